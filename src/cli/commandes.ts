@@ -1,0 +1,7 @@
+import type { Commande } from "./io";
+
+/**
+ * The CLI's commands. Each lives in src/cli/commands/<nom>.ts and exports `commande`.
+ * Add one line here per command (keep alphabetical order).
+ */
+export const COMMANDES: Commande[] = [];

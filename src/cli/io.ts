@@ -1,0 +1,30 @@
+/** Where a command writes; tests pass a recorder, main passes process streams. */
+export interface Io {
+  out(texte: string): void;
+  err(texte: string): void;
+}
+
+export const processIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
+  err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
+};
+
+/** A user-facing failure: French message on stderr, exit code (2 = bad input/arguments). */
+export class CliError extends Error {
+  constructor(message: string, public readonly code = 2) {
+    super(message);
+  }
+}
+
+export interface Commande {
+  nom: string;
+  /** One line of French help. */
+  resume: string;
+  usage: string;
+  executer(args: string[], io: Io): Promise<number>;
+}
+
+/** JSON output of the CLI is a public contract: exactly one object, pretty-printed. */
+export function ecrireJson(io: Io, obj: unknown): void {
+  io.out(JSON.stringify(obj, null, 2));
+}

@@ -1,0 +1,35 @@
+import { COMMANDES } from "./commandes";
+import { CliError, Io, processIo } from "./io";
+
+function aide(io: Io): void {
+  io.out("prodbook — devis CNC, financement, planning, Grand Livre (FEC) et crédits d'impôt\n");
+  io.out("Usage : prodbook <commande> [options]\n\nCommandes :");
+  for (const c of COMMANDES) io.out(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${c.usage}`);
+}
+
+/** Returns the exit code: 0 ok, 1 findings of severity « erreur » or internal error, 2 bad input. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [nom, ...reste] = argv;
+  if (!nom || nom === "--help" || nom === "-h" || nom === "aide") {
+    aide(io);
+    return nom ? 0 : 2;
+  }
+  const cmd = COMMANDES.find((c) => c.nom === nom);
+  if (!cmd) {
+    io.err(`Commande inconnue « ${nom} ». Commandes : ${COMMANDES.map((c) => c.nom).join(", ")}.`);
+    return 2;
+  }
+  if (reste.includes("--help") || reste.includes("-h")) {
+    io.out(`${cmd.resume}\nUsage : ${cmd.usage}`);
+    return 0;
+  }
+  try {
+    return await cmd.executer(reste, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.message);
+      return e.code;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,101 @@
+import Decimal from "decimal.js";
+
+/**
+ * An amount in euro cents. Branded so a plain number (euros, a quantity) cannot be passed by mistake.
+ * Floats appear only at the Excel edge (centsToEuros when writing a cell).
+ */
+export type Cents = number & { readonly __brand: "Cents" };
+
+/** Past 2^53 integers lose exactness; ±2^51 cents (≈ 22 000 billion €) is far beyond any production. */
+const LIMITE = 2 ** 51;
+
+export function cents(n: number): Cents {
+  if (!Number.isInteger(n) || Math.abs(n) > LIMITE) {
+    throw new RangeError(`Montant en centimes invalide : ${n}`);
+  }
+  return n as Cents;
+}
+
+export const ZERO = 0 as Cents;
+
+export function addCents(...xs: Cents[]): Cents {
+  let s = 0;
+  for (const x of xs) s += x;
+  return cents(s);
+}
+
+export function sumCents(xs: Iterable<Cents>): Cents {
+  let s = 0;
+  for (const x of xs) s += x;
+  return cents(s);
+}
+
+export function subCents(a: Cents, b: Cents): Cents {
+  return cents(a - b);
+}
+
+export function negCents(a: Cents): Cents {
+  return cents(-a);
+}
+
+/** Euros (possibly a float from Excel) → cents, half-up (away from zero) to the cent. */
+export function eurosToCents(euros: number | string | Decimal): Cents {
+  const d = new Decimal(euros);
+  return cents(d.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+}
+
+/** Cents → euros as a number, for writing into an Excel cell only. */
+export function centsToEuros(c: Cents): number {
+  return c / 100;
+}
+
+/** Cents → "1234.56" (dot decimal, two decimals, no grouping): the CLI JSON contract. */
+export function centsToDecimalString(c: Cents): string {
+  const neg = c < 0;
+  const abs = Math.abs(c);
+  const euros = Math.floor(abs / 100);
+  const rest = abs % 100;
+  return `${neg ? "-" : ""}${euros}.${rest.toString().padStart(2, "0")}`;
+}
+
+export function centsToDecimal(c: Cents): Decimal {
+  return new Decimal(c).dividedBy(100);
+}
+
+/** Amount × decimal factor(s), rounded half-up to the cent once, at the end. */
+export function multiplyCents(c: Cents, ...factors: (Decimal.Value)[]): Cents {
+  let d = new Decimal(c);
+  for (const f of factors) d = d.times(f);
+  return cents(d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+}
+
+/** quantité × nombre × taux (taux in euros, may carry more than two decimals), rounded half-up to the cent. */
+export function montantLigne(quantite: Decimal.Value, nombre: Decimal.Value, tauxEuros: Decimal.Value): Cents {
+  const d = new Decimal(quantite).times(nombre).times(tauxEuros).times(100);
+  return cents(d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+}
+
+/** a / b as a Decimal ratio (e.g. a share of a total); undefined when b is zero. */
+export function ratio(a: Cents, b: Cents): Decimal | undefined {
+  if (b === 0) return undefined;
+  return new Decimal(a).dividedBy(b);
+}
+
+/**
+ * Splits a total by weights so that the shares add up exactly to the total
+ * (largest remainders get the leftover cents).
+ */
+export function repartir(total: Cents, poids: Decimal.Value[]): Cents[] {
+  const ws = poids.map((p) => new Decimal(p));
+  const somme = ws.reduce((a, b) => a.plus(b), new Decimal(0));
+  if (somme.isZero()) throw new RangeError("repartir : la somme des poids est nulle");
+  const exact = ws.map((w) => new Decimal(total).times(w).dividedBy(somme));
+  const bas = exact.map((e) => e.toDecimalPlaces(0, Decimal.ROUND_FLOOR));
+  let reste = total - bas.reduce((a, b) => a + b.toNumber(), 0);
+  const ordre = exact
+    .map((e, i) => ({ i, frac: e.minus(bas[i]) }))
+    .sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
+  const out = bas.map((b) => b.toNumber());
+  for (let k = 0; reste > 0; k = (k + 1) % out.length, reste--) out[ordre[k].i] += 1;
+  return out.map((x) => cents(x));
+}

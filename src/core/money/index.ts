@@ -1,0 +1,3 @@
+export * from "./cents";
+export * from "./parse";
+export * from "./format";

@@ -1,0 +1,157 @@
+/**
+ * The workbook port: the only way use cases touch a workbook. Two adapters implement it:
+ * src/office (Excel.run, inside Excel) and src/xlsx (ExcelJS, for files and the CLI). Tests may use
+ * tests/helpers/memoryWorkbook.ts.
+ *
+ * Reading gives plain values (formulas with their cached result). Writing is declarative: a use case
+ * builds a complete SheetSpec for each of Prodbook's own sheets and the adapter replaces that sheet.
+ * Adapters never modify a sheet Prodbook did not create (see `feuillesProdbook`).
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface CellData {
+  /** The value as displayed/cached: number, text, boolean, or null when empty. Dates are ISO "YYYY-MM-DD" text. */
+  v: CellValue;
+  /** Formula text without the leading "=", when the cell holds a formula (v is then its cached result). */
+  f?: string;
+  /** The cell's Excel number format, when the adapter knows it (helps tell a date from a number). */
+  fmt?: string;
+  /** True when the cell shows an error (#REF!, #DIV/0!…); v then holds the error text. */
+  erreur?: boolean;
+}
+
+export interface SheetData {
+  name: string;
+  /** rows[r][c], 0-based, dense up to the last used row/column; missing cells are { v: null }. */
+  rows: CellData[][];
+  /** Merged ranges, A1 style ("A1:F1"). */
+  merges: string[];
+}
+
+/**
+ * What a use case asks an adapter to write in one cell.
+ * - a plain string is ALWAYS text, even "=SUM(A1)" or "+33…" (imported labels never become formulas);
+ * - a number is a number (euros for money: centsToEuros at the edge);
+ * - { formula } is a live Excel formula (English function names, comma separators, no leading "="),
+ *   with an optional cached result so a file opened without recalculation still shows figures;
+ * - { date } is a date cell (ISO date), shown with the column's date format.
+ */
+export type CellSpec =
+  | null
+  | string
+  | number
+  | boolean
+  | { formula: string; result?: number | string }
+  | { date: string };
+
+export interface RangeFormat {
+  /** A1 range on the same sheet, e.g. "E2:E40". */
+  range: string;
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** "#RRGGBB" */
+  fill?: string;
+  fontColor?: string;
+  wrap?: boolean;
+  align?: "left" | "center" | "right";
+  /** Thin border under the range (subtotal rows). */
+  borderTop?: boolean;
+}
+
+export interface TableSpec {
+  /** Unique in the workbook: "tblDevis". */
+  name: string;
+  /** Header row included, e.g. "A3:L40". */
+  range: string;
+  style?: string;
+  showTotals?: boolean;
+}
+
+export interface ListValidation {
+  range: string;
+  /** Either the allowed values, or a formula range ("=Listes!$A$2:$A$20"). */
+  list: string[] | { source: string };
+  prompt?: string;
+  /** When false the user may still type another value (warning only). Default true. */
+  strict?: boolean;
+}
+
+export interface ConditionalFormat {
+  range: string;
+  /** A formula relative to the top-left cell of `range`, without "=" (e.g. "ABS($H4)>$B$1"). */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface ChartSpec {
+  type: "column" | "bar" | "pie" | "line";
+  title: string;
+  /** Category labels range, with sheet: "'Écarts'!$A$5:$A$17". */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left anchor cell on this sheet, and size in columns/rows. */
+  anchor: string;
+  widthCols?: number;
+  heightRows?: number;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** rows[r][c] from A1. */
+  rows: CellSpec[][];
+  columns?: { width?: number; numFmt?: string }[];
+  formats?: RangeFormat[];
+  tables?: TableSpec[];
+  validations?: ListValidation[];
+  conditionalFormats?: ConditionalFormat[];
+  charts?: ChartSpec[];
+  merges?: string[];
+  /** Frozen rows (and columns) at the top-left. */
+  freeze?: { rows: number; columns?: number };
+  tabColor?: string;
+  /** Landscape A4 print setup with repeated title rows (feuille de service, synthèse). */
+  print?: { landscape?: boolean; repeatRows?: number; fitToWidth?: boolean };
+  /** Hidden sheets (lists for validations). */
+  hidden?: boolean;
+}
+
+export interface WorkbookPort {
+  /** Sheet names in workbook order, hidden ones included. */
+  listSheets(): Promise<string[]>;
+  /** undefined when the sheet does not exist. */
+  readSheet(name: string): Promise<SheetData | undefined>;
+  /** Names of the sheets Prodbook created in this workbook (kept in a very hidden "_prodbook" sheet). */
+  feuillesProdbook(): Promise<string[]>;
+  /**
+   * Creates or replaces each sheet. A sheet that exists and is not Prodbook's is never touched: the adapter
+   * throws ConflitFeuilleError (use choisirNomFeuille first). Replacing keeps the sheet's position.
+   * `onProgress` gets (blocks written, total blocks) for large writes.
+   */
+  writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void>;
+  /** Brings a cell into view and selects it ("Feuille!B12"); a no-op for files. */
+  selectCell?(ref: string): Promise<void>;
+}
+
+export class ConflitFeuilleError extends Error {
+  constructor(public readonly feuille: string) {
+    super(`La feuille « ${feuille} » appartient au classeur de l'utilisateur : Prodbook ne la modifie pas.`);
+  }
+}
+
+/** Name for one of Prodbook's sheets: the wished name, or "<name> (Prodbook)" when the user already has a sheet with it. */
+export function choisirNomFeuille(souhait: string, existantes: string[], prodbook: string[]): string {
+  const pris = (n: string) => existantes.some((e) => e.toLowerCase() === n.toLowerCase());
+  const anous = (n: string) => prodbook.some((e) => e.toLowerCase() === n.toLowerCase());
+  if (!pris(souhait) || anous(souhait)) return souhait;
+  for (let i = 1; ; i++) {
+    const n = i === 1 ? `${souhait} (Prodbook)` : `${souhait} (Prodbook ${i})`;
+    if (!pris(n) || anous(n)) return n;
+  }
+}
+
+/** Excel's sheet name limit. */
+export const LONGUEUR_MAX_NOM_FEUILLE = 31;

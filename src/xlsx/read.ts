@@ -1,0 +1,84 @@
+import ExcelJS from "exceljs";
+import type { CellData, SheetData } from "../core/port/workbook";
+
+/** Thrown for files that cannot be opened as a workbook; the message is French and names the file. */
+export class FichierIllisibleError extends Error {
+  constructor(public readonly fichier: string, raison: string) {
+    super(`Le fichier « ${fichier} » n'est pas un classeur Excel lisible (.xlsx) : ${raison}`);
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Opens an .xlsx file with ExcelJS; wrong type or corrupt file → FichierIllisibleError. */
+export async function chargerXlsx(data: Buffer, nomFichier: string): Promise<ExcelJS.Workbook> {
+  if (data.length < 4 || !ZIP_MAGIC.every((b, i) => data[i] === b)) {
+    const debut = data.subarray(0, 8).toString("latin1");
+    const raison = /^\xD0\xCF\x11\xE0/.test(debut)
+      ? "c'est un ancien classeur .xls (Excel 97-2003) : enregistrez-le au format .xlsx"
+      : "ce n'est pas un fichier .xlsx (archive ZIP attendue)";
+    throw new FichierIllisibleError(nomFichier, raison);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new FichierIllisibleError(nomFichier, (e as Error).message);
+  }
+  return wb;
+}
+
+function isoDate(d: Date): string {
+  // ExcelJS gives dates as UTC midnight of the serial day.
+  return d.toISOString().slice(0, 10);
+}
+
+export function lireCellule(cell: ExcelJS.Cell): CellData {
+  const val = cell.value as unknown;
+  const fmt = cell.numFmt || undefined;
+  if (val === null || val === undefined) return { v: null };
+  if (typeof val === "number" || typeof val === "boolean") return { v: val, fmt };
+  if (typeof val === "string") return { v: val, fmt };
+  if (val instanceof Date) return { v: isoDate(val), fmt };
+  if (typeof val === "object") {
+    const o = val as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) {
+      const f = (o.formula as string | undefined) ?? (cell.formula as string | undefined) ?? "";
+      const r = o.result as unknown;
+      if (r && typeof r === "object" && "error" in (r as object)) return { v: String((r as { error: string }).error), f, fmt, erreur: true };
+      if (r instanceof Date) return { v: isoDate(r), f, fmt };
+      if (r === undefined || r === null) return { v: null, f, fmt };
+      return { v: r as string | number | boolean, f, fmt };
+    }
+    if ("richText" in o) return { v: (o.richText as { text: string }[]).map((t) => t.text).join(""), fmt };
+    if ("text" in o) return { v: String(o.text), fmt };
+    if ("error" in o) return { v: String(o.error), fmt, erreur: true };
+  }
+  return { v: String(val), fmt };
+}
+
+export function lireFeuille(ws: ExcelJS.Worksheet): SheetData {
+  const rows: CellData[][] = [];
+  const nRows = ws.actualRowCount > 0 ? ws.rowCount : 0;
+  let maxCol = 0;
+  for (let r = 1; r <= nRows; r++) {
+    const row = ws.getRow(r);
+    const out: CellData[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      while (out.length < col - 1) out.push({ v: null });
+      out[col - 1] = lireCellule(cell);
+    });
+    // A merged cell's slaves repeat the master's value in ExcelJS; keep only the master.
+    for (let c = 0; c < out.length; c++) {
+      const cell = row.getCell(c + 1);
+      if (cell.isMerged && cell.master && cell.master.address !== cell.address) out[c] = { v: null };
+    }
+    while (out.length && out[out.length - 1].v === null && !out[out.length - 1].f) out.pop();
+    maxCol = Math.max(maxCol, out.length);
+    rows.push(out);
+  }
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  for (const r of rows) while (r.length < maxCol) r.push({ v: null });
+  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+  return { name: ws.name, rows, merges };
+}
