@@ -1,0 +1,33 @@
+import { ConflitFeuilleError, type SheetSpec } from "./workbook";
+
+/** Name of the very hidden sheet listing Prodbook's own sheets (one name per row, column A). */
+export const FEUILLE_REGISTRE = "_prodbook";
+
+const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Checks that every spec targets either a new sheet or one of Prodbook's own sheets (Excel compares
+ * sheet names case-insensitively). Throws ConflitFeuilleError on the first user sheet found.
+ */
+export function verifierPossession(specs: SheetSpec[], existantes: string[], prodbook: string[]): void {
+  const vus: string[] = [];
+  for (const s of specs) {
+    if (egal(s.name, FEUILLE_REGISTRE)) throw new ConflitFeuilleError(s.name);
+    if (vus.some((v) => egal(v, s.name))) throw new Error(`La feuille « ${s.name} » est demandée deux fois dans la même écriture.`);
+    vus.push(s.name);
+    const existe = existantes.some((e) => egal(e, s.name));
+    if (existe && !prodbook.some((p) => egal(p, s.name))) throw new ConflitFeuilleError(s.name);
+  }
+}
+
+/** The registry after writing `specs`: old names kept (in order), new ones appended, no duplicates. */
+export function registreApres(prodbook: string[], specs: SheetSpec[]): string[] {
+  const out = prodbook.slice();
+  for (const s of specs) if (!out.some((p) => egal(p, s.name))) out.push(s.name);
+  return out;
+}
+
+/** The existing sheet name matching `nom` case-insensitively, if any. */
+export function nomExistant(nom: string, existantes: string[]): string | undefined {
+  return existantes.find((e) => egal(e, nom));
+}

@@ -1,0 +1,97 @@
+/**
+ * In-memory WorkbookPort for unit tests of use cases: built from plain rows, applies the same ownership
+ * rules as the real adapters, and keeps what was written (`ecrites`) for assertions.
+ *
+ *   const wb = new MemoryWorkbook({ "Budget": [["Code", "Libellé", "Montant"], ["2.1", "Réalisateur", { f: "B2*C2", v: 1200 }]] });
+ *   await useCase(wb);
+ *   wb.ecrites.get("Devis")  // the SheetSpec written
+ *   await wb.readSheet("Devis") // its values, formula cells with their `result`
+ */
+import type { CellData, CellSpec, SheetData, SheetSpec, WorkbookPort } from "../../src/core/port/workbook";
+import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession } from "../../src/core/port/possession";
+
+export type CelluleMemoire = string | number | boolean | null | undefined | { f: string; v?: string | number | boolean | null };
+
+export class MemoryWorkbook implements WorkbookPort {
+  /** Sheet order (hidden ones included, not the registry). */
+  private ordre: string[] = [];
+  private donnees = new Map<string, SheetData>();
+  private prodbook: string[] = [];
+  /** Every SheetSpec written, by sheet name (the last write wins). */
+  readonly ecrites = new Map<string, SheetSpec>();
+  /** Number of writeSheets calls. */
+  ecritures = 0;
+  /** Cells passed to selectCell, in order. */
+  readonly selections: string[] = [];
+
+  constructor(feuilles: Record<string, CelluleMemoire[][]> = {}, opts: { prodbook?: string[] } = {}) {
+    for (const [nom, rows] of Object.entries(feuilles)) {
+      this.ordre.push(nom);
+      this.donnees.set(nom, { name: nom, rows: densifier(rows.map((r) => r.map(celluleDepuis))), merges: [] });
+    }
+    this.prodbook = (opts.prodbook ?? []).slice();
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.ordre.slice();
+  }
+
+  async readSheet(name: string): Promise<SheetData | undefined> {
+    const n = nomExistant(name, this.ordre);
+    const d = n === undefined ? undefined : this.donnees.get(n);
+    return d && { name: d.name, rows: d.rows.map((r) => r.map((c) => ({ ...c }))), merges: d.merges.slice() };
+  }
+
+  async feuillesProdbook(): Promise<string[]> {
+    return this.prodbook.slice();
+  }
+
+  async writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void> {
+    verifierPossession(specs, this.ordre, this.prodbook);
+    this.ecritures++;
+    specs.forEach((s, i) => {
+      const ancien = nomExistant(s.name, this.ordre);
+      if (ancien !== undefined) {
+        this.ordre[this.ordre.indexOf(ancien)] = s.name;
+        this.donnees.delete(ancien);
+        this.ecrites.delete(ancien);
+      } else this.ordre.push(s.name);
+      this.donnees.set(s.name, { name: s.name, rows: densifier(s.rows.map((r) => r.map(celluleEcrite))), merges: (s.merges ?? []).slice() });
+      this.ecrites.set(s.name, s);
+      onProgress?.(i + 1, specs.length);
+    });
+    this.prodbook = registreApres(this.prodbook, specs);
+  }
+
+  async selectCell(ref: string): Promise<void> {
+    this.selections.push(ref);
+  }
+
+  /** The registry as it would be stored in the very hidden sheet. */
+  get registre(): { name: string; rows: string[] } {
+    return { name: FEUILLE_REGISTRE, rows: this.prodbook.slice() };
+  }
+}
+
+function celluleDepuis(c: CelluleMemoire): CellData {
+  if (c === null || c === undefined) return { v: null };
+  if (typeof c === "object") return { v: c.v ?? null, f: c.f.replace(/^=/, "") };
+  return { v: c };
+}
+
+/** What reading back a written cell gives: the same convention as the xlsx adapter. */
+export function celluleEcrite(c: CellSpec | undefined): CellData {
+  if (c === null || c === undefined) return { v: null };
+  if (typeof c !== "object") return { v: c };
+  if ("formula" in c) return { v: c.result ?? null, f: c.formula.replace(/^=/, "") };
+  return { v: c.date };
+}
+
+function densifier(rows: CellData[][]): CellData[][] {
+  const out = rows.map((r) => r.slice());
+  for (const r of out) while (r.length && r[r.length - 1].v === null && !r[r.length - 1].f) r.pop();
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  const w = Math.max(0, ...out.map((r) => r.length));
+  for (const r of out) while (r.length < w) r.push({ v: null });
+  return out;
+}
