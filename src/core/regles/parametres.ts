@@ -1,0 +1,172 @@
+import Decimal from "decimal.js";
+import { type Cents, parseDecimalFr, parseMontant } from "../money";
+import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
+import { celluleRef } from "../util/adresse";
+import { normaliser } from "../util/texte";
+import type { Surcharges } from "./table";
+
+/**
+ * The workbook's « Paramètres » sheet: columns « Paramètre » | « Valeur » | optional « Commentaire ».
+ * Each filled row overrides one regulatory figure for this workbook (key → raw text + the cell it came from).
+ * Values are kept raw here; each domain reads them with surchargeTaux / surchargeMontant / surchargeNombre,
+ * which throw ParametreInvalideError naming the cell when the text is not what the key expects.
+ */
+export const NOM_FEUILLE_PARAMETRES = "Paramètres";
+
+export class ParametreInvalideError extends Error {
+  constructor(
+    public readonly cellule: string,
+    message: string,
+  ) {
+    super(`${cellule} : ${message}`);
+  }
+}
+
+const EN_TETE_CLE = ["parametre", "parametres", "cle", "parameter", "key"];
+const EN_TETE_VALEUR = ["valeur", "value"];
+
+function texteCellule(c: CellData | undefined): string {
+  if (!c || c.v === null || c.v === undefined) return "";
+  // A percent-formatted cell holds 0.25: String gives "0.25", which parseTaux reads as 25 %.
+  return String(c.v).trim();
+}
+
+/** Reads the overrides; an absent sheet (or one with no header) gives no override. */
+export function lireParametres(sheet: SheetData | undefined): Surcharges {
+  const out = new Map<string, { valeur: string; cellule: string }>();
+  if (!sheet) return out;
+  let ligneEntete = -1;
+  let colCle = -1;
+  let colValeur = -1;
+  for (let r = 0; r < Math.min(sheet.rows.length, 20) && ligneEntete < 0; r++) {
+    const row = sheet.rows[r];
+    const cle = row.findIndex((c) => EN_TETE_CLE.includes(normaliser(texteCellule(c))));
+    const val = row.findIndex((c) => EN_TETE_VALEUR.includes(normaliser(texteCellule(c))));
+    if (cle >= 0 && val >= 0) {
+      ligneEntete = r;
+      colCle = cle;
+      colValeur = val;
+    }
+  }
+  if (ligneEntete < 0) return out;
+  for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const cleBrute = texteCellule(row[colCle]);
+    const valeur = texteCellule(row[colValeur]);
+    if (!cleBrute || !valeur) continue; // an empty value = keep the figure in force
+    if (row[colValeur]?.erreur) {
+      throw new ParametreInvalideError(celluleRef(sheet.name, r, colValeur), `la valeur du paramètre « ${cleBrute} » est une erreur Excel (${valeur}).`);
+    }
+    const cle = normaliserCle(cleBrute);
+    const cellule = celluleRef(sheet.name, r, colValeur);
+    const deja = out.get(cle);
+    if (deja) {
+      throw new ParametreInvalideError(cellule, `le paramètre « ${cle} » est déjà défini en ${deja.cellule} ; gardez une seule ligne.`);
+    }
+    out.set(cle, { valeur, cellule });
+  }
+  return out;
+}
+
+/** "Crédit-Impôt.Audiovisuel.Taux.Fiction " → "credit-impot.audiovisuel.taux.fiction". */
+export function normaliserCle(cle: string): string {
+  return normaliser(cle).replace(/\s+/g, "-");
+}
+
+/**
+ * A rate: "25 %", "25%", "0,25", "0.25" (or the number 0.25 of a percent-formatted cell) → 0.25.
+ * A bare number above 1 is refused: "25" could mean 25 % or 2 500 %.
+ */
+export function parseTaux(texte: string): Decimal | undefined {
+  const s = texte.trim();
+  const pct = /^(.*?)\s*%$/.exec(s);
+  if (pct) {
+    const d = parseDecimalFr(pct[1]);
+    return d === undefined || d.isNegative() ? undefined : d.dividedBy(100);
+  }
+  const d = parseDecimalFr(s);
+  if (d === undefined || d.isNegative() || d.greaterThan(1)) return undefined;
+  return d;
+}
+
+export interface SurchargeLue<T> {
+  valeur: T;
+  cle: string;
+  cellule: string;
+  texte: string;
+}
+
+export function surchargeTaux(s: Surcharges, cle: string): SurchargeLue<Decimal> | undefined {
+  const e = s.get(cle);
+  if (!e) return undefined;
+  const d = parseTaux(e.valeur);
+  if (d === undefined) {
+    throw new ParametreInvalideError(e.cellule, `« ${e.valeur} » n'est pas un taux valable pour « ${cle} » (attendu par exemple « 25 % » ou « 0,25 »).`);
+  }
+  return { valeur: d, cle, cellule: e.cellule, texte: e.valeur };
+}
+
+export function surchargeMontant(s: Surcharges, cle: string): SurchargeLue<Cents> | undefined {
+  const e = s.get(cle);
+  if (!e) return undefined;
+  const c = parseMontant(e.valeur);
+  if (c === undefined || c < 0) {
+    throw new ParametreInvalideError(e.cellule, `« ${e.valeur} » n'est pas un montant valable pour « ${cle} » (attendu par exemple « 1 450 € » ou « 1450 »).`);
+  }
+  return { valeur: c, cle, cellule: e.cellule, texte: e.valeur };
+}
+
+export function surchargeNombre(s: Surcharges, cle: string): SurchargeLue<Decimal> | undefined {
+  const e = s.get(cle);
+  if (!e) return undefined;
+  const d = parseDecimalFr(e.valeur.replace(/\s*(min|minutes?|jours?)$/i, ""));
+  if (d === undefined || d.isNegative()) {
+    throw new ParametreInvalideError(e.cellule, `« ${e.valeur} » n'est pas un nombre valable pour « ${cle} » (attendu par exemple « 24 »).`);
+  }
+  return { valeur: d, cle, cellule: e.cellule, texte: e.valeur };
+}
+
+/** Keys under `prefixe` that no use case knows: listed so that a typo is never silently ignored. */
+export function clesInconnues(s: Surcharges, prefixe: string, connues: Iterable<string>): { cle: string; cellule: string }[] {
+  const k = new Set(connues);
+  const out: { cle: string; cellule: string }[] = [];
+  for (const [cle, e] of s) if (cle.startsWith(prefixe) && !k.has(cle)) out.push({ cle, cellule: e.cellule });
+  return out;
+}
+
+/** One overridable figure, as listed in the template « Paramètres » sheet. */
+export interface EntreeParametre {
+  cle: string;
+  libelle: string;
+  /** The figure in force, as text ("25 %", "1 450 €"). */
+  enVigueur: string;
+  confiance: "H" | "M" | "L";
+  source: string;
+}
+
+/**
+ * Template « Paramètres » sheet: the « Valeur » column is left empty (empty = the figure in force is used);
+ * the user types a value to override it. Keys, figures and sources are text, never formulas.
+ */
+export function feuilleParametresModele(entrees: EntreeParametre[], nom = NOM_FEUILLE_PARAMETRES): SheetSpec {
+  const rows: CellSpec[][] = [
+    ["Paramètres du classeur (laisser « Valeur » vide pour garder le chiffre en vigueur)"],
+    [],
+    ["Paramètre", "Valeur", "Commentaire", "Libellé", "En vigueur", "Confiance", "Source"],
+  ];
+  for (const e of entrees) {
+    rows.push([e.cle, null, null, e.libelle, e.enVigueur, e.confiance === "H" ? "H" : `${e.confiance} (à vérifier)`, e.source]);
+  }
+  const fin = rows.length;
+  return {
+    name: nom,
+    rows,
+    columns: [{ width: 52 }, { width: 14, numFmt: "@" }, { width: 30 }, { width: 46 }, { width: 14 }, { width: 14 }, { width: 60 }],
+    formats: [
+      { range: "A1:G1", bold: true },
+      { range: "A3:G3", bold: true, fill: "#DDEBF7" },
+      ...(fin > 3 ? [{ range: `B4:B${fin}`, fill: "#FFF2CC" }] : []),
+    ],
+    freeze: { rows: 3 },
+  };
+}
