@@ -1,0 +1,115 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
+import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession } from "../core/port/possession";
+import { chargerXlsx, FichierIllisibleError, lireFeuille } from "./read";
+import { ecrireFeuille } from "./ecrireFeuille";
+import { ajouterGraphiques, type GraphiquesFeuille } from "./graphiques";
+
+/** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
+export class XlsxWorkbook implements WorkbookPort {
+  /** Charts to add at save time, by sheet name (ExcelJS cannot write charts). */
+  private graphiques = new Map<string, GraphiquesFeuille>();
+
+  private constructor(readonly classeur: ExcelJS.Workbook) {}
+
+  static async ouvrir(chemin: string): Promise<XlsxWorkbook> {
+    const nom = path.basename(chemin);
+    let data: Buffer;
+    try {
+      data = await fs.readFile(chemin);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new FichierIllisibleError(nom, code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : (e as Error).message);
+    }
+    return new XlsxWorkbook(await chargerXlsx(data, nom));
+  }
+
+  static vide(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook());
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.classeur.worksheets.map((w) => w.name).filter((n) => n !== FEUILLE_REGISTRE);
+  }
+
+  async readSheet(name: string): Promise<SheetData | undefined> {
+    if (name === FEUILLE_REGISTRE) return undefined;
+    const ws = this.feuille(name);
+    return ws && lireFeuille(ws);
+  }
+
+  async feuillesProdbook(): Promise<string[]> {
+    const ws = this.classeur.getWorksheet(FEUILLE_REGISTRE);
+    if (!ws) return [];
+    const noms: string[] = [];
+    ws.getColumn(1).eachCell((c) => {
+      const v = c.value;
+      if (typeof v === "string" && v.trim()) noms.push(v.trim());
+    });
+    return noms;
+  }
+
+  async writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void> {
+    const prodbook = await this.feuillesProdbook();
+    verifierPossession(specs, await this.listSheets(), prodbook);
+    specs.forEach((spec, i) => {
+      const ancienne = this.feuille(spec.name);
+      let ordre: number | undefined;
+      if (ancienne) {
+        ordre = (ancienne as unknown as { orderNo: number }).orderNo;
+        this.graphiques.delete(ancienne.name);
+        this.classeur.removeWorksheet(ancienne.id);
+      }
+      const ws = this.classeur.addWorksheet(spec.name);
+      // Replacing keeps the tab position: ExcelJS orders sheets by orderNo when saving.
+      if (ordre !== undefined) (ws as unknown as { orderNo: number }).orderNo = ordre;
+      ecrireFeuille(ws, spec);
+      if (spec.charts?.length) this.graphiques.set(spec.name, { feuille: spec.name, charts: spec.charts });
+      onProgress?.(i + 1, specs.length);
+    });
+    this.ecrireRegistre(registreApres(prodbook, specs));
+    this.activerFeuilleVisible();
+  }
+
+  async selectCell(): Promise<void> {
+    /* nothing to select in a file */
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    const brut = Buffer.from(await this.classeur.xlsx.writeBuffer());
+    const graphiques = [...this.graphiques.values()].filter((g) => this.feuille(g.feuille));
+    return graphiques.length ? ajouterGraphiques(brut, graphiques) : brut;
+  }
+
+  async enregistrer(chemin: string): Promise<void> {
+    await fs.mkdir(path.dirname(path.resolve(chemin)), { recursive: true });
+    await fs.writeFile(chemin, await this.toBuffer());
+  }
+
+  private feuille(name: string): ExcelJS.Worksheet | undefined {
+    const n = nomExistant(name, this.classeur.worksheets.map((w) => w.name));
+    return n === undefined ? undefined : this.classeur.getWorksheet(n);
+  }
+
+  private ecrireRegistre(noms: string[]): void {
+    const ancien = this.classeur.getWorksheet(FEUILLE_REGISTRE);
+    if (ancien) this.classeur.removeWorksheet(ancien.id);
+    const ws = this.classeur.addWorksheet(FEUILLE_REGISTRE, { state: "veryHidden" });
+    noms.forEach((n, i) => { ws.getCell(i + 1, 1).value = n; });
+  }
+
+  /** Excel refuses a workbook whose active tab is hidden. */
+  private activerFeuilleVisible(): void {
+    const feuilles = this.classeur.worksheets;
+    const views = this.classeur.views?.length ? this.classeur.views : [{ x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" } as ExcelJS.WorkbookView];
+    const actif = views[0].activeTab ?? 0;
+    if (feuilles[actif] && feuilles[actif].state === "visible") return;
+    const i = feuilles.findIndex((w) => w.state === "visible");
+    if (i >= 0) {
+      views[0] = { ...views[0], activeTab: i, firstSheet: 0 } as ExcelJS.WorkbookView;
+      this.classeur.views = views;
+    }
+  }
+}
