@@ -1,0 +1,72 @@
+/**
+ * ISO dates ("YYYY-MM-DD") as day numbers (days since 1970-01-01, UTC): no local time anywhere, so a
+ * schedule computed in Paris, Montréal or a CI container is the same.
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_JOUR = 86_400_000;
+
+export class DateInvalideError extends RangeError {
+  constructor(public readonly valeur: string) {
+    super(`Date invalide « ${valeur} » (attendu AAAA-MM-JJ, date existante)`);
+  }
+}
+
+export function estDateIso(s: string): boolean {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** "2026-05-01" → day number; throws DateInvalideError for "2026-02-30" or any other text. */
+export function jourDepuisIso(s: string): number {
+  if (!estDateIso(s)) throw new DateInvalideError(s);
+  const m = ISO.exec(s)!;
+  return Date.UTC(+m[1], +m[2] - 1, +m[3]) / MS_JOUR;
+}
+
+export function isoDepuisJour(j: number): string {
+  return new Date(j * MS_JOUR).toISOString().slice(0, 10);
+}
+
+export function ajouterJours(iso: string, n: number): string {
+  return isoDepuisJour(jourDepuisIso(iso) + n);
+}
+
+/** 1 = Monday … 7 = Sunday (ISO). 1970-01-01 was a Thursday. */
+export function jourSemaine(j: number): number {
+  return ((((j + 3) % 7) + 7) % 7) + 1;
+}
+
+/** ISO week "2026-W19" of a day number (weeks start on Monday; week 1 holds the first Thursday). */
+export function semaineIso(j: number): string {
+  const jeudi = j - jourSemaine(j) + 4;
+  const annee = new Date(jeudi * MS_JOUR).getUTCFullYear();
+  const premier = Date.UTC(annee, 0, 1) / MS_JOUR;
+  const n = Math.floor((jeudi - premier) / 7) + 1;
+  return `${annee}-W${String(n).padStart(2, "0")}`;
+}
+
+/**
+ * Excel 1900 date system: serial 1 = 1900-01-01, and Excel counts a fictitious 1900-02-29 (serial 60),
+ * so from serial 61 (1900-03-01) on, serial = days since 1899-12-30.
+ */
+const JOUR_1899_12_30 = Date.UTC(1899, 11, 30) / MS_JOUR;
+
+export function isoDepuisSerie(serie: number): string {
+  if (!Number.isFinite(serie) || serie < 1) throw new RangeError(`Numéro de série de date invalide : ${serie}`);
+  const s = Math.floor(serie);
+  if (s === 60) throw new RangeError("Le 29/02/1900 n'existe pas (erreur historique d'Excel, série 60)");
+  return isoDepuisJour(JOUR_1899_12_30 + (s < 60 ? s + 1 : s));
+}
+
+export function serieDepuisIso(iso: string): number {
+  const s = jourDepuisIso(iso) - JOUR_1899_12_30;
+  return s < 61 ? s - 1 : s;
+}
+
+/** "01/05/2026" style for messages. */
+export function dateFr(iso: string): string {
+  const [a, m, j] = iso.split("-");
+  return `${j}/${m}/${a}`;
+}
