@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { CellSpec, RangeFormat, SheetSpec, TableSpec } from "../core/port/workbook";
 import { adresse, parseAdresse } from "../core/util/adresse";
+import type { TotauxTable } from "./graphiques";
 
 /** Default display of a { date } cell when its column has no format. */
 export const FORMAT_DATE_DEFAUT = "dd/mm/yyyy";
@@ -38,8 +39,11 @@ export function parsePlage(a1: string): Plage {
   return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
 }
 
-/** Fills a fresh worksheet from its spec (everything except charts, which are added to the saved zip). */
-export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+/**
+ * Fills a fresh worksheet from its spec (everything except charts, which are added to the saved zip).
+ * Returns the custom totals-row formulas of its tables, also completed in the zip.
+ */
+export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): TotauxTable[] {
   (spec.columns ?? []).forEach((col, i) => {
     const c = ws.getColumn(i + 1);
     if (col.width !== undefined) c.width = col.width;
@@ -57,7 +61,7 @@ export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   });
   for (const f of spec.formats ?? []) appliquerFormat(ws, f);
   for (const m of spec.merges ?? []) ws.mergeCells(m);
-  for (const t of spec.tables ?? []) ajouterTable(ws, t);
+  const totaux = (spec.tables ?? []).map((t) => ajouterTable(ws, t));
   for (const v of spec.validations ?? []) {
     const formulae = Array.isArray(v.list) ? [listeInline(v.list, v.range)] : [v.list.source.replace(/^=/, "")];
     const strict = v.strict !== false;
@@ -87,6 +91,7 @@ export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     };
   }
   if (spec.hidden) ws.state = "hidden";
+  return totaux;
 }
 
 function listeInline(valeurs: string[], plage: string): string {
@@ -127,7 +132,7 @@ function texteEntete(v: ExcelJS.CellValue, i: number): string {
 }
 
 /** A real Excel table over cells already written: headers become unique texts, data cells are kept as is. */
-function ajouterTable(ws: ExcelJS.Worksheet, t: TableSpec): void {
+function ajouterTable(ws: ExcelJS.Worksheet, t: TableSpec): TotauxTable {
   const p = parsePlage(t.range);
   const largeur = p.c2 - p.c1 + 1;
   const valeurs = (r: number) => Array.from({ length: largeur }, (_, j) => ws.getRow(r + 1).getCell(p.c1 + j + 1).value);
@@ -156,4 +161,7 @@ function ajouterTable(ws: ExcelJS.Worksheet, t: TableSpec): void {
   });
   // The table rewrites its totals row; put back exactly what the spec asked for.
   if (totaux) totaux.forEach((v, j) => { ws.getRow(p.r2 + 1).getCell(p.c1 + j + 1).value = v; });
+  const formules = new Map<number, string>();
+  columns.forEach((c, j) => { if (c.totalsRowFormula) formules.set(j, c.totalsRowFormula); });
+  return { table: t.name, formules };
 }

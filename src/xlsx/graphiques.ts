@@ -3,6 +3,8 @@ import type { ChartSpec } from "../core/port/workbook";
 import { chartXml, drawingXml, NS_R, relsXml, xmlEsc } from "./chartXml";
 
 export interface GraphiquesFeuille { feuille: string; charts: ChartSpec[] }
+/** Custom totals-row formulas of a table, by 0-based column (ExcelJS does not write <totalsRowFormula>). */
+export interface TotauxTable { table: string; formules: Map<number, string> }
 
 const T_DRAWING = `${NS_R}/drawing`;
 const T_CHART = `${NS_R}/chart`;
@@ -62,9 +64,13 @@ function insererDrawing(sheetXml: string, rid: string): string {
   return xml.slice(0, i) + balise + xml.slice(i);
 }
 
-/** Adds drawing and chart parts (with their relationships and content types) to a saved xlsx. */
-export async function ajouterGraphiques(xlsx: Buffer, feuilles: GraphiquesFeuille[]): Promise<Buffer> {
+/**
+ * Completes a saved xlsx with what ExcelJS cannot write: drawing and chart parts (with their
+ * relationships and content types) and the custom formulas of tables' totals rows.
+ */
+export async function completerXlsx(xlsx: Buffer, feuilles: GraphiquesFeuille[], totaux: TotauxTable[] = []): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
+  if (totaux.length) await ecrireTotaux(zip, totaux);
   const parties = await partiesFeuilles(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   const overrides: string[] = [];
@@ -97,4 +103,22 @@ export async function ajouterGraphiques(xlsx: Buffer, feuilles: GraphiquesFeuill
   types = types.replace("</Types>", overrides.join("") + "</Types>");
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+async function ecrireTotaux(zip: JSZip, totaux: TotauxTable[]): Promise<void> {
+  const fichiers = zip.file(/^xl\/tables\/[^/]+\.xml$/);
+  for (const f of fichiers) {
+    let xml = await f.async("string");
+    const nom = desEsc(/<table\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? "");
+    const t = totaux.find((x) => x.table === nom);
+    if (!t) continue;
+    // Excel writes no <filterColumn> for a plain visible filter button; ExcelJS writes one per column.
+    xml = xml.replace(/<filterColumn colId="\d+" hiddenButton="0"\/>/g, "");
+    let j = 0;
+    xml = xml.replace(/<tableColumn\b([^>]*?)\/>/g, (tout, attrs: string) => {
+      const formule = t.formules.get(j++);
+      return formule === undefined ? tout : `<tableColumn${attrs}><totalsRowFormula>${xmlEsc(formule)}</totalsRowFormula></tableColumn>`;
+    });
+    zip.file(f.name, xml);
+  }
 }

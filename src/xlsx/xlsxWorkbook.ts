@@ -5,12 +5,14 @@ import type { SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
 import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession } from "../core/port/possession";
 import { chargerXlsx, FichierIllisibleError, lireFeuille } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
-import { ajouterGraphiques, type GraphiquesFeuille } from "./graphiques";
+import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
 
 /** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
 export class XlsxWorkbook implements WorkbookPort {
   /** Charts to add at save time, by sheet name (ExcelJS cannot write charts). */
   private graphiques = new Map<string, GraphiquesFeuille>();
+  /** Tables' custom totals formulas to complete at save time, by sheet name. */
+  private totaux = new Map<string, TotauxTable[]>();
 
   private constructor(readonly classeur: ExcelJS.Workbook) {}
 
@@ -60,17 +62,20 @@ export class XlsxWorkbook implements WorkbookPort {
       if (ancienne) {
         ordre = (ancienne as unknown as { orderNo: number }).orderNo;
         this.graphiques.delete(ancienne.name);
+        this.totaux.delete(ancienne.name);
         this.classeur.removeWorksheet(ancienne.id);
       }
       const ws = this.classeur.addWorksheet(spec.name);
       // Replacing keeps the tab position: ExcelJS orders sheets by orderNo when saving.
       if (ordre !== undefined) (ws as unknown as { orderNo: number }).orderNo = ordre;
-      ecrireFeuille(ws, spec);
+      this.totaux.set(spec.name, ecrireFeuille(ws, spec));
       if (spec.charts?.length) this.graphiques.set(spec.name, { feuille: spec.name, charts: spec.charts });
       onProgress?.(i + 1, specs.length);
     });
     this.ecrireRegistre(registreApres(prodbook, specs));
     this.activerFeuilleVisible();
+    // Cached results are only a preview: Excel recomputes every formula when the file is opened.
+    this.classeur.calcProperties = { ...this.classeur.calcProperties, fullCalcOnLoad: true };
   }
 
   async selectCell(): Promise<void> {
@@ -80,7 +85,8 @@ export class XlsxWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     const brut = Buffer.from(await this.classeur.xlsx.writeBuffer());
     const graphiques = [...this.graphiques.values()].filter((g) => this.feuille(g.feuille));
-    return graphiques.length ? ajouterGraphiques(brut, graphiques) : brut;
+    const totaux = [...this.totaux.entries()].filter(([f]) => this.feuille(f)).flatMap(([, t]) => t);
+    return graphiques.length || totaux.length ? completerXlsx(brut, graphiques, totaux) : brut;
   }
 
   async enregistrer(chemin: string): Promise<void> {
