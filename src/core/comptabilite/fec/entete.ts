@@ -1,0 +1,62 @@
+/** FEC header: separator detection and column positions (names matched case-insensitively). */
+
+export type Separateur = "tab" | "pipe";
+
+export const CHAMPS_FEC = [
+  "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib",
+  "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise",
+  "Idevise", "Montant", "Sens", "CodeEtablissement", "DateRglt", "ModeRglt", "NatOp", "IdClient",
+] as const;
+export type ChampFec = (typeof CHAMPS_FEC)[number];
+
+/** Text fields where a stray separator may hide (a broken export); EcritureLib is tried first. */
+export const CHAMPS_TEXTE: readonly ChampFec[] = ["EcritureLib", "CompteLib", "CompAuxLib", "JournalLib", "PieceRef"];
+
+export class FecFormatError extends Error {}
+
+export interface EnteteFec {
+  separateur: Separateur;
+  sep: string;
+  /** Columns of the header (a trailing empty name from a trailing separator is dropped). */
+  colonnes: number;
+  noms: string[];
+  /** Position of each known field; -1 when absent. */
+  pos: Record<ChampFec, number>;
+  montants: "debit-credit" | "montant-sens";
+}
+
+const PAR_NOM = new Map<string, ChampFec>(CHAMPS_FEC.map((c) => [c.toLowerCase(), c]));
+
+export function lireEntete(ligne: string): EnteteFec {
+  const tabs = ligne.split("\t").length - 1;
+  const pipes = ligne.split("|").length - 1;
+  if (tabs === 0 && pipes === 0) {
+    throw new FecFormatError(
+      "Ligne 1 : en-tête sans séparateur tabulation ni « | » — ce n'est pas un FEC (format A.47 A-1). Pour un grand livre CSV « ; », utilisez l'import CSV avec correspondance de colonnes.",
+    );
+  }
+  const separateur: Separateur = tabs >= pipes ? "tab" : "pipe";
+  const sep = separateur === "tab" ? "\t" : "|";
+  const noms = ligne.split(sep).map((n) => n.trim().replace(/^"(.*)"$/, "$1"));
+  while (noms.length && noms[noms.length - 1] === "") noms.pop();
+  const pos = Object.fromEntries(CHAMPS_FEC.map((c) => [c, -1])) as Record<ChampFec, number>;
+  const inconnus: string[] = [];
+  noms.forEach((n, i) => {
+    const c = PAR_NOM.get(n.toLowerCase());
+    if (!c) inconnus.push(n);
+    else if (pos[c] === -1) pos[c] = i;
+    else throw new FecFormatError(`Ligne 1 : la colonne « ${n} » apparaît deux fois dans l'en-tête.`);
+  });
+  const manquants = (["JournalCode", "EcritureNum", "EcritureDate", "CompteNum"] as ChampFec[]).filter((c) => pos[c] < 0);
+  const dc = pos.Debit >= 0 && pos.Credit >= 0;
+  const ms = pos.Montant >= 0 && pos.Sens >= 0;
+  if (!dc && !ms) manquants.push("Debit/Credit ou Montant/Sens" as ChampFec);
+  if (manquants.length) {
+    throw new FecFormatError(
+      `Ligne 1 : colonnes obligatoires absentes de l'en-tête : ${manquants.join(", ")}` +
+        (inconnus.length ? ` (colonnes lues : ${noms.slice(0, 8).join(", ")}${noms.length > 8 ? "…" : ""})` : "") +
+        ".",
+    );
+  }
+  return { separateur, sep, colonnes: noms.length, noms, pos, montants: dc ? "debit-credit" : "montant-sens" };
+}

@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./decodage";
+export * from "./entete";
+export * from "./lecteurFec";

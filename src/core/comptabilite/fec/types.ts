@@ -1,0 +1,72 @@
+import type { Cents } from "../../money/cents";
+import type { EncodageFec } from "./decodage";
+import type { Separateur } from "./entete";
+
+/** One imported ledger line, compact (kept only when the Grand livre is to be written). */
+export interface EcritureFec {
+  /** Physical line in the file (header = 1). */
+  ligne: number;
+  journal: string;
+  ecritureNum: string;
+  /** AAAAMMJJ as a number (20240131). */
+  date: number;
+  compte: string;
+  compteLib: string;
+  compAux: string;
+  pieceRef: string;
+  libelle: string;
+  debit: Cents;
+  credit: Cents;
+  /** Analytic section (generic CSV ledgers only; the FEC has none). */
+  section?: string;
+}
+
+export interface LigneRejetee {
+  ligne: number;
+  message: string;
+}
+
+export interface AlerteFec {
+  ligne: number;
+  ecritureNum?: string;
+  message: string;
+}
+
+export interface SoldeCompte {
+  libelle: string;
+  debit: Cents;
+  credit: Cents;
+}
+
+export interface FormatFec {
+  separateur: Separateur | "point-virgule" | "virgule";
+  encodage: EncodageFec;
+  /** Was the encoding given by the user rather than detected? */
+  encodageForce: boolean;
+  bom: boolean;
+  montants: "debit-credit" | "montant-sens";
+  colonnes: number;
+  /** "fec" (A.47 A-1) or "csv" (generic ledger through a column mapping). */
+  type: "fec" | "csv";
+}
+
+export interface ResultatFec {
+  format: FormatFec;
+  /** Imported lines. */
+  ecritures: number;
+  /** Non-empty lines after the header: ecritures + erreurs.length. */
+  lignesDonnees: number;
+  lignesVides: number;
+  debit: Cents;
+  credit: Cents;
+  /** Per account number (trimmed CompteNum). */
+  comptes: Map<string, SoldeCompte>;
+  /** Keyed by the first character of CompteNum. */
+  parClasse: Map<string, { debit: Cents; credit: Cents }>;
+  erreurs: LigneRejetee[];
+  alertes: AlerteFec[];
+  /** Smallest and largest EcritureDate (AAAAMMJJ), when any line was imported. */
+  periode?: { du: number; au: number };
+  /** The imported lines, when asked for (`conserver: true`). */
+  lignes?: EcritureFec[];
+}
