@@ -1,7 +1,10 @@
 import type { Commande } from "./io";
+import { commande as fec } from "./commands/fec";
 
 /**
  * The CLI's commands. Each lives in src/cli/commands/<nom>.ts and exports `commande`.
  * Add one line here per command (keep alphabetical order).
  */
-export const COMMANDES: Commande[] = [];
+export const COMMANDES: Commande[] = [
+  fec,
+];

@@ -29,7 +29,7 @@ function attendu(fichier: string) {
 const FICHIERS: [string, Partial<Record<"separateur" | "encodage" | "montants", string>> & { colonnes: number; bom: boolean }][] = [
   ["0000000001FEC20220831.txt", { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18, bom: true }],
   ["000000000FEC20231231.txt", { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 22, bom: false }],
-  ["111111111FEC20221231.TXT", { separateur: "pipe", montants: "debit-credit", colonnes: 18, bom: false }],
+  ["111111111FEC20221231.TXT", { separateur: "pipe", encodage: "windows-1252", montants: "debit-credit", colonnes: 18, bom: false }],
   ["123456789FEC20500930.txt", { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18, bom: false }],
 ];
 

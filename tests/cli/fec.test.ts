@@ -1,0 +1,72 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+
+const DOSSIER = path.resolve(__dirname, "../../../shared/fixtures/fec-real");
+
+async function lancer(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("prodbook fec", () => {
+  test("--json : exactement les champs du contrat, sur un FEC réel", async () => {
+    const r = await lancer(["fec", path.join(DOSSIER, "0000000001FEC20220831.txt"), "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j).sort()).toEqual(["alertes", "comptes", "credit", "debit", "ecritures", "erreurs", "format", "parClasse"]);
+    expect(j.format).toEqual({ separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18 });
+    expect(j.ecritures).toBe(5422);
+    expect(j.debit).toBe("10186219.81");
+    expect(j.credit).toBe(j.debit);
+    expect(j.comptes).toBe(153);
+    expect(j.parClasse["6"]).toEqual({ debit: "963148.11", credit: "66157.09" });
+    expect(j.erreurs).toEqual([]);
+  });
+
+  test("FEC « | » en windows-1252 forcé, lignes rejetées et alertes", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fec-cli-"));
+    const f = path.join(dir, "123FEC20241231.txt");
+    const entete = "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Montant|Sens|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
+    const lignes = [
+      entete,
+      "AC|Achats|VT-0042|20240105|606400|Fournitures|||F1|20240105|Café été|100,00|D|||20240110||",
+      "AC|Achats|VT-0042|20240105|401000|Fournisseurs|||F1|20240105|Café été|90,00|C|||20240110||",
+      "AC|Achats|VT-0043|20240231|606400|Fournitures|||F2|20240105|Date impossible|10,00|D|||20240110||",
+    ];
+    fs.writeFileSync(f, Buffer.from(lignes.join("\r\n") + "\r\n", "latin1"));
+    const r = await lancer(["fec", f, "--encodage", "windows-1252", "--json"]);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.format).toEqual({ separateur: "pipe", encodage: "windows-1252", montants: "montant-sens", colonnes: 18 });
+    expect(j.ecritures).toBe(2);
+    expect(j.erreurs).toEqual([{ ligne: 4, message: expect.stringContaining("EcritureDate « 20240231 »") }]);
+    expect(j.alertes).toEqual([{ ligne: 2, ecritureNum: "VT-0042", message: expect.stringContaining("déséquilibrée") }]);
+  });
+
+  test("texte lisible sans --json", async () => {
+    const r = await lancer(["fec", path.join(DOSSIER, "111111111FEC20221231.TXT")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Écritures importées : 934 sur 934");
+    expect(r.out).toContain("(équilibré)");
+  });
+
+  test("fichier absent, pas un FEC, encodage inconnu : message français, code 2", async () => {
+    const absent = await lancer(["fec", "nulle-part.txt"]);
+    expect(absent.code).toBe(2);
+    expect(absent.err).toContain("Fichier introuvable");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fec-cli-"));
+    const f = path.join(dir, "pasunfec.csv");
+    fs.writeFileSync(f, "Compte;Date;Débit\n606;01/01/2024;12,00\n");
+    const pas = await lancer(["fec", f, "--json"]);
+    expect(pas.code).toBe(2);
+    expect(pas.err).toMatch(/pasunfec\.csv : Ligne 1 : en-tête sans séparateur/);
+    expect(pas.out).toBe("");
+    const enc = await lancer(["fec", f, "--encodage", "latin9"]);
+    expect(enc.code).toBe(2);
+    expect(enc.err).toContain("--encodage");
+  });
+});
