@@ -41,6 +41,10 @@ export interface LigneDevis {
   montant: Cents;
   /** Was the amount a formula in the producer's sheet (value = its cached result)? */
   montantFormule?: boolean;
+  /** The amount cell was empty: the amount was computed (quantité × nombre × taux, or % × coût hors frais). */
+  montantCalcule?: boolean;
+  /** Below-the-total lines given as a share ("Imprévus 7 %"): decimal fraction "0.07" of the coût hors frais. */
+  pourcentage?: string;
   chapitre?: CodeChapitre;
   /** Two-digit sub-chapter when known ("23"). */
   sousChapitre?: string;

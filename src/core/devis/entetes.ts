@@ -1,0 +1,95 @@
+import type { CellData, SheetData } from "../port/workbook";
+import { normaliser } from "../util/texte";
+
+/** The columns a producer's devis may have; `libelle` and `montant` (or `taux`) are needed to call it a devis. */
+export type Colonne =
+  | "code"
+  | "libelle"
+  | "quantite"
+  | "nombre"
+  | "unite"
+  | "taux"
+  | "montant"
+  | "tauxCharges"
+  | "categorie"
+  | "territoire"
+  | "eligibleCI";
+
+export type Colonnes = Partial<Record<Colonne, number>>;
+
+export interface Entete {
+  /** 0-based row of the header. */
+  ligne: number;
+  colonnes: Colonnes;
+}
+
+/**
+ * Header synonyms, French and English, normalised (lower case, no accents). Order matters: the more specific
+ * ones first ("taux charges" before "taux", "montant ht" and "total" last for the amount).
+ */
+const SYNONYMES: readonly [Colonne, RegExp][] = [
+  ["tauxCharges", /^(taux|tx|%)\s*(de\s*)?(charges?|cs)\b|^charges?\s*(%|sociales\s*%|taux)|^(charges rate|social charges %|% charges)/],
+  ["eligibleCI", /^(eligible|eligibilite)\b|^ci\b|^credit d'impot|^tax credit|^c\.i\.?$/],
+  ["territoire", /^(territoire|territory|lieu de depense|pays|localisation|france\s*\/\s*etranger|fr\s*\/\s*etr)/],
+  ["categorie", /^(categorie|category|cat\.?|type de (depense|ligne|poste)|nature)$/],
+  ["unite", /^(unite|unit|u\.?|unites|units)$/],
+  ["quantite", /^(qte|qt|qty|quantite|quantity|quant\.?|duree|nb (de )?(jours|j|semaines|sem|heures|h|mois)|jours)$/],
+  ["nombre", /^(nb|nbre|nombre|number|no of|nb pers\.?|nb personnes|effectif|pers\.?|personnes|people|headcount|x)$/],
+  ["taux", /^(tarif|taux|prix unitaire|prix unit\.?|p\.?\s?u\.?( ht)?|pu ht|rate|unit (price|cost|rate)|cout unitaire|tarif unitaire|taux (journalier|unitaire|horaire|hebdo)|salaire (brut )?(unitaire|journalier)|prix)$/],
+  ["montant", /^(montant|montant ht|montant total|montant total ht|total|total ht|amount|cost|cout|cout total|budget|prevu|montant prevu|total budget)$/],
+  ["code", /^(code|n°|no|num|numero|n|compte|ref|reference|code poste|n° poste|#|item|line|code cnc)$/],
+  ["libelle", /^(designation|libelle|description|intitule|libelles|details?|description du poste|item description|poste|postes)$/],
+];
+
+function nettoyer(v: CellData): string | undefined {
+  if (typeof v.v !== "string") return undefined;
+  const s = normaliser(v.v)
+    .replace(/\((€|eur|euros|en €|en euros|ht|€ ht|%)\)/g, "")
+    .replace(/\s*(€|eur|euros)\s*$/, "")
+    .replace(/[:*]+$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return s || undefined;
+}
+
+/** Roles of the cells of one row; each role taken by its first column. "Poste" is the code when another column holds the label. */
+export function colonnesDe(row: CellData[]): Colonnes {
+  const out: Colonnes = {};
+  const postes: number[] = [];
+  row.forEach((cell, c) => {
+    const s = nettoyer(cell);
+    if (!s || s.length > 40) return;
+    for (const [role, re] of SYNONYMES) {
+      if (!re.test(s)) continue;
+      if (role === "libelle" && /^postes?$/.test(s)) {
+        postes.push(c);
+        return;
+      }
+      if (out[role] === undefined) out[role] = c;
+      return;
+    }
+  });
+  for (const c of postes) {
+    if (out.libelle === undefined) out.libelle = c;
+    else if (out.code === undefined && c < out.libelle) out.code = c;
+  }
+  return out;
+}
+
+function score(cols: Colonnes): number {
+  return Object.keys(cols).length;
+}
+
+/** The header row: the first of the top 60 rows with a label column, an amount or rate column and ≥ 3 roles. */
+export function trouverEntete(sheet: SheetData): Entete | undefined {
+  const max = Math.min(sheet.rows.length, 60);
+  let best: Entete | undefined;
+  for (let r = 0; r < max; r++) {
+    const cols = colonnesDe(sheet.rows[r]);
+    if (cols.libelle === undefined || (cols.montant === undefined && cols.taux === undefined)) continue;
+    if (score(cols) < 3) continue;
+    if (!best || score(cols) > score(best.colonnes)) best = { ligne: r, colonnes: cols };
+    if (score(cols) >= 5) break;
+  }
+  return best;
+}

@@ -1,0 +1,238 @@
+import Decimal from "decimal.js";
+import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../money/cents";
+import type { CellData, SheetData } from "../port/workbook";
+import { celluleRef } from "../util/adresse";
+import { categorieDeTexte, detecterCategorie, eligibiliteDeTexte } from "./categorie";
+import { Colonne, Colonnes, trouverEntete } from "./entetes";
+import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, texteCellule } from "./lecture";
+import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantNonPlace, TypeOeuvre } from "./model";
+import { CHAPITRES_HORS_TOTAL } from "./model";
+import { chapitreBasDeDevis, chapitreDeTitre, chapitreDuCode, chapitreParMotsCles, typeTotal } from "./placement";
+import { calculerTotaux, sommeLignes } from "./totaux";
+
+export interface OptionsImport {
+  typeOeuvre?: TypeOeuvre;
+  genre?: Genre;
+  dureeMinutes?: number;
+}
+
+export class DevisIntrouvableError extends Error {
+  constructor(public readonly feuille: string) {
+    super(
+      `Aucun devis reconnu dans la feuille « ${feuille} » : il faut une ligne d'en-tête avec au moins une colonne ` +
+        `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
+    );
+  }
+}
+
+/** A line as read, before placement (placement needs to know whether the sheet's codes can be trusted). */
+interface Brute {
+  ligne: LigneDevis;
+  section?: CodeChapitre;
+  apresTotal: boolean;
+}
+
+interface Bloc {
+  /** Index in `brutes` where the current section / run of lines started. */
+  debutSection: number;
+  debutRun: number;
+  section?: CodeChapitre;
+  /** A heading row that carried the chapter's amount: a subtotal closed when the section ends. */
+  enteteTotal?: LigneTotalProducteur;
+}
+
+/** Reads a devis in the producer's own layout (see docs/devis.md for what is recognised). */
+export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis {
+  const entete = trouverEntete(sheet);
+  if (!entete) throw new DevisIntrouvableError(sheet.name);
+  const cols = entete.colonnes;
+  const cell = (row: CellData[], k: Colonne): CellData | undefined => (cols[k] === undefined ? undefined : row[cols[k] as number]);
+  const ref = (r: number, k: Colonne) => (cols[k] === undefined ? undefined : celluleRef(sheet.name, r, cols[k] as number));
+
+  const brutes: Brute[] = [];
+  const totaux: LigneTotalProducteur[] = [];
+  const bloc: Bloc = { debutSection: 0, debutRun: 0 };
+  let apresTotal = false;
+
+  const fermerSection = () => {
+    if (bloc.enteteTotal) bloc.enteteTotal.lignesCouvertes = brutes.slice(bloc.debutSection).map((b) => b.ligne.id);
+    bloc.enteteTotal = undefined;
+  };
+
+  for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (row.every((c) => c.v === null || c.v === "")) continue;
+    const textes = row
+      .map((c, i) => ({ i, t: typeof c.v === "string" ? texteCellule(c) : "" }))
+      .filter((x) => x.t && ![cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges].includes(x.i));
+    const code = texteCellule(cell(row, "code"));
+    let libelle = texteCellule(cell(row, "libelle"));
+    if (!libelle) libelle = textes.find((x) => x.i !== cols.code)?.t ?? "";
+    const titre = [code, libelle].filter(Boolean).join(" ") || textes.map((x) => x.t).join(" ");
+    const montantLu = decimalCellule(cell(row, "montant"));
+    const q = decimalCellule(cell(row, "quantite"));
+    const n = decimalCellule(cell(row, "nombre"));
+    const tauxPct = pourcentCellule(cell(row, "taux"));
+    const t = tauxPct ? undefined : decimalCellule(cell(row, "taux"));
+    const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
+
+    // Subtotal and total rows: never lines.
+    const tt = textes.length ? typeTotal(textes[0].t) ?? typeTotal(libelle) : undefined;
+    if (tt) {
+      if (montantLu !== undefined) {
+        const couvre = (debut: number) => brutes.slice(debut).map((b) => b.ligne.id);
+        const montant = eurosToCents(montantLu);
+        let lignesCouvertes = tt.type === "total" ? couvre(0) : couvre(bloc.debutRun);
+        if (tt.type === "sous-total" && bloc.debutSection < bloc.debutRun) {
+          const section = couvre(bloc.debutSection);
+          const lignes = brutes.map((b) => b.ligne);
+          if (sommeLignes(lignes, lignesCouvertes) !== montant && sommeLignes(lignes, section) === montant) lignesCouvertes = section;
+        }
+        const chapitre = tt.type === "sous-total" ? tt.chapitre ?? bloc.section ?? chapitreMajoritaire(brutes.slice(bloc.debutRun)) : undefined;
+        totaux.push({ type: tt.type, libelle: textes[0]?.t ?? libelle, montant, cellule: ref(r, "montant") as string, chapitre, lignesCouvertes });
+      }
+      if (tt.type === "total") {
+        fermerSection();
+        apresTotal = true;
+        bloc.section = undefined;
+        bloc.debutSection = brutes.length;
+      }
+      bloc.debutRun = brutes.length;
+      continue;
+    }
+
+    // Chapter headings: text only (a heading may carry the chapter's amount when written as a title).
+    if (!aDesFacteurs && !chapitreBasDeDevis(libelle)) {
+      const ch = chapitreDeTitre(titre);
+      const estTitre = montantLu === undefined || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
+      if (ch && estTitre) {
+        fermerSection();
+        bloc.section = ch;
+        bloc.debutSection = bloc.debutRun = brutes.length;
+        if (montantLu !== undefined) {
+          bloc.enteteTotal = { type: "sous-total", libelle: titre, montant: eurosToCents(montantLu), cellule: ref(r, "montant") as string, chapitre: ch, lignesCouvertes: [] };
+          totaux.push(bloc.enteteTotal);
+        }
+        continue;
+      }
+    }
+
+    // A line: an amount read, or computable from its factors.
+    const pct = tauxPct ?? (chapitreBasDeDevis(libelle) ? pourcentDansTexte(libelle) : undefined);
+    let montant: Cents | undefined = montantLu === undefined ? undefined : eurosToCents(montantLu);
+    let montantCalcule = false;
+    if (montant === undefined && t !== undefined && (q !== undefined || n !== undefined)) {
+      montant = montantLigne(q ?? 1, n ?? 1, t);
+      montantCalcule = true;
+    }
+    if (montant === undefined && !pct) continue; // a comment or an empty template line
+    const c = cell(row, "montant");
+    const cellules: LigneDevis["source"]["cellules"] = {};
+    for (const k of ["code", "libelle", "quantite", "nombre", "unite", "taux", "montant", "territoire", "eligibleCI"] as const) {
+      const a = ref(r, k);
+      if (a && cell(row, k)?.v !== null && cell(row, k)?.v !== undefined) cellules[k] = a;
+    }
+    cellules.montant = ref(r, "montant") ?? cellules.montant;
+    const tc = fractionCellule(cell(row, "tauxCharges"));
+    const pf = partFranceCellule(cell(row, "territoire"));
+    const unite = texteCellule(cell(row, "unite")) || undefined;
+    const ligne: LigneDevis = {
+      id: `${sheet.name}!${r + 1}`,
+      code: code || undefined,
+      libelle: libelle || titre,
+      quantite: q && chaineDecimale(q),
+      nombre: n && chaineDecimale(n),
+      unite,
+      taux: t && chaineDecimale(t),
+      montant: montant ?? (0 as Cents),
+      montantFormule: c?.f ? true : undefined,
+      montantCalcule: montantCalcule || montant === undefined || undefined,
+      pourcentage: pct && chaineDecimale(pct),
+      tauxCharges: tc && chaineDecimale(tc),
+      partFrance: pf && chaineDecimale(pf),
+      eligibleCI: eligibiliteDeTexte(cell(row, "eligibleCI")?.v ?? null),
+      source: { feuille: sheet.name, ligne: r + 1, cellules },
+    };
+    const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
+    if (cat) ligne.categorie = cat;
+    brutes.push({ ligne, section: bloc.section, apresTotal });
+  }
+  fermerSection();
+
+  const lignes = placer(brutes);
+  // "Imprévus 7 %" with no amount: computed on the coût hors frais.
+  const horsFrais = sumCents(lignes.filter((l) => l.chapitre && !CHAPITRES_HORS_TOTAL.includes(l.chapitre)).map((l) => l.montant));
+  for (const l of lignes) if (l.montantCalcule && l.pourcentage && !l.taux) l.montant = multiplyCents(horsFrais, l.pourcentage);
+
+  const nonPlaces: MontantNonPlace[] = lignes
+    .filter((l) => !l.chapitre && l.montant !== 0)
+    .map((l) => ({ cellule: l.source.cellules.montant ?? `${sheet.name}!${l.source.ligne}`, montant: l.montant, libelle: l.libelle, ligne: l.source.ligne }));
+  const tot = calculerTotaux(lignes, totaux, opts.typeOeuvre, opts.dureeMinutes);
+  return {
+    feuille: sheet.name,
+    typeOeuvre: opts.typeOeuvre,
+    genre: opts.genre,
+    dureeMinutes: opts.dureeMinutes,
+    lignes,
+    chapitres: tot.chapitres,
+    total: tot.total,
+    totalHorsFrais: tot.totalHorsFrais,
+    coutMinute: tot.coutMinute,
+    nonPlaces,
+    totauxProducteur: totaux,
+  };
+}
+
+function chapitreMajoritaire(bs: Brute[]): CodeChapitre | undefined {
+  const n = new Map<CodeChapitre, number>();
+  for (const b of bs) {
+    const c = b.section ?? chapitreDuCode(b.ligne.code)?.chapitre;
+    if (c) n.set(c, (n.get(c) ?? 0) + 1);
+  }
+  return [...n.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * Codes are trusted when they agree with the sheet's sections and run in chapter order: a plain row numbering
+ * (1, 2 … 40) would otherwise send line 12 to chapter 1.
+ */
+function codesFiables(brutes: Brute[]): boolean {
+  const codes = brutes.map((b) => ({ b, c: chapitreDuCode(b.ligne.code) })).filter((x) => x.c && !x.b.apresTotal);
+  if (codes.length === 0) return false;
+  const avecSection = codes.filter((x) => x.b.section && /^\d$/.test(x.b.section));
+  const desaccords = avecSection.filter((x) => x.b.section !== x.c?.chapitre).length;
+  if (avecSection.length > 0 && desaccords * 2 > avecSection.length) return false;
+  let baisses = 0;
+  for (let i = 1; i < codes.length; i++) if (Number(codes[i].c?.chapitre) < Number(codes[i - 1].c?.chapitre)) baisses++;
+  return baisses <= Math.max(1, Math.floor(codes.length / 10));
+}
+
+function placer(brutes: Brute[]): LigneDevis[] {
+  const fiables = codesFiables(brutes);
+  return brutes.map(({ ligne, section }) => {
+    const bas = chapitreBasDeDevis(ligne.libelle);
+    const parCode = fiables ? chapitreDuCode(ligne.code) : undefined;
+    if (bas) {
+      ligne.chapitre = bas;
+      ligne.placement = section === bas ? "section" : "mot-cle";
+    } else if (parCode) {
+      ligne.chapitre = parCode.chapitre;
+      if (parCode.sousChapitre) ligne.sousChapitre = parCode.sousChapitre;
+      ligne.placement = "code";
+    } else if (section) {
+      ligne.chapitre = section;
+      ligne.placement = "section";
+    } else {
+      const kw = chapitreParMotsCles(ligne.libelle);
+      if (kw) {
+        ligne.chapitre = kw;
+        ligne.placement = "mot-cle";
+      }
+    }
+    if (!ligne.categorie) {
+      const cat = detecterCategorie(ligne.chapitre, ligne.libelle, ligne.unite);
+      if (cat) ligne.categorie = cat;
+    }
+    return ligne;
+  });
+}

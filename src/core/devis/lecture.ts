@@ -1,0 +1,67 @@
+import Decimal from "decimal.js";
+import type { CellData } from "../port/workbook";
+import { parseDecimalFr } from "../money/parse";
+import { normaliser } from "../util/texte";
+
+/** Text of a cell ("" when empty); numbers as typed (a code 23 → "23"). */
+export function texteCellule(c: CellData | undefined): string {
+  if (!c || c.v === null || c.erreur) return "";
+  if (typeof c.v === "string") return c.v.replace(/\s+/g, " ").trim();
+  if (typeof c.v === "number") return String(c.v);
+  return "";
+}
+
+/** A number read from a number cell, a formula's cached value or text ("1 234,56 €"); undefined otherwise. */
+export function decimalCellule(c: CellData | undefined): Decimal | undefined {
+  if (!c || c.v === null || c.erreur || typeof c.v === "boolean") return undefined;
+  if (typeof c.v === "number") return Number.isFinite(c.v) ? new Decimal(c.v) : undefined;
+  if (/%\s*$/.test(c.v)) return undefined;
+  return parseDecimalFr(c.v);
+}
+
+/** A percentage: "15 %", "15%", a number with a % format (0.15), or "0,15" → 0.15 as a Decimal fraction. */
+export function pourcentCellule(c: CellData | undefined): Decimal | undefined {
+  if (!c || c.v === null || c.erreur) return undefined;
+  if (typeof c.v === "number") return c.fmt && c.fmt.includes("%") ? new Decimal(c.v) : undefined;
+  if (typeof c.v !== "string") return undefined;
+  const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*%\s*$/.exec(c.v);
+  return m ? new Decimal(m[1].replace(",", ".")).dividedBy(100) : undefined;
+}
+
+/** "Imprévus 7 %", "Frais généraux (15%)" → 0.15. */
+export function pourcentDansTexte(s: string): Decimal | undefined {
+  const m = /(\d+(?:[.,]\d+)?)\s*%/.exec(s);
+  return m ? new Decimal(m[1].replace(",", ".")).dividedBy(100) : undefined;
+}
+
+/** A rate as a fraction: 0.62, 62 (→ 0.62), "62 %", "0,62". */
+export function fractionCellule(c: CellData | undefined): Decimal | undefined {
+  const p = pourcentCellule(c);
+  if (p) return p;
+  const d = decimalCellule(c);
+  if (!d) return undefined;
+  return d.greaterThan(1.5) ? d.dividedBy(100) : d;
+}
+
+/** Share spent in France from a « Territoire » cell: France → 1, Étranger → 0, "80 %" → 0.8. */
+export function partFranceCellule(c: CellData | undefined): Decimal | undefined {
+  const p = pourcentCellule(c);
+  if (p) return p;
+  if (c && typeof c.v === "number") return c.v <= 1 ? new Decimal(c.v) : new Decimal(c.v).dividedBy(100);
+  const s = normaliser(texteCellule(c));
+  if (!s) return undefined;
+  if (/^(france|fr|f|fra|metropole|dom|france metropolitaine)$/.test(s)) return new Decimal(1);
+  if (/^(etranger|etr|foreign|abroad|hors france|international|intl|export)$/.test(s)) return new Decimal(0);
+  return undefined;
+}
+
+/** A decimal as an exact plain string ("0.62", "20"). */
+export function chaineDecimale(d: Decimal): string {
+  return d.toFixed();
+}
+
+/** True when the text is in capitals (a title): at least three letters and no lower case. */
+export function enMajuscules(s: string): boolean {
+  const lettres = s.replace(/[^A-Za-zÀ-ÖØ-öø-ÿ]/g, "");
+  return lettres.length >= 3 && lettres === lettres.toUpperCase();
+}

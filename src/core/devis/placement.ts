@@ -1,0 +1,111 @@
+import type { CodeChapitre } from "./model";
+import { CHAPITRES_AUDIOVISUEL } from "./nomenclature";
+import { normaliser } from "../util/texte";
+
+/** Chapter (and two-digit sub-chapter) read from a line code: "2.3", "02.03", "2.3.1", "23", "203", "2-05". */
+export function chapitreDuCode(code: string | undefined): { chapitre: CodeChapitre; sousChapitre?: string } | undefined {
+  if (!code) return undefined;
+  const s = code.trim();
+  const seg = /^0*(\d{1,2})\s*[.\-/ ]\s*0*(\d{1,3})/.exec(s);
+  if (seg) {
+    const ch = parseInt(seg[1], 10);
+    if (ch < 1 || ch > 9) return undefined;
+    const sc = parseInt(seg[2], 10);
+    return { chapitre: String(ch) as CodeChapitre, sousChapitre: sc >= 1 && sc <= 9 ? `${ch}${sc}` : undefined };
+  }
+  const num = /^(\d{1,6})$/.exec(s);
+  if (!num) return undefined;
+  let d = num[1];
+  // "0203" (chapter 02, line 03) or "02": a leading zero pads the chapter.
+  if (d.length >= 2 && d[0] === "0") d = d.slice(1);
+  const ch = parseInt(d[0], 10);
+  if (ch < 1 || ch > 9) return undefined;
+  return { chapitre: String(ch) as CodeChapitre, sousChapitre: d.length >= 2 && d[1] !== "0" ? d.slice(0, 2) : undefined };
+}
+
+/** Labels that open the block below the total: they win over the current section when the label starts with them. */
+const BAS_DE_DEVIS: readonly [CodeChapitre, RegExp][] = [
+  ["FG", /^(frais generaux|frais de structure|overheads?|general expenses)\b/],
+  ["IMP", /^(imprevus?|aleas|contingenc(y|ies))\b/],
+  ["FF", /^(frais financiers|financial (costs|expenses)|agios)\b/],
+  ["PROD", /^(remuneration (du )?producteur|remuneration de la production|salaire (du )?producteur( delegue)?|producer'?s? fee)\b/],
+];
+
+export function chapitreBasDeDevis(libelle: string): CodeChapitre | undefined {
+  const s = normaliser(libelle).replace(/^[\d.\s\-–)]+/, "");
+  for (const [code, re] of BAS_DE_DEVIS) if (re.test(s)) return code;
+  return undefined;
+}
+
+function contientMot(texte: string, mot: string): boolean {
+  const i = texte.indexOf(mot);
+  if (i < 0) return false;
+  return i === 0 || !/[a-z0-9]/.test(texte[i - 1]);
+}
+
+/** Chapter from keywords of the nomenclature (longest keyword found wins). */
+export function chapitreParMotsCles(libelle: string): CodeChapitre | undefined {
+  const s = normaliser(libelle);
+  const bas = chapitreBasDeDevis(libelle);
+  if (bas) return bas;
+  let best: { code: CodeChapitre; n: number } | undefined;
+  for (const ch of CHAPITRES_AUDIOVISUEL) {
+    for (const m of ch.motsCles) {
+      if (contientMot(s, m) && (!best || m.length > best.n)) best = { code: ch.code, n: m.length };
+    }
+  }
+  return best?.code;
+}
+
+/** A chapter heading row: "2 - PERSONNEL", "CHAPITRE 3 INTERPRÉTATION", "Chap. 8 : Post-production", "POST-PRODUCTION". */
+export function chapitreDeTitre(texte: string): CodeChapitre | undefined {
+  const s = normaliser(texte);
+  const chap = /^(chapitre|chap\.?|ch\.?)\s*0*(\d{1,2})\b/.exec(s);
+  if (chap) return chiffreChapitre(chap[2]);
+  const num = /^0*(\d)\s*[-–.:)]?\s+([a-z].*)$/.exec(s);
+  if (num) {
+    // The producer's numbering may differ from the CNC one: a recognised chapter name wins over the number.
+    return chapitreParNom(num[2]) ?? chiffreChapitre(num[1]);
+  }
+  return chapitreParNom(s);
+}
+
+function chiffreChapitre(d: string): CodeChapitre | undefined {
+  const n = parseInt(d, 10);
+  return n >= 1 && n <= 9 ? (String(n) as CodeChapitre) : undefined;
+}
+
+/** The title names a chapter: it starts with the chapter's label or with its first keyword ("Personnel", "Frais généraux"). */
+function chapitreParNom(s: string): CodeChapitre | undefined {
+  const t = s.replace(/[^a-z' -]/g, " ").replace(/\s+/g, " ").trim();
+  const bas = chapitreBasDeDevis(t);
+  if (bas) return bas;
+  for (const ch of CHAPITRES_AUDIOVISUEL) {
+    const lib = normaliser(ch.libelle).replace(/[^a-z' -]/g, " ").replace(/\s+/g, " ").trim();
+    const tete = lib.split(/[ ,]/)[0];
+    if (t === lib || t.startsWith(lib) || (tete.length >= 5 && t.split(" ")[0] === tete)) return ch.code;
+  }
+  if (/^(equipe technique|techniciens)$/.test(t)) return "2";
+  if (/^(equipe artistique|artistes|interpretes|cast)$/.test(t)) return "3";
+  if (/^(postproduction|post production)$/.test(t)) return "8";
+  if (/^(transports?|defraiements|regie)\b/.test(t)) return "6";
+  return undefined;
+}
+
+/** Subtotal / total rows: their label starts with a total word. A chapter named after "total" makes it a subtotal. */
+export function typeTotal(texte: string): { type: "sous-total" | "total"; chapitre?: CodeChapitre } | undefined {
+  const s = normaliser(texte);
+  if (/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total (du )?chapitre|total chap\.?|total poste)/.test(s)) {
+    const reste = s.replace(/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total)\s*(du |de |des )?/, "");
+    return { type: "sous-total", chapitre: reste ? chapitreDeTitre(reste) : undefined };
+  }
+  if (/^(total|grand total|cout total|montant total|cout de (fabrication|production)|budget total|totaux)\b/.test(s)) {
+    const reste = s.replace(/^(total|grand total|totaux)\s*(du |de |des |:|-)?\s*/, "");
+    if (reste && !/^(general|generale|ht|h\.t\.?|ttc|devis|budget|production|fabrication|€|eur|hors|avant|apres|global|final)/.test(reste)) {
+      const ch = chapitreDeTitre(reste);
+      if (ch && /^\d$/.test(ch)) return { type: "sous-total", chapitre: ch };
+    }
+    return { type: "total" };
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+import type { Devis, LigneDevis } from "../model";
+import { formatMontantFr } from "../../money/format";
+import type { Cents } from "../../money/cents";
+
+/** What the devis rules look at. */
+export interface ContexteDevis {
+  devis: Devis;
+  /** ISO date at which dated tables are read (the CLI and the pane pass today's date). */
+  date: string;
+}
+
+/** Rounding differences up to one cent are not findings. */
+export const TOLERANCE_CENTIMES = 1;
+
+export function celluleMontant(l: LigneDevis): string {
+  return l.source.cellules.montant ?? l.source.cellules.libelle ?? `${l.source.feuille}!A${l.source.ligne}`;
+}
+
+export function eur(c: Cents): string {
+  return formatMontantFr(c);
+}
+
+/** « libellé » shortened for messages. */
+export function cite(s: string): string {
+  const t = s.length > 60 ? s.slice(0, 57) + "…" : s;
+  return `« ${t} »`;
+}

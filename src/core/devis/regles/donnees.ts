@@ -1,0 +1,61 @@
+import Decimal from "decimal.js";
+import brutAccord from "../../regles/data/accord-transparence.json";
+import brutMinima from "../../regles/data/idcc2642-minima.json";
+import { TableRegles, validerTable } from "../../regles/table";
+import type { Genre } from "../model";
+import { normaliser } from "../../util/texte";
+
+export interface TauxAccord {
+  fraisGeneraux: string;
+  imprevus: string;
+  fraisFinanciers: string;
+}
+
+export type ValeursAccord = Record<Genre, TauxAccord>;
+
+export interface FonctionMinimum {
+  id: string;
+  libelle: string;
+  /** Daily gross minimum in euros (decimal string). */
+  journalier: string;
+  motifs: string[];
+}
+
+export interface ValeursMinima {
+  convention: string;
+  categorie: string;
+  baseHeures: number;
+  fonctions: FonctionMinimum[];
+}
+
+export const TABLE_ACCORD_TRANSPARENCE: TableRegles<ValeursAccord> = validerTable<ValeursAccord>(brutAccord, "accord-transparence.json");
+export const TABLE_MINIMA_2642: TableRegles<ValeursMinima> = validerTable<ValeursMinima>(brutMinima, "idcc2642-minima.json");
+
+/** Feminine and inclusive forms back to the masculine the grid is written in: « Cheffe monteuse » → « chef monteur ». */
+export function masculiniser(libelle: string): string {
+  return normaliser(libelle)
+    .replace(/(\w)\s*[(·./-](e|se|euse|trice|rice|ice|ne|le)\)?(?=\s|$|[),;:])/g, "$1")
+    .replace(/\bcheffe\b/g, "chef")
+    .replace(/\b1(ere|re)\b/g, "1er")
+    .replace(/\bpremiere\b/g, "premier")
+    .replace(/(\w{2,})euses?\b/g, "$1eur")
+    .replace(/(\w{2,})trices?\b/g, "$1teur")
+    .replace(/\b(chargee|ingenieure|assistante|generale)s?\b/g, (w) => w.replace(/es?$/, ""))
+    .replace(/\b(\w{3,}eur)s\b/g, "$1")
+    .replace(/[^a-z0-9' ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The grid function named in a line label, or undefined when none is recognised. */
+export function fonctionDuLibelle(libelle: string, valeurs: ValeursMinima): FonctionMinimum | undefined {
+  const s = ` ${masculiniser(libelle)} `;
+  for (const f of valeurs.fonctions) {
+    for (const m of f.motifs) if (s.includes(` ${m} `)) return f;
+  }
+  return undefined;
+}
+
+export function decimal(s: string): Decimal {
+  return new Decimal(s);
+}

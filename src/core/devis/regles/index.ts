@@ -1,0 +1,31 @@
+import { Constat, executerRegles, Regle } from "../../controles/constat";
+import { creerRegistre } from "../../controles/registre";
+import type { Devis } from "../model";
+import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
+import type { ContexteDevis } from "./contexte";
+import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
+import { imprevusTaux } from "./imprevusTaux";
+import { ligneHorsChapitre } from "./ligneHorsChapitre";
+import { montantCalcul } from "./montantCalcul";
+import { salaireMinimum } from "./salaireMinimum";
+import { sousTotalProducteur } from "./sousTotalProducteur";
+import { totalProducteur } from "./totalProducteur";
+
+export type { ContexteDevis } from "./contexte";
+
+/** The devis rules, in the order their findings are listed within one severity. */
+export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devis", [
+  montantCalcul,
+  sousTotalProducteur,
+  totalProducteur,
+  ligneHorsChapitre,
+  chargesSocialesAbsentes,
+  fraisGenerauxTaux,
+  imprevusTaux,
+  salaireMinimum,
+]);
+
+/** Runs every devis rule; `date` (ISO) selects the dated tables in force. */
+export function controlerDevis(devis: Devis, date: string): Constat[] {
+  return executerRegles(REGLES_DEVIS, { devis, date });
+}

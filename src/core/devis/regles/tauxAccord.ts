@@ -1,0 +1,43 @@
+import Decimal from "decimal.js";
+import type { Constat } from "../../controles/constat";
+import { multiplyCents, ratio, subCents, sumCents } from "../../money/cents";
+import { formatPourcentFr } from "../../money/format";
+import { versionEnVigueur } from "../../regles/table";
+import type { CodeChapitre } from "../model";
+import { celluleMontant, ContexteDevis, eur, TOLERANCE_CENTIMES } from "./contexte";
+import { TABLE_ACCORD_TRANSPARENCE, TauxAccord } from "./donnees";
+
+/**
+ * Frais généraux / imprévus above the accord-transparence rate of the genre (audiovisual works only).
+ * The base is the coût hors frais (chapters 1–9). When every line of the block states its own % (« Imprévus 7 % »),
+ * that stated % is compared, since some producers apply it to a base that already includes the frais généraux.
+ */
+export function verifierTauxAccord(ctx: ContexteDevis, chapitre: CodeChapitre, cle: keyof TauxAccord, regle: string, nom: string): Constat[] {
+  const { devis } = ctx;
+  if (!devis.genre || devis.typeOeuvre === "cinema") return [];
+  const lignes = devis.lignes.filter((l) => l.chapitre === chapitre);
+  if (lignes.length === 0 || devis.totalHorsFrais <= 0) return [];
+  const version = versionEnVigueur(TABLE_ACCORD_TRANSPARENCE, ctx.date);
+  if (!version) return [];
+  const plafond = new Decimal(version.valeurs[devis.genre][cle]);
+  const montant = sumCents(lignes.map((l) => l.montant));
+  const max = multiplyCents(devis.totalHorsFrais, plafond);
+  const declare = lignes.every((l) => l.pourcentage !== undefined)
+    ? lignes.reduce((s, l) => s.plus(l.pourcentage as string), new Decimal(0))
+    : undefined;
+  const depasse = declare ? declare.greaterThan(plafond) : subCents(montant, max) > TOLERANCE_CENTIMES;
+  if (!depasse) return [];
+  const taux = declare ?? (ratio(montant, devis.totalHorsFrais) as Decimal);
+  const aVerifier = version.confiance === "H" ? "" : " (taux issu d'une source secondaire : à vérifier)";
+  return [
+    {
+      regle,
+      gravite: "alerte",
+      message:
+        `${celluleMontant(lignes[0])} : ${nom} de ${eur(montant)} représentent ${formatPourcentFr(taux)} du coût hors frais ` +
+        `(${eur(devis.totalHorsFrais)}), au-delà du taux de ${formatPourcentFr(plafond)} prévu par l'accord transparence pour le genre ` +
+        `« ${devis.genre} » (soit ${eur(max)} au plus)${aVerifier}.`,
+      cellule: celluleMontant(lignes[0]),
+    },
+  ];
+}
