@@ -1,0 +1,39 @@
+/**
+ * The command catalogue: the ONLY way the task pane reaches the workbook (React never imports src/office).
+ * Each domain exports its handlers from src/app/commandes/<domaine>.ts — `(wb: WorkbookPort, args) => Promise<result>`
+ * — and adds one spread line to HANDLERS below. `Commandes` (names, args, results) is derived from them.
+ */
+import type { WorkbookPort } from "../core/port/workbook";
+import { OfficeWorkbook } from "../office/officeWorkbook";
+import { commandesClasseur } from "./commandes/classeur";
+import { commandesDevis } from "./commandes/devis";
+
+const HANDLERS = {
+  ...commandesClasseur,
+  ...commandesDevis,
+};
+
+type Handlers = typeof HANDLERS;
+
+/** `{ structurer: { args, result }, … }` for every command of every domain. */
+export type Commandes = {
+  [K in keyof Handlers]: { args: Parameters<Handlers[K]>[1]; result: Awaited<ReturnType<Handlers[K]>> };
+};
+
+export type Envoyer = <K extends keyof Commandes>(nom: K, args: Commandes[K]["args"]) => Promise<Commandes[K]["result"]>;
+
+/** A sender bound to one workbook (the Office workbook in the pane, a fake in tests). */
+export function creerEnvoyeur(wb: WorkbookPort): Envoyer {
+  return <K extends keyof Commandes>(nom: K, args: Commandes[K]["args"]) => {
+    const handler = HANDLERS[nom] as (wb: WorkbookPort, a: Commandes[K]["args"]) => Promise<Commandes[K]["result"]>;
+    return handler(wb, args);
+  };
+}
+
+let envoyeur: Envoyer | undefined;
+
+/** Runs a command against the open Excel workbook. */
+export function envoyer<K extends keyof Commandes>(nom: K, args: Commandes[K]["args"]): Promise<Commandes[K]["result"]> {
+  envoyeur ??= creerEnvoyeur(new OfficeWorkbook());
+  return envoyeur(nom, args);
+}

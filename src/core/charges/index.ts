@@ -1,0 +1,2 @@
+export * from "./tableCharges";
+export * from "./tauxCharges";

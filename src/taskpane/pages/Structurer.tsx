@@ -1,0 +1,215 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { ApercuDevis } from "../../app/apercu";
+import { envoyer } from "../../app/catalogue";
+import type { OptionsDevis } from "../../app/commandes/devis";
+import type { Genre } from "../../core/devis/model";
+import { formatMontantFr } from "../../core/money";
+import { MessageErreur } from "../components/MessageErreur";
+import { useCommande } from "../components/useCommande";
+import { useEtat } from "../etat";
+import { TEST_IDS } from "../testIds";
+
+const GENRES: { valeur: Genre | ""; libelle: string }[] = [
+  { valeur: "", libelle: "Non précisé" },
+  { valeur: "fiction", libelle: "Fiction" },
+  { valeur: "documentaire", libelle: "Documentaire" },
+  { valeur: "animation", libelle: "Animation" },
+  { valeur: "spectacle", libelle: "Spectacle vivant" },
+];
+
+const useStyles = makeStyles({
+  formulaire: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  apercu: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  montant: { textAlign: "right", whiteSpace: "nowrap" },
+  totaux: { display: "grid", gridTemplateColumns: "1fr auto", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+});
+
+export function Structurer() {
+  const styles = useStyles();
+  const etat = useEtat();
+  const { occupe, erreur, lancer } = useCommande();
+  const [feuilles, setFeuilles] = React.useState<string[]>([]);
+  const [feuille, setFeuille] = React.useState("");
+  const [genre, setGenre] = React.useState<Genre | "">("");
+  const [duree, setDuree] = React.useState("");
+  const [apercu, setApercu] = React.useState<ApercuDevis>();
+  const [ecrites, setEcrites] = React.useState<string[]>();
+
+  React.useEffect(() => {
+    void lancer(async () => {
+      const r = await envoyer("listerFeuilles", {});
+      setFeuilles(r.feuilles);
+      setFeuille((f) => f || r.feuilles[0] || "");
+    });
+  }, [lancer]);
+
+  const options = (): OptionsDevis => {
+    const minutes = Number(duree.replace(",", "."));
+    if (duree.trim() && !(minutes > 0)) throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
+    return { feuille: feuille || undefined, genre: genre || undefined, dureeMinutes: duree.trim() ? minutes : undefined };
+  };
+
+  const analyser = () =>
+    lancer(async () => {
+      setEcrites(undefined);
+      const o = options();
+      const r = await envoyer("analyserDevis", o);
+      setApercu(r);
+      etat.definirConstats(r.constats, o);
+    });
+
+  const creer = () =>
+    lancer(async () => {
+      const o = options();
+      const r = await envoyer("creerFeuilleDevis", o);
+      setApercu(r);
+      setEcrites(r.feuillesEcrites);
+      etat.definirConstats(r.constats, o);
+    });
+
+  return (
+    <section className={styles.formulaire} aria-label="Structurer un devis">
+      <Text>Choisissez la feuille où vous tenez votre devis : Prodbook la lit sans la modifier.</Text>
+      <Field label="Feuille source">
+        <Select data-testid={TEST_IDS.structurer.feuille} value={feuille} onChange={(_e, d) => setFeuille(d.value)}>
+          {feuilles.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.ligne}>
+        <Field label="Genre">
+          <Select data-testid={TEST_IDS.structurer.genre} value={genre} onChange={(_e, d) => setGenre(d.value as Genre | "")}>
+            {GENRES.map((g) => (
+              <option key={g.valeur} value={g.valeur}>
+                {g.libelle}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Durée (minutes)">
+          <Input data-testid={TEST_IDS.structurer.duree} value={duree} onChange={(_e, d) => setDuree(d.value)} inputMode="decimal" />
+        </Field>
+      </div>
+      <div className={styles.ligne}>
+        <Button appearance="primary" data-testid={TEST_IDS.structurer.analyser} disabled={occupe || !feuille} onClick={analyser}>
+          Analyser
+        </Button>
+        {occupe && <Spinner size="tiny" label="Lecture du classeur…" />}
+      </div>
+      <MessageErreur erreur={erreur} />
+      {apercu && <Apercu apercu={apercu} />}
+      {apercu && (
+        <Button appearance="primary" data-testid={TEST_IDS.structurer.creer} disabled={occupe} onClick={creer}>
+          Créer la feuille Devis
+        </Button>
+      )}
+      {ecrites && (
+        <MessageBar intent="success" data-testid={TEST_IDS.structurer.succes}>
+          <MessageBarBody>Feuilles écrites : {ecrites.join(", ")}.</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+function Apercu({ apercu }: { apercu: ApercuDevis }) {
+  const styles = useStyles();
+  const tp = apercu.totalProducteur;
+  return (
+    <div className={styles.apercu} data-testid={TEST_IDS.structurer.apercu}>
+      <Subtitle2>Ce que Prodbook a trouvé dans « {apercu.feuille} »</Subtitle2>
+      <Text data-testid={TEST_IDS.structurer.nbLignes}>
+        {apercu.lignes} ligne{apercu.lignes > 1 ? "s" : ""} de devis, {apercu.chapitres.length} chapitre
+        {apercu.chapitres.length > 1 ? "s" : ""}
+      </Text>
+      <Table size="extra-small" aria-label="Totaux par chapitre">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Chapitre</TableHeaderCell>
+            <TableHeaderCell>Lignes</TableHeaderCell>
+            <TableHeaderCell className={styles.montant}>Total</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {apercu.chapitres.map((c) => (
+            <TableRow key={c.code} data-testid={TEST_IDS.structurer.chapitre(c.code)}>
+              <TableCell>
+                {/^\d$/.test(c.code) ? `${c.code}. ` : ""}
+                {c.libelle}
+              </TableCell>
+              <TableCell>{c.lignes}</TableCell>
+              <TableCell className={styles.montant}>{formatMontantFr(c.total)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <div className={styles.totaux}>
+        <Text weight="semibold">Total calculé</Text>
+        <Text weight="semibold" className={styles.montant} data-testid={TEST_IDS.structurer.totalCalcule}>
+          {formatMontantFr(apercu.total)}
+        </Text>
+        {tp && (
+          <>
+            <Text>Total du producteur ({tp.cellule})</Text>
+            <Text className={styles.montant} data-testid={TEST_IDS.structurer.totalProducteur}>
+              {formatMontantFr(tp.montant)}{" "}
+              {tp.ecart === 0 ? (
+                <Badge color="success">identique</Badge>
+              ) : (
+                <Badge color="warning">écart {formatMontantFr(tp.ecart)}</Badge>
+              )}
+            </Text>
+          </>
+        )}
+        {apercu.coutMinute !== undefined && (
+          <>
+            <Text>Coût à la minute</Text>
+            <Text className={styles.montant}>{formatMontantFr(apercu.coutMinute)}</Text>
+          </>
+        )}
+      </div>
+      <div data-testid={TEST_IDS.structurer.nonPlaces}>
+        {apercu.nonPlaces.length === 0 ? (
+          <Caption1>Tous les montants ont été placés dans un chapitre.</Caption1>
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              {apercu.nonPlaces.length} montant{apercu.nonPlaces.length > 1 ? "s" : ""} hors chapitre :{" "}
+              {apercu.nonPlaces.map((n) => `${n.cellule} (${n.libelle || "sans libellé"}, ${formatMontantFr(n.montant)})`).join(" ; ")}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <Caption1>
+        {apercu.constats.length === 0
+          ? "Aucun constat."
+          : `${apercu.constats.length} constat${apercu.constats.length > 1 ? "s" : ""} : voir la page Contrôles.`}
+      </Caption1>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type * as React from "react";
+import { Controles } from "./Controles";
+import { Structurer } from "./Structurer";
+
+/**
+ * The pane's pages, in tab order. To add one: write src/taskpane/pages/<Page>.tsx (it talks to the workbook
+ * only through `envoyer` from src/app/catalogue), add its test ids to ../testIds.ts, then add ONE line here.
+ */
+export interface Page {
+  id: string;
+  titre: string;
+  composant: React.ComponentType;
+}
+
+export const PAGES: readonly Page[] = [
+  { id: "structurer", titre: "Structurer", composant: Structurer },
+  { id: "controles", titre: "Contrôles", composant: Controles },
+];

@@ -1,0 +1,119 @@
+/* eslint-env node */
+/**
+ * One page (taskpane.html) loads the task pane, the custom functions and the ribbon commands: they share one
+ * JavaScript runtime (manifest: SharedRuntime, Runtime resid = CustomFunctions Page = FunctionFile).
+ *
+ * Environment:
+ *   PRODBOOK_URL      production base URL written into dist/manifest.xml (default PRODUCTION_URL below);
+ *   LOCAL_OFFICE_JS=1 the page loads office.js from "office-js/office.js" (the dev server maps it to
+ *                     node_modules/@microsoft/office-js/dist; the browser test routes it from disk) instead of
+ *                     Microsoft's CDN. Never for production: the npm copy is not supported there.
+ */
+const fs = require("fs");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const PRODUCTION_URL = "https://prodbook.example.org/addin/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_NPM_DIR = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+const OFFICE_JS_LOCAL = "office-js/office.js";
+const WORKER_FEC = "./src/workers/fec.worker.ts";
+const PORT = 3000;
+
+function urlProduction() {
+  const url = process.env.PRODBOOK_URL || PRODUCTION_URL;
+  if (!/^https:\/\/.+\/$/.test(url)) throw new Error(`PRODBOOK_URL doit être une URL https se terminant par « / » (reçu « ${url} »)`);
+  return url;
+}
+
+/** https options for the dev server: the Office dev certificates when they can be installed, else none (http). */
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    // getHttpsServerOptions trusts the CA with sudo, which some Linux machines lack: reuse generated files if any.
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const files = ["localhost.key", "localhost.crt", "ca.crt"].map((f) => path.join(dir, f));
+    if (files.every((f) => fs.existsSync(f))) {
+      return { key: fs.readFileSync(files[0]), cert: fs.readFileSync(files[1]), ca: fs.readFileSync(files[2]) };
+    }
+    console.warn(`Certificats de développement indisponibles (${e.message}) : le serveur démarre en http.`);
+    return undefined;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== "production";
+  const localOfficeJs = process.env.LOCAL_OFFICE_JS === "1";
+  const entry = {
+    taskpane: "./src/taskpane/index.tsx",
+    functions: "./src/functions/functions.ts",
+    commands: "./src/commands/commands.ts",
+  };
+  // Optional Web Worker (FEC parsing off the shared runtime's single thread), loaded as new Worker("fecWorker.js").
+  if (fs.existsSync(path.resolve(__dirname, WORKER_FEC))) entry.fecWorker = WORKER_FEC;
+
+  const serverOptions = env && env.WEBPACK_SERVE ? await httpsOptions() : undefined;
+
+  return {
+    devtool: dev ? "source-map" : false,
+    entry,
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: "tsconfig.src.json",
+              // Types are checked once by `npm run typecheck`; ES modules let webpack tree-shake Fluent.
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions", "commands"],
+        templateParameters: { officeJsUrl: localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/aide.html", to: "aide.html" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().split(DEV_URL).join(urlProduction());
+            },
+          },
+        ],
+      }),
+    ],
+    performance: { hints: dev ? false : "warning", maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
+    devServer: {
+      port: PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: localOfficeJs ? [{ directory: OFFICE_JS_NPM_DIR, publicPath: "/office-js" }] : [],
+      server: serverOptions ? { type: "https", options: serverOptions } : { type: "http" },
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
