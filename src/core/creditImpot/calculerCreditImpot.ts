@@ -1,0 +1,116 @@
+import type { Devis } from "../devis/model";
+import { libelleChapitre } from "../devis/nomenclature";
+import { type Cents, cents, formatMontantFr, sumCents } from "../money";
+import { clesInconnues } from "../regles/parametres";
+import { appliquerCredit, type Assiette } from "./appliquer";
+import { lignesBase, plafonnerHebergement, plafonnerRealisateur } from "./eligibilite";
+import { Figures } from "./figures";
+import { type AjustementBase, type BaseChapitre, CreditImpotError, GENRES_CREDIT, type OptionsCreditImpot, REGIMES, type ResultatCreditImpot } from "./modele";
+import { periodes, regleAnnee, TABLES_CREDIT_IMPOT } from "./regles";
+
+/** Keys of the « Paramètres » sheet this domain reads (a typo under credit-impot.* is reported, never ignored). */
+export const PREFIXE_CLES = "credit-impot.";
+
+function verifierOptions(o: OptionsCreditImpot): void {
+  if (!REGIMES.includes(o.regime)) throw new CreditImpotError(`Régime de crédit d'impôt inconnu « ${o.regime} » (attendu : ${REGIMES.join(", ")}).`);
+  if (!GENRES_CREDIT.includes(o.genre)) throw new CreditImpotError(`Genre inconnu « ${o.genre} » (attendu : ${GENRES_CREDIT.join(", ")}).`);
+}
+
+/**
+ * The tax credit of a devis, line by line: eligible amounts spent in France (default by chapter, overridden by the
+ * line's « Éligible CI » and « Territoire » columns), rate, each cap in turn, eligibility conditions.
+ * The plan de financement takes `credit` as a public-aid source.
+ */
+export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): ResultatCreditImpot {
+  verifierOptions(options);
+  const figures = new Figures(options.surcharges);
+  const alertes: string[] = [];
+  const re = regleAnnee(TABLES_CREDIT_IMPOT.eligibilite, options.annee);
+  if (!re) throw new CreditImpotError(`Aucune règle d'éligibilité des dépenses en vigueur en ${options.annee} (périodes couvertes : ${periodes(TABLES_CREDIT_IMPOT.eligibilite)}).`);
+  const lignes = lignesBase(devis, re);
+  const ajustements: AjustementBase[] = [];
+  const heb = plafonnerHebergement(lignes, devis, options, figures);
+  ajustements.push(...heb.ajustements);
+  alertes.push(...heb.alertes);
+  const budget = devis.total;
+  if (options.regime === "cinema") ajustements.push(...plafonnerRealisateur(lignes, budget, options, figures));
+
+  for (const l of lignes) if (!l.chapitre) alertes.push(`${l.cellule ?? l.id} : ligne « ${l.libelle} » hors chapitre, exclue de la base.`);
+  for (const n of devis.nonPlaces) alertes.push(`${n.cellule} : montant non placé ${formatMontantFr(n.montant)} (« ${n.libelle} »), exclu de la base.`);
+
+  const baseParChapitre: BaseChapitre[] = devis.chapitres.map((c) => ({
+    code: c.code,
+    libelle: c.libelle || libelleChapitre(c.code, devis.typeOeuvre),
+    total: c.total,
+    base: sumCents(lignes.filter((l) => l.chapitre === c.code).map((l) => l.base)),
+  }));
+  let base = sumCents(baseParChapitre.map((b) => b.base));
+  if (options.regime === "international" && options.subventionsPubliques) {
+    const deduit = Math.min(base, options.subventionsPubliques) as Cents;
+    ajustements.push({ nom: "subventions publiques déduites", montant: deduit, detail: `${formatMontantFr(options.subventionsPubliques)} de subventions publiques` });
+    base = cents(base - deduit);
+  }
+
+  const montantFrais = sumCents(devis.chapitres.filter((c) => c.code === "FG" || c.code === "IMP").map((c) => c.total));
+  const duree = options.dureeMinutes ?? devis.dureeMinutes;
+  const assiette: Assiette = { base, budget, coutHorsFrais: cents(devis.total - montantFrais), dureeMinutes: duree };
+  const calc = appliquerCredit(assiette, options, figures);
+
+  for (const a of ajustements) alertes.push(`Base réduite (${a.nom}) de ${formatMontantFr(a.montant)} : ${a.detail}.`);
+  for (const k of clesInconnues(options.surcharges ?? new Map(), PREFIXE_CLES, connues(figures, options))) {
+    alertes.push(`${k.cellule} : paramètre « ${k.cle} » inconnu ou sans objet pour ce calcul, ignoré.`);
+  }
+  return {
+    regime: options.regime,
+    genre: options.genre,
+    annee: options.annee,
+    ...(duree !== undefined ? { dureeMinutes: duree } : {}),
+    budget,
+    ...(calc.coutMinute !== undefined ? { coutMinute: calc.coutMinute } : {}),
+    base,
+    taux: calc.taux.toString(),
+    creditAvantPlafonds: calc.creditAvantPlafonds,
+    plafonds: calc.plafonds,
+    credit: calc.credit,
+    eligible: calc.conditions.every((c) => c.remplie),
+    conditions: calc.conditions,
+    ajustements,
+    baseParChapitre,
+    lignes,
+    alertes: [...calc.alertes, ...alertes, ...figures.surchargesUtilisees(), ...figures.aVerifier()],
+    parametres: figures.utilises,
+  };
+}
+
+/** Keys used here plus those of the other regimes/genres (known, just not relevant to this calculation). */
+function connues(figures: Figures, o: OptionsCreditImpot): string[] {
+  return [...figures.utilises.map((p) => p.cle), ...CLES_CREDIT_IMPOT.filter((k) => !k.startsWith(`credit-impot.${o.regime}.`))];
+}
+
+/** Every overridable key (for the template « Paramètres » sheet and typo detection). */
+export const CLES_CREDIT_IMPOT: readonly string[] = [
+  "credit-impot.cinema.taux",
+  "credit-impot.cinema.plafond-oeuvre",
+  "credit-impot.cinema.realisateur.tranche-1",
+  "credit-impot.cinema.realisateur.tranche-2",
+  "credit-impot.cinema.realisateur.tranche-3",
+  ...GENRES_CREDIT.flatMap((g) => [
+    `credit-impot.audiovisuel.taux.${g}`,
+    `credit-impot.audiovisuel.plafond-minute.${g}`,
+    `credit-impot.audiovisuel.minimum-minute.${g}`,
+    `credit-impot.audiovisuel.duree-minimum.${g}`,
+  ]),
+  "credit-impot.audiovisuel.minimum-minute.documentaire-plus-90",
+  "credit-impot.international.taux",
+  "credit-impot.international.taux-vfx",
+  "credit-impot.international.seuil-vfx",
+  "credit-impot.international.part-plans-vfx",
+  "credit-impot.international.part-budget",
+  "credit-impot.international.plafond-oeuvre",
+  "credit-impot.international.minimum-france",
+  "credit-impot.international.part-france-petit-budget",
+  "credit-impot.hebergement.paris",
+  "credit-impot.hebergement.ailleurs",
+  "credit-impot.aides-publiques.plafond",
+  "credit-impot.aides-publiques.plafond-difficile",
+];

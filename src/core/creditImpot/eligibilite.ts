@@ -1,0 +1,128 @@
+import Decimal from "decimal.js";
+import type { Devis, LigneDevis } from "../devis/model";
+import { type Cents, formatMontantFr, montantLigne, multiplyCents, repartir, sumCents } from "../money";
+import { normaliser } from "../util/texte";
+import type { Figures } from "./figures";
+import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
+import { regleAnnee, TABLES_CREDIT_IMPOT, type RegleDatee, type ValeursEligibilite } from "./regles";
+
+/** Default eligibility of a line: label keywords, then sub-chapter, category, chapter (data: credit-impot-eligibilite.json). */
+export function eligibiliteParDefaut(l: LigneDevis, r: ValeursEligibilite): { eligible: boolean; motif: string } {
+  const lib = normaliser(l.libelle);
+  for (const regle of r.libelles) {
+    const mot = regle.motsCles.find((m) => lib.includes(normaliser(m)));
+    if (mot) return { eligible: regle.eligible, motif: `${regle.motif} (libellé « ${mot} »)` };
+  }
+  const sc = l.sousChapitre && r.sousChapitres[l.sousChapitre];
+  if (sc) return { eligible: sc.eligible, motif: `sous-chapitre ${l.sousChapitre} : ${sc.motif}` };
+  const cat = l.categorie && r.categories[l.categorie];
+  if (cat) return { eligible: cat.eligible, motif: `catégorie ${l.categorie} : ${cat.motif}` };
+  const ch = l.chapitre && r.chapitres[l.chapitre];
+  if (ch) return { eligible: ch.eligible, motif: `chapitre ${l.chapitre} : ${ch.motif}` };
+  return { eligible: false, motif: "ligne hors chapitre : exclue de la base" };
+}
+
+function partFrance(l: LigneDevis): Decimal {
+  if (l.partFrance === undefined) return new Decimal(1);
+  const d = new Decimal(l.partFrance);
+  if (d.isNegative() || d.greaterThan(1)) {
+    throw new RangeError(`${l.source.cellules.territoire ?? l.id} : part France « ${l.partFrance} » hors de 0 à 100 %.`);
+  }
+  return d;
+}
+
+/** Each line's eligible amount spent in France, half-up to the cent per line. */
+export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): LigneBase[] {
+  return devis.lignes.map((l) => {
+    const defaut = eligibiliteParDefaut(l, r.version.valeurs);
+    const colonne = l.eligibleCI !== "auto";
+    const eligible = colonne ? l.eligibleCI === "oui" : defaut.eligible;
+    const motif = colonne
+      ? `colonne « Éligible CI » = ${l.eligibleCI}${l.source.cellules.eligibleCI ? ` (${l.source.cellules.eligibleCI})` : ""}`
+      : defaut.motif;
+    const part = partFrance(l);
+    return {
+      id: l.id,
+      code: l.code,
+      libelle: l.libelle,
+      chapitre: l.chapitre,
+      montant: l.montant,
+      eligible,
+      motif,
+      origine: colonne ? "colonne" : "defaut",
+      partFrance: part.toString(),
+      base: eligible ? multiplyCents(l.montant, part) : (0 as Cents),
+      cellule: l.source.cellules.montant,
+    };
+  });
+}
+
+const HEBERGEMENT = /\b(hotels?|hebergements?|nuitees?|logements?)\b/;
+
+/** Lodging lines of chapter 6 with a price per night above the cap: base limited to nights × cap. */
+export function plafonnerHebergement(lignes: LigneBase[], devis: Devis, opts: OptionsCreditImpot, figures: Figures): { ajustements: AjustementBase[]; alertes: string[] } {
+  const ajustements: AjustementBase[] = [];
+  const alertes: string[] = [];
+  const parId = new Map(devis.lignes.map((l) => [l.id, l]));
+  const concernees = lignes.filter((b) => b.eligible && b.base > 0 && b.chapitre === "6" && HEBERGEMENT.test(normaliser(b.libelle)));
+  if (!concernees.length) return { ajustements, alertes };
+  const regle = regleAnnee(TABLES_CREDIT_IMPOT.hebergement, opts.annee);
+  if (!regle) {
+    alertes.push(`Aucun plafond d'hébergement en vigueur en ${opts.annee} : hébergement retenu sans plafond.`);
+    return { ajustements, alertes };
+  }
+  const lieu = opts.hebergement ?? "ailleurs";
+  const plafond = figures.montant(
+    `credit-impot.hebergement.${lieu}`,
+    lieu === "paris" ? "Hébergement retenu par nuit (Paris et petite couronne)" : "Hébergement retenu par nuit (hors Paris)",
+    regle,
+    regle.version.valeurs[lieu],
+  );
+  for (const b of concernees) {
+    const l = parId.get(b.id);
+    if (!l || l.taux === undefined) {
+      alertes.push(`${b.cellule ?? b.id} : hébergement « ${b.libelle} » sans prix par nuit, plafond de ${formatMontantFr(plafond)} non vérifié.`);
+      continue;
+    }
+    if (new Decimal(l.taux).times(100).lessThanOrEqualTo(plafond)) continue;
+    const nuits = new Decimal(l.quantite ?? 1).times(l.nombre ?? 1);
+    const plafonne = montantLigne(nuits, 1, new Decimal(plafond).dividedBy(100));
+    const base = multiplyCents(plafonne, b.partFrance);
+    if (base >= b.base) continue;
+    ajustements.push({ nom: "plafond hébergement", montant: (b.base - base) as Cents, detail: `${b.cellule ?? b.id} : ${nuits} nuit(s) à ${formatMontantFr(plafond)} au plus` });
+    b.base = base;
+    b.motif += ` ; hébergement plafonné à ${formatMontantFr(plafond)}/nuit`;
+  }
+  if (lieu === "ailleurs" && ajustements.length) {
+    alertes.push("Hébergement plafonné au tarif hors Paris ; pour Paris et la petite couronne, choisissez l'option hébergement « paris ».");
+  }
+  return { ajustements, alertes };
+}
+
+const REALISATEUR = /realisat(eur|rice)/;
+
+/** Cinema: the director's remuneration counts within 15 % / 8 % / 5 % of the cost tranches. */
+export function plafonnerRealisateur(lignes: LigneBase[], budget: Cents, opts: OptionsCreditImpot, figures: Figures): AjustementBase[] {
+  const concernees = lignes.filter((b) => b.eligible && b.base > 0 && (b.chapitre === "1" || b.chapitre === "2") && REALISATEUR.test(normaliser(b.libelle)) && !/assist/.test(normaliser(b.libelle)));
+  if (!concernees.length) return [];
+  const regle = regleAnnee(TABLES_CREDIT_IMPOT.realisateur, opts.annee);
+  if (!regle) return [];
+  let plafond = new Decimal(0);
+  let bas = new Decimal(0);
+  regle.version.valeurs.tranches.forEach((t, i) => {
+    const haut = new Decimal(t.jusqua).times(100);
+    const taux = figures.taux(`credit-impot.cinema.realisateur.tranche-${i + 1}`, `Rémunération du réalisateur : part de la tranche ${i + 1} du coût (jusqu'à ${formatMontantFr(haut.toNumber() as Cents)})`, regle, t.taux);
+    const dansTranche = Decimal.max(0, Decimal.min(budget, haut).minus(bas));
+    plafond = plafond.plus(dansTranche.times(taux));
+    bas = haut;
+  });
+  const max = plafond.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents;
+  const total = sumCents(concernees.map((b) => b.base));
+  if (total <= max) return [];
+  const parts = repartir(max, concernees.map((b) => b.base));
+  concernees.forEach((b, i) => {
+    b.base = parts[i];
+    b.motif += " ; rémunération du réalisateur plafonnée";
+  });
+  return [{ nom: "plafond rémunération du réalisateur", montant: (total - max) as Cents, detail: `${formatMontantFr(total)} retenus dans la limite de ${formatMontantFr(max)} (tranches du coût de ${formatMontantFr(budget)})` }];
+}

@@ -1,0 +1,66 @@
+import Decimal from "decimal.js";
+import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr } from "../money";
+import { surchargeMontant, surchargeNombre, surchargeTaux } from "../regles/parametres";
+import { aVerifier, type Surcharges } from "../regles/table";
+import type { ParametreUtilise } from "./modele";
+import type { RegleDatee } from "./regles";
+
+/**
+ * The figures one calculation uses: each read from its dated table, replaced by the « Paramètres » sheet
+ * when the workbook overrides it, and recorded (value, source, confidence, override cell) for the output.
+ */
+export class Figures {
+  readonly utilises: ParametreUtilise[] = [];
+
+  constructor(private readonly surcharges: Surcharges = new Map()) {}
+
+  taux(cle: string, libelle: string, regle: RegleDatee<unknown>, defaut: Decimal.Value): Decimal {
+    const s = surchargeTaux(this.surcharges, cle);
+    const v = s ? s.valeur : new Decimal(defaut);
+    this.noter(cle, libelle, regle, formatPourcentFr(v), s?.cellule);
+    return v;
+  }
+
+  /** `defaut` in euros (decimal string from the table). */
+  montant(cle: string, libelle: string, regle: RegleDatee<unknown>, defaut: string): Cents {
+    const s = surchargeMontant(this.surcharges, cle);
+    const v = s ? s.valeur : eurosToCents(defaut);
+    this.noter(cle, libelle, regle, formatMontantFr(v), s?.cellule);
+    return v;
+  }
+
+  nombre(cle: string, libelle: string, regle: RegleDatee<unknown>, defaut: Decimal.Value, unite: string): Decimal {
+    const s = surchargeNombre(this.surcharges, cle);
+    const v = s ? s.valeur : new Decimal(defaut);
+    this.noter(cle, libelle, regle, `${v.toString().replace(".", ",")} ${unite}`, s?.cellule);
+    return v;
+  }
+
+  /** "surcharge utilisée : <clé> = <valeur> (<cellule>)" for each overridden figure. */
+  surchargesUtilisees(): string[] {
+    return this.utilises.filter((p) => p.surcharge).map((p) => `surcharge utilisée : ${p.cle} = ${p.valeur} (${p.surcharge})`);
+  }
+
+  /** "à vérifier : …" for each figure from a table tagged [M] or [L] (overridden figures are the user's own). */
+  aVerifier(): string[] {
+    return this.utilises
+      .filter((p) => p.aVerifier)
+      .map((p) => `à vérifier : ${p.libelle} = ${p.valeur} (confiance ${p.confiance}, ${p.table}, source ${p.sources[0]?.url ?? "?"})`);
+  }
+
+  private noter(cle: string, libelle: string, regle: RegleDatee<unknown>, valeur: string, surcharge?: string): void {
+    if (this.utilises.some((p) => p.cle === cle)) return;
+    const v = regle.version;
+    this.utilises.push({
+      cle,
+      libelle,
+      valeur,
+      table: regle.table,
+      effetDu: v.effetDu,
+      confiance: v.confiance,
+      aVerifier: !surcharge && aVerifier(v.confiance),
+      sources: v.sources,
+      ...(surcharge ? { surcharge } : {}),
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import type { Cents } from "../money";
+import type { CodeChapitre } from "../devis/model";
+import type { Confiance, Source, Surcharges } from "../regles/table";
+import type { GenreCredit } from "./regles";
+
+export type { GenreCredit } from "./regles";
+export type RegimeCredit = "cinema" | "audiovisuel" | "international";
+export const REGIMES: readonly RegimeCredit[] = ["cinema", "audiovisuel", "international"];
+export const GENRES_CREDIT: readonly GenreCredit[] = ["fiction", "documentaire", "animation"];
+
+export interface OptionsCreditImpot {
+  regime: RegimeCredit;
+  genre: GenreCredit;
+  /** Year of expenditure: picks the rule versions (in force on 31 December). */
+  annee: number;
+  /** Defaults to the devis' duration. Required for the audiovisual credit (per-minute cap). */
+  dureeMinutes?: number;
+  /** International credit: VFX spend in France, and the share of VFX shots (0..1) when known. */
+  depensesVfxFrance?: Cents;
+  partPlansVfx?: string;
+  /** International credit: public subsidies, deducted from the base. */
+  subventionsPubliques?: Cents;
+  /** Cinema/audiovisual: the other public aids (the credit may not take the total above 50 % / 60 % of the budget). */
+  autresAidesPubliques?: Cents;
+  oeuvreDifficile?: boolean;
+  /** Lodging cap: Paris and petite couronne, or elsewhere (default). */
+  hebergement?: "paris" | "ailleurs";
+  /** From the « Paramètres » sheet (lireParametres). */
+  surcharges?: Surcharges;
+}
+
+/** A regulatory figure as used in one calculation. */
+export interface ParametreUtilise {
+  cle: string;
+  libelle: string;
+  /** French display ("25,00 %", "1 450,00 €", "24 min"). */
+  valeur: string;
+  table: string;
+  effetDu: string;
+  confiance: Confiance;
+  aVerifier: boolean;
+  sources: Source[];
+  /** Cell of the « Paramètres » sheet when the figure was overridden. */
+  surcharge?: string;
+}
+
+export interface LigneBase {
+  id: string;
+  code?: string;
+  libelle: string;
+  chapitre?: CodeChapitre;
+  montant: Cents;
+  eligible: boolean;
+  /** Why: the line's own column, or the default rule that applied. */
+  motif: string;
+  origine: "colonne" | "defaut";
+  /** Decimal fraction "0".."1". */
+  partFrance: string;
+  /** Eligible amount spent in France, after the per-line limits (lodging, director). */
+  base: Cents;
+  cellule?: string;
+}
+
+export interface BaseChapitre {
+  code: CodeChapitre;
+  libelle: string;
+  total: Cents;
+  base: Cents;
+}
+
+export interface Plafond {
+  nom: string;
+  montant: Cents;
+  /** True when this cap lowered the credit. */
+  applique: boolean;
+  detail?: string;
+}
+
+export interface Condition {
+  nom: string;
+  remplie: boolean;
+  detail: string;
+}
+
+export interface AjustementBase {
+  nom: string;
+  /** Amount removed from the base (≥ 0). */
+  montant: Cents;
+  detail: string;
+}
+
+export interface ResultatCreditImpot {
+  regime: RegimeCredit;
+  genre: GenreCredit;
+  annee: number;
+  dureeMinutes?: number;
+  /** Budget used for the caps (devis total, or cout_total of the custom function). */
+  budget: Cents;
+  /** Cost per minute hors frais généraux et imprévus, when a duration is known. */
+  coutMinute?: Cents;
+  base: Cents;
+  /** Decimal fraction as a string ("0.25"). */
+  taux: string;
+  creditAvantPlafonds: Cents;
+  plafonds: Plafond[];
+  credit: Cents;
+  eligible: boolean;
+  conditions: Condition[];
+  ajustements: AjustementBase[];
+  baseParChapitre: BaseChapitre[];
+  lignes: LigneBase[];
+  alertes: string[];
+  parametres: ParametreUtilise[];
+}
+
+/** A calculation that cannot be done (unknown year, missing duration): French message, the CLI exits 2. */
+export class CreditImpotError extends Error {}

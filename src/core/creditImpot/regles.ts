@@ -1,0 +1,94 @@
+import { type TableRegles, type VersionRegle, validerTable, versionEnVigueur } from "../regles/table";
+import cinemaJson from "../regles/data/credit-impot-cinema.json";
+import cinemaPlafondJson from "../regles/data/credit-impot-cinema-plafond.json";
+import realisateurJson from "../regles/data/credit-impot-cinema-realisateur.json";
+import hebergementJson from "../regles/data/credit-impot-hebergement.json";
+import audiovisuelJson from "../regles/data/credit-impot-audiovisuel.json";
+import minuteFictionJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-fiction.json";
+import minuteDocJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-documentaire.json";
+import minuteAnimJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-animation.json";
+import minimumJson from "../regles/data/credit-impot-audiovisuel-minimum.json";
+import internationalJson from "../regles/data/credit-impot-international.json";
+import aidesJson from "../regles/data/credit-impot-aides-publiques.json";
+import spectacleJson from "../regles/data/credit-impot-spectacle-vivant.json";
+import phonoJson from "../regles/data/credit-impot-phonographique.json";
+import eligibiliteJson from "../regles/data/credit-impot-eligibilite.json";
+import type { CategorieLigne, CodeChapitre } from "../devis/model";
+
+/** Amounts are euro decimal strings ("30000000"), rates decimal fractions ("0.25"). */
+export type GenreCredit = "fiction" | "documentaire" | "animation";
+
+export interface ValeursTaux { taux: string }
+export interface ValeursPlafondOeuvre { plafondOeuvre: string }
+export interface ValeursRealisateur { tranches: { jusqua: string; taux: string }[] }
+export interface ValeursHebergement { paris: string; ailleurs: string }
+export type ValeursTauxAudiovisuel = Record<GenreCredit | "base", string>;
+export interface ValeursMinuteFiction { tranches: { coutMinuteDe: string; plafond: string }[] }
+export interface ValeursMinute { plafond: string }
+export interface MinimumGenre { coutMinute: string; dureeMinutes?: number; auDelaDe?: { dureeMinutes: number; coutMinute: string } }
+export type ValeursMinimum = Record<GenreCredit, MinimumGenre>;
+export interface ValeursInternational {
+  taux: string;
+  tauxVfx: string;
+  seuilVfxFrance: string;
+  partPlansVfxMin: string;
+  genresVfx: GenreCredit[];
+  genres: GenreCredit[];
+  plafondOeuvre: string;
+  partBudgetMax: string;
+  minimumFrance: string;
+  petitBudget: string;
+  partFrancePetitBudget: string;
+}
+export interface ValeursAides { plafond: string; plafondDifficile: string }
+export interface ValeursSpectacle { taux: string; tauxPme: string; plafondDepensesSpectacle: string; plafondEntreprise: string }
+export interface ValeursPhono { taux: string; tauxPme: string; plafondEntreprise: string }
+export interface RegleEligibilite { eligible: boolean; motif: string }
+export interface ValeursEligibilite {
+  chapitres: Record<CodeChapitre, RegleEligibilite>;
+  sousChapitres: Record<string, RegleEligibilite>;
+  categories: Partial<Record<CategorieLigne, RegleEligibilite>>;
+  libelles: { motsCles: string[]; eligible: boolean; motif: string }[];
+}
+
+/** Every table is validated when the module loads: a broken JSON file fails loudly, naming the file. */
+export const TABLES_CREDIT_IMPOT = {
+  cinema: validerTable<ValeursTaux>(cinemaJson, "credit-impot-cinema.json"),
+  cinemaPlafond: validerTable<ValeursPlafondOeuvre>(cinemaPlafondJson, "credit-impot-cinema-plafond.json"),
+  realisateur: validerTable<ValeursRealisateur>(realisateurJson, "credit-impot-cinema-realisateur.json"),
+  hebergement: validerTable<ValeursHebergement>(hebergementJson, "credit-impot-hebergement.json"),
+  audiovisuel: validerTable<ValeursTauxAudiovisuel>(audiovisuelJson, "credit-impot-audiovisuel.json"),
+  minuteFiction: validerTable<ValeursMinuteFiction>(minuteFictionJson, "credit-impot-audiovisuel-plafond-minute-fiction.json"),
+  minuteDocumentaire: validerTable<ValeursMinute>(minuteDocJson, "credit-impot-audiovisuel-plafond-minute-documentaire.json"),
+  minuteAnimation: validerTable<ValeursMinute>(minuteAnimJson, "credit-impot-audiovisuel-plafond-minute-animation.json"),
+  minimum: validerTable<ValeursMinimum>(minimumJson, "credit-impot-audiovisuel-minimum.json"),
+  international: validerTable<ValeursInternational>(internationalJson, "credit-impot-international.json"),
+  aidesPubliques: validerTable<ValeursAides>(aidesJson, "credit-impot-aides-publiques.json"),
+  spectacleVivant: validerTable<ValeursSpectacle>(spectacleJson, "credit-impot-spectacle-vivant.json"),
+  phonographique: validerTable<ValeursPhono>(phonoJson, "credit-impot-phonographique.json"),
+  eligibilite: validerTable<ValeursEligibilite>(eligibiliteJson, "credit-impot-eligibilite.json"),
+} as const;
+
+export type NomTable = keyof typeof TABLES_CREDIT_IMPOT;
+
+/** A version in force with the table it comes from (for sources and « à vérifier »). */
+export interface RegleDatee<V> {
+  table: string;
+  version: VersionRegle<V>;
+}
+
+/** The expenditure year picks the version: the one in force on 31 December of that year. */
+export function dateAnnee(annee: number): string {
+  if (!Number.isInteger(annee) || annee < 1900 || annee > 9999) throw new RangeError(`Année invalide « ${annee} » (attendu AAAA).`);
+  return `${annee}-12-31`;
+}
+
+export function regleAnnee<V>(table: TableRegles<V>, annee: number): RegleDatee<V> | undefined {
+  const version = versionEnVigueur(table, dateAnnee(annee));
+  return version && { table: table.id, version };
+}
+
+/** Periods a table covers, for the message when no version is in force. */
+export function periodes(table: TableRegles<unknown>): string {
+  return table.versions.map((v) => `${v.effetDu} → ${v.effetAu ?? "…"}`).join(", ");
+}
