@@ -1,0 +1,82 @@
+import type { CellData, SheetData } from "../port/workbook";
+import { celluleRef } from "../util/adresse";
+import { normaliser } from "../util/texte";
+import { estDateIso, isoDepuisSerie } from "./dates";
+
+/** Finds the header row: the first of the first 30 rows where every required column matches. */
+export function trouverEntetes<K extends string>(
+  sheet: SheetData,
+  motifs: Record<K, RegExp>,
+  requis: NoInfer<K>[],
+): { ligne: number; colonnes: Partial<Record<K, number>> } | undefined {
+  for (let r = 0; r < Math.min(sheet.rows.length, 30); r++) {
+    const colonnes: Partial<Record<K, number>> = {};
+    sheet.rows[r].forEach((c, i) => {
+      if (typeof c.v !== "string") return;
+      const t = normaliser(c.v);
+      for (const k of Object.keys(motifs) as K[]) if (colonnes[k] === undefined && motifs[k].test(t)) return void (colonnes[k] = i);
+    });
+    if (requis.every((k) => colonnes[k] !== undefined)) return { ligne: r, colonnes };
+  }
+  return undefined;
+}
+
+export function texte(c: CellData | undefined): string {
+  if (!c || c.v === null || c.erreur) return "";
+  return String(c.v).trim();
+}
+
+export function vide(c: CellData | undefined): boolean {
+  return texte(c) === "";
+}
+
+export function ref(sheet: SheetData, r: number, c: number): string {
+  return celluleRef(sheet.name, r, c);
+}
+
+export function vrai(c: CellData | undefined): boolean {
+  if (c && typeof c.v === "boolean") return c.v;
+  return /^(oui|o|x|vrai|true|yes|y|1)$/.test(normaliser(texte(c)));
+}
+
+/** ISO date from a cell: ISO text (adapters), an Excel serial number, or "11/05/2026". undefined = unreadable. */
+export function dateCellule(c: CellData | undefined): string | undefined {
+  if (!c || c.v === null || c.erreur) return undefined;
+  if (typeof c.v === "number") return c.v >= 1 ? isoDepuisSerie(c.v) : undefined;
+  const s = String(c.v).trim();
+  const iso = s.slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}/.test(s)) return estDateIso(iso) ? iso : undefined;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (!m) return undefined;
+  const d = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  return estDateIso(d) ? d : undefined;
+}
+
+/** Minutes since midnight from a time cell: a day fraction (0.375), "08:00", "8h", "8 h 30", "08:00:00". */
+export function heureCellule(c: CellData | undefined): number | undefined {
+  if (!c || c.v === null || c.erreur) return undefined;
+  if (typeof c.v === "number") {
+    const f = c.v - Math.floor(c.v);
+    return c.v >= 0 ? Math.round(f * 1440) % 1440 : undefined;
+  }
+  const s = String(c.v).trim().toLowerCase().replace(/\s+/g, "");
+  const iso = /^\d{4}-\d{2}-\d{2}[t ]?(\d{2}):(\d{2})/.exec(s);
+  const m = iso ?? /^(\d{1,2})(?:[:h](\d{2})?)(?::\d{2})?$/.exec(s);
+  if (!m) return undefined;
+  const h = +m[1];
+  const mn = m[2] ? +m[2] : 0;
+  if (h > 24 || mn > 59 || (h === 24 && mn > 0)) return undefined;
+  return h * 60 + mn;
+}
+
+/** "8 h 05" style. */
+export function heuresFr(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes - h * 60);
+  return `${h} h ${String(m).padStart(2, "0")}`;
+}
+
+export function hhmm(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,86 @@
+import type { SheetData } from "../port/workbook";
+import { normaliser } from "../util/texte";
+import { ref, texte, trouverEntetes, vide, vrai } from "./cellules";
+import { PlanningError, type Etape } from "./modele";
+
+const MOTIFS = {
+  nom: /^(etape|tache|step|task|activite|phase)s?\b/,
+  duree: /^(duree|jours|nb jours|nombre de jours|duration|days)\b/,
+  depend: /^(depend|predecesseur|apres|depends|prerequis|antecedent)/,
+  calendaire: /^(calendaire|jours calendaires|calendar)/,
+  decalage: /^(decalage|delai|lag|battement)/,
+  jalon: /^(jalon|milestone)/,
+};
+
+const AUCUN = /^(-|—|–|aucun|aucune|debut|néant|neant|none)$/;
+
+export function estFeuilleEtapes(sheet: SheetData): boolean {
+  return trouverEntetes(sheet, MOTIFS, ["nom", "duree"]) !== undefined;
+}
+
+export function trouverFeuilleEtapes(sheets: SheetData[]): SheetData | undefined {
+  return sheets.find(estFeuilleEtapes);
+}
+
+/**
+ * Reads the steps of a schedule sheet (columns like Étape | Durée (jours ouvrés) | Dépend de | Calendaire |
+ * Décalage). An empty « Dépend de » means the previous row; « - » or « aucun » means no predecessor.
+ * An empty duration is a milestone. Errors name the cell and its row.
+ */
+export function lireEtapes(sheet: SheetData): Etape[] {
+  const ent = trouverEntetes(sheet, MOTIFS, ["nom", "duree"]);
+  if (!ent) {
+    throw new PlanningError(`La feuille « ${sheet.name} » n'a pas d'en-tête d'étapes : colonnes « Étape » et « Durée (jours ouvrés) » attendues.`);
+  }
+  const col = ent.colonnes;
+  const brutes: { etape: Etape; depend: string | undefined; decalage: number }[] = [];
+  for (let r = ent.ligne + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const nom = texte(row[col.nom!]);
+    const celDuree = row[col.duree!];
+    if (!nom && vide(celDuree)) continue;
+    const ligne = r + 1;
+    if (!nom) throw new PlanningError(`Ligne ${ligne} : une durée sans nom d'étape (${ref(sheet, r, col.duree!)}).`, ligne);
+    const duree = lireNombre(celDuree?.v ?? null);
+    if (duree === undefined) {
+      throw new PlanningError(`Ligne ${ligne} : durée illisible « ${texte(celDuree)} » pour l'étape « ${nom} » (${ref(sheet, r, col.duree!)}) ; un nombre de jours est attendu.`, ligne);
+    }
+    const celLag = col.decalage === undefined ? undefined : row[col.decalage];
+    const decalage = vide(celLag) ? 0 : lireNombre(celLag!.v);
+    if (decalage === undefined || decalage < 0 || !Number.isInteger(decalage)) {
+      throw new PlanningError(`Ligne ${ligne} : décalage invalide « ${texte(celLag)} » pour l'étape « ${nom} » (${ref(sheet, r, col.decalage!)}) ; un nombre entier de jours ouvrés ≥ 0 est attendu.`, ligne);
+    }
+    brutes.push({
+      etape: {
+        nom,
+        dureeJoursOuvres: duree,
+        predecesseurs: [],
+        calendaire: col.calendaire !== undefined && vrai(row[col.calendaire]),
+        jalon: duree === 0 || (col.jalon !== undefined && vrai(row[col.jalon])),
+        ligne,
+        cellule: ref(sheet, r, col.nom!),
+      },
+      decalage,
+      depend: col.depend === undefined ? undefined : texte(row[col.depend]),
+    });
+  }
+  if (brutes.length === 0) throw new PlanningError(`La feuille « ${sheet.name} » n'a aucune étape sous son en-tête (ligne ${ent.ligne + 1}).`);
+  const noms = new Map(brutes.map((b) => [normaliser(b.etape.nom), b.etape.nom]));
+  return brutes.map((b, i) => {
+    const lag = b.decalage ? { decalage: b.decalage } : {};
+    let preds: string[];
+    if (b.depend === undefined || b.depend === "") preds = i > 0 ? [brutes[i - 1].etape.nom] : [];
+    else if (AUCUN.test(normaliser(b.depend))) preds = [];
+    else preds = b.depend.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean).map((s) => noms.get(normaliser(s)) ?? s);
+    return { ...b.etape, predecesseurs: preds.map((nom) => ({ nom, ...lag })) };
+  });
+}
+
+/** "3", 3, "3 j", "3 jours", "-2"; decimals kept so that planifier can refuse them by name. */
+function lireNombre(v: string | number | boolean | null): number | undefined {
+  if (v === null || v === "") return 0;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return undefined;
+  const m = /^(-?\d+(?:[.,]\d+)?)\s*(j|jo|jours?|jours? ouvres|d|days?)?$/i.exec(normaliser(v));
+  return m ? Number(m[1].replace(",", ".")) : undefined;
+}

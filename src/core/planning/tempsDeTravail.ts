@@ -1,0 +1,195 @@
+import Decimal from "decimal.js";
+import type { Constat, Regle } from "../controles/constat";
+import { executerRegles } from "../controles/constat";
+import { validerTable, versionEnVigueur, type Confiance, type TableRegles } from "../regles/table";
+import { normaliser } from "../util/texte";
+import donnees from "../regles/data/temps-de-travail.json";
+import { heuresFr, hhmm } from "./cellules";
+import { dateFr, jourDepuisIso, semaineIso } from "./dates";
+import { bornes, dureeEffective, type Convention, type PlanDeTravail, type Vacation } from "./planDeTravail";
+
+export interface Tranche {
+  "au-dela": number;
+  jusqua: number | null;
+  majoration: string;
+}
+
+export interface ReglesConvention {
+  libelle: string;
+  confiance: Confiance;
+  dureeQuotidienneMax: number | null;
+  reposQuotidien: number;
+  reposReduit: number;
+  reposReduitsParSemaine: number;
+  dureeHebdomadaireMax: number | null;
+  dureeHebdomadaireReference: number;
+  tranches: Tranche[];
+}
+
+export type ValeursTempsDeTravail = Record<Convention, ReglesConvention>;
+
+export const TABLE_TEMPS_DE_TRAVAIL: TableRegles<ValeursTempsDeTravail> = validerTable(donnees, "temps-de-travail.json");
+
+/** Overtime of one person in one ISO week, minutes per band. */
+export interface HeuresSemaine {
+  nom: string;
+  fonction: string;
+  convention: Convention;
+  semaine: string;
+  minutes: number;
+  /** Minutes in each band of the convention, in order (majoration "0.25", "0.50", "0.75"). */
+  tranches: { majoration: string; minutes: number }[];
+  cellule: string;
+}
+
+interface Contexte {
+  plan: PlanDeTravail;
+  regles: (v: Vacation) => ReglesConvention | undefined;
+  /** Vacations grouped by person, sorted by start. */
+  parPersonne: Vacation[][];
+}
+
+const qui = (v: Vacation) => (v.fonction ? `${v.nom} (${v.fonction})` : v.nom);
+const aVerifier = (r: ReglesConvention) => (r.confiance === "H" ? "" : " [à vérifier]");
+
+const dureeQuotidienne: Regle<Contexte> = {
+  id: "duree-quotidienne",
+  description: "Durée de travail effectif d'une journée au-delà du maximum conventionnel (12 h en production audiovisuelle).",
+  verifier: ({ plan, regles }) =>
+    plan.vacations.flatMap((v) => {
+      const r = regles(v);
+      const d = dureeEffective(v);
+      if (!r || r.dureeQuotidienneMax === null || d <= r.dureeQuotidienneMax * 60) return [];
+      return [{
+        regle: "duree-quotidienne",
+        gravite: "erreur" as const,
+        message: `${qui(v)} le ${dateFr(v.date)} : ${heuresFr(d)} de travail effectif (${hhmm(v.debut)}–${hhmm(v.fin)}${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}), au-delà du maximum de ${r.dureeQuotidienneMax} h par jour (${r.libelle})${aVerifier(r)}.`,
+        cellule: v.cellules.fin,
+      }];
+    }),
+};
+
+const reposQuotidien: Regle<Contexte> = {
+  id: "repos-quotidien",
+  description: "Repos quotidien : 11 h consécutives, réductible à 9 h au plus deux fois par semaine.",
+  verifier: ({ parPersonne, regles }) => {
+    const out: Constat[] = [];
+    for (const vs of parPersonne) {
+      const reduits = new Map<string, number>();
+      for (let i = 1; i < vs.length; i++) {
+        const avant = vs[i - 1];
+        const v = vs[i];
+        const r = regles(v);
+        if (!r) continue;
+        const repos = bornes(v).debut - bornes(avant).fin;
+        const lieu = `${qui(v)} entre le ${dateFr(avant.date)} (fin ${hhmm(avant.fin)}) et le ${dateFr(v.date)} (début ${hhmm(v.debut)})`;
+        if (repos < 0) {
+          out.push({ regle: "repos-quotidien", gravite: "erreur", message: `${lieu} : les deux journées se chevauchent.`, cellule: v.cellules.debut });
+        } else if (repos < r.reposReduit * 60) {
+          out.push({ regle: "repos-quotidien", gravite: "erreur", message: `${lieu} : ${heuresFr(repos)} de repos seulement, moins que le minimum absolu de ${r.reposReduit} h (${r.libelle})${aVerifier(r)}.`, cellule: v.cellules.debut });
+        } else if (repos < r.reposQuotidien * 60) {
+          const semaine = semaineIso(jourDepuisIso(v.date));
+          const n = (reduits.get(semaine) ?? 0) + 1;
+          reduits.set(semaine, n);
+          const trop = n > r.reposReduitsParSemaine;
+          out.push({
+            regle: "repos-quotidien",
+            gravite: trop ? "erreur" : "alerte",
+            message: trop
+              ? `${lieu} : repos réduit à ${heuresFr(repos)}, ${n}e réduction de la semaine ${semaine} alors que ${r.reposReduitsParSemaine} au plus sont admises (${r.libelle})${aVerifier(r)}.`
+              : `${lieu} : repos réduit à ${heuresFr(repos)} (moins de ${r.reposQuotidien} h ; réduction ${n} sur ${r.reposReduitsParSemaine} admises la semaine ${semaine}).`,
+            cellule: v.cellules.debut,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** Hours per person and ISO week with their overtime bands. */
+export function heuresParSemaine(ctx: Contexte): HeuresSemaine[] {
+  const out: HeuresSemaine[] = [];
+  for (const vs of ctx.parPersonne) {
+    const semaines = new Map<string, Vacation[]>();
+    for (const v of vs) {
+      const s = semaineIso(jourDepuisIso(v.date));
+      semaines.set(s, [...(semaines.get(s) ?? []), v]);
+    }
+    for (const [semaine, liste] of semaines) {
+      const r = ctx.regles(liste[0]);
+      if (!r) continue;
+      const minutes = liste.reduce((t, v) => t + dureeEffective(v), 0);
+      out.push({
+        nom: liste[0].nom,
+        fonction: liste[0].fonction,
+        convention: liste[0].convention,
+        semaine,
+        minutes,
+        tranches: r.tranches.map((t) => {
+          const haut = t.jusqua === null ? Infinity : t.jusqua * 60;
+          return { majoration: t.majoration, minutes: Math.max(0, Math.min(minutes, haut) - t["au-dela"] * 60) };
+        }),
+        cellule: liste[0].cellules.nom,
+      });
+    }
+  }
+  return out;
+}
+
+const pct = (m: string) => `${new Decimal(m).times(100).toString()} %`;
+
+const dureeHebdomadaire: Regle<Contexte> = {
+  id: "duree-hebdomadaire",
+  description: "Durée hebdomadaire de travail au-delà de 48 heures.",
+  verifier: (ctx) =>
+    heuresParSemaine(ctx).flatMap((h) => {
+      const r = reglesDe(ctx, h);
+      if (!r || r.dureeHebdomadaireMax === null || h.minutes <= r.dureeHebdomadaireMax * 60) return [];
+      return [{ regle: "duree-hebdomadaire", gravite: "erreur" as const, message: `${h.nom} : ${heuresFr(h.minutes)} de travail la semaine ${h.semaine}, au-delà du maximum de ${r.dureeHebdomadaireMax} h (${r.libelle}).`, cellule: h.cellule }];
+    }),
+};
+
+const heuresSupplementaires: Regle<Contexte> = {
+  id: "heures-supplementaires",
+  description: "Heures supplémentaires par semaine et par personne, par tranche de majoration (information pour la paie et le devis).",
+  verifier: (ctx) =>
+    heuresParSemaine(ctx).flatMap((h) => {
+      const parts = h.tranches.filter((t) => t.minutes > 0).map((t) => `${heuresFr(t.minutes)} à ${pct(t.majoration)}`);
+      if (parts.length === 0) return [];
+      return [{ regle: "heures-supplementaires", gravite: "info" as const, message: `${h.nom}, semaine ${h.semaine} : ${heuresFr(h.minutes)} travaillées, dont ${parts.join(", ")}.`, cellule: h.cellule }];
+    }),
+};
+
+function reglesDe(ctx: Contexte, h: HeuresSemaine): ReglesConvention | undefined {
+  const v = ctx.parPersonne.flat().find((x) => x.nom === h.nom && x.convention === h.convention);
+  return v && ctx.regles(v);
+}
+
+export const REGLES_TEMPS_DE_TRAVAIL: readonly Regle<Contexte>[] = [dureeQuotidienne, reposQuotidien, dureeHebdomadaire, heuresSupplementaires];
+
+export function contexte(plan: PlanDeTravail, table: TableRegles<ValeursTempsDeTravail> = TABLE_TEMPS_DE_TRAVAIL): Contexte {
+  const groupes = new Map<string, Vacation[]>();
+  for (const v of plan.vacations) {
+    const k = normaliser(v.nom);
+    groupes.set(k, [...(groupes.get(k) ?? []), v]);
+  }
+  const parPersonne = [...groupes.values()].map((vs) => vs.slice().sort((a, b) => bornes(a).debut - bornes(b).debut));
+  return { plan, parPersonne, regles: (v) => versionEnVigueur(table, v.date)?.valeurs[v.convention] };
+}
+
+export interface AnalyseTempsDeTravail {
+  constats: Constat[];
+  heures: HeuresSemaine[];
+}
+
+/** Findings on the plan de travail, plus the hours/overtime table per person and ISO week. */
+export function analyserTempsDeTravail(plan: PlanDeTravail, table?: TableRegles<ValeursTempsDeTravail>): AnalyseTempsDeTravail {
+  const ctx = contexte(plan, table);
+  const constats = executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx);
+  const sansRegle = plan.vacations.filter((v) => !ctx.regles(v));
+  if (sansRegle.length) {
+    constats.push({ regle: "duree-quotidienne", gravite: "info", message: `${sansRegle.length} journée(s) avant l'entrée en vigueur des règles connues (${TABLE_TEMPS_DE_TRAVAIL.versions[0].effetDu}) : temps de travail non contrôlé.`, cellule: sansRegle[0].cellules.date });
+  }
+  return { constats, heures: heuresParSemaine(ctx) };
+}
