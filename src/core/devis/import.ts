@@ -17,9 +17,13 @@ export interface OptionsImport {
 }
 
 export class DevisIntrouvableError extends Error {
-  constructor(public readonly feuille: string) {
+  /** `feuille` names the sheet read; when several sheets were searched, pass them all in `feuilles`. */
+  constructor(public readonly feuille: string, feuilles?: string[]) {
     super(
-      `Aucun devis reconnu dans la feuille « ${feuille} » : il faut une ligne d'en-tête avec au moins une colonne ` +
+      (feuilles && feuilles.length !== 1
+        ? `Aucun devis reconnu dans les feuilles ${feuilles.map((f) => `« ${f} »`).join(", ") || "(classeur vide)"}`
+        : `Aucun devis reconnu dans la feuille « ${feuille} »`) +
+        ` : il faut une ligne d'en-tête avec au moins une colonne ` +
         `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
     );
   }

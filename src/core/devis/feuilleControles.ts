@@ -1,0 +1,41 @@
+import type { Constat } from "../controles/constat";
+import { descriptionRegle } from "../controles/registre";
+import type { CellSpec, SheetSpec } from "../port/workbook";
+import { lienCellule } from "./feuilleDevis";
+
+/** « Contrôles »: one row per finding, the cell as a clickable link. */
+export function feuilleControles(constats: readonly Constat[], nom: string, feuilleSource: string): SheetSpec {
+  const n = (g: Constat["gravite"]) => constats.filter((c) => c.gravite === g).length;
+  const rows: CellSpec[][] = [
+    [`Contrôles du devis — source : feuille « ${feuilleSource} »`],
+    [`${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} information(s). Cliquez sur une cellule pour y aller.`],
+    [],
+    ["Gravité", "Règle", "Message", "Cellule"],
+  ];
+  if (constats.length === 0) rows.push(["info", "aucun-constat", "Aucun constat : le devis passe tous les contrôles.", null]);
+  for (const c of constats) rows.push([c.gravite, c.regle, c.message, c.cellule ? lienCellule(c.cellule) : null]);
+  const fin = rows.length;
+  const regles = [...new Set(constats.map((c) => c.regle))];
+  if (regles.length) {
+    rows.push([], [null, "Règle", "Ce qui est vérifié"]);
+    for (const r of regles) rows.push([null, r, descriptionRegle(r) ?? ""]);
+  }
+  return {
+    name: nom,
+    rows,
+    columns: [{ width: 10 }, { width: 24 }, { width: 110 }, { width: 20 }],
+    formats: [
+      { range: "A1", bold: true },
+      { range: "A2", italic: true },
+      { range: `C5:C${fin}`, wrap: true },
+      ...(regles.length ? [{ range: `B${fin + 2}:C${fin + 2}`, bold: true }] : []),
+    ],
+    tables: [{ name: "tblControles", range: `A4:D${fin}`, style: "TableStyleLight9" }],
+    conditionalFormats: [
+      { range: `A5:D${fin}`, formula: `$A5="erreur"`, fill: "#F8CBAD" },
+      { range: `A5:D${fin}`, formula: `$A5="alerte"`, fill: "#FFE699" },
+    ],
+    freeze: { rows: 4 },
+    tabColor: "#C00000",
+  };
+}

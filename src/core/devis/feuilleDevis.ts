@@ -1,0 +1,158 @@
+import Decimal from "decimal.js";
+import { centsToEuros, montantLigne, multiplyCents } from "../money/cents";
+import { FORMAT_EXCEL } from "../money/format";
+import type { CellSpec, SheetSpec } from "../port/workbook";
+import { adresse, colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
+import type { CodeChapitre, Devis, LigneDevis } from "./model";
+import { CHAPITRES_HORS_TOTAL } from "./model";
+import { ORDRE_CHAPITRES } from "./nomenclature";
+
+export const ENTETES_DEVIS = [
+  "Chapitre", "Code", "Libellé", "Quantité", "Nombre", "Unité", "Taux", "Montant",
+  "Catégorie", "Taux charges", "Territoire", "Éligible CI", "Source",
+] as const;
+export const LISTE_CATEGORIES = ["salaire-technicien", "salaire-artiste", "salaire-auteur", "salaire-permanent", "charges-sociales", "prestation", "achat", "forfait"];
+
+const C = { chapitre: 0, code: 1, libelle: 2, quantite: 3, nombre: 4, unite: 5, taux: 6, montant: 7, categorie: 8, tauxCharges: 9, territoire: 10, eligible: 11, source: 12 };
+const LIGNE_ENTETE = 3; // 0-based: row 4 in Excel
+const H = colonneLettre(C.montant);
+
+/** Where the Synthèse finds the Devis figures (0-based rows). */
+export interface PlanDevis {
+  spec: SheetSpec;
+  ligneChapitre: Map<CodeChapitre, number>;
+  ligneHorsFrais: number;
+  ligneTotal: number;
+}
+
+/** Lines in CNC order (source order within a chapter); unplaced lines last, outside every total. */
+export function ordonnerLignes(devis: Devis): LigneDevis[] {
+  const rang = (l: LigneDevis) => (l.chapitre ? ORDRE_CHAPITRES.indexOf(l.chapitre) : ORDRE_CHAPITRES.length);
+  return devis.lignes.map((l, i) => ({ l, i })).sort((a, b) => rang(a.l) - rang(b.l) || a.i - b.i).map((x) => x.l);
+}
+
+/** =HYPERLINK to a cell of the workbook, showing its reference. */
+export function lienCellule(ref: string): CellSpec {
+  const p = parseCelluleRef(ref);
+  const cible = p.feuille ? `${nomFeuilleRef(p.feuille)}!${adresse(p.row, p.col)}` : adresse(p.row, p.col);
+  const texte = ref.replace(/"/g, '""');
+  return { formula: `HYPERLINK("#${cible.replace(/"/g, '""')}","${texte}")`, result: ref };
+}
+
+const num = (s: string | undefined): number | null => (s === undefined ? null : new Decimal(s).toNumber());
+
+function territoire(part?: string): CellSpec {
+  if (part === undefined) return null;
+  if (new Decimal(part).equals(1)) return "France";
+  if (new Decimal(part).isZero()) return "Étranger";
+  return num(part);
+}
+
+/** The « Devis » sheet: an Excel table of lines with live amounts, then chapter totals and the total by formula. */
+export function feuilleDevis(devis: Devis, nom: string): PlanDevis {
+  const lignes = ordonnerLignes(devis);
+  const premiere = LIGNE_ENTETE + 1;
+  const derniere = LIGNE_ENTETE + lignes.length; // 0-based, inclusive
+  const nbHorsFrais = lignes.filter((l) => l.chapitre && !CHAPITRES_HORS_TOTAL.includes(l.chapitre)).length;
+  const plageHorsFrais = nbHorsFrais ? `${H}$${premiere + 1}:${H}$${premiere + nbHorsFrais}` : undefined;
+
+  const rows: CellSpec[][] = [
+    [`Devis structuré — source : feuille « ${devis.feuille} »`],
+    ["Créé par Prodbook. Montant = quantité × nombre × taux ; totaux par formule. La colonne Source renvoie à la cellule d'origine."],
+    [],
+    [...ENTETES_DEVIS],
+  ];
+  const formats: SheetSpec["formats"] = [
+    { range: "A1:M1", bold: true },
+    { range: "A2:M2", italic: true, fontColor: "#595959" },
+    { range: `A${LIGNE_ENTETE + 1}:M${LIGNE_ENTETE + 1}`, bold: true },
+  ];
+  lignes.forEach((l, k) => {
+    const r = premiere + k;
+    rows.push([
+      l.chapitre ?? null,
+      l.code ?? null,
+      l.libelle,
+      num(l.quantite),
+      num(l.nombre),
+      l.unite ?? null,
+      l.pourcentage && !l.taux ? num(l.pourcentage) : num(l.taux),
+      montantCellule(l, r, plageHorsFrais, devis),
+      l.categorie ?? null,
+      num(l.tauxCharges),
+      territoire(l.partFrance),
+      l.eligibleCI,
+      lienCellule(l.source.cellules.montant ?? `${l.source.feuille}!A${l.source.ligne}`),
+    ]);
+    if (l.pourcentage && !l.taux) formats.push({ range: adresse(r, C.taux), numFmt: FORMAT_EXCEL.pourcent });
+  });
+
+  // Totals block below the table: SUMIF on the chapter column keeps working when lines are added or re-chaptered.
+  const crit = `$A$${premiere + 1}:$A$${Math.max(derniere, premiere) + 1}`;
+  const somme = `$${H}$${premiere + 1}:$${H}$${Math.max(derniere, premiere) + 1}`;
+  rows.push([]);
+  rows.push([null, null, "Totaux par chapitre"]);
+  formats.push({ range: `C${rows.length}`, bold: true });
+  const ligneChapitre = new Map<CodeChapitre, number>();
+  let ligneHorsFrais = -1;
+  const ajouterChapitre = (code: CodeChapitre) => {
+    const ch = devis.chapitres.find((c) => c.code === code);
+    if (!ch) return;
+    ligneChapitre.set(code, rows.length);
+    rows.push([code, null, `Total ${code} — ${ch.libelle}`, null, null, null, null, { formula: `SUMIF(${crit},"${code}",${somme})`, result: centsToEuros(ch.total) }]);
+  };
+  const neuf = ORDRE_CHAPITRES.filter((c) => !CHAPITRES_HORS_TOTAL.includes(c));
+  neuf.forEach(ajouterChapitre);
+  const rangs = [...ligneChapitre.values()];
+  ligneHorsFrais = rows.length;
+  rows.push([null, null, "Coût hors frais (chapitres 1 à 9)", null, null, null, null,
+    rangs.length ? { formula: `SUM(${H}${rangs[0] + 1}:${H}${rangs[rangs.length - 1] + 1})`, result: centsToEuros(devis.totalHorsFrais) } : 0]);
+  formats.push({ range: `A${ligneHorsFrais + 1}:M${ligneHorsFrais + 1}`, bold: true, borderTop: true });
+  CHAPITRES_HORS_TOTAL.forEach(ajouterChapitre);
+  const ligneTotal = rows.length;
+  const basDeDevis = CHAPITRES_HORS_TOTAL.map((c) => ligneChapitre.get(c)).filter((x): x is number => x !== undefined);
+  rows.push([null, null, "TOTAL", null, null, null, null,
+    { formula: [`${H}${ligneHorsFrais + 1}`, ...basDeDevis.map((r) => `${H}${r + 1}`)].join("+"), result: centsToEuros(devis.total) }]);
+  formats.push({ range: `A${ligneTotal + 1}:M${ligneTotal + 1}`, bold: true, borderTop: true, fill: "#DDEBF7" });
+
+  const fin = Math.max(derniere, premiere) + 1; // Excel row of the last table row
+  const spec: SheetSpec = {
+    name: nom,
+    rows,
+    columns: [
+      { width: 9 }, { width: 9 }, { width: 42 }, { width: 10, numFmt: FORMAT_EXCEL.quantite }, { width: 9, numFmt: FORMAT_EXCEL.quantite },
+      { width: 10 }, { width: 13, numFmt: FORMAT_EXCEL.montant }, { width: 15, numFmt: FORMAT_EXCEL.montant }, { width: 19 },
+      { width: 12, numFmt: FORMAT_EXCEL.pourcent }, { width: 12 }, { width: 11 }, { width: 18 },
+    ],
+    formats,
+    tables: lignes.length ? [{ name: "tblDevis", range: `A${LIGNE_ENTETE + 1}:M${fin}`, style: "TableStyleMedium2" }] : [],
+    validations: lignes.length
+      ? [
+          { range: `A${premiere + 1}:A${fin}`, list: [...ORDRE_CHAPITRES], prompt: "Chapitre CNC (1 à 9) ou FG, IMP, FF, PROD" },
+          { range: `I${premiere + 1}:I${fin}`, list: LISTE_CATEGORIES, prompt: "Catégorie de la ligne" },
+          { range: `K${premiere + 1}:K${fin}`, list: ["France", "Étranger"], strict: false, prompt: "Lieu de la dépense" },
+          { range: `L${premiere + 1}:L${fin}`, list: ["oui", "non", "auto"], prompt: "Éligible au crédit d'impôt" },
+        ]
+      : [],
+    freeze: { rows: LIGNE_ENTETE + 1 },
+    tabColor: "#2F5597",
+    print: { landscape: true, repeatRows: LIGNE_ENTETE + 1, fitToWidth: true },
+  };
+  return { spec, ligneChapitre, ligneHorsFrais, ligneTotal };
+}
+
+/** Live formula when the producer's amount is exactly what the formula gives; otherwise the amount read (flagged in Contrôles). */
+function montantCellule(l: LigneDevis, r: number, plageHorsFrais: string | undefined, devis: Devis): CellSpec {
+  const valeur = centsToEuros(l.montant);
+  const ligne = r + 1;
+  if (l.pourcentage && !l.taux && plageHorsFrais && multiplyCents(devis.totalHorsFrais, l.pourcentage) === l.montant) {
+    return { formula: `ROUND(G${ligne}*SUM(${plageHorsFrais}),2)`, result: valeur };
+  }
+  if (l.taux !== undefined && !l.pourcentage && (l.quantite !== undefined || l.nombre !== undefined)) {
+    if (montantLigne(l.quantite ?? 1, l.nombre ?? 1, l.taux) === l.montant) {
+      const facteurs = [l.quantite !== undefined ? `D${ligne}` : "", l.nombre !== undefined ? `E${ligne}` : "", `G${ligne}`].filter(Boolean);
+      return { formula: `ROUND(${facteurs.join("*")},2)`, result: valeur };
+    }
+  }
+  return valeur;
+}

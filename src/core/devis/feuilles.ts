@@ -1,0 +1,20 @@
+import type { Constat } from "../controles/constat";
+import type { SheetSpec } from "../port/workbook";
+import { feuilleControles } from "./feuilleControles";
+import { feuilleDevis } from "./feuilleDevis";
+import { feuilleSynthese } from "./feuilleSynthese";
+import type { Devis } from "./model";
+
+export interface NomsFeuilles {
+  devis: string;
+  synthese: string;
+  controles: string;
+}
+
+export const NOMS_SOUHAITES: NomsFeuilles = { devis: "Devis", synthese: "Synthèse", controles: "Contrôles" };
+
+/** Prodbook's three devis sheets, as pure specs (the adapters write them). */
+export function feuillesDevis(devis: Devis, constats: readonly Constat[], noms: NomsFeuilles = NOMS_SOUHAITES): SheetSpec[] {
+  const plan = feuilleDevis(devis, noms.devis);
+  return [plan.spec, feuilleSynthese(devis, noms.synthese, plan), feuilleControles(constats, noms.controles, devis.feuille)];
+}

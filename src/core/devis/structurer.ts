@@ -1,0 +1,72 @@
+import type { Constat } from "../controles/constat";
+import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
+import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
+import { DevisIntrouvableError, importerDevis } from "./import";
+import type { Devis, Genre, TypeOeuvre } from "./model";
+import { controlerDevis } from "./regles";
+import { trouverFeuilleDevis } from "./trouver";
+
+export interface OptionsStructurer {
+  /** Source sheet; omitted = the user's sheet that looks most like a devis. */
+  feuille?: string;
+  genre?: Genre;
+  dureeMinutes?: number;
+  typeOeuvre?: TypeOeuvre;
+  /** Write Devis, Synthèse and Contrôles (false = analyse only). */
+  ecrire?: boolean;
+  /** ISO date for dated rules; today by default. */
+  date?: string;
+}
+
+export interface ResultatStructurer {
+  devis: Devis;
+  constats: Constat[];
+  feuillesEcrites: string[];
+}
+
+export class FeuilleIntrouvableError extends Error {
+  constructor(public readonly feuille: string, existantes: string[]) {
+    super(`La feuille « ${feuille} » n'existe pas dans le classeur (feuilles : ${existantes.map((f) => `« ${f} »`).join(", ")}).`);
+  }
+}
+
+export function aujourdhui(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Reads the producer's devis sheet, checks it, and (if asked) writes Prodbook's sheets next to it, never over it. */
+export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer = {}): Promise<ResultatStructurer> {
+  const existantes = await wb.listSheets();
+  const prodbook = await wb.feuillesProdbook();
+  const anous = (n: string) => prodbook.some((p) => p.toLowerCase() === n.toLowerCase());
+  let source: SheetData | undefined;
+  if (opts.feuille) {
+    const nom = existantes.find((e) => e.toLowerCase() === (opts.feuille as string).toLowerCase());
+    if (!nom) throw new FeuilleIntrouvableError(opts.feuille, existantes);
+    if (anous(nom)) throw new Error(`La feuille « ${nom} » a été créée par Prodbook : choisissez la feuille de devis du producteur.`);
+    source = await wb.readSheet(nom);
+    if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes);
+  } else {
+    const candidates: SheetData[] = [];
+    for (const n of existantes.filter((e) => !anous(e))) {
+      const s = await wb.readSheet(n);
+      if (s) candidates.push(s);
+    }
+    source = trouverFeuilleDevis(candidates);
+    if (!source) {
+      const lues = candidates.map((c) => c.name);
+      throw new DevisIntrouvableError(lues[0] ?? "", lues);
+    }
+  }
+  const devis = importerDevis(source, { genre: opts.genre, dureeMinutes: opts.dureeMinutes, typeOeuvre: opts.typeOeuvre });
+  const constats = controlerDevis(devis, opts.date ?? aujourdhui());
+  if (!opts.ecrire) return { devis, constats, feuillesEcrites: [] };
+  const noms: NomsFeuilles = {
+    devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),
+    synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
+    controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
+  };
+  const specs = feuillesDevis(devis, constats, noms);
+  await wb.writeSheets(specs);
+  return { devis, constats, feuillesEcrites: specs.map((s) => s.name) };
+}
