@@ -1,4 +1,5 @@
 import type { Commande } from "./io";
+import { commande as devis } from "./commands/devis";
 import { commande as fec } from "./commands/fec";
 
 /**
@@ -6,5 +7,6 @@ import { commande as fec } from "./commands/fec";
  * Add one line here per command (keep alphabetical order).
  */
 export const COMMANDES: Commande[] = [
+  devis,
   fec,
 ];

@@ -1,0 +1,103 @@
+import * as path from "path";
+import type { Constat } from "../../core/controles/constat";
+import { DevisIntrouvableError } from "../../core/devis/import";
+import type { Devis, Genre } from "../../core/devis/model";
+import { FeuilleIntrouvableError, structurerDevis } from "../../core/devis/structurer";
+import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
+import { FichierIllisibleError } from "../../xlsx/read";
+import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
+import { analyserArgs, choixArg, nombreArg } from "../args";
+import { CliError, ecrireJson, type Commande, type Io } from "../io";
+
+const USAGE =
+  "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
+  "[--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ]";
+const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
+const m = (c: Cents) => centsToDecimalString(c);
+
+/** The public JSON contract of `prodbook devis --json` (issue 2 §6). */
+export function jsonDevis(devis: Devis, constats: Constat[]) {
+  return {
+    devis: {
+      total: m(devis.total),
+      lignes: devis.lignes.length,
+      coutMinute: devis.coutMinute === undefined ? null : m(devis.coutMinute),
+      chapitres: devis.chapitres.map((c) => ({ code: c.code, libelle: c.libelle, total: m(c.total) })),
+      nonPlaces: devis.nonPlaces.map((n) => ({ cellule: n.cellule, montant: m(n.montant) })),
+    },
+    controles: constats.map((c) => ({ regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule ?? null })),
+  };
+}
+
+function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
+  const f = (c: Cents) => formatMontantFr(c).padStart(16);
+  io.out(`Devis lu dans la feuille « ${devis.feuille} » : ${devis.lignes.length} ligne(s)`);
+  for (const c of devis.chapitres) io.out(`  ${c.code.padEnd(4)} ${c.libelle.padEnd(34)} ${f(c.total)}  (${c.lignes} ligne${c.lignes > 1 ? "s" : ""})`);
+  io.out(`  ${"Coût hors frais (chapitres 1 à 9)".padEnd(39)} ${f(devis.totalHorsFrais)}`);
+  io.out(`  ${"TOTAL".padEnd(39)} ${f(devis.total)}`);
+  if (devis.coutMinute !== undefined) io.out(`  ${`Coût par minute (${devis.dureeMinutes} min)`.padEnd(39)} ${f(devis.coutMinute)}`);
+  if (devis.nonPlaces.length) {
+    io.out(`Montants non placés (hors total) :`);
+    for (const n of devis.nonPlaces) io.out(`  ${n.cellule} « ${n.libelle} » ${formatMontantFr(n.montant)}`);
+  }
+  const n = (g: Constat["gravite"]) => constats.filter((c) => c.gravite === g).length;
+  io.out(`Contrôles : ${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} info(s)`);
+  for (const c of constats) io.out(`  [${c.gravite}] ${c.regle} — ${c.message}`);
+}
+
+export const commande: Commande = {
+  nom: "devis",
+  resume: "Structure le devis d'un producteur (chapitres CNC, totaux, contrôles) ; -o écrit Devis, Synthèse et Contrôles",
+  usage: USAGE,
+  async executer(args, io) {
+    const { values, positionals } = analyserArgs(
+      args,
+      {
+        feuille: { type: "string" },
+        duree: { type: "string" },
+        genre: { type: "string" },
+        json: { type: "boolean" },
+        o: { type: "string", short: "o" },
+        sortie: { type: "string" },
+        strict: { type: "boolean" },
+        date: { type: "string" },
+      },
+      USAGE,
+    );
+    if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${USAGE}`);
+    const fichier = positionals[0];
+    const dureeMinutes = nombreArg(values.duree as string | undefined, "--duree", { min: 0 });
+    if (dureeMinutes === 0) throw new CliError("L'option --duree attend une durée en minutes supérieure à 0.");
+    const genre = choixArg(values.genre as string | undefined, "--genre", GENRES) as Genre | undefined;
+    const date = values.date as string | undefined;
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
+    const sortie = (values.o ?? values.sortie) as string | undefined;
+    if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") {
+      throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+    }
+    let wb: XlsxWorkbook;
+    let r;
+    try {
+      wb = await XlsxWorkbook.ouvrir(fichier);
+      r = await structurerDevis(wb, { feuille: values.feuille as string | undefined, genre, dureeMinutes, date, ecrire: sortie !== undefined });
+    } catch (e) {
+      if (e instanceof DevisIntrouvableError || e instanceof FeuilleIntrouvableError) throw new CliError(`${path.basename(fichier)} : ${e.message}`);
+      if (e instanceof FichierIllisibleError) throw new CliError(e.message);
+      throw e;
+    }
+    if (sortie !== undefined) {
+      try {
+        await wb.enregistrer(sortie);
+      } catch (e) {
+        throw new CliError(`Écriture impossible de « ${sortie} » : ${(e as Error).message}`);
+      }
+    }
+    if (values.json) ecrireJson(io, jsonDevis(r.devis, r.constats));
+    else {
+      texteDevis(r.devis, r.constats, io);
+      if (sortie !== undefined) io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
+    }
+    // Findings are the result, not a failure: exit 0 unless --strict asks for 1 on « erreur » findings.
+    return values.strict && r.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
+  },
+};
