@@ -5,7 +5,7 @@
  *
  * Environment:
  *   PRODBOOK_URL      production base URL written into dist/manifest.xml (default PRODUCTION_URL below);
- *   LOCAL_OFFICE_JS=1 the page loads office.js from "office-js/office.js" (the dev server maps it to
+ *   LOCAL_OFFICE_JS=1 (or --env officeJsLocal) the page loads office.js from "office-js/office.js" (the dev server maps it to
  *                     node_modules/@microsoft/office-js/dist; the browser test routes it from disk) instead of
  *                     Microsoft's CDN. Never for production: the npm copy is not supported there.
  */
@@ -48,7 +48,7 @@ async function httpsOptions() {
 
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
-  const localOfficeJs = process.env.LOCAL_OFFICE_JS === "1";
+  const localOfficeJs = process.env.LOCAL_OFFICE_JS === "1" || Boolean(env && env.officeJsLocal);
   const entry = {
     taskpane: "./src/taskpane/index.tsx",
     functions: "./src/functions/functions.ts",

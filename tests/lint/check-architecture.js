@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * Architecture lint (npm run lint): the layer rules of docs/architecture.md, checked on import statements.
+ *  - src/core is pure: no Office, React/Fluent, ExcelJS or Node module (fs, path, node:*…), no import of an outer
+ *    layer (office, xlsx, taskpane, cli, app, functions, commands, workers), no Excel/Office globals, no `as any`
+ *    or @ts-ignore;
+ *  - src/taskpane never imports src/office (it goes through src/app/catalogue);
+ *  - only src/office calls Excel.run.
+ * Usage: node tests/lint/check-architecture.js [racine]; exit 1 with one French line per violation.
+ */
+const fs = require("fs");
+const path = require("path");
+
+const NODE_BUILTINS = new Set(require("module").builtinModules);
+const INTERDITS_CORE = [/^@microsoft\/office-js/, /^office-addin-/, /^react(-dom)?(\/|$)/, /^@fluentui\//, /^exceljs$/, /^jszip$/, /^node:/];
+const COUCHES_EXTERIEURES = ["office", "xlsx", "taskpane", "cli", "app", "functions", "commands", "workers"];
+
+function fichiers(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return fichiers(p);
+    return /\.(ts|tsx|js|mjs|cjs)$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** [specifier, 1-based line] of every import / export-from / require / dynamic import. */
+function imports(source) {
+  const out = [];
+  const re = /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([^"']+)["']/g;
+  let m;
+  while ((m = re.exec(source))) out.push([m[1], source.slice(0, m.index).split("\n").length]);
+  return out;
+}
+
+/** Source without comments, so a comment mentioning Excel.run or `as any` is not a violation. */
+function sansCommentaires(source) {
+  return source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
+}
+
+function ligneDe(source, index) {
+  return source.slice(0, index).split("\n").length;
+}
+
+function verifier(racine) {
+  const src = path.join(racine, "src");
+  const violations = [];
+  const signaler = (f, ligne, msg) => violations.push(`${path.relative(racine, f)}:${ligne} : ${msg}`);
+  const couche = (f) => path.relative(src, f).split(path.sep)[0];
+
+  for (const f of fichiers(src)) {
+    const brut = fs.readFileSync(f, "utf8");
+    const source = sansCommentaires(brut);
+    const c = couche(f);
+    for (const [spec, ligne] of imports(source)) {
+      const relatif = spec.startsWith(".");
+      const cible = relatif ? path.resolve(path.dirname(f), spec) : undefined;
+      const coucheCible = cible && cible.startsWith(src + path.sep) ? couche(cible) : undefined;
+      if (c === "core") {
+        const racineSpec = spec.split("/")[0];
+        if (!relatif && (INTERDITS_CORE.some((r) => r.test(spec)) || NODE_BUILTINS.has(racineSpec) || NODE_BUILTINS.has(spec))) {
+          signaler(f, ligne, `src/core doit rester pur : import interdit de « ${spec} »`);
+        }
+        if (coucheCible && COUCHES_EXTERIEURES.includes(coucheCible)) {
+          signaler(f, ligne, `src/core ne dépend pas des couches extérieures : import de src/${coucheCible} (« ${spec} »)`);
+        }
+      }
+      if (c === "taskpane" && coucheCible === "office") {
+        signaler(f, ligne, `le volet ne parle pas à Excel directement : passer par src/app/catalogue au lieu de « ${spec} »`);
+      }
+    }
+    if (c !== "office") {
+      for (const m of source.matchAll(/\bExcel\s*\.\s*run\b/g)) {
+        signaler(f, ligneDe(source, m.index), "Excel.run n'est appelé que dans src/office (adaptateur du port classeur)");
+      }
+    }
+    if (c === "core") {
+      for (const m of source.matchAll(/\b(Excel|Office|CustomFunctions)\s*\./g)) {
+        signaler(f, ligneDe(source, m.index), `src/core n'utilise pas le global ${m[1]}`);
+      }
+      for (const m of source.matchAll(/\bas\s+any\b/g)) signaler(f, ligneDe(source, m.index), "« as any » interdit dans src/core");
+      for (const m of brut.matchAll(/@ts-(ignore|nocheck|expect-error)\b/g)) {
+        signaler(f, ligneDe(brut, m.index), `« @ts-${m[1]} » interdit dans src/core`);
+      }
+    }
+  }
+  return violations;
+}
+
+module.exports = { verifier, imports };
+
+if (require.main === module) {
+  const racine = path.resolve(process.argv[2] || path.join(__dirname, "../.."));
+  const v = verifier(racine);
+  if (v.length) {
+    console.error(`Architecture : ${v.length} violation${v.length > 1 ? "s" : ""}\n` + v.map((x) => "  " + x).join("\n"));
+    process.exit(1);
+  }
+  console.log("Architecture : règles des couches respectées.");
+}

@@ -1,0 +1,52 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { verifier } = require("./check-architecture.js") as { verifier: (racine: string) => string[] };
+
+function projet(fichiers: Record<string, string>): string {
+  const racine = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-lint-"));
+  for (const [p, contenu] of Object.entries(fichiers)) {
+    fs.mkdirSync(path.dirname(path.join(racine, p)), { recursive: true });
+    fs.writeFileSync(path.join(racine, p), contenu);
+  }
+  return racine;
+}
+
+describe("lint d'architecture", () => {
+  it("accepte un cœur pur, un volet qui passe par le catalogue et Excel.run dans src/office", () => {
+    const racine = projet({
+      "src/core/money/cents.ts": 'import Decimal from "decimal.js";\nimport { x } from "../util/texte";\n// Excel.run ici est un commentaire\n',
+      "src/core/regles/data.ts": 'import t from "./data/charges.json";\n',
+      "src/office/officeWorkbook.ts": "export const f = () => Excel.run(async (ctx) => ctx.sync());\n",
+      "src/taskpane/App.tsx": 'import { envoyer } from "../app/catalogue";\nimport { Button } from "@fluentui/react-components";\n',
+      "src/app/catalogue.ts": 'import { OfficeWorkbook } from "../office/officeWorkbook";\n',
+    });
+    expect(verifier(racine)).toEqual([]);
+  });
+
+  it("signale chaque violation avec le fichier et la ligne", () => {
+    const racine = projet({
+      "src/core/a.ts": 'import * as fs from "fs";\nimport path = require("path");\nimport { readFile } from "node:fs/promises";\n',
+      "src/core/b.ts": 'export { OfficeWorkbook } from "../office/officeWorkbook";\nimport React from "react";\nconst x = y as any;\n',
+      "src/core/c.ts": "// @ts-ignore\nconst r = Office.context;\n",
+      "src/taskpane/pages/P.tsx": 'import { OfficeWorkbook } from "../../office/officeWorkbook";\n',
+      "src/functions/functions.ts": "export async function f() { await Excel.run(async () => undefined); }\n",
+    });
+    expect(verifier(racine).sort()).toEqual(
+      [
+        "src/core/a.ts:1 : src/core doit rester pur : import interdit de « fs »",
+        "src/core/a.ts:2 : src/core doit rester pur : import interdit de « path »",
+        "src/core/a.ts:3 : src/core doit rester pur : import interdit de « node:fs/promises »",
+        "src/core/b.ts:1 : src/core ne dépend pas des couches extérieures : import de src/office (« ../office/officeWorkbook »)",
+        "src/core/b.ts:2 : src/core doit rester pur : import interdit de « react »",
+        "src/core/b.ts:3 : « as any » interdit dans src/core",
+        "src/core/c.ts:1 : « @ts-ignore » interdit dans src/core",
+        "src/core/c.ts:2 : src/core n'utilise pas le global Office",
+        "src/taskpane/pages/P.tsx:1 : le volet ne parle pas à Excel directement : passer par src/app/catalogue au lieu de « ../../office/officeWorkbook »",
+        "src/functions/functions.ts:1 : Excel.run n'est appelé que dans src/office (adaptateur du port classeur)",
+      ].sort(),
+    );
+  });
+});
