@@ -91,7 +91,7 @@ function densifier(rows: CellData[][]): CellData[][] {
   const out = rows.map((r) => r.slice());
   for (const r of out) while (r.length && r[r.length - 1].v === null && !r[r.length - 1].f) r.pop();
   while (out.length && out[out.length - 1].length === 0) out.pop();
-  const w = Math.max(0, ...out.map((r) => r.length));
+  const w = out.reduce((m, r) => Math.max(m, r.length), 0);
   for (const r of out) while (r.length < w) r.push({ v: null });
   return out;
 }

@@ -1,0 +1,78 @@
+import type { CellData, CellSpec, SheetSpec } from "../core/port/workbook";
+import { isoVersSerie, estFormatDate, serieVersIso } from "../core/port/dates";
+import { parseAdresse } from "../core/util/adresse";
+
+/** Default display of a { date } cell when its column has no format. */
+export const FORMAT_DATE_DEFAUT = "dd/mm/yyyy";
+
+/**
+ * Excel turns a written string into a formula (= + - @), a number, a date or a boolean when it can.
+ * A text that could be read that way is written with a leading apostrophe, which Excel keeps as
+ * "text" and does not display. Plain words (a letter first, no digit) are written as they are.
+ */
+export function texteSur(s: string): string {
+  if (s === "") return s;
+  if (/^\p{L}[^\d]*$/u.test(s) && !/^(true|false|vrai|faux)$/i.test(s.trim())) return s;
+  return "'" + s;
+}
+
+/** The value written through range.formulas for one CellSpec. */
+export function valeurOffice(c: CellSpec | undefined): string | number | boolean | null {
+  if (c === null || c === undefined) return null;
+  if (typeof c === "string") return texteSur(c);
+  if (typeof c === "number") {
+    if (!Number.isFinite(c)) throw new RangeError(`Valeur numérique invalide (${c})`);
+    return c;
+  }
+  if (typeof c === "boolean") return c;
+  if ("formula" in c) return "=" + c.formula.replace(/^=/, "");
+  return isoVersSerie(c.date);
+}
+
+interface PlageFmt { r1: number; c1: number; r2: number; c2: number; fmt: string }
+
+/** rows × width matrices to write: values/formulas, and number formats (undefined when all General). */
+export function matrices(spec: SheetSpec): { largeur: number; valeurs: (string | number | boolean | null)[][]; formats?: string[][] } {
+  const largeur = spec.rows.reduce((m, r) => Math.max(m, r ? r.length : 0), 1);
+  const parCol = (spec.columns ?? []).map((c) => c.numFmt);
+  const plages: PlageFmt[] = (spec.formats ?? []).filter((f) => f.numFmt).map((f) => {
+    const [a, b] = f.range.replace(/^.*!/, "").split(":");
+    const p = parseAdresse(a), q = parseAdresse(b ?? a);
+    return { r1: p.row, c1: p.col, r2: q.row, c2: q.col, fmt: f.numFmt! };
+  });
+  let avecFormats = false;
+  const valeurs = spec.rows.map((row) => {
+    const out = new Array<string | number | boolean | null>(largeur).fill(null);
+    (row ?? []).forEach((c, j) => { out[j] = valeurOffice(c); });
+    return out;
+  });
+  const formats = spec.rows.map((row, i) => {
+    const out = new Array<string>(largeur);
+    for (let j = 0; j < largeur; j++) {
+      let f = parCol[j];
+      for (const p of plages) if (i >= p.r1 && i <= p.r2 && j >= p.c1 && j <= p.c2) f = p.fmt;
+      const c = row?.[j];
+      if (!f && c && typeof c === "object" && "date" in c) f = FORMAT_DATE_DEFAUT;
+      if (f) avecFormats = true;
+      out[j] = f ?? "General";
+    }
+    return out;
+  });
+  return { largeur, valeurs, formats: avecFormats ? formats : undefined };
+}
+
+/** One cell read from Excel, with the same conventions as the xlsx reader (dates as ISO text). */
+export function celluleLue(valeur: unknown, formule: unknown, format: unknown, type: unknown): CellData {
+  const fmt = typeof format === "string" && format !== "General" ? format : undefined;
+  const f = typeof formule === "string" && formule.startsWith("=") ? formule.slice(1) : undefined;
+  if (type === "Empty" || valeur === "" || valeur === null || valeur === undefined) {
+    return f ? { v: null, f, ...(fmt ? { fmt } : {}) } : { v: null };
+  }
+  const base: CellData = { v: null };
+  if (f) base.f = f;
+  if (fmt) base.fmt = fmt;
+  if (type === "Error") return { ...base, v: String(valeur), erreur: true };
+  if (typeof valeur === "number") return { ...base, v: estFormatDate(fmt) ? serieVersIso(valeur) : valeur };
+  if (typeof valeur === "boolean" || typeof valeur === "string") return { ...base, v: valeur };
+  return { ...base, v: String(valeur) };
+}

@@ -1,0 +1,170 @@
+import type { CellData, SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
+import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession } from "../core/port/possession";
+import { decouperEnBlocs, octetsLigneJson, OCTETS_MAX_BLOC, type Bloc } from "../core/port/blocs";
+import { parseCelluleRef, adresse } from "../core/util/adresse";
+import { celluleLue, matrices, texteSur } from "./cellules";
+import { appliquerMiseEnForme } from "./miseEnForme";
+import { apiExcel, excelRun } from "./run";
+
+/** Cells read per request: values, formulas, formats and types of 20,000 cells stay well under 5 MB. */
+export const CELLULES_PAR_LECTURE = 20000;
+
+interface Preparee { spec: SheetSpec; largeur: number; valeurs: (string | number | boolean | null)[][]; formats?: string[][]; blocs: Bloc[] }
+
+/** WorkbookPort inside Excel (Office JS): block writes ≤ 2 MB with one sync per block. */
+export class OfficeWorkbook implements WorkbookPort {
+  constructor(private readonly octetsMax = OCTETS_MAX_BLOC) {}
+
+  async listSheets(): Promise<string[]> {
+    return excelRun(async (ctx) => (await nomsFeuilles(ctx)).filter((n) => n !== FEUILLE_REGISTRE));
+  }
+
+  async feuillesProdbook(): Promise<string[]> {
+    return excelRun((ctx) => lireRegistre(ctx));
+  }
+
+  async readSheet(name: string): Promise<SheetData | undefined> {
+    if (name === FEUILLE_REGISTRE) return undefined;
+    return excelRun(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      ws.load("name");
+      await ctx.sync();
+      if (ws.isNullObject) return undefined;
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      await ctx.sync();
+      if (used.isNullObject) return { name: ws.name, rows: [], merges: [] };
+      const nLignes = used.rowIndex + used.rowCount, nCols = used.columnIndex + used.columnCount;
+      const pas = Math.max(1, Math.floor(CELLULES_PAR_LECTURE / nCols));
+      const rows: CellData[][] = [];
+      for (let r = 0; r < used.rowIndex; r++) rows.push([]);
+      for (let debut = used.rowIndex; debut < nLignes; debut += pas) {
+        const n = Math.min(pas, nLignes - debut);
+        const plage = ws.getRangeByIndexes(debut, 0, n, nCols);
+        plage.load("values,formulas,numberFormat,valueTypes");
+        await ctx.sync();
+        for (let i = 0; i < n; i++) {
+          rows.push(plage.values[i].map((v, j) => celluleLue(v, plage.formulas[i][j], plage.numberFormat[i][j], plage.valueTypes[i][j])));
+        }
+      }
+      return { name: ws.name, rows: densifier(rows), merges: await fusions(ctx, ws, nLignes, nCols) };
+    });
+  }
+
+  async writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void> {
+    const preparees: Preparee[] = specs.map((spec) => {
+      const m = matrices(spec);
+      const blocs = decouperEnBlocs(m.valeurs.length,
+        (i) => octetsLigneJson(m.valeurs[i], m.largeur) + (m.formats ? octetsLigneJson(m.formats[i], m.largeur) : 0), this.octetsMax);
+      return { spec, ...m, blocs };
+    });
+    const total = preparees.reduce((s, p) => s + p.blocs.length, 0);
+    let fait = 0;
+    await excelRun(async (ctx) => {
+      const existantes = (await nomsFeuilles(ctx)).filter((n) => n !== FEUILLE_REGISTRE);
+      const prodbook = await lireRegistre(ctx);
+      verifierPossession(specs, existantes, prodbook);
+      // Register first: a write interrupted halfway still leaves sheets Prodbook may replace next time.
+      await ecrireRegistre(ctx, registreApres(prodbook, specs));
+      for (const p of preparees) {
+        const ws = await feuillePropre(ctx, p.spec, nomExistant(p.spec.name, existantes));
+        for (const b of p.blocs) {
+          if (apiExcel("1.6")) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+          const plage = ws.getRangeByIndexes(b.debut, 0, b.lignes, p.largeur);
+          if (p.formats) plage.numberFormat = p.formats.slice(b.debut, b.debut + b.lignes);
+          plage.formulas = p.valeurs.slice(b.debut, b.debut + b.lignes);
+          await ctx.sync();
+          onProgress?.(++fait, total);
+        }
+        appliquerMiseEnForme(ctx, ws, p.spec);
+        if (p.spec.hidden) ws.visibility = "Hidden";
+        await ctx.sync();
+      }
+    });
+  }
+
+  async selectCell(ref: string): Promise<void> {
+    const { feuille, row, col } = parseCelluleRef(ref);
+    await excelRun(async (ctx) => {
+      const ws = feuille ? ctx.workbook.worksheets.getItem(feuille) : ctx.workbook.worksheets.getActiveWorksheet();
+      ws.activate();
+      ws.getRange(adresse(row, col)).select();
+      await ctx.sync();
+    });
+  }
+}
+
+async function nomsFeuilles(ctx: Excel.RequestContext): Promise<string[]> {
+  const feuilles = ctx.workbook.worksheets;
+  feuilles.load("items/name");
+  await ctx.sync();
+  return feuilles.items.map((w) => w.name);
+}
+
+async function lireRegistre(ctx: Excel.RequestContext): Promise<string[]> {
+  const reg = ctx.workbook.worksheets.getItemOrNullObject(FEUILLE_REGISTRE);
+  await ctx.sync();
+  if (reg.isNullObject) return [];
+  const used = reg.getUsedRangeOrNullObject(true);
+  used.load("values,columnIndex");
+  await ctx.sync();
+  if (used.isNullObject || used.columnIndex !== 0) return [];
+  return used.values.map((r) => String(r[0] ?? "").trim()).filter((n) => n !== "");
+}
+
+async function ecrireRegistre(ctx: Excel.RequestContext, noms: string[]): Promise<void> {
+  let reg = ctx.workbook.worksheets.getItemOrNullObject(FEUILLE_REGISTRE);
+  await ctx.sync();
+  if (reg.isNullObject) {
+    reg = ctx.workbook.worksheets.add(FEUILLE_REGISTRE);
+    reg.visibility = "VeryHidden";
+  } else reg.getRange("A:A").clear("Contents");
+  if (noms.length) reg.getRangeByIndexes(0, 0, noms.length, 1).values = noms.map((n) => [texteSur(n)]);
+  await ctx.sync();
+}
+
+/**
+ * Prodbook's sheet ready for writing: a new sheet at the end, or the existing one cleared in place
+ * (same position, and formulas of the user's sheets that point to it keep working).
+ */
+async function feuillePropre(ctx: Excel.RequestContext, spec: SheetSpec, existante: string | undefined): Promise<Excel.Worksheet> {
+  if (existante === undefined) {
+    const ws = ctx.workbook.worksheets.add(spec.name);
+    await ctx.sync();
+    return ws;
+  }
+  const ws = ctx.workbook.worksheets.getItem(existante);
+  ws.tables.load("items/name");
+  ws.charts.load("items/name");
+  await ctx.sync();
+  ws.tables.items.forEach((t) => t.delete());
+  ws.charts.items.forEach((c) => c.delete());
+  const tout = ws.getRange();
+  if (apiExcel("1.6")) tout.conditionalFormats.clearAll();
+  if (apiExcel("1.8")) tout.dataValidation.clear();
+  tout.unmerge();
+  tout.clear("All");
+  ws.freezePanes.unfreeze();
+  if (existante !== spec.name) ws.name = spec.name;
+  ws.visibility = "Visible";
+  ws.tabColor = "";
+  await ctx.sync();
+  return ws;
+}
+
+async function fusions(ctx: Excel.RequestContext, ws: Excel.Worksheet, nLignes: number, nCols: number): Promise<string[]> {
+  if (!apiExcel("1.13")) return [];
+  const zones = ws.getRangeByIndexes(0, 0, nLignes, nCols).getMergedAreasOrNullObject();
+  zones.load("areas/items/address");
+  await ctx.sync();
+  if (zones.isNullObject) return [];
+  return zones.areas.items.map((a) => a.address.replace(/^.*!/, "").replace(/\$/g, ""));
+}
+
+function densifier(rows: CellData[][]): CellData[][] {
+  for (const r of rows) while (r.length && r[r.length - 1].v === null && !r[r.length - 1].f) r.pop();
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  const w = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  for (const r of rows) while (r.length < w) r.push({ v: null });
+  return rows;
+}
