@@ -128,3 +128,58 @@ export function coutMinute(total: number | string, duree: number | string): numb
     throw enErreurExcel(e);
   }
 }
+
+// ─── Crédit d'impôt ─────────────────────────────────────────────────────────────────────────────────────
+
+import { calculerCreditSurBase, plafondMinute as plafondMinuteCore } from "../core/creditImpot/calculerCreditSurBase";
+
+/**
+ * Crédit d'impôt (cinéma, audiovisuel, international) sur une base de dépenses éligibles en France : taux de l'année, conditions (coût et durée minimaux) et plafonds (par minute, 30 M€, 80 % du budget, aides publiques).
+ * @customfunction CREDIT.IMPOT
+ * @param regime Régime : cinema, audiovisuel ou international
+ * @param genre Genre : fiction, documentaire ou animation
+ * @param base Dépenses éligibles engagées en France, en euros
+ * @param [duree] Durée de l'œuvre en minutes (obligatoire pour l'audiovisuel)
+ * @param [cout_total] Coût total de l'œuvre en euros (hors frais généraux et imprévus pour l'audiovisuel)
+ * @param [annee] Année des dépenses (par défaut l'année en cours)
+ * @returns Le crédit d'impôt en euros, exact au centime (0 si une condition d'éligibilité n'est pas remplie).
+ */
+export function creditImpot(
+  regime: number | string,
+  genre: number | string,
+  base: number | string,
+  duree?: number | string | null,
+  cout_total?: number | string | null,
+  annee?: number | string | null,
+): number {
+  try {
+    const r = calculerCreditSurBase({
+      regime: lireTexte(regime, "regime"),
+      genre: lireTexte(genre, "genre"),
+      base: lireMontant(base, "base"),
+      dureeMinutes: optionnel(duree, (v) => lireNombre(v, "duree", { positif: true, nonNul: true }).toNumber()),
+      coutTotal: optionnel(cout_total, (v) => lireMontant(v, "cout_total")),
+      annee: optionnel(annee, (v) => lireEntier(v, "annee", 1990, 2100)) ?? new Date().getFullYear(),
+    });
+    return versEuros(r.credit);
+  } catch (e) {
+    throw enErreurExcel(e);
+  }
+}
+
+/**
+ * Plafond du crédit d'impôt audiovisuel par minute produite, selon le genre et (pour la fiction) le coût par minute.
+ * @customfunction PLAFOND.MINUTE
+ * @param genre Genre : fiction, documentaire ou animation
+ * @param cout_par_minute Coût de l'œuvre par minute en euros (hors frais généraux et imprévus)
+ * @param [annee] Année des dépenses (par défaut l'année en cours)
+ * @returns Le plafond en euros par minute.
+ */
+export function plafondMinute(genre: number | string, cout_par_minute: number | string, annee?: number | string | null): number {
+  try {
+    const a = optionnel(annee, (v) => lireEntier(v, "annee", 1990, 2100)) ?? new Date().getFullYear();
+    return versEuros(plafondMinuteCore(lireTexte(genre, "genre"), lireMontant(cout_par_minute, "cout_par_minute"), a));
+  } catch (e) {
+    throw enErreurExcel(e);
+  }
+}
