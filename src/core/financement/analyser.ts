@@ -1,0 +1,144 @@
+import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import type { Devis } from "../devis/model";
+import { trouverFeuilleDevis } from "../devis/trouver";
+import { Cents, formatMontantFr } from "../money";
+import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
+import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { normaliser } from "../util/texte";
+import { calculerEcheancier, Echeancier, PeriodeDepense } from "./echeancier";
+import { trouverEntetePlan } from "./entetesPlan";
+import { AnalyseFinancement, aujourdhui, CoutProduction, evaluerFinancement, OptionsEvaluation } from "./evaluer";
+import { feuilleEcheancier, NOM_FEUILLE_ECHEANCIER } from "./feuilleEcheancier";
+import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
+import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
+import { lirePlanFinancement } from "./lecture";
+import { lirePeriodes, trouverFeuillePlanning } from "./periodes";
+
+/** A sheet asked for by name that is not in the workbook. */
+export class FeuilleAbsenteError extends Error {
+  constructor(public readonly feuille: string, quoi: string, existantes: string[]) {
+    super(`La feuille « ${feuille} » (${quoi}) n'existe pas dans le classeur. Feuilles : ${existantes.join(", ")}.`);
+  }
+}
+
+export class AucunPlanError extends Error {
+  constructor(existantes: string[]) {
+    super(`Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) parmi : ${existantes.join(", ")}. Indiquez-la avec --feuille.`);
+  }
+}
+
+export interface OptionsAnalyse extends Omit<OptionsEvaluation, "cout" | "creditImpot" | "surcharges"> {
+  /** Sheet holding the plan; found by its header (and a name like « Financement ») when absent. */
+  feuille?: string;
+  /** Sheet holding the devis whose total is the cost; found automatically when neither it nor `cout` is given. */
+  feuilleDevis?: string;
+  /** Cost given directly (takes precedence over the devis). */
+  cout?: Cents;
+  /** Crédit d'impôt computed from the devis, used only when the plan has no crédit d'impôt line. */
+  calculerCreditImpot?: (devis: Devis) => { montant: Cents; detail: string } | undefined;
+  /** Spending periods (planning steps); read from a « Planning » sheet when absent. */
+  periodesDepenses?: PeriodeDepense[];
+  /** Write « Plan de financement », « Échéancier » and the hidden lists sheet. */
+  ecrire?: boolean;
+}
+
+export interface ResultatAnalyseFinancement extends AnalyseFinancement {
+  echeancier: Echeancier;
+  devis?: Devis;
+  /** Names of the sheets written (empty when `ecrire` is false). */
+  feuillesEcrites: string[];
+}
+
+async function lireFeuilles(wb: WorkbookPort, noms: string[]): Promise<SheetData[]> {
+  const out: SheetData[] = [];
+  for (const n of noms) {
+    const s = await wb.readSheet(n);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+function choisirPlan(feuilles: SheetData[]): SheetData | undefined {
+  let best: { s: SheetData; score: number } | undefined;
+  for (const s of feuilles) {
+    const e = trouverEntetePlan(s);
+    if (!e) continue;
+    let score = Object.keys(e.colonnes).length;
+    if (/financ/.test(normaliser(s.name))) score += 10;
+    if (e.colonnes.financeur !== undefined) score += 5;
+    if (e.colonnes.statut !== undefined) score += 2;
+    if (!best || score > best.score) best = { s, score };
+  }
+  return best && best.score >= 7 ? best.s : undefined;
+}
+
+function coutDuDevis(devis: Devis): CoutProduction {
+  // A live link to the producer's own total cell when it agrees with the lines.
+  const t = devis.totauxProducteur.find((x) => x.type === "total" && x.montant === devis.total);
+  return { montant: devis.total, origine: `total du devis « ${devis.feuille} »${t ? ` (${t.cellule})` : ""}`, cellule: t?.cellule };
+}
+
+/**
+ * Use case « Financement »: reads the producer's plan and the devis (or a given cost), checks the plan, computes the
+ * échéancier and, when asked, writes Prodbook's « Plan de financement » and « Échéancier » sheets.
+ */
+export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse = {}): Promise<ResultatAnalyseFinancement> {
+  const date = opts.date ?? aujourdhui();
+  const noms = await wb.listSheets();
+  const prodbook = await wb.feuillesProdbook();
+  const aNous = (n: string) => prodbook.some((p) => p.toLowerCase() === n.toLowerCase());
+  const utilisateur = await lireFeuilles(wb, noms.filter((n) => !aNous(n) && n !== NOM_FEUILLE_PARAMETRES));
+
+  let feuillePlanSource: SheetData | undefined;
+  if (opts.feuille) {
+    feuillePlanSource = await wb.readSheet(opts.feuille);
+    if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "plan de financement", noms);
+  } else {
+    feuillePlanSource = choisirPlan(utilisateur);
+    if (!feuillePlanSource) throw new AucunPlanError(noms);
+  }
+  const plan = lirePlanFinancement(feuillePlanSource, { date });
+
+  let devis: Devis | undefined;
+  let cout: CoutProduction | undefined;
+  const typeOeuvre = opts.typeOeuvre ?? "cinema";
+  const importOpts = { typeOeuvre, genre: opts.genre, dureeMinutes: opts.dureeMinutes };
+  if (opts.feuilleDevis) {
+    const s = await wb.readSheet(opts.feuilleDevis);
+    if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "devis", noms);
+    devis = importerDevis(s, importOpts);
+  } else if (opts.cout === undefined && !plan.coutIndique) {
+    const s = trouverFeuilleDevis(utilisateur.filter((x) => x.name !== feuillePlanSource?.name));
+    if (s) {
+      try {
+        devis = importerDevis(s, importOpts);
+      } catch (e) {
+        if (!(e instanceof DevisIntrouvableError)) throw e;
+      }
+    }
+  }
+  if (opts.cout !== undefined) cout = { montant: opts.cout, origine: `coût saisi (${formatMontantFr(opts.cout)})` };
+  else if (devis) cout = coutDuDevis(devis);
+
+  const parametres = await wb.readSheet(NOM_FEUILLE_PARAMETRES);
+  const ci = devis && opts.calculerCreditImpot ? opts.calculerCreditImpot(devis) : undefined;
+  const analyse = evaluerFinancement(plan, { ...opts, date, typeOeuvre, cout, creditImpot: ci, surcharges: lireParametres(parametres) });
+
+  let periodes = opts.periodesDepenses;
+  if (!periodes) {
+    const p = trouverFeuillePlanning(utilisateur.concat(await lireFeuilles(wb, noms.filter(aNous))));
+    periodes = p ? lirePeriodes(p) : [];
+  }
+  const echeancier = calculerEcheancier(analyse.sources, analyse.synthese.cout, periodes);
+
+  const feuillesEcrites: string[] = [];
+  if (opts.ecrire) {
+    const nomListes = choisirNomFeuille(NOM_FEUILLE_LISTES, noms, prodbook);
+    const nomPlan = choisirNomFeuille(NOM_FEUILLE_PLAN, noms, prodbook);
+    const nomEch = choisirNomFeuille(NOM_FEUILLE_ECHEANCIER, noms, prodbook);
+    const listes = feuilleListes(nomListes, date);
+    await wb.writeSheets([feuillePlan(analyse, nomPlan, listes.plages), feuilleEcheancier(nomEch, analyse.sources, echeancier, date), listes.spec]);
+    feuillesEcrites.push(nomPlan, nomEch, nomListes);
+  }
+  return { ...analyse, echeancier, devis, feuillesEcrites };
+}

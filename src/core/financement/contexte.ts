@@ -1,0 +1,32 @@
+import Decimal from "decimal.js";
+import type { Genre, TypeOeuvre } from "../devis/model";
+import { Cents, formatMontantFr, formatPourcentFr } from "../money";
+import { aVerifier, Confiance } from "../regles/table";
+import type { PlanFinancement, SourceFinancement } from "./model";
+import type { PlafondApplicable } from "./plafonds";
+import type { SyntheseFinancement } from "./synthese";
+
+/** Everything the financing rules look at. */
+export interface ContexteFinancement {
+  plan: PlanFinancement;
+  /** Sources checked: the plan's, plus the computed crédit d'impôt when it was added. */
+  sources: SourceFinancement[];
+  /** Production cost (devis total) and where it comes from ("Budget!F88", "--cout"). */
+  cout?: { montant: Cents; origine: string; cellule?: string };
+  typeOeuvre: TypeOeuvre;
+  genre?: Genre;
+  dureeMinutes?: number;
+  premierOuDeuxiemeFilm: boolean;
+  /** ISO date choosing the rule versions. */
+  date: string;
+  plafond: PlafondApplicable;
+  synthese: SyntheseFinancement;
+}
+
+export const euros = (c: Cents) => formatMontantFr(c);
+export const pct = (d: Decimal) => formatPourcentFr(d, 2);
+
+/** « (à vérifier) » after a figure that is not backed by a primary text. */
+export function mentionConfiance(c: Confiance): string {
+  return aVerifier(c) ? " (chiffre à vérifier)" : "";
+}

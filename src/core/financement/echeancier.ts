@@ -1,0 +1,84 @@
+import { Cents, cents, repartir, sumCents, ZERO } from "../money/cents";
+import { isoVersSerie, moisDe, moisEntre } from "./dates";
+import type { SourceFinancement } from "./model";
+
+/** A period of spending (a planning step: préparation, tournage, montage…), dates ISO inclusive. */
+export interface PeriodeDepense {
+  nom?: string;
+  debut: string;
+  fin: string;
+}
+
+export interface MoisEcheancier {
+  /** "YYYY-MM". */
+  mois: string;
+  encaissements: Cents;
+  depenses: Cents;
+  /** Cumulative cash in − cumulative spending: negative = treasury gap to bridge. */
+  cumul: Cents;
+}
+
+export interface Echeancier {
+  mois: MoisEcheancier[];
+  /** Cash-in without a date (not placed in a month). */
+  sansDate: Cents;
+  /** Largest cumulative gap (≥ 0). */
+  besoinMaximal: Cents;
+  /** How spending was spread, in words. */
+  repartition: string;
+}
+
+/** Calendar days of [debut, fin] falling in each month. */
+function joursParMois(p: PeriodeDepense): Map<string, number> {
+  const out = new Map<string, number>();
+  const a = isoVersSerie(p.debut);
+  const b = isoVersSerie(p.fin);
+  for (let j = a; j <= b; j++) {
+    const iso = new Date((j - 25569) * 86400000).toISOString().slice(0, 10);
+    out.set(moisDe(iso), (out.get(moisDe(iso)) ?? 0) + 1);
+  }
+  return out;
+}
+
+/**
+ * Cash in by month from the sources' dated payments, against spending by month: the cost spread over the
+ * planning's steps (weighted by their days in each month) or, without a planning, evenly over the months from the
+ * first to the last payment date.
+ */
+export function calculerEcheancier(sources: SourceFinancement[], cout: Cents | undefined, periodes: PeriodeDepense[] = []): Echeancier {
+  const tranches = sources.flatMap((s) => s.tranches);
+  const datees = tranches.filter((t) => t.date).map((t) => t.date as string);
+  const sansDate = sumCents(tranches.filter((t) => !t.date).map((t) => t.montant));
+  const periodesValides = periodes.filter((p) => p.debut <= p.fin);
+  let poids = new Map<string, number>();
+  let repartition: string;
+  if (periodesValides.length > 0) {
+    for (const p of periodesValides) for (const [m, j] of joursParMois(p)) poids.set(m, (poids.get(m) ?? 0) + j);
+    repartition = `dépenses réparties selon le planning (${periodesValides.length} étape(s), au prorata des jours de chaque mois)`;
+  } else if (datees.length > 0) {
+    const tri = datees.slice().sort();
+    for (const m of moisEntre(moisDe(tri[0]), moisDe(tri[tri.length - 1]))) poids.set(m, 1);
+    repartition = `sans planning : coût réparti également de ${moisDe(tri[0])} à ${moisDe(tri[tri.length - 1])} (dates des versements)`;
+  } else {
+    poids = new Map();
+    repartition = "aucune date de versement ni planning : pas d'échéancier mensuel";
+  }
+  const bornes = [...poids.keys(), ...datees.map(moisDe)].sort();
+  const tousMois = bornes.length ? moisEntre(bornes[0], bornes[bornes.length - 1]) : [];
+  const moisPoids = tousMois.filter((m) => poids.has(m));
+  const depenses = new Map<string, Cents>();
+  if (cout !== undefined && cout > 0 && moisPoids.length) {
+    const parts = repartir(cout, moisPoids.map((m) => poids.get(m) as number));
+    moisPoids.forEach((m, i) => depenses.set(m, parts[i]));
+  }
+  let cumul = 0;
+  let besoin = 0;
+  const mois: MoisEcheancier[] = tousMois.map((m) => {
+    const enc = sumCents(tranches.filter((t) => t.date && moisDe(t.date) === m).map((t) => t.montant));
+    const dep = depenses.get(m) ?? ZERO;
+    cumul += enc - dep;
+    besoin = Math.max(besoin, -cumul);
+    return { mois: m, encaissements: enc, depenses: dep, cumul: cents(cumul) };
+  });
+  return { mois, sansDate, besoinMaximal: cents(besoin), repartition };
+}

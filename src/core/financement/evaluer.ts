@@ -1,0 +1,89 @@
+import type { Genre, TypeOeuvre } from "../devis/model";
+import { Constat, executerRegles } from "../controles/constat";
+import type { Cents } from "../money/cents";
+import type { Surcharges } from "../regles/table";
+import type { ContexteFinancement } from "./contexte";
+import type { PlanFinancement, SourceFinancement, StatutSource } from "./model";
+import { PlafondApplicable, plafondApplicable } from "./plafonds";
+import { REGLES_FINANCEMENT } from "./regles";
+import { SyntheseFinancement, synthetiser } from "./synthese";
+
+export interface CoutProduction {
+  montant: Cents;
+  /** Where it comes from, in words: "devis « Budget » (total F88)", "option --cout". */
+  origine: string;
+  /** The cell holding it, when there is one (the producer's devis total). */
+  cellule?: string;
+}
+
+export interface OptionsEvaluation {
+  typeOeuvre?: TypeOeuvre;
+  genre?: Genre;
+  dureeMinutes?: number;
+  premierOuDeuxiemeFilm?: boolean;
+  /** ISO date picking the rule versions; defaults to today. */
+  date?: string;
+  cout?: CoutProduction;
+  /** The crédit d'impôt computed from the devis, used only when the plan has no crédit d'impôt line. */
+  creditImpot?: { montant: Cents; detail: string; statut?: StatutSource };
+  surcharges?: Surcharges;
+}
+
+export interface AnalyseFinancement {
+  plan: PlanFinancement;
+  sources: SourceFinancement[];
+  synthese: SyntheseFinancement;
+  plafond: PlafondApplicable;
+  constats: Constat[];
+  contexte: ContexteFinancement;
+  /** True when the crédit d'impôt of the calculation was added as a source. */
+  creditImpotAjoute: boolean;
+}
+
+export function aujourdhui(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Checks a plan read from the producer's sheet against the cost and the dated rules. */
+export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluation = {}): AnalyseFinancement {
+  const date = opts.date ?? aujourdhui();
+  const typeOeuvre = opts.typeOeuvre ?? "cinema";
+  const sources = plan.sources.slice();
+  let creditImpotAjoute = false;
+  if (opts.creditImpot && opts.creditImpot.montant > 0 && !sources.some((s) => s.categorie === "credit-impot")) {
+    sources.push({
+      id: "calcul:credit-impot",
+      financeur: `Crédit d'impôt (calculé par Prodbook : ${opts.creditImpot.detail})`,
+      categorie: "credit-impot",
+      classement: "calcul",
+      montant: opts.creditImpot.montant,
+      statut: opts.creditImpot.statut ?? "en-negociation",
+      etranger: false,
+      numeraire: true,
+      tranches: [{ montant: opts.creditImpot.montant }],
+    });
+    creditImpotAjoute = true;
+  }
+  const cout = opts.cout ?? (plan.coutIndique && { montant: plan.coutIndique.montant, origine: `coût indiqué dans le plan (${plan.coutIndique.cellule})`, cellule: plan.coutIndique.cellule });
+  const synthese = synthetiser(sources, cout?.montant, date);
+  const plafond = plafondApplicable({
+    typeOeuvre,
+    cout: cout?.montant ?? (0 as Cents),
+    premierOuDeuxiemeFilm: !!opts.premierOuDeuxiemeFilm,
+    date,
+    surcharges: opts.surcharges,
+  });
+  const contexte: ContexteFinancement = {
+    plan,
+    sources,
+    cout,
+    typeOeuvre,
+    genre: opts.genre,
+    dureeMinutes: opts.dureeMinutes,
+    premierOuDeuxiemeFilm: !!opts.premierOuDeuxiemeFilm,
+    date,
+    plafond,
+    synthese,
+  };
+  return { plan, sources, synthese, plafond, constats: executerRegles(REGLES_FINANCEMENT, contexte), contexte, creditImpotAjoute };
+}

@@ -1,0 +1,172 @@
+import Decimal from "decimal.js";
+import { Cents, centsToEuros, FORMAT_EXCEL } from "../money";
+import type { CellSpec, SheetSpec } from "../port/workbook";
+import { parseCelluleRef, celluleRef } from "../util/adresse";
+import { categorie, categoriesEnVigueur } from "./categories";
+import type { AnalyseFinancement } from "./evaluer";
+import { NON, OUI, ORIGINES, PlagesListes } from "./feuilleListes";
+import { LIBELLES_STATUT } from "./model";
+
+export const NOM_FEUILLE_PLAN = "Plan de financement";
+
+/** Rows (1-based) of the parameter block, shared with the échéancier and the tests. */
+export const CELLULES_PLAN = { cout: "B2", typeOeuvre: "B3", premierFilm: "B4", plafondGeneral: "B5", plafondDerogatoire: "B6", seuilPetitBudget: "B7", plafondCnc: "B8" };
+const LIGNE_ENTETE = 10;
+
+const ratio = (d: Decimal | undefined) => (d ? d.toNumber() : 0);
+const f = (formula: string, result?: number | string): CellSpec => ({ formula, result });
+
+/** Cost cell: a live link to the devis total when it sits in a cell of the workbook, else the value. */
+function celluleCout(a: AnalyseFinancement): CellSpec {
+  const c = a.contexte.cout;
+  if (!c) return null;
+  if (c.cellule) {
+    const p = parseCelluleRef(c.cellule);
+    if (p.feuille) return f(celluleRef(p.feuille, p.row, p.col), centsToEuros(c.montant));
+  }
+  return centsToEuros(c.montant);
+}
+
+/**
+ * The « Plan de financement » sheet: one table row per source (category, status and origin from validated lists,
+ * public/CNC/broadcaster flags looked up live in the lists sheet), then totals, the synthesis (reste à financer,
+ * intensity against the applicable ceiling) and totals by category, all by formula.
+ */
+export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesListes): SheetSpec {
+  const { synthese: s, plafond: p, contexte: ctx } = a;
+  const sources = a.sources;
+  const n = Math.max(sources.length, 1);
+  const d = LIGNE_ENTETE + 1; // first data row (1-based)
+  const e = LIGNE_ENTETE + n; // last data row
+  const col = (l: string) => `$${l}$${d}:$${l}$${e}`;
+  const ligneTotal = e + 1;
+  const tot = `$F$${ligneTotal}`;
+  const oeuvre = ctx.typeOeuvre === "cinema" ? "Cinéma" : "Audiovisuel";
+  const seuil = p.seuilPetitBudget;
+  const confiance = `table intensite-aides (en vigueur depuis le ${p.version.effetDu}, confiance ${p.version.confiance}${p.version.confiance === "H" ? "" : ", à vérifier"})`;
+
+  const rows: CellSpec[][] = [
+    ["Plan de financement", null, "Établi par Prodbook — les cellules bleues sont modifiables, le reste se recalcule."],
+    ["Coût de production (devis)", celluleCout(a), ctx.cout?.origine ?? "Coût inconnu : saisissez-le en B2."],
+    ["Type d'œuvre", oeuvre, "Cinéma ou Audiovisuel"],
+    ["Premier ou deuxième film du réalisateur", ctx.premierOuDeuxiemeFilm ? OUI : NON, "Oui : plafond dérogatoire (œuvre difficile)"],
+    ["Plafond général des aides publiques", ratio(p.plafondGeneral), confiance],
+    ["Plafond dérogatoire (œuvre difficile ou petit budget)", ratio(p.plafondDerogatoire), p.version.sources[0]?.url ?? null],
+    ["Seuil « petit budget » (coût ≤)", seuil === undefined ? null : centsToEuros(seuil), seuil === undefined ? "Pas de seuil connu pour ce type d'œuvre" : "Cinéma : coût définitif ≤ seuil"],
+    ["Plafond des aides du CNC", ratio(p.plafondCnc), null],
+    [],
+    ["Financeur", "Nature (producteur)", "Catégorie", "Statut", "Origine", "Montant", "% du total", "Aide publique", "Aide CNC", "Diffuseur", "Date", "Cellule source"],
+  ];
+  const lookup = (r: number, k: number, vrai: boolean | undefined) => f(`IFERROR(VLOOKUP($C${r},${listes.table},${k},FALSE),"${NON}")`, vrai ? OUI : NON);
+  sources.forEach((src, i) => {
+    const r = d + i;
+    const c = categorie(src.categorie, ctx.date);
+    const date = src.tranches.find((t) => t.date)?.date;
+    const partTotal = s.total === 0 ? 0 : src.montant / s.total;
+    rows.push([
+      src.financeur,
+      src.nature ?? null,
+      c.libelle,
+      LIBELLES_STATUT[src.statut],
+      src.etranger ? ORIGINES[1] : ORIGINES[0],
+      centsToEuros(src.montant),
+      f(`IF(${tot}=0,0,F${r}/${tot})`, partTotal),
+      lookup(r, 2, c.public),
+      lookup(r, 3, c.cnc),
+      lookup(r, 4, c.diffuseur),
+      date ? { date } : src.tranches.length > 1 ? "échelonné" : null,
+      src.cellule ?? (src.classement === "calcul" ? "calcul Prodbook" : null),
+    ]);
+  });
+  if (sources.length === 0) rows.push([null, null, null, null, null, null, f(`IF(${tot}=0,0,F${d}/${tot})`, 0)]);
+
+  const euro = (c: Cents | undefined) => (c === undefined ? 0 : centsToEuros(c));
+  const ls = ligneTotal + 2; // synthesis block
+  const L = (k: number) => ls + k;
+  const base = `$B$${L(5)}`;
+  rows.push(["Total des financements", null, null, null, null, f(`SUM(${col("F")})`, euro(s.total)), f(`SUM(${col("G")})`, s.total === 0 ? 0 : 1)]);
+  rows.push([]);
+  const synthese: CellSpec[][] = [
+    ["Synthèse", null],
+    ["Coût de production", f("$B$2", euro(s.cout))],
+    ["Total des financements", f(tot, euro(s.total))],
+    ["Reste à financer (négatif : excédent)", f(`$B$2-${tot}`, euro(s.resteAFinancer))],
+    ["Financement étranger", f(`SUMIFS(${col("F")},${col("E")},"${ORIGINES[1]}")`, euro(s.financementEtranger))],
+    ["Base de l'intensité (coût, part française)", f(`$B$2-$B$${L(4)}`, euro(s.baseIntensite))],
+    ["Aides publiques (France)", f(`SUMIFS(${col("F")},${col("H")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesPubliques))],
+    ["Financements privés", f(`SUMIFS(${col("F")},${col("H")},"${NON}")`, euro(s.financementPrive))],
+    ["Intensité des aides publiques", f(`IF(${base}<=0,0,$B$${L(6)}/${base})`, ratio(s.intensite))],
+    ["Plafond applicable", f(`IF(OR($B$4="${OUI}",AND($B$3="Cinéma",ISNUMBER($B$7),$B$2<=$B$7)),$B$6,$B$5)`, ratio(p.plafond)), p.motif],
+    ["Aides du CNC", f(`SUMIFS(${col("F")},${col("I")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesCnc))],
+    ["Intensité des aides du CNC", f(`IF(${base}<=0,0,$B$${L(10)}/${base})`, ratio(s.intensiteCnc))],
+    ["Part envisagée", f(`IF(${tot}=0,0,SUMIFS(${col("F")},${col("D")},"${LIBELLES_STATUT.envisage}")/${tot})`, s.total === 0 ? 0 : s.parStatut.envisage / s.total)],
+    ["Part en négociation", f(`IF(${tot}=0,0,SUMIFS(${col("F")},${col("D")},"${LIBELLES_STATUT["en-negociation"]}")/${tot})`, s.total === 0 ? 0 : s.parStatut["en-negociation"] / s.total)],
+    ["Diffuseurs français / financement français", f(`IF(${tot}-$B$${L(4)}<=0,0,SUMIFS(${col("F")},${col("J")},"${OUI}",${col("E")},"${ORIGINES[0]}")/(${tot}-$B$${L(4)}))`, s.financementFrancais <= 0 ? 0 : s.diffuseursFrancais / s.financementFrancais)],
+  ];
+  rows.push(...synthese);
+  rows.push([]);
+  const lc = rows.length + 1; // header of the by-category block
+  rows.push(["Catégorie", "Montant", "% du total", "Aide publique"]);
+  const cats = listes.nbCategories;
+  categoriesEnVigueur(ctx.date).forEach((c, i) => {
+    const r = lc + 1 + i;
+    const t = s.parCategorie.find((x) => x.categorie === c.id)?.montant ?? 0;
+    rows.push([
+      f(`INDEX(${listes.categories},${i + 1})`, c.libelle),
+      f(`SUMIFS(${col("F")},${col("C")},$A${r})`, t / 100),
+      f(`IF(${tot}=0,0,B${r}/${tot})`, s.total === 0 ? 0 : t / s.total),
+      f(`INDEX(${listes.table},${i + 1},2)`, c.public ? OUI : NON),
+    ]);
+  });
+
+  const bleu = "#DDEBF7";
+  return {
+    name: nom,
+    rows,
+    columns: [{ width: 44 }, { width: 22 }, { width: 40 }, { width: 16 }, { width: 11 }, { width: 16, numFmt: FORMAT_EXCEL.montant }, { width: 10, numFmt: FORMAT_EXCEL.pourcent }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 12, numFmt: FORMAT_EXCEL.date }, { width: 22 }],
+    formats: [
+      { range: "A1", bold: true },
+      { range: "B2", numFmt: FORMAT_EXCEL.montant, fill: bleu },
+      { range: "B3:B4", fill: bleu },
+      { range: "B5:B6", numFmt: FORMAT_EXCEL.pourcent },
+      { range: "B7", numFmt: FORMAT_EXCEL.montant },
+      { range: "B8", numFmt: FORMAT_EXCEL.pourcent },
+      { range: `A${LIGNE_ENTETE}:L${LIGNE_ENTETE}`, bold: true },
+      { range: `A${ligneTotal}:G${ligneTotal}`, bold: true, borderTop: true },
+      { range: `A${L(0)}`, bold: true },
+      { range: `B${L(1)}:B${L(7)}`, numFmt: FORMAT_EXCEL.montant },
+      { range: `B${L(8)}:B${L(9)}`, numFmt: FORMAT_EXCEL.pourcent },
+      { range: `B${L(10)}`, numFmt: FORMAT_EXCEL.montant },
+      { range: `B${L(11)}:B${L(14)}`, numFmt: FORMAT_EXCEL.pourcent },
+      { range: `A${lc}:D${lc}`, bold: true },
+      { range: `B${lc + 1}:B${lc + cats}`, numFmt: FORMAT_EXCEL.montant },
+      { range: `C${lc + 1}:C${lc + cats}`, numFmt: FORMAT_EXCEL.pourcent },
+    ],
+    tables: [{ name: "tblFinancement", range: `A${LIGNE_ENTETE}:L${e}`, style: "TableStyleMedium2" }],
+    validations: [
+      { range: `C${d}:C${e}`, list: { source: `=${listes.categories}` }, prompt: "Catégorie de la source (liste Prodbook)" },
+      { range: `D${d}:D${e}`, list: { source: `=${listes.statuts}` }, prompt: "Acquis, en négociation ou envisagé" },
+      { range: `E${d}:E${e}`, list: { source: `=${listes.origines}` } },
+      { range: "B3", list: ["Cinéma", "Audiovisuel"] },
+      { range: "B4", list: [OUI, NON] },
+    ],
+    conditionalFormats: [
+      { range: `B${L(3)}`, formula: `ROUND($B$${L(3)},2)<>0`, fill: "#F8CBAD", bold: true },
+      { range: `B${L(8)}`, formula: `$B$${L(8)}>$B$${L(9)}`, fill: "#FF9999", bold: true },
+      { range: `B${L(8)}`, formula: `$B$${L(8)}>0.5`, fill: "#FFE699" },
+      { range: `B${L(11)}`, formula: `$B$${L(11)}>$B$8`, fill: "#FF9999", bold: true },
+      { range: `A${d}:L${e}`, formula: `$D${d}="${LIBELLES_STATUT.envisage}"`, fontColor: "#7F7F7F" },
+      { range: `C${d}:C${e}`, formula: `$C${d}="Autre"`, fill: "#FFF2CC" },
+    ],
+    charts: sources.length
+      ? [{ type: "pie", title: "Sources de financement", categories: `${nomRef(nom)}!$A$${d}:$A$${e}`, series: [{ name: "Montant", values: `${nomRef(nom)}!$F$${d}:$F$${e}` }], anchor: "N2", widthCols: 8, heightRows: 18 }]
+      : [],
+    freeze: { rows: LIGNE_ENTETE },
+    print: { landscape: true, repeatRows: LIGNE_ENTETE, fitToWidth: true },
+    tabColor: "#2E75B6",
+  };
+}
+
+function nomRef(nom: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(nom) ? nom : `'${nom.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,210 @@
+import { Cents, parseMontant, sumCents } from "../money";
+import type { CellData, SheetData } from "../port/workbook";
+import { celluleRef } from "../util/adresse";
+import { normaliser } from "../util/texte";
+import { categorie, classer } from "./categories";
+import { lireDate } from "./dates";
+import { EntetePlan, trouverEntetePlan } from "./entetesPlan";
+import type { AvertissementLecture, PlanFinancement, SourceFinancement, SourceNonClassee, StatutSource, Tranche } from "./model";
+
+/** No plan header (Financeur / Nature / Montant…) in the sheet. */
+export class PlanIntrouvableError extends Error {
+  constructor(public readonly feuille: string) {
+    super(
+      `Aucun plan de financement trouvé dans la feuille « ${feuille} » : il faut une ligne d'en-tête avec une colonne ` +
+        `de montant (« Montant », « Apport »…) et une colonne « Financeur » ou « Nature ».`,
+    );
+  }
+}
+
+const TOTAL_GENERAL = /^(total|total general|total du plan|total des financements|total financements?|total plan de financement|total ressources|total des ressources|total financement|total \(?plan\)?)$/;
+const SOUS_TOTAL = /^(sous[- ]?total|s\/total|total\b|st\b)/;
+const COUT = /^(cout|budget|devis|cout total|cout de production|cout du film|cout de l'oeuvre|total devis|budget total|cout definitif|cout previsionnel|budget de production|total du devis|montant du devis)\b/;
+const PAYS_FRANCE = /^(france|fr|fra|francais|francaise|french)$/;
+const NON_NUMERAIRE = /\b(en industrie|en nature|mise en participation|participation en industrie|apport en nature)\b/;
+
+function texte(c: CellData | undefined): string {
+  if (!c || c.v === null) return "";
+  return typeof c.v === "string" ? c.v.trim() : typeof c.v === "number" ? String(c.v) : "";
+}
+
+function vide(c: CellData | undefined): boolean {
+  return !c || c.v === null || (typeof c.v === "string" && c.v.trim() === "");
+}
+
+/** Amount of a cell: number or text; "" → null (empty), unreadable → undefined. */
+function montantCellule(c: CellData | undefined): Cents | null | undefined {
+  if (vide(c)) return null;
+  if (c!.erreur) return undefined;
+  return parseMontant(c!.v as string | number);
+}
+
+export function lireStatut(s: string): StatutSource | undefined {
+  const n = normaliser(s);
+  if (/^(acquis|acquise?s?|confirme|confirmee?s?|signe|signee?s?|obtenu|obtenue?s?|accorde|accordee?s?|ok|oui|valide|validee?|engage|contractualise|vote|notifie|certain|ferme)\b/.test(n)) return "acquis";
+  if (/^(en negociation|negociation|en cours|en attente|demande|depose|deposee?|sollicite|sollicitee?|en discussion|lettre d'intention|deal memo|accord de principe|probable|negocie)\b/.test(n)) return "en-negociation";
+  if (/^(envisage|envisagee?s?|a solliciter|a demander|a deposer|prevu|prevue?s?|hypothese|hypothetique|estime|estimee?|a trouver|a confirmer|potentiel|possible|piste|projet|eventuel)\b/.test(n)) return "envisage";
+  return undefined;
+}
+
+interface Contexte {
+  sheet: SheetData;
+  e: EntetePlan;
+  date: string;
+  avertissements: AvertissementLecture[];
+}
+
+function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | null): Tranche[] | undefined {
+  const { sheet, e } = ctx;
+  const out: Tranche[] = [];
+  for (const t of e.tranches) {
+    const m = montantCellule(row[t.montant]);
+    const cellule = celluleRef(sheet.name, r, t.montant);
+    if (m === null) continue;
+    if (m === undefined) {
+      ctx.avertissements.push({ cellule, gravite: "erreur", message: `${cellule} : montant de tranche « ${texte(row[t.montant])} » illisible.` });
+      continue;
+    }
+    let date = t.dateEntete;
+    if (t.date !== undefined && !vide(row[t.date])) {
+      date = lireDate(row[t.date]);
+      if (!date) {
+        const cd = celluleRef(sheet.name, r, t.date);
+        ctx.avertissements.push({ cellule: cd, gravite: "alerte", message: `${cd} : date « ${texte(row[t.date])} » illisible (attendu JJ/MM/AAAA ou MM/AAAA) ; tranche sans date.` });
+      }
+    }
+    if (m !== 0) out.push({ montant: m, date, cellule });
+  }
+  if (e.tranches.length === 0) {
+    let date: string | undefined;
+    const dc = e.colonnes.date;
+    if (dc !== undefined && !vide(row[dc])) {
+      date = lireDate(row[dc]);
+      if (!date) {
+        const cd = celluleRef(sheet.name, r, dc);
+        ctx.avertissements.push({ cellule: cd, gravite: "alerte", message: `${cd} : date « ${texte(row[dc])} » illisible (attendu JJ/MM/AAAA ou MM/AAAA) ; versement sans date.` });
+      }
+    }
+    return total === null ? undefined : [{ montant: total, date }];
+  }
+  return out;
+}
+
+/**
+ * Reads a plan de financement laid out the producer's way: one row per source, section titles (« Apports
+ * producteur », « Diffuseurs »…), subtotal and total rows (never counted), optional status, date, country and
+ * payment columns. Every row with an amount is either a source or reported in `avertissements`.
+ */
+export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): PlanFinancement {
+  const e = trouverEntetePlan(sheet);
+  if (!e) throw new PlanIntrouvableError(sheet.name);
+  const ctx: Contexte = { sheet, e, date: opts.date, avertissements: [] };
+  const sources: SourceFinancement[] = [];
+  const nonClasses: SourceNonClassee[] = [];
+  const plan: PlanFinancement = { feuille: sheet.name, sources, nonClasses, avertissements: ctx.avertissements };
+  chercherCout(sheet, e, plan);
+  const col = e.colonnes;
+  let section: string | undefined;
+  for (let r = e.ligne + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const financeur = col.financeur !== undefined ? texte(row[col.financeur]) : "";
+    const nature = col.nature !== undefined ? texte(row[col.nature]) : "";
+    const premierTexte = row.map((c) => (typeof c.v === "string" ? c.v.trim() : "")).find((s) => s !== "") ?? "";
+    const libelle = financeur || nature || premierTexte;
+    const n = normaliser(libelle);
+    const celluleMontant = col.montant !== undefined ? celluleRef(sheet.name, r, col.montant) : celluleRef(sheet.name, r, e.tranches[0].montant);
+    let montant = col.montant !== undefined ? montantCellule(row[col.montant]) : null;
+    if (montant === undefined) {
+      ctx.avertissements.push({ cellule: celluleMontant, gravite: "erreur", message: `${celluleMontant} : montant « ${texte(row[col.montant as number])} » illisible pour « ${libelle} » ; ligne non comptée.` });
+      continue;
+    }
+    const tranchesLues = lireTranches(ctx, row, r, montant);
+    if (montant === null && tranchesLues && tranchesLues.length > 0) montant = sumCents(tranchesLues.map((t) => t.montant));
+    if (COUT.test(n) || COUT.test(normaliser(premierTexte))) {
+      if (montant !== null && !plan.coutIndique) plan.coutIndique = { montant, cellule: celluleMontant };
+      continue;
+    }
+    if (TOTAL_GENERAL.test(n)) {
+      if (montant !== null) plan.totalProducteur = { montant, cellule: celluleMontant };
+      continue;
+    }
+    if (SOUS_TOTAL.test(n)) continue;
+    if (montant === null) {
+      if (libelle) section = libelle;
+      continue;
+    }
+    const cl = classer({ nature, financeur, section }, opts.date);
+    const cat = categorie(cl.categorie, opts.date);
+    const statut = lireStatutLigne(ctx, row, r, col.statut);
+    const paysTexte = col.pays !== undefined ? normaliser(texte(row[col.pays])) : "";
+    const etranger = paysTexte !== "" ? !PAYS_FRANCE.test(paysTexte) : !!cat.etranger;
+    const numeraire = cat.numeraire && !NON_NUMERAIRE.test(normaliser(`${nature} ${financeur}`));
+    let tranches = tranchesLues ?? [];
+    if (e.tranches.length > 0 && col.montant !== undefined) tranches = completerTranches(ctx, tranches, montant, celluleMontant);
+    const source: SourceFinancement = {
+      id: `${sheet.name}!${r + 1}`,
+      financeur: financeur || nature || section || "(sans libellé)",
+      nature: nature || undefined,
+      categorie: cl.categorie,
+      classement: cl.par,
+      montant,
+      statut,
+      etranger,
+      numeraire,
+      tranches,
+      cellule: celluleMontant,
+      ligne: r + 1,
+    };
+    sources.push(source);
+    if (cl.par === "non-classe") nonClasses.push({ cellule: celluleMontant, texte: [financeur, nature].filter(Boolean).join(" — ") || libelle, montant });
+  }
+  return plan;
+}
+
+function lireStatutLigne(ctx: Contexte, row: CellData[], r: number, c: number | undefined): StatutSource {
+  // Without a status column the plan is taken as presented (acquired).
+  if (c === undefined) return "acquis";
+  const cellule = celluleRef(ctx.sheet.name, r, c);
+  const t = texte(row[c]);
+  if (!t) {
+    ctx.avertissements.push({ cellule, gravite: "alerte", message: `${cellule} : statut non renseigné, compté comme « envisagé ».` });
+    return "envisage";
+  }
+  const s = lireStatut(t);
+  if (!s) {
+    ctx.avertissements.push({ cellule, gravite: "alerte", message: `${cellule} : statut « ${t} » inconnu (attendu acquis, en négociation ou envisagé), compté comme « envisagé ».` });
+    return "envisage";
+  }
+  return s;
+}
+
+/** When the payment columns do not add up to the source's amount, the rest is a payment without a date. */
+function completerTranches(ctx: Contexte, tranches: Tranche[], montant: Cents, cellule: string): Tranche[] {
+  const somme = sumCents(tranches.map((t) => t.montant));
+  if (somme === montant) return tranches;
+  if (tranches.length > 0) {
+    ctx.avertissements.push({
+      cellule,
+      gravite: "alerte",
+      message: `${cellule} : les tranches totalisent ${(somme / 100).toFixed(2)} € pour un montant de ${(montant / 100).toFixed(2)} € ; l'écart est compté sans date.`,
+    });
+  }
+  return tranches.concat([{ montant: (montant - somme) as Cents }]);
+}
+
+/** A « Coût / Budget : 3 000 000 € » line above the header (the cost the plan must cover). */
+function chercherCout(sheet: SheetData, e: EntetePlan, plan: PlanFinancement): void {
+  for (let r = 0; r < e.ligne; r++) {
+    const row = sheet.rows[r];
+    for (let c = 0; c < row.length; c++) {
+      if (typeof row[c].v !== "string" || !COUT.test(normaliser(row[c].v as string))) continue;
+      for (let k = c + 1; k < row.length; k++) {
+        const m = montantCellule(row[k]);
+        if (m !== null && m !== undefined && m > 0) {
+          plan.coutIndique = { montant: m, cellule: celluleRef(sheet.name, r, k) };
+          return;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import type { Cents } from "../money/cents";
+
+/** Ids of src/core/regles/data/financement-categories.json ("sofica", "cnc-fsa"…); the list is extensible. */
+export type IdCategorie = string;
+
+export type StatutSource = "acquis" | "en-negociation" | "envisage";
+
+export const STATUTS: readonly StatutSource[] = ["acquis", "en-negociation", "envisage"];
+
+export const LIBELLES_STATUT: Record<StatutSource, string> = {
+  acquis: "Acquis",
+  "en-negociation": "En négociation",
+  envisage: "Envisagé",
+};
+
+/** One payment of a source: amount and, when the producer gave it, the expected date. */
+export interface Tranche {
+  montant: Cents;
+  /** ISO "YYYY-MM-DD". */
+  date?: string;
+  cellule?: string;
+}
+
+export interface SourceFinancement {
+  /** Stable within one reading: "<feuille>!<ligne>" (or "calcul:credit-impot"). */
+  id: string;
+  financeur: string;
+  /** The producer's own wording of the nature/type, when there was one. */
+  nature?: string;
+  categorie: IdCategorie;
+  /** How the category was found: keyword of the nature, of the financeur, of the section title, or not at all. */
+  classement: "nature" | "financeur" | "section" | "non-classe" | "calcul";
+  montant: Cents;
+  statut: StatutSource;
+  /** Foreign money (foreign coproducer, "Pays" column other than France): outside the French share. */
+  etranger: boolean;
+  /** Cash contribution (a mise en participation or an apport en industrie is not). */
+  numeraire: boolean;
+  tranches: Tranche[];
+  /** Cell of the amount in the producer's sheet. */
+  cellule?: string;
+  ligne?: number;
+}
+
+/** A line with an amount that could not be placed in a category (it is still counted, as « autre »). */
+export interface SourceNonClassee {
+  cellule: string;
+  texte: string;
+  montant: Cents;
+}
+
+/** A problem met while reading (unreadable amount or date, unknown status): French, names the cell. */
+export interface AvertissementLecture {
+  cellule: string;
+  message: string;
+  /** "erreur" when an amount could not be read (the line is then left out of the totals). */
+  gravite: "erreur" | "alerte";
+}
+
+export interface PlanFinancement {
+  feuille: string;
+  sources: SourceFinancement[];
+  nonClasses: SourceNonClassee[];
+  avertissements: AvertissementLecture[];
+  /** The producer's own "Total" row, when there is one. */
+  totalProducteur?: { montant: Cents; cellule: string };
+  /** A "Coût / Budget" figure found in the plan sheet itself, when there is one. */
+  coutIndique?: { montant: Cents; cellule: string };
+}

@@ -1,0 +1,110 @@
+import Decimal from "decimal.js";
+import brutIntensite from "../regles/data/intensite-aides.json";
+import brutFsa from "../regles/data/financement-fsa.json";
+import type { TypeOeuvre } from "../devis/model";
+import { Cents, eurosToCents } from "../money/cents";
+import { formatMontantFr } from "../money/format";
+import { surchargeMontant, surchargeTaux } from "../regles/parametres";
+import { Surcharges, TableRegles, validerTable, versionEnVigueur, VersionRegle } from "../regles/table";
+
+export interface PlafondsOeuvre {
+  plafondGeneral: string;
+  plafondDerogatoire: string;
+  /** Euros, decimal string; null when no small-budget derogation is known for this kind of work. */
+  seuilPetitBudget: string | null;
+  plafondAidesCnc: string;
+  derogationPremierFilm: boolean;
+}
+
+export interface ValeursIntensite {
+  seuilAlerte: string;
+  cinema: PlafondsOeuvre;
+  audiovisuel: PlafondsOeuvre;
+}
+
+export interface ValeursFsa {
+  partMinimaleDiffuseurs: string;
+  numeraireParHeureFiction: string;
+}
+
+export const TABLE_INTENSITE: TableRegles<ValeursIntensite> = validerTable<ValeursIntensite>(brutIntensite, "intensite-aides.json");
+export const TABLE_FSA: TableRegles<ValeursFsa> = validerTable<ValeursFsa>(brutFsa, "financement-fsa.json");
+
+function enVigueur<V>(t: TableRegles<V>, date: string, fichier: string): VersionRegle<V> {
+  const v = versionEnVigueur(t, date);
+  if (!v) throw new Error(`Aucune version de ${fichier} n'est en vigueur le ${date}.`);
+  return v;
+}
+
+/** The ceiling that applies to one plan, and why. */
+export interface PlafondApplicable {
+  /** Fraction, Decimal. */
+  plafond: Decimal;
+  seuilAlerte: Decimal;
+  plafondCnc: Decimal;
+  plafondGeneral: Decimal;
+  plafondDerogatoire: Decimal;
+  /** Cinema small-budget threshold, when one applies to this kind of work. */
+  seuilPetitBudget?: Cents;
+  /** "général" or the derogation's reason. */
+  motif: string;
+  derogation: boolean;
+  version: VersionRegle<ValeursIntensite>;
+  /** Overrides read from the « Paramètres » sheet that were used: key → cell. */
+  surchargesUtilisees: { cle: string; cellule: string }[];
+}
+
+export interface CriteresPlafond {
+  typeOeuvre: TypeOeuvre;
+  /** Cost the small-budget threshold is compared with (the production cost). */
+  cout: Cents;
+  /** First or second film of the director (« œuvre difficile »). */
+  premierOuDeuxiemeFilm: boolean;
+  date: string;
+  surcharges?: Surcharges;
+}
+
+/**
+ * Keys a « Paramètres » sheet may override: "intensite-aides.<cinema|audiovisuel>.<plafond-general|plafond-derogatoire|
+ * seuil-petit-budget|plafond-aides-cnc>" and "intensite-aides.seuil-alerte" (rates as "50 %" or "0,5").
+ */
+export const CLES_PARAMETRES_INTENSITE = ["plafond-general", "plafond-derogatoire", "seuil-petit-budget", "plafond-aides-cnc"] as const;
+
+export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
+  const version = enVigueur(TABLE_INTENSITE, c.date, "intensite-aides.json");
+  const p = version.valeurs[c.typeOeuvre];
+  const utilisees: { cle: string; cellule: string }[] = [];
+  const s = c.surcharges ?? new Map();
+  const taux = (cle: string, defaut: string) => {
+    const o = surchargeTaux(s, cle);
+    if (o) utilisees.push({ cle, cellule: o.cellule });
+    return o ? o.valeur : new Decimal(defaut);
+  };
+  const k = (champ: (typeof CLES_PARAMETRES_INTENSITE)[number]) => `intensite-aides.${c.typeOeuvre}.${champ}`;
+  const general = taux(k("plafond-general"), p.plafondGeneral);
+  const derog = taux(k("plafond-derogatoire"), p.plafondDerogatoire);
+  const cnc = taux(k("plafond-aides-cnc"), p.plafondAidesCnc);
+  const alerte = taux("intensite-aides.seuil-alerte", version.valeurs.seuilAlerte);
+  const seuilLu = surchargeMontant(s, k("seuil-petit-budget"));
+  if (seuilLu) utilisees.push({ cle: seuilLu.cle, cellule: seuilLu.cellule });
+  const seuil = seuilLu ? seuilLu.valeur : p.seuilPetitBudget === null ? undefined : eurosToCents(p.seuilPetitBudget);
+  let motif = "plafond général";
+  let derogation = false;
+  if (c.premierOuDeuxiemeFilm && p.derogationPremierFilm) {
+    motif = "œuvre difficile (premier ou deuxième film du réalisateur)";
+    derogation = true;
+  } else if (seuil !== undefined && c.cout > 0 && c.cout <= seuil) {
+    motif = `œuvre à petit budget (coût ≤ ${formatMontantFr(seuil)})`;
+    derogation = true;
+  }
+  return { plafond: derogation ? derog : general, seuilAlerte: alerte, plafondCnc: cnc, plafondGeneral: general, plafondDerogatoire: derog, seuilPetitBudget: seuil, motif, derogation, version, surchargesUtilisees: utilisees };
+}
+
+export function seuilsFsa(date: string): { partMinimale: Decimal; numeraireParHeure: Cents; version: VersionRegle<ValeursFsa> } {
+  const version = enVigueur(TABLE_FSA, date, "financement-fsa.json");
+  return {
+    partMinimale: new Decimal(version.valeurs.partMinimaleDiffuseurs),
+    numeraireParHeure: eurosToCents(version.valeurs.numeraireParHeureFiction),
+    version,
+  };
+}

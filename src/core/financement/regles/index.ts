@@ -1,0 +1,23 @@
+import type { Regle } from "../../controles/constat";
+import { creerRegistre } from "../../controles/registre";
+import type { ContexteFinancement } from "../contexte";
+import { aidesCnc } from "./aidesCnc";
+import { diffuseursFsa } from "./diffuseursFsa";
+import { equilibre } from "./equilibre";
+import { intensiteAidesPubliques } from "./intensiteAidesPubliques";
+import { lecturePlan } from "./lecturePlan";
+import { sourceNonClassee } from "./sourceNonClassee";
+import { statutEnvisage } from "./statutEnvisage";
+import { totalProducteur } from "./totalProducteur";
+
+/** The financing rules, in the order their findings are listed (within a severity). */
+export const REGLES_FINANCEMENT: readonly Regle<ContexteFinancement>[] = creerRegistre("financement", [
+  equilibre,
+  intensiteAidesPubliques,
+  aidesCnc,
+  diffuseursFsa,
+  statutEnvisage,
+  totalProducteur,
+  sourceNonClassee,
+  lecturePlan,
+]);

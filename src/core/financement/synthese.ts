@@ -1,0 +1,77 @@
+import Decimal from "decimal.js";
+import { Cents, subCents, sumCents } from "../money/cents";
+import { categoriesEnVigueur, categorie } from "./categories";
+import type { IdCategorie, SourceFinancement, StatutSource } from "./model";
+
+export interface TotalCategorie {
+  categorie: IdCategorie;
+  libelle: string;
+  montant: Cents;
+  public: boolean;
+}
+
+/** The plan's figures, all derived from its sources and the production cost. */
+export interface SyntheseFinancement {
+  total: Cents;
+  cout?: Cents;
+  /** cout − total: positive = still to find, negative = excédent. */
+  resteAFinancer?: Cents;
+  /** Categories with at least one source, in the order of the category table. */
+  parCategorie: TotalCategorie[];
+  parStatut: Record<StatutSource, Cents>;
+  /** Public aid counted against the ceiling: public categories, French money only (crédit d'impôt included). */
+  aidesPubliques: Cents;
+  aidesCnc: Cents;
+  financementPrive: Cents;
+  /** Money from abroad (foreign coproducers, « Pays » other than France). */
+  financementEtranger: Cents;
+  /** French share of the financing (total − foreign). */
+  financementFrancais: Cents;
+  /** What the intensity is measured on: the cost, or its French share when there is foreign money. */
+  baseIntensite?: Cents;
+  intensite?: Decimal;
+  intensiteCnc?: Decimal;
+  /** French broadcasters' contributions, and the cash part of them. */
+  diffuseursFrancais: Cents;
+  numeraireDiffuseursFrancais: Cents;
+}
+
+export function synthetiser(sources: SourceFinancement[], cout: Cents | undefined, date: string): SyntheseFinancement {
+  const somme = (f: (s: SourceFinancement) => boolean) => sumCents(sources.filter(f).map((s) => s.montant));
+  const cat = (s: SourceFinancement) => categorie(s.categorie, date);
+  const total = somme(() => true);
+  const parCategorie: TotalCategorie[] = [];
+  for (const c of categoriesEnVigueur(date)) {
+    const ss = sources.filter((s) => cat(s).id === c.id);
+    if (ss.length) parCategorie.push({ categorie: c.id, libelle: c.libelle, montant: sumCents(ss.map((s) => s.montant)), public: c.public });
+  }
+  const aidesPubliques = somme((s) => cat(s).public && !s.etranger);
+  const aidesCnc = somme((s) => cat(s).cnc && !s.etranger);
+  const financementEtranger = somme((s) => s.etranger);
+  const financementFrancais = subCents(total, financementEtranger);
+  let baseIntensite: Cents | undefined;
+  if (cout !== undefined) baseIntensite = financementEtranger > 0 ? subCents(cout, financementEtranger) : cout;
+  const frac = (x: Cents) => (baseIntensite !== undefined && baseIntensite > 0 ? new Decimal(x).dividedBy(baseIntensite) : undefined);
+  const diffuseur = (s: SourceFinancement) => !!cat(s).diffuseur && !s.etranger;
+  return {
+    total,
+    cout,
+    resteAFinancer: cout === undefined ? undefined : subCents(cout, total),
+    parCategorie,
+    parStatut: {
+      acquis: somme((s) => s.statut === "acquis"),
+      "en-negociation": somme((s) => s.statut === "en-negociation"),
+      envisage: somme((s) => s.statut === "envisage"),
+    },
+    aidesPubliques,
+    aidesCnc,
+    financementPrive: somme((s) => !cat(s).public),
+    financementEtranger,
+    financementFrancais,
+    baseIntensite,
+    intensite: frac(aidesPubliques),
+    intensiteCnc: frac(aidesCnc),
+    diffuseursFrancais: somme(diffuseur),
+    numeraireDiffuseursFrancais: somme((s) => diffuseur(s) && s.numeraire),
+  };
+}
