@@ -1,0 +1,126 @@
+import type { Constat } from "../controles/constat";
+import type { CellSpec, RangeFormat, SheetSpec, TableSpec } from "../port/workbook";
+import { adresse, plage } from "../util/adresse";
+import { normaliser } from "../util/texte";
+import { hhmm } from "./cellules";
+import { dateFr, jourDepuisIso, jourSemaine } from "./dates";
+import { PlanningError } from "./modele";
+import { dureeEffective, type PlanDeTravail } from "./planDeTravail";
+import type { AnalyseTempsDeTravail } from "./tempsDeTravail";
+
+export const NOM_PLAN_DE_TRAVAIL = "Plan de travail";
+export const NOM_FEUILLE_DE_SERVICE = "Feuille de service";
+
+const H = "[h]:mm";
+const jourFraction = (minutes: number) => minutes / 1440;
+const GRAVITES: Record<Constat["gravite"], string> = { erreur: "Erreur", alerte: "Alerte", info: "Info" };
+
+function densifier(rows: CellSpec[][]): CellSpec[][] {
+  for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (c) => c ?? null);
+  return rows;
+}
+
+/**
+ * « Plan de travail » sheet: people × days with effective hours (totals by formula), the hours and overtime
+ * bands per person and ISO week, and the working-time findings with their cells.
+ */
+export function feuillePlanDeTravail(plan: PlanDeTravail, analyse: AnalyseTempsDeTravail, nom = NOM_PLAN_DE_TRAVAIL): SheetSpec {
+  const dates = [...new Set(plan.vacations.map((v) => v.date))].sort();
+  const personnes = new Map<string, { nom: string; fonction: string; parDate: Map<string, number> }>();
+  for (const v of plan.vacations) {
+    const k = normaliser(v.nom);
+    const p = personnes.get(k) ?? { nom: v.nom, fonction: v.fonction, parDate: new Map<string, number>() };
+    p.parDate.set(v.date, (p.parDate.get(v.date) ?? 0) + dureeEffective(v));
+    personnes.set(k, p);
+  }
+  const rows: CellSpec[][] = [["Plan de travail — heures effectives par personne et par jour"], [`Source : feuille « ${plan.feuille} » ; durées en heures:minutes, pauses déduites.`]];
+  const formats: RangeFormat[] = [{ range: "A1", bold: true }, { range: "A2", italic: true }];
+  const tables: TableSpec[] = [];
+
+  // People × days.
+  const e1 = 3;
+  const nbD = dates.length;
+  rows[e1] = ["Personne", "Fonction", ...dates.map((d) => `${["lun", "mar", "mer", "jeu", "ven", "sam", "dim"][jourSemaine(jourDepuisIso(d)) - 1]} ${dateFr(d).slice(0, 5)}`), "Total", "Jours"];
+  let r = e1 + 1;
+  for (const p of personnes.values()) {
+    const total = [...p.parDate.values()].reduce((a, b) => a + b, 0);
+    rows[r] = [
+      p.nom,
+      p.fonction,
+      ...dates.map((d) => (p.parDate.has(d) ? jourFraction(p.parDate.get(d)!) : null)),
+      { formula: `SUM(${adresse(r, 2)}:${adresse(r, 1 + nbD)})`, result: jourFraction(total) },
+      { formula: `COUNT(${adresse(r, 2)}:${adresse(r, 1 + nbD)})`, result: p.parDate.size },
+    ];
+    r++;
+  }
+  const fin1 = r - 1;
+  tables.push({ name: "tblPlanDeTravail", range: plage(e1, 0, fin1, nbD + 3), style: "TableStyleMedium2" });
+  formats.push({ range: plage(e1 + 1, 2, fin1, nbD + 2), numFmt: H }, { range: plage(e1, 0, e1, nbD + 3), bold: true, wrap: true });
+
+  // Hours and overtime per week.
+  const e2 = fin1 + 3;
+  rows[e2 - 1] = ["Heures par semaine et heures supplémentaires (par tranche de majoration)"];
+  formats.push({ range: adresse(e2 - 1, 0), bold: true });
+  rows[e2] = ["Personne", "Fonction", "Convention", "Semaine", "Heures", "HS 25 %", "HS 50 %", "HS 75 %"];
+  r = e2 + 1;
+  for (const h of analyse.heures) {
+    const bande = (m: string) => jourFraction(h.tranches.find((t) => t.majoration === m)?.minutes ?? 0);
+    rows[r++] = [h.nom, h.fonction, `IDCC ${h.convention}`, h.semaine, jourFraction(h.minutes), bande("0.25"), bande("0.50"), bande("0.75")];
+  }
+  const fin2 = Math.max(r - 1, e2 + 1);
+  if (r === e2 + 1) rows[r] = [];
+  tables.push({ name: "tblHeuresSemaine", range: plage(e2, 0, fin2, 7), style: "TableStyleLight9" });
+  formats.push({ range: plage(e2 + 1, 4, fin2, 7), numFmt: H });
+
+  // Findings.
+  const e3 = fin2 + 3;
+  rows[e3 - 1] = ["Contrôles du temps de travail"];
+  formats.push({ range: adresse(e3 - 1, 0), bold: true });
+  rows[e3] = ["Gravité", "Règle", "Message", "Cellule"];
+  r = e3 + 1;
+  for (const c of analyse.constats) rows[r++] = [GRAVITES[c.gravite], c.regle, c.message, c.cellule ?? ""];
+  if (analyse.constats.length === 0) rows[r++] = ["—", "", "Aucun dépassement constaté.", ""];
+  tables.push({ name: "tblControlesTemps", range: plage(e3, 0, r - 1, 3), style: "TableStyleLight1" });
+
+  return {
+    name: nom,
+    rows: densifier(rows),
+    columns: [{ width: 22 }, { width: 22 }, ...dates.map(() => ({ width: 11 })), { width: 10 }, { width: 8 }],
+    formats,
+    tables,
+    conditionalFormats: [
+      { range: plage(e3 + 1, 0, Math.max(r - 1, e3 + 1), 3), formula: `$A${e3 + 2}="Erreur"`, fontColor: "#C00000" },
+      { range: plage(e3 + 1, 0, Math.max(r - 1, e3 + 1), 3), formula: `$A${e3 + 2}="Alerte"`, fontColor: "#C65911" },
+    ],
+    freeze: { rows: e1 + 1, columns: 1 },
+    print: { landscape: true, fitToWidth: true },
+    tabColor: "#70AD47",
+  };
+}
+
+/** Printable call sheet for one day: crew calls sorted by call time, locations, contacts. */
+export function feuilleDeService(plan: PlanDeTravail, date: string, opts: { production?: string; nom?: string } = {}): SheetSpec {
+  const jour = plan.vacations.filter((v) => v.date === date).sort((a, b) => a.debut - b.debut || a.nom.localeCompare(b.nom, "fr"));
+  if (jour.length === 0) throw new PlanningError(`Aucune personne n'est prévue le ${dateFr(date)} dans la feuille « ${plan.feuille} » : pas de feuille de service à établir.`);
+  const jours = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+  const lieux = [...new Set(jour.map((v) => v.lieu).filter((l): l is string => !!l))];
+  const rows: CellSpec[][] = [
+    [`Feuille de service — ${jours[jourSemaine(jourDepuisIso(date)) - 1]} ${dateFr(date)}`],
+    [opts.production ? `Production : ${opts.production}` : ""],
+    [`Lieu(x) de tournage : ${lieux.length ? lieux.join(" ; ") : "à préciser"}`],
+    [`Première convocation : ${hhmm(jour[0].debut)} — ${jour.length} personne(s)`],
+    [],
+    ["Nom", "Fonction", "Convocation", "Fin prévue", "Lieu", "Téléphone"],
+  ];
+  for (const v of jour) rows.push([v.nom, v.fonction, hhmm(v.debut), `${hhmm(v.fin)}${v.fin <= v.debut ? " (+1 j)" : ""}`, v.lieu ?? "", v.telephone ?? ""]);
+  const fin = rows.length - 1;
+  return {
+    name: opts.nom ?? NOM_FEUILLE_DE_SERVICE,
+    rows,
+    columns: [{ width: 24 }, { width: 24 }, { width: 12 }, { width: 12 }, { width: 30 }, { width: 18 }],
+    formats: [{ range: "A1", bold: true }, { range: "A2:A4", italic: true }, { range: "A6:F6", bold: true, borderTop: true }],
+    tables: [{ name: "tblFeuilleDeService", range: `A6:F${fin + 1}`, style: "TableStyleLight1" }],
+    print: { landscape: true, repeatRows: 6, fitToWidth: true },
+    tabColor: "#FFC000",
+  };
+}

@@ -1,0 +1,130 @@
+import type { Constat } from "../controles/constat";
+import { trierConstats } from "../controles/constat";
+import { controlerDevis } from "../devis/regles";
+import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
+import { importerDevis } from "../devis/import";
+import { trouverFeuilleDevis } from "../devis/trouver";
+import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
+import type { Zone } from "./calendrier";
+import { estDateIso } from "./dates";
+import { NOM_FEUILLE_DE_SERVICE, NOM_PLAN_DE_TRAVAIL, feuilleDeService, feuillePlanDeTravail } from "./feuillePlanDeTravail";
+import { NOM_RETROPLANNING, feuilleRetroplanning } from "./feuilleRetroplanning";
+import { estFeuilleEtapes, lireEtapes } from "./lectureEtapes";
+import { PlanningError } from "./modele";
+import { lirePlanDeTravail, trouverFeuillePlan, type PlanDeTravail } from "./planDeTravail";
+import { appliquerQuantites, proposerQuantites, type PropositionQuantite } from "./quantitesDevis";
+import { planifier, type Planning } from "./retroplanning";
+import { analyserTempsDeTravail, type AnalyseTempsDeTravail } from "./tempsDeTravail";
+
+export interface OptionsPlanningClasseur {
+  /** Steps sheet; omitted = the first user sheet with Étape/Durée headers (none = no rétroplanning). */
+  feuille?: string;
+  livraison?: string;
+  debut?: string;
+  zone?: Zone;
+  /** Day of the feuille de service to write (ISO). */
+  feuilleDeService?: string;
+  /** Write Rétroplanning / Plan de travail / Feuille de service (false = compute only). */
+  ecrire?: boolean;
+}
+
+export interface ResultatPlanningClasseur {
+  planning?: Planning;
+  plan?: PlanDeTravail;
+  analyse?: AnalyseTempsDeTravail;
+  /** Working-time findings (for the Contrôles sheet). */
+  controles: Constat[];
+  /** Proposed devis quantities: reviewed by the user, never applied here. */
+  propositions: PropositionQuantite[];
+  feuillesEcrites: string[];
+}
+
+function verifierDate(d: string | undefined, quoi: string): void {
+  if (d !== undefined && !estDateIso(d)) throw new PlanningError(`Date ${quoi} invalide « ${d} » : attendu AAAA-MM-JJ (par exemple 2026-05-15).`);
+}
+
+async function feuillesUtilisateur(wb: WorkbookPort): Promise<SheetData[]> {
+  const prodbook = (await wb.feuillesProdbook()).map((n) => n.toLowerCase());
+  const out: SheetData[] = [];
+  for (const n of await wb.listSheets()) {
+    if (prodbook.includes(n.toLowerCase())) continue;
+    const s = await wb.readSheet(n);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Reads the user's steps sheet, plan de travail and devis (whichever exist), computes the schedule, the
+ * working-time findings and the proposed devis quantities, and (if asked) writes Prodbook's planning sheets.
+ */
+export async function planifierClasseur(wb: WorkbookPort, opts: OptionsPlanningClasseur = {}): Promise<ResultatPlanningClasseur> {
+  verifierDate(opts.livraison, "de livraison");
+  verifierDate(opts.debut, "de début");
+  verifierDate(opts.feuilleDeService, "de la feuille de service");
+  if (opts.livraison && opts.debut) throw new PlanningError("Indiquez soit une date de livraison, soit une date de début, pas les deux.");
+  const sheets = await feuillesUtilisateur(wb);
+  let etapesSheet: SheetData | undefined;
+  if (opts.feuille) {
+    etapesSheet = sheets.find((s) => s.name.toLowerCase() === opts.feuille!.toLowerCase());
+    if (!etapesSheet) throw new PlanningError(`La feuille « ${opts.feuille} » n'existe pas dans le classeur (feuilles : ${sheets.map((s) => `« ${s.name} »`).join(", ")}).`);
+  } else etapesSheet = sheets.find(estFeuilleEtapes);
+
+  let planning: Planning | undefined;
+  if (etapesSheet) {
+    const etapes = lireEtapes(etapesSheet);
+    if (!opts.livraison && !opts.debut) throw new PlanningError("Indiquez la date de livraison (PAD) pour un rétroplanning, ou la date de début pour un planning en avant.");
+    planning = planifier(etapes, opts.livraison ? { livraison: opts.livraison, zone: opts.zone } : { debut: opts.debut!, zone: opts.zone });
+  }
+  const autres = sheets.filter((s) => s !== etapesSheet);
+  const planSheet = trouverFeuillePlan(autres);
+  const plan = planSheet && lirePlanDeTravail(planSheet);
+  const analyse = plan && analyserTempsDeTravail(plan);
+  const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
+  const propositions = plan && devisSheet ? proposerQuantites(plan, importerDevis(devisSheet)) : [];
+  if (!planning && !plan) {
+    throw new PlanningError(`Aucune feuille d'étapes (colonnes « Étape », « Durée ») ni de plan de travail (« Date », « Nom », « Début », « Fin ») dans le classeur.`);
+  }
+
+  const feuillesEcrites: string[] = [];
+  if (opts.ecrire) {
+    const existantes = await wb.listSheets();
+    const prodbook = await wb.feuillesProdbook();
+    const specs: SheetSpec[] = [];
+    if (planning) specs.push(feuilleRetroplanning(planning, choisirNomFeuille(NOM_RETROPLANNING, existantes, prodbook), opts.livraison ?? opts.debut));
+    if (plan && analyse) {
+      specs.push(feuillePlanDeTravail(plan, analyse, choisirNomFeuille(NOM_PLAN_DE_TRAVAIL, existantes, prodbook)));
+      if (opts.feuilleDeService) specs.push(feuilleDeService(plan, opts.feuilleDeService, { nom: choisirNomFeuille(NOM_FEUILLE_DE_SERVICE, existantes, prodbook) }));
+    }
+    await wb.writeSheets(specs);
+    feuillesEcrites.push(...specs.map((s) => s.name));
+  }
+  return { planning, plan, analyse, controles: analyse?.constats ?? [], propositions, feuillesEcrites };
+}
+
+/**
+ * Applies the quantity changes the user accepted: the producer's devis sheet is left as it is; Prodbook's own
+ * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities, the Contrôles sheet
+ * also listing the working-time findings.
+ */
+export async function appliquerPropositions(wb: WorkbookPort, acceptees: string[], date: string): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
+  const sheets = await feuillesUtilisateur(wb);
+  const planSheet = trouverFeuillePlan(sheets);
+  const devisSheet = trouverFeuilleDevis(sheets.filter((s) => s !== planSheet && !estFeuilleEtapes(s)));
+  if (!planSheet || !devisSheet) throw new PlanningError("Il faut une feuille de plan de travail et une feuille de devis pour appliquer des quantités.");
+  const plan = lirePlanDeTravail(planSheet);
+  const devis = importerDevis(devisSheet);
+  const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId));
+  const nouveau = appliquerQuantites(devis, appliquees);
+  const constats = trierConstats([...controlerDevis(nouveau, date), ...analyserTempsDeTravail(plan).constats]);
+  const existantes = await wb.listSheets();
+  const prodbook = await wb.feuillesProdbook();
+  const noms = {
+    devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),
+    synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
+    controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
+  };
+  const specs = feuillesDevis(nouveau, constats, noms);
+  await wb.writeSheets(specs);
+  return { appliquees, feuillesEcrites: specs.map((s) => s.name) };
+}
