@@ -1,0 +1,119 @@
+import ExcelJS from "exceljs";
+import { existsSync, promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Io } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+
+const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+
+function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
+  const sortie: string[] = [];
+  const erreurs: string[] = [];
+  return { sortie, erreurs, out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-cli-devis-"));
+});
+
+describe("prodbook devis --json", () => {
+  it("imprime exactement un objet JSON au contrat de l'issue", async () => {
+    const io = enregistreur();
+    const code = await main(["devis", EXEMPLE, "--json", "--duree", "52", "--genre", "documentaire", "--date", "2026-01-15"], io);
+    expect(code).toBe(0);
+    expect(io.erreurs).toEqual([]);
+    expect(io.sortie).toHaveLength(1);
+    const j = JSON.parse(io.sortie[0]);
+    expect(Object.keys(j)).toEqual(["devis", "controles"]);
+    expect(Object.keys(j.devis)).toEqual(["total", "lignes", "coutMinute", "chapitres", "nonPlaces"]);
+    expect(j.devis.total).toBe("184509.13");
+    expect(j.devis.lignes).toBe(39);
+    expect(j.devis.coutMinute).toBe("3548.25");
+    expect(j.devis.chapitres[1]).toEqual({ code: "2", libelle: "Personnel", total: "54110.00" });
+    expect(j.devis.chapitres.map((c: { code: string }) => c.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP"]);
+    expect(j.devis.nonPlaces).toEqual([{ cellule: "'Budget Gardiens'!G6", montant: "1200.00" }]);
+    expect(j.controles.map((c: { regle: string }) => c.regle)).toEqual(["montant-calcul", "salaire-minimum", "ligne-hors-chapitre"]);
+    const sm = j.controles[1];
+    expect(Object.keys(sm)).toEqual(["regle", "gravite", "message", "cellule"]);
+    expect(sm).toMatchObject({ gravite: "erreur", cellule: "'Budget Gardiens'!F17" });
+    expect(sm.message).toMatch(/230,00.*240,87/);
+  });
+
+  it("--strict sort en 1 quand il y a des erreurs ; sans --duree le coût par minute est null", async () => {
+    const io = enregistreur();
+    expect(await main(["devis", EXEMPLE, "--json", "--strict"], io)).toBe(1);
+    expect(JSON.parse(io.sortie[0]).devis.coutMinute).toBeNull();
+  });
+});
+
+describe("prodbook devis -o", () => {
+  it("écrit le classeur d'entrée plus Devis, Synthèse et Contrôles, et remplace ses feuilles au deuxième passage", async () => {
+    const sortie = path.join(dir, "structure.xlsx");
+    const io = enregistreur();
+    expect(await main(["devis", EXEMPLE, "--duree", "52", "-o", sortie], io)).toBe(0);
+    const texte = io.sortie.join("\n");
+    expect(texte).toMatch(/TOTAL\s+184\u202f509,13/);
+    expect(texte).toMatch(/Coût par minute \(52 min\)\s+3\u202f548,25/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const visibles = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
+    expect(visibles).toEqual(["Budget Gardiens", "Devis", "Synthèse", "Contrôles"]);
+    // Second run on the output: same sheets, no copies, source sheet intact.
+    const sortie2 = path.join(dir, "structure2.xlsx");
+    expect(await main(["devis", sortie, "--duree", "52", "-o", sortie2], enregistreur())).toBe(0);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(sortie2);
+    expect(wb2.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual(visibles);
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(EXEMPLE);
+    const a = src.getWorksheet("Budget Gardiens") as ExcelJS.Worksheet;
+    const b = wb2.getWorksheet("Budget Gardiens") as ExcelJS.Worksheet;
+    for (let r = 1; r <= a.rowCount; r++) expect(JSON.stringify(b.getRow(r).values)).toBe(JSON.stringify(a.getRow(r).values));
+  });
+});
+
+describe("prodbook devis : erreurs (exit 2, message français, rien d'écrit)", () => {
+  const cas: [string, () => Promise<string>, RegExp][] = [
+    ["un fichier texte", async () => ecrire("notes.txt", "Code;Libellé;Montant\n1;x;3\n"), /n'est pas un fichier \.xlsx/],
+    ["un ancien .xls", async () => ecrire("vieux.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])), /ancien classeur \.xls/],
+    ["un zip corrompu", async () => ecrire("casse.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])), /n'est pas un classeur Excel lisible/],
+    ["un fichier absent", async () => path.join(dir, "absent.xlsx"), /introuvable/],
+    ["un classeur sans en-tête de devis", async () => sansEntete(), /Aucun devis reconnu.*« Notes »/],
+  ];
+  it.each(cas)("%s", async (_nom, fabrique, message) => {
+    const fichier = await fabrique();
+    const sortie = path.join(dir, `sortie-${path.basename(fichier)}.xlsx`);
+    const io = enregistreur();
+    expect(await main(["devis", fichier, "--json", "-o", sortie], io)).toBe(2);
+    expect(io.sortie).toEqual([]);
+    expect(io.erreurs.join("\n")).toMatch(message);
+    expect(existsSync(sortie)).toBe(false);
+  });
+
+  it("refuse une feuille inconnue et un genre inconnu", async () => {
+    const io = enregistreur();
+    expect(await main(["devis", EXEMPLE, "--feuille", "Budget"], io)).toBe(2);
+    expect(io.erreurs[0]).toMatch(/La feuille « Budget » n'existe pas.*« Budget Gardiens »/);
+    const io2 = enregistreur();
+    expect(await main(["devis", EXEMPLE, "--genre", "western"], io2)).toBe(2);
+    expect(io2.erreurs[0]).toMatch(/--genre attend l'une des valeurs fiction, documentaire/);
+  });
+});
+
+async function ecrire(nom: string, contenu: string | Buffer): Promise<string> {
+  const f = path.join(dir, nom);
+  await fs.writeFile(f, contenu);
+  return f;
+}
+
+async function sansEntete(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Notes");
+  ws.addRow(["Réunion du 3 mars"]);
+  ws.addRow(["Montant à confirmer", 1200]);
+  const f = path.join(dir, "notes.xlsx");
+  await wb.xlsx.writeFile(f);
+  return f;
+}
