@@ -1,0 +1,196 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { BrowserContext, Page, chromium } from "playwright-core";
+import type { CellData, SheetData } from "../../src/core/port/workbook";
+import { structurerDevis } from "../../src/core/devis/structurer";
+import { formatMontantFr } from "../../src/core/money";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+
+/**
+ * The real task pane bundle (npm run build:browser → dist-test/, office.js from npm) in Debian's Chromium,
+ * outside Office: https://localhost:3000 is served from disk by page.route, every other request is refused,
+ * and tests/helpers/fake-excel.js stands in for the Excel API over a fixture built from the example workbook.
+ */
+const RACINE = path.join(__dirname, "../..");
+const DIST = path.join(RACINE, "dist-test");
+const OFFICE_JS = path.join(RACINE, "node_modules/@microsoft/office-js/dist");
+const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+const ECRANS = path.join(__dirname, "__screens__");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const ORIGINE = "https://localhost:3000/";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".xml": "application/xml",
+};
+
+type CelluleFixture = string | number | boolean | null | { f: string; v: CellData["v"]; fmt?: string };
+
+/** SheetData (as the xlsx adapter reads it) → the fake Excel's fixture rows, formulas kept with their values. */
+function versFixture(s: SheetData): CelluleFixture[][] {
+  return s.rows.map((r) => r.map((c) => (c.f ? { f: "=" + c.f, v: c.v, ...(c.fmt ? { fmt: c.fmt } : {}) } : c.v)));
+}
+
+describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () => {
+  let contexte: BrowserContext;
+  let page: Page;
+  let profil: string;
+  const refusees: string[] = [];
+  const erreursPage: string[] = [];
+  let feuilleSource: string;
+  let attendu: Awaited<ReturnType<typeof structurerDevis>>;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+      throw new Error(`${DIST}/taskpane.html absent : lancez « npm run build:browser » (npm test le fait).`);
+    }
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install chromium (voir .ci/run).`);
+
+    // The example producer workbook, plus a notes sheet first so that choosing the source sheet matters.
+    const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
+    const noms = await wb.listSheets();
+    const sheets: Record<string, CelluleFixture[][]> = { Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]] };
+    for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    feuilleSource = noms[0];
+    // What the core computes on the same workbook through the ExcelJS adapter: the pane must show the same.
+    attendu = await structurerDevis(wb, { feuille: feuilleSource, genre: "documentaire", dureeMinutes: 52 });
+
+    profil = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-chromium-"));
+    contexte = await chromium.launchPersistentContext(profil, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      viewport: { width: 420, height: 1100 },
+      locale: "fr-FR",
+    });
+    // Registered first = consulted last: anything not served from disk is refused and recorded.
+    await contexte.route("**/*", (route) => {
+      refusees.push(route.request().url());
+      return route.abort();
+    });
+    await contexte.route(`${ORIGINE}**`, (route) => {
+      const chemin = decodeURIComponent(new URL(route.request().url()).pathname);
+      const fichier = chemin.startsWith("/office-js/")
+        ? path.join(OFFICE_JS, chemin.slice("/office-js/".length))
+        : path.join(DIST, chemin);
+      const base = chemin.startsWith("/office-js/") ? OFFICE_JS : DIST;
+      if (!fichier.startsWith(base) || !fs.existsSync(fichier) || fs.statSync(fichier).isDirectory()) {
+        return route.fulfill({ status: 404, body: "introuvable" });
+      }
+      return route.fulfill({ status: 200, contentType: TYPES[path.extname(fichier)] ?? "application/octet-stream", body: fs.readFileSync(fichier) });
+    });
+    page = contexte.pages()[0] ?? (await contexte.newPage());
+    page.on("pageerror", (e) => erreursPage.push(e.message));
+    await page.addInitScript({ content: `window.__prodbookFixture = ${JSON.stringify({ sheets, active: "Notes" })};` });
+    await page.addInitScript({ path: path.join(RACINE, "tests/helpers/fake-excel.js") });
+    await page.goto(`${ORIGINE}taskpane.html`);
+    await page.getByTestId(TEST_IDS.app).waitFor();
+    fs.mkdirSync(ECRANS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await contexte?.close();
+    if (profil) fs.rmSync(profil, { recursive: true, force: true });
+  });
+
+  it("affiche le volet en français avec les pages Structurer et Contrôles", async () => {
+    await expectTexte(page.getByTestId(TEST_IDS.onglet("structurer")), "Structurer");
+    await expectTexte(page.getByTestId(TEST_IDS.onglet("controles")), "Contrôles");
+    const options = await page.getByTestId(TEST_IDS.structurer.feuille).locator("option").allTextContents();
+    expect(options).toEqual(["Notes", feuilleSource]);
+  });
+
+  it("analyse la feuille choisie et montre ce qui a été détecté", async () => {
+    await page.getByTestId(TEST_IDS.structurer.feuille).selectOption(feuilleSource);
+    await page.getByTestId(TEST_IDS.structurer.genre).selectOption("documentaire");
+    await page.getByTestId(TEST_IDS.structurer.duree).fill("52");
+    await page.getByTestId(TEST_IDS.structurer.analyser).click();
+    await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
+
+    const d = attendu.devis;
+    await expectTexte(page.getByTestId(TEST_IDS.structurer.nbLignes), `${d.lignes.length} lignes de devis`);
+    await expectTexte(page.getByTestId(TEST_IDS.structurer.totalCalcule), formatMontantFr(d.total));
+    for (const c of d.chapitres) {
+      await expectTexte(page.getByTestId(TEST_IDS.structurer.chapitre(c.code)), formatMontantFr(c.total));
+    }
+    const totalProd = [...d.totauxProducteur].reverse().find((t) => t.type === "total");
+    expect(totalProd).toBeDefined();
+    await expectTexte(page.getByTestId(TEST_IDS.structurer.totalProducteur), formatMontantFr(totalProd!.montant));
+    for (const n of d.nonPlaces) await expectTexte(page.getByTestId(TEST_IDS.structurer.nonPlaces), n.cellule);
+    // Nothing written by « Analyser ».
+    const etat = await etatExcel(page);
+    expect(etat.feuilles.map((f) => f.name)).toEqual(["Notes", feuilleSource]);
+    await page.screenshot({ path: path.join(ECRANS, "structurer-apercu.png"), fullPage: true });
+  });
+
+  it("« Créer la feuille Devis » écrit Devis, Synthèse et Contrôles avec des formules vivantes", async () => {
+    await page.getByTestId(TEST_IDS.structurer.creer).click();
+    await page.getByTestId(TEST_IDS.structurer.succes).waitFor();
+    await expectTexte(page.getByTestId(TEST_IDS.structurer.succes), "Devis, Synthèse, Contrôles");
+
+    const etat = await etatExcel(page);
+    const noms = etat.feuilles.map((f) => f.name);
+    expect(noms).toEqual(expect.arrayContaining(["Notes", feuilleSource, "Devis", "Synthèse", "Contrôles"]));
+    const devis = etat.feuilles.find((f) => f.name === "Devis")!;
+    const formules = devis.formules.flat().filter((f) => typeof f === "string" && f.startsWith("="));
+    expect(formules.length).toBeGreaterThan(attendu.devis.lignes.length);
+    expect(formules.some((f) => /SUM|SOUS\.TOTAL|SUBTOTAL/i.test(f as string))).toBe(true);
+    const synthese = etat.feuilles.find((f) => f.name === "Synthèse")!;
+    expect(synthese.formules.flat().some((f) => typeof f === "string" && f.startsWith("="))).toBe(true);
+    // The producer's sheet is left exactly as it was.
+    const source = etat.feuilles.find((f) => f.name === feuilleSource)!;
+    const avant = (await XlsxWorkbook.ouvrir(EXEMPLE).then((w) => w.readSheet(feuilleSource))) as SheetData;
+    expect(source.valeurs.length).toBe(avant.rows.length);
+  });
+
+  it("liste les constats par gravité sur la page Contrôles ; un clic sélectionne la cellule", async () => {
+    await page.getByTestId(TEST_IDS.onglet("controles")).click();
+    await page.getByTestId(TEST_IDS.controles.liste).waitFor();
+    const avecCellule = attendu.constats.filter((c) => c.cellule);
+    expect(avecCellule.length).toBeGreaterThan(0);
+    for (const g of new Set(attendu.constats.map((c) => c.gravite))) {
+      await page.getByTestId(TEST_IDS.controles.groupe(g)).waitFor();
+    }
+    const n = await page.locator('[data-testid^="controles-constat-"]').count();
+    expect(n).toBe(attendu.constats.length);
+    await page.screenshot({ path: path.join(ECRANS, "controles.png"), fullPage: true });
+
+    // The displayed order is grouped by severity (erreur, alerte, info), as the core sorts them.
+    const cible = attendu.constats.findIndex((c) => c.cellule);
+    await page.getByTestId(TEST_IDS.controles.constat(cible)).click();
+    await page
+      .waitForFunction(() => (window as unknown as { Excel: { __etat(): EtatFaux } }).Excel.__etat().selection !== null, null, { timeout: 5000 })
+      .catch(() => undefined);
+    expect((await etatExcel(page)).selection).toBe(attendu.constats[cible].cellule);
+    expect(erreursPage).toEqual([]);
+    expect(refusees).toEqual([]);
+  });
+});
+
+interface EtatFaux {
+  feuilles: { name: string; valeurs: unknown[][]; formules: unknown[][] }[];
+  selection: string | null;
+}
+
+function etatExcel(page: Page): Promise<EtatFaux> {
+  return page.evaluate(() => (window as unknown as { Excel: { __etat(): EtatFaux } }).Excel.__etat());
+}
+
+async function expectTexte(loc: ReturnType<Page["getByTestId"]>, texte: string): Promise<void> {
+  await loc.waitFor();
+  expect(await loc.textContent()).toContain(texte);
+}
