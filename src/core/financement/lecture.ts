@@ -134,9 +134,11 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       continue;
     }
     const cl = classer({ nature, financeur, section }, opts.date);
+    const paysTexte = col.pays !== undefined ? normaliser(texte(row[col.pays])) : "";
+    // A French-looking coproducer whose country column says otherwise is a foreign coproducer.
+    if (cl.categorie === "coproducteur-francais" && paysTexte !== "" && !PAYS_FRANCE.test(paysTexte)) cl.categorie = "coproducteur-etranger";
     const cat = categorie(cl.categorie, opts.date);
     const statut = lireStatutLigne(ctx, row, r, col.statut);
-    const paysTexte = col.pays !== undefined ? normaliser(texte(row[col.pays])) : "";
     const etranger = paysTexte !== "" ? !PAYS_FRANCE.test(paysTexte) : !!cat.etranger;
     const numeraire = cat.numeraire && !NON_NUMERAIRE.test(normaliser(`${nature} ${financeur}`));
     let tranches = tranchesLues ?? [];

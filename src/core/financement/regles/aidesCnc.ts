@@ -1,5 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import { ContexteFinancement, euros, mentionConfiance, pct } from "../contexte";
+import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
 
 /** The CNC's own aids have their own ceiling (RGA art. 211-20). */
 export const aidesCnc: Regle<ContexteFinancement> = {
@@ -11,7 +11,7 @@ export const aidesCnc: Regle<ContexteFinancement> = {
     return [{
       regle: "aides-cnc",
       gravite: "erreur",
-      message: `Aides du CNC ${euros(s.aidesCnc)} = ${pct(s.intensiteCnc)} du coût${s.financementEtranger > 0 ? " (part française)" : ""} : au-delà du plafond de ${pct(p.plafondCnc)}${mentionConfiance(p.version.confiance)}.`,
+      message: `Aides du CNC ${euros(s.aidesCnc)} = ${pctVers(s.intensiteCnc, "haut")} du coût${s.financementEtranger > 0 ? " (part française)" : ""} : au-delà du plafond de ${pct(p.plafondCnc)}${mentionConfiance(p.version.confiance)}.`,
     }];
   },
 };

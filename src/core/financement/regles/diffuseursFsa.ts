@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import type { Constat, Regle } from "../../controles/constat";
 import { multiplyCents } from "../../money/cents";
-import { ContexteFinancement, euros, mentionConfiance, pct } from "../contexte";
+import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
 import { seuilsFsa } from "../plafonds";
 
 /**
@@ -23,7 +23,7 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
       out.push({
         regle: "diffuseurs-fsa",
         gravite: "alerte",
-        message: `Diffuseurs français : ${euros(s.diffuseursFrancais)} = ${pct(part)} du financement français (${euros(s.financementFrancais)}), en dessous des ${pct(f.partMinimale)} exigés pour le soutien automatique FSA${v} ; sinon, passage en commission sélective.`,
+        message: `Diffuseurs français : ${euros(s.diffuseursFrancais)} = ${pctVers(part, "bas")} du financement français (${euros(s.financementFrancais)}), en dessous des ${pct(f.partMinimale)} exigés pour le soutien automatique FSA${v} ; sinon, passage en commission sélective.`,
       });
     }
     if (ctx.genre !== "fiction") return out;

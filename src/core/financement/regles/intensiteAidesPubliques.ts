@@ -1,5 +1,5 @@
 import type { Constat, Regle } from "../../controles/constat";
-import { ContexteFinancement, euros, mentionConfiance, pct } from "../contexte";
+import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
 
 /** Public aid (crédit d'impôt included) over the production cost, or its French share in a coproduction. */
 export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
@@ -12,7 +12,8 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
       return [{ regle: "intensite-aides-publiques", gravite: "alerte", message: `Aides publiques de ${euros(s.aidesPubliques)} : intensité non calculée faute de coût de production.` }];
     }
     const base = s.financementEtranger > 0 ? `la part française du coût (${euros(s.baseIntensite)})` : `le coût (${euros(s.baseIntensite)})`;
-    const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pct(s.intensite)} de ${base}`;
+    const au = s.intensite.greaterThan(p.seuilAlerte) ? "haut" : "bas";
+    const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, au)} de ${base}`;
     const plafond = `plafond ${pct(p.plafond)}, ${p.motif}${mentionConfiance(p.version.confiance)}`;
     let c: Constat;
     if (s.intensite.greaterThan(p.plafond)) {

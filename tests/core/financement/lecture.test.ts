@@ -1,0 +1,101 @@
+import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
+import fs from "node:fs";
+import { lirePlanFinancement, PlanIntrouvableError } from "../../../src/core/financement/lecture";
+import { ecrireClasseurs, Classeurs } from "./plans";
+
+const DATE = "2026-01-15";
+let c: Classeurs;
+beforeAll(async () => {
+  c = await ecrireClasseurs();
+});
+
+async function feuille(p: string, nom: string) {
+  const wb = await chargerXlsx(fs.readFileSync(p), p);
+  return lireFeuille(wb.getWorksheet(nom)!);
+}
+
+describe("lirePlanFinancement", () => {
+  test("lit un plan cinéma avec sections, sous-totaux et total : 11 sources, catégories par mots-clés", async () => {
+    const plan = lirePlanFinancement(await feuille(c.cinema, "Plan de financement"), { date: DATE });
+    const parId = Object.fromEntries(plan.sources.map((s) => [s.financeur + "|" + (s.nature ?? ""), s.categorie]));
+    expect(plan.sources.map((s) => s.montant / 100)).toEqual([150000, 60000, 90000, 700000, 400000, 100000, 500000, 300000, 200000, 250000, 250000]);
+    expect(parId).toEqual({
+      "Les Films de l'Estran|Apport en numéraire": "apport-numeraire",
+      "Les Films de l'Estran|Mise en participation salaire producteur": "apport-salaire-producteur",
+      "Les Films de l'Estran|Mise en participation frais généraux": "apport-frais-generaux",
+      "Canal+|Préachat": "diffuseur-preachat",
+      "France 2 Cinéma|Coproduction": "diffuseur-part-coproducteur",
+      "Ciné+|Préachat": "diffuseur-preachat",
+      "CNC|Avance sur recettes avant réalisation": "cnc-avance-recettes",
+      "Région Île-de-France|Fonds de soutien": "region",
+      "Cofimage 37|SOFICA": "sofica",
+      "Pyramide Distribution|Minimum garanti salles": "distribution-minimum-garanti",
+      "DGFiP|Crédit d'impôt cinéma": "credit-impot",
+    });
+    expect(plan.sources.map((s) => s.statut)).toEqual(["acquis", "acquis", "acquis", "acquis", "acquis", "en-negociation", "acquis", "en-negociation", "envisage", "acquis", "acquis"]);
+    expect(plan.coutIndique).toEqual({ montant: 300000000, cellule: "'Plan de financement'!C2" });
+    expect(plan.totalProducteur).toEqual({ montant: 300000000, cellule: "'Plan de financement'!C20" });
+    expect(plan.sources[3].tranches).toEqual([{ montant: 70000000, date: "2026-06-15" }]);
+    expect(plan.sources[1].numeraire).toBe(false);
+    expect(plan.nonClasses).toEqual([]);
+    expect(plan.avertissements).toEqual([]);
+  });
+
+  test("lit les tranches numérotées et la colonne Pays d'une fiction TV", async () => {
+    const plan = lirePlanFinancement(await feuille(c.fiction, "Financement"), { date: DATE });
+    expect(plan.sources).toHaveLength(6);
+    const copro = plan.sources[1];
+    expect(copro.categorie).toBe("coproducteur-etranger");
+    expect(copro.etranger).toBe(true);
+    expect(plan.sources[0].categorie).toBe("diffuseur-preachat");
+    expect(plan.sources[0].tranches).toEqual([
+      { montant: 15000000, date: "2026-01-15", cellule: "Financement!F2" },
+      { montant: 15000000, date: "2026-06-15", cellule: "Financement!H2" },
+    ]);
+    expect(plan.sources[2].categorie).toBe("cnc-fsa");
+    expect(plan.sources[4].categorie).toBe("credit-impot");
+    expect(plan.sources[4].statut).toBe("en-negociation");
+    expect(plan.sources[5].categorie).toBe("apport-numeraire");
+    expect(plan.sources[3].statut).toBe("envisage");
+  });
+
+  test("lit des montants en texte et des colonnes de mois, et liste ce qu'il ne sait pas classer", async () => {
+    const plan = lirePlanFinancement(await feuille(c.documentaire, "Plan fin."), { date: DATE });
+    expect(plan.coutIndique?.montant).toBe(18000000);
+    expect(plan.totalProducteur?.montant).toBe(18000000);
+    expect(plan.sources.reduce((a, s) => a + s.montant, 0)).toBe(18000000);
+    expect(plan.sources[0].tranches).toEqual([
+      { montant: 2000000, date: "2026-01-01", cellule: "'Plan fin.'!D5" },
+      { montant: 2500000, date: "2026-03-01", cellule: "'Plan fin.'!E5" },
+    ]);
+    expect(plan.sources.map((s) => s.categorie)).toEqual(["diffuseur-preachat", "cnc-fsa", "procirep-angoa", "financement-participatif", "mecenat", "autre", "credit-impot", "apport-numeraire"]);
+    expect(plan.nonClasses).toEqual([{ cellule: "'Plan fin.'!C10", texte: "M. et Mme Le Goff — Don des familles", montant: 500000 }]);
+    expect(plan.sources.every((s) => s.statut === "acquis")).toBe(true);
+  });
+
+  test("signale un montant illisible, une date illisible et un statut inconnu en nommant la cellule", () => {
+    const sheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        [{ v: "Financeur" }, { v: "Montant" }, { v: "Statut" }, { v: "Échéance" }],
+        [{ v: "Canal+" }, { v: "douze mille" }, { v: "Acquis" }, { v: null }],
+        [{ v: "SOFICA Cinémage" }, { v: 120000 }, { v: "peut-être" }, { v: "à la livraison" }],
+      ],
+    };
+    const plan = lirePlanFinancement(sheet, { date: DATE });
+    expect(plan.sources).toHaveLength(1);
+    expect(plan.avertissements.map((a) => [a.cellule, a.gravite])).toEqual([
+      ["Plan!B2", "erreur"],
+      ["Plan!D3", "alerte"],
+      ["Plan!C3", "alerte"],
+    ]);
+    expect(plan.avertissements[0].message).toContain("« douze mille » illisible");
+    expect(plan.sources[0].statut).toBe("envisage");
+  });
+
+  test("refuse une feuille sans en-tête de plan, en la nommant", () => {
+    expect(() => lirePlanFinancement({ name: "Notes", merges: [], rows: [[{ v: "Bonjour" }]] }, { date: DATE })).toThrow(PlanIntrouvableError);
+    expect(() => lirePlanFinancement({ name: "Notes", merges: [], rows: [[{ v: "Bonjour" }]] }, { date: DATE })).toThrow(/feuille « Notes »/);
+  });
+});
