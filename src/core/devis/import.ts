@@ -203,6 +203,10 @@ function chapitreMajoritaire(bs: Brute[]): CodeChapitre | undefined {
 function codesFiables(brutes: Brute[]): boolean {
   const codes = brutes.map((b) => ({ b, c: chapitreDuCode(b.ligne.code) })).filter((x) => x.c && !x.b.apresTotal);
   if (codes.length === 0) return false;
+  // 1, 2, 3 … 13: a row numbering, whatever its agreement with chapters.
+  const entiers = brutes.map((b) => b.ligne.code ?? "").filter((c) => /^\d+$/.test(c)).map(Number);
+  const suivis = entiers.filter((n, i) => i > 0 && n === entiers[i - 1] + 1).length;
+  if (entiers.length >= 5 && entiers[0] <= 2 && suivis >= 0.8 * (entiers.length - 1)) return false;
   const avecSection = codes.filter((x) => x.b.section && /^\d$/.test(x.b.section));
   const desaccords = avecSection.filter((x) => x.b.section !== x.c?.chapitre).length;
   if (avecSection.length > 0 && desaccords * 2 > avecSection.length) return false;

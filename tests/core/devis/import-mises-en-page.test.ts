@@ -1,0 +1,121 @@
+import { importerDevis } from "../../../src/core/devis/import";
+import { trouverFeuilleDevis } from "../../../src/core/devis/trouver";
+import { centsToDecimalString } from "../../../src/core/money/cents";
+import type { Cents } from "../../../src/core/money/cents";
+import { feuilleXlsx } from "./outils";
+
+const e = (c: Cents | undefined) => (c === undefined ? undefined : centsToDecimalString(c));
+const chapitres = (d: ReturnType<typeof importerDevis>) => d.chapitres.map((c) => [c.code, e(c.total)]);
+
+describe("importerDevis sur des mises en page variées", () => {
+  it("en-têtes anglais, codes « 02.03 », montants en texte anglais", async () => {
+    const s = await feuilleXlsx("Budget", [
+      ["Production budget — Blue Whales (ep. 1)"],
+      ["Code", "Description", "Qty", "Unit", "Rate", "Amount", "Category"],
+      ["01.01", "Writer fee", 1, "lump sum", 9000, "9,000.00"],
+      ["02.03", "Editor", 15, "day", 250, "3,750.00"],
+      ["02.05", "Sound recordist", 10, "day", 300, "3000"],
+      ["07.01", "Camera rental", 2, "week", 1100.5, "(2,201.00)", "prestation"],
+      ["", "Grand total", "", "", "", "13,549.00"],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.code, l.chapitre, l.sousChapitre, l.placement, e(l.montant)])).toEqual([
+      ["01.01", "1", "11", "code", "9000.00"],
+      ["02.03", "2", "23", "code", "3750.00"],
+      ["02.05", "2", "25", "code", "3000.00"],
+      ["07.01", "7", "71", "code", "-2201.00"],
+    ]);
+    expect(d.lignes[3].categorie).toBe("prestation");
+    expect(d.totauxProducteur).toEqual([expect.objectContaining({ type: "total", montant: 1354900, cellule: "Budget!F7" })]);
+  });
+
+  it("codes à deux chiffres « 23 » et à trois « 203 », sans titres de chapitre", async () => {
+    const s = await feuilleXlsx("Devis prod", [
+      ["N°", "Libellé", "Nb", "Qté", "Tarif", "Montant HT"],
+      [11, "Droits du sujet", null, null, null, 4000],
+      [23, "Réalisatrice", 1, 20, 350, { formula: "C3*D3*E3", result: 7000 }],
+      [203, "Monteuse", 1, 15, 240, 3600],
+      [81, "Mixage", null, null, null, 1800],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.chapitre, l.sousChapitre, l.placement])).toEqual([
+      ["1", "11", "code"],
+      ["2", "23", "code"],
+      ["2", undefined, "code"],
+      ["8", "81", "code"],
+    ]);
+    expect(d.lignes[1].montantFormule).toBe(true);
+    expect(d.lignes[1].nombre).toBe("1");
+    expect(d.lignes[1].quantite).toBe("20");
+  });
+
+  it("une simple numérotation 1, 2, 3… n'est pas prise pour des codes : mots-clés", async () => {
+    const rows: (string | number | null)[][] = [["N°", "Désignation", "Montant"]];
+    const libelles = ["Droits d'auteur", "Réalisateur", "Ingénieur du son", "Comédien", "Charges sociales", "Décor", "Hôtel", "Location caméra", "Montage", "Mixage", "Assurance", "Catering", "Train"];
+    libelles.forEach((l, i) => rows.push([i + 1, l, 1000 + i]));
+    const d = importerDevis(await feuilleXlsx("Feuil1", rows));
+    expect(d.lignes.map((l) => l.chapitre)).toEqual(["1", "2", "2", "3", "4", "5", "6", "7", "8", "8", "9", "6", "6"]);
+    expect(d.lignes.every((l) => l.placement === "mot-cle")).toBe(true);
+  });
+
+  it("titres fusionnés, titre de chapitre portant le montant, sous-totaux imbriqués, ligne de commentaire", async () => {
+    const s = await feuilleXlsx(
+      "Budget",
+      [
+        ["DEVIS FICTION « Nuit blanche »"],
+        ["Poste", "Désignation", "Quantité", "Unité", "Taux", "Montant"],
+        ["CHAPITRE 2 PERSONNEL", null, null, null, null, 10500],
+        [null, "Préparation"],
+        [null, "Directeur de production", 10, "jour", 400, 4000],
+        [null, "Régisseur général", 10, "jour", 250, 2500],
+        [null, "Sous-total préparation", null, null, null, 6500],
+        [null, "Tournage"],
+        [null, "Scripte", 16, "jour", 250, 4000],
+        [null, "Total chapitre 2", null, null, null, 10500],
+        ["POST-PRODUCTION"],
+        [null, "Montage image", 1, "forfait", 2000, 2000],
+        [null, "Commentaire : devis mixage à recevoir"],
+        [null, "Sous-total post-production", null, null, null, 2100],
+      ],
+      { merges: ["A1:F1", "A3:E3", "A11:F11"] },
+    );
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.libelle, l.chapitre])).toEqual([
+      ["Directeur de production", "2"],
+      ["Régisseur général", "2"],
+      ["Scripte", "2"],
+      ["Montage image", "8"],
+    ]);
+    expect(d.totauxProducteur.map((t) => [t.libelle, t.chapitre, e(t.montant), t.lignesCouvertes.length])).toEqual([
+      ["CHAPITRE 2 PERSONNEL", "2", "10500.00", 3],
+      ["Sous-total préparation", "2", "6500.00", 2],
+      ["Total chapitre 2", "2", "10500.00", 3],
+      ["Sous-total post-production", "8", "2100.00", 1],
+    ]);
+    expect(chapitres(d)).toEqual([["2", "10500.00"], ["8", "2000.00"]]);
+  });
+
+  it("montant vide calculé depuis quantité × nombre × taux ; « Imprévus 7 % » sans montant calculé sur le coût hors frais", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Code", "Désignation", "Qté", "Nb", "Tarif", "Montant", "Taux charges", "Territoire", "Éligible CI"],
+      ["2.1", "Cadreur", 3, 2, "281,54", null, "65 %", "France", "oui"],
+      ["7.1", "Caméra", 1, 1, 1000.004, null, null, "Étranger", "non"],
+      ["", "Imprévus 7 %", null, null, null, null],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [e(l.montant), l.montantCalcule, l.tauxCharges, l.partFrance, l.eligibleCI])).toEqual([
+      ["1689.24", true, "0.65", "1", "oui"],
+      ["1000.00", true, undefined, "0", "non"],
+      ["188.25", true, undefined, undefined, "auto"],
+    ]);
+    expect(d.lignes[2].chapitre).toBe("IMP");
+    expect(e(d.total)).toBe("2877.49");
+  });
+
+  it("trouverFeuilleDevis choisit la feuille qui a un en-tête de devis", async () => {
+    const notes = await feuilleXlsx("Notes", [["Compte rendu"], ["Montant", 12]]);
+    const budget = await feuilleXlsx("Budget v3", [["Code", "Libellé", "Quantité", "Tarif", "Montant"], ["2.1", "Monteur", 5, 240, 1200]]);
+    expect(trouverFeuilleDevis([notes, budget])?.name).toBe("Budget v3");
+    expect(trouverFeuilleDevis([notes])).toBeUndefined();
+  });
+});
