@@ -1,0 +1,140 @@
+import * as fs from "fs";
+import * as path from "path";
+import type ExcelJS from "exceljs";
+import type { Constat } from "../../core/controles/constat";
+import { DevisIntrouvableError } from "../../core/devis/import";
+import { ZONES, type Zone } from "../../core/planning/calendrier";
+import { dateFr, DateInvalideError } from "../../core/planning/dates";
+import { PlanningError } from "../../core/planning/modele";
+import { planifierClasseur, type ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
+import type { SheetData, SheetSpec, WorkbookPort } from "../../core/port/workbook";
+import { chargerXlsx, FichierIllisibleError, lireFeuille } from "../../xlsx/read";
+import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
+import { analyserArgs, choixArg } from "../args";
+import { CliError, ecrireJson, type Commande, type Io } from "../io";
+
+const USAGE =
+  "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
+  "[--service AAAA-MM-JJ] [--json] [-o sortie.xlsx] [--strict]";
+
+/** The public JSON contract of `prodbook planning --json` (issue 6 §5). */
+export function jsonPlanning(r: ResultatPlanningClasseur) {
+  return {
+    etapes: (r.planning?.etapes ?? []).map((e) => ({ nom: e.nom, debut: e.debut, fin: e.fin, joursOuvres: e.joursOuvres, marge: e.marge, critique: e.critique })),
+    controles: r.controles.map((c: Constat) => ({ regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule ?? null })),
+  };
+}
+
+/**
+ * ExcelJS hands time cells (« hh:mm ») over as Dates on 30/12/1899, which the shared reader turns into a bare
+ * date: re-read those cells as Excel serials (day fraction) so that plan de travail times survive.
+ */
+export function lireFeuilleAvecHeures(ws: ExcelJS.Worksheet): SheetData {
+  const s = lireFeuille(ws);
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      const v = cell.value as unknown;
+      const d = v instanceof Date ? v : v && typeof v === "object" && (v as { result?: unknown }).result instanceof Date ? ((v as { result: Date }).result) : undefined;
+      const dest = s.rows[r - 1]?.[c - 1];
+      if (!d || !dest) return;
+      const serie = d.getTime() / 86_400_000 + 25_569;
+      if (serie < 1 || serie !== Math.floor(serie)) dest.v = serie;
+    }),
+  );
+  return s;
+}
+
+/** XlsxWorkbook whose readSheet keeps times (see lireFeuilleAvecHeures). */
+class ClasseurPlanning implements WorkbookPort {
+  constructor(private readonly base: XlsxWorkbook, private readonly lu: ExcelJS.Workbook) {}
+  listSheets() {
+    return this.base.listSheets();
+  }
+  async readSheet(name: string): Promise<SheetData | undefined> {
+    const ws = this.lu.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    return ws ? lireFeuilleAvecHeures(ws) : this.base.readSheet(name);
+  }
+  feuillesProdbook() {
+    return this.base.feuillesProdbook();
+  }
+  writeSheets(specs: SheetSpec[]) {
+    return this.base.writeSheets(specs);
+  }
+}
+
+function texte(r: ResultatPlanningClasseur, io: Io): void {
+  const p = r.planning;
+  if (p) {
+    io.out(`${p.mode === "retro" ? "Rétroplanning" : "Planning"} du ${dateFr(p.debut)} au ${dateFr(p.fin)} (${p.etapes.length} étapes, jours ouvrés, zone ${p.zone})`);
+    const w = Math.max(5, ...p.etapes.map((e) => e.nom.length));
+    io.out(`  ${"Étape".padEnd(w)}  Début       Fin         Jours  Marge`);
+    for (const e of p.etapes) {
+      io.out(`  ${e.nom.padEnd(w)}  ${dateFr(e.debut)}  ${dateFr(e.fin)}  ${String(e.joursOuvres).padStart(5)}  ${String(e.marge).padStart(5)}${e.critique ? "  critique" : ""}`);
+    }
+    io.out(`Chemin critique : ${p.cheminCritique.join(" → ")}`);
+  }
+  if (r.plan) io.out(`Plan de travail « ${r.plan.feuille} » : ${r.plan.vacations.length} journée(s) de travail.`);
+  for (const c of r.controles) io.out(`  [${c.gravite}] ${c.regle} — ${c.message}${c.cellule ? ` (${c.cellule})` : ""}`);
+  if (r.propositions.length) {
+    io.out("Quantités du devis proposées d'après le plan de travail (rien n'est modifié sans validation) :");
+    for (const q of r.propositions) io.out(`  ${q.cellule ?? q.ligneId} « ${q.libelle} » : ${q.ancienneQuantite ?? "—"} → ${q.nouvelleQuantite} (${q.joursPersonne} jour(s)-personne, ${q.fonction})`);
+  }
+}
+
+export const commande: Commande = {
+  nom: "planning",
+  resume: "Rétroplanning depuis la livraison (jours ouvrés, fériés), chemin critique ; contrôles du plan de travail ; -o écrit les feuilles",
+  usage: USAGE,
+  async executer(args, io) {
+    const { values, positionals } = analyserArgs(
+      args,
+      {
+        feuille: { type: "string" },
+        livraison: { type: "string" },
+        debut: { type: "string" },
+        zone: { type: "string" },
+        service: { type: "string" },
+        json: { type: "boolean" },
+        o: { type: "string", short: "o" },
+        strict: { type: "boolean" },
+      },
+      USAGE,
+    );
+    if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${USAGE}`);
+    const fichier = positionals[0];
+    const zone = choixArg(values.zone as string | undefined, "--zone", ZONES) as Zone | undefined;
+    const sortie = values.o as string | undefined;
+    if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+    let base: XlsxWorkbook;
+    let r: ResultatPlanningClasseur;
+    try {
+      base = await XlsxWorkbook.ouvrir(fichier);
+      const lu = await chargerXlsx(fs.readFileSync(fichier), path.basename(fichier));
+      r = await planifierClasseur(new ClasseurPlanning(base, lu), {
+        feuille: values.feuille as string | undefined,
+        livraison: values.livraison as string | undefined,
+        debut: values.debut as string | undefined,
+        zone,
+        feuilleDeService: values.service as string | undefined,
+        ecrire: sortie !== undefined,
+      });
+    } catch (e) {
+      if (e instanceof PlanningError || e instanceof DateInvalideError || e instanceof DevisIntrouvableError) throw new CliError(`${path.basename(fichier)} : ${e.message}`);
+      if (e instanceof FichierIllisibleError) throw new CliError(e.message);
+      throw e;
+    }
+    if (sortie !== undefined) {
+      try {
+        await base.enregistrer(sortie);
+      } catch (e) {
+        throw new CliError(`Écriture impossible de « ${sortie} » : ${(e as Error).message}`);
+      }
+    }
+    if (values.json) ecrireJson(io, jsonPlanning(r));
+    else {
+      texte(r, io);
+      if (sortie !== undefined) io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
+    }
+    return values.strict && r.controles.some((c) => c.gravite === "erreur") ? 1 : 0;
+  },
+};
