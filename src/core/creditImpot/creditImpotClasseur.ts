@@ -1,0 +1,60 @@
+import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { FeuilleIntrouvableError } from "../devis/structurer";
+import { trouverFeuilleDevis } from "../devis/trouver";
+import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
+import { feuilleParametresModele, lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { normaliser } from "../util/texte";
+import { calculerCreditImpot } from "./calculerCreditImpot";
+import { feuilleCreditImpot, NOM_FEUILLE_CREDIT_IMPOT } from "./feuilleCreditImpot";
+import type { OptionsCreditImpot, ResultatCreditImpot } from "./modele";
+import { entreesParametresCreditImpot } from "./parametresModele";
+
+export interface OptionsClasseur extends Omit<OptionsCreditImpot, "surcharges"> {
+  /** The devis sheet; omitted = the user's sheet that looks most like a devis. */
+  feuille?: string;
+  /** Write the « Crédit d'impôt » sheet. */
+  ecrire?: boolean;
+  /** Also write a template « Paramètres » sheet listing the overridable figures, when the workbook has none. */
+  modeleParametres?: boolean;
+}
+
+export interface ResultatClasseur {
+  resultat: ResultatCreditImpot;
+  source: string;
+  feuillesEcrites: string[];
+}
+
+const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Reads the devis (as the foundation's import does) and the « Paramètres » sheet, computes the credit, writes its sheet. */
+export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur): Promise<ResultatClasseur> {
+  const existantes = await wb.listSheets();
+  const prodbook = await wb.feuillesProdbook();
+  const nomParam = existantes.find((e) => normaliser(e) === normaliser(NOM_FEUILLE_PARAMETRES));
+  let source: SheetData | undefined;
+  if (o.feuille) {
+    const nom = existantes.find((e) => egal(e, o.feuille as string));
+    if (!nom) throw new FeuilleIntrouvableError(o.feuille, existantes);
+    source = await wb.readSheet(nom);
+  } else {
+    const candidates: SheetData[] = [];
+    for (const n of existantes) {
+      if (prodbook.some((p) => egal(p, n)) || n === nomParam) continue;
+      const s = await wb.readSheet(n);
+      if (s) candidates.push(s);
+    }
+    source = trouverFeuilleDevis(candidates);
+    if (!source) throw new DevisIntrouvableError(candidates[0]?.name ?? "", candidates.map((c) => c.name));
+  }
+  if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes);
+  const surcharges = lireParametres(nomParam ? await wb.readSheet(nomParam) : undefined);
+  const typeOeuvre = o.regime === "cinema" ? "cinema" : "audiovisuel";
+  const devis = importerDevis(source, { genre: o.genre, dureeMinutes: o.dureeMinutes, typeOeuvre });
+  const resultat = calculerCreditImpot(devis, { ...o, surcharges });
+  if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [] };
+  const specs = [feuilleCreditImpot(resultat, source.name, choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook))];
+  // The template is written once: afterwards « Paramètres » holds the user's own figures and is never rewritten.
+  if (!nomParam && o.modeleParametres) specs.push(feuilleParametresModele(entreesParametresCreditImpot(o.annee)));
+  await wb.writeSheets(specs);
+  return { resultat, source: source.name, feuillesEcrites: specs.map((s) => s.name) };
+}
