@@ -64,7 +64,8 @@ export function matrices(spec: SheetSpec): { largeur: number; valeurs: (string |
 /** One cell read from Excel, with the same conventions as the xlsx reader (dates as ISO text). */
 export function celluleLue(valeur: unknown, formule: unknown, format: unknown, type: unknown): CellData {
   const fmt = typeof format === "string" && format !== "General" ? format : undefined;
-  const f = typeof formule === "string" && formule.startsWith("=") ? formule.slice(1) : undefined;
+  // A text cell "=SUM(A1)" (written with an apostrophe) has formulas equal to its value: not a formula.
+  const f = typeof formule === "string" && formule.startsWith("=") && formule !== valeur ? formule.slice(1) : undefined;
   if (type === "Empty" || valeur === "" || valeur === null || valeur === undefined) {
     return f ? { v: null, f, ...(fmt ? { fmt } : {}) } : { v: null };
   }

@@ -244,6 +244,7 @@
       var self = this;
       var f = function () { return parId(id); };
       this._lire = function () {
+        if (id === null) return {};
         var x = f();
         return { id: x.id, name: x.name, position: etat.feuilles.indexOf(x), visibility: x.visibility, tabColor: x.tabColor };
       };

@@ -24,6 +24,7 @@ export function octetsJson(v: unknown): number {
     for (let i = 0; i < v.length; i++) {
       const c = v.charCodeAt(i);
       if (c === 34 || c === 92) n += 2;
+      else if (c === 8 || c === 9 || c === 10 || c === 12 || c === 13) n += 2;
       else if (c < 32) n += 6;
       else if (c < 128) n += 1;
       else if (c < 2048) n += 2;
@@ -36,19 +37,19 @@ export function octetsJson(v: unknown): number {
 
 /**
  * Greedy split: consecutive rows while the block's estimated payload stays ≤ `maxOctets`
- * (a single row larger than that still makes its own block). `octetsLigne(i)` gives row i's bytes.
+ * (a single row larger than that still makes its own block). `octetsLigne(i)` gives row i's bytes
+ * including its separators; `octetsFixes` covers the request itself (calls, outer brackets).
  */
 export function decouperEnBlocs(nLignes: number, octetsLigne: (i: number) => number,
-  maxOctets = OCTETS_MAX_BLOC, maxLignes = LIGNES_MAX_BLOC): Bloc[] {
+  maxOctets = OCTETS_MAX_BLOC, maxLignes = LIGNES_MAX_BLOC, octetsFixes = 1024): Bloc[] {
   const blocs: Bloc[] = [];
-  let debut = 0, octets = 2;
+  let debut = 0, octets = octetsFixes;
   for (let i = 0; i < nLignes; i++) {
-    // Each row costs its cells plus the brackets and comma of its JSON array.
-    const o = octetsLigne(i) + 3;
+    const o = octetsLigne(i);
     if (i > debut && (octets + o > maxOctets || i - debut >= maxLignes)) {
       blocs.push({ debut, lignes: i - debut, octets });
       debut = i;
-      octets = 2;
+      octets = octetsFixes;
     }
     octets += o;
   }
@@ -56,9 +57,9 @@ export function decouperEnBlocs(nLignes: number, octetsLigne: (i: number) => num
   return blocs;
 }
 
-/** Bytes of a row of cells as a JSON array (cells plus separators). */
+/** Exact bytes of a row of cells as a JSON array ("[a,b,c]"), plus the comma that follows it in a matrix. */
 export function octetsLigneJson(cellules: readonly unknown[], largeur = cellules.length): number {
-  let n = largeur;
+  let n = Math.max(largeur, 1) + 2;
   for (let c = 0; c < largeur; c++) n += octetsJson(cellules[c] ?? null);
   return n;
 }
