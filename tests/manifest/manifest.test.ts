@@ -70,7 +70,8 @@ describe("manifest.xml", () => {
   });
 
   it("n'utilise que des URL https", () => {
-    const urls = m.tous.flatMap((e) => [e.n.$?.DefaultValue, e.n.$?.Value, e.tag === "AppDomain" ? String(e.n) : undefined]);
+    const urls = m.tous.flatMap((e) => [e.n.$?.DefaultValue, e.n.$?.Value]);
+    expect(m.xml).not.toMatch(/http:\/\/(?!schemas\.microsoft\.com|www\.w3\.org)/);
     const http = urls.filter((u): u is string => !!u && /^https?:/.test(u));
     expect(http.length).toBeGreaterThan(8);
     for (const u of http) expect(u).toMatch(/^https:\/\//);
