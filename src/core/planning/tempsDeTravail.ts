@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import type { Constat, Regle } from "../controles/constat";
 import { executerRegles } from "../controles/constat";
+import { creerRegistre } from "../controles/registre";
 import { validerTable, versionEnVigueur, type Confiance, type TableRegles } from "../regles/table";
 import { normaliser } from "../util/texte";
 import donnees from "../regles/data/temps-de-travail.json";
@@ -166,7 +167,7 @@ function reglesDe(ctx: Contexte, h: HeuresSemaine): ReglesConvention | undefined
   return v && ctx.regles(v);
 }
 
-export const REGLES_TEMPS_DE_TRAVAIL: readonly Regle<Contexte>[] = [dureeQuotidienne, reposQuotidien, dureeHebdomadaire, heuresSupplementaires];
+export const REGLES_TEMPS_DE_TRAVAIL: readonly Regle<Contexte>[] = creerRegistre("planning", [dureeQuotidienne, reposQuotidien, dureeHebdomadaire, heuresSupplementaires]);
 
 export function contexte(plan: PlanDeTravail, table: TableRegles<ValeursTempsDeTravail> = TABLE_TEMPS_DE_TRAVAIL): Contexte {
   const groupes = new Map<string, Vacation[]>();

@@ -1,0 +1,143 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { commande } from "../../src/cli/commands/planning";
+import { CliError, type Io } from "../../src/cli/io";
+import { recalculer } from "../helpers/libreoffice";
+import { classeurPlanning } from "../core/planning/classeur";
+
+/** Runs the command as src/cli/main.ts does (CliError → stderr + its exit code), without loading the other commands. */
+async function main(argv: string[], io: Io): Promise<number> {
+  expect(argv[0]).toBe("planning");
+  try {
+    return await commande.executer(argv.slice(1), io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.message);
+      return e.code;
+    }
+    throw e;
+  }
+}
+
+function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
+  const sortie: string[] = [];
+  const erreurs: string[] = [];
+  return { sortie, erreurs, out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
+}
+
+let dir: string;
+let classeur: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-cli-planning-"));
+  classeur = await classeurPlanning(path.join(dir, "gardiens.xlsx"));
+});
+
+describe("prodbook planning --json", () => {
+  test("exactement un objet JSON : étapes datées (ponts de mai 2026) et contrôles du plan de travail", async () => {
+    const io = enregistreur();
+    const code = await main(["planning", classeur, "--livraison", "2026-05-15", "--json"], io);
+    expect(io.erreurs).toEqual([]);
+    expect(code).toBe(0);
+    expect(io.sortie).toHaveLength(1);
+    const j = JSON.parse(io.sortie[0]);
+    expect(Object.keys(j)).toEqual(["etapes", "controles"]);
+    // Same plan as the hand-computed unit test (retroplanning.test.ts): PAD Fri 15 May, Mixage 11–13 May.
+    expect(j.etapes).toEqual([
+      { nom: "Montage image", debut: "2026-04-16", fin: "2026-04-29", joursOuvres: 10, marge: 0, critique: true },
+      { nom: "Montage son", debut: "2026-04-30", fin: "2026-05-07", joursOuvres: 5, marge: 0, critique: true },
+      { nom: "Musique", debut: "2026-05-04", fin: "2026-05-07", joursOuvres: 4, marge: 1, critique: false },
+      { nom: "Mixage", debut: "2026-05-11", fin: "2026-05-13", joursOuvres: 3, marge: 0, critique: true },
+      { nom: "PAD", debut: "2026-05-15", fin: "2026-05-15", joursOuvres: 0, marge: 0, critique: true },
+    ]);
+    // Yann, Tue 12 May 08:00–20:30 = 12 h 30 (times read from « hh:mm » cells).
+    expect(j.controles[0]).toEqual({
+      regle: "duree-quotidienne",
+      gravite: "erreur",
+      message: "Yann Le Goff (Chef opérateur) le 12/05/2026 : 12 h 30 de travail effectif (08:00–20:30), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
+      cellule: "PDT!F3",
+    });
+    // Anne ends Fri 15 May at 01:00 on Saturday: night work counted 7 h, no error.
+    expect(j.controles.filter((c: { message: string }) => c.message.startsWith("Anne"))).toEqual([]);
+  });
+
+  test("texte : chemin critique et quantités proposées pour le devis (rien n'est écrit)", async () => {
+    const avant = await fs.readFile(classeur);
+    const io = enregistreur();
+    expect(await main(["planning", classeur, "--livraison", "2026-05-15"], io)).toBe(0);
+    const t = io.sortie.join("\n");
+    expect(t).toContain("Chemin critique : Montage image → Montage son → Mixage → PAD");
+    expect(t).toContain("'Budget Gardiens'!C19 « Chef opérateur » : 18 → 4 (4 jour(s)-personne, Chef opérateur)");
+    expect(await fs.readFile(classeur)).toEqual(avant);
+  });
+});
+
+describe("prodbook planning -o : feuilles écrites, recalculées par LibreOffice", () => {
+  test("Rétroplanning : NETWORKDAYS avec la liste des fériés retrouve les durées ; Gantt par mise en forme conditionnelle", async () => {
+    const sortie = path.join(dir, "sortie.xlsx");
+    const io = enregistreur();
+    expect(await main(["planning", classeur, "--livraison", "2026-05-15", "--service", "2026-05-15", "-o", sortie], io)).toBe(0);
+    const recalc = await recalculer(sortie);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(recalc);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Budget Gardiens", "Étapes post-prod", "PDT", "Rétroplanning", "Plan de travail", "Feuille de service"]));
+    const ws = wb.getWorksheet("Rétroplanning")!;
+    expect(ws.getCell("A4").value).toBe("Étape");
+    const calcul = [5, 6, 7, 8, 9].map((r) => {
+      const v = ws.getCell(`I${r}`).value as { result?: number } | number;
+      return typeof v === "number" ? v : v.result;
+    });
+    // Recomputed by LibreOffice: Montage son 30 Apr–7 May = 5 only because 1 and 8 May are in the holiday list.
+    expect(calcul).toEqual([10, 5, 4, 3, 0]);
+    // The Gantt header: K4 = first day (16 Apr 2026), following columns = previous + 1, recalculated.
+    const k4 = ws.getCell("K4").value;
+    expect(k4 instanceof Date ? k4.toISOString().slice(0, 10) : k4).toBe("2026-04-16");
+    const l4 = ws.getCell("L4").value as { result?: unknown };
+    const l4v = l4 && typeof l4 === "object" && "result" in l4 ? l4.result : l4;
+    expect(l4v instanceof Date ? l4v.toISOString().slice(0, 10) : l4v).toBe("2026-04-17");
+    const pdt = wb.getWorksheet("Plan de travail")!;
+    expect(pdt.getCell("A4").value).toBe("Personne");
+    const fs2 = wb.getWorksheet("Feuille de service")!;
+    expect(String(fs2.getCell("A1").value)).toBe("Feuille de service — vendredi 15/05/2026");
+    expect(fs2.pageSetup.orientation).toBe("landscape");
+  });
+});
+
+describe("entrées invalides : message en français nommant la ligne, code 2", () => {
+  const essai = async (etapes: (string | number | null)[][], args: string[] = ["--livraison", "2026-06-30"]) => {
+    const f = await classeurPlanning(path.join(dir, `err-${Math.random().toString(36).slice(2)}.xlsx`), etapes, false);
+    const io = enregistreur();
+    const code = await main(["planning", f, ...args, "--json"], io);
+    return { code, err: io.erreurs.join("\n"), out: io.sortie };
+  };
+  const E = ["Étape", "Durée (jours ouvrés)", "Dépend de"];
+
+  test("cycle", async () => {
+    const r = await essai([E, ["Montage", 5, "Mixage"], ["Mixage", 2, "Montage"]]);
+    expect(r.code).toBe(2);
+    expect(r.out).toEqual([]);
+    expect(r.err).toContain("Cycle de dépendances");
+    expect(r.err).toContain("« Montage » (ligne 2, 'Étapes post-prod'!A2) → « Mixage » (ligne 3, 'Étapes post-prod'!A3) → « Montage » (ligne 2");
+  });
+  test("durée négative", async () => {
+    const r = await essai([E, ["Montage", 5, "-"], ["Mixage", -2, null]]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Durée négative ou invalide (-2) pour l'étape « Mixage » (ligne 3");
+  });
+  test("prédécesseur inconnu", async () => {
+    const r = await essai([E, ["Montage", 5, "-"], ["Mixage", 2, "Étalonage"]]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("« Mixage » (ligne 3, 'Étapes post-prod'!A3) dépend de « Étalonage », qui n'est pas une étape du planning.");
+  });
+  test("date impossible", async () => {
+    const r = await essai([E, ["Montage", 5, "-"]], ["--livraison", "2026-02-30"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Date de livraison invalide « 2026-02-30 »");
+  });
+  test("durée illisible", async () => {
+    const r = await essai([E, ["Montage", "deux semaines", "-"]]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Ligne 2 : durée illisible « deux semaines » pour l'étape « Montage » ('Étapes post-prod'!B2)");
+  });
+});
