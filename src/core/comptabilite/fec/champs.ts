@@ -1,6 +1,7 @@
 /**
- * Field parsers of the FEC hot loop: they read a slice of the line in place (no substring, no float).
- * Amounts become integer cents; a result of NaN means "not an amount" / "not a date".
+ * Field parsers of the FEC hot loop: they read a slice of the line's bytes in place (no string, no float).
+ * Amounts become integer cents; NaN means "not an amount" / "not a date". Every encoding the FEC allows
+ * (UTF-8, Windows-1252, ISO-8859-15) is ASCII-compatible, so digits, separators and line ends are single bytes.
  */
 
 const ESPACE = 32;
@@ -10,28 +11,28 @@ const TAB = 9;
  * "0000000069,60", " 1234.5 ", "-12,00", "+3", "" (→ 0), "1 234,56" (grouping spaces) → cents.
  * More than two decimals is accepted only when the extra ones are zeros ("12,3400"). NaN otherwise.
  */
-export function centimesDe(s: string, debut: number, fin: number): number {
-  while (debut < fin && (s.charCodeAt(debut) === ESPACE || s.charCodeAt(debut) === TAB)) debut++;
-  while (fin > debut && (s.charCodeAt(fin - 1) === ESPACE || s.charCodeAt(fin - 1) === TAB)) fin--;
+export function centimesDe(s: Uint8Array, debut: number, fin: number): number {
+  while (debut < fin && (s[debut] === ESPACE || s[debut] === TAB)) debut++;
+  while (fin > debut && (s[fin - 1] === ESPACE || s[fin - 1] === TAB)) fin--;
   if (debut === fin) return 0;
   let neg = false;
-  let c = s.charCodeAt(debut);
+  let c = s[debut];
   if (c === 45 /* - */ || c === 43 /* + */) {
     neg = c === 45;
     debut++;
-  } else if (s.charCodeAt(fin - 1) === 45) {
-    neg = true; // "12,50-" (some exports put the sign last)
+  } else if (s[fin - 1] === 45) {
+    neg = true; // "12,50-": some exports put the sign last
     fin--;
   }
   let entier = 0;
   let chiffres = 0;
   let i = debut;
   for (; i < fin; i++) {
-    c = s.charCodeAt(i);
+    c = s[i];
     if (c >= 48 && c <= 57) {
       entier = entier * 10 + (c - 48);
       chiffres++;
-    } else if (c === ESPACE || c === 0xa0 || c === 0x202f) {
+    } else if (c === ESPACE) {
       if (chiffres === 0) return NaN;
     } else break;
   }
@@ -41,11 +42,10 @@ export function centimesDe(s: string, debut: number, fin: number): number {
     i++;
     let n = 0;
     for (; i < fin; i++) {
-      c = s.charCodeAt(i);
+      c = s[i];
       if (c < 48 || c > 57) return NaN;
-      const d = c - 48;
-      if (n < 2) dec = dec * 10 + d;
-      else if (d !== 0) return NaN;
+      if (n < 2) dec = dec * 10 + (c - 48);
+      else if (c !== 48) return NaN;
       n++;
       chiffres++;
     }
@@ -53,42 +53,32 @@ export function centimesDe(s: string, debut: number, fin: number): number {
   }
   if (chiffres === 0) return NaN;
   const v = entier * 100 + dec;
-  if (v > 2 ** 51) return NaN;
+  if (v > 2251799813685248) return NaN; // 2^51: beyond exact integer arithmetic headroom
   return neg ? -v : v;
 }
 
-const JOURS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const JOURS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** AAAAMMJJ (spaces around allowed) → the same 8 digits as a number, NaN when empty, malformed or impossible. */
-export function dateDe(s: string, debut: number, fin: number): number {
-  while (debut < fin && s.charCodeAt(debut) === ESPACE) debut++;
-  while (fin > debut && s.charCodeAt(fin - 1) === ESPACE) fin--;
+/** AAAAMMJJ (spaces around allowed) → the 8 digits as a number; NaN when empty, malformed or impossible. */
+export function dateDe(s: Uint8Array, debut: number, fin: number): number {
+  while (debut < fin && s[debut] === ESPACE) debut++;
+  while (fin > debut && s[fin - 1] === ESPACE) fin--;
   if (fin - debut !== 8) return NaN;
-  let v = 0;
-  for (let i = debut; i < fin; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return NaN;
-    v = v * 10 + c;
-  }
-  const a = Math.floor(v / 10000);
-  const m = Math.floor(v / 100) % 100;
-  const j = v % 100;
+  const d0 = s[debut] - 48, d1 = s[debut + 1] - 48, d2 = s[debut + 2] - 48, d3 = s[debut + 3] - 48;
+  const d4 = s[debut + 4] - 48, d5 = s[debut + 5] - 48, d6 = s[debut + 6] - 48, d7 = s[debut + 7] - 48;
+  if (d0 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9 || d3 >>> 0 > 9 || d4 >>> 0 > 9 || d5 >>> 0 > 9 || d6 >>> 0 > 9 || d7 >>> 0 > 9) return NaN;
+  const a = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const m = d4 * 10 + d5;
+  const j = d6 * 10 + d7;
   if (a < 1900 || a > 2199 || m < 1 || m > 12 || j < 1) return NaN;
-  const max = m === 2 && (a % 4 === 0 && (a % 100 !== 0 || a % 400 === 0)) ? 29 : JOURS[m - 1];
-  return j > max ? NaN : v;
+  if (j > JOURS[m] && !(m === 2 && j === 29 && a % 4 === 0 && (a % 100 !== 0 || a % 400 === 0))) return NaN;
+  return a * 10000 + m * 100 + j;
 }
 
 /** True when the slice is empty or only spaces. */
-export function vide(s: string, debut: number, fin: number): boolean {
-  for (let i = debut; i < fin; i++) if (s.charCodeAt(i) !== ESPACE) return false;
+export function vide(s: Uint8Array, debut: number, fin: number): boolean {
+  for (let i = debut; i < fin; i++) if (s[i] !== ESPACE) return false;
   return true;
-}
-
-/** The slice without surrounding spaces (the FEC's padded fields). */
-export function texte(s: string, debut: number, fin: number): string {
-  while (debut < fin && s.charCodeAt(debut) === ESPACE) debut++;
-  while (fin > debut && s.charCodeAt(fin - 1) === ESPACE) fin--;
-  return s.substring(debut, fin);
 }
 
 /** 20240131 → "2024-01-31". */

@@ -60,97 +60,59 @@ export function utf8Valide(b: Uint8Array, debut = 0, fin = b.length): boolean {
   return true;
 }
 
-function premierNonAscii(b: Uint8Array): number {
-  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return i;
-  return -1;
-}
-
-function creerTextDecoder(enc: EncodageFec): { decode(b: Uint8Array, o?: { stream?: boolean }): string } | undefined {
-  if (typeof TextDecoder === "undefined") return undefined;
-  try {
-    return new TextDecoder(enc, { fatal: false, ignoreBOM: false });
-  } catch {
-    return undefined; // runtime without the legacy encodings (Node small-icu): table decoding below
-  }
-}
-
-/** Streaming decoder with detection; `encodage` is undefined until decided (pure ASCII so far). */
-export class DecodeurFec {
-  private dec?: { decode(b: Uint8Array, o?: { stream?: boolean }): string };
-  private table?: string[];
-  private debut = true;
-  private attente: Uint8Array = new Uint8Array(0);
-  /** True when the decoded text contained U+FFFD for bytes that were not valid in the chosen encoding. */
+/** Decodes a slice of bytes (a field) in the given encoding; short ASCII slices skip the decoder. */
+export class DecodeurTexte {
+  private readonly dec?: { decode(b: Uint8Array): string };
+  private readonly table?: string[];
+  /** Set when UTF-8 decoding met invalid bytes (replaced by U+FFFD). */
   remplacements = false;
-  bom = false;
 
-  constructor(public encodage?: EncodageFec, private readonly force = encodage !== undefined) {}
-
-  get forcee(): boolean {
-    return this.force;
+  constructor(readonly encodage: EncodageFec) {
+    if (encodage !== "utf-8") this.table = tableOctets(encodage);
+    else if (typeof TextDecoder !== "undefined") this.dec = new TextDecoder("utf-8");
   }
 
-  private choisir(enc: EncodageFec): void {
-    this.encodage = enc;
-    this.dec = creerTextDecoder(enc);
-    if (!this.dec && enc !== "utf-8") this.table = tableOctets(enc);
-  }
-
-  decoder(chunk: Uint8Array, fin = false): string {
-    let b: Uint8Array = chunk;
-    if (this.attente.length) {
-      const j = new Uint8Array(this.attente.length + chunk.length);
-      j.set(this.attente);
-      j.set(chunk, this.attente.length);
-      b = j;
-      this.attente = new Uint8Array(0);
-    }
-    if (this.debut) {
-      if (b.length < 3 && !fin) {
-        this.attente = b;
-        return "";
-      }
-      this.debut = false;
-      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-        this.bom = true;
-        b = b.subarray(3);
-        if (!this.force) this.choisir("utf-8");
-      }
-      if (this.encodage && !this.dec && !this.table) this.choisir(this.encodage);
-    }
-    if (!this.encodage) {
-      const k = premierNonAscii(b);
-      if (k < 0) return asciiVersTexte(b);
-      // Need a few bytes after the first high byte to judge; keep them for the next chunk otherwise.
-      if (b.length - k < 4 && !fin) {
-        const t = asciiVersTexte(b.subarray(0, k));
-        this.attente = b.slice(k);
-        return t;
-      }
-      this.choisir(utf8Valide(b, k, Math.min(b.length, k + 65536)) ? "utf-8" : "windows-1252");
-    }
-    let s: string;
+  texte(b: Uint8Array, debut: number, fin: number): string {
+    while (debut < fin && b[debut] === 32) debut++;
+    while (fin > debut && b[fin - 1] === 32) fin--;
+    if (debut >= fin) return "";
+    let ascii = true;
+    for (let i = debut; i < fin; i++) if (b[i] >= 0x80) (ascii = false), (i = fin);
+    if (ascii && fin - debut <= 256) return String.fromCharCode.apply(null, b.subarray(debut, fin) as unknown as number[]);
     if (this.table) {
-      const t = this.table;
-      let out = "";
-      for (let i = 0; i < b.length; i += 8192) {
-        const part: string[] = [];
-        const f = Math.min(b.length, i + 8192);
-        for (let k = i; k < f; k++) part.push(t[b[k]]);
-        out += part.join("");
-      }
-      s = out;
-    } else {
-      s = this.dec!.decode(b, { stream: !fin });
+      let s = "";
+      for (let i = debut; i < fin; i++) s += this.table[b[i]];
+      return s;
     }
-    if (this.encodage === "utf-8" && !this.remplacements && s.indexOf("\ufffd") >= 0) this.remplacements = true;
+    const s = this.dec ? this.dec.decode(b.subarray(debut, fin)) : utf8Manuel(b, debut, fin);
+    if (!this.remplacements && s.indexOf("\ufffd") >= 0) this.remplacements = true;
     return s;
   }
 }
 
-function asciiVersTexte(b: Uint8Array): string {
-  if (typeof TextDecoder !== "undefined") return new TextDecoder("utf-8").decode(b);
+/** Fallback UTF-8 decoding when TextDecoder is missing (invalid sequences → U+FFFD). */
+function utf8Manuel(b: Uint8Array, debut: number, fin: number): string {
   let s = "";
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 8192)));
+  for (let i = debut; i < fin; ) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 ? 1 : -1;
+    if (n < 0 || (n > 0 && (i + n >= fin || !utf8Valide(b, i, i + n + 1)))) {
+      s += n === 0 ? String.fromCharCode(c) : "\ufffd";
+      i++;
+      continue;
+    }
+    let cp = n ? c & (0xff >> (n + 2)) : c;
+    for (let k = 1; k <= n; k++) cp = (cp << 6) | (b[i + k] & 0x3f);
+    s += String.fromCodePoint(cp);
+    i += n + 1;
+  }
   return s;
+}
+
+/**
+ * Encoding of a FEC from its first non-ASCII byte at `k`: valid UTF-8 from there (within 64 KiB) → UTF-8,
+ * otherwise Windows-1252. Pure ASCII files are UTF-8 (and Windows-1252: identical).
+ */
+export function detecterEncodage(b: Uint8Array, k: number): EncodageFec {
+  return utf8Valide(b, k, Math.min(b.length, k + 65536)) ? "utf-8" : "windows-1252";
 }

@@ -1,7 +1,7 @@
 import { cents, type Cents } from "../../money/cents";
-import { DecodeurFec, type EncodageFec } from "./decodage";
-import { centimesDe, dateDe, texte, vide } from "./champs";
-import { CHAMPS_TEXTE, FecFormatError, lireEntete, type EnteteFec } from "./entete";
+import { DecodeurTexte, detecterEncodage, type EncodageFec } from "./decodage";
+import { centimesDe, dateDe, vide } from "./champs";
+import { CHAMPS_TEXTE, FecFormatError, lireEntete, type ChampFec, type EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
 
 export interface OptionsFec {
@@ -9,41 +9,88 @@ export interface OptionsFec {
   encodage?: EncodageFec;
   /** Keep every imported line (for writing the Grand livre). */
   conserver?: boolean;
+  /**
+   * Reading one part of a file split at line ends (parallel reading): the header line's text, the bytes
+   * pushed start after it. Line numbers are then local to the part (see assemblerFec).
+   */
+  suite?: { entete: string };
+}
+
+/** What one reader (a whole file or one part of it) found; `assemblerFec` makes the final result. */
+export interface PartielFec {
+  entete: EnteteFec;
+  encodage?: EncodageFec;
+  encodageForce: boolean;
+  bom: boolean;
+  remplacements: boolean;
+  /** Physical lines handled (header included for the first part). */
+  lignesPhysiques: number;
+  importees: number;
+  vides: number;
+  debit: number;
+  credit: number;
+  dateMin: number;
+  dateMax: number;
+  comptes: Map<string, SoldeCompte>;
+  erreurs: LigneRejetee[];
+  alertes: AlerteFec[];
+  desequilibres: Map<string, { d: number; l: number; n: string }>;
+  lignes?: EcritureFec[];
 }
 
 const LF = 10;
 const CR = 13;
 const MAX_CHAMPS = 64;
 
-interface Solde {
-  d: number;
-  l: number;
-  n: string;
+interface EntreeCompte extends SoldeCompte {
+  cle: Uint8Array;
+  suivant?: EntreeCompte;
 }
 
-const extrait = (s: string) => (s.length > 30 ? `« ${s.slice(0, 30)}… »` : `« ${s} »`);
+/** A byte key kept between lines (previous account, previous entry). */
+class Cle {
+  octets = new Uint8Array(64);
+  n = -1;
+  egale(u: Uint8Array, a: number, b: number): boolean {
+    if (b - a !== this.n) return false;
+    const o = this.octets;
+    for (let i = 0; i < this.n; i++) if (o[i] !== u[a + i]) return false;
+    return true;
+  }
+  copier(u: Uint8Array, a: number, b: number): void {
+    if (b - a > this.octets.length) this.octets = new Uint8Array(2 * (b - a));
+    const o = this.octets;
+    for (let i = a; i < b; i++) o[i - a] = u[i];
+    this.n = b - a;
+  }
+}
 
 /**
- * Streaming FEC reader: push byte chunks (or decoded text) as they come, then `terminer()`.
- * The hot loop scans each line in place: field bounds by indexOf, amounts and dates read digit by digit
- * into integers, only the few keys needed for the summary are cut out as strings.
+ * Streaming FEC reader: push byte chunks as they come, then `terminer()`.
+ * The hot loop works on bytes: one pass finds separators and line ends, amounts and dates are read digit by digit
+ * into integers, and text is decoded only for what the summary needs (a new account, an unbalanced entry, a
+ * rejected line) — or for every field when the lines are kept for the Grand livre.
  */
 export class LecteurFec {
-  private readonly decodeur: DecodeurFec;
-  private reste = "";
+  private reste: Uint8Array = new Uint8Array(0);
+  private debutFichier = true;
+  private bom = false;
+  private encodage?: EncodageFec;
+  private decodeur?: DecodeurTexte;
   private numero = 0; // physical line number of the last line handled
   private entete?: EnteteFec;
-  private bornes = new Int32Array(MAX_CHAMPS + 2);
-  private essai = new Int32Array(MAX_CHAMPS + 2);
-  // Parsed values of the current line (filled by `analyser`).
-  private vJournal = "";
-  private vNum = "";
-  private vCompte = "";
+  private sep = -1;
+  private pos!: Record<ChampFec, number>;
+  private minimum = 0;
+  private readonly bornes = new Int32Array(MAX_CHAMPS + 2);
+  private readonly essai = new Int32Array(MAX_CHAMPS + 2);
+  // Current line, filled by `analyser`.
+  private vM = 0;
+  private vJ0 = 0; private vJ1 = 0; private vN0 = 0; private vN1 = 0; private vC0 = 0; private vC1 = 0;
   private vDate = 0;
   private vDebit = 0;
   private vCredit = 0;
   private vErreur = "";
-  private vM = 0;
   private debit = 0;
   private credit = 0;
   private importees = 0;
@@ -51,188 +98,267 @@ export class LecteurFec {
   private dateMin = 99999999;
   private dateMax = 0;
   private readonly comptes = new Map<string, SoldeCompte>();
-  private readonly classes = new Map<string, { debit: number; credit: number }>();
+  private readonly parHash = new Map<number, EntreeCompte>();
   private readonly erreurs: LigneRejetee[] = [];
   private readonly alertes: AlerteFec[] = [];
-  private readonly soldes = new Map<string, Solde>();
-  private cleCourante = "";
-  private journalCourant = "";
-  private numCourant = "";
-  private soldeCourant: Solde | undefined;
-  private compteCourant = "";
-  private totalCompteCourant: SoldeCompte | undefined;
+  private readonly cleCompte = new Cle();
+  private compteCourant?: EntreeCompte;
+  // Entry balance: checked per run of consecutive lines; only unbalanced runs are kept (balance is additive).
+  private readonly cleJournal = new Cle();
+  private readonly cleNum = new Cle();
+  private soldeRun = 0;
+  private ligneRun = 0;
+  private readonly desequilibres = new Map<string, { d: number; l: number; n: string }>();
   private readonly lignes?: EcritureFec[];
   /** Bytes pushed so far (progress). */
   octets = 0;
 
-  constructor(private readonly opts: OptionsFec = {}) {
-    this.decodeur = new DecodeurFec(opts.encodage);
+  constructor(opts: OptionsFec = {}) {
+    if (opts.encodage) this.choisir(opts.encodage);
+    this.forcee = opts.encodage !== undefined;
     if (opts.conserver) this.lignes = [];
+    if (opts.suite) {
+      this.debutFichier = false;
+      this.poserEntete(opts.suite.entete);
+    }
   }
 
-  pousser(chunk: Uint8Array): void {
+  private poserEntete(texte: string): void {
+    this.entete = lireEntete(texte);
+    this.sep = this.entete.separateur === "tab" ? 9 : 124;
+    this.pos = this.entete.pos;
+    const x = this.pos;
+    this.minimum = Math.max(x.JournalCode, x.EcritureNum, x.EcritureDate, x.CompteNum, x.Debit, x.Credit, x.Montant, x.Sens) + 1;
+  }
+
+  private choisir(enc: EncodageFec): void {
+    this.encodage = enc;
+    this.decodeur = new DecodeurTexte(enc);
+  }
+
+  private forcee = false;
+
+  /** Text input (already decoded): encoded back to UTF-8 bytes. */
+  pousserTexte(t: string): void {
+    if (!this.encodage) this.choisir("utf-8");
+    this.pousser(new TextEncoder().encode(t));
+  }
+
+  pousser(chunk: Uint8Array, fin = false): void {
     this.octets += chunk.length;
-    this.pousserTexte(this.decodeur.decoder(chunk));
-  }
-
-  pousserTexte(t: string, fin = false): void {
-    const s = this.reste.length ? this.reste + t : t;
-    const n = s.length;
+    let u = chunk;
+    if (this.reste.length) {
+      u = new Uint8Array(this.reste.length + chunk.length);
+      u.set(this.reste);
+      u.set(chunk, this.reste.length);
+    }
     let p = 0;
-    let lf = s.indexOf("\n");
-    let cr = s.indexOf("\r");
-    while (p < n) {
-      if (lf >= 0 && lf < p) lf = s.indexOf("\n", p);
-      if (cr >= 0 && cr < p) cr = s.indexOf("\r", p);
-      let e: number;
-      if (lf < 0) e = cr;
-      else if (cr < 0) e = lf;
-      else e = lf < cr ? lf : cr;
-      if (e < 0) break;
-      let q = e;
-      let fins = 1;
-      if (s.charCodeAt(e) === CR) {
-        while (q < n && s.charCodeAt(q) === CR) q++;
-        if (q < n && s.charCodeAt(q) === LF) q++; // CR LF and CR CR LF end one line
-        else if (q === n && !fin) break; // an LF may follow in the next chunk
-        else fins = q - e; // bare CRs: each ends a line
-      } else q++;
-      this.ligne(s, p, e);
-      this.numero += fins - 1;
-      if (fins > 1) this.vides += fins - 1;
-      p = q;
-    }
-    if (fin && p < n) {
-      this.ligne(s, p, n);
-      p = n;
-    }
-    this.reste = p === 0 ? s : s.substring(p);
-  }
-
-  private ligne(s: string, debut: number, fin: number): void {
-    this.numero++;
-    if (!this.entete) {
-      if (vide(s, debut, fin)) {
-        this.vides++;
+    if (this.debutFichier) {
+      if (u.length < 3 && !fin) {
+        this.reste = u.slice();
         return;
       }
-      this.entete = lireEntete(s.substring(debut, fin).replace(/^\ufeff/, ""));
-      return;
+      this.debutFichier = false;
+      if (u[0] === 0xef && u[1] === 0xbb && u[2] === 0xbf) {
+        this.bom = true;
+        p = 3;
+        if (!this.encodage) this.choisir("utf-8");
+      }
     }
-    if (vide(s, debut, fin)) {
+    if (!this.entete) p = this.lireEnteteDe(u, p, fin);
+    if (this.entete) p = this.boucle(u, p, fin);
+    this.reste = p >= u.length ? new Uint8Array(0) : u.slice(p);
+  }
+
+  /** Blank lines then the header line; returns the offset after it (or where to wait for more bytes). */
+  private lireEnteteDe(u: Uint8Array, p: number, fin: boolean): number {
+    while (!this.entete && p < u.length) {
+      let e = p;
+      while (e < u.length && u[e] !== LF && u[e] !== CR) e++;
+      if (e === u.length && !fin) return p;
+      let q = e;
+      while (q < u.length && u[q] === CR) q++;
+      if (q === u.length && q > e && !fin) return p; // an LF may follow in the next chunk
+      if (q < u.length && u[q] === LF) q++;
+      if (q === e) q = e + 1;
+      this.numero++;
+      if (vide(u, p, e)) this.vides++;
+      else {
+        this.poserEntete(this.texte(u, p, e, false));
+      }
+      p = Math.min(q, u.length);
+    }
+    return p;
+  }
+
+  /** The hot loop: one pass over the bytes, field bounds into `bornes`, one call per line. */
+  private boucle(u: Uint8Array, p: number, fin: boolean): number {
+    const n = u.length;
+    const sep = this.sep;
+    const b = this.bornes;
+    let deb = p;
+    let m = 0;
+    b[0] = p;
+    // Most bytes are neither a separator, a line end nor non-ASCII: one branch for them.
+    const sepHaut = sep > 13 ? sep : -2;
+    for (let i = p; i < n; i++) {
+      const c = u[i];
+      if (c > 13 && c !== sepHaut) {
+        if (c > 127 && !this.encodage) this.choisir(detecterEncodage(u, i));
+        continue;
+      }
+      if (c === sep) {
+        if (++m <= MAX_CHAMPS) b[m] = i + 1;
+      } else if (c === LF || c === CR) {
+        let q = i + 1;
+        let fins = 1;
+        if (c === CR) {
+          while (q < n && u[q] === CR) q++;
+          if (q < n && u[q] === LF) q++; // CR LF and CR CR LF end one line
+          else if (q === n && !fin) return deb; // an LF may follow in the next chunk
+          else fins = q - i; // bare CRs: each ends a line
+        }
+        if (++m <= MAX_CHAMPS) b[m] = i + 1;
+        this.ligne(u, deb, i, m);
+        if (fins > 1) (this.numero += fins - 1), (this.vides += fins - 1);
+        deb = q;
+        i = q - 1;
+        m = 0;
+        b[0] = q;
+      }
+    }
+    if (fin && deb < n) {
+      if (++m <= MAX_CHAMPS) b[m] = n + 1;
+      this.ligne(u, deb, n, m);
+      deb = n;
+    }
+    return deb;
+  }
+
+  private texte(u: Uint8Array, a: number, b: number, decider = true): string {
+    if (!this.decodeur) {
+      let k = a;
+      while (k < b && u[k] < 0x80) k++;
+      if (k === b) return new DecodeurTexte("utf-8").texte(u, a, b);
+      if (!decider) return String.fromCharCode.apply(null, u.subarray(a, b) as unknown as number[]).trim();
+      this.choisir(detecterEncodage(u, k));
+    }
+    return this.decodeur!.texte(u, a, b);
+  }
+
+  private ligne(u: Uint8Array, debut: number, fin: number, m: number): void {
+    this.numero++;
+    if (m === 1 && vide(u, debut, fin)) {
       this.vides++;
       return;
     }
-    const e = this.entete;
+    if (m > MAX_CHAMPS) return this.rejeter(`${m} champs au lieu de ${this.entete!.colonnes}`);
     const b = this.bornes;
-    // b[k] = start of field k, b[k+1]-1 its end (one past the separator).
-    let m = 0;
-    b[0] = debut;
-    let p = s.indexOf(e.sep, debut);
-    while (p >= 0 && p < fin && m < MAX_CHAMPS) {
-      b[++m] = p + 1;
-      p = s.indexOf(e.sep, p + 1);
-    }
-    b[++m] = fin + 1;
-    // m = number of fields
-    const nc = e.colonnes;
+    const nc = this.entete!.colonnes;
     if (m === nc + 1 && b[m] - b[m - 1] === 1) m = nc; // trailing separator
-    if (m === nc) {
-      if (this.analyser(s, b, m)) this.accepter(s, b);
+    if (m === nc || (m < nc && m >= this.minimum)) {
+      if (this.analyser(u, b, m)) this.accepter(u, b);
       else this.rejeter(this.vErreur);
-      return;
-    }
-    if (m < nc) {
-      if (m >= this.minimumChamps() && this.analyser(s, b, m)) this.accepter(s, b);
-      else this.rejeter(m >= this.minimumChamps() ? this.vErreur : `${m} champs au lieu de ${nc}`);
-      return;
-    }
-    this.recuperer(s, b, m);
+    } else if (m < nc) this.rejeter(`${m} champs au lieu de ${nc}`);
+    else this.recuperer(u, b, m);
   }
 
-  /** Lines may omit trailing optional fields, not the amounts. */
-  private minimumChamps(): number {
-    const p = this.entete!.pos;
-    return Math.max(p.JournalCode, p.EcritureNum, p.EcritureDate, p.CompteNum, p.Debit, p.Credit, p.Montant, p.Sens) + 1;
-  }
-
-  /** One field too many: a separator inside a text field. Recovered only when exactly one merge gives a valid line. */
-  private recuperer(s: string, b: Int32Array, m: number): void {
-    const e = this.entete!;
-    let extra = m - e.colonnes;
+  /** Too many fields: separator(s) inside a text field. Recovered only when exactly one merge gives a valid line. */
+  private recuperer(u: Uint8Array, b: Int32Array, m: number): void {
+    const nc = this.entete!.colonnes;
+    let extra = m - nc;
     if (b[m] - b[m - 1] === 1) extra--; // plus a trailing separator
     const ok: string[] = [];
     let bon: Int32Array | undefined;
     for (const champ of CHAMPS_TEXTE) {
-      const k = e.pos[champ];
+      const k = this.pos[champ];
       if (k < 0) continue;
       const t = this.essai;
       for (let i = 0; i <= k; i++) t[i] = b[i];
-      for (let i = k + 1; i <= e.colonnes; i++) t[i] = b[i + extra];
-      if (this.analyser(s, t, e.colonnes)) {
+      for (let i = k + 1; i <= nc; i++) t[i] = b[i + extra];
+      if (this.analyser(u, t, nc)) {
         ok.push(champ);
-        bon = new Int32Array(t.subarray(0, e.colonnes + 1));
+        bon = t.slice(0, nc + 1);
       }
     }
     if (ok.length === 1 && bon) {
-      this.analyser(s, bon, e.colonnes);
-      this.accepter(s, bon);
+      this.analyser(u, bon, nc);
+      this.accepter(u, bon);
+      const sep = this.entete!.separateur === "tab" ? "tabulation" : "|";
       this.alertes.push({
         ligne: this.numero,
-        ecritureNum: this.vNum,
-        message: `Séparateur « ${e.separateur === "tab" ? "tabulation" : "|"} » dans ${ok[0]} : ligne récupérée en réunissant ${extra + 1} champs.`,
+        ecritureNum: this.texte(u, this.vN0, this.vN1),
+        message: `Séparateur « ${sep} » dans ${ok[0]} : ligne récupérée en réunissant ${extra + 1} champs.`,
       });
       return;
     }
-    this.rejeter(
-      ok.length > 1
-        ? `${m} champs au lieu de ${e.colonnes} : séparateur en trop, champ ambigu (${ok.join(" ou ")})`
-        : `${m} champs au lieu de ${e.colonnes}`,
-    );
+    this.rejeter(ok.length > 1 ? `${m} champs au lieu de ${nc} : séparateur en trop, champ ambigu (${ok.join(" ou ")})` : `${m} champs au lieu de ${nc}`);
   }
 
-  /** Reads the current line's fields (bounds in b, m fields); false with vErreur set when invalid. */
-  private analyser(s: string, b: Int32Array, m: number): boolean {
-    const pos = this.entete!.pos;
-    const f = (k: number) => (k >= 0 && k < m ? k : -1);
+  private extrait(u: Uint8Array, b: Int32Array, k: number): string {
+    const s = this.texte(u, b[k], b[k + 1] - 1);
+    return s.length > 30 ? `« ${s.slice(0, 30)}… »` : `« ${s} »`;
+  }
+
+  /** Reads the line's fields (bounds in b, m fields); false with vErreur set when invalid. */
+  private analyser(u: Uint8Array, b: Int32Array, m: number): boolean {
+    const pos = this.pos;
     this.vM = m;
-    const d0 = (k: number) => (k < 0 ? 0 : b[k]);
-    const d1 = (k: number) => (k < 0 ? 0 : b[k + 1] - 1);
-    const jc = f(pos.JournalCode);
-    const en = f(pos.EcritureNum);
-    const cn = f(pos.CompteNum);
-    const ed = f(pos.EcritureDate);
-    this.vJournal = texte(s, d0(jc), d1(jc));
-    if (!this.vJournal) return this.erreur("JournalCode vide");
-    this.vNum = texte(s, d0(en), d1(en));
-    this.vCompte = texte(s, d0(cn), d1(cn));
-    if (!this.vCompte) return this.erreur("CompteNum vide");
-    this.vDate = dateDe(s, d0(ed), d1(ed));
-    if (this.vDate !== this.vDate) return this.erreur(`EcritureDate ${extrait(texte(s, d0(ed), d1(ed)))} n'est pas une date AAAAMMJJ valide`);
-    for (const champ of ["PieceDate", "DateLet", "ValidDate"] as const) {
-      const k = f(pos[champ]);
-      if (k >= 0 && !vide(s, d0(k), d1(k)) && dateDe(s, d0(k), d1(k)) !== dateDe(s, d0(k), d1(k))) {
-        return this.erreur(`${champ} ${extrait(texte(s, d0(k), d1(k)))} n'est pas une date AAAAMMJJ valide`);
-      }
-    }
+    let k = pos.JournalCode;
+    let a = b[k];
+    let z = b[k + 1] - 1;
+    while (a < z && u[a] === 32) a++;
+    while (z > a && u[z - 1] === 32) z--;
+    if (a === z) return this.erreur("JournalCode vide");
+    this.vJ0 = a;
+    this.vJ1 = z;
+    k = pos.EcritureNum;
+    a = b[k];
+    z = b[k + 1] - 1;
+    while (a < z && u[a] === 32) a++;
+    while (z > a && u[z - 1] === 32) z--;
+    this.vN0 = a;
+    this.vN1 = z;
+    k = pos.CompteNum;
+    a = b[k];
+    z = b[k + 1] - 1;
+    while (a < z && u[a] === 32) a++;
+    while (z > a && u[z - 1] === 32) z--;
+    if (a === z) return this.erreur("CompteNum vide");
+    this.vC0 = a;
+    this.vC1 = z;
+    k = pos.EcritureDate;
+    this.vDate = dateDe(u, b[k], b[k + 1] - 1);
+    if (this.vDate !== this.vDate) return this.erreur(`EcritureDate ${this.extrait(u, b, k)} n'est pas une date AAAAMMJJ valide`);
+    if (!this.dateOptionnelle(u, b, m, pos.PieceDate, "PieceDate")) return false;
+    if (!this.dateOptionnelle(u, b, m, pos.ValidDate, "ValidDate")) return false;
+    if (!this.dateOptionnelle(u, b, m, pos.DateLet, "DateLet")) return false;
     if (this.entete!.montants === "debit-credit") {
-      const kd = f(pos.Debit);
-      const kc = f(pos.Credit);
-      this.vDebit = centimesDe(s, d0(kd), d1(kd));
-      if (this.vDebit !== this.vDebit) return this.erreur(`Debit ${extrait(texte(s, d0(kd), d1(kd)))} n'est pas un montant`);
-      this.vCredit = centimesDe(s, d0(kc), d1(kc));
-      if (this.vCredit !== this.vCredit) return this.erreur(`Credit ${extrait(texte(s, d0(kc), d1(kc)))} n'est pas un montant`);
+      k = pos.Debit;
+      this.vDebit = centimesDe(u, b[k], b[k + 1] - 1);
+      if (this.vDebit !== this.vDebit) return this.erreur(`Debit ${this.extrait(u, b, k)} n'est pas un montant`);
+      k = pos.Credit;
+      this.vCredit = centimesDe(u, b[k], b[k + 1] - 1);
+      if (this.vCredit !== this.vCredit) return this.erreur(`Credit ${this.extrait(u, b, k)} n'est pas un montant`);
     } else {
-      const km = f(pos.Montant);
-      const ks = f(pos.Sens);
-      const v = centimesDe(s, d0(km), d1(km));
-      if (v !== v) return this.erreur(`Montant ${extrait(texte(s, d0(km), d1(km)))} n'est pas un montant`);
-      const sens = texte(s, d0(ks), d1(ks)).toUpperCase();
-      if (sens === "D" || sens === "+1" || sens === "1") (this.vDebit = v), (this.vCredit = 0);
-      else if (sens === "C" || sens === "-1") (this.vDebit = 0), (this.vCredit = v);
-      else return this.erreur(`Sens ${extrait(sens)} : D, C, +1 ou -1 attendu`);
+      k = pos.Montant;
+      const v = centimesDe(u, b[k], b[k + 1] - 1);
+      if (v !== v) return this.erreur(`Montant ${this.extrait(u, b, k)} n'est pas un montant`);
+      k = pos.Sens;
+      const sens = this.texte(u, b[k], b[k + 1] - 1).toUpperCase();
+      if (sens === "D" || sens === "+1" || sens === "1" || sens === "+") (this.vDebit = v), (this.vCredit = 0);
+      else if (sens === "C" || sens === "-1" || sens === "-") (this.vDebit = 0), (this.vCredit = v);
+      else return this.erreur(`Sens ${this.extrait(u, b, k)} : D, C, +1 ou -1 attendu`);
     }
     return true;
+  }
+
+  private dateOptionnelle(u: Uint8Array, b: Int32Array, m: number, k: number, nom: string): boolean {
+    if (k < 0 || k >= m) return true;
+    const a = b[k];
+    const z = b[k + 1] - 1;
+    if (a === z || vide(u, a, z) || dateDe(u, a, z) === dateDe(u, a, z)) return true;
+    return this.erreur(`${nom} ${this.extrait(u, b, k)} n'est pas une date AAAAMMJJ valide`);
   }
 
   private erreur(m: string): false {
@@ -244,7 +370,29 @@ export class LecteurFec {
     this.erreurs.push({ ligne: this.numero, message: `Ligne ${this.numero} rejetée : ${message}.` });
   }
 
-  private accepter(s: string, b: Int32Array): void {
+  private compte(u: Uint8Array, b: Int32Array): EntreeCompte {
+    const a = this.vC0;
+    const z = this.vC1;
+    let h = 0;
+    for (let i = a; i < z; i++) h = (Math.imul(h, 31) + u[i]) | 0;
+    let e = this.parHash.get(h);
+    while (e && !egal(e.cle, u, a, z)) e = e.suivant;
+    if (!e) {
+      const k = this.pos.CompteLib;
+      e = {
+        cle: u.slice(a, z),
+        libelle: k >= 0 && k < this.vM ? this.texte(u, b[k], b[k + 1] - 1) : "",
+        debit: 0 as Cents,
+        credit: 0 as Cents,
+        suivant: this.parHash.get(h),
+      };
+      this.parHash.set(h, e);
+      this.comptes.set(this.texte(u, a, z), e);
+    }
+    return e;
+  }
+
+  private accepter(u: Uint8Array, b: Int32Array): void {
     const d = this.vDebit;
     const c = this.vCredit;
     this.importees++;
@@ -252,44 +400,29 @@ export class LecteurFec {
     this.credit += c;
     if (this.vDate < this.dateMin) this.dateMin = this.vDate;
     if (this.vDate > this.dateMax) this.dateMax = this.vDate;
-    const compte = this.vCompte;
-    let tc = this.totalCompteCourant;
-    if (compte !== this.compteCourant || !tc) {
-      tc = this.comptes.get(compte);
-      if (!tc) {
-        const k = this.entete!.pos.CompteLib;
-        tc = { libelle: k >= 0 && k < this.vM ? texte(s, b[k], b[k + 1] - 1) : "", debit: 0 as Cents, credit: 0 as Cents };
-        this.comptes.set(compte, tc);
-      }
-      this.compteCourant = compte;
-      this.totalCompteCourant = tc;
+    let tc = this.compteCourant;
+    if (!tc || !this.cleCompte.egale(u, this.vC0, this.vC1)) {
+      tc = this.compteCourant = this.compte(u, b);
+      this.cleCompte.copier(u, this.vC0, this.vC1);
     }
     tc.debit = (tc.debit + d) as Cents;
     tc.credit = (tc.credit + c) as Cents;
-    const classe = compte[0];
-    let cl = this.classes.get(classe);
-    if (!cl) this.classes.set(classe, (cl = { debit: 0, credit: 0 }));
-    cl.debit += d;
-    cl.credit += c;
-    // Balance per entry (JournalCode + EcritureNum); consecutive lines of one entry skip the map.
-    if (this.vJournal !== this.journalCourant || this.vNum !== this.numCourant || !this.soldeCourant) {
-      this.journalCourant = this.vJournal;
-      this.numCourant = this.vNum;
-      this.cleCourante = this.vJournal + "\u0000" + this.vNum;
-      let so = this.soldes.get(this.cleCourante);
-      if (!so) this.soldes.set(this.cleCourante, (so = { d: 0, l: this.numero, n: this.vNum }));
-      this.soldeCourant = so;
+    if (!this.cleNum.egale(u, this.vN0, this.vN1) || !this.cleJournal.egale(u, this.vJ0, this.vJ1)) {
+      this.fermerRun();
+      this.cleJournal.copier(u, this.vJ0, this.vJ1);
+      this.cleNum.copier(u, this.vN0, this.vN1);
+      this.ligneRun = this.numero;
     }
-    this.soldeCourant.d += d - c;
+    this.soldeRun += d - c;
     if (this.lignes) {
-      const pos = this.entete!.pos;
-      const t = (k: number) => (k >= 0 && k < this.vM ? texte(s, b[k], b[k + 1] - 1) : "");
+      const pos = this.pos;
+      const t = (k: number) => (k >= 0 && k < this.vM ? this.texte(u, b[k], b[k + 1] - 1) : "");
       this.lignes.push({
         ligne: this.numero,
-        journal: this.vJournal,
-        ecritureNum: this.vNum,
+        journal: this.texte(u, this.vJ0, this.vJ1),
+        ecritureNum: this.texte(u, this.vN0, this.vN1),
         date: this.vDate,
-        compte,
+        compte: this.texte(u, this.vC0, this.vC1),
         compteLib: t(pos.CompteLib),
         compAux: t(pos.CompAuxNum),
         pieceRef: t(pos.PieceRef),
@@ -300,51 +433,136 @@ export class LecteurFec {
     }
   }
 
-  terminer(): ResultatFec {
-    this.pousserTexte(this.decodeur.decoder(new Uint8Array(0), true), true);
+  private fermerRun(): void {
+    if (this.soldeRun !== 0) {
+      const j = this.texte(this.cleJournal.octets, 0, this.cleJournal.n);
+      const n = this.texte(this.cleNum.octets, 0, this.cleNum.n);
+      const cle = j + "\u0000" + n;
+      const e = this.desequilibres.get(cle);
+      if (e) e.d += this.soldeRun;
+      else this.desequilibres.set(cle, { d: this.soldeRun, l: this.ligneRun, n });
+    }
+    this.soldeRun = 0;
+  }
+
+  /** Ends the reading: the part's raw findings (line numbers local to the part). */
+  terminerPartiel(): PartielFec {
+    const reste = this.reste;
+    this.reste = new Uint8Array(0);
+    this.octets -= reste.length;
+    this.pousser(reste, true);
     if (!this.entete) throw new FecFormatError("Fichier vide : pas de ligne d'en-tête.");
-    for (const so of this.soldes.values()) {
-      if (so.d !== 0) {
-        this.alertes.push({
-          ligne: so.l,
-          ecritureNum: so.n,
-          message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${(so.d / 100).toFixed(2).replace(".", ",")} €.`,
-        });
-      }
-    }
-    if (this.decodeur.remplacements) {
-      this.alertes.push({ ligne: 0, message: "Octets invalides en UTF-8 : certains caractères ont été remplacés par « � ». Essayez l'encodage windows-1252." });
-    }
-    this.alertes.sort((a, b) => a.ligne - b.ligne);
-    const e = this.entete;
-    const parClasse = new Map<string, { debit: Cents; credit: Cents }>();
-    for (const k of [...this.classes.keys()].sort()) {
-      const v = this.classes.get(k)!;
-      parClasse.set(k, { debit: cents(v.debit), credit: cents(v.credit) });
-    }
+    this.fermerRun();
     return {
-      format: {
-        type: "fec",
-        separateur: e.separateur,
-        encodage: this.decodeur.encodage ?? "utf-8",
-        encodageForce: this.decodeur.forcee,
-        bom: this.decodeur.bom,
-        montants: e.montants,
-        colonnes: e.colonnes,
-      },
-      ecritures: this.importees,
-      lignesDonnees: this.importees + this.erreurs.length,
-      lignesVides: this.vides,
-      debit: cents(this.debit),
-      credit: cents(this.credit),
+      entete: this.entete,
+      encodage: this.encodage,
+      encodageForce: this.forcee,
+      bom: this.bom,
+      remplacements: this.decodeur?.remplacements ?? false,
+      lignesPhysiques: this.numero,
+      importees: this.importees,
+      vides: this.vides,
+      debit: this.debit,
+      credit: this.credit,
+      dateMin: this.dateMin,
+      dateMax: this.dateMax,
       comptes: this.comptes,
-      parClasse,
       erreurs: this.erreurs,
       alertes: this.alertes,
-      periode: this.importees ? { du: this.dateMin, au: this.dateMax } : undefined,
+      desequilibres: this.desequilibres,
       lignes: this.lignes,
     };
   }
+
+  terminer(): ResultatFec {
+    return assemblerFec([this.terminerPartiel()]);
+  }
+}
+
+function egal(cle: Uint8Array, u: Uint8Array, a: number, z: number): boolean {
+  if (cle.length !== z - a) return false;
+  for (let i = 0; i < cle.length; i++) if (cle[i] !== u[a + i]) return false;
+  return true;
+}
+
+/** Joins the parts of a file read in order (one part for a plain reading) into the final result. */
+export function assemblerFec(parties: PartielFec[]): ResultatFec {
+  const p0 = parties[0];
+  let decalage = 0;
+  let importees = 0, vides = 0, debit = 0, credit = 0, dateMin = 99999999, dateMax = 0;
+  const comptes = new Map<string, SoldeCompte>();
+  const erreurs: LigneRejetee[] = [];
+  const alertes: AlerteFec[] = [];
+  const deseq = new Map<string, { d: number; l: number; n: string }>();
+  let lignes: EcritureFec[] | undefined;
+  let remplacements = false;
+  for (const p of parties) {
+    importees += p.importees;
+    vides += p.vides;
+    debit += p.debit;
+    credit += p.credit;
+    dateMin = Math.min(dateMin, p.dateMin);
+    dateMax = Math.max(dateMax, p.dateMax);
+    remplacements ||= p.remplacements;
+    for (const [k, v] of p.comptes) {
+      const c = comptes.get(k);
+      if (c) (c.debit = (c.debit + v.debit) as Cents), (c.credit = (c.credit + v.credit) as Cents);
+      else comptes.set(k, { libelle: v.libelle, debit: v.debit, credit: v.credit });
+    }
+    for (const e of p.erreurs) erreurs.push(decalage ? { ligne: e.ligne + decalage, message: e.message.replace(/^Ligne \d+/, `Ligne ${e.ligne + decalage}`) } : e);
+    for (const a of p.alertes) alertes.push(decalage && a.ligne ? { ...a, ligne: a.ligne + decalage } : a);
+    for (const [k, v] of p.desequilibres) {
+      const e = deseq.get(k);
+      if (e) e.d += v.d;
+      else deseq.set(k, { d: v.d, l: v.l + decalage, n: v.n });
+    }
+    if (p.lignes) {
+      if (!lignes) lignes = [];
+      for (const l of p.lignes) lignes.push(decalage ? { ...l, ligne: l.ligne + decalage } : l);
+    }
+    decalage += p.lignesPhysiques;
+  }
+  for (const so of deseq.values()) {
+    if (so.d !== 0) {
+      const v = `${so.d < 0 ? "-" : ""}${Math.floor(Math.abs(so.d) / 100)},${String(Math.abs(so.d) % 100).padStart(2, "0")}`;
+      alertes.push({ ligne: so.l, ecritureNum: so.n, message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${v} €.` });
+    }
+  }
+  if (remplacements) {
+    alertes.push({ ligne: 0, message: "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez --encodage windows-1252." });
+  }
+  alertes.sort((a, b) => a.ligne - b.ligne);
+  const classes = new Map<string, { debit: number; credit: number }>();
+  for (const [k, v] of comptes) {
+    const c = classes.get(k[0]);
+    if (c) (c.debit += v.debit), (c.credit += v.credit);
+    else classes.set(k[0], { debit: v.debit, credit: v.credit });
+  }
+  const parClasse = new Map<string, { debit: Cents; credit: Cents }>();
+  for (const k of [...classes.keys()].sort()) parClasse.set(k, { debit: cents(classes.get(k)!.debit), credit: cents(classes.get(k)!.credit) });
+  const e = p0.entete;
+  return {
+    format: {
+      type: "fec",
+      separateur: e.separateur,
+      encodage: parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8",
+      encodageForce: p0.encodageForce,
+      bom: p0.bom,
+      montants: e.montants,
+      colonnes: e.colonnes,
+    },
+    ecritures: importees,
+    lignesDonnees: importees + erreurs.length,
+    lignesVides: vides,
+    debit: cents(debit),
+    credit: cents(credit),
+    comptes,
+    parClasse,
+    erreurs,
+    alertes,
+    periode: importees ? { du: dateMin, au: dateMax } : undefined,
+    lignes,
+  };
 }
 
 /** Whole-content convenience (tests, small files). */

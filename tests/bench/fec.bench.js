@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * Benchmark of `prodbook fec`: a generated 1,000,000-line FEC (~130 MB, tests/bench/data/, not committed) read by the
+ * built CLI, against a reference in the same run (papaparse streaming the same file and summing Debit/Credit
+ * with parseFloat). Targets: wall time ≤ 0.5 × reference, peak RSS ≤ 300 MB.
+ * Run: npm run build:cli && node tests/bench/fec.bench.js   (or npm run bench)
+ */
+const fs = require("fs");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+const RACINE = path.resolve(__dirname, "../..");
+const DATA = path.join(__dirname, "data");
+const LIGNES = Number(process.env.FEC_BENCH_LIGNES || 1_000_000);
+const FICHIER = path.join(DATA, `000000000FEC20241231-${LIGNES}.txt`);
+
+function generer() {
+  if (fs.existsSync(FICHIER)) return;
+  fs.mkdirSync(DATA, { recursive: true });
+  const entete = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise\n";
+  const comptes = [["606400", "Fournitures admin."], ["625100", "Voyages et déplacements"], ["641100", "Salaires appointements"], ["645100", "Cotisations URSSAF"], ["613500", "Locations mobilières"], ["611000", "Sous-traitance générale"]];
+  const fd = fs.openSync(FICHIER, "w");
+  let buf = entete;
+  let graine = 42;
+  const alea = () => ((graine = (graine * 1103515245 + 12345) & 0x7fffffff), graine);
+  for (let i = 0, n = 0; i < LIGNES; n++) {
+    const num = `AC${String(n).padStart(8, "0")}`;
+    const jour = 1 + (n % 28);
+    const mois = 1 + (Math.floor(n / 28) % 12);
+    const date = `2024${String(mois).padStart(2, "0")}${String(jour).padStart(2, "0")}`;
+    const [c, lib] = comptes[alea() % comptes.length];
+    const cts = 100 + (alea() % 500000);
+    const montant = `${Math.floor(cts / 100)},${String(cts % 100).padStart(2, "0")}`;
+    const libelle = `Facture ${num} ${lib.slice(0, 12)}`;
+    buf += `AC\tAchats\t${num}\t${date}\t${c}\t${lib}\t\t\tF${n}\t${date}\t${libelle}\t${montant}\t0,00\t\t\t${date}\t\t\n`;
+    buf += `AC\tAchats\t${num}\t${date}\t401000\tFournisseurs\tF${n % 500}\tFournisseur ${n % 500}\tF${n}\t${date}\t${libelle}\t0,00\t${montant}\tA\t${date}\t${date}\t\t\n`;
+    i += 2;
+    if (buf.length > 1 << 20) (fs.writeSync(fd, buf), (buf = ""));
+  }
+  fs.writeSync(fd, buf);
+  fs.closeSync(fd);
+}
+
+const REFERENCE = `
+const fs = require("fs");
+const Papa = require(${JSON.stringify(require.resolve("papaparse"))});
+let debit = 0, credit = 0, lignes = 0, iD = -1, iC = -1;
+Papa.parse(fs.createReadStream(process.argv[1]), {
+  delimiter: "\\t", skipEmptyLines: true,
+  step(r) {
+    const d = r.data;
+    if (iD < 0) { iD = d.indexOf("Debit"); iC = d.indexOf("Credit"); return; }
+    lignes++;
+    debit += parseFloat(d[iD].replace(",", ".")) || 0;
+    credit += parseFloat(d[iC].replace(",", ".")) || 0;
+  },
+  complete() { process.stdout.write(JSON.stringify({ lignes, debit: debit.toFixed(2), credit: credit.toFixed(2) })); },
+});
+`;
+
+function mesurer(cmd, args) {
+  const debut = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS=%M", cmd, ...args], { cwd: RACINE, encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - debut) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(" ")} a échoué (${r.status}) : ${r.stderr}`);
+  const rss = Number(/MAXRSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  return { ms, rss, out: r.stdout };
+}
+
+function principal() {
+  if (!fs.existsSync(path.join(RACINE, "build/cli/main.js"))) throw new Error("CLI non compilée : lancez npm run build:cli");
+  const t0 = Date.now();
+  generer();
+  const taille = fs.statSync(FICHIER).size;
+  console.log(`FEC généré : ${LIGNES} lignes, ${(taille / 1e6).toFixed(1)} Mo (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const ref = mesurer(process.execPath, ["-e", REFERENCE, FICHIER]);
+  const pb = mesurer(process.execPath, [path.join(RACINE, "bin/prodbook.js"), "fec", FICHIER, "--json"]);
+  const j = JSON.parse(pb.out);
+  const r = JSON.parse(ref.out);
+  if (j.ecritures !== LIGNES || r.lignes !== LIGNES) throw new Error(`Lignes lues : prodbook ${j.ecritures}, référence ${r.lignes}, attendu ${LIGNES}`);
+  const ratio = pb.ms / ref.ms;
+  console.log(`référence papaparse : ${(ref.ms / 1000).toFixed(2)} s, RSS max ${ref.rss.toFixed(0)} Mo (débit ${r.debit})`);
+  console.log(`prodbook fec        : ${(pb.ms / 1000).toFixed(2)} s, RSS max ${pb.rss.toFixed(0)} Mo (débit ${j.debit}, crédit ${j.credit})`);
+  console.log(`ratio ${ratio.toFixed(2)} (objectif ≤ 0,50) ; mémoire ${pb.rss.toFixed(0)} Mo (objectif ≤ 300 Mo)`);
+  const ok = ratio <= 0.5 && pb.rss <= 300;
+  console.log(ok ? "FEC bench : objectifs atteints" : "FEC bench : OBJECTIF NON ATTEINT");
+  return ok;
+}
+
+if (require.main === module) process.exitCode = principal() ? 0 : 1;
+module.exports = { principal };
