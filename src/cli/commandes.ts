@@ -2,6 +2,7 @@ import type { Commande } from "./io";
 import { commande as creditImpot } from "./commands/creditImpot";
 import { commande as devis } from "./commands/devis";
 import { commande as fec } from "./commands/fec";
+import { commande as financement } from "./commands/financement";
 import { commande as planning } from "./commands/planning";
 
 /**
@@ -12,5 +13,6 @@ export const COMMANDES: Commande[] = [
   creditImpot,
   devis,
   fec,
+  financement,
   planning,
 ];

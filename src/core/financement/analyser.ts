@@ -13,6 +13,7 @@ import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
 import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
 import { lirePlanFinancement } from "./lecture";
 import { lirePeriodes, trouverFeuillePlanning } from "./periodes";
+import { synthetiser } from "./synthese";
 
 /** A sheet asked for by name that is not in the workbook. */
 export class FeuilleAbsenteError extends Error {
@@ -35,7 +36,7 @@ export interface OptionsAnalyse extends Omit<OptionsEvaluation, "cout" | "credit
   /** Cost given directly (takes precedence over the devis). */
   cout?: Cents;
   /** Crédit d'impôt computed from the devis, used only when the plan has no crédit d'impôt line. */
-  calculerCreditImpot?: (devis: Devis) => { montant: Cents; detail: string } | undefined;
+  calculerCreditImpot?: (devis: Devis, autresAidesPubliques: Cents) => { montant: Cents; detail: string } | undefined;
   /** Spending periods (planning steps); read from a « Planning » sheet when absent. */
   periodesDepenses?: PeriodeDepense[];
   /** Write « Plan de financement », « Échéancier » and the hidden lists sheet. */
@@ -121,7 +122,8 @@ export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse
   else if (devis) cout = coutDuDevis(devis);
 
   const parametres = await wb.readSheet(NOM_FEUILLE_PARAMETRES);
-  const ci = devis && opts.calculerCreditImpot ? opts.calculerCreditImpot(devis) : undefined;
+  const sansCredit = !plan.sources.some((x) => x.categorie === "credit-impot");
+  const ci = devis && sansCredit && opts.calculerCreditImpot ? opts.calculerCreditImpot(devis, synthetiser(plan.sources, cout?.montant, date).aidesPubliques) : undefined;
   const analyse = evaluerFinancement(plan, { ...opts, date, typeOeuvre, cout, creditImpot: ci, surcharges: lireParametres(parametres) });
 
   let periodes = opts.periodesDepenses;

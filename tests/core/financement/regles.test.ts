@@ -179,10 +179,10 @@ describe("crédit d'impôt calculé", () => {
   });
 });
 
-describe("total-producteur et sources non classées", () => {
+describe("total-plan et sources non classées", () => {
   test("un total du producteur faux est signalé sur sa cellule", () => {
     const p = plan([src("apport-numeraire", 100)], { totalProducteur: { montant: eurosToCents(110), cellule: "P!C9" } });
-    const c = evaluer(p, { cout: cout(100) }).constats.find((x) => x.regle === "total-producteur");
+    const c = evaluer(p, { cout: cout(100) }).constats.find((x) => x.regle === "total-plan");
     expect(c).toMatchObject({ gravite: "alerte", cellule: "P!C9" });
   });
   test("une source non classée est une alerte qui nomme la cellule", () => {

@@ -8,7 +8,7 @@ import { intensiteAidesPubliques } from "./intensiteAidesPubliques";
 import { lecturePlan } from "./lecturePlan";
 import { sourceNonClassee } from "./sourceNonClassee";
 import { statutEnvisage } from "./statutEnvisage";
-import { totalProducteur } from "./totalProducteur";
+import { totalPlan } from "./totalPlan";
 
 /** The financing rules, in the order their findings are listed (within a severity). */
 export const REGLES_FINANCEMENT: readonly Regle<ContexteFinancement>[] = creerRegistre("financement", [
@@ -17,7 +17,7 @@ export const REGLES_FINANCEMENT: readonly Regle<ContexteFinancement>[] = creerRe
   aidesCnc,
   diffuseursFsa,
   statutEnvisage,
-  totalProducteur,
+  totalPlan,
   sourceNonClassee,
   lecturePlan,
 ]);

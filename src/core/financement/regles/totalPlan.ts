@@ -3,8 +3,8 @@ import { subCents, sumCents } from "../../money/cents";
 import { ContexteFinancement, euros } from "../contexte";
 
 /** The producer's own « Total » row against the sum of the sources read. */
-export const totalProducteur: Regle<ContexteFinancement> = {
-  id: "total-producteur",
+export const totalPlan: Regle<ContexteFinancement> = {
+  id: "total-plan",
   description: "La ligne « Total » du plan du producteur est égale à la somme des sources.",
   verifier(ctx) {
     const t = ctx.plan.totalProducteur;
@@ -12,7 +12,7 @@ export const totalProducteur: Regle<ContexteFinancement> = {
     const lu = sumCents(ctx.sources.filter((s) => s.classement !== "calcul").map((s) => s.montant));
     if (t.montant === lu) return [];
     return [{
-      regle: "total-producteur",
+      regle: "total-plan",
       gravite: "alerte",
       cellule: t.cellule,
       message: `${t.cellule} : le total du producteur (${euros(t.montant)}) diffère de la somme des sources (${euros(lu)}), écart ${euros(subCents(t.montant, lu))}.`,

@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import type { Io } from "../../src/cli/io";
+import { ecrireClasseurs, Classeurs } from "../core/financement/plans";
+
+function enregistreur() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
+  return { io, out, err };
+}
+
+async function lancer(args: string[]) {
+  const r = enregistreur();
+  const code = await main(["financement", ...args], r.io);
+  return { code, out: r.out.join("\n"), err: r.err.join("\n") };
+}
+
+let c: Classeurs;
+beforeAll(async () => {
+  c = await ecrireClasseurs();
+});
+
+describe("prodbook financement --json", () => {
+  test("cinéma, devis « Budget » : exactement l'objet du contrat", async () => {
+    const r = await lancer([c.cinema, "--devis", "Budget", "--premier-film", "--json", "--date", "2026-01-15"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(["total", "cout", "resteAFinancer", "parCategorie", "aidesPubliques", "intensiteAidesPubliques", "plafond", "controles"]);
+    expect(j).toMatchObject({ total: "3000000.00", cout: "3000000.00", resteAFinancer: "0.00", aidesPubliques: "1050000.00", intensiteAidesPubliques: "0.3500", plafond: "0.60" });
+    expect(j.parCategorie).toEqual([
+      { categorie: "apport-numeraire", montant: "150000.00", public: false },
+      { categorie: "apport-salaire-producteur", montant: "60000.00", public: false },
+      { categorie: "apport-frais-generaux", montant: "90000.00", public: false },
+      { categorie: "credit-impot", montant: "250000.00", public: true },
+      { categorie: "diffuseur-preachat", montant: "800000.00", public: false },
+      { categorie: "diffuseur-part-coproducteur", montant: "400000.00", public: false },
+      { categorie: "cnc-avance-recettes", montant: "500000.00", public: true },
+      { categorie: "region", montant: "300000.00", public: true },
+      { categorie: "sofica", montant: "200000.00", public: false },
+      { categorie: "distribution-minimum-garanti", montant: "250000.00", public: false },
+    ]);
+    const regles = j.controles.map((x: { regle: string; gravite: string }) => `${x.regle}:${x.gravite}`);
+    expect(regles).toEqual(["equilibre:info", "intensite-aides-publiques:info", "statut-envisage:alerte", "statut-envisage:info"].sort((a, b) => order(a) - order(b)));
+    for (const x of j.controles) expect(Object.keys(x).every((k) => ["regle", "gravite", "message", "cellule"].includes(k))).toBe(true);
+  });
+
+  test("--cout plus élevé : reste à financer et alerte d'équilibre ; sans premier film le plafond est 0.50", async () => {
+    const r = await lancer([c.cinema, "--cout", "3 200 000,00", "--json", "--date", "2026-01-15"]);
+    const j = JSON.parse(r.out);
+    expect(j.resteAFinancer).toBe("200000.00");
+    expect(j.plafond).toBe("0.50");
+    expect(j.intensiteAidesPubliques).toBe("0.3281");
+    expect(j.controles[0]).toMatchObject({ regle: "equilibre", gravite: "alerte" });
+  });
+
+  test("fiction TV audiovisuelle : part française, diffuseurs conformes", async () => {
+    const r = await lancer([c.fiction, "--cout", "1000000", "--oeuvre", "audiovisuel", "--genre", "fiction", "--duree", "52", "--json", "--date", "2026-01-15"]);
+    const j = JSON.parse(r.out);
+    // Aides françaises : FSA 150 000 + région 100 000 + CI 200 000 = 450 000 sur 900 000 (coût − coproducteur belge).
+    expect(j.aidesPubliques).toBe("450000.00");
+    expect(j.intensiteAidesPubliques).toBe("0.5000");
+    expect(j.controles.some((x: { regle: string }) => x.regle === "diffuseurs-fsa")).toBe(false);
+  });
+
+  test("le coût est lu dans le plan du documentaire, la source non classée est listée", async () => {
+    const r = await lancer([c.documentaire, "--oeuvre", "audiovisuel", "--json", "--date", "2026-01-15"]);
+    const j = JSON.parse(r.out);
+    expect(j.cout).toBe("180000.00");
+    expect(j.controles).toContainEqual(expect.objectContaining({ regle: "source-non-classee", gravite: "alerte", cellule: "'Plan fin.'!C10" }));
+  });
+
+  test("--strict : code 1 quand l'intensité dépasse le plafond", async () => {
+    const r = await lancer([c.cinema, "--cout", "2000000", "--json", "--strict", "--date", "2026-01-15"]);
+    const j = JSON.parse(r.out);
+    expect(j.intensiteAidesPubliques).toBe("0.5250");
+    expect(j.controles[0]).toMatchObject({ regle: "intensite-aides-publiques", gravite: "erreur" });
+    expect(r.code).toBe(1);
+  });
+});
+
+function order(s: string): number {
+  return s.endsWith(":erreur") ? 0 : s.endsWith(":alerte") ? 1 : 2;
+}
+
+describe("prodbook financement : entrées invalides → message français, code 2", () => {
+  test("fichier qui n'est pas un xlsx", async () => {
+    const p = path.join(c.dossier, "faux.xlsx");
+    fs.writeFileSync(p, "Financeur;Montant\n");
+    const r = await lancer([p, "--cout", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/n'est pas un classeur Excel lisible/);
+  });
+  test("feuille absente", async () => {
+    const r = await lancer([c.cinema, "--feuille", "Plan B", "--cout", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/La feuille « Plan B » \(plan de financement\) n'existe pas/);
+  });
+  test("--devis et --cout ensemble, --cout illisible, --oeuvre inconnue", async () => {
+    expect((await lancer([c.cinema, "--devis", "Budget", "--cout", "1"])).code).toBe(2);
+    const r = await lancer([c.cinema, "--cout", "beaucoup"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--cout attend un montant positif/);
+    const o = await lancer([c.cinema, "--oeuvre", "theatre"]);
+    expect(o.code).toBe(2);
+    expect(o.err).toMatch(/--oeuvre attend l'une des valeurs cinema, audiovisuel/);
+  });
+  test("aucun plan dans le classeur", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").getCell("A1").value = "Rien ici";
+    const p = path.join(c.dossier, "vide.xlsx");
+    await wb.xlsx.writeFile(p);
+    const r = await lancer([p, "--cout", "1000"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Aucune feuille ne ressemble à un plan de financement/);
+  });
+  test("coût introuvable", async () => {
+    const r = await lancer([c.fiction, "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/coût de production introuvable/);
+    expect(r.out).toBe("");
+  });
+});
