@@ -22,7 +22,9 @@ export function parseDecimalFr(input: string | number | null | undefined): Decim
     negatif = true;
     s = s.slice(1, -1).trim();
   }
-  s = s.replace(/(€|eur(os?)?|ht|ttc)\.?$/i, "").replace(/^(€|eur)\s*/i, "").trim();
+  // "1 500 € HT": the currency and the tax mention may both follow the figure.
+  for (let i = 0; i < 2; i++) s = s.replace(/(€|eur(os?)?|ht|ttc)\.?$/i, "").trim();
+  s = s.replace(/^(€|eur)\s*/i, "").trim();
   // Grouping spaces: plain, no-break (U+00A0), narrow no-break (U+202F), thin (U+2009), apostrophe (Swiss).
   s = s.replace(/[\s\u00a0\u202f\u2009']/g, "");
   if (s.startsWith("-")) {

@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import Decimal from "decimal.js";
+import { cents, centsToDecimalString, eurosToCents, montantLigne, multiplyCents, repartir, sumCents, ratio } from "../../../src/core/money/cents";
+import { formatMontantFr, formatPourcentFr } from "../../../src/core/money/format";
+
+describe("arrondi au demi-centime supérieur (en valeur absolue)", () => {
+  it.each([
+    [2.675, 268],
+    [1.005, 101],
+    [-1.005, -101],
+    [0.125, 13],
+    [-0.125, -13],
+    [1.004999, 100],
+  ])("%p € → %p centimes", (e, c) => expect(eurosToCents(e)).toBe(c));
+
+  it("montantLigne arrondit une fois, à la fin", () => {
+    expect(montantLigne("3", "2", "100.005")).toBe(60003);
+    expect(montantLigne("0.5", "1", "0.01")).toBe(1);
+    expect(montantLigne("7.5", "2", "240.87")).toBe(361305);
+    expect(multiplyCents(cents(15102060), "0.15")).toBe(2265309);
+  });
+
+  it("refuse les centimes non entiers", () => {
+    expect(() => cents(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("formats", () => {
+  it("JSON : point décimal, deux décimales, sans séparateur", () => {
+    expect(centsToDecimalString(cents(15234000))).toBe("152340.00");
+    expect(centsToDecimalString(cents(-5))).toBe("-0.05");
+    expect(centsToDecimalString(cents(0))).toBe("0.00");
+  });
+  it("fr-FR", () => {
+    expect(formatMontantFr(cents(123456))).toBe("1\u202f234,56\u00a0€");
+    expect(formatMontantFr(cents(-100000000), false)).toBe("-1\u202f000\u202f000,00");
+    expect(formatPourcentFr(new Decimal("0.07"))).toBe("7,00\u00a0%");
+    expect(ratio(cents(1), cents(0))).toBeUndefined();
+  });
+});
+
+describe("repartir (propriétés)", () => {
+  it("les parts font exactement le total et chacune est à moins d'un centime de sa part exacte", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000_00, max: 10_000_000_00 }),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((ps) => ps.some((p) => p > 0)),
+        (total, poids) => {
+          const parts = repartir(cents(total), poids);
+          expect(parts).toHaveLength(poids.length);
+          expect(sumCents(parts)).toBe(total);
+          const somme = poids.reduce((a, b) => a + b, 0);
+          parts.forEach((p, i) => {
+            const exact = new Decimal(total).times(poids[i]).dividedBy(somme);
+            expect(exact.minus(p).abs().lessThan(1)).toBe(true);
+            expect(Number.isInteger(p)).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuse des poids nuls", () => {
+    expect(() => repartir(cents(100), [0, 0])).toThrow(RangeError);
+  });
+});
