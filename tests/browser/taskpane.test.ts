@@ -114,12 +114,22 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     expect(options).toEqual(["Notes", feuilleSource]);
   });
 
+  it("montre en français, dans une barre de message, pourquoi une feuille sans devis est refusée", async () => {
+    await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("Notes");
+    await page.getByTestId(TEST_IDS.structurer.analyser).click();
+    const erreur = page.getByTestId(TEST_IDS.erreur);
+    await expectTexte(erreur, "Notes");
+    expect(await erreur.getAttribute("role")).not.toBeNull();
+    expect(await page.getByTestId(TEST_IDS.structurer.apercu).count()).toBe(0);
+  });
+
   it("analyse la feuille choisie et montre ce qui a été détecté", async () => {
     await page.getByTestId(TEST_IDS.structurer.feuille).selectOption(feuilleSource);
     await page.getByTestId(TEST_IDS.structurer.genre).selectOption("documentaire");
     await page.getByTestId(TEST_IDS.structurer.duree).fill("52");
     await page.getByTestId(TEST_IDS.structurer.analyser).click();
     await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
 
     const d = attendu.devis;
     await expectTexte(page.getByTestId(TEST_IDS.structurer.nbLignes), `${d.lignes.length} lignes de devis`);

@@ -43,6 +43,7 @@ const useStyles = makeStyles({
   ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   apercu: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   montant: { textAlign: "right", whiteSpace: "nowrap" },
+  enteteMontant: { justifyContent: "flex-end" },
   totaux: { display: "grid", gridTemplateColumns: "1fr auto", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
 });
 
@@ -152,7 +153,9 @@ function Apercu({ apercu }: { apercu: ApercuDevis }) {
           <TableRow>
             <TableHeaderCell>Chapitre</TableHeaderCell>
             <TableHeaderCell>Lignes</TableHeaderCell>
-            <TableHeaderCell className={styles.montant}>Total</TableHeaderCell>
+            <TableHeaderCell className={styles.montant} button={{ className: styles.enteteMontant }}>
+              Total
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
