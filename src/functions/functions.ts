@@ -183,3 +183,54 @@ export function plafondMinute(genre: number | string, cout_par_minute: number | 
     throw enErreurExcel(e);
   }
 }
+
+// ─── Planning ───────────────────────────────────────────────────────────────────────────────────────────
+
+import { dateRetro, joursOuvres as joursOuvresCore, ZONES, type Zone } from "../core/planning/calendrier";
+import { dateDepuisValeur, serieDepuisIso } from "../core/planning/dates";
+
+function lireZone(v: number | string | null | undefined): Zone {
+  const z = optionnel(v ?? null, (x) => lireTexte(x, "zone").toLowerCase());
+  if (z === undefined) return "metropole";
+  const n = z.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  if (!(ZONES as readonly string[]).includes(n)) throw erreurValeur(`Zone inconnue « ${z} » : metropole ou alsace-moselle.`);
+  return n as Zone;
+}
+
+/**
+ * Nombre de jours ouvrés entre deux dates incluses : week-ends et jours fériés français exclus (Alsace-Moselle en option). Négatif si fin précède début, comme NB.JOURS.OUVRES.
+ * @customfunction JOURS.OUVRES
+ * @param debut Date de début (incluse)
+ * @param fin Date de fin (incluse)
+ * @param [zone] metropole (par défaut) ou alsace-moselle (Vendredi saint et 26 décembre fériés)
+ * @returns Le nombre de jours ouvrés.
+ */
+export function joursOuvres(debut: number | string, fin: number | string, zone?: number | string | null): number {
+  try {
+    return joursOuvresCore(dateDepuisValeur(lireTexteOuNombre(debut, "debut"), "debut"), dateDepuisValeur(lireTexteOuNombre(fin, "fin"), "fin"), lireZone(zone));
+  } catch (e) {
+    throw enErreurExcel(e);
+  }
+}
+
+/**
+ * Date de début d'une tâche de n jours ouvrés qui se termine à la date donnée (incluse) : rétroplanning depuis une livraison. Une fin tombant un jour chômé est d'abord ramenée au jour ouvré précédent.
+ * @customfunction DATE.RETRO
+ * @param date_fin Date de fin de la tâche (livraison, PAD)
+ * @param jours_ouvres Durée de la tâche en jours ouvrés (0 : le jour ouvré précédant la date de fin)
+ * @param [zone] metropole (par défaut) ou alsace-moselle
+ * @returns La date de début (numéro de série Excel, à afficher au format date).
+ */
+export function dateRetroPlanning(date_fin: number | string, jours_ouvres: number | string, zone?: number | string | null): number {
+  try {
+    const n = lireEntier(jours_ouvres, "jours_ouvres", 0, 100000);
+    return serieDepuisIso(dateRetro(dateDepuisValeur(lireTexteOuNombre(date_fin, "date_fin"), "date_fin"), n, lireZone(zone)));
+  } catch (e) {
+    throw enErreurExcel(e);
+  }
+}
+
+function lireTexteOuNombre(v: number | string | null | undefined, nom: string): number | string {
+  if (typeof v === "number") return v;
+  return lireTexte(v ?? null, nom);
+}
