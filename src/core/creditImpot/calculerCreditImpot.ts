@@ -28,6 +28,7 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   const re = regleAnnee(TABLES_CREDIT_IMPOT.eligibilite, options.annee);
   if (!re) throw new CreditImpotError(`Aucune règle d'éligibilité des dépenses en vigueur en ${options.annee} (périodes couvertes : ${periodes(TABLES_CREDIT_IMPOT.eligibilite)}).`);
   const lignes = lignesBase(devis, re);
+  figures.table("credit-impot.eligibilite", "Éligibilité par défaut des lignes (chapitre, catégorie, libellé)", re, "table par chapitre");
   const ajustements: AjustementBase[] = [];
   const heb = plafonnerHebergement(lignes, devis, options, figures);
   ajustements.push(...heb.ajustements);

@@ -7,13 +7,13 @@ import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT, type RegleDatee, type ValeursEligibilite } from "./regles";
 
 /** Default eligibility of a line: label keywords, then sub-chapter, category, chapter (data: credit-impot-eligibilite.json). */
-export function eligibiliteParDefaut(l: LigneDevis, r: ValeursEligibilite): { eligible: boolean; motif: string } {
+export function eligibiliteParDefaut(l: LigneDevis, r: ValeursEligibilite, cinema = false): { eligible: boolean; motif: string } {
   const lib = normaliser(l.libelle);
   for (const regle of r.libelles) {
     const mot = regle.motsCles.find((m) => lib.includes(normaliser(m)));
     if (mot) return { eligible: regle.eligible, motif: `${regle.motif} (libellé « ${mot} »)` };
   }
-  const sc = l.sousChapitre && r.sousChapitres[l.sousChapitre];
+  const sc = cinema && l.sousChapitre && r.sousChapitresCinema[l.sousChapitre];
   if (sc) return { eligible: sc.eligible, motif: `sous-chapitre ${l.sousChapitre} : ${sc.motif}` };
   const cat = l.categorie && r.categories[l.categorie];
   if (cat) return { eligible: cat.eligible, motif: `catégorie ${l.categorie} : ${cat.motif}` };
@@ -34,7 +34,7 @@ function partFrance(l: LigneDevis): Decimal {
 /** Each line's eligible amount spent in France, half-up to the cent per line. */
 export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): LigneBase[] {
   return devis.lignes.map((l) => {
-    const defaut = eligibiliteParDefaut(l, r.version.valeurs);
+    const defaut = eligibiliteParDefaut(l, r.version.valeurs, devis.typeOeuvre === "cinema");
     const colonne = l.eligibleCI !== "auto";
     const eligible = colonne ? l.eligibleCI === "oui" : defaut.eligible;
     const motif = colonne

@@ -36,6 +36,11 @@ export class Figures {
     return v;
   }
 
+  /** A rule table used as a whole (not one figure): listed with its source and confidence. */
+  table(cle: string, libelle: string, regle: RegleDatee<unknown>, texte: string): void {
+    this.noter(cle, libelle, regle, texte);
+  }
+
   /** "surcharge utilisée : <clé> = <valeur> (<cellule>)" for each overridden figure. */
   surchargesUtilisees(): string[] {
     return this.utilises.filter((p) => p.surcharge).map((p) => `surcharge utilisée : ${p.cle} = ${p.valeur} (${p.surcharge})`);

@@ -46,7 +46,8 @@ export interface ValeursPhono { taux: string; tauxPme: string; plafondEntreprise
 export interface RegleEligibilite { eligible: boolean; motif: string }
 export interface ValeursEligibilite {
   chapitres: Record<CodeChapitre, RegleEligibilite>;
-  sousChapitres: Record<string, RegleEligibilite>;
+  /** Cinema 2018 two-digit sub-chapters only (in an audiovisual devis « 2.1 » is just a numbering). */
+  sousChapitresCinema: Record<string, RegleEligibilite>;
   categories: Partial<Record<CategorieLigne, RegleEligibilite>>;
   libelles: { motsCles: string[]; eligible: boolean; motif: string }[];
 }

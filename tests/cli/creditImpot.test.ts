@@ -1,0 +1,187 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { commande } from "../../src/cli/commands/creditImpot";
+import { CliError, type Io } from "../../src/cli/io";
+import { recalculer } from "../helpers/libreoffice";
+import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
+
+/** Runs the command as main does (CliError → French message on stderr, exit code). */
+async function lancer(args: string[]): Promise<{ code: number; sortie: string[]; erreurs: string[] }> {
+  const sortie: string[] = [];
+  const erreurs: string[] = [];
+  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
+  try {
+    return { code: await commande.executer(args, io), sortie, erreurs };
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    erreurs.push(e.message);
+    return { code: e.code, sortie, erreurs };
+  }
+}
+
+let dir: string;
+let devis: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-cli-ci-"));
+  devis = path.join(dir, "devis.xlsx");
+  await ecrireDevisFiction(devis);
+});
+
+/*
+ * The workbook (tests/core/creditImpot/classeurs.ts), a 52' fiction in the producer's layout, total 419 000 €:
+ *   eligible in France: 1.1 droits 40 000 + 2.1 réalisateur 60 000 + 3.1 comédiens 80 000 + 4.1 charges 70 000
+ *   + 6.1 hôtel 20 × 150 = 3 000 (≤ 200 €/nuit) + 7.1 caméra 30 000 × « 50 % » = 15 000 + 8.1 montage 50 000 = 318 000 €;
+ *   out: 4.2 taxe d'apprentissage 1 000, 5.1 décors 20 000 (« Éligible CI » = Non), 8.2 mixage 10 000 (« Étranger »),
+ *   9.1 assurance 5 000, frais généraux 30 000, imprévus 20 000.
+ *   Cost hors FG/imprévus 369 000 / 52 = 7 096,15 €/min → fiction tranche < 10 000 €/min → 1 250 €/min.
+ */
+describe("prodbook credit-impot --json", () => {
+  it("audiovisuel fiction 2025 : 318 000 × 25 % = 79 500 € → plafond 1 250 × 52 = 65 000 €", async () => {
+    const r = await lancer([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "--json"]);
+    expect(r.erreurs).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.sortie).toHaveLength(1);
+    const j = JSON.parse(r.sortie[0]);
+    expect(Object.keys(j)).toEqual(["regime", "genre", "annee", "base", "taux", "creditAvantPlafonds", "plafonds", "credit", "baseParChapitre", "alertes"]);
+    expect(j).toMatchObject({ regime: "audiovisuel", genre: "fiction", annee: 2025, base: "318000.00", taux: "0.25", creditAvantPlafonds: "79500.00", credit: "65000.00" });
+    expect(j.plafonds).toEqual([
+      { nom: "plafond par minute", montant: "65000.00", applique: true },
+      { nom: "plafond des aides publiques (50\u00a0% du budget)", montant: "209500.00", applique: false },
+    ]);
+    expect(j.baseParChapitre).toEqual([
+      { code: "1", base: "40000.00" },
+      { code: "2", base: "60000.00" },
+      { code: "3", base: "80000.00" },
+      { code: "4", base: "70000.00" },
+      { code: "5", base: "0.00" },
+      { code: "6", base: "3000.00" },
+      { code: "7", base: "15000.00" },
+      { code: "8", base: "50000.00" },
+      { code: "9", base: "0.00" },
+      { code: "FG", base: "0.00" },
+      { code: "IMP", base: "0.00" },
+    ]);
+    expect(j.alertes.some((a: string) => a.startsWith("à vérifier : Taux fiction = 25,00"))).toBe(true);
+  });
+
+  it("cinéma 2025 : 318 000 × 30 % = 95 400 € (réalisateur 60 000 ≤ 15 % × 419 000 = 62 850, plafonds non atteints)", async () => {
+    const j = JSON.parse((await lancer([devis, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0]);
+    expect(j).toMatchObject({ base: "318000.00", taux: "0.30", credit: "95400.00" });
+    expect(j.plafonds.map((p: { applique: boolean }) => p.applique)).toEqual([false, false]);
+  });
+
+  it("international avec --vfx-france 3 000 000 : 40 %, 318 000 × 40 % = 127 200 € < 80 % × 419 000 × 40 % = 134 080 €", async () => {
+    // Budget 419 000 € < 500 000 € : French spend must reach 50 % × 419 000 = 209 500 € (318 000 € : met).
+    const j = JSON.parse((await lancer([devis, "--regime", "international", "--genre", "fiction", "--annee", "2025", "--vfx-france", "3 000 000", "--json"])).sortie[0]);
+    expect(j).toMatchObject({ taux: "0.40", creditAvantPlafonds: "127200.00", credit: "127200.00" });
+    expect(j.plafonds[0]).toEqual({ nom: "plafond 80 % du budget", montant: "134080.00", applique: false });
+  });
+
+  it("la feuille Paramètres surcharge un chiffre et la sortie le dit : taux 20 % → 63 600 € (plafond 65 000 non atteint)", async () => {
+    const f = path.join(dir, "avec-parametres.xlsx");
+    await ecrireDevisFiction(f, [["credit-impot.audiovisuel.taux.fiction", "20 %"]]);
+    const j = JSON.parse((await lancer([f, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "--json"])).sortie[0]);
+    expect(j).toMatchObject({ taux: "0.20", creditAvantPlafonds: "63600.00", credit: "63600.00" });
+    expect(j.plafonds[0].applique).toBe(false);
+    expect(j.alertes).toContain("surcharge utilisée : credit-impot.audiovisuel.taux.fiction = 20,00\u00a0% ('Paramètres'!B2)");
+  });
+
+  it("documentaire de 20 minutes : durée < 24 min → crédit 0 avec la raison", async () => {
+    const j = JSON.parse((await lancer([devis, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "20", "--annee", "2025", "--json"])).sortie[0]);
+    expect(j.credit).toBe("0.00");
+    expect(j.alertes[0]).toMatch(/^Condition non remplie \(durée minimale\) : durée 20 min, minimum 24 min/);
+  });
+});
+
+describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
+  it.each([
+    [["--regime", "sofica", "--genre", "fiction"], /--regime attend l'une des valeurs cinema, audiovisuel, international ; reçu « sofica »/],
+    [["--regime", "audiovisuel", "--genre", "fiction"], /l'option --duree MINUTES est obligatoire/],
+    [["--regime", "cinema"], /L'option --genre est obligatoire/],
+    [["--regime", "cinema", "--genre", "fiction", "--annee", "25"], /--annee attend une année AAAA/],
+    [["--regime", "international", "--genre", "fiction", "--vfx-france", "beaucoup"], /--vfx-france attend un montant/],
+    [["--regime", "cinema", "--genre", "fiction", "--annee", "2010"], /Aucune règle .* en vigueur en 2010/],
+  ])("%j", async (args, message) => {
+    const r = await lancer([devis, ...(args as string[])]);
+    expect(r.code).toBe(2);
+    expect(r.sortie).toEqual([]);
+    expect(r.erreurs.join("\n")).toMatch(message as RegExp);
+  });
+
+  it("valeur illisible dans Paramètres : la cellule est nommée", async () => {
+    const f = path.join(dir, "parametre-faux.xlsx");
+    await ecrireDevisFiction(f, [["credit-impot.cinema.taux", "trente pour cent"]]);
+    const r = await lancer([f, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.erreurs[0]).toBe("parametre-faux.xlsx : 'Paramètres'!B2 : « trente pour cent » n'est pas un taux valable pour « credit-impot.cinema.taux » (attendu par exemple « 25 % » ou « 0,25 »).");
+  });
+
+  it("fichier qui n'est pas un classeur", async () => {
+    const f = path.join(dir, "pas-un-classeur.xlsx");
+    await fs.writeFile(f, "Code;Montant\n1;2\n");
+    const r = await lancer([f, "--regime", "cinema", "--genre", "fiction"]);
+    expect(r.code).toBe(2);
+    expect(r.erreurs[0]).toMatch(/n'est pas un classeur Excel lisible/);
+  });
+});
+
+describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
+  it("écrit la feuille à côté du devis ; LibreOffice recalcule les formules au même crédit ; relancer ne duplique rien", async () => {
+    const sortie = path.join(dir, "sortie.xlsx");
+    const r = await lancer([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "-o", sortie]);
+    expect(r.code).toBe(0);
+    const recalcule = await recalculer(sortie);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(recalcule);
+    expect(wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual(["Budget", "Crédit d'impôt"]);
+    const ws = wb.getWorksheet("Crédit d'impôt")!;
+    const valeur = (libelle: string) => {
+      for (let i = 1; i <= ws.rowCount; i++) {
+        if (ws.getRow(i).getCell(1).value === libelle) {
+          const v = ws.getRow(i).getCell(2).value as number | { result?: number };
+          return typeof v === "object" && v !== null ? v.result ?? 0 : v;
+        }
+      }
+      throw new Error(`ligne « ${libelle} » absente`);
+    };
+    expect(valeur("Base retenue")).toBe(318000);
+    expect(valeur("Crédit avant plafonds")).toBe(79500);
+    expect(valeur("Crédit d'impôt")).toBe(65000);
+    const texte = ws.getSheetValues().flat().map(String).join("\n");
+    expect(texte).toContain("Agrément provisoire — liste de contrôle");
+    expect(texte).toContain("Déposer la demande d'agrément provisoire au CNC avant le premier jour de tournage");
+    expect(texte).toContain("https://www.cnc.fr/professionnels/aides-et-financements/cinema/production/credit-dimpot-cinema_132769");
+
+    // Live formulas: the user changes the rate and makes « Montage » ineligible in the sheet; LibreOffice recomputes
+    // base 318 000 − 50 000 = 268 000 € × 20 % = 53 600 € = MIN(53 600 ; 65 000 ; 209 500).
+    const modif = new ExcelJS.Workbook();
+    await modif.xlsx.readFile(sortie);
+    const wm = modif.getWorksheet("Crédit d'impôt")!;
+    wm.eachRow((row) => {
+      if (row.getCell(1).value === "Taux") row.getCell(2).value = 0.2;
+      if (row.getCell(3).value === "Montage") row.getCell(6).value = "non";
+    });
+    const fModif = path.join(dir, "modifie.xlsx");
+    await modif.xlsx.writeFile(fModif);
+    const wr = new ExcelJS.Workbook();
+    await wr.xlsx.readFile(await recalculer(fModif));
+    const lire = (libelle: string) => {
+      let v: unknown;
+      wr.getWorksheet("Crédit d'impôt")!.eachRow((row) => {
+        if (row.getCell(1).value === libelle) v = (row.getCell(2).value as { result?: number }).result;
+      });
+      return v;
+    };
+    expect(lire("Base retenue")).toBe(268000);
+    expect(lire("Crédit avant plafonds")).toBe(53600);
+    expect(lire("Crédit d'impôt")).toBe(53600);
+
+    const encore = path.join(dir, "sortie2.xlsx");
+    expect((await lancer([sortie, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "-o", encore])).code).toBe(0);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(encore);
+    expect(wb2.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual(["Budget", "Crédit d'impôt"]);
+  });
+});
