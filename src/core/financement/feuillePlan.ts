@@ -84,7 +84,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   const ls = ligneTotal + 2; // synthesis block
   const L = (k: number) => ls + k;
   const base = `$B$${L(5)}`;
-  rows.push(["Total des financements", null, null, null, null, f(`SUM(${col("F")})`, euro(s.total)), f(`SUM(${col("G")})`, s.total === 0 ? 0 : 1)]);
+  rows.push(["Total", null, null, null, null, f(`SUM(${col("F")})`, euro(s.total)), f(`SUM(${col("G")})`, s.total === 0 ? 0 : 1)]);
   rows.push([]);
   const synthese: CellSpec[][] = [
     ["Synthèse", null],

@@ -1,0 +1,83 @@
+/**
+ * The formulas of « Plan de financement » and « Échéancier », recalculated by LibreOffice headless, give the
+ * core's figures; after the producer edits inputs (a devis line, a category chosen in the list), they follow.
+ */
+import ExcelJS from "exceljs";
+import path from "node:path";
+import { analyserFinancement } from "../../src/core/financement/analyser";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { recalculer } from "../helpers/libreoffice";
+import { ecrireClasseurs } from "../core/financement/plans";
+
+function valeur(ws: ExcelJS.Worksheet, libelle: string, col = 2): number | string {
+  for (let r = 1; r <= ws.rowCount; r++) {
+    if (ws.getCell(r, 1).value === libelle || ws.getCell(r, 8).value === libelle) {
+      const c = ws.getCell(r, ws.getCell(r, 1).value === libelle ? col : 9);
+      return res(c);
+    }
+  }
+  const vus: string[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) vus.push(`${r}:${JSON.stringify(ws.getCell(r, 1).value)}|${JSON.stringify(ws.getCell(r, 2).value)}`);
+  throw new Error(`ligne « ${libelle} » absente de ${ws.name} : ${vus.join(" ; ")}`);
+}
+
+/** A formula's cached result; ExcelJS reads LibreOffice's <v>0</v> as no result, hence the 0. */
+function res(c: ExcelJS.Cell): number {
+  const v = c.value as unknown;
+  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: number }).result ?? 0;
+  return v as number;
+}
+
+test("les formules du plan et de l'échéancier recalculées par LibreOffice donnent les chiffres du cœur, et suivent les modifications", async () => {
+  const c = await ecrireClasseurs();
+  const wb = await XlsxWorkbook.ouvrir(c.cinema);
+  const a = await analyserFinancement(wb, { feuilleDevis: "Budget", premierOuDeuxiemeFilm: true, date: "2026-01-15", ecrire: true });
+  const sortie = path.join(c.dossier, "cinema-prodbook.xlsx");
+  await wb.enregistrer(sortie);
+
+  // 1. Untouched: LibreOffice's results = the core's.
+  const x1 = new ExcelJS.Workbook();
+  await x1.xlsx.readFile(await recalculer(sortie));
+  // The producer's own sheet is called « Plan de financement »: Prodbook's gets another name and the user's is untouched.
+  expect(a.feuillesEcrites).toEqual(["Plan de financement (Prodbook)", "Échéancier", "Listes financement"]);
+  const plan = x1.getWorksheet(a.feuillesEcrites[0])!;
+  expect(valeur(plan, "Total des financements")).toBeCloseTo(3000000, 2);
+  expect(valeur(plan, "Reste à financer (négatif : excédent)")).toBeCloseTo(0, 2);
+  expect(valeur(plan, "Aides publiques (France)")).toBeCloseTo(1050000, 2);
+  expect(valeur(plan, "Intensité des aides publiques")).toBeCloseTo(a.synthese.intensite!.toNumber(), 10);
+  expect(valeur(plan, "Plafond applicable")).toBeCloseTo(0.6, 10);
+  expect(valeur(plan, "Part envisagée")).toBeCloseTo(200000 / 3000000, 10);
+  expect(valeur(plan, "Aides du CNC")).toBeCloseTo(500000, 2);
+  const ech = x1.getWorksheet("Échéancier")!;
+  expect(valeur(ech, "Besoin de trésorerie maximal")).toBeCloseTo(a.echeancier.besoinMaximal / 100, 2);
+  // Cumulative treasury per month (column L from row 5).
+  a.echeancier.mois.forEach((m, i) => expect(res(ech.getCell(5 + i, 12))).toBeCloseTo(m.cumul / 100, 2));
+  // By-category block: SUMIFS over the table.
+  const diffuseurs = plan.getColumn(1).values.findIndex((v) => (v as { result?: string })?.result === "Diffuseur — préachat");
+  expect(diffuseurs).toBeGreaterThan(0);
+  expect(res(plan.getCell(diffuseurs, 2))).toBeCloseTo(800000, 2);
+
+  // 2. The producer edits: a devis line +200 000 €, and the SOFICA line recategorised as a regional fund.
+  const x2 = new ExcelJS.Workbook();
+  await x2.xlsx.readFile(sortie);
+  x2.getWorksheet("Budget")!.getCell("C3").value = 380000;
+  const p2 = x2.getWorksheet(a.feuillesEcrites[0])!;
+  let ligneSofica = 0;
+  p2.eachRow((row, r) => {
+    if (row.getCell(3).value === "SOFICA") ligneSofica = r;
+  });
+  expect(ligneSofica).toBeGreaterThan(10);
+  p2.getCell(ligneSofica, 3).value = "Régions et collectivités";
+  p2.getCell("B4").value = "Non";
+  const modifie = path.join(c.dossier, "cinema-modifie.xlsx");
+  await x2.xlsx.writeFile(modifie);
+  const x3 = new ExcelJS.Workbook();
+  await x3.xlsx.readFile(await recalculer(modifie));
+  const p3 = x3.getWorksheet(a.feuillesEcrites[0])!;
+  expect(valeur(p3, "Coût de production")).toBeCloseTo(3200000, 2);
+  expect(valeur(p3, "Reste à financer (négatif : excédent)")).toBeCloseTo(200000, 2);
+  expect(valeur(p3, "Aides publiques (France)")).toBeCloseTo(1250000, 2);
+  expect(valeur(p3, "Intensité des aides publiques")).toBeCloseTo(1250000 / 3200000, 10);
+  expect(valeur(p3, "Plafond applicable")).toBeCloseTo(0.5, 10);
+  expect(res(p3.getCell(ligneSofica, 8))).toBe("Oui");
+});
