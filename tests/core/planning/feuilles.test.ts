@@ -1,0 +1,107 @@
+import { feuilleDeService, feuillePlanDeTravail } from "../../../src/core/planning/feuillePlanDeTravail";
+import { feuilleRetroplanning } from "../../../src/core/planning/feuilleRetroplanning";
+import { lireEtapes } from "../../../src/core/planning/lectureEtapes";
+import { lirePlanDeTravail } from "../../../src/core/planning/planDeTravail";
+import { planifier } from "../../../src/core/planning/retroplanning";
+import { analyserTempsDeTravail } from "../../../src/core/planning/tempsDeTravail";
+import { PlanningError } from "../../../src/core/planning/modele";
+import { feuille } from "./feuille";
+
+const etapesSheet = feuille("Étapes", [
+  ["Planning post-production « Les Gardiens »"],
+  [],
+  ["Étape", "Durée", "Dépend de", "Calendaire", "Décalage"],
+  ["Montage image", "10 j", "aucun", null, null],
+  ["Montage son", 5, null, null, null],
+  ["musique", 4, "montage IMAGE", null, null],
+  ["Mixage", 3, "Montage son; Musique", null, 0],
+  [],
+  ["PAD", null, null, null, null],
+]);
+
+describe("lecture de la feuille d'étapes", () => {
+  test("en-tête trouvé sous un titre ; « Dépend de » vide = ligne précédente ; noms rapprochés sans casse ni accents", () => {
+    const es = lireEtapes(etapesSheet);
+    expect(es.map((e) => [e.nom, e.dureeJoursOuvres, e.predecesseurs.map((p) => p.nom), e.ligne, !!e.jalon])).toEqual([
+      ["Montage image", 10, [], 4, false],
+      ["Montage son", 5, ["Montage image"], 5, false],
+      ["musique", 4, ["Montage image"], 6, false],
+      ["Mixage", 3, ["Montage son", "musique"], 7, false],
+      ["PAD", 0, ["Mixage"], 9, true],
+    ]);
+  });
+  test("décalage négatif refusé en nommant la cellule", () => {
+    const s = feuille("E", [["Étape", "Durée", "Décalage"], ["Montage", 3, -1]]);
+    expect(() => lireEtapes(s)).toThrow(new PlanningError("Ligne 2 : décalage invalide « -1 » pour l'étape « Montage » (E!C2) ; un nombre entier de jours ouvrés ≥ 0 est attendu."));
+  });
+});
+
+describe("feuille Rétroplanning", () => {
+  const p = planifier(lireEtapes(etapesSheet), { livraison: "2026-05-15" });
+  const spec = feuilleRetroplanning(p);
+
+  test("tableau Excel, dates en cellules date, critique, marge", () => {
+    expect(spec.tables).toEqual([{ name: "tblRetroplanning", range: "A4:I9", style: "TableStyleMedium2" }]);
+    expect(spec.rows[3].slice(0, 9)).toEqual(["Étape", "Durée (j)", "Calendaire", "Début", "Fin", "Marge (j ouvrés)", "Critique", "Dépend de", "Jours (calcul)"]);
+    expect(spec.rows[5].slice(0, 8)).toEqual(["Montage son", 5, "non", { date: "2026-04-30" }, { date: "2026-05-07" }, 0, "oui", "Montage image"]);
+    expect(spec.rows[6][5]).toBe(1);
+    expect(spec.print).toMatchObject({ landscape: true });
+  });
+
+  test("grille de Gantt : une colonne par jour du 16/04 au 15/05/2026, en-têtes enchaînés par formule, fériés listés", () => {
+    expect(spec.rows[3][10]).toEqual({ date: "2026-04-16" });
+    expect(spec.rows[3][11]).toEqual({ formula: "K4+1", result: 46129 });
+    expect(spec.rows[3].length).toBe(10 + 30);
+    // Holidays in the span: 1, 8 and 14 May, under the table from row 12.
+    expect(spec.rows.slice(11, 14).map((r) => [r[0], r[3]])).toEqual([
+      ["Fête du travail", { date: "2026-05-01" }],
+      ["Victoire des alliés", { date: "2026-05-08" }],
+      ["Ascension", { date: "2026-05-14" }],
+    ]);
+    const formules = spec.conditionalFormats!.map((c) => [c.range, c.formula]);
+    expect(formules).toContainEqual(["K5:AN9", 'AND(K$4>=$D5,K$4<=$E5,$G5="oui")']);
+    expect(formules).toContainEqual(["K5:AN9", 'AND($C5<>"oui",OR(WEEKDAY(K$4,2)>5,COUNTIF($D$12:$D$14,K$4)>0))']);
+    expect(spec.rows[5][8]).toEqual({ formula: 'IF(B6=0,0,IF(C6="oui",E6-D6+1,NETWORKDAYS(D6,E6,$D$12:$D$14)))', result: 5 });
+  });
+
+  test("aucune cellule manquante (lignes denses)", () => {
+    for (const r of spec.rows) for (const c of r) expect(c).not.toBeUndefined();
+  });
+});
+
+describe("feuilles Plan de travail et Feuille de service", () => {
+  const plan = lirePlanDeTravail(
+    feuille("PDT", [
+      ["Date", "Nom", "Fonction", "Début", "Fin", "Lieu", "Téléphone"],
+      ["15/05/2026", "Yann", "Chef opérateur", "14:00", "23:00", "Phare du Créac'h", "06 11 22 33 44"],
+      ["15/05/2026", "Anne", "Ingénieure du son", "08:00", "01:00", "Phare du Créac'h", "+33 7 55 66 77 88"],
+      ["16/05/2026", "Anne", "Ingénieure du son", "10:00", "12:00", "Port", ""],
+    ]),
+  );
+  const analyse = analyserTempsDeTravail(plan);
+
+  test("personnes × jours en heures (fractions de jour, format [h]:mm), total par formule", () => {
+    const s = feuillePlanDeTravail(plan, analyse);
+    expect(s.rows[3]).toEqual(["Personne", "Fonction", "ven 15/05", "sam 16/05", "Total", "Jours"]);
+    // Anne: 08:00 → 01:00 next day = 17 h (> 12 h: duree-quotidienne), then 2 h.
+    expect(s.rows[5]).toEqual(["Anne", "Ingénieure du son", 17 / 24, 2 / 24, { formula: "SUM(C6:D6)", result: 19 / 24 }, { formula: "COUNT(C6:D6)", result: 2 }]);
+    expect(JSON.stringify(s.rows)).toContain("duree-quotidienne");
+    // Rest from Sat 01:00 to Sat 10:00 = 9 h: reduced rest (alerte).
+    expect(analyse.constats.map((c) => [c.regle, c.gravite])).toEqual([
+      ["duree-quotidienne", "erreur"],
+      ["repos-quotidien", "alerte"],
+    ]);
+  });
+
+  test("feuille de service du 15 mai : convocations triées, lieux, contacts, impression paysage", () => {
+    const s = feuilleDeService(plan, "2026-05-15", { production: "Les Films du Large" });
+    expect(s.rows[0]).toEqual(["Feuille de service — vendredi 15/05/2026"]);
+    expect(s.rows[2]).toEqual(["Lieu(x) de tournage : Phare du Créac'h"]);
+    expect(s.rows.slice(6)).toEqual([
+      ["Anne", "Ingénieure du son", "08:00", "01:00 (+1 j)", "Phare du Créac'h", "+33 7 55 66 77 88"],
+      ["Yann", "Chef opérateur", "14:00", "23:00", "Phare du Créac'h", "06 11 22 33 44"],
+    ]);
+    expect(s.print).toEqual({ landscape: true, repeatRows: 6, fitToWidth: true });
+    expect(() => feuilleDeService(plan, "2026-05-17")).toThrow(/Aucune personne n'est prévue le 17\/05\/2026/);
+  });
+});
