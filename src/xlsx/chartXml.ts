@@ -68,8 +68,3 @@ export function drawingXml(charts: ChartSpec[]): string {
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">${ancres.join("")}</xdr:wsDr>`;
 }
-
-export function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlEsc(r.target)}"/>`).join("") + `</Relationships>`;
-}

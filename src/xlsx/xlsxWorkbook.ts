@@ -14,7 +14,10 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Tables' custom totals formulas to complete at save time, by sheet name. */
   private totaux = new Map<string, TotauxTable[]>();
 
-  private constructor(readonly classeur: ExcelJS.Workbook) {}
+  /** Sheets (lower-case names) written in this session: the others keep the original file's charts. */
+  private reecrites = new Set<string>();
+
+  private constructor(readonly classeur: ExcelJS.Workbook, private readonly original?: { donnees: Buffer; feuilles: string[] }) {}
 
   static async ouvrir(chemin: string): Promise<XlsxWorkbook> {
     const nom = path.basename(chemin);
@@ -25,7 +28,10 @@ export class XlsxWorkbook implements WorkbookPort {
       const code = (e as NodeJS.ErrnoException).code;
       throw new FichierIllisibleError(nom, code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : (e as Error).message);
     }
-    return new XlsxWorkbook(await chargerXlsx(data, nom));
+    const classeur = await chargerXlsx(data, nom);
+    // Zip entry names are stored in clear: no "xl/charts/" means there is no chart to keep.
+    const avecGraphiques = data.includes("xl/charts/");
+    return new XlsxWorkbook(classeur, avecGraphiques ? { donnees: data, feuilles: classeur.worksheets.map((w) => w.name) } : undefined);
   }
 
   static vide(): XlsxWorkbook {
@@ -66,6 +72,7 @@ export class XlsxWorkbook implements WorkbookPort {
         this.classeur.removeWorksheet(ancienne.id);
       }
       const ws = this.classeur.addWorksheet(spec.name);
+      this.reecrites.add(spec.name.toLowerCase());
       // Replacing keeps the tab position: ExcelJS orders sheets by orderNo when saving.
       if (ordre !== undefined) (ws as unknown as { orderNo: number }).orderNo = ordre;
       this.totaux.set(spec.name, ecrireFeuille(ws, spec));
@@ -83,15 +90,26 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Buffer> {
+    this.completerTables();
     const brut = Buffer.from(await this.classeur.xlsx.writeBuffer());
     const graphiques = [...this.graphiques.values()].filter((g) => this.feuille(g.feuille));
     const totaux = [...this.totaux.entries()].filter(([f]) => this.feuille(f)).flatMap(([, t]) => t);
-    return graphiques.length || totaux.length ? completerXlsx(brut, graphiques, totaux) : brut;
+    const intactes = (this.original?.feuilles ?? []).filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
+    const original = this.original && intactes.length ? { donnees: this.original.donnees, feuilles: intactes } : undefined;
+    return graphiques.length || totaux.length || original ? completerXlsx(brut, graphiques, totaux, original) : brut;
   }
 
   async enregistrer(chemin: string): Promise<void> {
     await fs.mkdir(path.dirname(path.resolve(chemin)), { recursive: true });
     await fs.writeFile(chemin, await this.toBuffer());
+  }
+
+  /** Tables read from other programs may lack a style (LibreOffice writes none): ExcelJS cannot save them so. */
+  private completerTables(): void {
+    for (const ws of this.classeur.worksheets) {
+      const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
+      for (const t of Object.values(tables)) if (t.table && !t.table.style) t.table.style = {};
+    }
   }
 
   private feuille(name: string): ExcelJS.Worksheet | undefined {

@@ -1,0 +1,83 @@
+import JSZip from "jszip";
+import { cheminRels, insererDrawing, lireRels, lireTexte, nouvelId, partiesFeuilles, prochainNumero, relatif, relsXml, resoudre } from "./zipParties";
+
+/**
+ * ExcelJS drops charts (and keeps only pictures) when it rewrites a workbook. For the sheets Prodbook
+ * did not rewrite, the original drawing part is copied back with everything it points to (charts,
+ * their styles, images, embedded data), so the user's charts — and ours from an earlier run — survive.
+ */
+export interface Original {
+  donnees: Buffer;
+  /** Sheets present in the original file and not rewritten in this session. */
+  feuilles: string[];
+}
+
+const echapperRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export async function conserverDessins(zip: JSZip, original: Original): Promise<void> {
+  if (original.feuilles.length === 0) return;
+  const src = await JSZip.loadAsync(original.donnees);
+  const partiesSrc = await partiesFeuilles(src);
+  const partiesDst = await partiesFeuilles(zip);
+  const typesSrc = (await lireTexte(src, "[Content_Types].xml")) ?? "";
+  let types = (await lireTexte(zip, "[Content_Types].xml"))!;
+
+  const copies = new Map<string, string>();
+  const nomLibre = (p: string): string => {
+    if (!zip.file(p)) return p;
+    const m = /^(.*)\/([^/]*?)(\d*)\.([^./]+)$/.exec(p);
+    if (!m) return p + "_";
+    return `${m[1]}/${m[2]}${prochainNumero(zip, echapperRe(m[1]), echapperRe(m[2]), echapperRe(m[4]))}.${m[4]}`;
+  };
+  const copier = async (p: string): Promise<string> => {
+    const deja = copies.get(p);
+    if (deja) return deja;
+    const dst = nomLibre(p);
+    copies.set(p, dst);
+    zip.file(dst, await src.file(p)!.async("uint8array"));
+    const rels = lireRels(await lireTexte(src, cheminRels(p)));
+    for (const r of rels) {
+      if (r.externe) continue;
+      const cible = resoudre(p, r.target);
+      if (!src.file(cible)) continue;
+      r.target = relatif(dst, await copier(cible));
+    }
+    if (rels.length) zip.file(cheminRels(dst), relsXml(rels));
+    const override = new RegExp(`<Override PartName="/${echapperRe(p)}" ContentType="([^"]*)"\\s*/>`).exec(typesSrc);
+    if (override) types = types.replace("</Types>", `<Override PartName="/${dst}" ContentType="${override[1]}"/></Types>`);
+    else {
+      const ext = p.slice(p.lastIndexOf(".") + 1).toLowerCase();
+      const defaut = new RegExp(`<Default Extension="${echapperRe(ext)}" ContentType="[^"]*"\\s*/>`, "i").exec(typesSrc);
+      if (defaut && !new RegExp(`<Default Extension="${echapperRe(ext)}"`, "i").test(types)) types = types.replace("</Types>", defaut[0] + "</Types>");
+    }
+    return dst;
+  };
+
+  for (const nom of original.feuilles) {
+    const ps = partiesSrc.get(nom), pd = partiesDst.get(nom);
+    if (!ps || !pd) continue;
+    const relDessin = lireRels(await lireTexte(src, cheminRels(ps))).find((r) => r.type.endsWith("/drawing") && !r.externe);
+    if (!relDessin) continue;
+    const dessin = resoudre(ps, relDessin.target);
+    const xml = await lireTexte(src, dessin);
+    // Pictures only: ExcelJS already kept them.
+    if (!xml || !/graphicFrame/.test(xml)) continue;
+    let feuilleXml = (await lireTexte(zip, pd))!;
+    const relsDst = lireRels(await lireTexte(zip, cheminRels(pd)));
+    const i = relsDst.findIndex((r) => r.type.endsWith("/drawing"));
+    if (i >= 0) {
+      // ExcelJS's drawing holds the same pictures as the original one: replace it.
+      const ancien = relsDst.splice(i, 1)[0];
+      feuilleXml = feuilleXml.replace(new RegExp(`<drawing r:id="${echapperRe(ancien.id)}"\\s*/>`), "");
+      const partie = resoudre(pd, ancien.target);
+      zip.remove(partie);
+      zip.remove(cheminRels(partie));
+      types = types.replace(new RegExp(`<Override PartName="/${echapperRe(partie)}"[^>]*/>`), "");
+    }
+    const rid = nouvelId(relsDst);
+    relsDst.push({ id: rid, type: relDessin.type, target: relatif(pd, await copier(dessin)) });
+    zip.file(cheminRels(pd), relsXml(relsDst));
+    zip.file(pd, insererDrawing(feuilleXml, rid));
+  }
+  zip.file("[Content_Types].xml", types);
+}
