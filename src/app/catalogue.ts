@@ -6,10 +6,12 @@
 import type { WorkbookPort } from "../core/port/workbook";
 import { OfficeWorkbook } from "../office/officeWorkbook";
 import { commandesClasseur } from "./commandes/classeur";
+import { commandesCreditImpot } from "./commandes/creditImpot";
 import { commandesDevis } from "./commandes/devis";
 
 const HANDLERS = {
   ...commandesClasseur,
+  ...commandesCreditImpot,
   ...commandesDevis,
 };
 

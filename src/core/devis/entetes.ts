@@ -91,5 +91,23 @@ export function trouverEntete(sheet: SheetData): Entete | undefined {
     if (!best || score(cols) > score(best.colonnes)) best = { ligne: r, colonnes: cols };
     if (score(cols) >= 5) break;
   }
-  return best;
+  return best && ajusterColonnes(sheet, best);
+}
+
+/**
+ * "Poste | Détail": when the column taken as the code holds the wording (long texts) more often than the
+ * label column holds anything, the producer's labels are in the code column: swap them.
+ */
+export function ajusterColonnes(sheet: SheetData, entete: Entete): Entete {
+  const { code, libelle } = entete.colonnes;
+  if (code === undefined || libelle === undefined) return entete;
+  let mots = 0;
+  let libelles = 0;
+  for (const row of sheet.rows.slice(entete.ligne + 1, entete.ligne + 300)) {
+    const c = row[code]?.v;
+    if (typeof c === "string" && /[a-zA-Zà-ÿ]{3,}.*\s.*[a-zA-Zà-ÿ]{2,}/.test(c) && c.trim().length > 8) mots++;
+    const l = row[libelle]?.v;
+    if (typeof l === "string" && l.trim()) libelles++;
+  }
+  return mots > libelles ? { ligne: entete.ligne, colonnes: { ...entete.colonnes, code: libelle, libelle: code } } : entete;
 }

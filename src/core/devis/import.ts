@@ -7,7 +7,7 @@ import { Colonne, Colonnes, trouverEntete } from "./entetes";
 import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, texteCellule } from "./lecture";
 import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantNonPlace, TypeOeuvre } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
-import { chapitreBasDeDevis, chapitreDeTitre, chapitreDuCode, chapitreParMotsCles, typeTotal } from "./placement";
+import { chapitreBasDeDevis, chapitreDeTitre, chapitreDuCode, chapitreParMotsCles, ligneDerivee, typeTotal } from "./placement";
 import { calculerTotaux, sommeLignes } from "./totaux";
 
 export interface OptionsImport {
@@ -81,6 +81,8 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
 
     // Subtotal and total rows: never lines.
+    // Derived rows (TVA, TTC, cost per minute) are neither lines nor totals of lines.
+    if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) continue;
     const tt = textes.length ? typeTotal(textes[0].t) ?? typeTotal(libelle) : undefined;
     if (tt) {
       if (montantLu !== undefined) {
@@ -106,7 +108,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     }
 
     // Chapter headings: text only (a heading may carry the chapter's amount when written as a title).
-    if (!aDesFacteurs && !chapitreBasDeDevis(libelle)) {
+    // "FRAIS GÉNÉRAUX" alone is a heading; "Frais généraux 15 %" or with an amount is a line.
+    const basDeDevis = chapitreBasDeDevis(libelle);
+    if (!aDesFacteurs && (!basDeDevis || (montantLu === undefined && !tauxPct && !pourcentDansTexte(libelle)))) {
       const ch = chapitreDeTitre(titre);
       const estTitre = montantLu === undefined || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
       if (ch && estTitre) {

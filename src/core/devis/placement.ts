@@ -92,11 +92,19 @@ function chapitreParNom(s: string): CodeChapitre | undefined {
   return undefined;
 }
 
+/** Rows computed from the total that are not part of it: VAT, incl.-VAT totals, cost per minute, shares. */
+export function ligneDerivee(texte: string): boolean {
+  const s = normaliser(texte);
+  return /^(tva|t\.v\.a|(total|montant|cout total) ttc|cout (par |a la )?minute|cout minute|prix (de revient )?(par |a la )?minute|cout horaire|% du total|pourcentage du total|part du total)\b/.test(s);
+}
+
 /** Subtotal / total rows: their label starts with a total word. A chapter named after "total" makes it a subtotal. */
 export function typeTotal(texte: string): { type: "sous-total" | "total"; chapitre?: CodeChapitre } | undefined {
   const s = normaliser(texte);
   if (/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total (du )?chapitre|total chap\.?|total poste)/.test(s)) {
-    const reste = s.replace(/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total)\s*(du |de |des )?/, "");
+    const reste = s
+      .replace(/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total)\s*(du |de |des )?/, "")
+      .replace(/^(ensemble|total) (des|du|de la|de l') ?/, "");
     return { type: "sous-total", chapitre: reste ? chapitreDeTitre(reste) : undefined };
   }
   if (/^(total|grand total|cout total|montant total|cout de (fabrication|production)|budget total|totaux)\b/.test(s)) {

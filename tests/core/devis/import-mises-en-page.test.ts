@@ -112,6 +112,44 @@ describe("importerDevis sur des mises en page variées", () => {
     expect(e(d.total)).toBe("2877.49");
   });
 
+  it("devis de type CNC en capitales : sous-totaux « ENSEMBLE DES », coût total global, TVA, TTC et coût par minute ignorés", async () => {
+    const s = await feuilleXlsx("DEVIS", [
+      ["POSTES", "DÉTAIL", "MONTANT"],
+      ["DROITS ARTISTIQUES"],
+      ["Auteur", null, 10000],
+      ["Réalisateur (droits)", null, 5000],
+      ["SOUS-TOTAL ENSEMBLE DES DROITS ARTISTIQUES", null, 15000],
+      ["PERSONNEL"],
+      ["Directeur de production", "10 j", 4000],
+      ["SOUS-TOTAL PERSONNEL", null, 4000],
+      ["CHARGES SOCIALES"],
+      ["Charges sur salaires", null, 2400],
+      ["SOUS-TOTAL CHARGES SOCIALES", null, 2400],
+      ["COUT TOTAL GLOBAL", null, 21400],
+      ["FRAIS GENERAUX"],
+      ["Frais de structure", null, 2000],
+      ["TVA 20 %", null, 4680],
+      ["TOTAL TTC", null, 28080],
+      ["Coût par minute", null, 411.54],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.libelle, l.chapitre])).toEqual([
+      ["Auteur", "1"],
+      ["Réalisateur (droits)", "1"],
+      ["Directeur de production", "2"],
+      ["Charges sur salaires", "4"],
+      ["Frais de structure", "FG"],
+    ]);
+    expect(d.totauxProducteur.map((t) => [t.type, t.chapitre, t.montant])).toEqual([
+      ["sous-total", "1", 1500000],
+      ["sous-total", "2", 400000],
+      ["sous-total", "4", 240000],
+      ["total", undefined, 2140000],
+    ]);
+    expect(e(d.total)).toBe("23400.00");
+    expect(d.nonPlaces).toEqual([]);
+  });
+
   it("trouverFeuilleDevis choisit la feuille qui a un en-tête de devis", async () => {
     const notes = await feuilleXlsx("Notes", [["Compte rendu"], ["Montant", 12]]);
     const budget = await feuilleXlsx("Budget v3", [["Code", "Libellé", "Quantité", "Tarif", "Montant"], ["2.1", "Monteur", 5, 240, 1200]]);
