@@ -8,11 +8,13 @@ import { OfficeWorkbook } from "../office/officeWorkbook";
 import { commandesClasseur } from "./commandes/classeur";
 import { commandesCreditImpot } from "./commandes/creditImpot";
 import { commandesDevis } from "./commandes/devis";
+import { commandesPlanning } from "./commandes/planning";
 
 const HANDLERS = {
   ...commandesClasseur,
   ...commandesCreditImpot,
   ...commandesDevis,
+  ...commandesPlanning,
 };
 
 type Handlers = typeof HANDLERS;

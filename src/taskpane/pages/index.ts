@@ -1,6 +1,7 @@
 import type * as React from "react";
 import { Controles } from "./Controles";
 import { Structurer } from "./Structurer";
+import { Planning } from "./Planning";
 
 /**
  * The pane's pages, in tab order. To add one: write src/taskpane/pages/<Page>.tsx (it talks to the workbook
@@ -15,4 +16,5 @@ export interface Page {
 export const PAGES: readonly Page[] = [
   { id: "structurer", titre: "Structurer", composant: Structurer },
   { id: "controles", titre: "Contrôles", composant: Controles },
+  { id: "planning", titre: "Planning", composant: Planning },
 ];
