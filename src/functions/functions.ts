@@ -234,3 +234,42 @@ function lireTexteOuNombre(v: number | string | null | undefined, nom: string): 
   if (typeof v === "number") return v;
   return lireTexte(v ?? null, nom);
 }
+
+// ─── Financement ────────────────────────────────────────────────────────────────────────────────────────
+
+import { ArgumentFinancementError, intensiteAides as intensiteAidesCore, resteAFinancer as resteAFinancerCore } from "../core/financement/fonctions";
+
+function erreurFinancement(e: unknown): CustomFunctions.Error {
+  return e instanceof ArgumentFinancementError ? erreurValeur(e.message) : enErreurExcel(e);
+}
+
+/**
+ * Intensité des aides publiques : total des montants dont la catégorie est une aide publique (CNC, régions, Europe, crédit d'impôt…) divisé par le coût total. Catégories : identifiant, libellé ou nature en clair (« Région Bretagne », « SOFICA », « préachat »).
+ * @customfunction INTENSITE.AIDES
+ * @param montants Plage des montants des sources de financement
+ * @param categories Plage des catégories ou natures, de même taille que les montants
+ * @param cout_total Coût total de production (devis), part française pour une coproduction internationale
+ * @returns La part des aides publiques dans le coût (à afficher en pourcentage).
+ */
+export function intensiteAidesPubliques(montants: number[][], categories: string[][], cout_total: number | string): number {
+  try {
+    return versRatio(intensiteAidesCore(montants, categories, lireMontant(cout_total, "cout_total"), new Date().toISOString().slice(0, 10)));
+  } catch (e) {
+    throw erreurFinancement(e);
+  }
+}
+
+/**
+ * Reste à financer : coût total moins la somme des financements, au centime près (négatif : excédent de financement).
+ * @customfunction RESTE.A.FINANCER
+ * @param montants Plage des montants des sources de financement
+ * @param cout_total Coût total de production (devis)
+ * @returns Le montant restant à financer, en euros.
+ */
+export function resteAFinancer(montants: number[][], cout_total: number | string): number {
+  try {
+    return versEuros(resteAFinancerCore(montants, lireMontant(cout_total, "cout_total")));
+  } catch (e) {
+    throw erreurFinancement(e);
+  }
+}

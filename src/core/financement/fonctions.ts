@@ -1,0 +1,58 @@
+import Decimal from "decimal.js";
+import { Cents, parseMontant, subCents, sumCents } from "../money";
+import { categorieDepuisTexte } from "./categories";
+
+/** A cell of a range passed to a custom function. */
+export type ValeurPlage = number | string | boolean | null;
+
+export class ArgumentFinancementError extends Error {}
+
+function vide(v: ValeurPlage | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function montant(v: ValeurPlage, ou: string): Cents {
+  if (typeof v === "boolean") throw new ArgumentFinancementError(`${ou} : ${v ? "VRAI" : "FAUX"} n'est pas un montant.`);
+  const c = parseMontant(v);
+  if (c === undefined) throw new ArgumentFinancementError(`${ou} : « ${v} » n'est pas un montant.`);
+  return c;
+}
+
+/** The amounts of a range, row by row (empty cells skipped). */
+export function montantsPlage(plage: ValeurPlage[][]): Cents[] {
+  const out: Cents[] = [];
+  plage.forEach((l, i) => l.forEach((v, j) => {
+    if (!vide(v)) out.push(montant(v, `montants, ligne ${i + 1} colonne ${j + 1}`));
+  }));
+  return out;
+}
+
+/** cout − Σ montants: positive = still to find, negative = excédent. */
+export function resteAFinancer(montants: ValeurPlage[][], cout: Cents): Cents {
+  return subCents(cout, sumCents(montantsPlage(montants)));
+}
+
+/**
+ * Σ amounts whose category is public aid / cost. Categories are ids, labels or free text read like the plan's
+ * « Nature » column; a category nobody recognises is refused rather than guessed.
+ */
+export function intensiteAides(montants: ValeurPlage[][], categories: ValeurPlage[][], cout: Cents, date: string): Decimal {
+  if (montants.length !== categories.length || montants.some((l, i) => l.length !== categories[i].length)) {
+    throw new ArgumentFinancementError(
+      `montants (${montants.length}×${montants[0]?.length ?? 0}) et categories (${categories.length}×${categories[0]?.length ?? 0}) doivent avoir la même taille.`,
+    );
+  }
+  if (cout <= 0) throw new ArgumentFinancementError("cout_total doit être un montant positif.");
+  let publiques = 0;
+  montants.forEach((l, i) => l.forEach((v, j) => {
+    if (vide(v)) return;
+    const ou = `ligne ${i + 1} colonne ${j + 1}`;
+    const m = montant(v, `montants, ${ou}`);
+    const t = categories[i][j];
+    if (vide(t)) throw new ArgumentFinancementError(`categories, ${ou} : catégorie vide pour un montant de ${v}.`);
+    const c = categorieDepuisTexte(String(t), date);
+    if (!c) throw new ArgumentFinancementError(`categories, ${ou} : catégorie « ${t} » inconnue (ex. « région », « CNC », « SOFICA », « préachat », « crédit d'impôt »).`);
+    if (c.public) publiques += m;
+  }));
+  return new Decimal(publiques).dividedBy(cout);
+}
