@@ -1,5 +1,6 @@
 import type * as React from "react";
 import { Controles } from "./Controles";
+import { CreditImpot } from "./CreditImpot";
 import { Structurer } from "./Structurer";
 import { Planning } from "./Planning";
 
@@ -16,5 +17,6 @@ export interface Page {
 export const PAGES: readonly Page[] = [
   { id: "structurer", titre: "Structurer", composant: Structurer },
   { id: "controles", titre: "Contrôles", composant: Controles },
+  { id: "credit-impot", titre: "Crédit d'impôt", composant: CreditImpot },
   { id: "planning", titre: "Planning", composant: Planning },
 ];

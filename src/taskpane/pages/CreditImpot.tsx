@@ -1,0 +1,229 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { envoyer } from "../../app/catalogue";
+import type { ApercuCreditImpot, OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
+import type { GenreCredit, RegimeCredit } from "../../core/creditImpot/modele";
+import { type Cents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
+import { MessageErreur } from "../components/MessageErreur";
+import { useCommande } from "../components/useCommande";
+
+/** Stable ids for browser tests of this page. */
+export const IDS_CREDIT_IMPOT = {
+  feuille: "ci-feuille",
+  regime: "ci-regime",
+  genre: "ci-genre",
+  duree: "ci-duree",
+  annee: "ci-annee",
+  vfx: "ci-vfx",
+  calculer: "ci-calculer",
+  creer: "ci-creer",
+  resultat: "ci-resultat",
+  credit: "ci-credit",
+  plafond: (i: number) => `ci-plafond-${i}`,
+  alertes: "ci-alertes",
+  succes: "ci-succes",
+} as const;
+
+const REGIMES: { valeur: RegimeCredit; libelle: string }[] = [
+  { valeur: "audiovisuel", libelle: "Audiovisuel (220 sexies)" },
+  { valeur: "cinema", libelle: "Cinéma (220 sexies)" },
+  { valeur: "international", libelle: "International (220 quaterdecies)" },
+];
+const GENRES: { valeur: GenreCredit; libelle: string }[] = [
+  { valeur: "fiction", libelle: "Fiction" },
+  { valeur: "documentaire", libelle: "Documentaire" },
+  { valeur: "animation", libelle: "Animation" },
+];
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  montant: { textAlign: "right", whiteSpace: "nowrap" },
+  credit: { fontWeight: tokens.fontWeightSemibold },
+});
+
+const m = (c: number) => formatMontantFr(c as Cents);
+
+export function CreditImpot() {
+  const styles = useStyles();
+  const { occupe, erreur, lancer } = useCommande();
+  const [feuilles, setFeuilles] = React.useState<string[]>([]);
+  const [feuille, setFeuille] = React.useState("");
+  const [regime, setRegime] = React.useState<RegimeCredit>("audiovisuel");
+  const [genre, setGenre] = React.useState<GenreCredit>("fiction");
+  const [duree, setDuree] = React.useState("");
+  const [annee, setAnnee] = React.useState(String(new Date().getFullYear()));
+  const [vfx, setVfx] = React.useState("");
+  const [resultat, setResultat] = React.useState<ApercuCreditImpot>();
+
+  React.useEffect(() => {
+    void lancer(async () => {
+      const r = await envoyer("listerFeuilles", {});
+      setFeuilles(r.feuilles);
+    });
+  }, [lancer]);
+
+  const options = (): OptionsCreditImpotPane => {
+    const minutes = Number(duree.replace(",", "."));
+    if (duree.trim() && !(minutes > 0)) throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
+    if (regime === "audiovisuel" && !duree.trim()) throw new Error("Le crédit d'impôt audiovisuel est plafonné par minute : indiquez la durée en minutes.");
+    if (!/^\d{4}$/.test(annee.trim())) throw new Error(`Année « ${annee} » invalide (AAAA attendu).`);
+    const depensesVfxFrance = vfx.trim() ? parseMontant(vfx) : undefined;
+    if (vfx.trim() && depensesVfxFrance === undefined) throw new Error(`Dépenses VFX « ${vfx} » : un montant en euros est attendu.`);
+    return {
+      feuille: feuille || undefined,
+      regime,
+      genre,
+      annee: Number(annee),
+      dureeMinutes: duree.trim() ? minutes : undefined,
+      depensesVfxFrance: regime === "international" ? depensesVfxFrance : undefined,
+    };
+  };
+
+  const executer = (ecrire: boolean) =>
+    lancer(async () => {
+      const o = options();
+      setResultat(await envoyer(ecrire ? "creerFeuilleCreditImpot" : "calculerCreditImpot", o));
+    });
+
+  return (
+    <section className={styles.page} aria-label="Crédit d'impôt">
+      <div className={styles.ligne}>
+        <Field label="Feuille du devis">
+          <Select data-testid={IDS_CREDIT_IMPOT.feuille} value={feuille} onChange={(_, d) => setFeuille(d.value)}>
+            <option value="">Détection automatique</option>
+            {feuilles.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Régime">
+          <Select data-testid={IDS_CREDIT_IMPOT.regime} value={regime} onChange={(_, d) => setRegime(d.value as RegimeCredit)}>
+            {REGIMES.map((r) => (
+              <option key={r.valeur} value={r.valeur}>
+                {r.libelle}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Genre">
+          <Select data-testid={IDS_CREDIT_IMPOT.genre} value={genre} onChange={(_, d) => setGenre(d.value as GenreCredit)}>
+            {GENRES.map((g) => (
+              <option key={g.valeur} value={g.valeur}>
+                {g.libelle}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.ligne}>
+        <Field label="Durée (minutes)">
+          <Input data-testid={IDS_CREDIT_IMPOT.duree} value={duree} onChange={(_, d) => setDuree(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Année des dépenses">
+          <Input data-testid={IDS_CREDIT_IMPOT.annee} value={annee} onChange={(_, d) => setAnnee(d.value)} inputMode="numeric" />
+        </Field>
+        {regime === "international" && (
+          <Field label="Dépenses VFX en France (€)">
+            <Input data-testid={IDS_CREDIT_IMPOT.vfx} value={vfx} onChange={(_, d) => setVfx(d.value)} />
+          </Field>
+        )}
+      </div>
+      <div className={styles.ligne}>
+        <Button data-testid={IDS_CREDIT_IMPOT.calculer} onClick={() => executer(false)} disabled={occupe}>
+          Calculer
+        </Button>
+        <Button appearance="primary" data-testid={IDS_CREDIT_IMPOT.creer} onClick={() => executer(true)} disabled={occupe}>
+          Créer la feuille Crédit d'impôt
+        </Button>
+      </div>
+      <MessageErreur erreur={erreur} />
+      {resultat && <Resultat r={resultat} />}
+    </section>
+  );
+}
+
+function Resultat({ r }: { r: ApercuCreditImpot }) {
+  const styles = useStyles();
+  const aVerifier = r.parametres.filter((p) => p.aVerifier);
+  return (
+    <div className={styles.page} data-testid={IDS_CREDIT_IMPOT.resultat}>
+      {r.feuillesEcrites.length > 0 && (
+        <MessageBar intent="success" data-testid={IDS_CREDIT_IMPOT.succes}>
+          <MessageBarBody>Écrit : {r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Subtitle2>Devis « {r.source} » — dépenses {r.annee}</Subtitle2>
+      <Table size="extra-small" aria-label="Calcul du crédit d'impôt">
+        <TableBody>
+          {r.baseParChapitre.map((b) => (
+            <TableRow key={b.code}>
+              <TableCell>
+                {b.code} {b.libelle}
+              </TableCell>
+              <TableCell className={styles.montant}>{m(b.base)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell>Base retenue</TableCell>
+            <TableCell className={styles.montant}>{m(r.base)}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell>Taux</TableCell>
+            <TableCell className={styles.montant}>{formatPourcentFr(r.taux)}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell>Crédit avant plafonds</TableCell>
+            <TableCell className={styles.montant}>{m(r.creditAvantPlafonds)}</TableCell>
+          </TableRow>
+          {r.plafonds.map((p, i) => (
+            <TableRow key={p.nom} data-testid={IDS_CREDIT_IMPOT.plafond(i)}>
+              <TableCell>
+                {p.nom} {p.applique ? <Badge color="warning">appliqué</Badge> : <Badge appearance="outline">non atteint</Badge>}
+              </TableCell>
+              <TableCell className={styles.montant}>{m(p.montant)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell className={styles.credit}>Crédit d'impôt</TableCell>
+            <TableCell className={`${styles.montant} ${styles.credit}`} data-testid={IDS_CREDIT_IMPOT.credit}>
+              {m(r.credit)}
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      {!r.eligible && (
+        <MessageBar intent="error">
+          <MessageBarBody>Une condition d'éligibilité n'est pas remplie : crédit nul (voir les alertes).</MessageBarBody>
+        </MessageBar>
+      )}
+      {aVerifier.length > 0 && <Caption1>{aVerifier.length} chiffre(s) de sources secondaires à faire vérifier (voir la feuille).</Caption1>}
+      <div data-testid={IDS_CREDIT_IMPOT.alertes}>
+        {r.alertes.map((a, i) => (
+          <Text block key={i}>
+            • {a}
+          </Text>
+        ))}
+      </div>
+    </div>
+  );
+}
