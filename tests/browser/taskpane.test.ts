@@ -187,7 +187,8 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
       .catch(() => undefined);
     expect((await etatExcel(page)).selection).toBe(attendu.constats[cible].cellule);
     expect(erreursPage).toEqual([]);
-    expect(refusees).toEqual([]);
+    // Nothing of ours reaches the network; office.js's own telemetry iframe (refused) is the only outside call.
+    expect(refusees.filter((u) => !new URL(u).hostname.endsWith(".oaspapps.com"))).toEqual([]);
   });
 });
 
