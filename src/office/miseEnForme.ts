@@ -1,6 +1,7 @@
 import type { ChartSpec, SheetSpec } from "../core/port/workbook";
 import { adresse, parseAdresse, parseCelluleRef } from "../core/util/adresse";
 import { apiExcel } from "./run";
+import { listeInline } from "../core/port/listes";
 
 /** Excel JS widths are in points; SheetSpec widths are in characters, as in the xlsx file format. */
 export const largeurPoints = (caracteres: number) => Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
@@ -21,12 +22,20 @@ function plageRef(ctx: Excel.RequestContext, ws: Excel.Worksheet, ref: string): 
   return ctx.workbook.worksheets.getItem(feuille!).getRange(sansFeuille(a));
 }
 
-/** Queues everything but the cell values (formats, tables, validations, charts…); the caller syncs once. */
-export function appliquerMiseEnForme(ctx: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec): void {
+/** Range formats per request: each is a handful of calls; this keeps a request far below 5 MB. */
+export const FORMATS_PAR_SYNC = 500;
+
+/**
+ * Queues everything but the cell values (formats, tables, validations, charts…). Syncs only between
+ * chunks of FORMATS_PAR_SYNC range formats; the caller syncs the rest.
+ */
+export async function appliquerMiseEnForme(ctx: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec): Promise<void> {
   (spec.columns ?? []).forEach((c, j) => {
     if (c.width !== undefined) ws.getRangeByIndexes(0, j, 1, 1).getEntireColumn().format.columnWidth = largeurPoints(c.width);
   });
+  let n = 0;
   for (const f of spec.formats ?? []) {
+    if (++n % FORMATS_PAR_SYNC === 0) await ctx.sync();
     const r = ws.getRange(sansFeuille(f.range));
     if (f.bold !== undefined) r.format.font.bold = f.bold;
     if (f.italic !== undefined) r.format.font.italic = f.italic;
@@ -53,7 +62,7 @@ export function appliquerMiseEnForme(ctx: Excel.RequestContext, ws: Excel.Worksh
   if (apiExcel("1.8")) {
     for (const v of spec.validations ?? []) {
       const r = ws.getRange(sansFeuille(v.range));
-      const source = Array.isArray(v.list) ? v.list.join(",") : "=" + v.list.source.replace(/^=/, "");
+      const source = Array.isArray(v.list) ? listeInline(v.list, v.range) : "=" + v.list.source.replace(/^=/, "");
       r.dataValidation.rule = { list: { inCellDropDown: true, source } };
       r.dataValidation.errorAlert = { showAlert: true, style: v.strict === false ? "Warning" : "Stop", title: "Prodbook", message: "Choisissez une valeur de la liste." };
       if (v.prompt) r.dataValidation.prompt = { showPrompt: true, title: "Prodbook", message: v.prompt };

@@ -76,7 +76,7 @@ export class OfficeWorkbook implements WorkbookPort {
           await ctx.sync();
           onProgress?.(++fait, total);
         }
-        appliquerMiseEnForme(ctx, ws, p.spec);
+        await appliquerMiseEnForme(ctx, ws, p.spec);
         if (p.spec.hidden) ws.visibility = "Hidden";
         await ctx.sync();
       }

@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { CellSpec, RangeFormat, SheetSpec, TableSpec } from "../core/port/workbook";
 import { adresse, parseAdresse } from "../core/util/adresse";
 import type { TotauxTable } from "./graphiques";
+import { listeInline } from "../core/port/listes";
 
 /** Default display of a { date } cell when its column has no format. */
 export const FORMAT_DATE_DEFAUT = "dd/mm/yyyy";
@@ -63,7 +64,7 @@ export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): TotauxTab
   for (const m of spec.merges ?? []) ws.mergeCells(m);
   const totaux = (spec.tables ?? []).map((t) => ajouterTable(ws, t));
   for (const v of spec.validations ?? []) {
-    const formulae = Array.isArray(v.list) ? [listeInline(v.list, v.range)] : [v.list.source.replace(/^=/, "")];
+    const formulae = Array.isArray(v.list) ? [`"${listeInline(v.list, v.range)}"`] : [v.list.source.replace(/^=/, "")];
     const strict = v.strict !== false;
     const dv: ExcelJS.DataValidation = {
       type: "list", allowBlank: true, formulae, showErrorMessage: true, errorStyle: strict ? "stop" : "warning",
@@ -92,14 +93,6 @@ export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): TotauxTab
   }
   if (spec.hidden) ws.state = "hidden";
   return totaux;
-}
-
-function listeInline(valeurs: string[], plage: string): string {
-  const bad = valeurs.find((v) => v.includes(",") || v.includes('"'));
-  if (bad !== undefined) throw new RangeError(`Liste de validation ${plage} : la valeur « ${bad} » contient une virgule ou un guillemet ; utilisez une plage source.`);
-  const s = `"${valeurs.join(",")}"`;
-  if (s.length > 257) throw new RangeError(`Liste de validation ${plage} trop longue pour Excel (255 caractères au plus) : utilisez une plage source.`);
-  return s;
 }
 
 function chaqueCellule(ws: ExcelJS.Worksheet, a1: string, fn: (c: ExcelJS.Cell) => void): void {

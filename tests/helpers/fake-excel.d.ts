@@ -4,7 +4,7 @@ export interface FixtureExcel {
   hidden?: string[];
   active?: string;
 }
-export interface SyncEnregistre { octets: number; ops: (string | { op: string; prop: string; feuille: string; r: number; c: number; h: number; w: number })[] }
+export interface SyncEnregistre { octets: number; reponse: number; ops: (string | { op: string; prop: string; feuille: string; r: number; c: number; h: number; w: number })[] }
 export interface FeuilleFausse {
   name: string; position: number; visibility: string; tabColor: string;
   valeurs: (string | number | boolean | null)[][]; formules: (string | null)[][]; formats: (string | null)[][];

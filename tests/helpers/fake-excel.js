@@ -18,7 +18,8 @@
  *
  * Reading back: Excel.__etat() → { feuilles: [{ name, position, visibility, tabColor, valeurs (values
  * matrix from A1), formules, formats, tables, validations, conditionalFormats, charts, merges, freeze,
- * pageLayout, largeurs, mises: {A1: {bold, fill…}} }], syncs: [{ octets, ops }], selection, active }.
+ * pageLayout, largeurs, mises: {A1: {bold, fill…}} }], syncs: [{ octets, reponse, ops }], selection, active }.
+ * octets = request bytes, reponse = bytes of the loaded values/formulas/formats returned by that sync.
  * Excel.__charger(fixture) resets the workbook.
  */
 (function () {
@@ -161,14 +162,17 @@
     Contexte.prototype.sync = function () {
       var self = this;
       return Promise.resolve().then(function () {
-        var enregistrement = { octets: self._octets, ops: self._ops };
+        var enregistrement = { octets: self._octets, reponse: 0, ops: self._ops };
         self._octets = 0;
         self._ops = [];
         etat.syncs.push(enregistrement);
         if (enregistrement.octets > LIMITE_REQUETE) throw erreur("RequestPayloadSizeLimitExceeded", "Requête de " + enregistrement.octets + " octets");
         var p = self._pendants;
         self._pendants = [];
+        self._reponse = 0;
         p.forEach(function (fn) { fn(); });
+        enregistrement.reponse = self._reponse;
+        if (self._reponse > LIMITE_REQUETE) throw erreur("ResponsePayloadSizeLimitExceeded", "Réponse de " + self._reponse + " octets");
       });
     };
     Contexte.prototype.trackedObjects = { add: function () {}, remove: function () {} };
@@ -176,7 +180,17 @@
     /** Loadable proxy: `lire()` snapshots its state at sync; reading an unloaded property throws. */
     function chargeable(ctx, obj, lire, proprietes) {
       obj._snap = null;
-      obj.load = function () { ctx._appel("load"); ctx._pendants.push(function () { obj._snap = lire(); }); return obj; };
+      obj.load = function (quoi) {
+        ctx._appel("load");
+        var demandees = typeof quoi === "string" ? quoi.split(",").map(function (x) { return x.trim(); }) : Array.isArray(quoi) ? quoi : proprietes;
+        ctx._pendants.push(function () {
+          obj._snap = lire();
+          demandees.forEach(function (p) {
+            try { if (obj._snap[p] !== undefined) ctx._reponse += octets(obj._snap[p]); } catch (e) { /* proxies: not data */ }
+          });
+        });
+        return obj;
+      };
       proprietes.forEach(function (p) {
         Object.defineProperty(obj, p, {
           configurable: true, enumerable: true,

@@ -153,3 +153,21 @@ describe("OfficeWorkbook against the fake Excel", () => {
     expect(excel.__etat().active).toBe("Devis producteur");
   });
 });
+
+describe("OfficeWorkbook reading a large sheet", () => {
+  it("reads 30,000 rows in blocks whose responses stay small, with the same cells as written", async () => {
+    const rows = Array.from({ length: 30000 }, (_, i) => [`L${i}`, i, i % 3 === 0 ? { f: `=B${i + 1}*2`, v: i * 2 } : null, i % 1000 === 0 ? { v: 45717, fmt: "dd/mm/yyyy" } : null]);
+    installer({ sheets: { "Grand livre": [["Pièce", "Montant", "Double", "Date"], ...rows] } });
+    const avant = excel.__etat().syncs.length;
+    const s = (await new OfficeWorkbook().readSheet("Grand livre"))!;
+    const syncs = excel.__etat().syncs.slice(avant);
+    const lectures = syncs.filter((x) => x.reponse > 0 && x.ops.includes("getRangeByIndexes") && !x.ops.includes("getMergedAreas"));
+    expect(lectures.length).toBe(Math.ceil(30001 / 5000));
+    for (const x of lectures) expect(x.reponse).toBeLessThan(2 * 1024 * 1024);
+    expect(s.rows).toHaveLength(30001);
+    expect(s.rows[30000]).toEqual([{ v: "L29999" }, { v: 29999 }, { v: null }, { v: null }]);
+    expect(s.rows[29998]).toEqual([{ v: "L29997" }, { v: 29997 }, { v: 59994, f: "B29998*2" }, { v: null }]);
+    expect(s.rows[1][3]).toEqual({ v: "2025-03-01", fmt: "dd/mm/yyyy" });
+    expect(s.rows[2]).toEqual([{ v: "L1" }, { v: 1 }, { v: null }, { v: null }]);
+  });
+});
