@@ -99,8 +99,10 @@ export const CLES_CREDIT_IMPOT: readonly string[] = [
     `credit-impot.audiovisuel.taux.${g}`,
     `credit-impot.audiovisuel.plafond-minute.${g}`,
     `credit-impot.audiovisuel.minimum-minute.${g}`,
-    `credit-impot.audiovisuel.duree-minimum.${g}`,
   ]),
+  // No minimum duration is encoded for fiction (the « 45 min » of one source is unverified).
+  "credit-impot.audiovisuel.duree-minimum.documentaire",
+  "credit-impot.audiovisuel.duree-minimum.animation",
   "credit-impot.audiovisuel.minimum-minute.documentaire-plus-90",
   "credit-impot.international.taux",
   "credit-impot.international.taux-vfx",
