@@ -1,0 +1,54 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import * as React from "react";
+import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+
+// The page reaches the workbook only through the catalogue: route it to an in-memory workbook.
+const wb = new MemoryWorkbook({
+  Étapes: [
+    ["Étape", "Durée (jours ouvrés)", "Dépend de"],
+    ["Montage image", 10, "-"],
+    ["Montage son", 5, null],
+    ["Musique", 4, "Montage image"],
+    ["Mixage", 3, "Montage son, Musique"],
+    ["PAD", null, null],
+  ],
+});
+jest.mock("../../src/app/catalogue", () => ({
+  envoyer: (nom: string, args: unknown) => {
+    const { commandesPlanning } = jest.requireActual("../../src/app/commandes/planning");
+    return (commandesPlanning as Record<string, (w: unknown, a: unknown) => Promise<unknown>>)[nom](wb, args);
+  },
+}));
+
+import { IDS_PLANNING, Planning } from "../../src/taskpane/pages/Planning";
+
+test("page Planning : date de livraison, recalcul, chemin critique, écriture des feuilles", async () => {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Planning />
+    </FluentProvider>,
+  );
+  fireEvent.change(screen.getByTestId(IDS_PLANNING.livraison), { target: { value: "2026-05-15" } });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
+  });
+  await waitFor(() => expect(screen.getByTestId(IDS_PLANNING.critique).textContent).toBe("Chemin critique : Montage image → Montage son → Mixage → PAD"));
+  const lignes = screen.getByTestId(IDS_PLANNING.etapes).querySelectorAll("tbody tr");
+  expect([...lignes].map((l) => [...l.querySelectorAll("td")].map((c) => c.textContent))).toEqual([
+    ["Montage image", "16/04/2026", "29/04/2026", "10", "0"],
+    ["Montage son", "30/04/2026", "07/05/2026", "5", "0"],
+    ["Musique", "04/05/2026", "07/05/2026", "4", "1"],
+    ["Mixage", "11/05/2026", "13/05/2026", "3", "0"],
+    ["PAD", "15/05/2026", "15/05/2026", "0", "0"],
+  ]);
+  expect(wb.ecritures).toBe(0);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.ecrire));
+  });
+  await waitFor(() => expect(screen.getByTestId(IDS_PLANNING.message).textContent).toBe("Feuilles écrites : Rétroplanning."));
+  expect(wb.ecrites.get("Rétroplanning")?.tables?.[0].name).toBe("tblRetroplanning");
+});
