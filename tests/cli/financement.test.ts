@@ -117,6 +117,11 @@ describe("prodbook financement : entrées invalides → message français, code 
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Aucune feuille ne ressemble à un plan de financement/);
   });
+  test("date sans règle en vigueur", async () => {
+    const r = await lancer([c.cinema, "--cout", "1000", "--date", "2010-01-01"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Aucune version de intensite-aides.json n'est en vigueur le 2010-01-01/);
+  });
   test("coût introuvable", async () => {
     const r = await lancer([c.fiction, "--json"]);
     expect(r.code).toBe(2);

@@ -7,6 +7,7 @@ import { analyserFinancement, AucunPlanError, FeuilleAbsenteError, ResultatAnaly
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
 import { resultatJson } from "../../core/financement/json";
 import { PlanIntrouvableError } from "../../core/financement/lecture";
+import { RegleFinancementError } from "../../core/financement/plafonds";
 import { formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { ParametreInvalideError } from "../../core/regles/parametres";
 import { FichierIllisibleError } from "../../xlsx/read";
@@ -99,7 +100,7 @@ export const commande: Commande = {
         ecrire: sortie !== undefined,
       });
     } catch (e) {
-      const connues = [PlanIntrouvableError, AucunPlanError, FeuilleAbsenteError, DevisIntrouvableError, CreditImpotError, ParametreInvalideError];
+      const connues = [PlanIntrouvableError, AucunPlanError, FeuilleAbsenteError, DevisIntrouvableError, CreditImpotError, ParametreInvalideError, RegleFinancementError];
       if (connues.some((k) => e instanceof k)) throw new CliError(`${path.basename(fichier)} : ${(e as Error).message}`);
       if (e instanceof FichierIllisibleError) throw new CliError(e.message);
       throw e;

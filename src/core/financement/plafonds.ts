@@ -30,9 +30,12 @@ export interface ValeursFsa {
 export const TABLE_INTENSITE: TableRegles<ValeursIntensite> = validerTable<ValeursIntensite>(brutIntensite, "intensite-aides.json");
 export const TABLE_FSA: TableRegles<ValeursFsa> = validerTable<ValeursFsa>(brutFsa, "financement-fsa.json");
 
+/** No version of a financing rule table covers the date asked for: French message, the CLI exits 2. */
+export class RegleFinancementError extends Error {}
+
 function enVigueur<V>(t: TableRegles<V>, date: string, fichier: string): VersionRegle<V> {
   const v = versionEnVigueur(t, date);
-  if (!v) throw new Error(`Aucune version de ${fichier} n'est en vigueur le ${date}.`);
+  if (!v) throw new RegleFinancementError(`Aucune version de ${fichier} n'est en vigueur le ${date} (périodes couvertes : ${t.versions.map((x) => `${x.effetDu} → ${x.effetAu ?? "…"}`).join(", ")}).`);
   return v;
 }
 
