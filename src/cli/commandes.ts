@@ -1,6 +1,7 @@
 import type { Commande } from "./io";
 import { commande as creditImpot } from "./commands/creditImpot";
 import { commande as devis } from "./commands/devis";
+import { commande as ecarts } from "./commands/ecarts";
 import { commande as fec } from "./commands/fec";
 import { commande as financement } from "./commands/financement";
 import { commande as planning } from "./commands/planning";
@@ -12,6 +13,7 @@ import { commande as planning } from "./commands/planning";
 export const COMMANDES: Commande[] = [
   creditImpot,
   devis,
+  ecarts,
   fec,
   financement,
   planning,

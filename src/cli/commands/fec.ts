@@ -1,11 +1,24 @@
 import * as fs from "fs";
+import * as os from "os";
+import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
-import { FecFormatError, LecteurFec, type EncodageFec, type OptionsFec, type ResultatFec } from "../../core/comptabilite/fec";
+import {
+  assemblerFec,
+  FecFormatError,
+  LecteurFec,
+  type EncodageFec,
+  type OptionsFec,
+  type PartielFec,
+  type ResultatFec,
+} from "../../core/comptabilite/fec";
 import { analyserArgs, choixArg } from "../args";
 import { CliError, ecrireJson, type Commande, type Io } from "../io";
 
 const USAGE = "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--json]";
 const ENCODAGES = ["utf-8", "windows-1252", "iso-8859-15"] as const;
+
+/** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
+const SEUIL_PARALLELE = 24 << 20;
 
 /** Streams a FEC file from disk into the core reader (the only fs access of the FEC path). */
 export async function lireFichierFec(chemin: string, opts: OptionsFec = {}): Promise<ResultatFec> {
@@ -16,17 +29,81 @@ export async function lireFichierFec(chemin: string, opts: OptionsFec = {}): Pro
     throw new CliError(`Fichier introuvable : ${chemin}`);
   }
   if (!st.isFile()) throw new CliError(`${chemin} n'est pas un fichier.`);
-  const lecteur = new LecteurFec(opts);
   try {
-    for await (const morceau of fs.createReadStream(chemin, { highWaterMark: 1 << 20 })) {
-      lecteur.pousser(morceau as Buffer);
-    }
-    return lecteur.terminer();
+    const parties = st.size >= SEUIL_PARALLELE && !opts.conserver && __filename.endsWith(".js") ? await lireEnParallele(chemin, st.size, opts) : undefined;
+    if (parties) return assemblerFec(parties);
+    return assemblerFec([await lirePlage(chemin, 0, st.size, opts)]);
   } catch (e) {
     if (e instanceof FecFormatError) throw new CliError(`${chemin} : ${e.message}`);
     if ((e as NodeJS.ErrnoException).code) throw new CliError(`Lecture impossible de ${chemin} : ${(e as Error).message}`);
     throw e;
   }
+}
+
+async function lirePlage(chemin: string, debut: number, fin: number, opts: OptionsFec): Promise<PartielFec> {
+  const lecteur = new LecteurFec(opts);
+  if (fin > debut) {
+    for await (const morceau of fs.createReadStream(chemin, { start: debut, end: fin - 1, highWaterMark: 1 << 20 })) {
+      lecteur.pousser(morceau as Buffer);
+    }
+  }
+  return lecteur.terminerPartiel();
+}
+
+/** Offset just after the first LF at or after `depuis`, or -1. */
+function apresFinDeLigne(fd: number, depuis: number, taille: number): number {
+  const tampon = Buffer.alloc(1 << 16);
+  for (let p = depuis; p < taille; p += tampon.length) {
+    const n = fs.readSync(fd, tampon, 0, tampon.length, p);
+    const k = tampon.subarray(0, n).indexOf(10);
+    if (k >= 0) return p + k + 1;
+  }
+  return -1;
+}
+
+/** undefined when the file cannot be split (no LF line ends, one core): the caller reads it in one go. */
+async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec): Promise<PartielFec[] | undefined> {
+  const coeurs = Math.min(4, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+  if (coeurs < 2) return undefined;
+  const fd = fs.openSync(chemin, "r");
+  let bornes: number[];
+  let entete: string;
+  try {
+    const finEntete = apresFinDeLigne(fd, 0, taille);
+    if (finEntete < 0) return undefined;
+    const brut = Buffer.alloc(finEntete);
+    fs.readSync(fd, brut, 0, finEntete, 0);
+    entete = brut.toString("latin1").replace(/^\xef\xbb\xbf/, "").replace(/[\r\n]+$/, "");
+    if (!entete.trim()) return undefined; // blank first lines: the plain reading handles them
+    bornes = [0];
+    for (let i = 1; i < coeurs; i++) {
+      const b = apresFinDeLigne(fd, Math.max(finEntete, Math.floor((taille * i) / coeurs)), taille);
+      if (b < 0 || b <= bornes[bornes.length - 1]) break;
+      bornes.push(b);
+    }
+    bornes.push(taille);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (bornes.length < 3) return undefined;
+  const suites = bornes.slice(1, -1).map(
+    (debut, i) =>
+      new Promise<PartielFec>((ok, ko) => {
+        const w = new Worker(__filename, { workerData: { prodbookFec: true, chemin, debut, fin: bornes[i + 2], opts: { ...opts, suite: { entete } } } });
+        w.once("message", ok);
+        w.once("error", ko);
+      }),
+  );
+  const parties = [await lirePlage(chemin, 0, bornes[1], opts), ...(await Promise.all(suites))];
+  // Parts that guessed different encodings: read again in one go with the non-UTF-8 one.
+  const choix = new Set(parties.map((p) => p.encodage).filter((e) => e !== undefined));
+  if (!opts.encodage && choix.size > 1) return [await lirePlage(chemin, 0, taille, { ...opts, encodage: "windows-1252" })];
+  return parties;
+}
+
+if (!isMainThread && workerData?.prodbookFec) {
+  const d = workerData as { chemin: string; debut: number; fin: number; opts: OptionsFec };
+  lirePlage(d.chemin, d.debut, d.fin, d.opts).then((p) => parentPort!.postMessage(p));
 }
 
 const m = (c: Cents) => centsToDecimalString(c);

@@ -1,0 +1,151 @@
+import type { CellSpec, SheetData, SheetSpec } from "../port/workbook";
+import { validerTable, versionEnVigueur, type VersionRegle } from "../regles/table";
+import { normaliser } from "../util/texte";
+import brut from "../regles/data/correspondances-pcg.json";
+
+/**
+ * Account → devis poste mapping: a prefix of the account number ("6411") or an analytic section
+ * ("section:TOURNAGE") points to a poste, a chapter code ("2") or a line code ("2.3").
+ * The longest matching prefix wins; a section, when the ledger line has one, wins over the account.
+ */
+export interface Correspondance {
+  type: "compte" | "section";
+  /** Account prefix (digits) or section code. */
+  cle: string;
+  poste: string;
+  libelle?: string;
+  /** Where it was read: CSV line or sheet row (1-based). */
+  ligne?: number;
+}
+
+export interface TableCorrespondances {
+  comptes: Correspondance[];
+  sections: Correspondance[];
+  /** Where the default came from, when it is the default. */
+  source?: { id: string; effetDu: string; confiance: string; note?: string };
+}
+
+export class CorrespondancesError extends Error {}
+
+const POSTE = /^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*$/;
+const PREFIXE_SECTION = /^section\s*:\s*/i;
+
+/** The poste of a ledger line, or undefined when nothing maps it. */
+export function posteDe(t: TableCorrespondances, compte: string, section?: string): string | undefined {
+  if (section) {
+    const s = plusLongPrefixe(t.sections, section.trim().toUpperCase(), (c) => c.cle.toUpperCase());
+    if (s) return s.poste;
+  }
+  return plusLongPrefixe(t.comptes, compte.trim(), (c) => c.cle)?.poste;
+}
+
+function plusLongPrefixe(cs: Correspondance[], cle: string, k: (c: Correspondance) => string): Correspondance | undefined {
+  let best: Correspondance | undefined;
+  for (const c of cs) {
+    const p = k(c);
+    if (cle.startsWith(p) && (!best || p.length > k(best).length)) best = c;
+  }
+  return best;
+}
+
+interface ValeursPcg {
+  correspondances: { compte: string; poste: string; libelle: string }[];
+}
+
+const TABLE_PCG = validerTable<ValeursPcg>(brut, "correspondances-pcg.json");
+
+/** The default PCG class 6 table (dated, sourced data), for the given ISO date (today by default). */
+export function correspondancesParDefaut(date = new Date().toISOString().slice(0, 10)): TableCorrespondances {
+  const v: VersionRegle<ValeursPcg> | undefined = versionEnVigueur(TABLE_PCG, date) ?? TABLE_PCG.versions[TABLE_PCG.versions.length - 1];
+  return {
+    comptes: v.valeurs.correspondances.map((c) => ({ type: "compte", cle: c.compte, poste: c.poste, libelle: c.libelle })),
+    sections: [],
+    source: { id: TABLE_PCG.id, effetDu: v.effetDu, confiance: v.confiance, note: v.note },
+  };
+}
+
+/** Adds one row; `ou` names the place for error messages ("ligne 4" / "Correspondances!A4"). */
+function ajouter(t: TableCorrespondances, cle: string, poste: string, libelle: string | undefined, ligne: number, ou: string): void {
+  const section = PREFIXE_SECTION.test(cle);
+  const k = section ? cle.replace(PREFIXE_SECTION, "").trim() : cle.replace(/\s+/g, "");
+  if (!k) throw new CorrespondancesError(`${ou} : compte (ou section) vide.`);
+  if (!section && !/^[0-9A-Za-z]+$/.test(k)) throw new CorrespondancesError(`${ou} : « ${cle} » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».`);
+  if (!poste) throw new CorrespondancesError(`${ou} : poste vide pour « ${cle} ».`);
+  if (!POSTE.test(poste)) throw new CorrespondancesError(`${ou} : poste « ${poste} » invalide (attendu un code de chapitre « 2 » ou de ligne « 2.3 »).`);
+  const liste = section ? t.sections : t.comptes;
+  const double = liste.find((c) => c.cle.toUpperCase() === k.toUpperCase());
+  if (double) throw new CorrespondancesError(`${ou} : « ${k} » figure déjà ligne ${double.ligne} (un préfixe ne peut aller qu'à un poste).`);
+  liste.push({ type: section ? "section" : "compte", cle: k, poste, libelle: libelle || undefined, ligne });
+}
+
+/** CSV `compte;poste` (optional third column libelle), UTF-8, `;` separator. Errors name the line. */
+export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondances.csv"): TableCorrespondances {
+  const lignes = texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  const t: TableCorrespondances = { comptes: [], sections: [] };
+  const iEntete = lignes.findIndex((l) => l.trim() !== "");
+  if (iEntete < 0) throw new CorrespondancesError(`${nomFichier} : fichier vide (attendu l'en-tête « compte;poste »).`);
+  const entete = lignes[iEntete].split(";").map((c) => normaliser(c));
+  if (entete[0] !== "compte" || entete[1] !== "poste") {
+    throw new CorrespondancesError(
+      `${nomFichier}, ligne ${iEntete + 1} : en-tête « ${lignes[iEntete].trim()} » inattendu ; attendu « compte;poste » (séparateur point-virgule).`,
+    );
+  }
+  for (let i = iEntete + 1; i < lignes.length; i++) {
+    const l = lignes[i];
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    const c = l.split(";").map((x) => x.trim().replace(/^"(.*)"$/, "$1"));
+    const ou = `${nomFichier}, ligne ${i + 1}`;
+    if (c.length < 2) throw new CorrespondancesError(`${ou} : « ${l.trim()} » n'a pas deux colonnes séparées par « ; ».`);
+    ajouter(t, c[0], c[1], c[2], i + 1, ou);
+  }
+  return t;
+}
+
+export function ecrireCorrespondancesCsv(t: TableCorrespondances): string {
+  const rows = ["compte;poste;libelle"];
+  for (const c of [...t.comptes, ...t.sections]) rows.push(`${c.type === "section" ? "section:" : ""}${c.cle};${c.poste};${(c.libelle ?? "").replace(/;/g, ",")}`);
+  return rows.join("\n") + "\n";
+}
+
+export const FEUILLE_CORRESPONDANCES = "Correspondances";
+const ENTETES = ["Compte (préfixe) ou section:CODE", "Poste", "Libellé"];
+
+/** The editable « Correspondances » sheet: one mapping per row, read back by lireFeuilleCorrespondances. */
+export function feuilleCorrespondances(t: TableCorrespondances, nom = FEUILLE_CORRESPONDANCES): SheetSpec {
+  const rows: CellSpec[][] = [ENTETES.slice()];
+  for (const c of [...t.comptes, ...t.sections]) rows.push([c.type === "section" ? `section:${c.cle}` : c.cle, c.poste, c.libelle ?? null]);
+  const n = rows.length;
+  const note = t.source ? `Table par défaut ${t.source.id} du ${t.source.effetDu} (confiance ${t.source.confiance}, à vérifier) : adaptez-la à votre plan de comptes.` : null;
+  rows.push([]);
+  rows.push(["Le préfixe le plus long l'emporte ; une section analytique l'emporte sur le compte. Relancez le rapprochement après modification."]);
+  if (note) rows.push([note]);
+  return {
+    name: nom,
+    rows,
+    columns: [{ width: 30, numFmt: "@" }, { width: 10, numFmt: "@" }, { width: 60 }],
+    tables: [{ name: "tblCorrespondances", range: `A1:C${Math.max(2, n)}`, style: "TableStyleLight9" }],
+    formats: [{ range: `A${n + 2}:A${n + 3}`, italic: true }],
+    freeze: { rows: 1 },
+    tabColor: "#7F6000",
+  };
+}
+
+/** Reads the user's (possibly edited) « Correspondances » sheet; errors name the cell. */
+export function lireFeuilleCorrespondances(sheet: SheetData): TableCorrespondances {
+  const t: TableCorrespondances = { comptes: [], sections: [] };
+  const val = (r: number, c: number) => {
+    const v = sheet.rows[r]?.[c]?.v;
+    return v === null || v === undefined ? "" : String(v).trim();
+  };
+  const r0 = sheet.rows.findIndex((row) => row.some((c) => typeof c.v === "string" && normaliser(c.v) === "poste"));
+  if (r0 < 0) throw new CorrespondancesError(`Feuille « ${sheet.name} » : colonne « Poste » introuvable.`);
+  const cP = sheet.rows[r0].findIndex((c) => typeof c.v === "string" && normaliser(c.v) === "poste");
+  const cC = cP > 0 ? cP - 1 : 0;
+  for (let r = r0 + 1; r < sheet.rows.length; r++) {
+    const cle = val(r, cC);
+    const poste = val(r, cP);
+    if (!cle && !poste) break; // the notes below the table
+    ajouter(t, cle, poste, val(r, cP + 1), r + 1, `${sheet.name}!${String.fromCharCode(65 + cC)}${r + 1}`);
+  }
+  return t;
+}

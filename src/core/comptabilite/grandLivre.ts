@@ -1,0 +1,89 @@
+import { centsToEuros } from "../money/cents";
+import { FORMAT_EXCEL } from "../money/format";
+import type { CellSpec, SheetSpec } from "../port/workbook";
+import { dateIso } from "./fec/champs";
+import type { EcritureFec } from "./fec/types";
+
+export const FEUILLE_GRAND_LIVRE = "Grand livre";
+export const POSTE_NON_AFFECTE = "Non affecté";
+
+/** Columns of the Grand livre sheet (0-based), shared with the Écarts formulas. */
+export const COL_GL = {
+  ligne: 0, journal: 1, ecritureNum: 2, date: 3, compte: 4, compteLib: 5, compAux: 6, piece: 7, libelle: 8,
+  debit: 9, credit: 10, section: 11, poste: 12, chapitre: 13,
+} as const;
+
+const ENTETES = ["Ligne FEC", "Journal", "N° écriture", "Date", "Compte", "Libellé compte", "Compte auxiliaire", "Pièce", "Libellé", "Débit", "Crédit", "Section", "Poste", "Chapitre"];
+
+export interface LigneGrandLivre {
+  e: EcritureFec;
+  /** Poste (class-6 lines mapped), POSTE_NON_AFFECTE (class 6 unmapped) or undefined. */
+  poste?: string;
+  chapitre?: string;
+}
+
+/** Where each poste's and chapter's lines sit in the sheet (1-based Excel rows, inclusive). */
+export interface BlocsGrandLivre {
+  postes: Map<string, { de: number; a: number }>;
+  chapitres: Map<string, { de: number; a: number }>;
+  /** Last data row (header is row 1). */
+  derniere: number;
+}
+
+/**
+ * The Grand livre sheet: one row per imported line, sorted so that the lines of one chapter, then of one poste,
+ * are contiguous (a link from Écarts can select them); the rest keeps the file order. Text stays text.
+ * `ordre` gives the chapter/poste order (the Écarts order).
+ */
+export function feuilleGrandLivre(lignes: LigneGrandLivre[], ordre: (chapitre: string, poste: string) => number, nom = FEUILLE_GRAND_LIVRE): { spec: SheetSpec; blocs: BlocsGrandLivre } {
+  const rang = (l: LigneGrandLivre) => (l.poste === undefined ? 2 : l.poste === POSTE_NON_AFFECTE ? 1 : 0);
+  const triees = lignes
+    .map((l, i) => ({ l, i, r: rang(l), o: l.poste && l.chapitre ? ordre(l.chapitre, l.poste) : 0 }))
+    .sort((a, b) => a.r - b.r || a.o - b.o || a.i - b.i);
+  const rows: CellSpec[][] = [ENTETES.slice()];
+  const postes = new Map<string, { de: number; a: number }>();
+  const chapitres = new Map<string, { de: number; a: number }>();
+  const etendre = (m: Map<string, { de: number; a: number }>, k: string, r: number) => {
+    const b = m.get(k);
+    if (b) b.a = r;
+    else m.set(k, { de: r, a: r });
+  };
+  for (const { l } of triees) {
+    const e = l.e;
+    const r = rows.length + 1;
+    if (l.poste) etendre(postes, l.poste, r);
+    if (l.chapitre) etendre(chapitres, l.chapitre, r);
+    rows.push([
+      e.ligne,
+      e.journal,
+      e.ecritureNum,
+      { date: dateIso(e.date) },
+      e.compte,
+      e.compteLib,
+      e.compAux || null,
+      e.pieceRef || null,
+      e.libelle,
+      centsToEuros(e.debit),
+      centsToEuros(e.credit),
+      e.section ?? null,
+      l.poste ?? null,
+      l.chapitre ?? null,
+    ]);
+  }
+  const derniere = Math.max(2, rows.length);
+  return {
+    spec: {
+      name: nom,
+      rows,
+      columns: [
+        { width: 9 }, { width: 8, numFmt: "@" }, { width: 13, numFmt: "@" }, { width: 11, numFmt: FORMAT_EXCEL.date }, { width: 11, numFmt: "@" },
+        { width: 28 }, { width: 12, numFmt: "@" }, { width: 12, numFmt: "@" }, { width: 40 }, { width: 13, numFmt: FORMAT_EXCEL.montant },
+        { width: 13, numFmt: FORMAT_EXCEL.montant }, { width: 10, numFmt: "@" }, { width: 12, numFmt: "@" }, { width: 9, numFmt: "@" },
+      ],
+      tables: [{ name: "tblGrandLivre", range: `A1:N${derniere}`, style: "TableStyleLight1" }],
+      freeze: { rows: 1 },
+      tabColor: "#385723",
+    },
+    blocs: { postes, chapitres, derniere },
+  };
+}

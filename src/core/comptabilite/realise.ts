@@ -1,0 +1,87 @@
+import type { Constat } from "../controles/constat";
+import { cents, type Cents } from "../money/cents";
+import { formatMontantFr } from "../money/format";
+import type { ResultatFec } from "./fec/types";
+import { posteDe, type TableCorrespondances } from "./correspondances";
+
+export interface CompteNonAffecte {
+  compte: string;
+  libelle: string;
+  total: Cents;
+}
+
+export interface Realise {
+  /** Σ(debit − credit) of the class-6 lines mapped to each poste (a refund reduces it). */
+  parPoste: Map<string, Cents>;
+  /** Class-6 accounts that map nowhere, with their net total, by account number. */
+  nonAffectes: CompteNonAffecte[];
+  totalNonAffecte: Cents;
+  /** Net total of class 6 (debit − credit). */
+  classe6: Cents;
+  affecte: Cents;
+  /** classe6 = affecte + totalNonAffecte. */
+  conserve: boolean;
+  constats: Constat[];
+}
+
+/**
+ * Réalisé per poste from the ledger. With kept lines (which may carry an analytic section) each line is mapped;
+ * otherwise the per-account totals are enough (a FEC has no section).
+ */
+export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Realise {
+  const parPoste = new Map<string, number>();
+  const non = new Map<string, { libelle: string; total: number }>();
+  let classe6 = 0;
+  const imputer = (compte: string, libelle: string, net: number, section?: string) => {
+    classe6 += net;
+    const p = posteDe(t, compte, section);
+    if (p !== undefined) parPoste.set(p, (parPoste.get(p) ?? 0) + net);
+    else {
+      const n = non.get(compte);
+      if (n) n.total += net;
+      else non.set(compte, { libelle, total: net });
+    }
+  };
+  const avecSections = fec.lignes?.some((l) => l.section);
+  if (fec.lignes && avecSections) {
+    for (const l of fec.lignes) if (l.compte.startsWith("6")) imputer(l.compte, l.compteLib, l.debit - l.credit, l.section);
+  } else {
+    for (const [compte, s] of fec.comptes) if (compte.startsWith("6")) imputer(compte, s.libelle, s.debit - s.credit);
+  }
+  const nonAffectes = [...non]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([compte, v]) => ({ compte, libelle: v.libelle, total: cents(v.total) }));
+  const totalNonAffecte = nonAffectes.reduce((s, c) => s + c.total, 0);
+  const affecte = [...parPoste.values()].reduce((s, v) => s + v, 0);
+  // Independent figure: the reader's class-6 totals.
+  const c6 = fec.parClasse.get("6");
+  const classe6Lue = c6 ? c6.debit - c6.credit : 0;
+  const constats: Constat[] = [];
+  const conserve = classe6 === classe6Lue && classe6Lue === affecte + totalNonAffecte;
+  if (!conserve) {
+    constats.push({
+      regle: "conservation-classe-6",
+      gravite: "erreur",
+      message: `Classe 6 nette ${formatMontantFr(cents(classe6Lue))} ≠ affecté ${formatMontantFr(cents(affecte))} + non affecté ${formatMontantFr(cents(totalNonAffecte))}.`,
+    });
+  }
+  if (nonAffectes.length) {
+    constats.push({
+      regle: "comptes-non-affectes",
+      gravite: "alerte",
+      message: `${nonAffectes.length} compte(s) de classe 6 sans poste (${formatMontantFr(cents(totalNonAffecte))}) : ${nonAffectes
+        .slice(0, 8)
+        .map((c) => c.compte)
+        .join(", ")}${nonAffectes.length > 8 ? "…" : ""}. Complétez les correspondances.`,
+    });
+  }
+  return {
+    parPoste: new Map([...parPoste].map(([k, v]) => [k, cents(v)])),
+    nonAffectes,
+    totalNonAffecte: cents(totalNonAffecte),
+    classe6: cents(classe6Lue),
+    affecte: cents(affecte),
+    conserve,
+    constats,
+  };
+}

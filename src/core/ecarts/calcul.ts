@@ -1,0 +1,157 @@
+import Decimal from "decimal.js";
+import { cents, type Cents } from "../money/cents";
+import type { CodeChapitre, Devis } from "../devis/model";
+import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
+import type { Realise } from "../comptabilite/realise";
+
+/** Alert when |écart| > montant AND |écart| / budget > pct (or the budget is zero). */
+export interface Seuils {
+  /** Decimal fraction, "0.05" = 5 %. */
+  pct: string;
+  montant: Cents;
+}
+
+export const SEUILS_DEFAUT: Seuils = { pct: "0.05", montant: cents(100000) };
+
+export interface LigneEcart {
+  niveau: "chapitre" | "ligne";
+  /** Chapter code, devis line code, or "" for a devis line without code. */
+  code: string;
+  libelle: string;
+  chapitre: string;
+  budget: Cents;
+  budgetRevise?: Cents;
+  engage?: Cents;
+  realise: Cents;
+  /** Reste à engager: given, or max(0, budget − réalisé). */
+  reste: Cents;
+  estimation: Cents;
+  /** estimation − budget. */
+  ecart: Cents;
+  /** écart / budget, undefined when the budget is zero. */
+  ecartPct?: Decimal;
+  alerte: boolean;
+  /** Devis line share in France (0..1) as a decimal string, when the devis line says so. */
+  partFrance?: string;
+  /** Lines whose réalisé cannot be looked up by code (devis line without code). */
+  sansCode?: boolean;
+}
+
+export interface SaisiesEcarts {
+  /** Keyed by "chapitre:<code>" or "ligne:<code>". */
+  budgetRevise?: Map<string, Cents>;
+  engage?: Map<string, Cents>;
+  reste?: Map<string, Cents>;
+}
+
+export interface RapportEcarts {
+  chapitres: LigneEcart[];
+  lignes: LigneEcart[];
+  total: { budget: Cents; realise: Cents; estimation: Cents; ecart: Cents };
+  seuils: Seuils;
+  realise: Realise;
+}
+
+const LIBELLES = new Map<string, string>(CHAPITRES_AUDIOVISUEL.map((c) => [c.code, c.libelle]));
+
+/** Chapter of a poste code: the devis line's chapter, the code itself when it is a chapter, else its first digit. */
+export function chapitreDuPoste(code: string, devis: Devis): string {
+  const l = devis.lignes.find((x) => x.code === code && x.chapitre);
+  if (l) return l.chapitre as string;
+  const maj = code.toUpperCase();
+  if ((ORDRE_CHAPITRES as readonly string[]).includes(maj)) return maj;
+  const p = /^(FG|IMP|FF|PROD)/i.exec(code);
+  if (p) return p[1].toUpperCase();
+  return /^\d/.test(code) ? code[0] : "?";
+}
+
+function alerte(ecart: Cents, budget: Cents, s: Seuils): boolean {
+  if (Math.abs(ecart) <= s.montant) return false;
+  return budget === 0 || new Decimal(Math.abs(ecart)).dividedBy(Math.abs(budget)).greaterThan(s.pct);
+}
+
+function ligne(
+  niveau: LigneEcart["niveau"],
+  code: string,
+  libelle: string,
+  chapitre: string,
+  budget: number,
+  realise: number,
+  saisies: SaisiesEcarts,
+  seuils: Seuils,
+): LigneEcart {
+  const k = `${niveau}:${code}`;
+  const reste = saisies.reste?.get(k) ?? Math.max(0, budget - realise);
+  const estimation = realise + reste;
+  const ecart = estimation - budget;
+  return {
+    niveau,
+    code,
+    libelle,
+    chapitre,
+    budget: cents(budget),
+    budgetRevise: saisies.budgetRevise?.get(k),
+    engage: saisies.engage?.get(k),
+    realise: cents(realise),
+    reste: cents(reste),
+    estimation: cents(estimation),
+    ecart: cents(ecart),
+    ecartPct: budget === 0 ? undefined : new Decimal(ecart).dividedBy(budget),
+    alerte: alerte(cents(ecart), cents(budget), seuils),
+  };
+}
+
+/**
+ * Variance per chapter and per devis line. The chapter's reste à engager is its own estimate (default
+ * budget − réalisé of the chapter), so réalisé booked at chapter level (poste "2") is never counted twice.
+ */
+export function calculerEcarts(devis: Devis, realise: Realise, saisies: SaisiesEcarts = {}, seuils: Seuils = SEUILS_DEFAUT): RapportEcarts {
+  const lignes: LigneEcart[] = [];
+  const vus = new Set<string>();
+  const parCode = new Map<string, { libelle: string; chapitre: string; budget: number; partFrance?: string }>();
+  for (const l of devis.lignes) {
+    const chapitre = (l.chapitre ?? "?") as string;
+    if (!l.code) {
+      const e = ligne("ligne", "", l.libelle, chapitre, l.montant, 0, saisies, seuils);
+      lignes.push({ ...e, sansCode: true, partFrance: l.partFrance });
+      continue;
+    }
+    const p = parCode.get(l.code);
+    if (p) p.budget += l.montant;
+    else parCode.set(l.code, { libelle: l.libelle, chapitre, budget: l.montant, partFrance: l.partFrance });
+  }
+  for (const [code, p] of parCode) {
+    vus.add(code);
+    lignes.push({ ...ligne("ligne", code, p.libelle, p.chapitre, p.budget, realise.parPoste.get(code) ?? 0, saisies, seuils), partFrance: p.partFrance });
+  }
+  // Postes with réalisé but no devis line: chapter-level bookings and unknown line codes.
+  for (const [code, montant] of realise.parPoste) {
+    if (vus.has(code)) continue;
+    const chapitre = chapitreDuPoste(code, devis);
+    const lib = chapitre === code ? `${LIBELLES.get(code) ?? code} — imputé au chapitre` : `Poste ${code} (absent du devis)`;
+    lignes.push(ligne("ligne", code, lib, chapitre, 0, montant, saisies, seuils));
+  }
+  const ordre = (c: string) => {
+    const i = (ORDRE_CHAPITRES as readonly string[]).indexOf(c);
+    return i < 0 ? 99 : i;
+  };
+  lignes.sort((a, b) => ordre(a.chapitre) - ordre(b.chapitre));
+  const codesChapitres = [...new Set([...devis.chapitres.map((c) => c.code as string), ...lignes.map((l) => l.chapitre)])].sort((a, b) => ordre(a) - ordre(b));
+  const chapitres = codesChapitres.map((c) => {
+    const ls = lignes.filter((l) => l.chapitre === c);
+    const budget = ls.reduce((s, l) => s + l.budget, 0);
+    const real = ls.reduce((s, l) => s + l.realise, 0);
+    const libelle = devis.chapitres.find((x) => x.code === (c as CodeChapitre))?.libelle ?? LIBELLES.get(c) ?? (c === "?" ? "Hors chapitre" : c);
+    const e = ligne("chapitre", c, libelle, c, budget, real, saisies, seuils);
+    const revises = ls.map((l) => l.budgetRevise).filter((x): x is Cents => x !== undefined);
+    if (e.budgetRevise === undefined && revises.length) e.budgetRevise = cents(revises.reduce((s, v) => s + v, 0) + ls.filter((l) => l.budgetRevise === undefined).reduce((s, l) => s + l.budget, 0));
+    return e;
+  });
+  const total = {
+    budget: cents(chapitres.reduce((s, c) => s + c.budget, 0)),
+    realise: cents(chapitres.reduce((s, c) => s + c.realise, 0)),
+    estimation: cents(chapitres.reduce((s, c) => s + c.estimation, 0)),
+    ecart: cents(chapitres.reduce((s, c) => s + c.ecart, 0)),
+  };
+  return { chapitres, lignes, total, seuils, realise };
+}

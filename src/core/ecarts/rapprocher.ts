@@ -1,0 +1,121 @@
+import { cents, eurosToCents, type Cents } from "../money/cents";
+import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
+import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import type { Devis } from "../devis/model";
+import { trouverFeuilleDevis } from "../devis/trouver";
+import { normaliser } from "../util/texte";
+import type { ResultatFec } from "../comptabilite/fec/types";
+import {
+  correspondancesParDefaut,
+  FEUILLE_CORRESPONDANCES,
+  feuilleCorrespondances,
+  lireFeuilleCorrespondances,
+  posteDe,
+  type TableCorrespondances,
+} from "../comptabilite/correspondances";
+import { calculerRealise } from "../comptabilite/realise";
+import { FEUILLE_GRAND_LIVRE, feuilleGrandLivre, POSTE_NON_AFFECTE, type LigneGrandLivre } from "../comptabilite/grandLivre";
+import { calculerEcarts, chapitreDuPoste, SEUILS_DEFAUT, type RapportEcarts, type SaisiesEcarts, type Seuils } from "./calcul";
+import { FEUILLE_ECARTS, feuilleEcarts } from "./feuilleEcarts";
+import { FEUILLE_COUT_DEFINITIF, feuilleCoutDefinitif } from "./coutDefinitif";
+
+export interface OptionsRapprocher {
+  /** The ledger, read with `conserver: true`. */
+  fec: ResultatFec;
+  /** Omitted: the workbook's « Correspondances » sheet if Prodbook wrote one, else the default PCG table. */
+  correspondances?: TableCorrespondances;
+  /** Omitted: imported from the user's devis sheet. */
+  devis?: Devis;
+  seuils?: Seuils;
+  onProgress?: (fait: number, total: number) => void;
+}
+
+export interface ResultatRapprocher {
+  rapport: RapportEcarts;
+  devis: Devis;
+  correspondances: TableCorrespondances;
+  feuilles: string[];
+}
+
+const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Reconciles the ledger with the devis and writes Grand livre, Correspondances, Écarts and Coût définitif.
+ * Values the user typed in a previous Écarts sheet (budget révisé, engagé, reste à engager, thresholds) are kept.
+ */
+export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Promise<ResultatRapprocher> {
+  if (!opts.fec.lignes) throw new Error("rapprocher : le FEC doit être lu avec conserver: true (lignes du Grand livre).");
+  const existantes = await wb.listSheets();
+  const prodbook = await wb.feuillesProdbook();
+  const anous = (n: string) => prodbook.some((p) => egal(p, n));
+  const devis = opts.devis ?? (await devisDuClasseur(wb, existantes.filter((e) => !anous(e))));
+  const nomCorr = choisirNomFeuille(FEUILLE_CORRESPONDANCES, existantes, prodbook);
+  let correspondances = opts.correspondances;
+  if (!correspondances) {
+    const s = anous(nomCorr) ? await wb.readSheet(nomCorr) : undefined;
+    correspondances = s ? lireFeuilleCorrespondances(s) : correspondancesParDefaut();
+  }
+  const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
+  const precedente = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
+  const { saisies, seuils } = precedente ? lireSaisies(precedente) : { saisies: {}, seuils: undefined };
+  const realise = calculerRealise(opts.fec, correspondances);
+  const rapport = calculerEcarts(devis, realise, saisies, opts.seuils ?? seuils ?? SEUILS_DEFAUT);
+
+  const rangs = new Map<string, number>();
+  rapport.lignes.forEach((l, i) => rangs.set(`${l.chapitre}\u0000${l.code}`, i));
+  const lignesGl: LigneGrandLivre[] = opts.fec.lignes.map((e) => {
+    if (!e.compte.startsWith("6")) return { e };
+    const poste = posteDe(correspondances!, e.compte, e.section);
+    return poste === undefined ? { e, poste: POSTE_NON_AFFECTE } : { e, poste, chapitre: chapitreDuPoste(poste, devis) };
+  });
+  const nomGl = choisirNomFeuille(FEUILLE_GRAND_LIVRE, existantes, prodbook);
+  const gl = feuilleGrandLivre(lignesGl, (c, p) => rangs.get(`${c}\u0000${p}`) ?? 1e9, nomGl);
+  const ecarts = feuilleEcarts(rapport, { nom: nomGl, blocs: gl.blocs }, nomEcarts);
+  const cout = feuilleCoutDefinitif(rapport, devis, ecarts, choisirNomFeuille(FEUILLE_COUT_DEFINITIF, existantes, prodbook));
+  const specs = [gl.spec, feuilleCorrespondances(correspondances, nomCorr), ecarts.spec, cout];
+  await wb.writeSheets(specs, opts.onProgress);
+  return { rapport, devis, correspondances, feuilles: specs.map((s) => s.name) };
+}
+
+async function devisDuClasseur(wb: WorkbookPort, noms: string[]): Promise<Devis> {
+  const feuilles: SheetData[] = [];
+  for (const n of noms) {
+    const s = await wb.readSheet(n);
+    if (s) feuilles.push(s);
+  }
+  const source = trouverFeuilleDevis(feuilles);
+  if (!source) throw new DevisIntrouvableError(noms[0] ?? "", noms);
+  return importerDevis(source);
+}
+
+/** Values typed by the user in a previous Écarts sheet (numbers, not formulas), by level and code. */
+export function lireSaisies(s: SheetData): { saisies: SaisiesEcarts; seuils?: Seuils } {
+  const saisies: Required<SaisiesEcarts> = { budgetRevise: new Map(), engage: new Map(), reste: new Map() };
+  const num = (r: number, c: number): Cents | undefined => {
+    const x = s.rows[r]?.[c];
+    return x && !x.f && typeof x.v === "number" ? eurosToCents(x.v) : undefined;
+  };
+  let niveau: "chapitre" | "ligne" | undefined;
+  let entetes = 0;
+  for (let r = 0; r < s.rows.length; r++) {
+    const a = s.rows[r][0]?.v;
+    if (typeof a === "string" && normaliser(a) === "code" && s.rows[r].some((c) => c.v === "Budget révisé")) {
+      niveau = entetes++ === 0 ? "chapitre" : "ligne";
+      continue;
+    }
+    if (!niveau || a === null || a === undefined || a === "" || a === "Total") continue;
+    if (typeof a === "string" && /^Comptes de classe 6/.test(a)) break;
+    const k = `${niveau}:${String(a)}`;
+    const br = num(r, 4);
+    const en = num(r, 5);
+    const re = num(r, 7);
+    if (br !== undefined) saisies.budgetRevise.set(k, br);
+    if (en !== undefined) saisies.engage.set(k, en);
+    if (re !== undefined) saisies.reste.set(k, re);
+  }
+  const pct = s.rows[1]?.[1];
+  const mnt = s.rows[1]?.[3];
+  const seuils =
+    typeof pct?.v === "number" && typeof mnt?.v === "number" ? { pct: String(pct.v), montant: cents(eurosToCents(mnt.v)) } : undefined;
+  return { saisies, seuils };
+}
