@@ -82,6 +82,28 @@ describe("prodbook financement --json", () => {
   });
 });
 
+test("--credit-impot : sans ligne de crédit d'impôt dans le plan, celui du devis est ajouté comme aide publique", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(c.cinema);
+  wb.getWorksheet("Plan de financement")!.spliceRows(19, 1);
+  const p = path.join(c.dossier, "cinema-sans-ci.xlsx");
+  await wb.xlsx.writeFile(p);
+  const sans = JSON.parse((await lancer([p, "--devis", "Budget", "--json", "--date", "2026-01-15"])).out);
+  expect(sans.parCategorie.some((x: { categorie: string }) => x.categorie === "credit-impot")).toBe(false);
+  expect(sans.aidesPubliques).toBe("800000.00");
+  const r = await lancer([p, "--devis", "Budget", "--credit-impot", "cinema", "--genre", "fiction", "--json", "--date", "2026-01-15"]);
+  expect(r.err).toBe("");
+  const j = JSON.parse(r.out);
+  const ci = j.parCategorie.find((x: { categorie: string }) => x.categorie === "credit-impot");
+  expect(ci.public).toBe(true);
+  const montant = Number(ci.montant);
+  // 30 % of an eligible base that is at most the devis total; the plan's public aids grow by exactly the credit.
+  expect(montant).toBeGreaterThan(0);
+  expect(montant).toBeLessThanOrEqual(900000);
+  expect(Number(j.aidesPubliques)).toBeCloseTo(800000 + montant, 2);
+  expect(Number(j.total)).toBeCloseTo(2750000 + montant, 2);
+});
+
 function order(s: string): number {
   return s.endsWith(":erreur") ? 0 : s.endsWith(":alerte") ? 1 : 2;
 }
