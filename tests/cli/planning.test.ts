@@ -150,3 +150,53 @@ describe("entrées invalides : message en français nommant la ligne, code 2", (
     expect(r.err).toContain("Ligne 2 : durée illisible « deux semaines » pour l'étape « Montage » ('Étapes post-prod'!B2)");
   });
 });
+
+describe("options", () => {
+  test("--debut : planning en avant ; le PAD tombe le 15 mai (le 14 est l'Ascension)", async () => {
+    const io = enregistreur();
+    expect(await main(["planning", classeur, "--debut", "2026-04-16", "--json"], io)).toBe(0);
+    const j = JSON.parse(io.sortie[0]);
+    expect(j.etapes.map((e: { nom: string; debut: string; fin: string; marge: number }) => [e.nom, e.debut, e.fin, e.marge])).toEqual([
+      ["Montage image", "2026-04-16", "2026-04-29", 0],
+      ["Montage son", "2026-04-30", "2026-05-07", 0],
+      ["Musique", "2026-04-30", "2026-05-06", 1],
+      ["Mixage", "2026-05-11", "2026-05-13", 0],
+      ["PAD", "2026-05-15", "2026-05-15", 0],
+    ]);
+  });
+
+  test("--zone alsace-moselle : le Vendredi saint (3 avril 2026) est chômé", async () => {
+    // 5 days ending Fri 10 Apr: 10, 9, 8, 7, (Mon 6 Easter Monday) Fri 3 → metropole starts 3 Apr; Alsace-Moselle 2 Apr.
+    const f = await classeurPlanning(path.join(dir, "alsace.xlsx"), [["Étape", "Durée"], ["Étalonnage", 5]], false);
+    const debut = async (zone: string[]) => {
+      const io = enregistreur();
+      expect(await main(["planning", f, "--livraison", "2026-04-10", ...zone, "--json"], io)).toBe(0);
+      return JSON.parse(io.sortie[0]).etapes[0].debut;
+    };
+    expect(await debut([])).toBe("2026-04-03");
+    expect(await debut(["--zone", "alsace-moselle"])).toBe("2026-04-02");
+    const io = enregistreur();
+    expect(await main(["planning", f, "--livraison", "2026-04-10", "--zone", "corse"], io)).toBe(2);
+    expect(io.erreurs.join("")).toContain("L'option --zone attend l'une des valeurs metropole, alsace-moselle ; reçu « corse ».");
+  });
+
+  test("--livraison et --debut ensemble, ou aucune date : refusé", async () => {
+    const io = enregistreur();
+    expect(await main(["planning", classeur, "--livraison", "2026-05-15", "--debut", "2026-04-01"], io)).toBe(2);
+    expect(io.erreurs.join("")).toContain("soit une date de livraison, soit une date de début");
+    const io2 = enregistreur();
+    expect(await main(["planning", classeur], io2)).toBe(2);
+    expect(io2.erreurs.join("")).toContain("Indiquez la date de livraison (PAD)");
+  });
+
+  test("--feuille inconnue, fichier illisible", async () => {
+    const io = enregistreur();
+    expect(await main(["planning", classeur, "--feuille", "Planning", "--livraison", "2026-05-15"], io)).toBe(2);
+    expect(io.erreurs.join("")).toContain("La feuille « Planning » n'existe pas dans le classeur");
+    const faux = path.join(dir, "faux.xlsx");
+    await fs.writeFile(faux, "Étape;Durée\n");
+    const io2 = enregistreur();
+    expect(await main(["planning", faux, "--livraison", "2026-05-15"], io2)).toBe(2);
+    expect(io2.erreurs.join("")).toContain("n'est pas un classeur Excel lisible");
+  });
+});

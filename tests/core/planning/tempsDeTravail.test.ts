@@ -121,4 +121,14 @@ describe("lecture du plan de travail", () => {
       new PlanningError("Ligne 2 : heure de début illisible « matin » pour Alice (PDT!C2) ; attendu HH:MM."),
     );
   });
+  test("date impossible (31 avril) : erreur nommant la ligne et la cellule", () => {
+    expect(() => lirePlanDeTravail(feuille("PDT", [["Date", "Nom", "Début", "Fin"], ["31/04/2026", "Alice", "08:00", "18:00"]]))).toThrow(
+      new PlanningError("Ligne 2 : date illisible « 31/04/2026 » pour Alice (PDT!A2) ; attendu JJ/MM/AAAA."),
+    );
+  });
+  test("convention inconnue refusée", () => {
+    expect(() => lirePlanDeTravail(feuille("PDT", [["Date", "Nom", "Convention", "Début", "Fin"], ["11/05/2026", "Alice", "Syntec", "08:00", "18:00"]]))).toThrow(
+      /convention « Syntec » inconnue \(PDT!C2\)/,
+    );
+  });
 });
