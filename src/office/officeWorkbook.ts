@@ -1,5 +1,5 @@
 import type { CellData, SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
-import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession } from "../core/port/possession";
+import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
 import { decouperEnBlocs, octetsLigneJson, OCTETS_MAX_BLOC, type Bloc } from "../core/port/blocs";
 import { parseCelluleRef, adresse } from "../core/util/adresse";
 import { celluleLue, matrices, texteSur } from "./cellules";
@@ -64,6 +64,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const existantes = (await nomsFeuilles(ctx)).filter((n) => n !== FEUILLE_REGISTRE);
       const prodbook = await lireRegistre(ctx);
       verifierPossession(specs, existantes, prodbook);
+      // Excel itself refuses a duplicate table name when it is set; check the names' form before writing.
+      verifierTables(specs, []);
       // Register first: a write interrupted halfway still leaves sheets Prodbook may replace next time.
       await ecrireRegistre(ctx, registreApres(prodbook, specs));
       for (const p of preparees) {

@@ -137,10 +137,9 @@ function ajouterTable(ws: ExcelJS.Worksheet, t: TableSpec): TotauxTable {
     noms.push(n);
   });
   const derniereDonnee = t.showTotals ? p.r2 - 1 : p.r2;
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = p.r1 + 1; r <= derniereDonnee; r++) rows.push(valeurs(r));
-  // Excel needs at least one data row.
-  if (rows.length === 0) rows.push(Array.from({ length: largeur }, () => null));
+  // The data cells are already written: empty row arrays give ExcelJS the table's size without
+  // rewriting every cell. Excel needs at least one data row.
+  const rows: ExcelJS.CellValue[][] = Array.from({ length: Math.max(1, derniereDonnee - p.r1) }, () => []);
   const totaux = t.showTotals ? valeurs(p.r2) : undefined;
   const columns: ExcelJS.TableColumnProperties[] = noms.map((name, j) => {
     const v = totaux?.[j];

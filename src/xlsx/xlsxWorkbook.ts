@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
-import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession } from "../core/port/possession";
+import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
 import { chargerXlsx, FichierIllisibleError, lireFeuille } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
@@ -62,6 +62,9 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void> {
     const prodbook = await this.feuillesProdbook();
     verifierPossession(specs, await this.listSheets(), prodbook);
+    const remplacees = new Set(specs.map((s) => s.name.toLowerCase()));
+    verifierTables(specs, this.classeur.worksheets.filter((w) => !remplacees.has(w.name.toLowerCase()))
+      .flatMap((w) => Object.keys((w as unknown as { tables?: Record<string, unknown> }).tables ?? {})));
     specs.forEach((spec, i) => {
       const ancienne = this.feuille(spec.name);
       let ordre: number | undefined;

@@ -8,7 +8,7 @@
  *   await wb.readSheet("Devis") // its values, formula cells with their `result`
  */
 import type { CellData, CellSpec, SheetData, SheetSpec, WorkbookPort } from "../../src/core/port/workbook";
-import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession } from "../../src/core/port/possession";
+import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../../src/core/port/possession";
 
 export type CelluleMemoire = string | number | boolean | null | undefined | { f: string; v?: string | number | boolean | null };
 
@@ -48,6 +48,8 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void> {
     verifierPossession(specs, this.ordre, this.prodbook);
+    const remplacees = new Set(specs.map((s) => s.name.toLowerCase()));
+    verifierTables(specs, [...this.ecrites.values()].filter((s) => !remplacees.has(s.name.toLowerCase())).flatMap((s) => (s.tables ?? []).map((t) => t.name)));
     this.ecritures++;
     specs.forEach((s, i) => {
       const ancien = nomExistant(s.name, this.ordre);

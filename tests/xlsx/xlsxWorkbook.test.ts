@@ -112,3 +112,19 @@ describe("XlsxWorkbook", () => {
     expect(noms).toEqual(["Budget", "Notes", "Devis", "Synthèse", "Après", "_prodbook"]);
   });
 });
+
+describe("XlsxWorkbook table names", () => {
+  it("refuses an invalid or duplicate table name with a French message", async () => {
+    const wb = XlsxWorkbook.vide();
+    await wb.writeSheets([{ name: "A", rows: [["x"], [1]], tables: [{ name: "tblÉcarts", range: "A1:A2" }] }]);
+    await expect(wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "tblécarts", range: "A1:A2" }] }])).rejects.toThrow(/« tblécarts ».*déjà utilisé/);
+    await expect(wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "tbl Devis", range: "A1:A2" }] }])).rejects.toThrow(/Nom de table invalide/);
+    await expect(wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "AB12", range: "A1:A2" }] }])).rejects.toThrow(/Nom de table invalide/);
+    // Rewriting the sheet that holds the table reuses the name.
+    await wb.writeSheets([{ name: "A", rows: [["y"], [2]], tables: [{ name: "tblÉcarts", range: "A1:A2" }], merges: ["B1:C1"] }]);
+    const out = path.join(dir, "tables.xlsx");
+    await wb.enregistrer(out);
+    const relu = await XlsxWorkbook.ouvrir(out);
+    expect((await relu.readSheet("A"))!.merges).toEqual(["B1:C1"]);
+  });
+});

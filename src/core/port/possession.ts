@@ -31,3 +31,20 @@ export function registreApres(prodbook: string[], specs: SheetSpec[]): string[] 
 export function nomExistant(nom: string, existantes: string[]): string | undefined {
   return existantes.find((e) => egal(e, nom));
 }
+
+/**
+ * Table names must be valid Excel names and unique in the workbook (tables of the sheets not being
+ * rewritten included): a duplicate makes Excel repair, i.e. drop, the table.
+ */
+export function verifierTables(specs: SheetSpec[], tablesAilleurs: string[]): void {
+  const vus = tablesAilleurs.map((t) => t.toLowerCase());
+  for (const s of specs) {
+    for (const t of s.tables ?? []) {
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(t.name) || /^[A-Za-z]{1,3}\d+$/.test(t.name) || /^[rc]$/i.test(t.name)) {
+        throw new Error(`Nom de table invalide « ${t.name} » (feuille « ${s.name} ») : lettres, chiffres, _ et . seulement, sans espace, et pas une adresse de cellule.`);
+      }
+      if (vus.includes(t.name.toLowerCase())) throw new Error(`Le nom de table « ${t.name} » (feuille « ${s.name} ») est déjà utilisé dans le classeur.`);
+      vus.push(t.name.toLowerCase());
+    }
+  }
+}
