@@ -141,6 +141,10 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     expect(totalProd).toBeDefined();
     await expectTexte(page.getByTestId(TEST_IDS.structurer.totalProducteur), formatMontantFr(totalProd!.montant));
     for (const n of d.nonPlaces) await expectTexte(page.getByTestId(TEST_IDS.structurer.nonPlaces), n.cellule);
+    // Each unplaced amount links to its cell.
+    expect(d.nonPlaces.length).toBeGreaterThan(0);
+    await page.getByTestId(TEST_IDS.structurer.nonPlaces).getByText(d.nonPlaces[0].cellule).click();
+    await selectionDevient(page, d.nonPlaces[0].cellule);
     // Nothing written by « Analyser ».
     const etat = await etatExcel(page);
     expect(etat.feuilles.map((f) => f.name)).toEqual(["Notes", feuilleSource]);
@@ -182,10 +186,7 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     // The displayed order is grouped by severity (erreur, alerte, info), as the core sorts them.
     const cible = attendu.constats.findIndex((c) => c.cellule);
     await page.getByTestId(TEST_IDS.controles.constat(cible)).click();
-    await page
-      .waitForFunction(() => (window as unknown as { Excel: { __etat(): EtatFaux } }).Excel.__etat().selection !== null, null, { timeout: 5000 })
-      .catch(() => undefined);
-    expect((await etatExcel(page)).selection).toBe(attendu.constats[cible].cellule);
+    await selectionDevient(page, attendu.constats[cible].cellule as string);
     expect(erreursPage).toEqual([]);
     // Nothing of ours reaches the network; office.js's own telemetry iframe (refused) is the only outside call.
     expect(refusees.filter((u) => !new URL(u).hostname.endsWith(".oaspapps.com"))).toEqual([]);
@@ -199,6 +200,14 @@ interface EtatFaux {
 
 function etatExcel(page: Page): Promise<EtatFaux> {
   return page.evaluate(() => (window as unknown as { Excel: { __etat(): EtatFaux } }).Excel.__etat());
+}
+
+/** Waits (up to 5 s) for the fake Excel's selection to become `cellule`, then asserts it. */
+async function selectionDevient(page: Page, cellule: string): Promise<void> {
+  await page
+    .waitForFunction((c) => (window as unknown as { Excel: { __etat(): EtatFaux } }).Excel.__etat().selection === c, cellule, { timeout: 5000 })
+    .catch(() => undefined);
+  expect((await etatExcel(page)).selection).toBe(cellule);
 }
 
 async function expectTexte(loc: ReturnType<Page["getByTestId"]>, texte: string): Promise<void> {

@@ -4,6 +4,7 @@ import {
   Caption1,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Select,
@@ -123,7 +124,7 @@ export function Structurer() {
         {occupe && <Spinner size="tiny" label="Lecture du classeur…" />}
       </div>
       <MessageErreur erreur={erreur} />
-      {apercu && <Apercu apercu={apercu} />}
+      {apercu && <Apercu apercu={apercu} allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }))} />}
       {apercu && (
         <Button appearance="primary" data-testid={TEST_IDS.structurer.creer} disabled={occupe} onClick={creer}>
           Créer la feuille Devis
@@ -138,7 +139,7 @@ export function Structurer() {
   );
 }
 
-function Apercu({ apercu }: { apercu: ApercuDevis }) {
+function Apercu({ apercu, allerA }: { apercu: ApercuDevis; allerA: (cellule: string) => void }) {
   const styles = useStyles();
   const tp = apercu.totalProducteur;
   return (
@@ -203,7 +204,15 @@ function Apercu({ apercu }: { apercu: ApercuDevis }) {
           <MessageBar intent="warning">
             <MessageBarBody>
               {apercu.nonPlaces.length} montant{apercu.nonPlaces.length > 1 ? "s" : ""} hors chapitre :{" "}
-              {apercu.nonPlaces.map((n) => `${n.cellule} (${n.libelle || "sans libellé"}, ${formatMontantFr(n.montant)})`).join(" ; ")}
+              {apercu.nonPlaces.map((n, i) => (
+                <React.Fragment key={n.cellule}>
+                  {i > 0 && " ; "}
+                  <Link onClick={() => allerA(n.cellule)} title={`Aller à ${n.cellule}`}>
+                    {n.cellule}
+                  </Link>{" "}
+                  ({n.libelle || "sans libellé"}, {formatMontantFr(n.montant)})
+                </React.Fragment>
+              ))}
             </MessageBarBody>
           </MessageBar>
         )}
