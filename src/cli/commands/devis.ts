@@ -4,6 +4,7 @@ import { DevisIntrouvableError } from "../../core/devis/import";
 import type { Devis, Genre } from "../../core/devis/model";
 import { FeuilleIntrouvableError, structurerDevis } from "../../core/devis/structurer";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
+import { ParametreInvalideError } from "../../core/regles/parametres";
 import { FichierIllisibleError } from "../../xlsx/read";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg } from "../args";
@@ -81,7 +82,7 @@ export const commande: Commande = {
       wb = await XlsxWorkbook.ouvrir(fichier);
       r = await structurerDevis(wb, { feuille: values.feuille as string | undefined, genre, dureeMinutes, date, ecrire: sortie !== undefined });
     } catch (e) {
-      if (e instanceof DevisIntrouvableError || e instanceof FeuilleIntrouvableError) throw new CliError(`${path.basename(fichier)} : ${e.message}`);
+      if (e instanceof DevisIntrouvableError || e instanceof FeuilleIntrouvableError || e instanceof ParametreInvalideError) throw new CliError(`${path.basename(fichier)} : ${e.message}`);
       if (e instanceof FichierIllisibleError) throw new CliError(e.message);
       throw e;
     }

@@ -1,4 +1,4 @@
-import { centsToEuros, ratio } from "../money/cents";
+import { Cents, centsToEuros, ratio } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, SheetSpec } from "../port/workbook";
 import { nomFeuilleRef } from "../util/adresse";
@@ -19,9 +19,9 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
   const premiere = rows.length + 1;
   const nChap = devis.chapitres.length;
   const ligneTotal = premiere + nChap + 1; // Excel row of TOTAL (after the hors-frais row)
-  const pct = (r: number, montant: number): CellSpec => ({
+  const pct = (r: number, montant: Cents): CellSpec => ({
     formula: `IF($C$${ligneTotal}=0,0,C${r}/$C$${ligneTotal})`,
-    result: ratio(montant as never, devis.total as never)?.toNumber() ?? 0,
+    result: ratio(montant, devis.total)?.toNumber() ?? 0,
   });
   devis.chapitres.forEach((ch, k) => {
     const r = premiere + k;

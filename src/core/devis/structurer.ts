@@ -5,6 +5,7 @@ import { DevisIntrouvableError, importerDevis } from "./import";
 import type { Devis, Genre, TypeOeuvre } from "./model";
 import { controlerDevis } from "./regles";
 import { trouverFeuilleDevis } from "./trouver";
+import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 
 export interface OptionsStructurer {
   /** Source sheet; omitted = the user's sheet that looks most like a devis. */
@@ -48,7 +49,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes);
   } else {
     const candidates: SheetData[] = [];
-    for (const n of existantes.filter((e) => !anous(e))) {
+    for (const n of existantes.filter((e) => !anous(e) && e.toLowerCase() !== NOM_FEUILLE_PARAMETRES.toLowerCase())) {
       const s = await wb.readSheet(n);
       if (s) candidates.push(s);
     }
@@ -59,7 +60,9 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     }
   }
   const devis = importerDevis(source, { genre: opts.genre, dureeMinutes: opts.dureeMinutes, typeOeuvre: opts.typeOeuvre });
-  const constats = controlerDevis(devis, opts.date ?? aujourdhui());
+  const parametres = existantes.find((e) => e.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
+  const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
+  const constats = controlerDevis(devis, opts.date ?? aujourdhui(), surcharges);
   if (!opts.ecrire) return { devis, constats, feuillesEcrites: [] };
   const noms: NomsFeuilles = {
     devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),

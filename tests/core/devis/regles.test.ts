@@ -135,3 +135,22 @@ describe("salaire-minimum (IDCC 2642 au 1er janvier 2025)", () => {
     expect(masculiniser("Opératrice de prise de vues")).toBe("operateur de prise de vues");
   });
 });
+
+describe("surcharges de la feuille Paramètres", () => {
+  const s = (o: Record<string, string>) => new Map(Object.entries(o).map(([k, v], i) => [k, { valeur: v, cellule: `Paramètres!B${i + 2}` }]));
+  const sal = ligne({ chapitre: "2", categorie: "salaire-technicien", libelle: "Chef monteuse", unite: "jour", quantite: "1", taux: "290", montant: 29000 });
+  it("un minimum surchargé remplace la grille et le message cite la cellule", () => {
+    expect(controlerDevis(devis([sal]), DATE, s({})).filter((c) => c.regle === "salaire-minimum")).toEqual([]);
+    const c = controlerDevis(devis([sal]), DATE, s({ "devis.salaire-minimum.chef-monteur": "300 €" })).filter((c) => c.regle === "salaire-minimum");
+    expect(c).toHaveLength(1);
+    expect(c[0].message).toMatch(/300,00.*paramètre Paramètres!B2/);
+  });
+  it("un taux d'imprévus surchargé, et une clé inconnue signalée", () => {
+    const ls = [ligne({ chapitre: "2", montant: 1000000 }), ligne({ chapitre: "IMP", montant: 60000 })];
+    expect(controlerDevis(devis(ls, { genre: "fiction" }), DATE).filter((c) => c.regle === "imprevus-taux")).toEqual([]);
+    const c = controlerDevis(devis(ls, { genre: "fiction" }), DATE, s({ "devis.accord-transparence.fiction.imprevus": "5 %", "devis.salaire-minimum.chef-monteu": "1" }));
+    expect(c.map((x) => x.regle)).toEqual(["imprevus-taux", "devis-parametre-inconnu"]);
+    expect(c[0].message).toMatch(/6,00\u00a0%.*5,00\u00a0%.*Paramètres!B2/);
+    expect(c[1].cellule).toBe("Paramètres!B3");
+  });
+});

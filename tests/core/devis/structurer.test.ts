@@ -56,6 +56,18 @@ describe("structurerDevis", () => {
     await expect(structurerDevis(wb, { feuille: "Devis (Prodbook)" })).rejects.toThrow(/créée par Prodbook/);
   });
 
+  it("lit les surcharges de la feuille Paramètres (jamais prise pour le devis)", async () => {
+    const wb = new MemoryWorkbook({
+      Paramètres: [["Paramètre", "Valeur"], ["devis.salaire-minimum.monteur", "150"], ["devis.salaire-minimum.chef-monteur", "250"]],
+      Budget: SOURCE as never,
+    });
+    const r = await structurerDevis(wb, { date: "2026-01-15" });
+    expect(r.devis.feuille).toBe("Budget");
+    expect(r.constats.filter((c) => c.regle === "salaire-minimum")).toEqual([]);
+    const faux = new MemoryWorkbook({ Paramètres: [["Paramètre", "Valeur"], ["devis.salaire-minimum.monteur", "beaucoup"]], Budget: SOURCE as never });
+    await expect(structurerDevis(faux, { date: "2026-01-15" })).rejects.toThrow(/'Paramètres'!B2 : « beaucoup »/);
+  });
+
   it("sans --feuille, trouve la feuille du devis ; erreurs nommées sinon", async () => {
     const wb = new MemoryWorkbook({ Notes: [["Bonjour"]], "Budget v2": SOURCE.slice(1) as never });
     const r = await structurerDevis(wb, { date: "2026-01-15" });

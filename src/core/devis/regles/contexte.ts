@@ -1,13 +1,20 @@
 import type { Devis, LigneDevis } from "../model";
 import { formatMontantFr } from "../../money/format";
 import type { Cents } from "../../money/cents";
+import type { Surcharges } from "../../regles/table";
 
 /** What the devis rules look at. */
 export interface ContexteDevis {
   devis: Devis;
   /** ISO date at which dated tables are read (the CLI and the pane pass today's date). */
   date: string;
+  /** Overrides from the workbook's « Paramètres » sheet (keys under "devis."; see docs/devis.md). */
+  surcharges?: Surcharges;
 }
+
+/** Override keys the devis rules read. */
+export const CLE_ACCORD = (genre: string, cle: "frais-generaux" | "imprevus") => `devis.accord-transparence.${genre}.${cle}`;
+export const CLE_MINIMUM = (fonction: string) => `devis.salaire-minimum.${fonction}`;
 
 /** Rounding differences up to one cent are not findings. */
 export const TOLERANCE_CENTIMES = 1;

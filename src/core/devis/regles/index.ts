@@ -1,12 +1,14 @@
 import { Constat, executerRegles, Regle } from "../../controles/constat";
 import { creerRegistre } from "../../controles/registre";
 import type { Devis } from "../model";
+import type { Surcharges } from "../../regles/table";
 import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
 import type { ContexteDevis } from "./contexte";
 import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
 import { imprevusTaux } from "./imprevusTaux";
 import { ligneHorsChapitre } from "./ligneHorsChapitre";
 import { montantCalcul } from "./montantCalcul";
+import { parametreInconnu } from "./parametreInconnu";
 import { salaireMinimum } from "./salaireMinimum";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalProducteur } from "./totalProducteur";
@@ -23,9 +25,10 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   fraisGenerauxTaux,
   imprevusTaux,
   salaireMinimum,
+  parametreInconnu,
 ]);
 
-/** Runs every devis rule; `date` (ISO) selects the dated tables in force. */
-export function controlerDevis(devis: Devis, date: string): Constat[] {
-  return executerRegles(REGLES_DEVIS, { devis, date });
+/** Runs every devis rule; `date` (ISO) selects the dated tables in force; `surcharges` come from « Paramètres ». */
+export function controlerDevis(devis: Devis, date: string, surcharges?: Surcharges): Constat[] {
+  return executerRegles(REGLES_DEVIS, { devis, date, surcharges });
 }

@@ -1,10 +1,11 @@
 import Decimal from "decimal.js";
 import type { Regle } from "../../controles/constat";
-import { eurosToCents, montantLigne } from "../../money/cents";
+import { centsToDecimal, eurosToCents, montantLigne } from "../../money/cents";
 import { versionEnVigueur } from "../../regles/table";
 import { normaliser } from "../../util/texte";
 import type { CategorieLigne, LigneDevis } from "../model";
-import { celluleMontant, cite, ContexteDevis, eur } from "./contexte";
+import { surchargeMontant } from "../../regles/parametres";
+import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
 import { fonctionDuLibelle, TABLE_MINIMA_2642 } from "./donnees";
 
 /**
@@ -30,7 +31,7 @@ function tauxUnitaire(l: LigneDevis): Decimal | undefined {
 export const salaireMinimum: Regle<ContexteDevis> = {
   id: "salaire-minimum",
   description: "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 2642).",
-  verifier({ devis, date }) {
+  verifier({ devis, date, surcharges }) {
     if (devis.typeOeuvre === "cinema") return []; // IDCC 3097: grid not available (domain-facts §6.2)
     const version = versionEnVigueur(TABLE_MINIMA_2642, date);
     if (!version) return [];
@@ -45,11 +46,16 @@ export const salaireMinimum: Regle<ContexteDevis> = {
       const f = fonctionDuLibelle(l.libelle, grille);
       const taux = tauxUnitaire(l);
       if (!f || !taux) return [];
-      const minimum = montantLigne(1, parSemaine ? JOURS_PAR_SEMAINE : 1, f.journalier);
+      const surcharge = surcharges && surchargeMontant(surcharges, CLE_MINIMUM(f.id));
+      const journalier = surcharge ? centsToDecimal(surcharge.valeur) : f.journalier;
+      const minimum = montantLigne(1, parSemaine ? JOURS_PAR_SEMAINE : 1, journalier);
       const paye = eurosToCents(taux);
       if (paye >= minimum) return [];
       const unite = parSemaine ? "semaine" : "jour";
-      const derive = parSemaine ? ` (${eur(eurosToCents(f.journalier))} × ${JOURS_PAR_SEMAINE.replace(".", ",")} jours)` : "";
+      const derive = parSemaine ? ` (${eur(eurosToCents(journalier))} × ${JOURS_PAR_SEMAINE.replace(".", ",")} jours)` : "";
+      const origine = surcharge
+        ? `paramètre ${surcharge.cellule}`
+        : `catégorie ${grille.categorie}, base ${grille.baseHeures} h, grille au ${dateGrille}${aVerifier}`;
       const cellule = l.source.cellules.taux ?? celluleMontant(l);
       return [
         {
@@ -57,8 +63,7 @@ export const salaireMinimum: Regle<ContexteDevis> = {
           gravite: "erreur" as const,
           message:
             `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, sous le minimum ${grille.convention} de la fonction ` +
-            `« ${f.libelle} » : ${eur(minimum)} par ${unite}${derive} (catégorie ${grille.categorie}, base ${grille.baseHeures} h, ` +
-            `grille au ${dateGrille}${aVerifier}).`,
+            `« ${f.libelle} » : ${eur(minimum)} par ${unite}${derive} (${origine}).`,
           cellule,
         },
       ];

@@ -4,7 +4,8 @@ import { multiplyCents, ratio, subCents, sumCents } from "../../money/cents";
 import { formatPourcentFr } from "../../money/format";
 import { versionEnVigueur } from "../../regles/table";
 import type { CodeChapitre } from "../model";
-import { celluleMontant, ContexteDevis, eur, TOLERANCE_CENTIMES } from "./contexte";
+import { surchargeTaux } from "../../regles/parametres";
+import { CLE_ACCORD, celluleMontant, ContexteDevis, eur, TOLERANCE_CENTIMES } from "./contexte";
 import { TABLE_ACCORD_TRANSPARENCE, TauxAccord } from "./donnees";
 
 /**
@@ -18,8 +19,9 @@ export function verifierTauxAccord(ctx: ContexteDevis, chapitre: CodeChapitre, c
   const lignes = devis.lignes.filter((l) => l.chapitre === chapitre);
   if (lignes.length === 0 || devis.totalHorsFrais <= 0) return [];
   const version = versionEnVigueur(TABLE_ACCORD_TRANSPARENCE, ctx.date);
-  if (!version) return [];
-  const plafond = new Decimal(version.valeurs[devis.genre][cle]);
+  const surcharge = ctx.surcharges && surchargeTaux(ctx.surcharges, CLE_ACCORD(devis.genre, cle === "fraisGeneraux" ? "frais-generaux" : "imprevus"));
+  if (!version && !surcharge) return [];
+  const plafond = surcharge ? surcharge.valeur : new Decimal((version as NonNullable<typeof version>).valeurs[devis.genre][cle]);
   const montant = sumCents(lignes.map((l) => l.montant));
   const max = multiplyCents(devis.totalHorsFrais, plafond);
   const declare = lignes.every((l) => l.pourcentage !== undefined)
@@ -28,14 +30,16 @@ export function verifierTauxAccord(ctx: ContexteDevis, chapitre: CodeChapitre, c
   const depasse = declare ? declare.greaterThan(plafond) : subCents(montant, max) > TOLERANCE_CENTIMES;
   if (!depasse) return [];
   const taux = declare ?? (ratio(montant, devis.totalHorsFrais) as Decimal);
-  const aVerifier = version.confiance === "H" ? "" : " (taux issu d'une source secondaire : à vérifier)";
+  const aVerifier = surcharge
+    ? ` (taux du paramètre ${surcharge.cellule})`
+    : version?.confiance === "H" ? "" : " (taux issu d'une source secondaire : à vérifier)";
   return [
     {
       regle,
       gravite: "alerte",
       message:
         `${celluleMontant(lignes[0])} : ${nom} de ${eur(montant)} représentent ${formatPourcentFr(taux)} du coût hors frais ` +
-        `(${eur(devis.totalHorsFrais)}), au-delà du taux de ${formatPourcentFr(plafond)} prévu par l'accord transparence pour le genre ` +
+        `(${eur(devis.totalHorsFrais)}), au-delà du taux de ${formatPourcentFr(plafond)} prévu pour le genre ` +
         `« ${devis.genre} » (soit ${eur(max)} au plus)${aVerifier}.`,
       cellule: celluleMontant(lignes[0]),
     },

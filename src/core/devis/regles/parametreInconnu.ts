@@ -1,0 +1,29 @@
+import type { Regle } from "../../controles/constat";
+import { clesInconnues } from "../../regles/parametres";
+import type { Genre } from "../model";
+import { CLE_ACCORD, CLE_MINIMUM, ContexteDevis } from "./contexte";
+import { TABLE_MINIMA_2642 } from "./donnees";
+
+const GENRES: readonly Genre[] = ["fiction", "documentaire", "animation", "spectacle"];
+
+/** Every key the devis rules understand in the « Paramètres » sheet. */
+export function clesDevis(): string[] {
+  const accord = GENRES.flatMap((g) => [CLE_ACCORD(g, "frais-generaux"), CLE_ACCORD(g, "imprevus")]);
+  const fonctions = new Set(TABLE_MINIMA_2642.versions.flatMap((v) => v.valeurs.fonctions.map((f) => CLE_MINIMUM(f.id))));
+  return [...accord, ...fonctions];
+}
+
+/** A « devis. » key nobody reads is a typo: say so rather than silently ignoring it. */
+export const parametreInconnu: Regle<ContexteDevis> = {
+  id: "devis-parametre-inconnu",
+  description: "Chaque paramètre « devis. » de la feuille Paramètres est connu de Prodbook.",
+  verifier({ surcharges }) {
+    if (!surcharges) return [];
+    return clesInconnues(surcharges, "devis.", clesDevis()).map((k) => ({
+      regle: "devis-parametre-inconnu",
+      gravite: "alerte" as const,
+      message: `${k.cellule} : le paramètre « ${k.cle} » n'est pas connu ; il est ignoré (clés possibles : devis.accord-transparence.<genre>.frais-generaux|imprevus, devis.salaire-minimum.<fonction>).`,
+      cellule: k.cellule,
+    }));
+  },
+};
