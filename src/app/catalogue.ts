@@ -8,12 +8,14 @@ import { OfficeWorkbook } from "../office/officeWorkbook";
 import { commandesClasseur } from "./commandes/classeur";
 import { commandesCreditImpot } from "./commandes/creditImpot";
 import { commandesDevis } from "./commandes/devis";
+import { commandesFinancement } from "./commandes/financement";
 import { commandesPlanning } from "./commandes/planning";
 
 const HANDLERS = {
   ...commandesClasseur,
   ...commandesCreditImpot,
   ...commandesDevis,
+  ...commandesFinancement,
   ...commandesPlanning,
 };
 

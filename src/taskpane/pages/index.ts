@@ -1,6 +1,7 @@
 import type * as React from "react";
 import { Controles } from "./Controles";
 import { CreditImpot } from "./CreditImpot";
+import { Financement } from "./Financement";
 import { Structurer } from "./Structurer";
 import { Planning } from "./Planning";
 
@@ -18,5 +19,6 @@ export const PAGES: readonly Page[] = [
   { id: "structurer", titre: "Structurer", composant: Structurer },
   { id: "controles", titre: "Contrôles", composant: Controles },
   { id: "credit-impot", titre: "Crédit d'impôt", composant: CreditImpot },
+  { id: "financement", titre: "Financement", composant: Financement },
   { id: "planning", titre: "Planning", composant: Planning },
 ];

@@ -1,0 +1,180 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { envoyer } from "../../app/catalogue";
+import type { ApercuFinancement, OptionsFinancementPane } from "../../app/commandes/financement";
+import type { TypeOeuvre } from "../../core/devis/model";
+import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
+import { MessageErreur } from "../components/MessageErreur";
+import { useCommande } from "../components/useCommande";
+
+/** Stable ids for browser tests of this page. */
+export const IDS_FINANCEMENT = {
+  feuille: "fin-feuille",
+  devis: "fin-devis",
+  cout: "fin-cout",
+  oeuvre: "fin-oeuvre",
+  premierFilm: "fin-premier-film",
+  creditImpot: "fin-credit-impot",
+  verifier: "fin-verifier",
+  creer: "fin-creer",
+  resultat: "fin-resultat",
+  reste: "fin-reste",
+  intensite: "fin-intensite",
+  constat: (i: number) => `fin-constat-${i}`,
+  succes: "fin-succes",
+} as const;
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  montant: { textAlign: "right", whiteSpace: "nowrap" },
+  fort: { fontWeight: tokens.fontWeightSemibold },
+  constat: { cursor: "pointer" },
+});
+
+/** JSON amounts ("1234.56") → French display. */
+const m = (s: string) => formatMontantFr(eurosToCents(s));
+const COULEUR = { erreur: "danger", alerte: "warning", info: "informative" } as const;
+
+export function Financement() {
+  const styles = useStyles();
+  const { occupe, erreur, lancer } = useCommande();
+  const [feuilles, setFeuilles] = React.useState<string[]>([]);
+  const [feuille, setFeuille] = React.useState("");
+  const [devis, setDevis] = React.useState("");
+  const [cout, setCout] = React.useState("");
+  const [oeuvre, setOeuvre] = React.useState<TypeOeuvre>("cinema");
+  const [premierFilm, setPremierFilm] = React.useState(false);
+  const [creditImpot, setCreditImpot] = React.useState(false);
+  const [resultat, setResultat] = React.useState<ApercuFinancement>();
+
+  React.useEffect(() => {
+    void lancer(async () => setFeuilles((await envoyer("listerFeuilles", {})).feuilles));
+  }, [lancer]);
+
+  const options = (): OptionsFinancementPane => {
+    let montant: Cents | undefined;
+    if (cout.trim()) {
+      montant = parseMontant(cout);
+      if (montant === undefined || montant <= 0) throw new Error(`Coût « ${cout} » : un montant positif en euros est attendu (ex. 3 000 000).`);
+    }
+    return {
+      feuille: feuille || undefined,
+      feuilleDevis: montant === undefined ? devis || undefined : undefined,
+      cout: montant,
+      typeOeuvre: oeuvre,
+      premierOuDeuxiemeFilm: premierFilm,
+      creditImpot: creditImpot ? oeuvre : undefined,
+    };
+  };
+
+  const executer = (ecrire: boolean) =>
+    lancer(async () => {
+      const o = options();
+      setResultat(await envoyer(ecrire ? "creerFeuillesFinancement" : "analyserFinancement", o));
+    });
+
+  const choix = (id: string, valeur: string, set: (v: string) => void, vide: string) => (
+    <Select data-testid={id} value={valeur} onChange={(_, d) => set(d.value)}>
+      <option value="">{vide}</option>
+      {feuilles.map((f) => (
+        <option key={f} value={f}>
+          {f}
+        </option>
+      ))}
+    </Select>
+  );
+
+  return (
+    <section className={styles.page} aria-label="Financement">
+      <div className={styles.ligne}>
+        <Field label="Feuille du plan de financement">{choix(IDS_FINANCEMENT.feuille, feuille, setFeuille, "Détection automatique")}</Field>
+        <Field label="Feuille du devis">{choix(IDS_FINANCEMENT.devis, devis, setDevis, "Détection automatique")}</Field>
+      </div>
+      <div className={styles.ligne}>
+        <Field label="ou coût de production (€)">
+          <Input data-testid={IDS_FINANCEMENT.cout} value={cout} onChange={(_, d) => setCout(d.value)} />
+        </Field>
+        <Field label="Type d'œuvre">
+          <Select data-testid={IDS_FINANCEMENT.oeuvre} value={oeuvre} onChange={(_, d) => setOeuvre(d.value as TypeOeuvre)}>
+            <option value="cinema">Cinéma</option>
+            <option value="audiovisuel">Audiovisuel</option>
+          </Select>
+        </Field>
+      </div>
+      <Checkbox data-testid={IDS_FINANCEMENT.premierFilm} checked={premierFilm} onChange={(_, d) => setPremierFilm(!!d.checked)} label="Premier ou deuxième film du réalisateur (plafond 60 %)" />
+      <Checkbox data-testid={IDS_FINANCEMENT.creditImpot} checked={creditImpot} onChange={(_, d) => setCreditImpot(!!d.checked)} label="Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan" />
+      <div className={styles.ligne}>
+        <Button data-testid={IDS_FINANCEMENT.verifier} onClick={() => executer(false)} disabled={occupe}>
+          Vérifier le plan
+        </Button>
+        <Button appearance="primary" data-testid={IDS_FINANCEMENT.creer} onClick={() => executer(true)} disabled={occupe}>
+          Créer Plan de financement et Échéancier
+        </Button>
+      </div>
+      <MessageErreur erreur={erreur} />
+      {resultat && <Resultat r={resultat} aller={(c) => lancer(() => envoyer("selectionnerCellule", { cellule: c }))} />}
+    </section>
+  );
+}
+
+function Resultat({ r, aller }: { r: ApercuFinancement; aller: (cellule: string) => void }) {
+  const styles = useStyles();
+  const ligne = (libelle: string, valeur: string, id?: string, fort = false) => (
+    <TableRow>
+      <TableCell className={fort ? styles.fort : undefined}>{libelle}</TableCell>
+      <TableCell className={styles.montant} data-testid={id}>
+        {valeur}
+      </TableCell>
+    </TableRow>
+  );
+  const reste = Number(r.resteAFinancer);
+  return (
+    <div className={styles.page} data-testid={IDS_FINANCEMENT.resultat}>
+      {r.feuillesEcrites.length > 0 && (
+        <MessageBar intent="success" data-testid={IDS_FINANCEMENT.succes}>
+          <MessageBarBody>Écrit : {r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Subtitle2>Plan « {r.source} »</Subtitle2>
+      <Table size="extra-small" aria-label="Synthèse du plan de financement">
+        <TableBody>
+          {ligne("Total des financements", m(r.total))}
+          {ligne(`Coût de production${r.origineCout ? ` (${r.origineCout})` : ""}`, m(r.cout))}
+          {ligne(reste < 0 ? "Excédent de financement" : "Reste à financer", m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer), IDS_FINANCEMENT.reste, true)}
+          {ligne("Aides publiques", m(r.aidesPubliques))}
+          {ligne(`Intensité (plafond ${formatPourcentFr(r.plafond)}, ${r.motifPlafond})`, formatPourcentFr(r.intensiteAidesPubliques), IDS_FINANCEMENT.intensite, true)}
+          {ligne("Besoin de trésorerie maximal", formatMontantFr(r.besoinTresorerie))}
+        </TableBody>
+      </Table>
+      <Text size={200}>{r.repartition}</Text>
+      {r.controles.map((c, i) => (
+        <MessageBar key={i} intent={c.gravite === "erreur" ? "error" : c.gravite === "alerte" ? "warning" : "info"} data-testid={IDS_FINANCEMENT.constat(i)}>
+          <MessageBarBody className={c.cellule ? styles.constat : undefined} onClick={() => c.cellule && aller(c.cellule)}>
+            <Badge color={COULEUR[c.gravite as keyof typeof COULEUR]} appearance="tint">
+              {c.regle}
+            </Badge>{" "}
+            {c.message}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </div>
+  );
+}
