@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import * as fs from "fs";
 import * as path from "path";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
@@ -26,7 +27,7 @@ export function jsonEcarts(r: RapportEcarts) {
         budget: m(c.budget),
         realise: m(c.realise),
         ecart: m(ecart as Cents),
-        ecartPct: c.budget === 0 ? null : ((ecart / c.budget) * 100).toFixed(2),
+        ecartPct: c.budget === 0 ? null : new Decimal(ecart).times(100).dividedBy(c.budget).toFixed(2, Decimal.ROUND_HALF_UP),
       };
     }),
     nonAffecte: { total: m(r.realise.totalNonAffecte), comptes: r.realise.nonAffectes.map((c) => ({ compte: c.compte, total: m(c.total) })) },
