@@ -14,6 +14,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
@@ -205,7 +206,7 @@ function Resultat({ r }: { r: ApercuCreditImpot }) {
           ))}
           <TableRow>
             <TableCell className={styles.credit}>Crédit d'impôt</TableCell>
-            <TableCell className={`${styles.montant} ${styles.credit}`} data-testid={IDS_CREDIT_IMPOT.credit}>
+            <TableCell className={mergeClasses(styles.montant, styles.credit)} data-testid={IDS_CREDIT_IMPOT.credit}>
               {m(r.credit)}
             </TableCell>
           </TableRow>

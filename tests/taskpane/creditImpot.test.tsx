@@ -1,0 +1,66 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import * as React from "react";
+import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+
+// jsdom has no ResizeObserver (Fluent's Table uses one); the page does not depend on its callbacks.
+class ResizeObserverInerte {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
+
+// The page reaches the workbook only through the catalogue: bind it to an in-memory workbook.
+const classeur = new MemoryWorkbook({
+  Budget: [
+    ["Code", "Désignation", "Qté", "Nb", "Tarif", "Montant", "Territoire"],
+    ["2.1", "Équipe technique", 1, 1, 100000, 100000, null],
+    ["4.1", "Charges sociales", 1, 1, 50000, 50000, null],
+    ["8.1", "Montage", 1, 1, 30000, 30000, "Étranger"],
+  ],
+});
+jest.mock("../../src/app/catalogue", () => {
+  const reel = jest.requireActual("../../src/app/catalogue");
+  return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(classeur)(nom, args) };
+});
+
+import { CreditImpot, IDS_CREDIT_IMPOT } from "../../src/taskpane/pages/CreditImpot";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+
+function afficher() {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <CreditImpot />
+    </FluentProvider>,
+  );
+}
+
+const saisir = (id: string, valeur: string) => fireEvent.change(screen.getByTestId(id), { target: { value: valeur } });
+
+describe("page Crédit d'impôt", () => {
+  it("calcule le crédit documentaire puis écrit la feuille", async () => {
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    saisir(IDS_CREDIT_IMPOT.genre, "documentaire");
+    saisir(IDS_CREDIT_IMPOT.duree, "52");
+    saisir(IDS_CREDIT_IMPOT.annee, "2025");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    // Base 100 000 + 50 000 (montage abroad) = 150 000 × 25 % = 37 500 € < 1 450 × 52 = 75 400 €.
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("37\u202f500,00\u00a0€"));
+    expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("non atteint");
+    expect(classeur.ecritures).toBe(0);
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.creer));
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.succes).textContent).toContain("« Crédit d'impôt »"));
+    expect([...classeur.ecrites.keys()]).toEqual(["Crédit d'impôt"]);
+  });
+
+  it("refuse l'audiovisuel sans durée avec un message français", async () => {
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    saisir(IDS_CREDIT_IMPOT.duree, "");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(/plafonné par minute : indiquez la durée en minutes/));
+  });
+});
