@@ -33,23 +33,20 @@ const SYNONYMES: readonly [Colonne, RegExp][] = [
   ["territoire", /^(territoire|territory|lieu de depense|pays|localisation|france\s*\/\s*etranger|fr\s*\/\s*etr)/],
   ["categorie", /^(categorie|category|cat\.?|type de (depense|ligne|poste)|nature)$/],
   ["unite", /^(unite|unit|u\.?|unites|units)$/],
-  ["quantite", /^(qte|qt|qty|quantite|quantity|quant\.?|duree|nb (de )?(jours|j|semaines|sem|heures|h|mois)|jours)$/],
-  ["nombre", /^(nb|nbre|nombre|number|no of|nb pers\.?|nb personnes|effectif|pers\.?|personnes|people|headcount|x)$/],
-  ["taux", /^(tarif|taux|prix unitaire|prix unit\.?|p\.?\s?u\.?( ht)?|pu ht|rate|unit (price|cost|rate)|cout unitaire|tarif unitaire|taux (journalier|unitaire|horaire|hebdo)|salaire (brut )?(unitaire|journalier)|prix)$/],
-  ["montant", /^(montant|montant ht|montant total|montant total ht|total|total ht|amount|cost|cout|cout total|budget|prevu|montant prevu|total budget)$/],
-  ["code", /^(code|n°|no|num|numero|n|compte|ref|reference|code poste|n° poste|#|item|line|code cnc)$/],
-  ["libelle", /^(designation|libelle|description|intitule|libelles|details?|description du poste|item description|poste|postes)$/],
+  ["quantite", /^(qte|qt|qty|quantite|quantity|quant\.?|duree|jours|(nb|nbre|nombre) (de )?(jours|j|semaines|sem|heures|h|mois|cachets|unites))$/],
+  ["nombre", /^(nb|nbre|nombre|number|no of|nb pers\.?|nb personnes|(nb|nombre) de personnes|effectif|pers\.?|personnes|people|headcount|x)$/],
+  ["taux", /^(tarif|taux|prix|rate|pu|p\.?\s?u\.?|prix unit\.?|(prix|tarif|cout|taux|salaire( brut)?)\s*(unitaire|journalier|horaire|hebdo|hebdomadaire|\/ ?(jour|j|semaine|sem|unite))|unit (price|cost|rate)|day rate|weekly rate)$/],
+  ["montant", /^(montant|montant total|total|amount|cost|cout|cout total|budget|budget previsionnel|prevu|prevision|montant prevu|montant previsionnel|total budget|devis|total cost)$/],
+  ["code", /^(code|n°|no|num|numero|n|compte|ref|reference|code poste|n° poste|#|line|code cnc|acct|account)$/],
+  ["libelle", /^((designation|libelle|description|intitule|nature de la depense)( (du|des) postes?)?|libelles|details?|description du poste|item description|postes?|items?|line items?)$/],
 ];
 
 function nettoyer(v: CellData): string | undefined {
   if (typeof v.v !== "string") return undefined;
-  const s = normaliser(v.v)
-    .replace(/\((€|eur|euros|en €|en euros|ht|€ ht|%)\)/g, "")
-    .replace(/\s*(€|eur|euros)\s*$/, "")
-    .replace(/[:*]+$/, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return s || undefined;
+  let s = normaliser(v.v).replace(/\((€|eur|euros|en €|en euros|ht|€ ht|%)\)/g, "");
+  // "Montant € HT :", "Total HT (€)": units and tax mentions after the name.
+  for (let i = 0; i < 3; i++) s = s.replace(/[:*]+$/, "").replace(/\s*(€|eur|euros|ht|h\.t\.?)\s*$/, "").trim();
+  return s.replace(/\s+/g, " ").trim() || undefined;
 }
 
 /** Roles of the cells of one row; each role taken by its first column. "Poste" is the code when another column holds the label. */
@@ -61,7 +58,8 @@ export function colonnesDe(row: CellData[]): Colonnes {
     if (!s || s.length > 40) return;
     for (const [role, re] of SYNONYMES) {
       if (!re.test(s)) continue;
-      if (role === "libelle" && /^postes?$/.test(s)) {
+      // "Poste" / "Item": the label, unless another column is the label (then the code).
+      if (role === "libelle" && /^(postes?|items?)$/.test(s)) {
         postes.push(c);
         return;
       }

@@ -150,6 +150,19 @@ describe("importerDevis sur des mises en page variées", () => {
     expect(d.nonPlaces).toEqual([]);
   });
 
+  it("en-têtes longs : « Nature de la dépense », « Nombre de jours », « Tarif journalier », « Montant € HT »", async () => {
+    const s = await feuilleXlsx("Prévisionnel", [
+      ["Item", "Nature de la dépense", "Nombre de personnes", "Nombre de jours", "Tarif journalier", "Montant € HT :", "Montant TTC"],
+      ["2.1", "Monteur", 1, 10, "235,60 €", 2356, 2827.2],
+      ["8.1", "Auditorium de mixage", 1, 2, 900, 1800, 2160],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.code, l.libelle, l.nombre, l.quantite, l.taux, e(l.montant), l.chapitre])).toEqual([
+      ["2.1", "Monteur", "1", "10", "235.6", "2356.00", "2"],
+      ["8.1", "Auditorium de mixage", "1", "2", "900", "1800.00", "8"],
+    ]);
+  });
+
   it("trouverFeuilleDevis choisit la feuille qui a un en-tête de devis", async () => {
     const notes = await feuilleXlsx("Notes", [["Compte rendu"], ["Montant", 12]]);
     const budget = await feuilleXlsx("Budget v3", [["Code", "Libellé", "Quantité", "Tarif", "Montant"], ["2.1", "Monteur", 5, 240, 1200]]);
