@@ -8,6 +8,7 @@ import { dateFr, DateInvalideError } from "../../core/planning/dates";
 import { PlanningError } from "../../core/planning/modele";
 import { planifierClasseur, type ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
 import type { SheetData, SheetSpec, WorkbookPort } from "../../core/port/workbook";
+import { ParametreInvalideError } from "../../core/regles/parametres";
 import { chargerXlsx, FichierIllisibleError, lireFeuille } from "../../xlsx/read";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg } from "../args";
@@ -119,7 +120,7 @@ export const commande: Commande = {
         ecrire: sortie !== undefined,
       });
     } catch (e) {
-      if (e instanceof PlanningError || e instanceof DateInvalideError || e instanceof DevisIntrouvableError) throw new CliError(`${path.basename(fichier)} : ${e.message}`);
+      if (e instanceof PlanningError || e instanceof DateInvalideError || e instanceof DevisIntrouvableError || e instanceof ParametreInvalideError) throw new CliError(`${path.basename(fichier)} : ${e.message}`);
       if (e instanceof FichierIllisibleError) throw new CliError(e.message);
       throw e;
     }

@@ -4,6 +4,7 @@ import { controlerDevis } from "../devis/regles";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
 import { importerDevis } from "../devis/import";
 import { trouverFeuilleDevis } from "../devis/trouver";
+import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import type { Zone } from "./calendrier";
 import { estDateIso } from "./dates";
@@ -11,10 +12,11 @@ import { NOM_FEUILLE_DE_SERVICE, NOM_PLAN_DE_TRAVAIL, feuilleDeService, feuilleP
 import { NOM_RETROPLANNING, feuilleRetroplanning } from "./feuilleRetroplanning";
 import { estFeuilleEtapes, lireEtapes } from "./lectureEtapes";
 import { PlanningError } from "./modele";
+import { surchargerTempsDeTravail } from "./parametresPlanning";
 import { lirePlanDeTravail, trouverFeuillePlan, type PlanDeTravail } from "./planDeTravail";
 import { appliquerQuantites, proposerQuantites, type PropositionQuantite } from "./quantitesDevis";
 import { planifier, type Planning } from "./retroplanning";
-import { analyserTempsDeTravail, type AnalyseTempsDeTravail } from "./tempsDeTravail";
+import { analyserTempsDeTravail, TABLE_TEMPS_DE_TRAVAIL, type AnalyseTempsDeTravail } from "./tempsDeTravail";
 
 export interface OptionsPlanningClasseur {
   /** Steps sheet; omitted = the first user sheet with Étape/Durée headers (none = no rétroplanning). */
@@ -41,6 +43,14 @@ export interface ResultatPlanningClasseur {
 
 function verifierDate(d: string | undefined, quoi: string): void {
   if (d !== undefined && !estDateIso(d)) throw new PlanningError(`Date ${quoi} invalide « ${d} » : attendu AAAA-MM-JJ (par exemple 2026-05-15).`);
+}
+
+/** Working-time analysis with the « Paramètres » sheet's overrides (temps-de-travail.<idcc>.<champ>). */
+function analyser(plan: PlanDeTravail, sheets: SheetData[]): AnalyseTempsDeTravail {
+  const parametres = sheets.find((s) => s.name.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
+  const { table, constats } = surchargerTempsDeTravail(TABLE_TEMPS_DE_TRAVAIL, lireParametres(parametres));
+  const a = analyserTempsDeTravail(plan, table);
+  return { ...a, constats: trierConstats([...a.constats, ...constats]) };
 }
 
 async function feuillesUtilisateur(wb: WorkbookPort): Promise<SheetData[]> {
@@ -79,7 +89,7 @@ export async function planifierClasseur(wb: WorkbookPort, opts: OptionsPlanningC
   const autres = sheets.filter((s) => s !== etapesSheet);
   const planSheet = trouverFeuillePlan(autres);
   const plan = planSheet && lirePlanDeTravail(planSheet);
-  const analyse = plan && analyserTempsDeTravail(plan);
+  const analyse = plan && analyser(plan, sheets);
   const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
   const propositions = plan && devisSheet ? proposerQuantites(plan, importerDevis(devisSheet)) : [];
   if (!planning && !plan) {
@@ -116,7 +126,7 @@ export async function appliquerPropositions(wb: WorkbookPort, acceptees: string[
   const devis = importerDevis(devisSheet);
   const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId));
   const nouveau = appliquerQuantites(devis, appliquees);
-  const constats = trierConstats([...controlerDevis(nouveau, date), ...analyserTempsDeTravail(plan).constats]);
+  const constats = trierConstats([...controlerDevis(nouveau, date), ...analyser(plan, sheets).constats]);
   const existantes = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
   const noms = {

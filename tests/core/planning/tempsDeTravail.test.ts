@@ -132,3 +132,25 @@ describe("lecture du plan de travail", () => {
     );
   });
 });
+
+describe("surcharges de la feuille Paramètres", () => {
+  test("temps-de-travail.2642.duree-quotidienne-max = 10 : 11 h devient une erreur ; clé inconnue signalée", async () => {
+    const { MemoryWorkbook } = await import("../../helpers/memoryWorkbook");
+    const { planifierClasseur } = await import("../../../src/core/planning/planningClasseur");
+    const wb = new MemoryWorkbook({
+      PDT: [ENTETE, ["11/05/2026", "Alice", "Scripte", "2642", "08:00", "19:00", 0, ""]],
+      Paramètres: [
+        ["Paramètre", "Valeur"],
+        ["temps-de-travail.2642.duree-quotidienne-max", "10"],
+        ["temps-de-travail.2642.pause-max", "1"],
+      ],
+    });
+    const r = await planifierClasseur(wb);
+    expect(r.controles.map((c) => [c.regle, c.gravite, c.cellule])).toEqual([
+      ["duree-quotidienne", "erreur", "PDT!F2"],
+      ["temps-de-travail-parametre-inconnu", "alerte", "'Paramètres'!B3"],
+      ["temps-de-travail-parametre", "info", "'Paramètres'!B2"],
+    ]);
+    expect(r.controles[0].message).toContain("au-delà du maximum de 10 h par jour");
+  });
+});
