@@ -9,6 +9,7 @@
  *
  * Fixture: { sheets: { "<name>": rows }, hidden?: ["<name>"], active?: "<name>" } where a cell is a
  * number, a string, a boolean, null, or { f: "=B2*C2", v: 40, fmt?: "0.00" } (formula with a value).
+ * Without sheets the workbook starts with an empty "Feuil1", as Excel does.
  *
  * Like Excel: properties must be load()ed and synced before being read (otherwise it throws
  * PropertyNotLoaded); a string written through values/formulas becomes a formula when it starts with
@@ -113,6 +114,8 @@
         if ((fx.hidden || []).indexOf(nom) >= 0) f.visibility = "Hidden";
         etat.feuilles.push(f);
       });
+      // Like Excel, a workbook always has at least one sheet.
+      if (etat.feuilles.length === 0) etat.feuilles.push(nouvelleFeuille("Feuil1"));
       etat.active = fx.active || (etat.feuilles[0] && etat.feuilles[0].name) || null;
     }
     charger(fixture);
