@@ -49,6 +49,7 @@ describe("page Financement", () => {
 
   it("refuse un coût illisible avec un message français", async () => {
     afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.feuille).textContent).toContain("Plan de financement"));
     saisir(IDS_FINANCEMENT.cout, "trois millions");
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
     await waitFor(() => expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(/Coût « trois millions » : un montant positif/));
