@@ -177,10 +177,15 @@ export class LecteurFec {
       while (e < u.length && u[e] !== LF && u[e] !== CR) e++;
       if (e === u.length && !fin) return p;
       let q = e;
-      while (q < u.length && u[q] === CR) q++;
-      if (q === u.length && q > e && !fin) return p; // an LF may follow in the next chunk
-      if (q < u.length && u[q] === LF) q++;
-      if (q === e) q = e + 1;
+      let fins = 1;
+      if (u[e] === CR) {
+        while (q < u.length && u[q] === CR) q++;
+        if (q < u.length && u[q] === LF) q++;
+        else if (q === u.length && !fin) return p; // an LF may follow in the next chunk
+        else fins = q - e;
+      } else if (e < u.length) q++;
+      this.numero += fins - 1;
+      this.vides += fins - 1;
       this.numero++;
       if (vide(u, p, e)) this.vides++;
       else {
