@@ -36,7 +36,12 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   const budget = devis.total;
   if (options.regime === "cinema") ajustements.push(...plafonnerRealisateur(lignes, budget, options, figures));
 
-  for (const l of lignes) if (!l.chapitre) alertes.push(`${l.cellule ?? l.id} : ligne « ${l.libelle} » hors chapitre, exclue de la base.`);
+  const nonPlaces = new Set(devis.nonPlaces.map((n) => n.cellule));
+  for (const l of lignes) {
+    if (!l.chapitre && !nonPlaces.has(l.cellule ?? "")) alertes.push(`${l.cellule ?? l.id} : ligne « ${l.libelle} » hors chapitre, exclue de la base.`);
+    // The column wins, but an accountant should look at a line declared eligible against the default rule.
+    if (l.contreDefaut && l.eligible) alertes.push(`${l.cellule ?? l.id} : « ${l.libelle} » déclarée éligible par sa colonne « Éligible CI » alors qu'elle serait ${l.contreDefaut} — à vérifier.`);
+  }
   for (const n of devis.nonPlaces) alertes.push(`${n.cellule} : montant non placé ${formatMontantFr(n.montant)} (« ${n.libelle} »), exclu de la base.`);
 
   const baseParChapitre: BaseChapitre[] = devis.chapitres.map((c) => ({

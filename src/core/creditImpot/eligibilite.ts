@@ -50,6 +50,7 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
       eligible,
       motif,
       origine: colonne ? "colonne" : "defaut",
+      ...(colonne && eligible !== defaut.eligible ? { contreDefaut: `${defaut.eligible ? "éligible" : "non éligible"} par défaut (${defaut.motif})` } : {}),
       partFrance: part.toString(),
       base: eligible ? multiplyCents(l.montant, part) : (0 as Cents),
       cellule: l.source.cellules.montant,

@@ -54,6 +54,8 @@ export interface LigneBase {
   /** Why: the line's own column, or the default rule that applied. */
   motif: string;
   origine: "colonne" | "defaut";
+  /** When the line's column contradicts the default rule: what the default would have said. */
+  contreDefaut?: string;
   /** Decimal fraction "0".."1". */
   partFrance: string;
   /** Eligible amount spent in France, after the per-line limits (lodging, director). */

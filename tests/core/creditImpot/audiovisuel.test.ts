@@ -63,6 +63,17 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
     expect(l("Taxe d'apprentissage").motif).toContain("taxes assises sur les salaires");
   });
 
+  it("la colonne « Éligible CI » = oui l'emporte sur la règle par défaut, avec une alerte à vérifier", () => {
+    // Assurance 5 000 € forced eligible: base 318 000 + 5 000 = 323 000 € ; × 25 % = 80 750 € → still capped at 65 000 €.
+    const lignes = FICTION.map((l) => (l.libelle === "Assurance production" ? { ...l, eligibleCI: "oui" as const } : l));
+    const r = calculerCreditImpot(unDevis(lignes), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52 });
+    expect(r.base).toBe(euros(323000));
+    expect(r.creditAvantPlafonds).toBe(euros(80750));
+    expect(r.alertes).toContain(
+      "Budget!E11 : « Assurance production » déclarée éligible par sa colonne « Éligible CI » alors qu'elle serait non éligible par défaut (assurances (libellé « assurance »)) — à vérifier.",
+    );
+  });
+
   it("surcharge du taux par la feuille Paramètres : 318 000 × 20 % = 63 600 € < 65 000 € (plafond non atteint)", () => {
     const surcharges = lireParametres(parametres([["credit-impot.audiovisuel.taux.fiction", "20 %"]]));
     const r = calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52, surcharges });
