@@ -34,6 +34,12 @@ describe("equilibre", () => {
     expect(a.synthese.resteAFinancer).toBe(eurosToCents(-100000));
     expect(a.constats.find((c) => c.regle === "equilibre")!.message).toMatch(/^Excédent de financement : 100\u202f000,00/);
   });
+  test("le coût indiqué dans le plan qui diffère du devis est signalé sur sa cellule", () => {
+    const q = plan(p.sources, { coutIndique: { montant: eurosToCents(950000), cellule: "P!C2" } });
+    const cs = evaluer(q, { cout: { montant: eurosToCents(1000000), origine: "total du devis", cellule: "Budget!C17" } }).constats.filter((c) => c.regle === "equilibre");
+    expect(cs.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "P!C2"], ["info", "Budget!C17"]]);
+    expect(cs[0].message).toContain("950\u202f000,00");
+  });
   test("coût inconnu : une alerte, pas de chiffre inventé", () => {
     expect(de(evaluer(p, {}), "equilibre")).toEqual(["alerte"]);
   });
