@@ -200,3 +200,25 @@ describe("options", () => {
     expect(io2.erreurs.join("")).toContain("n'est pas un classeur Excel lisible");
   });
 });
+
+describe("étapes par défaut (--genre) quand le classeur n'a pas de feuille d'étapes", () => {
+  test("documentaire de 52 min avec 15 jours de tournage, livraison le 18 décembre 2026", async () => {
+    const f = path.join(dir, "sans-etapes.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").addRow(["Projet « Les Gardiens du littoral »"]);
+    await wb.xlsx.writeFile(f);
+    const io = enregistreur();
+    expect(await main(["planning", f, "--livraison", "2026-12-18", "--genre", "documentaire", "--duree", "52", "--tournage", "15", "--json"], io)).toBe(0);
+    const j = JSON.parse(io.sortie[0]);
+    const noms = j.etapes.map((e: { nom: string }) => e.nom);
+    expect(noms[0]).toBe("Demande d'agrément provisoire");
+    expect(noms).toContain("Étalonnage");
+    const pad = j.etapes.find((e: { nom: string }) => e.nom === "PAD");
+    expect(pad).toMatchObject({ debut: "2026-12-18", fin: "2026-12-18", joursOuvres: 0, critique: true });
+    // Mixage (3 d, documentaire 52') ends the last working day before Fri 18 Dec: 15–17 Dec.
+    expect(j.etapes.find((e: { nom: string }) => e.nom === "Mixage")).toMatchObject({ debut: "2026-12-15", fin: "2026-12-17" });
+    const io2 = enregistreur();
+    expect(await main(["planning", f, "--livraison", "2026-12-18"], io2)).toBe(2);
+    expect(io2.erreurs.join("")).toContain("Aucune feuille d'étapes");
+  });
+});

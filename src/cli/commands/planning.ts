@@ -11,12 +11,13 @@ import type { SheetData, SheetSpec, WorkbookPort } from "../../core/port/workboo
 import { ParametreInvalideError } from "../../core/regles/parametres";
 import { chargerXlsx, FichierIllisibleError, lireFeuille } from "../../xlsx/read";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg } from "../args";
+import { analyserArgs, choixArg, nombreArg } from "../args";
 import { CliError, ecrireJson, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
-  "[--service AAAA-MM-JJ] [--json] [-o sortie.xlsx] [--strict]";
+  "[--service AAAA-MM-JJ] [--genre fiction|documentaire|animation|spectacle [--duree MINUTES] [--tournage JOURS]] [--json] [-o sortie.xlsx] [--strict]";
+const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 
 /** The public JSON contract of `prodbook planning --json` (issue 6 §5). */
 export function jsonPlanning(r: ResultatPlanningClasseur) {
@@ -95,6 +96,9 @@ export const commande: Commande = {
         debut: { type: "string" },
         zone: { type: "string" },
         service: { type: "string" },
+        genre: { type: "string" },
+        duree: { type: "string" },
+        tournage: { type: "string" },
         json: { type: "boolean" },
         o: { type: "string", short: "o" },
         strict: { type: "boolean" },
@@ -104,6 +108,11 @@ export const commande: Commande = {
     if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${USAGE}`);
     const fichier = positionals[0];
     const zone = choixArg(values.zone as string | undefined, "--zone", ZONES) as Zone | undefined;
+    const genre = choixArg(values.genre as string | undefined, "--genre", GENRES);
+    const dureeMinutes = nombreArg(values.duree as string | undefined, "--duree", { min: 1 });
+    const joursTournage = nombreArg(values.tournage as string | undefined, "--tournage", { min: 1 });
+    if (joursTournage !== undefined && !Number.isInteger(joursTournage)) throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${values.tournage} ».`);
+    if ((dureeMinutes !== undefined || joursTournage !== undefined) && !genre) throw new CliError("Les options --duree et --tournage accompagnent --genre (étapes de post-production par défaut).");
     const sortie = values.o as string | undefined;
     if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
     let base: XlsxWorkbook;
@@ -117,6 +126,7 @@ export const commande: Commande = {
         debut: values.debut as string | undefined,
         zone,
         feuilleDeService: values.service as string | undefined,
+        modele: genre ? { genre, dureeMinutes, joursTournage } : undefined,
         ecrire: sortie !== undefined,
       });
     } catch (e) {

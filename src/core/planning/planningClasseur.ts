@@ -3,6 +3,7 @@ import { trierConstats } from "../controles/constat";
 import { controlerDevis } from "../devis/regles";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
 import { importerDevis } from "../devis/import";
+import type { Genre } from "../devis/model";
 import { trouverFeuilleDevis } from "../devis/trouver";
 import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
@@ -11,7 +12,8 @@ import { estDateIso } from "./dates";
 import { NOM_FEUILLE_DE_SERVICE, NOM_PLAN_DE_TRAVAIL, feuilleDeService, feuillePlanDeTravail } from "./feuillePlanDeTravail";
 import { NOM_RETROPLANNING, feuilleRetroplanning } from "./feuilleRetroplanning";
 import { estFeuilleEtapes, lireEtapes } from "./lectureEtapes";
-import { PlanningError } from "./modele";
+import { PlanningError, type Etape } from "./modele";
+import { etapesPostProduction } from "./postproduction";
 import { surchargerTempsDeTravail } from "./parametresPlanning";
 import { lirePlanDeTravail, trouverFeuillePlan, type PlanDeTravail } from "./planDeTravail";
 import { appliquerQuantites, proposerQuantites, type PropositionQuantite } from "./quantitesDevis";
@@ -24,6 +26,8 @@ export interface OptionsPlanningClasseur {
   livraison?: string;
   debut?: string;
   zone?: Zone;
+  /** Default post-production steps when the workbook has no steps sheet (see postproduction-etapes.json). */
+  modele?: { genre: Genre; dureeMinutes?: number; joursTournage?: number };
   /** Day of the feuille de service to write (ISO). */
   feuilleDeService?: string;
   /** Write Rétroplanning / Plan de travail / Feuille de service (false = compute only). */
@@ -81,8 +85,8 @@ export async function planifierClasseur(wb: WorkbookPort, opts: OptionsPlanningC
   } else etapesSheet = sheets.find(estFeuilleEtapes);
 
   let planning: Planning | undefined;
-  if (etapesSheet) {
-    const etapes = lireEtapes(etapesSheet);
+  const etapes: Etape[] | undefined = etapesSheet ? lireEtapes(etapesSheet) : opts.modele && etapesPostProduction(opts.modele);
+  if (etapes) {
     if (!opts.livraison && !opts.debut) throw new PlanningError("Indiquez la date de livraison (PAD) pour un rétroplanning, ou la date de début pour un planning en avant.");
     planning = planifier(etapes, opts.livraison ? { livraison: opts.livraison, zone: opts.zone } : { debut: opts.debut!, zone: opts.zone });
   }
