@@ -7,7 +7,7 @@ import { Colonne, Colonnes, trouverEntete } from "./entetes";
 import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, texteCellule } from "./lecture";
 import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantNonPlace, TypeOeuvre } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
-import { chapitreBasDeDevis, chapitreDeTitre, chapitreDuCode, chapitreParMotsCles, ligneDerivee, typeTotal } from "./placement";
+import { chapitreBasDeDevis, chapitreDeTitre, chapitreDuCode, chapitreParMotsCles, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
 import { calculerTotaux, sommeLignes } from "./totaux";
 
 export interface OptionsImport {
@@ -43,6 +43,8 @@ interface Bloc {
   section?: CodeChapitre;
   /** A heading row that carried the chapter's amount: a subtotal closed when the section ends. */
   enteteTotal?: LigneTotalProducteur;
+  /** Row of that heading and whether it came after the producer's total. */
+  enteteLigne?: { r: number; code: string; libelle: string; apresTotal: boolean };
 }
 
 /** Reads a devis in the producer's own layout (see docs/devis.md for what is recognised). */
@@ -59,9 +61,31 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   let apresTotal = false;
 
   const fermerSection = () => {
-    if (bloc.enteteTotal) bloc.enteteTotal.lignesCouvertes = brutes.slice(bloc.debutSection).map((b) => b.ligne.id);
+    const t = bloc.enteteTotal;
+    if (t) {
+      t.lignesCouvertes = brutes.slice(bloc.debutSection).map((b) => b.ligne.id);
+      // A titled amount with no line under it is not a subtotal: before the total it is the chapter's
+      // lump sum (a line); after the total it repeats a chapter (summary block) and is skipped.
+      const e = bloc.enteteLigne;
+      if (t.lignesCouvertes.length === 0 && e) {
+        totaux.splice(totaux.indexOf(t), 1);
+        if (!e.apresTotal) {
+          const ligne: LigneDevis = {
+            id: `${sheet.name}!${e.r + 1}`,
+            code: e.code || undefined,
+            libelle: e.libelle || t.libelle,
+            montant: t.montant,
+            eligibleCI: "auto",
+            source: { feuille: sheet.name, ligne: e.r + 1, cellules: { montant: t.cellule } },
+          };
+          brutes.push({ ligne, section: t.chapitre, apresTotal: false });
+        }
+      }
+    }
     bloc.enteteTotal = undefined;
+    bloc.enteteLigne = undefined;
   };
+  let recap = false;
 
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -69,6 +93,11 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const textes = row
       .map((c, i) => ({ i, t: typeof c.v === "string" ? texteCellule(c) : "" }))
       .filter((x) => x.t && ![cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges].includes(x.i));
+    if (textes.length && estRecapitulatif(textes[0].t)) {
+      fermerSection();
+      recap = true;
+      continue;
+    }
     const code = texteCellule(cell(row, "code"));
     let libelle = texteCellule(cell(row, "libelle"));
     if (!libelle) libelle = textes.find((x) => x.i !== cols.code)?.t ?? "";
@@ -79,6 +108,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const tauxPct = pourcentCellule(cell(row, "taux"));
     const t = tauxPct ? undefined : decimalCellule(cell(row, "taux"));
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
+    // A "Récapitulatif" block repeats chapter totals: skipped until detailed lines (with factors) come back.
+    if (recap && !aDesFacteurs) continue;
+    recap = false;
 
     // Subtotal and total rows: never lines.
     // Derived rows (TVA, TTC, cost per minute) are neither lines nor totals of lines.
@@ -120,6 +152,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         if (montantLu !== undefined) {
           bloc.enteteTotal = { type: "sous-total", libelle: titre, montant: eurosToCents(montantLu), cellule: ref(r, "montant") as string, chapitre: ch, lignesCouvertes: [] };
           totaux.push(bloc.enteteTotal);
+          bloc.enteteLigne = { r, code, libelle, apresTotal };
         }
         continue;
       }

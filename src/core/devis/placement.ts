@@ -98,6 +98,11 @@ export function ligneDerivee(texte: string): boolean {
   return /^(tva|t\.v\.a|(total|montant|cout total) ttc|cout (par |a la )?minute|cout minute|prix (de revient )?(par |a la )?minute|cout horaire|% du total|pourcentage du total|part du total)\b/.test(s);
 }
 
+/** The title of a summary block that repeats the chapter totals. */
+export function estRecapitulatif(texte: string): boolean {
+  return /^(recapitulatif|recapitulation|recap|resume|synthese|summary|top sheet)\b/.test(normaliser(texte));
+}
+
 /** Subtotal / total rows: their label starts with a total word. A chapter named after "total" makes it a subtotal. */
 export function typeTotal(texte: string): { type: "sous-total" | "total"; chapitre?: CodeChapitre } | undefined {
   const s = normaliser(texte);

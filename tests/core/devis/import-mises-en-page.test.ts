@@ -163,6 +163,43 @@ describe("importerDevis sur des mises en page variées", () => {
     ]);
   });
 
+  it("un bloc « Récapitulatif » répétant les chapitres n'est ni compté ni contrôlé", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+      ["1 - DROITS ARTISTIQUES"],
+      ["1.1", "Auteur", 1, 3000, 3000],
+      ["2 - PERSONNEL"],
+      ["2.1", "Monteur", 10, 250, 2500],
+      [null, "TOTAL", null, null, 5500],
+      [null, "RÉCAPITULATIF"],
+      [null, "Droits artistiques", null, null, 3000],
+      ["2", "PERSONNEL", null, null, 2500],
+      [null, "Frais généraux", null, null, 550],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => l.libelle)).toEqual(["Auteur", "Monteur"]);
+    expect(d.totauxProducteur.map((t) => t.type)).toEqual(["total"]);
+    expect(e(d.total)).toBe("5500.00");
+  });
+
+  it("un titre en capitales portant un montant sans lignes dessous est le forfait du chapitre ; après le total, un rappel", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+      ["1", "DROITS ARTISTIQUES", null, null, 3000],
+      ["2", "PERSONNEL", null, null, 2500],
+      ["2.1", "Monteur", 10, 250, 2500],
+      [null, "TOTAL", null, null, 5500],
+      ["2", "PERSONNEL", null, null, 2500],
+    ]);
+    const d = importerDevis(s);
+    expect(d.totauxProducteur.map((t) => [t.chapitre, t.montant])).toEqual([["2", 250000], [undefined, 550000]]);
+    expect(d.lignes.map((l) => [l.libelle, l.chapitre, l.source.cellules.montant])).toEqual([
+      ["DROITS ARTISTIQUES", "1", "Devis!E2"],
+      ["Monteur", "2", "Devis!E4"],
+    ]);
+    expect(e(d.total)).toBe("5500.00");
+  });
+
   it("trouverFeuilleDevis choisit la feuille qui a un en-tête de devis", async () => {
     const notes = await feuilleXlsx("Notes", [["Compte rendu"], ["Montant", 12]]);
     const budget = await feuilleXlsx("Budget v3", [["Code", "Libellé", "Quantité", "Tarif", "Montant"], ["2.1", "Monteur", 5, 240, 1200]]);
