@@ -1,7 +1,7 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { ref, texte, trouverEntetes, vide, vrai } from "./cellules";
-import { PlanningError, type Etape } from "./modele";
+import { PlanningError, type Etape, type Predecesseur } from "./modele";
 
 const MOTIFS = {
   nom: /^(etape|tache|step|task|activite|phase)s?\b/,
@@ -67,12 +67,23 @@ export function lireEtapes(sheet: SheetData): Etape[] {
   if (brutes.length === 0) throw new PlanningError(`La feuille « ${sheet.name} » n'a aucune étape sous son en-tête (ligne ${ent.ligne + 1}).`);
   const noms = new Map(brutes.map((b) => [normaliser(b.etape.nom), b.etape.nom]));
   return brutes.map((b, i) => {
-    const lag = b.decalage ? { decalage: b.decalage } : {};
-    let preds: string[];
-    if (b.depend === undefined || b.depend === "") preds = i > 0 ? [brutes[i - 1].etape.nom] : [];
+    const lag = (n: number) => (n ? { decalage: n } : {});
+    let preds: Predecesseur[];
+    if (b.depend === undefined || b.depend === "") preds = i > 0 ? [{ nom: brutes[i - 1].etape.nom, ...lag(b.decalage) }] : [];
     else if (AUCUN.test(normaliser(b.depend))) preds = [];
-    else preds = b.depend.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean).map((s) => noms.get(normaliser(s)) ?? s);
-    return { ...b.etape, predecesseurs: preds.map((nom) => ({ nom, ...lag })) };
+    else {
+      preds = b.depend
+        .split(/[,;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => {
+          // « Montage image (+2 j) »: a lag for this predecessor only (the Rétroplanning sheet writes it so).
+          const m = /^(.*?)\s*\(\+\s*(\d+)\s*(?:j|jours?)?\)$/i.exec(s);
+          const nom = m ? m[1] : s;
+          return { nom: noms.get(normaliser(nom)) ?? nom, ...lag(m ? Number(m[2]) : b.decalage) };
+        });
+    }
+    return { ...b.etape, predecesseurs: preds };
   });
 }
 

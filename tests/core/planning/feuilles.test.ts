@@ -30,6 +30,10 @@ describe("lecture de la feuille d'étapes", () => {
       ["PAD", 0, ["Mixage"], 9, true],
     ]);
   });
+  test("décalage par prédécesseur « Nom (+2 j) », comme l'écrit la feuille Rétroplanning", () => {
+    const s = feuille("E", [["Étape", "Durée", "Dépend de", "Décalage"], ["Tournage", 5, "-", null], ["Labo", 2, "-", null], ["Montage", 3, "Tournage (+2 j), Labo", 1]]);
+    expect(lireEtapes(s)[2].predecesseurs).toEqual([{ nom: "Tournage", decalage: 2 }, { nom: "Labo", decalage: 1 }]);
+  });
   test("décalage négatif refusé en nommant la cellule", () => {
     const s = feuille("E", [["Étape", "Durée", "Décalage"], ["Montage", 3, -1]]);
     expect(() => lireEtapes(s)).toThrow(new PlanningError("Ligne 2 : décalage invalide « -1 » pour l'étape « Montage » (E!C2) ; un nombre entier de jours ouvrés ≥ 0 est attendu."));
