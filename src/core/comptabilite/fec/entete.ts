@@ -23,6 +23,8 @@ export interface EnteteFec {
   /** Position of each known field; -1 when absent. */
   pos: Record<ChampFec, number>;
   montants: "debit-credit" | "montant-sens";
+  /** The header ends with a separator (then every line is expected to). */
+  sepFinal: boolean;
 }
 
 const PAR_NOM = new Map<string, ChampFec>(CHAMPS_FEC.map((c) => [c.toLowerCase(), c]));
@@ -38,6 +40,7 @@ export function lireEntete(ligne: string): EnteteFec {
   const separateur: Separateur = tabs >= pipes ? "tab" : "pipe";
   const sep = separateur === "tab" ? "\t" : "|";
   const noms = ligne.split(sep).map((n) => n.trim().replace(/^"(.*)"$/, "$1"));
+  const sepFinal = noms.length > 1 && noms[noms.length - 1] === "";
   while (noms.length && noms[noms.length - 1] === "") noms.pop();
   const pos = Object.fromEntries(CHAMPS_FEC.map((c) => [c, -1])) as Record<ChampFec, number>;
   const inconnus: string[] = [];
@@ -58,5 +61,5 @@ export function lireEntete(ligne: string): EnteteFec {
         ".",
     );
   }
-  return { separateur, sep, colonnes: noms.length, noms, pos, montants: dc ? "debit-credit" : "montant-sens" };
+  return { separateur, sep, colonnes: noms.length, noms, pos, montants: dc ? "debit-credit" : "montant-sens", sepFinal };
 }

@@ -260,7 +260,13 @@ export class LecteurFec {
     if (m > MAX_CHAMPS) return this.rejeter(`${m} champs au lieu de ${this.entete!.colonnes}`);
     const b = this.bornes;
     const nc = this.entete!.colonnes;
-    if (m === nc + 1 && b[m] - b[m - 1] === 1) m = nc; // trailing separator
+    const dernierVide = b[m] - b[m - 1] === 1;
+    if (this.entete!.sepFinal && dernierVide && m > 1) m--; // the trailing separator every line carries
+    else if (m === nc + 1 && dernierVide) {
+      // A trailing separator the header does not have, or a separator inside a text field: try the first.
+      if (this.analyser(u, b, nc)) return this.accepter(u, b);
+      return this.recuperer(u, b, m);
+    }
     if (m === nc || (m < nc && m >= this.minimum)) {
       if (this.analyser(u, b, m)) this.accepter(u, b);
       else this.rejeter(this.vErreur);
@@ -271,8 +277,7 @@ export class LecteurFec {
   /** Too many fields: separator(s) inside a text field. Recovered only when exactly one merge gives a valid line. */
   private recuperer(u: Uint8Array, b: Int32Array, m: number): void {
     const nc = this.entete!.colonnes;
-    let extra = m - nc;
-    if (b[m] - b[m - 1] === 1) extra--; // plus a trailing separator
+    const extra = m - nc;
     const ok: string[] = [];
     let bon: Int32Array | undefined;
     for (const champ of CHAMPS_TEXTE) {
