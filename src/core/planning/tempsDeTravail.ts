@@ -147,7 +147,7 @@ const dureeHebdomadaire: Regle<Contexte> = {
     heuresParSemaine(ctx).flatMap((h) => {
       const r = reglesDe(ctx, h);
       if (!r || r.dureeHebdomadaireMax === null || h.minutes <= r.dureeHebdomadaireMax * 60) return [];
-      return [{ regle: "duree-hebdomadaire", gravite: "erreur" as const, message: `${h.nom} : ${heuresFr(h.minutes)} de travail la semaine ${h.semaine}, au-delà du maximum de ${r.dureeHebdomadaireMax} h (${r.libelle}).`, cellule: h.cellule }];
+      return [{ regle: "duree-hebdomadaire", gravite: "erreur" as const, message: `${h.nom} : ${heuresFr(h.minutes)} de travail la semaine ${h.semaine}, au-delà du maximum de ${r.dureeHebdomadaireMax} h (${r.libelle})${aVerifier(r)}.`, cellule: h.cellule }];
     }),
 };
 

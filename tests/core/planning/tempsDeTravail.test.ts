@@ -78,7 +78,7 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
   test("durée hebdomadaire > 48 h pour Bruno (49 h) et Denis (50 h)", () => {
     expect(de("duree-hebdomadaire").map((c) => c.message)).toEqual([
       "Bruno : 49 h 00 de travail la semaine 2026-W20, au-delà du maximum de 48 h (IDCC 2642 — production audiovisuelle).",
-      "Denis : 50 h 00 de travail la semaine 2026-W20, au-delà du maximum de 48 h (IDCC 3097 — production cinématographique).",
+      "Denis : 50 h 00 de travail la semaine 2026-W20, au-delà du maximum de 48 h (IDCC 3097 — production cinématographique) [à vérifier].",
     ]);
     // No daily maximum is checked for cinema (10 h days anyway) nor for Bruno's 12 h days.
     expect(de("duree-quotidienne")).toEqual([]);
