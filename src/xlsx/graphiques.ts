@@ -62,6 +62,10 @@ async function ecrireTotaux(zip: JSZip, totaux: TotauxTable[]): Promise<void> {
     if (!t) continue;
     // Excel writes no <filterColumn> for a plain visible filter button; ExcelJS writes one per column.
     xml = xml.replace(/<filterColumn colId="\d+" hiddenButton="0"\/>/g, "");
+    if (!/totalsRowCount="1"/.test(xml)) {
+      // Without a totals row Excel writes totalsRowShown="0" and no totals attributes on the columns.
+      xml = xml.replace(/ totalsRowShown="1"/, ' totalsRowShown="0"').replace(/ totalsRowLabel="[^"]*"/g, "").replace(/ totalsRowFunction="none"/g, "");
+    }
     let j = 0;
     xml = xml.replace(/<tableColumn\b([^>]*?)\/>/g, (tout, attrs: string) => {
       const formule = t.formules.get(j++);

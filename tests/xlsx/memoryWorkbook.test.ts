@@ -23,3 +23,13 @@ describe("MemoryWorkbook", () => {
     expect(wb.ecrites.get("Synthèse")).toBe(spec);
   });
 });
+
+describe("table checks shared by the adapters", () => {
+  it("refuses a table overlapping a merge or another table", async () => {
+    const wb = new MemoryWorkbook({});
+    await expect(wb.writeSheets([{ name: "D", rows: [["a", "b"], [1, 2]], tables: [{ name: "tblA", range: "A1:B2" }], merges: ["B2:C2"] }])).rejects.toThrow(/tblA \(A1:B2\) chevauche la fusion B2:C2/);
+    await expect(wb.writeSheets([{ name: "D", rows: [["a", "b"], [1, 2]], tables: [{ name: "tblA", range: "A1:A2" }, { name: "tblB", range: "A2:B2" }] }])).rejects.toThrow(/chevauche la table tblB/);
+    await wb.writeSheets([{ name: "D", rows: [["a", "b"], [1, 2]], tables: [{ name: "tblA", range: "A1:A2" }, { name: "tblB", range: "B1:B2" }], merges: ["A4:B4"] }]);
+    expect(await wb.listSheets()).toEqual(["D"]);
+  });
+});

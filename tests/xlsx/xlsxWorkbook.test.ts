@@ -126,5 +126,9 @@ describe("XlsxWorkbook table names", () => {
     await wb.enregistrer(out);
     const relu = await XlsxWorkbook.ouvrir(out);
     expect((await relu.readSheet("A"))!.merges).toEqual(["B1:C1"]);
+    // Without a totals row, the table part carries no totals attributes (as Excel writes it).
+    const table = await (await JSZip.loadAsync(await fs.readFile(out))).file("xl/tables/table1.xml")!.async("string");
+    expect(table).toMatch(/name="tblÉcarts"[^>]*ref="A1:A2"[^>]*totalsRowShown="0"/);
+    expect(table).not.toMatch(/totalsRowLabel|totalsRowFunction/);
   });
 });

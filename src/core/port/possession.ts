@@ -1,4 +1,5 @@
 import { ConflitFeuilleError, type SheetSpec } from "./workbook";
+import { parseAdresse } from "../util/adresse";
 
 /** Name of the very hidden sheet listing Prodbook's own sheets (one name per row, column A). */
 export const FEUILLE_REGISTRE = "_prodbook";
@@ -46,5 +47,19 @@ export function verifierTables(specs: SheetSpec[], tablesAilleurs: string[]): vo
       if (vus.includes(t.name.toLowerCase())) throw new Error(`Le nom de table « ${t.name} » (feuille « ${s.name} ») est déjà utilisé dans le classeur.`);
       vus.push(t.name.toLowerCase());
     }
+    // Excel repairs (drops) a table that overlaps another table or a merged range.
+    const zones = [...(s.tables ?? []).map((t) => ({ nom: `la table ${t.name}`, p: rectangle(t.range) })),
+      ...(s.merges ?? []).map((m) => ({ nom: `la fusion ${m}`, p: rectangle(m) }))];
+    for (const t of s.tables ?? []) {
+      const a = rectangle(t.range);
+      const autre = zones.find((z) => z.nom !== `la table ${t.name}` && a.r1 <= z.p.r2 && z.p.r1 <= a.r2 && a.c1 <= z.p.c2 && z.p.c1 <= a.c2);
+      if (autre) throw new Error(`Feuille « ${s.name} » : la table ${t.name} (${t.range}) chevauche ${autre.nom}.`);
+    }
   }
+}
+
+function rectangle(a1: string): { r1: number; c1: number; r2: number; c2: number } {
+  const [a, b] = a1.replace(/^.*!/, "").split(":");
+  const p = parseAdresse(a), q = parseAdresse(b ?? a);
+  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
 }
