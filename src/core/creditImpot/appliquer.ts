@@ -13,6 +13,8 @@ export interface Assiette {
   /** Cost hors frais généraux et imprévus: cost per minute for the audiovisual minimum and fiction tranche. */
   coutHorsFrais?: Cents;
   dureeMinutes?: number;
+  /** International: eligible spend in France before subsidies are deducted (minimum-spend condition); default = base. */
+  depensesFrance?: Cents;
 }
 
 export interface CalculCredit {
@@ -86,14 +88,15 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
     const ri = exiger(TABLES_CREDIT_IMPOT.international, opts.annee, regime);
     const v = ri.version.valeurs;
     conditions.push({ nom: "genre admis", remplie: v.genres.includes(opts.genre), detail: `${opts.genre} (admis : ${v.genres.join(", ")})` });
+    const france = a.depensesFrance ?? a.base;
     const petit = eurosDec(v.petitBudget);
     if (a.budget !== undefined && petit.greaterThan(a.budget)) {
       const part = figures.taux("credit-impot.international.part-france-petit-budget", "Part minimale des dépenses en France (budget < 500 000 €)", ri, v.partFrancePetitBudget);
       const min = multiplyCents(a.budget, part);
-      conditions.push({ nom: "dépenses minimales en France", remplie: a.base >= min, detail: `dépenses éligibles en France ${formatMontantFr(a.base)}, minimum ${formatPourcentFr(part)} du budget soit ${formatMontantFr(min)}` });
+      conditions.push({ nom: "dépenses minimales en France", remplie: france >= min, detail: `dépenses éligibles en France ${formatMontantFr(france)}, minimum ${formatPourcentFr(part)} du budget soit ${formatMontantFr(min)}` });
     } else {
       const min = figures.montant("credit-impot.international.minimum-france", "Dépenses éligibles minimales en France", ri, v.minimumFrance);
-      conditions.push({ nom: "dépenses minimales en France", remplie: a.base >= min, detail: `dépenses éligibles en France ${formatMontantFr(a.base)}, minimum ${formatMontantFr(min)}` });
+      conditions.push({ nom: "dépenses minimales en France", remplie: france >= min, detail: `dépenses éligibles en France ${formatMontantFr(france)}, minimum ${formatMontantFr(min)}` });
     }
     taux = figures.taux("credit-impot.international.taux", "Taux international", ri, v.taux);
     const vfx = opts.depensesVfxFrance;

@@ -50,7 +50,8 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
     total: c.total,
     base: sumCents(lignes.filter((l) => l.chapitre === c.code).map((l) => l.base)),
   }));
-  let base = sumCents(baseParChapitre.map((b) => b.base));
+  const depensesFrance = sumCents(baseParChapitre.map((b) => b.base));
+  let base = depensesFrance;
   if (options.regime === "international" && options.subventionsPubliques) {
     const deduit = Math.min(base, options.subventionsPubliques) as Cents;
     ajustements.push({ nom: "subventions publiques déduites", montant: deduit, detail: `${formatMontantFr(options.subventionsPubliques)} de subventions publiques` });
@@ -59,7 +60,7 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
 
   const montantFrais = sumCents(devis.chapitres.filter((c) => c.code === "FG" || c.code === "IMP").map((c) => c.total));
   const duree = options.dureeMinutes ?? devis.dureeMinutes;
-  const assiette: Assiette = { base, budget, coutHorsFrais: cents(devis.total - montantFrais), dureeMinutes: duree };
+  const assiette: Assiette = { base, budget, coutHorsFrais: cents(devis.total - montantFrais), dureeMinutes: duree, depensesFrance };
   const calc = appliquerCredit(assiette, options, figures);
 
   for (const a of ajustements) alertes.push(`Base réduite (${a.nom}) de ${formatMontantFr(a.montant)} : ${a.detail}.`);

@@ -114,6 +114,19 @@ describe("crédit d'impôt international", () => {
     expect(r.alertes[0]).toContain("Condition non remplie (dépenses minimales en France)");
   });
 
+  it("le minimum de 250 000 € se juge avant la déduction des subventions", () => {
+    // French spend 300 000 € (≥ 250 000) ; base 300 000 − 100 000 subventions = 200 000 € × 30 % = 60 000 €
+    // (80 % × 1 000 000 × 30 % = 240 000 € : not binding).
+    const d = unDevis([
+      { ch: "2", libelle: "Équipe technique", montant: 300000 },
+      { ch: "3", libelle: "Comédiens", montant: 700000, partFrance: "0" },
+    ]);
+    const r = calculerCreditImpot(d, { regime: "international", genre: "fiction", annee: 2025, subventionsPubliques: euros(100000) });
+    expect(r.eligible).toBe(true);
+    expect(r.base).toBe(euros(200000));
+    expect(r.credit).toBe(euros(60000));
+  });
+
   it("documentaire : hors champ du crédit international → crédit nul", () => {
     const r = calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "documentaire", annee: 2025 });
     expect(r.credit).toBe(0);
