@@ -222,3 +222,17 @@ describe("étapes par défaut (--genre) quand le classeur n'a pas de feuille d'�
     expect(io2.erreurs.join("")).toContain("Aucune feuille d'étapes");
   });
 });
+
+test("le classeur d'exemple tests/fixtures/planning/gardiens-planning.xlsx donne le résultat documenté", async () => {
+  const io = enregistreur();
+  const f = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+  expect(await main(["planning", f, "--livraison", "2026-05-15", "--json"], io)).toBe(0);
+  const j = JSON.parse(io.sortie[0]);
+  expect(j.etapes[3]).toEqual({ nom: "Mixage", debut: "2026-05-11", fin: "2026-05-13", joursOuvres: 3, marge: 0, critique: true });
+  expect(j.controles.map((c: { regle: string; gravite: string }) => `${c.regle}:${c.gravite}`)).toEqual([
+    "duree-quotidienne:erreur",
+    "heures-supplementaires:info",
+    "heures-supplementaires:info",
+    "heures-supplementaires:info",
+  ]);
+});
