@@ -1,7 +1,7 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { trouverFeuilleDevis } from "../devis/trouver";
-import { Cents, formatMontantFr } from "../money";
+import type { Cents } from "../money";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { normaliser } from "../util/texte";
@@ -76,7 +76,7 @@ function choisirPlan(feuilles: SheetData[]): SheetData | undefined {
 function coutDuDevis(devis: Devis): CoutProduction {
   // A live link to the producer's own total cell when it agrees with the lines.
   const t = devis.totauxProducteur.find((x) => x.type === "total" && x.montant === devis.total);
-  return { montant: devis.total, origine: `total du devis « ${devis.feuille} »${t ? ` (${t.cellule})` : ""}`, cellule: t?.cellule };
+  return { montant: devis.total, origine: `total du devis « ${devis.feuille} »${t ? `, ${t.cellule}` : ""}`, cellule: t?.cellule };
 }
 
 /**
@@ -118,7 +118,7 @@ export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse
       }
     }
   }
-  if (opts.cout !== undefined) cout = { montant: opts.cout, origine: `coût saisi (${formatMontantFr(opts.cout)})` };
+  if (opts.cout !== undefined) cout = { montant: opts.cout, origine: "coût saisi" };
   else if (devis) cout = coutDuDevis(devis);
 
   const parametres = await wb.readSheet(NOM_FEUILLE_PARAMETRES);

@@ -43,7 +43,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   const tot = `$F$${ligneTotal}`;
   const oeuvre = ctx.typeOeuvre === "cinema" ? "Cinéma" : "Audiovisuel";
   const seuil = p.seuilPetitBudget;
-  const confiance = `table intensite-aides (en vigueur depuis le ${p.version.effetDu}, confiance ${p.version.confiance}${p.version.confiance === "H" ? "" : ", à vérifier"})`;
+  const confiance = `table intensite-aides (en vigueur depuis le ${p.version.effetDu}, confiance ${p.confiance}${p.confiance === "H" ? "" : ", à vérifier"})`;
 
   const rows: CellSpec[][] = [
     ["Plan de financement", null, "Établi par Prodbook — les cellules bleues sont modifiables, le reste se recalcule."],

@@ -5,7 +5,7 @@ import type { TypeOeuvre } from "../devis/model";
 import { Cents, eurosToCents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { surchargeMontant, surchargeTaux } from "../regles/parametres";
-import { Surcharges, TableRegles, validerTable, versionEnVigueur, VersionRegle } from "../regles/table";
+import { Confiance, Surcharges, TableRegles, validerTable, versionEnVigueur, VersionRegle } from "../regles/table";
 
 export interface PlafondsOeuvre {
   plafondGeneral: string;
@@ -14,6 +14,8 @@ export interface PlafondsOeuvre {
   seuilPetitBudget: string | null;
   plafondAidesCnc: string;
   derogationPremierFilm: boolean;
+  /** Confidence of these figures for this kind of work (the version's tag is the lowest of both). */
+  confiance: Confiance;
 }
 
 export interface ValeursIntensite {
@@ -27,7 +29,22 @@ export interface ValeursFsa {
   numeraireParHeureFiction: string;
 }
 
-export const TABLE_INTENSITE: TableRegles<ValeursIntensite> = validerTable<ValeursIntensite>(brutIntensite, "intensite-aides.json");
+export const TABLE_INTENSITE: TableRegles<ValeursIntensite> = verifierIntensite(validerTable<ValeursIntensite>(brutIntensite, "intensite-aides.json"));
+
+function verifierIntensite(t: TableRegles<ValeursIntensite>): TableRegles<ValeursIntensite> {
+  t.versions.forEach((v, i) => {
+    for (const o of ["cinema", "audiovisuel"] as const) {
+      const p = v.valeurs[o];
+      const chemin = `versions[${i}].valeurs.${o}`;
+      if (!p) throw new Error(`Table de règles intensite-aides.json : ${chemin} manquant`);
+      if (!["H", "M", "L"].includes(p.confiance)) throw new Error(`Table de règles intensite-aides.json : ${chemin}.confiance doit valoir H, M ou L`);
+      for (const k of ["plafondGeneral", "plafondDerogatoire", "plafondAidesCnc"] as const) {
+        if (!/^0\.\d+$|^1(\.0+)?$/.test(p[k])) throw new Error(`Table de règles intensite-aides.json : ${chemin}.${k} « ${p[k]} » n'est pas une fraction`);
+      }
+    }
+  });
+  return t;
+}
 export const TABLE_FSA: TableRegles<ValeursFsa> = validerTable<ValeursFsa>(brutFsa, "financement-fsa.json");
 
 /** No version of a financing rule table covers the date asked for: French message, the CLI exits 2. */
@@ -52,6 +69,7 @@ export interface PlafondApplicable {
   /** "général" or the derogation's reason. */
   motif: string;
   derogation: boolean;
+  confiance: Confiance;
   version: VersionRegle<ValeursIntensite>;
   /** Overrides read from the « Paramètres » sheet that were used: key → cell. */
   surchargesUtilisees: { cle: string; cellule: string }[];
@@ -100,7 +118,7 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
     motif = `œuvre à petit budget (coût ≤ ${formatMontantFr(seuil)})`;
     derogation = true;
   }
-  return { plafond: derogation ? derog : general, seuilAlerte: alerte, plafondCnc: cnc, plafondGeneral: general, plafondDerogatoire: derog, seuilPetitBudget: seuil, motif, derogation, version, surchargesUtilisees: utilisees };
+  return { confiance: p.confiance, plafond: derogation ? derog : general, seuilAlerte: alerte, plafondCnc: cnc, plafondGeneral: general, plafondDerogatoire: derog, seuilPetitBudget: seuil, motif, derogation, version, surchargesUtilisees: utilisees };
 }
 
 export function seuilsFsa(date: string): { partMinimale: Decimal; numeraireParHeure: Cents; version: VersionRegle<ValeursFsa> } {

@@ -11,7 +11,7 @@ export const aidesCnc: Regle<ContexteFinancement> = {
     return [{
       regle: "aides-cnc",
       gravite: "erreur",
-      message: `Aides du CNC ${euros(s.aidesCnc)} = ${pctVers(s.intensiteCnc, "haut")} du coût${s.financementEtranger > 0 ? " (part française)" : ""} : au-delà du plafond de ${pct(p.plafondCnc)}${mentionConfiance(p.version.confiance)}.`,
+      message: `Aides du CNC ${euros(s.aidesCnc)} = ${pctVers(s.intensiteCnc, "haut")} du coût${s.financementEtranger > 0 ? " (part française)" : ""} : au-delà du plafond de ${pct(p.plafondCnc)}${mentionConfiance(p.confiance)}.`,
     }];
   },
 };

@@ -11,10 +11,10 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
       if (s.aidesPubliques === 0) return [];
       return [{ regle: "intensite-aides-publiques", gravite: "alerte", message: `Aides publiques de ${euros(s.aidesPubliques)} : intensité non calculée faute de coût de production.` }];
     }
-    const base = s.financementEtranger > 0 ? `la part française du coût (${euros(s.baseIntensite)})` : `le coût (${euros(s.baseIntensite)})`;
+    const base = s.financementEtranger > 0 ? `de la part française du coût (${euros(s.baseIntensite)})` : `du coût (${euros(s.baseIntensite)})`;
     const au = s.intensite.greaterThan(p.seuilAlerte) ? "haut" : "bas";
-    const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, au)} de ${base}`;
-    const plafond = `plafond ${pct(p.plafond)}, ${p.motif}${mentionConfiance(p.version.confiance)}`;
+    const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, au)} ${base}`;
+    const plafond = `plafond ${pct(p.plafond)} : ${p.motif}${mentionConfiance(p.confiance)}`;
     let c: Constat;
     if (s.intensite.greaterThan(p.plafond)) {
       c = { regle: "intensite-aides-publiques", gravite: "erreur", message: `${quoi} : au-delà du ${plafond}.` };
