@@ -2,3 +2,4 @@ export * from "./types";
 export * from "./decodage";
 export * from "./entete";
 export * from "./lecteurFec";
+export * from "./grandLivreCsv";
