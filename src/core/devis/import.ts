@@ -5,7 +5,7 @@ import { celluleRef } from "../util/adresse";
 import { categorieDeTexte, detecterCategorie, eligibiliteDeTexte } from "./categorie";
 import { Colonne, Colonnes, trouverEntete } from "./entetes";
 import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, texteCellule } from "./lecture";
-import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantNonPlace, TypeOeuvre } from "./model";
+import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantIllisible, MontantNonPlace, TypeOeuvre } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
 import { chapitreBasDeDevis, chapitreDeTitre, chapitreDuCode, chapitreParMotsCles, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
 import { calculerTotaux, sommeLignes } from "./totaux";
@@ -86,6 +86,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     bloc.enteteLigne = undefined;
   };
   let recap = false;
+  const illisibles: MontantIllisible[] = [];
 
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -166,7 +167,13 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;
     }
-    if (montant === undefined && !pct) continue; // a comment or an empty template line
+    if (montant === undefined && !pct) {
+      const cm = cell(row, "montant");
+      if (cm && cm.v !== null && String(cm.v).trim() !== "" && (libelle || code)) {
+        illisibles.push({ cellule: ref(r, "montant") as string, texte: String(cm.v), libelle: libelle || titre, erreurExcel: !!cm.erreur });
+      }
+      continue; // a comment or an empty template line
+    }
     const c = cell(row, "montant");
     const cellules: LigneDevis["source"]["cellules"] = {};
     for (const k of ["code", "libelle", "quantite", "nombre", "unite", "taux", "montant", "territoire", "eligibleCI"] as const) {
@@ -220,6 +227,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     totalHorsFrais: tot.totalHorsFrais,
     coutMinute: tot.coutMinute,
     nonPlaces,
+    illisibles,
     totauxProducteur: totaux,
   };
 }

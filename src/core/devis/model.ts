@@ -85,6 +85,14 @@ export interface MontantNonPlace {
   ligne: number;
 }
 
+export interface MontantIllisible {
+  cellule: string;
+  /** What the cell shows ("#REF!", "à définir"). */
+  texte: string;
+  libelle: string;
+  erreurExcel: boolean;
+}
+
 export interface Devis {
   feuille: string;
   typeOeuvre?: TypeOeuvre;
@@ -99,5 +107,7 @@ export interface Devis {
   totalHorsFrais: Cents;
   coutMinute?: Cents;
   nonPlaces: MontantNonPlace[];
+  /** Amount cells that could not be read (Excel error, text that is not an amount): listed, never dropped. */
+  illisibles?: MontantIllisible[];
   totauxProducteur: LigneTotalProducteur[];
 }

@@ -200,6 +200,27 @@ describe("importerDevis sur des mises en page variées", () => {
     expect(e(d.total)).toBe("5500.00");
   });
 
+  it("les montants illisibles (erreur Excel, texte) sont listés, jamais perdus", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Code", "Désignation", "Montant"],
+      ["7.1", "Caméra", { formula: "1/0", result: { error: "#DIV/0!" } }],
+      ["7.2", "Drone", "à définir"],
+      [null, "Note : devis drone en attente"],
+      ["7.3", "Son", 800],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => l.libelle)).toEqual(["Son"]);
+    expect(d.illisibles?.map((m) => [m.cellule, m.texte, m.erreurExcel])).toEqual([
+      ["Devis!C2", "#DIV/0!", true],
+      ["Devis!C3", "à définir", false],
+    ]);
+    const { controlerDevis } = await import("../../../src/core/devis/regles");
+    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite])).toEqual([
+      ["montant-illisible", "erreur"],
+      ["montant-illisible", "alerte"],
+    ]);
+  });
+
   it("trouverFeuilleDevis choisit la feuille qui a un en-tête de devis", async () => {
     const notes = await feuilleXlsx("Notes", [["Compte rendu"], ["Montant", 12]]);
     const budget = await feuilleXlsx("Budget v3", [["Code", "Libellé", "Quantité", "Tarif", "Montant"], ["2.1", "Monteur", 5, 240, 1200]]);

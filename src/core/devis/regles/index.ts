@@ -8,6 +8,7 @@ import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
 import { imprevusTaux } from "./imprevusTaux";
 import { ligneHorsChapitre } from "./ligneHorsChapitre";
 import { montantCalcul } from "./montantCalcul";
+import { montantIllisible } from "./montantIllisible";
 import { parametreInconnu } from "./parametreInconnu";
 import { salaireMinimum } from "./salaireMinimum";
 import { sousTotalProducteur } from "./sousTotalProducteur";
@@ -18,6 +19,7 @@ export type { ContexteDevis } from "./contexte";
 /** The devis rules, in the order their findings are listed within one severity. */
 export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devis", [
   montantCalcul,
+  montantIllisible,
   sousTotalProducteur,
   totalProducteur,
   ligneHorsChapitre,
