@@ -127,6 +127,27 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
   });
 });
 
+describe("prodbook credit-impot -o --modele-parametres", () => {
+  it("ajoute un modèle « Paramètres » (clés, valeurs en vigueur, sources) que la commande relit sans surcharge", async () => {
+    const sortie = path.join(dir, "avec-modele.xlsx");
+    expect((await lancer([devis, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "-o", sortie, "--modele-parametres"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const p = wb.getWorksheet("Paramètres")!;
+    expect(p.getRow(3).values).toEqual([undefined, "Paramètre", "Valeur", "Commentaire", "Libellé", "En vigueur", "Confiance", "Source"]);
+    expect(p.getRow(4).getCell(1).value).toBe("credit-impot.cinema.taux");
+    expect(p.getRow(4).getCell(5).value).toBe("30,00 %");
+    // Read back as is: no override, same credit as without the sheet (318 000 × 30 % = 95 400 €).
+    const j = JSON.parse((await lancer([sortie, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0]);
+    expect(j.credit).toBe("95400.00");
+    expect(j.alertes.some((a: string) => a.startsWith("surcharge utilisée"))).toBe(false);
+  });
+
+  it("sans -o : refusé (code 2)", async () => {
+    expect((await lancer([devis, "--regime", "cinema", "--genre", "fiction", "--modele-parametres"])).code).toBe(2);
+  });
+});
+
 describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
   it("écrit la feuille à côté du devis ; LibreOffice recalcule les formules au même crédit ; relancer ne duplique rien", async () => {
     const sortie = path.join(dir, "sortie.xlsx");

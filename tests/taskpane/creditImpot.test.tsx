@@ -51,9 +51,10 @@ describe("page Crédit d'impôt", () => {
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("37\u202f500,00\u00a0€"));
     expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("non atteint");
     expect(classeur.ecritures).toBe(0);
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.modeleParametres));
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.creer));
-    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.succes).textContent).toContain("« Crédit d'impôt »"));
-    expect([...classeur.ecrites.keys()]).toEqual(["Crédit d'impôt"]);
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.succes).textContent).toBe("Écrit : « Crédit d'impôt », « Paramètres »"));
+    expect([...classeur.ecrites.keys()]).toEqual(["Crédit d'impôt", "Paramètres"]);
   });
 
   it("refuse l'audiovisuel sans durée avec un message français", async () => {

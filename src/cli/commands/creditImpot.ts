@@ -12,7 +12,7 @@ import { CliError, ecrireJson, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
-  "[--duree MINUTES] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] [--hebergement paris|ailleurs] [--json] [-o sortie.xlsx]";
+  "[--duree MINUTES] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] [--hebergement paris|ailleurs] [--json] [-o sortie.xlsx [--modele-parametres]]";
 const m = (c: Cents) => centsToDecimalString(c);
 
 /** The public JSON contract of `prodbook credit-impot --json` (issue 4 §5). */
@@ -64,6 +64,7 @@ export const commande: Commande = {
         hebergement: { type: "string" },
         json: { type: "boolean" },
         o: { type: "string", short: "o" },
+        "modele-parametres": { type: "boolean" },
       },
       USAGE,
     );
@@ -89,12 +90,14 @@ export const commande: Commande = {
     const hebergement = choixArg(values.hebergement as string | undefined, "--hebergement", ["paris", "ailleurs"] as const);
     const sortie = values.o as string | undefined;
     if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+    const modeleParametres = values["modele-parametres"] === true;
+    if (modeleParametres && sortie === undefined) throw new CliError("L'option --modele-parametres écrit une feuille : indiquez aussi -o sortie.xlsx.");
 
     let wb: XlsxWorkbook;
     let r;
     try {
       wb = await XlsxWorkbook.ouvrir(fichier);
-      r = await creditImpotClasseur(wb, { regime, genre, annee, dureeMinutes, depensesVfxFrance, hebergement, feuille: values.feuille as string | undefined, ecrire: sortie !== undefined });
+      r = await creditImpotClasseur(wb, { regime, genre, annee, dureeMinutes, depensesVfxFrance, hebergement, feuille: values.feuille as string | undefined, ecrire: sortie !== undefined, modeleParametres });
     } catch (e) {
       const nom = path.basename(fichier);
       if (e instanceof DevisIntrouvableError || e instanceof FeuilleIntrouvableError || e instanceof ParametreInvalideError) throw new CliError(`${nom} : ${e.message}`);

@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -33,6 +34,7 @@ export const IDS_CREDIT_IMPOT = {
   duree: "ci-duree",
   annee: "ci-annee",
   vfx: "ci-vfx",
+  modeleParametres: "ci-modele-parametres",
   calculer: "ci-calculer",
   creer: "ci-creer",
   resultat: "ci-resultat",
@@ -72,6 +74,7 @@ export function CreditImpot() {
   const [duree, setDuree] = React.useState("");
   const [annee, setAnnee] = React.useState(String(new Date().getFullYear()));
   const [vfx, setVfx] = React.useState("");
+  const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<ApercuCreditImpot>();
 
   React.useEffect(() => {
@@ -95,6 +98,7 @@ export function CreditImpot() {
       annee: Number(annee),
       dureeMinutes: duree.trim() ? minutes : undefined,
       depensesVfxFrance: regime === "international" ? depensesVfxFrance : undefined,
+      modeleParametres,
     };
   };
 
@@ -149,6 +153,12 @@ export function CreditImpot() {
           </Field>
         )}
       </div>
+      <Checkbox
+        data-testid={IDS_CREDIT_IMPOT.modeleParametres}
+        checked={modeleParametres}
+        onChange={(_, d) => setModeleParametres(d.checked === true)}
+        label="Ajouter une feuille « Paramètres » modèle (chiffres en vigueur et sources) si le classeur n'en a pas"
+      />
       <div className={styles.ligne}>
         <Button data-testid={IDS_CREDIT_IMPOT.calculer} onClick={() => executer(false)} disabled={occupe}>
           Calculer
