@@ -27,6 +27,7 @@ import { useCommande } from "../components/useCommande";
 /** Test ids of this page (kept here: the page is self-contained). */
 export const IDS_PLANNING = {
   livraison: "planning-livraison",
+  service: "planning-service",
   zone: "planning-zone",
   recalculer: "planning-recalculer",
   ecrire: "planning-ecrire",
@@ -50,11 +51,12 @@ export function Planning() {
   const { occupe, erreur, lancer } = useCommande();
   const [livraison, setLivraison] = React.useState("");
   const [zone, setZone] = React.useState<Zone>("metropole");
+  const [service, setService] = React.useState("");
   const [apercu, setApercu] = React.useState<ApercuPlanning>();
   const [choisies, setChoisies] = React.useState<Set<string>>(new Set());
   const [message, setMessage] = React.useState<string>();
 
-  const options = () => ({ livraison: livraison || undefined, zone });
+  const options = () => ({ livraison: livraison || undefined, zone, feuilleDeService: service || undefined });
   const recalculer = (ecrire: boolean) =>
     lancer(async () => {
       const r = await envoyer(ecrire ? "ecrireFeuillesPlanning" : "calculerPlanning", options());
@@ -83,6 +85,9 @@ export function Planning() {
         <Field label="Date de livraison (PAD)">
           <Input type="date" value={livraison} data-testid={IDS_PLANNING.livraison} onChange={(_, d) => setLivraison(d.value)} />
         </Field>
+        <Field label="Feuille de service du (facultatif)">
+          <Input type="date" value={service} data-testid={IDS_PLANNING.service} onChange={(_, d) => setService(d.value)} />
+        </Field>
         <Field label="Jours fériés">
           <Select value={zone} data-testid={IDS_PLANNING.zone} onChange={(_, d) => setZone(d.value as Zone)}>
             <option value="metropole">Métropole</option>
@@ -95,7 +100,7 @@ export function Planning() {
           Recalculer
         </Button>
         <Button disabled={occupe || !apercu} data-testid={IDS_PLANNING.ecrire} onClick={() => recalculer(true)}>
-          Écrire les feuilles Rétroplanning et Plan de travail
+          Écrire les feuilles de planning
         </Button>
       </div>
       <MessageErreur erreur={erreur} />
