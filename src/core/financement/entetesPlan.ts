@@ -22,7 +22,7 @@ const SYNONYMES: readonly [ColonnePlan, RegExp][] = [
   ["pourcent", /^(%|% du total|% total|part|part %|pourcentage|en %|share|% du plan|% du budget|%age)$/],
   ["financeur", /^(financeurs?|sources?|partenaires?|organismes?|investisseurs?|nom|intervenants?|apporteurs?|financiers?|bailleurs?|funders?|financing source|sources? de financement|origine des fonds|societe|structure)$/],
   ["nature", /^(nature|type|categorie|nature de l'apport|type d'apport|type de financement|mode|forme|nature du financement|type de source|category|poste|objet)$/],
-  ["montant", /^(montants?|montant ht|montant total|apports?|somme|amount|montant en euros|financement|montant prevu|montant attendu|€|total)$/],
+  ["montant", /^(montants?|montant ht|montant total|apports?|somme|amount|montant en euros|montant en|financement|financements|montant prevu|montant attendu|€|total|montant du financement)$/],
   ["statut", /^(statut|etat|status|situation|avancement|confirmation|acquis \/ en cours|acquis\?)$/],
   ["date", /^(dates?|echeances?|date de versement|versement|date prevue|date d'encaissement|encaissement|calendrier|date de paiement|due date|date previsionnelle)$/],
   ["pays", /^(pays|origine|nationalite|country)$/],

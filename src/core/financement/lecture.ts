@@ -20,6 +20,9 @@ export class PlanIntrouvableError extends Error {
 const TOTAL_GENERAL = /^(total|total general|total du plan|total des financements|total financements?|total plan de financement|total ressources|total des ressources|total financement|total \(?plan\)?)$/;
 const SOUS_TOTAL = /^(sous[- ]?total|s\/total|total\b|st\b)/;
 const COUT = /^(cout|budget|devis|cout total|cout de production|cout du film|cout de l'oeuvre|total devis|budget total|cout definitif|cout previsionnel|budget de production|total du devis|montant du devis)\b/;
+/** The producer's own « reste à financer » line is a gap, not a source; « dont … » lines detail the line above. */
+const RESTE = /^(reste a financer|reste a trouver|a financer|a trouver|gap|manque|besoin de financement|solde a financer|non finance|restant a financer)\b/;
+const DETAIL = /^(dont|soit|including|incl\.?)\b/;
 const PAYS_FRANCE = /^(france|fr|fra|francais|francaise|french)$/;
 const NON_NUMERAIRE = /\b(en industrie|en nature|mise en participation|participation en industrie|apport en nature)\b/;
 
@@ -128,7 +131,11 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       if (montant !== null) plan.totalProducteur = { montant, cellule: celluleMontant };
       continue;
     }
-    if (SOUS_TOTAL.test(n)) continue;
+    if (RESTE.test(n)) {
+      if (montant !== null) plan.resteIndique = { montant, cellule: celluleMontant };
+      continue;
+    }
+    if (SOUS_TOTAL.test(n) || DETAIL.test(n) || DETAIL.test(normaliser(nature))) continue;
     if (montant === null) {
       if (libelle) section = libelle;
       continue;

@@ -64,6 +64,8 @@ export interface PlanFinancement {
   avertissements: AvertissementLecture[];
   /** The producer's own "Total" row, when there is one. */
   totalProducteur?: { montant: Cents; cellule: string };
+  /** The producer's own « Reste à financer » line (not a source; their total may include it). */
+  resteIndique?: { montant: Cents; cellule: string };
   /** A "Coût / Budget" figure found in the plan sheet itself, when there is one. */
   coutIndique?: { montant: Cents; cellule: string };
 }

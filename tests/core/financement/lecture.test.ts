@@ -2,6 +2,8 @@ import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
 import fs from "node:fs";
 import { lirePlanFinancement, PlanIntrouvableError } from "../../../src/core/financement/lecture";
 import { ecrireClasseurs, Classeurs } from "./plans";
+import { evaluerFinancement } from "../../../src/core/financement/evaluer";
+import { eurosToCents } from "../../../src/core/money";
 
 const DATE = "2026-01-15";
 let c: Classeurs;
@@ -92,6 +94,29 @@ describe("lirePlanFinancement", () => {
     ]);
     expect(plan.avertissements[0].message).toContain("« douze mille » illisible");
     expect(plan.sources[0].statut).toBe("envisage");
+  });
+
+  test("ignore la ligne « reste à financer » du producteur et les lignes « dont … » de détail", () => {
+    const r = (a: string, b: string | null, m: number | null) => [{ v: a }, { v: b }, { v: m }];
+    const sheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        [{ v: "Sources" }, { v: "Type" }, { v: "Montant en €" }],
+        r("Canal+", "Préachat", 700000),
+        r("", "dont numéraire", 600000),
+        r("SOFICA Cinémage", null, 150000),
+        r("Reste à financer", null, 150000),
+        r("TOTAL", null, 1000000),
+      ],
+    };
+    const plan = lirePlanFinancement(sheet, { date: DATE });
+    expect(plan.sources.map((s) => [s.financeur, s.montant])).toEqual([["Canal+", 70000000], ["SOFICA Cinémage", 15000000]]);
+    expect(plan.totalProducteur).toEqual({ montant: 100000000, cellule: "Plan!C6" });
+    expect(plan.resteIndique).toEqual({ montant: 15000000, cellule: "Plan!C5" });
+    const a = evaluerFinancement(plan, { date: DATE, cout: { montant: eurosToCents(1000000), origine: "coût saisi" } });
+    expect(a.constats.filter((c) => c.regle === "total-plan")).toEqual([]);
+    expect(a.synthese.resteAFinancer).toBe(15000000);
   });
 
   test("refuse une feuille sans en-tête de plan, en la nommant", () => {

@@ -10,7 +10,8 @@ export const totalPlan: Regle<ContexteFinancement> = {
     const t = ctx.plan.totalProducteur;
     if (!t) return [];
     const lu = sumCents(ctx.sources.filter((s) => s.classement !== "calcul").map((s) => s.montant));
-    if (t.montant === lu) return [];
+    // The producer's total may include their own « reste à financer » line.
+    if (t.montant === lu || (ctx.plan.resteIndique && t.montant === lu + ctx.plan.resteIndique.montant)) return [];
     return [{
       regle: "total-plan",
       gravite: "alerte",
