@@ -35,7 +35,7 @@ function exiger<V>(table: TableRegles<V>, annee: number, regime: string): RegleD
   return r;
 }
 
-/** Cost per minute in cents, half-up (display and comparisons use the exact decimal). */
+/** Cost per minute in cents, exact (comparisons use it; display rounds half-up). */
 function parMinute(c: Cents, duree: number): Decimal {
   return new Decimal(c).dividedBy(duree);
 }
