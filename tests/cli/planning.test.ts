@@ -236,3 +236,22 @@ test("le classeur d'exemple tests/fixtures/planning/gardiens-planning.xlsx donne
     "heures-supplementaires:info",
   ]);
 });
+
+test("relancer sur le classeur écrit remplace les feuilles de Prodbook au lieu d'en ajouter", async () => {
+  const a = path.join(dir, "relance-1.xlsx");
+  const b = path.join(dir, "relance-2.xlsx");
+  expect(await main(["planning", classeur, "--livraison", "2026-05-15", "-o", a], enregistreur())).toBe(0);
+  expect(await main(["planning", a, "--livraison", "2026-05-29", "-o", b], enregistreur())).toBe(0);
+  const noms = async (f: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    return wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
+  };
+  expect(await noms(b)).toEqual(await noms(a));
+  expect(await noms(a)).toEqual(["Budget Gardiens", "Étapes post-prod", "PDT", "Rétroplanning", "Plan de travail"]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(b);
+  // PAD moved to Fri 29 May: the replaced sheet shows the new plan.
+  const pad = wb.getWorksheet("Rétroplanning")!.getCell("D9").value as Date;
+  expect(pad.toISOString().slice(0, 10)).toBe("2026-05-29");
+});
