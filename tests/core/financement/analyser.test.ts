@@ -41,6 +41,27 @@ describe("analyserFinancement (classeur en mémoire)", () => {
     expect(r.echeancier.repartition).toMatch(/selon le planning \(3 étape/);
   });
 
+  test("lit aussi le « Rétroplanning » écrit par Prodbook (dates en formules, jours fériés ignorés)", async () => {
+    const wb = new MemoryWorkbook(
+      {
+        Financement: fiction,
+        Rétroplanning: [
+          ["Rétroplanning"],
+          ["Étape", "Durée (j)", "Calendaire", "Début", "Fin", "Marge (j ouvrés)"],
+          ["Tournage", 22, "non", { f: "WORKDAY(E4,-22)", v: "2026-03-02" }, { f: "E4", v: "2026-03-31" }, 0],
+          ["Montage", 21, "non", { f: "E3+1", v: "2026-04-01" }, { f: "x", v: "2026-04-30" }, 0],
+          [],
+          ["Lundi de Pâques", null, null, "2026-04-06"],
+        ],
+      },
+      { prodbook: ["Rétroplanning"] },
+    );
+    const r = await analyserFinancement(wb, { cout: eurosToCents(1000000), typeOeuvre: "audiovisuel", date: DATE });
+    // 30 jours en mars, 30 en avril : 500 000 € chacun.
+    const dep = Object.fromEntries(r.echeancier.mois.filter((m) => m.depenses > 0).map((m) => [m.mois, euros(m.depenses)]));
+    expect(dep).toEqual({ "2026-03": 500000, "2026-04": 500000 });
+  });
+
   test("écrit le plan, l'échéancier et les listes ; relancer remplace les mêmes feuilles sans toucher celle du producteur", async () => {
     const wb = new MemoryWorkbook({ Financement: fiction });
     const opts = { cout: eurosToCents(1000000), typeOeuvre: "audiovisuel" as const, date: DATE, ecrire: true };
