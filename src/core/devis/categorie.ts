@@ -1,5 +1,5 @@
 import type { CategorieLigne, CodeChapitre, EligibiliteCI } from "./model";
-import { normaliser } from "../util/texte";
+import { norm as normaliser } from "./lecture";
 
 const VALEURS_CATEGORIE: readonly [CategorieLigne, RegExp][] = [
   ["salaire-technicien", /^(salaire[- ]?)?techn/],

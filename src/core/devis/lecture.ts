@@ -65,3 +65,15 @@ export function enMajuscules(s: string): boolean {
   const lettres = s.replace(/[^A-Za-zÀ-ÖØ-öø-ÿ]/g, "");
   return lettres.length >= 3 && lettres === lettres.toUpperCase();
 }
+
+const CACHE = new Map<string, string>();
+/** normaliser() memoised: a row's texts are tested by several recognisers in turn. */
+export function norm(s: string): string {
+  let r = CACHE.get(s);
+  if (r === undefined) {
+    if (CACHE.size > 20000) CACHE.clear();
+    r = normaliser(s);
+    CACHE.set(s, r);
+  }
+  return r;
+}

@@ -1,6 +1,6 @@
 import type { CodeChapitre } from "./model";
 import { CHAPITRES_AUDIOVISUEL } from "./nomenclature";
-import { normaliser } from "../util/texte";
+import { norm as normaliser } from "./lecture";
 
 /** Chapter (and two-digit sub-chapter) read from a line code: "2.3", "02.03", "2.3.1", "23", "203", "2-05". */
 export function chapitreDuCode(code: string | undefined): { chapitre: CodeChapitre; sousChapitre?: string } | undefined {
