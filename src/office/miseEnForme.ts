@@ -7,7 +7,7 @@ import { listeInline } from "../core/port/listes";
 export const largeurPoints = (caracteres: number) => Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
 
 const ALIGNEMENT = { left: "Left", center: "Center", right: "Right" } as const;
-const TYPE_GRAPHIQUE = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie", line: "Line" } as const;
+const TYPE_GRAPHIQUE = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie", line: "LineMarkers" } as const;
 
 function sansFeuille(a: string): string {
   return a.replace(/^.*!/, "").replace(/\$/g, "");
@@ -96,7 +96,10 @@ export async function appliquerMiseEnForme(ctx: Excel.RequestContext, ws: Excel.
 
 function ajouterGraphique(ctx: Excel.RequestContext, ws: Excel.Worksheet, c: ChartSpec): void {
   if (c.series.length === 0) return;
-  const graphique = ws.charts.add(TYPE_GRAPHIQUE[c.type], plageRef(ctx, ws, c.series[0].values), "Columns");
+  // One series from the first values range: a row range is read by rows, a column range by columns.
+  const [d, f] = sansFeuille(c.series[0].values).split(":");
+  const enLigne = f !== undefined && parseAdresse(d).row === parseAdresse(f).row && parseAdresse(d).col !== parseAdresse(f).col;
+  const graphique = ws.charts.add(TYPE_GRAPHIQUE[c.type], plageRef(ctx, ws, c.series[0].values), enLigne ? "Rows" : "Columns");
   graphique.title.text = c.title;
   const categories = plageRef(ctx, ws, c.categories);
   c.series.forEach((s, i) => {

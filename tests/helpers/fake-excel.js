@@ -394,8 +394,12 @@
         ctx._appel("charts.add", type);
         if (!source || !source._adresse) throw erreur("InvalidArgument", "charts.add attend une plage");
         var g = { type: type, source: source._adresse(), seriesBy: parSerie, title: "", name: "Graphique " + (f().charts.length + 1), series: [] };
-        var largeur = source._w;
-        for (var i = 0; i < (largeur || 1); i++) g.series.push({ name: "Série" + (i + 1), values: source._adresse(), categories: null });
+        // Like Excel: one series per column (or per row when seriesBy is "Rows") of the source range.
+        var n = parSerie === "Rows" ? source._h : source._w;
+        for (var i = 0; i < (n || 1); i++) {
+          var s = parSerie === "Rows" ? new Plage(ctx, source._idFeuille, source._r + i, source._c, 1, source._w) : new Plage(ctx, source._idFeuille, source._r, source._c + i, source._h, 1);
+          g.series.push({ name: "Série" + (i + 1), values: s._adresse(), categories: null });
+        }
         f().charts.push(g);
         void idFeuille;
         return graphique(g);
@@ -406,6 +410,7 @@
       var self = this;
       var f = function () { return parId(idFeuille); };
       function dims() { if (bornes) { var b = bornes(); r = b.r; c = b.c; h = b.h; w = b.w; } }
+      this._idFeuille = idFeuille;
       Object.defineProperty(this, "_r", { get: function () { return r; } });
       Object.defineProperty(this, "_c", { get: function () { return c; } });
       Object.defineProperty(this, "_h", { get: function () { return h; } });

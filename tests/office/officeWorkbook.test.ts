@@ -19,6 +19,8 @@ const devis: SheetSpec = {
     ["02.03", "+33 6 12 34 56 78", 1, 50, { formula: "C3*D3", result: 50 }, null],
     ["3", "@chef", 1, 10, { formula: "=C4*D4" }, null],
     ["-x", "TRUE", null, null, { formula: "SUBTOTAL(109,E2:E4)", result: 260 }, null],
+    [],
+    ["Note de bas de page"],
   ],
   columns: [{ width: 8 }, { width: 30 }, {}, { numFmt: "#,##0.00 €" }, { numFmt: "#,##0.00 €" }, { numFmt: "dd/mm/yyyy" }],
   formats: [{ range: "A1:F1", bold: true, fill: "#DDEEFF", align: "center" }, { range: "A5:F5", borderTop: true }, { range: "C2:C4", numFmt: "0" }],
@@ -26,7 +28,7 @@ const devis: SheetSpec = {
   validations: [{ range: "C2:C4", list: ["1", "2"], prompt: "Quantité" }, { range: "B2:B4", list: { source: "Listes!$A$1:$A$3" }, strict: false }],
   conditionalFormats: [{ range: "E2:E4", formula: "E2>100", fill: "#FFC7CE", bold: true }],
   charts: [{ type: "column", title: "Montants", categories: "Devis!$A$2:$A$4", series: [{ name: "Montant", values: "Devis!$E$2:$E$4" }, { name: "Taux", values: "'Devis'!$D$2:$D$4" }], anchor: "H2", widthCols: 6, heightRows: 10 }],
-  merges: ["C5:D5"],
+  merges: ["A7:C7"],
   freeze: { rows: 1, columns: 2 },
   tabColor: "#1F4E79",
   print: { landscape: true, repeatRows: 1, fitToWidth: true },
@@ -71,7 +73,7 @@ describe("OfficeWorkbook against the fake Excel", () => {
     const relu = (await wb.readSheet("Devis"))!;
     expect(relu.rows[1][1]).toEqual({ v: "=SUM(A1)" });
     expect(relu.rows[1][5]).toEqual({ v: "2025-03-01", fmt: "dd/mm/yyyy" });
-    expect(relu.merges).toEqual(["C5:D5"]);
+    expect(relu.merges).toEqual(["A7:C7"]);
   });
 
   it("creates the table, validations, conditional formats, chart, freeze panes, tab colour and print setup", async () => {
@@ -169,5 +171,26 @@ describe("OfficeWorkbook reading a large sheet", () => {
     expect(s.rows[29998]).toEqual([{ v: "L29997" }, { v: 29997 }, { v: 59994, f: "B29998*2" }, { v: null }]);
     expect(s.rows[1][3]).toEqual({ v: "2025-03-01", fmt: "dd/mm/yyyy" });
     expect(s.rows[2]).toEqual([{ v: "L1" }, { v: 1 }, { v: null }, { v: null }]);
+  });
+});
+
+describe("OfficeWorkbook charts", () => {
+  it("builds one series per ChartSpec series, for row and column ranges alike", async () => {
+    installer({ sheets: { Notes: [["x"]] } });
+    await new OfficeWorkbook().writeSheets([{
+      name: "Mois", rows: [["", "janv.", "févr.", "mars"], ["Encaissements", 1, 2, 3], ["Dépenses", 3, 2, 1]],
+      charts: [
+        { type: "line", title: "Trésorerie", categories: "Mois!$B$1:$D$1", series: [{ name: "Encaissements", values: "Mois!$B$2:$D$2" }, { name: "Dépenses", values: "Mois!$B$3:$D$3" }], anchor: "A6" },
+        { type: "pie", title: "Parts", categories: "Mois!$B$1:$D$1", series: [{ name: "Encaissements", values: "Mois!B2:D2" }], anchor: "J6" },
+      ],
+    }]);
+    const [ligne, secteurs] = feuille("Mois").charts;
+    expect(ligne).toMatchObject({ type: "LineMarkers", title: "Trésorerie", position: { debut: "A6", fin: "H20" } });
+    expect(ligne.series).toEqual([
+      { name: "Encaissements", values: "Mois!B2:D2", categories: "Mois!B1:D1" },
+      { name: "Dépenses", values: "Mois!B3:D3", categories: "Mois!B1:D1" },
+    ]);
+    expect(secteurs.type).toBe("Pie");
+    expect(secteurs.series).toHaveLength(1);
   });
 });
