@@ -100,7 +100,9 @@ export function ligneDerivee(texte: string): boolean {
 
 /** The title of a summary block that repeats the chapter totals. */
 export function estRecapitulatif(texte: string): boolean {
-  return /^(recapitulatif|recapitulation|recap|resume|synthese|summary|top sheet)\b/.test(normaliser(texte));
+  const s = normaliser(texte);
+  // A short title only: "Résumé des prises de vues en Bretagne et en Irlande" is a comment.
+  return s.split(" ").length <= 4 && /^(recapitulatif|recapitulation|recap|resume|synthese|summary|top sheet)\b/.test(s);
 }
 
 /** Subtotal / total rows: their label starts with a total word. A chapter named after "total" makes it a subtotal. */
