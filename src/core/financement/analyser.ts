@@ -12,7 +12,7 @@ import { feuilleEcheancier, NOM_FEUILLE_ECHEANCIER } from "./feuilleEcheancier";
 import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
 import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
 import { lirePlanFinancement } from "./lecture";
-import { lirePeriodes, trouverFeuillePlanning } from "./periodes";
+import { estNomPlanning, lirePeriodes, trouverFeuillePlanning } from "./periodes";
 import { synthetiser } from "./synthese";
 
 /** A sheet asked for by name that is not in the workbook. */
@@ -88,14 +88,16 @@ export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse
   const noms = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
   const aNous = (n: string) => prodbook.some((p) => p.toLowerCase() === n.toLowerCase());
-  const utilisateur = await lireFeuilles(wb, noms.filter((n) => !aNous(n) && n !== NOM_FEUILLE_PARAMETRES));
+  // The user's sheets are read only when something has to be found among them (large workbooks, Office reads).
+  let cache: SheetData[] | undefined;
+  const utilisateur = async () => (cache ??= await lireFeuilles(wb, noms.filter((n) => !aNous(n) && n !== NOM_FEUILLE_PARAMETRES)));
 
   let feuillePlanSource: SheetData | undefined;
   if (opts.feuille) {
     feuillePlanSource = await wb.readSheet(opts.feuille);
     if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "plan de financement", noms);
   } else {
-    feuillePlanSource = choisirPlan(utilisateur);
+    feuillePlanSource = choisirPlan(await utilisateur());
     if (!feuillePlanSource) throw new AucunPlanError(noms);
   }
   const plan = lirePlanFinancement(feuillePlanSource, { date });
@@ -109,7 +111,7 @@ export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse
     if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "devis", noms);
     devis = importerDevis(s, importOpts);
   } else if (opts.cout === undefined && !plan.coutIndique) {
-    const s = trouverFeuilleDevis(utilisateur.filter((x) => x.name !== feuillePlanSource?.name));
+    const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));
     if (s) {
       try {
         devis = importerDevis(s, importOpts);
@@ -128,7 +130,7 @@ export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse
 
   let periodes = opts.periodesDepenses;
   if (!periodes) {
-    const p = trouverFeuillePlanning(utilisateur.concat(await lireFeuilles(wb, noms.filter(aNous))));
+    const p = trouverFeuillePlanning(await lireFeuilles(wb, noms.filter(estNomPlanning)));
     periodes = p ? lirePeriodes(p) : [];
   }
   const echeancier = calculerEcheancier(analyse.sources, analyse.synthese.cout, periodes);

@@ -34,7 +34,12 @@ export function lirePeriodes(sheet: SheetData): PeriodeDepense[] {
   return [];
 }
 
-/** The planning sheet among the workbook's, by name (« Planning », « Rétroplanning », « Calendrier »…). */
+/** A sheet name that announces a planning (« Planning », « Rétroplanning », « Calendrier »…). */
+export function estNomPlanning(nom: string): boolean {
+  return /planning|calendrier|chronologie/.test(normaliser(nom));
+}
+
+/** The planning sheet among the workbook's: named like one, with Début / Fin columns. */
 export function trouverFeuillePlanning(sheets: SheetData[]): SheetData | undefined {
-  return sheets.find((s) => /planning|retroplanning|calendrier|chronologie/.test(normaliser(s.name)) && lirePeriodes(s).length > 0);
+  return sheets.find((s) => estNomPlanning(s.name) && lirePeriodes(s).length > 0);
 }
