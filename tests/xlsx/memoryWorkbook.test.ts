@@ -33,3 +33,16 @@ describe("table checks shared by the adapters", () => {
     expect(await wb.listSheets()).toEqual(["D"]);
   });
 });
+
+describe("spec checks before writing", () => {
+  it("refuses bad sheet names and inline lists before touching anything", async () => {
+    const wb = new MemoryWorkbook({ A: [["x"]] });
+    await expect(wb.writeSheets([{ name: "Écarts/2025", rows: [] }])).rejects.toThrow(/Nom de feuille invalide « Écarts\/2025 »/);
+    await expect(wb.writeSheets([{ name: "x".repeat(32), rows: [] }])).rejects.toThrow(/Nom de feuille invalide/);
+    await expect(wb.writeSheets([{ name: "Bon", rows: [] }, { name: "L", rows: [], validations: [{ range: "A1:A3", list: ["a,b", "c"] }] }]))
+      .rejects.toThrow(/L!A1:A3.*« a,b » contient une virgule/);
+    await expect(wb.writeSheets([{ name: "L", rows: [], validations: [{ range: "A1", list: Array.from({ length: 60 }, (_, i) => `valeur${i}`) }] }]))
+      .rejects.toThrow(/trop longue/);
+    expect(await wb.listSheets()).toEqual(["A"]);
+  });
+});

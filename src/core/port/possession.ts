@@ -1,4 +1,5 @@
-import { ConflitFeuilleError, type SheetSpec } from "./workbook";
+import { ConflitFeuilleError, LONGUEUR_MAX_NOM_FEUILLE, type SheetSpec } from "./workbook";
+import { listeInline } from "./listes";
 import { parseAdresse } from "../util/adresse";
 
 /** Name of the very hidden sheet listing Prodbook's own sheets (one name per row, column A). */
@@ -11,6 +12,7 @@ const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * sheet names case-insensitively). Throws ConflitFeuilleError on the first user sheet found.
  */
 export function verifierPossession(specs: SheetSpec[], existantes: string[], prodbook: string[]): void {
+  verifierSpecs(specs);
   const vus: string[] = [];
   for (const s of specs) {
     if (egal(s.name, FEUILLE_REGISTRE)) throw new ConflitFeuilleError(s.name);
@@ -62,4 +64,15 @@ function rectangle(a1: string): { r1: number; c1: number; r2: number; c2: number
   const [a, b] = a1.replace(/^.*!/, "").split(":");
   const p = parseAdresse(a), q = parseAdresse(b ?? a);
   return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+}
+
+/** Checks made before anything is written, so that a bad spec never leaves a half-written workbook. */
+export function verifierSpecs(specs: SheetSpec[]): void {
+  for (const s of specs) {
+    const n = s.name;
+    if (!n.trim() || n.length > LONGUEUR_MAX_NOM_FEUILLE || /[\\/?*[\]:]/.test(n) || n.startsWith("'") || n.endsWith("'")) {
+      throw new Error(`Nom de feuille invalide « ${n} » : 1 à ${LONGUEUR_MAX_NOM_FEUILLE} caractères, sans \\ / ? * [ ] : ni apostrophe au début ou à la fin.`);
+    }
+    for (const v of s.validations ?? []) if (Array.isArray(v.list)) listeInline(v.list, `${n}!${v.range}`);
+  }
 }
