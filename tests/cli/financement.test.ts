@@ -104,6 +104,16 @@ test("--credit-impot : sans ligne de crédit d'impôt dans le plan, celui du dev
   expect(Number(j.total)).toBeCloseTo(2750000 + montant, 2);
 });
 
+test("les classeurs d'exemple de tests/fixtures/financement donnent le même résultat que ceux générés par plans.ts", async () => {
+  const dossier = path.join(__dirname, "../fixtures/financement");
+  for (const [nom, args] of [["cinema", ["--devis", "Budget"]], ["fiction", ["--cout", "1000000", "--oeuvre", "audiovisuel"]], ["documentaire", ["--oeuvre", "audiovisuel"]]] as const) {
+    const genere = await lancer([c[nom], ...args, "--json", "--date", "2026-01-15"]);
+    const committe = await lancer([path.join(dossier, `${nom}.xlsx`), ...args, "--json", "--date", "2026-01-15"]);
+    expect(committe.code).toBe(0);
+    expect(JSON.parse(committe.out)).toEqual(JSON.parse(genere.out));
+  }
+});
+
 function order(s: string): number {
   return s.endsWith(":erreur") ? 0 : s.endsWith(":alerte") ? 1 : 2;
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { analyserFinancement } from "../../src/core/financement/analyser";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { recalculer } from "../helpers/libreoffice";
+import { eurosToCents } from "../../src/core/money";
 import { ecrireClasseurs } from "../core/financement/plans";
 
 function valeur(ws: ExcelJS.Worksheet, libelle: string, col = 2): number | string {
@@ -80,4 +81,29 @@ test("les formules du plan et de l'échéancier recalculées par LibreOffice don
   expect(valeur(p3, "Intensité des aides publiques")).toBeCloseTo(1250000 / 3200000, 10);
   expect(valeur(p3, "Plafond applicable")).toBeCloseTo(0.5, 10);
   expect(res(p3.getCell(ligneSofica, 8))).toBe("Oui");
+});
+
+test("coproduction (fiction TV) : part française, intensité et échéancier recalculés par LibreOffice", async () => {
+  const c = await ecrireClasseurs();
+  const wb = await XlsxWorkbook.ouvrir(c.fiction);
+  const a = await analyserFinancement(wb, { cout: eurosToCents(1000000), typeOeuvre: "audiovisuel", date: "2026-01-15", ecrire: true });
+  const sortie = path.join(c.dossier, "fiction-prodbook.xlsx");
+  await wb.enregistrer(sortie);
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.readFile(await recalculer(sortie));
+  const plan = x.getWorksheet("Plan de financement")!;
+  expect(valeur(plan, "Financement étranger")).toBeCloseTo(100000, 2);
+  expect(valeur(plan, "Base de l'intensité (coût, part française)")).toBeCloseTo(900000, 2);
+  expect(valeur(plan, "Aides publiques (France)")).toBeCloseTo(450000, 2);
+  expect(valeur(plan, "Intensité des aides publiques")).toBeCloseTo(0.5, 10);
+  expect(valeur(plan, "Plafond applicable")).toBeCloseTo(0.5, 10);
+  expect(valeur(plan, "Diffuseurs français / financement français")).toBeCloseTo(300000 / 900000, 10);
+  const ech = x.getWorksheet("Échéancier")!;
+  expect(a.echeancier.mois).toHaveLength(12);
+  a.echeancier.mois.forEach((m, i) => {
+    expect(res(ech.getCell(5 + i, 9))).toBeCloseTo(m.encaissements / 100, 2);
+    expect(res(ech.getCell(5 + i, 12))).toBeCloseTo(m.cumul / 100, 2);
+  });
+  expect(valeur(ech, "Besoin de trésorerie maximal")).toBeCloseTo(116666.67, 2);
+  expect(valeur(ech, "Versements sans date")).toBeCloseTo(0, 2);
 });
