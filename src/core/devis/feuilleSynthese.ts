@@ -40,6 +40,18 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
     },
   ]);
   const fin = ligneTotal + 1;
+  const moi = nomFeuilleRef(nom);
+  const charts: SheetSpec["charts"] = nChap
+    ? [{
+        type: "bar",
+        title: "Répartition par chapitre",
+        categories: `${moi}!$B$${premiere}:$B$${premiere + nChap - 1}`,
+        series: [{ name: "Montant", values: `${moi}!$C$${premiere}:$C$${premiere + nChap - 1}` }],
+        anchor: "F4",
+        widthCols: 9,
+        heightRows: Math.max(14, nChap + 6),
+      }]
+    : [];
   return {
     name: nom,
     rows,
@@ -54,6 +66,7 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
     ],
     freeze: { rows: 4 },
     tabColor: "#2F5597",
-    print: { repeatRows: 4, fitToWidth: true },
+    charts,
+    print: { repeatRows: 4, fitToWidth: true, landscape: true },
   };
 }
