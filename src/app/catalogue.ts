@@ -8,6 +8,7 @@ import { OfficeWorkbook } from "../office/officeWorkbook";
 import { commandesClasseur } from "./commandes/classeur";
 import { commandesCreditImpot } from "./commandes/creditImpot";
 import { commandesDevis } from "./commandes/devis";
+import { commandesEcarts } from "./commandes/ecarts";
 import { commandesFinancement } from "./commandes/financement";
 import { commandesPlanning } from "./commandes/planning";
 
@@ -15,6 +16,7 @@ const HANDLERS = {
   ...commandesClasseur,
   ...commandesCreditImpot,
   ...commandesDevis,
+  ...commandesEcarts,
   ...commandesFinancement,
   ...commandesPlanning,
 };

@@ -1,6 +1,7 @@
 import type * as React from "react";
 import { Controles } from "./Controles";
 import { CreditImpot } from "./CreditImpot";
+import { Ecarts } from "./Ecarts";
 import { Financement } from "./Financement";
 import { Structurer } from "./Structurer";
 import { Planning } from "./Planning";
@@ -21,4 +22,5 @@ export const PAGES: readonly Page[] = [
   { id: "credit-impot", titre: "Crédit d'impôt", composant: CreditImpot },
   { id: "financement", titre: "Financement", composant: Financement },
   { id: "planning", titre: "Planning", composant: Planning },
+  { id: "ecarts", titre: "Écarts", composant: Ecarts },
 ];

@@ -1,0 +1,184 @@
+import { Badge, Button, Caption1, Field, Input, ProgressBar, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { envoyer } from "../../app/catalogue";
+import type { ResultatRapprochementVue } from "../../app/commandes/ecarts";
+import type { EncodageFec, ResultatFec } from "../../core/comptabilite/fec";
+import type { Correspondance, TableCorrespondances } from "../../core/comptabilite/correspondances";
+import { formatMontantFr, type Cents } from "../../core/money";
+import { lireBlobFec } from "../../workers/lireFichierFec";
+import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
+import { MessageErreur } from "../components/MessageErreur";
+import { useCommande } from "../components/useCommande";
+
+/** Test ids of this page (kept here so the page stays one file; stable, never French labels). */
+export const IDS_ECARTS = {
+  fichier: "ecarts-fichier",
+  encodage: "ecarts-encodage",
+  progression: "ecarts-progression",
+  format: "ecarts-format",
+  rejets: "ecarts-rejets",
+  correspondance: (i: number) => `ecarts-correspondance-${i}`,
+  ajouter: "ecarts-ajouter",
+  enregistrer: "ecarts-enregistrer",
+  rapprocher: "ecarts-rapprocher",
+  rapport: "ecarts-rapport",
+} as const;
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  bloc: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  ligne: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  num: { textAlign: "right", whiteSpace: "nowrap" },
+  alerte: { backgroundColor: tokens.colorPaletteRedBackground2 },
+});
+
+const euros = (s: string) => formatMontantFr(Math.round(Number(s) * 100) as Cents);
+
+/** Parses in the Web Worker (fecWorker.js); falls back to this thread where workers are unavailable. */
+function lireAvecWorker(fichier: File, encodage: EncodageFec | undefined, progres: (p: number) => void): Promise<ResultatFec> {
+  if (typeof Worker === "undefined") return lireBlobFec(fichier, { encodage, onProgress: (f, t) => progres(t ? f / t : 1) }).then((r) => r.resultat);
+  return new Promise((ok, ko) => {
+    const w = new Worker("fecWorker.js");
+    w.onmessage = (e: MessageEvent<ReponseFec>) => {
+      const m = e.data;
+      if (m.type === "progression") progres(m.total ? m.fait / m.total : 1);
+      else {
+        w.terminate();
+        if (m.type === "resultat") ok(m.resultat);
+        else ko(new Error(m.message));
+      }
+    };
+    w.onerror = (e) => (w.terminate(), ko(new Error(`Lecture du fichier impossible : ${e.message}`)));
+    const d: DemandeFec = { type: "lire", fichier, nom: fichier.name, encodage };
+    w.postMessage(d);
+  });
+}
+
+export function Ecarts() {
+  const styles = useStyles();
+  const { occupe, erreur, lancer } = useCommande();
+  const [encodage, setEncodage] = React.useState<"" | EncodageFec>("");
+  const [progression, setProgression] = React.useState<number>();
+  const [fec, setFec] = React.useState<ResultatFec>();
+  const [table, setTable] = React.useState<TableCorrespondances>();
+  const [rapport, setRapport] = React.useState<ResultatRapprochementVue>();
+
+  React.useEffect(() => {
+    void lancer(async () => setTable(await envoyer("lireCorrespondances", {})));
+  }, [lancer]);
+
+  const choisir = (fichier: File | undefined) =>
+    fichier &&
+    lancer(async () => {
+      setFec(undefined);
+      setRapport(undefined);
+      setProgression(0);
+      setFec(await lireAvecWorker(fichier, encodage || undefined, setProgression));
+    });
+
+  const lignes: Correspondance[] = table ? [...table.comptes, ...table.sections] : [];
+  const modifier = (i: number, champ: "cle" | "poste", valeur: string) => {
+    const ls = lignes.map((c, k) => (k === i ? { ...c, [champ]: valeur } : c));
+    const estSection = (c: Correspondance) => c.type === "section";
+    setTable({ comptes: ls.filter((c) => !estSection(c)), sections: ls.filter(estSection) });
+  };
+  const ajouter = () => setTable({ comptes: [...(table?.comptes ?? []), { type: "compte", cle: "6", poste: "" }], sections: table?.sections ?? [] });
+  const enregistrer = () => table && lancer(() => envoyer("ecrireCorrespondances", { table }));
+  const rapprocher = () =>
+    fec &&
+    lancer(async () => {
+      setProgression(0);
+      setRapport(await envoyer("rapprocherGrandLivre", { fec, correspondances: table, onProgress: (f, t) => setProgression(t ? f / t : 1) }));
+    });
+
+  return (
+    <section className={styles.page} aria-label="Écarts budget / réalisé">
+      <div className={styles.bloc}>
+        <Subtitle2>1. Grand livre (FEC ou CSV)</Subtitle2>
+        <Field label="Encodage">
+          <Select data-testid={IDS_ECARTS.encodage} value={encodage} onChange={(_, d) => setEncodage(d.value as "" | EncodageFec)}>
+            <option value="">Détection automatique</option>
+            <option value="utf-8">UTF-8</option>
+            <option value="windows-1252">Windows-1252</option>
+            <option value="iso-8859-15">ISO-8859-15</option>
+          </Select>
+        </Field>
+        <input data-testid={IDS_ECARTS.fichier} type="file" accept=".txt,.TXT,.csv,.CSV" disabled={occupe} onChange={(e) => choisir(e.target.files?.[0])} />
+        {progression !== undefined && occupe && <ProgressBar data-testid={IDS_ECARTS.progression} value={progression} />}
+        {fec && (
+          <div data-testid={IDS_ECARTS.format}>
+            <Text block>
+              {fec.format.type === "fec" ? "FEC" : "Grand livre CSV"} · séparateur {fec.format.separateur} · {fec.format.encodage}
+              {fec.format.bom ? " (BOM)" : ""} · {fec.format.montants === "debit-credit" ? "Débit/Crédit" : "Montant/Sens"} · {fec.format.colonnes} colonnes
+            </Text>
+            <Text block>
+              {fec.ecritures} lignes importées sur {fec.lignesDonnees} · débit {formatMontantFr(fec.debit)} · crédit {formatMontantFr(fec.credit)}{" "}
+              {fec.debit === fec.credit ? <Badge color="success">équilibré</Badge> : <Badge color="danger">déséquilibré</Badge>}
+            </Text>
+            {fec.erreurs.length > 0 && (
+              <div data-testid={IDS_ECARTS.rejets}>
+                <Text weight="semibold">{fec.erreurs.length} ligne(s) rejetée(s)</Text>
+                {fec.erreurs.slice(0, 100).map((e) => (
+                  <Caption1 block key={e.ligne}>{e.message}</Caption1>
+                ))}
+              </div>
+            )}
+            {fec.alertes.slice(0, 100).map((a, i) => (
+              <Caption1 block key={i}>⚠ ligne {a.ligne} : {a.message}</Caption1>
+            ))}
+          </div>
+        )}
+      </div>
+      <div className={styles.bloc}>
+        <Subtitle2>2. Correspondances compte → poste</Subtitle2>
+        <Caption1>Préfixe de compte (ou section:CODE) → code de chapitre « 2 » ou de ligne « 2.3 ». Le plus long préfixe l'emporte.</Caption1>
+        {lignes.map((c, i) => (
+          <div className={styles.ligne} key={i} data-testid={IDS_ECARTS.correspondance(i)}>
+            <Input size="small" aria-label="Compte" value={c.type === "section" ? `section:${c.cle}` : c.cle} onChange={(_, d) => modifier(i, "cle", d.value.replace(/^section:/i, ""))} />
+            <Input size="small" aria-label="Poste" value={c.poste} onChange={(_, d) => modifier(i, "poste", d.value)} />
+            <Caption1>{c.libelle}</Caption1>
+          </div>
+        ))}
+        <div className={styles.ligne}>
+          <Button size="small" data-testid={IDS_ECARTS.ajouter} onClick={ajouter}>Ajouter</Button>
+          <Button size="small" data-testid={IDS_ECARTS.enregistrer} onClick={enregistrer} disabled={occupe || !table}>Enregistrer la feuille Correspondances</Button>
+        </div>
+      </div>
+      <div className={styles.bloc}>
+        <Subtitle2>3. Rapprochement</Subtitle2>
+        <Button appearance="primary" data-testid={IDS_ECARTS.rapprocher} onClick={rapprocher} disabled={occupe || !fec}>
+          Écrire Grand livre, Écarts et Coût définitif
+        </Button>
+        <MessageErreur erreur={erreur} />
+        {rapport && (
+          <div data-testid={IDS_ECARTS.rapport}>
+            <table className={styles.table}>
+              <thead>
+                <tr><th>Chapitre</th><th className={styles.num}>Budget</th><th className={styles.num}>Réalisé</th><th className={styles.num}>Écart</th><th className={styles.num}>%</th></tr>
+              </thead>
+              <tbody>
+                {rapport.chapitres.map((c) => (
+                  <tr key={c.code} className={c.alerte ? styles.alerte : undefined}>
+                    <td>{c.code} {c.libelle}</td>
+                    <td className={styles.num}>{euros(c.budget)}</td>
+                    <td className={styles.num}>{euros(c.realise)}</td>
+                    <td className={styles.num}>{euros(c.ecart)}</td>
+                    <td className={styles.num}>{c.ecartPct ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Text block>
+              Classe 6 : {euros(rapport.classe6)} · sans poste : {euros(rapport.nonAffecte.total)} {rapport.conserve ? "" : "(incohérence !)"}
+            </Text>
+            {rapport.nonAffecte.comptes.map((c) => (
+              <Caption1 block key={c.compte}>{c.compte} {c.libelle} : {euros(c.total)}</Caption1>
+            ))}
+            <Caption1 block>Feuilles écrites : {rapport.feuilles.join(", ")}</Caption1>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
