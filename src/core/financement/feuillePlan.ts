@@ -55,7 +55,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ["Seuil « petit budget » (coût ≤)", seuil === undefined ? null : centsToEuros(seuil), seuil === undefined ? "Pas de seuil connu pour ce type d'œuvre" : "Cinéma : coût définitif ≤ seuil"],
     ["Plafond des aides du CNC", ratio(p.plafondCnc), null],
     [],
-    ["Financeur", "Nature (producteur)", "Catégorie", "Statut", "Origine", "Montant", "% du total", "Aide publique", "Aide CNC", "Diffuseur", "Date", "Cellule source"],
+    ["Financeur", "Nature (producteur)", "Catégorie", "Statut", "Origine", "Montant", "% du total", "Aide publique", "Aide CNC", "Diffuseur", "Premier versement", "Cellule source"],
   ];
   const lookup = (r: number, k: number, vrai: boolean | undefined) => f(`IFERROR(VLOOKUP($C${r},${listes.table},${k},FALSE),"${NON}")`, vrai ? OUI : NON);
   sources.forEach((src, i) => {

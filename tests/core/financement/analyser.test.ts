@@ -69,7 +69,7 @@ describe("analyserFinancement (classeur en mémoire)", () => {
     expect(r.feuillesEcrites).toEqual(["Plan de financement", "Échéancier", "Listes financement"]);
     const plan = wb.ecrites.get("Plan de financement")!;
     expect(plan.tables).toEqual([{ name: "tblFinancement", range: "A10:L16", style: "TableStyleMedium2" }]);
-    expect(plan.rows[9]).toEqual(["Financeur", "Nature (producteur)", "Catégorie", "Statut", "Origine", "Montant", "% du total", "Aide publique", "Aide CNC", "Diffuseur", "Date", "Cellule source"]);
+    expect(plan.rows[9]).toEqual(["Financeur", "Nature (producteur)", "Catégorie", "Statut", "Origine", "Montant", "% du total", "Aide publique", "Aide CNC", "Diffuseur", "Premier versement", "Cellule source"]);
     expect(plan.rows[10].slice(0, 6)).toEqual(["France Télévisions (France 2)", "Préachat", "Diffuseur — préachat", "Acquis", "France", 300000]);
     expect(plan.rows[11][4]).toBe("Étranger");
     expect(plan.rows[10][7]).toEqual({ formula: "IFERROR(VLOOKUP($C11,'Listes financement'!$A$2:$E$25,2,FALSE),\"Non\")", result: "Non" });
