@@ -3,6 +3,7 @@ import type { ChartSpec } from "../core/port/workbook";
 import { chartXml, drawingXml, NS_R, xmlEsc } from "./chartXml";
 import { cheminRels, desEsc, insererDrawing, lireRels, nouvelId, partiesFeuilles, prochainNumero, relsXml, type Rel } from "./zipParties";
 import { conserverDessins, type Original } from "./conserverDessins";
+import { restituer } from "./validationsVolumineuses";
 
 export interface GraphiquesFeuille { feuille: string; charts: ChartSpec[] }
 /** Custom totals-row formulas of a table, by 0-based column (ExcelJS does not write <totalsRowFormula>). */
@@ -17,9 +18,11 @@ const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+
  * Completes a saved xlsx with what ExcelJS cannot write: drawing and chart parts (with their
  * relationships and content types) and the custom formulas of tables' totals rows.
  */
-export async function completerXlsx(xlsx: Buffer, feuilles: GraphiquesFeuille[], totaux: TotauxTable[] = [], original?: Original): Promise<Buffer> {
+export async function completerXlsx(xlsx: Buffer, feuilles: GraphiquesFeuille[], totaux: TotauxTable[] = [], original?: Original,
+  validations?: { misesDeCote: Map<string, string>; feuilles: string[] }): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   if (original) await conserverDessins(zip, original);
+  if (validations) await restituer(zip, validations.misesDeCote, validations.feuilles);
   if (totaux.length) await ecrireTotaux(zip, totaux);
   const parties = await partiesFeuilles(zip);
   const overrides: string[] = [];

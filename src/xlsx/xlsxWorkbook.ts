@@ -5,6 +5,7 @@ import type { SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
 import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
 import { chargerXlsx, FichierIllisibleError, lireFeuille } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
+import { alleger } from "./validationsVolumineuses";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
 
 /** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
@@ -17,7 +18,9 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Sheets (lower-case names) written in this session: the others keep the original file's charts. */
   private reecrites = new Set<string>();
 
-  private constructor(readonly classeur: ExcelJS.Workbook, private readonly original?: { donnees: Buffer; feuilles: string[] }) {}
+  private constructor(readonly classeur: ExcelJS.Workbook, private readonly original?: { donnees: Buffer; feuilles: string[] },
+    /** Whole-column validations set aside before ExcelJS read the file (see validationsVolumineuses.ts). */
+    private readonly misesDeCote = new Map<string, string>()) {}
 
   static async ouvrir(chemin: string): Promise<XlsxWorkbook> {
     const nom = path.basename(chemin);
@@ -28,10 +31,11 @@ export class XlsxWorkbook implements WorkbookPort {
       const code = (e as NodeJS.ErrnoException).code;
       throw new FichierIllisibleError(nom, code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : (e as Error).message);
     }
-    const classeur = await chargerXlsx(data, nom);
+    const { donnees, misesDeCote } = await alleger(data);
+    const classeur = await chargerXlsx(donnees, nom);
     // Zip entry names are stored in clear: no "xl/charts/" means there is no chart to keep.
     const avecGraphiques = data.includes("xl/charts/");
-    return new XlsxWorkbook(classeur, avecGraphiques ? { donnees: data, feuilles: classeur.worksheets.map((w) => w.name) } : undefined);
+    return new XlsxWorkbook(classeur, avecGraphiques ? { donnees: data, feuilles: classeur.worksheets.map((w) => w.name) } : undefined, misesDeCote);
   }
 
   static vide(): XlsxWorkbook {
@@ -99,7 +103,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const totaux = [...this.totaux.entries()].filter(([f]) => this.feuille(f)).flatMap(([, t]) => t);
     const intactes = (this.original?.feuilles ?? []).filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
     const original = this.original && intactes.length ? { donnees: this.original.donnees, feuilles: intactes } : undefined;
-    return graphiques.length || totaux.length || original ? completerXlsx(brut, graphiques, totaux, original) : brut;
+    const gardees = [...this.misesDeCote.keys()].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
+    const validations = gardees.length ? { misesDeCote: this.misesDeCote, feuilles: gardees } : undefined;
+    return graphiques.length || totaux.length || original || validations ? completerXlsx(brut, graphiques, totaux, original, validations) : brut;
   }
 
   async enregistrer(chemin: string): Promise<void> {

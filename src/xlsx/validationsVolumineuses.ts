@@ -1,0 +1,69 @@
+import JSZip from "jszip";
+import { partiesFeuilles } from "./zipParties";
+
+/**
+ * ExcelJS expands every data validation to one entry per cell: a list on a whole column
+ * (sqref="B2:B1048576", what Excel writes when a column is selected) costs seconds and hundreds of MB
+ * per column to load and save. Such blocks are set aside before ExcelJS reads the file and put back
+ * unchanged, when saving, into the sheets Prodbook did not rewrite.
+ */
+export const CELLULES_MAX_VALIDATIONS = 100000;
+
+function cellules(sqref: string): number {
+  let n = 0;
+  for (const zone of sqref.trim().split(/\s+/)) {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(zone);
+    if (!m) continue;
+    const col = (l: string) => [...l.toUpperCase()].reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0);
+    n += m[3] ? (Math.abs(col(m[3]) - col(m[1])) + 1) * (Math.abs(+m[4] - +m[2]) + 1) : 1;
+  }
+  return n;
+}
+
+/** The file with oversized <dataValidations> blocks removed, and those blocks by sheet name. */
+export async function alleger(data: Buffer): Promise<{ donnees: Buffer; misesDeCote: Map<string, string> }> {
+  const misesDeCote = new Map<string, string>();
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return { donnees: data, misesDeCote };
+  }
+  const parties = await partiesFeuilles(zip).catch(() => new Map<string, string>());
+  for (const [nom, partie] of parties) {
+    const xml = await zip.file(partie)?.async("string");
+    if (!xml) continue;
+    const bloc = /<(?:\w+:)?dataValidations\b[\s\S]*?<\/(?:\w+:)?dataValidations>/.exec(xml);
+    if (!bloc) continue;
+    const total = [...bloc[0].matchAll(/\bsqref="([^"]*)"/g)].reduce((s, m) => s + cellules(m[1]), 0);
+    if (total <= CELLULES_MAX_VALIDATIONS) continue;
+    misesDeCote.set(nom, bloc[0]);
+    zip.file(partie, xml.slice(0, bloc.index) + xml.slice(bloc.index + bloc[0].length));
+  }
+  if (misesDeCote.size === 0) return { donnees: data, misesDeCote };
+  return { donnees: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), misesDeCote };
+}
+
+/** Where <dataValidations> goes in CT_Worksheet: before hyperlinks, printOptions, pageMargins…, or at the end. */
+function inserer(xml: string, bloc: string): string {
+  const m = /<(hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(xml);
+  const i = m ? m.index : xml.lastIndexOf("</worksheet>");
+  return xml.slice(0, i) + bloc + xml.slice(i);
+}
+
+/** Element prefixes and prefixed attributes (xr:uid…) would need declarations the new sheet part lacks. */
+function sansPrefixes(bloc: string): string {
+  return bloc.replace(/<(\/?)\w+:/g, "<$1").replace(/\s\w+:\w+="[^"]*"/g, "");
+}
+
+/** Puts the set-aside blocks back into the saved sheets named in `feuilles`. */
+export async function restituer(zip: JSZip, misesDeCote: Map<string, string>, feuilles: string[]): Promise<void> {
+  const parties = await partiesFeuilles(zip);
+  for (const nom of feuilles) {
+    const bloc = misesDeCote.get(nom), partie = parties.get(nom);
+    if (!bloc || !partie) continue;
+    const xml = await zip.file(partie)!.async("string");
+    if (/<dataValidations\b/.test(xml)) continue;
+    zip.file(partie, inserer(xml, sansPrefixes(bloc)));
+  }
+}
