@@ -146,7 +146,8 @@ export class LecteurFec {
 
   pousser(chunk: Uint8Array, fin = false): void {
     this.octets += chunk.length;
-    let u = chunk;
+    // A plain Uint8Array view (not a Buffer subclass) keeps the hot loop's element access monomorphic.
+    let u = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     if (this.reste.length) {
       u = new Uint8Array(this.reste.length + chunk.length);
       u.set(this.reste);
@@ -367,7 +368,9 @@ export class LecteurFec {
     if (k < 0 || k >= m) return true;
     const a = b[k];
     const z = b[k + 1] - 1;
-    if (a === z || vide(u, a, z) || dateDe(u, a, z) === dateDe(u, a, z)) return true;
+    if (a === z) return true;
+    const d = dateDe(u, a, z);
+    if (d === d || vide(u, a, z)) return true;
     return this.erreur(`${nom} ${this.extrait(u, b, k)} n'est pas une date AAAAMMJJ valide`);
   }
 
