@@ -1,6 +1,8 @@
 import type { CellData, SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { lireDate } from "./dates";
+import type { StatutSource } from "./model";
+import { lireStatut } from "./statut";
 
 export type ColonnePlan = "financeur" | "nature" | "montant" | "statut" | "date" | "pourcent" | "pays";
 
@@ -16,6 +18,8 @@ export interface EntetePlan {
   ligne: number;
   colonnes: Partial<Record<ColonnePlan, number>>;
   tranches: ColonneTranche[];
+  /** One amount column per status (« Acquis » | « En cours » | « À trouver »), when there is no single amount column. */
+  statuts: { col: number; statut: StatutSource }[];
 }
 
 const SYNONYMES: readonly [ColonnePlan, RegExp][] = [
@@ -44,6 +48,7 @@ function analyserLigne(row: CellData[], r: number): EntetePlan {
   const colonnes: Partial<Record<ColonnePlan, number>> = {};
   const numerotees = new Map<number, { montant?: number; date?: number }>();
   const mois: ColonneTranche[] = [];
+  const statuts: { col: number; statut: StatutSource }[] = [];
   row.forEach((cell, c) => {
     if (typeof cell.v === "string") {
       const s = nettoyer(cell.v);
@@ -68,6 +73,11 @@ function analyserLigne(row: CellData[], r: number): EntetePlan {
           return;
         }
       }
+      const statut = lireStatut(s.replace(/^(montants?|apports?|financements?|sources?)\s+/, ""));
+      if (statut && s.length <= 30) {
+        statuts.push({ col: c, statut });
+        return;
+      }
     }
     // A month or a date as a header: one column of payments per month.
     const d = lireDate(cell, { serieAcceptee: false });
@@ -79,7 +89,7 @@ function analyserLigne(row: CellData[], r: number): EntetePlan {
     .sort((a, b) => a[0] - b[0])
     .filter(([, e]) => e.montant !== undefined)
     .map(([, e]) => ({ montant: e.montant as number, date: e.date }));
-  return { ligne: r, colonnes, tranches: tranches.concat(mois) };
+  return { ligne: r, colonnes, tranches: tranches.concat(mois), statuts };
 }
 
 /**
@@ -91,11 +101,11 @@ export function trouverEntetePlan(sheet: SheetData): EntetePlan | undefined {
   const n = Math.min(sheet.rows.length, 40);
   for (let r = 0; r < n; r++) {
     const e = analyserLigne(sheet.rows[r], r);
-    const aMontant = e.colonnes.montant !== undefined || e.tranches.length > 0;
+    const aMontant = e.colonnes.montant !== undefined || e.tranches.length > 0 || e.statuts.length > 1;
     const aLibelle = e.colonnes.financeur !== undefined || e.colonnes.nature !== undefined;
     if (!aMontant || !aLibelle) continue;
-    const score = Object.keys(e.colonnes).length + e.tranches.length;
-    if (!best || score > Object.keys(best.colonnes).length + best.tranches.length) best = e;
+    const score = Object.keys(e.colonnes).length + e.tranches.length + e.statuts.length;
+    if (!best || score > Object.keys(best.colonnes).length + best.tranches.length + best.statuts.length) best = e;
     if (score >= 3) break;
   }
   return best;

@@ -115,8 +115,19 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     const premierTexte = row.map((c) => (typeof c.v === "string" ? c.v.trim() : "")).find((s) => s !== "") ?? "";
     const libelle = financeur || nature || premierTexte;
     const n = normaliser(libelle);
-    const celluleMontant = col.montant !== undefined ? celluleRef(sheet.name, r, col.montant) : celluleRef(sheet.name, r, e.tranches[0].montant);
+    const colMontant = col.montant ?? e.tranches[0]?.montant ?? e.statuts[0].col;
+    let celluleMontant = celluleRef(sheet.name, r, colMontant);
     let montant = col.montant !== undefined ? montantCellule(row[col.montant]) : null;
+    // « Acquis | En cours | À trouver » columns win over a « Total » column, which is then only checked.
+    const parts = e.statuts.length > 1 && e.tranches.length === 0 ? lireParStatut(ctx, row, r) : undefined;
+    if (parts && parts.length) {
+      const somme = sumCents(parts.map((p) => p.montant));
+      if (typeof montant === "number" && montant !== somme) {
+        ctx.avertissements.push({ cellule: celluleMontant, gravite: "alerte", message: `${celluleMontant} : le total de la ligne (${(montant / 100).toFixed(2)} €) diffère de la somme des colonnes de statut (${(somme / 100).toFixed(2)} €) ; la somme est retenue.` });
+      }
+      montant = somme;
+      celluleMontant = parts[0].cellule;
+    }
     if (montant === undefined) {
       ctx.avertissements.push({ cellule: celluleMontant, gravite: "erreur", message: `${celluleMontant} : montant « ${texte(row[col.montant as number])} » illisible pour « ${libelle} » ; ligne non comptée.` });
       continue;
@@ -145,7 +156,7 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     // A French-looking coproducer whose country column says otherwise is a foreign coproducer.
     if (cl.categorie === "coproducteur-francais" && paysTexte !== "" && !PAYS_FRANCE.test(paysTexte)) cl.categorie = "coproducteur-etranger";
     const cat = categorie(cl.categorie, opts.date);
-    const statut = lireStatutLigne(ctx, row, r, col.statut);
+    const statut = parts?.length ? parts[0].statut : lireStatutLigne(ctx, row, r, col.statut);
     const etranger = paysTexte !== "" ? !PAYS_FRANCE.test(paysTexte) : !!cat.etranger;
     const numeraire = cat.numeraire && !NON_NUMERAIRE.test(normaliser(`${nature} ${financeur}`));
     let tranches = tranchesLues ?? [];
@@ -164,10 +175,25 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       cellule: celluleMontant,
       ligne: r + 1,
     };
-    sources.push(source);
+    if (parts && parts.length > 1) {
+      // Part acquired, part still sought: one source per status, same financeur.
+      parts.forEach((p, i) => sources.push({ ...source, id: `${source.id}:${i + 1}`, montant: p.montant, statut: p.statut, cellule: p.cellule, tranches: [{ montant: p.montant, date: tranches[0]?.date }] }));
+    } else sources.push(source);
     if (cl.par === "non-classe") nonClasses.push({ cellule: celluleMontant, texte: [financeur, nature].filter(Boolean).join(" — ") || libelle, montant });
   }
   return plan;
+}
+
+/** The « Acquis | En cours | À trouver » layout: the non-empty amount cells of the status columns. */
+function lireParStatut(ctx: Contexte, row: CellData[], r: number): { montant: Cents; statut: StatutSource; cellule: string }[] {
+  const out: { montant: Cents; statut: StatutSource; cellule: string }[] = [];
+  for (const s of ctx.e.statuts) {
+    const cellule = celluleRef(ctx.sheet.name, r, s.col);
+    const m = montantCellule(row[s.col]);
+    if (m === undefined) ctx.avertissements.push({ cellule, gravite: "erreur", message: `${cellule} : montant « ${texte(row[s.col])} » illisible ; non compté.` });
+    else if (m !== null && m !== 0) out.push({ montant: m, statut: s.statut, cellule });
+  }
+  return out;
 }
 
 function lireStatutLigne(ctx: Contexte, row: CellData[], r: number, c: number | undefined): StatutSource {

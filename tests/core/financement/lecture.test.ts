@@ -119,6 +119,28 @@ describe("lirePlanFinancement", () => {
     expect(a.synthese.resteAFinancer).toBe(15000000);
   });
 
+  test("lit la mise en page « Acquis | En cours | À trouver » : une source par statut, le Total seulement vérifié", () => {
+    const c = (v: string | number | null) => ({ v });
+    const sheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        [c("Financeur"), c("Acquis"), c("En cours"), c("À trouver"), c("Total")],
+        [c("Canal+ (préachat)"), c(700000), c(null), c(null), c(700000)],
+        [c("Région Occitanie"), c(null), c(200000), c(100000), c(300000)],
+        [c("SOFICA"), c(null), c(null), c(150000), c(100000)],
+      ],
+    };
+    const plan = lirePlanFinancement(sheet, { date: DATE });
+    expect(plan.sources.map((s) => [s.financeur, s.categorie, s.statut, s.montant / 100, s.cellule])).toEqual([
+      ["Canal+ (préachat)", "diffuseur-preachat", "acquis", 700000, "Plan!B2"],
+      ["Région Occitanie", "region", "en-negociation", 200000, "Plan!C3"],
+      ["Région Occitanie", "region", "envisage", 100000, "Plan!D3"],
+      ["SOFICA", "sofica", "envisage", 150000, "Plan!D4"],
+    ]);
+    expect(plan.avertissements.map((a) => a.cellule)).toEqual(["Plan!E4"]);
+  });
+
   test("refuse une feuille sans en-tête de plan, en la nommant", () => {
     expect(() => lirePlanFinancement({ name: "Notes", merges: [], rows: [[{ v: "Bonjour" }]] }, { date: DATE })).toThrow(PlanIntrouvableError);
     expect(() => lirePlanFinancement({ name: "Notes", merges: [], rows: [[{ v: "Bonjour" }]] }, { date: DATE })).toThrow(/feuille « Notes »/);
