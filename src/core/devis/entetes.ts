@@ -74,6 +74,12 @@ export function colonnesDe(row: CellData[]): Colonnes {
   return out;
 }
 
+function montantsSous(sheet: SheetData, r: number, col: number): number {
+  let n = 0;
+  for (const row of sheet.rows.slice(r + 1, r + 30)) if (typeof row[col]?.v === "number") n++;
+  return n;
+}
+
 function score(cols: Colonnes): number {
   return Object.keys(cols).length;
 }
@@ -85,7 +91,8 @@ export function trouverEntete(sheet: SheetData): Entete | undefined {
   for (let r = 0; r < max; r++) {
     const cols = colonnesDe(sheet.rows[r]);
     if (cols.libelle === undefined || (cols.montant === undefined && cols.taux === undefined)) continue;
-    if (score(cols) < 3) continue;
+    // Two columns (label, amount) are enough when amounts follow: a minimal devis.
+    if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, r, cols.montant) >= 2)) continue;
     if (!best || score(cols) > score(best.colonnes)) best = { ligne: r, colonnes: cols };
     if (score(cols) >= 5) break;
   }

@@ -221,6 +221,18 @@ describe("importerDevis sur des mises en page variées", () => {
     ]);
   });
 
+  it("mots-clés : formes féminines et libellés anglais, sans codes ni titres", async () => {
+    const rows: (string | number | null)[][] = [["Description", "Amount"]];
+    const cas: [string, string][] = [
+      ["Réalisatrice", "2"], ["Monteuse", "2"], ["Chargée de production", "2"], ["Comédienne", "3"], ["Editor", "2"],
+      ["Sound recordist", "2"], ["Voice over", "3"], ["Flights Paris–Montréal", "6"], ["Equipment rental", "7"],
+      ["Colour grading", "8"], ["Insurance", "9"], ["Overheads 10 %", "FG"], ["Contingency", "IMP"], ["Producer's fee", "PROD"],
+    ];
+    cas.forEach(([l], i) => rows.push([l, 100 + i]));
+    const d = importerDevis(await feuilleXlsx("Budget", rows));
+    expect(d.lignes.map((l) => [l.libelle, l.chapitre])).toEqual(cas);
+  });
+
   it("trouverFeuilleDevis choisit la feuille qui a un en-tête de devis", async () => {
     const notes = await feuilleXlsx("Notes", [["Compte rendu"], ["Montant", 12]]);
     const budget = await feuilleXlsx("Budget v3", [["Code", "Libellé", "Quantité", "Tarif", "Montant"], ["2.1", "Monteur", 5, 240, 1200]]);
