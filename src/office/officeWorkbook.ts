@@ -146,6 +146,11 @@ async function feuillePropre(ctx: Excel.RequestContext, spec: SheetSpec, existan
   if (apiExcel("1.8")) tout.dataValidation.clear();
   tout.unmerge();
   tout.clear("All");
+  // What clear() keeps: widths, heights and hidden rows or columns of the previous run.
+  tout.format.useStandardWidth = true;
+  tout.format.useStandardHeight = true;
+  tout.rowHidden = false;
+  tout.columnHidden = false;
   ws.freezePanes.unfreeze();
   if (existante !== spec.name) ws.name = spec.name;
   ws.visibility = "Visible";

@@ -478,8 +478,14 @@
         borders: { getItem: function (bord) { return bordures[bord] || (bordures[bord] = proprietes({}, "border." + bord + ".", ["style", "weight", "color"])); } },
         autofitColumns: function () { ctx._appel("autofitColumns"); },
         autofitRows: function () { ctx._appel("autofitRows"); },
-      }, "", ["wrapText", "horizontalAlignment", "verticalAlignment", "rowHeight"]);
+      }, "", ["wrapText", "horizontalAlignment", "verticalAlignment", "rowHeight", "useStandardHeight"]);
+      proprietes(this, "", ["rowHidden", "columnHidden"]);
       proprietes(this.format, "", ["columnWidth"], function (cle, v) { for (var j = 0; j < w; j++) f().largeurs[colLettres(c + j)] = v; });
+      var formatProps = this.format;
+      Object.defineProperty(formatProps, "useStandardWidth", { enumerable: true, get: function () { return false; }, set: function (v) {
+        ctx._appel("useStandardWidth", v);
+        if (v) { var x = f(); Object.keys(x.largeurs).forEach(function (k) { var j = lettresCol(k); if (j >= c && j < c + w) delete x.largeurs[k]; }); }
+      } });
       this.merge = function () { ctx._appel("merge"); f().merges.push(self._adresseLocale()); };
       this.unmerge = function () { ctx._appel("unmerge"); var x = f(); x.merges = x.merges.filter(function (m) { return !chevauche(m); }); };
       function chevauche(a) {

@@ -104,7 +104,7 @@ describe("OfficeWorkbook against the fake Excel", () => {
     const wb = new OfficeWorkbook();
     await expect(wb.writeSheets([{ name: "notes", rows: [["x"]] }])).rejects.toBeInstanceOf(ConflitFeuilleError);
     expect(feuille("Notes").valeurs).toEqual([[null, "x"]]);
-    await wb.writeSheets([devis, { name: "Synthèse", rows: [["s"]] }]);
+    await wb.writeSheets([devis, { name: "Synthèse", rows: [["s"]], columns: [{ width: 50 }] }]);
     await wb.writeSheets([devis, { name: "Synthèse", rows: [["s2"]] }]);
     expect(await wb.listSheets()).toEqual(["Devis producteur", "Notes", "Devis", "Synthèse"]);
     expect(await wb.feuillesProdbook()).toEqual(["Devis", "Synthèse"]);
@@ -112,6 +112,9 @@ describe("OfficeWorkbook against the fake Excel", () => {
     expect(feuille("Devis").charts).toHaveLength(1);
     expect(feuille("Devis").validations).toHaveLength(2);
     expect(feuille("Synthèse").valeurs).toEqual([["s2"]]);
+    expect(feuille("Devis").largeurs).toEqual({ A: 45.75, B: 161.25 });
+    // A width of the previous run does not survive the replacement.
+    expect(feuille("Synthèse").largeurs).toEqual({});
     // The user moves our sheet first: replacing it keeps that position.
     await excel.run(async (ctx) => { ctx.workbook.worksheets.getItem("Synthèse").position = 0; await ctx.sync(); });
     await wb.writeSheets([{ name: "Synthèse", rows: [["s3"]] }]);
