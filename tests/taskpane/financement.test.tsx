@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import * as React from "react";
 import { MemoryWorkbook, CelluleMemoire } from "../helpers/memoryWorkbook";
 import { LIGNES_CINEMA } from "../core/financement/plans";
 

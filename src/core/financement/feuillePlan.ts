@@ -118,6 +118,12 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       f(`INDEX(${listes.table},${i + 1},2)`, c.public ? OUI : NON),
     ]);
   });
+  // The findings as they were when Prodbook analysed the plan (the figures above stay live).
+  rows.push([]);
+  const lk = rows.length + 1;
+  rows.push([`Contrôles au ${ctx.date}`, "Gravité", "Message", null, null, null, null, null, null, null, null, "Cellule"]);
+  for (const k of a.constats) rows.push([k.regle, k.gravite, k.message, null, null, null, null, null, null, null, null, k.cellule ?? null]);
+  const fin = rows.length;
 
   const bleu = "#DDEBF7";
   return {
@@ -139,6 +145,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       { range: `B${L(10)}`, numFmt: FORMAT_EXCEL.montant },
       { range: `B${L(11)}:B${L(14)}`, numFmt: FORMAT_EXCEL.pourcent },
       { range: `A${lc}:D${lc}`, bold: true },
+      { range: `A${lk}:L${lk}`, bold: true, borderTop: true },
       { range: `B${lc + 1}:B${lc + cats}`, numFmt: FORMAT_EXCEL.montant },
       { range: `C${lc + 1}:C${lc + cats}`, numFmt: FORMAT_EXCEL.pourcent },
     ],
@@ -157,6 +164,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       { range: `B${L(11)}`, formula: `$B$${L(11)}>$B$8`, fill: "#FF9999", bold: true },
       { range: `A${d}:L${e}`, formula: `$D${d}="${LIBELLES_STATUT.envisage}"`, fontColor: "#7F7F7F" },
       { range: `C${d}:C${e}`, formula: `$C${d}="Autre"`, fill: "#FFF2CC" },
+      ...(fin > lk ? [{ range: `B${lk + 1}:B${fin}`, formula: `$B${lk + 1}="erreur"`, fill: "#FF9999" }, { range: `B${lk + 1}:B${fin}`, formula: `$B${lk + 1}="alerte"`, fill: "#FFE699" }] : []),
     ],
     charts: sources.length
       ? [{ type: "pie", title: "Sources de financement", categories: `${nomRef(nom)}!$A$${d}:$A$${e}`, series: [{ name: "Montant", values: `${nomRef(nom)}!$F$${d}:$F$${e}` }], anchor: "N2", widthCols: 8, heightRows: 18 }]

@@ -80,6 +80,9 @@ describe("analyserFinancement (classeur en mémoire)", () => {
     const intensite = plan.rows[libelles.indexOf("Intensité des aides publiques")][1] as { formula: string; result: number };
     expect(intensite.result).toBe(0.5);
     expect(plan.rows[libelles.indexOf("Reste à financer (négatif : excédent)")][1]).toEqual({ formula: "$B$2-$F$17", result: 0 });
+    const controles = plan.rows.slice(libelles.indexOf("Contrôles au 2026-01-15") + 1).map((l) => [l[0], l[1]]);
+    expect(controles).toEqual(r.constats.map((c) => [c.regle, c.gravite]));
+    expect(controles).toContainEqual(["statut-envisage", "alerte"]);
     const listes = wb.ecrites.get("Listes financement")!;
     expect(listes.hidden).toBe(true);
     expect(listes.rows.length).toBe(25);
