@@ -3,6 +3,7 @@ import { centsToEuros, montantLigne, multiplyCents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, SheetSpec } from "../port/workbook";
 import { adresse, colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
+import type { Constat } from "../controles/constat";
 import type { CodeChapitre, Devis, LigneDevis } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
 import { ORDRE_CHAPITRES } from "./nomenclature";
@@ -49,7 +50,10 @@ function territoire(part?: string): CellSpec {
 }
 
 /** The « Devis » sheet: an Excel table of lines with live amounts, then chapter totals and the total by formula. */
-export function feuilleDevis(devis: Devis, nom: string): PlanDevis {
+export function feuilleDevis(devis: Devis, nom: string, constats: readonly Constat[] = []): PlanDevis {
+  // Lines pointed at by a finding are tinted, so the producer sees them in the table too.
+  const gravite = new Map<string, Constat["gravite"]>();
+  for (const c of constats) if (c.cellule && c.gravite !== "info" && gravite.get(c.cellule) !== "erreur") gravite.set(c.cellule, c.gravite);
   const lignes = ordonnerLignes(devis);
   const premiere = LIGNE_ENTETE + 1;
   const derniere = LIGNE_ENTETE + lignes.length; // 0-based, inclusive
@@ -85,6 +89,9 @@ export function feuilleDevis(devis: Devis, nom: string): PlanDevis {
       lienCellule(l.source.cellules.montant ?? `${l.source.feuille}!A${l.source.ligne}`),
     ]);
     if (l.pourcentage && !l.taux) formats.push({ range: adresse(r, C.taux), numFmt: FORMAT_EXCEL.pourcent });
+    const gs = Object.values(l.source.cellules).map((x) => gravite.get(x));
+    const g = gs.includes("erreur") ? "erreur" : gs.includes("alerte") ? "alerte" : undefined;
+    if (g) formats.push({ range: `A${r + 1}:M${r + 1}`, fill: g === "erreur" ? "#F8CBAD" : "#FFE699" });
   });
 
   // Totals block below the table: SUMIF on the chapter column keeps working when lines are added or re-chaptered.

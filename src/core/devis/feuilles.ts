@@ -15,6 +15,6 @@ export const NOMS_SOUHAITES: NomsFeuilles = { devis: "Devis", synthese: "Synthè
 
 /** Prodbook's three devis sheets, as pure specs (the adapters write them). */
 export function feuillesDevis(devis: Devis, constats: readonly Constat[], noms: NomsFeuilles = NOMS_SOUHAITES): SheetSpec[] {
-  const plan = feuilleDevis(devis, noms.devis);
+  const plan = feuilleDevis(devis, noms.devis, constats);
   return [plan.spec, feuilleSynthese(devis, noms.synthese, plan), feuilleControles(constats, noms.controles, devis.feuille)];
 }

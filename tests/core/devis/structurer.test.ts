@@ -37,6 +37,7 @@ describe("structurerDevis", () => {
     // Live formula where the producer's amount equals qty × nb × rate; the wrong amount (Monteuse) stays a value.
     expect(cellule(d, "H5")).toEqual({ formula: "ROUND(D5*E5*G5,2)", result: 2821.2 });
     expect(cellule(d, "H7")).toBe(1100);
+    expect(d.formats).toEqual(expect.arrayContaining([{ range: "A7:M7", fill: "#F8CBAD" }]));
     // An imported label that looks like a formula stays text.
     expect(cellule(d, "C6")).toBe('=HYPERLINK("http://x")');
     expect(cellule(d, "M5")).toEqual({ formula: 'HYPERLINK("#Devis!G4","Devis!G4")', result: "Devis!G4" });
