@@ -157,8 +157,10 @@ function Resultat({ r, aller }: { r: ApercuFinancement; aller: (cellule: string)
       <Table size="extra-small" aria-label="Synthèse du plan de financement">
         <TableBody>
           {ligne("Total des financements", m(r.total))}
-          {ligne(`Coût de production${r.origineCout ? ` (${r.origineCout})` : ""}`, m(r.cout))}
-          {ligne(reste < 0 ? "Excédent de financement" : "Reste à financer", m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer), IDS_FINANCEMENT.reste, true)}
+          {r.origineCout
+            ? ligne(`Coût de production (${r.origineCout})`, m(r.cout))
+            : ligne("Coût de production", "inconnu : choisissez la feuille du devis ou saisissez le coût", IDS_FINANCEMENT.reste)}
+          {r.origineCout && ligne(reste < 0 ? "Excédent de financement" : "Reste à financer", m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer), IDS_FINANCEMENT.reste, true)}
           {ligne("Aides publiques", m(r.aidesPubliques))}
           {ligne(`Intensité (plafond ${formatPourcentFr(r.plafond)}, ${r.motifPlafond})`, formatPourcentFr(r.intensiteAidesPubliques), IDS_FINANCEMENT.intensite, true)}
           {ligne("Besoin de trésorerie maximal", formatMontantFr(r.besoinTresorerie))}
