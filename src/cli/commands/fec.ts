@@ -63,7 +63,11 @@ function apresFinDeLigne(fd: number, depuis: number, taille: number): number {
 
 /** undefined when the file cannot be split (no LF line ends, one core): the caller reads it in one go. */
 async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec): Promise<PartielFec[] | undefined> {
-  const coeurs = Math.min(4, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+  const dispo = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  // PRODBOOK_FEC_FILS=1 forces a single thread (measurements, constrained machines).
+  // Threads only pay off on idle cores: on a saturated machine they just add start-up and memory.
+  const libres = Math.max(1, Math.round(dispo - os.loadavg()[0]));
+  const coeurs = Math.min(4, Number(process.env.PRODBOOK_FEC_FILS) || libres);
   if (coeurs < 2) return undefined;
   const fd = fs.openSync(chemin, "r");
   let bornes: number[];
