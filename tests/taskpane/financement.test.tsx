@@ -43,7 +43,7 @@ describe("page Financement", () => {
     expect(classeur.ecritures).toBe(0);
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.creer));
     await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.succes).textContent).toContain("« Plan de financement (Prodbook) »"));
-    expect([...classeur.ecrites.keys()]).toEqual(["Plan de financement (Prodbook)", "Échéancier", "Listes financement"]);
+    expect([...classeur.ecrites.keys()]).toEqual(["Listes financement", "Plan de financement (Prodbook)", "Échéancier"]);
   });
 
   it("refuse un coût illisible avec un message français", async () => {

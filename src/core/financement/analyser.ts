@@ -141,7 +141,8 @@ export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse
     const nomPlan = choisirNomFeuille(NOM_FEUILLE_PLAN, noms, prodbook);
     const nomEch = choisirNomFeuille(NOM_FEUILLE_ECHEANCIER, noms, prodbook);
     const listes = feuilleListes(nomListes, date);
-    await wb.writeSheets([feuillePlan(analyse, nomPlan, listes.plages), feuilleEcheancier(nomEch, analyse.sources, echeancier, date), listes.spec]);
+    // The lists first: the plan's lookups and validations refer to them (Excel resolves sheet names on write).
+    await wb.writeSheets([listes.spec, feuillePlan(analyse, nomPlan, listes.plages), feuilleEcheancier(nomEch, analyse.sources, echeancier, date)]);
     feuillesEcrites.push(nomPlan, nomEch, nomListes);
   }
   return { ...analyse, echeancier, devis, feuillesEcrites };

@@ -91,7 +91,7 @@ describe("analyserFinancement (classeur en mémoire)", () => {
 
     const avant = JSON.stringify([...wb.ecrites.entries()]);
     await analyserFinancement(wb, opts);
-    expect(await wb.listSheets()).toEqual(["Financement", "Plan de financement", "Échéancier", "Listes financement"]);
+    expect(await wb.listSheets()).toEqual(["Financement", "Listes financement", "Plan de financement", "Échéancier"]);
     expect(JSON.stringify([...wb.ecrites.entries()])).toBe(avant);
     expect((await wb.readSheet("Financement"))!.rows[1][0].v).toBe("France Télévisions (France 2)");
   });
