@@ -17,6 +17,8 @@ export const LISTE_CATEGORIES = ["salaire-technicien", "salaire-artiste", "salai
 const C = { chapitre: 0, code: 1, libelle: 2, quantite: 3, nombre: 4, unite: 5, taux: 6, montant: 7, categorie: 8, tauxCharges: 9, territoire: 10, eligible: 11, source: 12 };
 const LIGNE_ENTETE = 3; // 0-based: row 4 in Excel
 const H = colonneLettre(C.montant);
+/** Quantities: "General", since "#,##0.##" shows a dangling separator ("10,") on whole numbers in Excel. */
+const FORMAT_GENERAL = "General";
 
 /** Where the Synthèse finds the Devis figures (0-based rows). */
 export interface PlanDevis {
@@ -127,7 +129,7 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
     name: nom,
     rows,
     columns: [
-      { width: 9 }, { width: 9 }, { width: 42 }, { width: 10, numFmt: FORMAT_EXCEL.quantite }, { width: 9, numFmt: FORMAT_EXCEL.quantite },
+      { width: 9 }, { width: 9 }, { width: 42 }, { width: 10, numFmt: FORMAT_GENERAL }, { width: 9, numFmt: FORMAT_GENERAL },
       { width: 10 }, { width: 13, numFmt: FORMAT_EXCEL.montant }, { width: 15, numFmt: FORMAT_EXCEL.montant }, { width: 19 },
       { width: 12, numFmt: FORMAT_EXCEL.pourcent }, { width: 12 }, { width: 11 }, { width: 18 },
     ],

@@ -58,7 +58,7 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
     columns: [{ width: 10 }, { width: 40 }, { width: 16, numFmt: FORMAT_EXCEL.montant }, { width: 11, numFmt: FORMAT_EXCEL.pourcent }],
     formats: [
       { range: "A1", bold: true },
-      { range: `B${LIGNE_DUREE}`, fill: "#FFF2CC", numFmt: FORMAT_EXCEL.quantite },
+      { range: `B${LIGNE_DUREE}`, fill: "#FFF2CC", numFmt: "General" },
       { range: `C${LIGNE_DUREE}`, italic: true, fontColor: "#595959" },
       { range: "A4:D4", bold: true, fill: "#DDEBF7" },
       { range: `A${rHf}:D${rHf}`, bold: true, borderTop: true },
