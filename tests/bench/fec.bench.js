@@ -9,6 +9,7 @@
 const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
+const os = require("os");
 
 const RACINE = path.resolve(__dirname, "../..");
 const DATA = path.join(__dirname, "data");
@@ -59,9 +60,9 @@ Papa.parse(fs.createReadStream(process.argv[1]), {
 });
 `;
 
-function mesurer(cmd, args) {
+function mesurer(cmd, args, env = {}) {
   const debut = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS=%M", cmd, ...args], { cwd: RACINE, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS=%M", cmd, ...args], { cwd: RACINE, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   const ms = Number(process.hrtime.bigint() - debut) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(" ")} a échoué (${r.status}) : ${r.stderr}`);
   const rss = Number(/MAXRSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
@@ -73,15 +74,25 @@ function principal() {
   const t0 = Date.now();
   generer();
   const taille = fs.statSync(FICHIER).size;
-  console.log(`FEC généré : ${LIGNES} lignes, ${(taille / 1e6).toFixed(1)} Mo (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`FEC généré : ${LIGNES} lignes, ${(taille / 1e6).toFixed(1)} Mo (${((Date.now() - t0) / 1000).toFixed(1)} s) ; charge machine ${os.loadavg()[0].toFixed(1)} sur ${os.cpus().length} cœurs`);
+  const cli = [path.join(RACINE, "bin/prodbook.js"), "fec", FICHIER, "--json"];
   const ref = mesurer(process.execPath, ["-e", REFERENCE, FICHIER]);
-  const pb = mesurer(process.execPath, [path.join(RACINE, "bin/prodbook.js"), "fec", FICHIER, "--json"]);
+  const pb = mesurer(process.execPath, cli);
+  const un = mesurer(process.execPath, cli, { PRODBOOK_FEC_FILS: "1" });
+  const deux = mesurer(process.execPath, cli, { PRODBOOK_FEC_FILS: "2" });
+  const demarrage = mesurer(process.execPath, [path.join(RACINE, "bin/prodbook.js"), "aide"]);
   const j = JSON.parse(pb.out);
   const r = JSON.parse(ref.out);
   if (j.ecritures !== LIGNES || r.lignes !== LIGNES) throw new Error(`Lignes lues : prodbook ${j.ecritures}, référence ${r.lignes}, attendu ${LIGNES}`);
+  if (j.debit !== r.debit || j.credit !== r.credit) throw new Error(`Totaux : prodbook ${j.debit}/${j.credit}, référence ${r.debit}/${r.credit}`);
+  if (un.out !== pb.out || deux.out !== pb.out) throw new Error("La lecture en un fil et en deux fils ne donnent pas le même JSON");
   const ratio = pb.ms / ref.ms;
-  console.log(`référence papaparse : ${(ref.ms / 1000).toFixed(2)} s, RSS max ${ref.rss.toFixed(0)} Mo (débit ${r.debit})`);
-  console.log(`prodbook fec        : ${(pb.ms / 1000).toFixed(2)} s, RSS max ${pb.rss.toFixed(0)} Mo (débit ${j.debit}, crédit ${j.credit})`);
+  const s = (x) => `${(x.ms / 1000).toFixed(2)} s, RSS max ${x.rss.toFixed(0)} Mo`;
+  console.log(`référence papaparse         : ${s(ref)} (débit ${r.debit})`);
+  console.log(`prodbook fec                : ${s(pb)} (débit ${j.debit}, crédit ${j.credit})`);
+  console.log(`  dont un fil imposé        : ${s(un)} — ratio ${(un.ms / ref.ms).toFixed(2)}`);
+  console.log(`  dont deux fils imposés    : ${s(deux)} — ratio ${(deux.ms / ref.ms).toFixed(2)}`);
+  console.log(`  démarrage de la CLI seule : ${s(demarrage)}`);
   console.log(`ratio ${ratio.toFixed(2)} (objectif ≤ 0,50) ; mémoire ${pb.rss.toFixed(0)} Mo (objectif ≤ 300 Mo)`);
   const ok = ratio <= 0.5 && pb.rss <= 300;
   console.log(ok ? "FEC bench : objectifs atteints" : "FEC bench : OBJECTIF NON ATTEINT");
