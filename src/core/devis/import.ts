@@ -169,8 +169,15 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     }
     if (montant === undefined && !pct) {
       const cm = cell(row, "montant");
-      if (cm && cm.v !== null && String(cm.v).trim() !== "" && (libelle || code)) {
-        illisibles.push({ cellule: ref(r, "montant") as string, texte: String(cm.v), libelle: libelle || titre, erreurExcel: !!cm.erreur });
+      if (cm && ((cm.v !== null && String(cm.v).trim() !== "") || cm.f) && (libelle || code)) {
+        const sansValeur = cm.v === null;
+        illisibles.push({
+          cellule: ref(r, "montant") as string,
+          texte: sansValeur ? `=${cm.f}` : String(cm.v),
+          libelle: libelle || titre,
+          erreurExcel: !!cm.erreur,
+          formuleSansValeur: sansValeur || undefined,
+        });
       }
       continue; // a comment or an empty template line
     }

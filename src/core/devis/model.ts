@@ -91,6 +91,8 @@ export interface MontantIllisible {
   texte: string;
   libelle: string;
   erreurExcel: boolean;
+  /** A formula saved without its result (file written by a tool that does not calculate). */
+  formuleSansValeur?: boolean;
 }
 
 export interface Devis {

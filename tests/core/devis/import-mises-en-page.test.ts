@@ -205,6 +205,7 @@ describe("importerDevis sur des mises en page variées", () => {
       ["Code", "Désignation", "Montant"],
       ["7.1", "Caméra", { formula: "1/0", result: { error: "#DIV/0!" } }],
       ["7.2", "Drone", "à définir"],
+      ["7.4", "Grip", { formula: "800*1.1" }],
       [null, "Note : devis drone en attente"],
       ["7.3", "Son", 800],
     ]);
@@ -213,9 +214,11 @@ describe("importerDevis sur des mises en page variées", () => {
     expect(d.illisibles?.map((m) => [m.cellule, m.texte, m.erreurExcel])).toEqual([
       ["Devis!C2", "#DIV/0!", true],
       ["Devis!C3", "à définir", false],
+      ["Devis!C4", "=800*1.1", false],
     ]);
     const { controlerDevis } = await import("../../../src/core/devis/regles");
     expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite])).toEqual([
+      ["montant-illisible", "erreur"],
       ["montant-illisible", "erreur"],
       ["montant-illisible", "alerte"],
     ]);
