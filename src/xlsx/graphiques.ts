@@ -3,7 +3,7 @@ import type { ChartSpec } from "../core/port/workbook";
 import { chartXml, drawingXml, NS_R, xmlEsc } from "./chartXml";
 import { cheminRels, desEsc, insererDrawing, lireRels, nouvelId, partiesFeuilles, prochainNumero, relsXml, type Rel } from "./zipParties";
 import { conserverDessins, type Original } from "./conserverDessins";
-import { restituer } from "./validationsVolumineuses";
+import { restituer, type MisesDeCote } from "./validationsVolumineuses";
 
 export interface GraphiquesFeuille { feuille: string; charts: ChartSpec[] }
 /** Custom totals-row formulas of a table, by 0-based column (ExcelJS does not write <totalsRowFormula>). */
@@ -19,7 +19,7 @@ const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+
  * relationships and content types) and the custom formulas of tables' totals rows.
  */
 export async function completerXlsx(xlsx: Buffer, feuilles: GraphiquesFeuille[], totaux: TotauxTable[] = [], original?: Original,
-  validations?: { misesDeCote: Map<string, string>; feuilles: string[] }): Promise<Buffer> {
+  validations?: { misesDeCote: MisesDeCote; feuilles: string[] }): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   if (original) await conserverDessins(zip, original);
   if (validations) await restituer(zip, validations.misesDeCote, validations.feuilles);

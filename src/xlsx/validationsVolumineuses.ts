@@ -1,11 +1,13 @@
 import JSZip from "jszip";
 import { partiesFeuilles } from "./zipParties";
+import { extensionsAConserver, remettreExtensions } from "./extensions";
 
 /**
  * ExcelJS expands every data validation to one entry per cell: a list on a whole column
  * (sqref="B2:B1048576", what Excel writes when a column is selected) costs seconds and hundreds of MB
  * per column to load and save. Such blocks are set aside before ExcelJS reads the file and put back
- * unchanged, when saving, into the sheets Prodbook did not rewrite.
+ * unchanged, when saving, into the sheets Prodbook did not rewrite. The sheets' x14 extensions are
+ * collected in the same pass (extensions.ts).
  */
 export const CELLULES_MAX_VALIDATIONS = 100000;
 
@@ -20,9 +22,16 @@ function cellules(sqref: string): number {
   return n;
 }
 
-/** The file with oversized <dataValidations> blocks removed, and those blocks by sheet name. */
-export async function alleger(data: Buffer): Promise<{ donnees: Buffer; misesDeCote: Map<string, string> }> {
-  const misesDeCote = new Map<string, string>();
+export interface MisesDeCote {
+  /** Oversized <dataValidations> blocks, by sheet name. */
+  validations: Map<string, string>;
+  /** Worksheet <ext> entries ExcelJS would drop (see extensions.ts), by sheet name. */
+  extensions: Map<string, string[]>;
+}
+
+/** The file with oversized <dataValidations> blocks removed, and what was set aside by sheet name. */
+export async function alleger(data: Buffer): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
+  const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map() };
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
@@ -33,14 +42,16 @@ export async function alleger(data: Buffer): Promise<{ donnees: Buffer; misesDeC
   for (const [nom, partie] of parties) {
     const xml = await zip.file(partie)?.async("string");
     if (!xml) continue;
-    const bloc = /<(?:\w+:)?dataValidations\b[\s\S]*?<\/(?:\w+:)?dataValidations>/.exec(xml);
+    const ext = extensionsAConserver(xml);
+    if (ext.length) misesDeCote.extensions.set(nom, ext);
+    const bloc = /<(?!x14:)(?:\w+:)?dataValidations\b[\s\S]*?<\/(?:\w+:)?dataValidations>/.exec(xml);
     if (!bloc) continue;
     const total = [...bloc[0].matchAll(/\bsqref="([^"]*)"/g)].reduce((s, m) => s + cellules(m[1]), 0);
     if (total <= CELLULES_MAX_VALIDATIONS) continue;
-    misesDeCote.set(nom, bloc[0]);
+    misesDeCote.validations.set(nom, bloc[0]);
     zip.file(partie, xml.slice(0, bloc.index) + xml.slice(bloc.index + bloc[0].length));
   }
-  if (misesDeCote.size === 0) return { donnees: data, misesDeCote };
+  if (misesDeCote.validations.size === 0) return { donnees: data, misesDeCote };
   return { donnees: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), misesDeCote };
 }
 
@@ -56,14 +67,16 @@ function sansPrefixes(bloc: string): string {
   return bloc.replace(/<(\/?)\w+:/g, "<$1").replace(/\s\w+:\w+="[^"]*"/g, "");
 }
 
-/** Puts the set-aside blocks back into the saved sheets named in `feuilles`. */
-export async function restituer(zip: JSZip, misesDeCote: Map<string, string>, feuilles: string[]): Promise<void> {
+/** Puts what was set aside back into the saved sheets named in `feuilles`. */
+export async function restituer(zip: JSZip, misesDeCote: MisesDeCote, feuilles: string[]): Promise<void> {
   const parties = await partiesFeuilles(zip);
   for (const nom of feuilles) {
-    const bloc = misesDeCote.get(nom), partie = parties.get(nom);
-    if (!bloc || !partie) continue;
-    const xml = await zip.file(partie)!.async("string");
-    if (/<dataValidations\b/.test(xml)) continue;
-    zip.file(partie, inserer(xml, sansPrefixes(bloc)));
+    const partie = parties.get(nom);
+    if (!partie) continue;
+    const bloc = misesDeCote.validations.get(nom), ext = misesDeCote.extensions.get(nom) ?? [];
+    if (!bloc && ext.length === 0) continue;
+    let xml = await zip.file(partie)!.async("string");
+    if (bloc && !/<dataValidations\b/.test(xml)) xml = inserer(xml, sansPrefixes(bloc));
+    zip.file(partie, remettreExtensions(xml, ext));
   }
 }

@@ -5,7 +5,7 @@ import type { SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
 import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
 import { chargerXlsx, FichierIllisibleError, lireFeuille } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
-import { alleger } from "./validationsVolumineuses";
+import { alleger, type MisesDeCote } from "./validationsVolumineuses";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
 
 /** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
@@ -19,8 +19,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private reecrites = new Set<string>();
 
   private constructor(readonly classeur: ExcelJS.Workbook, private readonly original?: { donnees: Buffer; feuilles: string[] },
-    /** Whole-column validations set aside before ExcelJS read the file (see validationsVolumineuses.ts). */
-    private readonly misesDeCote = new Map<string, string>()) {}
+    /** What ExcelJS would lose or choke on, set aside when the file was read (see validationsVolumineuses.ts). */
+    private readonly misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map() }) {}
 
   static async ouvrir(chemin: string): Promise<XlsxWorkbook> {
     const nom = path.basename(chemin);
@@ -103,7 +103,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const totaux = [...this.totaux.entries()].filter(([f]) => this.feuille(f)).flatMap(([, t]) => t);
     const intactes = (this.original?.feuilles ?? []).filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
     const original = this.original && intactes.length ? { donnees: this.original.donnees, feuilles: intactes } : undefined;
-    const gardees = [...this.misesDeCote.keys()].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
+    const gardees = [...new Set([...this.misesDeCote.validations.keys(), ...this.misesDeCote.extensions.keys()])].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
     const validations = gardees.length ? { misesDeCote: this.misesDeCote, feuilles: gardees } : undefined;
     return graphiques.length || totaux.length || original || validations ? completerXlsx(brut, graphiques, totaux, original, validations) : brut;
   }

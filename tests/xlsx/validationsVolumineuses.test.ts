@@ -51,3 +51,33 @@ describe("whole-column validations of the user's sheets", () => {
     expect(relu.getWorksheet("Budget")!.getCell("D2").value).toBe(1200);
   });
 });
+
+describe("x14 extensions of the user's sheets", () => {
+  it("keeps a list whose source is on another sheet (Excel writes it in <extLst>), and LibreOffice reads it", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Budget").addRows([["Poste", "Catégorie"], ["Régie", "achat"]]);
+    wb.addWorksheet("Listes").addRows([["prestation"], ["achat"]]);
+    const z = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    let x = await z.file("xl/worksheets/sheet1.xml")!.async("string");
+    x = x.replace("<worksheet ", '<worksheet xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" ')
+      .replace("</worksheet>", '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1"><x14:dataValidation type="list" allowBlank="1" showErrorMessage="1" xr:uid="{11111111-2222-3333-4444-555555555555}"><x14:formula1><xm:f>Listes!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>B2:B50</xm:sqref></x14:dataValidation></x14:dataValidations></ext>' +
+        '<ext uri="{A8765BA9-456A-4dab-B4F3-ACF838C121DE}"><x14:slicerList><x14:slicer r:id="rId9"/></x14:slicerList></ext></extLst></worksheet>');
+    z.file("xl/worksheets/sheet1.xml", x);
+    const src = path.join(dir, "x14.xlsx");
+    await fs.writeFile(src, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+
+    const classeur = await XlsxWorkbook.ouvrir(src);
+    await classeur.writeSheets([{ name: "Devis", rows: [["x"]] }]);
+    const out = path.join(dir, "x14-out.xlsx");
+    await classeur.enregistrer(out);
+    const budget = await (await JSZip.loadAsync(await fs.readFile(out))).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(budget).toMatch(/<extLst><ext xmlns:xm="[^"]+" xmlns:x14="[^"]+" uri="\{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF\}">/);
+    expect(budget).toContain("<xm:f>Listes!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>B2:B50</xm:sqref>");
+    expect(budget).not.toContain("slicer");
+    expect(budget).not.toContain("xr:uid");
+    expect(budget.trimEnd().endsWith("</extLst></worksheet>")).toBe(true);
+    // LibreOffice understands the kept validation and writes it back.
+    const lo = await (await JSZip.loadAsync(await fs.readFile(await recalculer(out)))).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(lo).toMatch(/Listes!\$A\$1:\$A\$2/);
+  });
+});
