@@ -2,12 +2,13 @@ import Decimal from "decimal.js";
 import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../money/cents";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
-import { categorieDeTexte, detecterCategorie, eligibiliteDeTexte } from "./categorie";
+import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
 import { Colonne, Colonnes, trouverEntete } from "./entetes";
 import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, texteCellule } from "./lecture";
 import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantIllisible, MontantNonPlace, TypeOeuvre } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
-import { chapitreBasDeDevis, chapitreDeTitre, chapitreDuCode, chapitreParMotsCles, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
+import { chapitreBasDeDevis, chapitreDeTitre, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
+import { Brute, chapitreMajoritaire, placer } from "./placer";
 import { calculerTotaux, sommeLignes } from "./totaux";
 
 export interface OptionsImport {
@@ -27,13 +28,6 @@ export class DevisIntrouvableError extends Error {
         `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
     );
   }
-}
-
-/** A line as read, before placement (placement needs to know whether the sheet's codes can be trusted). */
-interface Brute {
-  ligne: LigneDevis;
-  section?: CodeChapitre;
-  apresTotal: boolean;
 }
 
 interface Bloc {
@@ -86,6 +80,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     bloc.enteteLigne = undefined;
   };
   let recap = false;
+  const totauxEnTete: LigneTotalProducteur[] = [];
   const illisibles: MontantIllisible[] = [];
 
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
@@ -118,6 +113,15 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) continue;
     const tt = textes.length ? typeTotal(textes[0].t) ?? typeTotal(libelle) : undefined;
     if (tt) {
+      // A total above every line (a summary at the top of the sheet) covers the whole devis.
+      if (tt.type === "total" && brutes.length === 0) {
+        if (montantLu !== undefined) {
+          const t: LigneTotalProducteur = { type: "total", libelle: textes[0]?.t ?? libelle, montant: eurosToCents(montantLu), cellule: ref(r, "montant") as string, lignesCouvertes: [] };
+          totaux.push(t);
+          totauxEnTete.push(t);
+        }
+        continue;
+      }
       if (montantLu !== undefined) {
         const couvre = (debut: number) => brutes.slice(debut).map((b) => b.ligne.id);
         const montant = eurosToCents(montantLu);
@@ -213,6 +217,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     brutes.push({ ligne, section: bloc.section, apresTotal });
   }
   fermerSection();
+  for (const t of totauxEnTete) t.lignesCouvertes = brutes.map((b) => b.ligne.id);
 
   const lignes = placer(brutes);
   // "Imprévus 7 %" with no amount: computed on the coût hors frais.
@@ -237,62 +242,4 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     illisibles,
     totauxProducteur: totaux,
   };
-}
-
-function chapitreMajoritaire(bs: Brute[]): CodeChapitre | undefined {
-  const n = new Map<CodeChapitre, number>();
-  for (const b of bs) {
-    const c = b.section ?? chapitreDuCode(b.ligne.code)?.chapitre;
-    if (c) n.set(c, (n.get(c) ?? 0) + 1);
-  }
-  return [...n.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
-/**
- * Codes are trusted when they agree with the sheet's sections and run in chapter order: a plain row numbering
- * (1, 2 … 40) would otherwise send line 12 to chapter 1.
- */
-function codesFiables(brutes: Brute[]): boolean {
-  const codes = brutes.map((b) => ({ b, c: chapitreDuCode(b.ligne.code) })).filter((x) => x.c && !x.b.apresTotal);
-  if (codes.length === 0) return false;
-  // 1, 2, 3 … 13: a row numbering, whatever its agreement with chapters.
-  const entiers = brutes.map((b) => b.ligne.code ?? "").filter((c) => /^\d+$/.test(c)).map(Number);
-  const suivis = entiers.filter((n, i) => i > 0 && n === entiers[i - 1] + 1).length;
-  if (entiers.length >= 5 && entiers[0] <= 2 && suivis >= 0.8 * (entiers.length - 1)) return false;
-  const avecSection = codes.filter((x) => x.b.section && /^\d$/.test(x.b.section));
-  const desaccords = avecSection.filter((x) => x.b.section !== x.c?.chapitre).length;
-  if (avecSection.length > 0 && desaccords * 2 > avecSection.length) return false;
-  let baisses = 0;
-  for (let i = 1; i < codes.length; i++) if (Number(codes[i].c?.chapitre) < Number(codes[i - 1].c?.chapitre)) baisses++;
-  return baisses <= Math.max(1, Math.floor(codes.length / 10));
-}
-
-function placer(brutes: Brute[]): LigneDevis[] {
-  const fiables = codesFiables(brutes);
-  return brutes.map(({ ligne, section }) => {
-    const bas = chapitreBasDeDevis(ligne.libelle);
-    const parCode = fiables ? chapitreDuCode(ligne.code) : undefined;
-    if (bas) {
-      ligne.chapitre = bas;
-      ligne.placement = section === bas ? "section" : "mot-cle";
-    } else if (parCode) {
-      ligne.chapitre = parCode.chapitre;
-      if (parCode.sousChapitre) ligne.sousChapitre = parCode.sousChapitre;
-      ligne.placement = "code";
-    } else if (section) {
-      ligne.chapitre = section;
-      ligne.placement = "section";
-    } else {
-      const kw = chapitreParMotsCles(ligne.libelle);
-      if (kw) {
-        ligne.chapitre = kw;
-        ligne.placement = "mot-cle";
-      }
-    }
-    if (!ligne.categorie) {
-      const cat = detecterCategorie(ligne.chapitre, ligne.libelle, ligne.unite);
-      if (cat) ligne.categorie = cat;
-    }
-    return ligne;
-  });
 }

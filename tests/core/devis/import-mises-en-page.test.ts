@@ -236,6 +236,20 @@ describe("importerDevis sur des mises en page variées", () => {
     expect(d.lignes.map((l) => [l.libelle, l.chapitre])).toEqual(cas);
   });
 
+  it("un total placé en haut, avant toute ligne, couvre tout le devis", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Code", "Désignation", "Montant"],
+      [null, "TOTAL DU DEVIS", 4500],
+      ["1 - DROITS ARTISTIQUES"],
+      ["1.1", "Auteur", 3000],
+      ["2 - PERSONNEL"],
+      ["2.1", "Monteur", 1500],
+    ]);
+    const d = importerDevis(s);
+    expect(d.totauxProducteur.map((t) => [t.type, t.lignesCouvertes.length, t.montant])).toEqual([["total", 2, 450000]]);
+    expect(d.lignes.map((l) => [l.libelle, l.chapitre])).toEqual([["Auteur", "1"], ["Monteur", "2"]]);
+  });
+
   it("trouverFeuilleDevis choisit la feuille qui a un en-tête de devis", async () => {
     const notes = await feuilleXlsx("Notes", [["Compte rendu"], ["Montant", 12]]);
     const budget = await feuilleXlsx("Budget v3", [["Code", "Libellé", "Quantité", "Tarif", "Montant"], ["2.1", "Monteur", 5, 240, 1200]]);
