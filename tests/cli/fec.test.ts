@@ -47,6 +47,23 @@ describe("prodbook fec", () => {
     expect(j.alertes).toEqual([{ ligne: 2, ecritureNum: "VT-0042", message: expect.stringContaining("déséquilibrée") }]);
   });
 
+  test("grand livre CSV « ; » : colonnes devinées ou données par --colonnes", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fec-cli-"));
+    const f = path.join(dir, "grand-livre-sage.csv");
+    fs.writeFileSync(f, "Date;Compte;Libellé;Débit;Crédit\n05/01/2024;613500;Caméra;1 200,00;\n05/01/2024;401000;Caméra;;1 200,00\n31/06/2024;625100;Date fausse;10,00;\n");
+    const r = await lancer(["fec", f, "--json"]);
+    const j = JSON.parse(r.out);
+    expect([r.code, j.ecritures, j.debit, j.format.separateur]).toEqual([1, 2, "1200.00", "point-virgule"]);
+    expect(j.erreurs).toEqual([{ ligne: 4, message: "Ligne 4 rejetée : date « 31/06/2024 » invalide (attendu JJ/MM/AAAA)." }]);
+    const m = path.join(dir, "colonnes.json");
+    fs.writeFileSync(m, JSON.stringify({ separateur: ";", colonnes: { compte: "Compte", date: "Date", debit: "Débit", credit: "Crédit" } }));
+    const avec = JSON.parse((await lancer(["fec", f, "--colonnes", m, "--json"])).out);
+    expect(avec.ecritures).toBe(2);
+    fs.writeFileSync(m, "{ pas du json");
+    const mauvais = await lancer(["fec", f, "--colonnes", m]);
+    expect([mauvais.code, mauvais.err]).toEqual([2, expect.stringContaining("Correspondance de colonnes illisible")]);
+  });
+
   test("texte lisible sans --json", async () => {
     const r = await lancer(["fec", path.join(DOSSIER, "111111111FEC20221231.TXT")]);
     expect(r.code).toBe(0);
@@ -63,7 +80,7 @@ describe("prodbook fec", () => {
     fs.writeFileSync(f, "Compte;Date;Débit\n606;01/01/2024;12,00\n");
     const pas = await lancer(["fec", f, "--json"]);
     expect(pas.code).toBe(2);
-    expect(pas.err).toMatch(/pasunfec\.csv : Ligne 1 : en-tête sans séparateur/);
+    expect(pas.err).toMatch(/pasunfec\.csv : ni FEC \(séparateur tabulation ou « \| »\) ni grand livre CSV reconnu/);
     expect(pas.out).toBe("");
     const enc = await lancer(["fec", f, "--encodage", "latin9"]);
     expect(enc.code).toBe(2);

@@ -11,9 +11,10 @@ import { trouverFeuilleDevis } from "../../core/devis/trouver";
 import type { SheetData } from "../../core/port/workbook";
 import { analyserArgs } from "../args";
 import { CliError, ecrireJson, type Commande, type Io } from "../io";
-import { lireFichierFec } from "./fec";
+import { lireFichierFec, lireMapping } from "./fec";
 
-const USAGE = "prodbook ecarts <devis.xlsx> --fec <fichier> --correspondances <fichier.csv> [--encodage utf-8|windows-1252] [--json] [-o sortie.xlsx]";
+const USAGE =
+  "prodbook ecarts <devis.xlsx> --fec <fichier> --correspondances <fichier.csv> [--encodage utf-8|windows-1252] [--colonnes correspondance.json] [--json] [-o sortie.xlsx]";
 const m = (c: Cents) => centsToDecimalString(c);
 
 /** The public JSON contract of `prodbook ecarts --json` (issue 3 §5): here écart = réalisé − budget per chapter. */
@@ -67,7 +68,7 @@ export const commande: Commande = {
   async executer(args, io) {
     const { values, positionals } = analyserArgs(
       args,
-      { fec: { type: "string" }, correspondances: { type: "string" }, encodage: { type: "string" }, json: { type: "boolean" }, o: { type: "string", short: "o" } },
+      { fec: { type: "string" }, correspondances: { type: "string" }, encodage: { type: "string" }, colonnes: { type: "string" }, json: { type: "boolean" }, o: { type: "string", short: "o" } },
       USAGE,
     );
     if (positionals.length !== 1) throw new CliError(`Indiquez le classeur du devis (.xlsx).\nUsage : ${USAGE}`);
@@ -90,7 +91,9 @@ export const commande: Commande = {
       if (e instanceof FichierIllisibleError) throw new CliError(e.message);
       throw e;
     }
-    const fec = await lireFichierFec(values.fec as string, { encodage, conserver: sortie !== undefined });
+    const colonnes = values.colonnes ? lireMapping(values.colonnes as string) : undefined;
+    // Kept lines are needed for the Grand livre sheet, and for analytic sections of a ledger CSV.
+    const fec = await lireFichierFec(values.fec as string, { encodage, colonnes, conserver: true });
     let rapport: RapportEcarts;
     try {
       if (sortie) {

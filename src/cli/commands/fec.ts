@@ -4,8 +4,12 @@ import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import {
   assemblerFec,
+  devinerMapping,
   FecFormatError,
   LecteurFec,
+  lireGrandLivreCsv,
+  utf8Valide,
+  type MappingGrandLivre,
   type EncodageFec,
   type OptionsFec,
   type PartielFec,
@@ -14,14 +18,66 @@ import {
 import { analyserArgs, choixArg } from "../args";
 import { CliError, ecrireJson, type Commande, type Io } from "../io";
 
-const USAGE = "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--json]";
+const USAGE = "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json]";
 const ENCODAGES = ["utf-8", "windows-1252", "iso-8859-15"] as const;
 
 /** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
 const SEUIL_PARALLELE = 24 << 20;
 
+export interface OptionsFichier extends OptionsFec {
+  /** Column mapping of a ledger CSV (Sage, Cegid, EBP…); a `;` file without one gets a guessed mapping. */
+  colonnes?: MappingGrandLivre;
+}
+
+/** Reads a JSON column mapping file (--colonnes). */
+export function lireMapping(chemin: string): MappingGrandLivre {
+  let brut: unknown;
+  try {
+    brut = JSON.parse(fs.readFileSync(chemin, "utf8"));
+  } catch (e) {
+    throw new CliError(`Correspondance de colonnes illisible (${chemin}) : ${(e as Error).message}`);
+  }
+  const m = brut as MappingGrandLivre;
+  if (!m || typeof m !== "object" || !m.colonnes || typeof m.colonnes.compte !== "string" || typeof m.colonnes.date !== "string") {
+    throw new CliError(`${chemin} : correspondance de colonnes attendue sous la forme { "separateur": ";", "colonnes": { "compte": "Compte", "date": "Date", "debit": "Débit", "credit": "Crédit" } }.`);
+  }
+  return m;
+}
+
+/** A ledger CSV: header with `;` (or `,`) and neither tab nor `|`. */
+function estCsv(chemin: string): boolean {
+  const fd = fs.openSync(chemin, "r");
+  try {
+    const b = Buffer.alloc(4096);
+    const n = fs.readSync(fd, b, 0, b.length, 0);
+    const l = b.subarray(0, n).toString("latin1").split(/\r|\n/)[0];
+    return !l.includes("\t") && !l.includes("|") && /[;,]/.test(l);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function lireCsv(chemin: string, opts: OptionsFichier): ResultatFec {
+  const octets = fs.readFileSync(chemin);
+  const enc = opts.encodage ?? (utf8Valide(octets) ? "utf-8" : "windows-1252");
+  const texte = new TextDecoder(enc).decode(octets);
+  const entete = texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/)[0];
+  const sep = entete.includes(";") ? ";" : ",";
+  const mapping = opts.colonnes ?? devinerMapping(entete.split(sep), sep);
+  if (!mapping) {
+    throw new CliError(
+      `${chemin} : ni FEC (séparateur tabulation ou « | ») ni grand livre CSV reconnu (colonnes Compte, Date et Débit/Crédit ou Montant/Sens). ` +
+        `Donnez la correspondance des colonnes avec --colonnes fichier.json.`,
+    );
+  }
+  const r = lireGrandLivreCsv(texte, mapping, { conserver: opts.conserver });
+  r.format.encodage = enc;
+  r.format.encodageForce = opts.encodage !== undefined;
+  return r;
+}
+
 /** Streams a FEC file from disk into the core reader (the only fs access of the FEC path). */
-export async function lireFichierFec(chemin: string, opts: OptionsFec = {}): Promise<ResultatFec> {
+export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}): Promise<ResultatFec> {
   let st: fs.Stats;
   try {
     st = fs.statSync(chemin);
@@ -30,6 +86,7 @@ export async function lireFichierFec(chemin: string, opts: OptionsFec = {}): Pro
   }
   if (!st.isFile()) throw new CliError(`${chemin} n'est pas un fichier.`);
   try {
+    if (opts.colonnes || (st.size > 0 && estCsv(chemin))) return lireCsv(chemin, opts);
     const parties = st.size >= SEUIL_PARALLELE && !opts.conserver && __filename.endsWith(".js") ? await lireEnParallele(chemin, st.size, opts) : undefined;
     if (parties) return assemblerFec(parties);
     return assemblerFec([await lirePlage(chemin, 0, st.size, opts)]);
@@ -130,9 +187,10 @@ export function jsonFec(r: ResultatFec) {
 
 function texteFec(chemin: string, r: ResultatFec, io: Io): void {
   const f = r.format;
-  io.out(`FEC ${chemin}`);
+  const seps: Record<string, string> = { tab: "tabulation", pipe: "|", "point-virgule": ";", virgule: "," };
+  io.out(`${f.type === "fec" ? "FEC" : "Grand livre CSV"} ${chemin}`);
   io.out(
-    `  Format : séparateur ${f.separateur === "tab" ? "tabulation" : "|"}, ${f.encodage}${f.bom ? " (BOM)" : ""}${f.encodageForce ? " imposé" : ""}, ` +
+    `  Format : séparateur ${seps[f.separateur]}, ${f.encodage}${f.bom ? " (BOM)" : ""}${f.encodageForce ? " imposé" : ""}, ` +
       `${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
   );
   io.out(`  Écritures importées : ${r.ecritures} sur ${r.lignesDonnees} lignes de données (${r.erreurs.length} rejetée(s))`);
@@ -153,10 +211,11 @@ export const commande: Commande = {
   resume: "Lit un FEC (Grand Livre) : format détecté, totaux au centime, lignes rejetées, écritures déséquilibrées",
   usage: USAGE,
   async executer(args, io) {
-    const { values, positionals } = analyserArgs(args, { encodage: { type: "string" }, json: { type: "boolean" } }, USAGE);
+    const { values, positionals } = analyserArgs(args, { encodage: { type: "string" }, colonnes: { type: "string" }, json: { type: "boolean" } }, USAGE);
     if (positionals.length !== 1) throw new CliError(`Indiquez un fichier FEC.\nUsage : ${USAGE}`);
     const encodage = choixArg(values.encodage as string | undefined, "--encodage", ENCODAGES) as EncodageFec | undefined;
-    const r = await lireFichierFec(positionals[0], { encodage });
+    const colonnes = values.colonnes ? lireMapping(values.colonnes as string) : undefined;
+    const r = await lireFichierFec(positionals[0], { encodage, colonnes });
     if (values.json) ecrireJson(io, jsonFec(r));
     else texteFec(positionals[0], r, io);
     return r.erreurs.length ? 1 : 0;
