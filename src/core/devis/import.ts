@@ -1,9 +1,8 @@
-import Decimal from "decimal.js";
 import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../money/cents";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
-import { Colonne, Colonnes, trouverEntete } from "./entetes";
+import { Colonne, trouverEntete } from "./entetes";
 import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, texteCellule } from "./lecture";
 import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantIllisible, MontantNonPlace, TypeOeuvre } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
