@@ -92,8 +92,8 @@ export const commande: Commande = {
       throw e;
     }
     const colonnes = values.colonnes ? lireMapping(values.colonnes as string) : undefined;
-    // Kept lines are needed for the Grand livre sheet, and for analytic sections of a ledger CSV.
-    const fec = await lireFichierFec(values.fec as string, { encodage, colonnes, conserver: true });
+    // Kept lines are needed for the Grand livre sheet (a ledger CSV keeps them anyway, for its analytic sections).
+    const fec = await lireFichierFec(values.fec as string, { encodage, colonnes, conserver: sortie !== undefined });
     let rapport: RapportEcarts;
     try {
       if (sortie) {

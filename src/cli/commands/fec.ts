@@ -70,7 +70,7 @@ function lireCsv(chemin: string, opts: OptionsFichier): ResultatFec {
         `Donnez la correspondance des colonnes avec --colonnes fichier.json.`,
     );
   }
-  const r = lireGrandLivreCsv(texte, mapping, { conserver: opts.conserver });
+  const r = lireGrandLivreCsv(texte, mapping, { conserver: true });
   r.format.encodage = enc;
   r.format.encodageForce = opts.encodage !== undefined;
   return r;

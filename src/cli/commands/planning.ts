@@ -1,15 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
-import type ExcelJS from "exceljs";
 import type { Constat } from "../../core/controles/constat";
 import { DevisIntrouvableError } from "../../core/devis/import";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateFr, DateInvalideError } from "../../core/planning/dates";
 import { PlanningError } from "../../core/planning/modele";
 import { planifierClasseur, type ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
-import type { SheetData, SheetSpec, WorkbookPort } from "../../core/port/workbook";
 import { ParametreInvalideError } from "../../core/regles/parametres";
-import { chargerXlsx, FichierIllisibleError, lireFeuille } from "../../xlsx/read";
+import { FichierIllisibleError } from "../../xlsx/read";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg } from "../args";
 import { CliError, ecrireJson, type Commande, type Io } from "../io";
@@ -25,43 +23,6 @@ export function jsonPlanning(r: ResultatPlanningClasseur) {
     etapes: (r.planning?.etapes ?? []).map((e) => ({ nom: e.nom, debut: e.debut, fin: e.fin, joursOuvres: e.joursOuvres, marge: e.marge, critique: e.critique })),
     controles: r.controles.map((c: Constat) => ({ regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule ?? null })),
   };
-}
-
-/**
- * ExcelJS hands time cells (« hh:mm ») over as Dates on 30/12/1899, which the shared reader turns into a bare
- * date: re-read those cells as Excel serials (day fraction) so that plan de travail times survive.
- */
-export function lireFeuilleAvecHeures(ws: ExcelJS.Worksheet): SheetData {
-  const s = lireFeuille(ws);
-  ws.eachRow((row, r) =>
-    row.eachCell((cell, c) => {
-      const v = cell.value as unknown;
-      const d = v instanceof Date ? v : v && typeof v === "object" && (v as { result?: unknown }).result instanceof Date ? ((v as { result: Date }).result) : undefined;
-      const dest = s.rows[r - 1]?.[c - 1];
-      if (!d || !dest) return;
-      const serie = d.getTime() / 86_400_000 + 25_569;
-      if (serie < 1 || serie !== Math.floor(serie)) dest.v = serie;
-    }),
-  );
-  return s;
-}
-
-/** XlsxWorkbook whose readSheet keeps times (see lireFeuilleAvecHeures). */
-class ClasseurPlanning implements WorkbookPort {
-  constructor(private readonly base: XlsxWorkbook, private readonly lu: ExcelJS.Workbook) {}
-  listSheets() {
-    return this.base.listSheets();
-  }
-  async readSheet(name: string): Promise<SheetData | undefined> {
-    const ws = this.lu.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
-    return ws ? lireFeuilleAvecHeures(ws) : this.base.readSheet(name);
-  }
-  feuillesProdbook() {
-    return this.base.feuillesProdbook();
-  }
-  writeSheets(specs: SheetSpec[]) {
-    return this.base.writeSheets(specs);
-  }
 }
 
 function texte(r: ResultatPlanningClasseur, io: Io): void {
@@ -119,8 +80,7 @@ export const commande: Commande = {
     let r: ResultatPlanningClasseur;
     try {
       base = await XlsxWorkbook.ouvrir(fichier);
-      const lu = await chargerXlsx(fs.readFileSync(fichier), path.basename(fichier));
-      r = await planifierClasseur(new ClasseurPlanning(base, lu), {
+      r = await planifierClasseur(base, {
         feuille: values.feuille as string | undefined,
         livraison: values.livraison as string | undefined,
         debut: values.debut as string | undefined,
