@@ -73,7 +73,7 @@ export function celluleLue(valeur: unknown, formule: unknown, format: unknown, t
   if (f) base.f = f;
   if (fmt) base.fmt = fmt;
   if (type === "Error") return { ...base, v: String(valeur), erreur: true };
-  if (typeof valeur === "number") return { ...base, v: estFormatDate(fmt) ? serieVersIso(valeur) : valeur };
+  if (typeof valeur === "number") return { ...base, v: estFormatDate(fmt) && Number.isInteger(valeur) ? serieVersIso(valeur) : valeur };
   if (typeof valeur === "boolean" || typeof valeur === "string") return { ...base, v: valeur };
   return { ...base, v: String(valeur) };
 }

@@ -28,9 +28,15 @@ export async function chargerXlsx(data: Buffer, nomFichier: string): Promise<Exc
   return wb;
 }
 
-function isoDate(d: Date): string {
-  // ExcelJS gives dates as UTC midnight of the serial day.
-  return d.toISOString().slice(0, 10);
+/**
+ * ExcelJS gives date cells as Dates at UTC midnight of the serial day: those become ISO text. A time or a
+ * date-time ("08:00" is 1899-12-30T08:00Z) becomes the Excel serial number, as Excel itself reports it to
+ * the Office adapter, so hours are never lost.
+ */
+function dateCellule(d: Date): string | number {
+  const ms = d.getTime();
+  if (ms % 86_400_000 === 0 && ms >= Date.UTC(1900, 0, 1)) return d.toISOString().slice(0, 10);
+  return ms / 86_400_000 + 25_569;
 }
 
 export function lireCellule(cell: ExcelJS.Cell): CellData {
@@ -39,14 +45,14 @@ export function lireCellule(cell: ExcelJS.Cell): CellData {
   if (val === null || val === undefined) return { v: null };
   if (typeof val === "number" || typeof val === "boolean") return { v: val, fmt };
   if (typeof val === "string") return { v: val, fmt };
-  if (val instanceof Date) return { v: isoDate(val), fmt };
+  if (val instanceof Date) return { v: dateCellule(val), fmt };
   if (typeof val === "object") {
     const o = val as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) {
       const f = (o.formula as string | undefined) ?? (cell.formula as string | undefined) ?? "";
       const r = o.result as unknown;
       if (r && typeof r === "object" && "error" in (r as object)) return { v: String((r as { error: string }).error), f, fmt, erreur: true };
-      if (r instanceof Date) return { v: isoDate(r), f, fmt };
+      if (r instanceof Date) return { v: dateCellule(r), f, fmt };
       if (r === undefined || r === null) return { v: null, f, fmt };
       return { v: r as string | number | boolean, f, fmt };
     }

@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import type { Constat } from "../../core/controles/constat";
 import { DevisIntrouvableError } from "../../core/devis/import";
