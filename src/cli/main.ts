@@ -7,7 +7,7 @@ function aide(io: Io): void {
   for (const c of COMMANDES) io.out(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${c.usage}`);
 }
 
-/** Returns the exit code: 0 ok, 1 findings of severity « erreur » or internal error, 2 bad input. */
+/** Returns the exit code: 0 ok (findings are output, not failures), 1 with --strict when a finding is an « erreur », 2 bad input or arguments. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [nom, ...reste] = argv;
   if (!nom || nom === "--help" || nom === "-h" || nom === "aide") {

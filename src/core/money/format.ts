@@ -22,7 +22,8 @@ export function formatPourcentFr(r: Decimal.Value, decimales = 2): string {
 export const FORMAT_EXCEL = {
   montant: '#,##0.00 "€";-#,##0.00 "€";"-"',
   montantSansSymbole: "#,##0.00",
-  quantite: "#,##0.##",
+  // "General": "#,##0.##" would show a dangling separator on whole quantities ("10,").
+  quantite: "General",
   pourcent: "0.00%",
   date: "dd/mm/yyyy",
   texte: "@",
