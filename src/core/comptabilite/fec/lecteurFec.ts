@@ -101,8 +101,8 @@ export class LecteurFec {
   private readonly parHash = new Map<number, EntreeCompte>();
   private readonly erreurs: LigneRejetee[] = [];
   private readonly alertes: AlerteFec[] = [];
-  private readonly cleCompte = new Cle();
   private compteCourant?: EntreeCompte;
+  private comptePrecedent?: EntreeCompte;
   // Entry balance: checked per run of consecutive lines; only unbalanced runs are kept (balance is additive).
   private readonly cleJournal = new Cle();
   private readonly cleNum = new Cle();
@@ -441,10 +441,12 @@ export class LecteurFec {
     this.credit += c;
     if (this.vDate < this.dateMin) this.dateMin = this.vDate;
     if (this.vDate > this.dateMax) this.dateMax = this.vDate;
+    // The last two accounts: ledgers alternate between a charge and its counterpart.
     let tc = this.compteCourant;
-    if (!tc || !this.cleCompte.egale(u, this.vC0, this.vC1)) {
-      tc = this.compteCourant = this.compte(u, b);
-      this.cleCompte.copier(u, this.vC0, this.vC1);
+    if (!tc || !egal(tc.cle, u, this.vC0, this.vC1)) {
+      const autre = this.comptePrecedent;
+      this.comptePrecedent = tc;
+      tc = this.compteCourant = autre && egal(autre.cle, u, this.vC0, this.vC1) ? autre : this.compte(u, b);
     }
     tc.debit = (tc.debit + d) as Cents;
     tc.credit = (tc.credit + c) as Cents;
