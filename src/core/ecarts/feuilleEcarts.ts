@@ -75,6 +75,9 @@ export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsG
     lignesChapitres.set(x.code, row);
     const cells = suite(x, row, { formula: net("N", `$A${row}`), result: centsToEuros(x.realise) }, lien(gl.blocs.chapitres.get(x.code), x));
     cells[3] = { formula: `SUMIFS(${det("D")},${det("C")},$A${row})`, result: centsToEuros(x.budget) };
+    // Commitments typed on the lines add up to the chapter unless one is typed for the chapter itself.
+    const engageLignes = r.lignes.filter((l) => l.chapitre === x.code).reduce((s, l) => s + (l.engage ?? 0), 0);
+    if (x.engage === undefined) cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},$A${row})`, result: centsToEuros(engageLignes as Cents) };
     rows.push(cells);
   });
   const somme = (c: string) => ({ formula: `SUM(${c}${premier}:${c}${total - 1})` });

@@ -40,6 +40,13 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
       }),
     );
   }
+  // The user types a commitment on the detail line 8.1: the chapter's Engagé adds it up.
+  const ecCasse = casse.getWorksheet("Écarts")!;
+  let ligne81 = 0;
+  ecCasse.eachRow((row, n) => {
+    if (row.getCell(1).value === "8.1") ligne81 = n;
+  });
+  ecCasse.getCell(`F${ligne81}`).value = 4321.5;
   const aRecalculer = path.join(dir, "casse.xlsx");
   await casse.xlsx.writeFile(aRecalculer);
   const recalcule = await recalculer(aRecalculer);
@@ -70,6 +77,7 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
   expect(valeur(ec, `J${r8}`)).toBeCloseTo(500, 2);
   expect(valeur(ec, `K${r8}`)).toBeCloseTo(500 / 9000, 6);
   expect(valeur(ec, `L${r8}`, "")).toBe("");
+  expect(valeur(ec, `F${r8}`)).toBeCloseTo(4321.5, 2);
   // Chapter 9 budget 1 200, nothing mapped (616 is not in the CSV): reste 1 200, estimation 1 200, écart 0.
   const r9 = 6 + rapport.chapitres.findIndex((c) => c.code === "9");
   expect(valeur(ec, `I${r9}`)).toBeCloseTo(1200, 2);
