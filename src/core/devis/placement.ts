@@ -108,6 +108,8 @@ export function estRecapitulatif(texte: string): boolean {
 /** Subtotal / total rows: their label starts with a total word. A chapter named after "total" makes it a subtotal. */
 export function typeTotal(texte: string): { type: "sous-total" | "total"; chapitre?: CodeChapitre } | undefined {
   const s = normaliser(texte);
+  // "Total chapitres 1 à 9", "Sous-total général", "Total hors frais": the cost before the block below the total.
+  if (/^((sous[- ]?total|total) general|total (des |de tous les )?chapitres\b(?! ?\d+$)|total (hors|avant) (frais|imprevus))/.test(s)) return { type: "total" };
   if (/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total (du )?chapitre|total chap\.?|total poste)/.test(s)) {
     const reste = s
       .replace(/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total)\s*(du |de |des )?/, "")
