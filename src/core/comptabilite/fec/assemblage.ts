@@ -1,0 +1,106 @@
+import { cents, type Cents } from "../../money/cents";
+import type { EncodageFec } from "./decodage";
+import type { EnteteFec } from "./entete";
+import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
+
+/** What one reader (a whole file or one part of it) found; `assemblerFec` makes the final result. */
+export interface PartielFec {
+  entete: EnteteFec;
+  encodage?: EncodageFec;
+  encodageForce: boolean;
+  bom: boolean;
+  remplacements: boolean;
+  /** Physical lines handled (header included for the first part). */
+  lignesPhysiques: number;
+  importees: number;
+  vides: number;
+  debit: number;
+  credit: number;
+  dateMin: number;
+  dateMax: number;
+  comptes: Map<string, SoldeCompte>;
+  erreurs: LigneRejetee[];
+  alertes: AlerteFec[];
+  desequilibres: Map<string, { d: number; l: number; n: string }>;
+  lignes?: EcritureFec[];
+}
+
+/** Joins the parts of a file read in order (one part for a plain reading) into the final result. */
+export function assemblerFec(parties: PartielFec[]): ResultatFec {
+  const p0 = parties[0];
+  let decalage = 0;
+  let importees = 0, vides = 0, debit = 0, credit = 0, dateMin = 99999999, dateMax = 0;
+  const comptes = new Map<string, SoldeCompte>();
+  const erreurs: LigneRejetee[] = [];
+  const alertes: AlerteFec[] = [];
+  const deseq = new Map<string, { d: number; l: number; n: string }>();
+  let lignes: EcritureFec[] | undefined;
+  let remplacements = false;
+  for (const p of parties) {
+    importees += p.importees;
+    vides += p.vides;
+    debit += p.debit;
+    credit += p.credit;
+    dateMin = Math.min(dateMin, p.dateMin);
+    dateMax = Math.max(dateMax, p.dateMax);
+    remplacements ||= p.remplacements;
+    for (const [k, v] of p.comptes) {
+      const c = comptes.get(k);
+      if (c) (c.debit = (c.debit + v.debit) as Cents), (c.credit = (c.credit + v.credit) as Cents);
+      else comptes.set(k, { libelle: v.libelle, debit: v.debit, credit: v.credit });
+    }
+    for (const e of p.erreurs) erreurs.push(decalage ? { ligne: e.ligne + decalage, message: e.message.replace(/^Ligne \d+/, `Ligne ${e.ligne + decalage}`) } : e);
+    for (const a of p.alertes) alertes.push(decalage && a.ligne ? { ...a, ligne: a.ligne + decalage } : a);
+    for (const [k, v] of p.desequilibres) {
+      const e = deseq.get(k);
+      if (e) e.d += v.d;
+      else deseq.set(k, { d: v.d, l: v.l + decalage, n: v.n });
+    }
+    if (p.lignes) {
+      if (!lignes) lignes = [];
+      for (const l of p.lignes) lignes.push(decalage ? { ...l, ligne: l.ligne + decalage } : l);
+    }
+    decalage += p.lignesPhysiques;
+  }
+  for (const so of deseq.values()) {
+    if (so.d !== 0) {
+      const v = `${so.d < 0 ? "-" : ""}${Math.floor(Math.abs(so.d) / 100)},${String(Math.abs(so.d) % 100).padStart(2, "0")}`;
+      alertes.push({ ligne: so.l, ecritureNum: so.n, message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${v} €.` });
+    }
+  }
+  if (remplacements) {
+    alertes.push({ ligne: 0, message: "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez --encodage windows-1252." });
+  }
+  alertes.sort((a, b) => a.ligne - b.ligne);
+  const classes = new Map<string, { debit: number; credit: number }>();
+  for (const [k, v] of comptes) {
+    const c = classes.get(k[0]);
+    if (c) (c.debit += v.debit), (c.credit += v.credit);
+    else classes.set(k[0], { debit: v.debit, credit: v.credit });
+  }
+  const parClasse = new Map<string, { debit: Cents; credit: Cents }>();
+  for (const k of [...classes.keys()].sort()) parClasse.set(k, { debit: cents(classes.get(k)!.debit), credit: cents(classes.get(k)!.credit) });
+  const e = p0.entete;
+  return {
+    format: {
+      type: "fec",
+      separateur: e.separateur,
+      encodage: parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8",
+      encodageForce: p0.encodageForce,
+      bom: p0.bom,
+      montants: e.montants,
+      colonnes: e.colonnes,
+    },
+    ecritures: importees,
+    lignesDonnees: importees + erreurs.length,
+    lignesVides: vides,
+    debit: cents(debit),
+    credit: cents(credit),
+    comptes,
+    parClasse,
+    erreurs,
+    alertes,
+    periode: importees ? { du: dateMin, au: dateMax } : undefined,
+    lignes,
+  };
+}
