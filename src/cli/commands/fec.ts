@@ -122,9 +122,10 @@ function apresFinDeLigne(fd: number, depuis: number, taille: number): number {
 async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec): Promise<PartielFec[] | undefined> {
   const dispo = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   // PRODBOOK_FEC_FILS=1 forces a single thread (measurements, constrained machines).
-  // Threads only pay off on idle cores: on a saturated machine they just add start-up and memory.
-  const libres = Math.max(1, Math.round(dispo - os.loadavg()[0]));
-  const coeurs = Math.min(4, Number(process.env.PRODBOOK_FEC_FILS) || libres);
+  // Threads pay off unless the machine is saturated (measured on 2 cores: faster up to a load of about 4,
+  // slower at 8, where they only add start-up and memory).
+  const sature = os.loadavg()[0] >= 2 * dispo;
+  const coeurs = Math.min(4, Number(process.env.PRODBOOK_FEC_FILS) || (sature ? 1 : dispo));
   if (coeurs < 2) return undefined;
   const fd = fs.openSync(chemin, "r");
   let bornes: number[];
