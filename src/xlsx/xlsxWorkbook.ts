@@ -1,9 +1,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
 import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
-import { chargerXlsx, FichierIllisibleError, lireFeuille } from "./read";
+import { chargerXlsx, FichierIllisibleError, lireFeuille, nouveauClasseurExcelJS } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
 import { alleger, type MisesDeCote } from "./validationsVolumineuses";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
@@ -39,7 +39,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static vide(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelJS.Workbook());
+    return new XlsxWorkbook(nouveauClasseurExcelJS());
   }
 
   async listSheets(): Promise<string[]> {
