@@ -1,3 +1,6 @@
+import * as path from "path";
+import { ErreurDonnees } from "../core/erreurs";
+
 /** Where a command writes; tests pass a recorder, main passes process streams. */
 export interface Io {
   out(texte: string): void;
@@ -27,4 +30,14 @@ export interface Commande {
 /** JSON output of the CLI is a public contract: exactly one object, pretty-printed. */
 export function ecrireJson(io: Io, obj: unknown): void {
   io.out(JSON.stringify(obj, null, 2));
+}
+
+/**
+ * What to throw for an error met while working on `fichier`: a data error (ErreurDonnees) becomes a
+ * CliError (exit 2) whose message names the file; anything else is a bug and is rethrown as it is.
+ */
+export function erreurFichier(e: unknown, fichier: string): unknown {
+  if (!(e instanceof ErreurDonnees)) return e;
+  const nom = path.basename(fichier);
+  return new CliError(e.message.includes(nom) ? e.message : `${nom} : ${e.message}`);
 }

@@ -1,4 +1,5 @@
 import { COMMANDES } from "./commandes";
+import { ErreurDonnees } from "../core/erreurs";
 import { CliError, Io, processIo } from "./io";
 
 function aide(io: Io): void {
@@ -29,6 +30,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (e instanceof CliError) {
       io.err(e.message);
       return e.code;
+    }
+    // A data error a command did not attribute to a file is still the user's input, not a crash.
+    if (e instanceof ErreurDonnees) {
+      io.err(e.message);
+      return 2;
     }
     throw e;
   }

@@ -1,8 +1,9 @@
 import type ExcelJS from "exceljs";
 import type { CellData, SheetData } from "../core/port/workbook";
+import { ErreurDonnees } from "../core/erreurs";
 
 /** Thrown for files that cannot be opened as a workbook; the message is French and names the file. */
-export class FichierIllisibleError extends Error {
+export class FichierIllisibleError extends ErreurDonnees {
   constructor(public readonly fichier: string, raison: string) {
     super(`Le fichier « ${fichier} » n'est pas un classeur Excel lisible (.xlsx) : ${raison}`);
   }

@@ -1,14 +1,10 @@
 import * as path from "path";
 import { creditImpotClasseur } from "../../core/creditImpot/creditImpotClasseur";
-import { CreditImpotError, GENRES_CREDIT, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
-import { DevisIntrouvableError } from "../../core/devis/import";
-import { FeuilleIntrouvableError } from "../../core/devis/structurer";
+import { GENRES_CREDIT, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { centsToDecimalString, formatMontantFr, formatPourcentFr, parseMontant, type Cents } from "../../core/money";
-import { ParametreInvalideError } from "../../core/regles/parametres";
-import { FichierIllisibleError } from "../../xlsx/read";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg } from "../args";
-import { CliError, ecrireJson, type Commande, type Io } from "../io";
+import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
@@ -99,12 +95,8 @@ export const commande: Commande = {
       wb = await XlsxWorkbook.ouvrir(fichier);
       r = await creditImpotClasseur(wb, { regime, genre, annee, dureeMinutes, depensesVfxFrance, hebergement, feuille: values.feuille as string | undefined, ecrire: sortie !== undefined, modeleParametres });
     } catch (e) {
-      const nom = path.basename(fichier);
-      if (e instanceof DevisIntrouvableError || e instanceof FeuilleIntrouvableError || e instanceof ParametreInvalideError) throw new CliError(`${nom} : ${e.message}`);
-      if (e instanceof CreditImpotError) throw new CliError(`${nom} : ${e.message}`);
-      if (e instanceof FichierIllisibleError) throw new CliError(e.message);
       if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(`Fichier introuvable : ${fichier}`);
-      throw e;
+      throw erreurFichier(e, fichier);
     }
     if (sortie !== undefined) {
       try {

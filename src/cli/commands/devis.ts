@@ -1,14 +1,11 @@
 import * as path from "path";
 import type { Constat } from "../../core/controles/constat";
-import { DevisIntrouvableError } from "../../core/devis/import";
 import type { Devis, Genre } from "../../core/devis/model";
-import { FeuilleIntrouvableError, structurerDevis } from "../../core/devis/structurer";
+import { structurerDevis } from "../../core/devis/structurer";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
-import { ParametreInvalideError } from "../../core/regles/parametres";
-import { FichierIllisibleError } from "../../xlsx/read";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg } from "../args";
-import { CliError, ecrireJson, type Commande, type Io } from "../io";
+import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
@@ -82,9 +79,7 @@ export const commande: Commande = {
       wb = await XlsxWorkbook.ouvrir(fichier);
       r = await structurerDevis(wb, { feuille: values.feuille as string | undefined, genre, dureeMinutes, date, ecrire: sortie !== undefined });
     } catch (e) {
-      if (e instanceof DevisIntrouvableError || e instanceof FeuilleIntrouvableError || e instanceof ParametreInvalideError) throw new CliError(`${path.basename(fichier)} : ${e.message}`);
-      if (e instanceof FichierIllisibleError) throw new CliError(e.message);
-      throw e;
+      throw erreurFichier(e, fichier);
     }
     if (sortie !== undefined) {
       try {

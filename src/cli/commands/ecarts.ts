@@ -10,8 +10,9 @@ import { DevisIntrouvableError, importerDevis } from "../../core/devis/import";
 import { trouverFeuilleDevis } from "../../core/devis/trouver";
 import type { SheetData } from "../../core/port/workbook";
 import { analyserArgs } from "../args";
-import { CliError, ecrireJson, type Commande, type Io } from "../io";
+import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
 import { lireFichierFec, lireMapping } from "./fec";
+import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 
 const USAGE =
   "prodbook ecarts <devis.xlsx> --fec <fichier> --correspondances <fichier.csv> [--encodage utf-8|windows-1252] [--colonnes correspondance.json] [--json] [-o sortie.xlsx]";
@@ -81,15 +82,11 @@ export const commande: Commande = {
       throw new CliError(`L'option --encodage attend utf-8, windows-1252 ou iso-8859-15 ; reçu « ${encodage} ».`);
     }
     const correspondances = lireCsv(values.correspondances as string);
-    // Loaded here only: ExcelJS is heavy and `prodbook fec` must start fast.
-    const { XlsxWorkbook } = await import("../../xlsx/xlsxWorkbook");
-    const { FichierIllisibleError } = await import("../../xlsx/read");
-    let wb;
+    let wb: XlsxWorkbook;
     try {
       wb = await XlsxWorkbook.ouvrir(positionals[0]);
     } catch (e) {
-      if (e instanceof FichierIllisibleError) throw new CliError(e.message);
-      throw e;
+      throw erreurFichier(e, positionals[0]);
     }
     const colonnes = values.colonnes ? lireMapping(values.colonnes as string) : undefined;
     // Kept lines are needed for the Grand livre sheet (a ledger CSV keeps them anyway, for its analytic sections).
@@ -112,8 +109,7 @@ export const commande: Commande = {
         rapport = calculerEcarts(importerDevis(source), calculerRealise(fec, correspondances));
       }
     } catch (e) {
-      if (e instanceof DevisIntrouvableError) throw new CliError(`${path.basename(positionals[0])} : ${e.message}`);
-      throw e;
+      throw erreurFichier(e, positionals[0]);
     }
     if (values.json) ecrireJson(io, jsonEcarts(rapport));
     else texteEcarts(rapport, io);

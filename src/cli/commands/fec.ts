@@ -5,7 +5,6 @@ import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/mo
 import {
   assemblerFec,
   devinerMapping,
-  FecFormatError,
   LecteurFec,
   lireGrandLivreCsv,
   utf8Valide,
@@ -16,7 +15,7 @@ import {
   type ResultatFec,
 } from "../../core/comptabilite/fec";
 import { analyserArgs, choixArg } from "../args";
-import { CliError, ecrireJson, type Commande, type Io } from "../io";
+import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE = "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json]";
 const ENCODAGES = ["utf-8", "windows-1252", "iso-8859-15"] as const;
@@ -91,9 +90,8 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
     if (parties) return assemblerFec(parties);
     return assemblerFec([await lirePlage(chemin, 0, st.size, opts)]);
   } catch (e) {
-    if (e instanceof FecFormatError) throw new CliError(`${chemin} : ${e.message}`);
     if ((e as NodeJS.ErrnoException).code) throw new CliError(`Lecture impossible de ${chemin} : ${(e as Error).message}`);
-    throw e;
+    throw erreurFichier(e, chemin);
   }
 }
 

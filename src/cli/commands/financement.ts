@@ -1,19 +1,13 @@
 import * as path from "path";
 import type { GenreCredit, RegimeCredit } from "../../core/creditImpot/modele";
-import { CreditImpotError } from "../../core/creditImpot/modele";
-import { DevisIntrouvableError } from "../../core/devis/import";
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
-import { analyserFinancement, AucunPlanError, FeuilleAbsenteError, ResultatAnalyseFinancement } from "../../core/financement/analyser";
+import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
 import { resultatJson } from "../../core/financement/json";
-import { PlanIntrouvableError } from "../../core/financement/lecture";
-import { RegleFinancementError } from "../../core/financement/plafonds";
 import { formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
-import { ParametreInvalideError } from "../../core/regles/parametres";
-import { FichierIllisibleError } from "../../xlsx/read";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg } from "../args";
-import { CliError, ecrireJson, type Commande, type Io } from "../io";
+import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
@@ -100,10 +94,7 @@ export const commande: Commande = {
         ecrire: sortie !== undefined,
       });
     } catch (e) {
-      const connues = [PlanIntrouvableError, AucunPlanError, FeuilleAbsenteError, DevisIntrouvableError, CreditImpotError, ParametreInvalideError, RegleFinancementError];
-      if (connues.some((k) => e instanceof k)) throw new CliError(`${path.basename(fichier)} : ${(e as Error).message}`);
-      if (e instanceof FichierIllisibleError) throw new CliError(e.message);
-      throw e;
+      throw erreurFichier(e, fichier);
     }
     if (!r.contexte.cout) {
       throw new CliError(`${path.basename(fichier)} : coût de production introuvable (ni feuille de devis, ni ligne « Coût » dans le plan). Indiquez --devis FEUILLE ou --cout MONTANT.`);

@@ -1,15 +1,11 @@
 import * as path from "path";
 import type { Constat } from "../../core/controles/constat";
-import { DevisIntrouvableError } from "../../core/devis/import";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
-import { dateFr, DateInvalideError } from "../../core/planning/dates";
-import { PlanningError } from "../../core/planning/modele";
+import { dateFr } from "../../core/planning/dates";
 import { planifierClasseur, type ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
-import { ParametreInvalideError } from "../../core/regles/parametres";
-import { FichierIllisibleError } from "../../xlsx/read";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg } from "../args";
-import { CliError, ecrireJson, type Commande, type Io } from "../io";
+import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
@@ -89,9 +85,7 @@ export const commande: Commande = {
         ecrire: sortie !== undefined,
       });
     } catch (e) {
-      if (e instanceof PlanningError || e instanceof DateInvalideError || e instanceof DevisIntrouvableError || e instanceof ParametreInvalideError) throw new CliError(`${path.basename(fichier)} : ${e.message}`);
-      if (e instanceof FichierIllisibleError) throw new CliError(e.message);
-      throw e;
+      throw erreurFichier(e, fichier);
     }
     if (sortie !== undefined) {
       try {

@@ -3,6 +3,7 @@ import { Cents, multiplyCents, parseDecimalFr } from "../money";
 import { Confiance, Surcharges, TableRegles, VersionRegle, versionEnVigueur } from "../regles/table";
 import { normaliser } from "../util/texte";
 import { TABLE_CHARGES, ValeursCharges } from "./tableCharges";
+import { ErreurDonnees } from "../erreurs";
 
 /** Key of a workbook override in the « Paramètres » sheet: "charges-sociales.<categorie>". */
 export const CLE_SURCHARGE = "charges-sociales.";
@@ -15,13 +16,13 @@ export interface TauxCharges {
   origine: { type: "table"; effetDu: string; confiance: Confiance } | { type: "parametres"; cellule: string };
 }
 
-export class CategorieInconnueError extends Error {
+export class CategorieInconnueError extends ErreurDonnees {
   constructor(public readonly saisie: string, connues: string[]) {
     super(`Catégorie de charges « ${saisie} » inconnue (attendu : ${connues.join(", ")}, ou un taux comme « 45 % »)`);
   }
 }
 
-export class AucunTauxError extends Error {
+export class AucunTauxError extends ErreurDonnees {
   constructor(public readonly date: string) {
     super(`Aucun taux de charges sociales connu au ${date} (la table commence le ${premierEffet(TABLE_CHARGES)})`);
   }

@@ -2,6 +2,7 @@ import type { CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { validerTable, versionEnVigueur, type VersionRegle } from "../regles/table";
 import { normaliser } from "../util/texte";
 import brut from "../regles/data/correspondances-pcg.json";
+import { ErreurDonnees } from "../erreurs";
 
 /**
  * Account → devis poste mapping: a prefix of the account number ("6411") or an analytic section
@@ -25,7 +26,7 @@ export interface TableCorrespondances {
   source?: { id: string; effetDu: string; confiance: string; note?: string };
 }
 
-export class CorrespondancesError extends Error {}
+export class CorrespondancesError extends ErreurDonnees {}
 
 const POSTE = /^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*$/;
 const PREFIXE_SECTION = /^section\s*:\s*/i;

@@ -2,6 +2,7 @@ import type { Cents } from "../money";
 import type { CodeChapitre } from "../devis/model";
 import type { Confiance, Source, Surcharges } from "../regles/table";
 import type { GenreCredit } from "./regles";
+import { ErreurDonnees } from "../erreurs";
 
 export type { GenreCredit } from "./regles";
 export type RegimeCredit = "cinema" | "audiovisuel" | "international";
@@ -116,4 +117,4 @@ export interface ResultatCreditImpot {
 }
 
 /** A calculation that cannot be done (unknown year, missing duration): French message, the CLI exits 2. */
-export class CreditImpotError extends Error {}
+export class CreditImpotError extends ErreurDonnees {}

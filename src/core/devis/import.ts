@@ -9,6 +9,7 @@ import { CHAPITRES_HORS_TOTAL } from "./model";
 import { chapitreBasDeDevis, chapitreDeTitre, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
 import { Brute, chapitreMajoritaire, placer } from "./placer";
 import { calculerTotaux, sommeLignes } from "./totaux";
+import { ErreurDonnees } from "../erreurs";
 
 export interface OptionsImport {
   typeOeuvre?: TypeOeuvre;
@@ -16,7 +17,7 @@ export interface OptionsImport {
   dureeMinutes?: number;
 }
 
-export class DevisIntrouvableError extends Error {
+export class DevisIntrouvableError extends ErreurDonnees {
   /** `feuille` names the sheet read; when several sheets were searched, pass them all in `feuilles`. */
   constructor(public readonly feuille: string, feuilles?: string[]) {
     super(

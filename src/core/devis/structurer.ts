@@ -6,6 +6,7 @@ import type { Devis, Genre, TypeOeuvre } from "./model";
 import { controlerDevis } from "./regles";
 import { trouverFeuilleDevis } from "./trouver";
 import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { ErreurDonnees } from "../erreurs";
 
 export interface OptionsStructurer {
   /** Source sheet; omitted = the user's sheet that looks most like a devis. */
@@ -25,7 +26,7 @@ export interface ResultatStructurer {
   feuillesEcrites: string[];
 }
 
-export class FeuilleIntrouvableError extends Error {
+export class FeuilleIntrouvableError extends ErreurDonnees {
   constructor(public readonly feuille: string, existantes: string[]) {
     super(`La feuille « ${feuille} » n'existe pas dans le classeur (feuilles : ${existantes.map((f) => `« ${f} »`).join(", ")}).`);
   }

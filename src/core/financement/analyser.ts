@@ -14,15 +14,16 @@ import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
 import { lirePlanFinancement } from "./lecture";
 import { estNomPlanning, lirePeriodes, trouverFeuillePlanning } from "./periodes";
 import { synthetiser } from "./synthese";
+import { ErreurDonnees } from "../erreurs";
 
 /** A sheet asked for by name that is not in the workbook. */
-export class FeuilleAbsenteError extends Error {
+export class FeuilleAbsenteError extends ErreurDonnees {
   constructor(public readonly feuille: string, quoi: string, existantes: string[]) {
     super(`La feuille « ${feuille} » (${quoi}) n'existe pas dans le classeur. Feuilles : ${existantes.join(", ")}.`);
   }
 }
 
-export class AucunPlanError extends Error {
+export class AucunPlanError extends ErreurDonnees {
   constructor(existantes: string[]) {
     super(`Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) parmi : ${existantes.join(", ")}. Indiquez-la avec --feuille.`);
   }

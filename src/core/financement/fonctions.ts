@@ -1,11 +1,12 @@
 import Decimal from "decimal.js";
 import { Cents, parseMontant, subCents, sumCents } from "../money";
 import { categorieDepuisTexte } from "./categories";
+import { ErreurDonnees } from "../erreurs";
 
 /** A cell of a range passed to a custom function. */
 export type ValeurPlage = number | string | boolean | null;
 
-export class ArgumentFinancementError extends Error {}
+export class ArgumentFinancementError extends ErreurDonnees {}
 
 function vide(v: ValeurPlage | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");

@@ -6,9 +6,10 @@ import { categorie, classer } from "./categories";
 import { lireDate } from "./dates";
 import { EntetePlan, trouverEntetePlan } from "./entetesPlan";
 import type { AvertissementLecture, PlanFinancement, SourceFinancement, SourceNonClassee, StatutSource, Tranche } from "./model";
+import { ErreurDonnees } from "../erreurs";
 
 /** No plan header (Financeur / Nature / Montant…) in the sheet. */
-export class PlanIntrouvableError extends Error {
+export class PlanIntrouvableError extends ErreurDonnees {
   constructor(public readonly feuille: string) {
     super(
       `Aucun plan de financement trouvé dans la feuille « ${feuille} » : il faut une ligne d'en-tête avec une colonne ` +

@@ -6,6 +6,7 @@ import { Cents, eurosToCents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { surchargeMontant, surchargeTaux } from "../regles/parametres";
 import { Confiance, Surcharges, TableRegles, validerTable, versionEnVigueur, VersionRegle } from "../regles/table";
+import { ErreurDonnees } from "../erreurs";
 
 export interface PlafondsOeuvre {
   plafondGeneral: string;
@@ -48,7 +49,7 @@ function verifierIntensite(t: TableRegles<ValeursIntensite>): TableRegles<Valeur
 export const TABLE_FSA: TableRegles<ValeursFsa> = validerTable<ValeursFsa>(brutFsa, "financement-fsa.json");
 
 /** No version of a financing rule table covers the date asked for: French message, the CLI exits 2. */
-export class RegleFinancementError extends Error {}
+export class RegleFinancementError extends ErreurDonnees {}
 
 function enVigueur<V>(t: TableRegles<V>, date: string, fichier: string): VersionRegle<V> {
   const v = versionEnVigueur(t, date);

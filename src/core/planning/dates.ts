@@ -1,3 +1,4 @@
+import { ErreurDonnees } from "../erreurs";
 /**
  * ISO dates ("YYYY-MM-DD") as day numbers (days since 1970-01-01, UTC): no local time anywhere, so a
  * schedule computed in Paris, Montréal or a CI container is the same.
@@ -5,7 +6,7 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_JOUR = 86_400_000;
 
-export class DateInvalideError extends RangeError {
+export class DateInvalideError extends ErreurDonnees {
   constructor(public readonly valeur: string) {
     super(`Date invalide « ${valeur} » (attendu AAAA-MM-JJ, date existante)`);
   }

@@ -1,3 +1,4 @@
+import { ErreurDonnees } from "../erreurs";
 /** The steps of a schedule, as read from a sheet or from the default post-production data. */
 export interface Predecesseur {
   nom: string;
@@ -19,7 +20,7 @@ export interface Etape {
 }
 
 /** Bad schedule input: French message naming the step and its row. */
-export class PlanningError extends Error {
+export class PlanningError extends ErreurDonnees {
   constructor(message: string, public readonly ligne?: number) {
     super(message);
   }

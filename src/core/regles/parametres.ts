@@ -4,6 +4,7 @@ import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook"
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import type { Surcharges } from "./table";
+import { ErreurDonnees } from "../erreurs";
 
 /**
  * The workbook's « Paramètres » sheet: columns « Paramètre » | « Valeur » | optional « Commentaire ».
@@ -13,7 +14,7 @@ import type { Surcharges } from "./table";
  */
 export const NOM_FEUILLE_PARAMETRES = "Paramètres";
 
-export class ParametreInvalideError extends Error {
+export class ParametreInvalideError extends ErreurDonnees {
   constructor(
     public readonly cellule: string,
     message: string,

@@ -1,3 +1,4 @@
+import { ErreurDonnees } from "../../erreurs";
 /** FEC header: separator detection and column positions (names matched case-insensitively). */
 
 export type Separateur = "tab" | "pipe";
@@ -12,7 +13,7 @@ export type ChampFec = (typeof CHAMPS_FEC)[number];
 /** Text fields where a stray separator may hide (a broken export); EcritureLib is tried first. */
 export const CHAMPS_TEXTE: readonly ChampFec[] = ["EcritureLib", "CompteLib", "CompAuxLib", "JournalLib", "PieceRef"];
 
-export class FecFormatError extends Error {}
+export class FecFormatError extends ErreurDonnees {}
 
 export interface EnteteFec {
   separateur: Separateur;
