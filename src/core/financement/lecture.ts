@@ -1,4 +1,4 @@
-import { Cents, parseMontant, sumCents } from "../money";
+import { Cents, formatMontantFr, parseMontant, sumCents } from "../money";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -124,7 +124,7 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     if (parts && parts.length) {
       const somme = sumCents(parts.map((p) => p.montant));
       if (typeof montant === "number" && montant !== somme) {
-        ctx.avertissements.push({ cellule: celluleMontant, gravite: "alerte", message: `${celluleMontant} : le total de la ligne (${(montant / 100).toFixed(2)} €) diffère de la somme des colonnes de statut (${(somme / 100).toFixed(2)} €) ; la somme est retenue.` });
+        ctx.avertissements.push({ cellule: celluleMontant, gravite: "alerte", message: `${celluleMontant} : le total de la ligne (${formatMontantFr(montant)}) diffère de la somme des colonnes de statut (${formatMontantFr(somme)}) ; la somme est retenue.` });
       }
       montant = somme;
       celluleMontant = parts[0].cellule;
@@ -222,7 +222,7 @@ function completerTranches(ctx: Contexte, tranches: Tranche[], montant: Cents, c
     ctx.avertissements.push({
       cellule,
       gravite: "alerte",
-      message: `${cellule} : les tranches totalisent ${(somme / 100).toFixed(2)} € pour un montant de ${(montant / 100).toFixed(2)} € ; l'écart est compté sans date.`,
+      message: `${cellule} : les tranches totalisent ${formatMontantFr(somme)} pour un montant de ${formatMontantFr(montant)} ; l'écart est compté sans date.`,
     });
   }
   return tranches.concat([{ montant: (montant - somme) as Cents }]);
