@@ -35,3 +35,9 @@ export function choixArg<T extends string>(valeur: string | undefined, option: s
   }
   return valeur as T;
 }
+
+/** The -o output file: only .xlsx (we write a workbook). */
+export function sortieXlsx(valeur: string | undefined): string | undefined {
+  if (valeur !== undefined && !/\.xlsx$/i.test(valeur)) throw new CliError(`Le fichier de sortie « ${valeur} » doit avoir l'extension .xlsx.`);
+  return valeur;
+}

@@ -41,3 +41,12 @@ export function erreurFichier(e: unknown, fichier: string): unknown {
   const nom = path.basename(fichier);
   return new CliError(e.message.includes(nom) ? e.message : `${nom} : ${e.message}`);
 }
+
+/** Saves the output workbook; a disk error (missing folder, no right to write) is the user's, exit 2. */
+export async function enregistrerSortie(wb: { enregistrer(chemin: string): Promise<void> }, sortie: string): Promise<void> {
+  try {
+    await wb.enregistrer(sortie);
+  } catch (e) {
+    throw new CliError(`Écriture impossible de « ${sortie} » : ${(e as Error).message}`);
+  }
+}

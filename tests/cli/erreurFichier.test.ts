@@ -1,3 +1,4 @@
+import * as path from "path";
 import { ErreurDonnees } from "../../src/core/erreurs";
 import { DevisIntrouvableError } from "../../src/core/devis/import";
 import { PlanningError } from "../../src/core/planning/modele";
@@ -6,7 +7,7 @@ import { CliError, erreurFichier } from "../../src/cli/io";
 
 describe("erreurFichier", () => {
   it("fait de toute erreur de données une erreur CLI (code 2) qui nomme le fichier", () => {
-    const e = erreurFichier(new PlanningError("ligne 4 : durée négative (-3)"), "/tmp/x/planning.xlsx");
+    const e = erreurFichier(new PlanningError("ligne 4 : durée négative (-3)"), path.join("dossier", "planning.xlsx"));
     expect(e).toBeInstanceOf(CliError);
     expect((e as CliError).code).toBe(2);
     expect((e as CliError).message).toBe("planning.xlsx : ligne 4 : durée négative (-3)");

@@ -1,10 +1,9 @@
-import * as path from "path";
 import { creditImpotClasseur } from "../../core/creditImpot/creditImpotClasseur";
 import { GENRES_CREDIT, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { centsToDecimalString, formatMontantFr, formatPourcentFr, parseMontant, type Cents } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg, nombreArg } from "../args";
-import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
+import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
+import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
@@ -85,7 +84,7 @@ export const commande: Commande = {
     const annee = anneeTexte === undefined ? new Date().getFullYear() : Number(anneeTexte);
     const hebergement = choixArg(values.hebergement as string | undefined, "--hebergement", ["paris", "ailleurs"] as const);
     const sortie = values.o as string | undefined;
-    if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+    sortieXlsx(sortie);
     const modeleParametres = values["modele-parametres"] === true;
     if (modeleParametres && sortie === undefined) throw new CliError("L'option --modele-parametres écrit une feuille : indiquez aussi -o sortie.xlsx.");
 
@@ -99,11 +98,7 @@ export const commande: Commande = {
       throw erreurFichier(e, fichier);
     }
     if (sortie !== undefined) {
-      try {
-        await wb.enregistrer(sortie);
-      } catch (e) {
-        throw new CliError(`Écriture impossible de « ${sortie} » : ${(e as Error).message}`);
-      }
+      await enregistrerSortie(wb, sortie);
     }
     if (values.json) ecrireJson(io, jsonCreditImpot(r.resultat));
     else {

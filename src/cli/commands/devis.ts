@@ -1,11 +1,10 @@
-import * as path from "path";
 import type { Constat } from "../../core/controles/constat";
 import type { Devis, Genre } from "../../core/devis/model";
 import { structurerDevis } from "../../core/devis/structurer";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg, nombreArg } from "../args";
-import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
+import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
+import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
@@ -70,9 +69,7 @@ export const commande: Commande = {
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
     const sortie = (values.o ?? values.sortie) as string | undefined;
-    if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") {
-      throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
-    }
+    sortieXlsx(sortie);
     let wb: XlsxWorkbook;
     let r;
     try {
@@ -82,11 +79,7 @@ export const commande: Commande = {
       throw erreurFichier(e, fichier);
     }
     if (sortie !== undefined) {
-      try {
-        await wb.enregistrer(sortie);
-      } catch (e) {
-        throw new CliError(`Écriture impossible de « ${sortie} » : ${(e as Error).message}`);
-      }
+      await enregistrerSortie(wb, sortie);
     }
     if (values.json) ecrireJson(io, jsonDevis(r.devis, r.constats));
     else {

@@ -9,8 +9,8 @@ import { rapprocher } from "../../core/ecarts/rapprocher";
 import { DevisIntrouvableError, importerDevis } from "../../core/devis/import";
 import { trouverFeuilleDevis } from "../../core/devis/trouver";
 import type { SheetData } from "../../core/port/workbook";
-import { analyserArgs } from "../args";
-import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
+import { analyserArgs, sortieXlsx } from "../args";
+import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
 import { lireFichierFec, lireMapping } from "./fec";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 
@@ -76,7 +76,7 @@ export const commande: Commande = {
     if (!values.fec) throw new CliError(`L'option --fec <fichier> est obligatoire.\nUsage : ${USAGE}`);
     if (!values.correspondances) throw new CliError(`L'option --correspondances <fichier.csv> est obligatoire.\nUsage : ${USAGE}`);
     const sortie = values.o as string | undefined;
-    if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+    sortieXlsx(sortie);
     const encodage = values.encodage as "utf-8" | "windows-1252" | undefined;
     if (encodage !== undefined && !["utf-8", "windows-1252", "iso-8859-15"].includes(encodage)) {
       throw new CliError(`L'option --encodage attend utf-8, windows-1252 ou iso-8859-15 ; reçu « ${encodage} ».`);
@@ -95,7 +95,7 @@ export const commande: Commande = {
     try {
       if (sortie) {
         rapport = (await rapprocher(wb, { fec, correspondances })).rapport;
-        await wb.enregistrer(sortie);
+        await enregistrerSortie(wb, sortie);
       } else {
         const feuilles: SheetData[] = [];
         const prodbook = await wb.feuillesProdbook();

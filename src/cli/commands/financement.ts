@@ -6,8 +6,8 @@ import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
 import { resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg, nombreArg } from "../args";
-import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
+import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
+import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
@@ -74,7 +74,7 @@ export const commande: Commande = {
     const regime = choixArg(v["credit-impot"] as string | undefined, "--credit-impot", ["cinema", "audiovisuel", "international"] as const) as RegimeCredit | undefined;
     if (regime && genre === "spectacle") throw new CliError("Le crédit d'impôt calculé ici couvre la fiction, le documentaire et l'animation (--genre).");
     const sortie = (v.o ?? v.sortie) as string | undefined;
-    if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+    sortieXlsx(sortie);
 
     let wb: XlsxWorkbook;
     let r: ResultatAnalyseFinancement;
@@ -100,11 +100,7 @@ export const commande: Commande = {
       throw new CliError(`${path.basename(fichier)} : coût de production introuvable (ni feuille de devis, ni ligne « Coût » dans le plan). Indiquez --devis FEUILLE ou --cout MONTANT.`);
     }
     if (sortie !== undefined) {
-      try {
-        await wb.enregistrer(sortie);
-      } catch (e) {
-        throw new CliError(`Écriture impossible de « ${sortie} » : ${(e as Error).message}`);
-      }
+      await enregistrerSortie(wb, sortie);
     }
     if (v.json) ecrireJson(io, resultatJson(r));
     else {

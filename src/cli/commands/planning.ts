@@ -1,11 +1,10 @@
-import * as path from "path";
 import type { Constat } from "../../core/controles/constat";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateFr } from "../../core/planning/dates";
 import { planifierClasseur, type ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg, nombreArg } from "../args";
-import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
+import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
+import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
@@ -70,7 +69,7 @@ export const commande: Commande = {
     if (joursTournage !== undefined && !Number.isInteger(joursTournage)) throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${values.tournage} ».`);
     if ((dureeMinutes !== undefined || joursTournage !== undefined) && !genre) throw new CliError("Les options --duree et --tournage accompagnent --genre (étapes de post-production par défaut).");
     const sortie = values.o as string | undefined;
-    if (sortie !== undefined && path.extname(sortie).toLowerCase() !== ".xlsx") throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+    sortieXlsx(sortie);
     let base: XlsxWorkbook;
     let r: ResultatPlanningClasseur;
     try {
@@ -88,11 +87,7 @@ export const commande: Commande = {
       throw erreurFichier(e, fichier);
     }
     if (sortie !== undefined) {
-      try {
-        await base.enregistrer(sortie);
-      } catch (e) {
-        throw new CliError(`Écriture impossible de « ${sortie} » : ${(e as Error).message}`);
-      }
+      await enregistrerSortie(base, sortie);
     }
     if (values.json) ecrireJson(io, jsonPlanning(r));
     else {
