@@ -96,5 +96,7 @@ export function lireFeuille(ws: ExcelJS.Worksheet): SheetData {
   while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
   for (const r of rows) while (r.length < maxCol) r.push({ v: null });
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
-  return { name: ws.name, rows, merges };
+  const colonnesMasquees: number[] = [];
+  for (let c = 1; c <= maxCol; c++) if (ws.getColumn(c).hidden) colonnesMasquees.push(c - 1);
+  return colonnesMasquees.length ? { name: ws.name, rows, merges, colonnesMasquees } : { name: ws.name, rows, merges };
 }

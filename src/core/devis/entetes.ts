@@ -1,5 +1,6 @@
 import type { CellData, SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
+import { parseAdresse } from "../util/adresse";
 
 /** The columns a producer's devis may have; `libelle` and `montant` (or `taux`) are needed to call it a devis. */
 export type Colonne =
@@ -13,12 +14,15 @@ export type Colonne =
   | "tauxCharges"
   | "categorie"
   | "territoire"
-  | "eligibleCI";
+  | "eligibleCI"
+  /** CNC forms: "Montant total | dont France | dont étranger" — the split gives the line's share spent in France. */
+  | "montantFrance"
+  | "montantEtranger";
 
 export type Colonnes = Partial<Record<Colonne, number>>;
 
 export interface Entete {
-  /** 0-based row of the header. */
+  /** 0-based row of the header (the lower row when the header is split over two rows). */
   ligne: number;
   colonnes: Colonnes;
 }
@@ -30,6 +34,8 @@ export interface Entete {
 const SYNONYMES: readonly [Colonne, RegExp][] = [
   ["tauxCharges", /^(taux|tx|%)\s*(de\s*)?(charges?|cs)\b|^charges?\s*(%|sociales\s*%|taux)|^(charges rate|social charges %|% charges)/],
   ["eligibleCI", /^(eligible|eligibilite)\b|^ci\b|^credit d'impot|^tax credit|^c\.i\.?$/],
+  ["montantFrance", /^(dont |part |montant |depenses? )*(en )?france$/],
+  ["montantEtranger", /^(dont |part |montant |depenses? )*(a l' ?|en |l')?etranger$|^(dont )?hors france$/],
   ["territoire", /^(territoire|territory|lieu de depense|pays|localisation|france\s*\/\s*etranger|fr\s*\/\s*etr)/],
   ["categorie", /^(categorie|category|cat\.?|type de (depense|ligne|poste)|nature)$/],
   ["unite", /^(unite|unit|u\.?|unites|units)$/],
@@ -45,33 +51,110 @@ function nettoyer(v: CellData): string | undefined {
   if (typeof v.v !== "string") return undefined;
   let s = normaliser(v.v).replace(/\((€|eur|euros|en €|en euros|ht|€ ht|%)\)/g, "");
   // "Montant € HT :", "Total HT (€)": units and tax mentions after the name.
-  for (let i = 0; i < 3; i++) s = s.replace(/[:*]+$/, "").replace(/\s*(€|eur|euros|ht|h\.t\.?)\s*$/, "").trim();
+  for (let i = 0; i < 3; i++) s = s.replace(/[:*.]+$/, "").replace(/\s*(€|eur|euros|ht|h\.t\.?)\s*$/, "").trim();
   return s.replace(/\s+/g, " ").trim() || undefined;
 }
 
+/** Line totals in English budgets ("Amount | Units | X | Rate | Subtotal"), never a header's first choice. */
+const SOUS_TOTAL_LIGNE = /^(sub-?total|sous-?total|line total|total ligne|total line)$/;
+
+function roleDe(s: string): Colonne | undefined {
+  for (const [role, re] of SYNONYMES) if (re.test(s)) return role;
+  return undefined;
+}
+
 /** Roles of the cells of one row; each role taken by its first column. "Poste" is the code when another column holds the label. */
-export function colonnesDe(row: CellData[]): Colonnes {
+export function colonnesDe(row: CellData[], masquees: readonly number[] = []): Colonnes {
+  return colonnesDeTextes(row.map((c) => [nettoyer(c)]), masquees);
+}
+
+/**
+ * Roles from candidate texts per column (for a two-row header: "top bottom", then bottom, then top). Hidden
+ * columns (the producer's helpers, an old version of the amounts) take a role only when no visible column has it.
+ */
+function colonnesDeTextes(candidats: (string | undefined)[][], masquees: readonly number[]): Colonnes {
   const out: Colonnes = {};
   const postes: number[] = [];
-  row.forEach((cell, c) => {
-    const s = nettoyer(cell);
-    if (!s || s.length > 40) return;
-    for (const [role, re] of SYNONYMES) {
-      if (!re.test(s)) continue;
-      // "Poste" / "Item": the label, unless another column is the label (then the code).
-      if (role === "libelle" && /^(postes?|items?)$/.test(s)) {
-        postes.push(c);
-        return;
+  const sousTotaux: number[] = [];
+  const ordre = candidats.map((_, c) => c).sort((a, b) => Number(masquees.includes(a)) - Number(masquees.includes(b)) || a - b);
+  for (const c of ordre) {
+    for (const s of candidats[c]) {
+      if (!s || s.length > 40) continue;
+      const role = roleDe(s);
+      if (!role) {
+        if (SOUS_TOTAL_LIGNE.test(s)) {
+          sousTotaux.push(c);
+          break;
+        }
+        continue;
       }
-      if (out[role] === undefined) out[role] = c;
-      return;
+      // "Poste" / "Item": the label, unless another column is the label (then the code).
+      if (role === "libelle" && /^(postes?|items?)$/.test(s)) postes.push(c);
+      else if (out[role] === undefined) out[role] = c;
+      break;
     }
-  });
+  }
   for (const c of postes) {
     if (out.libelle === undefined) out.libelle = c;
     else if (out.code === undefined && c < out.libelle) out.code = c;
   }
+  // "Amount | Units | X | Rate | Subtotal" (Movie Magic): an "amount" left of the rate, with a total column to
+  // the right of the rate, is the quantity; the line's amount is that total.
+  const apresTaux = (c: number) => out.taux !== undefined && c > out.taux;
+  const droite = [...sousTotaux, ...candidats.map((_, c) => c).filter((c) => c !== out.montant && candidats[c].some((s) => s && roleDe(s) === "montant"))]
+    .filter(apresTaux)
+    .sort((a, b) => a - b)[0];
+  if (out.montant === undefined) out.montant = droite ?? sousTotaux[0];
+  else if (out.taux !== undefined && out.montant < out.taux && droite !== undefined) {
+    if (out.quantite === undefined) out.quantite = out.montant;
+    out.montant = droite;
+  }
   return out;
+}
+
+/** Column → text of the header cell, a horizontally merged title repeated over the columns it spans. */
+function textesAvecFusions(sheet: SheetData, r: number): (string | undefined)[] {
+  const row = sheet.rows[r] ?? [];
+  const out = row.map((c) => nettoyer(c));
+  for (const m of sheet.merges) {
+    const [a, b] = m.split(":");
+    if (!b) continue;
+    const p = parseAdresse(a), q = parseAdresse(b);
+    if (r < p.row || r > q.row || !row[p.col]) continue;
+    const t = r === p.row ? out[p.col] : nettoyer(sheet.rows[p.row]?.[p.col] ?? { v: null });
+    for (let c = p.col; c <= q.col && c < out.length; c++) out[c] = t;
+  }
+  return out;
+}
+
+/** A second header row: short texts only (≥ 2 cells), no number. */
+function ligneDeSousEntete(row: CellData[] | undefined): boolean {
+  if (!row) return false;
+  const pleines = row.filter((c) => c.v !== null && c.v !== "");
+  return pleines.length >= 2 && pleines.every((c) => typeof c.v === "string" && c.v.trim().length <= 40);
+}
+
+/**
+ * A header split over two rows ("Quantité" merged over "Nb | Unité", "Prix" over "unitaire", "Coût" over
+ * "total"): the roles of "top bottom", else bottom, else top, per column. Undefined unless the lower row
+ * adds a role the upper row alone does not give.
+ */
+function enteteSurDeuxLignes(sheet: SheetData, r: number, seule: Colonnes, masquees: readonly number[]): Colonnes | undefined {
+  if (!ligneDeSousEntete(sheet.rows[r + 1])) return undefined;
+  const haut = textesAvecFusions(sheet, r);
+  const bas = (sheet.rows[r + 1] ?? []).map((c) => nettoyer(c));
+  const n = Math.max(haut.length, bas.length);
+  const candidats: (string | undefined)[][] = [];
+  for (let c = 0; c < n; c++) {
+    const h = haut[c], b = bas[c];
+    candidats.push([h && b ? `${h} ${b}` : undefined, b, h]);
+  }
+  const deux = colonnesDeTextes(candidats, masquees);
+  const roles = (x: Colonnes) => JSON.stringify(Object.entries(x).sort());
+  if (score(deux) < score(seule) || roles(deux) === roles(seule)) return undefined;
+  // The lower row must itself name something: otherwise it is a first line of text (a chapter title).
+  const parLeBas = candidats.some((cs, c) => (cs[0] || cs[1]) && [cs[0], cs[1]].some((s) => s && (roleDe(s) || SOUS_TOTAL_LIGNE.test(s))) && Object.values(deux).includes(c));
+  return parLeBas ? deux : undefined;
 }
 
 function montantsSous(sheet: SheetData, r: number, col: number): number {
@@ -84,16 +167,28 @@ function score(cols: Colonnes): number {
   return Object.keys(cols).length;
 }
 
+const qualifie = (cols: Colonnes) => cols.libelle !== undefined && (cols.montant !== undefined || cols.taux !== undefined);
+
 /** The header row: the first of the top 60 rows with a label column, an amount or rate column and ≥ 3 roles. */
 export function trouverEntete(sheet: SheetData): Entete | undefined {
   const max = Math.min(sheet.rows.length, 60);
+  const masquees = sheet.colonnesMasquees ?? [];
   let best: Entete | undefined;
   for (let r = 0; r < max; r++) {
-    const cols = colonnesDe(sheet.rows[r]);
-    if (cols.libelle === undefined || (cols.montant === undefined && cols.taux === undefined)) continue;
+    let cols = colonnesDe(sheet.rows[r], masquees);
+    let ligne = r;
+    // A title row above a complete header is not the header's upper half.
+    if (qualifie(cols) || !qualifie(colonnesDe(sheet.rows[r + 1] ?? [], masquees))) {
+      const deux = enteteSurDeuxLignes(sheet, r, cols, masquees);
+      if (deux && qualifie(deux)) {
+        cols = deux;
+        ligne = r + 1;
+      }
+    }
+    if (!qualifie(cols)) continue;
     // Two columns (label, amount) are enough when amounts follow: a minimal devis.
-    if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, r, cols.montant) >= 2)) continue;
-    if (!best || score(cols) > score(best.colonnes)) best = { ligne: r, colonnes: cols };
+    if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, ligne, cols.montant) >= 2)) continue;
+    if (!best || score(cols) > score(best.colonnes)) best = { ligne, colonnes: cols };
     if (score(cols) >= 5) break;
   }
   return best && ajusterColonnes(sheet, best);

@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../money/cents";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
@@ -15,6 +16,14 @@ export interface OptionsImport {
   typeOeuvre?: TypeOeuvre;
   genre?: Genre;
   dureeMinutes?: number;
+}
+
+/** Share spent in France from "dont France" (else 1 − "dont étranger") over the line's amount, within 0..1. */
+function partFranceDeRepartition(montant: Cents | undefined, fr: Decimal | undefined, etr: Decimal | undefined): Decimal | undefined {
+  if (!montant || (fr === undefined && etr === undefined)) return undefined;
+  const total = new Decimal(montant).dividedBy(100);
+  const part = fr !== undefined ? fr.dividedBy(total) : new Decimal(1).minus((etr as Decimal).dividedBy(total));
+  return Decimal.max(0, Decimal.min(1, part));
 }
 
 export class DevisIntrouvableError extends ErreurDonnees {
@@ -171,6 +180,13 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;
     }
+    const mFr = decimalCellule(cell(row, "montantFrance"));
+    const mEtr = decimalCellule(cell(row, "montantEtranger"));
+    // "dont France | dont étranger" filled but the total left empty: the total is their sum.
+    if (montant === undefined && (mFr !== undefined || mEtr !== undefined) && cell(row, "montant")?.f === undefined) {
+      montant = eurosToCents((mFr ?? new Decimal(0)).plus(mEtr ?? 0));
+      montantCalcule = true;
+    }
     if (montant === undefined && !pct) {
       const cm = cell(row, "montant");
       if (cm && ((cm.v !== null && String(cm.v).trim() !== "") || cm.f) && (libelle || code)) {
@@ -193,7 +209,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     }
     cellules.montant = ref(r, "montant") ?? cellules.montant;
     const tc = fractionCellule(cell(row, "tauxCharges"));
-    const pf = partFranceCellule(cell(row, "territoire"));
+    const pf = partFranceDeRepartition(montant, mFr, mEtr) ?? partFranceCellule(cell(row, "territoire"));
     const unite = texteCellule(cell(row, "unite")) || undefined;
     const ligne: LigneDevis = {
       id: `${sheet.name}!${r + 1}`,
@@ -212,6 +228,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       eligibleCI: eligibiliteDeTexte(cell(row, "eligibleCI")?.v ?? null),
       source: { feuille: sheet.name, ligne: r + 1, cellules },
     };
+    if (mFr !== undefined || mEtr !== undefined) ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
     if (cat) ligne.categorie = cat;
     brutes.push({ ligne, section: bloc.section, apresTotal });

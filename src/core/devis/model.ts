@@ -55,6 +55,8 @@ export interface LigneDevis {
   tauxCharges?: string;
   /** Share spent in France, decimal fraction "0".."1"; undefined = not said (France by default). */
   partFrance?: string;
+  /** CNC forms: the producer's split of the amount ("dont France", "dont étranger"), as read. */
+  repartition?: { france?: Cents; etranger?: Cents };
   eligibleCI: EligibiliteCI;
   source: SourceLigne;
 }

@@ -67,7 +67,17 @@ export function chapitreDeTitre(texte: string): CodeChapitre | undefined {
     // The producer's numbering may differ from the CNC one: a recognised chapter name wins over the number.
     return chapitreParNom(num[2]) ?? chiffreChapitre(num[1]);
   }
+  // "II - PERSONNEL", "IV. CHARGES", "B. ÉQUIPE TECHNIQUE": roman numerals count as chapter numbers, letters
+  // only number the producer's own sections (the name decides).
+  const rom = /^(?:(chapitre|chap\.?)\s*)?([ivx]{1,4}|[a-h])\s*[-–.:)]\s*([a-z].*)$/.exec(s) ?? /^(chapitre|chap\.?)\s*([ivx]{1,4})\b\s*(.*)$/.exec(s);
+  if (rom) return chapitreParNom(rom[3]) ?? chiffreRomain(rom[2]);
   return chapitreParNom(s);
+}
+
+const ROMAINS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+function chiffreRomain(r: string): CodeChapitre | undefined {
+  const i = ROMAINS.indexOf(r);
+  return i >= 0 ? (String(i + 1) as CodeChapitre) : undefined;
 }
 
 function chiffreChapitre(d: string): CodeChapitre | undefined {
@@ -89,8 +99,22 @@ function chapitreParNom(s: string): CodeChapitre | undefined {
   if (/^(equipe artistique|artistes|interpretes|cast)$/.test(t)) return "3";
   if (/^(postproduction|post production)$/.test(t)) return "8";
   if (/^(transports?|defraiements|regie)\b/.test(t)) return "6";
+  for (const [code, re] of TITRES_ANGLAIS) if (re.test(t)) return code;
   return undefined;
 }
+
+/** Section titles of English budgets ("STORY & RIGHTS", "CREW", "FRINGES", "TRAVEL & LIVING"…), "&" already removed. */
+const TITRES_ANGLAIS: readonly [CodeChapitre, RegExp][] = [
+  ["1", /^(story|rights|writers?|writing|script)( (and )?(rights|screenplay|music))?$/],
+  ["2", /^(crew|production (staff|crew)|technical crew|staff)$/],
+  ["3", /^(cast|talent|performers|actors)$/],
+  ["4", /^(fringes?|fringe benefits|payroll (taxes|charges)|social charges)$/],
+  ["5", /^(sets?|set construction|art department|production design|wardrobe|costumes?|props)( (and )?(wardrobe|costumes?|props))?$/],
+  ["6", /^(travel|transportation|per diems?)( (and )?(living|accommodation|transportation))?$/],
+  ["7", /^(equipment|camera equipment|grip (and )?electric|technical equipment)$/],
+  ["8", /^(post|editorial|editing)( (and )?(sound|music|finishing))?$/],
+  ["9", /^(insurance|legal)( (and )?(general|legal|misc|miscellaneous|other))?$/],
+];
 
 /** Rows computed from the total that are not part of it: VAT, incl.-VAT totals, cost per minute, shares. */
 export function ligneDerivee(texte: string): boolean {
@@ -114,10 +138,13 @@ export function typeTotal(texte: string): { type: "sous-total" | "total"; chapit
     const reste = s
       .replace(/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total)\s*(du |de |des )?/, "")
       .replace(/^(ensemble|total) (des|du|de la|de l') ?/, "");
-    return { type: "sous-total", chapitre: reste ? chapitreDeTitre(reste) : undefined };
+    return { type: "sous-total", chapitre: reste ? chapitreDeTitre(reste) ?? chiffreRomain(reste.replace(/\.$/, "")) : undefined };
   }
   if (/^(total|grand total|cout total|montant total|cout de (fabrication|production)|budget total|totaux)\b/.test(s)) {
     const reste = s.replace(/^(total|grand total|totaux)\s*(du |de |des |:|-)?\s*/, "");
+    // "Total II", "Total B": the producer's chapter number or letter closes a chapter.
+    const rang = /^(?:chapitre |chap\.? )?([ivx]{1,4}|[a-h])\.?$/.exec(reste);
+    if (rang) return { type: "sous-total", chapitre: chiffreRomain(rang[1]) };
     if (reste && !/^(general|generale|ht|h\.t\.?|ttc|devis|budget|production|fabrication|€|eur|hors|avant|apres|global|final)/.test(reste)) {
       const ch = chapitreDeTitre(reste);
       if (ch && /^\d$/.test(ch)) return { type: "sous-total", chapitre: ch };

@@ -27,6 +27,8 @@ export interface SheetData {
   rows: CellData[][];
   /** Merged ranges, A1 style ("A1:F1"). */
   merges: string[];
+  /** 0-based indices of hidden columns, when the adapter knows them (a producer's helper columns). */
+  colonnesMasquees?: number[];
 }
 
 /**

@@ -10,6 +10,7 @@ import { ligneHorsChapitre } from "./ligneHorsChapitre";
 import { montantCalcul } from "./montantCalcul";
 import { montantIllisible } from "./montantIllisible";
 import { parametreInconnu } from "./parametreInconnu";
+import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import { salaireMinimum } from "./salaireMinimum";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalProducteur } from "./totalProducteur";
@@ -23,6 +24,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   sousTotalProducteur,
   totalProducteur,
   ligneHorsChapitre,
+  repartitionFranceEtranger,
   chargesSocialesAbsentes,
   fraisGenerauxTaux,
   imprevusTaux,

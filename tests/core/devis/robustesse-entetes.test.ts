@@ -1,0 +1,75 @@
+import { importerDevis } from "../../../src/core/devis/import";
+import { controlerDevis } from "../../../src/core/devis/regles";
+import { centsToDecimalString } from "../../../src/core/money/cents";
+import type { Cents } from "../../../src/core/money/cents";
+import { feuilleXlsx } from "./outils";
+
+const e = (c: Cents) => centsToDecimalString(c);
+const chapitres = (d: ReturnType<typeof importerDevis>) => d.chapitres.map((c) => [c.code, e(c.total), c.lignes]);
+const constats = (d: ReturnType<typeof importerDevis>) => controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule]);
+
+describe("robustesse — en-têtes sur deux lignes", () => {
+  it("« Quantité » fusionné au-dessus de « Nb | Unité », « Prix / unitaire », « Montant » au-dessus de « HT | TTC »", async () => {
+    const s = await feuilleXlsx(
+      "Devis v2",
+      [
+        ["Devis « Le Phare » — fiction 26'"],
+        [],
+        ["Code", "Désignation", "Quantité", null, "Prix", "Montant", null],
+        [null, null, "Nb", "Unité", "unitaire", "HT", "TTC"],
+        ["1 - DROITS ARTISTIQUES"],
+        ["1.1", "Scénario", 1, "forfait", 12000, 12000, 14400],
+        ["1.2", "Musique originale", 1, "forfait", 3500, 3500, 4200],
+        ["2 - PERSONNEL"],
+        ["2.1", "Réalisateur", 15, "jour", 450, 6750, 8100],
+        ["2.2", "Chef opérateur", 12, "jour", 420, 5040, 6048],
+        ["2.3", "Scripte", 12, "jour", 260, 3120, 3744],
+        [null, "Sous-total personnel", null, null, null, 14910, 17892],
+        ["7 - MOYENS TECHNIQUES"],
+        ["7.1", "Caméra et optiques", 3, "semaine", 1850.5, 5551.5, 6661.8],
+        [null, "TOTAL", null, null, null, 35961.5, 43153.8],
+      ],
+      { merges: ["A1:G1", "C3:D3", "F3:G3"] },
+    );
+    const d = importerDevis(s);
+    // The second header row is part of the header: never a line, never an unreadable amount ("HT").
+    expect(d.illisibles).toEqual([]);
+    expect(d.lignes.map((l) => [l.code, l.nombre ?? l.quantite, l.unite, l.taux, e(l.montant), l.source.cellules.montant])).toEqual([
+      ["1.1", "1", "forfait", "12000", "12000.00", "'Devis v2'!F6"],
+      ["1.2", "1", "forfait", "3500", "3500.00", "'Devis v2'!F7"],
+      ["2.1", "15", "jour", "450", "6750.00", "'Devis v2'!F9"],
+      ["2.2", "12", "jour", "420", "5040.00", "'Devis v2'!F10"],
+      ["2.3", "12", "jour", "260", "3120.00", "'Devis v2'!F11"],
+      ["7.1", "3", "semaine", "1850.5", "5551.50", "'Devis v2'!F14"],
+    ]);
+    expect(chapitres(d)).toEqual([["1", "15500.00", 2], ["2", "14910.00", 3], ["7", "5551.50", 1]]);
+    expect(e(d.total)).toBe("35961.50");
+    expect(d.nonPlaces).toEqual([]);
+    expect(d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule])).toEqual([
+      ["sous-total", "2", "14910.00", "'Devis v2'!F12"],
+      ["total", undefined, "35961.50", "'Devis v2'!F15"],
+    ]);
+    expect(constats(d)).toEqual([["charges-sociales-absentes", "alerte", "'Devis v2'!F9"]]);
+  });
+
+  it("« Coût » / « unitaire » et « Coût » / « total » non fusionnés : le montant est le coût total, pas le coût unitaire", async () => {
+    const s = await feuilleXlsx("Post", [
+      ["N°", "Poste", "Nombre", "Coût", "Coût", "Observations"],
+      [null, null, "de jours", "unitaire", "total", null],
+      ["8.1", "Montage", 20, 350, 7000, "salle incluse"],
+      ["8.2", "Mixage", 3, 900, 2700, null],
+      ["8.3", "Étalonnage", 4, 800, 3200, "2 jours de plus si HDR"],
+      [null, "Total post-production", null, null, 12900],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.code, l.libelle, l.quantite, l.taux, e(l.montant), l.chapitre])).toEqual([
+      ["8.1", "Montage", "20", "350", "7000.00", "8"],
+      ["8.2", "Mixage", "3", "900", "2700.00", "8"],
+      ["8.3", "Étalonnage", "4", "800", "3200.00", "8"],
+    ]);
+    expect(chapitres(d)).toEqual([["8", "12900.00", 3]]);
+    expect(d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule])).toEqual([["sous-total", "8", "12900.00", "Post!E6"]]);
+    expect(d.illisibles).toEqual([]);
+    expect(constats(d)).toEqual([]);
+  });
+});
