@@ -4,7 +4,7 @@ import { envoyer } from "../../app/catalogue";
 import type { ResultatRapprochementVue } from "../../app/commandes/ecarts";
 import type { EncodageFec, ResultatFec } from "../../core/comptabilite/fec";
 import type { Correspondance, TableCorrespondances } from "../../core/comptabilite/correspondances";
-import { formatMontantFr, type Cents } from "../../core/money";
+import { eurosToCents, formatMontantFr, formatPourcentFr } from "../../core/money";
 import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { MessageErreur } from "../components/MessageErreur";
@@ -31,9 +31,16 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   alerte: { backgroundColor: tokens.colorPaletteRedBackground2 },
+  // Short keys: the account label gets the pane's remaining width.
+  cle: { width: "8em", flexShrink: 0 },
+  poste: { width: "4.5em", flexShrink: 0 },
 });
 
-const euros = (s: string) => formatMontantFr(Math.round(Number(s) * 100) as Cents);
+/** The detected separator in words ("tab" would read as English, a raw tab as nothing). */
+const SEPARATEURS: Record<ResultatFec["format"]["separateur"], string> = { tab: "tabulation", pipe: "« | »", "point-virgule": "point-virgule", virgule: "virgule" };
+
+/** JSON amounts ("1234.56") → French display, exactly (no float). */
+const euros = (s: string) => formatMontantFr(eurosToCents(s));
 
 /** Parses in the Web Worker (fecWorker.js); falls back to this thread where workers are unavailable. */
 function lireAvecWorker(fichier: File, encodage: EncodageFec | undefined, progres: (p: number) => void): Promise<ResultatFec> {
@@ -109,7 +116,7 @@ export function Ecarts() {
         {fec && (
           <div data-testid={IDS_ECARTS.format}>
             <Text block>
-              {fec.format.type === "fec" ? "FEC" : "Grand livre CSV"} · séparateur {fec.format.separateur} · {fec.format.encodage}
+              {fec.format.type === "fec" ? "FEC" : "Grand livre CSV"} · séparateur {SEPARATEURS[fec.format.separateur]} · {fec.format.encodage}
               {fec.format.bom ? " (BOM)" : ""} · {fec.format.montants === "debit-credit" ? "Débit/Crédit" : "Montant/Sens"} · {fec.format.colonnes} colonnes
             </Text>
             <Text block>
@@ -122,11 +129,13 @@ export function Ecarts() {
                 {fec.erreurs.slice(0, 100).map((e) => (
                   <Caption1 block key={e.ligne}>{e.message}</Caption1>
                 ))}
+                {fec.erreurs.length > 100 && <Caption1 block>… et {fec.erreurs.length - 100} autre(s) (liste complète : prodbook fec --json).</Caption1>}
               </div>
             )}
             {fec.alertes.slice(0, 100).map((a, i) => (
               <Caption1 block key={i}>⚠ ligne {a.ligne} : {a.message}</Caption1>
             ))}
+            {fec.alertes.length > 100 && <Caption1 block>⚠ … et {fec.alertes.length - 100} autre(s) alerte(s).</Caption1>}
           </div>
         )}
       </div>
@@ -135,8 +144,8 @@ export function Ecarts() {
         <Caption1>Préfixe de compte (ou section:CODE) → code de chapitre « 2 » ou de ligne « 2.3 ». Le plus long préfixe l'emporte.</Caption1>
         {lignes.map((c, i) => (
           <div className={styles.ligne} key={i} data-testid={IDS_ECARTS.correspondance(i)}>
-            <Input size="small" aria-label="Compte" value={c.type === "section" ? `section:${c.cle}` : c.cle} onChange={(_, d) => modifier(i, "cle", d.value.replace(/^section:/i, ""))} />
-            <Input size="small" aria-label="Poste" value={c.poste} onChange={(_, d) => modifier(i, "poste", d.value)} />
+            <Input size="small" className={styles.cle} aria-label="Compte" value={c.type === "section" ? `section:${c.cle}` : c.cle} onChange={(_, d) => modifier(i, "cle", d.value.replace(/^section:/i, ""))} />
+            <Input size="small" className={styles.poste} aria-label="Poste" value={c.poste} onChange={(_, d) => modifier(i, "poste", d.value)} />
             <Caption1>{c.libelle}</Caption1>
           </div>
         ))}
@@ -164,7 +173,7 @@ export function Ecarts() {
                     <td className={styles.num}>{euros(c.budget)}</td>
                     <td className={styles.num}>{euros(c.realise)}</td>
                     <td className={styles.num}>{euros(c.ecart)}</td>
-                    <td className={styles.num}>{c.ecartPct ?? ""}</td>
+                    <td className={styles.num}>{c.ecartPct === null ? "" : formatPourcentFr(Number(c.ecartPct) / 100)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -42,6 +42,8 @@ const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   ligne: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
   critique: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // « 'Budget Gardiens'!C19 » is wider than its column in the pane: wrap it instead of overlapping the next one.
+  cellule: { overflowWrap: "anywhere" },
 });
 
 const fr = (iso?: string) => (iso ? iso.split("-").reverse().join("/") : "");
@@ -162,7 +164,7 @@ export function Planning() {
                     <Checkbox checked={choisies.has(p.ligneId)} onChange={() => basculer(p.ligneId)} aria-label={`Appliquer ${p.libelle}`} />
                   </TableCell>
                   <TableCell>{p.libelle}</TableCell>
-                  <TableCell>{p.cellule ?? ""}</TableCell>
+                  <TableCell className={styles.cellule}>{p.cellule ?? ""}</TableCell>
                   <TableCell>{p.ancienneQuantite ?? "—"}</TableCell>
                   <TableCell>
                     {p.nouvelleQuantite} {p.unite === "semaine" ? "sem." : "j"}

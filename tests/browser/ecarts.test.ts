@@ -1,0 +1,213 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ECRANS, classeurProduction, etatExcel, ouvrirVolet, sortiesInattendues, type Volet } from "./volet";
+
+/**
+ * The « Écarts » page in the real bundle: a real FEC picked through the file input is parsed in the Web Worker
+ * (fecWorker.js), then Grand livre / Correspondances / Écarts / Coût définitif are written into the fake Excel.
+ */
+const FEC_REELS = path.join(__dirname, "../../../shared/fixtures/fec-real");
+/** The largest real file (10 755 lines, tab-separated, CRLF): its Grand livre needs more than one 2 MB block. */
+const GROS = path.join(FEC_REELS, "123456789FEC20500930.txt");
+/** A small pipe-separated one, copied and corrupted below. */
+const PETIT = path.join(FEC_REELS, "111111111FEC20221231.TXT");
+const DEUX_MO = 2 * 1024 * 1024;
+
+/** Ids of src/taskpane/pages/Ecarts.tsx (IDS_ECARTS; importing the page would load Fluent into jest). */
+const IDS = {
+  fichier: "ecarts-fichier",
+  progression: "ecarts-progression",
+  format: "ecarts-format",
+  rejets: "ecarts-rejets",
+  correspondance: (i: number) => `ecarts-correspondance-${i}`,
+  rapprocher: "ecarts-rapprocher",
+  rapport: "ecarts-rapport",
+};
+
+/** Records the messages every Worker sends to the page (the page's own handler still runs). */
+const ESPION_WORKER = `(() => {
+  const W = window.Worker;
+  window.__messagesWorker = [];
+  window.Worker = class extends W {
+    constructor(u, o) {
+      super(u, o);
+      this.addEventListener("message", (e) => window.__messagesWorker.push({ type: e.data.type, fait: e.data.fait, total: e.data.total }));
+    }
+  };
+})();`;
+
+/** Data lines of a FEC file: non-empty lines after the header. */
+function lignesDonnees(fichier: string): string[] {
+  return fs.readFileSync(fichier, "utf8").replace(/^\ufeff/, "").split(/\r\n|\r|\n/).slice(1).filter((l) => l.trim() !== "");
+}
+
+/** Starts recording the progress bar's successive states (null = absent, else aria-valuenow). */
+async function observerBarre(page: Page): Promise<void> {
+  await page.evaluate((id) => {
+    const w = window as unknown as { __barre: (string | null)[]; __obs?: MutationObserver };
+    w.__obs?.disconnect();
+    w.__barre = [];
+    const noter = () => {
+      const b = document.querySelector(`[data-testid="${id}"]`);
+      const v = b ? b.getAttribute("aria-valuenow") ?? "?" : null;
+      if (w.__barre[w.__barre.length - 1] !== v) w.__barre.push(v);
+    };
+    w.__obs = new MutationObserver(noter);
+    w.__obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+  }, IDS.progression);
+}
+
+function etatsBarre(page: Page): Promise<(string | null)[]> {
+  return page.evaluate(() => (window as unknown as { __barre: (string | null)[] }).__barre);
+}
+
+/** The bar appeared, its value never went back, and it was gone once the work was done. */
+function verifierBarre(etats: (string | null)[]): number[] {
+  const valeurs = etats.filter((e): e is string => e !== null).map(Number);
+  expect(valeurs.length).toBeGreaterThan(0);
+  expect(valeurs.every((v) => v >= 0 && v <= 1)).toBe(true);
+  expect(valeurs).toEqual([...valeurs].sort((a, b) => a - b));
+  expect(etats[etats.length - 1]).toBeNull();
+  return valeurs;
+}
+
+describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simulé)", () => {
+  let v: Volet;
+  let page: Page;
+  let tmp: string;
+  const gros = lignesDonnees(GROS);
+
+  beforeAll(async () => {
+    v = await ouvrirVolet(await classeurProduction(), [ESPION_WORKER]);
+    page = v.page;
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-ecarts-"));
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    // The default account → poste table is loaded from the catalogue when the page opens.
+    await page.getByTestId(IDS.correspondance(0)).waitFor();
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("lit un FEC réel dans le Web Worker avec une barre de progression et montre le format détecté", async () => {
+    await observerBarre(page);
+    await page.getByTestId(IDS.fichier).setInputFiles(GROS);
+    const format = page.getByTestId(IDS.format);
+    await format.waitFor();
+
+    expect(v.servis).toContain("/fecWorker.js");
+    expect(v.workers.some((u) => u.endsWith("/fecWorker.js"))).toBe(true);
+    const messages = await page.evaluate(() => (window as unknown as { __messagesWorker: { type: string; fait?: number; total?: number }[] }).__messagesWorker);
+    const progres = messages.filter((m) => m.type === "progression");
+    expect(progres.length).toBeGreaterThan(0);
+    expect(progres[progres.length - 1]).toEqual({ type: "progression", fait: fs.statSync(GROS).size, total: fs.statSync(GROS).size });
+    expect(messages[messages.length - 1].type).toBe("resultat");
+    verifierBarre(await etatsBarre(page));
+
+    const entete = fs.readFileSync(GROS, "utf8").split(/\r\n|\r|\n/)[0].split("\t");
+    const texte = (await format.textContent()) ?? "";
+    expect(texte).toContain("FEC · séparateur tabulation · utf-8");
+    expect(texte).toContain(`${entete.length} colonnes`);
+    expect(texte).toContain(`${gros.length} lignes importées sur ${gros.length}`);
+    expect(await page.getByTestId(IDS.rejets).count()).toBe(0);
+    await page.screenshot({ path: path.join(ECRANS, "ecarts-fec.png"), fullPage: true });
+  });
+
+  it("écrit Grand livre, Correspondances, Écarts et Coût définitif ; le Grand livre part par blocs ≤ 2 Mo, une synchronisation par bloc", async () => {
+    const avant = (await etatExcel(page)).syncs.length;
+    await observerBarre(page);
+    await page.getByTestId(IDS.rapprocher).click();
+    const rapport = page.getByTestId(IDS.rapport);
+    await rapport.waitFor();
+    verifierBarre(await etatsBarre(page));
+    expect(await rapport.textContent()).toContain("Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif");
+    // French figures: amounts « 1 234,56 € », variances « 12,34 % ».
+    const cellules = await rapport.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    expect(cellules.length).toBeGreaterThan(5);
+    for (const [, budget, realise, ecart, pct] of cellules) {
+      for (const m of [budget, realise, ecart]) expect(m).toMatch(/^-?\d{1,3}(\s\d{3})*,\d{2}\s€$/);
+      expect(pct).toMatch(/^(-?\d+,\d{2}\s%)?$/);
+    }
+    expect(cellules.some((c) => c[4] !== "")).toBe(true);
+
+    const etat = await etatExcel(page);
+    const noms = etat.feuilles.map((f) => f.name);
+    expect(noms).toEqual(expect.arrayContaining(["Budget Gardiens", "Grand livre", "Correspondances", "Écarts", "Coût définitif"]));
+    const gl = etat.feuilles.find((f) => f.name === "Grand livre")!;
+    expect(gl.valeurs.length).toBe(gros.length + 1);
+    expect(gl.valeurs[0][0]).toBe("Ligne FEC");
+
+    // Every write to the Grand livre: one values/formulas matrix per sync, each request ≤ 2 MB, covering every row once.
+    const ecritures = etat.syncs.slice(avant).map((s) => ({
+      octets: s.octets,
+      blocs: s.ops.filter((o) => typeof o === "object" && o.feuille === "Grand livre" && (o.prop === "formulas" || o.prop === "values")),
+    }));
+    const blocs = ecritures.filter((s) => s.blocs.length > 0);
+    expect(blocs.every((s) => s.blocs.length === 1)).toBe(true);
+    expect(blocs.every((s) => s.octets <= DEUX_MO)).toBe(true);
+    const plages = blocs.map((s) => s.blocs[0] as Exclude<(typeof s.blocs)[number], string>);
+    expect(plages.every((p) => p.w === 14)).toBe(true);
+    // Contiguous blocks from row 1 to the last row.
+    expect(plages.map((p) => p.r)).toEqual(plages.map((_, i) => plages.slice(0, i).reduce((n, p) => n + p.h, 0)));
+    expect(plages.reduce((n, p) => n + p.h, 0)).toBe(gros.length + 1);
+    // 10 756 rows of 14 cells plus their formats do not fit in one 2 MB request.
+    expect(blocs.length).toBeGreaterThan(1);
+    expect(v.erreursPage).toEqual([]);
+    await rapport.screenshot({ path: path.join(ECRANS, "ecarts-rapport.png") });
+  });
+
+  it("liste les lignes rejetées d'une copie corrompue ; un libellé importé commençant par = ou - reste du texte", async () => {
+    const brut = fs.readFileSync(PETIT, "latin1").split(/\r\n|\n/);
+    const champs = (i: number) => brut[i].split("|");
+    const iDate = champs(0).indexOf("EcritureDate");
+    const iLib = champs(0).indexOf("EcritureLib");
+    const iCompte = champs(0).indexOf("CompteNum");
+    const classe6 = brut.map((_, i) => i).filter((i) => i > 0 && brut[i] && champs(i)[iCompte].trim().startsWith("6"));
+    expect(classe6.length).toBeGreaterThan(2);
+    const remplacer = (i: number, k: number, valeur: string) => {
+      const c = champs(i);
+      c[k] = valeur;
+      brut[i] = c.join("|");
+    };
+    remplacer(classe6[0], iLib, "=1+1");
+    remplacer(classe6[1], iLib, "-remise fournisseur");
+    remplacer(5, iDate, "20221345");
+    brut[9] = champs(9).slice(0, 6).join("|");
+    const copie = path.join(tmp, "111111111FEC20221231-corrompu.txt");
+    fs.writeFileSync(copie, brut.join("\r\n"), "latin1");
+    const donnees = brut.slice(1).filter((l) => l.trim() !== "").length;
+
+    await page.getByTestId(IDS.fichier).setInputFiles(copie);
+    const rejets = page.getByTestId(IDS.rejets);
+    await rejets.waitFor();
+    const texteRejets = (await rejets.textContent()) ?? "";
+    expect(texteRejets).toContain("2 ligne(s) rejetée(s)");
+    // Physical line numbers: header = 1.
+    expect(texteRejets).toContain("Ligne 6 rejetée");
+    expect(texteRejets).toContain("Ligne 10 rejetée");
+    const format = (await page.getByTestId(IDS.format).textContent()) ?? "";
+    expect(format).toContain("séparateur « | »");
+    expect(format).toContain(`${donnees - 2} lignes importées sur ${donnees}`);
+    await page.getByTestId(IDS.format).screenshot({ path: path.join(ECRANS, "ecarts-rejets.png") });
+
+    await page.getByTestId(IDS.rapprocher).click();
+    await page.getByTestId(IDS.rapport).waitFor();
+    const etat = await etatExcel(page);
+    // Running again replaces Prodbook's sheets (no « Grand livre (2) »).
+    expect(etat.feuilles.filter((f) => /^Grand livre/.test(f.name)).map((f) => f.name)).toEqual(["Grand livre"]);
+    const gl = etat.feuilles.find((f) => f.name === "Grand livre")!;
+    expect(gl.valeurs.length).toBe(donnees - 2 + 1);
+    for (const libelle of ["=1+1", "-remise fournisseur"]) {
+      const r = gl.valeurs.findIndex((l) => l[8] === libelle);
+      expect(r).toBeGreaterThan(0);
+      expect(gl.formules[r][8]).toBeNull();
+    }
+    expect(v.erreursPage).toEqual([]);
+    expect(sortiesInattendues(v.refusees)).toEqual([]);
+  });
+});

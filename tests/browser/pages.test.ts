@@ -1,0 +1,94 @@
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ECRANS, classeurProduction, etatExcel, ouvrirVolet, sortiesInattendues, type Volet } from "./volet";
+
+/**
+ * Smoke test of the « Crédit d'impôt », « Financement » and « Planning » pages in the real bundle: each renders
+ * in French and its primary action writes its sheets into the fake Excel, without a page error.
+ * (Ids from the pages' IDS_CREDIT_IMPOT / IDS_FINANCEMENT / IDS_PLANNING; importing a page would load Fluent into jest.)
+ */
+describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel simulé)", () => {
+  let v: Volet;
+  let page: Page;
+
+  beforeAll(async () => {
+    v = await ouvrirVolet(await classeurProduction());
+    page = v.page;
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  /** Every sheet named in a « Écrit : « A », « B » » message exists in the workbook. */
+  async function feuillesEcrites(message: string): Promise<string[]> {
+    const noms = [...message.matchAll(/« ([^»]+) »/g)].map((m) => m[1]);
+    expect(noms.length).toBeGreaterThan(0);
+    const etat = await etatExcel(page);
+    expect(etat.feuilles.map((f) => f.name)).toEqual(expect.arrayContaining(noms));
+    return noms;
+  }
+
+  it("Crédit d'impôt : « Créer la feuille Crédit d'impôt » calcule le crédit du devis et écrit la feuille", async () => {
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    // The sheet list comes from the workbook.
+    await page.locator('[data-testid="ci-feuille"] option', { hasText: "Budget Gardiens" }).waitFor({ state: "attached" });
+    await page.getByTestId("ci-genre").selectOption("documentaire");
+    await page.getByTestId("ci-duree").fill("52");
+    await page.getByTestId("ci-creer").click();
+    const succes = page.getByTestId("ci-succes");
+    await succes.waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await page.getByTestId("ci-credit").textContent()).toMatch(/^\d{1,3}(\s\d{3})*,\d{2}\s€$/);
+    expect(await page.getByTestId("ci-resultat").textContent()).toContain("Devis « Budget Gardiens »");
+    expect(await feuillesEcrites((await succes.textContent()) ?? "")).toContain("Crédit d'impôt");
+    await page.screenshot({ path: path.join(ECRANS, "credit-impot.png"), fullPage: true });
+  });
+
+  it("Financement : « Créer Plan de financement et Échéancier » lit le plan de l'utilisateur et écrit les deux feuilles", async () => {
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    await page.locator('[data-testid="fin-feuille"] option', { hasText: "Plan fin." }).waitFor({ state: "attached" });
+    await page.getByTestId("fin-oeuvre").selectOption("audiovisuel");
+    await page.getByTestId("fin-creer").click();
+    const succes = page.getByTestId("fin-succes");
+    await succes.waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await page.getByTestId("fin-resultat").textContent()).toContain("Plan « Plan fin. »");
+    expect(await page.getByTestId("fin-intensite").textContent()).toMatch(/^\d+,\d{2}\s%$/);
+    const noms = await feuillesEcrites((await succes.textContent()) ?? "");
+    expect(noms).toEqual(expect.arrayContaining(["Plan de financement", "Échéancier"]));
+    await page.screenshot({ path: path.join(ECRANS, "financement.png"), fullPage: true });
+  });
+
+  it("Planning : « Recalculer » rétroplanifie les étapes de l'utilisateur, puis les feuilles de planning sont écrites", async () => {
+    await page.getByTestId(TEST_IDS.onglet("planning")).click();
+    await page.getByTestId("planning-livraison").fill("2026-12-15");
+    await page.getByTestId("planning-recalculer").click();
+    const etapes = page.getByTestId("planning-etapes");
+    await etapes.waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    // The steps of the user's « Étapes post-prod » sheet, the last one ending on or before the delivery date.
+    const lignes = await etapes.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    expect(lignes.map((l) => l[0])).toContain("Montage image");
+    for (const l of lignes) {
+      expect(l[1]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+      expect(l[2]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    }
+    const fin = lignes.map((l) => l[2].split("/").reverse().join("-")).sort().pop();
+    expect(fin! <= "2026-12-15").toBe(true);
+    expect(await page.getByTestId("planning-critique").textContent()).toMatch(/^Chemin critique : .+/);
+    await page.screenshot({ path: path.join(ECRANS, "planning.png"), fullPage: true });
+
+    await page.getByTestId("planning-ecrire").click();
+    const message = page.getByTestId("planning-message");
+    await message.waitFor();
+    const texte = (await message.textContent()) ?? "";
+    expect(texte).toMatch(/^Feuilles écrites : .+\.$/);
+    const noms = texte.replace(/^Feuilles écrites : /, "").replace(/\.$/, "").split(", ");
+    expect((await etatExcel(page)).feuilles.map((f) => f.name)).toEqual(expect.arrayContaining(noms));
+    expect(noms).toContain("Rétroplanning");
+    expect(v.erreursPage).toEqual([]);
+    expect(sortiesInattendues(v.refusees)).toEqual([]);
+  });
+});

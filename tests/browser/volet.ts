@@ -1,0 +1,118 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { BrowserContext, Page, chromium } from "playwright-core";
+import type { CellData, SheetData } from "../../src/core/port/workbook";
+import type { EtatExcel, FixtureExcel } from "../helpers/fake-excel";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+
+/**
+ * Opens the built task pane (dist-test/) in Debian's Chromium with the fake Excel over `fixture`:
+ * https://localhost:3000 is served from disk, every other request is refused and recorded.
+ */
+export const RACINE = path.join(__dirname, "../..");
+const DIST = path.join(RACINE, "dist-test");
+const OFFICE_JS = path.join(RACINE, "node_modules/@microsoft/office-js/dist");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const ORIGINE = "https://localhost:3000/";
+export const ECRANS = path.join(__dirname, "__screens__");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".xml": "application/xml",
+};
+
+type CelluleFixture = string | number | boolean | null | { f: string; v: CellData["v"]; fmt?: string };
+
+/** SheetData (as the xlsx adapter reads it) → the fake Excel's fixture rows, formulas kept with their values. */
+export function versFixture(s: SheetData): CelluleFixture[][] {
+  return s.rows.map((r) => r.map((c) => (c.f ? { f: "=" + c.f, v: c.v, ...(c.fmt ? { fmt: c.fmt } : {}) } : c.v)));
+}
+
+export interface Volet {
+  page: Page;
+  /** Paths served from dist-test/ (e.g. "/fecWorker.js"), in order. */
+  servis: string[];
+  /** URLs of the dedicated workers the page started. */
+  workers: string[];
+  refusees: string[];
+  erreursPage: string[];
+  fermer(): Promise<void>;
+}
+
+export async function ouvrirVolet(fixture: FixtureExcel, initScripts: string[] = []): Promise<Volet> {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    throw new Error(`${DIST}/taskpane.html absent : lancez « npm run build:browser » (npm test le fait).`);
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install chromium (voir .ci/run).`);
+  const profil = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-chromium-"));
+  const contexte: BrowserContext = await chromium.launchPersistentContext(profil, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    viewport: { width: 420, height: 1100 },
+    locale: "fr-FR",
+  });
+  const v: Omit<Volet, "page" | "fermer"> = { servis: [], workers: [], refusees: [], erreursPage: [] };
+  // Registered first = consulted last: anything not served from disk is refused and recorded.
+  await contexte.route("**/*", (route) => {
+    v.refusees.push(route.request().url());
+    return route.abort();
+  });
+  await contexte.route(`${ORIGINE}**`, (route) => {
+    const chemin = decodeURIComponent(new URL(route.request().url()).pathname);
+    v.servis.push(chemin);
+    const base = chemin.startsWith("/office-js/") ? OFFICE_JS : DIST;
+    const fichier = chemin.startsWith("/office-js/") ? path.join(OFFICE_JS, chemin.slice("/office-js/".length)) : path.join(DIST, chemin);
+    if (!fichier.startsWith(base) || !fs.existsSync(fichier) || fs.statSync(fichier).isDirectory()) {
+      return route.fulfill({ status: 404, body: "introuvable" });
+    }
+    return route.fulfill({ status: 200, contentType: TYPES[path.extname(fichier)] ?? "application/octet-stream", body: fs.readFileSync(fichier) });
+  });
+  const page = contexte.pages()[0] ?? (await contexte.newPage());
+  page.on("pageerror", (e) => v.erreursPage.push(e.message));
+  page.on("worker", (w) => v.workers.push(w.url()));
+  await page.addInitScript({ content: `window.__prodbookFixture = ${JSON.stringify(fixture)};` });
+  for (const s of initScripts) await page.addInitScript({ content: s });
+  await page.addInitScript({ path: path.join(RACINE, "tests/helpers/fake-excel.js") });
+  await page.goto(`${ORIGINE}taskpane.html`);
+  await page.getByTestId(TEST_IDS.app).waitFor();
+  fs.mkdirSync(ECRANS, { recursive: true });
+  return {
+    ...v,
+    page,
+    fermer: async () => {
+      await contexte.close();
+      fs.rmSync(profil, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The fake Excel's state; as a JSON string (Playwright's own serialisation of a 10 000-row sheet takes seconds). */
+export async function etatExcel(page: Page): Promise<EtatExcel> {
+  return JSON.parse(await page.evaluate(() => JSON.stringify((window as unknown as { Excel: { __etat(): EtatExcel } }).Excel.__etat()))) as EtatExcel;
+}
+
+/** Requests of ours that were refused (office.js's own telemetry iframe is the only expected outside call). */
+export function sortiesInattendues(refusees: string[]): string[] {
+  return refusees.filter((u) => !new URL(u).hostname.endsWith(".oaspapps.com"));
+}
+
+/**
+ * A production workbook as the user would have it: the example devis with its post-production steps and
+ * plan de travail (tests/fixtures/planning/gardiens-planning.xlsx) plus a financing plan sheet
+ * (tests/fixtures/financement/documentaire.xlsx), read through the xlsx adapter.
+ */
+export async function classeurProduction(): Promise<FixtureExcel> {
+  const sheets: Record<string, CelluleFixture[][]> = {};
+  for (const f of ["tests/fixtures/planning/gardiens-planning.xlsx", "tests/fixtures/financement/documentaire.xlsx"]) {
+    const wb = await XlsxWorkbook.ouvrir(path.join(RACINE, f));
+    for (const n of await wb.listSheets()) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+  }
+  return { sheets, active: Object.keys(sheets)[0] };
+}
