@@ -196,7 +196,7 @@ export function trouverEntete(sheet: SheetData): Entete | undefined {
 
 /**
  * "Poste | Détail": when the column taken as the code holds the wording (long texts) more often than the
- * label column holds anything, the producer's labels are in the code column: swap them.
+ * label column holds anything, the producer's labels are in the code column; the other column is then notes.
  */
 export function ajusterColonnes(sheet: SheetData, entete: Entete): Entete {
   const { code, libelle } = entete.colonnes;
@@ -209,5 +209,9 @@ export function ajusterColonnes(sheet: SheetData, entete: Entete): Entete {
     const l = row[libelle]?.v;
     if (typeof l === "string" && l.trim()) libelles++;
   }
-  return mots > libelles ? { ligne: entete.ligne, colonnes: { ...entete.colonnes, code: libelle, libelle: code } } : entete;
+  if (mots <= libelles) return entete;
+  // The column headed as a label holds notes or details ("10 j", "devis 118", 3): not line codes.
+  const colonnes = { ...entete.colonnes, libelle: code };
+  delete colonnes.code;
+  return { ligne: entete.ligne, colonnes };
 }
