@@ -103,9 +103,12 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       recap = true;
       continue;
     }
-    const code = texteCellule(cell(row, "code"));
+    let code = texteCellule(cell(row, "code"));
     let libelle = texteCellule(cell(row, "libelle"));
     if (!libelle) libelle = textes.find((x) => x.i !== cols.code)?.t ?? "";
+    // No code column: "2.3 Chef opérateur", "1-1-2 Dialoguiste" carry the code in front of the label.
+    const codeEnTete = cols.code === undefined ? /^(\d{1,2}(?:[.\-]\d{1,3}){1,3})\s*[-–:)]?\s+(\S.*)$/.exec(libelle) : null;
+    if (codeEnTete) [code, libelle] = [codeEnTete[1], codeEnTete[2]];
     const titre = [code, libelle].filter(Boolean).join(" ") || textes.map((x) => x.t).join(" ");
     const montantLu = decimalCellule(cell(row, "montant"));
     const q = decimalCellule(cell(row, "quantite"));

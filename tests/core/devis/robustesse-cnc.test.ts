@@ -90,3 +90,29 @@ describe("robustesse — formulaire de devis CNC (Montant total | dont France | 
     expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([["repartition-france-etranger", "alerte", "Devis!C2"]]);
   });
 });
+
+describe("robustesse — formulaire CNC sans colonne de code", () => {
+  it("« 2.3 Chef opérateur » : le code en tête du libellé est lu (sous-chapitre), le libellé nettoyé", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["DÉSIGNATION", "MONTANT TOTAL"],
+      ["2 - PERSONNEL"],
+      ["2.1 Réalisateur", 9000],
+      ["2.3 Chef opérateur", 5200],
+      ["3 - INTERPRÉTATION"],
+      ["3.1 Voix off", 1200],
+      ["8.2 Mixage", 1800],
+      ["TOTAL GÉNÉRAL", 17200],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.code, l.libelle, l.chapitre, l.sousChapitre, l.placement])).toEqual([
+      ["2.1", "Réalisateur", "2", "21", "code"],
+      ["2.3", "Chef opérateur", "2", "23", "code"],
+      ["3.1", "Voix off", "3", "31", "code"],
+      ["8.2", "Mixage", "8", "82", "code"],
+    ]);
+    expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([["2", "14200.00"], ["3", "1200.00"], ["8", "1800.00"]]);
+    expect(e(d.total)).toBe("17200.00");
+    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant)])).toEqual([["total", "17200.00"]]);
+    expect(d.nonPlaces).toEqual([]);
+  });
+});
