@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
+import { parseMontant } from "../../src/core/money";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ECRANS, classeurProduction, etatExcel, ouvrirVolet, sortiesInattendues, type Volet } from "./volet";
 
@@ -23,6 +24,9 @@ const IDS = {
   format: "ecarts-format",
   rejets: "ecarts-rejets",
   correspondance: (i: number) => `ecarts-correspondance-${i}`,
+  ajouter: "ecarts-ajouter",
+  enregistrer: "ecarts-enregistrer",
+  enregistree: "ecarts-enregistree",
   rapprocher: "ecarts-rapprocher",
   rapport: "ecarts-rapport",
 };
@@ -64,14 +68,21 @@ function etatsBarre(page: Page): Promise<(string | null)[]> {
   return page.evaluate(() => (window as unknown as { __barre: (string | null)[] }).__barre);
 }
 
-/** The bar appeared, its value never went back, and it was gone once the work was done. */
-function verifierBarre(etats: (string | null)[]): number[] {
+/**
+ * The bar appeared, its value never went back, and it was gone once the work was done. `complete`: its last
+ * value was 1 (asserted for writing, where a sync separates each step; the parse's last step and its result
+ * arrive as two worker messages that React may render at once, so there the worker's messages are checked).
+ */
+function verifierBarre(etats: (string | null)[], complete: boolean): void {
   const valeurs = etats.filter((e): e is string => e !== null).map(Number);
   expect(valeurs.length).toBeGreaterThan(0);
   expect(valeurs.every((v) => v >= 0 && v <= 1)).toBe(true);
   expect(valeurs).toEqual([...valeurs].sort((a, b) => a - b));
   expect(etats[etats.length - 1]).toBeNull();
-  return valeurs;
+  if (complete) {
+    expect(valeurs[valeurs.length - 1]).toBe(1);
+    expect(new Set(valeurs).size).toBeGreaterThan(2);
+  }
 }
 
 describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simulé)", () => {
@@ -107,7 +118,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(progres.length).toBeGreaterThan(0);
     expect(progres[progres.length - 1]).toEqual({ type: "progression", fait: fs.statSync(GROS).size, total: fs.statSync(GROS).size });
     expect(messages[messages.length - 1].type).toBe("resultat");
-    verifierBarre(await etatsBarre(page));
+    verifierBarre(await etatsBarre(page), false);
 
     const entete = fs.readFileSync(GROS, "utf8").split(/\r\n|\r|\n/)[0].split("\t");
     const texte = (await format.textContent()) ?? "";
@@ -124,7 +135,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.getByTestId(IDS.rapprocher).click();
     const rapport = page.getByTestId(IDS.rapport);
     await rapport.waitFor();
-    verifierBarre(await etatsBarre(page));
+    verifierBarre(await etatsBarre(page), true);
     expect(await rapport.textContent()).toContain("Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif");
     // French figures: amounts « 1 234,56 € », variances « 12,34 % ».
     const cellules = await rapport.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
@@ -159,6 +170,49 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(blocs.length).toBeGreaterThan(1);
     expect(v.erreursPage).toEqual([]);
     await rapport.screenshot({ path: path.join(ECRANS, "ecarts-rapport.png") });
+  });
+
+  it("les correspondances se modifient dans le volet : une ligne incomplète est refusée en français, « 6026 → 5 » est enregistrée puis rapprochée", async () => {
+    const rapport = page.getByTestId(IDS.rapport);
+    const lire = async () => {
+      const texte = (await rapport.textContent()) ?? "";
+      const sansPoste = parseMontant(/sans poste : (-?[\d\s]+,\d{2}\s€)/.exec(texte)![1])!;
+      const lignes = await rapport.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+      const chapitre5 = parseMontant(lignes.find((l) => l[0].startsWith("5 "))![2])!;
+      const comptes6026 = (await rapport.locator("span, div").evaluateAll((els) => els.map((e) => e.textContent ?? "")))
+        .filter((t) => /^6026\d* .+ : -?[\d\s]+,\d{2}\s€$/.test(t));
+      return { sansPoste, chapitre5, comptes6026 };
+    };
+    const avant = await lire();
+    expect(avant.comptes6026.length).toBeGreaterThan(0);
+    const montant6026 = avant.comptes6026.reduce((s, t) => s + parseMontant(t.slice(t.lastIndexOf(" : ") + 3))!, 0);
+
+    await page.getByTestId(IDS.ajouter).click();
+    const nouvelle = page.locator('[data-testid^="ecarts-correspondance-"]').last();
+    // Left as added (« 6 » without a poste): refused with the row named, nothing written.
+    const syncs = (await etatExcel(page)).syncs.length;
+    await page.getByTestId(IDS.rapprocher).click();
+    const erreur = page.getByTestId(TEST_IDS.erreur);
+    await erreur.waitFor();
+    expect(await erreur.textContent()).toMatch(/Correspondance n° \d+ : poste vide pour « 6 »/);
+    expect((await etatExcel(page)).syncs.length).toBe(syncs);
+
+    await nouvelle.getByLabel("Compte").fill("6026");
+    await nouvelle.getByLabel("Poste").fill("5");
+    await page.getByTestId(IDS.enregistrer).click();
+    await page.getByTestId(IDS.enregistree).waitFor();
+    const corr = (await etatExcel(page)).feuilles.find((f) => f.name === "Correspondances")!;
+    expect(corr.valeurs.filter((l) => l[0] === "6026")).toEqual([["6026", "5", null]]);
+    await nouvelle.screenshot({ path: path.join(ECRANS, "ecarts-correspondance.png") });
+
+    await page.getByTestId(IDS.rapprocher).click();
+    await page.getByTestId(TEST_IDS.erreur).waitFor({ state: "detached" });
+    await rapport.waitFor();
+    const apres = await lire();
+    expect(apres.comptes6026).toEqual([]);
+    expect(apres.sansPoste).toBe(avant.sansPoste - montant6026);
+    expect(apres.chapitre5).toBe(avant.chapitre5 + montant6026);
+    expect(v.erreursPage).toEqual([]);
   });
 
   it("liste les lignes rejetées d'une copie corrompue ; un libellé importé commençant par = ou - reste du texte", async () => {
@@ -209,5 +263,20 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     }
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
+  });
+
+  it("un fichier qui n'est pas un grand livre : message en français nommant le fichier, venu du worker ; rien à rapprocher", async () => {
+    const notes = path.join(tmp, "notes de tournage.csv");
+    fs.writeFileSync(notes, "Jour;Lieu\n12/03;Ouessant\n", "utf8");
+    await page.getByTestId(IDS.fichier).setInputFiles(notes);
+    const erreur = page.getByTestId(TEST_IDS.erreur);
+    await erreur.waitFor();
+    expect(await erreur.textContent()).toContain("notes de tournage.csv : Ligne 1 : colonnes du grand livre non reconnues");
+    expect(await page.getByTestId(IDS.format).count()).toBe(0);
+    expect(await page.getByTestId(IDS.rapprocher).isDisabled()).toBe(true);
+    const messages = await page.evaluate(() => (window as unknown as { __messagesWorker: { type: string }[] }).__messagesWorker);
+    expect(messages[messages.length - 1].type).toBe("erreur");
+    await erreur.screenshot({ path: path.join(ECRANS, "ecarts-erreur.png") });
+    expect(v.erreursPage).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import {
   FEUILLE_CORRESPONDANCES,
   feuilleCorrespondances,
   lireFeuilleCorrespondances,
+  validerCorrespondances,
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
 import { centsToDecimalString } from "../../core/money";
@@ -45,7 +46,7 @@ export const commandesEcarts = {
 
   async ecrireCorrespondances(wb: WorkbookPort, args: { table: TableCorrespondances }): Promise<{ feuille: string }> {
     const { nom } = await feuilleExistante(wb);
-    await wb.writeSheets([feuilleCorrespondances(args.table, nom)]);
+    await wb.writeSheets([feuilleCorrespondances(validerCorrespondances(args.table), nom)]);
     return { feuille: nom };
   },
 
@@ -53,7 +54,9 @@ export const commandesEcarts = {
     wb: WorkbookPort,
     args: { fec: ResultatFec; correspondances?: TableCorrespondances; onProgress?: (fait: number, total: number) => void },
   ): Promise<ResultatRapprochementVue> {
-    const r = await rapprocher(wb, { fec: args.fec, correspondances: args.correspondances, onProgress: args.onProgress });
+    // Edited in the pane: checked like the sheet it will be written to.
+    const correspondances = args.correspondances && validerCorrespondances(args.correspondances);
+    const r = await rapprocher(wb, { fec: args.fec, correspondances, onProgress: args.onProgress });
     const m = centsToDecimalString;
     return {
       chapitres: r.rapport.chapitres.map((c) => ({

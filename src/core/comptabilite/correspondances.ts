@@ -79,6 +79,18 @@ function ajouter(t: TableCorrespondances, cle: string, poste: string, libelle: s
   liste.push({ type: section ? "section" : "compte", cle: k, poste, libelle: libelle || undefined, ligne });
 }
 
+/**
+ * A table edited in the task pane, checked row by row as a CSV or sheet would be (an empty poste, a bad
+ * prefix or a duplicate is refused with the row's number instead of silently mapping accounts to nothing).
+ */
+export function validerCorrespondances(t: TableCorrespondances): TableCorrespondances {
+  const v: TableCorrespondances = { comptes: [], sections: [], source: t.source };
+  [...t.comptes, ...t.sections].forEach((c, i) =>
+    ajouter(v, c.type === "section" ? `section:${c.cle.trim()}` : c.cle, c.poste.trim(), c.libelle, i + 1, `Correspondance n° ${i + 1}`),
+  );
+  return v;
+}
+
 /** CSV `compte;poste` (optional third column libelle), UTF-8, `;` separator. Errors name the line. */
 export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondances.csv"): TableCorrespondances {
   const lignes = texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);

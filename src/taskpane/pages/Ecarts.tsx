@@ -20,6 +20,7 @@ export const IDS_ECARTS = {
   correspondance: (i: number) => `ecarts-correspondance-${i}`,
   ajouter: "ecarts-ajouter",
   enregistrer: "ecarts-enregistrer",
+  enregistree: "ecarts-enregistree",
   rapprocher: "ecarts-rapprocher",
   rapport: "ecarts-rapport",
 } as const;
@@ -70,6 +71,7 @@ export function Ecarts() {
   const [fec, setFec] = React.useState<ResultatFec>();
   const [table, setTable] = React.useState<TableCorrespondances>();
   const [rapport, setRapport] = React.useState<ResultatRapprochementVue>();
+  const [enregistree, setEnregistree] = React.useState<string>();
 
   React.useEffect(() => {
     void lancer(async () => setTable(await envoyer("lireCorrespondances", {})));
@@ -89,9 +91,18 @@ export function Ecarts() {
     const ls = lignes.map((c, k) => (k === i ? { ...c, [champ]: valeur } : c));
     const estSection = (c: Correspondance) => c.type === "section";
     setTable({ comptes: ls.filter((c) => !estSection(c)), sections: ls.filter(estSection) });
+    setEnregistree(undefined);
   };
-  const ajouter = () => setTable({ comptes: [...(table?.comptes ?? []), { type: "compte", cle: "6", poste: "" }], sections: table?.sections ?? [] });
-  const enregistrer = () => table && lancer(() => envoyer("ecrireCorrespondances", { table }));
+  const ajouter = () => {
+    setTable({ comptes: [...(table?.comptes ?? []), { type: "compte", cle: "6", poste: "" }], sections: table?.sections ?? [] });
+    setEnregistree(undefined);
+  };
+  const enregistrer = () =>
+    table &&
+    lancer(async () => {
+      setEnregistree(undefined);
+      setEnregistree((await envoyer("ecrireCorrespondances", { table })).feuille);
+    });
   const rapprocher = () =>
     fec &&
     lancer(async () => {
@@ -111,7 +122,12 @@ export function Ecarts() {
             <option value="iso-8859-15">ISO-8859-15</option>
           </Select>
         </Field>
-        <input data-testid={IDS_ECARTS.fichier} type="file" accept=".txt,.TXT,.csv,.CSV" disabled={occupe} onChange={(e) => choisir(e.target.files?.[0])} />
+        <input data-testid={IDS_ECARTS.fichier} type="file" accept=".txt,.TXT,.csv,.CSV" disabled={occupe} onChange={(e) => {
+            const f = e.target.files?.[0];
+            // Emptied so that picking the same file again (corrected, or with another encoding) reads it again.
+            e.target.value = "";
+            void choisir(f);
+          }} />
         {progression !== undefined && occupe && <ProgressBar data-testid={IDS_ECARTS.progression} value={progression} />}
         {fec && (
           <div data-testid={IDS_ECARTS.format}>
@@ -153,6 +169,7 @@ export function Ecarts() {
           <Button size="small" data-testid={IDS_ECARTS.ajouter} onClick={ajouter}>Ajouter</Button>
           <Button size="small" data-testid={IDS_ECARTS.enregistrer} onClick={enregistrer} disabled={occupe || !table}>Enregistrer la feuille Correspondances</Button>
         </div>
+        {enregistree && <Caption1 data-testid={IDS_ECARTS.enregistree}>Feuille « {enregistree} » enregistrée.</Caption1>}
       </div>
       <div className={styles.bloc}>
         <Subtitle2>3. Rapprochement</Subtitle2>
