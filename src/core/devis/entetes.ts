@@ -17,7 +17,9 @@ export type Colonne =
   | "eligibleCI"
   /** CNC forms: "Montant total | dont France | dont étranger" — the split gives the line's share spent in France. */
   | "montantFrance"
-  | "montantEtranger";
+  | "montantEtranger"
+  /** Flat tables: the chapter of each line in its own column ("2 - Personnel", "02", "Post-production"). */
+  | "chapitre";
 
 export type Colonnes = Partial<Record<Colonne, number>>;
 
@@ -37,6 +39,7 @@ const SYNONYMES: readonly [Colonne, RegExp][] = [
   ["montantFrance", /^(dont |part |montant |depenses? )*(en )?france$/],
   ["montantEtranger", /^(dont |part |montant |depenses? )*(a l' ?|en |l')?etranger$|^(dont )?hors france$/],
   ["territoire", /^(territoire|territory|lieu de depense|pays|localisation|france\s*\/\s*etranger|fr\s*\/\s*etr)/],
+  ["chapitre", /^(chapitre|chap\.?|chapitre cnc|rubrique|rubrique cnc)$/],
   ["categorie", /^(categorie|category|cat\.?|type de (depense|ligne|poste)|nature)$/],
   ["unite", /^(unite|unit|u\.?|unites|units)$/],
   ["quantite", /^(qte|qt|qty|quantite|quantity|quant\.?|duree|jours|(nb|nbre|nombre) (de )?(jours|j|semaines|sem|heures|h|mois|cachets|unites))$/],

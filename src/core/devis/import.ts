@@ -4,10 +4,11 @@ import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
 import { Colonne, trouverEntete } from "./entetes";
-import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, texteCellule } from "./lecture";
+import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, quantiteCellule, texteCellule } from "./lecture";
+import { totalSansLibelle } from "./totalSansLibelle";
 import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantIllisible, MontantNonPlace, TypeOeuvre } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
-import { chapitreBasDeDevis, chapitreDeTitre, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
+import { chapitreBasDeDevis, chapitreDeColonne, chapitreDeTitre, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
 import { Brute, chapitreMajoritaire, placer } from "./placer";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
@@ -110,9 +111,12 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const codeEnTete = cols.code === undefined ? /^(\d{1,2}(?:[.\-]\d{1,3}){1,3})\s*[-–:)]?\s+(\S.*)$/.exec(libelle) : null;
     if (codeEnTete) [code, libelle] = [codeEnTete[1], codeEnTete[2]];
     const titre = [code, libelle].filter(Boolean).join(" ") || textes.map((x) => x.t).join(" ");
-    const montantLu = decimalCellule(cell(row, "montant"));
-    const q = decimalCellule(cell(row, "quantite"));
-    const n = decimalCellule(cell(row, "nombre"));
+    // "-" typed in the amount cell is the accountant's zero.
+    const montantLu = /^\s*[-–—]\s*$/.test(String(cell(row, "montant")?.v ?? "x")) ? new Decimal(0) : decimalCellule(cell(row, "montant"));
+    const qq = quantiteCellule(cell(row, "quantite"));
+    const nn = quantiteCellule(cell(row, "nombre"));
+    const q = qq.valeur;
+    const n = nn.valeur;
     const tauxPct = pourcentCellule(cell(row, "taux"));
     const t = tauxPct ? undefined : decimalCellule(cell(row, "taux"));
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
@@ -123,7 +127,16 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     // Subtotal and total rows: never lines.
     // Derived rows (TVA, TTC, cost per minute) are neither lines nor totals of lines.
     if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) continue;
-    const tt = textes.length ? typeTotal(textes[0].t) ?? typeTotal(libelle) : undefined;
+    let tt = textes.length ? typeTotal(textes[0].t) ?? typeTotal(libelle) : undefined;
+    if (!tt && !textes.length && !code && !aDesFacteurs && montantLu !== undefined && brutes.length) {
+      const somme = (debut: number) => sumCents(brutes.slice(debut).map((b) => b.ligne.montant));
+      const sommes = { run: somme(bloc.debutRun), section: somme(bloc.debutSection), tout: somme(0), lignesRun: brutes.length - bloc.debutRun };
+      const type = totalSansLibelle(eurosToCents(montantLu), cell(row, "montant")?.f, sommes);
+      if (type) {
+        tt = { type };
+        libelle = `${type === "total" ? "Total" : "Sous-total"} sans libellé (ligne ${r + 1})`;
+      }
+    }
     if (tt) {
       // A total above every line (a summary at the top of the sheet) covers the whole devis.
       if (tt.type === "total" && brutes.length === 0) {
@@ -144,7 +157,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
           if (sommeLignes(lignes, lignesCouvertes) !== montant && sommeLignes(lignes, section) === montant) lignesCouvertes = section;
         }
         const chapitre = tt.type === "sous-total" ? tt.chapitre ?? bloc.section ?? chapitreMajoritaire(brutes.slice(bloc.debutRun)) : undefined;
-        totaux.push({ type: tt.type, libelle: textes[0]?.t ?? libelle, montant, cellule: ref(r, "montant") as string, chapitre, lignesCouvertes });
+        totaux.push({ type: tt.type, libelle: textes[0]?.t || libelle, montant, cellule: ref(r, "montant") as string, chapitre, lignesCouvertes });
       }
       if (tt.type === "total") {
         fermerSection();
@@ -191,6 +204,15 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       montantCalcule = true;
     }
     if (montant === undefined && !pct) {
+      // Amount left empty and a factor typed as text that is not a number ("10 à 12 j"): listed, not lost.
+      const vide = (c: CellData | undefined) => !c || ((c.v === null || String(c.v).trim() === "") && !c.f);
+      const facteur = vide(cell(row, "montant")) && (libelle || code)
+        ? (["quantite", "nombre", "taux"] as const).find((k) => { const c = cell(row, k); return typeof c?.v === "string" && c.v.trim() !== "" && quantiteCellule(c).valeur === undefined && !pourcentCellule(c); })
+        : undefined;
+      if (facteur && (t !== undefined || q !== undefined || n !== undefined || facteur === "taux")) {
+        illisibles.push({ cellule: ref(r, facteur) as string, texte: String(cell(row, facteur)?.v), libelle: libelle || titre, erreurExcel: false });
+        continue;
+      }
       const cm = cell(row, "montant");
       if (cm && ((cm.v !== null && String(cm.v).trim() !== "") || cm.f) && (libelle || code)) {
         const sansValeur = cm.v === null;
@@ -213,11 +235,11 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     cellules.montant = ref(r, "montant") ?? cellules.montant;
     const tc = fractionCellule(cell(row, "tauxCharges"));
     const pf = partFranceDeRepartition(montant, mFr, mEtr) ?? partFranceCellule(cell(row, "territoire"));
-    const unite = texteCellule(cell(row, "unite")) || undefined;
+    const unite = texteCellule(cell(row, "unite")) || qq.unite || nn.unite || undefined;
     const ligne: LigneDevis = {
       id: `${sheet.name}!${r + 1}`,
       code: code || undefined,
-      libelle: libelle || titre,
+      libelle: libelle || titre || "(sans libellé)",
       quantite: q && chaineDecimale(q),
       nombre: n && chaineDecimale(n),
       unite,
@@ -234,7 +256,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     if (mFr !== undefined || mEtr !== undefined) ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
     if (cat) ligne.categorie = cat;
-    brutes.push({ ligne, section: bloc.section, apresTotal });
+    brutes.push({ ligne, section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section, apresTotal });
   }
   fermerSection();
   for (const t of totauxEnTete) t.lignesCouvertes = brutes.map((b) => b.ligne.id);

@@ -19,6 +19,17 @@ export function decimalCellule(c: CellData | undefined): Decimal | undefined {
   return parseDecimalFr(c.v);
 }
 
+const QUANTITE_AVEC_UNITE = /^(\d+(?:[.,]\d+)?)\s*(j|jrs?|jours?|sem\.?|semaines?|h|heures?|mois|cachets?|forfaits?|fft?|u|unites?|pers\.?|personnes?|x|days?|weeks?|hours?|nuits?|nuitees?|nights?)$/;
+
+/** A quantity, possibly typed with its unit ("10 j", "2 sem", "3 jours"): the number and the unit as typed. */
+export function quantiteCellule(c: CellData | undefined): { valeur?: Decimal; unite?: string } {
+  const d = decimalCellule(c);
+  if (d || !c || typeof c.v !== "string") return { valeur: d };
+  const m = QUANTITE_AVEC_UNITE.exec(normaliser(c.v));
+  if (!m) return {};
+  return { valeur: new Decimal(m[1].replace(",", ".")), unite: c.v.trim().slice(m[1].length).trim() };
+}
+
 /** A percentage: "15 %", "15%", a number with a % format (0.15), or "0,15" → 0.15 as a Decimal fraction. */
 export function pourcentCellule(c: CellData | undefined): Decimal | undefined {
   if (!c || c.v === null || c.erreur) return undefined;

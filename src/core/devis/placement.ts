@@ -80,6 +80,15 @@ function chiffreRomain(r: string): CodeChapitre | undefined {
   return i >= 0 ? (String(i + 1) as CodeChapitre) : undefined;
 }
 
+/** The chapter named in a "Chapitre" column: a title, a number ("02", 2) or a code of the block below the total. */
+export function chapitreDeColonne(texte: string): CodeChapitre | undefined {
+  if (!texte) return undefined;
+  const n = /^0*([1-9])$/.exec(texte.trim());
+  if (n) return n[1] as CodeChapitre;
+  const bas = /^(FG|IMP|FF|PROD)$/i.exec(texte.trim());
+  return bas ? (bas[1].toUpperCase() as CodeChapitre) : chapitreDeTitre(texte);
+}
+
 function chiffreChapitre(d: string): CodeChapitre | undefined {
   const n = parseInt(d, 10);
   return n >= 1 && n <= 9 ? (String(n) as CodeChapitre) : undefined;

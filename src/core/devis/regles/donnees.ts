@@ -51,7 +51,11 @@ export function masculiniser(libelle: string): string {
 export function fonctionDuLibelle(libelle: string, valeurs: ValeursMinima): FonctionMinimum | undefined {
   const s = ` ${masculiniser(libelle)} `;
   for (const f of valeurs.fonctions) {
-    for (const m of f.motifs) if (s.includes(` ${m} `)) return f;
+    for (const m of f.motifs) {
+      const i = s.indexOf(` ${m} `);
+      // "Assistant monteur", "aide opérateur": another function (with its own, lower minimum), not in the grid.
+      if (i >= 0 && !/ (assistant|aide|stagiaire|2e assistant|second assistant)$/.test(s.slice(0, i))) return f;
+    }
   }
   return undefined;
 }
