@@ -34,7 +34,12 @@ export async function lireBlobFec(
       );
     }
     opts.onProgress?.(fichier.size, fichier.size);
-    return { resultat: lireGrandLivreCsv(texte, mapping, { conserver: true }), mapping };
+    const resultat = lireGrandLivreCsv(texte, mapping, { conserver: true });
+    // The core sees decoded text (TextDecoder also drops the BOM): report what the bytes were, as the CLI does.
+    resultat.format.encodage = enc;
+    resultat.format.encodageForce = opts.encodage !== undefined;
+    resultat.format.bom = octets[0] === 0xef && octets[1] === 0xbb && octets[2] === 0xbf;
+    return { resultat, mapping };
   }
   const lecteur = new LecteurFec({ encodage: opts.encodage, conserver: true });
   for (let p = 0; p < fichier.size; p += BLOC) {

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { parseMontant } from "../../src/core/money";
+import { eurosToCents, parseMontant } from "../../src/core/money";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ECRANS, classeurProduction, etatExcel, ouvrirVolet, sortiesInattendues, type Volet } from "./volet";
 
@@ -152,6 +152,16 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const gl = etat.feuilles.find((f) => f.name === "Grand livre")!;
     expect(gl.valeurs.length).toBe(gros.length + 1);
     expect(gl.valeurs[0][0]).toBe("Ligne FEC");
+    // Every line arrived with its amounts: the sheet's Débit / Crédit columns add up to the totals shown after the parse.
+    const format = (await page.getByTestId(IDS.format).textContent()) ?? "";
+    const [, debit, credit] = /débit (-?[\d\s]+,\d{2}\s€) · crédit (-?[\d\s]+,\d{2}\s€)/.exec(format)!;
+    const somme = (k: number) => gl.valeurs.slice(1).reduce((n, l) => n + eurosToCents(l[k] as number), 0);
+    expect(somme(9)).toBe(parseMontant(debit));
+    expect(somme(10)).toBe(parseMontant(credit));
+    // The Écarts sheet's live SUMIFS cover exactly the rows written.
+    const formules = etat.feuilles.find((f) => f.name === "Écarts")!.formules.flat().filter((f): f is string => typeof f === "string");
+    expect(formules.some((f) => f.includes(`'Grand livre'!$J$2:$J$${gros.length + 1},`))).toBe(true);
+    expect(formules.every((f) => !/'Grand livre'!\$[A-Z]\$2:\$[A-Z]\$(\d+)/.test(f) || f.includes(`$${gros.length + 1}`))).toBe(true);
 
     // Every write to the Grand livre: one values/formulas matrix per sync, each request ≤ 2 MB, covering every row once.
     const ecritures = etat.syncs.slice(avant).map((s) => ({
@@ -277,6 +287,49 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const messages = await page.evaluate(() => (window as unknown as { __messagesWorker: { type: string }[] }).__messagesWorker);
     expect(messages[messages.length - 1].type).toBe("erreur");
     await erreur.screenshot({ path: path.join(ECRANS, "ecarts-erreur.png") });
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("grand livre CSV (Windows-1252, sections analytiques) : une ligne « section:TOURNAGE → 7 » ajoutée dans le volet l'emporte sur le compte", async () => {
+    const csv = path.join(tmp, "grand-livre-tournage.csv");
+    const lignes = [
+      "Journal;Date;Compte;Libellé;Débit;Crédit;Section",
+      "HA;15/03/2026;611000;Location caméra Ouessant;1200,00;0,00;TOURNAGE",
+      "HA;15/03/2026;401000;Loueur caméra;0,00;1200,00;",
+      "HA;16/03/2026;625100;Déplacement équipe à Brest;350,50;0,00;TOURNAGE",
+      "HA;16/03/2026;401000;Agence de voyage;0,00;350,50;",
+    ];
+    fs.writeFileSync(csv, Buffer.from(lignes.join("\r\n"), "latin1"));
+    await page.getByTestId(IDS.fichier).setInputFiles(csv);
+    const format = page.getByTestId(IDS.format);
+    await format.waitFor();
+    const texte = (await format.textContent()) ?? "";
+    expect(texte).toContain("Grand livre CSV · séparateur point-virgule · windows-1252");
+    expect(texte).toContain("4 lignes importées sur 4");
+
+    const n = await page.locator('[data-testid^="ecarts-correspondance-"]').count();
+    await page.getByTestId(IDS.ajouter).click();
+    const nouvelle = page.getByTestId(IDS.correspondance(n));
+    await nouvelle.getByLabel("Compte").fill("section:TOURNAGE");
+    await nouvelle.getByLabel("Poste").fill("7");
+    // Still the same row, now a section row.
+    expect(await page.getByTestId(IDS.correspondance(n)).getByLabel("Compte").inputValue()).toBe("section:TOURNAGE");
+    await page.getByTestId(IDS.rapprocher).click();
+    const rapport = page.getByTestId(IDS.rapport);
+    await rapport.waitFor();
+    const chapitres = await rapport.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    expect(parseMontant(chapitres.find((l) => l[0].startsWith("7 "))![2])).toBe(155050);
+    // Accounts 611 (→ 8) and 6251 (→ 6) by default: the section won.
+    expect(chapitres.filter((l) => !l[0].startsWith("7 ")).every((l) => parseMontant(l[2]) === 0)).toBe(true);
+
+    const gl = (await etatExcel(page)).feuilles.find((f) => f.name === "Grand livre")!;
+    const tournage = gl.valeurs.filter((l) => l[11] === "TOURNAGE");
+    expect(tournage.map((l) => [l[4], l[8], l[12], l[13]])).toEqual([
+      ["611000", "Location caméra Ouessant", "7", "7"],
+      ["625100", "Déplacement équipe à Brest", "7", "7"],
+    ]);
+    const corr = (await etatExcel(page)).feuilles.find((f) => f.name === "Correspondances")!;
+    expect(corr.valeurs.some((l) => l[0] === "section:TOURNAGE" && l[1] === "7")).toBe(true);
     expect(v.erreursPage).toEqual([]);
   });
 });

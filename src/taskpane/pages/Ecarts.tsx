@@ -41,6 +41,8 @@ const useStyles = makeStyles({
 const SEPARATEURS: Record<ResultatFec["format"]["separateur"], string> = { tab: "tabulation", pipe: "« | »", "point-virgule": "point-virgule", virgule: "virgule" };
 
 /** JSON amounts ("1234.56") → French display, exactly (no float). */
+const SECTION = /^section\s*:\s*/i;
+
 const euros = (s: string) => formatMontantFr(eurosToCents(s));
 
 /** Parses in the Web Worker (fecWorker.js); falls back to this thread where workers are unavailable. */
@@ -69,12 +71,18 @@ export function Ecarts() {
   const [encodage, setEncodage] = React.useState<"" | EncodageFec>("");
   const [progression, setProgression] = React.useState<number>();
   const [fec, setFec] = React.useState<ResultatFec>();
-  const [table, setTable] = React.useState<TableCorrespondances>();
+  // One ordered list as the user sees it (a row turned into a section stays where it is).
+  const [lignes, setLignes] = React.useState<Correspondance[]>();
+  const [source, setSource] = React.useState<TableCorrespondances["source"]>();
   const [rapport, setRapport] = React.useState<ResultatRapprochementVue>();
   const [enregistree, setEnregistree] = React.useState<string>();
 
   React.useEffect(() => {
-    void lancer(async () => setTable(await envoyer("lireCorrespondances", {})));
+    void lancer(async () => {
+      const t = await envoyer("lireCorrespondances", {});
+      setLignes([...t.comptes, ...t.sections]);
+      setSource(t.source);
+    });
   }, [lancer]);
 
   const choisir = (fichier: File | undefined) =>
@@ -86,17 +94,23 @@ export function Ecarts() {
       setFec(await lireAvecWorker(fichier, encodage || undefined, setProgression));
     });
 
-  const lignes: Correspondance[] = table ? [...table.comptes, ...table.sections] : [];
-  const modifier = (i: number, champ: "cle" | "poste", valeur: string) => {
-    const ls = lignes.map((c, k) => (k === i ? { ...c, [champ]: valeur } : c));
-    const estSection = (c: Correspondance) => c.type === "section";
-    setTable({ comptes: ls.filter((c) => !estSection(c)), sections: ls.filter(estSection) });
+  const table: TableCorrespondances | undefined = lignes && {
+    comptes: lignes.filter((c) => c.type !== "section"),
+    sections: lignes.filter((c) => c.type === "section"),
+    source,
+  };
+  const changer = (ls: Correspondance[]) => {
+    setLignes(ls);
+    // Edited: no longer the default table.
+    setSource(undefined);
     setEnregistree(undefined);
   };
-  const ajouter = () => {
-    setTable({ comptes: [...(table?.comptes ?? []), { type: "compte", cle: "6", poste: "" }], sections: table?.sections ?? [] });
-    setEnregistree(undefined);
-  };
+  // « section:CODE » typed in the key makes the row a section row (and removing the prefix an account row).
+  const modifier = (i: number, champ: "cle" | "poste", valeur: string) =>
+    changer((lignes ?? []).map((c, k) =>
+      k !== i ? c : champ === "poste" ? { ...c, poste: valeur } : { ...c, type: SECTION.test(valeur) ? "section" : "compte", cle: valeur.replace(SECTION, "") },
+    ));
+  const ajouter = () => changer([...(lignes ?? []), { type: "compte", cle: "6", poste: "" }]);
   const enregistrer = () =>
     table &&
     lancer(async () => {
@@ -158,9 +172,9 @@ export function Ecarts() {
       <div className={styles.bloc}>
         <Subtitle2>2. Correspondances compte → poste</Subtitle2>
         <Caption1>Préfixe de compte (ou section:CODE) → code de chapitre « 2 » ou de ligne « 2.3 ». Le plus long préfixe l'emporte.</Caption1>
-        {lignes.map((c, i) => (
+        {lignes?.map((c, i) => (
           <div className={styles.ligne} key={i} data-testid={IDS_ECARTS.correspondance(i)}>
-            <Input size="small" className={styles.cle} aria-label="Compte" value={c.type === "section" ? `section:${c.cle}` : c.cle} onChange={(_, d) => modifier(i, "cle", d.value.replace(/^section:/i, ""))} />
+            <Input size="small" className={styles.cle} aria-label="Compte" value={c.type === "section" ? `section:${c.cle}` : c.cle} onChange={(_, d) => modifier(i, "cle", d.value)} />
             <Input size="small" className={styles.poste} aria-label="Poste" value={c.poste} onChange={(_, d) => modifier(i, "poste", d.value)} />
             <Caption1>{c.libelle}</Caption1>
           </div>
