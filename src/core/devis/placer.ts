@@ -33,6 +33,11 @@ function codesFiables(brutes: Brute[]): boolean {
   const avecSection = codes.filter((x) => x.b.section && /^\d$/.test(x.b.section));
   const desaccords = avecSection.filter((x) => x.b.section !== x.c?.chapitre).length;
   if (avecSection.length > 0 && desaccords * 2 > avecSection.length) return false;
+  // No sections to compare with: the labels' keywords judge (US accounts 3101 "Flights", 5101 "Editing").
+  if (avecSection.length === 0) {
+    const parMots = codes.map((x) => ({ c: x.c?.chapitre, m: chapitreParMotsCles(x.b.ligne.libelle) })).filter((x) => x.m && /^\d$/.test(x.m));
+    if (parMots.length >= 3 && parMots.filter((x) => x.m !== x.c).length * 2 > parMots.length) return false;
+  }
   let baisses = 0;
   for (let i = 1; i < codes.length; i++) if (Number(codes[i].c?.chapitre) < Number(codes[i - 1].c?.chapitre)) baisses++;
   return baisses <= Math.max(1, Math.floor(codes.length / 10));

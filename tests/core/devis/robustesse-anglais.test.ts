@@ -76,3 +76,28 @@ describe("robustesse — budget en anglais (mise en page Movie Magic)", () => {
     expect(controlerDevis(d, "2026-01-15")).toEqual([]);
   });
 });
+
+describe("robustesse — comptes américains sans titres de section", () => {
+  it("des comptes 1101, 3101, 5101 que les libellés contredisent ne placent rien : les mots-clés placent", async () => {
+    const s = await feuilleXlsx("US", [
+      ["Account", "Description", "Amount", "Units", "X", "Rate", "Subtotal"],
+      ["1101", "Writer", 1, "Flat", 1, 8000, 8000],
+      ["2101", "Director", 20, "Days", 1, 450, 9000],
+      ["3101", "Flights", 4, "Tickets", 1, 380, 1520],
+      ["3102", "Hotel", 10, "Nights", 2, 95, 1900],
+      ["5101", "Editing", 6, "Weeks", 1, 1900, 11400],
+      ["5201", "Stock footage research", 3, "Days", 1, 300, 900],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.code, l.chapitre ?? null, l.placement ?? null])).toEqual([
+      ["1101", "1", "mot-cle"],
+      ["2101", "2", "mot-cle"],
+      ["3101", "6", "mot-cle"],
+      ["3102", "6", "mot-cle"],
+      ["5101", "8", "mot-cle"],
+      ["5201", null, null],
+    ]);
+    expect(d.nonPlaces.map((n) => [n.cellule, e(n.montant)])).toEqual([["US!G7", "900.00"]]);
+    expect(e(d.total)).toBe("31820.00"); // unplaced amounts are listed, not in the total
+  });
+});
