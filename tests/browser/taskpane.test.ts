@@ -1,110 +1,40 @@
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { BrowserContext, Page, chromium } from "playwright-core";
-import type { CellData, SheetData } from "../../src/core/port/workbook";
+import type { Page } from "playwright-core";
+import type { SheetData } from "../../src/core/port/workbook";
 import { structurerDevis } from "../../src/core/devis/structurer";
 import { formatMontantFr } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ECRANS, RACINE, etatExcel, ouvrirVolet, sortiesInattendues, versFixture, type Volet } from "./volet";
 
 /**
  * The real task pane bundle (npm run build:browser → dist-test/, office.js from npm) in Debian's Chromium,
- * outside Office: https://localhost:3000 is served from disk by page.route, every other request is refused,
- * and tests/helpers/fake-excel.js stands in for the Excel API over a fixture built from the example workbook.
+ * outside Office (see ./volet.ts), with tests/helpers/fake-excel.js standing in for the Excel API over a
+ * fixture built from the example workbook.
  */
-const RACINE = path.join(__dirname, "../..");
-const DIST = path.join(RACINE, "dist-test");
-const OFFICE_JS = path.join(RACINE, "node_modules/@microsoft/office-js/dist");
 const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
-const ECRANS = path.join(__dirname, "__screens__");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const ORIGINE = "https://localhost:3000/";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".map": "application/json",
-  ".xml": "application/xml",
-};
-
-type CelluleFixture = string | number | boolean | null | { f: string; v: CellData["v"]; fmt?: string };
-
-/** SheetData (as the xlsx adapter reads it) → the fake Excel's fixture rows, formulas kept with their values. */
-function versFixture(s: SheetData): CelluleFixture[][] {
-  return s.rows.map((r) => r.map((c) => (c.f ? { f: "=" + c.f, v: c.v, ...(c.fmt ? { fmt: c.fmt } : {}) } : c.v)));
-}
 
 describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () => {
-  let contexte: BrowserContext;
+  let v: Volet;
   let page: Page;
-  let profil: string;
-  const refusees: string[] = [];
-  const erreursPage: string[] = [];
   let feuilleSource: string;
   let attendu: Awaited<ReturnType<typeof structurerDevis>>;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-      throw new Error(`${DIST}/taskpane.html absent : lancez « npm run build:browser » (npm test le fait).`);
-    }
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install chromium (voir .ci/run).`);
-
     // The example producer workbook, plus a notes sheet first so that choosing the source sheet matters.
     const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
     const noms = await wb.listSheets();
-    const sheets: Record<string, CelluleFixture[][]> = { Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]] };
+    const sheets: Record<string, ReturnType<typeof versFixture>> = { Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]] };
     for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
     feuilleSource = noms[0];
     // What the core computes on the same workbook through the ExcelJS adapter: the pane must show the same.
     attendu = await structurerDevis(wb, { feuille: feuilleSource, genre: "documentaire", dureeMinutes: 52 });
-
-    profil = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-chromium-"));
-    contexte = await chromium.launchPersistentContext(profil, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-      viewport: { width: 420, height: 1100 },
-      locale: "fr-FR",
-    });
-    // Registered first = consulted last: anything not served from disk is refused and recorded.
-    await contexte.route("**/*", (route) => {
-      refusees.push(route.request().url());
-      return route.abort();
-    });
-    await contexte.route(`${ORIGINE}**`, (route) => {
-      const chemin = decodeURIComponent(new URL(route.request().url()).pathname);
-      const fichier = chemin.startsWith("/office-js/")
-        ? path.join(OFFICE_JS, chemin.slice("/office-js/".length))
-        : path.join(DIST, chemin);
-      const base = chemin.startsWith("/office-js/") ? OFFICE_JS : DIST;
-      if (!fichier.startsWith(base) || !fs.existsSync(fichier) || fs.statSync(fichier).isDirectory()) {
-        return route.fulfill({ status: 404, body: "introuvable" });
-      }
-      return route.fulfill({ status: 200, contentType: TYPES[path.extname(fichier)] ?? "application/octet-stream", body: fs.readFileSync(fichier) });
-    });
-    page = contexte.pages()[0] ?? (await contexte.newPage());
-    page.on("pageerror", (e) => erreursPage.push(e.message));
-    await page.addInitScript({ content: `window.__prodbookFixture = ${JSON.stringify({ sheets, active: "Notes" })};` });
-    await page.addInitScript({ path: path.join(RACINE, "tests/helpers/fake-excel.js") });
-    await page.goto(`${ORIGINE}taskpane.html`);
-    await page.getByTestId(TEST_IDS.app).waitFor();
-    fs.mkdirSync(ECRANS, { recursive: true });
+    v = await ouvrirVolet({ sheets, active: "Notes" });
+    page = v.page;
   });
 
   afterAll(async () => {
-    await contexte?.close();
-    if (profil) fs.rmSync(profil, { recursive: true, force: true });
+    await v?.fermer();
   });
 
   it("affiche le volet en français avec les pages Structurer et Contrôles", async () => {
@@ -187,25 +117,16 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     const cible = attendu.constats.findIndex((c) => c.cellule);
     await page.getByTestId(TEST_IDS.controles.constat(cible)).click();
     await selectionDevient(page, attendu.constats[cible].cellule as string);
-    expect(erreursPage).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
     // Nothing of ours reaches the network; office.js's own telemetry iframe (refused) is the only outside call.
-    expect(refusees.filter((u) => !new URL(u).hostname.endsWith(".oaspapps.com"))).toEqual([]);
+    expect(sortiesInattendues(v.refusees)).toEqual([]);
   });
 });
-
-interface EtatFaux {
-  feuilles: { name: string; valeurs: unknown[][]; formules: unknown[][] }[];
-  selection: string | null;
-}
-
-function etatExcel(page: Page): Promise<EtatFaux> {
-  return page.evaluate(() => (window as unknown as { Excel: { __etat(): EtatFaux } }).Excel.__etat());
-}
 
 /** Waits (up to 5 s) for the fake Excel's selection to become `cellule`, then asserts it. */
 async function selectionDevient(page: Page, cellule: string): Promise<void> {
   await page
-    .waitForFunction((c) => (window as unknown as { Excel: { __etat(): EtatFaux } }).Excel.__etat().selection === c, cellule, { timeout: 5000 })
+    .waitForFunction((c) => (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c, cellule, { timeout: 5000 })
     .catch(() => undefined);
   expect((await etatExcel(page)).selection).toBe(cellule);
 }
