@@ -332,4 +332,15 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(corr.valeurs.some((l) => l[0] === "section:TOURNAGE" && l[1] === "7")).toBe(true);
     expect(v.erreursPage).toEqual([]);
   });
+
+  it("sans devis dans le classeur : le rapprochement est refusé en français, en nommant les feuilles lues, sans rien écrire", async () => {
+    // A workbook with only notes (the fake Excel reloaded in place; the page keeps the ledger it read).
+    await page.evaluate(() => (window as unknown as { Excel: { __charger(f: unknown): void } }).Excel.__charger({ sheets: { Notes: [["Tournage à Ouessant"]] } }));
+    await page.getByTestId(IDS.rapprocher).click();
+    const erreur = page.getByTestId(TEST_IDS.erreur);
+    await erreur.waitFor();
+    expect(await erreur.textContent()).toContain("Aucun devis reconnu dans la feuille « Notes »");
+    expect((await etatExcel(page)).feuilles.map((f) => f.name)).toEqual(["Notes"]);
+    expect(v.erreursPage).toEqual([]);
+  });
 });
