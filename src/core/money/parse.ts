@@ -27,6 +27,8 @@ export function parseDecimalFr(input: string | number | null | undefined): Decim
   s = s.replace(/^(€|eur)\s*/i, "").trim();
   // Grouping spaces: plain, no-break (U+00A0), narrow no-break (U+202F), thin (U+2009), apostrophe (Swiss).
   s = s.replace(/[\s\u00a0\u202f\u2009']/g, "");
+  // "1 200,-" / "1200.-": no cents (Swiss and German usage), not the accountant's trailing minus.
+  s = s.replace(/\d[.,]-$/, (m) => m[0]);
   if (s.startsWith("-")) {
     negatif = !negatif;
     s = s.slice(1);

@@ -75,7 +75,7 @@ describe("robustesse — tableaux plats et sous-totaux sans libellé", () => {
     ]);
   });
 
-  it("quantités saisies avec leur unité (« 10 j », « 2 sem »), « - » pour zéro, facteur illisible listé", async () => {
+  it("quantités saisies avec leur unité (« 10 j », « 2 sem »), « - » pour zéro, « 1 200,- » sans centimes, facteur illisible listé", async () => {
     const s = await feuilleXlsx("Devis", [
       ["Code", "Désignation", "Qté", "Tarif", "Montant"],
       ["2.1", "Monteur", "10 j", 250, null],
@@ -83,6 +83,8 @@ describe("robustesse — tableaux plats et sous-totaux sans libellé", () => {
       ["2.3", "Étalonneur", "10 à 12", 300, null],
       ["7.1", "Caméra", "3 jours", 400, 1200],
       ["7.2", "Son", "-", null, "-"],
+      ["7.3", "Machinerie", null, null, "1 200,-"],
+      ["7.4", "Avoir loueur", null, null, "150-"],
     ]);
     const d = importerDevis(s);
     expect(d.lignes.map((l) => [l.code, l.quantite, l.unite, e(l.montant), l.montantCalcule])).toEqual([
@@ -90,9 +92,11 @@ describe("robustesse — tableaux plats et sous-totaux sans libellé", () => {
       ["2.2", "2", "sem", "1800.00", true],
       ["7.1", "3", "jours", "1200.00", undefined],
       ["7.2", undefined, undefined, "0.00", undefined],
+      ["7.3", undefined, undefined, "1200.00", undefined],
+      ["7.4", undefined, undefined, "-150.00", undefined],
     ]);
     expect(d.illisibles?.map((m) => [m.cellule, m.texte, m.libelle])).toEqual([["Devis!C4", "10 à 12", "Étalonneur"]]);
-    expect(e(d.total)).toBe("5500.00");
+    expect(e(d.total)).toBe("6550.00");
     expect(constats(d)).toEqual([
       ["montant-illisible", "alerte", "Devis!C4"],
       ["charges-sociales-absentes", "alerte", "Devis!E2"],
