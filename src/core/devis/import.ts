@@ -92,6 +92,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   let recap = false;
   const totauxEnTete: LigneTotalProducteur[] = [];
   const illisibles: MontantIllisible[] = [];
+  const totauxSansResultat: NonNullable<Devis["totauxSansResultat"]> = [];
 
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -146,6 +147,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
           totauxEnTete.push(t);
         }
         continue;
+      }
+      if (montantLu === undefined && cell(row, "montant")?.f !== undefined && cell(row, "montant")?.v === null) {
+        totauxSansResultat.push({ cellule: ref(r, "montant") as string, libelle: textes[0]?.t || libelle, formule: `=${cell(row, "montant")?.f}` });
       }
       if (montantLu !== undefined) {
         const couvre = (debut: number) => brutes.slice(debut).map((b) => b.ligne.id);
@@ -283,5 +287,6 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     nonPlaces,
     illisibles,
     totauxProducteur: totaux,
+    totauxSansResultat,
   };
 }

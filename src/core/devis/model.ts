@@ -113,5 +113,7 @@ export interface Devis {
   nonPlaces: MontantNonPlace[];
   /** Amount cells that could not be read (Excel error, text that is not an amount): listed, never dropped. */
   illisibles?: MontantIllisible[];
+  /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
+  totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
   totauxProducteur: LigneTotalProducteur[];
 }

@@ -48,14 +48,20 @@ describe("robustesse — formules sans valeur en cache, colonnes masquées, colo
     expect(d.chapitres.map((c) => [c.code, e(c.total), c.lignes])).toEqual([["2", "8200.00", 2], ["7", "450.00", 1]]);
     expect(e(d.total)).toBe("8650.00");
     expect(d.nonPlaces).toEqual([]);
-    // Subtotal and total formulas without a value are neither lines nor totals to compare.
+    // Subtotal and total formulas without a value are neither lines nor totals to compare: listed as such.
     expect(d.totauxProducteur).toEqual([]);
+    expect(d.totauxSansResultat).toEqual([
+      { cellule: "Devis!F5", libelle: "Sous-total personnel", formule: "=SUM(F3:F4)" },
+      { cellule: "Devis!F10", libelle: "TOTAL", formule: "=SUM(F3:F9)" },
+    ]);
     expect(constats(d)).toEqual([
       ["montant-illisible", "erreur", "Devis!F7"],
       ["montant-illisible", "erreur", "Devis!F8"],
       ["charges-sociales-absentes", "alerte", "Devis!F3"],
-      ["formule-recalculee", "info", "Devis!F3"],
-      ["formule-recalculee", "info", "Devis!F4"],
+      ["formule-sans-resultat", "info", "Devis!F3"],
+      ["formule-sans-resultat", "info", "Devis!F4"],
+      ["formule-sans-resultat", "info", "Devis!F5"],
+      ["formule-sans-resultat", "info", "Devis!F10"],
     ]);
   });
 

@@ -4,7 +4,7 @@ import type { Devis } from "../model";
 import type { Surcharges } from "../../regles/table";
 import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
 import type { ContexteDevis } from "./contexte";
-import { formuleRecalculee } from "./formuleRecalculee";
+import { formuleSansResultat } from "./formuleSansResultat";
 import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
 import { imprevusTaux } from "./imprevusTaux";
 import { ligneHorsChapitre } from "./ligneHorsChapitre";
@@ -22,7 +22,7 @@ export type { ContexteDevis } from "./contexte";
 export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devis", [
   montantCalcul,
   montantIllisible,
-  formuleRecalculee,
+  formuleSansResultat,
   sousTotalProducteur,
   totalProducteur,
   ligneHorsChapitre,
