@@ -79,11 +79,15 @@ function colonnesDeTextes(candidats: (string | undefined)[][], masquees: readonl
   const out: Colonnes = {};
   const postes: number[] = [];
   const sousTotaux: number[] = [];
+  const versions: Partial<Record<Colonne, number>> = {};
   const ordre = candidats.map((_, c) => c).sort((a, b) => Number(masquees.includes(a)) - Number(masquees.includes(b)) || a - b);
   for (const c of ordre) {
     for (const s of candidats[c]) {
       if (!s || s.length > 40) continue;
-      const role = roleDe(s);
+      // "Montant V2", "Tarif (version 3)": versions side by side, the latest one is the devis.
+      const ver = /^(.+?)\s*\(?\b(?:v|version|vers\.?)\s*(\d{1,2})\)?$/.exec(s);
+      const role = roleDe(s) ?? (ver ? roleDe(ver[1]) : undefined);
+      const version = ver && roleDe(ver[1]) ? Number(ver[2]) : undefined;
       if (!role) {
         if (SOUS_TOTAL_LIGNE.test(s)) {
           sousTotaux.push(c);
@@ -93,7 +97,10 @@ function colonnesDeTextes(candidats: (string | undefined)[][], masquees: readonl
       }
       // "Poste" / "Item": the label, unless another column is the label (then the code).
       if (role === "libelle" && /^(postes?|items?)$/.test(s)) postes.push(c);
-      else if (out[role] === undefined) out[role] = c;
+      else if (out[role] === undefined || (version !== undefined && version > (versions[role] ?? -1) && (masquees.includes(c) || !masquees.includes(out[role] as number)))) {
+        out[role] = c;
+        if (version !== undefined) versions[role] = version;
+      }
       break;
     }
   }

@@ -73,3 +73,22 @@ describe("robustesse — en-têtes sur deux lignes", () => {
     expect(constats(d)).toEqual([]);
   });
 });
+
+describe("robustesse — versions côte à côte", () => {
+  it("« Tarif V1 | Montant V1 | Tarif V2 | Montant V2 » : la dernière version est le devis", async () => {
+    const s = await feuilleXlsx("Budget", [
+      ["Code", "Désignation", "Jours", "Tarif V1", "Montant V1", "Tarif V2", "Montant V2", "Écart"],
+      ["2.1", "Monteur", 20, 250, 5000, 260, 5200, 200],
+      ["8.1", "Mixage", 3, 900, 2700, 850, 2550, -150],
+      [null, "TOTAL", null, null, 7700, null, 7750, 50],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.code, l.quantite, l.taux, e(l.montant), l.source.cellules.montant])).toEqual([
+      ["2.1", "20", "260", "5200.00", "Budget!G2"],
+      ["8.1", "3", "850", "2550.00", "Budget!G3"],
+    ]);
+    expect(e(d.total)).toBe("7750.00");
+    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([["total", "7750.00", "Budget!G4"]]);
+    expect(constats(d)).toEqual([["charges-sociales-absentes", "alerte", "Budget!G2"]]);
+  });
+});
