@@ -19,7 +19,9 @@ export type Colonne =
   | "montantFrance"
   | "montantEtranger"
   /** Flat tables: the chapter of each line in its own column ("2 - Personnel", "02", "Post-production"). */
-  | "chapitre";
+  | "chapitre"
+  /** "Brut | Charges patronales | Total chargé": each line's employer charges, in euros (or as a rate). */
+  | "montantCharges";
 
 export type Colonnes = Partial<Record<Colonne, number>>;
 
@@ -39,13 +41,14 @@ const SYNONYMES: readonly [Colonne, RegExp][] = [
   ["montantFrance", /^(dont |part |montant |depenses? )*(en )?france$/],
   ["montantEtranger", /^(dont |part |montant |depenses? )*(a l' ?|en |l')?etranger$|^(dont )?hors france$/],
   ["territoire", /^(territoire|territory|lieu de depense|pays|localisation|france\s*\/\s*etranger|fr\s*\/\s*etr)/],
+  ["montantCharges", /^(charges|charges (patronales|sociales|employeur)|cotisations( patronales)?|montant (des )?charges)$/],
   ["chapitre", /^(chapitre|chap\.?|chapitre cnc|rubrique|rubrique cnc)$/],
   ["categorie", /^(categorie|category|cat\.?|type de (depense|ligne|poste)|nature)$/],
   ["unite", /^(unite|unit|u\.?|unites|units)$/],
   ["quantite", /^(qte|qt|qty|quantite|quantity|quant\.?|duree|jours|(nb|nbre|nombre) (de )?(jours|j|semaines|sem|heures|h|mois|cachets|unites))$/],
   ["nombre", /^(nb|nbre|nombre|number|no of|nb pers\.?|nb personnes|(nb|nombre) de personnes|effectif|pers\.?|personnes|people|headcount|x)$/],
   ["taux", /^(tarif|taux|prix|rate|pu|p\.?\s?u\.?|prix unit\.?|(prix|tarif|cout|taux|salaire( brut)?)\s*(unitaire|journalier|horaire|hebdo|hebdomadaire|\/ ?(jour|j|semaine|sem|unite))|unit (price|cost|rate)|day rate|weekly rate)$/],
-  ["montant", /^(montant|montant total|total|amount|cost|cout|cout total|budget|budget previsionnel|prevu|prevision|montant prevu|montant previsionnel|total budget|devis|total cost)$/],
+  ["montant", /^(montant|montant total|total|brut|brut total|total brut|salaire brut|montant brut|amount|cost|cout|cout total|budget|budget previsionnel|prevu|prevision|montant prevu|montant previsionnel|total budget|devis|total cost)$/],
   ["code", /^(code|n°|no|num|numero|n|compte|ref|reference|code poste|n° poste|#|line|code cnc|acct|account)$/],
   ["libelle", /^((designation|libelle|description|intitule|nature de la depense)( (du|des) postes?)?|libelles|details?|description du poste|item description|postes?|items?|line items?)$/],
 ];

@@ -9,7 +9,8 @@ import { totalSansLibelle } from "./totalSansLibelle";
 import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantIllisible, MontantNonPlace, TypeOeuvre } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
 import { chapitreBasDeDevis, chapitreDeColonne, chapitreDeTitre, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
-import { Brute, chapitreMajoritaire, placer } from "./placer";
+import { Brute, chapitreMajoritaire, idsCouverts, placer } from "./placer";
+import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 
@@ -67,7 +68,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   const fermerSection = () => {
     const t = bloc.enteteTotal;
     if (t) {
-      t.lignesCouvertes = brutes.slice(bloc.debutSection).map((b) => b.ligne.id);
+      t.lignesCouvertes = idsCouverts(brutes.slice(bloc.debutSection));
       // A titled amount with no line under it is not a subtotal: before the total it is the chapter's
       // lump sum (a line); after the total it repeats a chapter (summary block) and is skipped.
       const e = bloc.enteteLigne;
@@ -130,8 +131,8 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) continue;
     let tt = textes.length ? typeTotal(textes[0].t) ?? typeTotal(libelle) : undefined;
     if (!tt && !textes.length && !code && !aDesFacteurs && montantLu !== undefined && brutes.length) {
-      const somme = (debut: number) => sumCents(brutes.slice(debut).map((b) => b.ligne.montant));
-      const sommes = { run: somme(bloc.debutRun), section: somme(bloc.debutSection), tout: somme(0), lignesRun: brutes.length - bloc.debutRun };
+      const somme = (debut: number) => sumCents(brutes.slice(debut).filter((b) => !b.derivee).map((b) => b.ligne.montant));
+      const sommes = { run: somme(bloc.debutRun), section: somme(bloc.debutSection), tout: somme(0), lignesRun: idsCouverts(brutes.slice(bloc.debutRun)).length };
       const type = totalSansLibelle(eurosToCents(montantLu), cell(row, "montant")?.f, sommes);
       if (type) {
         tt = { type };
@@ -152,7 +153,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         totauxSansResultat.push({ cellule: ref(r, "montant") as string, libelle: textes[0]?.t || libelle, formule: `=${cell(row, "montant")?.f}` });
       }
       if (montantLu !== undefined) {
-        const couvre = (debut: number) => brutes.slice(debut).map((b) => b.ligne.id);
+        const couvre = (debut: number) => idsCouverts(brutes.slice(debut));
         const montant = eurosToCents(montantLu);
         let lignesCouvertes = tt.type === "total" ? couvre(0) : couvre(bloc.debutRun);
         if (tt.type === "sous-total" && bloc.debutSection < bloc.debutRun) {
@@ -237,7 +238,8 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       if (a && cell(row, k)?.v !== null && cell(row, k)?.v !== undefined) cellules[k] = a;
     }
     cellules.montant = ref(r, "montant") ?? cellules.montant;
-    const tc = fractionCellule(cell(row, "tauxCharges"));
+    const charges = chargesEnColonne(cell(row, "montantCharges"));
+    const tc = fractionCellule(cell(row, "tauxCharges")) ?? charges.taux;
     const pf = partFranceDeRepartition(montant, mFr, mEtr) ?? partFranceCellule(cell(row, "territoire"));
     const unite = texteCellule(cell(row, "unite")) || qq.unite || nn.unite || undefined;
     const ligne: LigneDevis = {
@@ -261,9 +263,12 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
     if (cat) ligne.categorie = cat;
     brutes.push({ ligne, section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section, apresTotal });
+    // "50 %" in the charges column: the charges are that share of the gross.
+    const montantCharges = charges.montant ?? (charges.taux && montant ? multiplyCents(montant, charges.taux) : undefined);
+    if (montantCharges) brutes.push({ ligne: ligneDeCharges(ligne, montantCharges, ref(r, "montantCharges") as string), section: "4", apresTotal, derivee: true });
   }
   fermerSection();
-  for (const t of totauxEnTete) t.lignesCouvertes = brutes.map((b) => b.ligne.id);
+  for (const t of totauxEnTete) t.lignesCouvertes = idsCouverts(brutes);
 
   const lignes = placer(brutes);
   // "Imprévus 7 %" with no amount: computed on the coût hors frais.

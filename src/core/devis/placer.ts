@@ -7,12 +7,20 @@ export interface Brute {
   ligne: LigneDevis;
   section?: CodeChapitre;
   apresTotal: boolean;
+  /** Made by Prodbook from another column of a line (its employer charges): never covered by the producer's totals. */
+  derivee?: boolean;
+}
+
+/** Ids of the lines read as such (not derived), for the producer's subtotals and totals. */
+export function idsCouverts(bs: readonly Brute[]): string[] {
+  return bs.filter((b) => !b.derivee).map((b) => b.ligne.id);
 }
 
 /** The chapter most of these lines belong to (by section, else by code). */
 export function chapitreMajoritaire(bs: Brute[]): CodeChapitre | undefined {
   const n = new Map<CodeChapitre, number>();
   for (const b of bs) {
+    if (b.derivee) continue;
     const c = b.section ?? chapitreDuCode(b.ligne.code)?.chapitre;
     if (c) n.set(c, (n.get(c) ?? 0) + 1);
   }

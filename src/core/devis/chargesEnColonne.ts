@@ -1,0 +1,29 @@
+import type Decimal from "decimal.js";
+import { Cents, eurosToCents } from "../money/cents";
+import type { CellData } from "../port/workbook";
+import { decimalCellule, pourcentCellule } from "./lecture";
+import type { LigneDevis } from "./model";
+
+/** A "Charges" cell next to a gross salary: an amount in euros, or a rate when typed as a percentage. */
+export function chargesEnColonne(c: CellData | undefined): { montant?: Cents; taux?: Decimal } {
+  const taux = pourcentCellule(c);
+  if (taux) return { taux };
+  const d = decimalCellule(c);
+  return d && !d.isZero() ? { montant: eurosToCents(d) } : {};
+}
+
+/**
+ * The employer charges the producer wrote on the salary's own row: a line of chapter 4 (Charges sociales), as
+ * the CNC devis wants them, pointing to the charges cell.
+ */
+export function ligneDeCharges(salaire: LigneDevis, montant: Cents, cellule: string): LigneDevis {
+  return {
+    id: `${salaire.id}:charges`,
+    libelle: `Charges sociales — ${salaire.libelle}`,
+    montant,
+    categorie: "charges-sociales",
+    partFrance: salaire.partFrance,
+    eligibleCI: salaire.eligibleCI,
+    source: { feuille: salaire.source.feuille, ligne: salaire.source.ligne, cellules: { montant: cellule } },
+  };
+}
