@@ -47,7 +47,7 @@ const SYNONYMES: readonly [Colonne, RegExp][] = [
   ["unite", /^(unite|unit|u\.?|unites|units)$/],
   ["quantite", /^(qte|qt|qty|quantite|quantity|quant\.?|duree|jours|(nb|nbre|nombre) (de )?(jours|j|semaines|sem|heures|h|mois|cachets|unites))$/],
   ["nombre", /^(nb|nbre|nombre|number|no of|nb pers\.?|nb personnes|(nb|nombre) de personnes|effectif|pers\.?|personnes|people|headcount|x)$/],
-  ["taux", /^(tarif|taux|prix|rate|pu|p\.?\s?u\.?|prix unit\.?|(prix|tarif|cout|taux|salaire( brut)?)\s*(unitaire|journalier|horaire|hebdo|hebdomadaire|\/ ?(jour|j|semaine|sem|unite))|unit (price|cost|rate)|day rate|weekly rate)$/],
+  ["taux", /^(tarif|taux|prix|rate|pu|p\.?\s?u\.?|prix unit\.?|(prix|tarif|cout|taux|salaire( brut)?|brut)\s*(unitaire|journalier|horaire|hebdo|hebdomadaire|\/ ?(jour|j|semaine|sem|unite))|unit (price|cost|rate)|day rate|weekly rate)$/],
   ["montant", /^(montant|montant total|total|brut|brut total|total brut|salaire brut|montant brut|amount|cost|cout|cout total|budget|budget previsionnel|prevu|prevision|montant prevu|montant previsionnel|total budget|devis|total cost)$/],
   ["code", /^(code|n°|no|num|numero|n|compte|ref|reference|code poste|n° poste|#|line|code cnc|acct|account)$/],
   ["libelle", /^((designation|libelle|description|intitule|nature de la depense)( (du|des) postes?)?|libelles|details?|description du poste|item description|postes?|items?|line items?)$/],

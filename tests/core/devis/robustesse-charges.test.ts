@@ -49,3 +49,23 @@ describe("robustesse — salaires bruts avec leurs charges sur la même ligne", 
     expect(controlerDevis(d, "2026-01-15")).toEqual([]);
   });
 });
+
+describe("robustesse — « Brut journalier | Brut total | Charges | Coût chargé » sans titres", () => {
+  it("en-tête reconnu, charges au chapitre 4, minimum contrôlé sur le brut journalier", async () => {
+    const s = await feuilleXlsx("Salaires", [
+      ["Poste", "Unité", "Jours", "Brut journalier", "Brut total", "Charges", "Coût chargé"],
+      ["Monteur", "jour", 10, 220, 2200, 1210, 3410],
+      ["Cadreur", "jour", 5, 300, 1500, 825, 2325],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.libelle, l.chapitre, l.taux, e(l.montant)])).toEqual([
+      ["Monteur", "2", "220", "2200.00"],
+      ["Charges sociales — Monteur", "4", undefined, "1210.00"],
+      ["Cadreur", "2", "300", "1500.00"],
+      ["Charges sociales — Cadreur", "4", undefined, "825.00"],
+    ]);
+    expect(e(d.total)).toBe("5735.00");
+    // Monteur at 220 €/day is under the 235.60 € minimum.
+    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([["salaire-minimum", "erreur", "Salaires!D2"]]);
+  });
+});
