@@ -4,12 +4,16 @@ import type { CellData } from "../port/workbook";
 import { decimalCellule, pourcentCellule } from "./lecture";
 import type { LigneDevis } from "./model";
 
-/** A "Charges" cell next to a gross salary: an amount in euros, or a rate when typed as a percentage. */
+/**
+ * A "Charges" cell next to a gross salary: an amount in euros, or a rate when typed as a percentage or as a
+ * plain fraction (0.55: charges of 55 cents are not a thing).
+ */
 export function chargesEnColonne(c: CellData | undefined): { montant?: Cents; taux?: Decimal } {
   const taux = pourcentCellule(c);
   if (taux) return { taux };
   const d = decimalCellule(c);
-  return d && !d.isZero() ? { montant: eurosToCents(d) } : {};
+  if (!d || d.isZero()) return {};
+  return d.abs().lessThan(1) ? { taux: d } : { montant: eurosToCents(d) };
 }
 
 /**

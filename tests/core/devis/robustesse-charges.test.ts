@@ -56,6 +56,7 @@ describe("robustesse — « Brut journalier | Brut total | Charges | Coût charg
       ["Poste", "Unité", "Jours", "Brut journalier", "Brut total", "Charges", "Coût chargé"],
       ["Monteur", "jour", 10, 220, 2200, 1210, 3410],
       ["Cadreur", "jour", 5, 300, 1500, 825, 2325],
+      ["Scripte", "jour", 4, 250, 1000, 0.55, 1550],
     ]);
     const d = importerDevis(s);
     expect(d.lignes.map((l) => [l.libelle, l.chapitre, l.taux, e(l.montant)])).toEqual([
@@ -63,8 +64,12 @@ describe("robustesse — « Brut journalier | Brut total | Charges | Coût charg
       ["Charges sociales — Monteur", "4", undefined, "1210.00"],
       ["Cadreur", "2", "300", "1500.00"],
       ["Charges sociales — Cadreur", "4", undefined, "825.00"],
+      // 0.55 in the charges column is a rate (55 %), not 55 cents.
+      ["Scripte", "2", "250", "1000.00"],
+      ["Charges sociales — Scripte", "4", undefined, "550.00"],
     ]);
-    expect(e(d.total)).toBe("5735.00");
+    expect(d.lignes[4].tauxCharges).toBe("0.55");
+    expect(e(d.total)).toBe("7285.00");
     // Monteur at 220 €/day is under the 235.60 € minimum.
     expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([["salaire-minimum", "erreur", "Salaires!D2"]]);
   });
