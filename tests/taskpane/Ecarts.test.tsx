@@ -48,7 +48,7 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
     fireEvent.change(screen.getByTestId(IDS_ECARTS.fichier), { target: { files: [fichier] } });
   });
   await waitFor(() => expect(screen.getByTestId(IDS_ECARTS.format).textContent).toContain("23 lignes importées sur 23"));
-  expect(screen.getByTestId(IDS_ECARTS.format).textContent).toContain("FEC · séparateur tab · utf-8");
+  expect(screen.getByTestId(IDS_ECARTS.format).textContent).toContain("FEC · séparateur tabulation · utf-8");
 
   // Map 611 (post-production) to the line 8.1 instead of chapter 8.
   const lignes = [...document.querySelectorAll("[data-testid^='ecarts-correspondance-']")];
