@@ -24,4 +24,17 @@ export const TEST_IDS = {
     lancer: "controles-lancer",
     vide: "controles-vide",
   },
+  ecarts: {
+    fichier: "ecarts-fichier",
+    encodage: "ecarts-encodage",
+    progression: "ecarts-progression",
+    format: "ecarts-format",
+    rejets: "ecarts-rejets",
+    correspondance: (i: number) => `ecarts-correspondance-${i}`,
+    ajouter: "ecarts-ajouter",
+    enregistrer: "ecarts-enregistrer",
+    enregistree: "ecarts-enregistree",
+    rapprocher: "ecarts-rapprocher",
+    rapport: "ecarts-rapport",
+  },
 } as const;

@@ -17,19 +17,7 @@ const GROS = path.join(FEC_REELS, "123456789FEC20500930.txt");
 const PETIT = path.join(FEC_REELS, "111111111FEC20221231.TXT");
 const DEUX_MO = 2 * 1024 * 1024;
 
-/** Ids of src/taskpane/pages/Ecarts.tsx (IDS_ECARTS; importing the page would load Fluent into jest). */
-const IDS = {
-  fichier: "ecarts-fichier",
-  progression: "ecarts-progression",
-  format: "ecarts-format",
-  rejets: "ecarts-rejets",
-  correspondance: (i: number) => `ecarts-correspondance-${i}`,
-  ajouter: "ecarts-ajouter",
-  enregistrer: "ecarts-enregistrer",
-  enregistree: "ecarts-enregistree",
-  rapprocher: "ecarts-rapprocher",
-  rapport: "ecarts-rapport",
-};
+const IDS = TEST_IDS.ecarts;
 
 /** Records the messages every Worker sends to the page (the page's own handler still runs). */
 const ESPION_WORKER = `(() => {

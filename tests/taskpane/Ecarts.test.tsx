@@ -21,7 +21,8 @@ jest.mock("../../src/app/catalogue", () => ({
   },
 }));
 
-import { Ecarts, IDS_ECARTS } from "../../src/taskpane/pages/Ecarts";
+import { Ecarts } from "../../src/taskpane/pages/Ecarts";
+import { TEST_IDS } from "../../src/taskpane/testIds";
 
 test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une correspondance, écrire les feuilles", async () => {
   render(
@@ -30,7 +31,7 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
     </FluentProvider>,
   );
   // Default PCG table loaded from the catalogue (no Correspondances sheet yet).
-  await waitFor(() => expect(screen.getByTestId(IDS_ECARTS.correspondance(0))).toBeTruthy());
+  await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.correspondance(0))).toBeTruthy());
   const octets = fs.readFileSync(path.resolve(__dirname, "../fixtures/fec/production-2024.txt"));
   const fichier = new File([octets], "production-2024.txt");
   if (!("arrayBuffer" in Blob.prototype)) {
@@ -45,10 +46,10 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
     });
   }
   await act(async () => {
-    fireEvent.change(screen.getByTestId(IDS_ECARTS.fichier), { target: { files: [fichier] } });
+    fireEvent.change(screen.getByTestId(TEST_IDS.ecarts.fichier), { target: { files: [fichier] } });
   });
-  await waitFor(() => expect(screen.getByTestId(IDS_ECARTS.format).textContent).toContain("23 lignes importées sur 23"));
-  expect(screen.getByTestId(IDS_ECARTS.format).textContent).toContain("FEC · séparateur tabulation · utf-8");
+  await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("23 lignes importées sur 23"));
+  expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("FEC · séparateur tabulation · utf-8");
 
   // Map 611 (post-production) to the line 8.1 instead of chapter 8.
   const lignes = [...document.querySelectorAll("[data-testid^='ecarts-correspondance-']")];
@@ -56,10 +57,10 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   const poste = lignes[i611].querySelectorAll("input")[1];
   fireEvent.change(poste, { target: { value: "8.1" } });
   await act(async () => {
-    fireEvent.click(screen.getByTestId(IDS_ECARTS.rapprocher));
+    fireEvent.click(screen.getByTestId(TEST_IDS.ecarts.rapprocher));
   });
-  await waitFor(() => expect(screen.getByTestId(IDS_ECARTS.rapport)).toBeTruthy());
-  expect(screen.getByTestId(IDS_ECARTS.rapport).textContent).toContain("Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif");
+  await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.rapport)).toBeTruthy());
+  expect(screen.getByTestId(TEST_IDS.ecarts.rapport).textContent).toContain("Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif");
   const gl = wb.ecrites.get("Grand livre")!;
   expect(gl.rows.filter((r) => r[4] === "611000").map((r) => r[12])).toEqual(["8.1", "8.1"]);
   const corr = wb.ecrites.get("Correspondances")!;

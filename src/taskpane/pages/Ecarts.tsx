@@ -9,21 +9,8 @@ import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
+import { TEST_IDS } from "../testIds";
 
-/** Test ids of this page (kept here so the page stays one file; stable, never French labels). */
-export const IDS_ECARTS = {
-  fichier: "ecarts-fichier",
-  encodage: "ecarts-encodage",
-  progression: "ecarts-progression",
-  format: "ecarts-format",
-  rejets: "ecarts-rejets",
-  correspondance: (i: number) => `ecarts-correspondance-${i}`,
-  ajouter: "ecarts-ajouter",
-  enregistrer: "ecarts-enregistrer",
-  enregistree: "ecarts-enregistree",
-  rapprocher: "ecarts-rapprocher",
-  rapport: "ecarts-rapport",
-} as const;
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -129,22 +116,22 @@ export function Ecarts() {
       <div className={styles.bloc}>
         <Subtitle2>1. Grand livre (FEC ou CSV)</Subtitle2>
         <Field label="Encodage">
-          <Select data-testid={IDS_ECARTS.encodage} value={encodage} onChange={(_, d) => setEncodage(d.value as "" | EncodageFec)}>
+          <Select data-testid={TEST_IDS.ecarts.encodage} value={encodage} onChange={(_, d) => setEncodage(d.value as "" | EncodageFec)}>
             <option value="">Détection automatique</option>
             <option value="utf-8">UTF-8</option>
             <option value="windows-1252">Windows-1252</option>
             <option value="iso-8859-15">ISO-8859-15</option>
           </Select>
         </Field>
-        <input data-testid={IDS_ECARTS.fichier} type="file" accept=".txt,.TXT,.csv,.CSV" disabled={occupe} onChange={(e) => {
+        <input data-testid={TEST_IDS.ecarts.fichier} type="file" accept=".txt,.TXT,.csv,.CSV" disabled={occupe} onChange={(e) => {
             const f = e.target.files?.[0];
             // Emptied so that picking the same file again (corrected, or with another encoding) reads it again.
             e.target.value = "";
             void choisir(f);
           }} />
-        {progression !== undefined && occupe && <ProgressBar data-testid={IDS_ECARTS.progression} value={progression} />}
+        {progression !== undefined && occupe && <ProgressBar data-testid={TEST_IDS.ecarts.progression} value={progression} />}
         {fec && (
-          <div data-testid={IDS_ECARTS.format}>
+          <div data-testid={TEST_IDS.ecarts.format}>
             <Text block>
               {fec.format.type === "fec" ? "FEC" : "Grand livre CSV"} · séparateur {SEPARATEURS[fec.format.separateur]} · {fec.format.encodage}
               {fec.format.bom ? " (BOM)" : ""} · {fec.format.montants === "debit-credit" ? "Débit/Crédit" : "Montant/Sens"} · {fec.format.colonnes} colonnes
@@ -154,7 +141,7 @@ export function Ecarts() {
               {fec.debit === fec.credit ? <Badge color="success">équilibré</Badge> : <Badge color="danger">déséquilibré</Badge>}
             </Text>
             {fec.erreurs.length > 0 && (
-              <div data-testid={IDS_ECARTS.rejets}>
+              <div data-testid={TEST_IDS.ecarts.rejets}>
                 <Text weight="semibold">{fec.erreurs.length} ligne(s) rejetée(s)</Text>
                 {fec.erreurs.slice(0, 100).map((e) => (
                   <Caption1 block key={e.ligne}>{e.message}</Caption1>
@@ -173,26 +160,26 @@ export function Ecarts() {
         <Subtitle2>2. Correspondances compte → poste</Subtitle2>
         <Caption1>Préfixe de compte (ou section:CODE) → code de chapitre « 2 » ou de ligne « 2.3 ». Le plus long préfixe l'emporte.</Caption1>
         {lignes?.map((c, i) => (
-          <div className={styles.ligne} key={i} data-testid={IDS_ECARTS.correspondance(i)}>
+          <div className={styles.ligne} key={i} data-testid={TEST_IDS.ecarts.correspondance(i)}>
             <Input size="small" className={styles.cle} aria-label="Compte" value={c.type === "section" ? `section:${c.cle}` : c.cle} onChange={(_, d) => modifier(i, "cle", d.value)} />
             <Input size="small" className={styles.poste} aria-label="Poste" value={c.poste} onChange={(_, d) => modifier(i, "poste", d.value)} />
             <Caption1>{c.libelle}</Caption1>
           </div>
         ))}
         <div className={styles.ligne}>
-          <Button size="small" data-testid={IDS_ECARTS.ajouter} onClick={ajouter}>Ajouter</Button>
-          <Button size="small" data-testid={IDS_ECARTS.enregistrer} onClick={enregistrer} disabled={occupe || !table}>Enregistrer la feuille Correspondances</Button>
+          <Button size="small" data-testid={TEST_IDS.ecarts.ajouter} onClick={ajouter}>Ajouter</Button>
+          <Button size="small" data-testid={TEST_IDS.ecarts.enregistrer} onClick={enregistrer} disabled={occupe || !table}>Enregistrer la feuille Correspondances</Button>
         </div>
-        {enregistree && <Caption1 data-testid={IDS_ECARTS.enregistree}>Feuille « {enregistree} » enregistrée.</Caption1>}
+        {enregistree && <Caption1 data-testid={TEST_IDS.ecarts.enregistree}>Feuille « {enregistree} » enregistrée.</Caption1>}
       </div>
       <div className={styles.bloc}>
         <Subtitle2>3. Rapprochement</Subtitle2>
-        <Button appearance="primary" data-testid={IDS_ECARTS.rapprocher} onClick={rapprocher} disabled={occupe || !fec}>
+        <Button appearance="primary" data-testid={TEST_IDS.ecarts.rapprocher} onClick={rapprocher} disabled={occupe || !fec}>
           Écrire Grand livre, Écarts et Coût définitif
         </Button>
         <MessageErreur erreur={erreur} />
         {rapport && (
-          <div data-testid={IDS_ECARTS.rapport}>
+          <div data-testid={TEST_IDS.ecarts.rapport}>
             <table className={styles.table}>
               <thead>
                 <tr><th>Chapitre</th><th className={styles.num}>Budget</th><th className={styles.num}>Réalisé</th><th className={styles.num}>Écart</th><th className={styles.num}>%</th></tr>
