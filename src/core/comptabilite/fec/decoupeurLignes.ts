@@ -21,69 +21,77 @@ export interface CibleLignes {
   lignesVides(n: number): void;
 }
 
+/** Words are read in place only where their byte order is the file's (every usual platform). */
+const PETIT_BOUTISTE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const SANS_MOTS = new Uint32Array(0);
+
 /**
  * Scans u from p, one `ligne` call per complete line; returns where the unfinished last line starts (all of u
- * is consumed when `fin`). Four bytes at a time (SWAR) skip the words holding no separator, line end or (while
- * the encoding is undecided) non-ASCII byte.
+ * is consumed when `fin`). Four bytes at a time (SWAR): a word gives a mask of its candidate bytes (separator,
+ * line end, or non-ASCII while the encoding is undecided) and only those bytes are looked at — about 18 per
+ * 140-byte line instead of 140.
  */
 export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: number, cible: CibleLignes): number {
   const n = u.length;
   const b = cible.bornes;
-  const w = (u.byteOffset & 3) === 0 ? new Uint32Array(u.buffer, u.byteOffset, n >> 2) : undefined;
-  const kmax = n >> 2;
-  // Bytes < 14 (tab, LF, CR) are found by the "has a byte less than" trick; "|" by "has a zero byte" on x ^ mask.
+  // Unaligned bytes (rare: the reader's chunks start a buffer) are assembled into words one by one below.
+  const nm = PETIT_BOUTISTE && (u.byteOffset & 3) === 0 ? n >> 2 : 0;
+  const w = nm > 0 ? new Uint32Array(u.buffer, u.byteOffset, nm) : SANS_MOTS;
+  // Bytes < 14 (tab, LF, CR) are flagged by the "has a byte less than" trick, "|" by "has a zero byte" on x ^ mask.
+  // Both may flag a byte above a true hit (borrow), never miss one: each flagged byte is checked.
   const masque = sep > 13 ? sep * 0x01010101 : 0;
+  let haut = cible.encodageConnu() ? 0 : 0x80808080;
   let deb = p;
+  let suite = p; // bytes before it are handled
   let m = 0;
   b[0] = p;
-  let i = p;
-  while (i < n) {
-    if (w !== undefined && (i & 3) === 0) {
-      let k = i >> 2;
-      const haut = cible.encodageConnu() ? 0 : 0x80808080;
-      if (masque === 0) {
-        while (k < kmax) {
-          const x = w[k];
-          if ((((x - 0x0e0e0e0e) & ~x) | (x & haut)) & 0x80808080) break;
-          k++;
-        }
-      } else {
-        while (k < kmax) {
-          const x = w[k];
-          const y = x ^ masque;
-          if ((((x - 0x0e0e0e0e) & ~x) | ((y - 0x01010101) & ~y) | (x & haut)) & 0x80808080) break;
-          k++;
-        }
-      }
-      const j = k << 2;
-      if (j >= n) {
-        i = n;
-        break;
-      }
-      if (j > i) i = j;
+  const kfin = (n + 3) >> 2;
+  for (let k = p >> 2; k < kfin; k++) {
+    let x: number;
+    if (k < nm) x = w[k];
+    else {
+      x = 0x41414141; // "AAAA": the bytes past the end are no candidates
+      for (let j = k << 2, s = 0; j < n && s < 32; j++, s += 8) x = (x & ~(0xff << s)) | (u[j] << s);
     }
-    const c = u[i];
-    if (c === sep) {
-      if (++m <= MAX_CHAMPS) b[m] = i + 1;
-    } else if (c === LF || c === CR) {
-      let q = i + 1;
-      let fins = 1;
-      if (c === CR) {
-        while (q < n && u[q] === CR) q++;
-        if (q < n && u[q] === LF) q++; // CR LF and CR CR LF end one line
-        else if (q === n && !fin) return deb; // an LF may follow in the next chunk
-        else fins = q - i; // bare CRs: each ends a line
+    let t = ((x - 0x0e0e0e0e) & ~x) | (x & haut);
+    if (masque !== 0) {
+      const y = x ^ masque;
+      t |= (y - 0x01010101) & ~y;
+    }
+    t &= 0x80808080;
+    while (t !== 0) {
+      const i = (k << 2) + ((31 - Math.clz32(t & -t)) >> 3); // lowest flagged byte first: file order
+      t &= t - 1;
+      if (i < suite) continue;
+      const c = u[i];
+      if (c === sep) {
+        if (++m <= MAX_CHAMPS) b[m] = i + 1;
+      } else if (c === LF || c === CR) {
+        let q = i + 1;
+        let fins = 1;
+        if (c === CR) {
+          while (q < n && u[q] === CR) q++;
+          if (q < n && u[q] === LF) q++; // CR LF and CR CR LF end one line
+          else if (q === n && !fin) return deb; // an LF may follow in the next chunk
+          else fins = q - i; // bare CRs: each ends a line
+        }
+        if (++m <= MAX_CHAMPS) b[m] = i + 1;
+        cible.ligne(u, deb, i, m);
+        if (fins > 1) cible.lignesVides(fins - 1);
+        deb = q;
+        suite = q;
+        m = 0;
+        b[0] = q;
+        if (q > (k << 2) + 4) {
+          k = (q >> 2) - 1; // a run of CRs: go on from q's word
+          t = 0;
+        }
+        haut = cible.encodageConnu() ? 0 : 0x80808080; // decoding the line may have decided it
+      } else if (c > 127 && !cible.encodageConnu()) {
+        cible.nonAscii(u, i);
+        haut = 0;
       }
-      if (++m <= MAX_CHAMPS) b[m] = i + 1;
-      cible.ligne(u, deb, i, m);
-      if (fins > 1) cible.lignesVides(fins - 1);
-      deb = q;
-      i = q;
-      m = 0;
-      b[0] = q;
-      continue;
-    } else if (c > 127 && !cible.encodageConnu()) cible.nonAscii(u, i);
-    i++;
+    }
   }
   if (fin && deb < n) {
     if (++m <= MAX_CHAMPS) b[m] = n + 1;

@@ -8,6 +8,8 @@ import { LigneFec } from "./ligneFec";
 import { CumulsFec } from "./cumulsFec";
 import type { Cents } from "../../money/cents";
 
+const RIEN = new Uint8Array(0);
+
 export interface OptionsFec {
   /** Forces the encoding instead of detecting it. */
   encodage?: EncodageFec;
@@ -27,7 +29,7 @@ export interface OptionsFec {
  * every field when the lines are kept for the Grand livre.
  */
 export class LecteurFec implements CibleLignes {
-  private reste: Uint8Array = new Uint8Array(0);
+  private reste: Uint8Array = RIEN;
   private debutFichier = true;
   private bom = false;
   private encodage?: EncodageFec;
@@ -79,12 +81,23 @@ export class LecteurFec implements CibleLignes {
     this.octets += chunk.length;
     // A plain Uint8Array view (not a Buffer subclass) keeps the hot loop's element access monomorphic.
     let u = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
-    if (this.reste.length) {
-      u = new Uint8Array(this.reste.length + chunk.length);
-      u.set(this.reste);
-      u.set(chunk, this.reste.length);
-    }
     let p = 0;
+    if (this.reste.length) {
+      const k = this.entete ? this.finPremiereLigne(u) : -1;
+      if (k >= 0) {
+        // Only the line cut by the chunk boundary is joined: copying whole chunks cost more than scanning them.
+        const tete = new Uint8Array(this.reste.length + k + 1);
+        tete.set(this.reste);
+        tete.set(u.subarray(0, k + 1), this.reste.length);
+        this.reste = RIEN;
+        decouperLignes(tete, 0, false, this.sep, this);
+        p = k + 1;
+      } else {
+        u = new Uint8Array(this.reste.length + chunk.length);
+        u.set(this.reste);
+        u.set(chunk, this.reste.length);
+      }
+    }
     if (this.debutFichier) {
       if (u.length < 3 && !fin) {
         this.reste = u.slice();
@@ -99,7 +112,18 @@ export class LecteurFec implements CibleLignes {
     }
     if (!this.entete) p = this.lireEnteteDe(u, p, fin);
     if (this.entete) p = decouperLignes(u, p, fin, this.sep, this);
-    this.reste = p >= u.length ? new Uint8Array(0) : u.slice(p);
+    this.reste = p >= u.length ? RIEN : u.slice(p);
+  }
+
+  /**
+   * The first LF of u, or -1 when the joined line cannot be read alone: the encoding, still undecided, would
+   * then be decided on that line only instead of the next 64 KB.
+   */
+  private finPremiereLigne(u: Uint8Array): number {
+    const k = u.indexOf(LF);
+    if (k < 0 || this.encodage) return k;
+    for (let i = 0; i < k; i++) if (u[i] > 127) return -1;
+    return k;
   }
 
   /** Blank lines then the header line; returns the offset after it (or where to wait for more bytes). */
@@ -203,7 +227,7 @@ export class LecteurFec implements CibleLignes {
   /** Ends the reading: the part's raw findings (line numbers local to the part). */
   terminerPartiel(): PartielFec {
     const reste = this.reste;
-    this.reste = new Uint8Array(0);
+    this.reste = RIEN;
     this.octets -= reste.length;
     this.pousser(reste, true);
     if (!this.entete) throw new FecFormatError("Fichier vide : pas de ligne d'en-tête.");
