@@ -30,35 +30,46 @@ export function valeurOffice(c: CellSpec | undefined): string | number | boolean
 }
 
 interface PlageFmt { r1: number; c1: number; r2: number; c2: number; fmt: string }
+type ValeurOffice = string | number | boolean | null;
 
-/** rows × width matrices to write: values/formulas, and number formats (undefined when all General). */
-export function matrices(spec: SheetSpec): { largeur: number; valeurs: (string | number | boolean | null)[][]; formats?: string[][] } {
-  const largeur = spec.rows.reduce((m, r) => Math.max(m, r ? r.length : 0), 1);
+/** How each row of a spec becomes the values and number formats written through one range. */
+export interface PlanEcriture {
+  largeur: number;
+  /** False when every cell is General: no format matrix is sent. */
+  avecFormats: boolean;
+  /** Row `i` (0-based in the sheet) as written: `largeur` values and formats. */
+  ligne(row: CellSpec[] | undefined, i: number): { valeurs: ValeurOffice[]; formats: string[] };
+}
+
+/** `largeurBulk`: the widest bulk row (bulk rows are only read while writing). */
+export function planEcriture(spec: SheetSpec, largeurBulk = 0): PlanEcriture {
+  const largeur = spec.rows.reduce((m, r) => Math.max(m, r ? r.length : 0), Math.max(1, largeurBulk));
   const parCol = (spec.columns ?? []).map((c) => c.numFmt);
   const plages: PlageFmt[] = (spec.formats ?? []).filter((f) => f.numFmt).map((f) => {
     const [a, b] = f.range.replace(/^.*!/, "").split(":");
     const p = parseAdresse(a), q = parseAdresse(b ?? a);
     return { r1: p.row, c1: p.col, r2: q.row, c2: q.col, fmt: f.numFmt! };
   });
-  let avecFormats = false;
-  const valeurs = spec.rows.map((row) => {
-    const out = new Array<string | number | boolean | null>(largeur).fill(null);
-    (row ?? []).forEach((c, j) => { out[j] = valeurOffice(c); });
-    return out;
-  });
-  const formats = spec.rows.map((row, i) => {
-    const out = new Array<string>(largeur);
-    for (let j = 0; j < largeur; j++) {
-      let f = parCol[j];
-      for (const p of plages) if (i >= p.r1 && i <= p.r2 && j >= p.c1 && j <= p.c2) f = p.fmt;
-      const c = row?.[j];
-      if (!f && c && typeof c === "object" && "date" in c) f = FORMAT_DATE_DEFAUT;
-      if (f) avecFormats = true;
-      out[j] = f ?? "General";
-    }
-    return out;
-  });
-  return { largeur, valeurs, formats: avecFormats ? formats : undefined };
+  const estDate = (c: CellSpec | undefined) => !!c && typeof c === "object" && "date" in c;
+  const avecFormats = plages.length > 0 || parCol.some((f) => !!f) || spec.bulk !== undefined ||
+    spec.rows.some((r) => (r ?? []).some(estDate));
+  return {
+    largeur,
+    avecFormats,
+    ligne(row, i) {
+      const valeurs = new Array<ValeurOffice>(largeur).fill(null);
+      const formats = new Array<string>(largeur);
+      for (let j = 0; j < largeur; j++) {
+        const c = row?.[j];
+        if (c !== undefined && c !== null) valeurs[j] = valeurOffice(c);
+        let f = parCol[j];
+        for (const p of plages) if (i >= p.r1 && i <= p.r2 && j >= p.c1 && j <= p.c2) f = p.fmt;
+        if (!f && estDate(c)) f = FORMAT_DATE_DEFAUT;
+        formats[j] = f ?? "General";
+      }
+      return { valeurs, formats };
+    },
+  };
 }
 
 /** One cell read from Excel, with the same conventions as the xlsx reader (dates as ISO text). */

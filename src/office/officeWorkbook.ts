@@ -1,15 +1,15 @@
-import type { CellData, SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
+import { chaqueLigne, type CellData, type CellSpec, type SheetData, type SheetSpec, type WorkbookPort } from "../core/port/workbook";
 import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
 import { decouperEnBlocs, octetsLigneJson, OCTETS_MAX_BLOC, type Bloc } from "../core/port/blocs";
 import { parseCelluleRef, adresse } from "../core/util/adresse";
-import { celluleLue, matrices, texteSur } from "./cellules";
+import { celluleLue, planEcriture, texteSur, type PlanEcriture } from "./cellules";
 import { appliquerMiseEnForme } from "./miseEnForme";
 import { apiExcel, excelRun } from "./run";
 
 /** Cells read per request: values, formulas, formats and types of 20,000 cells stay well under 5 MB. */
 export const CELLULES_PAR_LECTURE = 20000;
 
-interface Preparee { spec: SheetSpec; largeur: number; valeurs: (string | number | boolean | null)[][]; formats?: string[][]; blocs: Bloc[] }
+interface Preparee { spec: SheetSpec; plan: PlanEcriture; blocs: Bloc[] }
 
 /** WorkbookPort inside Excel (Office JS): block writes ≤ 2 MB with one sync per block. */
 export class OfficeWorkbook implements WorkbookPort {
@@ -52,12 +52,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void> {
-    const preparees: Preparee[] = specs.map((spec) => {
-      const m = matrices(spec);
-      const blocs = decouperEnBlocs(m.valeurs.length,
-        (i) => octetsLigneJson(m.valeurs[i], m.largeur) + (m.formats ? octetsLigneJson(m.formats[i], m.largeur) : 0), this.octetsMax);
-      return { spec, ...m, blocs };
-    });
+    const preparees = specs.map((spec) => this.preparer(spec));
     const total = preparees.reduce((s, p) => s + p.blocs.length, 0);
     let fait = 0;
     await excelRun(async (ctx) => {
@@ -70,11 +65,20 @@ export class OfficeWorkbook implements WorkbookPort {
       await ecrireRegistre(ctx, registreApres(prodbook, specs));
       for (const p of preparees) {
         const ws = await feuillePropre(ctx, p.spec, nomExistant(p.spec.name, existantes));
+        // Rows are built block by block: a million-line ledger never sits in memory as values.
+        const lignes = chaqueLigne(p.spec);
+        let i = 0;
         for (const b of p.blocs) {
           if (apiExcel("1.6")) ctx.workbook.application.suspendApiCalculationUntilNextSync();
-          const plage = ws.getRangeByIndexes(b.debut, 0, b.lignes, p.largeur);
-          if (p.formats) plage.numberFormat = p.formats.slice(b.debut, b.debut + b.lignes);
-          plage.formulas = p.valeurs.slice(b.debut, b.debut + b.lignes);
+          const valeurs: unknown[][] = [], formats: string[][] = [];
+          for (let k = 0; k < b.lignes; k++) {
+            const l = p.plan.ligne(lignes.next().value as CellSpec[] | undefined, i++);
+            valeurs.push(l.valeurs);
+            formats.push(l.formats);
+          }
+          const plage = ws.getRangeByIndexes(b.debut, 0, b.lignes, p.plan.largeur);
+          if (p.plan.avecFormats) plage.numberFormat = formats;
+          plage.formulas = valeurs;
           await ctx.sync();
           onProgress?.(++fait, total);
         }
@@ -83,6 +87,23 @@ export class OfficeWorkbook implements WorkbookPort {
         await ctx.sync();
       }
     });
+  }
+
+  /** The blocks of one sheet, sized on the JSON actually sent (bulk rows are generated twice, never kept). */
+  private preparer(spec: SheetSpec): Preparee {
+    let largeurBulk = 0;
+    if (spec.bulk) for (const r of spec.bulk.rows()) largeurBulk = Math.max(largeurBulk, r.length);
+    const plan = planEcriture(spec, largeurBulk);
+    const n = spec.rows.length + (spec.bulk?.count ?? 0);
+    const octets = new Float64Array(n);
+    let i = 0;
+    for (const row of chaqueLigne(spec)) {
+      if (i >= n) throw new Error(`Feuille « ${spec.name} » : plus de lignes que les ${n} annoncées.`);
+      const l = plan.ligne(row, i);
+      octets[i++] = octetsLigneJson(l.valeurs, plan.largeur) + (plan.avecFormats ? octetsLigneJson(l.formats, plan.largeur) : 0);
+    }
+    if (i !== n) throw new Error(`Feuille « ${spec.name} » : ${i} lignes au lieu des ${n} annoncées.`);
+    return { spec, plan, blocs: decouperEnBlocs(n, (k) => octets[k], this.octetsMax) };
   }
 
   async selectCell(ref: string): Promise<void> {

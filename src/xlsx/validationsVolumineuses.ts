@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { partiesFeuilles } from "./zipParties";
 import { extensionsAConserver, remettreExtensions } from "./extensions";
+import { mettreDeCoteFeuilles, type FeuilleVolumineuse } from "./feuillesVolumineuses";
 
 /**
  * ExcelJS expands every data validation to one entry per cell: a list on a whole column
@@ -27,11 +28,13 @@ export interface MisesDeCote {
   validations: Map<string, string>;
   /** Worksheet <ext> entries ExcelJS would drop (see extensions.ts), by sheet name. */
   extensions: Map<string, string[]>;
+  /** Prodbook's sheets too large for ExcelJS (see feuillesVolumineuses.ts), by sheet name. */
+  feuilles: Map<string, FeuilleVolumineuse>;
 }
 
 /** The file with oversized <dataValidations> blocks removed, and what was set aside by sheet name. */
-export async function alleger(data: Buffer): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
-  const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map() };
+export async function alleger(data: Buffer, seuilFeuille?: number): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
+  const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() };
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
@@ -39,7 +42,9 @@ export async function alleger(data: Buffer): Promise<{ donnees: Buffer; misesDeC
     return { donnees: data, misesDeCote };
   }
   const parties = await partiesFeuilles(zip).catch(() => new Map<string, string>());
+  misesDeCote.feuilles = await mettreDeCoteFeuilles(zip, parties, seuilFeuille);
   for (const [nom, partie] of parties) {
+    if (misesDeCote.feuilles.has(nom)) continue;
     const xml = await zip.file(partie)?.async("string");
     if (!xml) continue;
     const ext = extensionsAConserver(xml);
@@ -51,7 +56,7 @@ export async function alleger(data: Buffer): Promise<{ donnees: Buffer; misesDeC
     misesDeCote.validations.set(nom, bloc[0]);
     zip.file(partie, xml.slice(0, bloc.index) + xml.slice(bloc.index + bloc[0].length));
   }
-  if (misesDeCote.validations.size === 0) return { donnees: data, misesDeCote };
+  if (misesDeCote.validations.size === 0 && misesDeCote.feuilles.size === 0) return { donnees: data, misesDeCote };
   return { donnees: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), misesDeCote };
 }
 

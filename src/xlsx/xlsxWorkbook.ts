@@ -1,12 +1,23 @@
-import { promises as fs } from "fs";
+import { createWriteStream, promises as fs } from "fs";
+import { Writable } from "stream";
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import type { SheetData, SheetSpec, WorkbookPort } from "../core/port/workbook";
+import { celluleEcrite, toutesLesLignes, type SheetData, type SheetSpec, type WorkbookPort } from "../core/port/workbook";
 import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
 import { chargerXlsx, FichierIllisibleError, lireFeuille, nouveauClasseurExcelJS } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
 import { alleger, type MisesDeCote } from "./validationsVolumineuses";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
+import { ecrireAvecFlux, specGabarit, type FeuilleEnFlux } from "./feuillesEnFlux";
+import type { FeuilleVolumineuse } from "./feuillesVolumineuses";
+import { ErreurDonnees } from "../core/erreurs";
+
+/** Reading one of Prodbook's bulk sheets back (a Grand livre of a million lines) is not supported. */
+export class FeuilleVolumineuseError extends ErreurDonnees {
+  constructor(public readonly feuille: string) {
+    super(`La feuille « ${feuille} » est trop volumineuse pour être relue par Prodbook ; elle est conservée telle quelle à l'enregistrement.`);
+  }
+}
 
 /** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
 export class XlsxWorkbook implements WorkbookPort {
@@ -15,14 +26,18 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Tables' custom totals formulas to complete at save time, by sheet name. */
   private totaux = new Map<string, TotauxTable[]>();
 
+  /** Sheets whose bulk rows are streamed at save time, by sheet name (see feuillesEnFlux.ts). */
+  private flux = new Map<string, FeuilleEnFlux>();
+
   /** Sheets (lower-case names) written in this session: the others keep the original file's charts. */
   private reecrites = new Set<string>();
 
   private constructor(readonly classeur: ExcelJS.Workbook, private readonly original?: { donnees: Buffer; feuilles: string[] },
     /** What ExcelJS would lose or choke on, set aside when the file was read (see validationsVolumineuses.ts). */
-    private readonly misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map() }) {}
+    private readonly misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() }) {}
 
-  static async ouvrir(chemin: string): Promise<XlsxWorkbook> {
+  /** `seuilFeuille`: size (uncompressed XML) above which Prodbook's own sheets are not loaded (see feuillesVolumineuses.ts). */
+  static async ouvrir(chemin: string, opts: { seuilFeuille?: number } = {}): Promise<XlsxWorkbook> {
     const nom = path.basename(chemin);
     let data: Buffer;
     try {
@@ -31,7 +46,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const code = (e as NodeJS.ErrnoException).code;
       throw new FichierIllisibleError(nom, code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : (e as Error).message);
     }
-    const { donnees, misesDeCote } = await alleger(data);
+    const { donnees, misesDeCote } = await alleger(data, opts.seuilFeuille);
     const classeur = await chargerXlsx(donnees, nom);
     // Zip entry names are stored in clear: no "xl/charts/" means there is no chart to keep.
     const avecGraphiques = data.includes("xl/charts/");
@@ -49,6 +64,10 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSheet(name: string): Promise<SheetData | undefined> {
     if (name === FEUILLE_REGISTRE) return undefined;
     const ws = this.feuille(name);
+    if (ws && this.volumineuse(ws.name)) throw new FeuilleVolumineuseError(ws.name);
+    // ExcelJS holds only the first bulk row of a streamed sheet: its rows come from the spec.
+    const flux = ws && this.flux.get(ws.name);
+    if (flux) return { name: ws.name, rows: toutesLesLignes(flux.spec).map((r) => r.map(celluleEcrite)), merges: flux.spec.merges ?? [] };
     return ws && lireFeuille(ws);
   }
 
@@ -76,13 +95,15 @@ export class XlsxWorkbook implements WorkbookPort {
         ordre = (ancienne as unknown as { orderNo: number }).orderNo;
         this.graphiques.delete(ancienne.name);
         this.totaux.delete(ancienne.name);
+        this.flux.delete(ancienne.name);
         this.classeur.removeWorksheet(ancienne.id);
       }
       const ws = this.classeur.addWorksheet(spec.name);
       this.reecrites.add(spec.name.toLowerCase());
       // Replacing keeps the tab position: ExcelJS orders sheets by orderNo when saving.
       if (ordre !== undefined) (ws as unknown as { orderNo: number }).orderNo = ordre;
-      this.totaux.set(spec.name, ecrireFeuille(ws, spec));
+      this.totaux.set(spec.name, ecrireFeuille(ws, spec.bulk ? specGabarit(spec) : spec));
+      if (spec.bulk && spec.bulk.count > 0) this.flux.set(spec.name, { spec, gabarit: spec.rows.length + 1 });
       if (spec.charts?.length) this.graphiques.set(spec.name, { feuille: spec.name, charts: spec.charts });
       onProgress?.(i + 1, specs.length);
     });
@@ -97,6 +118,46 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Buffer> {
+    const xlsx = await this.paquet();
+    const flux = this.fluxAEcrire(), restituees = this.aRestituer();
+    if (!flux.length && !restituees.length) return xlsx;
+    const morceaux: Buffer[] = [];
+    const collecteur = new Writable({ write(c: Buffer, _e, fini) { morceaux.push(c); fini(); } });
+    await ecrireAvecFlux(xlsx, flux, restituees, collecteur);
+    return Buffer.concat(morceaux);
+  }
+
+  /** Writes next to the target then renames: a failure never leaves a half-written workbook under its name. */
+  async enregistrer(chemin: string): Promise<void> {
+    await fs.mkdir(path.dirname(path.resolve(chemin)), { recursive: true });
+    const xlsx = await this.paquet();
+    const flux = this.fluxAEcrire(), restituees = this.aRestituer();
+    const temporaire = `${chemin}.${process.pid}.tmp`;
+    try {
+      if (flux.length || restituees.length) await ecrireAvecFlux(xlsx, flux, restituees, createWriteStream(temporaire));
+      else await fs.writeFile(temporaire, xlsx);
+      await fs.rename(temporaire, chemin);
+    } catch (e) {
+      await fs.rm(temporaire, { force: true });
+      throw e;
+    }
+  }
+
+  private fluxAEcrire(): FeuilleEnFlux[] {
+    return [...this.flux.values()].filter((f) => this.feuille(f.spec.name));
+  }
+
+  /** A sheet read as a placeholder (too large for ExcelJS) and not rewritten since. */
+  private volumineuse(nom: string): FeuilleVolumineuse | undefined {
+    return this.reecrites.has(nom.toLowerCase()) ? undefined : this.misesDeCote.feuilles.get(nom);
+  }
+
+  private aRestituer(): FeuilleVolumineuse[] {
+    return [...this.misesDeCote.feuilles.values()].filter((f) => this.feuille(f.nom) && this.volumineuse(f.nom));
+  }
+
+  /** The package as ExcelJS writes it, completed with what it cannot write (bulk rows aside). */
+  private async paquet(): Promise<Buffer> {
     this.completerTables();
     const brut = Buffer.from(await this.classeur.xlsx.writeBuffer());
     const graphiques = [...this.graphiques.values()].filter((g) => this.feuille(g.feuille));
@@ -106,11 +167,6 @@ export class XlsxWorkbook implements WorkbookPort {
     const gardees = [...new Set([...this.misesDeCote.validations.keys(), ...this.misesDeCote.extensions.keys()])].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
     const validations = gardees.length ? { misesDeCote: this.misesDeCote, feuilles: gardees } : undefined;
     return graphiques.length || totaux.length || original || validations ? completerXlsx(brut, graphiques, totaux, original, validations) : brut;
-  }
-
-  async enregistrer(chemin: string): Promise<void> {
-    await fs.mkdir(path.dirname(path.resolve(chemin)), { recursive: true });
-    await fs.writeFile(chemin, await this.toBuffer());
   }
 
   /** Tables read from other programs may lack a style (LibreOffice writes none): ExcelJS cannot save them so. */

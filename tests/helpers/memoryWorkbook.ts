@@ -7,7 +7,7 @@
  *   wb.ecrites.get("Devis")  // the SheetSpec written
  *   await wb.readSheet("Devis") // its values, formula cells with their `result`
  */
-import type { CellData, CellSpec, SheetData, SheetSpec, WorkbookPort } from "../../src/core/port/workbook";
+import { celluleEcrite, toutesLesLignes, type CellData, type SheetData, type SheetSpec, type WorkbookPort } from "../../src/core/port/workbook";
 import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../../src/core/port/possession";
 
 export type CelluleMemoire = string | number | boolean | null | undefined | { f: string; v?: string | number | boolean | null };
@@ -58,8 +58,10 @@ export class MemoryWorkbook implements WorkbookPort {
         this.donnees.delete(ancien);
         this.ecrites.delete(ancien);
       } else this.ordre.push(s.name);
-      this.donnees.set(s.name, { name: s.name, rows: densifier(s.rows.map((r) => r.map(celluleEcrite))), merges: (s.merges ?? []).slice() });
-      this.ecrites.set(s.name, s);
+      // Bulk rows are materialised here: tests read every written row from `ecrites`.
+      const rows = toutesLesLignes(s);
+      this.donnees.set(s.name, { name: s.name, rows: densifier(rows.map((r) => r.map(celluleEcrite))), merges: (s.merges ?? []).slice() });
+      this.ecrites.set(s.name, s.bulk ? { ...s, rows, bulk: undefined } : s);
       onProgress?.(i + 1, specs.length);
     });
     this.prodbook = registreApres(this.prodbook, specs);
@@ -81,13 +83,6 @@ function celluleDepuis(c: CelluleMemoire): CellData {
   return { v: c };
 }
 
-/** What reading back a written cell gives: the same convention as the xlsx adapter. */
-export function celluleEcrite(c: CellSpec | undefined): CellData {
-  if (c === null || c === undefined) return { v: null };
-  if (typeof c !== "object") return { v: c };
-  if ("formula" in c) return { v: c.result ?? null, f: c.formula.replace(/^=/, "") };
-  return { v: c.date };
-}
 
 function densifier(rows: CellData[][]): CellData[][] {
   const out = rows.map((r) => r.slice());

@@ -152,6 +152,28 @@ describe("OfficeWorkbook against the fake Excel", () => {
     expect(gl.valeurs[0][8]).toBe("606400");
   });
 
+  it("writes bulk rows (a generated ledger) block by block, with the columns' formats", async () => {
+    let passes = 0;
+    const n = 60000;
+    const spec: SheetSpec = {
+      name: "Grand livre",
+      rows: [["Ligne", "Libellé", "Date", "Débit"]],
+      bulk: { count: n, *rows() { passes++; for (let i = 0; i < n; i++) yield [i + 2, i % 7 === 0 ? "=pas une formule" : `Écriture ${i}`, { date: "2025-02-03" }, i / 4]; } },
+      columns: [{}, { numFmt: "@" }, { numFmt: "dd/mm/yyyy" }, { numFmt: "#,##0.00" }],
+    };
+    await new OfficeWorkbook().writeSheets([spec]);
+    const ecritures = excel.__etat().syncs.filter((s) => s.ops.some((o) => typeof o === "object" && o.prop === "formulas" && o.feuille === "Grand livre"));
+    expect(ecritures.length).toBeGreaterThan(2);
+    for (const s of ecritures) expect(s.octets).toBeLessThanOrEqual(OCTETS_MAX_BLOC);
+    // Width, sizes, then the write itself: the rows are generated, never kept.
+    expect(passes).toBe(3);
+    const gl = feuille("Grand livre");
+    expect(gl.valeurs).toHaveLength(n + 1);
+    expect(gl.valeurs[n]).toEqual([n + 1, `Écriture ${n - 1}`, 45691, (n - 1) / 4]);
+    expect(gl.valeurs[1][1]).toBe("=pas une formule");
+    expect(gl.formats[n]).toEqual(["General", "@", "dd/mm/yyyy", "#,##0.00"]);
+  });
+
   it("selects a cell on its sheet", async () => {
     await new OfficeWorkbook().selectCell("'Devis producteur'!B3");
     expect(excel.__etat().selection).toBe("'Devis producteur'!B3");

@@ -1,5 +1,7 @@
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
 import { ConflitFeuilleError } from "../../src/core/port/workbook";
+import { FeuilleTropGrandeError } from "../../src/core/port/possession";
+import { ErreurDonnees } from "../../src/core/erreurs";
 
 describe("MemoryWorkbook", () => {
   it("reads plain rows and formula cells", async () => {
@@ -44,5 +46,18 @@ describe("spec checks before writing", () => {
     await expect(wb.writeSheets([{ name: "L", rows: [], validations: [{ range: "A1", list: Array.from({ length: 60 }, (_, i) => `valeur${i}`) }] }]))
       .rejects.toThrow(/trop longue/);
     expect(await wb.listSheets()).toEqual(["A"]);
+  });
+
+  it("refuses more rows than a worksheet holds, as a data error, before generating any", async () => {
+    const wb = new MemoryWorkbook({ A: [["x"]] });
+    let generees = 0;
+    const spec = (count: number) => ({ name: "Grand livre", rows: [["Ligne"]], bulk: { count, *rows() { for (let i = 0; i < count; i++) { generees++; yield [i]; } } } });
+    const refus = wb.writeSheets([spec(1048576)]);
+    await expect(refus).rejects.toBeInstanceOf(FeuilleTropGrandeError);
+    await expect(refus).rejects.toBeInstanceOf(ErreurDonnees);
+    await expect(refus).rejects.toThrow("La feuille « Grand livre » aurait 1 048 577 lignes : une feuille Excel en contient au plus 1 048 576.");
+    expect(generees).toBe(0);
+    await wb.writeSheets([spec(3)]);
+    expect((await wb.readSheet("Grand livre"))!.rows.map((r) => r[0].v)).toEqual(["Ligne", 0, 1, 2]);
   });
 });

@@ -33,48 +33,48 @@ export interface BlocsGrandLivre {
 /**
  * The Grand livre sheet: one row per imported line, sorted so that the lines of one chapter, then of one poste,
  * are contiguous (a link from Écarts can select them); the rest keeps the file order. Text stays text.
- * `ordre` gives the chapter/poste order (the Écarts order).
+ * `ordre` gives the chapter/poste order (the Écarts order). The data rows are generated while writing
+ * (`bulk`): a million-line ledger is never held as cells.
  */
 export function feuilleGrandLivre(lignes: LigneGrandLivre[], ordre: (chapitre: string, poste: string) => number, nom = FEUILLE_GRAND_LIVRE): { spec: SheetSpec; blocs: BlocsGrandLivre } {
-  const rang = (l: LigneGrandLivre) => (l.poste === undefined ? 2 : l.poste === POSTE_NON_AFFECTE ? 1 : 0);
-  const triees = lignes
-    .map((l, i) => ({ l, i, r: rang(l), o: l.poste && l.chapitre ? ordre(l.chapitre, l.poste) : 0 }))
-    .sort((a, b) => a.r - b.r || a.o - b.o || a.i - b.i);
-  const rows: CellSpec[][] = [ENTETES.slice()];
+  // Lines grouped by (rank, order, poste) in order of first appearance; file order within a group.
+  const groupes = new Map<string, { r: number; o: number; poste?: string; chapitre?: string; lignes: number[] }>();
+  lignes.forEach((l, i) => {
+    const r = l.poste === undefined ? 2 : l.poste === POSTE_NON_AFFECTE ? 1 : 0;
+    const o = l.poste && l.chapitre ? ordre(l.chapitre, l.poste) : 0;
+    const k = `${r}\u0000${o}\u0000${l.poste ?? ""}\u0000${l.chapitre ?? ""}`;
+    const g = groupes.get(k);
+    if (g) g.lignes.push(i);
+    else groupes.set(k, { r, o, poste: l.poste, chapitre: l.chapitre, lignes: [i] });
+  });
+  const ordreLignes = new Uint32Array(lignes.length);
   const postes = new Map<string, { de: number; a: number }>();
   const chapitres = new Map<string, { de: number; a: number }>();
-  const etendre = (m: Map<string, { de: number; a: number }>, k: string, r: number) => {
+  const etendre = (m: Map<string, { de: number; a: number }>, k: string, de: number, a: number) => {
     const b = m.get(k);
-    if (b) b.a = r;
-    else m.set(k, { de: r, a: r });
+    if (b) b.a = a;
+    else m.set(k, { de, a });
   };
-  for (const { l } of triees) {
-    const e = l.e;
-    const r = rows.length + 1;
-    if (l.poste) etendre(postes, l.poste, r);
-    if (l.chapitre) etendre(chapitres, l.chapitre, r);
-    rows.push([
-      e.ligne,
-      e.journal,
-      e.ecritureNum,
-      { date: dateIso(e.date) },
-      e.compte,
-      e.compteLib,
-      e.compAux || null,
-      e.pieceRef || null,
-      e.libelle,
-      centsToEuros(e.debit),
-      centsToEuros(e.credit),
-      e.section ?? null,
-      l.poste ?? null,
-      l.chapitre ?? null,
-    ]);
+  let n = 0;
+  for (const g of [...groupes.values()].sort((a, b) => a.r - b.r || a.o - b.o)) {
+    const de = n + 2;
+    for (const i of g.lignes) ordreLignes[n++] = i;
+    if (g.poste) etendre(postes, g.poste, de, n + 1);
+    if (g.chapitre) etendre(chapitres, g.chapitre, de, n + 1);
   }
-  const derniere = Math.max(2, rows.length);
+  const rows: CellSpec[][] = [ENTETES.slice()];
+  const bulk = {
+    count: lignes.length,
+    *rows(): Iterable<CellSpec[]> {
+      for (let k = 0; k < ordreLignes.length; k++) yield ligneGrandLivre(lignes[ordreLignes[k]]);
+    },
+  };
+  const derniere = Math.max(2, lignes.length + 1);
   return {
     spec: {
       name: nom,
       rows,
+      bulk,
       columns: [
         { width: 9 }, { width: 8, numFmt: "@" }, { width: 13, numFmt: "@" }, { width: 11, numFmt: FORMAT_EXCEL.date }, { width: 11, numFmt: "@" },
         { width: 28 }, { width: 12, numFmt: "@" }, { width: 12, numFmt: "@" }, { width: 40 }, { width: 13, numFmt: FORMAT_EXCEL.montant },
@@ -86,4 +86,24 @@ export function feuilleGrandLivre(lignes: LigneGrandLivre[], ordre: (chapitre: s
     },
     blocs: { postes, chapitres, derniere },
   };
+}
+
+function ligneGrandLivre(l: LigneGrandLivre): CellSpec[] {
+  const e = l.e;
+  return [
+    e.ligne,
+    e.journal,
+    e.ecritureNum,
+    { date: dateIso(e.date) },
+    e.compte,
+    e.compteLib,
+    e.compAux || null,
+    e.pieceRef || null,
+    e.libelle,
+    centsToEuros(e.debit),
+    centsToEuros(e.credit),
+    e.section ?? null,
+    l.poste ?? null,
+    l.chapitre ?? null,
+  ];
 }

@@ -1,4 +1,5 @@
-import { ConflitFeuilleError, LONGUEUR_MAX_NOM_FEUILLE, type SheetSpec } from "./workbook";
+import { ConflitFeuilleError, LIGNES_MAX_FEUILLE, LONGUEUR_MAX_NOM_FEUILLE, type SheetSpec } from "./workbook";
+import { ErreurDonnees } from "../erreurs";
 import { listeInline } from "./listes";
 import { parseAdresse } from "../util/adresse";
 
@@ -74,5 +75,16 @@ export function verifierSpecs(specs: SheetSpec[]): void {
       throw new Error(`Nom de feuille invalide « ${n} » : 1 à ${LONGUEUR_MAX_NOM_FEUILLE} caractères, sans \\ / ? * [ ] : ni apostrophe au début ou à la fin.`);
     }
     for (const v of s.validations ?? []) if (Array.isArray(v.list)) listeInline(v.list, `${n}!${v.range}`);
+    const lignes = s.rows.length + (s.bulk?.count ?? 0);
+    if (lignes > LIGNES_MAX_FEUILLE) throw new FeuilleTropGrandeError(n, lignes);
   }
 }
+
+/** More rows than a worksheet holds: the data, not the program, is at stake (exit 2 in the CLI). */
+export class FeuilleTropGrandeError extends ErreurDonnees {
+  constructor(public readonly feuille: string, public readonly lignes: number) {
+    super(`La feuille « ${feuille} » aurait ${milliers(lignes)} lignes : une feuille Excel en contient au plus ${milliers(LIGNES_MAX_FEUILLE)}.`);
+  }
+}
+
+const milliers = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");

@@ -101,10 +101,22 @@ export interface ChartSpec {
   heightRows?: number;
 }
 
+/**
+ * Rows produced on demand, after `rows` (a ledger of a million lines): adapters stream them in blocks
+ * instead of holding them all as cells. `rows()` may be called more than once and must give the same
+ * rows each time. Only the columns' formats reach them (not `formats` or `merges`).
+ */
+export interface BulkRows {
+  count: number;
+  rows(): Iterable<CellSpec[]>;
+}
+
 export interface SheetSpec {
   name: string;
   /** rows[r][c] from A1. */
   rows: CellSpec[][];
+  /** More rows after `rows`, generated while writing (see BulkRows). */
+  bulk?: BulkRows;
   columns?: { width?: number; numFmt?: string }[];
   formats?: RangeFormat[];
   tables?: TableSpec[];
@@ -154,6 +166,28 @@ export function choisirNomFeuille(souhait: string, existantes: string[], prodboo
     if (!pris(n) || anous(n)) return n;
   }
 }
+
+/** Rows of a sheet, `rows` then `bulk`, one at a time. */
+export function* chaqueLigne(spec: SheetSpec): Generator<CellSpec[]> {
+  yield* spec.rows;
+  if (spec.bulk) yield* spec.bulk.rows();
+}
+
+/** Rows of a sheet, `rows` then `bulk`, materialised (small sheets and tests only). */
+export function toutesLesLignes(spec: SheetSpec): CellSpec[][] {
+  return spec.bulk ? [...chaqueLigne(spec)] : spec.rows;
+}
+
+/** What reading back a written cell gives (dates as ISO text, formulas with their cached result). */
+export function celluleEcrite(c: CellSpec | undefined): CellData {
+  if (c === null || c === undefined) return { v: null };
+  if (typeof c !== "object") return { v: c };
+  if ("formula" in c) return { v: c.result ?? null, f: c.formula.replace(/^=/, "") };
+  return { v: c.date };
+}
+
+/** Rows in a worksheet, for Excel and LibreOffice alike. */
+export const LIGNES_MAX_FEUILLE = 1048576;
 
 /** Excel's sheet name limit. */
 export const LONGUEUR_MAX_NOM_FEUILLE = 31;

@@ -1,0 +1,146 @@
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { XlsxWorkbook, FeuilleVolumineuseError } from "../../src/xlsx/xlsxWorkbook";
+import type { CellSpec, SheetSpec } from "../../src/core/port/workbook";
+import { recalculer } from "../helpers/libreoffice";
+
+/**
+ * Sheets with bulk rows (the Grand livre) are streamed into the saved file, and a saved one too large for
+ * ExcelJS is set aside when the file is opened again, then either rewritten or put back unchanged.
+ */
+let dir: string;
+beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-flux-")); });
+afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+
+const N = 5000;
+const LIBELLES = ["=SUM(A1)", "+33 6 12 34 56 78", "@chef", "-remise", "  espaces  ", "a & b <c> \"d\"", "ctrl\u0001\u001f fin", "clap 🎬", "seul \ud800 ici", "ligne\nsuivante"];
+const LIBELLES_LUS = LIBELLES.map((l) => l.replace(/[\u0001\u001f]|\ud800/g, ""));
+
+function ligne(i: number): CellSpec[] {
+  return [
+    i + 2, `AC${String(i).padStart(6, "0")}`, { date: `2025-0${1 + (i % 9)}-1${i % 10}` }, LIBELLES[i % LIBELLES.length],
+    Math.round(i * 137.31) / 100, i % 3 === 0 ? null : i % 2 === 0, { formula: `E${i + 2}*2`, result: (Math.round(i * 137.31) / 100) * 2 },
+    { formula: `IF(E${i + 2}>100,"haut","bas")`, result: i * 1.3731 > 100 ? "haut" : "bas" },
+  ];
+}
+
+function specGrandLivre(n = N, decalage = 0): SheetSpec {
+  return {
+    name: "Grand livre",
+    rows: [["Ligne", "N° écriture", "Date", "Libellé", "Montant", "Lettré", "Double", "Niveau"]],
+    bulk: { count: n, *rows() { for (let i = 0; i < n; i++) yield ligne(i + decalage); } },
+    columns: [{ width: 8 }, { numFmt: "@" }, { numFmt: "dd/mm/yyyy" }, { width: 40 }, { numFmt: "#,##0.00" }],
+    tables: [{ name: "tblGL", range: `A1:H${n + 1}`, style: "TableStyleLight1" }],
+    freeze: { rows: 1 },
+  };
+}
+
+const totalAttendu = (n: number, decalage = 0) => Array.from({ length: n }, (_, i) => Math.round((i + decalage) * 137.31)).reduce((a, b) => a + b, 0) / 100;
+
+async function fichierAvecGrandLivre(nom: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Budget").addRows([["Poste", "Montant"], ["Régie", 1200]]);
+  const p = path.join(dir, nom);
+  await wb.xlsx.writeFile(p);
+  const x = await XlsxWorkbook.ouvrir(p);
+  await x.writeSheets([specGrandLivre(), { name: "Synthèse", rows: [["Total", { formula: `SUM('Grand livre'!E2:E${N + 1})` }]] }]);
+  await x.enregistrer(p);
+  return p;
+}
+
+async function relire(p: string) {
+  return (await XlsxWorkbook.ouvrir(p)).readSheet("Grand livre");
+}
+
+describe("bulk rows streamed into the file", () => {
+  it("writes every row with its value, type and column format, and the table over all of them", async () => {
+    const p = await fichierAvecGrandLivre("flux.xlsx");
+    const s = (await relire(p))!;
+    expect(s.rows).toHaveLength(N + 1);
+    expect(s.rows[0].map((c) => c.v)).toEqual(["Ligne", "N° écriture", "Date", "Libellé", "Montant", "Lettré", "Double", "Niveau"]);
+    for (const i of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2500, N - 1]) {
+      const r = s.rows[i + 1];
+      expect(r[0].v).toBe(i + 2);
+      expect(r[1]).toMatchObject({ v: `AC${String(i).padStart(6, "0")}`, fmt: "@" });
+      expect(r[2].v).toBe(`2025-0${1 + (i % 9)}-1${i % 10}`);
+      // Imported text stays text, minus what XML cannot carry (control characters, lone surrogates).
+      expect(r[3]).toEqual({ v: LIBELLES_LUS[i % LIBELLES.length] });
+      expect(r[4]).toMatchObject({ v: Math.round(i * 137.31) / 100, fmt: "#,##0.00" });
+      expect(r[5].v).toBe(i % 3 === 0 ? null : i % 2 === 0);
+      expect(r[6]).toMatchObject({ f: `E${i + 2}*2` });
+      expect(r[7]).toMatchObject({ f: `IF(E${i + 2}>100,"haut","bas")`, v: i * 1.3731 > 100 ? "haut" : "bas" });
+    }
+    const zip = await JSZip.loadAsync(await fs.readFile(p));
+    const tables = await Promise.all(zip.file(/^xl\/tables\/.*\.xml$/).map((f) => f.async("string")));
+    expect(tables.join("")).toMatch(new RegExp(`name="tblGL"[^>]*ref="A1:H${N + 1}"[\\s\\S]*<autoFilter ref="A1:H${N + 1}"`));
+  }, 60000);
+
+  it("gives LibreOffice a sheet it recalculates: formulas over the streamed rows are right", async () => {
+    const p = await fichierAvecGrandLivre("flux-lo.xlsx");
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(await recalculer(p));
+    const total = lu.getWorksheet("Synthèse")!.getCell("B1").value as { result?: number } | number;
+    expect(typeof total === "number" ? total : total.result).toBeCloseTo(totalAttendu(N), 2);
+    const gl = lu.getWorksheet("Grand livre")!;
+    expect(gl.getCell(`G${N + 1}`).value).toMatchObject({ result: expect.closeTo((Math.round((N - 1) * 137.31) / 100) * 2, 2) });
+    expect(gl.getCell("D2").value).toBe("=SUM(A1)");
+  }, 240000);
+
+  it("refuses a bulk that yields another number of rows than announced, and leaves no file behind", async () => {
+    const x = XlsxWorkbook.vide();
+    const spec = specGrandLivre(10);
+    await x.writeSheets([{ ...spec, bulk: { count: 11, rows: spec.bulk!.rows } }]);
+    const p = path.join(dir, "incomplet.xlsx");
+    await expect(x.enregistrer(p)).rejects.toThrow(/10 lignes générées au lieu de 11/);
+    await expect(fs.stat(p)).rejects.toMatchObject({ code: "ENOENT" });
+    expect((await fs.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("a saved Grand livre too large for ExcelJS", () => {
+  const SEUIL = 64 * 1024;
+
+  it("is set aside on opening: it cannot be read, and the other sheets can", async () => {
+    const p = await fichierAvecGrandLivre("volumineux.xlsx");
+    const wb = await XlsxWorkbook.ouvrir(p, { seuilFeuille: SEUIL });
+    await expect(wb.readSheet("Grand livre")).rejects.toBeInstanceOf(FeuilleVolumineuseError);
+    expect((await wb.readSheet("Budget"))!.rows[1].map((c) => c.v)).toEqual(["Régie", 1200]);
+    expect(await wb.feuillesProdbook()).toEqual(["Grand livre", "Synthèse"]);
+  }, 60000);
+
+  it("is put back unchanged when another sheet is written: values, formats, table; LibreOffice still adds it up", async () => {
+    const p = await fichierAvecGrandLivre("garde.xlsx");
+    const wb = await XlsxWorkbook.ouvrir(p, { seuilFeuille: SEUIL });
+    await wb.writeSheets([{ name: "Synthèse", rows: [["Total", { formula: `SUM('Grand livre'!E2:E${N + 1})` }], ["Lignes", { formula: `COUNTA('Grand livre'!B2:B${N + 1})` }]] }]);
+    const sortie = path.join(dir, "garde-2.xlsx");
+    await wb.enregistrer(sortie);
+    const avant = (await relire(p))!, apres = (await relire(sortie))!;
+    expect(apres.rows).toEqual(avant.rows);
+    const zip = await JSZip.loadAsync(await fs.readFile(sortie));
+    const tables = await Promise.all(zip.file(/^xl\/tables\/.*\.xml$/).map((f) => f.async("string")));
+    expect(tables.join("")).toMatch(new RegExp(`name="tblGL"[^>]*ref="A1:H${N + 1}"`));
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(await recalculer(sortie));
+    const val = (a: string) => { const v = lu.getWorksheet("Synthèse")!.getCell(a).value as { result?: number } | number; return typeof v === "number" ? v : v.result; };
+    expect(val("B1")).toBeCloseTo(totalAttendu(N), 2);
+    expect(val("B2")).toBe(N);
+  }, 240000);
+
+  it("is replaced when Prodbook rewrites it (a new ledger), with no trace of the old rows", async () => {
+    const p = await fichierAvecGrandLivre("remplace.xlsx");
+    const wb = await XlsxWorkbook.ouvrir(p, { seuilFeuille: SEUIL });
+    await wb.writeSheets([specGrandLivre(300, 7)]);
+    const ecrite = (await wb.readSheet("Grand livre"))!;
+    expect(ecrite.rows).toHaveLength(301);
+    expect(ecrite.rows[300][2].v).toBe("2025-01-16");
+    const sortie = path.join(dir, "remplace-2.xlsx");
+    await wb.enregistrer(sortie);
+    const s = (await relire(sortie))!;
+    expect(s.rows).toHaveLength(301);
+    expect(s.rows[1][1].v).toBe("AC000007");
+    expect(s.rows[300][1].v).toBe("AC000306");
+  }, 60000);
+});
