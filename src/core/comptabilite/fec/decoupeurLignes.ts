@@ -3,10 +3,12 @@
  * Every encoding the FEC allows is ASCII-compatible, so separators and line ends are single bytes.
  */
 
-export const LF = 10;
-export const CR = 13;
+// Exported through a list: tsc turns uses of an `export const` into `exports.X` loads, in the hot loop too.
+const LF = 10;
+const CR = 13;
 /** Field bounds kept per line; a line with more fields is rejected by its count alone. */
-export const MAX_CHAMPS = 64;
+const MAX_CHAMPS = 64;
+export { CR, LF, MAX_CHAMPS };
 
 /** What the scanner reports to (the reader). Field k of a line is u[bornes[k], bornes[k + 1] - 1). */
 export interface CibleLignes {
@@ -42,7 +44,7 @@ export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: numb
   const masque = sep > 13 ? sep * 0x01010101 : 0;
   let haut = cible.encodageConnu() ? 0 : 0x80808080;
   let deb = p;
-  let suite = p; // bytes before it are handled
+  let suite = p; // bytes before it are handled (the start's word, a run of CRs)
   let m = 0;
   b[0] = p;
   const kfin = (n + 3) >> 2;
@@ -82,10 +84,6 @@ export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: numb
         suite = q;
         m = 0;
         b[0] = q;
-        if (q > (k << 2) + 4) {
-          k = (q >> 2) - 1; // a run of CRs: go on from q's word
-          t = 0;
-        }
         haut = cible.encodageConnu() ? 0 : 0x80808080; // decoding the line may have decided it
       } else if (c > 127 && !cible.encodageConnu()) {
         cible.nonAscii(u, i);
