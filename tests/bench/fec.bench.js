@@ -134,4 +134,4 @@ function principal() {
 }
 
 if (require.main === module) process.exitCode = principal() ? 0 : 1;
-module.exports = { principal };
+module.exports = { principal, generer, FICHIER, LIGNES, mesurer };
