@@ -2,6 +2,7 @@ import { centsToEuros, type Cents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec } from "../port/workbook";
 import { nomFeuilleRef } from "../util/adresse";
+import { critereExact } from "../util/criteres";
 import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLivre";
 import type { LigneEcart, RapportEcarts } from "./calcul";
 
@@ -73,11 +74,12 @@ export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsG
   r.chapitres.forEach((x, i) => {
     const row = premier + i;
     lignesChapitres.set(x.code, row);
-    const cells = suite(x, row, { formula: net("N", `$A${row}`), result: centsToEuros(x.realise) }, lien(gl.blocs.chapitres.get(x.code), x));
-    cells[3] = { formula: `SUMIFS(${det("D")},${det("C")},$A${row})`, result: centsToEuros(x.budget) };
+    const crit = critereExact(x.code, `$A${row}`);
+    const cells = suite(x, row, { formula: net("N", crit), result: centsToEuros(x.realise) }, lien(gl.blocs.chapitres.get(x.code), x));
+    cells[3] = { formula: `SUMIFS(${det("D")},${det("C")},${crit})`, result: centsToEuros(x.budget) };
     // Commitments typed on the lines add up to the chapter unless one is typed for the chapter itself.
     const engageLignes = r.lignes.filter((l) => l.chapitre === x.code).reduce((s, l) => s + (l.engage ?? 0), 0);
-    if (x.engage === undefined) cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},$A${row})`, result: centsToEuros(engageLignes as Cents) };
+    if (x.engage === undefined) cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(engageLignes as Cents) };
     rows.push(cells);
   });
   const somme = (c: string) => ({ formula: `SUM(${c}${premier}:${c}${total - 1})` });
@@ -92,7 +94,7 @@ export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsG
   rows.push(ENTETES_ECARTS.slice());
   r.lignes.forEach((x, i) => {
     const row = premierDetail + i;
-    const realise: CellSpec = x.sansCode ? 0 : { formula: net("M", `$A${row}`), result: centsToEuros(x.realise) };
+    const realise: CellSpec = x.sansCode ? 0 : { formula: net("M", critereExact(x.code, `$A${row}`)), result: centsToEuros(x.realise) };
     const cells = suite(x, row, realise, x.sansCode ? null : lien(gl.blocs.postes.get(x.code), x));
     cells[3] = centsToEuros(x.budget);
     rows.push(cells);

@@ -112,3 +112,24 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
   gl.eachRow((row) => libelles.push(row.getCell(9).value));
   expect(libelles).toEqual(expect.arrayContaining(["=Contrat auteur (option)", "+Caméra et optiques", "@Défraiements équipe", "-Assurance production"]));
 }, 240000);
+
+test("le chapitre « ? » (hors chapitre) ne ramasse pas les autres : SOMME.SI.ENS sans jokers, contrôle classe 6 à zéro", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ecarts-lo-joker-"));
+  const fec = lireFec(new Uint8Array(fs.readFileSync(path.join(FIX, "production-2024.txt"))), { conserver: true });
+  const corr = lireCorrespondancesCsv(fs.readFileSync(path.join(FIX, "correspondances.csv"), "utf8"));
+  // The example devis has a line outside any chapter (G6), so the report has a « ? » chapter.
+  const wb = await XlsxWorkbook.ouvrir(path.resolve(__dirname, "../../../assets/exemple/devis-producteur.xlsx"));
+  const { rapport } = await rapprocher(wb, { fec, correspondances: corr });
+  const iHors = rapport.chapitres.findIndex((c) => c.code === "?");
+  expect(iHors).toBeGreaterThanOrEqual(0);
+  expect(rapport.chapitres[iHors].budget).toBe(120000);
+  const sortie = path.join(dir, "exemple.xlsx");
+  await wb.enregistrer(sortie);
+  const lu = new ExcelJS.Workbook();
+  await lu.xlsx.readFile(await recalculer(sortie));
+  const ec = lu.getWorksheet("Écarts")!;
+  expect(valeur(ec, "H3")).toBeCloseTo(0, 6);
+  rapport.chapitres.forEach((c, i) => {
+    expect([valeur(ec, `A${6 + i}`), valeur(ec, `D${6 + i}`), valeur(ec, `G${6 + i}`)]).toEqual([c.code, expect.closeTo(c.budget / 100, 2), expect.closeTo(c.realise / 100, 2)]);
+  });
+}, 240000);
