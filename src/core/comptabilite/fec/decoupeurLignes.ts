@@ -36,7 +36,7 @@ const SANS_MOTS = new Uint32Array(0);
 export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: number, cible: CibleLignes): number {
   const n = u.length;
   const b = cible.bornes;
-  // Unaligned bytes (rare: the reader's chunks start a buffer) are assembled into words one by one below.
+  // An unaligned view (rare: chunks usually start their own buffer) is assembled into words byte by byte below.
   const nm = PETIT_BOUTISTE && (u.byteOffset & 3) === 0 ? n >> 2 : 0;
   const w = nm > 0 ? new Uint32Array(u.buffer, u.byteOffset, nm) : SANS_MOTS;
   // Bytes < 14 (tab, LF, CR) are flagged by the "has a byte less than" trick, "|" by "has a zero byte" on x ^ mask.
