@@ -6,13 +6,16 @@
  * Coût définitif; then the same command on its own output (the monthly re-import: the old Grand livre is
  * replaced), then `prodbook devis -o` on that output (the Grand livre is set aside and put back unchanged).
  * Targets, each run: ≤ 60 s and ≤ 1.5 GB peak RSS. Checks: the table covers every line, both ecarts runs
- * give the same JSON, and the Grand livre kept by `devis` has the same rows.
+ * give the same JSON, the Grand livre kept by `devis` has the same rows, and LibreOffice recalculating the first
+ * output finds the JSON's figures (about a minute more).
  * Run: npm run build:cli && node tests/bench/ecarts.bench.js   (or npm run bench)
  */
 const fs = require("fs");
 const path = require("path");
 const os = require("os");
 const JSZip = require("jszip");
+const { spawnSync } = require("child_process");
+const { pathToFileURL } = require("url");
 const { generer, FICHIER, LIGNES, mesurer } = require("./fec.bench.js");
 
 const RACINE = path.resolve(__dirname, "../..");
@@ -56,6 +59,28 @@ async function grandLivre(fichier) {
   return { ref, empreinte: hash.digest("hex") };
 }
 
+/**
+ * The Écarts sheet of `fichier` recalculated by LibreOffice (CSV of sheet 4), or undefined without soffice.
+ * A real engine over the million lines: SUMIFS on the Grand livre must give the figures of the JSON.
+ */
+function ecartsRecalcules(fichier) {
+  const profil = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-bench-lo-"));
+  fs.mkdirSync(path.join(profil, "user"));
+  fs.copyFileSync(path.join(RACINE, "tests/helpers/recalcul.xcu"), path.join(profil, "user/registrymodifications.xcu"));
+  const sortie = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-bench-csv-"));
+  const filtre = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,4";
+  const debut = Date.now();
+  const r = spawnSync(process.env.SOFFICE || "soffice", ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profil).href}`,
+    "--convert-to", filtre, "--outdir", sortie, fichier], { encoding: "utf8", timeout: 900_000 });
+  if (r.error && r.error.code === "ENOENT") return undefined;
+  const csv = fs.readdirSync(sortie).find((f) => f.endsWith(".csv"));
+  if (!csv) throw new Error(`LibreOffice n'a pas converti ${fichier} : ${r.stderr || r.stdout}`);
+  const lignes = require("papaparse").parse(fs.readFileSync(path.join(sortie, csv), "utf8")).data;
+  fs.rmSync(sortie, { recursive: true, force: true });
+  fs.rmSync(profil, { recursive: true, force: true });
+  return { lignes, ms: Date.now() - debut };
+}
+
 async function principal() {
   if (!fs.existsSync(path.join(RACINE, "build/cli/main.js"))) throw new Error("CLI non compilée : lancez npm run build:cli");
   generer();
@@ -83,6 +108,21 @@ async function principal() {
   gl.forEach((g, i) => { if (g.ref !== attendu) throw new Error(`Sortie ${i + 1} : table du Grand livre ${g.ref}, attendu ${attendu}`); });
   if (new Set(gl.map((g) => g.empreinte)).size !== 1) throw new Error("Le Grand livre diffère d'une sortie à l'autre");
   console.log(`Grand livre ${attendu} identique dans les trois sorties ; classe 6 nette ${j.totaux.classe6}, réalisé ${j.totaux.realise}`);
+  const lo = ecartsRecalcules(un);
+  if (!lo) console.log("LibreOffice absent : recalcul non vérifié");
+  else {
+    const cellule = (ref) => lo.lignes[Number(ref.slice(1)) - 1][ref.charCodeAt(0) - 65];
+    const ecart = (a, b) => Math.abs(Number(a) - Number(b));
+    if (ecart(cellule("H3"), 0) > 0.005) throw new Error(`Recalcul LibreOffice : contrôle classe 6 = ${cellule("H3")} au lieu de 0`);
+    if (ecart(cellule("B3"), j.totaux.classe6) > 0.005) throw new Error(`Recalcul LibreOffice : classe 6 ${cellule("B3")} ≠ ${j.totaux.classe6}`);
+    j.postes.forEach((p, i) => {
+      const [code, , , budget, , , realise] = lo.lignes[5 + i];
+      if (code !== p.code || ecart(budget, p.budget) > 0.005 || ecart(realise, p.realise) > 0.005) {
+        throw new Error(`Recalcul LibreOffice, chapitre ${p.code} : budget ${budget} / réalisé ${realise}, attendu ${p.budget} / ${p.realise}`);
+      }
+    });
+    console.log(`LibreOffice recalcule les SOMME.SI.ENS sur le million de lignes en ${(lo.ms / 1000).toFixed(0)} s : ${j.postes.length} chapitres conformes au JSON, contrôle classe 6 = 0`);
+  }
   console.log(`objectifs : ≤ ${MAX_MS / 1000} s et ≤ ${MAX_RSS_MO} Mo par passage`);
   console.log(ok ? "Écarts bench : objectifs atteints" : "Écarts bench : OBJECTIF NON ATTEINT");
   return ok;

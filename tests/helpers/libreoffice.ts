@@ -9,12 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 
-const XCU = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+/** The profile setting that makes LibreOffice recalculate on load (shared with tests/bench/ecarts.bench.js). */
+const XCU = path.join(__dirname, "recalcul.xcu");
 
 let profil: Promise<string> | undefined;
 
@@ -23,7 +19,7 @@ function profilePrive(): Promise<string> {
   profil ??= (async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-lo-profil-"));
     await fs.mkdir(path.join(dir, "user"), { recursive: true });
-    await fs.writeFile(path.join(dir, "user", "registrymodifications.xcu"), XCU);
+    await fs.copyFile(XCU, path.join(dir, "user", "registrymodifications.xcu"));
     return dir;
   })();
   return profil;
