@@ -1,20 +1,20 @@
 import type { Commande } from "./io";
-import { commande as creditImpot } from "./commands/creditImpot";
-import { commande as devis } from "./commands/devis";
-import { commande as ecarts } from "./commands/ecarts";
-import { commande as fec } from "./commands/fec";
-import { commande as financement } from "./commands/financement";
-import { commande as planning } from "./commands/planning";
+
+/** A command known by name, loaded only when it runs: `prodbook fec` does not pay for the others' modules. */
+export interface EntreeCommande {
+  nom: string;
+  charger(): Commande;
+}
 
 /**
- * The CLI's commands. Each lives in src/cli/commands/<nom>.ts and exports `commande`.
+ * The CLI's commands. Each lives in src/cli/commands/<module>.ts and exports `commande` with the same `nom`.
  * Add one line here per command (keep alphabetical order).
  */
-export const COMMANDES: Commande[] = [
-  creditImpot,
-  devis,
-  ecarts,
-  fec,
-  financement,
-  planning,
+export const COMMANDES: EntreeCommande[] = [
+  { nom: "credit-impot", charger: () => (require("./commands/creditImpot") as typeof import("./commands/creditImpot")).commande },
+  { nom: "devis", charger: () => (require("./commands/devis") as typeof import("./commands/devis")).commande },
+  { nom: "ecarts", charger: () => (require("./commands/ecarts") as typeof import("./commands/ecarts")).commande },
+  { nom: "fec", charger: () => (require("./commands/fec") as typeof import("./commands/fec")).commande },
+  { nom: "financement", charger: () => (require("./commands/financement") as typeof import("./commands/financement")).commande },
+  { nom: "planning", charger: () => (require("./commands/planning") as typeof import("./commands/planning")).commande },
 ];

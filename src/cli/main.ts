@@ -5,7 +5,10 @@ import { CliError, Io, processIo } from "./io";
 function aide(io: Io): void {
   io.out("prodbook — devis CNC, financement, planning, Grand Livre (FEC) et crédits d'impôt\n");
   io.out("Usage : prodbook <commande> [options]\n\nCommandes :");
-  for (const c of COMMANDES) io.out(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${c.usage}`);
+  for (const e of COMMANDES) {
+    const c = e.charger();
+    io.out(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${c.usage}`);
+  }
 }
 
 /** Returns the exit code: 0 ok (findings are output, not failures), 1 with --strict when a finding is an « erreur », 2 bad input or arguments. */
@@ -15,7 +18,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     aide(io);
     return nom ? 0 : 2;
   }
-  const cmd = COMMANDES.find((c) => c.nom === nom);
+  const cmd = COMMANDES.find((c) => c.nom === nom)?.charger();
   if (!cmd) {
     io.err(`Commande inconnue « ${nom} ». Commandes : ${COMMANDES.map((c) => c.nom).join(", ")}.`);
     return 2;
