@@ -5,7 +5,7 @@ import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/mo
 import { CorrespondancesError, lireCorrespondancesCsv, type TableCorrespondances } from "../../core/comptabilite/correspondances";
 import { calculerRealise } from "../../core/comptabilite/realise";
 import { calculerEcarts, type RapportEcarts } from "../../core/ecarts/calcul";
-import { rapprocher } from "../../core/ecarts/rapprocher";
+import { GrandLivreTropGrandError, rapprocher } from "../../core/ecarts/rapprocher";
 import { DevisIntrouvableError, importerDevis } from "../../core/devis/import";
 import { trouverFeuilleDevis } from "../../core/devis/trouver";
 import type { SheetData } from "../../core/port/workbook";
@@ -109,7 +109,8 @@ export const commande: Commande = {
         rapport = calculerEcarts(importerDevis(source), calculerRealise(fec, correspondances));
       }
     } catch (e) {
-      throw erreurFichier(e, positionals[0]);
+      // Too many ledger lines for a sheet: the FEC is at stake, not the devis.
+      throw erreurFichier(e, e instanceof GrandLivreTropGrandError ? (values.fec as string) : positionals[0]);
     }
     if (values.json) ecrireJson(io, jsonEcarts(rapport));
     else texteEcarts(rapport, io);

@@ -1,9 +1,10 @@
 import { cents, eurosToCents, type Cents } from "../money/cents";
-import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
+import { choisirNomFeuille, LIGNES_MAX_FEUILLE, type SheetData, type WorkbookPort } from "../port/workbook";
+import { ErreurDonnees } from "../erreurs";
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { trouverFeuilleDevis } from "../devis/trouver";
-import { normaliser } from "../util/texte";
+import { milliers, normaliser } from "../util/texte";
 import type { ResultatFec } from "../comptabilite/fec/types";
 import {
   correspondancesParDefaut,
@@ -30,6 +31,14 @@ export interface OptionsRapprocher {
   onProgress?: (fait: number, total: number) => void;
 }
 
+/** The ledger has more lines than a worksheet holds: nothing is written (the report itself needs no sheet). */
+export class GrandLivreTropGrandError extends ErreurDonnees {
+  constructor(public readonly lignes: number) {
+    super(`Le FEC compte ${milliers(lignes)} lignes importées : le Grand livre ne tient pas dans une feuille Excel ` +
+      `(${milliers(LIGNES_MAX_FEUILLE - 1)} lignes au plus sous l'en-tête). Scindez le FEC par période, ou demandez le rapport seul (--json sans -o).`);
+  }
+}
+
 export interface ResultatRapprocher {
   rapport: RapportEcarts;
   devis: Devis;
@@ -45,6 +54,7 @@ const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Promise<ResultatRapprocher> {
   if (!opts.fec.lignes) throw new Error("rapprocher : le FEC doit être lu avec conserver: true (lignes du Grand livre).");
+  if (opts.fec.lignes.length + 1 > LIGNES_MAX_FEUILLE) throw new GrandLivreTropGrandError(opts.fec.lignes.length);
   const existantes = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
   const anous = (n: string) => prodbook.some((p) => egal(p, n));

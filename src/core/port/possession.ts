@@ -1,5 +1,6 @@
 import { ConflitFeuilleError, LIGNES_MAX_FEUILLE, LONGUEUR_MAX_NOM_FEUILLE, type SheetSpec } from "./workbook";
 import { ErreurDonnees } from "../erreurs";
+import { milliers } from "../util/texte";
 import { listeInline } from "./listes";
 import { parseAdresse } from "../util/adresse";
 
@@ -86,5 +87,3 @@ export class FeuilleTropGrandeError extends ErreurDonnees {
     super(`La feuille « ${feuille} » aurait ${milliers(lignes)} lignes : une feuille Excel en contient au plus ${milliers(LIGNES_MAX_FEUILLE)}.`);
   }
 }
-
-const milliers = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");

@@ -14,3 +14,8 @@ export function normaliser(s: string): string {
 export function ressembleAFormule(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }
+
+/** 1048576 → "1 048 576": a count in a French message (money has its own formatter). */
+export function milliers(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { lireFec } from "../../../src/core/comptabilite/fec";
 import { lireCorrespondancesCsv } from "../../../src/core/comptabilite/correspondances";
-import { rapprocher } from "../../../src/core/ecarts/rapprocher";
+import { GrandLivreTropGrandError, rapprocher } from "../../../src/core/ecarts/rapprocher";
+import { ErreurDonnees } from "../../../src/core/erreurs";
 import { cents } from "../../../src/core/money";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 
@@ -120,5 +121,18 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
     const { feuilles } = await rapprocher(wb, { fec: fec(), correspondances: corr() });
     expect(feuilles).toContain("Écarts (Prodbook)");
     expect((await wb.readSheet("Écarts"))!.rows[0][0].v).toBe("mes notes");
+  });
+});
+
+describe("rapprocher : un Grand livre plus grand qu'une feuille Excel", () => {
+  it("refuse avant d'écrire, en nommant le nombre de lignes (erreur de données : code 2 dans la CLI)", async () => {
+    const wb = new MemoryWorkbook(devis());
+    const lu = fec();
+    const trop = { ...lu, lignes: Object.assign(new Array(1048576), { 0: lu.lignes![0] }) };
+    const refus = rapprocher(wb, { fec: trop, correspondances: corr() });
+    await expect(refus).rejects.toBeInstanceOf(GrandLivreTropGrandError);
+    await expect(refus).rejects.toBeInstanceOf(ErreurDonnees);
+    await expect(refus).rejects.toThrow(/^Le FEC compte 1 048 576 lignes importées : le Grand livre ne tient pas dans une feuille Excel \(1 048 575 lignes au plus/);
+    expect(wb.ecritures).toBe(0);
   });
 });
