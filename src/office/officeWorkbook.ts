@@ -47,7 +47,11 @@ export class OfficeWorkbook implements WorkbookPort {
           rows.push(plage.values[i].map((v, j) => celluleLue(v, plage.formulas[i][j], plage.numberFormat[i][j], plage.valueTypes[i][j])));
         }
       }
-      return { name: ws.name, rows: densifier(rows), merges: await fusions(ctx, ws, nLignes, nCols) };
+      const lues = densifier(rows);
+      const merges = await fusions(ctx, ws, nLignes, nCols);
+      const colonnesMasquees = await masquees(ctx, ws, lues[0]?.length ?? 0);
+      // Like the xlsx reader: the field only when a read column is hidden.
+      return colonnesMasquees.length ? { name: ws.name, rows: lues, merges, colonnesMasquees } : { name: ws.name, rows: lues, merges };
     });
   }
 
@@ -187,6 +191,14 @@ async function fusions(ctx: Excel.RequestContext, ws: Excel.Worksheet, nLignes: 
   await ctx.sync();
   if (zones.isNullObject) return [];
   return zones.areas.items.map((a) => a.address.replace(/^.*!/, "").replace(/\$/g, ""));
+}
+
+/** The hidden columns among the first `nCols` (a producer's helper columns): one sync for all of them. */
+async function masquees(ctx: Excel.RequestContext, ws: Excel.Worksheet, nCols: number): Promise<number[]> {
+  if (nCols === 0 || !apiExcel("1.2")) return [];
+  const colonnes = Array.from({ length: nCols }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).load("columnHidden"));
+  await ctx.sync();
+  return colonnes.flatMap((p, c) => (p.columnHidden ? [c] : []));
 }
 
 function densifier(rows: CellData[][]): CellData[][] {

@@ -2,6 +2,8 @@
 export interface FixtureExcel {
   sheets?: Record<string, (string | number | boolean | null | { f?: string; v?: string | number | boolean | null; fmt?: string })[][]>;
   hidden?: string[];
+  /** Hidden columns per sheet, 0-based as in SheetData.colonnesMasquees. */
+  colonnesMasquees?: Record<string, number[]>;
   active?: string;
 }
 export interface SyncEnregistre { octets: number; reponse: number; ops: (string | { op: string; prop: string; feuille: string; r: number; c: number; h: number; w: number })[] }
@@ -14,6 +16,7 @@ export interface FeuilleFausse {
   charts: { type: string; source: string; title: string; series: { name: string; values: string | null; categories: string | null }[]; position?: { debut: string; fin?: string } }[];
   merges: string[]; freeze: { rows: number; columns: number } | null;
   pageLayout: Record<string, unknown>; largeurs: Record<string, number>; mises: Record<string, Record<string, unknown>>;
+  colonnesMasquees: number[];
 }
 export interface EtatExcel { feuilles: FeuilleFausse[]; syncs: SyncEnregistre[]; selection: string | null; active: string | null; calculsSuspendus: number }
 export interface FauxExcel {

@@ -7,9 +7,12 @@
  * browser:  page.addInitScript({ content: "window.__prodbookFixture = {...}" }); page.addInitScript({ path: "tests/helpers/fake-excel.js" });
  *           → window.Excel = creerFauxExcel(window.__prodbookFixture || {}).
  *
- * Fixture: { sheets: { "<name>": rows }, hidden?: ["<name>"], active?: "<name>" } where a cell is a
- * number, a string, a boolean, null, or { f: "=B2*C2", v: 40, fmt?: "0.00" } (formula with a value).
+ * Fixture: { sheets: { "<name>": rows }, hidden?: ["<name>"], colonnesMasquees?: { "<name>": [3, 5] },
+ * active?: "<name>" } where a cell is a number, a string, a boolean, null, or { f: "=B2*C2", v: 40,
+ * fmt?: "0.00" } (formula with a value), and colonnesMasquees lists a sheet's hidden columns, 0-based (D, F).
  * Without sheets the workbook starts with an empty "Feuil1", as Excel does.
+ * A range's columnHidden is true when all its columns are hidden, false when none, null when mixed (any
+ * range: a cell, getEntireColumn(), "D:D"); setting it hides or shows all the range's columns.
  *
  * Like Excel: properties must be load()ed and synced before being read (otherwise it throws
  * PropertyNotLoaded); a string written through values/formulas becomes a formula when it starts with
@@ -19,8 +22,9 @@
  *
  * Reading back: Excel.__etat() → { feuilles: [{ name, position, visibility, tabColor, valeurs (values
  * matrix from A1), formules, formats, tables, validations, conditionalFormats, charts, merges, freeze,
- * pageLayout, largeurs, mises: {A1: {bold, fill…}} }], syncs: [{ octets, reponse, ops }], selection, active }.
- * octets = request bytes, reponse = bytes of the loaded values/formulas/formats returned by that sync.
+ * pageLayout, largeurs, colonnesMasquees, mises: {A1: {bold, fill…}} }], syncs: [{ octets, reponse, ops }],
+ * selection, active }. octets = request bytes, reponse = bytes of the loaded properties returned by that
+ * sync; ops names each call, a load as "load <properties>".
  * Excel.__charger(fixture) resets the workbook.
  */
 (function () {
@@ -96,7 +100,7 @@
 
     function nouvelleFeuille(name) {
       return { id: "{" + idSuivant++ + "}", name: name, visibility: "Visible", tabColor: "", cells: new Map(), tables: [], validations: [],
-        conditionalFormats: [], charts: [], merges: [], freeze: null, pageLayout: {}, largeurs: {}, mises: {} };
+        conditionalFormats: [], charts: [], merges: [], freeze: null, pageLayout: {}, largeurs: {}, masquees: {}, mises: {} };
     }
     function charger(fx) {
       fx = fx || {};
@@ -112,6 +116,7 @@
           });
         });
         if ((fx.hidden || []).indexOf(nom) >= 0) f.visibility = "Hidden";
+        ((fx.colonnesMasquees || {})[nom] || []).forEach(function (c) { f.masquees[c] = true; });
         etat.feuilles.push(f);
       });
       // Like Excel, a workbook always has at least one sheet.
@@ -184,10 +189,10 @@
     function chargeable(ctx, obj, lire, proprietes) {
       obj._snap = null;
       obj.load = function (quoi) {
-        ctx._appel("load");
         var demandees = typeof quoi === "string" ? quoi.split(",").map(function (x) { return x.trim(); }) : Array.isArray(quoi) ? quoi : proprietes;
+        ctx._appel("load " + demandees.join(","));
         ctx._pendants.push(function () {
-          obj._snap = lire();
+          obj._snap = lire(demandees, obj._snap);
           demandees.forEach(function (p) {
             try { if (obj._snap[p] !== undefined) ctx._reponse += octets(obj._snap[p]); } catch (e) { /* proxies: not data */ }
           });
@@ -423,11 +428,25 @@
         return out;
       }
       function valeur(cell) { return !cell || cell.v === null || cell.v === undefined ? "" : cell.v; }
-      this._lire = function () {
+      var MATRICES = ["values", "formulas", "numberFormat", "valueTypes", "text"];
+      function masquage() {
+        var x = f(), n = 0;
+        for (var j = c; j < c + w; j++) if (x.masquees[j]) n++;
+        return n === w ? true : n === 0 ? false : null;
+      }
+      /** Cells are copied only when a cell matrix is loaded: columnHidden of a whole column stays cheap. */
+      this._lire = function (demandees, ancien) {
         dims();
-        if (h * w > 5000000) return { values: null, formulas: null, numberFormat: null };
-        var s = {
-          address: self._adresse(), rowIndex: r, columnIndex: c, rowCount: h, columnCount: w,
+        var s = { address: self._adresse(), rowIndex: r, columnIndex: c, rowCount: h, columnCount: w, columnHidden: masquage() };
+        if (demandees && !demandees.some(function (p) { return MATRICES.indexOf(p) >= 0; })) {
+          MATRICES.forEach(function (p) {
+            if (ancien && p in ancien) s[p] = ancien[p];
+            else Object.defineProperty(s, p, { enumerable: false, get: function () { throw erreur("PropertyNotLoaded", "La propriété " + p + " n'a pas été chargée (load + sync)"); } });
+          });
+          return s;
+        }
+        if (h * w > 5000000) { s.values = null; s.formulas = null; s.numberFormat = null; return s; }
+        var m = {
           values: matrice(valeur),
           formulas: matrice(function (cell) { return cell && cell.f ? cell.f : valeur(cell); }),
           numberFormat: matrice(function (cell) { return (cell && cell.fmt) || "General"; }),
@@ -437,10 +456,12 @@
             return typeof cell.v === "number" ? "Double" : typeof cell.v === "boolean" ? "Boolean" : "String";
           }),
         };
-        s.text = s.values.map(function (l) { return l.map(String); });
+        m.text = m.values.map(function (l) { return l.map(String); });
+        MATRICES.forEach(function (p) { s[p] = m[p]; });
         return s;
       };
-      chargeable(ctx, this, function () { return self._lire(); }, ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat", "valueTypes", "text"]);
+      chargeable(ctx, this, function (demandees, ancien) { return self._lire(demandees, ancien); },
+        ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "columnHidden", "values", "formulas", "numberFormat", "valueTypes", "text"]);
       function ecrireMatrice(nom, m, fn) {
         if (!Array.isArray(m) || m.length !== h || m.some(function (l) { return !Array.isArray(l) || l.length !== w; }))
           throw erreur("InvalidArgument", nom + " : dimensions " + (m && m.length) + "×" + (m && m[0] && m[0].length) + " ≠ plage " + h + "×" + w);
@@ -448,6 +469,13 @@
       }
       this._ecrire = function (p, v) {
         dims();
+        if (p === "columnHidden") {
+          ctx._appel("columnHidden", v);
+          mettre("columnHidden", v);
+          var x = f();
+          for (var j = c; j < c + w; j++) if (v) x.masquees[j] = true; else delete x.masquees[j];
+          return;
+        }
         ctx._appel("set " + p + " " + self._adresse() + " " + h + "x" + w, v);
         ctx._ops[ctx._ops.length - 1] = { op: "set", prop: p, feuille: f().name, r: r, c: c, h: h, w: w };
         if (p === "values" || p === "formulas") ecrireMatrice(p, v, function (i, j, x) { ecrireCellule(f(), i, j, x); });
@@ -479,7 +507,7 @@
         autofitColumns: function () { ctx._appel("autofitColumns"); },
         autofitRows: function () { ctx._appel("autofitRows"); },
       }, "", ["wrapText", "horizontalAlignment", "verticalAlignment", "rowHeight", "useStandardHeight"]);
-      proprietes(this, "", ["rowHidden", "columnHidden"]);
+      proprietes(this, "", ["rowHidden"]);
       proprietes(this.format, "", ["columnWidth"], function (cle, v) { for (var j = 0; j < w; j++) f().largeurs[colLettres(c + j)] = v; });
       var formatProps = this.format;
       Object.defineProperty(formatProps, "useStandardWidth", { enumerable: true, get: function () { return false; }, set: function (v) {
@@ -573,7 +601,8 @@
           }
           return { name: x.name, position: i, visibility: x.visibility, tabColor: x.tabColor, valeurs: valeurs, formules: formules, formats: formats,
             tables: x.tables.slice(), validations: x.validations.slice(), conditionalFormats: x.conditionalFormats.slice(), charts: x.charts.slice(),
-            merges: x.merges.slice(), freeze: x.freeze, pageLayout: x.pageLayout, largeurs: x.largeurs, mises: x.mises };
+            merges: x.merges.slice(), freeze: x.freeze, pageLayout: x.pageLayout, largeurs: x.largeurs, mises: x.mises,
+            colonnesMasquees: Object.keys(x.masquees).map(Number).sort(function (a, b) { return a - b; }) };
         }),
         syncs: etat.syncs, selection: etat.selection, active: etat.active, calculsSuspendus: etat.calculsSuspendus,
       };
