@@ -32,6 +32,9 @@ function anneeDe(j: number): number {
 
 /** Working-day arithmetic on day numbers (see dates.ts). A "calendaire" step uses every day. */
 export class Calendrier {
+  /** Day number → working day: planifier asks about the same few hundred days for every step (margins). */
+  private readonly ouvres = new Map<number, boolean>();
+
   constructor(public readonly zone: Zone = "metropole") {}
 
   ferie(j: number): string | undefined {
@@ -39,7 +42,12 @@ export class Calendrier {
   }
 
   estOuvre(j: number): boolean {
-    return jourSemaine(j) <= 5 && this.ferie(j) === undefined;
+    let o = this.ouvres.get(j);
+    if (o === undefined) {
+      o = jourSemaine(j) <= 5 && this.ferie(j) === undefined;
+      this.ouvres.set(j, o);
+    }
+    return o;
   }
 
   utilisable(j: number, calendaire = false): boolean {

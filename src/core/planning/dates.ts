@@ -19,11 +19,19 @@ export function estDateIso(s: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
+/** Valid dates already converted: a plan de travail repeats the same few hundred dates thousands of times. */
+const jours = new Map<string, number>();
+
 /** "2026-05-01" → day number; throws DateInvalideError for "2026-02-30" or any other text. */
 export function jourDepuisIso(s: string): number {
+  const connu = jours.get(s);
+  if (connu !== undefined) return connu;
   if (!estDateIso(s)) throw new DateInvalideError(s);
   const m = ISO.exec(s)!;
-  return Date.UTC(+m[1], +m[2] - 1, +m[3]) / MS_JOUR;
+  const j = Date.UTC(+m[1], +m[2] - 1, +m[3]) / MS_JOUR;
+  if (jours.size >= 100_000) jours.clear();
+  jours.set(s, j);
+  return j;
 }
 
 export function isoDepuisJour(j: number): string {

@@ -162,8 +162,17 @@ const heuresSupplementaires: Regle<Contexte> = {
     }),
 };
 
+/** Per context: « nom|convention » → the first such vacation, in parPersonne order (built once, not per week). */
+const premieres = new WeakMap<Contexte, Map<string, Vacation>>();
+
 function reglesDe(ctx: Contexte, h: HeuresSemaine): ReglesConvention | undefined {
-  const v = ctx.parPersonne.flat().find((x) => x.nom === h.nom && x.convention === h.convention);
+  let index = premieres.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const vs of ctx.parPersonne) for (const x of vs) if (!index.has(`${x.nom}|${x.convention}`)) index.set(`${x.nom}|${x.convention}`, x);
+    premieres.set(ctx, index);
+  }
+  const v = index.get(`${h.nom}|${h.convention}`);
   return v && ctx.regles(v);
 }
 
