@@ -108,6 +108,9 @@ const reposQuotidien: Regle<Contexte> = {
   },
 };
 
+/** The rules in force during each week (on its first working day), kept out of the public HeuresSemaine. */
+const reglesSemaine = new WeakMap<HeuresSemaine, ReglesConvention>();
+
 /** Hours per person and ISO week with their overtime bands. */
 export function heuresParSemaine(ctx: Contexte): HeuresSemaine[] {
   const out: HeuresSemaine[] = [];
@@ -121,7 +124,7 @@ export function heuresParSemaine(ctx: Contexte): HeuresSemaine[] {
       const r = ctx.regles(liste[0]);
       if (!r) continue;
       const minutes = liste.reduce((t, v) => t + dureeEffective(v), 0);
-      out.push({
+      const h: HeuresSemaine = {
         nom: liste[0].nom,
         fonction: liste[0].fonction,
         convention: liste[0].convention,
@@ -132,7 +135,9 @@ export function heuresParSemaine(ctx: Contexte): HeuresSemaine[] {
           return { majoration: t.majoration, minutes: Math.max(0, Math.min(minutes, haut) - t["au-dela"] * 60) };
         }),
         cellule: liste[0].cellules.nom,
-      });
+      };
+      reglesSemaine.set(h, r);
+      out.push(h);
     }
   }
   return out;
@@ -145,7 +150,7 @@ const dureeHebdomadaire: Regle<Contexte> = {
   description: "Durée hebdomadaire de travail au-delà de 48 heures.",
   verifier: (ctx) =>
     heuresParSemaine(ctx).flatMap((h) => {
-      const r = reglesDe(ctx, h);
+      const r = reglesSemaine.get(h);
       if (!r || r.dureeHebdomadaireMax === null || h.minutes <= r.dureeHebdomadaireMax * 60) return [];
       return [{ regle: "duree-hebdomadaire", gravite: "erreur" as const, message: `${h.nom} : ${heuresFr(h.minutes)} de travail la semaine ${h.semaine}, au-delà du maximum de ${r.dureeHebdomadaireMax} h (${r.libelle})${aVerifier(r)}.`, cellule: h.cellule }];
     }),
@@ -161,20 +166,6 @@ const heuresSupplementaires: Regle<Contexte> = {
       return [{ regle: "heures-supplementaires", gravite: "info" as const, message: `${h.nom}, semaine ${h.semaine} : ${heuresFr(h.minutes)} travaillées, dont ${parts.join(", ")}.`, cellule: h.cellule }];
     }),
 };
-
-/** Per context: « nom|convention » → the first such vacation, in parPersonne order (built once, not per week). */
-const premieres = new WeakMap<Contexte, Map<string, Vacation>>();
-
-function reglesDe(ctx: Contexte, h: HeuresSemaine): ReglesConvention | undefined {
-  let index = premieres.get(ctx);
-  if (!index) {
-    index = new Map();
-    for (const vs of ctx.parPersonne) for (const x of vs) if (!index.has(`${x.nom}|${x.convention}`)) index.set(`${x.nom}|${x.convention}`, x);
-    premieres.set(ctx, index);
-  }
-  const v = index.get(`${h.nom}|${h.convention}`);
-  return v && ctx.regles(v);
-}
 
 export const REGLES_TEMPS_DE_TRAVAIL: readonly Regle<Contexte>[] = creerRegistre("planning", [dureeQuotidienne, reposQuotidien, dureeHebdomadaire, heuresSupplementaires]);
 

@@ -1,5 +1,5 @@
 import { lirePlanDeTravail } from "../../../src/core/planning/planDeTravail";
-import { analyserTempsDeTravail } from "../../../src/core/planning/tempsDeTravail";
+import { analyserTempsDeTravail, TABLE_TEMPS_DE_TRAVAIL } from "../../../src/core/planning/tempsDeTravail";
 import { PlanningError } from "../../../src/core/planning/modele";
 import { feuille } from "./feuille";
 
@@ -152,5 +152,24 @@ describe("surcharges de la feuille Paramètres", () => {
       ["temps-de-travail-parametre", "info", "'Paramètres'!B2"],
     ]);
     expect(r.controles[0].message).toContain("au-delà du maximum de 10 h par jour");
+  });
+});
+
+describe("durée hebdomadaire : les règles en vigueur chaque semaine", () => {
+  test("une nouvelle version des règles en cours de tournage s'applique aux semaines qui suivent son entrée en vigueur", () => {
+    const v1 = TABLE_TEMPS_DE_TRAVAIL.versions[TABLE_TEMPS_DE_TRAVAIL.versions.length - 1];
+    const v2 = {
+      ...v1,
+      effetDu: "2026-05-18",
+      effetAu: undefined,
+      valeurs: { ...v1.valeurs, "2642": { ...v1.valeurs["2642"], dureeHebdomadaireMax: 50 } },
+    };
+    const table = { ...TABLE_TEMPS_DE_TRAVAIL, versions: [...TABLE_TEMPS_DE_TRAVAIL.versions.slice(0, -1), { ...v1, effetAu: "2026-05-17" }, v2] };
+    // Emma works 5 × 9 h 48 = 49 h in week 20 (old rules: 48 h max) and again in week 21 (new rules: 50 h max).
+    const jours = ["11", "12", "13", "14", "15", "18", "19", "20", "21", "22"];
+    const plan = lirePlanDeTravail(feuille("Plan", [ENTETE, ...jours.map((j) => [`${j}/05/2026`, "Emma", "Monteuse", "2642", "08:00", "17:48", 0, ""])]));
+    const semaines = analyserTempsDeTravail(plan, table).constats.filter((c) => c.regle === "duree-hebdomadaire").map((c) => c.message);
+    expect(semaines).toHaveLength(1);
+    expect(semaines[0]).toMatch(/semaine 2026-W20, au-delà du maximum de 48 h/);
   });
 });
