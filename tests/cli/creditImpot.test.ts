@@ -66,6 +66,21 @@ describe("prodbook credit-impot --json", () => {
     expect(j.alertes.some((a: string) => a.startsWith("à vérifier : Taux fiction = 25,00"))).toBe(true);
   });
 
+  it("fiction de 10 min (36 900 €/min) : plafond 7 500 × 10 = 75 000 € ; en coproduction financée à 35 % par l'étranger, 10 000 × 10 ne limite plus : 79 500 €", async () => {
+    const base = [devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "10", "--annee", "2025", "--json"];
+    const seule = JSON.parse((await lancer(base)).sortie[0]);
+    expect(seule).toMatchObject({ creditAvantPlafonds: "79500.00", credit: "75000.00" });
+    expect(seule.alertes.some((a: string) => /part de financement étranger non renseignée/.test(a))).toBe(true);
+    const r = await lancer([...base, "--financement-etranger", "35 %"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.sortie[0]);
+    expect(j).toMatchObject({ credit: "79500.00" });
+    expect(j.plafonds[0]).toEqual({ nom: "plafond par minute", montant: "100000.00", applique: false });
+    const faux = await lancer([...base, "--financement-etranger", "150"]);
+    expect(faux.code).toBe(2);
+    expect(faux.erreurs[0]).toMatch(/^L'option --financement-etranger attend la part du coût couverte par des financements étrangers \(« 35 % » ou 0,35\), reçu « 150 »\.$/);
+  });
+
   it("cinéma 2025 : 318 000 × 30 % = 95 400 € (réalisateur 60 000 ≤ 15 % × 419 000 = 62 850, plafonds non atteints)", async () => {
     const j = JSON.parse((await lancer([devis, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0]);
     expect(j).toMatchObject({ base: "318000.00", taux: "0.30", credit: "95400.00" });

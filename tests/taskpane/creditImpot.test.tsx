@@ -57,6 +57,22 @@ describe("page Crédit d'impôt", () => {
     expect([...classeur.ecrites.keys()]).toEqual(["Crédit d'impôt", "Paramètres"]);
   });
 
+  it("fiction en coproduction : la part de financement étranger porte le plafond à 10 000 €/min", async () => {
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    saisir(IDS_CREDIT_IMPOT.duree, "5");
+    saisir(IDS_CREDIT_IMPOT.annee, "2025");
+    // 180 000 € / 5 min = 36 000 €/min: tranche 7 500 €/min (37 500 €), 10 000 €/min (50 000 €) with ≥ 30 % foreign financing.
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("37\u202f500,00"));
+    saisir(IDS_CREDIT_IMPOT.financementEtranger, "35 %");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("50\u202f000,00"));
+    saisir(IDS_CREDIT_IMPOT.financementEtranger, "beaucoup");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(/Financement étranger « beaucoup » : une part du coût est attendue/));
+  });
+
   it("refuse l'audiovisuel sans durée avec un message français", async () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));

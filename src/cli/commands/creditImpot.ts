@@ -3,11 +3,12 @@ import { GENRES_CREDIT, REGIMES, type ResultatCreditImpot } from "../../core/cre
 import { centsToDecimalString, formatMontantFr, formatPourcentFr, parseMontant, type Cents } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
+import { parseTaux } from "../../core/regles/parametres";
 import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
-  "[--duree MINUTES] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] [--hebergement paris|ailleurs] [--json] [-o sortie.xlsx [--modele-parametres]]";
+  "[--duree MINUTES] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] [--hebergement paris|ailleurs] [--financement-etranger PART] [--json] [-o sortie.xlsx [--modele-parametres]]";
 const m = (c: Cents) => centsToDecimalString(c);
 
 /** The public JSON contract of `prodbook credit-impot --json` (issue 4 §5). */
@@ -57,6 +58,7 @@ export const commande: Commande = {
         annee: { type: "string" },
         feuille: { type: "string" },
         hebergement: { type: "string" },
+        "financement-etranger": { type: "string" },
         json: { type: "boolean" },
         o: { type: "string", short: "o" },
         "modele-parametres": { type: "boolean" },
@@ -83,6 +85,11 @@ export const commande: Commande = {
     if (anneeTexte !== undefined && !/^\d{4}$/.test(anneeTexte)) throw new CliError(`L'option --annee attend une année AAAA, reçu « ${anneeTexte} ».`);
     const annee = anneeTexte === undefined ? new Date().getFullYear() : Number(anneeTexte);
     const hebergement = choixArg(values.hebergement as string | undefined, "--hebergement", ["paris", "ailleurs"] as const);
+    const etranger = values["financement-etranger"] as string | undefined;
+    const partEtrangere = etranger === undefined ? undefined : parseTaux(etranger);
+    if (etranger !== undefined && (partEtrangere === undefined || partEtrangere.greaterThan(1))) {
+      throw new CliError(`L'option --financement-etranger attend la part du coût couverte par des financements étrangers (« 35 % » ou 0,35), reçu « ${etranger} ».`);
+    }
     const sortie = values.o as string | undefined;
     sortieXlsx(sortie);
     const modeleParametres = values["modele-parametres"] === true;
@@ -92,7 +99,7 @@ export const commande: Commande = {
     let r;
     try {
       wb = await XlsxWorkbook.ouvrir(fichier);
-      r = await creditImpotClasseur(wb, { regime, genre, annee, dureeMinutes, depensesVfxFrance, hebergement, feuille: values.feuille as string | undefined, ecrire: sortie !== undefined, modeleParametres });
+      r = await creditImpotClasseur(wb, { regime, genre, annee, dureeMinutes, depensesVfxFrance, hebergement, partFinancementEtranger: partEtrangere?.toString(), feuille: values.feuille as string | undefined, ecrire: sortie !== undefined, modeleParametres });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(`Fichier introuvable : ${fichier}`);
       throw erreurFichier(e, fichier);

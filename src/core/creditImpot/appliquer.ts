@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import { type Cents, cents, eurosToCents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import type { TableRegles } from "../regles/table";
 import type { Figures } from "./figures";
 import { type Condition, CreditImpotError, type GenreCredit, type OptionsCreditImpot, type Plafond } from "./modele";
@@ -74,7 +74,11 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
       const cm = arrondi(coutMinute);
       conditions.push({ nom: "coût minimal par minute", remplie: coutMinute.greaterThanOrEqualTo(cmin), detail: `coût hors frais généraux et imprévus ${formatMontantFr(cm)}/min, minimum ${formatMontantFr(cmin)}/min (${g})` });
     }
-    const plafondMinute = plafondParMinute(g, coutMinute, opts.annee, figures);
+    const plafondMinute = plafondParMinute(g, coutMinute, opts.annee, figures, opts.partFinancementEtranger);
+    const copro = g === "fiction" && coutMinute !== undefined ? regleAnnee(TABLES_CREDIT_IMPOT.minuteCoproduction, opts.annee) : undefined;
+    if (copro && opts.partFinancementEtranger === undefined && coutMinute!.greaterThanOrEqualTo(eurosDec(copro.version.valeurs.coutMinuteMin))) {
+      alertes.push(`Coût de ${formatMontantFr(arrondi(coutMinute!))}/min : en coproduction internationale financée à ${formatPourcentFr(copro.version.valeurs.partEtrangereMin, 0)} au moins par l'étranger, le plafond passerait à ${formatMontantFr(eurosToCents(copro.version.valeurs.plafond))}/min ; part de financement étranger non renseignée.`);
+    }
     plafonds.push({ nom: "plafond par minute", montant: multiplyCents(plafondMinute, duree), detail: `${formatMontantFr(plafondMinute)}/min × ${duree} min` });
     plafondAides(a, opts, figures, plafonds, alertes, regime);
   } else if (opts.regime === "cinema") {
@@ -141,18 +145,33 @@ function eurosDec(euros: string): Decimal {
 }
 
 /** €/min cap of the genre; fiction by cost-per-minute tranche (cost hors FG et imprévus). */
-export function plafondParMinute(genre: GenreCredit, coutMinute: Decimal | undefined, annee: number, figures: Figures): Cents {
+export function plafondParMinute(genre: GenreCredit, coutMinute: Decimal | undefined, annee: number, figures: Figures, partFinancementEtranger?: string): Cents {
   const cle = `credit-impot.audiovisuel.plafond-minute.${genre}`;
   if (genre === "fiction") {
     const r = exiger(TABLES_CREDIT_IMPOT.minuteFiction, annee, "audiovisuel");
     if (coutMinute === undefined) throw new CreditImpotError("Fiction : le plafond par minute dépend du coût par minute ; indiquez le coût de l'œuvre.");
     let tranche = r.version.valeurs.tranches[0];
     for (const t of r.version.valeurs.tranches) if (coutMinute.greaterThanOrEqualTo(eurosDec(t.coutMinuteDe))) tranche = t;
-    return figures.montant(cle, `Plafond par minute fiction (coût ≥ ${tranche.coutMinuteDe} €/min)`, r, tranche.plafond);
+    const plafond = figures.montant(cle, `Plafond par minute fiction (coût ≥ ${tranche.coutMinuteDe} €/min)`, r, tranche.plafond);
+    const copro = partFinancementEtranger === undefined ? undefined : plafondCoproduction(coutMinute, annee, figures, partFinancementEtranger);
+    return copro !== undefined && copro > plafond ? copro : plafond;
   }
   const table = genre === "documentaire" ? TABLES_CREDIT_IMPOT.minuteDocumentaire : TABLES_CREDIT_IMPOT.minuteAnimation;
   const r = exiger(table, annee, "audiovisuel");
   return figures.montant(cle, `Plafond par minute ${genre}`, r, r.version.valeurs.plafond);
+}
+
+/** The coproduction cap when both its conditions hold (foreign financing share, cost per minute), else undefined. */
+function plafondCoproduction(coutMinute: Decimal, annee: number, figures: Figures, part: string): Cents | undefined {
+  const p = new Decimal(part);
+  if (!p.isFinite() || p.isNegative() || p.greaterThan(1)) throw new CreditImpotError(`Part de financement étranger invalide « ${part} » : une part entre 0 et 1 (ou 0 à 100 %) est attendue.`);
+  const r = regleAnnee(TABLES_CREDIT_IMPOT.minuteCoproduction, annee);
+  if (!r) return undefined;
+  const v = r.version.valeurs;
+  const partMin = figures.taux("credit-impot.audiovisuel.coproduction.part-etrangere", "Part minimale de financement étranger (fiction en coproduction internationale)", r, v.partEtrangereMin);
+  const coutMin = figures.montant("credit-impot.audiovisuel.coproduction.cout-minute", "Coût minimal par minute (fiction en coproduction internationale)", r, v.coutMinuteMin);
+  if (p.lessThan(partMin) || coutMinute.lessThan(coutMin)) return undefined;
+  return figures.montant("credit-impot.audiovisuel.plafond-minute.fiction-coproduction", "Plafond par minute fiction en coproduction internationale", r, v.plafond);
 }
 
 /** 220 sexies: the credit may not take public aid above 50 % (60 % œuvres difficiles) of the budget. */

@@ -24,6 +24,8 @@ export interface OptionsCreditImpot {
   /** Cinema/audiovisual: the other public aids (the credit may not take the total above 50 % / 60 % of the budget). */
   autresAidesPubliques?: Cents;
   oeuvreDifficile?: boolean;
+  /** Audiovisual fiction in international coproduction: share of the cost covered by foreign financing (0..1). */
+  partFinancementEtranger?: string;
   /** Lodging cap: Paris and petite couronne, or elsewhere (default). */
   hebergement?: "paris" | "ailleurs";
   /** From the « Paramètres » sheet (lireParametres). */

@@ -5,6 +5,7 @@ import realisateurJson from "../regles/data/credit-impot-cinema-realisateur.json
 import hebergementJson from "../regles/data/credit-impot-hebergement.json";
 import audiovisuelJson from "../regles/data/credit-impot-audiovisuel.json";
 import minuteFictionJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-fiction.json";
+import minuteCoproJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-coproduction.json";
 import minuteDocJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-documentaire.json";
 import minuteAnimJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-animation.json";
 import minimumJson from "../regles/data/credit-impot-audiovisuel-minimum.json";
@@ -25,6 +26,7 @@ export interface ValeursHebergement { paris: string; ailleurs: string }
 export type ValeursTauxAudiovisuel = Record<GenreCredit | "base", string>;
 export interface ValeursMinuteFiction { tranches: { coutMinuteDe: string; plafond: string }[] }
 export interface ValeursMinute { plafond: string }
+export interface ValeursMinuteCoproduction { partEtrangereMin: string; coutMinuteMin: string; plafond: string }
 export interface MinimumGenre { coutMinute: string; dureeMinutes?: number; auDelaDe?: { dureeMinutes: number; coutMinute: string } }
 export type ValeursMinimum = Record<GenreCredit, MinimumGenre>;
 export interface ValeursInternational {
@@ -60,6 +62,7 @@ export const TABLES_CREDIT_IMPOT = {
   hebergement: validerTable<ValeursHebergement>(hebergementJson, "credit-impot-hebergement.json"),
   audiovisuel: validerTable<ValeursTauxAudiovisuel>(audiovisuelJson, "credit-impot-audiovisuel.json"),
   minuteFiction: validerTable<ValeursMinuteFiction>(minuteFictionJson, "credit-impot-audiovisuel-plafond-minute-fiction.json"),
+  minuteCoproduction: validerTable<ValeursMinuteCoproduction>(minuteCoproJson, "credit-impot-audiovisuel-plafond-minute-coproduction.json"),
   minuteDocumentaire: validerTable<ValeursMinute>(minuteDocJson, "credit-impot-audiovisuel-plafond-minute-documentaire.json"),
   minuteAnimation: validerTable<ValeursMinute>(minuteAnimJson, "credit-impot-audiovisuel-plafond-minute-animation.json"),
   minimum: validerTable<ValeursMinimum>(minimumJson, "credit-impot-audiovisuel-minimum.json"),

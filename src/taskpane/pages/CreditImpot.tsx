@@ -23,6 +23,7 @@ import { envoyer } from "../../app/catalogue";
 import type { ApercuCreditImpot, OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import type { GenreCredit, RegimeCredit } from "../../core/creditImpot/modele";
 import { type Cents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
+import { parseTaux } from "../../core/regles/parametres";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
 
@@ -34,6 +35,7 @@ export const IDS_CREDIT_IMPOT = {
   duree: "ci-duree",
   annee: "ci-annee",
   vfx: "ci-vfx",
+  financementEtranger: "ci-financement-etranger",
   modeleParametres: "ci-modele-parametres",
   calculer: "ci-calculer",
   creer: "ci-creer",
@@ -74,6 +76,7 @@ export function CreditImpot() {
   const [duree, setDuree] = React.useState("");
   const [annee, setAnnee] = React.useState(String(new Date().getFullYear()));
   const [vfx, setVfx] = React.useState("");
+  const [etranger, setEtranger] = React.useState("");
   const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<ApercuCreditImpot>();
 
@@ -91,6 +94,9 @@ export function CreditImpot() {
     if (!/^\d{4}$/.test(annee.trim())) throw new Error(`Année « ${annee} » invalide (AAAA attendu).`);
     const depensesVfxFrance = vfx.trim() ? parseMontant(vfx) : undefined;
     if (vfx.trim() && depensesVfxFrance === undefined) throw new Error(`Dépenses VFX « ${vfx} » : un montant en euros est attendu.`);
+    const coproduction = regime === "audiovisuel" && genre === "fiction" && etranger.trim() !== "";
+    const part = coproduction ? parseTaux(etranger) : undefined;
+    if (coproduction && part === undefined) throw new Error(`Financement étranger « ${etranger} » : une part du coût est attendue (« 35 % » ou 0,35).`);
     return {
       feuille: feuille || undefined,
       regime,
@@ -98,6 +104,7 @@ export function CreditImpot() {
       annee: Number(annee),
       dureeMinutes: duree.trim() ? minutes : undefined,
       depensesVfxFrance: regime === "international" ? depensesVfxFrance : undefined,
+      partFinancementEtranger: part?.toString(),
       modeleParametres,
     };
   };
@@ -147,6 +154,11 @@ export function CreditImpot() {
         <Field label="Année des dépenses">
           <Input data-testid={IDS_CREDIT_IMPOT.annee} value={annee} onChange={(_, d) => setAnnee(d.value)} inputMode="numeric" />
         </Field>
+        {regime === "audiovisuel" && genre === "fiction" && (
+          <Field label="Coproduction internationale : part de financement étranger" hint="« 35 % » ; vide si l'œuvre n'est pas coproduite">
+            <Input data-testid={IDS_CREDIT_IMPOT.financementEtranger} value={etranger} onChange={(_, d) => setEtranger(d.value)} />
+          </Field>
+        )}
         {regime === "international" && (
           <Field label="Dépenses VFX en France (€)">
             <Input data-testid={IDS_CREDIT_IMPOT.vfx} value={vfx} onChange={(_, d) => setVfx(d.value)} />

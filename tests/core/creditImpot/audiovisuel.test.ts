@@ -194,3 +194,43 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
     );
   });
 });
+
+/**
+ * Fiction of 10 minutes in international coproduction: 370 000 € spent in France (37 000 €/min, tranche
+ * 35 000–40 000 → 7 500 €/min). 25 % × 370 000 = 92 500 €. Alone, the cap is 7 500 × 10 = 75 000 €; with
+ * ≥ 30 % foreign financing and a cost ≥ 35 000 €/min it is 10 000 × 10 = 100 000 € and does not bind.
+ */
+describe("crédit d'impôt audiovisuel — fiction en coproduction internationale", () => {
+  const copro = (total: number): LigneSimple[] => [
+    { ch: "2", libelle: "Réalisateur et équipe", montant: total * 0.4 },
+    { ch: "3", libelle: "Comédiens", montant: total * 0.3 },
+    { ch: "8", libelle: "Post-production", montant: total * 0.3 },
+  ];
+  const calcul = (total: number, partFinancementEtranger?: string) =>
+    calculerCreditImpot(unDevis(copro(total)), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 10, partFinancementEtranger });
+
+  it("35 % de financement étranger : plafond porté à 10 000 €/min, le crédit de 92 500 € n'est pas réduit", () => {
+    const r = calcul(370000, "0.35");
+    expect(r.creditAvantPlafonds).toBe(euros(92500));
+    expect(r.plafonds[0]).toMatchObject({ nom: "plafond par minute", montant: euros(100000), applique: false });
+    expect(r.credit).toBe(euros(92500));
+    expect(r.parametres.find((p) => p.cle === "credit-impot.audiovisuel.plafond-minute.fiction-coproduction")).toMatchObject({ valeur: expect.stringMatching(/^10\s000,00\s€$/), aVerifier: true });
+  });
+
+  it("25 % seulement, ou part non renseignée : plafond de la tranche, 75 000 € ; sans la part, une alerte le dit", () => {
+    expect(calcul(370000, "0.25").credit).toBe(euros(75000));
+    const r = calcul(370000);
+    expect(r.credit).toBe(euros(75000));
+    expect(r.alertes.join("\n")).toMatch(/coproduction internationale financée à 30\s% au moins.*10\s000,00\s€\/min ; part de financement étranger non renseignée/);
+  });
+
+  it("seuil de coût par minute inclus : 35 000 €/min ouvre le plafond majoré, 34 999,99 €/min non", () => {
+    expect(calcul(350000, "0.30").plafonds[0].montant).toBe(euros(100000));
+    expect(calcul(349999.9, "0.30").plafonds[0].montant).toBe(euros(50000));
+  });
+
+  it("une part hors de 0..1 est refusée en français", () => {
+    expect(() => calcul(370000, "1.5")).toThrow(CreditImpotError);
+    expect(() => calcul(370000, "1.5")).toThrow(/Part de financement étranger invalide « 1.5 »/);
+  });
+});
