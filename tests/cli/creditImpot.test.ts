@@ -94,6 +94,23 @@ describe("prodbook credit-impot --json", () => {
     expect(j.plafonds[0]).toEqual({ nom: "plafond 80 % du budget", montant: "134080.00", applique: false });
   });
 
+  it("international en prises de vues réelles : --jours-tournage-france 4 → crédit 0 avec la raison ; 5 → 127 200 € ; 2,5 refusé", async () => {
+    const base = [devis, "--regime", "international", "--genre", "fiction", "--annee", "2025", "--vfx-france", "3 000 000", "--json"];
+    const quatre = JSON.parse((await lancer([...base, "--jours-tournage-france", "4"])).sortie[0]);
+    expect(quatre.credit).toBe("0.00");
+    expect(quatre.alertes[0]).toBe("Condition non remplie (jours de tournage en France) : 4 jour(s), minimum 5 (fiction en prises de vues réelles) — crédit d'impôt nul.");
+    expect(JSON.parse((await lancer([...base, "--jours-tournage-france", "5"])).sortie[0]).credit).toBe("127200.00");
+    const faux = await lancer([...base, "--jours-tournage-france", "2,5"]);
+    expect(faux.code).toBe(2);
+    expect(faux.erreurs[0]).toBe("L'option --jours-tournage-france attend un nombre entier de jours, reçu « 2,5 ».");
+  });
+
+  it("--jeunesse : le minimum de la fiction jeunesse (3 000 €/min) est celui vérifié", async () => {
+    const j = JSON.parse((await lancer([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "--jeunesse", "--json"])).sortie[0]);
+    expect(j.credit).toBe("65000.00");
+    expect(j.alertes.some((a: string) => /minimum-minute\.fiction-jeunesse|Coût minimal par minute fiction jeunesse/.test(a))).toBe(true);
+  });
+
   it("la feuille Paramètres surcharge un chiffre et la sortie le dit : taux 20 % → 63 600 € (plafond 65 000 non atteint)", async () => {
     const f = path.join(dir, "avec-parametres.xlsx");
     await ecrireDevisFiction(f, [["credit-impot.audiovisuel.taux.fiction", "20 %"]]);

@@ -73,6 +73,19 @@ describe("page Crédit d'impôt", () => {
     await waitFor(() => expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(/Financement étranger « beaucoup » : une part du coût est attendue/));
   });
 
+  it("international en prises de vues réelles : les jours de tournage en France comptent ; fiction jeunesse : case dédiée", async () => {
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    expect(screen.getByTestId(IDS_CREDIT_IMPOT.jeunesse)).toBeTruthy();
+    saisir(IDS_CREDIT_IMPOT.regime, "international");
+    saisir(IDS_CREDIT_IMPOT.annee, "2025");
+    saisir(IDS_CREDIT_IMPOT.joursTournage, "3");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.alertes).textContent).toMatch(/jours de tournage en France\) : 3 jour\(s\), minimum 5/));
+    expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("0,00\u00a0€");
+    expect(screen.queryByTestId(IDS_CREDIT_IMPOT.jeunesse)).toBeNull();
+  });
+
   it("refuse l'audiovisuel sans durée avec un message français", async () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));

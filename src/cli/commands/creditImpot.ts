@@ -8,7 +8,7 @@ import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, 
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
-  "[--duree MINUTES] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] [--hebergement paris|ailleurs] [--financement-etranger PART] [--json] [-o sortie.xlsx [--modele-parametres]]";
+  "[--duree MINUTES] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] [--hebergement paris|ailleurs] [--financement-etranger PART] [--jeunesse] [--jours-tournage-france N] [--json] [-o sortie.xlsx [--modele-parametres]]";
 const m = (c: Cents) => centsToDecimalString(c);
 
 /** The public JSON contract of `prodbook credit-impot --json` (issue 4 §5). */
@@ -59,6 +59,8 @@ export const commande: Commande = {
         feuille: { type: "string" },
         hebergement: { type: "string" },
         "financement-etranger": { type: "string" },
+        jeunesse: { type: "boolean" },
+        "jours-tournage-france": { type: "string" },
         json: { type: "boolean" },
         o: { type: "string", short: "o" },
         "modele-parametres": { type: "boolean" },
@@ -90,6 +92,10 @@ export const commande: Commande = {
     if (etranger !== undefined && (partEtrangere === undefined || partEtrangere.greaterThan(1))) {
       throw new CliError(`L'option --financement-etranger attend la part du coût couverte par des financements étrangers (« 35 % » ou 0,35), reçu « ${etranger} ».`);
     }
+    const joursTournageFrance = nombreArg(values["jours-tournage-france"] as string | undefined, "--jours-tournage-france", { min: 0 });
+    if (joursTournageFrance !== undefined && !Number.isInteger(joursTournageFrance)) {
+      throw new CliError(`L'option --jours-tournage-france attend un nombre entier de jours, reçu « ${values["jours-tournage-france"]} ».`);
+    }
     const sortie = values.o as string | undefined;
     sortieXlsx(sortie);
     const modeleParametres = values["modele-parametres"] === true;
@@ -99,7 +105,7 @@ export const commande: Commande = {
     let r;
     try {
       wb = await XlsxWorkbook.ouvrir(fichier);
-      r = await creditImpotClasseur(wb, { regime, genre, annee, dureeMinutes, depensesVfxFrance, hebergement, partFinancementEtranger: partEtrangere?.toString(), feuille: values.feuille as string | undefined, ecrire: sortie !== undefined, modeleParametres });
+      r = await creditImpotClasseur(wb, { regime, genre, annee, dureeMinutes, depensesVfxFrance, hebergement, partFinancementEtranger: partEtrangere?.toString(), jeunesse: values.jeunesse === true, joursTournageFrance, feuille: values.feuille as string | undefined, ecrire: sortie !== undefined, modeleParametres });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(`Fichier introuvable : ${fichier}`);
       throw erreurFichier(e, fichier);

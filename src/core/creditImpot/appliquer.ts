@@ -65,14 +65,18 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
       conditions.push({ nom: "durée minimale", remplie: dmin.lessThanOrEqualTo(duree), detail: `durée ${duree} min, minimum ${dmin} min (${g})` });
     }
     const long = min.auDelaDe && duree > min.auDelaDe.dureeMinutes ? min.auDelaDe : undefined;
+    const jeunesse = opts.jeunesse && min.jeunesse ? min.jeunesse : undefined;
+    if (opts.jeunesse && g !== "fiction") alertes.push(`Œuvre jeunesse : seul le minimum de la fiction en dépend ; ignoré pour le genre ${g}.`);
     const cmin = long
       ? figures.montant(`credit-impot.audiovisuel.minimum-minute.${g}-plus-${long.dureeMinutes}`, `Coût minimal par minute ${g} de plus de ${long.dureeMinutes} min`, rm, long.coutMinute)
-      : figures.montant(`credit-impot.audiovisuel.minimum-minute.${g}`, `Coût minimal par minute ${g} (hors FG et imprévus)`, rm, min.coutMinute);
+      : jeunesse
+        ? figures.montant(`credit-impot.audiovisuel.minimum-minute.${g}-jeunesse`, `Coût minimal par minute ${g} jeunesse (hors FG et imprévus)`, rm, jeunesse.coutMinute)
+        : figures.montant(`credit-impot.audiovisuel.minimum-minute.${g}`, `Coût minimal par minute ${g} (hors FG et imprévus)`, rm, min.coutMinute);
     if (coutMinute === undefined) {
       alertes.push(`Coût de l'œuvre non fourni : le coût minimal de ${formatMontantFr(cmin)}/min n'a pas été vérifié.`);
     } else {
       const cm = arrondi(coutMinute);
-      conditions.push({ nom: "coût minimal par minute", remplie: coutMinute.greaterThanOrEqualTo(cmin), detail: `coût hors frais généraux et imprévus ${formatMontantFr(cm)}/min, minimum ${formatMontantFr(cmin)}/min (${g})` });
+      conditions.push({ nom: "coût minimal par minute", remplie: coutMinute.greaterThanOrEqualTo(cmin), detail: `coût hors frais généraux et imprévus ${formatMontantFr(cm)}/min, minimum ${formatMontantFr(cmin)}/min (${g}${jeunesse ? " jeunesse" : ""})` });
     }
     const plafondMinute = plafondParMinute(g, coutMinute, opts.annee, figures, opts.partFinancementEtranger);
     const copro = g === "fiction" && coutMinute !== undefined ? regleAnnee(TABLES_CREDIT_IMPOT.minuteCoproduction, opts.annee) : undefined;
@@ -101,6 +105,11 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
     } else {
       const min = figures.montant("credit-impot.international.minimum-france", "Dépenses éligibles minimales en France", ri, v.minimumFrance);
       conditions.push({ nom: "dépenses minimales en France", remplie: france >= min, detail: `dépenses éligibles en France ${formatMontantFr(france)}, minimum ${formatMontantFr(min)}` });
+    }
+    if (v.genresTournage.includes(opts.genre)) {
+      const jmin = figures.nombre("credit-impot.international.jours-tournage-france", "Jours de tournage minimum en France (prises de vues réelles)", ri, v.joursTournageFranceMin, "jours");
+      if (opts.joursTournageFrance === undefined) alertes.push(`Jours de tournage en France non renseignés : le minimum de ${jmin} jours des œuvres en prises de vues réelles n'a pas été vérifié.`);
+      else conditions.push({ nom: "jours de tournage en France", remplie: jmin.lessThanOrEqualTo(opts.joursTournageFrance), detail: `${opts.joursTournageFrance} jour(s), minimum ${jmin} (${opts.genre} en prises de vues réelles)` });
     }
     taux = figures.taux("credit-impot.international.taux", "Taux international", ri, v.taux);
     const vfx = opts.depensesVfxFrance;

@@ -110,6 +110,8 @@ export const CLES_CREDIT_IMPOT: readonly string[] = [
   "credit-impot.audiovisuel.duree-minimum.documentaire",
   "credit-impot.audiovisuel.duree-minimum.animation",
   "credit-impot.audiovisuel.minimum-minute.documentaire-plus-90",
+  "credit-impot.audiovisuel.minimum-minute.fiction-jeunesse",
+  "credit-impot.international.jours-tournage-france",
   "credit-impot.audiovisuel.plafond-minute.fiction-coproduction",
   "credit-impot.audiovisuel.coproduction.part-etrangere",
   "credit-impot.audiovisuel.coproduction.cout-minute",

@@ -24,6 +24,10 @@ export interface OptionsCreditImpot {
   /** Cinema/audiovisual: the other public aids (the credit may not take the total above 50 % / 60 % of the budget). */
   autresAidesPubliques?: Cents;
   oeuvreDifficile?: boolean;
+  /** Audiovisual fiction for young audiences (lower minimum cost per minute). */
+  jeunesse?: boolean;
+  /** International credit, live action: shooting days in France. */
+  joursTournageFrance?: number;
   /** Audiovisual fiction in international coproduction: share of the cost covered by foreign financing (0..1). */
   partFinancementEtranger?: string;
   /** Lodging cap: Paris and petite couronne, or elsewhere (default). */

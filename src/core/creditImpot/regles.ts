@@ -27,7 +27,7 @@ export type ValeursTauxAudiovisuel = Record<GenreCredit | "base", string>;
 export interface ValeursMinuteFiction { tranches: { coutMinuteDe: string; plafond: string }[] }
 export interface ValeursMinute { plafond: string }
 export interface ValeursMinuteCoproduction { partEtrangereMin: string; coutMinuteMin: string; plafond: string }
-export interface MinimumGenre { coutMinute: string; dureeMinutes?: number; auDelaDe?: { dureeMinutes: number; coutMinute: string } }
+export interface MinimumGenre { coutMinute: string; dureeMinutes?: number; auDelaDe?: { dureeMinutes: number; coutMinute: string }; jeunesse?: { coutMinute: string } }
 export type ValeursMinimum = Record<GenreCredit, MinimumGenre>;
 export interface ValeursInternational {
   taux: string;
@@ -41,6 +41,9 @@ export interface ValeursInternational {
   minimumFrance: string;
   petitBudget: string;
   partFrancePetitBudget: string;
+  /** Live-action genres: a minimum of shooting days in France. */
+  joursTournageFranceMin: number;
+  genresTournage: GenreCredit[];
 }
 export interface ValeursAides { plafond: string; plafondDifficile: string }
 export interface ValeursSpectacle { taux: string; tauxPme: string; plafondDepensesSpectacle: string; plafondEntreprise: string }

@@ -36,6 +36,8 @@ export const IDS_CREDIT_IMPOT = {
   annee: "ci-annee",
   vfx: "ci-vfx",
   financementEtranger: "ci-financement-etranger",
+  jeunesse: "ci-jeunesse",
+  joursTournage: "ci-jours-tournage",
   modeleParametres: "ci-modele-parametres",
   calculer: "ci-calculer",
   creer: "ci-creer",
@@ -77,6 +79,8 @@ export function CreditImpot() {
   const [annee, setAnnee] = React.useState(String(new Date().getFullYear()));
   const [vfx, setVfx] = React.useState("");
   const [etranger, setEtranger] = React.useState("");
+  const [jeunesse, setJeunesse] = React.useState(false);
+  const [jours, setJours] = React.useState("");
   const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<ApercuCreditImpot>();
 
@@ -97,6 +101,8 @@ export function CreditImpot() {
     const coproduction = regime === "audiovisuel" && genre === "fiction" && etranger.trim() !== "";
     const part = coproduction ? parseTaux(etranger) : undefined;
     if (coproduction && part === undefined) throw new Error(`Financement étranger « ${etranger} » : une part du coût est attendue (« 35 % » ou 0,35).`);
+    const tournage = regime === "international" && genre === "fiction" && jours.trim() !== "";
+    if (tournage && !/^\d+$/.test(jours.trim())) throw new Error(`Jours de tournage en France « ${jours} » : un nombre entier de jours est attendu.`);
     return {
       feuille: feuille || undefined,
       regime,
@@ -105,6 +111,8 @@ export function CreditImpot() {
       dureeMinutes: duree.trim() ? minutes : undefined,
       depensesVfxFrance: regime === "international" ? depensesVfxFrance : undefined,
       partFinancementEtranger: part?.toString(),
+      jeunesse: regime === "audiovisuel" && genre === "fiction" && jeunesse,
+      joursTournageFrance: tournage ? Number(jours.trim()) : undefined,
       modeleParametres,
     };
   };
@@ -159,12 +167,25 @@ export function CreditImpot() {
             <Input data-testid={IDS_CREDIT_IMPOT.financementEtranger} value={etranger} onChange={(_, d) => setEtranger(d.value)} />
           </Field>
         )}
+        {regime === "international" && genre === "fiction" && (
+          <Field label="Jours de tournage en France">
+            <Input data-testid={IDS_CREDIT_IMPOT.joursTournage} value={jours} onChange={(_, d) => setJours(d.value)} inputMode="numeric" />
+          </Field>
+        )}
         {regime === "international" && (
           <Field label="Dépenses VFX en France (€)">
             <Input data-testid={IDS_CREDIT_IMPOT.vfx} value={vfx} onChange={(_, d) => setVfx(d.value)} />
           </Field>
         )}
       </div>
+      {regime === "audiovisuel" && genre === "fiction" && (
+        <Checkbox
+          data-testid={IDS_CREDIT_IMPOT.jeunesse}
+          checked={jeunesse}
+          onChange={(_, d) => setJeunesse(d.checked === true)}
+          label="Fiction jeunesse (coût minimal par minute réduit)"
+        />
+      )}
       <Checkbox
         data-testid={IDS_CREDIT_IMPOT.modeleParametres}
         checked={modeleParametres}

@@ -234,3 +234,20 @@ describe("crédit d'impôt audiovisuel — fiction en coproduction international
     expect(() => calcul(370000, "1.5")).toThrow(/Part de financement étranger invalide « 1.5 »/);
   });
 });
+
+/** Fiction jeunesse: the minimum cost per minute is 3 000 € instead of 5 000 € (cost 4 000 €/min here). */
+describe("crédit d'impôt audiovisuel — fiction jeunesse", () => {
+  const lignes: LigneSimple[] = [{ ch: "2", libelle: "Équipe", montant: 208000 }];
+  const calcul = (jeunesse?: boolean) => calculerCreditImpot(unDevis(lignes), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52, jeunesse });
+
+  it("4 000 €/min : sous le minimum de la fiction (5 000 €), au-dessus de celui de la fiction jeunesse (3 000 €)", () => {
+    const adulte = calcul();
+    expect(adulte.conditions.find((c) => c.nom === "coût minimal par minute")).toMatchObject({ remplie: false });
+    expect(adulte.eligible).toBe(false);
+    const jeunesse = calcul(true);
+    expect(jeunesse.conditions.find((c) => c.nom === "coût minimal par minute")).toMatchObject({ remplie: true, detail: expect.stringMatching(/minimum 3\s000,00\s€\/min \(fiction jeunesse\)$/) });
+    expect(jeunesse.eligible).toBe(true);
+    // 208 000 × 25 % = 52 000 € under the 1 250 €/min × 52 = 65 000 € cap.
+    expect(jeunesse.credit).toBe(euros(52000));
+  });
+});

@@ -84,6 +84,21 @@ describe("crédit d'impôt international", () => {
     expect(r.alertes.some((a) => a.includes("part de plans VFX non fournie"))).toBe(true);
   });
 
+  it("prises de vues réelles : 5 jours de tournage en France au moins ; 4 jours → non éligible ; non renseigné → alerte", () => {
+    const avec = (joursTournageFrance?: number) =>
+      calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "fiction", annee: 2025, depensesVfxFrance: euros(3000000), joursTournageFrance });
+    expect(avec(5).conditions).toContainEqual({ nom: "jours de tournage en France", remplie: true, detail: "5 jour(s), minimum 5 (fiction en prises de vues réelles)" });
+    expect(avec(5).eligible).toBe(true);
+    const quatre = avec(4);
+    expect(quatre.conditions.find((c) => c.nom === "jours de tournage en France")!.remplie).toBe(false);
+    expect(quatre.eligible).toBe(false);
+    expect(avec().alertes).toContain("Jours de tournage en France non renseignés : le minimum de 5 jours des œuvres en prises de vues réelles n'a pas été vérifié.");
+    // Animation has no shooting days.
+    const anim = calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "animation", annee: 2025 });
+    expect(anim.conditions.map((c) => c.nom)).not.toContain("jours de tournage en France");
+    expect(anim.alertes.join("\n")).not.toMatch(/Jours de tournage/);
+  });
+
   it("part de plans VFX connue sous 15 % → 30 % : 9 000 000 × 30 % = 2 700 000 € ramené à 80 % × 10 M€ × 30 % = 2 400 000 €", () => {
     const r = calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "fiction", annee: 2025, depensesVfxFrance: euros(3000000), partPlansVfx: "0.10" });
     expect(r.taux).toBe("0.3");
