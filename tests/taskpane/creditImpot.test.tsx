@@ -18,6 +18,7 @@ const classeur = new MemoryWorkbook({
     ["Code", "Désignation", "Qté", "Nb", "Tarif", "Montant", "Territoire"],
     ["2.1", "Équipe technique", 1, 1, 100000, 100000, null],
     ["4.1", "Charges sociales", 1, 1, 50000, 50000, null],
+    ["6.1", "Hôtel équipe", 10, 1, 250, 2500, null],
     ["8.1", "Montage", 1, 1, 30000, 30000, "Étranger"],
   ],
 });
@@ -47,8 +48,8 @@ describe("page Crédit d'impôt", () => {
     saisir(IDS_CREDIT_IMPOT.duree, "52");
     saisir(IDS_CREDIT_IMPOT.annee, "2025");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    // Base 100 000 + 50 000 (montage abroad) = 150 000 × 25 % = 37 500 € < 1 450 × 52 = 75 400 €.
-    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("37\u202f500,00\u00a0€"));
+    // Base 100 000 + 50 000 + hotel 10 nights capped at 200 € = 2 000 (montage abroad) = 152 000 × 25 % = 38 000 € < 1 450 × 52 = 75 400 €.
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("38\u202f000,00\u00a0€"));
     expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("non atteint");
     expect(classeur.ecritures).toBe(0);
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.modeleParametres));
@@ -62,7 +63,7 @@ describe("page Crédit d'impôt", () => {
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
     saisir(IDS_CREDIT_IMPOT.duree, "5");
     saisir(IDS_CREDIT_IMPOT.annee, "2025");
-    // 180 000 € / 5 min = 36 000 €/min: tranche 7 500 €/min (37 500 €), 10 000 €/min (50 000 €) with ≥ 30 % foreign financing.
+    // 182 500 € / 5 min = 36 500 €/min: tranche 7 500 €/min (37 500 €), 10 000 €/min (50 000 €) with ≥ 30 % foreign financing.
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("37\u202f500,00"));
     saisir(IDS_CREDIT_IMPOT.financementEtranger, "35 %");
@@ -84,6 +85,18 @@ describe("page Crédit d'impôt", () => {
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.alertes).textContent).toMatch(/jours de tournage en France\) : 3 jour\(s\), minimum 5/));
     expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("0,00\u00a0€");
     expect(screen.queryByTestId(IDS_CREDIT_IMPOT.jeunesse)).toBeNull();
+  });
+
+  it("hébergement à Paris : la nuit est retenue jusqu'à 270 € au lieu de 200 €", async () => {
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    saisir(IDS_CREDIT_IMPOT.genre, "documentaire");
+    saisir(IDS_CREDIT_IMPOT.duree, "52");
+    saisir(IDS_CREDIT_IMPOT.annee, "2025");
+    saisir(IDS_CREDIT_IMPOT.hebergement, "paris");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    // 10 nights × 250 € all retained (≤ 270 €): base 152 500 × 25 % = 38 125 €.
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("38\u202f125,00\u00a0€"));
   });
 
   it("refuse l'audiovisuel sans durée avec un message français", async () => {

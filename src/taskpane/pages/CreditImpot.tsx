@@ -37,6 +37,7 @@ export const IDS_CREDIT_IMPOT = {
   vfx: "ci-vfx",
   financementEtranger: "ci-financement-etranger",
   jeunesse: "ci-jeunesse",
+  hebergement: "ci-hebergement",
   joursTournage: "ci-jours-tournage",
   modeleParametres: "ci-modele-parametres",
   calculer: "ci-calculer",
@@ -80,6 +81,7 @@ export function CreditImpot() {
   const [vfx, setVfx] = React.useState("");
   const [etranger, setEtranger] = React.useState("");
   const [jeunesse, setJeunesse] = React.useState(false);
+  const [hebergement, setHebergement] = React.useState<"ailleurs" | "paris">("ailleurs");
   const [jours, setJours] = React.useState("");
   const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<ApercuCreditImpot>();
@@ -112,6 +114,7 @@ export function CreditImpot() {
       depensesVfxFrance: regime === "international" ? depensesVfxFrance : undefined,
       partFinancementEtranger: part?.toString(),
       jeunesse: regime === "audiovisuel" && genre === "fiction" && jeunesse,
+      hebergement,
       joursTournageFrance: tournage ? Number(jours.trim()) : undefined,
       modeleParametres,
     };
@@ -158,6 +161,12 @@ export function CreditImpot() {
       <div className={styles.ligne}>
         <Field label="Durée (minutes)">
           <Input data-testid={IDS_CREDIT_IMPOT.duree} value={duree} onChange={(_, d) => setDuree(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Hébergement (plafond par nuit)">
+          <Select data-testid={IDS_CREDIT_IMPOT.hebergement} value={hebergement} onChange={(_, d) => setHebergement(d.value as "ailleurs" | "paris")}>
+            <option value="ailleurs">Hors Paris</option>
+            <option value="paris">Paris et petite couronne</option>
+          </Select>
         </Field>
         <Field label="Année des dépenses">
           <Input data-testid={IDS_CREDIT_IMPOT.annee} value={annee} onChange={(_, d) => setAnnee(d.value)} inputMode="numeric" />
