@@ -162,6 +162,11 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
       const i = texte.indexOf("<sheetData");
       const j = i < 0 ? -1 : texte.indexOf(">", i);
       if (j < 0) continue;
+      // <sheetData/>: no row to put back.
+      if (texte[j - 1] === "/") {
+        etat = "fini";
+        continue;
+      }
       texte = texte.slice(j + 1);
       etat = "donnees";
     }
