@@ -141,17 +141,32 @@ function stylesColonnes(xml: string, gabarit: string | undefined): (string | und
 const INTERDIT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const INTERDITS = new RegExp(INTERDIT.source, "g");
 const ESC = /[&<>"]/;
+// One test for the usual case (plain text): nothing to remove, escape or preserve.
+const PARTICULIER = /[\u0000-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$/;
 
 function texteXml(s: string): string {
+  if (!PARTICULIER.test(s)) return s;
   let t = INTERDIT.test(s) ? s.replace(INTERDITS, "") : s;
   if (ESC.test(t)) t = t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   return t;
 }
 
+// A ledger has a few hundred distinct dates for a million lines.
+const series = new Map<string, number>();
+function serie(iso: string): number {
+  let n = series.get(iso);
+  if (n === undefined) {
+    n = isoVersSerie(iso);
+    if (series.size > 100000) series.clear();
+    series.set(iso, n);
+  }
+  return n;
+}
+
 function celluleXml(c: Exclude<CellSpec, null>, ref: string, style: string | undefined, feuille: string): string {
   const s = style === undefined ? "" : ` s="${style}"`;
   if (typeof c === "string") {
-    const espace = /^\s|\s$/.test(c) ? ' xml:space="preserve"' : "";
+    const espace = PARTICULIER.test(c) && /^\s|\s$/.test(c) ? ' xml:space="preserve"' : "";
     return `<c r="${ref}"${s} t="inlineStr"><is><t${espace}>${texteXml(c)}</t></is></c>`;
   }
   if (typeof c === "number") {
@@ -159,7 +174,7 @@ function celluleXml(c: Exclude<CellSpec, null>, ref: string, style: string | und
     return `<c r="${ref}"${s}><v>${c}</v></c>`;
   }
   if (typeof c === "boolean") return `<c r="${ref}"${s} t="b"><v>${c ? 1 : 0}</v></c>`;
-  if ("date" in c) return `<c r="${ref}"${s}><v>${isoVersSerie(c.date)}</v></c>`;
+  if ("date" in c) return `<c r="${ref}"${s}><v>${serie(c.date)}</v></c>`;
   const f = `<f>${texteXml(c.formula.replace(/^=/, ""))}</f>`;
   if (c.result === undefined) return `<c r="${ref}"${s}>${f}</c>`;
   if (typeof c.result === "number") return `<c r="${ref}"${s}>${f}<v>${c.result}</v></c>`;
