@@ -4,7 +4,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { XlsxWorkbook, FeuilleVolumineuseError } from "../../src/xlsx/xlsxWorkbook";
-import type { CellSpec, SheetSpec } from "../../src/core/port/workbook";
+import type { CellData, CellSpec, SheetSpec } from "../../src/core/port/workbook";
 import { recalculer } from "../helpers/libreoffice";
 
 /**
@@ -127,6 +127,20 @@ describe("a saved Grand livre too large for ExcelJS", () => {
     const val = (a: string) => { const v = lu.getWorksheet("Synthèse")!.getCell(a).value as { result?: number } | number; return typeof v === "number" ? v : v.result; };
     expect(val("B1")).toBeCloseTo(totalAttendu(N), 2);
     expect(val("B2")).toBe(N);
+  }, 240000);
+
+  it("saved again by LibreOffice (shared strings, its own styles and registry), is still put back unchanged", async () => {
+    const lo = await recalculer(await fichierAvecGrandLivre("par-libreoffice.xlsx"));
+    const avant = (await relire(lo))!;
+    expect(avant.rows).toHaveLength(N + 1);
+    const wb = await XlsxWorkbook.ouvrir(lo, { seuilFeuille: SEUIL });
+    await expect(wb.readSheet("Grand livre")).rejects.toBeInstanceOf(FeuilleVolumineuseError);
+    await wb.writeSheets([{ name: "Synthèse", rows: [["Lignes", { formula: `COUNTA('Grand livre'!B2:B${N + 1})` }]] }]);
+    const sortie = path.join(dir, "par-libreoffice-2.xlsx");
+    await wb.enregistrer(sortie);
+    // LibreOffice names the default format « General »; put back through ExcelJS's styles it is the default.
+    const general = (rows: CellData[][]) => rows.map((r) => r.map((c) => (c.fmt === "General" ? { ...c, fmt: undefined } : c)));
+    expect(general((await relire(sortie))!.rows)).toEqual(general(avant.rows));
   }, 240000);
 
   it("is replaced when Prodbook rewrites it (a new ledger), with no trace of the old rows", async () => {
