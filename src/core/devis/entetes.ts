@@ -170,6 +170,29 @@ function enteteSurDeuxLignes(sheet: SheetData, r: number, seule: Colonnes, masqu
   return parLeBas ? deux : undefined;
 }
 
+/**
+ * A header over three rows: a group row (« Prévisionnel » merged over the figures, « Code » and « Libellé » on
+ * the left), then a two-row header under it. Per column: "middle bottom", else bottom, else middle, else top.
+ * Undefined unless the third row adds a role (or a better one) to the header of rows r and r + 1.
+ */
+function enteteSurTroisLignes(sheet: SheetData, r: number, deux: Colonnes, masquees: readonly number[]): Colonnes | undefined {
+  if (!ligneDeSousEntete(sheet.rows[r + 1]) || !ligneDeSousEntete(sheet.rows[r + 2])) return undefined;
+  const haut = textesAvecFusions(sheet, r);
+  const milieu = textesAvecFusions(sheet, r + 1);
+  const bas = (sheet.rows[r + 2] ?? []).map((c) => nettoyer(c));
+  const n = Math.max(haut.length, milieu.length, bas.length);
+  const candidats: (string | undefined)[][] = [];
+  for (let c = 0; c < n; c++) {
+    const h = haut[c], m = milieu[c], b = bas[c];
+    candidats.push([m && b ? `${m} ${b}` : undefined, b, m, h]);
+  }
+  const trois = colonnesDeTextes(candidats, masquees);
+  const roles = (x: Colonnes) => JSON.stringify(Object.entries(x).sort());
+  if (score(trois) < score(deux) || roles(trois) === roles(deux)) return undefined;
+  const parLeBas = candidats.some((cs, c) => (cs[0] || cs[1]) && [cs[0], cs[1]].some((t) => t && roleDe(t)) && Object.values(trois).includes(c));
+  return parLeBas ? trois : undefined;
+}
+
 function montantsSous(sheet: SheetData, r: number, col: number): number {
   let n = 0;
   for (const row of sheet.rows.slice(r + 1, r + 30)) if (typeof row[col]?.v === "number") n++;
@@ -196,6 +219,11 @@ export function trouverEntete(sheet: SheetData): Entete | undefined {
       if (deux && qualifie(deux)) {
         cols = deux;
         ligne = r + 1;
+        const trois = enteteSurTroisLignes(sheet, r, deux, masquees);
+        if (trois && qualifie(trois)) {
+          cols = trois;
+          ligne = r + 2;
+        }
       }
     }
     if (!qualifie(cols)) continue;

@@ -92,3 +92,34 @@ describe("robustesse — versions côte à côte", () => {
     expect(constats(d)).toEqual([["charges-sociales-absentes", "alerte", "Budget!G2"]]);
   });
 });
+
+describe("robustesse — en-têtes sur trois lignes", () => {
+  // « Code » and « Désignation » on the top row (merged down, or not), « Prévisionnel » over the figures,
+  // then « Quantité » over « Nb | Unité », « Prix » over « unitaire », « Coût » over « total ».
+  const lignes = [
+    ["Code", "Désignation", "Prévisionnel", null, null, null],
+    [null, null, "Quantité", null, "Prix", "Coût"],
+    [null, null, "Nb", "Unité", "unitaire", "total"],
+    ["2", "PERSONNEL"],
+    ["2.1", "Réalisateur", 10, "jour", 500, 5000],
+    ["2.2", "Monteur", 20, "jour", 300, 6000],
+    ["8", "POST-PRODUCTION"],
+    ["8.1", "Étalonnage", 5, "jour", 800, 4000],
+    [null, "TOTAL", null, null, null, 15000],
+  ];
+  it.each([
+    ["titres de gauche fusionnés sur les trois lignes", ["A1:A3", "B1:B3", "C1:F1", "C2:D2"]],
+    ["titres de gauche sur la première ligne seulement", ["C1:F1", "C2:D2"]],
+  ])("%s : nombre, unité, tarif et montant lus sous la troisième ligne", async (_, merges) => {
+    const d = importerDevis(await feuilleXlsx("Budget", lignes, { merges }));
+    expect(d.illisibles).toEqual([]);
+    expect(d.lignes.map((l) => [l.code, l.libelle, l.nombre, l.unite, l.taux, e(l.montant), l.source.cellules.montant])).toEqual([
+      ["2.1", "Réalisateur", "10", "jour", "500", "5000.00", "Budget!F5"],
+      ["2.2", "Monteur", "20", "jour", "300", "6000.00", "Budget!F6"],
+      ["8.1", "Étalonnage", "5", "jour", "800", "4000.00", "Budget!F8"],
+    ]);
+    expect(chapitres(d)).toEqual([["2", "11000.00", 2], ["8", "4000.00", 1]]);
+    expect(e(d.total)).toBe("15000.00");
+    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([["total", "15000.00", "Budget!F9"]]);
+  });
+});
