@@ -30,7 +30,13 @@ export function specGabarit(spec: SheetSpec): SheetSpec {
     const p = parsePlage(t.range);
     return p.r2 + 1 > derniere ? { ...t, range: `${colonneLettre(p.c1)}${p.r1 + 1}:${colonneLettre(p.c2)}${Math.max(derniere, p.r1 + 2)}`, showTotals: false } : t;
   });
-  return { ...spec, rows, bulk: undefined, tables };
+  // Formats stop at the rows ExcelJS holds: applied cell by cell, a range over a million rows would not fit.
+  const formats = (spec.formats ?? []).flatMap((f) => {
+    const p = parsePlage(f.range);
+    if (p.r1 + 1 > rows.length) return [];
+    return p.r2 + 1 > rows.length ? [{ ...f, range: `${colonneLettre(p.c1)}${p.r1 + 1}:${colonneLettre(p.c2)}${rows.length}` }] : [f];
+  });
+  return { ...spec, rows, bulk: undefined, tables, formats };
 }
 
 function firstOf<T>(it: Iterable<T>): T | undefined {

@@ -89,6 +89,18 @@ describe("bulk rows streamed into the file", () => {
     expect(gl.getCell("D2").value).toBe("=SUM(A1)");
   }, 240000);
 
+  it("keeps a format range that runs over the bulk rows to the rows ExcelJS holds (a million-row range is never expanded)", async () => {
+    const x = XlsxWorkbook.vide();
+    await x.writeSheets([{ ...specGrandLivre(2000), formats: [{ range: "A1:H1", bold: true }, { range: "E2:E1048576", numFmt: "0.000" }, { range: "A5000:A6000", italic: true }] }]);
+    const p = path.join(dir, "formats.xlsx");
+    await x.enregistrer(p);
+    const s = (await relire(p))!;
+    expect(s.rows).toHaveLength(2001);
+    // The streamed rows take the template row's cell styles: the range's format reaches them all.
+    expect(s.rows[1][4].fmt).toBe("0.000");
+    expect(s.rows[2000][4].fmt).toBe("0.000");
+  });
+
   it("refuses a bulk that yields another number of rows than announced, and leaves no file behind", async () => {
     const x = XlsxWorkbook.vide();
     const spec = specGrandLivre(10);
