@@ -1,9 +1,6 @@
 import type { CellData, CellSpec, SheetSpec } from "../core/port/workbook";
-import { isoVersSerie, estFormatDate, serieVersIso } from "../core/port/dates";
+import { FORMAT_DATE_DEFAUT, isoVersSerie, estFormatDate, serieVersIso } from "../core/port/dates";
 import { parseAdresse } from "../core/util/adresse";
-
-/** Default display of a { date } cell when its column has no format. */
-export const FORMAT_DATE_DEFAUT = "dd/mm/yyyy";
 
 /**
  * Excel turns a written string into a formula (= + - @), a number, a date or a boolean when it can.
@@ -41,9 +38,9 @@ export interface PlanEcriture {
   ligne(row: CellSpec[] | undefined, i: number): { valeurs: ValeurOffice[]; formats: string[] };
 }
 
-/** `largeurBulk`: the widest bulk row (bulk rows are only read while writing). */
-export function planEcriture(spec: SheetSpec, largeurBulk = 0): PlanEcriture {
-  const largeur = spec.rows.reduce((m, r) => Math.max(m, r ? r.length : 0), Math.max(1, largeurBulk));
+/** The width is that of `rows` and `columns`: bulk rows, generated while writing, must fit in it. */
+export function planEcriture(spec: SheetSpec): PlanEcriture {
+  const largeur = spec.rows.reduce((m, r) => Math.max(m, r ? r.length : 0), Math.max(1, spec.columns?.length ?? 0));
   const parCol = (spec.columns ?? []).map((c) => c.numFmt);
   const plages: PlageFmt[] = (spec.formats ?? []).filter((f) => f.numFmt).map((f) => {
     const [a, b] = f.range.replace(/^.*!/, "").split(":");

@@ -95,14 +95,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** The blocks of one sheet, sized on the JSON actually sent (bulk rows are generated twice, never kept). */
   private preparer(spec: SheetSpec): Preparee {
-    let largeurBulk = 0;
-    if (spec.bulk) for (const r of spec.bulk.rows()) largeurBulk = Math.max(largeurBulk, r.length);
-    const plan = planEcriture(spec, largeurBulk);
+    const plan = planEcriture(spec);
     const n = spec.rows.length + (spec.bulk?.count ?? 0);
     const octets = new Float64Array(n);
     let i = 0;
     for (const row of chaqueLigne(spec)) {
       if (i >= n) throw new Error(`Feuille « ${spec.name} » : plus de lignes que les ${n} annoncées.`);
+      if (row && row.length > plan.largeur) throw new Error(`Feuille « ${spec.name} », ligne ${i + 1} : ${row.length} colonnes pour une largeur de ${plan.largeur} (lignes et colonnes de la feuille).`);
       const l = plan.ligne(row, i);
       octets[i++] = octetsLigneJson(l.valeurs, plan.largeur) + (plan.avecFormats ? octetsLigneJson(l.formats, plan.largeur) : 0);
     }

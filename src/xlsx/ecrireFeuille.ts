@@ -3,9 +3,7 @@ import type { CellSpec, RangeFormat, SheetSpec, TableSpec } from "../core/port/w
 import { adresse, parseAdresse } from "../core/util/adresse";
 import type { TotauxTable } from "./graphiques";
 import { listeInline } from "../core/port/listes";
-
-/** Default display of a { date } cell when its column has no format. */
-export const FORMAT_DATE_DEFAUT = "dd/mm/yyyy";
+import { FORMAT_DATE_DEFAUT } from "../core/port/dates";
 
 const argb = (hex: string) => "FF" + hex.replace(/^#/, "").toUpperCase();
 

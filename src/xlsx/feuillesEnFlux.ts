@@ -4,7 +4,7 @@ import archiver from "archiver";
 import JSZip from "jszip";
 import type { CellSpec, SheetSpec } from "../core/port/workbook";
 import { isoVersSerie } from "../core/port/dates";
-import { colonneLettre } from "../core/util/adresse";
+import { colonneLettre, lettreColonne, plage } from "../core/util/adresse";
 import { parsePlage } from "./ecrireFeuille";
 import { desEsc, partiesFeuilles } from "./zipParties";
 import { restituerFeuille, type FeuilleVolumineuse } from "./feuillesVolumineuses";
@@ -28,13 +28,13 @@ export function specGabarit(spec: SheetSpec): SheetSpec {
   const derniere = Math.max(rows.length, 2);
   const tables = (spec.tables ?? []).map((t) => {
     const p = parsePlage(t.range);
-    return p.r2 + 1 > derniere ? { ...t, range: `${colonneLettre(p.c1)}${p.r1 + 1}:${colonneLettre(p.c2)}${Math.max(derniere, p.r1 + 2)}`, showTotals: false } : t;
+    return p.r2 + 1 > derniere ? { ...t, range: plage(p.r1, p.c1, Math.max(derniere, p.r1 + 2) - 1, p.c2), showTotals: false } : t;
   });
   // Formats stop at the rows ExcelJS holds: applied cell by cell, a range over a million rows would not fit.
   const formats = (spec.formats ?? []).flatMap((f) => {
     const p = parsePlage(f.range);
     if (p.r1 + 1 > rows.length) return [];
-    return p.r2 + 1 > rows.length ? [{ ...f, range: `${colonneLettre(p.c1)}${p.r1 + 1}:${colonneLettre(p.c2)}${rows.length}` }] : [f];
+    return p.r2 + 1 > rows.length ? [{ ...f, range: plage(p.r1, p.c1, rows.length - 1, p.c2) }] : [f];
   });
   return { ...spec, rows, bulk: undefined, tables, formats };
 }
@@ -138,7 +138,7 @@ function stylesColonnes(xml: string, gabarit: string | undefined): (string | und
   for (const m of (gabarit ?? "").matchAll(/<c\b([^>]*?)\/?>/g)) {
     const ref = /\br="([A-Z]+)\d+"/.exec(m[1])?.[1];
     const s = /\bs="(\d+)"/.exec(m[1])?.[1];
-    if (ref && s) styles[ref.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1] = s;
+    if (ref && s) styles[lettreColonne(ref)] = s;
   }
   return styles;
 }
@@ -197,8 +197,8 @@ async function etendreTables(zip: JSZip, spec: SheetSpec): Promise<void> {
     const t = voulues.get(nom);
     if (!t) continue;
     const p = parsePlage(t.range);
-    const plage = `${colonneLettre(p.c1)}${p.r1 + 1}:${colonneLettre(p.c2)}${p.r2 + 1}`;
-    const filtre = `${colonneLettre(p.c1)}${p.r1 + 1}:${colonneLettre(p.c2)}${p.r2 + (t.showTotals ? 0 : 1)}`;
-    zip.file(f.name, xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${plage}"`).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${filtre}"`));
+    const table = plage(p.r1, p.c1, p.r2, p.c2);
+    const filtre = plage(p.r1, p.c1, t.showTotals ? p.r2 - 1 : p.r2, p.c2);
+    zip.file(f.name, xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${table}"`).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${filtre}"`));
   }
 }

@@ -3,6 +3,7 @@ import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
 import type JSZip from "jszip";
 import { FEUILLE_REGISTRE } from "../core/port/possession";
+import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import { desEsc } from "./zipParties";
 
 /**
@@ -90,15 +91,9 @@ function ligneDesStyles(n: number): string {
   let s = "";
   for (let i = 0; i < n; i++) {
     if (i % 16384 === 0) s += `${i ? "</row>" : ""}<row r="${i / 16384 + 1}">`;
-    s += `<c r="${lettres(i % 16384)}${Math.floor(i / 16384) + 1}" s="${i}"/>`;
+    s += `<c r="${colonneLettre(i % 16384)}${Math.floor(i / 16384) + 1}" s="${i}"/>`;
   }
   return s + "</row>";
-}
-
-function lettres(col: number): string {
-  let s = "";
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 /** The XML before </sheetData> ends its opening tag (included) and after </sheetData>, read as a stream. */
@@ -146,7 +141,7 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
   for (const m of placeholder.slice(debut, fin).matchAll(/<c\b([^>]*?)\/?>/g)) {
     const ref = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
     const s = /\bs="(\d+)"/.exec(m[1])?.[1];
-    if (ref && s) nouveaux.set((Number(ref[2]) - 1) * 16384 + colonne(ref[1]), s);
+    if (ref && s) nouveaux.set((Number(ref[2]) - 1) * 16384 + lettreColonne(ref[1]), s);
   }
   let sst: string[] | undefined;
   const partage = async () => (sst ??= [...((await f.sst?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((s) => s[1]));
@@ -179,12 +174,6 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
   }
   if (etat !== "fini") throw new Error(`Feuille « ${f.nom} » : fin de <sheetData> introuvable`);
   yield Buffer.from(placeholder.slice(fin), "utf8");
-}
-
-function colonne(l: string): number {
-  let n = 0;
-  for (const ch of l) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
 }
 
 /** One stretch of whole rows: style ids through the map, shared strings inline (one pass each, no parsing). */

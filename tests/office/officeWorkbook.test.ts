@@ -165,13 +165,20 @@ describe("OfficeWorkbook against the fake Excel", () => {
     const ecritures = excel.__etat().syncs.filter((s) => s.ops.some((o) => typeof o === "object" && o.prop === "formulas" && o.feuille === "Grand livre"));
     expect(ecritures.length).toBeGreaterThan(2);
     for (const s of ecritures) expect(s.octets).toBeLessThanOrEqual(OCTETS_MAX_BLOC);
-    // Width, sizes, then the write itself: the rows are generated, never kept.
-    expect(passes).toBe(3);
+    // Sizes, then the write itself: the rows are generated, never kept.
+    expect(passes).toBe(2);
     const gl = feuille("Grand livre");
     expect(gl.valeurs).toHaveLength(n + 1);
     expect(gl.valeurs[n]).toEqual([n + 1, `Écriture ${n - 1}`, 45691, (n - 1) / 4]);
     expect(gl.valeurs[1][1]).toBe("=pas une formule");
     expect(gl.formats[n]).toEqual(["General", "@", "dd/mm/yyyy", "#,##0.00"]);
+  });
+
+  it("refuses a bulk row wider than the sheet's rows and columns before writing anything", async () => {
+    const avant = excel.__etat().syncs.length;
+    const spec: SheetSpec = { name: "Grand livre", rows: [["Ligne", "Libellé"]], bulk: { count: 2, *rows() { yield [1, "a"]; yield [2, "b", "de trop"]; } } };
+    await expect(new OfficeWorkbook().writeSheets([spec])).rejects.toThrow("Feuille « Grand livre », ligne 3 : 3 colonnes pour une largeur de 2 (lignes et colonnes de la feuille).");
+    expect(excel.__etat().syncs.length).toBe(avant);
   });
 
   it("selects a cell on its sheet", async () => {

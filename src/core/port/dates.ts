@@ -1,5 +1,8 @@
 /** Excel serial dates (1900 system) ↔ ISO "YYYY-MM-DD", and telling a date format from a number format. */
 const JOUR_MS = 86400000;
+
+/** How both adapters display a { date } cell whose column has no format. */
+export const FORMAT_DATE_DEFAUT = "dd/mm/yyyy";
 const ORIGINE = Date.UTC(1899, 11, 30);
 
 export function serieVersIso(serie: number): string {

@@ -104,7 +104,8 @@ export interface ChartSpec {
 /**
  * Rows produced on demand, after `rows` (a ledger of a million lines): adapters stream them in blocks
  * instead of holding them all as cells. `rows()` may be called more than once and must give the same
- * rows each time. Only the columns' formats reach them (not `formats` or `merges`).
+ * rows each time. Only the columns' formats reach them (not `formats` or `merges`), and they may not be wider
+ * than `rows` and `columns`.
  */
 export interface BulkRows {
   count: number;
