@@ -1,4 +1,3 @@
-/* eslint-env node */
 /**
  * One page (taskpane.html) loads the task pane, the custom functions and the ribbon commands: they share one
  * JavaScript runtime (manifest: SharedRuntime, Runtime resid = CustomFunctions Page = FunctionFile).
@@ -25,7 +24,8 @@ const PORT = 3000;
 
 function urlProduction() {
   const url = process.env.PRODBOOK_URL || PRODUCTION_URL;
-  if (!/^https:\/\/.+\/$/.test(url)) throw new Error(`PRODBOOK_URL doit être une URL https se terminant par « / » (reçu « ${url} »)`);
+  if (!/^https:\/\/.+\/$/.test(url))
+    throw new Error(`PRODBOOK_URL doit être une URL https se terminant par « / » (reçu « ${url} »)`);
   return url;
 }
 

@@ -15,83 +15,134 @@ const sortie = process.argv[2] || path.join(__dirname, "..", "assets", "exemple"
 
 // [réf, désignation, qté, unité, nb, tarif, montant?: "formule" | "texte" | number (imposed), territoire, éligible CI]
 const CHAPITRES = [
-  ["1 - DROITS ARTISTIQUES", [
-    ["1.1", "Auteur-réalisateur — droits d'auteur", 1, "forfait", 1, 12000, "formule", "France", "oui"],
-    ["1.2", "Archives INA (à la minute)", 4, "minute", 1, 1500, "texte", "France", "oui"],
-    ["1.3", "Musique originale (compositeur)", 1, "forfait", 1, 5000, "formule", "France", "oui"],
-  ]],
-  ["2 - PERSONNEL", [
-    ["2.1", "Réalisateur (salaire technicien)", 6, "semaine", 1, 1850, "formule", "France", "oui"],
-    ["2.2", "Directrice de production", 12, "jour", 1, 400, "formule", "France", "oui"],
-    ["2.3", "Chargée de production", 25, "jour", 1, 230, "formule", "France", "oui"],
-    ["2.4", "Assistant de production", 15, "jour", 1, 190, "formule", "France", "oui"],
-    ["2.5", "Chef opérateur", 18, "jour", 1, 350, "formule", "France", "oui"],
-    ["2.6", "Ingénieur du son", 18, "jour", 1, 310, "formule", "France", "oui"],
-    ["2.7", "Cheffe monteuse", 8, "semaine", 1, 1400, "formule", "France", "oui"],
-    ["2.8", "Assistant monteur", 10, "jour", 1, 240, "formule", "France", "oui"],
-    ["2.9", "Étalonneur", 4, "jour", 1, 420, "formule", "France", "oui"],
-    ["2.10", "Mixeuse", 3, "jour", 1, 450, "formule", "France", "oui"],
-    ["2.11", "Fixeur / interprète (Irlande)", 5, "jour", 1, 220, "formule", "Étranger", "non"],
-  ]],
-  ["3 - INTERPRÉTATION", [
-    ["3.1", "Voix off (comédienne), cachets", 2, "cachet", 1, 450, "formule", "France", "oui"],
-  ]],
-  ["4 - CHARGES SOCIALES", [
-    ["4.1", "Charges sur salaires techniciens (62 %)", null, null, null, null, "charges-2", "France", "oui"],
-    ["4.2", "Charges sur cachets artistes (45 %)", null, null, null, null, "charges-3", "France", "oui"],
-    ["4.3", "Contributions diffuseur auteurs (1,1 %)", null, null, null, null, "charges-1", "France", "oui"],
-  ]],
-  ["5 - DÉCORS ET COSTUMES", [
-    ["5.1", "Accessoires de tournage", 1, "forfait", 1, 300, "formule", "France", "oui"],
-  ]],
+  [
+    "1 - DROITS ARTISTIQUES",
+    [
+      ["1.1", "Auteur-réalisateur — droits d'auteur", 1, "forfait", 1, 12000, "formule", "France", "oui"],
+      ["1.2", "Archives INA (à la minute)", 4, "minute", 1, 1500, "texte", "France", "oui"],
+      ["1.3", "Musique originale (compositeur)", 1, "forfait", 1, 5000, "formule", "France", "oui"],
+    ],
+  ],
+  [
+    "2 - PERSONNEL",
+    [
+      ["2.1", "Réalisateur (salaire technicien)", 6, "semaine", 1, 1850, "formule", "France", "oui"],
+      ["2.2", "Directrice de production", 12, "jour", 1, 400, "formule", "France", "oui"],
+      ["2.3", "Chargée de production", 25, "jour", 1, 230, "formule", "France", "oui"],
+      ["2.4", "Assistant de production", 15, "jour", 1, 190, "formule", "France", "oui"],
+      ["2.5", "Chef opérateur", 18, "jour", 1, 350, "formule", "France", "oui"],
+      ["2.6", "Ingénieur du son", 18, "jour", 1, 310, "formule", "France", "oui"],
+      ["2.7", "Cheffe monteuse", 8, "semaine", 1, 1400, "formule", "France", "oui"],
+      ["2.8", "Assistant monteur", 10, "jour", 1, 240, "formule", "France", "oui"],
+      ["2.9", "Étalonneur", 4, "jour", 1, 420, "formule", "France", "oui"],
+      ["2.10", "Mixeuse", 3, "jour", 1, 450, "formule", "France", "oui"],
+      ["2.11", "Fixeur / interprète (Irlande)", 5, "jour", 1, 220, "formule", "Étranger", "non"],
+    ],
+  ],
+  ["3 - INTERPRÉTATION", [["3.1", "Voix off (comédienne), cachets", 2, "cachet", 1, 450, "formule", "France", "oui"]]],
+  [
+    "4 - CHARGES SOCIALES",
+    [
+      ["4.1", "Charges sur salaires techniciens (62 %)", null, null, null, null, "charges-2", "France", "oui"],
+      ["4.2", "Charges sur cachets artistes (45 %)", null, null, null, null, "charges-3", "France", "oui"],
+      ["4.3", "Contributions diffuseur auteurs (1,1 %)", null, null, null, null, "charges-1", "France", "oui"],
+    ],
+  ],
+  ["5 - DÉCORS ET COSTUMES", [["5.1", "Accessoires de tournage", 1, "forfait", 1, 300, "formule", "France", "oui"]]],
   // The producer did not number this chapter's lines: they are placed by the chapter row above them.
-  ["6 - TRANSPORTS, DÉFRAIEMENTS, RÉGIE", [
-    [null, "Train Paris–Brest A/R", 6, "A/R", 4, 120, "formule", "France", "oui"],
-    [null, "Location véhicule utilitaire", 3, "semaine", 1, 650, "formule", "France", "oui"],
-    [null, "Hébergement (nuitées)", 18, "nuit", 4, 85, "formule", "France", "oui"],
-    [null, "Repas (défraiements)", 18, "jour", 4, 20.2, "texte", "France", "oui"],
-    [null, "Ferry Roscoff–Cork et hébergement Irlande", 1, "forfait", 1, 2400, "formule", "Étranger", "non"],
-    [null, "Carburant et péages", 1, "forfait", 1, 800, "formule", "France", "oui"],
-  ]],
-  ["7 - MOYENS TECHNIQUES", [
-    ["7.1", "Location caméra et optiques", 4, "semaine", 1, 1200, "formule", "France", "oui"],
-    ["7.2", "Kit son HF", 4, "semaine", 1, 350, 1500, "France", "oui"],
-    ["7.3", "Drone et télépilote", 2, "jour", 1, 900, "formule", "France", "oui"],
-    ["7.4", "Consommables (cartes, disques)", 1, "forfait", 1, 600, "formule", "France", "oui"],
-  ]],
-  ["8 - POST-PRODUCTION", [
-    ["8.1", "Salle de montage (location)", 8, "semaine", 1, 450, "formule", "France", "oui"],
-    ["8.2", "Étalonnage (salle)", 3, "jour", 1, 900, "formule", "France", "oui"],
-    ["8.3", "Mixage (auditorium)", 2, "jour", 1, 950, "formule", "France", "oui"],
-    ["8.4", "Sous-titrage et PAD", 1, "forfait", 1, 1500, "formule", "France", "oui"],
-  ]],
-  ["9 - ASSURANCES ET DIVERS", [
-    ["9.1", "Assurance production", 1, "forfait", 1, 2200, "formule", "France", "oui"],
-    ["9.2", "Expert-comptable", 1, "forfait", 1, 1500, "formule", "France", "non"],
-    ["9.3", "Frais juridiques", 1, "forfait", 1, 800, "formule", "France", "non"],
-  ]],
+  [
+    "6 - TRANSPORTS, DÉFRAIEMENTS, RÉGIE",
+    [
+      [null, "Train Paris–Brest A/R", 6, "A/R", 4, 120, "formule", "France", "oui"],
+      [null, "Location véhicule utilitaire", 3, "semaine", 1, 650, "formule", "France", "oui"],
+      [null, "Hébergement (nuitées)", 18, "nuit", 4, 85, "formule", "France", "oui"],
+      [null, "Repas (défraiements)", 18, "jour", 4, 20.2, "texte", "France", "oui"],
+      [null, "Ferry Roscoff–Cork et hébergement Irlande", 1, "forfait", 1, 2400, "formule", "Étranger", "non"],
+      [null, "Carburant et péages", 1, "forfait", 1, 800, "formule", "France", "oui"],
+    ],
+  ],
+  [
+    "7 - MOYENS TECHNIQUES",
+    [
+      ["7.1", "Location caméra et optiques", 4, "semaine", 1, 1200, "formule", "France", "oui"],
+      ["7.2", "Kit son HF", 4, "semaine", 1, 350, 1500, "France", "oui"],
+      ["7.3", "Drone et télépilote", 2, "jour", 1, 900, "formule", "France", "oui"],
+      ["7.4", "Consommables (cartes, disques)", 1, "forfait", 1, 600, "formule", "France", "oui"],
+    ],
+  ],
+  [
+    "8 - POST-PRODUCTION",
+    [
+      ["8.1", "Salle de montage (location)", 8, "semaine", 1, 450, "formule", "France", "oui"],
+      ["8.2", "Étalonnage (salle)", 3, "jour", 1, 900, "formule", "France", "oui"],
+      ["8.3", "Mixage (auditorium)", 2, "jour", 1, 950, "formule", "France", "oui"],
+      ["8.4", "Sous-titrage et PAD", 1, "forfait", 1, 1500, "formule", "France", "oui"],
+    ],
+  ],
+  [
+    "9 - ASSURANCES ET DIVERS",
+    [
+      ["9.1", "Assurance production", 1, "forfait", 1, 2200, "formule", "France", "oui"],
+      ["9.2", "Expert-comptable", 1, "forfait", 1, 1500, "formule", "France", "non"],
+      ["9.3", "Frais juridiques", 1, "forfait", 1, 800, "formule", "France", "non"],
+    ],
+  ],
 ];
 const CHARGES = { "charges-2": ["2", 0.62], "charges-3": ["3", 0.45], "charges-1": ["1", 0.011] };
 
 const arrondi = (x) => Math.round(x * 100 + Number.EPSILON * 100) / 100;
-const fr = (x) => x.toFixed(2).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ") + " €";
+const fr = (x) =>
+  x
+    .toFixed(2)
+    .replace(".", ",")
+    .replace(/\B(?=(\d{3})+(?!\d))/g, " ") + " €";
 
 async function generer() {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Les Films du Large";
   const ws = wb.addWorksheet("Budget Gardiens", { views: [{ state: "frozen", ySplit: 5 }] });
-  ws.columns = [{ width: 7 }, { width: 44 }, { width: 7 }, { width: 10 }, { width: 6 }, { width: 13 }, { width: 15 }, { width: 11 }, { width: 11 }];
+  ws.columns = [
+    { width: 7 },
+    { width: 44 },
+    { width: 7 },
+    { width: 10 },
+    { width: 6 },
+    { width: 13 },
+    { width: 15 },
+    { width: 11 },
+    { width: 11 },
+  ];
   ws.getCell("A1").value = "LES FILMS DU LARGE — DEVIS PRÉVISIONNEL";
   ws.mergeCells("A1:I1");
   ws.getCell("A1").font = { bold: true, size: 14 };
   ws.getCell("A2").value = "« Les Gardiens du littoral » — documentaire 52' — réal. Claire Martin";
   ws.mergeCells("A2:I2");
   ws.getCell("A3").value = "Version du 12/09/2025 — montants HT en euros";
-  ws.getRow(5).values = ["Réf", "Désignation", "Qté", "Unité", "Nb", "Tarif", "Montant HT", "Territoire", "Éligible CI"];
+  ws.getRow(5).values = [
+    "Réf",
+    "Désignation",
+    "Qté",
+    "Unité",
+    "Nb",
+    "Tarif",
+    "Montant HT",
+    "Territoire",
+    "Éligible CI",
+  ];
   ws.getRow(5).font = { bold: true };
   let r = 6;
   // A cost the producer has not allocated yet: no code, no chapter above it.
-  ws.getRow(r).values = [null, "Repérages Bretagne (à ventiler)", 3, "jour", 1, 400, { formula: `C${r}*E${r}*F${r}`, result: 1200 }, "France", "oui"];
+  ws.getRow(r).values = [
+    null,
+    "Repérages Bretagne (à ventiler)",
+    3,
+    "jour",
+    1,
+    400,
+    { formula: `C${r}*E${r}*F${r}`, result: 1200 },
+    "France",
+    "oui",
+  ];
   const nonPlace = 1200;
   r += 2;
   const sousTotaux = [];
@@ -127,24 +178,64 @@ async function generer() {
       r++;
     }
     parChapitre[ch] = somme;
-    ws.getRow(r).values = [null, `Sous-total ${titre.replace(/^\d - /, "").toLowerCase()}`, null, null, null, null, { formula: `SUM(G${debut}:G${r - 1})`, result: somme }];
+    ws.getRow(r).values = [
+      null,
+      `Sous-total ${titre.replace(/^\d - /, "").toLowerCase()}`,
+      null,
+      null,
+      null,
+      null,
+      { formula: `SUM(G${debut}:G${r - 1})`, result: somme },
+    ];
     ws.getRow(r).font = { italic: true };
     sousTotaux.push({ r, somme });
     r += 2;
   }
   const totalHT = arrondi(sousTotaux.reduce((s, x) => s + x.somme, 0) + nonPlace);
   const rTotal = r;
-  ws.getRow(r).values = [null, "TOTAL HT (coût de production)", null, null, null, null, { formula: `G6+${sousTotaux.map((s) => `G${s.r}`).join("+")}`, result: totalHT }];
+  ws.getRow(r).values = [
+    null,
+    "TOTAL HT (coût de production)",
+    null,
+    null,
+    null,
+    null,
+    { formula: `G6+${sousTotaux.map((s) => `G${s.r}`).join("+")}`, result: totalHT },
+  ];
   ws.getRow(r).font = { bold: true };
   r += 2;
   const fg = arrondi(totalHT * 0.15);
-  ws.getRow(r).values = [null, "Frais généraux 15 %", null, null, null, null, { formula: `ROUND(G${rTotal}*15%,2)`, result: fg }];
+  ws.getRow(r).values = [
+    null,
+    "Frais généraux 15 %",
+    null,
+    null,
+    null,
+    null,
+    { formula: `ROUND(G${rTotal}*15%,2)`, result: fg },
+  ];
   const rFg = r++;
   const imp = arrondi(totalHT * 0.07);
-  ws.getRow(r).values = [null, "Imprévus 7 %", null, null, null, null, { formula: `ROUND(G${rTotal}*7%,2)`, result: imp }];
+  ws.getRow(r).values = [
+    null,
+    "Imprévus 7 %",
+    null,
+    null,
+    null,
+    null,
+    { formula: `ROUND(G${rTotal}*7%,2)`, result: imp },
+  ];
   const rImp = r;
   r += 2;
-  ws.getRow(r).values = [null, "TOTAL GÉNÉRAL HT", null, null, null, null, { formula: `G${rTotal}+G${rFg}+G${rImp}`, result: arrondi(totalHT + fg + imp) }];
+  ws.getRow(r).values = [
+    null,
+    "TOTAL GÉNÉRAL HT",
+    null,
+    null,
+    null,
+    null,
+    { formula: `G${rTotal}+G${rFg}+G${rImp}`, result: arrondi(totalHT + fg + imp) },
+  ];
   ws.getRow(r).font = { bold: true };
   for (let i = 6; i <= r; i++) {
     ws.getCell(`F${i}`).numFmt = FMT;

@@ -28,7 +28,10 @@ export type Commandes = {
   [K in keyof Handlers]: { args: Parameters<Handlers[K]>[1]; result: Awaited<ReturnType<Handlers[K]>> };
 };
 
-export type Envoyer = <K extends keyof Commandes>(nom: K, args: Commandes[K]["args"]) => Promise<Commandes[K]["result"]>;
+export type Envoyer = <K extends keyof Commandes>(
+  nom: K,
+  args: Commandes[K]["args"],
+) => Promise<Commandes[K]["result"]>;
 
 /** A sender bound to one workbook (the Office workbook in the pane, a fake in tests). */
 export function creerEnvoyeur(wb: WorkbookPort): Envoyer {
@@ -41,7 +44,10 @@ export function creerEnvoyeur(wb: WorkbookPort): Envoyer {
 let envoyeur: Envoyer | undefined;
 
 /** Runs a command against the open Excel workbook. */
-export function envoyer<K extends keyof Commandes>(nom: K, args: Commandes[K]["args"]): Promise<Commandes[K]["result"]> {
+export function envoyer<K extends keyof Commandes>(
+  nom: K,
+  args: Commandes[K]["args"],
+): Promise<Commandes[K]["result"]> {
   envoyeur ??= creerEnvoyeur(new OfficeWorkbook());
   return envoyeur(nom, args);
 }

@@ -24,11 +24,16 @@ export function analyserArgs<O extends Options>(args: string[], options: O, usag
 export function nombreArg(valeur: string | undefined, option: string, { min = 0 } = {}): number | undefined {
   if (valeur === undefined) return undefined;
   const n = Number(valeur.replace(",", "."));
-  if (!Number.isFinite(n) || n < min) throw new CliError(`L'option ${option} attend un nombre ≥ ${min}, reçu « ${valeur} ».`);
+  if (!Number.isFinite(n) || n < min)
+    throw new CliError(`L'option ${option} attend un nombre ≥ ${min}, reçu « ${valeur} ».`);
   return n;
 }
 
-export function choixArg<T extends string>(valeur: string | undefined, option: string, choix: readonly T[]): T | undefined {
+export function choixArg<T extends string>(
+  valeur: string | undefined,
+  option: string,
+  choix: readonly T[],
+): T | undefined {
   if (valeur === undefined) return undefined;
   if (!(choix as readonly string[]).includes(valeur)) {
     throw new CliError(`L'option ${option} attend l'une des valeurs ${choix.join(", ")} ; reçu « ${valeur} ».`);
@@ -38,6 +43,7 @@ export function choixArg<T extends string>(valeur: string | undefined, option: s
 
 /** The -o output file: only .xlsx (we write a workbook). */
 export function sortieXlsx(valeur: string | undefined): string | undefined {
-  if (valeur !== undefined && !/\.xlsx$/i.test(valeur)) throw new CliError(`Le fichier de sortie « ${valeur} » doit avoir l'extension .xlsx.`);
+  if (valeur !== undefined && !/\.xlsx$/i.test(valeur))
+    throw new CliError(`Le fichier de sortie « ${valeur} » doit avoir l'extension .xlsx.`);
   return valeur;
 }

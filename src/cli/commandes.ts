@@ -11,10 +11,16 @@ export interface EntreeCommande {
  * Add one line here per command (keep alphabetical order).
  */
 export const COMMANDES: EntreeCommande[] = [
-  { nom: "credit-impot", charger: () => (require("./commands/creditImpot") as typeof import("./commands/creditImpot")).commande },
+  {
+    nom: "credit-impot",
+    charger: () => (require("./commands/creditImpot") as typeof import("./commands/creditImpot")).commande,
+  },
   { nom: "devis", charger: () => (require("./commands/devis") as typeof import("./commands/devis")).commande },
   { nom: "ecarts", charger: () => (require("./commands/ecarts") as typeof import("./commands/ecarts")).commande },
   { nom: "fec", charger: () => (require("./commands/fec") as typeof import("./commands/fec")).commande },
-  { nom: "financement", charger: () => (require("./commands/financement") as typeof import("./commands/financement")).commande },
+  {
+    nom: "financement",
+    charger: () => (require("./commands/financement") as typeof import("./commands/financement")).commande,
+  },
   { nom: "planning", charger: () => (require("./commands/planning") as typeof import("./commands/planning")).commande },
 ];

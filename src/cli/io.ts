@@ -14,7 +14,10 @@ export const processIo: Io = {
 
 /** A user-facing failure: French message on stderr, exit code (2 = bad input/arguments). */
 export class CliError extends Error {
-  constructor(message: string, public readonly code = 2) {
+  constructor(
+    message: string,
+    public readonly code = 2,
+  ) {
     super(message);
   }
 }
@@ -43,7 +46,10 @@ export function erreurFichier(e: unknown, fichier: string): unknown {
 }
 
 /** Saves the output workbook; a disk error (missing folder, no right to write) is the user's, exit 2. */
-export async function enregistrerSortie(wb: { enregistrer(chemin: string): Promise<void> }, sortie: string): Promise<void> {
+export async function enregistrerSortie(
+  wb: { enregistrer(chemin: string): Promise<void> },
+  sortie: string,
+): Promise<void> {
   try {
     await wb.enregistrer(sortie);
   } catch (e) {

@@ -11,7 +11,10 @@ function aide(io: Io): void {
   }
 }
 
-/** Returns the exit code: 0 ok (findings are output, not failures), 1 with --strict when a finding is an « erreur », 2 bad input or arguments. */
+/**
+ * Returns the exit code: 0 ok (findings are output, not failures), 1 with --strict when a finding is an « erreur
+ * », 2 bad input or arguments.
+ */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [nom, ...reste] = argv;
   if (!nom || nom === "--help" || nom === "-h" || nom === "aide") {

@@ -32,20 +32,28 @@ function estVide(v: Valeur | undefined): v is null | undefined | "" {
 /** An amount in euros (number or text "1 234,56 €") → cents, half-up. */
 export function lireMontant(v: Valeur | undefined, nom: string): Cents {
   if (estVide(v)) throw erreurValeur(`L'argument « ${nom} » est vide : un montant est attendu.`);
-  if (typeof v === "boolean") throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : un montant est attendu.`);
-  if (typeof v === "number" && !Number.isFinite(v)) throw erreurValeur(`L'argument « ${nom} » n'est pas un nombre fini.`);
+  if (typeof v === "boolean")
+    throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : un montant est attendu.`);
+  if (typeof v === "number" && !Number.isFinite(v))
+    throw erreurValeur(`L'argument « ${nom} » n'est pas un nombre fini.`);
   const c = parseMontant(v);
   if (c === undefined) throw erreurValeur(`L'argument « ${nom} » (« ${v} ») n'est pas un montant.`);
   return c;
 }
 
 /** A plain decimal (quantity, number of units, rate in euros with more than two decimals). */
-export function lireNombre(v: Valeur | undefined, nom: string, opts: { positif?: boolean; nonNul?: boolean } = {}): Decimal {
+export function lireNombre(
+  v: Valeur | undefined,
+  nom: string,
+  opts: { positif?: boolean; nonNul?: boolean } = {},
+): Decimal {
   if (estVide(v)) throw erreurValeur(`L'argument « ${nom} » est vide : un nombre est attendu.`);
-  if (typeof v === "boolean") throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : un nombre est attendu.`);
+  if (typeof v === "boolean")
+    throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : un nombre est attendu.`);
   const d = parseDecimalFr(v);
   if (d === undefined) throw erreurValeur(`L'argument « ${nom} » (« ${v} ») n'est pas un nombre.`);
-  if (opts.positif && d.isNegative()) throw erreurValeur(`L'argument « ${nom} » doit être positif (reçu ${formatNombre(d)}).`);
+  if (opts.positif && d.isNegative())
+    throw erreurValeur(`L'argument « ${nom} » doit être positif (reçu ${formatNombre(d)}).`);
   if (opts.nonNul && d.isZero()) throw erreurValeur(`L'argument « ${nom} » ne doit pas être nul.`);
   return d;
 }

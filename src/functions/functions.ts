@@ -134,7 +134,8 @@ export function coutMinute(total: number | string, duree: number | string): numb
 import { calculerCreditSurBase, plafondMinute as plafondMinuteCore } from "../core/creditImpot/calculerCreditSurBase";
 
 /**
- * Crédit d'impôt (cinéma, audiovisuel, international) sur une base de dépenses éligibles en France : taux de l'année, conditions (coût et durée minimaux) et plafonds (par minute, 30 M€, 80 % du budget, aides publiques).
+ * Crédit d'impôt (cinéma, audiovisuel, international) sur une base de dépenses éligibles en France : taux de
+ * l'année, conditions (coût et durée minimaux) et plafonds (par minute, 30 M€, 80 % du budget, aides publiques).
  * @customfunction CREDIT.IMPOT
  * @param regime Régime : cinema, audiovisuel ou international
  * @param genre Genre : fiction, documentaire ou animation
@@ -175,7 +176,11 @@ export function creditImpot(
  * @param [annee] Année des dépenses (par défaut l'année en cours)
  * @returns Le plafond en euros par minute.
  */
-export function plafondMinute(genre: number | string, cout_par_minute: number | string, annee?: number | string | null): number {
+export function plafondMinute(
+  genre: number | string,
+  cout_par_minute: number | string,
+  annee?: number | string | null,
+): number {
   try {
     const a = optionnel(annee, (v) => lireEntier(v, "annee", 1990, 2100)) ?? new Date().getFullYear();
     return versEuros(plafondMinuteCore(lireTexte(genre, "genre"), lireMontant(cout_par_minute, "cout_par_minute"), a));
@@ -193,12 +198,14 @@ function lireZone(v: number | string | null | undefined): Zone {
   const z = optionnel(v ?? null, (x) => lireTexte(x, "zone").toLowerCase());
   if (z === undefined) return "metropole";
   const n = z.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  if (!(ZONES as readonly string[]).includes(n)) throw erreurValeur(`Zone inconnue « ${z} » : metropole ou alsace-moselle.`);
+  if (!(ZONES as readonly string[]).includes(n))
+    throw erreurValeur(`Zone inconnue « ${z} » : metropole ou alsace-moselle.`);
   return n as Zone;
 }
 
 /**
- * Nombre de jours ouvrés entre deux dates incluses : week-ends et jours fériés français exclus (Alsace-Moselle en option). Négatif si fin précède début, comme NB.JOURS.OUVRES.
+ * Nombre de jours ouvrés entre deux dates incluses : week-ends et jours fériés français exclus (Alsace-Moselle en
+ * option). Négatif si fin précède début, comme NB.JOURS.OUVRES.
  * @customfunction JOURS.OUVRES
  * @param debut Date de début (incluse)
  * @param fin Date de fin (incluse)
@@ -207,24 +214,35 @@ function lireZone(v: number | string | null | undefined): Zone {
  */
 export function joursOuvres(debut: number | string, fin: number | string, zone?: number | string | null): number {
   try {
-    return joursOuvresCore(dateDepuisValeur(lireTexteOuNombre(debut, "debut"), "debut"), dateDepuisValeur(lireTexteOuNombre(fin, "fin"), "fin"), lireZone(zone));
+    return joursOuvresCore(
+      dateDepuisValeur(lireTexteOuNombre(debut, "debut"), "debut"),
+      dateDepuisValeur(lireTexteOuNombre(fin, "fin"), "fin"),
+      lireZone(zone),
+    );
   } catch (e) {
     throw enErreurExcel(e);
   }
 }
 
 /**
- * Date de début d'une tâche de n jours ouvrés qui se termine à la date donnée (incluse) : rétroplanning depuis une livraison. Une fin tombant un jour chômé est d'abord ramenée au jour ouvré précédent.
+ * Date de début d'une tâche de n jours ouvrés qui se termine à la date donnée (incluse) : rétroplanning depuis une
+ * livraison. Une fin tombant un jour chômé est d'abord ramenée au jour ouvré précédent.
  * @customfunction DATE.RETRO
  * @param date_fin Date de fin de la tâche (livraison, PAD)
  * @param jours_ouvres Durée de la tâche en jours ouvrés (0 : le jour ouvré précédant la date de fin)
  * @param [zone] metropole (par défaut) ou alsace-moselle
  * @returns La date de début (numéro de série Excel, à afficher au format date).
  */
-export function dateRetroPlanning(date_fin: number | string, jours_ouvres: number | string, zone?: number | string | null): number {
+export function dateRetroPlanning(
+  date_fin: number | string,
+  jours_ouvres: number | string,
+  zone?: number | string | null,
+): number {
   try {
     const n = lireEntier(jours_ouvres, "jours_ouvres", 0, 100000);
-    return serieDepuisIso(dateRetro(dateDepuisValeur(lireTexteOuNombre(date_fin, "date_fin"), "date_fin"), n, lireZone(zone)));
+    return serieDepuisIso(
+      dateRetro(dateDepuisValeur(lireTexteOuNombre(date_fin, "date_fin"), "date_fin"), n, lireZone(zone)),
+    );
   } catch (e) {
     throw enErreurExcel(e);
   }
@@ -237,23 +255,40 @@ function lireTexteOuNombre(v: number | string | null | undefined, nom: string): 
 
 // ─── Financement ────────────────────────────────────────────────────────────────────────────────────────
 
-import { ArgumentFinancementError, intensiteAides as intensiteAidesCore, resteAFinancer as resteAFinancerCore } from "../core/financement/fonctions";
+import {
+  ArgumentFinancementError,
+  intensiteAides as intensiteAidesCore,
+  resteAFinancer as resteAFinancerCore,
+} from "../core/financement/fonctions";
 
 function erreurFinancement(e: unknown): CustomFunctions.Error {
   return e instanceof ArgumentFinancementError ? erreurValeur(e.message) : enErreurExcel(e);
 }
 
 /**
- * Intensité des aides publiques : total des montants dont la catégorie est une aide publique (CNC, régions, Europe, crédit d'impôt…) divisé par le coût total. Catégories : identifiant, libellé ou nature en clair (« Région Bretagne », « SOFICA », « préachat »).
+ * Intensité des aides publiques : total des montants dont la catégorie est une aide publique (CNC, régions,
+ * Europe, crédit d'impôt…) divisé par le coût total. Catégories : identifiant, libellé ou nature en clair («
+ * Région Bretagne », « SOFICA », « préachat »).
  * @customfunction INTENSITE.AIDES
  * @param montants Plage des montants des sources de financement
  * @param categories Plage des catégories ou natures, de même taille que les montants
  * @param cout_total Coût total de production (devis), part française pour une coproduction internationale
  * @returns La part des aides publiques dans le coût (à afficher en pourcentage).
  */
-export function intensiteAidesPubliques(montants: number[][], categories: string[][], cout_total: number | string): number {
+export function intensiteAidesPubliques(
+  montants: number[][],
+  categories: string[][],
+  cout_total: number | string,
+): number {
   try {
-    return versRatio(intensiteAidesCore(montants, categories, lireMontant(cout_total, "cout_total"), new Date().toISOString().slice(0, 10)));
+    return versRatio(
+      intensiteAidesCore(
+        montants,
+        categories,
+        lireMontant(cout_total, "cout_total"),
+        new Date().toISOString().slice(0, 10),
+      ),
+    );
   } catch (e) {
     throw erreurFinancement(e);
   }

@@ -26,7 +26,13 @@ export function valeurOffice(c: CellSpec | undefined): string | number | boolean
   return isoVersSerie(c.date);
 }
 
-interface PlageFmt { r1: number; c1: number; r2: number; c2: number; fmt: string }
+interface PlageFmt {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+  fmt: string;
+}
 type ValeurOffice = string | number | boolean | null;
 
 /** How each row of a spec becomes the values and number formats written through one range. */
@@ -42,13 +48,19 @@ export interface PlanEcriture {
 export function planEcriture(spec: SheetSpec): PlanEcriture {
   const largeur = spec.rows.reduce((m, r) => Math.max(m, r ? r.length : 0), Math.max(1, spec.columns?.length ?? 0));
   const parCol = (spec.columns ?? []).map((c) => c.numFmt);
-  const plages: PlageFmt[] = (spec.formats ?? []).filter((f) => f.numFmt).map((f) => {
-    const [a, b] = f.range.replace(/^.*!/, "").split(":");
-    const p = parseAdresse(a), q = parseAdresse(b ?? a);
-    return { r1: p.row, c1: p.col, r2: q.row, c2: q.col, fmt: f.numFmt! };
-  });
+  const plages: PlageFmt[] = (spec.formats ?? [])
+    .filter((f) => f.numFmt)
+    .map((f) => {
+      const [a, b] = f.range.replace(/^.*!/, "").split(":");
+      const p = parseAdresse(a),
+        q = parseAdresse(b ?? a);
+      return { r1: p.row, c1: p.col, r2: q.row, c2: q.col, fmt: f.numFmt! };
+    });
   const estDate = (c: CellSpec | undefined) => !!c && typeof c === "object" && "date" in c;
-  const avecFormats = plages.length > 0 || parCol.some((f) => !!f) || spec.bulk !== undefined ||
+  const avecFormats =
+    plages.length > 0 ||
+    parCol.some((f) => !!f) ||
+    spec.bulk !== undefined ||
     spec.rows.some((r) => (r ?? []).some(estDate));
   return {
     largeur,
@@ -81,7 +93,8 @@ export function celluleLue(valeur: unknown, formule: unknown, format: unknown, t
   if (f) base.f = f;
   if (fmt) base.fmt = fmt;
   if (type === "Error") return { ...base, v: String(valeur), erreur: true };
-  if (typeof valeur === "number") return { ...base, v: estFormatDate(fmt) && Number.isInteger(valeur) ? serieVersIso(valeur) : valeur };
+  if (typeof valeur === "number")
+    return { ...base, v: estFormatDate(fmt) && Number.isInteger(valeur) ? serieVersIso(valeur) : valeur };
   if (typeof valeur === "boolean" || typeof valeur === "string") return { ...base, v: valeur };
   return { ...base, v: String(valeur) };
 }

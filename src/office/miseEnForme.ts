@@ -29,9 +29,14 @@ export const FORMATS_PAR_SYNC = 500;
  * Queues everything but the cell values (formats, tables, validations, charts…). Syncs only between
  * chunks of FORMATS_PAR_SYNC range formats; the caller syncs the rest.
  */
-export async function appliquerMiseEnForme(ctx: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec): Promise<void> {
+export async function appliquerMiseEnForme(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+): Promise<void> {
   (spec.columns ?? []).forEach((c, j) => {
-    if (c.width !== undefined) ws.getRangeByIndexes(0, j, 1, 1).getEntireColumn().format.columnWidth = largeurPoints(c.width);
+    if (c.width !== undefined)
+      ws.getRangeByIndexes(0, j, 1, 1).getEntireColumn().format.columnWidth = largeurPoints(c.width);
   });
   let n = 0;
   for (const f of spec.formats ?? []) {
@@ -64,7 +69,12 @@ export async function appliquerMiseEnForme(ctx: Excel.RequestContext, ws: Excel.
       const r = ws.getRange(sansFeuille(v.range));
       const source = Array.isArray(v.list) ? listeInline(v.list, v.range) : "=" + v.list.source.replace(/^=/, "");
       r.dataValidation.rule = { list: { inCellDropDown: true, source } };
-      r.dataValidation.errorAlert = { showAlert: true, style: v.strict === false ? "Warning" : "Stop", title: "Prodbook", message: "Choisissez une valeur de la liste." };
+      r.dataValidation.errorAlert = {
+        showAlert: true,
+        style: v.strict === false ? "Warning" : "Stop",
+        title: "Prodbook",
+        message: "Choisissez une valeur de la liste.",
+      };
       if (v.prompt) r.dataValidation.prompt = { showPrompt: true, title: "Prodbook", message: v.prompt };
     }
   }
@@ -98,8 +108,13 @@ function ajouterGraphique(ctx: Excel.RequestContext, ws: Excel.Worksheet, c: Cha
   if (c.series.length === 0) return;
   // One series from the first values range: a row range is read by rows, a column range by columns.
   const [d, f] = sansFeuille(c.series[0].values).split(":");
-  const enLigne = f !== undefined && parseAdresse(d).row === parseAdresse(f).row && parseAdresse(d).col !== parseAdresse(f).col;
-  const graphique = ws.charts.add(TYPE_GRAPHIQUE[c.type], plageRef(ctx, ws, c.series[0].values), enLigne ? "Rows" : "Columns");
+  const enLigne =
+    f !== undefined && parseAdresse(d).row === parseAdresse(f).row && parseAdresse(d).col !== parseAdresse(f).col;
+  const graphique = ws.charts.add(
+    TYPE_GRAPHIQUE[c.type],
+    plageRef(ctx, ws, c.series[0].values),
+    enLigne ? "Rows" : "Columns",
+  );
   graphique.title.text = c.title;
   const categories = plageRef(ctx, ws, c.categories);
   c.series.forEach((s, i) => {
@@ -109,5 +124,8 @@ function ajouterGraphique(ctx: Excel.RequestContext, ws: Excel.Worksheet, c: Cha
     serie.setXAxisValues(categories);
   });
   const a = parseAdresse(c.anchor);
-  graphique.setPosition(adresse(a.row, a.col), adresse(a.row + (c.heightRows ?? 15) - 1, a.col + (c.widthCols ?? 8) - 1));
+  graphique.setPosition(
+    adresse(a.row, a.col),
+    adresse(a.row + (c.heightRows ?? 15) - 1, a.col + (c.widthCols ?? 8) - 1),
+  );
 }

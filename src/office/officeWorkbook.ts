@@ -1,5 +1,18 @@
-import { chaqueLigne, type CellData, type CellSpec, type SheetData, type SheetSpec, type WorkbookPort } from "../core/port/workbook";
-import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
+import {
+  chaqueLigne,
+  type CellData,
+  type CellSpec,
+  type SheetData,
+  type SheetSpec,
+  type WorkbookPort,
+} from "../core/port/workbook";
+import {
+  FEUILLE_REGISTRE,
+  nomExistant,
+  registreApres,
+  verifierPossession,
+  verifierTables,
+} from "../core/port/possession";
 import { decouperEnBlocs, octetsLigneJson, OCTETS_MAX_BLOC, type Bloc } from "../core/port/blocs";
 import { parseCelluleRef, adresse } from "../core/util/adresse";
 import { celluleLue, planEcriture, texteSur, type PlanEcriture } from "./cellules";
@@ -9,7 +22,11 @@ import { apiExcel, excelRun } from "./run";
 /** Cells read per request: values, formulas, formats and types of 20,000 cells stay well under 5 MB. */
 export const CELLULES_PAR_LECTURE = 20000;
 
-interface Preparee { spec: SheetSpec; plan: PlanEcriture; blocs: Bloc[] }
+interface Preparee {
+  spec: SheetSpec;
+  plan: PlanEcriture;
+  blocs: Bloc[];
+}
 
 /** WorkbookPort inside Excel (Office JS): block writes ≤ 2 MB with one sync per block. */
 export class OfficeWorkbook implements WorkbookPort {
@@ -34,7 +51,8 @@ export class OfficeWorkbook implements WorkbookPort {
       used.load("rowIndex,columnIndex,rowCount,columnCount");
       await ctx.sync();
       if (used.isNullObject) return { name: ws.name, rows: [], merges: [] };
-      const nLignes = used.rowIndex + used.rowCount, nCols = used.columnIndex + used.columnCount;
+      const nLignes = used.rowIndex + used.rowCount,
+        nCols = used.columnIndex + used.columnCount;
       const pas = Math.max(1, Math.floor(CELLULES_PAR_LECTURE / nCols));
       const rows: CellData[][] = [];
       for (let r = 0; r < used.rowIndex; r++) rows.push([]);
@@ -44,14 +62,20 @@ export class OfficeWorkbook implements WorkbookPort {
         plage.load("values,formulas,numberFormat,valueTypes");
         await ctx.sync();
         for (let i = 0; i < n; i++) {
-          rows.push(plage.values[i].map((v, j) => celluleLue(v, plage.formulas[i][j], plage.numberFormat[i][j], plage.valueTypes[i][j])));
+          rows.push(
+            plage.values[i].map((v, j) =>
+              celluleLue(v, plage.formulas[i][j], plage.numberFormat[i][j], plage.valueTypes[i][j]),
+            ),
+          );
         }
       }
       const lues = densifier(rows);
       const merges = await fusions(ctx, ws, nLignes, nCols);
       const colonnesMasquees = await masquees(ctx, ws, lues[0]?.length ?? 0);
       // Like the xlsx reader: the field only when a read column is hidden.
-      return colonnesMasquees.length ? { name: ws.name, rows: lues, merges, colonnesMasquees } : { name: ws.name, rows: lues, merges };
+      return colonnesMasquees.length
+        ? { name: ws.name, rows: lues, merges, colonnesMasquees }
+        : { name: ws.name, rows: lues, merges };
     });
   }
 
@@ -74,7 +98,8 @@ export class OfficeWorkbook implements WorkbookPort {
         let i = 0;
         for (const b of p.blocs) {
           if (apiExcel("1.6")) ctx.workbook.application.suspendApiCalculationUntilNextSync();
-          const valeurs: unknown[][] = [], formats: string[][] = [];
+          const valeurs: unknown[][] = [],
+            formats: string[][] = [];
           for (let k = 0; k < b.lignes; k++) {
             const l = p.plan.ligne(lignes.next().value as CellSpec[] | undefined, i++);
             valeurs.push(l.valeurs);
@@ -101,9 +126,14 @@ export class OfficeWorkbook implements WorkbookPort {
     let i = 0;
     for (const row of chaqueLigne(spec)) {
       if (i >= n) throw new Error(`Feuille « ${spec.name} » : plus de lignes que les ${n} annoncées.`);
-      if (row && row.length > plan.largeur) throw new Error(`Feuille « ${spec.name} », ligne ${i + 1} : ${row.length} colonnes pour une largeur de ${plan.largeur} (lignes et colonnes de la feuille).`);
+      if (row && row.length > plan.largeur)
+        throw new Error(
+          `Feuille « ${spec.name} », ligne ${i + 1} : ${row.length} colonnes pour une largeur de ` +
+            `${plan.largeur} (lignes et colonnes de la feuille).`,
+        );
       const l = plan.ligne(row, i);
-      octets[i++] = octetsLigneJson(l.valeurs, plan.largeur) + (plan.avecFormats ? octetsLigneJson(l.formats, plan.largeur) : 0);
+      octets[i++] =
+        octetsLigneJson(l.valeurs, plan.largeur) + (plan.avecFormats ? octetsLigneJson(l.formats, plan.largeur) : 0);
     }
     if (i !== n) throw new Error(`Feuille « ${spec.name} » : ${i} lignes au lieu des ${n} annoncées.`);
     return { spec, plan, blocs: decouperEnBlocs(n, (k) => octets[k], this.octetsMax) };
@@ -153,7 +183,11 @@ async function ecrireRegistre(ctx: Excel.RequestContext, noms: string[]): Promis
  * Prodbook's sheet ready for writing: a new sheet at the end, or the existing one cleared in place
  * (same position, and formulas of the user's sheets that point to it keep working).
  */
-async function feuillePropre(ctx: Excel.RequestContext, spec: SheetSpec, existante: string | undefined): Promise<Excel.Worksheet> {
+async function feuillePropre(
+  ctx: Excel.RequestContext,
+  spec: SheetSpec,
+  existante: string | undefined,
+): Promise<Excel.Worksheet> {
   if (existante === undefined) {
     const ws = ctx.workbook.worksheets.add(spec.name);
     await ctx.sync();
@@ -183,7 +217,12 @@ async function feuillePropre(ctx: Excel.RequestContext, spec: SheetSpec, existan
   return ws;
 }
 
-async function fusions(ctx: Excel.RequestContext, ws: Excel.Worksheet, nLignes: number, nCols: number): Promise<string[]> {
+async function fusions(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  nLignes: number,
+  nCols: number,
+): Promise<string[]> {
   if (!apiExcel("1.13")) return [];
   const zones = ws.getRangeByIndexes(0, 0, nLignes, nCols).getMergedAreasOrNullObject();
   zones.load("areas/items/address");

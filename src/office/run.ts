@@ -11,7 +11,9 @@ export function excelRun<T>(travail: (ctx: Excel.RequestContext) => Promise<T>):
  * Excel) Office.context.requirements is undefined: the fake implements everything, so answer true.
  */
 export function apiExcel(version: string): boolean {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (s: string, v: string) => boolean } } } }).Office;
+  const office = (
+    globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (s: string, v: string) => boolean } } } }
+  ).Office;
   const req = office?.context?.requirements;
   return req && typeof req.isSetSupported === "function" ? req.isSetSupported("ExcelApi", version) : true;
 }

@@ -6,7 +6,10 @@
 import type { DemandeFec, ReponseFec } from "./protocoleFec";
 import { lireBlobFec } from "./lireFichierFec";
 
-const ctx = self as unknown as { onmessage: ((e: MessageEvent<DemandeFec>) => void) | null; postMessage(m: ReponseFec): void };
+const ctx = self as unknown as {
+  onmessage: ((e: MessageEvent<DemandeFec>) => void) | null;
+  postMessage(m: ReponseFec): void;
+};
 
 ctx.onmessage = async (e: MessageEvent<DemandeFec>) => {
   const d = e.data;

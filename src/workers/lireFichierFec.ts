@@ -17,20 +17,34 @@ const BLOC = 1 << 20;
  */
 export async function lireBlobFec(
   fichier: Blob,
-  opts: { encodage?: EncodageFec; mapping?: MappingGrandLivre; onProgress?: (fait: number, total: number) => void } = {},
+  opts: {
+    encodage?: EncodageFec;
+    mapping?: MappingGrandLivre;
+    onProgress?: (fait: number, total: number) => void;
+  } = {},
 ): Promise<{ resultat: ResultatFec; mapping?: MappingGrandLivre }> {
   const debut = new Uint8Array(await fichier.slice(0, 65536).arrayBuffer());
   const premiere = new TextDecoder("latin1").decode(debut).split(/\r|\n/)[0] ?? "";
-  const csv = opts.mapping !== undefined || (!premiere.includes("\t") && !premiere.includes("|") && /[;,]/.test(premiere));
+  const csv =
+    opts.mapping !== undefined || (!premiere.includes("\t") && !premiere.includes("|") && /[;,]/.test(premiere));
   if (csv) {
     const octets = new Uint8Array(await fichier.arrayBuffer());
     const enc = opts.encodage ?? (utf8Valide(octets) ? "utf-8" : "windows-1252");
     const texte = new TextDecoder(enc).decode(octets);
     const sep = premiere.includes(";") ? ";" : ",";
-    const mapping = opts.mapping ?? devinerMapping(texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/)[0].split(sep), sep);
+    const mapping =
+      opts.mapping ??
+      devinerMapping(
+        texte
+          .replace(/^\ufeff/, "")
+          .split(/\r\n|\r|\n/)[0]
+          .split(sep),
+        sep,
+      );
     if (!mapping) {
       throw new FecFormatError(
-        "Ligne 1 : colonnes du grand livre non reconnues (attendu au moins Compte, Date et Débit/Crédit ou Montant/Sens). Ce n'est pas non plus un FEC (séparateur tabulation ou « | »).",
+        "Ligne 1 : colonnes du grand livre non reconnues (attendu au moins Compte, Date et Débit/Crédit ou Montant/Sens). Ce n'est " +
+          "pas non plus un FEC (séparateur tabulation ou « | »).",
       );
     }
     opts.onProgress?.(fichier.size, fichier.size);

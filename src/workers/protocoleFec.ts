@@ -1,7 +1,13 @@
 import type { EncodageFec, MappingGrandLivre, ResultatFec } from "../core/comptabilite/fec";
 
 /** Messages between the Écarts page and the FEC worker. */
-export type DemandeFec = { type: "lire"; fichier: Blob; nom: string; encodage?: EncodageFec; mapping?: MappingGrandLivre };
+export type DemandeFec = {
+  type: "lire";
+  fichier: Blob;
+  nom: string;
+  encodage?: EncodageFec;
+  mapping?: MappingGrandLivre;
+};
 
 export type ReponseFec =
   | { type: "progression"; fait: number; total: number }

@@ -1,5 +1,16 @@
 import JSZip from "jszip";
-import { cheminRels, insererDrawing, lireRels, lireTexte, nouvelId, partiesFeuilles, prochainNumero, relatif, relsXml, resoudre } from "./zipParties";
+import {
+  cheminRels,
+  insererDrawing,
+  lireRels,
+  lireTexte,
+  nouvelId,
+  partiesFeuilles,
+  prochainNumero,
+  relatif,
+  relsXml,
+  resoudre,
+} from "./zipParties";
 
 /**
  * ExcelJS drops charts (and keeps only pictures) when it rewrites a workbook. For the sheets Prodbook
@@ -44,19 +55,26 @@ export async function conserverDessins(zip: JSZip, original: Original): Promise<
     }
     if (rels.length) zip.file(cheminRels(dst), relsXml(rels));
     const override = new RegExp(`<Override PartName="/${echapperRe(p)}" ContentType="([^"]*)"\\s*/>`).exec(typesSrc);
-    if (override) types = types.replace("</Types>", `<Override PartName="/${dst}" ContentType="${override[1]}"/></Types>`);
+    if (override)
+      types = types.replace("</Types>", `<Override PartName="/${dst}" ContentType="${override[1]}"/></Types>`);
     else {
       const ext = p.slice(p.lastIndexOf(".") + 1).toLowerCase();
-      const defaut = new RegExp(`<Default Extension="${echapperRe(ext)}" ContentType="[^"]*"\\s*/>`, "i").exec(typesSrc);
-      if (defaut && !new RegExp(`<Default Extension="${echapperRe(ext)}"`, "i").test(types)) types = types.replace("</Types>", defaut[0] + "</Types>");
+      const defaut = new RegExp(`<Default Extension="${echapperRe(ext)}" ContentType="[^"]*"\\s*/>`, "i").exec(
+        typesSrc,
+      );
+      if (defaut && !new RegExp(`<Default Extension="${echapperRe(ext)}"`, "i").test(types))
+        types = types.replace("</Types>", defaut[0] + "</Types>");
     }
     return dst;
   };
 
   for (const nom of original.feuilles) {
-    const ps = partiesSrc.get(nom), pd = partiesDst.get(nom);
+    const ps = partiesSrc.get(nom),
+      pd = partiesDst.get(nom);
     if (!ps || !pd) continue;
-    const relDessin = lireRels(await lireTexte(src, cheminRels(ps))).find((r) => r.type.endsWith("/drawing") && !r.externe);
+    const relDessin = lireRels(await lireTexte(src, cheminRels(ps))).find(
+      (r) => r.type.endsWith("/drawing") && !r.externe,
+    );
     if (!relDessin) continue;
     const dessin = resoudre(ps, relDessin.target);
     const xml = await lireTexte(src, dessin);

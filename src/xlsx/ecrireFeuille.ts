@@ -24,18 +24,30 @@ export function valeurExcelJS(c: CellSpec, ou: string): ExcelJS.CellValue {
   if (typeof c === "string" || typeof c === "boolean") return c;
   if ("formula" in c) {
     const formula = c.formula.replace(/^=/, "");
-    return c.result === undefined ? { formula, date1904: false } as ExcelJS.CellFormulaValue : { formula, result: c.result, date1904: false } as ExcelJS.CellFormulaValue;
+    return c.result === undefined
+      ? ({ formula, date1904: false } as ExcelJS.CellFormulaValue)
+      : ({ formula, result: c.result, date1904: false } as ExcelJS.CellFormulaValue);
   }
   return isoVersDate(c.date);
 }
 
-export interface Plage { r1: number; c1: number; r2: number; c2: number }
+export interface Plage {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
 
 export function parsePlage(a1: string): Plage {
   const [a, b] = a1.replace(/^.*!/, "").split(":");
   const p = parseAdresse(a);
   const q = b ? parseAdresse(b) : p;
-  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
 }
 
 /**
@@ -65,26 +77,49 @@ export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): TotauxTab
     const formulae = Array.isArray(v.list) ? [`"${listeInline(v.list, v.range)}"`] : [v.list.source.replace(/^=/, "")];
     const strict = v.strict !== false;
     const dv: ExcelJS.DataValidation = {
-      type: "list", allowBlank: true, formulae, showErrorMessage: true, errorStyle: strict ? "stop" : "warning",
+      type: "list",
+      allowBlank: true,
+      formulae,
+      showErrorMessage: true,
+      errorStyle: strict ? "stop" : "warning",
       ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
     };
-    (ws as unknown as { dataValidations: { add(a: string, d: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, dv);
+    (ws as unknown as { dataValidations: { add(a: string, d: ExcelJS.DataValidation): void } }).dataValidations.add(
+      v.range,
+      dv,
+    );
   }
   (spec.conditionalFormats ?? []).forEach((cf, i) => {
     const style: Partial<ExcelJS.Style> = {};
-    if (cf.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) }, fgColor: { argb: argb(cf.fill) } };
-    if (cf.fontColor || cf.bold) style.font = { ...(cf.fontColor ? { color: { argb: argb(cf.fontColor) } } : {}), ...(cf.bold ? { bold: true } : {}) };
-    ws.addConditionalFormatting({ ref: cf.range, rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula.replace(/^=/, "")], style }] });
+    if (cf.fill)
+      style.fill = {
+        type: "pattern",
+        pattern: "solid",
+        bgColor: { argb: argb(cf.fill) },
+        fgColor: { argb: argb(cf.fill) },
+      };
+    if (cf.fontColor || cf.bold)
+      style.font = {
+        ...(cf.fontColor ? { color: { argb: argb(cf.fontColor) } } : {}),
+        ...(cf.bold ? { bold: true } : {}),
+      };
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula.replace(/^=/, "")], style }],
+    });
   });
   if (spec.freeze && (spec.freeze.rows > 0 || (spec.freeze.columns ?? 0) > 0)) {
-    const x = spec.freeze.columns ?? 0, y = spec.freeze.rows;
+    const x = spec.freeze.columns ?? 0,
+      y = spec.freeze.rows;
     ws.views = [{ state: "frozen", xSplit: x, ySplit: y, topLeftCell: adresse(y, x) }];
   }
   if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
   if (spec.print) {
     const p = spec.print;
     ws.pageSetup = {
-      ...ws.pageSetup, paperSize: 9, orientation: p.landscape ? "landscape" : "portrait",
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: p.landscape ? "landscape" : "portrait",
       ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
       ...(p.repeatRows ? { printTitlesRow: `1:${p.repeatRows}` } : {}),
     };
@@ -105,12 +140,20 @@ function appliquerFormat(ws: ExcelJS.Worksheet, f: RangeFormat): void {
   chaqueCellule(ws, f.range, (cell) => {
     if (f.numFmt) cell.numFmt = f.numFmt;
     if (f.bold !== undefined || f.italic !== undefined || f.fontColor) {
-      cell.font = { ...cell.font, ...(f.bold !== undefined ? { bold: f.bold } : {}), ...(f.italic !== undefined ? { italic: f.italic } : {}),
-        ...(f.fontColor ? { color: { argb: argb(f.fontColor) } } : {}) };
+      cell.font = {
+        ...cell.font,
+        ...(f.bold !== undefined ? { bold: f.bold } : {}),
+        ...(f.italic !== undefined ? { italic: f.italic } : {}),
+        ...(f.fontColor ? { color: { argb: argb(f.fontColor) } } : {}),
+      };
     }
     if (f.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
     if (f.wrap !== undefined || f.align) {
-      cell.alignment = { ...cell.alignment, ...(f.wrap !== undefined ? { wrapText: f.wrap } : {}), ...(f.align ? { horizontal: f.align } : {}) };
+      cell.alignment = {
+        ...cell.alignment,
+        ...(f.wrap !== undefined ? { wrapText: f.wrap } : {}),
+        ...(f.align ? { horizontal: f.align } : {}),
+      };
     }
     if (f.borderTop) cell.border = { ...cell.border, top: { style: "thin" } };
   });
@@ -126,10 +169,14 @@ function texteEntete(v: ExcelJS.CellValue, i: number): string {
 function ajouterTable(ws: ExcelJS.Worksheet, t: TableSpec): TotauxTable {
   const p = parsePlage(t.range);
   const largeur = p.c2 - p.c1 + 1;
-  const valeurs = (r: number) => Array.from({ length: largeur }, (_, j) => ws.getRow(r + 1).getCell(p.c1 + j + 1).value);
+  const valeurs = (r: number) =>
+    Array.from({ length: largeur }, (_, j) => ws.getRow(r + 1).getCell(p.c1 + j + 1).value);
   const noms: string[] = [];
   valeurs(p.r1).forEach((v, j) => {
-    let n = texteEntete(v, j).replace(/[\r\n]+/g, " ").trim(), k = 2;
+    let n = texteEntete(v, j)
+        .replace(/[\r\n]+/g, " ")
+        .trim(),
+      k = 2;
     const base = n;
     while (noms.some((x) => x.toLowerCase() === n.toLowerCase())) n = `${base}${k++}`;
     noms.push(n);
@@ -141,17 +188,29 @@ function ajouterTable(ws: ExcelJS.Worksheet, t: TableSpec): TotauxTable {
   const totaux = t.showTotals ? valeurs(p.r2) : undefined;
   const columns: ExcelJS.TableColumnProperties[] = noms.map((name, j) => {
     const v = totaux?.[j];
-    if (v && typeof v === "object" && "formula" in v) return { name, filterButton: true, totalsRowFunction: "custom", totalsRowFormula: v.formula };
+    if (v && typeof v === "object" && "formula" in v)
+      return { name, filterButton: true, totalsRowFunction: "custom", totalsRowFormula: v.formula };
     if (j === 0 && typeof v === "string") return { name, filterButton: true, totalsRowLabel: v };
     return { name, filterButton: true, totalsRowFunction: "none" };
   });
   ws.addTable({
-    name: t.name, displayName: t.name, ref: adresse(p.r1, p.c1), headerRow: true, totalsRow: !!t.showTotals,
-    style: { theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true }, columns, rows,
+    name: t.name,
+    displayName: t.name,
+    ref: adresse(p.r1, p.c1),
+    headerRow: true,
+    totalsRow: !!t.showTotals,
+    style: { theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns,
+    rows,
   });
   // The table rewrites its totals row; put back exactly what the spec asked for.
-  if (totaux) totaux.forEach((v, j) => { ws.getRow(p.r2 + 1).getCell(p.c1 + j + 1).value = v; });
+  if (totaux)
+    totaux.forEach((v, j) => {
+      ws.getRow(p.r2 + 1).getCell(p.c1 + j + 1).value = v;
+    });
   const formules = new Map<number, string>();
-  columns.forEach((c, j) => { if (c.totalsRowFormula) formules.set(j, c.totalsRowFormula); });
+  columns.forEach((c, j) => {
+    if (c.totalsRowFormula) formules.set(j, c.totalsRowFormula);
+  });
   return { table: t.name, formules };
 }

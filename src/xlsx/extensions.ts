@@ -22,7 +22,8 @@ export function extensionsAConserver(feuilleXml: string): string[] {
     let ext = m[0].replace(/\s(?:xr\d*|mc):\w+="[^"]*"/g, "");
     // Prefixes declared on the original root must be declared on the entry itself.
     for (const [p, ns] of Object.entries(NS)) {
-      if (new RegExp(`<${p}:`).test(ext) && !new RegExp(`xmlns:${p}=`).test(ext)) ext = ext.replace(/^<ext\b/, `<ext xmlns:${p}="${ns}"`);
+      if (new RegExp(`<${p}:`).test(ext) && !new RegExp(`xmlns:${p}=`).test(ext))
+        ext = ext.replace(/^<ext\b/, `<ext xmlns:${p}="${ns}"`);
     }
     out.push(ext);
   }

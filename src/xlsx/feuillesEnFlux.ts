@@ -28,7 +28,9 @@ export function specGabarit(spec: SheetSpec): SheetSpec {
   const derniere = Math.max(rows.length, 2);
   const tables = (spec.tables ?? []).map((t) => {
     const p = parsePlage(t.range);
-    return p.r2 + 1 > derniere ? { ...t, range: plage(p.r1, p.c1, Math.max(derniere, p.r1 + 2) - 1, p.c2), showTotals: false } : t;
+    return p.r2 + 1 > derniere
+      ? { ...t, range: plage(p.r1, p.c1, Math.max(derniere, p.r1 + 2) - 1, p.c2), showTotals: false }
+      : t;
   });
   // Formats stop at the rows ExcelJS holds: applied cell by cell, a range over a million rows would not fit.
   const formats = (spec.formats ?? []).flatMap((f) => {
@@ -48,7 +50,12 @@ function firstOf<T>(it: Iterable<T>): T | undefined {
  * Re-zips `xlsx` into `sortie`, regenerating the XML of each sheet in `flux` and putting back the original rows
  * of each sheet in `restituees`. Resolves when `sortie` is flushed.
  */
-export async function ecrireAvecFlux(xlsx: Buffer, flux: FeuilleEnFlux[], restituees: FeuilleVolumineuse[], sortie: Writable): Promise<void> {
+export async function ecrireAvecFlux(
+  xlsx: Buffer,
+  flux: FeuilleEnFlux[],
+  restituees: FeuilleVolumineuse[],
+  sortie: Writable,
+): Promise<void> {
   const zip = await JSZip.loadAsync(xlsx);
   const parties = await partiesFeuilles(zip);
   const partie = async (nom: string) => {
@@ -102,12 +109,15 @@ function* xmlFeuille(xml: string, f: FeuilleEnFlux): Generator<string> {
   const lignes = autoFermee ? "" : xml.slice(ouverture, finDonnees);
   const gabarit = new RegExp(`<row\\b[^>]*\\br="${f.gabarit}"[^>]*>[\\s\\S]*?</row>`).exec(lignes);
   const avantGabarit = gabarit ? lignes.slice(0, gabarit.index) : lignes;
-  if (gabarit && lignes.slice(gabarit.index + gabarit[0].length).trim()) throw new Error(`Feuille « ${f.spec.name} » : des lignes suivent la ligne modèle`);
+  if (gabarit && lignes.slice(gabarit.index + gabarit[0].length).trim())
+    throw new Error(`Feuille « ${f.spec.name} » : des lignes suivent la ligne modèle`);
   const styles = stylesColonnes(xml, gabarit?.[0]);
   const largeur = Math.max(styles.length, 1);
   const total = f.spec.rows.length + f.spec.bulk!.count;
   const derniereCol = colonneLettre(largeur - 1);
-  let tete = xml.slice(0, debutDonnees).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${derniereCol}${Math.max(total, 1)}"/>`);
+  let tete = xml
+    .slice(0, debutDonnees)
+    .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${derniereCol}${Math.max(total, 1)}"/>`);
   tete += "<sheetData>" + avantGabarit;
   yield tete;
   const lettres: string[] = [];
@@ -122,7 +132,10 @@ function* xmlFeuille(xml: string, f: FeuilleEnFlux): Generator<string> {
     }
     yield s + "</row>";
   }
-  if (r !== total) throw new Error(`Feuille « ${f.spec.name} » : ${r - f.spec.rows.length} lignes générées au lieu de ${f.spec.bulk!.count}`);
+  if (r !== total)
+    throw new Error(
+      `Feuille « ${f.spec.name} » : ${r - f.spec.rows.length} lignes générées au lieu de ${f.spec.bulk!.count}`,
+    );
   yield "</sheetData>" + (autoFermee ? xml.slice(ouverture) : xml.slice(finDonnees + "</sheetData>".length));
 }
 
@@ -132,7 +145,9 @@ function stylesColonnes(xml: string, gabarit: string | undefined): (string | und
   const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml)?.[1] ?? "";
   for (const m of cols.matchAll(/<col\b([^>]*)\/?>/g)) {
     const a = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1];
-    const min = Number(a("min")), max = Number(a("max")), style = a("style");
+    const min = Number(a("min")),
+      max = Number(a("max")),
+      style = a("style");
     if (style && max - min < 16384) for (let c = min; c <= max; c++) styles[c - 1] = style;
   }
   for (const m of (gabarit ?? "").matchAll(/<c\b([^>]*?)\/?>/g)) {
@@ -144,7 +159,8 @@ function stylesColonnes(xml: string, gabarit: string | undefined): (string | und
 }
 
 // XML 1.0 refuses control characters; a ledger label may carry one from the accounting program.
-const INTERDIT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INTERDIT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const INTERDITS = new RegExp(INTERDIT.source, "g");
 const ESC = /[&<>"]/;
 // One test for the usual case (plain text): nothing to remove, escape or preserve.
@@ -199,6 +215,11 @@ async function etendreTables(zip: JSZip, spec: SheetSpec): Promise<void> {
     const p = parsePlage(t.range);
     const table = plage(p.r1, p.c1, p.r2, p.c2);
     const filtre = plage(p.r1, p.c1, t.showTotals ? p.r2 - 1 : p.r2, p.c2);
-    zip.file(f.name, xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${table}"`).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${filtre}"`));
+    zip.file(
+      f.name,
+      xml
+        .replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${table}"`)
+        .replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${filtre}"`),
+    );
   }
 }

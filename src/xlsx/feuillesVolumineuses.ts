@@ -25,7 +25,11 @@ export interface FeuilleVolumineuse {
   sst?: JSZip.JSZipObject;
 }
 
-interface DonneesInternes { uncompressedSize?: number; compressedContent?: Uint8Array; compression?: { magic?: string } }
+interface DonneesInternes {
+  uncompressedSize?: number;
+  compressedContent?: Uint8Array;
+  compression?: { magic?: string };
+}
 const interne = (o: JSZip.JSZipObject) => (o as unknown as { _data?: DonneesInternes })._data;
 
 /** Uncompressed size of a part, when the zip says it (JSZip keeps it from the central directory). */
@@ -37,8 +41,10 @@ export function taillePartie(o: JSZip.JSZipObject): number | undefined {
 export function fluxPartie(o: JSZip.JSZipObject): Readable {
   const d = interne(o);
   const brut = d?.compressedContent;
-  if (brut && d?.compression?.magic === "\x08\x00") return Readable.from([Buffer.from(brut.buffer, brut.byteOffset, brut.byteLength)]).pipe(zlib.createInflateRaw());
-  if (brut && d?.compression?.magic === "\x00\x00") return Readable.from([Buffer.from(brut.buffer, brut.byteOffset, brut.byteLength)]);
+  if (brut && d?.compression?.magic === "\x08\x00")
+    return Readable.from([Buffer.from(brut.buffer, brut.byteOffset, brut.byteLength)]).pipe(zlib.createInflateRaw());
+  if (brut && d?.compression?.magic === "\x00\x00")
+    return Readable.from([Buffer.from(brut.buffer, brut.byteOffset, brut.byteLength)]);
   return o.nodeStream("nodebuffer") as unknown as Readable;
 }
 
@@ -52,7 +58,9 @@ async function registre(zip: JSZip, parties: Map<string, string>): Promise<strin
   for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const contenu = m[2] ?? "";
     if (/\bt="s"/.test(m[1])) {
-      sst ??= [...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((s) => texteSi(s[1]));
+      sst ??= [
+        ...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g),
+      ].map((s) => texteSi(s[1]));
       const i = Number(/<v>(\d+)<\/v>/.exec(contenu)?.[1]);
       if (sst[i] !== undefined) noms.push(sst[i]);
     } else {
@@ -68,19 +76,29 @@ const texteSi = (si: string) => desEsc([...si.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t
 /**
  * Replaces, in `zip`, each of Prodbook's sheets larger than `seuil` by its placeholder; returns them by name.
  */
-export async function mettreDeCoteFeuilles(zip: JSZip, parties: Map<string, string>, seuil = OCTETS_MAX_FEUILLE): Promise<Map<string, FeuilleVolumineuse>> {
+export async function mettreDeCoteFeuilles(
+  zip: JSZip,
+  parties: Map<string, string>,
+  seuil = OCTETS_MAX_FEUILLE,
+): Promise<Map<string, FeuilleVolumineuse>> {
   const out = new Map<string, FeuilleVolumineuse>();
   const grandes = [...parties].filter(([, p]) => (taillePartie(zip.file(p)!) ?? 0) > seuil);
   if (!grandes.length) return out;
   const prodbook = (await registre(zip, parties)).map((n) => n.toLowerCase());
   const styles = await zip.file("xl/styles.xml")?.async("string");
-  const nbStyles = Math.max(1, [.../<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles ?? "")?.[1].matchAll(/<xf\b/g) ?? []].length);
+  const nbStyles = Math.max(
+    1,
+    [...(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles ?? "")?.[1].matchAll(/<xf\b/g) ?? [])].length,
+  );
   for (const [nom, partie] of grandes) {
     if (!prodbook.includes(nom.toLowerCase())) continue;
     const objet = zip.file(partie)!;
     const { tete, queue } = await teteEtQueue(objet, nom);
     const dimension = /<dimension ref="([^"]*)"/.exec(tete)?.[1] ?? "A1";
-    zip.file(partie, tete.replace(/<sheetData\b[\s\S]*$/, "") + `<sheetData>${ligneDesStyles(nbStyles)}</sheetData>` + queue);
+    zip.file(
+      partie,
+      tete.replace(/<sheetData\b[\s\S]*$/, "") + `<sheetData>${ligneDesStyles(nbStyles)}</sheetData>` + queue,
+    );
     out.set(nom, { nom, objet, dimension, sst: zip.file("xl/sharedStrings.xml") ?? undefined });
   }
   return out;
@@ -113,13 +131,20 @@ async function teteEtQueue(objet: JSZip.JSZipObject, nom: string): Promise<{ tet
       if (j < 0) continue;
       b = tete.subarray(j + 1);
       tete = tete.subarray(0, j + 1);
-      if (tete[j - 1] === 0x2f) { etat = "queue"; apres.push(b); continue; }
+      if (tete[j - 1] === 0x2f) {
+        etat = "queue";
+        apres.push(b);
+        continue;
+      }
       etat = "donnees";
     }
     if (etat === "donnees") {
       b = Buffer.concat([reste, b]);
       const k = b.indexOf(FIN);
-      if (k < 0) { reste = b.subarray(Math.max(0, b.length - FIN.length)); continue; }
+      if (k < 0) {
+        reste = b.subarray(Math.max(0, b.length - FIN.length));
+        continue;
+      }
       etat = "queue";
       b = b.subarray(k + FIN.length);
     }
@@ -144,7 +169,8 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
     if (ref && s) nouveaux.set((Number(ref[2]) - 1) * 16384 + lettreColonne(ref[1]), s);
   }
   let sst: string[] | undefined;
-  const partage = async () => (sst ??= [...((await f.sst?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((s) => s[1]));
+  const partage = async () =>
+    (sst ??= [...((await f.sst?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((s) => s[1]));
   const tete = placeholder.slice(0, debut).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${f.dimension}"/>`);
   yield Buffer.from(tete + "<sheetData>", "utf8");
   const decodeur = new StringDecoder("utf8");
@@ -177,11 +203,20 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
 }
 
 /** One stretch of whole rows: style ids through the map, shared strings inline (one pass each, no parsing). */
-async function convertirLignes(brut: string, styles: Map<number, string>, partage: () => Promise<string[]>): Promise<string> {
-  let xml = brut.replace(/(<(?:c|row)\b[^>]*?)\s+s="(\d+)"/g, (_, avant: string, s: string) => (styles.has(Number(s)) ? `${avant} s="${styles.get(Number(s))}"` : avant));
+async function convertirLignes(
+  brut: string,
+  styles: Map<number, string>,
+  partage: () => Promise<string[]>,
+): Promise<string> {
+  let xml = brut.replace(/(<(?:c|row)\b[^>]*?)\s+s="(\d+)"/g, (_, avant: string, s: string) =>
+    styles.has(Number(s)) ? `${avant} s="${styles.get(Number(s))}"` : avant,
+  );
   if (!xml.includes('t="s"')) return xml;
   const sst = await partage();
-  xml = xml.replace(/<c\b([^>]*?)\bt="s"([^>]*?)(?<!\/)>([\s\S]*?)<\/c>/g, (_, a: string, b: string, corps: string) =>
-    `<c${a}t="inlineStr"${b}><is>${sst[Number(/<v>(\d+)<\/v>/.exec(corps)?.[1])] ?? "<t></t>"}</is></c>`);
+  xml = xml.replace(
+    /<c\b([^>]*?)\bt="s"([^>]*?)(?<!\/)>([\s\S]*?)<\/c>/g,
+    (_, a: string, b: string, corps: string) =>
+      `<c${a}t="inlineStr"${b}><is>${sst[Number(/<v>(\d+)<\/v>/.exec(corps)?.[1])] ?? "<t></t>"}</is></c>`,
+  );
   return xml;
 }

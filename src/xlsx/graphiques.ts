@@ -1,13 +1,29 @@
 import JSZip from "jszip";
 import type { ChartSpec } from "../core/port/workbook";
 import { chartXml, drawingXml, NS_R, xmlEsc } from "./chartXml";
-import { cheminRels, desEsc, insererDrawing, lireRels, nouvelId, partiesFeuilles, prochainNumero, relsXml, type Rel } from "./zipParties";
+import {
+  cheminRels,
+  desEsc,
+  insererDrawing,
+  lireRels,
+  nouvelId,
+  partiesFeuilles,
+  prochainNumero,
+  relsXml,
+  type Rel,
+} from "./zipParties";
 import { conserverDessins, type Original } from "./conserverDessins";
 import { restituer, type MisesDeCote } from "./validationsVolumineuses";
 
-export interface GraphiquesFeuille { feuille: string; charts: ChartSpec[] }
+export interface GraphiquesFeuille {
+  feuille: string;
+  charts: ChartSpec[];
+}
 /** Custom totals-row formulas of a table, by 0-based column (ExcelJS does not write <totalsRowFormula>). */
-export interface TotauxTable { table: string; formules: Map<number, string> }
+export interface TotauxTable {
+  table: string;
+  formules: Map<number, string>;
+}
 
 const T_DRAWING = `${NS_R}/drawing`;
 const T_CHART = `${NS_R}/chart`;
@@ -18,8 +34,13 @@ const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+
  * Completes a saved xlsx with what ExcelJS cannot write: drawing and chart parts (with their
  * relationships and content types) and the custom formulas of tables' totals rows.
  */
-export async function completerXlsx(xlsx: Buffer, feuilles: GraphiquesFeuille[], totaux: TotauxTable[] = [], original?: Original,
-  validations?: { misesDeCote: MisesDeCote; feuilles: string[] }): Promise<Buffer> {
+export async function completerXlsx(
+  xlsx: Buffer,
+  feuilles: GraphiquesFeuille[],
+  totaux: TotauxTable[] = [],
+  original?: Original,
+  validations?: { misesDeCote: MisesDeCote; feuilles: string[] },
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   if (original) await conserverDessins(zip, original);
   if (validations) await restituer(zip, validations.misesDeCote, validations.feuilles);
@@ -67,12 +88,17 @@ async function ecrireTotaux(zip: JSZip, totaux: TotauxTable[]): Promise<void> {
     xml = xml.replace(/<filterColumn colId="\d+" hiddenButton="0"\/>/g, "");
     if (!/totalsRowCount="1"/.test(xml)) {
       // Without a totals row Excel writes totalsRowShown="0" and no totals attributes on the columns.
-      xml = xml.replace(/ totalsRowShown="1"/, ' totalsRowShown="0"').replace(/ totalsRowLabel="[^"]*"/g, "").replace(/ totalsRowFunction="none"/g, "");
+      xml = xml
+        .replace(/ totalsRowShown="1"/, ' totalsRowShown="0"')
+        .replace(/ totalsRowLabel="[^"]*"/g, "")
+        .replace(/ totalsRowFunction="none"/g, "");
     }
     let j = 0;
     xml = xml.replace(/<tableColumn\b([^>]*?)\/>/g, (tout, attrs: string) => {
       const formule = t.formules.get(j++);
-      return formule === undefined ? tout : `<tableColumn${attrs}><totalsRowFormula>${xmlEsc(formule)}</totalsRowFormula></tableColumn>`;
+      return formule === undefined
+        ? tout
+        : `<tableColumn${attrs}><totalsRowFormula>${xmlEsc(formule)}</totalsRowFormula></tableColumn>`;
     });
     zip.file(f.name, xml);
   }

@@ -4,7 +4,10 @@ import { ErreurDonnees } from "../core/erreurs";
 
 /** Thrown for files that cannot be opened as a workbook; the message is French and names the file. */
 export class FichierIllisibleError extends ErreurDonnees {
-  constructor(public readonly fichier: string, raison: string) {
+  constructor(
+    public readonly fichier: string,
+    raison: string,
+  ) {
     super(`Le fichier « ${fichier} » n'est pas un classeur Excel lisible (.xlsx) : ${raison}`);
   }
 }
@@ -61,7 +64,8 @@ export function lireCellule(cell: ExcelJS.Cell): CellData {
     if ("formula" in o || "sharedFormula" in o) {
       const f = (o.formula as string | undefined) ?? (cell.formula as string | undefined) ?? "";
       const r = o.result as unknown;
-      if (r && typeof r === "object" && "error" in (r as object)) return { v: String((r as { error: string }).error), f, fmt, erreur: true };
+      if (r && typeof r === "object" && "error" in (r as object))
+        return { v: String((r as { error: string }).error), f, fmt, erreur: true };
       if (r instanceof Date) return { v: dateCellule(r), f, fmt };
       if (r === undefined || r === null) return { v: null, f, fmt };
       return { v: r as string | number | boolean, f, fmt };

@@ -33,7 +33,10 @@ export interface MisesDeCote {
 }
 
 /** The file with oversized <dataValidations> blocks removed, and what was set aside by sheet name. */
-export async function alleger(data: Buffer, seuilFeuille?: number): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
+export async function alleger(
+  data: Buffer,
+  seuilFeuille?: number,
+): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
   const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() };
   let zip: JSZip;
   try {
@@ -62,7 +65,12 @@ export async function alleger(data: Buffer, seuilFeuille?: number): Promise<{ do
 
 /** Where <dataValidations> goes in CT_Worksheet: before hyperlinks, printOptions, pageMargins…, or at the end. */
 function inserer(xml: string, bloc: string): string {
-  const m = /<(hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(xml);
+  const m = new RegExp(
+    String.raw`<(hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|` +
+      String.raw`colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|` +
+      String.raw`legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|` +
+      String.raw`tableParts|extLst)\b`,
+  ).exec(xml);
   const i = m ? m.index : xml.lastIndexOf("</worksheet>");
   return xml.slice(0, i) + bloc + xml.slice(i);
 }
@@ -78,7 +86,8 @@ export async function restituer(zip: JSZip, misesDeCote: MisesDeCote, feuilles: 
   for (const nom of feuilles) {
     const partie = parties.get(nom);
     if (!partie) continue;
-    const bloc = misesDeCote.validations.get(nom), ext = misesDeCote.extensions.get(nom) ?? [];
+    const bloc = misesDeCote.validations.get(nom),
+      ext = misesDeCote.extensions.get(nom) ?? [];
     if (!bloc && ext.length === 0) continue;
     let xml = await zip.file(partie)!.async("string");
     if (bloc && !/<dataValidations\b/.test(xml)) xml = inserer(xml, sansPrefixes(bloc));

@@ -2,8 +2,20 @@ import { createWriteStream, promises as fs } from "fs";
 import { Writable } from "stream";
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import { celluleEcrite, toutesLesLignes, type SheetData, type SheetSpec, type WorkbookPort } from "../core/port/workbook";
-import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../core/port/possession";
+import {
+  celluleEcrite,
+  toutesLesLignes,
+  type SheetData,
+  type SheetSpec,
+  type WorkbookPort,
+} from "../core/port/workbook";
+import {
+  FEUILLE_REGISTRE,
+  nomExistant,
+  registreApres,
+  verifierPossession,
+  verifierTables,
+} from "../core/port/possession";
 import { chargerXlsx, FichierIllisibleError, lireFeuille, nouveauClasseurExcelJS } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
 import { alleger, type MisesDeCote } from "./validationsVolumineuses";
@@ -15,7 +27,9 @@ import { ErreurDonnees } from "../core/erreurs";
 /** Reading one of Prodbook's bulk sheets back (a Grand livre of a million lines) is not supported. */
 export class FeuilleVolumineuseError extends ErreurDonnees {
   constructor(public readonly feuille: string) {
-    super(`La feuille « ${feuille} » est trop volumineuse pour être relue par Prodbook ; elle est conservée telle quelle à l'enregistrement.`);
+    super(
+      `La feuille « ${feuille} » est trop volumineuse pour être relue par Prodbook ; elle est conservée telle quelle à l'enregistrement.`,
+    );
   }
 }
 
@@ -32,9 +46,12 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Sheets (lower-case names) written in this session: the others keep the original file's charts. */
   private reecrites = new Set<string>();
 
-  private constructor(readonly classeur: ExcelJS.Workbook, private readonly original?: { donnees: Buffer; feuilles: string[] },
+  private constructor(
+    readonly classeur: ExcelJS.Workbook,
+    private readonly original?: { donnees: Buffer; feuilles: string[] },
     /** What ExcelJS would lose or choke on, set aside when the file was read (see validationsVolumineuses.ts). */
-    private readonly misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() }) {}
+    private readonly misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() },
+  ) {}
 
   /** `seuilFeuille`: size (uncompressed XML) above which Prodbook's own sheets are not loaded (see feuillesVolumineuses.ts). */
   static async ouvrir(chemin: string, opts: { seuilFeuille?: number } = {}): Promise<XlsxWorkbook> {
@@ -44,13 +61,20 @@ export class XlsxWorkbook implements WorkbookPort {
       data = await fs.readFile(chemin);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new FichierIllisibleError(nom, code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : (e as Error).message);
+      throw new FichierIllisibleError(
+        nom,
+        code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : (e as Error).message,
+      );
     }
     const { donnees, misesDeCote } = await alleger(data, opts.seuilFeuille);
     const classeur = await chargerXlsx(donnees, nom);
     // Zip entry names are stored in clear: no "xl/charts/" means there is no chart to keep.
     const avecGraphiques = data.includes("xl/charts/");
-    return new XlsxWorkbook(classeur, avecGraphiques ? { donnees: data, feuilles: classeur.worksheets.map((w) => w.name) } : undefined, misesDeCote);
+    return new XlsxWorkbook(
+      classeur,
+      avecGraphiques ? { donnees: data, feuilles: classeur.worksheets.map((w) => w.name) } : undefined,
+      misesDeCote,
+    );
   }
 
   static vide(): XlsxWorkbook {
@@ -67,7 +91,12 @@ export class XlsxWorkbook implements WorkbookPort {
     if (ws && this.volumineuse(ws.name)) throw new FeuilleVolumineuseError(ws.name);
     // ExcelJS holds only the first bulk row of a streamed sheet: its rows come from the spec.
     const flux = ws && this.flux.get(ws.name);
-    if (flux) return { name: ws.name, rows: toutesLesLignes(flux.spec).map((r) => r.map(celluleEcrite)), merges: flux.spec.merges ?? [] };
+    if (flux)
+      return {
+        name: ws.name,
+        rows: toutesLesLignes(flux.spec).map((r) => r.map(celluleEcrite)),
+        merges: flux.spec.merges ?? [],
+      };
     return ws && lireFeuille(ws);
   }
 
@@ -86,8 +115,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const prodbook = await this.feuillesProdbook();
     verifierPossession(specs, await this.listSheets(), prodbook);
     const remplacees = new Set(specs.map((s) => s.name.toLowerCase()));
-    verifierTables(specs, this.classeur.worksheets.filter((w) => !remplacees.has(w.name.toLowerCase()))
-      .flatMap((w) => Object.keys((w as unknown as { tables?: Record<string, unknown> }).tables ?? {})));
+    verifierTables(
+      specs,
+      this.classeur.worksheets
+        .filter((w) => !remplacees.has(w.name.toLowerCase()))
+        .flatMap((w) => Object.keys((w as unknown as { tables?: Record<string, unknown> }).tables ?? {})),
+    );
     specs.forEach((spec, i) => {
       const ancienne = this.feuille(spec.name);
       let ordre: number | undefined;
@@ -119,10 +152,16 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Buffer> {
     const xlsx = await this.paquet();
-    const flux = this.fluxAEcrire(), restituees = this.aRestituer();
+    const flux = this.fluxAEcrire(),
+      restituees = this.aRestituer();
     if (!flux.length && !restituees.length) return xlsx;
     const morceaux: Buffer[] = [];
-    const collecteur = new Writable({ write(c: Buffer, _e, fini) { morceaux.push(c); fini(); } });
+    const collecteur = new Writable({
+      write(c: Buffer, _e, fini) {
+        morceaux.push(c);
+        fini();
+      },
+    });
     await ecrireAvecFlux(xlsx, flux, restituees, collecteur);
     return Buffer.concat(morceaux);
   }
@@ -131,7 +170,8 @@ export class XlsxWorkbook implements WorkbookPort {
   async enregistrer(chemin: string): Promise<void> {
     await fs.mkdir(path.dirname(path.resolve(chemin)), { recursive: true });
     const xlsx = await this.paquet();
-    const flux = this.fluxAEcrire(), restituees = this.aRestituer();
+    const flux = this.fluxAEcrire(),
+      restituees = this.aRestituer();
     const temporaire = `${chemin}.${process.pid}.tmp`;
     try {
       if (flux.length || restituees.length) await ecrireAvecFlux(xlsx, flux, restituees, createWriteStream(temporaire));
@@ -162,11 +202,18 @@ export class XlsxWorkbook implements WorkbookPort {
     const brut = Buffer.from(await this.classeur.xlsx.writeBuffer());
     const graphiques = [...this.graphiques.values()].filter((g) => this.feuille(g.feuille));
     const totaux = [...this.totaux.entries()].filter(([f]) => this.feuille(f)).flatMap(([, t]) => t);
-    const intactes = (this.original?.feuilles ?? []).filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
-    const original = this.original && intactes.length ? { donnees: this.original.donnees, feuilles: intactes } : undefined;
-    const gardees = [...new Set([...this.misesDeCote.validations.keys(), ...this.misesDeCote.extensions.keys()])].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
+    const intactes = (this.original?.feuilles ?? []).filter(
+      (n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n),
+    );
+    const original =
+      this.original && intactes.length ? { donnees: this.original.donnees, feuilles: intactes } : undefined;
+    const gardees = [
+      ...new Set([...this.misesDeCote.validations.keys(), ...this.misesDeCote.extensions.keys()]),
+    ].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
     const validations = gardees.length ? { misesDeCote: this.misesDeCote, feuilles: gardees } : undefined;
-    return graphiques.length || totaux.length || original || validations ? completerXlsx(brut, graphiques, totaux, original, validations) : brut;
+    return graphiques.length || totaux.length || original || validations
+      ? completerXlsx(brut, graphiques, totaux, original, validations)
+      : brut;
   }
 
   /** Tables read from other programs may lack a style (LibreOffice writes none): ExcelJS cannot save them so. */
@@ -178,7 +225,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private feuille(name: string): ExcelJS.Worksheet | undefined {
-    const n = nomExistant(name, this.classeur.worksheets.map((w) => w.name));
+    const n = nomExistant(
+      name,
+      this.classeur.worksheets.map((w) => w.name),
+    );
     return n === undefined ? undefined : this.classeur.getWorksheet(n);
   }
 
@@ -186,13 +236,17 @@ export class XlsxWorkbook implements WorkbookPort {
     const ancien = this.classeur.getWorksheet(FEUILLE_REGISTRE);
     if (ancien) this.classeur.removeWorksheet(ancien.id);
     const ws = this.classeur.addWorksheet(FEUILLE_REGISTRE, { state: "veryHidden" });
-    noms.forEach((n, i) => { ws.getCell(i + 1, 1).value = n; });
+    noms.forEach((n, i) => {
+      ws.getCell(i + 1, 1).value = n;
+    });
   }
 
   /** Excel refuses a workbook whose active tab is hidden. */
   private activerFeuilleVisible(): void {
     const feuilles = this.classeur.worksheets;
-    const views = this.classeur.views?.length ? this.classeur.views : [{ x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" } as ExcelJS.WorkbookView];
+    const views = this.classeur.views?.length
+      ? this.classeur.views
+      : [{ x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" } as ExcelJS.WorkbookView];
     const actif = views[0].activeTab ?? 0;
     if (feuilles[actif] && feuilles[actif].state === "visible") return;
     const i = feuilles.findIndex((w) => w.state === "visible");

@@ -2,22 +2,47 @@ import type JSZip from "jszip";
 import { NS_R, xmlEsc } from "./chartXml";
 
 /** Small helpers over the parts of an xlsx package (OPC): relationships, sheet parts, content types. */
-export interface Rel { id: string; type: string; target: string; externe?: boolean }
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  externe?: boolean;
+}
 
-export const desEsc = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+export const desEsc = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 export function lireRels(xml: string | undefined): Rel[] {
   if (!xml) return [];
   return [...xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)].map((m) => {
     const attr = (n: string) => desEsc(new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1] ?? "");
-    return { id: attr("Id"), type: attr("Type"), target: attr("Target"), ...(attr("TargetMode") === "External" ? { externe: true } : {}) };
+    return {
+      id: attr("Id"),
+      type: attr("Type"),
+      target: attr("Target"),
+      ...(attr("TargetMode") === "External" ? { externe: true } : {}),
+    };
   });
 }
 
 export function relsXml(rels: Rel[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    rels.map((r) => `<Relationship Id="${xmlEsc(r.id)}" Type="${xmlEsc(r.type)}" Target="${xmlEsc(r.target)}"${r.externe ? ' TargetMode="External"' : ""}/>`).join("") +
-    `</Relationships>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ` +
+    `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    rels
+      .map(
+        (r) =>
+          `<Relationship Id="${xmlEsc(r.id)}" Type="${xmlEsc(r.type)}" Target="${xmlEsc(r.target)}"` +
+          `${r.externe ? ' TargetMode="External"' : ""}/>`,
+      )
+      .join("") +
+    `</Relationships>`
+  );
 }
 
 /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels" */
@@ -39,7 +64,8 @@ export function resoudre(source: string, cible: string): string {
 
 /** Relative target from `source`'s folder to `partie`. */
 export function relatif(source: string, partie: string): string {
-  const a = source.split("/").slice(0, -1), b = partie.split("/");
+  const a = source.split("/").slice(0, -1),
+    b = partie.split("/");
   let i = 0;
   while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
@@ -80,7 +106,10 @@ export function insererDrawing(sheetXml: string, rid: string): string {
   const balise = `<drawing r:id="${rid}"/>`;
   let xml = sheetXml;
   if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
-  const m = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(xml);
+  const m =
+    /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(
+      xml,
+    );
   const i = m ? m.index : xml.lastIndexOf("</worksheet>");
   return xml.slice(0, i) + balise + xml.slice(i);
 }

@@ -18,7 +18,18 @@ const DATA = path.join(__dirname, "data");
 const FICHIER = path.join(DATA, `devis-${LIGNES}.xlsx`);
 const CIBLE_MS = 1000;
 
-const FONCTIONS = ["Chef monteur", "Monteuse", "Chargée de production", "Cadreur", "Ingénieur du son", "Scripte", "Régisseur", "Électricien", "Machiniste", "Assistant de production"];
+const FONCTIONS = [
+  "Chef monteur",
+  "Monteuse",
+  "Chargée de production",
+  "Cadreur",
+  "Ingénieur du son",
+  "Scripte",
+  "Régisseur",
+  "Électricien",
+  "Machiniste",
+  "Assistant de production",
+];
 
 async function generer() {
   if (fs.existsSync(FICHIER)) return;
@@ -42,7 +53,10 @@ async function generer() {
       const tarif = 150 + alea(50000) / 100;
       const lib = ch === 2 ? `${FONCTIONS[alea(FONCTIONS.length)]} ${i}` : `Poste ${ch}.${i}`;
       const montant = Math.round(q * nb * tarif * 100) / 100;
-      const valeur = i % 10 === 0 ? `${montant.toFixed(2).replace(".", ",")} €` : { formula: `ROUND(C${r}*D${r}*F${r},2)`, result: montant };
+      const valeur =
+        i % 10 === 0
+          ? `${montant.toFixed(2).replace(".", ",")} €`
+          : { formula: `ROUND(C${r}*D${r}*F${r},2)`, result: montant };
       ws.addRow([`${ch}.${i}`, lib, q, nb, ch === 2 ? "jour" : "forfait", tarif, valeur, i % 3 ? "oui" : "non"]);
     }
     const fin = ws.rowCount;
@@ -110,7 +124,8 @@ async function main() {
   };
   process.stdout.write(JSON.stringify(r, null, 2) + "\n");
   // + the two % lines below the total (frais généraux, imprévus).
-  if (devis.lignes.length !== LIGNES + 2) throw new Error(`${devis.lignes.length} lignes importées, ${LIGNES + 2} attendues`);
+  if (devis.lignes.length !== LIGNES + 2)
+    throw new Error(`${devis.lignes.length} lignes importées, ${LIGNES + 2} attendues`);
   if (structure > CIBLE_MS) throw new Error(`structurer + contrôler : ${structure.toFixed(0)} ms > ${CIBLE_MS} ms`);
 }
 

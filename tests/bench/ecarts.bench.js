@@ -40,22 +40,34 @@ async function grandLivre(fichier) {
   const rels = await zip.file("xl/_rels/workbook.xml.rels").async("string");
   const rid = /<sheet\b[^>]*name="Grand livre"[^>]*r:id="([^"]*)"/.exec(wb)[1];
   partie = "xl/" + new RegExp(`Id="${rid}"[^>]*Target="([^"]*)"`).exec(rels)[1].replace(/^\/?xl\//, "");
-  let reste = "", donnees = false;
-  await new Promise((ok, ko) => zip.file(partie).nodeStream("nodebuffer")
-    .on("data", (c) => {
-      let t = reste + c.toString("latin1");
-      if (!donnees) {
-        const i = t.indexOf('<row r="2"');
-        if (i < 0) { reste = t.slice(-20); return; }
-        donnees = true;
-        t = t.slice(i);
-      }
-      const k = t.lastIndexOf("</row>") + 6;
-      if (k < 6) { reste = t; return; }
-      hash.update(t.slice(0, k).replace(/ s="\d+"/g, ""), "latin1");
-      reste = t.slice(k);
-    })
-    .on("end", ok).on("error", ko));
+  let reste = "",
+    donnees = false;
+  await new Promise((ok, ko) =>
+    zip
+      .file(partie)
+      .nodeStream("nodebuffer")
+      .on("data", (c) => {
+        let t = reste + c.toString("latin1");
+        if (!donnees) {
+          const i = t.indexOf('<row r="2"');
+          if (i < 0) {
+            reste = t.slice(-20);
+            return;
+          }
+          donnees = true;
+          t = t.slice(i);
+        }
+        const k = t.lastIndexOf("</row>") + 6;
+        if (k < 6) {
+          reste = t;
+          return;
+        }
+        hash.update(t.slice(0, k).replace(/ s="\d+"/g, ""), "latin1");
+        reste = t.slice(k);
+      })
+      .on("end", ok)
+      .on("error", ko),
+  );
   return { ref, empreinte: hash.digest("hex") };
 }
 
@@ -70,8 +82,20 @@ function ecartsRecalcules(fichier) {
   const sortie = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-bench-csv-"));
   const filtre = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,4";
   const debut = Date.now();
-  const r = spawnSync(process.env.SOFFICE || "soffice", ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profil).href}`,
-    "--convert-to", filtre, "--outdir", sortie, fichier], { encoding: "utf8", timeout: 900_000 });
+  const r = spawnSync(
+    process.env.SOFFICE || "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=${pathToFileURL(profil).href}`,
+      "--convert-to",
+      filtre,
+      "--outdir",
+      sortie,
+      fichier,
+    ],
+    { encoding: "utf8", timeout: 900_000 },
+  );
   if (r.error && r.error.code === "ENOENT") return undefined;
   const csv = fs.readdirSync(sortie).find((f) => f.endsWith(".csv"));
   if (!csv) throw new Error(`LibreOffice n'a pas converti ${fichier} : ${r.stderr || r.stdout}`);
@@ -82,13 +106,28 @@ function ecartsRecalcules(fichier) {
 }
 
 async function principal() {
-  if (!fs.existsSync(path.join(RACINE, "build/cli/main.js"))) throw new Error("CLI non compilée : lancez npm run build:cli");
+  if (!fs.existsSync(path.join(RACINE, "build/cli/main.js")))
+    throw new Error("CLI non compilée : lancez npm run build:cli");
   generer();
-  console.log(`FEC : ${LIGNES} lignes, ${(fs.statSync(FICHIER).size / 1e6).toFixed(1)} Mo ; charge machine ${os.loadavg()[0].toFixed(1)} sur ${os.cpus().length} cœurs`);
+  console.log(
+    `FEC : ${LIGNES} lignes, ${(fs.statSync(FICHIER).size / 1e6).toFixed(1)} Mo ; charge machine ${os.loadavg()[0].toFixed(1)} sur ${os.cpus().length} cœurs`,
+  );
   const un = path.join(SORTIES, "ecarts-1.xlsx");
   const deux = path.join(SORTIES, "ecarts-2.xlsx");
   const trois = path.join(SORTIES, "devis-3.xlsx");
-  const ecarts = (source, sortie) => mesurer(process.execPath, [CLI, "ecarts", source, "--fec", FICHIER, "--correspondances", CORRESPONDANCES, "--json", "-o", sortie]);
+  const ecarts = (source, sortie) =>
+    mesurer(process.execPath, [
+      CLI,
+      "ecarts",
+      source,
+      "--fec",
+      FICHIER,
+      "--correspondances",
+      CORRESPONDANCES,
+      "--json",
+      "-o",
+      sortie,
+    ]);
   const runs = [
     ["ecarts -o (devis de l'exemple)", ecarts(DEVIS, un), un],
     ["ecarts -o sur sa propre sortie", ecarts(un, deux), deux],
@@ -99,29 +138,41 @@ async function principal() {
     const taille = (fs.statSync(f).size / 1e6).toFixed(1);
     const bon = r.ms <= MAX_MS && r.rss <= MAX_RSS_MO;
     ok &&= bon;
-    console.log(`${nom.padEnd(32)} : ${(r.ms / 1000).toFixed(1)} s, RSS max ${r.rss.toFixed(0)} Mo, fichier ${taille} Mo${bon ? "" : "  ← au-delà de l'objectif"}`);
+    console.log(
+      `${nom.padEnd(32)} : ${(r.ms / 1000).toFixed(1)} s, RSS max ${r.rss.toFixed(0)} Mo, fichier ${taille} Mo${bon ? "" : "  ← au-delà de l'objectif"}`,
+    );
   }
   if (runs[0][1].out !== runs[1][1].out) throw new Error("Les deux rapprochements ne donnent pas le même JSON");
   const j = JSON.parse(runs[0][1].out);
   const gl = await Promise.all([un, deux, trois].map(grandLivre));
   const attendu = `A1:N${LIGNES + 1}`;
-  gl.forEach((g, i) => { if (g.ref !== attendu) throw new Error(`Sortie ${i + 1} : table du Grand livre ${g.ref}, attendu ${attendu}`); });
+  gl.forEach((g, i) => {
+    if (g.ref !== attendu) throw new Error(`Sortie ${i + 1} : table du Grand livre ${g.ref}, attendu ${attendu}`);
+  });
   if (new Set(gl.map((g) => g.empreinte)).size !== 1) throw new Error("Le Grand livre diffère d'une sortie à l'autre");
-  console.log(`Grand livre ${attendu} identique dans les trois sorties ; classe 6 nette ${j.totaux.classe6}, réalisé ${j.totaux.realise}`);
+  console.log(
+    `Grand livre ${attendu} identique dans les trois sorties ; classe 6 nette ${j.totaux.classe6}, réalisé ${j.totaux.realise}`,
+  );
   const lo = ecartsRecalcules(un);
   if (!lo) console.log("LibreOffice absent : recalcul non vérifié");
   else {
     const cellule = (ref) => lo.lignes[Number(ref.slice(1)) - 1][ref.charCodeAt(0) - 65];
     const ecart = (a, b) => Math.abs(Number(a) - Number(b));
-    if (ecart(cellule("H3"), 0) > 0.005) throw new Error(`Recalcul LibreOffice : contrôle classe 6 = ${cellule("H3")} au lieu de 0`);
-    if (ecart(cellule("B3"), j.totaux.classe6) > 0.005) throw new Error(`Recalcul LibreOffice : classe 6 ${cellule("B3")} ≠ ${j.totaux.classe6}`);
+    if (ecart(cellule("H3"), 0) > 0.005)
+      throw new Error(`Recalcul LibreOffice : contrôle classe 6 = ${cellule("H3")} au lieu de 0`);
+    if (ecart(cellule("B3"), j.totaux.classe6) > 0.005)
+      throw new Error(`Recalcul LibreOffice : classe 6 ${cellule("B3")} ≠ ${j.totaux.classe6}`);
     j.postes.forEach((p, i) => {
       const [code, , , budget, , , realise] = lo.lignes[5 + i];
       if (code !== p.code || ecart(budget, p.budget) > 0.005 || ecart(realise, p.realise) > 0.005) {
-        throw new Error(`Recalcul LibreOffice, chapitre ${p.code} : budget ${budget} / réalisé ${realise}, attendu ${p.budget} / ${p.realise}`);
+        throw new Error(
+          `Recalcul LibreOffice, chapitre ${p.code} : budget ${budget} / réalisé ${realise}, attendu ${p.budget} / ${p.realise}`,
+        );
       }
     });
-    console.log(`LibreOffice recalcule les SOMME.SI.ENS sur le million de lignes en ${(lo.ms / 1000).toFixed(0)} s : ${j.postes.length} chapitres conformes au JSON, contrôle classe 6 = 0`);
+    console.log(
+      `LibreOffice recalcule les SOMME.SI.ENS sur le million de lignes en ${(lo.ms / 1000).toFixed(0)} s : ${j.postes.length} chapitres conformes au JSON, contrôle classe 6 = 0`,
+    );
   }
   console.log(`objectifs : ≤ ${MAX_MS / 1000} s et ≤ ${MAX_RSS_MO} Mo par passage`);
   console.log(ok ? "Écarts bench : objectifs atteints" : "Écarts bench : OBJECTIF NON ATTEINT");
@@ -129,4 +180,13 @@ async function principal() {
 }
 
 module.exports = { grandLivre };
-if (require.main === module) principal().then((ok) => { process.exitCode = ok ? 0 : 1; }, (e) => { console.error(e.message); process.exitCode = 1; });
+if (require.main === module)
+  principal().then(
+    (ok) => {
+      process.exitCode = ok ? 0 : 1;
+    },
+    (e) => {
+      console.error(e.message);
+      process.exitCode = 1;
+    },
+  );

@@ -21,8 +21,16 @@ const FICHIER = path.join(DATA, `000000000FEC20241231-${LIGNES}.txt`);
 function generer() {
   if (fs.existsSync(FICHIER)) return;
   fs.mkdirSync(DATA, { recursive: true });
-  const entete = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise\n";
-  const comptes = [["606400", "Fournitures admin."], ["625100", "Voyages et déplacements"], ["641100", "Salaires appointements"], ["645100", "Cotisations URSSAF"], ["613500", "Locations mobilières"], ["611000", "Sous-traitance générale"]];
+  const entete =
+    "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise\n";
+  const comptes = [
+    ["606400", "Fournitures admin."],
+    ["625100", "Voyages et déplacements"],
+    ["641100", "Salaires appointements"],
+    ["645100", "Cotisations URSSAF"],
+    ["613500", "Locations mobilières"],
+    ["611000", "Sous-traitance générale"],
+  ];
   const fd = fs.openSync(FICHIER, "w");
   let buf = entete;
   let graine = 42;
@@ -39,7 +47,10 @@ function generer() {
     buf += `AC\tAchats\t${num}\t${date}\t${c}\t${lib}\t\t\tF${n}\t${date}\t${libelle}\t${montant}\t0,00\t\t\t${date}\t\t\n`;
     buf += `AC\tAchats\t${num}\t${date}\t401000\tFournisseurs\tF${n % 500}\tFournisseur ${n % 500}\tF${n}\t${date}\t${libelle}\t0,00\t${montant}\tA\t${date}\t${date}\t\t\n`;
     i += 2;
-    if (buf.length > 1 << 20) (fs.writeSync(fd, buf), (buf = ""));
+    if (buf.length > 1 << 20) {
+      fs.writeSync(fd, buf);
+      buf = "";
+    }
   }
   fs.writeSync(fd, buf);
   fs.closeSync(fd);
@@ -64,9 +75,15 @@ Papa.parse(fs.createReadStream(process.argv[1]), {
 
 function mesurer(cmd, args, env = {}) {
   const debut = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS=%M CPU=%U+%S", cmd, ...args], { cwd: RACINE, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, ...env } });
+  const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS=%M CPU=%U+%S", cmd, ...args], {
+    cwd: RACINE,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    env: { ...process.env, ...env },
+  });
   const ms = Number(process.hrtime.bigint() - debut) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(" ")} a échoué (${r.status}) : ${r.stderr}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${cmd} ${args.join(" ")} a échoué (${r.status}) : ${r.stderr}`);
   const rss = Number(/MAXRSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr);
   return { ms, rss, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, out: r.stdout };
@@ -87,12 +104,15 @@ function chaufferCache() {
 }
 
 function principal() {
-  if (!fs.existsSync(path.join(RACINE, "build/cli/main.js"))) throw new Error("CLI non compilée : lancez npm run build:cli");
+  if (!fs.existsSync(path.join(RACINE, "build/cli/main.js")))
+    throw new Error("CLI non compilée : lancez npm run build:cli");
   const tours = Math.max(1, Number(process.env.FEC_BENCH_TOURS) || 3);
   const t0 = Date.now();
   generer();
   const taille = fs.statSync(FICHIER).size;
-  console.log(`FEC généré : ${LIGNES} lignes, ${(taille / 1e6).toFixed(1)} Mo (${((Date.now() - t0) / 1000).toFixed(1)} s) ; charge machine ${os.loadavg()[0].toFixed(1)} sur ${os.cpus().length} cœurs`);
+  console.log(
+    `FEC généré : ${LIGNES} lignes, ${(taille / 1e6).toFixed(1)} Mo (${((Date.now() - t0) / 1000).toFixed(1)} s) ; charge machine ${os.loadavg()[0].toFixed(1)} sur ${os.cpus().length} cœurs`,
+  );
   chaufferCache();
   const cli = [path.join(RACINE, "bin/prodbook.js"), "fec", FICHIER, "--json"];
   // CPU time (all threads) is shown too: less sensitive than wall time to other tenants of a shared machine.
@@ -108,28 +128,38 @@ function principal() {
     }
     const ref = refs[refs.length - 1];
     const pb = pbs[pbs.length - 1];
-    console.log(`tour ${t}/${tours} (charge ${os.loadavg()[0].toFixed(1)}) : papaparse ${s(ref)} ; prodbook ${s(pb)} ; ratio ${(pb.ms / ref.ms).toFixed(2)}`);
+    console.log(
+      `tour ${t}/${tours} (charge ${os.loadavg()[0].toFixed(1)}) : papaparse ${s(ref)} ; prodbook ${s(pb)} ; ratio ${(pb.ms / ref.ms).toFixed(2)}`,
+    );
   }
   const r = JSON.parse(refs[0].out);
   const j = JSON.parse(pbs[0].out);
-  if (j.ecritures !== LIGNES || r.lignes !== LIGNES) throw new Error(`Lignes lues : prodbook ${j.ecritures}, référence ${r.lignes}, attendu ${LIGNES}`);
-  if (j.debit !== r.debit || j.credit !== r.credit) throw new Error(`Totaux : prodbook ${j.debit}/${j.credit}, référence ${r.debit}/${r.credit}`);
-  if (pbs.some((x) => x.out !== pbs[0].out) || refs.some((x) => x.out !== refs[0].out)) throw new Error("Deux passages du même programme ne donnent pas le même résultat");
+  if (j.ecritures !== LIGNES || r.lignes !== LIGNES)
+    throw new Error(`Lignes lues : prodbook ${j.ecritures}, référence ${r.lignes}, attendu ${LIGNES}`);
+  if (j.debit !== r.debit || j.credit !== r.credit)
+    throw new Error(`Totaux : prodbook ${j.debit}/${j.credit}, référence ${r.debit}/${r.credit}`);
+  if (pbs.some((x) => x.out !== pbs[0].out) || refs.some((x) => x.out !== refs[0].out))
+    throw new Error("Deux passages du même programme ne donnent pas le même résultat");
   const un = mesurer(process.execPath, cli, { PRODBOOK_FEC_FILS: "1" });
   const deux = mesurer(process.execPath, cli, { PRODBOOK_FEC_FILS: "2" });
   const demarrage = mesurer(process.execPath, [path.join(RACINE, "bin/prodbook.js"), "fec", "--help"]);
-  if (un.out !== pbs[0].out || deux.out !== pbs[0].out) throw new Error("La lecture en un fil et en deux fils ne donnent pas le même JSON");
+  if (un.out !== pbs[0].out || deux.out !== pbs[0].out)
+    throw new Error("La lecture en un fil et en deux fils ne donnent pas le même JSON");
   const mRef = mediane(refs.map((x) => x.ms));
   const mPb = mediane(pbs.map((x) => x.ms));
   const ratio = mPb / mRef;
   // Memory is not noise: the target holds for the worst run.
   const rss = Math.max(...pbs.map((x) => x.rss));
   console.log(`médiane papaparse           : ${(mRef / 1000).toFixed(2)} s sur ${tours} passage(s) (débit ${r.debit})`);
-  console.log(`médiane prodbook fec        : ${(mPb / 1000).toFixed(2)} s sur ${tours} passage(s) (débit ${j.debit}, crédit ${j.credit}) ; RSS médiane ${mediane(pbs.map((x) => x.rss)).toFixed(0)} Mo, max ${rss.toFixed(0)} Mo`);
+  console.log(
+    `médiane prodbook fec        : ${(mPb / 1000).toFixed(2)} s sur ${tours} passage(s) (débit ${j.debit}, crédit ${j.credit}) ; RSS médiane ${mediane(pbs.map((x) => x.rss)).toFixed(0)} Mo, max ${rss.toFixed(0)} Mo`,
+  );
   console.log(`  un fil imposé (1 passage)   : ${s(un)} — ratio ${(un.ms / mRef).toFixed(2)}`);
   console.log(`  deux fils imposés (1 passage): ${s(deux)} — ratio ${(deux.ms / mRef).toFixed(2)}`);
   console.log(`  démarrage (fec --help)      : ${s(demarrage)}`);
-  console.log(`ratio des médianes ${ratio.toFixed(2)} (objectif ≤ 0,50) ; mémoire max ${rss.toFixed(0)} Mo (objectif ≤ 300 Mo)`);
+  console.log(
+    `ratio des médianes ${ratio.toFixed(2)} (objectif ≤ 0,50) ; mémoire max ${rss.toFixed(0)} Mo (objectif ≤ 300 Mo)`,
+  );
   const ok = ratio <= 0.5 && rss <= 300;
   console.log(ok ? "FEC bench : objectifs atteints" : "FEC bench : OBJECTIF NON ATTEINT");
   return ok;

@@ -38,21 +38,70 @@ const CIBLE_ECRITURE_MS = 10000;
 const CIBLE_RSS_MO = 500;
 
 const EQUIPE = [
-  ["Réalisateur", 1], ["Premier assistant réalisateur", 1], ["Second assistant réalisateur", 1], ["Scripte", 1],
-  ["Directeur de la photographie", 1], ["Cadreur", 2], ["Assistant opérateur", 2], ["Ingénieur du son", 1], ["Perchman", 1],
-  ["Chef électricien", 1], ["Électricien", 4], ["Chef machiniste", 1], ["Machiniste", 3], ["Chef décorateur", 1], ["Accessoiriste", 2],
-  ["Costumier", 2], ["Habilleur", 2], ["Maquilleur", 2], ["Coiffeur", 2], ["Régisseur général", 1], ["Régisseur", 3],
-  ["Directeur de production", 1], ["Chargé de production", 2], ["Photographe de plateau", 1], ["Assistant régisseur", 1],
+  ["Réalisateur", 1],
+  ["Premier assistant réalisateur", 1],
+  ["Second assistant réalisateur", 1],
+  ["Scripte", 1],
+  ["Directeur de la photographie", 1],
+  ["Cadreur", 2],
+  ["Assistant opérateur", 2],
+  ["Ingénieur du son", 1],
+  ["Perchman", 1],
+  ["Chef électricien", 1],
+  ["Électricien", 4],
+  ["Chef machiniste", 1],
+  ["Machiniste", 3],
+  ["Chef décorateur", 1],
+  ["Accessoiriste", 2],
+  ["Costumier", 2],
+  ["Habilleur", 2],
+  ["Maquilleur", 2],
+  ["Coiffeur", 2],
+  ["Régisseur général", 1],
+  ["Régisseur", 3],
+  ["Directeur de production", 1],
+  ["Chargé de production", 2],
+  ["Photographe de plateau", 1],
+  ["Assistant régisseur", 1],
 ];
-const PRENOMS = ["Yann", "Anne", "Claire", "Sophie", "Loïc", "Maëlle", "Erwan", "Nolwenn", "Gaël", "Soazig", "Tanguy", "Katell", "Ronan", "Gwen"];
-const NOMS = ["Le Goff", "Kerbrat", "Martin", "Tanguy", "Le Bihan", "Guillou", "Morvan", "Le Gall", "Riou", "Quéré", "Cadiou", "Le Roux"];
+const PRENOMS = [
+  "Yann",
+  "Anne",
+  "Claire",
+  "Sophie",
+  "Loïc",
+  "Maëlle",
+  "Erwan",
+  "Nolwenn",
+  "Gaël",
+  "Soazig",
+  "Tanguy",
+  "Katell",
+  "Ronan",
+  "Gwen",
+];
+const NOMS = [
+  "Le Goff",
+  "Kerbrat",
+  "Martin",
+  "Tanguy",
+  "Le Bihan",
+  "Guillou",
+  "Morvan",
+  "Le Gall",
+  "Riou",
+  "Quéré",
+  "Cadiou",
+  "Le Roux",
+];
 
 const ep = (e) => `Ép. ${String(e).padStart(2, "0")}`;
 
 /** Steps of the series: [nom, durée, dépend de (undefined = ligne précédente), calendaire, décalage]. */
 function etapesSerie() {
   const l = [];
-  const add = (nom, duree, depend, calendaire, decalage) => l.push([nom, duree, depend, calendaire ? "oui" : null, decalage ?? null]);
+  const add = (nom, duree, depend, calendaire, decalage) =>
+    l.push([nom, duree, depend, calendaire ? "oui" : null, decalage ?? null]);
   for (let e = 1; e <= EPISODES; e++) {
     const E = ep(e);
     // Préparation (22): the writers' room works episode after episode.
@@ -70,14 +119,22 @@ function etapesSerie() {
     add(`${E} — Plan de travail tournage`, 2, `${E} — Dépouillement, ${E} — Casting validé, ${E} — Décors validés`);
     // Tournage (25): one crew, so episode e shoots after episode e - 1.
     for (let j = 1; j <= 8; j++) {
-      const avant = j === 1 ? [`${E} — Plan de travail tournage`, ...(e > 1 ? [`${ep(e - 1)} — Tournage J8`] : [])].join(", ") : `${E} — Tournage J${j - 1}`;
+      const avant =
+        j === 1
+          ? [`${E} — Plan de travail tournage`, ...(e > 1 ? [`${ep(e - 1)} — Tournage J8`] : [])].join(", ")
+          : `${E} — Tournage J${j - 1}`;
       add(`${E} — Tournage J${j}`, 1, avant);
       add(`${E} — Dérushage J${j}`, 1);
       add(`${E} — Sauvegarde LTO J${j}`, 1, `${E} — Tournage J${j}`, true);
     }
     add(`${E} — Fin de tournage`, 0, `${E} — Tournage J8, ${E} — Sauvegarde LTO J8`);
     // Post-production (153).
-    for (let s = 1; s <= 40; s++) add(`${E} — Montage séquence ${s}`, 1, [`${E} — Dérushage J${Math.ceil(s / 5)}`, ...(s > 1 ? [`${E} — Montage séquence ${s - 1}`] : [])].join(", "));
+    for (let s = 1; s <= 40; s++)
+      add(
+        `${E} — Montage séquence ${s}`,
+        1,
+        [`${E} — Dérushage J${Math.ceil(s / 5)}`, ...(s > 1 ? [`${E} — Montage séquence ${s - 1}`] : [])].join(", "),
+      );
     add(`${E} — Version réalisateur`, 5);
     add(`${E} — Visionnage diffuseur`, 1, undefined, false, 2);
     add(`${E} — Corrections montage`, 3);
@@ -86,16 +143,26 @@ function etapesSerie() {
     add(`${E} — VFX livrés`, 0, Array.from({ length: 40 }, (_, k) => `${E} — VFX plan ${k + 1}`).join(", "));
     add(`${E} — Conformation`, 2, `${E} — PAT image`);
     add(`${E} — Étalonnage`, 4, `${E} — Conformation (+1 j), ${E} — VFX livrés`);
-    for (let k = 1; k <= 20; k++) add(`${E} — Montage son bobine ${k}`, 1, k <= 2 ? `${E} — PAT image` : `${E} — Montage son bobine ${k - 2}`);
+    for (let k = 1; k <= 20; k++)
+      add(`${E} — Montage son bobine ${k}`, 1, k <= 2 ? `${E} — PAT image` : `${E} — Montage son bobine ${k - 2}`);
     add(`${E} — Prémix`, 2, `${E} — Montage son bobine 19, ${E} — Montage son bobine 20`);
     for (let k = 1; k <= 18; k++) add(`${E} — Bruitages ${k}`, 1, k === 1 ? `${E} — PAT image` : undefined);
-    for (let k = 1; k <= 20; k++) add(`${E} — Musique cue ${k}`, 1, k <= 3 ? `${E} — PAT image` : `${E} — Musique cue ${k - 3}`);
-    add(`${E} — Enregistrement musique`, 2, Array.from({ length: 3 }, (_, k) => `${E} — Musique cue ${18 + k}`).join(", "));
+    for (let k = 1; k <= 20; k++)
+      add(`${E} — Musique cue ${k}`, 1, k <= 3 ? `${E} — PAT image` : `${E} — Musique cue ${k - 3}`);
+    add(
+      `${E} — Enregistrement musique`,
+      2,
+      Array.from({ length: 3 }, (_, k) => `${E} — Musique cue ${18 + k}`).join(", "),
+    );
     add(`${E} — Mixage`, 4, `${E} — Prémix, ${E} — Bruitages 18, ${E} — Enregistrement musique`);
     add(`${E} — Génériques`, 2, `${E} — PAT image`);
     add(`${E} — Sous-titrage`, 3, `${E} — Mixage`);
     add(`${E} — Audiodescription`, 4, `${E} — Mixage`);
-    add(`${E} — Contrôle qualité technique`, 1, `${E} — Étalonnage, ${E} — Mixage, ${E} — Génériques, ${E} — Sous-titrage, ${E} — Audiodescription`);
+    add(
+      `${E} — Contrôle qualité technique`,
+      1,
+      `${E} — Étalonnage, ${E} — Mixage, ${E} — Génériques, ${E} — Sous-titrage, ${E} — Audiodescription`,
+    );
     add(`${E} — PAD`, 0);
   }
   add("Livraison de la série", 0, Array.from({ length: EPISODES }, (_, k) => `${ep(k + 1)} — PAD`).join(", "));
@@ -110,7 +177,12 @@ function planDeTravail() {
     if (w !== 0 && w !== 6 && !FERIES_TOURNAGE.includes(new Date(d).toISOString().slice(0, 10))) jours.push(d);
   }
   const personnes = [];
-  for (const [fonction, n] of EQUIPE) for (let k = 0; k < n; k++) personnes.push({ nom: `${PRENOMS[personnes.length % PRENOMS.length]} ${NOMS[(personnes.length * 5) % NOMS.length]} ${personnes.length + 1}`, fonction });
+  for (const [fonction, n] of EQUIPE)
+    for (let k = 0; k < n; k++)
+      personnes.push({
+        nom: `${PRENOMS[personnes.length % PRENOMS.length]} ${NOMS[(personnes.length * 5) % NOMS.length]} ${personnes.length + 1}`,
+        fonction,
+      });
   const lignes = [];
   const h = (hh, mm = 0) => new Date(Date.UTC(1899, 11, 30, hh, mm));
   let nuit = false;
@@ -123,7 +195,17 @@ function planDeTravail() {
     personnes.forEach((p, i) => {
       const debut = nuit ? h(18) : lendemain ? h(13) : h(8);
       const fin = nuit ? h(3) : !lendemain && (i + j) % 37 === 0 ? h(21, 30) : h(19);
-      lignes.push([new Date(d), p.nom, p.fonction, "IDCC 2642", debut, fin, 60, `Décor ${1 + (j % 12)}`, `06 ${String(10 + (i % 90)).padStart(2, "0")} 00 00 ${String(i).padStart(2, "0")}`]);
+      lignes.push([
+        new Date(d),
+        p.nom,
+        p.fonction,
+        "IDCC 2642",
+        debut,
+        fin,
+        60,
+        `Décor ${1 + (j % 12)}`,
+        `06 ${String(10 + (i % 90)).padStart(2, "0")} 00 00 ${String(i).padStart(2, "0")}`,
+      ]);
     });
   });
   return { lignes, personnes: personnes.length, jours: jours.length };
@@ -145,7 +227,16 @@ async function generer() {
     const semaine = i % 3 === 0;
     const q = semaine ? 14 : 70;
     const tarif = 250 + 10 * i;
-    budget.addRow([`2.${i + 1}`, fonction, q, semaine ? "semaine" : "jour", n, tarif, { formula: `ROUND(C${r}*E${r}*F${r},2)`, result: q * n * tarif }, "oui"]);
+    budget.addRow([
+      `2.${i + 1}`,
+      fonction,
+      q,
+      semaine ? "semaine" : "jour",
+      n,
+      tarif,
+      { formula: `ROUND(C${r}*E${r}*F${r},2)`, result: q * n * tarif },
+      "oui",
+    ]);
   });
   const etapesWs = wb.addWorksheet("Étapes série");
   etapesWs.addRow(["Planning de la série — 10 × 52'"]);
@@ -181,33 +272,58 @@ const mediane = (xs) => {
 /** Throws unless the JSON is a full schedule of the generated steps with the expected findings. */
 function verifierJson(j, etapes, pdt) {
   const n = etapes.length;
-  if (!Array.isArray(j.etapes) || j.etapes.length !== n) throw new Error(`Étapes planifiées : ${j.etapes?.length}, attendu ${n}`);
+  if (!Array.isArray(j.etapes) || j.etapes.length !== n)
+    throw new Error(`Étapes planifiées : ${j.etapes?.length}, attendu ${n}`);
   const par = new Map(j.etapes.map((e) => [e.nom, e]));
   const iso = /^\d{4}-\d{2}-\d{2}$/;
   let liens = 0;
   etapes.forEach(([nom, duree, depend], i) => {
     const e = par.get(nom);
-    if (!e || !iso.test(e.debut) || !iso.test(e.fin) || e.fin < e.debut || e.joursOuvres !== duree) throw new Error(`Étape mal planifiée : ${nom} ${JSON.stringify(e)}`);
+    if (!e || !iso.test(e.debut) || !iso.test(e.fin) || e.fin < e.debut || e.joursOuvres !== duree)
+      throw new Error(`Étape mal planifiée : ${nom} ${JSON.stringify(e)}`);
     if (e.fin > LIVRAISON) throw new Error(`${nom} finit le ${e.fin}, après la livraison du ${LIVRAISON}`);
-    const preds = depend === undefined ? [etapes[i - 1][0]] : depend === "-" ? [] : depend.split(/[,;]/).map((s) => s.trim().replace(/\s*\(\+\d+ j\)$/, ""));
+    const preds =
+      depend === undefined
+        ? [etapes[i - 1][0]]
+        : depend === "-"
+          ? []
+          : depend.split(/[,;]/).map((s) => s.trim().replace(/\s*\(\+\d+ j\)$/, ""));
     for (const p of preds) {
-      if (!(par.get(p).fin < e.debut)) throw new Error(`Dépendance non respectée : ${p} finit le ${par.get(p).fin}, ${nom} commence le ${e.debut}`);
+      if (!(par.get(p).fin < e.debut))
+        throw new Error(`Dépendance non respectée : ${p} finit le ${par.get(p).fin}, ${nom} commence le ${e.debut}`);
       liens++;
     }
   });
   const critiques = j.etapes.filter((e) => e.critique);
-  if (critiques.length < 50 || critiques.length === n) throw new Error(`Chemin critique invraisemblable : ${critiques.length} étape(s) critique(s) sur ${n}`);
+  if (critiques.length < 50 || critiques.length === n)
+    throw new Error(`Chemin critique invraisemblable : ${critiques.length} étape(s) critique(s) sur ${n}`);
   // Writers' room → shooting of every episode → the last episode's editing (40 sequences in a row) → delivery.
-  for (const nom of [`${ep(1)} — Séquencier`, `${ep(EPISODES)} — Tournage J1`, `${ep(EPISODES)} — Montage séquence 40`, "Livraison de la série"]) {
+  for (const nom of [
+    `${ep(1)} — Séquencier`,
+    `${ep(EPISODES)} — Tournage J1`,
+    `${ep(EPISODES)} — Montage séquence 40`,
+    "Livraison de la série",
+  ]) {
     if (!critiques.some((e) => e.nom === nom)) throw new Error(`Le chemin critique ne passe pas par « ${nom} »`);
   }
-  if (!j.etapes.some((e) => e.marge > 20)) throw new Error("Aucune étape n'a de marge : le calcul au plus tôt n'a pas eu lieu");
+  if (!j.etapes.some((e) => e.marge > 20))
+    throw new Error("Aucune étape n'a de marge : le calcul au plus tôt n'a pas eu lieu");
   const compte = (regle, gravite) => j.controles.filter((c) => c.regle === regle && c.gravite === gravite).length;
   const longues = pdt.lignes.filter((l) => l[5].getUTCHours() === 21).length;
-  if (compte("duree-quotidienne", "erreur") !== longues) throw new Error(`Journées de plus de 12 h signalées : ${compte("duree-quotidienne", "erreur")}, attendu ${longues}`);
-  if (compte("repos-quotidien", "erreur") + compte("repos-quotidien", "alerte") === 0) throw new Error("Aucun repos quotidien insuffisant signalé après les nuits de tournage");
-  if (compte("heures-supplementaires", "info") < pdt.personnes * 10) throw new Error(`Heures supplémentaires : ${compte("heures-supplementaires", "info")} constat(s) seulement`);
-  return { critiques: critiques.length, liens, debut: j.etapes.reduce((a, e) => (e.debut < a ? e.debut : a), "9999"), controles: j.controles.length };
+  if (compte("duree-quotidienne", "erreur") !== longues)
+    throw new Error(
+      `Journées de plus de 12 h signalées : ${compte("duree-quotidienne", "erreur")}, attendu ${longues}`,
+    );
+  if (compte("repos-quotidien", "erreur") + compte("repos-quotidien", "alerte") === 0)
+    throw new Error("Aucun repos quotidien insuffisant signalé après les nuits de tournage");
+  if (compte("heures-supplementaires", "info") < pdt.personnes * 10)
+    throw new Error(`Heures supplémentaires : ${compte("heures-supplementaires", "info")} constat(s) seulement`);
+  return {
+    critiques: critiques.length,
+    liens,
+    debut: j.etapes.reduce((a, e) => (e.debut < a ? e.debut : a), "9999"),
+    controles: j.controles.length,
+  };
 }
 
 /** Throws unless the written workbook has the three sheets, full-sized, and the user's sheets untouched. */
@@ -215,8 +331,13 @@ async function verifierSortie(etapes, pdt, joursPlanning) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SORTIE);
   const noms = wb.worksheets.map((w) => w.name);
-  for (const f of ["Budget série", "Étapes série", "PDT", "Rétroplanning", "Plan de travail", "Feuille de service"]) if (!noms.includes(f)) throw new Error(`Feuille « ${f} » absente de la sortie (feuilles : ${noms.join(", ")})`);
-  if (wb.getWorksheet("Étapes série").rowCount !== etapes.length + 3 || wb.getWorksheet("PDT").rowCount !== pdt.lignes.length + 1) throw new Error("Les feuilles de l'utilisateur ont changé de taille");
+  for (const f of ["Budget série", "Étapes série", "PDT", "Rétroplanning", "Plan de travail", "Feuille de service"])
+    if (!noms.includes(f)) throw new Error(`Feuille « ${f} » absente de la sortie (feuilles : ${noms.join(", ")})`);
+  if (
+    wb.getWorksheet("Étapes série").rowCount !== etapes.length + 3 ||
+    wb.getWorksheet("PDT").rowCount !== pdt.lignes.length + 1
+  )
+    throw new Error("Les feuilles de l'utilisateur ont changé de taille");
   const retro = wb.getWorksheet("Rétroplanning");
   const nomsRetro = new Set();
   for (let r = 5; r < 5 + etapes.length; r++) nomsRetro.add(retro.getCell(r, 1).value);
@@ -224,25 +345,33 @@ async function verifierSortie(etapes, pdt, joursPlanning) {
   const tables = Object.keys(retro.tables ?? {});
   if (!tables.length) throw new Error("Rétroplanning : pas de tableau Excel");
   const cf = retro.conditionalFormattings ?? [];
-  if (cf.length < 5) throw new Error(`Rétroplanning : ${cf.length} mise(s) en forme conditionnelle, le Gantt (5 attendues) manque`);
+  if (cf.length < 5)
+    throw new Error(`Rétroplanning : ${cf.length} mise(s) en forme conditionnelle, le Gantt (5 attendues) manque`);
   const derniereCol = retro.getRow(4).cellCount;
-  if (derniereCol !== 10 + joursPlanning) throw new Error(`Rétroplanning : ${derniereCol - 10} colonne(s) de Gantt, attendu ${joursPlanning} jours`);
+  if (derniereCol !== 10 + joursPlanning)
+    throw new Error(`Rétroplanning : ${derniereCol - 10} colonne(s) de Gantt, attendu ${joursPlanning} jours`);
   const plan = wb.getWorksheet("Plan de travail");
-  if (plan.getRow(4).cellCount !== 2 + pdt.jours + 2) throw new Error(`Plan de travail : ${plan.getRow(4).cellCount} colonnes, attendu ${pdt.jours + 4}`);
+  if (plan.getRow(4).cellCount !== 2 + pdt.jours + 2)
+    throw new Error(`Plan de travail : ${plan.getRow(4).cellCount} colonnes, attendu ${pdt.jours + 4}`);
   let personnes = 0;
   for (let r = 5; plan.getCell(r, 1).value; r++) personnes++;
-  if (personnes !== pdt.personnes) throw new Error(`Plan de travail : ${personnes} personne(s), attendu ${pdt.personnes}`);
+  if (personnes !== pdt.personnes)
+    throw new Error(`Plan de travail : ${personnes} personne(s), attendu ${pdt.personnes}`);
   const service = wb.getWorksheet("Feuille de service");
-  if (service.rowCount !== 6 + pdt.personnes) throw new Error(`Feuille de service : ${service.rowCount - 6} convocation(s), attendu ${pdt.personnes}`);
+  if (service.rowCount !== 6 + pdt.personnes)
+    throw new Error(`Feuille de service : ${service.rowCount - 6} convocation(s), attendu ${pdt.personnes}`);
   return { gantt: derniereCol - 10, personnes, cf: cf.length };
 }
 
 async function principal() {
-  if (!fs.existsSync(path.join(RACINE, "build/cli/main.js"))) throw new Error("CLI non compilée : lancez npm run build:cli");
+  if (!fs.existsSync(path.join(RACINE, "build/cli/main.js")))
+    throw new Error("CLI non compilée : lancez npm run build:cli");
   const tours = Math.max(1, Number(process.env.PLANNING_BENCH_TOURS) || 5);
   const t0 = Date.now();
   const { etapes, pdt } = await generer();
-  console.log(`Classeur généré : ${etapes.length} étapes (${EPISODES} épisodes), plan de travail ${pdt.lignes.length} lignes (${pdt.personnes} personnes × ${pdt.jours} jours), ${(fs.statSync(FICHIER).size / 1e6).toFixed(1)} Mo (${((Date.now() - t0) / 1000).toFixed(1)} s) ; charge machine ${os.loadavg()[0].toFixed(1)} sur ${os.cpus().length} cœurs`);
+  console.log(
+    `Classeur généré : ${etapes.length} étapes (${EPISODES} épisodes), plan de travail ${pdt.lignes.length} lignes (${pdt.personnes} personnes × ${pdt.jours} jours), ${(fs.statSync(FICHIER).size / 1e6).toFixed(1)} Mo (${((Date.now() - t0) / 1000).toFixed(1)} s) ; charge machine ${os.loadavg()[0].toFixed(1)} sur ${os.cpus().length} cœurs`,
+  );
   const bin = path.join(RACINE, "bin/prodbook.js");
   const argsJson = [bin, "planning", FICHIER, "--livraison", LIVRAISON, "--json"];
   const argsSortie = [...argsJson, "--service", SERVICE, "-o", SORTIE];
@@ -255,22 +384,31 @@ async function principal() {
     jsons.push(mesurer(process.execPath, argsJson));
     fs.rmSync(SORTIE, { force: true });
     sorties.push(mesurer(process.execPath, argsSortie));
-    console.log(`tour ${t}/${tours} (charge ${os.loadavg()[0].toFixed(1)}) : lecture ExcelJS seule ${s(refs[t - 1])} ; --json ${s(jsons[t - 1])} ; -o ${s(sorties[t - 1])}`);
+    console.log(
+      `tour ${t}/${tours} (charge ${os.loadavg()[0].toFixed(1)}) : lecture ExcelJS seule ${s(refs[t - 1])} ; --json ${s(jsons[t - 1])} ; -o ${s(sorties[t - 1])}`,
+    );
   }
-  if ([...jsons, ...sorties].some((x) => x.out !== jsons[0].out)) throw new Error("Deux passages (avec ou sans -o) ne donnent pas le même JSON");
+  if ([...jsons, ...sorties].some((x) => x.out !== jsons[0].out))
+    throw new Error("Deux passages (avec ou sans -o) ne donnent pas le même JSON");
   const j = JSON.parse(jsons[0].out);
   const v = verifierJson(j, etapes, pdt);
   const fin = j.etapes.reduce((a, e) => (e.fin > a ? e.fin : a), "");
   const joursPlanning = (Date.parse(fin) - Date.parse(v.debut)) / 86_400_000 + 1;
   const o = await verifierSortie(etapes, pdt, joursPlanning);
-  console.log(`résultats vérifiés : ${etapes.length} étapes du ${v.debut} au ${fin} (${v.liens} dépendances respectées, ${v.critiques} critiques), ${v.controles} constats ; sortie ${(fs.statSync(SORTIE).size / 1e6).toFixed(1)} Mo : Gantt ${o.gantt} jours, plan de travail ${o.personnes} personnes, ${o.cf} mises en forme conditionnelles`);
+  console.log(
+    `résultats vérifiés : ${etapes.length} étapes du ${v.debut} au ${fin} (${v.liens} dépendances respectées, ${v.critiques} critiques), ${v.controles} constats ; sortie ${(fs.statSync(SORTIE).size / 1e6).toFixed(1)} Mo : Gantt ${o.gantt} jours, plan de travail ${o.personnes} personnes, ${o.cf} mises en forme conditionnelles`,
+  );
   const med = (xs, k) => mediane(xs.map((x) => x[k]));
   const mJ = med(jsons, "ms");
   const mO = med(sorties, "ms");
   const rss = Math.max(...jsons.map((x) => x.rss), ...sorties.map((x) => x.rss));
   const f = (x) => x.toFixed(2).replace(".", ",");
-  console.log(`médianes sur ${tours} tour(s), temps écoulé / CPU : lecture ExcelJS seule ${f(med(refs, "ms") / 1000)} / ${f(med(refs, "cpu"))} s ; --json ${f(mJ / 1000)} / ${f(med(jsons, "cpu"))} s ; -o ${f(mO / 1000)} / ${f(med(sorties, "cpu"))} s`);
-  console.log(`--json ${f(mJ / 1000)} s (objectif ≤ ${CIBLE_JSON_MS / 1000} s) ; -o ${f(mO / 1000)} s (objectif ≤ ${CIBLE_ECRITURE_MS / 1000} s) ; mémoire max ${rss.toFixed(0)} Mo (objectif ≤ ${CIBLE_RSS_MO} Mo)`);
+  console.log(
+    `médianes sur ${tours} tour(s), temps écoulé / CPU : lecture ExcelJS seule ${f(med(refs, "ms") / 1000)} / ${f(med(refs, "cpu"))} s ; --json ${f(mJ / 1000)} / ${f(med(jsons, "cpu"))} s ; -o ${f(mO / 1000)} / ${f(med(sorties, "cpu"))} s`,
+  );
+  console.log(
+    `--json ${f(mJ / 1000)} s (objectif ≤ ${CIBLE_JSON_MS / 1000} s) ; -o ${f(mO / 1000)} s (objectif ≤ ${CIBLE_ECRITURE_MS / 1000} s) ; mémoire max ${rss.toFixed(0)} Mo (objectif ≤ ${CIBLE_RSS_MO} Mo)`,
+  );
   const ok = mJ <= CIBLE_JSON_MS && mO <= CIBLE_ECRITURE_MS && rss <= CIBLE_RSS_MO;
   console.log(ok ? "Planning bench : objectifs atteints" : "Planning bench : OBJECTIF NON ATTEINT");
   return ok;

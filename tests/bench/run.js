@@ -8,7 +8,10 @@ const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 
-const benches = fs.readdirSync(__dirname).filter((f) => f.endsWith(".bench.js")).sort();
+const benches = fs
+  .readdirSync(__dirname)
+  .filter((f) => f.endsWith(".bench.js"))
+  .sort();
 let echecs = 0;
 for (const b of benches) {
   process.stdout.write(`\n=== ${b} ===\n`);

@@ -33,7 +33,12 @@ const ESPION_WORKER = `(() => {
 
 /** Data lines of a FEC file: non-empty lines after the header. */
 function lignesDonnees(fichier: string): string[] {
-  return fs.readFileSync(fichier, "utf8").replace(/^\ufeff/, "").split(/\r\n|\r|\n/).slice(1).filter((l) => l.trim() !== "");
+  return fs
+    .readFileSync(fichier, "utf8")
+    .replace(/^\ufeff/, "")
+    .split(/\r\n|\r|\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== "");
 }
 
 /** Starts recording the progress bar's successive states (null = absent, else aria-valuenow). */
@@ -44,7 +49,7 @@ async function observerBarre(page: Page): Promise<void> {
     w.__barre = [];
     const noter = () => {
       const b = document.querySelector(`[data-testid="${id}"]`);
-      const v = b ? b.getAttribute("aria-valuenow") ?? "?" : null;
+      const v = b ? (b.getAttribute("aria-valuenow") ?? "?") : null;
       if (w.__barre[w.__barre.length - 1] !== v) w.__barre.push(v);
     };
     w.__obs = new MutationObserver(noter);
@@ -101,14 +106,24 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
 
     expect(v.servis).toContain("/fecWorker.js");
     expect(v.workers.some((u) => u.endsWith("/fecWorker.js"))).toBe(true);
-    const messages = await page.evaluate(() => (window as unknown as { __messagesWorker: { type: string; fait?: number; total?: number }[] }).__messagesWorker);
+    const messages = await page.evaluate(
+      () =>
+        (window as unknown as { __messagesWorker: { type: string; fait?: number; total?: number }[] }).__messagesWorker,
+    );
     const progres = messages.filter((m) => m.type === "progression");
     expect(progres.length).toBeGreaterThan(0);
-    expect(progres[progres.length - 1]).toEqual({ type: "progression", fait: fs.statSync(GROS).size, total: fs.statSync(GROS).size });
+    expect(progres[progres.length - 1]).toEqual({
+      type: "progression",
+      fait: fs.statSync(GROS).size,
+      total: fs.statSync(GROS).size,
+    });
     expect(messages[messages.length - 1].type).toBe("resultat");
     verifierBarre(await etatsBarre(page), false);
 
-    const entete = fs.readFileSync(GROS, "utf8").split(/\r\n|\r|\n/)[0].split("\t");
+    const entete = fs
+      .readFileSync(GROS, "utf8")
+      .split(/\r\n|\r|\n/)[0]
+      .split("\t");
     const texte = (await format.textContent()) ?? "";
     expect(texte).toContain("FEC · séparateur tabulation · utf-8");
     expect(texte).toContain(`${entete.length} colonnes`);
@@ -124,9 +139,13 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const rapport = page.getByTestId(IDS.rapport);
     await rapport.waitFor();
     verifierBarre(await etatsBarre(page), true);
-    expect(await rapport.textContent()).toContain("Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif");
+    expect(await rapport.textContent()).toContain(
+      "Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif",
+    );
     // French figures: amounts « 1 234,56 € », variances « 12,34 % ».
-    const cellules = await rapport.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const cellules = await rapport
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
     expect(cellules.length).toBeGreaterThan(5);
     for (const [, budget, realise, ecart, pct] of cellules) {
       for (const m of [budget, realise, ecart]) expect(m).toMatch(/^-?\d{1,3}(\s\d{3})*,\d{2}\s€$/);
@@ -136,7 +155,9 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
 
     const etat = await etatExcel(page);
     const noms = etat.feuilles.map((f) => f.name);
-    expect(noms).toEqual(expect.arrayContaining(["Budget Gardiens", "Grand livre", "Correspondances", "Écarts", "Coût définitif"]));
+    expect(noms).toEqual(
+      expect.arrayContaining(["Budget Gardiens", "Grand livre", "Correspondances", "Écarts", "Coût définitif"]),
+    );
     const gl = etat.feuilles.find((f) => f.name === "Grand livre")!;
     expect(gl.valeurs.length).toBe(gros.length + 1);
     expect(gl.valeurs[0][0]).toBe("Ligne FEC");
@@ -147,14 +168,21 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(somme(9)).toBe(parseMontant(debit));
     expect(somme(10)).toBe(parseMontant(credit));
     // The Écarts sheet's live SUMIFS cover exactly the rows written.
-    const formules = etat.feuilles.find((f) => f.name === "Écarts")!.formules.flat().filter((f): f is string => typeof f === "string");
+    const formules = etat.feuilles
+      .find((f) => f.name === "Écarts")!
+      .formules.flat()
+      .filter((f): f is string => typeof f === "string");
     expect(formules.some((f) => f.includes(`'Grand livre'!$J$2:$J$${gros.length + 1},`))).toBe(true);
-    expect(formules.every((f) => !/'Grand livre'!\$[A-Z]\$2:\$[A-Z]\$(\d+)/.test(f) || f.includes(`$${gros.length + 1}`))).toBe(true);
+    expect(
+      formules.every((f) => !/'Grand livre'!\$[A-Z]\$2:\$[A-Z]\$(\d+)/.test(f) || f.includes(`$${gros.length + 1}`)),
+    ).toBe(true);
 
     // Every write to the Grand livre: one values/formulas matrix per sync, each request ≤ 2 MB, covering every row once.
     const ecritures = etat.syncs.slice(avant).map((s) => ({
       octets: s.octets,
-      blocs: s.ops.filter((o) => typeof o === "object" && o.feuille === "Grand livre" && (o.prop === "formulas" || o.prop === "values")),
+      blocs: s.ops.filter(
+        (o) => typeof o === "object" && o.feuille === "Grand livre" && (o.prop === "formulas" || o.prop === "values"),
+      ),
     }));
     const blocs = ecritures.filter((s) => s.blocs.length > 0);
     expect(blocs.every((s) => s.blocs.length === 1)).toBe(true);
@@ -175,10 +203,13 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const lire = async () => {
       const texte = (await rapport.textContent()) ?? "";
       const sansPoste = parseMontant(/sans poste : (-?[\d\s]+,\d{2}\s€)/.exec(texte)![1])!;
-      const lignes = await rapport.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+      const lignes = await rapport
+        .locator("tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
       const chapitre5 = parseMontant(lignes.find((l) => l[0].startsWith("5 "))![2])!;
-      const comptes6026 = (await rapport.locator("span, div").evaluateAll((els) => els.map((e) => e.textContent ?? "")))
-        .filter((t) => /^6026\d* .+ : -?[\d\s]+,\d{2}\s€$/.test(t));
+      const comptes6026 = (
+        await rapport.locator("span, div").evaluateAll((els) => els.map((e) => e.textContent ?? ""))
+      ).filter((t) => /^6026\d* .+ : -?[\d\s]+,\d{2}\s€$/.test(t));
       return { sansPoste, chapitre5, comptes6026 };
     };
     const avant = await lire();
@@ -269,10 +300,14 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.getByTestId(IDS.fichier).setInputFiles(notes);
     const erreur = page.getByTestId(TEST_IDS.erreur);
     await erreur.waitFor();
-    expect(await erreur.textContent()).toContain("notes de tournage.csv : Ligne 1 : colonnes du grand livre non reconnues");
+    expect(await erreur.textContent()).toContain(
+      "notes de tournage.csv : Ligne 1 : colonnes du grand livre non reconnues",
+    );
     expect(await page.getByTestId(IDS.format).count()).toBe(0);
     expect(await page.getByTestId(IDS.rapprocher).isDisabled()).toBe(true);
-    const messages = await page.evaluate(() => (window as unknown as { __messagesWorker: { type: string }[] }).__messagesWorker);
+    const messages = await page.evaluate(
+      () => (window as unknown as { __messagesWorker: { type: string }[] }).__messagesWorker,
+    );
     expect(messages[messages.length - 1].type).toBe("erreur");
     await erreur.screenshot({ path: path.join(ECRANS, "ecarts-erreur.png") });
     expect(v.erreursPage).toEqual([]);
@@ -305,7 +340,9 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.getByTestId(IDS.rapprocher).click();
     const rapport = page.getByTestId(IDS.rapport);
     await rapport.waitFor();
-    const chapitres = await rapport.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const chapitres = await rapport
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
     expect(parseMontant(chapitres.find((l) => l[0].startsWith("7 "))![2])).toBe(155050);
     // Accounts 611 (→ 8) and 6251 (→ 6) by default: the section won.
     expect(chapitres.filter((l) => !l[0].startsWith("7 ")).every((l) => parseMontant(l[2]) === 0)).toBe(true);
@@ -323,7 +360,11 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
 
   it("sans devis dans le classeur : le rapprochement est refusé en français, en nommant les feuilles lues, sans rien écrire", async () => {
     // A workbook with only notes (the fake Excel reloaded in place; the page keeps the ledger it read).
-    await page.evaluate(() => (window as unknown as { Excel: { __charger(f: unknown): void } }).Excel.__charger({ sheets: { Notes: [["Tournage à Ouessant"]] } }));
+    await page.evaluate(() =>
+      (window as unknown as { Excel: { __charger(f: unknown): void } }).Excel.__charger({
+        sheets: { Notes: [["Tournage à Ouessant"]] },
+      }),
+    );
     await page.getByTestId(IDS.rapprocher).click();
     const erreur = page.getByTestId(TEST_IDS.erreur);
     await erreur.waitFor();

@@ -33,7 +33,9 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
   it("Crédit d'impôt : « Créer la feuille Crédit d'impôt » calcule le crédit du devis et écrit la feuille", async () => {
     await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
     // The sheet list comes from the workbook.
-    await page.locator('[data-testid="ci-feuille"] option', { hasText: "Budget Gardiens" }).waitFor({ state: "attached" });
+    await page
+      .locator('[data-testid="ci-feuille"] option', { hasText: "Budget Gardiens" })
+      .waitFor({ state: "attached" });
     await page.getByTestId("ci-genre").selectOption("documentaire");
     await page.getByTestId("ci-duree").fill("52");
     await page.getByTestId("ci-creer").click();
@@ -69,13 +71,18 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     await etapes.waitFor();
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     // The steps of the user's « Étapes post-prod » sheet, the last one ending on or before the delivery date.
-    const lignes = await etapes.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const lignes = await etapes
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
     expect(lignes.map((l) => l[0])).toContain("Montage image");
     for (const l of lignes) {
       expect(l[1]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
       expect(l[2]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     }
-    const fin = lignes.map((l) => l[2].split("/").reverse().join("-")).sort().pop();
+    const fin = lignes
+      .map((l) => l[2].split("/").reverse().join("-"))
+      .sort()
+      .pop();
     expect(fin! <= "2026-12-15").toBe(true);
     expect(await page.getByTestId("planning-critique").textContent()).toMatch(/^Chemin critique : .+/);
     await page.screenshot({ path: path.join(ECRANS, "planning.png"), fullPage: true });
@@ -85,7 +92,10 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     await message.waitFor();
     const texte = (await message.textContent()) ?? "";
     expect(texte).toMatch(/^Feuilles écrites : .+\.$/);
-    const noms = texte.replace(/^Feuilles écrites : /, "").replace(/\.$/, "").split(", ");
+    const noms = texte
+      .replace(/^Feuilles écrites : /, "")
+      .replace(/\.$/, "")
+      .split(", ");
     expect((await etatExcel(page)).feuilles.map((f) => f.name)).toEqual(expect.arrayContaining(noms));
     expect(noms).toContain("Rétroplanning");
     expect(v.erreursPage).toEqual([]);

@@ -24,7 +24,9 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     // The example producer workbook, plus a notes sheet first so that choosing the source sheet matters.
     const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
     const noms = await wb.listSheets();
-    const sheets: Record<string, ReturnType<typeof versFixture>> = { Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]] };
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {
+      Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]],
+    };
     for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
     feuilleSource = noms[0];
     // What the core computes on the same workbook through the ExcelJS adapter: the pane must show the same.
@@ -126,7 +128,12 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
 /** Waits (up to 5 s) for the fake Excel's selection to become `cellule`, then asserts it. */
 async function selectionDevient(page: Page, cellule: string): Promise<void> {
   await page
-    .waitForFunction((c) => (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c, cellule, { timeout: 5000 })
+    .waitForFunction(
+      (c) =>
+        (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
+      cellule,
+      { timeout: 5000 },
+    )
     .catch(() => undefined);
   expect((await etatExcel(page)).selection).toBe(cellule);
 }

@@ -49,12 +49,21 @@ export async function ouvrirVolet(fixture: FixtureExcel, initScripts: string[] =
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
     throw new Error(`${DIST}/taskpane.html absent : lancez « npm run build:browser » (npm test le fait).`);
   }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install chromium (voir .ci/run).`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install chromium (voir .ci/run).`);
   const profil = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-chromium-"));
   const contexte: BrowserContext = await chromium.launchPersistentContext(profil, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
     viewport: { width: 420, height: 1100 },
     locale: "fr-FR",
   });
@@ -68,11 +77,17 @@ export async function ouvrirVolet(fixture: FixtureExcel, initScripts: string[] =
     const chemin = decodeURIComponent(new URL(route.request().url()).pathname);
     v.servis.push(chemin);
     const base = chemin.startsWith("/office-js/") ? OFFICE_JS : DIST;
-    const fichier = chemin.startsWith("/office-js/") ? path.join(OFFICE_JS, chemin.slice("/office-js/".length)) : path.join(DIST, chemin);
+    const fichier = chemin.startsWith("/office-js/")
+      ? path.join(OFFICE_JS, chemin.slice("/office-js/".length))
+      : path.join(DIST, chemin);
     if (!fichier.startsWith(base) || !fs.existsSync(fichier) || fs.statSync(fichier).isDirectory()) {
       return route.fulfill({ status: 404, body: "introuvable" });
     }
-    return route.fulfill({ status: 200, contentType: TYPES[path.extname(fichier)] ?? "application/octet-stream", body: fs.readFileSync(fichier) });
+    return route.fulfill({
+      status: 200,
+      contentType: TYPES[path.extname(fichier)] ?? "application/octet-stream",
+      body: fs.readFileSync(fichier),
+    });
   });
   const page = contexte.pages()[0] ?? (await contexte.newPage());
   page.on("pageerror", (e) => v.erreursPage.push(e.message));
@@ -95,7 +110,9 @@ export async function ouvrirVolet(fixture: FixtureExcel, initScripts: string[] =
 
 /** The fake Excel's state; as a JSON string (Playwright's own serialisation of a 10 000-row sheet takes seconds). */
 export async function etatExcel(page: Page): Promise<EtatExcel> {
-  return JSON.parse(await page.evaluate(() => JSON.stringify((window as unknown as { Excel: { __etat(): EtatExcel } }).Excel.__etat()))) as EtatExcel;
+  return JSON.parse(
+    await page.evaluate(() => JSON.stringify((window as unknown as { Excel: { __etat(): EtatExcel } }).Excel.__etat())),
+  ) as EtatExcel;
 }
 
 /** Requests of ours that were refused (office.js's own telemetry iframe is the only expected outside call). */

@@ -21,6 +21,12 @@ describe("the CLI's command registry", () => {
     const { code, charges } = JSON.parse(r.stdout) as { code: number; charges: string[] };
     expect(code).toBe(0);
     expect(charges.some((c) => c.startsWith("build/cli/commands/fec"))).toBe(true);
-    expect(charges.filter((c) => /node_modules[\\/]exceljs|build[\\/]cli[\\/]commands[\\/](devis|ecarts|financement|planning|creditImpot)/.test(c))).toEqual([]);
+    expect(
+      charges.filter((c) =>
+        /node_modules[\\/]exceljs|build[\\/]cli[\\/]commands[\\/](devis|ecarts|financement|planning|creditImpot)/.test(
+          c,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

@@ -39,13 +39,43 @@ beforeAll(async () => {
  */
 describe("prodbook credit-impot --json", () => {
   it("audiovisuel fiction 2025 : 318 000 × 25 % = 79 500 € → plafond 1 250 × 52 = 65 000 €", async () => {
-    const r = await lancer([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "--json"]);
+    const r = await lancer([
+      devis,
+      "--regime",
+      "audiovisuel",
+      "--genre",
+      "fiction",
+      "--duree",
+      "52",
+      "--annee",
+      "2025",
+      "--json",
+    ]);
     expect(r.erreurs).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.sortie).toHaveLength(1);
     const j = JSON.parse(r.sortie[0]);
-    expect(Object.keys(j)).toEqual(["regime", "genre", "annee", "base", "taux", "creditAvantPlafonds", "plafonds", "credit", "baseParChapitre", "alertes"]);
-    expect(j).toMatchObject({ regime: "audiovisuel", genre: "fiction", annee: 2025, base: "318000.00", taux: "0.25", creditAvantPlafonds: "79500.00", credit: "65000.00" });
+    expect(Object.keys(j)).toEqual([
+      "regime",
+      "genre",
+      "annee",
+      "base",
+      "taux",
+      "creditAvantPlafonds",
+      "plafonds",
+      "credit",
+      "baseParChapitre",
+      "alertes",
+    ]);
+    expect(j).toMatchObject({
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      base: "318000.00",
+      taux: "0.25",
+      creditAvantPlafonds: "79500.00",
+      credit: "65000.00",
+    });
     expect(j.plafonds).toEqual([
       { nom: "plafond par minute", montant: "65000.00", applique: true },
       { nom: "plafond des aides publiques (50\u00a0% du budget)", montant: "209500.00", applique: false },
@@ -78,27 +108,59 @@ describe("prodbook credit-impot --json", () => {
     expect(j.plafonds[0]).toEqual({ nom: "plafond par minute", montant: "100000.00", applique: false });
     const faux = await lancer([...base, "--financement-etranger", "150"]);
     expect(faux.code).toBe(2);
-    expect(faux.erreurs[0]).toMatch(/^L'option --financement-etranger attend la part du coût couverte par des financements étrangers \(« 35 % » ou 0,35\), reçu « 150 »\.$/);
+    expect(faux.erreurs[0]).toMatch(
+      /^L'option --financement-etranger attend la part du coût couverte par des financements étrangers \(« 35 % » ou 0,35\), reçu « 150 »\.$/,
+    );
   });
 
   it("cinéma 2025 : 318 000 × 30 % = 95 400 € (réalisateur 60 000 ≤ 15 % × 419 000 = 62 850, plafonds non atteints)", async () => {
-    const j = JSON.parse((await lancer([devis, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0]);
+    const j = JSON.parse(
+      (await lancer([devis, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0],
+    );
     expect(j).toMatchObject({ base: "318000.00", taux: "0.30", credit: "95400.00" });
     expect(j.plafonds.map((p: { applique: boolean }) => p.applique)).toEqual([false, false]);
   });
 
   it("international avec --vfx-france 3 000 000 : 40 %, 318 000 × 40 % = 127 200 € < 80 % × 419 000 × 40 % = 134 080 €", async () => {
     // Budget 419 000 € < 500 000 € : French spend must reach 50 % × 419 000 = 209 500 € (318 000 € : met).
-    const j = JSON.parse((await lancer([devis, "--regime", "international", "--genre", "fiction", "--annee", "2025", "--vfx-france", "3 000 000", "--json"])).sortie[0]);
+    const j = JSON.parse(
+      (
+        await lancer([
+          devis,
+          "--regime",
+          "international",
+          "--genre",
+          "fiction",
+          "--annee",
+          "2025",
+          "--vfx-france",
+          "3 000 000",
+          "--json",
+        ])
+      ).sortie[0],
+    );
     expect(j).toMatchObject({ taux: "0.40", creditAvantPlafonds: "127200.00", credit: "127200.00" });
     expect(j.plafonds[0]).toEqual({ nom: "plafond 80 % du budget", montant: "134080.00", applique: false });
   });
 
   it("international en prises de vues réelles : --jours-tournage-france 4 → crédit 0 avec la raison ; 5 → 127 200 € ; 2,5 refusé", async () => {
-    const base = [devis, "--regime", "international", "--genre", "fiction", "--annee", "2025", "--vfx-france", "3 000 000", "--json"];
+    const base = [
+      devis,
+      "--regime",
+      "international",
+      "--genre",
+      "fiction",
+      "--annee",
+      "2025",
+      "--vfx-france",
+      "3 000 000",
+      "--json",
+    ];
     const quatre = JSON.parse((await lancer([...base, "--jours-tournage-france", "4"])).sortie[0]);
     expect(quatre.credit).toBe("0.00");
-    expect(quatre.alertes[0]).toBe("Condition non remplie (jours de tournage en France) : 4 jour(s), minimum 5 (fiction en prises de vues réelles) — crédit d'impôt nul.");
+    expect(quatre.alertes[0]).toBe(
+      "Condition non remplie (jours de tournage en France) : 4 jour(s), minimum 5 (fiction en prises de vues réelles) — crédit d'impôt nul.",
+    );
     expect(JSON.parse((await lancer([...base, "--jours-tournage-france", "5"])).sortie[0]).credit).toBe("127200.00");
     const faux = await lancer([...base, "--jours-tournage-france", "2,5"]);
     expect(faux.code).toBe(2);
@@ -106,22 +168,62 @@ describe("prodbook credit-impot --json", () => {
   });
 
   it("--jeunesse : le minimum de la fiction jeunesse (3 000 €/min) est celui vérifié", async () => {
-    const j = JSON.parse((await lancer([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "--jeunesse", "--json"])).sortie[0]);
+    const j = JSON.parse(
+      (
+        await lancer([
+          devis,
+          "--regime",
+          "audiovisuel",
+          "--genre",
+          "fiction",
+          "--duree",
+          "52",
+          "--annee",
+          "2025",
+          "--jeunesse",
+          "--json",
+        ])
+      ).sortie[0],
+    );
     expect(j.credit).toBe("65000.00");
-    expect(j.alertes.some((a: string) => /minimum-minute\.fiction-jeunesse|Coût minimal par minute fiction jeunesse/.test(a))).toBe(true);
+    expect(
+      j.alertes.some((a: string) =>
+        /minimum-minute\.fiction-jeunesse|Coût minimal par minute fiction jeunesse/.test(a),
+      ),
+    ).toBe(true);
   });
 
   it("la feuille Paramètres surcharge un chiffre et la sortie le dit : taux 20 % → 63 600 € (plafond 65 000 non atteint)", async () => {
     const f = path.join(dir, "avec-parametres.xlsx");
     await ecrireDevisFiction(f, [["credit-impot.audiovisuel.taux.fiction", "20 %"]]);
-    const j = JSON.parse((await lancer([f, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "--json"])).sortie[0]);
+    const j = JSON.parse(
+      (await lancer([f, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "--json"]))
+        .sortie[0],
+    );
     expect(j).toMatchObject({ taux: "0.20", creditAvantPlafonds: "63600.00", credit: "63600.00" });
     expect(j.plafonds[0].applique).toBe(false);
-    expect(j.alertes).toContain("surcharge utilisée : credit-impot.audiovisuel.taux.fiction = 20,00\u00a0% ('Paramètres'!B2)");
+    expect(j.alertes).toContain(
+      "surcharge utilisée : credit-impot.audiovisuel.taux.fiction = 20,00\u00a0% ('Paramètres'!B2)",
+    );
   });
 
   it("documentaire de 20 minutes : durée < 24 min → crédit 0 avec la raison", async () => {
-    const j = JSON.parse((await lancer([devis, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "20", "--annee", "2025", "--json"])).sortie[0]);
+    const j = JSON.parse(
+      (
+        await lancer([
+          devis,
+          "--regime",
+          "audiovisuel",
+          "--genre",
+          "documentaire",
+          "--duree",
+          "20",
+          "--annee",
+          "2025",
+          "--json",
+        ])
+      ).sortie[0],
+    );
     expect(j.credit).toBe("0.00");
     expect(j.alertes[0]).toMatch(/^Condition non remplie \(durée minimale\) : durée 20 min, minimum 24 min/);
   });
@@ -129,7 +231,10 @@ describe("prodbook credit-impot --json", () => {
 
 describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
   it.each([
-    [["--regime", "sofica", "--genre", "fiction"], /--regime attend l'une des valeurs cinema, audiovisuel, international ; reçu « sofica »/],
+    [
+      ["--regime", "sofica", "--genre", "fiction"],
+      /--regime attend l'une des valeurs cinema, audiovisuel, international ; reçu « sofica »/,
+    ],
     [["--regime", "audiovisuel", "--genre", "fiction"], /l'option --duree MINUTES est obligatoire/],
     [["--regime", "cinema"], /L'option --genre est obligatoire/],
     [["--regime", "cinema", "--genre", "fiction", "--annee", "25"], /--annee attend une année AAAA/],
@@ -147,7 +252,9 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
     await ecrireDevisFiction(f, [["credit-impot.cinema.taux", "trente pour cent"]]);
     const r = await lancer([f, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"]);
     expect(r.code).toBe(2);
-    expect(r.erreurs[0]).toBe("parametre-faux.xlsx : 'Paramètres'!B2 : « trente pour cent » n'est pas un taux valable pour « credit-impot.cinema.taux » (attendu par exemple « 25 % » ou « 0,25 »).");
+    expect(r.erreurs[0]).toBe(
+      "parametre-faux.xlsx : 'Paramètres'!B2 : « trente pour cent » n'est pas un taux valable pour « credit-impot.cinema.taux » (attendu par exemple « 25 % » ou « 0,25 »).",
+    );
   });
 
   it("fichier qui n'est pas un classeur", async () => {
@@ -162,15 +269,41 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
 describe("prodbook credit-impot -o --modele-parametres", () => {
   it("ajoute un modèle « Paramètres » (clés, valeurs en vigueur, sources) que la commande relit sans surcharge", async () => {
     const sortie = path.join(dir, "avec-modele.xlsx");
-    expect((await lancer([devis, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "-o", sortie, "--modele-parametres"])).code).toBe(0);
+    expect(
+      (
+        await lancer([
+          devis,
+          "--regime",
+          "cinema",
+          "--genre",
+          "fiction",
+          "--annee",
+          "2025",
+          "-o",
+          sortie,
+          "--modele-parametres",
+        ])
+      ).code,
+    ).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
     const p = wb.getWorksheet("Paramètres")!;
-    expect(p.getRow(3).values).toEqual([undefined, "Paramètre", "Valeur", "Commentaire", "Libellé", "En vigueur", "Confiance", "Source"]);
+    expect(p.getRow(3).values).toEqual([
+      undefined,
+      "Paramètre",
+      "Valeur",
+      "Commentaire",
+      "Libellé",
+      "En vigueur",
+      "Confiance",
+      "Source",
+    ]);
     expect(p.getRow(4).getCell(1).value).toBe("credit-impot.cinema.taux");
     expect(p.getRow(4).getCell(5).value).toBe("30,00 %");
     // Read back as is: no override, same credit as without the sheet (318 000 × 30 % = 95 400 €).
-    const j = JSON.parse((await lancer([sortie, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0]);
+    const j = JSON.parse(
+      (await lancer([sortie, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0],
+    );
     expect(j.credit).toBe("95400.00");
     expect(j.alertes.some((a: string) => a.startsWith("surcharge utilisée"))).toBe(false);
   });
@@ -183,7 +316,19 @@ describe("prodbook credit-impot -o --modele-parametres", () => {
 describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
   it("écrit la feuille à côté du devis ; LibreOffice recalcule les formules au même crédit ; relancer ne duplique rien", async () => {
     const sortie = path.join(dir, "sortie.xlsx");
-    const r = await lancer([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "-o", sortie]);
+    const r = await lancer([
+      devis,
+      "--regime",
+      "audiovisuel",
+      "--genre",
+      "fiction",
+      "--duree",
+      "52",
+      "--annee",
+      "2025",
+      "-o",
+      sortie,
+    ]);
     expect(r.code).toBe(0);
     const recalcule = await recalculer(sortie);
     const wb = new ExcelJS.Workbook();
@@ -194,7 +339,7 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
       for (let i = 1; i <= ws.rowCount; i++) {
         if (ws.getRow(i).getCell(1).value === libelle) {
           const v = ws.getRow(i).getCell(2).value as number | { result?: number };
-          return typeof v === "object" && v !== null ? v.result ?? 0 : v;
+          return typeof v === "object" && v !== null ? (v.result ?? 0) : v;
         }
       }
       throw new Error(`ligne « ${libelle} » absente`);
@@ -205,7 +350,9 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
     const texte = ws.getSheetValues().flat().map(String).join("\n");
     expect(texte).toContain("Agrément provisoire — liste de contrôle");
     expect(texte).toContain("Déposer la demande d'agrément provisoire au CNC avant le premier jour de tournage");
-    expect(texte).toContain("https://www.cnc.fr/professionnels/aides-et-financements/cinema/production/credit-dimpot-cinema_132769");
+    expect(texte).toContain(
+      "https://www.cnc.fr/professionnels/aides-et-financements/cinema/production/credit-dimpot-cinema_132769",
+    );
 
     // Live formulas: the user changes the rate and makes « Montage » ineligible in the sheet; LibreOffice recomputes
     // base 318 000 − 50 000 = 268 000 € × 20 % = 53 600 € = MIN(53 600 ; 65 000 ; 209 500).
@@ -232,9 +379,28 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
     expect(lire("Crédit d'impôt")).toBe(53600);
 
     const encore = path.join(dir, "sortie2.xlsx");
-    expect((await lancer([sortie, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "-o", encore])).code).toBe(0);
+    expect(
+      (
+        await lancer([
+          sortie,
+          "--regime",
+          "audiovisuel",
+          "--genre",
+          "fiction",
+          "--duree",
+          "52",
+          "--annee",
+          "2025",
+          "-o",
+          encore,
+        ])
+      ).code,
+    ).toBe(0);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(encore);
-    expect(wb2.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual(["Budget", "Crédit d'impôt"]);
+    expect(wb2.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([
+      "Budget",
+      "Crédit d'impôt",
+    ]);
   });
 });

@@ -21,7 +21,10 @@ beforeAll(async () => {
 describe("prodbook devis --json", () => {
   it("imprime exactement un objet JSON au contrat de l'issue", async () => {
     const io = enregistreur();
-    const code = await main(["devis", EXEMPLE, "--json", "--duree", "52", "--genre", "documentaire", "--date", "2026-01-15"], io);
+    const code = await main(
+      ["devis", EXEMPLE, "--json", "--duree", "52", "--genre", "documentaire", "--date", "2026-01-15"],
+      io,
+    );
     expect(code).toBe(0);
     expect(io.erreurs).toEqual([]);
     expect(io.sortie).toHaveLength(1);
@@ -32,9 +35,25 @@ describe("prodbook devis --json", () => {
     expect(j.devis.lignes).toBe(39);
     expect(j.devis.coutMinute).toBe("3548.25");
     expect(j.devis.chapitres[1]).toEqual({ code: "2", libelle: "Personnel", total: "54110.00" });
-    expect(j.devis.chapitres.map((c: { code: string }) => c.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP"]);
+    expect(j.devis.chapitres.map((c: { code: string }) => c.code)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "FG",
+      "IMP",
+    ]);
     expect(j.devis.nonPlaces).toEqual([{ cellule: "'Budget Gardiens'!G6", montant: "1200.00" }]);
-    expect(j.controles.map((c: { regle: string }) => c.regle)).toEqual(["montant-calcul", "salaire-minimum", "ligne-hors-chapitre"]);
+    expect(j.controles.map((c: { regle: string }) => c.regle)).toEqual([
+      "montant-calcul",
+      "salaire-minimum",
+      "ligne-hors-chapitre",
+    ]);
     const sm = j.controles[1];
     expect(Object.keys(sm)).toEqual(["regle", "gravite", "message", "cellule"]);
     expect(sm).toMatchObject({ gravite: "erreur", cellule: "'Budget Gardiens'!F17" });
@@ -70,15 +89,28 @@ describe("prodbook devis -o", () => {
     await src.xlsx.readFile(EXEMPLE);
     const a = src.getWorksheet("Budget Gardiens") as ExcelJS.Worksheet;
     const b = wb2.getWorksheet("Budget Gardiens") as ExcelJS.Worksheet;
-    for (let r = 1; r <= a.rowCount; r++) expect(JSON.stringify(b.getRow(r).values)).toBe(JSON.stringify(a.getRow(r).values));
+    for (let r = 1; r <= a.rowCount; r++)
+      expect(JSON.stringify(b.getRow(r).values)).toBe(JSON.stringify(a.getRow(r).values));
   });
 });
 
 describe("prodbook devis : erreurs (exit 2, message français, rien d'écrit)", () => {
   const cas: [string, () => Promise<string>, RegExp][] = [
-    ["un fichier texte", async () => ecrire("notes.txt", "Code;Libellé;Montant\n1;x;3\n"), /n'est pas un fichier \.xlsx/],
-    ["un ancien .xls", async () => ecrire("vieux.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])), /ancien classeur \.xls/],
-    ["un zip corrompu", async () => ecrire("casse.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])), /n'est pas un classeur Excel lisible/],
+    [
+      "un fichier texte",
+      async () => ecrire("notes.txt", "Code;Libellé;Montant\n1;x;3\n"),
+      /n'est pas un fichier \.xlsx/,
+    ],
+    [
+      "un ancien .xls",
+      async () => ecrire("vieux.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])),
+      /ancien classeur \.xls/,
+    ],
+    [
+      "un zip corrompu",
+      async () => ecrire("casse.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])),
+      /n'est pas un classeur Excel lisible/,
+    ],
     ["un fichier absent", async () => path.join(dir, "absent.xlsx"), /introuvable/],
     ["un classeur sans en-tête de devis", async () => sansEntete(), /Aucun devis reconnu.*« Notes »/],
   ];

@@ -27,10 +27,35 @@ describe("prodbook ecarts", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(["postes", "nonAffecte", "totaux"]);
-    expect(j.postes[0]).toEqual({ code: "1", libelle: "Droits artistiques", budget: "12000.00", realise: "12000.00", ecart: "0.00", ecartPct: "0.00" });
-    expect(j.postes.find((p: { code: string }) => p.code === "2")).toEqual({ code: "2", libelle: "Personnel", budget: "9500.00", realise: "8000.00", ecart: "-1500.00", ecartPct: "-15.79" });
-    expect(j.postes.find((p: { code: string }) => p.code === "9")).toMatchObject({ budget: "1200.00", realise: "0.00", ecart: "-1200.00", ecartPct: "-100.00" });
-    expect(j.nonAffecte).toEqual({ total: "1335.90", comptes: [{ compte: "606400", total: "85.90" }, { compte: "616000", total: "1250.00" }] });
+    expect(j.postes[0]).toEqual({
+      code: "1",
+      libelle: "Droits artistiques",
+      budget: "12000.00",
+      realise: "12000.00",
+      ecart: "0.00",
+      ecartPct: "0.00",
+    });
+    expect(j.postes.find((p: { code: string }) => p.code === "2")).toEqual({
+      code: "2",
+      libelle: "Personnel",
+      budget: "9500.00",
+      realise: "8000.00",
+      ecart: "-1500.00",
+      ecartPct: "-15.79",
+    });
+    expect(j.postes.find((p: { code: string }) => p.code === "9")).toMatchObject({
+      budget: "1200.00",
+      realise: "0.00",
+      ecart: "-1200.00",
+      ecartPct: "-100.00",
+    });
+    expect(j.nonAffecte).toEqual({
+      total: "1335.90",
+      comptes: [
+        { compte: "606400", total: "85.90" },
+        { compte: "616000", total: "1250.00" },
+      ],
+    });
     expect(j.totaux).toEqual({ budget: "41000.00", realise: "39496.75", classe6: "40832.65" });
   });
 
@@ -41,7 +66,13 @@ describe("prodbook ecarts", () => {
     expect(r.out).toContain("Classeur écrit");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
-    expect(wb.worksheets.map((w) => w.name).filter((n) => !n.startsWith("_"))).toEqual(["Budget doc", "Grand livre", "Correspondances", "Écarts", "Coût définitif"]);
+    expect(wb.worksheets.map((w) => w.name).filter((n) => !n.startsWith("_"))).toEqual([
+      "Budget doc",
+      "Grand livre",
+      "Correspondances",
+      "Écarts",
+      "Coût définitif",
+    ]);
     const zip = fs.readFileSync(sortie);
     expect(zip.includes("xl/charts/chart")).toBe(true);
   });
@@ -49,12 +80,27 @@ describe("prodbook ecarts", () => {
   test("fichiers absents ou invalides : message français sur stderr, code 2", async () => {
     const sansFec = await lancer(["ecarts", devis, "--correspondances", CORR]);
     expect([sansFec.code, sansFec.err]).toEqual([2, expect.stringContaining("--fec")]);
-    const fecAbsent = await lancer(["ecarts", devis, "--fec", path.join(dir, "absent.txt"), "--correspondances", CORR, "--json"]);
-    expect([fecAbsent.code, fecAbsent.err, fecAbsent.out]).toEqual([2, expect.stringContaining("Fichier introuvable"), ""]);
+    const fecAbsent = await lancer([
+      "ecarts",
+      devis,
+      "--fec",
+      path.join(dir, "absent.txt"),
+      "--correspondances",
+      CORR,
+      "--json",
+    ]);
+    expect([fecAbsent.code, fecAbsent.err, fecAbsent.out]).toEqual([
+      2,
+      expect.stringContaining("Fichier introuvable"),
+      "",
+    ]);
     const csv = path.join(dir, "mauvais.csv");
     fs.writeFileSync(csv, "compte;poste\n641;2\n64.1;3\n");
     const mauvais = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", csv]);
-    expect([mauvais.code, mauvais.err]).toEqual([2, "mauvais.csv, ligne 3 : « 64.1 » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE »."]);
+    expect([mauvais.code, mauvais.err]).toEqual([
+      2,
+      "mauvais.csv, ligne 3 : « 64.1 » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».",
+    ]);
     const pasXlsx = await lancer(["ecarts", CORR, "--fec", FEC, "--correspondances", CORR]);
     expect(pasXlsx.code).toBe(2);
     expect(pasXlsx.err).not.toBe("");

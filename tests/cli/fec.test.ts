@@ -17,7 +17,16 @@ describe("prodbook fec", () => {
     const r = await lancer(["fec", path.join(DOSSIER, "0000000001FEC20220831.txt"), "--json"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j).sort()).toEqual(["alertes", "comptes", "credit", "debit", "ecritures", "erreurs", "format", "parClasse"]);
+    expect(Object.keys(j).sort()).toEqual([
+      "alertes",
+      "comptes",
+      "credit",
+      "debit",
+      "ecritures",
+      "erreurs",
+      "format",
+      "parClasse",
+    ]);
     expect(j.format).toEqual({ separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18 });
     expect(j.ecritures).toBe(5422);
     expect(j.debit).toBe("10186219.81");
@@ -30,7 +39,8 @@ describe("prodbook fec", () => {
   test("FEC « | » en windows-1252 forcé, lignes rejetées et alertes", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fec-cli-"));
     const f = path.join(dir, "123FEC20241231.txt");
-    const entete = "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Montant|Sens|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
+    const entete =
+      "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Montant|Sens|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
     const lignes = [
       entete,
       "AC|Achats|VT-0042|20240105|606400|Fournitures|||F1|20240105|Café été|100,00|D|||20240110||",
@@ -44,19 +54,32 @@ describe("prodbook fec", () => {
     expect(j.format).toEqual({ separateur: "pipe", encodage: "windows-1252", montants: "montant-sens", colonnes: 18 });
     expect(j.ecritures).toBe(2);
     expect(j.erreurs).toEqual([{ ligne: 4, message: expect.stringContaining("EcritureDate « 20240231 »") }]);
-    expect(j.alertes).toEqual([{ ligne: 2, ecritureNum: "VT-0042", message: expect.stringContaining("déséquilibrée") }]);
+    expect(j.alertes).toEqual([
+      { ligne: 2, ecritureNum: "VT-0042", message: expect.stringContaining("déséquilibrée") },
+    ]);
   });
 
   test("grand livre CSV « ; » : colonnes devinées ou données par --colonnes", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fec-cli-"));
     const f = path.join(dir, "grand-livre-sage.csv");
-    fs.writeFileSync(f, "Date;Compte;Libellé;Débit;Crédit\n05/01/2024;613500;Caméra;1 200,00;\n05/01/2024;401000;Caméra;;1 200,00\n31/06/2024;625100;Date fausse;10,00;\n");
+    fs.writeFileSync(
+      f,
+      "Date;Compte;Libellé;Débit;Crédit\n05/01/2024;613500;Caméra;1 200,00;\n05/01/2024;401000;Caméra;;1 200,00\n31/06/2024;625100;Date fausse;10,00;\n",
+    );
     const r = await lancer(["fec", f, "--json"]);
     const j = JSON.parse(r.out);
     expect([r.code, j.ecritures, j.debit, j.format.separateur]).toEqual([1, 2, "1200.00", "point-virgule"]);
-    expect(j.erreurs).toEqual([{ ligne: 4, message: "Ligne 4 rejetée : date « 31/06/2024 » invalide (attendu JJ/MM/AAAA)." }]);
+    expect(j.erreurs).toEqual([
+      { ligne: 4, message: "Ligne 4 rejetée : date « 31/06/2024 » invalide (attendu JJ/MM/AAAA)." },
+    ]);
     const m = path.join(dir, "colonnes.json");
-    fs.writeFileSync(m, JSON.stringify({ separateur: ";", colonnes: { compte: "Compte", date: "Date", debit: "Débit", credit: "Crédit" } }));
+    fs.writeFileSync(
+      m,
+      JSON.stringify({
+        separateur: ";",
+        colonnes: { compte: "Compte", date: "Date", debit: "Débit", credit: "Crédit" },
+      }),
+    );
     const avec = JSON.parse((await lancer(["fec", f, "--colonnes", m, "--json"])).out);
     expect(avec.ecritures).toBe(2);
     fs.writeFileSync(m, "{ pas du json");

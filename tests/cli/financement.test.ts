@@ -29,8 +29,24 @@ describe("prodbook financement --json", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(["total", "cout", "resteAFinancer", "parCategorie", "aidesPubliques", "intensiteAidesPubliques", "plafond", "controles"]);
-    expect(j).toMatchObject({ total: "3000000.00", cout: "3000000.00", resteAFinancer: "0.00", aidesPubliques: "1050000.00", intensiteAidesPubliques: "0.3500", plafond: "0.60" });
+    expect(Object.keys(j)).toEqual([
+      "total",
+      "cout",
+      "resteAFinancer",
+      "parCategorie",
+      "aidesPubliques",
+      "intensiteAidesPubliques",
+      "plafond",
+      "controles",
+    ]);
+    expect(j).toMatchObject({
+      total: "3000000.00",
+      cout: "3000000.00",
+      resteAFinancer: "0.00",
+      aidesPubliques: "1050000.00",
+      intensiteAidesPubliques: "0.3500",
+      plafond: "0.60",
+    });
     expect(j.parCategorie).toEqual([
       { categorie: "apport-numeraire", montant: "150000.00", public: false },
       { categorie: "apport-salaire-producteur", montant: "60000.00", public: false },
@@ -44,8 +60,13 @@ describe("prodbook financement --json", () => {
       { categorie: "distribution-minimum-garanti", montant: "250000.00", public: false },
     ]);
     const regles = j.controles.map((x: { regle: string; gravite: string }) => `${x.regle}:${x.gravite}`);
-    expect(regles).toEqual(["equilibre:info", "intensite-aides-publiques:info", "statut-envisage:alerte", "statut-envisage:info"].sort((a, b) => order(a) - order(b)));
-    for (const x of j.controles) expect(Object.keys(x).every((k) => ["regle", "gravite", "message", "cellule"].includes(k))).toBe(true);
+    expect(regles).toEqual(
+      ["equilibre:info", "intensite-aides-publiques:info", "statut-envisage:alerte", "statut-envisage:info"].sort(
+        (a, b) => order(a) - order(b),
+      ),
+    );
+    for (const x of j.controles)
+      expect(Object.keys(x).every((k) => ["regle", "gravite", "message", "cellule"].includes(k))).toBe(true);
   });
 
   test("--cout plus élevé : reste à financer et alerte d'équilibre ; sans premier film le plafond est 0.50", async () => {
@@ -58,7 +79,20 @@ describe("prodbook financement --json", () => {
   });
 
   test("fiction TV audiovisuelle : part française, diffuseurs conformes", async () => {
-    const r = await lancer([c.fiction, "--cout", "1000000", "--oeuvre", "audiovisuel", "--genre", "fiction", "--duree", "52", "--json", "--date", "2026-01-15"]);
+    const r = await lancer([
+      c.fiction,
+      "--cout",
+      "1000000",
+      "--oeuvre",
+      "audiovisuel",
+      "--genre",
+      "fiction",
+      "--duree",
+      "52",
+      "--json",
+      "--date",
+      "2026-01-15",
+    ]);
     const j = JSON.parse(r.out);
     // Aides françaises : FSA 150 000 + région 100 000 + CI 200 000 = 450 000 sur 900 000 (coût − coproducteur belge).
     expect(j.aidesPubliques).toBe("450000.00");
@@ -70,7 +104,9 @@ describe("prodbook financement --json", () => {
     const r = await lancer([c.documentaire, "--oeuvre", "audiovisuel", "--json", "--date", "2026-01-15"]);
     const j = JSON.parse(r.out);
     expect(j.cout).toBe("180000.00");
-    expect(j.controles).toContainEqual(expect.objectContaining({ regle: "source-non-classee", gravite: "alerte", cellule: "'Plan fin.'!C10" }));
+    expect(j.controles).toContainEqual(
+      expect.objectContaining({ regle: "source-non-classee", gravite: "alerte", cellule: "'Plan fin.'!C10" }),
+    );
   });
 
   test("--strict : code 1 quand l'intensité dépasse le plafond", async () => {
@@ -91,7 +127,18 @@ test("--credit-impot : sans ligne de crédit d'impôt dans le plan, celui du dev
   const sans = JSON.parse((await lancer([p, "--devis", "Budget", "--json", "--date", "2026-01-15"])).out);
   expect(sans.parCategorie.some((x: { categorie: string }) => x.categorie === "credit-impot")).toBe(false);
   expect(sans.aidesPubliques).toBe("800000.00");
-  const r = await lancer([p, "--devis", "Budget", "--credit-impot", "cinema", "--genre", "fiction", "--json", "--date", "2026-01-15"]);
+  const r = await lancer([
+    p,
+    "--devis",
+    "Budget",
+    "--credit-impot",
+    "cinema",
+    "--genre",
+    "fiction",
+    "--json",
+    "--date",
+    "2026-01-15",
+  ]);
   expect(r.err).toBe("");
   const j = JSON.parse(r.out);
   const ci = j.parCategorie.find((x: { categorie: string }) => x.categorie === "credit-impot");
@@ -106,7 +153,11 @@ test("--credit-impot : sans ligne de crédit d'impôt dans le plan, celui du dev
 
 test("les classeurs d'exemple de tests/fixtures/financement donnent le même résultat que ceux générés par plans.ts", async () => {
   const dossier = path.join(__dirname, "../fixtures/financement");
-  for (const [nom, args] of [["cinema", ["--devis", "Budget"]], ["fiction", ["--cout", "1000000", "--oeuvre", "audiovisuel"]], ["documentaire", ["--oeuvre", "audiovisuel"]]] as const) {
+  for (const [nom, args] of [
+    ["cinema", ["--devis", "Budget"]],
+    ["fiction", ["--cout", "1000000", "--oeuvre", "audiovisuel"]],
+    ["documentaire", ["--oeuvre", "audiovisuel"]],
+  ] as const) {
     const genere = await lancer([c[nom], ...args, "--json", "--date", "2026-01-15"]);
     const committe = await lancer([path.join(dossier, `${nom}.xlsx`), ...args, "--json", "--date", "2026-01-15"]);
     expect(committe.code).toBe(0);

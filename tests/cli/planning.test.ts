@@ -55,13 +55,19 @@ describe("prodbook planning --json", () => {
     expect(j.controles[0]).toEqual({
       regle: "duree-quotidienne",
       gravite: "erreur",
-      message: "Yann Le Goff (Chef opérateur) le 12/05/2026 : 12 h 30 de travail effectif (08:00–20:30), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
+      message:
+        "Yann Le Goff (Chef opérateur) le 12/05/2026 : 12 h 30 de travail effectif (08:00–20:30), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
       cellule: "PDT!F3",
     });
     // Anne ends Fri 15 May at 01:00 on Saturday: night work counted 7 h (10 + 10 + 9 + 7 = 36 h), no error.
     const anne = j.controles.filter((c: { message: string }) => c.message.startsWith("Anne"));
     expect(anne).toEqual([
-      { regle: "heures-supplementaires", gravite: "info", message: "Anne Kerbrat, semaine 2026-W20 : 36 h 00 travaillées, dont 1 h 00 à 25 %.", cellule: "PDT!B6" },
+      {
+        regle: "heures-supplementaires",
+        gravite: "info",
+        message: "Anne Kerbrat, semaine 2026-W20 : 36 h 00 travaillées, dont 1 h 00 à 25 %.",
+        cellule: "PDT!B6",
+      },
     ]);
   });
 
@@ -80,11 +86,22 @@ describe("prodbook planning -o : feuilles écrites, recalculées par LibreOffice
   test("Rétroplanning : NETWORKDAYS avec la liste des fériés retrouve les durées ; Gantt par mise en forme conditionnelle", async () => {
     const sortie = path.join(dir, "sortie.xlsx");
     const io = enregistreur();
-    expect(await main(["planning", classeur, "--livraison", "2026-05-15", "--service", "2026-05-15", "-o", sortie], io)).toBe(0);
+    expect(
+      await main(["planning", classeur, "--livraison", "2026-05-15", "--service", "2026-05-15", "-o", sortie], io),
+    ).toBe(0);
     const recalc = await recalculer(sortie);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(recalc);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Budget Gardiens", "Étapes post-prod", "PDT", "Rétroplanning", "Plan de travail", "Feuille de service"]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining([
+        "Budget Gardiens",
+        "Étapes post-prod",
+        "PDT",
+        "Rétroplanning",
+        "Plan de travail",
+        "Feuille de service",
+      ]),
+    );
     const ws = wb.getWorksheet("Rétroplanning")!;
     expect(ws.getCell("A4").value).toBe("Étape");
     const calcul = [5, 6, 7, 8, 9].map((r) => {
@@ -101,9 +118,12 @@ describe("prodbook planning -o : feuilles écrites, recalculées par LibreOffice
     const l4v = l4 && typeof l4 === "object" && "result" in l4 ? l4.result : l4;
     expect(l4v instanceof Date ? l4v.toISOString().slice(0, 10) : l4v).toBe("2026-04-17");
     // The Gantt bars are conditional formats over the date grid, kept by LibreOffice.
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] })
+      .conditionalFormattings;
     const formules = cfs.flatMap((c) => c.rules.flatMap((r) => r.formulae ?? []));
-    expect(formules).toEqual(expect.arrayContaining([expect.stringMatching(/^AND\(K\$4>=\$D5,K\$4<=\$E5,\$G5="oui"\)$/)]));
+    expect(formules).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^AND\(K\$4>=\$D5,K\$4<=\$E5,\$G5="oui"\)$/)]),
+    );
     expect(formules.some((f) => f.includes("WEEKDAY(K$4,2)>5") && f.includes("COUNTIF($D$12:$D$14,K$4)"))).toBe(true);
     const pdt = wb.getWorksheet("Plan de travail")!;
     expect(pdt.getCell("A4").value).toBe("Personne");
@@ -127,7 +147,9 @@ describe("entrées invalides : message en français nommant la ligne, code 2", (
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
     expect(r.err).toContain("Cycle de dépendances");
-    expect(r.err).toContain("« Montage » (ligne 2, 'Étapes post-prod'!A2) → « Mixage » (ligne 3, 'Étapes post-prod'!A3) → « Montage » (ligne 2");
+    expect(r.err).toContain(
+      "« Montage » (ligne 2, 'Étapes post-prod'!A2) → « Mixage » (ligne 3, 'Étapes post-prod'!A3) → « Montage » (ligne 2",
+    );
   });
   test("durée négative", async () => {
     const r = await essai([E, ["Montage", 5, "-"], ["Mixage", -2, null]]);
@@ -137,7 +159,9 @@ describe("entrées invalides : message en français nommant la ligne, code 2", (
   test("prédécesseur inconnu", async () => {
     const r = await essai([E, ["Montage", 5, "-"], ["Mixage", 2, "Étalonage"]]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("« Mixage » (ligne 3, 'Étapes post-prod'!A3) dépend de « Étalonage », qui n'est pas une étape du planning.");
+    expect(r.err).toContain(
+      "« Mixage » (ligne 3, 'Étapes post-prod'!A3) dépend de « Étalonage », qui n'est pas une étape du planning.",
+    );
   });
   test("date impossible", async () => {
     const r = await essai([E, ["Montage", 5, "-"]], ["--livraison", "2026-02-30"]);
@@ -147,7 +171,9 @@ describe("entrées invalides : message en français nommant la ligne, code 2", (
   test("durée illisible", async () => {
     const r = await essai([E, ["Montage", "deux semaines", "-"]]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("Ligne 2 : durée illisible « deux semaines » pour l'étape « Montage » ('Étapes post-prod'!B2)");
+    expect(r.err).toContain(
+      "Ligne 2 : durée illisible « deux semaines » pour l'étape « Montage » ('Étapes post-prod'!B2)",
+    );
   });
 });
 
@@ -156,7 +182,9 @@ describe("options", () => {
     const io = enregistreur();
     expect(await main(["planning", classeur, "--debut", "2026-04-16", "--json"], io)).toBe(0);
     const j = JSON.parse(io.sortie[0]);
-    expect(j.etapes.map((e: { nom: string; debut: string; fin: string; marge: number }) => [e.nom, e.debut, e.fin, e.marge])).toEqual([
+    expect(
+      j.etapes.map((e: { nom: string; debut: string; fin: string; marge: number }) => [e.nom, e.debut, e.fin, e.marge]),
+    ).toEqual([
       ["Montage image", "2026-04-16", "2026-04-29", 0],
       ["Montage son", "2026-04-30", "2026-05-07", 0],
       ["Musique", "2026-04-30", "2026-05-06", 1],
@@ -167,7 +195,14 @@ describe("options", () => {
 
   test("--zone alsace-moselle : le Vendredi saint (3 avril 2026) est chômé", async () => {
     // 5 days ending Fri 10 Apr: 10, 9, 8, 7, (Mon 6 Easter Monday) Fri 3 → metropole starts 3 Apr; Alsace-Moselle 2 Apr.
-    const f = await classeurPlanning(path.join(dir, "alsace.xlsx"), [["Étape", "Durée"], ["Étalonnage", 5]], false);
+    const f = await classeurPlanning(
+      path.join(dir, "alsace.xlsx"),
+      [
+        ["Étape", "Durée"],
+        ["Étalonnage", 5],
+      ],
+      false,
+    );
     const debut = async (zone: string[]) => {
       const io = enregistreur();
       expect(await main(["planning", f, "--livraison", "2026-04-10", ...zone, "--json"], io)).toBe(0);
@@ -177,7 +212,9 @@ describe("options", () => {
     expect(await debut(["--zone", "alsace-moselle"])).toBe("2026-04-02");
     const io = enregistreur();
     expect(await main(["planning", f, "--livraison", "2026-04-10", "--zone", "corse"], io)).toBe(2);
-    expect(io.erreurs.join("")).toContain("L'option --zone attend l'une des valeurs metropole, alsace-moselle ; reçu « corse ».");
+    expect(io.erreurs.join("")).toContain(
+      "L'option --zone attend l'une des valeurs metropole, alsace-moselle ; reçu « corse ».",
+    );
   });
 
   test("--livraison et --debut ensemble, ou aucune date : refusé", async () => {
@@ -208,7 +245,24 @@ describe("étapes par défaut (--genre) quand le classeur n'a pas de feuille d'�
     wb.addWorksheet("Notes").addRow(["Projet « Les Gardiens du littoral »"]);
     await wb.xlsx.writeFile(f);
     const io = enregistreur();
-    expect(await main(["planning", f, "--livraison", "2026-12-18", "--genre", "documentaire", "--duree", "52", "--tournage", "15", "--json"], io)).toBe(0);
+    expect(
+      await main(
+        [
+          "planning",
+          f,
+          "--livraison",
+          "2026-12-18",
+          "--genre",
+          "documentaire",
+          "--duree",
+          "52",
+          "--tournage",
+          "15",
+          "--json",
+        ],
+        io,
+      ),
+    ).toBe(0);
     const j = JSON.parse(io.sortie[0]);
     const noms = j.etapes.map((e: { nom: string }) => e.nom);
     expect(noms[0]).toBe("Demande d'agrément provisoire");
@@ -216,7 +270,10 @@ describe("étapes par défaut (--genre) quand le classeur n'a pas de feuille d'�
     const pad = j.etapes.find((e: { nom: string }) => e.nom === "PAD");
     expect(pad).toMatchObject({ debut: "2026-12-18", fin: "2026-12-18", joursOuvres: 0, critique: true });
     // Mixage (3 d, documentaire 52') ends the last working day before Fri 18 Dec: 15–17 Dec.
-    expect(j.etapes.find((e: { nom: string }) => e.nom === "Mixage")).toMatchObject({ debut: "2026-12-15", fin: "2026-12-17" });
+    expect(j.etapes.find((e: { nom: string }) => e.nom === "Mixage")).toMatchObject({
+      debut: "2026-12-15",
+      fin: "2026-12-17",
+    });
     const io2 = enregistreur();
     expect(await main(["planning", f, "--livraison", "2026-12-18"], io2)).toBe(2);
     expect(io2.erreurs.join("")).toContain("Aucune feuille d'étapes");
@@ -228,7 +285,14 @@ test("le classeur d'exemple tests/fixtures/planning/gardiens-planning.xlsx donne
   const f = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
   expect(await main(["planning", f, "--livraison", "2026-05-15", "--json"], io)).toBe(0);
   const j = JSON.parse(io.sortie[0]);
-  expect(j.etapes[3]).toEqual({ nom: "Mixage", debut: "2026-05-11", fin: "2026-05-13", joursOuvres: 3, marge: 0, critique: true });
+  expect(j.etapes[3]).toEqual({
+    nom: "Mixage",
+    debut: "2026-05-11",
+    fin: "2026-05-13",
+    joursOuvres: 3,
+    marge: 0,
+    critique: true,
+  });
   expect(j.controles.map((c: { regle: string; gravite: string }) => `${c.regle}:${c.gravite}`)).toEqual([
     "duree-quotidienne:erreur",
     "heures-supplementaires:info",

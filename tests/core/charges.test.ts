@@ -34,7 +34,13 @@ describe("table des charges sociales", () => {
 
 describe("tauxCharges", () => {
   it("reconnaît la catégorie sous ses différentes écritures", () => {
-    for (const s of ["technicien-intermittent", "Technicien", "TECHNICIENS", "salaire-technicien", "Technicien intermittent (CDDU)"]) {
+    for (const s of [
+      "technicien-intermittent",
+      "Technicien",
+      "TECHNICIENS",
+      "salaire-technicien",
+      "Technicien intermittent (CDDU)",
+    ]) {
       expect(tauxCharges(s, "2025-03-01").categorie).toBe("technicien-intermittent");
     }
     expect(tauxCharges("Comédien", "2025-03-01").categorie).toBe("artiste-intermittent");
@@ -48,11 +54,15 @@ describe("tauxCharges", () => {
   });
 
   it("laisse la feuille Paramètres surcharger le taux, en citant la cellule", () => {
-    const s: Surcharges = new Map([["charges-sociales.technicien-intermittent", { valeur: "62 %", cellule: "Paramètres!B4" }]]);
+    const s: Surcharges = new Map([
+      ["charges-sociales.technicien-intermittent", { valeur: "62 %", cellule: "Paramètres!B4" }],
+    ]);
     const t = tauxCharges("technicien", "2025-03-01", s);
     expect(t.taux.toString()).toBe("0.62");
     expect(t.origine).toEqual({ type: "parametres", cellule: "Paramètres!B4" });
-    const mauvais: Surcharges = new Map([["charges-sociales.auteur", { valeur: "beaucoup", cellule: "Paramètres!B7" }]]);
+    const mauvais: Surcharges = new Map([
+      ["charges-sociales.auteur", { valeur: "beaucoup", cellule: "Paramètres!B7" }],
+    ]);
     expect(() => tauxCharges("auteur", "2025-03-01", mauvais)).toThrow(
       "Paramètres!B7 : « beaucoup » n'est pas un taux de charges (ex. « 0,62 » ou « 62 % »)",
     );

@@ -31,7 +31,9 @@ function fausserCaches(specs: SheetSpec[]): number {
   return n;
 }
 
-async function ecrireEtRecalculer(devis: Devis): Promise<{ devisWs: ExcelJS.Worksheet; synth: ExcelJS.Worksheet; specs: SheetSpec[] }> {
+async function ecrireEtRecalculer(
+  devis: Devis,
+): Promise<{ devisWs: ExcelJS.Worksheet; synth: ExcelJS.Worksheet; specs: SheetSpec[] }> {
   const specs = feuillesDevis(devis, controlerDevis(devis, "2026-01-15"));
   expect(fausserCaches(specs)).toBeGreaterThan(devis.chapitres.length);
   const wb = XlsxWorkbook.vide();
@@ -42,7 +44,11 @@ async function ecrireEtRecalculer(devis: Devis): Promise<{ devisWs: ExcelJS.Work
   const recalcule = await recalculer(fichier);
   const relu = new ExcelJS.Workbook();
   await relu.xlsx.readFile(recalcule);
-  return { devisWs: relu.getWorksheet("Devis") as ExcelJS.Worksheet, synth: relu.getWorksheet("Synthèse") as ExcelJS.Worksheet, specs };
+  return {
+    devisWs: relu.getWorksheet("Devis") as ExcelJS.Worksheet,
+    synth: relu.getWorksheet("Synthèse") as ExcelJS.Worksheet,
+    specs,
+  };
 }
 
 /** Recalculated value of a cell (formula result or plain number) in cents. */
@@ -75,13 +81,16 @@ function verifier(devis: Devis, devisWs: ExcelJS.Worksheet, synth: ExcelJS.Works
     expect(centimes(devisWs, `H${i + 1}`)).toBe(ch.total);
   }
   expect(centimes(devisWs, `H${libelles.indexOf("TOTAL") + 1}`)).toBe(devis.total);
-  expect(centimes(devisWs, `H${libelles.findIndex((t) => t.startsWith("Coût hors frais")) + 1}`)).toBe(devis.totalHorsFrais);
+  expect(centimes(devisWs, `H${libelles.findIndex((t) => t.startsWith("Coût hors frais")) + 1}`)).toBe(
+    devis.totalHorsFrais,
+  );
   // Synthèse: chapter rows, TOTAL and cost per minute.
   const s = lireFeuille(synth);
   const lib = s.rows.map((r) => String(r[1]?.v ?? ""));
   for (const ch of devis.chapitres) expect(centimes(synth, `C${lib.indexOf(ch.libelle) + 1}`)).toBe(ch.total);
   expect(centimes(synth, `C${lib.indexOf("TOTAL") + 1}`)).toBe(devis.total);
-  if (devis.coutMinute !== undefined) expect(centimes(synth, `C${lib.indexOf("Coût par minute") + 1}`)).toBe(devis.coutMinute);
+  if (devis.coutMinute !== undefined)
+    expect(centimes(synth, `C${lib.indexOf("Coût par minute") + 1}`)).toBe(devis.coutMinute);
 }
 
 describe("formules des feuilles Devis et Synthèse recalculées par LibreOffice", () => {

@@ -18,7 +18,8 @@ function valeur(ws: ExcelJS.Worksheet, libelle: string, col = 2): number | strin
     }
   }
   const vus: string[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) vus.push(`${r}:${JSON.stringify(ws.getCell(r, 1).value)}|${JSON.stringify(ws.getCell(r, 2).value)}`);
+  for (let r = 1; r <= ws.rowCount; r++)
+    vus.push(`${r}:${JSON.stringify(ws.getCell(r, 1).value)}|${JSON.stringify(ws.getCell(r, 2).value)}`);
   throw new Error(`ligne « ${libelle} » absente de ${ws.name} : ${vus.join(" ; ")}`);
 }
 
@@ -32,7 +33,12 @@ function res(c: ExcelJS.Cell): number {
 test("les formules du plan et de l'échéancier recalculées par LibreOffice donnent les chiffres du cœur, et suivent les modifications", async () => {
   const c = await ecrireClasseurs();
   const wb = await XlsxWorkbook.ouvrir(c.cinema);
-  const a = await analyserFinancement(wb, { feuilleDevis: "Budget", premierOuDeuxiemeFilm: true, date: "2026-01-15", ecrire: true });
+  const a = await analyserFinancement(wb, {
+    feuilleDevis: "Budget",
+    premierOuDeuxiemeFilm: true,
+    date: "2026-01-15",
+    ecrire: true,
+  });
   const sortie = path.join(c.dossier, "cinema-prodbook.xlsx");
   await wb.enregistrer(sortie);
 
@@ -54,7 +60,9 @@ test("les formules du plan et de l'échéancier recalculées par LibreOffice don
   // Cumulative treasury per month (column L from row 5).
   a.echeancier.mois.forEach((m, i) => expect(res(ech.getCell(5 + i, 12))).toBeCloseTo(m.cumul / 100, 2));
   // By-category block: SUMIFS over the table.
-  const diffuseurs = plan.getColumn(1).values.findIndex((v) => (v as { result?: string })?.result === "Diffuseur — préachat");
+  const diffuseurs = plan
+    .getColumn(1)
+    .values.findIndex((v) => (v as { result?: string })?.result === "Diffuseur — préachat");
   expect(diffuseurs).toBeGreaterThan(0);
   expect(res(plan.getCell(diffuseurs, 2))).toBeCloseTo(800000, 2);
 
@@ -86,7 +94,12 @@ test("les formules du plan et de l'échéancier recalculées par LibreOffice don
 test("coproduction (fiction TV) : part française, intensité et échéancier recalculés par LibreOffice", async () => {
   const c = await ecrireClasseurs();
   const wb = await XlsxWorkbook.ouvrir(c.fiction);
-  const a = await analyserFinancement(wb, { cout: eurosToCents(1000000), typeOeuvre: "audiovisuel", date: "2026-01-15", ecrire: true });
+  const a = await analyserFinancement(wb, {
+    cout: eurosToCents(1000000),
+    typeOeuvre: "audiovisuel",
+    date: "2026-01-15",
+    ecrire: true,
+  });
   const sortie = path.join(c.dossier, "fiction-prodbook.xlsx");
   await wb.enregistrer(sortie);
   const x = new ExcelJS.Workbook();

@@ -3,7 +3,10 @@
  * Import this module first in a functions test: `import { installerCustomFunctions } from "./customFunctionsStub"`.
  */
 export class ErreurExcel extends Error {
-  constructor(public readonly code: string, message?: string) {
+  constructor(
+    public readonly code: string,
+    message?: string,
+  ) {
     super(message);
   }
 }

@@ -31,8 +31,12 @@ describe("PROD.MONTANT", () => {
     const e = erreurDe(() => montant(3, "deux", 10));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("L'argument « nombre » (« deux ») n'est pas un nombre.");
-    expect(erreurDe(() => commeExcel(montant, null, 1, 10)).message).toBe("L'argument « quantite » est vide : un nombre est attendu.");
-    expect(erreurDe(() => commeExcel(montant, 1, true, 10)).message).toBe("L'argument « nombre » vaut VRAI : un nombre est attendu.");
+    expect(erreurDe(() => commeExcel(montant, null, 1, 10)).message).toBe(
+      "L'argument « quantite » est vide : un nombre est attendu.",
+    );
+    expect(erreurDe(() => commeExcel(montant, 1, true, 10)).message).toBe(
+      "L'argument « nombre » vaut VRAI : un nombre est attendu.",
+    );
   });
 });
 

@@ -55,15 +55,87 @@ describe("métadonnées des fonctions personnalisées (functions.json)", () => {
 
   // Scalars are typed "any" so that amounts typed as text ("1 234,56 €") and dates reach our parsers.
   const scalaires: [string, [string, boolean][], RegExp][] = [
-    ["MONTANT", [["quantite", false], ["nombre", false], ["taux", false]], /./],
-    ["CHARGES", [["brut", false], ["categorie", false], ["annee", true]], /./],
-    ["ECART", [["budget", false], ["reel", false]], /./],
-    ["ECART.PCT", [["budget", false], ["reel", false]], /./],
-    ["COUT.MINUTE", [["total", false], ["duree", false]], /./],
-    ["CREDIT.IMPOT", [["regime", false], ["genre", false], ["base", false], ["duree", true], ["cout_total", true], ["annee", true]], /crédit d'impôt/i],
-    ["PLAFOND.MINUTE", [["genre", false], ["cout_par_minute", false], ["annee", true]], /crédit d'impôt/i],
-    ["JOURS.OUVRES", [["debut", false], ["fin", false], ["zone", true]], /jours? ouvrés/],
-    ["DATE.RETRO", [["date_fin", false], ["jours_ouvres", false], ["zone", true]], /jours? ouvrés/],
+    [
+      "MONTANT",
+      [
+        ["quantite", false],
+        ["nombre", false],
+        ["taux", false],
+      ],
+      /./,
+    ],
+    [
+      "CHARGES",
+      [
+        ["brut", false],
+        ["categorie", false],
+        ["annee", true],
+      ],
+      /./,
+    ],
+    [
+      "ECART",
+      [
+        ["budget", false],
+        ["reel", false],
+      ],
+      /./,
+    ],
+    [
+      "ECART.PCT",
+      [
+        ["budget", false],
+        ["reel", false],
+      ],
+      /./,
+    ],
+    [
+      "COUT.MINUTE",
+      [
+        ["total", false],
+        ["duree", false],
+      ],
+      /./,
+    ],
+    [
+      "CREDIT.IMPOT",
+      [
+        ["regime", false],
+        ["genre", false],
+        ["base", false],
+        ["duree", true],
+        ["cout_total", true],
+        ["annee", true],
+      ],
+      /crédit d'impôt/i,
+    ],
+    [
+      "PLAFOND.MINUTE",
+      [
+        ["genre", false],
+        ["cout_par_minute", false],
+        ["annee", true],
+      ],
+      /crédit d'impôt/i,
+    ],
+    [
+      "JOURS.OUVRES",
+      [
+        ["debut", false],
+        ["fin", false],
+        ["zone", true],
+      ],
+      /jours? ouvrés/,
+    ],
+    [
+      "DATE.RETRO",
+      [
+        ["date_fin", false],
+        ["jours_ouvres", false],
+        ["zone", true],
+      ],
+      /jours? ouvrés/,
+    ],
   ];
 
   it.each(scalaires)("déclare PROD.%s avec ses paramètres scalaires et leurs options", (id, params, description) => {
@@ -95,6 +167,8 @@ describe("métadonnées des fonctions personnalisées (functions.json)", () => {
   });
 
   it("ne déclare que les fonctions ci-dessus (une fonction ajoutée doit être testée ici)", () => {
-    expect(fonctions.map((f) => f.id).sort()).toEqual([...scalaires.map((s) => s[0]), "INTENSITE.AIDES", "RESTE.A.FINANCER"].sort());
+    expect(fonctions.map((f) => f.id).sort()).toEqual(
+      [...scalaires.map((s) => s[0]), "INTENSITE.AIDES", "RESTE.A.FINANCER"].sort(),
+    );
   });
 });

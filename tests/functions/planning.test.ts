@@ -21,7 +21,9 @@ describe("PROD.JOURS.OUVRES", () => {
     const z = erreurDe(() => joursOuvres(46143, 46150, "corse"));
     expect(z.code).toBe("#VALUE!");
     expect(z.message).toBe("Zone inconnue « corse » : metropole ou alsace-moselle.");
-    expect(erreurDe(() => joursOuvres("demain", 46150)).message).toMatch(/^L'argument « debut » \(« demain »\) n'est pas une date/);
+    expect(erreurDe(() => joursOuvres("demain", 46150)).message).toMatch(
+      /^L'argument « debut » \(« demain »\) n'est pas une date/,
+    );
     expect(erreurDe(() => joursOuvres(60, 46150)).message).toMatch(/« debut » \(60\) n'est pas une date Excel valide/);
   });
 });
@@ -36,7 +38,9 @@ describe("PROD.DATE.RETRO", () => {
     expect(dateRetroPlanning("2026-07-15", 2)).toBe(S("2026-07-13"));
   });
   it("jours_ouvres négatif ou décimal refusé", () => {
-    expect(erreurDe(() => dateRetroPlanning(46143, -1)).message).toMatch(/« jours_ouvres » doit être un entier entre 0 et/);
+    expect(erreurDe(() => dateRetroPlanning(46143, -1)).message).toMatch(
+      /« jours_ouvres » doit être un entier entre 0 et/,
+    );
     expect(erreurDe(() => dateRetroPlanning(46143, 1.5)).code).toBe("#VALUE!");
   });
 });

@@ -1,24 +1,63 @@
 /** Types of the fake `Excel` global (tests/helpers/fake-excel.js). */
 export interface FixtureExcel {
-  sheets?: Record<string, (string | number | boolean | null | { f?: string; v?: string | number | boolean | null; fmt?: string })[][]>;
+  sheets?: Record<
+    string,
+    (string | number | boolean | null | { f?: string; v?: string | number | boolean | null; fmt?: string })[][]
+  >;
   hidden?: string[];
   /** Hidden columns per sheet, 0-based as in SheetData.colonnesMasquees. */
   colonnesMasquees?: Record<string, number[]>;
   active?: string;
 }
-export interface SyncEnregistre { octets: number; reponse: number; ops: (string | { op: string; prop: string; feuille: string; r: number; c: number; h: number; w: number })[] }
+export interface SyncEnregistre {
+  octets: number;
+  reponse: number;
+  ops: (string | { op: string; prop: string; feuille: string; r: number; c: number; h: number; w: number })[];
+}
 export interface FeuilleFausse {
-  name: string; position: number; visibility: string; tabColor: string;
-  valeurs: (string | number | boolean | null)[][]; formules: (string | null)[][]; formats: (string | null)[][];
+  name: string;
+  position: number;
+  visibility: string;
+  tabColor: string;
+  valeurs: (string | number | boolean | null)[][];
+  formules: (string | null)[][];
+  formats: (string | null)[][];
   tables: { name: string; range: string; hasHeaders: boolean; style: string; showTotals: boolean }[];
-  validations: { range: string; rule?: { list?: { source: string; inCellDropDown?: boolean } }; prompt?: { message: string }; errorAlert?: { style: string } }[];
-  conditionalFormats: { range: string; type: string; formula: string | null; fill: string | null; fontColor: string | null; bold: boolean | null }[];
-  charts: { type: string; source: string; title: string; series: { name: string; values: string | null; categories: string | null }[]; position?: { debut: string; fin?: string } }[];
-  merges: string[]; freeze: { rows: number; columns: number } | null;
-  pageLayout: Record<string, unknown>; largeurs: Record<string, number>; mises: Record<string, Record<string, unknown>>;
+  validations: {
+    range: string;
+    rule?: { list?: { source: string; inCellDropDown?: boolean } };
+    prompt?: { message: string };
+    errorAlert?: { style: string };
+  }[];
+  conditionalFormats: {
+    range: string;
+    type: string;
+    formula: string | null;
+    fill: string | null;
+    fontColor: string | null;
+    bold: boolean | null;
+  }[];
+  charts: {
+    type: string;
+    source: string;
+    title: string;
+    series: { name: string; values: string | null; categories: string | null }[];
+    position?: { debut: string; fin?: string };
+  }[];
+  merges: string[];
+  freeze: { rows: number; columns: number } | null;
+  pageLayout: Record<string, unknown>;
+  largeurs: Record<string, number>;
+  mises: Record<string, Record<string, unknown>>;
   colonnesMasquees: number[];
 }
-export interface EtatExcel { feuilles: FeuilleFausse[]; syncs: SyncEnregistre[]; selection: string | null; active: string | null; calculsSuspendus: number }
+export interface EtatExcel {
+  feuilles: FeuilleFausse[];
+  syncs: SyncEnregistre[];
+  selection: string | null;
+  active: string | null;
+  calculsSuspendus: number;
+}
 export interface FauxExcel {
   run<T>(cb: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
   __etat(): EtatExcel;

@@ -34,7 +34,13 @@
 
   var ENUMS = {
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-    ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", pie: "Pie", line: "Line", lineMarkers: "LineMarkers" },
+    ChartType: {
+      columnClustered: "ColumnClustered",
+      barClustered: "BarClustered",
+      pie: "Pie",
+      line: "Line",
+      lineMarkers: "LineMarkers",
+    },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     ConditionalFormatType: { custom: "Custom", cellValue: "CellValue" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
@@ -61,13 +67,18 @@
   function nomRef(nom) {
     return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(nom) ? nom : "'" + nom.replace(/'/g, "''") + "'";
   }
-  function adresse(r, c) { return colLettres(c) + (r + 1); }
+  function adresse(r, c) {
+    return colLettres(c) + (r + 1);
+  }
   /** "A1:C3" | "A:A" | "2:4" | "Feuille!A1" → { feuille?, r, c, h, w } */
   function parsePlage(a) {
     var feuille;
     var i = a.lastIndexOf("!");
     if (i >= 0) {
-      feuille = a.slice(0, i).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      feuille = a
+        .slice(0, i)
+        .replace(/^'(.*)'$/, "$1")
+        .replace(/''/g, "'");
       a = a.slice(i + 1);
     }
     a = a.replace(/\$/g, "");
@@ -75,9 +86,10 @@
     function bout(p, fin) {
       var m = /^([A-Za-z]*)(\d*)$/.exec(p);
       if (!m) throw erreur("InvalidArgument", "Adresse invalide " + p);
-      return { c: m[1] ? lettresCol(m[1]) : (fin ? 16383 : 0), r: m[2] ? +m[2] - 1 : (fin ? 1048575 : 0) };
+      return { c: m[1] ? lettresCol(m[1]) : fin ? 16383 : 0, r: m[2] ? +m[2] - 1 : fin ? 1048575 : 0 };
     }
-    var d = bout(parts[0], false), f = bout(parts[1] || parts[0], true);
+    var d = bout(parts[0], false),
+      f = bout(parts[1] || parts[0], true);
     if (!parts[1]) f = { r: /\d/.test(parts[0]) ? d.r : 1048575, c: /[A-Za-z]/.test(parts[0]) ? d.c : 16383 };
     return { feuille: feuille, r: d.r, c: d.c, h: f.r - d.r + 1, w: f.c - d.c + 1 };
   }
@@ -90,7 +102,10 @@
   function octets(v) {
     var s = JSON.stringify(v === undefined ? null : v);
     var n = 0;
-    for (var i = 0; i < s.length; i++) { var k = s.charCodeAt(i); n += k < 128 ? 1 : k < 2048 ? 2 : 3; }
+    for (var i = 0; i < s.length; i++) {
+      var k = s.charCodeAt(i);
+      n += k < 128 ? 1 : k < 2048 ? 2 : 3;
+    }
     return n;
   }
 
@@ -99,8 +114,23 @@
     var idSuivant = 1;
 
     function nouvelleFeuille(name) {
-      return { id: "{" + idSuivant++ + "}", name: name, visibility: "Visible", tabColor: "", cells: new Map(), tables: [], validations: [],
-        conditionalFormats: [], charts: [], merges: [], freeze: null, pageLayout: {}, largeurs: {}, masquees: {}, mises: {} };
+      return {
+        id: "{" + idSuivant++ + "}",
+        name: name,
+        visibility: "Visible",
+        tabColor: "",
+        cells: new Map(),
+        tables: [],
+        validations: [],
+        conditionalFormats: [],
+        charts: [],
+        merges: [],
+        freeze: null,
+        pageLayout: {},
+        largeurs: {},
+        masquees: {},
+        mises: {},
+      };
     }
     function charger(fx) {
       fx = fx || {};
@@ -111,12 +141,19 @@
         (sheets[nom] || []).forEach(function (row, r) {
           (row || []).forEach(function (x, c) {
             if (x === null || x === undefined || x === "") return;
-            if (typeof x === "object") f.cells.set(r + ":" + c, { v: x.v === undefined ? null : x.v, f: x.f ? (x.f.charAt(0) === "=" ? x.f : "=" + x.f) : undefined, fmt: x.fmt });
+            if (typeof x === "object")
+              f.cells.set(r + ":" + c, {
+                v: x.v === undefined ? null : x.v,
+                f: x.f ? (x.f.charAt(0) === "=" ? x.f : "=" + x.f) : undefined,
+                fmt: x.fmt,
+              });
             else f.cells.set(r + ":" + c, { v: x });
           });
         });
         if ((fx.hidden || []).indexOf(nom) >= 0) f.visibility = "Hidden";
-        ((fx.colonnesMasquees || {})[nom] || []).forEach(function (c) { f.masquees[c] = true; });
+        ((fx.colonnesMasquees || {})[nom] || []).forEach(function (c) {
+          f.masquees[c] = true;
+        });
         etat.feuilles.push(f);
       });
       // Like Excel, a workbook always has at least one sheet.
@@ -127,7 +164,8 @@
 
     function trouver(nom) {
       var n = String(nom).toLowerCase();
-      for (var i = 0; i < etat.feuilles.length; i++) if (etat.feuilles[i].name.toLowerCase() === n) return etat.feuilles[i];
+      for (var i = 0; i < etat.feuilles.length; i++)
+        if (etat.feuilles[i].name.toLowerCase() === n) return etat.feuilles[i];
       return undefined;
     }
     function parId(id) {
@@ -141,14 +179,26 @@
       var k = r + ":" + c;
       var ancienne = f.cells.get(k) || {};
       var cell = { fmt: ancienne.fmt };
-      if (x === "") { if (cell.fmt) f.cells.set(k, cell); else f.cells.delete(k); return; }
+      if (x === "") {
+        if (cell.fmt) f.cells.set(k, cell);
+        else f.cells.delete(k);
+        return;
+      }
       if (typeof x === "string") {
-        if (x.charAt(0) === "'") { cell.v = x.slice(1); cell.texte = true; }
-        else if (x.charAt(0) === "=") { cell.f = x; cell.v = null; }
-        else if (/^[+\-@]./.test(x)) {
+        if (x.charAt(0) === "'") {
+          cell.v = x.slice(1);
+          cell.texte = true;
+        } else if (x.charAt(0) === "=") {
+          cell.f = x;
+          cell.v = null;
+        } else if (/^[+\-@]./.test(x)) {
           // Excel parses these as formulas too: a label like "-frais" would become #NAME?.
           if (/^[+-]\s*\d+([.,]\d+)?$/.test(x)) cell.v = Number(x.replace(",", "."));
-          else { cell.f = "=" + x.slice(x.charAt(0) === "=" ? 1 : 0); cell.v = "#NAME?"; cell.erreur = true; }
+          else {
+            cell.f = "=" + x.slice(x.charAt(0) === "=" ? 1 : 0);
+            cell.v = "#NAME?";
+            cell.erreur = true;
+          }
         } else if (/^\s*\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(x)) cell.v = Number(x);
         else if (/^(true|false|vrai|faux)$/i.test(x)) cell.v = /^(true|vrai)$/i.test(x);
         else cell.v = x;
@@ -174,13 +224,17 @@
         self._octets = 0;
         self._ops = [];
         etat.syncs.push(enregistrement);
-        if (enregistrement.octets > LIMITE_REQUETE) throw erreur("RequestPayloadSizeLimitExceeded", "Requête de " + enregistrement.octets + " octets");
+        if (enregistrement.octets > LIMITE_REQUETE)
+          throw erreur("RequestPayloadSizeLimitExceeded", "Requête de " + enregistrement.octets + " octets");
         var p = self._pendants;
         self._pendants = [];
         self._reponse = 0;
-        p.forEach(function (fn) { fn(); });
+        p.forEach(function (fn) {
+          fn();
+        });
         enregistrement.reponse = self._reponse;
-        if (self._reponse > LIMITE_REQUETE) throw erreur("ResponsePayloadSizeLimitExceeded", "Réponse de " + self._reponse + " octets");
+        if (self._reponse > LIMITE_REQUETE)
+          throw erreur("ResponsePayloadSizeLimitExceeded", "Réponse de " + self._reponse + " octets");
       });
     };
     Contexte.prototype.trackedObjects = { add: function () {}, remove: function () {} };
@@ -189,33 +243,54 @@
     function chargeable(ctx, obj, lire, proprietes) {
       obj._snap = null;
       obj.load = function (quoi) {
-        var demandees = typeof quoi === "string" ? quoi.split(",").map(function (x) { return x.trim(); }) : Array.isArray(quoi) ? quoi : proprietes;
+        var demandees =
+          typeof quoi === "string"
+            ? quoi.split(",").map(function (x) {
+                return x.trim();
+              })
+            : Array.isArray(quoi)
+              ? quoi
+              : proprietes;
         ctx._appel("load " + demandees.join(","));
         ctx._pendants.push(function () {
           obj._snap = lire(demandees, obj._snap);
           demandees.forEach(function (p) {
-            try { if (obj._snap[p] !== undefined) ctx._reponse += octets(obj._snap[p]); } catch (e) { /* proxies: not data */ }
+            try {
+              if (obj._snap[p] !== undefined) ctx._reponse += octets(obj._snap[p]);
+            } catch (e) {
+              /* proxies: not data */
+            }
           });
         });
         return obj;
       };
       proprietes.forEach(function (p) {
         Object.defineProperty(obj, p, {
-          configurable: true, enumerable: true,
+          configurable: true,
+          enumerable: true,
           get: function () {
-            if (!obj._snap) throw erreur("PropertyNotLoaded", "La propriété " + p + " n'a pas été chargée (load + sync)");
+            if (!obj._snap)
+              throw erreur("PropertyNotLoaded", "La propriété " + p + " n'a pas été chargée (load + sync)");
             return obj._snap[p];
           },
-          set: function (v) { if (!obj._ecrire) throw erreur("InvalidArgument", p + " est en lecture seule"); obj._ecrire(p, v); },
+          set: function (v) {
+            if (!obj._ecrire) throw erreur("InvalidArgument", p + " est en lecture seule");
+            obj._ecrire(p, v);
+          },
         });
       });
       return obj;
     }
     function objetNul(ctx, obj, existe) {
       var connu = false;
-      ctx._pendants.push(function () { connu = true; });
+      ctx._pendants.push(function () {
+        connu = true;
+      });
       Object.defineProperty(obj, "isNullObject", {
-        get: function () { if (!connu) throw erreur("PropertyNotLoaded", "isNullObject avant sync"); return !existe(); },
+        get: function () {
+          if (!connu) throw erreur("PropertyNotLoaded", "isNullObject avant sync");
+          return !existe();
+        },
       });
       return obj;
     }
@@ -223,8 +298,13 @@
     function Classeur(ctx) {
       this.worksheets = new Feuilles(ctx);
       this.application = {
-        suspendApiCalculationUntilNextSync: function () { etat.calculsSuspendus++; ctx._appel("suspendCalc"); },
-        suspendScreenUpdatingUntilNextSync: function () { ctx._appel("suspendScreen"); },
+        suspendApiCalculationUntilNextSync: function () {
+          etat.calculsSuspendus++;
+          ctx._appel("suspendCalc");
+        },
+        suspendScreenUpdatingUntilNextSync: function () {
+          ctx._appel("suspendScreen");
+        },
       };
       this.getSelectedRange = function () {
         var s = etat.selection ? parsePlage(etat.selection) : { feuille: etat.active, r: 0, c: 0, h: 1, w: 1 };
@@ -234,9 +314,20 @@
 
     function Feuilles(ctx) {
       var self = this;
-      chargeable(ctx, this, function () {
-        return { items: etat.feuilles.map(function (f) { var w = new Feuille(ctx, f.id); w._snap = w._lire(); return w; }) };
-      }, ["items"]);
+      chargeable(
+        ctx,
+        this,
+        function () {
+          return {
+            items: etat.feuilles.map(function (f) {
+              var w = new Feuille(ctx, f.id);
+              w._snap = w._lire();
+              return w;
+            }),
+          };
+        },
+        ["items"],
+      );
       this.getItem = function (nom) {
         ctx._appel("getItem");
         var f = trouver(nom);
@@ -247,7 +338,9 @@
         ctx._appel("getItemOrNullObject");
         var f = trouver(nom);
         var w = new Feuille(ctx, f ? f.id : null);
-        return objetNul(ctx, w, function () { return !!f && etat.feuilles.indexOf(f) >= 0; });
+        return objetNul(ctx, w, function () {
+          return !!f && etat.feuilles.indexOf(f) >= 0;
+        });
       };
       this.add = function (nom) {
         ctx._appel("addSheet", nom);
@@ -258,17 +351,33 @@
         etat.feuilles.push(f);
         return new Feuille(ctx, f.id);
       };
-      this.getActiveWorksheet = function () { return self.getItem(etat.active); };
-      this.getCount = function () { var r = { value: undefined }; ctx._pendants.push(function () { r.value = etat.feuilles.length; }); return r; };
+      this.getActiveWorksheet = function () {
+        return self.getItem(etat.active);
+      };
+      this.getCount = function () {
+        var r = { value: undefined };
+        ctx._pendants.push(function () {
+          r.value = etat.feuilles.length;
+        });
+        return r;
+      };
     }
 
     function Feuille(ctx, id) {
       var self = this;
-      var f = function () { return parId(id); };
+      var f = function () {
+        return parId(id);
+      };
       this._lire = function () {
         if (id === null) return {};
         var x = f();
-        return { id: x.id, name: x.name, position: etat.feuilles.indexOf(x), visibility: x.visibility, tabColor: x.tabColor };
+        return {
+          id: x.id,
+          name: x.name,
+          position: etat.feuilles.indexOf(x),
+          visibility: x.visibility,
+          tabColor: x.tabColor,
+        };
       };
       chargeable(ctx, this, this._lire, ["id", "name", "position", "visibility", "tabColor"]);
       this._ecrire = function (p, v) {
@@ -282,7 +391,12 @@
           etat.feuilles.splice(etat.feuilles.indexOf(x), 1);
           etat.feuilles.splice(Math.max(0, Math.min(v, etat.feuilles.length)), 0, x);
         } else if (p === "visibility") {
-          if (v !== "Visible" && etat.feuilles.filter(function (y) { return y.visibility === "Visible" && y !== x; }).length === 0)
+          if (
+            v !== "Visible" &&
+            etat.feuilles.filter(function (y) {
+              return y.visibility === "Visible" && y !== x;
+            }).length === 0
+          )
             throw erreur("InvalidOperation", "Impossible de masquer la dernière feuille visible");
           x.visibility = v;
         } else x[p] = v;
@@ -303,69 +417,163 @@
         var b = null;
         var g = new Plage(ctx, id, 0, 0, 1, 1, calc);
         function calc() {
-          var x = f(), r1 = Infinity, c1 = Infinity, r2 = -1, c2 = -1;
+          var x = f(),
+            r1 = Infinity,
+            c1 = Infinity,
+            r2 = -1,
+            c2 = -1;
           x.cells.forEach(function (cell, k) {
             if ((cell.v === null || cell.v === undefined) && !cell.f) return;
             var rc = k.split(":");
-            r1 = Math.min(r1, +rc[0]); c1 = Math.min(c1, +rc[1]); r2 = Math.max(r2, +rc[0]); c2 = Math.max(c2, +rc[1]);
+            r1 = Math.min(r1, +rc[0]);
+            c1 = Math.min(c1, +rc[1]);
+            r2 = Math.max(r2, +rc[0]);
+            c2 = Math.max(c2, +rc[1]);
           });
           b = r2 < 0 ? null : { r: r1, c: c1, h: r2 - r1 + 1, w: c2 - c1 + 1 };
           return b || { r: 0, c: 0, h: 1, w: 1 };
         }
-        if (nulle) objetNul(ctx, g, function () { calc(); return b !== null; });
+        if (nulle)
+          objetNul(ctx, g, function () {
+            calc();
+            return b !== null;
+          });
         return g;
       }
-      this.getUsedRange = function () { return utilisee(false); };
-      this.getUsedRangeOrNullObject = function () { return utilisee(true); };
+      this.getUsedRange = function () {
+        return utilisee(false);
+      };
+      this.getUsedRangeOrNullObject = function () {
+        return utilisee(true);
+      };
       this.delete = function () {
         ctx._appel("deleteSheet");
         var x = f();
-        if (x.visibility === "Visible" && etat.feuilles.filter(function (y) { return y.visibility === "Visible"; }).length === 1)
+        if (
+          x.visibility === "Visible" &&
+          etat.feuilles.filter(function (y) {
+            return y.visibility === "Visible";
+          }).length === 1
+        )
           throw erreur("InvalidOperation", "Impossible de supprimer la dernière feuille visible");
         etat.feuilles.splice(etat.feuilles.indexOf(x), 1);
       };
-      this.activate = function () { ctx._appel("activate"); etat.active = f().name; };
+      this.activate = function () {
+        ctx._appel("activate");
+        etat.active = f().name;
+      };
       this.tables = new Tables(ctx, f);
       this.charts = new Graphiques(ctx, f, id);
       this.freezePanes = {
-        freezeRows: function (n) { ctx._appel("freezeRows"); f().freeze = { rows: n, columns: 0 }; },
-        freezeColumns: function (n) { ctx._appel("freezeColumns"); f().freeze = { rows: 0, columns: n }; },
-        freezeAt: function (plage) { ctx._appel("freezeAt"); f().freeze = { rows: plage._r + plage._h, columns: plage._c + plage._w }; },
-        unfreeze: function () { ctx._appel("unfreeze"); f().freeze = null; },
+        freezeRows: function (n) {
+          ctx._appel("freezeRows");
+          f().freeze = { rows: n, columns: 0 };
+        },
+        freezeColumns: function (n) {
+          ctx._appel("freezeColumns");
+          f().freeze = { rows: 0, columns: n };
+        },
+        freezeAt: function (plage) {
+          ctx._appel("freezeAt");
+          f().freeze = { rows: plage._r + plage._h, columns: plage._c + plage._w };
+        },
+        unfreeze: function () {
+          ctx._appel("unfreeze");
+          f().freeze = null;
+        },
       };
       var mise = {};
       ["orientation", "paperSize", "zoom", "centerHorizontally"].forEach(function (p) {
-        Object.defineProperty(mise, p, { enumerable: true, get: function () { return f().pageLayout[p]; }, set: function (v) { ctx._appel("pageLayout." + p, v); f().pageLayout[p] = v; } });
+        Object.defineProperty(mise, p, {
+          enumerable: true,
+          get: function () {
+            return f().pageLayout[p];
+          },
+          set: function (v) {
+            ctx._appel("pageLayout." + p, v);
+            f().pageLayout[p] = v;
+          },
+        });
       });
-      mise.setPrintTitleRows = function (a) { ctx._appel("setPrintTitleRows", a); f().pageLayout.printTitleRows = a; };
+      mise.setPrintTitleRows = function (a) {
+        ctx._appel("setPrintTitleRows", a);
+        f().pageLayout.printTitleRows = a;
+      };
       this.pageLayout = mise;
       void self;
     }
 
     function Tables(ctx, f) {
       var coll = this;
-      chargeable(ctx, this, function () { return { items: f().tables.map(function (t) { return table(t); }) }; }, ["items"]);
+      chargeable(
+        ctx,
+        this,
+        function () {
+          return {
+            items: f().tables.map(function (t) {
+              return table(t);
+            }),
+          };
+        },
+        ["items"],
+      );
       function table(t) {
         var o = {};
         ["name", "style", "showTotals", "showHeaders", "showBandedRows"].forEach(function (p) {
-          Object.defineProperty(o, p, { enumerable: true, get: function () { return t[p]; }, set: function (v) {
-            ctx._appel("table." + p, v);
-            if (p === "name" && etat.feuilles.some(function (x) { return x.tables.some(function (u) { return u !== t && u.name.toLowerCase() === String(v).toLowerCase(); }); }))
-              throw erreur("InvalidArgument", "Nom de table déjà utilisé : " + v);
-            t[p] = v;
-          } });
+          Object.defineProperty(o, p, {
+            enumerable: true,
+            get: function () {
+              return t[p];
+            },
+            set: function (v) {
+              ctx._appel("table." + p, v);
+              if (
+                p === "name" &&
+                etat.feuilles.some(function (x) {
+                  return x.tables.some(function (u) {
+                    return u !== t && u.name.toLowerCase() === String(v).toLowerCase();
+                  });
+                })
+              )
+                throw erreur("InvalidArgument", "Nom de table déjà utilisé : " + v);
+              t[p] = v;
+            },
+          });
         });
-        o.delete = function () { ctx._appel("table.delete"); var l = f().tables; l.splice(l.indexOf(t), 1); };
-        o.load = function () { return o; };
-        o.getRange = function () { var p = parsePlage(t.range); return new Plage(ctx, f().id, p.r, p.c, p.h, p.w); };
+        o.delete = function () {
+          ctx._appel("table.delete");
+          var l = f().tables;
+          l.splice(l.indexOf(t), 1);
+        };
+        o.load = function () {
+          return o;
+        };
+        o.getRange = function () {
+          var p = parsePlage(t.range);
+          return new Plage(ctx, f().id, p.r, p.c, p.h, p.w);
+        };
         return o;
       }
       this.add = function (a, avecEntetes) {
         ctx._appel("tables.add", String(a && a._adresse ? a._adresse() : a));
         var adr = typeof a === "string" ? a.replace(/^.*!/, "") : a._adresseLocale();
         var n = 1;
-        while (etat.feuilles.some(function (x) { return x.tables.some(function (u) { return u.name === "Tableau" + n; }); })) n++;
-        var t = { name: "Tableau" + n, range: adr, hasHeaders: !!avecEntetes, style: "TableStyleMedium2", showTotals: false, showHeaders: true };
+        while (
+          etat.feuilles.some(function (x) {
+            return x.tables.some(function (u) {
+              return u.name === "Tableau" + n;
+            });
+          })
+        )
+          n++;
+        var t = {
+          name: "Tableau" + n,
+          range: adr,
+          hasHeaders: !!avecEntetes,
+          style: "TableStyleMedium2",
+          showTotals: false,
+          showHeaders: true,
+        };
         f().tables.push(t);
         return table(t);
       };
@@ -373,36 +581,129 @@
     }
 
     function Graphiques(ctx, f, idFeuille) {
-      chargeable(ctx, this, function () { return { items: f().charts.map(function (g) { return graphique(g); }) }; }, ["items"]);
+      chargeable(
+        ctx,
+        this,
+        function () {
+          return {
+            items: f().charts.map(function (g) {
+              return graphique(g);
+            }),
+          };
+        },
+        ["items"],
+      );
       function serie(g, s) {
-        var o = { setValues: function (p) { ctx._appel("series.setValues"); s.values = p._adresse(); },
-          setXAxisValues: function (p) { ctx._appel("series.setXAxisValues"); s.categories = p._adresse(); },
-          delete: function () { ctx._appel("series.delete"); g.series.splice(g.series.indexOf(s), 1); }, load: function () { return o; } };
-        Object.defineProperty(o, "name", { enumerable: true, get: function () { return s.name; }, set: function (v) { ctx._appel("series.name", v); s.name = v; } });
+        var o = {
+          setValues: function (p) {
+            ctx._appel("series.setValues");
+            s.values = p._adresse();
+          },
+          setXAxisValues: function (p) {
+            ctx._appel("series.setXAxisValues");
+            s.categories = p._adresse();
+          },
+          delete: function () {
+            ctx._appel("series.delete");
+            g.series.splice(g.series.indexOf(s), 1);
+          },
+          load: function () {
+            return o;
+          },
+        };
+        Object.defineProperty(o, "name", {
+          enumerable: true,
+          get: function () {
+            return s.name;
+          },
+          set: function (v) {
+            ctx._appel("series.name", v);
+            s.name = v;
+          },
+        });
         return o;
       }
       function graphique(g) {
         var o = { title: {}, series: {}, legend: {}, axes: { valueAxis: { format: {} }, categoryAxis: {} } };
-        Object.defineProperty(o.title, "text", { enumerable: true, get: function () { return g.title; }, set: function (v) { ctx._appel("chart.title", v); g.title = v; } });
-        Object.defineProperty(o, "name", { enumerable: true, get: function () { return g.name; }, set: function (v) { ctx._appel("chart.name", v); g.name = v; } });
-        Object.defineProperty(o.legend, "position", { enumerable: true, get: function () { return g.legend; }, set: function (v) { g.legend = v; } });
-        o.series.getItemAt = function (i) { if (!g.series[i]) throw erreur("ItemNotFound", "Série " + i); return serie(g, g.series[i]); };
-        o.series.add = function (nom) { ctx._appel("series.add", nom); var s = { name: nom, values: null, categories: null }; g.series.push(s); return serie(g, s); };
-        o.series.load = function () { return o.series; };
-        Object.defineProperty(o.series, "count", { get: function () { return g.series.length; } });
-        o.setPosition = function (debut, fin) { ctx._appel("chart.setPosition"); g.position = { debut: String(debut), fin: fin === undefined ? undefined : String(fin) }; };
-        o.delete = function () { ctx._appel("chart.delete"); var l = f().charts; l.splice(l.indexOf(g), 1); };
-        o.load = function () { return o; };
+        Object.defineProperty(o.title, "text", {
+          enumerable: true,
+          get: function () {
+            return g.title;
+          },
+          set: function (v) {
+            ctx._appel("chart.title", v);
+            g.title = v;
+          },
+        });
+        Object.defineProperty(o, "name", {
+          enumerable: true,
+          get: function () {
+            return g.name;
+          },
+          set: function (v) {
+            ctx._appel("chart.name", v);
+            g.name = v;
+          },
+        });
+        Object.defineProperty(o.legend, "position", {
+          enumerable: true,
+          get: function () {
+            return g.legend;
+          },
+          set: function (v) {
+            g.legend = v;
+          },
+        });
+        o.series.getItemAt = function (i) {
+          if (!g.series[i]) throw erreur("ItemNotFound", "Série " + i);
+          return serie(g, g.series[i]);
+        };
+        o.series.add = function (nom) {
+          ctx._appel("series.add", nom);
+          var s = { name: nom, values: null, categories: null };
+          g.series.push(s);
+          return serie(g, s);
+        };
+        o.series.load = function () {
+          return o.series;
+        };
+        Object.defineProperty(o.series, "count", {
+          get: function () {
+            return g.series.length;
+          },
+        });
+        o.setPosition = function (debut, fin) {
+          ctx._appel("chart.setPosition");
+          g.position = { debut: String(debut), fin: fin === undefined ? undefined : String(fin) };
+        };
+        o.delete = function () {
+          ctx._appel("chart.delete");
+          var l = f().charts;
+          l.splice(l.indexOf(g), 1);
+        };
+        o.load = function () {
+          return o;
+        };
         return o;
       }
       this.add = function (type, source, parSerie) {
         ctx._appel("charts.add", type);
         if (!source || !source._adresse) throw erreur("InvalidArgument", "charts.add attend une plage");
-        var g = { type: type, source: source._adresse(), seriesBy: parSerie, title: "", name: "Graphique " + (f().charts.length + 1), series: [] };
+        var g = {
+          type: type,
+          source: source._adresse(),
+          seriesBy: parSerie,
+          title: "",
+          name: "Graphique " + (f().charts.length + 1),
+          series: [],
+        };
         // Like Excel: one series per column (or per row when seriesBy is "Rows") of the source range.
         var n = parSerie === "Rows" ? source._h : source._w;
         for (var i = 0; i < (n || 1); i++) {
-          var s = parSerie === "Rows" ? new Plage(ctx, source._idFeuille, source._r + i, source._c, 1, source._w) : new Plage(ctx, source._idFeuille, source._r, source._c + i, source._h, 1);
+          var s =
+            parSerie === "Rows"
+              ? new Plage(ctx, source._idFeuille, source._r + i, source._c, 1, source._w)
+              : new Plage(ctx, source._idFeuille, source._r, source._c + i, source._h, 1);
           g.series.push({ name: "Série" + (i + 1), values: s._adresse(), categories: null });
         }
         f().charts.push(g);
@@ -413,58 +714,153 @@
 
     function Plage(ctx, idFeuille, r, c, h, w, bornes) {
       var self = this;
-      var f = function () { return parId(idFeuille); };
-      function dims() { if (bornes) { var b = bornes(); r = b.r; c = b.c; h = b.h; w = b.w; } }
+      var f = function () {
+        return parId(idFeuille);
+      };
+      function dims() {
+        if (bornes) {
+          var b = bornes();
+          r = b.r;
+          c = b.c;
+          h = b.h;
+          w = b.w;
+        }
+      }
       this._idFeuille = idFeuille;
-      Object.defineProperty(this, "_r", { get: function () { return r; } });
-      Object.defineProperty(this, "_c", { get: function () { return c; } });
-      Object.defineProperty(this, "_h", { get: function () { return h; } });
-      Object.defineProperty(this, "_w", { get: function () { return w; } });
-      this._adresseLocale = function () { return h === 1 && w === 1 ? adresse(r, c) : adresse(r, c) + ":" + adresse(r + h - 1, c + w - 1); };
-      this._adresse = function () { return nomRef(f().name) + "!" + self._adresseLocale(); };
+      Object.defineProperty(this, "_r", {
+        get: function () {
+          return r;
+        },
+      });
+      Object.defineProperty(this, "_c", {
+        get: function () {
+          return c;
+        },
+      });
+      Object.defineProperty(this, "_h", {
+        get: function () {
+          return h;
+        },
+      });
+      Object.defineProperty(this, "_w", {
+        get: function () {
+          return w;
+        },
+      });
+      this._adresseLocale = function () {
+        return h === 1 && w === 1 ? adresse(r, c) : adresse(r, c) + ":" + adresse(r + h - 1, c + w - 1);
+      };
+      this._adresse = function () {
+        return nomRef(f().name) + "!" + self._adresseLocale();
+      };
       function matrice(fn) {
         var out = [];
-        for (var i = 0; i < h; i++) { var ligne = []; for (var j = 0; j < w; j++) ligne.push(fn(f().cells.get((r + i) + ":" + (c + j)))); out.push(ligne); }
+        for (var i = 0; i < h; i++) {
+          var ligne = [];
+          for (var j = 0; j < w; j++) ligne.push(fn(f().cells.get(r + i + ":" + (c + j))));
+          out.push(ligne);
+        }
         return out;
       }
-      function valeur(cell) { return !cell || cell.v === null || cell.v === undefined ? "" : cell.v; }
+      function valeur(cell) {
+        return !cell || cell.v === null || cell.v === undefined ? "" : cell.v;
+      }
       var MATRICES = ["values", "formulas", "numberFormat", "valueTypes", "text"];
       function masquage() {
-        var x = f(), n = 0;
+        var x = f(),
+          n = 0;
         for (var j = c; j < c + w; j++) if (x.masquees[j]) n++;
         return n === w ? true : n === 0 ? false : null;
       }
       /** Cells are copied only when a cell matrix is loaded: columnHidden of a whole column stays cheap. */
       this._lire = function (demandees, ancien) {
         dims();
-        var s = { address: self._adresse(), rowIndex: r, columnIndex: c, rowCount: h, columnCount: w, columnHidden: masquage() };
-        if (demandees && !demandees.some(function (p) { return MATRICES.indexOf(p) >= 0; })) {
+        var s = {
+          address: self._adresse(),
+          rowIndex: r,
+          columnIndex: c,
+          rowCount: h,
+          columnCount: w,
+          columnHidden: masquage(),
+        };
+        if (
+          demandees &&
+          !demandees.some(function (p) {
+            return MATRICES.indexOf(p) >= 0;
+          })
+        ) {
           MATRICES.forEach(function (p) {
             if (ancien && p in ancien) s[p] = ancien[p];
-            else Object.defineProperty(s, p, { enumerable: false, get: function () { throw erreur("PropertyNotLoaded", "La propriété " + p + " n'a pas été chargée (load + sync)"); } });
+            else
+              Object.defineProperty(s, p, {
+                enumerable: false,
+                get: function () {
+                  throw erreur("PropertyNotLoaded", "La propriété " + p + " n'a pas été chargée (load + sync)");
+                },
+              });
           });
           return s;
         }
-        if (h * w > 5000000) { s.values = null; s.formulas = null; s.numberFormat = null; return s; }
+        if (h * w > 5000000) {
+          s.values = null;
+          s.formulas = null;
+          s.numberFormat = null;
+          return s;
+        }
         var m = {
           values: matrice(valeur),
-          formulas: matrice(function (cell) { return cell && cell.f ? cell.f : valeur(cell); }),
-          numberFormat: matrice(function (cell) { return (cell && cell.fmt) || "General"; }),
+          formulas: matrice(function (cell) {
+            return cell && cell.f ? cell.f : valeur(cell);
+          }),
+          numberFormat: matrice(function (cell) {
+            return (cell && cell.fmt) || "General";
+          }),
           valueTypes: matrice(function (cell) {
             if (!cell || cell.v === null || cell.v === undefined || cell.v === "") return "Empty";
             if (cell.erreur) return "Error";
             return typeof cell.v === "number" ? "Double" : typeof cell.v === "boolean" ? "Boolean" : "String";
           }),
         };
-        m.text = m.values.map(function (l) { return l.map(String); });
-        MATRICES.forEach(function (p) { s[p] = m[p]; });
+        m.text = m.values.map(function (l) {
+          return l.map(String);
+        });
+        MATRICES.forEach(function (p) {
+          s[p] = m[p];
+        });
         return s;
       };
-      chargeable(ctx, this, function (demandees, ancien) { return self._lire(demandees, ancien); },
-        ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "columnHidden", "values", "formulas", "numberFormat", "valueTypes", "text"]);
+      chargeable(
+        ctx,
+        this,
+        function (demandees, ancien) {
+          return self._lire(demandees, ancien);
+        },
+        [
+          "address",
+          "rowIndex",
+          "columnIndex",
+          "rowCount",
+          "columnCount",
+          "columnHidden",
+          "values",
+          "formulas",
+          "numberFormat",
+          "valueTypes",
+          "text",
+        ],
+      );
       function ecrireMatrice(nom, m, fn) {
-        if (!Array.isArray(m) || m.length !== h || m.some(function (l) { return !Array.isArray(l) || l.length !== w; }))
-          throw erreur("InvalidArgument", nom + " : dimensions " + (m && m.length) + "×" + (m && m[0] && m[0].length) + " ≠ plage " + h + "×" + w);
+        if (
+          !Array.isArray(m) ||
+          m.length !== h ||
+          m.some(function (l) {
+            return !Array.isArray(l) || l.length !== w;
+          })
+        )
+          throw erreur(
+            "InvalidArgument",
+            nom + " : dimensions " + (m && m.length) + "×" + (m && m[0] && m[0].length) + " ≠ plage " + h + "×" + w,
+          );
         for (var i = 0; i < h; i++) for (var j = 0; j < w; j++) fn(r + i, c + j, m[i][j]);
       }
       this._ecrire = function (p, v) {
@@ -473,17 +869,25 @@
           ctx._appel("columnHidden", v);
           mettre("columnHidden", v);
           var x = f();
-          for (var j = c; j < c + w; j++) if (v) x.masquees[j] = true; else delete x.masquees[j];
+          for (var j = c; j < c + w; j++)
+            if (v) x.masquees[j] = true;
+            else delete x.masquees[j];
           return;
         }
         ctx._appel("set " + p + " " + self._adresse() + " " + h + "x" + w, v);
         ctx._ops[ctx._ops.length - 1] = { op: "set", prop: p, feuille: f().name, r: r, c: c, h: h, w: w };
-        if (p === "values" || p === "formulas") ecrireMatrice(p, v, function (i, j, x) { ecrireCellule(f(), i, j, x); });
-        else if (p === "numberFormat") ecrireMatrice(p, v, function (i, j, x) {
-          if (x === null || x === undefined) return;
-          var k = i + ":" + j, cell = f().cells.get(k) || { v: null };
-          cell.fmt = x; f().cells.set(k, cell);
-        });
+        if (p === "values" || p === "formulas")
+          ecrireMatrice(p, v, function (i, j, x) {
+            ecrireCellule(f(), i, j, x);
+          });
+        else if (p === "numberFormat")
+          ecrireMatrice(p, v, function (i, j, x) {
+            if (x === null || x === undefined) return;
+            var k = i + ":" + j,
+              cell = f().cells.get(k) || { v: null };
+            cell.fmt = x;
+            f().cells.set(k, cell);
+          });
         else throw erreur("InvalidArgument", p + " est en lecture seule");
       };
       function mettre(cle, v) {
@@ -493,29 +897,83 @@
       function proprietes(obj, prefixe, noms, effet) {
         noms.forEach(function (n) {
           var val;
-          Object.defineProperty(obj, n, { enumerable: true, get: function () { return val; }, set: function (v) {
-            ctx._appel(prefixe + n, v); val = v; (effet || mettre)(prefixe + n, v);
-          } });
+          Object.defineProperty(obj, n, {
+            enumerable: true,
+            get: function () {
+              return val;
+            },
+            set: function (v) {
+              ctx._appel(prefixe + n, v);
+              val = v;
+              (effet || mettre)(prefixe + n, v);
+            },
+          });
         });
         return obj;
       }
       var bordures = {};
-      this.format = proprietes({
-        fill: proprietes({ clear: function () { mettre("fill.color", null); } }, "fill.", ["color"]),
-        font: proprietes({}, "font.", ["bold", "italic", "color", "size", "name"]),
-        borders: { getItem: function (bord) { return bordures[bord] || (bordures[bord] = proprietes({}, "border." + bord + ".", ["style", "weight", "color"])); } },
-        autofitColumns: function () { ctx._appel("autofitColumns"); },
-        autofitRows: function () { ctx._appel("autofitRows"); },
-      }, "", ["wrapText", "horizontalAlignment", "verticalAlignment", "rowHeight", "useStandardHeight"]);
+      this.format = proprietes(
+        {
+          fill: proprietes(
+            {
+              clear: function () {
+                mettre("fill.color", null);
+              },
+            },
+            "fill.",
+            ["color"],
+          ),
+          font: proprietes({}, "font.", ["bold", "italic", "color", "size", "name"]),
+          borders: {
+            getItem: function (bord) {
+              return (
+                bordures[bord] ||
+                (bordures[bord] = proprietes({}, "border." + bord + ".", ["style", "weight", "color"]))
+              );
+            },
+          },
+          autofitColumns: function () {
+            ctx._appel("autofitColumns");
+          },
+          autofitRows: function () {
+            ctx._appel("autofitRows");
+          },
+        },
+        "",
+        ["wrapText", "horizontalAlignment", "verticalAlignment", "rowHeight", "useStandardHeight"],
+      );
       proprietes(this, "", ["rowHidden"]);
-      proprietes(this.format, "", ["columnWidth"], function (cle, v) { for (var j = 0; j < w; j++) f().largeurs[colLettres(c + j)] = v; });
+      proprietes(this.format, "", ["columnWidth"], function (cle, v) {
+        for (var j = 0; j < w; j++) f().largeurs[colLettres(c + j)] = v;
+      });
       var formatProps = this.format;
-      Object.defineProperty(formatProps, "useStandardWidth", { enumerable: true, get: function () { return false; }, set: function (v) {
-        ctx._appel("useStandardWidth", v);
-        if (v) { var x = f(); Object.keys(x.largeurs).forEach(function (k) { var j = lettresCol(k); if (j >= c && j < c + w) delete x.largeurs[k]; }); }
-      } });
-      this.merge = function () { ctx._appel("merge"); f().merges.push(self._adresseLocale()); };
-      this.unmerge = function () { ctx._appel("unmerge"); var x = f(); x.merges = x.merges.filter(function (m) { return !chevauche(m); }); };
+      Object.defineProperty(formatProps, "useStandardWidth", {
+        enumerable: true,
+        get: function () {
+          return false;
+        },
+        set: function (v) {
+          ctx._appel("useStandardWidth", v);
+          if (v) {
+            var x = f();
+            Object.keys(x.largeurs).forEach(function (k) {
+              var j = lettresCol(k);
+              if (j >= c && j < c + w) delete x.largeurs[k];
+            });
+          }
+        },
+      });
+      this.merge = function () {
+        ctx._appel("merge");
+        f().merges.push(self._adresseLocale());
+      };
+      this.unmerge = function () {
+        ctx._appel("unmerge");
+        var x = f();
+        x.merges = x.merges.filter(function (m) {
+          return !chevauche(m);
+        });
+      };
       function chevauche(a) {
         var p = parsePlage(a);
         return !(p.r > r + h - 1 || p.r + p.h - 1 < r || p.c > c + w - 1 || p.c + p.w - 1 < c);
@@ -526,9 +984,16 @@
         x.cells.forEach(function (cell, k) {
           var rc = k.split(":");
           if (+rc[0] < r || +rc[0] >= r + h || +rc[1] < c || +rc[1] >= c + w) return;
-          if (quoi === "Formats") delete cell.fmt; else if (quoi === "Contents") { cell.v = null; delete cell.f; } else x.cells.delete(k);
+          if (quoi === "Formats") delete cell.fmt;
+          else if (quoi === "Contents") {
+            cell.v = null;
+            delete cell.f;
+          } else x.cells.delete(k);
         });
-        if (quoi !== "Contents") Object.keys(x.mises).forEach(function (a) { if (chevauche(a)) delete x.mises[a]; });
+        if (quoi !== "Contents")
+          Object.keys(x.mises).forEach(function (a) {
+            if (chevauche(a)) delete x.mises[a];
+          });
       };
       this.conditionalFormats = {
         add: function (type) {
@@ -536,41 +1001,129 @@
           var cf = { range: self._adresseLocale(), type: type, formula: null, fill: null, fontColor: null, bold: null };
           f().conditionalFormats.push(cf);
           var format = { fill: {}, font: {} };
-          Object.defineProperty(format.fill, "color", { set: function (v) { cf.fill = v; }, get: function () { return cf.fill; } });
-          Object.defineProperty(format.font, "color", { set: function (v) { cf.fontColor = v; }, get: function () { return cf.fontColor; } });
-          Object.defineProperty(format.font, "bold", { set: function (v) { cf.bold = v; }, get: function () { return cf.bold; } });
+          Object.defineProperty(format.fill, "color", {
+            set: function (v) {
+              cf.fill = v;
+            },
+            get: function () {
+              return cf.fill;
+            },
+          });
+          Object.defineProperty(format.font, "color", {
+            set: function (v) {
+              cf.fontColor = v;
+            },
+            get: function () {
+              return cf.fontColor;
+            },
+          });
+          Object.defineProperty(format.font, "bold", {
+            set: function (v) {
+              cf.bold = v;
+            },
+            get: function () {
+              return cf.bold;
+            },
+          });
           var rule = {};
-          Object.defineProperty(rule, "formula", { set: function (v) { ctx._appel("cf.formula", v); cf.formula = v; }, get: function () { return cf.formula; } });
+          Object.defineProperty(rule, "formula", {
+            set: function (v) {
+              ctx._appel("cf.formula", v);
+              cf.formula = v;
+            },
+            get: function () {
+              return cf.formula;
+            },
+          });
           return { custom: { rule: rule, format: format } };
         },
-        clearAll: function () { ctx._appel("conditionalFormats.clearAll"); var x = f(); x.conditionalFormats = x.conditionalFormats.filter(function (cf) { return !chevauche(cf.range); }); },
+        clearAll: function () {
+          ctx._appel("conditionalFormats.clearAll");
+          var x = f();
+          x.conditionalFormats = x.conditionalFormats.filter(function (cf) {
+            return !chevauche(cf.range);
+          });
+        },
       };
       var dv = {};
       ["rule", "prompt", "errorAlert", "ignoreBlanks"].forEach(function (p) {
-        Object.defineProperty(dv, p, { enumerable: true, get: function () { var v = trouverDv(); return v && v[p]; }, set: function (v) {
-          ctx._appel("dataValidation." + p, v);
-          var x = trouverDv();
-          if (!x) { x = { range: self._adresseLocale() }; f().validations.push(x); }
-          if (p === "rule" && x.rule) throw erreur("InvalidOperation", "La plage a déjà une validation : clear() d'abord");
-          x[p] = v;
-        } });
+        Object.defineProperty(dv, p, {
+          enumerable: true,
+          get: function () {
+            var v = trouverDv();
+            return v && v[p];
+          },
+          set: function (v) {
+            ctx._appel("dataValidation." + p, v);
+            var x = trouverDv();
+            if (!x) {
+              x = { range: self._adresseLocale() };
+              f().validations.push(x);
+            }
+            if (p === "rule" && x.rule)
+              throw erreur("InvalidOperation", "La plage a déjà une validation : clear() d'abord");
+            x[p] = v;
+          },
+        });
       });
-      function trouverDv() { var a = self._adresseLocale(); return f().validations.filter(function (v) { return v.range === a; })[0]; }
-      dv.clear = function () { ctx._appel("dataValidation.clear"); var x = f(); x.validations = x.validations.filter(function (v) { return !chevauche(v.range); }); };
+      function trouverDv() {
+        var a = self._adresseLocale();
+        return f().validations.filter(function (v) {
+          return v.range === a;
+        })[0];
+      }
+      dv.clear = function () {
+        ctx._appel("dataValidation.clear");
+        var x = f();
+        x.validations = x.validations.filter(function (v) {
+          return !chevauche(v.range);
+        });
+      };
       this.dataValidation = dv;
-      this.getEntireColumn = function () { return new Plage(ctx, idFeuille, 0, c, 1048576, w); };
-      this.getEntireRow = function () { return new Plage(ctx, idFeuille, r, 0, h, 16384); };
-      this.getCell = function (i, j) { return new Plage(ctx, idFeuille, r + i, c + j, 1, 1); };
-      this.getResizedRange = function (dh, dw) { return new Plage(ctx, idFeuille, r, c, h + dh, w + dw); };
-      this.select = function () { ctx._appel("select"); etat.selection = self._adresse(); etat.active = f().name; };
+      this.getEntireColumn = function () {
+        return new Plage(ctx, idFeuille, 0, c, 1048576, w);
+      };
+      this.getEntireRow = function () {
+        return new Plage(ctx, idFeuille, r, 0, h, 16384);
+      };
+      this.getCell = function (i, j) {
+        return new Plage(ctx, idFeuille, r + i, c + j, 1, 1);
+      };
+      this.getResizedRange = function (dh, dw) {
+        return new Plage(ctx, idFeuille, r, c, h + dh, w + dw);
+      };
+      this.select = function () {
+        ctx._appel("select");
+        etat.selection = self._adresse();
+        etat.active = f().name;
+      };
       this.getMergedAreasOrNullObject = function () {
         ctx._appel("getMergedAreas");
         var trouvees = [];
         var o = { areas: {} };
-        chargeable(ctx, o.areas, function () { return { items: trouvees.map(function (a) { return { address: nomRef(f().name) + "!" + a }; }) }; }, ["items"]);
-        o.load = function () { o.areas.load(); return o; };
-        ctx._pendants.push(function () { dims(); trouvees = f().merges.filter(chevauche); });
-        return objetNul(ctx, o, function () { return trouvees.length > 0; });
+        chargeable(
+          ctx,
+          o.areas,
+          function () {
+            return {
+              items: trouvees.map(function (a) {
+                return { address: nomRef(f().name) + "!" + a };
+              }),
+            };
+          },
+          ["items"],
+        );
+        o.load = function () {
+          o.areas.load();
+          return o;
+        };
+        ctx._pendants.push(function () {
+          dims();
+          trouvees = f().merges.filter(chevauche);
+        });
+        return objetNul(ctx, o, function () {
+          return trouvees.length > 0;
+        });
       };
     }
 
@@ -578,7 +1131,10 @@
       var cb = typeof a === "function" ? a : b;
       var ctx = new Contexte();
       return Promise.resolve(cb(ctx)).then(function (res) {
-        if (ctx._ops.length || ctx._pendants.length) return ctx.sync().then(function () { return res; });
+        if (ctx._ops.length || ctx._pendants.length)
+          return ctx.sync().then(function () {
+            return res;
+          });
         return res;
       });
     }
@@ -586,30 +1142,67 @@
     function instantane() {
       return {
         feuilles: etat.feuilles.map(function (x, i) {
-          var h = 0, w = 0;
-          x.cells.forEach(function (cell, k) { var rc = k.split(":"); if ((cell.v !== null && cell.v !== undefined) || cell.f) { h = Math.max(h, +rc[0] + 1); w = Math.max(w, +rc[1] + 1); } });
-          var valeurs = [], formules = [], formats = [];
+          var h = 0,
+            w = 0;
+          x.cells.forEach(function (cell, k) {
+            var rc = k.split(":");
+            if ((cell.v !== null && cell.v !== undefined) || cell.f) {
+              h = Math.max(h, +rc[0] + 1);
+              w = Math.max(w, +rc[1] + 1);
+            }
+          });
+          var valeurs = [],
+            formules = [],
+            formats = [];
           for (var r = 0; r < h; r++) {
-            var lv = [], lf = [], lt = [];
+            var lv = [],
+              lf = [],
+              lt = [];
             for (var c = 0; c < w; c++) {
               var cell = x.cells.get(r + ":" + c);
               lv.push(cell && cell.v !== undefined ? cell.v : null);
               lf.push(cell && cell.f ? cell.f : null);
               lt.push(cell && cell.fmt ? cell.fmt : null);
             }
-            valeurs.push(lv); formules.push(lf); formats.push(lt);
+            valeurs.push(lv);
+            formules.push(lf);
+            formats.push(lt);
           }
-          return { name: x.name, position: i, visibility: x.visibility, tabColor: x.tabColor, valeurs: valeurs, formules: formules, formats: formats,
-            tables: x.tables.slice(), validations: x.validations.slice(), conditionalFormats: x.conditionalFormats.slice(), charts: x.charts.slice(),
-            merges: x.merges.slice(), freeze: x.freeze, pageLayout: x.pageLayout, largeurs: x.largeurs, mises: x.mises,
-            colonnesMasquees: Object.keys(x.masquees).map(Number).sort(function (a, b) { return a - b; }) };
+          return {
+            name: x.name,
+            position: i,
+            visibility: x.visibility,
+            tabColor: x.tabColor,
+            valeurs: valeurs,
+            formules: formules,
+            formats: formats,
+            tables: x.tables.slice(),
+            validations: x.validations.slice(),
+            conditionalFormats: x.conditionalFormats.slice(),
+            charts: x.charts.slice(),
+            merges: x.merges.slice(),
+            freeze: x.freeze,
+            pageLayout: x.pageLayout,
+            largeurs: x.largeurs,
+            mises: x.mises,
+            colonnesMasquees: Object.keys(x.masquees)
+              .map(Number)
+              .sort(function (a, b) {
+                return a - b;
+              }),
+          };
         }),
-        syncs: etat.syncs, selection: etat.selection, active: etat.active, calculsSuspendus: etat.calculsSuspendus,
+        syncs: etat.syncs,
+        selection: etat.selection,
+        active: etat.active,
+        calculsSuspendus: etat.calculsSuspendus,
       };
     }
 
     var api = { run: run, __etat: instantane, __charger: charger, __parsePlage: parsePlage };
-    Object.keys(ENUMS).forEach(function (k) { api[k] = ENUMS[k]; });
+    Object.keys(ENUMS).forEach(function (k) {
+      api[k] = ENUMS[k];
+    });
     return api;
   }
 

@@ -33,7 +33,16 @@ export function soffice(): string {
 export async function recalculer(xlsxPath: string): Promise<string> {
   const dir = await profilePrive();
   const sortie = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-lo-sortie-"));
-  const args = ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(dir).href}`, "--convert-to", "xlsx", "--outdir", sortie, xlsxPath];
+  const args = [
+    "--headless",
+    "--norestore",
+    `-env:UserInstallation=${pathToFileURL(dir).href}`,
+    "--convert-to",
+    "xlsx",
+    "--outdir",
+    sortie,
+    xlsxPath,
+  ];
   await new Promise<void>((resolve, reject) => {
     execFile(soffice(), args, { timeout: 180_000 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`LibreOffice a échoué (${err.message}) : ${stderr || stdout}`));

@@ -7,10 +7,24 @@
  *   wb.ecrites.get("Devis")  // the SheetSpec written
  *   await wb.readSheet("Devis") // its values, formula cells with their `result`
  */
-import { celluleEcrite, toutesLesLignes, type CellData, type SheetData, type SheetSpec, type WorkbookPort } from "../../src/core/port/workbook";
-import { FEUILLE_REGISTRE, nomExistant, registreApres, verifierPossession, verifierTables } from "../../src/core/port/possession";
+import {
+  celluleEcrite,
+  toutesLesLignes,
+  type CellData,
+  type SheetData,
+  type SheetSpec,
+  type WorkbookPort,
+} from "../../src/core/port/workbook";
+import {
+  FEUILLE_REGISTRE,
+  nomExistant,
+  registreApres,
+  verifierPossession,
+  verifierTables,
+} from "../../src/core/port/possession";
 
-export type CelluleMemoire = string | number | boolean | null | undefined | { f: string; v?: string | number | boolean | null };
+export type CelluleMemoire =
+  string | number | boolean | null | undefined | { f: string; v?: string | number | boolean | null };
 
 export class MemoryWorkbook implements WorkbookPort {
   /** Sheet order (hidden ones included, not the registry). */
@@ -49,7 +63,12 @@ export class MemoryWorkbook implements WorkbookPort {
   async writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void> {
     verifierPossession(specs, this.ordre, this.prodbook);
     const remplacees = new Set(specs.map((s) => s.name.toLowerCase()));
-    verifierTables(specs, [...this.ecrites.values()].filter((s) => !remplacees.has(s.name.toLowerCase())).flatMap((s) => (s.tables ?? []).map((t) => t.name)));
+    verifierTables(
+      specs,
+      [...this.ecrites.values()]
+        .filter((s) => !remplacees.has(s.name.toLowerCase()))
+        .flatMap((s) => (s.tables ?? []).map((t) => t.name)),
+    );
     this.ecritures++;
     specs.forEach((s, i) => {
       const ancien = nomExistant(s.name, this.ordre);
@@ -60,7 +79,11 @@ export class MemoryWorkbook implements WorkbookPort {
       } else this.ordre.push(s.name);
       // Bulk rows are materialised here: tests read every written row from `ecrites`.
       const rows = toutesLesLignes(s);
-      this.donnees.set(s.name, { name: s.name, rows: densifier(rows.map((r) => r.map(celluleEcrite))), merges: (s.merges ?? []).slice() });
+      this.donnees.set(s.name, {
+        name: s.name,
+        rows: densifier(rows.map((r) => r.map(celluleEcrite))),
+        merges: (s.merges ?? []).slice(),
+      });
       this.ecrites.set(s.name, s.bulk ? { ...s, rows, bulk: undefined } : s);
       onProgress?.(i + 1, specs.length);
     });
@@ -82,7 +105,6 @@ function celluleDepuis(c: CelluleMemoire): CellData {
   if (typeof c === "object") return { v: c.v ?? null, f: c.f.replace(/^=/, "") };
   return { v: c };
 }
-
 
 function densifier(rows: CellData[][]): CellData[][] {
   const out = rows.map((r) => r.slice());

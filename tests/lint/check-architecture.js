@@ -12,7 +12,15 @@ const fs = require("fs");
 const path = require("path");
 
 const NODE_BUILTINS = new Set(require("module").builtinModules);
-const INTERDITS_CORE = [/^@microsoft\/office-js/, /^office-addin-/, /^react(-dom)?(\/|$)/, /^@fluentui\//, /^exceljs$/, /^jszip$/, /^node:/];
+const INTERDITS_CORE = [
+  /^@microsoft\/office-js/,
+  /^office-addin-/,
+  /^react(-dom)?(\/|$)/,
+  /^@fluentui\//,
+  /^exceljs$/,
+  /^jszip$/,
+  /^node:/,
+];
 const COUCHES_EXTERIEURES = ["office", "xlsx", "taskpane", "cli", "app", "functions", "commands", "workers"];
 
 function fichiers(dir) {
@@ -27,7 +35,8 @@ function fichiers(dir) {
 /** [specifier, 1-based line] of every import / export-from / require / dynamic import. */
 function imports(source) {
   const out = [];
-  const re = /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([^"']+)["']/g;
+  const re =
+    /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([^"']+)["']/g;
   let m;
   while ((m = re.exec(source))) out.push([m[1], source.slice(0, m.index).split("\n").length]);
   return out;
@@ -58,27 +67,43 @@ function verifier(racine) {
       const coucheCible = cible && cible.startsWith(src + path.sep) ? couche(cible) : undefined;
       if (c === "core") {
         const racineSpec = spec.split("/")[0];
-        if (!relatif && (INTERDITS_CORE.some((r) => r.test(spec)) || NODE_BUILTINS.has(racineSpec) || NODE_BUILTINS.has(spec))) {
+        if (
+          !relatif &&
+          (INTERDITS_CORE.some((r) => r.test(spec)) || NODE_BUILTINS.has(racineSpec) || NODE_BUILTINS.has(spec))
+        ) {
           signaler(f, ligne, `src/core doit rester pur : import interdit de « ${spec} »`);
         }
         if (coucheCible && COUCHES_EXTERIEURES.includes(coucheCible)) {
-          signaler(f, ligne, `src/core ne dépend pas des couches extérieures : import de src/${coucheCible} (« ${spec} »)`);
+          signaler(
+            f,
+            ligne,
+            `src/core ne dépend pas des couches extérieures : import de src/${coucheCible} (« ${spec} »)`,
+          );
         }
       }
       if (c === "taskpane" && coucheCible === "office") {
-        signaler(f, ligne, `le volet ne parle pas à Excel directement : passer par src/app/catalogue au lieu de « ${spec} »`);
+        signaler(
+          f,
+          ligne,
+          `le volet ne parle pas à Excel directement : passer par src/app/catalogue au lieu de « ${spec} »`,
+        );
       }
     }
     if (c !== "office") {
       for (const m of source.matchAll(/\bExcel\s*\.\s*run\b/g)) {
-        signaler(f, ligneDe(source, m.index), "Excel.run n'est appelé que dans src/office (adaptateur du port classeur)");
+        signaler(
+          f,
+          ligneDe(source, m.index),
+          "Excel.run n'est appelé que dans src/office (adaptateur du port classeur)",
+        );
       }
     }
     if (c === "core") {
       for (const m of source.matchAll(/\b(Excel|Office|CustomFunctions)\s*\./g)) {
         signaler(f, ligneDe(source, m.index), `src/core n'utilise pas le global ${m[1]}`);
       }
-      for (const m of source.matchAll(/\bas\s+any\b/g)) signaler(f, ligneDe(source, m.index), "« as any » interdit dans src/core");
+      for (const m of source.matchAll(/\bas\s+any\b/g))
+        signaler(f, ligneDe(source, m.index), "« as any » interdit dans src/core");
       for (const m of brut.matchAll(/@ts-(ignore|nocheck|expect-error)\b/g)) {
         signaler(f, ligneDe(brut, m.index), `« @ts-${m[1]} » interdit dans src/core`);
       }
@@ -93,7 +118,9 @@ if (require.main === module) {
   const racine = path.resolve(process.argv[2] || path.join(__dirname, "../.."));
   const v = verifier(racine);
   if (v.length) {
-    console.error(`Architecture : ${v.length} violation${v.length > 1 ? "s" : ""}\n` + v.map((x) => "  " + x).join("\n"));
+    console.error(
+      `Architecture : ${v.length} violation${v.length > 1 ? "s" : ""}\n` + v.map((x) => "  " + x).join("\n"),
+    );
     process.exit(1);
   }
   console.log("Architecture : règles des couches respectées.");

@@ -17,10 +17,12 @@ function projet(fichiers: Record<string, string>): string {
 describe("lint d'architecture", () => {
   it("accepte un cœur pur, un volet qui passe par le catalogue et Excel.run dans src/office", () => {
     const racine = projet({
-      "src/core/money/cents.ts": 'import Decimal from "decimal.js";\nimport { x } from "../util/texte";\n// Excel.run ici est un commentaire\n',
+      "src/core/money/cents.ts":
+        'import Decimal from "decimal.js";\nimport { x } from "../util/texte";\n// Excel.run ici est un commentaire\n',
       "src/core/regles/data.ts": 'import t from "./data/charges.json";\n',
       "src/office/officeWorkbook.ts": "export const f = () => Excel.run(async (ctx) => ctx.sync());\n",
-      "src/taskpane/App.tsx": 'import { envoyer } from "../app/catalogue";\nimport { Button } from "@fluentui/react-components";\n',
+      "src/taskpane/App.tsx":
+        'import { envoyer } from "../app/catalogue";\nimport { Button } from "@fluentui/react-components";\n',
       "src/app/catalogue.ts": 'import { OfficeWorkbook } from "../office/officeWorkbook";\n',
     });
     expect(verifier(racine)).toEqual([]);
@@ -28,8 +30,10 @@ describe("lint d'architecture", () => {
 
   it("signale chaque violation avec le fichier et la ligne", () => {
     const racine = projet({
-      "src/core/a.ts": 'import * as fs from "fs";\nimport path = require("path");\nimport { readFile } from "node:fs/promises";\n',
-      "src/core/b.ts": 'export { OfficeWorkbook } from "../office/officeWorkbook";\nimport React from "react";\nconst x = y as any;\n',
+      "src/core/a.ts":
+        'import * as fs from "fs";\nimport path = require("path");\nimport { readFile } from "node:fs/promises";\n',
+      "src/core/b.ts":
+        'export { OfficeWorkbook } from "../office/officeWorkbook";\nimport React from "react";\nconst x = y as any;\n',
       "src/core/c.ts": "// @ts-ignore\nconst r = Office.context;\n",
       "src/taskpane/pages/P.tsx": 'import { OfficeWorkbook } from "../../office/officeWorkbook";\n',
       "src/functions/functions.ts": "export async function f() { await Excel.run(async () => undefined); }\n",

@@ -63,7 +63,9 @@ describe("manifest.xml", () => {
   });
 
   it("définit chaque resid utilisé dans les ressources", () => {
-    const definis = new Set(m.tous.filter((e) => /^bt:(Image|Url|String)$/.test(e.tag) && e.n.$?.id).map((e) => e.n.$?.id));
+    const definis = new Set(
+      m.tous.filter((e) => /^bt:(Image|Url|String)$/.test(e.tag) && e.n.$?.id).map((e) => e.n.$?.id),
+    );
     const utilises = m.tous.map((e) => e.n.$?.resid).filter((r): r is string => !!r);
     expect(utilises.length).toBeGreaterThan(10);
     for (const r of utilises) expect({ resid: r, defini: definis.has(r) }).toEqual({ resid: r, defini: true });
@@ -79,7 +81,8 @@ describe("manifest.xml", () => {
 
   it("respecte les longueurs des chaînes (courtes ≤ 125, longues ≤ 250)", () => {
     const longueurs = (groupe: string) =>
-      elements(m.par(groupe)).filter((e) => e.tag === "bt:String" || e.tag === "bt:Override")
+      elements(m.par(groupe))
+        .filter((e) => e.tag === "bt:String" || e.tag === "bt:Override")
         .map((e) => e.n.$?.DefaultValue ?? e.n.$?.Value ?? "");
     for (const s of longueurs("bt:ShortStrings")) expect(s.length).toBeLessThanOrEqual(125);
     for (const s of longueurs("bt:LongStrings")) expect(s.length).toBeLessThanOrEqual(250);

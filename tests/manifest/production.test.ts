@@ -18,7 +18,9 @@ describe("build de production (dist/)", () => {
     expect(prod).not.toMatch(/localhost/i);
     const urls = prod.match(/https?:\/\/[^"<\s]+/g) ?? [];
     const attendues = (source.match(/https:\/\/localhost:3000\/?[^"<\s]*/g) ?? []).length;
-    const hebergees = urls.filter((u) => !u.startsWith("http://schemas.microsoft.com/") && !u.startsWith("http://www.w3.org/"));
+    const hebergees = urls.filter(
+      (u) => !u.startsWith("http://schemas.microsoft.com/") && !u.startsWith("http://www.w3.org/"),
+    );
     expect(hebergees).toHaveLength(attendues);
     for (const u of hebergees) expect(u).toMatch(/^https:\/\//);
     // Same manifest otherwise: still parses, same Id.
@@ -30,9 +32,16 @@ describe("build de production (dist/)", () => {
     const html = lireDist("taskpane.html");
     // The production HTML is minified: attribute quotes may be dropped.
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "taskpane.js", "functions.js", "commands.js"]);
+    expect(scripts).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "taskpane.js",
+      "functions.js",
+      "commands.js",
+    ]);
     const meta = JSON.parse(lireDist("functions.json")) as { functions: { id: string }[] };
-    expect(meta.functions.map((f) => f.id)).toEqual(expect.arrayContaining(["MONTANT", "CHARGES", "ECART", "ECART.PCT", "COUT.MINUTE"]));
+    expect(meta.functions.map((f) => f.id)).toEqual(
+      expect.arrayContaining(["MONTANT", "CHARGES", "ECART", "ECART.PCT", "COUT.MINUTE"]),
+    );
     expect(lireDist("functions.js")).toContain('CustomFunctions.associate("MONTANT"');
   });
 });

@@ -9,7 +9,10 @@ type Config = {
 type Pattern = { from: string; transform?: (c: Buffer) => string };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const config = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode?: string }) => Promise<Config>;
+const config = require("../../webpack.config.js") as (
+  env: Record<string, unknown>,
+  argv: { mode?: string },
+) => Promise<Config>;
 const RACINE = path.join(__dirname, "../..");
 const MANIFESTE = fs.readFileSync(path.join(RACINE, "manifest.xml"));
 
@@ -34,11 +37,13 @@ describe("webpack.config.js", () => {
 
   it("construit une seule page qui charge le volet, les fonctions et les commandes", async () => {
     const c = await config({}, { mode: "production" });
-    expect(Object.keys(c.entry)).toEqual(
-      expect.arrayContaining(["taskpane", "functions", "commands"]),
-    );
+    expect(Object.keys(c.entry)).toEqual(expect.arrayContaining(["taskpane", "functions", "commands"]));
     expect("fecWorker" in c.entry).toBe(fs.existsSync(path.join(RACINE, "src/workers/fec.worker.ts")));
-    const html = plugin(c, "HtmlWebpackPlugin").userOptions as { filename: string; chunks: string[]; templateParameters: { officeJsUrl: string } };
+    const html = plugin(c, "HtmlWebpackPlugin").userOptions as {
+      filename: string;
+      chunks: string[];
+      templateParameters: { officeJsUrl: string };
+    };
     expect(html.filename).toBe("taskpane.html");
     expect(html.chunks).toEqual(["taskpane", "functions", "commands"]);
     expect(html.templateParameters.officeJsUrl).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");

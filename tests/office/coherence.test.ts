@@ -38,7 +38,13 @@ describe("the three adapters read back the same sheet", () => {
     const lire = async (wb: WorkbookPort) => (await wb.readSheet("Synthèse"))!;
     const [x, o, m] = [await lire(relu), await lire(office), await lire(memoire)];
     expect(sansResultat(o.rows)).toEqual(sansResultat(x.rows));
-    expect(x.rows[1]).toEqual([{ v: "02.03" }, { v: 1234.56, fmt: "#,##0.00 €" }, { v: 0.5, f: "B2/B4", fmt: "0.0%" }, { v: "2025-12-31", fmt: "dd/mm/yyyy" }, { v: "=à revoir" }]);
+    expect(x.rows[1]).toEqual([
+      { v: "02.03" },
+      { v: 1234.56, fmt: "#,##0.00 €" },
+      { v: 0.5, f: "B2/B4", fmt: "0.0%" },
+      { v: "2025-12-31", fmt: "dd/mm/yyyy" },
+      { v: "=à revoir" },
+    ]);
     expect(x.rows[3][4]).toEqual({ v: true });
     // Memory keeps no formats; everything else is the same.
     const sansFormat = (rows: CellData[][]) => rows.map((r) => r.map(({ fmt: _fmt, ...c }) => c));

@@ -31,16 +31,20 @@ function installer(fx: FixtureExcel): FauxExcel {
   return excel;
 }
 const fixture = (masquees: number[]): FixtureExcel => ({
-  sheets: { Budget: DEVIS.map((l) => l.map((x) => (x !== null && typeof x === "object" ? { f: `=${x.f}`, v: x.v } : x))) },
+  sheets: {
+    Budget: DEVIS.map((l) => l.map((x) => (x !== null && typeof x === "object" ? { f: `=${x.f}`, v: x.v } : x))),
+  },
   colonnesMasquees: { Budget: masquees },
 });
 
 async function lireXlsx(masquees: number[]): Promise<SheetData> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Budget");
-  DEVIS.forEach((l, r) => l.forEach((x, c) => {
-    if (x !== null) ws.getCell(r + 1, c + 1).value = typeof x === "object" ? { formula: x.f, result: x.v } : x;
-  }));
+  DEVIS.forEach((l, r) =>
+    l.forEach((x, c) => {
+      if (x !== null) ws.getCell(r + 1, c + 1).value = typeof x === "object" ? { formula: x.f, result: x.v } : x;
+    }),
+  );
   for (const c of masquees) ws.getColumn(c + 1).hidden = true;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-masquees-"));
   try {
@@ -54,7 +58,9 @@ async function lireXlsx(masquees: number[]): Promise<SheetData> {
 
 /** Office.context.requirements of a host answering `supporte` (apiExcel reads it on each call). */
 function hote(supporte: (version: string) => boolean): void {
-  (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: (_: string, v: string) => supporte(v) } } };
+  (globalThis as { Office?: unknown }).Office = {
+    context: { requirements: { isSetSupported: (_: string, v: string) => supporte(v) } },
+  };
 }
 
 const resume = (s: SheetData) => {
@@ -75,7 +81,8 @@ describe("hidden columns read inside Excel, as from the .xlsx", () => {
     expect(office.colonnesMasquees).toEqual([3, 5]);
     expect(office).toEqual(xlsx);
 
-    const a = resume(office), b = resume(xlsx);
+    const a = resume(office),
+      b = resume(xlsx);
     expect(a).toEqual(b);
     expect(a.total).toBe("12530.00");
     expect(a.lignes.map((l) => [l.code, centsToDecimalString(l.montant), l.source.cellules.montant])).toEqual([
@@ -130,7 +137,12 @@ describe("fake Excel: columnHidden", () => {
       const deux = ws.getRange("A:B").load("columnHidden");
       const visible = ws.getRange("C1").load("columnHidden");
       await ctx.sync();
-      expect([cellule.columnHidden, colonne.columnHidden, deux.columnHidden, visible.columnHidden]).toEqual([true, true, null, false]);
+      expect([cellule.columnHidden, colonne.columnHidden, deux.columnHidden, visible.columnHidden]).toEqual([
+        true,
+        true,
+        null,
+        false,
+      ]);
       // Only columnHidden was loaded: the cells were not.
       expect(() => colonne.values).toThrow(/chargée/);
       ws.getRange("C:D").columnHidden = true;

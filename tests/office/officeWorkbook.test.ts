@@ -22,12 +22,39 @@ const devis: SheetSpec = {
     [],
     ["Note de bas de page"],
   ],
-  columns: [{ width: 8 }, { width: 30 }, {}, { numFmt: "#,##0.00 €" }, { numFmt: "#,##0.00 €" }, { numFmt: "dd/mm/yyyy" }],
-  formats: [{ range: "A1:F1", bold: true, fill: "#DDEEFF", align: "center" }, { range: "A5:F5", borderTop: true }, { range: "C2:C4", numFmt: "0" }],
+  columns: [
+    { width: 8 },
+    { width: 30 },
+    {},
+    { numFmt: "#,##0.00 €" },
+    { numFmt: "#,##0.00 €" },
+    { numFmt: "dd/mm/yyyy" },
+  ],
+  formats: [
+    { range: "A1:F1", bold: true, fill: "#DDEEFF", align: "center" },
+    { range: "A5:F5", borderTop: true },
+    { range: "C2:C4", numFmt: "0" },
+  ],
   tables: [{ name: "tblDevis", range: "A1:F5", showTotals: true }],
-  validations: [{ range: "C2:C4", list: ["1", "2"], prompt: "Quantité" }, { range: "B2:B4", list: { source: "Listes!$A$1:$A$3" }, strict: false }],
+  validations: [
+    { range: "C2:C4", list: ["1", "2"], prompt: "Quantité" },
+    { range: "B2:B4", list: { source: "Listes!$A$1:$A$3" }, strict: false },
+  ],
   conditionalFormats: [{ range: "E2:E4", formula: "E2>100", fill: "#FFC7CE", bold: true }],
-  charts: [{ type: "column", title: "Montants", categories: "Devis!$A$2:$A$4", series: [{ name: "Montant", values: "Devis!$E$2:$E$4" }, { name: "Taux", values: "'Devis'!$D$2:$D$4" }], anchor: "H2", widthCols: 6, heightRows: 10 }],
+  charts: [
+    {
+      type: "column",
+      title: "Montants",
+      categories: "Devis!$A$2:$A$4",
+      series: [
+        { name: "Montant", values: "Devis!$E$2:$E$4" },
+        { name: "Taux", values: "'Devis'!$D$2:$D$4" },
+      ],
+      anchor: "H2",
+      widthCols: 6,
+      heightRows: 10,
+    },
+  ],
   merges: ["A7:C7"],
   freeze: { rows: 1, columns: 2 },
   tabColor: "#1F4E79",
@@ -35,7 +62,18 @@ const devis: SheetSpec = {
 };
 
 describe("OfficeWorkbook against the fake Excel", () => {
-  beforeEach(() => installer({ sheets: { "Devis producteur": [["Poste", "Montant"], ["Régie", { f: "=1000+200", v: 1200, fmt: "#,##0.00" }], ["Date", { v: 45717, fmt: "dd/mm/yyyy" }]], Notes: [[null, "x"]] } }));
+  beforeEach(() =>
+    installer({
+      sheets: {
+        "Devis producteur": [
+          ["Poste", "Montant"],
+          ["Régie", { f: "=1000+200", v: 1200, fmt: "#,##0.00" }],
+          ["Date", { v: 45717, fmt: "dd/mm/yyyy" }],
+        ],
+        Notes: [[null, "x"]],
+      },
+    }),
+  );
 
   it("lists sheets and reads values, formulas, dates and formats like the xlsx reader", async () => {
     const wb = new OfficeWorkbook();
@@ -79,14 +117,31 @@ describe("OfficeWorkbook against the fake Excel", () => {
   it("creates the table, validations, conditional formats, chart, freeze panes, tab colour and print setup", async () => {
     await new OfficeWorkbook().writeSheets([{ name: "Listes", rows: [["a"]], hidden: true }, devis]);
     const d = feuille("Devis");
-    expect(d.tables).toEqual([expect.objectContaining({ name: "tblDevis", range: "A1:F4", hasHeaders: true, style: "TableStyleMedium2" })]);
-    expect(d.validations).toEqual([
-      expect.objectContaining({ range: "C2:C4", rule: { list: { inCellDropDown: true, source: "1,2" } }, prompt: expect.objectContaining({ message: "Quantité" }), errorAlert: expect.objectContaining({ style: "Stop" }) }),
-      expect.objectContaining({ range: "B2:B4", rule: { list: { inCellDropDown: true, source: "=Listes!$A$1:$A$3" } }, errorAlert: expect.objectContaining({ style: "Warning" }) }),
+    expect(d.tables).toEqual([
+      expect.objectContaining({ name: "tblDevis", range: "A1:F4", hasHeaders: true, style: "TableStyleMedium2" }),
     ]);
-    expect(d.conditionalFormats).toEqual([{ range: "E2:E4", type: "Custom", formula: "=E2>100", fill: "#FFC7CE", fontColor: null, bold: true }]);
+    expect(d.validations).toEqual([
+      expect.objectContaining({
+        range: "C2:C4",
+        rule: { list: { inCellDropDown: true, source: "1,2" } },
+        prompt: expect.objectContaining({ message: "Quantité" }),
+        errorAlert: expect.objectContaining({ style: "Stop" }),
+      }),
+      expect.objectContaining({
+        range: "B2:B4",
+        rule: { list: { inCellDropDown: true, source: "=Listes!$A$1:$A$3" } },
+        errorAlert: expect.objectContaining({ style: "Warning" }),
+      }),
+    ]);
+    expect(d.conditionalFormats).toEqual([
+      { range: "E2:E4", type: "Custom", formula: "=E2>100", fill: "#FFC7CE", fontColor: null, bold: true },
+    ]);
     expect(d.charts).toHaveLength(1);
-    expect(d.charts[0]).toMatchObject({ type: "ColumnClustered", title: "Montants", position: { debut: "H2", fin: "M11" } });
+    expect(d.charts[0]).toMatchObject({
+      type: "ColumnClustered",
+      title: "Montants",
+      position: { debut: "H2", fin: "M11" },
+    });
     expect(d.charts[0].series).toEqual([
       { name: "Montant", values: "Devis!E2:E4", categories: "Devis!A2:A4" },
       { name: "Taux", values: "Devis!D2:D4", categories: "Devis!A2:A4" },
@@ -94,7 +149,11 @@ describe("OfficeWorkbook against the fake Excel", () => {
     expect(d.freeze).toEqual({ rows: 1, columns: 2 });
     expect(d.tabColor).toBe("#1F4E79");
     expect(d.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$1:$1" });
-    expect(d.mises["A1:F1"]).toMatchObject({ "font.bold": true, "fill.color": "#DDEEFF", horizontalAlignment: "Center" });
+    expect(d.mises["A1:F1"]).toMatchObject({
+      "font.bold": true,
+      "fill.color": "#DDEEFF",
+      horizontalAlignment: "Center",
+    });
     expect(d.mises["A5:F5"]).toMatchObject({ "border.EdgeTop.style": "Continuous" });
     expect(feuille("Listes").visibility).toBe("Hidden");
     expect(feuille("_prodbook").visibility).toBe("VeryHidden");
@@ -116,20 +175,36 @@ describe("OfficeWorkbook against the fake Excel", () => {
     // A width of the previous run does not survive the replacement.
     expect(feuille("Synthèse").largeurs).toEqual({});
     // The user moves our sheet first: replacing it keeps that position.
-    await excel.run(async (ctx) => { ctx.workbook.worksheets.getItem("Synthèse").position = 0; await ctx.sync(); });
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Synthèse").position = 0;
+      await ctx.sync();
+    });
     await wb.writeSheets([{ name: "Synthèse", rows: [["s3"]] }]);
     expect(await wb.listSheets()).toEqual(["Synthèse", "Devis producteur", "Notes", "Devis"]);
   });
 
   it("writes 100,000 rows × 10 columns in blocks of at most 2 MB with one sync per block", async () => {
     const rows = Array.from({ length: 100000 }, (_, i) => [
-      `ECR-${i}`, `Libellé d'écriture numéro ${i} — régie`, i * 1.25, 401000 + (i % 97), "=pas une formule", { date: "2025-01-15" },
-      { formula: `C${i + 1}*2` }, i % 2 === 0, "606400", null,
+      `ECR-${i}`,
+      `Libellé d'écriture numéro ${i} — régie`,
+      i * 1.25,
+      401000 + (i % 97),
+      "=pas une formule",
+      { date: "2025-01-15" },
+      { formula: `C${i + 1}*2` },
+      i % 2 === 0,
+      "606400",
+      null,
     ]);
     const progres: number[][] = [];
-    await new OfficeWorkbook().writeSheets([{ name: "Grand livre", rows, columns: [{}, {}, { numFmt: "#,##0.00" }] }], (f, t) => progres.push([f, t]));
+    await new OfficeWorkbook().writeSheets(
+      [{ name: "Grand livre", rows, columns: [{}, {}, { numFmt: "#,##0.00" }] }],
+      (f, t) => progres.push([f, t]),
+    );
     const syncs = excel.__etat().syncs;
-    const ecritures = syncs.filter((s) => s.ops.some((o) => typeof o === "object" && o.prop === "formulas" && o.feuille === "Grand livre"));
+    const ecritures = syncs.filter((s) =>
+      s.ops.some((o) => typeof o === "object" && o.prop === "formulas" && o.feuille === "Grand livre"),
+    );
     expect(ecritures.length).toBeGreaterThan(5);
     let lignes = 0;
     for (const s of ecritures) {
@@ -158,11 +233,22 @@ describe("OfficeWorkbook against the fake Excel", () => {
     const spec: SheetSpec = {
       name: "Grand livre",
       rows: [["Ligne", "Libellé", "Date", "Débit"]],
-      bulk: { count: n, *rows() { passes++; for (let i = 0; i < n; i++) yield [i + 2, i % 7 === 0 ? "=pas une formule" : `Écriture ${i}`, { date: "2025-02-03" }, i / 4]; } },
+      bulk: {
+        count: n,
+        *rows() {
+          passes++;
+          for (let i = 0; i < n; i++)
+            yield [i + 2, i % 7 === 0 ? "=pas une formule" : `Écriture ${i}`, { date: "2025-02-03" }, i / 4];
+        },
+      },
       columns: [{}, { numFmt: "@" }, { numFmt: "dd/mm/yyyy" }, { numFmt: "#,##0.00" }],
     };
     await new OfficeWorkbook().writeSheets([spec]);
-    const ecritures = excel.__etat().syncs.filter((s) => s.ops.some((o) => typeof o === "object" && o.prop === "formulas" && o.feuille === "Grand livre"));
+    const ecritures = excel
+      .__etat()
+      .syncs.filter((s) =>
+        s.ops.some((o) => typeof o === "object" && o.prop === "formulas" && o.feuille === "Grand livre"),
+      );
     expect(ecritures.length).toBeGreaterThan(2);
     for (const s of ecritures) expect(s.octets).toBeLessThanOrEqual(OCTETS_MAX_BLOC);
     // Sizes, then the write itself: the rows are generated, never kept.
@@ -176,8 +262,20 @@ describe("OfficeWorkbook against the fake Excel", () => {
 
   it("refuses a bulk row wider than the sheet's rows and columns before writing anything", async () => {
     const avant = excel.__etat().syncs.length;
-    const spec: SheetSpec = { name: "Grand livre", rows: [["Ligne", "Libellé"]], bulk: { count: 2, *rows() { yield [1, "a"]; yield [2, "b", "de trop"]; } } };
-    await expect(new OfficeWorkbook().writeSheets([spec])).rejects.toThrow("Feuille « Grand livre », ligne 3 : 3 colonnes pour une largeur de 2 (lignes et colonnes de la feuille).");
+    const spec: SheetSpec = {
+      name: "Grand livre",
+      rows: [["Ligne", "Libellé"]],
+      bulk: {
+        count: 2,
+        *rows() {
+          yield [1, "a"];
+          yield [2, "b", "de trop"];
+        },
+      },
+    };
+    await expect(new OfficeWorkbook().writeSheets([spec])).rejects.toThrow(
+      "Feuille « Grand livre », ligne 3 : 3 colonnes pour une largeur de 2 (lignes et colonnes de la feuille).",
+    );
     expect(excel.__etat().syncs.length).toBe(avant);
   });
 
@@ -190,7 +288,12 @@ describe("OfficeWorkbook against the fake Excel", () => {
 
 describe("OfficeWorkbook reading a large sheet", () => {
   it("reads 30,000 rows in blocks whose responses stay small, with the same cells as written", async () => {
-    const rows = Array.from({ length: 30000 }, (_, i) => [`L${i}`, i, i % 3 === 0 ? { f: `=B${i + 1}*2`, v: i * 2 } : null, i % 1000 === 0 ? { v: 45717, fmt: "dd/mm/yyyy" } : null]);
+    const rows = Array.from({ length: 30000 }, (_, i) => [
+      `L${i}`,
+      i,
+      i % 3 === 0 ? { f: `=B${i + 1}*2`, v: i * 2 } : null,
+      i % 1000 === 0 ? { v: 45717, fmt: "dd/mm/yyyy" } : null,
+    ]);
     installer({ sheets: { "Grand livre": [["Pièce", "Montant", "Double", "Date"], ...rows] } });
     const avant = excel.__etat().syncs.length;
     const s = (await new OfficeWorkbook().readSheet("Grand livre"))!;
@@ -209,13 +312,35 @@ describe("OfficeWorkbook reading a large sheet", () => {
 describe("OfficeWorkbook charts", () => {
   it("builds one series per ChartSpec series, for row and column ranges alike", async () => {
     installer({ sheets: { Notes: [["x"]] } });
-    await new OfficeWorkbook().writeSheets([{
-      name: "Mois", rows: [["", "janv.", "févr.", "mars"], ["Encaissements", 1, 2, 3], ["Dépenses", 3, 2, 1]],
-      charts: [
-        { type: "line", title: "Trésorerie", categories: "Mois!$B$1:$D$1", series: [{ name: "Encaissements", values: "Mois!$B$2:$D$2" }, { name: "Dépenses", values: "Mois!$B$3:$D$3" }], anchor: "A6" },
-        { type: "pie", title: "Parts", categories: "Mois!$B$1:$D$1", series: [{ name: "Encaissements", values: "Mois!B2:D2" }], anchor: "J6" },
-      ],
-    }]);
+    await new OfficeWorkbook().writeSheets([
+      {
+        name: "Mois",
+        rows: [
+          ["", "janv.", "févr.", "mars"],
+          ["Encaissements", 1, 2, 3],
+          ["Dépenses", 3, 2, 1],
+        ],
+        charts: [
+          {
+            type: "line",
+            title: "Trésorerie",
+            categories: "Mois!$B$1:$D$1",
+            series: [
+              { name: "Encaissements", values: "Mois!$B$2:$D$2" },
+              { name: "Dépenses", values: "Mois!$B$3:$D$3" },
+            ],
+            anchor: "A6",
+          },
+          {
+            type: "pie",
+            title: "Parts",
+            categories: "Mois!$B$1:$D$1",
+            series: [{ name: "Encaissements", values: "Mois!B2:D2" }],
+            anchor: "J6",
+          },
+        ],
+      },
+    ]);
     const [ligne, secteurs] = feuille("Mois").charts;
     expect(ligne).toMatchObject({ type: "LineMarkers", title: "Trésorerie", position: { debut: "A6", fin: "H20" } });
     expect(ligne.series).toEqual([

@@ -12,7 +12,13 @@ import { MemoryWorkbook, type CelluleMemoire } from "../helpers/memoryWorkbook";
 // jsdom lacks the encoding API the FEC reader uses (browsers and workers have it).
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? TD, TextEncoder: globalThis.TextEncoder ?? TE });
 
-const rows: CelluleMemoire[][] = [["Code", "Libellé", "Montant"], ["1", "DROITS ARTISTIQUES"], ["1.1", "Droits d'auteur", 12000], ["8", "POST-PRODUCTION"], ["8.1", "Montage", 9000]];
+const rows: CelluleMemoire[][] = [
+  ["Code", "Libellé", "Montant"],
+  ["1", "DROITS ARTISTIQUES"],
+  ["1.1", "Droits d'auteur", 12000],
+  ["8", "POST-PRODUCTION"],
+  ["8.1", "Montage", 9000],
+];
 const wb = new MemoryWorkbook({ Budget: rows });
 jest.mock("../../src/app/catalogue", () => ({
   envoyer: (nom: string, args: unknown) => {
@@ -48,7 +54,9 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   await act(async () => {
     fireEvent.change(screen.getByTestId(TEST_IDS.ecarts.fichier), { target: { files: [fichier] } });
   });
-  await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("23 lignes importées sur 23"));
+  await waitFor(() =>
+    expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("23 lignes importées sur 23"),
+  );
   expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("FEC · séparateur tabulation · utf-8");
 
   // Map 611 (post-production) to the line 8.1 instead of chapter 8.
@@ -60,7 +68,9 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
     fireEvent.click(screen.getByTestId(TEST_IDS.ecarts.rapprocher));
   });
   await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.rapport)).toBeTruthy());
-  expect(screen.getByTestId(TEST_IDS.ecarts.rapport).textContent).toContain("Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif");
+  expect(screen.getByTestId(TEST_IDS.ecarts.rapport).textContent).toContain(
+    "Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif",
+  );
   const gl = wb.ecrites.get("Grand livre")!;
   expect(gl.rows.filter((r) => r[4] === "611000").map((r) => r[12])).toEqual(["8.1", "8.1"]);
   const corr = wb.ecrites.get("Correspondances")!;

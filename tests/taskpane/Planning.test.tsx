@@ -36,7 +36,11 @@ test("page Planning : date de livraison, recalcul, chemin critique, écriture de
   await act(async () => {
     fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
   });
-  await waitFor(() => expect(screen.getByTestId(IDS_PLANNING.critique).textContent).toBe("Chemin critique : Montage image → Montage son → Mixage → PAD"));
+  await waitFor(() =>
+    expect(screen.getByTestId(IDS_PLANNING.critique).textContent).toBe(
+      "Chemin critique : Montage image → Montage son → Mixage → PAD",
+    ),
+  );
   const lignes = screen.getByTestId(IDS_PLANNING.etapes).querySelectorAll("tbody tr");
   expect([...lignes].map((l) => [...l.querySelectorAll("td")].map((c) => c.textContent))).toEqual([
     ["Montage image", "16/04/2026", "29/04/2026", "10", "0"],
@@ -49,6 +53,8 @@ test("page Planning : date de livraison, recalcul, chemin critique, écriture de
   await act(async () => {
     fireEvent.click(screen.getByTestId(IDS_PLANNING.ecrire));
   });
-  await waitFor(() => expect(screen.getByTestId(IDS_PLANNING.message).textContent).toBe("Feuilles écrites : Rétroplanning."));
+  await waitFor(() =>
+    expect(screen.getByTestId(IDS_PLANNING.message).textContent).toBe("Feuilles écrites : Rétroplanning."),
+  );
   expect(wb.ecrites.get("Rétroplanning")?.tables?.[0].name).toBe("tblRetroplanning");
 });

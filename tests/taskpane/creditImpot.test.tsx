@@ -54,7 +54,11 @@ describe("page Crédit d'impôt", () => {
     expect(classeur.ecritures).toBe(0);
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.modeleParametres));
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.creer));
-    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.succes).textContent).toBe("Écrit : « Crédit d'impôt », « Paramètres »"));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_CREDIT_IMPOT.succes).textContent).toBe(
+        "Écrit : « Crédit d'impôt », « Paramètres »",
+      ),
+    );
     expect([...classeur.ecrites.keys()]).toEqual(["Crédit d'impôt", "Paramètres"]);
   });
 
@@ -65,13 +69,21 @@ describe("page Crédit d'impôt", () => {
     saisir(IDS_CREDIT_IMPOT.annee, "2025");
     // 182 500 € / 5 min = 36 500 €/min: tranche 7 500 €/min (37 500 €), 10 000 €/min (50 000 €) with ≥ 30 % foreign financing.
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("37\u202f500,00"));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("37\u202f500,00"),
+    );
     saisir(IDS_CREDIT_IMPOT.financementEtranger, "35 %");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("50\u202f000,00"));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("50\u202f000,00"),
+    );
     saisir(IDS_CREDIT_IMPOT.financementEtranger, "beaucoup");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(/Financement étranger « beaucoup » : une part du coût est attendue/));
+    await waitFor(() =>
+      expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(
+        /Financement étranger « beaucoup » : une part du coût est attendue/,
+      ),
+    );
   });
 
   it("international en prises de vues réelles : les jours de tournage en France comptent ; fiction jeunesse : case dédiée", async () => {
@@ -82,7 +94,11 @@ describe("page Crédit d'impôt", () => {
     saisir(IDS_CREDIT_IMPOT.annee, "2025");
     saisir(IDS_CREDIT_IMPOT.joursTournage, "3");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.alertes).textContent).toMatch(/jours de tournage en France\) : 3 jour\(s\), minimum 5/));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_CREDIT_IMPOT.alertes).textContent).toMatch(
+        /jours de tournage en France\) : 3 jour\(s\), minimum 5/,
+      ),
+    );
     expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("0,00\u00a0€");
     expect(screen.queryByTestId(IDS_CREDIT_IMPOT.jeunesse)).toBeNull();
   });
@@ -104,6 +120,10 @@ describe("page Crédit d'impôt", () => {
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
     saisir(IDS_CREDIT_IMPOT.duree, "");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(/plafonné par minute : indiquez la durée en minutes/));
+    await waitFor(() =>
+      expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(
+        /plafonné par minute : indiquez la durée en minutes/,
+      ),
+    );
   });
 });

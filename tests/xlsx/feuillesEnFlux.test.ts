@@ -12,17 +12,37 @@ import { recalculer } from "../helpers/libreoffice";
  * ExcelJS is set aside when the file is opened again, then either rewritten or put back unchanged.
  */
 let dir: string;
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-flux-")); });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-flux-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 const N = 5000;
-const LIBELLES = ["=SUM(A1)", "+33 6 12 34 56 78", "@chef", "-remise", "  espaces  ", "a & b <c> \"d\"", "ctrl\u0001\u001f fin", "clap 🎬", "seul \ud800 ici", "ligne\nsuivante"];
+const LIBELLES = [
+  "=SUM(A1)",
+  "+33 6 12 34 56 78",
+  "@chef",
+  "-remise",
+  "  espaces  ",
+  'a & b <c> "d"',
+  "ctrl\u0001\u001f fin",
+  "clap 🎬",
+  "seul \ud800 ici",
+  "ligne\nsuivante",
+];
 const LIBELLES_LUS = LIBELLES.map((l) => l.replace(/[\u0001\u001f]|\ud800/g, ""));
 
 function ligne(i: number): CellSpec[] {
   return [
-    i + 2, `AC${String(i).padStart(6, "0")}`, { date: `2025-0${1 + (i % 9)}-1${i % 10}` }, LIBELLES[i % LIBELLES.length],
-    Math.round(i * 137.31) / 100, i % 3 === 0 ? null : i % 2 === 0, { formula: `E${i + 2}*2`, result: (Math.round(i * 137.31) / 100) * 2 },
+    i + 2,
+    `AC${String(i).padStart(6, "0")}`,
+    { date: `2025-0${1 + (i % 9)}-1${i % 10}` },
+    LIBELLES[i % LIBELLES.length],
+    Math.round(i * 137.31) / 100,
+    i % 3 === 0 ? null : i % 2 === 0,
+    { formula: `E${i + 2}*2`, result: (Math.round(i * 137.31) / 100) * 2 },
     { formula: `IF(E${i + 2}>100,"haut","bas")`, result: i * 1.3731 > 100 ? "haut" : "bas" },
   ];
 }
@@ -31,22 +51,34 @@ function specGrandLivre(n = N, decalage = 0): SheetSpec {
   return {
     name: "Grand livre",
     rows: [["Ligne", "N° écriture", "Date", "Libellé", "Montant", "Lettré", "Double", "Niveau"]],
-    bulk: { count: n, *rows() { for (let i = 0; i < n; i++) yield ligne(i + decalage); } },
+    bulk: {
+      count: n,
+      *rows() {
+        for (let i = 0; i < n; i++) yield ligne(i + decalage);
+      },
+    },
     columns: [{ width: 8 }, { numFmt: "@" }, { numFmt: "dd/mm/yyyy" }, { width: 40 }, { numFmt: "#,##0.00" }],
     tables: [{ name: "tblGL", range: `A1:H${n + 1}`, style: "TableStyleLight1" }],
     freeze: { rows: 1 },
   };
 }
 
-const totalAttendu = (n: number, decalage = 0) => Array.from({ length: n }, (_, i) => Math.round((i + decalage) * 137.31)).reduce((a, b) => a + b, 0) / 100;
+const totalAttendu = (n: number, decalage = 0) =>
+  Array.from({ length: n }, (_, i) => Math.round((i + decalage) * 137.31)).reduce((a, b) => a + b, 0) / 100;
 
 async function fichierAvecGrandLivre(nom: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Budget").addRows([["Poste", "Montant"], ["Régie", 1200]]);
+  wb.addWorksheet("Budget").addRows([
+    ["Poste", "Montant"],
+    ["Régie", 1200],
+  ]);
   const p = path.join(dir, nom);
   await wb.xlsx.writeFile(p);
   const x = await XlsxWorkbook.ouvrir(p);
-  await x.writeSheets([specGrandLivre(), { name: "Synthèse", rows: [["Total", { formula: `SUM('Grand livre'!E2:E${N + 1})` }]] }]);
+  await x.writeSheets([
+    specGrandLivre(),
+    { name: "Synthèse", rows: [["Total", { formula: `SUM('Grand livre'!E2:E${N + 1})` }]] },
+  ]);
   await x.enregistrer(p);
   return p;
 }
@@ -60,7 +92,16 @@ describe("bulk rows streamed into the file", () => {
     const p = await fichierAvecGrandLivre("flux.xlsx");
     const s = (await relire(p))!;
     expect(s.rows).toHaveLength(N + 1);
-    expect(s.rows[0].map((c) => c.v)).toEqual(["Ligne", "N° écriture", "Date", "Libellé", "Montant", "Lettré", "Double", "Niveau"]);
+    expect(s.rows[0].map((c) => c.v)).toEqual([
+      "Ligne",
+      "N° écriture",
+      "Date",
+      "Libellé",
+      "Montant",
+      "Lettré",
+      "Double",
+      "Niveau",
+    ]);
     for (const i of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2500, N - 1]) {
       const r = s.rows[i + 1];
       expect(r[0].v).toBe(i + 2);
@@ -75,7 +116,9 @@ describe("bulk rows streamed into the file", () => {
     }
     const zip = await JSZip.loadAsync(await fs.readFile(p));
     const tables = await Promise.all(zip.file(/^xl\/tables\/.*\.xml$/).map((f) => f.async("string")));
-    expect(tables.join("")).toMatch(new RegExp(`name="tblGL"[^>]*ref="A1:H${N + 1}"[\\s\\S]*<autoFilter ref="A1:H${N + 1}"`));
+    expect(tables.join("")).toMatch(
+      new RegExp(`name="tblGL"[^>]*ref="A1:H${N + 1}"[\\s\\S]*<autoFilter ref="A1:H${N + 1}"`),
+    );
   }, 60000);
 
   it("gives LibreOffice a sheet it recalculates: formulas over the streamed rows are right", async () => {
@@ -85,13 +128,24 @@ describe("bulk rows streamed into the file", () => {
     const total = lu.getWorksheet("Synthèse")!.getCell("B1").value as { result?: number } | number;
     expect(typeof total === "number" ? total : total.result).toBeCloseTo(totalAttendu(N), 2);
     const gl = lu.getWorksheet("Grand livre")!;
-    expect(gl.getCell(`G${N + 1}`).value).toMatchObject({ result: expect.closeTo((Math.round((N - 1) * 137.31) / 100) * 2, 2) });
+    expect(gl.getCell(`G${N + 1}`).value).toMatchObject({
+      result: expect.closeTo((Math.round((N - 1) * 137.31) / 100) * 2, 2),
+    });
     expect(gl.getCell("D2").value).toBe("=SUM(A1)");
   }, 240000);
 
   it("keeps a format range that runs over the bulk rows to the rows ExcelJS holds (a million-row range is never expanded)", async () => {
     const x = XlsxWorkbook.vide();
-    await x.writeSheets([{ ...specGrandLivre(2000), formats: [{ range: "A1:H1", bold: true }, { range: "E2:E1048576", numFmt: "0.000" }, { range: "A5000:A6000", italic: true }] }]);
+    await x.writeSheets([
+      {
+        ...specGrandLivre(2000),
+        formats: [
+          { range: "A1:H1", bold: true },
+          { range: "E2:E1048576", numFmt: "0.000" },
+          { range: "A5000:A6000", italic: true },
+        ],
+      },
+    ]);
     const p = path.join(dir, "formats.xlsx");
     await x.enregistrer(p);
     const s = (await relire(p))!;
@@ -126,17 +180,29 @@ describe("a saved Grand livre too large for ExcelJS", () => {
   it("is put back unchanged when another sheet is written: values, formats, table; LibreOffice still adds it up", async () => {
     const p = await fichierAvecGrandLivre("garde.xlsx");
     const wb = await XlsxWorkbook.ouvrir(p, { seuilFeuille: SEUIL });
-    await wb.writeSheets([{ name: "Synthèse", rows: [["Total", { formula: `SUM('Grand livre'!E2:E${N + 1})` }], ["Lignes", { formula: `COUNTA('Grand livre'!B2:B${N + 1})` }]] }]);
+    await wb.writeSheets([
+      {
+        name: "Synthèse",
+        rows: [
+          ["Total", { formula: `SUM('Grand livre'!E2:E${N + 1})` }],
+          ["Lignes", { formula: `COUNTA('Grand livre'!B2:B${N + 1})` }],
+        ],
+      },
+    ]);
     const sortie = path.join(dir, "garde-2.xlsx");
     await wb.enregistrer(sortie);
-    const avant = (await relire(p))!, apres = (await relire(sortie))!;
+    const avant = (await relire(p))!,
+      apres = (await relire(sortie))!;
     expect(apres.rows).toEqual(avant.rows);
     const zip = await JSZip.loadAsync(await fs.readFile(sortie));
     const tables = await Promise.all(zip.file(/^xl\/tables\/.*\.xml$/).map((f) => f.async("string")));
     expect(tables.join("")).toMatch(new RegExp(`name="tblGL"[^>]*ref="A1:H${N + 1}"`));
     const lu = new ExcelJS.Workbook();
     await lu.xlsx.readFile(await recalculer(sortie));
-    const val = (a: string) => { const v = lu.getWorksheet("Synthèse")!.getCell(a).value as { result?: number } | number; return typeof v === "number" ? v : v.result; };
+    const val = (a: string) => {
+      const v = lu.getWorksheet("Synthèse")!.getCell(a).value as { result?: number } | number;
+      return typeof v === "number" ? v : v.result;
+    };
     expect(val("B1")).toBeCloseTo(totalAttendu(N), 2);
     expect(val("B2")).toBe(N);
   }, 240000);
@@ -151,7 +217,8 @@ describe("a saved Grand livre too large for ExcelJS", () => {
     const sortie = path.join(dir, "par-libreoffice-2.xlsx");
     await wb.enregistrer(sortie);
     // LibreOffice names the default format « General »; put back through ExcelJS's styles it is the default.
-    const general = (rows: CellData[][]) => rows.map((r) => r.map((c) => (c.fmt === "General" ? { ...c, fmt: undefined } : c)));
+    const general = (rows: CellData[][]) =>
+      rows.map((r) => r.map((c) => (c.fmt === "General" ? { ...c, fmt: undefined } : c)));
     expect(general((await relire(sortie))!.rows)).toEqual(general(avant.rows));
   }, 240000);
 

@@ -8,7 +8,12 @@ describe("lecture des dates et des heures d'un classeur", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Plan de travail");
     ws.addRow(["Date", "Début", "Fin", "Horodatage"]);
-    ws.addRow([new Date(Date.UTC(2026, 4, 11)), new Date(Date.UTC(1899, 11, 30, 8, 30)), new Date(Date.UTC(1899, 11, 30, 20, 0)), new Date(Date.UTC(2026, 4, 11, 6, 0))]);
+    ws.addRow([
+      new Date(Date.UTC(2026, 4, 11)),
+      new Date(Date.UTC(1899, 11, 30, 8, 30)),
+      new Date(Date.UTC(1899, 11, 30, 20, 0)),
+      new Date(Date.UTC(2026, 4, 11, 6, 0)),
+    ]);
     ws.getCell("B2").numFmt = "hh:mm";
     ws.getCell("C2").numFmt = "hh:mm";
     const fichier = path.join(os.tmpdir(), `prodbook-heures-${process.pid}.xlsx`);

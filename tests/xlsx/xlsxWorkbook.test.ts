@@ -8,12 +8,19 @@ import { FichierIllisibleError } from "../../src/xlsx/read";
 import { ConflitFeuilleError, type SheetSpec } from "../../src/core/port/workbook";
 
 let dir: string;
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-xlsx-")); });
-afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-xlsx-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
 
 async function fichierUtilisateur(nom: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Budget").addRows([["Poste", "Montant"], ["Régie", 1200]]);
+  wb.addWorksheet("Budget").addRows([
+    ["Poste", "Montant"],
+    ["Régie", 1200],
+  ]);
   wb.addWorksheet("Notes").getCell("A1").value = "libre";
   const p = path.join(dir, nom);
   await wb.xlsx.writeFile(p);
@@ -24,19 +31,46 @@ const specDevis = (n = 3): SheetSpec => ({
   name: "Devis",
   rows: [
     ["Code", "Libellé", "Qté", "Taux", "Montant", "Date"],
-    ...Array.from({ length: n }, (_, i) => [`2.${i + 1}`, i === 0 ? "=SUM(A1)" : i === 1 ? "+33 6 12 34 56 78" : "@chef -op",
-      2, 100 + i, { formula: `C${i + 2}*D${i + 2}`, result: 2 * (100 + i) }, { date: "2025-03-0" + (i + 1) }]),
+    ...Array.from({ length: n }, (_, i) => [
+      `2.${i + 1}`,
+      i === 0 ? "=SUM(A1)" : i === 1 ? "+33 6 12 34 56 78" : "@chef -op",
+      2,
+      100 + i,
+      { formula: `C${i + 2}*D${i + 2}`, result: 2 * (100 + i) },
+      { date: "2025-03-0" + (i + 1) },
+    ]),
     ["-total", null, null, null, { formula: `SUBTOTAL(109,E2:E${n + 1})`, result: 2 * (300 + 3) }, null],
   ],
-  columns: [{ width: 8 }, { width: 30 }, {}, { numFmt: "#,##0.00 €" }, { numFmt: "#,##0.00 €" }, { numFmt: "dd/mm/yyyy" }],
-  formats: [{ range: "A1:F1", bold: true, fill: "#DDEEFF", align: "center", wrap: true }, { range: `A${n + 2}:F${n + 2}`, borderTop: true, italic: true, fontColor: "#C00000" }],
+  columns: [
+    { width: 8 },
+    { width: 30 },
+    {},
+    { numFmt: "#,##0.00 €" },
+    { numFmt: "#,##0.00 €" },
+    { numFmt: "dd/mm/yyyy" },
+  ],
+  formats: [
+    { range: "A1:F1", bold: true, fill: "#DDEEFF", align: "center", wrap: true },
+    { range: `A${n + 2}:F${n + 2}`, borderTop: true, italic: true, fontColor: "#C00000" },
+  ],
   tables: [{ name: "tblDevis", range: `A1:F${n + 2}`, style: "TableStyleMedium2", showTotals: true }],
-  validations: [{ range: `C2:C${n + 1}`, list: ["1", "2", "3"], prompt: "Quantité" }, { range: `B2:B${n + 1}`, list: { source: "=Listes!$A$1:$A$3" }, strict: false }],
+  validations: [
+    { range: `C2:C${n + 1}`, list: ["1", "2", "3"], prompt: "Quantité" },
+    { range: `B2:B${n + 1}`, list: { source: "=Listes!$A$1:$A$3" }, strict: false },
+  ],
   conditionalFormats: [{ range: `E2:E${n + 1}`, formula: "E2>200", fill: "#FFC7CE", fontColor: "#9C0006", bold: true }],
   freeze: { rows: 1, columns: 1 },
   tabColor: "#1F4E79",
   print: { landscape: true, repeatRows: 1, fitToWidth: true },
-  charts: [{ type: "column", title: "Montants par poste", categories: `Devis!$A$2:$A$${n + 1}`, series: [{ name: "Montant", values: `Devis!$E$2:$E$${n + 1}` }], anchor: "H2" }],
+  charts: [
+    {
+      type: "column",
+      title: "Montants par poste",
+      categories: `Devis!$A$2:$A$${n + 1}`,
+      series: [{ name: "Montant", values: `Devis!$E$2:$E$${n + 1}` }],
+      anchor: "H2",
+    },
+  ],
 });
 const specListes: SheetSpec = { name: "Listes", rows: [["a"], ["b"], ["c"]], hidden: true };
 
@@ -66,7 +100,10 @@ describe("XlsxWorkbook", () => {
     expect(d.rows[1][5]).toMatchObject({ v: "2025-03-01", fmt: "dd/mm/yyyy" });
     expect(d.rows[4][4]).toMatchObject({ f: "SUBTOTAL(109,E2:E4)", v: 606 });
     // The user's sheets are unchanged.
-    expect((await relu.readSheet("Budget"))!.rows).toEqual([[{ v: "Poste" }, { v: "Montant" }], [{ v: "Régie" }, { v: 1200 }]]);
+    expect((await relu.readSheet("Budget"))!.rows).toEqual([
+      [{ v: "Poste" }, { v: "Montant" }],
+      [{ v: "Régie" }, { v: 1200 }],
+    ]);
 
     const x = new ExcelJS.Workbook();
     await x.xlsx.readFile(out);
@@ -90,9 +127,13 @@ describe("XlsxWorkbook", () => {
 
   it("replaces its own sheet at the same tab position; running twice gives the same sheets", async () => {
     const src = await fichierUtilisateur("u3.xlsx");
-    const un = path.join(dir, "u3-a.xlsx"), deux = path.join(dir, "u3-b.xlsx");
+    const un = path.join(dir, "u3-a.xlsx"),
+      deux = path.join(dir, "u3-b.xlsx");
     let wb = await XlsxWorkbook.ouvrir(src);
-    await wb.writeSheets([{ name: "Devis", rows: [["v1"]] }, { name: "Synthèse", rows: [["s"]] }]);
+    await wb.writeSheets([
+      { name: "Devis", rows: [["v1"]] },
+      { name: "Synthèse", rows: [["s"]] },
+    ]);
     await wb.enregistrer(un);
     // The user moves nothing, but adds a sheet after ours.
     const x = new ExcelJS.Workbook();
@@ -100,7 +141,10 @@ describe("XlsxWorkbook", () => {
     x.addWorksheet("Après").getCell("A1").value = "u";
     await x.xlsx.writeFile(un);
     wb = await XlsxWorkbook.ouvrir(un);
-    await wb.writeSheets([{ name: "Devis", rows: [["v2"]] }, { name: "Synthèse", rows: [["s2"]] }]);
+    await wb.writeSheets([
+      { name: "Devis", rows: [["v2"]] },
+      { name: "Synthèse", rows: [["s2"]] },
+    ]);
     await wb.enregistrer(deux);
     const relu = await XlsxWorkbook.ouvrir(deux);
     expect(await relu.listSheets()).toEqual(["Budget", "Notes", "Devis", "Synthèse", "Après"]);
@@ -108,7 +152,9 @@ describe("XlsxWorkbook", () => {
     expect((await relu.readSheet("Devis"))!.rows).toEqual([[{ v: "v2" }]]);
     // The order is the one stored in workbook.xml, not only ExcelJS's view of it.
     const zip = await JSZip.loadAsync(await fs.readFile(deux));
-    const noms = [...(await zip.file("xl/workbook.xml")!.async("string")).matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    const noms = [...(await zip.file("xl/workbook.xml")!.async("string")).matchAll(/<sheet [^>]*name="([^"]*)"/g)].map(
+      (m) => m[1],
+    );
     expect(noms).toEqual(["Budget", "Notes", "Devis", "Synthèse", "Après", "_prodbook"]);
   });
 });
@@ -117,11 +163,19 @@ describe("XlsxWorkbook table names", () => {
   it("refuses an invalid or duplicate table name with a French message", async () => {
     const wb = XlsxWorkbook.vide();
     await wb.writeSheets([{ name: "A", rows: [["x"], [1]], tables: [{ name: "tblÉcarts", range: "A1:A2" }] }]);
-    await expect(wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "tblécarts", range: "A1:A2" }] }])).rejects.toThrow(/« tblécarts ».*déjà utilisé/);
-    await expect(wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "tbl Devis", range: "A1:A2" }] }])).rejects.toThrow(/Nom de table invalide/);
-    await expect(wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "AB12", range: "A1:A2" }] }])).rejects.toThrow(/Nom de table invalide/);
+    await expect(
+      wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "tblécarts", range: "A1:A2" }] }]),
+    ).rejects.toThrow(/« tblécarts ».*déjà utilisé/);
+    await expect(
+      wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "tbl Devis", range: "A1:A2" }] }]),
+    ).rejects.toThrow(/Nom de table invalide/);
+    await expect(
+      wb.writeSheets([{ name: "B", rows: [["x"], [1]], tables: [{ name: "AB12", range: "A1:A2" }] }]),
+    ).rejects.toThrow(/Nom de table invalide/);
     // Rewriting the sheet that holds the table reuses the name.
-    await wb.writeSheets([{ name: "A", rows: [["y"], [2]], tables: [{ name: "tblÉcarts", range: "A1:A2" }], merges: ["B1:C1"] }]);
+    await wb.writeSheets([
+      { name: "A", rows: [["y"], [2]], tables: [{ name: "tblÉcarts", range: "A1:A2" }], merges: ["B1:C1"] },
+    ]);
     const out = path.join(dir, "tables.xlsx");
     await wb.enregistrer(out);
     const relu = await XlsxWorkbook.ouvrir(out);

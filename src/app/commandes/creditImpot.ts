@@ -12,7 +12,10 @@ function apercu(r: Awaited<ReturnType<typeof creditImpotClasseur>>): ApercuCredi
   return { ...reste, source: r.source, feuillesEcrites: r.feuillesEcrites };
 }
 
-/** Tax-credit commands: « Calculer » reads only; « Créer la feuille » writes « Crédit d'impôt » (and the Paramètres template on request). */
+/**
+ * Tax-credit commands: « Calculer » reads only; « Créer la feuille » writes « Crédit d'impôt » (and the Paramètres
+ * template on request).
+ */
 export const commandesCreditImpot = {
   async calculerCreditImpot(wb: WorkbookPort, args: OptionsCreditImpotPane): Promise<ApercuCreditImpot> {
     return apercu(await creditImpotClasseur(wb, { ...args, ecrire: false }));

@@ -34,7 +34,9 @@ export interface ResultatRapprochementVue {
 async function feuilleExistante(wb: WorkbookPort) {
   const nom = choisirNomFeuille(FEUILLE_CORRESPONDANCES, await wb.listSheets(), await wb.feuillesProdbook());
   const prodbook = await wb.feuillesProdbook();
-  return prodbook.some((p) => p.toLowerCase() === nom.toLowerCase()) ? { nom, sheet: await wb.readSheet(nom) } : { nom, sheet: undefined };
+  return prodbook.some((p) => p.toLowerCase() === nom.toLowerCase())
+    ? { nom, sheet: await wb.readSheet(nom) }
+    : { nom, sheet: undefined };
 }
 
 /** Écarts commands: read / save the correspondances, reconcile the ledger read by the worker. */
@@ -52,7 +54,11 @@ export const commandesEcarts = {
 
   async rapprocherGrandLivre(
     wb: WorkbookPort,
-    args: { fec: ResultatFec; correspondances?: TableCorrespondances; onProgress?: (fait: number, total: number) => void },
+    args: {
+      fec: ResultatFec;
+      correspondances?: TableCorrespondances;
+      onProgress?: (fait: number, total: number) => void;
+    },
   ): Promise<ResultatRapprochementVue> {
     // Edited in the pane: checked like the sheet it will be written to.
     const correspondances = args.correspondances && validerCorrespondances(args.correspondances);
@@ -71,7 +77,11 @@ export const commandesEcarts = {
       })),
       nonAffecte: {
         total: m(r.rapport.realise.totalNonAffecte),
-        comptes: r.rapport.realise.nonAffectes.map((c) => ({ compte: c.compte, libelle: c.libelle, total: m(c.total) })),
+        comptes: r.rapport.realise.nonAffectes.map((c) => ({
+          compte: c.compte,
+          libelle: c.libelle,
+          total: m(c.total),
+        })),
       },
       classe6: m(r.rapport.realise.classe6),
       conserve: r.rapport.realise.conserve,

@@ -51,7 +51,15 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
   return {
     ...reste,
     ecrire,
-    calculerCreditImpot: creditImpot ? creditImpotPourPlan({ regime: creditImpot, genre: genreCredit, annee, dureeMinutes: a.dureeMinutes, premierOuDeuxiemeFilm: a.premierOuDeuxiemeFilm }) : undefined,
+    calculerCreditImpot: creditImpot
+      ? creditImpotPourPlan({
+          regime: creditImpot,
+          genre: genreCredit,
+          annee,
+          dureeMinutes: a.dureeMinutes,
+          premierOuDeuxiemeFilm: a.premierOuDeuxiemeFilm,
+        })
+      : undefined,
   };
 }
 

@@ -38,7 +38,10 @@ function apercu(r: Awaited<ReturnType<typeof planifierClasseur>>): ApercuPlannin
   };
 }
 
-/** Planning commands: « Recalculer » reads only; « Écrire les feuilles » writes Rétroplanning / Plan de travail; quantities are applied only on acceptance. */
+/**
+ * Planning commands: « Recalculer » reads only; « Écrire les feuilles » writes Rétroplanning / Plan de travail;
+ * quantities are applied only on acceptance.
+ */
 export const commandesPlanning = {
   async calculerPlanning(wb: WorkbookPort, args: OptionsPlanningPane): Promise<ApercuPlanning> {
     return apercu(await planifierClasseur(wb, { ...args, ecrire: false }));
@@ -46,7 +49,10 @@ export const commandesPlanning = {
   async ecrireFeuillesPlanning(wb: WorkbookPort, args: OptionsPlanningPane): Promise<ApercuPlanning> {
     return apercu(await planifierClasseur(wb, { ...args, ecrire: true }));
   },
-  async appliquerQuantitesDevis(wb: WorkbookPort, args: { lignes: string[]; date: string }): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
+  async appliquerQuantitesDevis(
+    wb: WorkbookPort,
+    args: { lignes: string[]; date: string },
+  ): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
     return appliquerPropositions(wb, args.lignes, args.date);
   },
 };

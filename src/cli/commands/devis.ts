@@ -22,17 +22,26 @@ export function jsonDevis(devis: Devis, constats: Constat[]) {
       chapitres: devis.chapitres.map((c) => ({ code: c.code, libelle: c.libelle, total: m(c.total) })),
       nonPlaces: devis.nonPlaces.map((n) => ({ cellule: n.cellule, montant: m(n.montant) })),
     },
-    controles: constats.map((c) => ({ regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule ?? null })),
+    controles: constats.map((c) => ({
+      regle: c.regle,
+      gravite: c.gravite,
+      message: c.message,
+      cellule: c.cellule ?? null,
+    })),
   };
 }
 
 function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
   const f = (c: Cents) => formatMontantFr(c).padStart(16);
   io.out(`Devis lu dans la feuille « ${devis.feuille} » : ${devis.lignes.length} ligne(s)`);
-  for (const c of devis.chapitres) io.out(`  ${c.code.padEnd(4)} ${c.libelle.padEnd(34)} ${f(c.total)}  (${c.lignes} ligne${c.lignes > 1 ? "s" : ""})`);
+  for (const c of devis.chapitres)
+    io.out(
+      `  ${c.code.padEnd(4)} ${c.libelle.padEnd(34)} ${f(c.total)}  (${c.lignes} ligne${c.lignes > 1 ? "s" : ""})`,
+    );
   io.out(`  ${"Coût hors frais (chapitres 1 à 9)".padEnd(39)} ${f(devis.totalHorsFrais)}`);
   io.out(`  ${"TOTAL".padEnd(39)} ${f(devis.total)}`);
-  if (devis.coutMinute !== undefined) io.out(`  ${`Coût par minute (${devis.dureeMinutes} min)`.padEnd(39)} ${f(devis.coutMinute)}`);
+  if (devis.coutMinute !== undefined)
+    io.out(`  ${`Coût par minute (${devis.dureeMinutes} min)`.padEnd(39)} ${f(devis.coutMinute)}`);
   if (devis.nonPlaces.length) {
     io.out(`Montants non placés (hors total) :`);
     for (const n of devis.nonPlaces) io.out(`  ${n.cellule} « ${n.libelle} » ${formatMontantFr(n.montant)}`);
@@ -44,7 +53,8 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
 
 export const commande: Commande = {
   nom: "devis",
-  resume: "Structure le devis d'un producteur (chapitres CNC, totaux, contrôles) ; -o écrit Devis, Synthèse et Contrôles",
+  resume:
+    "Structure le devis d'un producteur (chapitres CNC, totaux, contrôles) ; -o écrit Devis, Synthèse et Contrôles",
   usage: USAGE,
   async executer(args, io) {
     const { values, positionals } = analyserArgs(
@@ -67,14 +77,21 @@ export const commande: Commande = {
     if (dureeMinutes === 0) throw new CliError("L'option --duree attend une durée en minutes supérieure à 0.");
     const genre = choixArg(values.genre as string | undefined, "--genre", GENRES) as Genre | undefined;
     const date = values.date as string | undefined;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
     const sortie = (values.o ?? values.sortie) as string | undefined;
     sortieXlsx(sortie);
     let wb: XlsxWorkbook;
     let r;
     try {
       wb = await XlsxWorkbook.ouvrir(fichier);
-      r = await structurerDevis(wb, { feuille: values.feuille as string | undefined, genre, dureeMinutes, date, ecrire: sortie !== undefined });
+      r = await structurerDevis(wb, {
+        feuille: values.feuille as string | undefined,
+        genre,
+        dureeMinutes,
+        date,
+        ecrire: sortie !== undefined,
+      });
     } catch (e) {
       throw erreurFichier(e, fichier);
     }
@@ -84,7 +101,8 @@ export const commande: Commande = {
     if (values.json) ecrireJson(io, jsonDevis(r.devis, r.constats));
     else {
       texteDevis(r.devis, r.constats, io);
-      if (sortie !== undefined) io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
+      if (sortie !== undefined)
+        io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
     }
     // Findings are the result, not a failure: exit 0 unless --strict asks for 1 on « erreur » findings.
     return values.strict && r.constats.some((c) => c.gravite === "erreur") ? 1 : 0;

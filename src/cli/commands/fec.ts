@@ -17,7 +17,8 @@ import {
 import { analyserArgs, choixArg } from "../args";
 import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
 
-const USAGE = "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json]";
+const USAGE =
+  "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json]";
 const ENCODAGES = ["utf-8", "windows-1252", "iso-8859-15"] as const;
 
 /** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
@@ -37,8 +38,17 @@ export function lireMapping(chemin: string): MappingGrandLivre {
     throw new CliError(`Correspondance de colonnes illisible (${chemin}) : ${(e as Error).message}`);
   }
   const m = brut as MappingGrandLivre;
-  if (!m || typeof m !== "object" || !m.colonnes || typeof m.colonnes.compte !== "string" || typeof m.colonnes.date !== "string") {
-    throw new CliError(`${chemin} : correspondance de colonnes attendue sous la forme { "separateur": ";", "colonnes": { "compte": "Compte", "date": "Date", "debit": "Débit", "credit": "Crédit" } }.`);
+  if (
+    !m ||
+    typeof m !== "object" ||
+    !m.colonnes ||
+    typeof m.colonnes.compte !== "string" ||
+    typeof m.colonnes.date !== "string"
+  ) {
+    throw new CliError(
+      `${chemin} : correspondance de colonnes attendue sous la forme { "separateur": ";", "colonnes": { "compte": "Compte", ` +
+        `"date": "Date", "debit": "Débit", "credit": "Crédit" } }.`,
+    );
   }
   return m;
 }
@@ -65,7 +75,8 @@ function lireCsv(chemin: string, opts: OptionsFichier): ResultatFec {
   const mapping = opts.colonnes ?? devinerMapping(entete.split(sep), sep);
   if (!mapping) {
     throw new CliError(
-      `${chemin} : ni FEC (séparateur tabulation ou « | ») ni grand livre CSV reconnu (colonnes Compte, Date et Débit/Crédit ou Montant/Sens). ` +
+      `${chemin} : ni FEC (séparateur tabulation ou « | ») ni grand livre CSV reconnu (colonnes Compte, Date et Débit/Crédit ou ` +
+        `Montant/Sens). ` +
         `Donnez la correspondance des colonnes avec --colonnes fichier.json.`,
     );
   }
@@ -86,11 +97,15 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
   if (!st.isFile()) throw new CliError(`${chemin} n'est pas un fichier.`);
   try {
     if (opts.colonnes || (st.size > 0 && estCsv(chemin))) return lireCsv(chemin, opts);
-    const parties = st.size >= SEUIL_PARALLELE && !opts.conserver && __filename.endsWith(".js") ? await lireEnParallele(chemin, st.size, opts) : undefined;
+    const parties =
+      st.size >= SEUIL_PARALLELE && !opts.conserver && __filename.endsWith(".js")
+        ? await lireEnParallele(chemin, st.size, opts)
+        : undefined;
     if (parties) return assemblerFec(parties);
     return assemblerFec([await lirePlage(chemin, 0, st.size, opts)]);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) throw new CliError(`Lecture impossible de ${chemin} : ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code)
+      throw new CliError(`Lecture impossible de ${chemin} : ${(e as Error).message}`);
     throw erreurFichier(e, chemin);
   }
 }
@@ -133,7 +148,10 @@ async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec)
     if (finEntete < 0) return undefined;
     const brut = Buffer.alloc(finEntete);
     fs.readSync(fd, brut, 0, finEntete, 0);
-    entete = brut.toString("latin1").replace(/^\xef\xbb\xbf/, "").replace(/[\r\n]+$/, "");
+    entete = brut
+      .toString("latin1")
+      .replace(/^\xef\xbb\xbf/, "")
+      .replace(/[\r\n]+$/, "");
     if (!entete.trim()) return undefined; // blank first lines: the plain reading handles them
     bornes = [0];
     for (let i = 1; i < coeurs; i++) {
@@ -149,7 +167,9 @@ async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec)
   const suites = bornes.slice(1, -1).map(
     (debut, i) =>
       new Promise<PartielFec>((ok, ko) => {
-        const w = new Worker(__filename, { workerData: { prodbookFec: true, chemin, debut, fin: bornes[i + 2], opts: { ...opts, suite: { entete } } } });
+        const w = new Worker(__filename, {
+          workerData: { prodbookFec: true, chemin, debut, fin: bornes[i + 2], opts: { ...opts, suite: { entete } } },
+        });
         w.once("message", ok);
         w.once("error", ko);
       }),
@@ -157,7 +177,8 @@ async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec)
   const parties = [await lirePlage(chemin, 0, bornes[1], opts), ...(await Promise.all(suites))];
   // Parts that guessed different encodings: read again in one go with the non-UTF-8 one.
   const choix = new Set(parties.map((p) => p.encodage).filter((e) => e !== undefined));
-  if (!opts.encodage && choix.size > 1) return [await lirePlage(chemin, 0, taille, { ...opts, encodage: "windows-1252" })];
+  if (!opts.encodage && choix.size > 1)
+    return [await lirePlage(chemin, 0, taille, { ...opts, encodage: "windows-1252" })];
   return parties;
 }
 
@@ -173,14 +194,23 @@ export function jsonFec(r: ResultatFec) {
   const parClasse: Record<string, { debit: string; credit: string }> = {};
   for (const [k, v] of r.parClasse) parClasse[k] = { debit: m(v.debit), credit: m(v.credit) };
   return {
-    format: { separateur: r.format.separateur, encodage: r.format.encodage, montants: r.format.montants, colonnes: r.format.colonnes },
+    format: {
+      separateur: r.format.separateur,
+      encodage: r.format.encodage,
+      montants: r.format.montants,
+      colonnes: r.format.colonnes,
+    },
     ecritures: r.ecritures,
     debit: m(r.debit),
     credit: m(r.credit),
     comptes: r.comptes.size,
     parClasse,
     erreurs: r.erreurs.map((e) => ({ ligne: e.ligne, message: e.message })),
-    alertes: r.alertes.map((a) => (a.ecritureNum !== undefined ? { ligne: a.ligne, ecritureNum: a.ecritureNum, message: a.message } : { ligne: a.ligne, message: a.message })),
+    alertes: r.alertes.map((a) =>
+      a.ecritureNum !== undefined
+        ? { ligne: a.ligne, ecritureNum: a.ecritureNum, message: a.message }
+        : { ligne: a.ligne, message: a.message },
+    ),
   };
 }
 
@@ -192,10 +222,16 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
     `  Format : séparateur ${seps[f.separateur]}, ${f.encodage}${f.bom ? " (BOM)" : ""}${f.encodageForce ? " imposé" : ""}, ` +
       `${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
   );
-  io.out(`  Écritures importées : ${r.ecritures} sur ${r.lignesDonnees} lignes de données (${r.erreurs.length} rejetée(s))`);
-  io.out(`  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}${r.debit === r.credit ? "   (équilibré)" : "   (DÉSÉQUILIBRÉ)"}`);
+  io.out(
+    `  Écritures importées : ${r.ecritures} sur ${r.lignesDonnees} lignes de données (${r.erreurs.length} rejetée(s))`,
+  );
+  io.out(
+    `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}` +
+      `${r.debit === r.credit ? "   (équilibré)" : "   (DÉSÉQUILIBRÉ)"}`,
+  );
   io.out(`  Comptes : ${r.comptes.size}`);
-  for (const [k, v] of r.parClasse) io.out(`    classe ${k} : débit ${formatMontantFr(v.debit)}, crédit ${formatMontantFr(v.credit)}`);
+  for (const [k, v] of r.parClasse)
+    io.out(`    classe ${k} : débit ${formatMontantFr(v.debit)}, crédit ${formatMontantFr(v.credit)}`);
   const max = 20;
   if (r.erreurs.length) io.out(`  Lignes rejetées :`);
   for (const e of r.erreurs.slice(0, max)) io.out(`    ${e.message}`);
@@ -210,9 +246,14 @@ export const commande: Commande = {
   resume: "Lit un FEC (Grand Livre) : format détecté, totaux au centime, lignes rejetées, écritures déséquilibrées",
   usage: USAGE,
   async executer(args, io) {
-    const { values, positionals } = analyserArgs(args, { encodage: { type: "string" }, colonnes: { type: "string" }, json: { type: "boolean" } }, USAGE);
+    const { values, positionals } = analyserArgs(
+      args,
+      { encodage: { type: "string" }, colonnes: { type: "string" }, json: { type: "boolean" } },
+      USAGE,
+    );
     if (positionals.length !== 1) throw new CliError(`Indiquez un fichier FEC.\nUsage : ${USAGE}`);
-    const encodage = choixArg(values.encodage as string | undefined, "--encodage", ENCODAGES) as EncodageFec | undefined;
+    const encodage = choixArg(values.encodage as string | undefined, "--encodage", ENCODAGES) as
+      EncodageFec | undefined;
     const colonnes = values.colonnes ? lireMapping(values.colonnes as string) : undefined;
     const r = await lireFichierFec(positionals[0], { encodage, colonnes });
     if (values.json) ecrireJson(io, jsonFec(r));

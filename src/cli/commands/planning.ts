@@ -8,39 +8,64 @@ import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, 
 
 const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
-  "[--service AAAA-MM-JJ] [--genre fiction|documentaire|animation|spectacle [--duree MINUTES] [--tournage JOURS]] [--json] [-o sortie.xlsx] [--strict]";
+  "[--service AAAA-MM-JJ] [--genre fiction|documentaire|animation|spectacle [--duree MINUTES] [--tournage JOURS]] [--json] [-o " +
+  "sortie.xlsx] [--strict]";
 const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 
 /** The public JSON contract of `prodbook planning --json` (issue 6 §5). */
 export function jsonPlanning(r: ResultatPlanningClasseur) {
   return {
-    etapes: (r.planning?.etapes ?? []).map((e) => ({ nom: e.nom, debut: e.debut, fin: e.fin, joursOuvres: e.joursOuvres, marge: e.marge, critique: e.critique })),
-    controles: r.controles.map((c: Constat) => ({ regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule ?? null })),
+    etapes: (r.planning?.etapes ?? []).map((e) => ({
+      nom: e.nom,
+      debut: e.debut,
+      fin: e.fin,
+      joursOuvres: e.joursOuvres,
+      marge: e.marge,
+      critique: e.critique,
+    })),
+    controles: r.controles.map((c: Constat) => ({
+      regle: c.regle,
+      gravite: c.gravite,
+      message: c.message,
+      cellule: c.cellule ?? null,
+    })),
   };
 }
 
 function texte(r: ResultatPlanningClasseur, io: Io): void {
   const p = r.planning;
   if (p) {
-    io.out(`${p.mode === "retro" ? "Rétroplanning" : "Planning"} du ${dateFr(p.debut)} au ${dateFr(p.fin)} (${p.etapes.length} étapes, jours ouvrés, zone ${p.zone})`);
+    io.out(
+      `${p.mode === "retro" ? "Rétroplanning" : "Planning"} du ${dateFr(p.debut)} au ${dateFr(p.fin)} (` +
+        `${p.etapes.length} étapes, jours ouvrés, zone ${p.zone})`,
+    );
     const w = Math.max(5, ...p.etapes.map((e) => e.nom.length));
     io.out(`  ${"Étape".padEnd(w)}  Début       Fin         Jours  Marge`);
     for (const e of p.etapes) {
-      io.out(`  ${e.nom.padEnd(w)}  ${dateFr(e.debut)}  ${dateFr(e.fin)}  ${String(e.joursOuvres).padStart(5)}  ${String(e.marge).padStart(5)}${e.critique ? "  critique" : ""}`);
+      io.out(
+        `  ${e.nom.padEnd(w)}  ${dateFr(e.debut)}  ${dateFr(e.fin)}  ${String(e.joursOuvres).padStart(5)}  ` +
+          `${String(e.marge).padStart(5)}${e.critique ? "  critique" : ""}`,
+      );
     }
     io.out(`Chemin critique : ${p.cheminCritique.join(" → ")}`);
   }
   if (r.plan) io.out(`Plan de travail « ${r.plan.feuille} » : ${r.plan.vacations.length} journée(s) de travail.`);
-  for (const c of r.controles) io.out(`  [${c.gravite}] ${c.regle} — ${c.message}${c.cellule ? ` (${c.cellule})` : ""}`);
+  for (const c of r.controles)
+    io.out(`  [${c.gravite}] ${c.regle} — ${c.message}${c.cellule ? ` (${c.cellule})` : ""}`);
   if (r.propositions.length) {
     io.out("Quantités du devis proposées d'après le plan de travail (rien n'est modifié sans validation) :");
-    for (const q of r.propositions) io.out(`  ${q.cellule ?? q.ligneId} « ${q.libelle} » : ${q.ancienneQuantite ?? "—"} → ${q.nouvelleQuantite} (${q.joursPersonne} jour(s)-personne, ${q.fonction})`);
+    for (const q of r.propositions)
+      io.out(
+        `  ${q.cellule ?? q.ligneId} « ${q.libelle} » : ${q.ancienneQuantite ?? "—"} → ${q.nouvelleQuantite} (` +
+          `${q.joursPersonne} jour(s)-personne, ${q.fonction})`,
+      );
   }
 }
 
 export const commande: Commande = {
   nom: "planning",
-  resume: "Rétroplanning depuis la livraison (jours ouvrés, fériés), chemin critique ; contrôles du plan de travail ; -o écrit les feuilles",
+  resume:
+    "Rétroplanning depuis la livraison (jours ouvrés, fériés), chemin critique ; contrôles du plan de travail ; -o écrit les feuilles",
   usage: USAGE,
   async executer(args, io) {
     const { values, positionals } = analyserArgs(
@@ -66,8 +91,12 @@ export const commande: Commande = {
     const genre = choixArg(values.genre as string | undefined, "--genre", GENRES);
     const dureeMinutes = nombreArg(values.duree as string | undefined, "--duree", { min: 1 });
     const joursTournage = nombreArg(values.tournage as string | undefined, "--tournage", { min: 1 });
-    if (joursTournage !== undefined && !Number.isInteger(joursTournage)) throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${values.tournage} ».`);
-    if ((dureeMinutes !== undefined || joursTournage !== undefined) && !genre) throw new CliError("Les options --duree et --tournage accompagnent --genre (étapes de post-production par défaut).");
+    if (joursTournage !== undefined && !Number.isInteger(joursTournage))
+      throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${values.tournage} ».`);
+    if ((dureeMinutes !== undefined || joursTournage !== undefined) && !genre)
+      throw new CliError(
+        "Les options --duree et --tournage accompagnent --genre (étapes de post-production par défaut).",
+      );
     const sortie = values.o as string | undefined;
     sortieXlsx(sortie);
     let base: XlsxWorkbook;
@@ -92,7 +121,8 @@ export const commande: Commande = {
     if (values.json) ecrireJson(io, jsonPlanning(r));
     else {
       texte(r, io);
-      if (sortie !== undefined) io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
+      if (sortie !== undefined)
+        io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
     }
     return values.strict && r.controles.some((c) => c.gravite === "erreur") ? 1 : 0;
   },

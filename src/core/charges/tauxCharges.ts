@@ -17,7 +17,10 @@ export interface TauxCharges {
 }
 
 export class CategorieInconnueError extends ErreurDonnees {
-  constructor(public readonly saisie: string, connues: string[]) {
+  constructor(
+    public readonly saisie: string,
+    connues: string[],
+  ) {
     super(`Catégorie de charges « ${saisie} » inconnue (attendu : ${connues.join(", ")}, ou un taux comme « 45 % »)`);
   }
 }
@@ -61,8 +64,16 @@ export function tauxCharges(
   const surcharge = surcharges?.get(CLE_SURCHARGE + slug);
   if (surcharge) {
     const t = lireTaux(surcharge.valeur);
-    if (!t) throw new Error(`${surcharge.cellule} : « ${surcharge.valeur} » n'est pas un taux de charges (ex. « 0,62 » ou « 62 % »)`);
-    return { categorie: slug, libelle: cat.libelle, taux: t, origine: { type: "parametres", cellule: surcharge.cellule } };
+    if (!t)
+      throw new Error(
+        `${surcharge.cellule} : « ${surcharge.valeur} » n'est pas un taux de charges (ex. « 0,62 » ou « 62 % »)`,
+      );
+    return {
+      categorie: slug,
+      libelle: cat.libelle,
+      taux: t,
+      origine: { type: "parametres", cellule: surcharge.cellule },
+    };
   }
   return {
     categorie: slug,

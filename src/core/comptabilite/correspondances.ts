@@ -28,7 +28,7 @@ export interface TableCorrespondances {
 
 export class CorrespondancesError extends ErreurDonnees {}
 
-const POSTE = /^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*$/;
+const POSTE = /^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$/;
 const PREFIXE_SECTION = /^section\s*:\s*/i;
 
 /** The poste of a ledger line, or undefined when nothing maps it. */
@@ -40,7 +40,11 @@ export function posteDe(t: TableCorrespondances, compte: string, section?: strin
   return plusLongPrefixe(t.comptes, compte.trim(), (c) => c.cle)?.poste;
 }
 
-function plusLongPrefixe(cs: Correspondance[], cle: string, k: (c: Correspondance) => string): Correspondance | undefined {
+function plusLongPrefixe(
+  cs: Correspondance[],
+  cle: string,
+  k: (c: Correspondance) => string,
+): Correspondance | undefined {
   let best: Correspondance | undefined;
   for (const c of cs) {
     const p = k(c);
@@ -57,25 +61,47 @@ const TABLE_PCG = validerTable<ValeursPcg>(brut, "correspondances-pcg.json");
 
 /** The default PCG class 6 table (dated, sourced data), for the given ISO date (today by default). */
 export function correspondancesParDefaut(date = new Date().toISOString().slice(0, 10)): TableCorrespondances {
-  const v: VersionRegle<ValeursPcg> | undefined = versionEnVigueur(TABLE_PCG, date) ?? TABLE_PCG.versions[TABLE_PCG.versions.length - 1];
+  const v: VersionRegle<ValeursPcg> | undefined =
+    versionEnVigueur(TABLE_PCG, date) ?? TABLE_PCG.versions[TABLE_PCG.versions.length - 1];
   return {
-    comptes: v.valeurs.correspondances.map((c) => ({ type: "compte", cle: c.compte, poste: c.poste, libelle: c.libelle })),
+    comptes: v.valeurs.correspondances.map((c) => ({
+      type: "compte",
+      cle: c.compte,
+      poste: c.poste,
+      libelle: c.libelle,
+    })),
     sections: [],
     source: { id: TABLE_PCG.id, effetDu: v.effetDu, confiance: v.confiance, note: v.note },
   };
 }
 
 /** Adds one row; `ou` names the place for error messages ("ligne 4" / "Correspondances!A4"). */
-function ajouter(t: TableCorrespondances, cle: string, poste: string, libelle: string | undefined, ligne: number, ou: string): void {
+function ajouter(
+  t: TableCorrespondances,
+  cle: string,
+  poste: string,
+  libelle: string | undefined,
+  ligne: number,
+  ou: string,
+): void {
   const section = PREFIXE_SECTION.test(cle);
   const k = section ? cle.replace(PREFIXE_SECTION, "").trim() : cle.replace(/\s+/g, "");
   if (!k) throw new CorrespondancesError(`${ou} : compte (ou section) vide.`);
-  if (!section && !/^[0-9A-Za-z]+$/.test(k)) throw new CorrespondancesError(`${ou} : « ${cle} » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».`);
+  if (!section && !/^[0-9A-Za-z]+$/.test(k))
+    throw new CorrespondancesError(
+      `${ou} : « ${cle} » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».`,
+    );
   if (!poste) throw new CorrespondancesError(`${ou} : poste vide pour « ${cle} ».`);
-  if (!POSTE.test(poste)) throw new CorrespondancesError(`${ou} : poste « ${poste} » invalide (attendu un code de chapitre « 2 » ou de ligne « 2.3 »).`);
+  if (!POSTE.test(poste))
+    throw new CorrespondancesError(
+      `${ou} : poste « ${poste} » invalide (attendu un code de chapitre « 2 » ou de ligne « 2.3 »).`,
+    );
   const liste = section ? t.sections : t.comptes;
   const double = liste.find((c) => c.cle.toUpperCase() === k.toUpperCase());
-  if (double) throw new CorrespondancesError(`${ou} : « ${k} » figure déjà ligne ${double.ligne} (un préfixe ne peut aller qu'à un poste).`);
+  if (double)
+    throw new CorrespondancesError(
+      `${ou} : « ${k} » figure déjà ligne ${double.ligne} (un préfixe ne peut aller qu'à un poste).`,
+    );
   liste.push({ type: section ? "section" : "compte", cle: k, poste, libelle: libelle || undefined, ligne });
 }
 
@@ -86,7 +112,14 @@ function ajouter(t: TableCorrespondances, cle: string, poste: string, libelle: s
 export function validerCorrespondances(t: TableCorrespondances): TableCorrespondances {
   const v: TableCorrespondances = { comptes: [], sections: [], source: t.source };
   [...t.comptes, ...t.sections].forEach((c, i) =>
-    ajouter(v, c.type === "section" ? `section:${c.cle.trim()}` : c.cle, c.poste.trim(), c.libelle, i + 1, `Correspondance n° ${i + 1}`),
+    ajouter(
+      v,
+      c.type === "section" ? `section:${c.cle.trim()}` : c.cle,
+      c.poste.trim(),
+      c.libelle,
+      i + 1,
+      `Correspondance n° ${i + 1}`,
+    ),
   );
   return v;
 }
@@ -100,7 +133,8 @@ export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondan
   const entete = lignes[iEntete].split(";").map((c) => normaliser(c));
   if (entete[0] !== "compte" || entete[1] !== "poste") {
     throw new CorrespondancesError(
-      `${nomFichier}, ligne ${iEntete + 1} : en-tête « ${lignes[iEntete].trim()} » inattendu ; attendu « compte;poste » (séparateur point-virgule).`,
+      `${nomFichier}, ligne ${iEntete + 1} : en-tête « ${lignes[iEntete].trim()} » inattendu ; attendu « compte;poste » ` +
+        `(séparateur point-virgule).`,
     );
   }
   for (let i = iEntete + 1; i < lignes.length; i++) {
@@ -108,7 +142,8 @@ export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondan
     if (l.trim() === "" || l.trim().startsWith("#")) continue;
     const c = l.split(";").map((x) => x.trim().replace(/^"(.*)"$/, "$1"));
     const ou = `${nomFichier}, ligne ${i + 1}`;
-    if (c.length < 2) throw new CorrespondancesError(`${ou} : « ${l.trim()} » n'a pas deux colonnes séparées par « ; ».`);
+    if (c.length < 2)
+      throw new CorrespondancesError(`${ou} : « ${l.trim()} » n'a pas deux colonnes séparées par « ; ».`);
     ajouter(t, c[0], c[1], c[2], i + 1, ou);
   }
   return t;
@@ -116,7 +151,8 @@ export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondan
 
 export function ecrireCorrespondancesCsv(t: TableCorrespondances): string {
   const rows = ["compte;poste;libelle"];
-  for (const c of [...t.comptes, ...t.sections]) rows.push(`${c.type === "section" ? "section:" : ""}${c.cle};${c.poste};${(c.libelle ?? "").replace(/;/g, ",")}`);
+  for (const c of [...t.comptes, ...t.sections])
+    rows.push(`${c.type === "section" ? "section:" : ""}${c.cle};${c.poste};${(c.libelle ?? "").replace(/;/g, ",")}`);
   return rows.join("\n") + "\n";
 }
 
@@ -126,11 +162,17 @@ const ENTETES = ["Compte (préfixe) ou section:CODE", "Poste", "Libellé"];
 /** The editable « Correspondances » sheet: one mapping per row, read back by lireFeuilleCorrespondances. */
 export function feuilleCorrespondances(t: TableCorrespondances, nom = FEUILLE_CORRESPONDANCES): SheetSpec {
   const rows: CellSpec[][] = [ENTETES.slice()];
-  for (const c of [...t.comptes, ...t.sections]) rows.push([c.type === "section" ? `section:${c.cle}` : c.cle, c.poste, c.libelle ?? null]);
+  for (const c of [...t.comptes, ...t.sections])
+    rows.push([c.type === "section" ? `section:${c.cle}` : c.cle, c.poste, c.libelle ?? null]);
   const n = rows.length;
-  const note = t.source ? `Table par défaut ${t.source.id} du ${t.source.effetDu} (confiance ${t.source.confiance}, à vérifier) : adaptez-la à votre plan de comptes.` : null;
+  const note = t.source
+    ? `Table par défaut ${t.source.id} du ${t.source.effetDu} (confiance ${t.source.confiance}, à vérifier) : adaptez-la à votre ` +
+      `plan de comptes.`
+    : null;
   rows.push([]);
-  rows.push(["Le préfixe le plus long l'emporte ; une section analytique l'emporte sur le compte. Relancez le rapprochement après modification."]);
+  rows.push([
+    "Le préfixe le plus long l'emporte ; une section analytique l'emporte sur le compte. Relancez le rapprochement après modification.",
+  ]);
   if (note) rows.push([note]);
   return {
     name: nom,

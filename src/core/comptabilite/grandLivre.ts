@@ -9,11 +9,38 @@ export const POSTE_NON_AFFECTE = "Non affecté";
 
 /** Columns of the Grand livre sheet (0-based), shared with the Écarts formulas. */
 export const COL_GL = {
-  ligne: 0, journal: 1, ecritureNum: 2, date: 3, compte: 4, compteLib: 5, compAux: 6, piece: 7, libelle: 8,
-  debit: 9, credit: 10, section: 11, poste: 12, chapitre: 13,
+  ligne: 0,
+  journal: 1,
+  ecritureNum: 2,
+  date: 3,
+  compte: 4,
+  compteLib: 5,
+  compAux: 6,
+  piece: 7,
+  libelle: 8,
+  debit: 9,
+  credit: 10,
+  section: 11,
+  poste: 12,
+  chapitre: 13,
 } as const;
 
-const ENTETES = ["Ligne FEC", "Journal", "N° écriture", "Date", "Compte", "Libellé compte", "Compte auxiliaire", "Pièce", "Libellé", "Débit", "Crédit", "Section", "Poste", "Chapitre"];
+const ENTETES = [
+  "Ligne FEC",
+  "Journal",
+  "N° écriture",
+  "Date",
+  "Compte",
+  "Libellé compte",
+  "Compte auxiliaire",
+  "Pièce",
+  "Libellé",
+  "Débit",
+  "Crédit",
+  "Section",
+  "Poste",
+  "Chapitre",
+];
 
 export interface LigneGrandLivre {
   e: EcritureFec;
@@ -36,7 +63,11 @@ export interface BlocsGrandLivre {
  * `ordre` gives the chapter/poste order (the Écarts order). The data rows are generated while writing
  * (`bulk`): a million-line ledger is never held as cells.
  */
-export function feuilleGrandLivre(lignes: LigneGrandLivre[], ordre: (chapitre: string, poste: string) => number, nom = FEUILLE_GRAND_LIVRE): { spec: SheetSpec; blocs: BlocsGrandLivre } {
+export function feuilleGrandLivre(
+  lignes: LigneGrandLivre[],
+  ordre: (chapitre: string, poste: string) => number,
+  nom = FEUILLE_GRAND_LIVRE,
+): { spec: SheetSpec; blocs: BlocsGrandLivre } {
   // Lines grouped by (rank, order, poste) in order of first appearance; file order within a group.
   const groupes = new Map<string, { r: number; o: number; poste?: string; chapitre?: string; lignes: number[] }>();
   lignes.forEach((l, i) => {
@@ -76,9 +107,20 @@ export function feuilleGrandLivre(lignes: LigneGrandLivre[], ordre: (chapitre: s
       rows,
       bulk,
       columns: [
-        { width: 9 }, { width: 8, numFmt: "@" }, { width: 13, numFmt: "@" }, { width: 11, numFmt: FORMAT_EXCEL.date }, { width: 11, numFmt: "@" },
-        { width: 28 }, { width: 12, numFmt: "@" }, { width: 12, numFmt: "@" }, { width: 40 }, { width: 13, numFmt: FORMAT_EXCEL.montant },
-        { width: 13, numFmt: FORMAT_EXCEL.montant }, { width: 10, numFmt: "@" }, { width: 12, numFmt: "@" }, { width: 9, numFmt: "@" },
+        { width: 9 },
+        { width: 8, numFmt: "@" },
+        { width: 13, numFmt: "@" },
+        { width: 11, numFmt: FORMAT_EXCEL.date },
+        { width: 11, numFmt: "@" },
+        { width: 28 },
+        { width: 12, numFmt: "@" },
+        { width: 12, numFmt: "@" },
+        { width: 40 },
+        { width: 13, numFmt: FORMAT_EXCEL.montant },
+        { width: 13, numFmt: FORMAT_EXCEL.montant },
+        { width: 10, numFmt: "@" },
+        { width: 12, numFmt: "@" },
+        { width: 9, numFmt: "@" },
       ],
       tables: [{ name: "tblGrandLivre", range: `A1:N${derniere}`, style: "TableStyleLight1" }],
       freeze: { rows: 1 },

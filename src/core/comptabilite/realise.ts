@@ -44,7 +44,8 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   };
   const avecSections = fec.lignes?.some((l) => l.section);
   if (fec.lignes && avecSections) {
-    for (const l of fec.lignes) if (l.compte.startsWith("6")) imputer(l.compte, l.compteLib, l.debit - l.credit, l.section);
+    for (const l of fec.lignes)
+      if (l.compte.startsWith("6")) imputer(l.compte, l.compteLib, l.debit - l.credit, l.section);
   } else {
     for (const [compte, s] of fec.comptes) if (compte.startsWith("6")) imputer(compte, s.libelle, s.debit - s.credit);
   }
@@ -62,7 +63,9 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     constats.push({
       regle: "conservation-classe-6",
       gravite: "erreur",
-      message: `Classe 6 nette ${formatMontantFr(cents(classe6Lue))} ≠ affecté ${formatMontantFr(cents(affecte))} + non affecté ${formatMontantFr(cents(totalNonAffecte))}.`,
+      message:
+        `Classe 6 nette ${formatMontantFr(cents(classe6Lue))} ≠ affecté ` +
+        `${formatMontantFr(cents(affecte))} + non affecté ${formatMontantFr(cents(totalNonAffecte))}.`,
     });
   }
   if (nonAffectes.length) {

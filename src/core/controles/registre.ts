@@ -12,8 +12,10 @@ export function creerRegistre<C>(domaine: string, regles: Regle<C>[]): readonly 
     if (vus.has(r.id)) throw new Error(`Règle « ${r.id} » déclarée deux fois dans le domaine ${domaine}.`);
     vus.add(r.id);
     const deja = DESCRIPTIONS.get(r.id);
-    if (deja && deja.domaine !== domaine) throw new Error(`Règle « ${r.id} » déclarée deux fois (${deja.domaine}, ${domaine}).`);
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(r.id)) throw new Error(`Identifiant de règle invalide « ${r.id} » (kebab-case attendu).`);
+    if (deja && deja.domaine !== domaine)
+      throw new Error(`Règle « ${r.id} » déclarée deux fois (${deja.domaine}, ${domaine}).`);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(r.id))
+      throw new Error(`Identifiant de règle invalide « ${r.id} » (kebab-case attendu).`);
     DESCRIPTIONS.set(r.id, { domaine, description: r.description });
   }
   return Object.freeze(regles.slice());

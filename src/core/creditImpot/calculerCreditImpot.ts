@@ -5,15 +5,25 @@ import { clesInconnues } from "../regles/parametres";
 import { appliquerCredit, type Assiette } from "./appliquer";
 import { lignesBase, plafonnerHebergement, plafonnerRealisateur } from "./eligibilite";
 import { Figures } from "./figures";
-import { type AjustementBase, type BaseChapitre, CreditImpotError, GENRES_CREDIT, type OptionsCreditImpot, REGIMES, type ResultatCreditImpot } from "./modele";
+import {
+  type AjustementBase,
+  type BaseChapitre,
+  CreditImpotError,
+  GENRES_CREDIT,
+  type OptionsCreditImpot,
+  REGIMES,
+  type ResultatCreditImpot,
+} from "./modele";
 import { periodes, regleAnnee, TABLES_CREDIT_IMPOT } from "./regles";
 
 /** Keys of the « Paramètres » sheet this domain reads (a typo under credit-impot.* is reported, never ignored). */
 export const PREFIXE_CLES = "credit-impot.";
 
 function verifierOptions(o: OptionsCreditImpot): void {
-  if (!REGIMES.includes(o.regime)) throw new CreditImpotError(`Régime de crédit d'impôt inconnu « ${o.regime} » (attendu : ${REGIMES.join(", ")}).`);
-  if (!GENRES_CREDIT.includes(o.genre)) throw new CreditImpotError(`Genre inconnu « ${o.genre} » (attendu : ${GENRES_CREDIT.join(", ")}).`);
+  if (!REGIMES.includes(o.regime))
+    throw new CreditImpotError(`Régime de crédit d'impôt inconnu « ${o.regime} » (attendu : ${REGIMES.join(", ")}).`);
+  if (!GENRES_CREDIT.includes(o.genre))
+    throw new CreditImpotError(`Genre inconnu « ${o.genre} » (attendu : ${GENRES_CREDIT.join(", ")}).`);
 }
 
 /**
@@ -26,9 +36,18 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   const figures = new Figures(options.surcharges);
   const alertes: string[] = [];
   const re = regleAnnee(TABLES_CREDIT_IMPOT.eligibilite, options.annee);
-  if (!re) throw new CreditImpotError(`Aucune règle d'éligibilité des dépenses en vigueur en ${options.annee} (périodes couvertes : ${periodes(TABLES_CREDIT_IMPOT.eligibilite)}).`);
+  if (!re)
+    throw new CreditImpotError(
+      `Aucune règle d'éligibilité des dépenses en ` +
+        `vigueur en ${options.annee} (périodes couvertes : ${periodes(TABLES_CREDIT_IMPOT.eligibilite)}).`,
+    );
   const lignes = lignesBase(devis, re);
-  figures.table("credit-impot.eligibilite", "Éligibilité par défaut des lignes (chapitre, catégorie, libellé)", re, "table par chapitre");
+  figures.table(
+    "credit-impot.eligibilite",
+    "Éligibilité par défaut des lignes (chapitre, catégorie, libellé)",
+    re,
+    "table par chapitre",
+  );
   const ajustements: AjustementBase[] = [];
   const heb = plafonnerHebergement(lignes, devis, options, figures);
   ajustements.push(...heb.ajustements);
@@ -38,11 +57,19 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
 
   const nonPlaces = new Set(devis.nonPlaces.map((n) => n.cellule));
   for (const l of lignes) {
-    if (!l.chapitre && !nonPlaces.has(l.cellule ?? "")) alertes.push(`${l.cellule ?? l.id} : ligne « ${l.libelle} » hors chapitre, exclue de la base.`);
+    if (!l.chapitre && !nonPlaces.has(l.cellule ?? ""))
+      alertes.push(`${l.cellule ?? l.id} : ligne « ${l.libelle} » hors chapitre, exclue de la base.`);
     // The column wins, but an accountant should look at a line declared eligible against the default rule.
-    if (l.contreDefaut && l.eligible) alertes.push(`${l.cellule ?? l.id} : « ${l.libelle} » déclarée éligible par sa colonne « Éligible CI » alors qu'elle serait ${l.contreDefaut} — à vérifier.`);
+    if (l.contreDefaut && l.eligible)
+      alertes.push(
+        `${l.cellule ?? l.id} : « ${l.libelle} » déclarée éligible par sa colonne « Éligible CI » alors qu'elle ` +
+          `serait ${l.contreDefaut} — à vérifier.`,
+      );
   }
-  for (const n of devis.nonPlaces) alertes.push(`${n.cellule} : montant non placé ${formatMontantFr(n.montant)} (« ${n.libelle} »), exclu de la base.`);
+  for (const n of devis.nonPlaces)
+    alertes.push(
+      `${n.cellule} : montant non placé ${formatMontantFr(n.montant)} (« ${n.libelle} »), exclu de la base.`,
+    );
 
   const baseParChapitre: BaseChapitre[] = devis.chapitres.map((c) => ({
     code: c.code,
@@ -54,13 +81,23 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   let base = depensesFrance;
   if (options.regime === "international" && options.subventionsPubliques) {
     const deduit = Math.min(base, options.subventionsPubliques) as Cents;
-    ajustements.push({ nom: "subventions publiques déduites", montant: deduit, detail: `${formatMontantFr(options.subventionsPubliques)} de subventions publiques` });
+    ajustements.push({
+      nom: "subventions publiques déduites",
+      montant: deduit,
+      detail: `${formatMontantFr(options.subventionsPubliques)} de subventions publiques`,
+    });
     base = cents(base - deduit);
   }
 
   const montantFrais = sumCents(devis.chapitres.filter((c) => c.code === "FG" || c.code === "IMP").map((c) => c.total));
   const duree = options.dureeMinutes ?? devis.dureeMinutes;
-  const assiette: Assiette = { base, budget, coutHorsFrais: cents(devis.total - montantFrais), dureeMinutes: duree, depensesFrance };
+  const assiette: Assiette = {
+    base,
+    budget,
+    coutHorsFrais: cents(devis.total - montantFrais),
+    dureeMinutes: duree,
+    depensesFrance,
+  };
   const calc = appliquerCredit(assiette, options, figures);
 
   for (const a of ajustements) alertes.push(`Base réduite (${a.nom}) de ${formatMontantFr(a.montant)} : ${a.detail}.`);
@@ -91,7 +128,10 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
 
 /** Keys used here plus those of the other regimes/genres (known, just not relevant to this calculation). */
 function connues(figures: Figures, o: OptionsCreditImpot): string[] {
-  return [...figures.utilises.map((p) => p.cle), ...CLES_CREDIT_IMPOT.filter((k) => !k.startsWith(`credit-impot.${o.regime}.`))];
+  return [
+    ...figures.utilises.map((p) => p.cle),
+    ...CLES_CREDIT_IMPOT.filter((k) => !k.startsWith(`credit-impot.${o.regime}.`)),
+  ];
 }
 
 /** Every overridable key (for the template « Paramètres » sheet and typo detection). */

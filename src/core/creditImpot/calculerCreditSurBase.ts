@@ -24,13 +24,15 @@ export interface ResultatCreditSurBase {
 
 function regime(r: string): RegimeCredit {
   const n = r.trim().toLowerCase().replace("é", "e");
-  if (!(REGIMES as readonly string[]).includes(n)) throw new CreditImpotError(`Régime inconnu « ${r} » (attendu : ${REGIMES.join(", ")}).`);
+  if (!(REGIMES as readonly string[]).includes(n))
+    throw new CreditImpotError(`Régime inconnu « ${r} » (attendu : ${REGIMES.join(", ")}).`);
   return n as RegimeCredit;
 }
 
 export function genreCredit(g: string): GenreCredit {
   const n = g.trim().toLowerCase();
-  if (!(GENRES_CREDIT as readonly string[]).includes(n)) throw new CreditImpotError(`Genre inconnu « ${g} » (attendu : ${GENRES_CREDIT.join(", ")}).`);
+  if (!(GENRES_CREDIT as readonly string[]).includes(n))
+    throw new CreditImpotError(`Genre inconnu « ${g} » (attendu : ${GENRES_CREDIT.join(", ")}).`);
   return n as GenreCredit;
 }
 
@@ -42,7 +44,13 @@ export function calculerCreditSurBase(e: EntreeCreditSurBase): ResultatCreditSur
     { regime: regime(e.regime), genre: genreCredit(e.genre), annee: e.annee, autresAidesPubliques: undefined },
     figures,
   );
-  return { credit: c.credit, taux: c.taux.toString(), creditAvantPlafonds: c.creditAvantPlafonds, plafonds: c.plafonds, alertes: c.alertes };
+  return {
+    credit: c.credit,
+    taux: c.taux.toString(),
+    creditAvantPlafonds: c.creditAvantPlafonds,
+    plafonds: c.plafonds,
+    alertes: c.alertes,
+  };
 }
 
 /** €/min cap of the audiovisual credit for a genre and a cost per minute (PROD.PLAFOND.MINUTE). */

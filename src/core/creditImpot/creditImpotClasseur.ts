@@ -44,7 +44,11 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
       if (s) candidates.push(s);
     }
     source = trouverFeuilleDevis(candidates);
-    if (!source) throw new DevisIntrouvableError(candidates[0]?.name ?? "", candidates.map((c) => c.name));
+    if (!source)
+      throw new DevisIntrouvableError(
+        candidates[0]?.name ?? "",
+        candidates.map((c) => c.name),
+      );
   }
   if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes);
   const surcharges = lireParametres(nomParam ? await wb.readSheet(nomParam) : undefined);
@@ -52,7 +56,9 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   const devis = importerDevis(source, { genre: o.genre, dureeMinutes: o.dureeMinutes, typeOeuvre });
   const resultat = calculerCreditImpot(devis, { ...o, surcharges });
   if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [] };
-  const specs = [feuilleCreditImpot(resultat, source.name, choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook))];
+  const specs = [
+    feuilleCreditImpot(resultat, source.name, choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook)),
+  ];
   // The template is written once: afterwards « Paramètres » holds the user's own figures and is never rewritten.
   if (!nomParam && o.modeleParametres) specs.push(feuilleParametresModele(entreesParametresCreditImpot(o.annee)));
   await wb.writeSheets(specs);

@@ -7,7 +7,11 @@ import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT, type RegleDatee, type ValeursEligibilite } from "./regles";
 
 /** Default eligibility of a line: label keywords, then sub-chapter, category, chapter (data: credit-impot-eligibilite.json). */
-export function eligibiliteParDefaut(l: LigneDevis, r: ValeursEligibilite, cinema = false): { eligible: boolean; motif: string } {
+export function eligibiliteParDefaut(
+  l: LigneDevis,
+  r: ValeursEligibilite,
+  cinema = false,
+): { eligible: boolean; motif: string } {
   const lib = normaliser(l.libelle);
   for (const regle of r.libelles) {
     const mot = regle.motsCles.find((m) => lib.includes(normaliser(m)));
@@ -26,7 +30,9 @@ function partFrance(l: LigneDevis): Decimal {
   if (l.partFrance === undefined) return new Decimal(1);
   const d = new Decimal(l.partFrance);
   if (d.isNegative() || d.greaterThan(1)) {
-    throw new RangeError(`${l.source.cellules.territoire ?? l.id} : part France « ${l.partFrance} » hors de 0 à 100 %.`);
+    throw new RangeError(
+      `${l.source.cellules.territoire ?? l.id} : part France « ${l.partFrance} » hors de 0 à 100 %.`,
+    );
   }
   return d;
 }
@@ -50,7 +56,9 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
       eligible,
       motif,
       origine: colonne ? "colonne" : "defaut",
-      ...(colonne && eligible !== defaut.eligible ? { contreDefaut: `${defaut.eligible ? "éligible" : "non éligible"} par défaut (${defaut.motif})` } : {}),
+      ...(colonne && eligible !== defaut.eligible
+        ? { contreDefaut: `${defaut.eligible ? "éligible" : "non éligible"} par défaut (${defaut.motif})` }
+        : {}),
       partFrance: part.toString(),
       base: eligible ? multiplyCents(l.montant, part) : (0 as Cents),
       cellule: l.source.cellules.montant,
@@ -61,11 +69,18 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
 const HEBERGEMENT = /\b(hotels?|hebergements?|nuitees?|logements?)\b/;
 
 /** Lodging lines of chapter 6 with a price per night above the cap: base limited to nights × cap. */
-export function plafonnerHebergement(lignes: LigneBase[], devis: Devis, opts: OptionsCreditImpot, figures: Figures): { ajustements: AjustementBase[]; alertes: string[] } {
+export function plafonnerHebergement(
+  lignes: LigneBase[],
+  devis: Devis,
+  opts: OptionsCreditImpot,
+  figures: Figures,
+): { ajustements: AjustementBase[]; alertes: string[] } {
   const ajustements: AjustementBase[] = [];
   const alertes: string[] = [];
   const parId = new Map(devis.lignes.map((l) => [l.id, l]));
-  const concernees = lignes.filter((b) => b.eligible && b.base > 0 && b.chapitre === "6" && HEBERGEMENT.test(normaliser(b.libelle)));
+  const concernees = lignes.filter(
+    (b) => b.eligible && b.base > 0 && b.chapitre === "6" && HEBERGEMENT.test(normaliser(b.libelle)),
+  );
   if (!concernees.length) return { ajustements, alertes };
   const regle = regleAnnee(TABLES_CREDIT_IMPOT.hebergement, opts.annee);
   if (!regle) {
@@ -75,14 +90,18 @@ export function plafonnerHebergement(lignes: LigneBase[], devis: Devis, opts: Op
   const lieu = opts.hebergement ?? "ailleurs";
   const plafond = figures.montant(
     `credit-impot.hebergement.${lieu}`,
-    lieu === "paris" ? "Hébergement retenu par nuit (Paris et petite couronne)" : "Hébergement retenu par nuit (hors Paris)",
+    lieu === "paris"
+      ? "Hébergement retenu par nuit (Paris et petite couronne)"
+      : "Hébergement retenu par nuit (hors Paris)",
     regle,
     regle.version.valeurs[lieu],
   );
   for (const b of concernees) {
     const l = parId.get(b.id);
     if (!l || l.taux === undefined) {
-      alertes.push(`${b.cellule ?? b.id} : hébergement « ${b.libelle} » sans prix par nuit, plafond de ${formatMontantFr(plafond)} non vérifié.`);
+      alertes.push(
+        `${b.cellule ?? b.id} : hébergement « ${b.libelle} » sans prix par nuit, plafond de ${formatMontantFr(plafond)} non vérifié.`,
+      );
       continue;
     }
     if (new Decimal(l.taux).times(100).lessThanOrEqualTo(plafond)) continue;
@@ -90,12 +109,18 @@ export function plafonnerHebergement(lignes: LigneBase[], devis: Devis, opts: Op
     const plafonne = montantLigne(nuits, 1, new Decimal(plafond).dividedBy(100));
     const base = multiplyCents(plafonne, b.partFrance);
     if (base >= b.base) continue;
-    ajustements.push({ nom: "plafond hébergement", montant: (b.base - base) as Cents, detail: `${b.cellule ?? b.id} : ${nuits} nuit(s) à ${formatMontantFr(plafond)} au plus` });
+    ajustements.push({
+      nom: "plafond hébergement",
+      montant: (b.base - base) as Cents,
+      detail: `${b.cellule ?? b.id} : ${nuits} nuit(s) à ${formatMontantFr(plafond)} au plus`,
+    });
     b.base = base;
     b.motif += ` ; hébergement plafonné à ${formatMontantFr(plafond)}/nuit`;
   }
   if (lieu === "ailleurs" && ajustements.length) {
-    alertes.push("Hébergement plafonné au tarif hors Paris ; pour Paris et la petite couronne, choisissez l'option hébergement « paris ».");
+    alertes.push(
+      "Hébergement plafonné au tarif hors Paris ; pour Paris et la petite couronne, choisissez l'option hébergement « paris ».",
+    );
   }
   return { ajustements, alertes };
 }
@@ -103,8 +128,20 @@ export function plafonnerHebergement(lignes: LigneBase[], devis: Devis, opts: Op
 const REALISATEUR = /realisat(eur|rice)/;
 
 /** Cinema: the director's remuneration counts within 15 % / 8 % / 5 % of the cost tranches. */
-export function plafonnerRealisateur(lignes: LigneBase[], budget: Cents, opts: OptionsCreditImpot, figures: Figures): AjustementBase[] {
-  const concernees = lignes.filter((b) => b.eligible && b.base > 0 && (b.chapitre === "1" || b.chapitre === "2") && REALISATEUR.test(normaliser(b.libelle)) && !/assist/.test(normaliser(b.libelle)));
+export function plafonnerRealisateur(
+  lignes: LigneBase[],
+  budget: Cents,
+  opts: OptionsCreditImpot,
+  figures: Figures,
+): AjustementBase[] {
+  const concernees = lignes.filter(
+    (b) =>
+      b.eligible &&
+      b.base > 0 &&
+      (b.chapitre === "1" || b.chapitre === "2") &&
+      REALISATEUR.test(normaliser(b.libelle)) &&
+      !/assist/.test(normaliser(b.libelle)),
+  );
   if (!concernees.length) return [];
   const regle = regleAnnee(TABLES_CREDIT_IMPOT.realisateur, opts.annee);
   if (!regle) return [];
@@ -112,7 +149,12 @@ export function plafonnerRealisateur(lignes: LigneBase[], budget: Cents, opts: O
   let bas = new Decimal(0);
   regle.version.valeurs.tranches.forEach((t, i) => {
     const haut = new Decimal(t.jusqua).times(100);
-    const taux = figures.taux(`credit-impot.cinema.realisateur.tranche-${i + 1}`, `Rémunération du réalisateur : part de la tranche ${i + 1} du coût (jusqu'à ${formatMontantFr(haut.toNumber() as Cents)})`, regle, t.taux);
+    const taux = figures.taux(
+      `credit-impot.cinema.realisateur.tranche-${i + 1}`,
+      `Rémunération du réalisateur : part de la tranche ${i + 1} du coût (jusqu'à ${formatMontantFr(haut.toNumber() as Cents)})`,
+      regle,
+      t.taux,
+    );
     const dansTranche = Decimal.max(0, Decimal.min(budget, haut).minus(bas));
     plafond = plafond.plus(dansTranche.times(taux));
     bas = haut;
@@ -120,10 +162,21 @@ export function plafonnerRealisateur(lignes: LigneBase[], budget: Cents, opts: O
   const max = plafond.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents;
   const total = sumCents(concernees.map((b) => b.base));
   if (total <= max) return [];
-  const parts = repartir(max, concernees.map((b) => b.base));
+  const parts = repartir(
+    max,
+    concernees.map((b) => b.base),
+  );
   concernees.forEach((b, i) => {
     b.base = parts[i];
     b.motif += " ; rémunération du réalisateur plafonnée";
   });
-  return [{ nom: "plafond rémunération du réalisateur", montant: (total - max) as Cents, detail: `${formatMontantFr(total)} retenus dans la limite de ${formatMontantFr(max)} (tranches du coût de ${formatMontantFr(budget)})` }];
+  return [
+    {
+      nom: "plafond rémunération du réalisateur",
+      montant: (total - max) as Cents,
+      detail:
+        `${formatMontantFr(total)} retenus dans la limite de ${formatMontantFr(max)} (tranches du coût de ` +
+        `${formatMontantFr(budget)})`,
+    },
+  ];
 }

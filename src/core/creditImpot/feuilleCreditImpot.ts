@@ -7,7 +7,11 @@ import type { ResultatCreditImpot } from "./modele";
 
 export const NOM_FEUILLE_CREDIT_IMPOT = "Crédit d'impôt";
 
-const TITRES = { cinema: "cinéma (CGI art. 220 sexies)", audiovisuel: "audiovisuel (CGI art. 220 sexies)", international: "international (CGI art. 220 quaterdecies)" } as const;
+const TITRES = {
+  cinema: "cinéma (CGI art. 220 sexies)",
+  audiovisuel: "audiovisuel (CGI art. 220 sexies)",
+  international: "international (CGI art. 220 quaterdecies)",
+} as const;
 const BLEU = "#DDEBF7";
 const COLS = 9; // A..I
 
@@ -40,24 +44,39 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   // Row positions known in advance: the result block refers to the chapter block, which refers to the line detail.
   const iTitre = ligne(`Crédit d'impôt ${TITRES[r.regime]} — ${r.genre} — dépenses ${r.annee}`);
   formats.push({ range: a(iTitre, 0), bold: true });
-  ligne(`Calculé par Prodbook à partir de la feuille « ${source} ». Les chiffres marqués « à vérifier » viennent de sources secondaires : faites-les confirmer.`);
+  ligne(
+    `Calculé par Prodbook à partir de la feuille « ${source} ». Les chiffres marqués « à vérifier » viennent de sources ` +
+      `secondaires : faites-les confirmer.`,
+  );
   formats.push({ range: a(1, 0), italic: true });
 
   section("Résultat");
   const iCond = ligne("Conditions d'éligibilité remplies", r.eligible ? "oui" : "non");
   const iBaseChap = ligne("Base éligible par chapitre (dépenses en France)");
-  const iDeduc = ligne("Déductions de la base (subventions publiques)", euros(r.ajustements.filter((x) => x.nom === "subventions publiques déduites").reduce((s, x) => s + x.montant, 0)));
+  const iDeduc = ligne(
+    "Déductions de la base (subventions publiques)",
+    euros(r.ajustements.filter((x) => x.nom === "subventions publiques déduites").reduce((s, x) => s + x.montant, 0)),
+  );
   const iBase = ligne("Base retenue", { formula: `${a(iBaseChap, 1)}-${a(iDeduc, 1)}`, result: euros(r.base) });
   const iTaux = ligne("Taux", Number(r.taux));
   formats.push({ range: a(iTaux, 1), numFmt: FORMAT_EXCEL.pourcent });
-  const iAvant = ligne("Crédit avant plafonds", { formula: `ROUND(${a(iBase, 1)}*${a(iTaux, 1)},2)`, result: euros(r.creditAvantPlafonds) });
-  const iPlafonds = r.plafonds.map((p) => ligne(`Plafond : ${p.nom}`, euros(p.montant), p.applique ? "appliqué" : "non atteint", p.detail ?? ""));
+  const iAvant = ligne("Crédit avant plafonds", {
+    formula: `ROUND(${a(iBase, 1)}*${a(iTaux, 1)},2)`,
+    result: euros(r.creditAvantPlafonds),
+  });
+  const iPlafonds = r.plafonds.map((p) =>
+    ligne(`Plafond : ${p.nom}`, euros(p.montant), p.applique ? "appliqué" : "non atteint", p.detail ?? ""),
+  );
   const mins = [a(iAvant, 1), ...iPlafonds.map((i) => a(i, 1))].join(",");
-  const iCredit = ligne("Crédit d'impôt", { formula: `IF(${a(iCond, 1)}="oui",MIN(${mins}),0)`, result: euros(r.credit) });
+  const iCredit = ligne("Crédit d'impôt", {
+    formula: `IF(${a(iCond, 1)}="oui",MIN(${mins}),0)`,
+    result: euros(r.credit),
+  });
   formats.push({ range: `${a(iCredit, 0)}:${a(iCredit, 1)}`, bold: true, borderTop: true });
   for (const i of [iBaseChap, iDeduc, iBase, iAvant, ...iPlafonds, iCredit]) montant(i);
   if (r.dureeMinutes !== undefined) ligne("Durée (minutes)", r.dureeMinutes);
-  if (r.coutMinute !== undefined) montant(ligne("Coût par minute (hors frais généraux et imprévus)", euros(r.coutMinute)));
+  if (r.coutMinute !== undefined)
+    montant(ligne("Coût par minute (hors frais généraux et imprévus)", euros(r.coutMinute)));
   montant(ligne("Budget de production (total du devis)", euros(r.budget)));
 
   section("Base par chapitre");
@@ -78,11 +97,25 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   const iLn = iL0 + Math.max(r.lignes.length, 1) - 1;
   const colL = (c: number) => `$${String.fromCharCode(65 + c)}$${iL0 + 1}:$${String.fromCharCode(65 + c)}$${iLn + 1}`;
   r.baseParChapitre.forEach((b) => {
-    const i = ligne(b.code, b.libelle, euros(b.total), { formula: `SUMIF(${colL(3)},${a(rows.length, 0)},${colL(7)})`, result: euros(b.base) });
+    const i = ligne(b.code, b.libelle, euros(b.total), {
+      formula: `SUMIF(${colL(3)},${a(rows.length, 0)},${colL(7)})`,
+      result: euros(b.base),
+    });
     montant(i, 2);
     montant(i, 3);
   });
-  const iTotChap = ligne("Total", null, { formula: `SUM(${a(iChap0, 2)}:${a(iChap0 + nChap - 1, 2)})`, result: euros(r.budget) }, { formula: `SUM(${a(iChap0, 3)}:${a(iChap0 + nChap - 1, 3)})`, result: euros(r.base + r.ajustements.filter((x) => x.nom === "subventions publiques déduites").reduce((s, x) => s + x.montant, 0)) });
+  const iTotChap = ligne(
+    "Total",
+    null,
+    { formula: `SUM(${a(iChap0, 2)}:${a(iChap0 + nChap - 1, 2)})`, result: euros(r.budget) },
+    {
+      formula: `SUM(${a(iChap0, 3)}:${a(iChap0 + nChap - 1, 3)})`,
+      result: euros(
+        r.base +
+          r.ajustements.filter((x) => x.nom === "subventions publiques déduites").reduce((s, x) => s + x.montant, 0),
+      ),
+    },
+  );
   montant(iTotChap, 2);
   montant(iTotChap, 3);
   formats.push({ range: `${a(iTotChap, 0)}:${a(iTotChap, 3)}`, bold: true, borderTop: true });
@@ -99,9 +132,27 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   for (const x of r.ajustements) montant(ligne(x.nom, euros(x.montant), x.detail));
 
   section("Paramètres utilisés");
-  entete("Paramètre", "Valeur", "Confiance", "À vérifier", "Surcharge (feuille Paramètres)", "En vigueur depuis", "Clé", "Source");
+  entete(
+    "Paramètre",
+    "Valeur",
+    "Confiance",
+    "À vérifier",
+    "Surcharge (feuille Paramètres)",
+    "En vigueur depuis",
+    "Clé",
+    "Source",
+  );
   for (const p of r.parametres) {
-    ligne(p.libelle, p.valeur, p.confiance, p.aVerifier ? "à vérifier" : "", p.surcharge ?? "", p.effetDu, p.cle, p.sources.map((s) => s.url).join(" ; "));
+    ligne(
+      p.libelle,
+      p.valeur,
+      p.confiance,
+      p.aVerifier ? "à vérifier" : "",
+      p.surcharge ?? "",
+      p.effetDu,
+      p.cle,
+      p.sources.map((s) => s.url).join(" ; "),
+    );
   }
   if (!r.parametres.length) ligne("(aucun)");
 
@@ -110,16 +161,32 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   for (const x of r.alertes) ligne(x);
 
   section("Détail par ligne du devis");
-  if (rows.length !== iEnteteLignes) throw new Error(`feuilleCreditImpot : disposition incohérente (${rows.length} ≠ ${iEnteteLignes})`);
+  if (rows.length !== iEnteteLignes)
+    throw new Error(`feuilleCreditImpot : disposition incohérente (${rows.length} ≠ ${iEnteteLignes})`);
   entete("Cellule", "Code", "Libellé", "Chapitre", "Montant", "Éligible", "Part France", "Base retenue", "Motif");
   for (const l of r.lignes) {
     const i = rows.length;
     const recalculable = !l.eligible || l.base === multiplyCents(l.montant, l.partFrance);
-    const base: CellSpec = recalculable ? { formula: `IF(${a(i, 5)}="oui",ROUND(${a(i, 4)}*${a(i, 6)},2),0)`, result: euros(l.base) } : euros(l.base);
-    ligne(l.cellule ?? l.id, l.code ?? "", l.libelle, l.chapitre ?? "", euros(l.montant), l.eligible ? "oui" : "non", Number(l.partFrance), base, l.motif);
+    const base: CellSpec = recalculable
+      ? { formula: `IF(${a(i, 5)}="oui",ROUND(${a(i, 4)}*${a(i, 6)},2),0)`, result: euros(l.base) }
+      : euros(l.base);
+    ligne(
+      l.cellule ?? l.id,
+      l.code ?? "",
+      l.libelle,
+      l.chapitre ?? "",
+      euros(l.montant),
+      l.eligible ? "oui" : "non",
+      Number(l.partFrance),
+      base,
+      l.motif,
+    );
   }
   if (!r.lignes.length) ligne("(aucune ligne)");
-  formats.push({ range: `${a(iL0, 4)}:${a(iLn, 4)}`, numFmt: FORMAT_EXCEL.montant }, { range: `${a(iL0, 7)}:${a(iLn, 7)}`, numFmt: FORMAT_EXCEL.montant });
+  formats.push(
+    { range: `${a(iL0, 4)}:${a(iLn, 4)}`, numFmt: FORMAT_EXCEL.montant },
+    { range: `${a(iL0, 7)}:${a(iLn, 7)}`, numFmt: FORMAT_EXCEL.montant },
+  );
   formats.push({ range: `${a(iL0, 6)}:${a(iLn, 6)}`, numFmt: "0%" });
 
   section("Agrément provisoire — liste de contrôle");
@@ -141,10 +208,24 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   return {
     name: nom,
     rows,
-    columns: [{ width: 48 }, { width: 18 }, { width: 40 }, { width: 16 }, { width: 16 }, { width: 12 }, { width: 12 }, { width: 16 }, { width: 60 }],
+    columns: [
+      { width: 48 },
+      { width: 18 },
+      { width: 40 },
+      { width: 16 },
+      { width: 16 },
+      { width: 12 },
+      { width: 12 },
+      { width: 16 },
+      { width: 60 },
+    ],
     formats,
     validations: [
-      { range: `${a(iL0, 5)}:${a(iLn, 5)}`, list: ["oui", "non"], prompt: "Éligible au crédit d'impôt (à corriger plutôt dans la colonne « Éligible CI » du devis)" },
+      {
+        range: `${a(iL0, 5)}:${a(iLn, 5)}`,
+        list: ["oui", "non"],
+        prompt: "Éligible au crédit d'impôt (à corriger plutôt dans la colonne « Éligible CI » du devis)",
+      },
       ...(iCkN >= iCk0 ? [{ range: `${a(iCk0, 1)}:${a(iCkN, 1)}`, list: ["oui", "non"] }] : []),
     ],
     conditionalFormats: [{ range: a(iCond, 1), formula: `${a(iCond, 1)}="non"`, fill: "#F8CBAD", bold: true }],

@@ -43,14 +43,19 @@ export class Figures {
 
   /** "surcharge utilisée : <clé> = <valeur> (<cellule>)" for each overridden figure. */
   surchargesUtilisees(): string[] {
-    return this.utilises.filter((p) => p.surcharge).map((p) => `surcharge utilisée : ${p.cle} = ${p.valeur} (${p.surcharge})`);
+    return this.utilises
+      .filter((p) => p.surcharge)
+      .map((p) => `surcharge utilisée : ${p.cle} = ${p.valeur} (${p.surcharge})`);
   }
 
   /** "à vérifier : …" for each figure from a table tagged [M] or [L] (overridden figures are the user's own). */
   aVerifier(): string[] {
     return this.utilises
       .filter((p) => p.aVerifier)
-      .map((p) => `à vérifier : ${p.libelle} = ${p.valeur} (confiance ${p.confiance}, ${p.table}, source ${p.sources[0]?.url ?? "?"})`);
+      .map(
+        (p) =>
+          `à vérifier : ${p.libelle} = ${p.valeur} (confiance ${p.confiance}, ${p.table}, source ${p.sources[0]?.url ?? "?"})`,
+      );
   }
 
   private noter(cle: string, libelle: string, regle: RegleDatee<unknown>, valeur: string, surcharge?: string): void {

@@ -19,15 +19,37 @@ import type { CategorieLigne, CodeChapitre } from "../devis/model";
 /** Amounts are euro decimal strings ("30000000"), rates decimal fractions ("0.25"). */
 export type GenreCredit = "fiction" | "documentaire" | "animation";
 
-export interface ValeursTaux { taux: string }
-export interface ValeursPlafondOeuvre { plafondOeuvre: string }
-export interface ValeursRealisateur { tranches: { jusqua: string; taux: string }[] }
-export interface ValeursHebergement { paris: string; ailleurs: string }
+export interface ValeursTaux {
+  taux: string;
+}
+export interface ValeursPlafondOeuvre {
+  plafondOeuvre: string;
+}
+export interface ValeursRealisateur {
+  tranches: { jusqua: string; taux: string }[];
+}
+export interface ValeursHebergement {
+  paris: string;
+  ailleurs: string;
+}
 export type ValeursTauxAudiovisuel = Record<GenreCredit | "base", string>;
-export interface ValeursMinuteFiction { tranches: { coutMinuteDe: string; plafond: string }[] }
-export interface ValeursMinute { plafond: string }
-export interface ValeursMinuteCoproduction { partEtrangereMin: string; coutMinuteMin: string; plafond: string }
-export interface MinimumGenre { coutMinute: string; dureeMinutes?: number; auDelaDe?: { dureeMinutes: number; coutMinute: string }; jeunesse?: { coutMinute: string } }
+export interface ValeursMinuteFiction {
+  tranches: { coutMinuteDe: string; plafond: string }[];
+}
+export interface ValeursMinute {
+  plafond: string;
+}
+export interface ValeursMinuteCoproduction {
+  partEtrangereMin: string;
+  coutMinuteMin: string;
+  plafond: string;
+}
+export interface MinimumGenre {
+  coutMinute: string;
+  dureeMinutes?: number;
+  auDelaDe?: { dureeMinutes: number; coutMinute: string };
+  jeunesse?: { coutMinute: string };
+}
 export type ValeursMinimum = Record<GenreCredit, MinimumGenre>;
 export interface ValeursInternational {
   taux: string;
@@ -45,10 +67,25 @@ export interface ValeursInternational {
   joursTournageFranceMin: number;
   genresTournage: GenreCredit[];
 }
-export interface ValeursAides { plafond: string; plafondDifficile: string }
-export interface ValeursSpectacle { taux: string; tauxPme: string; plafondDepensesSpectacle: string; plafondEntreprise: string }
-export interface ValeursPhono { taux: string; tauxPme: string; plafondEntreprise: string }
-export interface RegleEligibilite { eligible: boolean; motif: string }
+export interface ValeursAides {
+  plafond: string;
+  plafondDifficile: string;
+}
+export interface ValeursSpectacle {
+  taux: string;
+  tauxPme: string;
+  plafondDepensesSpectacle: string;
+  plafondEntreprise: string;
+}
+export interface ValeursPhono {
+  taux: string;
+  tauxPme: string;
+  plafondEntreprise: string;
+}
+export interface RegleEligibilite {
+  eligible: boolean;
+  motif: string;
+}
 export interface ValeursEligibilite {
   chapitres: Record<CodeChapitre, RegleEligibilite>;
   /** Cinema 2018 two-digit sub-chapters only (in an audiovisual devis « 2.1 » is just a numbering). */
@@ -64,10 +101,22 @@ export const TABLES_CREDIT_IMPOT = {
   realisateur: validerTable<ValeursRealisateur>(realisateurJson, "credit-impot-cinema-realisateur.json"),
   hebergement: validerTable<ValeursHebergement>(hebergementJson, "credit-impot-hebergement.json"),
   audiovisuel: validerTable<ValeursTauxAudiovisuel>(audiovisuelJson, "credit-impot-audiovisuel.json"),
-  minuteFiction: validerTable<ValeursMinuteFiction>(minuteFictionJson, "credit-impot-audiovisuel-plafond-minute-fiction.json"),
-  minuteCoproduction: validerTable<ValeursMinuteCoproduction>(minuteCoproJson, "credit-impot-audiovisuel-plafond-minute-coproduction.json"),
-  minuteDocumentaire: validerTable<ValeursMinute>(minuteDocJson, "credit-impot-audiovisuel-plafond-minute-documentaire.json"),
-  minuteAnimation: validerTable<ValeursMinute>(minuteAnimJson, "credit-impot-audiovisuel-plafond-minute-animation.json"),
+  minuteFiction: validerTable<ValeursMinuteFiction>(
+    minuteFictionJson,
+    "credit-impot-audiovisuel-plafond-minute-fiction.json",
+  ),
+  minuteCoproduction: validerTable<ValeursMinuteCoproduction>(
+    minuteCoproJson,
+    "credit-impot-audiovisuel-plafond-minute-coproduction.json",
+  ),
+  minuteDocumentaire: validerTable<ValeursMinute>(
+    minuteDocJson,
+    "credit-impot-audiovisuel-plafond-minute-documentaire.json",
+  ),
+  minuteAnimation: validerTable<ValeursMinute>(
+    minuteAnimJson,
+    "credit-impot-audiovisuel-plafond-minute-animation.json",
+  ),
   minimum: validerTable<ValeursMinimum>(minimumJson, "credit-impot-audiovisuel-minimum.json"),
   international: validerTable<ValeursInternational>(internationalJson, "credit-impot-international.json"),
   aidesPubliques: validerTable<ValeursAides>(aidesJson, "credit-impot-aides-publiques.json"),
@@ -86,7 +135,8 @@ export interface RegleDatee<V> {
 
 /** The expenditure year picks the version: the one in force on 31 December of that year. */
 export function dateAnnee(annee: number): string {
-  if (!Number.isInteger(annee) || annee < 1900 || annee > 9999) throw new RangeError(`Année invalide « ${annee} » (attendu AAAA).`);
+  if (!Number.isInteger(annee) || annee < 1900 || annee > 9999)
+    throw new RangeError(`Année invalide « ${annee} » (attendu AAAA).`);
   return `${annee}-12-31`;
 }
 

@@ -20,11 +20,19 @@ export function categorieDeTexte(texte: string): CategorieLigne | undefined {
 }
 
 const FORFAIT = /^(forfait|fft|ff|forf\.?|global|lump sum)$/;
-const ACHAT = /\b(achat|achats|fournitures?|consommables?|disques?|cartes? (memoire|sd)|pellicules?|batteries|acquisition|droits? d'archives|archives|musique (du commerce|existante))\b/;
+const ACHAT = new RegExp(
+  String.raw`\b(achat|achats|fournitures?|consommables?|disques?|cartes? (memoire|sd)|` +
+    String.raw`pellicules?|batteries|acquisition|droits? d'archives|archives|musique (du commerce|` +
+    String.raw`existante))\b`,
+);
 const PRESTATION = /\b(prestation|prestataire|societe|location|facture|sous-traitance|studio)\b/;
 
 /** Category of a line from its chapter, label and unit (domain-facts §1.1, §5). */
-export function detecterCategorie(chapitre: CodeChapitre | undefined, libelle: string, unite?: string): CategorieLigne | undefined {
+export function detecterCategorie(
+  chapitre: CodeChapitre | undefined,
+  libelle: string,
+  unite?: string,
+): CategorieLigne | undefined {
   const s = normaliser(libelle);
   const u = unite ? normaliser(unite) : "";
   switch (chapitre) {

@@ -36,28 +36,65 @@ export interface Entete {
  * ones first ("taux charges" before "taux", "montant ht" and "total" last for the amount).
  */
 const SYNONYMES: readonly [Colonne, RegExp][] = [
-  ["tauxCharges", /^(taux|tx|%)\s*(de\s*)?(charges?|cs)\b|^charges?\s*(%|sociales\s*%|taux)|^(charges rate|social charges %|% charges)/],
+  [
+    "tauxCharges",
+    /^(taux|tx|%)\s*(de\s*)?(charges?|cs)\b|^charges?\s*(%|sociales\s*%|taux)|^(charges rate|social charges %|% charges)/,
+  ],
   ["eligibleCI", /^(eligible|eligibilite)\b|^ci\b|^credit d'impot|^tax credit|^c\.i\.?$/],
   ["montantFrance", /^(dont |part |montant |depenses? )*(en )?france$/],
   ["montantEtranger", /^(dont |part |montant |depenses? )*(a l' ?|en |l')?etranger$|^(dont )?hors france$/],
   ["territoire", /^(territoire|territory|lieu de depense|pays|localisation|france\s*\/\s*etranger|fr\s*\/\s*etr)/],
-  ["montantCharges", /^(charges|charges (patronales|sociales|employeur)|cotisations( patronales)?|montant (des )?charges)$/],
+  [
+    "montantCharges",
+    /^(charges|charges (patronales|sociales|employeur)|cotisations( patronales)?|montant (des )?charges)$/,
+  ],
   ["chapitre", /^(chapitre|chap\.?|chapitre cnc|rubrique|rubrique cnc)$/],
   ["categorie", /^(categorie|category|cat\.?|type de (depense|ligne|poste)|nature)$/],
   ["unite", /^(unite|unit|u\.?|unites|units)$/],
-  ["quantite", /^(qte|qt|qty|quantite|quantity|quant\.?|duree|jours|(nb|nbre|nombre) (de )?(jours|j|semaines|sem|heures|h|mois|cachets|unites))$/],
-  ["nombre", /^(nb|nbre|nombre|number|no of|nb pers\.?|nb personnes|(nb|nombre) de personnes|effectif|pers\.?|personnes|people|headcount|x)$/],
-  ["taux", /^(tarif|taux|prix|rate|pu|p\.?\s?u\.?|prix unit\.?|(prix|tarif|cout|taux|salaire( brut)?|brut)\s*(unitaire|journalier|horaire|hebdo|hebdomadaire|\/ ?(jour|j|semaine|sem|unite))|unit (price|cost|rate)|day rate|weekly rate)$/],
-  ["montant", /^(montant|montant total|total|brut|brut total|total brut|salaire brut|montant brut|amount|cost|cout|cout total|budget|budget previsionnel|prevu|prevision|montant prevu|montant previsionnel|total budget|devis|total cost)$/],
+  [
+    "quantite",
+    /^(qte|qt|qty|quantite|quantity|quant\.?|duree|jours|(nb|nbre|nombre) (de )?(jours|j|semaines|sem|heures|h|mois|cachets|unites))$/,
+  ],
+  [
+    "nombre",
+    /^(nb|nbre|nombre|number|no of|nb pers\.?|nb personnes|(nb|nombre) de personnes|effectif|pers\.?|personnes|people|headcount|x)$/,
+  ],
+  [
+    "taux",
+    new RegExp(
+      String.raw`^(tarif|taux|prix|rate|pu|p\.?\s?u\.?|prix unit\.?|(prix|tarif|cout|taux|` +
+        String.raw`salaire( brut)?|brut)\s*(unitaire|journalier|horaire|hebdo|hebdomadaire|` +
+        String.raw`\/ ?(jour|j|semaine|sem|unite))|unit (price|cost|rate)|day rate|weekly rate)$`,
+    ),
+  ],
+  [
+    "montant",
+    new RegExp(
+      String.raw`^(montant|montant total|total|brut|brut total|total brut|salaire brut|montant brut|` +
+        String.raw`amount|cost|cout|cout total|budget|budget previsionnel|prevu|prevision|` +
+        String.raw`montant prevu|montant previsionnel|total budget|devis|total cost)$`,
+    ),
+  ],
   ["code", /^(code|n°|no|num|numero|n|compte|ref|reference|code poste|n° poste|#|line|code cnc|acct|account)$/],
-  ["libelle", /^((designation|libelle|description|intitule|nature de la depense)( (du|des) postes?)?|libelles|details?|description du poste|item description|postes?|items?|line items?)$/],
+  [
+    "libelle",
+    new RegExp(
+      String.raw`^((designation|libelle|description|intitule|nature de la depense)( (du|` +
+        String.raw`des) postes?)?|libelles|details?|description du poste|item description|` +
+        String.raw`postes?|items?|line items?)$`,
+    ),
+  ],
 ];
 
 function nettoyer(v: CellData): string | undefined {
   if (typeof v.v !== "string") return undefined;
   let s = normaliser(v.v).replace(/\((€|eur|euros|en €|en euros|ht|€ ht|%)\)/g, "");
   // "Montant € HT :", "Total HT (€)": units and tax mentions after the name.
-  for (let i = 0; i < 3; i++) s = s.replace(/[:*.]+$/, "").replace(/\s*(€|eur|euros|ht|h\.t\.?)\s*$/, "").trim();
+  for (let i = 0; i < 3; i++)
+    s = s
+      .replace(/[:*.]+$/, "")
+      .replace(/\s*(€|eur|euros|ht|h\.t\.?)\s*$/, "")
+      .trim();
   return s.replace(/\s+/g, " ").trim() || undefined;
 }
 
@@ -71,7 +108,10 @@ function roleDe(s: string): Colonne | undefined {
 
 /** Roles of the cells of one row; each role taken by its first column. "Poste" is the code when another column holds the label. */
 export function colonnesDe(row: CellData[], masquees: readonly number[] = []): Colonnes {
-  return colonnesDeTextes(row.map((c) => [nettoyer(c)]), masquees);
+  return colonnesDeTextes(
+    row.map((c) => [nettoyer(c)]),
+    masquees,
+  );
 }
 
 /**
@@ -83,7 +123,9 @@ function colonnesDeTextes(candidats: (string | undefined)[][], masquees: readonl
   const postes: number[] = [];
   const sousTotaux: number[] = [];
   const versions: Partial<Record<Colonne, number>> = {};
-  const ordre = candidats.map((_, c) => c).sort((a, b) => Number(masquees.includes(a)) - Number(masquees.includes(b)) || a - b);
+  const ordre = candidats
+    .map((_, c) => c)
+    .sort((a, b) => Number(masquees.includes(a)) - Number(masquees.includes(b)) || a - b);
   for (const c of ordre) {
     for (const s of candidats[c]) {
       if (!s || s.length > 40) continue;
@@ -100,7 +142,12 @@ function colonnesDeTextes(candidats: (string | undefined)[][], masquees: readonl
       }
       // "Poste" / "Item": the label, unless another column is the label (then the code).
       if (role === "libelle" && /^(postes?|items?)$/.test(s)) postes.push(c);
-      else if (out[role] === undefined || (version !== undefined && version > (versions[role] ?? -1) && (masquees.includes(c) || !masquees.includes(out[role] as number)))) {
+      else if (
+        out[role] === undefined ||
+        (version !== undefined &&
+          version > (versions[role] ?? -1) &&
+          (masquees.includes(c) || !masquees.includes(out[role] as number)))
+      ) {
         out[role] = c;
         if (version !== undefined) versions[role] = version;
       }
@@ -114,7 +161,12 @@ function colonnesDeTextes(candidats: (string | undefined)[][], masquees: readonl
   // "Amount | Units | X | Rate | Subtotal" (Movie Magic): an "amount" left of the rate, with a total column to
   // the right of the rate, is the quantity; the line's amount is that total.
   const apresTaux = (c: number) => out.taux !== undefined && c > out.taux;
-  const droite = [...sousTotaux, ...candidats.map((_, c) => c).filter((c) => c !== out.montant && candidats[c].some((s) => s && roleDe(s) === "montant"))]
+  const droite = [
+    ...sousTotaux,
+    ...candidats
+      .map((_, c) => c)
+      .filter((c) => c !== out.montant && candidats[c].some((s) => s && roleDe(s) === "montant")),
+  ]
     .filter(apresTaux)
     .sort((a, b) => a - b)[0];
   if (out.montant === undefined) out.montant = droite ?? sousTotaux[0];
@@ -132,7 +184,8 @@ function textesAvecFusions(sheet: SheetData, r: number): (string | undefined)[] 
   for (const m of sheet.merges) {
     const [a, b] = m.split(":");
     if (!b) continue;
-    const p = parseAdresse(a), q = parseAdresse(b);
+    const p = parseAdresse(a),
+      q = parseAdresse(b);
     if (r < p.row || r > q.row || !row[p.col]) continue;
     const t = r === p.row ? out[p.col] : nettoyer(sheet.rows[p.row]?.[p.col] ?? { v: null });
     for (let c = p.col; c <= q.col && c < out.length; c++) out[c] = t;
@@ -152,21 +205,32 @@ function ligneDeSousEntete(row: CellData[] | undefined): boolean {
  * "total"): the roles of "top bottom", else bottom, else top, per column. Undefined unless the lower row
  * adds a role the upper row alone does not give.
  */
-function enteteSurDeuxLignes(sheet: SheetData, r: number, seule: Colonnes, masquees: readonly number[]): Colonnes | undefined {
+function enteteSurDeuxLignes(
+  sheet: SheetData,
+  r: number,
+  seule: Colonnes,
+  masquees: readonly number[],
+): Colonnes | undefined {
   if (!ligneDeSousEntete(sheet.rows[r + 1])) return undefined;
   const haut = textesAvecFusions(sheet, r);
   const bas = (sheet.rows[r + 1] ?? []).map((c) => nettoyer(c));
   const n = Math.max(haut.length, bas.length);
   const candidats: (string | undefined)[][] = [];
   for (let c = 0; c < n; c++) {
-    const h = haut[c], b = bas[c];
+    const h = haut[c],
+      b = bas[c];
     candidats.push([h && b ? `${h} ${b}` : undefined, b, h]);
   }
   const deux = colonnesDeTextes(candidats, masquees);
   const roles = (x: Colonnes) => JSON.stringify(Object.entries(x).sort());
   if (score(deux) < score(seule) || roles(deux) === roles(seule)) return undefined;
   // The lower row must itself name something: otherwise it is a first line of text (a chapter title).
-  const parLeBas = candidats.some((cs, c) => (cs[0] || cs[1]) && [cs[0], cs[1]].some((s) => s && (roleDe(s) || SOUS_TOTAL_LIGNE.test(s))) && Object.values(deux).includes(c));
+  const parLeBas = candidats.some(
+    (cs, c) =>
+      (cs[0] || cs[1]) &&
+      [cs[0], cs[1]].some((s) => s && (roleDe(s) || SOUS_TOTAL_LIGNE.test(s))) &&
+      Object.values(deux).includes(c),
+  );
   return parLeBas ? deux : undefined;
 }
 
@@ -175,7 +239,12 @@ function enteteSurDeuxLignes(sheet: SheetData, r: number, seule: Colonnes, masqu
  * the left), then a two-row header under it. Per column: "middle bottom", else bottom, else middle, else top.
  * Undefined unless the third row adds a role (or a better one) to the header of rows r and r + 1.
  */
-function enteteSurTroisLignes(sheet: SheetData, r: number, deux: Colonnes, masquees: readonly number[]): Colonnes | undefined {
+function enteteSurTroisLignes(
+  sheet: SheetData,
+  r: number,
+  deux: Colonnes,
+  masquees: readonly number[],
+): Colonnes | undefined {
   if (!ligneDeSousEntete(sheet.rows[r + 1]) || !ligneDeSousEntete(sheet.rows[r + 2])) return undefined;
   const haut = textesAvecFusions(sheet, r);
   const milieu = textesAvecFusions(sheet, r + 1);
@@ -183,13 +252,17 @@ function enteteSurTroisLignes(sheet: SheetData, r: number, deux: Colonnes, masqu
   const n = Math.max(haut.length, milieu.length, bas.length);
   const candidats: (string | undefined)[][] = [];
   for (let c = 0; c < n; c++) {
-    const h = haut[c], m = milieu[c], b = bas[c];
+    const h = haut[c],
+      m = milieu[c],
+      b = bas[c];
     candidats.push([m && b ? `${m} ${b}` : undefined, b, m, h]);
   }
   const trois = colonnesDeTextes(candidats, masquees);
   const roles = (x: Colonnes) => JSON.stringify(Object.entries(x).sort());
   if (score(trois) < score(deux) || roles(trois) === roles(deux)) return undefined;
-  const parLeBas = candidats.some((cs, c) => (cs[0] || cs[1]) && [cs[0], cs[1]].some((t) => t && roleDe(t)) && Object.values(trois).includes(c));
+  const parLeBas = candidats.some(
+    (cs, c) => (cs[0] || cs[1]) && [cs[0], cs[1]].some((t) => t && roleDe(t)) && Object.values(trois).includes(c),
+  );
   return parLeBas ? trois : undefined;
 }
 
@@ -203,7 +276,8 @@ function score(cols: Colonnes): number {
   return Object.keys(cols).length;
 }
 
-const qualifie = (cols: Colonnes) => cols.libelle !== undefined && (cols.montant !== undefined || cols.taux !== undefined);
+const qualifie = (cols: Colonnes) =>
+  cols.libelle !== undefined && (cols.montant !== undefined || cols.taux !== undefined);
 
 /** The header row: the first of the top 60 rows with a label column, an amount or rate column and ≥ 3 roles. */
 export function trouverEntete(sheet: SheetData): Entete | undefined {

@@ -8,11 +8,14 @@ export function feuilleControles(constats: readonly Constat[], nom: string, feui
   const n = (g: Constat["gravite"]) => constats.filter((c) => c.gravite === g).length;
   const rows: CellSpec[][] = [
     [`Contrôles du devis — source : feuille « ${feuilleSource} »`],
-    [`${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} information(s). Cliquez sur une cellule pour y aller.`],
+    [
+      `${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} information(s). Cliquez sur une cellule pour y aller.`,
+    ],
     [],
     ["Gravité", "Règle", "Message", "Cellule"],
   ];
-  if (constats.length === 0) rows.push(["info", "aucun-constat", "Aucun constat : le devis passe tous les contrôles.", null]);
+  if (constats.length === 0)
+    rows.push(["info", "aucun-constat", "Aucun constat : le devis passe tous les contrôles.", null]);
   for (const c of constats) rows.push([c.gravite, c.regle, c.message, c.cellule ? lienCellule(c.cellule) : null]);
   const fin = rows.length;
   const regles = [...new Set(constats.map((c) => c.regle))];

@@ -9,12 +9,46 @@ import { CHAPITRES_HORS_TOTAL } from "./model";
 import { ORDRE_CHAPITRES } from "./nomenclature";
 
 export const ENTETES_DEVIS = [
-  "Chapitre", "Code", "Libellé", "Quantité", "Nombre", "Unité", "Taux", "Montant",
-  "Catégorie", "Taux charges", "Territoire", "Éligible CI", "Source",
+  "Chapitre",
+  "Code",
+  "Libellé",
+  "Quantité",
+  "Nombre",
+  "Unité",
+  "Taux",
+  "Montant",
+  "Catégorie",
+  "Taux charges",
+  "Territoire",
+  "Éligible CI",
+  "Source",
 ] as const;
-export const LISTE_CATEGORIES = ["salaire-technicien", "salaire-artiste", "salaire-auteur", "salaire-permanent", "charges-sociales", "prestation", "achat", "forfait"];
+export const LISTE_CATEGORIES = [
+  "salaire-technicien",
+  "salaire-artiste",
+  "salaire-auteur",
+  "salaire-permanent",
+  "charges-sociales",
+  "prestation",
+  "achat",
+  "forfait",
+];
 
-const C = { chapitre: 0, code: 1, libelle: 2, quantite: 3, nombre: 4, unite: 5, taux: 6, montant: 7, categorie: 8, tauxCharges: 9, territoire: 10, eligible: 11, source: 12 };
+const C = {
+  chapitre: 0,
+  code: 1,
+  libelle: 2,
+  quantite: 3,
+  nombre: 4,
+  unite: 5,
+  taux: 6,
+  montant: 7,
+  categorie: 8,
+  tauxCharges: 9,
+  territoire: 10,
+  eligible: 11,
+  source: 12,
+};
 const LIGNE_ENTETE = 3; // 0-based: row 4 in Excel
 const H = colonneLettre(C.montant);
 /** Quantities: "General", since "#,##0.##" shows a dangling separator ("10,") on whole numbers in Excel. */
@@ -31,7 +65,10 @@ export interface PlanDevis {
 /** Lines in CNC order (source order within a chapter); unplaced lines last, outside every total. */
 export function ordonnerLignes(devis: Devis): LigneDevis[] {
   const rang = (l: LigneDevis) => (l.chapitre ? ORDRE_CHAPITRES.indexOf(l.chapitre) : ORDRE_CHAPITRES.length);
-  return devis.lignes.map((l, i) => ({ l, i })).sort((a, b) => rang(a.l) - rang(b.l) || a.i - b.i).map((x) => x.l);
+  return devis.lignes
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => rang(a.l) - rang(b.l) || a.i - b.i)
+    .map((x) => x.l);
 }
 
 /** =HYPERLINK to a cell of the workbook, showing its reference. */
@@ -55,7 +92,8 @@ function territoire(part?: string): CellSpec {
 export function feuilleDevis(devis: Devis, nom: string, constats: readonly Constat[] = []): PlanDevis {
   // Lines pointed at by a finding are tinted, so the producer sees them in the table too.
   const gravite = new Map<string, Constat["gravite"]>();
-  for (const c of constats) if (c.cellule && c.gravite !== "info" && gravite.get(c.cellule) !== "erreur") gravite.set(c.cellule, c.gravite);
+  for (const c of constats)
+    if (c.cellule && c.gravite !== "info" && gravite.get(c.cellule) !== "erreur") gravite.set(c.cellule, c.gravite);
   const lignes = ordonnerLignes(devis);
   const premiere = LIGNE_ENTETE + 1;
   const derniere = LIGNE_ENTETE + lignes.length; // 0-based, inclusive
@@ -64,7 +102,9 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
 
   const rows: CellSpec[][] = [
     [`Devis structuré — source : feuille « ${devis.feuille} »`],
-    ["Créé par Prodbook. Montant = quantité × nombre × taux ; totaux par formule. La colonne Source renvoie à la cellule d'origine."],
+    [
+      "Créé par Prodbook. Montant = quantité × nombre × taux ; totaux par formule. La colonne Source renvoie à la cellule d'origine.",
+    ],
     [],
     [...ENTETES_DEVIS],
   ];
@@ -103,25 +143,57 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
   rows.push([null, null, "Totaux par chapitre"]);
   formats.push({ range: `C${rows.length}`, bold: true });
   const ligneChapitre = new Map<CodeChapitre, number>();
-  let ligneHorsFrais = -1;
   const ajouterChapitre = (code: CodeChapitre) => {
     const ch = devis.chapitres.find((c) => c.code === code);
     if (!ch) return;
     ligneChapitre.set(code, rows.length);
-    rows.push([code, null, `Total ${code} — ${ch.libelle}`, null, null, null, null, { formula: `SUMIF(${crit},"${code}",${somme})`, result: centsToEuros(ch.total) }]);
+    rows.push([
+      code,
+      null,
+      `Total ${code} — ${ch.libelle}`,
+      null,
+      null,
+      null,
+      null,
+      { formula: `SUMIF(${crit},"${code}",${somme})`, result: centsToEuros(ch.total) },
+    ]);
   };
   const neuf = ORDRE_CHAPITRES.filter((c) => !CHAPITRES_HORS_TOTAL.includes(c));
   neuf.forEach(ajouterChapitre);
   const rangs = [...ligneChapitre.values()];
-  ligneHorsFrais = rows.length;
-  rows.push([null, null, "Coût hors frais (chapitres 1 à 9)", null, null, null, null,
-    rangs.length ? { formula: `SUM(${H}${rangs[0] + 1}:${H}${rangs[rangs.length - 1] + 1})`, result: centsToEuros(devis.totalHorsFrais) } : 0]);
+  const ligneHorsFrais = rows.length;
+  rows.push([
+    null,
+    null,
+    "Coût hors frais (chapitres 1 à 9)",
+    null,
+    null,
+    null,
+    null,
+    rangs.length
+      ? {
+          formula: `SUM(${H}${rangs[0] + 1}:${H}${rangs[rangs.length - 1] + 1})`,
+          result: centsToEuros(devis.totalHorsFrais),
+        }
+      : 0,
+  ]);
   formats.push({ range: `A${ligneHorsFrais + 1}:M${ligneHorsFrais + 1}`, bold: true, borderTop: true });
   CHAPITRES_HORS_TOTAL.forEach(ajouterChapitre);
   const ligneTotal = rows.length;
   const basDeDevis = CHAPITRES_HORS_TOTAL.map((c) => ligneChapitre.get(c)).filter((x): x is number => x !== undefined);
-  rows.push([null, null, "TOTAL", null, null, null, null,
-    { formula: [`${H}${ligneHorsFrais + 1}`, ...basDeDevis.map((r) => `${H}${r + 1}`)].join("+"), result: centsToEuros(devis.total) }]);
+  rows.push([
+    null,
+    null,
+    "TOTAL",
+    null,
+    null,
+    null,
+    null,
+    {
+      formula: [`${H}${ligneHorsFrais + 1}`, ...basDeDevis.map((r) => `${H}${r + 1}`)].join("+"),
+      result: centsToEuros(devis.total),
+    },
+  ]);
   formats.push({ range: `A${ligneTotal + 1}:M${ligneTotal + 1}`, bold: true, borderTop: true, fill: "#DDEBF7" });
 
   const fin = Math.max(derniere, premiere) + 1; // Excel row of the last table row
@@ -129,17 +201,38 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
     name: nom,
     rows,
     columns: [
-      { width: 9 }, { width: 9 }, { width: 42 }, { width: 10, numFmt: FORMAT_GENERAL }, { width: 9, numFmt: FORMAT_GENERAL },
-      { width: 10 }, { width: 13, numFmt: FORMAT_EXCEL.montant }, { width: 15, numFmt: FORMAT_EXCEL.montant }, { width: 19 },
-      { width: 12, numFmt: FORMAT_EXCEL.pourcent }, { width: 12 }, { width: 11 }, { width: 18 },
+      { width: 9 },
+      { width: 9 },
+      { width: 42 },
+      { width: 10, numFmt: FORMAT_GENERAL },
+      { width: 9, numFmt: FORMAT_GENERAL },
+      { width: 10 },
+      { width: 13, numFmt: FORMAT_EXCEL.montant },
+      { width: 15, numFmt: FORMAT_EXCEL.montant },
+      { width: 19 },
+      { width: 12, numFmt: FORMAT_EXCEL.pourcent },
+      { width: 12 },
+      { width: 11 },
+      { width: 18 },
     ],
     formats,
-    tables: lignes.length ? [{ name: "tblDevis", range: `A${LIGNE_ENTETE + 1}:M${fin}`, style: "TableStyleMedium2" }] : [],
+    tables: lignes.length
+      ? [{ name: "tblDevis", range: `A${LIGNE_ENTETE + 1}:M${fin}`, style: "TableStyleMedium2" }]
+      : [],
     validations: lignes.length
       ? [
-          { range: `A${premiere + 1}:A${fin}`, list: [...ORDRE_CHAPITRES], prompt: "Chapitre CNC (1 à 9) ou FG, IMP, FF, PROD" },
+          {
+            range: `A${premiere + 1}:A${fin}`,
+            list: [...ORDRE_CHAPITRES],
+            prompt: "Chapitre CNC (1 à 9) ou FG, IMP, FF, PROD",
+          },
           { range: `I${premiere + 1}:I${fin}`, list: LISTE_CATEGORIES, prompt: "Catégorie de la ligne" },
-          { range: `K${premiere + 1}:K${fin}`, list: ["France", "Étranger"], strict: false, prompt: "Lieu de la dépense" },
+          {
+            range: `K${premiere + 1}:K${fin}`,
+            list: ["France", "Étranger"],
+            strict: false,
+            prompt: "Lieu de la dépense",
+          },
           { range: `L${premiere + 1}:L${fin}`, list: ["oui", "non", "auto"], prompt: "Éligible au crédit d'impôt" },
         ]
       : [],
@@ -159,7 +252,11 @@ function montantCellule(l: LigneDevis, r: number, plageHorsFrais: string | undef
   }
   if (l.taux !== undefined && !l.pourcentage && (l.quantite !== undefined || l.nombre !== undefined)) {
     if (montantLigne(l.quantite ?? 1, l.nombre ?? 1, l.taux) === l.montant) {
-      const facteurs = [l.quantite !== undefined ? `D${ligne}` : "", l.nombre !== undefined ? `E${ligne}` : "", `G${ligne}`].filter(Boolean);
+      const facteurs = [
+        l.quantite !== undefined ? `D${ligne}` : "",
+        l.nombre !== undefined ? `E${ligne}` : "",
+        `G${ligne}`,
+      ].filter(Boolean);
       return { formula: `ROUND(${facteurs.join("*")},2)`, result: valeur };
     }
   }

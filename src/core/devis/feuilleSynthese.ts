@@ -29,8 +29,18 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
     rows.push([ch.code, ch.libelle, { formula: `${d}!H${src + 1}`, result: centsToEuros(ch.total) }, pct(r, ch.total)]);
   });
   const rHf = premiere + nChap;
-  rows.push([null, "Coût hors frais (chapitres 1 à 9)", { formula: `${d}!H${plan.ligneHorsFrais + 1}`, result: centsToEuros(devis.totalHorsFrais) }, pct(rHf, devis.totalHorsFrais)]);
-  rows.push([null, "TOTAL", { formula: `${d}!H${plan.ligneTotal + 1}`, result: centsToEuros(devis.total) }, pct(ligneTotal, devis.total)]);
+  rows.push([
+    null,
+    "Coût hors frais (chapitres 1 à 9)",
+    { formula: `${d}!H${plan.ligneHorsFrais + 1}`, result: centsToEuros(devis.totalHorsFrais) },
+    pct(rHf, devis.totalHorsFrais),
+  ]);
+  rows.push([
+    null,
+    "TOTAL",
+    { formula: `${d}!H${plan.ligneTotal + 1}`, result: centsToEuros(devis.total) },
+    pct(ligneTotal, devis.total),
+  ]);
   rows.push([
     null,
     "Coût par minute",
@@ -42,20 +52,27 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
   const fin = ligneTotal + 1;
   const moi = nomFeuilleRef(nom);
   const charts: SheetSpec["charts"] = nChap
-    ? [{
-        type: "bar",
-        title: "Répartition par chapitre",
-        categories: `${moi}!$B$${premiere}:$B$${premiere + nChap - 1}`,
-        series: [{ name: "Montant", values: `${moi}!$C$${premiere}:$C$${premiere + nChap - 1}` }],
-        anchor: "F4",
-        widthCols: 9,
-        heightRows: Math.max(14, nChap + 6),
-      }]
+    ? [
+        {
+          type: "bar",
+          title: "Répartition par chapitre",
+          categories: `${moi}!$B$${premiere}:$B$${premiere + nChap - 1}`,
+          series: [{ name: "Montant", values: `${moi}!$C$${premiere}:$C$${premiere + nChap - 1}` }],
+          anchor: "F4",
+          widthCols: 9,
+          heightRows: Math.max(14, nChap + 6),
+        },
+      ]
     : [];
   return {
     name: nom,
     rows,
-    columns: [{ width: 10 }, { width: 40 }, { width: 16, numFmt: FORMAT_EXCEL.montant }, { width: 11, numFmt: FORMAT_EXCEL.pourcent }],
+    columns: [
+      { width: 10 },
+      { width: 40 },
+      { width: 16, numFmt: FORMAT_EXCEL.montant },
+      { width: 11, numFmt: FORMAT_EXCEL.pourcent },
+    ],
     formats: [
       { range: "A1", bold: true },
       { range: `B${LIGNE_DUREE}`, fill: "#FFF2CC", numFmt: "General" },

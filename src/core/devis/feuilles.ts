@@ -14,7 +14,15 @@ export interface NomsFeuilles {
 export const NOMS_SOUHAITES: NomsFeuilles = { devis: "Devis", synthese: "Synthèse", controles: "Contrôles" };
 
 /** Prodbook's three devis sheets, as pure specs (the adapters write them). */
-export function feuillesDevis(devis: Devis, constats: readonly Constat[], noms: NomsFeuilles = NOMS_SOUHAITES): SheetSpec[] {
+export function feuillesDevis(
+  devis: Devis,
+  constats: readonly Constat[],
+  noms: NomsFeuilles = NOMS_SOUHAITES,
+): SheetSpec[] {
   const plan = feuilleDevis(devis, noms.devis, constats);
-  return [plan.spec, feuilleSynthese(devis, noms.synthese, plan), feuilleControles(constats, noms.controles, devis.feuille)];
+  return [
+    plan.spec,
+    feuilleSynthese(devis, noms.synthese, plan),
+    feuilleControles(constats, noms.controles, devis.feuille),
+  ];
 }

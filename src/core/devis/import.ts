@@ -4,11 +4,37 @@ import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
 import { Colonne, trouverEntete } from "./entetes";
-import { chaineDecimale, decimalCellule, enMajuscules, fractionCellule, partFranceCellule, pourcentCellule, pourcentDansTexte, quantiteCellule, texteCellule } from "./lecture";
+import {
+  chaineDecimale,
+  decimalCellule,
+  enMajuscules,
+  fractionCellule,
+  partFranceCellule,
+  pourcentCellule,
+  pourcentDansTexte,
+  quantiteCellule,
+  texteCellule,
+} from "./lecture";
 import { totalSansLibelle } from "./totalSansLibelle";
-import type { CodeChapitre, Devis, Genre, LigneDevis, LigneTotalProducteur, MontantIllisible, MontantNonPlace, TypeOeuvre } from "./model";
+import type {
+  CodeChapitre,
+  Devis,
+  Genre,
+  LigneDevis,
+  LigneTotalProducteur,
+  MontantIllisible,
+  MontantNonPlace,
+  TypeOeuvre,
+} from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./model";
-import { chapitreBasDeDevis, chapitreDeColonne, chapitreDeTitre, estRecapitulatif, ligneDerivee, typeTotal } from "./placement";
+import {
+  chapitreBasDeDevis,
+  chapitreDeColonne,
+  chapitreDeTitre,
+  estRecapitulatif,
+  ligneDerivee,
+  typeTotal,
+} from "./placement";
 import { Brute, chapitreMajoritaire, idsCouverts, placer } from "./placer";
 import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
@@ -21,7 +47,11 @@ export interface OptionsImport {
 }
 
 /** Share spent in France from "dont France" (else 1 − "dont étranger") over the line's amount, within 0..1. */
-function partFranceDeRepartition(montant: Cents | undefined, fr: Decimal | undefined, etr: Decimal | undefined): Decimal | undefined {
+function partFranceDeRepartition(
+  montant: Cents | undefined,
+  fr: Decimal | undefined,
+  etr: Decimal | undefined,
+): Decimal | undefined {
   if (!montant || (fr === undefined && etr === undefined)) return undefined;
   const total = new Decimal(montant).dividedBy(100);
   const part = fr !== undefined ? fr.dividedBy(total) : new Decimal(1).minus((etr as Decimal).dividedBy(total));
@@ -30,7 +60,10 @@ function partFranceDeRepartition(montant: Cents | undefined, fr: Decimal | undef
 
 export class DevisIntrouvableError extends ErreurDonnees {
   /** `feuille` names the sheet read; when several sheets were searched, pass them all in `feuilles`. */
-  constructor(public readonly feuille: string, feuilles?: string[]) {
+  constructor(
+    public readonly feuille: string,
+    feuilles?: string[],
+  ) {
     super(
       (feuilles && feuilles.length !== 1
         ? `Aucun devis reconnu dans les feuilles ${feuilles.map((f) => `« ${f} »`).join(", ") || "(classeur vide)"}`
@@ -57,8 +90,10 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   const entete = trouverEntete(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name);
   const cols = entete.colonnes;
-  const cell = (row: CellData[], k: Colonne): CellData | undefined => (cols[k] === undefined ? undefined : row[cols[k] as number]);
-  const ref = (r: number, k: Colonne) => (cols[k] === undefined ? undefined : celluleRef(sheet.name, r, cols[k] as number));
+  const cell = (row: CellData[], k: Colonne): CellData | undefined =>
+    cols[k] === undefined ? undefined : row[cols[k] as number];
+  const ref = (r: number, k: Colonne) =>
+    cols[k] === undefined ? undefined : celluleRef(sheet.name, r, cols[k] as number);
 
   const brutes: Brute[] = [];
   const totaux: LigneTotalProducteur[] = [];
@@ -100,7 +135,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     if (row.every((c) => c.v === null || c.v === "")) continue;
     const textes = row
       .map((c, i) => ({ i, t: typeof c.v === "string" ? texteCellule(c) : "" }))
-      .filter((x) => x.t && ![cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges].includes(x.i));
+      .filter(
+        (x) => x.t && ![cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges].includes(x.i),
+      );
     if (textes.length && estRecapitulatif(textes[0].t)) {
       fermerSection();
       recap = true;
@@ -110,11 +147,14 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     let libelle = texteCellule(cell(row, "libelle"));
     if (!libelle) libelle = textes.find((x) => x.i !== cols.code)?.t ?? "";
     // No code column: "2.3 Chef opérateur", "1-1-2 Dialoguiste" carry the code in front of the label.
-    const codeEnTete = cols.code === undefined ? /^(\d{1,2}(?:[.\-]\d{1,3}){1,3})\s*[-–:)]?\s+(\S.*)$/.exec(libelle) : null;
+    const codeEnTete =
+      cols.code === undefined ? /^(\d{1,2}(?:[.-]\d{1,3}){1,3})\s*[-–:)]?\s+(\S.*)$/.exec(libelle) : null;
     if (codeEnTete) [code, libelle] = [codeEnTete[1], codeEnTete[2]];
     const titre = [code, libelle].filter(Boolean).join(" ") || textes.map((x) => x.t).join(" ");
     // "-" typed in the amount cell is the accountant's zero.
-    const montantLu = /^\s*[-–—]\s*$/.test(String(cell(row, "montant")?.v ?? "x")) ? new Decimal(0) : decimalCellule(cell(row, "montant"));
+    const montantLu = /^\s*[-–—]\s*$/.test(String(cell(row, "montant")?.v ?? "x"))
+      ? new Decimal(0)
+      : decimalCellule(cell(row, "montant"));
     const qq = quantiteCellule(cell(row, "quantite"));
     const nn = quantiteCellule(cell(row, "nombre"));
     const q = qq.valeur;
@@ -129,10 +169,21 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     // Subtotal and total rows: never lines.
     // Derived rows (TVA, TTC, cost per minute) are neither lines nor totals of lines.
     if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) continue;
-    let tt = textes.length ? typeTotal(textes[0].t) ?? typeTotal(libelle) : undefined;
+    let tt = textes.length ? (typeTotal(textes[0].t) ?? typeTotal(libelle)) : undefined;
     if (!tt && !textes.length && !code && !aDesFacteurs && montantLu !== undefined && brutes.length) {
-      const somme = (debut: number) => sumCents(brutes.slice(debut).filter((b) => !b.derivee).map((b) => b.ligne.montant));
-      const sommes = { run: somme(bloc.debutRun), section: somme(bloc.debutSection), tout: somme(0), lignesRun: idsCouverts(brutes.slice(bloc.debutRun)).length };
+      const somme = (debut: number) =>
+        sumCents(
+          brutes
+            .slice(debut)
+            .filter((b) => !b.derivee)
+            .map((b) => b.ligne.montant),
+        );
+      const sommes = {
+        run: somme(bloc.debutRun),
+        section: somme(bloc.debutSection),
+        tout: somme(0),
+        lignesRun: idsCouverts(brutes.slice(bloc.debutRun)).length,
+      };
       const type = totalSansLibelle(eurosToCents(montantLu), cell(row, "montant")?.f, sommes);
       if (type) {
         tt = { type };
@@ -143,14 +194,24 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       // A total above every line (a summary at the top of the sheet) covers the whole devis.
       if (tt.type === "total" && brutes.length === 0) {
         if (montantLu !== undefined) {
-          const t: LigneTotalProducteur = { type: "total", libelle: textes[0]?.t ?? libelle, montant: eurosToCents(montantLu), cellule: ref(r, "montant") as string, lignesCouvertes: [] };
+          const t: LigneTotalProducteur = {
+            type: "total",
+            libelle: textes[0]?.t ?? libelle,
+            montant: eurosToCents(montantLu),
+            cellule: ref(r, "montant") as string,
+            lignesCouvertes: [],
+          };
           totaux.push(t);
           totauxEnTete.push(t);
         }
         continue;
       }
       if (montantLu === undefined && cell(row, "montant")?.f !== undefined && cell(row, "montant")?.v === null) {
-        totauxSansResultat.push({ cellule: ref(r, "montant") as string, libelle: textes[0]?.t || libelle, formule: `=${cell(row, "montant")?.f}` });
+        totauxSansResultat.push({
+          cellule: ref(r, "montant") as string,
+          libelle: textes[0]?.t || libelle,
+          formule: `=${cell(row, "montant")?.f}`,
+        });
       }
       if (montantLu !== undefined) {
         const couvre = (debut: number) => idsCouverts(brutes.slice(debut));
@@ -159,10 +220,21 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         if (tt.type === "sous-total" && bloc.debutSection < bloc.debutRun) {
           const section = couvre(bloc.debutSection);
           const lignes = brutes.map((b) => b.ligne);
-          if (sommeLignes(lignes, lignesCouvertes) !== montant && sommeLignes(lignes, section) === montant) lignesCouvertes = section;
+          if (sommeLignes(lignes, lignesCouvertes) !== montant && sommeLignes(lignes, section) === montant)
+            lignesCouvertes = section;
         }
-        const chapitre = tt.type === "sous-total" ? tt.chapitre ?? bloc.section ?? chapitreMajoritaire(brutes.slice(bloc.debutRun)) : undefined;
-        totaux.push({ type: tt.type, libelle: textes[0]?.t || libelle, montant, cellule: ref(r, "montant") as string, chapitre, lignesCouvertes });
+        const chapitre =
+          tt.type === "sous-total"
+            ? (tt.chapitre ?? bloc.section ?? chapitreMajoritaire(brutes.slice(bloc.debutRun)))
+            : undefined;
+        totaux.push({
+          type: tt.type,
+          libelle: textes[0]?.t || libelle,
+          montant,
+          cellule: ref(r, "montant") as string,
+          chapitre,
+          lignesCouvertes,
+        });
       }
       if (tt.type === "total") {
         fermerSection();
@@ -185,7 +257,14 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         bloc.section = ch;
         bloc.debutSection = bloc.debutRun = brutes.length;
         if (montantLu !== undefined) {
-          bloc.enteteTotal = { type: "sous-total", libelle: titre, montant: eurosToCents(montantLu), cellule: ref(r, "montant") as string, chapitre: ch, lignesCouvertes: [] };
+          bloc.enteteTotal = {
+            type: "sous-total",
+            libelle: titre,
+            montant: eurosToCents(montantLu),
+            cellule: ref(r, "montant") as string,
+            chapitre: ch,
+            lignesCouvertes: [],
+          };
           totaux.push(bloc.enteteTotal);
           bloc.enteteLigne = { r, code, libelle, apresTotal };
         }
@@ -211,11 +290,25 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     if (montant === undefined && !pct) {
       // Amount left empty and a factor typed as text that is not a number ("10 à 12 j"): listed, not lost.
       const vide = (c: CellData | undefined) => !c || ((c.v === null || String(c.v).trim() === "") && !c.f);
-      const facteur = vide(cell(row, "montant")) && (libelle || code)
-        ? (["quantite", "nombre", "taux"] as const).find((k) => { const c = cell(row, k); return typeof c?.v === "string" && c.v.trim() !== "" && quantiteCellule(c).valeur === undefined && !pourcentCellule(c); })
-        : undefined;
+      const facteur =
+        vide(cell(row, "montant")) && (libelle || code)
+          ? (["quantite", "nombre", "taux"] as const).find((k) => {
+              const c = cell(row, k);
+              return (
+                typeof c?.v === "string" &&
+                c.v.trim() !== "" &&
+                quantiteCellule(c).valeur === undefined &&
+                !pourcentCellule(c)
+              );
+            })
+          : undefined;
       if (facteur && (t !== undefined || q !== undefined || n !== undefined || facteur === "taux")) {
-        illisibles.push({ cellule: ref(r, facteur) as string, texte: String(cell(row, facteur)?.v), libelle: libelle || titre, erreurExcel: false });
+        illisibles.push({
+          cellule: ref(r, facteur) as string,
+          texte: String(cell(row, facteur)?.v),
+          libelle: libelle || titre,
+          erreurExcel: false,
+        });
         continue;
       }
       const cm = cell(row, "montant");
@@ -233,7 +326,17 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     }
     const c = cell(row, "montant");
     const cellules: LigneDevis["source"]["cellules"] = {};
-    for (const k of ["code", "libelle", "quantite", "nombre", "unite", "taux", "montant", "territoire", "eligibleCI"] as const) {
+    for (const k of [
+      "code",
+      "libelle",
+      "quantite",
+      "nombre",
+      "unite",
+      "taux",
+      "montant",
+      "territoire",
+      "eligibleCI",
+    ] as const) {
       const a = ref(r, k);
       if (a && cell(row, k)?.v !== null && cell(row, k)?.v !== undefined) cellules[k] = a;
     }
@@ -259,25 +362,41 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       eligibleCI: eligibiliteDeTexte(cell(row, "eligibleCI")?.v ?? null),
       source: { feuille: sheet.name, ligne: r + 1, cellules },
     };
-    if (mFr !== undefined || mEtr !== undefined) ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
+    if (mFr !== undefined || mEtr !== undefined)
+      ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
     if (cat) ligne.categorie = cat;
     brutes.push({ ligne, section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section, apresTotal });
     // "50 %" in the charges column: the charges are that share of the gross.
-    const montantCharges = charges.montant ?? (charges.taux && montant ? multiplyCents(montant, charges.taux) : undefined);
-    if (montantCharges) brutes.push({ ligne: ligneDeCharges(ligne, montantCharges, ref(r, "montantCharges") as string), section: "4", apresTotal, derivee: true });
+    const montantCharges =
+      charges.montant ?? (charges.taux && montant ? multiplyCents(montant, charges.taux) : undefined);
+    if (montantCharges)
+      brutes.push({
+        ligne: ligneDeCharges(ligne, montantCharges, ref(r, "montantCharges") as string),
+        section: "4",
+        apresTotal,
+        derivee: true,
+      });
   }
   fermerSection();
   for (const t of totauxEnTete) t.lignesCouvertes = idsCouverts(brutes);
 
   const lignes = placer(brutes);
   // "Imprévus 7 %" with no amount: computed on the coût hors frais.
-  const horsFrais = sumCents(lignes.filter((l) => l.chapitre && !CHAPITRES_HORS_TOTAL.includes(l.chapitre)).map((l) => l.montant));
-  for (const l of lignes) if (l.montantCalcule && l.pourcentage && !l.taux) l.montant = multiplyCents(horsFrais, l.pourcentage);
+  const horsFrais = sumCents(
+    lignes.filter((l) => l.chapitre && !CHAPITRES_HORS_TOTAL.includes(l.chapitre)).map((l) => l.montant),
+  );
+  for (const l of lignes)
+    if (l.montantCalcule && l.pourcentage && !l.taux) l.montant = multiplyCents(horsFrais, l.pourcentage);
 
   const nonPlaces: MontantNonPlace[] = lignes
     .filter((l) => !l.chapitre && l.montant !== 0)
-    .map((l) => ({ cellule: l.source.cellules.montant ?? `${sheet.name}!${l.source.ligne}`, montant: l.montant, libelle: l.libelle, ligne: l.source.ligne }));
+    .map((l) => ({
+      cellule: l.source.cellules.montant ?? `${sheet.name}!${l.source.ligne}`,
+      montant: l.montant,
+      libelle: l.libelle,
+      ligne: l.source.ligne,
+    }));
   const tot = calculerTotaux(lignes, totaux, opts.typeOeuvre, opts.dureeMinutes);
   return {
     feuille: sheet.name,

@@ -19,7 +19,11 @@ export function decimalCellule(c: CellData | undefined): Decimal | undefined {
   return parseDecimalFr(c.v);
 }
 
-const QUANTITE_AVEC_UNITE = /^(\d+(?:[.,]\d+)?)\s*(j|jrs?|jours?|sem\.?|semaines?|h|heures?|mois|cachets?|forfaits?|fft?|u|unites?|pers\.?|personnes?|x|days?|weeks?|hours?|nuits?|nuitees?|nights?)$/;
+const QUANTITE_AVEC_UNITE = new RegExp(
+  String.raw`^(\d+(?:[.,]\d+)?)\s*(j|jrs?|jours?|sem\.?|semaines?|h|heures?|mois|cachets?|` +
+    String.raw`forfaits?|fft?|u|unites?|pers\.?|personnes?|x|days?|weeks?|hours?|nuits?|` +
+    String.raw`nuitees?|nights?)$`,
+);
 
 /** A quantity, possibly typed with its unit ("10 j", "2 sem", "3 jours"): the number and the unit as typed. */
 export function quantiteCellule(c: CellData | undefined): { valeur?: Decimal; unite?: string } {

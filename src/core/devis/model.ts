@@ -24,7 +24,12 @@ export interface SourceLigne {
   feuille: string;
   /** 1-based Excel row. */
   ligne: number;
-  cellules: Partial<Record<"code" | "libelle" | "quantite" | "nombre" | "unite" | "taux" | "montant" | "territoire" | "eligibleCI", string>>;
+  cellules: Partial<
+    Record<
+      "code" | "libelle" | "quantite" | "nombre" | "unite" | "taux" | "montant" | "territoire" | "eligibleCI",
+      string
+    >
+  >;
 }
 
 export interface LigneDevis {

@@ -3,7 +3,9 @@ import { CHAPITRES_AUDIOVISUEL } from "./nomenclature";
 import { norm as normaliser } from "./lecture";
 
 /** Chapter (and two-digit sub-chapter) read from a line code: "2.3", "02.03", "2.3.1", "23", "203", "2-05". */
-export function chapitreDuCode(code: string | undefined): { chapitre: CodeChapitre; sousChapitre?: string } | undefined {
+export function chapitreDuCode(
+  code: string | undefined,
+): { chapitre: CodeChapitre; sousChapitre?: string } | undefined {
   if (!code) return undefined;
   const s = code.trim();
   const seg = /^0*(\d{1,2})\s*[.\-/ ]\s*0*(\d{1,3})/.exec(s);
@@ -20,7 +22,10 @@ export function chapitreDuCode(code: string | undefined): { chapitre: CodeChapit
   if (d.length >= 2 && d[0] === "0") d = d.slice(1);
   const ch = parseInt(d[0], 10);
   if (ch < 1 || ch > 9) return undefined;
-  return { chapitre: String(ch) as CodeChapitre, sousChapitre: d.length >= 2 && d[1] !== "0" ? d.slice(0, 2) : undefined };
+  return {
+    chapitre: String(ch) as CodeChapitre,
+    sousChapitre: d.length >= 2 && d[1] !== "0" ? d.slice(0, 2) : undefined,
+  };
 }
 
 /** Labels that open the block below the total: they win over the current section when the label starts with them. */
@@ -28,7 +33,10 @@ const BAS_DE_DEVIS: readonly [CodeChapitre, RegExp][] = [
   ["FG", /^(frais generaux|frais de structure|overheads?|general expenses)\b/],
   ["IMP", /^(imprevus?|aleas|contingenc(y|ies))\b/],
   ["FF", /^(frais financiers|financial (costs|expenses)|agios)\b/],
-  ["PROD", /^(remuneration (du )?producteur|remuneration de la production|salaire (du )?producteur( delegue)?|producer'?s? fee)\b/],
+  [
+    "PROD",
+    /^(remuneration (du )?producteur|remuneration de la production|salaire (du )?producteur( delegue)?|producer'?s? fee)\b/,
+  ],
 ];
 
 export function chapitreBasDeDevis(libelle: string): CodeChapitre | undefined {
@@ -69,7 +77,9 @@ export function chapitreDeTitre(texte: string): CodeChapitre | undefined {
   }
   // "II - PERSONNEL", "IV. CHARGES", "B. ÉQUIPE TECHNIQUE": roman numerals count as chapter numbers, letters
   // only number the producer's own sections (the name decides).
-  const rom = /^(?:(chapitre|chap\.?)\s*)?([ivx]{1,4}|[a-h])\s*[-–.:)]\s*([a-z].*)$/.exec(s) ?? /^(chapitre|chap\.?)\s*([ivx]{1,4})\b\s*(.*)$/.exec(s);
+  const rom =
+    /^(?:(chapitre|chap\.?)\s*)?([ivx]{1,4}|[a-h])\s*[-–.:)]\s*([a-z].*)$/.exec(s) ??
+    /^(chapitre|chap\.?)\s*([ivx]{1,4})\b\s*(.*)$/.exec(s);
   if (rom) return chapitreParNom(rom[3]) ?? chiffreRomain(rom[2]);
   return chapitreParNom(s);
 }
@@ -96,11 +106,17 @@ function chiffreChapitre(d: string): CodeChapitre | undefined {
 
 /** The title names a chapter: it starts with the chapter's label or with its first keyword ("Personnel", "Frais généraux"). */
 function chapitreParNom(s: string): CodeChapitre | undefined {
-  const t = s.replace(/[^a-z' -]/g, " ").replace(/\s+/g, " ").trim();
+  const t = s
+    .replace(/[^a-z' -]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const bas = chapitreBasDeDevis(t);
   if (bas) return bas;
   for (const ch of CHAPITRES_AUDIOVISUEL) {
-    const lib = normaliser(ch.libelle).replace(/[^a-z' -]/g, " ").replace(/\s+/g, " ").trim();
+    const lib = normaliser(ch.libelle)
+      .replace(/[^a-z' -]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     const tete = lib.split(/[ ,]/)[0];
     if (t === lib || t.startsWith(lib) || (tete.length >= 5 && t.split(" ")[0] === tete)) return ch.code;
   }
@@ -118,7 +134,10 @@ const TITRES_ANGLAIS: readonly [CodeChapitre, RegExp][] = [
   ["2", /^(crew|production (staff|crew)|technical crew|staff)$/],
   ["3", /^(cast|talent|performers|actors)$/],
   ["4", /^(fringes?|fringe benefits|payroll (taxes|charges)|social charges)$/],
-  ["5", /^(sets?|set construction|art department|production design|wardrobe|costumes?|props)( (and )?(wardrobe|costumes?|props))?$/],
+  [
+    "5",
+    /^(sets?|set construction|art department|production design|wardrobe|costumes?|props)( (and )?(wardrobe|costumes?|props))?$/,
+  ],
   ["6", /^(travel|transportation|per diems?)( (and )?(living|accommodation|transportation))?$/],
   ["7", /^(equipment|camera equipment|grip (and )?electric|technical equipment)$/],
   ["8", /^(post|editorial|editing)( (and )?(sound|music|finishing))?$/],
@@ -128,33 +147,52 @@ const TITRES_ANGLAIS: readonly [CodeChapitre, RegExp][] = [
 /** Rows computed from the total that are not part of it: VAT, incl.-VAT totals, cost per minute, shares. */
 export function ligneDerivee(texte: string): boolean {
   const s = normaliser(texte);
-  return /^(tva|t\.v\.a|(total|montant|cout total) ttc|cout (par |a la )?minute|cout minute|prix (de revient )?(par |a la )?minute|cout horaire|% du total|pourcentage du total|part du total)\b/.test(s);
+  return new RegExp(
+    String.raw`^(tva|t\.v\.a|(total|montant|cout total) ttc|cout (par |a la )?minute|cout minute|` +
+      String.raw`prix (de revient )?(par |a la )?minute|cout horaire|% du total|pourcentage du total|` +
+      String.raw`part du total)\b`,
+  ).test(s);
 }
 
 /** The title of a summary block that repeats the chapter totals. */
 export function estRecapitulatif(texte: string): boolean {
   const s = normaliser(texte);
   // A short title only: "Résumé des prises de vues en Bretagne et en Irlande" is a comment.
-  return s.split(" ").length <= 4 && /^(recapitulatif|recapitulation|recap|resume|synthese|summary|top sheet)\b/.test(s);
+  return (
+    s.split(" ").length <= 4 && /^(recapitulatif|recapitulation|recap|resume|synthese|summary|top sheet)\b/.test(s)
+  );
 }
 
 /** Subtotal / total rows: their label starts with a total word. A chapter named after "total" makes it a subtotal. */
 export function typeTotal(texte: string): { type: "sous-total" | "total"; chapitre?: CodeChapitre } | undefined {
   const s = normaliser(texte);
   // "Total chapitres 1 à 9", "Sous-total général", "Total hors frais": the cost before the block below the total.
-  if (/^((sous[- ]?total|total) general|total (des |de tous les )?chapitres\b(?! ?\d+$)|total (hors|avant) (frais|imprevus))/.test(s)) return { type: "total" };
+  if (
+    /^((sous[- ]?total|total) general|total (des |de tous les )?chapitres\b(?! ?\d+$)|total (hors|avant) (frais|imprevus))/.test(
+      s,
+    )
+  )
+    return { type: "total" };
   if (/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total (du )?chapitre|total chap\.?|total poste)/.test(s)) {
     const reste = s
       .replace(/^(sous[- ]?tota(?:l|ux)|s\/total|subtotal|sub-total|total)\s*(du |de |des )?/, "")
       .replace(/^(ensemble|total) (des|du|de la|de l') ?/, "");
-    return { type: "sous-total", chapitre: reste ? chapitreDeTitre(reste) ?? chiffreRomain(reste.replace(/\.$/, "")) : undefined };
+    return {
+      type: "sous-total",
+      chapitre: reste ? (chapitreDeTitre(reste) ?? chiffreRomain(reste.replace(/\.$/, ""))) : undefined,
+    };
   }
   if (/^(total|grand total|cout total|montant total|cout de (fabrication|production)|budget total|totaux)\b/.test(s)) {
     const reste = s.replace(/^(total|grand total|totaux)\s*(du |de |des |:|-)?\s*/, "");
     // "Total II", "Total B": the producer's chapter number or letter closes a chapter.
     const rang = /^(?:chapitre |chap\.? )?([ivx]{1,4}|[a-h])\.?$/.exec(reste);
     if (rang) return { type: "sous-total", chapitre: chiffreRomain(rang[1]) };
-    if (reste && !/^(general|generale|ht|h\.t\.?|ttc|devis|budget|production|fabrication|€|eur|hors|avant|apres|global|final)/.test(reste)) {
+    if (
+      reste &&
+      !/^(general|generale|ht|h\.t\.?|ttc|devis|budget|production|fabrication|€|eur|hors|avant|apres|global|final)/.test(
+        reste,
+      )
+    ) {
       const ch = chapitreDeTitre(reste);
       if (ch && /^\d$/.test(ch)) return { type: "sous-total", chapitre: ch };
     }

@@ -35,7 +35,10 @@ function codesFiables(brutes: Brute[]): boolean {
   const codes = brutes.map((b) => ({ b, c: chapitreDuCode(b.ligne.code) })).filter((x) => x.c && !x.b.apresTotal);
   if (codes.length === 0) return false;
   // 1, 2, 3 … 13: a row numbering, whatever its agreement with chapters.
-  const entiers = brutes.map((b) => b.ligne.code ?? "").filter((c) => /^\d+$/.test(c)).map(Number);
+  const entiers = brutes
+    .map((b) => b.ligne.code ?? "")
+    .filter((c) => /^\d+$/.test(c))
+    .map(Number);
   const suivis = entiers.filter((n, i) => i > 0 && n === entiers[i - 1] + 1).length;
   if (entiers.length >= 5 && entiers[0] <= 2 && suivis >= 0.8 * (entiers.length - 1)) return false;
   const avecSection = codes.filter((x) => x.b.section && /^\d$/.test(x.b.section));
@@ -43,7 +46,9 @@ function codesFiables(brutes: Brute[]): boolean {
   if (avecSection.length > 0 && desaccords * 2 > avecSection.length) return false;
   // No sections to compare with: the labels' keywords judge (US accounts 3101 "Flights", 5101 "Editing").
   if (avecSection.length === 0) {
-    const parMots = codes.map((x) => ({ c: x.c?.chapitre, m: chapitreParMotsCles(x.b.ligne.libelle) })).filter((x) => x.m && /^\d$/.test(x.m));
+    const parMots = codes
+      .map((x) => ({ c: x.c?.chapitre, m: chapitreParMotsCles(x.b.ligne.libelle) }))
+      .filter((x) => x.m && /^\d$/.test(x.m));
     if (parMots.length >= 3 && parMots.filter((x) => x.m !== x.c).length * 2 > parMots.length) return false;
   }
   let baisses = 0;

@@ -27,8 +27,13 @@ export interface ResultatStructurer {
 }
 
 export class FeuilleIntrouvableError extends ErreurDonnees {
-  constructor(public readonly feuille: string, existantes: string[]) {
-    super(`La feuille « ${feuille} » n'existe pas dans le classeur (feuilles : ${existantes.map((f) => `« ${f} »`).join(", ")}).`);
+  constructor(
+    public readonly feuille: string,
+    existantes: string[],
+  ) {
+    super(
+      `La feuille « ${feuille} » n'existe pas dans le classeur (feuilles : ${existantes.map((f) => `« ${f} »`).join(", ")}).`,
+    );
   }
 }
 
@@ -45,7 +50,8 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   if (opts.feuille) {
     const nom = existantes.find((e) => e.toLowerCase() === (opts.feuille as string).toLowerCase());
     if (!nom) throw new FeuilleIntrouvableError(opts.feuille, existantes);
-    if (anous(nom)) throw new Error(`La feuille « ${nom} » a été créée par Prodbook : choisissez la feuille de devis du producteur.`);
+    if (anous(nom))
+      throw new Error(`La feuille « ${nom} » a été créée par Prodbook : choisissez la feuille de devis du producteur.`);
     source = await wb.readSheet(nom);
     if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes);
   } else {
@@ -60,7 +66,11 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
       throw new DevisIntrouvableError(lues[0] ?? "", lues);
     }
   }
-  const devis = importerDevis(source, { genre: opts.genre, dureeMinutes: opts.dureeMinutes, typeOeuvre: opts.typeOeuvre });
+  const devis = importerDevis(source, {
+    genre: opts.genre,
+    dureeMinutes: opts.dureeMinutes,
+    typeOeuvre: opts.typeOeuvre,
+  });
   const parametres = existantes.find((e) => e.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
   const constats = controlerDevis(devis, opts.date ?? aujourdhui(), surcharges);

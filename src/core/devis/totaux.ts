@@ -30,7 +30,12 @@ export function calculerTotaux(
   for (const code of ORDRE_CHAPITRES) {
     const ls = parChapitre.get(code) ?? [];
     if (ls.length === 0 && !nommes.has(code)) continue;
-    chapitres.push({ code, libelle: libelleChapitre(code, typeOeuvre), total: sumCents(ls.map((l) => l.montant)), lignes: ls.length });
+    chapitres.push({
+      code,
+      libelle: libelleChapitre(code, typeOeuvre),
+      total: sumCents(ls.map((l) => l.montant)),
+      lignes: ls.length,
+    });
   }
   const total = sumCents(chapitres.map((c) => c.total));
   const totalHorsFrais = sumCents(chapitres.filter((c) => !CHAPITRES_HORS_TOTAL.includes(c.code)).map((c) => c.total));

@@ -13,7 +13,8 @@ export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined 
     const e = trouverEntete(s);
     if (!e) continue;
     const nom = normaliser(s.name);
-    const score = Object.keys(e.colonnes).length * 10 + (/devis|budget/.test(nom) ? 5 : 0) + Math.min(s.rows.length - e.ligne, 4);
+    const score =
+      Object.keys(e.colonnes).length * 10 + (/devis|budget/.test(nom) ? 5 : 0) + Math.min(s.rows.length - e.ligne, 4);
     if (!best || score > best.score) best = { s, score };
   }
   return best?.s;

@@ -105,7 +105,12 @@ function ligne(
  * Variance per chapter and per devis line. The chapter's reste à engager is its own estimate (default
  * budget − réalisé of the chapter), so réalisé booked at chapter level (poste "2") is never counted twice.
  */
-export function calculerEcarts(devis: Devis, realise: Realise, saisies: SaisiesEcarts = {}, seuils: Seuils = SEUILS_DEFAUT): RapportEcarts {
+export function calculerEcarts(
+  devis: Devis,
+  realise: Realise,
+  saisies: SaisiesEcarts = {},
+  seuils: Seuils = SEUILS_DEFAUT,
+): RapportEcarts {
   const lignes: LigneEcart[] = [];
   const vus = new Set<string>();
   const parCode = new Map<string, { libelle: string; chapitre: string; budget: number; partFrance?: string }>();
@@ -122,13 +127,17 @@ export function calculerEcarts(devis: Devis, realise: Realise, saisies: SaisiesE
   }
   for (const [code, p] of parCode) {
     vus.add(code);
-    lignes.push({ ...ligne("ligne", code, p.libelle, p.chapitre, p.budget, realise.parPoste.get(code) ?? 0, saisies, seuils), partFrance: p.partFrance });
+    lignes.push({
+      ...ligne("ligne", code, p.libelle, p.chapitre, p.budget, realise.parPoste.get(code) ?? 0, saisies, seuils),
+      partFrance: p.partFrance,
+    });
   }
   // Postes with réalisé but no devis line: chapter-level bookings and unknown line codes.
   for (const [code, montant] of realise.parPoste) {
     if (vus.has(code)) continue;
     const chapitre = chapitreDuPoste(code, devis);
-    const lib = chapitre === code ? `${LIBELLES.get(code) ?? code} — imputé au chapitre` : `Poste ${code} (absent du devis)`;
+    const lib =
+      chapitre === code ? `${LIBELLES.get(code) ?? code} — imputé au chapitre` : `Poste ${code} (absent du devis)`;
     lignes.push(ligne("ligne", code, lib, chapitre, 0, montant, saisies, seuils));
   }
   const ordre = (c: string) => {
@@ -136,15 +145,24 @@ export function calculerEcarts(devis: Devis, realise: Realise, saisies: SaisiesE
     return i < 0 ? 99 : i;
   };
   lignes.sort((a, b) => ordre(a.chapitre) - ordre(b.chapitre));
-  const codesChapitres = [...new Set([...devis.chapitres.map((c) => c.code as string), ...lignes.map((l) => l.chapitre)])].sort((a, b) => ordre(a) - ordre(b));
+  const codesChapitres = [
+    ...new Set([...devis.chapitres.map((c) => c.code as string), ...lignes.map((l) => l.chapitre)]),
+  ].sort((a, b) => ordre(a) - ordre(b));
   const chapitres = codesChapitres.map((c) => {
     const ls = lignes.filter((l) => l.chapitre === c);
     const budget = ls.reduce((s, l) => s + l.budget, 0);
     const real = ls.reduce((s, l) => s + l.realise, 0);
-    const libelle = devis.chapitres.find((x) => x.code === (c as CodeChapitre))?.libelle ?? LIBELLES.get(c) ?? (c === "?" ? "Hors chapitre" : c);
+    const libelle =
+      devis.chapitres.find((x) => x.code === (c as CodeChapitre))?.libelle ??
+      LIBELLES.get(c) ??
+      (c === "?" ? "Hors chapitre" : c);
     const e = ligne("chapitre", c, libelle, c, budget, real, saisies, seuils);
     const revises = ls.map((l) => l.budgetRevise).filter((x): x is Cents => x !== undefined);
-    if (e.budgetRevise === undefined && revises.length) e.budgetRevise = cents(revises.reduce((s, v) => s + v, 0) + ls.filter((l) => l.budgetRevise === undefined).reduce((s, l) => s + l.budget, 0));
+    if (e.budgetRevise === undefined && revises.length)
+      e.budgetRevise = cents(
+        revises.reduce((s, v) => s + v, 0) +
+          ls.filter((l) => l.budgetRevise === undefined).reduce((s, l) => s + l.budget, 0),
+      );
     return e;
   });
   const total = {

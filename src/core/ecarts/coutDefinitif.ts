@@ -26,12 +26,24 @@ export function partsFrance(devis: Devis): Map<string, Decimal> | undefined {
 }
 
 /** « Coût définitif » by CNC chapter, linked to the Écarts sheet; France / Étranger columns when the devis has territories. */
-export function feuilleCoutDefinitif(r: RapportEcarts, devis: Devis, ecarts: PlanEcarts, nom = FEUILLE_COUT_DEFINITIF): SheetSpec {
+export function feuilleCoutDefinitif(
+  r: RapportEcarts,
+  devis: Devis,
+  ecarts: PlanEcarts,
+  nom = FEUILLE_COUT_DEFINITIF,
+): SheetSpec {
   const ref = nomFeuilleRef(ecarts.spec.name);
   const parts = partsFrance(devis);
   const entetes = ["Chapitre", "Libellé", "Budget (devis)", "Coût définitif (réalisé)", "Écart", "Écart %"];
   if (parts) entetes.push("Part France", "France", "Étranger");
-  const rows: CellSpec[][] = [["Coût définitif par chapitre CNC"], ["Réalisé du Grand livre affecté aux postes (feuille Écarts) ; la part France suit la territorialité des lignes du devis."], [], entetes];
+  const rows: CellSpec[][] = [
+    ["Coût définitif par chapitre CNC"],
+    [
+      "Réalisé du Grand livre affecté aux postes (feuille Écarts) ; la part France suit la territorialité des lignes du devis.",
+    ],
+    [],
+    entetes,
+  ];
   const premier = 5;
   r.chapitres.forEach((c, i) => {
     const row = premier + i;
@@ -59,7 +71,17 @@ export function feuilleCoutDefinitif(r: RapportEcarts, devis: Devis, ecarts: Pla
   return {
     name: nom,
     rows,
-    columns: [{ width: 9, numFmt: "@" }, { width: 36 }, { width: 16 }, { width: 20 }, { width: 14 }, { width: 9 }, { width: 11 }, { width: 16 }, { width: 16 }],
+    columns: [
+      { width: 9, numFmt: "@" },
+      { width: 36 },
+      { width: 16 },
+      { width: 20 },
+      { width: 14 },
+      { width: 9 },
+      { width: 11 },
+      { width: 16 },
+      { width: 16 },
+    ],
     formats: [
       { range: "A1", bold: true },
       { range: "A2", italic: true },
@@ -67,7 +89,12 @@ export function feuilleCoutDefinitif(r: RapportEcarts, devis: Devis, ecarts: Pla
       { range: `A${total}:${last}${total}`, bold: true, borderTop: true },
       { range: `C${premier}:E${total}`, numFmt: FORMAT_EXCEL.montant },
       { range: `F${premier}:F${total}`, numFmt: FORMAT_EXCEL.pourcent },
-      ...(parts ? [{ range: `G${premier}:G${total}`, numFmt: FORMAT_EXCEL.pourcent }, { range: `H${premier}:I${total}`, numFmt: FORMAT_EXCEL.montant }] : []),
+      ...(parts
+        ? [
+            { range: `G${premier}:G${total}`, numFmt: FORMAT_EXCEL.pourcent },
+            { range: `H${premier}:I${total}`, numFmt: FORMAT_EXCEL.montant },
+          ]
+        : []),
     ],
     freeze: { rows: 4 },
     tabColor: "#2F5597",

@@ -7,7 +7,21 @@ import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLi
 import type { LigneEcart, RapportEcarts } from "./calcul";
 
 export const FEUILLE_ECARTS = "Écarts";
-export const ENTETES_ECARTS = ["Code", "Libellé", "Chapitre", "Budget", "Budget révisé", "Engagé", "Réalisé", "Reste à engager", "Estimation finale", "Écart", "Écart %", "Alerte", "Écritures"];
+export const ENTETES_ECARTS = [
+  "Code",
+  "Libellé",
+  "Chapitre",
+  "Budget",
+  "Budget révisé",
+  "Engagé",
+  "Réalisé",
+  "Reste à engager",
+  "Estimation finale",
+  "Écart",
+  "Écart %",
+  "Alerte",
+  "Écritures",
+];
 /** First chapter row (1-based); rows 1–4 hold the title, thresholds and the class-6 check. */
 export const PREMIERE_LIGNE_CHAPITRES = 6;
 
@@ -25,31 +39,52 @@ const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToE
  * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart,
  * écart % and the alert follow from the editable thresholds in B2 and D2.
  */
-export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsGrandLivre }, nom = FEUILLE_ECARTS): PlanEcarts {
+export function feuilleEcarts(
+  r: RapportEcarts,
+  gl: { nom: string; blocs: BlocsGrandLivre },
+  nom = FEUILLE_ECARTS,
+): PlanEcarts {
   const g = nomFeuilleRef(gl.nom);
   const n = gl.blocs.derniere;
   const col = (c: string) => `${g}!$${c}$2:$${c}$${n}`;
-  const net = (critCol: string, crit: string) => `SUMIFS(${col("J")},${col(critCol)},${crit})-SUMIFS(${col("K")},${col(critCol)},${crit})`;
+  const net = (critCol: string, crit: string) =>
+    `SUMIFS(${col("J")},${col(critCol)},${crit})-SUMIFS(${col("K")},${col(critCol)},${crit})`;
   const rows: CellSpec[][] = [];
   const formats: RangeFormat[] = [];
   rows.push(["Écarts budget / réalisé (Grand livre)"]);
-  rows.push(["Seuil d'alerte (%)", Number(r.seuils.pct), "Seuil d'alerte (€)", centsToEuros(r.seuils.montant), "Alerte quand l'écart dépasse les deux seuils (cellules modifiables)."]);
+  rows.push([
+    "Seuil d'alerte (%)",
+    Number(r.seuils.pct),
+    "Seuil d'alerte (€)",
+    centsToEuros(r.seuils.montant),
+    "Alerte quand l'écart dépasse les deux seuils (cellules modifiables).",
+  ]);
   const premier = PREMIERE_LIGNE_CHAPITRES;
   const nch = r.chapitres.length;
   const total = premier + nch;
   rows.push([
-    "Classe 6 nette", { formula: `SUMIFS(${col("J")},${col("E")},"6*")-SUMIFS(${col("K")},${col("E")},"6*")`, result: centsToEuros(r.realise.classe6) },
-    "Affecté aux postes", { formula: `G${total}`, result: centsToEuros(r.realise.affecte) },
-    "Non affecté", { formula: net("M", `"${POSTE_NON_AFFECTE}"`), result: centsToEuros(r.realise.totalNonAffecte) },
-    "Contrôle (doit valoir 0)", { formula: "B3-D3-F3", result: 0 },
+    "Classe 6 nette",
+    {
+      formula: `SUMIFS(${col("J")},${col("E")},"6*")-SUMIFS(${col("K")},${col("E")},"6*")`,
+      result: centsToEuros(r.realise.classe6),
+    },
+    "Affecté aux postes",
+    { formula: `G${total}`, result: centsToEuros(r.realise.affecte) },
+    "Non affecté",
+    { formula: net("M", `"${POSTE_NON_AFFECTE}"`), result: centsToEuros(r.realise.totalNonAffecte) },
+    "Contrôle (doit valoir 0)",
+    { formula: "B3-D3-F3", result: 0 },
   ]);
   rows.push([]);
   rows.push(ENTETES_ECARTS.slice());
   const lignesChapitres = new Map<string, number>();
-  const lien = (b: { de: number; a: number } | undefined, x: LigneEcart): CellSpec => {
+  const lien = (b: { de: number; a: number } | undefined, _x: LigneEcart): CellSpec => {
     if (!b) return null;
     const nb = b.a - b.de + 1;
-    return { formula: `HYPERLINK("#${g.replace(/"/g, '""')}!A${b.de}:N${b.a}","${nb} écriture${nb > 1 ? "s" : ""}")`, result: `${nb} écriture${nb > 1 ? "s" : ""}` };
+    return {
+      formula: `HYPERLINK("#${g.replace(/"/g, '""')}!A${b.de}:N${b.a}","${nb} écriture${nb > 1 ? "s" : ""}")`,
+      result: `${nb} écriture${nb > 1 ? "s" : ""}`,
+    };
   };
   const suite = (x: LigneEcart, row: number, realise: CellSpec, lienCell: CellSpec): CellSpec[] => [
     x.code,
@@ -59,11 +94,16 @@ export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsG
     e(x.budgetRevise),
     e(x.engage),
     realise,
-    x.reste !== Math.max(0, x.budget - x.realise) ? centsToEuros(x.reste) : { formula: `MAX(0,D${row}-G${row})`, result: centsToEuros(x.reste) },
+    x.reste !== Math.max(0, x.budget - x.realise)
+      ? centsToEuros(x.reste)
+      : { formula: `MAX(0,D${row}-G${row})`, result: centsToEuros(x.reste) },
     { formula: `G${row}+H${row}`, result: centsToEuros(x.estimation) },
     { formula: `I${row}-D${row}`, result: centsToEuros(x.ecart) },
     { formula: `IF(D${row}=0,"",J${row}/D${row})`, result: x.ecartPct === undefined ? "" : x.ecartPct.toNumber() },
-    { formula: `IF(ABS(J${row})<=$D$2,"",IF(D${row}=0,"Alerte",IF(ABS(J${row})/ABS(D${row})>$B$2,"Alerte","")))`, result: x.alerte ? "Alerte" : "" },
+    {
+      formula: `IF(ABS(J${row})<=$D$2,"",IF(D${row}=0,"Alerte",IF(ABS(J${row})/ABS(D${row})>$B$2,"Alerte","")))`,
+      result: x.alerte ? "Alerte" : "",
+    },
     lienCell,
   ];
   // Detail rows start after chapters, total, a blank row, a title and a header.
@@ -75,26 +115,47 @@ export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsG
     const row = premier + i;
     lignesChapitres.set(x.code, row);
     const crit = critereExact(x.code, `$A${row}`);
-    const cells = suite(x, row, { formula: net("N", crit), result: centsToEuros(x.realise) }, lien(gl.blocs.chapitres.get(x.code), x));
+    const cells = suite(
+      x,
+      row,
+      { formula: net("N", crit), result: centsToEuros(x.realise) },
+      lien(gl.blocs.chapitres.get(x.code), x),
+    );
     cells[3] = { formula: `SUMIFS(${det("D")},${det("C")},${crit})`, result: centsToEuros(x.budget) };
     // Commitments typed on the lines add up to the chapter unless one is typed for the chapter itself.
     const engageLignes = r.lignes.filter((l) => l.chapitre === x.code).reduce((s, l) => s + (l.engage ?? 0), 0);
-    if (x.engage === undefined) cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(engageLignes as Cents) };
+    if (x.engage === undefined)
+      cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(engageLignes as Cents) };
     rows.push(cells);
   });
   const somme = (c: string) => ({ formula: `SUM(${c}${premier}:${c}${total - 1})` });
   rows.push([
-    "Total", null, null, somme("D"), somme("E"), somme("F"), somme("G"), somme("H"), somme("I"), somme("J"),
+    "Total",
+    null,
+    null,
+    somme("D"),
+    somme("E"),
+    somme("F"),
+    somme("G"),
+    somme("H"),
+    somme("I"),
+    somme("J"),
     { formula: `IF(D${total}=0,"",J${total}/D${total})` },
-    { formula: `IF(ABS(J${total})<=$D$2,"",IF(D${total}=0,"Alerte",IF(ABS(J${total})/ABS(D${total})>$B$2,"Alerte","")))` },
+    {
+      formula: `IF(ABS(J${total})<=$D$2,"",IF(D${total}=0,"Alerte",IF(ABS(J${total})/ABS(D${total})>$B$2,"Alerte","")))`,
+    },
   ]);
   formats.push({ range: `A${total}:M${total}`, bold: true, borderTop: true });
   rows.push([]);
-  rows.push(["Détail par poste (le reste à engager d'un chapitre est sa propre estimation : les lignes ne s'y additionnent pas)"]);
+  rows.push([
+    "Détail par poste (le reste à engager d'un chapitre est sa propre estimation : les lignes ne s'y additionnent pas)",
+  ]);
   rows.push(ENTETES_ECARTS.slice());
   r.lignes.forEach((x, i) => {
     const row = premierDetail + i;
-    const realise: CellSpec = x.sansCode ? 0 : { formula: net("M", critereExact(x.code, `$A${row}`)), result: centsToEuros(x.realise) };
+    const realise: CellSpec = x.sansCode
+      ? 0
+      : { formula: net("M", critereExact(x.code, `$A${row}`)), result: centsToEuros(x.realise) };
     const cells = suite(x, row, realise, x.sansCode ? null : lien(gl.blocs.postes.get(x.code), x));
     cells[3] = centsToEuros(x.budget);
     rows.push(cells);
@@ -103,10 +164,12 @@ export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsG
   rows.push([]);
   rows.push([`Comptes de classe 6 sans poste (${POSTE_NON_AFFECTE})`]);
   rows.push(["Compte", "Libellé", null, null, null, null, "Réalisé"]);
-  for (const c of r.realise.nonAffectes) rows.push([c.compte, c.libelle, null, null, null, null, centsToEuros(c.total)]);
+  for (const c of r.realise.nonAffectes)
+    rows.push([c.compte, c.libelle, null, null, null, null, centsToEuros(c.total)]);
   const nl = rows.length;
   for (const t of [1, titreDetail, apres + 1]) formats.push({ range: `A${t}:M${t}`, bold: true });
-  for (const h of [premier - 1, premierDetail - 1, apres + 2]) formats.push({ range: `A${h}:M${h}`, bold: true, fill: "#D9E1F2" });
+  for (const h of [premier - 1, premierDetail - 1, apres + 2])
+    formats.push({ range: `A${h}:M${h}`, bold: true, fill: "#D9E1F2" });
   formats.push({ range: `D${premier}:J${nl}`, numFmt: FORMAT_EXCEL.montant });
   formats.push({ range: `K${premier}:K${dernierDetail}`, numFmt: FORMAT_EXCEL.pourcent });
   formats.push({ range: "B2", numFmt: FORMAT_EXCEL.pourcent });
@@ -115,7 +178,11 @@ export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsG
   formats.push({ range: "E2:E2", italic: true });
   const cf: ConditionalFormat[] = [
     { range: `A${premier}:M${total}`, formula: `$L${premier}="Alerte"`, fill: "#F8CBAD", bold: true },
-    { range: `A${premierDetail}:M${Math.max(premierDetail, dernierDetail)}`, formula: `$L${premierDetail}="Alerte"`, fill: "#F8CBAD" },
+    {
+      range: `A${premierDetail}:M${Math.max(premierDetail, dernierDetail)}`,
+      formula: `$L${premierDetail}="Alerte"`,
+      fill: "#F8CBAD",
+    },
     { range: "H3", formula: "ROUND(H3,2)<>0", fill: "#FF7C80", bold: true },
   ];
   const ref = nomFeuilleRef(nom);
@@ -123,23 +190,33 @@ export function feuilleEcarts(r: RapportEcarts, gl: { nom: string; blocs: BlocsG
     spec: {
       name: nom,
       rows,
-      columns: [{ width: 8, numFmt: "@" }, { width: 40 }, { width: 9, numFmt: "@" }, ...Array(7).fill({ width: 15 }), { width: 10 }, { width: 9 }, { width: 14 }],
+      columns: [
+        { width: 8, numFmt: "@" },
+        { width: 40 },
+        { width: 9, numFmt: "@" },
+        ...Array(7).fill({ width: 15 }),
+        { width: 10 },
+        { width: 9 },
+        { width: 14 },
+      ],
       formats,
       conditionalFormats: cf,
       freeze: { rows: premier - 1 },
       charts: nch
-        ? [{
-            type: "column",
-            title: "Budget et réalisé par chapitre",
-            categories: `${ref}!$B$${premier}:$B$${total - 1}`,
-            series: [
-              { name: "Budget", values: `${ref}!$D$${premier}:$D$${total - 1}` },
-              { name: "Réalisé", values: `${ref}!$G$${premier}:$G$${total - 1}` },
-            ],
-            anchor: "O5",
-            widthCols: 10,
-            heightRows: 20,
-          }]
+        ? [
+            {
+              type: "column",
+              title: "Budget et réalisé par chapitre",
+              categories: `${ref}!$B$${premier}:$B$${total - 1}`,
+              series: [
+                { name: "Budget", values: `${ref}!$D$${premier}:$D$${total - 1}` },
+                { name: "Réalisé", values: `${ref}!$G$${premier}:$G$${total - 1}` },
+              ],
+              anchor: "O5",
+              widthCols: 10,
+              heightRows: 20,
+            },
+          ]
         : [],
       tabColor: "#C00000",
       print: { landscape: true, repeatRows: premier - 1, fitToWidth: true },

@@ -15,8 +15,20 @@ import {
   type TableCorrespondances,
 } from "../comptabilite/correspondances";
 import { calculerRealise } from "../comptabilite/realise";
-import { FEUILLE_GRAND_LIVRE, feuilleGrandLivre, POSTE_NON_AFFECTE, type LigneGrandLivre } from "../comptabilite/grandLivre";
-import { calculerEcarts, chapitreDuPoste, SEUILS_DEFAUT, type RapportEcarts, type SaisiesEcarts, type Seuils } from "./calcul";
+import {
+  FEUILLE_GRAND_LIVRE,
+  feuilleGrandLivre,
+  POSTE_NON_AFFECTE,
+  type LigneGrandLivre,
+} from "../comptabilite/grandLivre";
+import {
+  calculerEcarts,
+  chapitreDuPoste,
+  SEUILS_DEFAUT,
+  type RapportEcarts,
+  type SaisiesEcarts,
+  type Seuils,
+} from "./calcul";
 import { FEUILLE_ECARTS, feuilleEcarts } from "./feuilleEcarts";
 import { FEUILLE_COUT_DEFINITIF, feuilleCoutDefinitif } from "./coutDefinitif";
 
@@ -34,8 +46,11 @@ export interface OptionsRapprocher {
 /** The ledger has more lines than a worksheet holds: nothing is written (the report itself needs no sheet). */
 export class GrandLivreTropGrandError extends ErreurDonnees {
   constructor(public readonly lignes: number) {
-    super(`Le FEC compte ${milliers(lignes)} lignes importées : le Grand livre ne tient pas dans une feuille Excel ` +
-      `(${milliers(LIGNES_MAX_FEUILLE - 1)} lignes au plus sous l'en-tête). Scindez le FEC par période, ou demandez le rapport seul (--json sans -o).`);
+    super(
+      `Le FEC compte ${milliers(lignes)} lignes importées : le Grand livre ne tient pas dans une feuille Excel ` +
+        `(${milliers(LIGNES_MAX_FEUILLE - 1)} lignes au plus sous l'en-tête). Scindez le FEC par période, ou demandez le rapport ` +
+        `seul (--json sans -o).`,
+    );
   }
 }
 
@@ -53,12 +68,18 @@ const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * Values the user typed in a previous Écarts sheet (budget révisé, engagé, reste à engager, thresholds) are kept.
  */
 export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Promise<ResultatRapprocher> {
-  if (!opts.fec.lignes) throw new Error("rapprocher : le FEC doit être lu avec conserver: true (lignes du Grand livre).");
+  if (!opts.fec.lignes)
+    throw new Error("rapprocher : le FEC doit être lu avec conserver: true (lignes du Grand livre).");
   if (opts.fec.lignes.length + 1 > LIGNES_MAX_FEUILLE) throw new GrandLivreTropGrandError(opts.fec.lignes.length);
   const existantes = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
   const anous = (n: string) => prodbook.some((p) => egal(p, n));
-  const devis = opts.devis ?? (await devisDuClasseur(wb, existantes.filter((e) => !anous(e))));
+  const devis =
+    opts.devis ??
+    (await devisDuClasseur(
+      wb,
+      existantes.filter((e) => !anous(e)),
+    ));
   const nomCorr = choisirNomFeuille(FEUILLE_CORRESPONDANCES, existantes, prodbook);
   let correspondances = opts.correspondances;
   if (!correspondances) {
@@ -76,12 +97,19 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
   const lignesGl: LigneGrandLivre[] = opts.fec.lignes.map((e) => {
     if (!e.compte.startsWith("6")) return { e };
     const poste = posteDe(correspondances!, e.compte, e.section);
-    return poste === undefined ? { e, poste: POSTE_NON_AFFECTE } : { e, poste, chapitre: chapitreDuPoste(poste, devis) };
+    return poste === undefined
+      ? { e, poste: POSTE_NON_AFFECTE }
+      : { e, poste, chapitre: chapitreDuPoste(poste, devis) };
   });
   const nomGl = choisirNomFeuille(FEUILLE_GRAND_LIVRE, existantes, prodbook);
   const gl = feuilleGrandLivre(lignesGl, (c, p) => rangs.get(`${c}\u0000${p}`) ?? 1e9, nomGl);
   const ecarts = feuilleEcarts(rapport, { nom: nomGl, blocs: gl.blocs }, nomEcarts);
-  const cout = feuilleCoutDefinitif(rapport, devis, ecarts, choisirNomFeuille(FEUILLE_COUT_DEFINITIF, existantes, prodbook));
+  const cout = feuilleCoutDefinitif(
+    rapport,
+    devis,
+    ecarts,
+    choisirNomFeuille(FEUILLE_COUT_DEFINITIF, existantes, prodbook),
+  );
   const specs = [gl.spec, feuilleCorrespondances(correspondances, nomCorr), ecarts.spec, cout];
   await wb.writeSheets(specs, opts.onProgress);
   return { rapport, devis, correspondances, feuilles: specs.map((s) => s.name) };
@@ -126,6 +154,8 @@ export function lireSaisies(s: SheetData): { saisies: SaisiesEcarts; seuils?: Se
   const pct = s.rows[1]?.[1];
   const mnt = s.rows[1]?.[3];
   const seuils =
-    typeof pct?.v === "number" && typeof mnt?.v === "number" ? { pct: String(pct.v), montant: cents(eurosToCents(mnt.v)) } : undefined;
+    typeof pct?.v === "number" && typeof mnt?.v === "number"
+      ? { pct: String(pct.v), montant: cents(eurosToCents(mnt.v)) }
+      : undefined;
   return { saisies, seuils };
 }

@@ -18,14 +18,21 @@ import { ErreurDonnees } from "../erreurs";
 
 /** A sheet asked for by name that is not in the workbook. */
 export class FeuilleAbsenteError extends ErreurDonnees {
-  constructor(public readonly feuille: string, quoi: string, existantes: string[]) {
+  constructor(
+    public readonly feuille: string,
+    quoi: string,
+    existantes: string[],
+  ) {
     super(`La feuille « ${feuille} » (${quoi}) n'existe pas dans le classeur. Feuilles : ${existantes.join(", ")}.`);
   }
 }
 
 export class AucunPlanError extends ErreurDonnees {
   constructor(existantes: string[]) {
-    super(`Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) parmi : ${existantes.join(", ")}. Indiquez-la avec --feuille.`);
+    super(
+      `Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) ` +
+        `parmi : ${existantes.join(", ")}. Indiquez-la avec --feuille.`,
+    );
   }
 }
 
@@ -77,21 +84,32 @@ function choisirPlan(feuilles: SheetData[]): SheetData | undefined {
 function coutDuDevis(devis: Devis): CoutProduction {
   // A live link to the producer's own total cell when it agrees with the lines.
   const t = devis.totauxProducteur.find((x) => x.type === "total" && x.montant === devis.total);
-  return { montant: devis.total, origine: `total du devis « ${devis.feuille} »${t ? `, ${t.cellule}` : ""}`, cellule: t?.cellule };
+  return {
+    montant: devis.total,
+    origine: `total du devis « ${devis.feuille} »${t ? `, ${t.cellule}` : ""}`,
+    cellule: t?.cellule,
+  };
 }
 
 /**
  * Use case « Financement »: reads the producer's plan and the devis (or a given cost), checks the plan, computes the
  * échéancier and, when asked, writes Prodbook's « Plan de financement » and « Échéancier » sheets.
  */
-export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse = {}): Promise<ResultatAnalyseFinancement> {
+export async function analyserFinancement(
+  wb: WorkbookPort,
+  opts: OptionsAnalyse = {},
+): Promise<ResultatAnalyseFinancement> {
   const date = opts.date ?? aujourdhui();
   const noms = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
   const aNous = (n: string) => prodbook.some((p) => p.toLowerCase() === n.toLowerCase());
   // The user's sheets are read only when something has to be found among them (large workbooks, Office reads).
   let cache: SheetData[] | undefined;
-  const utilisateur = async () => (cache ??= await lireFeuilles(wb, noms.filter((n) => !aNous(n) && n !== NOM_FEUILLE_PARAMETRES)));
+  const utilisateur = async () =>
+    (cache ??= await lireFeuilles(
+      wb,
+      noms.filter((n) => !aNous(n) && n !== NOM_FEUILLE_PARAMETRES),
+    ));
 
   let feuillePlanSource: SheetData | undefined;
   if (opts.feuille) {
@@ -126,8 +144,18 @@ export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse
 
   const parametres = await wb.readSheet(NOM_FEUILLE_PARAMETRES);
   const sansCredit = !plan.sources.some((x) => x.categorie === "credit-impot");
-  const ci = devis && sansCredit && opts.calculerCreditImpot ? opts.calculerCreditImpot(devis, synthetiser(plan.sources, cout?.montant, date).aidesPubliques) : undefined;
-  const analyse = evaluerFinancement(plan, { ...opts, date, typeOeuvre, cout, creditImpot: ci, surcharges: lireParametres(parametres) });
+  const ci =
+    devis && sansCredit && opts.calculerCreditImpot
+      ? opts.calculerCreditImpot(devis, synthetiser(plan.sources, cout?.montant, date).aidesPubliques)
+      : undefined;
+  const analyse = evaluerFinancement(plan, {
+    ...opts,
+    date,
+    typeOeuvre,
+    cout,
+    creditImpot: ci,
+    surcharges: lireParametres(parametres),
+  });
 
   let periodes = opts.periodesDepenses;
   if (!periodes) {
@@ -143,7 +171,11 @@ export async function analyserFinancement(wb: WorkbookPort, opts: OptionsAnalyse
     const nomEch = choisirNomFeuille(NOM_FEUILLE_ECHEANCIER, noms, prodbook);
     const listes = feuilleListes(nomListes, date);
     // The lists first: the plan's lookups and validations refer to them (Excel resolves sheet names on write).
-    await wb.writeSheets([listes.spec, feuillePlan(analyse, nomPlan, listes.plages), feuilleEcheancier(nomEch, analyse.sources, echeancier, date)]);
+    await wb.writeSheets([
+      listes.spec,
+      feuillePlan(analyse, nomPlan, listes.plages),
+      feuilleEcheancier(nomEch, analyse.sources, echeancier, date),
+    ]);
     feuillesEcrites.push(nomPlan, nomEch, nomListes);
   }
   return { ...analyse, echeancier, devis, feuillesEcrites };

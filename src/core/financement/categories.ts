@@ -40,14 +40,19 @@ function verifier(t: TableRegles<ValeursCategories>): TableRegles<ValeursCategor
     const ids = new Set<string>();
     v.valeurs.categories.forEach((c, j) => {
       const p = `versions[${i}].valeurs.categories[${j}]`;
-      if (!c.id || ids.has(c.id)) throw new Error(`Table de règles financement-categories.json : ${p}.id manquant ou en double`);
-      if (typeof c.public !== "boolean") throw new Error(`Table de règles financement-categories.json : ${p}.public doit être true ou false`);
-      if (!c.classement?.source?.url) throw new Error(`Table de règles financement-categories.json : ${p}.classement.source manquant`);
+      if (!c.id || ids.has(c.id))
+        throw new Error(`Table de règles financement-categories.json : ${p}.id manquant ou en double`);
+      if (typeof c.public !== "boolean")
+        throw new Error(`Table de règles financement-categories.json : ${p}.public doit être true ou false`);
+      if (!c.classement?.source?.url)
+        throw new Error(`Table de règles financement-categories.json : ${p}.classement.source manquant`);
       ids.add(c.id);
     });
-    if (!ids.has("autre")) throw new Error("Table de règles financement-categories.json : la catégorie « autre » est obligatoire");
+    if (!ids.has("autre"))
+      throw new Error("Table de règles financement-categories.json : la catégorie « autre » est obligatoire");
     for (const r of v.valeurs.raffinements) {
-      if (!ids.has(r.de) || !ids.has(r.vers)) throw new Error(`Table de règles financement-categories.json : raffinement ${r.de} → ${r.vers} inconnu`);
+      if (!ids.has(r.de) || !ids.has(r.vers))
+        throw new Error(`Table de règles financement-categories.json : raffinement ${r.de} → ${r.vers} inconnu`);
     }
   }
   return t;

@@ -26,7 +26,8 @@ export interface ContexteFinancement {
 export const euros = (c: Cents) => formatMontantFr(c);
 export const pct = (d: Decimal) => formatPourcentFr(d, 2);
 /** A share compared with a threshold, rounded away from it so that 24,999 % never reads « 25,00 % » below 25 %. */
-export const pctVers = (d: Decimal, sens: "haut" | "bas") => formatPourcentFr(d.toDecimalPlaces(4, sens === "haut" ? Decimal.ROUND_UP : Decimal.ROUND_DOWN), 2);
+export const pctVers = (d: Decimal, sens: "haut" | "bas") =>
+  formatPourcentFr(d.toDecimalPlaces(4, sens === "haut" ? Decimal.ROUND_UP : Decimal.ROUND_DOWN), 2);
 
 /** « (à vérifier) » after a figure that is not backed by a primary text. */
 export function mentionConfiance(c: Confiance): string {

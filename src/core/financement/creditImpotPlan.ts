@@ -18,7 +18,9 @@ export interface OptionsCreditImpotPlan {
  * The crédit d'impôt of the devis (calculerCreditImpot, issue 4) as a plan source: the plan's other public aids
  * are passed so the credit respects the aid ceiling built into 220 sexies.
  */
-export function creditImpotPourPlan(o: OptionsCreditImpotPlan): (devis: Devis, autresAidesPubliques: Cents) => { montant: Cents; detail: string } | undefined {
+export function creditImpotPourPlan(
+  o: OptionsCreditImpotPlan,
+): (devis: Devis, autresAidesPubliques: Cents) => { montant: Cents; detail: string } | undefined {
   return (devis, autresAidesPubliques) => {
     const r = calculerCreditImpot(devis, {
       regime: o.regime,

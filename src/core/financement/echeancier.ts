@@ -45,7 +45,11 @@ function joursParMois(p: PeriodeDepense): Map<string, number> {
  * planning's steps (weighted by their days in each month) or, without a planning, evenly over the months from the
  * first to the last payment date.
  */
-export function calculerEcheancier(sources: SourceFinancement[], cout: Cents | undefined, periodes: PeriodeDepense[] = []): Echeancier {
+export function calculerEcheancier(
+  sources: SourceFinancement[],
+  cout: Cents | undefined,
+  periodes: PeriodeDepense[] = [],
+): Echeancier {
   const tranches = sources.flatMap((s) => s.tranches);
   const datees = tranches.filter((t) => t.date).map((t) => t.date as string);
   const sansDate = sumCents(tranches.filter((t) => !t.date).map((t) => t.montant));
@@ -68,7 +72,10 @@ export function calculerEcheancier(sources: SourceFinancement[], cout: Cents | u
   const moisPoids = tousMois.filter((m) => poids.has(m));
   const depenses = new Map<string, Cents>();
   if (cout !== undefined && cout > 0 && moisPoids.length) {
-    const parts = repartir(cout, moisPoids.map((m) => poids.get(m) as number));
+    const parts = repartir(
+      cout,
+      moisPoids.map((m) => poids.get(m) as number),
+    );
     moisPoids.forEach((m, i) => depenses.set(m, parts[i]));
   }
   let cumul = 0;

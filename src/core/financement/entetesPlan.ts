@@ -24,11 +24,37 @@ export interface EntetePlan {
 
 const SYNONYMES: readonly [ColonnePlan, RegExp][] = [
   ["pourcent", /^(%|% du total|% total|part|part %|pourcentage|en %|share|% du plan|% du budget|%age)$/],
-  ["financeur", /^(financeurs?|sources?|partenaires?|organismes?|investisseurs?|nom|intervenants?|apporteurs?|financiers?|bailleurs?|funders?|financing source|sources? de financement|origine des fonds|societe|structure)$/],
-  ["nature", /^(nature|type|categorie|nature de l'apport|type d'apport|type de financement|mode|forme|nature du financement|type de source|category|poste|objet)$/],
-  ["montant", /^(montants?|montant ht|montant total|apports?|somme|amount|montant en euros|montant en|financement|financements|montant prevu|montant attendu|€|total|montant du financement)$/],
+  [
+    "financeur",
+    new RegExp(
+      String.raw`^(financeurs?|sources?|partenaires?|organismes?|investisseurs?|nom|intervenants?|` +
+        String.raw`apporteurs?|financiers?|bailleurs?|funders?|financing source|sources? de financement|` +
+        String.raw`origine des fonds|societe|structure)$`,
+    ),
+  ],
+  [
+    "nature",
+    new RegExp(
+      String.raw`^(nature|type|categorie|nature de l'apport|type d'apport|type de financement|` +
+        String.raw`mode|forme|nature du financement|type de source|category|poste|objet)$`,
+    ),
+  ],
+  [
+    "montant",
+    new RegExp(
+      String.raw`^(montants?|montant ht|montant total|apports?|somme|amount|montant en euros|` +
+        String.raw`montant en|financement|financements|montant prevu|montant attendu|€|total|` +
+        String.raw`montant du financement)$`,
+    ),
+  ],
   ["statut", /^(statut|etat|status|situation|avancement|confirmation|acquis \/ en cours|acquis\?)$/],
-  ["date", /^(dates?|echeances?|date de versement|versement|date prevue|date d'encaissement|encaissement|calendrier|date de paiement|due date|date previsionnelle)$/],
+  [
+    "date",
+    new RegExp(
+      String.raw`^(dates?|echeances?|date de versement|versement|date prevue|date d'encaissement|` +
+        String.raw`encaissement|calendrier|date de paiement|due date|date previsionnelle)$`,
+    ),
+  ],
   ["pays", /^(pays|origine|nationalite|country)$/],
 ];
 

@@ -64,7 +64,13 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
     });
     creditImpotAjoute = true;
   }
-  const cout = opts.cout ?? (plan.coutIndique && { montant: plan.coutIndique.montant, origine: `coût indiqué dans le plan, ${plan.coutIndique.cellule}`, cellule: plan.coutIndique.cellule });
+  const cout =
+    opts.cout ??
+    (plan.coutIndique && {
+      montant: plan.coutIndique.montant,
+      origine: `coût indiqué dans le plan, ${plan.coutIndique.cellule}`,
+      cellule: plan.coutIndique.cellule,
+    });
   const synthese = synthetiser(sources, cout?.montant, date);
   const plafond = plafondApplicable({
     typeOeuvre,
@@ -85,5 +91,13 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
     plafond,
     synthese,
   };
-  return { plan, sources, synthese, plafond, constats: executerRegles(REGLES_FINANCEMENT, contexte), contexte, creditImpotAjoute };
+  return {
+    plan,
+    sources,
+    synthese,
+    plafond,
+    constats: executerRegles(REGLES_FINANCEMENT, contexte),
+    contexte,
+    creditImpotAjoute,
+  };
 }

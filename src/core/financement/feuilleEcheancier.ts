@@ -21,10 +21,32 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
   const n = LIGNE_ENTETE + Math.max(ech.mois.length, 1);
   const last = Math.max(m, n);
   const rows: CellSpec[][] = [
-    ["Échéancier de trésorerie", null, null, null, null, null, null, "Établi par Prodbook : encaissements issus des tranches, dépenses saisissables en colonne J."],
+    [
+      "Échéancier de trésorerie",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "Établi par Prodbook : encaissements issus des tranches, dépenses saisissables en colonne J.",
+    ],
     [ech.repartition],
     [],
-    ["Financeur", "Catégorie", "Statut", "Date", "Montant", null, null, "Mois", "Encaissements", "Dépenses", "Solde du mois", "Trésorerie cumulée"],
+    [
+      "Financeur",
+      "Catégorie",
+      "Statut",
+      "Date",
+      "Montant",
+      null,
+      null,
+      "Mois",
+      "Encaissements",
+      "Dépenses",
+      "Solde du mois",
+      "Trésorerie cumulée",
+    ],
   ];
   for (let r = d; r <= last; r++) rows.push([]);
   const set = (r: number, c: number, v: CellSpec) => {
@@ -45,7 +67,10 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
   ech.mois.forEach((mo, i) => {
     const r = d + i;
     set(r, 7, { date: `${mo.mois}-01` });
-    set(r, 8, { formula: `SUMIFS(${E},${D},">="&H${r},${D},"<="&EOMONTH(H${r},0))`, result: centsToEuros(mo.encaissements) });
+    set(r, 8, {
+      formula: `SUMIFS(${E},${D},">="&H${r},${D},"<="&EOMONTH(H${r},0))`,
+      result: centsToEuros(mo.encaissements),
+    });
     set(r, 9, centsToEuros(mo.depenses));
     set(r, 10, { formula: `I${r}-J${r}`, result: centsToEuros(mo.encaissements) - centsToEuros(mo.depenses) });
     set(r, 11, { formula: i === 0 ? `K${r}` : `L${r - 1}+K${r}`, result: centsToEuros(mo.cumul) });
@@ -55,14 +80,61 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
   const enc = ech.mois.reduce((a, x) => a + x.encaissements, 0);
   const dep = ech.mois.reduce((a, x) => a + x.depenses, 0);
   const I = `I${d}:I${n}`;
-  rows.push([], [null, null, null, "Total", { formula: `SUM(${E})`, result: totalTranches / 100 }, null, null, "Total", { formula: `SUM(${I})`, result: enc / 100 }, { formula: `SUM(J${d}:J${n})`, result: dep / 100 }]);
-  rows.push([null, null, null, null, null, null, null, "Versements sans date", { formula: `SUM(${E})-SUM(${I})`, result: centsToEuros(ech.sansDate) }]);
-  rows.push([null, null, null, null, null, null, null, "Besoin de trésorerie maximal", { formula: ech.mois.length ? `MAX(0,-MIN(L${d}:L${n}))` : "0", result: centsToEuros(ech.besoinMaximal) }]);
+  rows.push(
+    [],
+    [
+      null,
+      null,
+      null,
+      "Total",
+      { formula: `SUM(${E})`, result: totalTranches / 100 },
+      null,
+      null,
+      "Total",
+      { formula: `SUM(${I})`, result: enc / 100 },
+      { formula: `SUM(J${d}:J${n})`, result: dep / 100 },
+    ],
+  );
+  rows.push([
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    "Versements sans date",
+    { formula: `SUM(${E})-SUM(${I})`, result: centsToEuros(ech.sansDate) },
+  ]);
+  rows.push([
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    "Besoin de trésorerie maximal",
+    { formula: ech.mois.length ? `MAX(0,-MIN(L${d}:L${n}))` : "0", result: centsToEuros(ech.besoinMaximal) },
+  ]);
   const ref = nomFeuilleRef(nom);
   return {
     name: nom,
     rows,
-    columns: [{ width: 36 }, { width: 30 }, { width: 15 }, { width: 12, numFmt: FORMAT_EXCEL.date }, { width: 15, numFmt: FORMAT_EXCEL.montant }, { width: 3 }, { width: 3 }, { width: 26, numFmt: "mmm yyyy" }, { width: 15, numFmt: FORMAT_EXCEL.montant }, { width: 15, numFmt: FORMAT_EXCEL.montant }, { width: 15, numFmt: FORMAT_EXCEL.montant }, { width: 17, numFmt: FORMAT_EXCEL.montant }],
+    columns: [
+      { width: 36 },
+      { width: 30 },
+      { width: 15 },
+      { width: 12, numFmt: FORMAT_EXCEL.date },
+      { width: 15, numFmt: FORMAT_EXCEL.montant },
+      { width: 3 },
+      { width: 3 },
+      { width: 26, numFmt: "mmm yyyy" },
+      { width: 15, numFmt: FORMAT_EXCEL.montant },
+      { width: 15, numFmt: FORMAT_EXCEL.montant },
+      { width: 15, numFmt: FORMAT_EXCEL.montant },
+      { width: 17, numFmt: FORMAT_EXCEL.montant },
+    ],
     formats: [
       { range: "A1", bold: true },
       { range: "A2", italic: true },
@@ -72,11 +144,28 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
     ],
     tables: [
       ...(tranches.length ? [{ name: "tblTranches", range: `A${LIGNE_ENTETE}:E${m}`, style: "TableStyleLight9" }] : []),
-      ...(ech.mois.length ? [{ name: "tblEcheancier", range: `H${LIGNE_ENTETE}:L${n}`, style: "TableStyleLight9" }] : []),
+      ...(ech.mois.length
+        ? [{ name: "tblEcheancier", range: `H${LIGNE_ENTETE}:L${n}`, style: "TableStyleLight9" }]
+        : []),
     ],
-    conditionalFormats: ech.mois.length ? [{ range: `L${d}:L${n}`, formula: `$L${d}<0`, fill: "#FF9999", bold: true }] : [],
+    conditionalFormats: ech.mois.length
+      ? [{ range: `L${d}:L${n}`, formula: `$L${d}<0`, fill: "#FF9999", bold: true }]
+      : [],
     charts: ech.mois.length
-      ? [{ type: "column", title: "Encaissements et dépenses par mois", categories: `${ref}!$H$${d}:$H$${n}`, series: [{ name: "Encaissements", values: `${ref}!$I$${d}:$I$${n}` }, { name: "Dépenses", values: `${ref}!$J$${d}:$J$${n}` }], anchor: "N4", widthCols: 10, heightRows: 18 }]
+      ? [
+          {
+            type: "column",
+            title: "Encaissements et dépenses par mois",
+            categories: `${ref}!$H$${d}:$H$${n}`,
+            series: [
+              { name: "Encaissements", values: `${ref}!$I$${d}:$I$${n}` },
+              { name: "Dépenses", values: `${ref}!$J$${d}:$J$${n}` },
+            ],
+            anchor: "N4",
+            widthCols: 10,
+            heightRows: 18,
+          },
+        ]
       : [],
     freeze: { rows: LIGNE_ENTETE },
     tabColor: "#2E75B6",

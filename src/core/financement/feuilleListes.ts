@@ -34,9 +34,24 @@ export function plagesListes(nomListes: string, nbCategories: number): PlagesLis
 
 const ouiNon = (b: boolean | undefined) => (b ? OUI : NON);
 
-export function feuilleListes(nom: string, date: string): { spec: SheetSpec; plages: PlagesListes; categories: CategorieFinancement[] } {
+export function feuilleListes(
+  nom: string,
+  date: string,
+): { spec: SheetSpec; plages: PlagesListes; categories: CategorieFinancement[] } {
   const cats = categoriesEnVigueur(date);
-  const rows: CellSpec[][] = [["Catégorie", "Aide publique", "Aide CNC", "Diffuseur", "Étranger", "Identifiant", "Classement (confiance, source)", "Statut", "Origine"]];
+  const rows: CellSpec[][] = [
+    [
+      "Catégorie",
+      "Aide publique",
+      "Aide CNC",
+      "Diffuseur",
+      "Étranger",
+      "Identifiant",
+      "Classement (confiance, source)",
+      "Statut",
+      "Origine",
+    ],
+  ];
   const n = Math.max(cats.length, STATUTS.length, ORIGINES.length);
   for (let i = 0; i < n; i++) {
     const c = cats[i];
@@ -53,7 +68,22 @@ export function feuilleListes(nom: string, date: string): { spec: SheetSpec; pla
     ]);
   }
   return {
-    spec: { name: nom, rows, hidden: true, columns: [{ width: 48 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 28 }, { width: 80 }, { width: 16 }, { width: 10 }] },
+    spec: {
+      name: nom,
+      rows,
+      hidden: true,
+      columns: [
+        { width: 48 },
+        { width: 12 },
+        { width: 10 },
+        { width: 10 },
+        { width: 10 },
+        { width: 28 },
+        { width: 80 },
+        { width: 16 },
+        { width: 10 },
+      ],
+    },
     plages: plagesListes(nom, cats.length),
     categories: cats,
   };

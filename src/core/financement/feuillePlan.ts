@@ -10,7 +10,15 @@ import { LIBELLES_STATUT } from "./model";
 export const NOM_FEUILLE_PLAN = "Plan de financement";
 
 /** Rows (1-based) of the parameter block, shared with the échéancier and the tests. */
-export const CELLULES_PLAN = { cout: "B2", typeOeuvre: "B3", premierFilm: "B4", plafondGeneral: "B5", plafondDerogatoire: "B6", seuilPetitBudget: "B7", plafondCnc: "B8" };
+export const CELLULES_PLAN = {
+  cout: "B2",
+  typeOeuvre: "B3",
+  premierFilm: "B4",
+  plafondGeneral: "B5",
+  plafondDerogatoire: "B6",
+  seuilPetitBudget: "B7",
+  plafondCnc: "B8",
+};
 const LIGNE_ENTETE = 10;
 
 const ratio = (d: Decimal | undefined) => (d ? d.toNumber() : 0);
@@ -43,21 +51,49 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   const tot = `$F$${ligneTotal}`;
   const oeuvre = ctx.typeOeuvre === "cinema" ? "Cinéma" : "Audiovisuel";
   const seuil = p.seuilPetitBudget;
-  const confiance = `table intensite-aides (en vigueur depuis le ${p.version.effetDu}, confiance ${p.confiance}${p.confiance === "H" ? "" : ", à vérifier"})`;
+  const confiance =
+    `table intensite-aides (en vigueur ` +
+    `depuis le ${p.version.effetDu}, confiance ${p.confiance}${p.confiance === "H" ? "" : ", à vérifier"})`;
 
   const rows: CellSpec[][] = [
     ["Plan de financement", null, "Établi par Prodbook — les cellules bleues sont modifiables, le reste se recalcule."],
     ["Coût de production (devis)", celluleCout(a), ctx.cout?.origine ?? "Coût inconnu : saisissez-le en B2."],
     ["Type d'œuvre", oeuvre, "Cinéma ou Audiovisuel"],
-    ["Premier ou deuxième film du réalisateur", ctx.premierOuDeuxiemeFilm ? OUI : NON, "Oui : plafond dérogatoire (œuvre difficile)"],
+    [
+      "Premier ou deuxième film du réalisateur",
+      ctx.premierOuDeuxiemeFilm ? OUI : NON,
+      "Oui : plafond dérogatoire (œuvre difficile)",
+    ],
     ["Plafond général des aides publiques", ratio(p.plafondGeneral), confiance],
-    ["Plafond dérogatoire (œuvre difficile ou petit budget)", ratio(p.plafondDerogatoire), p.version.sources[0]?.url ?? null],
-    ["Seuil « petit budget » (coût ≤)", seuil === undefined ? null : centsToEuros(seuil), seuil === undefined ? "Pas de seuil connu pour ce type d'œuvre" : "Cinéma : coût définitif ≤ seuil"],
+    [
+      "Plafond dérogatoire (œuvre difficile ou petit budget)",
+      ratio(p.plafondDerogatoire),
+      p.version.sources[0]?.url ?? null,
+    ],
+    [
+      "Seuil « petit budget » (coût ≤)",
+      seuil === undefined ? null : centsToEuros(seuil),
+      seuil === undefined ? "Pas de seuil connu pour ce type d'œuvre" : "Cinéma : coût définitif ≤ seuil",
+    ],
     ["Plafond des aides du CNC", ratio(p.plafondCnc), null],
     [],
-    ["Financeur", "Nature (producteur)", "Catégorie", "Statut", "Origine", "Montant", "% du total", "Aide publique", "Aide CNC", "Diffuseur", "Premier versement", "Cellule source"],
+    [
+      "Financeur",
+      "Nature (producteur)",
+      "Catégorie",
+      "Statut",
+      "Origine",
+      "Montant",
+      "% du total",
+      "Aide publique",
+      "Aide CNC",
+      "Diffuseur",
+      "Premier versement",
+      "Cellule source",
+    ],
   ];
-  const lookup = (r: number, k: number, vrai: boolean | undefined) => f(`IFERROR(VLOOKUP($C${r},${listes.table},${k},FALSE),"${NON}")`, vrai ? OUI : NON);
+  const lookup = (r: number, k: number, vrai: boolean | undefined) =>
+    f(`IFERROR(VLOOKUP($C${r},${listes.table},${k},FALSE),"${NON}")`, vrai ? OUI : NON);
   sources.forEach((src, i) => {
     const r = d + i;
     const c = categorie(src.categorie, ctx.date);
@@ -84,7 +120,15 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   const ls = ligneTotal + 2; // synthesis block
   const L = (k: number) => ls + k;
   const base = `$B$${L(5)}`;
-  rows.push(["Total", null, null, null, null, f(`SUM(${col("F")})`, euro(s.total)), f(`SUM(${col("G")})`, s.total === 0 ? 0 : 1)]);
+  rows.push([
+    "Total",
+    null,
+    null,
+    null,
+    null,
+    f(`SUM(${col("F")})`, euro(s.total)),
+    f(`SUM(${col("G")})`, s.total === 0 ? 0 : 1),
+  ]);
   rows.push([]);
   const synthese: CellSpec[][] = [
     ["Synthèse", null],
@@ -93,15 +137,40 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ["Reste à financer (négatif : excédent)", f(`$B$2-${tot}`, euro(s.resteAFinancer))],
     ["Financement étranger", f(`SUMIFS(${col("F")},${col("E")},"${ORIGINES[1]}")`, euro(s.financementEtranger))],
     ["Base de l'intensité (coût, part française)", f(`$B$2-$B$${L(4)}`, euro(s.baseIntensite))],
-    ["Aides publiques (France)", f(`SUMIFS(${col("F")},${col("H")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesPubliques))],
+    [
+      "Aides publiques (France)",
+      f(`SUMIFS(${col("F")},${col("H")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesPubliques)),
+    ],
     ["Financements privés", f(`SUMIFS(${col("F")},${col("H")},"${NON}")`, euro(s.financementPrive))],
     ["Intensité des aides publiques", f(`IF(${base}<=0,0,$B$${L(6)}/${base})`, ratio(s.intensite))],
-    ["Plafond applicable", f(`IF(OR($B$4="${OUI}",AND($B$3="Cinéma",ISNUMBER($B$7),$B$2<=$B$7)),$B$6,$B$5)`, ratio(p.plafond)), p.motif],
+    [
+      "Plafond applicable",
+      f(`IF(OR($B$4="${OUI}",AND($B$3="Cinéma",ISNUMBER($B$7),$B$2<=$B$7)),$B$6,$B$5)`, ratio(p.plafond)),
+      p.motif,
+    ],
     ["Aides du CNC", f(`SUMIFS(${col("F")},${col("I")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesCnc))],
     ["Intensité des aides du CNC", f(`IF(${base}<=0,0,$B$${L(10)}/${base})`, ratio(s.intensiteCnc))],
-    ["Part envisagée", f(`IF(${tot}=0,0,SUMIFS(${col("F")},${col("D")},"${LIBELLES_STATUT.envisage}")/${tot})`, s.total === 0 ? 0 : s.parStatut.envisage / s.total)],
-    ["Part en négociation", f(`IF(${tot}=0,0,SUMIFS(${col("F")},${col("D")},"${LIBELLES_STATUT["en-negociation"]}")/${tot})`, s.total === 0 ? 0 : s.parStatut["en-negociation"] / s.total)],
-    ["Diffuseurs français / financement français", f(`IF(${tot}-$B$${L(4)}<=0,0,SUMIFS(${col("F")},${col("J")},"${OUI}",${col("E")},"${ORIGINES[0]}")/(${tot}-$B$${L(4)}))`, s.financementFrancais <= 0 ? 0 : s.diffuseursFrancais / s.financementFrancais)],
+    [
+      "Part envisagée",
+      f(
+        `IF(${tot}=0,0,SUMIFS(${col("F")},${col("D")},"${LIBELLES_STATUT.envisage}")/${tot})`,
+        s.total === 0 ? 0 : s.parStatut.envisage / s.total,
+      ),
+    ],
+    [
+      "Part en négociation",
+      f(
+        `IF(${tot}=0,0,SUMIFS(${col("F")},${col("D")},"${LIBELLES_STATUT["en-negociation"]}")/${tot})`,
+        s.total === 0 ? 0 : s.parStatut["en-negociation"] / s.total,
+      ),
+    ],
+    [
+      "Diffuseurs français / financement français",
+      f(
+        `IF(${tot}-$B$${L(4)}<=0,0,SUMIFS(${col("F")},${col("J")},"${OUI}",${col("E")},"${ORIGINES[0]}")/(${tot}-$B$${L(4)}))`,
+        s.financementFrancais <= 0 ? 0 : s.diffuseursFrancais / s.financementFrancais,
+      ),
+    ],
   ];
   rows.push(...synthese);
   rows.push([]);
@@ -121,15 +190,42 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   // The findings as they were when Prodbook analysed the plan (the figures above stay live).
   rows.push([]);
   const lk = rows.length + 1;
-  rows.push([`Contrôles au ${ctx.date}`, "Gravité", "Message", null, null, null, null, null, null, null, null, "Cellule"]);
-  for (const k of a.constats) rows.push([k.regle, k.gravite, k.message, null, null, null, null, null, null, null, null, k.cellule ?? null]);
+  rows.push([
+    `Contrôles au ${ctx.date}`,
+    "Gravité",
+    "Message",
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    "Cellule",
+  ]);
+  for (const k of a.constats)
+    rows.push([k.regle, k.gravite, k.message, null, null, null, null, null, null, null, null, k.cellule ?? null]);
   const fin = rows.length;
 
   const bleu = "#DDEBF7";
   return {
     name: nom,
     rows,
-    columns: [{ width: 44 }, { width: 22 }, { width: 40 }, { width: 16 }, { width: 11 }, { width: 16, numFmt: FORMAT_EXCEL.montant }, { width: 10, numFmt: FORMAT_EXCEL.pourcent }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 12, numFmt: FORMAT_EXCEL.date }, { width: 22 }],
+    columns: [
+      { width: 44 },
+      { width: 22 },
+      { width: 40 },
+      { width: 16 },
+      { width: 11 },
+      { width: 16, numFmt: FORMAT_EXCEL.montant },
+      { width: 10, numFmt: FORMAT_EXCEL.pourcent },
+      { width: 10 },
+      { width: 10 },
+      { width: 10 },
+      { width: 12, numFmt: FORMAT_EXCEL.date },
+      { width: 22 },
+    ],
     formats: [
       { range: "A1", bold: true },
       { range: "B2", numFmt: FORMAT_EXCEL.montant, fill: bleu },
@@ -151,7 +247,11 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ],
     tables: [{ name: "tblFinancement", range: `A${LIGNE_ENTETE}:L${e}`, style: "TableStyleMedium2" }],
     validations: [
-      { range: `C${d}:C${e}`, list: { source: `=${listes.categories}` }, prompt: "Catégorie de la source (liste Prodbook)" },
+      {
+        range: `C${d}:C${e}`,
+        list: { source: `=${listes.categories}` },
+        prompt: "Catégorie de la source (liste Prodbook)",
+      },
       { range: `D${d}:D${e}`, list: { source: `=${listes.statuts}` }, prompt: "Acquis, en négociation ou envisagé" },
       { range: `E${d}:E${e}`, list: { source: `=${listes.origines}` } },
       { range: "B3", list: ["Cinéma", "Audiovisuel"] },
@@ -164,10 +264,25 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       { range: `B${L(11)}`, formula: `$B$${L(11)}>$B$8`, fill: "#FF9999", bold: true },
       { range: `A${d}:L${e}`, formula: `$D${d}="${LIBELLES_STATUT.envisage}"`, fontColor: "#7F7F7F" },
       { range: `C${d}:C${e}`, formula: `$C${d}="Autre"`, fill: "#FFF2CC" },
-      ...(fin > lk ? [{ range: `B${lk + 1}:B${fin}`, formula: `$B${lk + 1}="erreur"`, fill: "#FF9999" }, { range: `B${lk + 1}:B${fin}`, formula: `$B${lk + 1}="alerte"`, fill: "#FFE699" }] : []),
+      ...(fin > lk
+        ? [
+            { range: `B${lk + 1}:B${fin}`, formula: `$B${lk + 1}="erreur"`, fill: "#FF9999" },
+            { range: `B${lk + 1}:B${fin}`, formula: `$B${lk + 1}="alerte"`, fill: "#FFE699" },
+          ]
+        : []),
     ],
     charts: sources.length
-      ? [{ type: "pie", title: "Sources de financement", categories: `${nomRef(nom)}!$A$${d}:$A$${e}`, series: [{ name: "Montant", values: `${nomRef(nom)}!$F$${d}:$F$${e}` }], anchor: "N2", widthCols: 8, heightRows: 18 }]
+      ? [
+          {
+            type: "pie",
+            title: "Sources de financement",
+            categories: `${nomRef(nom)}!$A$${d}:$A$${e}`,
+            series: [{ name: "Montant", values: `${nomRef(nom)}!$F$${d}:$F$${e}` }],
+            anchor: "N2",
+            widthCols: 8,
+            heightRows: 18,
+          },
+        ]
       : [],
     freeze: { rows: LIGNE_ENTETE },
     print: { landscape: true, repeatRows: LIGNE_ENTETE, fitToWidth: true },

@@ -13,7 +13,8 @@ function vide(v: ValeurPlage | undefined): boolean {
 }
 
 function montant(v: ValeurPlage, ou: string): Cents {
-  if (typeof v === "boolean") throw new ArgumentFinancementError(`${ou} : ${v ? "VRAI" : "FAUX"} n'est pas un montant.`);
+  if (typeof v === "boolean")
+    throw new ArgumentFinancementError(`${ou} : ${v ? "VRAI" : "FAUX"} n'est pas un montant.`);
   const c = parseMontant(v);
   if (c === undefined) throw new ArgumentFinancementError(`${ou} : « ${v} » n'est pas un montant.`);
   return c;
@@ -22,9 +23,11 @@ function montant(v: ValeurPlage, ou: string): Cents {
 /** The amounts of a range, row by row (empty cells skipped). */
 export function montantsPlage(plage: ValeurPlage[][]): Cents[] {
   const out: Cents[] = [];
-  plage.forEach((l, i) => l.forEach((v, j) => {
-    if (!vide(v)) out.push(montant(v, `montants, ligne ${i + 1} colonne ${j + 1}`));
-  }));
+  plage.forEach((l, i) =>
+    l.forEach((v, j) => {
+      if (!vide(v)) out.push(montant(v, `montants, ligne ${i + 1} colonne ${j + 1}`));
+    }),
+  );
   return out;
 }
 
@@ -37,23 +40,34 @@ export function resteAFinancer(montants: ValeurPlage[][], cout: Cents): Cents {
  * Σ amounts whose category is public aid / cost. Categories are ids, labels or free text read like the plan's
  * « Nature » column; a category nobody recognises is refused rather than guessed.
  */
-export function intensiteAides(montants: ValeurPlage[][], categories: ValeurPlage[][], cout: Cents, date: string): Decimal {
+export function intensiteAides(
+  montants: ValeurPlage[][],
+  categories: ValeurPlage[][],
+  cout: Cents,
+  date: string,
+): Decimal {
   if (montants.length !== categories.length || montants.some((l, i) => l.length !== categories[i].length)) {
     throw new ArgumentFinancementError(
-      `montants (${montants.length}×${montants[0]?.length ?? 0}) et categories (${categories.length}×${categories[0]?.length ?? 0}) doivent avoir la même taille.`,
+      `montants (${montants.length}×${montants[0]?.length ?? 0}) et categories (${categories.length}×` +
+        `${categories[0]?.length ?? 0}) doivent avoir la même taille.`,
     );
   }
   if (cout <= 0) throw new ArgumentFinancementError("cout_total doit être un montant positif.");
   let publiques = 0;
-  montants.forEach((l, i) => l.forEach((v, j) => {
-    if (vide(v)) return;
-    const ou = `ligne ${i + 1} colonne ${j + 1}`;
-    const m = montant(v, `montants, ${ou}`);
-    const t = categories[i][j];
-    if (vide(t)) throw new ArgumentFinancementError(`categories, ${ou} : catégorie vide pour un montant de ${v}.`);
-    const c = categorieDepuisTexte(String(t), date);
-    if (!c) throw new ArgumentFinancementError(`categories, ${ou} : catégorie « ${t} » inconnue (ex. « région », « CNC », « SOFICA », « préachat », « crédit d'impôt »).`);
-    if (c.public) publiques += m;
-  }));
+  montants.forEach((l, i) =>
+    l.forEach((v, j) => {
+      if (vide(v)) return;
+      const ou = `ligne ${i + 1} colonne ${j + 1}`;
+      const m = montant(v, `montants, ${ou}`);
+      const t = categories[i][j];
+      if (vide(t)) throw new ArgumentFinancementError(`categories, ${ou} : catégorie vide pour un montant de ${v}.`);
+      const c = categorieDepuisTexte(String(t), date);
+      if (!c)
+        throw new ArgumentFinancementError(
+          `categories, ${ou} : catégorie « ${t} » inconnue (ex. « région », « CNC », « SOFICA », « préachat », « crédit d'impôt »).`,
+        );
+      if (c.public) publiques += m;
+    }),
+  );
   return new Decimal(publiques).dividedBy(cout);
 }

@@ -20,10 +20,18 @@ export function resultatJson(a: AnalyseFinancement): ResultatFinancementJson {
     total: centsToDecimalString(s.total),
     cout: centsToDecimalString(s.cout ?? ZERO),
     resteAFinancer: centsToDecimalString(s.resteAFinancer ?? ZERO),
-    parCategorie: s.parCategorie.map((c) => ({ categorie: c.categorie, montant: centsToDecimalString(c.montant), public: c.public })),
+    parCategorie: s.parCategorie.map((c) => ({
+      categorie: c.categorie,
+      montant: centsToDecimalString(c.montant),
+      public: c.public,
+    })),
     aidesPubliques: centsToDecimalString(s.aidesPubliques),
     intensiteAidesPubliques: (s.intensite ?? new Decimal(0)).toFixed(4, Decimal.ROUND_HALF_UP),
     plafond: a.plafond.plafond.toFixed(2, Decimal.ROUND_HALF_UP),
-    controles: a.constats.map((c) => (c.cellule ? { regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule } : { regle: c.regle, gravite: c.gravite, message: c.message })),
+    controles: a.constats.map((c) =>
+      c.cellule
+        ? { regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule }
+        : { regle: c.regle, gravite: c.gravite, message: c.message },
+    ),
   };
 }

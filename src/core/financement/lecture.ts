@@ -5,7 +5,14 @@ import { normaliser } from "../util/texte";
 import { categorie, classer } from "./categories";
 import { lireDate } from "./dates";
 import { EntetePlan, trouverEntetePlan } from "./entetesPlan";
-import type { AvertissementLecture, PlanFinancement, SourceFinancement, SourceNonClassee, StatutSource, Tranche } from "./model";
+import type {
+  AvertissementLecture,
+  PlanFinancement,
+  SourceFinancement,
+  SourceNonClassee,
+  StatutSource,
+  Tranche,
+} from "./model";
 import { ErreurDonnees } from "../erreurs";
 
 /** No plan header (Financeur / Nature / Montant…) in the sheet. */
@@ -18,11 +25,22 @@ export class PlanIntrouvableError extends ErreurDonnees {
   }
 }
 
-const TOTAL_GENERAL = /^(total|total general|total du plan|total des financements|total financements?|total plan de financement|total ressources|total des ressources|total financement|total \(?plan\)?)$/;
+const TOTAL_GENERAL = new RegExp(
+  String.raw`^(total|total general|total du plan|total des financements|total financements?|` +
+    String.raw`total plan de financement|total ressources|total des ressources|total financement|` +
+    String.raw`total \(?plan\)?)$`,
+);
 const SOUS_TOTAL = /^(sous[- ]?total|s\/total|total\b|st\b)/;
-const COUT = /^(cout|budget|devis|cout total|cout de production|cout du film|cout de l'oeuvre|total devis|budget total|cout definitif|cout previsionnel|budget de production|total du devis|montant du devis)\b/;
+const COUT = new RegExp(
+  String.raw`^(cout|budget|devis|cout total|cout de production|cout du film|cout de l'oeuvre|` +
+    String.raw`total devis|budget total|cout definitif|cout previsionnel|budget de production|` +
+    String.raw`total du devis|montant du devis)\b`,
+);
 /** The producer's own « reste à financer » line is a gap, not a source; « dont … » lines detail the line above. */
-const RESTE = /^(reste a financer|reste a trouver|a financer|a trouver|gap|manque|besoin de financement|solde a financer|non finance|restant a financer)\b/;
+const RESTE = new RegExp(
+  String.raw`^(reste a financer|reste a trouver|a financer|a trouver|gap|manque|besoin de financement|` +
+    String.raw`solde a financer|non finance|restant a financer)\b`,
+);
 const DETAIL = /^(dont|soit|including|incl\.?)\b/;
 const PAYS_FRANCE = /^(france|fr|fra|francais|francaise|french)$/;
 const NON_NUMERAIRE = /\b(en industrie|en nature|mise en participation|participation en industrie|apport en nature)\b/;
@@ -45,9 +63,30 @@ function montantCellule(c: CellData | undefined): Cents | null | undefined {
 
 export function lireStatut(s: string): StatutSource | undefined {
   const n = normaliser(s);
-  if (/^(acquis|acquise?s?|confirme|confirmee?s?|signe|signee?s?|obtenu|obtenue?s?|accorde|accordee?s?|ok|oui|valide|validee?|engage|contractualise|vote|notifie|certain|ferme)\b/.test(n)) return "acquis";
-  if (/^(en negociation|negociation|en cours|en attente|demande|depose|deposee?|sollicite|sollicitee?|en discussion|lettre d'intention|deal memo|accord de principe|probable|negocie)\b/.test(n)) return "en-negociation";
-  if (/^(envisage|envisagee?s?|a solliciter|a demander|a deposer|prevu|prevue?s?|hypothese|hypothetique|estime|estimee?|a trouver|a confirmer|potentiel|possible|piste|projet|eventuel)\b/.test(n)) return "envisage";
+  if (
+    new RegExp(
+      String.raw`^(acquis|acquise?s?|confirme|confirmee?s?|signe|signee?s?|obtenu|obtenue?s?|` +
+        String.raw`accorde|accordee?s?|ok|oui|valide|validee?|engage|contractualise|vote|notifie|` +
+        String.raw`certain|ferme)\b`,
+    ).test(n)
+  )
+    return "acquis";
+  if (
+    new RegExp(
+      String.raw`^(en negociation|negociation|en cours|en attente|demande|depose|deposee?|` +
+        String.raw`sollicite|sollicitee?|en discussion|lettre d'intention|deal memo|accord de principe|` +
+        String.raw`probable|negocie)\b`,
+    ).test(n)
+  )
+    return "en-negociation";
+  if (
+    new RegExp(
+      String.raw`^(envisage|envisagee?s?|a solliciter|a demander|a deposer|prevu|prevue?s?|` +
+        String.raw`hypothese|hypothetique|estime|estimee?|a trouver|a confirmer|potentiel|` +
+        String.raw`possible|piste|projet|eventuel)\b`,
+    ).test(n)
+  )
+    return "envisage";
   return undefined;
 }
 
@@ -66,7 +105,11 @@ function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | 
     const cellule = celluleRef(sheet.name, r, t.montant);
     if (m === null) continue;
     if (m === undefined) {
-      ctx.avertissements.push({ cellule, gravite: "erreur", message: `${cellule} : montant de tranche « ${texte(row[t.montant])} » illisible.` });
+      ctx.avertissements.push({
+        cellule,
+        gravite: "erreur",
+        message: `${cellule} : montant de tranche « ${texte(row[t.montant])} » illisible.`,
+      });
       continue;
     }
     let date = t.dateEntete;
@@ -74,7 +117,11 @@ function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | 
       date = lireDate(row[t.date]);
       if (!date) {
         const cd = celluleRef(sheet.name, r, t.date);
-        ctx.avertissements.push({ cellule: cd, gravite: "alerte", message: `${cd} : date « ${texte(row[t.date])} » illisible (attendu JJ/MM/AAAA ou MM/AAAA) ; tranche sans date.` });
+        ctx.avertissements.push({
+          cellule: cd,
+          gravite: "alerte",
+          message: `${cd} : date « ${texte(row[t.date])} » illisible (attendu JJ/MM/AAAA ou MM/AAAA) ; tranche sans date.`,
+        });
       }
     }
     if (m !== 0) out.push({ montant: m, date, cellule });
@@ -86,7 +133,11 @@ function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | 
       date = lireDate(row[dc]);
       if (!date) {
         const cd = celluleRef(sheet.name, r, dc);
-        ctx.avertissements.push({ cellule: cd, gravite: "alerte", message: `${cd} : date « ${texte(row[dc])} » illisible (attendu JJ/MM/AAAA ou MM/AAAA) ; versement sans date.` });
+        ctx.avertissements.push({
+          cellule: cd,
+          gravite: "alerte",
+          message: `${cd} : date « ${texte(row[dc])} » illisible (attendu JJ/MM/AAAA ou MM/AAAA) ; versement sans date.`,
+        });
       }
     }
     return total === null ? undefined : [{ montant: total, date }];
@@ -124,17 +175,28 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     if (parts && parts.length) {
       const somme = sumCents(parts.map((p) => p.montant));
       if (typeof montant === "number" && montant !== somme) {
-        ctx.avertissements.push({ cellule: celluleMontant, gravite: "alerte", message: `${celluleMontant} : le total de la ligne (${formatMontantFr(montant)}) diffère de la somme des colonnes de statut (${formatMontantFr(somme)}) ; la somme est retenue.` });
+        ctx.avertissements.push({
+          cellule: celluleMontant,
+          gravite: "alerte",
+          message:
+            `${celluleMontant} : le total de la ligne (${formatMontantFr(montant)}) diffère de la somme des colonnes de ` +
+            `statut (${formatMontantFr(somme)}) ; la somme est retenue.`,
+        });
       }
       montant = somme;
       celluleMontant = parts[0].cellule;
     }
     if (montant === undefined) {
-      ctx.avertissements.push({ cellule: celluleMontant, gravite: "erreur", message: `${celluleMontant} : montant « ${texte(row[col.montant as number])} » illisible pour « ${libelle} » ; ligne non comptée.` });
+      ctx.avertissements.push({
+        cellule: celluleMontant,
+        gravite: "erreur",
+        message: `${celluleMontant} : montant « ${texte(row[col.montant as number])} » illisible pour « ${libelle} » ; ligne non comptée.`,
+      });
       continue;
     }
     const tranchesLues = lireTranches(ctx, row, r, montant);
-    if (montant === null && tranchesLues && tranchesLues.length > 0) montant = sumCents(tranchesLues.map((t) => t.montant));
+    if (montant === null && tranchesLues && tranchesLues.length > 0)
+      montant = sumCents(tranchesLues.map((t) => t.montant));
     if (COUT.test(n) || COUT.test(normaliser(premierTexte))) {
       if (montant !== null && !plan.coutIndique) plan.coutIndique = { montant, cellule: celluleMontant };
       continue;
@@ -155,13 +217,15 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     const cl = classer({ nature, financeur, section }, opts.date);
     const paysTexte = col.pays !== undefined ? normaliser(texte(row[col.pays])) : "";
     // A French-looking coproducer whose country column says otherwise is a foreign coproducer.
-    if (cl.categorie === "coproducteur-francais" && paysTexte !== "" && !PAYS_FRANCE.test(paysTexte)) cl.categorie = "coproducteur-etranger";
+    if (cl.categorie === "coproducteur-francais" && paysTexte !== "" && !PAYS_FRANCE.test(paysTexte))
+      cl.categorie = "coproducteur-etranger";
     const cat = categorie(cl.categorie, opts.date);
     const statut = parts?.length ? parts[0].statut : lireStatutLigne(ctx, row, r, col.statut);
     const etranger = paysTexte !== "" ? !PAYS_FRANCE.test(paysTexte) : !!cat.etranger;
     const numeraire = cat.numeraire && !NON_NUMERAIRE.test(normaliser(`${nature} ${financeur}`));
     let tranches = tranchesLues ?? [];
-    if (e.tranches.length > 0 && col.montant !== undefined) tranches = completerTranches(ctx, tranches, montant, celluleMontant);
+    if (e.tranches.length > 0 && col.montant !== undefined)
+      tranches = completerTranches(ctx, tranches, montant, celluleMontant);
     const source: SourceFinancement = {
       id: `${sheet.name}!${r + 1}`,
       financeur: financeur || nature || section || "(sans libellé)",
@@ -178,20 +242,43 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     };
     if (parts && parts.length > 1) {
       // Part acquired, part still sought: one source per status, same financeur.
-      parts.forEach((p, i) => sources.push({ ...source, id: `${source.id}:${i + 1}`, montant: p.montant, statut: p.statut, cellule: p.cellule, tranches: [{ montant: p.montant, date: tranches[0]?.date }] }));
+      parts.forEach((p, i) =>
+        sources.push({
+          ...source,
+          id: `${source.id}:${i + 1}`,
+          montant: p.montant,
+          statut: p.statut,
+          cellule: p.cellule,
+          tranches: [{ montant: p.montant, date: tranches[0]?.date }],
+        }),
+      );
     } else sources.push(source);
-    if (cl.par === "non-classe") nonClasses.push({ cellule: celluleMontant, texte: [financeur, nature].filter(Boolean).join(" — ") || libelle, montant });
+    if (cl.par === "non-classe")
+      nonClasses.push({
+        cellule: celluleMontant,
+        texte: [financeur, nature].filter(Boolean).join(" — ") || libelle,
+        montant,
+      });
   }
   return plan;
 }
 
 /** The « Acquis | En cours | À trouver » layout: the non-empty amount cells of the status columns. */
-function lireParStatut(ctx: Contexte, row: CellData[], r: number): { montant: Cents; statut: StatutSource; cellule: string }[] {
+function lireParStatut(
+  ctx: Contexte,
+  row: CellData[],
+  r: number,
+): { montant: Cents; statut: StatutSource; cellule: string }[] {
   const out: { montant: Cents; statut: StatutSource; cellule: string }[] = [];
   for (const s of ctx.e.statuts) {
     const cellule = celluleRef(ctx.sheet.name, r, s.col);
     const m = montantCellule(row[s.col]);
-    if (m === undefined) ctx.avertissements.push({ cellule, gravite: "erreur", message: `${cellule} : montant « ${texte(row[s.col])} » illisible ; non compté.` });
+    if (m === undefined)
+      ctx.avertissements.push({
+        cellule,
+        gravite: "erreur",
+        message: `${cellule} : montant « ${texte(row[s.col])} » illisible ; non compté.`,
+      });
     else if (m !== null && m !== 0) out.push({ montant: m, statut: s.statut, cellule });
   }
   return out;
@@ -203,12 +290,20 @@ function lireStatutLigne(ctx: Contexte, row: CellData[], r: number, c: number | 
   const cellule = celluleRef(ctx.sheet.name, r, c);
   const t = texte(row[c]);
   if (!t) {
-    ctx.avertissements.push({ cellule, gravite: "alerte", message: `${cellule} : statut non renseigné, compté comme « envisagé ».` });
+    ctx.avertissements.push({
+      cellule,
+      gravite: "alerte",
+      message: `${cellule} : statut non renseigné, compté comme « envisagé ».`,
+    });
     return "envisage";
   }
   const s = lireStatut(t);
   if (!s) {
-    ctx.avertissements.push({ cellule, gravite: "alerte", message: `${cellule} : statut « ${t} » inconnu (attendu acquis, en négociation ou envisagé), compté comme « envisagé ».` });
+    ctx.avertissements.push({
+      cellule,
+      gravite: "alerte",
+      message: `${cellule} : statut « ${t} » inconnu (attendu acquis, en négociation ou envisagé), compté comme « envisagé ».`,
+    });
     return "envisage";
   }
   return s;
@@ -222,7 +317,9 @@ function completerTranches(ctx: Contexte, tranches: Tranche[], montant: Cents, c
     ctx.avertissements.push({
       cellule,
       gravite: "alerte",
-      message: `${cellule} : les tranches totalisent ${formatMontantFr(somme)} pour un montant de ${formatMontantFr(montant)} ; l'écart est compté sans date.`,
+      message:
+        `${cellule} : les tranches totalisent ${formatMontantFr(somme)} pour un montant de ` +
+        `${formatMontantFr(montant)} ; l'écart est compté sans date.`,
     });
   }
   return tranches.concat([{ montant: (montant - somme) as Cents }]);

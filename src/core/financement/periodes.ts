@@ -15,7 +15,8 @@ const NOM = /^(etape|etapes|phase|phases|tache|taches|nom|activite|step|task|lib
 export function lirePeriodes(sheet: SheetData): PeriodeDepense[] {
   for (let r = 0; r < Math.min(sheet.rows.length, 30); r++) {
     const row = sheet.rows[r];
-    const idx = (re: RegExp) => row.findIndex((c) => typeof c.v === "string" && re.test(normaliser(c.v).replace(/[:*]$/, "")));
+    const idx = (re: RegExp) =>
+      row.findIndex((c) => typeof c.v === "string" && re.test(normaliser(c.v).replace(/[:*]$/, "")));
     const cd = idx(DEBUT);
     const cf = idx(FIN);
     if (cd < 0 || cf < 0) continue;

@@ -30,7 +30,9 @@ export interface ValeursFsa {
   numeraireParHeureFiction: string;
 }
 
-export const TABLE_INTENSITE: TableRegles<ValeursIntensite> = verifierIntensite(validerTable<ValeursIntensite>(brutIntensite, "intensite-aides.json"));
+export const TABLE_INTENSITE: TableRegles<ValeursIntensite> = verifierIntensite(
+  validerTable<ValeursIntensite>(brutIntensite, "intensite-aides.json"),
+);
 
 function verifierIntensite(t: TableRegles<ValeursIntensite>): TableRegles<ValeursIntensite> {
   t.versions.forEach((v, i) => {
@@ -38,9 +40,11 @@ function verifierIntensite(t: TableRegles<ValeursIntensite>): TableRegles<Valeur
       const p = v.valeurs[o];
       const chemin = `versions[${i}].valeurs.${o}`;
       if (!p) throw new Error(`Table de règles intensite-aides.json : ${chemin} manquant`);
-      if (!["H", "M", "L"].includes(p.confiance)) throw new Error(`Table de règles intensite-aides.json : ${chemin}.confiance doit valoir H, M ou L`);
+      if (!["H", "M", "L"].includes(p.confiance))
+        throw new Error(`Table de règles intensite-aides.json : ${chemin}.confiance doit valoir H, M ou L`);
       for (const k of ["plafondGeneral", "plafondDerogatoire", "plafondAidesCnc"] as const) {
-        if (!/^0\.\d+$|^1(\.0+)?$/.test(p[k])) throw new Error(`Table de règles intensite-aides.json : ${chemin}.${k} « ${p[k]} » n'est pas une fraction`);
+        if (!/^0\.\d+$|^1(\.0+)?$/.test(p[k]))
+          throw new Error(`Table de règles intensite-aides.json : ${chemin}.${k} « ${p[k]} » n'est pas une fraction`);
       }
     }
   });
@@ -53,7 +57,12 @@ export class RegleFinancementError extends ErreurDonnees {}
 
 function enVigueur<V>(t: TableRegles<V>, date: string, fichier: string): VersionRegle<V> {
   const v = versionEnVigueur(t, date);
-  if (!v) throw new RegleFinancementError(`Aucune version de ${fichier} n'est en vigueur le ${date} (périodes couvertes : ${t.versions.map((x) => `${x.effetDu} → ${x.effetAu ?? "…"}`).join(", ")}).`);
+  if (!v)
+    throw new RegleFinancementError(
+      `Aucune version de ${fichier} n'est en vigueur le ${date} (périodes couvertes : ${t.versions
+        .map((x) => `` + `${x.effetDu} → ${x.effetAu ?? "…"}`)
+        .join(", ")}).`,
+    );
   return v;
 }
 
@@ -90,7 +99,12 @@ export interface CriteresPlafond {
  * Keys a « Paramètres » sheet may override: "intensite-aides.<cinema|audiovisuel>.<plafond-general|plafond-derogatoire|
  * seuil-petit-budget|plafond-aides-cnc>" and "intensite-aides.seuil-alerte" (rates as "50 %" or "0,5").
  */
-export const CLES_PARAMETRES_INTENSITE = ["plafond-general", "plafond-derogatoire", "seuil-petit-budget", "plafond-aides-cnc"] as const;
+export const CLES_PARAMETRES_INTENSITE = [
+  "plafond-general",
+  "plafond-derogatoire",
+  "seuil-petit-budget",
+  "plafond-aides-cnc",
+] as const;
 
 export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
   const version = enVigueur(TABLE_INTENSITE, c.date, "intensite-aides.json");
@@ -119,10 +133,26 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
     motif = `œuvre à petit budget (coût ≤ ${formatMontantFr(seuil)})`;
     derogation = true;
   }
-  return { confiance: p.confiance, plafond: derogation ? derog : general, seuilAlerte: alerte, plafondCnc: cnc, plafondGeneral: general, plafondDerogatoire: derog, seuilPetitBudget: seuil, motif, derogation, version, surchargesUtilisees: utilisees };
+  return {
+    confiance: p.confiance,
+    plafond: derogation ? derog : general,
+    seuilAlerte: alerte,
+    plafondCnc: cnc,
+    plafondGeneral: general,
+    plafondDerogatoire: derog,
+    seuilPetitBudget: seuil,
+    motif,
+    derogation,
+    version,
+    surchargesUtilisees: utilisees,
+  };
 }
 
-export function seuilsFsa(date: string): { partMinimale: Decimal; numeraireParHeure: Cents; version: VersionRegle<ValeursFsa> } {
+export function seuilsFsa(date: string): {
+  partMinimale: Decimal;
+  numeraireParHeure: Cents;
+  version: VersionRegle<ValeursFsa>;
+} {
   const version = enVigueur(TABLE_FSA, date, "financement-fsa.json");
   return {
     partMinimale: new Decimal(version.valeurs.partMinimaleDiffuseurs),

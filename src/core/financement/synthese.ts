@@ -43,7 +43,13 @@ export function synthetiser(sources: SourceFinancement[], cout: Cents | undefine
   const parCategorie: TotalCategorie[] = [];
   for (const c of categoriesEnVigueur(date)) {
     const ss = sources.filter((s) => cat(s).id === c.id);
-    if (ss.length) parCategorie.push({ categorie: c.id, libelle: c.libelle, montant: sumCents(ss.map((s) => s.montant)), public: c.public });
+    if (ss.length)
+      parCategorie.push({
+        categorie: c.id,
+        libelle: c.libelle,
+        montant: sumCents(ss.map((s) => s.montant)),
+        public: c.public,
+      });
   }
   const aidesPubliques = somme((s) => cat(s).public && !s.etranger);
   const aidesCnc = somme((s) => cat(s).cnc && !s.etranger);
@@ -51,7 +57,8 @@ export function synthetiser(sources: SourceFinancement[], cout: Cents | undefine
   const financementFrancais = subCents(total, financementEtranger);
   let baseIntensite: Cents | undefined;
   if (cout !== undefined) baseIntensite = financementEtranger > 0 ? subCents(cout, financementEtranger) : cout;
-  const frac = (x: Cents) => (baseIntensite !== undefined && baseIntensite > 0 ? new Decimal(x).dividedBy(baseIntensite) : undefined);
+  const frac = (x: Cents) =>
+    baseIntensite !== undefined && baseIntensite > 0 ? new Decimal(x).dividedBy(baseIntensite) : undefined;
   const diffuseur = (s: SourceFinancement) => !!cat(s).diffuseur && !s.etranger;
   return {
     total,

@@ -63,7 +63,7 @@ export function centsToDecimal(c: Cents): Decimal {
 }
 
 /** Amount × decimal factor(s), rounded half-up to the cent once, at the end. */
-export function multiplyCents(c: Cents, ...factors: (Decimal.Value)[]): Cents {
+export function multiplyCents(c: Cents, ...factors: Decimal.Value[]): Cents {
   let d = new Decimal(c);
   for (const f of factors) d = d.times(f);
   return cents(d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());

@@ -7,7 +7,9 @@ const NBSP = "\u202f"; // what fr-FR Intl uses as the thousands separator
 export function formatMontantFr(c: Cents, avecSymbole = true): string {
   const neg = c < 0;
   const abs = Math.abs(c);
-  const entier = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  const entier = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
   const dec = (abs % 100).toString().padStart(2, "0");
   return `${neg ? "-" : ""}${entier},${dec}${avecSymbole ? "\u00a0€" : ""}`;
 }

@@ -101,7 +101,8 @@ export function joursOuvres(debut: string, fin: string, zone: Zone = "metropole"
  * is first moved back to the previous working day. n = 0 gives the last working day before fin.
  */
 export function dateRetro(fin: string, n: number, zone: Zone = "metropole"): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Nombre de jours ouvrés invalide : ${n} (entier ≥ 0 attendu)`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`Nombre de jours ouvrés invalide : ${n} (entier ≥ 0 attendu)`);
   const cal = new Calendrier(zone);
   const j = jourDepuisIso(fin);
   return isoDepuisJour(n === 0 ? cal.caler(j - 1, -1) : cal.decaler(j, n, -1));

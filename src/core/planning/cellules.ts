@@ -14,7 +14,8 @@ export function trouverEntetes<K extends string>(
     sheet.rows[r].forEach((c, i) => {
       if (typeof c.v !== "string") return;
       const t = normaliser(c.v);
-      for (const k of Object.keys(motifs) as K[]) if (colonnes[k] === undefined && motifs[k].test(t)) return void (colonnes[k] = i);
+      for (const k of Object.keys(motifs) as K[])
+        if (colonnes[k] === undefined && motifs[k].test(t)) return void (colonnes[k] = i);
     });
     if (requis.every((k) => colonnes[k] !== undefined)) return { ligne: r, colonnes };
   }

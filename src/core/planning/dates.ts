@@ -86,12 +86,16 @@ export function dateFr(iso: string): string {
  */
 export function dateDepuisValeur(v: number | string, nom: string): string {
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < 1 || v === 60 || v >= 2958466) throw new RangeError(`L'argument « ${nom} » (${v}) n'est pas une date Excel valide.`);
+    if (!Number.isFinite(v) || v < 1 || v === 60 || v >= 2958466)
+      throw new RangeError(`L'argument « ${nom} » (${v}) n'est pas une date Excel valide.`);
     return isoDepuisSerie(v);
   }
   const s = v.trim();
   const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   const iso = fr ? `${fr[3]}-${fr[2].padStart(2, "0")}-${fr[1].padStart(2, "0")}` : s;
-  if (!estDateIso(iso)) throw new RangeError(`L'argument « ${nom} » (« ${v} ») n'est pas une date : attendu une date Excel, AAAA-MM-JJ ou JJ/MM/AAAA.`);
+  if (!estDateIso(iso))
+    throw new RangeError(
+      `L'argument « ${nom} » (« ${v} ») n'est pas une date : attendu une date Excel, AAAA-MM-JJ ou JJ/MM/AAAA.`,
+    );
   return iso;
 }

@@ -24,7 +24,11 @@ function densifier(rows: CellSpec[][]): CellSpec[][] {
  * « Plan de travail » sheet: people × days with effective hours (totals by formula), the hours and overtime
  * bands per person and ISO week, and the working-time findings with their cells.
  */
-export function feuillePlanDeTravail(plan: PlanDeTravail, analyse: AnalyseTempsDeTravail, nom = NOM_PLAN_DE_TRAVAIL): SheetSpec {
+export function feuillePlanDeTravail(
+  plan: PlanDeTravail,
+  analyse: AnalyseTempsDeTravail,
+  nom = NOM_PLAN_DE_TRAVAIL,
+): SheetSpec {
   const dates = [...new Set(plan.vacations.map((v) => v.date))].sort();
   const personnes = new Map<string, { nom: string; fonction: string; parDate: Map<string, number> }>();
   for (const v of plan.vacations) {
@@ -33,14 +37,29 @@ export function feuillePlanDeTravail(plan: PlanDeTravail, analyse: AnalyseTempsD
     p.parDate.set(v.date, (p.parDate.get(v.date) ?? 0) + dureeEffective(v));
     personnes.set(k, p);
   }
-  const rows: CellSpec[][] = [["Plan de travail — heures effectives par personne et par jour"], [`Source : feuille « ${plan.feuille} » ; durées en heures:minutes, pauses déduites.`]];
-  const formats: RangeFormat[] = [{ range: "A1", bold: true }, { range: "A2", italic: true }];
+  const rows: CellSpec[][] = [
+    ["Plan de travail — heures effectives par personne et par jour"],
+    [`Source : feuille « ${plan.feuille} » ; durées en heures:minutes, pauses déduites.`],
+  ];
+  const formats: RangeFormat[] = [
+    { range: "A1", bold: true },
+    { range: "A2", italic: true },
+  ];
   const tables: TableSpec[] = [];
 
   // People × days.
   const e1 = 3;
   const nbD = dates.length;
-  rows[e1] = ["Personne", "Fonction", ...dates.map((d) => `${["lun", "mar", "mer", "jeu", "ven", "sam", "dim"][jourSemaine(jourDepuisIso(d)) - 1]} ${dateFr(d).slice(0, 5)}`), "Total", "Jours"];
+  rows[e1] = [
+    "Personne",
+    "Fonction",
+    ...dates.map(
+      (d) =>
+        `${["lun", "mar", "mer", "jeu", "ven", "sam", "dim"][jourSemaine(jourDepuisIso(d)) - 1]} ${dateFr(d).slice(0, 5)}`,
+    ),
+    "Total",
+    "Jours",
+  ];
   let r = e1 + 1;
   for (const p of personnes.values()) {
     const total = [...p.parDate.values()].reduce((a, b) => a + b, 0);
@@ -55,7 +74,10 @@ export function feuillePlanDeTravail(plan: PlanDeTravail, analyse: AnalyseTempsD
   }
   const fin1 = r - 1;
   tables.push({ name: "tblPlanDeTravail", range: plage(e1, 0, fin1, nbD + 3), style: "TableStyleMedium2" });
-  formats.push({ range: plage(e1 + 1, 2, fin1, nbD + 2), numFmt: H }, { range: plage(e1, 0, e1, nbD + 3), bold: true, wrap: true });
+  formats.push(
+    { range: plage(e1 + 1, 2, fin1, nbD + 2), numFmt: H },
+    { range: plage(e1, 0, e1, nbD + 3), bold: true, wrap: true },
+  );
 
   // Hours and overtime per week.
   const e2 = fin1 + 3;
@@ -65,7 +87,16 @@ export function feuillePlanDeTravail(plan: PlanDeTravail, analyse: AnalyseTempsD
   r = e2 + 1;
   for (const h of analyse.heures) {
     const bande = (m: string) => jourFraction(h.tranches.find((t) => t.majoration === m)?.minutes ?? 0);
-    rows[r++] = [h.nom, h.fonction, `IDCC ${h.convention}`, h.semaine, jourFraction(h.minutes), bande("0.25"), bande("0.50"), bande("0.75")];
+    rows[r++] = [
+      h.nom,
+      h.fonction,
+      `IDCC ${h.convention}`,
+      h.semaine,
+      jourFraction(h.minutes),
+      bande("0.25"),
+      bande("0.50"),
+      bande("0.75"),
+    ];
   }
   const fin2 = Math.max(r - 1, e2 + 1);
   if (r === e2 + 1) rows[r] = [];
@@ -99,9 +130,18 @@ export function feuillePlanDeTravail(plan: PlanDeTravail, analyse: AnalyseTempsD
 }
 
 /** Printable call sheet for one day: crew calls sorted by call time, locations, contacts. */
-export function feuilleDeService(plan: PlanDeTravail, date: string, opts: { production?: string; nom?: string } = {}): SheetSpec {
-  const jour = plan.vacations.filter((v) => v.date === date).sort((a, b) => a.debut - b.debut || a.nom.localeCompare(b.nom, "fr"));
-  if (jour.length === 0) throw new PlanningError(`Aucune personne n'est prévue le ${dateFr(date)} dans la feuille « ${plan.feuille} » : pas de feuille de service à établir.`);
+export function feuilleDeService(
+  plan: PlanDeTravail,
+  date: string,
+  opts: { production?: string; nom?: string } = {},
+): SheetSpec {
+  const jour = plan.vacations
+    .filter((v) => v.date === date)
+    .sort((a, b) => a.debut - b.debut || a.nom.localeCompare(b.nom, "fr"));
+  if (jour.length === 0)
+    throw new PlanningError(
+      `Aucune personne n'est prévue le ${dateFr(date)} dans la feuille « ${plan.feuille} » : pas de feuille de service à établir.`,
+    );
   const jours = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
   const lieux = [...new Set(jour.map((v) => v.lieu).filter((l): l is string => !!l))];
   const rows: CellSpec[][] = [
@@ -112,13 +152,25 @@ export function feuilleDeService(plan: PlanDeTravail, date: string, opts: { prod
     [],
     ["Nom", "Fonction", "Convocation", "Fin prévue", "Lieu", "Téléphone"],
   ];
-  for (const v of jour) rows.push([v.nom, v.fonction, hhmm(v.debut), `${hhmm(v.fin)}${v.fin <= v.debut ? " (+1 j)" : ""}`, v.lieu ?? "", v.telephone ?? ""]);
+  for (const v of jour)
+    rows.push([
+      v.nom,
+      v.fonction,
+      hhmm(v.debut),
+      `${hhmm(v.fin)}${v.fin <= v.debut ? " (+1 j)" : ""}`,
+      v.lieu ?? "",
+      v.telephone ?? "",
+    ]);
   const fin = rows.length - 1;
   return {
     name: opts.nom ?? NOM_FEUILLE_DE_SERVICE,
     rows,
     columns: [{ width: 24 }, { width: 24 }, { width: 12 }, { width: 12 }, { width: 30 }, { width: 18 }],
-    formats: [{ range: "A1", bold: true }, { range: "A2:A4", italic: true }, { range: "A6:F6", bold: true, borderTop: true }],
+    formats: [
+      { range: "A1", bold: true },
+      { range: "A2:A4", italic: true },
+      { range: "A6:F6", bold: true, borderTop: true },
+    ],
     tables: [{ name: "tblFeuilleDeService", range: `A6:F${fin + 1}`, style: "TableStyleLight1" }],
     print: { landscape: true, repeatRows: 6, fitToWidth: true },
     tabColor: "#FFC000",

@@ -10,7 +10,17 @@ export const JOURS_GANTT_MAX = 400;
 
 const LIGNE_ENTETE = 3; // 0-based: row 4
 const COL_GANTT = 10; // column K
-const ENTETES = ["Étape", "Durée (j)", "Calendaire", "Début", "Fin", "Marge (j ouvrés)", "Critique", "Dépend de", "Jours (calcul)"];
+const ENTETES = [
+  "Étape",
+  "Durée (j)",
+  "Calendaire",
+  "Début",
+  "Fin",
+  "Marge (j ouvrés)",
+  "Critique",
+  "Dépend de",
+  "Jours (calcul)",
+];
 
 /**
  * The « Rétroplanning » sheet: an Excel table (étape, durée, début, fin, marge, critique) and, to its right,
@@ -67,9 +77,25 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
     { range: `A${ligneFeries + 1}`, bold: true },
   ];
   const conditionalFormats: ConditionalFormat[] = [
-    { range: plage(premiere, 0, derniere, ENTETES.length - 1), formula: `$G${premiere + 1}="oui"`, bold: true, fontColor: "#C00000" },
+    {
+      range: plage(premiere, 0, derniere, ENTETES.length - 1),
+      formula: `$G${premiere + 1}="oui"`,
+      bold: true,
+      fontColor: "#C00000",
+    },
   ];
-  const columns: SheetSpec["columns"] = [{ width: 36 }, { width: 9 }, { width: 10 }, { width: 11, numFmt: "dd/mm/yyyy" }, { width: 11, numFmt: "dd/mm/yyyy" }, { width: 9 }, { width: 9 }, { width: 30 }, { width: 9 }, { width: 2 }];
+  const columns: SheetSpec["columns"] = [
+    { width: 36 },
+    { width: 9 },
+    { width: 10 },
+    { width: 11, numFmt: "dd/mm/yyyy" },
+    { width: 11, numFmt: "dd/mm/yyyy" },
+    { width: 9 },
+    { width: 9 },
+    { width: 30 },
+    { width: 9 },
+    { width: 2 },
+  ];
 
   const nbJours = jourDepuisIso(p.fin) - jourDepuisIso(p.debut) + 1;
   if (nbJours <= JOURS_GANTT_MAX) {
@@ -79,7 +105,8 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
       const c = COL_GANTT + k;
       const iso = ajouterJours(p.debut, k);
       // Only the first column holds a date: the others follow by formula, so the grid can be shifted in Excel.
-      rows[LIGNE_ENTETE][c] = k === 0 ? { date: iso } : { formula: `${adresse(LIGNE_ENTETE, c - 1)}+1`, result: serieDepuisIso(iso) };
+      rows[LIGNE_ENTETE][c] =
+        k === 0 ? { date: iso } : { formula: `${adresse(LIGNE_ENTETE, c - 1)}+1`, result: serieDepuisIso(iso) };
       if (k === 0 || iso.endsWith("-01")) {
         rows[LIGNE_ENTETE - 1][c] = { date: iso };
         formats.push({ range: adresse(LIGNE_ENTETE - 1, c), numFmt: "mmm yyyy", bold: true });
@@ -99,7 +126,10 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
       { range: grille, formula: `AND(${col4}>=$D${r1},${col4}<=$E${r1})`, fill: "#4472C4" },
     );
   } else {
-    rows[2] = [`Chemin critique : ${p.cheminCritique.join(" → ")} — planning de ${nbJours} jours : diagramme de Gantt omis (au-delà de ${JOURS_GANTT_MAX} jours).`];
+    rows[2] = [
+      `Chemin critique : ${p.cheminCritique.join(" → ")} — planning de ${nbJours} jours : diagramme de Gantt omis ` +
+        `(au-delà de ${JOURS_GANTT_MAX} jours).`,
+    ];
   }
   for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (c) => c ?? null);
 
@@ -108,7 +138,13 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
     rows,
     columns,
     formats,
-    tables: [{ name: "tblRetroplanning", range: plage(LIGNE_ENTETE, 0, derniere, ENTETES.length - 1), style: "TableStyleMedium2" }],
+    tables: [
+      {
+        name: "tblRetroplanning",
+        range: plage(LIGNE_ENTETE, 0, derniere, ENTETES.length - 1),
+        style: "TableStyleMedium2",
+      },
+    ],
     validations: [{ range: `C${premiere + 1}:C${derniere + 1}`, list: ["oui", "non"] }],
     conditionalFormats,
     freeze: { rows: LIGNE_ENTETE + 1, columns: 1 },

@@ -9,7 +9,11 @@ export function ordreTopologique(etapes: Etape[]): number[] {
   const index = new Map<string, number>();
   etapes.forEach((e, i) => {
     const j = index.get(e.nom);
-    if (j !== undefined) throw new PlanningError(`Deux étapes portent le nom « ${e.nom} » : ${designation(etapes[j])} et ${designation(e)}. Renommez l'une d'elles.`, e.ligne);
+    if (j !== undefined)
+      throw new PlanningError(
+        `Deux étapes portent le nom « ${e.nom} » : ${designation(etapes[j])} et ${designation(e)}. Renommez l'une d'elles.`,
+        e.ligne,
+      );
     index.set(e.nom, i);
   });
   const preds = etapes.map((e) =>
@@ -18,7 +22,10 @@ export function ordreTopologique(etapes: Etape[]): number[] {
       if (j === undefined) {
         const proche = etapes.find((x) => normaliser(x.nom) === normaliser(p.nom));
         const suggestion = proche ? ` Vouliez-vous dire « ${proche.nom} » ?` : "";
-        throw new PlanningError(`L'étape ${designation(e)} dépend de « ${p.nom} », qui n'est pas une étape du planning.${suggestion}`, e.ligne);
+        throw new PlanningError(
+          `L'étape ${designation(e)} dépend de « ${p.nom} », qui n'est pas une étape du planning.${suggestion}`,
+          e.ligne,
+        );
       }
       return j;
     }),
@@ -30,7 +37,11 @@ export function ordreTopologique(etapes: Etape[]): number[] {
     if (etat[i] === 2) return;
     if (etat[i] === 1) {
       const cycle = [...pile.slice(pile.indexOf(i)), i].map((k) => designation(etapes[k]));
-      throw new PlanningError(`Cycle de dépendances (« → » se lit « dépend de ») : ${cycle.join(" → ")}. Une étape ne peut pas dépendre d'elle-même, même indirectement.`, etapes[i].ligne);
+      throw new PlanningError(
+        `Cycle de dépendances (« → » se lit « dépend de ») : ${cycle.join(" → ")}. Une étape ne peut pas dépendre d'elle-même, ` +
+          `même indirectement.`,
+        etapes[i].ligne,
+      );
     }
     etat[i] = 1;
     pile.push(i);

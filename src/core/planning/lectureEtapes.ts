@@ -30,7 +30,9 @@ export function trouverFeuilleEtapes(sheets: SheetData[]): SheetData | undefined
 export function lireEtapes(sheet: SheetData): Etape[] {
   const ent = trouverEntetes(sheet, MOTIFS, ["nom", "duree"]);
   if (!ent) {
-    throw new PlanningError(`La feuille « ${sheet.name} » n'a pas d'en-tête d'étapes : colonnes « Étape » et « Durée (jours ouvrés) » attendues.`);
+    throw new PlanningError(
+      `La feuille « ${sheet.name} » n'a pas d'en-tête d'étapes : colonnes « Étape » et « Durée (jours ouvrés) » attendues.`,
+    );
   }
   const col = ent.colonnes;
   const brutes: { etape: Etape; depend: string | undefined; decalage: number }[] = [];
@@ -40,15 +42,24 @@ export function lireEtapes(sheet: SheetData): Etape[] {
     const celDuree = row[col.duree!];
     if (!nom && vide(celDuree)) continue;
     const ligne = r + 1;
-    if (!nom) throw new PlanningError(`Ligne ${ligne} : une durée sans nom d'étape (${ref(sheet, r, col.duree!)}).`, ligne);
+    if (!nom)
+      throw new PlanningError(`Ligne ${ligne} : une durée sans nom d'étape (${ref(sheet, r, col.duree!)}).`, ligne);
     const duree = lireNombre(celDuree?.v ?? null);
     if (duree === undefined) {
-      throw new PlanningError(`Ligne ${ligne} : durée illisible « ${texte(celDuree)} » pour l'étape « ${nom} » (${ref(sheet, r, col.duree!)}) ; un nombre de jours est attendu.`, ligne);
+      throw new PlanningError(
+        `Ligne ${ligne} : durée illisible « ${texte(celDuree)} » pour l'étape « ${nom} » (` +
+          `${ref(sheet, r, col.duree!)}) ; un nombre de jours est attendu.`,
+        ligne,
+      );
     }
     const celLag = col.decalage === undefined ? undefined : row[col.decalage];
     const decalage = vide(celLag) ? 0 : lireNombre(celLag!.v);
     if (decalage === undefined || decalage < 0 || !Number.isInteger(decalage)) {
-      throw new PlanningError(`Ligne ${ligne} : décalage invalide « ${texte(celLag)} » pour l'étape « ${nom} » (${ref(sheet, r, col.decalage!)}) ; un nombre entier de jours ouvrés ≥ 0 est attendu.`, ligne);
+      throw new PlanningError(
+        `Ligne ${ligne} : décalage invalide « ${texte(celLag)} » pour l'étape « ${nom} » (` +
+          `${ref(sheet, r, col.decalage!)}) ; un nombre entier de jours ouvrés ≥ 0 est attendu.`,
+        ligne,
+      );
     }
     brutes.push({
       etape: {
@@ -64,12 +75,14 @@ export function lireEtapes(sheet: SheetData): Etape[] {
       depend: col.depend === undefined ? undefined : texte(row[col.depend]),
     });
   }
-  if (brutes.length === 0) throw new PlanningError(`La feuille « ${sheet.name} » n'a aucune étape sous son en-tête (ligne ${ent.ligne + 1}).`);
+  if (brutes.length === 0)
+    throw new PlanningError(`La feuille « ${sheet.name} » n'a aucune étape sous son en-tête (ligne ${ent.ligne + 1}).`);
   const noms = new Map(brutes.map((b) => [normaliser(b.etape.nom), b.etape.nom]));
   return brutes.map((b, i) => {
     const lag = (n: number) => (n ? { decalage: n } : {});
     let preds: Predecesseur[];
-    if (b.depend === undefined || b.depend === "") preds = i > 0 ? [{ nom: brutes[i - 1].etape.nom, ...lag(b.decalage) }] : [];
+    if (b.depend === undefined || b.depend === "")
+      preds = i > 0 ? [{ nom: brutes[i - 1].etape.nom, ...lag(b.decalage) }] : [];
     else if (AUCUN.test(normaliser(b.depend))) preds = [];
     else {
       preds = b.depend

@@ -21,7 +21,10 @@ export interface Etape {
 
 /** Bad schedule input: French message naming the step and its row. */
 export class PlanningError extends ErreurDonnees {
-  constructor(message: string, public readonly ligne?: number) {
+  constructor(
+    message: string,
+    public readonly ligne?: number,
+  ) {
     super(message);
   }
 }
@@ -30,4 +33,3 @@ export function designation(e: Pick<Etape, "nom" | "ligne" | "cellule">): string
   const ou = e.ligne ? ` (ligne ${e.ligne}${e.cellule ? `, ${e.cellule}` : ""})` : e.cellule ? ` (${e.cellule})` : "";
   return `« ${e.nom} »${ou}`;
 }
-

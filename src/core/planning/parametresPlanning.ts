@@ -32,11 +32,21 @@ export function surchargerTempsDeTravail(
       const lu = surchargeNombre(s, `${PREFIXE}${c}.${k}`);
       if (!lu) continue;
       remplacements.push({ c, champ, valeur: lu.valeur.toNumber() });
-      constats.push({ regle: "temps-de-travail-parametre", gravite: "info", message: `Paramètre du classeur utilisé : ${lu.cle} = ${lu.texte} (au lieu de la valeur de référence).`, cellule: lu.cellule });
+      constats.push({
+        regle: "temps-de-travail-parametre",
+        gravite: "info",
+        message: `Paramètre du classeur utilisé : ${lu.cle} = ${lu.texte} (au lieu de la valeur de référence).`,
+        cellule: lu.cellule,
+      });
     }
   }
   for (const u of clesInconnues(s, PREFIXE, CLES_TEMPS_DE_TRAVAIL)) {
-    constats.push({ regle: "temps-de-travail-parametre-inconnu", gravite: "alerte", message: `Paramètre inconnu « ${u.cle} » ignoré ; clés reconnues : ${CLES_TEMPS_DE_TRAVAIL.join(", ")}.`, cellule: u.cellule });
+    constats.push({
+      regle: "temps-de-travail-parametre-inconnu",
+      gravite: "alerte",
+      message: `Paramètre inconnu « ${u.cle} » ignoré ; clés reconnues : ${CLES_TEMPS_DE_TRAVAIL.join(", ")}.`,
+      cellule: u.cellule,
+    });
   }
   if (remplacements.length === 0) return { table, constats };
   return {

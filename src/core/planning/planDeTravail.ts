@@ -69,7 +69,10 @@ export function dureeEffective(v: Vacation): number {
  */
 export function lirePlanDeTravail(sheet: SheetData, conventionParDefaut: Convention = "2642"): PlanDeTravail {
   const ent = trouverEntetes(sheet, MOTIFS, ["date", "nom", "debut", "fin"]);
-  if (!ent) throw new PlanningError(`La feuille « ${sheet.name} » n'a pas d'en-tête de plan de travail : colonnes « Date », « Nom », « Début » et « Fin » attendues.`);
+  if (!ent)
+    throw new PlanningError(
+      `La feuille « ${sheet.name} » n'a pas d'en-tête de plan de travail : colonnes « Date », « Nom », « Début » et « Fin » attendues.`,
+    );
   const c = ent.colonnes;
   const vacations: Vacation[] = [];
   let derniereDate: string | undefined;
@@ -83,17 +86,40 @@ export function lirePlanDeTravail(sheet: SheetData, conventionParDefaut: Convent
     if (!nom) throw new PlanningError(`Ligne ${ligne} : horaires sans nom de personne (${at("nom")}).`, ligne);
     // An empty date repeats the one above (plans group people under a day).
     const date = vide(cel("date")) ? derniereDate : dateCellule(cel("date"));
-    if (!date) throw new PlanningError(`Ligne ${ligne} : date illisible « ${texte(cel("date"))} » pour ${nom} (${at("date")}) ; attendu JJ/MM/AAAA.`, ligne);
+    if (!date)
+      throw new PlanningError(
+        `Ligne ${ligne} : date illisible « ${texte(cel("date"))} » pour ${nom} (${at("date")}) ; attendu JJ/MM/AAAA.`,
+        ligne,
+      );
     derniereDate = date;
     const debut = heureCellule(cel("debut"));
     const fin = heureCellule(cel("fin"));
-    if (debut === undefined) throw new PlanningError(`Ligne ${ligne} : heure de début illisible « ${texte(cel("debut"))} » pour ${nom} (${at("debut")}) ; attendu HH:MM.`, ligne);
-    if (fin === undefined) throw new PlanningError(`Ligne ${ligne} : heure de fin illisible « ${texte(cel("fin"))} » pour ${nom} (${at("fin")}) ; attendu HH:MM.`, ligne);
+    if (debut === undefined)
+      throw new PlanningError(
+        `Ligne ${ligne} : heure de début illisible « ${texte(cel("debut"))} » pour ${nom} (${at("debut")}) ; attendu HH:MM.`,
+        ligne,
+      );
+    if (fin === undefined)
+      throw new PlanningError(
+        `Ligne ${ligne} : heure de fin illisible « ${texte(cel("fin"))} » pour ${nom} (${at("fin")}) ; attendu HH:MM.`,
+        ligne,
+      );
     const convention = lireConvention(texte(cel("convention")), conventionParDefaut);
-    if (!convention) throw new PlanningError(`Ligne ${ligne} : convention « ${texte(cel("convention"))} » inconnue (${at("convention")}) ; attendu IDCC 2642 (audiovisuel) ou IDCC 3097 (cinéma).`, ligne);
-    const pauseTxt = texte(cel("pause")).replace(",", ".").replace(/\s*(min|mn|minutes?)$/i, "");
+    if (!convention)
+      throw new PlanningError(
+        `Ligne ${ligne} : convention « ${texte(cel("convention"))} » inconnue (${at("convention")}) ; attendu IDCC 2642 ` +
+          `(audiovisuel) ou IDCC 3097 (cinéma).`,
+        ligne,
+      );
+    const pauseTxt = texte(cel("pause"))
+      .replace(",", ".")
+      .replace(/\s*(min|mn|minutes?)$/i, "");
     const pause = pauseTxt === "" ? 0 : Number(pauseTxt);
-    if (!Number.isFinite(pause) || pause < 0) throw new PlanningError(`Ligne ${ligne} : pause illisible « ${texte(cel("pause"))} » (${at("pause")}) ; un nombre de minutes est attendu.`, ligne);
+    if (!Number.isFinite(pause) || pause < 0)
+      throw new PlanningError(
+        `Ligne ${ligne} : pause illisible « ${texte(cel("pause"))} » (${at("pause")}) ; un nombre de minutes est attendu.`,
+        ligne,
+      );
     vacations.push({
       date,
       nom,
@@ -112,7 +138,9 @@ export function lirePlanDeTravail(sheet: SheetData, conventionParDefaut: Convent
 }
 
 /** Distinct worked dates per person (key: normalised name). */
-export function joursTravailles(plan: PlanDeTravail): Map<string, { nom: string; fonction: string; dates: Set<string> }> {
+export function joursTravailles(
+  plan: PlanDeTravail,
+): Map<string, { nom: string; fonction: string; dates: Set<string> }> {
   const m = new Map<string, { nom: string; fonction: string; dates: Set<string> }>();
   for (const v of plan.vacations) {
     const k = normaliser(v.nom);

@@ -9,7 +9,12 @@ import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import type { Zone } from "./calendrier";
 import { estDateIso } from "./dates";
-import { NOM_FEUILLE_DE_SERVICE, NOM_PLAN_DE_TRAVAIL, feuilleDeService, feuillePlanDeTravail } from "./feuillePlanDeTravail";
+import {
+  NOM_FEUILLE_DE_SERVICE,
+  NOM_PLAN_DE_TRAVAIL,
+  feuilleDeService,
+  feuillePlanDeTravail,
+} from "./feuillePlanDeTravail";
 import { NOM_RETROPLANNING, feuilleRetroplanning } from "./feuilleRetroplanning";
 import { estFeuilleEtapes, lireEtapes } from "./lectureEtapes";
 import { PlanningError, type Etape } from "./modele";
@@ -46,7 +51,8 @@ export interface ResultatPlanningClasseur {
 }
 
 function verifierDate(d: string | undefined, quoi: string): void {
-  if (d !== undefined && !estDateIso(d)) throw new PlanningError(`Date ${quoi} invalide « ${d} » : attendu AAAA-MM-JJ (par exemple 2026-05-15).`);
+  if (d !== undefined && !estDateIso(d))
+    throw new PlanningError(`Date ${quoi} invalide « ${d} » : attendu AAAA-MM-JJ (par exemple 2026-05-15).`);
 }
 
 /** Working-time analysis with the « Paramètres » sheet's overrides (temps-de-travail.<idcc>.<champ>). */
@@ -72,23 +78,38 @@ async function feuillesUtilisateur(wb: WorkbookPort): Promise<SheetData[]> {
  * Reads the user's steps sheet, plan de travail and devis (whichever exist), computes the schedule, the
  * working-time findings and the proposed devis quantities, and (if asked) writes Prodbook's planning sheets.
  */
-export async function planifierClasseur(wb: WorkbookPort, opts: OptionsPlanningClasseur = {}): Promise<ResultatPlanningClasseur> {
+export async function planifierClasseur(
+  wb: WorkbookPort,
+  opts: OptionsPlanningClasseur = {},
+): Promise<ResultatPlanningClasseur> {
   verifierDate(opts.livraison, "de livraison");
   verifierDate(opts.debut, "de début");
   verifierDate(opts.feuilleDeService, "de la feuille de service");
-  if (opts.livraison && opts.debut) throw new PlanningError("Indiquez soit une date de livraison, soit une date de début, pas les deux.");
+  if (opts.livraison && opts.debut)
+    throw new PlanningError("Indiquez soit une date de livraison, soit une date de début, pas les deux.");
   const sheets = await feuillesUtilisateur(wb);
   let etapesSheet: SheetData | undefined;
   if (opts.feuille) {
     etapesSheet = sheets.find((s) => s.name.toLowerCase() === opts.feuille!.toLowerCase());
-    if (!etapesSheet) throw new PlanningError(`La feuille « ${opts.feuille} » n'existe pas dans le classeur (feuilles : ${sheets.map((s) => `« ${s.name} »`).join(", ")}).`);
+    if (!etapesSheet)
+      throw new PlanningError(
+        `La feuille « ${opts.feuille} » n'existe pas dans le classeur (feuilles : ${sheets.map((s) => `« ${s.name} »`).join(", ")}).`,
+      );
   } else etapesSheet = sheets.find(estFeuilleEtapes);
 
   let planning: Planning | undefined;
-  const etapes: Etape[] | undefined = etapesSheet ? lireEtapes(etapesSheet) : opts.modele && etapesPostProduction(opts.modele);
+  const etapes: Etape[] | undefined = etapesSheet
+    ? lireEtapes(etapesSheet)
+    : opts.modele && etapesPostProduction(opts.modele);
   if (etapes) {
-    if (!opts.livraison && !opts.debut) throw new PlanningError("Indiquez la date de livraison (PAD) pour un rétroplanning, ou la date de début pour un planning en avant.");
-    planning = planifier(etapes, opts.livraison ? { livraison: opts.livraison, zone: opts.zone } : { debut: opts.debut!, zone: opts.zone });
+    if (!opts.livraison && !opts.debut)
+      throw new PlanningError(
+        "Indiquez la date de livraison (PAD) pour un rétroplanning, ou la date de début pour un planning en avant.",
+      );
+    planning = planifier(
+      etapes,
+      opts.livraison ? { livraison: opts.livraison, zone: opts.zone } : { debut: opts.debut!, zone: opts.zone },
+    );
   }
   const autres = sheets.filter((s) => s !== etapesSheet);
   const planSheet = trouverFeuillePlan(autres);
@@ -97,7 +118,10 @@ export async function planifierClasseur(wb: WorkbookPort, opts: OptionsPlanningC
   const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
   const propositions = plan && devisSheet ? proposerQuantites(plan, importerDevis(devisSheet)) : [];
   if (!planning && !plan) {
-    throw new PlanningError(`Aucune feuille d'étapes (colonnes « Étape », « Durée ») ni de plan de travail (« Date », « Nom », « Début », « Fin ») dans le classeur.`);
+    throw new PlanningError(
+      `Aucune feuille d'étapes (colonnes « Étape », « Durée ») ni de plan de travail (« Date », « Nom », « Début », « Fin ») dans ` +
+        `le classeur.`,
+    );
   }
 
   const feuillesEcrites: string[] = [];
@@ -105,10 +129,22 @@ export async function planifierClasseur(wb: WorkbookPort, opts: OptionsPlanningC
     const existantes = await wb.listSheets();
     const prodbook = await wb.feuillesProdbook();
     const specs: SheetSpec[] = [];
-    if (planning) specs.push(feuilleRetroplanning(planning, choisirNomFeuille(NOM_RETROPLANNING, existantes, prodbook), opts.livraison ?? opts.debut));
+    if (planning)
+      specs.push(
+        feuilleRetroplanning(
+          planning,
+          choisirNomFeuille(NOM_RETROPLANNING, existantes, prodbook),
+          opts.livraison ?? opts.debut,
+        ),
+      );
     if (plan && analyse) {
       specs.push(feuillePlanDeTravail(plan, analyse, choisirNomFeuille(NOM_PLAN_DE_TRAVAIL, existantes, prodbook)));
-      if (opts.feuilleDeService) specs.push(feuilleDeService(plan, opts.feuilleDeService, { nom: choisirNomFeuille(NOM_FEUILLE_DE_SERVICE, existantes, prodbook) }));
+      if (opts.feuilleDeService)
+        specs.push(
+          feuilleDeService(plan, opts.feuilleDeService, {
+            nom: choisirNomFeuille(NOM_FEUILLE_DE_SERVICE, existantes, prodbook),
+          }),
+        );
     }
     await wb.writeSheets(specs);
     feuillesEcrites.push(...specs.map((s) => s.name));
@@ -121,11 +157,18 @@ export async function planifierClasseur(wb: WorkbookPort, opts: OptionsPlanningC
  * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities, the Contrôles sheet
  * also listing the working-time findings.
  */
-export async function appliquerPropositions(wb: WorkbookPort, acceptees: string[], date: string): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
+export async function appliquerPropositions(
+  wb: WorkbookPort,
+  acceptees: string[],
+  date: string,
+): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
   const sheets = await feuillesUtilisateur(wb);
   const planSheet = trouverFeuillePlan(sheets);
   const devisSheet = trouverFeuilleDevis(sheets.filter((s) => s !== planSheet && !estFeuilleEtapes(s)));
-  if (!planSheet || !devisSheet) throw new PlanningError("Il faut une feuille de plan de travail et une feuille de devis pour appliquer des quantités.");
+  if (!planSheet || !devisSheet)
+    throw new PlanningError(
+      "Il faut une feuille de plan de travail et une feuille de devis pour appliquer des quantités.",
+    );
   const plan = lirePlanDeTravail(planSheet);
   const devis = importerDevis(devisSheet);
   const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId));

@@ -16,7 +16,10 @@ export interface ValeursPostProduction {
   etapes: EtapeType[];
 }
 
-export const TABLE_POSTPRODUCTION: TableRegles<ValeursPostProduction> = validerTable(donnees, "postproduction-etapes.json");
+export const TABLE_POSTPRODUCTION: TableRegles<ValeursPostProduction> = validerTable(
+  donnees,
+  "postproduction-etapes.json",
+);
 
 export const AGREMENT_PROVISOIRE = "Demande d'agrément provisoire";
 
@@ -43,15 +46,30 @@ export function etapesPostProduction(o: OptionsPostProduction): Etape[] {
   const facteur = o.dureeMinutes && o.dureeMinutes > 0 ? o.dureeMinutes / ref : 1;
   const etapes: Etape[] = v.valeurs.etapes.map((t) => {
     const base = t.jours[o.genre];
-    const d = t.jalon || base === 0 ? 0 : t.echelle === "proportionnelle" ? Math.max(1, Math.ceil(base * facteur - 1e-9)) : base;
-    return { nom: t.nom, dureeJoursOuvres: d, predecesseurs: t.predecesseurs.map((nom) => ({ nom })), jalon: !!t.jalon };
+    const d =
+      t.jalon || base === 0
+        ? 0
+        : t.echelle === "proportionnelle"
+          ? Math.max(1, Math.ceil(base * facteur - 1e-9))
+          : base;
+    return {
+      nom: t.nom,
+      dureeJoursOuvres: d,
+      predecesseurs: t.predecesseurs.map((nom) => ({ nom })),
+      jalon: !!t.jalon,
+    };
   });
   if (!o.joursTournage) return etapes;
   const premiere = etapes.find((e) => e.predecesseurs.length === 0);
   if (premiere) premiere.predecesseurs = [{ nom: "Tournage" }];
   return [
     { nom: AGREMENT_PROVISOIRE, dureeJoursOuvres: 0, predecesseurs: [], jalon: true },
-    { nom: "Tournage", dureeJoursOuvres: o.joursTournage, predecesseurs: [{ nom: AGREMENT_PROVISOIRE }], calendaire: !!o.tournageCalendaire },
+    {
+      nom: "Tournage",
+      dureeJoursOuvres: o.joursTournage,
+      predecesseurs: [{ nom: AGREMENT_PROVISOIRE }],
+      calendaire: !!o.tournageCalendaire,
+    },
     ...etapes,
   ];
 }

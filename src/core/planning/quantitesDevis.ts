@@ -83,7 +83,10 @@ export function proposerQuantites(plan: PlanDeTravail, devis: Devis): Propositio
     prises.add(l.id);
     const unite = uniteDe(l)!;
     const nombre = l.nombre !== undefined && new Decimal(l.nombre).gt(0) ? new Decimal(l.nombre) : new Decimal(1);
-    const q = new Decimal(f.jours).div(unite === "semaine" ? 5 : 1).div(nombre).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const q = new Decimal(f.jours)
+      .div(unite === "semaine" ? 5 : 1)
+      .div(nombre)
+      .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     if (l.quantite !== undefined && new Decimal(l.quantite).eq(q)) continue;
     out.push({
       ligneId: l.id,
@@ -107,7 +110,9 @@ export function appliquerQuantites(devis: Devis, acceptees: PropositionQuantite[
   const par = new Map(acceptees.map((p) => [p.ligneId, p]));
   const lignes = devis.lignes.map((l) => {
     const p = par.get(l.id);
-    return p ? { ...l, quantite: p.nouvelleQuantite, montant: p.nouveauMontant ?? l.montant, montantFormule: false } : l;
+    return p
+      ? { ...l, quantite: p.nouvelleQuantite, montant: p.nouveauMontant ?? l.montant, montantFormule: false }
+      : l;
   });
   return { ...devis, lignes, ...calculerTotaux(lignes, devis.totauxProducteur, devis.typeOeuvre, devis.dureeMinutes) };
 }

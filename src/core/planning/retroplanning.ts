@@ -33,7 +33,9 @@ export interface Planning {
   jalons: { nom: string; date: string }[];
 }
 
-export type OptionsPlanning = { zone?: Zone } & ({ livraison: string; debut?: undefined } | { debut: string; livraison?: undefined });
+export type OptionsPlanning = { zone?: Zone } & (
+  { livraison: string; debut?: undefined } | { debut: string; livraison?: undefined }
+);
 
 interface Passe {
   debut: number[];
@@ -45,11 +47,23 @@ function valider(etapes: Etape[]): void {
   etapes.forEach((e) => {
     if (!e.nom.trim()) throw new PlanningError(`Étape sans nom${e.ligne ? ` à la ligne ${e.ligne}` : ""}.`, e.ligne);
     const d = e.dureeJoursOuvres;
-    if (!Number.isFinite(d) || d < 0) throw new PlanningError(`Durée négative ou invalide (${d}) pour l'étape ${designation(e)} : un nombre de jours ≥ 0 est attendu.`, e.ligne);
-    if (!Number.isInteger(d)) throw new PlanningError(`Durée non entière (${d}) pour l'étape ${designation(e)} : les étapes se comptent en jours entiers.`, e.ligne);
+    if (!Number.isFinite(d) || d < 0)
+      throw new PlanningError(
+        `Durée négative ou invalide (${d}) pour l'étape ${designation(e)} : un nombre de jours ≥ 0 est attendu.`,
+        e.ligne,
+      );
+    if (!Number.isInteger(d))
+      throw new PlanningError(
+        `Durée non entière (${d}) pour l'étape ${designation(e)} : les étapes se comptent en jours entiers.`,
+        e.ligne,
+      );
     for (const p of e.predecesseurs) {
       const l = p.decalage ?? 0;
-      if (!Number.isInteger(l) || l < 0) throw new PlanningError(`Décalage invalide (${l}) après « ${p.nom} » pour l'étape ${designation(e)} : un entier ≥ 0 est attendu.`, e.ligne);
+      if (!Number.isInteger(l) || l < 0)
+        throw new PlanningError(
+          `Décalage invalide (${l}) après « ${p.nom} » pour l'étape ${designation(e)} : un entier ≥ 0 est attendu.`,
+          e.ligne,
+        );
     }
   });
 }
@@ -140,5 +154,9 @@ export function planifier(etapes: Etape[], opts: OptionsPlanning): Planning {
 function verifierAnnee(e: Etape, j: number): void {
   const iso = isoDepuisJour(j);
   const a = Number(iso.slice(0, 4));
-  if (a < 1901 || a > 2199) throw new PlanningError(`Date impossible pour l'étape ${designation(e)} : le calcul tombe le ${dateFr(iso)}.`, e.ligne);
+  if (a < 1901 || a > 2199)
+    throw new PlanningError(
+      `Date impossible pour l'étape ${designation(e)} : le calcul tombe le ${dateFr(iso)}.`,
+      e.ligne,
+    );
 }

@@ -29,7 +29,10 @@ export interface ReglesConvention {
 
 export type ValeursTempsDeTravail = Record<Convention, ReglesConvention>;
 
-export const TABLE_TEMPS_DE_TRAVAIL: TableRegles<ValeursTempsDeTravail> = validerTable(donnees, "temps-de-travail.json");
+export const TABLE_TEMPS_DE_TRAVAIL: TableRegles<ValeursTempsDeTravail> = validerTable(
+  donnees,
+  "temps-de-travail.json",
+);
 
 /** Overtime of one person in one ISO week, minutes per band. */
 export interface HeuresSemaine {
@@ -55,18 +58,24 @@ const aVerifier = (r: ReglesConvention) => (r.confiance === "H" ? "" : " [à vé
 
 const dureeQuotidienne: Regle<Contexte> = {
   id: "duree-quotidienne",
-  description: "Durée de travail effectif d'une journée au-delà du maximum conventionnel (12 h en production audiovisuelle).",
+  description:
+    "Durée de travail effectif d'une journée au-delà du maximum conventionnel (12 h en production audiovisuelle).",
   verifier: ({ plan, regles }) =>
     plan.vacations.flatMap((v) => {
       const r = regles(v);
       const d = dureeEffective(v);
       if (!r || r.dureeQuotidienneMax === null || d <= r.dureeQuotidienneMax * 60) return [];
-      return [{
-        regle: "duree-quotidienne",
-        gravite: "erreur" as const,
-        message: `${qui(v)} le ${dateFr(v.date)} : ${heuresFr(d)} de travail effectif (${hhmm(v.debut)}–${hhmm(v.fin)}${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}), au-delà du maximum de ${r.dureeQuotidienneMax} h par jour (${r.libelle})${aVerifier(r)}.`,
-        cellule: v.cellules.fin,
-      }];
+      return [
+        {
+          regle: "duree-quotidienne",
+          gravite: "erreur" as const,
+          message:
+            `${qui(v)} le ${dateFr(v.date)} : ${heuresFr(d)} de travail effectif (${hhmm(v.debut)}–${hhmm(v.fin)}` +
+            `${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}), au-delà du maximum de ${r.dureeQuotidienneMax} h par jour (` +
+            `${r.libelle})${aVerifier(r)}.`,
+          cellule: v.cellules.fin,
+        },
+      ];
     }),
 };
 
@@ -85,9 +94,21 @@ const reposQuotidien: Regle<Contexte> = {
         const repos = bornes(v).debut - bornes(avant).fin;
         const lieu = `${qui(v)} entre le ${dateFr(avant.date)} (fin ${hhmm(avant.fin)}) et le ${dateFr(v.date)} (début ${hhmm(v.debut)})`;
         if (repos < 0) {
-          out.push({ regle: "repos-quotidien", gravite: "erreur", message: `${lieu} : les deux journées se chevauchent.`, cellule: v.cellules.debut });
+          out.push({
+            regle: "repos-quotidien",
+            gravite: "erreur",
+            message: `${lieu} : les deux journées se chevauchent.`,
+            cellule: v.cellules.debut,
+          });
         } else if (repos < r.reposReduit * 60) {
-          out.push({ regle: "repos-quotidien", gravite: "erreur", message: `${lieu} : ${heuresFr(repos)} de repos seulement, moins que le minimum absolu de ${r.reposReduit} h (${r.libelle})${aVerifier(r)}.`, cellule: v.cellules.debut });
+          out.push({
+            regle: "repos-quotidien",
+            gravite: "erreur",
+            message:
+              `${lieu} : ${heuresFr(repos)} de repos seulement, moins que le minimum ` +
+              `absolu de ${r.reposReduit} h (${r.libelle})${aVerifier(r)}.`,
+            cellule: v.cellules.debut,
+          });
         } else if (repos < r.reposQuotidien * 60) {
           const semaine = semaineIso(jourDepuisIso(v.date));
           const n = (reduits.get(semaine) ?? 0) + 1;
@@ -97,8 +118,10 @@ const reposQuotidien: Regle<Contexte> = {
             regle: "repos-quotidien",
             gravite: trop ? "erreur" : "alerte",
             message: trop
-              ? `${lieu} : repos réduit à ${heuresFr(repos)}, ${n}e réduction de la semaine ${semaine} alors que ${r.reposReduitsParSemaine} au plus sont admises (${r.libelle})${aVerifier(r)}.`
-              : `${lieu} : repos réduit à ${heuresFr(repos)} (moins de ${r.reposQuotidien} h ; réduction ${n} sur ${r.reposReduitsParSemaine} admises la semaine ${semaine}).`,
+              ? `${lieu} : repos réduit à ${heuresFr(repos)}, ${n}e réduction de la semaine ${semaine} alors que ` +
+                `${r.reposReduitsParSemaine} au plus sont admises (${r.libelle})${aVerifier(r)}.`
+              : `${lieu} : repos réduit à ${heuresFr(repos)} (moins de ${r.reposQuotidien} h ; réduction ${n} sur ` +
+                `${r.reposReduitsParSemaine} admises la semaine ${semaine}).`,
             cellule: v.cellules.debut,
           });
         }
@@ -152,24 +175,49 @@ const dureeHebdomadaire: Regle<Contexte> = {
     heuresParSemaine(ctx).flatMap((h) => {
       const r = reglesSemaine.get(h);
       if (!r || r.dureeHebdomadaireMax === null || h.minutes <= r.dureeHebdomadaireMax * 60) return [];
-      return [{ regle: "duree-hebdomadaire", gravite: "erreur" as const, message: `${h.nom} : ${heuresFr(h.minutes)} de travail la semaine ${h.semaine}, au-delà du maximum de ${r.dureeHebdomadaireMax} h (${r.libelle})${aVerifier(r)}.`, cellule: h.cellule }];
+      return [
+        {
+          regle: "duree-hebdomadaire",
+          gravite: "erreur" as const,
+          message:
+            `${h.nom} : ${heuresFr(h.minutes)} de travail la semaine ${h.semaine}, au-delà du maximum de ` +
+            `${r.dureeHebdomadaireMax} h (${r.libelle})${aVerifier(r)}.`,
+          cellule: h.cellule,
+        },
+      ];
     }),
 };
 
 const heuresSupplementaires: Regle<Contexte> = {
   id: "heures-supplementaires",
-  description: "Heures supplémentaires par semaine et par personne, par tranche de majoration (information pour la paie et le devis).",
+  description:
+    "Heures supplémentaires par semaine et par personne, par tranche de majoration (information pour la paie et le devis).",
   verifier: (ctx) =>
     heuresParSemaine(ctx).flatMap((h) => {
       const parts = h.tranches.filter((t) => t.minutes > 0).map((t) => `${heuresFr(t.minutes)} à ${pct(t.majoration)}`);
       if (parts.length === 0) return [];
-      return [{ regle: "heures-supplementaires", gravite: "info" as const, message: `${h.nom}, semaine ${h.semaine} : ${heuresFr(h.minutes)} travaillées, dont ${parts.join(", ")}.`, cellule: h.cellule }];
+      return [
+        {
+          regle: "heures-supplementaires",
+          gravite: "info" as const,
+          message: `${h.nom}, semaine ${h.semaine} : ${heuresFr(h.minutes)} travaillées, dont ${parts.join(", ")}.`,
+          cellule: h.cellule,
+        },
+      ];
     }),
 };
 
-export const REGLES_TEMPS_DE_TRAVAIL: readonly Regle<Contexte>[] = creerRegistre("planning", [dureeQuotidienne, reposQuotidien, dureeHebdomadaire, heuresSupplementaires]);
+export const REGLES_TEMPS_DE_TRAVAIL: readonly Regle<Contexte>[] = creerRegistre("planning", [
+  dureeQuotidienne,
+  reposQuotidien,
+  dureeHebdomadaire,
+  heuresSupplementaires,
+]);
 
-export function contexte(plan: PlanDeTravail, table: TableRegles<ValeursTempsDeTravail> = TABLE_TEMPS_DE_TRAVAIL): Contexte {
+export function contexte(
+  plan: PlanDeTravail,
+  table: TableRegles<ValeursTempsDeTravail> = TABLE_TEMPS_DE_TRAVAIL,
+): Contexte {
   const groupes = new Map<string, Vacation[]>();
   for (const v of plan.vacations) {
     const k = normaliser(v.nom);
@@ -185,12 +233,22 @@ export interface AnalyseTempsDeTravail {
 }
 
 /** Findings on the plan de travail, plus the hours/overtime table per person and ISO week. */
-export function analyserTempsDeTravail(plan: PlanDeTravail, table?: TableRegles<ValeursTempsDeTravail>): AnalyseTempsDeTravail {
+export function analyserTempsDeTravail(
+  plan: PlanDeTravail,
+  table?: TableRegles<ValeursTempsDeTravail>,
+): AnalyseTempsDeTravail {
   const ctx = contexte(plan, table);
   const constats = executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx);
   const sansRegle = plan.vacations.filter((v) => !ctx.regles(v));
   if (sansRegle.length) {
-    constats.push({ regle: "duree-quotidienne", gravite: "info", message: `${sansRegle.length} journée(s) avant l'entrée en vigueur des règles connues (${TABLE_TEMPS_DE_TRAVAIL.versions[0].effetDu}) : temps de travail non contrôlé.`, cellule: sansRegle[0].cellules.date });
+    constats.push({
+      regle: "duree-quotidienne",
+      gravite: "info",
+      message:
+        `${sansRegle.length} journée(s) avant l'entrée en vigueur des règles ` +
+        `connues (${TABLE_TEMPS_DE_TRAVAIL.versions[0].effetDu}) : temps de travail non contrôlé.`,
+      cellule: sansRegle[0].cellules.date,
+    });
   }
   return { constats, heures: heuresParSemaine(ctx) };
 }

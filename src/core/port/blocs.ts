@@ -40,10 +40,16 @@ export function octetsJson(v: unknown): number {
  * (a single row larger than that still makes its own block). `octetsLigne(i)` gives row i's bytes
  * including its separators; `octetsFixes` covers the request itself (calls, outer brackets).
  */
-export function decouperEnBlocs(nLignes: number, octetsLigne: (i: number) => number,
-  maxOctets = OCTETS_MAX_BLOC, maxLignes = LIGNES_MAX_BLOC, octetsFixes = 1024): Bloc[] {
+export function decouperEnBlocs(
+  nLignes: number,
+  octetsLigne: (i: number) => number,
+  maxOctets = OCTETS_MAX_BLOC,
+  maxLignes = LIGNES_MAX_BLOC,
+  octetsFixes = 1024,
+): Bloc[] {
   const blocs: Bloc[] = [];
-  let debut = 0, octets = octetsFixes;
+  let debut = 0,
+    octets = octetsFixes;
   for (let i = 0; i < nLignes; i++) {
     const o = octetsLigne(i);
     if (i > debut && (octets + o > maxOctets || i - debut >= maxLignes)) {

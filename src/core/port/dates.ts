@@ -18,7 +18,11 @@ export function isoVersSerie(iso: string): number {
 /** True for formats showing a date (d, m, y outside quotes and brackets), not a duration or a time only. */
 export function estFormatDate(fmt: string | undefined | null): boolean {
   if (!fmt) return false;
-  const f = fmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  const f = fmt
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
   if (/[dy]/i.test(f)) return true;
   // "mmm yyyy" is caught above; "m" alone is a month unless the format also has hours, seconds or digits.
   return /m/i.test(f) && !/[hs0#?]/i.test(f);

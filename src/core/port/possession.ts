@@ -18,7 +18,8 @@ export function verifierPossession(specs: SheetSpec[], existantes: string[], pro
   const vus: string[] = [];
   for (const s of specs) {
     if (egal(s.name, FEUILLE_REGISTRE)) throw new ConflitFeuilleError(s.name);
-    if (vus.some((v) => egal(v, s.name))) throw new Error(`La feuille « ${s.name} » est demandée deux fois dans la même écriture.`);
+    if (vus.some((v) => egal(v, s.name)))
+      throw new Error(`La feuille « ${s.name} » est demandée deux fois dans la même écriture.`);
     vus.push(s.name);
     const existe = existantes.some((e) => egal(e, s.name));
     if (existe && !prodbook.some((p) => egal(p, s.name))) throw new ConflitFeuilleError(s.name);
@@ -46,17 +47,25 @@ export function verifierTables(specs: SheetSpec[], tablesAilleurs: string[]): vo
   for (const s of specs) {
     for (const t of s.tables ?? []) {
       if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(t.name) || /^[A-Za-z]{1,3}\d+$/.test(t.name) || /^[rc]$/i.test(t.name)) {
-        throw new Error(`Nom de table invalide « ${t.name} » (feuille « ${s.name} ») : lettres, chiffres, _ et . seulement, sans espace, et pas une adresse de cellule.`);
+        throw new Error(
+          `Nom de table invalide « ${t.name} » (feuille « ${s.name} ») : lettres, chiffres, _ et . seulement, sans espace, et pas ` +
+            `une adresse de cellule.`,
+        );
       }
-      if (vus.includes(t.name.toLowerCase())) throw new Error(`Le nom de table « ${t.name} » (feuille « ${s.name} ») est déjà utilisé dans le classeur.`);
+      if (vus.includes(t.name.toLowerCase()))
+        throw new Error(`Le nom de table « ${t.name} » (feuille « ${s.name} ») est déjà utilisé dans le classeur.`);
       vus.push(t.name.toLowerCase());
     }
     // Excel repairs (drops) a table that overlaps another table or a merged range.
-    const zones = [...(s.tables ?? []).map((t) => ({ nom: `la table ${t.name}`, p: rectangle(t.range) })),
-      ...(s.merges ?? []).map((m) => ({ nom: `la fusion ${m}`, p: rectangle(m) }))];
+    const zones = [
+      ...(s.tables ?? []).map((t) => ({ nom: `la table ${t.name}`, p: rectangle(t.range) })),
+      ...(s.merges ?? []).map((m) => ({ nom: `la fusion ${m}`, p: rectangle(m) })),
+    ];
     for (const t of s.tables ?? []) {
       const a = rectangle(t.range);
-      const autre = zones.find((z) => z.nom !== `la table ${t.name}` && a.r1 <= z.p.r2 && z.p.r1 <= a.r2 && a.c1 <= z.p.c2 && z.p.c1 <= a.c2);
+      const autre = zones.find(
+        (z) => z.nom !== `la table ${t.name}` && a.r1 <= z.p.r2 && z.p.r1 <= a.r2 && a.c1 <= z.p.c2 && z.p.c1 <= a.c2,
+      );
       if (autre) throw new Error(`Feuille « ${s.name} » : la table ${t.name} (${t.range}) chevauche ${autre.nom}.`);
     }
   }
@@ -64,16 +73,31 @@ export function verifierTables(specs: SheetSpec[], tablesAilleurs: string[]): vo
 
 function rectangle(a1: string): { r1: number; c1: number; r2: number; c2: number } {
   const [a, b] = a1.replace(/^.*!/, "").split(":");
-  const p = parseAdresse(a), q = parseAdresse(b ?? a);
-  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+  const p = parseAdresse(a),
+    q = parseAdresse(b ?? a);
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
 }
 
 /** Checks made before anything is written, so that a bad spec never leaves a half-written workbook. */
 export function verifierSpecs(specs: SheetSpec[]): void {
   for (const s of specs) {
     const n = s.name;
-    if (!n.trim() || n.length > LONGUEUR_MAX_NOM_FEUILLE || /[\\/?*[\]:]/.test(n) || n.startsWith("'") || n.endsWith("'")) {
-      throw new Error(`Nom de feuille invalide « ${n} » : 1 à ${LONGUEUR_MAX_NOM_FEUILLE} caractères, sans \\ / ? * [ ] : ni apostrophe au début ou à la fin.`);
+    if (
+      !n.trim() ||
+      n.length > LONGUEUR_MAX_NOM_FEUILLE ||
+      /[\\/?*[\]:]/.test(n) ||
+      n.startsWith("'") ||
+      n.endsWith("'")
+    ) {
+      throw new Error(
+        `Nom de feuille invalide « ${n} » : 1 à ${LONGUEUR_MAX_NOM_FEUILLE} caractères, sans \\ / ? * [ ] : ni apostrophe au début ` +
+          `ou à la fin.`,
+      );
     }
     for (const v of s.validations ?? []) if (Array.isArray(v.list)) listeInline(v.list, `${n}!${v.range}`);
     const lignes = s.rows.length + (s.bulk?.count ?? 0);
@@ -83,7 +107,13 @@ export function verifierSpecs(specs: SheetSpec[]): void {
 
 /** More rows than a worksheet holds: the data, not the program, is at stake (exit 2 in the CLI). */
 export class FeuilleTropGrandeError extends ErreurDonnees {
-  constructor(public readonly feuille: string, public readonly lignes: number) {
-    super(`La feuille « ${feuille} » aurait ${milliers(lignes)} lignes : une feuille Excel en contient au plus ${milliers(LIGNES_MAX_FEUILLE)}.`);
+  constructor(
+    public readonly feuille: string,
+    public readonly lignes: number,
+  ) {
+    super(
+      `La feuille « ${feuille} » aurait ${milliers(lignes)} lignes : une feuille Excel en contient ` +
+        `au plus ${milliers(LIGNES_MAX_FEUILLE)}.`,
+    );
   }
 }

@@ -40,12 +40,7 @@ export interface SheetData {
  * - { date } is a date cell (ISO date), shown with the column's date format.
  */
 export type CellSpec =
-  | null
-  | string
-  | number
-  | boolean
-  | { formula: string; result?: number | string }
-  | { date: string };
+  null | string | number | boolean | { formula: string; result?: number | string } | { date: string };
 
 export interface RangeFormat {
   /** A1 range on the same sheet, e.g. "E2:E40". */

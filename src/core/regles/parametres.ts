@@ -56,13 +56,19 @@ export function lireParametres(sheet: SheetData | undefined): Surcharges {
     const valeur = texteCellule(row[colValeur]);
     if (!cleBrute || !valeur) continue; // an empty value = keep the figure in force
     if (row[colValeur]?.erreur) {
-      throw new ParametreInvalideError(celluleRef(sheet.name, r, colValeur), `la valeur du paramètre « ${cleBrute} » est une erreur Excel (${valeur}).`);
+      throw new ParametreInvalideError(
+        celluleRef(sheet.name, r, colValeur),
+        `la valeur du paramètre « ${cleBrute} » est une erreur Excel (${valeur}).`,
+      );
     }
     const cle = normaliserCle(cleBrute);
     const cellule = celluleRef(sheet.name, r, colValeur);
     const deja = out.get(cle);
     if (deja) {
-      throw new ParametreInvalideError(cellule, `le paramètre « ${cle} » est déjà défini en ${deja.cellule} ; gardez une seule ligne.`);
+      throw new ParametreInvalideError(
+        cellule,
+        `le paramètre « ${cle} » est déjà défini en ${deja.cellule} ; gardez une seule ligne.`,
+      );
     }
     out.set(cle, { valeur, cellule });
   }
@@ -102,7 +108,10 @@ export function surchargeTaux(s: Surcharges, cle: string): SurchargeLue<Decimal>
   if (!e) return undefined;
   const d = parseTaux(e.valeur);
   if (d === undefined) {
-    throw new ParametreInvalideError(e.cellule, `« ${e.valeur} » n'est pas un taux valable pour « ${cle} » (attendu par exemple « 25 % » ou « 0,25 »).`);
+    throw new ParametreInvalideError(
+      e.cellule,
+      `« ${e.valeur} » n'est pas un taux valable pour « ${cle} » (attendu par exemple « 25 % » ou « 0,25 »).`,
+    );
   }
   return { valeur: d, cle, cellule: e.cellule, texte: e.valeur };
 }
@@ -112,7 +121,10 @@ export function surchargeMontant(s: Surcharges, cle: string): SurchargeLue<Cents
   if (!e) return undefined;
   const c = parseMontant(e.valeur);
   if (c === undefined || c < 0) {
-    throw new ParametreInvalideError(e.cellule, `« ${e.valeur} » n'est pas un montant valable pour « ${cle} » (attendu par exemple « 1 450 € » ou « 1450 »).`);
+    throw new ParametreInvalideError(
+      e.cellule,
+      `« ${e.valeur} » n'est pas un montant valable pour « ${cle} » (attendu par exemple « 1 450 € » ou « 1450 »).`,
+    );
   }
   return { valeur: c, cle, cellule: e.cellule, texte: e.valeur };
 }
@@ -122,13 +134,20 @@ export function surchargeNombre(s: Surcharges, cle: string): SurchargeLue<Decima
   if (!e) return undefined;
   const d = parseDecimalFr(e.valeur.replace(/\s*(min|minutes?|jours?)$/i, ""));
   if (d === undefined || d.isNegative()) {
-    throw new ParametreInvalideError(e.cellule, `« ${e.valeur} » n'est pas un nombre valable pour « ${cle} » (attendu par exemple « 24 »).`);
+    throw new ParametreInvalideError(
+      e.cellule,
+      `« ${e.valeur} » n'est pas un nombre valable pour « ${cle} » (attendu par exemple « 24 »).`,
+    );
   }
   return { valeur: d, cle, cellule: e.cellule, texte: e.valeur };
 }
 
 /** Keys under `prefixe` that no use case knows: listed so that a typo is never silently ignored. */
-export function clesInconnues(s: Surcharges, prefixe: string, connues: Iterable<string>): { cle: string; cellule: string }[] {
+export function clesInconnues(
+  s: Surcharges,
+  prefixe: string,
+  connues: Iterable<string>,
+): { cle: string; cellule: string }[] {
   const k = new Set(connues);
   const out: { cle: string; cellule: string }[] = [];
   for (const [cle, e] of s) if (cle.startsWith(prefixe) && !k.has(cle)) out.push({ cle, cellule: e.cellule });
@@ -156,13 +175,29 @@ export function feuilleParametresModele(entrees: EntreeParametre[], nom = NOM_FE
     ["Paramètre", "Valeur", "Commentaire", "Libellé", "En vigueur", "Confiance", "Source"],
   ];
   for (const e of entrees) {
-    rows.push([e.cle, null, null, e.libelle, e.enVigueur, e.confiance === "H" ? "H" : `${e.confiance} (à vérifier)`, e.source]);
+    rows.push([
+      e.cle,
+      null,
+      null,
+      e.libelle,
+      e.enVigueur,
+      e.confiance === "H" ? "H" : `${e.confiance} (à vérifier)`,
+      e.source,
+    ]);
   }
   const fin = rows.length;
   return {
     name: nom,
     rows,
-    columns: [{ width: 52 }, { width: 14, numFmt: "@" }, { width: 30 }, { width: 46 }, { width: 14 }, { width: 14 }, { width: 60 }],
+    columns: [
+      { width: 52 },
+      { width: 14, numFmt: "@" },
+      { width: 30 },
+      { width: 46 },
+      { width: 14 },
+      { width: 14 },
+      { width: 60 },
+    ],
     formats: [
       { range: "A1:G1", bold: true },
       { range: "A3:G3", bold: true, fill: "#DDEBF7" },

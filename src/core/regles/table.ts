@@ -56,7 +56,8 @@ export function validerTable<V>(brut: unknown, nomFichier: string): TableRegles<
     if (!ISO.test(v.effetDu)) err(`${p}.effetDu`, `« ${v.effetDu} » n'est pas une date AAAA-MM-JJ`);
     if (v.effetAu !== undefined && !ISO.test(v.effetAu)) err(`${p}.effetAu`, "n'est pas une date AAAA-MM-JJ");
     if (!["H", "M", "L"].includes(v.confiance)) err(`${p}.confiance`, "doit valoir H, M ou L");
-    if (!Array.isArray(v.sources) || v.sources.length === 0) err(`${p}.sources`, "vide : chaque chiffre doit être sourcé");
+    if (!Array.isArray(v.sources) || v.sources.length === 0)
+      err(`${p}.sources`, "vide : chaque chiffre doit être sourcé");
     v.sources.forEach((s, j) => {
       if (!/^https?:\/\//.test(s.url)) err(`${p}.sources[${j}].url`, "n'est pas une URL");
     });

@@ -4,7 +4,7 @@ import * as React from "react";
 export function useCommande() {
   const [occupe, setOccupe] = React.useState(false);
   const [erreur, setErreur] = React.useState<unknown>();
-  const lancer = React.useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+  const lancer = React.useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
     setOccupe(true);
     setErreur(undefined);
     try {

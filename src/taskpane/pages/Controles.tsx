@@ -42,7 +42,8 @@ export function Controles() {
       const r = await envoyer("analyserDevis", etat.options);
       etat.definirConstats(r.constats, etat.options);
     });
-  const aller = (c: Constat) => c.cellule && lancer(() => envoyer("selectionnerCellule", { cellule: c.cellule as string }));
+  const aller = (c: Constat) =>
+    c.cellule && lancer(() => envoyer("selectionnerCellule", { cellule: c.cellule as string }));
 
   let index = 0;
   return (
@@ -52,7 +53,9 @@ export function Controles() {
       </Button>
       <MessageErreur erreur={erreur} />
       {!constats && <Text>Analysez un devis (page Structurer) ou lancez les contrôles.</Text>}
-      {constats && constats.length === 0 && <Text data-testid={TEST_IDS.controles.vide}>Aucun constat : le devis passe tous les contrôles.</Text>}
+      {constats && constats.length === 0 && (
+        <Text data-testid={TEST_IDS.controles.vide}>Aucun constat : le devis passe tous les contrôles.</Text>
+      )}
       {constats && constats.length > 0 && (
         <div className={styles.liste} data-testid={TEST_IDS.controles.liste}>
           {GROUPES.map((g) => {

@@ -95,16 +95,21 @@ export function CreditImpot() {
 
   const options = (): OptionsCreditImpotPane => {
     const minutes = Number(duree.replace(",", "."));
-    if (duree.trim() && !(minutes > 0)) throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
-    if (regime === "audiovisuel" && !duree.trim()) throw new Error("Le crédit d'impôt audiovisuel est plafonné par minute : indiquez la durée en minutes.");
+    if (duree.trim() && !(minutes > 0))
+      throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
+    if (regime === "audiovisuel" && !duree.trim())
+      throw new Error("Le crédit d'impôt audiovisuel est plafonné par minute : indiquez la durée en minutes.");
     if (!/^\d{4}$/.test(annee.trim())) throw new Error(`Année « ${annee} » invalide (AAAA attendu).`);
     const depensesVfxFrance = vfx.trim() ? parseMontant(vfx) : undefined;
-    if (vfx.trim() && depensesVfxFrance === undefined) throw new Error(`Dépenses VFX « ${vfx} » : un montant en euros est attendu.`);
+    if (vfx.trim() && depensesVfxFrance === undefined)
+      throw new Error(`Dépenses VFX « ${vfx} » : un montant en euros est attendu.`);
     const coproduction = regime === "audiovisuel" && genre === "fiction" && etranger.trim() !== "";
     const part = coproduction ? parseTaux(etranger) : undefined;
-    if (coproduction && part === undefined) throw new Error(`Financement étranger « ${etranger} » : une part du coût est attendue (« 35 % » ou 0,35).`);
+    if (coproduction && part === undefined)
+      throw new Error(`Financement étranger « ${etranger} » : une part du coût est attendue (« 35 % » ou 0,35).`);
     const tournage = regime === "international" && genre === "fiction" && jours.trim() !== "";
-    if (tournage && !/^\d+$/.test(jours.trim())) throw new Error(`Jours de tournage en France « ${jours} » : un nombre entier de jours est attendu.`);
+    if (tournage && !/^\d+$/.test(jours.trim()))
+      throw new Error(`Jours de tournage en France « ${jours} » : un nombre entier de jours est attendu.`);
     return {
       feuille: feuille || undefined,
       regime,
@@ -140,7 +145,11 @@ export function CreditImpot() {
           </Select>
         </Field>
         <Field label="Régime">
-          <Select data-testid={IDS_CREDIT_IMPOT.regime} value={regime} onChange={(_, d) => setRegime(d.value as RegimeCredit)}>
+          <Select
+            data-testid={IDS_CREDIT_IMPOT.regime}
+            value={regime}
+            onChange={(_, d) => setRegime(d.value as RegimeCredit)}
+          >
             {REGIMES.map((r) => (
               <option key={r.valeur} value={r.valeur}>
                 {r.libelle}
@@ -149,7 +158,11 @@ export function CreditImpot() {
           </Select>
         </Field>
         <Field label="Genre">
-          <Select data-testid={IDS_CREDIT_IMPOT.genre} value={genre} onChange={(_, d) => setGenre(d.value as GenreCredit)}>
+          <Select
+            data-testid={IDS_CREDIT_IMPOT.genre}
+            value={genre}
+            onChange={(_, d) => setGenre(d.value as GenreCredit)}
+          >
             {GENRES.map((g) => (
               <option key={g.valeur} value={g.valeur}>
                 {g.libelle}
@@ -160,25 +173,51 @@ export function CreditImpot() {
       </div>
       <div className={styles.ligne}>
         <Field label="Durée (minutes)">
-          <Input data-testid={IDS_CREDIT_IMPOT.duree} value={duree} onChange={(_, d) => setDuree(d.value)} inputMode="decimal" />
+          <Input
+            data-testid={IDS_CREDIT_IMPOT.duree}
+            value={duree}
+            onChange={(_, d) => setDuree(d.value)}
+            inputMode="decimal"
+          />
         </Field>
         <Field label="Hébergement (plafond par nuit)">
-          <Select data-testid={IDS_CREDIT_IMPOT.hebergement} value={hebergement} onChange={(_, d) => setHebergement(d.value as "ailleurs" | "paris")}>
+          <Select
+            data-testid={IDS_CREDIT_IMPOT.hebergement}
+            value={hebergement}
+            onChange={(_, d) => setHebergement(d.value as "ailleurs" | "paris")}
+          >
             <option value="ailleurs">Hors Paris</option>
             <option value="paris">Paris et petite couronne</option>
           </Select>
         </Field>
         <Field label="Année des dépenses">
-          <Input data-testid={IDS_CREDIT_IMPOT.annee} value={annee} onChange={(_, d) => setAnnee(d.value)} inputMode="numeric" />
+          <Input
+            data-testid={IDS_CREDIT_IMPOT.annee}
+            value={annee}
+            onChange={(_, d) => setAnnee(d.value)}
+            inputMode="numeric"
+          />
         </Field>
         {regime === "audiovisuel" && genre === "fiction" && (
-          <Field label="Coproduction internationale : part de financement étranger" hint="« 35 % » ; vide si l'œuvre n'est pas coproduite">
-            <Input data-testid={IDS_CREDIT_IMPOT.financementEtranger} value={etranger} onChange={(_, d) => setEtranger(d.value)} />
+          <Field
+            label="Coproduction internationale : part de financement étranger"
+            hint="« 35 % » ; vide si l'œuvre n'est pas coproduite"
+          >
+            <Input
+              data-testid={IDS_CREDIT_IMPOT.financementEtranger}
+              value={etranger}
+              onChange={(_, d) => setEtranger(d.value)}
+            />
           </Field>
         )}
         {regime === "international" && genre === "fiction" && (
           <Field label="Jours de tournage en France">
-            <Input data-testid={IDS_CREDIT_IMPOT.joursTournage} value={jours} onChange={(_, d) => setJours(d.value)} inputMode="numeric" />
+            <Input
+              data-testid={IDS_CREDIT_IMPOT.joursTournage}
+              value={jours}
+              onChange={(_, d) => setJours(d.value)}
+              inputMode="numeric"
+            />
           </Field>
         )}
         {regime === "international" && (
@@ -205,7 +244,12 @@ export function CreditImpot() {
         <Button data-testid={IDS_CREDIT_IMPOT.calculer} onClick={() => executer(false)} disabled={occupe}>
           Calculer
         </Button>
-        <Button appearance="primary" data-testid={IDS_CREDIT_IMPOT.creer} onClick={() => executer(true)} disabled={occupe}>
+        <Button
+          appearance="primary"
+          data-testid={IDS_CREDIT_IMPOT.creer}
+          onClick={() => executer(true)}
+          disabled={occupe}
+        >
           Créer la feuille Crédit d'impôt
         </Button>
       </div>
@@ -225,7 +269,9 @@ function Resultat({ r }: { r: ApercuCreditImpot }) {
           <MessageBarBody>Écrit : {r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")}</MessageBarBody>
         </MessageBar>
       )}
-      <Subtitle2>Devis « {r.source} » — dépenses {r.annee}</Subtitle2>
+      <Subtitle2>
+        Devis « {r.source} » — dépenses {r.annee}
+      </Subtitle2>
       <Table size="extra-small" aria-label="Calcul du crédit d'impôt">
         <TableBody>
           {r.baseParChapitre.map((b) => (
@@ -251,7 +297,8 @@ function Resultat({ r }: { r: ApercuCreditImpot }) {
           {r.plafonds.map((p, i) => (
             <TableRow key={p.nom} data-testid={IDS_CREDIT_IMPOT.plafond(i)}>
               <TableCell>
-                {p.nom} {p.applique ? <Badge color="warning">appliqué</Badge> : <Badge appearance="outline">non atteint</Badge>}
+                {p.nom}{" "}
+                {p.applique ? <Badge color="warning">appliqué</Badge> : <Badge appearance="outline">non atteint</Badge>}
               </TableCell>
               <TableCell className={styles.montant}>{m(p.montant)}</TableCell>
             </TableRow>
@@ -266,10 +313,14 @@ function Resultat({ r }: { r: ApercuCreditImpot }) {
       </Table>
       {!r.eligible && (
         <MessageBar intent="error">
-          <MessageBarBody>Une condition d'éligibilité n'est pas remplie : crédit nul (voir les alertes).</MessageBarBody>
+          <MessageBarBody>
+            Une condition d'éligibilité n'est pas remplie : crédit nul (voir les alertes).
+          </MessageBarBody>
         </MessageBar>
       )}
-      {aVerifier.length > 0 && <Caption1>{aVerifier.length} chiffre(s) de sources secondaires à faire vérifier (voir la feuille).</Caption1>}
+      {aVerifier.length > 0 && (
+        <Caption1>{aVerifier.length} chiffre(s) de sources secondaires à faire vérifier (voir la feuille).</Caption1>
+      )}
       <div data-testid={IDS_CREDIT_IMPOT.alertes}>
         {r.alertes.map((a, i) => (
           <Text block key={i}>

@@ -73,7 +73,8 @@ export function Financement() {
     let montant: Cents | undefined;
     if (cout.trim()) {
       montant = parseMontant(cout);
-      if (montant === undefined || montant <= 0) throw new Error(`Coût « ${cout} » : un montant positif en euros est attendu (ex. 3 000 000).`);
+      if (montant === undefined || montant <= 0)
+        throw new Error(`Coût « ${cout} » : un montant positif en euros est attendu (ex. 3 000 000).`);
     }
     return {
       feuille: feuille || undefined,
@@ -105,7 +106,9 @@ export function Financement() {
   return (
     <section className={styles.page} aria-label="Financement">
       <div className={styles.ligne}>
-        <Field label="Feuille du plan de financement">{choix(IDS_FINANCEMENT.feuille, feuille, setFeuille, "Détection automatique")}</Field>
+        <Field label="Feuille du plan de financement">
+          {choix(IDS_FINANCEMENT.feuille, feuille, setFeuille, "Détection automatique")}
+        </Field>
         <Field label="Feuille du devis">{choix(IDS_FINANCEMENT.devis, devis, setDevis, "Détection automatique")}</Field>
       </div>
       <div className={styles.ligne}>
@@ -113,24 +116,45 @@ export function Financement() {
           <Input data-testid={IDS_FINANCEMENT.cout} value={cout} onChange={(_, d) => setCout(d.value)} />
         </Field>
         <Field label="Type d'œuvre">
-          <Select data-testid={IDS_FINANCEMENT.oeuvre} value={oeuvre} onChange={(_, d) => setOeuvre(d.value as TypeOeuvre)}>
+          <Select
+            data-testid={IDS_FINANCEMENT.oeuvre}
+            value={oeuvre}
+            onChange={(_, d) => setOeuvre(d.value as TypeOeuvre)}
+          >
             <option value="cinema">Cinéma</option>
             <option value="audiovisuel">Audiovisuel</option>
           </Select>
         </Field>
       </div>
-      <Checkbox data-testid={IDS_FINANCEMENT.premierFilm} checked={premierFilm} onChange={(_, d) => setPremierFilm(!!d.checked)} label="Premier ou deuxième film du réalisateur (plafond 60 %)" />
-      <Checkbox data-testid={IDS_FINANCEMENT.creditImpot} checked={creditImpot} onChange={(_, d) => setCreditImpot(!!d.checked)} label="Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan" />
+      <Checkbox
+        data-testid={IDS_FINANCEMENT.premierFilm}
+        checked={premierFilm}
+        onChange={(_, d) => setPremierFilm(!!d.checked)}
+        label="Premier ou deuxième film du réalisateur (plafond 60 %)"
+      />
+      <Checkbox
+        data-testid={IDS_FINANCEMENT.creditImpot}
+        checked={creditImpot}
+        onChange={(_, d) => setCreditImpot(!!d.checked)}
+        label="Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan"
+      />
       <div className={styles.ligne}>
         <Button data-testid={IDS_FINANCEMENT.verifier} onClick={() => executer(false)} disabled={occupe}>
           Vérifier le plan
         </Button>
-        <Button appearance="primary" data-testid={IDS_FINANCEMENT.creer} onClick={() => executer(true)} disabled={occupe}>
+        <Button
+          appearance="primary"
+          data-testid={IDS_FINANCEMENT.creer}
+          onClick={() => executer(true)}
+          disabled={occupe}
+        >
           Créer Plan de financement et Échéancier
         </Button>
       </div>
       <MessageErreur erreur={erreur} />
-      {resultat && <Resultat r={resultat} aller={(c) => lancer(() => envoyer("selectionnerCellule", { cellule: c }))} />}
+      {resultat && (
+        <Resultat r={resultat} aller={(c) => lancer(() => envoyer("selectionnerCellule", { cellule: c }))} />
+      )}
     </section>
   );
 }
@@ -159,17 +183,39 @@ function Resultat({ r, aller }: { r: ApercuFinancement; aller: (cellule: string)
           {ligne("Total des financements", m(r.total))}
           {r.origineCout
             ? ligne(`Coût de production (${r.origineCout})`, m(r.cout))
-            : ligne("Coût de production", "inconnu : choisissez la feuille du devis ou saisissez le coût", IDS_FINANCEMENT.reste)}
-          {r.origineCout && ligne(reste < 0 ? "Excédent de financement" : "Reste à financer", m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer), IDS_FINANCEMENT.reste, true)}
+            : ligne(
+                "Coût de production",
+                "inconnu : choisissez la feuille du devis ou saisissez le coût",
+                IDS_FINANCEMENT.reste,
+              )}
+          {r.origineCout &&
+            ligne(
+              reste < 0 ? "Excédent de financement" : "Reste à financer",
+              m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer),
+              IDS_FINANCEMENT.reste,
+              true,
+            )}
           {ligne("Aides publiques", m(r.aidesPubliques))}
-          {ligne(`Intensité (plafond ${formatPourcentFr(r.plafond)}, ${r.motifPlafond})`, formatPourcentFr(r.intensiteAidesPubliques), IDS_FINANCEMENT.intensite, true)}
+          {ligne(
+            `Intensité (plafond ${formatPourcentFr(r.plafond)}, ${r.motifPlafond})`,
+            formatPourcentFr(r.intensiteAidesPubliques),
+            IDS_FINANCEMENT.intensite,
+            true,
+          )}
           {ligne("Besoin de trésorerie maximal", formatMontantFr(r.besoinTresorerie))}
         </TableBody>
       </Table>
       <Text size={200}>{r.repartition}</Text>
       {r.controles.map((c, i) => (
-        <MessageBar key={i} intent={c.gravite === "erreur" ? "error" : c.gravite === "alerte" ? "warning" : "info"} data-testid={IDS_FINANCEMENT.constat(i)}>
-          <MessageBarBody className={c.cellule ? styles.constat : undefined} onClick={() => c.cellule && aller(c.cellule)}>
+        <MessageBar
+          key={i}
+          intent={c.gravite === "erreur" ? "error" : c.gravite === "alerte" ? "warning" : "info"}
+          data-testid={IDS_FINANCEMENT.constat(i)}
+        >
+          <MessageBarBody
+            className={c.cellule ? styles.constat : undefined}
+            onClick={() => c.cellule && aller(c.cellule)}
+          >
             <Badge color={COULEUR[c.gravite as keyof typeof COULEUR]} appearance="tint">
               {c.regle}
             </Badge>{" "}

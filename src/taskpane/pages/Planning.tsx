@@ -68,8 +68,14 @@ export function Planning() {
     });
   const appliquer = () =>
     lancer(async () => {
-      const r = await envoyer("appliquerQuantitesDevis", { lignes: [...choisies], date: new Date().toISOString().slice(0, 10) });
-      setMessage(`${r.appliquees.length} quantité(s) appliquée(s) dans les feuilles ${r.feuillesEcrites.join(", ")} (votre devis n'est pas modifié).`);
+      const r = await envoyer("appliquerQuantitesDevis", {
+        lignes: [...choisies],
+        date: new Date().toISOString().slice(0, 10),
+      });
+      setMessage(
+        `${r.appliquees.length} quantité(s) appliquée(s) dans les ` +
+          `feuilles ${r.feuillesEcrites.join(", ")} (votre devis n'est pas modifié).`,
+      );
       setChoisies(new Set());
     });
   const basculer = (id: string) =>
@@ -85,10 +91,20 @@ export function Planning() {
     <section className={styles.page} aria-label="Planning">
       <div className={styles.ligne}>
         <Field label="Date de livraison (PAD)">
-          <Input type="date" value={livraison} data-testid={IDS_PLANNING.livraison} onChange={(_, d) => setLivraison(d.value)} />
+          <Input
+            type="date"
+            value={livraison}
+            data-testid={IDS_PLANNING.livraison}
+            onChange={(_, d) => setLivraison(d.value)}
+          />
         </Field>
         <Field label="Feuille de service du (facultatif)">
-          <Input type="date" value={service} data-testid={IDS_PLANNING.service} onChange={(_, d) => setService(d.value)} />
+          <Input
+            type="date"
+            value={service}
+            data-testid={IDS_PLANNING.service}
+            onChange={(_, d) => setService(d.value)}
+          />
         </Field>
         <Field label="Jours fériés">
           <Select value={zone} data-testid={IDS_PLANNING.zone} onChange={(_, d) => setZone(d.value as Zone)}>
@@ -98,7 +114,12 @@ export function Planning() {
         </Field>
       </div>
       <div className={styles.ligne}>
-        <Button appearance="primary" disabled={occupe} data-testid={IDS_PLANNING.recalculer} onClick={() => recalculer(false)}>
+        <Button
+          appearance="primary"
+          disabled={occupe}
+          data-testid={IDS_PLANNING.recalculer}
+          onClick={() => recalculer(false)}
+        >
           Recalculer
         </Button>
         <Button disabled={occupe || !apercu} data-testid={IDS_PLANNING.ecrire} onClick={() => recalculer(true)}>
@@ -139,8 +160,8 @@ export function Planning() {
       )}
       {apercu && (
         <Text>
-          Temps de travail : <Badge color={erreurs ? "danger" : "success"}>{erreurs}</Badge> erreur(s) sur {apercu.controles.length} constat(s) (détail
-          dans la page Contrôles et la feuille Plan de travail).
+          Temps de travail : <Badge color={erreurs ? "danger" : "success"}>{erreurs}</Badge> erreur(s) sur{" "}
+          {apercu.controles.length} constat(s) (détail dans la page Contrôles et la feuille Plan de travail).
         </Text>
       )}
       {apercu && apercu.propositions.length > 0 && (
@@ -161,7 +182,11 @@ export function Planning() {
               {apercu.propositions.map((p) => (
                 <TableRow key={p.ligneId}>
                   <TableCell>
-                    <Checkbox checked={choisies.has(p.ligneId)} onChange={() => basculer(p.ligneId)} aria-label={`Appliquer ${p.libelle}`} />
+                    <Checkbox
+                      checked={choisies.has(p.ligneId)}
+                      onChange={() => basculer(p.ligneId)}
+                      aria-label={`Appliquer ${p.libelle}`}
+                    />
                   </TableCell>
                   <TableCell>{p.libelle}</TableCell>
                   <TableCell className={styles.cellule}>{p.cellule ?? ""}</TableCell>

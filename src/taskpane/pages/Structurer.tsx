@@ -45,7 +45,11 @@ const useStyles = makeStyles({
   apercu: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   enteteMontant: { justifyContent: "flex-end" },
-  totaux: { display: "grid", gridTemplateColumns: "1fr auto", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  totaux: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+  },
 });
 
 export function Structurer() {
@@ -69,8 +73,13 @@ export function Structurer() {
 
   const options = (): OptionsDevis => {
     const minutes = Number(duree.replace(",", "."));
-    if (duree.trim() && !(minutes > 0)) throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
-    return { feuille: feuille || undefined, genre: genre || undefined, dureeMinutes: duree.trim() ? minutes : undefined };
+    if (duree.trim() && !(minutes > 0))
+      throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
+    return {
+      feuille: feuille || undefined,
+      genre: genre || undefined,
+      dureeMinutes: duree.trim() ? minutes : undefined,
+    };
   };
 
   const analyser = () =>
@@ -105,7 +114,11 @@ export function Structurer() {
       </Field>
       <div className={styles.ligne}>
         <Field label="Genre">
-          <Select data-testid={TEST_IDS.structurer.genre} value={genre} onChange={(_e, d) => setGenre(d.value as Genre | "")}>
+          <Select
+            data-testid={TEST_IDS.structurer.genre}
+            value={genre}
+            onChange={(_e, d) => setGenre(d.value as Genre | "")}
+          >
             {GENRES.map((g) => (
               <option key={g.valeur} value={g.valeur}>
                 {g.libelle}
@@ -114,17 +127,29 @@ export function Structurer() {
           </Select>
         </Field>
         <Field label="Durée (minutes)">
-          <Input data-testid={TEST_IDS.structurer.duree} value={duree} onChange={(_e, d) => setDuree(d.value)} inputMode="decimal" />
+          <Input
+            data-testid={TEST_IDS.structurer.duree}
+            value={duree}
+            onChange={(_e, d) => setDuree(d.value)}
+            inputMode="decimal"
+          />
         </Field>
       </div>
       <div className={styles.ligne}>
-        <Button appearance="primary" data-testid={TEST_IDS.structurer.analyser} disabled={occupe || !feuille} onClick={analyser}>
+        <Button
+          appearance="primary"
+          data-testid={TEST_IDS.structurer.analyser}
+          disabled={occupe || !feuille}
+          onClick={analyser}
+        >
           Analyser
         </Button>
         {occupe && <Spinner size="tiny" label="Lecture du classeur…" />}
       </div>
       <MessageErreur erreur={erreur} />
-      {apercu && <Apercu apercu={apercu} allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }))} />}
+      {apercu && (
+        <Apercu apercu={apercu} allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }))} />
+      )}
       {apercu && (
         <Button appearance="primary" data-testid={TEST_IDS.structurer.creer} disabled={occupe} onClick={creer}>
           Créer la feuille Devis

@@ -38,7 +38,12 @@ function parametres(rows: [string, string | number][]): SheetData {
 
 describe("crédit d'impôt audiovisuel — fiction", () => {
   it("plafond par minute atteint : 318 000 × 25 % = 79 500 € ramené à 1 250 €/min × 52 = 65 000 €", () => {
-    const r = calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52 });
+    const r = calculerCreditImpot(unDevis(FICTION), {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 52,
+    });
     expect(r.base).toBe(euros(318000));
     expect(r.taux).toBe("0.25");
     expect(r.creditAvantPlafonds).toBe(euros(79500));
@@ -49,11 +54,28 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
     expect(r.credit).toBe(euros(65000));
     expect(r.eligible).toBe(true);
     const parChap = Object.fromEntries(r.baseParChapitre.map((b) => [b.code, b.base / 100]));
-    expect(parChap).toEqual({ "1": 40000, "2": 60000, "3": 80000, "4": 70000, "5": 0, "6": 3000, "7": 15000, "8": 50000, "9": 0, FG: 0, IMP: 0 });
+    expect(parChap).toEqual({
+      "1": 40000,
+      "2": 60000,
+      "3": 80000,
+      "4": 70000,
+      "5": 0,
+      "6": 3000,
+      "7": 15000,
+      "8": 50000,
+      "9": 0,
+      FG: 0,
+      IMP: 0,
+    });
   });
 
   it("ligne forcée non éligible par sa colonne, ligne à l'étranger, taxe sur salaires : exclues avec leur motif", () => {
-    const r = calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52 });
+    const r = calculerCreditImpot(unDevis(FICTION), {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 52,
+    });
     const l = (lib: string) => r.lignes.find((x) => x.libelle === lib)!;
     expect(l("Décors")).toMatchObject({ eligible: false, origine: "colonne", base: 0 });
     expect(l("Décors").motif).toContain("Éligible CI");
@@ -65,8 +87,15 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
 
   it("la colonne « Éligible CI » = oui l'emporte sur la règle par défaut, avec une alerte à vérifier", () => {
     // Assurance 5 000 € forced eligible: base 318 000 + 5 000 = 323 000 € ; × 25 % = 80 750 € → still capped at 65 000 €.
-    const lignes = FICTION.map((l) => (l.libelle === "Assurance production" ? { ...l, eligibleCI: "oui" as const } : l));
-    const r = calculerCreditImpot(unDevis(lignes), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52 });
+    const lignes = FICTION.map((l) =>
+      l.libelle === "Assurance production" ? { ...l, eligibleCI: "oui" as const } : l,
+    );
+    const r = calculerCreditImpot(unDevis(lignes), {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 52,
+    });
     expect(r.base).toBe(euros(323000));
     expect(r.creditAvantPlafonds).toBe(euros(80750));
     expect(r.alertes).toContain(
@@ -76,34 +105,80 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
 
   it("surcharge du taux par la feuille Paramètres : 318 000 × 20 % = 63 600 € < 65 000 € (plafond non atteint)", () => {
     const surcharges = lireParametres(parametres([["credit-impot.audiovisuel.taux.fiction", "20 %"]]));
-    const r = calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52, surcharges });
+    const r = calculerCreditImpot(unDevis(FICTION), {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 52,
+      surcharges,
+    });
     expect(r.taux).toBe("0.2");
     expect(r.creditAvantPlafonds).toBe(euros(63600));
     expect(r.plafonds[0]).toMatchObject({ montant: euros(65000), applique: false });
     expect(r.credit).toBe(euros(63600));
-    expect(r.alertes).toContain("surcharge utilisée : credit-impot.audiovisuel.taux.fiction = 20,00\u00a0% ('Paramètres'!B2)");
-    expect(r.parametres.find((p) => p.cle === "credit-impot.audiovisuel.taux.fiction")).toMatchObject({ surcharge: "'Paramètres'!B2", aVerifier: false });
+    expect(r.alertes).toContain(
+      "surcharge utilisée : credit-impot.audiovisuel.taux.fiction = 20,00\u00a0% ('Paramètres'!B2)",
+    );
+    expect(r.parametres.find((p) => p.cle === "credit-impot.audiovisuel.taux.fiction")).toMatchObject({
+      surcharge: "'Paramètres'!B2",
+      aVerifier: false,
+    });
   });
 
   it("surcharge du plafond par minute « 1 500 € » : 1 500 × 52 = 78 000 € retenus ; clé mal orthographiée signalée", () => {
-    const surcharges = lireParametres(parametres([["credit-impot.audiovisuel.plafond-minute.fiction", "1 500 €"], ["credit-impot.audiovisuel.tau.fiction", "30 %"]]));
-    const r = calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52, surcharges });
+    const surcharges = lireParametres(
+      parametres([
+        ["credit-impot.audiovisuel.plafond-minute.fiction", "1 500 €"],
+        ["credit-impot.audiovisuel.tau.fiction", "30 %"],
+      ]),
+    );
+    const r = calculerCreditImpot(unDevis(FICTION), {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 52,
+      surcharges,
+    });
     expect(r.plafonds[0]).toMatchObject({ montant: euros(78000), applique: true });
     expect(r.credit).toBe(euros(78000));
-    expect(r.alertes.some((a) => a.startsWith("'Paramètres'!B3 : paramètre « credit-impot.audiovisuel.tau.fiction » inconnu"))).toBe(true);
+    expect(
+      r.alertes.some((a) =>
+        a.startsWith("'Paramètres'!B3 : paramètre « credit-impot.audiovisuel.tau.fiction » inconnu"),
+      ),
+    ).toBe(true);
   });
 
   it("valeur illisible dans Paramètres : erreur française nommant la cellule", () => {
     const surcharges = lireParametres(parametres([["credit-impot.audiovisuel.taux.fiction", "vingt"]]));
-    expect(() => calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52, surcharges })).toThrow(
-      "'Paramètres'!B2 : « vingt » n'est pas un taux valable",
-    );
+    expect(() =>
+      calculerCreditImpot(unDevis(FICTION), {
+        regime: "audiovisuel",
+        genre: "fiction",
+        annee: 2025,
+        dureeMinutes: 52,
+        surcharges,
+      }),
+    ).toThrow("'Paramètres'!B2 : « vingt » n'est pas un taux valable");
   });
 
   it("les chiffres de confiance M sont listés « à vérifier » avec leur source ; le plafond fiction [H] ne l'est pas", () => {
-    const r = calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52 });
-    expect(r.alertes.some((a) => a.startsWith("à vérifier : Taux fiction = 25,00\u00a0% (confiance M, credit-impot-audiovisuel, source https://"))).toBe(true);
-    expect(r.parametres.find((p) => p.cle === "credit-impot.audiovisuel.plafond-minute.fiction")).toMatchObject({ confiance: "H", aVerifier: false });
+    const r = calculerCreditImpot(unDevis(FICTION), {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 52,
+    });
+    expect(
+      r.alertes.some((a) =>
+        a.startsWith(
+          "à vérifier : Taux fiction = 25,00\u00a0% (confiance M, credit-impot-audiovisuel, source https://",
+        ),
+      ),
+    ).toBe(true);
+    expect(r.parametres.find((p) => p.cle === "credit-impot.audiovisuel.plafond-minute.fiction")).toMatchObject({
+      confiance: "H",
+      aVerifier: false,
+    });
   });
 
   it("tranche fiction : coût 10 000 €/min pile → 1 500 €/min", () => {
@@ -115,7 +190,9 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
   });
 
   it("sans durée : erreur (le plafond par minute en a besoin)", () => {
-    expect(() => calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025 })).toThrow(CreditImpotError);
+    expect(() =>
+      calculerCreditImpot(unDevis(FICTION), { regime: "audiovisuel", genre: "fiction", annee: 2025 }),
+    ).toThrow(CreditImpotError);
   });
 
   it("coût par minute sous le minimum : 200 000 € / 52 min = 3 846,15 €/min < 5 000 → crédit nul avec la raison", () => {
@@ -124,7 +201,9 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
     expect(r.creditAvantPlafonds).toBe(euros(50000));
     expect(r.credit).toBe(0);
     expect(r.eligible).toBe(false);
-    expect(r.alertes[0]).toMatch(/^Condition non remplie \(coût minimal par minute\) : coût hors frais généraux et imprévus 3.846,15.€\/min, minimum 5.000,00.€\/min \(fiction\) — crédit d'impôt nul\.$/);
+    expect(r.alertes[0]).toMatch(
+      /^Condition non remplie \(coût minimal par minute\) : coût hors frais généraux et imprévus 3.846,15.€\/min, minimum 5.000,00.€\/min \(fiction\) — crédit d'impôt nul\.$/,
+    );
   });
 });
 
@@ -165,10 +244,23 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
       { ch: "2", libelle: "Équipe technique", montant: 100000 },
       { ch: "6", libelle: "Hébergement équipe", montant: 7500, quantite: 30, nombre: 1, taux: 250 },
     ];
-    const ailleurs = calculerCreditImpot(unDevis(lignes), { regime: "audiovisuel", genre: "documentaire", annee: 2025, dureeMinutes: 52 });
+    const ailleurs = calculerCreditImpot(unDevis(lignes), {
+      regime: "audiovisuel",
+      genre: "documentaire",
+      annee: 2025,
+      dureeMinutes: 52,
+    });
     expect(ailleurs.base).toBe(euros(106000));
-    expect(ailleurs.ajustements).toEqual([expect.objectContaining({ nom: "plafond hébergement", montant: euros(1500) })]);
-    const paris = calculerCreditImpot(unDevis(lignes), { regime: "audiovisuel", genre: "documentaire", annee: 2025, dureeMinutes: 52, hebergement: "paris" });
+    expect(ailleurs.ajustements).toEqual([
+      expect.objectContaining({ nom: "plafond hébergement", montant: euros(1500) }),
+    ]);
+    const paris = calculerCreditImpot(unDevis(lignes), {
+      regime: "audiovisuel",
+      genre: "documentaire",
+      annee: 2025,
+      dureeMinutes: 52,
+      hebergement: "paris",
+    });
     expect(paris.base).toBe(euros(107500));
   });
 
@@ -189,9 +281,9 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
   });
 
   it("année sans règle : erreur française", () => {
-    expect(() => calculerCreditImpot(ANIM, { regime: "audiovisuel", genre: "animation", annee: 2015, dureeMinutes: 26 })).toThrow(
-      /^Aucune règle .* en vigueur en 2015 \(périodes couvertes : 2016-01-01/,
-    );
+    expect(() =>
+      calculerCreditImpot(ANIM, { regime: "audiovisuel", genre: "animation", annee: 2015, dureeMinutes: 26 }),
+    ).toThrow(/^Aucune règle .* en vigueur en 2015 \(périodes couvertes : 2016-01-01/);
   });
 });
 
@@ -207,21 +299,31 @@ describe("crédit d'impôt audiovisuel — fiction en coproduction international
     { ch: "8", libelle: "Post-production", montant: total * 0.3 },
   ];
   const calcul = (total: number, partFinancementEtranger?: string) =>
-    calculerCreditImpot(unDevis(copro(total)), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 10, partFinancementEtranger });
+    calculerCreditImpot(unDevis(copro(total)), {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 10,
+      partFinancementEtranger,
+    });
 
   it("35 % de financement étranger : plafond porté à 10 000 €/min, le crédit de 92 500 € n'est pas réduit", () => {
     const r = calcul(370000, "0.35");
     expect(r.creditAvantPlafonds).toBe(euros(92500));
     expect(r.plafonds[0]).toMatchObject({ nom: "plafond par minute", montant: euros(100000), applique: false });
     expect(r.credit).toBe(euros(92500));
-    expect(r.parametres.find((p) => p.cle === "credit-impot.audiovisuel.plafond-minute.fiction-coproduction")).toMatchObject({ valeur: expect.stringMatching(/^10\s000,00\s€$/), aVerifier: true });
+    expect(
+      r.parametres.find((p) => p.cle === "credit-impot.audiovisuel.plafond-minute.fiction-coproduction"),
+    ).toMatchObject({ valeur: expect.stringMatching(/^10\s000,00\s€$/), aVerifier: true });
   });
 
   it("25 % seulement, ou part non renseignée : plafond de la tranche, 75 000 € ; sans la part, une alerte le dit", () => {
     expect(calcul(370000, "0.25").credit).toBe(euros(75000));
     const r = calcul(370000);
     expect(r.credit).toBe(euros(75000));
-    expect(r.alertes.join("\n")).toMatch(/coproduction internationale financée à 30\s% au moins.*10\s000,00\s€\/min ; part de financement étranger non renseignée/);
+    expect(r.alertes.join("\n")).toMatch(
+      /coproduction internationale financée à 30\s% au moins.*10\s000,00\s€\/min ; part de financement étranger non renseignée/,
+    );
   });
 
   it("seuil de coût par minute inclus : 35 000 €/min ouvre le plafond majoré, 34 999,99 €/min non", () => {
@@ -238,14 +340,24 @@ describe("crédit d'impôt audiovisuel — fiction en coproduction international
 /** Fiction jeunesse: the minimum cost per minute is 3 000 € instead of 5 000 € (cost 4 000 €/min here). */
 describe("crédit d'impôt audiovisuel — fiction jeunesse", () => {
   const lignes: LigneSimple[] = [{ ch: "2", libelle: "Équipe", montant: 208000 }];
-  const calcul = (jeunesse?: boolean) => calculerCreditImpot(unDevis(lignes), { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52, jeunesse });
+  const calcul = (jeunesse?: boolean) =>
+    calculerCreditImpot(unDevis(lignes), {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 52,
+      jeunesse,
+    });
 
   it("4 000 €/min : sous le minimum de la fiction (5 000 €), au-dessus de celui de la fiction jeunesse (3 000 €)", () => {
     const adulte = calcul();
     expect(adulte.conditions.find((c) => c.nom === "coût minimal par minute")).toMatchObject({ remplie: false });
     expect(adulte.eligible).toBe(false);
     const jeunesse = calcul(true);
-    expect(jeunesse.conditions.find((c) => c.nom === "coût minimal par minute")).toMatchObject({ remplie: true, detail: expect.stringMatching(/minimum 3\s000,00\s€\/min \(fiction jeunesse\)$/) });
+    expect(jeunesse.conditions.find((c) => c.nom === "coût minimal par minute")).toMatchObject({
+      remplie: true,
+      detail: expect.stringMatching(/minimum 3\s000,00\s€\/min \(fiction jeunesse\)$/),
+    });
     expect(jeunesse.eligible).toBe(true);
     // 208 000 × 25 % = 52 000 € under the 1 250 €/min × 52 = 65 000 € cap.
     expect(jeunesse.credit).toBe(euros(52000));

@@ -24,9 +24,15 @@ const FILM: LigneSimple[] = [
 
 describe("crédit d'impôt cinéma", () => {
   it("réalisateur plafonné à 15 % du coût ; 2 150 000 × 30 % = 645 000 € ; plafonds 30 M€ et aides publiques non atteints", () => {
-    const r = calculerCreditImpot(unDevis(FILM, { typeOeuvre: "cinema" }), { regime: "cinema", genre: "fiction", annee: 2025 });
+    const r = calculerCreditImpot(unDevis(FILM, { typeOeuvre: "cinema" }), {
+      regime: "cinema",
+      genre: "fiction",
+      annee: 2025,
+    });
     expect(r.budget).toBe(euros(3000000));
-    expect(r.ajustements).toEqual([expect.objectContaining({ nom: "plafond rémunération du réalisateur", montant: euros(150000) })]);
+    expect(r.ajustements).toEqual([
+      expect.objectContaining({ nom: "plafond rémunération du réalisateur", montant: euros(150000) }),
+    ]);
     expect(r.lignes[0].base).toBe(euros(150000));
     expect(r.lignes[1].base).toBe(euros(300000));
     expect(r.base).toBe(euros(2150000));
@@ -40,7 +46,12 @@ describe("crédit d'impôt cinéma", () => {
   });
 
   it("plafond des aides publiques atteint : 50 % × 3 000 000 − 1 000 000 d'autres aides = 500 000 €", () => {
-    const r = calculerCreditImpot(unDevis(FILM), { regime: "cinema", genre: "fiction", annee: 2025, autresAidesPubliques: euros(1000000) });
+    const r = calculerCreditImpot(unDevis(FILM), {
+      regime: "cinema",
+      genre: "fiction",
+      annee: 2025,
+      autresAidesPubliques: euros(1000000),
+    });
     expect(r.plafonds[1]).toMatchObject({ montant: euros(500000), applique: true });
     expect(r.credit).toBe(euros(500000));
   });
@@ -73,7 +84,12 @@ const TRIP: LigneSimple[] = [
 
 describe("crédit d'impôt international", () => {
   it("VFX 3 M€ en France (> 2 M€) → 40 % : 9 000 000 × 40 % = 3 600 000 € ramené à 80 % × 10 M€ × 40 % = 3 200 000 €", () => {
-    const r = calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "fiction", annee: 2025, depensesVfxFrance: euros(3000000) });
+    const r = calculerCreditImpot(unDevis(TRIP), {
+      regime: "international",
+      genre: "fiction",
+      annee: 2025,
+      depensesVfxFrance: euros(3000000),
+    });
     expect(r.taux).toBe("0.4");
     expect(r.creditAvantPlafonds).toBe(euros(3600000));
     expect(r.plafonds.map((p) => [p.nom, p.montant, p.applique])).toEqual([
@@ -86,13 +102,25 @@ describe("crédit d'impôt international", () => {
 
   it("prises de vues réelles : 5 jours de tournage en France au moins ; 4 jours → non éligible ; non renseigné → alerte", () => {
     const avec = (joursTournageFrance?: number) =>
-      calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "fiction", annee: 2025, depensesVfxFrance: euros(3000000), joursTournageFrance });
-    expect(avec(5).conditions).toContainEqual({ nom: "jours de tournage en France", remplie: true, detail: "5 jour(s), minimum 5 (fiction en prises de vues réelles)" });
+      calculerCreditImpot(unDevis(TRIP), {
+        regime: "international",
+        genre: "fiction",
+        annee: 2025,
+        depensesVfxFrance: euros(3000000),
+        joursTournageFrance,
+      });
+    expect(avec(5).conditions).toContainEqual({
+      nom: "jours de tournage en France",
+      remplie: true,
+      detail: "5 jour(s), minimum 5 (fiction en prises de vues réelles)",
+    });
     expect(avec(5).eligible).toBe(true);
     const quatre = avec(4);
     expect(quatre.conditions.find((c) => c.nom === "jours de tournage en France")!.remplie).toBe(false);
     expect(quatre.eligible).toBe(false);
-    expect(avec().alertes).toContain("Jours de tournage en France non renseignés : le minimum de 5 jours des œuvres en prises de vues réelles n'a pas été vérifié.");
+    expect(avec().alertes).toContain(
+      "Jours de tournage en France non renseignés : le minimum de 5 jours des œuvres en prises de vues réelles n'a pas été vérifié.",
+    );
     // Animation has no shooting days.
     const anim = calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "animation", annee: 2025 });
     expect(anim.conditions.map((c) => c.nom)).not.toContain("jours de tournage en France");
@@ -100,7 +128,13 @@ describe("crédit d'impôt international", () => {
   });
 
   it("part de plans VFX connue sous 15 % → 30 % : 9 000 000 × 30 % = 2 700 000 € ramené à 80 % × 10 M€ × 30 % = 2 400 000 €", () => {
-    const r = calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "fiction", annee: 2025, depensesVfxFrance: euros(3000000), partPlansVfx: "0.10" });
+    const r = calculerCreditImpot(unDevis(TRIP), {
+      regime: "international",
+      genre: "fiction",
+      annee: 2025,
+      depensesVfxFrance: euros(3000000),
+      partPlansVfx: "0.10",
+    });
     expect(r.taux).toBe("0.3");
     expect(r.credit).toBe(euros(2400000));
   });
@@ -109,7 +143,12 @@ describe("crédit d'impôt international", () => {
     // Base = 2 M€ + 0 + 1 M€ + 5 M€ = 8 000 000 − 500 000 de subventions = 7 500 000 € ; × 30 % = 2 250 000 €
     // 80 % × 10 000 000 × 30 % = 2 400 000 € : not binding.
     const lignes = TRIP.map((l) => (l.ch === "3" ? { ...l, partFrance: "0" } : l));
-    const r = calculerCreditImpot(unDevis(lignes), { regime: "international", genre: "fiction", annee: 2025, subventionsPubliques: euros(500000) });
+    const r = calculerCreditImpot(unDevis(lignes), {
+      regime: "international",
+      genre: "fiction",
+      annee: 2025,
+      subventionsPubliques: euros(500000),
+    });
     expect(r.baseParChapitre.find((b) => b.code === "3")?.base).toBe(0);
     expect(r.base).toBe(euros(7500000));
     expect(r.plafonds[0]).toMatchObject({ montant: euros(2400000), applique: false });
@@ -136,7 +175,12 @@ describe("crédit d'impôt international", () => {
       { ch: "2", libelle: "Équipe technique", montant: 300000 },
       { ch: "3", libelle: "Comédiens", montant: 700000, partFrance: "0" },
     ]);
-    const r = calculerCreditImpot(d, { regime: "international", genre: "fiction", annee: 2025, subventionsPubliques: euros(100000) });
+    const r = calculerCreditImpot(d, {
+      regime: "international",
+      genre: "fiction",
+      annee: 2025,
+      subventionsPubliques: euros(100000),
+    });
     expect(r.eligible).toBe(true);
     expect(r.base).toBe(euros(200000));
     expect(r.credit).toBe(euros(60000));
@@ -152,11 +196,20 @@ describe("crédit d'impôt international", () => {
 describe("crédit sur une base connue (fonctions personnalisées)", () => {
   it("PROD.CREDIT.IMPOT(audiovisuel; fiction; 318 000; 52; 369 000; 2025) = 65 000 €", () => {
     // 369 000 / 52 = 7 096 €/min → 1 250 €/min × 52 = 65 000 € < 318 000 × 25 % = 79 500 €.
-    const r = calculerCreditSurBase({ regime: "audiovisuel", genre: "fiction", base: euros(318000), dureeMinutes: 52, coutTotal: euros(369000), annee: 2025 });
+    const r = calculerCreditSurBase({
+      regime: "audiovisuel",
+      genre: "fiction",
+      base: euros(318000),
+      dureeMinutes: 52,
+      coutTotal: euros(369000),
+      annee: 2025,
+    });
     expect(r.credit).toBe(euros(65000));
   });
   it("cinéma sans coût : 1 000 000 × 30 % = 300 000 €", () => {
-    expect(calculerCreditSurBase({ regime: "cinéma", genre: "fiction", base: euros(1000000), annee: 2025 }).credit).toBe(euros(300000));
+    expect(
+      calculerCreditSurBase({ regime: "cinéma", genre: "fiction", base: euros(1000000), annee: 2025 }).credit,
+    ).toBe(euros(300000));
   });
   it("plafond par minute : fiction 25 000 €/min → 4 000 € ; 24 999,99 → 3 000 € ; documentaire 2021 → 1 450 €", () => {
     expect(plafondMinute("fiction", euros(25000), 2025)).toBe(euros(4000));

@@ -19,8 +19,20 @@ const BUDGET: CelluleMemoire[][] = [
 
 describe("creditImpotClasseur (port du classeur)", () => {
   it("lit le devis et la feuille Paramètres, écrit « Crédit d'impôt » sans toucher aux feuilles de l'utilisateur", async () => {
-    const wb = new MemoryWorkbook({ Budget: BUDGET, Paramètres: [["Paramètre", "Valeur"], ["credit-impot.audiovisuel.taux.documentaire", "0,2"]] });
-    const r = await creditImpotClasseur(wb, { regime: "audiovisuel", genre: "documentaire", annee: 2025, dureeMinutes: 52, ecrire: true });
+    const wb = new MemoryWorkbook({
+      Budget: BUDGET,
+      Paramètres: [
+        ["Paramètre", "Valeur"],
+        ["credit-impot.audiovisuel.taux.documentaire", "0,2"],
+      ],
+    });
+    const r = await creditImpotClasseur(wb, {
+      regime: "audiovisuel",
+      genre: "documentaire",
+      annee: 2025,
+      dureeMinutes: 52,
+      ecrire: true,
+    });
     // Base 100 000 + 50 000 (montage abroad, mixage forced « Non ») = 150 000 × 20 % (override) = 30 000 €.
     expect(r.source).toBe("Budget");
     expect(r.resultat.base).toBe(15000000);
@@ -31,7 +43,9 @@ describe("creditImpotClasseur (port du classeur)", () => {
     const cellules = spec.rows.flat();
     // Imported text stays text: a plain string, never a {formula}.
     expect(cellules).toContain("=Montage (libellé qui ressemble à une formule)");
-    expect(cellules.some((c) => typeof c === "object" && c !== null && "formula" in c && c.formula.includes("Montage"))).toBe(false);
+    expect(
+      cellules.some((c) => typeof c === "object" && c !== null && "formula" in c && c.formula.includes("Montage")),
+    ).toBe(false);
   });
 
   it("une feuille « Crédit d'impôt » de l'utilisateur n'est jamais écrasée ; relancer remplace la feuille de Prodbook", async () => {
@@ -45,7 +59,13 @@ describe("creditImpotClasseur (port du classeur)", () => {
 
   it("le modèle « Paramètres » est écrit une fois sur demande, ne surcharge rien, et n'est plus réécrit ensuite", async () => {
     const wb = new MemoryWorkbook({ Budget: BUDGET });
-    const o = { regime: "cinema" as const, genre: "fiction" as const, annee: 2025, ecrire: true, modeleParametres: true };
+    const o = {
+      regime: "cinema" as const,
+      genre: "fiction" as const,
+      annee: 2025,
+      ecrire: true,
+      modeleParametres: true,
+    };
     expect((await creditImpotClasseur(wb, o)).feuillesEcrites).toEqual(["Crédit d'impôt", "Paramètres"]);
     expect(lireParametres(await wb.readSheet("Paramètres")).size).toBe(0);
     expect((await creditImpotClasseur(wb, o)).feuillesEcrites).toEqual(["Crédit d'impôt"]);
@@ -66,20 +86,36 @@ describe("tables et clés du crédit d'impôt", () => {
   it("le modèle Paramètres liste exactement les clés surchargeables (2025), avec valeur en vigueur et source", () => {
     const e = entreesParametresCreditImpot(2025);
     expect(e.map((x) => x.cle).sort()).toEqual([...CLES_CREDIT_IMPOT].sort());
-    expect(e.find((x) => x.cle === "credit-impot.audiovisuel.plafond-minute.documentaire")).toMatchObject({ enVigueur: "1\u202f450,00\u00a0€", confiance: "M" });
+    expect(e.find((x) => x.cle === "credit-impot.audiovisuel.plafond-minute.documentaire")).toMatchObject({
+      enVigueur: "1\u202f450,00\u00a0€",
+      confiance: "M",
+    });
     expect(e.every((x) => /^https?:\/\//.test(x.source))).toBe(true);
   });
 
   it("la feuille reporte les paramètres à vérifier, les surcharges et la liste de l'agrément provisoire", () => {
     const d = unDevis([{ ch: "2", libelle: "Équipe", montant: 100000 }]);
-    const surcharges = lireParametres({ name: "Paramètres", rows: [[{ v: "Paramètre" }, { v: "Valeur" }], [{ v: "credit-impot.cinema.taux" }, { v: "25 %" }]], merges: [] });
-    const spec = feuilleCreditImpot(calculerCreditImpot(d, { regime: "cinema", genre: "fiction", annee: 2025, surcharges }), "Budget");
+    const surcharges = lireParametres({
+      name: "Paramètres",
+      rows: [
+        [{ v: "Paramètre" }, { v: "Valeur" }],
+        [{ v: "credit-impot.cinema.taux" }, { v: "25 %" }],
+      ],
+      merges: [],
+    });
+    const spec = feuilleCreditImpot(
+      calculerCreditImpot(d, { regime: "cinema", genre: "fiction", annee: 2025, surcharges }),
+      "Budget",
+    );
     const ligne = (debut: string) => spec.rows.find((r) => r[0] === debut)!;
     expect(ligne("Taux cinéma").slice(1, 5)).toEqual(["25,00\u00a0%", "M", "", "'Paramètres'!B2"]);
     expect(ligne("Plafond par œuvre (cinéma)").slice(1, 4)).toEqual(["30\u202f000\u202f000,00\u00a0€", "H", ""]);
     expect(ligne("Plafond des aides publiques")[3]).toBe("à vérifier");
     expect(ligne("Déposer la demande d'agrément provisoire au CNC avant le premier jour de tournage")[1]).toBe("non");
     // 100 000 × 25 % = 25 000 € ; live formula with its cached result.
-    expect(ligne("Crédit d'impôt")[1]).toEqual({ formula: expect.stringMatching(/^IF\(B\d+="oui",MIN\(B\d+,B\d+,B\d+\),0\)$/), result: 25000 });
+    expect(ligne("Crédit d'impôt")[1]).toEqual({
+      formula: expect.stringMatching(/^IF\(B\d+="oui",MIN\(B\d+,B\d+,B\d+\),0\)$/),
+      result: 25000,
+    });
   });
 });

@@ -5,7 +5,16 @@ export async function ecrireDevisFiction(chemin: string, parametres?: [string, s
   ws.addRow(["Devis — Les Gardiens du phare (fiction 52')"]);
   ws.addRow([]);
   ws.addRow(["Code", "Désignation", "Qté", "Nb", "Tarif", "Montant", "Territoire", "Éligible CI"]);
-  const L = (code: string, lib: string, q: number | null, n: number | null, t: number | null, m: number, terr?: string, el?: string) => ws.addRow([code, lib, q, n, t, m, terr ?? null, el ?? null]);
+  const L = (
+    code: string,
+    lib: string,
+    q: number | null,
+    n: number | null,
+    t: number | null,
+    m: number,
+    terr?: string,
+    el?: string,
+  ) => ws.addRow([code, lib, q, n, t, m, terr ?? null, el ?? null]);
   ws.addRow(["1", "DROITS ARTISTIQUES"]);
   L("1.1", "Droits d'auteur scénario", 1, 1, 40000, 40000);
   ws.addRow(["2", "PERSONNEL"]);

@@ -18,7 +18,10 @@ export interface LigneSimple {
 }
 
 /** A Devis as importerDevis would give it, built from simple lines (row numbers from 2). */
-export function unDevis(lignes: LigneSimple[], o: { dureeMinutes?: number; typeOeuvre?: Devis["typeOeuvre"] } = {}): Devis {
+export function unDevis(
+  lignes: LigneSimple[],
+  o: { dureeMinutes?: number; typeOeuvre?: Devis["typeOeuvre"] } = {},
+): Devis {
   const ls: LigneDevis[] = lignes.map((l, i) => ({
     id: `Budget!${i + 2}`,
     libelle: l.libelle,
@@ -38,7 +41,9 @@ export function unDevis(lignes: LigneSimple[], o: { dureeMinutes?: number; typeO
     return { code: c, libelle: libelleChapitre(c), total: sumCents(du.map((l) => l.montant)), lignes: du.length };
   });
   const total = sumCents(ls.map((l) => l.montant));
-  const horsFrais = sumCents(ls.filter((l) => !["FG", "IMP", "FF", "PROD"].includes(l.chapitre as string)).map((l) => l.montant));
+  const horsFrais = sumCents(
+    ls.filter((l) => !["FG", "IMP", "FF", "PROD"].includes(l.chapitre as string)).map((l) => l.montant),
+  );
   return {
     feuille: "Budget",
     ...o,

@@ -18,7 +18,14 @@ export function ligne(o: Partial<Omit<LigneDevis, "montant">> & { montant: numbe
 
 export function devis(lignes: LigneDevis[], o: Partial<Devis> = {}, totaux: LigneTotalProducteur[] = []): Devis {
   const t = calculerTotaux(lignes, totaux, o.typeOeuvre, o.dureeMinutes);
-  const nonPlaces = lignes.filter((l) => !l.chapitre).map((l) => ({ cellule: l.source.cellules.montant as string, montant: l.montant, libelle: l.libelle, ligne: l.source.ligne }));
+  const nonPlaces = lignes
+    .filter((l) => !l.chapitre)
+    .map((l) => ({
+      cellule: l.source.cellules.montant as string,
+      montant: l.montant,
+      libelle: l.libelle,
+      ligne: l.source.ligne,
+    }));
   return { feuille: "Budget", lignes, nonPlaces, totauxProducteur: totaux, ...t, ...o };
 }
 

@@ -26,7 +26,9 @@ describe("importerDevis sur des mises en page variées", () => {
       ["07.01", "7", "71", "code", "-2201.00"],
     ]);
     expect(d.lignes[3].categorie).toBe("prestation");
-    expect(d.totauxProducteur).toEqual([expect.objectContaining({ type: "total", montant: 1354900, cellule: "Budget!F7" })]);
+    expect(d.totauxProducteur).toEqual([
+      expect.objectContaining({ type: "total", montant: 1354900, cellule: "Budget!F7" }),
+    ]);
   });
 
   it("codes à deux chiffres « 23 » et à trois « 203 », sans titres de chapitre", async () => {
@@ -51,7 +53,21 @@ describe("importerDevis sur des mises en page variées", () => {
 
   it("une simple numérotation 1, 2, 3… n'est pas prise pour des codes : mots-clés", async () => {
     const rows: (string | number | null)[][] = [["N°", "Désignation", "Montant"]];
-    const libelles = ["Droits d'auteur", "Réalisateur", "Ingénieur du son", "Comédien", "Charges sociales", "Décor", "Hôtel", "Location caméra", "Montage", "Mixage", "Assurance", "Catering", "Train"];
+    const libelles = [
+      "Droits d'auteur",
+      "Réalisateur",
+      "Ingénieur du son",
+      "Comédien",
+      "Charges sociales",
+      "Décor",
+      "Hôtel",
+      "Location caméra",
+      "Montage",
+      "Mixage",
+      "Assurance",
+      "Catering",
+      "Train",
+    ];
     libelles.forEach((l, i) => rows.push([i + 1, l, 1000 + i]));
     const d = importerDevis(await feuilleXlsx("Feuil1", rows));
     expect(d.lignes.map((l) => l.chapitre)).toEqual(["1", "2", "2", "3", "4", "5", "6", "7", "8", "8", "9", "6", "6"]);
@@ -92,7 +108,10 @@ describe("importerDevis sur des mises en page variées", () => {
       ["Total chapitre 2", "2", "10500.00", 3],
       ["Sous-total post-production", "8", "2100.00", 1],
     ]);
-    expect(chapitres(d)).toEqual([["2", "10500.00"], ["8", "2000.00"]]);
+    expect(chapitres(d)).toEqual([
+      ["2", "10500.00"],
+      ["8", "2000.00"],
+    ]);
   });
 
   it("montant vide calculé depuis quantité × nombre × taux ; « Imprévus 7 % » sans montant calculé sur le coût hors frais", async () => {
@@ -152,7 +171,15 @@ describe("importerDevis sur des mises en page variées", () => {
 
   it("en-têtes longs : « Nature de la dépense », « Nombre de jours », « Tarif journalier », « Montant € HT »", async () => {
     const s = await feuilleXlsx("Prévisionnel", [
-      ["Item", "Nature de la dépense", "Nombre de personnes", "Nombre de jours", "Tarif journalier", "Montant € HT :", "Montant TTC"],
+      [
+        "Item",
+        "Nature de la dépense",
+        "Nombre de personnes",
+        "Nombre de jours",
+        "Tarif journalier",
+        "Montant € HT :",
+        "Montant TTC",
+      ],
       ["2.1", "Monteur", 1, 10, "235,60 €", 2356, 2827.2],
       ["8.1", "Auditorium de mixage", 1, 2, 900, 1800, 2160],
     ]);
@@ -192,7 +219,10 @@ describe("importerDevis sur des mises en page variées", () => {
       ["2", "PERSONNEL", null, null, 2500],
     ]);
     const d = importerDevis(s);
-    expect(d.totauxProducteur.map((t) => [t.chapitre, t.montant])).toEqual([["2", 250000], [undefined, 550000]]);
+    expect(d.totauxProducteur.map((t) => [t.chapitre, t.montant])).toEqual([
+      ["2", 250000],
+      [undefined, 550000],
+    ]);
     expect(d.lignes.map((l) => [l.libelle, l.chapitre, l.source.cellules.montant])).toEqual([
       ["DROITS ARTISTIQUES", "1", "Devis!E2"],
       ["Monteur", "2", "Devis!E4"],
@@ -227,9 +257,20 @@ describe("importerDevis sur des mises en page variées", () => {
   it("mots-clés : formes féminines et libellés anglais, sans codes ni titres", async () => {
     const rows: (string | number | null)[][] = [["Description", "Amount"]];
     const cas: [string, string][] = [
-      ["Réalisatrice", "2"], ["Monteuse", "2"], ["Chargée de production", "2"], ["Comédienne", "3"], ["Editor", "2"],
-      ["Sound recordist", "2"], ["Voice over", "3"], ["Flights Paris–Montréal", "6"], ["Equipment rental", "7"],
-      ["Colour grading", "8"], ["Insurance", "9"], ["Overheads 10 %", "FG"], ["Contingency", "IMP"], ["Producer's fee", "PROD"],
+      ["Réalisatrice", "2"],
+      ["Monteuse", "2"],
+      ["Chargée de production", "2"],
+      ["Comédienne", "3"],
+      ["Editor", "2"],
+      ["Sound recordist", "2"],
+      ["Voice over", "3"],
+      ["Flights Paris–Montréal", "6"],
+      ["Equipment rental", "7"],
+      ["Colour grading", "8"],
+      ["Insurance", "9"],
+      ["Overheads 10 %", "FG"],
+      ["Contingency", "IMP"],
+      ["Producer's fee", "PROD"],
     ];
     cas.forEach(([l], i) => rows.push([l, 100 + i]));
     const d = importerDevis(await feuilleXlsx("Budget", rows));
@@ -246,13 +287,21 @@ describe("importerDevis sur des mises en page variées", () => {
       ["2.1", "Monteur", 1500],
     ]);
     const d = importerDevis(s);
-    expect(d.totauxProducteur.map((t) => [t.type, t.lignesCouvertes.length, t.montant])).toEqual([["total", 2, 450000]]);
-    expect(d.lignes.map((l) => [l.libelle, l.chapitre])).toEqual([["Auteur", "1"], ["Monteur", "2"]]);
+    expect(d.totauxProducteur.map((t) => [t.type, t.lignesCouvertes.length, t.montant])).toEqual([
+      ["total", 2, 450000],
+    ]);
+    expect(d.lignes.map((l) => [l.libelle, l.chapitre])).toEqual([
+      ["Auteur", "1"],
+      ["Monteur", "2"],
+    ]);
   });
 
   it("trouverFeuilleDevis choisit la feuille qui a un en-tête de devis", async () => {
     const notes = await feuilleXlsx("Notes", [["Compte rendu"], ["Montant", 12]]);
-    const budget = await feuilleXlsx("Budget v3", [["Code", "Libellé", "Quantité", "Tarif", "Montant"], ["2.1", "Monteur", 5, 240, 1200]]);
+    const budget = await feuilleXlsx("Budget v3", [
+      ["Code", "Libellé", "Quantité", "Tarif", "Montant"],
+      ["2.1", "Monteur", 5, 240, 1200],
+    ]);
     expect(trouverFeuilleDevis([notes, budget])?.name).toBe("Budget v3");
     expect(trouverFeuilleDevis([notes])).toBeUndefined();
   });

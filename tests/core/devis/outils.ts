@@ -2,10 +2,20 @@ import ExcelJS from "exceljs";
 import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
 import type { SheetData } from "../../../src/core/port/workbook";
 
-export type Cellule = string | number | null | undefined | { formula: string; result?: number | string | { error: string } } | { n: number; fmt: string };
+export type Cellule =
+  | string
+  | number
+  | null
+  | undefined
+  | { formula: string; result?: number | string | { error: string } }
+  | { n: number; fmt: string };
 
 /** Writes rows into a real .xlsx (in memory) with ExcelJS, then reads the sheet back through the xlsx adapter. */
-export async function feuilleXlsx(nom: string, rows: Cellule[][], opts: { merges?: string[] } = {}): Promise<SheetData> {
+export async function feuilleXlsx(
+  nom: string,
+  rows: Cellule[][],
+  opts: { merges?: string[] } = {},
+): Promise<SheetData> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(nom);
   remplir(ws, rows);

@@ -4,20 +4,33 @@ import { cents } from "../../../src/core/money/cents";
 import { devis, ligne } from "./fabrique";
 
 const DATE = "2026-01-15";
-const regles = (d: ReturnType<typeof devis>, id?: string) => controlerDevis(d, DATE).filter((c) => !id || c.regle === id);
+const regles = (d: ReturnType<typeof devis>, id?: string) =>
+  controlerDevis(d, DATE).filter((c) => !id || c.regle === id);
 
 describe("registre des règles du devis", () => {
   it("a des identifiants uniques en kebab-case et des tables datées valides", () => {
     const ids = REGLES_DEVIS.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(["montant-calcul", "sous-total-producteur", "total-producteur", "ligne-hors-chapitre", "charges-sociales-absentes", "frais-generaux-taux", "imprevus-taux", "salaire-minimum"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "montant-calcul",
+        "sous-total-producteur",
+        "total-producteur",
+        "ligne-hors-chapitre",
+        "charges-sociales-absentes",
+        "frais-generaux-taux",
+        "imprevus-taux",
+        "salaire-minimum",
+      ]),
+    );
     expect(TABLE_ACCORD_TRANSPARENCE.versions[0].sources.length).toBeGreaterThan(0);
     expect(TABLE_MINIMA_2642.versions[0].effetDu).toBe("2025-01-01");
   });
 });
 
 describe("montant-calcul", () => {
-  const l = (montant: number) => ligne({ libelle: "Location caméra", chapitre: "7", quantite: "3", nombre: "2", taux: "100.005", montant });
+  const l = (montant: number) =>
+    ligne({ libelle: "Location caméra", chapitre: "7", quantite: "3", nombre: "2", taux: "100.005", montant });
   it("tolère un centime d'écart, signale à partir de deux", () => {
     expect(regles(devis([l(60003)]), "montant-calcul")).toEqual([]); // 600.03 exact
     expect(regles(devis([l(60004)]), "montant-calcul")).toEqual([]);
@@ -27,7 +40,12 @@ describe("montant-calcul", () => {
     expect(c[0].message).toMatch(/600,05.*3 × 2 × 100,01.*600,03.*écart 0,02/);
   });
   it("ignore les lignes dont le montant a été calculé ou sans facteurs", () => {
-    expect(regles(devis([ligne({ chapitre: "7", taux: "10", quantite: "1", montant: 999, montantCalcule: true })]), "montant-calcul")).toEqual([]);
+    expect(
+      regles(
+        devis([ligne({ chapitre: "7", taux: "10", quantite: "1", montant: 999, montantCalcule: true })]),
+        "montant-calcul",
+      ),
+    ).toEqual([]);
     expect(regles(devis([ligne({ chapitre: "7", taux: "10", montant: 999 })]), "montant-calcul")).toEqual([]);
   });
 });
@@ -35,7 +53,14 @@ describe("montant-calcul", () => {
 describe("sous-total-producteur et total-producteur", () => {
   const a = ligne({ chapitre: "2", montant: 100000 });
   const b = ligne({ chapitre: "2", montant: 50000 });
-  const st = (montant: number, type: "sous-total" | "total" = "sous-total") => ({ type, libelle: type === "total" ? "TOTAL" : "Sous-total personnel", montant: cents(montant), cellule: "Budget!G9", chapitre: "2" as const, lignesCouvertes: [a.id, b.id] });
+  const st = (montant: number, type: "sous-total" | "total" = "sous-total") => ({
+    type,
+    libelle: type === "total" ? "TOTAL" : "Sous-total personnel",
+    montant: cents(montant),
+    cellule: "Budget!G9",
+    chapitre: "2" as const,
+    lignesCouvertes: [a.id, b.id],
+  });
   it("accepte un écart d'un centime, signale au-delà avec les deux chiffres et l'écart", () => {
     expect(regles(devis([a, b], {}, [st(150001)]))).toEqual([]);
     const c = regles(devis([a, b], {}, [st(152000)]), "sous-total-producteur");
@@ -61,11 +86,18 @@ describe("charges-sociales-absentes", () => {
   const sal = ligne({ chapitre: "2", categorie: "salaire-technicien", montant: 100000 });
   it("alerte quand il y a des salaires et un chapitre 4 vide", () => {
     expect(regles(devis([sal]), "charges-sociales-absentes")).toHaveLength(1);
-    expect(regles(devis([sal, ligne({ chapitre: "4", categorie: "charges-sociales", montant: 0 })]), "charges-sociales-absentes")).toHaveLength(1);
+    expect(
+      regles(
+        devis([sal, ligne({ chapitre: "4", categorie: "charges-sociales", montant: 0 })]),
+        "charges-sociales-absentes",
+      ),
+    ).toHaveLength(1);
   });
   it("se tait avec des charges, ou sans salaires", () => {
     expect(regles(devis([sal, ligne({ chapitre: "4", montant: 1 })]), "charges-sociales-absentes")).toEqual([]);
-    expect(regles(devis([ligne({ chapitre: "7", categorie: "prestation", montant: 100000 })]), "charges-sociales-absentes")).toEqual([]);
+    expect(
+      regles(devis([ligne({ chapitre: "7", categorie: "prestation", montant: 100000 })]), "charges-sociales-absentes"),
+    ).toEqual([]);
   });
 });
 
@@ -73,8 +105,16 @@ describe("frais-generaux-taux et imprevus-taux (accord transparence)", () => {
   const base = () => [ligne({ chapitre: "2", montant: 10000000 }), ligne({ chapitre: "4", montant: 1 })]; // 100 000,01 €
   it("documentaire : 15 % de frais généraux passent, un centime de plus déclenche", () => {
     const hf = 10000001;
-    expect(regles(devis([...base(), ligne({ chapitre: "FG", montant: Math.round(hf * 0.15) })], { genre: "documentaire" }), "frais-generaux-taux")).toEqual([]);
-    const c = regles(devis([...base(), ligne({ chapitre: "FG", montant: Math.round(hf * 0.15) + 2 })], { genre: "documentaire" }), "frais-generaux-taux");
+    expect(
+      regles(
+        devis([...base(), ligne({ chapitre: "FG", montant: Math.round(hf * 0.15) })], { genre: "documentaire" }),
+        "frais-generaux-taux",
+      ),
+    ).toEqual([]);
+    const c = regles(
+      devis([...base(), ligne({ chapitre: "FG", montant: Math.round(hf * 0.15) + 2 })], { genre: "documentaire" }),
+      "frais-generaux-taux",
+    );
     expect(c).toHaveLength(1);
     expect(c[0].message).toMatch(/15,00\u00a0%.*documentaire/);
   });
@@ -82,7 +122,9 @@ describe("frais-generaux-taux et imprevus-taux (accord transparence)", () => {
     const fg = ligne({ chapitre: "FG", montant: 1200000 });
     expect(regles(devis([...base(), fg], { genre: "fiction" }), "frais-generaux-taux")).toHaveLength(1);
     expect(regles(devis([...base(), fg]), "frais-generaux-taux")).toEqual([]);
-    expect(regles(devis([...base(), fg], { genre: "fiction", typeOeuvre: "cinema" }), "frais-generaux-taux")).toEqual([]);
+    expect(regles(devis([...base(), fg], { genre: "fiction", typeOeuvre: "cinema" }), "frais-generaux-taux")).toEqual(
+      [],
+    );
   });
   it("imprévus déclarés en % : 7 % passent, 7,5 % déclenchent, quelle que soit la base du producteur", () => {
     const imp = (p: string) => ligne({ chapitre: "IMP", pourcentage: p, montant: 800000, libelle: `Imprévus ${p}` });
@@ -94,7 +136,16 @@ describe("frais-generaux-taux et imprevus-taux (accord transparence)", () => {
 });
 
 describe("salaire-minimum (IDCC 2642 au 1er janvier 2025)", () => {
-  const sal = (libelle: string, taux: string, unite = "jour") => ligne({ chapitre: "2", categorie: "salaire-technicien", libelle, unite, quantite: "10", taux, montant: Math.round(Number(taux) * 1000) });
+  const sal = (libelle: string, taux: string, unite = "jour") =>
+    ligne({
+      chapitre: "2",
+      categorie: "salaire-technicien",
+      libelle,
+      unite,
+      quantite: "10",
+      taux,
+      montant: Math.round(Number(taux) * 1000),
+    });
   it.each([
     ["Chef monteur", "282.12", "282.11"],
     ["Cheffe monteuse", "282.12", "282.11"],
@@ -121,10 +172,33 @@ describe("salaire-minimum (IDCC 2642 au 1er janvier 2025)", () => {
   it("pas de constat quand la fonction est inconnue, l'unité n'est ni jour ni semaine, ou la ligne est une prestation", () => {
     expect(regles(devis([sal("JRI", "100")]), "salaire-minimum")).toEqual([]);
     expect(regles(devis([sal("Chef monteur", "100", "forfait")]), "salaire-minimum")).toEqual([]);
-    expect(regles(devis([ligne({ chapitre: "8", categorie: "prestation", libelle: "Monteur (société)", unite: "jour", quantite: "1", taux: "100", montant: 10000 })]), "salaire-minimum")).toEqual([]);
+    expect(
+      regles(
+        devis([
+          ligne({
+            chapitre: "8",
+            categorie: "prestation",
+            libelle: "Monteur (société)",
+            unite: "jour",
+            quantite: "1",
+            taux: "100",
+            montant: 10000,
+          }),
+        ]),
+        "salaire-minimum",
+      ),
+    ).toEqual([]);
   });
   it("sans taux, le taux unitaire est le montant ÷ (quantité × nombre) ; avant 2025 la grille ne s'applique pas", () => {
-    const l = ligne({ chapitre: "2", categorie: "salaire-technicien", libelle: "Monteur", unite: "jours", quantite: "10", nombre: "2", montant: 400000 });
+    const l = ligne({
+      chapitre: "2",
+      categorie: "salaire-technicien",
+      libelle: "Monteur",
+      unite: "jours",
+      quantite: "10",
+      nombre: "2",
+      montant: 400000,
+    });
     expect(regles(devis([l]), "salaire-minimum")).toHaveLength(1); // 200 €/jour
     expect(controlerDevis(devis([l]), "2024-06-01").filter((c) => c.regle === "salaire-minimum")).toEqual([]);
   });
@@ -137,18 +211,35 @@ describe("salaire-minimum (IDCC 2642 au 1er janvier 2025)", () => {
 });
 
 describe("surcharges de la feuille Paramètres", () => {
-  const s = (o: Record<string, string>) => new Map(Object.entries(o).map(([k, v], i) => [k, { valeur: v, cellule: `Paramètres!B${i + 2}` }]));
-  const sal = ligne({ chapitre: "2", categorie: "salaire-technicien", libelle: "Chef monteuse", unite: "jour", quantite: "1", taux: "290", montant: 29000 });
+  const s = (o: Record<string, string>) =>
+    new Map(Object.entries(o).map(([k, v], i) => [k, { valeur: v, cellule: `Paramètres!B${i + 2}` }]));
+  const sal = ligne({
+    chapitre: "2",
+    categorie: "salaire-technicien",
+    libelle: "Chef monteuse",
+    unite: "jour",
+    quantite: "1",
+    taux: "290",
+    montant: 29000,
+  });
   it("un minimum surchargé remplace la grille et le message cite la cellule", () => {
     expect(controlerDevis(devis([sal]), DATE, s({})).filter((c) => c.regle === "salaire-minimum")).toEqual([]);
-    const c = controlerDevis(devis([sal]), DATE, s({ "devis.salaire-minimum.chef-monteur": "300 €" })).filter((c) => c.regle === "salaire-minimum");
+    const c = controlerDevis(devis([sal]), DATE, s({ "devis.salaire-minimum.chef-monteur": "300 €" })).filter(
+      (c) => c.regle === "salaire-minimum",
+    );
     expect(c).toHaveLength(1);
     expect(c[0].message).toMatch(/300,00.*paramètre Paramètres!B2/);
   });
   it("un taux d'imprévus surchargé, et une clé inconnue signalée", () => {
     const ls = [ligne({ chapitre: "2", montant: 1000000 }), ligne({ chapitre: "IMP", montant: 60000 })];
-    expect(controlerDevis(devis(ls, { genre: "fiction" }), DATE).filter((c) => c.regle === "imprevus-taux")).toEqual([]);
-    const c = controlerDevis(devis(ls, { genre: "fiction" }), DATE, s({ "devis.accord-transparence.fiction.imprevus": "5 %", "devis.salaire-minimum.chef-monteu": "1" }));
+    expect(controlerDevis(devis(ls, { genre: "fiction" }), DATE).filter((c) => c.regle === "imprevus-taux")).toEqual(
+      [],
+    );
+    const c = controlerDevis(
+      devis(ls, { genre: "fiction" }),
+      DATE,
+      s({ "devis.accord-transparence.fiction.imprevus": "5 %", "devis.salaire-minimum.chef-monteu": "1" }),
+    );
     expect(c.map((x) => x.regle)).toEqual(["imprevus-taux", "devis-parametre-inconnu"]);
     expect(c[0].message).toMatch(/6,00\u00a0%.*5,00\u00a0%.*Paramètres!B2/);
     expect(c[1].cellule).toBe("Paramètres!B3");

@@ -43,25 +43,42 @@ describe("robustesse — budget en anglais (mise en page Movie Magic)", () => {
     );
     const d = importerDevis(s, { dureeMinutes: 52 });
     expect(d.lignes).toHaveLength(15);
-    expect(d.lignes.slice(0, 3).map((l) => [l.code, l.quantite, l.unite, l.nombre, l.taux, e(l.montant), l.source.cellules.montant])).toEqual([
+    expect(
+      d.lignes
+        .slice(0, 3)
+        .map((l) => [l.code, l.quantite, l.unite, l.nombre, l.taux, e(l.montant), l.source.cellules.montant]),
+    ).toEqual([
       ["1101", "1", "Flat", "1", "8000", "8000.00", "Budget!G4"],
       ["1102", "90", "Secs", "1", "45", "4050.00", "Budget!G5"],
       ["2101", "20", "Days", "1", "450", "9000.00", "Budget!G7"],
     ]);
     // The US account numbers (3101 = travel, 4101 = equipment) disagree with the sections: the sections place.
     expect(d.lignes.map((l) => [l.code ?? l.libelle, l.chapitre, l.placement])).toEqual([
-      ["1101", "1", "section"], ["1102", "1", "section"],
-      ["2101", "2", "section"], ["2102", "2", "section"], ["2103", "2", "section"],
+      ["1101", "1", "section"],
+      ["1102", "1", "section"],
+      ["2101", "2", "section"],
+      ["2102", "2", "section"],
+      ["2103", "2", "section"],
       ["2900", "4", "section"],
-      ["3101", "6", "section"], ["3102", "6", "section"], ["3103", "6", "section"],
+      ["3101", "6", "section"],
+      ["3102", "6", "section"],
+      ["3103", "6", "section"],
       ["4101", "7", "section"],
-      ["5101", "8", "section"], ["5102", "8", "section"], ["5103", "8", "section"],
+      ["5101", "8", "section"],
+      ["5102", "8", "section"],
+      ["5103", "8", "section"],
       ["6101", "9", "section"],
       ["Contingency 5%", "IMP", "mot-cle"],
     ]);
     expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([
-      ["1", "12050.00"], ["2", "17400.00"], ["4", "10788.00"], ["6", "6720.00"], ["7", "3700.00"],
-      ["8", "16450.00"], ["9", "1200.00"], ["IMP", "3415.40"],
+      ["1", "12050.00"],
+      ["2", "17400.00"],
+      ["4", "10788.00"],
+      ["6", "6720.00"],
+      ["7", "3700.00"],
+      ["8", "16450.00"],
+      ["9", "1200.00"],
+      ["IMP", "3415.40"],
     ]);
     expect(e(d.totalHorsFrais)).toBe("68308.00");
     expect(e(d.total)).toBe("71723.40");

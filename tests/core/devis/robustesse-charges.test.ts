@@ -23,7 +23,9 @@ describe("robustesse — salaires bruts avec leurs charges sur la même ligne", 
       [null, "TOTAL", null, null, 22075, 11106.25, 33181.25],
     ]);
     const d = importerDevis(s);
-    expect(d.lignes.map((l) => [l.libelle, l.chapitre, e(l.montant), l.categorie, l.source.cellules.montant, l.tauxCharges])).toEqual([
+    expect(
+      d.lignes.map((l) => [l.libelle, l.chapitre, e(l.montant), l.categorie, l.source.cellules.montant, l.tauxCharges]),
+    ).toEqual([
       ["Réalisatrice", "2", "10500.00", "salaire-technicien", "Personnel!E3", undefined],
       ["Charges sociales — Réalisatrice", "4", "5775.00", "charges-sociales", "Personnel!F3", undefined],
       ["Monteuse", "2", "5200.00", "salaire-technicien", "Personnel!E4", undefined],
@@ -36,7 +38,10 @@ describe("robustesse — salaires bruts avec leurs charges sur la même ligne", 
       ["Auditorium de mixage", "8", "1800.00", "prestation", "Personnel!E11", undefined],
     ]);
     expect(d.chapitres.map((c) => [c.code, e(c.total), c.lignes])).toEqual([
-      ["2", "19375.00", 3], ["3", "900.00", 1], ["4", "11106.25", 4], ["8", "1800.00", 1],
+      ["2", "19375.00", 3],
+      ["3", "900.00", 1],
+      ["4", "11106.25", 4],
+      ["8", "1800.00", 1],
     ]);
     expect(e(d.total)).toBe("33181.25");
     // The producer's subtotals and total are on the gross column: they cover the gross lines only, and add up.
@@ -71,6 +76,8 @@ describe("robustesse — « Brut journalier | Brut total | Charges | Coût charg
     expect(d.lignes[4].tauxCharges).toBe("0.55");
     expect(e(d.total)).toBe("7285.00");
     // Monteur at 220 €/day is under the 235.60 € minimum.
-    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([["salaire-minimum", "erreur", "Salaires!D2"]]);
+    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([
+      ["salaire-minimum", "erreur", "Salaires!D2"],
+    ]);
   });
 });

@@ -59,7 +59,13 @@ describe("robustesse — formulaire de devis CNC (Montant total | dont France | 
       ["IMPRÉVUS", "IMP", "2745.00", undefined],
     ]);
     expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([
-      ["1", "23000.00"], ["2", "30000.00"], ["4", "13500.00"], ["6", "8000.00"], ["8", "17000.00"], ["FG", "6000.00"], ["IMP", "2745.00"],
+      ["1", "23000.00"],
+      ["2", "30000.00"],
+      ["4", "13500.00"],
+      ["6", "8000.00"],
+      ["8", "17000.00"],
+      ["FG", "6000.00"],
+      ["IMP", "2745.00"],
     ]);
     expect(e(d.totalHorsFrais)).toBe("91500.00");
     expect(e(d.total)).toBe("100245.00");
@@ -75,7 +81,9 @@ describe("robustesse — formulaire de devis CNC (Montant total | dont France | 
       ["total", undefined, "100245.00", "DEVIS!C28"],
     ]);
     // The producer's post-production subtotal is 500 € too high: the only finding.
-    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([["sous-total-producteur", "erreur", "DEVIS!C24"]]);
+    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([
+      ["sous-total-producteur", "erreur", "DEVIS!C24"],
+    ]);
   });
 
   it("une répartition France / étranger qui ne fait pas le montant total est signalée, et la part reste lue", async () => {
@@ -86,8 +94,14 @@ describe("robustesse — formulaire de devis CNC (Montant total | dont France | 
       ["7.3", "Machinerie", 2000, 2000, null],
     ]);
     const d = importerDevis(s);
-    expect(d.lignes.map((l) => [l.code, l.partFrance])).toEqual([["7.1", "0.75"], ["7.2", "0"], ["7.3", "1"]]);
-    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([["repartition-france-etranger", "alerte", "Devis!C2"]]);
+    expect(d.lignes.map((l) => [l.code, l.partFrance])).toEqual([
+      ["7.1", "0.75"],
+      ["7.2", "0"],
+      ["7.3", "1"],
+    ]);
+    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([
+      ["repartition-france-etranger", "alerte", "Devis!C2"],
+    ]);
   });
 });
 
@@ -110,7 +124,11 @@ describe("robustesse — formulaire CNC sans colonne de code", () => {
       ["3.1", "Voix off", "3", "31", "code"],
       ["8.2", "Mixage", "8", "82", "code"],
     ]);
-    expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([["2", "14200.00"], ["3", "1200.00"], ["8", "1800.00"]]);
+    expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([
+      ["2", "14200.00"],
+      ["3", "1200.00"],
+      ["8", "1800.00"],
+    ]);
     expect(e(d.total)).toBe("17200.00");
     expect(d.totauxProducteur.map((t) => [t.type, e(t.montant)])).toEqual([["total", "17200.00"]]);
     expect(d.nonPlaces).toEqual([]);

@@ -6,7 +6,8 @@ import { feuilleXlsx } from "./outils";
 
 const e = (c: Cents) => centsToDecimalString(c);
 const chapitres = (d: ReturnType<typeof importerDevis>) => d.chapitres.map((c) => [c.code, e(c.total), c.lignes]);
-const constats = (d: ReturnType<typeof importerDevis>) => controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule]);
+const constats = (d: ReturnType<typeof importerDevis>) =>
+  controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule]);
 
 describe("robustesse — en-têtes sur deux lignes", () => {
   it("« Quantité » fusionné au-dessus de « Nb | Unité », « Prix / unitaire », « Montant » au-dessus de « HT | TTC »", async () => {
@@ -34,7 +35,9 @@ describe("robustesse — en-têtes sur deux lignes", () => {
     const d = importerDevis(s);
     // The second header row is part of the header: never a line, never an unreadable amount ("HT").
     expect(d.illisibles).toEqual([]);
-    expect(d.lignes.map((l) => [l.code, l.nombre ?? l.quantite, l.unite, l.taux, e(l.montant), l.source.cellules.montant])).toEqual([
+    expect(
+      d.lignes.map((l) => [l.code, l.nombre ?? l.quantite, l.unite, l.taux, e(l.montant), l.source.cellules.montant]),
+    ).toEqual([
       ["1.1", "1", "forfait", "12000", "12000.00", "'Devis v2'!F6"],
       ["1.2", "1", "forfait", "3500", "3500.00", "'Devis v2'!F7"],
       ["2.1", "15", "jour", "450", "6750.00", "'Devis v2'!F9"],
@@ -42,7 +45,11 @@ describe("robustesse — en-têtes sur deux lignes", () => {
       ["2.3", "12", "jour", "260", "3120.00", "'Devis v2'!F11"],
       ["7.1", "3", "semaine", "1850.5", "5551.50", "'Devis v2'!F14"],
     ]);
-    expect(chapitres(d)).toEqual([["1", "15500.00", 2], ["2", "14910.00", 3], ["7", "5551.50", 1]]);
+    expect(chapitres(d)).toEqual([
+      ["1", "15500.00", 2],
+      ["2", "14910.00", 3],
+      ["7", "5551.50", 1],
+    ]);
     expect(e(d.total)).toBe("35961.50");
     expect(d.nonPlaces).toEqual([]);
     expect(d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule])).toEqual([
@@ -68,7 +75,9 @@ describe("robustesse — en-têtes sur deux lignes", () => {
       ["8.3", "Étalonnage", "4", "800", "3200.00", "8"],
     ]);
     expect(chapitres(d)).toEqual([["8", "12900.00", 3]]);
-    expect(d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule])).toEqual([["sous-total", "8", "12900.00", "Post!E6"]]);
+    expect(d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule])).toEqual([
+      ["sous-total", "8", "12900.00", "Post!E6"],
+    ]);
     expect(d.illisibles).toEqual([]);
     expect(constats(d)).toEqual([]);
   });
@@ -88,7 +97,9 @@ describe("robustesse — versions côte à côte", () => {
       ["8.1", "3", "850", "2550.00", "Budget!G3"],
     ]);
     expect(e(d.total)).toBe("7750.00");
-    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([["total", "7750.00", "Budget!G4"]]);
+    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([
+      ["total", "7750.00", "Budget!G4"],
+    ]);
     expect(constats(d)).toEqual([["charges-sociales-absentes", "alerte", "Budget!G2"]]);
   });
 });
@@ -113,13 +124,20 @@ describe("robustesse — en-têtes sur trois lignes", () => {
   ])("%s : nombre, unité, tarif et montant lus sous la troisième ligne", async (_, merges) => {
     const d = importerDevis(await feuilleXlsx("Budget", lignes, { merges }));
     expect(d.illisibles).toEqual([]);
-    expect(d.lignes.map((l) => [l.code, l.libelle, l.nombre, l.unite, l.taux, e(l.montant), l.source.cellules.montant])).toEqual([
+    expect(
+      d.lignes.map((l) => [l.code, l.libelle, l.nombre, l.unite, l.taux, e(l.montant), l.source.cellules.montant]),
+    ).toEqual([
       ["2.1", "Réalisateur", "10", "jour", "500", "5000.00", "Budget!F5"],
       ["2.2", "Monteur", "20", "jour", "300", "6000.00", "Budget!F6"],
       ["8.1", "Étalonnage", "5", "jour", "800", "4000.00", "Budget!F8"],
     ]);
-    expect(chapitres(d)).toEqual([["2", "11000.00", 2], ["8", "4000.00", 1]]);
+    expect(chapitres(d)).toEqual([
+      ["2", "11000.00", 2],
+      ["8", "4000.00", 1],
+    ]);
     expect(e(d.total)).toBe("15000.00");
-    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([["total", "15000.00", "Budget!F9"]]);
+    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([
+      ["total", "15000.00", "Budget!F9"],
+    ]);
   });
 });

@@ -38,13 +38,25 @@ describe("robustesse — devis de fiction : chiffres romains, lettres, codes « 
     const d = importerDevis(s, { genre: "fiction", dureeMinutes: 90 });
     expect(d.lignes).toHaveLength(11);
     expect(d.lignes.map((l) => [l.code, l.chapitre, l.sousChapitre, l.placement])).toEqual([
-      ["1-1-1", "1", "11", "code"], ["1-1-2", "1", "11", "code"],
-      ["2-3-1", "2", "23", "code"], ["2-3-2", "2", "23", "code"], ["2-5-1", "2", "25", "code"],
-      ["3-1-1", "3", "31", "code"], ["3-2-1", "3", "32", "code"],
-      ["4-1-1", "4", "41", "code"], ["4-1-2", "4", "41", "code"],
-      ["5-1-1", "5", "51", "code"], ["5-8-1", "5", "58", "code"],
+      ["1-1-1", "1", "11", "code"],
+      ["1-1-2", "1", "11", "code"],
+      ["2-3-1", "2", "23", "code"],
+      ["2-3-2", "2", "23", "code"],
+      ["2-5-1", "2", "25", "code"],
+      ["3-1-1", "3", "31", "code"],
+      ["3-2-1", "3", "32", "code"],
+      ["4-1-1", "4", "41", "code"],
+      ["4-1-2", "4", "41", "code"],
+      ["5-1-1", "5", "51", "code"],
+      ["5-8-1", "5", "58", "code"],
     ]);
-    expect(chapitres(d)).toEqual([["1", "31000.00", 2], ["2", "26550.00", 3], ["3", "44400.00", 2], ["4", "36802.50", 2], ["5", "25500.00", 2]]);
+    expect(chapitres(d)).toEqual([
+      ["1", "31000.00", 2],
+      ["2", "26550.00", 3],
+      ["3", "44400.00", 2],
+      ["4", "36802.50", 2],
+      ["5", "25500.00", 2],
+    ]);
     expect(e(d.total)).toBe("164252.50");
     expect(e(d.coutMinute as Cents)).toBe("1825.03");
     expect(d.nonPlaces).toEqual([]);
@@ -57,7 +69,9 @@ describe("robustesse — devis de fiction : chiffres romains, lettres, codes « 
       ["total", undefined, "164252.50", 11],
     ]);
     // Scripte at 230 €/day is under the 240.87 € minimum.
-    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([["salaire-minimum", "erreur", "'Budget fiction'!F9"]]);
+    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([
+      ["salaire-minimum", "erreur", "'Budget fiction'!F9"],
+    ]);
   });
 
   it("chapitres en lettres « A. », « B. » (le nom l'emporte sur la lettre), codes « A1 », sous-totaux « Total B »", async () => {
@@ -79,10 +93,16 @@ describe("robustesse — devis de fiction : chiffres romains, lettres, codes « 
     const d = importerDevis(s);
     expect(d.lignes.map((l) => [l.code, l.chapitre, l.placement])).toEqual([
       ["A1", "1", "section"],
-      ["B1", "2", "section"], ["B2", "2", "section"],
-      ["C1", "7", "section"], ["C2", "7", "section"],
+      ["B1", "2", "section"],
+      ["B2", "2", "section"],
+      ["C1", "7", "section"],
+      ["C2", "7", "section"],
     ]);
-    expect(chapitres(d)).toEqual([["1", "12000.00", 1], ["2", "15500.00", 2], ["7", "4250.00", 2]]);
+    expect(chapitres(d)).toEqual([
+      ["1", "12000.00", 1],
+      ["2", "15500.00", 2],
+      ["7", "4250.00", 2],
+    ]);
     expect(e(d.total)).toBe("31750.00");
     expect(d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule])).toEqual([
       ["sous-total", "1", "12000.00", "Devis!E4"],
@@ -91,6 +111,8 @@ describe("robustesse — devis de fiction : chiffres romains, lettres, codes « 
       ["total", undefined, "31750.00", "Devis!E13"],
     ]);
     expect(d.nonPlaces).toEqual([]);
-    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite])).toEqual([["charges-sociales-absentes", "alerte"]]);
+    expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite])).toEqual([
+      ["charges-sociales-absentes", "alerte"],
+    ]);
   });
 });

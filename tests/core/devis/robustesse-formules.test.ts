@@ -8,7 +8,8 @@ import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
 import { Cellule, feuilleXlsx, remplir } from "./outils";
 
 const e = (c: Cents) => centsToDecimalString(c);
-const constats = (d: ReturnType<typeof importerDevis>) => controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule]);
+const constats = (d: ReturnType<typeof importerDevis>) =>
+  controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule]);
 
 /** A real .xlsx with hidden columns (1-based), read back through the xlsx adapter. */
 async function feuilleAvecColonnesMasquees(nom: string, rows: Cellule[][], masquees: number[]): Promise<SheetData> {
@@ -45,7 +46,10 @@ describe("robustesse — formules sans valeur en cache, colonnes masquées, colo
       ["Devis!F7", "=2*1850", "Location caméra", true],
       ["Devis!F8", "=Tarifs!B4", "Drone", true],
     ]);
-    expect(d.chapitres.map((c) => [c.code, e(c.total), c.lignes])).toEqual([["2", "8200.00", 2], ["7", "450.00", 1]]);
+    expect(d.chapitres.map((c) => [c.code, e(c.total), c.lignes])).toEqual([
+      ["2", "8200.00", 2],
+      ["7", "450.00", 1],
+    ]);
     expect(e(d.total)).toBe("8650.00");
     expect(d.nonPlaces).toEqual([]);
     // Subtotal and total formulas without a value are neither lines nor totals to compare: listed as such.
@@ -82,17 +86,25 @@ describe("robustesse — formules sans valeur en cache, colonnes masquées, colo
     );
     expect(s.colonnesMasquees).toEqual([3, 5]);
     const d = importerDevis(s);
-    expect(d.lignes.map((l) => [l.code, l.quantite, l.taux, e(l.montant), l.source.cellules.montant, l.chapitre])).toEqual([
+    expect(
+      d.lignes.map((l) => [l.code, l.quantite, l.taux, e(l.montant), l.source.cellules.montant, l.chapitre]),
+    ).toEqual([
       ["2.1", "20", "265", "5300.00", "Budget!G2", "2"],
       ["2.2", "15", "190", "2850.00", "Budget!G3", "2"],
       ["7.1", "4", "420", "1680.00", "Budget!G4", "7"],
       ["8.1", "3", "900", "2700.00", "Budget!G7", "8"],
     ]);
-    expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([["2", "8150.00"], ["7", "1680.00"], ["8", "2700.00"]]);
+    expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([
+      ["2", "8150.00"],
+      ["7", "1680.00"],
+      ["8", "2700.00"],
+    ]);
     expect(e(d.total)).toBe("12530.00");
     expect(d.nonPlaces).toEqual([]);
     expect(d.illisibles).toEqual([]);
-    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([["total", "12530.00", "Budget!G8"]]);
+    expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([
+      ["total", "12530.00", "Budget!G8"],
+    ]);
     // Monteur at 265 €/day is above the minimum; "assistant monteur" is not in the grid: no salary finding.
     expect(constats(d)).toEqual([["charges-sociales-absentes", "alerte", "Budget!G2"]]);
   });

@@ -5,7 +5,8 @@ import type { Cents } from "../../../src/core/money/cents";
 import { feuilleXlsx } from "./outils";
 
 const e = (c: Cents) => centsToDecimalString(c);
-const constats = (d: ReturnType<typeof importerDevis>) => controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule]);
+const constats = (d: ReturnType<typeof importerDevis>) =>
+  controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule]);
 
 describe("robustesse — tableaux plats et sous-totaux sans libellé", () => {
   it("une colonne « Chapitre » sur chaque ligne (export comptable) place les lignes que les mots-clés ne placent pas", async () => {
@@ -29,7 +30,13 @@ describe("robustesse — tableaux plats et sous-totaux sans libellé", () => {
       ["Frais de dossier", "9", "section"],
       ["Structure", "FG", "section"],
     ]);
-    expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([["1", "3000.00"], ["2", "3100.00"], ["8", "1200.00"], ["9", "450.00"], ["FG", "700.00"]]);
+    expect(d.chapitres.map((c) => [c.code, e(c.total)])).toEqual([
+      ["1", "3000.00"],
+      ["2", "3100.00"],
+      ["8", "1200.00"],
+      ["9", "450.00"],
+      ["FG", "700.00"],
+    ]);
     expect(e(d.total)).toBe("8450.00");
     expect(d.nonPlaces).toEqual([]);
   });
@@ -59,14 +66,19 @@ describe("robustesse — tableaux plats et sous-totaux sans libellé", () => {
       ["Ligne orpheline", "250.00", null],
       ["(sans libellé)", "40.00", null],
     ]);
-    expect(d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule, t.lignesCouvertes.length])).toEqual([
+    expect(
+      d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule, t.lignesCouvertes.length]),
+    ).toEqual([
       ["sous-total", "2", "4000.00", "Devis!E5", 2],
       ["sous-total", "8", "3000.00", "Devis!E9", 2],
       ["total", undefined, "7100.00", "Devis!E10", 4],
     ]);
     expect(e(d.total)).toBe("7100.00");
     // A label-less amount that adds up nothing stays a line: listed unplaced, with its cell.
-    expect(d.nonPlaces.map((n) => [n.cellule, e(n.montant)])).toEqual([["Devis!E11", "250.00"], ["Devis!E12", "40.00"]]);
+    expect(d.nonPlaces.map((n) => [n.cellule, e(n.montant)])).toEqual([
+      ["Devis!E11", "250.00"],
+      ["Devis!E12", "40.00"],
+    ]);
     expect(constats(d)).toEqual([
       ["sous-total-producteur", "erreur", "Devis!E9"],
       ["ligne-hors-chapitre", "alerte", "Devis!E11"],

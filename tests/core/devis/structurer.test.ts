@@ -8,7 +8,7 @@ const SOURCE = [
   ["Code", "Libellé", "Qté", "Nb", "Unité", "Tarif", "Montant"],
   ["2 - PERSONNEL"],
   ["2.1", "Chef monteur", 10, 1, "jour", 282.12, { f: "C4*D4*F4", v: 2821.2 }],
-  ["2.2", "=HYPERLINK(\"http://x\")", 1, 1, "forfait", 100, 100],
+  ["2.2", '=HYPERLINK("http://x")', 1, 1, "forfait", 100, 100],
   ["2.3", "Monteuse", 5, 1, "jour", 200, 1100],
   ["8 - POST-PRODUCTION"],
   ["8.1", "Mixage", 1, 1, "forfait", 1500, 1500],
@@ -30,7 +30,21 @@ describe("structurerDevis", () => {
     expect(r.constats.map((c) => c.regle)).toEqual(["montant-calcul", "salaire-minimum", "charges-sociales-absentes"]);
     const d = wb.ecrites.get("Devis (Prodbook)") as SheetSpec;
     // Header, table, frozen rows, validation lists.
-    expect(d.rows[3]).toEqual(["Chapitre", "Code", "Libellé", "Quantité", "Nombre", "Unité", "Taux", "Montant", "Catégorie", "Taux charges", "Territoire", "Éligible CI", "Source"]);
+    expect(d.rows[3]).toEqual([
+      "Chapitre",
+      "Code",
+      "Libellé",
+      "Quantité",
+      "Nombre",
+      "Unité",
+      "Taux",
+      "Montant",
+      "Catégorie",
+      "Taux charges",
+      "Territoire",
+      "Éligible CI",
+      "Source",
+    ]);
     expect(d.tables?.[0]).toMatchObject({ name: "tblDevis", range: "A4:M9" });
     expect(d.freeze).toEqual({ rows: 4 });
     expect(d.validations?.map((v) => v.range)).toEqual(["A5:A9", "I5:I9", "K5:K9", "L5:L9"]);
@@ -59,13 +73,23 @@ describe("structurerDevis", () => {
 
   it("lit les surcharges de la feuille Paramètres (jamais prise pour le devis)", async () => {
     const wb = new MemoryWorkbook({
-      Paramètres: [["Paramètre", "Valeur"], ["devis.salaire-minimum.monteur", "150"], ["devis.salaire-minimum.chef-monteur", "250"]],
+      Paramètres: [
+        ["Paramètre", "Valeur"],
+        ["devis.salaire-minimum.monteur", "150"],
+        ["devis.salaire-minimum.chef-monteur", "250"],
+      ],
       Budget: SOURCE as never,
     });
     const r = await structurerDevis(wb, { date: "2026-01-15" });
     expect(r.devis.feuille).toBe("Budget");
     expect(r.constats.filter((c) => c.regle === "salaire-minimum")).toEqual([]);
-    const faux = new MemoryWorkbook({ Paramètres: [["Paramètre", "Valeur"], ["devis.salaire-minimum.monteur", "beaucoup"]], Budget: SOURCE as never });
+    const faux = new MemoryWorkbook({
+      Paramètres: [
+        ["Paramètre", "Valeur"],
+        ["devis.salaire-minimum.monteur", "beaucoup"],
+      ],
+      Budget: SOURCE as never,
+    });
     await expect(structurerDevis(faux, { date: "2026-01-15" })).rejects.toThrow(/'Paramètres'!B2 : « beaucoup »/);
   });
 
@@ -76,7 +100,11 @@ describe("structurerDevis", () => {
     expect(r.feuillesEcrites).toEqual([]);
     expect(wb.ecritures).toBe(0);
     await expect(structurerDevis(wb, { feuille: "Absente" })).rejects.toThrow(FeuilleIntrouvableError);
-    await expect(structurerDevis(new MemoryWorkbook({ Notes: [["Bonjour"]], Autre: [["x"]] }))).rejects.toThrow(DevisIntrouvableError);
-    await expect(structurerDevis(new MemoryWorkbook({ Notes: [["Bonjour"]], Autre: [["x"]] }))).rejects.toThrow(/« Notes », « Autre »/);
+    await expect(structurerDevis(new MemoryWorkbook({ Notes: [["Bonjour"]], Autre: [["x"]] }))).rejects.toThrow(
+      DevisIntrouvableError,
+    );
+    await expect(structurerDevis(new MemoryWorkbook({ Notes: [["Bonjour"]], Autre: [["x"]] }))).rejects.toThrow(
+      /« Notes », « Autre »/,
+    );
   });
 });

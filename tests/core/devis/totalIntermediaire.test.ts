@@ -9,7 +9,13 @@ function feuille(rows: (string | number | null)[][]): SheetData {
 
 describe("total intermédiaire des chapitres 1 à 9", () => {
   it("reconnaît les libellés du coût avant frais comme un total, pas comme le sous-total du dernier chapitre", () => {
-    for (const l of ["TOTAL CHAPITRES 1 À 9", "Total des chapitres", "Sous-total général", "Total hors frais généraux", "Total avant imprévus"]) {
+    for (const l of [
+      "TOTAL CHAPITRES 1 À 9",
+      "Total des chapitres",
+      "Sous-total général",
+      "Total hors frais généraux",
+      "Total avant imprévus",
+    ]) {
       expect(typeTotal(l)).toEqual({ type: "total" });
     }
     expect(typeTotal("Total chapitre 8")).toEqual({ type: "sous-total", chapitre: "8" });
@@ -35,7 +41,12 @@ describe("total intermédiaire des chapitres 1 à 9", () => {
     expect(devis.totalHorsFrais).toBe(3750000);
     expect(devis.chapitres.map((c) => c.code)).toEqual(["1", "2", "8", "FG", "IMP"]);
     const intermediaire = devis.totauxProducteur.find((t) => t.libelle === "TOTAL CHAPITRES 1 À 9");
-    expect(intermediaire).toMatchObject({ type: "total", lignesCouvertes: expect.arrayContaining(devis.lignes.filter((l) => /^[128]$/.test(l.chapitre ?? "")).map((l) => l.id)) });
+    expect(intermediaire).toMatchObject({
+      type: "total",
+      lignesCouvertes: expect.arrayContaining(
+        devis.lignes.filter((l) => /^[128]$/.test(l.chapitre ?? "")).map((l) => l.id),
+      ),
+    });
     const constats = controlerDevis({ ...devis, genre: "documentaire" }, "2026-01-15", new Map());
     expect(constats.filter((c) => c.regle === "sous-total-producteur" || c.regle === "total-producteur")).toEqual([]);
   });

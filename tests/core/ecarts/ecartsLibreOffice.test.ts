@@ -36,7 +36,8 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
     casse.getWorksheet(nom)!.eachRow((row) =>
       row.eachCell((c) => {
         const v = c.value as ExcelJS.CellFormulaValue;
-        if (v && typeof v === "object" && "formula" in v) c.value = { formula: v.formula, result: -999 } as ExcelJS.CellFormulaValue;
+        if (v && typeof v === "object" && "formula" in v)
+          c.value = { formula: v.formula, result: -999 } as ExcelJS.CellFormulaValue;
       }),
     );
   }
@@ -65,9 +66,18 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
   // Chapter rows from row 6.
   rapport.chapitres.forEach((c, i) => {
     const r = 6 + i;
-    expect([valeur(ec, `A${r}`), valeur(ec, `D${r}`), valeur(ec, `G${r}`), valeur(ec, `H${r}`), valeur(ec, `I${r}`), valeur(ec, `J${r}`)]).toEqual([
-      c.code, euros(c.budget), euros(c.realise), euros(c.reste), euros(c.estimation), euros(c.ecart),
-    ].map((x) => (typeof x === "number" ? expect.closeTo(x, 2) : x)));
+    expect([
+      valeur(ec, `A${r}`),
+      valeur(ec, `D${r}`),
+      valeur(ec, `G${r}`),
+      valeur(ec, `H${r}`),
+      valeur(ec, `I${r}`),
+      valeur(ec, `J${r}`),
+    ]).toEqual(
+      [c.code, euros(c.budget), euros(c.realise), euros(c.reste), euros(c.estimation), euros(c.ecart)].map((x) =>
+        typeof x === "number" ? expect.closeTo(x, 2) : x,
+      ),
+    );
   });
   const total = 6 + rapport.chapitres.length;
   expect(valeur(ec, `G${total}`)).toBeCloseTo(euros(rapport.total.realise), 2);
@@ -104,13 +114,23 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
   expect(valeur(cd, `I${5 + i6}`)).toBeCloseTo(996, 2);
   const tcd = 5 + rapport.chapitres.length;
   expect(valeur(cd, `D${tcd}`)).toBeCloseTo(euros(rapport.total.realise), 2);
-  expect((valeur(cd, `H${tcd}`) as number) + (valeur(cd, `I${tcd}`) as number)).toBeCloseTo(euros(rapport.total.realise), 2);
+  expect((valeur(cd, `H${tcd}`) as number) + (valeur(cd, `I${tcd}`) as number)).toBeCloseTo(
+    euros(rapport.total.realise),
+    2,
+  );
 
   // Imported labels stay text in the Grand livre (=, +, -, @ never become formulas).
   const gl = lu.getWorksheet("Grand livre")!;
   const libelles: unknown[] = [];
   gl.eachRow((row) => libelles.push(row.getCell(9).value));
-  expect(libelles).toEqual(expect.arrayContaining(["=Contrat auteur (option)", "+Caméra et optiques", "@Défraiements équipe", "-Assurance production"]));
+  expect(libelles).toEqual(
+    expect.arrayContaining([
+      "=Contrat auteur (option)",
+      "+Caméra et optiques",
+      "@Défraiements équipe",
+      "-Assurance production",
+    ]),
+  );
 }, 240000);
 
 test("le chapitre « ? » (hors chapitre) ne ramasse pas les autres : SOMME.SI.ENS sans jokers, contrôle classe 6 à zéro", async () => {
@@ -130,6 +150,10 @@ test("le chapitre « ? » (hors chapitre) ne ramasse pas les autres : SOMME.SI.E
   const ec = lu.getWorksheet("Écarts")!;
   expect(valeur(ec, "H3")).toBeCloseTo(0, 6);
   rapport.chapitres.forEach((c, i) => {
-    expect([valeur(ec, `A${6 + i}`), valeur(ec, `D${6 + i}`), valeur(ec, `G${6 + i}`)]).toEqual([c.code, expect.closeTo(c.budget / 100, 2), expect.closeTo(c.realise / 100, 2)]);
+    expect([valeur(ec, `A${6 + i}`), valeur(ec, `D${6 + i}`), valeur(ec, `G${6 + i}`)]).toEqual([
+      c.code,
+      expect.closeTo(c.budget / 100, 2),
+      expect.closeTo(c.realise / 100, 2),
+    ]);
   });
 }, 240000);

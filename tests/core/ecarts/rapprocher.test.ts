@@ -12,7 +12,11 @@ const fec = () => lireFec(new Uint8Array(fs.readFileSync(path.join(FIX, "product
 const corr = () => lireCorrespondancesCsv(fs.readFileSync(path.join(FIX, "correspondances.csv"), "utf8"));
 
 function devis(): Record<string, CelluleMemoire[][]> {
-  const rows: CelluleMemoire[][] = [["Mon documentaire"], [], ["Code", "Libellé", "Quantité", "Tarif", "Montant", "Territoire"]];
+  const rows: CelluleMemoire[][] = [
+    ["Mon documentaire"],
+    [],
+    ["Code", "Libellé", "Quantité", "Tarif", "Montant", "Territoire"],
+  ];
   const l = (code: string, lib: string, q: number, t: number, terr = "France") => {
     const n = rows.length + 1;
     rows.push([code, lib, q, t, { f: `C${n}*D${n}`, v: q * t }, terr]);
@@ -34,7 +38,10 @@ function devis(): Record<string, CelluleMemoire[][]> {
 }
 
 /** The workbook as the user would have it after editing some cells of Prodbook's sheets. */
-async function rouvrir(wb: MemoryWorkbook, edits: Record<string, Record<string, number>> = {}): Promise<MemoryWorkbook> {
+async function rouvrir(
+  wb: MemoryWorkbook,
+  edits: Record<string, Record<string, number>> = {},
+): Promise<MemoryWorkbook> {
   const feuilles: Record<string, CelluleMemoire[][]> = {};
   for (const n of await wb.listSheets()) {
     const s = (await wb.readSheet(n))!;
@@ -54,7 +61,9 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
     const { rapport, feuilles } = await rapprocher(wb, { fec: fec(), correspondances: corr() });
     expect(feuilles).toEqual(["Grand livre", "Correspondances", "Écarts", "Coût définitif"]);
     expect(await wb.readSheet("Budget doc")).toEqual(avant);
-    const ch = Object.fromEntries(rapport.chapitres.map((c) => [c.code, [c.budget, c.realise, c.reste, c.estimation, c.ecart]]));
+    const ch = Object.fromEntries(
+      rapport.chapitres.map((c) => [c.code, [c.budget, c.realise, c.reste, c.estimation, c.ecart]]),
+    );
     expect(ch["1"]).toEqual([1200000, 1200000, 0, 1200000, 0]);
     expect(ch["2"]).toEqual([950000, 800000, 150000, 950000, 0]);
     expect(ch["3"]).toEqual([150000, 150050, 0, 150050, 50]);
@@ -65,23 +74,63 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
 
     // Grand livre: mapped class-6 lines first, grouped by chapter then poste; text stays text.
     const gl = wb.ecrites.get("Grand livre")!;
-    expect(gl.rows[0]).toEqual(["Ligne FEC", "Journal", "N° écriture", "Date", "Compte", "Libellé compte", "Compte auxiliaire", "Pièce", "Libellé", "Débit", "Crédit", "Section", "Poste", "Chapitre"]);
+    expect(gl.rows[0]).toEqual([
+      "Ligne FEC",
+      "Journal",
+      "N° écriture",
+      "Date",
+      "Compte",
+      "Libellé compte",
+      "Compte auxiliaire",
+      "Pièce",
+      "Libellé",
+      "Débit",
+      "Crédit",
+      "Section",
+      "Poste",
+      "Chapitre",
+    ]);
     expect(gl.rows.length).toBe(24);
     expect(gl.rows[1].slice(8)).toEqual(["=Contrat auteur (option)", 12000, 0, null, "1.1", "1"]);
-    expect(gl.rows.filter((r) => r[12] === "8").map((r) => [r[9], r[10]])).toEqual([[9800, 0], [0, 300]]);
+    expect(gl.rows.filter((r) => r[12] === "8").map((r) => [r[9], r[10]])).toEqual([
+      [9800, 0],
+      [0, 300],
+    ]);
     expect(gl.tables).toEqual([expect.objectContaining({ name: "tblGrandLivre", range: "A1:N24" })]);
 
     // Écarts: live formulas, link to the poste's rows in the Grand livre, chart of chapters.
     const ec = wb.ecrites.get("Écarts")!;
     const i8 = ec.rows.findIndex((r, i) => i > 12 && r[0] === "8");
     const huit = ec.rows[i8];
-    expect(huit[6]).toEqual({ formula: expect.stringMatching(/^SUMIFS\('Grand livre'!\$J\$2:\$J\$24,'Grand livre'!\$M\$2:\$M\$24,\$A\d+\)-SUMIFS/), result: 9500 });
+    expect(huit[6]).toEqual({
+      formula: expect.stringMatching(
+        /^SUMIFS\('Grand livre'!\$J\$2:\$J\$24,'Grand livre'!\$M\$2:\$M\$24,\$A\d+\)-SUMIFS/,
+      ),
+      result: 9500,
+    });
     const plage = gl.rows.map((r, i) => (r[12] === "8" ? i + 1 : 0)).filter((x) => x);
-    expect(huit[12]).toEqual({ formula: `HYPERLINK("#'Grand livre'!A${plage[0]}:N${plage[1]}","2 écritures")`, result: "2 écritures" });
-    expect(ec.charts![0]).toMatchObject({ type: "column", categories: "'Écarts'!$B$6:$B$12", series: [{ name: "Budget" }, { name: "Réalisé" }] });
+    expect(huit[12]).toEqual({
+      formula: `HYPERLINK("#'Grand livre'!A${plage[0]}:N${plage[1]}","2 écritures")`,
+      result: "2 écritures",
+    });
+    expect(ec.charts![0]).toMatchObject({
+      type: "column",
+      categories: "'Écarts'!$B$6:$B$12",
+      series: [{ name: "Budget" }, { name: "Réalisé" }],
+    });
     expect(ec.conditionalFormats!.length).toBeGreaterThan(0);
     const cd = wb.ecrites.get("Coût définitif")!;
-    expect(cd.rows[3]).toEqual(["Chapitre", "Libellé", "Budget (devis)", "Coût définitif (réalisé)", "Écart", "Écart %", "Part France", "France", "Étranger"]);
+    expect(cd.rows[3]).toEqual([
+      "Chapitre",
+      "Libellé",
+      "Budget (devis)",
+      "Coût définitif (réalisé)",
+      "Écart",
+      "Écart %",
+      "Part France",
+      "France",
+      "Étranger",
+    ]);
     const six = cd.rows.find((r) => r[0] === "6")!;
     expect(six[6]).toBe(0);
   });
@@ -92,14 +141,20 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
     const ec = wb.ecrites.get("Écarts")!;
     const ligne8 = ec.rows.findIndex((r, i) => i > 12 && r[0] === "8") + 1;
     const chap2 = ec.rows.findIndex((r, i) => i >= 5 && r[0] === "2") + 1;
-    const edite = await rouvrir(wb, { "Écarts": { [`E${ligne8}`]: 9600, [`H${chap2}`]: 2500, B2: 0.01, D2: 100 } });
+    const edite = await rouvrir(wb, { Écarts: { [`E${ligne8}`]: 9600, [`H${chap2}`]: 2500, B2: 0.01, D2: 100 } });
     const { rapport } = await rapprocher(edite, { fec: fec(), correspondances: corr() });
     const l8 = rapport.lignes.find((l) => l.code === "8")!;
     expect(l8.budgetRevise).toBe(cents(960000));
     const c2 = rapport.chapitres.find((c) => c.code === "2")!;
     expect([c2.reste, c2.estimation, c2.ecart, c2.alerte]).toEqual([250000, 1050000, 100000, true]);
     expect(rapport.seuils).toEqual({ pct: "0.01", montant: 10000 });
-    expect(await edite.listSheets()).toEqual(["Budget doc", "Grand livre", "Correspondances", "Écarts", "Coût définitif"]);
+    expect(await edite.listSheets()).toEqual([
+      "Budget doc",
+      "Grand livre",
+      "Correspondances",
+      "Écarts",
+      "Coût définitif",
+    ]);
     const ec2 = edite.ecrites.get("Écarts")!;
     expect(ec2.rows[ligne8 - 1][4]).toBe(9600);
     expect(ec2.rows[chap2 - 1][7]).toBe(2500);
@@ -117,7 +172,7 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
   });
 
   test("une feuille de l'utilisateur nommée « Écarts » n'est jamais touchée", async () => {
-    const wb = new MemoryWorkbook({ ...devis(), "Écarts": [["mes notes"]] });
+    const wb = new MemoryWorkbook({ ...devis(), Écarts: [["mes notes"]] });
     const { feuilles } = await rapprocher(wb, { fec: fec(), correspondances: corr() });
     expect(feuilles).toContain("Écarts (Prodbook)");
     expect((await wb.readSheet("Écarts"))!.rows[0][0].v).toBe("mes notes");
@@ -132,7 +187,9 @@ describe("rapprocher : un Grand livre plus grand qu'une feuille Excel", () => {
     const refus = rapprocher(wb, { fec: trop, correspondances: corr() });
     await expect(refus).rejects.toBeInstanceOf(GrandLivreTropGrandError);
     await expect(refus).rejects.toBeInstanceOf(ErreurDonnees);
-    await expect(refus).rejects.toThrow(/^Le FEC compte 1 048 576 lignes importées : le Grand livre ne tient pas dans une feuille Excel \(1 048 575 lignes au plus/);
+    await expect(refus).rejects.toThrow(
+      /^Le FEC compte 1 048 576 lignes importées : le Grand livre ne tient pas dans une feuille Excel \(1 048 575 lignes au plus/,
+    );
     expect(wb.ecritures).toBe(0);
   });
 });

@@ -16,18 +16,29 @@ import { MemoryWorkbook } from "../../helpers/memoryWorkbook";
 describe("correspondances compte → poste", () => {
   test("le préfixe le plus long l'emporte, quel que soit l'ordre des lignes", () => {
     const t = lireCorrespondancesCsv("compte;poste\n6;9\n64;2\n6413;3\n641;2.1\n645;4\n");
-    expect(["641100", "641300", "642000", "645100", "606400", "701000"].map((c) => posteDe(t, c))).toEqual(["2.1", "3", "2", "4", "9", undefined]);
+    expect(["641100", "641300", "642000", "645100", "606400", "701000"].map((c) => posteDe(t, c))).toEqual([
+      "2.1",
+      "3",
+      "2",
+      "4",
+      "9",
+      undefined,
+    ]);
   });
 
   test("propriété : le poste trouvé est celui du plus long préfixe qui convient", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.stringMatching(/^6[0-9]{0,4}$/), { minLength: 1, maxLength: 12 }), fc.stringMatching(/^6[0-9]{5}$/), (prefixes, compte) => {
-        const csv = "compte;poste\n" + prefixes.map((p, i) => `${p};${i + 1}`).join("\n");
-        const t = lireCorrespondancesCsv(csv);
-        const candidats = prefixes.map((p, i) => ({ p, poste: String(i + 1) })).filter((x) => compte.startsWith(x.p));
-        const attendu = candidats.sort((a, b) => b.p.length - a.p.length)[0]?.poste;
-        expect(posteDe(t, compte)).toBe(attendu);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^6[0-9]{0,4}$/), { minLength: 1, maxLength: 12 }),
+        fc.stringMatching(/^6[0-9]{5}$/),
+        (prefixes, compte) => {
+          const csv = "compte;poste\n" + prefixes.map((p, i) => `${p};${i + 1}`).join("\n");
+          const t = lireCorrespondancesCsv(csv);
+          const candidats = prefixes.map((p, i) => ({ p, poste: String(i + 1) })).filter((x) => compte.startsWith(x.p));
+          const attendu = candidats.sort((a, b) => b.p.length - a.p.length)[0]?.poste;
+          expect(posteDe(t, compte)).toBe(attendu);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -42,9 +53,15 @@ describe("correspondances compte → poste", () => {
       }
       throw new Error("pas d'erreur");
     };
-    expect(err("compte,poste\n641,2\n")).toBe("corr.csv, ligne 1 : en-tête « compte,poste » inattendu ; attendu « compte;poste » (séparateur point-virgule).");
-    expect(err("compte;poste\n641;2\n\n64A-1;3\n")).toBe("corr.csv, ligne 4 : « 64A-1 » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».");
-    expect(err("compte;poste\n641;2\n641;3\n")).toBe("corr.csv, ligne 3 : « 641 » figure déjà ligne 2 (un préfixe ne peut aller qu'à un poste).");
+    expect(err("compte,poste\n641,2\n")).toBe(
+      "corr.csv, ligne 1 : en-tête « compte,poste » inattendu ; attendu « compte;poste » (séparateur point-virgule).",
+    );
+    expect(err("compte;poste\n641;2\n\n64A-1;3\n")).toBe(
+      "corr.csv, ligne 4 : « 64A-1 » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».",
+    );
+    expect(err("compte;poste\n641;2\n641;3\n")).toBe(
+      "corr.csv, ligne 3 : « 641 » figure déjà ligne 2 (un préfixe ne peut aller qu'à un poste).",
+    );
     expect(err("compte;poste\n641;\n")).toBe("corr.csv, ligne 2 : poste vide pour « 641 ».");
     expect(err("compte;poste\n641\n")).toBe("corr.csv, ligne 2 : « 641 » n'a pas deux colonnes séparées par « ; ».");
     expect(err("")).toMatch(/fichier vide/);
@@ -62,7 +79,9 @@ describe("correspondances compte → poste", () => {
     const csv = lireCorrespondancesCsv(ecrireCorrespondancesCsv(d));
     expect(csv.comptes.map((c) => [c.cle, c.poste])).toEqual(d.comptes.map((c) => [c.cle, c.poste]));
     const wb = new MemoryWorkbook({});
-    await wb.writeSheets([feuilleCorrespondances({ ...d, sections: [{ type: "section", cle: "TOURNAGE", poste: "2.3" }] })]);
+    await wb.writeSheets([
+      feuilleCorrespondances({ ...d, sections: [{ type: "section", cle: "TOURNAGE", poste: "2.3" }] }),
+    ]);
     const relue = lireFeuilleCorrespondances((await wb.readSheet("Correspondances"))!);
     expect(relue.comptes.length).toBe(d.comptes.length);
     expect(relue.sections).toEqual([expect.objectContaining({ cle: "TOURNAGE", poste: "2.3" })]);
@@ -71,11 +90,21 @@ describe("correspondances compte → poste", () => {
 });
 
 describe("réalisé par poste et conservation de la classe 6", () => {
-  const E = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise";
-  const ligne = (compte: string, d: number, c: number) => `AC\tA\t1\t20240101\t${compte}\tL${compte}\t\t\tP\t20240101\tx\t${(d / 100).toFixed(2).replace(".", ",")}\t${(c / 100).toFixed(2).replace(".", ",")}\t\t\t20240101\t\t`;
+  const E =
+    "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise";
+  const ligne = (compte: string, d: number, c: number) =>
+    `AC\tA\t1\t20240101\t${compte}\tL${compte}\t\t\tP\t20240101\tx\t${(d / 100).toFixed(2).replace(".", ",")}\t${(c / 100).toFixed(2).replace(".", ",")}\t\t\t20240101\t\t`;
 
   test("un avoir réduit le réalisé ; les comptes sans poste sont listés avec leur total", () => {
-    const fec = lireFec([E, ligne("611000", 980000, 0), ligne("611000", 0, 30000), ligne("606400", 8590, 0), ligne("401000", 0, 958590)].join("\n"));
+    const fec = lireFec(
+      [
+        E,
+        ligne("611000", 980000, 0),
+        ligne("611000", 0, 30000),
+        ligne("606400", 8590, 0),
+        ligne("401000", 0, 958590),
+      ].join("\n"),
+    );
     const r = calculerRealise(fec, lireCorrespondancesCsv("compte;poste\n611;8\n"));
     expect(Object.fromEntries(r.parPoste)).toEqual({ "8": 950000 });
     expect(r.nonAffectes).toEqual([{ compte: "606400", libelle: "L606400", total: 8590 }]);
@@ -86,7 +115,10 @@ describe("réalisé par poste et conservation de la classe 6", () => {
   test("propriété : classe 6 nette = affecté + non affecté, pour toute table et tout grand livre", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.stringMatching(/^[1-7][0-9]{5}$/), fc.nat(10_000_000), fc.nat(10_000_000)), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.stringMatching(/^[1-7][0-9]{5}$/), fc.nat(10_000_000), fc.nat(10_000_000)), {
+          minLength: 1,
+          maxLength: 30,
+        }),
         fc.uniqueArray(fc.stringMatching(/^6[0-9]{0,3}$/), { maxLength: 8 }),
         (ecritures, prefixes) => {
           const fec: ResultatFec = lireFec([E, ...ecritures.map(([c, d, cr]) => ligne(c, d, cr))].join("\n"));

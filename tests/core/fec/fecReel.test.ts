@@ -26,11 +26,26 @@ function attendu(fichier: string) {
   return { donnees: lignes.length - 1, debit: Number(debit), credit: Number(credit) };
 }
 
-const FICHIERS: [string, Partial<Record<"separateur" | "encodage" | "montants", string>> & { colonnes: number; bom: boolean }][] = [
-  ["0000000001FEC20220831.txt", { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18, bom: true }],
-  ["000000000FEC20231231.txt", { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 22, bom: false }],
-  ["111111111FEC20221231.TXT", { separateur: "pipe", encodage: "windows-1252", montants: "debit-credit", colonnes: 18, bom: false }],
-  ["123456789FEC20500930.txt", { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18, bom: false }],
+const FICHIERS: [
+  string,
+  Partial<Record<"separateur" | "encodage" | "montants", string>> & { colonnes: number; bom: boolean },
+][] = [
+  [
+    "0000000001FEC20220831.txt",
+    { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18, bom: true },
+  ],
+  [
+    "000000000FEC20231231.txt",
+    { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 22, bom: false },
+  ],
+  [
+    "111111111FEC20221231.TXT",
+    { separateur: "pipe", encodage: "windows-1252", montants: "debit-credit", colonnes: 18, bom: false },
+  ],
+  [
+    "123456789FEC20500930.txt",
+    { separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18, bom: false },
+  ],
 ];
 
 describe("FEC réels (neolegal-fr/fec-reader)", () => {
@@ -46,7 +61,10 @@ describe("FEC réels (neolegal-fr/fec-reader)", () => {
     expect(r.format).toMatchObject(format);
     let d = 0;
     let c = 0;
-    for (const v of r.parClasse.values()) (d += v.debit), (c += v.credit);
+    for (const v of r.parClasse.values()) {
+      d += v.debit;
+      c += v.credit;
+    }
     expect([d, c]).toEqual([r.debit, r.credit]);
   });
 
@@ -61,20 +79,36 @@ describe("FEC réels (neolegal-fr/fec-reader)", () => {
     for (let i = 0; i < octets.length; i += 4093) l.pousser(octets.subarray(i, i + 4093));
     const r = l.terminer();
     const ref = lireFec(octets);
-    expect([r.ecritures, r.debit, r.credit, r.comptes.size]).toEqual([ref.ecritures, ref.debit, ref.credit, ref.comptes.size]);
+    expect([r.ecritures, r.debit, r.credit, r.comptes.size]).toEqual([
+      ref.ecritures,
+      ref.debit,
+      ref.credit,
+      ref.comptes.size,
+    ]);
     expect(r.lignes!.length).toBe(10756);
     expect(r.lignes![0].ligne).toBe(2);
     expect(r.lignes![10755].ligne).toBe(10757);
   });
 
   test("accents décodés (UTF-8 avec BOM) et libellés conservés", () => {
-    const r = lireFec(new Uint8Array(fs.readFileSync(path.join(DOSSIER, "0000000001FEC20220831.txt"))), { conserver: true });
+    const r = lireFec(new Uint8Array(fs.readFileSync(path.join(DOSSIER, "0000000001FEC20220831.txt"))), {
+      conserver: true,
+    });
     expect(r.comptes.get("101500")?.libelle).toBe("Capital souscrit appelé, versé");
     expect(r.lignes![0].libelle).toBe("Report à nouveau");
   });
 
   test("FEC à champs remplis d'espaces et séparateur final : montants « 0000000069,60 »", () => {
-    const r = lireFec(new Uint8Array(fs.readFileSync(path.join(DOSSIER, "111111111FEC20221231.TXT"))), { conserver: true });
-    expect(r.lignes![0]).toMatchObject({ journal: "VE", compte: "70100000", credit: 6960, debit: 0, libelle: "VENTE NECTAR FRAISE", date: 20230109 });
+    const r = lireFec(new Uint8Array(fs.readFileSync(path.join(DOSSIER, "111111111FEC20221231.TXT"))), {
+      conserver: true,
+    });
+    expect(r.lignes![0]).toMatchObject({
+      journal: "VE",
+      compte: "70100000",
+      credit: 6960,
+      debit: 0,
+      libelle: "VENTE NECTAR FRAISE",
+      date: 20230109,
+    });
   });
 });

@@ -28,7 +28,19 @@ export interface LigneGen {
   credit: number;
 }
 
-const BASE = ["JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib"];
+const BASE = [
+  "JournalCode",
+  "JournalLib",
+  "EcritureNum",
+  "EcritureDate",
+  "CompteNum",
+  "CompteLib",
+  "CompAuxNum",
+  "CompAuxLib",
+  "PieceRef",
+  "PieceDate",
+  "EcritureLib",
+];
 const APRES = ["EcritureLet", "DateLet", "ValidDate", "Montantdevise", "Idevise"];
 
 export const arbVariante: fc.Arbitrary<VarianteFec> = fc.record({
@@ -51,7 +63,9 @@ const texte = fc
   .array(fc.constantFrom(..."abcdeéèàçùôÉ ABCXYZ0123456789-'/.,€=+@"), { minLength: 1, maxLength: 24 })
   .map((cs) => cs.join("").trim())
   .filter((s) => s.length > 0);
-const date = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, ""));
+const date = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10).replace(/-/g, ""));
 
 export const arbLigne: fc.Arbitrary<LigneGen> = fc
   .record({
@@ -63,7 +77,15 @@ export const arbLigne: fc.Arbitrary<LigneGen> = fc
     montant: fc.integer({ min: 0, max: 99_999_999_99 }),
     sensDebit: fc.boolean(),
   })
-  .map((r) => ({ journal: r.journal, num: r.num, date: r.date, compte: r.compte, libelle: r.libelle, debit: r.sensDebit ? r.montant : 0, credit: r.sensDebit ? 0 : r.montant }));
+  .map((r) => ({
+    journal: r.journal,
+    num: r.num,
+    date: r.date,
+    compte: r.compte,
+    libelle: r.libelle,
+    debit: r.sensDebit ? r.montant : 0,
+    credit: r.sensDebit ? 0 : r.montant,
+  }));
 
 function montant(c: number, v: VarianteFec): string {
   const s = `${Math.floor(c / 100)}${v.point ? "." : ","}${String(c % 100).padStart(2, "0")}`;
@@ -79,11 +101,26 @@ export function entetes(v: VarianteFec): string[] {
 
 export function champs(l: LigneGen, v: VarianteFec): string[] {
   const p = (s: string, w = 10) => (v.padding ? s.padEnd(w, " ") : s);
-  const base = [p(l.journal, 4), "Journal", p(l.num), l.date, p(l.compte), p("Compte " + l.compte, 20), "", "", p("P" + l.num), l.date, p(l.libelle, 30)];
+  const base = [
+    p(l.journal, 4),
+    "Journal",
+    p(l.num),
+    l.date,
+    p(l.compte),
+    p("Compte " + l.compte, 20),
+    "",
+    "",
+    p("P" + l.num),
+    l.date,
+    p(l.libelle, 30),
+  ];
   const mts =
     v.montants === "debit-credit"
       ? [montant(l.debit, v), montant(l.credit, v)]
-      : [montant(l.debit || l.credit, v), l.debit || !l.credit ? (v.sens === "DC" ? "D" : "+1") : v.sens === "DC" ? "C" : "-1"];
+      : [
+          montant(l.debit || l.credit, v),
+          l.debit || !l.credit ? (v.sens === "DC" ? "D" : "+1") : v.sens === "DC" ? "C" : "-1",
+        ];
   const out = [...base, ...mts, "", "", l.date, "", "EUR"];
   if (v.colonnes === 19) out.push("01");
   if (v.colonnes === 22) out.push(l.date, "CB", "", "");
@@ -104,5 +141,7 @@ export function lignesTexte(lignes: LigneGen[], v: VarianteFec, vides: Set<numbe
 export function octets(lignes: string[], v: VarianteFec): Uint8Array {
   const t = lignes.join(v.fin) + (v.finFichier ? v.fin : "");
   const corps = v.encodage === "utf-8" ? Buffer.from(t, "utf8") : iconv.encode(t, v.encodage);
-  return new Uint8Array(v.bom && v.encodage === "utf-8" ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), corps]) : corps);
+  return new Uint8Array(
+    v.bom && v.encodage === "utf-8" ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), corps]) : corps,
+  );
 }

@@ -18,19 +18,37 @@ const SAGE = [
 describe("grand livre CSV (Sage, Cegid, EBP)", () => {
   test("correspondance de colonnes devinée puis enregistrable en JSON, lignes physiques exactes", () => {
     const mapping = devinerMapping(SAGE.split("\r\n")[0].split(";"))!;
-    expect(mapping.colonnes).toMatchObject({ compte: "Compte", date: "Date", debit: "Débit", credit: "Crédit", section: "Section analytique", piece: "N° pièce" });
+    expect(mapping.colonnes).toMatchObject({
+      compte: "Compte",
+      date: "Date",
+      debit: "Débit",
+      credit: "Crédit",
+      section: "Section analytique",
+      piece: "N° pièce",
+    });
     const sauve: MappingGrandLivre = JSON.parse(JSON.stringify(mapping));
     const r = lireGrandLivreCsv(SAGE, sauve, { conserver: true });
     expect(r.format).toMatchObject({ type: "csv", separateur: "point-virgule", montants: "debit-credit" });
-    expect(r.erreurs).toEqual([{ ligne: 7, message: "Ligne 7 rejetée : date « 31/02/2024 » invalide (attendu JJ/MM/AAAA)." }]);
+    expect(r.erreurs).toEqual([
+      { ligne: 7, message: "Ligne 7 rejetée : date « 31/02/2024 » invalide (attendu JJ/MM/AAAA)." },
+    ]);
     expect([r.ecritures, r.lignesDonnees, r.debit, r.credit]).toEqual([6, 7, 328990, 328990]);
     expect(r.lignes!.map((l) => l.ligne)).toEqual([2, 3, 4, 5, 8, 10]);
-    expect(r.lignes![2]).toMatchObject({ libelle: "Train ; Paris, Lyon", section: "REPERAGES", date: 20240106, debit: 8990 });
+    expect(r.lignes![2]).toMatchObject({
+      libelle: "Train ; Paris, Lyon",
+      section: "REPERAGES",
+      date: 20240106,
+      debit: 8990,
+    });
   });
 
   test("Montant + Sens ; la section analytique l'emporte sur le compte", () => {
-    const csv = "Compte;Date;Montant;Sens;Axe\n613500;05/01/2024;100,00;D;REP\n613500;05/01/2024;50,00;D;\n613500;06/01/2024;20,00;C;REP\n401000;05/01/2024;130,00;C;\n";
-    const m: MappingGrandLivre = { separateur: ";", colonnes: { compte: "Compte", date: "Date", montant: "Montant", sens: "Sens", section: "Axe" } };
+    const csv =
+      "Compte;Date;Montant;Sens;Axe\n613500;05/01/2024;100,00;D;REP\n613500;05/01/2024;50,00;D;\n613500;06/01/2024;20,00;C;REP\n401000;05/01/2024;130,00;C;\n";
+    const m: MappingGrandLivre = {
+      separateur: ";",
+      colonnes: { compte: "Compte", date: "Date", montant: "Montant", sens: "Sens", section: "Axe" },
+    };
     const r = lireGrandLivreCsv(csv, m, { conserver: true });
     expect([r.debit, r.credit, r.format.montants]).toEqual([15000, 15000, "montant-sens"]);
     const t = lireCorrespondancesCsv("compte;poste\n6135;7\nsection:REP;6.2\n");
@@ -39,8 +57,10 @@ describe("grand livre CSV (Sage, Cegid, EBP)", () => {
   });
 
   test("colonnes absentes : message qui renvoie à la correspondance", () => {
-    expect(() => lireGrandLivreCsv("A;B\n1;2\n", { colonnes: { compte: "Compte", date: "Date", debit: "Débit", credit: "Crédit" } })).toThrow(
-      /colonnes introuvables dans l'en-tête : Compte, Date, Débit\/Crédit ou Montant\/Sens/,
-    );
+    expect(() =>
+      lireGrandLivreCsv("A;B\n1;2\n", {
+        colonnes: { compte: "Compte", date: "Date", debit: "Débit", credit: "Crédit" },
+      }),
+    ).toThrow(/colonnes introuvables dans l'en-tête : Compte, Date, Débit\/Crédit ou Montant\/Sens/);
   });
 });

@@ -1,12 +1,17 @@
 import * as iconv from "iconv-lite";
 import { FecFormatError, lireFec } from "../../../src/core/comptabilite/fec";
 
-const E = "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
-const l = (num: string, compte: string, lib: string, d: string, c: string, date = "20240105") => `AC|Achats|${num}|${date}|${compte}|Cpt|||P1|${date}|${lib}|${d}|${c}|||${date}||`;
+const E =
+  "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
+const l = (num: string, compte: string, lib: string, d: string, c: string, date = "20240105") =>
+  `AC|Achats|${num}|${date}|${compte}|Cpt|||P1|${date}|${lib}|${d}|${c}|||${date}||`;
 
 describe("lecteur FEC", () => {
   test("séparateur dans EcritureLib : ligne récupérée avec une alerte qui nomme l'écriture", () => {
-    const r = lireFec([E, l("A1", "606400", "Café | croissants", "10,00", ""), l("A1", "401000", "Café", "", "10,00")].join("\n"), { conserver: true });
+    const r = lireFec(
+      [E, l("A1", "606400", "Café | croissants", "10,00", ""), l("A1", "401000", "Café", "", "10,00")].join("\n"),
+      { conserver: true },
+    );
     expect(r.erreurs).toEqual([]);
     expect(r.lignes![0].libelle).toBe("Café | croissants");
     expect(r.alertes).toEqual([{ ligne: 2, ecritureNum: "A1", message: expect.stringContaining("EcritureLib") }]);
@@ -17,19 +22,38 @@ describe("lecteur FEC", () => {
     // CompteLib, CompAuxLib, PieceRef or EcritureLib could each hold the stray "|": the line is refused.
     const r = lireFec([E, "AC|Achats|A1|20240105|606400|Cpt|F1|a|b|||lib|10,00|0,00|||20240105||"].join("\n"));
     expect(r.ecritures).toBe(0);
-    expect(r.erreurs).toEqual([{ ligne: 2, message: expect.stringMatching(/^Ligne 2 rejetée : 19 champs au lieu de 18 : séparateur en trop, champ ambigu \(EcritureLib ou CompteLib/) }]);
+    expect(r.erreurs).toEqual([
+      {
+        ligne: 2,
+        message: expect.stringMatching(
+          /^Ligne 2 rejetée : 19 champs au lieu de 18 : séparateur en trop, champ ambigu \(EcritureLib ou CompteLib/,
+        ),
+      },
+    ]);
   });
 
   test("écriture déséquilibrée (JournalCode + EcritureNum), même non contiguë", () => {
-    const r = lireFec([E, l("B7", "606400", "x", "10,00", "0"), l("B8", "606400", "y", "5,00", ""), l("B8", "401000", "y", "", "5,00"), l("B7", "401000", "x", "", "9,99")].join("\r\n"));
-    expect(r.alertes).toEqual([{ ligne: 2, ecritureNum: "B7", message: "Écriture B7 déséquilibrée : débit − crédit = 0,01 €." }]);
+    const r = lireFec(
+      [
+        E,
+        l("B7", "606400", "x", "10,00", "0"),
+        l("B8", "606400", "y", "5,00", ""),
+        l("B8", "401000", "y", "", "5,00"),
+        l("B7", "401000", "x", "", "9,99"),
+      ].join("\r\n"),
+    );
+    expect(r.alertes).toEqual([
+      { ligne: 2, ecritureNum: "B7", message: "Écriture B7 déséquilibrée : débit − crédit = 0,01 €." },
+    ]);
   });
 
   test("Montant/Sens en +1/-1, montant vide = 0, tabulation et CR CR LF", () => {
-    const t = ["journalcode\tjournallib\tecriturenum\tecrituredate\tcomptenum\tcomptelib\tcompauxnum\tcompauxlib\tpieceref\tpiecedate\tecriturelib\tmontant\tsens\tecriturelet\tdatelet\tvaliddate\tmontantdevise\tidevise",
+    const t = [
+      "journalcode\tjournallib\tecriturenum\tecrituredate\tcomptenum\tcomptelib\tcompauxnum\tcompauxlib\tpieceref\tpiecedate\tecriturelib\tmontant\tsens\tecriturelet\tdatelet\tvaliddate\tmontantdevise\tidevise",
       "OD\tOD\t1\t20240229\t641100\tSalaires\t\t\tP\t20240229\tPaie\t1234.5\t+1\t\t\t20240301\t\t",
       "OD\tOD\t1\t20240229\t421000\tPersonnel\t\t\tP\t20240229\tPaie\t1234,50\t-1\t\t\t20240301\t\t",
-      "OD\tOD\t2\t20240229\t421000\tPersonnel\t\t\tP\t20240229\tVide\t\tD\t\t\t20240301\t\t"].join("\r\r\n");
+      "OD\tOD\t2\t20240229\t421000\tPersonnel\t\t\tP\t20240229\tVide\t\tD\t\t\t20240301\t\t",
+    ].join("\r\r\n");
     const r = lireFec(t);
     expect(r.format).toMatchObject({ separateur: "tab", montants: "montant-sens", colonnes: 18 });
     expect([r.ecritures, r.debit, r.credit]).toEqual([3, 123450, 123450]);
@@ -37,15 +61,25 @@ describe("lecteur FEC", () => {
   });
 
   test("Windows-1252 détecté (é = 0xE9), ou imposé", () => {
-    const b = new Uint8Array(iconv.encode([E, l("1", "606400", "Thé glacé", "1,00", ""), l("1", "401000", "Thé glacé", "", "1,00")].join("\n"), "windows-1252"));
+    const b = new Uint8Array(
+      iconv.encode(
+        [E, l("1", "606400", "Thé glacé", "1,00", ""), l("1", "401000", "Thé glacé", "", "1,00")].join("\n"),
+        "windows-1252",
+      ),
+    );
     const r = lireFec(b, { conserver: true });
     expect(r.format.encodage).toBe("windows-1252");
     expect(r.lignes![0].libelle).toBe("Thé glacé");
-    expect(lireFec(b, { encodage: "windows-1252" }).format).toMatchObject({ encodage: "windows-1252", encodageForce: true });
+    expect(lireFec(b, { encodage: "windows-1252" }).format).toMatchObject({
+      encodage: "windows-1252",
+      encodageForce: true,
+    });
   });
 
   test("dates impossibles et montants illisibles : raison en français et numéro de ligne physique", () => {
-    const r = lireFec([E, "", l("1", "606400", "x", "1,00", "", "20230229"), l("1", "606400", "x", "1,0O", "")].join("\n"));
+    const r = lireFec(
+      [E, "", l("1", "606400", "x", "1,00", "", "20230229"), l("1", "606400", "x", "1,0O", "")].join("\n"),
+    );
     expect(r.erreurs).toEqual([
       { ligne: 3, message: "Ligne 3 rejetée : EcritureDate « 20230229 » n'est pas une date AAAAMMJJ valide." },
       { ligne: 4, message: "Ligne 4 rejetée : Debit « 1,0O » n'est pas un montant." },
@@ -55,7 +89,9 @@ describe("lecteur FEC", () => {
 
   test("en-tête sans colonnes obligatoires, fichier vide : erreur de format", () => {
     expect(() => lireFec("JournalCode|CompteNum|Libelle\nAC|606|x\n")).toThrow(FecFormatError);
-    expect(() => lireFec("JournalCode|CompteNum|Libelle\n")).toThrow(/EcritureNum, EcritureDate, Debit\/Credit ou Montant\/Sens/);
+    expect(() => lireFec("JournalCode|CompteNum|Libelle\n")).toThrow(
+      /EcritureNum, EcritureDate, Debit\/Credit ou Montant\/Sens/,
+    );
     expect(() => lireFec("")).toThrow(/vide/);
   });
 });

@@ -9,14 +9,17 @@ describe("lecture d'un fichier choisi dans le volet (Blob, par blocs d'1 Mio, av
     const octets = fs.readFileSync(path.join(DOSSIER, "123456789FEC20500930.txt"));
     const progres: number[] = [];
     const { resultat } = await lireBlobFec(new Blob([octets]), { onProgress: (f, t) => progres.push(f / t) });
-    expect([resultat.ecritures, resultat.debit, resultat.credit, resultat.erreurs.length]).toEqual([10756, 825808373, 825808373, 0]);
+    expect([resultat.ecritures, resultat.debit, resultat.credit, resultat.erreurs.length]).toEqual([
+      10756, 825808373, 825808373, 0,
+    ]);
     expect(resultat.lignes!.length).toBe(10756);
     expect(progres[progres.length - 1]).toBe(1);
     expect([...progres].sort((a, b) => a - b)).toEqual(progres);
   });
 
   test("grand livre CSV « ; » en Windows-1252 : colonnes devinées, mapping renvoyé pour être enregistré", async () => {
-    const csv = "Date;Compte;Libellé;Débit;Crédit\r\n05/01/2024;613500;Caméra été;1 200,00;\r\n05/01/2024;401000;Caméra été;;1 200,00\r\n";
+    const csv =
+      "Date;Compte;Libellé;Débit;Crédit\r\n05/01/2024;613500;Caméra été;1 200,00;\r\n05/01/2024;401000;Caméra été;;1 200,00\r\n";
     const { resultat, mapping } = await lireBlobFec(new Blob([Buffer.from(csv, "latin1")]));
     expect(mapping?.colonnes).toMatchObject({ compte: "Compte", date: "Date", debit: "Débit", credit: "Crédit" });
     expect([resultat.ecritures, resultat.debit, resultat.format.type]).toEqual([2, 120000, "csv"]);

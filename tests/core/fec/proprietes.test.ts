@@ -15,7 +15,13 @@ function lire(b: Uint8Array, tailles: number[], encodage?: EncodageFec) {
 
 /** Same text in Windows-1252 as in ISO-8859-15 except for these: force the encoding when they appear. */
 const forcer = (v: VarianteFec, ls: LigneGen[]): EncodageFec | undefined =>
-  v.encodage === "iso-8859-15" ? "iso-8859-15" : v.encodage === "windows-1252" && ls.every((l) => !/[^\x00-\x7f]/.test(l.libelle)) ? undefined : v.encodage === "windows-1252" ? "windows-1252" : undefined;
+  v.encodage === "iso-8859-15"
+    ? "iso-8859-15"
+    : v.encodage === "windows-1252" && ls.every((l) => !/[^\x00-\x7f]/.test(l.libelle))
+      ? undefined
+      : v.encodage === "windows-1252"
+        ? "windows-1252"
+        : undefined;
 
 describe("FEC : propriétés", () => {
   test("un FEC valide, dans chaque variante, redonne ses lignes et ses totaux au centime", () => {
@@ -38,8 +44,11 @@ describe("FEC : propriétés", () => {
           // Physical line numbers: position in the text (header = 1, blank lines counted).
           const attendues = texte.map((t, i) => (i > 0 && t !== "" ? i + 1 : 0)).filter((n) => n > 0);
           expect(r.lignes!.map((l) => l.ligne)).toEqual(attendues);
-          expect(r.lignes!.map((l) => [l.compte, l.libelle, l.date])).toEqual(ls.map((l) => [l.compte, l.libelle, Number(l.date)]));
-          if (/[^\x00-\x7f]/.test(ls.map((l) => l.libelle).join("")) && !forcer(v, ls)) expect(r.format.encodage).toBe(v.encodage);
+          expect(r.lignes!.map((l) => [l.compte, l.libelle, l.date])).toEqual(
+            ls.map((l) => [l.compte, l.libelle, Number(l.date)]),
+          );
+          if (/[^\x00-\x7f]/.test(ls.map((l) => l.libelle).join("")) && !forcer(v, ls))
+            expect(r.format.encodage).toBe(v.encodage);
         },
       ),
       { numRuns: 6000 },
@@ -64,16 +73,26 @@ describe("FEC : propriétés", () => {
     fc.assert(
       fc.property(
         arbVariante.filter((v) => v.montants === "debit-credit"),
-        fc.array(fc.tuple(arbLigne, fc.option(fc.nat(corruptions.length - 1), { nil: undefined })), { minLength: 1, maxLength: 15 }),
+        fc.array(fc.tuple(arbLigne, fc.option(fc.nat(corruptions.length - 1), { nil: undefined })), {
+          minLength: 1,
+          maxLength: 15,
+        }),
         fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 4 }),
         (v, items, tailles) => {
-          const texte = lignesTexte(items.map((x) => x[0]), { ...v, sepFinal: false });
+          const texte = lignesTexte(
+            items.map((x) => x[0]),
+            { ...v, sepFinal: false },
+          );
           for (let i = 0; i < items.length; i++) {
             const k = items[i][1];
             if (k === undefined) continue;
             texte[i + 1] = corruptions[k](texte[i + 1].split(v.sep), v.sep).join(v.sep);
           }
-          const r = lire(octets(texte, { ...v, sepFinal: false }), tailles, v.encodage === "utf-8" ? undefined : v.encodage);
+          const r = lire(
+            octets(texte, { ...v, sepFinal: false }),
+            tailles,
+            v.encodage === "utf-8" ? undefined : v.encodage,
+          );
           expect(r.ecritures + r.erreurs.length).toBe(items.length);
           expect(r.lignesDonnees).toBe(items.length);
           const vues = [...r.lignes!.map((l) => l.ligne), ...r.erreurs.map((e) => e.ligne)].sort((a, b) => a - b);

@@ -18,20 +18,36 @@ describe("validerCorrespondances (table modifiée dans le volet)", () => {
   test("la table par défaut passe telle quelle", () => {
     const d = correspondancesParDefaut("2026-01-01");
     const v = validerCorrespondances(d);
-    expect(v.comptes.map((c) => [c.cle, c.poste, c.libelle])).toEqual(d.comptes.map((c) => [c.cle, c.poste, c.libelle]));
+    expect(v.comptes.map((c) => [c.cle, c.poste, c.libelle])).toEqual(
+      d.comptes.map((c) => [c.cle, c.poste, c.libelle]),
+    );
     expect(v.source).toEqual(d.source);
   });
 
   test("une ligne ajoutée sans poste est refusée avec son numéro, au lieu d'affecter des comptes à un poste vide", () => {
-    const t = editee([["641", "2"], ["6", ""]]);
+    const t = editee([
+      ["641", "2"],
+      ["6", ""],
+    ]);
     expect(() => validerCorrespondances(t)).toThrow(CorrespondancesError);
     expect(() => validerCorrespondances(t)).toThrow("Correspondance n° 2 : poste vide pour « 6 ».");
   });
 
   test("préfixe invalide, poste invalide et doublon sont refusés en français", () => {
-    expect(() => validerCorrespondances(editee([["64-1", "2"]]))).toThrow("Correspondance n° 1 : « 64-1 » n'est pas un début de numéro de compte");
-    expect(() => validerCorrespondances(editee([["641", "2 3"]]))).toThrow("Correspondance n° 1 : poste « 2 3 » invalide");
-    expect(() => validerCorrespondances(editee([["641", "2"], ["641", "3"]]))).toThrow("Correspondance n° 2 : « 641 » figure déjà ligne 1");
+    expect(() => validerCorrespondances(editee([["64-1", "2"]]))).toThrow(
+      "Correspondance n° 1 : « 64-1 » n'est pas un début de numéro de compte",
+    );
+    expect(() => validerCorrespondances(editee([["641", "2 3"]]))).toThrow(
+      "Correspondance n° 1 : poste « 2 3 » invalide",
+    );
+    expect(() =>
+      validerCorrespondances(
+        editee([
+          ["641", "2"],
+          ["641", "3"],
+        ]),
+      ),
+    ).toThrow("Correspondance n° 2 : « 641 » figure déjà ligne 1");
   });
 
   test("espaces retirés, sections gardées comme sections", () => {

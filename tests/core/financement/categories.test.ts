@@ -14,7 +14,17 @@ describe("catégories de financement (données)", () => {
       expect(["H", "M", "L"]).toContain(c.classement.confiance);
     }
     const publiques = cats.filter((c) => c.public).map((c) => c.id);
-    expect(publiques).toEqual(["apport-soutien-automatique", "credit-impot", "cnc-soutien-automatique", "cnc-selectif", "cnc-avance-recettes", "cnc-fsa", "region", "europe-media", "eurimages"]);
+    expect(publiques).toEqual([
+      "apport-soutien-automatique",
+      "credit-impot",
+      "cnc-soutien-automatique",
+      "cnc-selectif",
+      "cnc-avance-recettes",
+      "cnc-fsa",
+      "region",
+      "europe-media",
+      "eurimages",
+    ]);
     expect(TABLE_CATEGORIES.versions[0].confiance).toBe("L");
   });
 
@@ -42,9 +52,21 @@ describe("plafonds d'intensité (données datées)", () => {
   test("table sourcée : 50 % général, 60 % dérogatoire, seuil petit budget 1 250 000 € pour le cinéma", () => {
     const v = TABLE_INTENSITE.versions[0];
     expect(v.sources.length).toBeGreaterThanOrEqual(2);
-    expect(v.valeurs.cinema).toMatchObject({ plafondGeneral: "0.50", plafondDerogatoire: "0.60", seuilPetitBudget: "1250000.00", plafondAidesCnc: "0.50" });
+    expect(v.valeurs.cinema).toMatchObject({
+      plafondGeneral: "0.50",
+      plafondDerogatoire: "0.60",
+      seuilPetitBudget: "1250000.00",
+      plafondAidesCnc: "0.50",
+    });
   });
   test("avant la date d'effet : une erreur claire plutôt qu'un chiffre inventé", () => {
-    expect(() => plafondApplicable({ typeOeuvre: "cinema", cout: eurosToCents(1), premierOuDeuxiemeFilm: false, date: "2010-01-01" })).toThrow(/Aucune version de intensite-aides.json n'est en vigueur le 2010-01-01/);
+    expect(() =>
+      plafondApplicable({
+        typeOeuvre: "cinema",
+        cout: eurosToCents(1),
+        premierOuDeuxiemeFilm: false,
+        date: "2010-01-01",
+      }),
+    ).toThrow(/Aucune version de intensite-aides.json n'est en vigueur le 2010-01-01/);
   });
 });

@@ -20,7 +20,9 @@ describe("lirePlanFinancement", () => {
   test("lit un plan cinéma avec sections, sous-totaux et total : 11 sources, catégories par mots-clés", async () => {
     const plan = lirePlanFinancement(await feuille(c.cinema, "Plan de financement"), { date: DATE });
     const parId = Object.fromEntries(plan.sources.map((s) => [s.financeur + "|" + (s.nature ?? ""), s.categorie]));
-    expect(plan.sources.map((s) => s.montant / 100)).toEqual([150000, 60000, 90000, 700000, 400000, 100000, 500000, 300000, 200000, 250000, 250000]);
+    expect(plan.sources.map((s) => s.montant / 100)).toEqual([
+      150000, 60000, 90000, 700000, 400000, 100000, 500000, 300000, 200000, 250000, 250000,
+    ]);
     expect(parId).toEqual({
       "Les Films de l'Estran|Apport en numéraire": "apport-numeraire",
       "Les Films de l'Estran|Mise en participation salaire producteur": "apport-salaire-producteur",
@@ -34,7 +36,19 @@ describe("lirePlanFinancement", () => {
       "Pyramide Distribution|Minimum garanti salles": "distribution-minimum-garanti",
       "DGFiP|Crédit d'impôt cinéma": "credit-impot",
     });
-    expect(plan.sources.map((s) => s.statut)).toEqual(["acquis", "acquis", "acquis", "acquis", "acquis", "en-negociation", "acquis", "en-negociation", "envisage", "acquis", "acquis"]);
+    expect(plan.sources.map((s) => s.statut)).toEqual([
+      "acquis",
+      "acquis",
+      "acquis",
+      "acquis",
+      "acquis",
+      "en-negociation",
+      "acquis",
+      "en-negociation",
+      "envisage",
+      "acquis",
+      "acquis",
+    ]);
     expect(plan.coutIndique).toEqual({ montant: 300000000, cellule: "'Plan de financement'!C2" });
     expect(plan.totalProducteur).toEqual({ montant: 300000000, cellule: "'Plan de financement'!C20" });
     expect(plan.sources[3].tranches).toEqual([{ montant: 70000000, date: "2026-06-15" }]);
@@ -70,8 +84,19 @@ describe("lirePlanFinancement", () => {
       { montant: 2000000, date: "2026-01-01", cellule: "'Plan fin.'!D5" },
       { montant: 2500000, date: "2026-03-01", cellule: "'Plan fin.'!E5" },
     ]);
-    expect(plan.sources.map((s) => s.categorie)).toEqual(["diffuseur-preachat", "cnc-fsa", "procirep-angoa", "financement-participatif", "mecenat", "autre", "credit-impot", "apport-numeraire"]);
-    expect(plan.nonClasses).toEqual([{ cellule: "'Plan fin.'!C10", texte: "M. et Mme Le Goff — Don des familles", montant: 500000 }]);
+    expect(plan.sources.map((s) => s.categorie)).toEqual([
+      "diffuseur-preachat",
+      "cnc-fsa",
+      "procirep-angoa",
+      "financement-participatif",
+      "mecenat",
+      "autre",
+      "credit-impot",
+      "apport-numeraire",
+    ]);
+    expect(plan.nonClasses).toEqual([
+      { cellule: "'Plan fin.'!C10", texte: "M. et Mme Le Goff — Don des familles", montant: 500000 },
+    ]);
     expect(plan.sources.every((s) => s.statut === "acquis")).toBe(true);
   });
 
@@ -111,7 +136,10 @@ describe("lirePlanFinancement", () => {
       ],
     };
     const plan = lirePlanFinancement(sheet, { date: DATE });
-    expect(plan.sources.map((s) => [s.financeur, s.montant])).toEqual([["Canal+", 70000000], ["SOFICA Cinémage", 15000000]]);
+    expect(plan.sources.map((s) => [s.financeur, s.montant])).toEqual([
+      ["Canal+", 70000000],
+      ["SOFICA Cinémage", 15000000],
+    ]);
     expect(plan.totalProducteur).toEqual({ montant: 100000000, cellule: "Plan!C6" });
     expect(plan.resteIndique).toEqual({ montant: 15000000, cellule: "Plan!C5" });
     const a = evaluerFinancement(plan, { date: DATE, cout: { montant: eurosToCents(1000000), origine: "coût saisi" } });
@@ -142,7 +170,11 @@ describe("lirePlanFinancement", () => {
   });
 
   test("refuse une feuille sans en-tête de plan, en la nommant", () => {
-    expect(() => lirePlanFinancement({ name: "Notes", merges: [], rows: [[{ v: "Bonjour" }]] }, { date: DATE })).toThrow(PlanIntrouvableError);
-    expect(() => lirePlanFinancement({ name: "Notes", merges: [], rows: [[{ v: "Bonjour" }]] }, { date: DATE })).toThrow(/feuille « Notes »/);
+    expect(() =>
+      lirePlanFinancement({ name: "Notes", merges: [], rows: [[{ v: "Bonjour" }]] }, { date: DATE }),
+    ).toThrow(PlanIntrouvableError);
+    expect(() =>
+      lirePlanFinancement({ name: "Notes", merges: [], rows: [[{ v: "Bonjour" }]] }, { date: DATE }),
+    ).toThrow(/feuille « Notes »/);
   });
 });

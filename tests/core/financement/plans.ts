@@ -119,7 +119,10 @@ export async function ecrireClasseurs(): Promise<Classeurs> {
   };
   return {
     dossier,
-    cinema: await ecrire("cinema.xlsx", [["Plan de financement", LIGNES_CINEMA], ["Budget", LIGNES_DEVIS_CINEMA]]),
+    cinema: await ecrire("cinema.xlsx", [
+      ["Plan de financement", LIGNES_CINEMA],
+      ["Budget", LIGNES_DEVIS_CINEMA],
+    ]),
     fiction: await ecrire("fiction.xlsx", [["Financement", LIGNES_FICTION]]),
     documentaire: await ecrire("documentaire.xlsx", [["Plan fin.", LIGNES_DOCUMENTAIRE]]),
   };

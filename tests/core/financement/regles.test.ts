@@ -7,14 +7,27 @@ const DATE = "2026-01-15";
 let n = 0;
 function src(categorie: string, euros: number, o: Partial<SourceFinancement> = {}): SourceFinancement {
   n++;
-  return { id: `P!${n}`, financeur: o.financeur ?? categorie, categorie, classement: "nature", montant: eurosToCents(euros), statut: "acquis", etranger: false, numeraire: true, tranches: [], cellule: `P!C${n}`, ...o };
+  return {
+    id: `P!${n}`,
+    financeur: o.financeur ?? categorie,
+    categorie,
+    classement: "nature",
+    montant: eurosToCents(euros),
+    statut: "acquis",
+    etranger: false,
+    numeraire: true,
+    tranches: [],
+    cellule: `P!C${n}`,
+    ...o,
+  };
 }
 function plan(sources: SourceFinancement[], extra: Partial<PlanFinancement> = {}): PlanFinancement {
   return { feuille: "P", sources, nonClasses: [], avertissements: [], ...extra };
 }
 const cout = (euros: number) => ({ montant: eurosToCents(euros), origine: "coût saisi" });
 const evaluer = (p: PlanFinancement, o: OptionsEvaluation) => evaluerFinancement(p, { date: DATE, ...o });
-const de = (a: ReturnType<typeof evaluer>, regle: string) => a.constats.filter((c) => c.regle === regle).map((c) => c.gravite);
+const de = (a: ReturnType<typeof evaluer>, regle: string) =>
+  a.constats.filter((c) => c.regle === regle).map((c) => c.gravite);
 
 describe("equilibre", () => {
   const p = plan([src("apport-numeraire", 400000), src("sofica", 600000)]);
@@ -27,17 +40,26 @@ describe("equilibre", () => {
     const a = evaluer(p, { cout: cout(1250000) });
     expect(de(a, "equilibre")).toEqual(["alerte"]);
     expect(a.synthese.resteAFinancer).toBe(eurosToCents(250000));
-    expect(a.constats.find((c) => c.regle === "equilibre")!.message).toMatch(/^Reste à financer : 250\u202f000,00\u00a0€ \(20,00\u00a0% du coût\)/);
+    expect(a.constats.find((c) => c.regle === "equilibre")!.message).toMatch(
+      /^Reste à financer : 250\u202f000,00\u00a0€ \(20,00\u00a0% du coût\)/,
+    );
   });
   test("excédent : une alerte, reste à financer négatif", () => {
     const a = evaluer(p, { cout: cout(900000) });
     expect(a.synthese.resteAFinancer).toBe(eurosToCents(-100000));
-    expect(a.constats.find((c) => c.regle === "equilibre")!.message).toMatch(/^Excédent de financement : 100\u202f000,00/);
+    expect(a.constats.find((c) => c.regle === "equilibre")!.message).toMatch(
+      /^Excédent de financement : 100\u202f000,00/,
+    );
   });
   test("le coût indiqué dans le plan qui diffère du devis est signalé sur sa cellule", () => {
     const q = plan(p.sources, { coutIndique: { montant: eurosToCents(950000), cellule: "P!C2" } });
-    const cs = evaluer(q, { cout: { montant: eurosToCents(1000000), origine: "total du devis", cellule: "Budget!C17" } }).constats.filter((c) => c.regle === "equilibre");
-    expect(cs.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "P!C2"], ["info", "Budget!C17"]]);
+    const cs = evaluer(q, {
+      cout: { montant: eurosToCents(1000000), origine: "total du devis", cellule: "Budget!C17" },
+    }).constats.filter((c) => c.regle === "equilibre");
+    expect(cs.map((c) => [c.gravite, c.cellule])).toEqual([
+      ["alerte", "P!C2"],
+      ["info", "Budget!C17"],
+    ]);
     expect(cs[0].message).toContain("950\u202f000,00");
   });
   test("coût inconnu : une alerte, pas de chiffre inventé", () => {
@@ -47,7 +69,12 @@ describe("equilibre", () => {
 
 describe("intensite-aides-publiques (cinéma)", () => {
   // 3 000 000 € : CNC 1 000 000 + région 500 000 + crédit d'impôt 250 000 = 1 750 000 € publics = 58,33 %.
-  const p = plan([src("cnc-avance-recettes", 1000000), src("region", 500000), src("credit-impot", 250000), src("diffuseur-preachat", 1250000)]);
+  const p = plan([
+    src("cnc-avance-recettes", 1000000),
+    src("region", 500000),
+    src("credit-impot", 250000),
+    src("diffuseur-preachat", 1250000),
+  ]);
   test("au-delà de 50 % sans dérogation : erreur", () => {
     const a = evaluer(p, { cout: cout(3000000), typeOeuvre: "cinema" });
     expect(a.synthese.intensite!.toFixed(4)).toBe("0.5833");
@@ -62,13 +89,23 @@ describe("intensite-aides-publiques (cinéma)", () => {
     expect(resultatJson(a).plafond).toBe("0.60");
   });
   test("premier film au-delà de 60 % : erreur", () => {
-    const q = plan([src("cnc-avance-recettes", 1000000), src("region", 700000), src("credit-impot", 250000), src("diffuseur-preachat", 1050000)]);
+    const q = plan([
+      src("cnc-avance-recettes", 1000000),
+      src("region", 700000),
+      src("credit-impot", 250000),
+      src("diffuseur-preachat", 1050000),
+    ]);
     const a = evaluer(q, { cout: cout(3000000), premierOuDeuxiemeFilm: true });
     expect(a.synthese.intensite!.toFixed(4)).toBe("0.6500");
     expect(de(a, "intensite-aides-publiques")).toEqual(["erreur"]);
   });
   test("sous 50 % : une info, pas d'alerte", () => {
-    const q = plan([src("cnc-avance-recettes", 500000), src("region", 300000), src("credit-impot", 250000), src("diffuseur-preachat", 1950000)]);
+    const q = plan([
+      src("cnc-avance-recettes", 500000),
+      src("region", 300000),
+      src("credit-impot", 250000),
+      src("diffuseur-preachat", 1950000),
+    ]);
     const a = evaluer(q, { cout: cout(3000000) });
     expect(a.synthese.intensite!.toFixed(4)).toBe("0.3500");
     expect(de(a, "intensite-aides-publiques")).toEqual(["info"]);
@@ -81,7 +118,8 @@ describe("intensite-aides-publiques (cinéma)", () => {
 
 describe("dérogation petit budget (cinéma, coût ≤ 1 250 000 €)", () => {
   // 700 000 € d'aides publiques.
-  const p = (c: number) => plan([src("region", 400000), src("cnc-selectif", 300000), src("apport-numeraire", c - 700000)]);
+  const p = (c: number) =>
+    plan([src("region", 400000), src("cnc-selectif", 300000), src("apport-numeraire", c - 700000)]);
   test("coût = 1 250 000 € pile : plafond 60 %, 56 % en alerte", () => {
     const a = evaluer(p(1250000), { cout: cout(1250000), typeOeuvre: "cinema" });
     expect(a.plafond.plafond.toFixed(2)).toBe("0.60");
@@ -90,7 +128,11 @@ describe("dérogation petit budget (cinéma, coût ≤ 1 250 000 €)", () => {
     expect(de(a, "intensite-aides-publiques")).toEqual(["alerte"]);
   });
   test("coût = 1 250 000,01 € : plus de dérogation, erreur", () => {
-    const a = evaluerFinancement(p(1250000), { date: DATE, cout: { montant: eurosToCents("1250000.01"), origine: "x" }, typeOeuvre: "cinema" });
+    const a = evaluerFinancement(p(1250000), {
+      date: DATE,
+      cout: { montant: eurosToCents("1250000.01"), origine: "x" },
+      typeOeuvre: "cinema",
+    });
     expect(a.plafond.plafond.toFixed(2)).toBe("0.50");
     expect(de(a, "intensite-aides-publiques")).toEqual(["erreur"]);
   });
@@ -99,10 +141,14 @@ describe("dérogation petit budget (cinéma, coût ≤ 1 250 000 €)", () => {
     expect(a.plafond.plafond.toFixed(2)).toBe("0.50");
   });
   test("la feuille Paramètres peut changer le seuil", () => {
-    const surcharges = new Map([["intensite-aides.cinema.seuil-petit-budget", { valeur: "1 500 000", cellule: "Paramètres!B2" }]]);
+    const surcharges = new Map([
+      ["intensite-aides.cinema.seuil-petit-budget", { valeur: "1 500 000", cellule: "Paramètres!B2" }],
+    ]);
     const a = evaluer(p(1400000), { cout: cout(1400000), surcharges });
     expect(a.plafond.plafond.toFixed(2)).toBe("0.60");
-    expect(a.plafond.surchargesUtilisees).toEqual([{ cle: "intensite-aides.cinema.seuil-petit-budget", cellule: "Paramètres!B2" }]);
+    expect(a.plafond.surchargesUtilisees).toEqual([
+      { cle: "intensite-aides.cinema.seuil-petit-budget", cellule: "Paramètres!B2" },
+    ]);
   });
 });
 
@@ -110,7 +156,13 @@ describe("coproduction internationale : intensité sur la part française", () =
   test("l'apport étranger sort de la base et des aides", () => {
     // Coût 2 000 000 ; coproducteur belge 500 000 → part française 1 500 000 ; aides françaises 700 000 = 46,67 %.
     // Sur le coût total on aurait 35 % ; un fonds régional belge (étranger) ne compte pas.
-    const q = plan([src("coproducteur-etranger", 400000, { etranger: true }), src("region", 100000, { etranger: true, financeur: "Wallimage" }), src("region", 400000), src("cnc-selectif", 300000), src("apport-numeraire", 800000)]);
+    const q = plan([
+      src("coproducteur-etranger", 400000, { etranger: true }),
+      src("region", 100000, { etranger: true, financeur: "Wallimage" }),
+      src("region", 400000),
+      src("cnc-selectif", 300000),
+      src("apport-numeraire", 800000),
+    ]);
     const a = evaluer(q, { cout: cout(2000000) });
     expect(a.synthese.baseIntensite).toBe(eurosToCents(1500000));
     expect(a.synthese.aidesPubliques).toBe(eurosToCents(700000));
@@ -120,9 +172,17 @@ describe("coproduction internationale : intensité sur la part française", () =
 
 describe("aides-cnc", () => {
   test("CNC au-delà de 50 % : erreur ; à 50 % : rien", () => {
-    const trop = plan([src("cnc-avance-recettes", 800000), src("apport-soutien-automatique", 300000), src("sofica", 900000)]);
+    const trop = plan([
+      src("cnc-avance-recettes", 800000),
+      src("apport-soutien-automatique", 300000),
+      src("sofica", 900000),
+    ]);
     expect(de(evaluer(trop, { cout: cout(2000000), premierOuDeuxiemeFilm: true }), "aides-cnc")).toEqual(["erreur"]);
-    const juste = plan([src("cnc-avance-recettes", 700000), src("apport-soutien-automatique", 300000), src("sofica", 1000000)]);
+    const juste = plan([
+      src("cnc-avance-recettes", 700000),
+      src("apport-soutien-automatique", 300000),
+      src("sofica", 1000000),
+    ]);
     expect(de(evaluer(juste, { cout: cout(2000000) }), "aides-cnc")).toEqual([]);
   });
 });
@@ -130,22 +190,46 @@ describe("aides-cnc", () => {
 describe("diffuseurs-fsa (audiovisuel)", () => {
   // Financement français = 1 000 000 − 100 000 (étranger) = 900 000 ; 25 % = 225 000.
   const fiction = (diffuseur: number, o: Partial<SourceFinancement> = {}) =>
-    plan([src("diffuseur-preachat", diffuseur, o), src("coproducteur-etranger", 100000, { etranger: true }), src("cnc-fsa", 150000), src("apport-numeraire", 750000 - diffuseur)]);
+    plan([
+      src("diffuseur-preachat", diffuseur, o),
+      src("coproducteur-etranger", 100000, { etranger: true }),
+      src("cnc-fsa", 150000),
+      src("apport-numeraire", 750000 - diffuseur),
+    ]);
   test("diffuseurs français à 25 % pile du financement français : conforme", () => {
-    const a = evaluer(fiction(225000), { cout: cout(1000000), typeOeuvre: "audiovisuel", genre: "fiction", dureeMinutes: 52 });
+    const a = evaluer(fiction(225000), {
+      cout: cout(1000000),
+      typeOeuvre: "audiovisuel",
+      genre: "fiction",
+      dureeMinutes: 52,
+    });
     expect(de(a, "diffuseurs-fsa")).toEqual([]);
   });
   test("sous 25 % : alerte qui donne la part", () => {
-    const a = evaluer(fiction(224999.99), { cout: cout(1000000), typeOeuvre: "audiovisuel", genre: "fiction", dureeMinutes: 52 });
+    const a = evaluer(fiction(224999.99), {
+      cout: cout(1000000),
+      typeOeuvre: "audiovisuel",
+      genre: "fiction",
+      dureeMinutes: 52,
+    });
     expect(de(a, "diffuseurs-fsa")).toEqual(["alerte"]);
-    expect(a.constats.find((c) => c.regle === "diffuseurs-fsa")!.message).toContain("= 24,99\u00a0% du financement français (900\u202f000,00\u00a0€), en dessous des 25,00\u00a0%");
+    expect(a.constats.find((c) => c.regle === "diffuseurs-fsa")!.message).toContain(
+      "= 24,99\u00a0% du financement français (900\u202f000,00\u00a0€), en dessous des 25,00\u00a0%",
+    );
   });
   test("fiction : numéraire des diffuseurs sous 12 000 €/heure (52 min → 10 400 €)", () => {
     const p = plan([src("diffuseur-preachat", 10399.99), src("apport-numeraire", 20000)]);
     const a = evaluer(p, { cout: cout(30399.99), typeOeuvre: "audiovisuel", genre: "fiction", dureeMinutes: 52 });
-    expect(a.constats.filter((c) => c.regle === "diffuseurs-fsa").map((c) => c.message)).toEqual([expect.stringContaining("10\u202f400,00")]);
+    expect(a.constats.filter((c) => c.regle === "diffuseurs-fsa").map((c) => c.message)).toEqual([
+      expect.stringContaining("10\u202f400,00"),
+    ]);
     const ok = plan([src("diffuseur-preachat", 10400), src("apport-numeraire", 20000)]);
-    expect(de(evaluer(ok, { cout: cout(30400), typeOeuvre: "audiovisuel", genre: "fiction", dureeMinutes: 52 }), "diffuseurs-fsa")).toEqual([]);
+    expect(
+      de(
+        evaluer(ok, { cout: cout(30400), typeOeuvre: "audiovisuel", genre: "fiction", dureeMinutes: 52 }),
+        "diffuseurs-fsa",
+      ),
+    ).toEqual([]);
   });
   test("un apport en industrie du diffuseur ne compte pas comme numéraire", () => {
     const p = plan([src("diffuseur-part-coproducteur", 300000, { numeraire: false }), src("apport-numeraire", 700000)]);
@@ -159,7 +243,11 @@ describe("diffuseurs-fsa (audiovisuel)", () => {
 
 describe("statut-envisage", () => {
   test("donne la part envisagée et la part en négociation", () => {
-    const p = plan([src("sofica", 200000, { statut: "envisage", financeur: "Cofimage" }), src("region", 300000, { statut: "en-negociation" }), src("apport-numeraire", 500000)]);
+    const p = plan([
+      src("sofica", 200000, { statut: "envisage", financeur: "Cofimage" }),
+      src("region", 300000, { statut: "en-negociation" }),
+      src("apport-numeraire", 500000),
+    ]);
     const a = evaluer(p, { cout: cout(1000000) });
     const cs = a.constats.filter((c) => c.regle === "statut-envisage");
     expect(cs.map((c) => c.gravite)).toEqual(["alerte", "info"]);
@@ -173,13 +261,19 @@ describe("statut-envisage", () => {
 describe("crédit d'impôt calculé", () => {
   const base = [src("region", 300000), src("apport-numeraire", 500000)];
   test("ajouté comme aide publique quand le plan n'en a pas", () => {
-    const a = evaluer(plan(base), { cout: cout(1000000), creditImpot: { montant: eurosToCents(200000), detail: "cinéma 30 %" } });
+    const a = evaluer(plan(base), {
+      cout: cout(1000000),
+      creditImpot: { montant: eurosToCents(200000), detail: "cinéma 30 %" },
+    });
     expect(a.creditImpotAjoute).toBe(true);
     expect(a.synthese.aidesPubliques).toBe(eurosToCents(500000));
     expect(a.synthese.resteAFinancer).toBe(0 as Cents);
   });
   test("la ligne du plan prime sur le calcul", () => {
-    const a = evaluer(plan([...base, src("credit-impot", 150000)]), { cout: cout(1000000), creditImpot: { montant: eurosToCents(200000), detail: "x" } });
+    const a = evaluer(plan([...base, src("credit-impot", 150000)]), {
+      cout: cout(1000000),
+      creditImpot: { montant: eurosToCents(200000), detail: "x" },
+    });
     expect(a.creditImpotAjoute).toBe(false);
     expect(a.synthese.aidesPubliques).toBe(eurosToCents(450000));
   });
@@ -187,12 +281,19 @@ describe("crédit d'impôt calculé", () => {
 
 describe("total-plan et sources non classées", () => {
   test("un total du producteur faux est signalé sur sa cellule", () => {
-    const p = plan([src("apport-numeraire", 100)], { totalProducteur: { montant: eurosToCents(110), cellule: "P!C9" } });
+    const p = plan([src("apport-numeraire", 100)], {
+      totalProducteur: { montant: eurosToCents(110), cellule: "P!C9" },
+    });
     const c = evaluer(p, { cout: cout(100) }).constats.find((x) => x.regle === "total-plan");
     expect(c).toMatchObject({ gravite: "alerte", cellule: "P!C9" });
   });
   test("une source non classée est une alerte qui nomme la cellule", () => {
-    const p = plan([src("autre", 100)], { nonClasses: [{ cellule: "P!C4", texte: "Don", montant: eurosToCents(100) }] });
-    expect(evaluer(p, { cout: cout(100) }).constats.find((x) => x.regle === "source-non-classee")).toMatchObject({ gravite: "alerte", cellule: "P!C4" });
+    const p = plan([src("autre", 100)], {
+      nonClasses: [{ cellule: "P!C4", texte: "Don", montant: eurosToCents(100) }],
+    });
+    expect(evaluer(p, { cout: cout(100) }).constats.find((x) => x.regle === "source-non-classee")).toMatchObject({
+      gravite: "alerte",
+      cellule: "P!C4",
+    });
   });
 });

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import Decimal from "decimal.js";
-import { cents, centsToDecimalString, eurosToCents, montantLigne, multiplyCents, repartir, sumCents, ratio } from "../../../src/core/money/cents";
+import {
+  cents,
+  centsToDecimalString,
+  eurosToCents,
+  montantLigne,
+  multiplyCents,
+  repartir,
+  sumCents,
+  ratio,
+} from "../../../src/core/money/cents";
 import { formatMontantFr, formatPourcentFr } from "../../../src/core/money/format";
 
 describe("arrondi au demi-centime supérieur (en valeur absolue)", () => {
@@ -44,7 +53,9 @@ describe("repartir (propriétés)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -10_000_000_00, max: 10_000_000_00 }),
-        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((ps) => ps.some((p) => p > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
+          .filter((ps) => ps.some((p) => p > 0)),
         (total, poids) => {
           const parts = repartir(cents(total), poids);
           expect(parts).toHaveLength(poids.length);

@@ -26,7 +26,19 @@ describe("parseMontant", () => {
     expect(parseMontant(texte)).toBe(attendu);
   });
 
-  it.each(["", "   ", "abc", "12 k€", "1,2,3", "1.23.4", "1,234.567,8", null, undefined, Number.NaN, Number.POSITIVE_INFINITY])("%p n'est pas un montant", (texte) => {
+  it.each([
+    "",
+    "   ",
+    "abc",
+    "12 k€",
+    "1,2,3",
+    "1.23.4",
+    "1,234.567,8",
+    null,
+    undefined,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ])("%p n'est pas un montant", (texte) => {
     expect(parseMontant(texte as string)).toBeUndefined();
   });
 

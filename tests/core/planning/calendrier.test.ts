@@ -1,5 +1,11 @@
 import { Calendrier, dateRetro, feriesAnnee, joursOuvres } from "../../../src/core/planning/calendrier";
-import { isoDepuisJour, isoDepuisSerie, jourDepuisIso, semaineIso, serieDepuisIso } from "../../../src/core/planning/dates";
+import {
+  isoDepuisJour,
+  isoDepuisSerie,
+  jourDepuisIso,
+  semaineIso,
+  serieDepuisIso,
+} from "../../../src/core/planning/dates";
 
 describe("jours fériés", () => {
   test("2026, métropole : les 11 jours fériés aux bonnes dates", () => {
@@ -28,7 +34,8 @@ describe("jours fériés", () => {
 
   test("indépendant du fuseau horaire du processus (la bibliothèque construit des dates locales)", () => {
     const tz = process.env.TZ;
-    const lundiPaques = (a: number) => isoDepuisJour([...feriesAnnee(a).entries()].find(([, n]) => n === "Lundi de Pâques")![0]);
+    const lundiPaques = (a: number) =>
+      isoDepuisJour([...feriesAnnee(a).entries()].find(([, n]) => n === "Lundi de Pâques")![0]);
     const noel = (a: number) => isoDepuisJour([...feriesAnnee(a).entries()].find(([, n]) => n === "Noël")![0]);
     try {
       process.env.TZ = "Pacific/Kiritimati"; // UTC+14

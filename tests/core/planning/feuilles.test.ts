@@ -31,12 +31,27 @@ describe("lecture de la feuille d'étapes", () => {
     ]);
   });
   test("décalage par prédécesseur « Nom (+2 j) », comme l'écrit la feuille Rétroplanning", () => {
-    const s = feuille("E", [["Étape", "Durée", "Dépend de", "Décalage"], ["Tournage", 5, "-", null], ["Labo", 2, "-", null], ["Montage", 3, "Tournage (+2 j), Labo", 1]]);
-    expect(lireEtapes(s)[2].predecesseurs).toEqual([{ nom: "Tournage", decalage: 2 }, { nom: "Labo", decalage: 1 }]);
+    const s = feuille("E", [
+      ["Étape", "Durée", "Dépend de", "Décalage"],
+      ["Tournage", 5, "-", null],
+      ["Labo", 2, "-", null],
+      ["Montage", 3, "Tournage (+2 j), Labo", 1],
+    ]);
+    expect(lireEtapes(s)[2].predecesseurs).toEqual([
+      { nom: "Tournage", decalage: 2 },
+      { nom: "Labo", decalage: 1 },
+    ]);
   });
   test("décalage négatif refusé en nommant la cellule", () => {
-    const s = feuille("E", [["Étape", "Durée", "Décalage"], ["Montage", 3, -1]]);
-    expect(() => lireEtapes(s)).toThrow(new PlanningError("Ligne 2 : décalage invalide « -1 » pour l'étape « Montage » (E!C2) ; un nombre entier de jours ouvrés ≥ 0 est attendu."));
+    const s = feuille("E", [
+      ["Étape", "Durée", "Décalage"],
+      ["Montage", 3, -1],
+    ]);
+    expect(() => lireEtapes(s)).toThrow(
+      new PlanningError(
+        "Ligne 2 : décalage invalide « -1 » pour l'étape « Montage » (E!C2) ; un nombre entier de jours ouvrés ≥ 0 est attendu.",
+      ),
+    );
   });
 });
 
@@ -46,8 +61,27 @@ describe("feuille Rétroplanning", () => {
 
   test("tableau Excel, dates en cellules date, critique, marge", () => {
     expect(spec.tables).toEqual([{ name: "tblRetroplanning", range: "A4:I9", style: "TableStyleMedium2" }]);
-    expect(spec.rows[3].slice(0, 9)).toEqual(["Étape", "Durée (j)", "Calendaire", "Début", "Fin", "Marge (j ouvrés)", "Critique", "Dépend de", "Jours (calcul)"]);
-    expect(spec.rows[5].slice(0, 8)).toEqual(["Montage son", 5, "non", { date: "2026-04-30" }, { date: "2026-05-07" }, 0, "oui", "Montage image"]);
+    expect(spec.rows[3].slice(0, 9)).toEqual([
+      "Étape",
+      "Durée (j)",
+      "Calendaire",
+      "Début",
+      "Fin",
+      "Marge (j ouvrés)",
+      "Critique",
+      "Dépend de",
+      "Jours (calcul)",
+    ]);
+    expect(spec.rows[5].slice(0, 8)).toEqual([
+      "Montage son",
+      5,
+      "non",
+      { date: "2026-04-30" },
+      { date: "2026-05-07" },
+      0,
+      "oui",
+      "Montage image",
+    ]);
     expect(spec.rows[6][5]).toBe(1);
     expect(spec.print).toMatchObject({ landscape: true });
   });
@@ -65,7 +99,10 @@ describe("feuille Rétroplanning", () => {
     const formules = spec.conditionalFormats!.map((c) => [c.range, c.formula]);
     expect(formules).toContainEqual(["K5:AN9", 'AND(K$4>=$D5,K$4<=$E5,$G5="oui")']);
     expect(formules).toContainEqual(["K5:AN9", 'AND($C5<>"oui",OR(WEEKDAY(K$4,2)>5,COUNTIF($D$12:$D$14,K$4)>0))']);
-    expect(spec.rows[5][8]).toEqual({ formula: 'IF(B6=0,0,IF(C6="oui",E6-D6+1,NETWORKDAYS(D6,E6,$D$12:$D$14)))', result: 5 });
+    expect(spec.rows[5][8]).toEqual({
+      formula: 'IF(B6=0,0,IF(C6="oui",E6-D6+1,NETWORKDAYS(D6,E6,$D$12:$D$14)))',
+      result: 5,
+    });
   });
 
   test("aucune cellule manquante (lignes denses)", () => {
@@ -88,7 +125,14 @@ describe("feuilles Plan de travail et Feuille de service", () => {
     const s = feuillePlanDeTravail(plan, analyse);
     expect(s.rows[3]).toEqual(["Personne", "Fonction", "ven 15/05", "sam 16/05", "Total", "Jours"]);
     // Anne: 08:00 → 01:00 next day = 17 h (> 12 h: duree-quotidienne), then 2 h.
-    expect(s.rows[5]).toEqual(["Anne", "Ingénieure du son", 17 / 24, 2 / 24, { formula: "SUM(C6:D6)", result: 19 / 24 }, { formula: "COUNT(C6:D6)", result: 2 }]);
+    expect(s.rows[5]).toEqual([
+      "Anne",
+      "Ingénieure du son",
+      17 / 24,
+      2 / 24,
+      { formula: "SUM(C6:D6)", result: 19 / 24 },
+      { formula: "COUNT(C6:D6)", result: 2 },
+    ]);
     expect(JSON.stringify(s.rows)).toContain("duree-quotidienne");
     // Rest from Sat 01:00 to Sat 10:00 = 9 h: reduced rest (alerte).
     expect(analyse.constats.map((c) => [c.regle, c.gravite])).toEqual([

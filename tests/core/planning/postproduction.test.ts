@@ -1,4 +1,8 @@
-import { AGREMENT_PROVISOIRE, etapesPostProduction, TABLE_POSTPRODUCTION } from "../../../src/core/planning/postproduction";
+import {
+  AGREMENT_PROVISOIRE,
+  etapesPostProduction,
+  TABLE_POSTPRODUCTION,
+} from "../../../src/core/planning/postproduction";
 import { planifier } from "../../../src/core/planning/retroplanning";
 
 describe("étapes de post-production par défaut", () => {

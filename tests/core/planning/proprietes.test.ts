@@ -8,16 +8,29 @@ const J = jourDepuisIso;
 
 /** Random DAGs: step i may depend on any earlier step, with a lag of 0–2 working days. */
 const dag = fc
-  .array(fc.record({ d: fc.integer({ min: 0, max: 12 }), calendaire: fc.boolean(), preds: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 2 })), { maxLength: 3 }) }), {
-    minLength: 1,
-    maxLength: 12,
-  })
+  .array(
+    fc.record({
+      d: fc.integer({ min: 0, max: 12 }),
+      calendaire: fc.boolean(),
+      preds: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 2 })), { maxLength: 3 }),
+    }),
+    {
+      minLength: 1,
+      maxLength: 12,
+    },
+  )
   .map((xs) =>
     xs.map((x, i): Etape => ({
       nom: `E${i}`,
       dureeJoursOuvres: x.d,
       calendaire: x.calendaire && x.d > 0,
-      predecesseurs: i === 0 ? [] : [...new Map(x.preds.map(([p, lag]) => [`E${p % i}`, lag])).entries()].map(([nom, decalage]) => ({ nom, decalage })),
+      predecesseurs:
+        i === 0
+          ? []
+          : [...new Map(x.preds.map(([p, lag]) => [`E${p % i}`, lag])).entries()].map(([nom, decalage]) => ({
+              nom,
+              decalage,
+            })),
     })),
   );
 const jour = fc.integer({ min: 0, max: 3 * 365 }).map((n) => ajouterJours("2025-01-01", n));
@@ -30,8 +43,10 @@ describe("propriétés du rétroplanning (fast-check)", () => {
         const par = new Map(p.etapes.map((e) => [e.nom, e]));
         for (const e of etapes) {
           const x = par.get(e.nom)!;
-          if (e.dureeJoursOuvres > 0) expect(cal.compter(J(x.debut), J(x.fin), !!e.calendaire)).toBe(e.dureeJoursOuvres);
-          if (e.dureeJoursOuvres > 0) expect(cal.utilisable(J(x.debut), !!e.calendaire) && cal.utilisable(J(x.fin), !!e.calendaire)).toBe(true);
+          if (e.dureeJoursOuvres > 0)
+            expect(cal.compter(J(x.debut), J(x.fin), !!e.calendaire)).toBe(e.dureeJoursOuvres);
+          if (e.dureeJoursOuvres > 0)
+            expect(cal.utilisable(J(x.debut), !!e.calendaire) && cal.utilisable(J(x.fin), !!e.calendaire)).toBe(true);
           expect(x.marge).toBeGreaterThanOrEqual(0);
           for (const q of e.predecesseurs) {
             const y = par.get(q.nom)!;

@@ -24,7 +24,8 @@ beforeAll(async () => {
   budget = lireFeuille(wb.getWorksheet("Budget Gardiens")!);
 });
 
-const versMemoire = (s: SheetData): CelluleMemoire[][] => s.rows.map((r) => r.map((c) => (c.f ? { f: c.f, v: c.v } : c.v)));
+const versMemoire = (s: SheetData): CelluleMemoire[][] =>
+  s.rows.map((r) => r.map((c) => (c.f ? { f: c.f, v: c.v } : c.v)));
 
 describe("revue des quantités du devis d'après le plan de travail (devis réel assets/exemple)", () => {
   test("fonction → ligne : masculin/féminin, mots entiers, lignes au forfait et charges sociales exclues", () => {
@@ -37,10 +38,17 @@ describe("revue des quantités du devis d'après le plan de travail (devis réel
 
   test("tableau des propositions : ligne, cellule, ancienne et nouvelle quantité, montant recalculé", () => {
     const devis = importerDevis(budget);
-    const plan = lirePlanDeTravail(feuille("PDT", lignesPdt().map((r) => r.map((c) => (c === undefined || typeof c === "object" ? null : c)))));
+    const plan = lirePlanDeTravail(
+      feuille(
+        "PDT",
+        lignesPdt().map((r) => r.map((c) => (c === undefined || typeof c === "object" ? null : c))),
+      ),
+    );
     const p = proposerQuantites(plan, devis);
     // Yann 4 days, Anne 4, Sophie 3; Claire 5 days on a weekly line (« semaine ») = 1 week.
-    expect(p.map((x) => [x.cellule, x.libelle, x.ancienneQuantite, x.nouvelleQuantite, x.joursPersonne, x.unite])).toEqual([
+    expect(
+      p.map((x) => [x.cellule, x.libelle, x.ancienneQuantite, x.nouvelleQuantite, x.joursPersonne, x.unite]),
+    ).toEqual([
       ["'Budget Gardiens'!C19", "Chef opérateur", "18", "4", 4, "jour"],
       ["'Budget Gardiens'!C20", "Ingénieur du son", "18", "4", 4, "jour"],
       ["'Budget Gardiens'!C15", "Réalisateur (salaire technicien)", "6", "1", 5, "semaine"],

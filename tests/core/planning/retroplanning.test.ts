@@ -36,7 +36,12 @@ describe("rétroplanning à rebours depuis la livraison (ponts de mai 2026)", ()
 
   test("chemin critique et marges", () => {
     expect(p.cheminCritique).toEqual(["Montage image", "Montage son", "Mixage", "PAD"]);
-    expect(par("Musique")).toMatchObject({ marge: 1, critique: false, debutAuPlusTot: "2026-04-30", debutAuPlusTard: "2026-05-04" });
+    expect(par("Musique")).toMatchObject({
+      marge: 1,
+      critique: false,
+      debutAuPlusTot: "2026-04-30",
+      debutAuPlusTard: "2026-05-04",
+    });
     expect(par("Mixage")).toMatchObject({ marge: 0, critique: true, joursOuvres: 3 });
     expect(p.jalons).toEqual([{ nom: "PAD", date: "2026-05-15" }]);
   });
@@ -53,7 +58,11 @@ describe("rétroplanning à rebours depuis la livraison (ponts de mai 2026)", ()
       if (x.critique) expect([y.debut, y.fin]).toEqual([x.debut, x.fin]);
     }
     // Forward, Musique starts as early as possible: Thu 30 Apr, 4, 5, 6 May.
-    expect(q.etapes.find((k) => k.nom === "Musique")).toMatchObject({ debut: "2026-04-30", fin: "2026-05-06", marge: 1 });
+    expect(q.etapes.find((k) => k.nom === "Musique")).toMatchObject({
+      debut: "2026-04-30",
+      fin: "2026-05-06",
+      marge: 1,
+    });
   });
 });
 
@@ -78,20 +87,28 @@ describe("planning en avant (lundi de Pâques, décalage, 14 juillet, jours cale
       [e("Tournage", 6, [], { calendaire: true }), e("Dérushage", 2, ["Tournage"]), e("Préparation décors", 3)],
       { debut: "2026-07-13" },
     );
-    const q = planifier([e("Tournage", 6, [], { calendaire: true }), e("Dérushage", 2, ["Tournage"])], { debut: "2026-07-09" });
+    const q = planifier([e("Tournage", 6, [], { calendaire: true }), e("Dérushage", 2, ["Tournage"])], {
+      debut: "2026-07-09",
+    });
     expect(q.etapes.map((x) => [x.debut, x.fin])).toEqual([
       ["2026-07-09", "2026-07-14"],
       ["2026-07-15", "2026-07-16"],
     ]);
-    expect(p.etapes.find((x) => x.nom === "Préparation décors")).toMatchObject({ debut: "2026-07-13", fin: "2026-07-16" });
+    expect(p.etapes.find((x) => x.nom === "Préparation décors")).toMatchObject({
+      debut: "2026-07-13",
+      fin: "2026-07-16",
+    });
   });
 
   test("jalon d'agrément provisoire avant le premier jour de tournage", () => {
     // Backward from the shoot's last day Fri 29 May, Tournage 4 d: 29, 28, 27, 26 → Tue 26 (Mon 25 is Whit
     // Monday); the agrément request milestone is the last working day before Tue 26, skipping Mon 25: Fri 22.
-    const p = planifier([e("Demande d'agrément provisoire", 0, [], { jalon: true }), e("Tournage", 4, ["Demande d'agrément provisoire"])], {
-      livraison: "2026-05-29",
-    });
+    const p = planifier(
+      [e("Demande d'agrément provisoire", 0, [], { jalon: true }), e("Tournage", 4, ["Demande d'agrément provisoire"])],
+      {
+        livraison: "2026-05-29",
+      },
+    );
     expect(p.etapes.map((x) => [x.nom, x.debut, x.fin])).toEqual([
       ["Demande d'agrément provisoire", "2026-05-22", "2026-05-22"],
       ["Tournage", "2026-05-26", "2026-05-29"],
@@ -111,7 +128,9 @@ describe("erreurs nommant la ligne", () => {
   };
   test("cycle : les étapes et leurs lignes", () => {
     const x = err(() =>
-      planifier([e("A", 1, ["C"], { ligne: 3 }), e("B", 1, ["A"], { ligne: 4 }), e("C", 1, ["B"], { ligne: 5 })], { livraison: "2026-06-01" }),
+      planifier([e("A", 1, ["C"], { ligne: 3 }), e("B", 1, ["A"], { ligne: 4 }), e("C", 1, ["B"], { ligne: 5 })], {
+        livraison: "2026-06-01",
+      }),
     );
     expect(x.message).toMatch(/^Cycle de dépendances/);
     expect(x.message).toContain("« A » (ligne 3) → « C » (ligne 5) → « B » (ligne 4) → « A » (ligne 3)");
@@ -122,7 +141,11 @@ describe("erreurs nommant la ligne", () => {
     );
   });
   test("prédécesseur inconnu, avec suggestion", () => {
-    const x = err(() => planifier([e("Montage", 2, [], { ligne: 2 }), e("Mixage", 2, ["montage"], { ligne: 3 })], { livraison: "2026-06-01" }));
+    const x = err(() =>
+      planifier([e("Montage", 2, [], { ligne: 2 }), e("Mixage", 2, ["montage"], { ligne: 3 })], {
+        livraison: "2026-06-01",
+      }),
+    );
     expect(x.message).toContain("« Mixage » (ligne 3) dépend de « montage »");
     expect(x.message).toContain("Vouliez-vous dire « Montage »");
     expect(x.ligne).toBe(3);
@@ -131,8 +154,10 @@ describe("erreurs nommant la ligne", () => {
     expect(() => planifier([e("Montage", 2)], { livraison: "2026-02-30" })).toThrow(/Date invalide « 2026-02-30 »/);
   });
   test("doublon", () => {
-    expect(err(() => planifier([e("Montage", 2, [], { ligne: 2 }), e("Montage", 1, [], { ligne: 9 })], { livraison: "2026-06-01" })).message).toContain(
-      "(ligne 2) et « Montage » (ligne 9)",
-    );
+    expect(
+      err(() =>
+        planifier([e("Montage", 2, [], { ligne: 2 }), e("Montage", 1, [], { ligne: 9 })], { livraison: "2026-06-01" }),
+      ).message,
+    ).toContain("(ligne 2) et « Montage » (ligne 9)");
   });
 });

@@ -24,7 +24,8 @@ describe("durée quotidienne (IDCC 2642 : 12 h)", () => {
       {
         regle: "duree-quotidienne",
         gravite: "erreur",
-        message: "Alice Martin (Cheffe opératrice) le 12/05/2026 : 12 h 01 de travail effectif (08:00–20:01), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
+        message:
+          "Alice Martin (Cheffe opératrice) le 12/05/2026 : 12 h 01 de travail effectif (08:00–20:01), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
         cellule: "Plan!F3",
       },
     ]);
@@ -72,7 +73,9 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
     expect(de("repos-quotidien")[0].message).toBe(
       "Bruno (Électricien) entre le 14/05/2026 (fin 09:00) et le 15/05/2026 (début 18:00) : repos réduit à 9 h 00, 3e réduction de la semaine 2026-W20 alors que 2 au plus sont admises (IDCC 2642 — production audiovisuelle).",
     );
-    expect(de("repos-quotidien")[1].message).toContain("Chloé (Scripte) entre le 11/05/2026 (fin 22:00) et le 12/05/2026 (début 06:00) : 8 h 00 de repos seulement");
+    expect(de("repos-quotidien")[1].message).toContain(
+      "Chloé (Scripte) entre le 11/05/2026 (fin 22:00) et le 12/05/2026 (début 06:00) : 8 h 00 de repos seulement",
+    );
   });
 
   test("durée hebdomadaire > 48 h pour Bruno (49 h) et Denis (50 h)", () => {
@@ -86,7 +89,14 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
 
   test("heures supplémentaires par tranche, par personne et par semaine ISO", () => {
     const t = (nom: string) => a.heures.find((h) => h.nom === nom)!;
-    expect(t("Bruno")).toMatchObject({ semaine: "2026-W20", minutes: 49 * 60, tranches: [{ majoration: "0.25", minutes: 480 }, { majoration: "0.50", minutes: 360 }] });
+    expect(t("Bruno")).toMatchObject({
+      semaine: "2026-W20",
+      minutes: 49 * 60,
+      tranches: [
+        { majoration: "0.25", minutes: 480 },
+        { majoration: "0.50", minutes: 360 },
+      ],
+    });
     expect(t("Denis").tranches).toEqual([
       { majoration: "0.25", minutes: 480 },
       { majoration: "0.50", minutes: 300 },
@@ -117,19 +127,34 @@ describe("lecture du plan de travail", () => {
     ]);
   });
   test("heure illisible : erreur nommant la ligne et la cellule", () => {
-    expect(() => lirePlanDeTravail(feuille("PDT", [["Date", "Nom", "Début", "Fin"], ["11/05/2026", "Alice", "matin", "18:00"]]))).toThrow(
-      new PlanningError("Ligne 2 : heure de début illisible « matin » pour Alice (PDT!C2) ; attendu HH:MM."),
-    );
+    expect(() =>
+      lirePlanDeTravail(
+        feuille("PDT", [
+          ["Date", "Nom", "Début", "Fin"],
+          ["11/05/2026", "Alice", "matin", "18:00"],
+        ]),
+      ),
+    ).toThrow(new PlanningError("Ligne 2 : heure de début illisible « matin » pour Alice (PDT!C2) ; attendu HH:MM."));
   });
   test("date impossible (31 avril) : erreur nommant la ligne et la cellule", () => {
-    expect(() => lirePlanDeTravail(feuille("PDT", [["Date", "Nom", "Début", "Fin"], ["31/04/2026", "Alice", "08:00", "18:00"]]))).toThrow(
-      new PlanningError("Ligne 2 : date illisible « 31/04/2026 » pour Alice (PDT!A2) ; attendu JJ/MM/AAAA."),
-    );
+    expect(() =>
+      lirePlanDeTravail(
+        feuille("PDT", [
+          ["Date", "Nom", "Début", "Fin"],
+          ["31/04/2026", "Alice", "08:00", "18:00"],
+        ]),
+      ),
+    ).toThrow(new PlanningError("Ligne 2 : date illisible « 31/04/2026 » pour Alice (PDT!A2) ; attendu JJ/MM/AAAA."));
   });
   test("convention inconnue refusée", () => {
-    expect(() => lirePlanDeTravail(feuille("PDT", [["Date", "Nom", "Convention", "Début", "Fin"], ["11/05/2026", "Alice", "Syntec", "08:00", "18:00"]]))).toThrow(
-      /convention « Syntec » inconnue \(PDT!C2\)/,
-    );
+    expect(() =>
+      lirePlanDeTravail(
+        feuille("PDT", [
+          ["Date", "Nom", "Convention", "Début", "Fin"],
+          ["11/05/2026", "Alice", "Syntec", "08:00", "18:00"],
+        ]),
+      ),
+    ).toThrow(/convention « Syntec » inconnue \(PDT!C2\)/);
   });
 });
 
@@ -164,11 +189,21 @@ describe("durée hebdomadaire : les règles en vigueur chaque semaine", () => {
       effetAu: undefined,
       valeurs: { ...v1.valeurs, "2642": { ...v1.valeurs["2642"], dureeHebdomadaireMax: 50 } },
     };
-    const table = { ...TABLE_TEMPS_DE_TRAVAIL, versions: [...TABLE_TEMPS_DE_TRAVAIL.versions.slice(0, -1), { ...v1, effetAu: "2026-05-17" }, v2] };
+    const table = {
+      ...TABLE_TEMPS_DE_TRAVAIL,
+      versions: [...TABLE_TEMPS_DE_TRAVAIL.versions.slice(0, -1), { ...v1, effetAu: "2026-05-17" }, v2],
+    };
     // Emma works 5 × 9 h 48 = 49 h in week 20 (old rules: 48 h max) and again in week 21 (new rules: 50 h max).
     const jours = ["11", "12", "13", "14", "15", "18", "19", "20", "21", "22"];
-    const plan = lirePlanDeTravail(feuille("Plan", [ENTETE, ...jours.map((j) => [`${j}/05/2026`, "Emma", "Monteuse", "2642", "08:00", "17:48", 0, ""])]));
-    const semaines = analyserTempsDeTravail(plan, table).constats.filter((c) => c.regle === "duree-hebdomadaire").map((c) => c.message);
+    const plan = lirePlanDeTravail(
+      feuille("Plan", [
+        ENTETE,
+        ...jours.map((j) => [`${j}/05/2026`, "Emma", "Monteuse", "2642", "08:00", "17:48", 0, ""]),
+      ]),
+    );
+    const semaines = analyserTempsDeTravail(plan, table)
+      .constats.filter((c) => c.regle === "duree-hebdomadaire")
+      .map((c) => c.message);
     expect(semaines).toHaveLength(1);
     expect(semaines[0]).toMatch(/semaine 2026-W20, au-delà du maximum de 48 h/);
   });

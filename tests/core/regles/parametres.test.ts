@@ -41,26 +41,55 @@ describe("lireParametres", () => {
 
   it("sans feuille ou sans en-tête, ne surcharge rien", () => {
     expect(lireParametres(undefined).size).toBe(0);
-    expect(lireParametres(feuille("Paramètres", [["a", "b"], ["c", 1]])).size).toBe(0);
+    expect(
+      lireParametres(
+        feuille("Paramètres", [
+          ["a", "b"],
+          ["c", 1],
+        ]),
+      ).size,
+    ).toBe(0);
   });
 
   it("refuse une clé en double en nommant les deux cellules", () => {
-    const sh = feuille("Param", [["Paramètre", "Valeur"], ["credit-impot.cinema.taux", "30 %"], ["credit-impot.cinema.taux", "0,3"]]);
-    expect(() => lireParametres(sh)).toThrow("Param!B3 : le paramètre « credit-impot.cinema.taux » est déjà défini en Param!B2");
+    const sh = feuille("Param", [
+      ["Paramètre", "Valeur"],
+      ["credit-impot.cinema.taux", "30 %"],
+      ["credit-impot.cinema.taux", "0,3"],
+    ]);
+    expect(() => lireParametres(sh)).toThrow(
+      "Param!B3 : le paramètre « credit-impot.cinema.taux » est déjà défini en Param!B2",
+    );
   });
 
   it("une valeur illisible donne une erreur française qui nomme la cellule", () => {
-    const s = lireParametres(feuille("Paramètres", [["Paramètre", "Valeur"], ["credit-impot.cinema.taux", "trente"], ["credit-impot.cinema.plafond-oeuvre", "beaucoup"]]));
+    const s = lireParametres(
+      feuille("Paramètres", [
+        ["Paramètre", "Valeur"],
+        ["credit-impot.cinema.taux", "trente"],
+        ["credit-impot.cinema.plafond-oeuvre", "beaucoup"],
+      ]),
+    );
     expect(() => surchargeTaux(s, "credit-impot.cinema.taux")).toThrow(ParametreInvalideError);
     expect(() => surchargeTaux(s, "credit-impot.cinema.taux")).toThrow(
       "'Paramètres'!B2 : « trente » n'est pas un taux valable pour « credit-impot.cinema.taux » (attendu par exemple « 25 % » ou « 0,25 »).",
     );
-    expect(() => surchargeMontant(s, "credit-impot.cinema.plafond-oeuvre")).toThrow("'Paramètres'!B3 : « beaucoup » n'est pas un montant");
+    expect(() => surchargeMontant(s, "credit-impot.cinema.plafond-oeuvre")).toThrow(
+      "'Paramètres'!B3 : « beaucoup » n'est pas un montant",
+    );
   });
 
   it("liste les clés inconnues d'un domaine (faute de frappe jamais ignorée en silence)", () => {
-    const s = lireParametres(feuille("P", [["Paramètre", "Valeur"], ["credit-impot.cinema.tau", "30 %"], ["planning.jours", "5"]]));
-    expect(clesInconnues(s, "credit-impot.", ["credit-impot.cinema.taux"])).toEqual([{ cle: "credit-impot.cinema.tau", cellule: "P!B2" }]);
+    const s = lireParametres(
+      feuille("P", [
+        ["Paramètre", "Valeur"],
+        ["credit-impot.cinema.tau", "30 %"],
+        ["planning.jours", "5"],
+      ]),
+    );
+    expect(clesInconnues(s, "credit-impot.", ["credit-impot.cinema.taux"])).toEqual([
+      { cle: "credit-impot.cinema.tau", cellule: "P!B2" },
+    ]);
   });
 });
 
@@ -83,13 +112,31 @@ describe("parseTaux", () => {
 describe("feuilleParametresModele", () => {
   it("liste les clés avec la valeur en vigueur, la confiance et la source, colonne Valeur vide", () => {
     const spec = feuilleParametresModele([
-      { cle: "credit-impot.cinema.taux", libelle: "Taux cinéma", enVigueur: "30 %", confiance: "M", source: "https://example.org/a" },
+      {
+        cle: "credit-impot.cinema.taux",
+        libelle: "Taux cinéma",
+        enVigueur: "30 %",
+        confiance: "M",
+        source: "https://example.org/a",
+      },
     ]);
     expect(spec.name).toBe("Paramètres");
     expect(spec.rows[2].slice(0, 2)).toEqual(["Paramètre", "Valeur"]);
-    expect(spec.rows[3]).toEqual(["credit-impot.cinema.taux", null, null, "Taux cinéma", "30 %", "M (à vérifier)", "https://example.org/a"]);
+    expect(spec.rows[3]).toEqual([
+      "credit-impot.cinema.taux",
+      null,
+      null,
+      "Taux cinéma",
+      "30 %",
+      "M (à vérifier)",
+      "https://example.org/a",
+    ]);
     // What the template writes is read back as « no override ».
-    const relu = lireParametres({ name: spec.name, rows: spec.rows.map((r) => r.map((c): CellData => ({ v: typeof c === "string" ? c : null }))), merges: [] });
+    const relu = lireParametres({
+      name: spec.name,
+      rows: spec.rows.map((r) => r.map((c): CellData => ({ v: typeof c === "string" ? c : null }))),
+      merges: [],
+    });
     expect(relu.size).toBe(0);
   });
 });

@@ -1,9 +1,23 @@
-import { adresse, celluleRef, colonneLettre, lettreColonne, parseCelluleRef, nomFeuilleRef } from "../../../src/core/util/adresse";
+import {
+  adresse,
+  celluleRef,
+  colonneLettre,
+  lettreColonne,
+  parseCelluleRef,
+  nomFeuilleRef,
+} from "../../../src/core/util/adresse";
 import { normaliser, ressembleAFormule } from "../../../src/core/util/texte";
 
 describe("adresses A1", () => {
   it("convertit les index de colonne en lettres et inversement, au-delà de Z et de ZZ", () => {
-    for (const [i, l] of [[0, "A"], [25, "Z"], [26, "AA"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"]] as const) {
+    for (const [i, l] of [
+      [0, "A"],
+      [25, "Z"],
+      [26, "AA"],
+      [701, "ZZ"],
+      [702, "AAA"],
+      [16383, "XFD"],
+    ] as const) {
       expect(colonneLettre(i)).toBe(l);
       expect(lettreColonne(l)).toBe(i);
     }

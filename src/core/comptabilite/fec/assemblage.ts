@@ -29,7 +29,12 @@ export interface PartielFec {
 export function assemblerFec(parties: PartielFec[]): ResultatFec {
   const p0 = parties[0];
   let decalage = 0;
-  let importees = 0, vides = 0, debit = 0, credit = 0, dateMin = 99999999, dateMax = 0;
+  let importees = 0,
+    vides = 0,
+    debit = 0,
+    credit = 0,
+    dateMin = 99999999,
+    dateMax = 0;
   const comptes = new Map<string, SoldeCompte>();
   const erreurs: LigneRejetee[] = [];
   const alertes: AlerteFec[] = [];
@@ -46,10 +51,17 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
     remplacements ||= p.remplacements;
     for (const [k, v] of p.comptes) {
       const c = comptes.get(k);
-      if (c) (c.debit = (c.debit + v.debit) as Cents), (c.credit = (c.credit + v.credit) as Cents);
-      else comptes.set(k, { libelle: v.libelle, debit: v.debit, credit: v.credit });
+      if (c) {
+        c.debit = (c.debit + v.debit) as Cents;
+        c.credit = (c.credit + v.credit) as Cents;
+      } else comptes.set(k, { libelle: v.libelle, debit: v.debit, credit: v.credit });
     }
-    for (const e of p.erreurs) erreurs.push(decalage ? { ligne: e.ligne + decalage, message: e.message.replace(/^Ligne \d+/, `Ligne ${e.ligne + decalage}`) } : e);
+    for (const e of p.erreurs)
+      erreurs.push(
+        decalage
+          ? { ligne: e.ligne + decalage, message: e.message.replace(/^Ligne \d+/, `Ligne ${e.ligne + decalage}`) }
+          : e,
+      );
     for (const a of p.alertes) alertes.push(decalage && a.ligne ? { ...a, ligne: a.ligne + decalage } : a);
     for (const [k, v] of p.desequilibres) {
       const e = deseq.get(k);
@@ -65,21 +77,32 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
   for (const so of deseq.values()) {
     if (so.d !== 0) {
       const v = `${so.d < 0 ? "-" : ""}${Math.floor(Math.abs(so.d) / 100)},${String(Math.abs(so.d) % 100).padStart(2, "0")}`;
-      alertes.push({ ligne: so.l, ecritureNum: so.n, message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${v} €.` });
+      alertes.push({
+        ligne: so.l,
+        ecritureNum: so.n,
+        message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${v} €.`,
+      });
     }
   }
   if (remplacements) {
-    alertes.push({ ligne: 0, message: "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez --encodage windows-1252." });
+    alertes.push({
+      ligne: 0,
+      message:
+        "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez --encodage windows-1252.",
+    });
   }
   alertes.sort((a, b) => a.ligne - b.ligne);
   const classes = new Map<string, { debit: number; credit: number }>();
   for (const [k, v] of comptes) {
     const c = classes.get(k[0]);
-    if (c) (c.debit += v.debit), (c.credit += v.credit);
-    else classes.set(k[0], { debit: v.debit, credit: v.credit });
+    if (c) {
+      c.debit += v.debit;
+      c.credit += v.credit;
+    } else classes.set(k[0], { debit: v.debit, credit: v.credit });
   }
   const parClasse = new Map<string, { debit: Cents; credit: Cents }>();
-  for (const k of [...classes.keys()].sort()) parClasse.set(k, { debit: cents(classes.get(k)!.debit), credit: cents(classes.get(k)!.credit) });
+  for (const k of [...classes.keys()].sort())
+    parClasse.set(k, { debit: cents(classes.get(k)!.debit), credit: cents(classes.get(k)!.credit) });
   const e = p0.entete;
   return {
     format: {

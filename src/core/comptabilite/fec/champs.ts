@@ -64,9 +64,25 @@ export function dateDe(s: Uint8Array, debut: number, fin: number): number {
   while (debut < fin && s[debut] === ESPACE) debut++;
   while (fin > debut && s[fin - 1] === ESPACE) fin--;
   if (fin - debut !== 8) return NaN;
-  const d0 = s[debut] - 48, d1 = s[debut + 1] - 48, d2 = s[debut + 2] - 48, d3 = s[debut + 3] - 48;
-  const d4 = s[debut + 4] - 48, d5 = s[debut + 5] - 48, d6 = s[debut + 6] - 48, d7 = s[debut + 7] - 48;
-  if (d0 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9 || d3 >>> 0 > 9 || d4 >>> 0 > 9 || d5 >>> 0 > 9 || d6 >>> 0 > 9 || d7 >>> 0 > 9) return NaN;
+  const d0 = s[debut] - 48,
+    d1 = s[debut + 1] - 48,
+    d2 = s[debut + 2] - 48,
+    d3 = s[debut + 3] - 48;
+  const d4 = s[debut + 4] - 48,
+    d5 = s[debut + 5] - 48,
+    d6 = s[debut + 6] - 48,
+    d7 = s[debut + 7] - 48;
+  if (
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    d2 >>> 0 > 9 ||
+    d3 >>> 0 > 9 ||
+    d4 >>> 0 > 9 ||
+    d5 >>> 0 > 9 ||
+    d6 >>> 0 > 9 ||
+    d7 >>> 0 > 9
+  )
+    return NaN;
   const a = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
   const m = d4 * 10 + d5;
   const j = d6 * 10 + d7;

@@ -11,7 +11,16 @@ const CP1252_80_9F = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 /** ISO-8859-15 differs from Latin-1 at eight positions (€, Š, š, Ž, ž, Œ, œ, Ÿ). */
-const ISO15: Record<number, number> = { 0xa4: 0x20ac, 0xa6: 0x160, 0xa8: 0x161, 0xb4: 0x17d, 0xb8: 0x17e, 0xbc: 0x152, 0xbd: 0x153, 0xbe: 0x178 };
+const ISO15: Record<number, number> = {
+  0xa4: 0x20ac,
+  0xa6: 0x160,
+  0xa8: 0x161,
+  0xb4: 0x17d,
+  0xb8: 0x17e,
+  0xbc: 0x152,
+  0xbd: 0x153,
+  0xbe: 0x178,
+};
 
 function tableOctets(enc: "windows-1252" | "iso-8859-15"): string[] {
   const t: string[] = [];
@@ -39,10 +48,16 @@ export function utf8Valide(b: Uint8Array, debut = 0, fin = b.length): boolean {
     }
     let n: number;
     let min: number;
-    if (c >= 0xc2 && c <= 0xdf) (n = 1), (min = 0x80);
-    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = 0x800);
-    else if (c >= 0xf0 && c <= 0xf4) (n = 3), (min = 0x10000);
-    else return false;
+    if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      min = 0x10000;
+    } else return false;
     if (i + n >= fin) {
       // Incomplete sequence at the end of the available bytes: check what is there.
       for (let k = i + 1; k < fin; k++) if ((b[k] & 0xc0) !== 0x80) return false;
@@ -77,8 +92,13 @@ export class DecodeurTexte {
     while (fin > debut && b[fin - 1] === 32) fin--;
     if (debut >= fin) return "";
     let ascii = true;
-    for (let i = debut; i < fin; i++) if (b[i] >= 0x80) (ascii = false), (i = fin);
-    if (ascii && fin - debut <= 256) return String.fromCharCode.apply(null, b.subarray(debut, fin) as unknown as number[]);
+    for (let i = debut; i < fin; i++)
+      if (b[i] >= 0x80) {
+        ascii = false;
+        i = fin;
+      }
+    if (ascii && fin - debut <= 256)
+      return String.fromCharCode.apply(null, b.subarray(debut, fin) as unknown as number[]);
     if (this.table) {
       let s = "";
       for (let i = debut; i < fin; i++) s += this.table[b[i]];
@@ -93,7 +113,7 @@ export class DecodeurTexte {
 /** Fallback UTF-8 decoding when TextDecoder is missing (invalid sequences → U+FFFD). */
 function utf8Manuel(b: Uint8Array, debut: number, fin: number): string {
   let s = "";
-  for (let i = debut; i < fin; ) {
+  for (let i = debut; i < fin;) {
     const c = b[i];
     const n = c < 0x80 ? 0 : c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 ? 1 : -1;
     if (n < 0 || (n > 0 && (i + n >= fin || !utf8Valide(b, i, i + n + 1)))) {

@@ -73,8 +73,10 @@ export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: numb
         let fins = 1;
         if (c === CR) {
           while (q < n && u[q] === CR) q++;
-          if (q < n && u[q] === LF) q++; // CR LF and CR CR LF end one line
-          else if (q === n && !fin) return deb; // an LF may follow in the next chunk
+          if (q < n && u[q] === LF)
+            q++; // CR LF and CR CR LF end one line
+          else if (q === n && !fin)
+            return deb; // an LF may follow in the next chunk
           else fins = q - i; // bare CRs: each ends a line
         }
         if (++m <= MAX_CHAMPS) b[m] = i + 1;

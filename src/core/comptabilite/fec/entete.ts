@@ -4,9 +4,31 @@ import { ErreurDonnees } from "../../erreurs";
 export type Separateur = "tab" | "pipe";
 
 export const CHAMPS_FEC = [
-  "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib",
-  "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise",
-  "Idevise", "Montant", "Sens", "CodeEtablissement", "DateRglt", "ModeRglt", "NatOp", "IdClient",
+  "JournalCode",
+  "JournalLib",
+  "EcritureNum",
+  "EcritureDate",
+  "CompteNum",
+  "CompteLib",
+  "CompAuxNum",
+  "CompAuxLib",
+  "PieceRef",
+  "PieceDate",
+  "EcritureLib",
+  "Debit",
+  "Credit",
+  "EcritureLet",
+  "DateLet",
+  "ValidDate",
+  "Montantdevise",
+  "Idevise",
+  "Montant",
+  "Sens",
+  "CodeEtablissement",
+  "DateRglt",
+  "ModeRglt",
+  "NatOp",
+  "IdClient",
 ] as const;
 export type ChampFec = (typeof CHAMPS_FEC)[number];
 
@@ -35,7 +57,8 @@ export function lireEntete(ligne: string): EnteteFec {
   const pipes = ligne.split("|").length - 1;
   if (tabs === 0 && pipes === 0) {
     throw new FecFormatError(
-      "Ligne 1 : en-tête sans séparateur tabulation ni « | » — ce n'est pas un FEC (format A.47 A-1). Pour un grand livre CSV « ; », utilisez l'import CSV avec correspondance de colonnes.",
+      "Ligne 1 : en-tête sans séparateur tabulation ni « | » — ce n'est pas un FEC (format A.47 A-1). Pour un grand livre CSV « ; " +
+        "», utilisez l'import CSV avec correspondance de colonnes.",
     );
   }
   const separateur: Separateur = tabs >= pipes ? "tab" : "pipe";
@@ -51,7 +74,9 @@ export function lireEntete(ligne: string): EnteteFec {
     else if (pos[c] === -1) pos[c] = i;
     else throw new FecFormatError(`Ligne 1 : la colonne « ${n} » apparaît deux fois dans l'en-tête.`);
   });
-  const manquants = (["JournalCode", "EcritureNum", "EcritureDate", "CompteNum"] as ChampFec[]).filter((c) => pos[c] < 0);
+  const manquants = (["JournalCode", "EcritureNum", "EcritureDate", "CompteNum"] as ChampFec[]).filter(
+    (c) => pos[c] < 0,
+  );
   const dc = pos.Debit >= 0 && pos.Credit >= 0;
   const ms = pos.Montant >= 0 && pos.Sens >= 0;
   if (!dc && !ms) manquants.push("Debit/Credit ou Montant/Sens" as ChampFec);
@@ -62,5 +87,13 @@ export function lireEntete(ligne: string): EnteteFec {
         ".",
     );
   }
-  return { separateur, sep, colonnes: noms.length, noms, pos, montants: dc ? "debit-credit" : "montant-sens", sepFinal };
+  return {
+    separateur,
+    sep,
+    colonnes: noms.length,
+    noms,
+    pos,
+    montants: dc ? "debit-credit" : "montant-sens",
+    sepFinal,
+  };
 }

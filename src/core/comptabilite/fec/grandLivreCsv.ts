@@ -46,14 +46,22 @@ const SYNONYMES: Record<Champ, string[]> = {
 };
 
 /** A mapping proposed from the header's names (the user confirms or edits it, then it is saved). */
-export function devinerMapping(entetes: string[], separateur: MappingGrandLivre["separateur"] = ";"): MappingGrandLivre | undefined {
+export function devinerMapping(
+  entetes: string[],
+  separateur: MappingGrandLivre["separateur"] = ";",
+): MappingGrandLivre | undefined {
   const norm = entetes.map((e) => normaliser(e));
   const colonnes: Partial<MappingGrandLivre["colonnes"]> = {};
   for (const champ of Object.keys(SYNONYMES) as Champ[]) {
     const i = norm.findIndex((n, k) => SYNONYMES[champ].includes(n) && !Object.values(colonnes).includes(entetes[k]));
     if (i >= 0) colonnes[champ] = entetes[i];
   }
-  if (!colonnes.compte || !colonnes.date || !((colonnes.debit && colonnes.credit) || (colonnes.montant && colonnes.sens))) return undefined;
+  if (
+    !colonnes.compte ||
+    !colonnes.date ||
+    !((colonnes.debit && colonnes.credit) || (colonnes.montant && colonnes.sens))
+  )
+    return undefined;
   return { separateur, formatDate: "JJ/MM/AAAA", colonnes: colonnes as MappingGrandLivre["colonnes"] };
 }
 
@@ -61,16 +69,23 @@ function date(s: string, f: MappingGrandLivre["formatDate"]): number {
   const t = s.trim();
   let m: RegExpExecArray | null;
   let a: number, mo: number, j: number;
-  if ((f ?? "JJ/MM/AAAA") === "JJ/MM/AAAA" && (m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t))) [j, mo, a] = [+m[1], +m[2], +m[3]];
+  if ((f ?? "JJ/MM/AAAA") === "JJ/MM/AAAA" && (m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t)))
+    [j, mo, a] = [+m[1], +m[2], +m[3]];
   else if (f === "AAAA-MM-JJ" && (m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t))) [a, mo, j] = [+m[1], +m[2], +m[3]];
   else if (f === "AAAAMMJJ" && (m = /^(\d{4})(\d{2})(\d{2})$/.exec(t))) [a, mo, j] = [+m[1], +m[2], +m[3]];
   else return NaN;
   const d = new Date(Date.UTC(a, mo - 1, j));
-  return d.getUTCFullYear() === a && d.getUTCMonth() === mo - 1 && d.getUTCDate() === j ? a * 10000 + mo * 100 + j : NaN;
+  return d.getUTCFullYear() === a && d.getUTCMonth() === mo - 1 && d.getUTCDate() === j
+    ? a * 10000 + mo * 100 + j
+    : NaN;
 }
 
 /** Reads the whole text (a ledger export fits in memory); every data row is imported or rejected with its line. */
-export function lireGrandLivreCsv(texte: string, mapping: MappingGrandLivre, opts: { conserver?: boolean } = {}): ResultatFec {
+export function lireGrandLivreCsv(
+  texte: string,
+  mapping: MappingGrandLivre,
+  opts: { conserver?: boolean } = {},
+): ResultatFec {
   const sep = mapping.separateur ?? ";";
   const t = texte.replace(/^\ufeff/, "");
   // Each row's physical line (a quoted field may span lines): count the line ends papaparse moved over.
@@ -97,16 +112,27 @@ export function lireGrandLivreCsv(texte: string, mapping: MappingGrandLivre, opt
   if (iEntete < 0) throw new FecFormatError("Fichier vide : pas de ligne d'en-tête.");
   const entete = rows[iEntete].map((c) => normaliser(c));
   const col = (nom?: string) => (nom === undefined ? -1 : entete.indexOf(normaliser(nom)));
-  const c = Object.fromEntries((Object.keys(SYNONYMES) as Champ[]).map((k) => [k, col(mapping.colonnes[k])])) as Record<Champ, number>;
+  const c = Object.fromEntries((Object.keys(SYNONYMES) as Champ[]).map((k) => [k, col(mapping.colonnes[k])])) as Record<
+    Champ,
+    number
+  >;
   const manquantes = (["compte", "date"] as Champ[]).filter((k) => c[k] < 0).map((k) => mapping.colonnes[k] ?? k);
   const dc = c.debit >= 0 && c.credit >= 0;
   if (!dc && !(c.montant >= 0 && c.sens >= 0)) manquantes.push("Débit/Crédit ou Montant/Sens");
-  if (manquantes.length) throw new FecFormatError(`Ligne ${iEntete + 1} : colonnes introuvables dans l'en-tête : ${manquantes.join(", ")} (correspondance de colonnes à revoir).`);
+  if (manquantes.length)
+    throw new FecFormatError(
+      `Ligne ${iEntete + 1} : colonnes introuvables dans l'en-tête : ${manquantes.join(", ")} (correspondance de colonnes à revoir).`,
+    );
   const erreurs: LigneRejetee[] = [];
   const alertes: AlerteFec[] = [];
   const comptes = new Map<string, SoldeCompte>();
   const lignes: EcritureFec[] = [];
-  let debit = 0, credit = 0, importees = 0, vides = 0, dmin = 99999999, dmax = 0;
+  let debit = 0,
+    credit = 0,
+    importees = 0,
+    vides = 0,
+    dmin = 99999999,
+    dmax = 0;
   for (let i = iEntete + 1; i < rows.length; i++) {
     const ligne = numeros[i];
     const r = rows[i];
@@ -117,22 +143,44 @@ export function lireGrandLivreCsv(texte: string, mapping: MappingGrandLivre, opt
     }
     const rejet = (m: string) => erreurs.push({ ligne, message: `Ligne ${ligne} rejetée : ${m}.` });
     const compte = v("compte").replace(/\s+/g, "");
-    if (!compte) { rejet("compte vide"); continue; }
+    if (!compte) {
+      rejet("compte vide");
+      continue;
+    }
     const d = date(v("date"), mapping.formatDate);
-    if (d !== d) { rejet(`date « ${v("date")} » invalide (attendu ${mapping.formatDate ?? "JJ/MM/AAAA"})`); continue; }
+    if (d !== d) {
+      rejet(`date « ${v("date")} » invalide (attendu ${mapping.formatDate ?? "JJ/MM/AAAA"})`);
+      continue;
+    }
     let de: Cents | undefined, cr: Cents | undefined;
     if (dc) {
       de = v("debit") === "" ? cents(0) : parseMontant(v("debit"));
       cr = v("credit") === "" ? cents(0) : parseMontant(v("credit"));
-      if (de === undefined) { rejet(`débit « ${v("debit")} » n'est pas un montant`); continue; }
-      if (cr === undefined) { rejet(`crédit « ${v("credit")} » n'est pas un montant`); continue; }
+      if (de === undefined) {
+        rejet(`débit « ${v("debit")} » n'est pas un montant`);
+        continue;
+      }
+      if (cr === undefined) {
+        rejet(`crédit « ${v("credit")} » n'est pas un montant`);
+        continue;
+      }
     } else {
       const mt = v("montant") === "" ? cents(0) : parseMontant(v("montant"));
-      if (mt === undefined) { rejet(`montant « ${v("montant")} » n'est pas un montant`); continue; }
+      if (mt === undefined) {
+        rejet(`montant « ${v("montant")} » n'est pas un montant`);
+        continue;
+      }
       const s = v("sens").toUpperCase();
-      if (["D", "+1", "DEBIT", "DÉBIT"].includes(s)) (de = mt), (cr = cents(0));
-      else if (["C", "-1", "CREDIT", "CRÉDIT"].includes(s)) (de = cents(0)), (cr = mt);
-      else { rejet(`sens « ${v("sens")} » : D ou C attendu`); continue; }
+      if (["D", "+1", "DEBIT", "DÉBIT"].includes(s)) {
+        de = mt;
+        cr = cents(0);
+      } else if (["C", "-1", "CREDIT", "CRÉDIT"].includes(s)) {
+        de = cents(0);
+        cr = mt;
+      } else {
+        rejet(`sens « ${v("sens")} » : D ou C attendu`);
+        continue;
+      }
     }
     importees++;
     debit += de;
@@ -140,13 +188,29 @@ export function lireGrandLivreCsv(texte: string, mapping: MappingGrandLivre, opt
     dmin = Math.min(dmin, d);
     dmax = Math.max(dmax, d);
     const s = comptes.get(compte);
-    if (s) (s.debit = (s.debit + de) as Cents), (s.credit = (s.credit + cr) as Cents);
-    else comptes.set(compte, { libelle: v("compteLib"), debit: de, credit: cr });
+    if (s) {
+      s.debit = (s.debit + de) as Cents;
+      s.credit = (s.credit + cr) as Cents;
+    } else comptes.set(compte, { libelle: v("compteLib"), debit: de, credit: cr });
     if (opts.conserver) {
-      lignes.push({ ligne, journal: v("journal"), ecritureNum: v("ecritureNum") || v("piece"), date: d, compte, compteLib: v("compteLib"), compAux: "", pieceRef: v("piece"), libelle: v("libelle"), debit: de, credit: cr, section: v("section") || undefined });
+      lignes.push({
+        ligne,
+        journal: v("journal"),
+        ecritureNum: v("ecritureNum") || v("piece"),
+        date: d,
+        compte,
+        compteLib: v("compteLib"),
+        compAux: "",
+        pieceRef: v("piece"),
+        libelle: v("libelle"),
+        debit: de,
+        credit: cr,
+        section: v("section") || undefined,
+      });
     }
   }
-  if (erreursCsv.some((e) => e.type === "Quotes")) alertes.push({ ligne: 0, message: "Guillemets mal fermés dans le fichier : vérifiez les libellés." });
+  if (erreursCsv.some((e) => e.type === "Quotes"))
+    alertes.push({ ligne: 0, message: "Guillemets mal fermés dans le fichier : vérifiez les libellés." });
   const classes = new Map<string, { debit: number; credit: number }>();
   for (const [k, s] of comptes) {
     const x = classes.get(k[0]) ?? { debit: 0, credit: 0 };
@@ -155,7 +219,15 @@ export function lireGrandLivreCsv(texte: string, mapping: MappingGrandLivre, opt
     classes.set(k[0], x);
   }
   return {
-    format: { type: "csv", separateur: sep === ";" ? "point-virgule" : sep === "," ? "virgule" : sep === "|" ? "pipe" : "tab", encodage: "utf-8", encodageForce: false, bom: /^\ufeff/.test(texte), montants: dc ? "debit-credit" : "montant-sens", colonnes: entete.length, },
+    format: {
+      type: "csv",
+      separateur: sep === ";" ? "point-virgule" : sep === "," ? "virgule" : sep === "|" ? "pipe" : "tab",
+      encodage: "utf-8",
+      encodageForce: false,
+      bom: /^\ufeff/.test(texte),
+      montants: dc ? "debit-credit" : "montant-sens",
+      colonnes: entete.length,
+    },
     ecritures: importees,
     lignesDonnees: importees + erreurs.length,
     lignesVides: vides,

@@ -137,7 +137,8 @@ export class LecteurFec implements CibleLignes {
       if (u[e] === CR) {
         while (q < u.length && u[q] === CR) q++;
         if (q < u.length && u[q] === LF) q++;
-        else if (q === u.length && !fin) return p; // an LF may follow in the next chunk
+        else if (q === u.length && !fin)
+          return p; // an LF may follow in the next chunk
         else fins = q - e;
       } else if (e < u.length) q++;
       this.numero += fins - 1;
@@ -263,7 +264,9 @@ export class LecteurFec implements CibleLignes {
 export function lireFec(contenu: Uint8Array | string, opts: OptionsFec = {}): ResultatFec {
   const l = new LecteurFec(opts);
   if (typeof contenu === "string") l.pousserTexte(contenu);
-  else for (let i = 0; i < contenu.length; i += 1 << 20) l.pousser(contenu.subarray(i, Math.min(contenu.length, i + (1 << 20))));
+  else
+    for (let i = 0; i < contenu.length; i += 1 << 20)
+      l.pousser(contenu.subarray(i, Math.min(contenu.length, i + (1 << 20))));
   return l.terminer();
 }
 

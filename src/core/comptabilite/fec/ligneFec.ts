@@ -13,9 +13,12 @@ export interface SourceTexte {
  */
 export class LigneFec {
   m = 0;
-  j0 = 0; j1 = 0; // JournalCode
-  n0 = 0; n1 = 0; // EcritureNum
-  c0 = 0; c1 = 0; // CompteNum
+  j0 = 0;
+  j1 = 0; // JournalCode
+  n0 = 0;
+  n1 = 0; // EcritureNum
+  c0 = 0;
+  c1 = 0; // CompteNum
   date = 0;
   debit = 0;
   credit = 0;
@@ -35,7 +38,8 @@ export class LigneFec {
     private readonly source: SourceTexte,
   ) {
     const x = (this.pos = entete.pos);
-    this.minimum = Math.max(x.JournalCode, x.EcritureNum, x.EcritureDate, x.CompteNum, x.Debit, x.Credit, x.Montant, x.Sens) + 1;
+    this.minimum =
+      Math.max(x.JournalCode, x.EcritureNum, x.EcritureDate, x.CompteNum, x.Debit, x.Credit, x.Montant, x.Sens) + 1;
   }
 
   /** Reads a line of m fields (bounds in b); the bounds to import it with, or undefined with `erreur` set. */
@@ -44,7 +48,8 @@ export class LigneFec {
     if (m > MAX_CHAMPS) return this.refuser(`${m} champs au lieu de ${this.entete.colonnes}`);
     const nc = this.entete.colonnes;
     const dernierVide = b[m] - b[m - 1] === 1;
-    if (this.entete.sepFinal && dernierVide && m > 1) m--; // the trailing separator every line carries
+    if (this.entete.sepFinal && dernierVide && m > 1)
+      m--; // the trailing separator every line carries
     else if (m === nc + 1 && dernierVide) {
       // A trailing separator the header does not have, or a separator inside a text field: try the first.
       if (this.analyser(u, b, nc)) return b;
@@ -78,7 +83,11 @@ export class LigneFec {
       this.fusionnes = extra + 1;
       return bon;
     }
-    return this.refuser(ok.length > 1 ? `${m} champs au lieu de ${nc} : séparateur en trop, champ ambigu (${ok.join(" ou ")})` : `${m} champs au lieu de ${nc}`);
+    return this.refuser(
+      ok.length > 1
+        ? `${m} champs au lieu de ${nc} : séparateur en trop, champ ambigu (${ok.join(" ou ")})`
+        : `${m} champs au lieu de ${nc}`,
+    );
   }
 
   /** Reads the fields (bounds in b, m fields); false with `erreur` set when invalid. */
@@ -110,7 +119,8 @@ export class LigneFec {
     this.c1 = z;
     k = pos.EcritureDate;
     this.date = dateDe(u, b[k], b[k + 1] - 1);
-    if (this.date !== this.date) return this.erreurChamp(`EcritureDate ${this.extrait(u, b, k)} n'est pas une date AAAAMMJJ valide`);
+    if (this.date !== this.date)
+      return this.erreurChamp(`EcritureDate ${this.extrait(u, b, k)} n'est pas une date AAAAMMJJ valide`);
     if (!this.dateOptionnelle(u, b, m, pos.PieceDate, "PieceDate")) return false;
     if (!this.dateOptionnelle(u, b, m, pos.ValidDate, "ValidDate")) return false;
     if (!this.dateOptionnelle(u, b, m, pos.DateLet, "DateLet")) return false;
@@ -127,9 +137,13 @@ export class LigneFec {
       if (v !== v) return this.erreurChamp(`Montant ${this.extrait(u, b, k)} n'est pas un montant`);
       k = pos.Sens;
       const sens = this.source.texte(u, b[k], b[k + 1] - 1).toUpperCase();
-      if (sens === "D" || sens === "+1" || sens === "1" || sens === "+") (this.debit = v), (this.credit = 0);
-      else if (sens === "C" || sens === "-1" || sens === "-") (this.debit = 0), (this.credit = v);
-      else return this.erreurChamp(`Sens ${this.extrait(u, b, k)} : D, C, +1 ou -1 attendu`);
+      if (sens === "D" || sens === "+1" || sens === "1" || sens === "+") {
+        this.debit = v;
+        this.credit = 0;
+      } else if (sens === "C" || sens === "-1" || sens === "-") {
+        this.debit = 0;
+        this.credit = v;
+      } else return this.erreurChamp(`Sens ${this.extrait(u, b, k)} : D, C, +1 ou -1 attendu`);
     }
     return true;
   }

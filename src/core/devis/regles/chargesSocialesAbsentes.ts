@@ -10,7 +10,9 @@ export const chargesSocialesAbsentes: Regle<ContexteDevis> = {
   id: "charges-sociales-absentes",
   description: "Un devis qui comporte des salaires comporte des charges sociales (chapitre 4).",
   verifier({ devis }) {
-    const salaires = devis.lignes.filter((l) => l.chapitre && l.categorie && SALAIRES.includes(l.categorie) && l.montant > 0);
+    const salaires = devis.lignes.filter(
+      (l) => l.chapitre && l.categorie && SALAIRES.includes(l.categorie) && l.montant > 0,
+    );
     if (salaires.length === 0) return [];
     const ch4 = devis.chapitres.find((c) => c.code === "4");
     if (ch4 && ch4.total > 0) return [];

@@ -13,7 +13,8 @@ export interface ContexteDevis {
 }
 
 /** Override keys the devis rules read. */
-export const CLE_ACCORD = (genre: string, cle: "frais-generaux" | "imprevus") => `devis.accord-transparence.${genre}.${cle}`;
+export const CLE_ACCORD = (genre: string, cle: "frais-generaux" | "imprevus") =>
+  `devis.accord-transparence.${genre}.${cle}`;
 export const CLE_MINIMUM = (fonction: string) => `devis.salaire-minimum.${fonction}`;
 
 /** Rounding differences up to one cent are not findings. */

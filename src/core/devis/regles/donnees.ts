@@ -28,8 +28,14 @@ export interface ValeursMinima {
   fonctions: FonctionMinimum[];
 }
 
-export const TABLE_ACCORD_TRANSPARENCE: TableRegles<ValeursAccord> = validerTable<ValeursAccord>(brutAccord, "accord-transparence.json");
-export const TABLE_MINIMA_2642: TableRegles<ValeursMinima> = validerTable<ValeursMinima>(brutMinima, "idcc2642-minima.json");
+export const TABLE_ACCORD_TRANSPARENCE: TableRegles<ValeursAccord> = validerTable<ValeursAccord>(
+  brutAccord,
+  "accord-transparence.json",
+);
+export const TABLE_MINIMA_2642: TableRegles<ValeursMinima> = validerTable<ValeursMinima>(
+  brutMinima,
+  "idcc2642-minima.json",
+);
 
 /** Feminine and inclusive forms back to the masculine the grid is written in: « Cheffe monteuse » → « chef monteur ». */
 export function masculiniser(libelle: string): string {

@@ -10,7 +10,8 @@ import { celluleMontant, cite, ContexteDevis, eur } from "./contexte";
 export const formuleSansResultat: Regle<ContexteDevis> = {
   id: "formule-sans-resultat",
   description:
-    "Une formule enregistrée sans son résultat : montant de ligne recalculé depuis quantité × nombre × taux, ou sous-total du producteur non comparé.",
+    "Une formule enregistrée sans son résultat : montant de ligne recalculé depuis quantité × nombre × taux, ou sous-total du " +
+    "producteur non comparé.",
   verifier({ devis }) {
     const lignes = devis.lignes
       .filter((l) => l.montantFormule && l.montantCalcule && !l.pourcentage)
@@ -25,7 +26,9 @@ export const formuleSansResultat: Regle<ContexteDevis> = {
     const totaux = (devis.totauxSansResultat ?? []).map((t) => ({
       regle: "formule-sans-resultat",
       gravite: "info" as const,
-      message: `${t.cellule} ${cite(t.libelle)} : la formule ${t.formule} a été enregistrée sans son résultat ; ce total du producteur n'est pas comparé.`,
+      message:
+        `${t.cellule} ${cite(t.libelle)} : la formule ${t.formule} a été enregistrée sans son résultat ; ce total du ` +
+        `producteur n'est pas comparé.`,
       cellule: t.cellule,
     }));
     return [...lignes, ...totaux];

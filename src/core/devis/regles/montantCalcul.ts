@@ -11,11 +11,20 @@ export const montantCalcul: Regle<ContexteDevis> = {
   description: "Le montant d'une ligne est égal à quantité × nombre × taux (à un centime près).",
   verifier({ devis }) {
     return devis.lignes.flatMap((l) => {
-      if (l.montantCalcule || l.pourcentage || l.taux === undefined || (l.quantite === undefined && l.nombre === undefined)) return [];
+      if (
+        l.montantCalcule ||
+        l.pourcentage ||
+        l.taux === undefined ||
+        (l.quantite === undefined && l.nombre === undefined)
+      )
+        return [];
       const attendu = montantLigne(l.quantite ?? 1, l.nombre ?? 1, l.taux);
       const ecart = subCents(l.montant, attendu);
       if (Math.abs(ecart) <= TOLERANCE_CENTIMES) return [];
-      const facteurs = [l.quantite, l.nombre].filter((x): x is string => x !== undefined).map(nb).join(" × ");
+      const facteurs = [l.quantite, l.nombre]
+        .filter((x): x is string => x !== undefined)
+        .map(nb)
+        .join(" × ");
       const taux = formatMontantFr(montantLigne(1, 1, l.taux));
       return [
         {

@@ -12,7 +12,8 @@ export const montantIllisible: Regle<ContexteDevis> = {
       message: m.erreurExcel
         ? `${m.cellule} ${cite(m.libelle)} : le montant est une erreur Excel (${m.texte}) ; la ligne n'est pas comptée.`
         : m.formuleSansValeur
-          ? `${m.cellule} ${cite(m.libelle)} : la formule ${m.texte} a été enregistrée sans son résultat ; ouvrez le classeur dans Excel et ` +
+          ? `${m.cellule} ${cite(m.libelle)} : la formule ${m.texte} a été enregistrée sans son résultat ; ouvrez le classeur dans ` +
+            `Excel et ` +
             `enregistrez-le, puis relancez. La ligne n'est pas comptée.`
           : `${m.cellule} ${cite(m.libelle)} : « ${m.texte} » n'est pas un montant ; la ligne n'est pas comptée.`,
       cellule: m.cellule,

@@ -9,7 +9,9 @@ const GENRES: readonly Genre[] = ["fiction", "documentaire", "animation", "spect
 /** Every key the devis rules understand in the « Paramètres » sheet. */
 export function clesDevis(): string[] {
   const accord = GENRES.flatMap((g) => [CLE_ACCORD(g, "frais-generaux"), CLE_ACCORD(g, "imprevus")]);
-  const fonctions = new Set(TABLE_MINIMA_2642.versions.flatMap((v) => v.valeurs.fonctions.map((f) => CLE_MINIMUM(f.id))));
+  const fonctions = new Set(
+    TABLE_MINIMA_2642.versions.flatMap((v) => v.valeurs.fonctions.map((f) => CLE_MINIMUM(f.id))),
+  );
   return [...accord, ...fonctions];
 }
 
@@ -22,7 +24,9 @@ export const parametreInconnu: Regle<ContexteDevis> = {
     return clesInconnues(surcharges, "devis.", clesDevis()).map((k) => ({
       regle: "devis-parametre-inconnu",
       gravite: "alerte" as const,
-      message: `${k.cellule} : le paramètre « ${k.cle} » n'est pas connu ; il est ignoré (clés possibles : devis.accord-transparence.<genre>.frais-generaux|imprevus, devis.salaire-minimum.<fonction>).`,
+      message:
+        `${k.cellule} : le paramètre « ${k.cle} » n'est pas connu ; il est ignoré (clés possibles : ` +
+        `devis.accord-transparence.<genre>.frais-generaux|imprevus, devis.salaire-minimum.<fonction>).`,
       cellule: k.cellule,
     }));
   },

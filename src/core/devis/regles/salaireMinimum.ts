@@ -30,7 +30,8 @@ function tauxUnitaire(l: LigneDevis): Decimal | undefined {
 
 export const salaireMinimum: Regle<ContexteDevis> = {
   id: "salaire-minimum",
-  description: "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 2642).",
+  description:
+    "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 2642).",
   verifier({ devis, date, surcharges }) {
     if (devis.typeOeuvre === "cinema") return []; // IDCC 3097: grid not available (domain-facts §6.2)
     const version = versionEnVigueur(TABLE_MINIMA_2642, date);
@@ -52,7 +53,9 @@ export const salaireMinimum: Regle<ContexteDevis> = {
       const paye = eurosToCents(taux);
       if (paye >= minimum) return [];
       const unite = parSemaine ? "semaine" : "jour";
-      const derive = parSemaine ? ` (${eur(eurosToCents(journalier))} × ${JOURS_PAR_SEMAINE.replace(".", ",")} jours)` : "";
+      const derive = parSemaine
+        ? ` (${eur(eurosToCents(journalier))} × ${JOURS_PAR_SEMAINE.replace(".", ",")} jours)`
+        : "";
       const origine = surcharge
         ? `paramètre ${surcharge.cellule}`
         : `catégorie ${grille.categorie}, base ${grille.baseHeures} h, grille au ${dateGrille}${aVerifier}`;

@@ -13,15 +13,25 @@ import { TABLE_ACCORD_TRANSPARENCE, TauxAccord } from "./donnees";
  * The base is the coût hors frais (chapters 1–9). When every line of the block states its own % (« Imprévus 7 % »),
  * that stated % is compared, since some producers apply it to a base that already includes the frais généraux.
  */
-export function verifierTauxAccord(ctx: ContexteDevis, chapitre: CodeChapitre, cle: keyof TauxAccord, regle: string, nom: string): Constat[] {
+export function verifierTauxAccord(
+  ctx: ContexteDevis,
+  chapitre: CodeChapitre,
+  cle: keyof TauxAccord,
+  regle: string,
+  nom: string,
+): Constat[] {
   const { devis } = ctx;
   if (!devis.genre || devis.typeOeuvre === "cinema") return [];
   const lignes = devis.lignes.filter((l) => l.chapitre === chapitre);
   if (lignes.length === 0 || devis.totalHorsFrais <= 0) return [];
   const version = versionEnVigueur(TABLE_ACCORD_TRANSPARENCE, ctx.date);
-  const surcharge = ctx.surcharges && surchargeTaux(ctx.surcharges, CLE_ACCORD(devis.genre, cle === "fraisGeneraux" ? "frais-generaux" : "imprevus"));
+  const surcharge =
+    ctx.surcharges &&
+    surchargeTaux(ctx.surcharges, CLE_ACCORD(devis.genre, cle === "fraisGeneraux" ? "frais-generaux" : "imprevus"));
   if (!version && !surcharge) return [];
-  const plafond = surcharge ? surcharge.valeur : new Decimal((version as NonNullable<typeof version>).valeurs[devis.genre][cle]);
+  const plafond = surcharge
+    ? surcharge.valeur
+    : new Decimal((version as NonNullable<typeof version>).valeurs[devis.genre][cle]);
   const montant = sumCents(lignes.map((l) => l.montant));
   const max = multiplyCents(devis.totalHorsFrais, plafond);
   const declare = lignes.every((l) => l.pourcentage !== undefined)
@@ -32,7 +42,9 @@ export function verifierTauxAccord(ctx: ContexteDevis, chapitre: CodeChapitre, c
   const taux = declare ?? (ratio(montant, devis.totalHorsFrais) as Decimal);
   const aVerifier = surcharge
     ? ` (taux du paramètre ${surcharge.cellule})`
-    : version?.confiance === "H" ? "" : " (taux issu d'une source secondaire : à vérifier)";
+    : version?.confiance === "H"
+      ? ""
+      : " (taux issu d'une source secondaire : à vérifier)";
   return [
     {
       regle,

@@ -10,7 +10,9 @@ import { seuilsFsa } from "../plafonds";
  */
 export const diffuseursFsa: Regle<ContexteFinancement> = {
   id: "diffuseurs-fsa",
-  description: "Œuvre audiovisuelle : diffuseurs français ≥ 25 % du financement français, dont au moins 12 000 € par heure en numéraire pour la fiction (soutien automatique FSA).",
+  description:
+    "Œuvre audiovisuelle : diffuseurs français ≥ 25 % du financement français, dont au moins 12 000 € par heure en numéraire pour " +
+    "la fiction (soutien automatique FSA).",
   verifier(ctx) {
     if (ctx.typeOeuvre !== "audiovisuel") return [];
     const s = ctx.synthese;
@@ -23,12 +25,21 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
       out.push({
         regle: "diffuseurs-fsa",
         gravite: "alerte",
-        message: `Diffuseurs français : ${euros(s.diffuseursFrancais)} = ${pctVers(part, "bas")} du financement français (${euros(s.financementFrancais)}), en dessous des ${pct(f.partMinimale)} exigés pour le soutien automatique FSA${v} ; sinon, passage en commission sélective.`,
+        message:
+          `Diffuseurs français : ${euros(s.diffuseursFrancais)} = ${pctVers(part, "bas")} du financement français (` +
+          `${euros(s.financementFrancais)}), en dessous des ${pct(f.partMinimale)} exigés pour le soutien automatique FSA` +
+          `${v} ; sinon, passage en commission sélective.`,
       });
     }
     if (ctx.genre !== "fiction") return out;
     if (!ctx.dureeMinutes) {
-      out.push({ regle: "diffuseurs-fsa", gravite: "info", message: `Fiction : le minimum de ${euros(f.numeraireParHeure)} par heure en numéraire des diffuseurs n'a pas été vérifié faute de durée (--duree).` });
+      out.push({
+        regle: "diffuseurs-fsa",
+        gravite: "info",
+        message:
+          `Fiction : le minimum de ${euros(f.numeraireParHeure)} par heure en numéraire des diffuseurs n'a pas été vérifié ` +
+          `faute de durée (--duree).`,
+      });
       return out;
     }
     const minimum = multiplyCents(f.numeraireParHeure, new Decimal(ctx.dureeMinutes).dividedBy(60));
@@ -36,7 +47,10 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
       out.push({
         regle: "diffuseurs-fsa",
         gravite: "alerte",
-        message: `Fiction de ${ctx.dureeMinutes} min : numéraire des diffuseurs français ${euros(s.numeraireDiffuseursFrancais)}, en dessous du minimum de ${euros(minimum)} (${euros(f.numeraireParHeure)} par heure)${v}.`,
+        message:
+          `Fiction de ${ctx.dureeMinutes} min : numéraire des diffuseurs ` +
+          `français ${euros(s.numeraireDiffuseursFrancais)}, en dessous du minimum de ${euros(minimum)} (` +
+          `${euros(f.numeraireParHeure)} par heure)${v}.`,
       });
     }
     return out;

@@ -4,14 +4,25 @@ import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../c
 /** Public aid (crédit d'impôt included) over the production cost, or its French share in a coproduction. */
 export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
   id: "intensite-aides-publiques",
-  description: "Les aides publiques (CNC, régions, Europe, crédit d'impôt) ne dépassent pas 50 % du coût (60 % pour une œuvre difficile ou à petit budget).",
+  description:
+    "Les aides publiques (CNC, régions, Europe, crédit d'impôt) ne dépassent pas 50 % du coût (60 % pour une œuvre difficile ou à " +
+    "petit budget).",
   verifier(ctx) {
     const { synthese: s, plafond: p } = ctx;
     if (s.intensite === undefined || s.baseIntensite === undefined) {
       if (s.aidesPubliques === 0) return [];
-      return [{ regle: "intensite-aides-publiques", gravite: "alerte", message: `Aides publiques de ${euros(s.aidesPubliques)} : intensité non calculée faute de coût de production.` }];
+      return [
+        {
+          regle: "intensite-aides-publiques",
+          gravite: "alerte",
+          message: `Aides publiques de ${euros(s.aidesPubliques)} : intensité non calculée faute de coût de production.`,
+        },
+      ];
     }
-    const base = s.financementEtranger > 0 ? `de la part française du coût (${euros(s.baseIntensite)})` : `du coût (${euros(s.baseIntensite)})`;
+    const base =
+      s.financementEtranger > 0
+        ? `de la part française du coût (${euros(s.baseIntensite)})`
+        : `du coût (${euros(s.baseIntensite)})`;
     const au = s.intensite.greaterThan(p.seuilAlerte) ? "haut" : "bas";
     const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, au)} ${base}`;
     const plafond = `plafond ${pct(p.plafond)} : ${p.motif}${mentionConfiance(p.confiance)}`;
@@ -19,7 +30,11 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
     if (s.intensite.greaterThan(p.plafond)) {
       c = { regle: "intensite-aides-publiques", gravite: "erreur", message: `${quoi} : au-delà du ${plafond}.` };
     } else if (s.intensite.greaterThan(p.seuilAlerte)) {
-      c = { regle: "intensite-aides-publiques", gravite: "alerte", message: `${quoi} : au-delà de ${pct(p.seuilAlerte)}, admis seulement par dérogation (${plafond}).` };
+      c = {
+        regle: "intensite-aides-publiques",
+        gravite: "alerte",
+        message: `${quoi} : au-delà de ${pct(p.seuilAlerte)}, admis seulement par dérogation (${plafond}).`,
+      };
     } else {
       c = { regle: "intensite-aides-publiques", gravite: "info", message: `${quoi} (${plafond}).` };
     }

@@ -10,7 +10,9 @@ export const sourceNonClassee: Regle<ContexteFinancement> = {
       regle: "source-non-classee",
       gravite: "alerte" as const,
       cellule: n.cellule,
-      message: `${n.cellule} : « ${n.texte} » (${euros(n.montant)}) n'a pas pu être classé ; compté en « Autre » (financement privé). Précisez la nature (ex. « préachat », « région », « SOFICA »).`,
+      message:
+        `${n.cellule} : « ${n.texte} » (${euros(n.montant)}) n'a pas pu être classé ; compté en « Autre » (financement ` +
+        `privé). Précisez la nature (ex. « préachat », « région », « SOFICA »).`,
     }));
   },
 };

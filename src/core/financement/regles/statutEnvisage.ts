@@ -14,10 +14,19 @@ export const statutEnvisage: Regle<ContexteFinancement> = {
     if (env > 0) {
       const noms = ctx.sources.filter((x) => x.statut === "envisage").map((x) => x.financeur);
       const liste = noms.slice(0, 5).join(", ") + (noms.length > 5 ? `… (${noms.length} sources)` : "");
-      out.push({ regle: "statut-envisage", gravite: "alerte", message: `${euros(env)} (${pct(new Decimal(env).dividedBy(s.total))} du plan) seulement envisagés : ${liste}.` });
+      out.push({
+        regle: "statut-envisage",
+        gravite: "alerte",
+        message: `${euros(env)} (${pct(new Decimal(env).dividedBy(s.total))} du plan) seulement envisagés : ${liste}.`,
+      });
     }
     const neg = s.parStatut["en-negociation"];
-    if (neg > 0) out.push({ regle: "statut-envisage", gravite: "info", message: `${euros(neg)} (${pct(new Decimal(neg).dividedBy(s.total))} du plan) en négociation.` });
+    if (neg > 0)
+      out.push({
+        regle: "statut-envisage",
+        gravite: "info",
+        message: `${euros(neg)} (${pct(new Decimal(neg).dividedBy(s.total))} du plan) en négociation.`,
+      });
     return out;
   },
 };

@@ -12,11 +12,15 @@ export const totalPlan: Regle<ContexteFinancement> = {
     const lu = sumCents(ctx.sources.filter((s) => s.classement !== "calcul").map((s) => s.montant));
     // The producer's total may include their own « reste à financer » line.
     if (t.montant === lu || (ctx.plan.resteIndique && t.montant === lu + ctx.plan.resteIndique.montant)) return [];
-    return [{
-      regle: "total-plan",
-      gravite: "alerte",
-      cellule: t.cellule,
-      message: `${t.cellule} : le total du producteur (${euros(t.montant)}) diffère de la somme des sources (${euros(lu)}), écart ${euros(subCents(t.montant, lu))}.`,
-    }];
+    return [
+      {
+        regle: "total-plan",
+        gravite: "alerte",
+        cellule: t.cellule,
+        message:
+          `${t.cellule} : le total du producteur (${euros(t.montant)}) diffère de la somme des sources (` +
+          `${euros(lu)}), écart ${euros(subCents(t.montant, lu))}.`,
+      },
+    ];
   },
 };
