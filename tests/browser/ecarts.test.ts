@@ -10,7 +10,7 @@ import { ECRANS, classeurProduction, etatExcel, ouvrirVolet, sortiesInattendues,
  * The « Écarts » page in the real bundle: a real FEC picked through the file input is parsed in the Web Worker
  * (fecWorker.js), then Grand livre / Correspondances / Écarts / Coût définitif are written into the fake Excel.
  */
-const FEC_REELS = path.join(__dirname, "../../../shared/fixtures/fec-real");
+const FEC_REELS = path.join(__dirname, "../fixtures/fec-reel");
 /** The largest real file (10 755 lines, tab-separated, CRLF): its Grand livre needs more than one 2 MB block. */
 const GROS = path.join(FEC_REELS, "123456789FEC20500930.txt");
 /** A small pipe-separated one, copied and corrupted below. */

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 
-const DOSSIER = path.resolve(__dirname, "../../../shared/fixtures/fec-real");
+const DOSSIER = path.resolve(__dirname, "../fixtures/fec-reel");
 
 async function lancer(args: string[]) {
   const out: string[] = [];

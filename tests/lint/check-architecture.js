@@ -5,7 +5,8 @@
  *    layer (office, xlsx, taskpane, cli, app, functions, commands, workers), no Excel/Office globals, no `as any`
  *    or @ts-ignore;
  *  - src/taskpane never imports src/office (it goes through src/app/catalogue);
- *  - only src/office calls Excel.run.
+ *  - only src/office calls Excel.run;
+ *  - src and tests read nothing outside the repository (no ../shared, no relative path that climbs above the root).
  * Usage: node tests/lint/check-architecture.js [racine]; exit 1 with one French line per violation.
  */
 const fs = require("fs");
@@ -109,7 +110,45 @@ function verifier(racine) {
       }
     }
   }
+  violations.push(...cheminsHorsDepot(racine));
   return violations;
+}
+
+/**
+ * A clone must test alone: src/ and tests/ (fixtures aside) never name a file outside the repository. Flags a
+ * string holding `shared/fixtures` or starting with `../shared`, and any relative path (a literal starting with
+ * `../`, or the literal arguments of `path.join/resolve(__dirname, …)`) that leaves the root from the file's folder.
+ */
+function cheminsHorsDepot(racine) {
+  const violations = [];
+  const dehors = (cible) => {
+    const r = path.relative(racine, cible);
+    return r === ".." || r.startsWith(".." + path.sep) || path.isAbsolute(r);
+  };
+  const fixtures = path.join(racine, "tests", "fixtures");
+  const sources = [...fichiers(path.join(racine, "src")), ...fichiers(path.join(racine, "tests"))].filter(
+    (f) => !f.startsWith(fixtures + path.sep),
+  );
+  for (const f of sources) {
+    const source = sansCommentaires(fs.readFileSync(f, "utf8"));
+    const signaler = (index, texte) =>
+      violations.push(
+        `${path.relative(racine, f)}:${ligneDe(source, index)} : chemin hors du dépôt « ${texte} » ` +
+          "(les tests et les sources ne lisent que des fichiers du dépôt, par ex. tests/fixtures)",
+      );
+    for (const m of source.matchAll(/"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`/g)) {
+      const t = m[1] ?? m[2] ?? m[3];
+      if (/(^|\/)\.\.\/shared(\/|$)|shared\/fixtures/.test(t)) signaler(m.index, t);
+      else if (t.startsWith("../") && dehors(path.resolve(path.dirname(f), t))) signaler(m.index, t);
+    }
+    for (const m of source.matchAll(/\b(?:join|resolve)\(\s*__dirname\s*,([^)]*)\)/g)) {
+      const morceaux = [...m[1].matchAll(/["'`]([^"'`]*)["'`]/g)].map((x) => x[1]);
+      if (morceaux.length && dehors(path.resolve(path.dirname(f), ...morceaux))) {
+        signaler(m.index, morceaux.join(", "));
+      }
+    }
+  }
+  return [...new Set(violations)];
 }
 
 module.exports = { verifier, imports };

@@ -53,4 +53,26 @@ describe("lint d'architecture", () => {
       ].sort(),
     );
   });
+
+  it("signale un test ou une source qui lit hors du dépôt (../shared, chemin au-dessus de la racine)", () => {
+    const racine = projet({
+      "tests/core/a.test.ts":
+        'const D = path.resolve(__dirname, "../../../shared/fixtures/fec-real");\n' +
+        'const ok = path.join(__dirname, "../../tests/fixtures/fec-reel");\n',
+      "tests/cli/b.test.ts":
+        'const E = path.join(__dirname, "..", "..", "..", "autre");\nconst r = path.join(__dirname, "../..");\n',
+      "src/cli/c.ts": 'const F = "../shared/x.csv";\n// "../../../../commentaire"\n',
+      "tests/fixtures/d.ts": 'const G = "../../../../ignoré";\n',
+    });
+    expect(verifier(racine).sort()).toEqual(
+      [
+        "tests/core/a.test.ts:1 : chemin hors du dépôt « ../../../shared/fixtures/fec-real » " +
+          "(les tests et les sources ne lisent que des fichiers du dépôt, par ex. tests/fixtures)",
+        "tests/cli/b.test.ts:1 : chemin hors du dépôt « .., .., .., autre » " +
+          "(les tests et les sources ne lisent que des fichiers du dépôt, par ex. tests/fixtures)",
+        "src/cli/c.ts:1 : chemin hors du dépôt « ../shared/x.csv » " +
+          "(les tests et les sources ne lisent que des fichiers du dépôt, par ex. tests/fixtures)",
+      ].sort(),
+    );
+  });
 });

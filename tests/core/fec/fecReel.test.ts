@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { LecteurFec, lireFec } from "../../../src/core/comptabilite/fec";
 
-const DOSSIER = path.resolve(__dirname, "../../../../shared/fixtures/fec-real");
+const DOSSIER = path.resolve(__dirname, "../../fixtures/fec-reel");
 
 /** Expected figures computed independently: simple split of the raw text, amounts summed as decimal strings. */
 function attendu(fichier: string) {
@@ -68,8 +68,14 @@ describe("FEC réels (neolegal-fr/fec-reader)", () => {
     expect([d, c]).toEqual([r.debit, r.credit]);
   });
 
-  test("les numéros de SOURCES.md", () => {
+  test("les nombres de lignes du tableau de SOURCES.md (dans le dépôt, à côté des fichiers)", () => {
+    const sources = fs.readFileSync(path.join(DOSSIER, "SOURCES.md"), "utf8");
+    const annonce = new Map(
+      [...sources.matchAll(/^\| (\S+FEC\S+) \|.*\| ([\d,]+) \|$/gm)].map((m) => [m[1], Number(m[2].replace(",", ""))]),
+    );
+    expect([...annonce.keys()].sort()).toEqual(FICHIERS.map(([f]) => f).sort());
     const n = FICHIERS.map(([f]) => lireFec(new Uint8Array(fs.readFileSync(path.join(DOSSIER, f)))).ecritures);
+    expect(n).toEqual(FICHIERS.map(([f]) => annonce.get(f)));
     expect(n).toEqual([5422, 2102, 934, 10756]);
   });
 

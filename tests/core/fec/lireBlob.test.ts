@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { lireBlobFec } from "../../../src/workers/lireFichierFec";
 
-const DOSSIER = path.resolve(__dirname, "../../../../shared/fixtures/fec-real");
+const DOSSIER = path.resolve(__dirname, "../../fixtures/fec-reel");
 
 describe("lecture d'un fichier choisi dans le volet (Blob, par blocs d'1 Mio, avec progression)", () => {
   test("FEC réel : même résultat que la lecture en ligne de commande, progression croissante jusqu'à 100 %", async () => {
