@@ -125,9 +125,10 @@ function cheminsHorsDepot(racine) {
     const r = path.relative(racine, cible);
     return r === ".." || r.startsWith(".." + path.sep) || path.isAbsolute(r);
   };
-  const fixtures = path.join(racine, "tests", "fixtures");
+  // Fixtures are data; tests/lint holds this lint's own bad examples (written to a temporary project, never read).
+  const exclus = [path.join(racine, "tests", "fixtures"), path.join(racine, "tests", "lint")];
   const sources = [...fichiers(path.join(racine, "src")), ...fichiers(path.join(racine, "tests"))].filter(
-    (f) => !f.startsWith(fixtures + path.sep),
+    (f) => !exclus.some((d) => f.startsWith(d + path.sep)),
   );
   for (const f of sources) {
     const source = sansCommentaires(fs.readFileSync(f, "utf8"));

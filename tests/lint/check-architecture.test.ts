@@ -63,6 +63,7 @@ describe("lint d'architecture", () => {
         'const E = path.join(__dirname, "..", "..", "..", "autre");\nconst r = path.join(__dirname, "../..");\n',
       "src/cli/c.ts": 'const F = "../shared/x.csv";\n// "../../../../commentaire"\n',
       "tests/fixtures/d.ts": 'const G = "../../../../ignoré";\n',
+      "tests/lint/e.test.ts": 'const H = "../shared/exemple-du-lint";\n',
     });
     expect(verifier(racine).sort()).toEqual(
       [
