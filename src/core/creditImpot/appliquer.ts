@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, cents, eurosToCents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import type { TableRegles } from "../regles/table";
 import type { Figures } from "./figures";
 import { type Condition, CreditImpotError, type GenreCredit, type OptionsCreditImpot, type Plafond } from "./modele";
@@ -133,7 +133,7 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
       alertes.push(
         `Coût de ${formatMontantFr(arrondi(coutMinute!))}/min : en coproduction internationale ` +
           `financée à ${formatPourcentFr(copro.version.valeurs.partEtrangereMin, 0)} au moins par l'étranger, le plafond ` +
-          `passerait à ${formatMontantFr(eurosToCents(copro.version.valeurs.plafond))}/min ; part de financement étranger non renseignée.`,
+          `passerait à ${formatMontantFr(copro.version.valeurs.plafond)}/min ; part de financement étranger non renseignée.`,
       );
     }
     plafonds.push({
@@ -290,8 +290,8 @@ function arrondi(d: Decimal): Cents {
   return cents(d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
 }
 
-function eurosDec(euros: string): Decimal {
-  return new Decimal(euros).times(100);
+function eurosDec(c: Cents): Decimal {
+  return new Decimal(c);
 }
 
 /** €/min cap of the genre; fiction by cost-per-minute tranche (cost hors FG et imprévus). */
@@ -314,7 +314,7 @@ export function plafondParMinute(
       if (coutMinute.greaterThanOrEqualTo(eurosDec(t.coutMinuteDe))) tranche = t;
     const plafond = figures.montant(
       cle,
-      `Plafond par minute fiction (coût ≥ ${tranche.coutMinuteDe} €/min)`,
+      `Plafond par minute fiction (coût ≥ ${formatMontantFr(tranche.coutMinuteDe)}/min)`,
       r,
       tranche.plafond,
     );

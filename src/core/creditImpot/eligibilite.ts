@@ -148,7 +148,7 @@ export function plafonnerRealisateur(
   let plafond = new Decimal(0);
   let bas = new Decimal(0);
   regle.version.valeurs.tranches.forEach((t, i) => {
-    const haut = new Decimal(t.jusqua).times(100);
+    const haut = new Decimal(t.jusqua);
     const taux = figures.taux(
       `credit-impot.cinema.realisateur.tranche-${i + 1}`,
       `Rémunération du réalisateur : part de la tranche ${i + 1} du coût (jusqu'à ${formatMontantFr(haut.toNumber() as Cents)})`,

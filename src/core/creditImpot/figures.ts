@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr } from "../money";
+import { type Cents, formatMontantFr, formatPourcentFr } from "../money";
 import { surchargeMontant, surchargeNombre, surchargeTaux } from "../regles/parametres";
 import { aVerifier, type Surcharges } from "../regles/table";
 import type { ParametreUtilise } from "./modele";
@@ -21,10 +21,10 @@ export class Figures {
     return v;
   }
 
-  /** `defaut` in euros (decimal string from the table). */
-  montant(cle: string, libelle: string, regle: RegleDatee<unknown>, defaut: string): Cents {
+  /** `defaut` in cents, from the table. */
+  montant(cle: string, libelle: string, regle: RegleDatee<unknown>, defaut: Cents): Cents {
     const s = surchargeMontant(this.surcharges, cle);
-    const v = s ? s.valeur : eurosToCents(defaut);
+    const v = s ? s.valeur : defaut;
     this.noter(cle, libelle, regle, formatMontantFr(v), s?.cellule);
     return v;
   }

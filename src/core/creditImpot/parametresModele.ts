@@ -1,4 +1,4 @@
-import { formatMontantFr, formatPourcentFr, eurosToCents } from "../money";
+import { type Cents, formatMontantFr, formatPourcentFr } from "../money";
 import type { EntreeParametre } from "../regles/parametres";
 import type { TableRegles } from "../regles/table";
 import { GENRES_CREDIT } from "./modele";
@@ -6,8 +6,7 @@ import { regleAnnee, TABLES_CREDIT_IMPOT as T } from "./regles";
 
 type Lecture = { texte: string } | undefined;
 const pct = (v: string | undefined): Lecture => (v === undefined ? undefined : { texte: formatPourcentFr(v) });
-const eur = (v: string | undefined): Lecture =>
-  v === undefined ? undefined : { texte: formatMontantFr(eurosToCents(v)) };
+const eur = (v: Cents | undefined): Lecture => (v === undefined ? undefined : { texte: formatMontantFr(v) });
 const min = (v: number | undefined): Lecture => (v === undefined ? undefined : { texte: `${v} min` });
 
 function entree<V>(
@@ -54,7 +53,7 @@ export function entreesParametresCreditImpot(annee: number): EntreeParametre[] {
             "credit-impot.audiovisuel.plafond-minute.fiction",
             "Plafond par minute fiction (remplace la tranche selon le coût par minute)",
             (v) => ({
-              texte: `selon le coût par minute : ${v.tranches.map((t) => formatMontantFr(eurosToCents(t.plafond))).join(" … ")}`,
+              texte: `selon le coût par minute : ${v.tranches.map((t) => formatMontantFr(t.plafond)).join(" … ")}`,
             }),
           )
         : entree(

@@ -14,85 +14,26 @@ import aidesJson from "../regles/data/credit-impot-aides-publiques.json";
 import spectacleJson from "../regles/data/credit-impot-spectacle-vivant.json";
 import phonoJson from "../regles/data/credit-impot-phonographique.json";
 import eligibiliteJson from "../regles/data/credit-impot-eligibilite.json";
-import type { CategorieLigne, CodeChapitre } from "../devis/model";
+import { type GENRES_CREDIT, type ValeursCredit } from "../regles/schemas/creditImpot";
 
-/** Amounts are euro decimal strings ("30000000"), rates decimal fractions ("0.25"). */
-export type GenreCredit = "fiction" | "documentaire" | "animation";
-
-export interface ValeursTaux {
-  taux: string;
-}
-export interface ValeursPlafondOeuvre {
-  plafondOeuvre: string;
-}
-export interface ValeursRealisateur {
-  tranches: { jusqua: string; taux: string }[];
-}
-export interface ValeursHebergement {
-  paris: string;
-  ailleurs: string;
-}
-export type ValeursTauxAudiovisuel = Record<GenreCredit | "base", string>;
-export interface ValeursMinuteFiction {
-  tranches: { coutMinuteDe: string; plafond: string }[];
-}
-export interface ValeursMinute {
-  plafond: string;
-}
-export interface ValeursMinuteCoproduction {
-  partEtrangereMin: string;
-  coutMinuteMin: string;
-  plafond: string;
-}
-export interface MinimumGenre {
-  coutMinute: string;
-  dureeMinutes?: number;
-  auDelaDe?: { dureeMinutes: number; coutMinute: string };
-  jeunesse?: { coutMinute: string };
-}
-export type ValeursMinimum = Record<GenreCredit, MinimumGenre>;
-export interface ValeursInternational {
-  taux: string;
-  tauxVfx: string;
-  seuilVfxFrance: string;
-  partPlansVfxMin: string;
-  genresVfx: GenreCredit[];
-  genres: GenreCredit[];
-  plafondOeuvre: string;
-  partBudgetMax: string;
-  minimumFrance: string;
-  petitBudget: string;
-  partFrancePetitBudget: string;
-  /** Live-action genres: a minimum of shooting days in France. */
-  joursTournageFranceMin: number;
-  genresTournage: GenreCredit[];
-}
-export interface ValeursAides {
-  plafond: string;
-  plafondDifficile: string;
-}
-export interface ValeursSpectacle {
-  taux: string;
-  tauxPme: string;
-  plafondDepensesSpectacle: string;
-  plafondEntreprise: string;
-}
-export interface ValeursPhono {
-  taux: string;
-  tauxPme: string;
-  plafondEntreprise: string;
-}
-export interface RegleEligibilite {
-  eligible: boolean;
-  motif: string;
-}
-export interface ValeursEligibilite {
-  chapitres: Record<CodeChapitre, RegleEligibilite>;
-  /** Cinema 2018 two-digit sub-chapters only (in an audiovisual devis « 2.1 » is just a numbering). */
-  sousChapitresCinema: Record<string, RegleEligibilite>;
-  categories: Partial<Record<CategorieLigne, RegleEligibilite>>;
-  libelles: { motsCles: string[]; eligible: boolean; motif: string }[];
-}
+/** Values of each table: typed by its schema (src/core/regles/schemas/creditImpot.ts); amounts in cents. */
+export type GenreCredit = (typeof GENRES_CREDIT)[number];
+export type ValeursTaux = ValeursCredit<"credit-impot-cinema">;
+export type ValeursPlafondOeuvre = ValeursCredit<"credit-impot-cinema-plafond">;
+export type ValeursRealisateur = ValeursCredit<"credit-impot-cinema-realisateur">;
+export type ValeursHebergement = ValeursCredit<"credit-impot-hebergement">;
+export type ValeursTauxAudiovisuel = ValeursCredit<"credit-impot-audiovisuel">;
+export type ValeursMinuteFiction = ValeursCredit<"credit-impot-audiovisuel-plafond-minute-fiction">;
+export type ValeursMinute = ValeursCredit<"credit-impot-audiovisuel-plafond-minute-documentaire">;
+export type ValeursMinuteCoproduction = ValeursCredit<"credit-impot-audiovisuel-plafond-minute-coproduction">;
+export type ValeursMinimum = ValeursCredit<"credit-impot-audiovisuel-minimum">;
+export type MinimumGenre = ValeursMinimum["fiction"];
+export type ValeursInternational = ValeursCredit<"credit-impot-international">;
+export type ValeursAides = ValeursCredit<"credit-impot-aides-publiques">;
+export type ValeursSpectacle = ValeursCredit<"credit-impot-spectacle-vivant">;
+export type ValeursPhono = ValeursCredit<"credit-impot-phonographique">;
+export type ValeursEligibilite = ValeursCredit<"credit-impot-eligibilite">;
+export type RegleEligibilite = ValeursEligibilite["chapitres"][string];
 
 /** Every table is validated when the module loads: a broken JSON file fails loudly, naming the file. */
 export const TABLES_CREDIT_IMPOT = {

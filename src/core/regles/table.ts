@@ -3,6 +3,11 @@
  * Each table lives in src/core/regles/data/<id>.json; each version has its effective dates, its sources and a
  * confidence tag ([H] primary text seen, [M] secondary source, [L] inferred: shown as « à vérifier »).
  */
+import * as v from "valibot";
+import { estSourcePrimaire, HOTES_PRIMAIRES } from "./primaires";
+import { cheminIssue, enveloppe, messageIssue } from "./schema";
+import { SCHEMAS_TABLES } from "./schemas";
+
 export type Confiance = "H" | "M" | "L";
 
 export interface Source {
@@ -19,10 +24,13 @@ export interface VersionRegle<V> {
   confiance: Confiance;
   sources: Source[];
   note?: string;
+  /** Confidence M or L: why no primary text backs the figure. */
+  motifConfiance?: string;
   valeurs: V;
 }
 
 export interface TableRegles<V> {
+  $comment?: string;
   id: string;
   description: string;
   versions: VersionRegle<V>[];
@@ -42,28 +50,63 @@ export function versionEnVigueur<V>(table: TableRegles<V>, date: string): Versio
   return best;
 }
 
-/** Loud validation of a JSON table: names the table and the faulty path. */
+/** A rule table that does not match its schema: names the file and the JSON path. */
+export class TableReglesInvalideError extends Error {
+  constructor(
+    public readonly fichier: string,
+    public readonly chemin: string,
+    public readonly detail: string,
+  ) {
+    super(`Table de règles ${fichier} : ${chemin ? `${chemin} : ` : ""}${detail}`);
+    this.name = "TableReglesInvalideError";
+  }
+}
+
+/**
+ * Loud validation of a JSON table against its schema in the registry (src/core/regles/schemas): every value typed,
+ * versions in chronological order without overlap, effetAu ≥ effetDu, a version at H citing a primary source
+ * (HOTES_PRIMAIRES). Throws TableReglesInvalideError naming the file and the JSON path of the first fault.
+ */
 export function validerTable<V>(brut: unknown, nomFichier: string): TableRegles<V> {
-  const t = brut as TableRegles<V>;
-  const err = (chemin: string, msg: string): never => {
-    throw new Error(`Table de règles ${nomFichier} : ${chemin} ${msg}`);
-  };
-  if (!t || typeof t !== "object") err("", "n'est pas un objet");
-  if (typeof t.id !== "string" || !t.id) err("id", "manquant");
-  if (!Array.isArray(t.versions) || t.versions.length === 0) err("versions", "vide");
-  t.versions.forEach((v, i) => {
-    const p = `versions[${i}]`;
-    if (!ISO.test(v.effetDu)) err(`${p}.effetDu`, `« ${v.effetDu} » n'est pas une date AAAA-MM-JJ`);
-    if (v.effetAu !== undefined && !ISO.test(v.effetAu)) err(`${p}.effetAu`, "n'est pas une date AAAA-MM-JJ");
-    if (!["H", "M", "L"].includes(v.confiance)) err(`${p}.confiance`, "doit valoir H, M ou L");
-    if (!Array.isArray(v.sources) || v.sources.length === 0)
-      err(`${p}.sources`, "vide : chaque chiffre doit être sourcé");
-    v.sources.forEach((s, j) => {
-      if (!/^https?:\/\//.test(s.url)) err(`${p}.sources[${j}].url`, "n'est pas une URL");
-    });
-    if (v.valeurs === undefined || v.valeurs === null) err(`${p}.valeurs`, "manquant");
-  });
+  const id = brut && typeof brut === "object" ? (brut as { id?: unknown }).id : undefined;
+  if (typeof id !== "string" || !id) throw new TableReglesInvalideError(nomFichier, "id", "manquant");
+  if (nomFichier !== `${id}.json`)
+    throw new TableReglesInvalideError(nomFichier, "id", `« ${id} » ne correspond pas au nom du fichier`);
+  const schema = SCHEMAS_TABLES[id];
+  if (!schema)
+    throw new TableReglesInvalideError(nomFichier, "id", `« ${id} » n'a pas de schéma dans src/core/regles/schemas`);
+  const r = v.safeParse(enveloppe(schema), brut);
+  if (!r.success) {
+    const i = r.issues[0];
+    throw new TableReglesInvalideError(nomFichier, cheminIssue(i), messageIssue(i));
+  }
+  const t = r.output as TableRegles<V>;
+  verifierVersions(t, nomFichier);
   return t;
+}
+
+function verifierVersions(t: TableRegles<unknown>, fichier: string): void {
+  t.versions.forEach((ver, i) => {
+    const p = `versions[${i}]`;
+    const err = (champ: string, msg: string) => new TableReglesInvalideError(fichier, `${p}${champ}`, msg);
+    if (ver.effetAu !== undefined && ver.effetAu < ver.effetDu)
+      throw err(".effetAu", `${ver.effetAu} est antérieur à effetDu ${ver.effetDu}`);
+    const prec = t.versions[i - 1];
+    if (prec) {
+      if (prec.effetAu === undefined)
+        throw err(
+          ".effetDu",
+          `versions[${i - 1}] est sans effetAu (toujours en vigueur) : seule la dernière peut l'être`,
+        );
+      if (ver.effetDu <= prec.effetAu)
+        throw err(".effetDu", `${ver.effetDu} chevauche versions[${i - 1}] (en vigueur jusqu'au ${prec.effetAu})`);
+    }
+    if (ver.confiance === "H" && !ver.sources.some((s) => estSourcePrimaire(s.url)))
+      throw err(
+        ".sources",
+        `confiance H sans texte primaire : une source doit venir de ${HOTES_PRIMAIRES.map((h) => h.hote).join(", ")}`,
+      );
+  });
 }
 
 /** « à vérifier » for figures that are not backed by a primary text. */

@@ -75,7 +75,7 @@ describe("creditImpotClasseur (port du classeur)", () => {
 describe("tables et clés du crédit d'impôt", () => {
   it("chaque table est valide et chaque version est sourcée avec une URL et une confiance", () => {
     for (const t of Object.values(TABLES_CREDIT_IMPOT)) {
-      expect(() => validerTable(t, t.id)).not.toThrow();
+      expect(() => validerTable(t, `${t.id}.json`)).not.toThrow();
       for (const v of t.versions) expect(v.sources.every((s) => /^https?:\/\//.test(s.url))).toBe(true);
     }
     // Spectacle vivant and phonographique are kept as parameters flagged « à vérifier » ([L]).

@@ -1,0 +1,53 @@
+/**
+ * Where a primary text lives. A table version reaches confidence H only when one of its sources is here.
+ * Anything else (aid portals, professional unions, law firms, parliamentary debates and amendments, commercial
+ * summaries, practitioners' repositories) is a lead, shown « à vérifier ».
+ */
+export interface HotePrimaire {
+  hote: string;
+  motif: string;
+  /** Mirrors: only a page naming the official text's identifier in its path counts. */
+  identifiant?: RegExp;
+}
+
+/** DILA identifiers (LEGI, JORF, KALI databases): the same article on legifrance.gouv.fr. */
+const ID_DILA = /(LEGI|JORF|KALI)(ARTI|TEXT|SCTA|CONT)\d{12}/;
+
+export const HOTES_PRIMAIRES: readonly HotePrimaire[] = [
+  { hote: "legifrance.gouv.fr", motif: "DILA : codes, lois, décrets, arrêtés et conventions collectives en vigueur" },
+  {
+    hote: "journal-officiel.gouv.fr",
+    motif: "Journal officiel (édition authentique) et bulletins des conventions collectives",
+  },
+  { hote: "bofip.impots.gouv.fr", motif: "doctrine fiscale opposable de l'administration (LPF art. L80 A)" },
+  { hote: "cnc.fr", motif: "CNC : règlement général des aides, agréments des crédits d'impôt" },
+  { hote: "unedic.org", motif: "Unédic : convention d'assurance chômage et taux des contributions" },
+  { hote: "urssaf.fr", motif: "URSSAF : taux et assiettes des cotisations qu'elle recouvre" },
+  { hote: "boss.gouv.fr", motif: "Bulletin officiel de la sécurité sociale (doctrine opposable)" },
+  {
+    hote: "audiens.org",
+    motif: "Audiens, gestionnaire de la caisse des Congés Spectacles : taux fixés par son conseil",
+  },
+  { hote: "eur-lex.europa.eu", motif: "droit de l'Union (règlement général d'exemption, aides à l'audiovisuel)" },
+  {
+    hote: "legal.tricoteuses.fr",
+    motif: "republication intégrale des bases LEGI/JORF/KALI de la DILA, l'identifiant de l'article dans l'adresse",
+    identifiant: ID_DILA,
+  },
+];
+
+/** Host of an URL without "www.", or undefined when it is not an http(s) URL. */
+function hoteDe(url: string): { hote: string; chemin: string } | undefined {
+  const m = /^https?:\/\/([^/?#:]+)(?::\d+)?([^\s]*)$/i.exec(url.trim());
+  if (!m) return undefined;
+  return { hote: m[1].toLowerCase().replace(/\.$/, ""), chemin: m[2] };
+}
+
+/** True when the URL is a primary text: an accepted host (or one of its subdomains), with an identifier for mirrors. */
+export function estSourcePrimaire(url: string): boolean {
+  const h = hoteDe(url);
+  if (!h) return false;
+  return HOTES_PRIMAIRES.some(
+    (p) => (h.hote === p.hote || h.hote.endsWith(`.${p.hote}`)) && (!p.identifiant || p.identifiant.test(h.chemin)),
+  );
+}

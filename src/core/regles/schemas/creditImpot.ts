@@ -1,0 +1,108 @@
+import * as v from "valibot";
+import { centimes, grille, jours, minutes, taux, texte } from "../schema";
+
+/** Genres of the cinema and audiovisual credits (CGI 220 sexies II-1: fiction, documentaire, animation). */
+export const GENRES_CREDIT = ["fiction", "documentaire", "animation"] as const;
+const genre = v.picklist(GENRES_CREDIT, (i) => `${String(i.received)} : genre fiction, documentaire ou animation`);
+const genres = v.pipe(v.array(genre), v.minLength(1, "au moins un genre"));
+
+const CHAPITRES = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP", "FF", "PROD"] as const;
+const CATEGORIES = [
+  "salaire-technicien",
+  "salaire-artiste",
+  "salaire-auteur",
+  "salaire-permanent",
+  "charges-sociales",
+  "prestation",
+  "achat",
+  "forfait",
+] as const;
+
+const regleEligibilite = v.strictObject({ eligible: v.boolean(), motif: texte });
+
+/** A record whose keys are all of `cles` (when `toutes`) or some of them. */
+function parCle<T extends v.GenericSchema>(cles: readonly string[], valeur: T, toutes: boolean) {
+  return v.pipe(
+    v.record(v.string(), valeur),
+    v.check(
+      (r) => Object.keys(r).every((k) => cles.includes(k)),
+      (i) => `clé inconnue parmi ${Object.keys(i.input as object).join(", ")} (attendu : ${cles.join(", ")})`,
+    ),
+    v.check((r) => !toutes || cles.every((k) => k in r), `toutes les clés sont attendues : ${cles.join(", ")}`),
+  );
+}
+
+const minimumGenre = v.strictObject({
+  coutMinute: centimes,
+  dureeMinutes: v.optional(minutes),
+  auDelaDe: v.optional(v.strictObject({ dureeMinutes: minutes, coutMinute: centimes })),
+  jeunesse: v.optional(v.strictObject({ coutMinute: centimes })),
+});
+
+/** Schemas of the tax-credit tables (src/core/regles/data/credit-impot-*.json). Amounts in cents. */
+export const SCHEMAS_CREDIT_IMPOT = {
+  "credit-impot-cinema": v.strictObject({ taux }),
+  "credit-impot-cinema-plafond": v.strictObject({ plafondOeuvre: centimes }),
+  "credit-impot-cinema-realisateur": v.strictObject({
+    tranches: grille(v.strictObject({ jusqua: centimes, taux }), "jusqua"),
+  }),
+  "credit-impot-hebergement": v.strictObject({ paris: centimes, ailleurs: centimes }),
+  "credit-impot-audiovisuel": v.strictObject({ base: taux, fiction: taux, documentaire: taux, animation: taux }),
+  "credit-impot-audiovisuel-plafond-minute-fiction": v.strictObject({
+    tranches: grille(v.strictObject({ coutMinuteDe: centimes, plafond: centimes }), "coutMinuteDe"),
+  }),
+  "credit-impot-audiovisuel-plafond-minute-coproduction": v.strictObject({
+    partEtrangereMin: taux,
+    coutMinuteMin: centimes,
+    plafond: centimes,
+  }),
+  "credit-impot-audiovisuel-plafond-minute-documentaire": v.strictObject({ plafond: centimes }),
+  "credit-impot-audiovisuel-plafond-minute-animation": v.strictObject({ plafond: centimes }),
+  "credit-impot-audiovisuel-minimum": v.strictObject({
+    fiction: minimumGenre,
+    documentaire: minimumGenre,
+    animation: minimumGenre,
+  }),
+  "credit-impot-international": v.strictObject({
+    taux,
+    tauxVfx: taux,
+    seuilVfxFrance: centimes,
+    partPlansVfxMin: taux,
+    genresVfx: genres,
+    genres,
+    plafondOeuvre: centimes,
+    partBudgetMax: taux,
+    minimumFrance: centimes,
+    petitBudget: centimes,
+    partFrancePetitBudget: taux,
+    joursTournageFranceMin: jours,
+    genresTournage: genres,
+  }),
+  "credit-impot-aides-publiques": v.strictObject({ plafond: taux, plafondDifficile: taux }),
+  "credit-impot-spectacle-vivant": v.strictObject({
+    taux,
+    tauxPme: taux,
+    plafondDepensesSpectacle: centimes,
+    plafondEntreprise: centimes,
+  }),
+  "credit-impot-phonographique": v.strictObject({ taux, tauxPme: taux, plafondEntreprise: centimes }),
+  "credit-impot-eligibilite": v.strictObject({
+    chapitres: parCle(CHAPITRES, regleEligibilite, true),
+    sousChapitresCinema: v.record(
+      v.pipe(v.string(), v.regex(/^\d{2}$/, "sous-chapitre à deux chiffres")),
+      regleEligibilite,
+    ),
+    categories: parCle(CATEGORIES, regleEligibilite, false),
+    libelles: v.array(
+      v.strictObject({
+        motsCles: v.pipe(v.array(texte), v.minLength(1, "au moins un mot-clé")),
+        eligible: v.boolean(),
+        motif: texte,
+      }),
+    ),
+  }),
+} as const;
+
+type S = typeof SCHEMAS_CREDIT_IMPOT;
+/** Values of one tax-credit table, as the schema outputs them (amounts branded Cents). */
+export type ValeursCredit<K extends keyof S> = v.InferOutput<S[K]>;

@@ -1,0 +1,192 @@
+import * as fs from "fs";
+import * as path from "path";
+import { estSourcePrimaire, HOTES_PRIMAIRES } from "../../../src/core/regles/primaires";
+import { SCHEMAS_TABLES } from "../../../src/core/regles/schemas";
+import { TableReglesInvalideError, validerTable } from "../../../src/core/regles/table";
+
+const DATA = path.join(__dirname, "../../../src/core/regles/data");
+const fichiers = fs.readdirSync(DATA).filter((f) => f.endsWith(".json"));
+const lire = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(DATA, f), "utf8"));
+
+/** A valid table to break one field at a time. */
+function cinema(): { id: string; description: string; versions: Record<string, unknown>[] } {
+  return {
+    id: "credit-impot-cinema",
+    description: "Taux",
+    versions: [
+      {
+        effetDu: "2020-01-01",
+        effetAu: "2020-12-31",
+        confiance: "M",
+        sources: [{ titre: "t", url: "https://exemple.fr/a" }],
+        valeurs: { taux: "0.30" },
+      },
+      {
+        effetDu: "2021-01-01",
+        confiance: "H",
+        sources: [{ titre: "CGI", url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000048833463" }],
+        valeurs: { taux: "0.30" },
+      },
+    ],
+  };
+}
+
+function erreur(brut: unknown, fichier = "credit-impot-cinema.json"): string {
+  try {
+    validerTable(brut, fichier);
+  } catch (e) {
+    expect(e).toBeInstanceOf(TableReglesInvalideError);
+    return (e as Error).message;
+  }
+  throw new Error("la table aurait dû être refusée");
+}
+
+describe("schémas des tables de règles", () => {
+  it("chaque fichier de données a un schéma dans le registre, et chaque schéma un fichier", () => {
+    expect(fichiers.map((f) => f.replace(/\.json$/, "")).sort()).toEqual(Object.keys(SCHEMAS_TABLES).sort());
+  });
+
+  it.each(fichiers)("%s est valide", (f) => {
+    expect(() => validerTable(lire(f), f)).not.toThrow();
+  });
+
+  it("une table valide passe", () => {
+    expect(validerTable(cinema(), "credit-impot-cinema.json").versions).toHaveLength(2);
+  });
+
+  it.each([
+    [
+      "taux hors de [0, 1]",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].valeurs = { taux: "1.5" }),
+      "versions[0].valeurs.taux : « 1.5 » n'est pas un taux décimal entre 0 et 1",
+    ],
+    [
+      "taux en nombre",
+      (t: ReturnType<typeof cinema>) => (t.versions[1].valeurs = { taux: 0.3 }),
+      "versions[1].valeurs.taux : 0.3 : un texte attendu",
+    ],
+    [
+      "clé de valeur manquante",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].valeurs = {}),
+      "versions[0].valeurs.taux : manquant",
+    ],
+    [
+      "clé inconnue",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].valeurs = { taux: "0.3", tuax: "0.2" }),
+      "versions[0].valeurs.tuax : clé inconnue",
+    ],
+    [
+      "date impossible",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].effetDu = "2020-02-30"),
+      "versions[0].effetDu : « 2020-02-30 » n'est pas une date AAAA-MM-JJ",
+    ],
+    [
+      "effetAu avant effetDu",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].effetAu = "2019-12-31"),
+      "versions[0].effetAu : 2019-12-31 est antérieur à effetDu 2020-01-01",
+    ],
+    [
+      "versions qui se chevauchent",
+      (t: ReturnType<typeof cinema>) => (t.versions[1].effetDu = "2020-12-31"),
+      "versions[1].effetDu : 2020-12-31 chevauche versions[0]",
+    ],
+    [
+      "version ouverte avant une autre",
+      (t: ReturnType<typeof cinema>) => delete t.versions[0].effetAu,
+      "versions[1].effetDu : versions[0] est sans effetAu",
+    ],
+    [
+      "H sans texte primaire",
+      (t: ReturnType<typeof cinema>) => (t.versions[1].sources = [{ titre: "blog", url: "https://blog.compta.com/x" }]),
+      "versions[1].sources : confiance H sans texte primaire",
+    ],
+    [
+      "sans source",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].sources = []),
+      "versions[0].sources : vide : chaque chiffre doit être sourcé",
+    ],
+    [
+      "URL invalide",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].sources = [{ titre: "x", url: "legifrance" }]),
+      "versions[0].sources[0].url : « legifrance » n'est pas une URL",
+    ],
+    [
+      "confiance inconnue",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].confiance = "A"),
+      'versions[0].confiance : "A" : la confiance vaut H, M ou L',
+    ],
+  ])("%s : refusée avec le fichier et le chemin JSON", (_nom, casser, attendu) => {
+    const t = cinema();
+    casser(t);
+    expect(erreur(t)).toContain(`Table de règles credit-impot-cinema.json : ${attendu}`);
+  });
+
+  it("montants en centimes entiers, durées en minutes entières, grilles croissantes", () => {
+    const plafond = { id: "credit-impot-cinema-plafond", description: "p", versions: [{ ...cinema().versions[0] }] };
+    delete plafond.versions[0].effetAu;
+    plafond.versions[0].valeurs = { plafondOeuvre: "30000000" };
+    expect(erreur(plafond, "credit-impot-cinema-plafond.json")).toContain(
+      `versions[0].valeurs.plafondOeuvre : "30000000" : un nombre attendu`,
+    );
+    plafond.versions[0].valeurs = { plafondOeuvre: 3000000000.5 };
+    expect(erreur(plafond, "credit-impot-cinema-plafond.json")).toContain(
+      "versions[0].valeurs.plafondOeuvre : 3000000000.5 n'est pas un montant en centimes (entier ≥ 0)",
+    );
+    const minimum = lire("credit-impot-audiovisuel-minimum.json") as {
+      versions: { valeurs: { documentaire: object } }[];
+    };
+    minimum.versions[0].valeurs.documentaire = { coutMinute: 200000, dureeMinutes: 24.5 };
+    expect(erreur(minimum, "credit-impot-audiovisuel-minimum.json")).toContain(
+      "versions[0].valeurs.documentaire.dureeMinutes : 24.5 n'est pas un nombre entier de minutes ≥ 1",
+    );
+    const fiction = lire("credit-impot-audiovisuel-plafond-minute-fiction.json") as {
+      versions: { valeurs: { tranches: { coutMinuteDe: number }[] } }[];
+    };
+    fiction.versions[0].valeurs.tranches[2].coutMinuteDe = 1000000;
+    expect(erreur(fiction, "credit-impot-audiovisuel-plafond-minute-fiction.json")).toContain(
+      "versions[0].valeurs.tranches : les lignes doivent être en ordre strictement croissant de « coutMinuteDe »",
+    );
+  });
+
+  it("l'id doit être celui du fichier et avoir un schéma", () => {
+    expect(erreur(cinema(), "credit-impot-cinema-plafond.json")).toContain(
+      "Table de règles credit-impot-cinema-plafond.json : id : « credit-impot-cinema » ne correspond pas au nom du fichier",
+    );
+    expect(erreur({ ...cinema(), id: "inconnue" }, "inconnue.json")).toContain("« inconnue » n'a pas de schéma");
+    expect(erreur("texte", "x.json")).toContain("Table de règles x.json : id : manquant");
+  });
+});
+
+describe("sources primaires", () => {
+  it("la liste des hôtes acceptés pour la confiance H", () => {
+    expect(HOTES_PRIMAIRES.map((h) => h.hote)).toEqual([
+      "legifrance.gouv.fr",
+      "journal-officiel.gouv.fr",
+      "bofip.impots.gouv.fr",
+      "cnc.fr",
+      "unedic.org",
+      "urssaf.fr",
+      "boss.gouv.fr",
+      "audiens.org",
+      "eur-lex.europa.eu",
+      "legal.tricoteuses.fr",
+    ]);
+    expect(HOTES_PRIMAIRES.every((h) => h.motif.length > 10)).toBe(true);
+  });
+
+  it.each([
+    ["https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000048833463", true],
+    ["https://bofip.impots.gouv.fr/bofip/5743-PGP.html", true],
+    ["http://www.cnc.fr/web/fr/credit-d-impot-audiovisuel", true],
+    ["https://www.unedic.org/a", true],
+    ["https://legal.tricoteuses.fr/articles/JORFARTI000031732991", true],
+    ["https://legal.tricoteuses.fr/recherche?q=220", false],
+    ["https://www.assemblee-nationale.fr/dyn/17/amendements/1906A/CION_FIN/CF891", false],
+    ["https://blog.compta.com/depenses-de-production-credit-dimpot-audiovisuel/", false],
+    ["https://legifrance.gouv.fr.exemple.com/x", false],
+    ["https://faux-cnc.fr/x", false],
+    ["ftp://legifrance.gouv.fr/x", false],
+  ])("%s → %s", (url, attendu) => {
+    expect(estSourcePrimaire(url)).toBe(attendu);
+  });
+});
