@@ -51,12 +51,12 @@ describe("prodbook devis --json", () => {
     expect(j.devis.nonPlaces).toEqual([{ cellule: "'Budget Gardiens'!G6", montant: "1200.00" }]);
     expect(j.controles.map((c: { regle: string }) => c.regle)).toEqual([
       "montant-calcul",
-      "salaire-minimum",
       "ligne-hors-chapitre",
+      "salaire-minimum",
     ]);
-    const sm = j.controles[1];
+    const sm = j.controles[2];
     expect(Object.keys(sm)).toEqual(["regle", "gravite", "message", "cellule"]);
-    expect(sm).toMatchObject({ gravite: "erreur", cellule: "'Budget Gardiens'!F17" });
+    expect(sm).toMatchObject({ gravite: "alerte", cellule: "'Budget Gardiens'!F17" }); // after 1 July 2025: a floor
     expect(sm.message).toMatch(/230,00.*240,87/);
   });
 

@@ -3,6 +3,9 @@ import {
   AucunTauxError,
   CategorieInconnueError,
   TABLE_CHARGES,
+  cdduCourt,
+  finTroisMois,
+  tauxChomageIntermittents,
   lireTaux,
   montantCharges,
   tauxCharges,
@@ -89,5 +92,49 @@ describe("lireTaux et montantCharges", () => {
   it("arrondit les charges au centime, demi supérieur", () => {
     expect(montantCharges(cents(123456), "0.6")).toBe(74074); // 740,736 → 740,74
     expect(montantCharges(cents(1), "0.5")).toBe(1); // 0,005 → 0,01
+  });
+});
+
+describe("chômage des intermittents (annexes 8 et 10)", () => {
+  it("9,05 % jusqu'au 30 avril 2025, 9,00 % dès le 1er mai 2025 (droit commun 4,05 % → 4,00 %)", () => {
+    const avant = tauxChomageIntermittents("2025-04-30", false);
+    const apres = tauxChomageIntermittents("2025-05-01", false);
+    expect(avant.taux.toString()).toBe("0.0905");
+    expect(avant.detail).toBe("4,05 % droit commun + 5,00 % spécifique");
+    expect(avant).toMatchObject({ effetDu: "2023-04-01", confiance: "H", majore: false });
+    expect(apres.taux.toString()).toBe("0.09");
+    expect(apres.detail).toBe("4,00 % droit commun + 5,00 % spécifique");
+    expect(apres).toMatchObject({ effetDu: "2025-05-01", confiance: "M" });
+  });
+
+  it("CDD d'usage de 3 mois au plus : +0,5 point (9,55 % puis 9,50 %)", () => {
+    expect(tauxChomageIntermittents("2025-04-30", true).taux.toString()).toBe("0.0955");
+    const t = tauxChomageIntermittents("2025-05-01", true);
+    expect(t.taux.toString()).toBe("0.095");
+    expect(t.detail).toBe("4,00 % droit commun + 0,50 % (CDDU de 3 mois au plus) + 5,00 % spécifique");
+    expect(() => tauxChomageIntermittents("2023-03-31", false)).toThrow(AucunTauxError);
+  });
+
+  it("3 mois de date à date : du 15 janvier au 14 avril inclus, pas au 15 avril", () => {
+    expect(finTroisMois("2025-01-15")).toBe("2025-04-14");
+    expect(cdduCourt("2025-01-15", "2025-04-14")).toBe(true);
+    expect(cdduCourt("2025-01-15", "2025-04-15")).toBe(false);
+    expect(finTroisMois("2024-11-30")).toBe("2025-02-28"); // no 30 February: the last day of February
+    expect(finTroisMois("2025-03-01")).toBe("2025-05-31");
+    expect(finTroisMois("2025-10-01")).toBe("2025-12-31");
+    expect(() => cdduCourt("2025-02-01", "2025-01-31")).toThrow(/avant de commencer/);
+  });
+
+  it("chaque version sourcée liste ce qui manque au lieu de l'inventer", () => {
+    for (const v of TABLE_CHARGES.versions) {
+      expect(v.valeurs.lacunes?.map((l) => l.id)).toEqual(
+        expect.arrayContaining(["ags", "fnal", "csa", "sante-au-travail", "retraite-prevoyance-audiens"]),
+      );
+      expect(v.valeurs.assiettes?.["artistes-taux-reduits"]).toMatchObject({ coefficient: "0.70", confiance: "H" });
+      expect(v.valeurs.forfaits?.["afdas-intermittents"].montant).toBe("50.00");
+      const ch = v.valeurs.composantes["chomage-intermittents"];
+      const parts = Object.values(ch.parts ?? {}).reduce((s, p) => s.plus(p), new Decimal(0));
+      expect(parts.equals(ch.taux)).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Constat } from "../../core/controles/constat";
-import type { Devis, Genre } from "../../core/devis/model";
+import type { Devis, Genre, TypeOeuvre } from "../../core/devis/model";
 import { structurerDevis } from "../../core/devis/structurer";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
@@ -8,7 +8,7 @@ import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, 
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
-  "[--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ]";
+  "[--oeuvre cinema|audiovisuel] [--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ]";
 const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 const m = (c: Cents) => centsToDecimalString(c);
 
@@ -63,6 +63,7 @@ export const commande: Commande = {
         feuille: { type: "string" },
         duree: { type: "string" },
         genre: { type: "string" },
+        oeuvre: { type: "string" },
         json: { type: "boolean" },
         o: { type: "string", short: "o" },
         sortie: { type: "string" },
@@ -76,6 +77,8 @@ export const commande: Commande = {
     const dureeMinutes = nombreArg(values.duree as string | undefined, "--duree", { min: 0 });
     if (dureeMinutes === 0) throw new CliError("L'option --duree attend une durée en minutes supérieure à 0.");
     const genre = choixArg(values.genre as string | undefined, "--genre", GENRES) as Genre | undefined;
+    const typeOeuvre = choixArg(values.oeuvre as string | undefined, "--oeuvre", ["cinema", "audiovisuel"] as const) as
+      TypeOeuvre | undefined;
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
       throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
@@ -89,6 +92,7 @@ export const commande: Commande = {
         feuille: values.feuille as string | undefined,
         genre,
         dureeMinutes,
+        typeOeuvre,
         date,
         ecrire: sortie !== undefined,
       });

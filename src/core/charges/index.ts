@@ -1,2 +1,3 @@
 export * from "./tableCharges";
 export * from "./tauxCharges";
+export * from "./chomage";

@@ -16,11 +16,44 @@ export interface ComposanteCharges {
   libelle: string;
   taux: string;
   confiance: Confiance;
+  /** Named parts that add up to `taux` (unemployment: common-law rate and the annexes 8-10 specific rate). */
+  parts?: Record<string, string>;
+}
+
+/** A surcharge added to one component (e.g. +0.5 point of unemployment contribution for a CDDU of 3 months or less). */
+export interface MajorationCharges extends ComposanteCharges {
+  /** Id of the component it adds to. */
+  ajouteeA: string;
+}
+
+/** A reduced base or rate: the component rates are multiplied by `coefficient` (artists: 70 % of the normal rates). */
+export interface AssietteCharges {
+  libelle: string;
+  coefficient: string;
+  confiance: Confiance;
+}
+
+/** A flat amount in euros (AFDAS: 50 € per company and per year). */
+export interface ForfaitCharges {
+  libelle: string;
+  montant: string;
+  confiance: Confiance;
+}
+
+/** A payroll item the table does not hold because no primary text was read: named, never guessed. */
+export interface LacuneCharges {
+  id: string;
+  libelle: string;
+  motif: string;
 }
 
 export interface ValeursCharges {
   categories: Record<string, CategorieCharges>;
   composantes: Record<string, ComposanteCharges>;
+  majorations?: Record<string, MajorationCharges>;
+  assiettes?: Record<string, AssietteCharges>;
+  forfaits?: Record<string, ForfaitCharges>;
+  lacunes?: LacuneCharges[];
 }
 
 /** The dated table from src/core/regles/data/charges-sociales.json, validated once at load. */

@@ -135,7 +135,11 @@ describe("frais-generaux-taux et imprevus-taux (accord transparence)", () => {
   });
 });
 
-describe("salaire-minimum (IDCC 2642 au 1er janvier 2025)", () => {
+describe("salaire-minimum (IDCC 2642, documentaire, grille du 1er janvier 2025)", () => {
+  const AV_2025 = "2025-03-01";
+  const doc = (ls: Parameters<typeof devis>[0]) => devis(ls, { genre: "documentaire" });
+  const regles = (d: ReturnType<typeof devis>, id?: string) =>
+    controlerDevis(d, AV_2025).filter((c) => !id || c.regle === id);
   const sal = (libelle: string, taux: string, unite = "jour") =>
     ligne({
       chapitre: "2",
@@ -157,21 +161,21 @@ describe("salaire-minimum (IDCC 2642 au 1er janvier 2025)", () => {
     ["Directrice de production", "383.39", "383.38"],
     ["Régisseuse générale", "240.87", "240.86"],
   ])("%s : %s €/jour passe, %s €/jour déclenche", (libelle, ok, ko) => {
-    expect(regles(devis([sal(libelle, ok)]), "salaire-minimum")).toEqual([]);
-    const c = regles(devis([sal(libelle, ko)]), "salaire-minimum");
+    expect(regles(doc([sal(libelle, ok)]), "salaire-minimum")).toEqual([]);
+    const c = regles(doc([sal(libelle, ko)]), "salaire-minimum");
     expect(c).toHaveLength(1);
     expect(c[0]).toMatchObject({ gravite: "erreur", cellule: expect.stringMatching(/^Budget!F\d+$/) });
     expect(c[0].message).toMatch(new RegExp(`${ok.replace(".", ",")} € par jour`.replace(" €", "\u00a0€")));
   });
   it("à la semaine : minimum = journalier × 4,5 (chef monteur 1 269,54 €)", () => {
-    expect(regles(devis([sal("Chef monteur", "1269.54", "semaine")]), "salaire-minimum")).toEqual([]);
-    const c = regles(devis([sal("Chef monteur", "1269.53", "sem.")]), "salaire-minimum");
+    expect(regles(doc([sal("Chef monteur", "1269.54", "semaine")]), "salaire-minimum")).toEqual([]);
+    const c = regles(doc([sal("Chef monteur", "1269.53", "sem.")]), "salaire-minimum");
     expect(c).toHaveLength(1);
     expect(c[0].message).toMatch(/1\u202f269,54\u00a0€ par semaine/);
   });
   it("pas de constat quand la fonction est inconnue, l'unité n'est ni jour ni semaine, ou la ligne est une prestation", () => {
-    expect(regles(devis([sal("JRI", "100")]), "salaire-minimum")).toEqual([]);
-    expect(regles(devis([sal("Chef monteur", "100", "forfait")]), "salaire-minimum")).toEqual([]);
+    expect(regles(doc([sal("JRI", "100")]), "salaire-minimum")).toEqual([]);
+    expect(regles(doc([sal("Chef monteur", "100", "forfait")]), "salaire-minimum")).toEqual([]);
     expect(
       regles(
         devis([
@@ -199,8 +203,33 @@ describe("salaire-minimum (IDCC 2642 au 1er janvier 2025)", () => {
       nombre: "2",
       montant: 400000,
     });
-    expect(regles(devis([l]), "salaire-minimum")).toHaveLength(1); // 200 €/jour
-    expect(controlerDevis(devis([l]), "2024-06-01").filter((c) => c.regle === "salaire-minimum")).toEqual([]);
+    expect(regles(doc([l]), "salaire-minimum")).toHaveLength(1); // 200 €/jour
+    expect(controlerDevis(doc([l]), "2024-06-01").filter((c) => c.regle === "salaire-minimum")).toEqual([]);
+  });
+  it("fiction ou genre inconnu : la grille n'est qu'un plancher (grille fiction du 1er juillet 2024), en alerte", () => {
+    for (const d of [
+      devis([sal("Chef monteur", "282.11")], { genre: "fiction" }),
+      devis([sal("Chef monteur", "282.11")]),
+    ]) {
+      const c = controlerDevis(d, AV_2025).filter((x) => x.regle === "salaire-minimum");
+      expect(c).toHaveLength(1);
+      expect(c[0].gravite).toBe("alerte");
+      expect(c[0].message).toMatch(/sous le plancher connu IDCC 2642.*282,12/);
+    }
+    const fiction = controlerDevis(devis([sal("Chef monteur", "282.11")], { genre: "fiction" }), AV_2025);
+    expect(fiction.find((x) => x.regle === "salaire-minimum")?.message).toMatch(
+      /1er juillet 2024 la fiction a sa propre grille/,
+    );
+  });
+  it("au 30 juin 2025 la grille du documentaire vaut minimum (erreur) ; dès le 1er juillet 2025 elle n'est qu'un plancher", () => {
+    const d = doc([sal("Chef monteur", "282.11")]);
+    const avant = controlerDevis(d, "2025-06-30").filter((x) => x.regle === "salaire-minimum");
+    const apres = controlerDevis(d, "2025-07-01").filter((x) => x.regle === "salaire-minimum");
+    expect(avant.map((x) => x.gravite)).toEqual(["erreur"]);
+    expect(apres.map((x) => x.gravite)).toEqual(["alerte"]);
+    expect(apres[0].message).toMatch(
+      /table idcc2642-minima en vigueur au 01\/07\/2025.*revalorisation du 1er juillet 2025/,
+    );
   });
   it("masculinise les formes féminines et inclusives", () => {
     expect(masculiniser("Cheffe monteuse")).toBe("chef monteur");

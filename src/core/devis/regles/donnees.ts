@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import brutAccord from "../../regles/data/accord-transparence.json";
 import brutMinima from "../../regles/data/idcc2642-minima.json";
-import { TableRegles, validerTable } from "../../regles/table";
+import brutMinima3097 from "../../regles/data/idcc3097-minima.json";
+import { Confiance, TableRegles, validerTable } from "../../regles/table";
 import type { Genre } from "../model";
 import { normaliser } from "../../util/texte";
 
@@ -13,12 +14,26 @@ export interface TauxAccord {
 
 export type ValeursAccord = Record<Genre, TauxAccord>;
 
+/** « grille »: the minimum in force; « plancher »: an older or lower minimum, the real one is higher. */
+export type StatutMinimum = "grille" | "plancher";
+
 export interface FonctionMinimum {
   id: string;
   libelle: string;
-  /** Daily gross minimum in euros (decimal string). */
-  journalier: string;
+  /** Daily gross minimum in euros (decimal string): IDCC 2642 grids. */
+  journalier?: string;
+  /** Weekly gross minimum in euros (decimal string): IDCC 3097 grids. */
+  hebdomadaire?: string;
+  /** Per function when the grid mixes both (IDCC 3097); else the genre's statut applies. */
+  statut?: StatutMinimum;
+  confiance?: Confiance;
   motifs: string[];
+}
+
+/** How a grid applies to one genre (IDCC 2642: fiction has its own, higher grid since 1 July 2024). */
+export interface PorteeGenre {
+  statut: StatutMinimum;
+  motif?: string;
 }
 
 export interface ValeursMinima {
@@ -26,6 +41,10 @@ export interface ValeursMinima {
   categorie: string;
   baseHeures: number;
   fonctions: FonctionMinimum[];
+  /** IDCC 2642: by genre, plus "inconnu" when the devis does not say. */
+  genres?: Record<string, PorteeGenre>;
+  /** IDCC 3097: daily minimum = weekly × this fraction. */
+  journeeSurSemaine?: string;
 }
 
 export const TABLE_ACCORD_TRANSPARENCE: TableRegles<ValeursAccord> = validerTable<ValeursAccord>(
@@ -35,6 +54,11 @@ export const TABLE_ACCORD_TRANSPARENCE: TableRegles<ValeursAccord> = validerTabl
 export const TABLE_MINIMA_2642: TableRegles<ValeursMinima> = validerTable<ValeursMinima>(
   brutMinima,
   "idcc2642-minima.json",
+);
+
+export const TABLE_MINIMA_3097: TableRegles<ValeursMinima> = validerTable<ValeursMinima>(
+  brutMinima3097,
+  "idcc3097-minima.json",
 );
 
 /** Feminine and inclusive forms back to the masculine the grid is written in: « Cheffe monteuse » → « chef monteur ». */

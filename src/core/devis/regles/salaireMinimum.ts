@@ -1,16 +1,23 @@
 import Decimal from "decimal.js";
 import type { Regle } from "../../controles/constat";
-import { centsToDecimal, eurosToCents, montantLigne } from "../../money/cents";
-import { versionEnVigueur } from "../../regles/table";
+import { centsToDecimal, eurosToCents, montantLigne, type Cents } from "../../money/cents";
+import { TableRegles, versionEnVigueur, VersionRegle } from "../../regles/table";
 import { normaliser } from "../../util/texte";
-import type { CategorieLigne, LigneDevis } from "../model";
+import type { CategorieLigne, Devis, LigneDevis } from "../model";
 import { surchargeMontant } from "../../regles/parametres";
 import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
-import { fonctionDuLibelle, TABLE_MINIMA_2642 } from "./donnees";
+import {
+  FonctionMinimum,
+  fonctionDuLibelle,
+  StatutMinimum,
+  TABLE_MINIMA_2642,
+  TABLE_MINIMA_3097,
+  ValeursMinima,
+} from "./donnees";
 
 /**
- * Weekly minimum derived from the daily one. Domain-facts §6.1: for a CDDU of ≤ 4 days the daily minimum is the
- * weekly minimum ÷ 4.5. If the grid's daily figures are those "extra" rates, the weekly minimum is daily × 4.5;
+ * IDCC 2642: weekly minimum derived from the daily one. Domain-facts §6.1: for a CDDU of ≤ 4 days the daily minimum is
+ * the weekly minimum ÷ 4.5. If the grid's daily figures are those "extra" rates, the weekly minimum is daily × 4.5;
  * if they were weekly ÷ 5, it would be daily × 5. We use 4.5, the lower of the two readings [L]: a weekly rate
  * flagged here is below the minimum under either reading (no false alarm), at the cost of missing some.
  */
@@ -20,6 +27,18 @@ const JOUR = /^(j|jr|jrs|jour|jours|journee|journees|day|days|jour\(s\)|\/j|par 
 const SEMAINE = /^(s|sem|sem\.|semaine|semaines|week|weeks|wk|hebdo|semaine\(s\)|\/sem|par semaine)$/;
 const SALARIES: readonly (CategorieLigne | undefined)[] = ["salaire-technicien", "salaire-permanent", undefined];
 
+/** The grid a devis is checked against: IDCC 3097 for a cinema work, IDCC 2642 otherwise (by genre and date). */
+export interface GrilleMinima {
+  table: TableRegles<ValeursMinima>;
+  version: VersionRegle<ValeursMinima>;
+}
+
+export function grilleMinima(devis: Pick<Devis, "typeOeuvre">, date: string): GrilleMinima | undefined {
+  const table = devis.typeOeuvre === "cinema" ? TABLE_MINIMA_3097 : TABLE_MINIMA_2642;
+  const version = versionEnVigueur(table, date);
+  return version && { table, version };
+}
+
 /** Unit rate of a line: its taux, or its amount ÷ (quantité × nombre). */
 function tauxUnitaire(l: LigneDevis): Decimal | undefined {
   if (l.taux !== undefined) return new Decimal(l.taux);
@@ -28,16 +47,46 @@ function tauxUnitaire(l: LigneDevis): Decimal | undefined {
   return new Decimal(l.montant).dividedBy(100).dividedBy(q);
 }
 
+/** Minimum per day or per week for one function, with how it was derived (« 282,12 € × 4,5 jours »). */
+function minimumUnitaire(
+  f: FonctionMinimum,
+  v: ValeursMinima,
+  parSemaine: boolean,
+  surcharge?: Cents,
+): { minimum: Cents; derive: string } | undefined {
+  const virgule = (s: string) => s.replace(".", ",");
+  if (f.hebdomadaire !== undefined || v.journeeSurSemaine !== undefined) {
+    // Weekly grid (IDCC 3097): an override is a weekly minimum too.
+    const hebdo = surcharge !== undefined ? centsToDecimal(surcharge) : f.hebdomadaire;
+    if (hebdo === undefined) return undefined;
+    if (parSemaine) return { minimum: montantLigne(1, 1, hebdo), derive: "" };
+    const part = v.journeeSurSemaine ?? "0.25";
+    return {
+      minimum: montantLigne(1, part, hebdo),
+      derive: ` (${eur(eurosToCents(hebdo))} par semaine × ${virgule(part)})`,
+    };
+  }
+  const journalier = surcharge !== undefined ? centsToDecimal(surcharge) : f.journalier;
+  if (journalier === undefined) return undefined;
+  if (!parSemaine) return { minimum: montantLigne(1, 1, journalier), derive: "" };
+  return {
+    minimum: montantLigne(1, JOURS_PAR_SEMAINE, journalier),
+    derive: ` (${eur(eurosToCents(journalier))} × ${virgule(JOURS_PAR_SEMAINE)} jours)`,
+  };
+}
+
 export const salaireMinimum: Regle<ContexteDevis> = {
   id: "salaire-minimum",
   description:
-    "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 2642).",
+    "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
+    "cinéma, IDCC 2642 pour l'audiovisuel selon le genre).",
   verifier({ devis, date, surcharges }) {
-    if (devis.typeOeuvre === "cinema") return []; // IDCC 3097: grid not available (domain-facts §6.2)
-    const version = versionEnVigueur(TABLE_MINIMA_2642, date);
-    if (!version) return [];
+    const g = grilleMinima(devis, date);
+    if (!g) return [];
+    const { table, version } = g;
     const grille = version.valeurs;
-    const aVerifier = version.confiance === "H" ? "" : ", source secondaire : à vérifier";
+    const cinema = devis.typeOeuvre === "cinema";
+    const portee = grille.genres?.[devis.genre ?? "inconnu"];
     const dateGrille = version.effetDu.split("-").reverse().join("/");
     return devis.lignes.flatMap((l) => {
       if (!SALARIES.includes(l.categorie) || l.pourcentage) return [];
@@ -48,25 +97,30 @@ export const salaireMinimum: Regle<ContexteDevis> = {
       const taux = tauxUnitaire(l);
       if (!f || !taux) return [];
       const surcharge = surcharges && surchargeMontant(surcharges, CLE_MINIMUM(f.id));
-      const journalier = surcharge ? centsToDecimal(surcharge.valeur) : f.journalier;
-      const minimum = montantLigne(1, parSemaine ? JOURS_PAR_SEMAINE : 1, journalier);
+      const m = minimumUnitaire(f, grille, parSemaine, surcharge?.valeur);
+      if (!m) return [];
       const paye = eurosToCents(taux);
-      if (paye >= minimum) return [];
+      if (paye >= m.minimum) return [];
+      const statut: StatutMinimum = surcharge ? "grille" : (f.statut ?? portee?.statut ?? "grille");
+      const confiance = f.confiance ?? version.confiance;
       const unite = parSemaine ? "semaine" : "jour";
-      const derive = parSemaine
-        ? ` (${eur(eurosToCents(journalier))} × ${JOURS_PAR_SEMAINE.replace(".", ",")} jours)`
-        : "";
+      const aVerifier = confiance === "H" ? "" : ", à vérifier";
+      const motifPlancher =
+        f.statut === "plancher" ? "grille antérieure, le minimum en vigueur est plus élevé" : portee?.motif;
       const origine = surcharge
         ? `paramètre ${surcharge.cellule}`
-        : `catégorie ${grille.categorie}, base ${grille.baseHeures} h, grille au ${dateGrille}${aVerifier}`;
+        : `table ${table.id} en vigueur au ${dateGrille}, ${grille.categorie}, base ${grille.baseHeures} h${aVerifier}` +
+          (statut === "plancher" ? ` ; plancher : ${motifPlancher ?? "minimum en vigueur plus élevé"}` : "") +
+          (cinema ? " ; un film dérogé à l'annexe III (budget limité) a des minima plus bas, non vérifiés" : "");
       const cellule = l.source.cellules.taux ?? celluleMontant(l);
+      const quoi = statut === "plancher" ? "sous le plancher connu" : "sous le minimum";
       return [
         {
           regle: "salaire-minimum",
-          gravite: "erreur" as const,
+          gravite: statut === "grille" && !cinema ? ("erreur" as const) : ("alerte" as const),
           message:
-            `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, sous le minimum ${grille.convention} de la fonction ` +
-            `« ${f.libelle} » : ${eur(minimum)} par ${unite}${derive} (${origine}).`,
+            `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, ${quoi} ${grille.convention} de la fonction ` +
+            `« ${f.libelle} » : ${eur(m.minimum)} par ${unite}${m.derive} (${origine}).`,
           cellule,
         },
       ];

@@ -1,0 +1,55 @@
+import * as path from "path";
+import type { Io } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+
+const CINEMA = path.join(__dirname, "../fixtures/devis-cinema/devis-cinema.xlsx");
+
+function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
+  const sortie: string[] = [];
+  const erreurs: string[] = [];
+  return { sortie, erreurs, out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
+}
+
+async function minima(args: string[]) {
+  const io = enregistreur();
+  expect(await main(["devis", CINEMA, "--json", ...args], io)).toBe(0);
+  expect(io.erreurs).toEqual([]);
+  const j = JSON.parse(io.sortie[0]);
+  return j.controles.filter((c: { regle: string }) => c.regle === "salaire-minimum") as {
+    gravite: string;
+    message: string;
+    cellule: string;
+  }[];
+}
+
+describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () => {
+  it("signale les lignes d'équipe sous la grille cinéma, cellule par cellule", async () => {
+    const c = await minima(["--oeuvre", "cinema", "--date", "2025-09-01"]);
+    expect(c.map((x) => x.cellule)).toEqual([
+      "'Devis La Rade'!F9", // directeur de production 2 400 < 2 552,77 (plancher)
+      "'Devis La Rade'!F13", // 1er assistant opérateur 1 300 < 1 364,56
+      "'Devis La Rade'!F16", // cheffe monteuse 1 400 < 1 436,88 (plancher)
+      "'Devis La Rade'!F17", // régisseur général 300 €/jour < 1 369,00 × 0,25
+    ]);
+    expect(c.every((x) => x.gravite === "alerte")).toBe(true);
+    expect(c[1].message).toMatch(/1\u202f300,00\u00a0€ par semaine, sous le minimum IDCC 3097/);
+    expect(c[1].message).toMatch(/1\u202f364,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 01\/04\/2024/);
+    expect(c[1].message).toMatch(/annexe III/);
+    expect(c[0].message).toMatch(/sous le plancher connu IDCC 3097.*2\u202f552,77/);
+    expect(c[3].message).toMatch(
+      /300,00\u00a0€ par jour.*342,25\u00a0€ par jour \(1\u202f369,00\u00a0€ par semaine × 0,25\)/,
+    );
+  });
+
+  it("avant le 1er avril 2024 la grille cinéma ne s'applique pas ; en audiovisuel c'est la grille IDCC 2642", async () => {
+    expect(await minima(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual([]);
+    // Same crew, audiovisual documentary: every rate is above the IDCC 2642 grid (e.g. régisseur général 300 > 240,87).
+    expect(await minima(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([]);
+  });
+
+  it("refuse un type d'œuvre inconnu", async () => {
+    const io = enregistreur();
+    expect(await main(["devis", CINEMA, "--oeuvre", "theatre"], io)).toBe(2);
+    expect(io.erreurs[0]).toMatch(/--oeuvre attend l'une des valeurs cinema, audiovisuel/);
+  });
+});
