@@ -11,7 +11,7 @@ import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, 
 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
-  "[--premier-film] [--genre fiction|documentaire|animation|spectacle] [--duree MINUTES] [--credit-impot " +
+  "[--premier-film] [--oeuvre-difficile] [--genre fiction|documentaire|animation|spectacle] [--duree MINUTES] [--credit-impot " +
   "cinema|audiovisuel|international] " +
   "[--date AAAA-MM-JJ] [--json] [-o sortie.xlsx] [--strict]";
 
@@ -57,6 +57,7 @@ export const commande: Commande = {
         cout: { type: "string" },
         oeuvre: { type: "string" },
         "premier-film": { type: "boolean" },
+        "oeuvre-difficile": { type: "boolean" },
         genre: { type: "string" },
         duree: { type: "string" },
         "credit-impot": { type: "string" },
@@ -119,6 +120,7 @@ export const commande: Commande = {
         genre,
         dureeMinutes,
         premierOuDeuxiemeFilm: !!v["premier-film"],
+        oeuvreDifficile: !!v["oeuvre-difficile"],
         date,
         calculerCreditImpot: regime
           ? creditImpotPourPlan({

@@ -17,6 +17,8 @@ export interface ContexteFinancement {
   genre?: Genre;
   dureeMinutes?: number;
   premierOuDeuxiemeFilm: boolean;
+  /** Audiovisual « œuvre difficile » declared by the producer (art. D331-17). */
+  oeuvreDifficile?: boolean;
   /** ISO date choosing the rule versions. */
   date: string;
   plafond: PlafondApplicable;

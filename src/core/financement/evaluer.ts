@@ -21,6 +21,8 @@ export interface OptionsEvaluation {
   genre?: Genre;
   dureeMinutes?: number;
   premierOuDeuxiemeFilm?: boolean;
+  /** Audiovisual « œuvre difficile » (art. D331-17: innovative, hard to access or sensitive), declared by the producer. */
+  oeuvreDifficile?: boolean;
   /** ISO date picking the rule versions; defaults to today. */
   date?: string;
   cout?: CoutProduction;
@@ -76,6 +78,8 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
     typeOeuvre,
     cout: cout?.montant ?? (0 as Cents),
     premierOuDeuxiemeFilm: !!opts.premierOuDeuxiemeFilm,
+    oeuvreDifficile: !!opts.oeuvreDifficile,
+    dureeMinutes: opts.dureeMinutes,
     date,
     surcharges: opts.surcharges,
   });
@@ -87,6 +91,7 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
     genre: opts.genre,
     dureeMinutes: opts.dureeMinutes,
     premierOuDeuxiemeFilm: !!opts.premierOuDeuxiemeFilm,
+    oeuvreDifficile: !!opts.oeuvreDifficile,
     date,
     plafond,
     synthese,

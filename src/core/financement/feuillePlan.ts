@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Cents, centsToEuros, FORMAT_EXCEL } from "../money";
+import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr } from "../money";
 import type { CellSpec, SheetSpec } from "../port/workbook";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
 import { categorie, categoriesEnVigueur } from "./categories";
@@ -59,11 +59,17 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ["Plan de financement", null, "Établi par Prodbook — les cellules bleues sont modifiables, le reste se recalcule."],
     ["Coût de production (devis)", celluleCout(a), ctx.cout?.origine ?? "Coût inconnu : saisissez-le en B2."],
     ["Type d'œuvre", oeuvre, "Cinéma ou Audiovisuel"],
-    [
-      "Premier ou deuxième film du réalisateur",
-      ctx.premierOuDeuxiemeFilm ? OUI : NON,
-      "Oui : plafond dérogatoire (œuvre difficile)",
-    ],
+    ctx.typeOeuvre === "cinema"
+      ? [
+          "Premier ou deuxième film du réalisateur",
+          ctx.premierOuDeuxiemeFilm ? OUI : NON,
+          "Oui : plafond dérogatoire (œuvre difficile, art. D331-17)",
+        ]
+      : [
+          "Œuvre difficile (innovante, peu accessible ou délicate)",
+          ctx.oeuvreDifficile ? OUI : NON,
+          "Oui : plafond dérogatoire (art. D331-17)",
+        ],
     ["Plafond général des aides publiques", ratio(p.plafondGeneral), confiance],
     [
       "Plafond dérogatoire (œuvre difficile ou petit budget)",
@@ -73,7 +79,13 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     [
       "Seuil « petit budget » (coût ≤)",
       seuil === undefined ? null : centsToEuros(seuil),
-      seuil === undefined ? "Pas de seuil connu pour ce type d'œuvre" : "Cinéma : coût définitif ≤ seuil",
+      seuil === undefined
+        ? p.seuilPetitBudgetParHeure !== undefined
+          ? `Audiovisuel : ${formatMontantFr(p.seuilPetitBudgetParHeure)} par heure — durée inconnue`
+          : "Pas de seuil connu pour ce type d'œuvre"
+        : p.seuilPetitBudgetParHeure !== undefined
+          ? `Audiovisuel : ${formatMontantFr(p.seuilPetitBudgetParHeure)} par heure × ${ctx.dureeMinutes} min`
+          : "Cinéma : coût définitif ≤ seuil",
     ],
     ["Plafond des aides du CNC", ratio(p.plafondCnc), null],
     [],
@@ -145,7 +157,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ["Intensité des aides publiques", f(`IF(${base}<=0,0,$B$${L(6)}/${base})`, ratio(s.intensite))],
     [
       "Plafond applicable",
-      f(`IF(OR($B$4="${OUI}",AND($B$3="Cinéma",ISNUMBER($B$7),$B$2<=$B$7)),$B$6,$B$5)`, ratio(p.plafond)),
+      f(`IF(OR($B$4="${OUI}",AND(ISNUMBER($B$7),$B$2<=$B$7)),$B$6,$B$5)`, ratio(p.plafond)),
       p.motif,
     ],
     ["Aides du CNC", f(`SUMIFS(${col("F")},${col("I")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesCnc))],

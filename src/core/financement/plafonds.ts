@@ -15,12 +15,21 @@ export interface PlafondsOeuvre {
   seuilPetitBudget: string | null;
   plafondAidesCnc: string;
   derogationPremierFilm: boolean;
+  /** Euros per hour, decimal string: audiovisual small budget (D331-17: budget ≤ 100 000 € per hour). */
+  seuilPetitBudgetParHeure?: string | null;
+  /**
+   * What makes a work « difficile » (D331-17): a first or second film (cinema), or an assessment — innovative, hard to
+   * access or sensitive — that only the producer can declare (audiovisual).
+   */
+  difficile?: "premier-ou-deuxieme-film" | "appreciation";
   /** Confidence of these figures for this kind of work (the version's tag is the lowest of both). */
   confiance: Confiance;
 }
 
 export interface ValeursIntensite {
   seuilAlerte: string;
+  /** What going over the ceiling may cost, said in the finding. */
+  consequenceDepassement?: string;
   cinema: PlafondsOeuvre;
   audiovisuel: PlafondsOeuvre;
 }
@@ -74,8 +83,10 @@ export interface PlafondApplicable {
   plafondCnc: Decimal;
   plafondGeneral: Decimal;
   plafondDerogatoire: Decimal;
-  /** Cinema small-budget threshold, when one applies to this kind of work. */
+  /** Small-budget threshold on the whole cost (cinema; audiovisual: per-hour threshold × duration, when known). */
   seuilPetitBudget?: Cents;
+  /** Audiovisual per-hour threshold, when the table has one. */
+  seuilPetitBudgetParHeure?: Cents;
   /** "général" or the derogation's reason. */
   motif: string;
   derogation: boolean;
@@ -89,8 +100,12 @@ export interface CriteresPlafond {
   typeOeuvre: TypeOeuvre;
   /** Cost the small-budget threshold is compared with (the production cost). */
   cout: Cents;
-  /** First or second film of the director (« œuvre difficile »). */
+  /** First or second film of the director (« œuvre difficile » for cinema). */
   premierOuDeuxiemeFilm: boolean;
+  /** Audiovisual « œuvre difficile » (innovative, hard to access or sensitive) as declared by the producer. */
+  oeuvreDifficile?: boolean;
+  /** Duration in minutes: the audiovisual small-budget threshold is per hour. */
+  dureeMinutes?: number;
   date: string;
   surcharges?: Surcharges;
 }
@@ -123,16 +138,42 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
   const alerte = taux("intensite-aides.seuil-alerte", version.valeurs.seuilAlerte);
   const seuilLu = surchargeMontant(s, k("seuil-petit-budget"));
   if (seuilLu) utilisees.push({ cle: seuilLu.cle, cellule: seuilLu.cellule });
-  const seuil = seuilLu ? seuilLu.valeur : p.seuilPetitBudget === null ? undefined : eurosToCents(p.seuilPetitBudget);
+  const parHeure =
+    p.seuilPetitBudgetParHeure === undefined || p.seuilPetitBudgetParHeure === null
+      ? undefined
+      : eurosToCents(p.seuilPetitBudgetParHeure);
+  // Cost per hour ≤ threshold ⇔ cost ≤ threshold × duration ÷ 60, rounded down to the cent so that the sheet's
+  // « coût ≤ seuil » formula gives the same answer as the exact comparison.
+  const seuilDuree =
+    parHeure !== undefined && c.dureeMinutes
+      ? (new Decimal(parHeure).times(c.dureeMinutes).dividedToIntegerBy(60).toNumber() as Cents)
+      : undefined;
+  const seuil = seuilLu
+    ? seuilLu.valeur
+    : p.seuilPetitBudget === null || p.seuilPetitBudget === undefined
+      ? seuilDuree
+      : eurosToCents(p.seuilPetitBudget);
   let motif = "plafond général";
   let derogation = false;
+  const appreciation = p.difficile === "appreciation";
   if (c.premierOuDeuxiemeFilm && p.derogationPremierFilm) {
     motif = "œuvre difficile (premier ou deuxième film du réalisateur)";
     derogation = true;
+  } else if (appreciation && c.oeuvreDifficile) {
+    motif = "œuvre difficile (innovante, peu accessible ou délicate, déclarée par le producteur)";
+    derogation = true;
   } else if (seuil !== undefined && c.cout > 0 && c.cout <= seuil) {
-    motif = `œuvre à petit budget (coût ≤ ${formatMontantFr(seuil)})`;
+    motif =
+      parHeure !== undefined && !seuilLu
+        ? `œuvre à petit budget (${formatMontantFr(parHeure)} par heure au plus : ${formatMontantFr(seuil)} pour ` +
+          `${c.dureeMinutes} min)`
+        : `œuvre à petit budget (coût ≤ ${formatMontantFr(seuil)})`;
     derogation = true;
   }
+  if (!derogation && parHeure !== undefined && seuil === undefined)
+    motif += ` ; seuil « petit budget » de ${formatMontantFr(parHeure)} par heure non vérifié faute de durée`;
+  if (!derogation && appreciation && c.premierOuDeuxiemeFilm)
+    motif += " ; un premier ou deuxième film n'est pas une œuvre difficile en audiovisuel (art. D331-17)";
   return {
     confiance: p.confiance,
     plafond: derogation ? derog : general,
@@ -141,6 +182,7 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
     plafondGeneral: general,
     plafondDerogatoire: derog,
     seuilPetitBudget: seuil,
+    seuilPetitBudgetParHeure: parHeure,
     motif,
     derogation,
     version,

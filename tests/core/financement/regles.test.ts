@@ -136,9 +136,10 @@ describe("dérogation petit budget (cinéma, coût ≤ 1 250 000 €)", () => {
     expect(a.plafond.plafond.toFixed(2)).toBe("0.50");
     expect(de(a, "intensite-aides-publiques")).toEqual(["erreur"]);
   });
-  test("pas de seuil petit budget en audiovisuel", () => {
+  test("audiovisuel sans durée : le seuil par heure n'est pas vérifié, et le motif le dit", () => {
     const a = evaluer(p(1000000), { cout: cout(1000000), typeOeuvre: "audiovisuel" });
     expect(a.plafond.plafond.toFixed(2)).toBe("0.50");
+    expect(a.plafond.motif).toMatch(/100\u202f000,00\u00a0€ par heure non vérifié faute de durée/);
   });
   test("la feuille Paramètres peut changer le seuil", () => {
     const surcharges = new Map([
@@ -149,6 +150,54 @@ describe("dérogation petit budget (cinéma, coût ≤ 1 250 000 €)", () => {
     expect(a.plafond.surchargesUtilisees).toEqual([
       { cle: "intensite-aides.cinema.seuil-petit-budget", cellule: "Paramètres!B2" },
     ]);
+  });
+});
+
+describe("audiovisuel : œuvre difficile et petit budget selon l'art. D331-17", () => {
+  // 45 000 € d'aides publiques, pour un coût autour de 86 666 € (52 min) : 51,9 %.
+  const q = (c: string) =>
+    plan([src("region", 25000), src("cnc-selectif", 20000), src("apport-numeraire", Number(c) - 45000)]);
+  const av = (c: string, o: Partial<OptionsEvaluation> = {}) =>
+    evaluerFinancement(q(c), {
+      date: DATE,
+      cout: { montant: eurosToCents(c), origine: "x" },
+      typeOeuvre: "audiovisuel",
+      dureeMinutes: 52,
+      ...o,
+    });
+  test("52 min à 86 666,66 € (99 999,99 € par heure) : petit budget, plafond 60 %", () => {
+    const a = av("86666.66");
+    expect(a.plafond.plafond.toFixed(2)).toBe("0.60");
+    expect(a.plafond.seuilPetitBudget).toBe(eurosToCents("86666.66"));
+    expect(a.plafond.motif).toMatch(
+      /petit budget \(100\u202f000,00\u00a0€ par heure au plus : 86\u202f666,66\u00a0€ pour 52 min\)/,
+    );
+    expect(de(a, "intensite-aides-publiques")).toEqual(["alerte"]);
+  });
+  test("52 min à 86 666,67 € (100 000,004 € par heure) : plus de dérogation, erreur", () => {
+    const a = av("86666.67");
+    expect(a.plafond.plafond.toFixed(2)).toBe("0.50");
+    expect(de(a, "intensite-aides-publiques")).toEqual(["erreur"]);
+  });
+  test("60 min : 100 000 € pile passe, 100 000,01 € non", () => {
+    expect(av("100000.00", { dureeMinutes: 60 }).plafond.plafond.toFixed(2)).toBe("0.60");
+    expect(av("100000.01", { dureeMinutes: 60 }).plafond.plafond.toFixed(2)).toBe("0.50");
+  });
+  test("un premier film n'ouvre pas la dérogation en audiovisuel ; une œuvre difficile déclarée, si", () => {
+    const a = av("200000", { premierOuDeuxiemeFilm: true });
+    expect(a.plafond.plafond.toFixed(2)).toBe("0.50");
+    expect(a.plafond.motif).toMatch(/premier ou deuxième film n'est pas une œuvre difficile en audiovisuel/);
+    const b = av("200000", { oeuvreDifficile: true });
+    expect(b.plafond.plafond.toFixed(2)).toBe("0.60");
+    expect(b.plafond.motif).toMatch(/innovante, peu accessible ou délicate/);
+  });
+  test("au-delà du plafond, le constat chiffre l'excédent et dit que toute l'aide peut être perdue", () => {
+    const a = av("86666.67");
+    const c = a.constats.find((x) => x.regle === "intensite-aides-publiques")!;
+    // 45 000 − 50 % × 86 666,67 = 45 000 − 43 333,34 = 1 666,66
+    expect(c.message).toMatch(/au-delà du plafond 50,00\u00a0%.*de 1\u202f666,66\u00a0€\./);
+    expect(c.message).toMatch(/Attention : un dépassement du plafond peut faire écarter la totalité de l'aide/);
+    expect(c.message).toMatch(/à vérifier\.$/);
   });
 });
 

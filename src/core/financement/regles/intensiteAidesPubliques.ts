@@ -1,12 +1,15 @@
 import type { Constat, Regle } from "../../controles/constat";
+import { type Cents, multiplyCents } from "../../money/cents";
 import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
+
+const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
 /** Public aid (crédit d'impôt included) over the production cost, or its French share in a coproduction. */
 export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
   id: "intensite-aides-publiques",
   description:
     "Les aides publiques (CNC, régions, Europe, crédit d'impôt) ne dépassent pas 50 % du coût (60 % pour une œuvre difficile ou à " +
-    "petit budget).",
+    "petit budget, art. D331-17) ; un dépassement peut coûter toute l'aide, pas seulement l'excédent.",
   verifier(ctx) {
     const { synthese: s, plafond: p } = ctx;
     if (s.intensite === undefined || s.baseIntensite === undefined) {
@@ -28,7 +31,15 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
     const plafond = `plafond ${pct(p.plafond)} : ${p.motif}${mentionConfiance(p.confiance)}`;
     let c: Constat;
     if (s.intensite.greaterThan(p.plafond)) {
-      c = { regle: "intensite-aides-publiques", gravite: "erreur", message: `${quoi} : au-delà du ${plafond}.` };
+      const consequence = p.version.valeurs.consequenceDepassement;
+      const depasse = multiplyCents(s.baseIntensite, p.plafond, 1);
+      c = {
+        regle: "intensite-aides-publiques",
+        gravite: "erreur",
+        message:
+          `${quoi} : au-delà du ${plafond}, de ${euros((s.aidesPubliques - depasse) as Cents)}.` +
+          (consequence ? ` Attention : ${lowerFirst(consequence.replace(/\.$/, ""))} — à vérifier.` : ""),
+      };
     } else if (s.intensite.greaterThan(p.seuilAlerte)) {
       c = {
         regle: "intensite-aides-publiques",
