@@ -75,9 +75,9 @@ describe("robustesse — « Brut journalier | Brut total | Charges | Coût charg
     ]);
     expect(d.lignes[4].tauxCharges).toBe("0.55");
     expect(e(d.total)).toBe("7285.00");
-    // Monteur at 220 €/day is under the 235.60 € minimum.
+    // Monteur at 220 €/day is under the 235.60 € minimum (since 1 July 2025 a floor: alerte).
     expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([
-      ["salaire-minimum", "erreur", "Salaires!D2"],
+      ["salaire-minimum", "alerte", "Salaires!D2"],
     ]);
   });
 });

@@ -68,9 +68,9 @@ describe("robustesse — devis de fiction : chiffres romains, lettres, codes « 
       ["sous-total", "5", "25500.00", 2],
       ["total", undefined, "164252.50", 11],
     ]);
-    // Scripte at 230 €/day is under the 240.87 € minimum.
+    // Scripte at 230 €/day is under the 240.87 € minimum (since 1 July 2025 a floor: alerte).
     expect(controlerDevis(d, "2026-01-15").map((c) => [c.regle, c.gravite, c.cellule])).toEqual([
-      ["salaire-minimum", "erreur", "'Budget fiction'!F9"],
+      ["salaire-minimum", "alerte", "'Budget fiction'!F9"],
     ]);
   });
 

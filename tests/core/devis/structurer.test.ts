@@ -27,7 +27,7 @@ describe("structurerDevis", () => {
     const r = await structurerDevis(wb, { ecrire: true, dureeMinutes: 26, genre: "documentaire", date: "2026-01-15" });
     expect(r.feuillesEcrites).toEqual(["Devis (Prodbook)", "Synthèse", "Contrôles"]);
     expect(r.devis.feuille).toBe("Devis");
-    expect(r.constats.map((c) => c.regle)).toEqual(["montant-calcul", "salaire-minimum", "charges-sociales-absentes"]);
+    expect(r.constats.map((c) => c.regle)).toEqual(["montant-calcul", "charges-sociales-absentes", "salaire-minimum"]);
     const d = wb.ecrites.get("Devis (Prodbook)") as SheetSpec;
     // Header, table, frozen rows, validation lists.
     expect(d.rows[3]).toEqual([
