@@ -131,7 +131,7 @@ describe("chômage des intermittents (annexes 8 et 10)", () => {
         expect.arrayContaining(["ags", "fnal", "csa", "sante-au-travail", "retraite-prevoyance-audiens"]),
       );
       expect(v.valeurs.assiettes?.["artistes-taux-reduits"]).toMatchObject({ coefficient: "0.70", confiance: "H" });
-      expect(v.valeurs.forfaits?.["afdas-intermittents"].montant).toBe("50.00");
+      expect(v.valeurs.forfaits?.["afdas-intermittents"].montant).toBe(5000);
       const ch = v.valeurs.composantes["chomage-intermittents"];
       const parts = Object.values(ch.parts ?? {}).reduce((s, p) => s.plus(p), new Decimal(0));
       expect(parts.equals(ch.taux)).toBe(true);

@@ -36,7 +36,8 @@ export interface AssietteCharges {
 /** A flat amount in euros (AFDAS: 50 € per company and per year). */
 export interface ForfaitCharges {
   libelle: string;
-  montant: string;
+  /** Cents. */
+  montant: number;
   confiance: Confiance;
 }
 

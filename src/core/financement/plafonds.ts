@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import brutIntensite from "../regles/data/intensite-aides.json";
 import brutFsa from "../regles/data/financement-fsa.json";
 import type { TypeOeuvre } from "../devis/model";
-import { Cents, eurosToCents } from "../money/cents";
+import type { Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { surchargeMontant, surchargeTaux } from "../regles/parametres";
 import { Confiance, Surcharges, TableRegles, validerTable, versionEnVigueur, VersionRegle } from "../regles/table";
@@ -11,12 +11,12 @@ import { ErreurDonnees } from "../erreurs";
 export interface PlafondsOeuvre {
   plafondGeneral: string;
   plafondDerogatoire: string;
-  /** Euros, decimal string; null when no small-budget derogation is known for this kind of work. */
-  seuilPetitBudget: string | null;
+  /** Cents; null when no small-budget threshold on the whole cost is known for this kind of work. */
+  seuilPetitBudget: Cents | null;
   plafondAidesCnc: string;
   derogationPremierFilm: boolean;
-  /** Euros per hour, decimal string: audiovisual small budget (D331-17: budget ≤ 100 000 € per hour). */
-  seuilPetitBudgetParHeure?: string | null;
+  /** Cents per hour: audiovisual small budget (D331-17: budget ≤ 100 000 € per hour). */
+  seuilPetitBudgetParHeure?: Cents | null;
   /**
    * What makes a work « difficile » (D331-17): a first or second film (cinema), or an assessment — innovative, hard to
    * access or sensitive — that only the producer can declare (audiovisual).
@@ -36,29 +36,15 @@ export interface ValeursIntensite {
 
 export interface ValeursFsa {
   partMinimaleDiffuseurs: string;
-  numeraireParHeureFiction: string;
+  /** Cents per hour. */
+  numeraireParHeureFiction: Cents;
 }
 
-export const TABLE_INTENSITE: TableRegles<ValeursIntensite> = verifierIntensite(
-  validerTable<ValeursIntensite>(brutIntensite, "intensite-aides.json"),
+/** Shape, rates in [0, 1] and amounts in cents are checked by the schema (src/core/regles/schemas/financement.ts). */
+export const TABLE_INTENSITE: TableRegles<ValeursIntensite> = validerTable<ValeursIntensite>(
+  brutIntensite,
+  "intensite-aides.json",
 );
-
-function verifierIntensite(t: TableRegles<ValeursIntensite>): TableRegles<ValeursIntensite> {
-  t.versions.forEach((v, i) => {
-    for (const o of ["cinema", "audiovisuel"] as const) {
-      const p = v.valeurs[o];
-      const chemin = `versions[${i}].valeurs.${o}`;
-      if (!p) throw new Error(`Table de règles intensite-aides.json : ${chemin} manquant`);
-      if (!["H", "M", "L"].includes(p.confiance))
-        throw new Error(`Table de règles intensite-aides.json : ${chemin}.confiance doit valoir H, M ou L`);
-      for (const k of ["plafondGeneral", "plafondDerogatoire", "plafondAidesCnc"] as const) {
-        if (!/^0\.\d+$|^1(\.0+)?$/.test(p[k]))
-          throw new Error(`Table de règles intensite-aides.json : ${chemin}.${k} « ${p[k]} » n'est pas une fraction`);
-      }
-    }
-  });
-  return t;
-}
 export const TABLE_FSA: TableRegles<ValeursFsa> = validerTable<ValeursFsa>(brutFsa, "financement-fsa.json");
 
 /** No version of a financing rule table covers the date asked for: French message, the CLI exits 2. */
@@ -138,21 +124,14 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
   const alerte = taux("intensite-aides.seuil-alerte", version.valeurs.seuilAlerte);
   const seuilLu = surchargeMontant(s, k("seuil-petit-budget"));
   if (seuilLu) utilisees.push({ cle: seuilLu.cle, cellule: seuilLu.cellule });
-  const parHeure =
-    p.seuilPetitBudgetParHeure === undefined || p.seuilPetitBudgetParHeure === null
-      ? undefined
-      : eurosToCents(p.seuilPetitBudgetParHeure);
+  const parHeure = p.seuilPetitBudgetParHeure ?? undefined;
   // Cost per hour ≤ threshold ⇔ cost ≤ threshold × duration ÷ 60, rounded down to the cent so that the sheet's
   // « coût ≤ seuil » formula gives the same answer as the exact comparison.
   const seuilDuree =
     parHeure !== undefined && c.dureeMinutes
       ? (new Decimal(parHeure).times(c.dureeMinutes).dividedToIntegerBy(60).toNumber() as Cents)
       : undefined;
-  const seuil = seuilLu
-    ? seuilLu.valeur
-    : p.seuilPetitBudget === null || p.seuilPetitBudget === undefined
-      ? seuilDuree
-      : eurosToCents(p.seuilPetitBudget);
+  const seuil = seuilLu ? seuilLu.valeur : (p.seuilPetitBudget ?? seuilDuree);
   let motif = "plafond général";
   let derogation = false;
   const appreciation = p.difficile === "appreciation";
@@ -198,7 +177,7 @@ export function seuilsFsa(date: string): {
   const version = enVigueur(TABLE_FSA, date, "financement-fsa.json");
   return {
     partMinimale: new Decimal(version.valeurs.partMinimaleDiffuseurs),
-    numeraireParHeure: eurosToCents(version.valeurs.numeraireParHeureFiction),
+    numeraireParHeure: version.valeurs.numeraireParHeureFiction,
     version,
   };
 }

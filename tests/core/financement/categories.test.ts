@@ -55,7 +55,7 @@ describe("plafonds d'intensité (données datées)", () => {
     expect(v.valeurs.cinema).toMatchObject({
       plafondGeneral: "0.50",
       plafondDerogatoire: "0.60",
-      seuilPetitBudget: "1250000.00",
+      seuilPetitBudget: 125000000,
       plafondAidesCnc: "0.50",
     });
   });

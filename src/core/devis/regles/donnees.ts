@@ -3,6 +3,7 @@ import brutAccord from "../../regles/data/accord-transparence.json";
 import brutMinima from "../../regles/data/idcc2642-minima.json";
 import brutMinima3097 from "../../regles/data/idcc3097-minima.json";
 import { Confiance, TableRegles, validerTable } from "../../regles/table";
+import type { Cents } from "../../money/cents";
 import type { Genre } from "../model";
 import { normaliser } from "../../util/texte";
 
@@ -20,10 +21,10 @@ export type StatutMinimum = "grille" | "plancher";
 export interface FonctionMinimum {
   id: string;
   libelle: string;
-  /** Daily gross minimum in euros (decimal string): IDCC 2642 grids. */
-  journalier?: string;
-  /** Weekly gross minimum in euros (decimal string): IDCC 3097 grids. */
-  hebdomadaire?: string;
+  /** Daily gross minimum in cents: IDCC 2642 grids. */
+  journalier?: Cents;
+  /** Weekly gross minimum in cents: IDCC 3097 grids. */
+  hebdomadaire?: Cents;
   /** Per function when the grid mixes both (IDCC 3097); else the genre's statut applies. */
   statut?: StatutMinimum;
   confiance?: Confiance;

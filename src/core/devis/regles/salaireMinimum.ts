@@ -57,21 +57,21 @@ function minimumUnitaire(
   const virgule = (s: string) => s.replace(".", ",");
   if (f.hebdomadaire !== undefined || v.journeeSurSemaine !== undefined) {
     // Weekly grid (IDCC 3097): an override is a weekly minimum too.
-    const hebdo = surcharge !== undefined ? centsToDecimal(surcharge) : f.hebdomadaire;
+    const hebdo = surcharge ?? f.hebdomadaire;
     if (hebdo === undefined) return undefined;
-    if (parSemaine) return { minimum: montantLigne(1, 1, hebdo), derive: "" };
+    if (parSemaine) return { minimum: hebdo, derive: "" };
     const part = v.journeeSurSemaine ?? "0.25";
     return {
-      minimum: montantLigne(1, part, hebdo),
-      derive: ` (${eur(eurosToCents(hebdo))} par semaine × ${virgule(part)})`,
+      minimum: montantLigne(1, part, centsToDecimal(hebdo)),
+      derive: ` (${eur(hebdo)} par semaine × ${virgule(part)})`,
     };
   }
-  const journalier = surcharge !== undefined ? centsToDecimal(surcharge) : f.journalier;
+  const journalier = surcharge ?? f.journalier;
   if (journalier === undefined) return undefined;
-  if (!parSemaine) return { minimum: montantLigne(1, 1, journalier), derive: "" };
+  if (!parSemaine) return { minimum: journalier, derive: "" };
   return {
-    minimum: montantLigne(1, JOURS_PAR_SEMAINE, journalier),
-    derive: ` (${eur(eurosToCents(journalier))} × ${virgule(JOURS_PAR_SEMAINE)} jours)`,
+    minimum: montantLigne(1, JOURS_PAR_SEMAINE, centsToDecimal(journalier)),
+    derive: ` (${eur(journalier)} × ${virgule(JOURS_PAR_SEMAINE)} jours)`,
   };
 }
 

@@ -1,10 +1,15 @@
-import { valeursLibres } from "../schema";
+import * as v from "valibot";
+import { texte } from "../schema";
 
-/**
- * Schemas of this domain's rule tables. Each one starts permissive (only the envelope is checked: dates, confidence,
- * sources, non-overlapping versions); the owner of the table replaces valeursLibres by its typed schema, built from
- * the blocks of ../schema (centimes, taux, minutes, jours, grille…).
- */
+/** Accounting rule tables: default PCG account → devis poste mapping. */
 export const SCHEMAS_COMPTABILITE = {
-  "correspondances-pcg": valeursLibres,
+  "correspondances-pcg": v.strictObject({
+    correspondances: v.array(
+      v.strictObject({
+        compte: v.pipe(v.string(), v.regex(/^\d{2,8}$/, "numéro de compte PCG (chiffres)")),
+        poste: v.pipe(v.string(), v.regex(/^(\d(\.\d+)*|FG|IMP|FF|PROD)$/, "poste du devis (« 2 », « 2.3 », « FF »…)")),
+        libelle: texte,
+      }),
+    ),
+  }),
 } as const;

@@ -1,12 +1,51 @@
-import { valeursLibres } from "../schema";
+import * as v from "valibot";
+import { centimes, texte, taux } from "../schema";
 
-/**
- * Schemas of this domain's rule tables. Each one starts permissive (only the envelope is checked: dates, confidence,
- * sources, non-overlapping versions); the owner of the table replaces valeursLibres by its typed schema, built from
- * the blocks of ../schema (centimes, taux, minutes, jours, grille…).
- */
+const confiance = v.picklist(["H", "M", "L"], (i) => `${String(i.received)} : la confiance vaut H, M ou L`);
+const slug = v.pipe(v.string(), v.regex(/^[a-z0-9+]+(-[a-z0-9+]+)*$/, "doit être en kebab-case"));
+
+const plafonds = v.strictObject({
+  plafondGeneral: taux,
+  plafondDerogatoire: taux,
+  seuilPetitBudget: v.nullable(centimes),
+  seuilPetitBudgetParHeure: v.nullable(centimes),
+  plafondAidesCnc: taux,
+  derogationPremierFilm: v.boolean(),
+  difficile: v.picklist(["premier-ou-deuxieme-film", "appreciation"]),
+  confiance,
+});
+
+/** Financing rule tables: aid-intensity ceilings (D331-17, RGA), FSA thresholds, source categories. */
 export const SCHEMAS_FINANCEMENT = {
-  "intensite-aides": valeursLibres,
-  "financement-fsa": valeursLibres,
-  "financement-categories": valeursLibres,
+  "intensite-aides": v.strictObject({
+    seuilAlerte: taux,
+    consequenceDepassement: v.optional(texte),
+    cinema: plafonds,
+    audiovisuel: plafonds,
+  }),
+  "financement-fsa": v.strictObject({ partMinimaleDiffuseurs: taux, numeraireParHeureFiction: centimes }),
+  "financement-categories": v.strictObject({
+    categories: v.pipe(
+      v.array(
+        v.strictObject({
+          id: slug,
+          libelle: texte,
+          groupe: texte,
+          public: v.boolean(),
+          cnc: v.boolean(),
+          numeraire: v.boolean(),
+          diffuseur: v.optional(v.boolean()),
+          etranger: v.optional(v.boolean()),
+          motsCles: v.array(texte),
+          classement: v.strictObject({
+            confiance,
+            source: v.strictObject({ titre: texte, url: v.pipe(v.string(), v.url("n'est pas une URL")) }),
+          }),
+        }),
+      ),
+      v.minLength(1),
+      v.check((cs) => new Set(cs.map((c) => c.id)).size === cs.length, "identifiants de catégorie en double"),
+    ),
+    raffinements: v.array(v.strictObject({ de: slug, vers: slug, siMotCle: v.array(texte) })),
+  }),
 } as const;
