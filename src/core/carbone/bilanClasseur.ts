@@ -1,0 +1,191 @@
+import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import type { Devis } from "../devis/model";
+import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
+import { trouverFeuilleDevis } from "../devis/trouver";
+import { ErreurDonnees } from "../erreurs";
+import { FEUILLE_ECARTS } from "../ecarts/feuilleEcarts";
+import { PlanningError } from "../planning/modele";
+import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
+import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
+import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { parseCelluleRef } from "../util/adresse";
+import { classerLigne, type LigneHorsBilan } from "./classer";
+import { NOM_FEUILLE_CARBONE, NOM_FEUILLE_EXPORT } from "./colonnes";
+import { blocsCouverture, couverture, type Couverture } from "./couverture";
+import { realisesDesEcarts } from "./definitif";
+import { estimer, totaliser, type TotauxCarbone } from "./estimer";
+import { csvExport, feuilleExport, regrouperExport, type LigneExport } from "./export";
+import { facteursEnVigueur, type JeuFacteurs } from "./facteurs";
+import { feuilleBilan } from "./feuilleBilan";
+import type { Activite, ActiviteEstimee, Manquant } from "./modele";
+import { activitesDuPlan, resumerPlan, type ResumePlan } from "./plan";
+import { lireSaisiesCarbone } from "./relecture";
+
+export interface OptionsBilanCarbone {
+  /** Plan de travail sheet; omitted = the user's sheet with Date / Nom / Début / Fin headers, if any. */
+  planning?: string;
+  /** Devis sheet; omitted = the user's sheet that looks most like a devis. */
+  feuille?: string;
+  /** ISO date for the factor table; today by default. */
+  date?: string;
+  /** Write « Bilan carbone » and « Export carbone » (false = compute only). */
+  ecrire?: boolean;
+}
+
+export interface ResultatBilanCarbone {
+  devis: Devis;
+  activites: ActiviteEstimee[];
+  totaux: TotauxCarbone;
+  manquants: Manquant[];
+  hors: LigneHorsBilan[];
+  couverture: Couverture;
+  plan?: ResumePlan;
+  jeu: JeuFacteurs;
+  export: LigneExport[];
+  csv: string;
+  /** Activities whose réalisé came from the Écarts sheet. */
+  ecarts: boolean;
+  /** Corrections kept from the previous sheet. */
+  corrections: number;
+  feuillesEcrites: string[];
+}
+
+const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function aujourdhui(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The findings: data to complete, factors missing, unknown Paramètres keys. */
+function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
+  const out: Manquant[] = [];
+  for (const e of es) {
+    // Activity data the calculators ask for is listed even when the line is estimated on its amount.
+    for (const m of e.manques) out.push({ cellule: e.cellule, message: m });
+    if (e.methode === "facteur-manquant") {
+      const m = jeu.manquants.get(e.facteurRetenu);
+      out.push({
+        cellule: e.cellule,
+        message: `Facteur manquant pour « ${e.poste} » (${e.libelle}) : ${m?.raison ?? `code « ${e.facteurRetenu} » inconnu.`}`,
+      });
+    }
+  }
+  for (const k of jeu.inconnues)
+    out.push({ cellule: k.cellule, message: `Paramètre « ${k.cle} » inconnu : aucun facteur ne porte ce code.` });
+  return out;
+}
+
+/**
+ * Collects the carbon activity data from the devis and the plan de travail, estimates them with the sourced
+ * factors, keeps the user's corrections of a previous « Bilan carbone » sheet, and (if asked) writes that sheet
+ * and the « Export carbone » sheet. Never writes over a user's sheet.
+ */
+export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone = {}): Promise<ResultatBilanCarbone> {
+  const existantes = await wb.listSheets();
+  const prodbook = await wb.feuillesProdbook();
+  const anous = (n: string) => prodbook.some((p) => egal(p, n));
+  const utilisateur: SheetData[] = [];
+  for (const n of existantes.filter((e) => !anous(e) && !egal(e, NOM_FEUILLE_PARAMETRES))) {
+    const s = await wb.readSheet(n);
+    if (s) utilisateur.push(s);
+  }
+  const chercher = (nom: string, quoi: string) => {
+    const s = utilisateur.find((x) => egal(x.name, nom));
+    if (!s)
+      throw new ErreurDonnees(
+        `La feuille ${quoi} « ${nom} » n'existe pas dans le classeur (feuilles : ${utilisateur.map((x) => `« ${x.name} »`).join(", ")}).`,
+      );
+    return s;
+  };
+  const planSheet = opts.planning ? chercher(opts.planning, "de plan de travail") : trouverFeuillePlan(utilisateur);
+  if (opts.planning && planSheet && !trouverFeuillePlan([planSheet]))
+    throw new PlanningError(
+      `La feuille « ${planSheet.name} » n'a pas d'en-tête de plan de travail : colonnes « Date », « Nom », « Début » et « Fin » attendues.`,
+    );
+  const candidates = utilisateur.filter((s) => s !== planSheet);
+  const devisSheet = opts.feuille ? chercher(opts.feuille, "de devis") : trouverFeuilleDevis(candidates);
+  if (!devisSheet)
+    throw new DevisIntrouvableError(
+      candidates[0]?.name ?? "",
+      candidates.map((s) => s.name),
+    );
+  const devis = importerDevis(devisSheet);
+  const plan = planSheet ? resumerPlan(lirePlanDeTravail(planSheet)) : undefined;
+
+  const parametres = existantes.find((e) => egal(e, NOM_FEUILLE_PARAMETRES));
+  const jeu = facteursEnVigueur(
+    opts.date ?? aujourdhui(),
+    lireParametres(parametres ? await wb.readSheet(parametres) : undefined),
+  );
+  const activites: Activite[] = [];
+  const hors: LigneHorsBilan[] = [];
+  for (const l of devis.lignes) {
+    const c = classerLigne(l, jeu);
+    if ("activite" in c) activites.push(c.activite);
+    else hors.push(c.hors);
+  }
+  const repas = activites.filter((a) => a.categorie === "repas");
+  if (plan && repas.length)
+    repas[0].notes.push(
+      `Plan de travail « ${plan.feuille} » : ${plan.joursPersonne} jour(s)-personne de tournage (un repas chacun), à rapprocher.`,
+    );
+  if (plan) activites.push(...activitesDuPlan(plan, repas.length > 0));
+
+  const nomBilan = choisirNomFeuille(NOM_FEUILLE_CARBONE, existantes, prodbook);
+  const precedente = anous(nomBilan) ? await wb.readSheet(nomBilan) : undefined;
+  const saisies = precedente ? lireSaisiesCarbone(precedente) : new Map();
+  const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
+  const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
+  const realises = ecarts ? realisesDesEcarts(ecarts) : new Map();
+  const es = estimer(activites, jeu, saisies, realises);
+  const totaux = totaliser(es);
+  const lignesExport = regrouperExport(es);
+  const couv = couverture(devis, es, hors);
+  const r: ResultatBilanCarbone = {
+    devis,
+    activites: es,
+    totaux,
+    manquants: lesManquants(es, jeu),
+    hors,
+    couverture: couv,
+    plan,
+    jeu,
+    export: lignesExport,
+    csv: csvExport(lignesExport),
+    ecarts: ecarts !== undefined,
+    corrections: es.filter((e) => saisies.has(e.id)).length,
+    feuillesEcrites: [],
+  };
+  if (!opts.ecrire) return r;
+
+  const numerique = (ref: string) => {
+    const p = parseCelluleRef(ref);
+    const s = utilisateur.find((x) => p.feuille !== undefined && egal(x.name, p.feuille));
+    const c = s?.rows[p.row]?.[p.col];
+    return !!c && !c.erreur && typeof c.v === "number";
+  };
+  const codes = new Set(es.map((e) => e.chapitre ?? "plan"));
+  const libelles = new Map<string, string>(CHAPITRES_AUDIOVISUEL.map((c) => [c.code, c.libelle]));
+  for (const c of devis.chapitres) libelles.set(c.code, c.libelle);
+  const chapitres = [...ORDRE_CHAPITRES, "plan"]
+    .filter((c) => codes.has(c))
+    .map((code) => ({
+      code,
+      libelle: code === "plan" ? "Plan de travail (hors devis)" : (libelles.get(code) ?? code),
+    }));
+  const bilan = feuilleBilan(
+    { activites: es, totaux, jeu, chapitres, numerique, blocsApres: (l, col) => blocsCouverture(couv, plan, l, col) },
+    nomBilan,
+  );
+  const entete = bilan.rows.findIndex((row) => row[0] === "Id");
+  const specs: SheetSpec[] = [
+    bilan,
+    feuilleExport(
+      lignesExport,
+      { nom: nomBilan, premiere: entete + 2, derniere: entete + 1 + Math.max(es.length, 1) },
+      choisirNomFeuille(NOM_FEUILLE_EXPORT, existantes, prodbook),
+    ),
+  ];
+  await wb.writeSheets(specs);
+  return { ...r, feuillesEcrites: specs.map((s) => s.name) };
+}

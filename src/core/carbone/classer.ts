@@ -1,0 +1,314 @@
+import Decimal from "decimal.js";
+import type { LigneDevis } from "../devis/model";
+import { normaliser } from "../util/texte";
+import type { JeuFacteurs } from "./facteurs";
+import type { Activite, CodeCategorie } from "./modele";
+
+/** A devis line outside the calculators' activity data (pay, rights, social charges, overheads) or not recognised. */
+export interface LigneHorsBilan {
+  ligne: LigneDevis;
+  motif: "personnel" | "droits" | "frais" | "non-classee";
+}
+
+export type Classement = { activite: Activite } | { hors: LigneHorsBilan };
+
+const MOTS = {
+  train: /\b(trains?|tgv|ter|intercites?|sncf|ouigo|eurostar|thalys)\b/,
+  avion: /\b(avions?|vols?|aeriens?|aerienne|billets? d'avion)\b/,
+  ferry: /\b(ferry|ferries|bateaux?|traversees?)\b/,
+  taxi: /\b(taxis?|vtc)\b/,
+  utilitaire: /\b(utilitaires?|camions?|fourgons?|vans?|vul)\b/,
+  voiture: /\b(voitures?|vehicules?|minibus|navettes?)\b/,
+  carburant: /\b(carburants?|gasoil|gazole|essence|diesel)\b/,
+  groupe: /\b(groupes? electrogenes?|generateurs?)\b/,
+  electricite: /\b(electricite|kwh|branchements? electriques?)\b/,
+  hebergement: /\b(hebergements?|hotels?|nuitees?|logements?|chambres?)\b/,
+  repas: /\b(repas|catering|cantines?|restauration|per diem|paniers?|dejeuners?|diners?|traiteurs?)\b/,
+  regie: /\bregie\b/,
+  camera: /\b(cameras?|optiques?|objectifs?|steadicam)\b/,
+  drone: /\bdrones?\b/,
+  lumiere: /\b(lumieres?|eclairages?|projecteurs?|electros?)\b/,
+  machinerie: /\b(machinerie|grip|travellings?|dolly|grues?)\b/,
+  son: /\b(son|micros?|kit hf|hf|enregistreurs?)\b/,
+  electronique: /\b(cartes?( memoire| sd)?|disques?( durs?)?|ssd|batteries)\b/,
+  decors: /\b(decors?|accessoires?|costumes?|habillement|maquillage|coiffure)\b/,
+  mobilier: /\bmobilier\b/,
+  papier: /\b(papeterie|fournitures de bureau|impressions?)\b/,
+  postprod:
+    /\b(montage|etalonnage|mixage|auditorium|sous-titrage|sous titrage|pad|laboratoire|vfx|conformation|doublage)\b/,
+  assurance: /\bassurances?\b/,
+  conseil: /\b(comptables?|expert-comptable|juridiques?|avocats?|commissaires? aux comptes|honoraires)\b/,
+};
+
+type Famille = "transport" | "hebergement" | "repas" | "carburant" | "groupe" | "electricite";
+
+const LIBELLES_FAMILLE: Record<Famille, string> = {
+  transport: "transport",
+  hebergement: "hébergement",
+  repas: "repas",
+  carburant: "carburant",
+  groupe: "groupe électrogène",
+  electricite: "électricité",
+};
+
+const POSTES_TRANSPORT: Record<string, { poste: string; facteur: string; unite: string }> = {
+  train: { poste: "Train", facteur: "train-tgv", unite: "passager.km" },
+  avion: { poste: "Avion", facteur: "avion-500-1000km", unite: "passager.km" },
+  ferry: { poste: "Ferry", facteur: "ferry", unite: "passager.km" },
+  taxi: { poste: "Taxi", facteur: "voiture", unite: "km" },
+  utilitaire: { poste: "Véhicule utilitaire", facteur: "utilitaire", unite: "km" },
+  voiture: { poste: "Voiture", facteur: "voiture", unite: "km" },
+};
+
+/** Families named in the label, in order of appearance (« Ferry … et hébergement » gives transport then hébergement). */
+function familles(s: string): Famille[] {
+  const trouvees: { f: Famille; i: number }[] = [];
+  const chercher = (f: Famille, re: RegExp) => {
+    const m = re.exec(s);
+    if (m && !trouvees.some((t) => t.f === f)) trouvees.push({ f, i: m.index });
+  };
+  for (const mode of Object.keys(POSTES_TRANSPORT)) chercher("transport", MOTS[mode as keyof typeof MOTS]);
+  chercher("hebergement", MOTS.hebergement);
+  chercher("repas", MOTS.repas);
+  chercher("carburant", MOTS.carburant);
+  chercher("groupe", MOTS.groupe);
+  chercher("electricite", MOTS.electricite);
+  // « Location véhicule utilitaire » is transport, « carburant » of a vehicle is energy.
+  return trouvees.sort((a, b) => a.i - b.i).map((t) => t.f);
+}
+
+function modeTransport(s: string): keyof typeof POSTES_TRANSPORT {
+  const modes = Object.keys(POSTES_TRANSPORT).filter((m) => MOTS[m as keyof typeof MOTS].test(s));
+  return (modes[0] ?? "voiture") as keyof typeof POSTES_TRANSPORT;
+}
+
+/** quantité × nombre as read, with its live formula over the producer's cells. */
+function produit(l: LigneDevis, facteur = new Decimal(1)): { quantite: string; formule?: string } | undefined {
+  if (l.quantite === undefined) return undefined;
+  const q = new Decimal(l.quantite).times(l.nombre ?? 1).times(facteur);
+  const c = l.source.cellules;
+  const termes = [c.quantite, l.nombre !== undefined ? c.nombre : undefined].filter((x): x is string => !!x);
+  if (!c.quantite) return { quantite: q.toFixed() };
+  const suffixe = facteur.eq(1) ? "" : `*${facteur.toFixed()}`;
+  return { quantite: q.toFixed(), formule: termes.join("*") + suffixe };
+}
+
+const UNITES = {
+  km: /^(km|kms|kilometres?)$/,
+  nuit: /^(nuits?|nuitees?|nights?)$/,
+  repas: /^(repas|couverts?)$/,
+  jour: /^(j|jrs?|jours?|journees?|days?)$/,
+  semaine: /^(sem\.?|semaines?|weeks?)$/,
+  litre: /^(l|litres?)$/,
+  kwh: /^kwh$/,
+};
+
+function base(l: LigneDevis, categorie: CodeCategorie, poste: string, facteur: string, unite: string): Activite {
+  return {
+    id: `devis:${l.id}`,
+    origine: "devis",
+    cellule: l.source.cellules.libelle ?? l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`,
+    libelle: l.libelle,
+    categorie,
+    poste,
+    chapitre: l.chapitre,
+    unite,
+    montant: l.montant,
+    celluleMontant: l.source.cellules.montant,
+    facteur,
+    codeLigne: l.code,
+    manques: [],
+    notes: [],
+  };
+}
+
+function lue(l: LigneDevis): string {
+  const q = l.quantite === undefined ? "" : new Decimal(l.quantite).times(l.nombre ?? 1).toFixed();
+  const refs = [l.source.cellules.quantite, l.nombre !== undefined ? l.source.cellules.nombre : undefined]
+    .filter(Boolean)
+    .map((r) => r!.replace(/^.*!/, ""))
+    .join(" × ");
+  return q ? `${q} ${l.unite ?? ""}`.trim() + (refs ? ` (${refs})` : "") : "aucune quantité";
+}
+
+function transport(l: LigneDevis, s: string, u: string): Activite {
+  const t = POSTES_TRANSPORT[modeTransport(s)];
+  const a = base(l, "transport", t.poste, t.facteur, t.unite);
+  const km = /(\d+(?:[.,]\d+)?)\s*km\b/.exec(s);
+  const p = UNITES.km.test(u) ? produit(l) : km ? produit(l, new Decimal(km[1].replace(",", "."))) : undefined;
+  if (p) {
+    a.quantite = p.quantite;
+    a.formuleQuantite = p.formule;
+    if (km && !UNITES.km.test(u))
+      a.notes.push(`Distance de ${km[1]} km lue dans le libellé : vérifiez qu'elle couvre l'aller et le retour.`);
+  } else a.manques.push(`Distance manquante : indiquez les ${t.unite} (${lue(l)}).`);
+  if (t.poste === "Train" && !/\b(ter|intercites?)\b/.test(s))
+    a.notes.push("Type de train non précisé : TGV retenu, changez le code du facteur si TER ou Intercités.");
+  if (t.poste === "Train" && /\bter\b/.test(s)) a.facteur = "train-ter";
+  if (t.poste === "Train" && /\bintercites?\b/.test(s)) a.facteur = "train-intercites";
+  if (t.poste === "Avion") a.notes.push("Tranche de distance de l'avion à confirmer (code du facteur).");
+  if (t.poste === "Taxi") a.notes.push("Taxi compté comme une voiture (km parcourus par le véhicule).");
+  return a;
+}
+
+function parUnite(l: LigneDevis, a: Activite, re: RegExp, manque: string): Activite {
+  const p = re.test(normaliser(l.unite ?? "")) ? produit(l) : undefined;
+  if (p) {
+    a.quantite = p.quantite;
+    a.formuleQuantite = p.formule;
+  } else if (manque) a.manques.push(`${manque} (${lue(l)}).`);
+  return a;
+}
+
+function enEuros(a: Activite, l: LigneDevis): Activite {
+  a.quantite = new Decimal(l.montant).dividedBy(100).toFixed();
+  a.formuleQuantite = l.source.cellules.montant;
+  return a;
+}
+
+/** Which calculator activity a devis line is, or why it is outside the bilan. */
+export function classerLigne(l: LigneDevis, jeu: JeuFacteurs): Classement {
+  const s = normaliser(l.libelle);
+  const u = normaliser(l.unite ?? "");
+  const hors = (motif: LigneHorsBilan["motif"]): Classement => ({ hors: { ligne: l, motif } });
+  if (l.chapitre === "FG" || l.chapitre === "IMP" || l.chapitre === "FF" || l.chapitre === "PROD") return hors("frais");
+  if (l.chapitre === "1") return hors("droits");
+  if (l.categorie?.startsWith("salaire") || l.categorie === "charges-sociales" || l.chapitre === "4")
+    return hors("personnel");
+  const f = familles(s);
+  const avec = (a: Activite): Classement => {
+    if (f.length > 1)
+      a.manques.unshift(
+        `Ligne mixte (${f.map((x) => LIBELLES_FAMILLE[x]).join(" et ")}) : le montant couvre plusieurs postes, ` +
+          `séparez-les dans le devis.`,
+      );
+    return { activite: a };
+  };
+  switch (f[0]) {
+    case "transport":
+      return avec(transport(l, s, u));
+    case "hebergement": {
+      const parNuit = jeu.facteurs.has("hebergement-nuitee") || !jeu.facteurs.has("ratio-hebergement-restauration");
+      const a = base(
+        l,
+        "hebergement",
+        "Hébergement (nuitées)",
+        parNuit ? "hebergement-nuitee" : "ratio-hebergement-restauration",
+        "nuitée",
+      );
+      if (!parNuit) a.notes.push("Pas de facteur par nuitée sourcé : estimé sur le montant (ratio monétaire).");
+      return avec(parUnite(l, a, UNITES.nuit, "Nombre de nuitées à indiquer"));
+    }
+    case "repas": {
+      const vege = /\b(vegetarien|vegetarienne|vegan|vegetalien)/.test(s);
+      const a = base(
+        l,
+        "repas",
+        vege ? "Repas végétarien" : "Repas (régime non précisé)",
+        vege ? "repas-vegetarien" : "repas-moyen",
+        "repas",
+      );
+      if (UNITES.jour.test(u)) {
+        parUnite(l, a, UNITES.jour, "");
+        a.notes.push("Un repas par jour et par personne retenu : corrigez la quantité s'il y en a deux.");
+        return avec(a);
+      }
+      return avec(parUnite(l, a, UNITES.repas, "Nombre de repas à indiquer"));
+    }
+    case "carburant": {
+      const essence = /\bessence\b/.test(s);
+      const a = base(
+        l,
+        "energie",
+        essence ? "Carburant (essence)" : "Carburant (gazole)",
+        essence ? "essence" : "gazole",
+        "litre",
+      );
+      return avec(parUnite(l, a, UNITES.litre, "Litres de carburant à indiquer"));
+    }
+    case "groupe":
+      return avec(
+        parUnite(
+          l,
+          base(l, "energie", "Groupe électrogène", "gazole-non-routier", "litre"),
+          UNITES.litre,
+          "Litres de gazole non routier à indiquer",
+        ),
+      );
+    case "electricite":
+      return avec(
+        parUnite(
+          l,
+          base(l, "energie", "Électricité", "electricite", "kWh"),
+          UNITES.kwh,
+          "Consommation en kWh à indiquer",
+        ),
+      );
+  }
+  return avecAutres(l, s, u) ?? hors("non-classee");
+}
+
+function materiel(l: LigneDevis, s: string, u: string, poste: string): { activite: Activite } {
+  if (l.categorie === "achat" || /\bachats?\b/.test(s)) {
+    return { activite: enEuros(base(l, "materiel", `${poste} (achat)`, "ratio-machines-equipements", "€ HT"), l) };
+  }
+  const unite = UNITES.semaine.test(u) ? "semaine" : "jour";
+  const a = base(l, "materiel", `Location ${poste.toLowerCase()}`, "location-materiel", unite);
+  return {
+    activite: parUnite(l, a, unite === "semaine" ? UNITES.semaine : UNITES.jour, "Jours de location à indiquer"),
+  };
+}
+
+/** Equipment, post-production and purchases: by keyword, then by chapter (7 equipment, 8 post-production, 5 sets). */
+function avecAutres(l: LigneDevis, s: string, u: string): Classement | undefined {
+  if (MOTS.postprod.test(s) || l.chapitre === "8") {
+    const a = base(
+      l,
+      "postproduction",
+      "Post-production",
+      "postproduction",
+      UNITES.semaine.test(u) ? "semaine" : "jour",
+    );
+    if (UNITES.semaine.test(u) || UNITES.jour.test(u))
+      return { activite: parUnite(l, a, UNITES.semaine.test(u) ? UNITES.semaine : UNITES.jour, "") };
+    a.unite = "€ HT";
+    return { activite: enEuros(a, l) };
+  }
+  if (MOTS.electronique.test(s))
+    return {
+      activite: enEuros(
+        base(l, "achats", "Consommables (supports, batteries)", "ratio-produits-electroniques", "€ HT"),
+        l,
+      ),
+    };
+  if (MOTS.camera.test(s)) return materiel(l, s, u, "Caméra");
+  if (MOTS.drone.test(s)) return materiel(l, s, u, "Drone");
+  if (MOTS.lumiere.test(s)) return materiel(l, s, u, "Lumière");
+  if (MOTS.machinerie.test(s)) return materiel(l, s, u, "Machinerie");
+  if (MOTS.son.test(s)) return materiel(l, s, u, "Son");
+  if (MOTS.regie.test(s)) return { activite: enEuros(base(l, "achats", "Régie", "regie", "€ HT"), l) };
+  if (MOTS.mobilier.test(s)) return { activite: enEuros(base(l, "achats", "Mobilier", "ratio-meubles", "€ HT"), l) };
+  if (MOTS.decors.test(s) || l.chapitre === "5") {
+    const a = enEuros(
+      base(l, "achats", "Décors, accessoires, costumes", "ratio-autres-produits-manufactures", "€ HT"),
+      l,
+    );
+    a.notes.push(
+      "Ratio « autres produits manufacturés » faute de ratio propre aux décors : le calculateur demande les matériaux.",
+    );
+    return { activite: a };
+  }
+  if (MOTS.papier.test(s))
+    return { activite: enEuros(base(l, "achats", "Papeterie, impressions", "ratio-papier-carton", "€ HT"), l) };
+  if (MOTS.assurance.test(s))
+    return { activite: enEuros(base(l, "achats", "Assurances", "ratio-assurance", "€ HT"), l) };
+  if (MOTS.conseil.test(s))
+    return {
+      activite: enEuros(
+        base(l, "achats", "Services juridiques et comptables", "ratio-services-juridiques-comptables", "€ HT"),
+        l,
+      ),
+    };
+  if (l.chapitre === "7") return materiel(l, s, u, "Matériel");
+  return undefined;
+}

@@ -1,0 +1,145 @@
+import Decimal from "decimal.js";
+import Papa from "papaparse";
+import { centsToEuros, type Cents } from "../money/cents";
+import { FORMAT_EXCEL } from "../money/format";
+import type { CellSpec, SheetSpec } from "../port/workbook";
+import { colonneLettre, nomFeuilleRef } from "../util/adresse";
+import { AVERTISSEMENT_HOMOLOGATION, COL } from "./colonnes";
+import { CATEGORIES, libelleCategorie, type ActiviteEstimee, type CodeCategorie } from "./modele";
+
+/** One line of a calculator's form: a category, a poste (mode, diet, equipment…), a quantity in one unit. */
+export interface LigneExport {
+  categorie: CodeCategorie;
+  poste: string;
+  unite: string;
+  /** Σ of the quantities known (retenues); undefined when none is. */
+  quantite?: string;
+  montant: Cents;
+  lignes: number;
+  /** Activities of the group whose quantity is still missing. */
+  aCompleter: number;
+  sources: string[];
+}
+
+/** Activities grouped the way SeCO2, Carbon'Clap and Carbon Stage ask for them: category, then poste, then unit. */
+export function regrouperExport(es: ActiviteEstimee[]): LigneExport[] {
+  const groupes = new Map<string, LigneExport>();
+  for (const e of es) {
+    const k = `${e.categorie}\u0000${e.poste}\u0000${e.unite}`;
+    const g = groupes.get(k) ?? {
+      categorie: e.categorie,
+      poste: e.poste,
+      unite: e.unite,
+      montant: 0 as Cents,
+      lignes: 0,
+      aCompleter: 0,
+      sources: [],
+    };
+    g.lignes++;
+    g.montant = (g.montant + (e.montant ?? 0)) as Cents;
+    if (e.quantiteRetenue !== undefined) g.quantite = new Decimal(g.quantite ?? 0).plus(e.quantiteRetenue).toFixed();
+    else g.aCompleter++;
+    g.sources.push(e.cellule);
+    groupes.set(k, g);
+  }
+  const rang = (c: CodeCategorie) => CATEGORIES.findIndex((x) => x.code === c);
+  return [...groupes.values()].sort(
+    (a, b) =>
+      rang(a.categorie) - rang(b.categorie) || a.poste.localeCompare(b.poste, "fr") || a.unite.localeCompare(b.unite),
+  );
+}
+
+const ENTETES = [
+  "Catégorie",
+  "Poste du calculateur",
+  "Quantité",
+  "Unité",
+  "Montant devis (€)",
+  "Lignes",
+  "À compléter",
+  "Sources",
+];
+
+const virgule = (s: string) => s.replace(".", ",");
+
+/**
+ * The export as CSV (semicolons, decimal commas, UTF-8 with BOM for Excel). Papaparse's escapeFormulae keeps a text
+ * that starts with = + - @ as text (a quote is put before it): an imported label never becomes a formula.
+ */
+export function csvExport(lignes: LigneExport[]): string {
+  const data = lignes.map((l) => [
+    libelleCategorie(l.categorie),
+    l.poste,
+    l.quantite === undefined ? "" : virgule(l.quantite),
+    l.unite,
+    virgule(new Decimal(l.montant).dividedBy(100).toFixed(2)),
+    String(l.lignes),
+    String(l.aCompleter),
+    l.sources.join(" ; "),
+  ]);
+  return "\ufeff" + Papa.unparse({ fields: ENTETES, data }, { delimiter: ";", escapeFormulae: true, newline: "\r\n" });
+}
+
+/**
+ * « Export carbone »: one row per calculator line, each total a live SUMIFS over the « Bilan carbone » activity
+ * rows (quantité retenue and montant), so a correction in that sheet shows here too.
+ */
+export function feuilleExport(
+  lignes: LigneExport[],
+  bilan: { nom: string; premiere: number; derniere: number },
+  nom: string,
+): SheetSpec {
+  const b = nomFeuilleRef(bilan.nom);
+  const col = (c: number) => `${b}!$${colonneLettre(c)}$${bilan.premiere}:$${colonneLettre(c)}$${bilan.derniere}`;
+  const crit = (r: number) => `${col(COL.categorie)},$A${r},${col(COL.poste)},$B${r},${col(COL.unite)},$D${r}`;
+  const rows: CellSpec[][] = [
+    ["Export pour le calculateur homologué (SeCO2, Carbon'Clap, Carbon Stage)"],
+    [AVERTISSEMENT_HOMOLOGATION],
+    [
+      "Repas « régime non précisé » : répartissez-les par régime dans le calculateur. Quantités modifiables dans « Bilan carbone ».",
+    ],
+    [],
+    ENTETES.slice(),
+  ];
+  const premiere = rows.length + 1;
+  lignes.forEach((l, i) => {
+    const r = premiere + i;
+    rows.push([
+      libelleCategorie(l.categorie),
+      l.poste,
+      { formula: `SUMIFS(${col(COL.quantite)},${crit(r)})`, result: l.quantite === undefined ? 0 : Number(l.quantite) },
+      l.unite,
+      { formula: `SUMIFS(${col(COL.montant)},${crit(r)})`, result: centsToEuros(l.montant) },
+      { formula: `COUNTIFS(${crit(r)})`, result: l.lignes },
+      {
+        formula: `COUNTIFS(${crit(r)},${col(COL.quantite)},"")`,
+        result: l.aCompleter,
+      },
+      l.sources.join(" ; "),
+    ]);
+  });
+  const fin = Math.max(premiere, premiere + lignes.length - 1);
+  return {
+    name: nom,
+    rows,
+    columns: [
+      { width: 24 },
+      { width: 34 },
+      { width: 12 },
+      { width: 12 },
+      { width: 16 },
+      { width: 8 },
+      { width: 12 },
+      { width: 60 },
+    ],
+    formats: [
+      { range: "A1", bold: true },
+      { range: "A2:A3", italic: true, fontColor: "#595959" },
+      { range: `A${premiere - 1}:H${premiere - 1}`, bold: true, fill: "#DDEBF7" },
+      { range: `E${premiere}:E${fin}`, numFmt: FORMAT_EXCEL.montant },
+      { range: `H${premiere}:H${fin}`, wrap: true },
+    ],
+    freeze: { rows: premiere - 1 },
+    tabColor: "#548235",
+  };
+}

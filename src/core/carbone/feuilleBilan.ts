@@ -1,0 +1,302 @@
+import Decimal from "decimal.js";
+import { centsToEuros } from "../money/cents";
+import { FORMAT_EXCEL } from "../money/format";
+import type { CellSpec, RangeFormat, SheetSpec } from "../port/workbook";
+import { colonneLettre, nomFeuilleRef } from "../util/adresse";
+import { critereExact } from "../util/criteres";
+import {
+  A_COMPLETER,
+  AVERTISSEMENT_HOMOLOGATION,
+  COL,
+  ENTETES_ACTIVITES,
+  TYPE_ACTIVITE,
+  TYPE_MONETAIRE,
+} from "./colonnes";
+import type { TotauxCarbone } from "./estimer";
+import type { JeuFacteurs } from "./facteurs";
+import { blocFacteurs } from "./feuilleFacteurs";
+import { CATEGORIES, LIBELLES_METHODE, libelleCategorie, type ActiviteEstimee } from "./modele";
+
+const L = (c: number) => colonneLettre(c);
+const t = (kg: Decimal.Value | undefined): number =>
+  kg === undefined ? 0 : new Decimal(kg).dividedBy(1000).toNumber();
+const FORMAT_T = "0.000";
+const JAUNE = "#FFF2CC";
+
+export interface EntreesFeuilleBilan {
+  activites: ActiviteEstimee[];
+  totaux: TotauxCarbone;
+  jeu: JeuFacteurs;
+  /** Chapters (code → libellé) in CNC order. */
+  chapitres: { code: string; libelle: string }[];
+  /** Is the producer's cell a number (a formula may refer to it), or text (its value is copied)? */
+  numerique(ref: string): boolean;
+  /** Extra blocks after the factor table (plan de travail, coverage of the devis). */
+  blocsApres?: (
+    premiereLigne: number,
+    colonne: (c: number) => string,
+  ) => { rows: CellSpec[][]; formats: RangeFormat[] };
+}
+
+/**
+ * The « Bilan carbone » sheet: totals, by category (charted) and by chapter, then one row per activity with live
+ * formulas (quantity × factor looked up in the factor table below), then the factor table itself. Yellow cells
+ * (quantité retenue, code facteur, réalisé, quantité réalisée, commentaire) are the user's and kept on refresh.
+ */
+export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
+  const moi = nomFeuilleRef(nom);
+  const { activites: as, totaux } = e;
+  const rows: CellSpec[][] = [];
+  const formats: RangeFormat[] = [];
+  rows.push(["Bilan carbone — pré-estimation préparée par Prodbook"]);
+  rows.push([AVERTISSEMENT_HOMOLOGATION]);
+  rows.push([
+    "Les cellules jaunes sont modifiables et gardées à chaque mise à jour. Confiance M ou L : facteur « à vérifier ».",
+  ]);
+  rows.push([]);
+  const ligneKpi = 5;
+  rows.push([]); // filled once the table rows are known
+  rows.push([]);
+  const premiereCat = 8;
+  rows.push([
+    "Catégorie",
+    "Prévisionnel (t CO2e)",
+    "Définitif (t CO2e)",
+    "Activités",
+    "À compléter",
+    "Facteur manquant",
+  ]);
+  const nCat = CATEGORIES.length;
+  const ligneTotalCat = premiereCat + nCat;
+  const nChap = e.chapitres.length;
+  const premiereChap = ligneTotalCat + 3;
+  const titreAct = premiereChap + nChap + 1;
+  const enteteAct = titreAct + 1;
+  const premiereAct = enteteAct + 1;
+  const derniereAct = Math.max(premiereAct, premiereAct + as.length - 1);
+  const premiereFacteurs = derniereAct + 2; // title row of the factor table
+  const facteurs = blocFacteurs(e.jeu, premiereFacteurs);
+  const plageF = `$A$${facteurs.premiere}:$J$${facteurs.derniere}`;
+  const col = (c: number) => `$${L(c)}$${premiereAct}:$${L(c)}$${derniereAct}`;
+  const somme = (c: number, crit: string) => `SUMIFS(${col(c)},${col(COL.categorie)},${crit})`;
+
+  CATEGORIES.forEach((c, i) => {
+    const r = premiereCat + i;
+    const de = as.filter((a) => a.categorie === c.code);
+    const k = totaux.parCategorie.get(c.code)!;
+    rows.push([
+      c.libelle,
+      { formula: somme(COL.previsionnel, `$A${r}`), result: t(k.kg) },
+      { formula: somme(COL.definitif, `$A${r}`), result: t(k.kgDefinitif) },
+      { formula: `COUNTIFS(${col(COL.categorie)},$A${r})`, result: de.length },
+      {
+        formula: `COUNTIFS(${col(COL.categorie)},$A${r},${col(COL.methode)},"${A_COMPLETER}")`,
+        result: de.filter((a) => a.methode === "a-completer").length,
+      },
+      {
+        formula: `COUNTIFS(${col(COL.categorie)},$A${r},${col(COL.methode)},"${LIBELLES_METHODE["facteur-manquant"]}")`,
+        result: de.filter((a) => a.methode === "facteur-manquant").length,
+      },
+    ]);
+  });
+  const s = (c: string) => ({ formula: `SUM(${c}${premiereCat}:${c}${ligneTotalCat - 1})` });
+  rows.push([
+    "Total",
+    { ...s("B"), result: t(totaux.total) },
+    { ...s("C"), result: t(totaux.definitif) },
+    { ...s("D"), result: as.length },
+    { ...s("E"), result: as.filter((a) => a.methode === "a-completer").length },
+    { ...s("F"), result: as.filter((a) => a.methode === "facteur-manquant").length },
+  ]);
+  rows.push([]);
+  rows.push(["Chapitre du devis", "Libellé", "Prévisionnel (t CO2e)", "Définitif (t CO2e)"]);
+  e.chapitres.forEach((ch, i) => {
+    const r = premiereChap + i;
+    const k = totaux.parChapitre.get(ch.code);
+    const crit = critereExact(ch.code, `$A${r}`);
+    rows.push([
+      ch.code,
+      ch.libelle,
+      { formula: `SUMIFS(${col(COL.previsionnel)},${col(COL.chapitre)},${crit})`, result: t(k?.kg) },
+      { formula: `SUMIFS(${col(COL.definitif)},${col(COL.chapitre)},${crit})`, result: t(k?.kgDefinitif) },
+    ]);
+  });
+  rows.push([]);
+  rows.push(["Activités (une ligne par ligne du devis ou compte du plan de travail)"]);
+  rows.push(ENTETES_ACTIVITES.slice());
+  as.forEach((a, i) => rows.push(ligneActivite(a, premiereAct + i, plageF, e.numerique)));
+  if (as.length === 0) rows.push(["Aucune activité trouvée dans le devis ni le plan de travail."]);
+  rows.push([]);
+  rows.push(["Facteurs d'émission (remplaçables dans la feuille Paramètres : clé carbone.<code>)"]);
+  rows.push(...facteurs.rows);
+  const apres = e.blocsApres?.(facteurs.derniere + 2, col);
+  if (apres) {
+    rows.push([]);
+    rows.push(...apres.rows);
+    formats.push(...apres.formats);
+  }
+
+  const tot = `B${ligneTotalCat}`;
+  rows[ligneKpi - 1] = [
+    "Total prévisionnel (t CO2e)",
+    { formula: tot, result: t(totaux.total) },
+    "Total définitif (t CO2e)",
+    { formula: `C${ligneTotalCat}`, result: t(totaux.definitif) },
+    "Part données d'activité",
+    {
+      formula: `IF(${tot}=0,0,SUMIFS(${col(COL.previsionnel)},${col(COL.methode)},"${TYPE_ACTIVITE}")/${tot})`,
+      result: totaux.partActivite.toNumber(),
+    },
+    "Part ratios monétaires",
+    {
+      formula: `IF(${tot}=0,0,SUMIFS(${col(COL.previsionnel)},${col(COL.methode)},"${TYPE_MONETAIRE}")/${tot})`,
+      result: totaux.partMonetaire.toNumber(),
+    },
+  ];
+  formats.push(
+    { range: "A1", bold: true },
+    { range: "A2:A3", italic: true, fontColor: "#595959" },
+    { range: `A${ligneKpi}:H${ligneKpi}`, bold: true },
+    { range: `B${ligneKpi}`, numFmt: FORMAT_T },
+    { range: `D${ligneKpi}`, numFmt: FORMAT_T },
+    { range: `F${ligneKpi}`, numFmt: FORMAT_EXCEL.pourcent },
+    { range: `H${ligneKpi}`, numFmt: FORMAT_EXCEL.pourcent },
+    { range: `A${premiereCat - 1}:F${premiereCat - 1}`, bold: true, fill: "#DDEBF7" },
+    { range: `B${premiereCat}:C${ligneTotalCat}`, numFmt: FORMAT_T },
+    { range: `A${ligneTotalCat}:F${ligneTotalCat}`, bold: true, borderTop: true },
+    { range: `A${premiereChap - 1}:D${premiereChap - 1}`, bold: true, fill: "#DDEBF7" },
+    { range: `C${premiereChap}:D${premiereChap + Math.max(nChap, 1) - 1}`, numFmt: FORMAT_T },
+    { range: `A${titreAct}`, bold: true },
+    { range: `A${enteteAct}:${L(COL.facteurPropose)}${enteteAct}`, bold: true, fill: "#DDEBF7", wrap: true },
+    { range: `A${premiereFacteurs}`, bold: true },
+    ...facteurs.formats,
+  );
+  if (as.length) {
+    const r = (c: number) => `${L(c)}${premiereAct}:${L(c)}${derniereAct}`;
+    for (const c of [COL.quantite, COL.facteur, COL.realise, COL.quantiteRealisee, COL.commentaire])
+      formats.push({ range: r(c), fill: JAUNE });
+    formats.push({ range: r(COL.montant), numFmt: FORMAT_EXCEL.montant });
+    formats.push({ range: r(COL.realise), numFmt: FORMAT_EXCEL.montant });
+    formats.push({ range: r(COL.previsionnel), numFmt: FORMAT_T });
+    formats.push({ range: r(COL.definitif), numFmt: FORMAT_T });
+    formats.push({ range: r(COL.aFaire), wrap: true });
+  }
+  return {
+    name: nom,
+    rows,
+    columns: [
+      { width: 14 },
+      { width: 22 },
+      { width: 36 },
+      { width: 20 },
+      { width: 24 },
+      { width: 9, numFmt: "@" },
+      { width: 11 },
+      { width: 11 },
+      { width: 11 },
+      { width: 14 },
+      { width: 22 },
+      { width: 12 },
+      { width: 14 },
+      { width: 11 },
+      { width: 13 },
+      { width: 16 },
+      { width: 13 },
+      { width: 11 },
+      { width: 13 },
+      { width: 50 },
+      { width: 30 },
+      { width: 22 },
+    ],
+    formats,
+    validations: as.length
+      ? [
+          {
+            range: `${L(COL.facteur)}${premiereAct}:${L(COL.facteur)}${derniereAct}`,
+            list: { source: `=${moi}!$A$${facteurs.premiere}:$A$${facteurs.derniere}` },
+            prompt: "Code d'un facteur de la table en bas de la feuille.",
+          },
+        ]
+      : [],
+    charts: [
+      {
+        type: "column",
+        title: "Émissions par catégorie (t CO2e)",
+        categories: `${moi}!$A$${premiereCat}:$A$${ligneTotalCat - 1}`,
+        series: [
+          { name: "Prévisionnel", values: `${moi}!$B$${premiereCat}:$B$${ligneTotalCat - 1}` },
+          { name: "Définitif", values: `${moi}!$C$${premiereCat}:$C$${ligneTotalCat - 1}` },
+        ],
+        anchor: "H7",
+        widthCols: 8,
+        heightRows: 16,
+      },
+    ],
+    tabColor: "#548235",
+  };
+}
+
+/** One activity row: the producer's cells by live formula when they hold numbers, else their value as read. */
+function ligneActivite(a: ActiviteEstimee, r: number, plageF: string, numerique: (ref: string) => boolean): CellSpec[] {
+  const refs = (f?: string) => (f ? f.split("*").filter((x) => x.includes("!")) : []);
+  const lien = (f: string | undefined, valeur: number | undefined): CellSpec => {
+    if (valeur === undefined) return null;
+    return f && refs(f).every(numerique) ? { formula: f, result: valeur } : valeur;
+  };
+  const qLue = a.quantite === undefined ? undefined : Number(a.quantite);
+  const v = (k: number) => `VLOOKUP($${L(COL.facteur)}${r},${plageF},${k},FALSE)`;
+  const K = (c: number) => `${L(c)}${r}`;
+  const f = a.facteurTrouve;
+  const base = a.base === undefined ? "" : Number(a.base);
+  const kg = a.kgCO2e;
+  const retenue: CellSpec = a.corrigee
+    ? Number(a.quantiteRetenue)
+    : qLue === undefined
+      ? null
+      : { formula: K(COL.quantiteLue), result: qLue };
+  return [
+    a.id,
+    a.cellule,
+    a.libelle,
+    libelleCategorie(a.categorie),
+    a.poste,
+    a.chapitre ?? "plan",
+    lien(a.formuleQuantite, qLue),
+    retenue,
+    a.unite,
+    lien(a.celluleMontant, a.montant === undefined ? undefined : centsToEuros(a.montant)),
+    a.facteurRetenu,
+    { formula: `IFERROR(IF(ISNUMBER(${v(3)}),${v(3)},""),"")`, result: f ? Number(f.valeur) : "" },
+    { formula: `IFERROR(${v(4)},"")`, result: f?.unite ?? "" },
+    {
+      formula:
+        `IF(IFERROR(${v(5)},"")="${TYPE_MONETAIRE}",IF(AND(ISNUMBER(${K(COL.montant)}),${K(COL.montant)}<>0),` +
+        `${K(COL.montant)}/1000,""),IF(ISNUMBER(${K(COL.quantite)}),${K(COL.quantite)},""))`,
+      result: base,
+    },
+    {
+      formula: `IF(AND(ISNUMBER(${K(COL.base)}),ISNUMBER(${K(COL.valeur)})),${K(COL.base)}*${K(COL.valeur)}/1000,0)`,
+      result: t(kg),
+    },
+    {
+      formula: `IF(NOT(ISNUMBER(${K(COL.valeur)})),"${LIBELLES_METHODE["facteur-manquant"]}",IF(NOT(ISNUMBER(${K(
+        COL.base,
+      )})),"${A_COMPLETER}",${v(5)}))`,
+      result: LIBELLES_METHODE[a.methode],
+    },
+    a.realise === undefined ? null : centsToEuros(a.realise),
+    a.quantiteRealisee === undefined ? null : Number(a.quantiteRealisee),
+    {
+      formula:
+        `IF(NOT(ISNUMBER(${K(COL.valeur)})),"",IF(${v(5)}="${TYPE_MONETAIRE}",IF(ISNUMBER(${K(COL.realise)}),` +
+        `${K(COL.realise)}/1000*${K(COL.valeur)}/1000,""),IF(ISNUMBER(${K(COL.quantiteRealisee)}),` +
+        `${K(COL.quantiteRealisee)}*${K(COL.valeur)}/1000,IF(AND(ISNUMBER(${K(COL.realise)}),` +
+        `ISNUMBER(${K(COL.montant)}),${K(COL.montant)}<>0,ISNUMBER(${K(COL.base)})),` +
+        `${K(COL.previsionnel)}*${K(COL.realise)}/${K(COL.montant)},"")))`,
+      result: a.kgCO2eDefinitif === undefined ? "" : t(a.kgCO2eDefinitif),
+    },
+    [...a.manques, ...a.notes].join(" "),
+    a.commentaire ?? null,
+    a.facteur,
+  ];
+}

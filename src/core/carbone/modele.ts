@@ -1,0 +1,127 @@
+import type { Cents } from "../money/cents";
+import type { Confiance } from "../regles/table";
+
+/**
+ * The calculators' categories (SeCO2, Carbon'Clap, Carbon Stage ask for the same five blocks plus post-production):
+ * the « Bilan carbone » sheet, its export and the CLI JSON group activities by these codes.
+ */
+export type CodeCategorie =
+  "transport" | "hebergement" | "repas" | "materiel" | "energie" | "achats" | "postproduction";
+
+export const CATEGORIES: readonly { code: CodeCategorie; libelle: string }[] = [
+  { code: "transport", libelle: "Transport de personnes" },
+  { code: "hebergement", libelle: "Hébergement" },
+  { code: "repas", libelle: "Repas" },
+  { code: "materiel", libelle: "Matériel technique" },
+  { code: "energie", libelle: "Énergie" },
+  { code: "achats", libelle: "Achats et services" },
+  { code: "postproduction", libelle: "Post-production" },
+];
+
+export function libelleCategorie(code: CodeCategorie): string {
+  return CATEGORIES.find((c) => c.code === code)!.libelle;
+}
+
+/** activite = a physical quantity (km, repas, litres…); monetaire = euros × a money-based ratio. */
+export type TypeFacteur = "activite" | "monetaire";
+
+/** One emission factor of the rule table (or of the « Paramètres » sheet). */
+export interface Facteur {
+  code: string;
+  libelle: string;
+  categorie: CodeCategorie;
+  type: TypeFacteur;
+  /** kg CO2e per `unite`, exact decimal string. */
+  valeur: string;
+  unite: string;
+  /** "Base Carbone", "JORF", or "Paramètres" when the workbook gives it. */
+  base: string;
+  identifiant: string;
+  nom: string;
+  confiance: Confiance;
+  source: string;
+  /** The Paramètres cell that overrides (or provides) it. */
+  surcharge?: string;
+}
+
+/** A category the table knows but cannot estimate: listed « facteur manquant », never estimated. */
+export interface FacteurManquant {
+  code: string;
+  libelle: string;
+  categorie: CodeCategorie;
+  unite: string;
+  raison: string;
+}
+
+/** What Prodbook read for one activity (a devis line or a plan de travail count). */
+export interface Activite {
+  /** Stable key of the row in the « Bilan carbone » sheet: "devis:<feuille>!<ligne>" or "plan:…". */
+  id: string;
+  origine: "devis" | "plan";
+  /** Where it was read ("'Budget'!B45"); the devis line's label cell, or the plan's column. */
+  cellule: string;
+  libelle: string;
+  categorie: CodeCategorie;
+  /** The calculator's line: « Train », « Hébergement (nuitées) », « Location caméra »… */
+  poste: string;
+  chapitre?: string;
+  /** Activity quantity as read (exact decimal string); undefined when the devis does not give it. */
+  quantite?: string;
+  /** Live formula giving `quantite` from the producer's cells ("'Budget'!C45*'Budget'!E45"). */
+  formuleQuantite?: string;
+  unite: string;
+  montant?: Cents;
+  celluleMontant?: string;
+  /** Factor code (from the table, or a « manquant » code). */
+  facteur: string;
+  /** What the user must complete or fix (listed in `manquants`), in French. */
+  manques: string[];
+  /** Assumptions Prodbook made (shown next to the row), in French. */
+  notes: string[];
+  /** The devis line's code, to find its réalisé in the Écarts sheet. */
+  codeLigne?: string;
+}
+
+/** What the user typed in a previous « Bilan carbone » sheet, kept across refreshes (by activity id). */
+export interface SaisieCarbone {
+  quantite?: string;
+  facteur?: string;
+  quantiteRealisee?: string;
+  realise?: Cents;
+  commentaire?: string;
+}
+
+export type Methode = "activite" | "monetaire" | "a-completer" | "facteur-manquant";
+
+export const LIBELLES_METHODE: Record<Methode, string> = {
+  activite: "donnée d'activité",
+  monetaire: "ratio monétaire",
+  "a-completer": "à compléter",
+  "facteur-manquant": "facteur manquant",
+};
+
+/** An activity with the user's corrections applied and its estimate. */
+export interface ActiviteEstimee extends Activite {
+  /** Quantity used: the user's correction, else the one read. */
+  quantiteRetenue?: string;
+  corrigee: boolean;
+  /** Factor code used (the user may have chosen another one in the sheet). */
+  facteurRetenu: string;
+  facteurTrouve?: Facteur;
+  methode: Methode;
+  /** Base of the estimate in the factor's unit (k€ HT for a money-based ratio). */
+  base?: string;
+  /** kg CO2e, exact decimal string; undefined when not estimated. */
+  kgCO2e?: string;
+  realise?: Cents;
+  quantiteRealisee?: string;
+  /** kg CO2e from actuals (quantité réalisée, or réalisé €). */
+  kgCO2eDefinitif?: string;
+  commentaire?: string;
+}
+
+/** A finding of the carbon collection: what to complete, and where. */
+export interface Manquant {
+  cellule: string;
+  message: string;
+}

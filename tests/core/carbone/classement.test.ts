@@ -1,0 +1,142 @@
+import { bilanCarbone } from "../../../src/core/carbone/bilanClasseur";
+import { csvExport } from "../../../src/core/carbone/export";
+import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
+
+const ENTETE = ["Code", "Désignation", "Qté", "Unité", "Nb", "Tarif", "Montant"];
+
+function devis(lignes: CelluleMemoire[][], autres: Record<string, CelluleMemoire[][]> = {}, prodbook: string[] = []) {
+  return new MemoryWorkbook(
+    { Budget: [ENTETE, ["6", "TRANSPORTS, DÉFRAIEMENTS, RÉGIE"], ...lignes], ...autres },
+    { prodbook },
+  );
+}
+
+describe("classement des lignes du devis par activité des calculateurs", () => {
+  test("mode, unité et quantité : km lus, litres, kWh, régime, achat ou location", async () => {
+    const wb = devis([
+      ["6.1", "Billets TER Quimper–Brest", 120, "km", 3, 0.2, 72],
+      ["6.2", "Vols Paris–Nice (930 km)", 2, "billet", 3, 150, 900],
+      ["6.3", "Taxis aéroport", 80, "km", 1, 2, 160],
+      ["6.4", "Groupe électrogène", 400, "litres", 1, 2, 800],
+      ["6.5", "Électricité plateau", 1500, "kWh", 1, 0.2, 300],
+      ["6.6", "Catering végétarien", 40, "repas", 5, 12, 2400],
+      ["6.7", "Hôtel équipe", 1, "forfait", 1, 900, 900],
+      ["7", "MOYENS TECHNIQUES"],
+      ["7.1", "Achat batteries caméra", 1, "forfait", 1, 450, 450],
+      ["7.2", "Location lumière HMI", 5, "jours", 1, 300, 1500],
+    ]);
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    const vue = r.activites.map((a) => [
+      a.libelle,
+      a.poste,
+      a.quantite ?? null,
+      a.unite,
+      a.facteurRetenu,
+      a.kgCO2e ?? null,
+    ]);
+    expect(vue).toEqual([
+      ["Billets TER Quimper–Brest", "Train", "360", "passager.km", "train-ter", "9.972"],
+      ["Vols Paris–Nice (930 km)", "Avion", "5580", "passager.km", "avion-500-1000km", "1255.5"],
+      ["Taxis aéroport", "Taxi", "80", "km", "voiture", "20.48"],
+      ["Groupe électrogène", "Groupe électrogène", "400", "litre", "gazole-non-routier", "1268"],
+      ["Électricité plateau", "Électricité", "1500", "kWh", "electricite", "77.85"],
+      ["Catering végétarien", "Repas végétarien", "200", "repas", "repas-vegetarien", "102"],
+      ["Hôtel équipe", "Hébergement (nuitées)", null, "nuitée", "ratio-hebergement-restauration", "288"],
+      [
+        "Achat batteries caméra",
+        "Consommables (supports, batteries)",
+        "450",
+        "€ HT",
+        "ratio-produits-electroniques",
+        "97.2",
+      ],
+      ["Location lumière HMI", "Location lumière", "5", "jour", "location-materiel", null],
+    ]);
+    const vols = r.activites[1];
+    expect(vols.formuleQuantite).toBe("Budget!C4*Budget!E4*930");
+    expect(vols.notes).toContain(
+      "Distance de 930 km lue dans le libellé : vérifiez qu'elle couvre l'aller et le retour.",
+    );
+    // The hotel is estimated on its amount; its nights are still asked for, for the calculator.
+    expect(r.manquants).toEqual(
+      expect.arrayContaining([
+        { cellule: "Budget!B9", message: "Nombre de nuitées à indiquer (1 forfait (C9 × E9))." },
+      ]),
+    );
+  });
+
+  test("sans ligne de repas au devis, le plan de travail donne les repas (un par personne et par jour)", async () => {
+    const wb = devis([["6.1", "Carburant", 100, "litres", 1, 1.8, 180]], {
+      PDT: [
+        ["Date", "Nom", "Fonction", "Début", "Fin", "Lieu"],
+        ["2026-05-11", "A", "Cadreur", "08:00", "18:00", "Studio"],
+        ["2026-05-11", "B", "Son", "08:00", "18:00", "Studio"],
+        ["2026-05-12", "A", "Cadreur", "08:00", "18:00", "Studio"],
+      ],
+    });
+    const r = await bilanCarbone(wb, { date: "2026-06-01", planning: "PDT" });
+    const repas = r.activites.find((a) => a.id === "plan:repas")!;
+    expect([repas.quantite, repas.facteurRetenu, repas.kgCO2e]).toEqual(["3", "repas-moyen", "6.12"]);
+    expect(r.activites.find((a) => a.id === "devis:Budget!3")?.kgCO2e).toBe("317");
+  });
+
+  test("définitif : le réalisé de l'Écarts (par code) × ratio, ou au prorata du budget pour une activité", async () => {
+    const ecarts = [
+      ["Écarts budget / réalisé (Grand livre)"],
+      [],
+      [],
+      [],
+      ["Code", "Libellé", "Chapitre", "Budget", "Budget révisé", "Engagé", "Réalisé"],
+      ["6", "Transports", "6", 3000, null, null, 3300],
+      ["Total"],
+      [],
+      ["Détail par poste"],
+      ["Code", "Libellé", "Chapitre", "Budget", "Budget révisé", "Engagé", "Réalisé"],
+      ["6.1", "Repas", "6", 1200, null, null, 1500],
+      ["6.2", "Assurance", "6", 1800, null, null, 1800],
+    ];
+    const wb = devis(
+      [
+        ["6.1", "Repas équipe", 100, "repas", 1, 12, 1200],
+        ["6.2", "Assurance tournage", 1, "forfait", 1, 1800, 1800],
+      ],
+      { Écarts: ecarts },
+      ["Écarts"],
+    );
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    expect(r.ecarts).toBe(true);
+    expect(r.activites.map((a) => [a.realise, a.kgCO2e, a.kgCO2eDefinitif])).toEqual([
+      [150000, "204", "255"],
+      [180000, "138.6", "138.6"],
+    ]);
+    expect(r.totaux.definitif.toFixed()).toBe("393.6");
+  });
+
+  test("le CSV garde en texte ce qui commence par = + - @ (pas de formule injectée) et porte les virgules décimales", async () => {
+    const csv = csvExport([
+      {
+        categorie: "achats",
+        poste: '=HYPERLINK("http://x")',
+        unite: "€ HT",
+        quantite: "12.5",
+        montant: 1250 as never,
+        lignes: 1,
+        aCompleter: 0,
+        sources: ["@SUM(A1)"],
+      },
+    ]);
+    const lignes = csv.replace(/^\ufeff/, "").split("\r\n");
+    expect(lignes[0]).toBe(
+      "Catégorie;Poste du calculateur;Quantité;Unité;Montant devis (€);Lignes;À compléter;Sources",
+    );
+    expect(lignes[1]).toBe(`Achats et services;"'=HYPERLINK(""http://x"")";12,5;€ HT;12,50;1;0;"'@SUM(A1)"`);
+  });
+
+  test("un libellé qui ressemble à une formule reste du texte dans la feuille", async () => {
+    const wb = devis([["6.1", "=1+1 repas", 10, "repas", 1, 10, 100]]);
+    await bilanCarbone(wb, { date: "2026-06-01", ecrire: true });
+    const s = await wb.readSheet("Bilan carbone");
+    const cellule = s!.rows.flat().find((c) => c.v === "=1+1 repas");
+    expect(cellule).toEqual({ v: "=1+1 repas" });
+  });
+});

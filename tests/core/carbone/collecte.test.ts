@@ -1,0 +1,162 @@
+import * as path from "path";
+import { bilanCarbone } from "../../../src/core/carbone/bilanClasseur";
+import { tonnes } from "../../../src/core/carbone/estimer";
+import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+
+const EXEMPLE = path.resolve(__dirname, "../../../assets/exemple/devis-producteur.xlsx");
+const PLAN = path.resolve(__dirname, "../../fixtures/planning/gardiens-planning.xlsx");
+
+describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () => {
+  test("chaque ligne de transport, d'hébergement, de repas et de matériel est trouvée, avec sa cellule", async () => {
+    const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
+    const vues = r.activites.map((a) => [
+      a.cellule,
+      a.categorie,
+      a.poste,
+      a.quantite ?? null,
+      a.unite,
+      a.facteurRetenu,
+      a.methode,
+    ]);
+    expect(vues).toEqual([
+      [
+        "'Budget Gardiens'!B39",
+        "achats",
+        "Décors, accessoires, costumes",
+        "300",
+        "€ HT",
+        "ratio-autres-produits-manufactures",
+        "monetaire",
+      ],
+      ["'Budget Gardiens'!B43", "transport", "Train", null, "passager.km", "train-tgv", "a-completer"],
+      ["'Budget Gardiens'!B44", "transport", "Véhicule utilitaire", null, "km", "utilitaire", "facteur-manquant"],
+      [
+        "'Budget Gardiens'!B45",
+        "hebergement",
+        "Hébergement (nuitées)",
+        "72",
+        "nuitée",
+        "ratio-hebergement-restauration",
+        "monetaire",
+      ],
+      ["'Budget Gardiens'!B46", "repas", "Repas (régime non précisé)", "72", "repas", "repas-moyen", "activite"],
+      ["'Budget Gardiens'!B47", "transport", "Ferry", null, "passager.km", "ferry", "facteur-manquant"],
+      ["'Budget Gardiens'!B48", "energie", "Carburant (gazole)", null, "litre", "gazole", "a-completer"],
+      ["'Budget Gardiens'!B52", "materiel", "Location caméra", "4", "semaine", "location-materiel", "facteur-manquant"],
+      ["'Budget Gardiens'!B53", "materiel", "Location son", "4", "semaine", "location-materiel", "facteur-manquant"],
+      ["'Budget Gardiens'!B54", "materiel", "Location drone", "2", "jour", "location-materiel", "facteur-manquant"],
+      [
+        "'Budget Gardiens'!B55",
+        "achats",
+        "Consommables (supports, batteries)",
+        "600",
+        "€ HT",
+        "ratio-produits-electroniques",
+        "monetaire",
+      ],
+      [
+        "'Budget Gardiens'!B59",
+        "postproduction",
+        "Post-production",
+        "8",
+        "semaine",
+        "postproduction",
+        "facteur-manquant",
+      ],
+      ["'Budget Gardiens'!B60", "postproduction", "Post-production", "3", "jour", "postproduction", "facteur-manquant"],
+      ["'Budget Gardiens'!B61", "postproduction", "Post-production", "2", "jour", "postproduction", "facteur-manquant"],
+      [
+        "'Budget Gardiens'!B62",
+        "postproduction",
+        "Post-production",
+        "1500",
+        "€ HT",
+        "postproduction",
+        "facteur-manquant",
+      ],
+      ["'Budget Gardiens'!B66", "achats", "Assurances", "2200", "€ HT", "ratio-assurance", "monetaire"],
+      [
+        "'Budget Gardiens'!B67",
+        "achats",
+        "Services juridiques et comptables",
+        "1500",
+        "€ HT",
+        "ratio-services-juridiques-comptables",
+        "monetaire",
+      ],
+      [
+        "'Budget Gardiens'!B68",
+        "achats",
+        "Services juridiques et comptables",
+        "800",
+        "€ HT",
+        "ratio-services-juridiques-comptables",
+        "monetaire",
+      ],
+    ]);
+    // 72 nuitées = 18 nuits × 4 personnes, read by live formula from the producer's cells.
+    expect(r.activites[3].formuleQuantite).toBe("'Budget Gardiens'!C45*'Budget Gardiens'!E45");
+  });
+
+  test("ce qui manque est listé avec sa cellule : distances, litres, ligne mixte, facteurs manquants", async () => {
+    const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
+    const par = (c: string) => r.manquants.filter((m) => m.cellule === c).map((m) => m.message);
+    expect(par("'Budget Gardiens'!B43")).toEqual([
+      "Distance manquante : indiquez les passager.km (24 A/R (C43 × E43)).",
+    ]);
+    expect(par("'Budget Gardiens'!B48")).toEqual(["Litres de carburant à indiquer (1 forfait (C48 × E48))."]);
+    expect(par("'Budget Gardiens'!B47")[0]).toMatch(/^Ligne mixte \(transport et hébergement\)/);
+    expect(par("'Budget Gardiens'!B47")[2]).toMatch(/^Facteur manquant pour « Ferry »/);
+    expect(par("'Budget Gardiens'!B52")).toEqual([expect.stringMatching(/^Facteur manquant pour « Location caméra »/)]);
+    // Lines with an estimate and nothing to complete are not findings.
+    expect(par("'Budget Gardiens'!B46")).toEqual([]);
+  });
+
+  test("chaque euro des lignes du devis est classé : estimé, à compléter, facteur manquant ou hors bilan", async () => {
+    const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
+    const c = r.couverture;
+    expect(c.conserve).toBe(true);
+    expect(c.lignes).toBe(r.devis.lignes.reduce((s, l) => s + l.montant, 0));
+    expect(c).toMatchObject({
+      parMethode: { activite: 145440, monetaire: 1152000, "a-completer": 368000, "facteur-manquant": 2215000 },
+      hors: { personnel: 8921620, droits: 2300000, frais: 3348853, "non-classee": 120000 },
+    });
+    expect(r.hors.find((h) => h.motif === "non-classee")?.ligne.libelle).toBe("Repérages Bretagne (à ventiler)");
+  });
+
+  test("première estimation : 2,63 t CO2e, dont 5,6 % par données d'activité et le reste par ratios monétaires", async () => {
+    const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
+    // 72 repas × 2,04 + 6,12 k€ × 320 + 0,3 × 231 + 0,6 × 216 + 2,2 × 77 + 2,3 × 67 = 2 627,68 kg
+    expect(r.totaux.total.toFixed()).toBe("2627.68");
+    expect(tonnes(r.totaux.total)).toBe("2.63");
+    expect(r.totaux.partActivite.toFixed(4)).toBe("0.0559");
+    expect(r.totaux.parCategorie.get("hebergement")!.kg.toFixed()).toBe("1958.4");
+  });
+
+  test("avec le plan de travail : un déplacement à compléter par lieu, les jours-personne rapprochés des repas du devis", async () => {
+    const r = await bilanCarbone(await XlsxWorkbook.ouvrir(PLAN), { date: "2026-06-01" });
+    expect(r.plan).toMatchObject({ feuille: "PDT", jours: 5, personnes: 4, joursPersonne: 16 });
+    const lieux = r.activites.filter((a) => a.origine === "plan");
+    expect(lieux.map((a) => [a.id, a.cellule, a.methode])).toEqual([
+      ["plan:lieu:phare du creac'h, ouessant", "PDT!A2", "a-completer"],
+      ["plan:lieu:port de lampaul", "PDT!A4", "a-completer"],
+      ["plan:lieu:reperages", "PDT!A13", "a-completer"],
+    ]);
+    // The devis already has a meal line: the plan does not add meals, it cross-checks them.
+    expect(r.activites.find((a) => a.categorie === "repas")?.notes).toContain(
+      "Plan de travail « PDT » : 16 jour(s)-personne de tournage (un repas chacun), à rapprocher.",
+    );
+    expect(tonnes(r.totaux.total)).toBe("2.63");
+  });
+
+  test("--planning nomme une feuille absente ou sans en-tête : message en français, rien n'est écrit", async () => {
+    const wb = await XlsxWorkbook.ouvrir(PLAN);
+    await expect(bilanCarbone(wb, { planning: "Tournage", ecrire: true })).rejects.toThrow(
+      /La feuille de plan de travail « Tournage » n'existe pas dans le classeur/,
+    );
+    await expect(bilanCarbone(wb, { planning: "Budget Gardiens", ecrire: true })).rejects.toThrow(
+      /« Budget Gardiens » n'a pas d'en-tête de plan de travail/,
+    );
+    expect(await wb.feuillesProdbook()).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { bilanCarbone } from "../../../src/core/carbone/bilanClasseur";
+import { COL } from "../../../src/core/carbone/colonnes";
+import { tonnes } from "../../../src/core/carbone/estimer";
+import { CATEGORIES } from "../../../src/core/carbone/modele";
+import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+import { recalculer } from "../../helpers/libreoffice";
+
+const PLAN = path.resolve(__dirname, "../../fixtures/planning/gardiens-planning.xlsx");
+
+/** A cell's value; ExcelJS drops a formula's cached result when it is 0, hence `vide`. */
+function valeur(ws: ExcelJS.Worksheet, ref: string, vide: unknown = 0): unknown {
+  const v = ws.getCell(ref).value as unknown;
+  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result ?? vide;
+  return v;
+}
+
+function ligneDe(ws: ExcelJS.Worksheet, id: string): number {
+  let n = 0;
+  ws.eachRow((row, i) => {
+    if (row.getCell(1).value === id) n = i;
+  });
+  if (!n) throw new Error(`ligne ${id} absente`);
+  return n;
+}
+
+function ligneTexte(ws: ExcelJS.Worksheet, texte: string): number {
+  let n = 0;
+  ws.eachRow((row, i) => {
+    if (row.getCell(1).value === texte) n = i;
+  });
+  return n;
+}
+
+const col = (c: number) => String.fromCharCode(65 + c);
+const TRAIN = "devis:Budget Gardiens!43";
+const REPAS = "devis:Budget Gardiens!46";
+
+test(
+  "les formules du « Bilan carbone », recalculées par LibreOffice avec des corrections saisies, donnent les chiffres " +
+    "du cœur ; une mise à jour garde les corrections",
+  async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "carbone-lo-"));
+    const wb = await XlsxWorkbook.ouvrir(PLAN);
+    const avant = await bilanCarbone(wb, { ecrire: true, date: "2026-06-01" });
+    expect(avant.feuillesEcrites).toEqual(["Bilan carbone", "Export carbone"]);
+    const ecrit = path.join(dir, "bilan.xlsx");
+    await wb.enregistrer(ecrit);
+
+    // Break every cached result, then type what a chargé de production would: the train's passager.km, a
+    // vegetarian diet for the meals, a comment.
+    const casse = new ExcelJS.Workbook();
+    await casse.xlsx.readFile(ecrit);
+    for (const nom of ["Bilan carbone", "Export carbone"]) {
+      casse.getWorksheet(nom)!.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = c.value as ExcelJS.CellFormulaValue;
+          if (v && typeof v === "object" && "formula" in v)
+            c.value = { formula: v.formula, result: -999 } as ExcelJS.CellFormulaValue;
+        }),
+      );
+    }
+    const bc = casse.getWorksheet("Bilan carbone")!;
+    bc.getCell(`${col(COL.quantite)}${ligneDe(bc, TRAIN)}`).value = 28320;
+    bc.getCell(`${col(COL.facteur)}${ligneDe(bc, REPAS)}`).value = "repas-vegetarien";
+    bc.getCell(`${col(COL.commentaire)}${ligneDe(bc, REPAS)}`).value = "Cantine végétarienne confirmée";
+    const aRecalculer = path.join(dir, "casse.xlsx");
+    await casse.xlsx.writeFile(aRecalculer);
+
+    // The core, run on the corrected workbook, keeps the corrections and gives the figures…
+    const wb2 = await XlsxWorkbook.ouvrir(aRecalculer);
+    const apres = await bilanCarbone(wb2, { ecrire: true, date: "2026-06-01" });
+    expect(apres.corrections).toBe(2);
+    const train = apres.activites.find((a) => a.id === TRAIN)!;
+    expect([train.quantiteRetenue, train.corrigee, train.methode, train.kgCO2e]).toEqual([
+      "28320",
+      true,
+      "activite",
+      "82.9776",
+    ]);
+    const repas = apres.activites.find((a) => a.id === REPAS)!;
+    expect([repas.facteurRetenu, repas.kgCO2e, repas.commentaire]).toEqual([
+      "repas-vegetarien",
+      "36.72",
+      "Cantine végétarienne confirmée",
+    ]);
+    // 2 627,68 − 146,88 + 36,72 + 82,9776 kg
+    expect(apres.totaux.total.toFixed()).toBe("2600.4976");
+
+    // … that LibreOffice recomputes from the broken copy's formulas.
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(await recalculer(aRecalculer));
+    const ws = lu.getWorksheet("Bilan carbone")!;
+    expect(valeur(ws, "B5")).toBeCloseTo(2.6004976, 9);
+    expect(Number(valeur(ws, "B5")).toFixed(2)).toBe(tonnes(apres.totaux.total));
+    expect(valeur(ws, "F5")).toBeCloseTo(apres.totaux.partActivite.toNumber(), 9);
+    expect(valeur(ws, "H5")).toBeCloseTo(apres.totaux.partMonetaire.toNumber(), 9);
+    for (const c of CATEGORIES) {
+      const r = ligneTexte(ws, c.libelle);
+      expect(valeur(ws, `B${r}`)).toBeCloseTo(apres.totaux.parCategorie.get(c.code)!.kg.dividedBy(1000).toNumber(), 9);
+    }
+    const rTrain = ligneDe(ws, TRAIN);
+    expect(valeur(ws, `${col(COL.methode)}${rTrain}`)).toBe("donnée d'activité");
+    expect(valeur(ws, `${col(COL.previsionnel)}${rTrain}`)).toBeCloseTo(0.0829776, 9);
+    expect(valeur(ws, `${col(COL.methode)}${ligneDe(ws, "devis:Budget Gardiens!52")}`)).toBe("facteur manquant");
+    expect(valeur(ws, `${col(COL.methode)}${ligneDe(ws, "devis:Budget Gardiens!48")}`)).toBe("à compléter");
+    // Coverage of the devis: the check cell is 0.
+    const controle = ligneTexte(ws, "Contrôle (doit valoir 0)");
+    expect(controle).toBeGreaterThan(0);
+    expect(valeur(ws, `B${controle}`)).toBe(0);
+    // The export's train line sums the corrected quantity.
+    const ex = lu.getWorksheet("Export carbone")!;
+    let rEx = 0;
+    ex.eachRow((row, i) => {
+      if (row.getCell(2).value === "Train") rEx = i;
+    });
+    expect([valeur(ex, `C${rEx}`), valeur(ex, `E${rEx}`), valeur(ex, `G${rEx}`)]).toEqual([28320, 2880, 0]);
+
+    // The refreshed sheet (written by the second run) still holds the corrections as typed values.
+    const sortie = path.join(dir, "rafraichi.xlsx");
+    await wb2.enregistrer(sortie);
+    const r2 = new ExcelJS.Workbook();
+    await r2.xlsx.readFile(sortie);
+    const b2 = r2.getWorksheet("Bilan carbone")!;
+    expect(b2.getCell(`${col(COL.quantite)}${ligneDe(b2, TRAIN)}`).value).toBe(28320);
+    expect(b2.getCell(`${col(COL.facteur)}${ligneDe(b2, REPAS)}`).value).toBe("repas-vegetarien");
+    expect(b2.getCell(`${col(COL.commentaire)}${ligneDe(b2, REPAS)}`).value).toBe("Cantine végétarienne confirmée");
+    // An uncorrected row keeps its live link to the proposed quantity.
+    const rHeb = ligneDe(b2, "devis:Budget Gardiens!45");
+    expect(b2.getCell(`${col(COL.quantite)}${rHeb}`).value).toMatchObject({ formula: `G${rHeb}` });
+  },
+  240_000,
+);
