@@ -2,7 +2,7 @@ import brut from "../regles/data/carbone-facteurs.json";
 import { parseDecimalFr } from "../money/parse";
 import { clesInconnues, ParametreInvalideError } from "../regles/parametres";
 import { validerTable, versionEnVigueur, type Surcharges, type TableRegles } from "../regles/table";
-import { CATEGORIES, type CodeCategorie, type Facteur, type FacteurManquant } from "./modele";
+import type { CodeCategorie, Facteur, FacteurManquant } from "./modele";
 
 interface FacteurJson {
   libelle: string;
@@ -22,67 +22,16 @@ export interface ValeursCarbone {
   manquants: Record<string, Omit<FacteurManquant, "code">>;
 }
 
-const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const DECIMAL = /^\d+(\.\d+)?$/;
-const CHAMPS_FACTEUR = [
-  "libelle",
-  "categorie",
-  "type",
-  "valeur",
-  "unite",
-  "base",
-  "identifiant",
-  "nom",
-  "confiance",
-  "source",
-];
-const CHAMPS_MANQUANT = ["libelle", "categorie", "unite", "raison"];
-
 /**
- * Strict check of the emission-factor table, on top of `validerTable` (dates, confidence, sources): every factor
- * has exactly its fields, a positive decimal value, a known category, an identifier; no code is both a factor
- * and « manquant ». The message names the table and the faulty path.
+ * The emission-factor table, checked against its schema in the registry (src/core/regles/schemas/carbone.ts):
+ * every factor with its value, unit, type, base, identifier, confidence and source; no code both a factor and
+ * « manquant ». Throws TableReglesInvalideError naming the file and the JSON path.
  */
 export function validerTableCarbone(
   donnees: unknown,
   nomFichier = "carbone-facteurs.json",
 ): TableRegles<ValeursCarbone> {
-  const t = validerTable<ValeursCarbone>(donnees, nomFichier);
-  const err = (chemin: string, msg: string): never => {
-    throw new Error(`Table de règles ${nomFichier} : ${chemin} ${msg}`);
-  };
-  const categories = CATEGORIES.map((c) => c.code as string);
-  t.versions.forEach((v, i) => {
-    const p = `versions[${i}].valeurs`;
-    const val = v.valeurs as unknown as Record<string, unknown>;
-    if (typeof val !== "object" || !val.facteurs || !val.manquants) err(p, "doit contenir facteurs et manquants");
-    const champs = (o: unknown, attendus: string[], chemin: string) => {
-      if (!o || typeof o !== "object") err(chemin, "n'est pas un objet");
-      const cles = Object.keys(o as object);
-      for (const a of attendus)
-        if (typeof (o as Record<string, unknown>)[a] !== "string" || !(o as Record<string, string>)[a].trim())
-          err(`${chemin}.${a}`, "manquant ou vide");
-      for (const c of cles) if (!attendus.includes(c)) err(`${chemin}.${c}`, "champ inconnu");
-    };
-    for (const [code, f] of Object.entries(v.valeurs.facteurs)) {
-      const c = `${p}.facteurs.${code}`;
-      if (!CODE.test(code)) err(c, "code invalide (minuscules, chiffres et tirets)");
-      champs(f, CHAMPS_FACTEUR, c);
-      if (!categories.includes(f.categorie)) err(`${c}.categorie`, `« ${f.categorie} » inconnue`);
-      if (f.type !== "activite" && f.type !== "monetaire") err(`${c}.type`, "doit valoir activite ou monetaire");
-      if (!DECIMAL.test(f.valeur) || Number(f.valeur) <= 0) err(`${c}.valeur`, "doit être un décimal positif");
-      if (!["H", "M", "L"].includes(f.confiance)) err(`${c}.confiance`, "doit valoir H, M ou L");
-      if (f.type === "monetaire" && f.unite !== "k€ HT") err(`${c}.unite`, "un ratio monétaire est en k€ HT");
-    }
-    for (const [code, m] of Object.entries(v.valeurs.manquants)) {
-      const c = `${p}.manquants.${code}`;
-      if (!CODE.test(code)) err(c, "code invalide (minuscules, chiffres et tirets)");
-      champs(m, CHAMPS_MANQUANT, c);
-      if (!categories.includes(m.categorie)) err(`${c}.categorie`, `« ${m.categorie} » inconnue`);
-      if (v.valeurs.facteurs[code]) err(c, "est aussi un facteur");
-    }
-  });
-  return t;
+  return validerTable<ValeursCarbone>(donnees, nomFichier);
 }
 
 export const TABLE_CARBONE = validerTableCarbone(brut);

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { bilanCarbone } from "../../../src/core/carbone/bilanClasseur";
 import { tonnes } from "../../../src/core/carbone/estimer";
+import { jsonCarbone } from "../../../src/core/carbone/json";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 
 const EXEMPLE = path.resolve(__dirname, "../../../assets/exemple/devis-producteur.xlsx");
@@ -159,4 +160,41 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     );
     expect(await wb.feuillesProdbook()).toEqual([]);
   });
+});
+
+test("le JSON public : total en t CO2e, catégories avec leurs activités (cellule, quantité, unité, facteur, source), manquants", async () => {
+  const r = await bilanCarbone(await XlsxWorkbook.ouvrir(PLAN), { date: "2026-06-01" });
+  const j = jsonCarbone(r);
+  expect(j.total).toBe("2.63");
+  expect(j.definitif).toBeNull();
+  expect(j.categories.map((c) => [c.code, c.tCO2e, c.activites.length])).toEqual([
+    ["transport", "0.00", 6],
+    ["hebergement", "1.96", 1],
+    ["repas", "0.15", 1],
+    ["materiel", "0.00", 3],
+    ["energie", "0.00", 1],
+    ["achats", "0.52", 5],
+    ["postproduction", "0.00", 4],
+  ]);
+  expect(j.categories[2].activites[0]).toMatchObject({
+    cellule: "'Budget Gardiens'!B46",
+    quantite: "72",
+    unite: "repas",
+    facteur: "2.04",
+    source: "Base Carbone 20682 — Repas moyen [M, à vérifier]",
+    methode: "donnée d'activité",
+    kgCO2e: "146.88",
+    montant: "1454.40",
+  });
+  expect(j.categories[0].activites[0]).toMatchObject({
+    cellule: "'Budget Gardiens'!B43",
+    quantite: null,
+    facteur: "0.00293",
+  });
+  expect(j.manquants[0]).toEqual({
+    cellule: "'Budget Gardiens'!B43",
+    message: "Distance manquante : indiquez les passager.km (24 A/R (C43 × E43)).",
+  });
+  expect(j.couverture).toMatchObject({ lignes: "185709.13", conserve: true });
+  expect(j.plan).toMatchObject({ feuille: "PDT", joursPersonne: 16 });
 });

@@ -40,27 +40,27 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     [
       "un identifiant vide",
       (t: Table) => (t.versions[0].valeurs.facteurs["train-tgv"].identifiant = ""),
-      /facteurs\.train-tgv\.identifiant manquant ou vide/,
+      /versions\[0\]\.valeurs\.facteurs\.train-tgv\.identifiant : ne doit pas être vide/,
     ],
     [
       "une valeur négative",
       (t: Table) => (t.versions[0].valeurs.facteurs.voiture.valeur = "-0.2"),
-      /facteurs\.voiture\.valeur doit être un décimal positif/,
+      /facteurs\.voiture\.valeur : « -0\.2 » n'est pas un décimal/,
     ],
     [
       "une valeur en nombre",
       (t: Table) => (t.versions[0].valeurs.facteurs.voiture.valeur = 0.2),
-      /facteurs\.voiture\.valeur manquant ou vide/,
+      /facteurs\.voiture\.valeur : 0\.2 : un texte attendu/,
     ],
     [
       "un champ inconnu",
       (t: Table) => (t.versions[0].valeurs.facteurs.voiture.valeurs = "x"),
-      /facteurs\.voiture\.valeurs champ inconnu/,
+      /facteurs\.voiture\.valeurs : clé inconnue/,
     ],
     [
       "une catégorie inconnue",
       (t: Table) => (t.versions[0].valeurs.facteurs.voiture.categorie = "loisirs"),
-      /categorie « loisirs » inconnue/,
+      /facteurs\.voiture\.categorie : "loisirs" : catégorie transport, hebergement/,
     ],
     [
       "un ratio monétaire hors k€",
@@ -70,9 +70,13 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     [
       "un code facteur et manquant",
       (t: Table) => (t.versions[0].valeurs.manquants.voiture = t.versions[0].valeurs.manquants.ferry),
-      /manquants\.voiture est aussi un facteur/,
+      /valeurs : voiture : un code ne peut pas être à la fois un facteur et un manquant/,
     ],
-    ["une source absente", (t: Table) => (t.versions[0].sources = []), /sources vide/],
+    [
+      "une source absente",
+      (t: Table) => (t.versions[0].sources = []),
+      /versions\[0\]\.sources : vide : chaque chiffre doit être sourcé/,
+    ],
   ])("refuse %s en nommant le chemin", (_nom, casser, attendu) => {
     const t = copie();
     casser(t);

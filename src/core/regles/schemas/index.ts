@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import { SCHEMAS_CARBONE } from "./carbone";
 import { SCHEMAS_CHARGES } from "./charges";
 import { SCHEMAS_COMPTABILITE } from "./comptabilite";
 import { SCHEMAS_CREDIT_IMPOT } from "./creditImpot";
@@ -18,6 +19,7 @@ export const SCHEMAS_TABLES: Readonly<Record<string, v.GenericSchema>> = {
   ...SCHEMAS_DEVIS,
   ...SCHEMAS_FINANCEMENT,
   ...SCHEMAS_PLANNING,
+  ...SCHEMAS_CARBONE,
 };
 
 export type IdTable =
@@ -26,4 +28,5 @@ export type IdTable =
   | keyof typeof SCHEMAS_COMPTABILITE
   | keyof typeof SCHEMAS_DEVIS
   | keyof typeof SCHEMAS_FINANCEMENT
-  | keyof typeof SCHEMAS_PLANNING;
+  | keyof typeof SCHEMAS_PLANNING
+  | keyof typeof SCHEMAS_CARBONE;

@@ -1,0 +1,76 @@
+import Decimal from "decimal.js";
+import { centsToDecimalString } from "../money/cents";
+import type { ResultatBilanCarbone } from "./bilanClasseur";
+import { tonnes } from "./estimer";
+import { citation } from "./facteurs";
+import { CATEGORIES, LIBELLES_METHODE } from "./modele";
+
+const kg = (v: string | undefined) =>
+  v === undefined ? null : new Decimal(v).toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed();
+
+/**
+ * The public JSON contract of `prodbook carbone --json` (issue 15): total in t CO2e (two decimals), categories with
+ * their activities (cellule, quantite, unite, facteur in kg CO2e per unit, source), manquants { cellule, message }.
+ * Fields may be added, never renamed or removed.
+ */
+export function jsonCarbone(r: ResultatBilanCarbone) {
+  const t = r.totaux;
+  return {
+    total: tonnes(t.total),
+    definitif: t.definitifsDisponibles ? tonnes(t.definitif) : null,
+    partActivite: t.partActivite.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4),
+    partMonetaire: t.partMonetaire.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4),
+    categories: CATEGORIES.map((c) => ({
+      code: c.code,
+      libelle: c.libelle,
+      tCO2e: tonnes(t.parCategorie.get(c.code)!.kg),
+      tCO2eDefinitif: t.definitifsDisponibles ? tonnes(t.parCategorie.get(c.code)!.kgDefinitif) : null,
+      activites: r.activites
+        .filter((a) => a.categorie === c.code)
+        .map((a) => ({
+          cellule: a.cellule,
+          libelle: a.libelle,
+          poste: a.poste,
+          quantite: a.quantiteRetenue ?? null,
+          unite: a.unite,
+          facteur: a.facteurTrouve?.valeur ?? null,
+          uniteFacteur: a.facteurTrouve?.unite ?? null,
+          codeFacteur: a.facteurRetenu,
+          source: a.facteurTrouve ? citation(a.facteurTrouve) : null,
+          methode: LIBELLES_METHODE[a.methode],
+          kgCO2e: kg(a.kgCO2e),
+          kgCO2eDefinitif: kg(a.kgCO2eDefinitif),
+          montant: a.montant === undefined ? null : centsToDecimalString(a.montant),
+          corrigee: a.corrigee,
+        })),
+    })),
+    manquants: r.manquants.map((m) => ({ cellule: m.cellule, message: m.message })),
+    facteursManquants: [...r.jeu.manquants.values()].map((m) => ({
+      code: m.code,
+      libelle: m.libelle,
+      raison: m.raison,
+    })),
+    plan: r.plan
+      ? {
+          feuille: r.plan.feuille,
+          jours: r.plan.jours,
+          personnes: r.plan.personnes,
+          joursPersonne: r.plan.joursPersonne,
+          lieux: r.plan.lieux.map((l) => ({ lieu: l.lieu, jours: l.jours, personnes: l.personnes })),
+        }
+      : null,
+    couverture: {
+      lignes: centsToDecimalString(r.couverture.lignes),
+      activite: centsToDecimalString(r.couverture.parMethode.activite),
+      monetaire: centsToDecimalString(r.couverture.parMethode.monetaire),
+      aCompleter: centsToDecimalString(r.couverture.parMethode["a-completer"]),
+      facteurManquant: centsToDecimalString(r.couverture.parMethode["facteur-manquant"]),
+      personnel: centsToDecimalString(r.couverture.hors.personnel),
+      droits: centsToDecimalString(r.couverture.hors.droits),
+      frais: centsToDecimalString(r.couverture.hors.frais),
+      nonClassees: centsToDecimalString(r.couverture.hors["non-classee"]),
+      conserve: r.couverture.conserve,
+    },
+    feuilles: r.feuillesEcrites,
+  };
+}

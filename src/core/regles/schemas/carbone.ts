@@ -1,0 +1,55 @@
+import * as v from "valibot";
+import { CATEGORIES } from "../../carbone/modele";
+import { texte } from "../schema";
+
+const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const categorie = v.picklist(
+  CATEGORIES.map((c) => c.code),
+  (i) => `${String(i.received)} : catégorie ${CATEGORIES.map((c) => c.code).join(", ")} attendue`,
+);
+/** kg CO2e per unit, as an exact decimal string > 0 (« 0.00293 »). */
+const valeur = v.pipe(
+  v.string(),
+  v.regex(/^\d+(\.\d+)?$/, (i) => `« ${String(i.input)} » n'est pas un décimal (ex. "0.00293")`),
+  v.check((s) => Number(s) > 0, "un facteur d'émission est strictement positif"),
+);
+
+const facteur = v.pipe(
+  v.strictObject({
+    libelle: texte,
+    categorie,
+    type: v.picklist(["activite", "monetaire"], (i) => `${String(i.received)} : type activite ou monetaire`),
+    valeur,
+    unite: texte,
+    /** « Base Carbone », « JORF »… */
+    base: texte,
+    /** The element's identifier in that base (« 43256 », « JORFARTI000034502756 »): never empty. */
+    identifiant: texte,
+    nom: texte,
+    confiance: v.picklist(["H", "M", "L"], (i) => `${String(i.received)} : la confiance vaut H, M ou L`),
+    /** Where the figure was read (a copy of the base is M at best). */
+    source: texte,
+  }),
+  v.check((f) => f.type !== "monetaire" || f.unite === "k€ HT", "un ratio monétaire est en k€ HT"),
+);
+
+/** A category the table cannot estimate: listed « facteur manquant » with its reason, never estimated. */
+const manquant = v.strictObject({ libelle: texte, categorie, unite: texte, raison: texte });
+
+const parCode = <T extends v.GenericSchema>(s: T) =>
+  v.record(v.pipe(v.string(), v.regex(CODE, "code en kebab-case (ex. train-tgv)")), s);
+
+/** Schema of the emission-factor table (src/core/regles/data/carbone-facteurs.json). */
+export const SCHEMAS_CARBONE = {
+  "carbone-facteurs": v.pipe(
+    v.strictObject({ facteurs: parCode(facteur), manquants: parCode(manquant) }),
+    v.check(
+      (t) => Object.keys(t.manquants).every((k) => !(k in t.facteurs)),
+      (i) => {
+        const t = i.input as { facteurs: object; manquants: object };
+        const double = Object.keys(t.manquants).filter((k) => k in t.facteurs);
+        return `${double.join(", ")} : un code ne peut pas être à la fois un facteur et un manquant`;
+      },
+    ),
+  ),
+} as const;
