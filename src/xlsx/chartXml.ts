@@ -1,5 +1,6 @@
 import type { ChartSpec } from "../core/port/workbook";
 import { parseAdresse } from "../core/util/adresse";
+import { echapperAttribut } from "./xml";
 
 /** DrawingML for Prodbook's charts (ExcelJS cannot write them): one chart part per ChartSpec. */
 export const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -7,9 +8,8 @@ export const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
-export function xmlEsc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+/** Escaped for both text and attribute values (see xml.ts). */
+export const xmlEsc = echapperAttribut;
 
 const ref = (f: string) => xmlEsc(f.replace(/^=/, ""));
 

@@ -4,13 +4,16 @@ import {
   insererDrawing,
   lireRels,
   lireTexte,
+  lireTypes,
   nouvelId,
   partiesFeuilles,
   prochainNumero,
   relatif,
   relsXml,
   resoudre,
+  typesXml,
 } from "./zipParties";
+import { elements, racine, remplacer } from "./xml";
 
 /**
  * ExcelJS drops charts (and keeps only pictures) when it rewrites a workbook. For the sheets Prodbook
@@ -30,8 +33,8 @@ export async function conserverDessins(zip: JSZip, original: Original): Promise<
   const src = await JSZip.loadAsync(original.donnees);
   const partiesSrc = await partiesFeuilles(src);
   const partiesDst = await partiesFeuilles(zip);
-  const typesSrc = (await lireTexte(src, "[Content_Types].xml")) ?? "";
-  let types = (await lireTexte(zip, "[Content_Types].xml"))!;
+  const typesSrc = lireTypes((await lireTexte(src, "[Content_Types].xml")) ?? "<Types/>");
+  const types = lireTypes((await lireTexte(zip, "[Content_Types].xml"))!);
 
   const copies = new Map<string, string>();
   const nomLibre = (p: string): string => {
@@ -54,16 +57,12 @@ export async function conserverDessins(zip: JSZip, original: Original): Promise<
       r.target = relatif(dst, await copier(cible));
     }
     if (rels.length) zip.file(cheminRels(dst), relsXml(rels));
-    const override = new RegExp(`<Override PartName="/${echapperRe(p)}" ContentType="([^"]*)"\\s*/>`).exec(typesSrc);
-    if (override)
-      types = types.replace("</Types>", `<Override PartName="/${dst}" ContentType="${override[1]}"/></Types>`);
+    const override = typesSrc.surcharges.get("/" + p);
+    if (override !== undefined) types.surcharges.set("/" + dst, override);
     else {
       const ext = p.slice(p.lastIndexOf(".") + 1).toLowerCase();
-      const defaut = new RegExp(`<Default Extension="${echapperRe(ext)}" ContentType="[^"]*"\\s*/>`, "i").exec(
-        typesSrc,
-      );
-      if (defaut && !new RegExp(`<Default Extension="${echapperRe(ext)}"`, "i").test(types))
-        types = types.replace("</Types>", defaut[0] + "</Types>");
+      const defaut = typesSrc.defauts.get(ext);
+      if (defaut !== undefined && !types.defauts.has(ext)) types.defauts.set(ext, defaut);
     }
     return dst;
   };
@@ -79,23 +78,30 @@ export async function conserverDessins(zip: JSZip, original: Original): Promise<
     const dessin = resoudre(ps, relDessin.target);
     const xml = await lireTexte(src, dessin);
     // Pictures only: ExcelJS already kept them.
-    if (!xml || !/graphicFrame/.test(xml)) continue;
+    if (!xml || !elements(xml, { partie: dessin }).some((e) => e.local === "graphicFrame")) continue;
     let feuilleXml = (await lireTexte(zip, pd))!;
     const relsDst = lireRels(await lireTexte(zip, cheminRels(pd)));
     const i = relsDst.findIndex((r) => r.type.endsWith("/drawing"));
     if (i >= 0) {
       // ExcelJS's drawing holds the same pictures as the original one: replace it.
       const ancien = relsDst.splice(i, 1)[0];
-      feuilleXml = feuilleXml.replace(new RegExp(`<drawing r:id="${echapperRe(ancien.id)}"\\s*/>`), "");
+      const tous = elements(feuilleXml, { profondeurMax: 1, partie: pd });
+      const r = racine(tous);
+      feuilleXml = remplacer(
+        feuilleXml,
+        tous
+          .filter((e) => e.parent === r && e.local === "drawing")
+          .map((e) => ({ debut: e.debut, fin: e.fin, texte: "" })),
+      );
       const partie = resoudre(pd, ancien.target);
       zip.remove(partie);
       zip.remove(cheminRels(partie));
-      types = types.replace(new RegExp(`<Override PartName="/${echapperRe(partie)}"[^>]*/>`), "");
+      types.surcharges.delete("/" + partie);
     }
     const rid = nouvelId(relsDst);
     relsDst.push({ id: rid, type: relDessin.type, target: relatif(pd, await copier(dessin)) });
     zip.file(cheminRels(pd), relsXml(relsDst));
     zip.file(pd, insererDrawing(feuilleXml, rid));
   }
-  zip.file("[Content_Types].xml", types);
+  zip.file("[Content_Types].xml", typesXml(types));
 }

@@ -4,6 +4,7 @@ import { adresse, parseAdresse } from "../core/util/adresse";
 import type { TotauxTable } from "./graphiques";
 import { listeInline } from "../core/port/listes";
 import { FORMAT_DATE_DEFAUT } from "../core/port/dates";
+import { ajouterValidation } from "./exceljsInterne";
 
 const argb = (hex: string) => "FF" + hex.replace(/^#/, "").toUpperCase();
 
@@ -84,10 +85,7 @@ export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): TotauxTab
       errorStyle: strict ? "stop" : "warning",
       ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
     };
-    (ws as unknown as { dataValidations: { add(a: string, d: ExcelJS.DataValidation): void } }).dataValidations.add(
-      v.range,
-      dv,
-    );
+    ajouterValidation(ws, v.range, dv);
   }
   (spec.conditionalFormats ?? []).forEach((cf, i) => {
     const style: Partial<ExcelJS.Style> = {};

@@ -6,7 +6,8 @@ import type { CellSpec, SheetSpec } from "../core/port/workbook";
 import { isoVersSerie } from "../core/port/dates";
 import { colonneLettre, lettreColonne, plage } from "../core/util/adresse";
 import { parsePlage } from "./ecrireFeuille";
-import { desEsc, partiesFeuilles } from "./zipParties";
+import { partiesFeuilles } from "./zipParties";
+import { attr, elements, enfants, ouvertureModifiee, racine, remplacer, type Element } from "./xml";
 import { restituerFeuille, type FeuilleVolumineuse } from "./feuillesVolumineuses";
 
 /**
@@ -101,58 +102,64 @@ function* morceaux(parts: Iterable<string>): Generator<Buffer> {
 
 /** The template sheet's XML with its template row replaced by every bulk row. */
 function* xmlFeuille(xml: string, f: FeuilleEnFlux): Generator<string> {
-  const debutDonnees = xml.indexOf("<sheetData");
-  const finDonnees = xml.indexOf("</sheetData>");
-  if (debutDonnees < 0) throw new Error(`Feuille « ${f.spec.name} » : pas de <sheetData>`);
-  const ouverture = xml.indexOf(">", debutDonnees) + 1;
-  const autoFermee = xml[ouverture - 2] === "/";
-  const lignes = autoFermee ? "" : xml.slice(ouverture, finDonnees);
-  const gabarit = new RegExp(`<row\\b[^>]*\\br="${f.gabarit}"[^>]*>[\\s\\S]*?</row>`).exec(lignes);
-  const avantGabarit = gabarit ? lignes.slice(0, gabarit.index) : lignes;
-  if (gabarit && lignes.slice(gabarit.index + gabarit[0].length).trim())
+  const tous = elements(xml, { profondeurMax: 3, partie: f.spec.name });
+  const r = racine(tous);
+  const donnees = enfants(tous, r, "sheetData")[0];
+  if (!donnees) throw new Error(`Feuille « ${f.spec.name} » : pas de <sheetData>`);
+  const lignes = enfants(tous, donnees, "row");
+  const i = lignes.findIndex((l) => attr(l, "r") === String(f.gabarit));
+  const gabarit = i >= 0 ? lignes[i] : undefined;
+  if (gabarit && i < lignes.length - 1)
     throw new Error(`Feuille « ${f.spec.name} » : des lignes suivent la ligne modèle`);
-  const styles = stylesColonnes(xml, gabarit?.[0]);
+  const styles = stylesColonnes(tous, r, gabarit);
   const largeur = Math.max(styles.length, 1);
   const total = f.spec.rows.length + f.spec.bulk!.count;
-  const derniereCol = colonneLettre(largeur - 1);
-  let tete = xml
-    .slice(0, debutDonnees)
-    .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${derniereCol}${Math.max(total, 1)}"/>`);
-  tete += "<sheetData>" + avantGabarit;
-  yield tete;
+  const dim = enfants(tous, r, "dimension")[0];
+  const edits = dim
+    ? [
+        {
+          debut: dim.debut,
+          fin: dim.fin,
+          texte: ouvertureModifiee(dim, (a) =>
+            a.map(([n, v]) => [n, n === "ref" ? `A1:${colonneLettre(largeur - 1)}${Math.max(total, 1)}` : v]),
+          ),
+        },
+      ]
+    : [];
+  const avant = donnees.autoFermant ? "" : xml.slice(donnees.finOuverture, gabarit?.debut ?? donnees.debutFermeture);
+  yield remplacer(xml.slice(0, donnees.debut), edits) + `<${donnees.nom}>` + avant;
   const lettres: string[] = [];
-  let r = f.spec.rows.length;
+  let n = f.spec.rows.length;
   for (const row of f.spec.bulk!.rows()) {
-    r++;
-    let s = `<row r="${r}">`;
+    n++;
+    let s = `<row r="${n}">`;
     for (let j = 0; j < row.length; j++) {
       const c = row[j];
       if (c === null || c === undefined) continue;
-      s += celluleXml(c, (lettres[j] ??= colonneLettre(j)) + r, styles[j], f.spec.name);
+      s += celluleXml(c, (lettres[j] ??= colonneLettre(j)) + n, styles[j], f.spec.name);
     }
     yield s + "</row>";
   }
-  if (r !== total)
+  if (n !== total)
     throw new Error(
-      `Feuille « ${f.spec.name} » : ${r - f.spec.rows.length} lignes générées au lieu de ${f.spec.bulk!.count}`,
+      `Feuille « ${f.spec.name} » : ${n - f.spec.rows.length} lignes générées au lieu de ${f.spec.bulk!.count}`,
     );
-  yield "</sheetData>" + (autoFermee ? xml.slice(ouverture) : xml.slice(finDonnees + "</sheetData>".length));
+  yield `</${donnees.nom}>` + xml.slice(donnees.fin);
 }
 
 /** The style id of each column: the template row's cell, else the column's own style. */
-function stylesColonnes(xml: string, gabarit: string | undefined): (string | undefined)[] {
+function stylesColonnes(tous: Element[], r: Element, gabarit: Element | undefined): (string | undefined)[] {
   const styles: (string | undefined)[] = [];
-  const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml)?.[1] ?? "";
-  for (const m of cols.matchAll(/<col\b([^>]*)\/?>/g)) {
-    const a = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1];
-    const min = Number(a("min")),
-      max = Number(a("max")),
-      style = a("style");
-    if (style && max - min < 16384) for (let c = min; c <= max; c++) styles[c - 1] = style;
-  }
-  for (const m of (gabarit ?? "").matchAll(/<c\b([^>]*?)\/?>/g)) {
-    const ref = /\br="([A-Z]+)\d+"/.exec(m[1])?.[1];
-    const s = /\bs="(\d+)"/.exec(m[1])?.[1];
+  for (const cols of enfants(tous, r, "cols"))
+    for (const col of enfants(tous, cols, "col")) {
+      const min = Number(attr(col, "min")),
+        max = Number(attr(col, "max")),
+        style = attr(col, "style");
+      if (style && max - min < 16384) for (let c = min; c <= max; c++) styles[c - 1] = style;
+    }
+  for (const c of gabarit ? enfants(tous, gabarit, "c") : []) {
+    const ref = /^([A-Z]+)\d+$/.exec(attr(c, "r") ?? "")?.[1];
+    const s = attr(c, "s");
     if (ref && s) styles[lettreColonne(ref)] = s;
   }
   return styles;
@@ -162,14 +169,21 @@ function stylesColonnes(xml: string, gabarit: string | undefined): (string | und
 const INTERDIT =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const INTERDITS = new RegExp(INTERDIT.source, "g");
-const ESC = /[&<>"]/;
+const ESC = /[&<>"\r]/;
 // One test for the usual case (plain text): nothing to remove, escape or preserve.
 const PARTICULIER = /[\u0000-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$/;
 
 function texteXml(s: string): string {
   if (!PARTICULIER.test(s)) return s;
   let t = INTERDIT.test(s) ? s.replace(INTERDITS, "") : s;
-  if (ESC.test(t)) t = t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  // A raw CR would come back as LF: it is written as a character reference.
+  if (ESC.test(t))
+    t = t
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/\r/g, "&#13;");
   return t;
 }
 
@@ -209,17 +223,23 @@ async function etendreTables(zip: JSZip, spec: SheetSpec): Promise<void> {
   if (!voulues.size) return;
   for (const f of zip.file(/^xl\/tables\/[^/]+\.xml$/)) {
     const xml = await f.async("string");
-    const nom = desEsc(/<table\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? "");
-    const t = voulues.get(nom);
+    const tous = elements(xml, { profondeurMax: 1, partie: f.name });
+    const table = racine(tous);
+    const t = voulues.get(attr(table, "name") ?? "");
     if (!t) continue;
     const p = parsePlage(t.range);
-    const table = plage(p.r1, p.c1, p.r2, p.c2);
-    const filtre = plage(p.r1, p.c1, t.showTotals ? p.r2 - 1 : p.r2, p.c2);
+    const ref = (e: Element, valeur: string) => ({
+      debut: e.debut,
+      fin: e.finOuverture,
+      texte: ouvertureModifiee(e, (a) => a.map(([n, v]) => [n, n === "ref" ? valeur : v])),
+    });
+    const filtre = enfants(tous, table, "autoFilter")[0];
     zip.file(
       f.name,
-      xml
-        .replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${table}"`)
-        .replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${filtre}"`),
+      remplacer(xml, [
+        ref(table, plage(p.r1, p.c1, p.r2, p.c2)),
+        ...(filtre ? [ref(filtre, plage(p.r1, p.c1, t.showTotals ? p.r2 - 1 : p.r2, p.c2))] : []),
+      ]),
     );
   }
 }

@@ -1,51 +1,50 @@
-import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
-import * as zlib from "zlib";
 import type JSZip from "jszip";
+import { SaxesParser, type SaxesTagNS } from "saxes";
 import { FEUILLE_REGISTRE } from "../core/port/possession";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
-import { desEsc } from "./zipParties";
+import type { EntreeZip } from "./zipLecture";
+import { LignesRestituees } from "./lignesRestituees";
+import {
+  attr,
+  baliseOuvrante,
+  echapperAttribut,
+  ouvertureModifiee,
+  echapperTexte,
+  elements,
+  enfants,
+  NS_MAIN,
+  racine,
+  remplacer,
+  type Element,
+  type Remplacement,
+  XmlIllisibleError,
+} from "./xml";
 
 /**
  * Prodbook's own sheets whose XML exceeds this size (a Grand livre of a million lines is 600 MB) are not given
  * to ExcelJS, which would need gigabytes to load them and a string longer than V8 allows to read them.
  * ExcelJS gets a placeholder (the sheet's own head and tail, and one row of styled empty cells, one per
  * cell style of the file); when saving, a sheet that was not rewritten gets its original rows back, streamed,
- * with style ids mapped through that row and shared strings made inline.
+ * with style ids mapped through that row and shared strings made inline (lignesRestituees.ts).
  */
 export const OCTETS_MAX_FEUILLE = 32 * 1024 * 1024;
 
 export interface FeuilleVolumineuse {
   nom: string;
-  /** The original part, still compressed. */
-  objet: JSZip.JSZipObject;
+  /** The original part. */
+  entree: EntreeZip;
   /** The original <dimension ref>. */
   dimension: string;
+  /** Byte offsets in the part where its rows begin (after <sheetData>) and end (at </sheetData>). */
+  debutLignes: number;
+  finLignes: number;
+  /** Prefix of the spreadsheet namespace in the original part ("" when default). */
+  prefixe: string;
+  /** Namespace declarations of the original root: the saved root declares the ones it lacks. */
+  espaces: Map<string, string>;
   /** The original shared strings part, for cells of type "s". */
-  sst?: JSZip.JSZipObject;
-}
-
-interface DonneesInternes {
-  uncompressedSize?: number;
-  compressedContent?: Uint8Array;
-  compression?: { magic?: string };
-}
-const interne = (o: JSZip.JSZipObject) => (o as unknown as { _data?: DonneesInternes })._data;
-
-/** Uncompressed size of a part, when the zip says it (JSZip keeps it from the central directory). */
-export function taillePartie(o: JSZip.JSZipObject): number | undefined {
-  return interne(o)?.uncompressedSize;
-}
-
-/** The part's bytes as a stream; native inflate when possible (JSZip's own is three times slower). */
-export function fluxPartie(o: JSZip.JSZipObject): Readable {
-  const d = interne(o);
-  const brut = d?.compressedContent;
-  if (brut && d?.compression?.magic === "\x08\x00")
-    return Readable.from([Buffer.from(brut.buffer, brut.byteOffset, brut.byteLength)]).pipe(zlib.createInflateRaw());
-  if (brut && d?.compression?.magic === "\x00\x00")
-    return Readable.from([Buffer.from(brut.buffer, brut.byteOffset, brut.byteLength)]);
-  return o.nodeStream("nodebuffer") as unknown as Readable;
+  sst?: EntreeZip;
 }
 
 /** Names in Prodbook's registry sheet (inline or shared strings in column A). */
@@ -55,103 +54,169 @@ async function registre(zip: JSZip, parties: Map<string, string>): Promise<strin
   if (!xml) return [];
   let sst: string[] | undefined;
   const noms: string[] = [];
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const contenu = m[2] ?? "";
-    if (/\bt="s"/.test(m[1])) {
-      sst ??= [
-        ...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g),
-      ].map((s) => texteSi(s[1]));
-      const i = Number(/<v>(\d+)<\/v>/.exec(contenu)?.[1]);
-      if (sst[i] !== undefined) noms.push(sst[i]);
+  const tous = elements(xml, { texte: true, partie });
+  for (const c of tous.filter((e) => e.local === "c" && e.uri === NS_MAIN)) {
+    const v = enfants(tous, c, "v")[0]?.texte;
+    if (attr(c, "t") === "s") {
+      sst ??= await textesPartages(zip);
+      const t = sst[Number(v)];
+      if (t !== undefined) noms.push(t);
     } else {
-      const t = /<t\b[^>]*>([\s\S]*?)<\/t>/.exec(contenu)?.[1] ?? /<v>([\s\S]*?)<\/v>/.exec(contenu)?.[1];
-      if (t) noms.push(desEsc(t));
+      const t = enfants(tous, c, "is")[0]?.texte ?? v;
+      if (t) noms.push(t);
     }
   }
   return noms.map((n) => n.trim()).filter(Boolean);
 }
 
-const texteSi = (si: string) => desEsc([...si.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(""));
+/** The plain text of each shared string (phonetic runs aside). */
+async function textesPartages(zip: JSZip): Promise<string[]> {
+  const xml = await zip.file("xl/sharedStrings.xml")?.async("string");
+  if (!xml) return [];
+  const tous = elements(xml, { texte: true, partie: "xl/sharedStrings.xml" });
+  const r = racine(tous);
+  return enfants(tous, r, "si").map((si) =>
+    tous
+      .filter(
+        (t) => t.local === "t" && t.parent && (t.parent === si || (t.parent.local === "r" && t.parent.parent === si)),
+      )
+      .map((t) => t.texte)
+      .join(""),
+  );
+}
 
 /**
  * Replaces, in `zip`, each of Prodbook's sheets larger than `seuil` by its placeholder; returns them by name.
  */
 export async function mettreDeCoteFeuilles(
   zip: JSZip,
+  catalogue: Map<string, EntreeZip>,
   parties: Map<string, string>,
   seuil = OCTETS_MAX_FEUILLE,
 ): Promise<Map<string, FeuilleVolumineuse>> {
   const out = new Map<string, FeuilleVolumineuse>();
-  const grandes = [...parties].filter(([, p]) => (taillePartie(zip.file(p)!) ?? 0) > seuil);
+  const grandes = [...parties].filter(([, p]) => (catalogue.get(p)?.taille ?? 0) > seuil);
   if (!grandes.length) return out;
   const prodbook = (await registre(zip, parties)).map((n) => n.toLowerCase());
   const styles = await zip.file("xl/styles.xml")?.async("string");
-  const nbStyles = Math.max(
-    1,
-    [...(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles ?? "")?.[1].matchAll(/<xf\b/g) ?? [])].length,
-  );
+  let nbStyles = 1;
+  if (styles) {
+    const tous = elements(styles, { profondeurMax: 2, partie: "xl/styles.xml" });
+    const xfs = enfants(tous, racine(tous), "cellXfs")[0];
+    nbStyles = Math.max(1, xfs ? enfants(tous, xfs, "xf").length : 0);
+  }
   for (const [nom, partie] of grandes) {
     if (!prodbook.includes(nom.toLowerCase())) continue;
-    const objet = zip.file(partie)!;
-    const { tete, queue } = await teteEtQueue(objet, nom);
-    const dimension = /<dimension ref="([^"]*)"/.exec(tete)?.[1] ?? "A1";
-    zip.file(
-      partie,
-      tete.replace(/<sheetData\b[\s\S]*$/, "") + `<sheetData>${ligneDesStyles(nbStyles)}</sheetData>` + queue,
-    );
-    out.set(nom, { nom, objet, dimension, sst: zip.file("xl/sharedStrings.xml") ?? undefined });
+    const entree = catalogue.get(partie)!;
+    const d = await decouper(entree, nom);
+    const p = d.prefixe ? d.prefixe + ":" : "";
+    const placeholder = `${d.tete}<${p}sheetData>${ligneDesStyles(nbStyles, p)}</${p}sheetData>${d.queue}`;
+    const tous = elements(placeholder, { profondeurMax: 1, partie });
+    const dim = enfants(tous, racine(tous), "dimension")[0];
+    zip.file(partie, placeholder);
+    out.set(nom, {
+      nom,
+      entree,
+      dimension: (dim && attr(dim, "ref")) ?? "A1",
+      debutLignes: d.debutLignes,
+      finLignes: d.finLignes,
+      prefixe: d.prefixe,
+      espaces: d.espaces,
+      sst: catalogue.get("xl/sharedStrings.xml"),
+    });
   }
   return out;
 }
 
 /** One empty cell per style id, so that ExcelJS carries every style over and tells its new id. */
-function ligneDesStyles(n: number): string {
+function ligneDesStyles(n: number, p: string): string {
   let s = "";
   for (let i = 0; i < n; i++) {
-    if (i % 16384 === 0) s += `${i ? "</row>" : ""}<row r="${i / 16384 + 1}">`;
-    s += `<c r="${colonneLettre(i % 16384)}${Math.floor(i / 16384) + 1}" s="${i}"/>`;
+    if (i % 16384 === 0) s += `${i ? `</${p}row>` : ""}<${p}row r="${i / 16384 + 1}">`;
+    s += `<${p}c r="${colonneLettre(i % 16384)}${Math.floor(i / 16384) + 1}" s="${i}"/>`;
   }
-  return s + "</row>";
+  return s + `</${p}row>`;
 }
 
-/** The XML before </sheetData> ends its opening tag (included) and after </sheetData>, read as a stream. */
-async function teteEtQueue(objet: JSZip.JSZipObject, nom: string): Promise<{ tete: string; queue: string }> {
-  let tete: Buffer = Buffer.alloc(0);
-  const apres: Buffer[] = [];
-  let etat: "tete" | "donnees" | "queue" = "tete";
-  let reste: Buffer = Buffer.alloc(0);
-  const FIN = Buffer.from("</sheetData>");
-  for await (const morceau of fluxPartie(objet)) {
-    let b = morceau as Buffer;
-    if (etat === "tete") {
-      // The head is a few kilobytes: kept whole until the opening tag of <sheetData> is complete.
-      tete = Buffer.concat([tete, b]);
-      const i = tete.indexOf("<sheetData");
-      const j = i < 0 ? -1 : tete.indexOf(">", i);
-      if (j < 0) continue;
-      b = tete.subarray(j + 1);
-      tete = tete.subarray(0, j + 1);
-      if (tete[j - 1] === 0x2f) {
-        etat = "queue";
-        apres.push(b);
-        continue;
+interface Decoupe {
+  /** The XML before <sheetData> and after its end tag. */
+  tete: string;
+  queue: string;
+  /** Byte offsets of the rows. */
+  debutLignes: number;
+  finLignes: number;
+  prefixe: string;
+  espaces: Map<string, string>;
+}
+
+/**
+ * Reads the part once: the head through saxes up to the <sheetData> start tag, then the rows as bytes only,
+ * up to the last "</sheetData>" (the end tag: "<" cannot occur raw in text or attribute values, and nothing
+ * after <sheetData> may contain one). The placeholder built from head and tail is parsed again.
+ */
+async function decouper(entree: EntreeZip, nom: string): Promise<Decoupe> {
+  const decodeur = new StringDecoder("utf8");
+  const sax = new SaxesParser({ xmlns: true, position: true });
+  let lu = "";
+  const luOctets: Buffer[] = [];
+  let tete = undefined as { texte: string; fin: number; nom: string; autoFermant: boolean } | undefined;
+  const espaces = new Map<string, string>();
+  let profondeur = 0;
+  sax.on("opentag", (t: SaxesTagNS) => {
+    if (profondeur++ === 0)
+      for (const a of Object.values(t.attributes))
+        if (a.prefix === "xmlns" || a.name === "xmlns") espaces.set(a.prefix === "xmlns" ? a.local : "", a.value);
+    if (!tete && t.local === "sheetData" && t.uri === NS_MAIN && profondeur === 2)
+      tete = {
+        texte: lu.slice(0, lu.lastIndexOf("<" + t.name, sax.position)),
+        fin: sax.position,
+        nom: t.name,
+        autoFermant: t.isSelfClosing,
+      };
+  });
+  sax.on("closetag", () => profondeur--);
+  // saxes sets `tete` in a callback: read through a function so that the compiler does not narrow it.
+  const trouvee = () => tete;
+  let debutLignes = -1;
+  let vu = 0;
+  let fermeture: Buffer = Buffer.alloc(0);
+  let fenetre: Buffer = Buffer.alloc(0);
+  let finLignes = -1;
+  for await (const morceau of await entree.flux()) {
+    const b = morceau as Buffer;
+    const t = trouvee();
+    if (!t) {
+      luOctets.push(b);
+      const texte = decodeur.write(b);
+      lu += texte;
+      try {
+        sax.write(texte);
+      } catch (e) {
+        throw new XmlIllisibleError(nom, (e as Error).message);
       }
-      etat = "donnees";
-    }
-    if (etat === "donnees") {
-      b = Buffer.concat([reste, b]);
-      const k = b.indexOf(FIN);
-      if (k < 0) {
-        reste = b.subarray(Math.max(0, b.length - FIN.length));
-        continue;
-      }
-      etat = "queue";
-      b = b.subarray(k + FIN.length);
-    }
-    apres.push(b);
+      const t2 = trouvee();
+      if (!t2) continue;
+      debutLignes = Buffer.byteLength(lu.slice(0, t2.fin), "utf8");
+      fenetre = Buffer.concat(luOctets).subarray(debutLignes);
+      vu = debutLignes;
+      fermeture = Buffer.from(`</${t2.nom}>`, "utf8");
+      lu = "";
+      if (t2.autoFermant) continue;
+    } else fenetre = fenetre.length ? Buffer.concat([fenetre, b]) : b;
+    if (trouvee()!.autoFermant) continue;
+    // Once found, the window starts at the last end tag seen; until then it keeps a possible cut one.
+    const k = fenetre.lastIndexOf(fermeture);
+    const garde = k >= 0 ? k : Math.max(0, fenetre.length - fermeture.length + 1);
+    if (k >= 0) finLignes = vu + k;
+    vu += garde;
+    fenetre = fenetre.subarray(garde);
   }
-  if (etat !== "queue") throw new Error(`Feuille « ${nom} » : fin de <sheetData> introuvable`);
-  return { tete: tete.toString("utf8"), queue: Buffer.concat(apres).toString("utf8") };
+  const t = trouvee();
+  if (!t || (!t.autoFermant && finLignes < 0)) throw new Error(`Feuille « ${nom} » : fin de <sheetData> introuvable`);
+  const queue = (t.autoFermant ? fenetre : fenetre.subarray(fermeture.length)).toString("utf8");
+  if (t.autoFermant) finLignes = debutLignes;
+  const prefixe = t.nom.includes(":") ? t.nom.split(":")[0] : "";
+  return { tete: t.texte, queue, debutLignes, finLignes, prefixe, espaces };
 }
 
 /**
@@ -159,64 +224,80 @@ async function teteEtQueue(objet: JSZip.JSZipObject, nom: string): Promise<{ tet
  * original rows, their style ids mapped and their shared strings made inline.
  */
 export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineuse): AsyncGenerator<Buffer> {
-  const debut = placeholder.indexOf("<sheetData");
-  const fin = placeholder.indexOf("</sheetData>");
-  if (debut < 0 || fin < 0) throw new Error(`Feuille « ${f.nom} » : <sheetData> introuvable dans l'enregistrement`);
-  const nouveaux = new Map<number, string>();
-  for (const m of placeholder.slice(debut, fin).matchAll(/<c\b([^>]*?)\/?>/g)) {
-    const ref = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
-    const s = /\bs="(\d+)"/.exec(m[1])?.[1];
-    if (ref && s) nouveaux.set((Number(ref[2]) - 1) * 16384 + lettreColonne(ref[1]), s);
-  }
-  let sst: string[] | undefined;
-  const partage = async () =>
-    (sst ??= [...((await f.sst?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((s) => s[1]));
-  const tete = placeholder.slice(0, debut).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${f.dimension}"/>`);
-  yield Buffer.from(tete + "<sheetData>", "utf8");
-  const decodeur = new StringDecoder("utf8");
-  let etat: "tete" | "donnees" | "fini" = "tete";
-  let texte = "";
-  for await (const morceau of fluxPartie(f.objet)) {
-    if (etat === "fini") continue;
-    texte += decodeur.write(morceau as Buffer);
-    if (etat === "tete") {
-      const i = texte.indexOf("<sheetData");
-      const j = i < 0 ? -1 : texte.indexOf(">", i);
-      if (j < 0) continue;
-      // <sheetData/>: no row to put back.
-      if (texte[j - 1] === "/") {
-        etat = "fini";
-        continue;
-      }
-      texte = texte.slice(j + 1);
-      etat = "donnees";
+  const tous = elements(placeholder, { profondeurMax: 3, partie: f.nom });
+  const r = racine(tous);
+  const donnees = enfants(tous, r, "sheetData")[0];
+  if (!donnees) throw new Error(`Feuille « ${f.nom} » : <sheetData> introuvable dans l'enregistrement`);
+  const nouveaux = new Map<string, string>();
+  for (const ligne of enfants(tous, donnees, "row"))
+    for (const c of enfants(tous, ligne, "c")) {
+      const ref = /^([A-Z]+)(\d+)$/.exec(attr(c, "r") ?? "");
+      const s = attr(c, "s");
+      if (ref && s) nouveaux.set(String((Number(ref[2]) - 1) * 16384 + lettreColonne(ref[1])), s);
     }
-    const k = texte.indexOf("</sheetData>");
-    const limite = k >= 0 ? k : texte.lastIndexOf("</row>") + 6;
-    if (limite <= 5) continue;
-    yield Buffer.from(await convertirLignes(texte.slice(0, limite), nouveaux, partage), "utf8");
-    texte = texte.slice(limite);
-    if (k >= 0) etat = "fini";
+  yield Buffer.from(teteRestituee(placeholder, tous, r, donnees, f), "utf8");
+  // The rows are converted as latin1 text (one character per byte, see lignesRestituees.ts): so are the strings.
+  const sst = f.sst ? (await contenusPartages(f.sst)).map((x) => Buffer.from(x, "utf8").toString("latin1")) : [];
+  const conv = new LignesRestituees(nouveaux, (i) => sst[i], f.prefixe);
+  let vu = 0;
+  for await (const morceau of await f.entree.flux()) {
+    const b = morceau as Buffer;
+    const debut = Math.max(0, f.debutLignes - vu),
+      fin = Math.min(b.length, f.finLignes - vu);
+    vu += b.length;
+    if (fin <= debut) continue;
+    const x = conv.ecrire(b.toString("latin1", debut, fin));
+    if (x) yield Buffer.from(x, "latin1");
   }
-  if (etat !== "fini") throw new Error(`Feuille « ${f.nom} » : fin de <sheetData> introuvable`);
-  yield Buffer.from(placeholder.slice(fin), "utf8");
+  if (vu < f.finLignes) throw new Error(`Feuille « ${f.nom} » : lignes tronquées`);
+  yield Buffer.from(conv.finir(), "latin1");
+  yield Buffer.from(placeholder.slice(donnees.debutFermeture), "utf8");
 }
 
-/** One stretch of whole rows: style ids through the map, shared strings inline (one pass each, no parsing). */
-async function convertirLignes(
-  brut: string,
-  styles: Map<number, string>,
-  partage: () => Promise<string[]>,
-): Promise<string> {
-  let xml = brut.replace(/(<(?:c|row)\b[^>]*?)\s+s="(\d+)"/g, (_, avant: string, s: string) =>
-    styles.has(Number(s)) ? `${avant} s="${styles.get(Number(s))}"` : avant,
-  );
-  if (!xml.includes('t="s"')) return xml;
-  const sst = await partage();
-  xml = xml.replace(
-    /<c\b([^>]*?)\bt="s"([^>]*?)(?<!\/)>([\s\S]*?)<\/c>/g,
-    (_, a: string, b: string, corps: string) =>
-      `<c${a}t="inlineStr"${b}><is>${sst[Number(/<v>(\d+)<\/v>/.exec(corps)?.[1])] ?? "<t></t>"}</is></c>`,
-  );
-  return xml;
+/** Head of the saved sheet: the original dimension, the original namespaces, and <sheetData> opened. */
+function teteRestituee(xml: string, tous: Element[], r: Element, donnees: Element, f: FeuilleVolumineuse): string {
+  const edits: Remplacement[] = [];
+  const manquants = [...f.espaces].filter(([p]) => !r.declarations.has(p));
+  if (manquants.length) {
+    const decl = manquants.map(([p, u]) => [p ? `xmlns:${p}` : "xmlns", u] as [string, string]);
+    edits.push({ debut: r.debut, fin: r.finOuverture, texte: ouvertureModifiee(r, (a) => [...a, ...decl]) });
+  }
+  const dim = enfants(tous, r, "dimension")[0];
+  if (dim)
+    edits.push({ debut: dim.debut, fin: dim.fin, texte: `<${dim.nom} ref="${echapperAttribut(f.dimension)}"/>` });
+  edits.push({ debut: donnees.debut, fin: xml.length, texte: `<${donnees.nom}>` });
+  return remplacer(xml, edits);
+}
+
+/** Each shared string's content (<t>, <r>, <rPh>…) written again for an inline string, prefixes aside. */
+async function contenusPartages(entree: EntreeZip): Promise<string[]> {
+  const out: string[] = [];
+  const sax = new SaxesParser({ xmlns: true });
+  let profondeur = 0;
+  let courant = "";
+  sax.on("opentag", (t: SaxesTagNS) => {
+    profondeur++;
+    if (profondeur === 2 && t.local === "si") courant = "";
+    else if (profondeur > 2) {
+      const attrs = Object.values(t.attributes)
+        .filter((a) => a.uri === "" || a.prefix === "xml")
+        .map((a) => [a.name, a.value] as [string, string]);
+      courant += baliseOuvrante(t.local, attrs, t.isSelfClosing);
+    }
+  });
+  sax.on("text", (s) => {
+    if (profondeur > 2) courant += echapperTexte(s);
+  });
+  sax.on("cdata", (s) => {
+    if (profondeur > 2) courant += echapperTexte(s);
+  });
+  sax.on("closetag", (t) => {
+    if (profondeur === 2 && t.local === "si") out.push(courant);
+    else if (profondeur > 2 && !t.isSelfClosing) courant += `</${t.local}>`;
+    profondeur--;
+  });
+  const decodeur = new StringDecoder("utf8");
+  for await (const m of await entree.flux()) sax.write(decodeur.write(m as Buffer));
+  sax.close();
+  return out;
 }

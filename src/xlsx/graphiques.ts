@@ -1,17 +1,19 @@
 import JSZip from "jszip";
 import type { ChartSpec } from "../core/port/workbook";
-import { chartXml, drawingXml, NS_R, xmlEsc } from "./chartXml";
+import { chartXml, drawingXml, NS_R } from "./chartXml";
 import {
   cheminRels,
-  desEsc,
   insererDrawing,
   lireRels,
+  lireTypes,
   nouvelId,
   partiesFeuilles,
   prochainNumero,
   relsXml,
+  typesXml,
   type Rel,
 } from "./zipParties";
+import { attr, echapperTexte, elements, ouvertureModifiee, racine, remplacer, type Remplacement } from "./xml";
 import { conserverDessins, type Original } from "./conserverDessins";
 import { restituer, type MisesDeCote } from "./validationsVolumineuses";
 
@@ -46,14 +48,16 @@ export async function completerXlsx(
   if (validations) await restituer(zip, validations.misesDeCote, validations.feuilles);
   if (totaux.length) await ecrireTotaux(zip, totaux);
   const parties = await partiesFeuilles(zip);
-  const overrides: string[] = [];
+  const types = lireTypes(await zip.file("[Content_Types].xml")!.async("string"));
   let nDrawing = prochainNumero(zip, "xl/drawings", "drawing");
   let nChart = prochainNumero(zip, "xl/charts", "chart");
   for (const g of feuilles) {
     const partie = parties.get(g.feuille);
     if (!partie) throw new Error(`Graphiques : feuille « ${g.feuille} » absente du fichier enregistré`);
     const sheetXml = await zip.file(partie)!.async("string");
-    if (/<drawing\b/.test(sheetXml)) throw new Error(`Graphiques : la feuille « ${g.feuille} » a déjà un dessin`);
+    const tous = elements(sheetXml, { profondeurMax: 1, partie });
+    if (tous.some((e) => e.profondeur === 1 && e.local === "drawing"))
+      throw new Error(`Graphiques : la feuille « ${g.feuille} » a déjà un dessin`);
     const relsPath = cheminRels(partie);
     const sheetRels = lireRels(await zip.file(relsPath)?.async("string"));
     const drawing = `drawing${nDrawing++}.xml`;
@@ -66,40 +70,55 @@ export async function completerXlsx(
       const chart = `chart${nChart++}.xml`;
       zip.file(`xl/charts/${chart}`, chartXml(c));
       drawingRels.push({ id: `rId${i + 1}`, type: T_CHART, target: `../charts/${chart}` });
-      overrides.push(`<Override PartName="/xl/charts/${chart}" ContentType="${CT_CHART}"/>`);
+      types.surcharges.set(`/xl/charts/${chart}`, CT_CHART);
     });
     zip.file(`xl/drawings/${drawing}`, drawingXml(g.charts));
     zip.file(`xl/drawings/_rels/${drawing}.rels`, relsXml(drawingRels));
-    overrides.push(`<Override PartName="/xl/drawings/${xmlEsc(drawing)}" ContentType="${CT_DRAWING}"/>`);
+    types.surcharges.set(`/xl/drawings/${drawing}`, CT_DRAWING);
   }
-  const types = await zip.file("[Content_Types].xml")!.async("string");
-  zip.file("[Content_Types].xml", types.replace("</Types>", overrides.join("") + "</Types>"));
+  if (feuilles.length) zip.file("[Content_Types].xml", typesXml(types));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 async function ecrireTotaux(zip: JSZip, totaux: TotauxTable[]): Promise<void> {
   const fichiers = zip.file(/^xl\/tables\/[^/]+\.xml$/);
   for (const f of fichiers) {
-    let xml = await f.async("string");
-    const nom = desEsc(/<table\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? "");
-    const t = totaux.find((x) => x.table === nom);
+    const xml = await f.async("string");
+    const tous = elements(xml, { partie: f.name });
+    const table = racine(tous);
+    const t = totaux.find((x) => x.table === attr(table, "name"));
     if (!t) continue;
-    // Excel writes no <filterColumn> for a plain visible filter button; ExcelJS writes one per column.
-    xml = xml.replace(/<filterColumn colId="\d+" hiddenButton="0"\/>/g, "");
-    if (!/totalsRowCount="1"/.test(xml)) {
-      // Without a totals row Excel writes totalsRowShown="0" and no totals attributes on the columns.
-      xml = xml
-        .replace(/ totalsRowShown="1"/, ' totalsRowShown="0"')
-        .replace(/ totalsRowLabel="[^"]*"/g, "")
-        .replace(/ totalsRowFunction="none"/g, "");
-    }
+    const edits: Remplacement[] = [];
+    // Without a totals row Excel writes totalsRowShown="0" and no totals attributes on the columns.
+    const sansTotaux = attr(table, "totalsRowCount") !== "1";
+    if (sansTotaux && attr(table, "totalsRowShown") === "1")
+      edits.push({
+        debut: table.debut,
+        fin: table.finOuverture,
+        texte: ouvertureModifiee(table, (a) => a.map(([n, v]) => [n, n === "totalsRowShown" ? "0" : v])),
+      });
     let j = 0;
-    xml = xml.replace(/<tableColumn\b([^>]*?)\/>/g, (tout, attrs: string) => {
+    for (const e of tous) {
+      // Excel writes no <filterColumn> for a plain visible filter button; ExcelJS writes one per column.
+      if (e.local === "filterColumn" && e.autoFermant && attr(e, "hiddenButton") === "0" && e.attributs.length === 2)
+        edits.push({ debut: e.debut, fin: e.fin, texte: "" });
+      if (e.local !== "tableColumn") continue;
       const formule = t.formules.get(j++);
-      return formule === undefined
-        ? tout
-        : `<tableColumn${attrs}><totalsRowFormula>${xmlEsc(formule)}</totalsRowFormula></tableColumn>`;
-    });
-    zip.file(f.name, xml);
+      const garder = (a: [string, string][]) =>
+        sansTotaux ? a.filter(([n, v]) => n !== "totalsRowLabel" && !(n === "totalsRowFunction" && v === "none")) : a;
+      if (formule === undefined && !sansTotaux) continue;
+      if (formule === undefined || !e.autoFermant) {
+        edits.push({ debut: e.debut, fin: e.finOuverture, texte: ouvertureModifiee(e, garder) });
+        continue;
+      }
+      edits.push({
+        debut: e.debut,
+        fin: e.fin,
+        texte:
+          ouvertureModifiee(e, garder, false) +
+          `<totalsRowFormula>${echapperTexte(formule)}</totalsRowFormula></${e.nom}>`,
+      });
+    }
+    zip.file(f.name, remplacer(xml, edits));
   }
 }

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { CellData, SheetData } from "../core/port/workbook";
 import { ErreurDonnees } from "../core/erreurs";
+import { plage } from "../core/util/adresse";
 
 /** Thrown for files that cannot be opened as a workbook; the message is French and names the file. */
 export class FichierIllisibleError extends ErreurDonnees {
@@ -77,16 +78,34 @@ export function lireCellule(cell: ExcelJS.Cell): CellData {
   return { v: String(val), fmt };
 }
 
+/** Merged ranges from the cells' public isMerged/master: each master's range reaches its farthest cell. */
+function etendreFusion(
+  fusions: Map<string, { r1: number; c1: number; r2: number; c2: number }>,
+  cell: ExcelJS.Cell,
+  r: number,
+  c: number,
+): void {
+  const m = cell.master;
+  const f = fusions.get(m.address);
+  if (!f) fusions.set(m.address, { r1: Number(m.row), c1: Number(m.col), r2: r, c2: c });
+  else {
+    f.r2 = Math.max(f.r2, r);
+    f.c2 = Math.max(f.c2, c);
+  }
+}
+
 export function lireFeuille(ws: ExcelJS.Worksheet): SheetData {
   const rows: CellData[][] = [];
   const nRows = ws.actualRowCount > 0 ? ws.rowCount : 0;
   let maxCol = 0;
+  const fusions = new Map<string, { r1: number; c1: number; r2: number; c2: number }>();
   for (let r = 1; r <= nRows; r++) {
     const row = ws.getRow(r);
     const out: CellData[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       while (out.length < col - 1) out.push({ v: null });
       out[col - 1] = lireCellule(cell);
+      if (cell.isMerged) etendreFusion(fusions, cell, r, col);
     });
     // A merged cell's slaves repeat the master's value in ExcelJS; keep only the master.
     for (let c = 0; c < out.length; c++) {
@@ -99,7 +118,7 @@ export function lireFeuille(ws: ExcelJS.Worksheet): SheetData {
   }
   while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
   for (const r of rows) while (r.length < maxCol) r.push({ v: null });
-  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+  const merges = [...fusions.values()].map((f) => plage(f.r1 - 1, f.c1 - 1, f.r2 - 1, f.c2 - 1));
   const colonnesMasquees: number[] = [];
   for (let c = 1; c <= maxCol; c++) if (ws.getColumn(c).hidden) colonnesMasquees.push(c - 1);
   return colonnesMasquees.length ? { name: ws.name, rows, merges, colonnesMasquees } : { name: ws.name, rows, merges };

@@ -1,5 +1,7 @@
 import JSZip from "jszip";
 import { partiesFeuilles } from "./zipParties";
+import { catalogueZip } from "./zipLecture";
+import { attr, elements, enfants, NS_MAIN, positionAvant, racine, remplacer, sousArbre } from "./xml";
 import { extensionsAConserver, remettreExtensions } from "./extensions";
 import { mettreDeCoteFeuilles, type FeuilleVolumineuse } from "./feuillesVolumineuses";
 
@@ -45,40 +47,57 @@ export async function alleger(
     return { donnees: data, misesDeCote };
   }
   const parties = await partiesFeuilles(zip).catch(() => new Map<string, string>());
-  misesDeCote.feuilles = await mettreDeCoteFeuilles(zip, parties, seuilFeuille);
+  const catalogue = await catalogueZip(data);
+  misesDeCote.feuilles = await mettreDeCoteFeuilles(zip, catalogue, parties, seuilFeuille);
   for (const [nom, partie] of parties) {
     if (misesDeCote.feuilles.has(nom)) continue;
     const xml = await zip.file(partie)?.async("string");
     if (!xml) continue;
-    const ext = extensionsAConserver(xml);
+    // The sheet's top-level elements and their children (dataValidation, ext); cells are not kept.
+    let tous;
+    try {
+      tous = elements(xml, { profondeurMax: 1, complets: ["dataValidations", "extLst"], partie });
+    } catch {
+      continue; // ExcelJS will say what is wrong with it.
+    }
+    const ext = extensionsAConserver(xml, tous);
     if (ext.length) misesDeCote.extensions.set(nom, ext);
-    const bloc = /<(?!x14:)(?:\w+:)?dataValidations\b[\s\S]*?<\/(?:\w+:)?dataValidations>/.exec(xml);
+    const bloc = enfants(tous, racine(tous), "dataValidations").find((e) => e.uri === NS_MAIN);
     if (!bloc) continue;
-    const total = [...bloc[0].matchAll(/\bsqref="([^"]*)"/g)].reduce((s, m) => s + cellules(m[1]), 0);
+    const total = enfants(tous, bloc, "dataValidation").reduce((s, v) => s + cellules(attr(v, "sqref") ?? ""), 0);
     if (total <= CELLULES_MAX_VALIDATIONS) continue;
-    misesDeCote.validations.set(nom, bloc[0]);
-    zip.file(partie, xml.slice(0, bloc.index) + xml.slice(bloc.index + bloc[0].length));
+    // Written again on its own: prefixes of the main namespace and attributes of others (xr:uid…) left out.
+    misesDeCote.validations.set(nom, sousArbre(xml, tous, bloc));
+    zip.file(partie, remplacer(xml, [{ debut: bloc.debut, fin: bloc.fin, texte: "" }]));
   }
   if (misesDeCote.validations.size === 0 && misesDeCote.feuilles.size === 0) return { donnees: data, misesDeCote };
   return { donnees: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), misesDeCote };
 }
 
-/** Where <dataValidations> goes in CT_Worksheet: before hyperlinks, printOptions, pageMargins…, or at the end. */
-function inserer(xml: string, bloc: string): string {
-  const m = new RegExp(
-    String.raw`<(hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|` +
-      String.raw`colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|` +
-      String.raw`legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|` +
-      String.raw`tableParts|extLst)\b`,
-  ).exec(xml);
-  const i = m ? m.index : xml.lastIndexOf("</worksheet>");
-  return xml.slice(0, i) + bloc + xml.slice(i);
-}
-
-/** Element prefixes and prefixed attributes (xr:uid…) would need declarations the new sheet part lacks. */
-function sansPrefixes(bloc: string): string {
-  return bloc.replace(/<(\/?)\w+:/g, "<$1").replace(/\s\w+:\w+="[^"]*"/g, "");
-}
+/** Elements that follow <dataValidations> in CT_Worksheet. */
+const APRES_VALIDATIONS = [
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 /** Puts what was set aside back into the saved sheets named in `feuilles`. */
 export async function restituer(zip: JSZip, misesDeCote: MisesDeCote, feuilles: string[]): Promise<void> {
@@ -90,7 +109,11 @@ export async function restituer(zip: JSZip, misesDeCote: MisesDeCote, feuilles: 
       ext = misesDeCote.extensions.get(nom) ?? [];
     if (!bloc && ext.length === 0) continue;
     let xml = await zip.file(partie)!.async("string");
-    if (bloc && !/<dataValidations\b/.test(xml)) xml = inserer(xml, sansPrefixes(bloc));
+    const tous = elements(xml, { profondeurMax: 1, partie });
+    if (bloc && !enfants(tous, racine(tous), "dataValidations").length) {
+      const i = positionAvant(tous, APRES_VALIDATIONS);
+      xml = remplacer(xml, [{ debut: i, fin: i, texte: bloc }]);
+    }
     zip.file(partie, remettreExtensions(xml, ext));
   }
 }

@@ -22,6 +22,7 @@ import { alleger, type MisesDeCote } from "./validationsVolumineuses";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
 import { ecrireAvecFlux, specGabarit, type FeuilleEnFlux } from "./feuillesEnFlux";
 import type { FeuilleVolumineuse } from "./feuillesVolumineuses";
+import { completerStylesTables, nomsTables, placerOnglet, positionOnglet } from "./exceljsInterne";
 import { ErreurDonnees } from "../core/erreurs";
 
 /** Reading one of Prodbook's bulk sheets back (a Grand livre of a million lines) is not supported. */
@@ -117,15 +118,13 @@ export class XlsxWorkbook implements WorkbookPort {
     const remplacees = new Set(specs.map((s) => s.name.toLowerCase()));
     verifierTables(
       specs,
-      this.classeur.worksheets
-        .filter((w) => !remplacees.has(w.name.toLowerCase()))
-        .flatMap((w) => Object.keys((w as unknown as { tables?: Record<string, unknown> }).tables ?? {})),
+      this.classeur.worksheets.filter((w) => !remplacees.has(w.name.toLowerCase())).flatMap((w) => nomsTables(w)),
     );
     specs.forEach((spec, i) => {
       const ancienne = this.feuille(spec.name);
       let ordre: number | undefined;
       if (ancienne) {
-        ordre = (ancienne as unknown as { orderNo: number }).orderNo;
+        ordre = positionOnglet(ancienne);
         this.graphiques.delete(ancienne.name);
         this.totaux.delete(ancienne.name);
         this.flux.delete(ancienne.name);
@@ -133,8 +132,8 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       const ws = this.classeur.addWorksheet(spec.name);
       this.reecrites.add(spec.name.toLowerCase());
-      // Replacing keeps the tab position: ExcelJS orders sheets by orderNo when saving.
-      if (ordre !== undefined) (ws as unknown as { orderNo: number }).orderNo = ordre;
+      // Replacing keeps the tab position.
+      if (ordre !== undefined) placerOnglet(ws, ordre);
       this.totaux.set(spec.name, ecrireFeuille(ws, spec.bulk ? specGabarit(spec) : spec));
       if (spec.bulk && spec.bulk.count > 0) this.flux.set(spec.name, { spec, gabarit: spec.rows.length + 1 });
       if (spec.charts?.length) this.graphiques.set(spec.name, { feuille: spec.name, charts: spec.charts });
@@ -218,10 +217,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Tables read from other programs may lack a style (LibreOffice writes none): ExcelJS cannot save them so. */
   private completerTables(): void {
-    for (const ws of this.classeur.worksheets) {
-      const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
-      for (const t of Object.values(tables)) if (t.table && !t.table.style) t.table.style = {};
-    }
+    for (const ws of this.classeur.worksheets) completerStylesTables(ws);
   }
 
   private feuille(name: string): ExcelJS.Worksheet | undefined {

@@ -1,5 +1,6 @@
 import type JSZip from "jszip";
-import { NS_R, xmlEsc } from "./chartXml";
+import { NS_R } from "./chartXml";
+import { attr, baliseOuvrante, echapperAttribut, elements, enfants, positionAvant, racine, remplacer } from "./xml";
 
 /** Small helpers over the parts of an xlsx package (OPC): relationships, sheet parts, content types. */
 export interface Rel {
@@ -9,25 +10,16 @@ export interface Rel {
   externe?: boolean;
 }
 
-export const desEsc = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-export function lireRels(xml: string | undefined): Rel[] {
+export function lireRels(xml: string | undefined, partie = "rels"): Rel[] {
   if (!xml) return [];
-  return [...xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)].map((m) => {
-    const attr = (n: string) => desEsc(new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1] ?? "");
-    return {
-      id: attr("Id"),
-      type: attr("Type"),
-      target: attr("Target"),
-      ...(attr("TargetMode") === "External" ? { externe: true } : {}),
-    };
-  });
+  return elements(xml, { profondeurMax: 1, partie })
+    .filter((e) => e.profondeur === 1 && e.local === "Relationship")
+    .map((e) => ({
+      id: attr(e, "Id") ?? "",
+      type: attr(e, "Type") ?? "",
+      target: attr(e, "Target") ?? "",
+      ...(attr(e, "TargetMode") === "External" ? { externe: true } : {}),
+    }));
 }
 
 export function relsXml(rels: Rel[]): string {
@@ -35,10 +27,17 @@ export function relsXml(rels: Rel[]): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ` +
     `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     rels
-      .map(
-        (r) =>
-          `<Relationship Id="${xmlEsc(r.id)}" Type="${xmlEsc(r.type)}" Target="${xmlEsc(r.target)}"` +
-          `${r.externe ? ' TargetMode="External"' : ""}/>`,
+      .map((r) =>
+        baliseOuvrante(
+          "Relationship",
+          [
+            ["Id", r.id],
+            ["Type", r.type],
+            ["Target", r.target],
+            ...(r.externe ? [["TargetMode", "External"]] : []),
+          ] as [string, string][],
+          true,
+        ),
       )
       .join("") +
     `</Relationships>`
@@ -89,29 +88,90 @@ export function nouvelId(rels: Rel[]): string {
 /** Sheet name → worksheet part path ("xl/worksheets/sheet3.xml"). */
 export async function partiesFeuilles(zip: JSZip): Promise<Map<string, string>> {
   const wb = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = lireRels(await zip.file("xl/_rels/workbook.xml.rels")?.async("string"));
+  const rels = lireRels(await zip.file("xl/_rels/workbook.xml.rels")?.async("string"), "xl/_rels/workbook.xml.rels");
   const out = new Map<string, string>();
-  for (const m of wb.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
-    const nom = /\bname="([^"]*)"/.exec(m[1])?.[1];
-    const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1];
+  const tous = elements(wb, { profondeurMax: 2, partie: "xl/workbook.xml" });
+  const sheets = enfants(tous, racine(tous), "sheets")[0];
+  for (const e of sheets ? enfants(tous, sheets, "sheet") : []) {
+    const nom = attr(e, "name");
+    const rid = attr(e, "id", NS_R);
     const rel = rels.find((r) => r.id === rid);
     if (nom === undefined || !rel) continue;
-    out.set(desEsc(nom), resoudre("xl/workbook.xml", rel.target));
+    out.set(nom, resoudre("xl/workbook.xml", rel.target));
   }
   return out;
 }
 
-/** Where <drawing> goes in CT_Worksheet: before legacyDrawing, tableParts, extLst…, or at the end. */
+/** Elements that follow <drawing> in CT_Worksheet. */
+const APRES_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** Adds <drawing r:id> to a worksheet part where CT_Worksheet puts it, declaring the r prefix if needed. */
 export function insererDrawing(sheetXml: string, rid: string): string {
-  const balise = `<drawing r:id="${rid}"/>`;
-  let xml = sheetXml;
-  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
-  const m =
-    /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(
-      xml,
-    );
-  const i = m ? m.index : xml.lastIndexOf("</worksheet>");
-  return xml.slice(0, i) + balise + xml.slice(i);
+  const tous = elements(sheetXml, { profondeurMax: 1, partie: "feuille" });
+  const r = racine(tous);
+  const prefixeR = [...r.declarations].find(([, u]) => u === NS_R)?.[0];
+  const i = positionAvant(tous, APRES_DRAWING);
+  const ajouts = [{ debut: i, fin: i, texte: `<drawing ${prefixeR ?? "r"}:id="${echapperAttribut(rid)}"/>` }];
+  const j = r.debut + 1 + r.nom.length;
+  if (prefixeR === undefined) ajouts.push({ debut: j, fin: j, texte: ` xmlns:r="${NS_R}"` });
+  return remplacer(sheetXml, ajouts);
+}
+
+/** [Content_Types].xml: default types by extension (lower case) and overrides by part name ("/xl/…"). */
+export interface TypesContenu {
+  defauts: Map<string, string>;
+  surcharges: Map<string, string>;
+}
+
+export function lireTypes(xml: string): TypesContenu {
+  const t: TypesContenu = { defauts: new Map(), surcharges: new Map() };
+  for (const e of elements(xml, { profondeurMax: 1, partie: "[Content_Types].xml" })) {
+    if (e.profondeur !== 1) continue;
+    const ct = attr(e, "ContentType") ?? "";
+    if (e.local === "Default") t.defauts.set((attr(e, "Extension") ?? "").toLowerCase(), ct);
+    else if (e.local === "Override") t.surcharges.set(attr(e, "PartName") ?? "", ct);
+  }
+  return t;
+}
+
+export function typesXml(t: TypesContenu): string {
+  const defauts = [...t.defauts].map(([ext, ct]) =>
+    baliseOuvrante(
+      "Default",
+      [
+        ["Extension", ext],
+        ["ContentType", ct],
+      ],
+      true,
+    ),
+  );
+  const surcharges = [...t.surcharges].map(([p, ct]) =>
+    baliseOuvrante(
+      "Override",
+      [
+        ["PartName", p],
+        ["ContentType", ct],
+      ],
+      true,
+    ),
+  );
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    defauts.join("") +
+    surcharges.join("") +
+    `</Types>`
+  );
 }
 
 export async function lireTexte(zip: JSZip, chemin: string): Promise<string | undefined> {
