@@ -143,6 +143,7 @@ import { calculerCreditSurBase, plafondMinute as plafondMinuteCore } from "../co
  * @param [duree] Durée de l'œuvre en minutes (obligatoire pour l'audiovisuel)
  * @param [cout_total] Coût total de l'œuvre en euros (hors frais généraux et imprévus pour l'audiovisuel)
  * @param [annee] Année des dépenses (par défaut l'année en cours)
+ * @param [langue] Cinéma : langue de l'œuvre, francais ou etrangere (sans elle, taux de base de 20 %)
  * @returns Le crédit d'impôt en euros, exact au centime (0 si une condition d'éligibilité n'est pas remplie).
  */
 export function creditImpot(
@@ -152,6 +153,7 @@ export function creditImpot(
   duree?: number | string | null,
   cout_total?: number | string | null,
   annee?: number | string | null,
+  langue?: number | string | null,
 ): number {
   try {
     const r = calculerCreditSurBase({
@@ -161,6 +163,7 @@ export function creditImpot(
       dureeMinutes: optionnel(duree, (v) => lireNombre(v, "duree", { positif: true, nonNul: true }).toNumber()),
       coutTotal: optionnel(cout_total, (v) => lireMontant(v, "cout_total")),
       annee: optionnel(annee, (v) => lireEntier(v, "annee", 1990, 2100)) ?? new Date().getFullYear(),
+      langue: optionnel(langue, (v) => lireTexte(v, "langue")),
     });
     return versEuros(r.credit);
   } catch (e) {

@@ -48,6 +48,25 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     await page.screenshot({ path: path.join(ECRANS, "credit-impot.png"), fullPage: true });
   });
 
+  it("Crédit d'impôt cinéma : le champ « Langue de l'œuvre » fait passer le taux de 20 % à 30 %", async () => {
+    await page.getByTestId("ci-regime").selectOption("cinema");
+    await page.getByTestId("ci-genre").selectOption("fiction");
+    /** Recomputes and waits for the result to show `attendu` (the previous result stays on screen meanwhile). */
+    const calculerJusqua = async (attendu: RegExp) => {
+      await page.getByTestId("ci-calculer").click();
+      const resultat = page.getByTestId("ci-resultat");
+      for (let i = 0; i < 100 && !attendu.test((await resultat.textContent()) ?? ""); i++)
+        await page.waitForTimeout(50);
+      expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+      expect(await resultat.textContent()).toMatch(attendu);
+    };
+    await calculerJusqua(/Taux20,00\s%/);
+    await page.getByTestId("ci-langue").selectOption("francais");
+    await calculerJusqua(/Taux30,00\s%/);
+    await page.getByTestId("ci-genre").selectOption("animation");
+    expect(await page.getByTestId("ci-langue").count()).toBe(0);
+  });
+
   it("Financement : « Créer Plan de financement et Échéancier » lit le plan de l'utilisateur et écrit les deux feuilles", async () => {
     await page.getByTestId(TEST_IDS.onglet("financement")).click();
     await page.locator('[data-testid="fin-feuille"] option', { hasText: "Plan fin." }).waitFor({ state: "attached" });

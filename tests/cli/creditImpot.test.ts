@@ -66,6 +66,8 @@ describe("prodbook credit-impot --json", () => {
       "credit",
       "baseParChapitre",
       "alertes",
+      "tables",
+      "parametres",
     ]);
     expect(j).toMatchObject({
       regime: "audiovisuel",
@@ -94,18 +96,34 @@ describe("prodbook credit-impot --json", () => {
       { code: "IMP", base: "0.00" },
     ]);
     expect(j.alertes.some((a: string) => a.startsWith("à vérifier : Taux fiction = 25,00"))).toBe(true);
+    // Each table version used is named once, with its dates, confidence and sources.
+    expect(j.tables).toContainEqual({
+      id: "credit-impot-audiovisuel-plafond-minute-fiction",
+      effetDu: "2016-01-01",
+      effetAu: null,
+      confiance: "H",
+      aVerifier: false,
+      sources: [{ titre: expect.stringMatching(/^CNC/), url: "http://www.cnc.fr/web/fr/credit-d-impot-audiovisuel" }],
+    });
+    expect(j.parametres).toContainEqual({
+      cle: "credit-impot.audiovisuel.plafond-minute.fiction",
+      valeur: "1\u202f250,00\u00a0€",
+      table: "credit-impot-audiovisuel-plafond-minute-fiction",
+      effetDu: "2016-01-01",
+      confiance: "H",
+      surcharge: null,
+    });
+    const ids = j.tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`);
+    for (const p of j.parametres) expect(ids).toContain(`${p.table}@${p.effetDu}`);
   });
 
-  it("fiction de 10 min (36 900 €/min) : plafond 7 500 × 10 = 75 000 € ; en coproduction financée à 35 % par l'étranger, 10 000 × 10 ne limite plus : 79 500 €", async () => {
+  it("fiction de 10 min : sous la durée minimale de 45 min (D331-4) → crédit 0 avec la raison ; part étrangère illisible refusée", async () => {
     const base = [devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "10", "--annee", "2025", "--json"];
-    const seule = JSON.parse((await lancer(base)).sortie[0]);
-    expect(seule).toMatchObject({ creditAvantPlafonds: "79500.00", credit: "75000.00" });
-    expect(seule.alertes.some((a: string) => /part de financement étranger non renseignée/.test(a))).toBe(true);
-    const r = await lancer([...base, "--financement-etranger", "35 %"]);
-    expect(r.code).toBe(0);
-    const j = JSON.parse(r.sortie[0]);
-    expect(j).toMatchObject({ credit: "79500.00" });
-    expect(j.plafonds[0]).toEqual({ nom: "plafond par minute", montant: "100000.00", applique: false });
+    const courte = JSON.parse((await lancer(base)).sortie[0]);
+    expect(courte.credit).toBe("0.00");
+    expect(courte.alertes[0]).toBe(
+      "Condition non remplie (durée minimale) : durée 10 min, minimum 45 min (fiction) — crédit d'impôt nul.",
+    );
     const faux = await lancer([...base, "--financement-etranger", "150"]);
     expect(faux.code).toBe(2);
     expect(faux.erreurs[0]).toMatch(
@@ -113,12 +131,19 @@ describe("prodbook credit-impot --json", () => {
     );
   });
 
-  it("cinéma 2025 : 318 000 × 30 % = 95 400 € (réalisateur 60 000 ≤ 15 % × 419 000 = 62 850, plafonds non atteints)", async () => {
-    const j = JSON.parse(
-      (await lancer([devis, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0],
-    );
+  it("cinéma 2025 --langue francais : 318 000 × 30 % = 95 400 € (réalisateur 60 000 ≤ 15 % × 419 000 = 62 850)", async () => {
+    const cinema = [devis, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"];
+    const j = JSON.parse((await lancer([...cinema, "--langue", "francais"])).sortie[0]);
     expect(j).toMatchObject({ base: "318000.00", taux: "0.30", credit: "95400.00" });
     expect(j.plafonds.map((p: { applique: boolean }) => p.applique)).toEqual([false, false]);
+    // Foreign language, or no language given: base rate 20 % → 63 600 € (the latter with an alert).
+    expect(JSON.parse((await lancer([...cinema, "--langue", "etrangere"])).sortie[0]).credit).toBe("63600.00");
+    const sans = JSON.parse((await lancer(cinema)).sortie[0]);
+    expect(sans).toMatchObject({ taux: "0.20", credit: "63600.00" });
+    expect(sans.alertes.some((a: string) => a.startsWith("Langue de l'œuvre non renseignée"))).toBe(true);
+    const faux = await lancer([...cinema, "--langue", "italien"]);
+    expect(faux.code).toBe(2);
+    expect(faux.erreurs[0]).toBe("L'option --langue attend l'une des valeurs francais, etrangere ; reçu « italien ».");
   });
 
   it("international avec --vfx-france 3 000 000 : 40 %, 318 000 × 40 % = 127 200 € < 80 % × 419 000 × 40 % = 134 080 €", async () => {
@@ -186,11 +211,7 @@ describe("prodbook credit-impot --json", () => {
       ).sortie[0],
     );
     expect(j.credit).toBe("65000.00");
-    expect(
-      j.alertes.some((a: string) =>
-        /minimum-minute\.fiction-jeunesse|Coût minimal par minute fiction jeunesse/.test(a),
-      ),
-    ).toBe(true);
+    expect(j.alertes.some((a: string) => /Coût minimal par minute d'une fiction jeunesse/.test(a))).toBe(true);
   });
 
   it("la feuille Paramètres surcharge un chiffre et la sortie le dit : taux 20 % → 63 600 € (plafond 65 000 non atteint)", async () => {
@@ -299,10 +320,23 @@ describe("prodbook credit-impot -o --modele-parametres", () => {
       "Source",
     ]);
     expect(p.getRow(4).getCell(1).value).toBe("credit-impot.cinema.taux");
-    expect(p.getRow(4).getCell(5).value).toBe("30,00 %");
-    // Read back as is: no override, same credit as without the sheet (318 000 × 30 % = 95 400 €).
+    expect(p.getRow(4).getCell(5).value).toBe("20,00 %");
+    // Read back as is: no override, same credit as without the sheet (318 000 × 30 % = 95 400 € in French).
     const j = JSON.parse(
-      (await lancer([sortie, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"])).sortie[0],
+      (
+        await lancer([
+          sortie,
+          "--regime",
+          "cinema",
+          "--genre",
+          "fiction",
+          "--annee",
+          "2025",
+          "--langue",
+          "francais",
+          "--json",
+        ])
+      ).sortie[0],
     );
     expect(j.credit).toBe("95400.00");
     expect(j.alertes.some((a: string) => a.startsWith("surcharge utilisée"))).toBe(false);

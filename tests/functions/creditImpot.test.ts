@@ -8,13 +8,27 @@ describe("PROD.CREDIT.IMPOT", () => {
   });
 
   it("documentaire 2020 vs 2025 : 20 % puis 25 % (l'année choisit la version)", () => {
-    // 100 000 × 20 % = 20 000 (cap 1 150 × 52 = 59 800) ; × 25 % = 25 000 (cap 1 450 × 52 = 75 400).
-    expect(creditImpot("audiovisuel", "documentaire", "100 000,00 €", 52, 150000, 2020)).toBe(20000);
-    expect(creditImpot("audiovisuel", "documentaire", 100000, 52, 150000, 2025)).toBe(25000);
+    // 110 000 € éligibles / 52 min = 2 115 €/min ≥ 2 000 €/min de dépenses éligibles.
+    // 110 000 × 20 % = 22 000 (cap 1 150 × 52 = 59 800) ; × 25 % = 27 500 (cap 1 450 × 52 = 75 400).
+    expect(creditImpot("audiovisuel", "documentaire", "110 000,00 €", 52, 150000, 2020)).toBe(22000);
+    expect(creditImpot("audiovisuel", "documentaire", 110000, 52, 150000, 2025)).toBe(27500);
   });
 
-  it("cinéma : 1 234 567,89 × 30 % = 370 370,367 → 370 370,37 € (demi supérieur au centime)", () => {
-    expect(creditImpot("cinema", "fiction", 1234567.89, null, null, 2025)).toBe(370370.37);
+  it("documentaire : le plancher porte sur la base éligible (2 000 €/min), pas sur le coût : 103 999,99 € / 52 min → 0", () => {
+    expect(creditImpot("audiovisuel", "documentaire", 104000, 52, 500000, 2025)).toBe(26000);
+    expect(creditImpot("audiovisuel", "documentaire", 103999.99, 52, 500000, 2025)).toBe(0);
+  });
+
+  it("cinéma en français : 1 234 567,89 × 30 % = 370 370,367 → 370 370,37 € (demi supérieur au centime)", () => {
+    expect(creditImpot("cinema", "fiction", 1234567.89, null, null, 2025, "francais")).toBe(370370.37);
+  });
+
+  it("cinéma sans langue ou en langue étrangère : taux de base, 1 000 000 × 20 % = 200 000 € ; langue inconnue → #VALUE!", () => {
+    expect(creditImpot("cinema", "fiction", 1000000, null, null, 2025)).toBe(200000);
+    expect(creditImpot("cinema", "fiction", 1000000, null, null, 2025, "etrangere")).toBe(200000);
+    expect(erreurDe(() => creditImpot("cinema", "fiction", 1, null, null, 2025, "latin")).message).toMatch(
+      /^Langue inconnue « latin »/,
+    );
   });
 
   it("international sous 250 000 € de dépenses en France : 0", () => {

@@ -106,6 +106,7 @@ describe("métadonnées des fonctions personnalisées (functions.json)", () => {
         ["duree", true],
         ["cout_total", true],
         ["annee", true],
+        ["langue", true],
       ],
       /crédit d'impôt/i,
     ],

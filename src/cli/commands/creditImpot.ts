@@ -1,5 +1,5 @@
 import { creditImpotClasseur } from "../../core/creditImpot/creditImpotClasseur";
-import { GENRES_CREDIT, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
+import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { centsToDecimalString, formatMontantFr, formatPourcentFr, parseMontant, type Cents } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
@@ -8,7 +8,8 @@ import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, 
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
-  "[--duree MINUTES] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] [--hebergement paris|ailleurs] [--financement-etranger " +
+  "[--duree MINUTES] [--langue francais|etrangere] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] " +
+  "[--hebergement paris|ailleurs] [--financement-etranger " +
   "PART] [--jeunesse] [--jours-tournage-france N] [--json] [-o sortie.xlsx [--modele-parametres]]";
 const m = (c: Cents) => centsToDecimalString(c);
 
@@ -25,6 +26,22 @@ export function jsonCreditImpot(r: ResultatCreditImpot) {
     credit: m(r.credit),
     baseParChapitre: r.baseParChapitre.map((b) => ({ code: b.code, base: m(b.base) })),
     alertes: r.alertes,
+    tables: r.tables.map((t) => ({
+      id: t.table,
+      effetDu: t.effetDu,
+      effetAu: t.effetAu ?? null,
+      confiance: t.confiance,
+      aVerifier: t.aVerifier,
+      sources: t.sources.map((x) => ({ titre: x.titre, url: x.url })),
+    })),
+    parametres: r.parametres.map((p) => ({
+      cle: p.cle,
+      valeur: p.valeur,
+      table: p.table,
+      effetDu: p.effetDu,
+      confiance: p.confiance,
+      surcharge: p.surcharge ?? null,
+    })),
   };
 }
 
@@ -40,6 +57,9 @@ function texte(r: ResultatCreditImpot, source: string, io: Io): void {
   for (const p of r.plafonds)
     io.out(`  ${`Plafond : ${p.nom}`.padEnd(39)} ${f(p.montant)}  ${p.applique ? "appliqué" : "non atteint"}`);
   io.out(`  ${"CRÉDIT D'IMPÔT".padEnd(39)} ${f(r.credit)}`);
+  io.out("Règles appliquées (table, période, confiance) :");
+  for (const t of r.tables)
+    io.out(`  ${t.table} (${t.effetDu} → ${t.effetAu ?? "…"}, ${t.confiance}${t.aVerifier ? ", à vérifier" : ""})`);
   if (r.alertes.length) {
     io.out("Alertes :");
     for (const a of r.alertes) io.out(`  - ${a}`);
@@ -58,6 +78,7 @@ export const commande: Commande = {
         regime: { type: "string" },
         genre: { type: "string" },
         duree: { type: "string" },
+        langue: { type: "string" },
         "vfx-france": { type: "string" },
         annee: { type: "string" },
         feuille: { type: "string" },
@@ -97,6 +118,7 @@ export const commande: Commande = {
     if (anneeTexte !== undefined && !/^\d{4}$/.test(anneeTexte))
       throw new CliError(`L'option --annee attend une année AAAA, reçu « ${anneeTexte} ».`);
     const annee = anneeTexte === undefined ? new Date().getFullYear() : Number(anneeTexte);
+    const langue = choixArg(values.langue as string | undefined, "--langue", LANGUES);
     const hebergement = choixArg(values.hebergement as string | undefined, "--hebergement", [
       "paris",
       "ailleurs",
@@ -134,6 +156,7 @@ export const commande: Commande = {
         genre,
         annee,
         dureeMinutes,
+        langue,
         depensesVfxFrance,
         hebergement,
         partFinancementEtranger: partEtrangere?.toString(),

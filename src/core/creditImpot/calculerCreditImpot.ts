@@ -3,6 +3,7 @@ import { libelleChapitre } from "../devis/nomenclature";
 import { type Cents, cents, formatMontantFr, sumCents } from "../money";
 import { clesInconnues } from "../regles/parametres";
 import { appliquerCredit, type Assiette } from "./appliquer";
+import { CLE_BASE_ARTISTES, plafonnerArtistes } from "./artistes";
 import { lignesBase, plafonnerHebergement, plafonnerRealisateur } from "./eligibilite";
 import { Figures } from "./figures";
 import {
@@ -53,7 +54,10 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   ajustements.push(...heb.ajustements);
   alertes.push(...heb.alertes);
   const budget = devis.total;
-  if (options.regime === "cinema") ajustements.push(...plafonnerRealisateur(lignes, budget, options, figures));
+  ajustements.push(...plafonnerRealisateur(lignes, budget, options, figures));
+  const art = plafonnerArtistes(lignes, devis, options, figures);
+  ajustements.push(...art.ajustements);
+  alertes.push(...art.alertes);
 
   const nonPlaces = new Set(devis.nonPlaces.map((n) => n.cellule));
   for (const l of lignes) {
@@ -123,6 +127,7 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
     lignes,
     alertes: [...calc.alertes, ...alertes, ...figures.surchargesUtilisees(), ...figures.aVerifier()],
     parametres: figures.utilises,
+    tables: figures.tables(),
   };
 }
 
@@ -137,6 +142,8 @@ function connues(figures: Figures, o: OptionsCreditImpot): string[] {
 /** Every overridable key (for the template « Paramètres » sheet and typo detection). */
 export const CLES_CREDIT_IMPOT: readonly string[] = [
   "credit-impot.cinema.taux",
+  "credit-impot.cinema.taux-majore",
+  "credit-impot.cinema.part-plans-vfx",
   "credit-impot.cinema.plafond-oeuvre",
   "credit-impot.cinema.realisateur.tranche-1",
   "credit-impot.cinema.realisateur.tranche-2",
@@ -146,10 +153,9 @@ export const CLES_CREDIT_IMPOT: readonly string[] = [
     `credit-impot.audiovisuel.plafond-minute.${g}`,
     `credit-impot.audiovisuel.minimum-minute.${g}`,
   ]),
-  // No minimum duration is encoded for fiction (the « 45 min » of one source is unverified).
+  "credit-impot.audiovisuel.duree-minimum.fiction",
   "credit-impot.audiovisuel.duree-minimum.documentaire",
   "credit-impot.audiovisuel.duree-minimum.animation",
-  "credit-impot.audiovisuel.minimum-minute.documentaire-plus-90",
   "credit-impot.audiovisuel.minimum-minute.fiction-jeunesse",
   "credit-impot.international.jours-tournage-france",
   "credit-impot.audiovisuel.plafond-minute.fiction-coproduction",
@@ -167,4 +173,6 @@ export const CLES_CREDIT_IMPOT: readonly string[] = [
   "credit-impot.hebergement.ailleurs",
   "credit-impot.aides-publiques.plafond",
   "credit-impot.aides-publiques.plafond-difficile",
+  "credit-impot.international.plafond-aides-publiques",
+  CLE_BASE_ARTISTES,
 ];

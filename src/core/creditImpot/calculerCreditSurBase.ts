@@ -2,7 +2,17 @@ import Decimal from "decimal.js";
 import { type Cents } from "../money";
 import { appliquerCredit, plafondParMinute } from "./appliquer";
 import { Figures } from "./figures";
-import { CreditImpotError, GENRES_CREDIT, type GenreCredit, type Plafond, type RegimeCredit, REGIMES } from "./modele";
+import type { Ctx } from "./contexteCalcul";
+import {
+  CreditImpotError,
+  GENRES_CREDIT,
+  type GenreCredit,
+  type LangueOeuvre,
+  LANGUES,
+  type Plafond,
+  type RegimeCredit,
+  REGIMES,
+} from "./modele";
 
 export interface EntreeCreditSurBase {
   regime: string;
@@ -12,6 +22,8 @@ export interface EntreeCreditSurBase {
   dureeMinutes?: number;
   /** Total cost of the work: budget for the caps and, for the audiovisual credit, cost per minute. */
   coutTotal?: Cents;
+  /** Cinema: original language (francais | etrangere). */
+  langue?: string;
 }
 
 export interface ResultatCreditSurBase {
@@ -36,12 +48,25 @@ export function genreCredit(g: string): GenreCredit {
   return n as GenreCredit;
 }
 
+export function langueOeuvre(l: string): LangueOeuvre {
+  const n = l.trim().toLowerCase().replace("ç", "c").replace("è", "e");
+  if (!(LANGUES as readonly string[]).includes(n))
+    throw new CreditImpotError(`Langue inconnue « ${l} » (attendu : ${LANGUES.join(", ")}).`);
+  return n as LangueOeuvre;
+}
+
 /** The credit on a base already known (custom function PROD.CREDIT.IMPOT): rate, conditions, caps. */
 export function calculerCreditSurBase(e: EntreeCreditSurBase): ResultatCreditSurBase {
   const figures = new Figures();
   const c = appliquerCredit(
     { base: e.base, budget: e.coutTotal, coutHorsFrais: e.coutTotal, dureeMinutes: e.dureeMinutes },
-    { regime: regime(e.regime), genre: genreCredit(e.genre), annee: e.annee, autresAidesPubliques: undefined },
+    {
+      regime: regime(e.regime),
+      genre: genreCredit(e.genre),
+      annee: e.annee,
+      autresAidesPubliques: undefined,
+      ...(e.langue !== undefined ? { langue: langueOeuvre(e.langue) } : {}),
+    },
     figures,
   );
   return {
@@ -55,5 +80,15 @@ export function calculerCreditSurBase(e: EntreeCreditSurBase): ResultatCreditSur
 
 /** €/min cap of the audiovisual credit for a genre and a cost per minute (PROD.PLAFOND.MINUTE). */
 export function plafondMinute(genre: string, coutMinute: Cents, annee: number): Cents {
-  return plafondParMinute(genreCredit(genre), new Decimal(coutMinute), annee, new Figures());
+  const g = genreCredit(genre);
+  const ctx: Ctx = {
+    a: { base: coutMinute },
+    opts: { regime: "audiovisuel", genre: g, annee },
+    figures: new Figures(),
+    conditions: [],
+    alertes: [],
+    plafonds: [],
+    coutMinute: new Decimal(coutMinute),
+  };
+  return plafondParMinute(g, ctx);
 }

@@ -67,8 +67,27 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
 }
 
 const HEBERGEMENT = /\b(hotels?|hebergements?|nuitees?|logements?)\b/;
+const NUITS = /\bnuit(ee)?s?\b/;
 
-/** Lodging lines of chapter 6 with a price per night above the cap: base limited to nights × cap. */
+/**
+ * Nights of lodging a line shows: its unit says nights (« nuit », « nuitée ») or, without a unit, its label does;
+ * then quantité × nombre counts the nights. Undefined when the line does not show nights (a forfait, a week…).
+ */
+function nuitsDe(l: LigneDevis): Decimal | undefined {
+  const unite = l.unite ? normaliser(l.unite) : "";
+  const parUnite = unite !== "" && NUITS.test(unite);
+  const parLibelle = unite === "" && NUITS.test(normaliser(l.libelle));
+  if (!parUnite && !parLibelle) return undefined;
+  if (l.quantite === undefined && l.nombre === undefined) return undefined;
+  const n = new Decimal(l.quantite ?? 1).times(l.nombre ?? 1);
+  return n.greaterThan(0) ? n : undefined;
+}
+
+/**
+ * The per-night lodging cap applies only to lines that show nights of lodging (unit or label): base limited to
+ * nights × cap. Other lodging lines (« Transports, hébergement, repas » as a forfait) stay in the base, with a finding
+ * naming the cell.
+ */
 export function plafonnerHebergement(
   lignes: LigneBase[],
   devis: Devis,
@@ -98,23 +117,22 @@ export function plafonnerHebergement(
   );
   for (const b of concernees) {
     const l = parId.get(b.id);
-    if (!l || l.taux === undefined) {
+    const nuits = l && nuitsDe(l);
+    if (!nuits) {
       alertes.push(
-        `${b.cellule ?? b.id} : hébergement « ${b.libelle} » sans prix par nuit, plafond de ${formatMontantFr(plafond)} non vérifié.`,
+        `${b.cellule ?? b.id} : « ${b.libelle} » — nombre de nuits inconnu : plafond d'hébergement non vérifié ` +
+          `(${formatMontantFr(plafond)} par nuit) ; ${formatMontantFr(b.base)} retenus dans la base.`,
       );
       continue;
     }
-    if (new Decimal(l.taux).times(100).lessThanOrEqualTo(plafond)) continue;
-    const nuits = new Decimal(l.quantite ?? 1).times(l.nombre ?? 1);
-    const plafonne = montantLigne(nuits, 1, new Decimal(plafond).dividedBy(100));
-    const base = multiplyCents(plafonne, b.partFrance);
-    if (base >= b.base) continue;
+    const plafonne = multiplyCents(montantLigne(nuits, 1, new Decimal(plafond).dividedBy(100)), b.partFrance);
+    if (plafonne >= b.base) continue;
     ajustements.push({
       nom: "plafond hébergement",
-      montant: (b.base - base) as Cents,
+      montant: (b.base - plafonne) as Cents,
       detail: `${b.cellule ?? b.id} : ${nuits} nuit(s) à ${formatMontantFr(plafond)} au plus`,
     });
-    b.base = base;
+    b.base = plafonne;
     b.motif += ` ; hébergement plafonné à ${formatMontantFr(plafond)}/nuit`;
   }
   if (lieu === "ailleurs" && ajustements.length) {
@@ -127,7 +145,7 @@ export function plafonnerHebergement(
 
 const REALISATEUR = /realisat(eur|rice)/;
 
-/** Cinema: the director's remuneration counts within 15 % / 8 % / 5 % of the cost tranches. */
+/** All three credits since 2020: the director's remuneration counts within 15 % / 8 % / 5 % of the cost tranches. */
 export function plafonnerRealisateur(
   lignes: LigneBase[],
   budget: Cents,

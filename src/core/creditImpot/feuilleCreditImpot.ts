@@ -195,10 +195,22 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   for (const c of CHECKLIST_AGREMENT.filter((x) => x.regimes.includes(r.regime))) ligne(c.texte, "non", c.precision);
   const iCkN = rows.length - 1;
 
+  section("Tables de règles utilisées");
+  entete("Table", "En vigueur", "Confiance", "À vérifier", "Pourquoi pas H", "Sources");
+  for (const t of r.tables)
+    ligne(
+      t.table,
+      `${t.effetDu} → ${t.effetAu ?? "…"}`,
+      t.confiance,
+      t.aVerifier ? "à vérifier" : "",
+      t.motifConfiance ?? "",
+      t.sources.map((x) => x.url).join(" ; "),
+    );
+
   section("Sources");
   const vues = new Set<string>();
   const sources: Source[] = [];
-  for (const s of [...r.parametres.flatMap((p) => p.sources), ...CHECKLIST_AGREMENT.flatMap((c) => c.sources)]) {
+  for (const s of [...r.tables.flatMap((t) => t.sources), ...CHECKLIST_AGREMENT.flatMap((c) => c.sources)]) {
     if (vues.has(s.url)) continue;
     vues.add(s.url);
     sources.push(s);

@@ -8,6 +8,9 @@ export type { GenreCredit } from "./regles";
 export type RegimeCredit = "cinema" | "audiovisuel" | "international";
 export const REGIMES: readonly RegimeCredit[] = ["cinema", "audiovisuel", "international"];
 export const GENRES_CREDIT: readonly GenreCredit[] = ["fiction", "documentaire", "animation"];
+/** Original language of the work (cinema rate): French or a regional language in use in France, or another one. */
+export type LangueOeuvre = "francais" | "etrangere";
+export const LANGUES: readonly LangueOeuvre[] = ["francais", "etrangere"];
 
 export interface OptionsCreditImpot {
   regime: RegimeCredit;
@@ -30,6 +33,8 @@ export interface OptionsCreditImpot {
   joursTournageFrance?: number;
   /** Audiovisual fiction in international coproduction: share of the cost covered by foreign financing (0..1). */
   partFinancementEtranger?: string;
+  /** Cinema: original language (30 % for French or a regional language, 20 % otherwise; animation always 30 %). */
+  langue?: LangueOeuvre;
   /** Lodging cap: Paris and petite couronne, or elsewhere (default). */
   hebergement?: "paris" | "ailleurs";
   /** From the « Paramètres » sheet (lireParametres). */
@@ -44,11 +49,24 @@ export interface ParametreUtilise {
   valeur: string;
   table: string;
   effetDu: string;
+  effetAu?: string;
   confiance: Confiance;
   aVerifier: boolean;
   sources: Source[];
   /** Cell of the « Paramètres » sheet when the figure was overridden. */
   surcharge?: string;
+}
+
+/** A rule-table version a calculation used: the trail behind every figure of the result. */
+export interface RegleUtilisee {
+  table: string;
+  effetDu: string;
+  effetAu?: string;
+  confiance: Confiance;
+  aVerifier: boolean;
+  /** Why the version is not H (from the table). */
+  motifConfiance?: string;
+  sources: Source[];
 }
 
 export interface LigneBase {
@@ -120,6 +138,8 @@ export interface ResultatCreditImpot {
   lignes: LigneBase[];
   alertes: string[];
   parametres: ParametreUtilise[];
+  /** Every rule-table version used, once each (id + effective dates). */
+  tables: RegleUtilisee[];
 }
 
 /** A calculation that cannot be done (unknown year, missing duration): French message, the CLI exits 2. */

@@ -31,7 +31,21 @@ function entree<V>(
 /** The overridable figures of the tax credits with their value in force for `annee` (template « Paramètres » sheet). */
 export function entreesParametresCreditImpot(annee: number): EntreeParametre[] {
   const e: (EntreeParametre | undefined)[] = [
-    entree(T.cinema, annee, "credit-impot.cinema.taux", "Taux du crédit d'impôt cinéma", (v) => pct(v.taux)),
+    entree(T.cinema, annee, "credit-impot.cinema.taux", "Taux de base du crédit d'impôt cinéma", (v) => pct(v.taux)),
+    entree(
+      T.cinema,
+      annee,
+      "credit-impot.cinema.taux-majore",
+      "Taux cinéma majoré (animation, français ou langue régionale, effets visuels)",
+      (v) => pct(v.tauxMajore),
+    ),
+    entree(
+      T.cinema,
+      annee,
+      "credit-impot.cinema.part-plans-vfx",
+      "Part de plans truqués d'une fiction assimilée à l'animation",
+      (v) => pct(v.partPlansVfxAnimation),
+    ),
     entree(T.cinemaPlafond, annee, "credit-impot.cinema.plafond-oeuvre", "Plafond par œuvre (cinéma)", (v) =>
       eur(v.plafondOeuvre),
     ),
@@ -63,16 +77,6 @@ export function entreesParametresCreditImpot(annee: number): EntreeParametre[] {
             `Plafond par minute ${g}`,
             (v) => eur(v.plafond),
           ),
-      entree(
-        T.minimum,
-        annee,
-        `credit-impot.audiovisuel.minimum-minute.${g}`,
-        `Coût minimal par minute ${g} (hors FG et imprévus)`,
-        (v) => eur(v[g].coutMinute),
-      ),
-      entree(T.minimum, annee, `credit-impot.audiovisuel.duree-minimum.${g}`, `Durée minimale ${g}`, (v) =>
-        min(v[g].dureeMinutes),
-      ),
     ]),
     entree(
       T.minuteCoproduction,
@@ -96,18 +100,63 @@ export function entreesParametresCreditImpot(annee: number): EntreeParametre[] {
       (v) => eur(v.coutMinuteMin),
     ),
     entree(
-      T.minimum,
+      T.minimumFiction,
       annee,
-      "credit-impot.audiovisuel.minimum-minute.documentaire-plus-90",
-      "Coût minimal par minute d'un documentaire de plus de 90 min",
-      (v) => eur(v.documentaire.auDelaDe?.coutMinute),
+      "credit-impot.audiovisuel.minimum-minute.fiction",
+      "Coût minimal par minute fiction (hors FG et imprévus)",
+      (v) => eur(v.coutMinute),
+    ),
+    entree(T.minimumFiction, annee, "credit-impot.audiovisuel.duree-minimum.fiction", "Durée minimale fiction", (v) =>
+      min(v.dureeMinutes),
     ),
     entree(
-      T.minimum,
+      T.minimumJeunesse,
       annee,
       "credit-impot.audiovisuel.minimum-minute.fiction-jeunesse",
       "Coût minimal par minute d'une fiction jeunesse",
-      (v) => eur(v.fiction.jeunesse?.coutMinute),
+      (v) => eur(v.coutMinute),
+    ),
+    entree(
+      T.minimumDocumentaire,
+      annee,
+      "credit-impot.audiovisuel.minimum-minute.documentaire",
+      "Dépenses éligibles minimales par minute (documentaire)",
+      (v) => eur(v.depensesMinute),
+    ),
+    entree(
+      T.minimumDocumentaire,
+      annee,
+      "credit-impot.audiovisuel.duree-minimum.documentaire",
+      "Durée minimale documentaire",
+      (v) => min(v.dureeMinutes),
+    ),
+    entree(
+      T.minimumAnimation,
+      annee,
+      "credit-impot.audiovisuel.minimum-minute.animation",
+      "Coût minimal par minute animation (hors FG et imprévus)",
+      (v) => eur(v.coutMinute),
+    ),
+    entree(
+      T.minimumAnimation,
+      annee,
+      "credit-impot.audiovisuel.duree-minimum.animation",
+      "Durée minimale animation",
+      (v) => min(v.dureeMinutes),
+    ),
+    entree(
+      T.international,
+      annee,
+      "credit-impot.international.plafond-aides-publiques",
+      "Plafond des aides publiques (international)",
+      (v) => pct(v.plafondAidesPubliques),
+    ),
+    entree(
+      T.artistes,
+      annee,
+      "credit-impot.artistes.base-minimum",
+      "Rémunérations des artistes-interprètes au minimum conventionnel (à saisir)",
+      () => ({ texte: "non fournie : rémunérations retenues en entier" }),
     ),
     entree(T.international, annee, "credit-impot.international.taux", "Taux international", (v) => pct(v.taux)),
     entree(

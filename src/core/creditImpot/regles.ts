@@ -8,7 +8,11 @@ import minuteFictionJson from "../regles/data/credit-impot-audiovisuel-plafond-m
 import minuteCoproJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-coproduction.json";
 import minuteDocJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-documentaire.json";
 import minuteAnimJson from "../regles/data/credit-impot-audiovisuel-plafond-minute-animation.json";
-import minimumJson from "../regles/data/credit-impot-audiovisuel-minimum.json";
+import minimumFictionJson from "../regles/data/credit-impot-audiovisuel-minimum-fiction.json";
+import minimumJeunesseJson from "../regles/data/credit-impot-audiovisuel-minimum-fiction-jeunesse.json";
+import minimumDocumentaireJson from "../regles/data/credit-impot-audiovisuel-minimum-documentaire.json";
+import minimumAnimationJson from "../regles/data/credit-impot-audiovisuel-minimum-animation.json";
+import artistesJson from "../regles/data/credit-impot-artistes.json";
 import internationalJson from "../regles/data/credit-impot-international.json";
 import aidesJson from "../regles/data/credit-impot-aides-publiques.json";
 import spectacleJson from "../regles/data/credit-impot-spectacle-vivant.json";
@@ -26,8 +30,10 @@ export type ValeursTauxAudiovisuel = ValeursCredit<"credit-impot-audiovisuel">;
 export type ValeursMinuteFiction = ValeursCredit<"credit-impot-audiovisuel-plafond-minute-fiction">;
 export type ValeursMinute = ValeursCredit<"credit-impot-audiovisuel-plafond-minute-documentaire">;
 export type ValeursMinuteCoproduction = ValeursCredit<"credit-impot-audiovisuel-plafond-minute-coproduction">;
-export type ValeursMinimum = ValeursCredit<"credit-impot-audiovisuel-minimum">;
-export type MinimumGenre = ValeursMinimum["fiction"];
+export type ValeursMinimumCout = ValeursCredit<"credit-impot-audiovisuel-minimum-fiction">;
+export type ValeursMinimumJeunesse = ValeursCredit<"credit-impot-audiovisuel-minimum-fiction-jeunesse">;
+export type ValeursMinimumDocumentaire = ValeursCredit<"credit-impot-audiovisuel-minimum-documentaire">;
+export type ValeursArtistes = ValeursCredit<"credit-impot-artistes">;
 export type ValeursInternational = ValeursCredit<"credit-impot-international">;
 export type ValeursAides = ValeursCredit<"credit-impot-aides-publiques">;
 export type ValeursSpectacle = ValeursCredit<"credit-impot-spectacle-vivant">;
@@ -58,7 +64,20 @@ export const TABLES_CREDIT_IMPOT = {
     minuteAnimJson,
     "credit-impot-audiovisuel-plafond-minute-animation.json",
   ),
-  minimum: validerTable<ValeursMinimum>(minimumJson, "credit-impot-audiovisuel-minimum.json"),
+  minimumFiction: validerTable<ValeursMinimumCout>(minimumFictionJson, "credit-impot-audiovisuel-minimum-fiction.json"),
+  minimumJeunesse: validerTable<ValeursMinimumJeunesse>(
+    minimumJeunesseJson,
+    "credit-impot-audiovisuel-minimum-fiction-jeunesse.json",
+  ),
+  minimumDocumentaire: validerTable<ValeursMinimumDocumentaire>(
+    minimumDocumentaireJson,
+    "credit-impot-audiovisuel-minimum-documentaire.json",
+  ),
+  minimumAnimation: validerTable<ValeursMinimumCout>(
+    minimumAnimationJson,
+    "credit-impot-audiovisuel-minimum-animation.json",
+  ),
+  artistes: validerTable<ValeursArtistes>(artistesJson, "credit-impot-artistes.json"),
   international: validerTable<ValeursInternational>(internationalJson, "credit-impot-international.json"),
   aidesPubliques: validerTable<ValeursAides>(aidesJson, "credit-impot-aides-publiques.json"),
   spectacleVivant: validerTable<ValeursSpectacle>(spectacleJson, "credit-impot-spectacle-vivant.json"),

@@ -21,7 +21,7 @@ import {
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuCreditImpot, OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
-import type { GenreCredit, RegimeCredit } from "../../core/creditImpot/modele";
+import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
 import { type Cents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { parseTaux } from "../../core/regles/parametres";
 import { MessageErreur } from "../components/MessageErreur";
@@ -38,6 +38,7 @@ export const IDS_CREDIT_IMPOT = {
   financementEtranger: "ci-financement-etranger",
   jeunesse: "ci-jeunesse",
   hebergement: "ci-hebergement",
+  langue: "ci-langue",
   joursTournage: "ci-jours-tournage",
   modeleParametres: "ci-modele-parametres",
   calculer: "ci-calculer",
@@ -82,6 +83,7 @@ export function CreditImpot() {
   const [etranger, setEtranger] = React.useState("");
   const [jeunesse, setJeunesse] = React.useState(false);
   const [hebergement, setHebergement] = React.useState<"ailleurs" | "paris">("ailleurs");
+  const [langue, setLangue] = React.useState<"" | LangueOeuvre>("");
   const [jours, setJours] = React.useState("");
   const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<ApercuCreditImpot>();
@@ -120,6 +122,7 @@ export function CreditImpot() {
       partFinancementEtranger: part?.toString(),
       jeunesse: regime === "audiovisuel" && genre === "fiction" && jeunesse,
       hebergement,
+      langue: regime === "cinema" && genre !== "animation" && langue ? langue : undefined,
       joursTournageFrance: tournage ? Number(jours.trim()) : undefined,
       modeleParametres,
     };
@@ -180,6 +183,19 @@ export function CreditImpot() {
             inputMode="decimal"
           />
         </Field>
+        {regime === "cinema" && genre !== "animation" && (
+          <Field label="Langue de l'œuvre" hint="30 % en français ou langue régionale, 20 % sinon">
+            <Select
+              data-testid={IDS_CREDIT_IMPOT.langue}
+              value={langue}
+              onChange={(_, d) => setLangue(d.value as "" | LangueOeuvre)}
+            >
+              <option value="">Non renseignée (taux de base)</option>
+              <option value="francais">Français ou langue régionale</option>
+              <option value="etrangere">Langue étrangère</option>
+            </Select>
+          </Field>
+        )}
         <Field label="Hébergement (plafond par nuit)">
           <Select
             data-testid={IDS_CREDIT_IMPOT.hebergement}

@@ -242,7 +242,7 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
   it("hébergement au-delà du plafond : 30 nuits × 250 € = 7 500 € retenus 30 × 200 = 6 000 € (hors Paris), 7 500 € à Paris (≤ 270 €)", () => {
     const lignes: LigneSimple[] = [
       { ch: "2", libelle: "Équipe technique", montant: 100000 },
-      { ch: "6", libelle: "Hébergement équipe", montant: 7500, quantite: 30, nombre: 1, taux: 250 },
+      { ch: "6", libelle: "Hébergement équipe", montant: 7500, quantite: 30, nombre: 1, taux: 250, unite: "nuit" },
     ];
     const ailleurs = calculerCreditImpot(unDevis(lignes), {
       regime: "audiovisuel",
@@ -288,52 +288,55 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
 });
 
 /**
- * Fiction of 10 minutes in international coproduction: 370 000 € spent in France (37 000 €/min, tranche
- * 35 000–40 000 → 7 500 €/min). 25 % × 370 000 = 92 500 €. Alone, the cap is 7 500 × 10 = 75 000 €; with
- * ≥ 30 % foreign financing and a cost ≥ 35 000 €/min it is 10 000 × 10 = 100 000 € and does not bind.
+ * Fiction of 45 minutes (the D331-4 minimum) in international coproduction: 1 665 000 € spent in France
+ * (37 000 €/min, tranche 35 000–40 000 → 7 500 €/min). 25 % × 1 665 000 = 416 250 €. Alone, the cap is
+ * 7 500 × 45 = 337 500 €; with ≥ 30 % foreign financing and a cost ≥ 35 000 €/min it is 10 000 × 45 = 450 000 € and
+ * does not bind.
  */
 describe("crédit d'impôt audiovisuel — fiction en coproduction internationale", () => {
+  const c = (x: number) => Math.round(x * 100) / 100;
   const copro = (total: number): LigneSimple[] => [
-    { ch: "2", libelle: "Réalisateur et équipe", montant: total * 0.4 },
-    { ch: "3", libelle: "Comédiens", montant: total * 0.3 },
-    { ch: "8", libelle: "Post-production", montant: total * 0.3 },
+    { ch: "2", libelle: "Équipe technique", montant: c(total * 0.4) },
+    { ch: "3", libelle: "Comédiens", montant: c(total * 0.3) },
+    { ch: "8", libelle: "Post-production", montant: c(total - c(total * 0.4) - c(total * 0.3)) },
   ];
   const calcul = (total: number, partFinancementEtranger?: string) =>
     calculerCreditImpot(unDevis(copro(total)), {
       regime: "audiovisuel",
       genre: "fiction",
       annee: 2025,
-      dureeMinutes: 10,
+      dureeMinutes: 45,
       partFinancementEtranger,
     });
 
-  it("35 % de financement étranger : plafond porté à 10 000 €/min, le crédit de 92 500 € n'est pas réduit", () => {
-    const r = calcul(370000, "0.35");
-    expect(r.creditAvantPlafonds).toBe(euros(92500));
-    expect(r.plafonds[0]).toMatchObject({ nom: "plafond par minute", montant: euros(100000), applique: false });
-    expect(r.credit).toBe(euros(92500));
+  it("35 % de financement étranger : plafond porté à 10 000 €/min, le crédit de 416 250 € n'est pas réduit", () => {
+    const r = calcul(1665000, "0.35");
+    expect(r.creditAvantPlafonds).toBe(euros(416250));
+    expect(r.plafonds[0]).toMatchObject({ nom: "plafond par minute", montant: euros(450000), applique: false });
+    expect(r.credit).toBe(euros(416250));
     expect(
       r.parametres.find((p) => p.cle === "credit-impot.audiovisuel.plafond-minute.fiction-coproduction"),
     ).toMatchObject({ valeur: expect.stringMatching(/^10\s000,00\s€$/), aVerifier: true });
   });
 
-  it("25 % seulement, ou part non renseignée : plafond de la tranche, 75 000 € ; sans la part, une alerte le dit", () => {
-    expect(calcul(370000, "0.25").credit).toBe(euros(75000));
-    const r = calcul(370000);
-    expect(r.credit).toBe(euros(75000));
+  it("25 % seulement, ou part non renseignée : plafond de la tranche, 337 500 € ; sans la part, une alerte le dit", () => {
+    expect(calcul(1665000, "0.25").credit).toBe(euros(337500));
+    const r = calcul(1665000);
+    expect(r.credit).toBe(euros(337500));
     expect(r.alertes.join("\n")).toMatch(
       /coproduction internationale financée à 30\s% au moins.*10\s000,00\s€\/min ; part de financement étranger non renseignée/,
     );
   });
 
   it("seuil de coût par minute inclus : 35 000 €/min ouvre le plafond majoré, 34 999,99 €/min non", () => {
-    expect(calcul(350000, "0.30").plafonds[0].montant).toBe(euros(100000));
-    expect(calcul(349999.9, "0.30").plafonds[0].montant).toBe(euros(50000));
+    expect(calcul(1575000, "0.30").plafonds[0].montant).toBe(euros(450000));
+    // 1 574 999,55 / 45 = 34 999,99 €/min: tranche 30 000–35 000 → 5 000 × 45.
+    expect(calcul(1574999.55, "0.30").plafonds[0].montant).toBe(euros(225000));
   });
 
   it("une part hors de 0..1 est refusée en français", () => {
-    expect(() => calcul(370000, "1.5")).toThrow(CreditImpotError);
-    expect(() => calcul(370000, "1.5")).toThrow(/Part de financement étranger invalide « 1.5 »/);
+    expect(() => calcul(1665000, "1.5")).toThrow(CreditImpotError);
+    expect(() => calcul(1665000, "1.5")).toThrow(/Part de financement étranger invalide « 1.5 »/);
   });
 });
 

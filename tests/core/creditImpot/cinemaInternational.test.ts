@@ -7,7 +7,7 @@ import { euros, type LigneSimple, unDevis } from "./fabrique";
  * 15 % × 3 000 000 (first tranche < 4 M€) = 450 000 € → split 150 000 / 300 000 (pro rata).
  * Base = 450 000 + comédiens 800 000 + moyens techniques 400 000 + post-production 500 000 = 2 150 000 €.
  * Excluded: assurance 200 000, frais généraux 210 000, producteur 150 000, imprévus 140 000.
- * Credit = 2 150 000 × 30 % = 645 000 €.
+ * Credit = 2 150 000 × 30 % = 645 000 € (film in French).
  */
 const FILM: LigneSimple[] = [
   { ch: "1", libelle: "Droits d'auteur du réalisateur", montant: 200000 },
@@ -28,6 +28,7 @@ describe("crédit d'impôt cinéma", () => {
       regime: "cinema",
       genre: "fiction",
       annee: 2025,
+      langue: "francais",
     });
     expect(r.budget).toBe(euros(3000000));
     expect(r.ajustements).toEqual([
@@ -50,10 +51,14 @@ describe("crédit d'impôt cinéma", () => {
       regime: "cinema",
       genre: "fiction",
       annee: 2025,
+      langue: "francais",
       autresAidesPubliques: euros(1000000),
     });
     expect(r.plafonds[1]).toMatchObject({ montant: euros(500000), applique: true });
     expect(r.credit).toBe(euros(500000));
+    expect(r.alertes.join("\n")).toMatch(
+      /Plafond des aides publiques atteint : crédit ramené de 645\s000,00\s€ à 500\s000,00\s€.*peut faire perdre tout le crédit, pas seulement l'excédent/,
+    );
   });
 
   it("plafond de 30 M€ atteint : base 120 M€ × 30 % = 36 M€ ramenés à 30 M€", () => {
@@ -61,7 +66,7 @@ describe("crédit d'impôt cinéma", () => {
       { ch: "3", libelle: "Comédiens", montant: 100000000 },
       { ch: "8", libelle: "Effets visuels", montant: 20000000 },
     ]);
-    const r = calculerCreditImpot(d, { regime: "cinema", genre: "fiction", annee: 2025 });
+    const r = calculerCreditImpot(d, { regime: "cinema", genre: "fiction", annee: 2025, langue: "francais" });
     expect(r.creditAvantPlafonds).toBe(euros(36000000));
     expect(r.plafonds[0]).toMatchObject({ nom: "plafond par œuvre", applique: true });
     // 50 % × 120 M€ = 60 M€ : not binding once the credit is at 30 M€.
@@ -95,6 +100,7 @@ describe("crédit d'impôt international", () => {
     expect(r.plafonds.map((p) => [p.nom, p.montant, p.applique])).toEqual([
       ["plafond 80 % du budget", euros(3200000), true],
       ["plafond par œuvre", euros(30000000), false],
+      ["plafond des aides publiques (50\u00a0% du budget)", euros(5000000), false],
     ]);
     expect(r.credit).toBe(euros(3200000));
     expect(r.alertes.some((a) => a.includes("part de plans VFX non fournie"))).toBe(true);
@@ -206,10 +212,15 @@ describe("crédit sur une base connue (fonctions personnalisées)", () => {
     });
     expect(r.credit).toBe(euros(65000));
   });
-  it("cinéma sans coût : 1 000 000 × 30 % = 300 000 €", () => {
-    expect(
-      calculerCreditSurBase({ regime: "cinéma", genre: "fiction", base: euros(1000000), annee: 2025 }).credit,
-    ).toBe(euros(300000));
+  it("cinéma sans coût : 1 000 000 × 30 % = 300 000 € en français ; 20 % en langue étrangère ou sans langue", () => {
+    const cinema = (langue?: string) =>
+      calculerCreditSurBase({ regime: "cinéma", genre: "fiction", base: euros(1000000), annee: 2025, langue });
+    expect(cinema("Français").credit).toBe(euros(300000));
+    expect(cinema("etrangere").credit).toBe(euros(200000));
+    const sans = cinema();
+    expect(sans.credit).toBe(euros(200000));
+    expect(sans.alertes.join("\n")).toMatch(/Langue de l'œuvre non renseignée : taux de base de 20,00\s% retenu/);
+    expect(() => cinema("italien")).toThrow("Langue inconnue « italien » (attendu : francais, etrangere).");
   });
   it("plafond par minute : fiction 25 000 €/min → 4 000 € ; 24 999,99 → 3 000 € ; documentaire 2021 → 1 450 €", () => {
     expect(plafondMinute("fiction", euros(25000), 2025)).toBe(euros(4000));

@@ -78,9 +78,12 @@ describe("tables et clés du crédit d'impôt", () => {
       expect(() => validerTable(t, `${t.id}.json`)).not.toThrow();
       for (const v of t.versions) expect(v.sources.every((s) => /^https?:\/\//.test(s.url))).toBe(true);
     }
-    // Spectacle vivant and phonographique are kept as parameters flagged « à vérifier » ([L]).
+    // Every version below H says why in the table itself (shown with « à vérifier »).
+    for (const t of Object.values(TABLES_CREDIT_IMPOT))
+      for (const v of t.versions) expect(v.confiance === "H" || (v.motifConfiance ?? "").length > 20).toBe(true);
+    // Spectacle vivant stays [L]: no primary text read; phonographique rates come from BOFiP, its caps do not ([M]).
     expect(TABLES_CREDIT_IMPOT.spectacleVivant.versions.every((v) => v.confiance === "L")).toBe(true);
-    expect(TABLES_CREDIT_IMPOT.phonographique.versions.every((v) => v.confiance === "L")).toBe(true);
+    expect(TABLES_CREDIT_IMPOT.phonographique.versions.every((v) => v.confiance === "M")).toBe(true);
   });
 
   it("le modèle Paramètres liste exactement les clés surchargeables (2025), avec valeur en vigueur et source", () => {
@@ -108,7 +111,7 @@ describe("tables et clés du crédit d'impôt", () => {
       "Budget",
     );
     const ligne = (debut: string) => spec.rows.find((r) => r[0] === debut)!;
-    expect(ligne("Taux cinéma").slice(1, 5)).toEqual(["25,00\u00a0%", "M", "", "'Paramètres'!B2"]);
+    expect(ligne("Taux cinéma de base").slice(1, 5)).toEqual(["25,00\u00a0%", "M", "", "'Paramètres'!B2"]);
     expect(ligne("Plafond par œuvre (cinéma)").slice(1, 4)).toEqual(["30\u202f000\u202f000,00\u00a0€", "H", ""]);
     expect(ligne("Plafond des aides publiques")[3]).toBe("à vérifier");
     expect(ligne("Déposer la demande d'agrément provisoire au CNC avant le premier jour de tournage")[1]).toBe("non");

@@ -10,6 +10,7 @@ export interface LigneSimple {
   quantite?: number;
   nombre?: number;
   taux?: number;
+  unite?: string;
   eligibleCI?: "oui" | "non";
   /** "0".."1" */
   partFrance?: string;
@@ -31,6 +32,7 @@ export function unDevis(
     ...(l.quantite !== undefined ? { quantite: String(l.quantite) } : {}),
     ...(l.nombre !== undefined ? { nombre: String(l.nombre) } : {}),
     ...(l.taux !== undefined ? { taux: String(l.taux) } : {}),
+    ...(l.unite !== undefined ? { unite: l.unite } : {}),
     ...(l.partFrance !== undefined ? { partFrance: l.partFrance } : {}),
     ...(l.sousChapitre ? { sousChapitre: l.sousChapitre } : {}),
     ...(l.categorie ? { categorie: l.categorie } : {}),

@@ -19,13 +19,13 @@ function cinema(): { id: string; description: string; versions: Record<string, u
         effetAu: "2020-12-31",
         confiance: "M",
         sources: [{ titre: "t", url: "https://exemple.fr/a" }],
-        valeurs: { taux: "0.30" },
+        valeurs: { taux: "0.20", tauxMajore: "0.30", partPlansVfxAnimation: "0.15" },
       },
       {
         effetDu: "2021-01-01",
         confiance: "H",
         sources: [{ titre: "CGI", url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000048833463" }],
-        valeurs: { taux: "0.30" },
+        valeurs: { taux: "0.20", tauxMajore: "0.30", partPlansVfxAnimation: "0.15" },
       },
     ],
   };
@@ -57,22 +57,25 @@ describe("schémas des tables de règles", () => {
   it.each([
     [
       "taux hors de [0, 1]",
-      (t: ReturnType<typeof cinema>) => (t.versions[0].valeurs = { taux: "1.5" }),
+      (t: ReturnType<typeof cinema>) =>
+        (t.versions[0].valeurs = { taux: "1.5", tauxMajore: "0.30", partPlansVfxAnimation: "0.15" }),
       "versions[0].valeurs.taux : « 1.5 » n'est pas un taux décimal entre 0 et 1",
     ],
     [
       "taux en nombre",
-      (t: ReturnType<typeof cinema>) => (t.versions[1].valeurs = { taux: 0.3 }),
+      (t: ReturnType<typeof cinema>) =>
+        (t.versions[1].valeurs = { taux: 0.3, tauxMajore: "0.30", partPlansVfxAnimation: "0.15" }),
       "versions[1].valeurs.taux : 0.3 : un texte attendu",
     ],
     [
       "clé de valeur manquante",
-      (t: ReturnType<typeof cinema>) => (t.versions[0].valeurs = {}),
+      (t: ReturnType<typeof cinema>) => (t.versions[0].valeurs = { tauxMajore: "0.30", partPlansVfxAnimation: "0.15" }),
       "versions[0].valeurs.taux : manquant",
     ],
     [
       "clé inconnue",
-      (t: ReturnType<typeof cinema>) => (t.versions[0].valeurs = { taux: "0.3", tuax: "0.2" }),
+      (t: ReturnType<typeof cinema>) =>
+        (t.versions[0].valeurs = { taux: "0.3", tauxMajore: "0.30", partPlansVfxAnimation: "0.15", tuax: "0.2" }),
       "versions[0].valeurs.tuax : clé inconnue",
     ],
     [
@@ -132,12 +135,10 @@ describe("schémas des tables de règles", () => {
     expect(erreur(plafond, "credit-impot-cinema-plafond.json")).toContain(
       "versions[0].valeurs.plafondOeuvre : 3000000000.5 n'est pas un montant en centimes (entier ≥ 0)",
     );
-    const minimum = lire("credit-impot-audiovisuel-minimum.json") as {
-      versions: { valeurs: { documentaire: object } }[];
-    };
-    minimum.versions[0].valeurs.documentaire = { coutMinute: 200000, dureeMinutes: 24.5 };
-    expect(erreur(minimum, "credit-impot-audiovisuel-minimum.json")).toContain(
-      "versions[0].valeurs.documentaire.dureeMinutes : 24.5 n'est pas un nombre entier de minutes ≥ 1",
+    const minimum = lire("credit-impot-audiovisuel-minimum-documentaire.json") as { versions: { valeurs: object }[] };
+    minimum.versions[0].valeurs = { depensesMinute: 200000, dureeMinutes: 24.5 };
+    expect(erreur(minimum, "credit-impot-audiovisuel-minimum-documentaire.json")).toContain(
+      "versions[0].valeurs.dureeMinutes : 24.5 n'est pas un nombre entier de minutes ≥ 1",
     );
     const fiction = lire("credit-impot-audiovisuel-plafond-minute-fiction.json") as {
       versions: { valeurs: { tranches: { coutMinuteDe: number }[] } }[];

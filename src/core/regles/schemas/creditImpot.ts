@@ -32,16 +32,9 @@ function parCle<T extends v.GenericSchema>(cles: readonly string[], valeur: T, t
   );
 }
 
-const minimumGenre = v.strictObject({
-  coutMinute: centimes,
-  dureeMinutes: v.optional(minutes),
-  auDelaDe: v.optional(v.strictObject({ dureeMinutes: minutes, coutMinute: centimes })),
-  jeunesse: v.optional(v.strictObject({ coutMinute: centimes })),
-});
-
 /** Schemas of the tax-credit tables (src/core/regles/data/credit-impot-*.json). Amounts in cents. */
 export const SCHEMAS_CREDIT_IMPOT = {
-  "credit-impot-cinema": v.strictObject({ taux }),
+  "credit-impot-cinema": v.strictObject({ taux, tauxMajore: taux, partPlansVfxAnimation: taux }),
   "credit-impot-cinema-plafond": v.strictObject({ plafondOeuvre: centimes }),
   "credit-impot-cinema-realisateur": v.strictObject({
     tranches: grille(v.strictObject({ jusqua: centimes, taux }), "jusqua"),
@@ -58,10 +51,13 @@ export const SCHEMAS_CREDIT_IMPOT = {
   }),
   "credit-impot-audiovisuel-plafond-minute-documentaire": v.strictObject({ plafond: centimes }),
   "credit-impot-audiovisuel-plafond-minute-animation": v.strictObject({ plafond: centimes }),
-  "credit-impot-audiovisuel-minimum": v.strictObject({
-    fiction: minimumGenre,
-    documentaire: minimumGenre,
-    animation: minimumGenre,
+  "credit-impot-audiovisuel-minimum-fiction": v.strictObject({ dureeMinutes: minutes, coutMinute: centimes }),
+  "credit-impot-audiovisuel-minimum-fiction-jeunesse": v.strictObject({ coutMinute: centimes }),
+  "credit-impot-audiovisuel-minimum-documentaire": v.strictObject({ dureeMinutes: minutes, depensesMinute: centimes }),
+  "credit-impot-audiovisuel-minimum-animation": v.strictObject({ dureeMinutes: minutes, coutMinute: centimes }),
+  "credit-impot-artistes": v.strictObject({
+    chapitres: v.array(v.picklist(CHAPITRES, "chapitre du devis inconnu")),
+    categories: v.array(v.picklist(CATEGORIES, "catégorie de ligne inconnue")),
   }),
   "credit-impot-international": v.strictObject({
     taux,
@@ -77,6 +73,7 @@ export const SCHEMAS_CREDIT_IMPOT = {
     partFrancePetitBudget: taux,
     joursTournageFranceMin: jours,
     genresTournage: genres,
+    plafondAidesPubliques: taux,
   }),
   "credit-impot-aides-publiques": v.strictObject({ plafond: taux, plafondDifficile: taux }),
   "credit-impot-spectacle-vivant": v.strictObject({

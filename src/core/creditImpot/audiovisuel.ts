@@ -1,0 +1,201 @@
+import Decimal from "decimal.js";
+import { type Cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import { arrondi, type Ctx, exiger, plafondAidesPubliques } from "./contexteCalcul";
+import { CreditImpotError, type GenreCredit } from "./modele";
+import { regleAnnee, TABLES_CREDIT_IMPOT as T } from "./regles";
+
+/**
+ * Audiovisual credit (220 sexies): rate by genre, minimum conditions (D331-4 CCIA for fiction and animation: duration
+ * and production cost per minute; 220 sexies II-3 for documentaries: duration and eligible spend per minute),
+ * per-minute cap, public-aid ceiling. Returns the rate.
+ */
+export function regleAudiovisuel(ctx: Ctx): Decimal {
+  const { opts, figures } = ctx;
+  const duree = ctx.a.dureeMinutes;
+  if (duree === undefined)
+    throw new CreditImpotError(
+      "Le crédit d'impôt audiovisuel est plafonné par minute : indiquez la durée de l'œuvre en minutes.",
+    );
+  const g = opts.genre;
+  const rt = exiger(T.audiovisuel, ctx);
+  const taux = figures.taux(`credit-impot.audiovisuel.taux.${g}`, `Taux ${g}`, rt, rt.version.valeurs[g]);
+  if (opts.jeunesse && g !== "fiction")
+    ctx.alertes.push(`Œuvre jeunesse : seul le minimum de la fiction en dépend ; ignoré pour le genre ${g}.`);
+  if (g === "documentaire") minimumDocumentaire(ctx, duree);
+  else minimumCout(ctx, g, duree);
+
+  const plafondMinute = plafondParMinute(g, ctx, opts.partFinancementEtranger);
+  alerteCoproduction(ctx);
+  ctx.plafonds.push({
+    nom: "plafond par minute",
+    montant: multiplyCents(plafondMinute, duree),
+    detail: `${formatMontantFr(plafondMinute)}/min × ${duree} min`,
+  });
+  plafondAidesSexies(ctx);
+  return taux;
+}
+
+function dureeMinimale(
+  ctx: Ctx,
+  g: GenreCredit,
+  regle: Parameters<Ctx["figures"]["nombre"]>[2],
+  min: number,
+  duree: number,
+) {
+  const dmin = ctx.figures.nombre(
+    `credit-impot.audiovisuel.duree-minimum.${g}`,
+    `Durée minimale ${g}`,
+    regle,
+    min,
+    "min",
+  );
+  ctx.conditions.push({
+    nom: "durée minimale",
+    remplie: dmin.lessThanOrEqualTo(duree),
+    detail: `durée ${duree} min, minimum ${dmin} min (${g})`,
+  });
+}
+
+/** Fiction (≥ 45 min, ≥ 5 000 €/min; youth fiction 3 000 €/min) and animation: production cost per minute. */
+function minimumCout(ctx: Ctx, g: GenreCredit, duree: number): void {
+  const { figures, opts } = ctx;
+  const rm = exiger(g === "fiction" ? T.minimumFiction : T.minimumAnimation, ctx);
+  dureeMinimale(ctx, g, rm, rm.version.valeurs.dureeMinutes, duree);
+  const jeunesse = g === "fiction" && opts.jeunesse ? exiger(T.minimumJeunesse, ctx) : undefined;
+  const cmin = jeunesse
+    ? figures.montant(
+        "credit-impot.audiovisuel.minimum-minute.fiction-jeunesse",
+        "Coût minimal par minute d'une fiction jeunesse (hors FG et imprévus)",
+        jeunesse,
+        jeunesse.version.valeurs.coutMinute,
+      )
+    : figures.montant(
+        `credit-impot.audiovisuel.minimum-minute.${g}`,
+        `Coût minimal par minute ${g} (hors FG et imprévus)`,
+        rm,
+        rm.version.valeurs.coutMinute,
+      );
+  if (ctx.coutMinute === undefined) {
+    ctx.alertes.push(
+      `Coût de l'œuvre non fourni : le coût minimal de ${formatMontantFr(cmin)}/min n'a pas été vérifié.`,
+    );
+    return;
+  }
+  ctx.conditions.push({
+    nom: "coût minimal par minute",
+    remplie: ctx.coutMinute.greaterThanOrEqualTo(cmin),
+    detail:
+      `coût hors frais généraux et imprévus ${formatMontantFr(arrondi(ctx.coutMinute))}/min, minimum ` +
+      `${formatMontantFr(cmin)}/min (${g}${jeunesse ? " jeunesse" : ""})`,
+  });
+}
+
+/** Documentary (220 sexies II-3): the floor tests the eligible spend per minute, not the cost of the work. */
+function minimumDocumentaire(ctx: Ctx, duree: number): void {
+  const rm = exiger(T.minimumDocumentaire, ctx);
+  dureeMinimale(ctx, "documentaire", rm, rm.version.valeurs.dureeMinutes, duree);
+  const dmin = ctx.figures.montant(
+    "credit-impot.audiovisuel.minimum-minute.documentaire",
+    "Dépenses éligibles minimales par minute (documentaire)",
+    rm,
+    rm.version.valeurs.depensesMinute,
+  );
+  const parMinute = new Decimal(ctx.a.base).dividedBy(duree);
+  ctx.conditions.push({
+    nom: "dépenses éligibles minimales par minute",
+    remplie: parMinute.greaterThanOrEqualTo(dmin),
+    detail:
+      `dépenses éligibles ${formatMontantFr(ctx.a.base)} / ${duree} min = ${formatMontantFr(arrondi(parMinute))}/min, ` +
+      `minimum ${formatMontantFr(dmin)}/min (documentaire)`,
+  });
+}
+
+/** The alert when a fiction could reach the coproduction cap but the foreign share is not given. */
+function alerteCoproduction(ctx: Ctx): void {
+  const cm = ctx.coutMinute;
+  if (ctx.opts.genre !== "fiction" || cm === undefined || ctx.opts.partFinancementEtranger !== undefined) return;
+  const copro = regleAnnee(T.minuteCoproduction, ctx.opts.annee);
+  if (!copro || cm.lessThan(copro.version.valeurs.coutMinuteMin)) return;
+  ctx.figures.consulter(copro);
+  ctx.alertes.push(
+    `Coût de ${formatMontantFr(arrondi(cm))}/min : en coproduction internationale financée à ` +
+      `${formatPourcentFr(copro.version.valeurs.partEtrangereMin, 0)} au moins par l'étranger, le plafond passerait à ` +
+      `${formatMontantFr(copro.version.valeurs.plafond)}/min ; part de financement étranger non renseignée.`,
+  );
+}
+
+/** 220 sexies: the credit may not take public aid above 50 % (60 % œuvres difficiles et à petit budget) of the budget. */
+export function plafondAidesSexies(ctx: Ctx): void {
+  if (ctx.a.budget === undefined) return;
+  const r = exiger(T.aidesPubliques, ctx);
+  const part = ctx.opts.oeuvreDifficile
+    ? ctx.figures.taux(
+        "credit-impot.aides-publiques.plafond-difficile",
+        "Plafond des aides publiques (œuvres difficiles et à petit budget)",
+        r,
+        r.version.valeurs.plafondDifficile,
+      )
+    : ctx.figures.taux(
+        "credit-impot.aides-publiques.plafond",
+        "Plafond des aides publiques",
+        r,
+        r.version.valeurs.plafond,
+      );
+  plafondAidesPubliques(ctx, part, ctx.opts.autresAidesPubliques, "Autres aides publiques");
+}
+
+/** €/min cap of the genre; fiction by cost-per-minute tranche (cost hors FG et imprévus). */
+export function plafondParMinute(g: GenreCredit, ctx: Ctx, partFinancementEtranger?: string): Cents {
+  const { figures, coutMinute } = ctx;
+  const cle = `credit-impot.audiovisuel.plafond-minute.${g}`;
+  if (g !== "fiction") {
+    const r = exiger(g === "documentaire" ? T.minuteDocumentaire : T.minuteAnimation, ctx);
+    return figures.montant(cle, `Plafond par minute ${g}`, r, r.version.valeurs.plafond);
+  }
+  const r = exiger(T.minuteFiction, ctx);
+  if (coutMinute === undefined)
+    throw new CreditImpotError(
+      "Fiction : le plafond par minute dépend du coût par minute ; indiquez le coût de l'œuvre.",
+    );
+  let tranche = r.version.valeurs.tranches[0];
+  for (const t of r.version.valeurs.tranches) if (coutMinute.greaterThanOrEqualTo(t.coutMinuteDe)) tranche = t;
+  const plafond = figures.montant(
+    cle,
+    `Plafond par minute fiction (coût ≥ ${formatMontantFr(tranche.coutMinuteDe)}/min)`,
+    r,
+    tranche.plafond,
+  );
+  const copro = partFinancementEtranger === undefined ? undefined : plafondCoproduction(ctx, partFinancementEtranger);
+  return copro !== undefined && copro > plafond ? copro : plafond;
+}
+
+/** The coproduction cap when both its conditions hold (foreign financing share, cost per minute), else undefined. */
+function plafondCoproduction(ctx: Ctx, part: string): Cents | undefined {
+  const p = new Decimal(part);
+  if (!p.isFinite() || p.isNegative() || p.greaterThan(1))
+    throw new CreditImpotError(
+      `Part de financement étranger invalide « ${part} » : une part entre 0 et 1 (ou 0 à 100 %) est attendue.`,
+    );
+  const r = regleAnnee(T.minuteCoproduction, ctx.opts.annee);
+  if (!r || ctx.coutMinute === undefined) return undefined;
+  const v = r.version.valeurs;
+  const partMin = ctx.figures.taux(
+    "credit-impot.audiovisuel.coproduction.part-etrangere",
+    "Part minimale de financement étranger (fiction en coproduction internationale)",
+    r,
+    v.partEtrangereMin,
+  );
+  const coutMin = ctx.figures.montant(
+    "credit-impot.audiovisuel.coproduction.cout-minute",
+    "Coût minimal par minute (fiction en coproduction internationale)",
+    r,
+    v.coutMinuteMin,
+  );
+  if (p.lessThan(partMin) || ctx.coutMinute.lessThan(coutMin)) return undefined;
+  return ctx.figures.montant(
+    "credit-impot.audiovisuel.plafond-minute.fiction-coproduction",
+    "Plafond par minute fiction en coproduction internationale",
+    r,
+    v.plafond,
+  );
+}

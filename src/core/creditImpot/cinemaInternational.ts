@@ -1,0 +1,180 @@
+import Decimal from "decimal.js";
+import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import { plafondAidesSexies } from "./audiovisuel";
+import { type Ctx, exiger, plafondAidesPubliques } from "./contexteCalcul";
+import { TABLES_CREDIT_IMPOT as T } from "./regles";
+
+/**
+ * Cinema credit (220 sexies III-1): 30 % for animation, for works made wholly or mainly in French or a regional
+ * language, and for fiction with at least 15 % of digitally processed shots (assimilated to animation); the base
+ * rate (20 %) otherwise. A live-action work whose language is not given gets the base rate, with an alert.
+ */
+export function regleCinema(ctx: Ctx): Decimal {
+  const { opts, figures } = ctx;
+  const r = exiger(T.cinema, ctx);
+  const v = r.version.valeurs;
+  let vfx = false;
+  if (opts.genre === "fiction" && opts.partPlansVfx !== undefined) {
+    const seuil = figures.taux(
+      "credit-impot.cinema.part-plans-vfx",
+      "Part de plans truqués d'une fiction assimilée à l'animation",
+      r,
+      v.partPlansVfxAnimation,
+    );
+    vfx = new Decimal(opts.partPlansVfx).greaterThanOrEqualTo(seuil);
+  }
+  const majore = opts.genre === "animation" || opts.langue === "francais" || vfx;
+  let taux: Decimal;
+  if (majore) {
+    taux = figures.taux(
+      "credit-impot.cinema.taux-majore",
+      "Taux cinéma majoré (animation, français ou langue régionale, effets visuels)",
+      r,
+      v.tauxMajore,
+    );
+  } else {
+    taux = figures.taux("credit-impot.cinema.taux", "Taux cinéma de base", r, v.taux);
+    if (opts.langue === undefined)
+      ctx.alertes.push(
+        `Langue de l'œuvre non renseignée : taux de base de ${formatPourcentFr(taux)} retenu ; une œuvre réalisée ` +
+          `intégralement ou principalement en français ou dans une langue régionale a droit à ` +
+          `${formatPourcentFr(v.tauxMajore)}.`,
+      );
+  }
+  const rp = exiger(T.cinemaPlafond, ctx);
+  const p = figures.montant(
+    "credit-impot.cinema.plafond-oeuvre",
+    "Plafond par œuvre (cinéma)",
+    rp,
+    rp.version.valeurs.plafondOeuvre,
+  );
+  ctx.plafonds.push({ nom: "plafond par œuvre", montant: p });
+  plafondAidesSexies(ctx);
+  return taux;
+}
+
+/** International credit (220 quaterdecies): genre, minimum spend in France, shooting days, VFX rate, caps. */
+export function regleInternational(ctx: Ctx): Decimal {
+  const { a, opts, figures } = ctx;
+  const ri = exiger(T.international, ctx);
+  const v = ri.version.valeurs;
+  ctx.conditions.push({
+    nom: "genre admis",
+    remplie: v.genres.includes(opts.genre),
+    detail: `${opts.genre} (admis : ${v.genres.join(", ")})`,
+  });
+  const france = a.depensesFrance ?? a.base;
+  if (a.budget !== undefined && a.budget < v.petitBudget) {
+    const part = figures.taux(
+      "credit-impot.international.part-france-petit-budget",
+      "Part minimale des dépenses en France (budget < 500 000 €)",
+      ri,
+      v.partFrancePetitBudget,
+    );
+    const min = multiplyCents(a.budget, part);
+    ctx.conditions.push({
+      nom: "dépenses minimales en France",
+      remplie: france >= min,
+      detail:
+        `dépenses éligibles en France ${formatMontantFr(france)}, minimum ${formatPourcentFr(part)} du budget soit ` +
+        `${formatMontantFr(min)}`,
+    });
+  } else {
+    const min = figures.montant(
+      "credit-impot.international.minimum-france",
+      "Dépenses éligibles minimales en France",
+      ri,
+      v.minimumFrance,
+    );
+    ctx.conditions.push({
+      nom: "dépenses minimales en France",
+      remplie: france >= min,
+      detail: `dépenses éligibles en France ${formatMontantFr(france)}, minimum ${formatMontantFr(min)}`,
+    });
+  }
+  if (v.genresTournage.includes(opts.genre)) joursTournage(ctx, ri, v.joursTournageFranceMin);
+  let taux = figures.taux("credit-impot.international.taux", "Taux international", ri, v.taux);
+  const vfx = opts.depensesVfxFrance;
+  if (vfx !== undefined && v.genresVfx.includes(opts.genre)) {
+    const seuil = figures.montant(
+      "credit-impot.international.seuil-vfx",
+      "Dépenses VFX en France au-delà desquelles le taux majoré s'applique",
+      ri,
+      v.seuilVfxFrance,
+    );
+    const partMin = figures.taux(
+      "credit-impot.international.part-plans-vfx",
+      "Part minimale de plans VFX",
+      ri,
+      v.partPlansVfxMin,
+    );
+    const partOk = opts.partPlansVfx === undefined || new Decimal(opts.partPlansVfx).greaterThanOrEqualTo(partMin);
+    if (vfx > seuil && partOk) {
+      taux = figures.taux("credit-impot.international.taux-vfx", "Taux international majoré (VFX)", ri, v.tauxVfx);
+      if (opts.partPlansVfx === undefined)
+        ctx.alertes.push(
+          `Taux majoré VFX retenu : part de plans VFX non fournie, ` +
+            `condition ≥ ${formatPourcentFr(partMin)} supposée remplie — à vérifier.`,
+        );
+    } else {
+      ctx.alertes.push(
+        `Taux majoré VFX non retenu : dépenses VFX en France ${formatMontantFr(vfx)} (plus de ` +
+          `${formatMontantFr(seuil)} requis)${partOk ? "" : ` ou part de plans VFX inférieure à ${formatPourcentFr(partMin)}`}.`,
+      );
+    }
+  }
+  if (a.budget !== undefined) {
+    const part = figures.taux(
+      "credit-impot.international.part-budget",
+      "Part maximale du budget retenue dans la base",
+      ri,
+      v.partBudgetMax,
+    );
+    ctx.plafonds.push({
+      nom: "plafond 80 % du budget",
+      montant: multiplyCents(a.budget, part, taux),
+      detail: `${formatPourcentFr(part)} × ${formatMontantFr(a.budget)} × ${formatPourcentFr(taux)}`,
+    });
+  }
+  const p = figures.montant(
+    "credit-impot.international.plafond-oeuvre",
+    "Plafond par œuvre (international)",
+    ri,
+    v.plafondOeuvre,
+  );
+  ctx.plafonds.push({ nom: "plafond par œuvre", montant: p });
+  const partAides = figures.taux(
+    "credit-impot.international.plafond-aides-publiques",
+    "Plafond des aides publiques (international)",
+    ri,
+    v.plafondAidesPubliques,
+  );
+  const connues = opts.subventionsPubliques !== undefined || opts.autresAidesPubliques !== undefined;
+  const autres = connues
+    ? cents((opts.subventionsPubliques ?? 0) + (opts.autresAidesPubliques ?? 0))
+    : (undefined as Cents | undefined);
+  plafondAidesPubliques(ctx, partAides, autres, "Subventions et autres aides publiques");
+  return taux;
+}
+
+function joursTournage(ctx: Ctx, ri: Parameters<Ctx["figures"]["nombre"]>[2], min: number): void {
+  const jmin = ctx.figures.nombre(
+    "credit-impot.international.jours-tournage-france",
+    "Jours de tournage minimum en France (prises de vues réelles)",
+    ri,
+    min,
+    "jours",
+  );
+  const jours = ctx.opts.joursTournageFrance;
+  if (jours === undefined)
+    ctx.alertes.push(
+      `Jours de tournage en France non renseignés : le minimum de ${jmin} jours des œuvres en prises de vues réelles ` +
+        `n'a pas été vérifié.`,
+    );
+  else
+    ctx.conditions.push({
+      nom: "jours de tournage en France",
+      remplie: jmin.lessThanOrEqualTo(jours),
+      detail: `${jours} jour(s), minimum ${jmin} (${ctx.opts.genre} en prises de vues réelles)`,
+    });
+}

@@ -1,0 +1,82 @@
+import Decimal from "decimal.js";
+import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import type { TableRegles } from "../regles/table";
+import type { Figures } from "./figures";
+import { type Condition, CreditImpotError, type OptionsCreditImpot } from "./modele";
+import { periodes, regleAnnee, type RegleDatee } from "./regles";
+
+/** What the credit is computed on, whether it comes from a devis or from a custom function's arguments. */
+export interface Assiette {
+  base: Cents;
+  /** Production budget (devis total): 80 % cap, public-aid ceiling, international minimum. */
+  budget?: Cents;
+  /** Cost hors frais généraux et imprévus: cost per minute for the audiovisual minimum and fiction tranche. */
+  coutHorsFrais?: Cents;
+  dureeMinutes?: number;
+  /** International: eligible spend in France before subsidies are deducted (minimum-spend condition); default = base. */
+  depensesFrance?: Cents;
+}
+
+export interface PlafondBrut {
+  nom: string;
+  montant: Cents;
+  detail?: string;
+  /** The public-aid ceiling: exceeding it may cost the whole credit. */
+  aides?: boolean;
+}
+
+/** One calculation in progress: each regime adds its conditions, caps and alerts. */
+export interface Ctx {
+  a: Assiette;
+  opts: OptionsCreditImpot;
+  figures: Figures;
+  conditions: Condition[];
+  alertes: string[];
+  plafonds: PlafondBrut[];
+  /** Cost per minute in cents, exact (comparisons use it; display rounds half-up). */
+  coutMinute?: Decimal;
+}
+
+export const NOMS_REGIME = { cinema: "cinéma", audiovisuel: "audiovisuel", international: "international" } as const;
+
+/** The version in force for the expenditure year, or a French error naming the periods the table covers. */
+export function exiger<V>(table: TableRegles<V>, ctx: Ctx): RegleDatee<V> {
+  const r = regleAnnee(table, ctx.opts.annee);
+  if (!r)
+    throw new CreditImpotError(
+      `Aucune règle « ${table.id} » du crédit d'impôt ${NOMS_REGIME[ctx.opts.regime]} en vigueur en ${ctx.opts.annee} ` +
+        `(périodes couvertes : ${periodes(table)}).`,
+    );
+  return r;
+}
+
+export function arrondi(d: Decimal): Cents {
+  return cents(d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+}
+
+/**
+ * The public-aid ceiling: the credit may not take public aid (the other aids + the credit) above `part` of the
+ * budget. `autres` undefined: only the credit is counted, and an alert says so.
+ */
+export function plafondAidesPubliques(ctx: Ctx, part: Decimal, autres: Cents | undefined, quoi: string): void {
+  const budget = ctx.a.budget;
+  if (budget === undefined) return;
+  if (autres === undefined)
+    ctx.alertes.push(
+      `${quoi} non renseignées : le plafond de ${formatPourcentFr(part)} du budget ne compte que le crédit d'impôt.`,
+    );
+  const deja = autres ?? cents(0);
+  const m = multiplyCents(budget, part) - deja;
+  if (m <= 0)
+    ctx.alertes.push(
+      `Les autres aides publiques (${formatMontantFr(deja)}) atteignent déjà ${formatPourcentFr(part)} du budget ` +
+        `(${formatMontantFr(budget)}) : aucun crédit ne peut s'y ajouter, et le dépassement peut faire perdre tout le ` +
+        `crédit, pas seulement l'excédent.`,
+    );
+  ctx.plafonds.push({
+    nom: `plafond des aides publiques (${formatPourcentFr(part, 0)} du budget)`,
+    montant: cents(Math.max(0, m)),
+    detail: `${formatPourcentFr(part)} × ${formatMontantFr(budget)} − autres aides ${formatMontantFr(deja)}`,
+    aides: true,
+  });
+}
