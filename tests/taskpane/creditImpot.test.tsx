@@ -18,7 +18,7 @@ const classeur = new MemoryWorkbook({
     ["Code", "Désignation", "Qté", "Nb", "Tarif", "Montant", "Territoire"],
     ["2.1", "Équipe technique", 1, 1, 100000, 100000, null],
     ["4.1", "Charges sociales", 1, 1, 50000, 50000, null],
-    ["6.1", "Hôtel équipe", 10, 1, 250, 2500, null],
+    ["6.1", "Hôtel équipe (nuitées)", 10, 1, 250, 2500, null],
     ["8.1", "Montage", 1, 1, 30000, 30000, "Étranger"],
   ],
 });
