@@ -212,3 +212,65 @@ describe("prodbook financement : entrées invalides → message français, code 
     expect(r.out).toBe("");
   });
 });
+
+describe("--credit-impot cinema : la langue de l'œuvre fixe le taux du crédit ajouté au plan", () => {
+  let p: string;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(c.cinema);
+    wb.getWorksheet("Plan de financement")!.spliceRows(19, 1);
+    p = path.join(c.dossier, "cinema-sans-ci-langue.xlsx");
+    await wb.xlsx.writeFile(p);
+  });
+  type Json = {
+    parCategorie: { categorie: string; montant: string }[];
+    controles: { regle: string; gravite: string; message: string }[];
+  };
+  const plan = async (...options: string[]): Promise<Json> => {
+    const r = await lancer([p, "--devis", "Budget", "--credit-impot", "cinema", "--genre", "fiction", ...options]);
+    expect(r.err).toBe("");
+    return JSON.parse(r.out);
+  };
+  const ci = (j: Json) => j.parCategorie.find((x) => x.categorie === "credit-impot")?.montant;
+  const json = ["--json", "--date", "2026-01-15"];
+
+  test("premier film (plafond d'aides 60 %) : français 30 % de la base, étrangère 20 %, comme prodbook credit-impot", async () => {
+    const e = enregistreur();
+    const code = await main(
+      ["credit-impot", p, "--feuille", "Budget", "--regime", "cinema", "--genre", "fiction", "--annee", "2026"].concat([
+        "--langue",
+        "francais",
+        "--json",
+      ]),
+      e.io,
+    );
+    expect(code).toBe(0);
+    const credit = JSON.parse(e.out.join("\n"));
+    expect(credit.base).toBe("2850000.00");
+    expect(credit.taux).toBe("0.30");
+    // 2 850 000 × 30 % = 855 000 ; × 20 % = 570 000 (the plan's other aids, 800 000 €, leave 1 000 000 € under 60 %).
+    expect(ci(await plan("--langue", "francais", "--premier-film", ...json))).toBe("855000.00");
+    expect(ci(await plan("--langue", "etrangere", "--premier-film", ...json))).toBe("570000.00");
+  });
+
+  test("plafond général 50 % : le crédit à 30 % s'arrête à 1 500 000 − 800 000 = 700 000 €", async () => {
+    expect(ci(await plan("--langue", "francais", ...json))).toBe("700000.00");
+  });
+
+  test("langue non renseignée : taux de base 20 %, et l'alerte du calcul dans les contrôles du plan", async () => {
+    const j = await plan(...json);
+    expect(ci(j)).toBe("570000.00");
+    const alerte = j.controles.find((x) => x.regle === "credit-impot-calcule" && x.gravite === "alerte");
+    expect(alerte?.message).toMatch(/Langue de l'œuvre non renseignée : taux de base de 20,00\u00a0% retenu/);
+    expect(j.controles.find((x) => x.message.includes("à vérifier : Taux cinéma de base"))?.gravite).toBe("info");
+  });
+
+  test("--langue sans --credit-impot, ou inconnue : message français, code 2", async () => {
+    const sans = await lancer([p, "--devis", "Budget", "--langue", "francais", "--json"]);
+    expect(sans.code).toBe(2);
+    expect(sans.err).toMatch(/--langue .* indiquez aussi --credit-impot/);
+    const inconnue = await lancer([p, "--devis", "Budget", "--credit-impot", "cinema", "--langue", "breton"]);
+    expect(inconnue.code).toBe(2);
+    expect(inconnue.err).toMatch(/--langue/);
+  });
+});

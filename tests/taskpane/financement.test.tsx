@@ -2,7 +2,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { MemoryWorkbook, CelluleMemoire } from "../helpers/memoryWorkbook";
-import { LIGNES_CINEMA } from "../core/financement/plans";
+import { LIGNES_CINEMA, LIGNES_DEVIS_CINEMA } from "../core/financement/plans";
 
 class ResizeObserverInerte {
   observe(): void {}
@@ -12,12 +12,14 @@ class ResizeObserverInerte {
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
 
 // Dates as ISO text, formulas with their cached value: what the adapters hand to the core.
-const plan = LIGNES_CINEMA.map((l) =>
-  l.map((v) =>
-    v instanceof Date ? v.toISOString().slice(0, 10) : v && typeof v === "object" ? { f: v.formula, v: v.result } : v,
-  ),
-) as CelluleMemoire[][];
-const classeur = new MemoryWorkbook({ "Plan de financement": plan });
+const memoire = (lignes: typeof LIGNES_CINEMA) =>
+  lignes.map((l) =>
+    l.map((v) =>
+      v instanceof Date ? v.toISOString().slice(0, 10) : v && typeof v === "object" ? { f: v.formula, v: v.result } : v,
+    ),
+  ) as CelluleMemoire[][];
+const plan = memoire(LIGNES_CINEMA);
+let classeur = new MemoryWorkbook({ "Plan de financement": plan });
 jest.mock("../../src/app/catalogue", () => {
   const reel = jest.requireActual("../../src/app/catalogue");
   return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(classeur)(nom, args) };
@@ -68,5 +70,29 @@ describe("page Financement", () => {
     await waitFor(() =>
       expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(/Coût « trois millions » : un montant positif/),
     );
+  });
+
+  it("crédit d'impôt cinéma ajouté au plan : la langue choisie fixe le taux (30 % en français, 20 % sinon)", async () => {
+    // The plan without its « Crédit d'impôt cinéma » line (row 19), and the « Budget » devis (base 2 850 000 €).
+    classeur = new MemoryWorkbook({
+      "Plan de financement": memoire(LIGNES_CINEMA.filter((_, i) => i !== 18)),
+      Budget: memoire(LIGNES_DEVIS_CINEMA),
+    });
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.devis).textContent).toContain("Budget"));
+    saisir(IDS_FINANCEMENT.devis, "Budget");
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.premierFilm));
+    expect(screen.queryByTestId(IDS_FINANCEMENT.langue)).toBeNull();
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.creditImpot));
+    const total = async (attendu: string) => {
+      fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+      await waitFor(() =>
+        expect(screen.getByRole("row", { name: /Total des financements/ }).textContent).toContain(attendu),
+      );
+    };
+    saisir(IDS_FINANCEMENT.langue, "francais");
+    await total("3\u202f605\u202f000,00"); // 2 750 000 + 30 % × 2 850 000
+    saisir(IDS_FINANCEMENT.langue, "etrangere");
+    await total("3\u202f320\u202f000,00"); // 2 750 000 + 20 % × 2 850 000
   });
 });

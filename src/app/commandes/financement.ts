@@ -1,4 +1,4 @@
-import type { RegimeCredit } from "../../core/creditImpot/modele";
+import type { LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
@@ -16,8 +16,12 @@ export interface OptionsFinancementPane {
   genre?: Genre;
   dureeMinutes?: number;
   premierOuDeuxiemeFilm: boolean;
+  /** Audiovisual « œuvre difficile » declared by the producer (aid ceiling). */
+  oeuvreDifficile?: boolean;
   /** Add the devis' crédit d'impôt when the plan has none. */
   creditImpot?: RegimeCredit;
+  /** Cinema credit: original language of the work (30 % French or regional language, 20 % otherwise). */
+  langue?: LangueOeuvre;
 }
 
 /** What the pane shows: the CLI's JSON figures plus where they come from. */
@@ -47,7 +51,7 @@ function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
 function options(a: OptionsFinancementPane, ecrire: boolean) {
   const annee = new Date().getFullYear();
   const genreCredit = a.genre === "documentaire" || a.genre === "animation" ? a.genre : "fiction";
-  const { creditImpot, ...reste } = a;
+  const { creditImpot, langue, ...reste } = a;
   return {
     ...reste,
     ecrire,
@@ -57,7 +61,9 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
           genre: genreCredit,
           annee,
           dureeMinutes: a.dureeMinutes,
+          langue,
           premierOuDeuxiemeFilm: a.premierOuDeuxiemeFilm,
+          oeuvreDifficile: a.oeuvreDifficile,
         })
       : undefined,
   };

@@ -1,5 +1,5 @@
 import * as path from "path";
-import type { GenreCredit, RegimeCredit } from "../../core/creditImpot/modele";
+import { LANGUES, type GenreCredit, type RegimeCredit } from "../../core/creditImpot/modele";
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
@@ -12,7 +12,7 @@ import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
   "[--premier-film] [--oeuvre-difficile] [--genre fiction|documentaire|animation|spectacle] [--duree MINUTES] [--credit-impot " +
-  "cinema|audiovisuel|international] " +
+  "cinema|audiovisuel|international] [--langue francais|etrangere] " +
   "[--date AAAA-MM-JJ] [--json] [-o sortie.xlsx] [--strict]";
 
 function texte(r: ResultatAnalyseFinancement, io: Io): void {
@@ -61,6 +61,7 @@ export const commande: Commande = {
         genre: { type: "string" },
         duree: { type: "string" },
         "credit-impot": { type: "string" },
+        langue: { type: "string" },
         date: { type: "string" },
         json: { type: "boolean" },
         o: { type: "string", short: "o" },
@@ -102,6 +103,11 @@ export const commande: Commande = {
       "audiovisuel",
       "international",
     ] as const) as RegimeCredit | undefined;
+    const langue = choixArg(v.langue as string | undefined, "--langue", LANGUES);
+    if (langue !== undefined && regime === undefined)
+      throw new CliError(
+        "L'option --langue fixe le taux du crédit d'impôt cinéma calculé sur le devis : indiquez aussi --credit-impot.",
+      );
     if (regime && genre === "spectacle")
       throw new CliError("Le crédit d'impôt calculé ici couvre la fiction, le documentaire et l'animation (--genre).");
     const sortie = (v.o ?? v.sortie) as string | undefined;
@@ -128,7 +134,9 @@ export const commande: Commande = {
               genre: (genre ?? "fiction") as GenreCredit,
               annee,
               dureeMinutes,
+              langue,
               premierOuDeuxiemeFilm: !!v["premier-film"],
+              oeuvreDifficile: !!v["oeuvre-difficile"],
             })
           : undefined,
         ecrire: sortie !== undefined,

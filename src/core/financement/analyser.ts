@@ -5,6 +5,7 @@ import type { Cents } from "../money";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { normaliser } from "../util/texte";
+import type { CalculCreditImpotPlan } from "./creditImpotPlan";
 import { calculerEcheancier, Echeancier, PeriodeDepense } from "./echeancier";
 import { trouverEntetePlan } from "./entetesPlan";
 import { AnalyseFinancement, aujourdhui, CoutProduction, evaluerFinancement, OptionsEvaluation } from "./evaluer";
@@ -44,7 +45,7 @@ export interface OptionsAnalyse extends Omit<OptionsEvaluation, "cout" | "credit
   /** Cost given directly (takes precedence over the devis). */
   cout?: Cents;
   /** Crédit d'impôt computed from the devis, used only when the plan has no crédit d'impôt line. */
-  calculerCreditImpot?: (devis: Devis, autresAidesPubliques: Cents) => { montant: Cents; detail: string } | undefined;
+  calculerCreditImpot?: CalculCreditImpotPlan;
   /** Spending periods (planning steps); read from a « Planning » sheet when absent. */
   periodesDepenses?: PeriodeDepense[];
   /** Write « Plan de financement », « Échéancier » and the hidden lists sheet. */
@@ -142,11 +143,11 @@ export async function analyserFinancement(
   if (opts.cout !== undefined) cout = { montant: opts.cout, origine: "coût saisi" };
   else if (devis) cout = coutDuDevis(devis);
 
-  const parametres = await wb.readSheet(NOM_FEUILLE_PARAMETRES);
+  const surcharges = lireParametres(await wb.readSheet(NOM_FEUILLE_PARAMETRES));
   const sansCredit = !plan.sources.some((x) => x.categorie === "credit-impot");
   const ci =
     devis && sansCredit && opts.calculerCreditImpot
-      ? opts.calculerCreditImpot(devis, synthetiser(plan.sources, cout?.montant, date).aidesPubliques)
+      ? opts.calculerCreditImpot(devis, synthetiser(plan.sources, cout?.montant, date).aidesPubliques, surcharges)
       : undefined;
   const analyse = evaluerFinancement(plan, {
     ...opts,
@@ -154,7 +155,7 @@ export async function analyserFinancement(
     typeOeuvre,
     cout,
     creditImpot: ci,
-    surcharges: lireParametres(parametres),
+    surcharges,
   });
 
   let periodes = opts.periodesDepenses;

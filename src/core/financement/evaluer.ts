@@ -1,7 +1,8 @@
 import type { Genre, TypeOeuvre } from "../devis/model";
-import { Constat, executerRegles } from "../controles/constat";
+import { Constat, executerRegles, trierConstats } from "../controles/constat";
 import type { Cents } from "../money/cents";
 import type { Surcharges } from "../regles/table";
+import type { CreditImpotDuPlan } from "./creditImpotPlan";
 import type { ContexteFinancement } from "./contexte";
 import type { PlanFinancement, SourceFinancement, StatutSource } from "./model";
 import { PlafondApplicable, plafondApplicable } from "./plafonds";
@@ -27,7 +28,7 @@ export interface OptionsEvaluation {
   date?: string;
   cout?: CoutProduction;
   /** The crédit d'impôt computed from the devis, used only when the plan has no crédit d'impôt line. */
-  creditImpot?: { montant: Cents; detail: string; statut?: StatutSource };
+  creditImpot?: CreditImpotDuPlan & { statut?: StatutSource };
   surcharges?: Surcharges;
 }
 
@@ -40,6 +41,16 @@ export interface AnalyseFinancement {
   contexte: ContexteFinancement;
   /** True when the crédit d'impôt of the calculation was added as a source. */
   creditImpotAjoute: boolean;
+}
+
+/** The alerts of the crédit d'impôt Prodbook added to the plan (language not given, figures to check…). */
+function constatsCreditCalcule(alertes: string[]): Constat[] {
+  return alertes.map((a) => ({
+    regle: "credit-impot-calcule",
+    // Figures to check and overrides used are the trail of the figures; the rest (language not given…) is an alert.
+    gravite: a.startsWith("surcharge utilisée") || a.startsWith("à vérifier") ? "info" : "alerte",
+    message: `Crédit d'impôt calculé par Prodbook : ${a}`,
+  }));
 }
 
 export function aujourdhui(): string {
@@ -101,7 +112,10 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
     sources,
     synthese,
     plafond,
-    constats: executerRegles(REGLES_FINANCEMENT, contexte),
+    constats: trierConstats([
+      ...executerRegles(REGLES_FINANCEMENT, contexte),
+      ...(creditImpotAjoute ? constatsCreditCalcule(opts.creditImpot?.alertes ?? []) : []),
+    ]),
     contexte,
     creditImpotAjoute,
   };

@@ -19,6 +19,7 @@ import {
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuFinancement, OptionsFinancementPane } from "../../app/commandes/financement";
+import type { LangueOeuvre } from "../../core/creditImpot/modele";
 import type { TypeOeuvre } from "../../core/devis/model";
 import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { MessageErreur } from "../components/MessageErreur";
@@ -32,6 +33,7 @@ export const IDS_FINANCEMENT = {
   oeuvre: "fin-oeuvre",
   premierFilm: "fin-premier-film",
   creditImpot: "fin-credit-impot",
+  langue: "fin-langue",
   verifier: "fin-verifier",
   creer: "fin-creer",
   resultat: "fin-resultat",
@@ -63,6 +65,7 @@ export function Financement() {
   const [oeuvre, setOeuvre] = React.useState<TypeOeuvre>("cinema");
   const [premierFilm, setPremierFilm] = React.useState(false);
   const [creditImpot, setCreditImpot] = React.useState(false);
+  const [langue, setLangue] = React.useState<"" | LangueOeuvre>("");
   const [resultat, setResultat] = React.useState<ApercuFinancement>();
 
   React.useEffect(() => {
@@ -83,6 +86,7 @@ export function Financement() {
       typeOeuvre: oeuvre,
       premierOuDeuxiemeFilm: premierFilm,
       creditImpot: creditImpot ? oeuvre : undefined,
+      langue: creditImpot && oeuvre === "cinema" && langue ? langue : undefined,
     };
   };
 
@@ -138,6 +142,19 @@ export function Financement() {
         onChange={(_, d) => setCreditImpot(!!d.checked)}
         label="Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan"
       />
+      {creditImpot && oeuvre === "cinema" && (
+        <Field label="Langue de l'œuvre" hint="30 % en français ou langue régionale, 20 % sinon (animation : 30 %)">
+          <Select
+            data-testid={IDS_FINANCEMENT.langue}
+            value={langue}
+            onChange={(_, d) => setLangue(d.value as "" | LangueOeuvre)}
+          >
+            <option value="">Non renseignée (taux de base)</option>
+            <option value="francais">Français ou langue régionale</option>
+            <option value="etrangere">Langue étrangère</option>
+          </Select>
+        </Field>
+      )}
       <div className={styles.ligne}>
         <Button data-testid={IDS_FINANCEMENT.verifier} onClick={() => executer(false)} disabled={occupe}>
           Vérifier le plan
