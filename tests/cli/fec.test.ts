@@ -23,12 +23,15 @@ describe("prodbook fec", () => {
       "credit",
       "debit",
       "ecritures",
+      "ecrituresDistinctes",
       "erreurs",
       "format",
+      "lignesImportees",
       "parClasse",
     ]);
     expect(j.format).toEqual({ separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18 });
-    expect(j.ecritures).toBe(5422);
+    // ecritures and lignesImportees count lines; 2 033 distinct JournalCode + EcritureNum (counted by awk).
+    expect([j.ecritures, j.lignesImportees, j.ecrituresDistinctes]).toEqual([5422, 5422, 2033]);
     expect(j.debit).toBe("10186219.81");
     expect(j.credit).toBe(j.debit);
     expect(j.comptes).toBe(153);
@@ -49,10 +52,12 @@ describe("prodbook fec", () => {
     ];
     fs.writeFileSync(f, Buffer.from(lignes.join("\r\n") + "\r\n", "latin1"));
     const r = await lancer(["fec", f, "--encodage", "windows-1252", "--json"]);
-    expect(r.code).toBe(1);
+    // A rejected line is part of the result (exit 0, as the README says); --strict makes it exit 1.
+    expect(r.code).toBe(0);
+    expect((await lancer(["fec", f, "--strict"])).code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.format).toEqual({ separateur: "pipe", encodage: "windows-1252", montants: "montant-sens", colonnes: 18 });
-    expect(j.ecritures).toBe(2);
+    expect([j.ecritures, j.ecrituresDistinctes]).toEqual([2, 1]);
     expect(j.erreurs).toEqual([{ ligne: 4, message: expect.stringContaining("EcritureDate « 20240231 »") }]);
     expect(j.alertes).toEqual([
       { ligne: 2, ecritureNum: "VT-0042", message: expect.stringContaining("déséquilibrée") },
@@ -68,7 +73,8 @@ describe("prodbook fec", () => {
     );
     const r = await lancer(["fec", f, "--json"]);
     const j = JSON.parse(r.out);
-    expect([r.code, j.ecritures, j.debit, j.format.separateur]).toEqual([1, 2, "1200.00", "point-virgule"]);
+    expect([r.code, j.ecritures, j.debit, j.format.separateur]).toEqual([0, 2, "1200.00", "point-virgule"]);
+    expect(j.ecrituresDistinctes).toBeNull(); // neither journal number nor piece column
     expect(j.erreurs).toEqual([
       { ligne: 4, message: "Ligne 4 rejetée : date « 31/06/2024 » invalide (attendu JJ/MM/AAAA)." },
     ]);
@@ -90,7 +96,7 @@ describe("prodbook fec", () => {
   test("texte lisible sans --json", async () => {
     const r = await lancer(["fec", path.join(DOSSIER, "111111111FEC20221231.TXT")]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Écritures importées : 934 sur 934");
+    expect(r.out).toContain("Lignes importées : 934 sur 934 lignes de données (0 rejetée(s)), 248 écriture(s)");
     expect(r.out).toContain("(équilibré)");
   });
 

@@ -18,7 +18,7 @@ import { analyserArgs, choixArg } from "../args";
 import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
-  "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json]";
+  "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json] [--strict]";
 const ENCODAGES = ["utf-8", "windows-1252", "iso-8859-15"] as const;
 
 /** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
@@ -200,7 +200,11 @@ export function jsonFec(r: ResultatFec) {
       montants: r.format.montants,
       colonnes: r.format.colonnes,
     },
+    // « ecritures » counts imported lines (kept for the contract); lignesImportees says so by its name.
     ecritures: r.ecritures,
+    lignesImportees: r.ecritures,
+    // Distinct entries JournalCode + EcritureNum (null: a ledger CSV mapped without journal number or piece).
+    ecrituresDistinctes: r.ecrituresDistinctes ?? null,
     debit: m(r.debit),
     credit: m(r.credit),
     comptes: r.comptes.size,
@@ -223,7 +227,8 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
       `${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
   );
   io.out(
-    `  Écritures importées : ${r.ecritures} sur ${r.lignesDonnees} lignes de données (${r.erreurs.length} rejetée(s))`,
+    `  Lignes importées : ${r.ecritures} sur ${r.lignesDonnees} lignes de données (${r.erreurs.length} rejetée(s))` +
+      (r.ecrituresDistinctes !== undefined ? `, ${r.ecrituresDistinctes} écriture(s) (JournalCode + EcritureNum)` : ""),
   );
   io.out(
     `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}` +
@@ -248,7 +253,12 @@ export const commande: Commande = {
   async executer(args, io) {
     const { values, positionals } = analyserArgs(
       args,
-      { encodage: { type: "string" }, colonnes: { type: "string" }, json: { type: "boolean" } },
+      {
+        encodage: { type: "string" },
+        colonnes: { type: "string" },
+        json: { type: "boolean" },
+        strict: { type: "boolean" },
+      },
       USAGE,
     );
     if (positionals.length !== 1) throw new CliError(`Indiquez un fichier FEC.\nUsage : ${USAGE}`);
@@ -258,6 +268,8 @@ export const commande: Commande = {
     const r = await lireFichierFec(positionals[0], { encodage, colonnes });
     if (values.json) ecrireJson(io, jsonFec(r));
     else texteFec(positionals[0], r, io);
-    return r.erreurs.length ? 1 : 0;
+    // Rejected lines are part of the result (listed with their numbers), as findings are for every command:
+    // exit 0, or 1 with --strict so that a script stops on a ledger not read in full.
+    return values.strict && r.erreurs.length ? 1 : 0;
   },
 };

@@ -68,6 +68,20 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
         `${formatMontantFr(cents(affecte))} + non affecté ${formatMontantFr(cents(totalNonAffecte))}.`,
     });
   }
+  if (fec.erreurs.length) {
+    // Lines the reader refused carry money the réalisé cannot include: named, never dropped silently.
+    const n = fec.erreurs.length;
+    constats.push({
+      regle: "lignes-fec-rejetees",
+      gravite: "erreur",
+      message:
+        `${n} ligne(s) du grand livre rejetée(s) à la lecture, absente(s) du réalisé : ligne(s) ` +
+        `${fec.erreurs
+          .slice(0, 8)
+          .map((e) => e.ligne)
+          .join(", ")}${n > 8 ? "…" : ""}. Corrigez l'export comptable puis relancez le rapprochement.`,
+    });
+  }
   if (nonAffectes.length) {
     constats.push({
       regle: "comptes-non-affectes",

@@ -112,6 +112,23 @@ describe("réalisé par poste et conservation de la classe 6", () => {
     expect(r.constats.map((c) => c.regle)).toEqual(["comptes-non-affectes"]);
   });
 
+  test("lignes rejetées à la lecture : nommées dans une erreur, jamais perdues en silence", () => {
+    const fec = lireFec(
+      [E, ligne("611000", 1000, 0), ligne("611000", 500, 0).replace("20240101", "20240231")].join("\n"),
+    );
+    const r = calculerRealise(fec, lireCorrespondancesCsv("compte;poste\n611;8\n"));
+    expect(r.classe6).toBe(1000);
+    expect(r.constats).toEqual([
+      {
+        regle: "lignes-fec-rejetees",
+        gravite: "erreur",
+        message:
+          "1 ligne(s) du grand livre rejetée(s) à la lecture, absente(s) du réalisé : ligne(s) 3. Corrigez l'export " +
+          "comptable puis relancez le rapprochement.",
+      },
+    ]);
+  });
+
   test("propriété : classe 6 nette = affecté + non affecté, pour toute table et tout grand livre", () => {
     fc.assert(
       fc.property(

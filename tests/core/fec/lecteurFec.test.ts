@@ -32,6 +32,49 @@ describe("lecteur FEC", () => {
     ]);
   });
 
+  test("séparateur en trop dont la lecture décalerait les montants : ligne rejetée avec son numéro", () => {
+    // « Facture | 2024 » with an empty last field: read as a trailing separator, Debit would be 2024,00 and Credit
+    // the real debit; read as a stray « | » in EcritureLib, Debit is 10,00. Both fit as well: rejected.
+    const r = lireFec(
+      [E, l("A1", "606400", "Facture | 2024", "10,00", ""), l("A2", "401000", "x", "", "3,00")].join("\n"),
+    );
+    expect(r.erreurs).toEqual([
+      {
+        ligne: 2,
+        message:
+          "Ligne 2 rejetée : 19 champs au lieu de 18 : séparateur en trop ou en fin de ligne, lecture ambiguë des montants " +
+          "(EcritureLib ou séparateur final).",
+      },
+    ]);
+    expect([r.ecritures, r.debit, r.credit]).toEqual([1, 0, 300]);
+  });
+
+  test("séparateur en trop : la lecture qui remplit les colonnes de montants et de dates l'emporte", () => {
+    // Credit « 0,00 » written: the EcritureLib reading fills Debit, Credit, PieceDate, ValidDate; the trailing one
+    // leaves ValidDate empty.
+    const r = lireFec([E, l("A1", "606400", "Facture | 2024", "10,00", "0,00")].join("\n"), { conserver: true });
+    expect(r.erreurs).toEqual([]);
+    expect(r.lignes![0]).toMatchObject({ libelle: "Facture | 2024", debit: 1000, credit: 0 });
+  });
+
+  test("séparateur final sur chaque ligne (sans l'en-tête) : lu, puis une ligne à séparateur en trop est récupérée", () => {
+    const f = (s: string) => s + "|";
+    const r = lireFec(
+      [
+        E,
+        f(l("A1", "606400", "Facture", "100,00", "")),
+        f(l("A1", "401000", "Facture", "", "100,00")),
+        f(l("A2", "606400", "Café | thé", "5,00", "0,00")),
+        f(l("A2", "401000", "Café", "", "5,00")),
+      ].join("\n"),
+      { conserver: true },
+    );
+    expect(r.erreurs).toEqual([]);
+    expect([r.ecritures, r.debit, r.credit]).toEqual([4, 10500, 10500]);
+    expect(r.lignes![2]).toMatchObject({ libelle: "Café | thé", debit: 500, credit: 0 });
+    expect(r.alertes).toEqual([{ ligne: 4, ecritureNum: "A2", message: expect.stringContaining("EcritureLib") }]);
+  });
+
   test("écriture déséquilibrée (JournalCode + EcritureNum), même non contiguë", () => {
     const r = lireFec(
       [

@@ -22,6 +22,8 @@ export interface PartielFec {
   erreurs: LigneRejetee[];
   alertes: AlerteFec[];
   desequilibres: Map<string, { d: number; l: number; n: string }>;
+  /** Distinct entries (JournalCode + EcritureNum) of the part. */
+  entrees: Set<string>;
   lignes?: EcritureFec[];
 }
 
@@ -41,7 +43,9 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
   const deseq = new Map<string, { d: number; l: number; n: string }>();
   let lignes: EcritureFec[] | undefined;
   let remplacements = false;
+  const entrees = new Set<string>(p0.entrees);
   for (const p of parties) {
+    if (p !== p0) for (const k of p.entrees) entrees.add(k);
     importees += p.importees;
     vides += p.vides;
     debit += p.debit;
@@ -115,6 +119,7 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
       colonnes: e.colonnes,
     },
     ecritures: importees,
+    ecrituresDistinctes: entrees.size,
     lignesDonnees: importees + erreurs.length,
     lignesVides: vides,
     debit: cents(debit),

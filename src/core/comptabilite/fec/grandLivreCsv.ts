@@ -133,6 +133,8 @@ export function lireGrandLivreCsv(
     vides = 0,
     dmin = 99999999,
     dmax = 0;
+  const numerote = c.ecritureNum >= 0 || c.piece >= 0;
+  const entrees = new Set<string>();
   for (let i = iEntete + 1; i < rows.length; i++) {
     const ligne = numeros[i];
     const r = rows[i];
@@ -183,6 +185,7 @@ export function lireGrandLivreCsv(
       }
     }
     importees++;
+    if (numerote) entrees.add(v("journal") + "\u0000" + (v("ecritureNum") || v("piece")));
     debit += de;
     credit += cr;
     dmin = Math.min(dmin, d);
@@ -229,6 +232,7 @@ export function lireGrandLivreCsv(
       colonnes: entete.length,
     },
     ecritures: importees,
+    ecrituresDistinctes: numerote ? entrees.size : undefined,
     lignesDonnees: importees + erreurs.length,
     lignesVides: vides,
     debit: cents(debit),

@@ -251,6 +251,7 @@ export class LecteurFec implements CibleLignes {
       erreurs: this.erreurs,
       alertes: this.alertes,
       desequilibres: c.desequilibres,
+      entrees: c.entrees,
       lignes: this.lignes,
     };
   }

@@ -28,6 +28,8 @@ export class LigneFec {
   recupere: ChampFec | "" = "";
   /** How many fields were merged into it. */
   fusionnes = 0;
+  /** Lines of this file were found to end with a separator the header does not have. */
+  private finSep = false;
   private readonly pos: Record<ChampFec, number>;
   /** Fewer fields than the header is accepted when every field read is there (trailing empty fields cut). */
   private readonly minimum: number;
@@ -47,46 +49,79 @@ export class LigneFec {
     this.recupere = "";
     if (m > MAX_CHAMPS) return this.refuser(`${m} champs au lieu de ${this.entete.colonnes}`);
     const nc = this.entete.colonnes;
-    const dernierVide = b[m] - b[m - 1] === 1;
-    if (this.entete.sepFinal && dernierVide && m > 1)
-      m--; // the trailing separator every line carries
-    else if (m === nc + 1 && dernierVide) {
-      // A trailing separator the header does not have, or a separator inside a text field: try the first.
-      if (this.analyser(u, b, nc)) return b;
-      return this.recuperer(u, b, m);
+    if (m === nc) return this.analyser(u, b, m) ? b : undefined;
+    const dernierVide = m > 1 && b[m] - b[m - 1] === 1;
+    if (dernierVide && (this.entete.sepFinal || this.finSep)) {
+      // The trailing separator every line carries. A line whose ValidDate is then empty may instead hold a stray
+      // separator without the trailing one: every reading is weighed (choisirLecture).
+      if (m - 1 === nc) {
+        if (this.analyser(u, b, nc) && this.validDateRemplie(u, b, nc)) return b;
+        return this.choisirLecture(u, b, m);
+      }
+      if (m - 1 < nc) return m - 1 >= this.minimum && this.analyser(u, b, m - 1) ? b : this.refuserCourte(m - 1);
+      return this.choisirLecture(u, b, m - 1, false);
     }
-    if (m === nc || (m < nc && m >= this.minimum)) return this.analyser(u, b, m) ? b : undefined;
-    if (m < nc) return this.refuser(`${m} champs au lieu de ${nc}`);
-    return this.recuperer(u, b, m);
+    if (m < nc) return m >= this.minimum && this.analyser(u, b, m) ? b : this.refuserCourte(m);
+    return this.choisirLecture(u, b, m);
   }
 
-  /** Too many fields: separator(s) inside a text field. Recovered only when exactly one merge gives a valid line. */
-  private recuperer(u: Uint8Array, b: Int32Array, m: number): Int32Array | undefined {
+  private refuserCourte(m: number): undefined {
+    return m >= this.minimum ? undefined : this.refuser(`${m} champs au lieu de ${this.entete.colonnes}`);
+  }
+
+  /** ValidDate, when the line has that column, is a date (analyser checked it is one when filled). */
+  private validDateRemplie(u: Uint8Array, b: Int32Array, m: number): boolean {
+    const k = this.pos.ValidDate;
+    return k < 0 || k >= m || !vide(u, b[k], b[k + 1] - 1);
+  }
+
+  /**
+   * Too many fields: a separator inside a text field, or a trailing separator the header does not have. Every
+   * reading is tried — the m fields with one text field merged, and (last field empty) the m − 1 first fields as
+   * they are or merged likewise — and weighed by how many of the amount and date columns it fills with a
+   * value of their type. The single best reading is taken; a tie means the amounts could be shifted: the line is
+   * rejected with its number, never kept with amounts read from the wrong columns.
+   */
+  private choisirLecture(u: Uint8Array, b: Int32Array, m: number, finale = true): Int32Array | undefined {
     const nc = this.entete.colonnes;
-    const extra = m - nc;
-    const ok: ChampFec[] = [];
-    let bon: Int32Array | undefined;
-    for (const champ of CHAMPS_TEXTE) {
-      const k = this.pos[champ];
-      if (k < 0) continue;
-      const t = this.essai;
-      for (let i = 0; i <= k; i++) t[i] = b[i];
-      for (let i = k + 1; i <= nc; i++) t[i] = b[i + extra];
-      if (this.analyser(u, t, nc)) {
-        ok.push(champ);
-        bon = t.slice(0, nc + 1);
+    const lectures: { bornes: Int32Array; champ: ChampFec | ""; n: number; poids: number }[] = [];
+    const essayer = (n: number) => {
+      if (n === nc) {
+        if (this.analyser(u, b, nc))
+          lectures.push({ bornes: b.slice(0, nc + 1), champ: "", n, poids: this.poids(u, b) });
+        return;
       }
+      const extra = n - nc;
+      for (const champ of CHAMPS_TEXTE) {
+        const k = this.pos[champ];
+        if (k < 0) continue;
+        const t = this.essai;
+        for (let i = 0; i <= k; i++) t[i] = b[i];
+        for (let i = k + 1; i <= nc; i++) t[i] = b[i + extra];
+        if (this.analyser(u, t, nc)) lectures.push({ bornes: t.slice(0, nc + 1), champ, n, poids: this.poids(u, t) });
+      }
+    };
+    essayer(m);
+    const dernierVide = b[m] - b[m - 1] === 1;
+    if (finale && dernierVide && m - 1 >= nc) essayer(m - 1);
+    const max = Math.max(...lectures.map((l) => l.poids));
+    const meilleures = lectures.filter((l) => l.poids === max);
+    if (meilleures.length === 1) {
+      const l = meilleures[0];
+      this.analyser(u, l.bornes, nc);
+      if (l.champ) {
+        this.recupere = l.champ;
+        this.fusionnes = l.n - nc + 1;
+      } else if (finale && m === nc + 1) this.finSep = true;
+      return l.bornes;
     }
-    if (ok.length === 1 && bon) {
-      this.analyser(u, bon, nc);
-      this.recupere = ok[0];
-      this.fusionnes = extra + 1;
-      return bon;
-    }
+    if (meilleures.length === 0) return this.refuser(`${m} champs au lieu de ${nc}`);
+    const champs = meilleures.map((l) => l.champ || "séparateur final");
     return this.refuser(
-      ok.length > 1
-        ? `${m} champs au lieu de ${nc} : séparateur en trop, champ ambigu (${ok.join(" ou ")})`
-        : `${m} champs au lieu de ${nc}`,
+      meilleures.every((l) => l.champ)
+        ? `${m} champs au lieu de ${nc} : séparateur en trop, champ ambigu (${champs.join(" ou ")})`
+        : `${m} champs au lieu de ${nc} : séparateur en trop ou en fin de ligne, lecture ambiguë des montants ` +
+            `(${champs.join(" ou ")})`,
     );
   }
 
@@ -146,6 +181,22 @@ export class LigneFec {
       } else return this.erreurChamp(`Sens ${this.extrait(u, b, k)} : D, C, +1 ou -1 attendu`);
     }
     return true;
+  }
+
+  /**
+   * How well the reading just analysed fits the FEC columns: amount columns holding a written amount, PieceDate and
+   * ValidDate (mandatory in A.47 A-1) holding a date, Montantdevise an amount when filled. A shifted reading moves
+   * empty fields into them.
+   */
+  private poids(u: Uint8Array, b: Int32Array): number {
+    const x = this.pos;
+    const m = this.m;
+    const rempli = (k: number) => (k >= 0 && k < m && !vide(u, b[k], b[k + 1] - 1) ? 1 : 0);
+    let p = rempli(x.PieceDate) + rempli(x.ValidDate);
+    p += this.entete.montants === "debit-credit" ? rempli(x.Debit) + rempli(x.Credit) : rempli(x.Montant);
+    const k = x.Montantdevise;
+    if (rempli(k) && Number.isNaN(centimesDe(u, b[k], b[k + 1] - 1))) p--;
+    return p;
   }
 
   private dateOptionnelle(u: Uint8Array, b: Int32Array, m: number, k: number, nom: string): boolean {

@@ -52,8 +52,13 @@ export interface FormatFec {
 
 export interface ResultatFec {
   format: FormatFec;
-  /** Imported lines. */
+  /** Imported lines (« lignes d'écriture »; the name is kept for the JSON contract). */
   ecritures: number;
+  /**
+   * Distinct entries among the imported lines: JournalCode + EcritureNum for a FEC; journal + n° d'écriture (or
+   * pièce) for a ledger CSV, undefined when its mapping has neither column.
+   */
+  ecrituresDistinctes?: number;
   /** Non-empty lines after the header: ecritures + erreurs.length. */
   lignesDonnees: number;
   lignesVides: number;
