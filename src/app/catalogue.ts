@@ -11,6 +11,7 @@ import { commandesDevis } from "./commandes/devis";
 import { commandesEcarts } from "./commandes/ecarts";
 import { commandesFinancement } from "./commandes/financement";
 import { commandesPlanning } from "./commandes/planning";
+import { commandesVersions } from "./commandes/versions";
 
 const HANDLERS = {
   ...commandesClasseur,
@@ -19,6 +20,7 @@ const HANDLERS = {
   ...commandesEcarts,
   ...commandesFinancement,
   ...commandesPlanning,
+  ...commandesVersions,
 };
 
 type Handlers = typeof HANDLERS;

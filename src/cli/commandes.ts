@@ -23,4 +23,5 @@ export const COMMANDES: EntreeCommande[] = [
     charger: () => (require("./commands/financement") as typeof import("./commands/financement")).commande,
   },
   { nom: "planning", charger: () => (require("./commands/planning") as typeof import("./commands/planning")).commande },
+  { nom: "versions", charger: () => (require("./commands/versions") as typeof import("./commands/versions")).commande },
 ];

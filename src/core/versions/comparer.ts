@@ -1,0 +1,260 @@
+import Decimal from "decimal.js";
+import { distance } from "fastest-levenshtein";
+import { cents, subCents, sumCents, type Cents } from "../money/cents";
+import { libelleChapitre, ORDRE_CHAPITRES } from "../devis/nomenclature";
+import type { CodeChapitre } from "../devis/model";
+import { normaliser } from "../util/texte";
+import type { LigneVersion } from "./modele";
+
+export type StatutLigne = "ajoutee" | "supprimee" | "modifiee" | "inchangee";
+
+/** One line of the comparison: the line in version « de », its match in version « à », or one of them only. */
+export interface LigneComparee {
+  statut: StatutLigne;
+  chapitre: string;
+  de?: LigneVersion;
+  a?: LigneVersion;
+  /** Montant à − montant de (an absent side counts 0). */
+  delta: Cents;
+  /** Part of delta due to the quantity: (Qà − Qde) × taux de, when both sides have quantity and rate. */
+  effetQuantite?: Cents;
+  /** The label changed (a renamed line: one change, not a removal plus an addition). */
+  renommee: boolean;
+  /** How the two sides were matched. */
+  appariement?: "code" | "libelle" | "ressemblance";
+}
+
+export interface ChapitreCompare {
+  code: string;
+  libelle: string;
+  de: Cents;
+  a: Cents;
+  delta: Cents;
+}
+
+export interface Comparaison {
+  de: string;
+  a: string;
+  total: { de: Cents; a: Cents; delta: Cents };
+  chapitres: ChapitreCompare[];
+  /** Every line of both versions, in devis order (unchanged ones included: the sheet totals them). */
+  lignes: LigneComparee[];
+}
+
+/** Similarity threshold of two labels (0..1) for the last matching pass. */
+export const SEUIL_RESSEMBLANCE = 0.6;
+
+/** Short words that say nothing about which line it is. */
+const MOTS_VIDES = new Set([
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "les",
+  "et",
+  "en",
+  "au",
+  "aux",
+  "pour",
+  "par",
+  "sur",
+  "avec",
+  "une",
+  "un",
+]);
+
+const mots = (s: string) => new Set(s.split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !MOTS_VIDES.has(w)));
+
+/**
+ * 0..1 likeness of two labels (normalised): the share of the shorter label's meaningful words found in the other
+ * (« Consommables » → « Consommables (cartes, disques) » = 1), or the edit-distance ratio when it is at least 0.8
+ * (a typo, a gender: « Assistant » / « Assistante »). Plain edit distance on short labels is not trusted
+ * (« Mixeuse » / « Monteuse » = 0.63).
+ */
+export function ressemblance(a: string, b: string): number {
+  const x = normaliser(a);
+  const y = normaliser(b);
+  if (!x || !y) return 0;
+  if (x === y) return 1;
+  const lev = 1 - distance(x, y) / Math.max(x.length, y.length);
+  const mx = mots(x);
+  const my = mots(y);
+  let commun = 0;
+  for (const w of mx) if (my.has(w)) commun++;
+  const recouvrement = mx.size && my.size ? commun / Math.min(mx.size, my.size) : 0;
+  return Math.max(lev >= 0.8 ? lev : 0, recouvrement);
+}
+
+/** quantité × nombre (a missing factor counts 1), undefined when the line has neither. */
+export function quantiteTotale(l: LigneVersion): Decimal | undefined {
+  if (l.quantite === undefined && l.nombre === undefined) return undefined;
+  return new Decimal(l.quantite ?? 1).times(l.nombre ?? 1);
+}
+
+const codeNorm = (l: LigneVersion) => (l.code ? normaliser(l.code) : "");
+/** Two lines whose codes both exist and differ are different lines, whatever their labels. */
+const codesCompatibles = (x: LigneVersion, y: LigneVersion) => !x.code || !y.code || codeNorm(x) === codeNorm(y);
+
+function ordreChapitre(c: string): number {
+  const i = ORDRE_CHAPITRES.indexOf(c as CodeChapitre);
+  return i < 0 ? ORDRE_CHAPITRES.length : i;
+}
+
+function identiques(x: LigneVersion, y: LigneVersion): boolean {
+  return (
+    x.montant === y.montant &&
+    x.libelle === y.libelle &&
+    (x.code ?? "") === (y.code ?? "") &&
+    (x.sousChapitre ?? "") === (y.sousChapitre ?? "") &&
+    (x.unite ?? "") === (y.unite ?? "") &&
+    eq(x.quantite, y.quantite) &&
+    eq(x.nombre, y.nombre) &&
+    eq(x.taux, y.taux)
+  );
+}
+const eq = (a?: string, b?: string) =>
+  a === undefined || b === undefined ? a === b : new Decimal(a).equals(new Decimal(b));
+
+/**
+ * Matches the lines of two versions, within each CNC chapter: first by code and label, then by code (in order),
+ * then by identical label, then by label similarity (best pairs first, ≥ SEUIL_RESSEMBLANCE). Two lines whose
+ * codes both exist and differ are never matched. Unmatched lines are removed (« de » only) or added (« à » only).
+ */
+export function apparier(
+  de: readonly LigneVersion[],
+  a: readonly LigneVersion[],
+): {
+  paires: [LigneVersion, LigneVersion, LigneComparee["appariement"]][];
+  supprimees: LigneVersion[];
+  ajoutees: LigneVersion[];
+} {
+  const paires: [LigneVersion, LigneVersion, LigneComparee["appariement"]][] = [];
+  const libreDe = new Set(de);
+  const libreA = new Set(a);
+  const passe = (cle: (l: LigneVersion) => string | undefined, mode: LigneComparee["appariement"]) => {
+    const file = new Map<string, LigneVersion[]>();
+    for (const l of libreA) {
+      const k = cle(l);
+      if (k === undefined) continue;
+      const q = file.get(k);
+      if (q) q.push(l);
+      else file.set(k, [l]);
+    }
+    for (const l of [...libreDe]) {
+      const k = cle(l);
+      if (k === undefined) continue;
+      const q = file.get(k);
+      const m = q?.find((x) => libreA.has(x) && codesCompatibles(l, x));
+      if (!m) continue;
+      paires.push([l, m, mode]);
+      libreDe.delete(l);
+      libreA.delete(m);
+    }
+  };
+  passe((l) => (l.code ? `${l.chapitre}|${codeNorm(l)}|${normaliser(l.libelle)}` : undefined), "code");
+  passe((l) => (l.code ? `${l.chapitre}|${codeNorm(l)}` : undefined), "code");
+  passe((l) => `${l.chapitre}|${normaliser(l.libelle)}`, "libelle");
+  // Similar labels, chapter by chapter, best pairs first.
+  const parChapitre = new Map<string, { de: LigneVersion[]; a: LigneVersion[] }>();
+  const groupe = (c: string) =>
+    parChapitre.get(c) ?? (parChapitre.set(c, { de: [], a: [] }).get(c) as { de: LigneVersion[]; a: LigneVersion[] });
+  for (const l of libreDe) groupe(l.chapitre).de.push(l);
+  for (const l of libreA) groupe(l.chapitre).a.push(l);
+  for (const g of parChapitre.values()) {
+    if (!g.de.length || !g.a.length) continue;
+    const candidats: { x: LigneVersion; y: LigneVersion; s: number }[] = [];
+    for (const x of g.de)
+      for (const y of g.a) {
+        if (!codesCompatibles(x, y)) continue;
+        const s = ressemblance(x.libelle, y.libelle);
+        if (s >= SEUIL_RESSEMBLANCE) candidats.push({ x, y, s });
+      }
+    candidats.sort((p, q) => q.s - p.s || p.x.numero - q.x.numero || p.y.numero - q.y.numero);
+    for (const c of candidats) {
+      if (!libreDe.has(c.x) || !libreA.has(c.y)) continue;
+      paires.push([c.x, c.y, "ressemblance"]);
+      libreDe.delete(c.x);
+      libreA.delete(c.y);
+    }
+  }
+  return { paires, supprimees: [...libreDe], ajoutees: [...libreA] };
+}
+
+function effetQuantite(x: LigneVersion, y: LigneVersion): Cents | undefined {
+  const qx = quantiteTotale(x);
+  const qy = quantiteTotale(y);
+  if (qx === undefined || qy === undefined || x.taux === undefined || y.taux === undefined) return undefined;
+  return cents(qy.minus(qx).times(x.taux).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+}
+
+/** Compares two versions line by line, by chapter and in total (écart = à − de). */
+export function comparerVersions(
+  nomDe: string,
+  de: readonly LigneVersion[],
+  nomA: string,
+  a: readonly LigneVersion[],
+): Comparaison {
+  const { paires, supprimees, ajoutees } = apparier(de, a);
+  type Trie = { l: LigneComparee; k: [number, number, number, number] };
+  const tries: Trie[] = [];
+  const matchDe = new Map<LigneVersion, LigneVersion>();
+  for (const [x, y, mode] of paires) {
+    matchDe.set(x, y);
+    const same = identiques(x, y);
+    tries.push({
+      l: {
+        statut: same ? "inchangee" : "modifiee",
+        chapitre: y.chapitre,
+        de: x,
+        a: y,
+        delta: subCents(y.montant, x.montant),
+        effetQuantite: effetQuantite(x, y),
+        renommee: x.libelle !== y.libelle,
+        appariement: mode,
+      },
+      k: [ordreChapitre(y.chapitre), y.numero, 0, 0],
+    });
+  }
+  for (const y of ajoutees)
+    tries.push({
+      l: { statut: "ajoutee", chapitre: y.chapitre, a: y, delta: y.montant, renommee: false },
+      k: [ordreChapitre(y.chapitre), y.numero, 0, 0],
+    });
+  // A removed line goes right after the nearest earlier line of its version that is still there.
+  const deTries = [...de].sort((p, q) => p.numero - q.numero);
+  for (const x of supprimees) {
+    let apres = 0;
+    for (const p of deTries) {
+      if (p.numero >= x.numero) break;
+      const m = matchDe.get(p);
+      if (m && p.chapitre === x.chapitre) apres = m.numero;
+    }
+    tries.push({
+      l: { statut: "supprimee", chapitre: x.chapitre, de: x, delta: subCents(0 as Cents, x.montant), renommee: false },
+      k: [ordreChapitre(x.chapitre), apres, 1, x.numero],
+    });
+  }
+  tries.sort((p, q) => {
+    for (let i = 0; i < 4; i++) if (p.k[i] !== q.k[i]) return p.k[i] - q.k[i];
+    return p.l.chapitre < q.l.chapitre ? -1 : p.l.chapitre > q.l.chapitre ? 1 : 0;
+  });
+  const lignes = tries.map((t) => t.l);
+  const codes = [...new Set([...de, ...a].map((l) => l.chapitre))].sort(
+    (p, q) => ordreChapitre(p) - ordreChapitre(q) || (p < q ? -1 : p > q ? 1 : 0),
+  );
+  const chapitres = codes.map((code) => {
+    const sde = sumCents(de.filter((l) => l.chapitre === code).map((l) => l.montant));
+    const sa = sumCents(a.filter((l) => l.chapitre === code).map((l) => l.montant));
+    return {
+      code,
+      libelle: ordreChapitre(code) < ORDRE_CHAPITRES.length ? libelleChapitre(code as CodeChapitre) : "Hors chapitre",
+      de: sde,
+      a: sa,
+      delta: subCents(sa, sde),
+    };
+  });
+  const tde = sumCents(chapitres.map((c) => c.de));
+  const ta = sumCents(chapitres.map((c) => c.a));
+  return { de: nomDe, a: nomA, total: { de: tde, a: ta, delta: subCents(ta, tde) }, chapitres, lignes };
+}

@@ -1,0 +1,26 @@
+import type { Devis } from "../devis/model";
+import { nomFeuilleRef } from "../util/adresse";
+import type { LigneVersion } from "./modele";
+
+/** The lines of a structured devis as a version holds them (devis order, numbered from 1). */
+export function lignesDeVersion(devis: Devis): LigneVersion[] {
+  return devis.lignes.map((l, i) => {
+    const out: LigneVersion = {
+      numero: i + 1,
+      chapitre: l.chapitre ?? "?",
+      libelle: l.libelle,
+      montant: l.montant,
+      cellule:
+        l.source.cellules.montant ??
+        l.source.cellules.libelle ??
+        `${nomFeuilleRef(l.source.feuille)}!A${l.source.ligne}`,
+    };
+    if (l.sousChapitre !== undefined) out.sousChapitre = l.sousChapitre;
+    if (l.code !== undefined) out.code = l.code;
+    if (l.quantite !== undefined) out.quantite = l.quantite;
+    if (l.nombre !== undefined) out.nombre = l.nombre;
+    if (l.unite !== undefined) out.unite = l.unite;
+    if (l.taux !== undefined) out.taux = l.taux;
+    return out;
+  });
+}

@@ -1,0 +1,180 @@
+import Decimal from "decimal.js";
+import { centsToEuros, eurosToCents } from "../money/cents";
+import { FORMAT_EXCEL } from "../money/format";
+import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
+import { ErreurDonnees } from "../erreurs";
+import { normaliser } from "../util/texte";
+import { celluleRef } from "../util/adresse";
+import type { LigneVersion, Version } from "./modele";
+
+export const FEUILLE_VERSIONS = "Versions";
+export const TABLE_VERSIONS = "tblVersions";
+
+/** Columns of the « Versions » table (0-based), shared by the writer, the reader and the comparison's formulas. */
+export const COL_V = {
+  version: 0,
+  date: 1,
+  auteur: 2,
+  numero: 3,
+  chapitre: 4,
+  sousChapitre: 5,
+  code: 6,
+  libelle: 7,
+  quantite: 8,
+  nombre: 9,
+  unite: 10,
+  taux: 11,
+  montant: 12,
+  cellule: 13,
+} as const;
+
+export const ENTETES_VERSIONS = [
+  "Version",
+  "Date",
+  "Auteur",
+  "N°",
+  "Chapitre",
+  "Sous-chapitre",
+  "Code",
+  "Libellé",
+  "Quantité",
+  "Nombre",
+  "Unité",
+  "Taux",
+  "Montant",
+  "Cellule",
+];
+
+/** The setting beside the table: « Masquer la feuille » oui / non (the user may change it). */
+const COL_REGLAGE = 15;
+const LIBELLE_MASQUER = "Masquer la feuille";
+
+const num = (s: string | undefined): CellSpec => (s === undefined ? null : new Decimal(s).toNumber());
+
+/**
+ * The « Versions » sheet: one Excel table, one row per line per version (header in row 1, so the comparison's
+ * formulas can use whole columns). Texts stay texts (a label starting with « = » is never a formula).
+ */
+export function feuilleVersions(versions: readonly Version[], masquee: boolean, nom = FEUILLE_VERSIONS): SheetSpec {
+  const rows: CellSpec[][] = [ENTETES_VERSIONS.slice()];
+  rows[0][COL_REGLAGE - 1] = null;
+  rows[0][COL_REGLAGE] = LIBELLE_MASQUER;
+  rows[0][COL_REGLAGE + 1] = masquee ? "oui" : "non";
+  for (const v of versions)
+    for (const l of v.lignes)
+      rows.push([
+        v.nom,
+        { date: v.date },
+        v.auteur,
+        l.numero,
+        l.chapitre,
+        l.sousChapitre ?? null,
+        l.code ?? null,
+        l.libelle,
+        num(l.quantite),
+        num(l.nombre),
+        l.unite ?? null,
+        num(l.taux),
+        centsToEuros(l.montant),
+        l.cellule,
+      ]);
+  const fin = Math.max(rows.length, 2);
+  return {
+    name: nom,
+    rows,
+    columns: [
+      { width: 24, numFmt: FORMAT_EXCEL.texte },
+      { width: 11, numFmt: FORMAT_EXCEL.date },
+      { width: 14, numFmt: FORMAT_EXCEL.texte },
+      { width: 6 },
+      { width: 9, numFmt: FORMAT_EXCEL.texte },
+      { width: 9, numFmt: FORMAT_EXCEL.texte },
+      { width: 10, numFmt: FORMAT_EXCEL.texte },
+      { width: 40, numFmt: FORMAT_EXCEL.texte },
+      { width: 9, numFmt: FORMAT_EXCEL.quantite },
+      { width: 8, numFmt: FORMAT_EXCEL.quantite },
+      { width: 8, numFmt: FORMAT_EXCEL.texte },
+      { width: 12, numFmt: FORMAT_EXCEL.montantSansSymbole },
+      { width: 15, numFmt: FORMAT_EXCEL.montant },
+      { width: 20, numFmt: FORMAT_EXCEL.texte },
+      { width: 3 },
+      { width: 18 },
+      { width: 6 },
+    ],
+    formats: [{ range: `P1:Q1`, bold: true, fill: "#FFF2CC" }],
+    tables: [{ name: TABLE_VERSIONS, range: `A1:N${fin}`, style: "TableStyleLight9" }],
+    freeze: { rows: 1 },
+    tabColor: "#7030A0",
+    hidden: masquee,
+  };
+}
+
+const texte = (c: CellData | undefined): string | undefined => {
+  if (!c || c.erreur || c.v === null || c.v === undefined) return undefined;
+  const s = String(c.v).trim();
+  return s ? s : undefined;
+};
+
+/** What the « Versions » sheet holds: the versions in order of first appearance, and the « masquer » setting. */
+export function lireVersions(s: SheetData): { versions: Version[]; masquee: boolean } {
+  const entete = s.rows[0] ?? [];
+  const attendu = ENTETES_VERSIONS.map(normaliser);
+  const lu = attendu.map((_, i) => normaliser(String(entete[i]?.v ?? "")));
+  if (lu.join("|") !== attendu.join("|"))
+    throw new ErreurDonnees(
+      `La feuille « ${s.name} » n'a plus les colonnes des versions (${ENTETES_VERSIONS.join(", ")}) en ligne 1 : ` +
+        `rétablissez-les pour que Prodbook puisse lire et compléter les versions.`,
+    );
+  const masquee = normaliser(String(entete[COL_REGLAGE + 1]?.v ?? "")) === "oui";
+  const parNom = new Map<string, Version>();
+  for (let r = 1; r < s.rows.length; r++) {
+    const row = s.rows[r];
+    const nom = texte(row[COL_V.version]);
+    if (!nom) continue;
+    const ou = (c: number) => celluleRef(s.name, r, c);
+    const nombre = (c: number, oblig = false): string | undefined => {
+      const cell = row[c];
+      if (!cell || cell.v === null || cell.v === "") {
+        if (oblig) throw new ErreurDonnees(`Version « ${nom} » : la cellule ${ou(c)} est vide, un nombre est attendu.`);
+        return undefined;
+      }
+      if (cell.erreur || typeof cell.v !== "number" || !Number.isFinite(cell.v))
+        throw new ErreurDonnees(
+          `Version « ${nom} » : la cellule ${ou(c)} contient « ${String(cell.v)} », un nombre est attendu.`,
+        );
+      return new Decimal(cell.v).toFixed();
+    };
+    let v = parNom.get(nom);
+    if (!v) {
+      const d = row[COL_V.date]?.v;
+      v = {
+        nom,
+        date: typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : "",
+        auteur: texte(row[COL_V.auteur]) ?? "",
+        lignes: [],
+      };
+      parNom.set(nom, v);
+    }
+    const montant = nombre(COL_V.montant, true) as string;
+    const numero = nombre(COL_V.numero);
+    const l: LigneVersion = {
+      numero: numero === undefined ? v.lignes.length + 1 : Number(numero),
+      chapitre: texte(row[COL_V.chapitre]) ?? "?",
+      libelle: texte(row[COL_V.libelle]) ?? "",
+      montant: eurosToCents(montant),
+      cellule: texte(row[COL_V.cellule]) ?? ou(COL_V.montant),
+    };
+    const opt = {
+      sousChapitre: texte(row[COL_V.sousChapitre]),
+      code: texte(row[COL_V.code]),
+      quantite: nombre(COL_V.quantite),
+      nombre: nombre(COL_V.nombre),
+      unite: texte(row[COL_V.unite]),
+      taux: nombre(COL_V.taux),
+    };
+    for (const [k, val] of Object.entries(opt))
+      if (val !== undefined) (l as unknown as Record<string, string>)[k] = val;
+    v.lignes.push(l);
+  }
+  return { versions: [...parNom.values()], masquee };
+}

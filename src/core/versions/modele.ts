@@ -1,0 +1,66 @@
+import type { Cents } from "../money/cents";
+import { ErreurDonnees } from "../erreurs";
+
+/** One line of the structured devis as saved in a version (a row of the « Versions » table). */
+export interface LigneVersion {
+  /** 1-based rank of the line in its version (the devis order). */
+  numero: number;
+  /** CNC chapter code ("1".."9", "FG", "IMP", "FF", "PROD"), "?" when the line had none. */
+  chapitre: string;
+  sousChapitre?: string;
+  code?: string;
+  libelle: string;
+  /** Decimal strings (dot), as read from the devis. */
+  quantite?: string;
+  nombre?: string;
+  unite?: string;
+  /** Unit rate in euros, decimal string. */
+  taux?: string;
+  montant: Cents;
+  /** The producer's cell of the amount when the version was saved ("'Budget'!G12"). */
+  cellule: string;
+}
+
+/** A named snapshot of the structured devis. */
+export interface Version {
+  nom: string;
+  /** ISO date "AAAA-MM-JJ". */
+  date: string;
+  auteur: string;
+  lignes: LigneVersion[];
+}
+
+/** Name of the current devis when compared with a saved version (CLI: --a courant). */
+export const VERSION_COURANTE = "courant";
+
+/** A version name the user gave: trimmed, not empty, not the reserved « courant ». */
+export function nomVersionValide(nom: string): string {
+  const n = nom.replace(/\s+/g, " ").trim();
+  if (!n)
+    throw new ErreurDonnees(
+      "Le nom de la version est vide : donnez-lui un nom (« Devis initial », « Dépôt agrément »…).",
+    );
+  if (n.toLowerCase() === VERSION_COURANTE)
+    throw new ErreurDonnees(`« ${VERSION_COURANTE} » désigne le devis actuel : choisissez un autre nom de version.`);
+  if (n.length > 100) throw new ErreurDonnees(`Le nom de version « ${n.slice(0, 40)}… » dépasse 100 caractères.`);
+  return n;
+}
+
+export class VersionExistanteError extends ErreurDonnees {
+  constructor(public readonly nom: string) {
+    super(`Une version « ${nom} » existe déjà : confirmez pour la remplacer.`);
+  }
+}
+
+export class VersionIntrouvableError extends ErreurDonnees {
+  constructor(
+    public readonly nom: string,
+    existantes: string[],
+  ) {
+    super(
+      existantes.length
+        ? `Aucune version « ${nom} » dans le classeur (versions : ${existantes.map((e) => `« ${e} »`).join(", ")}).`
+        : `Aucune version « ${nom} » : le classeur n'a encore aucune version enregistrée.`,
+    );
+  }
+}
