@@ -11,6 +11,7 @@ export interface EntreeCommande {
  * Add one line here per command (keep alphabetical order).
  */
 export const COMMANDES: EntreeCommande[] = [
+  { nom: "carbone", charger: () => (require("./commands/carbone") as typeof import("./commands/carbone")).commande },
   {
     nom: "credit-impot",
     charger: () => (require("./commands/creditImpot") as typeof import("./commands/creditImpot")).commande,

@@ -23,7 +23,7 @@ describe("the CLI's command registry", () => {
     expect(charges.some((c) => c.startsWith("build/cli/commands/fec"))).toBe(true);
     expect(
       charges.filter((c) =>
-        /node_modules[\\/]exceljs|build[\\/]cli[\\/]commands[\\/](devis|ecarts|financement|planning|creditImpot)/.test(
+        /node_modules[\\/]exceljs|build[\\/]cli[\\/]commands[\\/](carbone|devis|ecarts|financement|planning|creditImpot)/.test(
           c,
         ),
       ),

@@ -141,7 +141,7 @@ function transport(l: LigneDevis, s: string, u: string): Activite {
     a.formuleQuantite = p.formule;
     if (km && !UNITES.km.test(u))
       a.notes.push(`Distance de ${km[1]} km lue dans le libellé : vérifiez qu'elle couvre l'aller et le retour.`);
-  } else a.manques.push(`Distance manquante : indiquez les ${t.unite} (${lue(l)}).`);
+  } else a.manqueQuantite = `Distance manquante : indiquez les ${t.unite} (${lue(l)}).`;
   if (t.poste === "Train" && !/\b(ter|intercites?)\b/.test(s))
     a.notes.push("Type de train non précisé : TGV retenu, changez le code du facteur si TER ou Intercités.");
   if (t.poste === "Train" && /\bter\b/.test(s)) a.facteur = "train-ter";
@@ -156,7 +156,7 @@ function parUnite(l: LigneDevis, a: Activite, re: RegExp, manque: string): Activ
   if (p) {
     a.quantite = p.quantite;
     a.formuleQuantite = p.formule;
-  } else if (manque) a.manques.push(`${manque} (${lue(l)}).`);
+  } else if (manque) a.manqueQuantite = `${manque} (${lue(l)}).`;
   return a;
 }
 

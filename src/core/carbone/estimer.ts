@@ -29,6 +29,8 @@ export function estimer(
     const realise = (a.codeLigne !== undefined ? realises.get(a.codeLigne) : undefined) ?? s.realise;
     const e: ActiviteEstimee = {
       ...a,
+      // The missing quantity stays listed until the user types it in the sheet.
+      manques: quantiteRetenue === undefined && a.manqueQuantite ? [...a.manques, a.manqueQuantite] : a.manques,
       quantiteRetenue,
       corrigee: s.quantite !== undefined && s.quantite !== a.quantite,
       facteurRetenu,

@@ -76,6 +76,8 @@ export interface Activite {
   facteur: string;
   /** What the user must complete or fix (listed in `manquants`), in French. */
   manques: string[];
+  /** The missing activity quantity (distance, nights, litres…): listed until the user types it in the sheet. */
+  manqueQuantite?: string;
   /** Assumptions Prodbook made (shown next to the row), in French. */
   notes: string[];
   /** The devis line's code, to find its réalisé in the Écarts sheet. */

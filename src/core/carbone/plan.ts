@@ -77,10 +77,10 @@ export function activitesDuPlan(r: ResumePlan, devisARepas: boolean): Activite[]
       poste: "Voiture",
       unite: "km",
       facteur: "voiture",
-      manques: [
+      manques: [],
+      manqueQuantite:
         `Distance et mode à indiquer pour « ${l.lieu} » (${l.jours} jour(s) au plan de travail) ; laissez vide si ces ` +
-          `trajets sont déjà dans une ligne du devis.`,
-      ],
+        `trajets sont déjà dans une ligne du devis.`,
       notes: [],
     });
   }

@@ -1,0 +1,240 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { COL } from "../../src/core/carbone/colonnes";
+import { ecrireDevisTest } from "../core/ecarts/devisTest";
+
+/** The example devis « Les Gardiens du littoral » with its plan de travail (sheet « PDT »). */
+const PLAN = path.resolve(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+const FEC = path.resolve(__dirname, "../fixtures/fec/production-2024.txt");
+
+async function lancer(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out, err: err.join("\n") };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "carbone-cli-"));
+const col = (c: number) => String.fromCharCode(65 + c);
+
+function ligneDe(ws: ExcelJS.Worksheet, id: string): number {
+  let n = 0;
+  ws.eachRow((row, i) => {
+    if (row.getCell(1).value === id) n = i;
+  });
+  if (!n) throw new Error(`ligne ${id} absente`);
+  return n;
+}
+
+describe("prodbook carbone --json : le contrat public", () => {
+  let j: {
+    total: string;
+    categories: {
+      code: string;
+      libelle: string;
+      tCO2e: string;
+      activites: {
+        cellule: string;
+        quantite: string | null;
+        unite: string;
+        facteur: string | null;
+        source: string | null;
+      }[];
+    }[];
+    manquants: { cellule: string; message: string }[];
+  };
+  beforeAll(async () => {
+    const r = await lancer(["carbone", PLAN, "--planning", "PDT", "--date", "2026-06-01", "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toHaveLength(1);
+    j = JSON.parse(r.out[0]);
+  });
+
+  test("total en t CO2e (deux décimales), catégories, activités avec cellule, quantité, unité, facteur, source", () => {
+    expect(j.total).toBe("2.63");
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(["total", "categories", "manquants", "definitif", "partActivite", "partMonetaire"]),
+    );
+    expect(j.categories.map((c) => [c.code, c.libelle, c.tCO2e])).toEqual([
+      ["transport", "Transport de personnes", "0.00"],
+      ["hebergement", "Hébergement", "1.96"],
+      ["repas", "Repas", "0.15"],
+      ["materiel", "Matériel technique", "0.00"],
+      ["energie", "Énergie", "0.00"],
+      ["achats", "Achats et services", "0.52"],
+      ["postproduction", "Post-production", "0.00"],
+    ]);
+    for (const c of j.categories) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(["code", "libelle", "tCO2e", "activites"]));
+      for (const a of c.activites)
+        expect(Object.keys(a)).toEqual(expect.arrayContaining(["cellule", "quantite", "unite", "facteur", "source"]));
+    }
+    const repas = j.categories.find((c) => c.code === "repas")!.activites[0];
+    expect(repas).toMatchObject({
+      cellule: "'Budget Gardiens'!B46",
+      quantite: "72",
+      unite: "repas",
+      facteur: "2.04",
+      source: "Base Carbone 20682 — Repas moyen [M, à vérifier]",
+    });
+    // Σ categories = total, to the kg the JSON gives.
+    const kg = j.categories
+      .flatMap((c) => c.activites)
+      .reduce((s, a) => s + Number((a as unknown as { kgCO2e: string | null }).kgCO2e ?? 0), 0);
+    expect((kg / 1000).toFixed(2)).toBe(j.total);
+  });
+
+  test("chaque ligne de transport, d'hébergement, de repas et de matériel du devis est une activité ou un manquant", () => {
+    const activites = new Set(j.categories.flatMap((c) => c.activites.map((a) => a.cellule)));
+    const manquants = new Set(j.manquants.map((m) => m.cellule));
+    // Rows 43–48 (transports, lodging, meals, fuel) and 52–54 (equipment) of the example devis.
+    for (const ligne of [43, 44, 45, 46, 47, 48, 52, 53, 54]) {
+      const cellule = `'Budget Gardiens'!B${ligne}`;
+      expect(activites.has(cellule) || manquants.has(cellule)).toBe(true);
+    }
+    const transport = j.categories.find((c) => c.code === "transport")!.activites;
+    expect(transport.map((a) => a.cellule)).toEqual([
+      "'Budget Gardiens'!B43",
+      "'Budget Gardiens'!B44",
+      "'Budget Gardiens'!B47",
+      "PDT!A2",
+      "PDT!A4",
+      "PDT!A13",
+    ]);
+    // Every transport row without a distance is listed with its cell: never estimated, never guessed.
+    for (const a of transport.filter((x) => x.quantite === null)) expect(manquants.has(a.cellule)).toBe(true);
+    expect(j.manquants).toContainEqual({
+      cellule: "'Budget Gardiens'!B52",
+      message: expect.stringMatching(/^Facteur manquant pour « Location caméra »/),
+    });
+    for (const m of j.manquants) expect(Object.keys(m)).toEqual(["cellule", "message"]);
+  });
+});
+
+describe("prodbook carbone -o et --csv", () => {
+  const sortie = path.join(dir, "bilan.xlsx");
+  const csv = path.join(dir, "export.csv");
+
+  test("l'export CSV en français : BOM UTF-8, « ; », virgule décimale, groupé comme le formulaire du calculateur", async () => {
+    const r = await lancer(["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const texte = r.out.join("\n");
+    expect(texte).toContain("Total prévisionnel : 2,63 t CO2e (données d'activité 5,6 %, ratios monétaires 94,4 %)");
+    expect(texte).toContain("doit être fait avec un outil homologué : SeCO2, Carbon'Clap ou Carbon Stage");
+    expect(texte).toContain(`Écrit : ${sortie} (feuilles « Bilan carbone », « Export carbone »)`);
+
+    const octets = fs.readFileSync(csv);
+    expect([...octets.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lignes = octets.subarray(3).toString("utf8").split("\r\n");
+    expect(lignes[0]).toBe(
+      "Catégorie;Poste du calculateur;Quantité;Unité;Montant devis (€);Lignes;À compléter;Sources",
+    );
+    expect(lignes.slice(1)).toEqual([
+      "Transport de personnes;Ferry;;passager.km;2400,00;1;1;'Budget Gardiens'!B47",
+      "Transport de personnes;Train;;passager.km;2880,00;1;1;'Budget Gardiens'!B43",
+      "Transport de personnes;Véhicule utilitaire;;km;1950,00;1;1;'Budget Gardiens'!B44",
+      `Transport de personnes;Voiture;;km;0,00;3;3;"PDT!A2 ; PDT!A4 ; PDT!A13"`,
+      "Hébergement;Hébergement (nuitées);72;nuitée;6120,00;1;0;'Budget Gardiens'!B45",
+      "Repas;Repas (régime non précisé);72;repas;1454,40;1;0;'Budget Gardiens'!B46",
+      "Matériel technique;Location caméra;4;semaine;4800,00;1;0;'Budget Gardiens'!B52",
+      "Matériel technique;Location drone;2;jour;1800,00;1;0;'Budget Gardiens'!B54",
+      "Matériel technique;Location son;4;semaine;1500,00;1;0;'Budget Gardiens'!B53",
+      "Énergie;Carburant (gazole);;litre;800,00;1;1;'Budget Gardiens'!B48",
+      "Achats et services;Assurances;2200;€ HT;2200,00;1;0;'Budget Gardiens'!B66",
+      "Achats et services;Consommables (supports, batteries);600;€ HT;600,00;1;0;'Budget Gardiens'!B55",
+      "Achats et services;Décors, accessoires, costumes;300;€ HT;300,00;1;0;'Budget Gardiens'!B39",
+      `Achats et services;Services juridiques et comptables;2300;€ HT;2300,00;2;0;"'Budget Gardiens'!B67 ; 'Budget Gardiens'!B68"`,
+      "Post-production;Post-production;1500;€ HT;1500,00;1;0;'Budget Gardiens'!B62",
+      `Post-production;Post-production;5;jour;4600,00;2;0;"'Budget Gardiens'!B60 ; 'Budget Gardiens'!B61"`,
+      "Post-production;Post-production;8;semaine;3600,00;1;0;'Budget Gardiens'!B59",
+    ]);
+  });
+
+  test("une correction saisie dans « Bilan carbone » est gardée par une nouvelle exécution et change le total", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Bilan carbone")!;
+    // The Paris–Brest train: 24 return trips × 1 180 passager.km.
+    ws.getCell(`${col(COL.quantite)}${ligneDe(ws, "devis:Budget Gardiens!43")}`).value = 28320;
+    const corrige = path.join(dir, "corrige.xlsx");
+    await wb.xlsx.writeFile(corrige);
+
+    const rafraichi = path.join(dir, "rafraichi.xlsx");
+    const r = await lancer(["carbone", corrige, "--date", "2026-06-01", "--json", "-o", rafraichi]);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out[0]);
+    const train = j.categories[0].activites.find((a: { cellule: string }) => a.cellule === "'Budget Gardiens'!B43");
+    expect(train).toMatchObject({ quantite: "28320", corrigee: true, kgCO2e: "82.978", methode: "donnée d'activité" });
+    // 2 627,68 + 82,9776 kg
+    expect(j.total).toBe("2.71");
+    expect(j.manquants.map((m: { cellule: string }) => m.cellule)).not.toContain("'Budget Gardiens'!B43");
+
+    const relu = new ExcelJS.Workbook();
+    await relu.xlsx.readFile(rafraichi);
+    const b = relu.getWorksheet("Bilan carbone")!;
+    expect(b.getCell(`${col(COL.quantite)}${ligneDe(b, "devis:Budget Gardiens!43")}`).value).toBe(28320);
+  });
+});
+
+describe("prodbook carbone : définitif à côté du prévisionnel", () => {
+  test("après prodbook ecarts, le réalisé par poste donne le définitif (ratio monétaire × réalisé)", async () => {
+    const devis = path.join(dir, "devis-doc.xlsx");
+    await ecrireDevisTest(devis);
+    const corr = path.join(dir, "correspondances.csv");
+    fs.writeFileSync(corr, "compte;poste;libelle\n625;6.1;Déplacements\n616;9.1;Assurance\n6135;7.1;Caméra\n");
+    const ecarts = path.join(dir, "ecarts.xlsx");
+    const e = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", corr, "-o", ecarts]);
+    expect(e.err).toBe("");
+
+    const sortie = path.join(dir, "carbone-ecarts.xlsx");
+    const r = await lancer(["carbone", ecarts, "--date", "2026-06-01", "--json", "-o", sortie]);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out[0]);
+    // Assurance production: budget 1 200 € × 77 kg/k€ = 92,4 kg; réalisé 1 250 € (compte 616) → 96,25 kg.
+    const achats = j.categories.find((c: { code: string }) => c.code === "achats");
+    expect(achats.activites[0]).toMatchObject({
+      cellule: "'Budget doc'!B20",
+      kgCO2e: "92.4",
+      kgCO2eDefinitif: "96.25",
+    });
+    expect([j.total, j.definitif, achats.tCO2e, achats.tCO2eDefinitif]).toEqual(["0.09", "0.10", "0.09", "0.10"]);
+
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(sortie);
+    const ws = lu.getWorksheet("Bilan carbone")!;
+    const l = ligneDe(ws, "devis:Budget doc!20");
+    expect(ws.getCell(`${col(COL.realise)}${l}`).value).toBe(1250);
+    const cache = (ref: string) => (ws.getCell(ref).value as ExcelJS.CellFormulaValue).result;
+    expect([cache(`${col(COL.previsionnel)}${l}`), cache(`${col(COL.definitif)}${l}`)]).toEqual([0.0924, 0.09625]);
+    expect([ws.getCell("A5").value, ws.getCell("C5").value]).toEqual([
+      "Total prévisionnel (t CO2e)",
+      "Total définitif (t CO2e)",
+    ]);
+  });
+});
+
+describe("prodbook carbone : entrée invalide → code 2, message en français, rien n'est écrit", () => {
+  test.each([
+    [["--planning", "Tournage"], /La feuille de plan de travail « Tournage » n'existe pas dans le classeur/],
+    [["--planning", "Budget Gardiens"], /« Budget Gardiens » n'a pas d'en-tête de plan de travail/],
+    [["--date", "1er juin"], /L'option --date attend une date AAAA-MM-JJ/],
+  ])("%j", async (options, message) => {
+    const sortie = path.join(dir, `jamais-${options[1].replace(/\W/g, "")}.xlsx`);
+    const csv = sortie.replace(/xlsx$/, "csv");
+    const r = await lancer(["carbone", PLAN, ...options, "-o", sortie, "--csv", csv]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toEqual([]);
+    expect(fs.existsSync(sortie) || fs.existsSync(csv)).toBe(false);
+  });
+
+  test("--csv sans l'extension .csv", async () => {
+    const r = await lancer(["carbone", PLAN, "--csv", path.join(dir, "export.txt")]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/doit avoir l'extension \.csv/)]);
+  });
+});
