@@ -1,0 +1,96 @@
+import { multiplyCents, sumCents, formatPourcentFr } from "../money";
+import type { LigneBase, ParametreUtilise, ResultatCreditImpot } from "../creditImpot/modele";
+import { euros, feuille, noeud, type RegleTrace, type Trace } from "./trace";
+
+function regleDe(p: ParametreUtilise): RegleTrace {
+  return {
+    table: p.table,
+    effetDu: p.effetDu,
+    confiance: p.confiance,
+    cle: p.cle,
+    ...(p.sources[0] ? { source: p.sources[0].url } : {}),
+    ...(p.surcharge ? { surcharge: p.surcharge } : {}),
+  };
+}
+
+/** A line's eligible base: montant × part France, or the amount left after a per-line cap, or 0 with its reason. */
+function traceLigneBase(l: LigneBase): Trace {
+  const libelle = `${l.code ? `${l.code} ` : ""}« ${l.libelle} »`;
+  const cel = l.cellule ? { cellule: l.cellule } : {};
+  if (l.eligible && multiplyCents(l.montant, l.partFrance) === l.base)
+    return noeud(
+      libelle,
+      euros(l.base),
+      "euros",
+      "produit",
+      [
+        feuille("Montant", euros(l.montant), "euros", cel),
+        feuille("Part dépensée en France", l.partFrance, "taux", { formule: l.motif }),
+      ],
+      { formule: "montant × part France", ...cel },
+    );
+  return feuille(libelle, euros(l.base), "euros", {
+    formule: l.eligible ? `montant ${euros(l.montant)} limité : ${l.motif}` : `non éligible : ${l.motif}`,
+    ...cel,
+  });
+}
+
+/**
+ * The trace of a tax credit: credit = min(base × taux ; each cap), or 0 when a condition fails; base = Σ chapters'
+ * eligible bases (less public subsidies for the international credit); each chapter = Σ its eligible lines.
+ */
+export function traceCreditImpot(r: ResultatCreditImpot): Trace {
+  const chapitres = r.baseParChapitre
+    .filter((c) => c.base !== 0)
+    .map((c) => {
+      const ls = r.lignes.filter((l) => l.chapitre === c.code && l.base !== 0);
+      return noeud(`Chapitre ${c.code} ${c.libelle}`, euros(c.base), "euros", "somme", ls.map(traceLigneBase), {
+        formule: `Σ ${ls.length} ligne${ls.length > 1 ? "s" : ""} éligible${ls.length > 1 ? "s" : ""}`,
+      });
+    });
+  const depenses = sumCents(r.baseParChapitre.map((c) => c.base));
+  const traceDepenses = noeud("Dépenses éligibles en France", euros(depenses), "euros", "somme", chapitres, {
+    formule: "Σ chapitres",
+  });
+  const subventions = r.ajustements.find((a) => a.nom === "subventions publiques déduites");
+  const base =
+    subventions && subventions.montant !== 0
+      ? noeud(
+          "Base du crédit",
+          euros(r.base),
+          "euros",
+          "difference",
+          [
+            traceDepenses,
+            feuille("Subventions publiques", euros(subventions.montant), "euros", { formule: subventions.detail }),
+          ],
+          { formule: "dépenses éligibles − subventions publiques" },
+        )
+      : { ...traceDepenses, libelle: "Base du crédit (dépenses éligibles en France)" };
+  const pTaux = r.parametres.find((p) => /\.taux(-|\.|$)/.test(p.cle) && p.valeur === formatPourcentFr(r.taux));
+  const taux = feuille("Taux", r.taux, "taux", {
+    formule: `taux du crédit ${r.regime}`,
+    ...(pTaux ? { regle: regleDe(pTaux) } : {}),
+  });
+  const avant = noeud("Crédit avant plafonds", euros(r.creditAvantPlafonds), "euros", "produit", [base, taux], {
+    formule: "base × taux",
+  });
+  const plafonds = r.plafonds.map((p) =>
+    feuille(`Plafond : ${p.nom}`, euros(p.montant), "euros", {
+      formule: `${p.detail ?? p.nom}${p.applique ? " (appliqué)" : ""}`,
+    }),
+  );
+  const echecs = r.conditions.filter((c) => !c.remplie);
+  if (echecs.length)
+    return noeud(
+      "Crédit d'impôt",
+      euros(r.credit),
+      "euros",
+      "nul",
+      [avant, ...echecs.map((c) => feuille(`Condition non remplie : ${c.nom}`, "0", "nombre", { formule: c.detail }))],
+      { formule: "nul : une condition d'éligibilité n'est pas remplie" },
+    );
+  return noeud("Crédit d'impôt", euros(r.credit), "euros", "minimum", [avant, ...plafonds], {
+    formule: plafonds.length ? "min(crédit avant plafonds ; plafonds)" : "crédit avant plafonds",
+  });
+}

@@ -1,0 +1,114 @@
+import { type CodeChapitre, type Devis, type LigneDevis, CHAPITRES_HORS_TOTAL } from "../devis/model";
+import { libelleChapitre } from "../devis/nomenclature";
+import { type Cents, montantLigne, multiplyCents, sumCents } from "../money";
+import { euros, feuille, noeud, type Trace } from "./trace";
+
+/** The traces of a structured devis: total, each chapter, coût hors frais, coût à la minute. */
+export interface TracesDevis {
+  total: Trace;
+  totalHorsFrais: Trace;
+  chapitres: Partial<Record<CodeChapitre, Trace>>;
+  coutMinute?: Trace;
+}
+
+function cellule(l: LigneDevis, champ: keyof LigneDevis["source"]["cellules"]): string | undefined {
+  const c = l.source.cellules[champ];
+  if (!c) return undefined;
+  return c.includes("!") ? c : `${l.source.feuille}!${c}`;
+}
+
+function libelleLigne(l: LigneDevis): string {
+  return `${l.code ? `${l.code} ` : ""}« ${l.libelle} »`;
+}
+
+/**
+ * A line's amount: quantité × nombre × taux or % × coût hors frais when Prodbook computed it, or when the producer's
+ * amount is exactly that product (the structured sheet then writes the live formula); otherwise the amount read.
+ */
+export function traceLigne(l: LigneDevis, horsFrais?: { trace: Trace; montant: Cents }): Trace {
+  const v = euros(l.montant);
+  const cel = cellule(l, "montant");
+  if (l.pourcentage && !l.taux && horsFrais && multiplyCents(horsFrais.montant, l.pourcentage) === l.montant) {
+    const pct = feuille("Pourcentage", l.pourcentage, "taux", { cellule: cellule(l, "taux") });
+    return noeud(libelleLigne(l), v, "euros", "produit", [horsFrais.trace, pct], {
+      formule: "coût hors frais × pourcentage",
+      ...(cel ? { cellule: cel } : {}),
+    });
+  }
+  if (l.taux !== undefined && !l.pourcentage && (l.quantite !== undefined || l.nombre !== undefined)) {
+    if (montantLigne(l.quantite ?? 1, l.nombre ?? 1, l.taux) === l.montant) {
+      const entrees: Trace[] = [];
+      if (l.quantite !== undefined)
+        entrees.push(feuille("Quantité", l.quantite, "nombre", { cellule: cellule(l, "quantite") }));
+      if (l.nombre !== undefined)
+        entrees.push(feuille("Nombre", l.nombre, "nombre", { cellule: cellule(l, "nombre") }));
+      entrees.push(feuille("Taux", l.taux, "euros", { cellule: cellule(l, "taux") }));
+      return noeud(libelleLigne(l), v, "euros", "produit", entrees, {
+        formule: l.montantCalcule ? "quantité × nombre × taux (montant absent, calculé)" : "quantité × nombre × taux",
+        ...(cel ? { cellule: cel } : {}),
+      });
+    }
+  }
+  return feuille(libelleLigne(l), v, "euros", { formule: "montant lu", ...(cel ? { cellule: cel } : {}) });
+}
+
+export function tracesDevis(devis: Devis): TracesDevis {
+  const parChapitre = new Map<CodeChapitre, LigneDevis[]>();
+  for (const l of devis.lignes) {
+    if (!l.chapitre) continue;
+    const arr = parChapitre.get(l.chapitre) ?? [];
+    arr.push(l);
+    parChapitre.set(l.chapitre, arr);
+  }
+  const chapitres: Partial<Record<CodeChapitre, Trace>> = {};
+  const tracer = (code: CodeChapitre, horsFrais?: { trace: Trace; montant: Cents }): Trace => {
+    const c = devis.chapitres.find((x) => x.code === code);
+    const ls = parChapitre.get(code) ?? [];
+    const libelle = `Chapitre ${code} ${c?.libelle || libelleChapitre(code, devis.typeOeuvre)}`;
+    return noeud(
+      libelle,
+      euros(sumCents(ls.map((l) => l.montant))),
+      "euros",
+      "somme",
+      ls.map((l) => traceLigne(l, horsFrais)),
+      { formule: `Σ ${ls.length} ligne${ls.length > 1 ? "s" : ""} du chapitre` },
+    );
+  };
+  const dessus = devis.chapitres.filter((c) => !CHAPITRES_HORS_TOTAL.includes(c.code));
+  for (const c of dessus) chapitres[c.code] = tracer(c.code);
+  const totalHorsFrais = noeud(
+    "Coût hors frais (chapitres 1 à 9)",
+    euros(sumCents(dessus.map((c) => c.total))),
+    "euros",
+    "somme",
+    dessus.map((c) => chapitres[c.code] as Trace),
+    { formule: "Σ chapitres 1 à 9" },
+  );
+  const refHorsFrais = feuille(totalHorsFrais.libelle, totalHorsFrais.valeur, "euros", {
+    formule: "voir « Coût hors frais »",
+  });
+  const dessous = devis.chapitres.filter((c) => CHAPITRES_HORS_TOTAL.includes(c.code));
+  for (const c of dessous) chapitres[c.code] = tracer(c.code, { trace: refHorsFrais, montant: devis.totalHorsFrais });
+  const total = noeud(
+    "Total du devis",
+    euros(devis.total),
+    "euros",
+    "somme",
+    [totalHorsFrais, ...dessous.map((c) => chapitres[c.code] as Trace)],
+    { formule: "coût hors frais + frais généraux, imprévus, frais financiers et producteur" },
+  );
+  const out: TracesDevis = { total, totalHorsFrais, chapitres };
+  if (devis.coutMinute !== undefined && devis.dureeMinutes)
+    out.coutMinute = noeud(
+      "Coût à la minute",
+      euros(devis.coutMinute),
+      "euros",
+      "quotient",
+      [
+        feuille("Total du devis", total.valeur, "euros", { formule: "voir « Total du devis »" }),
+        feuille("Durée", String(devis.dureeMinutes), "minutes", { formule: "durée de l'œuvre" }),
+      ],
+      { formule: "total ÷ durée" },
+    );
+  return out;
+}

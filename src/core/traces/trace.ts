@@ -1,0 +1,180 @@
+import Decimal from "decimal.js";
+import { type Cents, centsToDecimalString, formatMontantFr, formatPourcentFr } from "../money";
+
+/**
+ * « D'où vient ce chiffre ? » — the trace of a computed figure, as plain data: what it is, its value, how it is
+ * computed (the operation and the formula in words), its inputs (each a trace, down to the cells read) and the
+ * rule-table version it used. A trace can be re-evaluated from its inputs (`evaluerTrace`): a property test checks
+ * that doing so gives the figure, so the tree shown to the user is the computation, not a description of it.
+ */
+export type UniteTrace = "euros" | "taux" | "minutes" | "nombre";
+
+/**
+ * - `valeur`: an input (a cell read, a rule figure, a user option): its value is given, not computed.
+ * - `somme`: Σ inputs. `difference`: first input − the others.
+ * - `produit`: Π inputs; in euros, rounded half-up to the cent once, at the end (as `multiplyCents`).
+ * - `quotient`: first input ÷ second; in euros rounded half-up to the cent, a rate kept exact.
+ * - `minimum` / `maximum`: of the inputs.
+ * - `nul`: 0 whatever the inputs (a condition not met: the inputs say which).
+ */
+export type OperationTrace = "valeur" | "somme" | "difference" | "produit" | "quotient" | "minimum" | "maximum" | "nul";
+
+export interface RegleTrace {
+  /** Rule-table id (`src/core/regles/data/<id>.json`) or « Paramètres » key. */
+  table: string;
+  effetDu: string;
+  confiance: "H" | "M" | "L";
+  /** Key of the figure in the table / the « Paramètres » sheet. */
+  cle?: string;
+  /** URL of the first primary source. */
+  source?: string;
+  /** Cell of the « Paramètres » sheet when the workbook overrides the table. */
+  surcharge?: string;
+}
+
+export interface Trace {
+  libelle: string;
+  /** Decimal string with a dot: euros « 1234.56 », a rate « 0.25 », minutes « 90 ». */
+  valeur: string;
+  unite: UniteTrace;
+  operation: OperationTrace;
+  /** The formula in words (« base éligible × taux »), or how an input was obtained. */
+  formule?: string;
+  /** Where the value was read (« Devis!H12 »). */
+  cellule?: string;
+  regle?: RegleTrace;
+  entrees?: Trace[];
+}
+
+/** An amount in cents as a trace value. */
+export function euros(c: Cents): string {
+  return centsToDecimalString(c);
+}
+
+export function feuille(
+  libelle: string,
+  valeur: string,
+  unite: UniteTrace,
+  extra: { formule?: string; cellule?: string; regle?: RegleTrace } = {},
+): Trace {
+  return {
+    libelle,
+    valeur,
+    unite,
+    operation: "valeur",
+    ...(extra.formule ? { formule: extra.formule } : {}),
+    ...(extra.cellule ? { cellule: extra.cellule } : {}),
+    ...(extra.regle ? { regle: extra.regle } : {}),
+  };
+}
+
+export function noeud(
+  libelle: string,
+  valeur: string,
+  unite: UniteTrace,
+  operation: Exclude<OperationTrace, "valeur">,
+  entrees: Trace[],
+  extra: { formule?: string; cellule?: string; regle?: RegleTrace } = {},
+): Trace {
+  return {
+    libelle,
+    valeur,
+    unite,
+    operation,
+    ...(extra.formule ? { formule: extra.formule } : {}),
+    ...(extra.cellule ? { cellule: extra.cellule } : {}),
+    ...(extra.regle ? { regle: extra.regle } : {}),
+    entrees,
+  };
+}
+
+function arrondir(d: Decimal, unite: UniteTrace): Decimal {
+  return unite === "euros" ? d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) : d;
+}
+
+/** The value a trace's operation gives from its inputs' values (inputs as stated, not re-evaluated). */
+export function evaluerNoeud(t: Trace): Decimal {
+  const v = (t.entrees ?? []).map((e) => new Decimal(e.valeur));
+  switch (t.operation) {
+    case "valeur":
+      return new Decimal(t.valeur);
+    case "nul":
+      return new Decimal(0);
+    case "somme":
+      return v.reduce((a, b) => a.plus(b), new Decimal(0));
+    case "difference":
+      return v.slice(1).reduce((a, b) => a.minus(b), v[0] ?? new Decimal(0));
+    case "produit":
+      return arrondir(
+        v.reduce((a, b) => a.times(b), new Decimal(1)),
+        t.unite,
+      );
+    case "quotient":
+      if (v.length !== 2 || v[1].isZero()) throw new RangeError(`Trace « ${t.libelle} » : quotient invalide`);
+      return arrondir(v[0].dividedBy(v[1]), t.unite);
+    case "minimum":
+      return Decimal.min(...v);
+    case "maximum":
+      return Decimal.max(...v);
+  }
+}
+
+/**
+ * Every node of the tree whose operation, applied to its inputs, does not give its value: empty when the trace is
+ * the computation. Each entry names the node by its path of labels.
+ */
+export function incoherences(t: Trace, chemin: string[] = []): string[] {
+  const ici = [...chemin, t.libelle];
+  const out: string[] = [];
+  if (t.operation !== "valeur" && !evaluerNoeud(t).equals(new Decimal(t.valeur)))
+    out.push(`${ici.join(" › ")} : ${t.valeur} ≠ ${evaluerNoeud(t).toString()}`);
+  for (const e of t.entrees ?? []) out.push(...incoherences(e, ici));
+  return out;
+}
+
+/** A value in French for the text tree and the pane (« 1 234,56 € », « 25,00 % », « 90 min »). */
+export function valeurFr(t: Pick<Trace, "valeur" | "unite">): string {
+  const d = new Decimal(t.valeur);
+  switch (t.unite) {
+    case "euros":
+      return formatMontantFr(d.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents);
+    case "taux":
+      return formatPourcentFr(d);
+    case "minutes":
+      return `${d.toString().replace(".", ",")}\u00a0min`;
+    case "nombre":
+      return d.toString().replace(".", ",");
+  }
+}
+
+const SYMBOLE: Partial<Record<OperationTrace, string>> = {
+  somme: "Σ",
+  difference: "−",
+  produit: "×",
+  quotient: "÷",
+  minimum: "min",
+  maximum: "max",
+};
+
+/**
+ * The trace as an indented text tree (CLI `--explique`): « Crédit d'impôt : 270 000,00 € = min(…) », each input
+ * one level deeper with its cell and rule. `maxEntrees` caps the inputs listed per node (the rest are counted).
+ */
+export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0): string[] {
+  const pad = "  ".repeat(profondeur);
+  const ou = [t.cellule, t.regle ? regleFr(t.regle) : undefined].filter(Boolean).join(" ; ");
+  const formule = t.formule ? ` = ${t.formule}` : t.operation !== "valeur" ? ` = ${SYMBOLE[t.operation] ?? ""}` : "";
+  const lignes = [`${pad}${profondeur ? "← " : ""}${t.libelle} : ${valeurFr(t)}${formule}${ou ? ` [${ou}]` : ""}`];
+  const entrees = t.entrees ?? [];
+  for (const e of entrees.slice(0, maxEntrees)) lignes.push(...arbreTexte(e, maxEntrees, profondeur + 1));
+  if (entrees.length > maxEntrees)
+    lignes.push(`${"  ".repeat(profondeur + 1)}… et ${entrees.length - maxEntrees} autres (voir --json)`);
+  return lignes;
+}
+
+function regleFr(r: RegleTrace): string {
+  const base = `${r.cle ?? r.table}, en vigueur au ${r.effetDu}, confiance ${r.confiance}`;
+  const aVerifier = r.confiance === "H" ? "" : ", à vérifier";
+  const surcharge = r.surcharge ? `, remplacé par Paramètres ${r.surcharge}` : "";
+  return `${base}${aVerifier}${surcharge}`;
+}

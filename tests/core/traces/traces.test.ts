@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import Decimal from "decimal.js";
+import path from "node:path";
+import type { CodeChapitre } from "../../../src/core/devis/model";
+import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
+import { centsToDecimalString, montantLigne } from "../../../src/core/money";
+import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
+import { tracesDevis } from "../../../src/core/traces/devis";
+import { arbreTexte, evaluerNoeud, incoherences, type Trace } from "../../../src/core/traces/trace";
+import { unDevis, type LigneSimple } from "../creditImpot/fabrique";
+import { importerDevis } from "../../../src/core/devis/import";
+import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+
+const CHAPITRES: CodeChapitre[] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP"];
+
+const arbLigne: fc.Arbitrary<LigneSimple> = fc
+  .record({
+    ch: fc.constantFrom(...CHAPITRES),
+    libelle: fc.constantFrom("Chef opérateur", "Location caméra", "Hôtel", "Décors", "Transports", "Régie"),
+    quantite: fc.integer({ min: 1, max: 40 }),
+    taux: fc.integer({ min: 1, max: 2_000_000 }).map((c) => c / 100),
+    calcule: fc.boolean(),
+    ecart: fc.integer({ min: -5000, max: 5000 }),
+    eligibleCI: fc.constantFrom<"oui" | "non" | undefined>("oui", "non", undefined),
+    partFrance: fc.constantFrom<string | undefined>(undefined, "1", "0.5", "0.333", "0"),
+  })
+  .map((r) => {
+    const produit = montantLigne(r.quantite, 1, r.taux) / 100;
+    return {
+      ch: r.ch,
+      libelle: r.libelle,
+      quantite: r.quantite,
+      taux: r.taux,
+      // Half the lines hold the product, the others a producer's amount that differs from it.
+      montant: r.calcule ? produit : Math.max(0, produit + r.ecart / 100),
+      ...(r.eligibleCI ? { eligibleCI: r.eligibleCI } : {}),
+      ...(r.partFrance !== undefined ? { partFrance: r.partFrance } : {}),
+    };
+  });
+
+/** Every node of the tree re-evaluated from its inputs gives its own value, and the root gives the figure. */
+function verifier(t: Trace, attendu: string): void {
+  expect(incoherences(t)).toEqual([]);
+  expect(evaluerNoeud(t).toFixed(2)).toBe(new Decimal(attendu).toFixed(2));
+}
+
+describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs", () => {
+  it("devis: total, coût hors frais, each chapter and the cost per minute (property, 300 devis)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbLigne, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 240 }),
+        (ls, duree) => {
+          const d = unDevis(ls, { dureeMinutes: duree });
+          d.coutMinute = new Decimal(d.total)
+            .dividedBy(duree)
+            .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+            .toNumber() as never;
+          const t = tracesDevis(d);
+          verifier(t.total, centsToDecimalString(d.total));
+          verifier(t.totalHorsFrais, centsToDecimalString(d.totalHorsFrais));
+          for (const c of d.chapitres) verifier(t.chapitres[c.code] as Trace, centsToDecimalString(c.total));
+          verifier(t.coutMinute as Trace, centsToDecimalString(d.coutMinute as never));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("crédit d'impôt audiovisuel and cinéma: credit = min(base × taux ; caps) down to the lines (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbLigne, { minLength: 1, maxLength: 30 }),
+        fc.constantFrom<"audiovisuel" | "cinema">("audiovisuel", "cinema"),
+        fc.constantFrom<"fiction" | "documentaire" | "animation">("fiction", "documentaire", "animation"),
+        fc.integer({ min: 10, max: 200 }),
+        (ls, regime, genre, duree) => {
+          const d = unDevis(ls, { dureeMinutes: duree });
+          const r = calculerCreditImpot(d, { regime, genre, annee: 2025, dureeMinutes: duree });
+          verifier(traceCreditImpot(r), centsToDecimalString(r.credit));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a trace that does not compute is caught, naming the node (an input changed after the fact)", () => {
+    const d = unDevis([
+      { ch: "2", libelle: "Chef opérateur", montant: 3000, quantite: 10, taux: 300 },
+      { ch: "2", libelle: "Régie", montant: 500 },
+    ]);
+    const t = tracesDevis(d);
+    expect(incoherences(t.total)).toEqual([]);
+    const ligne = (t.chapitres["2"] as Trace).entrees![0];
+    expect(ligne.operation).toBe("produit");
+    ligne.entrees![0].valeur = "11";
+    expect(incoherences(t.total)).toEqual([
+      "Total du devis › Coût hors frais (chapitres 1 à 9) › Chapitre 2 Personnel › « Chef opérateur » : 3000.00 ≠ 3300",
+    ]);
+  });
+
+  it("the example devis: the tree names the cells read and the rule used, and prints as an indented tree", async () => {
+    const wb = await XlsxWorkbook.ouvrir(path.join(__dirname, "../../../assets/exemple/devis-producteur.xlsx"));
+    const feuille = (await wb.listSheets())[0];
+    const d = importerDevis((await wb.readSheet(feuille))!, { dureeMinutes: 52, genre: "documentaire" });
+    const t = tracesDevis(d);
+    verifier(t.total, centsToDecimalString(d.total));
+    const feuilles: Trace[] = [];
+    const parcourir = (x: Trace) => (x.entrees?.length ? x.entrees.forEach(parcourir) : feuilles.push(x));
+    parcourir(t.total);
+    expect(feuilles.filter((f) => f.cellule).length).toBeGreaterThan(10);
+    const r = calculerCreditImpot(d, { regime: "audiovisuel", genre: "documentaire", annee: 2025, dureeMinutes: 52 });
+    const ci = traceCreditImpot(r);
+    verifier(ci, centsToDecimalString(r.credit));
+    const texte = arbreTexte(ci).join("\n");
+    expect(texte.split("\n")[0]).toMatch(/^Crédit d'impôt : [\d\u202f]+,\d\d\u00a0€ = /);
+    expect(texte).toMatch(/ {2}← Crédit avant plafonds : .* = base × taux/);
+    expect(texte).toMatch(
+      /← Taux : \d+,\d\d\u00a0% .*\[credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au \d{4}-\d\d-\d\d/,
+    );
+  });
+});
