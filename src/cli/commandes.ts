@@ -24,5 +24,6 @@ export const COMMANDES: EntreeCommande[] = [
     charger: () => (require("./commands/financement") as typeof import("./commands/financement")).commande,
   },
   { nom: "planning", charger: () => (require("./commands/planning") as typeof import("./commands/planning")).commande },
+  { nom: "regles", charger: () => (require("./commands/regles") as typeof import("./commands/regles")).commande },
   { nom: "versions", charger: () => (require("./commands/versions") as typeof import("./commands/versions")).commande },
 ];

@@ -25,6 +25,7 @@ function entree<V>(
     enVigueur: l.texte,
     confiance: r.version.confiance,
     source: r.version.sources.map((s) => s.url).join(" ; "),
+    table: r.table,
   };
 }
 

@@ -162,6 +162,8 @@ export interface EntreeParametre {
   enVigueur: string;
   confiance: "H" | "M" | "L";
   source: string;
+  /** Id of the rule table the figure comes from. */
+  table?: string;
 }
 
 /**

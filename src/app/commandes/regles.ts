@@ -1,0 +1,54 @@
+import { ErreurDonnees } from "../../core/erreurs";
+import type { WorkbookPort } from "../../core/port/workbook";
+import { auditRegles, type AuditRegles, type SurchargeLue } from "../../core/regles/audit";
+import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../../core/regles/parametres";
+
+/** A date that is not a real AAAA-MM-JJ day. */
+export class DateReglesError extends ErreurDonnees {}
+
+export function dateValide(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}
+
+/**
+ * Use case « Règles et sources » (CLI `prodbook regles`, pane « Sources »): every rule table with the version in
+ * force on `date` (today by default), its figures, confidence and sources, and the overrides of the workbook's
+ * « Paramètres » sheet when a workbook is given.
+ */
+export async function reglesEnVigueur(wb: WorkbookPort | undefined, date?: string): Promise<AuditRegles> {
+  const jour = date ?? new Date().toISOString().slice(0, 10);
+  if (!dateValide(jour)) throw new DateReglesError(`Date « ${jour} » invalide : attendu AAAA-MM-JJ (ex. 2026-01-15).`);
+  const surcharges = wb ? lireParametres(await wb.readSheet(NOM_FEUILLE_PARAMETRES)) : new Map<string, SurchargeLue>();
+  return auditRegles(jour, surcharges);
+}
+
+/** The public JSON of `prodbook regles --json` (issue 11 §3): field names are a contract (add, never rename). */
+export function jsonRegles(a: AuditRegles) {
+  return {
+    date: a.date,
+    tables: a.tables.map((t) => ({
+      id: t.id,
+      description: t.description,
+      version: t.version && {
+        effetDu: t.version.effetDu,
+        effetAu: t.version.effetAu,
+        confiance: t.version.confiance,
+        sources: t.version.sources.map((s) => ({ titre: s.titre, url: s.url })),
+        valeurs: t.version.valeurs,
+        aVerifier: t.version.aVerifier,
+        motifConfiance: t.version.motifConfiance,
+      },
+      surcharges: t.surcharges,
+    })),
+    surchargesNonRattachees: a.surchargesNonRattachees,
+  };
+}
+
+/** Pane commands of the « Sources » page: reads only (the « Paramètres » sheet of the open workbook). */
+export const commandesRegles = {
+  async reglesEnVigueur(wb: WorkbookPort, args: { date?: string }): Promise<AuditRegles> {
+    return reglesEnVigueur(wb, args.date);
+  },
+};

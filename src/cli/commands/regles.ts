@@ -1,0 +1,74 @@
+import { dateValide, jsonRegles, reglesEnVigueur } from "../../app/commandes/regles";
+import type { AuditRegles } from "../../core/regles/audit";
+import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
+import { analyserArgs } from "../args";
+import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
+
+const USAGE = "prodbook regles [--date AAAA-MM-JJ] [--classeur classeur.xlsx] [--json]";
+
+const jour = (iso: string) => iso.split("-").reverse().join("/");
+
+/** The French listing an accountant reads: each table, its period, confidence, sources, figures and overrides. */
+function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
+  const n = a.tables.filter((t) => t.version?.aVerifier).length;
+  io.out(`Règles en vigueur le ${jour(a.date)} : ${a.tables.length} tables, dont ${n} à vérifier (confiance M ou L).`);
+  if (classeur) io.out(`Surcharges lues dans la feuille « Paramètres » de ${classeur}.`);
+  for (const t of a.tables) {
+    io.out("");
+    io.out(`■ ${t.id} — ${t.description}`);
+    const v = t.version;
+    if (!v) {
+      const p = t.periodes.map((x) => `du ${jour(x.effetDu)} ${x.effetAu ? `au ${jour(x.effetAu)}` : "à ce jour"}`);
+      io.out(`  Aucune version en vigueur à cette date (périodes couvertes : ${p.join(" ; ")}).`);
+    } else {
+      io.out(
+        `  Version du ${jour(v.effetDu)} ${v.effetAu ? `au ${jour(v.effetAu)}` : "(toujours en vigueur)"} — confiance ` +
+          `${v.confiance}${v.aVerifier ? " : à vérifier" : " : texte primaire"}`,
+      );
+      if (v.motifConfiance) io.out(`  Pourquoi à vérifier : ${v.motifConfiance}`);
+      if (v.note) io.out(`  Note : ${v.note}`);
+      for (const s of v.sources) io.out(`  Source : ${s.titre} — ${s.url}`);
+      io.out("  Valeurs :");
+      for (const f of v.lisibles) io.out(`    ${f.chemin} : ${f.valeur}`);
+    }
+    for (const [cle, s] of Object.entries(t.surcharges))
+      io.out(`  Surchargé par le classeur : ${cle} = ${s.valeur} (${s.cellule})`);
+  }
+  const orphelines = Object.entries(a.surchargesNonRattachees);
+  if (orphelines.length) {
+    io.out("");
+    io.out("Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :");
+    for (const [cle, s] of orphelines) io.out(`  ${cle} = ${s.valeur} (${s.cellule})`);
+  }
+}
+
+export const commande: Commande = {
+  nom: "regles",
+  resume:
+    "Liste les règles en vigueur à une date : chaque table avec ses chiffres, sa confiance et ses sources, et les " +
+    "surcharges de la feuille Paramètres d'un classeur",
+  usage: USAGE,
+  async executer(args, io) {
+    const { values, positionals } = analyserArgs(
+      args,
+      { date: { type: "string" }, classeur: { type: "string" }, json: { type: "boolean" } },
+      USAGE,
+    );
+    if (positionals.length) throw new CliError(`Argument inattendu « ${positionals[0]} ».\nUsage : ${USAGE}`);
+    const date = values.date as string | undefined;
+    if (date !== undefined && !dateValide(date))
+      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
+    const fichier = values.classeur as string | undefined;
+    let a: AuditRegles;
+    try {
+      const wb = fichier === undefined ? undefined : await XlsxWorkbook.ouvrir(fichier);
+      a = await reglesEnVigueur(wb, date);
+    } catch (e) {
+      if (fichier === undefined) throw e;
+      throw erreurFichier(e, fichier);
+    }
+    if (values.json) ecrireJson(io, jsonRegles(a));
+    else texte(a, fichier, io);
+    return 0;
+  },
+};

@@ -1,0 +1,264 @@
+import Decimal from "decimal.js";
+import * as v from "valibot";
+import { formatMontantFr, formatPourcentFr, type Cents } from "../money";
+import accordTransparence from "./data/accord-transparence.json";
+import carboneFacteurs from "./data/carbone-facteurs.json";
+import chargesSociales from "./data/charges-sociales.json";
+import correspondancesPcg from "./data/correspondances-pcg.json";
+import creditImpotAidesPubliques from "./data/credit-impot-aides-publiques.json";
+import creditImpotArtistes from "./data/credit-impot-artistes.json";
+import creditImpotAudiovisuel from "./data/credit-impot-audiovisuel.json";
+import creditImpotAudiovisuelMinimumAnimation from "./data/credit-impot-audiovisuel-minimum-animation.json";
+import creditImpotAudiovisuelMinimumDocumentaire from "./data/credit-impot-audiovisuel-minimum-documentaire.json";
+import creditImpotAudiovisuelMinimumFiction from "./data/credit-impot-audiovisuel-minimum-fiction.json";
+import creditImpotAudiovisuelMinimumFictionJeunesse from "./data/credit-impot-audiovisuel-minimum-fiction-jeunesse.json";
+import creditImpotAudiovisuelPlafondMinuteAnimation from "./data/credit-impot-audiovisuel-plafond-minute-animation.json";
+import creditImpotAudiovisuelPlafondMinuteCoproduction from "./data/credit-impot-audiovisuel-plafond-minute-coproduction.json";
+import creditImpotAudiovisuelPlafondMinuteDocumentaire from "./data/credit-impot-audiovisuel-plafond-minute-documentaire.json";
+import creditImpotAudiovisuelPlafondMinuteFiction from "./data/credit-impot-audiovisuel-plafond-minute-fiction.json";
+import creditImpotCinema from "./data/credit-impot-cinema.json";
+import creditImpotCinemaPlafond from "./data/credit-impot-cinema-plafond.json";
+import creditImpotCinemaRealisateur from "./data/credit-impot-cinema-realisateur.json";
+import creditImpotEligibilite from "./data/credit-impot-eligibilite.json";
+import creditImpotHebergement from "./data/credit-impot-hebergement.json";
+import creditImpotInternational from "./data/credit-impot-international.json";
+import creditImpotPhonographique from "./data/credit-impot-phonographique.json";
+import creditImpotSpectacleVivant from "./data/credit-impot-spectacle-vivant.json";
+import financementCategories from "./data/financement-categories.json";
+import financementFsa from "./data/financement-fsa.json";
+import idcc2642Minima from "./data/idcc2642-minima.json";
+import idcc3097Minima from "./data/idcc3097-minima.json";
+import intensiteAides from "./data/intensite-aides.json";
+import postproductionEtapes from "./data/postproduction-etapes.json";
+import tempsDeTravail from "./data/temps-de-travail.json";
+import { centimes, dateIso, jours, minutes, nombreEntier, taux } from "./schema";
+import { SCHEMAS_TABLES } from "./schemas";
+import { aVerifier, type Confiance, type Surcharges, type TableRegles, validerTable, versionEnVigueur } from "./table";
+
+/**
+ * The audit trail of the rule tables (`prodbook regles`, « Sources » page): every table of src/core/regles/data with
+ * the version in force on a date, its figures, confidence and sources, and the workbook's « Paramètres » overrides
+ * that replace its figures.
+ */
+
+/** Every data file, by table id (= file name). A test checks that each file of data/ is here. */
+const DONNEES: Readonly<Record<string, unknown>> = {
+  "accord-transparence": accordTransparence,
+  "carbone-facteurs": carboneFacteurs,
+  "charges-sociales": chargesSociales,
+  "correspondances-pcg": correspondancesPcg,
+  "credit-impot-aides-publiques": creditImpotAidesPubliques,
+  "credit-impot-artistes": creditImpotArtistes,
+  "credit-impot-audiovisuel": creditImpotAudiovisuel,
+  "credit-impot-audiovisuel-minimum-animation": creditImpotAudiovisuelMinimumAnimation,
+  "credit-impot-audiovisuel-minimum-documentaire": creditImpotAudiovisuelMinimumDocumentaire,
+  "credit-impot-audiovisuel-minimum-fiction": creditImpotAudiovisuelMinimumFiction,
+  "credit-impot-audiovisuel-minimum-fiction-jeunesse": creditImpotAudiovisuelMinimumFictionJeunesse,
+  "credit-impot-audiovisuel-plafond-minute-animation": creditImpotAudiovisuelPlafondMinuteAnimation,
+  "credit-impot-audiovisuel-plafond-minute-coproduction": creditImpotAudiovisuelPlafondMinuteCoproduction,
+  "credit-impot-audiovisuel-plafond-minute-documentaire": creditImpotAudiovisuelPlafondMinuteDocumentaire,
+  "credit-impot-audiovisuel-plafond-minute-fiction": creditImpotAudiovisuelPlafondMinuteFiction,
+  "credit-impot-cinema": creditImpotCinema,
+  "credit-impot-cinema-plafond": creditImpotCinemaPlafond,
+  "credit-impot-cinema-realisateur": creditImpotCinemaRealisateur,
+  "credit-impot-eligibilite": creditImpotEligibilite,
+  "credit-impot-hebergement": creditImpotHebergement,
+  "credit-impot-international": creditImpotInternational,
+  "credit-impot-phonographique": creditImpotPhonographique,
+  "credit-impot-spectacle-vivant": creditImpotSpectacleVivant,
+  "financement-categories": financementCategories,
+  "financement-fsa": financementFsa,
+  "idcc2642-minima": idcc2642Minima,
+  "idcc3097-minima": idcc3097Minima,
+  "intensite-aides": intensiteAides,
+  "postproduction-etapes": postproductionEtapes,
+  "temps-de-travail": tempsDeTravail,
+};
+
+/** Each table validated once (the loader fails loudly naming the file and the JSON path). */
+let tables: TableRegles<unknown>[] | undefined;
+export function tablesRegles(): TableRegles<unknown>[] {
+  tables ??= Object.entries(DONNEES).map(([id, brut]) => validerTable<unknown>(brut, `${id}.json`));
+  return tables;
+}
+
+/** A « Paramètres » row: raw text and its cell. */
+export interface SurchargeLue {
+  valeur: string;
+  cellule: string;
+}
+
+/** One figure of a version in French: "taux" → "20,00 %", "tranches 1 › jusqua" → "4 000 000,00 €". */
+export interface FigureLisible {
+  chemin: string;
+  valeur: string;
+}
+
+export interface VersionAudit {
+  effetDu: string;
+  /** null: still in force. */
+  effetAu: string | null;
+  confiance: Confiance;
+  /** M or L: shown « à vérifier ». */
+  aVerifier: boolean;
+  /** Why no primary text backs the figures (M/L). */
+  motifConfiance: string | null;
+  note: string | null;
+  sources: { titre: string; url: string }[];
+  /** The version's values as in the table (amounts in integer cents, rates as decimal strings). */
+  valeurs: unknown;
+  lisibles: FigureLisible[];
+}
+
+export interface TableAudit {
+  id: string;
+  description: string;
+  /** null when no version covers the date. */
+  version: VersionAudit | null;
+  /** The table's periods, to say which exist when none covers the date. */
+  periodes: { effetDu: string; effetAu: string | null }[];
+  /** Overrides of the workbook's « Paramètres » sheet that replace figures of this table: key → value and cell. */
+  surcharges: Record<string, SurchargeLue>;
+}
+
+export interface AuditRegles {
+  date: string;
+  tables: TableAudit[];
+  /** Rows of the « Paramètres » sheet that no table reads (typing error, or a key of no rule). */
+  surchargesNonRattachees: Record<string, SurchargeLue>;
+}
+
+/**
+ * Keys whose prefix is not the table id: the devis rules' keys, the carbon factors. Every other key is
+ * "<table id with its dashes as dots or dashes>.<figure>" (credit-impot.cinema.taux → credit-impot-cinema).
+ */
+const PREFIXES_PARTICULIERS: readonly (readonly [string, readonly string[]])[] = [
+  ["devis.accord-transparence.", ["accord-transparence"]],
+  // The minimum of one function, whichever grid applies to the devis (IDCC 2642 audiovisual, 3097 cinema).
+  ["devis.salaire-minimum.", ["idcc2642-minima", "idcc3097-minima"]],
+  ["carbone.", ["carbone-facteurs"]],
+  // Audiovisual credit: keys grouped by figure, tables by genre.
+  [
+    "credit-impot.audiovisuel.plafond-minute.fiction-coproduction",
+    ["credit-impot-audiovisuel-plafond-minute-coproduction"],
+  ],
+  ["credit-impot.audiovisuel.coproduction.", ["credit-impot-audiovisuel-plafond-minute-coproduction"]],
+  ["credit-impot.audiovisuel.minimum-minute.fiction-jeunesse", ["credit-impot-audiovisuel-minimum-fiction-jeunesse"]],
+  ...(["fiction", "documentaire", "animation"] as const).flatMap((g) => [
+    [`credit-impot.audiovisuel.minimum-minute.${g}`, [`credit-impot-audiovisuel-minimum-${g}`]] as const,
+    [`credit-impot.audiovisuel.duree-minimum.${g}`, [`credit-impot-audiovisuel-minimum-${g}`]] as const,
+  ]),
+];
+
+/** The tables a « Paramètres » key overrides (empty when none): the longest table id the key starts with. */
+export function tablesDeSurcharge(cle: string, ids: readonly string[] = Object.keys(DONNEES)): string[] {
+  for (const [prefixe, tables] of PREFIXES_PARTICULIERS)
+    if (prefixe.endsWith(".") ? cle.startsWith(prefixe) : cle === prefixe) return [...tables];
+  const k = cle.replace(/\./g, "-");
+  let meilleur: string | undefined;
+  for (const id of ids)
+    if ((k === id || k.startsWith(`${id}-`)) && (!meilleur || id.length > meilleur.length)) meilleur = id;
+  return meilleur ? [meilleur] : [];
+}
+
+type Noeud = v.GenericSchema & {
+  type?: string;
+  entries?: Record<string, Noeud>;
+  item?: Noeud;
+  wrapped?: Noeud;
+  value?: Noeud;
+  pipe?: readonly unknown[];
+};
+
+/** The typed block (centimes, taux…) a schema node is, through optional/nullable wrappers and pipes. */
+function bloc(s: Noeud | undefined): Noeud | undefined {
+  let n = s;
+  for (let i = 0; n && i < 10; i++) {
+    if (n === centimes || n === taux || n === minutes || n === jours || n === nombreEntier || n === dateIso) return n;
+    if (n.wrapped) n = n.wrapped;
+    else if (n.pipe && n.pipe[0] !== n) n = n.pipe[0] as Noeud;
+    else return n;
+  }
+  return n;
+}
+
+function feuille(s: Noeud | undefined, x: unknown): string {
+  const b = bloc(s);
+  if (typeof x === "number" && b === centimes) return formatMontantFr(x as Cents);
+  if (typeof x === "string" && b === taux) return formatPourcentFr(x, Math.max(2, (x.split(".")[1]?.length ?? 0) - 2));
+  if (typeof x === "number" && b === minutes) return `${x} min`;
+  if (typeof x === "number" && b === jours) return `${x} j`;
+  if (typeof x === "string" && b === dateIso) return x.split("-").reverse().join("/");
+  if (typeof x === "boolean") return x ? "oui" : "non";
+  if (typeof x === "string" && /^\d+\.\d+$/.test(x)) return new Decimal(x).toString().replace(".", ",");
+  return String(x);
+}
+
+function lire(s: Noeud | undefined, x: unknown, chemin: string, out: FigureLisible[]): void {
+  const b = bloc(s);
+  if (x === null || x === undefined) {
+    out.push({ chemin, valeur: "—" });
+  } else if (Array.isArray(x)) {
+    const item = b?.item;
+    if (x.every((e) => e === null || typeof e !== "object"))
+      out.push({ chemin, valeur: x.map((e) => feuille(item, e)).join(", ") });
+    else x.forEach((e, i) => lire(item, e, `${chemin} ${i + 1}`, out));
+  } else if (typeof x === "object") {
+    const entrees = Object.entries(x as Record<string, unknown>);
+    const simple = (e: unknown) => e === null || typeof e !== "object";
+    // A row of a grid or a nested record of plain figures: one line « clé = valeur ; … ».
+    if (chemin && entrees.every(([, e]) => simple(e) || (Array.isArray(e) && e.every(simple)))) {
+      const ligne = entrees.map(([k, e]) => {
+        const sk = b?.entries?.[k] ?? b?.value;
+        return `${k} = ${Array.isArray(e) ? e.map((z) => feuille(bloc(sk)?.item, z)).join(", ") : e === null ? "—" : feuille(sk, e)}`;
+      });
+      out.push({ chemin, valeur: ligne.join(" ; ") });
+    } else for (const [k, e] of entrees) lire(b?.entries?.[k] ?? b?.value, e, chemin ? `${chemin} › ${k}` : k, out);
+  } else out.push({ chemin, valeur: feuille(s, x) });
+}
+
+/** Every figure of a version's values, in French, with its path. */
+export function figuresLisibles(id: string, valeurs: unknown): FigureLisible[] {
+  const out: FigureLisible[] = [];
+  lire(SCHEMAS_TABLES[id] as Noeud | undefined, valeurs, "", out);
+  return out;
+}
+
+/** The audit of every rule table on `date` (ISO), with the workbook's overrides when given. */
+export function auditRegles(date: string, surcharges: Surcharges = new Map()): AuditRegles {
+  const liste = tablesRegles();
+  const ids = liste.map((t) => t.id);
+  const parTable = new Map<string, Record<string, SurchargeLue>>();
+  const nonRattachees: Record<string, SurchargeLue> = {};
+  for (const [cle, s] of [...surcharges.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const cibles = tablesDeSurcharge(cle, ids);
+    if (!cibles.length) nonRattachees[cle] = { valeur: s.valeur, cellule: s.cellule };
+    for (const id of cibles) parTable.set(id, { ...parTable.get(id), [cle]: { valeur: s.valeur, cellule: s.cellule } });
+  }
+  return {
+    date,
+    tables: liste.map((t) => {
+      const ver = versionEnVigueur(t, date);
+      return {
+        id: t.id,
+        description: t.description,
+        version: ver
+          ? {
+              effetDu: ver.effetDu,
+              effetAu: ver.effetAu ?? null,
+              confiance: ver.confiance,
+              aVerifier: aVerifier(ver.confiance),
+              motifConfiance: ver.motifConfiance ?? null,
+              note: ver.note ?? null,
+              sources: ver.sources.map((s) => ({ titre: s.titre, url: s.url })),
+              valeurs: ver.valeurs,
+              lisibles: figuresLisibles(t.id, ver.valeurs),
+            }
+          : null,
+        periodes: t.versions.map((x) => ({ effetDu: x.effetDu, effetAu: x.effetAu ?? null })),
+        surcharges: parTable.get(t.id) ?? {},
+      };
+    }),
+    surchargesNonRattachees: nonRattachees,
+  };
+}

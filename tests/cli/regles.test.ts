@@ -1,0 +1,128 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import type { Io } from "../../src/cli/io";
+
+async function lancer(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await main(["regles", ...args], io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const DATA = path.join(__dirname, "../../src/core/regles/data");
+const ids = fs
+  .readdirSync(DATA)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.slice(0, -5))
+  .sort();
+
+let dossier: string;
+let classeur: string;
+beforeAll(async () => {
+  dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-regles-"));
+  classeur = path.join(dossier, "parametres.xlsx");
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Devis").addRow(["Code", "Libellé", "Montant"]);
+  const p = wb.addWorksheet("Paramètres");
+  p.addRow(["Paramètre", "Valeur"]);
+  p.addRow(["credit-impot.cinema.taux", "25 %"]);
+  p.addRow(["devis.salaire-minimum.chef-operateur", "600"]);
+  p.addRow(["taux-tva", "20 %"]);
+  await wb.xlsx.writeFile(classeur);
+});
+afterAll(() => fs.rmSync(dossier, { recursive: true, force: true }));
+
+describe("prodbook regles --json", () => {
+  test("chaque table avec sa version en vigueur à la date, ses chiffres, sa confiance et ses sources", async () => {
+    const r = await lancer(["--date", "2026-01-15", "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(["date", "tables", "surchargesNonRattachees"]);
+    expect(j.date).toBe("2026-01-15");
+    expect(j.tables.map((t: { id: string }) => t.id)).toEqual(ids);
+    for (const t of j.tables) {
+      expect(Object.keys(t)).toEqual(["id", "description", "version", "surcharges"]);
+      if (t.version === null) continue;
+      expect(Object.keys(t.version)).toEqual([
+        "effetDu",
+        "effetAu",
+        "confiance",
+        "sources",
+        "valeurs",
+        "aVerifier",
+        "motifConfiance",
+      ]);
+      expect(t.version.sources.length).toBeGreaterThan(0);
+      for (const s of t.version.sources) expect(Object.keys(s)).toEqual(["titre", "url"]);
+      // Every version below H says why (issue 11 §1).
+      if (t.version.confiance !== "H") expect(t.version.motifConfiance).toEqual(expect.any(String));
+    }
+    const plafond = j.tables.find((t: { id: string }) => t.id === "credit-impot-cinema-plafond");
+    expect(plafond.version).toMatchObject({
+      effetDu: "2016-01-01",
+      effetAu: null,
+      confiance: "H",
+      valeurs: { plafondOeuvre: 3000000000 },
+    });
+    expect(plafond.surcharges).toEqual({});
+  });
+
+  test("la date choisit la version : IDCC 2642 au 30 juin et au 1er juillet 2025", async () => {
+    const version = async (date: string) =>
+      JSON.parse((await lancer(["--date", date, "--json"])).out).tables.find(
+        (t: { id: string }) => t.id === "idcc2642-minima",
+      ).version;
+    expect((await version("2025-06-30")).effetDu).toBe("2025-01-01");
+    expect((await version("2025-07-01")).effetDu).toBe("2025-07-01");
+    expect(await version("2024-12-31")).toBeNull();
+  });
+
+  test("--classeur : les surcharges de la feuille Paramètres, chacune sous sa table, les autres à part", async () => {
+    const r = await lancer(["--date", "2026-01-15", "--classeur", classeur, "--json"]);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out);
+    const table = (id: string) => j.tables.find((t: { id: string }) => t.id === id);
+    expect(table("credit-impot-cinema").surcharges).toEqual({
+      "credit-impot.cinema.taux": { valeur: "25 %", cellule: "'Paramètres'!B2" },
+    });
+    const minimum = { "devis.salaire-minimum.chef-operateur": { valeur: "600", cellule: "'Paramètres'!B3" } };
+    expect(table("idcc2642-minima").surcharges).toEqual(minimum);
+    expect(table("idcc3097-minima").surcharges).toEqual(minimum);
+    expect(j.surchargesNonRattachees).toEqual({ "taux-tva": { valeur: "20 %", cellule: "'Paramètres'!B4" } });
+  });
+});
+
+describe("prodbook regles (texte)", () => {
+  test("lisible par un comptable : dates et montants en français, « à vérifier » et son motif, sources, surcharges", async () => {
+    const r = await lancer(["--date", "2026-01-15", "--classeur", classeur]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Règles en vigueur le 15\/01\/2026 : \d+ tables, dont \d+ à vérifier/);
+    expect(r.out).toContain("■ credit-impot-cinema-plafond — ");
+    expect(r.out).toContain("Version du 01/01/2016 (toujours en vigueur) — confiance H : texte primaire");
+    expect(r.out).toContain("    plafondOeuvre : 30\u202f000\u202f000,00\u00a0€");
+    const cinema = r.out.slice(r.out.indexOf("■ credit-impot-cinema —"));
+    expect(cinema).toMatch(/confiance M : à vérifier\n  Pourquoi à vérifier : /);
+    expect(cinema).toMatch(/  Source : .* — https:\/\//);
+    expect(cinema).toContain("    taux : 20,00\u00a0%");
+    expect(cinema).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
+    expect(r.out).toContain("Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n  taux-tva = 20 %");
+  });
+});
+
+describe("prodbook regles : entrées invalides → message français, code 2", () => {
+  test("date impossible, classeur absent, argument en trop", async () => {
+    const d = await lancer(["--date", "2026-02-30"]);
+    expect([d.code, d.err]).toEqual([2, "L'option --date attend une date AAAA-MM-JJ, reçu « 2026-02-30 »."]);
+    const f = await lancer(["--classeur", path.join(dossier, "absent.xlsx")]);
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/absent\.xlsx.*introuvable/);
+    const a = await lancer(["classeur.xlsx"]);
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/Argument inattendu « classeur.xlsx »/);
+  });
+});

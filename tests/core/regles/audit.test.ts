@@ -1,0 +1,113 @@
+import * as fs from "fs";
+import * as path from "path";
+import { CLES_CREDIT_IMPOT } from "../../../src/core/creditImpot/calculerCreditImpot";
+import { entreesParametresCreditImpot } from "../../../src/core/creditImpot/parametresModele";
+import { CLES_TEMPS_DE_TRAVAIL } from "../../../src/core/planning/parametresPlanning";
+import { auditRegles, figuresLisibles, tablesDeSurcharge, tablesRegles } from "../../../src/core/regles/audit";
+import { CLE_ACCORD, CLE_MINIMUM } from "../../../src/core/devis/regles/contexte";
+import { CLES_PARAMETRES_INTENSITE } from "../../../src/core/financement/plafonds";
+
+const DATA = path.join(__dirname, "../../../src/core/regles/data");
+
+test("chaque fichier de src/core/regles/data est dans l'audit, une fois", () => {
+  const fichiers = fs
+    .readdirSync(DATA)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5))
+    .sort();
+  expect(tablesRegles().map((t) => t.id)).toEqual(fichiers);
+});
+
+describe("rattacher une clé de la feuille Paramètres à sa table", () => {
+  test("chaque clé du modèle Paramètres des crédits d'impôt va à la table d'où vient son chiffre", () => {
+    const entrees = entreesParametresCreditImpot(2026);
+    expect(entrees.length).toBeGreaterThan(15);
+    for (const e of entrees) expect([e.cle, tablesDeSurcharge(e.cle)]).toEqual([e.cle, [e.table]]);
+  });
+  test("chaque clé des crédits d'impôt va à une seule table de crédit d'impôt ; les clés groupées par chiffre aussi", () => {
+    for (const k of CLES_CREDIT_IMPOT)
+      expect([k, tablesDeSurcharge(k)]).toEqual([k, [expect.stringMatching(/^credit-impot-/)]]);
+    expect(tablesDeSurcharge("credit-impot.audiovisuel.duree-minimum.documentaire")).toEqual([
+      "credit-impot-audiovisuel-minimum-documentaire",
+    ]);
+    expect(tablesDeSurcharge("credit-impot.audiovisuel.minimum-minute.fiction")).toEqual([
+      "credit-impot-audiovisuel-minimum-fiction",
+    ]);
+    expect(tablesDeSurcharge("credit-impot.audiovisuel.minimum-minute.fiction-jeunesse")).toEqual([
+      "credit-impot-audiovisuel-minimum-fiction-jeunesse",
+    ]);
+    expect(tablesDeSurcharge("credit-impot.audiovisuel.coproduction.part-etrangere")).toEqual([
+      "credit-impot-audiovisuel-plafond-minute-coproduction",
+    ]);
+    expect(tablesDeSurcharge("credit-impot.audiovisuel.taux.fiction")).toEqual(["credit-impot-audiovisuel"]);
+    expect(tablesDeSurcharge("credit-impot.cinema.realisateur.tranche-2")).toEqual(["credit-impot-cinema-realisateur"]);
+    expect(tablesDeSurcharge("credit-impot.international.taux-vfx")).toEqual(["credit-impot-international"]);
+  });
+  test("financement, planning, charges, devis, carbone", () => {
+    for (const k of CLES_PARAMETRES_INTENSITE)
+      expect(tablesDeSurcharge(`intensite-aides.cinema.${k}`)).toEqual(["intensite-aides"]);
+    for (const k of CLES_TEMPS_DE_TRAVAIL) expect(tablesDeSurcharge(k)).toEqual(["temps-de-travail"]);
+    expect(tablesDeSurcharge("charges-sociales.technicien")).toEqual(["charges-sociales"]);
+    expect(tablesDeSurcharge(CLE_ACCORD("fiction", "imprevus"))).toEqual(["accord-transparence"]);
+    expect(tablesDeSurcharge(CLE_MINIMUM("chef-operateur"))).toEqual(["idcc2642-minima", "idcc3097-minima"]);
+    expect(tablesDeSurcharge("carbone.train-km")).toEqual(["carbone-facteurs"]);
+  });
+  test("une clé qu'aucune table ne lit n'est rattachée à rien (pas à la table la plus proche)", () => {
+    expect(tablesDeSurcharge("credit-impot")).toEqual([]);
+    expect(tablesDeSurcharge("credit-impot.cinemax.taux")).toEqual([]);
+    expect(tablesDeSurcharge("taux-tva")).toEqual([]);
+  });
+});
+
+describe("version en vigueur à une date : bornes incluses", () => {
+  const version = (date: string, id: string) => auditRegles(date).tables.find((t) => t.id === id)!.version;
+  test("charges sociales : 30/04/2025 l'ancienne, 01/05/2025 la nouvelle", () => {
+    expect(version("2025-04-30", "charges-sociales")?.effetDu).toBe("2023-04-01");
+    expect(version("2025-04-30", "charges-sociales")?.effetAu).toBe("2025-04-30");
+    expect(version("2025-05-01", "charges-sociales")?.effetDu).toBe("2025-05-01");
+    expect(version("2025-05-01", "charges-sociales")?.effetAu).toBeNull();
+  });
+  test("avant toute version : null, et les périodes couvertes sont données", () => {
+    const t = auditRegles("2015-12-31").tables.find((x) => x.id === "credit-impot-cinema")!;
+    expect(t.version).toBeNull();
+    expect(t.periodes).toEqual([{ effetDu: "2016-01-01", effetAu: "2028-12-31" }]);
+  });
+});
+
+test("figures en français selon leur type : centimes en euros, taux en pourcentage, minutes, grilles ligne à ligne", () => {
+  expect(figuresLisibles("credit-impot-cinema-plafond", { plafondOeuvre: 3000000000 })).toEqual([
+    { chemin: "plafondOeuvre", valeur: "30\u202f000\u202f000,00\u00a0€" },
+  ]);
+  expect(
+    figuresLisibles("credit-impot-audiovisuel-minimum-documentaire", { dureeMinutes: 24, depensesMinute: 200000 }),
+  ).toEqual([
+    { chemin: "dureeMinutes", valeur: "24 min" },
+    { chemin: "depensesMinute", valeur: "2\u202f000,00\u00a0€" },
+  ]);
+  expect(
+    figuresLisibles("credit-impot-cinema-realisateur", {
+      tranches: [
+        { jusqua: 400000000, taux: "0.15" },
+        { jusqua: 700000000, taux: "0.0805" },
+      ],
+    }),
+  ).toEqual([
+    { chemin: "tranches 1", valeur: "jusqua = 4\u202f000\u202f000,00\u00a0€ ; taux = 15,00\u00a0%" },
+    { chemin: "tranches 2", valeur: "jusqua = 7\u202f000\u202f000,00\u00a0€ ; taux = 8,05\u00a0%" },
+  ]);
+});
+
+test("les surcharges vont à leur table ; une clé inconnue est listée à part", () => {
+  const a = auditRegles(
+    "2026-01-15",
+    new Map([
+      ["credit-impot.cinema.taux", { valeur: "25 %", cellule: "'Paramètres'!B2" }],
+      ["taux-tva", { valeur: "20 %", cellule: "'Paramètres'!B3" }],
+    ]),
+  );
+  expect(a.tables.find((t) => t.id === "credit-impot-cinema")!.surcharges).toEqual({
+    "credit-impot.cinema.taux": { valeur: "25 %", cellule: "'Paramètres'!B2" },
+  });
+  expect(a.tables.filter((t) => Object.keys(t.surcharges).length).map((t) => t.id)).toEqual(["credit-impot-cinema"]);
+  expect(a.surchargesNonRattachees).toEqual({ "taux-tva": { valeur: "20 %", cellule: "'Paramètres'!B3" } });
+});
