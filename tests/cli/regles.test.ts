@@ -106,8 +106,8 @@ describe("prodbook regles (texte)", () => {
     expect(r.out).toContain("Version du 01/01/2016 (toujours en vigueur) — confiance H : texte primaire");
     expect(r.out).toContain("    plafondOeuvre : 30\u202f000\u202f000,00\u00a0€");
     const cinema = r.out.slice(r.out.indexOf("■ credit-impot-cinema —"));
-    expect(cinema).toMatch(/confiance M : à vérifier\n  Pourquoi à vérifier : /);
-    expect(cinema).toMatch(/  Source : .* — https:\/\//);
+    expect(cinema).toMatch(/confiance M : à vérifier\n {2}Pourquoi à vérifier : /);
+    expect(cinema).toMatch(/ {2}Source : .* — https:\/\//);
     expect(cinema).toContain("    taux : 20,00\u00a0%");
     expect(cinema).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
     expect(r.out).toContain("Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n  taux-tva = 20 %");
