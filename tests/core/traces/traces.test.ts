@@ -9,6 +9,8 @@ import { tracesDevis } from "../../../src/core/traces/devis";
 import { arbreTexte, evaluerNoeud, incoherences, type Trace } from "../../../src/core/traces/trace";
 import { unDevis, type LigneSimple } from "../creditImpot/fabrique";
 import { importerDevis } from "../../../src/core/devis/import";
+import { analyserFinancement } from "../../../src/core/financement/analyser";
+import { tracesFinancement } from "../../../src/core/traces/financement";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 
 const CHAPITRES: CodeChapitre[] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP"];
@@ -119,4 +121,28 @@ describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs
       /← Taux : \d+,\d\d\u00a0% .*\[credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au \d{4}-\d\d-\d\d/,
     );
   });
+});
+
+describe("« D'où vient ce chiffre ? » : the plan de financement", () => {
+  it.each(["cinema.xlsx", "documentaire.xlsx", "fiction.xlsx"])(
+    "%s: total, reste à financer, aides publiques, their share and each month's payments re-evaluate to the figures",
+    async (nom) => {
+      const wb = await XlsxWorkbook.ouvrir(path.join(__dirname, "../../fixtures/financement", nom));
+      const r = await analyserFinancement(wb, { date: "2026-01-15" });
+      const t = tracesFinancement(r, r.echeancier);
+      expect(r.echeancier.mois.length).toBeGreaterThan(0);
+      verifier(t.total, centsToDecimalString(r.synthese.total));
+      verifier(t.aidesPubliques, centsToDecimalString(r.synthese.aidesPubliques));
+      expect(t.total.entrees!.some((e) => e.cellule)).toBe(true);
+      if (r.synthese.resteAFinancer !== undefined)
+        verifier(t.resteAFinancer as Trace, centsToDecimalString(r.synthese.resteAFinancer));
+      // cinema.xlsx and documentaire.xlsx carry their cost (share 35 % and 7/18), fiction.xlsx does not.
+      expect(r.synthese.intensite !== undefined).toBe(nom !== "fiction.xlsx");
+      if (r.synthese.intensite !== undefined) {
+        expect(incoherences(t.intensite as Trace)).toEqual([]);
+        expect(evaluerNoeud(t.intensite as Trace).equals(r.synthese.intensite)).toBe(true);
+      }
+      for (const m of r.echeancier.mois) verifier(t.encaissements![m.mois], centsToDecimalString(m.encaissements));
+    },
+  );
 });

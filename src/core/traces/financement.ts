@@ -1,0 +1,119 @@
+import type { AnalyseFinancement } from "../financement/evaluer";
+import type { Echeancier } from "../financement/echeancier";
+import { categorie } from "../financement/categories";
+import type { SourceFinancement } from "../financement/model";
+import { moisDe } from "../financement/dates";
+import { euros, feuille, noeud, type Trace } from "./trace";
+
+export interface TracesFinancement {
+  total: Trace;
+  resteAFinancer?: Trace;
+  aidesPubliques: Trace;
+  /** Public-aid share of the cost (or of its French share): aides publiques ÷ base, against the ceiling. */
+  intensite?: Trace;
+  /** Cash in by month of the échéancier (« 2026-03 »): Σ the payments dated that month. */
+  encaissements?: Record<string, Trace>;
+}
+
+function traceSource(s: SourceFinancement): Trace {
+  return feuille(`${s.financeur}${s.etranger ? " (étranger)" : ""}`, euros(s.montant), "euros", {
+    formule: s.classement === "calcul" ? "calculé par Prodbook" : `montant lu (${s.statut})`,
+    ...(s.cellule ? { cellule: s.cellule } : {}),
+  });
+}
+
+/** Traces of a plan de financement's figures, down to each source's cell and each dated payment. */
+export function tracesFinancement(a: AnalyseFinancement, echeancier?: Echeancier): TracesFinancement {
+  const s = a.synthese;
+  const jour = a.contexte.date;
+  const total = noeud("Total des financements", euros(s.total), "euros", "somme", a.sources.map(traceSource), {
+    formule: `Σ ${a.sources.length} source${a.sources.length > 1 ? "s" : ""}`,
+  });
+  const publiques = a.sources.filter((x) => categorie(x.categorie, jour).public && !x.etranger);
+  const aidesPubliques = noeud(
+    "Aides publiques",
+    euros(s.aidesPubliques),
+    "euros",
+    "somme",
+    publiques.map(traceSource),
+    {
+      formule: "Σ sources publiques françaises (crédit d'impôt compris)",
+    },
+  );
+  const out: TracesFinancement = { total, aidesPubliques };
+  if (s.cout !== undefined) {
+    const origine = a.contexte.cout;
+    const cout = feuille("Coût de l'œuvre", euros(s.cout), "euros", {
+      formule: origine ? `lu : ${origine.origine}` : "coût indiqué",
+      ...(origine?.cellule ? { cellule: origine.cellule } : {}),
+    });
+    if (s.resteAFinancer !== undefined)
+      out.resteAFinancer = noeud("Reste à financer", euros(s.resteAFinancer), "euros", "difference", [cout, total], {
+        formule: "coût − total des financements",
+      });
+    if (s.intensite !== undefined && s.baseIntensite !== undefined) {
+      const etrangers = a.sources.filter((x) => x.etranger);
+      const base =
+        s.financementEtranger > 0
+          ? noeud(
+              "Part française du coût",
+              euros(s.baseIntensite),
+              "euros",
+              "difference",
+              [
+                cout,
+                noeud(
+                  "Financements étrangers",
+                  euros(s.financementEtranger),
+                  "euros",
+                  "somme",
+                  etrangers.map(traceSource),
+                  {
+                    formule: "Σ sources étrangères",
+                  },
+                ),
+              ],
+              { formule: "coût − financements étrangers" },
+            )
+          : cout;
+      const p = a.plafond;
+      const plafond = p.plafond.times(100).toString().replace(".", ",");
+      out.intensite = noeud(
+        "Part des aides publiques",
+        s.intensite.toString(),
+        "taux",
+        "quotient",
+        [aidesPubliques, base],
+        {
+          formule: `aides publiques ÷ ${s.financementEtranger > 0 ? "part française du coût" : "coût"} ; plafond ${plafond} % (${p.motif})`,
+          regle: {
+            table: "intensite-aides",
+            effetDu: p.version.effetDu,
+            confiance: p.confiance,
+            ...(p.version.sources[0] ? { source: p.version.sources[0].url } : {}),
+          },
+        },
+      );
+    }
+  }
+  if (echeancier) {
+    const parMois = new Map<string, Trace[]>();
+    for (const src of a.sources)
+      for (const t of src.tranches) {
+        if (!t.date) continue;
+        const arr = parMois.get(moisDe(t.date)) ?? [];
+        arr.push(
+          feuille(`${src.financeur} (${t.date})`, euros(t.montant), "euros", t.cellule ? { cellule: t.cellule } : {}),
+        );
+        parMois.set(moisDe(t.date), arr);
+      }
+    out.encaissements = {};
+    for (const m of echeancier.mois) {
+      const ts = parMois.get(m.mois) ?? [];
+      out.encaissements[m.mois] = noeud(`Encaissements ${m.mois}`, euros(m.encaissements), "euros", "somme", ts, {
+        formule: "Σ échéances datées du mois",
+      });
+    }
+  }
+  return out;
+}
