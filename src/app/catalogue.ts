@@ -11,6 +11,7 @@ import { commandesDevis } from "./commandes/devis";
 import { commandesEcarts } from "./commandes/ecarts";
 import { commandesFinancement } from "./commandes/financement";
 import { commandesPlanning } from "./commandes/planning";
+import { commandesRegles } from "./commandes/regles";
 import { commandesVersions } from "./commandes/versions";
 
 const HANDLERS = {
@@ -20,6 +21,7 @@ const HANDLERS = {
   ...commandesEcarts,
   ...commandesFinancement,
   ...commandesPlanning,
+  ...commandesRegles,
   ...commandesVersions,
 };
 

@@ -5,6 +5,7 @@ import { Ecarts } from "./Ecarts";
 import { Financement } from "./Financement";
 import { Structurer } from "./Structurer";
 import { Planning } from "./Planning";
+import { Sources } from "./Sources";
 
 /**
  * The pane's pages, in tab order. To add one: write src/taskpane/pages/<Page>.tsx (it talks to the workbook
@@ -23,4 +24,5 @@ export const PAGES: readonly Page[] = [
   { id: "financement", titre: "Financement", composant: Financement },
   { id: "planning", titre: "Planning", composant: Planning },
   { id: "ecarts", titre: "Écarts", composant: Ecarts },
+  { id: "sources", titre: "Sources", composant: Sources },
 ];

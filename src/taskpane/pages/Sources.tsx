@@ -1,0 +1,213 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { envoyer } from "../../app/catalogue";
+import type { AuditRegles, TableAudit } from "../../core/regles/audit";
+import { MessageErreur } from "../components/MessageErreur";
+import { useCommande } from "../components/useCommande";
+
+/** Stable ids for tests of this page. */
+export const IDS_SOURCES = {
+  date: "sources-date",
+  actualiser: "sources-actualiser",
+  aVerifier: "sources-a-verifier",
+  resume: "sources-resume",
+  liste: "sources-liste",
+  table: (id: string) => `sources-table-${id}`,
+  confiance: (id: string) => `sources-confiance-${id}`,
+  surcharges: "sources-surcharges-orphelines",
+} as const;
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  entete: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
+  panneau: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  figure: { fontVariantNumeric: "tabular-nums" },
+});
+
+const jour = (iso: string) => iso.split("-").reverse().join("/");
+const aujourdhui = () => new Date().toISOString().slice(0, 10);
+
+/** The first words of a table's description: its title in the list (the full text is in the panel). */
+function titre(description: string): string {
+  const court = description.split(/ : |\. /)[0];
+  return court.length > 90 ? `${court.slice(0, 88).trimEnd()}…` : court;
+}
+
+/**
+ * « Sources »: every regulatory table Prodbook uses, with the version in force on a date, its figures, sources
+ * (links open in a new window) and confidence — anything not read in a primary text is « à vérifier », with why —
+ * and the overrides of this workbook's « Paramètres » sheet.
+ */
+export function Sources() {
+  const styles = useStyles();
+  const { occupe, erreur, lancer } = useCommande();
+  const [date, setDate] = React.useState(aujourdhui());
+  const [seulementAVerifier, setSeulementAVerifier] = React.useState(false);
+  const [audit, setAudit] = React.useState<AuditRegles>();
+
+  const charger = React.useCallback(
+    (d: string) => lancer(async () => setAudit(await envoyer("reglesEnVigueur", { date: d }))),
+    [lancer],
+  );
+  React.useEffect(() => {
+    void charger(aujourdhui());
+  }, [charger]);
+
+  const tables = audit?.tables.filter((t) => !seulementAVerifier || !t.version || t.version.aVerifier) ?? [];
+  const nAVerifier = audit?.tables.filter((t) => t.version?.aVerifier).length ?? 0;
+  const orphelines = Object.entries(audit?.surchargesNonRattachees ?? {});
+
+  return (
+    <section className={styles.page} aria-label="Sources des règles">
+      {audit && (
+        <Text data-testid={IDS_SOURCES.resume}>
+          Le {jour(audit.date)} : {audit.tables.length} barèmes, dont {audit.tables.length - nAVerifier} lus dans le
+          texte officiel et {nAVerifier} à vérifier.
+        </Text>
+      )}
+      <div className={styles.ligne}>
+        <Field label="Règles en vigueur le">
+          <Input type="date" data-testid={IDS_SOURCES.date} value={date} onChange={(_, d) => setDate(d.value)} />
+        </Field>
+        <Button data-testid={IDS_SOURCES.actualiser} onClick={() => void charger(date)} disabled={occupe || !date}>
+          Afficher
+        </Button>
+      </div>
+      <Checkbox
+        data-testid={IDS_SOURCES.aVerifier}
+        checked={seulementAVerifier}
+        onChange={(_, d) => setSeulementAVerifier(!!d.checked)}
+        label="Seulement les chiffres à vérifier"
+      />
+      <MessageErreur erreur={erreur} />
+      {orphelines.length > 0 && (
+        <div data-testid={IDS_SOURCES.surcharges}>
+          <Text weight="semibold">Paramètres du classeur qu'aucun barème ne lit (faute de frappe ?)</Text>
+          <ul className={styles.liste}>
+            {orphelines.map(([cle, s]) => (
+              <li key={cle}>
+                {cle} = {s.valeur} ({s.cellule})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {audit && (
+        <Accordion multiple collapsible data-testid={IDS_SOURCES.liste}>
+          {tables.map((t) => (
+            <Bareme key={t.id} t={t} />
+          ))}
+        </Accordion>
+      )}
+    </section>
+  );
+}
+
+function Bareme({ t }: { t: TableAudit }) {
+  const styles = useStyles();
+  const v = t.version;
+  const surcharges = Object.entries(t.surcharges);
+  return (
+    <AccordionItem value={t.id} data-testid={IDS_SOURCES.table(t.id)}>
+      <AccordionHeader size="small">
+        <span className={styles.entete}>
+          <span>{titre(t.description)}</span>
+          <span data-testid={IDS_SOURCES.confiance(t.id)}>
+            {!v ? (
+              <Badge appearance="tint" color="danger">
+                aucune version à cette date
+              </Badge>
+            ) : v.aVerifier ? (
+              <Badge appearance="tint" color="warning">
+                à vérifier
+              </Badge>
+            ) : (
+              <Badge appearance="tint" color="success">
+                texte officiel
+              </Badge>
+            )}
+            {surcharges.length > 0 && (
+              <Badge appearance="tint" color="informative">
+                remplacé par le classeur
+              </Badge>
+            )}
+          </span>
+        </span>
+      </AccordionHeader>
+      <AccordionPanel>
+        <div className={styles.panneau}>
+          <Text size={200}>{t.description}</Text>
+          {!v ? (
+            <Text>
+              Aucune version en vigueur à cette date. Périodes connues :{" "}
+              {t.periodes
+                .map((p) => `du ${jour(p.effetDu)} ${p.effetAu ? `au ${jour(p.effetAu)}` : "à ce jour"}`)
+                .join(" ; ")}
+              .
+            </Text>
+          ) : (
+            <>
+              <Text>
+                En vigueur du {jour(v.effetDu)} {v.effetAu ? `au ${jour(v.effetAu)}` : "à ce jour"} — confiance{" "}
+                {v.confiance}
+                {v.aVerifier ? " : à vérifier" : " : texte officiel lu"}
+              </Text>
+              {v.motifConfiance && (
+                <Text size={200}>
+                  <strong>Pourquoi à vérifier : </strong>
+                  {v.motifConfiance}
+                </Text>
+              )}
+              <Text weight="semibold">Sources</Text>
+              <ul className={styles.liste}>
+                {v.sources.map((s) => (
+                  <li key={s.url + s.titre}>
+                    <Link href={s.url} target="_blank" rel="noopener noreferrer">
+                      {s.titre}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <Text weight="semibold">Chiffres</Text>
+              <ul className={styles.liste}>
+                {v.lisibles.map((f, i) => (
+                  <li key={i} className={styles.figure}>
+                    {f.chemin} : {f.valeur}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {surcharges.length > 0 && (
+            <>
+              <Text weight="semibold">Remplacé par la feuille Paramètres de ce classeur</Text>
+              <ul className={styles.liste}>
+                {surcharges.map(([cle, s]) => (
+                  <li key={cle}>
+                    {cle} = {s.valeur} ({s.cellule})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}

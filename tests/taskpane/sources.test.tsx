@@ -1,0 +1,84 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+
+class ResizeObserverInerte {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
+
+const classeur = new MemoryWorkbook({
+  Paramètres: [
+    ["Paramètre", "Valeur"],
+    ["credit-impot.cinema.taux", "25 %"],
+    ["taux-tva", "20 %"],
+  ],
+});
+jest.mock("../../src/app/catalogue", () => {
+  const reel = jest.requireActual("../../src/app/catalogue");
+  return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(classeur)(nom, args) };
+});
+
+import { IDS_SOURCES, Sources } from "../../src/taskpane/pages/Sources";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+
+const afficher = () =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Sources />
+    </FluentProvider>,
+  );
+
+describe("page Sources", () => {
+  it("liste les barèmes du jour : liens vers les sources dans une nouvelle fenêtre, « à vérifier » et son motif, surcharges", async () => {
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(/30 barèmes, dont \d+ lus/));
+    expect(classeur.ecritures).toBe(0);
+    // H: the per-work cap of the cinema credit, read in the CGI.
+    const plafond = screen.getByTestId(IDS_SOURCES.table("credit-impot-cinema-plafond"));
+    expect(within(plafond).getByTestId(IDS_SOURCES.confiance("credit-impot-cinema-plafond")).textContent).toBe(
+      "texte officiel",
+    );
+    fireEvent.click(within(plafond).getByRole("button"));
+    await waitFor(() => expect(plafond.textContent).toContain("plafondOeuvre : 30\u202f000\u202f000,00\u00a0€"));
+    const lien = within(plafond).getAllByRole("link")[0];
+    expect(lien.getAttribute("href")).toMatch(/^https:\/\/(www\.)?(legifrance|bofip|legal\.tricoteuses)/);
+    expect(lien.getAttribute("target")).toBe("_blank");
+    expect(lien.getAttribute("rel")).toContain("noopener");
+    // M: the cinema rates, « à vérifier » with why, and the workbook's override.
+    const cinema = screen.getByTestId(IDS_SOURCES.table("credit-impot-cinema"));
+    expect(within(cinema).getByTestId(IDS_SOURCES.confiance("credit-impot-cinema")).textContent).toBe(
+      "à vérifierremplacé par le classeur",
+    );
+    fireEvent.click(within(cinema).getByRole("button"));
+    await waitFor(() => expect(cinema.textContent).toContain("Pourquoi à vérifier : "));
+    expect(cinema.textContent).toContain("taux : 20,00\u00a0%");
+    expect(cinema.textContent).toContain("credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
+    expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("taux-tva = 20 % ('Paramètres'!B3)");
+  });
+
+  it("« Seulement les chiffres à vérifier » retire les barèmes lus dans le texte officiel ; une date change la version", async () => {
+    afficher();
+    await waitFor(() => screen.getByTestId(IDS_SOURCES.table("credit-impot-cinema-plafond")));
+    fireEvent.click(screen.getByTestId(IDS_SOURCES.aVerifier));
+    expect(screen.queryByTestId(IDS_SOURCES.table("credit-impot-cinema-plafond"))).toBeNull();
+    expect(screen.getByTestId(IDS_SOURCES.table("credit-impot-cinema"))).toBeTruthy();
+    fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "2015-06-01" } });
+    fireEvent.click(screen.getByTestId(IDS_SOURCES.actualiser));
+    await waitFor(() => expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(/^Le 01\/06\/2015/));
+    expect(screen.getByTestId(IDS_SOURCES.confiance("credit-impot-cinema")).textContent).toBe(
+      "aucune version à cette dateremplacé par le classeur",
+    );
+  });
+
+  it("sans date, « Afficher » est désactivé (le champ date n'accepte pas une date impossible)", async () => {
+    afficher();
+    await waitFor(() => screen.getByTestId(IDS_SOURCES.resume));
+    fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "" } });
+    expect(screen.getByTestId(IDS_SOURCES.actualiser).hasAttribute("disabled")).toBe(true);
+    expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
+  });
+});
