@@ -13,6 +13,7 @@ import { commandesFinancement } from "./commandes/financement";
 import { commandesPlanning } from "./commandes/planning";
 import { commandesRegles } from "./commandes/regles";
 import { commandesVersions } from "./commandes/versions";
+import { commandesProduction } from "./commandes/production";
 
 const HANDLERS = {
   ...commandesClasseur,
@@ -23,6 +24,7 @@ const HANDLERS = {
   ...commandesPlanning,
   ...commandesRegles,
   ...commandesVersions,
+  ...commandesProduction,
 };
 
 type Handlers = typeof HANDLERS;

@@ -17,6 +17,7 @@ import { decouperEnBlocs, octetsLigneJson, OCTETS_MAX_BLOC, type Bloc } from "..
 import { parseCelluleRef, adresse } from "../core/util/adresse";
 import { celluleLue, planEcriture, texteSur, type PlanEcriture } from "./cellules";
 import { appliquerMiseEnForme } from "./miseEnForme";
+import { ecrireReglageDocument, lireReglageDocument } from "./reglages";
 import { apiExcel, excelRun } from "./run";
 
 /** Cells read per request: values, formulas, formats and types of 20,000 cells stay well under 5 MB. */
@@ -38,6 +39,14 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async feuillesProdbook(): Promise<string[]> {
     return excelRun((ctx) => lireRegistre(ctx));
+  }
+
+  lireReglage(cle: string): Promise<string | undefined> {
+    return lireReglageDocument(cle);
+  }
+
+  ecrireReglage(cle: string, valeur: string): Promise<void> {
+    return ecrireReglageDocument(cle, valeur);
   }
 
   async readSheet(name: string): Promise<SheetData | undefined> {

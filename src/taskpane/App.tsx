@@ -1,7 +1,10 @@
 import { makeStyles, SelectTabData, Tab, TabList, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { BandeauProduction } from "./components/BandeauProduction";
 import { EtatProvider } from "./etat";
+import { NavigationContexte } from "./navigation";
 import { PAGES } from "./pages";
+import { ProductionProvider } from "./production";
 import { TEST_IDS } from "./testIds";
 
 const useStyles = makeStyles({
@@ -10,35 +13,73 @@ const useStyles = makeStyles({
     flexDirection: "column",
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  // The tabs and the production line stay in view on long results.
+  entete: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   onglets: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: "wrap" },
-  page: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  page: {
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
 });
 
 export function App() {
   const styles = useStyles();
   const [pageId, setPageId] = React.useState(PAGES[0].id);
-  const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
-  const Composant = page.composant;
+  // Pages stay mounted once visited (hidden when another tab is chosen): fields, previews and results survive.
+  const [visitees, setVisitees] = React.useState<Set<string>>(() => new Set([PAGES[0].id]));
+  const aller = React.useCallback((id: string) => {
+    if (!PAGES.some((p) => p.id === id)) return;
+    setPageId(id);
+    setVisitees((v) => (v.has(id) ? v : new Set(v).add(id)));
+  }, []);
   return (
-    <EtatProvider>
-      <div className={styles.racine} data-testid={TEST_IDS.app}>
-        <TabList
-          className={styles.onglets}
-          selectedValue={pageId}
-          onTabSelect={(_e, d: SelectTabData) => setPageId(String(d.value))}
-          size="small"
-        >
-          {PAGES.map((p) => (
-            <Tab key={p.id} value={p.id} data-testid={TEST_IDS.onglet(p.id)}>
-              {p.titre}
-            </Tab>
-          ))}
-        </TabList>
-        <main className={styles.page}>
-          <Composant />
-        </main>
-      </div>
-    </EtatProvider>
+    <ProductionProvider>
+      <EtatProvider>
+        <NavigationContexte.Provider value={aller}>
+          <div className={styles.racine} data-testid={TEST_IDS.app}>
+            <header className={styles.entete}>
+              <TabList
+                className={styles.onglets}
+                selectedValue={pageId}
+                onTabSelect={(_e, d: SelectTabData) => aller(String(d.value))}
+                size="small"
+              >
+                {PAGES.map((p) => (
+                  <Tab key={p.id} value={p.id} data-testid={TEST_IDS.onglet(p.id)}>
+                    {p.titre}
+                  </Tab>
+                ))}
+              </TabList>
+              <BandeauProduction />
+            </header>
+            {PAGES.filter((p) => visitees.has(p.id)).map((p) => {
+              const Composant = p.composant;
+              return (
+                <main
+                  key={p.id}
+                  className={styles.page}
+                  hidden={p.id !== pageId}
+                  style={p.id !== pageId ? { display: "none" } : undefined}
+                  aria-label={p.titre}
+                  data-testid={TEST_IDS.page(p.id)}
+                >
+                  <Composant />
+                </main>
+              );
+            })}
+          </div>
+        </NavigationContexte.Provider>
+      </EtatProvider>
+    </ProductionProvider>
   );
 }

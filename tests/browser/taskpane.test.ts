@@ -42,8 +42,20 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
   it("affiche le volet en français avec les pages Structurer et Contrôles", async () => {
     await expectTexte(page.getByTestId(TEST_IDS.onglet("structurer")), "Structurer");
     await expectTexte(page.getByTestId(TEST_IDS.onglet("controles")), "Contrôles");
-    const options = await page.getByTestId(TEST_IDS.structurer.feuille).locator("option").allTextContents();
-    expect(options).toEqual(["Notes", feuilleSource]);
+    // The devis sheet is detected (its header), so the first click works; « Notes » is offered apart, never preselected.
+    const choix = page.getByTestId(TEST_IDS.structurer.feuille);
+    await page.waitForFunction(
+      ([id, f]) => (document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | null)?.value === f,
+      [TEST_IDS.structurer.feuille, feuilleSource],
+    );
+    expect(await choix.locator("option").allTextContents()).toEqual(["Détection automatique", feuilleSource, "Notes"]);
+    expect(await choix.locator("optgroup").evaluateAll((g) => g.map((x) => x.getAttribute("label")))).toEqual([
+      "Feuilles reconnues comme devis",
+      "Autres feuilles",
+    ]);
+    // Genre and duration read in the title row « documentaire 52' ».
+    expect(await page.getByTestId(TEST_IDS.structurer.genre).inputValue()).toBe("documentaire");
+    expect(await page.getByTestId(TEST_IDS.structurer.duree).inputValue()).toBe("52");
   });
 
   it("montre en français, dans une barre de message, pourquoi une feuille sans devis est refusée", async () => {
@@ -101,6 +113,49 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     const source = etat.feuilles.find((f) => f.name === feuilleSource)!;
     const avant = (await XlsxWorkbook.ouvrir(EXEMPLE).then((w) => w.readSheet(feuilleSource))) as SheetData;
     expect(source.valeurs.length).toBe(avant.rows.length);
+  });
+
+  it("garde le contexte de production d'une page à l'autre, dans le classeur, et après rechargement du volet", async () => {
+    await page.getByTestId(TEST_IDS.structurer.duree).fill("26");
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    expect(await page.getByTestId("ci-duree").inputValue()).toBe("26");
+    expect(await page.getByTestId("ci-genre").inputValue()).toBe("documentaire");
+    expect(await page.getByTestId("ci-feuille").inputValue()).toBe(feuilleSource);
+    await page.getByTestId("ci-annee").fill("2025");
+    await page.getByTestId(TEST_IDS.onglet("structurer")).click();
+    // The Structurer page kept its preview (the page stays mounted when hidden).
+    await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
+    expect(await page.getByTestId(TEST_IDS.structurer.duree).inputValue()).toBe("26");
+    // Saved in the workbook's document settings, not in a sheet.
+    await page.waitForFunction(() => {
+      const e = (window as unknown as { Excel: { __etat(): { reglages: Record<string, string> } } }).Excel.__etat();
+      return /"annee":"2025"/.test(e.reglages["prodbook.production"] ?? "");
+    });
+    const etat = await etatExcel(page);
+    expect(JSON.parse(etat.reglages["prodbook.production"] as string)).toMatchObject({
+      feuilleDevis: feuilleSource,
+      genre: "documentaire",
+      duree: "26",
+      annee: "2025",
+    });
+    expect(etat.feuilles.map((f) => f.name)).not.toContain("Production");
+    // The workbook reopened (same document settings): the pane finds the same context.
+    await page.reload();
+    await page.getByTestId(TEST_IDS.app).waitFor();
+    await page.waitForFunction(
+      (id) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | null)?.value === "26",
+      TEST_IDS.structurer.duree,
+    );
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    expect(await page.getByTestId(TEST_IDS.production.annee).inputValue()).toBe("2025");
+    expect(await page.getByTestId(TEST_IDS.production.enregistrement).textContent()).toContain(
+      "Enregistré dans le classeur",
+    );
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    // Back to the duration the rest of this suite expects.
+    await page.getByTestId(TEST_IDS.structurer.duree).fill("52");
+    await page.getByTestId(TEST_IDS.structurer.analyser).click();
+    await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
   });
 
   it("liste les constats par gravité sur la page Contrôles ; un clic sélectionne la cellule", async () => {

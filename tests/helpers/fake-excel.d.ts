@@ -8,6 +8,15 @@ export interface FixtureExcel {
   /** Hidden columns per sheet, 0-based as in SheetData.colonnesMasquees. */
   colonnesMasquees?: Record<string, number[]>;
   active?: string;
+  /** The workbook's saved document settings (Office.context.document.settings). */
+  reglages?: Record<string, unknown>;
+  /** Office.context.officeTheme in the browser (e.g. a dark theme). */
+  theme?: {
+    bodyBackgroundColor: string;
+    bodyForegroundColor: string;
+    controlBackgroundColor: string;
+    controlForegroundColor: string;
+  };
 }
 export interface SyncEnregistre {
   octets: number;
@@ -57,10 +66,18 @@ export interface EtatExcel {
   selection: string | null;
   active: string | null;
   calculsSuspendus: number;
+  /** Document settings as last saved (saveAsync). */
+  reglages: Record<string, unknown>;
 }
 export interface FauxExcel {
   run<T>(cb: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
   __etat(): EtatExcel;
   __charger(f: FixtureExcel): void;
+  __reglages: {
+    get(k: string): unknown;
+    set(k: string, v: unknown): void;
+    remove(k: string): void;
+    saveAsync(cb?: unknown): void;
+  };
 }
 export function creerFauxExcel(fixture?: FixtureExcel): FauxExcel;

@@ -10,6 +10,7 @@
  * Fixture: { sheets: { "<name>": rows }, hidden?: ["<name>"], colonnesMasquees?: { "<name>": [3, 5] },
  * active?: "<name>" } where a cell is a number, a string, a boolean, null, or { f: "=B2*C2", v: 40,
  * fmt?: "0.00" } (formula with a value), and colonnesMasquees lists a sheet's hidden columns, 0-based (D, F).
+ * reglages?: { key: value } (the file's saved document settings), theme?: Office.context.officeTheme (browser).
  * Without sheets the workbook starts with an empty "Feuil1", as Excel does.
  * A range's columnHidden is true when all its columns are hidden, false when none, null when mixed (any
  * range: a cell, getEntireColumn(), "D:D"); setting it hides or shows all the range's columns.
@@ -1199,7 +1200,70 @@
       };
     }
 
-    var api = { run: run, __etat: instantane, __charger: charger, __parsePlage: parsePlage };
+    /*
+     * Office.context.document.settings: get/set/remove on the live values, saveAsync keeps them "in the file"
+     * (Excel.__etat().reglages). In a browser the saved values also go to sessionStorage, so reloading the
+     * page (the same workbook reopened) finds them; a fixture's `reglages` are the file's saved settings.
+     */
+    var STOCKAGE = "__prodbookReglages";
+    function session() {
+      try {
+        return typeof window !== "undefined" && window.sessionStorage ? window.sessionStorage : null;
+      } catch (e) {
+        // A sandboxed frame (office.js's telemetry iframe) has no storage.
+        return null;
+      }
+    }
+    var enregistres = {};
+    var courants = {};
+    function chargerReglages(fx) {
+      enregistres = {};
+      var stock = session() ? session().getItem(STOCKAGE) : null;
+      var depart = stock ? JSON.parse(stock) : (fx && fx.reglages) || {};
+      Object.keys(depart).forEach(function (k) {
+        enregistres[k] = depart[k];
+      });
+      courants = JSON.parse(JSON.stringify(enregistres));
+    }
+    chargerReglages(fixture);
+    var reglages = {
+      get: function (k) {
+        return Object.prototype.hasOwnProperty.call(courants, k) ? JSON.parse(JSON.stringify(courants[k])) : null;
+      },
+      set: function (k, v) {
+        courants[k] = JSON.parse(JSON.stringify(v));
+      },
+      remove: function (k) {
+        delete courants[k];
+      },
+      saveAsync: function (opts, cb) {
+        var rappel = typeof opts === "function" ? opts : cb;
+        enregistres = JSON.parse(JSON.stringify(courants));
+        if (session()) session().setItem(STOCKAGE, JSON.stringify(enregistres));
+        var res = { status: "succeeded", value: undefined, error: null };
+        if (rappel)
+          setTimeout(function () {
+            rappel(res);
+          }, 0);
+      },
+    };
+    function instantaneAvecReglages() {
+      var e = instantane();
+      e.reglages = JSON.parse(JSON.stringify(enregistres));
+      return e;
+    }
+
+    var api = {
+      run: run,
+      __etat: instantaneAvecReglages,
+      __charger: function (fx) {
+        charger(fx);
+        if (session()) session().removeItem(STOCKAGE);
+        chargerReglages(fx);
+      },
+      __parsePlage: parsePlage,
+      __reglages: reglages,
+    };
     Object.keys(ENUMS).forEach(function (k) {
       api[k] = ENUMS[k];
     });
@@ -1207,5 +1271,18 @@
   }
 
   if (typeof module !== "undefined" && module.exports) module.exports = { creerFauxExcel: creerFauxExcel };
-  else if (typeof window !== "undefined") window.Excel = creerFauxExcel(window.__prodbookFixture || {});
+  else if (typeof window !== "undefined") {
+    window.Excel = creerFauxExcel(window.__prodbookFixture || {});
+    // Office.js (loaded after this script) replaces window.Office and gives a context without a document outside
+    // Office: once it has run, and before the pane's code is ready, give it the workbook's settings and theme.
+    var installer = function () {
+      var ctx = window.Office && window.Office.context;
+      if (!ctx || ctx.document) return;
+      ctx.document = { settings: window.Excel.__reglages };
+      var theme = (window.__prodbookFixture || {}).theme;
+      if (theme) ctx.officeTheme = theme;
+    };
+    window.document.addEventListener("readystatechange", installer);
+    window.addEventListener("DOMContentLoaded", installer);
+  }
 })();

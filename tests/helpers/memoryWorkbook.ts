@@ -94,6 +94,17 @@ export class MemoryWorkbook implements WorkbookPort {
     this.selections.push(ref);
   }
 
+  /** Document settings (saved in the file, as Office's document.settings). */
+  readonly reglages = new Map<string, string>();
+
+  async lireReglage(cle: string): Promise<string | undefined> {
+    return this.reglages.get(cle);
+  }
+
+  async ecrireReglage(cle: string, valeur: string): Promise<void> {
+    this.reglages.set(cle, valeur);
+  }
+
   /** The registry as it would be stored in the very hidden sheet. */
   get registre(): { name: string; rows: string[] } {
     return { name: FEUILLE_REGISTRE, rows: this.prodbook.slice() };

@@ -1,13 +1,13 @@
 /**
  * @jest-environment jsdom
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import * as fs from "fs";
 import * as path from "path";
 import * as React from "react";
 import { TextDecoder as TD, TextEncoder as TE } from "util";
 import { MemoryWorkbook, type CelluleMemoire } from "../helpers/memoryWorkbook";
+import { afficherPage } from "./rendu";
 
 // jsdom lacks the encoding API the FEC reader uses (browsers and workers have it).
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? TD, TextEncoder: globalThis.TextEncoder ?? TE });
@@ -20,24 +20,22 @@ const rows: CelluleMemoire[][] = [
   ["8.1", "Montage", 9000],
 ];
 const wb = new MemoryWorkbook({ Budget: rows });
-jest.mock("../../src/app/catalogue", () => ({
-  envoyer: (nom: string, args: unknown) => {
-    const { commandesEcarts } = jest.requireActual("../../src/app/commandes/ecarts");
-    return (commandesEcarts as Record<string, (w: unknown, a: unknown) => Promise<unknown>>)[nom](wb, args);
-  },
-}));
+jest.mock("../../src/app/catalogue", () => {
+  const reel = jest.requireActual("../../src/app/catalogue");
+  return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(wb)(nom, args) };
+});
 
 import { Ecarts } from "../../src/taskpane/pages/Ecarts";
+import { CLE_CONTEXTE_PRODUCTION, lireContexte } from "../../src/core/production/contexte";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
+/** The production context as saved in the workbook's document settings. */
+const contexteEnregistre = () => lireContexte(wb.reglages.get(CLE_CONTEXTE_PRODUCTION));
+
 test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une correspondance, écrire les feuilles", async () => {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <Ecarts />
-    </FluentProvider>,
-  );
+  afficherPage(<Ecarts />);
   // Default PCG table loaded from the catalogue (no Correspondances sheet yet).
-  await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.correspondance(0))).toBeTruthy());
+  await screen.findByTestId(TEST_IDS.ecarts.correspondance(0));
   const octets = fs.readFileSync(path.resolve(__dirname, "../fixtures/fec/production-2024.txt"));
   const fichier = new File([octets], "production-2024.txt");
   if (!("arrayBuffer" in Blob.prototype)) {
@@ -58,16 +56,28 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
     expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("23 lignes importées sur 23"),
   );
   expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("FEC · séparateur tabulation · utf-8");
+  // The loaded file stays named, and the workbook keeps its summary (name, size, encoding, lines).
+  expect(screen.getByTestId(TEST_IDS.ecarts.nomFec).textContent).toContain("production-2024.txt");
+  await waitFor(() =>
+    expect(contexteEnregistre().fec).toMatchObject({
+      nom: "production-2024.txt",
+      octets: octets.length,
+      encodage: "utf-8",
+      lignes: 23,
+    }),
+  );
 
   // Map 611 (post-production) to the line 8.1 instead of chapter 8.
   const lignes = [...document.querySelectorAll("[data-testid^='ecarts-correspondance-']")];
   const i611 = lignes.findIndex((l) => (l.querySelector("input") as HTMLInputElement).value === "611");
   const poste = lignes[i611].querySelectorAll("input")[1];
   fireEvent.change(poste, { target: { value: "8.1" } });
+  // An edit not yet written to a sheet is kept with the production (a tab change or a reload finds it).
+  await waitFor(() => expect(contexteEnregistre().correspondances?.find((c) => c.cle === "611")?.poste).toBe("8.1"));
   await act(async () => {
     fireEvent.click(screen.getByTestId(TEST_IDS.ecarts.rapprocher));
   });
-  await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.rapport)).toBeTruthy());
+  await screen.findByTestId(TEST_IDS.ecarts.rapport);
   expect(screen.getByTestId(TEST_IDS.ecarts.rapport).textContent).toContain(
     "Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif",
   );
@@ -75,4 +85,6 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   expect(gl.rows.filter((r) => r[4] === "611000").map((r) => r[12])).toEqual(["8.1", "8.1"]);
   const corr = wb.ecrites.get("Correspondances")!;
   expect(corr.rows.find((r) => r[0] === "611")![1]).toBe("8.1");
+  // Written to the sheet: no longer pending in the context.
+  await waitFor(() => expect(contexteEnregistre().correspondances).toBeUndefined());
 });

@@ -5,6 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import * as React from "react";
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+import "./rendu";
 
 // The page reaches the workbook only through the catalogue: route it to an in-memory workbook.
 const wb = new MemoryWorkbook({

@@ -1,16 +1,10 @@
 /** @jest-environment jsdom */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import * as React from "react";
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+import { afficherPage, sansResizeObserver } from "./rendu";
 
-// jsdom has no ResizeObserver (Fluent's Table uses one); the page does not depend on its callbacks.
-class ResizeObserverInerte {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
+sansResizeObserver();
 
 // The page reaches the workbook only through the catalogue: bind it to an in-memory workbook.
 const classeur = new MemoryWorkbook({
@@ -30,17 +24,14 @@ jest.mock("../../src/app/catalogue", () => {
 import { CreditImpot, IDS_CREDIT_IMPOT } from "../../src/taskpane/pages/CreditImpot";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
-function afficher() {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <CreditImpot />
-    </FluentProvider>,
-  );
-}
+const afficher = () => afficherPage(<CreditImpot />);
 
 const saisir = (id: string, valeur: string) => fireEvent.change(screen.getByTestId(id), { target: { value: valeur } });
 
 describe("page Crédit d'impôt", () => {
+  // Each test opens a workbook whose production context was never saved (the context persists otherwise).
+  beforeEach(() => classeur.reglages.clear());
+
   it("calcule le crédit documentaire puis écrit la feuille", async () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));

@@ -1,15 +1,10 @@
 /** @jest-environment jsdom */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { MemoryWorkbook, CelluleMemoire } from "../helpers/memoryWorkbook";
 import { LIGNES_CINEMA, LIGNES_DEVIS_CINEMA } from "../core/financement/plans";
+import { afficherPage, sansResizeObserver } from "./rendu";
 
-class ResizeObserverInerte {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
+sansResizeObserver();
 
 // Dates as ISO text, formulas with their cached value: what the adapters hand to the core.
 const memoire = (lignes: typeof LIGNES_CINEMA) =>
@@ -28,12 +23,7 @@ jest.mock("../../src/app/catalogue", () => {
 import { Financement, IDS_FINANCEMENT } from "../../src/taskpane/pages/Financement";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
-const afficher = () =>
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <Financement />
-    </FluentProvider>,
-  );
+const afficher = () => afficherPage(<Financement />);
 const saisir = (id: string, valeur: string) => fireEvent.change(screen.getByTestId(id), { target: { value: valeur } });
 
 describe("page Financement", () => {

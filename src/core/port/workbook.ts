@@ -144,6 +144,12 @@ export interface WorkbookPort {
   writeSheets(specs: SheetSpec[], onProgress?: (fait: number, total: number) => void): Promise<void>;
   /** Brings a cell into view and selects it ("Feuille!B12"); a no-op for files. */
   selectCell?(ref: string): Promise<void>;
+  /**
+   * Document settings: small texts saved inside the workbook, invisible to the user (Office
+   * `document.settings`), e.g. the pane's production context. Absent where the adapter has none.
+   */
+  lireReglage?(cle: string): Promise<string | undefined>;
+  ecrireReglage?(cle: string, valeur: string): Promise<void>;
 }
 
 export class ConflitFeuilleError extends Error {

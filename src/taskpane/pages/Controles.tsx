@@ -5,6 +5,8 @@ import type { Constat, Gravite } from "../../core/controles/constat";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
 import { useEtat } from "../etat";
+import { optionsDevisDe } from "../listes";
+import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
 const GROUPES: { gravite: Gravite; titre: string; couleur: "danger" | "warning" | "informative" }[] = [
@@ -34,13 +36,16 @@ const useStyles = makeStyles({
 export function Controles() {
   const styles = useStyles();
   const etat = useEtat();
+  const production = useProduction();
   const { occupe, erreur, lancer } = useCommande();
   const constats = etat.constats;
 
   const relancer = () =>
     lancer(async () => {
-      const r = await envoyer("analyserDevis", etat.options);
-      etat.definirConstats(r.constats, etat.options);
+      // The production as it is now (sheet, genre, duration chosen on any page).
+      const o = optionsDevisDe(production.contexte);
+      const r = await envoyer("analyserDevis", o);
+      etat.definirConstats(r.constats, o);
     });
   const aller = (c: Constat) =>
     c.cellule && lancer(() => envoyer("selectionnerCellule", { cellule: c.cellule as string }));

@@ -25,7 +25,10 @@ import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditI
 import { type Cents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { parseTaux } from "../../core/regles/parametres";
 import { MessageErreur } from "../components/MessageErreur";
+import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useCommande } from "../components/useCommande";
+import { REGIMES, anneeCourante, regimeDe } from "../listes";
+import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
 export const IDS_CREDIT_IMPOT = {
@@ -50,11 +53,6 @@ export const IDS_CREDIT_IMPOT = {
   succes: "ci-succes",
 } as const;
 
-const REGIMES: { valeur: RegimeCredit; libelle: string }[] = [
-  { valeur: "audiovisuel", libelle: "Audiovisuel (220 sexies)" },
-  { valeur: "cinema", libelle: "Cinéma (220 sexies)" },
-  { valeur: "international", libelle: "International (220 quaterdecies)" },
-];
 const GENRES: { valeur: GenreCredit; libelle: string }[] = [
   { valeur: "fiction", libelle: "Fiction" },
   { valeur: "documentaire", libelle: "Documentaire" },
@@ -73,27 +71,23 @@ const m = (c: number) => formatMontantFr(c as Cents);
 export function CreditImpot() {
   const styles = useStyles();
   const { occupe, erreur, lancer } = useCommande();
-  const [feuilles, setFeuilles] = React.useState<string[]>([]);
-  const [feuille, setFeuille] = React.useState("");
-  const [regime, setRegime] = React.useState<RegimeCredit>("audiovisuel");
-  const [genre, setGenre] = React.useState<GenreCredit>("fiction");
-  const [duree, setDuree] = React.useState("");
-  const [annee, setAnnee] = React.useState(String(new Date().getFullYear()));
+  const production = useProduction();
+  const c = production.contexte;
+  const feuille = c.feuilleDevis ?? "";
+  const regime = regimeDe(c);
+  // The credits know three genres; a devis marked « spectacle » or not yet marked starts from fiction.
+  const genre: GenreCredit = c.genre && c.genre !== "spectacle" ? c.genre : "fiction";
+  const duree = c.duree ?? "";
+  const annee = c.annee ?? anneeCourante();
+  const hebergement = c.hebergement ?? "ailleurs";
+  const langue = c.langue ?? "";
+  const modifier = production.modifier;
   const [vfx, setVfx] = React.useState("");
   const [etranger, setEtranger] = React.useState("");
   const [jeunesse, setJeunesse] = React.useState(false);
-  const [hebergement, setHebergement] = React.useState<"ailleurs" | "paris">("ailleurs");
-  const [langue, setLangue] = React.useState<"" | LangueOeuvre>("");
   const [jours, setJours] = React.useState("");
   const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<ApercuCreditImpot>();
-
-  React.useEffect(() => {
-    void lancer(async () => {
-      const r = await envoyer("listerFeuilles", {});
-      setFeuilles(r.feuilles);
-    });
-  }, [lancer]);
 
   const options = (): OptionsCreditImpotPane => {
     const minutes = Number(duree.replace(",", "."));
@@ -138,20 +132,17 @@ export function CreditImpot() {
     <section className={styles.page} aria-label="Crédit d'impôt">
       <div className={styles.ligne}>
         <Field label="Feuille du devis">
-          <Select data-testid={IDS_CREDIT_IMPOT.feuille} value={feuille} onChange={(_, d) => setFeuille(d.value)}>
-            <option value="">Détection automatique</option>
-            {feuilles.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </Select>
+          <ChoixFeuilleDevis
+            id={IDS_CREDIT_IMPOT.feuille}
+            valeur={feuille}
+            onChange={(f) => modifier({ feuilleDevis: f || undefined })}
+          />
         </Field>
         <Field label="Régime">
           <Select
             data-testid={IDS_CREDIT_IMPOT.regime}
             value={regime}
-            onChange={(_, d) => setRegime(d.value as RegimeCredit)}
+            onChange={(_, d) => modifier({ regime: d.value as RegimeCredit })}
           >
             {REGIMES.map((r) => (
               <option key={r.valeur} value={r.valeur}>
@@ -164,7 +155,7 @@ export function CreditImpot() {
           <Select
             data-testid={IDS_CREDIT_IMPOT.genre}
             value={genre}
-            onChange={(_, d) => setGenre(d.value as GenreCredit)}
+            onChange={(_, d) => modifier({ genre: d.value as GenreCredit })}
           >
             {GENRES.map((g) => (
               <option key={g.valeur} value={g.valeur}>
@@ -179,7 +170,7 @@ export function CreditImpot() {
           <Input
             data-testid={IDS_CREDIT_IMPOT.duree}
             value={duree}
-            onChange={(_, d) => setDuree(d.value)}
+            onChange={(_, d) => modifier({ duree: d.value || undefined })}
             inputMode="decimal"
           />
         </Field>
@@ -188,7 +179,7 @@ export function CreditImpot() {
             <Select
               data-testid={IDS_CREDIT_IMPOT.langue}
               value={langue}
-              onChange={(_, d) => setLangue(d.value as "" | LangueOeuvre)}
+              onChange={(_, d) => modifier({ langue: (d.value || undefined) as LangueOeuvre | undefined })}
             >
               <option value="">Non renseignée (taux de base)</option>
               <option value="francais">Français ou langue régionale</option>
@@ -200,7 +191,7 @@ export function CreditImpot() {
           <Select
             data-testid={IDS_CREDIT_IMPOT.hebergement}
             value={hebergement}
-            onChange={(_, d) => setHebergement(d.value as "ailleurs" | "paris")}
+            onChange={(_, d) => modifier({ hebergement: d.value as "ailleurs" | "paris" })}
           >
             <option value="ailleurs">Hors Paris</option>
             <option value="paris">Paris et petite couronne</option>
@@ -210,7 +201,7 @@ export function CreditImpot() {
           <Input
             data-testid={IDS_CREDIT_IMPOT.annee}
             value={annee}
-            onChange={(_, d) => setAnnee(d.value)}
+            onChange={(_, d) => modifier({ annee: d.value })}
             inputMode="numeric"
           />
         </Field>

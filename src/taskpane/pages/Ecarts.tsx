@@ -21,6 +21,8 @@ import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
+import { compte, dateFr, taille } from "../francais";
+import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
 const useStyles = makeStyles({
@@ -78,28 +80,37 @@ export function Ecarts() {
   const { occupe, erreur, lancer } = useCommande();
   const [encodage, setEncodage] = React.useState<"" | EncodageFec>("");
   const [progression, setProgression] = React.useState<number>();
-  const [fec, setFec] = React.useState<ResultatFec>();
+  const production = useProduction();
+  const fec = production.fec;
+  const charge = production.contexte.fec;
   // One ordered list as the user sees it (a row turned into a section stays where it is).
   const [lignes, setLignes] = React.useState<Correspondance[]>();
   const [source, setSource] = React.useState<TableCorrespondances["source"]>();
   const [rapport, setRapport] = React.useState<ResultatRapprochementVue>();
   const [enregistree, setEnregistree] = React.useState<string>();
 
+  // Once the production is read: the correspondances edited earlier (kept in the workbook), else the sheet's.
+  const editees = production.pret ? production.contexte.correspondances : undefined;
+  const editeesRef = React.useRef(editees);
+  editeesRef.current = editees;
   React.useEffect(() => {
+    if (!production.pret) return;
     void lancer(async () => {
       const t = await envoyer("lireCorrespondances", {});
-      setLignes([...t.comptes, ...t.sections]);
-      setSource(t.source);
+      const e = editeesRef.current;
+      setLignes(e ?? [...t.comptes, ...t.sections]);
+      setSource(e ? undefined : t.source);
     });
-  }, [lancer]);
+  }, [lancer, production.pret]);
 
   const choisir = (fichier: File | undefined) =>
     fichier &&
     lancer(async () => {
-      setFec(undefined);
+      production.definirFec(undefined);
       setRapport(undefined);
       setProgression(0);
-      setFec(await lireAvecWorker(fichier, encodage || undefined, setProgression));
+      const r = await lireAvecWorker(fichier, encodage || undefined, setProgression);
+      production.definirFec(r, { nom: fichier.name, octets: fichier.size });
     });
 
   const table: TableCorrespondances | undefined = lignes && {
@@ -109,9 +120,10 @@ export function Ecarts() {
   };
   const changer = (ls: Correspondance[]) => {
     setLignes(ls);
-    // Edited: no longer the default table.
+    // Edited: no longer the default table; kept with the production until written to the sheet.
     setSource(undefined);
     setEnregistree(undefined);
+    production.modifier({ correspondances: ls });
   };
   // « section:CODE » typed in the key makes the row a section row (and removing the prefix an account row).
   const modifier = (i: number, champ: "cle" | "poste", valeur: string) =>
@@ -130,6 +142,7 @@ export function Ecarts() {
     lancer(async () => {
       setEnregistree(undefined);
       setEnregistree((await envoyer("ecrireCorrespondances", { table })).feuille);
+      production.modifier({ correspondances: undefined });
     });
   const rapprocher = () =>
     fec &&
@@ -142,6 +155,8 @@ export function Ecarts() {
           onProgress: (f, t) => setProgression(t ? f / t : 1),
         }),
       );
+      // The correspondances used are now in the « Correspondances » sheet.
+      production.modifier({ correspondances: undefined });
     });
 
   return (
@@ -175,8 +190,20 @@ export function Ecarts() {
         {progression !== undefined && occupe && (
           <ProgressBar data-testid={TEST_IDS.ecarts.progression} value={progression} />
         )}
+        {!fec && charge && (
+          <Caption1 data-testid={TEST_IDS.ecarts.dernierFec}>
+            Dernier grand livre chargé : {charge.nom} ({taille(charge.octets)}, {compte(charge.lignes, "ligne")}
+            {charge.chargeLe ? `, le ${dateFr(charge.chargeLe)}` : ""}). Choisissez de nouveau le fichier pour le
+            rapprocher.
+          </Caption1>
+        )}
         {fec && (
           <div data-testid={TEST_IDS.ecarts.format}>
+            {charge && (
+              <Text block weight="semibold" data-testid={TEST_IDS.ecarts.nomFec}>
+                {charge.nom} · {taille(charge.octets)}
+              </Text>
+            )}
             <Text block>
               {fec.format.type === "fec" ? "FEC" : "Grand livre CSV"} · séparateur {SEPARATEURS[fec.format.separateur]}{" "}
               · {fec.format.encodage}

@@ -23,7 +23,10 @@ import type { LangueOeuvre } from "../../core/creditImpot/modele";
 import type { TypeOeuvre } from "../../core/devis/model";
 import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { MessageErreur } from "../components/MessageErreur";
+import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useCommande } from "../components/useCommande";
+import { oeuvreDe } from "../listes";
+import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
 export const IDS_FINANCEMENT = {
@@ -58,19 +61,15 @@ const COULEUR = { erreur: "danger", alerte: "warning", info: "informative" } as 
 export function Financement() {
   const styles = useStyles();
   const { occupe, erreur, lancer } = useCommande();
-  const [feuilles, setFeuilles] = React.useState<string[]>([]);
+  const production = useProduction();
   const [feuille, setFeuille] = React.useState("");
-  const [devis, setDevis] = React.useState("");
+  const devis = production.contexte.feuilleDevis ?? "";
   const [cout, setCout] = React.useState("");
-  const [oeuvre, setOeuvre] = React.useState<TypeOeuvre>("cinema");
+  const oeuvre = oeuvreDe(production.contexte);
   const [premierFilm, setPremierFilm] = React.useState(false);
   const [creditImpot, setCreditImpot] = React.useState(false);
-  const [langue, setLangue] = React.useState<"" | LangueOeuvre>("");
+  const langue = production.contexte.langue ?? "";
   const [resultat, setResultat] = React.useState<ApercuFinancement>();
-
-  React.useEffect(() => {
-    void lancer(async () => setFeuilles((await envoyer("listerFeuilles", {})).feuilles));
-  }, [lancer]);
 
   const options = (): OptionsFinancementPane => {
     let montant: Cents | undefined;
@@ -96,24 +95,19 @@ export function Financement() {
       setResultat(await envoyer(ecrire ? "creerFeuillesFinancement" : "analyserFinancement", o));
     });
 
-  const choix = (id: string, valeur: string, set: (v: string) => void, vide: string) => (
-    <Select data-testid={id} value={valeur} onChange={(_, d) => set(d.value)}>
-      <option value="">{vide}</option>
-      {feuilles.map((f) => (
-        <option key={f} value={f}>
-          {f}
-        </option>
-      ))}
-    </Select>
-  );
-
   return (
     <section className={styles.page} aria-label="Financement">
       <div className={styles.ligne}>
         <Field label="Feuille du plan de financement">
-          {choix(IDS_FINANCEMENT.feuille, feuille, setFeuille, "Détection automatique")}
+          <ChoixFeuille id={IDS_FINANCEMENT.feuille} valeur={feuille} onChange={setFeuille} />
         </Field>
-        <Field label="Feuille du devis">{choix(IDS_FINANCEMENT.devis, devis, setDevis, "Détection automatique")}</Field>
+        <Field label="Feuille du devis">
+          <ChoixFeuilleDevis
+            id={IDS_FINANCEMENT.devis}
+            valeur={devis}
+            onChange={(f) => production.modifier({ feuilleDevis: f || undefined })}
+          />
+        </Field>
       </div>
       <div className={styles.ligne}>
         <Field label="ou coût de production (€)">
@@ -123,7 +117,7 @@ export function Financement() {
           <Select
             data-testid={IDS_FINANCEMENT.oeuvre}
             value={oeuvre}
-            onChange={(_, d) => setOeuvre(d.value as TypeOeuvre)}
+            onChange={(_, d) => production.modifier({ oeuvre: d.value as TypeOeuvre })}
           >
             <option value="cinema">Cinéma</option>
             <option value="audiovisuel">Audiovisuel</option>
@@ -147,7 +141,7 @@ export function Financement() {
           <Select
             data-testid={IDS_FINANCEMENT.langue}
             value={langue}
-            onChange={(_, d) => setLangue(d.value as "" | LangueOeuvre)}
+            onChange={(_, d) => production.modifier({ langue: (d.value || undefined) as LangueOeuvre | undefined })}
           >
             <option value="">Non renseignée (taux de base)</option>
             <option value="francais">Français ou langue régionale</option>

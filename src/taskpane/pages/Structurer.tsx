@@ -28,16 +28,11 @@ import type { Genre } from "../../core/devis/model";
 import { formatMontantFr } from "../../core/money";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
+import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useEtat } from "../etat";
+import { GENRES, optionsDevisDe } from "../listes";
+import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
-
-const GENRES: { valeur: Genre | ""; libelle: string }[] = [
-  { valeur: "", libelle: "Non précisé" },
-  { valeur: "fiction", libelle: "Fiction" },
-  { valeur: "documentaire", libelle: "Documentaire" },
-  { valeur: "animation", libelle: "Animation" },
-  { valeur: "spectacle", libelle: "Spectacle vivant" },
-];
 
 const useStyles = makeStyles({
   formulaire: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -56,31 +51,14 @@ export function Structurer() {
   const styles = useStyles();
   const etat = useEtat();
   const { occupe, erreur, lancer } = useCommande();
-  const [feuilles, setFeuilles] = React.useState<string[]>([]);
-  const [feuille, setFeuille] = React.useState("");
-  const [genre, setGenre] = React.useState<Genre | "">("");
-  const [duree, setDuree] = React.useState("");
+  const production = useProduction();
+  const feuille = production.contexte.feuilleDevis ?? "";
+  const genre = production.contexte.genre ?? "";
+  const duree = production.contexte.duree ?? "";
   const [apercu, setApercu] = React.useState<ApercuDevis>();
   const [ecrites, setEcrites] = React.useState<string[]>();
 
-  React.useEffect(() => {
-    void lancer(async () => {
-      const r = await envoyer("listerFeuilles", {});
-      setFeuilles(r.feuilles);
-      setFeuille((f) => f || r.feuilles[0] || "");
-    });
-  }, [lancer]);
-
-  const options = (): OptionsDevis => {
-    const minutes = Number(duree.replace(",", "."));
-    if (duree.trim() && !(minutes > 0))
-      throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
-    return {
-      feuille: feuille || undefined,
-      genre: genre || undefined,
-      dureeMinutes: duree.trim() ? minutes : undefined,
-    };
-  };
+  const options = (): OptionsDevis => optionsDevisDe(production.contexte);
 
   const analyser = () =>
     lancer(async () => {
@@ -104,21 +82,20 @@ export function Structurer() {
     <section className={styles.formulaire} aria-label="Structurer un devis">
       <Text>Choisissez la feuille où vous tenez votre devis : Prodbook la lit sans la modifier.</Text>
       <Field label="Feuille source">
-        <Select data-testid={TEST_IDS.structurer.feuille} value={feuille} onChange={(_e, d) => setFeuille(d.value)}>
-          {feuilles.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </Select>
+        <ChoixFeuilleDevis
+          id={TEST_IDS.structurer.feuille}
+          valeur={feuille}
+          onChange={(f) => production.modifier({ feuilleDevis: f || undefined })}
+        />
       </Field>
       <div className={styles.ligne}>
         <Field label="Genre">
           <Select
             data-testid={TEST_IDS.structurer.genre}
             value={genre}
-            onChange={(_e, d) => setGenre(d.value as Genre | "")}
+            onChange={(_e, d) => production.modifier({ genre: (d.value || undefined) as Genre | undefined })}
           >
+            <option value="">Non précisé</option>
             {GENRES.map((g) => (
               <option key={g.valeur} value={g.valeur}>
                 {g.libelle}
@@ -130,7 +107,7 @@ export function Structurer() {
           <Input
             data-testid={TEST_IDS.structurer.duree}
             value={duree}
-            onChange={(_e, d) => setDuree(d.value)}
+            onChange={(_e, d) => production.modifier({ duree: d.value || undefined })}
             inputMode="decimal"
           />
         </Field>
@@ -139,7 +116,7 @@ export function Structurer() {
         <Button
           appearance="primary"
           data-testid={TEST_IDS.structurer.analyser}
-          disabled={occupe || !feuille}
+          disabled={occupe || !production.pret}
           onClick={analyser}
         >
           Analyser

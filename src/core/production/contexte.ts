@@ -1,0 +1,191 @@
+import * as v from "valibot";
+import type { Correspondance, TableCorrespondances } from "../comptabilite/correspondances";
+import type { LangueOeuvre, RegimeCredit } from "../creditImpot/modele";
+import { trouverEntete } from "../devis/entetes";
+import type { Genre, TypeOeuvre } from "../devis/model";
+import { trouverFeuilleDevis } from "../devis/trouver";
+import type { SheetData } from "../port/workbook";
+import { celluleRef } from "../util/adresse";
+import { normaliser } from "../util/texte";
+
+/**
+ * The production the user works on, entered once and shared by every page of the pane: the source devis
+ * sheet, genre, duration, tax-credit regime, year, lodging zone, language, the FEC last loaded and the
+ * correspondances edited in the pane. Saved in the workbook (Office document settings, key
+ * `CLE_CONTEXTE_PRODUCTION`), never in a visible sheet. Text fields are kept as typed (« 52 », « 2026 »):
+ * each page checks them when it runs.
+ */
+export interface ContexteProduction {
+  /** The user's devis sheet; undefined = automatic detection. */
+  feuilleDevis?: string;
+  genre?: Genre;
+  /** Minutes, as typed (« 52 », « 52,5 »). */
+  duree?: string;
+  regime?: RegimeCredit;
+  oeuvre?: TypeOeuvre;
+  /** Year of the expenses (AAAA), as typed. */
+  annee?: string;
+  hebergement?: "paris" | "ailleurs";
+  langue?: LangueOeuvre;
+  /** The FEC last loaded (its content stays in memory only; reopening the workbook asks for the file again). */
+  fec?: FecCharge;
+  /** Correspondances edited in the pane and not yet written to the « Correspondances » sheet. */
+  correspondances?: Correspondance[];
+}
+
+export interface FecCharge {
+  nom: string;
+  octets: number;
+  encodage: string;
+  /** Lines imported (écritures). */
+  lignes: number;
+  /** ISO date-time of the loading. */
+  chargeLe?: string;
+}
+
+/** Key of the document setting that holds the context (JSON). */
+export const CLE_CONTEXTE_PRODUCTION = "prodbook.production";
+
+/** Fields detected from the workbook, each with the cell it was read from. */
+export interface ContexteDetecte {
+  valeurs: Pick<ContexteProduction, "feuilleDevis" | "genre" | "duree">;
+  /** Where each detected value was read ("'Budget Gardiens'!A2"). */
+  sources: Partial<Record<"feuilleDevis" | "genre" | "duree", string>>;
+  /** The user's sheets that have a recognised devis header (the ones a devis picker should offer first). */
+  feuillesDevis: string[];
+}
+
+const enumere = <T extends string>(valeurs: readonly T[]) => v.picklist(valeurs);
+const CHAMPS = {
+  feuilleDevis: v.pipe(v.string(), v.maxLength(200)),
+  genre: enumere(["fiction", "documentaire", "animation", "spectacle"] as const),
+  duree: v.pipe(v.string(), v.maxLength(20)),
+  regime: enumere(["cinema", "audiovisuel", "international"] as const),
+  oeuvre: enumere(["cinema", "audiovisuel"] as const),
+  annee: v.pipe(v.string(), v.maxLength(10)),
+  hebergement: enumere(["paris", "ailleurs"] as const),
+  langue: enumere(["francais", "etrangere"] as const),
+  fec: v.object({
+    nom: v.pipe(v.string(), v.maxLength(500)),
+    octets: v.pipe(v.number(), v.minValue(0)),
+    encodage: v.pipe(v.string(), v.maxLength(40)),
+    lignes: v.pipe(v.number(), v.minValue(0)),
+    chargeLe: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  }),
+  correspondances: v.pipe(
+    v.array(
+      v.object({
+        type: enumere(["compte", "section"] as const),
+        cle: v.pipe(v.string(), v.maxLength(100)),
+        poste: v.pipe(v.string(), v.maxLength(100)),
+        libelle: v.optional(v.pipe(v.string(), v.maxLength(300))),
+      }),
+    ),
+    v.maxLength(2000),
+  ),
+} satisfies Record<keyof ContexteProduction, v.GenericSchema>;
+
+/**
+ * The context saved in a workbook, from its JSON text. A field that is missing or not what Prodbook writes
+ * (an older version, an edit by hand) is dropped, never guessed; unreadable JSON gives an empty context.
+ */
+export function lireContexte(json: string | undefined | null): ContexteProduction {
+  if (!json) return {};
+  let brut: unknown;
+  try {
+    brut = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  if (!brut || typeof brut !== "object" || Array.isArray(brut)) return {};
+  const sortie: Record<string, unknown> = {};
+  for (const [cle, schema] of Object.entries(CHAMPS)) {
+    const r = v.safeParse(schema, (brut as Record<string, unknown>)[cle]);
+    if (r.success) sortie[cle] = r.output;
+  }
+  return sortie as ContexteProduction;
+}
+
+/** JSON text to save (undefined and empty fields left out). */
+export function ecrireContexte(c: ContexteProduction): string {
+  const propre: Record<string, unknown> = {};
+  for (const cle of Object.keys(CHAMPS) as (keyof ContexteProduction)[]) {
+    const x = c[cle];
+    if (x === undefined || x === "") continue;
+    if (cle === "correspondances") {
+      propre[cle] = (x as Correspondance[]).map(({ type, cle: k, poste, libelle }) =>
+        libelle === undefined ? { type, cle: k, poste } : { type, cle: k, poste, libelle },
+      );
+    } else propre[cle] = x;
+  }
+  return JSON.stringify(propre);
+}
+
+/** Correspondances as one ordered list (what the pane edits) → the table the use cases take. */
+export function tableDepuisListe(lignes: Correspondance[]): TableCorrespondances {
+  return {
+    comptes: lignes.filter((c) => c.type !== "section"),
+    sections: lignes.filter((c) => c.type === "section"),
+  };
+}
+
+const GENRES: readonly [Genre, RegExp][] = [
+  ["documentaire", /\bdocumentaires?\b|\bdocu\b/],
+  ["animation", /\b(animation|anime)\b/],
+  ["fiction", /\b(fiction|telefilm|serie de fiction|long[- ]metrage de fiction)\b/],
+  ["spectacle", /\b(spectacle vivant|captation)\b/],
+];
+/** « 52' », « 52 min », « 90 minutes », « durée : 52 » (a duration in minutes written in a title cell). */
+const DUREE = /(?:\bduree\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\b)|(?:\b(\d{1,3}(?:[.,]\d+)?)\s*(?:'|mn\b|min\b|minutes\b))/g;
+
+/**
+ * What the workbook says about the production, before anyone types anything: the sheet that looks most like a
+ * devis, and the genre and duration written in the title rows above its header (« documentaire 52' »).
+ * A value found twice with different readings is left out (the user chooses); every value names its cell.
+ */
+export function detecterContexte(feuilles: SheetData[]): ContexteDetecte {
+  const feuillesDevis = feuilles.filter((s) => trouverEntete(s) !== undefined).map((s) => s.name);
+  const devis = trouverFeuilleDevis(feuilles);
+  const resultat: ContexteDetecte = { valeurs: {}, sources: {}, feuillesDevis };
+  if (!devis) return resultat;
+  resultat.valeurs.feuilleDevis = devis.name;
+  const entete = trouverEntete(devis);
+  const genres = new Map<Genre, string>();
+  const durees = new Map<string, string>();
+  const fin = Math.min(entete?.ligne ?? 0, 15);
+  for (let r = 0; r < fin; r++) {
+    const ligne = devis.rows[r] ?? [];
+    for (let c = 0; c < ligne.length; c++) {
+      const x = ligne[c]?.v;
+      if (typeof x !== "string" || !x.trim()) continue;
+      const t = normaliser(x);
+      for (const [g, re] of GENRES) if (re.test(t) && !genres.has(g)) genres.set(g, celluleRef(devis.name, r, c));
+      for (const m of t.matchAll(DUREE)) {
+        const minutes = (m[1] ?? m[2]).replace(".", ",");
+        if (Number(minutes.replace(",", ".")) > 0 && !durees.has(minutes))
+          durees.set(minutes, celluleRef(devis.name, r, c));
+      }
+    }
+  }
+  if (genres.size === 1) {
+    const [[g, cellule]] = [...genres];
+    resultat.valeurs.genre = g;
+    resultat.sources.genre = cellule;
+  }
+  if (durees.size === 1) {
+    const [[d, cellule]] = [...durees];
+    resultat.valeurs.duree = d;
+    resultat.sources.duree = cellule;
+  }
+  resultat.sources.feuilleDevis = celluleRef(devis.name, entete?.ligne ?? 0, 0);
+  return resultat;
+}
+
+/** The context a page starts from: what the user saved wins, detection fills what is still empty. */
+export function contexteInitial(enregistre: ContexteProduction, detecte: ContexteDetecte): ContexteProduction {
+  const c: ContexteProduction = { ...enregistre };
+  for (const [cle, val] of Object.entries(detecte.valeurs) as [keyof ContexteDetecte["valeurs"], string][]) {
+    if (c[cle] === undefined && val !== undefined) (c as Record<string, unknown>)[cle] = val;
+  }
+  return c;
+}

@@ -1,0 +1,79 @@
+/**
+ * French presentation of the pane: numbers grouped with a narrow no-break space (« 10 756 lignes »), plurals
+ * written out, dates « 12 mars 2026 », sizes « 1,2 Mo », and no-break spaces inside « … » and before « : ».
+ */
+const FINE = "\u202f";
+const INSECABLE = "\u00a0";
+const MOIS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/** 10756 → « 10 756 » (narrow no-break space, as fr-FR). */
+export function nombre(n: number): string {
+  const [entier, dec] = String(Math.abs(n)).split(".");
+  const groupe = entier.replace(/\B(?=(\d{3})+(?!\d))/g, FINE);
+  return `${n < 0 ? "-" : ""}${groupe}${dec ? `,${dec}` : ""}`;
+}
+
+/** (10756, "ligne") → « 10 756 lignes »; (1, "ligne") → « 1 ligne »; (2, "constat", "constats") idem. */
+export function compte(n: number, singulier: string, pluriel = `${singulier}s`): string {
+  return `${nombre(n)}${INSECABLE}${Math.abs(n) >= 2 ? pluriel : singulier}`;
+}
+
+/** "2026-03-12" (or an ISO date-time) → « 12 mars 2026 »; anything else is returned as it is. */
+export function dateFr(iso: string | undefined): string {
+  if (!iso) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const jour = Number(m[3]);
+  return `${jour === 1 ? "1er" : jour}${INSECABLE}${MOIS[Number(m[2]) - 1]}${INSECABLE}${m[1]}`;
+}
+
+/** "2026-01" → « janvier 2026 ». */
+export function moisFr(iso: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  return m ? `${MOIS[Number(m[2]) - 1]}${INSECABLE}${m[1]}` : iso;
+}
+
+/** 1234567 → « 1,2 Mo »; 900 → « 900 octets ». */
+export function taille(octets: number): string {
+  if (octets < 1000) return compte(octets, "octet");
+  const unites: [number, string][] = [
+    [1e9, "Go"],
+    [1e6, "Mo"],
+    [1e3, "Ko"],
+  ];
+  for (const [u, nom] of unites)
+    if (octets >= u) {
+      const x = octets / u;
+      return `${(x >= 100 ? Math.round(x).toString() : x.toFixed(1).replace(".", ",")).replace(/,0$/, "")}${INSECABLE}${nom}`;
+    }
+  return `${octets}`;
+}
+
+/** « texte » with no-break spaces inside the guillemets. */
+export function guillemets(s: string): string {
+  return `«${INSECABLE}${s}${INSECABLE}»`;
+}
+
+/**
+ * Typography of a French sentence built elsewhere (a core message): the space after « and before », :, ;, ?, !
+ * becomes no-break, so the sign never starts a line.
+ */
+export function typographie(s: string): string {
+  return s
+    .replace(/«\s/g, `«${INSECABLE}`)
+    .replace(/\s»/g, `${INSECABLE}»`)
+    .replace(/ ([:;?!])/g, `${INSECABLE}$1`);
+}

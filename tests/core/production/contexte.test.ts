@@ -1,0 +1,82 @@
+import * as path from "path";
+import { commandesProduction } from "../../../src/app/commandes/production";
+import type { SheetData } from "../../../src/core/port/workbook";
+import {
+  CLE_CONTEXTE_PRODUCTION,
+  detecterContexte,
+  ecrireContexte,
+  lireContexte,
+} from "../../../src/core/production/contexte";
+import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+import { MemoryWorkbook } from "../../helpers/memoryWorkbook";
+
+const EXEMPLE = path.join(__dirname, "../../../assets/exemple/devis-producteur.xlsx");
+
+async function feuilles(fichier: string): Promise<SheetData[]> {
+  const wb = await XlsxWorkbook.ouvrir(fichier);
+  const r: SheetData[] = [];
+  for (const n of await wb.listSheets()) r.push((await wb.readSheet(n)) as SheetData);
+  return r;
+}
+
+describe("contexte de production", () => {
+  it("détecte dans l'exemple la feuille du devis, le genre et la durée écrits au-dessus de l'en-tête, avec leur cellule", async () => {
+    const notes: SheetData = { name: "Notes", rows: [[{ v: "Tournage en Bretagne, mars" }]], merges: [] };
+    const d = detecterContexte([notes, ...(await feuilles(EXEMPLE))]);
+    expect(d.valeurs).toEqual({ feuilleDevis: "Budget Gardiens", genre: "documentaire", duree: "52" });
+    expect(d.sources.genre).toBe("'Budget Gardiens'!A2");
+    expect(d.sources.duree).toBe("'Budget Gardiens'!A2");
+    // « Notes » has no devis header: never offered first, never preselected.
+    expect(d.feuillesDevis).toEqual(["Budget Gardiens"]);
+  });
+
+  it("ne choisit pas quand le titre donne deux genres ou deux durées", () => {
+    const s: SheetData = {
+      name: "Devis",
+      rows: [
+        [{ v: "Fiction 90' — version documentaire 52 min" }],
+        [{ v: "Code" }, { v: "Libellé" }, { v: "Quantité" }, { v: "Taux" }, { v: "Montant" }],
+        [{ v: "2.1" }, { v: "Réalisateur" }, { v: 1 }, { v: 1000 }, { v: 1000 }],
+      ],
+      merges: [],
+    };
+    const d = detecterContexte([s]);
+    expect(d.valeurs.feuilleDevis).toBe("Devis");
+    expect(d.valeurs.genre).toBeUndefined();
+    expect(d.valeurs.duree).toBeUndefined();
+  });
+
+  it("relit ce qui a été enregistré, sans garder un champ invalide", () => {
+    const c = {
+      feuilleDevis: "Budget",
+      genre: "documentaire" as const,
+      duree: "52",
+      fec: { nom: "gl.txt", octets: 1200, encodage: "utf-8", lignes: 23 },
+      correspondances: [{ type: "compte" as const, cle: "611", poste: "8.1", ligne: 4 }],
+    };
+    expect(lireContexte(ecrireContexte(c))).toEqual({
+      ...c,
+      correspondances: [{ type: "compte", cle: "611", poste: "8.1" }],
+    });
+    expect(lireContexte('{"genre":"opéra","duree":"52","regime":"cinema"}')).toEqual({ duree: "52", regime: "cinema" });
+    expect(lireContexte("pas du JSON")).toEqual({});
+    expect(lireContexte(undefined)).toEqual({});
+  });
+
+  it("lireProduction : l'enregistré l'emporte sur le détecté ; une feuille disparue revient à la détection", async () => {
+    const wb = new MemoryWorkbook({
+      Notes: [["Notes"]],
+      Budget: [["Documentaire 26 min"], ["Code", "Libellé", "Montant"], ["2.1", "Réalisateur", 1000]],
+    });
+    let r = await commandesProduction.lireProduction(wb, {});
+    expect(r.contexte).toEqual({ feuilleDevis: "Budget", genre: "documentaire", duree: "26" });
+    expect(r.enregistrable).toBe(true);
+    await commandesProduction.enregistrerProduction(wb, {
+      contexte: { ...r.contexte, duree: "28", feuilleDevis: "Ancien budget" },
+    });
+    expect(JSON.parse(wb.reglages.get(CLE_CONTEXTE_PRODUCTION)!)).toMatchObject({ duree: "28" });
+    r = await commandesProduction.lireProduction(wb, {});
+    expect(r.contexte).toEqual({ feuilleDevis: "Budget", genre: "documentaire", duree: "28" });
+    expect(r.feuilles).toEqual(["Notes", "Budget"]);
+  });
+});

@@ -1,0 +1,33 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { configure, render } from "@testing-library/react";
+import * as React from "react";
+import { EtatProvider } from "../../src/taskpane/etat";
+import { ProductionProvider } from "../../src/taskpane/production";
+
+/*
+ * Pane tests run the real use cases on an in-memory workbook: under a loaded machine (parallel jest workers,
+ * other builds) one command can take seconds. waitFor / findBy* then wait up to 20 s instead of 1 s: a test
+ * still fails when the expected state never comes, it no longer fails because the CPU was busy.
+ */
+configure({ asyncUtilTimeout: 20000 });
+
+/** A page as the pane shows it: Fluent theme, the production context and the shared findings. */
+export function afficherPage(page: React.ReactElement) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ProductionProvider>
+        <EtatProvider>{page}</EtatProvider>
+      </ProductionProvider>
+    </FluentProvider>,
+  );
+}
+
+/** jsdom has no ResizeObserver (Fluent's Table uses one); the pages do not depend on its callbacks. */
+export function sansResizeObserver(): void {
+  class ResizeObserverInerte {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
+}
