@@ -1,9 +1,15 @@
 import fc from "fast-check";
+import * as fs from "node:fs";
+import { lireFec } from "../../../src/core/comptabilite/fec";
+import { lireCorrespondancesCsv } from "../../../src/core/comptabilite/correspondances";
+import { rapprocher } from "../../../src/core/ecarts/rapprocher";
+import { tracesEcarts } from "../../../src/core/traces/ecarts";
+import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 import Decimal from "decimal.js";
 import path from "node:path";
 import type { CodeChapitre } from "../../../src/core/devis/model";
 import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
-import { centsToDecimalString, montantLigne } from "../../../src/core/money";
+import { cents, centsToDecimalString, montantLigne } from "../../../src/core/money";
 import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
 import { tracesDevis } from "../../../src/core/traces/devis";
 import { arbreTexte, evaluerNoeud, incoherences, type Trace } from "../../../src/core/traces/trace";
@@ -143,6 +149,51 @@ describe("« D'où vient ce chiffre ? » : the plan de financement", () => {
         expect(evaluerNoeud(t.intensite as Trace).equals(r.synthese.intensite)).toBe(true);
       }
       for (const m of r.echeancier.mois) verifier(t.encaissements![m.mois], centsToDecimalString(m.encaissements));
+    },
+  );
+});
+
+describe("« D'où vient ce chiffre ? » : écarts down to the FEC lines", () => {
+  const FIX = path.resolve(__dirname, "../../fixtures/fec");
+  const lignesDevis: CelluleMemoire[][] = [["Code", "Libellé", "Quantité", "Tarif", "Montant"]];
+  for (const [code, lib, q, t] of [
+    ["1.1", "Droits d'auteur", 1, 12000],
+    ["2.1", "Réalisateur", 15, 500],
+    ["2.2", "Monteur", 10, 200],
+    ["3.1", "Comédiens", 3, 500],
+    ["6.1", "Train et défraiements", 1, 800],
+    ["7.1", "Caméra", 10, 300],
+    ["8.1", "Montage et étalonnage", 1, 9000],
+  ] as const) {
+    const n = lignesDevis.length + 1;
+    lignesDevis.push([code, lib, q, t, { f: `C${n}*D${n}`, v: q * t }]);
+  }
+
+  it.each([true, false])(
+    "the production FEC (lines kept: %s): réalisé = Σ accounts = Σ lines; écart = réalisé − budget; écart estimé = estimation − budget",
+    async (conserver) => {
+      const fec = lireFec(new Uint8Array(fs.readFileSync(path.join(FIX, "production-2024.txt"))), { conserver: true });
+      const corr = lireCorrespondancesCsv(fs.readFileSync(path.join(FIX, "correspondances.csv"), "utf8"));
+      const wb = new MemoryWorkbook({ Budget: lignesDevis });
+      const r = await rapprocher(wb, { fec, correspondances: corr });
+      const sansLignes = { ...fec, lignes: conserver ? fec.lignes : undefined };
+      const t = tracesEcarts(r.rapport, r.devis, sansLignes, r.correspondances);
+      let avecRealise = 0;
+      for (const e of r.rapport.lignes.filter((x) => x.code && !x.sansCode)) {
+        const p = t[e.code];
+        verifier(p.realise, centsToDecimalString(e.realise));
+        verifier(p.budget, centsToDecimalString(e.budget));
+        verifier(p.ecart, centsToDecimalString(cents(e.realise - e.budget)));
+        verifier(p.ecartEstime, centsToDecimalString(cents(e.estimation - e.budget)));
+        if (e.realise !== 0) {
+          avecRealise++;
+          const feuillesFec: Trace[] = [];
+          const parcourir = (x: Trace) => (x.entrees?.length ? x.entrees.forEach(parcourir) : feuillesFec.push(x));
+          parcourir(p.realise);
+          if (conserver) expect(feuillesFec.every((f) => /^FEC ligne \d+$/.test(f.cellule ?? ""))).toBe(true);
+        }
+      }
+      expect(avecRealise).toBeGreaterThan(3);
     },
   );
 });

@@ -1,0 +1,144 @@
+import type { Devis } from "../devis/model";
+import type { RapportEcarts, LigneEcart } from "../ecarts/calcul";
+import type { ResultatFec, EcritureFec } from "../comptabilite/fec/types";
+import { posteDe, type TableCorrespondances } from "../comptabilite/correspondances";
+import { cents } from "../money";
+import { euros, feuille, noeud, type Trace } from "./trace";
+
+/** FEC lines listed one by one under an account (beyond, the account's debit and credit totals stand for them). */
+export const LIGNES_FEC_MAX = 50;
+
+export interface TracePoste {
+  realise: Trace;
+  budget: Trace;
+  /** Écart = réalisé − budget. */
+  ecart: Trace;
+  /** Écart estimé = estimation finale − budget. */
+  ecartEstime: Trace;
+}
+
+function ligneFec(l: EcritureFec): Trace {
+  return feuille(`${l.journal} ${l.ecritureNum} « ${l.libelle} »`, euros(cents(l.debit - l.credit)), "euros", {
+    formule: `débit − crédit, compte ${l.compte}`,
+    cellule: `FEC ligne ${l.ligne}`,
+  });
+}
+
+/** An account's net (débit − crédit) under one poste: its FEC lines when kept and few, else its totals. */
+function traceCompte(compte: string, fec: ResultatFec, lignes: EcritureFec[] | undefined): Trace {
+  const s = fec.comptes.get(compte);
+  const libelle = `Compte ${compte}${s ? ` ${s.libelle}` : ""}`;
+  if (lignes && lignes.length <= LIGNES_FEC_MAX) {
+    const net = lignes.reduce((a, l) => a + l.debit - l.credit, 0);
+    return noeud(libelle, euros(cents(net)), "euros", "somme", lignes.map(ligneFec), {
+      formule: `Σ ${lignes.length} ligne${lignes.length > 1 ? "s" : ""} du FEC (débit − crédit)`,
+    });
+  }
+  const debit = lignes ? lignes.reduce((a, l) => a + l.debit, 0) : (s?.debit ?? 0);
+  const credit = lignes ? lignes.reduce((a, l) => a + l.credit, 0) : (s?.credit ?? 0);
+  const n = lignes?.length;
+  return noeud(
+    libelle,
+    euros(cents(debit - credit)),
+    "euros",
+    "difference",
+    [
+      feuille("Débits", euros(cents(debit)), "euros", {
+        formule: n ? `Σ ${n} lignes du FEC` : "total du compte au FEC",
+      }),
+      feuille("Crédits", euros(cents(credit)), "euros", {
+        formule: n ? `Σ ${n} lignes du FEC` : "total du compte au FEC",
+      }),
+    ],
+    { formule: "débits − crédits" },
+  );
+}
+
+/**
+ * Réalisé, budget, écart (réalisé − budget) and écart estimé (estimation finale − budget) of each devis poste, the
+ * réalisé down to the accounts and FEC lines mapped to it (through the correspondances), the budget down to the devis
+ * lines carrying that code. Keyed by poste code; lines without a code have no trace (their réalisé is not looked up).
+ */
+export function tracesEcarts(
+  rapport: RapportEcarts,
+  devis: Devis,
+  fec: ResultatFec,
+  correspondances: TableCorrespondances,
+): Record<string, TracePoste> {
+  // Lines of class 6 grouped by poste then account (when kept), else accounts grouped by poste.
+  const parPoste = new Map<string, Map<string, EcritureFec[] | undefined>>();
+  const ajouter = (poste: string, compte: string, l?: EcritureFec) => {
+    const comptes = parPoste.get(poste) ?? new Map<string, EcritureFec[] | undefined>();
+    parPoste.set(poste, comptes);
+    if (!l) comptes.set(compte, undefined);
+    else comptes.set(compte, [...(comptes.get(compte) ?? []), l]);
+  };
+  const avecSections = fec.lignes?.some((l) => l.section);
+  if (fec.lignes) {
+    for (const l of fec.lignes) {
+      if (!l.compte.startsWith("6")) continue;
+      const p = posteDe(correspondances, l.compte, avecSections ? l.section : undefined);
+      if (p !== undefined) ajouter(p, l.compte, l);
+    }
+  } else {
+    for (const compte of fec.comptes.keys()) {
+      if (!compte.startsWith("6")) continue;
+      const p = posteDe(correspondances, compte);
+      if (p !== undefined) ajouter(p, compte);
+    }
+  }
+  const out: Record<string, TracePoste> = {};
+  const lignesParCode = (code: string) => devis.lignes.filter((l) => l.code === code);
+  for (const e of rapport.lignes) {
+    if (e.sansCode || !e.code) continue;
+    out[e.code] = tracePoste(e, parPoste.get(e.code), lignesParCode(e.code), fec);
+  }
+  return out;
+}
+
+function tracePoste(
+  e: LigneEcart,
+  comptes: Map<string, EcritureFec[] | undefined> | undefined,
+  lignesDevis: Devis["lignes"],
+  fec: ResultatFec,
+): TracePoste {
+  const entreesRealise = [...(comptes ?? new Map<string, EcritureFec[] | undefined>())].map(([c, ls]) =>
+    traceCompte(c, fec, ls),
+  );
+  const realise = noeud(`Réalisé ${e.code}`, euros(e.realise), "euros", "somme", entreesRealise, {
+    formule: `Σ ${entreesRealise.length} compte${entreesRealise.length > 1 ? "s" : ""} de classe 6 affecté${
+      entreesRealise.length > 1 ? "s" : ""
+    } au poste`,
+  });
+  const budget = noeud(
+    `Budget ${e.code}`,
+    euros(e.budget),
+    "euros",
+    "somme",
+    lignesDevis.map((l) => {
+      const c = l.source.cellules.montant;
+      const cel = c ? (c.includes("!") ? c : `${l.source.feuille}!${c}`) : undefined;
+      return feuille(`« ${l.libelle} »`, euros(l.montant), "euros", cel ? { cellule: cel } : {});
+    }),
+    { formule: lignesDevis.length ? "Σ lignes du devis portant ce code" : "poste absent du devis" },
+  );
+  const ecart = noeud(`Écart ${e.code}`, euros(cents(e.realise - e.budget)), "euros", "difference", [realise, budget], {
+    formule: "réalisé − budget",
+  });
+  const reste = feuille("Reste à engager", euros(e.reste), "euros", {
+    formule:
+      e.reste === Math.max(0, e.budget - e.realise) ? "max(0 ; budget − réalisé)" : "saisi dans la feuille Écarts",
+  });
+  const estimation = noeud("Estimation finale", euros(e.estimation), "euros", "somme", [realise, reste], {
+    formule: "réalisé + reste à engager",
+  });
+  const ecartEstime = noeud(
+    `Écart estimé ${e.code}`,
+    euros(cents(e.estimation - e.budget)),
+    "euros",
+    "difference",
+    [estimation, budget],
+    { formule: "estimation finale − budget" },
+  );
+  return { realise, budget, ecart, ecartEstime };
+}
