@@ -3,7 +3,18 @@ import { sumCents, type Cents } from "../../core/money/cents";
 import { choisirNomFeuille, type WorkbookPort } from "../../core/port/workbook";
 import { FEUILLE_VERSIONS, feuilleVersions, lireVersions } from "../../core/versions/feuilleVersions";
 import { lignesDeVersion } from "../../core/versions/depuisDevis";
-import { nomVersionValide, VersionExistanteError, type Version } from "../../core/versions/modele";
+import {
+  nomVersionValide,
+  VERSION_COURANTE,
+  VersionExistanteError,
+  VersionIntrouvableError,
+  type Version,
+} from "../../core/versions/modele";
+import { comparerVersions as comparer, type Comparaison } from "../../core/versions/comparer";
+import { FEUILLE_COMPARAISON, feuilleComparaison, lireCommentaires } from "../../core/versions/feuilleComparaison";
+import { realiseParCode } from "../../core/versions/realise";
+import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
+import { ErreurDonnees } from "../../core/erreurs";
 
 /** A saved version as listed (amounts in cents). */
 export interface ResumeVersion {
@@ -51,7 +62,27 @@ export async function lireFeuilleVersions(
   return { nom, ...lireVersions(s), existe: true };
 }
 
-/** Versions commands: save the structured devis under a name, list the saved versions. */
+export interface ArgsComparerVersions {
+  de: string;
+  /** A version name, or « courant » for the current devis. */
+  a: string;
+  /** Write (or refresh) the « Comparaison » sheet. */
+  ecrire?: boolean;
+  /** The producer's devis sheet for « courant »; omitted = the sheet that looks most like a devis. */
+  feuille?: string;
+}
+
+export interface ResultatComparaison {
+  comparaison: Comparaison;
+  /** The « Comparaison » sheet written, when asked. */
+  feuille: string | null;
+  /** Comments of the previous sheet put back on their line (or kept at the bottom). */
+  commentaires: number;
+  /** The réalisé of the Écarts sheet is on the comparison. */
+  realise: boolean;
+}
+
+/** Versions commands: save the structured devis under a name, list the saved versions, compare two of them. */
 export const commandesVersions = {
   async listerVersions(
     wb: WorkbookPort,
@@ -82,5 +113,63 @@ export const commandesVersions = {
     else versions.push(version);
     await wb.writeSheets([feuilleVersions(versions, args.masquer ?? f.masquee, f.nom)]);
     return { version: resumer(version), remplacee: i >= 0, feuille: f.nom, versions: versions.map(resumer) };
+  },
+
+  async comparerVersions(wb: WorkbookPort, args: ArgsComparerVersions): Promise<ResultatComparaison> {
+    if (args.de.trim().toLowerCase() === VERSION_COURANTE)
+      throw new ErreurDonnees(
+        `« ${VERSION_COURANTE} » (le devis actuel) se compare en second : choisissez une version enregistrée pour « de ».`,
+      );
+    const f = await lireFeuilleVersions(wb);
+    const trouver = (nom: string) => {
+      const v = f.versions.find((x) => egal(x.nom, nom.trim()));
+      if (!v)
+        throw new VersionIntrouvableError(
+          nom.trim(),
+          f.versions.map((x) => x.nom),
+        );
+      return v;
+    };
+    const de = trouver(args.de);
+    const courant = args.a.trim().toLowerCase() === VERSION_COURANTE;
+    let versionA: Version | undefined;
+    let libelleA: string;
+    let lignesA;
+    if (courant) {
+      const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false });
+      lignesA = lignesDeVersion(devis);
+      libelleA = `Devis actuel (feuille « ${devis.feuille} »)`;
+    } else {
+      versionA = trouver(args.a);
+      lignesA = versionA.lignes;
+      libelleA = versionA.nom;
+    }
+    const c = comparer(de.nom, de.lignes, courant ? VERSION_COURANTE : (versionA as Version).nom, lignesA);
+    const existantes = await wb.listSheets();
+    const prodbook = await wb.feuillesProdbook();
+    const anous = (n: string) => prodbook.some((p) => egal(p, n)) && existantes.some((e) => egal(e, n));
+    const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
+    const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
+    const realise = ecarts ? realiseParCode(ecarts) : undefined;
+    if (!args.ecrire) return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size };
+    const nom = choisirNomFeuille(FEUILLE_COMPARAISON, existantes, prodbook);
+    const precedente = anous(nom) ? await wb.readSheet(nom) : undefined;
+    const commentaires = precedente ? lireCommentaires(precedente) : new Map<string, string[]>();
+    const spec = feuilleComparaison(
+      {
+        comparaison: c,
+        feuilleVersions: f.nom,
+        versionDe: de,
+        versionA,
+        libelleA,
+        commentaires,
+        realise: realise?.size ? realise : undefined,
+      },
+      nom,
+    );
+    await wb.writeSheets([spec]);
+    let n = 0;
+    for (const l of commentaires.values()) n += l.length;
+    return { comparaison: c, feuille: nom, commentaires: n, realise: !!realise?.size };
   },
 };

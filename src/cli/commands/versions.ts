@@ -1,7 +1,8 @@
 import * as os from "os";
 import { commandesVersions, type ResumeVersion } from "../../app/commandes/versions";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
-import { VersionExistanteError } from "../../core/versions/modele";
+import type { Comparaison } from "../../core/versions/comparer";
+import { VersionExistanteError, type LigneVersion } from "../../core/versions/modele";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, sortieXlsx } from "../args";
 import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
@@ -10,7 +11,9 @@ const USAGE_ENREGISTRER =
   "prodbook versions enregistrer <classeur.xlsx> --nom NOM -o sortie.xlsx [--auteur NOM] [--date AAAA-MM-JJ] " +
   "[--remplacer] [--masquer | --afficher] [--feuille NOM] [--json]";
 const USAGE_LISTER = "prodbook versions lister <classeur.xlsx> [--json]";
-const USAGE = `${USAGE_ENREGISTRER}\n       ${USAGE_LISTER}`;
+const USAGE_COMPARER =
+  "prodbook versions comparer <classeur.xlsx> --de NOM --a NOM|courant [--json] [-o sortie.xlsx] [--feuille NOM]";
+const USAGE = `${USAGE_ENREGISTRER}\n       ${USAGE_LISTER}\n       ${USAGE_COMPARER}`;
 
 const m = (c: Cents) => centsToDecimalString(c);
 
@@ -125,18 +128,115 @@ async function lister(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const SOUS_COMMANDES: Record<string, (args: string[], io: Io) => Promise<number>> = { enregistrer, lister };
+/** The public JSON contract of `prodbook versions comparer --json` (issue 14 §1). */
+export function jsonComparaison(c: Comparaison) {
+  const n = (x: Cents | undefined) => (x === undefined ? null : m(x));
+  return {
+    de: c.de,
+    a: c.a,
+    total: { de: m(c.total.de), a: m(c.total.a), delta: m(c.total.delta) },
+    chapitres: c.chapitres.map((ch) => ({
+      code: ch.code,
+      de: m(ch.de),
+      a: m(ch.a),
+      delta: m(ch.delta),
+      libelle: ch.libelle,
+    })),
+    lignes: c.lignes
+      .filter((l) => l.statut !== "inchangee")
+      .map((l) => {
+        const ref = (l.a ?? l.de) as LigneVersion;
+        return {
+          statut: l.statut,
+          code: ref.code ?? null,
+          libelle: ref.libelle,
+          de: n(l.de?.montant),
+          a: n(l.a?.montant),
+          delta: m(l.delta),
+          cellule: ref.cellule,
+          chapitre: l.chapitre,
+          ancienLibelle: l.renommee && l.de ? l.de.libelle : null,
+          effetQuantite: n(l.effetQuantite),
+        };
+      }),
+  };
+}
+
+const STATUT: Record<string, string> = { ajoutee: "ajoutée", supprimee: "supprimée", modifiee: "modifiée" };
+
+async function comparerCmd(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = analyserArgs(
+    args,
+    {
+      de: { type: "string" },
+      a: { type: "string" },
+      json: { type: "boolean" },
+      feuille: { type: "string" },
+      o: { type: "string", short: "o" },
+      sortie: { type: "string" },
+    },
+    USAGE_COMPARER,
+  );
+  const fichier = unClasseur(positionals, USAGE_COMPARER);
+  if (values.de === undefined || values.a === undefined)
+    throw new CliError(`Indiquez les deux versions à comparer (--de et --a).\nUsage : ${USAGE_COMPARER}`);
+  const sortie = sortieXlsx((values.o ?? values.sortie) as string | undefined);
+  const wb = await ouvrir(fichier);
+  let r;
+  try {
+    r = await commandesVersions.comparerVersions(wb, {
+      de: values.de as string,
+      a: values.a as string,
+      feuille: values.feuille as string | undefined,
+      ecrire: sortie !== undefined,
+    });
+  } catch (e) {
+    throw erreurFichier(e, fichier);
+  }
+  if (sortie !== undefined) await enregistrerSortie(wb, sortie);
+  const c = r.comparaison;
+  if (values.json) ecrireJson(io, jsonComparaison(c));
+  else {
+    const f = (x: Cents) => formatMontantFr(x).padStart(15);
+    const signe = (x: Cents) => (x > 0 ? "+" : "") + formatMontantFr(x);
+    io.out(`Comparaison « ${c.de} » → « ${c.a === "courant" ? "devis actuel" : c.a} » (écart = à − de)`);
+    io.out(`  ${"Chapitre".padEnd(40)} ${"De".padStart(15)} ${"À".padStart(15)} ${"Écart".padStart(15)}`);
+    for (const ch of c.chapitres)
+      io.out(`  ${`${ch.code} ${ch.libelle}`.padEnd(40)} ${f(ch.de)} ${f(ch.a)} ${f(ch.delta)}`);
+    io.out(`  ${"TOTAL".padEnd(40)} ${f(c.total.de)} ${f(c.total.a)} ${f(c.total.delta)}`);
+    const changees = c.lignes.filter((l) => l.statut !== "inchangee");
+    io.out(changees.length ? `Lignes changées (${changees.length}) :` : "Aucune ligne changée.");
+    for (const l of changees) {
+      const ref = (l.a ?? l.de) as LigneVersion;
+      const nom = l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : `« ${ref.libelle} »`;
+      io.out(`  ${STATUT[l.statut].padEnd(9)} ${(ref.code ?? "").padEnd(6)} ${nom} ${signe(l.delta)} (${ref.cellule})`);
+    }
+    if (sortie !== undefined)
+      io.out(
+        `Écrit : ${sortie} (feuille « ${r.feuille} »${r.commentaires ? `, ${r.commentaires} commentaire(s) conservé(s)` : ""}` +
+          `${r.realise ? ", réalisé de la feuille Écarts" : ""}).`,
+      );
+  }
+  return 0;
+}
+
+const SOUS_COMMANDES: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  enregistrer,
+  lister,
+  comparer: comparerCmd,
+};
 
 export const commande: Commande = {
   nom: "versions",
-  resume: "Versions du devis : enregistre le devis structuré sous un nom, liste les versions",
+  resume:
+    "Versions du devis : enregistre le devis structuré sous un nom, liste les versions, compare deux versions ou le devis actuel",
   usage: USAGE,
   async executer(args, io) {
     const [sous, ...reste] = args;
     const f = sous === undefined ? undefined : SOUS_COMMANDES[sous];
     if (!f)
       throw new CliError(
-        `${sous === undefined ? "Indiquez une action" : `Action inconnue « ${sous} »`} : enregistrer ou lister.\n` +
+        `${sous === undefined ? "Indiquez une action" : `Action inconnue « ${sous} »`} : enregistrer, lister ou comparer.\n` +
           `Usage : ${USAGE}`,
       );
     return f(reste, io);

@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { main } from "../../../src/cli/main";
 
 type Ligne = [string | null, string, number, number, string, number];
 
@@ -108,4 +109,26 @@ export async function modifierDevis(fichier: string, sortie: string): Promise<vo
 
 export async function dossierTemp(prefixe: string): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefixe));
+}
+
+/** Devis initial saved, the devis modified, Dépôt agrément saved (through the CLI): the comparison tests' files. */
+export async function deuxVersions(d: string): Promise<{ v1m: string; v2: string }> {
+  const io = { out: () => undefined, err: (t: string) => void process.stderr.write(t) };
+  const init = path.join(d, "devis.xlsx");
+  await ecrireDevis(init);
+  const v1 = path.join(d, "v1.xlsx");
+  if (
+    (await main(["versions", "enregistrer", init, "--nom", "Devis initial", "--date", "2026-11-02", "-o", v1], io)) !==
+    0
+  )
+    throw new Error("enregistrer Devis initial");
+  const v1m = path.join(d, "v1-modifie.xlsx");
+  await modifierDevis(v1, v1m);
+  const v2 = path.join(d, "v2.xlsx");
+  if (
+    (await main(["versions", "enregistrer", v1m, "--nom", "Dépôt agrément", "--date", "2026-11-20", "-o", v2], io)) !==
+    0
+  )
+    throw new Error("enregistrer Dépôt agrément");
+  return { v1m, v2 };
 }

@@ -1,0 +1,394 @@
+import Decimal from "decimal.js";
+import { lienCellule } from "../devis/feuilleDevis";
+import { centsToEuros, type Cents } from "../money/cents";
+import { FORMAT_EXCEL } from "../money/format";
+import type { CellData, CellSpec, ConditionalFormat, SheetData, SheetSpec } from "../port/workbook";
+import { nomFeuilleRef } from "../util/adresse";
+import { critereExact } from "../util/criteres";
+import { normaliser } from "../util/texte";
+import { quantiteTotale, type Comparaison, type LigneComparee, type StatutLigne } from "./comparer";
+import type { LigneVersion, Version } from "./modele";
+
+export const FEUILLE_COMPARAISON = "Comparaison";
+export const TABLE_COMPARAISON = "tblComparaison";
+
+/** Columns of the comparison's line block (0-based); the chapter block uses the same amount and comment columns. */
+export const COL_C = {
+  statut: 0,
+  chapitre: 1,
+  code: 2,
+  libelle: 3,
+  ancienLibelle: 4,
+  numeroDe: 5,
+  numeroA: 6,
+  quantiteDe: 7,
+  quantiteA: 8,
+  tauxDe: 9,
+  tauxA: 10,
+  montantDe: 11,
+  montantA: 12,
+  ecart: 13,
+  effetQuantite: 14,
+  effetTaux: 15,
+  cellule: 16,
+  commentaire: 17,
+  realise: 18,
+  ecartRealise: 19,
+} as const;
+
+export const ENTETES_LIGNES = [
+  "Statut",
+  "Chapitre",
+  "Code",
+  "Libellé",
+  "Ancien libellé",
+  "N° de",
+  "N° à",
+  "Quantité de",
+  "Quantité à",
+  "Taux de",
+  "Taux à",
+  "Montant de",
+  "Montant à",
+  "Écart (à − de)",
+  "dont effet quantité",
+  "dont effet taux et autres",
+  "Cellule",
+  "Commentaire",
+];
+const ENTETES_REALISE = ["Réalisé (coût définitif)", "Écart réalisé − à"];
+
+export const LIBELLE_STATUT: Record<StatutLigne, string> = {
+  ajoutee: "ajoutée",
+  supprimee: "supprimée",
+  modifiee: "modifiée",
+  inchangee: "inchangée",
+};
+const CHAPITRE = "Chapitre";
+const CONSERVE = "commentaire conservé";
+
+/** The user's comments of a previous « Comparaison » sheet, by line or chapter key (several per key: in order). */
+export type Commentaires = Map<string, string[]>;
+
+const cleChapitre = (code: string) => `chapitre|${normaliser(code)}`;
+const cleLigne = (chapitre: string, code: string | undefined, libelle: string) =>
+  `ligne|${normaliser(chapitre)}|${normaliser(code ?? "")}|${normaliser(libelle)}`;
+
+const texte = (c: CellData | undefined): string => (c && !c.erreur && c.v !== null ? String(c.v).trim() : "");
+
+/** Reads the comments typed in a previous « Comparaison » sheet (column « Commentaire »). */
+export function lireCommentaires(s: SheetData): Commentaires {
+  const out: Commentaires = new Map();
+  const ajouter = (cle: string, c: string) => {
+    const l = out.get(cle);
+    if (l) l.push(c);
+    else out.set(cle, [c]);
+  };
+  for (const r of s.rows) {
+    const com = texte(r[COL_C.commentaire]);
+    const a = texte(r[COL_C.statut]);
+    if (!com || a === "Statut" || texte(r[COL_C.commentaire]) === "Commentaire") continue;
+    if (a === CHAPITRE) ajouter(cleChapitre(texte(r[COL_C.chapitre])), com);
+    else if (a === "Total") ajouter("total", com);
+    else if (Object.values(LIBELLE_STATUT).includes(a) || a === CONSERVE)
+      ajouter(cleLigne(texte(r[COL_C.chapitre]), texte(r[COL_C.code]), texte(r[COL_C.libelle])), com);
+  }
+  return out;
+}
+
+export interface EntreeComparaison {
+  comparaison: Comparaison;
+  /** The « Versions » sheet the formulas read. */
+  feuilleVersions: string;
+  versionDe: Version;
+  /** undefined when « à » is the current devis: its figures are written as values. */
+  versionA?: Version;
+  /** Label of the « à » side in the sheet ("Devis actuel (feuille « Budget »)"). */
+  libelleA: string;
+  commentaires?: Commentaires;
+  /** Réalisé by devis line code (the Écarts sheet): cell to link to and amount. */
+  realise?: Map<string, { cellule: string; montant: Cents }>;
+}
+
+const dec = (s: string | undefined): number | null => (s === undefined ? null : new Decimal(s).toNumber());
+const qte = (l: LigneVersion | undefined): number | null => {
+  const q = l && quantiteTotale(l);
+  return q === undefined ? null : q.toNumber();
+};
+
+/**
+ * The « Comparaison » sheet: chapters and total, then every line of both versions (unchanged ones included), with
+ * live formulas: the version amounts are SUMIFS over the « Versions » table (by version name and line number), the
+ * écarts are differences, the chapter totals SUMIFS by chapter. The « Commentaire » column is the user's: comments
+ * are put back on their line (chapter, code, label) when the comparison is refreshed; those whose line is gone are
+ * kept at the bottom.
+ */
+export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAISON): SheetSpec {
+  const c = e.comparaison;
+  const V = nomFeuilleRef(e.feuilleVersions);
+  const col = (l: string) => `${V}!$${l}:$${l}`;
+  const critDe = critereExact(c.de, "$B$2");
+  const critA = e.versionA ? critereExact(c.a, "$B$3") : undefined;
+  const restants: Commentaires = new Map([...(e.commentaires ?? new Map()).entries()].map(([k, v]) => [k, v.slice()]));
+  const prendre = (...cles: string[]): string | null => {
+    for (const k of cles) {
+      const l = restants.get(k);
+      if (l?.length) return l.shift() as string;
+    }
+    return null;
+  };
+  const avecRealise = e.realise !== undefined;
+  const largeur = avecRealise ? ENTETES_LIGNES.length + ENTETES_REALISE.length : ENTETES_LIGNES.length;
+  const ligneVide = (): CellSpec[] => new Array(largeur).fill(null);
+
+  const rows: CellSpec[][] = [];
+  rows.push(["Comparaison des versions du devis"]);
+  rows.push([
+    "De (version)",
+    c.de,
+    null,
+    "Date",
+    e.versionDe.date ? { date: e.versionDe.date } : null,
+    "Auteur",
+    e.versionDe.auteur,
+  ]);
+  rows.push(
+    e.versionA
+      ? [
+          "À (version)",
+          c.a,
+          null,
+          "Date",
+          e.versionA.date ? { date: e.versionA.date } : null,
+          "Auteur",
+          e.versionA.auteur,
+        ]
+      : ["À", e.libelleA],
+  );
+  rows.push([
+    `Montants des versions lus dans la feuille « ${e.feuilleVersions} » par formules (SOMME.SI.ENS)` +
+      (e.versionA ? "" : " ; le devis actuel est écrit en valeurs") +
+      ". Écart = à − de. La colonne « Commentaire » est la vôtre : elle est conservée quand la comparaison est actualisée.",
+  ]);
+  rows.push([]);
+
+  // Chapters.
+  const enteteChap = rows.length; // 0-based
+  const h = ligneVide();
+  h[COL_C.chapitre] = "Chapitre";
+  h[COL_C.libelle] = "Libellé";
+  h[COL_C.montantDe] = "De";
+  h[COL_C.montantA] = "À";
+  h[COL_C.ecart] = "Écart (à − de)";
+  h[COL_C.effetQuantite] = "Écart %";
+  h[COL_C.commentaire] = "Commentaire";
+  if (avecRealise) {
+    h[COL_C.realise] = ENTETES_REALISE[0];
+    h[COL_C.ecartRealise] = ENTETES_REALISE[1];
+  }
+  rows.push(h);
+  const premChap = rows.length + 1; // 1-based
+  const nChap = c.chapitres.length;
+  const ligneTotal = premChap + nChap;
+  const premLigne = ligneTotal + 3; // 1-based first line row (total, blank, header before it)
+  const derLigne = premLigne + Math.max(c.lignes.length, 1) - 1;
+  const L = (lettre: string) => `$${lettre}$${premLigne}:$${lettre}$${derLigne}`;
+  c.chapitres.forEach((ch, i) => {
+    const r = premChap + i;
+    const row = ligneVide();
+    const crit = critereExact(ch.code, `$B${r}`);
+    row[COL_C.statut] = CHAPITRE;
+    row[COL_C.chapitre] = ch.code;
+    row[COL_C.libelle] = ch.libelle;
+    row[COL_C.montantDe] = {
+      formula: `SUMIFS(${col("M")},${col("A")},${critDe},${col("E")},${crit})`,
+      result: centsToEuros(ch.de),
+    };
+    row[COL_C.montantA] = {
+      formula: critA
+        ? `SUMIFS(${col("M")},${col("A")},${critA},${col("E")},${crit})`
+        : `SUMIFS(${L("M")},${L("B")},${crit})`,
+      result: centsToEuros(ch.a),
+    };
+    row[COL_C.ecart] = { formula: `M${r}-L${r}`, result: centsToEuros(ch.delta) };
+    row[COL_C.effetQuantite] = { formula: `IF(L${r}=0,"",N${r}/L${r})` };
+    row[COL_C.commentaire] = prendre(cleChapitre(ch.code));
+    if (avecRealise) {
+      row[COL_C.realise] = { formula: `SUMIFS(${L("S")},${L("B")},${crit})` };
+      row[COL_C.ecartRealise] = { formula: `S${r}-M${r}` };
+    }
+    rows.push(row);
+  });
+  const t = ligneVide();
+  const somme = (l: string) => ({ formula: `SUM(${l}${premChap}:${l}${ligneTotal - 1})` });
+  t[COL_C.statut] = "Total";
+  t[COL_C.montantDe] = { ...somme("L"), result: centsToEuros(c.total.de) };
+  t[COL_C.montantA] = { ...somme("M"), result: centsToEuros(c.total.a) };
+  t[COL_C.ecart] = { formula: `M${ligneTotal}-L${ligneTotal}`, result: centsToEuros(c.total.delta) };
+  t[COL_C.effetQuantite] = { formula: `IF(L${ligneTotal}=0,"",N${ligneTotal}/L${ligneTotal})` };
+  t[COL_C.commentaire] = prendre("total");
+  if (avecRealise) {
+    t[COL_C.realise] = somme("S");
+    t[COL_C.ecartRealise] = { formula: `S${ligneTotal}-M${ligneTotal}` };
+  }
+  rows.push(t);
+  rows.push([]);
+
+  // Lines.
+  const entetes = avecRealise ? [...ENTETES_LIGNES, ...ENTETES_REALISE] : ENTETES_LIGNES.slice();
+  rows.push(entetes);
+  const valeurVersion = (lettre: string, critV: string, r: number, numCol: string) =>
+    `SUMIFS(${col(lettre)},${col("A")},${critV},${col("D")},$${numCol}${r})`;
+  const quantite = (l: LigneVersion, critV: string, r: number, numCol: string): CellSpec => {
+    if (l.quantite === undefined && l.nombre === undefined) return null;
+    const f = [
+      l.quantite !== undefined ? valeurVersion("I", critV, r, numCol) : "",
+      l.nombre !== undefined ? valeurVersion("J", critV, r, numCol) : "",
+    ]
+      .filter(Boolean)
+      .join("*");
+    return { formula: f, result: qte(l) ?? undefined };
+  };
+  const cote = (l: LigneVersion | undefined, critV: string | undefined, r: number, numCol: string) => {
+    if (!l) return { q: null, t: null, m: null } as { q: CellSpec; t: CellSpec; m: CellSpec };
+    if (!critV) return { q: qte(l), t: dec(l.taux), m: centsToEuros(l.montant) };
+    return {
+      q: quantite(l, critV, r, numCol),
+      t:
+        l.taux === undefined
+          ? null
+          : { formula: valeurVersion("L", critV, r, numCol), result: dec(l.taux) ?? undefined },
+      m: { formula: valeurVersion("M", critV, r, numCol), result: centsToEuros(l.montant) },
+    };
+  };
+  c.lignes.forEach((lc: LigneComparee, i) => {
+    const r = premLigne + i;
+    const row = ligneVide();
+    const ref = lc.a ?? (lc.de as LigneVersion);
+    row[COL_C.statut] = LIBELLE_STATUT[lc.statut];
+    row[COL_C.chapitre] = lc.chapitre;
+    row[COL_C.code] = ref.code ?? null;
+    row[COL_C.libelle] = ref.libelle;
+    row[COL_C.ancienLibelle] = lc.renommee && lc.de ? lc.de.libelle : null;
+    row[COL_C.numeroDe] = lc.de ? lc.de.numero : null;
+    row[COL_C.numeroA] = lc.a ? lc.a.numero : null;
+    const d = cote(lc.de, critDe, r, "F");
+    const a = cote(lc.a, critA, r, "G");
+    row[COL_C.quantiteDe] = d.q;
+    row[COL_C.quantiteA] = a.q;
+    row[COL_C.tauxDe] = d.t;
+    row[COL_C.tauxA] = a.t;
+    row[COL_C.montantDe] = d.m;
+    row[COL_C.montantA] = a.m;
+    row[COL_C.ecart] = { formula: `M${r}-L${r}`, result: centsToEuros(lc.delta) };
+    row[COL_C.effetQuantite] =
+      lc.effetQuantite === undefined
+        ? null
+        : { formula: `ROUND((I${r}-H${r})*J${r},2)`, result: centsToEuros(lc.effetQuantite) };
+    row[COL_C.effetTaux] = {
+      formula: `N${r}-O${r}`,
+      result: centsToEuros((lc.delta - (lc.effetQuantite ?? 0)) as Cents),
+    };
+    row[COL_C.cellule] = lienCellule(ref.cellule);
+    row[COL_C.commentaire] = prendre(
+      cleLigne(lc.chapitre, ref.code, ref.libelle),
+      ...(lc.de && lc.de !== ref ? [cleLigne(lc.chapitre, lc.de.code, lc.de.libelle)] : []),
+    );
+    if (avecRealise) {
+      const re = ref.code ? e.realise?.get(ref.code) : undefined;
+      row[COL_C.realise] = re ? { formula: re.cellule, result: centsToEuros(re.montant) } : null;
+      row[COL_C.ecartRealise] = re ? { formula: `S${r}-M${r}` } : null;
+    }
+    rows.push(row);
+  });
+  if (!c.lignes.length) rows.push(["Aucune ligne dans les deux versions."]);
+
+  // Comments whose line is no longer in the comparison: kept, never dropped.
+  const orphelins = [...restants.entries()].flatMap(([k, l]) => l.map((com) => ({ k, com })));
+  if (orphelins.length) {
+    rows.push([]);
+    rows.push([`Commentaires d'une comparaison précédente dont la ligne n'est plus comparée (conservés) :`]);
+    for (const o of orphelins) {
+      const row = ligneVide();
+      const [type, chap, code, lib] = o.k.split("|");
+      row[COL_C.statut] = type === "chapitre" ? CHAPITRE : CONSERVE;
+      row[COL_C.chapitre] = chap ?? null;
+      row[COL_C.code] = code || null;
+      row[COL_C.libelle] = lib ?? null;
+      row[COL_C.commentaire] = o.com;
+      rows.push(row);
+    }
+  }
+
+  const money = FORMAT_EXCEL.montant;
+  const plageLignes = `A${premLigne}:${avecRealise ? "T" : "R"}${derLigne}`;
+  const cf: ConditionalFormat[] = [
+    { range: plageLignes, formula: `$A${premLigne}="${LIBELLE_STATUT.ajoutee}"`, fill: "#E2EFDA" },
+    {
+      range: plageLignes,
+      formula: `$A${premLigne}="${LIBELLE_STATUT.supprimee}"`,
+      fill: "#EDEDED",
+      fontColor: "#7F7F7F",
+    },
+    { range: plageLignes, formula: `$A${premLigne}="${LIBELLE_STATUT.modifiee}"`, fill: "#FFF2CC" },
+    { range: `N${premChap}:N${derLigne}`, formula: `N${premChap}>0`, fontColor: "#C00000", bold: true },
+    { range: `N${premChap}:N${derLigne}`, formula: `N${premChap}<0`, fontColor: "#375623", bold: true },
+  ];
+  if (avecRealise)
+    cf.push(
+      { range: `T${premChap}:T${derLigne}`, formula: `T${premChap}>0`, fontColor: "#C00000", bold: true },
+      { range: `T${premChap}:T${derLigne}`, formula: `T${premChap}<0`, fontColor: "#375623", bold: true },
+    );
+  return {
+    name: nom,
+    rows,
+    columns: [
+      { width: 11 },
+      { width: 9, numFmt: FORMAT_EXCEL.texte },
+      { width: 9, numFmt: FORMAT_EXCEL.texte },
+      { width: 36 },
+      { width: 24 },
+      { width: 6 },
+      { width: 6 },
+      { width: 10, numFmt: FORMAT_EXCEL.quantite },
+      { width: 10, numFmt: FORMAT_EXCEL.quantite },
+      { width: 11, numFmt: FORMAT_EXCEL.montantSansSymbole },
+      { width: 11, numFmt: FORMAT_EXCEL.montantSansSymbole },
+      { width: 15, numFmt: money },
+      { width: 15, numFmt: money },
+      { width: 15, numFmt: money },
+      { width: 14, numFmt: money },
+      { width: 14, numFmt: money },
+      { width: 18 },
+      { width: 40 },
+      ...(avecRealise
+        ? [
+            { width: 16, numFmt: money },
+            { width: 15, numFmt: money },
+          ]
+        : []),
+    ],
+    formats: [
+      { range: "A1", bold: true },
+      { range: "A2:A3", bold: true },
+      { range: "B2:B3", bold: true, fill: "#FFF2CC" },
+      { range: "A4", italic: true },
+      { range: `A${enteteChap + 1}:${avecRealise ? "T" : "R"}${enteteChap + 1}`, bold: true, fill: "#D9E1F2" },
+      { range: `O${premChap}:O${ligneTotal}`, numFmt: FORMAT_EXCEL.pourcent },
+      { range: `A${ligneTotal}:${avecRealise ? "T" : "R"}${ligneTotal}`, bold: true, borderTop: true },
+      { range: `R${premChap}:R${derLigne}`, wrap: true },
+    ],
+    tables: c.lignes.length
+      ? [
+          {
+            name: TABLE_COMPARAISON,
+            range: `A${premLigne - 1}:${avecRealise ? "T" : "R"}${derLigne}`,
+            style: "TableStyleLight1",
+          },
+        ]
+      : [],
+    conditionalFormats: cf,
+    freeze: { rows: 3 },
+    tabColor: "#7030A0",
+  };
+}
