@@ -93,6 +93,21 @@ describe("prodbook fec", () => {
     expect([mauvais.code, mauvais.err]).toEqual([2, expect.stringContaining("Correspondance de colonnes illisible")]);
   });
 
+  test("FEC en UTF-16 (export Windows « Unicode ») : lu, encodage nommé dans le JSON et le résumé", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fec-cli-"));
+    const f = path.join(dir, "111111111FEC20221231-utf16.txt");
+    const texte = fs.readFileSync(path.join(DOSSIER, "111111111FEC20221231.TXT"), "utf8");
+    fs.writeFileSync(f, Buffer.from("\ufeff" + texte, "utf16le"));
+    const r = await lancer(["fec", f, "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out);
+    expect(j.format).toEqual({ separateur: "pipe", encodage: "utf-16le", montants: "debit-credit", colonnes: 18 });
+    expect([j.ecritures, j.ecrituresDistinctes, j.erreurs]).toEqual([934, 248, []]);
+    const be = path.join(dir, "sans-bom-be.txt");
+    fs.writeFileSync(be, Buffer.from(texte, "utf16le").swap16());
+    expect((await lancer(["fec", be])).out).toContain("Format : séparateur |, utf-16be, Debit/Credit");
+  });
+
   test("texte lisible sans --json", async () => {
     const r = await lancer(["fec", path.join(DOSSIER, "111111111FEC20221231.TXT")]);
     expect(r.code).toBe(0);

@@ -4,10 +4,10 @@ import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import {
   assemblerFec,
-  devinerMapping,
   LecteurFec,
-  lireGrandLivreCsv,
-  utf8Valide,
+  analyserDebut,
+  lireGrandLivreOctets,
+  type DebutFichier,
   type MappingGrandLivre,
   type EncodageFec,
   type OptionsFec,
@@ -53,37 +53,27 @@ export function lireMapping(chemin: string): MappingGrandLivre {
   return m;
 }
 
-/** A ledger CSV: header with `;` (or `,`) and neither tab nor `|`. */
-function estCsv(chemin: string): boolean {
+/** What the file's first bytes say (FEC or ledger CSV, UTF-16): the decision the pane's worker makes too. */
+function debutDe(chemin: string): DebutFichier {
   const fd = fs.openSync(chemin, "r");
   try {
     const b = Buffer.alloc(4096);
     const n = fs.readSync(fd, b, 0, b.length, 0);
-    const l = b.subarray(0, n).toString("latin1").split(/\r|\n/)[0];
-    return !l.includes("\t") && !l.includes("|") && /[;,]/.test(l);
+    return analyserDebut(b.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }
 }
 
 function lireCsv(chemin: string, opts: OptionsFichier): ResultatFec {
-  const octets = fs.readFileSync(chemin);
-  const enc = opts.encodage ?? (utf8Valide(octets) ? "utf-8" : "windows-1252");
-  const texte = new TextDecoder(enc).decode(octets);
-  const entete = texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/)[0];
-  const sep = entete.includes(";") ? ";" : ",";
-  const mapping = opts.colonnes ?? devinerMapping(entete.split(sep), sep);
-  if (!mapping) {
+  const lu = lireGrandLivreOctets(fs.readFileSync(chemin), { encodage: opts.encodage, mapping: opts.colonnes });
+  if (!lu) {
     throw new CliError(
       `${chemin} : ni FEC (séparateur tabulation ou « | ») ni grand livre CSV reconnu (colonnes Compte, Date et Débit/Crédit ou ` +
-        `Montant/Sens). ` +
-        `Donnez la correspondance des colonnes avec --colonnes fichier.json.`,
+        `Montant/Sens). Donnez la correspondance des colonnes avec --colonnes fichier.json.`,
     );
   }
-  const r = lireGrandLivreCsv(texte, mapping, { conserver: true });
-  r.format.encodage = enc;
-  r.format.encodageForce = opts.encodage !== undefined;
-  return r;
+  return lu.resultat;
 }
 
 /** Streams a FEC file from disk into the core reader (the only fs access of the FEC path). */
@@ -96,9 +86,11 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
   }
   if (!st.isFile()) throw new CliError(`${chemin} n'est pas un fichier.`);
   try {
-    if (opts.colonnes || (st.size > 0 && estCsv(chemin))) return lireCsv(chemin, opts);
+    const debut = st.size > 0 ? debutDe(chemin) : undefined;
+    if (opts.colonnes || debut?.csv) return lireCsv(chemin, opts);
+    // UTF-16 cannot be cut at LF bytes: one reader converts it as it goes.
     const parties =
-      st.size >= SEUIL_PARALLELE && !opts.conserver && __filename.endsWith(".js")
+      st.size >= SEUIL_PARALLELE && !opts.conserver && !debut?.utf16 && __filename.endsWith(".js")
         ? await lireEnParallele(chemin, st.size, opts)
         : undefined;
     if (parties) return assemblerFec(parties);

@@ -25,4 +25,21 @@ describe("lecture d'un fichier choisi dans le volet (Blob, par blocs d'1 Mio, av
     expect([resultat.ecritures, resultat.debit, resultat.format.type]).toEqual([2, 120000, "csv"]);
     expect(resultat.lignes![0].libelle).toBe("Caméra été");
   });
+
+  test("UTF-16 avec BOM : FEC et grand livre CSV lus comme par la ligne de commande, encodage nommé", async () => {
+    const fec = fs.readFileSync(path.join(DOSSIER, "111111111FEC20221231.TXT"), "utf8");
+    const f16 = await lireBlobFec(new Blob([Buffer.from("\ufeff" + fec, "utf16le")]));
+    const f8 = await lireBlobFec(new Blob([Buffer.from(fec, "utf8")]));
+    expect(f16.resultat.format).toMatchObject({ encodage: "utf-16le", bom: true, separateur: "pipe" });
+    expect([f16.resultat.ecritures, f16.resultat.debit, f16.resultat.ecrituresDistinctes]).toEqual([
+      f8.resultat.ecritures,
+      f8.resultat.debit,
+      f8.resultat.ecrituresDistinctes,
+    ]);
+    expect(f16.resultat.lignes).toEqual(f8.resultat.lignes);
+    const csv = "\ufeffDate;Compte;Libellé;Débit;Crédit\r\n05/01/2024;613500;Caméra;1 200,00;\r\n";
+    const c16 = await lireBlobFec(new Blob([Buffer.from(csv, "utf16le")]));
+    expect([c16.resultat.ecritures, c16.resultat.debit, c16.resultat.format.encodage]).toEqual([1, 120000, "utf-16le"]);
+    expect(c16.resultat.lignes![0].libelle).toBe("Caméra");
+  });
 });

@@ -1,4 +1,5 @@
 import * as fc from "fast-check";
+import * as iconv from "iconv-lite";
 import { LecteurFec, type EncodageFec } from "../../../src/core/comptabilite/fec";
 import { arbLigne, arbVariante, lignesTexte, octets, type LigneGen, type VarianteFec } from "./genererFec";
 
@@ -49,9 +50,34 @@ describe("FEC : propriétés", () => {
           );
           if (/[^\x00-\x7f]/.test(ls.map((l) => l.libelle).join("")) && !forcer(v, ls))
             expect(r.format.encodage).toBe(v.encodage);
+          expect(r.ecrituresDistinctes).toBe(new Set(ls.map((l) => `${l.journal}\u0000${l.num}`)).size);
         },
       ),
       { numRuns: 6000 },
+    );
+  });
+
+  test("le même FEC en UTF-16 (LE ou BE, avec ou sans BOM) redonne les mêmes lignes, encodage nommé", () => {
+    fc.assert(
+      fc.property(
+        arbVariante.map((v) => ({ ...v, encodage: "utf-8" as const, bom: false })),
+        fc.array(arbLigne, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom("utf-16le" as const, "utf-16be" as const),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 5 }),
+        (v, ls, enc, bom, tailles) => {
+          const texte = lignesTexte(ls, v);
+          const t = (bom ? "\ufeff" : "") + texte.join(v.fin) + (v.finFichier ? v.fin : "");
+          const b = new Uint8Array(iconv.encode(t, enc === "utf-16le" ? "utf16le" : "utf16be"));
+          const r = lire(b, tailles);
+          const ref = lire(octets(texte, v), [1 << 20]);
+          expect(r.erreurs).toEqual([]);
+          expect(r.lignes).toEqual(ref.lignes);
+          expect([r.debit, r.credit, r.ecrituresDistinctes]).toEqual([ref.debit, ref.credit, ref.ecrituresDistinctes]);
+          expect(r.format).toMatchObject({ encodage: enc, bom });
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 
@@ -67,6 +93,10 @@ describe("FEC : propriétés", () => {
     (cs) => ((cs[12] = "1,234"), cs), // three decimals
     (cs) => [...cs, "x", "y", "z"], // extra fields at the end
     (cs) => ((cs[9] = "2023011"), cs), // PieceDate too short
+    // Separator inside EcritureLib before digits, last field empty: read as a trailing separator, the digits
+    // would become Debit and every amount would shift by one column.
+    (cs, sep) => ((cs[10] = cs[10] + sep + "2024"), (cs[cs.length - 1] = ""), cs),
+    (cs, sep) => ((cs[10] = cs[10] + sep + "12,50"), (cs[cs.length - 1] = ""), cs),
   ];
 
   test("un FEC abîmé ne perd jamais une ligne en silence : importées + rejetées = lignes de données", () => {
@@ -102,6 +132,11 @@ describe("FEC : propriétés", () => {
           items.forEach(([, k], i) => {
             if (k === undefined) expect(r.lignes!.some((l) => l.ligne === i + 2)).toBe(true);
           });
+          // An imported line, repaired or not, has its own amounts: never read from a shifted column.
+          for (const l of r.lignes!) {
+            const g = items[l.ligne - 2][0];
+            expect([l.ligne, l.debit, l.credit]).toEqual([l.ligne, g.debit, g.credit]);
+          }
         },
       ),
       { numRuns: 4000 },

@@ -1,5 +1,7 @@
 import { cents, type Cents } from "../../money/cents";
 import type { EncodageFec } from "./decodage";
+import type { EncodageUtf16 } from "./detection";
+import { EnsembleCles, type ClesOctets } from "./cle";
 import type { EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
 
@@ -7,6 +9,8 @@ import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } f
 export interface PartielFec {
   entete: EnteteFec;
   encodage?: EncodageFec;
+  /** The file was UTF-16 (converted to UTF-8 while read). */
+  utf16?: EncodageUtf16;
   encodageForce: boolean;
   bom: boolean;
   remplacements: boolean;
@@ -23,7 +27,7 @@ export interface PartielFec {
   alertes: AlerteFec[];
   desequilibres: Map<string, { d: number; l: number; n: string }>;
   /** Distinct entries (JournalCode + EcritureNum) of the part. */
-  entrees: Set<string>;
+  entrees: ClesOctets;
   lignes?: EcritureFec[];
 }
 
@@ -43,9 +47,14 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
   const deseq = new Map<string, { d: number; l: number; n: string }>();
   let lignes: EcritureFec[] | undefined;
   let remplacements = false;
-  const entrees = new Set<string>(p0.entrees);
+  let entrees = p0.entrees.nombre;
+  if (parties.length > 1) {
+    // Parts of one file may share an entry cut at their border (or listed again further on).
+    const e = new EnsembleCles();
+    for (const p of parties) e.ajouterTout(p.entrees);
+    entrees = e.nombre;
+  }
   for (const p of parties) {
-    if (p !== p0) for (const k of p.entrees) entrees.add(k);
     importees += p.importees;
     vides += p.vides;
     debit += p.debit;
@@ -112,14 +121,14 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
     format: {
       type: "fec",
       separateur: e.separateur,
-      encodage: parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8",
+      encodage: p0.utf16 ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8",
       encodageForce: p0.encodageForce,
       bom: p0.bom,
       montants: e.montants,
       colonnes: e.colonnes,
     },
     ecritures: importees,
-    ecrituresDistinctes: entrees.size,
+    ecrituresDistinctes: entrees,
     lignesDonnees: importees + erreurs.length,
     lignesVides: vides,
     debit: cents(debit),

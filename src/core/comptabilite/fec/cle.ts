@@ -22,3 +22,94 @@ export function egal(cle: Uint8Array, u: Uint8Array, a: number, z: number): bool
   for (let i = 0; i < cle.length; i++) if (cle[i] !== u[a + i]) return false;
   return true;
 }
+
+/** Keys of an EnsembleCles in plain data (it crosses worker threads): each key as [length (2 bytes)][bytes]. */
+export interface ClesOctets {
+  octets: Uint8Array;
+  nombre: number;
+}
+
+/**
+ * An exact set of byte keys (an entry's JournalCode + EcritureNum), open addressing over one byte arena: a million
+ * lines add no object and no string (a Set of strings cost 80 MB and several seconds on the bench's FEC).
+ */
+export class EnsembleCles {
+  private arene = new Uint8Array(1 << 16);
+  private fin = 0;
+  private table = new Int32Array(1 << 12); // offset + 1 of a key in the arena, 0 = free
+  private hachages = new Int32Array(1 << 12);
+  nombre = 0;
+
+  /** Adds the key u[a1, z1) + 0 + u[a2, z2) (at most 65 535 bytes in all). */
+  ajouter(u: Uint8Array, a1: number, z1: number, a2: number, z2: number): void {
+    const n = z1 - a1 + 1 + z2 - a2;
+    if (n > 0xffff) return this.ajouter(u, a1, Math.min(z1, a1 + 0x7fff), a2, Math.min(z2, a2 + 0x7fff));
+    let h = 0x811c9dc5 | 0;
+    for (let i = a1; i < z1; i++) h = Math.imul(h ^ u[i], 0x01000193);
+    h = Math.imul(h, 0x01000193);
+    for (let i = a2; i < z2; i++) h = Math.imul(h ^ u[i], 0x01000193);
+    const masque = this.table.length - 1;
+    for (let k = h & masque; ; k = (k + 1) & masque) {
+      const o = this.table[k];
+      if (o === 0) break;
+      if (this.hachages[k] === h && this.egale(o - 1, n, u, a1, z1, a2, z2)) return;
+    }
+    if (this.fin + n + 2 > this.arene.length) {
+      const a = new Uint8Array(Math.max(2 * this.arene.length, this.fin + n + 2));
+      a.set(this.arene.subarray(0, this.fin));
+      this.arene = a;
+    }
+    const o = this.fin;
+    const t = this.arene;
+    t[o] = n >> 8;
+    t[o + 1] = n & 0xff;
+    let p = o + 2;
+    for (let i = a1; i < z1; i++) t[p++] = u[i];
+    t[p++] = 0;
+    for (let i = a2; i < z2; i++) t[p++] = u[i];
+    this.fin = p;
+    this.placer(o, h);
+    if (++this.nombre * 2 > this.table.length) this.agrandir();
+  }
+
+  /** Adds every key of `c` (another part's keys). */
+  ajouterTout(c: ClesOctets): void {
+    const t = c.octets;
+    for (let o = 0; o + 2 <= t.length;) {
+      const n = (t[o] << 8) | t[o + 1];
+      const z = t.indexOf(0, o + 2);
+      this.ajouter(t, o + 2, z, z + 1, o + 2 + n);
+      o += n + 2;
+    }
+  }
+
+  cles(): ClesOctets {
+    return { octets: this.arene.slice(0, this.fin), nombre: this.nombre };
+  }
+
+  private egale(o: number, n: number, u: Uint8Array, a1: number, z1: number, a2: number, z2: number): boolean {
+    const t = this.arene;
+    if (((t[o] << 8) | t[o + 1]) !== n) return false;
+    let p = o + 2;
+    for (let i = a1; i < z1; i++) if (t[p++] !== u[i]) return false;
+    if (t[p++] !== 0) return false;
+    for (let i = a2; i < z2; i++) if (t[p++] !== u[i]) return false;
+    return true;
+  }
+
+  private placer(o: number, h: number): void {
+    const masque = this.table.length - 1;
+    let k = h & masque;
+    while (this.table[k] !== 0) k = (k + 1) & masque;
+    this.table[k] = o + 1;
+    this.hachages[k] = h;
+  }
+
+  private agrandir(): void {
+    const table = this.table;
+    const hachages = this.hachages;
+    this.table = new Int32Array(table.length * 2);
+    this.hachages = new Int32Array(table.length * 2);
+    for (let k = 0; k < table.length; k++) if (table[k] !== 0) this.placer(table[k] - 1, hachages[k]);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Cents } from "../../money/cents";
-import { Cle, egal } from "./cle";
+import { Cle, EnsembleCles, egal } from "./cle";
 import type { LigneFec, SourceTexte } from "./ligneFec";
 import type { SoldeCompte } from "./types";
 
@@ -21,8 +21,8 @@ export class CumulsFec {
   readonly comptes = new Map<string, SoldeCompte>();
   /** Entries found unbalanced, keyed by journal + "\0" + number: balance, first line, number. */
   readonly desequilibres = new Map<string, { d: number; l: number; n: string }>();
-  /** Distinct entries (JournalCode + "\0" + EcritureNum, as raw bytes in a Latin-1 string). */
-  readonly entrees = new Set<string>();
+  /** Distinct entries (JournalCode + EcritureNum, as bytes). */
+  readonly entrees = new EnsembleCles();
   private readonly parHash = new Map<number, EntreeCompte>();
   private compteCourant?: EntreeCompte;
   private comptePrecedent?: EntreeCompte;
@@ -60,7 +60,7 @@ export class CumulsFec {
       this.cleJournal.copier(u, l.j0, l.j1);
       this.cleNum.copier(u, l.n0, l.n1);
       this.ligneRun = numero;
-      this.entrees.add(octetsLatin1(u, l.j0, l.j1) + "\u0000" + octetsLatin1(u, l.n0, l.n1));
+      this.entrees.ajouter(u, l.j0, l.j1, l.n0, l.n1);
     }
     this.soldeRun += d - c;
   }
@@ -99,9 +99,4 @@ export class CumulsFec {
     }
     this.soldeRun = 0;
   }
-}
-
-/** Bytes as a string of the same char codes: a key that needs no decoding (and keeps any encoding's bytes apart). */
-function octetsLatin1(u: Uint8Array, a: number, z: number): string {
-  return String.fromCharCode.apply(null, u.subarray(a, z) as unknown as number[]);
 }

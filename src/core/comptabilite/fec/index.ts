@@ -3,3 +3,4 @@ export * from "./decodage";
 export * from "./entete";
 export * from "./lecteurFec";
 export * from "./grandLivreCsv";
+export * from "./detection";

@@ -1,4 +1,5 @@
 import { DecodeurTexte, detecterEncodage, type EncodageFec } from "./decodage";
+import { detecterUtf16, type EncodageUtf16 } from "./detection";
 import { vide } from "./champs";
 import { FecFormatError, lireEntete, type EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec } from "./types";
@@ -46,8 +47,10 @@ export class LecteurFec implements CibleLignes {
   private readonly erreurs: LigneRejetee[] = [];
   private readonly alertes: AlerteFec[] = [];
   private readonly lignes?: EcritureFec[];
-  /** Bytes pushed so far (progress). */
-  octets = 0;
+  /** The first bytes, held until they tell whether the file is UTF-16 (undefined once decided). */
+  private tete?: Uint8Array = RIEN;
+  /** A UTF-16 file is converted to UTF-8 as it comes, then read like any other. */
+  private utf16?: { encodage: EncodageUtf16; decodeur: TextDecoder; encodeur: TextEncoder };
 
   constructor(opts: OptionsFec = {}) {
     if (opts.encodage) this.choisir(opts.encodage);
@@ -55,6 +58,7 @@ export class LecteurFec implements CibleLignes {
     if (opts.conserver) this.lignes = [];
     if (opts.suite) {
       this.debutFichier = false;
+      this.tete = undefined;
       this.poserEntete(opts.suite.entete);
     }
   }
@@ -78,7 +82,27 @@ export class LecteurFec implements CibleLignes {
   }
 
   pousser(chunk: Uint8Array, fin = false): void {
-    this.octets += chunk.length;
+    if (this.tete) {
+      const t = this.tete.length ? concat(this.tete, chunk) : chunk;
+      if (t.length < 4 && !fin) {
+        this.tete = t.slice();
+        return;
+      }
+      this.tete = undefined;
+      const e = detecterUtf16(t);
+      if (e) {
+        // TextDecoder drops the byte-order mark; the UTF-8 it gives is what the reader reads.
+        this.utf16 = { encodage: e, decodeur: new TextDecoder(e), encodeur: new TextEncoder() };
+        this.bom = t[0] === 0xff || t[0] === 0xfe;
+        this.choisir("utf-8");
+      }
+      chunk = t;
+    }
+    if (this.utf16) chunk = this.utf16.encodeur.encode(this.utf16.decodeur.decode(chunk, { stream: !fin }));
+    this.lireOctets(chunk, fin);
+  }
+
+  private lireOctets(chunk: Uint8Array, fin: boolean): void {
     // A plain Uint8Array view (not a Buffer subclass) keeps the hot loop's element access monomorphic.
     let u = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     let p = 0;
@@ -227,17 +251,15 @@ export class LecteurFec implements CibleLignes {
 
   /** Ends the reading: the part's raw findings (line numbers local to the part). */
   terminerPartiel(): PartielFec {
-    const reste = this.reste;
-    this.reste = RIEN;
-    this.octets -= reste.length;
-    this.pousser(reste, true);
+    this.pousser(RIEN, true); // the held first bytes, the UTF-16 decoder's last ones, the unfinished last line
     if (!this.entete) throw new FecFormatError("Fichier vide : pas de ligne d'en-tête.");
     const c = this.cumuls;
     c.fermerRun();
     return {
       entete: this.entete,
       encodage: this.encodage,
-      encodageForce: this.forcee,
+      utf16: this.utf16?.encodage,
+      encodageForce: this.forcee && !this.utf16,
       bom: this.bom,
       remplacements: this.decodeur?.remplacements ?? false,
       lignesPhysiques: this.numero,
@@ -251,7 +273,7 @@ export class LecteurFec implements CibleLignes {
       erreurs: this.erreurs,
       alertes: this.alertes,
       desequilibres: c.desequilibres,
-      entrees: c.entrees,
+      entrees: c.entrees.cles(),
       lignes: this.lignes,
     };
   }
@@ -259,6 +281,13 @@ export class LecteurFec implements CibleLignes {
   terminer(): ResultatFec {
     return assemblerFec([this.terminerPartiel()]);
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const t = new Uint8Array(a.length + b.length);
+  t.set(a);
+  t.set(b, a.length);
+  return t;
 }
 
 /** Whole-content convenience (tests, small files). */

@@ -1,5 +1,5 @@
 import type { Cents } from "../../money/cents";
-import type { EncodageFec } from "./decodage";
+import type { EncodageLu } from "./detection";
 import type { Separateur } from "./entete";
 
 /** One imported ledger line, compact (kept only when the Grand livre is to be written). */
@@ -40,7 +40,8 @@ export interface SoldeCompte {
 
 export interface FormatFec {
   separateur: Separateur | "point-virgule" | "virgule";
-  encodage: EncodageFec;
+  /** As read: UTF-16 files are named (« utf-16le », « utf-16be »). */
+  encodage: EncodageLu;
   /** Was the encoding given by the user rather than detected? */
   encodageForce: boolean;
   bom: boolean;

@@ -1,0 +1,89 @@
+import { utf8Valide, type EncodageFec } from "./decodage";
+import { devinerMapping, lireGrandLivreCsv, type MappingGrandLivre } from "./grandLivreCsv";
+import type { ResultatFec } from "./types";
+
+/**
+ * What the first bytes of a ledger file say: FEC or ledger CSV, UTF-16 or not. One decision shared by the CLI
+ * (`prodbook fec`, `prodbook ecarts`) and the pane's worker, so both read a file the same way.
+ */
+export type EncodageUtf16 = "utf-16le" | "utf-16be";
+/** The encoding a file was read in: one the FEC allows, or UTF-16 (converted while reading). */
+export type EncodageLu = EncodageFec | EncodageUtf16;
+
+export interface DebutFichier {
+  /** A ledger CSV: `;` or `,` in the first line, and neither tab nor `|` (else a FEC, or nothing readable). */
+  csv: boolean;
+  /** The CSV's separator (`;` wins over `,`). */
+  separateurCsv: ";" | ",";
+  /** UTF-16, by its byte-order mark or by a NUL byte every other byte at the start. */
+  utf16?: EncodageUtf16;
+  /** The file starts with a byte-order mark (UTF-8 or UTF-16). */
+  bom: boolean;
+  /** The first line, decoded (without the mark). */
+  premiereLigne: string;
+}
+
+/**
+ * UTF-16 from the first bytes: FF FE / FE FF, or (no mark) ASCII letters with a NUL beside each, as the header
+ * « JournalCode… » gives in UTF-16. Other encodings never hold NUL in a text file.
+ */
+export function detecterUtf16(u: Uint8Array): EncodageUtf16 | undefined {
+  if (u.length >= 2 && u[0] === 0xff && u[1] === 0xfe) return "utf-16le";
+  if (u.length >= 2 && u[0] === 0xfe && u[1] === 0xff) return "utf-16be";
+  if (u.length < 4) return undefined;
+  if (u[0] !== 0 && u[1] === 0 && u[2] !== 0 && u[3] === 0) return "utf-16le";
+  if (u[0] === 0 && u[1] !== 0 && u[2] === 0 && u[3] !== 0) return "utf-16be";
+  return undefined;
+}
+
+function bomUtf8(u: Uint8Array): boolean {
+  return u.length >= 3 && u[0] === 0xef && u[1] === 0xbb && u[2] === 0xbf;
+}
+
+/** Reads the start of a file (a few KiB are enough: the first line decides). */
+export function analyserDebut(debut: Uint8Array): DebutFichier {
+  const utf16 = detecterUtf16(debut);
+  const bom = bomUtf8(debut) || (utf16 !== undefined && (debut[0] === 0xff || debut[0] === 0xfe));
+  // An 8-bit reading of the first line is enough to find separators (all ASCII in every encoding allowed).
+  const texte = new TextDecoder(utf16 ?? "windows-1252").decode(bomUtf8(debut) ? debut.subarray(3) : debut);
+  const premiereLigne = texte.split(/\r|\n/)[0] ?? "";
+  const csv = !premiereLigne.includes("\t") && !premiereLigne.includes("|") && /[;,]/.test(premiereLigne);
+  return { csv, separateurCsv: premiereLigne.includes(";") ? ";" : ",", utf16, bom, premiereLigne };
+}
+
+/**
+ * A whole ledger CSV as text: UTF-16 when its start says so, else the encoding given, else UTF-8 when every byte
+ * sequence is valid UTF-8 and Windows-1252 otherwise. The mark is dropped.
+ */
+export function decoderCsv(
+  octets: Uint8Array,
+  encodage?: EncodageFec,
+): { texte: string; encodage: EncodageLu; encodageForce: boolean; bom: boolean } {
+  const utf16 = detecterUtf16(octets);
+  const enc: EncodageLu = utf16 ?? encodage ?? (utf8Valide(octets) ? "utf-8" : "windows-1252");
+  const bom = bomUtf8(octets) || (utf16 !== undefined && (octets[0] === 0xff || octets[0] === 0xfe));
+  // TextDecoder drops a leading mark of its own encoding; a UTF-8 mark read as Windows-1252 is dropped here.
+  const texte = new TextDecoder(enc).decode(bomUtf8(octets) && enc !== "utf-8" ? octets.subarray(3) : octets);
+  return { texte, encodage: enc, encodageForce: utf16 === undefined && encodage !== undefined, bom };
+}
+
+/**
+ * A whole ledger CSV from its bytes: decoded (decoderCsv), read with the mapping given or one guessed from its
+ * header; undefined when no mapping is given and none can be guessed (the caller says what to do, in its words).
+ */
+export function lireGrandLivreOctets(
+  octets: Uint8Array,
+  opts: { encodage?: EncodageFec; mapping?: MappingGrandLivre } = {},
+): { resultat: ResultatFec; mapping: MappingGrandLivre } | undefined {
+  const lu = decoderCsv(octets, opts.encodage);
+  const entete = lu.texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/)[0];
+  const sep = entete.includes(";") ? ";" : ",";
+  const mapping = opts.mapping ?? devinerMapping(entete.split(sep), sep);
+  if (!mapping) return undefined;
+  const resultat = lireGrandLivreCsv(lu.texte, mapping, { conserver: true });
+  // The core reads decoded text (TextDecoder drops the mark): report what the bytes were.
+  resultat.format.encodage = lu.encodage;
+  resultat.format.encodageForce = lu.encodageForce;
+  resultat.format.bom = lu.bom;
+  return { resultat, mapping };
+}
