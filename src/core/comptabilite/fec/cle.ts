@@ -36,24 +36,26 @@ export interface ClesOctets {
 export class EnsembleCles {
   private arene = new Uint8Array(1 << 16);
   private fin = 0;
-  private table = new Int32Array(1 << 12); // offset + 1 of a key in the arena, 0 = free
-  private hachages = new Int32Array(1 << 12);
+  /** Pairs (hash, offset + 1 of the key in the arena; 0 = free): one cache line per probe. */
+  private table = new Int32Array(2 << 12);
   nombre = 0;
 
   /** Adds the key u[a1, z1) + 0 + u[a2, z2) (at most 65 535 bytes in all). */
   ajouter(u: Uint8Array, a1: number, z1: number, a2: number, z2: number): void {
     const n = z1 - a1 + 1 + z2 - a2;
-    if (n > 0xffff) return this.ajouter(u, a1, Math.min(z1, a1 + 0x7fff), a2, Math.min(z2, a2 + 0x7fff));
+    if (n > 0xffff) {
+      this.ajouter(u, a1, Math.min(z1, a1 + 0x7fff), a2, Math.min(z2, a2 + 0x7fff));
+      return;
+    }
     let h = 0x811c9dc5 | 0;
     for (let i = a1; i < z1; i++) h = Math.imul(h ^ u[i], 0x01000193);
     h = Math.imul(h, 0x01000193);
     for (let i = a2; i < z2; i++) h = Math.imul(h ^ u[i], 0x01000193);
-    const masque = this.table.length - 1;
-    for (let k = h & masque; ; k = (k + 1) & masque) {
-      const o = this.table[k];
-      if (o === 0) break;
-      if (this.hachages[k] === h && this.egale(o - 1, n, u, a1, z1, a2, z2)) return;
-    }
+    const table = this.table;
+    const masque = (table.length >> 1) - 1;
+    let k = h & masque;
+    for (let o = table[2 * k + 1]; o !== 0; k = (k + 1) & masque, o = table[2 * k + 1])
+      if (table[2 * k] === h && this.egale(o - 1, n, u, a1, z1, a2, z2)) return;
     if (this.fin + n + 2 > this.arene.length) {
       const a = new Uint8Array(Math.max(2 * this.arene.length, this.fin + n + 2));
       a.set(this.arene.subarray(0, this.fin));
@@ -68,8 +70,9 @@ export class EnsembleCles {
     t[p++] = 0;
     for (let i = a2; i < z2; i++) t[p++] = u[i];
     this.fin = p;
-    this.placer(o, h);
-    if (++this.nombre * 2 > this.table.length) this.agrandir();
+    table[2 * k] = h;
+    table[2 * k + 1] = o + 1;
+    if (++this.nombre * 4 > table.length) this.agrandir();
   }
 
   /** Adds every key of `c` (another part's keys). */
@@ -97,19 +100,17 @@ export class EnsembleCles {
     return true;
   }
 
-  private placer(o: number, h: number): void {
-    const masque = this.table.length - 1;
-    let k = h & masque;
-    while (this.table[k] !== 0) k = (k + 1) & masque;
-    this.table[k] = o + 1;
-    this.hachages[k] = h;
-  }
-
+  /** Doubles the table (load kept ≤ 1/2). */
   private agrandir(): void {
-    const table = this.table;
-    const hachages = this.hachages;
-    this.table = new Int32Array(table.length * 2);
-    this.hachages = new Int32Array(table.length * 2);
-    for (let k = 0; k < table.length; k++) if (table[k] !== 0) this.placer(table[k] - 1, hachages[k]);
+    const ancienne = this.table;
+    const table = (this.table = new Int32Array(ancienne.length * 2));
+    const masque = (table.length >> 1) - 1;
+    for (let j = 0; j < ancienne.length; j += 2) {
+      if (ancienne[j + 1] === 0) continue;
+      let k = ancienne[j] & masque;
+      while (table[2 * k + 1] !== 0) k = (k + 1) & masque;
+      table[2 * k] = ancienne[j];
+      table[2 * k + 1] = ancienne[j + 1];
+    }
   }
 }
