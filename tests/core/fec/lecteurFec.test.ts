@@ -1,5 +1,5 @@
 import * as iconv from "iconv-lite";
-import { FecFormatError, lireFec } from "../../../src/core/comptabilite/fec";
+import { assemblerFec, FecFormatError, LecteurFec, lireFec } from "../../../src/core/comptabilite/fec";
 
 const E =
   "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
@@ -73,6 +73,25 @@ describe("lecteur FEC", () => {
     expect([r.ecritures, r.debit, r.credit]).toEqual([4, 10500, 10500]);
     expect(r.lignes![2]).toMatchObject({ libelle: "Café | thé", debit: 500, credit: 0 });
     expect(r.alertes).toEqual([{ ligne: 4, ecritureNum: "A2", message: expect.stringContaining("EcritureLib") }]);
+  });
+
+  test("écritures distinctes (JournalCode + EcritureNum) : les mêmes, lu d'un bloc ou en parties (lecture parallèle)", () => {
+    const lignes = [
+      l("A1", "606400", "x", "1,00", ""),
+      l("A1", "401000", "x", "", "1,00"), // A1 straddles the border between the parts
+      l("A2", "606400", "y", "2,00", ""),
+      l("A2", "401000", "y", "", "2,00"),
+      l("A1", "606400", "x", "1,00", "").replace("AC|", "VT|"), // same number, other journal: another entry
+      l("A1", "401000", "x", "", "1,00").replace("AC|", "VT|"),
+    ];
+    const entier = lireFec([E, ...lignes].join("\n"));
+    expect(entier.ecrituresDistinctes).toBe(3);
+    const p0 = new LecteurFec();
+    p0.pousser(new TextEncoder().encode([E, lignes[0]].join("\n") + "\n"));
+    const p1 = new LecteurFec({ suite: { entete: E } });
+    p1.pousser(new TextEncoder().encode(lignes.slice(1).join("\n")));
+    const parties = assemblerFec([p0.terminerPartiel(), p1.terminerPartiel()]);
+    expect([parties.ecritures, parties.ecrituresDistinctes]).toEqual([6, 3]);
   });
 
   test("écriture déséquilibrée (JournalCode + EcritureNum), même non contiguë", () => {
