@@ -30,7 +30,19 @@ describe("prodbook devis --json", () => {
     expect(io.sortie).toHaveLength(1);
     const j = JSON.parse(io.sortie[0]);
     expect(Object.keys(j)).toEqual(["devis", "controles"]);
-    expect(Object.keys(j.devis)).toEqual(["total", "lignes", "coutMinute", "chapitres", "nonPlaces"]);
+    expect(Object.keys(j.devis)).toEqual(["total", "lignes", "coutMinute", "chapitres", "nonPlaces", "conservation"]);
+    // Every amount of column G is a placed line, a proven total or listed: no gap (issue 10 §1).
+    expect(j.devis.conservation).toEqual({
+      lu: "674659.46",
+      lignes: "184509.13",
+      totauxProuves: "488950.33",
+      nonPlaces: "1200.00",
+      listes: "0.00",
+      ecart: "0.00",
+      colonne: "G",
+      cellules: { lues: 50, lignes: 38, totauxProuves: 11, nonPlaces: 1, listees: 0 },
+      nonComptees: [],
+    });
     expect(j.devis.total).toBe("184509.13");
     expect(j.devis.lignes).toBe(39);
     expect(j.devis.coutMinute).toBe("3548.25");
@@ -79,6 +91,11 @@ describe("prodbook devis -o", () => {
     await wb.xlsx.readFile(sortie);
     const visibles = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
     expect(visibles).toEqual(["Budget Gardiens", "Devis", "Synthèse", "Contrôles"]);
+    // The summary and the Contrôles sheet say where every amount read went.
+    const conservation =
+      /Montants lus \(colonne G\) : 674\u202f659,46\s€ = lignes placées 184\u202f509,13\s€ .*écart 0,00\s€\./;
+    expect(texte).toMatch(conservation);
+    expect(String(wb.getWorksheet("Contrôles")?.getCell("A3").value)).toMatch(conservation);
     // Second run on the output: same sheets, no copies, source sheet intact.
     const sortie2 = path.join(dir, "structure2.xlsx");
     expect(await main(["devis", sortie, "--duree", "52", "-o", sortie2], enregistreur())).toBe(0);

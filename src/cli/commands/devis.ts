@@ -1,5 +1,6 @@
 import type { Constat } from "../../core/controles/constat";
-import type { Devis, Genre, TypeOeuvre } from "../../core/devis/model";
+import type { Conservation, Devis, Genre, TypeOeuvre } from "../../core/devis/model";
+import { texteConservation } from "../../core/devis/feuilleControles";
 import { structurerDevis } from "../../core/devis/structurer";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
@@ -21,12 +22,34 @@ export function jsonDevis(devis: Devis, constats: Constat[]) {
       coutMinute: devis.coutMinute === undefined ? null : m(devis.coutMinute),
       chapitres: devis.chapitres.map((c) => ({ code: c.code, libelle: c.libelle, total: m(c.total) })),
       nonPlaces: devis.nonPlaces.map((n) => ({ cellule: n.cellule, montant: m(n.montant) })),
+      conservation: jsonConservation(devis.conservation),
     },
     controles: constats.map((c) => ({
       regle: c.regle,
       gravite: c.gravite,
       message: c.message,
       cellule: c.cellule ?? null,
+    })),
+  };
+}
+
+/** `devis.conservation` (issue 10 §1): lu = lignes + totauxProuves + nonPlaces + listes + ecart, in euros. */
+export function jsonConservation(c: Conservation | undefined) {
+  if (!c) return null;
+  return {
+    lu: m(c.lu),
+    lignes: m(c.lignes),
+    totauxProuves: m(c.totauxProuves),
+    nonPlaces: m(c.nonPlaces),
+    listes: m(c.listes),
+    ecart: m(c.ecart),
+    colonne: c.colonne ?? null,
+    cellules: c.cellules,
+    nonComptees: c.nonComptees.map((n) => ({
+      cellule: n.cellule,
+      montant: n.montant === undefined ? null : m(n.montant),
+      texte: n.texte,
+      doublon: n.doublon ?? false,
     })),
   };
 }
@@ -46,6 +69,7 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
     io.out(`Montants non placés (hors total) :`);
     for (const n of devis.nonPlaces) io.out(`  ${n.cellule} « ${n.libelle} » ${formatMontantFr(n.montant)}`);
   }
+  if (devis.conservation) io.out(texteConservation(devis.conservation));
   const n = (g: Constat["gravite"]) => constats.filter((c) => c.gravite === g).length;
   io.out(`Contrôles : ${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} info(s)`);
   for (const c of constats) io.out(`  [${c.gravite}] ${c.regle} — ${c.message}`);

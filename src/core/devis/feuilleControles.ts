@@ -2,16 +2,36 @@ import type { Constat } from "../controles/constat";
 import { descriptionRegle } from "../controles/registre";
 import type { CellSpec, SheetSpec } from "../port/workbook";
 import { lienCellule } from "./feuilleDevis";
+import { conservationRespectee } from "./conservation";
+import type { Conservation } from "./model";
+import { formatMontantFr } from "../money/format";
+
+/** One sentence: where every amount of the producer's amount column went (issue 10 §1). */
+export function texteConservation(c: Conservation): string {
+  const e = formatMontantFr;
+  const col = c.colonne ? ` (colonne ${c.colonne})` : "";
+  const base =
+    `Montants lus${col} : ${e(c.lu)} = lignes placées ${e(c.lignes)} + totaux prouvés ${e(c.totauxProuves)} + ` +
+    `non placés ${e(c.nonPlaces)} + listés ${e(c.listes)} ; écart ${e(c.ecart)}.`;
+  if (c.nonComptees.length === 0) return base;
+  const noms = c.nonComptees.slice(0, 10).map((n) => n.cellule.replace(/^.*!/, ""));
+  return `${base} Cellules non comptées : ${noms.join(", ")}${c.nonComptees.length > 10 ? "…" : ""}.`;
+}
 
 /** « Contrôles »: one row per finding, the cell as a clickable link. */
-export function feuilleControles(constats: readonly Constat[], nom: string, feuilleSource: string): SheetSpec {
+export function feuilleControles(
+  constats: readonly Constat[],
+  nom: string,
+  feuilleSource: string,
+  conservation?: Conservation,
+): SheetSpec {
   const n = (g: Constat["gravite"]) => constats.filter((c) => c.gravite === g).length;
   const rows: CellSpec[][] = [
     [`Contrôles du devis — source : feuille « ${feuilleSource} »`],
     [
       `${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} information(s). Cliquez sur une cellule pour y aller.`,
     ],
-    [],
+    [conservation ? texteConservation(conservation) : null],
     ["Gravité", "Règle", "Message", "Cellule"],
   ];
   if (constats.length === 0)
@@ -30,6 +50,9 @@ export function feuilleControles(constats: readonly Constat[], nom: string, feui
     formats: [
       { range: "A1", bold: true },
       { range: "A2", italic: true },
+      ...(conservation
+        ? [{ range: "A3", italic: true, ...(conservationRespectee(conservation) ? {} : { bold: true }) }]
+        : []),
       { range: `C5:C${fin}`, wrap: true },
       ...(regles.length ? [{ range: `B${fin + 2}:C${fin + 2}`, bold: true }] : []),
     ],

@@ -23,6 +23,6 @@ export function feuillesDevis(
   return [
     plan.spec,
     feuilleSynthese(devis, noms.synthese, plan),
-    feuilleControles(constats, noms.controles, devis.feuille),
+    feuilleControles(constats, noms.controles, devis.feuille, devis.conservation),
   ];
 }

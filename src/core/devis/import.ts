@@ -22,6 +22,7 @@ import type {
   Genre,
   LigneDevis,
   LigneTotalProducteur,
+  MontantHorsLignes,
   MontantIllisible,
   MontantNonPlace,
   TypeOeuvre,
@@ -39,6 +40,8 @@ import { Brute, chapitreMajoritaire, idsCouverts, placer } from "./placer";
 import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
+import { calculerConservation } from "./conservation";
+import { prouverTotaux } from "./preuve";
 
 export interface OptionsImport {
   typeOeuvre?: TypeOeuvre;
@@ -109,7 +112,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       const e = bloc.enteteLigne;
       if (t.lignesCouvertes.length === 0 && e) {
         totaux.splice(totaux.indexOf(t), 1);
-        if (!e.apresTotal) {
+        if (e.apresTotal)
+          horsLignes.push({ cellule: t.cellule, montant: t.montant, libelle: t.libelle, motif: "rappel" });
+        else {
           const ligne: LigneDevis = {
             id: `${sheet.name}!${e.r + 1}`,
             code: e.code || undefined,
@@ -126,6 +131,16 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     bloc.enteteLigne = undefined;
   };
   let recap = false;
+  const horsLignes: MontantHorsLignes[] = [];
+  /** A row skipped as a whole (summary, TVA…): its amount, if any, is listed with why. */
+  const horsLigne = (r: number, row: CellData[], libelle: string, motif: MontantHorsLignes["motif"]) => {
+    const c = cell(row, "montant");
+    const d = c && !c.erreur ? decimalCellule(c) : undefined;
+    if (d !== undefined)
+      horsLignes.push({ cellule: ref(r, "montant") as string, montant: eurosToCents(d), libelle, motif });
+    else if (c && (c.erreur || (c.v !== null && /\d/.test(String(c.v)))))
+      illisibles.push({ cellule: ref(r, "montant") as string, texte: String(c.v), libelle, erreurExcel: !!c.erreur });
+  };
   const totauxEnTete: LigneTotalProducteur[] = [];
   const illisibles: MontantIllisible[] = [];
   const totauxSansResultat: NonNullable<Devis["totauxSansResultat"]> = [];
@@ -163,12 +178,18 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const t = tauxPct ? undefined : decimalCellule(cell(row, "taux"));
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
     // A "Récapitulatif" block repeats chapter totals: skipped until detailed lines (with factors) come back.
-    if (recap && !aDesFacteurs) continue;
+    if (recap && !aDesFacteurs) {
+      horsLigne(r, row, titre, "recapitulatif");
+      continue;
+    }
     recap = false;
 
     // Subtotal and total rows: never lines.
     // Derived rows (TVA, TTC, cost per minute) are neither lines nor totals of lines.
-    if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) continue;
+    if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) {
+      horsLigne(r, row, textes[0].t, "derive");
+      continue;
+    }
     let tt = textes.length ? (typeTotal(textes[0].t) ?? typeTotal(libelle)) : undefined;
     if (!tt && !textes.length && !code && !aDesFacteurs && montantLu !== undefined && brutes.length) {
       const somme = (debut: number) =>
@@ -190,6 +211,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         libelle = `${type === "total" ? "Total" : "Sous-total"} sans libellé (ligne ${r + 1})`;
       }
     }
+    if (tt && montantLu === undefined) horsLigne(r, row, textes[0]?.t || libelle || titre, "derive");
     if (tt) {
       // A total above every line (a summary at the top of the sheet) covers the whole devis.
       if (tt.type === "total" && brutes.length === 0) {
@@ -200,6 +222,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
             montant: eurosToCents(montantLu),
             cellule: ref(r, "montant") as string,
             lignesCouvertes: [],
+            formule: cell(row, "montant")?.f,
           };
           totaux.push(t);
           totauxEnTete.push(t);
@@ -234,6 +257,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
           cellule: ref(r, "montant") as string,
           chapitre,
           lignesCouvertes,
+          formule: cell(row, "montant")?.f,
         });
       }
       if (tt.type === "total") {
@@ -264,6 +288,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
             cellule: ref(r, "montant") as string,
             chapitre: ch,
             lignesCouvertes: [],
+            formule: cell(row, "montant")?.f,
           };
           totaux.push(bloc.enteteTotal);
           bloc.enteteLigne = { r, code, libelle, apresTotal };
@@ -320,6 +345,14 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
           libelle: libelle || titre,
           erreurExcel: !!cm.erreur,
           formuleSansValeur: sansValeur || undefined,
+        });
+      } else if (cm && (cm.erreur || (typeof cm.v === "string" && /\d/.test(cm.v)))) {
+        // No label: an error or a figure that is not an amount is still named, never dropped.
+        illisibles.push({
+          cellule: ref(r, "montant") as string,
+          texte: String(cm.v),
+          libelle: titre || "(sans libellé)",
+          erreurExcel: !!cm.erreur,
         });
       }
       continue; // a comment or an empty template line
@@ -397,8 +430,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       libelle: l.libelle,
       ligne: l.source.ligne,
     }));
+  prouverTotaux(totaux, lignes, sheet.name);
   const tot = calculerTotaux(lignes, totaux, opts.typeOeuvre, opts.dureeMinutes);
-  return {
+  const devis: Devis = {
     feuille: sheet.name,
     typeOeuvre: opts.typeOeuvre,
     genre: opts.genre,
@@ -412,5 +446,8 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     illisibles,
     totauxProducteur: totaux,
     totauxSansResultat,
+    horsLignes,
   };
+  devis.conservation = calculerConservation(sheet, entete.ligne, cols.montant, devis);
+  return devis;
 }

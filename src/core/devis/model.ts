@@ -83,6 +83,57 @@ export interface LigneTotalProducteur {
   chapitre?: CodeChapitre;
   /** Lines (ids) that the subtotal covers, in the producer's layout. */
   lignesCouvertes: string[];
+  /**
+   * How the row was proven to be a subtotal / total (conservation, issue 10): its amount is the sum of the lines
+   * it covers (to the cent), its formula references them, or it is the sum of the subtotals above it.
+   * Undefined: not proven (then a finding names its cell).
+   */
+  preuve?: "somme" | "formule" | "sous-totaux";
+  /** The amount cell's formula, without "=", when it had one. */
+  formule?: string;
+}
+
+/** An amount of the amount column that is neither a line nor a total: a row derived from the total, a summary. */
+export interface MontantHorsLignes {
+  cellule: string;
+  montant: Cents;
+  libelle: string;
+  /** derive: TVA, TTC, cost per minute; recapitulatif: a summary block; rappel: a chapter repeated after the total. */
+  motif: "derive" | "recapitulatif" | "rappel";
+}
+
+/** A cell of the amount column that no category accounts for, or that two categories count. */
+export interface CelluleNonComptee {
+  cellule: string;
+  /** The amount read, when the cell holds one. */
+  montant?: Cents;
+  texte: string;
+  /** Counted by two categories (a line and a total…): undefined = counted by none. */
+  doublon?: boolean;
+}
+
+/**
+ * The conservation of the amount column (issue 10 §1): every cell of the devis region holding a number, a numeric
+ * text, a date or an Excel error is a placed line, a proven total, or a listed item. Amounts in cents.
+ * lu = lignes + totauxProuves + nonPlaces + listes + ecart; the cells making up a non-zero écart are in nonComptees.
+ */
+export interface Conservation {
+  /** Column letter of the amounts read ("G"); undefined when the devis has no amount column. */
+  colonne?: string;
+  /** Σ of the amounts read in that column below the header (numbers and numeric texts). */
+  lu: Cents;
+  /** Σ of the lines placed in a chapter whose amount was read there. */
+  lignes: Cents;
+  /** Σ of the subtotal and total rows proven by arithmetic or formula. */
+  totauxProuves: Cents;
+  /** Σ of the lines read but placed in no chapter (listed with their cell). */
+  nonPlaces: Cents;
+  /** Σ of the other listed amounts: rows derived from the total, summaries, totals not proven (a finding each). */
+  listes: Cents;
+  ecart: Cents;
+  /** Cells in each category; `listees` counts errors, dates and unreadable numbers too. */
+  cellules: { lues: number; lignes: number; totauxProuves: number; nonPlaces: number; listees: number };
+  nonComptees: CelluleNonComptee[];
 }
 
 export interface MontantNonPlace {
@@ -121,4 +172,8 @@ export interface Devis {
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
   totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
   totauxProducteur: LigneTotalProducteur[];
+  /** Amounts of the amount column that are neither lines nor totals (TVA, TTC, summaries): listed, not counted. */
+  horsLignes?: MontantHorsLignes[];
+  /** Every amount cell accounted for (issue 10 §1). */
+  conservation?: Conservation;
 }

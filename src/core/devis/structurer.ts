@@ -1,6 +1,7 @@
 import type { Constat } from "../controles/constat";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
+import { completerConservation } from "./conservation";
 import { DevisIntrouvableError, importerDevis } from "./import";
 import type { Devis, Genre, TypeOeuvre } from "./model";
 import { controlerDevis } from "./regles";
@@ -74,6 +75,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   const parametres = existantes.find((e) => e.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
   const constats = controlerDevis(devis, opts.date ?? aujourdhui(), surcharges);
+  if (devis.conservation) devis.conservation = completerConservation(devis.conservation, constats);
   if (!opts.ecrire) return { devis, constats, feuillesEcrites: [] };
   const noms: NomsFeuilles = {
     devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),

@@ -9,6 +9,7 @@ import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
 import { imprevusTaux } from "./imprevusTaux";
 import { ligneHorsChapitre } from "./ligneHorsChapitre";
 import { montantCalcul } from "./montantCalcul";
+import { montantHorsLignes } from "./montantHorsLignes";
 import { montantIllisible } from "./montantIllisible";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
@@ -32,6 +33,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   imprevusTaux,
   salaireMinimum,
   parametreInconnu,
+  montantHorsLignes,
 ]);
 
 /** Runs every devis rule; `date` (ISO) selects the dated tables in force; `surcharges` come from « Paramètres ». */

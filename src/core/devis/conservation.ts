@@ -1,0 +1,145 @@
+import type { Constat } from "../controles/constat";
+import { Cents, eurosToCents, ZERO } from "../money/cents";
+import type { SheetData } from "../port/workbook";
+import { celluleRef, colonneLettre } from "../util/adresse";
+import { decimalCellule } from "./lecture";
+import type { CelluleNonComptee, Conservation, Devis } from "./model";
+
+/** What a cell of the amount column holds, as far as conservation is concerned. */
+interface CelluleLue {
+  cellule: string;
+  /** The amount read (same parser as the import), when the cell holds one. */
+  montant?: Cents;
+  texte: string;
+}
+
+/** A date typed or stored where an amount belongs: ISO (the adapters' dates), « 15/04/2025 », « 15-04-25 ». */
+const DATE = /^\s*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\s*$/;
+/** A text that looks like a number (digits, separators, sign, currency), readable or not. */
+const NUMERIQUE = /^[\s(+\-–−]*(?:€|eur|\$|£)?\s*\d[\d\s\u00a0\u202f\u2009.,']*(?:[-)]|€|eur(?:os)?|ht|ttc|%|\s)*$/i;
+
+/**
+ * The cells of the amount column below the header that conservation accounts for: a number, a numeric text, a
+ * date or an Excel error. Texts without a figure (« à définir », « - ») and empty cells are not amounts.
+ */
+export function cellulesMontant(sheet: SheetData, ligneEntete: number, colonne: number): CelluleLue[] {
+  const out: CelluleLue[] = [];
+  for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
+    const c = sheet.rows[r][colonne];
+    if (!c || c.v === null || c.v === "" || typeof c.v === "boolean") continue;
+    const cellule = celluleRef(sheet.name, r, colonne);
+    const texte = String(c.v);
+    if (c.erreur) {
+      out.push({ cellule, texte });
+      continue;
+    }
+    if (typeof c.v === "string" && (DATE.test(c.v) || !NUMERIQUE.test(c.v))) {
+      if (DATE.test(c.v)) out.push({ cellule, texte });
+      continue;
+    }
+    let montant: Cents | undefined;
+    try {
+      const d = decimalCellule(c);
+      montant = d === undefined ? undefined : eurosToCents(d);
+    } catch {
+      montant = undefined; // beyond any production: listed by the import, never counted
+    }
+    out.push({ cellule, montant, texte });
+  }
+  return out;
+}
+
+type Categorie = "lignes" | "totauxProuves" | "nonPlaces" | "listes";
+
+/**
+ * Checks the conservation of the amount column against what the import made of it: each cell read must be
+ * exactly one of a placed line, a proven total, an unplaced line or a listed item. Category sums come from the
+ * import's model (the amounts it kept), `lu` from the sheet, so a misread, lost or doubly counted amount shows
+ * as an écart and its cell is named.
+ */
+export function calculerConservation(
+  sheet: SheetData,
+  ligneEntete: number,
+  colonne: number | undefined,
+  devis: Devis,
+): Conservation {
+  const vide: Conservation = {
+    lu: ZERO,
+    lignes: ZERO,
+    totauxProuves: ZERO,
+    nonPlaces: ZERO,
+    listes: ZERO,
+    ecart: ZERO,
+    cellules: { lues: 0, lignes: 0, totauxProuves: 0, nonPlaces: 0, listees: 0 },
+    nonComptees: [],
+  };
+  if (colonne === undefined) return vide;
+  const lues = cellulesMontant(sheet, ligneEntete, colonne);
+  const parCellule = new Map(lues.map((l) => [l.cellule, l]));
+  const comptes = new Map<string, number>();
+  const sommes: Record<Categorie, number> = { lignes: 0, totauxProuves: 0, nonPlaces: 0, listes: 0 };
+  const nombres: Record<Categorie, number> = { lignes: 0, totauxProuves: 0, nonPlaces: 0, listes: 0 };
+  const compter = (cellule: string | undefined, cat: Categorie, montant: Cents | undefined) => {
+    if (!cellule) return;
+    const l = parCellule.get(cellule);
+    if (!l) return; // an amount computed by Prodbook (empty cell) or read elsewhere: not in this column
+    comptes.set(cellule, (comptes.get(cellule) ?? 0) + 1);
+    nombres[cat]++;
+    if (l.montant !== undefined && montant !== undefined) sommes[cat] += montant;
+  };
+  for (const l of devis.lignes) compter(l.source.cellules.montant, l.chapitre ? "lignes" : "nonPlaces", l.montant);
+  for (const t of devis.totauxProducteur) compter(t.cellule, t.preuve ? "totauxProuves" : "listes", t.montant);
+  for (const h of devis.horsLignes ?? []) compter(h.cellule, "listes", h.montant);
+  for (const i of devis.illisibles ?? []) compter(i.cellule, "listes", undefined);
+  const nonComptees: CelluleNonComptee[] = [];
+  let lu = 0;
+  for (const l of lues) {
+    if (l.montant !== undefined) lu += l.montant;
+    const n = comptes.get(l.cellule) ?? 0;
+    if (n !== 1)
+      nonComptees.push({ cellule: l.cellule, montant: l.montant, texte: l.texte, doublon: n > 1 || undefined });
+  }
+  const ecart = lu - sommes.lignes - sommes.totauxProuves - sommes.nonPlaces - sommes.listes;
+  return {
+    colonne: colonneLettre(colonne),
+    lu: lu as Cents,
+    lignes: sommes.lignes as Cents,
+    totauxProuves: sommes.totauxProuves as Cents,
+    nonPlaces: sommes.nonPlaces as Cents,
+    listes: sommes.listes as Cents,
+    ecart: ecart as Cents,
+    cellules: {
+      lues: lues.length,
+      lignes: nombres.lignes,
+      totauxProuves: nombres.totauxProuves,
+      nonPlaces: nombres.nonPlaces,
+      listees: nombres.listes,
+    },
+    nonComptees,
+  };
+}
+
+/**
+ * A cell no category counts but that a finding names (an ambiguous amount, a date, an error) is listed: it
+ * moves from the cells making up the écart to the listed ones.
+ */
+export function completerConservation(c: Conservation, constats: readonly Constat[]): Conservation {
+  const nommees = new Set(constats.map((k) => k.cellule).filter((x): x is string => !!x));
+  const restent = c.nonComptees.filter((n) => n.doublon || !nommees.has(n.cellule));
+  if (restent.length === c.nonComptees.length) return c;
+  const listees = c.nonComptees.filter((n) => !restent.includes(n));
+  let listes = c.listes as number;
+  for (const n of listees) listes += n.montant ?? 0;
+  return {
+    ...c,
+    listes: listes as Cents,
+    ecart: (c.ecart - (listes - c.listes)) as Cents,
+    cellules: { ...c.cellules, listees: c.cellules.listees + listees.length },
+    nonComptees: restent,
+  };
+}
+
+/** The invariant holds: no gap and no cell left out or counted twice. */
+export function conservationRespectee(c: Conservation): boolean {
+  return c.ecart === 0 && c.nonComptees.length === 0;
+}
