@@ -5,6 +5,7 @@
  */
 import type { WorkbookPort } from "../core/port/workbook";
 import { OfficeWorkbook } from "../office/officeWorkbook";
+import { commandesCarbone } from "./commandes/carbone";
 import { commandesClasseur } from "./commandes/classeur";
 import { commandesCreditImpot } from "./commandes/creditImpot";
 import { commandesDevis } from "./commandes/devis";
@@ -16,6 +17,7 @@ import { commandesVersions } from "./commandes/versions";
 import { commandesProduction } from "./commandes/production";
 
 const HANDLERS = {
+  ...commandesCarbone,
   ...commandesClasseur,
   ...commandesCreditImpot,
   ...commandesDevis,

@@ -1,4 +1,5 @@
 import type * as React from "react";
+import { Carbone } from "./Carbone";
 import { Controles } from "./Controles";
 import { CreditImpot } from "./CreditImpot";
 import { Ecarts } from "./Ecarts";
@@ -24,5 +25,6 @@ export const PAGES: readonly Page[] = [
   { id: "financement", titre: "Financement", composant: Financement },
   { id: "planning", titre: "Planning", composant: Planning },
   { id: "ecarts", titre: "Écarts", composant: Ecarts },
+  { id: "carbone", titre: "Carbone", composant: Carbone },
   { id: "sources", titre: "Sources", composant: Sources },
 ];

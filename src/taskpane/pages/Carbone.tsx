@@ -1,0 +1,223 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  makeStyles,
+  tableHeaderCellClassNames,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { envoyer } from "../../app/catalogue";
+import type { ResultatCarbone } from "../../app/commandes/carbone";
+import { MessageErreur } from "../components/MessageErreur";
+import { useCommande } from "../components/useCommande";
+
+/** Test ids of this page (kept here: the page is self-contained). */
+export const IDS_CARBONE = {
+  planning: "carbone-planning",
+  estimer: "carbone-estimer",
+  ecrire: "carbone-ecrire",
+  total: "carbone-total",
+  parts: "carbone-parts",
+  categories: "carbone-categories",
+  categorie: (code: string) => `carbone-categorie-${code}`,
+  manquants: "carbone-manquants",
+  manquant: (i: number) => `carbone-manquant-${i}`,
+  message: "carbone-message",
+  homologation: "carbone-homologation",
+};
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  ligne: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
+  total: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  nombre: { textAlign: "right", whiteSpace: "nowrap" },
+  enteteNombre: { [`& .${tableHeaderCellClassNames.button}`]: { justifyContent: "flex-end" } },
+  liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  manquant: {
+    display: "block",
+    textAlign: "left",
+    width: "100%",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  // « 'Budget Gardiens'!B43 » may be wider than the pane: wrap it instead of overflowing.
+  cellule: { color: tokens.colorBrandForeground1, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+});
+
+/** « 2.63 » → « 2,63 » (French decimal comma). */
+const fr = (s: string) => s.replace(".", ",");
+const pourcent = (s: string) => `${fr((Number(s) * 100).toFixed(1))} %`;
+/** A cell the pane can select (« Feuille!B12 »), not a description such as « PDT (plan de travail) ». */
+const estCellule = (c: string) => /^('[^']+'|[^'!\s]+)![A-Z]{1,3}\d+$/.test(c);
+
+/** The last result, kept while the user visits other pages. */
+let dernier: { resultat?: ResultatCarbone; planning: string; message?: string } = { planning: "" };
+
+export function Carbone() {
+  const styles = useStyles();
+  const { occupe, erreur, lancer } = useCommande();
+  const [feuilles, setFeuilles] = React.useState<string[]>([]);
+  const [planning, setPlanning] = React.useState(dernier.planning);
+  const [resultat, setResultat] = React.useState<ResultatCarbone | undefined>(dernier.resultat);
+  const [message, setMessage] = React.useState<string | undefined>(dernier.message);
+
+  React.useEffect(() => {
+    dernier = { resultat, planning, message };
+  }, [resultat, planning, message]);
+  React.useEffect(() => {
+    envoyer("listerFeuilles", {}).then(
+      (r) => setFeuilles(r.feuilles),
+      () => setFeuilles([]),
+    );
+  }, []);
+
+  const executer = (ecrire: boolean) =>
+    lancer(async () => {
+      const r = await envoyer(ecrire ? "ecrireBilanCarbone" : "estimerCarbone", { planning: planning || undefined });
+      setResultat(r);
+      setMessage(
+        ecrire
+          ? `Feuilles écrites : ${r.bilan.feuilles.map((f) => `« ${f} »`).join(", ")}.` +
+              (r.corrections ? ` ${r.corrections} correction(s) de « Bilan carbone » gardée(s).` : "")
+          : undefined,
+      );
+    });
+  const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }));
+
+  const b = resultat?.bilan;
+  return (
+    <section className={styles.page} aria-label="Bilan carbone">
+      <Caption1>
+        Données d'activité du bilan carbone (transports, hébergement, repas, matériel, énergie, achats) lues dans le
+        devis et le plan de travail, et une pré-estimation en tonnes de CO2e.
+      </Caption1>
+      <Field label="Plan de travail">
+        <Select value={planning} data-testid={IDS_CARBONE.planning} onChange={(_, d) => setPlanning(d.value)}>
+          <option value="">Détection automatique</option>
+          {feuilles.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.ligne}>
+        <Button
+          appearance="primary"
+          disabled={occupe}
+          data-testid={IDS_CARBONE.estimer}
+          onClick={() => executer(false)}
+        >
+          {resultat ? "Recalculer" : "Estimer"}
+        </Button>
+        <Button disabled={occupe || !resultat} data-testid={IDS_CARBONE.ecrire} onClick={() => executer(true)}>
+          Écrire Bilan carbone et Export
+        </Button>
+      </div>
+      <MessageErreur erreur={erreur} />
+      {message && <Text data-testid={IDS_CARBONE.message}>{message}</Text>}
+      {b && (
+        <div className={styles.total}>
+          <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO2e</Title3>
+          <Caption1>
+            Prévisionnel{b.definitif !== null ? ` · définitif ${fr(b.definitif)} t CO2e` : ""}
+            {resultat?.feuilleDevis ? ` · devis « ${resultat.feuilleDevis} »` : ""}
+            {b.plan ? ` · plan de travail « ${b.plan.feuille} »` : ""}
+          </Caption1>
+          <Text size={200} data-testid={IDS_CARBONE.parts}>
+            Données d'activité {pourcent(b.partActivite)} · ratios monétaires {pourcent(b.partMonetaire)}
+          </Text>
+        </div>
+      )}
+      {b && (
+        <Table size="small" data-testid={IDS_CARBONE.categories} aria-label="Estimation par catégorie">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Catégorie</TableHeaderCell>
+              <TableHeaderCell className={styles.enteteNombre}>t CO2e</TableHeaderCell>
+              {b.definitif !== null && <TableHeaderCell className={styles.enteteNombre}>Définitif</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {b.categories.map((c) => {
+              const aCompleter = c.activites.filter((a) => a.methode === "à compléter").length;
+              const manquant = c.activites.filter((a) => a.methode === "facteur manquant").length;
+              return (
+                <TableRow key={c.code} data-testid={IDS_CARBONE.categorie(c.code)}>
+                  <TableCell>
+                    <Text block>{c.libelle}</Text>
+                    <Caption1>
+                      {c.activites.length} ligne(s)
+                      {aCompleter ? ` · ${aCompleter} à compléter` : ""}
+                      {manquant ? ` · ${manquant} facteur manquant` : ""}
+                    </Caption1>
+                  </TableCell>
+                  <TableCell className={styles.nombre}>{fr(c.tCO2e)}</TableCell>
+                  {b.definitif !== null && (
+                    <TableCell className={styles.nombre}>{fr(c.tCO2eDefinitif ?? "0.00")}</TableCell>
+                  )}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      <MessageBar intent="info" data-testid={IDS_CARBONE.homologation}>
+        <MessageBarBody>
+          Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap
+          ou Carbon Stage. Prodbook prépare les données et donne une pré-estimation ; la feuille « Export carbone » les
+          regroupe comme le formulaire du calculateur.
+        </MessageBarBody>
+      </MessageBar>
+      {b && b.manquants.length > 0 && (
+        <div className={styles.liste} data-testid={IDS_CARBONE.manquants}>
+          <Subtitle2>
+            À compléter <Badge color="warning">{b.manquants.length}</Badge>
+          </Subtitle2>
+          <Caption1>
+            Aucune distance ni aucun facteur n'est deviné : complétez les cellules jaunes de la feuille « Bilan carbone
+            ».
+          </Caption1>
+          {b.manquants.map((m, i) =>
+            estCellule(m.cellule) ? (
+              <button
+                key={i}
+                type="button"
+                className={styles.manquant}
+                data-testid={IDS_CARBONE.manquant(i)}
+                title={`Aller à ${m.cellule}`}
+                onClick={() => aller(m.cellule)}
+              >
+                <Text block>{m.message}</Text>
+                <Caption1 className={styles.cellule}>{m.cellule}</Caption1>
+              </button>
+            ) : (
+              <div key={i} className={styles.manquant} data-testid={IDS_CARBONE.manquant(i)}>
+                <Text block>{m.message}</Text>
+                <Caption1>{m.cellule}</Caption1>
+              </div>
+            ),
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
