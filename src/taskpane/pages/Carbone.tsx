@@ -5,7 +5,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -22,8 +21,10 @@ import {
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ResultatCarbone } from "../../app/commandes/carbone";
+import { ChoixFeuille } from "../components/ChoixFeuille";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
+import { useProduction } from "../production";
 
 /** Test ids of this page (kept here: the page is self-contained). */
 export const IDS_CARBONE = {
@@ -68,30 +69,21 @@ const pourcent = (s: string) => `${fr((Number(s) * 100).toFixed(1))} %`;
 /** A cell the pane can select (« Feuille!B12 »), not a description such as « PDT (plan de travail) ». */
 const estCellule = (c: string) => /^('[^']+'|[^'!\s]+)![A-Z]{1,3}\d+$/.test(c);
 
-/** The last result, kept while the user visits other pages. */
-let dernier: { resultat?: ResultatCarbone; planning: string; message?: string } = { planning: "" };
-
 export function Carbone() {
   const styles = useStyles();
   const { occupe, erreur, lancer } = useCommande();
-  const [feuilles, setFeuilles] = React.useState<string[]>([]);
-  const [planning, setPlanning] = React.useState(dernier.planning);
-  const [resultat, setResultat] = React.useState<ResultatCarbone | undefined>(dernier.resultat);
-  const [message, setMessage] = React.useState<string | undefined>(dernier.message);
-
-  React.useEffect(() => {
-    dernier = { resultat, planning, message };
-  }, [resultat, planning, message]);
-  React.useEffect(() => {
-    envoyer("listerFeuilles", {}).then(
-      (r) => setFeuilles(r.feuilles),
-      () => setFeuilles([]),
-    );
-  }, []);
+  const production = useProduction();
+  // The pane keeps pages mounted: the plan chosen and the last result stay while the user visits other pages.
+  const [planning, setPlanning] = React.useState("");
+  const [resultat, setResultat] = React.useState<ResultatCarbone>();
+  const [message, setMessage] = React.useState<string>();
 
   const executer = (ecrire: boolean) =>
     lancer(async () => {
-      const r = await envoyer(ecrire ? "ecrireBilanCarbone" : "estimerCarbone", { planning: planning || undefined });
+      const r = await envoyer(ecrire ? "ecrireBilanCarbone" : "estimerCarbone", {
+        planning: planning || undefined,
+        feuille: production.contexte.feuilleDevis,
+      });
       setResultat(r);
       setMessage(
         ecrire
@@ -110,14 +102,7 @@ export function Carbone() {
         devis et le plan de travail, et une pré-estimation en tonnes de CO2e.
       </Caption1>
       <Field label="Plan de travail">
-        <Select value={planning} data-testid={IDS_CARBONE.planning} onChange={(_, d) => setPlanning(d.value)}>
-          <option value="">Détection automatique</option>
-          {feuilles.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </Select>
+        <ChoixFeuille id={IDS_CARBONE.planning} valeur={planning} onChange={setPlanning} />
       </Field>
       <div className={styles.ligne}>
         <Button
