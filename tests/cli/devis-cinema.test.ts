@@ -47,6 +47,20 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     expect(await minima(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([]);
   });
 
+  it("--json nomme la grille utilisée : idcc3097-minima pour le cinéma, idcc2642-minima en audiovisuel", async () => {
+    const tables = async (args: string[]) => {
+      const io = enregistreur();
+      expect(await main(["devis", CINEMA, "--json", ...args], io)).toBe(0);
+      return JSON.parse(io.sortie[0]).tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`);
+    };
+    expect(await tables(["--oeuvre", "cinema", "--date", "2025-09-01"])).toEqual(["idcc3097-minima@2024-04-01"]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual([]);
+    expect(await tables(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([
+      "idcc2642-minima@2025-01-01",
+      "accord-transparence@2024-11-08",
+    ]);
+  });
+
   it("refuse un type d'œuvre inconnu", async () => {
     const io = enregistreur();
     expect(await main(["devis", CINEMA, "--oeuvre", "theatre"], io)).toBe(2);

@@ -29,7 +29,13 @@ describe("prodbook devis --json", () => {
     expect(io.erreurs).toEqual([]);
     expect(io.sortie).toHaveLength(1);
     const j = JSON.parse(io.sortie[0]);
-    expect(Object.keys(j)).toEqual(["devis", "controles"]);
+    expect(Object.keys(j)).toEqual(["devis", "controles", "tables"]);
+    // The tables the checks read: the IDCC 2642 grid in force and the accord transparence (documentary).
+    expect(j.tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`)).toEqual([
+      "idcc2642-minima@2025-07-01",
+      "accord-transparence@2024-11-08",
+    ]);
+    expect(Object.keys(j.tables[0])).toEqual(["id", "effetDu", "effetAu", "confiance", "aVerifier", "sources"]);
     expect(Object.keys(j.devis)).toEqual(["total", "lignes", "coutMinute", "chapitres", "nonPlaces", "conservation"]);
     // Every amount of column G is a placed line, a proven total or listed: no gap (issue 10 §1).
     expect(j.devis.conservation).toEqual({

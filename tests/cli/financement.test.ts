@@ -38,7 +38,10 @@ describe("prodbook financement --json", () => {
       "intensiteAidesPubliques",
       "plafond",
       "controles",
+      "tables",
     ]);
+    // Categories, then the aid ceiling (a cinema plan: no FSA table).
+    expect(j.tables.map((t: { id: string }) => t.id)).toEqual(["financement-categories", "intensite-aides"]);
     expect(j).toMatchObject({
       total: "3000000.00",
       cout: "3000000.00",
@@ -98,6 +101,12 @@ describe("prodbook financement --json", () => {
     expect(j.aidesPubliques).toBe("450000.00");
     expect(j.intensiteAidesPubliques).toBe("0.5000");
     expect(j.controles.some((x: { regle: string }) => x.regle === "diffuseurs-fsa")).toBe(false);
+    // The FSA thresholds were read even though the plan meets them.
+    expect(j.tables.map((t: { id: string }) => t.id)).toEqual([
+      "financement-categories",
+      "intensite-aides",
+      "financement-fsa",
+    ]);
   });
 
   test("le coût est lu dans le plan du documentaire, la source non classée est listée", async () => {
@@ -254,7 +263,12 @@ describe("--credit-impot cinema : la langue de l'œuvre fixe le taux du crédit 
   });
 
   test("plafond général 50 % : le crédit à 30 % s'arrête à 1 500 000 − 800 000 = 700 000 €", async () => {
-    expect(ci(await plan("--langue", "francais", ...json))).toBe("700000.00");
+    const j = await plan("--langue", "francais", ...json);
+    expect(ci(j)).toBe("700000.00");
+    // The credit's own tables follow the plan's: the cinema rate and the aid ceiling of 220 sexies among them.
+    const ids = (j as unknown as { tables: { id: string }[] }).tables.map((t) => t.id);
+    expect(ids.slice(0, 2)).toEqual(["financement-categories", "intensite-aides"]);
+    expect(ids).toEqual(expect.arrayContaining(["credit-impot-cinema", "credit-impot-aides-publiques"]));
   });
 
   test("langue non renseignée : taux de base 20 %, et l'alerte du calcul dans les contrôles du plan", async () => {

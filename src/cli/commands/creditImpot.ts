@@ -4,6 +4,7 @@ import { centsToDecimalString, formatMontantFr, formatPourcentFr, parseMontant, 
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
+import { jsonTablesUtilisees, texteTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
 
 const USAGE =
@@ -26,14 +27,7 @@ export function jsonCreditImpot(r: ResultatCreditImpot) {
     credit: m(r.credit),
     baseParChapitre: r.baseParChapitre.map((b) => ({ code: b.code, base: m(b.base) })),
     alertes: r.alertes,
-    tables: r.tables.map((t) => ({
-      id: t.table,
-      effetDu: t.effetDu,
-      effetAu: t.effetAu ?? null,
-      confiance: t.confiance,
-      aVerifier: t.aVerifier,
-      sources: t.sources.map((x) => ({ titre: x.titre, url: x.url })),
-    })),
+    tables: jsonTablesUtilisees(r.tables),
     parametres: r.parametres.map((p) => ({
       cle: p.cle,
       valeur: p.valeur,
@@ -57,9 +51,7 @@ function texte(r: ResultatCreditImpot, source: string, io: Io): void {
   for (const p of r.plafonds)
     io.out(`  ${`Plafond : ${p.nom}`.padEnd(39)} ${f(p.montant)}  ${p.applique ? "appliqué" : "non atteint"}`);
   io.out(`  ${"CRÉDIT D'IMPÔT".padEnd(39)} ${f(r.credit)}`);
-  io.out("Règles appliquées (table, période, confiance) :");
-  for (const t of r.tables)
-    io.out(`  ${t.table} (${t.effetDu} → ${t.effetAu ?? "…"}, ${t.confiance}${t.aVerifier ? ", à vérifier" : ""})`);
+  for (const l of texteTablesUtilisees(r.tables)) io.out(l);
   if (r.alertes.length) {
     io.out("Alertes :");
     for (const a of r.alertes) io.out(`  - ${a}`);

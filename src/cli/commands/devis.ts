@@ -2,6 +2,7 @@ import type { Constat } from "../../core/controles/constat";
 import type { Conservation, Devis, Genre, TypeOeuvre } from "../../core/devis/model";
 import { texteConservation } from "../../core/devis/feuilleControles";
 import { structurerDevis } from "../../core/devis/structurer";
+import { jsonTablesUtilisees, texteTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
@@ -14,7 +15,7 @@ const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 const m = (c: Cents) => centsToDecimalString(c);
 
 /** The public JSON contract of `prodbook devis --json` (issue 2 §6). */
-export function jsonDevis(devis: Devis, constats: Constat[]) {
+export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly RegleUtilisee[] = []) {
   return {
     devis: {
       total: m(devis.total),
@@ -30,6 +31,7 @@ export function jsonDevis(devis: Devis, constats: Constat[]) {
       message: c.message,
       cellule: c.cellule ?? null,
     })),
+    tables: jsonTablesUtilisees(tables),
   };
 }
 
@@ -126,9 +128,10 @@ export const commande: Commande = {
     if (sortie !== undefined) {
       await enregistrerSortie(wb, sortie);
     }
-    if (values.json) ecrireJson(io, jsonDevis(r.devis, r.constats));
+    if (values.json) ecrireJson(io, jsonDevis(r.devis, r.constats, r.tables));
     else {
       texteDevis(r.devis, r.constats, io);
+      for (const l of texteTablesUtilisees(r.tables)) io.out(l);
       if (sortie !== undefined)
         io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
     }

@@ -4,6 +4,7 @@ import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
 import { resultatJson } from "../../core/financement/json";
+import { texteTablesUtilisees } from "../../core/regles/utilisees";
 import { formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
@@ -40,6 +41,7 @@ function texte(r: ResultatAnalyseFinancement, io: Io): void {
   const n = (g: string) => r.constats.filter((c) => c.gravite === g).length;
   io.out(`Contrôles : ${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} info(s)`);
   for (const c of r.constats) io.out(`  [${c.gravite}] ${c.regle} — ${c.message}`);
+  for (const l of texteTablesUtilisees(r.tables)) io.out(l);
 }
 
 export const commande: Commande = {

@@ -58,16 +58,8 @@ export interface ParametreUtilise {
 }
 
 /** A rule-table version a calculation used: the trail behind every figure of the result. */
-export interface RegleUtilisee {
-  table: string;
-  effetDu: string;
-  effetAu?: string;
-  confiance: Confiance;
-  aVerifier: boolean;
-  /** Why the version is not H (from the table). */
-  motifConfiance?: string;
-  sources: Source[];
-}
+export type { RegleUtilisee } from "../regles/utilisees";
+import type { RegleUtilisee } from "../regles/utilisees";
 
 export interface LigneBase {
   id: string;

@@ -4,7 +4,8 @@ import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
 import { completerConservation } from "./conservation";
 import { DevisIntrouvableError, importerDevis } from "./import";
 import type { Devis, Genre, TypeOeuvre } from "./model";
-import { controlerDevis } from "./regles";
+import { controlerDevis, tablesDevis } from "./regles";
+import type { RegleUtilisee } from "../regles/utilisees";
 import { trouverFeuilleDevis } from "./trouver";
 import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
@@ -24,6 +25,8 @@ export interface OptionsStructurer {
 export interface ResultatStructurer {
   devis: Devis;
   constats: Constat[];
+  /** The rule-table versions the checks read (minimum-pay grid, accord transparence). */
+  tables: RegleUtilisee[];
   feuillesEcrites: string[];
 }
 
@@ -74,9 +77,11 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   });
   const parametres = existantes.find((e) => e.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
-  const constats = controlerDevis(devis, opts.date ?? aujourdhui(), surcharges);
+  const date = opts.date ?? aujourdhui();
+  const constats = controlerDevis(devis, date, surcharges);
   if (devis.conservation) devis.conservation = completerConservation(devis.conservation, constats);
-  if (!opts.ecrire) return { devis, constats, feuillesEcrites: [] };
+  const tables = tablesDevis(devis, date);
+  if (!opts.ecrire) return { devis, constats, tables, feuillesEcrites: [] };
   const noms: NomsFeuilles = {
     devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
@@ -84,5 +89,5 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   };
   const specs = feuillesDevis(devis, constats, noms);
   await wb.writeSheets(specs);
-  return { devis, constats, feuillesEcrites: specs.map((s) => s.name) };
+  return { devis, constats, tables, feuillesEcrites: specs.map((s) => s.name) };
 }

@@ -1,5 +1,5 @@
 import brut from "../regles/data/financement-categories.json";
-import { Confiance, Source, TableRegles, validerTable, versionEnVigueur } from "../regles/table";
+import { Confiance, Source, TableRegles, validerTable, versionEnVigueur, VersionRegle } from "../regles/table";
 import { normaliser } from "../util/texte";
 import type { IdCategorie } from "./model";
 
@@ -58,15 +58,18 @@ function verifier(t: TableRegles<ValeursCategories>): TableRegles<ValeursCategor
   return t;
 }
 
+/** The version of the categories read on `date` (ISO): the one in force, else the latest. */
+export function versionCategories(date: string): VersionRegle<ValeursCategories> {
+  return versionEnVigueur(TABLE_CATEGORIES, date) ?? TABLE_CATEGORIES.versions[TABLE_CATEGORIES.versions.length - 1];
+}
+
 /** The categories in force on `date` (ISO). */
 export function categoriesEnVigueur(date: string): CategorieFinancement[] {
-  const v = versionEnVigueur(TABLE_CATEGORIES, date) ?? TABLE_CATEGORIES.versions[TABLE_CATEGORIES.versions.length - 1];
-  return v.valeurs.categories;
+  return versionCategories(date).valeurs.categories;
 }
 
 function raffinementsEnVigueur(date: string): Raffinement[] {
-  const v = versionEnVigueur(TABLE_CATEGORIES, date) ?? TABLE_CATEGORIES.versions[TABLE_CATEGORIES.versions.length - 1];
-  return v.valeurs.raffinements;
+  return versionCategories(date).valeurs.raffinements;
 }
 
 /** Text reduced to words separated by single spaces ("Canal +" → "canal+", "crédit d’impôt" → "credit d impot"). */

@@ -5,7 +5,9 @@ import type { Surcharges } from "../regles/table";
 import type { CreditImpotDuPlan } from "./creditImpotPlan";
 import type { ContexteFinancement } from "./contexte";
 import type { PlanFinancement, SourceFinancement, StatutSource } from "./model";
-import { PlafondApplicable, plafondApplicable } from "./plafonds";
+import { PlafondApplicable, plafondApplicable, seuilsFsa, TABLE_FSA, TABLE_INTENSITE } from "./plafonds";
+import { TABLE_CATEGORIES, versionCategories } from "./categories";
+import { regleUtilisee, sansDoublon, type RegleUtilisee } from "../regles/utilisees";
 import { REGLES_FINANCEMENT } from "./regles";
 import { SyntheseFinancement, synthetiser } from "./synthese";
 
@@ -41,6 +43,8 @@ export interface AnalyseFinancement {
   contexte: ContexteFinancement;
   /** True when the crédit d'impôt of the calculation was added as a source. */
   creditImpotAjoute: boolean;
+  /** The rule-table versions the analysis read (categories, aid ceiling, FSA, the credit's tables when added). */
+  tables: RegleUtilisee[];
 }
 
 /** The alerts of the crédit d'impôt Prodbook added to the plan (language not given, figures to check…). */
@@ -107,7 +111,15 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
     plafond,
     synthese,
   };
+  const tables: RegleUtilisee[] = [
+    regleUtilisee(TABLE_CATEGORIES.id, versionCategories(date)),
+    regleUtilisee(TABLE_INTENSITE.id, plafond.version),
+  ];
+  if (typeOeuvre === "audiovisuel" && synthese.financementFrancais > 0)
+    tables.push(regleUtilisee(TABLE_FSA.id, seuilsFsa(date).version));
+  if (creditImpotAjoute) tables.push(...(opts.creditImpot?.tables ?? []));
   return {
+    tables: sansDoublon(tables),
     plan,
     sources,
     synthese,

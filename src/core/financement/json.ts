@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { centsToDecimalString, ZERO } from "../money/cents";
 import type { AnalyseFinancement } from "./evaluer";
+import { jsonTablesUtilisees } from "../regles/utilisees";
 
 /** The CLI's JSON contract (issue 5): amounts as "1234.56", intensity with 4 decimals, ceiling with 2. */
 export interface ResultatFinancementJson {
@@ -12,6 +13,8 @@ export interface ResultatFinancementJson {
   intensiteAidesPubliques: string;
   plafond: string;
   controles: { regle: string; gravite: string; message: string; cellule?: string }[];
+  /** The rule-table versions used (same shape as prodbook credit-impot --json). */
+  tables: ReturnType<typeof jsonTablesUtilisees>;
 }
 
 export function resultatJson(a: AnalyseFinancement): ResultatFinancementJson {
@@ -33,5 +36,6 @@ export function resultatJson(a: AnalyseFinancement): ResultatFinancementJson {
         ? { regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule }
         : { regle: c.regle, gravite: c.gravite, message: c.message },
     ),
+    tables: jsonTablesUtilisees(a.tables),
   };
 }

@@ -1,7 +1,9 @@
 import { Constat, executerRegles, Regle } from "../../controles/constat";
 import { creerRegistre } from "../../controles/registre";
 import type { Devis } from "../model";
-import type { Surcharges } from "../../regles/table";
+import { type Surcharges, versionEnVigueur } from "../../regles/table";
+import { regleUtilisee, type RegleUtilisee } from "../../regles/utilisees";
+import { TABLE_ACCORD_TRANSPARENCE } from "./donnees";
 import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
 import type { ContexteDevis } from "./contexte";
 import { formuleSansResultat } from "./formuleSansResultat";
@@ -13,7 +15,7 @@ import { montantHorsLignes } from "./montantHorsLignes";
 import { montantIllisible } from "./montantIllisible";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
-import { salaireMinimum } from "./salaireMinimum";
+import { grilleMinima, salaireMinimum } from "./salaireMinimum";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalProducteur } from "./totalProducteur";
 
@@ -39,4 +41,17 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
 /** Runs every devis rule; `date` (ISO) selects the dated tables in force; `surcharges` come from « Paramètres ». */
 export function controlerDevis(devis: Devis, date: string, surcharges?: Surcharges): Constat[] {
   return executerRegles(REGLES_DEVIS, { devis, date, surcharges });
+}
+
+/**
+ * The rule-table versions the devis checks read on `date`: the minimum-pay grid of the work (IDCC 3097 cinema,
+ * 2642 otherwise) and, for an audiovisual work of known genre, the accord transparence rates.
+ */
+export function tablesDevis(devis: Devis, date: string): RegleUtilisee[] {
+  const out: RegleUtilisee[] = [];
+  const g = grilleMinima(devis, date);
+  if (g) out.push(regleUtilisee(g.table.id, g.version));
+  const accord = devis.genre && devis.typeOeuvre !== "cinema" && versionEnVigueur(TABLE_ACCORD_TRANSPARENCE, date);
+  if (accord) out.push(regleUtilisee(TABLE_ACCORD_TRANSPARENCE.id, accord));
+  return out;
 }
