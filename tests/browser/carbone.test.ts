@@ -36,7 +36,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     );
     expect(await page.getByTestId("carbone-categorie-hebergement").textContent()).toMatch(/Hébergement.*1,96$/);
     expect(await page.getByTestId("carbone-categorie-transport").textContent()).toContain(
-      "6 ligne(s) · 4 à compléter · 2 facteur manquant",
+      "6\u00a0lignes · 4 à compléter · 2\u00a0facteurs manquants",
     );
     const homologation = await page.getByTestId("carbone-homologation").textContent();
     expect(homologation).toContain("SeCO2, Carbon'Clap ou Carbon Stage");
@@ -68,7 +68,9 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     await page.getByTestId("carbone-ecrire").click();
     const message = page.getByTestId("carbone-message");
     await message.waitFor();
-    expect(await message.textContent()).toBe("Feuilles écrites : « Bilan carbone », « Export carbone ».");
+    expect(await message.textContent()).toBe(
+      "Feuilles écrites\u00a0: «\u00a0Bilan carbone\u00a0», «\u00a0Export carbone\u00a0».",
+    );
     const etat = await etatExcel(page);
     const bilan = etat.feuilles.find((f) => f.name === "Bilan carbone")!;
     expect(bilan.charts.map((c) => c.title)).toEqual(["Émissions par catégorie (t CO2e)"]);

@@ -24,6 +24,7 @@ import type { ResultatCarbone } from "../../app/commandes/carbone";
 import { ChoixFeuille } from "../components/ChoixFeuille";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
+import { compte, guillemets, typographie } from "../francais";
 import { useProduction } from "../production";
 
 /** Test ids of this page (kept here: the page is self-contained). */
@@ -87,8 +88,12 @@ export function Carbone() {
       setResultat(r);
       setMessage(
         ecrire
-          ? `Feuilles écrites : ${r.bilan.feuilles.map((f) => `« ${f} »`).join(", ")}.` +
-              (r.corrections ? ` ${r.corrections} correction(s) de « Bilan carbone » gardée(s).` : "")
+          ? typographie(
+              `Feuilles écrites : ${r.bilan.feuilles.map(guillemets).join(", ")}.` +
+                (r.corrections
+                  ? ` ${compte(r.corrections, "correction gardée", "corrections gardées")} dans « Bilan carbone ».`
+                  : ""),
+            )
           : undefined,
       );
     });
@@ -150,9 +155,9 @@ export function Carbone() {
                   <TableCell>
                     <Text block>{c.libelle}</Text>
                     <Caption1>
-                      {c.activites.length} ligne(s)
+                      {compte(c.activites.length, "ligne")}
                       {aCompleter ? ` · ${aCompleter} à compléter` : ""}
-                      {manquant ? ` · ${manquant} facteur manquant` : ""}
+                      {manquant ? ` · ${compte(manquant, "facteur manquant", "facteurs manquants")}` : ""}
                     </Caption1>
                   </TableCell>
                   <TableCell className={styles.nombre}>{fr(c.tCO2e)}</TableCell>
@@ -191,12 +196,12 @@ export function Carbone() {
                 title={`Aller à ${m.cellule}`}
                 onClick={() => aller(m.cellule)}
               >
-                <Text block>{m.message}</Text>
+                <Text block>{typographie(m.message)}</Text>
                 <Caption1 className={styles.cellule}>{m.cellule}</Caption1>
               </button>
             ) : (
               <div key={i} className={styles.manquant} data-testid={IDS_CARBONE.manquant(i)}>
-                <Text block>{m.message}</Text>
+                <Text block>{typographie(m.message)}</Text>
                 <Caption1>{m.cellule}</Caption1>
               </div>
             ),
