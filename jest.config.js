@@ -6,8 +6,5 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
-  moduleNameMapper: {
-    "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
-  },
   testTimeout: 120000,
 };

@@ -7,24 +7,6 @@ import type { EcritureFec } from "./fec/types";
 export const FEUILLE_GRAND_LIVRE = "Grand livre";
 export const POSTE_NON_AFFECTE = "Non affecté";
 
-/** Columns of the Grand livre sheet (0-based), shared with the Écarts formulas. */
-export const COL_GL = {
-  ligne: 0,
-  journal: 1,
-  ecritureNum: 2,
-  date: 3,
-  compte: 4,
-  compteLib: 5,
-  compAux: 6,
-  piece: 7,
-  libelle: 8,
-  debit: 9,
-  credit: 10,
-  section: 11,
-  poste: 12,
-  chapitre: 13,
-} as const;
-
 const ENTETES = [
   "Ligne FEC",
   "Journal",

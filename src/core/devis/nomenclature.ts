@@ -11,15 +11,8 @@ export interface Chapitre {
   motsCles: string[];
 }
 
-export interface SousChapitre {
-  code: string; // two digits
-  libelle: string;
-}
-
-export const SOURCE_NOMENCLATURE = {
-  audiovisuel: "https://github.com/ArteGEIE/production-cost-analyzer",
-  cinema2018: "https://github.com/engintosun/prodapp",
-} as const;
+// Chapters after https://github.com/ArteGEIE/production-cost-analyzer (audiovisuel) and
+// https://github.com/engintosun/prodapp (cinéma 2018).
 
 export const CHAPITRES_AUDIOVISUEL: readonly Chapitre[] = [
   {
@@ -266,50 +259,6 @@ export const CHAPITRES_AUDIOVISUEL: readonly Chapitre[] = [
     ],
   },
 ];
-
-/** Cinema "devis détaillé" 2018, two-digit sub-chapters as far as known (the full line list was not found). */
-export const SOUS_CHAPITRES_CINEMA_2018: Readonly<Record<string, readonly SousChapitre[]>> = {
-  "1": [
-    { code: "11", libelle: "Sujet" },
-    { code: "19", libelle: "Agents littéraires et conseils" },
-  ],
-  "2": [{ code: "21", libelle: "Producteurs" }],
-  "3": [
-    { code: "31", libelle: "Rôles principaux" },
-    { code: "39", libelle: "Agents artistiques" },
-  ],
-  "4": [
-    { code: "41", libelle: "Charges sociales" },
-    { code: "47", libelle: "Impôts et taxes imputés au film" },
-  ],
-  "5": [
-    { code: "51", libelle: "Studio" },
-    { code: "52", libelle: "Décors naturels" },
-    { code: "53", libelle: "Aménagements décors" },
-    { code: "54", libelle: "Meubles et accessoires" },
-    { code: "55", libelle: "Animaux" },
-    { code: "56", libelle: "Moyens de transports (à l'image)" },
-    { code: "57", libelle: "Effets spéciaux et cascades" },
-    { code: "58", libelle: "Costumes" },
-    { code: "59", libelle: "Maquillage et coiffure" },
-  ],
-  "6": [
-    { code: "67", libelle: "Transitaire et douane" },
-    { code: "68", libelle: "Bureaux et frais afférents" },
-    { code: "69", libelle: "Régie et divers" },
-  ],
-  "7": [
-    { code: "71", libelle: "Prise de vues" },
-    { code: "76", libelle: "Pellicules et supports" },
-  ],
-  "8": [{ code: "81", libelle: "Postproduction image et son" }],
-  "9": [
-    { code: "91", libelle: "Assurances" },
-    { code: "92", libelle: "Publicité, promotion, divers" },
-    { code: "93", libelle: "Frais juridiques, divers, certification des comptes" },
-    { code: "94", libelle: "Frais financiers" },
-  ],
-};
 
 export const LIBELLES_CINEMA: Readonly<Partial<Record<CodeChapitre, string>>> = {
   "3": "Équipe artistique",

@@ -18,12 +18,6 @@ export function cents(n: number): Cents {
 
 export const ZERO = 0 as Cents;
 
-export function addCents(...xs: Cents[]): Cents {
-  let s = 0;
-  for (const x of xs) s += x;
-  return cents(s);
-}
-
 export function sumCents(xs: Iterable<Cents>): Cents {
   let s = 0;
   for (const x of xs) s += x;

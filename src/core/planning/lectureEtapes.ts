@@ -18,10 +18,6 @@ export function estFeuilleEtapes(sheet: SheetData): boolean {
   return trouverEntetes(sheet, MOTIFS, ["nom", "duree"]) !== undefined;
 }
 
-export function trouverFeuilleEtapes(sheets: SheetData[]): SheetData | undefined {
-  return sheets.find(estFeuilleEtapes);
-}
-
 /**
  * Reads the steps of a schedule sheet (columns like Étape | Durée (jours ouvrés) | Dépend de | Calendaire |
  * Décalage). An empty « Dépend de » means the previous row; « - » or « aucun » means no predecessor.

@@ -1,0 +1,87 @@
+import * as fc from "fast-check";
+import { cents, sumCents, type Cents } from "../../../src/core/money/cents";
+import { formatMontantFr } from "../../../src/core/money/format";
+import { parseMontant } from "../../../src/core/money/parse";
+import { calculerTotaux } from "../../../src/core/devis/totaux";
+import { ORDRE_CHAPITRES } from "../../../src/core/devis/nomenclature";
+import type { LigneDevis } from "../../../src/core/devis/model";
+import { calculerEcheancier } from "../../../src/core/financement/echeancier";
+import type { SourceFinancement } from "../../../src/core/financement/model";
+
+const arbCents = fc.integer({ min: -(10 ** 13), max: 10 ** 13 }).map((n) => cents(n));
+
+describe("argent : propriétés", () => {
+  test("parseMontant(formatMontantFr(c)) === c (avec et sans symbole €)", () => {
+    fc.assert(
+      fc.property(arbCents, fc.boolean(), (c, symbole) => {
+        expect(parseMontant(formatMontantFr(c, symbole))).toBe(c);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test("Σ des chapitres = total du devis (lignes placées ou non, montants signés)", () => {
+    const arbLigne = fc.record({
+      chapitre: fc.option(fc.constantFrom(...ORDRE_CHAPITRES), { nil: undefined }),
+      montant: fc.integer({ min: -(10 ** 9), max: 10 ** 11 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbLigne, { maxLength: 60 }), (ls) => {
+        const lignes: LigneDevis[] = ls.map((l, i) => ({
+          id: `Devis!${i + 2}`,
+          libelle: `ligne ${i}`,
+          montant: cents(l.montant),
+          chapitre: l.chapitre,
+          eligibleCI: "auto",
+          source: { feuille: "Devis", ligne: i + 2, cellules: { montant: `Devis!F${i + 2}` } },
+        }));
+        const t = calculerTotaux(lignes, []);
+        expect(sumCents(t.chapitres.map((c) => c.total))).toBe(t.total);
+        // Every placed line counted once, and only placed lines.
+        expect(t.total).toBe(ls.filter((l) => l.chapitre).reduce((s, l) => s + l.montant, 0));
+        expect(t.chapitres.reduce((s, c) => s + c.lignes, 0)).toBe(ls.filter((l) => l.chapitre).length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("échéancier : Σ encaissements des mois + sans date = Σ des tranches, Σ dépenses = coût", () => {
+    const jour = fc
+      .date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const arbTranche = fc.record({
+      montant: fc.integer({ min: 0, max: 10 ** 10 }).map((n) => cents(n)),
+      date: fc.option(jour, { nil: undefined }),
+    });
+    const arbPeriode = fc.tuple(jour, jour).map(([a, b]) => ({ debut: a < b ? a : b, fin: a < b ? b : a }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(arbTranche, { maxLength: 4 }), { maxLength: 6 }),
+        fc.option(fc.integer({ min: 1, max: 10 ** 11 }), { nil: undefined }),
+        fc.array(arbPeriode, { maxLength: 4 }),
+        (parSource, cout, periodes) => {
+          const sources = parSource.map(
+            (tranches, i) =>
+              ({
+                id: `Plan!${i + 2}`,
+                financeur: `F${i}`,
+                montant: sumCents(tranches.map((t) => t.montant)),
+                tranches,
+              }) as unknown as SourceFinancement,
+          );
+          const e = calculerEcheancier(sources, cout === undefined ? undefined : cents(cout), periodes);
+          const tranches = parSource.flat();
+          expect(sumCents(e.mois.map((m) => m.encaissements)) + e.sansDate).toBe(
+            tranches.reduce((s, t) => s + t.montant, 0),
+          );
+          const depenses = sumCents(e.mois.map((m) => m.depenses));
+          // Spending is spread over months only when there is a planning or a dated payment.
+          if (cout !== undefined && e.mois.some((m) => m.depenses !== 0)) expect(depenses).toBe(cout);
+          if (cout !== undefined && (periodes.length > 0 || tranches.some((t) => t.date)))
+            expect(depenses).toBe(cout as Cents);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
