@@ -11,7 +11,12 @@ import {
   type Version,
 } from "../../core/versions/modele";
 import { comparerVersions as comparer, type Comparaison } from "../../core/versions/comparer";
-import { FEUILLE_COMPARAISON, feuilleComparaison, lireCommentaires } from "../../core/versions/feuilleComparaison";
+import {
+  FEUILLE_COMPARAISON,
+  feuilleComparaison,
+  lireCommentaires,
+  type Commentaires,
+} from "../../core/versions/feuilleComparaison";
 import { realiseParCode } from "../../core/versions/realise";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
@@ -154,7 +159,7 @@ export const commandesVersions = {
     if (!args.ecrire) return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size };
     const nom = choisirNomFeuille(FEUILLE_COMPARAISON, existantes, prodbook);
     const precedente = anous(nom) ? await wb.readSheet(nom) : undefined;
-    const commentaires = precedente ? lireCommentaires(precedente) : new Map<string, string[]>();
+    const commentaires: Commentaires = precedente ? lireCommentaires(precedente) : new Map();
     const spec = feuilleComparaison(
       {
         comparaison: c,

@@ -67,8 +67,18 @@ export const LIBELLE_STATUT: Record<StatutLigne, string> = {
 const CHAPITRE = "Chapitre";
 const CONSERVE = "commentaire conservé";
 
+/** A comment typed in a previous « Comparaison » sheet, with the line (or chapter) it was on, as shown. */
+export interface Commentaire {
+  texte: string;
+  chapitre: string;
+  code: string;
+  libelle: string;
+  /** On a chapter row (« Chapitre »), not a line. */
+  surChapitre: boolean;
+}
+
 /** The user's comments of a previous « Comparaison » sheet, by line or chapter key (several per key: in order). */
-export type Commentaires = Map<string, string[]>;
+export type Commentaires = Map<string, Commentaire[]>;
 
 const cleChapitre = (code: string) => `chapitre|${normaliser(code)}`;
 const cleLigne = (chapitre: string, code: string | undefined, libelle: string) =>
@@ -79,7 +89,14 @@ const texte = (c: CellData | undefined): string => (c && !c.erreur && c.v !== nu
 /** Reads the comments typed in a previous « Comparaison » sheet (column « Commentaire »). */
 export function lireCommentaires(s: SheetData): Commentaires {
   const out: Commentaires = new Map();
-  const ajouter = (cle: string, c: string) => {
+  const ajouter = (cle: string, texteC: string, r: CellData[], surChapitre = false) => {
+    const c: Commentaire = {
+      texte: texteC,
+      chapitre: texte(r[COL_C.chapitre]),
+      code: texte(r[COL_C.code]),
+      libelle: texte(r[COL_C.libelle]),
+      surChapitre,
+    };
     const l = out.get(cle);
     if (l) l.push(c);
     else out.set(cle, [c]);
@@ -88,10 +105,10 @@ export function lireCommentaires(s: SheetData): Commentaires {
     const com = texte(r[COL_C.commentaire]);
     const a = texte(r[COL_C.statut]);
     if (!com || a === "Statut" || texte(r[COL_C.commentaire]) === "Commentaire") continue;
-    if (a === CHAPITRE) ajouter(cleChapitre(texte(r[COL_C.chapitre])), com);
-    else if (a === "Total") ajouter("total", com);
+    if (a === CHAPITRE) ajouter(cleChapitre(texte(r[COL_C.chapitre])), com, r, true);
+    else if (a === "Total") ajouter("total", com, r);
     else if (Object.values(LIBELLE_STATUT).includes(a) || a === CONSERVE)
-      ajouter(cleLigne(texte(r[COL_C.chapitre]), texte(r[COL_C.code]), texte(r[COL_C.libelle])), com);
+      ajouter(cleLigne(texte(r[COL_C.chapitre]), texte(r[COL_C.code]), texte(r[COL_C.libelle])), com, r);
   }
   return out;
 }
@@ -133,7 +150,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const prendre = (...cles: string[]): string | null => {
     for (const k of cles) {
       const l = restants.get(k);
-      if (l?.length) return l.shift() as string;
+      if (l?.length) return (l.shift() as Commentaire).texte;
     }
     return null;
   };
@@ -261,7 +278,15 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
       m: { formula: valeurVersion("M", critV, r, numCol), result: centsToEuros(l.montant) },
     };
   };
-  c.lignes.forEach((lc: LigneComparee, i) => {
+  // Comments are given to the lines once, before the rows are generated (bulk rows may be generated twice).
+  const commentairesLignes = c.lignes.map((lc) => {
+    const ref = lc.a ?? (lc.de as LigneVersion);
+    return prendre(
+      cleLigne(lc.chapitre, ref.code, ref.libelle),
+      ...(lc.de && lc.de !== ref ? [cleLigne(lc.chapitre, lc.de.code, lc.de.libelle)] : []),
+    );
+  });
+  const ligneComparee = (lc: LigneComparee, i: number): CellSpec[] => {
     const r = premLigne + i;
     const row = ligneVide();
     const ref = lc.a ?? (lc.de as LigneVersion);
@@ -290,35 +315,42 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
       result: centsToEuros((lc.delta - (lc.effetQuantite ?? 0)) as Cents),
     };
     row[COL_C.cellule] = lienCellule(ref.cellule);
-    row[COL_C.commentaire] = prendre(
-      cleLigne(lc.chapitre, ref.code, ref.libelle),
-      ...(lc.de && lc.de !== ref ? [cleLigne(lc.chapitre, lc.de.code, lc.de.libelle)] : []),
-    );
+    row[COL_C.commentaire] = commentairesLignes[i];
     if (avecRealise) {
       const re = ref.code ? e.realise?.get(ref.code) : undefined;
       row[COL_C.realise] = re ? { formula: re.cellule, result: centsToEuros(re.montant) } : null;
       row[COL_C.ecartRealise] = re ? { formula: `S${r}-M${r}` } : null;
     }
-    rows.push(row);
-  });
-  if (!c.lignes.length) rows.push(["Aucune ligne dans les deux versions."]);
+    return row;
+  };
 
   // Comments whose line is no longer in the comparison: kept, never dropped.
-  const orphelins = [...restants.entries()].flatMap(([k, l]) => l.map((com) => ({ k, com })));
+  const orphelins = [...restants.values()].flat();
+  const fin: CellSpec[][] = [];
   if (orphelins.length) {
-    rows.push([]);
-    rows.push([`Commentaires d'une comparaison précédente dont la ligne n'est plus comparée (conservés) :`]);
+    fin.push([]);
+    fin.push([`Commentaires d'une comparaison précédente dont la ligne n'est plus comparée (conservés) :`]);
     for (const o of orphelins) {
       const row = ligneVide();
-      const [type, chap, code, lib] = o.k.split("|");
-      row[COL_C.statut] = type === "chapitre" ? CHAPITRE : CONSERVE;
-      row[COL_C.chapitre] = chap ?? null;
-      row[COL_C.code] = code || null;
-      row[COL_C.libelle] = lib ?? null;
-      row[COL_C.commentaire] = o.com;
-      rows.push(row);
+      row[COL_C.statut] = o.surChapitre ? CHAPITRE : CONSERVE;
+      row[COL_C.chapitre] = o.chapitre || null;
+      row[COL_C.code] = o.code || null;
+      row[COL_C.libelle] = o.libelle || null;
+      row[COL_C.commentaire] = o.texte;
+      fin.push(row);
     }
   }
+  if (!c.lignes.length) rows.push(["Aucune ligne dans les deux versions."], ...fin);
+  // The lines are generated while writing (bulk): a 5 000-line comparison is never held as cells.
+  const bulk = c.lignes.length
+    ? {
+        count: c.lignes.length + fin.length,
+        *rows(): Iterable<CellSpec[]> {
+          for (let i = 0; i < c.lignes.length; i++) yield ligneComparee(c.lignes[i], i);
+          yield* fin;
+        },
+      }
+    : undefined;
 
   const money = FORMAT_EXCEL.montant;
   const plageLignes = `A${premLigne}:${avecRealise ? "T" : "R"}${derLigne}`;
@@ -342,6 +374,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   return {
     name: nom,
     rows,
+    ...(bulk ? { bulk } : {}),
     columns: [
       { width: 11 },
       { width: 9, numFmt: FORMAT_EXCEL.texte },

