@@ -120,4 +120,31 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
   });
+
+  it("Sources : les barèmes du jour, « à vérifier » ou « texte officiel », liens sortants, sans défilement horizontal à 340 px", async () => {
+    await page.setViewportSize({ width: 340, height: 1100 });
+    await page.getByTestId(TEST_IDS.onglet("sources")).click();
+    const resume = page.getByTestId("sources-resume");
+    await resume.waitFor();
+    expect(await resume.textContent()).toMatch(
+      /^Le \d{2}\/\d{2}\/\d{4} : \d+ barèmes, dont \d+ lus dans le texte officiel/,
+    );
+    expect(await page.getByTestId("sources-confiance-credit-impot-cinema-plafond").textContent()).toBe(
+      "texte officiel",
+    );
+    const table = page.getByTestId("sources-table-credit-impot-cinema");
+    expect(await page.getByTestId("sources-confiance-credit-impot-cinema").textContent()).toContain("à vérifier");
+    await table.getByRole("button").first().click();
+    const lien = table.getByRole("link").first();
+    await lien.waitFor();
+    expect(await lien.getAttribute("target")).toBe("_blank");
+    expect(await table.textContent()).toContain("Pourquoi à vérifier");
+    const largeur = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(largeur).toBeLessThanOrEqual(340);
+    await page.screenshot({ path: path.join(ECRANS, "sources.png"), fullPage: true });
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(v.erreursPage).toEqual([]);
+    expect(sortiesInattendues(v.refusees)).toEqual([]);
+    await page.setViewportSize({ width: 420, height: 1100 });
+  });
 });

@@ -45,7 +45,7 @@ const aujourdhui = () => new Date().toISOString().slice(0, 10);
 
 /** The first words of a table's description: its title in the list (the full text is in the panel). */
 function titre(description: string): string {
-  const court = description.split(/ : |\. /)[0];
+  const court = description.split(" : ")[0];
   return court.length > 90 ? `${court.slice(0, 88).trimEnd()}…` : court;
 }
 
