@@ -23,8 +23,16 @@ describe("erreurFichier", () => {
     expect(erreurFichier(bug, "a.xlsx")).toBe(bug);
   });
 
-  it("reconnaît les erreurs de données de chaque domaine par leur classe commune", () => {
-    expect(new DevisIntrouvableError("Feuil1", ["Feuil1"])).toBeInstanceOf(ErreurDonnees);
-    expect(new PlanningError("x")).toBeInstanceOf(ErreurDonnees);
+  it("les erreurs de données de chaque domaine deviennent une erreur CLI de code 2, pas un bug", () => {
+    for (const err of [
+      new DevisIntrouvableError("Feuil1", ["Feuil1"]),
+      new PlanningError("x"),
+      new ErreurDonnees("y"),
+    ]) {
+      const e = erreurFichier(err, "classeur.xlsx");
+      expect(e).not.toBe(err);
+      expect((e as CliError).code).toBe(2);
+      expect((e as CliError).message).toMatch(/^classeur\.xlsx : /);
+    }
   });
 });
