@@ -41,7 +41,8 @@ import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { calculerConservation } from "./conservation";
-import { prouverTotaux } from "./preuve";
+import { egalAuCentime, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
+import { parseCelluleRef } from "../util/adresse";
 
 export interface OptionsImport {
   typeOeuvre?: TypeOeuvre;
@@ -77,6 +78,23 @@ export class DevisIntrouvableError extends ErreurDonnees {
   }
 }
 
+/** « 5 - DÉCORS », « CHAPITRE 5 », « V. DÉCORS »: a numbered chapter title. */
+const TITRE_NUMEROTE = /^\s*(?:(?:chapitre|chap\.?|ch\.?)\s*\d|\d{1,2}\s*[-–.:)]?\s|[ivx]{1,4}\s*[-–.:)]\s)/i;
+
+/** The line a total-looking row becomes when nothing proves it is a total. */
+function ligneDeTotal(t: LigneTotalProducteur, r: number, code: string, libelle: string): LigneDevis {
+  const { feuille, row } = { feuille: parseCelluleRef(t.cellule).feuille ?? "", row: r };
+  return {
+    id: `${feuille}!${row + 1}`,
+    code: code || undefined,
+    libelle,
+    montant: t.montant,
+    montantFormule: t.formule ? true : undefined,
+    eligibleCI: "auto",
+    source: { feuille, ligne: row + 1, cellules: { montant: t.cellule } },
+  };
+}
+
 interface Bloc {
   /** Index in `brutes` where the current section / run of lines started. */
   debutSection: number;
@@ -85,7 +103,23 @@ interface Bloc {
   /** A heading row that carried the chapter's amount: a subtotal closed when the section ends. */
   enteteTotal?: LigneTotalProducteur;
   /** Row of that heading and whether it came after the producer's total. */
-  enteteLigne?: { r: number; code: string; libelle: string; apresTotal: boolean };
+  enteteLigne?: { r: number; code: string; libelle: string; apresTotal: boolean; sectionAvant?: CodeChapitre };
+}
+
+/**
+ * A row whose wording says total (or a chapter title in capitals carrying an amount) that no arithmetic proves:
+ * counted as a line until a later total proves it was a subtotal after all (its amount is left out of that total).
+ */
+interface Provisoire {
+  total: LigneTotalProducteur;
+  brute: Brute;
+  revertie: boolean;
+  /** Lines that an unproven chapter title had put under its chapter, with that chapter (restored if proven). */
+  sections: { b: Brute; section?: CodeChapitre }[];
+  /** A chapter title in capitals carrying an amount. */
+  titre?: boolean;
+  /** A total above every line: proven at the end against the lines below it. */
+  enTete?: boolean;
 }
 
 /** Reads a devis in the producer's own layout (see docs/devis.md for what is recognised). */
@@ -100,6 +134,53 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
 
   const brutes: Brute[] = [];
   const totaux: LigneTotalProducteur[] = [];
+  const parId = new Map<string, LigneDevis>();
+  const pousser = (b: Brute) => {
+    brutes.push(b);
+    parId.set(b.ligne.id, b.ligne);
+  };
+  const provisoires: Provisoire[] = [];
+  const lignesProvisoires = new Map<LigneTotalProducteur, string>();
+  const ctxPreuve = { lignes: parId, feuille: sheet.name, lignesProvisoires };
+  const revertir = (p: Provisoire) => {
+    p.revertie = true;
+    p.brute.retiree = true;
+    parId.delete(p.brute.ligne.id);
+    lignesProvisoires.delete(p.total);
+    for (const x of p.sections) x.b.section = x.section;
+  };
+  /**
+   * Proves a total with the lines read so far. When it only adds up without the provisional lines it covers,
+   * those were the producer's (wrong) subtotals: they go back to being totals, listed by their finding.
+   */
+  const prouver = (t: LigneTotalProducteur, avantImpose?: LigneTotalProducteur[]): boolean => {
+    const i = totaux.indexOf(t);
+    const avant = avantImpose ?? totaux.slice(0, i < 0 ? totaux.length : i);
+    const ouverts = provisoires.filter((p) => !p.revertie && p.total !== t);
+    t.preuve = preuveDe(t, avant, ctxPreuve);
+    if (t.preuve === "somme") return true;
+    if (t.preuve) {
+      // Proven through subtotals: the provisional ones it closes or references were subtotals.
+      const couverts = new Set(t.lignesCouvertes);
+      const refs = t.formule ? plagesFormule(t.formule, sheet.name) : [];
+      for (const p of ouverts) {
+        const c = parseCelluleRef(p.total.cellule);
+        const refere = refs.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
+        if (refere || (t.preuve === "sous-totaux" && couverts.has(p.brute.ligne.id))) revertir(p);
+      }
+      return true;
+    }
+    const couverts = new Set(t.lignesCouvertes);
+    const dedans = ouverts.filter((p) => couverts.has(p.brute.ligne.id));
+    if (!dedans.length) return false;
+    const exclus = new Set(dedans.map((p) => p.brute.ligne.id));
+    const sans = t.lignesCouvertes.filter((id) => !exclus.has(id));
+    if (!egalAuCentime(sommeIds(parId, sans), t.montant)) return false;
+    t.lignesCouvertes = sans;
+    t.preuve = "somme";
+    for (const p of dedans) revertir(p);
+    return true;
+  };
   const bloc: Bloc = { debutSection: 0, debutRun: 0 };
   let apresTotal = false;
 
@@ -110,6 +191,30 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       // A titled amount with no line under it is not a subtotal: before the total it is the chapter's
       // lump sum (a line); after the total it repeats a chapter (summary block) and is skipped.
       const e = bloc.enteteLigne;
+      if (t.lignesCouvertes.length > 0 && e && !prouver(t)) {
+        // Capitals with an amount: a chapter row carrying its subtotal only when proven; otherwise a line.
+        const idx = bloc.debutSection;
+        const brute: Brute = {
+          ligne: ligneDeTotal(t, e.r, e.code, e.libelle || t.libelle),
+          section: t.chapitre,
+          apresTotal: e.apresTotal,
+        };
+        brutes.splice(idx, 0, brute);
+        parId.set(brute.ligne.id, brute.ligne);
+        if (bloc.debutRun >= idx) bloc.debutRun++;
+        // A bare word in capitals (« DÉCORS ») does not open a chapter; a numbered title (« 5 - DÉCORS ») does.
+        const numerote = !!e.code || TITRE_NUMEROTE.test(t.libelle);
+        const sections: Provisoire["sections"] = [];
+        if (!numerote)
+          for (const b of brutes.slice(idx + 1))
+            if (b.section === t.chapitre) {
+              sections.push({ b, section: b.section });
+              b.section = e.sectionAvant;
+            }
+        provisoires.push({ total: t, brute, revertie: false, sections, titre: true });
+        lignesProvisoires.set(t, brute.ligne.id);
+        if (!numerote) bloc.section = e.sectionAvant;
+      }
       if (t.lignesCouvertes.length === 0 && e) {
         totaux.splice(totaux.indexOf(t), 1);
         if (e.apresTotal)
@@ -123,7 +228,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
             eligibleCI: "auto",
             source: { feuille: sheet.name, ligne: e.r + 1, cellules: { montant: t.cellule } },
           };
-          brutes.push({ ligne, section: t.chapitre, apresTotal: false });
+          pousser({ ligne, section: t.chapitre, apresTotal: false });
         }
       }
     }
@@ -196,7 +301,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         sumCents(
           brutes
             .slice(debut)
-            .filter((b) => !b.derivee)
+            .filter((b) => !b.derivee && !b.retiree)
             .map((b) => b.ligne.montant),
         );
       const sommes = {
@@ -214,21 +319,10 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     if (tt && montantLu === undefined) horsLigne(r, row, textes[0]?.t || libelle || titre, "derive");
     if (tt) {
       // A total above every line (a summary at the top of the sheet) covers the whole devis.
-      if (tt.type === "total" && brutes.length === 0) {
-        if (montantLu !== undefined) {
-          const t: LigneTotalProducteur = {
-            type: "total",
-            libelle: textes[0]?.t ?? libelle,
-            montant: eurosToCents(montantLu),
-            cellule: ref(r, "montant") as string,
-            lignesCouvertes: [],
-            formule: cell(row, "montant")?.f,
-          };
-          totaux.push(t);
-          totauxEnTete.push(t);
-        }
-        continue;
-      }
+      // It is proven at the end against the lines below it; until then a provisional line, like any total
+      // that adds up nothing above it (« TOTAL ENERGIES » on the first row of an expense export).
+      const enTete = tt.type === "total" && idsCouverts(brutes).length === 0;
+      if (enTete && montantLu === undefined) continue;
       if (montantLu === undefined && cell(row, "montant")?.f !== undefined && cell(row, "montant")?.v === null) {
         totauxSansResultat.push({
           cellule: ref(r, "montant") as string,
@@ -250,15 +344,32 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
           tt.type === "sous-total"
             ? (tt.chapitre ?? bloc.section ?? chapitreMajoritaire(brutes.slice(bloc.debutRun)))
             : undefined;
-        totaux.push({
+        const total: LigneTotalProducteur = {
           type: tt.type,
-          libelle: textes[0]?.t || libelle,
+          // The text that reads as a total, not a date or a reference in front of it.
+          libelle: (textes.length && typeTotal(textes[0].t) ? textes[0].t : libelle) || textes[0]?.t || libelle,
           montant,
           cellule: ref(r, "montant") as string,
           chapitre,
           lignesCouvertes,
           formule: cell(row, "montant")?.f,
-        });
+        };
+        if (!prouver(total)) {
+          // « TOTAL ENERGIES », a total that adds up nothing above it: a line, whatever its wording.
+          const ligne = ligneDeTotal(total, r, code, total.libelle);
+          if (cell(row, "montant")?.f) ligne.montantFormule = true;
+          const brute: Brute = {
+            ligne,
+            section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section,
+            apresTotal,
+          };
+          pousser(brute);
+          totaux.push(total);
+          provisoires.push({ total, brute, revertie: false, sections: [], enTete: enTete || undefined });
+          lignesProvisoires.set(total, ligne.id);
+          continue;
+        }
+        totaux.push(total);
       }
       if (tt.type === "total") {
         fermerSection();
@@ -278,6 +389,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       const estTitre = montantLu === undefined || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
       if (ch && estTitre) {
         fermerSection();
+        const sectionAvant = bloc.section;
         bloc.section = ch;
         bloc.debutSection = bloc.debutRun = brutes.length;
         if (montantLu !== undefined) {
@@ -291,7 +403,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
             formule: cell(row, "montant")?.f,
           };
           totaux.push(bloc.enteteTotal);
-          bloc.enteteLigne = { r, code, libelle, apresTotal };
+          bloc.enteteLigne = { r, code, libelle, apresTotal, sectionAvant };
         }
         continue;
       }
@@ -399,12 +511,12 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
     if (cat) ligne.categorie = cat;
-    brutes.push({ ligne, section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section, apresTotal });
+    pousser({ ligne, section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section, apresTotal });
     // "50 %" in the charges column: the charges are that share of the gross.
     const montantCharges =
       charges.montant ?? (charges.taux && montant ? multiplyCents(montant, charges.taux) : undefined);
     if (montantCharges)
-      brutes.push({
+      pousser({
         ligne: ligneDeCharges(ligne, montantCharges, ref(r, "montantCharges") as string),
         section: "4",
         apresTotal,
@@ -412,7 +524,42 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       });
   }
   fermerSection();
-  for (const t of totauxEnTete) t.lignesCouvertes = idsCouverts(brutes);
+  // A total above every line covers the whole devis: proven against all of it, else it is a line too.
+  for (const p of provisoires) {
+    if (!p.enTete || p.revertie) continue;
+    const t = p.total;
+    const avant = t.lignesCouvertes;
+    t.lignesCouvertes = idsCouverts(brutes.filter((b) => b !== p.brute));
+    if (
+      prouver(
+        t,
+        totaux.filter((x) => x !== t),
+      )
+    ) {
+      revertir(p);
+      totauxEnTete.push(t);
+    } else t.lignesCouvertes = avant;
+  }
+  // Provisional lines: back to (unproven) subtotals when a total proved it, else lines with a finding.
+  const retirees = new Set(provisoires.filter((p) => p.revertie).map((p) => p.brute));
+  const totauxNonProuves: NonNullable<Devis["totauxNonProuves"]> = [];
+  for (const p of provisoires) {
+    if (p.revertie) continue;
+    totaux.splice(totaux.indexOf(p.total), 1);
+    totauxNonProuves.push({
+      cellule: p.total.cellule,
+      libelle: p.total.libelle,
+      montant: p.total.montant,
+      lignesCouvertes: p.total.lignesCouvertes.length,
+      sommeCouverte: sommeIds(parId, p.total.lignesCouvertes),
+      titre: p.titre,
+    });
+  }
+  if (retirees.size) {
+    const ids = new Set([...retirees].map((b) => b.ligne.id));
+    for (let i = brutes.length - 1; i >= 0; i--) if (retirees.has(brutes[i])) brutes.splice(i, 1);
+    for (const t of totaux) t.lignesCouvertes = t.lignesCouvertes.filter((id) => !ids.has(id));
+  }
 
   const lignes = placer(brutes);
   // "Imprévus 7 %" with no amount: computed on the coût hors frais.
@@ -430,7 +577,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       libelle: l.libelle,
       ligne: l.source.ligne,
     }));
-  prouverTotaux(totaux, lignes, sheet.name);
+  prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
   const tot = calculerTotaux(lignes, totaux, opts.typeOeuvre, opts.dureeMinutes);
   const devis: Devis = {
     feuille: sheet.name,
@@ -447,6 +594,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     totauxProducteur: totaux,
     totauxSansResultat,
     horsLignes,
+    totauxNonProuves,
   };
   devis.conservation = calculerConservation(sheet, entete.ligne, cols.montant, devis);
   return devis;

@@ -102,6 +102,17 @@ export interface MontantHorsLignes {
   motif: "derive" | "recapitulatif" | "rappel";
 }
 
+export interface TotalNonProuve {
+  cellule: string;
+  libelle: string;
+  montant: Cents;
+  /** Lines above it that it would have covered, and their sum. */
+  lignesCouvertes: number;
+  sommeCouverte: Cents;
+  /** A chapter title in capitals carrying an amount (rather than a « Total… » row). */
+  titre?: boolean;
+}
+
 /** A cell of the amount column that no category accounts for, or that two categories count. */
 export interface CelluleNonComptee {
   cellule: string;
@@ -174,6 +185,11 @@ export interface Devis {
   totauxProducteur: LigneTotalProducteur[];
   /** Amounts of the amount column that are neither lines nor totals (TVA, TTC, summaries): listed, not counted. */
   horsLignes?: MontantHorsLignes[];
+  /**
+   * Rows worded as a total (« Total… », a chapter title in capitals with an amount) that no sum or formula proves:
+   * counted as lines, each named by a finding.
+   */
+  totauxNonProuves?: TotalNonProuve[];
   /** Every amount cell accounted for (issue 10 §1). */
   conservation?: Conservation;
 }

@@ -9,11 +9,13 @@ export interface Brute {
   apresTotal: boolean;
   /** Made by Prodbook from another column of a line (its employer charges): never covered by the producer's totals. */
   derivee?: boolean;
+  /** A provisional line that a later total proved to be the producer's subtotal: dropped at the end. */
+  retiree?: boolean;
 }
 
 /** Ids of the lines read as such (not derived), for the producer's subtotals and totals. */
 export function idsCouverts(bs: readonly Brute[]): string[] {
-  return bs.filter((b) => !b.derivee).map((b) => b.ligne.id);
+  return bs.filter((b) => !b.derivee && !b.retiree).map((b) => b.ligne.id);
 }
 
 /** The chapter most of these lines belong to (by section, else by code). */

@@ -37,60 +37,93 @@ function dans(p: readonly Plage[], row: number, col: number): boolean {
   return p.some((x) => row >= x.r1 && row <= x.r2 && col >= x.c1 && col <= x.c2);
 }
 
+/** Context for proving one total: the lines read so far (by id) and the sheet, to read references. */
+export interface ContextePreuve {
+  lignes: ReadonlyMap<string, LigneDevis>;
+  feuille: string;
+  /** Totals whose label looks like a total but that are counted as lines until proven (id of their line). */
+  lignesProvisoires?: ReadonlyMap<LigneTotalProducteur, string>;
+}
+
+const proche = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE_CENTIMES;
+
 /**
- * Says how each producer's subtotal / total is proven (`preuve`), never by its wording: its amount is the sum
- * of the lines it covers to the cent (rounding of one cent allowed), its formula references the amount cells of
- * those lines or of the subtotals it closes, or (a total) it is the sum of the subtotals and loose lines it covers.
+ * How a producer's subtotal / total is proven, never by its wording: its amount is the sum of the lines it
+ * covers to the cent (a rounding cent allowed), its formula references the amount cells of those lines or of the
+ * subtotals it closes, or (a total) it is the sum of the subtotals and loose lines it covers. `avant` are the
+ * totals above it. Undefined: not proven.
  */
-export function prouverTotaux(totaux: LigneTotalProducteur[], lignes: readonly LigneDevis[], feuille: string): void {
-  const montants = new Map<string, LigneDevis>();
-  for (const l of lignes) montants.set(l.id, l);
+export function preuveDe(
+  t: LigneTotalProducteur,
+  avant: readonly LigneTotalProducteur[],
+  ctx: ContextePreuve,
+): LigneTotalProducteur["preuve"] {
   const somme = (ids: readonly string[]) => {
     let s = 0;
-    for (const id of ids) s += montants.get(id)?.montant ?? 0;
+    for (const id of ids) s += ctx.lignes.get(id)?.montant ?? 0;
     return s;
   };
-  const proche = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE_CENTIMES;
-  for (let i = 0; i < totaux.length; i++) {
-    const t = totaux[i];
-    t.preuve = undefined;
-    if (t.lignesCouvertes.length > 0 ? proche(somme(t.lignesCouvertes), t.montant) : t.montant === 0) {
-      t.preuve = "somme";
-      continue;
-    }
+  if (t.lignesCouvertes.length > 0 ? proche(somme(t.lignesCouvertes), t.montant) : t.montant === 0) return "somme";
+  const couverts = new Set(t.lignesCouvertes);
+  const sousTotaux = avant.filter((s) => s.type === "sous-total" && s !== t);
+  if (t.formule) {
     const cible = parseCelluleRef(t.cellule);
-    const avant = totaux.slice(0, i).filter((s) => s.type === "sous-total");
-    const couverts = new Set(t.lignesCouvertes);
-    if (t.formule) {
-      const p = plagesFormule(t.formule, feuille).filter((x) => !dans([x], cible.row, cible.col));
-      const celluleDe = (ref: string | undefined) => (ref ? parseCelluleRef(ref) : undefined);
+    const p = plagesFormule(t.formule, ctx.feuille).filter((x) => !dans([x], cible.row, cible.col));
+    if (p.length) {
       const lignesRef = t.lignesCouvertes.some((id) => {
-        const c = celluleDe(montants.get(id)?.source.cellules.montant);
+        const ref = ctx.lignes.get(id)?.source.cellules.montant;
+        const c = ref ? parseCelluleRef(ref) : undefined;
         return c !== undefined && dans(p, c.row, c.col);
       });
-      if (lignesRef) {
-        t.preuve = "formule";
-        continue;
-      }
-      const sousTotauxRef = avant.some((s) => {
+      if (lignesRef) return "formule";
+      const sousTotauxRef = sousTotaux.some((s) => {
         const c = parseCelluleRef(s.cellule);
         return dans(p, c.row, c.col) && s.lignesCouvertes.some((id) => couverts.has(id));
       });
-      if (sousTotauxRef) {
-        t.preuve = "formule";
-        continue;
-      }
-    }
-    if (t.type === "total" && avant.length) {
-      // « TOTAL = Σ of the chapter subtotals » (the producer's own chain, right or wrong line by line).
-      const fermes = avant.filter(
-        (s) => s.lignesCouvertes.length > 0 && s.lignesCouvertes.every((id) => couverts.has(id)),
-      );
-      const sousCouverts = new Set(fermes.flatMap((s) => s.lignesCouvertes));
-      let s = 0;
-      for (const f of fermes) s += f.montant;
-      s += somme(t.lignesCouvertes.filter((id) => !sousCouverts.has(id)));
-      if (fermes.length && proche(s as Cents, t.montant)) t.preuve = "sous-totaux";
+      if (sousTotauxRef) return "formule";
     }
   }
+  if (t.type === "total" && sousTotaux.length) {
+    // « TOTAL = Σ of the chapter subtotals » (the producer's own chain, right or wrong line by line).
+    const provisoire = (s: LigneTotalProducteur) => ctx.lignesProvisoires?.get(s);
+    const fermes = sousTotaux.filter(
+      (s) =>
+        s.lignesCouvertes.length > 0 &&
+        s.lignesCouvertes.every((id) => couverts.has(id)) &&
+        (!provisoire(s) || couverts.has(provisoire(s) as string)),
+    );
+    const horsChaine = new Set(fermes.flatMap((s) => s.lignesCouvertes));
+    for (const f of fermes) if (provisoire(f)) horsChaine.add(provisoire(f) as string);
+    let s = 0;
+    for (const f of fermes) s += f.montant;
+    s += somme(t.lignesCouvertes.filter((id) => !horsChaine.has(id)));
+    if (fermes.length && proche(s, t.montant)) return "sous-totaux";
+  }
+  return undefined;
 }
+
+/** Proves every total again once the lines are final (percentages of the coût hors frais computed). */
+export function prouverTotaux(
+  totaux: LigneTotalProducteur[],
+  lignes: readonly LigneDevis[],
+  feuille: string,
+  enTete: ReadonlySet<LigneTotalProducteur> = new Set(),
+): void {
+  const parId = new Map<string, LigneDevis>();
+  for (const l of lignes) parId.set(l.id, l);
+  for (let i = 0; i < totaux.length; i++) {
+    const t = totaux[i];
+    // A total at the top of the sheet closes everything below it.
+    const avant = enTete.has(t) ? totaux.filter((x) => !enTete.has(x)) : totaux.slice(0, i);
+    t.preuve = preuveDe(t, avant, { lignes: parId, feuille });
+  }
+}
+
+/** Sum of the cents of these line ids. */
+export function sommeIds(lignes: ReadonlyMap<string, LigneDevis>, ids: readonly string[]): Cents {
+  let s = 0;
+  for (const id of ids) s += lignes.get(id)?.montant ?? 0;
+  return s as Cents;
+}
+
+export { proche as egalAuCentime };

@@ -104,3 +104,77 @@ describe("conservation des montants lus (issue 10 §1)", () => {
     expect(double.nonComptees[0].doublon).toBe(true);
   });
 });
+
+describe("un total n'en est un que prouvé (issue 10 §1)", () => {
+  it("« TOTAL ENERGIES », fournisseur d'un export de dépenses, est une ligne ; le total final le prouve", async () => {
+    const s = await feuilleXlsx("Dépenses", [
+      ["Date", "Désignation", "Montant"],
+      ["2025-03-02", "TOTAL ENERGIES", 45.2],
+      ["2025-03-03", "Location camion", 380],
+      ["2025-03-09", "TOTAL ENERGIES", 61.15],
+      ["2025-03-10", "Total Énergies station A6", "52,10 €"],
+      [null, "Total", 538.45],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.libelle, e(l.montant)])).toEqual([
+      ["TOTAL ENERGIES", "45.20"],
+      ["Location camion", "380.00"],
+      ["TOTAL ENERGIES", "61.15"],
+      ["Total Énergies station A6", "52.10"],
+    ]);
+    expect(d.totauxProducteur.map((t) => [t.cellule, t.preuve])).toEqual([["'Dépenses'!C6", "somme"]]);
+    expect(d.conservation).toMatchObject({ ecart: 0, nonComptees: [], lu: 107690 });
+    expect(e(d.conservation!.lignes + d.conservation!.nonPlaces)).toBe("538.45");
+    expect(
+      controlerDevis(d, "2026-01-15")
+        .filter((c) => c.regle === "total-non-prouve")
+        .map((c) => c.cellule),
+    ).toEqual(["'Dépenses'!C2", "'Dépenses'!C4", "'Dépenses'!C5"]);
+  });
+
+  it("quatre lignes en capitales (10 700 €) : lignes, pas un titre portant 5 500 € et un chapitre de travers", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Désignation", "Montant"],
+      ["RÉGIE", 5500],
+      ["CATERING", 2000],
+      ["LOCATION DE LOCAUX", 1700],
+      ["ASSURANCES", 1500],
+    ]);
+    const d = importerDevis(s);
+    expect(d.lignes.map((l) => [l.libelle, e(l.montant)])).toEqual([
+      ["RÉGIE", "5500.00"],
+      ["CATERING", "2000.00"],
+      ["LOCATION DE LOCAUX", "1700.00"],
+      ["ASSURANCES", "1500.00"],
+    ]);
+    expect(e(d.total + d.conservation!.nonPlaces)).toBe("10700.00");
+    expect(d.totauxProducteur).toEqual([]);
+    // The capitals did not open a chapter for the lines under them.
+    expect(d.lignes.find((l) => l.libelle === "CATERING")?.placement).not.toBe("section");
+    expect(d.conservation).toMatchObject({ ecart: 0, nonComptees: [] });
+  });
+
+  it("un titre de chapitre en capitales portant la somme de ses lignes reste le sous-total du chapitre", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Désignation", "Montant"],
+      ["RÉGIE", 3700],
+      ["Catering", 2000],
+      ["Location de locaux", 1700],
+      ["POST-PRODUCTION", { formula: "SUM(B7:B7)", result: 900 }],
+      ["Divers", 50],
+      ["Mixage", 900],
+    ]);
+    const d = importerDevis(s);
+    expect(d.totauxProducteur.map((t) => [t.libelle, t.preuve])).toEqual([
+      ["RÉGIE", "somme"],
+      ["POST-PRODUCTION", "formule"],
+    ]);
+    expect(d.lignes.map((l) => [l.libelle, l.chapitre])).toEqual([
+      ["Catering", "6"],
+      ["Location de locaux", "6"],
+      ["Divers", "8"],
+      ["Mixage", "8"],
+    ]);
+    expect(d.conservation).toMatchObject({ ecart: 0, nonComptees: [] });
+  });
+});

@@ -17,6 +17,7 @@ import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import { grilleMinima, salaireMinimum } from "./salaireMinimum";
 import { sousTotalProducteur } from "./sousTotalProducteur";
+import { totalNonProuve } from "./totalNonProuve";
 import { totalProducteur } from "./totalProducteur";
 
 export type { ContexteDevis } from "./contexte";
@@ -28,6 +29,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   formuleSansResultat,
   sousTotalProducteur,
   totalProducteur,
+  totalNonProuve,
   ligneHorsChapitre,
   repartitionFranceEtranger,
   chargesSocialesAbsentes,

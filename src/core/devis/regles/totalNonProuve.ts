@@ -1,0 +1,30 @@
+import type { Regle } from "../../controles/constat";
+import { cite, ContexteDevis, eur } from "./contexte";
+
+/** A row worded as a total that no arithmetic proves is counted as a line: said, with its cell. */
+export const totalNonProuve: Regle<ContexteDevis> = {
+  id: "total-non-prouve",
+  description:
+    "Une ligne libellée comme un total (« Total… », titre en majuscules avec un montant) n'est un total que si " +
+    "son montant est la somme des lignes qu'elle couvre ou une formule qui les référence ; sinon elle est comptée comme une ligne.",
+  verifier({ devis }) {
+    return (devis.totauxNonProuves ?? []).map((t) => {
+      const n = t.lignesCouvertes;
+      const dessus =
+        n === 0
+          ? "aucune ligne au-dessus"
+          : `${n > 1 ? `les ${n} lignes` : "la ligne"} au-dessus ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`;
+      const quoi = t.titre
+        ? `le titre en majuscules porte ${eur(t.montant)}, mais ${n > 1 ? `les ${n} lignes` : "la ligne"} qui le suivent ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`
+        : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) et aucune formule ne les référence`;
+      return {
+        regle: "total-non-prouve",
+        gravite: "alerte" as const,
+        message:
+          `${t.cellule} ${cite(t.libelle)} : ${quoi} ; ce montant est compté comme une ligne du devis. ` +
+          `Si c'est un sous-total, corrigez son montant ou écrivez-le en formule SOMME.`,
+        cellule: t.cellule,
+      };
+    });
+  },
+};
