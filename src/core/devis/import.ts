@@ -154,6 +154,13 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
    * those were the producer's (wrong) subtotals: they go back to being totals, listed by their finding.
    */
   const prouver = (t: LigneTotalProducteur, avantImpose?: LigneTotalProducteur[]): boolean => {
+    if (prouverStrict(t, avantImpose)) return true;
+    // Within 10 % of the lines it covers: the producer's total with a mistake, not a line of that size. It stays
+    // an unproven total, listed by the finding that gives the écart (never counted as a line twice).
+    const somme = sommeIds(parId, t.lignesCouvertes);
+    return t.lignesCouvertes.length > 0 && somme !== 0 && Math.abs(t.montant - somme) * 10 <= Math.abs(somme);
+  };
+  const prouverStrict = (t: LigneTotalProducteur, avantImpose?: LigneTotalProducteur[]): boolean => {
     const i = totaux.indexOf(t);
     const avant = avantImpose ?? totaux.slice(0, i < 0 ? totaux.length : i);
     const ouverts = provisoires.filter((p) => !p.revertie && p.total !== t);
@@ -172,10 +179,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     }
     const couverts = new Set(t.lignesCouvertes);
     const dedans = ouverts.filter((p) => couverts.has(p.brute.ligne.id));
-    if (!dedans.length) return false;
     const exclus = new Set(dedans.map((p) => p.brute.ligne.id));
     const sans = t.lignesCouvertes.filter((id) => !exclus.has(id));
-    if (!egalAuCentime(sommeIds(parId, sans), t.montant)) return false;
+    if (!dedans.length || !egalAuCentime(sommeIds(parId, sans), t.montant)) return false;
     t.lignesCouvertes = sans;
     t.preuve = "somme";
     for (const p of dedans) revertir(p);

@@ -101,9 +101,6 @@ describe("importerDevis sur des mises en page variées", () => {
       ["Régisseur général", "2"],
       ["Scripte", "2"],
       ["Montage image", "8"],
-      // 2 100 € is not the sum of the line above it (2 000 €) and no formula says so: words alone never make a
-      // total, so the amount is counted as a line, and a finding names its cell (issue 10 §1).
-      ["Sous-total post-production", "8"],
     ]);
     expect(
       d.totauxProducteur.map((t) => [t.libelle, t.chapitre, e(t.montant), t.lignesCouvertes.length, t.preuve]),
@@ -111,14 +108,15 @@ describe("importerDevis sur des mises en page variées", () => {
       ["CHAPITRE 2 PERSONNEL", "2", "10500.00", 3, "somme"],
       ["Sous-total préparation", "2", "6500.00", 2, "somme"],
       ["Total chapitre 2", "2", "10500.00", 3, "somme"],
+      // 2 100 € for a line of 2 000 €: not proven, but within 10 % of what it covers — the producer's subtotal
+      // with a mistake (listed by its finding), not a line of 2 100 € counted on top (issue 10 §1).
+      ["Sous-total post-production", "8", "2100.00", 1, undefined],
     ]);
     expect(chapitres(d)).toEqual([
       ["2", "10500.00"],
-      ["8", "4100.00"],
+      ["8", "2000.00"],
     ]);
-    expect(d.totauxNonProuves?.map((t) => [t.cellule, e(t.montant), e(t.sommeCouverte)])).toEqual([
-      ["Budget!F14", "2100.00", "2000.00"],
-    ]);
+    expect(d.totauxNonProuves).toEqual([]);
     expect(d.conservation).toMatchObject({ ecart: 0, nonComptees: [] });
   });
 

@@ -14,9 +14,11 @@ export const totalNonProuve: Regle<ContexteDevis> = {
         n === 0
           ? "aucune ligne au-dessus"
           : `${n > 1 ? `les ${n} lignes` : "la ligne"} au-dessus ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`;
+      const suivent = `${n > 1 ? `les ${n} lignes qui le suivent totalisent` : "la ligne qui le suit fait"}`;
       const quoi = t.titre
-        ? `le titre en majuscules porte ${eur(t.montant)}, mais ${n > 1 ? `les ${n} lignes` : "la ligne"} qui le suivent ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`
-        : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) et aucune formule ne les référence`;
+        ? `le titre en majuscules porte ${eur(t.montant)}, mais ${suivent} ${eur(t.sommeCouverte)}`
+        : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) ` +
+          `et aucune formule ne les référence`;
       return {
         regle: "total-non-prouve",
         gravite: "alerte" as const,
