@@ -55,6 +55,7 @@ export const TEST_IDS = {
     enregistree: "ecarts-enregistree",
     rapprocher: "ecarts-rapprocher",
     rapport: "ecarts-rapport",
+    ecartEstime: "ecarts-ecart-estime",
   },
   versions: {
     nom: "versions-nom",

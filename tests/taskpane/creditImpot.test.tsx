@@ -113,7 +113,7 @@ describe("page Crédit d'impôt", () => {
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
     await waitFor(() =>
       expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(
-        /plafonné par minute : indiquez la durée en minutes/,
+        /plafonné par minute, indiquez la durée en minutes/,
       ),
     );
   });

@@ -1,15 +1,62 @@
-import { creditImpotClasseur, type OptionsClasseur } from "../../core/creditImpot/creditImpotClasseur";
+import Decimal from "decimal.js";
+import {
+  creditImpotClasseur,
+  type OptionsClasseur,
+  type ResultatClasseur,
+} from "../../core/creditImpot/creditImpotClasseur";
 import type { ResultatCreditImpot } from "../../core/creditImpot/modele";
 import type { WorkbookPort } from "../../core/port/workbook";
+import { invalide, verifierDuree, verifierEntier } from "../arguments";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges">;
 
-/** What the pane shows: the result without the line detail (the sheet has it). */
+/** What the pane shows and `prodbook credit-impot` prints: the result without the line detail (the sheet has it). */
 export type ApercuCreditImpot = Omit<ResultatCreditImpot, "lignes"> & { source: string; feuillesEcrites: string[] };
 
-function apercu(r: Awaited<ReturnType<typeof creditImpotClasseur>>): ApercuCreditImpot {
+function apercu(r: ResultatClasseur): ApercuCreditImpot {
   const { lignes: _lignes, ...reste } = r.resultat;
   return { ...reste, source: r.source, feuillesEcrites: r.feuillesEcrites };
+}
+
+/** The argument checks of the tax credit, for the pane and the CLI (French errors naming the field). */
+export function verifierOptionsCreditImpot(a: OptionsCreditImpotPane): void {
+  verifierDuree(a.dureeMinutes);
+  if (a.regime === "audiovisuel" && a.dureeMinutes === undefined)
+    throw invalide(
+      "dureeMinutes",
+      "est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, indiquez la durée en minutes",
+    );
+  if (!Number.isInteger(a.annee) || a.annee < 1000 || a.annee > 9999)
+    throw invalide("annee", `attend une année AAAA, reçu « ${a.annee} »`);
+  if (a.depensesVfxFrance !== undefined && !(a.depensesVfxFrance >= 0))
+    throw invalide("depensesVfxFrance", `attend un montant positif en euros, reçu « ${a.depensesVfxFrance} »`);
+  if (a.partFinancementEtranger !== undefined) {
+    let p: Decimal | undefined;
+    try {
+      p = new Decimal(a.partFinancementEtranger);
+    } catch {
+      p = undefined;
+    }
+    if (!p || p.isNegative() || p.greaterThan(1))
+      throw invalide(
+        "partFinancementEtranger",
+        `attend la part du coût couverte par des financements étrangers (« 35 % » ou 0,35), reçu « ${a.partFinancementEtranger} »`,
+      );
+  }
+  verifierEntier(a.joursTournageFrance, "joursTournageFrance", 0, "jours");
+}
+
+/**
+ * The tax-credit use case, for the pane and `prodbook credit-impot`: checks the arguments, computes the credit
+ * on the devis, and writes « Crédit d'impôt » (and the Paramètres template on request) when `ecrire`.
+ */
+export async function creditImpot(
+  wb: WorkbookPort,
+  args: OptionsCreditImpotPane,
+  ecrire: boolean,
+): Promise<ApercuCreditImpot> {
+  verifierOptionsCreditImpot(args);
+  return apercu(await creditImpotClasseur(wb, { ...args, ecrire }));
 }
 
 /**
@@ -18,9 +65,9 @@ function apercu(r: Awaited<ReturnType<typeof creditImpotClasseur>>): ApercuCredi
  */
 export const commandesCreditImpot = {
   async calculerCreditImpot(wb: WorkbookPort, args: OptionsCreditImpotPane): Promise<ApercuCreditImpot> {
-    return apercu(await creditImpotClasseur(wb, { ...args, ecrire: false }));
+    return creditImpot(wb, args, false);
   },
   async creerFeuilleCreditImpot(wb: WorkbookPort, args: OptionsCreditImpotPane): Promise<ApercuCreditImpot> {
-    return apercu(await creditImpotClasseur(wb, { ...args, ecrire: true }));
+    return creditImpot(wb, args, true);
   },
 };

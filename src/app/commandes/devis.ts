@@ -1,7 +1,8 @@
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
-import { structurerDevis } from "../../core/devis/structurer";
+import { structurerDevis, type ResultatStructurer } from "../../core/devis/structurer";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { ApercuDevis, apercuDevis } from "../apercu";
+import { verifierDate, verifierDuree } from "../arguments";
 
 export interface OptionsDevis {
   /** Source sheet; omitted = the sheet that looks most like a devis. */
@@ -9,17 +10,29 @@ export interface OptionsDevis {
   genre?: Genre;
   dureeMinutes?: number;
   typeOeuvre?: TypeOeuvre;
+  /** ISO date for dated rules (minimum pay…); today by default. */
+  date?: string;
+}
+
+/**
+ * The devis use case, for the pane and `prodbook devis`: checks the arguments (duration > 0, a real date), reads
+ * and checks the producer's devis, and writes Devis, Synthèse and Contrôles when `ecrire`.
+ */
+export async function structurer(wb: WorkbookPort, args: OptionsDevis, ecrire: boolean): Promise<ResultatStructurer> {
+  verifierDuree(args.dureeMinutes);
+  verifierDate(args.date, "date");
+  return structurerDevis(wb, { ...args, ecrire });
 }
 
 /** Devis commands: « Analyser » reads and checks without writing; « Créer la feuille Devis » writes. */
 export const commandesDevis = {
   async analyserDevis(wb: WorkbookPort, args: OptionsDevis): Promise<ApercuDevis> {
-    const r = await structurerDevis(wb, { ...args, ecrire: false });
+    const r = await structurer(wb, args, false);
     return apercuDevis(r.devis, r.constats);
   },
 
   async creerFeuilleDevis(wb: WorkbookPort, args: OptionsDevis): Promise<ApercuDevis & { feuillesEcrites: string[] }> {
-    const r = await structurerDevis(wb, { ...args, ecrire: true });
+    const r = await structurer(wb, args, true);
     return { ...apercuDevis(r.devis, r.constats), feuillesEcrites: r.feuillesEcrites };
   },
 };

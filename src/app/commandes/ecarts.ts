@@ -7,28 +7,124 @@ import {
   validerCorrespondances,
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
+import Decimal from "decimal.js";
+import { calculerRealise } from "../../core/comptabilite/realise";
+import type { Constat } from "../../core/controles/constat";
+import { DevisIntrouvableError, importerDevis } from "../../core/devis/import";
+import { trouverFeuilleDevis } from "../../core/devis/trouver";
+import { calculerEcarts, type RapportEcarts } from "../../core/ecarts/calcul";
 import { centsToDecimalString } from "../../core/money";
-import { choisirNomFeuille, type WorkbookPort } from "../../core/port/workbook";
+import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
 import { rapprocher } from "../../core/ecarts/rapprocher";
 
-/** One chapter of the report as the pane shows it (amounts as "1234.56"). */
+/** One chapter of the report as the pane shows it and the CLI prints it (amounts as "1234.56", % as "12.34"). */
 export interface ChapitreEcartVue {
   code: string;
   libelle: string;
   budget: string;
   realise: string;
   estimation: string;
+  /** Écart = réalisé − budget (positive = overspend so far). */
   ecart: string;
+  /** Écart ÷ budget in %, null when the budget is zero. */
   ecartPct: string | null;
+  /** Écart estimé = estimation finale − budget (the expected overspend at the end). */
+  ecartEstime: string;
+  ecartEstimePct: string | null;
+  /** The écart estimé is over both thresholds of the Écarts sheet. */
   alerte: boolean;
 }
 
 export interface ResultatRapprochementVue {
   chapitres: ChapitreEcartVue[];
   nonAffecte: { total: string; comptes: { compte: string; libelle: string; total: string }[] };
+  /** Totals of the chapters; ecart = réalisé − budget, ecartEstime = estimation − budget. */
+  totaux: { budget: string; realise: string; estimation: string; ecart: string; ecartEstime: string };
   classe6: string;
+  /** Class 6 mapped to a poste. */
+  affecte: string;
+  /** classe6 = affecte + non affecté. */
   conserve: boolean;
+  constats: Constat[];
+  /** Sheets written (empty when the report is only computed). */
   feuilles: string[];
+}
+
+export interface OptionsEcarts {
+  /** The ledger; read with `conserver: true` when the sheets are written. */
+  fec: ResultatFec;
+  /** Omitted: the workbook's « Correspondances » sheet if Prodbook wrote one, else the default PCG table. */
+  correspondances?: TableCorrespondances;
+  onProgress?: (fait: number, total: number) => void;
+}
+
+const m = centsToDecimalString;
+const pct = (p: Decimal | undefined) => (p === undefined ? null : p.times(100).toFixed(2, Decimal.ROUND_HALF_UP));
+
+function vue(r: RapportEcarts, feuilles: string[]): ResultatRapprochementVue {
+  return {
+    chapitres: r.chapitres.map((c) => ({
+      code: c.code,
+      libelle: c.libelle,
+      budget: m(c.budget),
+      realise: m(c.realise),
+      estimation: m(c.estimation),
+      ecart: m(c.ecart),
+      ecartPct: pct(c.ecartPct),
+      ecartEstime: m(c.ecartEstime),
+      ecartEstimePct: pct(c.ecartEstimePct),
+      alerte: c.alerte,
+    })),
+    nonAffecte: {
+      total: m(r.realise.totalNonAffecte),
+      comptes: r.realise.nonAffectes.map((c) => ({ compte: c.compte, libelle: c.libelle, total: m(c.total) })),
+    },
+    totaux: {
+      budget: m(r.total.budget),
+      realise: m(r.total.realise),
+      estimation: m(r.total.estimation),
+      ecart: m(r.total.ecart),
+      ecartEstime: m(r.total.ecartEstime),
+    },
+    classe6: m(r.realise.classe6),
+    affecte: m(r.realise.affecte),
+    conserve: r.realise.conserve,
+    constats: r.realise.constats,
+    feuilles,
+  };
+}
+
+/**
+ * The écarts use case, for the pane and `prodbook ecarts`: the ledger against the devis, per chapter. With
+ * `ecrire`, writes Grand livre, Correspondances, Écarts and Coût définitif (keeping what the user typed in a
+ * previous Écarts sheet); without, only computes the report from the user's devis sheet.
+ */
+export async function ecarts(
+  wb: WorkbookPort,
+  args: OptionsEcarts,
+  ecrire: boolean,
+): Promise<ResultatRapprochementVue> {
+  // Edited in the pane or read from a CSV: checked like the sheet it will be written to.
+  const correspondances = args.correspondances && validerCorrespondances(args.correspondances);
+  if (ecrire) {
+    const r = await rapprocher(wb, { fec: args.fec, correspondances, onProgress: args.onProgress });
+    return vue(r.rapport, r.feuilles);
+  }
+  const prodbook = await wb.feuillesProdbook();
+  const feuilles: SheetData[] = [];
+  for (const n of await wb.listSheets()) {
+    if (prodbook.some((p) => p.toLowerCase() === n.toLowerCase())) continue;
+    const s = await wb.readSheet(n);
+    if (s) feuilles.push(s);
+  }
+  const source = trouverFeuilleDevis(feuilles);
+  if (!source)
+    throw new DevisIntrouvableError(
+      feuilles[0]?.name ?? "",
+      feuilles.map((f) => f.name),
+    );
+  const table = correspondances ?? (await commandesEcarts.lireCorrespondances(wb, {}));
+  return vue(calculerEcarts(importerDevis(source), calculerRealise(args.fec, table)), []);
 }
 
 async function feuilleExistante(wb: WorkbookPort) {
@@ -52,40 +148,8 @@ export const commandesEcarts = {
     return { feuille: nom };
   },
 
-  async rapprocherGrandLivre(
-    wb: WorkbookPort,
-    args: {
-      fec: ResultatFec;
-      correspondances?: TableCorrespondances;
-      onProgress?: (fait: number, total: number) => void;
-    },
-  ): Promise<ResultatRapprochementVue> {
-    // Edited in the pane: checked like the sheet it will be written to.
-    const correspondances = args.correspondances && validerCorrespondances(args.correspondances);
-    const r = await rapprocher(wb, { fec: args.fec, correspondances, onProgress: args.onProgress });
-    const m = centsToDecimalString;
-    return {
-      chapitres: r.rapport.chapitres.map((c) => ({
-        code: c.code,
-        libelle: c.libelle,
-        budget: m(c.budget),
-        realise: m(c.realise),
-        estimation: m(c.estimation),
-        ecart: m(c.ecart),
-        ecartPct: c.ecartPct === undefined ? null : c.ecartPct.times(100).toFixed(2),
-        alerte: c.alerte,
-      })),
-      nonAffecte: {
-        total: m(r.rapport.realise.totalNonAffecte),
-        comptes: r.rapport.realise.nonAffectes.map((c) => ({
-          compte: c.compte,
-          libelle: c.libelle,
-          total: m(c.total),
-        })),
-      },
-      classe6: m(r.rapport.realise.classe6),
-      conserve: r.rapport.realise.conserve,
-      feuilles: r.feuilles,
-    };
+  /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */
+  async rapprocherGrandLivre(wb: WorkbookPort, args: OptionsEcarts): Promise<ResultatRapprochementVue> {
+    return ecarts(wb, args, true);
   },
 };

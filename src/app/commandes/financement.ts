@@ -1,4 +1,4 @@
-import type { LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
+import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
@@ -6,6 +6,7 @@ import { resultatJson, ResultatFinancementJson } from "../../core/financement/js
 import type { SourceNonClassee } from "../../core/financement/model";
 import type { Cents } from "../../core/money";
 import type { WorkbookPort } from "../../core/port/workbook";
+import { invalide, verifierDate, verifierDuree } from "../arguments";
 
 export interface OptionsFinancementPane {
   feuille?: string;
@@ -16,8 +17,10 @@ export interface OptionsFinancementPane {
   genre?: Genre;
   dureeMinutes?: number;
   premierOuDeuxiemeFilm: boolean;
-  /** Audiovisual « œuvre difficile » declared by the producer (aid ceiling). */
+  /** Audiovisual « œuvre difficile » (art. D331-17), declared by the producer. */
   oeuvreDifficile?: boolean;
+  /** ISO date picking the rule versions (and the tax-credit year); today by default. */
+  date?: string;
   /** Add the devis' crédit d'impôt when the plan has none. */
   creditImpot?: RegimeCredit;
   /** Cinema credit: original language of the work (30 % French or regional language, 20 % otherwise). */
@@ -48,9 +51,23 @@ function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
   };
 }
 
+/** The argument checks and defaults of the financing use case, for the pane and the CLI. */
 function options(a: OptionsFinancementPane, ecrire: boolean) {
-  const annee = new Date().getFullYear();
-  const genreCredit = a.genre === "documentaire" || a.genre === "animation" ? a.genre : "fiction";
+  if (a.feuilleDevis !== undefined && a.cout !== undefined)
+    throw invalide(
+      "cout",
+      "exclut la feuille de devis : le coût vient soit d'une feuille de devis, soit d'un montant, pas des deux",
+    );
+  if (a.cout !== undefined && !(a.cout > 0)) throw invalide("cout", `attend un montant positif, reçu « ${a.cout} »`);
+  verifierDuree(a.dureeMinutes);
+  verifierDate(a.date, "date");
+  if (a.creditImpot && a.genre === "spectacle")
+    throw invalide(
+      "genre",
+      "« spectacle » : le crédit d'impôt calculé ici couvre la fiction, le documentaire et l'animation",
+    );
+  const annee = Number((a.date ?? new Date().toISOString()).slice(0, 4));
+  const genreCredit: GenreCredit = a.genre === "documentaire" || a.genre === "animation" ? a.genre : "fiction";
   const { creditImpot, langue, ...reste } = a;
   return {
     ...reste,
@@ -69,12 +86,24 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
   };
 }
 
+/**
+ * The financing use case, for the pane and `prodbook financement`: checks the arguments, reads and checks the
+ * plan de financement, and writes Plan de financement and Échéancier when `ecrire`.
+ */
+export function financement(
+  wb: WorkbookPort,
+  args: OptionsFinancementPane,
+  ecrire: boolean,
+): Promise<ResultatAnalyseFinancement> {
+  return analyserFinancement(wb, options(args, ecrire));
+}
+
 /** Financing commands: « Vérifier » reads only; « Créer les feuilles » writes Plan de financement and Échéancier. */
 export const commandesFinancement = {
   async analyserFinancement(wb: WorkbookPort, args: OptionsFinancementPane): Promise<ApercuFinancement> {
-    return apercu(await analyserFinancement(wb, options(args, false)));
+    return apercu(await financement(wb, args, false));
   },
   async creerFeuillesFinancement(wb: WorkbookPort, args: OptionsFinancementPane): Promise<ApercuFinancement> {
-    return apercu(await analyserFinancement(wb, options(args, true)));
+    return apercu(await financement(wb, args, true));
   },
 };

@@ -1,9 +1,15 @@
 import type { Constat } from "../../core/controles/constat";
 import type { Zone } from "../../core/planning/calendrier";
-import { appliquerPropositions, planifierClasseur } from "../../core/planning/planningClasseur";
+import {
+  appliquerPropositions,
+  planifierClasseur,
+  type OptionsPlanningClasseur,
+  type ResultatPlanningClasseur,
+} from "../../core/planning/planningClasseur";
 import type { PropositionQuantite } from "../../core/planning/quantitesDevis";
 import type { EtapePlanifiee } from "../../core/planning/retroplanning";
 import type { WorkbookPort } from "../../core/port/workbook";
+import { verifierDuree, verifierEntier } from "../arguments";
 
 export interface OptionsPlanningPane {
   feuille?: string;
@@ -11,6 +17,8 @@ export interface OptionsPlanningPane {
   debut?: string;
   zone?: Zone;
   feuilleDeService?: string;
+  /** Default post-production steps when the workbook has no steps sheet. */
+  modele?: OptionsPlanningClasseur["modele"];
 }
 
 /** What the Planning page shows. */
@@ -39,15 +47,29 @@ function apercu(r: Awaited<ReturnType<typeof planifierClasseur>>): ApercuPlannin
 }
 
 /**
+ * The planning use case, for the pane and `prodbook planning`: checks the arguments, computes the rétroplanning
+ * and the plan de travail checks, and writes Rétroplanning / Plan de travail / Feuille de service when `ecrire`.
+ */
+export function planifier(
+  wb: WorkbookPort,
+  args: OptionsPlanningPane,
+  ecrire: boolean,
+): Promise<ResultatPlanningClasseur> {
+  verifierDuree(args.modele?.dureeMinutes);
+  verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours");
+  return planifierClasseur(wb, { ...args, ecrire });
+}
+
+/**
  * Planning commands: « Recalculer » reads only; « Écrire les feuilles » writes Rétroplanning / Plan de travail;
  * quantities are applied only on acceptance.
  */
 export const commandesPlanning = {
   async calculerPlanning(wb: WorkbookPort, args: OptionsPlanningPane): Promise<ApercuPlanning> {
-    return apercu(await planifierClasseur(wb, { ...args, ecrire: false }));
+    return apercu(await planifier(wb, args, false));
   },
   async ecrireFeuillesPlanning(wb: WorkbookPort, args: OptionsPlanningPane): Promise<ApercuPlanning> {
-    return apercu(await planifierClasseur(wb, { ...args, ecrire: true }));
+    return apercu(await planifier(wb, args, true));
   },
   async appliquerQuantitesDevis(
     wb: WorkbookPort,

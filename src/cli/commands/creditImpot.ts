@@ -1,11 +1,11 @@
-import { creditImpotClasseur } from "../../core/creditImpot/creditImpotClasseur";
+import { creditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { centsToDecimalString, formatMontantFr, formatPourcentFr, parseMontant, type Cents } from "../../core/money";
-import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
+import { choixArg, nombreArg } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees, texteTablesUtilisees } from "../../core/regles/utilisees";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
+import { CliError, type Io } from "../io";
+import { definirCommande } from "../runner";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
@@ -15,7 +15,7 @@ const USAGE =
 const m = (c: Cents) => centsToDecimalString(c);
 
 /** The public JSON contract of `prodbook credit-impot --json` (issue 4 §5). */
-export function jsonCreditImpot(r: ResultatCreditImpot) {
+export function jsonCreditImpot(r: Omit<ResultatCreditImpot, "lignes">) {
   return {
     regime: r.regime,
     genre: r.genre,
@@ -39,7 +39,7 @@ export function jsonCreditImpot(r: ResultatCreditImpot) {
   };
 }
 
-function texte(r: ResultatCreditImpot, source: string, io: Io): void {
+function texte(r: Omit<ResultatCreditImpot, "lignes">, source: string, io: Io): void {
   const f = (c: Cents) => formatMontantFr(c).padStart(18);
   io.out(`Crédit d'impôt ${r.regime} — ${r.genre} — dépenses ${r.annee} (devis « ${source} »)`);
   io.out("Base éligible en France par chapitre :");
@@ -58,64 +58,49 @@ function texte(r: ResultatCreditImpot, source: string, io: Io): void {
   }
 }
 
-export const commande: Commande = {
+export const commande = definirCommande({
   nom: "credit-impot",
   resume:
     "Calcule le crédit d'impôt (cinéma, audiovisuel, international) d'un devis, ligne par ligne, avec chaque plafond",
   usage: USAGE,
-  async executer(args, io) {
-    const { values, positionals } = analyserArgs(
-      args,
-      {
-        regime: { type: "string" },
-        genre: { type: "string" },
-        duree: { type: "string" },
-        langue: { type: "string" },
-        "vfx-france": { type: "string" },
-        annee: { type: "string" },
-        feuille: { type: "string" },
-        hebergement: { type: "string" },
-        "financement-etranger": { type: "string" },
-        jeunesse: { type: "boolean" },
-        "jours-tournage-france": { type: "string" },
-        json: { type: "boolean" },
-        o: { type: "string", short: "o" },
-        "modele-parametres": { type: "boolean" },
-      },
-      USAGE,
-    );
-    if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${USAGE}`);
-    const fichier = positionals[0];
-    if (values.regime === undefined)
+  entree: "un classeur .xlsx",
+  ecrit: true,
+  options: {
+    regime: { type: "string" },
+    genre: { type: "string" },
+    duree: { type: "string" },
+    langue: { type: "string" },
+    "vfx-france": { type: "string" },
+    annee: { type: "string" },
+    feuille: { type: "string" },
+    hebergement: { type: "string" },
+    "financement-etranger": { type: "string" },
+    jeunesse: { type: "boolean" },
+    "jours-tournage-france": { type: "string" },
+    "modele-parametres": { type: "boolean" },
+  },
+  champs: {
+    dureeMinutes: "--duree",
+    annee: "--annee",
+    depensesVfxFrance: "--vfx-france",
+    partFinancementEtranger: "--financement-etranger",
+    joursTournageFrance: "--jours-tournage-france",
+  },
+  verifier(v, { sortie }): OptionsCreditImpotPane {
+    if (v.regime === undefined)
       throw new CliError(`L'option --regime est obligatoire (${REGIMES.join(", ")}).\nUsage : ${USAGE}`);
-    if (values.genre === undefined)
+    if (v.genre === undefined)
       throw new CliError(`L'option --genre est obligatoire (${GENRES_CREDIT.join(", ")}).\nUsage : ${USAGE}`);
-    const regime = choixArg(values.regime as string, "--regime", REGIMES)!;
-    const genre = choixArg(values.genre as string, "--genre", GENRES_CREDIT)!;
-    const dureeMinutes = nombreArg(values.duree as string | undefined, "--duree", { min: 0 });
-    if (dureeMinutes === 0) throw new CliError("L'option --duree attend une durée en minutes supérieure à 0.");
-    if (regime === "audiovisuel" && dureeMinutes === undefined) {
-      throw new CliError(
-        "Le crédit d'impôt audiovisuel est plafonné par minute : l'option --duree MINUTES est obligatoire.",
-      );
-    }
-    const vfx = values["vfx-france"] as string | undefined;
+    const vfx = v["vfx-france"];
     const depensesVfxFrance = vfx === undefined ? undefined : parseMontant(vfx);
     if (vfx !== undefined && (depensesVfxFrance === undefined || depensesVfxFrance < 0)) {
       throw new CliError(
         `L'option --vfx-france attend un montant en euros (« 2 500 000 » ou 2500000), reçu « ${vfx} ».`,
       );
     }
-    const anneeTexte = values.annee as string | undefined;
-    if (anneeTexte !== undefined && !/^\d{4}$/.test(anneeTexte))
-      throw new CliError(`L'option --annee attend une année AAAA, reçu « ${anneeTexte} ».`);
-    const annee = anneeTexte === undefined ? new Date().getFullYear() : Number(anneeTexte);
-    const langue = choixArg(values.langue as string | undefined, "--langue", LANGUES);
-    const hebergement = choixArg(values.hebergement as string | undefined, "--hebergement", [
-      "paris",
-      "ailleurs",
-    ] as const);
-    const etranger = values["financement-etranger"] as string | undefined;
+    if (v.annee !== undefined && !/^\d{4}$/.test(v.annee))
+      throw new CliError(`L'option --annee attend une année AAAA, reçu « ${v.annee} ».`);
+    const etranger = v["financement-etranger"];
     const partEtrangere = etranger === undefined ? undefined : parseTaux(etranger);
     if (etranger !== undefined && (partEtrangere === undefined || partEtrangere.greaterThan(1))) {
       throw new CliError(
@@ -123,56 +108,31 @@ export const commande: Commande = {
           `reçu « ${etranger} ».`,
       );
     }
-    const joursTournageFrance = nombreArg(
-      values["jours-tournage-france"] as string | undefined,
-      "--jours-tournage-france",
-      { min: 0 },
-    );
-    if (joursTournageFrance !== undefined && !Number.isInteger(joursTournageFrance)) {
+    const jours = nombreArg(v["jours-tournage-france"], "--jours-tournage-france", { min: 0 });
+    if (jours !== undefined && !Number.isInteger(jours))
       throw new CliError(
-        `L'option --jours-tournage-france attend un nombre entier de jours, reçu « ${values["jours-tournage-france"]} ».`,
+        `L'option --jours-tournage-france attend un nombre entier de jours, reçu « ${v["jours-tournage-france"]} ».`,
       );
-    }
-    const sortie = values.o as string | undefined;
-    sortieXlsx(sortie);
-    const modeleParametres = values["modele-parametres"] === true;
+    const modeleParametres = v["modele-parametres"] === true;
     if (modeleParametres && sortie === undefined)
       throw new CliError("L'option --modele-parametres écrit une feuille : indiquez aussi -o sortie.xlsx.");
-
-    let wb: XlsxWorkbook;
-    let r;
-    try {
-      wb = await XlsxWorkbook.ouvrir(fichier);
-      r = await creditImpotClasseur(wb, {
-        regime,
-        genre,
-        annee,
-        dureeMinutes,
-        langue,
-        depensesVfxFrance,
-        hebergement,
-        partFinancementEtranger: partEtrangere?.toString(),
-        jeunesse: values.jeunesse === true,
-        joursTournageFrance,
-        feuille: values.feuille as string | undefined,
-        ecrire: sortie !== undefined,
-        modeleParametres,
-      });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(`Fichier introuvable : ${fichier}`);
-      throw erreurFichier(e, fichier);
-    }
-    if (sortie !== undefined) {
-      await enregistrerSortie(wb, sortie);
-    }
-    if (values.json) ecrireJson(io, jsonCreditImpot(r.resultat));
-    else {
-      texte(r.resultat, r.source, io);
-      if (sortie !== undefined)
-        io.out(
-          `Écrit : ${sortie} (feuille${r.feuillesEcrites.length > 1 ? "s" : ""} ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`,
-        );
-    }
-    return 0;
+    return {
+      regime: choixArg(v.regime, "--regime", REGIMES)!,
+      genre: choixArg(v.genre, "--genre", GENRES_CREDIT)!,
+      annee: v.annee === undefined ? new Date().getFullYear() : Number(v.annee),
+      dureeMinutes: nombreArg(v.duree, "--duree", { min: 0 }),
+      langue: choixArg(v.langue, "--langue", LANGUES),
+      depensesVfxFrance,
+      hebergement: choixArg(v.hebergement, "--hebergement", ["paris", "ailleurs"] as const),
+      partFinancementEtranger: partEtrangere?.toString(),
+      jeunesse: v.jeunesse === true,
+      joursTournageFrance: jours,
+      feuille: v.feuille,
+      modeleParametres,
+    };
   },
-};
+  executer: ({ wb, args, sortie }) => creditImpot(wb, args, sortie !== undefined),
+  json: (r) => jsonCreditImpot(r),
+  texte: (r, io) => texte(r, r.source, io),
+  feuillesEcrites: (r) => r.feuillesEcrites,
+});

@@ -1,12 +1,12 @@
 import type { Constat } from "../../core/controles/constat";
 import type { Conservation, Devis, Genre, TypeOeuvre } from "../../core/devis/model";
 import { texteConservation } from "../../core/devis/feuilleControles";
-import { structurerDevis } from "../../core/devis/structurer";
 import { jsonTablesUtilisees, texteTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
+import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
-import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
+import { choixArg, nombreArg } from "../args";
+import type { Io } from "../io";
+import { definirCommande } from "../runner";
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
@@ -77,65 +77,35 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
   for (const c of constats) io.out(`  [${c.gravite}] ${c.regle} — ${c.message}`);
 }
 
-export const commande: Commande = {
+export const commande = definirCommande({
   nom: "devis",
   resume:
     "Structure le devis d'un producteur (chapitres CNC, totaux, contrôles) ; -o écrit Devis, Synthèse et Contrôles",
   usage: USAGE,
-  async executer(args, io) {
-    const { values, positionals } = analyserArgs(
-      args,
-      {
-        feuille: { type: "string" },
-        duree: { type: "string" },
-        genre: { type: "string" },
-        oeuvre: { type: "string" },
-        json: { type: "boolean" },
-        o: { type: "string", short: "o" },
-        sortie: { type: "string" },
-        strict: { type: "boolean" },
-        date: { type: "string" },
-      },
-      USAGE,
-    );
-    if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${USAGE}`);
-    const fichier = positionals[0];
-    const dureeMinutes = nombreArg(values.duree as string | undefined, "--duree", { min: 0 });
-    if (dureeMinutes === 0) throw new CliError("L'option --duree attend une durée en minutes supérieure à 0.");
-    const genre = choixArg(values.genre as string | undefined, "--genre", GENRES) as Genre | undefined;
-    const typeOeuvre = choixArg(values.oeuvre as string | undefined, "--oeuvre", ["cinema", "audiovisuel"] as const) as
-      TypeOeuvre | undefined;
-    const date = values.date as string | undefined;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
-    const sortie = (values.o ?? values.sortie) as string | undefined;
-    sortieXlsx(sortie);
-    let wb: XlsxWorkbook;
-    let r;
-    try {
-      wb = await XlsxWorkbook.ouvrir(fichier);
-      r = await structurerDevis(wb, {
-        feuille: values.feuille as string | undefined,
-        genre,
-        dureeMinutes,
-        typeOeuvre,
-        date,
-        ecrire: sortie !== undefined,
-      });
-    } catch (e) {
-      throw erreurFichier(e, fichier);
-    }
-    if (sortie !== undefined) {
-      await enregistrerSortie(wb, sortie);
-    }
-    if (values.json) ecrireJson(io, jsonDevis(r.devis, r.constats, r.tables));
-    else {
-      texteDevis(r.devis, r.constats, io);
-      for (const l of texteTablesUtilisees(r.tables)) io.out(l);
-      if (sortie !== undefined)
-        io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
-    }
-    // Findings are the result, not a failure: exit 0 unless --strict asks for 1 on « erreur » findings.
-    return values.strict && r.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
+  entree: "un classeur .xlsx",
+  ecrit: true,
+  strict: true,
+  options: {
+    feuille: { type: "string" },
+    duree: { type: "string" },
+    genre: { type: "string" },
+    oeuvre: { type: "string" },
+    date: { type: "string" },
   },
-};
+  champs: { dureeMinutes: "--duree", date: "--date" },
+  verifier: (v): OptionsDevis => ({
+    feuille: v.feuille,
+    dureeMinutes: nombreArg(v.duree, "--duree", { min: 0 }),
+    genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
+    typeOeuvre: choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) as TypeOeuvre | undefined,
+    date: v.date,
+  }),
+  executer: ({ wb, args, sortie }) => structurer(wb, args, sortie !== undefined),
+  json: (r) => jsonDevis(r.devis, r.constats, r.tables),
+  texte: (r, io) => {
+    texteDevis(r.devis, r.constats, io);
+    for (const l of texteTablesUtilisees(r.tables)) io.out(l);
+  },
+  constats: (r) => r.constats,
+  feuillesEcrites: (r) => r.feuillesEcrites,
+});

@@ -1,67 +1,61 @@
-import Decimal from "decimal.js";
 import * as fs from "fs";
 import * as path from "path";
-import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
+import { ecarts, type ResultatRapprochementVue } from "../../app/commandes/ecarts";
+import { eurosToCents, formatMontantFr } from "../../core/money";
 import {
   CorrespondancesError,
   lireCorrespondancesCsv,
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
-import { calculerRealise } from "../../core/comptabilite/realise";
-import { calculerEcarts, type RapportEcarts } from "../../core/ecarts/calcul";
-import { GrandLivreTropGrandError, rapprocher } from "../../core/ecarts/rapprocher";
-import { DevisIntrouvableError, importerDevis } from "../../core/devis/import";
-import { trouverFeuilleDevis } from "../../core/devis/trouver";
-import type { SheetData } from "../../core/port/workbook";
-import { analyserArgs, sortieXlsx } from "../args";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
+import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
+import { choixArg } from "../args";
+import { CliError, erreurFichier, type Io } from "../io";
+import { definirCommande, verifierSortie } from "../runner";
 import { lireFichierFec, lireMapping } from "./fec";
-import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
 
 const USAGE =
   "prodbook ecarts <devis.xlsx> --fec <fichier> --correspondances <fichier.csv> [--encodage utf-8|windows-1252] [--colonnes " +
   "correspondance.json] [--json] [-o sortie.xlsx]";
-const m = (c: Cents) => centsToDecimalString(c);
 
-/** The public JSON contract of `prodbook ecarts --json` (issue 3 §5): here écart = réalisé − budget per chapter. */
-export function jsonEcarts(r: RapportEcarts) {
+/** The public JSON contract of `prodbook ecarts --json` (issue 3 §5): écart = réalisé − budget per chapter. */
+export function jsonEcarts(r: ResultatRapprochementVue) {
   return {
-    postes: r.chapitres.map((c) => {
-      const ecart = c.realise - c.budget;
-      return {
-        code: c.code,
-        libelle: c.libelle,
-        budget: m(c.budget),
-        realise: m(c.realise),
-        ecart: m(ecart as Cents),
-        ecartPct:
-          c.budget === 0 ? null : new Decimal(ecart).times(100).dividedBy(c.budget).toFixed(2, Decimal.ROUND_HALF_UP),
-      };
-    }),
+    postes: r.chapitres.map((c) => ({
+      code: c.code,
+      libelle: c.libelle,
+      budget: c.budget,
+      realise: c.realise,
+      ecart: c.ecart,
+      ecartPct: c.ecartPct,
+    })),
     nonAffecte: {
-      total: m(r.realise.totalNonAffecte),
-      comptes: r.realise.nonAffectes.map((c) => ({ compte: c.compte, total: m(c.total) })),
+      total: r.nonAffecte.total,
+      comptes: r.nonAffecte.comptes.map((c) => ({ compte: c.compte, total: c.total })),
     },
-    totaux: { budget: m(r.total.budget), realise: m(r.total.realise), classe6: m(r.realise.classe6) },
+    totaux: { budget: r.totaux.budget, realise: r.totaux.realise, classe6: r.classe6 },
   };
 }
 
-function texteEcarts(r: RapportEcarts, io: Io): void {
-  const f = (c: Cents) => formatMontantFr(c).padStart(16);
-  io.out(`${"Chapitre".padEnd(40)} ${"Budget".padStart(16)} ${"Réalisé".padStart(16)} ${"Écart".padStart(16)}`);
+function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
+  const e = (montant: string) => formatMontantFr(eurosToCents(montant));
+  const f = (montant: string) => e(montant).padStart(16);
+  io.out(
+    `${"Chapitre".padEnd(40)} ${"Budget".padStart(16)} ${"Réalisé".padStart(16)} ${"Écart".padStart(16)} ` +
+      `${"Écart estimé".padStart(16)}`,
+  );
   for (const c of r.chapitres)
     io.out(
-      `${`${c.code} ${c.libelle}`.slice(0, 40).padEnd(40)} ${f(c.budget)} ${f(c.realise)} ${f((c.realise - c.budget) as Cents)}`,
+      `${`${c.code} ${c.libelle}`.slice(0, 40).padEnd(40)} ${f(c.budget)} ${f(c.realise)} ${f(c.ecart)} ${f(c.ecartEstime)}`,
     );
+  const t = r.totaux;
+  io.out(`${"Total".padEnd(40)} ${f(t.budget)} ${f(t.realise)} ${f(t.ecart)} ${f(t.ecartEstime)}`);
+  io.out("Écart = réalisé − budget ; écart estimé = estimation finale (réalisé + reste à engager) − budget.");
   io.out(
-    `${"Total".padEnd(40)} ${f(r.total.budget)} ${f(r.total.realise)} ${f((r.total.realise - r.total.budget) as Cents)}`,
+    `Classe 6 nette : ${e(r.classe6)} = affecté ${e(r.affecte)} + non affecté ${e(r.nonAffecte.total)}` +
+      `${r.conserve ? "" : "  (INCOHÉRENT)"}`,
   );
-  io.out(
-    `Classe 6 nette : ${formatMontantFr(r.realise.classe6)} = affecté ${formatMontantFr(r.realise.affecte)} + non affecté ` +
-      `${formatMontantFr(r.realise.totalNonAffecte)}${r.realise.conserve ? "" : "  (INCOHÉRENT)"}`,
-  );
-  for (const c of r.realise.nonAffectes) io.out(`  sans poste : ${c.compte} ${c.libelle} ${formatMontantFr(c.total)}`);
-  for (const c of r.realise.constats) io.out(`[${c.gravite}] ${c.regle} — ${c.message}`);
+  for (const c of r.nonAffecte.comptes) io.out(`  sans poste : ${c.compte} ${c.libelle} ${e(c.total)}`);
+  for (const c of r.constats) io.out(`[${c.gravite}] ${c.regle} — ${c.message}`);
 }
 
 function lireCsv(chemin: string): TableCorrespondances {
@@ -79,73 +73,43 @@ function lireCsv(chemin: string): TableCorrespondances {
   }
 }
 
-export const commande: Commande = {
+export const commande = definirCommande({
   nom: "ecarts",
   resume:
     "Rapproche le Grand Livre (FEC) du devis : réalisé par poste, écarts, comptes sans poste ; -o écrit Grand livre, " +
     "Correspondances, Écarts et Coût définitif",
   usage: USAGE,
-  async executer(args, io) {
-    const { values, positionals } = analyserArgs(
-      args,
-      {
-        fec: { type: "string" },
-        correspondances: { type: "string" },
-        encodage: { type: "string" },
-        colonnes: { type: "string" },
-        json: { type: "boolean" },
-        o: { type: "string", short: "o" },
-      },
-      USAGE,
-    );
-    if (positionals.length !== 1) throw new CliError(`Indiquez le classeur du devis (.xlsx).\nUsage : ${USAGE}`);
-    if (!values.fec) throw new CliError(`L'option --fec <fichier> est obligatoire.\nUsage : ${USAGE}`);
-    if (!values.correspondances)
+  entree: "le classeur du devis (.xlsx)",
+  ecrit: true,
+  options: {
+    fec: { type: "string" },
+    correspondances: { type: "string" },
+    encodage: { type: "string" },
+    colonnes: { type: "string" },
+  },
+  verifier(v, { sortie }) {
+    if (!v.fec) throw new CliError(`L'option --fec <fichier> est obligatoire.\nUsage : ${USAGE}`);
+    if (!v.correspondances)
       throw new CliError(`L'option --correspondances <fichier.csv> est obligatoire.\nUsage : ${USAGE}`);
-    const sortie = values.o as string | undefined;
-    sortieXlsx(sortie);
-    const encodage = values.encodage as "utf-8" | "windows-1252" | undefined;
-    if (encodage !== undefined && !["utf-8", "windows-1252", "iso-8859-15"].includes(encodage)) {
-      throw new CliError(`L'option --encodage attend utf-8, windows-1252 ou iso-8859-15 ; reçu « ${encodage} ».`);
-    }
-    const correspondances = lireCsv(values.correspondances as string);
-    let wb: XlsxWorkbook;
-    try {
-      wb = await XlsxWorkbook.ouvrir(positionals[0]);
-    } catch (e) {
-      throw erreurFichier(e, positionals[0]);
-    }
-    const colonnes = values.colonnes ? lireMapping(values.colonnes as string) : undefined;
+    verifierSortie(sortie, v.fec, v.correspondances);
+    const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
+    const correspondances = lireCsv(v.correspondances);
+    return { fec: v.fec, encodage, correspondances, colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined };
+  },
+  async executer({ wb, args, sortie }) {
     // Kept lines are needed for the Grand livre sheet (a ledger CSV keeps them anyway, for its analytic sections).
-    const fec = await lireFichierFec(values.fec as string, { encodage, colonnes, conserver: sortie !== undefined });
-    let rapport: RapportEcarts;
+    const fec = await lireFichierFec(args.fec, {
+      encodage: args.encodage,
+      colonnes: args.colonnes,
+      conserver: sortie !== undefined,
+    });
     try {
-      if (sortie) {
-        rapport = (await rapprocher(wb, { fec, correspondances })).rapport;
-        await enregistrerSortie(wb, sortie);
-      } else {
-        const feuilles: SheetData[] = [];
-        const prodbook = await wb.feuillesProdbook();
-        for (const n of await wb.listSheets()) {
-          if (prodbook.some((p) => p.toLowerCase() === n.toLowerCase())) continue;
-          const s = await wb.readSheet(n);
-          if (s) feuilles.push(s);
-        }
-        const source = trouverFeuilleDevis(feuilles);
-        if (!source)
-          throw new DevisIntrouvableError(
-            feuilles[0]?.name ?? "",
-            feuilles.map((f) => f.name),
-          );
-        rapport = calculerEcarts(importerDevis(source), calculerRealise(fec, correspondances));
-      }
+      return await ecarts(wb, { fec, correspondances: args.correspondances }, sortie !== undefined);
     } catch (e) {
       // Too many ledger lines for a sheet: the FEC is at stake, not the devis.
-      throw erreurFichier(e, e instanceof GrandLivreTropGrandError ? (values.fec as string) : positionals[0]);
+      throw e instanceof GrandLivreTropGrandError ? erreurFichier(e, args.fec) : e;
     }
-    if (values.json) ecrireJson(io, jsonEcarts(rapport));
-    else texteEcarts(rapport, io);
-    if (sortie && !values.json) io.out(`Classeur écrit : ${sortie}`);
-    return 0;
   },
-};
+  json: (r) => jsonEcarts(r),
+  texte: (r, io) => texteEcarts(r, io),
+});

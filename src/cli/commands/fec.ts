@@ -14,8 +14,9 @@ import {
   type PartielFec,
   type ResultatFec,
 } from "../../core/comptabilite/fec";
-import { analyserArgs, choixArg } from "../args";
-import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
+import { choixArg } from "../args";
+import { CliError, erreurFichier, type Io } from "../io";
+import { definirCommande } from "../runner";
 
 const USAGE =
   "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json] [--strict]";
@@ -238,30 +239,22 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
   if (r.alertes.length > max) io.out(`    … et ${r.alertes.length - max} autre(s)`);
 }
 
-export const commande: Commande = {
+export const commande = definirCommande({
   nom: "fec",
   resume: "Lit un FEC (Grand Livre) : format détecté, totaux au centime, lignes rejetées, écritures déséquilibrées",
   usage: USAGE,
-  async executer(args, io) {
-    const { values, positionals } = analyserArgs(
-      args,
-      {
-        encodage: { type: "string" },
-        colonnes: { type: "string" },
-        json: { type: "boolean" },
-        strict: { type: "boolean" },
-      },
-      USAGE,
-    );
-    if (positionals.length !== 1) throw new CliError(`Indiquez un fichier FEC.\nUsage : ${USAGE}`);
-    const encodage = choixArg(values.encodage as string | undefined, "--encodage", ENCODAGES) as
-      EncodageFec | undefined;
-    const colonnes = values.colonnes ? lireMapping(values.colonnes as string) : undefined;
-    const r = await lireFichierFec(positionals[0], { encodage, colonnes });
-    if (values.json) ecrireJson(io, jsonFec(r));
-    else texteFec(positionals[0], r, io);
-    // Rejected lines are part of the result (listed with their numbers), as findings are for every command:
-    // exit 0, or 1 with --strict so that a script stops on a ledger not read in full.
-    return values.strict && r.erreurs.length ? 1 : 0;
-  },
-};
+  entree: "un fichier FEC",
+  classeur: false,
+  strict: true,
+  options: { encodage: { type: "string" }, colonnes: { type: "string" } },
+  verifier: (v): OptionsFichier => ({
+    encodage: choixArg(v.encodage, "--encodage", ENCODAGES) as EncodageFec | undefined,
+    colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined,
+  }),
+  executer: ({ entree, args }) => lireFichierFec(entree, args),
+  json: (r) => jsonFec(r),
+  texte: (r, io, { entree }) => texteFec(entree, r, io),
+  // Rejected lines are part of the result (listed with their numbers), as findings are for every command:
+  // exit 0, or 1 with --strict so that a script stops on a ledger not read in full.
+  constats: (r) => r.erreurs.map(() => ({ gravite: "erreur" })),
+});

@@ -1,14 +1,14 @@
 import * as path from "path";
-import { LANGUES, type GenreCredit, type RegimeCredit } from "../../core/creditImpot/modele";
+import { LANGUES, type RegimeCredit } from "../../core/creditImpot/modele";
+import { financement, type OptionsFinancementPane } from "../../app/commandes/financement";
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
-import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/financement/analyser";
-import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
+import type { ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { resultatJson } from "../../core/financement/json";
 import { texteTablesUtilisees } from "../../core/regles/utilisees";
 import { formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
-import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
+import { choixArg, nombreArg } from "../args";
+import { CliError, type Io } from "../io";
+import { definirCommande } from "../runner";
 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
@@ -44,123 +44,79 @@ function texte(r: ResultatAnalyseFinancement, io: Io): void {
   for (const l of texteTablesUtilisees(r.tables)) io.out(l);
 }
 
-export const commande: Commande = {
+export const commande = definirCommande({
   nom: "financement",
   resume:
     "Vérifie le plan de financement (équilibre avec le devis, intensité des aides publiques, diffuseurs FSA, statuts) ; -o écrit " +
     "Plan de financement et Échéancier",
   usage: USAGE,
-  async executer(args, io) {
-    const { values, positionals } = analyserArgs(
-      args,
-      {
-        feuille: { type: "string" },
-        devis: { type: "string" },
-        cout: { type: "string" },
-        oeuvre: { type: "string" },
-        "premier-film": { type: "boolean" },
-        "oeuvre-difficile": { type: "boolean" },
-        genre: { type: "string" },
-        duree: { type: "string" },
-        "credit-impot": { type: "string" },
-        langue: { type: "string" },
-        date: { type: "string" },
-        json: { type: "boolean" },
-        o: { type: "string", short: "o" },
-        sortie: { type: "string" },
-        strict: { type: "boolean" },
-      },
-      USAGE,
-    );
-    if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${USAGE}`);
-    const fichier = positionals[0];
-    const v = values as Record<string, string | boolean | undefined>;
+  entree: "un classeur .xlsx",
+  ecrit: true,
+  strict: true,
+  options: {
+    feuille: { type: "string" },
+    devis: { type: "string" },
+    cout: { type: "string" },
+    oeuvre: { type: "string" },
+    "premier-film": { type: "boolean" },
+    "oeuvre-difficile": { type: "boolean" },
+    genre: { type: "string" },
+    duree: { type: "string" },
+    "credit-impot": { type: "string" },
+    langue: { type: "string" },
+    date: { type: "string" },
+  },
+  champs: { dureeMinutes: "--duree", date: "--date", cout: "--cout", genre: "--genre" },
+  verifier(v): OptionsFinancementPane {
     if (v.devis !== undefined && v.cout !== undefined)
       throw new CliError(
         "Les options --devis et --cout s'excluent : le coût vient soit d'une feuille de devis, soit d'un montant.",
       );
     let cout;
     if (v.cout !== undefined) {
-      cout = parseMontant(v.cout as string);
+      cout = parseMontant(v.cout);
       if (cout === undefined || cout <= 0)
         throw new CliError(
           `L'option --cout attend un montant positif (ex. « 3000000 » ou « 3 000 000,00 »), reçu « ${v.cout} ».`,
         );
     }
-    const typeOeuvre = (choixArg(v.oeuvre as string | undefined, "--oeuvre", ["cinema", "audiovisuel"] as const) ??
-      "cinema") as TypeOeuvre;
-    const genre = choixArg(v.genre as string | undefined, "--genre", [
-      "fiction",
-      "documentaire",
-      "animation",
-      "spectacle",
-    ] as const) as Genre | undefined;
-    const dureeMinutes = nombreArg(v.duree as string | undefined, "--duree", { min: 0 });
-    if (dureeMinutes === 0) throw new CliError("L'option --duree attend une durée en minutes supérieure à 0.");
-    const date = v.date as string | undefined;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
-    const regime = choixArg(v["credit-impot"] as string | undefined, "--credit-impot", [
+    const regime = choixArg(v["credit-impot"], "--credit-impot", [
       "cinema",
       "audiovisuel",
       "international",
     ] as const) as RegimeCredit | undefined;
-    const langue = choixArg(v.langue as string | undefined, "--langue", LANGUES);
+    const langue = choixArg(v.langue, "--langue", LANGUES);
     if (langue !== undefined && regime === undefined)
       throw new CliError(
         "L'option --langue fixe le taux du crédit d'impôt cinéma calculé sur le devis : indiquez aussi --credit-impot.",
       );
-    if (regime && genre === "spectacle")
-      throw new CliError("Le crédit d'impôt calculé ici couvre la fiction, le documentaire et l'animation (--genre).");
-    const sortie = (v.o ?? v.sortie) as string | undefined;
-    sortieXlsx(sortie);
-
-    let wb: XlsxWorkbook;
-    let r: ResultatAnalyseFinancement;
-    try {
-      wb = await XlsxWorkbook.ouvrir(fichier);
-      const annee = Number((date ?? new Date().toISOString()).slice(0, 4));
-      r = await analyserFinancement(wb, {
-        feuille: v.feuille as string | undefined,
-        feuilleDevis: v.devis as string | undefined,
-        cout,
-        typeOeuvre,
-        genre,
-        dureeMinutes,
-        premierOuDeuxiemeFilm: !!v["premier-film"],
-        oeuvreDifficile: !!v["oeuvre-difficile"],
-        date,
-        calculerCreditImpot: regime
-          ? creditImpotPourPlan({
-              regime,
-              genre: (genre ?? "fiction") as GenreCredit,
-              annee,
-              dureeMinutes,
-              langue,
-              premierOuDeuxiemeFilm: !!v["premier-film"],
-              oeuvreDifficile: !!v["oeuvre-difficile"],
-            })
-          : undefined,
-        ecrire: sortie !== undefined,
-      });
-    } catch (e) {
-      throw erreurFichier(e, fichier);
-    }
+    return {
+      feuille: v.feuille,
+      feuilleDevis: v.devis,
+      cout,
+      typeOeuvre: (choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) ?? "cinema") as TypeOeuvre,
+      genre: choixArg(v.genre, "--genre", ["fiction", "documentaire", "animation", "spectacle"] as const) as
+        Genre | undefined,
+      dureeMinutes: nombreArg(v.duree, "--duree", { min: 0 }),
+      premierOuDeuxiemeFilm: !!v["premier-film"],
+      oeuvreDifficile: !!v["oeuvre-difficile"],
+      date: v.date,
+      creditImpot: regime,
+      langue,
+    };
+  },
+  async executer({ wb, args, entree, sortie }) {
+    const r = await financement(wb, args, sortie !== undefined);
     if (!r.contexte.cout) {
       throw new CliError(
-        `${path.basename(fichier)} : coût de production introuvable (ni feuille de devis, ni ligne « Coût » dans le plan). ` +
+        `${path.basename(entree)} : coût de production introuvable (ni feuille de devis, ni ligne « Coût » dans le plan). ` +
           `Indiquez --devis FEUILLE ou --cout MONTANT.`,
       );
     }
-    if (sortie !== undefined) {
-      await enregistrerSortie(wb, sortie);
-    }
-    if (v.json) ecrireJson(io, resultatJson(r));
-    else {
-      texte(r, io);
-      if (sortie !== undefined)
-        io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
-    }
-    return v.strict && r.constats.some((c) => c.gravite === "erreur") ? 1 : 0;
+    return r;
   },
-};
+  json: (r) => resultatJson(r),
+  texte: (r, io) => texte(r, io),
+  constats: (r) => r.constats,
+  feuillesEcrites: (r) => r.feuillesEcrites,
+});

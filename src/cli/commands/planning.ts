@@ -1,10 +1,11 @@
 import type { Constat } from "../../core/controles/constat";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateFr } from "../../core/planning/dates";
-import { planifierClasseur, type ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
-import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, choixArg, nombreArg, sortieXlsx } from "../args";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
+import type { ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
+import { planifier, type OptionsPlanningPane } from "../../app/commandes/planning";
+import { choixArg, nombreArg } from "../args";
+import { CliError, type Io } from "../io";
+import { definirCommande } from "../runner";
 
 const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
@@ -62,68 +63,47 @@ function texte(r: ResultatPlanningClasseur, io: Io): void {
   }
 }
 
-export const commande: Commande = {
+export const commande = definirCommande({
   nom: "planning",
   resume:
     "Rétroplanning depuis la livraison (jours ouvrés, fériés), chemin critique ; contrôles du plan de travail ; -o écrit les feuilles",
   usage: USAGE,
-  async executer(args, io) {
-    const { values, positionals } = analyserArgs(
-      args,
-      {
-        feuille: { type: "string" },
-        livraison: { type: "string" },
-        debut: { type: "string" },
-        zone: { type: "string" },
-        service: { type: "string" },
-        genre: { type: "string" },
-        duree: { type: "string" },
-        tournage: { type: "string" },
-        json: { type: "boolean" },
-        o: { type: "string", short: "o" },
-        strict: { type: "boolean" },
-      },
-      USAGE,
-    );
-    if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${USAGE}`);
-    const fichier = positionals[0];
-    const zone = choixArg(values.zone as string | undefined, "--zone", ZONES) as Zone | undefined;
-    const genre = choixArg(values.genre as string | undefined, "--genre", GENRES);
-    const dureeMinutes = nombreArg(values.duree as string | undefined, "--duree", { min: 1 });
-    const joursTournage = nombreArg(values.tournage as string | undefined, "--tournage", { min: 1 });
+  entree: "un classeur .xlsx",
+  ecrit: true,
+  strict: true,
+  options: {
+    feuille: { type: "string" },
+    livraison: { type: "string" },
+    debut: { type: "string" },
+    zone: { type: "string" },
+    service: { type: "string" },
+    genre: { type: "string" },
+    duree: { type: "string" },
+    tournage: { type: "string" },
+  },
+  champs: { dureeMinutes: "--duree", joursTournage: "--tournage" },
+  verifier(v): OptionsPlanningPane {
+    const genre = choixArg(v.genre, "--genre", GENRES);
+    const dureeMinutes = nombreArg(v.duree, "--duree", { min: 1 });
+    const joursTournage = nombreArg(v.tournage, "--tournage", { min: 1 });
     if (joursTournage !== undefined && !Number.isInteger(joursTournage))
-      throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${values.tournage} ».`);
+      throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${v.tournage} ».`);
     if ((dureeMinutes !== undefined || joursTournage !== undefined) && !genre)
       throw new CliError(
         "Les options --duree et --tournage accompagnent --genre (étapes de post-production par défaut).",
       );
-    const sortie = values.o as string | undefined;
-    sortieXlsx(sortie);
-    let base: XlsxWorkbook;
-    let r: ResultatPlanningClasseur;
-    try {
-      base = await XlsxWorkbook.ouvrir(fichier);
-      r = await planifierClasseur(base, {
-        feuille: values.feuille as string | undefined,
-        livraison: values.livraison as string | undefined,
-        debut: values.debut as string | undefined,
-        zone,
-        feuilleDeService: values.service as string | undefined,
-        modele: genre ? { genre, dureeMinutes, joursTournage } : undefined,
-        ecrire: sortie !== undefined,
-      });
-    } catch (e) {
-      throw erreurFichier(e, fichier);
-    }
-    if (sortie !== undefined) {
-      await enregistrerSortie(base, sortie);
-    }
-    if (values.json) ecrireJson(io, jsonPlanning(r));
-    else {
-      texte(r, io);
-      if (sortie !== undefined)
-        io.out(`Écrit : ${sortie} (feuilles ${r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")})`);
-    }
-    return values.strict && r.controles.some((c) => c.gravite === "erreur") ? 1 : 0;
+    return {
+      feuille: v.feuille,
+      livraison: v.livraison,
+      debut: v.debut,
+      zone: choixArg(v.zone, "--zone", ZONES) as Zone | undefined,
+      feuilleDeService: v.service,
+      modele: genre ? { genre, dureeMinutes, joursTournage } : undefined,
+    };
   },
-};
+  executer: ({ wb, args, sortie }) => planifier(wb, args, sortie !== undefined),
+  json: (r) => jsonPlanning(r),
+  texte: (r, io) => texte(r, io),
+  constats: (r) => r.controles,
+  feuillesEcrites: (r) => r.feuillesEcrites,
+});

@@ -4,7 +4,7 @@ import type { CodeChapitre, Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import type { Realise } from "../comptabilite/realise";
 
-/** Alert when |écart| > montant AND |écart| / budget > pct (or the budget is zero). */
+/** Alert when |écart estimé| > montant AND |écart estimé| / budget > pct (or the budget is zero). */
 export interface Seuils {
   /** Decimal fraction, "0.05" = 5 %. */
   pct: string;
@@ -26,10 +26,15 @@ export interface LigneEcart {
   /** Reste à engager: given, or max(0, budget − réalisé). */
   reste: Cents;
   estimation: Cents;
-  /** estimation − budget. */
+  /** Écart: réalisé − budget (positive = overspend so far). */
   ecart: Cents;
   /** écart / budget, undefined when the budget is zero. */
   ecartPct?: Decimal;
+  /** Écart estimé: estimation finale − budget (the overspend expected at the end). */
+  ecartEstime: Cents;
+  /** écart estimé / budget, undefined when the budget is zero. */
+  ecartEstimePct?: Decimal;
+  /** The écart estimé is over both thresholds. */
   alerte: boolean;
   /** Devis line share in France (0..1) as a decimal string, when the devis line says so. */
   partFrance?: string;
@@ -47,7 +52,8 @@ export interface SaisiesEcarts {
 export interface RapportEcarts {
   chapitres: LigneEcart[];
   lignes: LigneEcart[];
-  total: { budget: Cents; realise: Cents; estimation: Cents; ecart: Cents };
+  /** ecart = réalisé − budget, ecartEstime = estimation − budget. */
+  total: { budget: Cents; realise: Cents; estimation: Cents; ecart: Cents; ecartEstime: Cents };
   seuils: Seuils;
   realise: Realise;
 }
@@ -83,7 +89,8 @@ function ligne(
   const k = `${niveau}:${code}`;
   const reste = saisies.reste?.get(k) ?? Math.max(0, budget - realise);
   const estimation = realise + reste;
-  const ecart = estimation - budget;
+  const ecartEstime = estimation - budget;
+  const ecart = realise - budget;
   return {
     niveau,
     code,
@@ -97,7 +104,9 @@ function ligne(
     estimation: cents(estimation),
     ecart: cents(ecart),
     ecartPct: budget === 0 ? undefined : new Decimal(ecart).dividedBy(budget),
-    alerte: alerte(cents(ecart), cents(budget), seuils),
+    ecartEstime: cents(ecartEstime),
+    ecartEstimePct: budget === 0 ? undefined : new Decimal(ecartEstime).dividedBy(budget),
+    alerte: alerte(cents(ecartEstime), cents(budget), seuils),
   };
 }
 
@@ -170,6 +179,7 @@ export function calculerEcarts(
     realise: cents(chapitres.reduce((s, c) => s + c.realise, 0)),
     estimation: cents(chapitres.reduce((s, c) => s + c.estimation, 0)),
     ecart: cents(chapitres.reduce((s, c) => s + c.ecart, 0)),
+    ecartEstime: cents(chapitres.reduce((s, c) => s + c.ecartEstime, 0)),
   };
   return { chapitres, lignes, total, seuils, realise };
 }

@@ -17,8 +17,8 @@ export const ENTETES_ECARTS = [
   "Réalisé",
   "Reste à engager",
   "Estimation finale",
-  "Écart",
-  "Écart %",
+  "Écart estimé",
+  "Écart estimé %",
   "Alerte",
   "Écritures",
 ];
@@ -36,8 +36,9 @@ const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToE
 
 /**
  * The « Écarts » sheet: chapters block (charted), total, then one row per poste, then the unmapped class-6
- * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart,
- * écart % and the alert follow from the editable thresholds in B2 and D2.
+ * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart estimé
+ * (estimation finale − budget), its % and the alert follow from the editable thresholds in B2 and D2. The écart
+ * itself (réalisé − budget) is on the Coût définitif sheet.
  */
 export function feuilleEcarts(
   r: RapportEcarts,
@@ -57,7 +58,7 @@ export function feuilleEcarts(
     Number(r.seuils.pct),
     "Seuil d'alerte (€)",
     centsToEuros(r.seuils.montant),
-    "Alerte quand l'écart dépasse les deux seuils (cellules modifiables).",
+    "Alerte quand l'écart estimé (estimation finale − budget) dépasse les deux seuils (cellules modifiables).",
   ]);
   const premier = PREMIERE_LIGNE_CHAPITRES;
   const nch = r.chapitres.length;
@@ -98,8 +99,11 @@ export function feuilleEcarts(
       ? centsToEuros(x.reste)
       : { formula: `MAX(0,D${row}-G${row})`, result: centsToEuros(x.reste) },
     { formula: `G${row}+H${row}`, result: centsToEuros(x.estimation) },
-    { formula: `I${row}-D${row}`, result: centsToEuros(x.ecart) },
-    { formula: `IF(D${row}=0,"",J${row}/D${row})`, result: x.ecartPct === undefined ? "" : x.ecartPct.toNumber() },
+    { formula: `I${row}-D${row}`, result: centsToEuros(x.ecartEstime) },
+    {
+      formula: `IF(D${row}=0,"",J${row}/D${row})`,
+      result: x.ecartEstimePct === undefined ? "" : x.ecartEstimePct.toNumber(),
+    },
     {
       formula: `IF(ABS(J${row})<=$D$2,"",IF(D${row}=0,"Alerte",IF(ABS(J${row})/ABS(D${row})>$B$2,"Alerte","")))`,
       result: x.alerte ? "Alerte" : "",

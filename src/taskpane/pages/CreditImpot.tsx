@@ -93,8 +93,6 @@ export function CreditImpot() {
     const minutes = Number(duree.replace(",", "."));
     if (duree.trim() && !(minutes > 0))
       throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
-    if (regime === "audiovisuel" && !duree.trim())
-      throw new Error("Le crédit d'impôt audiovisuel est plafonné par minute : indiquez la durée en minutes.");
     if (!/^\d{4}$/.test(annee.trim())) throw new Error(`Année « ${annee} » invalide (AAAA attendu).`);
     const depensesVfxFrance = vfx.trim() ? parseMontant(vfx) : undefined;
     if (vfx.trim() && depensesVfxFrance === undefined)

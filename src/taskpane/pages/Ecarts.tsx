@@ -327,6 +327,10 @@ export function Ecarts() {
                 ))}
               </tbody>
             </table>
+            <Caption1 block data-testid={TEST_IDS.ecarts.ecartEstime}>
+              Écart = réalisé − budget. Écart estimé (estimation finale − budget) : {euros(rapport.totaux.ecartEstime)}
+              {rapport.chapitres.some((c) => c.alerte) ? " ; surlignés : écart estimé au-delà des seuils." : "."}
+            </Caption1>
             <Text block>
               Classe 6 : {euros(rapport.classe6)} · sans poste : {euros(rapport.nonAffecte.total)}{" "}
               {rapport.conserve ? "" : "(incohérence !)"}

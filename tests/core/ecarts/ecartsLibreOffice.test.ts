@@ -74,7 +74,7 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
       valeur(ec, `I${r}`),
       valeur(ec, `J${r}`),
     ]).toEqual(
-      [c.code, euros(c.budget), euros(c.realise), euros(c.reste), euros(c.estimation), euros(c.ecart)].map((x) =>
+      [c.code, euros(c.budget), euros(c.realise), euros(c.reste), euros(c.estimation), euros(c.ecartEstime)].map((x) =>
         typeof x === "number" ? expect.closeTo(x, 2) : x,
       ),
     );

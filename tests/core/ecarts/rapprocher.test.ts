@@ -62,7 +62,7 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
     expect(feuilles).toEqual(["Grand livre", "Correspondances", "Écarts", "Coût définitif"]);
     expect(await wb.readSheet("Budget doc")).toEqual(avant);
     const ch = Object.fromEntries(
-      rapport.chapitres.map((c) => [c.code, [c.budget, c.realise, c.reste, c.estimation, c.ecart]]),
+      rapport.chapitres.map((c) => [c.code, [c.budget, c.realise, c.reste, c.estimation, c.ecartEstime]]),
     );
     expect(ch["1"]).toEqual([1200000, 1200000, 0, 1200000, 0]);
     expect(ch["2"]).toEqual([950000, 800000, 150000, 950000, 0]);
@@ -70,6 +70,9 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
     expect(ch["4"]).toEqual([0, 410025, 0, 410025, 410025]); // booked, not budgeted
     expect(ch["8"]).toEqual([900000, 950000, 0, 950000, 50000]);
     expect(rapport.chapitres.find((c) => c.code === "4")!.alerte).toBe(true);
+    // Écart = réalisé − budget; écart estimé = estimation finale − budget (chapter 2: 8 000 − 9 500 = −1 500 €, 0 estimated).
+    expect(rapport.chapitres.find((c) => c.code === "2")).toMatchObject({ ecart: -150000, ecartEstime: 0 });
+    expect(rapport.total.ecart).toBe(rapport.total.realise - rapport.total.budget);
     expect(rapport.realise.nonAffectes.map((c) => c.compte)).toEqual(["606400", "616000"]);
 
     // Grand livre: mapped class-6 lines first, grouped by chapter then poste; text stays text.
@@ -146,7 +149,8 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
     const l8 = rapport.lignes.find((l) => l.code === "8")!;
     expect(l8.budgetRevise).toBe(cents(960000));
     const c2 = rapport.chapitres.find((c) => c.code === "2")!;
-    expect([c2.reste, c2.estimation, c2.ecart, c2.alerte]).toEqual([250000, 1050000, 100000, true]);
+    expect([c2.reste, c2.estimation, c2.ecartEstime, c2.alerte]).toEqual([250000, 1050000, 100000, true]);
+    expect(c2.ecart).toBe(c2.realise - c2.budget);
     expect(rapport.seuils).toEqual({ pct: "0.01", montant: 10000 });
     expect(await edite.listSheets()).toEqual([
       "Budget doc",

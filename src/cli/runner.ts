@@ -1,0 +1,226 @@
+/**
+ * The one skeleton of every `prodbook` command: parse → check → open → run → JSON or text → exit code.
+ *
+ * A command is a `definirCommande({...})` object (see docs/architecture.md, « Checklist: add a CLI command »):
+ * it declares its options, checks them into the arguments of a use case of src/app, runs that use case on the
+ * opened workbook and says how to print the result. Everything else is done here, once:
+ *  - option errors in French, naming the option (unknown option, missing value, a value given to a flag, an
+ *    option-like value, missing or extra positional argument), exit 2 — Node's English text never leaks;
+ *  - `--json` (always), `-o/--sortie` (commands that write: .xlsx only, never the input file itself, compared
+ *    by real path so a symlink or a relative path to the input is refused too), `--strict` (exit 1 on a finding
+ *    of gravity « erreur »);
+ *  - opening the input workbook (ExcelJS adapter, loaded only by commands that need it), attributing data
+ *    errors to the file, saving the output, and the exit code: 0 done, 1 --strict with errors (or what the
+ *    command's `code` says), 2 bad input.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "node:util";
+import type { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
+import { ArgumentInvalideError } from "../app/arguments";
+import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "./io";
+
+export interface OptionCli {
+  type: "string" | "boolean";
+  short?: string;
+}
+export type OptionsCli = Record<string, OptionCli>;
+
+/** Parsed option values, typed from the declaration: strings for `string` options, `true` for flags. */
+export type Valeurs<O extends OptionsCli> = {
+  [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : string;
+};
+
+/** What a command's `executer` gets. */
+export interface Contexte<A> {
+  /** The checked arguments returned by `verifier`. */
+  args: A;
+  /** The single positional argument (the input file), as typed. */
+  entree: string;
+  /** The -o file when given (commands with `ecrit`); the runner saves `wb` there after `executer`. */
+  sortie?: string;
+  /** The opened input workbook (commands with `classeur: true`, the default). */
+  wb: XlsxWorkbook;
+}
+
+export interface DefinitionCommande<O extends OptionsCli, A, R> {
+  nom: string;
+  /** One line of French help. */
+  resume: string;
+  usage: string;
+  /** The command's own options; `--json`, and `-o/--sortie` and `--strict` when asked below, are added. */
+  options: O;
+  /** What the one positional argument is, for « Indiquez … » (e.g. "un classeur .xlsx"). */
+  entree: string;
+  /** The command writes a workbook with `-o sortie.xlsx` (also `--sortie`). */
+  ecrit?: boolean;
+  /** `--strict`: exit 1 when `constats` holds a finding of gravity « erreur ». */
+  strict?: boolean;
+  /** Opens the positional argument as a workbook before `executer` (default true; `fec` reads a text file). */
+  classeur?: boolean;
+  /**
+   * Checks the options (throw `CliError` or the app's `ArgumentInvalideError`, whose field is named by its
+   * option through `champs`) and returns the use case's arguments. `sortie` is the -o file, already checked.
+   */
+  verifier(valeurs: Valeurs<O>, ctx: { entree: string; sortie?: string }): A | Promise<A>;
+  /** Maps an app argument name (ArgumentInvalideError.champ) to its option, e.g. `{ dureeMinutes: "--duree" }`. */
+  champs?: Record<string, string>;
+  /** Runs the use case (a function of src/app) and returns its result. Data errors name the input file. */
+  executer(ctx: Contexte<A>): Promise<R>;
+  /** The public JSON contract (field names: add, never rename or remove). */
+  json(r: R, ctx: Contexte<A>): unknown;
+  /** The French text summary. */
+  texte(r: R, io: Io, ctx: Contexte<A>): void;
+  /** Findings for --strict. */
+  constats?(r: R): readonly { gravite: string }[];
+  /** Exit code when there is no --strict failure (default 0). */
+  code?(r: R, ctx: Contexte<A>): number;
+  /** Sheets written, for the « Écrit : … » line after -o (text output only). */
+  feuillesEcrites?(r: R): readonly string[];
+}
+
+const SORTIE: OptionCli = { type: "string", short: "o" };
+
+/** Builds a `Commande` (what src/cli/commandes.ts lists) from its definition. */
+export function definirCommande<O extends OptionsCli, A, R>(def: DefinitionCommande<O, A, R>): Commande {
+  return {
+    nom: def.nom,
+    resume: def.resume,
+    usage: def.usage,
+    executer: (args, io) => executer(def, args, io),
+  };
+}
+
+async function executer<O extends OptionsCli, A, R>(
+  def: DefinitionCommande<O, A, R>,
+  argv: string[],
+  io: Io,
+): Promise<number> {
+  const options: OptionsCli = {
+    ...def.options,
+    json: { type: "boolean" },
+    ...(def.ecrit ? { sortie: SORTIE } : {}),
+    ...(def.strict ? { strict: { type: "boolean" } } : {}),
+  };
+  const { valeurs, positionnels } = analyserOptions(argv, options, def.usage);
+  if (positionnels.length === 0) throw new CliError(`Indiquez ${def.entree}.\nUsage : ${def.usage}`);
+  if (positionnels.length > 1) {
+    throw new CliError(
+      `Argument en trop « ${positionnels[1]} » : prodbook ${def.nom} prend ${def.entree} et des options.\n` +
+        `Usage : ${def.usage}`,
+    );
+  }
+  const entree = positionnels[0];
+  const sortie = def.ecrit ? verifierSortie(valeurs.sortie as string | undefined, entree) : undefined;
+  let args: A;
+  try {
+    args = await def.verifier(valeurs as Valeurs<O>, { entree, sortie });
+  } catch (e) {
+    throw enErreurOption(e, def);
+  }
+  let wb: XlsxWorkbook | undefined;
+  if (def.classeur !== false) wb = await ouvrirClasseur(entree);
+  const ctx: Contexte<A> = { args, entree, sortie, wb: wb as XlsxWorkbook };
+  let r: R;
+  try {
+    r = await def.executer(ctx);
+  } catch (e) {
+    throw erreurFichier(enErreurOption(e, def), entree);
+  }
+  if (sortie !== undefined && wb) await enregistrerSortie(wb, sortie);
+  if (valeurs.json) ecrireJson(io, def.json(r, ctx));
+  else {
+    def.texte(r, io, ctx);
+    if (sortie !== undefined) {
+      const f = def.feuillesEcrites?.(r);
+      const liste = f && `feuille${f.length > 1 ? "s" : ""} ${f.map((x) => `« ${x} »`).join(", ")}`;
+      io.out(liste ? `Écrit : ${sortie} (${liste})` : `Classeur écrit : ${sortie}`);
+    }
+  }
+  if (valeurs.strict && def.constats?.(r).some((c) => c.gravite === "erreur")) return 1;
+  return def.code?.(r, ctx) ?? 0;
+}
+
+/** An app argument error names the app's field: the CLI names the option instead. */
+function enErreurOption(e: unknown, def: { champs?: Record<string, string> }): unknown {
+  if (!(e instanceof ArgumentInvalideError)) return e;
+  const option = def.champs?.[e.champ];
+  return new CliError(option ? `L'option ${option} ${e.detail}` : e.message);
+}
+
+async function ouvrirClasseur(entree: string): Promise<XlsxWorkbook> {
+  // Loaded here, not at the top: `prodbook fec` never loads ExcelJS.
+  const { XlsxWorkbook: Classeur } = require("../xlsx/xlsxWorkbook") as typeof import("../xlsx/xlsxWorkbook");
+  try {
+    return await Classeur.ouvrir(entree);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(`Fichier introuvable : ${entree}`);
+    throw erreurFichier(e, entree);
+  }
+}
+
+/**
+ * The -o file: .xlsx only, and never one of the files read (the input is never modified: ExcelJS would drop its
+ * pivot tables and macros). Same file = same device and inode, so a symlink, a hard link, `./x.xlsx` or
+ * `../dir/x.xlsx` naming the input are all refused.
+ */
+export function verifierSortie(sortie: string | undefined, ...entrees: string[]): string | undefined {
+  if (sortie === undefined) return undefined;
+  if (!/\.xlsx$/i.test(sortie)) throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+  for (const entree of entrees) {
+    if (memeFichier(sortie, entree)) {
+      throw new CliError(
+        `Le fichier de sortie « ${sortie} » est le fichier lu « ${entree} » : Prodbook ne modifie jamais le fichier ` +
+          `d'origine. Indiquez un autre nom avec -o.`,
+      );
+    }
+  }
+  return sortie;
+}
+
+function memeFichier(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  let sa: fs.Stats, sb: fs.Stats;
+  try {
+    sa = fs.statSync(a);
+    sb = fs.statSync(b);
+  } catch {
+    return false; // one of them does not exist: not the same file
+  }
+  return sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** A value that reads as a number (« -5 », « -2,5 »): given to an option, not an option itself. */
+const NOMBRE = /^-?\d+([.,]\d+)?$/;
+
+/**
+ * util.parseArgs in its tolerant mode, with its tokens checked here so that every error is French and names
+ * the option: unknown option, missing value, a value given to a flag, an option-like value (`--feuille --json`).
+ * A negative number (`--duree -5`) is kept as the option's value, so that its own check says what is expected.
+ */
+export function analyserOptions(
+  args: string[],
+  options: OptionsCli,
+  usage: string,
+): { valeurs: Record<string, string | boolean | undefined>; positionnels: string[] } {
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  const valeurs: Record<string, string | boolean | undefined> = {};
+  const positionnels: string[] = [];
+  const erreur = (detail: string) => new CliError(`Arguments invalides : ${detail}.\nUsage : ${usage}`);
+  for (const t of tokens) {
+    if (t.kind === "positional") positionnels.push(t.value);
+    if (t.kind !== "option") continue;
+    const o = Object.prototype.hasOwnProperty.call(options, t.name) ? options[t.name] : undefined;
+    if (!o) throw erreur(`option inconnue « ${t.rawName} »`);
+    if (o.type === "boolean") {
+      if (t.value !== undefined) throw erreur(`l'option « ${t.rawName} » ne prend pas de valeur (reçu « ${t.value} »)`);
+      valeurs[t.name] = true;
+      continue;
+    }
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith("-") && !NOMBRE.test(t.value))) {
+      throw erreur(`l'option « ${t.rawName} » attend une valeur`);
+    }
+    valeurs[t.name] = t.value;
+  }
+  return { valeurs, positionnels };
+}
