@@ -1,10 +1,10 @@
 /**
- * The command catalogue: the ONLY way the task pane reaches the workbook (React never imports src/office).
+ * The command catalogue: the ONLY way the task pane reaches the workbook (React never imports src/office). The
+ * workbook itself is chosen by the composition root, src/taskpane/index.tsx (`brancherClasseur`).
  * Each domain exports its handlers from src/app/commandes/<domaine>.ts — `(wb: WorkbookPort, args) => Promise<result>`
  * — and adds one spread line to HANDLERS below. `Commandes` (names, args, results) is derived from them.
  */
 import type { WorkbookPort } from "../core/port/workbook";
-import { OfficeWorkbook } from "../office/officeWorkbook";
 import { commandesCarbone } from "./commandes/carbone";
 import { commandesClasseur } from "./commandes/classeur";
 import { commandesCreditImpot } from "./commandes/creditImpot";
@@ -51,11 +51,19 @@ export function creerEnvoyeur(wb: WorkbookPort): Envoyer {
 
 let envoyeur: Envoyer | undefined;
 
-/** Runs a command against the open Excel workbook. */
+/**
+ * Binds `envoyer` to the open workbook. Called once by the composition root (src/taskpane/index.tsx, with the
+ * Office workbook); src/app itself imports no adapter.
+ */
+export function brancherClasseur(wb: WorkbookPort): void {
+  envoyeur = creerEnvoyeur(wb);
+}
+
+/** Runs a command against the workbook given to `brancherClasseur` (the open Excel workbook in the pane). */
 export function envoyer<K extends keyof Commandes>(
   nom: K,
   args: Commandes[K]["args"],
 ): Promise<Commandes[K]["result"]> {
-  envoyeur ??= creerEnvoyeur(new OfficeWorkbook());
+  if (!envoyeur) throw new Error("Classeur non branché : brancherClasseur() doit être appelé au démarrage du volet.");
   return envoyeur(nom, args);
 }

@@ -145,7 +145,7 @@ async function executer<O extends OptionsCli, A, R>(
 function enErreurOption(e: unknown, def: { champs?: Record<string, string> }): unknown {
   if (!(e instanceof ArgumentInvalideError)) return e;
   const option = def.champs?.[e.champ];
-  return new CliError(option ? `L'option ${option} ${e.detail}` : e.message);
+  return new CliError(option ? `L'option ${option} ${e.detail}.` : e.message);
 }
 
 async function ouvrirClasseur(entree: string): Promise<XlsxWorkbook> {

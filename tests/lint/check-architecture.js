@@ -4,7 +4,10 @@
  *  - src/core is pure: no Office, React/Fluent, ExcelJS or Node module (fs, path, node:*…), no import of an outer
  *    layer (office, xlsx, taskpane, cli, app, functions, commands, workers), no Excel/Office globals, no `as any`
  *    or @ts-ignore;
- *  - src/taskpane never imports src/office (it goes through src/app/catalogue);
+ *  - src/taskpane never imports src/office (it goes through src/app/catalogue), except its composition root
+ *    src/taskpane/index.tsx which hands the Office workbook to the catalogue; nor src/xlsx or src/cli;
+ *  - src/app (the use cases shared by the pane and the CLI) imports no adapter (src/office, src/xlsx), no door
+ *    (src/taskpane, src/cli) and no Node module: it runs in the pane too;
  *  - only src/office calls Excel.run;
  *  - src and tests read nothing outside the repository (no ../shared, no relative path that climbs above the root).
  * Usage: node tests/lint/check-architecture.js [racine]; exit 1 with one French line per violation.
@@ -82,7 +85,22 @@ function verifier(racine) {
           );
         }
       }
-      if (c === "taskpane" && coucheCible === "office") {
+      const racineTaskpane = path.relative(src, f).split(path.sep).join("/") === "taskpane/index.tsx";
+      if (c === "taskpane" && (coucheCible === "xlsx" || coucheCible === "cli")) {
+        signaler(f, ligne, `le volet n'utilise ni src/xlsx ni src/cli : import de src/${coucheCible} (« ${spec} »)`);
+      }
+      if (c === "app" && ["office", "xlsx", "taskpane", "cli"].includes(coucheCible)) {
+        signaler(
+          f,
+          ligne,
+          `src/app n'importe ni adaptateur ni porte d'entrée : import de src/${coucheCible} (« ${spec} »), ` +
+            "le classeur lui est donné (brancherClasseur dans src/taskpane/index.tsx, XlsxWorkbook dans src/cli)",
+        );
+      }
+      if (c === "app" && !relatif && (NODE_BUILTINS.has(spec.split("/")[0]) || spec.startsWith("node:"))) {
+        signaler(f, ligne, `src/app tourne aussi dans le volet : import interdit du module Node « ${spec} »`);
+      }
+      if (c === "taskpane" && coucheCible === "office" && !racineTaskpane) {
         signaler(
           f,
           ligne,

@@ -23,7 +23,11 @@ describe("lint d'architecture", () => {
       "src/office/officeWorkbook.ts": "export const f = () => Excel.run(async (ctx) => ctx.sync());\n",
       "src/taskpane/App.tsx":
         'import { envoyer } from "../app/catalogue";\nimport { Button } from "@fluentui/react-components";\n',
-      "src/app/catalogue.ts": 'import { OfficeWorkbook } from "../office/officeWorkbook";\n',
+      "src/app/catalogue.ts": 'import type { WorkbookPort } from "../core/port/workbook";\n',
+      "src/taskpane/index.tsx":
+        'import { brancherClasseur } from "../app/catalogue";\nimport { OfficeWorkbook } from "../office/officeWorkbook";\n',
+      "src/cli/runner.ts":
+        'import { XlsxWorkbook } from "../xlsx/xlsxWorkbook";\nimport { x } from "../app/arguments";\n',
     });
     expect(verifier(racine)).toEqual([]);
   });
@@ -37,6 +41,12 @@ describe("lint d'architecture", () => {
       "src/core/c.ts": "// @ts-ignore\nconst r = Office.context;\n",
       "src/taskpane/pages/P.tsx": 'import { OfficeWorkbook } from "../../office/officeWorkbook";\n',
       "src/functions/functions.ts": "export async function f() { await Excel.run(async () => undefined); }\n",
+      "src/taskpane/pages/Q.tsx":
+        'import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";\nimport { main } from "../../cli/main";\n',
+      "src/app/catalogue.ts": 'import { OfficeWorkbook } from "../office/officeWorkbook";\n',
+      "src/app/commandes/a.ts":
+        'import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";\nimport { App } from "../../taskpane/App";\n' +
+        'import * as fs from "fs";\nimport { CliError } from "../../cli/io";\n',
     });
     expect(verifier(racine).sort()).toEqual(
       [
@@ -50,6 +60,19 @@ describe("lint d'architecture", () => {
         "src/core/c.ts:2 : src/core n'utilise pas le global Office",
         "src/taskpane/pages/P.tsx:1 : le volet ne parle pas à Excel directement : passer par src/app/catalogue au lieu de « ../../office/officeWorkbook »",
         "src/functions/functions.ts:1 : Excel.run n'est appelé que dans src/office (adaptateur du port classeur)",
+        "src/taskpane/pages/Q.tsx:1 : le volet n'utilise ni src/xlsx ni src/cli : import de src/xlsx (« ../../xlsx/xlsxWorkbook »)",
+        "src/taskpane/pages/Q.tsx:2 : le volet n'utilise ni src/xlsx ni src/cli : import de src/cli (« ../../cli/main »)",
+        ...[
+          ["src/app/catalogue.ts:1", "office", "../office/officeWorkbook"],
+          ["src/app/commandes/a.ts:1", "xlsx", "../../xlsx/xlsxWorkbook"],
+          ["src/app/commandes/a.ts:2", "taskpane", "../../taskpane/App"],
+          ["src/app/commandes/a.ts:4", "cli", "../../cli/io"],
+        ].map(
+          ([ou, couche, spec]) =>
+            `${ou} : src/app n'importe ni adaptateur ni porte d'entrée : import de src/${couche} (« ${spec} »), ` +
+            "le classeur lui est donné (brancherClasseur dans src/taskpane/index.tsx, XlsxWorkbook dans src/cli)",
+        ),
+        "src/app/commandes/a.ts:3 : src/app tourne aussi dans le volet : import interdit du module Node « fs »",
       ].sort(),
     );
   });

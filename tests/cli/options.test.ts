@@ -1,0 +1,171 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { ecrireDevisTest } from "../core/ecarts/devisTest";
+
+/**
+ * The runner shared by every command (src/cli/runner.ts): option errors are French and name the option, for every
+ * kind of parseArgs error, and -o never names a file that is read.
+ */
+const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const FIX = path.resolve(__dirname, "../fixtures/fec");
+const FEC = path.join(FIX, "production-2024.txt");
+const CORR = path.join(FIX, "correspondances.csv");
+
+async function lancer(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Words of Node's parseArgs messages (« Unknown option '--x'. To specify a positional argument… »). */
+const ANGLAIS =
+  /\b(Unknown|option '|argument missing|ambiguous|Did you|To specify|does not take|Unexpected|positional)\b/i;
+
+let dir: string;
+let devis: string;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-options-"));
+  devis = path.join(dir, "devis.xlsx");
+  fs.copyFileSync(EXEMPLE, devis);
+});
+
+/** The minimal valid arguments of each command, the input first. */
+const COMMANDES: [string, () => string[]][] = [
+  ["devis", () => [devis]],
+  ["fec", () => [FEC]],
+  ["ecarts", () => [devis, "--fec", FEC, "--correspondances", CORR]],
+  ["financement", () => [devis, "--cout", "1000000"]],
+  ["planning", () => [devis]],
+  ["credit-impot", () => [devis, "--regime", "cinema", "--genre", "fiction"]],
+];
+
+describe("erreurs d'options : en français, l'option nommée, code 2, rien sur la sortie standard", () => {
+  const cas: [string, (base: string[]) => string[], RegExp][] = [
+    ["option inconnue", (b) => [...b, "--inconnue"], /option inconnue « --inconnue »/],
+    ["option courte inconnue", (b) => [...b, "-z"], /option inconnue « -z »/],
+    ["option inconnue avec valeur", (b) => [...b, "--inconnue=3"], /option inconnue « --inconnue »/],
+    ["valeur manquante en fin de ligne", (b) => [...b, "--encodage"], /l'option « --encodage » attend une valeur/],
+    ["valeur qui est une option", (b) => [...b, "--encodage", "--json"], /l'option « --encodage » attend une valeur/],
+    [
+      "valeur donnée à un drapeau",
+      (b) => [...b, "--json=oui"],
+      /l'option « --json » ne prend pas de valeur \(reçu « oui »\)/,
+    ],
+    ["argument en trop", (b) => [...b, "autre.xlsx"], /Argument en trop « autre\.xlsx »/],
+    ["argument manquant", (b) => b.slice(1), /^Indiquez (un|le) /],
+  ];
+  for (const [nom, args] of COMMANDES) {
+    // `--encodage` is an option of fec and ecarts only: elsewhere it is unknown, which is also an option error.
+    it.each(cas)(`${nom} : %s`, async (_quoi, modifier, attendu) => {
+      const argv = modifier(args());
+      const r = await lancer([nom, ...argv]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      const connue = nom === "fec" || nom === "ecarts" || !argv.includes("--encodage");
+      expect(r.err).toMatch(connue ? attendu : /option inconnue « --encodage »/);
+      expect(r.err).not.toMatch(ANGLAIS);
+    });
+  }
+
+  it.each([
+    ["devis", ["--duree", "-5"], "L'option --duree attend un nombre ≥ 0, reçu « -5 »."],
+    ["devis", ["--duree", "abc"], "L'option --duree attend un nombre ≥ 0, reçu « abc »."],
+    ["devis", ["--duree=-2,5"], "L'option --duree attend un nombre ≥ 0, reçu « -2,5 »."],
+    ["devis", ["--duree", "0"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « 0 »."],
+    ["devis", ["--date", "2025-02-30"], "L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 »."],
+    ["planning", ["--genre", "fiction", "--duree", "-5"], "L'option --duree attend un nombre ≥ 1, reçu « -5 »."],
+    [
+      "planning",
+      ["--genre", "fiction", "--tournage", "2,5"],
+      "L'option --tournage attend un nombre entier de jours, reçu « 2,5 ».",
+    ],
+    ["financement", ["--duree", "-5"], "L'option --duree attend un nombre ≥ 0, reçu « -5 »."],
+    ["financement", ["--date", "15/04/2025"], "L'option --date attend une date AAAA-MM-JJ, reçu « 15/04/2025 »."],
+    ["credit-impot", ["--duree", "-5"], "L'option --duree attend un nombre ≥ 0, reçu « -5 »."],
+    ["credit-impot", ["--duree", "douze"], "L'option --duree attend un nombre ≥ 0, reçu « douze »."],
+    [
+      "credit-impot",
+      ["--jours-tournage-france", "-1"],
+      "L'option --jours-tournage-france attend un nombre ≥ 0, reçu « -1 ».",
+    ],
+  ])("%s %j : valeur négative ou non numérique refusée en nommant l'option", async (nom, options, message) => {
+    const base = COMMANDES.find(([n]) => n === nom)![1]();
+    const r = await lancer([nom, ...base, ...options]);
+    expect(r).toEqual({ code: 2, out: "", err: message });
+  });
+
+  it("--duree -5 via le binaire construit : message français, code 2, aucune trace de pile", () => {
+    const bin = path.join(__dirname, "../../bin/prodbook.js");
+    const r = spawnSync(process.execPath, [bin, "devis", devis, "--duree", "-5"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim()).toBe("L'option --duree attend un nombre ≥ 0, reçu « -5 ».");
+  });
+});
+
+describe("-o ne désigne jamais le fichier lu (code 2, fichier d'entrée intact)", () => {
+  const refus =
+    /Le fichier de sortie « .+ » est le fichier lu « .+ » : Prodbook ne modifie jamais le fichier d'origine/;
+
+  async function refuse(nom: string, args: string[], sortie: string, lu = devis) {
+    const avant = fs.readFileSync(lu);
+    const mtime = fs.statSync(lu).mtimeMs;
+    const r = await lancer([nom, ...args, "-o", sortie]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(refus);
+    expect(fs.readFileSync(lu).equals(avant)).toBe(true);
+    expect(fs.statSync(lu).mtimeMs).toBe(mtime);
+  }
+
+  it.each(COMMANDES.filter(([n]) => n !== "fec"))("%s : -o = le classeur lu, même chemin", async (nom, args) => {
+    await refuse(nom, args(), devis);
+  });
+
+  it("chemin relatif, « ./ », « ../ » et --sortie désignant le même fichier", async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      await refuse("devis", ["devis.xlsx"], "./devis.xlsx");
+      await refuse("devis", [devis], path.relative(dir, devis));
+      await refuse("devis", ["devis.xlsx"], path.join("..", path.basename(dir), "devis.xlsx"));
+      const r = await lancer(["devis", "devis.xlsx", "--sortie", devis]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(refus);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("lien symbolique et lien physique vers le classeur lu", async () => {
+    const symbolique = path.join(dir, "lien.xlsx");
+    fs.symlinkSync(devis, symbolique);
+    await refuse("devis", [devis], symbolique);
+    await refuse("planning", [symbolique], devis);
+    const physique = path.join(dir, "physique.xlsx");
+    fs.linkSync(devis, physique);
+    await refuse("financement", [devis, "--cout", "1000000"], physique);
+  });
+
+  it("ecarts : -o ne peut pas non plus être le FEC ou les correspondances", async () => {
+    const fecXlsx = path.join(dir, "fec.xlsx");
+    fs.copyFileSync(FEC, fecXlsx);
+    await refuse("ecarts", [devis, "--fec", fecXlsx, "--correspondances", CORR], fecXlsx, fecXlsx);
+  });
+
+  it("un autre fichier de sortie est écrit, l'entrée reste intacte", async () => {
+    const ecart = path.join(dir, "ecarts-devis.xlsx");
+    await ecrireDevisTest(ecart);
+    const avant = fs.readFileSync(ecart);
+    const sortie = path.join(dir, "sortie.xlsx");
+    const r = await lancer(["ecarts", ecart, "--fec", FEC, "--correspondances", CORR, "-o", sortie]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(sortie)).toBe(true);
+    expect(fs.readFileSync(ecart).equals(avant)).toBe(true);
+  });
+});
