@@ -6,16 +6,30 @@ import {
 } from "../../core/creditImpot/creditImpotClasseur";
 import type { ResultatCreditImpot } from "../../core/creditImpot/modele";
 import type { WorkbookPort } from "../../core/port/workbook";
+import { traceCreditImpot } from "../../core/traces/creditImpot";
+import type { Trace } from "../../core/traces/trace";
 import { invalide, verifierDuree, verifierEntier } from "../arguments";
 
-export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges">;
+export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
+  /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */
+  explique?: boolean;
+};
 
 /** What the pane shows and `prodbook credit-impot` prints: the result without the line detail (the sheet has it). */
-export type ApercuCreditImpot = Omit<ResultatCreditImpot, "lignes"> & { source: string; feuillesEcrites: string[] };
+export type ApercuCreditImpot = Omit<ResultatCreditImpot, "lignes"> & {
+  source: string;
+  feuillesEcrites: string[];
+  traces?: { credit: Trace };
+};
 
-function apercu(r: ResultatClasseur): ApercuCreditImpot {
+function apercu(r: ResultatClasseur, explique = false): ApercuCreditImpot {
   const { lignes: _lignes, ...reste } = r.resultat;
-  return { ...reste, source: r.source, feuillesEcrites: r.feuillesEcrites };
+  return {
+    ...reste,
+    source: r.source,
+    feuillesEcrites: r.feuillesEcrites,
+    ...(explique ? { traces: { credit: traceCreditImpot(r.resultat) } } : {}),
+  };
 }
 
 /** The argument checks of the tax credit, for the pane and the CLI (French errors naming the field). */
@@ -56,7 +70,8 @@ export async function creditImpot(
   ecrire: boolean,
 ): Promise<ApercuCreditImpot> {
   verifierOptionsCreditImpot(args);
-  return apercu(await creditImpotClasseur(wb, { ...args, ecrire }));
+  const { explique, ...options } = args;
+  return apercu(await creditImpotClasseur(wb, { ...options, ecrire }), explique);
 }
 
 /**

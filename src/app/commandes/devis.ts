@@ -1,6 +1,7 @@
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { structurerDevis, type ResultatStructurer } from "../../core/devis/structurer";
 import type { WorkbookPort } from "../../core/port/workbook";
+import { tracesDevis, type TracesDevis } from "../../core/traces/devis";
 import { ApercuDevis, apercuDevis } from "../apercu";
 import { verifierDate, verifierDuree } from "../arguments";
 
@@ -12,16 +13,24 @@ export interface OptionsDevis {
   typeOeuvre?: TypeOeuvre;
   /** ISO date for dated rules (minimum pay…); today by default. */
   date?: string;
+  /** « D'où vient ce chiffre ? »: add the traces of the totals (CLI --explique). */
+  explique?: boolean;
 }
 
 /**
  * The devis use case, for the pane and `prodbook devis`: checks the arguments (duration > 0, a real date), reads
  * and checks the producer's devis, and writes Devis, Synthèse and Contrôles when `ecrire`.
  */
-export async function structurer(wb: WorkbookPort, args: OptionsDevis, ecrire: boolean): Promise<ResultatStructurer> {
+export async function structurer(
+  wb: WorkbookPort,
+  args: OptionsDevis,
+  ecrire: boolean,
+): Promise<ResultatStructurer & { traces?: TracesDevis }> {
   verifierDuree(args.dureeMinutes);
   verifierDate(args.date, "date");
-  return structurerDevis(wb, { ...args, ecrire });
+  const { explique, ...options } = args;
+  const r = await structurerDevis(wb, { ...options, ecrire });
+  return explique ? { ...r, traces: tracesDevis(r.devis) } : r;
 }
 
 /** Devis commands: « Analyser » reads and checks without writing; « Créer la feuille Devis » writes. */

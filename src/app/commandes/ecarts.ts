@@ -1,3 +1,4 @@
+import { tracesEcarts, type TracePoste } from "../../core/traces/ecarts";
 import type { ResultatFec } from "../../core/comptabilite/fec";
 import {
   correspondancesParDefaut,
@@ -56,6 +57,8 @@ export interface OptionsEcarts {
   /** Omitted: the workbook's « Correspondances » sheet if Prodbook wrote one, else the default PCG table. */
   correspondances?: TableCorrespondances;
   onProgress?: (fait: number, total: number) => void;
+  /** « D'où vient ce chiffre ? »: add each poste's traces down to the FEC lines (CLI --explique). */
+  explique?: boolean;
 }
 
 const m = centsToDecimalString;
@@ -103,12 +106,13 @@ export async function ecarts(
   wb: WorkbookPort,
   args: OptionsEcarts,
   ecrire: boolean,
-): Promise<ResultatRapprochementVue> {
+): Promise<ResultatRapprochementVue & { traces?: Record<string, TracePoste> }> {
   // Edited in the pane or read from a CSV: checked like the sheet it will be written to.
   const correspondances = args.correspondances && validerCorrespondances(args.correspondances);
   if (ecrire) {
     const r = await rapprocher(wb, { fec: args.fec, correspondances, onProgress: args.onProgress });
-    return vue(r.rapport, r.feuilles);
+    const traces = args.explique ? tracesEcarts(r.rapport, r.devis, args.fec, r.correspondances) : undefined;
+    return { ...vue(r.rapport, r.feuilles), ...(traces ? { traces } : {}) };
   }
   const prodbook = await wb.feuillesProdbook();
   const feuilles: SheetData[] = [];
@@ -124,7 +128,10 @@ export async function ecarts(
       feuilles.map((f) => f.name),
     );
   const table = correspondances ?? (await commandesEcarts.lireCorrespondances(wb, {}));
-  return vue(calculerEcarts(importerDevis(source), calculerRealise(args.fec, table)), []);
+  const devis = importerDevis(source);
+  const rapport = calculerEcarts(devis, calculerRealise(args.fec, table));
+  const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
+  return { ...vue(rapport, []), ...(traces ? { traces } : {}) };
 }
 
 async function feuilleExistante(wb: WorkbookPort) {

@@ -5,6 +5,7 @@ import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
 import { resultatJson, ResultatFinancementJson } from "../../core/financement/json";
 import type { SourceNonClassee } from "../../core/financement/model";
 import type { Cents } from "../../core/money";
+import { tracesFinancement, type TracesFinancement } from "../../core/traces/financement";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { invalide, verifierDate, verifierDuree } from "../arguments";
 
@@ -25,6 +26,8 @@ export interface OptionsFinancementPane {
   creditImpot?: RegimeCredit;
   /** Cinema credit: original language of the work (30 % French or regional language, 20 % otherwise). */
   langue?: LangueOeuvre;
+  /** « D'où vient ce chiffre ? »: add the traces of the plan's figures (CLI --explique). */
+  explique?: boolean;
 }
 
 /** What the pane shows: the CLI's JSON figures plus where they come from. */
@@ -68,7 +71,7 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
     );
   const annee = Number((a.date ?? new Date().toISOString()).slice(0, 4));
   const genreCredit: GenreCredit = a.genre === "documentaire" || a.genre === "animation" ? a.genre : "fiction";
-  const { creditImpot, langue, ...reste } = a;
+  const { creditImpot, langue, explique: _explique, ...reste } = a;
   return {
     ...reste,
     ecrire,
@@ -90,12 +93,13 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
  * The financing use case, for the pane and `prodbook financement`: checks the arguments, reads and checks the
  * plan de financement, and writes Plan de financement and Échéancier when `ecrire`.
  */
-export function financement(
+export async function financement(
   wb: WorkbookPort,
   args: OptionsFinancementPane,
   ecrire: boolean,
-): Promise<ResultatAnalyseFinancement> {
-  return analyserFinancement(wb, options(args, ecrire));
+): Promise<ResultatAnalyseFinancement & { traces?: TracesFinancement }> {
+  const r = await analyserFinancement(wb, options(args, ecrire));
+  return args.explique ? { ...r, traces: tracesFinancement(r, r.echeancier) } : r;
 }
 
 /** Financing commands: « Vérifier » reads only; « Créer les feuilles » writes Plan de financement and Échéancier. */

@@ -6,12 +6,13 @@ import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees, texteTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
+import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
   "[--duree MINUTES] [--langue francais|etrangere] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] " +
   "[--hebergement paris|ailleurs] [--financement-etranger " +
-  "PART] [--jeunesse] [--jours-tournage-france N] [--json] [-o sortie.xlsx [--modele-parametres]]";
+  "PART] [--jeunesse] [--jours-tournage-france N] [--json] [--explique] [-o sortie.xlsx [--modele-parametres]]";
 const m = (c: Cents) => centsToDecimalString(c);
 
 /** The public JSON contract of `prodbook credit-impot --json` (issue 4 §5). */
@@ -78,6 +79,7 @@ export const commande = definirCommande({
     jeunesse: { type: "boolean" },
     "jours-tournage-france": { type: "string" },
     "modele-parametres": { type: "boolean" },
+    ...OPTION_EXPLIQUE,
   },
   champs: {
     dureeMinutes: "--duree",
@@ -129,10 +131,14 @@ export const commande = definirCommande({
       joursTournageFrance: jours,
       feuille: v.feuille,
       modeleParametres,
+      explique: v.explique === true,
     };
   },
   executer: ({ wb, args, sortie }) => creditImpot(wb, args, sortie !== undefined),
-  json: (r) => jsonCreditImpot(r),
-  texte: (r, io) => texte(r, r.source, io),
+  json: (r) => ({ ...jsonCreditImpot(r), ...(r.traces ? { traces: r.traces } : {}) }),
+  texte: (r, io) => {
+    texte(r, r.source, io);
+    if (r.traces) texteTraces(io, r.traces);
+  },
   feuillesEcrites: (r) => r.feuillesEcrites,
 });

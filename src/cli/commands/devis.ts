@@ -7,10 +7,11 @@ import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/mo
 import { choixArg, nombreArg } from "../args";
 import type { Io } from "../io";
 import { definirCommande } from "../runner";
+import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
-  "[--oeuvre cinema|audiovisuel] [--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ]";
+  "[--oeuvre cinema|audiovisuel] [--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ] [--explique]";
 const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 const m = (c: Cents) => centsToDecimalString(c);
 
@@ -91,6 +92,7 @@ export const commande = definirCommande({
     genre: { type: "string" },
     oeuvre: { type: "string" },
     date: { type: "string" },
+    ...OPTION_EXPLIQUE,
   },
   champs: { dureeMinutes: "--duree", date: "--date" },
   verifier: (v): OptionsDevis => ({
@@ -99,12 +101,14 @@ export const commande = definirCommande({
     genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
     typeOeuvre: choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) as TypeOeuvre | undefined,
     date: v.date,
+    explique: v.explique === true,
   }),
   executer: ({ wb, args, sortie }) => structurer(wb, args, sortie !== undefined),
-  json: (r) => jsonDevis(r.devis, r.constats, r.tables),
+  json: (r) => ({ ...jsonDevis(r.devis, r.constats, r.tables), ...(r.traces ? { traces: r.traces } : {}) }),
   texte: (r, io) => {
     texteDevis(r.devis, r.constats, io);
     for (const l of texteTablesUtilisees(r.tables)) io.out(l);
+    if (r.traces) texteTraces(io, { total: r.traces.total, coutMinute: r.traces.coutMinute });
   },
   constats: (r) => r.constats,
   feuillesEcrites: (r) => r.feuillesEcrites,

@@ -11,11 +11,12 @@ import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { choixArg } from "../args";
 import { CliError, erreurFichier, type Io } from "../io";
 import { definirCommande, verifierSortie } from "../runner";
+import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 import { lireFichierFec, lireMapping } from "./fec";
 
 const USAGE =
   "prodbook ecarts <devis.xlsx> --fec <fichier> --correspondances <fichier.csv> [--encodage utf-8|windows-1252] [--colonnes " +
-  "correspondance.json] [--json] [-o sortie.xlsx]";
+  "correspondance.json] [--json] [--explique] [-o sortie.xlsx]";
 
 /** The public JSON contract of `prodbook ecarts --json` (issue 3 §5): écart = réalisé − budget per chapter. */
 export function jsonEcarts(r: ResultatRapprochementVue) {
@@ -86,6 +87,7 @@ export const commande = definirCommande({
     correspondances: { type: "string" },
     encodage: { type: "string" },
     colonnes: { type: "string" },
+    ...OPTION_EXPLIQUE,
   },
   verifier(v, { sortie }) {
     if (!v.fec) throw new CliError(`L'option --fec <fichier> est obligatoire.\nUsage : ${USAGE}`);
@@ -94,7 +96,13 @@ export const commande = definirCommande({
     verifierSortie(sortie, v.fec, v.correspondances);
     const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
     const correspondances = lireCsv(v.correspondances);
-    return { fec: v.fec, encodage, correspondances, colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined };
+    return {
+      fec: v.fec,
+      encodage,
+      correspondances,
+      colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined,
+      explique: v.explique === true,
+    };
   },
   async executer({ wb, args, sortie }) {
     // Kept lines are needed for the Grand livre sheet (a ledger CSV keeps them anyway, for its analytic sections).
@@ -104,12 +112,21 @@ export const commande = definirCommande({
       conserver: sortie !== undefined,
     });
     try {
-      return await ecarts(wb, { fec, correspondances: args.correspondances }, sortie !== undefined);
+      return await ecarts(
+        wb,
+        { fec, correspondances: args.correspondances, explique: args.explique },
+        sortie !== undefined,
+      );
     } catch (e) {
       // Too many ledger lines for a sheet: the FEC is at stake, not the devis.
       throw e instanceof GrandLivreTropGrandError ? erreurFichier(e, args.fec) : e;
     }
   },
-  json: (r) => jsonEcarts(r),
-  texte: (r, io) => texteEcarts(r, io),
+  json: (r) => ({ ...jsonEcarts(r), ...(r.traces ? { traces: r.traces } : {}) }),
+  texte: (r, io) => {
+    texteEcarts(r, io);
+    if (r.traces)
+      for (const [code, t] of Object.entries(r.traces))
+        texteTraces(io, { [code]: t.ecart, [`${code}-estime`]: t.ecartEstime });
+  },
 });

@@ -9,12 +9,13 @@ import { formatMontantFr, formatPourcentFr, parseMontant } from "../../core/mone
 import { choixArg, nombreArg } from "../args";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
+import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
   "[--premier-film] [--oeuvre-difficile] [--genre fiction|documentaire|animation|spectacle] [--duree MINUTES] [--credit-impot " +
   "cinema|audiovisuel|international] [--langue francais|etrangere] " +
-  "[--date AAAA-MM-JJ] [--json] [-o sortie.xlsx] [--strict]";
+  "[--date AAAA-MM-JJ] [--json] [--explique] [-o sortie.xlsx] [--strict]";
 
 function texte(r: ResultatAnalyseFinancement, io: Io): void {
   const s = r.synthese;
@@ -65,6 +66,7 @@ export const commande = definirCommande({
     "credit-impot": { type: "string" },
     langue: { type: "string" },
     date: { type: "string" },
+    ...OPTION_EXPLIQUE,
   },
   champs: { dureeMinutes: "--duree", date: "--date", cout: "--cout", genre: "--genre" },
   verifier(v): OptionsFinancementPane {
@@ -103,6 +105,7 @@ export const commande = definirCommande({
       date: v.date,
       creditImpot: regime,
       langue,
+      explique: v.explique === true,
     };
   },
   async executer({ wb, args, entree, sortie }) {
@@ -115,8 +118,16 @@ export const commande = definirCommande({
     }
     return r;
   },
-  json: (r) => resultatJson(r),
-  texte: (r, io) => texte(r, io),
+  json: (r) => ({ ...resultatJson(r), ...(r.traces ? { traces: r.traces } : {}) }),
+  texte: (r, io) => {
+    texte(r, io);
+    if (r.traces)
+      texteTraces(io, {
+        total: r.traces.total,
+        resteAFinancer: r.traces.resteAFinancer,
+        intensite: r.traces.intensite,
+      });
+  },
   constats: (r) => r.constats,
   feuillesEcrites: (r) => r.feuillesEcrites,
 });
