@@ -1,11 +1,14 @@
 import { CliError } from "./io";
 import { analyserOptions, verifierSortie, type OptionsCli } from "./runner";
+import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";
 
-/** A number argument (accepts "52", "52,5"); French error naming the option otherwise. */
+/** A number argument (accepts "52", "52,5"); French error naming the option otherwise (« 1,500 » is ambiguous). */
 export function nombreArg(valeur: string | undefined, option: string, { min = 0 } = {}): number | undefined {
   if (valeur === undefined) return undefined;
-  const n = Number(valeur.replace(",", "."));
-  if (valeur.trim() === "" || !Number.isFinite(n) || n < min)
+  const a = analyserNombre(valeur);
+  if (a.type === "ambigu") throw new CliError(messageNombreRefuse(a, `L'option ${option}`, valeur));
+  const n = a.type === "nombre" ? a.valeur.toNumber() : Number.NaN;
+  if (!Number.isFinite(n) || n < min)
     throw new CliError(`L'option ${option} attend un nombre ≥ ${min}, reçu « ${valeur} ».`);
   return n;
 }
@@ -34,4 +37,16 @@ export function analyserArgs(args: string[], options: OptionsCli, usage: string)
 /** The -o output file: only .xlsx (we write a workbook). `definirCommande({ ecrit: true })` also refuses the input. */
 export function sortieXlsx(valeur: string | undefined): string | undefined {
   return verifierSortie(valeur);
+}
+
+/**
+ * An amount argument in euros, read by the same parser as the devis cells and the PROD.* arguments: an ambiguous
+ * (« 12.500 »), absurd (beyond ±2^51 cents) or unreadable value is refused with a French message naming the option;
+ * `attendu` says what is expected (« un montant positif (ex. « 3000000 ») »).
+ */
+export function montantArg(valeur: string, option: string, attendu: string): Cents {
+  const a = analyserMontant(valeur);
+  if (a.type === "montant") return a.cents;
+  if (a.type === "invalide") throw new CliError(`L'option ${option} attend ${attendu}, reçu « ${valeur} ».`);
+  throw new CliError(messageMontantRefuse(a, `L'option ${option}`, valeur));
 }

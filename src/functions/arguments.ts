@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
-import { Cents, centsToEuros, parseDecimalFr, parseMontant } from "../core/money";
+import { analyserMontant, analyserNombre, Cents, centsToEuros } from "../core/money";
+import { messageMontantRefuse, messageNombreRefuse } from "../core/money/messages";
 
 /**
  * Argument parsing shared by every custom function. Excel passes numbers as doubles, text as strings and
@@ -36,9 +37,9 @@ export function lireMontant(v: Valeur | undefined, nom: string): Cents {
     throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : un montant est attendu.`);
   if (typeof v === "number" && !Number.isFinite(v))
     throw erreurValeur(`L'argument « ${nom} » n'est pas un nombre fini.`);
-  const c = parseMontant(v);
-  if (c === undefined) throw erreurValeur(`L'argument « ${nom} » (« ${v} ») n'est pas un montant.`);
-  return c;
+  const a = analyserMontant(v);
+  if (a.type !== "montant") throw erreurValeur(messageMontantRefuse(a, `L'argument « ${nom} »`, v));
+  return a.cents;
 }
 
 /** A plain decimal (quantity, number of units, rate in euros with more than two decimals). */
@@ -50,8 +51,9 @@ export function lireNombre(
   if (estVide(v)) throw erreurValeur(`L'argument « ${nom} » est vide : un nombre est attendu.`);
   if (typeof v === "boolean")
     throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : un nombre est attendu.`);
-  const d = parseDecimalFr(v);
-  if (d === undefined) throw erreurValeur(`L'argument « ${nom} » (« ${v} ») n'est pas un nombre.`);
+  const a = analyserNombre(v);
+  if (a.type !== "nombre") throw erreurValeur(messageNombreRefuse(a, `L'argument « ${nom} »`, v));
+  const d = a.valeur;
   if (opts.positif && d.isNegative())
     throw erreurValeur(`L'argument « ${nom} » doit être positif (reçu ${formatNombre(d)}).`);
   if (opts.nonNul && d.isZero()) throw erreurValeur(`L'argument « ${nom} » ne doit pas être nul.`);

@@ -23,22 +23,96 @@ export function nouveauClasseurExcelJS(): ExcelJS.Workbook {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const commence = (data: Buffer, magic: number[]) => data.length >= magic.length && magic.every((b, i) => data[i] === b);
+/** A stream name in a CFB (OLE) directory: UTF-16LE, as the directory entries store it. */
+const fluxOle = (data: Buffer, nom: string) => data.includes(Buffer.from(nom, "utf16le"));
+
+/**
+ * Why these bytes are not an .xlsx Prodbook can read, named by their format, with what to do; undefined for a
+ * zip that looks like an .xlsx. Entry names of a zip are stored in clear, so they are found in the bytes.
+ */
+export function formatNonPrisEnCharge(data: Buffer): string | undefined {
+  if (data.length === 0) return "le fichier est vide";
+  if (commence(data, CFB_MAGIC)) {
+    // An encrypted .xlsx is an OLE container holding EncryptionInfo and EncryptedPackage ([MS-OFFCRYPTO] 2.3.4).
+    if (fluxOle(data, "EncryptedPackage") || fluxOle(data, "EncryptionInfo"))
+      return (
+        "il est protégé par mot de passe : ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > " +
+        "Protéger le classeur > Chiffrer avec mot de passe, effacer le mot de passe), enregistrez, puis relancez"
+      );
+    if (fluxOle(data, "Workbook") || fluxOle(data, "Book"))
+      return "c'est un ancien classeur .xls (Excel 97-2003) : ouvrez-le dans Excel et enregistrez-le au format .xlsx";
+    return (
+      "c'est un ancien classeur .xls (Excel 97-2003) ou un autre document Office d'ancien format : ouvrez-le dans " +
+      "Excel et enregistrez-le au format .xlsx"
+    );
+  }
+  if (!commence(data, ZIP_MAGIC)) {
+    const debut = data
+      .subarray(0, 512)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
+    if (/^\s*<\?xml[^>]*>\s*<\?mso-application[^>]*Excel/i.test(debut) || /<Workbook[^>]*spreadsheet/i.test(debut))
+      return "c'est un classeur XML 2003 (SpreadsheetML) : ouvrez-le dans Excel et enregistrez-le au format .xlsx";
+    if (/^\s*<(!doctype\s+html|html)/i.test(debut))
+      return "c'est une page HTML, pas un classeur : ouvrez-la dans Excel et enregistrez-la au format .xlsx";
+    if (!/[\x00-\x08\x0e-\x1a]/.test(debut) && /[;,\t]/.test(debut))
+      return (
+        "ce n'est pas un fichier .xlsx mais un fichier texte (CSV ?) : ouvrez-le dans Excel ou LibreOffice et " +
+        "enregistrez-le au format .xlsx"
+      );
+    return "ce n'est pas un fichier .xlsx (archive ZIP attendue)";
+  }
+  if (data.includes("application/vnd.oasis.opendocument.spreadsheet"))
+    return (
+      "c'est un classeur OpenDocument (.ods, LibreOffice) : dans LibreOffice, Fichier > Enregistrer sous, " +
+      "type « Excel 2007-365 (.xlsx) », puis relancez sur ce fichier"
+    );
+  if (data.includes("xl/workbook.bin"))
+    return "c'est un classeur binaire Excel (.xlsb) : ouvrez-le dans Excel et enregistrez-le au format .xlsx";
+  if (data.includes("word/document.xml")) return "c'est un document Word, pas un classeur Excel";
+  if (data.includes("ppt/presentation.xml")) return "c'est une présentation PowerPoint, pas un classeur Excel";
+  return undefined;
+}
+
+/**
+ * A French reason for an error thrown while a library read the package (JSZip, yauzl, ExcelJS, saxes): their
+ * messages are English and speak of their own internals, never shown to the user.
+ */
+export function raisonLecture(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  const zip = /end of (central directory|data)|corrupt|invalid (signature|relative offset|comment length|central)/i;
+  if (zip.test(m) || /zip|crc|inflat|unexpected end|truncated|offset/i.test(m))
+    return (
+      "l'archive est endommagée ou incomplète (fichier tronqué ?) : ouvrez-le dans Excel, qui propose de le réparer, " +
+      "enregistrez-le, puis relancez"
+    );
+  return (
+    "une partie du classeur a une structure que Prodbook ne sait pas lire : ouvrez-le dans Excel ou LibreOffice, " +
+    "enregistrez-le au format .xlsx, puis relancez"
+  );
+}
 
 /** Opens an .xlsx file with ExcelJS; wrong type or corrupt file → FichierIllisibleError. */
 export async function chargerXlsx(data: Buffer, nomFichier: string): Promise<ExcelJS.Workbook> {
-  if (data.length < 4 || !ZIP_MAGIC.every((b, i) => data[i] === b)) {
-    const debut = data.subarray(0, 8).toString("latin1");
-    const raison = /^\xD0\xCF\x11\xE0/.test(debut)
-      ? "c'est un ancien classeur .xls (Excel 97-2003) : enregistrez-le au format .xlsx"
-      : "ce n'est pas un fichier .xlsx (archive ZIP attendue)";
-    throw new FichierIllisibleError(nomFichier, raison);
-  }
+  const format = formatNonPrisEnCharge(data);
+  if (format) throw new FichierIllisibleError(nomFichier, format);
   const wb = nouveauClasseurExcelJS();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FichierIllisibleError(nomFichier, (e as Error).message);
+    throw new FichierIllisibleError(nomFichier, raisonLecture(e));
   }
+  // Excel has no workbook without a sheet: none read means a package ExcelJS did not understand.
+  if (wb.worksheets.length === 0)
+    throw new FichierIllisibleError(
+      nomFichier,
+      data.includes("xl/workbook.xml")
+        ? "aucune feuille de calcul n'a pu y être lue : ouvrez-le dans Excel ou LibreOffice, enregistrez-le au format .xlsx, puis relancez"
+        : "l'archive ne contient pas de classeur Excel (partie xl/workbook.xml absente)",
+    );
   return wb;
 }
 
@@ -64,7 +138,9 @@ export function lireCellule(cell: ExcelJS.Cell): CellData {
     const o = val as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) {
       const f = (o.formula as string | undefined) ?? (cell.formula as string | undefined) ?? "";
-      const r = o.result as unknown;
+      // ExcelJS's value drops a falsy result (0, "", FALSE: exceljs issues #1528, #2943); its public
+      // `cell.result` getter reads the model, which keeps it.
+      const r = (o.result ?? (cell.result as unknown)) as unknown;
       if (r && typeof r === "object" && "error" in (r as object))
         return { v: String((r as { error: string }).error), f, fmt, erreur: true };
       if (r instanceof Date) return { v: dateCellule(r), f, fmt };

@@ -16,9 +16,17 @@ import {
   verifierPossession,
   verifierTables,
 } from "../core/port/possession";
-import { chargerXlsx, FichierIllisibleError, lireFeuille, nouveauClasseurExcelJS } from "./read";
+import {
+  chargerXlsx,
+  FichierIllisibleError,
+  formatNonPrisEnCharge,
+  lireFeuille,
+  nouveauClasseurExcelJS,
+  raisonLecture,
+} from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
 import { alleger, type MisesDeCote } from "./validationsVolumineuses";
+import { normaliserPrefixes } from "./prefixes";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
 import { ecrireAvecFlux, specGabarit, type FeuilleEnFlux } from "./feuillesEnFlux";
 import type { FeuilleVolumineuse } from "./feuillesVolumineuses";
@@ -67,7 +75,18 @@ export class XlsxWorkbook implements WorkbookPort {
         code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : (e as Error).message,
       );
     }
-    const { donnees, misesDeCote } = await alleger(data, opts.seuilFeuille);
+    const format = formatNonPrisEnCharge(data);
+    if (format) throw new FichierIllisibleError(nom, format);
+    let allege: Awaited<ReturnType<typeof alleger>>;
+    try {
+      // Parts written with namespace prefixes (valid, but ExcelJS reads names literally) are rewritten first.
+      data = (await normaliserPrefixes(data)) ?? data;
+      allege = await alleger(data, opts.seuilFeuille);
+    } catch (e) {
+      if (e instanceof ErreurDonnees) throw e;
+      throw new FichierIllisibleError(nom, raisonLecture(e));
+    }
+    const { donnees, misesDeCote } = allege;
     const classeur = await chargerXlsx(donnees, nom);
     // Zip entry names are stored in clear: no "xl/charts/" means there is no chart to keep.
     const avecGraphiques = data.includes("xl/charts/");

@@ -1,7 +1,7 @@
 import { creditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
-import { centsToDecimalString, formatMontantFr, formatPourcentFr, parseMontant, type Cents } from "../../core/money";
-import { choixArg, nombreArg } from "../args";
+import { centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
+import { choixArg, montantArg, nombreArg } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees, texteTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
@@ -94,12 +94,10 @@ export const commande = definirCommande({
     if (v.genre === undefined)
       throw new CliError(`L'option --genre est obligatoire (${GENRES_CREDIT.join(", ")}).\nUsage : ${USAGE}`);
     const vfx = v["vfx-france"];
-    const depensesVfxFrance = vfx === undefined ? undefined : parseMontant(vfx);
-    if (vfx !== undefined && (depensesVfxFrance === undefined || depensesVfxFrance < 0)) {
-      throw new CliError(
-        `L'option --vfx-france attend un montant en euros (« 2 500 000 » ou 2500000), reçu « ${vfx} ».`,
-      );
-    }
+    const attenduVfx = "un montant en euros (« 2 500 000 » ou 2500000)";
+    const depensesVfxFrance = vfx === undefined ? undefined : montantArg(vfx, "--vfx-france", attenduVfx);
+    if (depensesVfxFrance !== undefined && depensesVfxFrance < 0)
+      throw new CliError(`L'option --vfx-france attend ${attenduVfx}, reçu « ${vfx} ».`);
     if (v.annee !== undefined && !/^\d{4}$/.test(v.annee))
       throw new CliError(`L'option --annee attend une année AAAA, reçu « ${v.annee} ».`);
     const etranger = v["financement-etranger"];

@@ -5,8 +5,8 @@ import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import type { ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { resultatJson } from "../../core/financement/json";
 import { texteTablesUtilisees } from "../../core/regles/utilisees";
-import { formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
-import { choixArg, nombreArg } from "../args";
+import { formatMontantFr, formatPourcentFr } from "../../core/money";
+import { choixArg, montantArg, nombreArg } from "../args";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -76,11 +76,9 @@ export const commande = definirCommande({
       );
     let cout;
     if (v.cout !== undefined) {
-      cout = parseMontant(v.cout);
-      if (cout === undefined || cout <= 0)
-        throw new CliError(
-          `L'option --cout attend un montant positif (ex. « 3000000 » ou « 3 000 000,00 »), reçu « ${v.cout} ».`,
-        );
+      const attendu = "un montant positif (ex. « 3000000 » ou « 3 000 000,00 »)";
+      cout = montantArg(v.cout, "--cout", attendu);
+      if (cout <= 0) throw new CliError(`L'option --cout attend ${attendu}, reçu « ${v.cout} ».`);
     }
     const regime = choixArg(v["credit-impot"], "--credit-impot", [
       "cinema",

@@ -2,7 +2,8 @@ import type { Constat } from "../controles/constat";
 import { Cents, eurosToCents, ZERO } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre } from "../util/adresse";
-import { decimalCellule } from "./lecture";
+import type { Convention } from "../money/parse";
+import { lireMontantCellule } from "./valeurs";
 import type { CelluleNonComptee, Conservation, Devis } from "./model";
 
 /** What a cell of the amount column holds, as far as conservation is concerned. */
@@ -22,7 +23,12 @@ const NUMERIQUE = /^[\s(+\-–−]*(?:€|eur|\$|£)?\s*\d[\d\s\u00a0\u202f\u200
  * The cells of the amount column below the header that conservation accounts for: a number, a numeric text, a
  * date or an Excel error. Texts without a figure (« à définir », « - ») and empty cells are not amounts.
  */
-export function cellulesMontant(sheet: SheetData, ligneEntete: number, colonne: number): CelluleLue[] {
+export function cellulesMontant(
+  sheet: SheetData,
+  ligneEntete: number,
+  colonne: number,
+  convention?: Convention,
+): CelluleLue[] {
   const out: CelluleLue[] = [];
   for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
     const c = sheet.rows[r][colonne];
@@ -39,8 +45,9 @@ export function cellulesMontant(sheet: SheetData, ligneEntete: number, colonne: 
     }
     let montant: Cents | undefined;
     try {
-      const d = decimalCellule(c);
-      montant = d === undefined ? undefined : eurosToCents(d);
+      // An ambiguous text (« 12.500 ») has no amount read unless the sheet's convention says which.
+      const lu = lireMontantCellule(c, convention);
+      montant = lu.type === "montant" ? eurosToCents(lu.valeur) : undefined;
     } catch {
       montant = undefined; // beyond any production: listed by the import, never counted
     }
@@ -62,6 +69,7 @@ export function calculerConservation(
   ligneEntete: number,
   colonne: number | undefined,
   devis: Devis,
+  convention?: Convention,
 ): Conservation {
   const vide: Conservation = {
     lu: ZERO,
@@ -74,7 +82,7 @@ export function calculerConservation(
     nonComptees: [],
   };
   if (colonne === undefined) return vide;
-  const lues = cellulesMontant(sheet, ligneEntete, colonne);
+  const lues = cellulesMontant(sheet, ligneEntete, colonne, convention);
   const parCellule = new Map(lues.map((l) => [l.cellule, l]));
   const comptes = new Map<string, number>();
   const sommes: Record<Categorie, number> = { lignes: 0, totauxProuves: 0, nonPlaces: 0, listes: 0 };
@@ -91,6 +99,7 @@ export function calculerConservation(
   for (const t of devis.totauxProducteur) compter(t.cellule, t.preuve ? "totauxProuves" : "listes", t.montant);
   for (const h of devis.horsLignes ?? []) compter(h.cellule, "listes", h.montant);
   for (const i of devis.illisibles ?? []) compter(i.cellule, "listes", undefined);
+  for (const a of devis.ambigus ?? []) compter(a.cellule, "listes", undefined);
   const nonComptees: CelluleNonComptee[] = [];
   let lu = 0;
   for (const l of lues) {

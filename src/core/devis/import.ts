@@ -43,6 +43,16 @@ import { ErreurDonnees } from "../erreurs";
 import { calculerConservation } from "./conservation";
 import { egalAuCentime, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
+import {
+  conventionFeuille,
+  dateLisible,
+  estDate,
+  fusionsDeColonne,
+  lireMontantCellule,
+  montantProuve,
+  type LectureMontant,
+  verifierGrandeurs,
+} from "./valeurs";
 
 export interface OptionsImport {
   typeOeuvre?: TypeOeuvre;
@@ -131,6 +141,11 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     cols[k] === undefined ? undefined : row[cols[k] as number];
   const ref = (r: number, k: Colonne) =>
     cols[k] === undefined ? undefined : celluleRef(sheet.name, r, cols[k] as number);
+  // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
+  // magnitudes stop the import naming their cell.
+  const convention = conventionFeuille(sheet, cols, entete.ligne + 1);
+  verifierGrandeurs(sheet, cols, entete.ligne + 1, convention);
+  const fusionsMontant = fusionsDeColonne(sheet, cols.montant);
 
   const brutes: Brute[] = [];
   const totaux: LigneTotalProducteur[] = [];
@@ -244,17 +259,40 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   let recap = false;
   const horsLignes: MontantHorsLignes[] = [];
   /** A row skipped as a whole (summary, TVA…): its amount, if any, is listed with why. */
-  const horsLigne = (r: number, row: CellData[], libelle: string, motif: MontantHorsLignes["motif"]) => {
-    const c = cell(row, "montant");
-    const d = c && !c.erreur ? decimalCellule(c) : undefined;
-    if (d !== undefined)
-      horsLignes.push({ cellule: ref(r, "montant") as string, montant: eurosToCents(d), libelle, motif });
-    else if (c && (c.erreur || (c.v !== null && /\d/.test(String(c.v)))))
-      illisibles.push({ cellule: ref(r, "montant") as string, texte: String(c.v), libelle, erreurExcel: !!c.erreur });
+  const horsLigne = (
+    r: number,
+    row: CellData[],
+    libelle: string,
+    motif: MontantHorsLignes["motif"],
+    total?: boolean,
+  ) => {
+    const lu = lireMontantCellule(cell(row, "montant"), convention);
+    if (lu.type === "montant")
+      horsLignes.push({ cellule: ref(r, "montant") as string, montant: eurosToCents(lu.valeur), libelle, motif });
+    else nommer(lu, r, libelle, total);
   };
   const totauxEnTete: LigneTotalProducteur[] = [];
   const illisibles: MontantIllisible[] = [];
   const totauxSansResultat: NonNullable<Devis["totauxSansResultat"]> = [];
+  const ambigus: NonNullable<Devis["ambigus"]> = [];
+  const arrondis: NonNullable<Devis["arrondis"]> = [];
+  /** An amount cell that says something other than an amount: named (cell, what it shows), never read. */
+  const nommer = (lm: LectureMontant, r: number, libelle: string, total?: boolean) => {
+    const cellule = ref(r, "montant") as string;
+    // A text without a figure on a row that is not a line (« voir détail ») is a comment, not an amount.
+    if (total !== false && lm.type === "texte" && !/\d/.test(lm.texte)) return;
+    if (lm.type === "ambigu")
+      ambigus.push({ cellule, texte: lm.texte, libelle, decimale: lm.decimale, milliers: lm.milliers, total });
+    else if (lm.type === "erreur" || lm.type === "date" || lm.type === "texte")
+      illisibles.push({
+        cellule,
+        texte: lm.texte,
+        libelle,
+        erreurExcel: lm.type === "erreur",
+        date: lm.type === "date" || undefined,
+        total,
+      });
+  };
 
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -278,15 +316,15 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     if (codeEnTete) [code, libelle] = [codeEnTete[1], codeEnTete[2]];
     const titre = [code, libelle].filter(Boolean).join(" ") || textes.map((x) => x.t).join(" ");
     // "-" typed in the amount cell is the accountant's zero.
-    const montantLu = /^\s*[-–—]\s*$/.test(String(cell(row, "montant")?.v ?? "x"))
-      ? new Decimal(0)
-      : decimalCellule(cell(row, "montant"));
-    const qq = quantiteCellule(cell(row, "quantite"));
-    const nn = quantiteCellule(cell(row, "nombre"));
+    const lm = lireMontantCellule(cell(row, "montant"), convention);
+    const qq = quantiteCellule(cell(row, "quantite"), convention);
+    const nn = quantiteCellule(cell(row, "nombre"), convention);
     const q = qq.valeur;
     const n = nn.valeur;
     const tauxPct = pourcentCellule(cell(row, "taux"));
-    const t = tauxPct ? undefined : decimalCellule(cell(row, "taux"));
+    const t = tauxPct ? undefined : decimalCellule(cell(row, "taux"), convention);
+    // An ambiguous text amount is read only when quantité × nombre × taux proves one of its readings.
+    const montantLu = montantProuve(lm, q, n, t);
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
     // A "Récapitulatif" block repeats chapter totals: skipped until detailed lines (with factors) come back.
     if (recap && !aDesFacteurs) {
@@ -322,7 +360,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         libelle = `${type === "total" ? "Total" : "Sous-total"} sans libellé (ligne ${r + 1})`;
       }
     }
-    if (tt && montantLu === undefined) horsLigne(r, row, textes[0]?.t || libelle || titre, "derive");
+    if (tt && montantLu === undefined) horsLigne(r, row, textes[0]?.t || libelle || titre, "derive", true);
     if (tt) {
       // A total above every line (a summary at the top of the sheet) covers the whole devis.
       // It is proven at the end against the lines below it; until then a provisional line, like any total
@@ -394,6 +432,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       const ch = chapitreDeTitre(titre);
       const estTitre = montantLu === undefined || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
       if (ch && estTitre) {
+        if (montantLu === undefined) nommer(lm, r, titre, true);
         fermerSection();
         const sectionAvant = bloc.section;
         bloc.section = ch;
@@ -419,6 +458,50 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const pct = tauxPct ?? (chapitreBasDeDevis(libelle) ? pourcentDansTexte(libelle) : undefined);
     let montant: Cents | undefined = montantLu === undefined ? undefined : eurosToCents(montantLu);
     let montantCalcule = false;
+    // A factor showing a date or an Excel error: the amount is never computed without it.
+    const facteurIllisible = (["quantite", "nombre", "taux"] as const).find(
+      (k) => estDate(cell(row, k)) || !!cell(row, k)?.erreur,
+    );
+    if (facteurIllisible && !pct) {
+      const cf = cell(row, facteurIllisible) as CellData;
+      illisibles.push({
+        cellule: ref(r, facteurIllisible) as string,
+        texte: cf.erreur ? String(cf.v) : dateLisible(cf),
+        libelle: libelle || titre,
+        erreurExcel: !!cf.erreur,
+        date: !cf.erreur || undefined,
+        colonne: facteurIllisible,
+        compte: montant,
+      });
+      if (montant === undefined) {
+        nommer(lm, r, libelle || titre, false);
+        continue;
+      }
+    }
+    // An amount cell that shows an error, a date, an ambiguous or unreadable text is named, never replaced.
+    if (montantLu === undefined && lm.type !== "vide" && !pct && (libelle || code)) {
+      nommer(lm, r, libelle || titre, false);
+      continue;
+    }
+    // A merged amount cell counts once, on the row of its top-left cell: the rows it spans are not computed.
+    const fusion = lm.type === "vide" ? fusionsMontant.get(r) : undefined;
+    if (fusion && !pct && (libelle || code)) {
+      illisibles.push({
+        cellule: ref(r, "montant") as string,
+        texte: "",
+        libelle: libelle || titre,
+        erreurExcel: false,
+        fusionneAvec: fusion,
+      });
+      continue;
+    }
+    if (lm.type === "montant" && lm.sousCentime && montant !== undefined)
+      arrondis.push({
+        cellule: ref(r, "montant") as string,
+        texte: String(cell(row, "montant")?.v),
+        libelle: libelle || titre,
+        montant,
+      });
     if (montant === undefined && t !== undefined && (q !== undefined || n !== undefined)) {
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;
@@ -597,11 +680,13 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     coutMinute: tot.coutMinute,
     nonPlaces,
     illisibles,
+    ambigus,
+    arrondis,
     totauxProducteur: totaux,
     totauxSansResultat,
     horsLignes,
     totauxNonProuves,
   };
-  devis.conservation = calculerConservation(sheet, entete.ligne, cols.montant, devis);
+  devis.conservation = calculerConservation(sheet, entete.ligne, cols.montant, devis, convention);
   return devis;
 }

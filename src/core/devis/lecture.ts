@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { CellData } from "../port/workbook";
-import { parseDecimalFr } from "../money/parse";
+import { analyserNombre, type Convention } from "../money/parse";
 import { normaliser } from "../util/texte";
 
 /** Text of a cell ("" when empty); numbers as typed (a code 23 → "23"). */
@@ -11,12 +11,16 @@ export function texteCellule(c: CellData | undefined): string {
   return "";
 }
 
-/** A number read from a number cell, a formula's cached value or text ("1 234,56 €"); undefined otherwise. */
-export function decimalCellule(c: CellData | undefined): Decimal | undefined {
+/**
+ * A number read from a number cell, a formula's cached value or text ("1 234,56 €"); undefined otherwise. A text
+ * « 1.500 » is read with `convention` (what the sheet proves); without one, its separator is taken as decimal.
+ */
+export function decimalCellule(c: CellData | undefined, convention?: Convention): Decimal | undefined {
   if (!c || c.v === null || c.erreur || typeof c.v === "boolean") return undefined;
   if (typeof c.v === "number") return Number.isFinite(c.v) ? new Decimal(c.v) : undefined;
   if (/%\s*$/.test(c.v)) return undefined;
-  return parseDecimalFr(c.v);
+  const a = analyserNombre(c.v, convention);
+  return a.type === "nombre" ? a.valeur : a.type === "ambigu" ? a.decimale : undefined;
 }
 
 const QUANTITE_AVEC_UNITE = new RegExp(
@@ -26,8 +30,11 @@ const QUANTITE_AVEC_UNITE = new RegExp(
 );
 
 /** A quantity, possibly typed with its unit ("10 j", "2 sem", "3 jours"): the number and the unit as typed. */
-export function quantiteCellule(c: CellData | undefined): { valeur?: Decimal; unite?: string } {
-  const d = decimalCellule(c);
+export function quantiteCellule(
+  c: CellData | undefined,
+  convention?: Convention,
+): { valeur?: Decimal; unite?: string } {
+  const d = decimalCellule(c, convention);
   if (d || !c || typeof c.v !== "string") return { valeur: d };
   const m = QUANTITE_AVEC_UNITE.exec(normaliser(c.v));
   if (!m) return {};

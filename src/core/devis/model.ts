@@ -162,6 +162,36 @@ export interface MontantIllisible {
   erreurExcel: boolean;
   /** A formula saved without its result (file written by a tool that does not calculate). */
   formuleSansValeur?: boolean;
+  /** A date (a real date or « 15/04/2025 ») where an amount or a quantity belongs. */
+  date?: boolean;
+  /** The cell is a factor (quantité, nombre, taux), not the amount. */
+  colonne?: "quantite" | "nombre" | "taux";
+  /** The row is a subtotal, total or chapter row of the producer: its amount is not compared. */
+  total?: boolean;
+  /** The line is still counted, with this amount read from its amount cell. */
+  compte?: Cents;
+  /** The amount cell is part of a range merged from this cell, whose amount is counted on that cell's row. */
+  fusionneAvec?: string;
+}
+
+/** A text amount whose lone « . » or « , » before three digits may be decimal or grouping, and nothing proves which. */
+export interface MontantAmbigu {
+  cellule: string;
+  texte: string;
+  libelle: string;
+  /** The separator read as the decimal one (« 12.500 » → 12,50 €) or as grouping (12 500,00 €). */
+  decimale: Cents;
+  milliers: Cents;
+  /** The row is a subtotal, total or chapter row: not compared. */
+  total?: boolean;
+}
+
+/** A text amount with more than two decimals (« 0,125 »), counted rounded half-up to the cent. */
+export interface MontantArrondi {
+  cellule: string;
+  texte: string;
+  libelle: string;
+  montant: Cents;
 }
 
 export interface Devis {
@@ -180,6 +210,10 @@ export interface Devis {
   nonPlaces: MontantNonPlace[];
   /** Amount cells that could not be read (Excel error, text that is not an amount): listed, never dropped. */
   illisibles?: MontantIllisible[];
+  /** Ambiguous text amounts (« 12.500 € »): not counted, both readings named. */
+  ambigus?: MontantAmbigu[];
+  /** Text amounts below the cent (« 0,125 »): counted rounded, said so. */
+  arrondis?: MontantArrondi[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
   totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
   totauxProducteur: LigneTotalProducteur[];

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { ErreurDonnees } from "../erreurs";
 
 /**
  * An amount in euro cents. Branded so a plain number (euros, a quantity) cannot be passed by mistake.
@@ -8,11 +9,27 @@ export type Cents = number & { readonly __brand: "Cents" };
 
 /** Past 2^53 integers lose exactness; ±2^51 cents (≈ 22 000 billion €) is far beyond any production. */
 const LIMITE = 2 ** 51;
+export const MONTANT_MAX_CENTIMES = LIMITE;
+
+/**
+ * An amount (or a sum of amounts) beyond ±2^51 cents: only input can produce it (a reference number pasted as
+ * an amount), so it is a data error with a French message, never an internal one.
+ */
+export class MontantHorsLimiteError extends ErreurDonnees {
+  constructor(
+    public readonly valeur: string,
+    ou?: string,
+  ) {
+    super(
+      `${ou ? `${ou} : ` : ""}le montant ${valeur} dépasse la limite de Prodbook (± 22 517 998 136 852,48 €) : ` +
+        `vérifiez qu'un numéro ou une référence n'a pas été saisi à la place d'un montant.`,
+    );
+  }
+}
 
 export function cents(n: number): Cents {
-  if (!Number.isInteger(n) || Math.abs(n) > LIMITE) {
-    throw new RangeError(`Montant en centimes invalide : ${n}`);
-  }
+  if (!Number.isInteger(n)) throw new RangeError(`Montant en centimes invalide : ${n}`);
+  if (Math.abs(n) > LIMITE) throw new MontantHorsLimiteError(`${new Decimal(n).dividedBy(100).toFixed()} €`);
   return n as Cents;
 }
 

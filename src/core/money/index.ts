@@ -1,3 +1,4 @@
 export * from "./cents";
 export * from "./parse";
 export * from "./format";
+export * from "./messages";

@@ -13,6 +13,8 @@ import { ligneHorsChapitre } from "./ligneHorsChapitre";
 import { montantCalcul } from "./montantCalcul";
 import { montantHorsLignes } from "./montantHorsLignes";
 import { montantIllisible } from "./montantIllisible";
+import { montantAmbigu } from "./montantAmbigu";
+import { montantSousCentime } from "./montantSousCentime";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import { grilleMinima, salaireMinimum } from "./salaireMinimum";
@@ -26,6 +28,8 @@ export type { ContexteDevis } from "./contexte";
 export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devis", [
   montantCalcul,
   montantIllisible,
+  montantAmbigu,
+  montantSousCentime,
   formuleSansResultat,
   sousTotalProducteur,
   totalProducteur,

@@ -1,21 +1,52 @@
 import type { Regle } from "../../controles/constat";
-import { cite, ContexteDevis } from "./contexte";
+import type { MontantIllisible } from "../model";
+import { cite, ContexteDevis, eur } from "./contexte";
 
-/** Amount cells that hold an Excel error or text that is not an amount: the line is not in the devis. */
+const NOM_COLONNE = { quantite: "la quantité", nombre: "le nombre", taux: "le taux" } as const;
+
+function message(m: MontantIllisible): string {
+  const ou = `${m.cellule} ${cite(m.libelle)}`;
+  const quoi = m.colonne ? NOM_COLONNE[m.colonne] : m.total ? "le montant de ce total" : "le montant";
+  const suite =
+    m.compte !== undefined
+      ? `la ligne est comptée avec son montant lu, ${eur(m.compte)}.`
+      : m.total
+        ? "ce total du producteur n'est pas comparé."
+        : m.colonne
+          ? "le montant n'est pas calculé sans cette valeur ; la ligne n'est pas comptée."
+          : "la ligne n'est pas comptée.";
+  if (m.fusionneAvec)
+    return (
+      `${ou} : la cellule du montant est fusionnée avec ${m.fusionneAvec}, dont le montant est compté une fois, sur sa ` +
+      `propre ligne ; cette ligne n'est pas calculée à part.`
+    );
+  if (m.erreurExcel) return `${ou} : ${quoi} est une erreur Excel (${m.texte}) ; ${suite}`;
+  if (m.date) return `${ou} : ${quoi} est une date (${m.texte}), pas un ${m.colonne ? "nombre" : "montant"} ; ${suite}`;
+  if (m.formuleSansValeur)
+    return (
+      `${ou} : la formule ${m.texte} a été enregistrée sans son résultat ; ouvrez le classeur dans Excel et ` +
+      `enregistrez-le, puis relancez. La ligne n'est pas comptée.`
+    );
+  return `${ou} : « ${m.texte} » n'est pas un montant ; ${suite}`;
+}
+
+/**
+ * Amount cells (or factors of a line without amount) that hold an Excel error, a date or text that is not an
+ * amount: named, never replaced by quantité × nombre × taux.
+ */
 export const montantIllisible: Regle<ContexteDevis> = {
   id: "montant-illisible",
-  description: "Chaque cellule de montant du devis source contient un nombre lisible.",
+  description:
+    "Chaque cellule de montant du devis source contient un nombre lisible (ni erreur Excel, ni date, ni texte).",
   verifier({ devis }) {
     return (devis.illisibles ?? []).map((m) => ({
       regle: "montant-illisible",
-      gravite: m.erreurExcel || m.formuleSansValeur ? ("erreur" as const) : ("alerte" as const),
-      message: m.erreurExcel
-        ? `${m.cellule} ${cite(m.libelle)} : le montant est une erreur Excel (${m.texte}) ; la ligne n'est pas comptée.`
-        : m.formuleSansValeur
-          ? `${m.cellule} ${cite(m.libelle)} : la formule ${m.texte} a été enregistrée sans son résultat ; ouvrez le classeur dans ` +
-            `Excel et ` +
-            `enregistrez-le, puis relancez. La ligne n'est pas comptée.`
-          : `${m.cellule} ${cite(m.libelle)} : « ${m.texte} » n'est pas un montant ; la ligne n'est pas comptée.`,
+      gravite: m.fusionneAvec
+        ? ("info" as const)
+        : m.erreurExcel || m.formuleSansValeur || (m.date && !m.colonne)
+          ? ("erreur" as const)
+          : ("alerte" as const),
+      message: message(m),
       cellule: m.cellule,
     }));
   },

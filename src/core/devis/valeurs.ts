@@ -1,0 +1,199 @@
+import Decimal from "decimal.js";
+import {
+  analyserMontant,
+  analyserNombre,
+  conventionProuvee,
+  montantLigne,
+  type Cents,
+  type Convention,
+} from "../money";
+import { MONTANT_MAX_CENTIMES } from "../money/cents";
+import { estFormatDate, serieVersIso } from "../port/dates";
+import type { CellData, SheetData } from "../port/workbook";
+import { celluleRef, parseAdresse } from "../util/adresse";
+import { ErreurDonnees } from "../erreurs";
+import type { Colonne, Colonnes } from "./entetes";
+
+/**
+ * What an amount cell of the producer's devis says. Nothing here is guessed: an ambiguous text, an Excel error,
+ * a date or a text that is not an amount is named as such, never read as a number nor replaced by
+ * quantité × nombre × taux.
+ */
+export type LectureMontant =
+  | { type: "vide" }
+  | {
+      type: "montant";
+      valeur: Decimal;
+      /** A text with more than two decimals (« 0,125 »): `valeur` is exact, the line is rounded half-up. */
+      sousCentime?: boolean;
+    }
+  | { type: "ambigu"; texte: string; decimale: Cents; milliers: Cents }
+  | { type: "erreur"; texte: string }
+  | { type: "date"; texte: string }
+  | { type: "texte"; texte: string };
+
+/** The numeric columns whose text cells tell the sheet's decimal convention. */
+const COLONNES_NUMERIQUES: readonly Colonne[] = [
+  "montant",
+  "taux",
+  "quantite",
+  "nombre",
+  "montantFrance",
+  "montantEtranger",
+  "montantCharges",
+];
+
+/** Columns where a number beyond ±2^51 cents is refused (exit 2 in the CLI). */
+const COLONNES_MONTANT: readonly Colonne[] = ["montant", "montantFrance", "montantEtranger", "montantCharges"];
+
+/**
+ * The decimal convention the sheet proves by its own text amounts (« 1 234,56 » → fr, « 1,234.56 » → en), when
+ * they all agree; undefined otherwise (then « 12.500 » stays ambiguous).
+ */
+export function conventionFeuille(sheet: SheetData, cols: Colonnes, debut: number): Convention | undefined {
+  const indices = COLONNES_NUMERIQUES.map((k) => cols[k]).filter((i): i is number => i !== undefined);
+  const textes: string[] = [];
+  for (let r = debut; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    for (const i of indices) {
+      const v = row[i]?.v;
+      if (typeof v === "string" && /\d[.,]/.test(v) && !row[i].erreur) textes.push(v);
+    }
+  }
+  return conventionProuvee(textes);
+}
+
+const DATE_TEXTE = /^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))\s*$/;
+
+/** A real date (a number with a date format, or a date cell read as ISO text) or a text « 15/04/2025 ». */
+export function estDate(c: CellData | undefined): boolean {
+  if (!c || c.v === null || c.erreur) return false;
+  if (typeof c.v === "number") return estFormatDate(c.fmt);
+  if (typeof c.v !== "string" || !DATE_TEXTE.test(c.v)) return false;
+  // "1.500.000" is an amount, not a date (two groups of three digits).
+  return !/^\s*\d{1,3}(\.\d{3})+\s*$/.test(c.v);
+}
+
+/** Reads an amount cell; « - » typed alone is the accountant's zero. */
+export function lireMontantCellule(c: CellData | undefined, convention?: Convention): LectureMontant {
+  if (!c || c.v === null || (typeof c.v === "string" && c.v.trim() === "")) return { type: "vide" };
+  if (c.erreur) return { type: "erreur", texte: String(c.v) };
+  if (typeof c.v === "boolean") return { type: "texte", texte: c.v ? "VRAI" : "FAUX" };
+  if (estDate(c)) return { type: "date", texte: dateLisible(c) };
+  if (typeof c.v === "number")
+    return Number.isFinite(c.v) ? { type: "montant", valeur: new Decimal(c.v) } : { type: "texte", texte: String(c.v) };
+  if (/^\s*[-–—]\s*$/.test(c.v)) return { type: "montant", valeur: new Decimal(0) };
+  if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
+  const a = analyserMontant(c.v, convention);
+  if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };
+  if (a.type === "invalide") return { type: "texte", texte: c.v };
+  const n = analyserNombre(c.v, convention);
+  const valeur = n.type === "nombre" ? n.valeur : new Decimal(0);
+  return a.type === "montant" && a.sousCentime
+    ? { type: "montant", valeur, sousCentime: true }
+    : { type: "montant", valeur };
+}
+
+/** Beyond ±2^51 cents: a reference pasted as an amount. The CLI exits 2 naming the cell. */
+export class MontantAberrantError extends ErreurDonnees {
+  constructor(
+    public readonly cellule: string,
+    texte: string,
+  ) {
+    super(
+      `${cellule} : « ${texte} » n'est pas un montant plausible (au-delà de ± 22 517 998 136 852,48 €) ; ` +
+        `un numéro ou une référence a-t-il été collé à la place d'un montant ? Corrigez la cellule et relancez.`,
+    );
+  }
+}
+
+const MAX_EUROS = new Decimal(MONTANT_MAX_CENTIMES).dividedBy(100);
+
+/** The value a numeric cell holds (number or text, read with the sheet's convention); undefined otherwise. */
+function valeurNumerique(c: CellData | undefined, convention?: Convention): Decimal | undefined {
+  if (!c || c.v === null || c.erreur || typeof c.v === "boolean" || estDate(c)) return undefined;
+  if (typeof c.v === "number") return Number.isFinite(c.v) ? new Decimal(c.v) : undefined;
+  const a = analyserNombre(c.v, convention);
+  return a.type === "nombre"
+    ? a.valeur
+    : a.type === "ambigu"
+      ? Decimal.max(a.decimale.abs(), a.milliers.abs())
+      : undefined;
+}
+
+/**
+ * Refuses, naming the cell, an amount or a quantité × nombre × taux beyond ±2^51 cents: past that, integers lose
+ * their exactness, and no production costs that much (it is a reference number pasted as an amount).
+ */
+export function verifierGrandeurs(sheet: SheetData, cols: Colonnes, debut: number, convention?: Convention): void {
+  const ref = (r: number, k: Colonne) => celluleRef(sheet.name, r, cols[k] as number);
+  for (let r = debut; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const val = (k: Colonne) =>
+      cols[k] === undefined ? undefined : valeurNumerique(row[cols[k] as number], convention);
+    for (const k of COLONNES_MONTANT) {
+      const v = val(k);
+      if (v && v.abs().greaterThan(MAX_EUROS))
+        throw new MontantAberrantError(ref(r, k), String(row[cols[k] as number].v));
+    }
+    const facteurs = (["quantite", "nombre", "taux"] as const).filter((k) => val(k) !== undefined);
+    const produit = facteurs.reduce((p, k) => p.times((val(k) as Decimal).abs()), new Decimal(1));
+    if (facteurs.length && produit.greaterThan(MAX_EUROS)) {
+      const k = facteurs.reduce((a, b) => ((val(a) as Decimal).abs().greaterThan((val(b) as Decimal).abs()) ? a : b));
+      throw new MontantAberrantError(ref(r, k), String(row[cols[k] as number].v));
+    }
+  }
+}
+
+/**
+ * The amount a line's cell proves: its number, or for an ambiguous text (« 12.500 »), the one reading that
+ * quantité × nombre × taux gives exactly; undefined when nothing proves it.
+ */
+export function montantProuve(
+  lm: LectureMontant,
+  q: Decimal | undefined,
+  n: Decimal | undefined,
+  t: Decimal | undefined,
+): Decimal | undefined {
+  if (lm.type === "montant") return lm.valeur;
+  if (lm.type !== "ambigu" || t === undefined || (q === undefined && n === undefined)) return undefined;
+  const calcul = montantLigne(q ?? 1, n ?? 1, t);
+  const lectures = [lm.decimale, lm.milliers].filter((c) => c === calcul);
+  return lectures.length === 1 ? new Decimal(lectures[0]).dividedBy(100) : undefined;
+}
+
+/**
+ * Rows (0-based) whose cell in column `col` is covered by a merged range without being its top-left cell, with
+ * that top-left cell: a merged amount belongs to the row of its top-left cell, never to the rows it spans.
+ */
+export function fusionsDeColonne(sheet: SheetData, col: number | undefined): Map<number, string> {
+  const out = new Map<number, string>();
+  if (col === undefined) return out;
+  for (const m of sheet.merges ?? []) {
+    const [a, b = a] = m.split(":");
+    let d, f;
+    try {
+      d = parseAdresse(a);
+      f = parseAdresse(b);
+    } catch {
+      continue;
+    }
+    if (col < Math.min(d.col, f.col) || col > Math.max(d.col, f.col)) continue;
+    const haut = Math.min(d.row, f.row);
+    for (let r = haut; r <= Math.max(d.row, f.row); r++)
+      if (r !== haut || col !== Math.min(d.col, f.col))
+        out.set(r, celluleRef(sheet.name, haut, Math.min(d.col, f.col)));
+  }
+  return out;
+}
+
+/** « 2025-04-15 » or an Excel serial with a date format → « 15/04/2025 », as the user sees it. */
+export function dateLisible(c: CellData): string {
+  const iso =
+    typeof c.v === "number"
+      ? serieVersIso(c.v)
+      : /^\d{4}-\d{2}-\d{2}$/.test(String(c.v).trim())
+        ? String(c.v).trim()
+        : undefined;
+  return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : String(c.v).trim();
+}

@@ -1,0 +1,49 @@
+import Decimal from "decimal.js";
+import type { AnalyseMontant, AnalyseNombre } from "./parse";
+import { formatMontantFr } from "./format";
+
+/** 12.5 → "12,5" (a number as a French reader writes it, without grouping). */
+function nombreFr(d: Decimal): string {
+  return d.toFixed().replace(".", ",");
+}
+
+/**
+ * Why a value typed by the user (a function argument, a CLI option) is refused as an amount; `sujet` names it
+ * (« L'argument « montant » », « L'option --cout »).
+ */
+export function messageMontantRefuse(
+  a: Exclude<AnalyseMontant, { type: "montant" }>,
+  sujet: string,
+  valeur: string | number,
+): string {
+  switch (a.type) {
+    case "ambigu":
+      return (
+        `${sujet} : « ${valeur} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)} ; ` +
+        `écrivez « ${nombreFr(new Decimal(a.decimale).dividedBy(100))} » ou « ${nombreFr(
+          new Decimal(a.milliers).dividedBy(100),
+        )} ».`
+      );
+    case "hors-limite":
+      return (
+        `${sujet} : « ${valeur} » dépasse la limite de Prodbook (± 22 517 998 136 852,48 €) : ` +
+        `un numéro ou une référence a-t-il été saisi à la place d'un montant ?`
+      );
+    default:
+      return `${sujet} (« ${valeur} ») n'est pas un montant.`;
+  }
+}
+
+/** Why a value typed by the user is refused as a number (quantity, duration, rate in euros). */
+export function messageNombreRefuse(
+  a: Exclude<AnalyseNombre, { type: "nombre" }>,
+  sujet: string,
+  valeur: string | number,
+): string {
+  if (a.type === "ambigu")
+    return (
+      `${sujet} : « ${valeur} » peut se lire ${nombreFr(a.decimale)} ou ${nombreFr(a.milliers)} ; ` +
+      `écrivez « ${nombreFr(a.decimale)} » ou « ${nombreFr(a.milliers)} ».`
+    );
+  return `${sujet} (« ${valeur} ») n'est pas un nombre.`;
+}
