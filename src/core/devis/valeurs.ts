@@ -63,12 +63,25 @@ export function conventionFeuille(sheet: SheetData, cols: Colonnes, debut: numbe
   return conventionProuvee(textes);
 }
 
+const FORMATS_DATE = new Map<string, boolean>();
+/** estFormatDate memoised: every amount cell of a column usually shares one format. */
+function formatDate(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  let d = FORMATS_DATE.get(fmt);
+  if (d === undefined) {
+    if (FORMATS_DATE.size > 1000) FORMATS_DATE.clear();
+    d = estFormatDate(fmt);
+    FORMATS_DATE.set(fmt, d);
+  }
+  return d;
+}
+
 const DATE_TEXTE = /^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))\s*$/;
 
 /** A real date (a number with a date format, or a date cell read as ISO text) or a text « 15/04/2025 ». */
 export function estDate(c: CellData | undefined): boolean {
   if (!c || c.v === null || c.erreur) return false;
-  if (typeof c.v === "number") return estFormatDate(c.fmt);
+  if (typeof c.v === "number") return formatDate(c.fmt);
   if (typeof c.v !== "string" || !DATE_TEXTE.test(c.v)) return false;
   // "1.500.000" is an amount, not a date (two groups of three digits).
   return !/^\s*\d{1,3}(\.\d{3})+\s*$/.test(c.v);
@@ -86,12 +99,11 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
   const a = analyserMontant(c.v, convention);
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };
-  if (a.type === "invalide") return { type: "texte", texte: c.v };
-  const n = analyserNombre(c.v, convention);
-  const valeur = n.type === "nombre" ? n.valeur : new Decimal(0);
-  return a.type === "montant" && a.sousCentime
-    ? { type: "montant", valeur, sousCentime: true }
-    : { type: "montant", valeur };
+  // Beyond ±2^51 cents: verifierGrandeurs has already refused the sheet, naming the cell.
+  if (a.type === "invalide" || a.type === "hors-limite") return { type: "texte", texte: c.v };
+  // The cents are the amount rounded half-up, as the import would round it.
+  const valeur = new Decimal(a.cents).dividedBy(100);
+  return a.sousCentime ? { type: "montant", valeur, sousCentime: true } : { type: "montant", valeur };
 }
 
 /** Beyond ±2^51 cents: a reference pasted as an amount. The CLI exits 2 naming the cell. */
@@ -107,18 +119,16 @@ export class MontantAberrantError extends ErreurDonnees {
   }
 }
 
-const MAX_EUROS = new Decimal(MONTANT_MAX_CENTIMES).dividedBy(100);
+const MAX_EUROS = MONTANT_MAX_CENTIMES / 100;
 
-/** The value a numeric cell holds (number or text, read with the sheet's convention); undefined otherwise. */
-function valeurNumerique(c: CellData | undefined, convention?: Convention): Decimal | undefined {
-  if (!c || c.v === null || c.erreur || typeof c.v === "boolean" || estDate(c)) return undefined;
-  if (typeof c.v === "number") return Number.isFinite(c.v) ? new Decimal(c.v) : undefined;
+/** The magnitude of a numeric cell (number, or text read with the sheet's convention); undefined otherwise. */
+function grandeur(c: CellData | undefined, convention?: Convention): number | undefined {
+  if (!c || c.v === null || c.erreur) return undefined;
+  if (typeof c.v === "number") return Number.isFinite(c.v) && !formatDate(c.fmt) ? Math.abs(c.v) : undefined;
+  if (typeof c.v !== "string" || !/\d/.test(c.v)) return undefined;
   const a = analyserNombre(c.v, convention);
-  return a.type === "nombre"
-    ? a.valeur
-    : a.type === "ambigu"
-      ? Decimal.max(a.decimale.abs(), a.milliers.abs())
-      : undefined;
+  if (a.type === "nombre") return a.valeur.abs().toNumber();
+  return a.type === "ambigu" ? a.milliers.abs().toNumber() : undefined;
 }
 
 /**
@@ -126,22 +136,25 @@ function valeurNumerique(c: CellData | undefined, convention?: Convention): Deci
  * their exactness, and no production costs that much (it is a reference number pasted as an amount).
  */
 export function verifierGrandeurs(sheet: SheetData, cols: Colonnes, debut: number, convention?: Convention): void {
-  const ref = (r: number, k: Colonne) => celluleRef(sheet.name, r, cols[k] as number);
+  const montants = COLONNES_MONTANT.filter((k) => cols[k] !== undefined);
+  const facteurs = (["quantite", "nombre", "taux"] as const).filter((k) => cols[k] !== undefined);
+  const refuser = (r: number, k: Colonne) => {
+    const i = cols[k] as number;
+    throw new MontantAberrantError(celluleRef(sheet.name, r, i), String(sheet.rows[r][i].v));
+  };
   for (let r = debut; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    const val = (k: Colonne) =>
-      cols[k] === undefined ? undefined : valeurNumerique(row[cols[k] as number], convention);
-    for (const k of COLONNES_MONTANT) {
-      const v = val(k);
-      if (v && v.abs().greaterThan(MAX_EUROS))
-        throw new MontantAberrantError(ref(r, k), String(row[cols[k] as number].v));
+    for (const k of montants) if ((grandeur(row[cols[k] as number], convention) ?? 0) > MAX_EUROS) refuser(r, k);
+    let produit = 1;
+    let plusGrand: Colonne | undefined;
+    let max = -1;
+    for (const k of facteurs) {
+      const g = grandeur(row[cols[k] as number], convention);
+      if (g === undefined) continue;
+      produit *= g;
+      if (g > max) [max, plusGrand] = [g, k];
     }
-    const facteurs = (["quantite", "nombre", "taux"] as const).filter((k) => val(k) !== undefined);
-    const produit = facteurs.reduce((p, k) => p.times((val(k) as Decimal).abs()), new Decimal(1));
-    if (facteurs.length && produit.greaterThan(MAX_EUROS)) {
-      const k = facteurs.reduce((a, b) => ((val(a) as Decimal).abs().greaterThan((val(b) as Decimal).abs()) ? a : b));
-      throw new MontantAberrantError(ref(r, k), String(row[cols[k] as number].v));
-    }
+    if (plusGrand && produit > MAX_EUROS) refuser(r, plusGrand);
   }
 }
 
