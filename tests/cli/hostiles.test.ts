@@ -60,10 +60,14 @@ describe("ce que dit chaque fichier hostile", () => {
   const json = async (f: string) => {
     const r = await devis(f, "--json");
     expect(r.code).toBe(0);
-    return JSON.parse(r.sortie) as {
-      devis: { total: string; lignes: number };
+    const j = JSON.parse(r.sortie) as {
+      devis: { total: string; lignes: number; conservation: { ecart: string; nonComptees: unknown[] } };
       controles: { regle: string; gravite: string; message: string; cellule: string | null }[];
     };
+    // Every cell of the amount column is a line, a proven total or a listed item (issue 10 §1).
+    expect(j.devis.conservation.ecart).toBe("0.00");
+    expect(j.devis.conservation.nonComptees).toEqual([]);
+    return j;
   };
 
   it.each([

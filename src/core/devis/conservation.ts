@@ -11,6 +11,8 @@ interface CelluleLue {
   cellule: string;
   /** The amount read (same parser as the import), when the cell holds one. */
   montant?: Cents;
+  /** An ambiguous text (« 12.500 »): its amount is the one the import proved, if any (quantité × nombre × taux). */
+  ambigu?: boolean;
   texte: string;
 }
 
@@ -44,14 +46,16 @@ export function cellulesMontant(
       continue;
     }
     let montant: Cents | undefined;
+    let ambigu = false;
     try {
       // An ambiguous text (« 12.500 ») has no amount read unless the sheet's convention says which.
       const lu = lireMontantCellule(c, convention);
       montant = lu.type === "montant" ? eurosToCents(lu.valeur) : undefined;
+      ambigu = lu.type === "ambigu";
     } catch {
       montant = undefined; // beyond any production: listed by the import, never counted
     }
-    out.push({ cellule, montant, texte });
+    out.push({ cellule, montant, texte, ambigu: ambigu || undefined });
   }
   return out;
 }
@@ -93,6 +97,7 @@ export function calculerConservation(
     if (!l) return; // an amount computed by Prodbook (empty cell) or read elsewhere: not in this column
     comptes.set(cellule, (comptes.get(cellule) ?? 0) + 1);
     nombres[cat]++;
+    if (l.ambigu && l.montant === undefined && cat === "lignes") l.montant = montant;
     if (l.montant !== undefined && montant !== undefined) sommes[cat] += montant;
   };
   for (const l of devis.lignes) compter(l.source.cellules.montant, l.chapitre ? "lignes" : "nonPlaces", l.montant);
