@@ -196,7 +196,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const dedans = ouverts.filter((p) => couverts.has(p.brute.ligne.id));
     const exclus = new Set(dedans.map((p) => p.brute.ligne.id));
     const sans = t.lignesCouvertes.filter((id) => !exclus.has(id));
-    if (!dedans.length || !egalAuCentime(sommeIds(parId, sans), t.montant)) return false;
+    if (!dedans.length || !sans.length || !egalAuCentime(sommeIds(parId, sans), t.montant)) return false;
     t.lignesCouvertes = sans;
     t.preuve = "somme";
     for (const p of dedans) revertir(p);

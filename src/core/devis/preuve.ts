@@ -63,7 +63,7 @@ export function preuveDe(
     for (const id of ids) s += ctx.lignes.get(id)?.montant ?? 0;
     return s;
   };
-  if (t.lignesCouvertes.length > 0 ? proche(somme(t.lignesCouvertes), t.montant) : t.montant === 0) return "somme";
+  if (t.lignesCouvertes.length > 0 ? proche(somme(t.lignesCouvertes), t.montant) : proche(0, t.montant)) return "somme";
   const couverts = new Set(t.lignesCouvertes);
   const sousTotaux = avant.filter((s) => s.type === "sous-total" && s !== t);
   if (t.formule) {

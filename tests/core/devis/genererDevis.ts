@@ -1,0 +1,210 @@
+import * as fc from "fast-check";
+import type { CellData, SheetData } from "../../../src/core/port/workbook";
+
+/**
+ * Producer-style devis sheets generated as in-memory cell grids (issue 10 §5): sections with or without a title
+ * amount, subtotals right, wrong or as SUM formulas, capitals, « Total… » labels that are and are not totals,
+ * blank and comment rows, amounts as numbers or French / English texts, Excel errors and dates in the amount
+ * column, TVA and TTC rows under the total. Columns: Code | Désignation | Qté | Tarif | Montant (E).
+ */
+export type Montant = { cents: number; forme: "nombre" | "fr" | "en" | "formule" };
+export type Rangee =
+  | { type: "ligne"; libelle: string; montant: Montant; facteurs: boolean }
+  | { type: "titre"; libelle: string; montant?: "somme" | "faux" | "formule" }
+  | { type: "sous-total"; libelle: string; juste: "oui" | "faux" | "formule" | "loin" }
+  | { type: "vide" }
+  | { type: "commentaire"; texte: string }
+  | { type: "erreur"; libelle: string; code: string }
+  | { type: "date"; libelle: string; date: string }
+  | { type: "total"; libelle: string; juste: "oui" | "faux" | "formule" }
+  | { type: "derive"; libelle: string; cents: number };
+
+const TITRES = ["PERSONNEL", "2 - PERSONNEL", "POST-PRODUCTION", "DÉCORS", "CHAPITRE 7 MOYENS TECHNIQUES", "RÉGIE"];
+const LIBELLES = [
+  "Monteur",
+  "Chef opérateur",
+  "TOTAL ENERGIES",
+  "Total carburant",
+  "CATERING",
+  "LOCATION DE LOCAUX",
+  "Location caméra",
+  "Mixage",
+  "Divers",
+  "ASSURANCES",
+  "Total Énergies station A6",
+];
+const SOUS_TOTAUX = ["Sous-total", "TOTAL CHAPITRE", "Total poste", "S/total"];
+
+const montant: fc.Arbitrary<Montant> = fc.record({
+  cents: fc.oneof(
+    fc.integer({ min: 0, max: 2_000_000 }),
+    fc.integer({ min: 1, max: 99 }).map((x) => x * 100_000),
+  ),
+  forme: fc.constantFrom("nombre", "fr", "en", "formule"),
+});
+
+const rangee: fc.Arbitrary<Rangee> = fc.oneof(
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      type: fc.constant("ligne" as const),
+      libelle: fc.constantFrom(...LIBELLES),
+      montant,
+      facteurs: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant("titre" as const),
+      libelle: fc.constantFrom(...TITRES),
+      montant: fc.option(fc.constantFrom("somme" as const, "faux" as const, "formule" as const), { nil: undefined }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant("sous-total" as const),
+      libelle: fc.constantFrom(...SOUS_TOTAUX),
+      juste: fc.constantFrom("oui" as const, "faux" as const, "formule" as const, "loin" as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ type: "vide" as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("commentaire" as const),
+      texte: fc.constantFrom("Devis à recevoir", "NB : tarifs 2025"),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("erreur" as const),
+      libelle: fc.constantFrom("", "Machinerie", "Sous-total"),
+      code: fc.constantFrom("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?"),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("date" as const),
+      libelle: fc.constantFrom("", "Repérages"),
+      date: fc.constantFrom("2025-04-15", "15/04/2025"),
+    }),
+  },
+);
+
+const fin: fc.Arbitrary<Rangee[]> = fc
+  .tuple(
+    fc.option(
+      fc.record({
+        type: fc.constant("total" as const),
+        libelle: fc.constantFrom("TOTAL", "Total général", "TOTAL HT"),
+        juste: fc.constantFrom("oui" as const, "faux" as const, "formule" as const),
+      }),
+      { nil: undefined },
+    ),
+    fc.boolean(),
+  )
+  .map(([t, tva]) => {
+    const out: Rangee[] = t ? [t] : [];
+    if (tva)
+      out.push({ type: "derive", libelle: "TVA 20 %", cents: 0 }, { type: "derive", libelle: "TOTAL TTC", cents: 0 });
+    return out;
+  });
+
+export const devisGenere: fc.Arbitrary<Rangee[]> = fc
+  .tuple(fc.array(rangee, { minLength: 1, maxLength: 30 }), fin)
+  .map(([a, b]) => [...a, ...b]);
+
+const euros = (c: number) => c / 100;
+function texte(c: number, forme: "fr" | "en"): string {
+  const [e, d] = [Math.floor(c / 100), String(c % 100).padStart(2, "0")];
+  const groupes = String(e).replace(/\B(?=(\d{3})+(?!\d))/g, forme === "fr" ? " " : ",");
+  return forme === "fr" ? `${groupes},${d} €` : `${groupes}.${d}`;
+}
+
+/** The grid of a generated devis (header on row 1), as the adapters give it to the import. */
+export function grille(rangees: Rangee[], nom = "Devis"): SheetData {
+  const rows: CellData[][] = [["Code", "Désignation", "Qté", "Tarif", "Montant"].map((v) => ({ v }))];
+  const v = (x: CellData["v"]): CellData => ({ v: x });
+  const vide = (): CellData[] => [v(null), v(null), v(null), v(null), v(null)];
+  let depuis = 0; // Σ cents since the last (sub)total, as the producer adds up
+  let premiere = 2; // first row (1-based) since the last (sub)total
+  let tout = 0;
+  let code = 0;
+  for (const r of rangees) {
+    const ligne = vide();
+    const n = rows.length + 1;
+    switch (r.type) {
+      case "ligne": {
+        const m = r.montant;
+        ligne[0] = v(`${1 + (code++ % 9)}.${code}`);
+        ligne[1] = v(r.libelle);
+        if (r.facteurs && m.cents % 100 === 0) {
+          ligne[2] = v(1);
+          ligne[3] = v(euros(m.cents));
+        }
+        ligne[4] =
+          m.forme === "nombre"
+            ? v(euros(m.cents))
+            : m.forme === "formule"
+              ? { v: euros(m.cents), f: `${euros(m.cents)}*1` }
+              : v(texte(m.cents, m.forme));
+        depuis += m.cents;
+        tout += m.cents;
+        break;
+      }
+      case "titre":
+        ligne[1] = v(r.libelle);
+        if (r.montant) ligne[4] = { v: 0 }; // set when its section closes (below)
+        break;
+      case "sous-total":
+      case "total": {
+        ligne[1] = v(r.libelle);
+        const s = r.type === "total" ? tout : depuis;
+        const m = r.juste === "oui" || r.juste === "formule" ? s : r.juste === "faux" ? s + 100 : s * 3 + 777;
+        ligne[4] = r.juste === "formule" ? { v: euros(m), f: `SUM(E${premiere}:E${n - 1})` } : v(euros(m));
+        if (r.type === "total" && r.juste === "formule") ligne[4].f = `SUM(E2:E${n - 1})/2`;
+        depuis = 0;
+        premiere = n + 1;
+        break;
+      }
+      case "vide":
+        break;
+      case "commentaire":
+        ligne[1] = v(r.texte);
+        break;
+      case "erreur":
+        ligne[1] = v(r.libelle || null);
+        ligne[4] = { v: r.code, erreur: true, f: "1/0" };
+        break;
+      case "date":
+        ligne[1] = v(r.libelle || null);
+        ligne[4] = v(r.date);
+        break;
+      case "derive":
+        ligne[1] = v(r.libelle);
+        ligne[4] = v(euros(Math.round(tout * (r.libelle.startsWith("TVA") ? 0.2 : 1.2))));
+        break;
+    }
+    rows.push(ligne);
+  }
+  // A title's amount: the sum of the lines up to the next title, a wrong figure, or a SUM over them.
+  for (let i = 0; i < rangees.length; i++) {
+    const r = rangees[i];
+    if (r.type !== "titre" || !r.montant) continue;
+    let s = 0;
+    let j = i + 1;
+    for (; j < rangees.length && rangees[j].type !== "titre" && rangees[j].type !== "total"; j++) {
+      const x = rangees[j];
+      if (x.type === "ligne") s += x.montant.cents;
+    }
+    const cellule = rows[i + 1][4];
+    const m = r.montant === "faux" ? s + 12345 : s;
+    rows[i + 1][4] = r.montant === "formule" ? { v: euros(m), f: `SUM(E${i + 3}:E${j + 1})` } : { v: euros(m) };
+    void cellule;
+  }
+  return { name: nom, rows, merges: [] };
+}
