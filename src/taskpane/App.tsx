@@ -5,6 +5,7 @@ import { EtatProvider } from "./etat";
 import { NavigationContexte } from "./navigation";
 import { PAGES } from "./pages";
 import { ProductionProvider } from "./production";
+import { useStylesGlobaux } from "./stylesGlobaux";
 import { TEST_IDS } from "./testIds";
 
 const useStyles = makeStyles({
@@ -33,6 +34,7 @@ const useStyles = makeStyles({
 });
 
 export function App() {
+  useStylesGlobaux();
   const styles = useStyles();
   const [pageId, setPageId] = React.useState(PAGES[0].id);
   // Pages stay mounted once visited (hidden when another tab is chosen): fields, previews and results survive.

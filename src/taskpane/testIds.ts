@@ -4,6 +4,8 @@ export const TEST_IDS = {
   onglet: (page: string) => `onglet-${page}`,
   erreur: "message-erreur",
   page: (page: string) => `page-${page}`,
+  retour: (action: string) => `retour-${action}`,
+  progressionLibelle: "progression-libelle",
   production: {
     bandeau: "production-bandeau",
     resume: "production-resume",

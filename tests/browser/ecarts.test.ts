@@ -4,7 +4,15 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { eurosToCents, parseMontant } from "../../src/core/money";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, classeurProduction, etatExcel, ouvrirVolet, sortiesInattendues, type Volet } from "./volet";
+import {
+  ECRANS,
+  classeurProduction,
+  etatExcel,
+  lignesTableau,
+  ouvrirVolet,
+  sortiesInattendues,
+  type Volet,
+} from "./volet";
 
 /**
  * The « Écarts » page in the real bundle: a real FEC picked through the file input is parsed in the Web Worker
@@ -143,9 +151,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
       "Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif",
     );
     // French figures: amounts « 1 234,56 € », variances « 12,34 % ».
-    const cellules = await rapport
-      .locator("tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const cellules = await lignesTableau(rapport);
     expect(cellules.length).toBeGreaterThan(5);
     for (const [, budget, realise, ecart, pct] of cellules) {
       for (const m of [budget, realise, ecart]) expect(m).toMatch(/^-?\d{1,3}(\s\d{3})*,\d{2}\s€$/);
@@ -203,9 +209,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const lire = async () => {
       const texte = (await rapport.textContent()) ?? "";
       const sansPoste = parseMontant(/sans poste : (-?[\d\s]+,\d{2}\s€)/.exec(texte)![1])!;
-      const lignes = await rapport
-        .locator("tbody tr")
-        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+      const lignes = await lignesTableau(rapport);
       const chapitre5 = parseMontant(lignes.find((l) => l[0].startsWith("5 "))![2])!;
       const comptes6026 = (
         await rapport.locator("span, div").evaluateAll((els) => els.map((e) => e.textContent ?? ""))
@@ -294,7 +298,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(sortiesInattendues(v.refusees)).toEqual([]);
   });
 
-  it("un fichier qui n'est pas un grand livre : message en français nommant le fichier, venu du worker ; rien à rapprocher", async () => {
+  it("un fichier qui n'est pas un grand livre : message en français nommant le fichier, venu du worker, sous le bouton ; le grand livre déjà chargé reste", async () => {
     const notes = path.join(tmp, "notes de tournage.csv");
     fs.writeFileSync(notes, "Jour;Lieu\n12/03;Ouessant\n", "utf8");
     await page.getByTestId(IDS.fichier).setInputFiles(notes);
@@ -303,8 +307,10 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(await erreur.textContent()).toContain(
       "notes de tournage.csv : Ligne 1 : colonnes du grand livre non reconnues",
     );
-    expect(await page.getByTestId(IDS.format).count()).toBe(0);
-    expect(await page.getByTestId(IDS.rapprocher).isDisabled()).toBe(true);
+    // The error sits right under the file picker; the ledger loaded before stays loaded and named.
+    expect(await page.getByTestId(TEST_IDS.retour("ecarts-lire")).getByTestId(TEST_IDS.erreur).count()).toBe(1);
+    expect(await page.getByTestId(IDS.nomFec).textContent()).toContain("111111111FEC20221231-corrompu.txt");
+    expect(await page.getByTestId(IDS.rapprocher).isDisabled()).toBe(false);
     const messages = await page.evaluate(
       () => (window as unknown as { __messagesWorker: { type: string }[] }).__messagesWorker,
     );
@@ -324,8 +330,9 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     ];
     fs.writeFileSync(csv, Buffer.from(lignes.join("\r\n"), "latin1"));
     await page.getByTestId(IDS.fichier).setInputFiles(csv);
+    // The ledger loaded before stays shown until this one is read: wait for its name.
+    await page.getByTestId(IDS.nomFec).filter({ hasText: "grand-livre-tournage.csv" }).waitFor();
     const format = page.getByTestId(IDS.format);
-    await format.waitFor();
     const texte = (await format.textContent()) ?? "";
     expect(texte).toContain("Grand livre CSV · séparateur point-virgule · windows-1252");
     expect(texte).toContain("4 lignes importées sur 4");
@@ -340,9 +347,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.getByTestId(IDS.rapprocher).click();
     const rapport = page.getByTestId(IDS.rapport);
     await rapport.waitFor();
-    const chapitres = await rapport
-      .locator("tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const chapitres = await lignesTableau(rapport);
     expect(parseMontant(chapitres.find((l) => l[0].startsWith("7 "))![2])).toBe(155050);
     // Accounts 611 (→ 8) and 6251 (→ 6) by default: the section won.
     expect(chapitres.filter((l) => !l[0].startsWith("7 ")).every((l) => parseMontant(l[2]) === 0)).toBe(true);

@@ -1,7 +1,15 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, classeurProduction, etatExcel, ouvrirVolet, sortiesInattendues, type Volet } from "./volet";
+import {
+  ECRANS,
+  classeurProduction,
+  etatExcel,
+  lignesTableau,
+  ouvrirVolet,
+  sortiesInattendues,
+  type Volet,
+} from "./volet";
 
 /**
  * Smoke test of the « Crédit d'impôt », « Financement » and « Planning » pages in the real bundle: each renders
@@ -90,16 +98,31 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     await etapes.waitFor();
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     // The steps of the user's « Étapes post-prod » sheet, the last one ending on or before the delivery date.
-    const lignes = await etapes
-      .locator("tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const lignes = await lignesTableau(etapes);
     expect(lignes.map((l) => l[0])).toContain("Montage image");
-    for (const l of lignes) {
-      expect(l[1]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
-      expect(l[2]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
-    }
+    // « 15 décembre 2026 »: dates in French words.
+    const MOIS = [
+      "janvier",
+      "février",
+      "mars",
+      "avril",
+      "mai",
+      "juin",
+      "juillet",
+      "août",
+      "septembre",
+      "octobre",
+      "novembre",
+      "décembre",
+    ];
+    const iso = (t: string) => {
+      const m = /^(\d{1,2})(?:er)?\u00a0(\p{L}+)\u00a0(\d{4})$/u.exec(t);
+      expect(m).not.toBeNull();
+      return `${m![3]}-${String(MOIS.indexOf(m![2]) + 1).padStart(2, "0")}-${m![1].padStart(2, "0")}`;
+    };
+    for (const l of lignes) iso(l[1]);
     const fin = lignes
-      .map((l) => l[2].split("/").reverse().join("-"))
+      .map((l) => iso(l[2]))
       .sort()
       .pop();
     expect(fin! <= "2026-12-15").toBe(true);

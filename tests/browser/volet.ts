@@ -133,3 +133,54 @@ export async function classeurProduction(): Promise<FixtureExcel> {
   }
   return { sheets, active: Object.keys(sheets)[0] };
 }
+
+/**
+ * What scrolls or sticks out sideways in the pane: the document itself (scrollWidth > clientWidth), any element
+ * that scrolls horizontally, and any visible element whose right edge passes the pane's width. Each is
+ * described as « tag[data-testid] : largeur » so a failing test says where.
+ */
+export async function debordements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const sortie: string[] = [];
+    const doc = document.scrollingElement as HTMLElement;
+    const largeur = doc.clientWidth;
+    if (doc.scrollWidth > largeur) sortie.push(`document : ${doc.scrollWidth} > ${largeur}`);
+    const nom = (e: Element) => {
+      const id = e.closest("[data-testid]")?.getAttribute("data-testid");
+      const texte = (e.textContent ?? "").trim().slice(0, 40);
+      return `${e.tagName.toLowerCase()}${id ? `[${id}]` : ""} « ${texte} »`;
+    };
+    for (const e of Array.from(document.body.querySelectorAll("*"))) {
+      const s = getComputedStyle(e);
+      if (s.display === "none" || s.visibility === "hidden") continue;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (/(auto|scroll)/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1)
+        sortie.push(`${nom(e)} défile : ${e.scrollWidth} > ${e.clientWidth}`);
+      else if (r.right > largeur + 1 && !e.closest("[hidden]"))
+        sortie.push(`${nom(e)} dépasse : ${Math.round(r.right)} > ${largeur}`);
+    }
+    // Text that runs past its box (a long URL or cell reference with nowhere to break).
+    const textes = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const plage = document.createRange();
+    for (let n = textes.nextNode(); n; n = textes.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || !n.textContent?.trim() || parent.closest("[hidden]")) continue;
+      const sp = getComputedStyle(parent);
+      // Visually hidden text for screen readers (clipped to 1 px) is not seen and cannot be scrolled to.
+      if (sp.display === "none" || (sp.clip !== "auto" && sp.clip !== "") || sp.overflow === "hidden") continue;
+      plage.selectNodeContents(n);
+      const r = plage.getBoundingClientRect();
+      if (r.width > 0 && r.right > largeur + 1)
+        sortie.push(`texte ${nom(parent)} dépasse : ${Math.round(r.right)} > ${largeur}`);
+    }
+    return sortie.slice(0, 30);
+  });
+}
+
+/** The rows of a TableauAdaptatif (table or cards alike): each row's values by column id, in column order. */
+export async function lignesTableau(conteneur: ReturnType<Page["getByTestId"]>): Promise<string[][]> {
+  return conteneur
+    .locator("[data-ligne]")
+    .evaluateAll((ls) => ls.map((l) => [...l.querySelectorAll("[data-colonne]")].map((c) => c.textContent ?? "")));
+}

@@ -42,14 +42,17 @@ test("page Planning : date de livraison, recalcul, chemin critique, écriture de
       "Chemin critique : Montage image → Montage son → Mixage → PAD",
     ),
   );
-  const lignes = screen.getByTestId(IDS_PLANNING.etapes).querySelectorAll("tbody tr");
-  expect([...lignes].map((l) => [...l.querySelectorAll("td")].map((c) => c.textContent))).toEqual([
-    ["Montage image", "16/04/2026", "29/04/2026", "10", "0"],
-    ["Montage son", "30/04/2026", "07/05/2026", "5", "0"],
-    ["Musique", "04/05/2026", "07/05/2026", "4", "1"],
-    ["Mixage", "11/05/2026", "13/05/2026", "3", "0"],
-    ["PAD", "15/05/2026", "15/05/2026", "0", "0"],
+  // Dates in French words (« 16 avril 2026 », no-break spaces); critical steps carry the word « critique ».
+  const lignes = screen.getByTestId(IDS_PLANNING.etapes).querySelectorAll("[data-ligne]");
+  const d = (j: string, m: string) => `${j}\u00a0${m}\u00a02026`;
+  expect([...lignes].map((l) => [...l.querySelectorAll("[data-colonne]")].map((c) => c.textContent))).toEqual([
+    ["Montage image", d("16", "avril"), d("29", "avril"), "10", "0"],
+    ["Montage son", d("30", "avril"), d("7", "mai"), "5", "0"],
+    ["Musique", d("4", "mai"), d("7", "mai"), "4", "1"],
+    ["Mixage", d("11", "mai"), d("13", "mai"), "3", "0"],
+    ["PAD", d("15", "mai"), d("15", "mai"), "0", "0"],
   ]);
+  expect([...lignes].map((l) => /critique/.test(l.textContent ?? ""))).toEqual([true, true, false, true, true]);
   expect(wb.ecritures).toBe(0);
   await act(async () => {
     fireEvent.click(screen.getByTestId(IDS_PLANNING.ecrire));

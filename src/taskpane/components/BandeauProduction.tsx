@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   texte: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   formulaire: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 130px), 1fr))",
     gap: tokens.spacingHorizontalS,
   },
   large: { gridColumn: "1 / -1" },

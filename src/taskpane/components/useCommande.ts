@@ -1,20 +1,50 @@
 import * as React from "react";
 
-/** Runs an async command with busy / error state for a page (one at a time). */
+/** Progress of a long action: « Lecture du FEC… 58 % », « Écriture du Grand livre… bloc 12 / 135 ». */
+export interface Progression {
+  libelle: string;
+  /** 0..1; undefined = indeterminate. */
+  valeur?: number;
+}
+
+/**
+ * Runs an async command with busy / error state for a page (one at a time). Each run may name its action
+ * (the button pressed), so that `<Retour action="…">` under that button shows its spinner, its progress and
+ * its error, and `annonce` (read by screen readers through aria-live) says what it produced.
+ */
 export function useCommande() {
   const [occupe, setOccupe] = React.useState(false);
   const [erreur, setErreur] = React.useState<unknown>();
-  const lancer = React.useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
-    setOccupe(true);
-    setErreur(undefined);
-    try {
-      return await fn();
-    } catch (e) {
-      setErreur(e);
-      return undefined;
-    } finally {
-      setOccupe(false);
-    }
-  }, []);
-  return { occupe, erreur, lancer };
+  const [action, setAction] = React.useState<string>();
+  const [progression, setProgression] = React.useState<Progression>();
+  const [annonce, setAnnonce] = React.useState<{ action: string; texte: string }>();
+  const lancer = React.useCallback(
+    async <T>(
+      fn: () => Promise<T>,
+      nom = "principale",
+      succes?: (r: T) => string | undefined,
+    ): Promise<T | undefined> => {
+      setOccupe(true);
+      setErreur(undefined);
+      setAction(nom);
+      setProgression(undefined);
+      setAnnonce(undefined);
+      try {
+        const r = await fn();
+        const texte = succes?.(r);
+        if (texte) setAnnonce({ action: nom, texte });
+        return r;
+      } catch (e) {
+        setErreur(e);
+        return undefined;
+      } finally {
+        setOccupe(false);
+        setProgression(undefined);
+      }
+    },
+    [],
+  );
+  return { occupe, erreur, lancer, action, progression, setProgression, annonce };
 }
+
+export type Commande = ReturnType<typeof useCommande>;

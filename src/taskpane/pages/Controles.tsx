@@ -2,7 +2,8 @@ import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tok
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { Constat, Gravite } from "../../core/controles/constat";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
+import { compte } from "../francais";
 import { useCommande } from "../components/useCommande";
 import { useEtat } from "../etat";
 import { optionsDevisDe } from "../listes";
@@ -37,18 +38,24 @@ export function Controles() {
   const styles = useStyles();
   const etat = useEtat();
   const production = useProduction();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const constats = etat.constats;
 
   const relancer = () =>
-    lancer(async () => {
-      // The production as it is now (sheet, genre, duration chosen on any page).
-      const o = optionsDevisDe(production.contexte);
-      const r = await envoyer("analyserDevis", o);
-      etat.definirConstats(r.constats, o);
-    });
+    lancer(
+      async () => {
+        // The production as it is now (sheet, genre, duration chosen on any page).
+        const o = optionsDevisDe(production.contexte);
+        const r = await envoyer("analyserDevis", o);
+        etat.definirConstats(r.constats, o);
+        return r.constats;
+      },
+      "controles-lancer",
+      (cs) => (cs.length ? `${compte(cs.length, "constat")}.` : "Aucun constat."),
+    );
   const aller = (c: Constat) =>
-    c.cellule && lancer(() => envoyer("selectionnerCellule", { cellule: c.cellule as string }));
+    c.cellule && lancer(() => envoyer("selectionnerCellule", { cellule: c.cellule as string }), "controles-aller");
 
   let index = 0;
   return (
@@ -56,7 +63,8 @@ export function Controles() {
       <Button data-testid={TEST_IDS.controles.lancer} onClick={relancer} disabled={occupe}>
         {constats ? "Relancer les contrôles" : "Lancer les contrôles"}
       </Button>
-      <MessageErreur erreur={erreur} />
+      <Retour commande={commande} action="controles-lancer" enCours="Contrôle du devis…" />
+      <Retour commande={commande} action="controles-aller" enCours="Sélection de la cellule…" />
       {!constats && <Text>Analysez un devis (page Structurer) ou lancez les contrôles.</Text>}
       {constats && constats.length === 0 && (
         <Text data-testid={TEST_IDS.controles.vide}>Aucun constat : le devis passe tous les contrôles.</Text>

@@ -24,7 +24,7 @@ import type { ApercuCreditImpot, OptionsCreditImpotPane } from "../../app/comman
 import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
 import { type Cents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { parseTaux } from "../../core/regles/parametres";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
 import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useCommande } from "../components/useCommande";
 import { REGIMES, anneeCourante, regimeDe } from "../listes";
@@ -70,7 +70,8 @@ const m = (c: number) => formatMontantFr(c as Cents);
 
 export function CreditImpot() {
   const styles = useStyles();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const production = useProduction();
   const c = production.contexte;
   const feuille = c.feuilleDevis ?? "";
@@ -121,10 +122,16 @@ export function CreditImpot() {
   };
 
   const executer = (ecrire: boolean) =>
-    lancer(async () => {
-      const o = options();
-      setResultat(await envoyer(ecrire ? "creerFeuilleCreditImpot" : "calculerCreditImpot", o));
-    });
+    lancer(
+      async () => {
+        const o = options();
+        const r = await envoyer(ecrire ? "creerFeuilleCreditImpot" : "calculerCreditImpot", o);
+        setResultat(r);
+        return r;
+      },
+      ecrire ? "ci-creer" : "ci-calculer",
+      (r) => `Crédit d'impôt estimé : ${m(r.credit)}.`,
+    );
 
   return (
     <section className={styles.page} aria-label="Crédit d'impôt">
@@ -258,7 +265,8 @@ export function CreditImpot() {
           Créer la feuille Crédit d'impôt
         </Button>
       </div>
-      <MessageErreur erreur={erreur} />
+      <Retour commande={commande} action="ci-calculer" enCours="Calcul du crédit d'impôt…" />
+      <Retour commande={commande} action="ci-creer" enCours="Écriture de la feuille Crédit d'impôt…" />
       {resultat && <Resultat r={resultat} />}
     </section>
   );

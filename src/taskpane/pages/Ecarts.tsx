@@ -4,7 +4,6 @@ import {
   Caption1,
   Field,
   Input,
-  ProgressBar,
   Select,
   Subtitle2,
   Text,
@@ -13,15 +12,17 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
-import type { ResultatRapprochementVue } from "../../app/commandes/ecarts";
+import type { ChapitreEcartVue, ResultatRapprochementVue } from "../../app/commandes/ecarts";
 import type { EncodageFec, ResultatFec } from "../../core/comptabilite/fec";
 import type { Correspondance, TableCorrespondances } from "../../core/comptabilite/correspondances";
 import { eurosToCents, formatMontantFr, formatPourcentFr } from "../../core/money";
 import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
-import { MessageErreur } from "../components/MessageErreur";
+import { DepotFichier } from "../components/DepotFichier";
+import { Retour } from "../components/Retour";
+import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { useCommande } from "../components/useCommande";
-import { compte, dateFr, taille } from "../francais";
+import { compte, dateFr, nombre, taille } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
@@ -75,11 +76,26 @@ function lireAvecWorker(
   });
 }
 
+const COLONNES_ECARTS: Colonne<ChapitreEcartVue>[] = [
+  { id: "chapitre", titre: "Chapitre", valeur: (c) => `${c.code} ${c.libelle}` },
+  { id: "budget", titre: "Budget", valeur: (c) => euros(c.budget), montant: true },
+  { id: "realise", titre: "Réalisé", valeur: (c) => euros(c.realise), montant: true },
+  { id: "ecart", titre: "Écart", valeur: (c) => euros(c.ecart), montant: true },
+  {
+    id: "pct",
+    titre: "%",
+    valeur: (c) => (c.ecartPct === null ? "" : formatPourcentFr(Number(c.ecartPct) / 100)),
+    montant: true,
+  },
+];
+
 export function Ecarts() {
   const styles = useStyles();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer, setProgression } = commande;
   const [encodage, setEncodage] = React.useState<"" | EncodageFec>("");
-  const [progression, setProgression] = React.useState<number>();
+  // The file last picked in this session, so that choosing another encoding reads it again.
+  const fichierRef = React.useRef<File>();
   const production = useProduction();
   const fec = production.fec;
   const charge = production.contexte.fec;
@@ -103,15 +119,23 @@ export function Ecarts() {
     });
   }, [lancer, production.pret]);
 
-  const choisir = (fichier: File | undefined) =>
+  // A file that fails leaves the previous ledger loaded (and named): the error shows under the picker.
+  const choisir = (fichier: File | undefined, enc: "" | EncodageFec = encodage) =>
     fichier &&
-    lancer(async () => {
-      production.definirFec(undefined);
-      setRapport(undefined);
-      setProgression(0);
-      const r = await lireAvecWorker(fichier, encodage || undefined, setProgression);
-      production.definirFec(r, { nom: fichier.name, octets: fichier.size });
-    });
+    lancer(
+      async () => {
+        setProgression({ libelle: `Lecture de ${fichier.name}…`, valeur: 0 });
+        const r = await lireAvecWorker(fichier, enc || undefined, (v) =>
+          setProgression({ libelle: `Lecture de ${fichier.name}…`, valeur: v }),
+        );
+        fichierRef.current = fichier;
+        setRapport(undefined);
+        production.definirFec(r, { nom: fichier.name, octets: fichier.size });
+        return r;
+      },
+      "ecarts-lire",
+      (r) => `${fichier.name} lu : ${compte(r.ecritures, "ligne importée", "lignes importées")}.`,
+    );
 
   const table: TableCorrespondances | undefined = lignes && {
     comptes: lignes.filter((c) => c.type !== "section"),
@@ -143,53 +167,48 @@ export function Ecarts() {
       setEnregistree(undefined);
       setEnregistree((await envoyer("ecrireCorrespondances", { table })).feuille);
       production.modifier({ correspondances: undefined });
-    });
+    }, "ecarts-enregistrer");
   const rapprocher = () =>
     fec &&
-    lancer(async () => {
-      setProgression(0);
-      setRapport(
-        await envoyer("rapprocherGrandLivre", {
+    lancer(
+      async () => {
+        setProgression({ libelle: "Écriture du Grand livre…", valeur: 0 });
+        const r = await envoyer("rapprocherGrandLivre", {
           fec,
           correspondances: table,
-          onProgress: (f, t) => setProgression(t ? f / t : 1),
-        }),
-      );
-      // The correspondances used are now in the « Correspondances » sheet.
-      production.modifier({ correspondances: undefined });
-    });
+          onProgress: (f, t) =>
+            setProgression({
+              libelle: `Écriture du Grand livre… bloc ${nombre(f)} / ${nombre(t)}`,
+              valeur: t ? f / t : 1,
+            }),
+        });
+        setRapport(r);
+        // The correspondances used are now in the « Correspondances » sheet.
+        production.modifier({ correspondances: undefined });
+        return r;
+      },
+      "ecarts-rapprocher",
+      (r) => `Écarts calculés ; feuilles écrites : ${r.feuilles.join(", ")}.`,
+    );
 
   return (
     <section className={styles.page} aria-label="Écarts budget / réalisé">
       <div className={styles.bloc}>
         <Subtitle2>1. Grand livre (FEC ou CSV)</Subtitle2>
-        <Field label="Encodage">
-          <Select
-            data-testid={TEST_IDS.ecarts.encodage}
-            value={encodage}
-            onChange={(_, d) => setEncodage(d.value as "" | EncodageFec)}
-          >
-            <option value="">Détection automatique</option>
-            <option value="utf-8">UTF-8</option>
-            <option value="windows-1252">Windows-1252</option>
-            <option value="iso-8859-15">ISO-8859-15</option>
-          </Select>
-        </Field>
-        <input
-          data-testid={TEST_IDS.ecarts.fichier}
-          type="file"
+        <DepotFichier
+          testId={TEST_IDS.ecarts.fichier}
           accept=".txt,.TXT,.csv,.CSV"
+          libelle={fec ? "Choisir un autre fichier…" : "Choisir le fichier…"}
+          aide="ou déposez-le ici (export FEC .txt ou grand livre .csv)"
           disabled={occupe}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            // Emptied so that picking the same file again (corrected, or with another encoding) reads it again.
-            e.target.value = "";
-            void choisir(f);
-          }}
+          onFichier={(f) => void choisir(f)}
         />
-        {progression !== undefined && occupe && (
-          <ProgressBar data-testid={TEST_IDS.ecarts.progression} value={progression} />
-        )}
+        <Retour
+          commande={commande}
+          action="ecarts-lire"
+          enCours="Lecture du fichier…"
+          progressionTestId={TEST_IDS.ecarts.progression}
+        />
         {!fec && charge && (
           <Caption1 data-testid={TEST_IDS.ecarts.dernierFec}>
             Dernier grand livre chargé : {charge.nom} ({taille(charge.octets)}, {compte(charge.lignes, "ligne")}
@@ -245,6 +264,26 @@ export function Ecarts() {
             )}
           </div>
         )}
+        <Field
+          label="Encodage"
+          hint={fichierRef.current && fec ? "Changer l'encodage relit le fichier chargé." : undefined}
+        >
+          <Select
+            data-testid={TEST_IDS.ecarts.encodage}
+            value={encodage}
+            disabled={occupe}
+            onChange={(_, d) => {
+              const enc = d.value as "" | EncodageFec;
+              setEncodage(enc);
+              if (fichierRef.current && fec) void choisir(fichierRef.current, enc);
+            }}
+          >
+            <option value="">Détection automatique</option>
+            <option value="utf-8">UTF-8</option>
+            <option value="windows-1252">Windows-1252</option>
+            <option value="iso-8859-15">ISO-8859-15</option>
+          </Select>
+        </Field>
       </div>
       <div className={styles.bloc}>
         <Subtitle2>2. Correspondances compte → poste</Subtitle2>
@@ -284,6 +323,8 @@ export function Ecarts() {
             Enregistrer la feuille Correspondances
           </Button>
         </div>
+        <Retour commande={commande} action="ecarts-enregistrer" enCours="Écriture de la feuille Correspondances…" />
+        <Retour commande={commande} action="principale" enCours="Lecture des correspondances…" />
         {enregistree && (
           <Caption1 data-testid={TEST_IDS.ecarts.enregistree}>Feuille « {enregistree} » enregistrée.</Caption1>
         )}
@@ -298,35 +339,22 @@ export function Ecarts() {
         >
           Écrire Grand livre, Écarts et Coût définitif
         </Button>
-        <MessageErreur erreur={erreur} />
+        <Retour
+          commande={commande}
+          action="ecarts-rapprocher"
+          enCours="Rapprochement…"
+          progressionTestId={TEST_IDS.ecarts.progression}
+        />
         {rapport && (
           <div data-testid={TEST_IDS.ecarts.rapport}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th>Chapitre</th>
-                  <th className={styles.num}>Budget</th>
-                  <th className={styles.num}>Réalisé</th>
-                  <th className={styles.num}>Écart</th>
-                  <th className={styles.num}>%</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rapport.chapitres.map((c) => (
-                  <tr key={c.code} className={c.alerte ? styles.alerte : undefined}>
-                    <td>
-                      {c.code} {c.libelle}
-                    </td>
-                    <td className={styles.num}>{euros(c.budget)}</td>
-                    <td className={styles.num}>{euros(c.realise)}</td>
-                    <td className={styles.num}>{euros(c.ecart)}</td>
-                    <td className={styles.num}>
-                      {c.ecartPct === null ? "" : formatPourcentFr(Number(c.ecartPct) / 100)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableauAdaptatif
+              titre="Écarts par chapitre"
+              lignes={rapport.chapitres}
+              cle={(c) => c.code}
+              colonnes={COLONNES_ECARTS}
+              classeLigne={(c) => (c.alerte ? styles.alerte : undefined)}
+              marque={(c) => (c.alerte ? <Badge color="danger">dépassement</Badge> : null)}
+            />
             <Caption1 block data-testid={TEST_IDS.ecarts.ecartEstime}>
               Écart = réalisé − budget. Écart estimé (estimation finale − budget) : {euros(rapport.totaux.ecartEstime)}
               {rapport.chapitres.some((c) => c.alerte) ? " ; surlignés : écart estimé au-delà des seuils." : "."}

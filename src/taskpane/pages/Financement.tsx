@@ -22,7 +22,7 @@ import type { ApercuFinancement, OptionsFinancementPane } from "../../app/comman
 import type { LangueOeuvre } from "../../core/creditImpot/modele";
 import type { TypeOeuvre } from "../../core/devis/model";
 import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
 import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useCommande } from "../components/useCommande";
 import { oeuvreDe } from "../listes";
@@ -60,7 +60,8 @@ const COULEUR = { erreur: "danger", alerte: "warning", info: "informative" } as 
 
 export function Financement() {
   const styles = useStyles();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const production = useProduction();
   const [feuille, setFeuille] = React.useState("");
   const devis = production.contexte.feuilleDevis ?? "";
@@ -90,10 +91,16 @@ export function Financement() {
   };
 
   const executer = (ecrire: boolean) =>
-    lancer(async () => {
-      const o = options();
-      setResultat(await envoyer(ecrire ? "creerFeuillesFinancement" : "analyserFinancement", o));
-    });
+    lancer(
+      async () => {
+        const o = options();
+        const r = await envoyer(ecrire ? "creerFeuillesFinancement" : "analyserFinancement", o);
+        setResultat(r);
+        return r;
+      },
+      ecrire ? "fin-creer" : "fin-verifier",
+      (r) => `Plan « ${r.source} » : total des financements ${m(r.total)}.`,
+    );
 
   return (
     <section className={styles.page} aria-label="Financement">
@@ -162,10 +169,15 @@ export function Financement() {
           Créer Plan de financement et Échéancier
         </Button>
       </div>
-      <MessageErreur erreur={erreur} />
+      <Retour commande={commande} action="fin-verifier" enCours="Lecture du plan de financement…" />
+      <Retour commande={commande} action="fin-creer" enCours="Écriture du plan et de l'échéancier…" />
       {resultat && (
-        <Resultat r={resultat} aller={(c) => lancer(() => envoyer("selectionnerCellule", { cellule: c }))} />
+        <Resultat
+          r={resultat}
+          aller={(c) => lancer(() => envoyer("selectionnerCellule", { cellule: c }), "fin-aller")}
+        />
       )}
+      <Retour commande={commande} action="fin-aller" enCours="Sélection de la cellule…" />
     </section>
   );
 }

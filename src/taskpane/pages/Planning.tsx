@@ -7,12 +7,6 @@ import {
   Input,
   Select,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -21,8 +15,10 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuPlanning } from "../../app/commandes/planning";
 import type { Zone } from "../../core/planning/calendrier";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
+import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { useCommande } from "../components/useCommande";
+import { compte, dateFr } from "../francais";
 
 /** Test ids of this page (kept here: the page is self-contained). */
 export const IDS_PLANNING = {
@@ -46,11 +42,20 @@ const useStyles = makeStyles({
   cellule: { overflowWrap: "anywhere" },
 });
 
-const fr = (iso?: string) => (iso ? iso.split("-").reverse().join("/") : "");
+const fr = (iso?: string) => dateFr(iso);
+
+const COLONNES_ETAPES: Colonne<ApercuPlanning["etapes"][number]>[] = [
+  { id: "etape", titre: "Étape", valeur: (e) => e.nom },
+  { id: "debut", titre: "Début", valeur: (e) => fr(e.debut), montant: true },
+  { id: "fin", titre: "Fin", valeur: (e) => fr(e.fin), montant: true },
+  { id: "jours", titre: "Jours ouvrés", valeur: (e) => e.joursOuvres, montant: true },
+  { id: "marge", titre: "Marge (jours)", valeur: (e) => e.marge, montant: true },
+];
 
 export function Planning() {
   const styles = useStyles();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const [livraison, setLivraison] = React.useState("");
   const [zone, setZone] = React.useState<Zone>("metropole");
   const [service, setService] = React.useState("");
@@ -60,24 +65,31 @@ export function Planning() {
 
   const options = () => ({ livraison: livraison || undefined, zone, feuilleDeService: service || undefined });
   const recalculer = (ecrire: boolean) =>
-    lancer(async () => {
-      const r = await envoyer(ecrire ? "ecrireFeuillesPlanning" : "calculerPlanning", options());
-      setApercu(r);
-      setChoisies(new Set());
-      setMessage(ecrire ? `Feuilles écrites : ${r.feuillesEcrites.join(", ")}.` : undefined);
-    });
+    lancer(
+      async () => {
+        const r = await envoyer(ecrire ? "ecrireFeuillesPlanning" : "calculerPlanning", options());
+        setApercu(r);
+        setChoisies(new Set());
+        setMessage(ecrire ? `Feuilles écrites : ${r.feuillesEcrites.join(", ")}.` : undefined);
+        return r;
+      },
+      ecrire ? "planning-ecrire" : "planning-recalculer",
+      (r) => (r.fin ? `Planning recalculé : livraison le ${fr(r.fin)}.` : "Planning recalculé."),
+    );
   const appliquer = () =>
     lancer(async () => {
       const r = await envoyer("appliquerQuantitesDevis", {
         lignes: [...choisies],
         date: new Date().toISOString().slice(0, 10),
       });
+      const n = r.appliquees.length;
       setMessage(
-        `${r.appliquees.length} quantité(s) appliquée(s) dans les ` +
+        `${compte(n, "quantité")} ${n >= 2 ? "appliquées" : "appliquée"} dans les ` +
           `feuilles ${r.feuillesEcrites.join(", ")} (votre devis n'est pas modifié).`,
       );
       setChoisies(new Set());
-    });
+      return r;
+    }, "planning-appliquer");
   const basculer = (id: string) =>
     setChoisies((s) => {
       const n = new Set(s);
@@ -126,7 +138,8 @@ export function Planning() {
           Écrire les feuilles de planning
         </Button>
       </div>
-      <MessageErreur erreur={erreur} />
+      <Retour commande={commande} action="planning-recalculer" enCours="Calcul du rétroplanning…" />
+      <Retour commande={commande} action="planning-ecrire" enCours="Écriture des feuilles de planning…" />
       {message && <Text data-testid={IDS_PLANNING.message}>{message}</Text>}
       {apercu && apercu.etapes.length > 0 && (
         <>
@@ -134,73 +147,60 @@ export function Planning() {
             Du {fr(apercu.debut)} au {fr(apercu.fin)}
           </Subtitle2>
           <Text data-testid={IDS_PLANNING.critique}>Chemin critique : {apercu.cheminCritique.join(" → ")}</Text>
-          <Table size="small" data-testid={IDS_PLANNING.etapes} aria-label="Étapes">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Étape</TableHeaderCell>
-                <TableHeaderCell>Début</TableHeaderCell>
-                <TableHeaderCell>Fin</TableHeaderCell>
-                <TableHeaderCell>Jours</TableHeaderCell>
-                <TableHeaderCell>Marge</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {apercu.etapes.map((e) => (
-                <TableRow key={e.nom}>
-                  <TableCell className={e.critique ? styles.critique : undefined}>{e.nom}</TableCell>
-                  <TableCell>{fr(e.debut)}</TableCell>
-                  <TableCell>{fr(e.fin)}</TableCell>
-                  <TableCell>{e.joursOuvres}</TableCell>
-                  <TableCell>{e.marge}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TableauAdaptatif
+            testId={IDS_PLANNING.etapes}
+            titre="Étapes"
+            lignes={apercu.etapes}
+            cle={(e) => e.nom}
+            colonnes={COLONNES_ETAPES}
+            seuil={420}
+            classeLigne={(e) => (e.critique ? styles.critique : undefined)}
+            marque={(e) => (e.critique ? <Badge appearance="outline">critique</Badge> : null)}
+          />
         </>
       )}
       {apercu && (
         <Text>
-          Temps de travail : <Badge color={erreurs ? "danger" : "success"}>{erreurs}</Badge> erreur(s) sur{" "}
-          {apercu.controles.length} constat(s) (détail dans la page Contrôles et la feuille Plan de travail).
+          Temps de travail : {compte(erreurs, "erreur")} sur {compte(apercu.controles.length, "constat")} (détail dans
+          la feuille Plan de travail, écrite avec les feuilles de planning).
         </Text>
       )}
       {apercu && apercu.propositions.length > 0 && (
         <>
           <Subtitle2>Quantités du devis proposées d'après le plan de travail</Subtitle2>
           <Caption1>Cochez les changements à appliquer : seules les feuilles de Prodbook sont réécrites.</Caption1>
-          <Table size="small" data-testid={IDS_PLANNING.propositions} aria-label="Quantités proposées">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell />
-                <TableHeaderCell>Ligne</TableHeaderCell>
-                <TableHeaderCell>Cellule</TableHeaderCell>
-                <TableHeaderCell>Actuelle</TableHeaderCell>
-                <TableHeaderCell>Proposée</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {apercu.propositions.map((p) => (
-                <TableRow key={p.ligneId}>
-                  <TableCell>
-                    <Checkbox
-                      checked={choisies.has(p.ligneId)}
-                      onChange={() => basculer(p.ligneId)}
-                      aria-label={`Appliquer ${p.libelle}`}
-                    />
-                  </TableCell>
-                  <TableCell>{p.libelle}</TableCell>
-                  <TableCell className={styles.cellule}>{p.cellule ?? ""}</TableCell>
-                  <TableCell>{p.ancienneQuantite ?? "—"}</TableCell>
-                  <TableCell>
-                    {p.nouvelleQuantite} {p.unite === "semaine" ? "sem." : "j"}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TableauAdaptatif
+            testId={IDS_PLANNING.propositions}
+            titre="Quantités proposées"
+            lignes={apercu.propositions}
+            cle={(p) => p.ligneId}
+            seuil={420}
+            colonnes={[
+              {
+                id: "ligne",
+                titre: "Ligne",
+                valeur: (p) => (
+                  <Checkbox checked={choisies.has(p.ligneId)} onChange={() => basculer(p.ligneId)} label={p.libelle} />
+                ),
+              },
+              {
+                id: "cellule",
+                titre: "Cellule",
+                valeur: (p) => <span className={styles.cellule}>{p.cellule ?? ""}</span>,
+              },
+              { id: "actuelle", titre: "Actuelle", valeur: (p) => p.ancienneQuantite ?? "—", montant: true },
+              {
+                id: "proposee",
+                titre: "Proposée",
+                valeur: (p) => `${p.nouvelleQuantite}\u00a0${p.unite === "semaine" ? "sem." : "j"}`,
+                montant: true,
+              },
+            ]}
+          />
           <Button disabled={occupe || choisies.size === 0} data-testid={IDS_PLANNING.appliquer} onClick={appliquer}>
-            Appliquer {choisies.size} changement(s)
+            Appliquer {choisies.size} {choisies.size >= 2 ? "changements" : "changement"}
           </Button>
+          <Retour commande={commande} action="planning-appliquer" enCours="Écriture des quantités…" />
         </>
       )}
     </section>

@@ -8,7 +8,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Spinner,
   Subtitle2,
   Table,
   TableBody,
@@ -26,10 +25,11 @@ import { envoyer } from "../../app/catalogue";
 import type { OptionsDevis } from "../../app/commandes/devis";
 import type { Genre } from "../../core/devis/model";
 import { formatMontantFr } from "../../core/money";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
 import { useCommande } from "../components/useCommande";
 import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useEtat } from "../etat";
+import { compte } from "../francais";
 import { GENRES, optionsDevisDe } from "../listes";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
@@ -40,9 +40,11 @@ const useStyles = makeStyles({
   apercu: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   enteteMontant: { justifyContent: "flex-end" },
+  // Amounts keep one line; a badge goes under its amount rather than past the pane's edge.
+  valeur: { display: "flex", flexDirection: "column", alignItems: "flex-end", gap: tokens.spacingVerticalXXS },
   totaux: {
     display: "grid",
-    gridTemplateColumns: "1fr auto",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
   },
 });
@@ -50,7 +52,8 @@ const useStyles = makeStyles({
 export function Structurer() {
   const styles = useStyles();
   const etat = useEtat();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const production = useProduction();
   const feuille = production.contexte.feuilleDevis ?? "";
   const genre = production.contexte.genre ?? "";
@@ -61,22 +64,32 @@ export function Structurer() {
   const options = (): OptionsDevis => optionsDevisDe(production.contexte);
 
   const analyser = () =>
-    lancer(async () => {
-      setEcrites(undefined);
-      const o = options();
-      const r = await envoyer("analyserDevis", o);
-      setApercu(r);
-      etat.definirConstats(r.constats, o);
-    });
+    lancer(
+      async () => {
+        setEcrites(undefined);
+        const o = options();
+        const r = await envoyer("analyserDevis", o);
+        setApercu(r);
+        etat.definirConstats(r.constats, o);
+        return r;
+      },
+      "structurer-analyser",
+      (r) => `Devis « ${r.feuille} » lu : ${compte(r.lignes, "ligne")}, total ${formatMontantFr(r.total)}.`,
+    );
 
   const creer = () =>
-    lancer(async () => {
-      const o = options();
-      const r = await envoyer("creerFeuilleDevis", o);
-      setApercu(r);
-      setEcrites(r.feuillesEcrites);
-      etat.definirConstats(r.constats, o);
-    });
+    lancer(
+      async () => {
+        const o = options();
+        const r = await envoyer("creerFeuilleDevis", o);
+        setApercu(r);
+        setEcrites(r.feuillesEcrites);
+        etat.definirConstats(r.constats, o);
+        return r;
+      },
+      "structurer-creer",
+      (r) => `Feuilles écrites : ${r.feuillesEcrites.join(", ")}.`,
+    );
 
   return (
     <section className={styles.formulaire} aria-label="Structurer un devis">
@@ -121,17 +134,25 @@ export function Structurer() {
         >
           Analyser
         </Button>
-        {occupe && <Spinner size="tiny" label="Lecture du classeur…" />}
       </div>
-      <MessageErreur erreur={erreur} />
+      <Retour commande={commande} action="structurer-analyser" enCours="Lecture du devis…" />
       {apercu && (
-        <Apercu apercu={apercu} allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }))} />
+        <Apercu
+          apercu={apercu}
+          allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "structurer-aller")}
+        />
       )}
+      <Retour commande={commande} action="structurer-aller" enCours="Sélection de la cellule…" />
       {apercu && (
         <Button appearance="primary" data-testid={TEST_IDS.structurer.creer} disabled={occupe} onClick={creer}>
           Créer la feuille Devis
         </Button>
       )}
+      <Retour
+        commande={commande}
+        action="structurer-creer"
+        enCours="Écriture des feuilles Devis, Synthèse et Contrôles…"
+      />
       {ecrites && (
         <MessageBar intent="success" data-testid={TEST_IDS.structurer.succes}>
           <MessageBarBody>Feuilles écrites : {ecrites.join(", ")}.</MessageBarBody>
@@ -182,8 +203,8 @@ function Apercu({ apercu, allerA }: { apercu: ApercuDevis; allerA: (cellule: str
         {tp && (
           <>
             <Text>Total du producteur ({tp.cellule})</Text>
-            <Text className={styles.montant} data-testid={TEST_IDS.structurer.totalProducteur}>
-              {formatMontantFr(tp.montant)}{" "}
+            <Text className={styles.valeur} data-testid={TEST_IDS.structurer.totalProducteur}>
+              <span className={styles.montant}>{formatMontantFr(tp.montant)}</span>{" "}
               {tp.ecart === 0 ? (
                 <Badge color="success">identique</Badge>
               ) : (

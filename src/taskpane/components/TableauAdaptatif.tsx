@@ -1,0 +1,160 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+
+export interface Colonne<T> {
+  id: string;
+  titre: string;
+  valeur: (ligne: T) => React.ReactNode;
+  /** Right-aligned on one line (amounts, percentages). */
+  montant?: boolean;
+}
+
+const useStyles = makeStyles({
+  conteneur: { width: "100%", minWidth: 0 },
+  montant: { textAlign: "right", whiteSpace: "nowrap" },
+  enteteMontant: { justifyContent: "flex-end" },
+  cartes: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  carte: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  champs: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  libelle: { color: tokens.colorNeutralForeground2, margin: 0 },
+  valeur: { margin: 0, textAlign: "right", whiteSpace: "nowrap" },
+});
+
+/** The width of an element, followed as it changes (0 until measured, and in jsdom). */
+export function useLargeur<E extends HTMLElement>(): [React.RefObject<E>, number] {
+  const ref = React.useRef<E>(null);
+  const [largeur, setLargeur] = React.useState(0);
+  React.useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setLargeur(el.clientWidth);
+    if (typeof ResizeObserver === "undefined") return;
+    const obs = new ResizeObserver(() => setLargeur(el.clientWidth));
+    obs.observe(el);
+    return () => obs.disconnect();
+  }, []);
+  return [ref, largeur];
+}
+
+/**
+ * A table that becomes stacked cards when the pane is narrower than `seuil` px: each row a card titled by its
+ * first column, the other columns as « libellé … valeur » lines. Rows marked by `marque` carry a visible
+ * text mark (never colour alone) and the `classeLigne` class. Rows carry `data-ligne` and values
+ * `data-colonne="<id>"` in both layouts, so tests read them the same way.
+ */
+export function TableauAdaptatif<T>({
+  lignes,
+  colonnes,
+  cle,
+  seuil = 480,
+  titre,
+  testId,
+  ligneTestId,
+  classeLigne,
+  marque,
+}: {
+  lignes: T[];
+  colonnes: Colonne<T>[];
+  cle: (ligne: T) => string;
+  seuil?: number;
+  /** Accessible name of the table / list. */
+  titre: string;
+  testId?: string;
+  ligneTestId?: (ligne: T) => string | undefined;
+  classeLigne?: (ligne: T) => string | undefined;
+  /** A short text shown on a highlighted row (« dépassement »), read by screen readers too. */
+  marque?: (ligne: T) => React.ReactNode;
+}) {
+  const styles = useStyles();
+  const [ref, largeur] = useLargeur<HTMLDivElement>();
+  const cartes = largeur > 0 && largeur < seuil;
+  const [premiere, ...autres] = colonnes;
+  return (
+    <div ref={ref} className={styles.conteneur} data-testid={testId} data-disposition={cartes ? "cartes" : "table"}>
+      {cartes ? (
+        <ul className={styles.cartes} aria-label={titre}>
+          {lignes.map((l) => (
+            <li
+              key={cle(l)}
+              className={mergeClasses(styles.carte, classeLigne?.(l))}
+              data-testid={ligneTestId?.(l)}
+              data-ligne=""
+            >
+              <Text weight="semibold">
+                <span data-colonne={premiere.id}>{premiere.valeur(l)}</span> {marque?.(l)}
+              </Text>
+              <dl className={styles.champs}>
+                {autres.map((c) => (
+                  <React.Fragment key={c.id}>
+                    <dt className={styles.libelle}>{c.titre}</dt>
+                    <dd className={styles.valeur} data-colonne={c.id}>
+                      {c.valeur(l)}
+                    </dd>
+                  </React.Fragment>
+                ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Table size="extra-small" aria-label={titre}>
+          <TableHeader>
+            <TableRow>
+              {colonnes.map((c) => (
+                <TableHeaderCell
+                  key={c.id}
+                  className={c.montant ? styles.montant : undefined}
+                  button={c.montant ? { className: styles.enteteMontant } : undefined}
+                >
+                  {c.titre}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {lignes.map((l) => (
+              <TableRow key={cle(l)} className={classeLigne?.(l)} data-testid={ligneTestId?.(l)} data-ligne="">
+                {colonnes.map((c, i) => (
+                  <TableCell key={c.id} className={c.montant ? styles.montant : undefined}>
+                    <span data-colonne={c.id}>{c.valeur(l)}</span>
+                    {i === 0 && marque ? <> {marque(l)}</> : null}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
