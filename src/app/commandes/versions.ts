@@ -17,7 +17,7 @@ import {
   lireCommentaires,
   type Commentaires,
 } from "../../core/versions/feuilleComparaison";
-import { realiseParCode } from "../../core/versions/realise";
+import { realiseParCode } from "../../core/ecarts/realiseParCode";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
 
