@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { LigneDevis } from "../devis/model";
+import { estSousLeTotal } from "../devis/nomenclature";
 import { normaliser } from "../util/texte";
 import type { JeuFacteurs } from "./facteurs";
 import type { Activite, CodeCategorie } from "./modele";
@@ -171,7 +172,7 @@ export function classerLigne(l: LigneDevis, jeu: JeuFacteurs): Classement {
   const s = normaliser(l.libelle);
   const u = normaliser(l.unite ?? "");
   const hors = (motif: LigneHorsBilan["motif"]): Classement => ({ hors: { ligne: l, motif } });
-  if (l.chapitre === "FG" || l.chapitre === "IMP" || l.chapitre === "FF" || l.chapitre === "PROD") return hors("frais");
+  if (estSousLeTotal(l.chapitre)) return hors("frais");
   if (l.chapitre === "1") return hors("droits");
   if (l.categorie?.startsWith("salaire") || l.categorie === "charges-sociales" || l.chapitre === "4")
     return hors("personnel");

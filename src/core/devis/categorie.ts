@@ -1,5 +1,6 @@
 import type { CategorieLigne, CodeChapitre, EligibiliteCI } from "./model";
 import { norm as normaliser } from "./lecture";
+import { chapitreNomenclature } from "./nomenclature";
 
 const VALEURS_CATEGORIE: readonly [CategorieLigne, RegExp][] = [
   ["salaire-technicien", /^(salaire[- ]?)?techn/],
@@ -35,27 +36,24 @@ export function detecterCategorie(
 ): CategorieLigne | undefined {
   const s = normaliser(libelle);
   const u = unite ? normaliser(unite) : "";
-  switch (chapitre) {
-    case "1":
-      return ACHAT.test(s) ? "achat" : "salaire-auteur";
-    case "2":
+  if (chapitre === undefined) return undefined;
+  // The chapter's default category (nomenclature-cnc), refined by the label: an author's chapter also buys archives,
+  // crew and cast chapters also hold companies' invoices, permanent staff is not crew.
+  const defaut = chapitreNomenclature(chapitre)?.categorieParDefaut;
+  switch (defaut) {
+    case "salaire-auteur":
+      return ACHAT.test(s) ? "achat" : defaut;
+    case "salaire-technicien":
       if (PRESTATION.test(s)) return "prestation";
-      return /\bpermanent|\bcdi\b|\bcomptab|\bsecretariat\b/.test(s) ? "salaire-permanent" : "salaire-technicien";
-    case "3":
-      return PRESTATION.test(s) ? "prestation" : "salaire-artiste";
-    case "4":
-      return "charges-sociales";
-    case "FG":
-    case "IMP":
-    case "FF":
-    case "PROD":
-      return "forfait";
+      return /\bpermanent|\bcdi\b|\bcomptab|\bsecretariat\b/.test(s) ? "salaire-permanent" : defaut;
+    case "salaire-artiste":
+      return PRESTATION.test(s) ? "prestation" : defaut;
     case undefined:
-      return undefined;
-    default:
       if (ACHAT.test(s)) return "achat";
       if (FORFAIT.test(u)) return "forfait";
       return "prestation";
+    default:
+      return defaut;
   }
 }
 

@@ -5,8 +5,7 @@ import type { CellSpec, SheetSpec } from "../port/workbook";
 import { adresse, colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
 import type { Constat } from "../controles/constat";
 import type { CodeChapitre, Devis, LigneDevis } from "./model";
-import { CHAPITRES_HORS_TOTAL } from "./model";
-import { ORDRE_CHAPITRES } from "./nomenclature";
+import { CHAPITRES_HORS_TOTAL, ORDRE_CHAPITRES } from "./nomenclature";
 
 export const ENTETES_DEVIS = [
   "Chapitre",

@@ -27,7 +27,7 @@ import type {
   MontantNonPlace,
   TypeOeuvre,
 } from "./model";
-import { CHAPITRES_HORS_TOTAL } from "./model";
+import { CHAPITRES_HORS_TOTAL } from "./nomenclature";
 import {
   chapitreBasDeDevis,
   chapitreDeColonne,

@@ -1,19 +1,24 @@
 import type { Cents } from "../money/cents";
 
-/** CNC chapters "1".."9", then the block below the total. */
-export type CodeChapitre = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "FG" | "IMP" | "FF" | "PROD";
+/**
+ * CNC chapters "1".."9", then the block below the total. The nomenclature itself (labels, order, keywords, block
+ * below the total) is data: src/core/regles/data/nomenclature-cnc.json, read through ./nomenclature; its schema
+ * checks that it lists exactly these codes.
+ */
+export const CODES_CHAPITRE = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP", "FF", "PROD"] as const;
+export type CodeChapitre = (typeof CODES_CHAPITRE)[number];
 
-export const CHAPITRES_HORS_TOTAL: readonly CodeChapitre[] = ["FG", "IMP", "FF", "PROD"];
-
-export type CategorieLigne =
-  | "salaire-technicien"
-  | "salaire-artiste"
-  | "salaire-auteur"
-  | "salaire-permanent"
-  | "charges-sociales"
-  | "prestation"
-  | "achat"
-  | "forfait";
+export const CATEGORIES_LIGNE = [
+  "salaire-technicien",
+  "salaire-artiste",
+  "salaire-auteur",
+  "salaire-permanent",
+  "charges-sociales",
+  "prestation",
+  "achat",
+  "forfait",
+] as const;
+export type CategorieLigne = (typeof CATEGORIES_LIGNE)[number];
 
 export type Genre = "fiction" | "documentaire" | "animation" | "spectacle";
 export type TypeOeuvre = "audiovisuel" | "cinema";

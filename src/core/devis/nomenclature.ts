@@ -1,290 +1,87 @@
-import type { CodeChapitre } from "./model";
+import brut from "../regles/data/nomenclature-cnc.json";
+import { type TableRegles, validerTable } from "../regles/table";
+import type { CategorieLigne, CodeChapitre } from "./model";
 
 /**
- * CNC devis nomenclature as data (domain-facts §1). Audiovisual grid: 9 chapters plus the block below the total.
- * Source: ArteGEIE/production-cost-analyzer cnc-grid.ts [M]; cinema 2018 sub-chapters from engintosun/prodapp [M].
+ * The CNC devis nomenclature, read from its one data table (src/core/regles/data/nomenclature-cnc.json): chapters 1–9
+ * and the block below the total, their audiovisual and cinema labels, the keywords and section titles that place a
+ * line, the default category of a line, the known two-digit sub-chapters of the 2018 cinema devis. Placement,
+ * categories, eligibility, the sheets and the écarts read it from here; no other module lists the chapters.
  */
 export interface Chapitre {
   code: CodeChapitre;
   libelle: string;
+  /** Label of the 2018 cinema devis when it differs. */
+  libelleCinema?: string;
+  /** FG, IMP, FF, PROD: computed below the total of chapters 1–9, not part of it. */
+  sousLeTotal: boolean;
+  /** Category of a line of this chapter before its label is read (categorie.ts refines it). */
+  categorieParDefaut?: CategorieLigne;
   /** Words that, in a line label or a section title, point to this chapter (normalised: lower case, no accents). */
   motsCles: string[];
+  /** Block below the total: a line label starting so belongs to this chapter whatever the section. */
+  debutLibelle?: string;
+  /** Other section titles naming the chapter (whole normalised title). */
+  titres?: string[];
+  /** A section title starting so names the chapter. */
+  debutTitre?: string;
+  /** Section title of an English budget (normalised, "&" removed). */
+  titreAnglais?: string;
 }
 
-// Chapters after https://github.com/ArteGEIE/production-cost-analyzer (audiovisuel) and
-// https://github.com/engintosun/prodapp (cinéma 2018).
+export interface SousChapitre {
+  code: string;
+  libelle: string;
+}
 
-export const CHAPITRES_AUDIOVISUEL: readonly Chapitre[] = [
-  {
-    code: "1",
-    libelle: "Droits artistiques",
-    motsCles: [
-      "droits",
-      "droit d'auteur",
-      "auteur",
-      "scenario",
-      "scenariste",
-      "adaptation",
-      "musique originale",
-      "archives",
-      "traduction",
-      "sujet",
-      "option",
-      "autrice",
-      "scenariste",
-      "compositeur",
-      "compositrice",
-      "writer",
-      "story rights",
-      "music rights",
-      "archive footage",
-    ],
-  },
-  {
-    code: "2",
-    libelle: "Personnel",
-    motsCles: [
-      "personnel",
-      "equipe technique",
-      "realisateur",
-      "assistant",
-      "directeur de production",
-      "charge de production",
-      "administrateur",
-      "regisseur",
-      "cadreur",
-      "chef operateur",
-      "directeur photo",
-      "ingenieur du son",
-      "chef op",
-      "monteur",
-      "scripte",
-      "electricien",
-      "machiniste",
-      "jri",
-      "preneur de son",
-      "secretaire de production",
-      "maquilleu",
-      "costumier",
-      "decorateur",
-      "etalonneur",
-      "realisatrice",
-      "assistante",
-      "directrice de production",
-      "chargee de production",
-      "administratrice",
-      "regisseuse",
-      "cadreuse",
-      "cheffe",
-      "monteuse",
-      "electricienne",
-      "etalonneuse",
-      "mixeur",
-      "mixeuse",
-      "fixeur",
-      "production manager",
-      "editor",
-      "camera operator",
-      "sound recordist",
-      "gaffer",
-      "director",
-      "line producer",
-      "production coordinator",
-      "production assistant",
-    ],
-  },
-  {
-    code: "3",
-    libelle: "Interprétation",
-    motsCles: [
-      "interpretation",
-      "comedien",
-      "acteur",
-      "actrice",
-      "role",
-      "figurant",
-      "figuration",
-      "voix",
-      "doublure",
-      "cascadeur",
-      "artiste interprete",
-      "interpretes",
-      "comedienne",
-      "cast",
-      "actor",
-      "actress",
-      "voice over",
-      "narrator",
-    ],
-  },
-  {
-    code: "4",
-    libelle: "Charges sociales",
-    motsCles: [
-      "charges sociales",
-      "charges patronales",
-      "cotisations",
-      "urssaf",
-      "audiens",
-      "conges spectacles",
-      "agessa",
-      "charges",
-    ],
-  },
-  {
-    code: "5",
-    libelle: "Décors et costumes",
-    motsCles: [
-      "decor",
-      "costume",
-      "accessoire",
-      "studio",
-      "construction",
-      "maquillage",
-      "coiffure",
-      "habillage",
-      "props",
-      "wardrobe",
-    ],
-  },
-  {
-    code: "6",
-    libelle: "Transports, défraiements, régie",
-    motsCles: [
-      "transport",
-      "defraiement",
-      "regie",
-      "voyage",
-      "train",
-      "avion",
-      "hotel",
-      "hebergement",
-      "repas",
-      "restauration",
-      "catering",
-      "per diem",
-      "vehicule",
-      "carburant",
-      "peage",
-      "taxi",
-      "location vehicule",
-      "nuitee",
-      "ferry",
-      "billet",
-      "travel",
-      "flights",
-      "accommodation",
-      "catering",
-    ],
-  },
-  {
-    code: "7",
-    libelle: "Moyens techniques",
-    motsCles: [
-      "moyens techniques",
-      "camera",
-      "objectif",
-      "lumiere",
-      "eclairage",
-      "machinerie",
-      "materiel",
-      "drone",
-      "grip",
-      "son hf",
-      "location materiel",
-      "consommables",
-      "optique",
-      "equipment rental",
-      "lighting",
-    ],
-  },
-  {
-    code: "8",
-    libelle: "Post-production",
-    motsCles: [
-      "post-production",
-      "postproduction",
-      "post production",
-      "montage",
-      "mixage",
-      "etalonnage",
-      "laboratoire",
-      "pellicule",
-      "vfx",
-      "effets visuels",
-      "generique",
-      "sous-titrage",
-      "pad",
-      "master",
-      "bruitage",
-      "auditorium",
-      "conformation",
-      "dcp",
-      "salle de montage",
-      "editing",
-      "grading",
-      "colour grading",
-      "color grading",
-      "sound mix",
-    ],
-  },
-  {
-    code: "9",
-    libelle: "Assurances et divers",
-    motsCles: [
-      "assurance",
-      "divers",
-      "frais juridiques",
-      "avocat",
-      "expert-comptable",
-      "commissaire aux comptes",
-      "publicite",
-      "promotion",
-      "insurance",
-      "legal fees",
-    ],
-  },
-  { code: "FG", libelle: "Frais généraux", motsCles: ["frais generaux", "frais de structure", "overhead"] },
-  { code: "IMP", libelle: "Imprévus", motsCles: ["imprevus", "imprevu", "contingency", "aleas"] },
-  { code: "FF", libelle: "Frais financiers", motsCles: ["frais financiers", "agios", "interets", "frais bancaires"] },
-  {
-    code: "PROD",
-    libelle: "Rémunération du producteur",
-    motsCles: [
-      "remuneration du producteur",
-      "remuneration producteur",
-      "salaire producteur",
-      "producteur delegue",
-      "remuneration du producteur delegue",
-    ],
-  },
-];
+interface ValeursNomenclature {
+  chapitres: Chapitre[];
+  sousChapitresCinema: SousChapitre[];
+}
 
-export const LIBELLES_CINEMA: Readonly<Partial<Record<CodeChapitre, string>>> = {
-  "3": "Équipe artistique",
-  "4": "Charges sociales et fiscales",
-  "5": "Décors, costumes, maquillage, coiffure",
-  "8": "Postproduction image et son",
-};
+/** The nomenclature table, validated at load (it has a single, undated version). */
+export const TABLE_NOMENCLATURE: TableRegles<ValeursNomenclature> = validerTable<ValeursNomenclature>(
+  brut,
+  "nomenclature-cnc.json",
+);
+const VALEURS = TABLE_NOMENCLATURE.versions[TABLE_NOMENCLATURE.versions.length - 1].valeurs;
 
-export const ORDRE_CHAPITRES: readonly CodeChapitre[] = [
-  "1",
-  "2",
-  "3",
-  "4",
-  "5",
-  "6",
-  "7",
-  "8",
-  "9",
-  "FG",
-  "IMP",
-  "FF",
-  "PROD",
-];
+/** Every chapter in the devis order: 1 to 9, then FG, IMP, FF, PROD. */
+export const CHAPITRES_AUDIOVISUEL: readonly Chapitre[] = VALEURS.chapitres;
+
+/** Known sub-chapters of the 2018 cinema devis (two digits). */
+export const SOUS_CHAPITRES_CINEMA: readonly SousChapitre[] = VALEURS.sousChapitresCinema;
+
+export const LIBELLES_CINEMA: Readonly<Partial<Record<CodeChapitre, string>>> = Object.fromEntries(
+  VALEURS.chapitres.filter((c) => c.libelleCinema).map((c) => [c.code, c.libelleCinema]),
+);
+
+export const ORDRE_CHAPITRES: readonly CodeChapitre[] = VALEURS.chapitres.map((c) => c.code);
+
+/** FG, IMP, FF, PROD: computed from the total of chapters 1–9 and not part of it. */
+export const CHAPITRES_HORS_TOTAL: readonly CodeChapitre[] = VALEURS.chapitres
+  .filter((c) => c.sousLeTotal)
+  .map((c) => c.code);
+
+const PAR_CODE = new Map<string, Chapitre>(VALEURS.chapitres.map((c) => [c.code, c]));
+
+export function chapitreNomenclature(code: CodeChapitre): Chapitre | undefined {
+  return PAR_CODE.get(code);
+}
+
+/** True for a chapter of the block below the total (FG, IMP, FF, PROD). */
+export function estSousLeTotal(code: string | undefined): boolean {
+  return code !== undefined && PAR_CODE.get(code)?.sousLeTotal === true;
+}
+
+/** The code of a chapter named by its code in any case ("fg", "PROD"), for the block below the total. */
+export function codeSousLeTotal(texte: string): CodeChapitre | undefined {
+  const c = PAR_CODE.get(texte.trim().toUpperCase());
+  return c?.sousLeTotal ? c.code : undefined;
+}
 
 export function libelleChapitre(code: CodeChapitre, type: "audiovisuel" | "cinema" = "audiovisuel"): string {
-  if (type === "cinema" && LIBELLES_CINEMA[code]) return LIBELLES_CINEMA[code] as string;
-  const c = CHAPITRES_AUDIOVISUEL.find((x) => x.code === code);
-  return c ? c.libelle : code;
+  const c = PAR_CODE.get(code);
+  if (!c) return code;
+  return type === "cinema" && c.libelleCinema ? c.libelleCinema : c.libelle;
 }

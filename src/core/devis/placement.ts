@@ -1,5 +1,5 @@
 import type { CodeChapitre } from "./model";
-import { CHAPITRES_AUDIOVISUEL } from "./nomenclature";
+import { CHAPITRES_AUDIOVISUEL, codeSousLeTotal } from "./nomenclature";
 import { norm as normaliser } from "./lecture";
 
 /** Chapter (and two-digit sub-chapter) read from a line code: "2.3", "02.03", "2.3.1", "23", "203", "2-05". */
@@ -29,15 +29,10 @@ export function chapitreDuCode(
 }
 
 /** Labels that open the block below the total: they win over the current section when the label starts with them. */
-const BAS_DE_DEVIS: readonly [CodeChapitre, RegExp][] = [
-  ["FG", /^(frais generaux|frais de structure|overheads?|general expenses)\b/],
-  ["IMP", /^(imprevus?|aleas|contingenc(y|ies))\b/],
-  ["FF", /^(frais financiers|financial (costs|expenses)|agios)\b/],
-  [
-    "PROD",
-    /^(remuneration (du )?producteur|remuneration de la production|salaire (du )?producteur( delegue)?|producer'?s? fee)\b/,
-  ],
-];
+const BAS_DE_DEVIS: readonly [CodeChapitre, RegExp][] = CHAPITRES_AUDIOVISUEL.filter((c) => c.debutLibelle).map((c) => [
+  c.code,
+  new RegExp(c.debutLibelle as string),
+]);
 
 export function chapitreBasDeDevis(libelle: string): CodeChapitre | undefined {
   const s = normaliser(libelle).replace(/^[\d.\s\-–)]+/, "");
@@ -95,8 +90,7 @@ export function chapitreDeColonne(texte: string): CodeChapitre | undefined {
   if (!texte) return undefined;
   const n = /^0*([1-9])$/.exec(texte.trim());
   if (n) return n[1] as CodeChapitre;
-  const bas = /^(FG|IMP|FF|PROD)$/i.exec(texte.trim());
-  return bas ? (bas[1].toUpperCase() as CodeChapitre) : chapitreDeTitre(texte);
+  return codeSousLeTotal(texte) ?? chapitreDeTitre(texte);
 }
 
 function chiffreChapitre(d: string): CodeChapitre | undefined {
@@ -120,29 +114,21 @@ function chapitreParNom(s: string): CodeChapitre | undefined {
     const tete = lib.split(/[ ,]/)[0];
     if (t === lib || t.startsWith(lib) || (tete.length >= 5 && t.split(" ")[0] === tete)) return ch.code;
   }
-  if (/^(equipe technique|techniciens)$/.test(t)) return "2";
-  if (/^(equipe artistique|artistes|interpretes|cast)$/.test(t)) return "3";
-  if (/^(postproduction|post production)$/.test(t)) return "8";
-  if (/^(transports?|defraiements|regie)\b/.test(t)) return "6";
+  for (const ch of CHAPITRES_AUDIOVISUEL) if (ch.titres?.includes(t)) return ch.code;
+  for (const [code, re] of DEBUTS_DE_TITRE) if (re.test(t)) return code;
   for (const [code, re] of TITRES_ANGLAIS) if (re.test(t)) return code;
   return undefined;
 }
 
+/** Section titles starting with a chapter's word ("Transports et régie", "Défraiements"). */
+const DEBUTS_DE_TITRE: readonly [CodeChapitre, RegExp][] = CHAPITRES_AUDIOVISUEL.filter((c) => c.debutTitre).map(
+  (c) => [c.code, new RegExp(c.debutTitre as string)],
+);
+
 /** Section titles of English budgets ("STORY & RIGHTS", "CREW", "FRINGES", "TRAVEL & LIVING"…), "&" already removed. */
-const TITRES_ANGLAIS: readonly [CodeChapitre, RegExp][] = [
-  ["1", /^(story|rights|writers?|writing|script)( (and )?(rights|screenplay|music))?$/],
-  ["2", /^(crew|production (staff|crew)|technical crew|staff)$/],
-  ["3", /^(cast|talent|performers|actors)$/],
-  ["4", /^(fringes?|fringe benefits|payroll (taxes|charges)|social charges)$/],
-  [
-    "5",
-    /^(sets?|set construction|art department|production design|wardrobe|costumes?|props)( (and )?(wardrobe|costumes?|props))?$/,
-  ],
-  ["6", /^(travel|transportation|per diems?)( (and )?(living|accommodation|transportation))?$/],
-  ["7", /^(equipment|camera equipment|grip (and )?electric|technical equipment)$/],
-  ["8", /^(post|editorial|editing)( (and )?(sound|music|finishing))?$/],
-  ["9", /^(insurance|legal)( (and )?(general|legal|misc|miscellaneous|other))?$/],
-];
+const TITRES_ANGLAIS: readonly [CodeChapitre, RegExp][] = CHAPITRES_AUDIOVISUEL.filter((c) => c.titreAnglais).map(
+  (c) => [c.code, new RegExp(c.titreAnglais as string)],
+);
 
 /** Rows computed from the total that are not part of it: VAT, incl.-VAT totals, cost per minute, shares. */
 export function ligneDerivee(texte: string): boolean {

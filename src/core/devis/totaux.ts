@@ -1,8 +1,7 @@
 import Decimal from "decimal.js";
 import { Cents, cents, sumCents, ZERO } from "../money/cents";
 import type { CodeChapitre, LigneDevis, LigneTotalProducteur, TotalChapitre, TypeOeuvre } from "./model";
-import { CHAPITRES_HORS_TOTAL } from "./model";
-import { libelleChapitre, ORDRE_CHAPITRES } from "./nomenclature";
+import { CHAPITRES_HORS_TOTAL, libelleChapitre, ORDRE_CHAPITRES } from "./nomenclature";
 
 export interface Totaux {
   chapitres: TotalChapitre[];

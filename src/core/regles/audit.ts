@@ -29,6 +29,7 @@ import financementFsa from "./data/financement-fsa.json";
 import idcc2642Minima from "./data/idcc2642-minima.json";
 import idcc3097Minima from "./data/idcc3097-minima.json";
 import intensiteAides from "./data/intensite-aides.json";
+import nomenclatureCnc from "./data/nomenclature-cnc.json";
 import postproductionEtapes from "./data/postproduction-etapes.json";
 import tempsDeTravail from "./data/temps-de-travail.json";
 import { centimes, dateIso, jours, minutes, nombreEntier, taux } from "./schema";
@@ -71,6 +72,7 @@ const DONNEES: Readonly<Record<string, unknown>> = {
   "idcc2642-minima": idcc2642Minima,
   "idcc3097-minima": idcc3097Minima,
   "intensite-aides": intensiteAides,
+  "nomenclature-cnc": nomenclatureCnc,
   "postproduction-etapes": postproductionEtapes,
   "temps-de-travail": tempsDeTravail,
 };

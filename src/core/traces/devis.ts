@@ -1,5 +1,5 @@
-import { type CodeChapitre, type Devis, type LigneDevis, CHAPITRES_HORS_TOTAL } from "../devis/model";
-import { libelleChapitre } from "../devis/nomenclature";
+import type { CodeChapitre, Devis, LigneDevis } from "../devis/model";
+import { CHAPITRES_HORS_TOTAL, libelleChapitre } from "../devis/nomenclature";
 import { type Cents, montantLigne, multiplyCents, sumCents } from "../money";
 import { euros, feuille, noeud, type Trace } from "./trace";
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { CATEGORIES_LIGNE, CODES_CHAPITRE } from "../../devis/model";
 import { centimes, grille, jours, minutes, taux, texte } from "../schema";
 
 /** Genres of the cinema and audiovisual credits (CGI 220 sexies II-1: fiction, documentaire, animation). */
@@ -6,17 +7,9 @@ export const GENRES_CREDIT = ["fiction", "documentaire", "animation"] as const;
 const genre = v.picklist(GENRES_CREDIT, (i) => `${String(i.received)} : genre fiction, documentaire ou animation`);
 const genres = v.pipe(v.array(genre), v.minLength(1, "au moins un genre"));
 
-const CHAPITRES = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP", "FF", "PROD"] as const;
-const CATEGORIES = [
-  "salaire-technicien",
-  "salaire-artiste",
-  "salaire-auteur",
-  "salaire-permanent",
-  "charges-sociales",
-  "prestation",
-  "achat",
-  "forfait",
-] as const;
+/** Chapter codes and line categories: one list each, in the devis model (the nomenclature table must match it). */
+const CHAPITRES = CODES_CHAPITRE;
+const CATEGORIES = CATEGORIES_LIGNE;
 
 const regleEligibilite = v.strictObject({ eligible: v.boolean(), motif: texte });
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { CATEGORIES_LIGNE, CODES_CHAPITRE } from "../../devis/model";
 import { centimes, texte, taux } from "../schema";
 
 const confiance = v.picklist(["H", "M", "L"], (i) => `${String(i.received)} : la confiance vaut H, M ou L`);
@@ -40,6 +41,64 @@ const minima = v.strictObject({
   journeeSurSemaine: v.optional(taux),
 });
 
+/** A regular expression tested against a normalised label: it must compile. */
+const expression = v.pipe(
+  v.string(),
+  v.check((s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "expression régulière invalide"),
+);
+
+const chapitreNomenclature = v.pipe(
+  v.strictObject({
+    code: v.picklist(CODES_CHAPITRE, (i) => `${String(i.received)} : code de chapitre 1 à 9, FG, IMP, FF ou PROD`),
+    libelle: texte,
+    libelleCinema: v.optional(texte),
+    sousLeTotal: v.boolean(),
+    categorieParDefaut: v.optional(
+      v.picklist(CATEGORIES_LIGNE, (i) => `${String(i.received)} : catégorie de ligne inconnue`),
+    ),
+    motsCles: v.pipe(
+      v.array(motif),
+      v.minLength(1, "au moins un mot-clé"),
+      v.check((ms) => new Set(ms).size === ms.length, "un mot-clé figure deux fois"),
+    ),
+    debutLibelle: v.optional(expression),
+    titres: v.optional(v.array(motif)),
+    debutTitre: v.optional(expression),
+    titreAnglais: v.optional(expression),
+  }),
+  v.check((c) => c.sousLeTotal === !/^\d$/.test(c.code), "sousLeTotal vaut vrai pour FG, IMP, FF et PROD seulement"),
+  v.check((c) => !c.sousLeTotal || c.debutLibelle !== undefined, "un chapitre sous le total a un debutLibelle"),
+);
+
+/** The CNC nomenclature: every chapter code once, in the devis order; known cinema 2018 sub-chapters. */
+const nomenclature = v.strictObject({
+  chapitres: v.pipe(
+    v.array(chapitreNomenclature),
+    v.check(
+      (cs) => cs.map((c) => c.code).join(",") === CODES_CHAPITRE.join(","),
+      `les chapitres ${CODES_CHAPITRE.join(", ")}, chacun une fois et dans cet ordre`,
+    ),
+  ),
+  sousChapitresCinema: v.pipe(
+    v.array(
+      v.pipe(
+        v.strictObject({
+          code: v.pipe(v.string(), v.regex(/^[1-9][1-9]$/, "sous-chapitre à deux chiffres")),
+          libelle: texte,
+        }),
+      ),
+    ),
+    v.check((xs) => new Set(xs.map((x) => x.code)).size === xs.length, "un sous-chapitre figure deux fois"),
+  ),
+});
+
 const tauxAccord = v.strictObject({ fraisGeneraux: taux, imprevus: taux, fraisFinanciers: taux });
 
 /** Devis rule tables: accord transparence rates by genre, IDCC 2642 and 3097 minimum-pay grids (amounts in cents). */
@@ -52,4 +111,5 @@ export const SCHEMAS_DEVIS = {
   }),
   "idcc2642-minima": minima,
   "idcc3097-minima": minima,
+  "nomenclature-cnc": nomenclature,
 } as const;
