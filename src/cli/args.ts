@@ -1,5 +1,4 @@
 import { CliError } from "./io";
-import { analyserOptions, verifierSortie, type OptionsCli } from "./runner";
 import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";
 
 /** A number argument (accepts "52", "52,5"); French error naming the option otherwise (« 1,500 » is ambiguous). */
@@ -23,20 +22,6 @@ export function choixArg<T extends string>(
     throw new CliError(`L'option ${option} attend l'une des valeurs ${choix.join(", ")} ; reçu « ${valeur} ».`);
   }
   return valeur as T;
-}
-
-/**
- * Parses a command's options with the runner's French errors (see src/cli/runner.ts `analyserOptions`). For a
- * command not yet written with `definirCommande`; a new command should use `definirCommande` instead.
- */
-export function analyserArgs(args: string[], options: OptionsCli, usage: string) {
-  const { valeurs, positionnels } = analyserOptions(args, options, usage);
-  return { values: valeurs, positionals: positionnels };
-}
-
-/** The -o output file: only .xlsx (we write a workbook). `definirCommande({ ecrit: true })` also refuses the input. */
-export function sortieXlsx(valeur: string | undefined): string | undefined {
-  return verifierSortie(valeur);
 }
 
 /**

@@ -53,6 +53,25 @@ export async function enregistrerSortie(
   try {
     await wb.enregistrer(sortie);
   } catch (e) {
-    throw new CliError(`Écriture impossible de « ${sortie} » : ${(e as Error).message}`);
+    throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e)}.`);
+  }
+}
+
+/** Why a file could not be written, in French (Node's text is English). */
+export function raisonEcriture(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "dossier introuvable";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "écriture non autorisée";
+    case "EISDIR":
+      return "c'est un dossier";
+    case "ENOSPC":
+      return "disque plein";
+    default:
+      return code ? `erreur système ${code}` : (e as Error).message;
   }
 }

@@ -18,7 +18,7 @@ import * as path from "path";
 import { parseArgs } from "node:util";
 import type { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
 import { ArgumentInvalideError } from "../app/arguments";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "./io";
+import { CliError, ecrireJson, enregistrerSortie, erreurFichier, raisonEcriture, type Commande, type Io } from "./io";
 
 export interface OptionCli {
   type: "string" | "boolean";
@@ -50,14 +50,21 @@ export interface DefinitionCommande<O extends OptionsCli, A, R> {
   usage: string;
   /** The command's own options; `--json`, and `-o/--sortie` and `--strict` when asked below, are added. */
   options: O;
-  /** What the one positional argument is, for « Indiquez … » (e.g. "un classeur .xlsx"). */
-  entree: string;
+  /**
+   * What the one positional argument is, for « Indiquez … » (e.g. "un classeur .xlsx"); `null` for a command
+   * that takes options only (`regles`): any positional argument is then refused.
+   */
+  entree: string | null;
   /** The command writes a workbook with `-o sortie.xlsx` (also `--sortie`). */
   ecrit?: boolean;
   /** `--strict`: exit 1 when `constats` holds a finding of gravity « erreur ». */
   strict?: boolean;
-  /** Opens the positional argument as a workbook before `executer` (default true; `fec` reads a text file). */
-  classeur?: boolean;
+  /**
+   * Opens the positional argument as a workbook before `executer` (default true; `fec` reads a text file), or
+   * the workbook a checked argument names (`regles --classeur`), none when it returns undefined. Data errors
+   * name that file.
+   */
+  classeur?: boolean | ((args: A) => string | undefined);
   /**
    * Checks the options (throw `CliError` or the app's `ArgumentInvalideError`, whose field is named by its
    * option through `champs`) and returns the use case's arguments. `sortie` is the -o file, already checked.
@@ -77,6 +84,12 @@ export interface DefinitionCommande<O extends OptionsCli, A, R> {
   code?(r: R, ctx: Contexte<A>): number;
   /** Sheets written, for the « Écrit : … » line after -o (text output only). */
   feuillesEcrites?(r: R): readonly string[];
+  /**
+   * Other files the command writes besides -o (`carbone --csv`), with the line said after them. They are written
+   * with the workbook or not at all: each goes to a temporary file first, renamed only once every file and the
+   * workbook are written, so an exit 2 leaves nothing behind.
+   */
+  autresFichiers?(r: R, ctx: Contexte<A>): readonly { chemin: string; contenu: string; ecrit: string }[];
 }
 
 const SORTIE: OptionCli = { type: "string", short: "o" };
@@ -103,31 +116,45 @@ async function executer<O extends OptionsCli, A, R>(
     ...(def.strict ? { strict: { type: "boolean" } } : {}),
   };
   const { valeurs, positionnels } = analyserOptions(argv, options, def.usage);
-  if (positionnels.length === 0) throw new CliError(`Indiquez ${def.entree}.\nUsage : ${def.usage}`);
-  if (positionnels.length > 1) {
-    throw new CliError(
-      `Argument en trop « ${positionnels[1]} » : prodbook ${def.nom} prend ${def.entree} et des options.\n` +
-        `Usage : ${def.usage}`,
-    );
+  if (def.entree === null) {
+    if (positionnels.length) {
+      throw new CliError(
+        `Argument inattendu « ${positionnels[0]} » : prodbook ${def.nom} ne prend que des options.\nUsage : ${def.usage}`,
+      );
+    }
+  } else {
+    if (positionnels.length === 0) throw new CliError(`Indiquez ${def.entree}.\nUsage : ${def.usage}`);
+    if (positionnels.length > 1) {
+      throw new CliError(
+        `Argument en trop « ${positionnels[1]} » : prodbook ${def.nom} prend ${def.entree} et des options.\n` +
+          `Usage : ${def.usage}`,
+      );
+    }
   }
-  const entree = positionnels[0];
-  const sortie = def.ecrit ? verifierSortie(valeurs.sortie as string | undefined, entree) : undefined;
+  const entree = positionnels[0] ?? "";
+  const sortie = def.ecrit
+    ? verifierSortie(valeurs.sortie as string | undefined, ...(def.entree === null ? [] : [entree]))
+    : undefined;
   let args: A;
   try {
     args = await def.verifier(valeurs as Valeurs<O>, { entree, sortie });
   } catch (e) {
     throw enErreurOption(e, def);
   }
+  const lu =
+    typeof def.classeur === "function" ? def.classeur(args) : def.classeur === false ? undefined : entree || undefined;
   let wb: XlsxWorkbook | undefined;
-  if (def.classeur !== false) wb = await ouvrirClasseur(entree);
+  if (lu !== undefined) wb = await ouvrirClasseur(lu);
   const ctx: Contexte<A> = { args, entree, sortie, wb: wb as XlsxWorkbook };
   let r: R;
   try {
     r = await def.executer(ctx);
   } catch (e) {
-    throw erreurFichier(enErreurOption(e, def), entree);
+    const fichier = lu ?? (def.entree === null ? undefined : entree);
+    throw fichier === undefined ? enErreurOption(e, def) : erreurFichier(enErreurOption(e, def), fichier);
   }
-  if (sortie !== undefined && wb) await enregistrerSortie(wb, sortie);
+  const autres = def.autresFichiers?.(r, ctx) ?? [];
+  await ecrireTout(autres, sortie !== undefined && wb ? { wb, sortie } : undefined);
   if (valeurs.json) ecrireJson(io, def.json(r, ctx));
   else {
     def.texte(r, io, ctx);
@@ -136,9 +163,53 @@ async function executer<O extends OptionsCli, A, R>(
       const liste = f && `feuille${f.length > 1 ? "s" : ""} ${f.map((x) => `« ${x} »`).join(", ")}`;
       io.out(liste ? `Écrit : ${sortie} (${liste})` : `Classeur écrit : ${sortie}`);
     }
+    for (const a of autres) io.out(`Écrit : ${a.chemin} (${a.ecrit})`);
   }
   if (valeurs.strict && def.constats?.(r).some((c) => c.gravite === "erreur")) return 1;
   return def.code?.(r, ctx) ?? 0;
+}
+
+/**
+ * Writes the -o workbook and the other files all or nothing: the text files go to temporary files first, the
+ * workbook is saved (itself through a temporary file), then the text files are renamed into place. A failure at
+ * any step removes what was written and is the user's (exit 2, French message naming the file).
+ */
+async function ecrireTout(
+  fichiers: readonly { chemin: string; contenu: string }[],
+  classeur: { wb: XlsxWorkbook; sortie: string } | undefined,
+): Promise<void> {
+  const temporaires: string[] = [];
+  const nettoyer = () => {
+    for (const t of temporaires) fs.rmSync(t, { force: true });
+  };
+  for (const f of fichiers) {
+    const t = `${f.chemin}.${process.pid}.tmp`;
+    try {
+      temporaires.push(t);
+      fs.writeFileSync(t, f.contenu, "utf8");
+    } catch (e) {
+      nettoyer();
+      throw new CliError(`Écriture impossible de « ${f.chemin} » : ${raisonEcriture(e)}.`);
+    }
+  }
+  if (classeur) {
+    try {
+      await enregistrerSortie(classeur.wb, classeur.sortie);
+    } catch (e) {
+      nettoyer();
+      throw e;
+    }
+  }
+  fichiers.forEach((f, i) => {
+    try {
+      fs.renameSync(temporaires[i], f.chemin);
+    } catch (e) {
+      nettoyer();
+      for (const deja of fichiers.slice(0, i)) fs.rmSync(deja.chemin, { force: true });
+      if (classeur) fs.rmSync(classeur.sortie, { force: true });
+      throw new CliError(`Écriture impossible de « ${f.chemin} » : ${raisonEcriture(e)}.`);
+    }
+  });
 }
 
 /** An app argument error names the app's field: the CLI names the option instead. */
@@ -178,7 +249,8 @@ export function verifierSortie(sortie: string | undefined, ...entrees: string[])
   return sortie;
 }
 
-function memeFichier(a: string, b: string): boolean {
+/** Same file: same resolved path, or same device and inode (a symlink or hard link). */
+export function memeFichier(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
   let sa: fs.Stats, sb: fs.Stats;
   try {

@@ -45,6 +45,7 @@ describe("prodbook carbone --json : le contrat public", () => {
       }[];
     }[];
     manquants: { cellule: string; message: string }[];
+    tables: { id: string; effetDu: string; confiance: string; sources: { titre: string; url: string }[] }[];
   };
   beforeAll(async () => {
     const r = await lancer(["carbone", PLAN, "--planning", "PDT", "--date", "2026-06-01", "--json"]);
@@ -86,6 +87,14 @@ describe("prodbook carbone --json : le contrat public", () => {
       .flatMap((c) => c.activites)
       .reduce((s, a) => s + Number((a as unknown as { kgCO2e: string | null }).kgCO2e ?? 0), 0);
     expect((kg / 1000).toFixed(2)).toBe(j.total);
+  });
+
+  test("tables : la version de la table des facteurs utilisée, comme devis / financement / credit-impot", () => {
+    expect(j.tables).toHaveLength(1);
+    expect(Object.keys(j.tables[0])).toEqual(["id", "effetDu", "effetAu", "confiance", "aVerifier", "sources"]);
+    expect(j.tables[0].id).toBe("carbone-facteurs");
+    expect(j.tables[0].effetDu <= "2026-06-01").toBe(true);
+    expect(j.tables[0].sources.length).toBeGreaterThan(0);
   });
 
   test("chaque ligne de transport, d'hébergement, de repas et de matériel du devis est une activité ou un manquant", () => {
@@ -218,6 +227,33 @@ describe("prodbook carbone : définitif à côté du prévisionnel", () => {
   });
 });
 
+describe("prodbook carbone : un réalisé de 0 sur un poste est 0, pas « absent »", () => {
+  test("poste sans écriture au Grand livre : définitif 0, pas null", async () => {
+    const devis = path.join(dir, "devis-zero.xlsx");
+    await ecrireDevisTest(devis);
+    // Compte 616 (assurance) not mapped: the poste 9.1 « Assurance production » has a réalisé of 0.
+    const corr = path.join(dir, "correspondances-zero.csv");
+    fs.writeFileSync(corr, "compte;poste;libelle\n625;6.1;Déplacements\n6135;7.1;Caméra\n");
+    const ecarts = path.join(dir, "ecarts-zero.xlsx");
+    const e = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", corr, "-o", ecarts]);
+    expect(e.err).toBe("");
+    const sortie = path.join(dir, "carbone-zero.xlsx");
+    const r = await lancer(["carbone", ecarts, "--date", "2026-06-01", "--json", "-o", sortie]);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out[0]);
+    const achats = j.categories.find((c: { code: string }) => c.code === "achats");
+    expect(achats.activites[0]).toMatchObject({ cellule: "'Budget doc'!B20", kgCO2e: "92.4", kgCO2eDefinitif: "0" });
+    expect([j.total, j.definitif, achats.tCO2eDefinitif]).toEqual(["0.09", "0.00", "0.00"]);
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(sortie);
+    const ws = lu.getWorksheet("Bilan carbone")!;
+    const l = ligneDe(ws, "devis:Budget doc!20");
+    expect(ws.getCell(`${col(COL.realise)}${l}`).value).toBe(0);
+    // ExcelJS's `value.result` drops a cached 0 (exceljs #1528): its `result` getter keeps it.
+    expect(ws.getCell(`${col(COL.definitif)}${l}`).result).toBe(0);
+  });
+});
+
 describe("prodbook carbone : entrée invalide → code 2, message en français, rien n'est écrit", () => {
   test.each([
     [["--planning", "Tournage"], /La feuille de plan de travail « Tournage » n'existe pas dans le classeur/],
@@ -231,6 +267,15 @@ describe("prodbook carbone : entrée invalide → code 2, message en français, 
     expect(r.err).toMatch(message);
     expect(r.out).toEqual([]);
     expect(fs.existsSync(sortie) || fs.existsSync(csv)).toBe(false);
+  });
+
+  test("--csv impossible à écrire (dossier absent) : code 2, ni le CSV ni le classeur -o écrits", async () => {
+    const sortie = path.join(dir, "jamais-csv.xlsx");
+    const csv = path.join(dir, "absent", "export.csv");
+    const r = await lancer(["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
+    expect(r).toEqual({ code: 2, out: [], err: `Écriture impossible de « ${csv} » : dossier introuvable.` });
+    expect(fs.existsSync(sortie)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
   test("--csv sans l'extension .csv", async () => {

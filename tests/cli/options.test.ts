@@ -41,7 +41,14 @@ const COMMANDES: [string, () => string[]][] = [
   ["financement", () => [devis, "--cout", "1000000"]],
   ["planning", () => [devis]],
   ["credit-impot", () => [devis, "--regime", "cinema", "--genre", "fiction"]],
+  ["carbone", () => [devis]],
+  ["versions enregistrer", () => [devis, "--nom", "Devis initial"]],
+  ["versions lister", () => [devis]],
+  ["versions comparer", () => [devis, "--de", "Devis initial", "--a", "courant"]],
 ];
+
+/** Commands that write a workbook with -o (`versions lister` only reads). */
+const ECRIVENT = COMMANDES.filter(([n]) => n !== "fec" && n !== "versions lister");
 
 describe("erreurs d'options : en français, l'option nommée, code 2, rien sur la sortie standard", () => {
   const cas: [string, (base: string[]) => string[], RegExp][] = [
@@ -62,7 +69,7 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
     // `--encodage` is an option of fec and ecarts only: elsewhere it is unknown, which is also an option error.
     it.each(cas)(`${nom} : %s`, async (_quoi, modifier, attendu) => {
       const argv = modifier(args());
-      const r = await lancer([nom, ...argv]);
+      const r = await lancer([...nom.split(" "), ...argv]);
       expect(r.code).toBe(2);
       expect(r.out).toBe("");
       const connue = nom === "fec" || nom === "ecarts" || !argv.includes("--encodage");
@@ -114,7 +121,7 @@ describe("-o ne désigne jamais le fichier lu (code 2, fichier d'entrée intact)
   async function refuse(nom: string, args: string[], sortie: string, lu = devis) {
     const avant = fs.readFileSync(lu);
     const mtime = fs.statSync(lu).mtimeMs;
-    const r = await lancer([nom, ...args, "-o", sortie]);
+    const r = await lancer([...nom.split(" "), ...args, "-o", sortie]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toMatch(refus);
@@ -122,7 +129,7 @@ describe("-o ne désigne jamais le fichier lu (code 2, fichier d'entrée intact)
     expect(fs.statSync(lu).mtimeMs).toBe(mtime);
   }
 
-  it.each(COMMANDES.filter(([n]) => n !== "fec"))("%s : -o = le classeur lu, même chemin", async (nom, args) => {
+  it.each(ECRIVENT)("%s : -o = le classeur lu, même chemin", async (nom, args) => {
     await refuse(nom, args(), devis);
   });
 
@@ -167,5 +174,62 @@ describe("-o ne désigne jamais le fichier lu (code 2, fichier d'entrée intact)
     expect(r.code).toBe(0);
     expect(fs.existsSync(sortie)).toBe(true);
     expect(fs.readFileSync(ecart).equals(avant)).toBe(true);
+  });
+});
+
+describe("regles : des options seulement, les mêmes erreurs françaises", () => {
+  it.each([
+    [["--inconnue"], /option inconnue « --inconnue »/],
+    [["--date"], /l'option « --date » attend une valeur/],
+    [["--classeur", "--json"], /l'option « --classeur » attend une valeur/],
+    [["--json=oui"], /l'option « --json » ne prend pas de valeur \(reçu « oui »\)/],
+    [["--date", "2025-02-30"], /^L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 »\.$/],
+    [["classeur.xlsx"], /Argument inattendu « classeur\.xlsx » : prodbook regles ne prend que des options/],
+    [["-o", "sortie.xlsx"], /option inconnue « -o »/],
+  ])("%j", async (args, attendu) => {
+    const r = await lancer(["regles", ...args]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(attendu);
+    expect(r.err).not.toMatch(ANGLAIS);
+  });
+
+  it("--classeur absent ou illisible : code 2, le fichier nommé", async () => {
+    const absent = path.join(dir, "absent.xlsx");
+    let r = await lancer(["regles", "--classeur", absent]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(/« absent\.xlsx ».*introuvable/);
+    const faux = path.join(dir, "faux.xlsx");
+    fs.writeFileSync(faux, "pas un classeur");
+    r = await lancer(["regles", "--classeur", faux, "--json"]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(/faux\.xlsx/);
+  });
+});
+
+describe("versions et carbone : ce qu'écrit le lanceur commun", () => {
+  it("versions lister n'écrit rien : -o y est une option inconnue", async () => {
+    const r = await lancer(["versions", "lister", devis, "-o", path.join(dir, "l.xlsx")]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(/option inconnue « -o »/);
+  });
+
+  it("versions enregistrer sans -o, ou avec --masquer et --afficher : code 2, rien écrit", async () => {
+    let r = await lancer(["versions", "enregistrer", devis, "--nom", "V1"]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(/^Indiquez le classeur à écrire \(-o sortie\.xlsx\)/);
+    const sortie = path.join(dir, "jamais-versions.xlsx");
+    r = await lancer(["versions", "enregistrer", devis, "--nom", "V1", "--masquer", "--afficher", "-o", sortie]);
+    expect(r).toEqual({ code: 2, out: "", err: "Choisissez --masquer ou --afficher, pas les deux." });
+    expect(fs.existsSync(sortie)).toBe(false);
+  });
+
+  it("carbone --csv désignant le classeur lu (lien) : refusé, code 2, classeur intact", async () => {
+    const lien = path.join(dir, "lien-devis.csv");
+    fs.symlinkSync(devis, lien);
+    const avant = fs.readFileSync(devis);
+    const r = await lancer(["carbone", devis, "--csv", lien]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(/Le fichier de l'option --csv « .+lien-devis\.csv » est le fichier lu/);
+    expect(fs.readFileSync(devis).equals(avant)).toBe(true);
   });
 });

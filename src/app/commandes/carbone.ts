@@ -1,6 +1,8 @@
 import { bilanCarbone, type OptionsBilanCarbone } from "../../core/carbone/bilanClasseur";
 import { AVERTISSEMENT_HOMOLOGATION } from "../../core/carbone/colonnes";
+import { tablesCarbone } from "../../core/carbone/facteurs";
 import { jsonCarbone } from "../../core/carbone/json";
+import type { RegleUtilisee } from "../../core/regles/utilisees";
 import type { WorkbookPort } from "../../core/port/workbook";
 
 export interface OptionsCarbone {
@@ -24,6 +26,8 @@ export interface ResultatCarbone {
   /** Devis sheet read. */
   feuilleDevis: string;
   avertissement: string;
+  /** The rule-table versions used (emission factors). */
+  tables: RegleUtilisee[];
 }
 
 /** The one door to the bilan carbone, for the pane and the CLI. */
@@ -39,6 +43,7 @@ export async function executerBilanCarbone(
     ecarts: r.ecarts,
     feuilleDevis: r.devis.feuille,
     avertissement: AVERTISSEMENT_HOMOLOGATION,
+    tables: tablesCarbone(r.jeu),
   };
 }
 

@@ -1,8 +1,8 @@
-import { promises as fs } from "fs";
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
-import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, sortieXlsx } from "../args";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
+import { dateValide } from "../../app/commandes/regles";
+import { texteTablesUtilisees } from "../../core/regles/utilisees";
+import { CliError, type Io } from "../io";
+import { definirCommande, memeFichier } from "../runner";
 
 const USAGE =
   "prodbook carbone <classeur.xlsx> [--planning FEUILLE] [--feuille DEVIS] [--date AAAA-MM-JJ] [--json] " +
@@ -38,65 +38,51 @@ function texte(r: ResultatCarbone, io: Io): void {
     for (const m of b.manquants) io.out(`  ${m.cellule} — ${m.message}`);
   }
   io.out(r.avertissement);
+  for (const l of texteTablesUtilisees(r.tables)) io.out(l);
 }
 
-export const commande: Commande = {
+export const commande = definirCommande({
   nom: "carbone",
   resume:
     "Données d'activité du bilan carbone (devis et plan de travail), pré-estimation en t CO2e ; -o écrit les feuilles, " +
     "--csv l'export pour le calculateur homologué",
   usage: USAGE,
-  async executer(args, io) {
-    const { values, positionals } = analyserArgs(
-      args,
-      {
-        planning: { type: "string" },
-        feuille: { type: "string" },
-        date: { type: "string" },
-        json: { type: "boolean" },
-        o: { type: "string", short: "o" },
-        csv: { type: "string" },
-      },
-      USAGE,
-    );
-    if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${USAGE}`);
-    const fichier = positionals[0];
-    const date = values.date as string | undefined;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
-    const sortie = values.o as string | undefined;
-    sortieXlsx(sortie);
-    const csv = values.csv as string | undefined;
-    if (csv !== undefined && !/\.csv$/i.test(csv))
-      throw new CliError(`Le fichier de l'option --csv « ${csv} » doit avoir l'extension .csv.`);
-    let wb: XlsxWorkbook;
-    let r: ResultatCarbone;
-    try {
-      wb = await XlsxWorkbook.ouvrir(fichier);
-      r = await executerBilanCarbone(wb, {
-        planning: values.planning as string | undefined,
-        feuille: values.feuille as string | undefined,
-        date,
-        ecrire: sortie !== undefined,
-      });
-    } catch (e) {
-      throw erreurFichier(e, fichier);
-    }
-    if (sortie !== undefined) await enregistrerSortie(wb, sortie);
-    if (csv !== undefined) {
-      try {
-        await fs.writeFile(csv, r.csv, "utf8");
-      } catch (e) {
-        throw new CliError(`Écriture impossible de « ${csv} » : ${(e as Error).message}`);
-      }
-    }
-    if (values.json) ecrireJson(io, r.bilan);
-    else {
-      texte(r, io);
-      if (sortie !== undefined)
-        io.out(`Écrit : ${sortie} (feuilles ${r.bilan.feuilles.map((f) => `« ${f} »`).join(", ")})`);
-      if (csv !== undefined) io.out(`Écrit : ${csv} (export pour le calculateur, séparateur « ; », virgule décimale)`);
-    }
-    return 0;
+  entree: "un classeur .xlsx",
+  ecrit: true,
+  options: {
+    planning: { type: "string" },
+    feuille: { type: "string" },
+    date: { type: "string" },
+    csv: { type: "string" },
   },
-};
+  champs: { date: "--date" },
+  verifier(v, { entree, sortie }) {
+    if (v.date !== undefined && !dateValide(v.date))
+      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${v.date} ».`);
+    const csv = v.csv;
+    if (csv !== undefined) {
+      if (!/\.csv$/i.test(csv))
+        throw new CliError(`Le fichier de l'option --csv « ${csv} » doit avoir l'extension .csv.`);
+      if (memeFichier(csv, entree) || (sortie !== undefined && memeFichier(csv, sortie)))
+        throw new CliError(
+          `Le fichier de l'option --csv « ${csv} » est ${memeFichier(csv, entree) ? "le fichier lu" : "le fichier de sortie -o"} : ` +
+            `indiquez un autre nom.`,
+        );
+    }
+    return { planning: v.planning, feuille: v.feuille, date: v.date, csv };
+  },
+  executer: ({ wb, args, sortie }) =>
+    executerBilanCarbone(wb, {
+      planning: args.planning,
+      feuille: args.feuille,
+      date: args.date,
+      ecrire: sortie !== undefined,
+    }),
+  json: (r) => r.bilan,
+  texte: (r, io) => texte(r, io),
+  feuillesEcrites: (r) => r.bilan.feuilles,
+  autresFichiers: (r, { args }) =>
+    args.csv === undefined
+      ? []
+      : [{ chemin: args.csv, contenu: r.csv, ecrit: "export pour le calculateur, séparateur « ; », virgule décimale" }],
+});

@@ -1,8 +1,7 @@
 import { dateValide, jsonRegles, reglesEnVigueur } from "../../app/commandes/regles";
 import type { AuditRegles } from "../../core/regles/audit";
-import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs } from "../args";
-import { CliError, ecrireJson, erreurFichier, type Commande, type Io } from "../io";
+import { CliError, type Io } from "../io";
+import { definirCommande } from "../runner";
 
 const USAGE = "prodbook regles [--date AAAA-MM-JJ] [--classeur classeur.xlsx] [--json]";
 
@@ -42,33 +41,21 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
   }
 }
 
-export const commande: Commande = {
+export const commande = definirCommande({
   nom: "regles",
   resume:
     "Liste les règles en vigueur à une date : chaque table avec ses chiffres, sa confiance et ses sources, et les " +
     "surcharges de la feuille Paramètres d'un classeur",
   usage: USAGE,
-  async executer(args, io) {
-    const { values, positionals } = analyserArgs(
-      args,
-      { date: { type: "string" }, classeur: { type: "string" }, json: { type: "boolean" } },
-      USAGE,
-    );
-    if (positionals.length) throw new CliError(`Argument inattendu « ${positionals[0]} ».\nUsage : ${USAGE}`);
-    const date = values.date as string | undefined;
-    if (date !== undefined && !dateValide(date))
-      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${date} ».`);
-    const fichier = values.classeur as string | undefined;
-    let a: AuditRegles;
-    try {
-      const wb = fichier === undefined ? undefined : await XlsxWorkbook.ouvrir(fichier);
-      a = await reglesEnVigueur(wb, date);
-    } catch (e) {
-      if (fichier === undefined) throw e;
-      throw erreurFichier(e, fichier);
-    }
-    if (values.json) ecrireJson(io, jsonRegles(a));
-    else texte(a, fichier, io);
-    return 0;
+  entree: null,
+  options: { date: { type: "string" }, classeur: { type: "string" } },
+  verifier(v) {
+    if (v.date !== undefined && !dateValide(v.date))
+      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${v.date} ».`);
+    return { date: v.date, classeur: v.classeur };
   },
-};
+  classeur: (args) => args.classeur,
+  executer: ({ wb, args }) => reglesEnVigueur(args.classeur === undefined ? undefined : wb, args.date),
+  json: (a) => jsonRegles(a),
+  texte: (a, io, { args }) => texte(a, args.classeur, io),
+});

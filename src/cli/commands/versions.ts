@@ -3,9 +3,9 @@ import { commandesVersions, type ResumeVersion } from "../../app/commandes/versi
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import type { Comparaison } from "../../core/versions/comparer";
 import { VersionExistanteError, type LigneVersion } from "../../core/versions/modele";
-import { XlsxWorkbook } from "../../xlsx/xlsxWorkbook";
-import { analyserArgs, sortieXlsx } from "../args";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, type Commande, type Io } from "../io";
+import { dateValide } from "../../app/commandes/regles";
+import { CliError, type Commande } from "../io";
+import { definirCommande } from "../runner";
 
 const USAGE_ENREGISTRER =
   "prodbook versions enregistrer <classeur.xlsx> --nom NOM -o sortie.xlsx [--auteur NOM] [--date AAAA-MM-JJ] " +
@@ -23,7 +23,7 @@ export function jsonVersion(v: ResumeVersion) {
 }
 
 function dateArg(d: string | undefined): string | undefined {
-  if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d))
+  if (d !== undefined && !dateValide(d))
     throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${d} ».`);
   return d;
 }
@@ -36,87 +36,71 @@ function auteurParDefaut(): string {
   }
 }
 
-async function ouvrir(fichier: string): Promise<XlsxWorkbook> {
-  try {
-    return await XlsxWorkbook.ouvrir(fichier);
-  } catch (e) {
-    throw erreurFichier(e, fichier);
-  }
-}
-
-function unClasseur(positionals: string[], usage: string): string {
-  if (positionals.length !== 1) throw new CliError(`Indiquez un classeur .xlsx.\nUsage : ${usage}`);
-  return positionals[0];
-}
-
-async function enregistrer(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = analyserArgs(
-    args,
-    {
-      nom: { type: "string" },
-      auteur: { type: "string" },
-      date: { type: "string" },
-      remplacer: { type: "boolean" },
-      masquer: { type: "boolean" },
-      afficher: { type: "boolean" },
-      feuille: { type: "string" },
-      json: { type: "boolean" },
-      o: { type: "string", short: "o" },
-      sortie: { type: "string" },
-    },
-    USAGE_ENREGISTRER,
-  );
-  const fichier = unClasseur(positionals, USAGE_ENREGISTRER);
-  const nom = values.nom as string | undefined;
-  if (nom === undefined) throw new CliError(`Indiquez le nom de la version (--nom).\nUsage : ${USAGE_ENREGISTRER}`);
-  const sortie = sortieXlsx((values.o ?? values.sortie) as string | undefined);
-  if (sortie === undefined)
-    throw new CliError(`Indiquez le classeur à écrire (-o sortie.xlsx).\nUsage : ${USAGE_ENREGISTRER}`);
-  if (values.masquer && values.afficher) throw new CliError("Choisissez --masquer ou --afficher, pas les deux.");
-  const date = dateArg(values.date as string | undefined);
-  const wb = await ouvrir(fichier);
-  let r;
-  try {
-    r = await commandesVersions.enregistrerVersion(wb, {
-      nom,
-      auteur: (values.auteur as string | undefined) ?? auteurParDefaut(),
-      date,
-      remplacer: values.remplacer as boolean | undefined,
-      masquer: values.masquer ? true : values.afficher ? false : undefined,
-      feuille: values.feuille as string | undefined,
-    });
-  } catch (e) {
-    if (e instanceof VersionExistanteError)
-      throw new CliError(
-        `Une version « ${e.nom} » existe déjà dans ${fichier} : ajoutez --remplacer pour la remplacer (rien n'a été écrit).`,
-      );
-    throw erreurFichier(e, fichier);
-  }
-  await enregistrerSortie(wb, sortie);
-  if (values.json)
-    ecrireJson(io, { version: jsonVersion(r.version), remplacee: r.remplacee, feuille: r.feuille, sortie });
-  else
+const enregistrer = definirCommande({
+  nom: "versions enregistrer",
+  resume: "Enregistre le devis structuré sous un nom dans la feuille « Versions »",
+  usage: USAGE_ENREGISTRER,
+  entree: "un classeur .xlsx",
+  ecrit: true,
+  options: {
+    nom: { type: "string" },
+    auteur: { type: "string" },
+    date: { type: "string" },
+    remplacer: { type: "boolean" },
+    masquer: { type: "boolean" },
+    afficher: { type: "boolean" },
+    feuille: { type: "string" },
+  },
+  champs: { nom: "--nom", date: "--date" },
+  verifier(v, { sortie }) {
+    if (v.nom === undefined) throw new CliError(`Indiquez le nom de la version (--nom).\nUsage : ${USAGE_ENREGISTRER}`);
+    if (sortie === undefined)
+      throw new CliError(`Indiquez le classeur à écrire (-o sortie.xlsx).\nUsage : ${USAGE_ENREGISTRER}`);
+    if (v.masquer && v.afficher) throw new CliError("Choisissez --masquer ou --afficher, pas les deux.");
+    return {
+      nom: v.nom,
+      auteur: v.auteur ?? auteurParDefaut(),
+      date: dateArg(v.date),
+      remplacer: v.remplacer,
+      masquer: v.masquer ? true : v.afficher ? false : undefined,
+      feuille: v.feuille,
+    };
+  },
+  async executer({ wb, args, entree }) {
+    try {
+      return await commandesVersions.enregistrerVersion(wb, args);
+    } catch (e) {
+      if (e instanceof VersionExistanteError)
+        throw new CliError(
+          `Une version « ${e.nom} » existe déjà dans ${entree} : ajoutez --remplacer pour la remplacer (rien n'a été écrit).`,
+        );
+      throw e;
+    }
+  },
+  json: (r, { sortie }) => ({ version: jsonVersion(r.version), remplacee: r.remplacee, feuille: r.feuille, sortie }),
+  texte: (r, io) =>
     io.out(
       `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${r.version.lignes} ligne(s), total ` +
-        `${formatMontantFr(r.version.total)} (${r.version.date}${r.version.auteur ? `, ${r.version.auteur}` : ""}).\n` +
-        `Écrit : ${sortie} (feuille « ${r.feuille} », ${r.versions.length} version(s)).`,
-    );
-  return 0;
-}
+        `${formatMontantFr(r.version.total)} (${r.version.date}${r.version.auteur ? `, ${r.version.auteur}` : ""}), ` +
+        `${r.versions.length} version(s) dans le classeur.`,
+    ),
+  feuillesEcrites: (r) => [r.feuille],
+});
 
-async function lister(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = analyserArgs(args, { json: { type: "boolean" } }, USAGE_LISTER);
-  const fichier = unClasseur(positionals, USAGE_LISTER);
-  const wb = await ouvrir(fichier);
-  let r;
-  try {
-    r = await commandesVersions.listerVersions(wb, {});
-  } catch (e) {
-    throw erreurFichier(e, fichier);
-  }
-  if (values.json) ecrireJson(io, { versions: r.versions.map(jsonVersion) });
-  else if (!r.versions.length) io.out("Aucune version enregistrée dans ce classeur.");
-  else {
+const lister = definirCommande({
+  nom: "versions lister",
+  resume: "Liste les versions enregistrées",
+  usage: USAGE_LISTER,
+  entree: "un classeur .xlsx",
+  options: {},
+  verifier: () => ({}) as Record<string, never>,
+  executer: ({ wb, args }) => commandesVersions.listerVersions(wb, args),
+  json: (r) => ({ versions: r.versions.map(jsonVersion) }),
+  texte(r, io) {
+    if (!r.versions.length) {
+      io.out("Aucune version enregistrée dans ce classeur.");
+      return;
+    }
     const w = Math.max(7, ...r.versions.map((v) => v.nom.length));
     io.out(`${"Version".padEnd(w)}  Date        Auteur          Lignes            Total`);
     for (const v of r.versions)
@@ -124,9 +108,8 @@ async function lister(args: string[], io: Io): Promise<number> {
         `${v.nom.padEnd(w)}  ${v.date.padEnd(10)}  ${v.auteur.padEnd(14)}  ${String(v.lignes).padStart(6)}  ` +
           `${formatMontantFr(v.total).padStart(15)}`,
       );
-  }
-  return 0;
-}
+  },
+});
 
 /** The public JSON contract of `prodbook versions comparer --json` (issue 14 §1). */
 export function jsonComparaison(c: Comparaison) {
@@ -164,39 +147,22 @@ export function jsonComparaison(c: Comparaison) {
 
 const STATUT: Record<string, string> = { ajoutee: "ajoutée", supprimee: "supprimée", modifiee: "modifiée" };
 
-async function comparerCmd(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = analyserArgs(
-    args,
-    {
-      de: { type: "string" },
-      a: { type: "string" },
-      json: { type: "boolean" },
-      feuille: { type: "string" },
-      o: { type: "string", short: "o" },
-      sortie: { type: "string" },
-    },
-    USAGE_COMPARER,
-  );
-  const fichier = unClasseur(positionals, USAGE_COMPARER);
-  if (values.de === undefined || values.a === undefined)
-    throw new CliError(`Indiquez les deux versions à comparer (--de et --a).\nUsage : ${USAGE_COMPARER}`);
-  const sortie = sortieXlsx((values.o ?? values.sortie) as string | undefined);
-  const wb = await ouvrir(fichier);
-  let r;
-  try {
-    r = await commandesVersions.comparerVersions(wb, {
-      de: values.de as string,
-      a: values.a as string,
-      feuille: values.feuille as string | undefined,
-      ecrire: sortie !== undefined,
-    });
-  } catch (e) {
-    throw erreurFichier(e, fichier);
-  }
-  if (sortie !== undefined) await enregistrerSortie(wb, sortie);
-  const c = r.comparaison;
-  if (values.json) ecrireJson(io, jsonComparaison(c));
-  else {
+const comparerCmd = definirCommande({
+  nom: "versions comparer",
+  resume: "Compare deux versions, ou une version et le devis actuel",
+  usage: USAGE_COMPARER,
+  entree: "un classeur .xlsx",
+  ecrit: true,
+  options: { de: { type: "string" }, a: { type: "string" }, feuille: { type: "string" } },
+  verifier(v) {
+    if (v.de === undefined || v.a === undefined)
+      throw new CliError(`Indiquez les deux versions à comparer (--de et --a).\nUsage : ${USAGE_COMPARER}`);
+    return { de: v.de, a: v.a, feuille: v.feuille };
+  },
+  executer: ({ wb, args, sortie }) => commandesVersions.comparerVersions(wb, { ...args, ecrire: sortie !== undefined }),
+  json: (r) => jsonComparaison(r.comparaison),
+  texte(r, io, { sortie }) {
+    const c = r.comparaison;
     const f = (x: Cents) => formatMontantFr(x).padStart(15);
     const signe = (x: Cents) => (x > 0 ? "+" : "") + formatMontantFr(x);
     io.out(`Comparaison « ${c.de} » → « ${c.a === "courant" ? "devis actuel" : c.a} » (écart = à − de)`);
@@ -211,20 +177,18 @@ async function comparerCmd(args: string[], io: Io): Promise<number> {
       const nom = l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : `« ${ref.libelle} »`;
       io.out(`  ${STATUT[l.statut].padEnd(9)} ${(ref.code ?? "").padEnd(6)} ${nom} ${signe(l.delta)} (${ref.cellule})`);
     }
-    if (sortie !== undefined)
+    if (sortie !== undefined && (r.commentaires || r.realise))
       io.out(
-        `Écrit : ${sortie} (feuille « ${r.feuille} »${r.commentaires ? `, ${r.commentaires} commentaire(s) conservé(s)` : ""}` +
-          `${r.realise ? ", réalisé de la feuille Écarts" : ""}).`,
+        [
+          ...(r.commentaires ? [`${r.commentaires} commentaire(s) conservé(s)`] : []),
+          ...(r.realise ? ["réalisé de la feuille Écarts"] : []),
+        ].join(", ") + ".",
       );
-  }
-  return 0;
-}
+  },
+  feuillesEcrites: (r) => (r.feuille ? [r.feuille] : []),
+});
 
-const SOUS_COMMANDES: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  enregistrer,
-  lister,
-  comparer: comparerCmd,
-};
+const SOUS_COMMANDES: Record<string, Commande> = { enregistrer, lister, comparer: comparerCmd };
 
 export const commande: Commande = {
   nom: "versions",
@@ -239,6 +203,6 @@ export const commande: Commande = {
         `${sous === undefined ? "Indiquez une action" : `Action inconnue « ${sous} »`} : enregistrer, lister ou comparer.\n` +
           `Usage : ${USAGE}`,
       );
-    return f(reste, io);
+    return f.executer(reste, io);
   },
 };

@@ -1,6 +1,7 @@
 import brut from "../regles/data/carbone-facteurs.json";
 import { parseDecimalFr } from "../money/parse";
 import { clesInconnues, ParametreInvalideError } from "../regles/parametres";
+import { regleUtilisee, type RegleUtilisee } from "../regles/utilisees";
 import { validerTable, versionEnVigueur, type Surcharges, type TableRegles } from "../regles/table";
 import type { CodeCategorie, Facteur, FacteurManquant } from "./modele";
 
@@ -98,6 +99,12 @@ export function facteursEnVigueur(date: string, surcharges: Surcharges = new Map
     manquants.delete(code);
   }
   return { facteurs, manquants, effetDu: v.effetDu, inconnues: clesInconnues(surcharges, PREFIXE_PARAMETRES, connues) };
+}
+
+/** The factor table's version a bilan used (the `tables` field of `prodbook carbone --json`). */
+export function tablesCarbone(jeu: Pick<JeuFacteurs, "effetDu">): RegleUtilisee[] {
+  const v = TABLE_CARBONE.versions.find((x) => x.effetDu === jeu.effetDu);
+  return v ? [regleUtilisee(TABLE_CARBONE.id, v)] : [];
 }
 
 /** « Base Carbone 43256 — TGV, 2022 [M, à vérifier] »: how a factor is cited in the sheet, the CLI and the pane. */

@@ -2,7 +2,8 @@ import Decimal from "decimal.js";
 import { centsToDecimalString } from "../money/cents";
 import type { ResultatBilanCarbone } from "./bilanClasseur";
 import { tonnes } from "./estimer";
-import { citation } from "./facteurs";
+import { jsonTablesUtilisees } from "../regles/utilisees";
+import { citation, tablesCarbone } from "./facteurs";
 import { CATEGORIES, LIBELLES_METHODE } from "./modele";
 
 const kg = (v: string | undefined) =>
@@ -72,5 +73,7 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
       conserve: r.couverture.conserve,
     },
     feuilles: r.feuillesEcrites,
+    /** The rule-table versions used (the emission factors), like devis / financement / credit-impot. */
+    tables: jsonTablesUtilisees(tablesCarbone(r.jeu)),
   };
 }
