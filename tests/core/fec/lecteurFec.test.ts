@@ -94,6 +94,46 @@ describe("lecteur FEC", () => {
     expect([parties.ecritures, parties.ecrituresDistinctes]).toEqual([6, 3]);
   });
 
+  test("écritures distinctes en parties : numéros dans l'ordre, hors d'ordre, repris plus loin, journaux entrelacés", () => {
+    // Each case: the lines' numbers (journal « VT: » prefixed), cut into parts after the given line counts.
+    const cas: [string[], number[]][] = [
+      [
+        ["9", "10", "10", "11", "VT:1", "12", "VT:2"],
+        [2, 3],
+      ], // 9 < 10 by length first; 10 straddles a border
+      [["A1", "A2", "A3", "A1"], [2]], // A1 again in the second part: not added twice
+      [["A3", "A1", "A2", "A1"], [1]], // out of order within a part
+      [["A5", "A6", "A2", "A3"], [2]], // each part in order, the second starts before the first ended
+      [
+        ["A1", "A1", "A1", "A2"],
+        [1, 1],
+      ], // one entry over three parts
+      [
+        ["VT:A1", "A1", "VT:A1", "A2"],
+        [1, 2],
+      ], // an entry of another journal, listed again after a border
+    ];
+    for (const [nums, coupes] of cas) {
+      const lignes = nums.map((n) =>
+        n.startsWith("VT:")
+          ? l(n.slice(3), "606400", "x", "1,00", "").replace("AC|", "VT|")
+          : l(n, "606400", "x", "1,00", ""),
+      );
+      const attendu = new Set(nums).size;
+      expect(lireFec([E, ...lignes].join("\n")).ecrituresDistinctes).toBe(attendu);
+      const parties = [];
+      let debut = 0;
+      for (const fin of [...coupes.map((c, i) => coupes.slice(0, i + 1).reduce((a, b) => a + b, 0)), lignes.length]) {
+        const p = debut === 0 ? new LecteurFec() : new LecteurFec({ suite: { entete: E } });
+        const texte = (debut === 0 ? [E] : []).concat(lignes.slice(debut, fin)).join("\n") + "\n";
+        p.pousser(new TextEncoder().encode(texte));
+        parties.push(p.terminerPartiel());
+        debut = fin;
+      }
+      expect([nums.join(" "), assemblerFec(parties).ecrituresDistinctes]).toEqual([nums.join(" "), attendu]);
+    }
+  });
+
   test("écriture déséquilibrée (JournalCode + EcritureNum), même non contiguë", () => {
     const r = lireFec(
       [

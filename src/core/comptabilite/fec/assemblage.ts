@@ -1,7 +1,7 @@
 import { cents, type Cents } from "../../money/cents";
 import type { EncodageFec } from "./decodage";
 import type { EncodageUtf16 } from "./detection";
-import { EnsembleCles, type ClesOctets } from "./cle";
+import { compterCles, type ClesOctets } from "./cle";
 import type { EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
 
@@ -47,13 +47,8 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
   const deseq = new Map<string, { d: number; l: number; n: string }>();
   let lignes: EcritureFec[] | undefined;
   let remplacements = false;
-  let entrees = p0.entrees.nombre;
-  if (parties.length > 1) {
-    // Parts of one file may share an entry cut at their border (or listed again further on).
-    const e = new EnsembleCles();
-    for (const p of parties) e.ajouterTout(p.entrees);
-    entrees = e.nombre;
-  }
+  // Parts of one file may share an entry cut at their border (or listed again further on).
+  const entrees = compterCles(parties.map((p) => p.entrees));
   for (const p of parties) {
     importees += p.importees;
     vides += p.vides;
