@@ -15,6 +15,7 @@ import { commandesPlanning } from "./commandes/planning";
 import { commandesRegles } from "./commandes/regles";
 import { commandesVersions } from "./commandes/versions";
 import { commandesProduction } from "./commandes/production";
+import { commandesTableauDeBord } from "./commandes/tableauDeBord";
 
 const HANDLERS = {
   ...commandesCarbone,
@@ -27,6 +28,7 @@ const HANDLERS = {
   ...commandesRegles,
   ...commandesVersions,
   ...commandesProduction,
+  ...commandesTableauDeBord,
 };
 
 type Handlers = typeof HANDLERS;

@@ -1,9 +1,34 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { brancherClasseur } from "../app/catalogue";
 import { OfficeWorkbook } from "../office/officeWorkbook";
 import { App } from "./App";
+import { themeDe, type Theme } from "./theme";
+
+/** Excel's theme now (light outside Office, where there is no officeTheme). */
+const themeActuel = (): Theme => themeDe(typeof Office !== "undefined" ? Office.context?.officeTheme : undefined);
+
+/** The pane in Fluent's light or dark theme, following Office's (and its changes, where the host reports them). */
+function Racine() {
+  const [theme, setTheme] = React.useState<Theme>(themeActuel);
+  React.useEffect(() => {
+    try {
+      Office.context?.document?.addHandlerAsync?.(
+        Office.EventType.OfficeThemeChanged,
+        () => setTheme(themeActuel()),
+        () => undefined,
+      );
+    } catch {
+      // Hosts that do not report theme changes: the theme read at start stays.
+    }
+  }, []);
+  return (
+    <FluentProvider theme={theme === "sombre" ? webDarkTheme : webLightTheme} data-theme={theme}>
+      <App />
+    </FluentProvider>
+  );
+}
 
 /* Rendered once Office is ready; outside an Office host (browser tests) onReady still fires, with host null. */
 Office.onReady(() => {
@@ -11,9 +36,5 @@ Office.onReady(() => {
   brancherClasseur(new OfficeWorkbook());
   const conteneur = document.getElementById("container");
   if (!conteneur) throw new Error("taskpane.html : élément #container introuvable");
-  createRoot(conteneur).render(
-    <FluentProvider theme={webLightTheme}>
-      <App />
-    </FluentProvider>,
-  );
+  createRoot(conteneur).render(<Racine />);
 });

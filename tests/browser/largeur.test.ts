@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
+import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ECRANS, classeurProduction, debordements, ouvrirVolet, type Volet } from "./volet";
 
@@ -28,6 +29,13 @@ const dansPage = (page: Page, id: string, testId: string) => page.getByTestId(TE
 
 /** Main action (and error state) of each page, run in the page's own panel. */
 const ACTIONS: Record<string, (page: Page, verif: (etape: string) => Promise<void>) => Promise<void>> = {
+  "tableau-de-bord": async (page, verif) => {
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("planning")).waitFor();
+    await verif("blocs");
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("button").click();
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("link").first().waitFor();
+    await verif("détails et sources ouverts");
+  },
   structurer: async (page, verif) => {
     await page.getByTestId(TEST_IDS.structurer.analyser).click();
     await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();

@@ -42,6 +42,8 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
   it("affiche le volet en français avec les pages Structurer et Contrôles", async () => {
     await expectTexte(page.getByTestId(TEST_IDS.onglet("structurer")), "Structurer");
     await expectTexte(page.getByTestId(TEST_IDS.onglet("controles")), "Contrôles");
+    // The pane opens on the « Tableau de bord »; Structurer is one tab away.
+    await page.getByTestId(TEST_IDS.onglet("structurer")).click();
     // The devis sheet is detected (its header), so the first click works; « Notes » is offered apart, never preselected.
     const choix = page.getByTestId(TEST_IDS.structurer.feuille);
     await page.waitForFunction(
@@ -142,6 +144,7 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     // The workbook reopened (same document settings): the pane finds the same context.
     await page.reload();
     await page.getByTestId(TEST_IDS.app).waitFor();
+    await page.getByTestId(TEST_IDS.onglet("structurer")).click();
     await page.waitForFunction(
       (id) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | null)?.value === "26",
       TEST_IDS.structurer.duree,

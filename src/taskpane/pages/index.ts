@@ -5,6 +5,7 @@ import { CreditImpot } from "./CreditImpot";
 import { Ecarts } from "./Ecarts";
 import { Financement } from "./Financement";
 import { Structurer } from "./Structurer";
+import { TableauDeBord } from "./TableauDeBord";
 import { Planning } from "./Planning";
 import { Sources } from "./Sources";
 import { Versions } from "./Versions";
@@ -20,6 +21,7 @@ export interface Page {
 }
 
 export const PAGES: readonly Page[] = [
+  { id: "tableau-de-bord", titre: "Tableau de bord", composant: TableauDeBord },
   { id: "structurer", titre: "Structurer", composant: Structurer },
   { id: "controles", titre: "Contrôles", composant: Controles },
   { id: "credit-impot", titre: "Crédit d'impôt", composant: CreditImpot },

@@ -1,0 +1,150 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { creerEnvoyeur } from "../../src/app/catalogue";
+import { lireCorrespondancesCsv } from "../../src/core/comptabilite/correspondances";
+import { lireFichierFec } from "../../src/cli/commands/fec";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { ecrireDevisTest } from "../core/ecarts/devisTest";
+import { ClasseurLu } from "../helpers/classeurLu";
+import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+
+/**
+ * The « Tableau de bord » use case (src/app/commandes/tableauDeBord.ts) on real workbooks: its figures are those
+ * of each page's own use case on the same workbook, and a workbook without sources gives plain « what to do next »
+ * blocks, never an error.
+ */
+const RACINE = path.join(__dirname, "../..");
+
+const lire = async (...f: string[]) => ClasseurLu.depuis(...f);
+
+const DATE = "2026-12-03";
+const contexte = { genre: "documentaire" as const, duree: "52", regime: "audiovisuel" as const, annee: "2026" };
+
+describe("tableau de bord : la production d'un coup d'œil", () => {
+  it("classeur de production : chaque bloc donne les chiffres de sa page", async () => {
+    const wb = await lire(
+      "tests/fixtures/planning/gardiens-planning.xlsx",
+      "tests/fixtures/financement/documentaire.xlsx",
+    );
+    const envoyer = creerEnvoyeur(wb);
+
+    // Before anything is written: the devis is read, not structured; no écarts, planning to compute.
+    const avant = await envoyer("lireTableauDeBord", { contexte, date: DATE });
+    const apercu = await envoyer("analyserDevis", { genre: "documentaire", dureeMinutes: 52, date: DATE });
+    expect(avant.devis.source).toBe(apercu.feuille);
+    expect(avant.devis.total).toBe(apercu.total);
+    expect(avant.devis.coutMinute).toBe(apercu.coutMinute);
+    expect(avant.devis.total).toBeGreaterThan(0);
+    for (const g of ["erreur", "alerte", "info"] as const)
+      expect(avant.devis.constats[g]).toBe(apercu.constats.filter((c) => c.gravite === g).length);
+    expect(avant.devis.feuilleStructuree).toBeUndefined();
+    expect(avant.devis.suite).toEqual({ texte: "Structurez le devis", page: "structurer" });
+
+    const fin = await envoyer("analyserFinancement", {
+      typeOeuvre: "audiovisuel",
+      genre: "documentaire",
+      premierOuDeuxiemeFilm: false,
+      date: DATE,
+    });
+    const f = avant.financement;
+    expect(f.source).toBe(fin.source);
+    expect(f.total).toBe(Math.round(Number(fin.total) * 100));
+    expect(f.resteAFinancer).toBe(Math.round(Number(fin.resteAFinancer) * 100));
+    expect(f.intensite).toBe(fin.intensiteAidesPubliques);
+    expect(Number(f.plafond)).toBe(Number(fin.plafond));
+    expect(f.equilibre).toBe(f.resteAFinancer === 0);
+    expect(f.sources.every((s) => /^https:\/\//.test(s.url))).toBe(true);
+
+    const ci = await envoyer("calculerCreditImpot", {
+      regime: "audiovisuel",
+      genre: "documentaire",
+      annee: 2026,
+      dureeMinutes: 52,
+      hebergement: "ailleurs",
+    });
+    expect(avant.creditImpot.credit).toBe(ci.credit);
+    expect(avant.creditImpot.credit).toBeGreaterThan(0);
+    expect(avant.creditImpot.sources.length).toBeGreaterThan(0);
+
+    expect(avant.ecarts.totaux).toBeUndefined();
+    expect(avant.ecarts.absent).toMatch(/aucun Grand livre/);
+    expect(avant.planning.pad).toBeUndefined();
+    expect(avant.planning.feuilleEtapes).toBeDefined();
+    expect(avant.planning.suite.page).toBe("planning");
+    // Reading only: nothing was written.
+    expect(wb.ecrit.ecritures).toBe(0);
+
+    // Structure the devis and compute the rétroplanning: the blocks follow.
+    await envoyer("creerFeuilleDevis", { genre: "documentaire", dureeMinutes: 52, date: DATE });
+    const plan = await envoyer("ecrireFeuillesPlanning", { livraison: "2027-03-15" });
+    const apres = await envoyer("lireTableauDeBord", { contexte, date: DATE });
+    expect(apres.devis.feuilleStructuree).toBe("Devis");
+    expect(apres.devis.total).toBe(apercu.total);
+    expect(apres.devis.suite.page).toBe(apercu.constats.some((c) => c.gravite !== "info") ? "controles" : "structurer");
+    expect(apres.planning.feuille).toBe("Rétroplanning");
+    expect(apres.planning.pad).toBe(plan.fin);
+    expect(apres.planning.pad).toBe("2027-03-15");
+    expect(apres.planning.debut).toBe(plan.debut);
+    expect(apres.planning.joursAvantPad).toBe(102);
+    expect(apres.planning.cheminCritique).toEqual(plan.etapes.filter((e) => e.critique).map((e) => e.nom));
+    const horsChemin = plan.etapes.filter((e) => !e.critique);
+    if (horsChemin.length)
+      expect(apres.planning.margeMinimale?.jours).toBe(Math.min(...horsChemin.map((e) => e.marge)));
+  });
+
+  it("écarts : réalisé et estimation finale lus dans la feuille Écarts écrite par Prodbook", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-tdb-"));
+    const devis = path.join(dir, "devis.xlsx");
+    await ecrireDevisTest(devis);
+    const wb = await XlsxWorkbook.ouvrir(devis);
+    const envoyer = creerEnvoyeur(wb);
+    const FIX = path.join(RACINE, "tests/fixtures/fec");
+    const fec = await lireFichierFec(path.join(FIX, "production-2024.txt"), { conserver: true });
+    const correspondances = lireCorrespondancesCsv(fs.readFileSync(path.join(FIX, "correspondances.csv"), "utf8"));
+    const vue = await envoyer("rapprocherGrandLivre", { fec, correspondances });
+    const t = await envoyer("lireTableauDeBord", {
+      contexte: { fec: { nom: "production-2024.txt", octets: 1, encodage: "utf-8", lignes: fec.ecritures } },
+      date: DATE,
+    });
+    const c = (s: string) => Math.round(Number(s) * 100);
+    expect(t.ecarts.feuille).toBe("Écarts");
+    expect(t.ecarts.grandLivre).toBe("Grand livre");
+    expect(t.ecarts.totaux?.budget).toBe(c(vue.totaux.budget));
+    expect(t.ecarts.totaux?.realise).toBe(c(vue.totaux.realise));
+    expect(t.ecarts.totaux?.estimation).toBe(c(vue.totaux.estimation));
+    expect(t.ecarts.totaux?.ecart).toBe(c(vue.totaux.ecart));
+    expect(t.ecarts.totaux?.ecartEstime).toBe(c(vue.totaux.ecartEstime));
+    expect(t.ecarts.totaux?.alertes).toEqual(vue.chapitres.filter((x) => x.alerte).map((x) => x.code));
+    expect(t.ecarts.totaux?.illisibles).toEqual([]);
+    expect(t.ecarts.fec?.nom).toBe("production-2024.txt");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("classeur vide : chaque bloc dit ce qui manque et quoi faire, sans erreur", async () => {
+    const wb = new MemoryWorkbook({ Feuil1: [] });
+    const t = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: {}, date: DATE });
+    expect(t.devis.absent).toBe("Aucune feuille du classeur n'est reconnue comme un devis.");
+    expect(t.devis.suite).toEqual({ texte: "Choisissez la feuille du devis", page: "structurer" });
+    expect(t.financement.absent).toMatch(/^Aucune feuille de plan de financement/);
+    expect(t.financement.suite).toEqual({ texte: "Ajoutez le plan de financement", page: "financement" });
+    // The default regime (audiovisuel) needs the duration before the devis.
+    expect(t.creditImpot.absent).toMatch(/durée de l'œuvre manque/);
+    expect(t.creditImpot.suite.page).toBe("credit-impot");
+    expect(t.ecarts.absent).toMatch(/aucun Grand livre/);
+    expect(t.ecarts.suite).toEqual({ texte: "Chargez le FEC du comptable", page: "ecarts" });
+    expect(t.planning.absent).toMatch(/^Aucune feuille d'étapes/);
+    for (const b of [t.devis, t.financement, t.creditImpot, t.ecarts, t.planning]) expect(b.probleme).toBeUndefined();
+
+    const cinema = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: { regime: "cinema" }, date: DATE });
+    expect(cinema.creditImpot.absent).toMatch(/Pas de devis reconnu/);
+    expect(cinema.creditImpot.suite).toEqual({ texte: "Structurez le devis", page: "structurer" });
+  });
+
+  it("une durée invalide est dite dans le bloc, en français", async () => {
+    const wb = await lire("tests/fixtures/planning/gardiens-planning.xlsx");
+    const t = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: { duree: "abc" }, date: DATE });
+    expect(t.devis.probleme).toBe("Durée « abc » invalide : un nombre de minutes positif est attendu.");
+    expect(t.financement.probleme).toBeUndefined();
+  });
+});

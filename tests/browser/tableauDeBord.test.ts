@@ -1,0 +1,194 @@
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { creerEnvoyeur } from "../../src/app/catalogue";
+import type { TableauDeBord } from "../../src/app/commandes/tableauDeBord";
+import { formatMontantFr, formatPourcentFr } from "../../src/core/money";
+import { IDS_TABLEAU_DE_BORD as IDS } from "../../src/taskpane/pages/tableauDeBordIds";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ClasseurLu } from "../helpers/classeurLu";
+import { ECRANS, classeurProduction, debordements, ouvrirVolet, type Volet } from "./volet";
+
+/**
+ * The « Tableau de bord », first page of the built pane, in Chromium over the fake Excel: on a production workbook
+ * it shows the figures the use cases compute on the same sheets; on an empty workbook each block says what to do
+ * next; each block's button opens its page (mouse and keyboard); the Office theme is followed.
+ */
+const CONTEXTE = { genre: "documentaire", duree: "52", regime: "audiovisuel", annee: "2026" };
+const FICHIERS = ["tests/fixtures/planning/gardiens-planning.xlsx", "tests/fixtures/financement/documentaire.xlsx"];
+const texte = async (page: Page, id: string) => ((await page.getByTestId(id).textContent()) ?? "").trim();
+
+describe("tableau de bord dans Chromium (classeur de production)", () => {
+  let v: Volet;
+  let page: Page;
+  let attendu: TableauDeBord;
+
+  beforeAll(async () => {
+    // What the use case computes on the same sheets, in Node through the xlsx adapter, from the context the pane
+    // starts from (the saved one over what is detected: the devis sheet).
+    const envoyer = creerEnvoyeur(await ClasseurLu.depuis(...FICHIERS));
+    const production = await envoyer("lireProduction", {});
+    attendu = await envoyer("lireTableauDeBord", { contexte: { ...production.contexte, ...CONTEXTE } as never });
+    expect(production.contexte.feuilleDevis).toBe("Budget Gardiens");
+    v = await ouvrirVolet({
+      ...(await classeurProduction()),
+      reglages: { "prodbook.production": JSON.stringify(CONTEXTE) },
+    });
+    page = v.page;
+    await page.setViewportSize({ width: 340, height: 900 });
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("s'ouvre en premier et montre les chiffres du devis, du financement et du crédit d'impôt", async () => {
+    await page.getByTestId(TEST_IDS.page("tableau-de-bord")).waitFor();
+    await page.getByTestId(IDS.bloc("devis")).waitFor();
+    expect(await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).getAttribute("aria-selected")).toBe("true");
+    // Outside an Office theme, the light one.
+    expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("clair");
+
+    // Real figures: those of the use cases, in French.
+    const d = attendu.devis;
+    expect(d.total).toBeGreaterThan(100000_00);
+    expect(await texte(page, IDS.chiffre("devis", "total"))).toBe(formatMontantFr(d.total!));
+    expect(await texte(page, IDS.chiffre("devis", "cout-minute"))).toBe(formatMontantFr(d.coutMinute!));
+    expect(await texte(page, IDS.chiffre("devis", "constats"))).toMatch(/^\d+\u00a0erreurs? · \d+\u00a0alertes? · /);
+    expect(await texte(page, IDS.chiffre("devis", "constats"))).toContain(
+      `${d.constats.erreur}\u00a0erreur${d.constats.erreur >= 2 ? "s" : ""}`,
+    );
+    expect(await texte(page, IDS.etat("devis"))).toBe("Non structuré");
+    expect(await texte(page, IDS.suite("devis"))).toBe("Structurez le devis");
+
+    const f = attendu.financement;
+    expect(f.resteAFinancer).toBeDefined();
+    expect(await texte(page, IDS.chiffre("financement", "reste"))).toBe(
+      formatMontantFr(Math.abs(f.resteAFinancer!) as never),
+    );
+    expect(await texte(page, IDS.chiffre("financement", "intensite"))).toContain(
+      `${formatPourcentFr(f.intensite!)} (plafond ${formatPourcentFr(f.plafond!)})`,
+    );
+    expect(await texte(page, IDS.etat("financement"))).toBe(
+      f.equilibre ? "Équilibré" : f.resteAFinancer! > 0 ? "À boucler" : "Excédent",
+    );
+
+    const c = attendu.creditImpot;
+    expect(c.credit).toBeGreaterThan(0);
+    expect(await texte(page, IDS.chiffre("credit-impot", "credit"))).toBe(formatMontantFr(c.credit!));
+    expect(await texte(page, IDS.chiffre("credit-impot", "regime"))).toBe("Audiovisuel (220 sexies) · Documentaire");
+
+    // No écarts yet; the planning steps are there, the rétroplanning is not computed.
+    expect(await texte(page, IDS.absent("ecarts"))).toContain("aucun Grand livre");
+    expect(await texte(page, IDS.suite("ecarts"))).toBe("Chargez le FEC du comptable");
+    expect(await texte(page, IDS.suite("planning"))).toBe("Calculez le rétroplanning depuis la date de PAD");
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await debordements(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ECRANS, "tableau-de-bord.png"), fullPage: true });
+  });
+
+  it("« Détails et sources » s'ouvre au clavier et donne les textes officiels en liens", async () => {
+    const details = page.getByTestId(IDS.details);
+    const entete = details.getByRole("button");
+    expect(await entete.getAttribute("aria-expanded")).toBe("false");
+    await entete.focus();
+    await page.keyboard.press("Enter");
+    expect(await entete.getAttribute("aria-expanded")).toBe("true");
+    const liens = await details
+      .getByRole("link")
+      .evaluateAll((ls) => ls.map((l) => (l as HTMLAnchorElement).getAttribute("href") ?? ""));
+    const attendus = [...attendu.financement.sources, ...attendu.creditImpot.sources].map((s) => s.url);
+    expect(attendus.length).toBeGreaterThan(0);
+    expect(liens).toEqual(expect.arrayContaining(attendus));
+    expect(await details.textContent()).toContain(`Plan lu\u00a0: «\u00a0${attendu.financement.source}\u00a0»`);
+    expect(await debordements(page)).toEqual([]);
+    await page.keyboard.press("Enter");
+    expect(await entete.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("le bouton d'un bloc ouvre sa page (souris), au clavier aussi", async () => {
+    await page.getByTestId(IDS.suite("financement")).click();
+    await page.getByTestId(TEST_IDS.page("financement")).waitFor();
+    expect(await page.getByTestId(TEST_IDS.onglet("financement")).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByTestId(TEST_IDS.page("tableau-de-bord")).isVisible()).toBe(false);
+
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    await page.getByTestId(IDS.suite("planning")).focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId(TEST_IDS.page("planning")).waitFor();
+    expect(await page.getByTestId(TEST_IDS.onglet("planning")).getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("après le rétroplanning, « Actualiser » montre la date de PAD et le chemin critique", async () => {
+    await page.getByTestId("planning-livraison").fill("2027-03-15");
+    await page.getByTestId("planning-recalculer").click();
+    await page.getByTestId("planning-etapes").waitFor();
+    await page.getByTestId("planning-ecrire").click();
+    await page.getByTestId("planning-message").waitFor();
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    await page.getByTestId(IDS.actualiser).click();
+    await page.getByTestId(IDS.chiffre("planning", "pad")).waitFor();
+    expect(await texte(page, IDS.chiffre("planning", "pad"))).toMatch(/^15\u00a0mars\u00a02027, dans \d+\u00a0jours$/);
+    expect(await texte(page, IDS.chiffre("planning", "critique"))).toMatch(/^\d+\u00a0étapes? critiques?$/);
+    expect(await texte(page, IDS.suite("planning"))).toBe("Recalculez le planning après un changement");
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
+  let v: Volet;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Excel's « Noir » theme as Office.context.officeTheme gives it (colours only, as older hosts).
+    v = await ouvrirVolet({
+      theme: {
+        bodyBackgroundColor: "#262626",
+        bodyForegroundColor: "#FFFFFF",
+        controlBackgroundColor: "#333333",
+        controlForegroundColor: "#FFFFFF",
+      },
+    });
+    page = v.page;
+    await page.setViewportSize({ width: 320, height: 900 });
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("chaque bloc dit ce qui manque et quoi faire, sans message d'erreur", async () => {
+    await page.getByTestId(IDS.bloc("planning")).waitFor();
+    expect(await texte(page, IDS.absent("devis"))).toBe("Aucune feuille du classeur n'est reconnue comme un devis.");
+    expect(await texte(page, IDS.absent("financement"))).toMatch(/^Aucune feuille de plan de financement/);
+    expect(await texte(page, IDS.absent("credit-impot"))).toMatch(/durée de l'œuvre manque/);
+    expect(await texte(page, IDS.absent("ecarts"))).toMatch(/aucun Grand livre/);
+    expect(await texte(page, IDS.absent("planning"))).toMatch(/^Aucune feuille d'étapes/);
+    const suites = [];
+    for (const b of ["devis", "financement", "credit-impot", "ecarts", "planning"])
+      suites.push(await texte(page, IDS.suite(b)));
+    expect(suites).toEqual([
+      "Choisissez la feuille du devis",
+      "Ajoutez le plan de financement",
+      "Indiquez la durée en minutes",
+      "Chargez le FEC du comptable",
+      "Partez des étapes de post-production types",
+    ]);
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await page.locator('[data-testid^="tdb-"][data-testid$="-probleme"]').count()).toBe(0);
+    expect(await debordements(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ECRANS, "tableau-de-bord-vide-sombre.png"), fullPage: true });
+  });
+
+  it("suit le thème sombre d'Office (fond sombre, texte clair)", async () => {
+    expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("sombre");
+    const [fond, texteCouleur] = await page
+      .getByTestId(TEST_IDS.app)
+      .evaluate((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]);
+    const lum = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    expect(lum(fond)).toBeLessThan(0.3);
+    expect(lum(texteCouleur)).toBeGreaterThan(0.7);
+  });
+});
