@@ -25,6 +25,9 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       chapitres: devis.chapitres.map((c) => ({ code: c.code, libelle: c.libelle, total: m(c.total) })),
       nonPlaces: devis.nonPlaces.map((n) => ({ cellule: n.cellule, montant: m(n.montant) })),
       conservation: jsonConservation(devis.conservation),
+      // Only when the import chose a column (several amount columns, unheaded labels): additive fields.
+      ...(devis.colonneMontant ? { colonneMontant: devis.colonneMontant } : {}),
+      ...(devis.colonneLibelles ? { colonneLibelles: devis.colonneLibelles } : {}),
     },
     controles: constats.map((c) => ({
       regle: c.regle,

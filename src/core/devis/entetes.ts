@@ -29,6 +29,21 @@ export interface Entete {
   /** 0-based row of the header (the lower row when the header is split over two rows). */
   ligne: number;
   colonnes: Colonnes;
+  /**
+   * « | Tarif | Jours | Montant »: the header names only the numeric columns; the labels were found in the unheaded
+   * text column `col` left of the numeric block, which starts at column `aGaucheDe`.
+   */
+  libelleSansEntete?: { col: number; aGaucheDe: number };
+  /** Several amount columns (« Montant TTC | Montant TVA | Montant HT »): the one read and those left aside. */
+  montants?: { retenue: ColonneMontant; ecartees: ColonneMontant[] };
+}
+
+/** An amount column of the header: its 0-based index, the header's text and what it holds. */
+export interface ColonneMontant {
+  col: number;
+  entete: string;
+  /** ht: « Montant HT »; ttc: « Montant TTC »; tva: « Montant TVA »; montant: « Montant » with no tax mention. */
+  nature: "ht" | "ttc" | "tva" | "montant";
 }
 
 /**
@@ -279,11 +294,128 @@ function score(cols: Colonnes): number {
 const qualifie = (cols: Colonnes) =>
   cols.libelle !== undefined && (cols.montant !== undefined || cols.taux !== undefined);
 
-/** The header row: the first of the top 60 rows with a label column, an amount or rate column and ≥ 3 roles. */
+const TTC = /(^|[\s(])(ttc|t\.t\.c\.?|toutes taxes comprises|incl\.? vat|including vat)(?=$|[\s)])/;
+const HT = /(^|[\s(])(ht|h\.t\.?|hors taxes?|hors tva|excl\.? vat|excluding vat)(?=$|[\s)])/;
+const TVA = /(^|[\s(])(tva|t\.v\.a\.?|vat)(?=$|[\s)])/;
+
+/** What an amount header holds: « Montant HT », « Total TTC », « TVA », « Montant »; undefined for anything else. */
+function natureMontant(c: CellData | undefined): ColonneMontant["nature"] | undefined {
+  if (typeof c?.v !== "string") return undefined;
+  const s = normaliser(c.v)
+    .replace(/\((€|eur|euros|en €|en euros)\)|[€:*]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  // « Taux TVA », « Prix unitaire HT », « Tarif TTC »: rates, not amounts.
+  if (!s || s.length > 40 || /^(taux|tx)\b/.test(s)) return undefined;
+  const montantOuRien = (base: string) => {
+    const b = base
+      .replace(/\(?\d+([.,]\d+)?\s*%\)?/, " ")
+      .replace(/\b(de la|de|des|du)\s*$/, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    return b === "" || roleDe(b) === "montant";
+  };
+  for (const [re, nature] of [
+    [TTC, "ttc"],
+    [HT, "ht"],
+    [TVA, "tva"],
+  ] as const)
+    if (re.test(s)) return montantOuRien(s.replace(re, " ")) ? nature : undefined;
+  return roleDe(s) === "montant" ? "montant" : undefined;
+}
+
+/**
+ * « Montant TTC | Montant TVA | Montant HT »: when the header has several amount columns and one says HT, TTC or
+ * TVA, the amount read is HT (else the one without tax mention, else TTC); the others are left aside, named.
+ */
+function choisirMontant(sheet: SheetData, ligne: number, cols: Colonnes): Entete["montants"] {
+  const row = sheet.rows[ligne] ?? [];
+  const liste: ColonneMontant[] = [];
+  row.forEach((c, col) => {
+    const nature = natureMontant(c);
+    if (nature && (cols.montant === col || !Object.values(cols).includes(col)))
+      liste.push({ col, entete: String(c.v).trim(), nature });
+  });
+  if (liste.length < 2 || liste.every((x) => x.nature === "montant")) return undefined;
+  // The column the header gives (a Movie Magic subtotal after the rate…) is kept when it is not one of these.
+  if (cols.montant !== undefined && !liste.some((x) => x.col === cols.montant)) return undefined;
+  const retenue =
+    liste.find((x) => x.nature === "ht") ??
+    liste.find((x) => x.nature === "montant") ??
+    liste.find((x) => x.nature === "ttc");
+  if (!retenue) return undefined;
+  return { retenue, ecartees: liste.filter((x) => x !== retenue) };
+}
+
+/** Roles of the numeric columns: the block a label column sits to the left of. */
+const NUMERIQUES: readonly Colonne[] = ["quantite", "nombre", "unite", "taux", "montant"];
+
+const CODE = /^\d{1,2}([.-]\d{1,3}){0,3}$/;
+
+/**
+ * « | Tarif | Jours | Montant »: a header that names only the numeric columns (two at least, an amount or rate
+ * among them). The labels are in the unheaded column left of that block that holds a text on most rows carrying
+ * an amount (labels in column B under section rows in column A: B); an unheaded column left of it holding
+ * « 2.3 »-style references on most of those rows is the code.
+ */
+function enteteSansLibelle(sheet: SheetData, ligne: number, cols: Colonnes): Entete | undefined {
+  if (cols.libelle !== undefined) return undefined;
+  const montant = cols.montant ?? cols.taux;
+  const numeriques = NUMERIQUES.map((k) => cols[k]).filter((c): c is number => c !== undefined);
+  if (montant === undefined || numeriques.length < 2) return undefined;
+  const debut = Math.min(...numeriques);
+  const entete = sheet.rows[ligne] ?? [];
+  const candidates: number[] = [];
+  for (let c = 0; c < debut; c++) {
+    const h = entete[c];
+    if ((!h || h.v === null || (typeof h.v === "string" && !h.v.trim())) && !Object.values(cols).includes(c))
+      candidates.push(c);
+  }
+  if (!candidates.length) return undefined;
+  const textes = new Map<number, number>();
+  const codes = new Map<number, number>();
+  let lignes = 0;
+  for (const row of sheet.rows.slice(ligne + 1, ligne + 301)) {
+    const m = row[montant]?.v;
+    if (!(typeof m === "number" || (typeof m === "string" && /^\s*[-(]?\s*\d[\d\s.,]*\)?\s*(€|eur)?\s*$/i.test(m))))
+      continue;
+    lignes++;
+    for (const c of candidates) {
+      const v = row[c]?.v;
+      const t = typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+      if (CODE.test(t)) codes.set(c, (codes.get(c) ?? 0) + 1);
+      else if (/[a-zA-Zà-ÿ]/.test(t)) textes.set(c, (textes.get(c) ?? 0) + 1);
+    }
+  }
+  const meilleure = (m: Map<number, number>, avant = debut) => {
+    let best: number | undefined;
+    for (const c of candidates)
+      if (
+        c < avant &&
+        (m.get(c) ?? 0) >= 2 &&
+        (m.get(c) ?? 0) * 2 >= lignes &&
+        (m.get(c) ?? 0) >= (m.get(best ?? -1) ?? 0)
+      )
+        best = c;
+    return best;
+  };
+  const libelle = meilleure(textes);
+  if (libelle === undefined) return undefined;
+  const colonnes: Colonnes = { ...cols, libelle };
+  const code = cols.code === undefined ? meilleure(codes, libelle) : undefined;
+  if (code !== undefined) colonnes.code = code;
+  return { ligne, colonnes, libelleSansEntete: { col: libelle, aGaucheDe: debut } };
+}
+
+/**
+ * The header row: the first of the top 60 rows with a label column, an amount or rate column and ≥ 3 roles. When
+ * no row names its label column, a row naming only the numeric columns with the labels unheaded on their left.
+ */
 export function trouverEntete(sheet: SheetData): Entete | undefined {
   const max = Math.min(sheet.rows.length, 60);
   const masquees = sheet.colonnesMasquees ?? [];
   let best: Entete | undefined;
+  let sansLibelle: Entete | undefined;
   for (let r = 0; r < max; r++) {
     let cols = colonnesDe(sheet.rows[r], masquees);
     let ligne = r;
@@ -300,13 +432,20 @@ export function trouverEntete(sheet: SheetData): Entete | undefined {
         }
       }
     }
-    if (!qualifie(cols)) continue;
+    const montants = choisirMontant(sheet, ligne, cols);
+    if (montants) cols = { ...cols, montant: montants.retenue.col };
+    if (!qualifie(cols)) {
+      const e = sansLibelle ? undefined : enteteSansLibelle(sheet, ligne, cols);
+      if (e) sansLibelle = montants ? { ...e, montants } : e;
+      continue;
+    }
     // Two columns (label, amount) are enough when amounts follow: a minimal devis.
     if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, ligne, cols.montant) >= 2)) continue;
-    if (!best || score(cols) > score(best.colonnes)) best = { ligne, colonnes: cols };
+    if (!best || score(cols) > score(best.colonnes)) best = { ligne, colonnes: cols, montants };
     if (score(cols) >= 5) break;
   }
-  return best && ajusterColonnes(sheet, best);
+  if (!best) return sansLibelle;
+  return ajusterColonnes(sheet, best);
 }
 
 /**
@@ -328,5 +467,5 @@ export function ajusterColonnes(sheet: SheetData, entete: Entete): Entete {
   // The column headed as a label holds notes or details ("10 j", "devis 118", 3): not line codes.
   const colonnes = { ...entete.colonnes, libelle: code };
   delete colonnes.code;
-  return { ligne: entete.ligne, colonnes };
+  return { ...entete, colonnes };
 }

@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
 import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../money/cents";
 import type { CellData, SheetData } from "../port/workbook";
-import { celluleRef } from "../util/adresse";
+import { celluleRef, colonneLettre } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
-import { Colonne, trouverEntete } from "./entetes";
+import { Colonne, type ColonneMontant, trouverEntete } from "./entetes";
 import {
   chaineDecimale,
   decimalCellule,
@@ -18,6 +18,7 @@ import {
 import { totalSansLibelle } from "./totalSansLibelle";
 import type {
   CodeChapitre,
+  ColonneNommee,
   Devis,
   Genre,
   LigneDevis,
@@ -688,5 +689,19 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     totauxNonProuves,
   };
   devis.conservation = calculerConservation(sheet, entete.ligne, cols.montant, devis, convention);
+  const nommee = (col: number, texte?: string): ColonneNommee => ({
+    colonne: colonneLettre(col),
+    cellule: celluleRef(sheet.name, entete.ligne, col),
+    entete: texte ?? String(sheet.rows[entete.ligne]?.[col]?.v ?? "").trim(),
+  });
+  if (entete.montants) {
+    const m = (x: ColonneMontant) => ({ ...nommee(x.col, x.entete), nature: x.nature });
+    devis.colonneMontant = { retenue: m(entete.montants.retenue), ecartees: entete.montants.ecartees.map(m) };
+  }
+  if (entete.libelleSansEntete)
+    devis.colonneLibelles = {
+      colonne: colonneLettre(entete.libelleSansEntete.col),
+      aGaucheDe: nommee(entete.libelleSansEntete.aGaucheDe),
+    };
   return devis;
 }

@@ -199,6 +199,18 @@ export interface MontantArrondi {
   montant: Cents;
 }
 
+/** A column of the producer's header, as said to the user: letter, header cell and its text. */
+export interface ColonneNommee {
+  colonne: string;
+  cellule: string;
+  entete: string;
+}
+
+/** An amount column of a header with several (« Montant TTC | Montant TVA | Montant HT »). */
+export interface ColonneMontantNommee extends ColonneNommee {
+  nature: "ht" | "ttc" | "tva" | "montant";
+}
+
 export interface Devis {
   feuille: string;
   typeOeuvre?: TypeOeuvre;
@@ -231,4 +243,11 @@ export interface Devis {
   totauxNonProuves?: TotalNonProuve[];
   /** Every amount cell accounted for (issue 10 §1). */
   conservation?: Conservation;
+  /**
+   * Several amount columns: the one read (HT, else the one without tax mention, else TTC) and those left aside,
+   * which conservation does not count (TVA and TTC follow from HT).
+   */
+  colonneMontant?: { retenue: ColonneMontantNommee; ecartees: ColonneMontantNommee[] };
+  /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
+  colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
 }

@@ -56,7 +56,13 @@ describe("robustesse — en-têtes sur deux lignes", () => {
       ["sous-total", "2", "14910.00", "'Devis v2'!F12"],
       ["total", undefined, "35961.50", "'Devis v2'!F15"],
     ]);
-    expect(constats(d)).toEqual([["charges-sociales-absentes", "alerte", "'Devis v2'!F9"]]);
+    // « Montant » over « HT | TTC »: HT is read, and the finding says so (issue 10 §3).
+    expect(constats(d)).toEqual([
+      ["charges-sociales-absentes", "alerte", "'Devis v2'!F9"],
+      ["colonnes-lues", "info", "'Devis v2'!F4"],
+    ]);
+    expect(d.colonneMontant?.retenue).toMatchObject({ colonne: "F", entete: "HT", nature: "ht" });
+    expect(d.colonneMontant?.ecartees).toEqual([expect.objectContaining({ colonne: "G", nature: "ttc" })]);
   });
 
   it("« Coût » / « unitaire » et « Coût » / « total » non fusionnés : le montant est le coût total, pas le coût unitaire", async () => {

@@ -5,6 +5,7 @@ import { type Surcharges, versionEnVigueur } from "../../regles/table";
 import { regleUtilisee, type RegleUtilisee } from "../../regles/utilisees";
 import { TABLE_ACCORD_TRANSPARENCE } from "./donnees";
 import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
+import { colonnesLues } from "./colonnesLues";
 import type { ContexteDevis } from "./contexte";
 import { formuleSansResultat } from "./formuleSansResultat";
 import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
@@ -42,6 +43,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   salaireMinimum,
   parametreInconnu,
   montantHorsLignes,
+  colonnesLues,
 ]);
 
 /** Runs every devis rule; `date` (ISO) selects the dated tables in force; `surcharges` come from « Paramètres ». */
