@@ -2,8 +2,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { eurosToCents, parseMontant } from "../../src/core/money";
+import { creerEnvoyeur } from "../../src/app/catalogue";
+import { lireFichierFec } from "../../src/cli/commands/fec";
+import { cents, eurosToCents, formatMontantFr, parseMontant } from "../../src/core/money";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { MemoryWorkbook, type CelluleMemoire } from "../helpers/memoryWorkbook";
 import {
   ECRANS,
   classeurProduction,
@@ -48,6 +51,24 @@ function lignesDonnees(fichier: string): string[] {
     .slice(1)
     .filter((l) => l.trim() !== "");
 }
+
+/** Σ(Debit − Credit) of the class-6 lines of a tab-separated FEC, read here from the raw text (French decimals). */
+function classe6Brute(fichier: string): number {
+  const [entete, ...lignes] = fs
+    .readFileSync(fichier, "utf8")
+    .replace(/^\ufeff/, "")
+    .split(/\r\n|\r|\n/);
+  const cols = entete.split("\t");
+  const [iCompte, iDebit, iCredit] = ["CompteNum", "Debit", "Credit"].map((c) => cols.indexOf(c));
+  const cts = (x: string) => Math.round(Number((x || "0").replace(/\s/g, "").replace(",", ".")) * 100);
+  return lignes
+    .map((l) => l.split("\t"))
+    .filter((c) => c.length > iCredit && c[iCompte].trim().startsWith("6"))
+    .reduce((s, c) => s + cts(c[iDebit]) - cts(c[iCredit]), 0);
+}
+
+/** The columns of the pane's écarts table, in order (cards or table, read through data-colonne). */
+const COLONNES = ["chapitre", "budget", "engage", "realise", "reste", "estimation", "ecart", "ecartEstime"];
 
 /** Starts recording the progress bar's successive states (null = absent, else aria-valuenow). */
 async function observerBarre(page: Page): Promise<void> {
@@ -140,24 +161,143 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.screenshot({ path: path.join(ECRANS, "ecarts-fec.png"), fullPage: true });
   });
 
+  it("les écarts s'affichent dès le chargement : sept colonnes aux chiffres du cas d'usage, total, légende, classe 6 retrouvée", async () => {
+    const tableau = page.getByTestId(IDS.tableau);
+    await tableau.waitFor();
+    // The same use case run here on the same workbook and ledger (default correspondances).
+    const feuilles: Record<string, CelluleMemoire[][]> = {};
+    for (const [nom, lignes] of Object.entries((await classeurProduction()).sheets ?? {}))
+      feuilles[nom] = lignes.map((l) =>
+        l.map((c) =>
+          c !== null && typeof c === "object"
+            ? ({ f: (c.f ?? "").replace(/^=/, ""), v: c.v ?? null } as CelluleMemoire)
+            : c,
+        ),
+      );
+    const attendu = await creerEnvoyeur(new MemoryWorkbook(feuilles))("apercuEcarts", {
+      fec: await lireFichierFec(GROS, { conserver: true }),
+    });
+    const fr = (x: string | null) => (x === null ? "—" : formatMontantFr(eurosToCents(x)));
+    const lignes = await lignesTableau(tableau);
+    expect(lignes).toEqual([
+      ...attendu.chapitres.map((c) => [
+        `${c.code} ${c.libelle}`,
+        ...[c.budget, c.engage, c.realise, c.reste, c.estimation, c.ecart, c.ecartEstime].map(fr),
+      ]),
+      [
+        "Total",
+        ...[attendu.totaux.budget, attendu.totaux.engage, attendu.totaux.realise].map(fr),
+        ...[attendu.totaux.reste, attendu.totaux.estimation, attendu.totaux.ecart, attendu.totaux.ecartEstime].map(fr),
+      ],
+    ]);
+    // Read back as an accountant would: each row's écart, estimation and écart estimé from its own figures.
+    const n = (t: string) => parseMontant(t)!;
+    const i = (c: string) => COLONNES.indexOf(c);
+    for (const l of lignes) {
+      expect(n(l[i("ecart")])).toBe(n(l[i("realise")]) - n(l[i("budget")]));
+      expect(n(l[i("estimation")])).toBe(n(l[i("realise")]) + n(l[i("reste")]));
+      expect(n(l[i("ecartEstime")])).toBe(n(l[i("estimation")]) - n(l[i("budget")]));
+    }
+    const corps = lignes.slice(0, -1);
+    const total = lignes[lignes.length - 1];
+    for (const c of ["budget", "realise", "ecart"])
+      expect(n(total[i(c)])).toBe(corps.reduce((s, l) => s + n(l[i(c)]), 0));
+    // Some ledger money reached the postes, and a chapter under budget shows a negative écart (not 0,00 €).
+    expect(n(total[i("realise")])).toBeGreaterThan(0);
+    expect(corps.some((l) => n(l[i("realise")]) > 0 && n(l[i("ecart")]) < 0)).toBe(true);
+    // Class 6 of the raw file = réalisé of the chapters + accounts without poste.
+    const sansPoste = n(
+      /(-?[\d\s]+,\d{2}\s€)$/.exec((await page.getByTestId(IDS.totalSansPoste).textContent()) ?? "")![1],
+    );
+    expect(n(total[i("realise")]) + sansPoste).toBe(classe6Brute(GROS));
+    const rapport = (await page.getByTestId(IDS.rapport).textContent()) ?? "";
+    expect(rapport).toContain(`Classe 6 : ${formatMontantFr(cents(classe6Brute(GROS)))}`);
+    const legende = (await page.getByTestId(IDS.legende).textContent()) ?? "";
+    expect(legende).toContain("Écart = réalisé − budget.");
+    expect(legende).toContain("Écart estimé = estimation finale − budget");
+    expect(legende).toMatch(/au-delà des deux seuils, 5,00\s%\sdu budget et 1\s000,00\s€/);
+    // A highlighted row carries a text mark too, and the legend names it.
+    const alertes = attendu.chapitres.filter((c) => c.alerte).length;
+    expect(await tableau.getByText("⚠ dépassement").count()).toBe(alertes);
+    if (alertes) expect(legende).toContain("⚠ dépassement (ligne surlignée)");
+    // Nothing written yet: computing the écarts writes no sheet.
+    expect((await etatExcel(page)).feuilles.map((f) => f.name)).not.toContain("Écarts");
+    await page.getByTestId(IDS.rapport).screenshot({ path: path.join(ECRANS, "ecarts-colonnes.png") });
+  });
+
+  it("« Affecter à… » au clavier : le compte sans poste passe au chapitre choisi, le total sans poste baisse d'autant ; supprimer la correspondance l'y remet", async () => {
+    const tableau = page.getByTestId(IDS.tableau);
+    const sans = page.getByTestId(IDS.sansPoste);
+    const lire = async () => {
+      const lignes = await lignesTableau(tableau);
+      const texte = (await page.getByTestId(IDS.totalSansPoste).textContent()) ?? "";
+      return {
+        lignes,
+        total: parseMontant(/(-?[\d\s]+,\d{2}\s€)$/.exec(texte)?.[1] ?? "0,00 €")!,
+        comptes: await lignesTableau(sans),
+      };
+    };
+    const avant = await lire();
+    expect(avant.comptes.length).toBeGreaterThan(0);
+    // Each account: compte, libellé, montant, then the picker; the amounts add up to the total shown.
+    expect(avant.comptes.reduce((s, c) => s + parseMontant(c[2])!, 0)).toBe(avant.total);
+    const [compteNum, , montantTexte] = avant.comptes[0];
+    const montant = parseMontant(montantTexte)!;
+    const premier = avant.lignes[0][0];
+    const code = premier.split(" ")[0];
+    const nbCorr = await page.locator('[data-testid^="ecarts-correspondance-"]').count();
+
+    // Keyboard only: focus the picker, open it, take the first poste (the first chapter), confirm.
+    const choix = page.getByTestId(IDS.affecter(compteNum));
+    await choix.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("listbox").waitFor();
+    await page.keyboard.press("Enter");
+    await page.getByTestId(IDS.affecter(compteNum)).waitFor({ state: "detached" });
+    await page
+      .getByTestId(TEST_IDS.retour("ecarts-affecter"))
+      .filter({ hasText: `Compte ${compteNum} affecté` })
+      .waitFor({ state: "attached" });
+
+    const apres = await lire();
+    const realise = (l: string[][]) => parseMontant(l.find((x) => x[0] === premier)![COLONNES.indexOf("realise")])!;
+    expect(realise(apres.lignes)).toBe(realise(avant.lignes) + montant);
+    expect(apres.total).toBe(avant.total - montant);
+    expect(apres.comptes.map((c) => c[0])).not.toContain(compteNum);
+    // The correspondance was added at the end of the list, with the account's label.
+    const ajoutee = page.getByTestId(IDS.correspondance(nbCorr));
+    expect(await ajoutee.getByLabel("Compte").inputValue()).toBe(compteNum);
+    expect(await ajoutee.getByLabel("Poste").inputValue()).toBe(code);
+    await page.getByTestId(IDS.rapport).screenshot({ path: path.join(ECRANS, "ecarts-affecte.png") });
+
+    // Deleted (keyboard again): the account is back without poste, the figures as before.
+    await page.getByTestId(IDS.supprimer(nbCorr)).focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId(IDS.affecter(compteNum)).waitFor();
+    expect(await page.getByTestId(IDS.correspondance(nbCorr)).count()).toBe(0);
+    const remis = await lire();
+    expect(remis.total).toBe(avant.total);
+    expect(realise(remis.lignes)).toBe(realise(avant.lignes));
+    expect(v.erreursPage).toEqual([]);
+  });
+
   it("écrit Grand livre, Correspondances, Écarts et Coût définitif ; le Grand livre part par blocs ≤ 2 Mo, une synchronisation par bloc", async () => {
     const avant = (await etatExcel(page)).syncs.length;
     await observerBarre(page);
+    const calcules = await lignesTableau(page.getByTestId(IDS.tableau));
     await page.getByTestId(IDS.rapprocher).click();
     const rapport = page.getByTestId(IDS.rapport);
-    await rapport.waitFor();
+    await page.getByTestId(IDS.feuilles).waitFor();
     verifierBarre(await etatsBarre(page), true);
     expect(await rapport.textContent()).toContain(
       "Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif",
     );
-    // French figures: amounts « 1 234,56 € », variances « 12,34 % ».
-    const cellules = await lignesTableau(rapport);
+    // French figures « 1 234,56 € » (engagé « — » when not typed); the same as computed before writing.
+    const cellules = await lignesTableau(page.getByTestId(IDS.tableau));
     expect(cellules.length).toBeGreaterThan(5);
-    for (const [, budget, realise, ecart, pct] of cellules) {
-      for (const m of [budget, realise, ecart]) expect(m).toMatch(/^-?\d{1,3}(\s\d{3})*,\d{2}\s€$/);
-      expect(pct).toMatch(/^(-?\d+,\d{2}\s%)?$/);
-    }
-    expect(cellules.some((c) => c[4] !== "")).toBe(true);
+    for (const [, ...montants] of cellules)
+      for (const m of montants) expect(m).toMatch(/^(-?\d{1,3}(\s\d{3})*,\d{2}\s€|—)$/);
+    expect(cellules).toEqual(calcules);
 
     const etat = await etatExcel(page);
     const noms = etat.feuilles.map((f) => f.name);
@@ -207,21 +347,23 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
   it("les correspondances se modifient dans le volet : une ligne incomplète est refusée en français, « 6026 → 5 » est enregistrée puis rapprochée", async () => {
     const rapport = page.getByTestId(IDS.rapport);
     const lire = async () => {
-      const texte = (await rapport.textContent()) ?? "";
-      const sansPoste = parseMontant(/sans poste : (-?[\d\s]+,\d{2}\s€)/.exec(texte)![1])!;
-      const lignes = await lignesTableau(rapport);
-      const chapitre5 = parseMontant(lignes.find((l) => l[0].startsWith("5 "))![2])!;
-      const comptes6026 = (
-        await rapport.locator("span, div").evaluateAll((els) => els.map((e) => e.textContent ?? ""))
-      ).filter((t) => /^6026\d* .+ : -?[\d\s]+,\d{2}\s€$/.test(t));
+      const texte = (await page.getByTestId(IDS.totalSansPoste).textContent()) ?? "";
+      const sansPoste = parseMontant(/(-?[\d\s]+,\d{2}\s€)$/.exec(texte)![1])!;
+      const lignes = await lignesTableau(page.getByTestId(IDS.tableau));
+      const chapitre5 = parseMontant(lignes.find((l) => l[0].startsWith("5 "))![COLONNES.indexOf("realise")])!;
+      const comptes6026 = (await lignesTableau(page.getByTestId(IDS.sansPoste))).filter((c) => c[0].startsWith("6026"));
       return { sansPoste, chapitre5, comptes6026 };
     };
     const avant = await lire();
     expect(avant.comptes6026.length).toBeGreaterThan(0);
-    const montant6026 = avant.comptes6026.reduce((s, t) => s + parseMontant(t.slice(t.lastIndexOf(" : ") + 3))!, 0);
+    const montant6026 = avant.comptes6026.reduce((s, c) => s + parseMontant(c[2])!, 0);
 
     await page.getByTestId(IDS.ajouter).click();
     const nouvelle = page.locator('[data-testid^="ecarts-correspondance-"]').last();
+    // The row as added (« 6 », no poste) is faulty: tinted, its message under it, left out of the calculation.
+    expect(await nouvelle.getAttribute("data-probleme")).toBe("erreur");
+    expect(await nouvelle.textContent()).toMatch(/✖ Correspondance n° \d+ : poste vide pour « 6 »\. Ligne ignorée/);
+    expect(await nouvelle.getByLabel("Poste").getAttribute("aria-invalid")).toBe("true");
     // Left as added (« 6 » without a poste): refused with the row named, nothing written.
     const syncs = (await etatExcel(page)).syncs.length;
     await page.getByTestId(IDS.rapprocher).click();
@@ -230,8 +372,15 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(await erreur.textContent()).toMatch(/Correspondance n° \d+ : poste vide pour « 6 »/);
     expect((await etatExcel(page)).syncs.length).toBe(syncs);
 
+    // A poste the devis does not have is flagged too, but counted.
+    await nouvelle.getByLabel("Poste").fill("5.99");
+    expect(await nouvelle.getAttribute("data-probleme")).toBe("alerte");
+    expect(await nouvelle.textContent()).toContain("le poste « 5.99 » n'est ni un chapitre ni une ligne du devis");
     await nouvelle.getByLabel("Compte").fill("6026");
     await nouvelle.getByLabel("Poste").fill("5");
+    expect(await nouvelle.getAttribute("data-probleme")).toBeNull();
+    // Typed by hand: the figures shown are marked as computed before.
+    await page.getByTestId(IDS.aRecalculer).waitFor();
     await page.getByTestId(IDS.enregistrer).click();
     await page.getByTestId(IDS.enregistree).waitFor();
     const corr = (await etatExcel(page)).feuilles.find((f) => f.name === "Correspondances")!;
@@ -240,6 +389,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
 
     await page.getByTestId(IDS.rapprocher).click();
     await page.getByTestId(TEST_IDS.erreur).waitFor({ state: "detached" });
+    await page.getByTestId(IDS.aRecalculer).waitFor({ state: "detached" });
     await rapport.waitFor();
     const apres = await lire();
     expect(apres.comptes6026).toEqual([]);
@@ -273,7 +423,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const rejets = page.getByTestId(IDS.rejets);
     await rejets.waitFor();
     const texteRejets = (await rejets.textContent()) ?? "";
-    expect(texteRejets).toContain("2 ligne(s) rejetée(s)");
+    expect(texteRejets).toMatch(/2\slignes rejetées/);
     // Physical line numbers: header = 1.
     expect(texteRejets).toContain("Ligne 6 rejetée");
     expect(texteRejets).toContain("Ligne 10 rejetée");
@@ -283,7 +433,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.getByTestId(IDS.format).screenshot({ path: path.join(ECRANS, "ecarts-rejets.png") });
 
     await page.getByTestId(IDS.rapprocher).click();
-    await page.getByTestId(IDS.rapport).waitFor();
+    await page.getByTestId(IDS.feuilles).waitFor();
     const etat = await etatExcel(page);
     // Running again replaces Prodbook's sheets (no « Grand livre (2) »).
     expect(etat.feuilles.filter((f) => /^Grand livre/.test(f.name)).map((f) => f.name)).toEqual(["Grand livre"]);
@@ -345,12 +495,14 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     // Still the same row, now a section row.
     expect(await page.getByTestId(IDS.correspondance(n)).getByLabel("Compte").inputValue()).toBe("section:TOURNAGE");
     await page.getByTestId(IDS.rapprocher).click();
-    const rapport = page.getByTestId(IDS.rapport);
-    await rapport.waitFor();
-    const chapitres = await lignesTableau(rapport);
-    expect(parseMontant(chapitres.find((l) => l[0].startsWith("7 "))![2])).toBe(155050);
+    await page.getByTestId(IDS.feuilles).waitFor();
+    const chapitres = await lignesTableau(page.getByTestId(IDS.tableau));
+    const r = COLONNES.indexOf("realise");
+    expect(parseMontant(chapitres.find((l) => l[0].startsWith("7 "))![r])).toBe(155050);
     // Accounts 611 (→ 8) and 6251 (→ 6) by default: the section won.
-    expect(chapitres.filter((l) => !l[0].startsWith("7 ")).every((l) => parseMontant(l[2]) === 0)).toBe(true);
+    expect(
+      chapitres.filter((l) => !l[0].startsWith("7 ") && l[0] !== "Total").every((l) => parseMontant(l[r]) === 0),
+    ).toBe(true);
 
     const gl = (await etatExcel(page)).feuilles.find((f) => f.name === "Grand livre")!;
     const tournage = gl.valeurs.filter((l) => l[11] === "TOURNAGE");

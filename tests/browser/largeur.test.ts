@@ -87,9 +87,17 @@ const ACTIONS: Record<string, (page: Page, verif: (etape: string) => Promise<voi
     await verif("erreur");
     await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
     await page.getByTestId(TEST_IDS.ecarts.format).waitFor();
-    await verif("FEC chargé");
+    // The écarts are computed as soon as the ledger is read: table, accounts without poste and their pickers.
+    await page.getByTestId(TEST_IDS.ecarts.sansPoste).waitFor({ timeout: 60000 });
+    await verif("FEC chargé, écarts calculés");
+    await page.getByTestId(TEST_IDS.ecarts.ajouter).click();
+    await verif("correspondance fautive");
     await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
-    await page.getByTestId(TEST_IDS.ecarts.rapport).waitFor({ timeout: 60000 });
+    await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
+    await verif("rapprochement refusé");
+    await page.locator('[data-testid^="ecarts-supprimer-"]').last().click();
+    await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
+    await page.getByTestId(TEST_IDS.ecarts.feuilles).waitFor({ timeout: 60000 });
     await verif("rapport");
     fs.rmSync(dossier, { recursive: true, force: true });
   },

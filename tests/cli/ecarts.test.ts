@@ -34,6 +34,11 @@ describe("prodbook ecarts", () => {
       realise: "12000.00",
       ecart: "0.00",
       ecartPct: "0.00",
+      engage: null,
+      reste: "0.00",
+      estimation: "12000.00",
+      ecartEstime: "0.00",
+      ecartEstimePct: "0.00",
     });
     expect(j.postes.find((p: { code: string }) => p.code === "2")).toEqual({
       code: "2",
@@ -42,6 +47,11 @@ describe("prodbook ecarts", () => {
       realise: "8000.00",
       ecart: "-1500.00",
       ecartPct: "-15.79",
+      engage: null,
+      reste: "1500.00",
+      estimation: "9500.00",
+      ecartEstime: "0.00",
+      ecartEstimePct: "0.00",
     });
     expect(j.postes.find((p: { code: string }) => p.code === "9")).toMatchObject({
       budget: "1200.00",
@@ -56,7 +66,20 @@ describe("prodbook ecarts", () => {
         { compte: "616000", total: "1250.00" },
       ],
     });
-    expect(j.totaux).toEqual({ budget: "41000.00", realise: "39496.75", classe6: "40832.65" });
+    expect(j.totaux).toEqual({
+      budget: "41000.00",
+      realise: "39496.75",
+      classe6: "40832.65",
+      ecart: "-1503.25",
+      engage: null,
+      reste: expect.any(String),
+      estimation: expect.any(String),
+      ecartEstime: expect.any(String),
+    });
+    // Same definitions as the pane: estimation finale = réalisé + reste, écart estimé = estimation − budget.
+    const c = (s: string) => Math.round(Number(s) * 100);
+    expect(c(j.totaux.estimation)).toBe(c(j.totaux.realise) + c(j.totaux.reste));
+    expect(c(j.totaux.ecartEstime)).toBe(c(j.totaux.estimation) - c(j.totaux.budget));
   });
 
   test("-o : le classeur du producteur plus Grand livre, Correspondances, Écarts (avec graphique) et Coût définitif", async () => {

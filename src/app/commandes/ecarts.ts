@@ -5,7 +5,10 @@ import {
   FEUILLE_CORRESPONDANCES,
   feuilleCorrespondances,
   lireFeuilleCorrespondances,
+  trierCorrespondances,
   validerCorrespondances,
+  type Correspondance,
+  type ProblemeCorrespondance,
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
 import Decimal from "decimal.js";
@@ -13,17 +16,24 @@ import { calculerRealise } from "../../core/comptabilite/realise";
 import type { Constat } from "../../core/controles/constat";
 import { DevisIntrouvableError, importerDevis } from "../../core/devis/import";
 import { trouverFeuilleDevis } from "../../core/devis/trouver";
-import { calculerEcarts, type RapportEcarts } from "../../core/ecarts/calcul";
-import { centsToDecimalString } from "../../core/money";
+import { calculerEcarts, SEUILS_DEFAUT, type LigneEcart, type RapportEcarts } from "../../core/ecarts/calcul";
+import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
+import type { Devis } from "../../core/devis/model";
+import { cents, centsToDecimalString, eurosToCents } from "../../core/money";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
-import { rapprocher } from "../../core/ecarts/rapprocher";
+import { lireSaisies, rapprocher } from "../../core/ecarts/rapprocher";
 
 /** One chapter of the report as the pane shows it and the CLI prints it (amounts as "1234.56", % as "12.34"). */
 export interface ChapitreEcartVue {
   code: string;
   libelle: string;
   budget: string;
+  /** Engagé typed in the Écarts sheet (for the chapter, else the sum of its lines'), null when none was typed. */
+  engage: string | null;
   realise: string;
+  /** Reste à engager: typed in the Écarts sheet, else max(0, budget − réalisé). */
+  reste: string;
+  /** Estimation finale = réalisé + reste à engager. */
   estimation: string;
   /** Écart = réalisé − budget (positive = overspend so far). */
   ecart: string;
@@ -40,7 +50,18 @@ export interface ResultatRapprochementVue {
   chapitres: ChapitreEcartVue[];
   nonAffecte: { total: string; comptes: { compte: string; libelle: string; total: string }[] };
   /** Totals of the chapters; ecart = réalisé − budget, ecartEstime = estimation − budget. */
-  totaux: { budget: string; realise: string; estimation: string; ecart: string; ecartEstime: string };
+  totaux: {
+    budget: string;
+    /** Sum of the chapters' engagé, null when none was typed. */
+    engage: string | null;
+    realise: string;
+    reste: string;
+    estimation: string;
+    ecart: string;
+    ecartEstime: string;
+  };
+  /** The Écarts sheet's alert thresholds: % as "5.00", amount as "1000.00" (both exceeded → alerte). */
+  seuils: { pct: string; montant: string };
   classe6: string;
   /** Class 6 mapped to a poste. */
   affecte: string;
@@ -64,13 +85,23 @@ export interface OptionsEcarts {
 const m = centsToDecimalString;
 const pct = (p: Decimal | undefined) => (p === undefined ? null : p.times(100).toFixed(2, Decimal.ROUND_HALF_UP));
 
+/** Engagé of a chapter as the Écarts sheet shows it: typed for it, else the sum of what its lines have typed. */
+function engageChapitre(r: RapportEcarts, c: LigneEcart): string | null {
+  if (c.engage !== undefined) return m(c.engage);
+  const typees = r.lignes.filter((l) => l.chapitre === c.code && l.engage !== undefined);
+  return typees.length ? m(cents(typees.reduce((s, l) => s + (l.engage ?? 0), 0))) : null;
+}
+
 function vue(r: RapportEcarts, feuilles: string[]): ResultatRapprochementVue {
+  const engages = r.chapitres.map((c) => engageChapitre(r, c)).filter((e): e is string => e !== null);
   return {
     chapitres: r.chapitres.map((c) => ({
       code: c.code,
       libelle: c.libelle,
       budget: m(c.budget),
+      engage: engageChapitre(r, c),
       realise: m(c.realise),
+      reste: m(c.reste),
       estimation: m(c.estimation),
       ecart: m(c.ecart),
       ecartPct: pct(c.ecartPct),
@@ -84,11 +115,14 @@ function vue(r: RapportEcarts, feuilles: string[]): ResultatRapprochementVue {
     },
     totaux: {
       budget: m(r.total.budget),
+      engage: engages.length ? m(cents(engages.reduce((s, e) => s + eurosToCents(e), 0))) : null,
       realise: m(r.total.realise),
+      reste: m(cents(r.chapitres.reduce((s, c) => s + c.reste, 0))),
       estimation: m(r.total.estimation),
       ecart: m(r.total.ecart),
       ecartEstime: m(r.total.ecartEstime),
     },
+    seuils: { pct: pct(new Decimal(r.seuils.pct)) as string, montant: m(r.seuils.montant) },
     classe6: m(r.realise.classe6),
     affecte: m(r.realise.affecte),
     conserve: r.realise.conserve,
@@ -114,10 +148,27 @@ export async function ecarts(
     const traces = args.explique ? tracesEcarts(r.rapport, r.devis, args.fec, r.correspondances) : undefined;
     return { ...vue(r.rapport, r.feuilles), ...(traces ? { traces } : {}) };
   }
+  const table = correspondances ?? (await commandesEcarts.lireCorrespondances(wb, {}));
+  const { devis, rapport } = await calculer(wb, args.fec, table);
+  const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
+  return { ...vue(rapport, []), ...(traces ? { traces } : {}) };
+}
+
+/**
+ * The report without writing anything, from the user's devis sheet, with what was typed in a previous Écarts
+ * sheet (engagé, reste à engager, thresholds): the figures the sheets would show if written now.
+ */
+async function calculer(
+  wb: WorkbookPort,
+  fec: ResultatFec,
+  table: TableCorrespondances,
+): Promise<{ devis: Devis; rapport: RapportEcarts }> {
   const prodbook = await wb.feuillesProdbook();
+  const anous = (n: string) => prodbook.some((p) => p.toLowerCase() === n.toLowerCase());
+  const noms = await wb.listSheets();
   const feuilles: SheetData[] = [];
-  for (const n of await wb.listSheets()) {
-    if (prodbook.some((p) => p.toLowerCase() === n.toLowerCase())) continue;
+  for (const n of noms) {
+    if (anous(n)) continue;
     const s = await wb.readSheet(n);
     if (s) feuilles.push(s);
   }
@@ -127,11 +178,42 @@ export async function ecarts(
       feuilles[0]?.name ?? "",
       feuilles.map((f) => f.name),
     );
-  const table = correspondances ?? (await commandesEcarts.lireCorrespondances(wb, {}));
   const devis = importerDevis(source);
-  const rapport = calculerEcarts(devis, calculerRealise(args.fec, table));
-  const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
-  return { ...vue(rapport, []), ...(traces ? { traces } : {}) };
+  const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, noms, prodbook);
+  const precedente = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
+  const { saisies, seuils } = precedente ? lireSaisies(precedente) : { saisies: {}, seuils: undefined };
+  return { devis, rapport: calculerEcarts(devis, calculerRealise(fec, table), saisies, seuils ?? SEUILS_DEFAUT) };
+}
+
+/** A poste the pane offers for « Affecter à… »: a chapter, then its devis lines. */
+export interface PosteVue {
+  code: string;
+  libelle: string;
+  chapitre: string;
+  niveau: "chapitre" | "ligne";
+}
+
+/** The postes of the devis, each chapter followed by its coded lines (each code once). */
+function postesDuDevis(devis: Devis, r: RapportEcarts): PosteVue[] {
+  const postes: PosteVue[] = [];
+  for (const c of r.chapitres) {
+    if (c.code === "?") continue;
+    postes.push({ code: c.code, libelle: c.libelle, chapitre: c.code, niveau: "chapitre" });
+    const vus = new Set<string>([c.code]);
+    for (const l of devis.lignes)
+      if (l.code && l.chapitre === c.code && !vus.has(l.code)) {
+        vus.add(l.code);
+        postes.push({ code: l.code, libelle: l.libelle, chapitre: c.code, niveau: "ligne" });
+      }
+  }
+  return postes;
+}
+
+export interface ApercuEcartsVue extends ResultatRapprochementVue {
+  /** Where an unmapped account can go (« Affecter à… »). */
+  postes: PosteVue[];
+  /** Faulty rows of the list given (by index): erreur rows were left out of the calculation. */
+  problemes: ProblemeCorrespondance[];
 }
 
 async function feuilleExistante(wb: WorkbookPort) {
@@ -153,6 +235,27 @@ export const commandesEcarts = {
     const { nom } = await feuilleExistante(wb);
     await wb.writeSheets([feuilleCorrespondances(validerCorrespondances(args.table), nom)]);
     return { feuille: nom };
+  },
+
+  /**
+   * The écarts computed, nothing written: for the pane, after a ledger is loaded and each time a correspondance
+   * is added or deleted. `lignes` is the list as the user edits it (omitted: the sheet's, else the default
+   * table); its faulty rows are left out and named instead of stopping the calculation.
+   */
+  async apercuEcarts(
+    wb: WorkbookPort,
+    args: { fec: ResultatFec; lignes?: Correspondance[] },
+  ): Promise<ApercuEcartsVue> {
+    let lignes: Correspondance[] | undefined = args.lignes;
+    if (!lignes) {
+      const t: TableCorrespondances = await commandesEcarts.lireCorrespondances(wb, {});
+      lignes = [...t.comptes, ...t.sections];
+    }
+    const { table } = trierCorrespondances(lignes);
+    const { devis, rapport } = await calculer(wb, args.fec, table);
+    const postes = postesDuDevis(devis, rapport);
+    const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)));
+    return { ...vue(rapport, []), postes, problemes };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */

@@ -18,7 +18,11 @@ const USAGE =
   "prodbook ecarts <devis.xlsx> --fec <fichier> --correspondances <fichier.csv> [--encodage utf-8|windows-1252] [--colonnes " +
   "correspondance.json] [--json] [--explique] [-o sortie.xlsx]";
 
-/** The public JSON contract of `prodbook ecarts --json` (issue 3 §5): écart = réalisé − budget per chapter. */
+/**
+ * The public JSON contract of `prodbook ecarts --json` (issue 3 §5): écart = réalisé − budget per chapter; then
+ * (issue 13) the pane's other columns: engagé (null when not typed in the Écarts sheet), reste à engager,
+ * estimation finale and écart estimé = estimation finale − budget.
+ */
 export function jsonEcarts(r: ResultatRapprochementVue) {
   return {
     postes: r.chapitres.map((c) => ({
@@ -28,12 +32,26 @@ export function jsonEcarts(r: ResultatRapprochementVue) {
       realise: c.realise,
       ecart: c.ecart,
       ecartPct: c.ecartPct,
+      engage: c.engage,
+      reste: c.reste,
+      estimation: c.estimation,
+      ecartEstime: c.ecartEstime,
+      ecartEstimePct: c.ecartEstimePct,
     })),
     nonAffecte: {
       total: r.nonAffecte.total,
       comptes: r.nonAffecte.comptes.map((c) => ({ compte: c.compte, total: c.total })),
     },
-    totaux: { budget: r.totaux.budget, realise: r.totaux.realise, classe6: r.classe6 },
+    totaux: {
+      budget: r.totaux.budget,
+      realise: r.totaux.realise,
+      classe6: r.classe6,
+      ecart: r.totaux.ecart,
+      engage: r.totaux.engage,
+      reste: r.totaux.reste,
+      estimation: r.totaux.estimation,
+      ecartEstime: r.totaux.ecartEstime,
+    },
   };
 }
 

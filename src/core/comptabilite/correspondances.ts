@@ -124,6 +124,47 @@ export function validerCorrespondances(t: TableCorrespondances): TableCorrespond
   return v;
 }
 
+/** A faulty row of an edited list: `rang` is its index in the list (0-based). */
+export interface ProblemeCorrespondance {
+  rang: number;
+  /** erreur: the row is left out of the calculation; alerte: used, but its poste is not in the devis. */
+  gravite: "erreur" | "alerte";
+  message: string;
+}
+
+/**
+ * An edited list checked row by row, without stopping at the first faulty one: the rows that can be used (a
+ * table for the calculation) and the faulty ones with the message `validerCorrespondances` would give (bad
+ * prefix, empty or invalid poste, duplicate). With `postes` (the devis's chapter and line codes), a poste that is
+ * none of them is an alerte: its réalisé shows apart, as « Poste … (absent du devis) ».
+ */
+export function trierCorrespondances(
+  lignes: readonly Correspondance[],
+  postes?: ReadonlySet<string>,
+): { table: TableCorrespondances; problemes: ProblemeCorrespondance[] } {
+  const table: TableCorrespondances = { comptes: [], sections: [] };
+  const problemes: ProblemeCorrespondance[] = [];
+  const connus = postes && new Set([...postes].map((p) => p.toUpperCase()));
+  lignes.forEach((c, i) => {
+    const ou = `Correspondance n° ${i + 1}`;
+    try {
+      ajouter(table, c.type === "section" ? `section:${c.cle.trim()}` : c.cle, c.poste.trim(), c.libelle, i + 1, ou);
+    } catch (e) {
+      if (!(e instanceof CorrespondancesError)) throw e;
+      problemes.push({ rang: i, gravite: "erreur", message: e.message });
+      return;
+    }
+    const poste = c.poste.trim();
+    if (connus && !connus.has(poste.toUpperCase()))
+      problemes.push({
+        rang: i,
+        gravite: "alerte",
+        message: `${ou} : le poste « ${poste} » n'est ni un chapitre ni une ligne du devis ; son réalisé est montré à part.`,
+      });
+  });
+  return { table, problemes };
+}
+
 /** CSV `compte;poste` (optional third column libelle), UTF-8, `;` separator. Errors name the line. */
 export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondances.csv"): TableCorrespondances {
   const lignes = texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);

@@ -18,6 +18,8 @@ export interface Colonne<T> {
   valeur: (ligne: T) => React.ReactNode;
   /** Right-aligned on one line (amounts, percentages). */
   montant?: boolean;
+  /** In cards: label and value each on a full-width line, the value wrapping (long labels, a picker). */
+  large?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -48,6 +50,7 @@ const useStyles = makeStyles({
   },
   libelle: { color: tokens.colorNeutralForeground2, margin: 0 },
   valeur: { margin: 0, textAlign: "right", whiteSpace: "nowrap" },
+  large: { gridColumn: "1 / -1", textAlign: "left", whiteSpace: "normal", overflowWrap: "anywhere", minWidth: 0 },
 });
 
 /** The width of an element, followed as it changes (0 until measured, and in jsdom). */
@@ -116,8 +119,8 @@ export function TableauAdaptatif<T>({
               <dl className={styles.champs}>
                 {autres.map((c) => (
                   <React.Fragment key={c.id}>
-                    <dt className={styles.libelle}>{c.titre}</dt>
-                    <dd className={styles.valeur} data-colonne={c.id}>
+                    <dt className={mergeClasses(styles.libelle, c.large && styles.large)}>{c.titre}</dt>
+                    <dd className={mergeClasses(styles.valeur, c.large && styles.large)} data-colonne={c.id}>
                       {c.valeur(l)}
                     </dd>
                   </React.Fragment>

@@ -2,19 +2,27 @@ import {
   Badge,
   Button,
   Caption1,
+  Dropdown,
   Field,
   Input,
+  Option,
+  OptionGroup,
   Select,
   Subtitle2,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
-import type { ChapitreEcartVue, ResultatRapprochementVue } from "../../app/commandes/ecarts";
+import type { ChapitreEcartVue, PosteVue, ResultatRapprochementVue } from "../../app/commandes/ecarts";
 import type { EncodageFec, ResultatFec } from "../../core/comptabilite/fec";
-import type { Correspondance, TableCorrespondances } from "../../core/comptabilite/correspondances";
+import {
+  trierCorrespondances,
+  type Correspondance,
+  type TableCorrespondances,
+} from "../../core/comptabilite/correspondances";
 import { eurosToCents, formatMontantFr, formatPourcentFr } from "../../core/money";
 import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
@@ -22,7 +30,7 @@ import { DepotFichier } from "../components/DepotFichier";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { useCommande } from "../components/useCommande";
-import { compte, dateFr, nombre, taille } from "../francais";
+import { compte, dateFr, guillemets, nombre, taille } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
@@ -33,6 +41,22 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   alerte: { backgroundColor: tokens.colorPaletteRedBackground2 },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  // A faulty correspondance: tinted, and its message written under it (never colour alone).
+  fautive: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`,
+    paddingLeft: tokens.spacingHorizontalXS,
+  },
+  douteuse: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`,
+    paddingLeft: tokens.spacingHorizontalXS,
+  },
+  correspondance: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  libelle: { minWidth: 0, overflowWrap: "anywhere" },
+  choix: { minWidth: 0, width: "11em", maxWidth: "100%" },
+  boutons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   // Short keys: the account label gets the pane's remaining width.
   cle: { width: "8em", flexShrink: 0 },
   poste: { width: "4.5em", flexShrink: 0 },
@@ -76,18 +100,84 @@ function lireAvecWorker(
   });
 }
 
-const COLONNES_ECARTS: Colonne<ChapitreEcartVue>[] = [
-  { id: "chapitre", titre: "Chapitre", valeur: (c) => `${c.code} ${c.libelle}` },
+/** The key as typed: « 6411 » or « section:TOURNAGE ». */
+const cleAffichee = (c: Correspondance) => (c.type === "section" ? `section:${c.cle}` : c.cle);
+
+/** A chapter row of the table, or the total row. */
+type LigneTableau = ChapitreEcartVue & { total?: boolean };
+
+const COLONNES_ECARTS: Colonne<LigneTableau>[] = [
+  { id: "chapitre", titre: "Chapitre", valeur: (c) => (c.total ? "Total" : `${c.code} ${c.libelle}`) },
   { id: "budget", titre: "Budget", valeur: (c) => euros(c.budget), montant: true },
+  { id: "engage", titre: "Engagé", valeur: (c) => (c.engage === null ? "—" : euros(c.engage)), montant: true },
   { id: "realise", titre: "Réalisé", valeur: (c) => euros(c.realise), montant: true },
+  { id: "reste", titre: "Reste à engager", valeur: (c) => euros(c.reste), montant: true },
+  { id: "estimation", titre: "Estimation finale", valeur: (c) => euros(c.estimation), montant: true },
   { id: "ecart", titre: "Écart", valeur: (c) => euros(c.ecart), montant: true },
-  {
-    id: "pct",
-    titre: "%",
-    valeur: (c) => (c.ecartPct === null ? "" : formatPourcentFr(Number(c.ecartPct) / 100)),
-    montant: true,
-  },
+  { id: "ecartEstime", titre: "Écart estimé", valeur: (c) => euros(c.ecartEstime), montant: true },
 ];
+
+/** The totals as a last row of the table. */
+function ligneTotal(r: ResultatRapprochementVue): LigneTableau {
+  const t = r.totaux;
+  return {
+    code: "total",
+    libelle: "Total",
+    budget: t.budget,
+    engage: t.engage,
+    realise: t.realise,
+    reste: t.reste,
+    estimation: t.estimation,
+    ecart: t.ecart,
+    ecartPct: null,
+    ecartEstime: t.ecartEstime,
+    ecartEstimePct: null,
+    alerte: false,
+    total: true,
+  };
+}
+
+type CompteSansPoste = ResultatRapprochementVue["nonAffecte"]["comptes"][number];
+
+/** « Affecter à… »: a list of the devis's postes (chapters, then their lines); picking one maps the account. */
+function ChoixPoste({
+  compte: c,
+  postes,
+  disabled,
+  onChoix,
+}: {
+  compte: CompteSansPoste;
+  postes: PosteVue[];
+  disabled: boolean;
+  onChoix: (poste: string) => void;
+}) {
+  const styles = useStyles();
+  const chapitres = postes.filter((p) => p.niveau === "chapitre");
+  return (
+    <Dropdown
+      size="small"
+      className={styles.choix}
+      placeholder="Affecter à…"
+      aria-label={`Affecter le compte ${c.compte} à un poste`}
+      data-testid={TEST_IDS.ecarts.affecter(c.compte)}
+      disabled={disabled || postes.length === 0}
+      selectedOptions={[]}
+      onOptionSelect={(_, d) => d.optionValue && onChoix(d.optionValue)}
+    >
+      {chapitres.map((ch) => (
+        <OptionGroup key={ch.code} label={`${ch.code} ${ch.libelle}`}>
+          {postes
+            .filter((p) => p.chapitre === ch.code)
+            .map((p) => (
+              <Option key={p.code} value={p.code} text={`${p.code} ${p.libelle}`}>
+                {p.niveau === "chapitre" ? `${p.code} ${p.libelle} (tout le chapitre)` : `${p.code} ${p.libelle}`}
+              </Option>
+            ))}
+        </OptionGroup>
+      ))}
+    </Dropdown>
+  );
+}
 
 export function Ecarts() {
   const styles = useStyles();
@@ -103,21 +193,38 @@ export function Ecarts() {
   const [lignes, setLignes] = React.useState<Correspondance[]>();
   const [source, setSource] = React.useState<TableCorrespondances["source"]>();
   const [rapport, setRapport] = React.useState<ResultatRapprochementVue>();
+  // The devis's postes (for « Affecter à… » and to check each correspondance's poste).
+  const [postes, setPostes] = React.useState<PosteVue[]>([]);
+  // Correspondances typed since the écarts shown were computed.
+  const [aRecalculer, setARecalculer] = React.useState(false);
   const [enregistree, setEnregistree] = React.useState<string>();
 
   // Once the production is read: the correspondances edited earlier (kept in the workbook), else the sheet's.
   const editees = production.pret ? production.contexte.correspondances : undefined;
   const editeesRef = React.useRef(editees);
   editeesRef.current = editees;
+  const lignesRef = React.useRef(lignes);
+  lignesRef.current = lignes;
   React.useEffect(() => {
     if (!production.pret) return;
     void lancer(async () => {
       const t = await envoyer("lireCorrespondances", {});
       const e = editeesRef.current;
+      // A ledger read meanwhile was reconciled with these rows already: keep what is there.
+      if (lignesRef.current) return;
       setLignes(e ?? [...t.comptes, ...t.sections]);
       setSource(e ? undefined : t.source);
     });
   }, [lancer, production.pret]);
+
+  /** The écarts of `f` with the rows `ls` (nothing written). */
+  const calculer = async (f: ResultatFec, ls: Correspondance[] | undefined) => {
+    const r = await envoyer("apercuEcarts", { fec: f, lignes: ls });
+    setRapport(r);
+    setPostes(r.postes);
+    setARecalculer(false);
+    return r;
+  };
 
   // A file that fails leaves the previous ledger loaded (and named): the error shows under the picker.
   const choisir = (fichier: File | undefined, enc: "" | EncodageFec = encodage) =>
@@ -131,10 +238,12 @@ export function Ecarts() {
         fichierRef.current = fichier;
         setRapport(undefined);
         production.definirFec(r, { nom: fichier.name, octets: fichier.size });
+        setProgression({ libelle: "Calcul des écarts…" });
+        await calculer(r, lignesRef.current);
         return r;
       },
       "ecarts-lire",
-      (r) => `${fichier.name} lu : ${compte(r.ecritures, "ligne importée", "lignes importées")}.`,
+      (r) => `${fichier.name} lu : ${compte(r.ecritures, "ligne importée", "lignes importées")} ; écarts calculés.`,
     );
 
   const table: TableCorrespondances | undefined = lignes && {
@@ -149,8 +258,13 @@ export function Ecarts() {
     setEnregistree(undefined);
     production.modifier({ correspondances: ls });
   };
+  // Each row checked as the user types: a faulty row is tinted and says why.
+  const problemes = React.useMemo(() => {
+    const connus = postes.length ? new Set(postes.map((p) => p.code)) : undefined;
+    return new Map(trierCorrespondances(lignes ?? [], connus).problemes.map((p) => [p.rang, p]));
+  }, [lignes, postes]);
   // « section:CODE » typed in the key makes the row a section row (and removing the prefix an account row).
-  const modifier = (i: number, champ: "cle" | "poste", valeur: string) =>
+  const modifier = (i: number, champ: "cle" | "poste", valeur: string) => {
     changer(
       (lignes ?? []).map((c, k) =>
         k !== i
@@ -160,7 +274,32 @@ export function Ecarts() {
             : { ...c, type: SECTION.test(valeur) ? "section" : "compte", cle: valeur.replace(SECTION, "") },
       ),
     );
+    if (rapport) setARecalculer(true);
+  };
   const ajouter = () => changer([...(lignes ?? []), { type: "compte", cle: "6", poste: "" }]);
+  // Adding (« Affecter à… ») or deleting a row recomputes the écarts at once.
+  const recalculer = (ls: Correspondance[], action: string, succes: (r: ResultatRapprochementVue) => string) =>
+    fec && lancer(() => calculer(fec, ls), action, succes);
+  const affecter = (c: CompteSansPoste, poste: string) => {
+    const ls: Correspondance[] = [...(lignes ?? []), { type: "compte", cle: c.compte, poste, libelle: c.libelle }];
+    changer(ls);
+    void recalculer(
+      ls,
+      "ecarts-affecter",
+      (r) => `Compte ${c.compte} affecté au poste ${poste} ; sans poste : ${euros(r.nonAffecte.total)}.`,
+    );
+  };
+  const supprimer = (i: number) => {
+    const c = (lignes ?? [])[i];
+    const ls = (lignes ?? []).filter((_, k) => k !== i);
+    changer(ls);
+    if (fec && rapport)
+      void recalculer(
+        ls,
+        "ecarts-correspondances",
+        () => `Correspondance ${c.cle} → ${c.poste} supprimée ; écarts recalculés.`,
+      );
+  };
   const enregistrer = () =>
     table &&
     lancer(async () => {
@@ -183,6 +322,7 @@ export function Ecarts() {
             }),
         });
         setRapport(r);
+        setARecalculer(false);
         // The correspondances used are now in the « Correspondances » sheet.
         production.modifier({ correspondances: undefined });
         return r;
@@ -190,6 +330,9 @@ export function Ecarts() {
       "ecarts-rapprocher",
       (r) => `Écarts calculés ; feuilles écrites : ${r.feuilles.join(", ")}.`,
     );
+
+  const alertes = rapport?.chapitres.some((c) => c.alerte);
+  const sansEngage = rapport?.chapitres.some((c) => c.engage === null);
 
   return (
     <section className={styles.page} aria-label="Écarts budget / réalisé">
@@ -241,7 +384,7 @@ export function Ecarts() {
             </Text>
             {fec.erreurs.length > 0 && (
               <div data-testid={TEST_IDS.ecarts.rejets}>
-                <Text weight="semibold">{fec.erreurs.length} ligne(s) rejetée(s)</Text>
+                <Text weight="semibold">{compte(fec.erreurs.length, "ligne rejetée", "lignes rejetées")}</Text>
                 {fec.erreurs.slice(0, 100).map((e) => (
                   <Caption1 block key={e.ligne}>
                     {e.message}
@@ -249,7 +392,7 @@ export function Ecarts() {
                 ))}
                 {fec.erreurs.length > 100 && (
                   <Caption1 block>
-                    … et {fec.erreurs.length - 100} autre(s) (liste complète : prodbook fec --json).
+                    … et {compte(fec.erreurs.length - 100, "autre ligne rejetée", "autres lignes rejetées")}.
                   </Caption1>
                 )}
               </div>
@@ -260,7 +403,7 @@ export function Ecarts() {
               </Caption1>
             ))}
             {fec.alertes.length > 100 && (
-              <Caption1 block>⚠ … et {fec.alertes.length - 100} autre(s) alerte(s).</Caption1>
+              <Caption1 block>⚠ … et {compte(fec.alertes.length - 100, "autre alerte")}.</Caption1>
             )}
           </div>
         )}
@@ -285,32 +428,152 @@ export function Ecarts() {
           </Select>
         </Field>
       </div>
+      {rapport && (
+        <div className={styles.bloc} data-testid={TEST_IDS.ecarts.rapport}>
+          <Subtitle2>2. Écarts par chapitre</Subtitle2>
+          {aRecalculer && (
+            <Caption1 block data-testid={TEST_IDS.ecarts.aRecalculer}>
+              Correspondances modifiées : ces chiffres datent d'avant.{" "}
+              <Button
+                size="small"
+                data-testid={TEST_IDS.ecarts.recalculer}
+                disabled={occupe || !fec}
+                onClick={() => lignes && void recalculer(lignes, "ecarts-correspondances", () => "Écarts recalculés.")}
+              >
+                Recalculer
+              </Button>
+            </Caption1>
+          )}
+          <TableauAdaptatif
+            titre="Écarts par chapitre"
+            testId={TEST_IDS.ecarts.tableau}
+            seuil={720}
+            lignes={[...rapport.chapitres, ligneTotal(rapport)] as LigneTableau[]}
+            cle={(c) => c.code}
+            colonnes={COLONNES_ECARTS}
+            classeLigne={(c) => (c.alerte ? styles.alerte : c.total ? styles.total : undefined)}
+            marque={(c) => (c.alerte ? <Badge color="danger">⚠ dépassement</Badge> : null)}
+          />
+          <div data-testid={TEST_IDS.ecarts.legende}>
+            <Caption1 block>
+              Écart = réalisé − budget. Écart estimé = estimation finale − budget, où estimation finale = réalisé +
+              reste à engager (saisi dans la feuille Écarts, sinon budget − réalisé, au moins 0).
+            </Caption1>
+            <Caption1 block data-testid={TEST_IDS.ecarts.ecartEstime}>
+              {alertes ? "⚠ dépassement (ligne surlignée)" : "Aucun dépassement"}
+              {" : "}écart estimé au-delà des deux seuils, {formatPourcentFr(Number(rapport.seuils.pct) / 100)} du
+              budget et {euros(rapport.seuils.montant)} (modifiables dans la feuille Écarts).
+            </Caption1>
+            {sansEngage && <Caption1 block>— : engagé non saisi (à saisir dans la feuille Écarts).</Caption1>}
+          </div>
+          <Text block>
+            Classe 6 : {euros(rapport.classe6)} = affecté {euros(rapport.affecte)} + sans poste{" "}
+            {euros(rapport.nonAffecte.total)}
+            {rapport.conserve ? "" : " — incohérence : le total de la classe 6 ne se retrouve pas."}
+          </Text>
+          <Subtitle2 data-testid={TEST_IDS.ecarts.totalSansPoste}>
+            {rapport.nonAffecte.comptes.length
+              ? `Comptes sans poste : ${compte(rapport.nonAffecte.comptes.length, "compte")}, ${euros(rapport.nonAffecte.total)}`
+              : "Tous les comptes de classe 6 ont un poste."}
+          </Subtitle2>
+          {rapport.nonAffecte.comptes.length > 0 && (
+            <>
+              <Caption1 block>
+                « Affecter à… » ajoute la correspondance compte → poste et recalcule les écarts.
+              </Caption1>
+              <TableauAdaptatif
+                titre="Comptes de classe 6 sans poste"
+                testId={TEST_IDS.ecarts.sansPoste}
+                seuil={560}
+                lignes={rapport.nonAffecte.comptes}
+                cle={(c) => c.compte}
+                colonnes={[
+                  { id: "compte", titre: "Compte", valeur: (c) => c.compte },
+                  {
+                    id: "libelle",
+                    titre: "Libellé",
+                    valeur: (c) => c.libelle,
+                    large: true,
+                  },
+                  { id: "montant", titre: "Montant", valeur: (c) => euros(c.total), montant: true },
+                  {
+                    id: "affecter",
+                    titre: "Poste",
+                    large: true,
+                    valeur: (c) => (
+                      <ChoixPoste compte={c} postes={postes} disabled={occupe} onChoix={(p) => affecter(c, p)} />
+                    ),
+                  },
+                ]}
+              />
+            </>
+          )}
+          <Retour commande={commande} action="ecarts-affecter" enCours="Calcul des écarts…" />
+          {rapport.feuilles.length > 0 && (
+            <Caption1 block data-testid={TEST_IDS.ecarts.feuilles}>
+              Feuilles écrites : {rapport.feuilles.join(", ")}
+            </Caption1>
+          )}
+        </div>
+      )}
       <div className={styles.bloc}>
-        <Subtitle2>2. Correspondances compte → poste</Subtitle2>
+        <Subtitle2>{rapport ? "3." : "2."} Correspondances compte → poste</Subtitle2>
         <Caption1>
           Préfixe de compte (ou section:CODE) → code de chapitre « 2 » ou de ligne « 2.3 ». Le plus long préfixe
           l'emporte.
         </Caption1>
-        {lignes?.map((c, i) => (
-          <div className={styles.ligne} key={i} data-testid={TEST_IDS.ecarts.correspondance(i)}>
-            <Input
-              size="small"
-              className={styles.cle}
-              aria-label="Compte"
-              value={c.type === "section" ? `section:${c.cle}` : c.cle}
-              onChange={(_, d) => modifier(i, "cle", d.value)}
-            />
-            <Input
-              size="small"
-              className={styles.poste}
-              aria-label="Poste"
-              value={c.poste}
-              onChange={(_, d) => modifier(i, "poste", d.value)}
-            />
-            <Caption1>{c.libelle}</Caption1>
-          </div>
-        ))}
-        <div className={styles.ligne}>
+        {lignes?.map((c, i) => {
+          const p = problemes.get(i);
+          return (
+            <div
+              className={mergeClasses(
+                styles.correspondance,
+                p && (p.gravite === "erreur" ? styles.fautive : styles.douteuse),
+              )}
+              key={i}
+              data-testid={TEST_IDS.ecarts.correspondance(i)}
+              data-probleme={p?.gravite}
+            >
+              <div className={styles.ligne}>
+                <Input
+                  size="small"
+                  className={styles.cle}
+                  aria-label="Compte"
+                  aria-invalid={p?.gravite === "erreur" || undefined}
+                  value={cleAffichee(c)}
+                  onChange={(_, d) => modifier(i, "cle", d.value)}
+                />
+                <Input
+                  size="small"
+                  className={styles.poste}
+                  aria-label="Poste"
+                  aria-invalid={p?.gravite === "erreur" || undefined}
+                  value={c.poste}
+                  onChange={(_, d) => modifier(i, "poste", d.value)}
+                />
+                <Caption1 className={styles.libelle}>{c.libelle}</Caption1>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  data-testid={TEST_IDS.ecarts.supprimer(i)}
+                  aria-label={`Supprimer la correspondance ${cleAffichee(c)}${c.poste ? ` → ${c.poste}` : ""}`}
+                  disabled={occupe}
+                  onClick={() => supprimer(i)}
+                >
+                  ✕
+                </Button>
+              </div>
+              {p && (
+                <Caption1 block data-testid={TEST_IDS.ecarts.probleme(i)}>
+                  {p.gravite === "erreur" ? "✖ " : "⚠ "}
+                  {p.message}
+                  {p.gravite === "erreur" ? " Ligne ignorée dans le calcul." : ""}
+                </Caption1>
+              )}
+            </div>
+          );
+        })}
+        <div className={styles.boutons}>
           <Button size="small" data-testid={TEST_IDS.ecarts.ajouter} onClick={ajouter}>
             Ajouter
           </Button>
@@ -323,14 +586,15 @@ export function Ecarts() {
             Enregistrer la feuille Correspondances
           </Button>
         </div>
+        <Retour commande={commande} action="ecarts-correspondances" enCours="Calcul des écarts…" />
         <Retour commande={commande} action="ecarts-enregistrer" enCours="Écriture de la feuille Correspondances…" />
         <Retour commande={commande} action="principale" enCours="Lecture des correspondances…" />
         {enregistree && (
-          <Caption1 data-testid={TEST_IDS.ecarts.enregistree}>Feuille « {enregistree} » enregistrée.</Caption1>
+          <Caption1 data-testid={TEST_IDS.ecarts.enregistree}>Feuille {guillemets(enregistree)} enregistrée.</Caption1>
         )}
       </div>
       <div className={styles.bloc}>
-        <Subtitle2>3. Rapprochement</Subtitle2>
+        <Subtitle2>{rapport ? "4." : "3."} Feuilles du classeur</Subtitle2>
         <Button
           appearance="primary"
           data-testid={TEST_IDS.ecarts.rapprocher}
@@ -345,32 +609,6 @@ export function Ecarts() {
           enCours="Rapprochement…"
           progressionTestId={TEST_IDS.ecarts.progression}
         />
-        {rapport && (
-          <div data-testid={TEST_IDS.ecarts.rapport}>
-            <TableauAdaptatif
-              titre="Écarts par chapitre"
-              lignes={rapport.chapitres}
-              cle={(c) => c.code}
-              colonnes={COLONNES_ECARTS}
-              classeLigne={(c) => (c.alerte ? styles.alerte : undefined)}
-              marque={(c) => (c.alerte ? <Badge color="danger">dépassement</Badge> : null)}
-            />
-            <Caption1 block data-testid={TEST_IDS.ecarts.ecartEstime}>
-              Écart = réalisé − budget. Écart estimé (estimation finale − budget) : {euros(rapport.totaux.ecartEstime)}
-              {rapport.chapitres.some((c) => c.alerte) ? " ; surlignés : écart estimé au-delà des seuils." : "."}
-            </Caption1>
-            <Text block>
-              Classe 6 : {euros(rapport.classe6)} · sans poste : {euros(rapport.nonAffecte.total)}{" "}
-              {rapport.conserve ? "" : "(incohérence !)"}
-            </Text>
-            {rapport.nonAffecte.comptes.map((c) => (
-              <Caption1 block key={c.compte}>
-                {c.compte} {c.libelle} : {euros(c.total)}
-              </Caption1>
-            ))}
-            <Caption1 block>Feuilles écrites : {rapport.feuilles.join(", ")}</Caption1>
-          </div>
-        )}
       </div>
     </section>
   );
