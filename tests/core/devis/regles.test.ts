@@ -126,6 +126,17 @@ describe("frais-generaux-taux et imprevus-taux (accord transparence)", () => {
       [],
     );
   });
+  it("fiction : ligne du tableau lue dans l'avenant n° 3 (texte primaire), le constat ne dit pas « à vérifier » ; documentaire : si", () => {
+    const hf = 10000001;
+    const fiction = regles(devis([...base(), ligne({ chapitre: "FG", montant: 1200000 })], { genre: "fiction" }));
+    expect(fiction.find((c) => c.regle === "frais-generaux-taux")?.message).toMatch(
+      /10,00\u00a0% prévu pour le genre « fiction » \(soit [^)]+\)\.$/,
+    );
+    const doc = regles(
+      devis([...base(), ligne({ chapitre: "FG", montant: Math.round(hf * 0.15) + 2 })], { genre: "documentaire" }),
+    );
+    expect(doc.find((c) => c.regle === "frais-generaux-taux")?.message).toMatch(/source secondaire : à vérifier\)\.$/);
+  });
   it("imprévus déclarés en % : 7 % passent, 7,5 % déclenchent, quelle que soit la base du producteur", () => {
     const imp = (p: string) => ligne({ chapitre: "IMP", pourcentage: p, montant: 800000, libelle: `Imprévus ${p}` });
     expect(regles(devis([...base(), imp("0.07")], { genre: "animation" }), "imprevus-taux")).toEqual([]);

@@ -11,6 +11,11 @@ export interface TauxAccord {
   fraisGeneraux: string;
   imprevus: string;
   fraisFinanciers: string;
+  /** This genre's row read in the text (H) or not; absent: the version's confidence. */
+  confiance?: Confiance;
+  /** The row as the text states it, for a row at H. */
+  extrait?: string;
+  source?: { titre: string; url: string };
 }
 
 export type ValeursAccord = Record<Genre, TauxAccord>;

@@ -6,7 +6,7 @@ import { versionEnVigueur } from "../../regles/table";
 import type { CodeChapitre } from "../model";
 import { surchargeTaux } from "../../regles/parametres";
 import { CLE_ACCORD, celluleMontant, ContexteDevis, eur, TOLERANCE_CENTIMES } from "./contexte";
-import { TABLE_ACCORD_TRANSPARENCE, TauxAccord } from "./donnees";
+import { TABLE_ACCORD_TRANSPARENCE } from "./donnees";
 
 /**
  * Frais généraux / imprévus above the accord-transparence rate of the genre (audiovisual works only).
@@ -16,7 +16,7 @@ import { TABLE_ACCORD_TRANSPARENCE, TauxAccord } from "./donnees";
 export function verifierTauxAccord(
   ctx: ContexteDevis,
   chapitre: CodeChapitre,
-  cle: keyof TauxAccord,
+  cle: "fraisGeneraux" | "imprevus" | "fraisFinanciers",
   regle: string,
   nom: string,
 ): Constat[] {
@@ -40,9 +40,11 @@ export function verifierTauxAccord(
   const depasse = declare ? declare.greaterThan(plafond) : subCents(montant, max) > TOLERANCE_CENTIMES;
   if (!depasse) return [];
   const taux = declare ?? (ratio(montant, devis.totalHorsFrais) as Decimal);
+  // The genre's own row may have been read in the text when the rest of the table was not.
+  const confiance = version ? (version.valeurs[devis.genre].confiance ?? version.confiance) : undefined;
   const aVerifier = surcharge
     ? ` (taux du paramètre ${surcharge.cellule})`
-    : version?.confiance === "H"
+    : confiance === "H"
       ? ""
       : " (taux issu d'une source secondaire : à vérifier)";
   return [

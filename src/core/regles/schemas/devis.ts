@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { CATEGORIES_LIGNE, CODES_CHAPITRE } from "../../devis/model";
+import { estSourcePrimaire } from "../primaires";
 import { centimes, texte, taux } from "../schema";
 
 const confiance = v.picklist(["H", "M", "L"], (i) => `${String(i.received)} : la confiance vaut H, M ou L`);
@@ -99,7 +100,24 @@ const nomenclature = v.strictObject({
   ),
 });
 
-const tauxAccord = v.strictObject({ fraisGeneraux: taux, imprevus: taux, fraisFinanciers: taux });
+/**
+ * One genre's rates. A genre may carry its own confidence when the text was read for some rows of the table only: a
+ * row at H quotes its row and cites a primary source; without it the version's confidence applies.
+ */
+const tauxAccord = v.pipe(
+  v.strictObject({
+    fraisGeneraux: taux,
+    imprevus: taux,
+    fraisFinanciers: taux,
+    confiance: v.optional(confiance),
+    extrait: v.optional(texte),
+    source: v.optional(v.strictObject({ titre: texte, url: texte })),
+  }),
+  v.check(
+    (t) => t.confiance !== "H" || (t.extrait !== undefined && !!t.source && estSourcePrimaire(t.source.url)),
+    "une ligne à H cite son extrait et une source primaire",
+  ),
+);
 
 /** Devis rule tables: accord transparence rates by genre, IDCC 2642 and 3097 minimum-pay grids (amounts in cents). */
 export const SCHEMAS_DEVIS = {
