@@ -1,6 +1,12 @@
 /**
  * One page (taskpane.html) loads the task pane, the custom functions and the ribbon commands: they share one
  * JavaScript runtime (manifest: SharedRuntime, Runtime resid = CustomFunctions Page = FunctionFile).
+ * They also share one webpack runtime (runtime.js) and split chunks: a module used by the functions and the pane
+ * (decimal.js, src/core, the rule tables) is loaded and evaluated once, and the pages other than the first, the
+ * use cases behind src/app/catalogue and their libraries load on demand (import()), after the first render.
+ * functions.js (the manifest's Functions.Script.Url) therefore runs only after runtime.js and its shared chunks:
+ * in the shared runtime Office loads it through taskpane.html, which lists them all in order. The FEC worker
+ * (fecWorker.js) stays one self-contained file with its own runtime.
  *
  * Environment:
  *   PRODBOOK_URL      production base URL written into dist/manifest.xml (default PRODUCTION_URL below);
@@ -20,6 +26,7 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const OFFICE_JS_NPM_DIR = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
 const OFFICE_JS_LOCAL = "office-js/office.js";
 const WORKER_FEC = "./src/workers/fec.worker.ts";
+const WORKER = "fecWorker";
 const PORT = 3000;
 
 function urlProduction() {
@@ -55,7 +62,7 @@ module.exports = async (env, options) => {
     commands: "./src/commands/commands.ts",
   };
   // Optional Web Worker (FEC parsing off the shared runtime's single thread), loaded as new Worker("fecWorker.js").
-  if (fs.existsSync(path.resolve(__dirname, WORKER_FEC))) entry.fecWorker = WORKER_FEC;
+  if (fs.existsSync(path.resolve(__dirname, WORKER_FEC))) entry[WORKER] = WORKER_FEC;
 
   const serverOptions = env && env.WEBPACK_SERVE ? await httpsOptions() : undefined;
 
@@ -64,7 +71,11 @@ module.exports = async (env, options) => {
     entry,
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
+      // Entries and the runtime keep their names (the manifest and taskpane.html point at them); the other chunks
+      // carry a content hash in production, so a new release never meets an old chunk in a cache.
+      filename: (d) =>
+        dev || d.chunk.name === "runtime" || d.chunk.name in entry ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
@@ -107,6 +118,11 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
+    optimization: {
+      // One webpack runtime for the page's three entries (modules shared, and evaluated once); the worker keeps its own.
+      runtimeChunk: { name: (entree) => (entree.name === WORKER ? undefined : "runtime") },
+      splitChunks: { chunks: (chunk) => chunk.name !== WORKER },
+    },
     performance: { hints: dev ? false : "warning", maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
     devServer: {
       port: PORT,

@@ -2,34 +2,12 @@
  * The command catalogue: the ONLY way the task pane reaches the workbook (React never imports src/office). The
  * workbook itself is chosen by the composition root, src/taskpane/index.tsx (`brancherClasseur`).
  * Each domain exports its handlers from src/app/commandes/<domaine>.ts — `(wb: WorkbookPort, args) => Promise<result>`
- * — and adds one spread line to HANDLERS below. `Commandes` (names, args, results) is derived from them.
+ * — and adds one spread line to HANDLERS in src/app/commandes/index.ts. `Commandes` (names, args, results) is
+ * derived from them. The handlers (every use case and src/core behind it) are loaded on the first command, not
+ * with the pane's first page.
  */
 import type { WorkbookPort } from "../core/port/workbook";
-import { commandesCarbone } from "./commandes/carbone";
-import { commandesClasseur } from "./commandes/classeur";
-import { commandesCreditImpot } from "./commandes/creditImpot";
-import { commandesDevis } from "./commandes/devis";
-import { commandesEcarts } from "./commandes/ecarts";
-import { commandesFinancement } from "./commandes/financement";
-import { commandesPlanning } from "./commandes/planning";
-import { commandesRegles } from "./commandes/regles";
-import { commandesVersions } from "./commandes/versions";
-import { commandesProduction } from "./commandes/production";
-import { commandesTableauDeBord } from "./commandes/tableauDeBord";
-
-const HANDLERS = {
-  ...commandesCarbone,
-  ...commandesClasseur,
-  ...commandesCreditImpot,
-  ...commandesDevis,
-  ...commandesEcarts,
-  ...commandesFinancement,
-  ...commandesPlanning,
-  ...commandesRegles,
-  ...commandesVersions,
-  ...commandesProduction,
-  ...commandesTableauDeBord,
-};
+import type { HANDLERS } from "./commandes";
 
 type Handlers = typeof HANDLERS;
 
@@ -43,10 +21,25 @@ export type Envoyer = <K extends keyof Commandes>(
   args: Commandes[K]["args"],
 ) => Promise<Commandes[K]["result"]>;
 
+let handlers: Promise<Handlers> | undefined;
+
+/** The handlers, loaded once on the first command (a chunk of their own in the pane). */
+function chargerHandlers(): Promise<Handlers> {
+  handlers ??= import(/* webpackChunkName: "commandes" */ "./commandes").then(
+    (m) => m.HANDLERS,
+    () => {
+      handlers = undefined; // the next command tries again
+      throw new Error("Prodbook n'a pas pu charger ses calculs : vérifiez la connexion puis recommencez.");
+    },
+  );
+  return handlers;
+}
+
 /** A sender bound to one workbook (the Office workbook in the pane, a fake in tests). */
 export function creerEnvoyeur(wb: WorkbookPort): Envoyer {
-  return <K extends keyof Commandes>(nom: K, args: Commandes[K]["args"]) => {
-    const handler = HANDLERS[nom] as (wb: WorkbookPort, a: Commandes[K]["args"]) => Promise<Commandes[K]["result"]>;
+  return async <K extends keyof Commandes>(nom: K, args: Commandes[K]["args"]) => {
+    const tous = await chargerHandlers();
+    const handler = tous[nom] as (wb: WorkbookPort, a: Commandes[K]["args"]) => Promise<Commandes[K]["result"]>;
     return handler(wb, args);
   };
 }

@@ -1,6 +1,7 @@
 import { makeStyles, SelectTabData, Tab, TabList, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { BandeauProduction } from "./components/BandeauProduction";
+import { PageDifferee } from "./components/PageDifferee";
 import { EtatProvider } from "./etat";
 import { NavigationContexte } from "./navigation";
 import { PAGES } from "./pages";
@@ -75,7 +76,9 @@ export function App() {
                   aria-label={p.titre}
                   data-testid={TEST_IDS.page(p.id)}
                 >
-                  <Composant />
+                  <PageDifferee>
+                    <Composant />
+                  </PageDifferee>
                 </main>
               );
             })}

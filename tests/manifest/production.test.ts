@@ -28,20 +28,33 @@ describe("build de production (dist/)", () => {
     expect(b.OfficeApp.Id).toEqual(a.OfficeApp.Id);
   });
 
-  it("charge office.js depuis le CDN de Microsoft et les trois blocs dans une seule page", () => {
+  it("charge office.js depuis le CDN de Microsoft puis un seul runtime webpack et les trois blocs dans une seule page", () => {
     const html = lireDist("taskpane.html");
     // The production HTML is minified: attribute quotes may be dropped.
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual([
-      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
-      "taskpane.js",
-      "functions.js",
-      "commands.js",
-    ]);
+    expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(scripts[1]).toBe("runtime.js");
+    // Shared chunks (React, Fluent, decimal.js, src/core…) come before the entries that use them, in this order.
+    const entrees = scripts.filter((s) => ["taskpane.js", "functions.js", "commands.js"].includes(s));
+    expect(entrees).toEqual(["taskpane.js", "functions.js", "commands.js"]);
+    for (const s of scripts.slice(1)) {
+      expect(s).toMatch(/^[\w.-]+\.js$/);
+      expect(fs.existsSync(path.join(DIST, s))).toBe(true);
+    }
+    expect(scripts.indexOf("taskpane.js")).toBeGreaterThan(1);
     const meta = JSON.parse(lireDist("functions.json")) as { functions: { id: string }[] };
     expect(meta.functions.map((f) => f.id)).toEqual(
       expect.arrayContaining(["MONTANT", "CHARGES", "ECART", "ECART.PCT", "COUT.MINUTE"]),
     );
     expect(lireDist("functions.js")).toContain('CustomFunctions.associate("MONTANT"');
+  });
+
+  it("ne charge qu'une fois les modules communs au volet et aux fonctions (decimal.js dans un seul fichier)", () => {
+    lireDist("taskpane.html");
+    // The FEC worker is a separate, self-contained file (a worker cannot share the page's chunks).
+    const fichiers = fs.readdirSync(DIST).filter((f) => f.endsWith(".js") && f !== "fecWorker.js");
+    const avecDecimal = fichiers.filter((f) => fs.readFileSync(path.join(DIST, f), "utf8").includes("[DecimalError]"));
+    expect(avecDecimal).toHaveLength(1);
+    expect(avecDecimal[0]).not.toMatch(/^(taskpane|functions|commands)\.js$/);
   });
 });

@@ -3,6 +3,9 @@ import { configure, render } from "@testing-library/react";
 import * as React from "react";
 import { EtatProvider } from "../../src/taskpane/etat";
 import { ProductionProvider } from "../../src/taskpane/production";
+// The catalogue loads the use cases on the first command (import(), a chunk of its own in the pane). Loaded here
+// with the test file instead, so compiling them is not counted in the first waitFor's 20 s.
+import "../../src/app/commandes";
 
 /*
  * Pane tests run the real use cases on an in-memory workbook: under a loaded machine (parallel jest workers,

@@ -2,6 +2,8 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+// Loaded with the test file rather than on the first command (the catalogue imports them on demand).
+import "../../src/app/commandes";
 
 class ResizeObserverInerte {
   observe(): void {}
