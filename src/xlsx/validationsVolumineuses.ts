@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { partiesFeuilles } from "./zipParties";
-import { catalogueZip } from "./zipLecture";
+import { catalogueZip, texteEntree } from "./zipLecture";
 import { attr, elements, enfants, NS_MAIN, positionAvant, racine, remplacer, sousArbre } from "./xml";
 import { extensionsAConserver, remettreExtensions } from "./extensions";
 import { mettreDeCoteFeuilles, type FeuilleVolumineuse } from "./feuillesVolumineuses";
@@ -51,8 +51,12 @@ export async function alleger(
   misesDeCote.feuilles = await mettreDeCoteFeuilles(zip, catalogue, parties, seuilFeuille);
   for (const [nom, partie] of parties) {
     if (misesDeCote.feuilles.has(nom)) continue;
-    const xml = await zip.file(partie)?.async("string");
+    // Inflated by Node's zlib (JSZip's JavaScript inflate took longer than ExcelJS's own reading of the sheet).
+    const entree = catalogue.get(partie);
+    const xml = entree ? await texteEntree(entree) : await zip.file(partie)?.async("string");
     if (!xml) continue;
+    // Neither element named anywhere in the part: nothing to set aside, no need to parse its cells.
+    if (!xml.includes("dataValidations") && !xml.includes("extLst")) continue;
     // The sheet's top-level elements and their children (dataValidation, ext); cells are not kept.
     let tous;
     try {

@@ -34,3 +34,10 @@ export async function catalogueZip(data: Buffer): Promise<Map<string, EntreeZip>
   });
   return out;
 }
+
+/** The part's bytes as UTF-8 text (inflated by Node's zlib). */
+export async function texteEntree(entree: EntreeZip): Promise<string> {
+  const morceaux: Buffer[] = [];
+  for await (const m of await entree.flux()) morceaux.push(m as Buffer);
+  return Buffer.concat(morceaux).toString("utf8");
+}
