@@ -208,6 +208,8 @@ describe("prodbook financement : entrées invalides → message français, code 
     const r = await lancer([p, "--cout", "1000"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Aucune feuille ne ressemble à un plan de financement/);
+    // The CLI names its option; the core's message (the pane's) names none.
+    expect(r.err).toMatch(/Indiquez-la avec --feuille\.$/m);
   });
   test("date sans règle en vigueur", async () => {
     const r = await lancer([c.cinema, "--cout", "1000", "--date", "2010-01-01"]);

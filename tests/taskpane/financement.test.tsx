@@ -37,7 +37,9 @@ describe("page Financement", () => {
     // 1 050 000 € d'aides publiques sur 2 000 000 € = 52,50 % > 50 % ; excédent de 1 000 000 €.
     await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.intensite).textContent).toBe("52,50\u00a0%"));
     expect(screen.getByTestId(IDS_FINANCEMENT.reste).textContent).toBe("1\u202f000\u202f000,00\u00a0€");
-    expect(screen.getByTestId(IDS_FINANCEMENT.constat(0)).textContent).toContain("intensite-aides-publiques");
+    // The finding shows its French title, never its code.
+    expect(screen.getByTestId(IDS_FINANCEMENT.constat(0)).textContent).toContain("Part des aides publiques");
+    expect(screen.getByTestId(IDS_FINANCEMENT.constat(0)).textContent).not.toContain("intensite-aides-publiques");
     expect(classeur.ecritures).toBe(0);
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.creer));
     await waitFor(() =>
@@ -84,5 +86,25 @@ describe("page Financement", () => {
     await total("3\u202f605\u202f000,00"); // 2 750 000 + 30 % × 2 850 000
     saisir(IDS_FINANCEMENT.langue, "etrangere");
     await total("3\u202f320\u202f000,00"); // 2 750 000 + 20 % × 2 850 000
+  });
+
+  it("plan introuvable : l'erreur ne cite aucune option de la ligne de commande et propose de choisir la feuille", async () => {
+    // A plan whose header names no financeur, on a sheet whose name says nothing: not recognised on its own.
+    const sansFinanceur = memoire(LIGNES_CINEMA.map((l, i) => (i === 3 ? ["Ligne", "Nature", "Montant (€)"] : l)));
+    classeur = new MemoryWorkbook({ Notes: [["Tournage en mars"]], Feuil2: sansFinanceur });
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.feuille).textContent).toContain("Feuil2"));
+    saisir(IDS_FINANCEMENT.cout, "3 000 000");
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+    const erreur = await screen.findByTestId(TEST_IDS.erreur);
+    expect(erreur.textContent).toContain("Aucune feuille ne ressemble à un plan de financement");
+    expect(erreur.textContent).toContain("Choisissez la feuille du plan de financement.");
+    expect(erreur.textContent).not.toMatch(/--/);
+    // The action is right there: choosing the sheet runs the check again with it.
+    saisir(IDS_FINANCEMENT.feuilleErreur, "Feuil2");
+    await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.resultat).textContent).toContain("Plan « Feuil2 »"));
+    expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
+    expect(screen.queryByTestId(IDS_FINANCEMENT.feuilleErreur)).toBeNull();
+    expect((screen.getByTestId(IDS_FINANCEMENT.feuille) as HTMLSelectElement).value).toBe("Feuil2");
   });
 });

@@ -2,7 +2,7 @@ import * as path from "path";
 import { LANGUES, type RegimeCredit } from "../../core/creditImpot/modele";
 import { financement, type OptionsFinancementPane } from "../../app/commandes/financement";
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
-import type { ResultatAnalyseFinancement } from "../../core/financement/analyser";
+import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { resultatJson } from "../../core/financement/json";
 import { texteTablesUtilisees } from "../../core/regles/utilisees";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
@@ -107,7 +107,10 @@ export const commande = definirCommande({
     };
   },
   async executer({ wb, args, entree, sortie }) {
-    const r = await financement(wb, args, sortie !== undefined);
+    const r = await financement(wb, args, sortie !== undefined).catch((e: unknown) => {
+      // The core's message says « choose the sheet »; here the way to choose it is the option.
+      throw e instanceof AucunPlanError ? new AucunPlanError(e.feuilles, "Indiquez-la avec --feuille.") : e;
+    });
     if (!r.contexte.cout) {
       throw new CliError(
         `${path.basename(entree)} : coût de production introuvable (ni feuille de devis, ni ligne « Coût » dans le plan). ` +

@@ -137,7 +137,7 @@ export function plafonnerHebergement(
   }
   if (lieu === "ailleurs" && ajustements.length) {
     alertes.push(
-      "Hébergement plafonné au tarif hors Paris ; pour Paris et la petite couronne, choisissez l'option hébergement « paris ».",
+      "Hébergement plafonné au tarif hors Paris ; pour Paris et la petite couronne, choisissez l'hébergement « Paris et petite couronne ».",
     );
   }
   return { ajustements, alertes };

@@ -1,5 +1,6 @@
 import type { Constat } from "../controles/constat";
 import { descriptionRegle } from "../controles/registre";
+import { GRAVITES, titreConstat } from "../controles/titres";
 import type { CellSpec, SheetSpec } from "../port/workbook";
 import { lienCellule } from "./feuilleDevis";
 import { conservationRespectee } from "./conservation";
@@ -25,28 +26,31 @@ export function feuilleControles(
   feuilleSource: string,
   conservation?: Conservation,
 ): SheetSpec {
-  const n = (g: Constat["gravite"]) => constats.filter((c) => c.gravite === g).length;
+  const n = (g: Constat["gravite"]) => {
+    const k = constats.filter((c) => c.gravite === g).length;
+    return `${k} ${k >= 2 ? GRAVITES[g].pluriel : GRAVITES[g].singulier}`;
+  };
   const rows: CellSpec[][] = [
     [`Contrôles du devis — source : feuille « ${feuilleSource} »`],
-    [
-      `${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} information(s). Cliquez sur une cellule pour y aller.`,
-    ],
+    [`${n("erreur")}, ${n("alerte")}, ${n("info")}. Cliquez sur une cellule pour y aller.`],
     [conservation ? texteConservation(conservation) : null],
-    ["Gravité", "Règle", "Message", "Cellule"],
+    ["Gravité", "Contrôle", "Message", "Cellule"],
   ];
   if (constats.length === 0)
-    rows.push(["info", "aucun-constat", "Aucun constat : le devis passe tous les contrôles.", null]);
-  for (const c of constats) rows.push([c.gravite, c.regle, c.message, c.cellule ? lienCellule(c.cellule) : null]);
+    rows.push(["info", "Aucun constat", "Aucun constat : le devis passe tous les contrôles.", null]);
+  // Column A keeps the severity's key (« erreur », « alerte », « info »): the conditional formats test it.
+  for (const c of constats)
+    rows.push([c.gravite, titreConstat(c.regle), c.message, c.cellule ? lienCellule(c.cellule) : null]);
   const fin = rows.length;
   const regles = [...new Set(constats.map((c) => c.regle))];
   if (regles.length) {
-    rows.push([], [null, "Règle", "Ce qui est vérifié"]);
-    for (const r of regles) rows.push([null, r, descriptionRegle(r) ?? ""]);
+    rows.push([], [null, "Contrôle", "Ce qui est vérifié"]);
+    for (const r of regles) rows.push([null, titreConstat(r), descriptionRegle(r) ?? ""]);
   }
   return {
     name: nom,
     rows,
-    columns: [{ width: 10 }, { width: 24 }, { width: 110 }, { width: 20 }],
+    columns: [{ width: 10 }, { width: 36 }, { width: 110 }, { width: 20 }],
     formats: [
       { range: "A1", bold: true },
       { range: "A2", italic: true },

@@ -49,7 +49,7 @@ export class GrandLivreTropGrandError extends ErreurDonnees {
     super(
       `Le FEC compte ${milliers(lignes)} lignes importées : le Grand livre ne tient pas dans une feuille Excel ` +
         `(${milliers(LIGNES_MAX_FEUILLE - 1)} lignes au plus sous l'en-tête). Scindez le FEC par période, ou demandez le rapport ` +
-        `seul (--json sans -o).`,
+        `seul, sans écrire le Grand livre.`,
     );
   }
 }

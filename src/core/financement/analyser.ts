@@ -28,11 +28,18 @@ export class FeuilleAbsenteError extends ErreurDonnees {
   }
 }
 
+/**
+ * No sheet looks like a financing plan. The message says what to do in words of no door (the pane offers a sheet
+ * picker next to it, the CLI names its option): `consigne` replaces the last sentence.
+ */
 export class AucunPlanError extends ErreurDonnees {
-  constructor(existantes: string[]) {
+  constructor(
+    public readonly feuilles: string[],
+    consigne = "Choisissez la feuille du plan de financement.",
+  ) {
     super(
       `Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) ` +
-        `parmi : ${existantes.join(", ")}. Indiquez-la avec --feuille.`,
+        `parmi : ${feuilles.join(", ")}. ${consigne}`,
     );
   }
 }

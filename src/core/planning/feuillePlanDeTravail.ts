@@ -1,4 +1,5 @@
 import type { Constat } from "../controles/constat";
+import { titreConstat } from "../controles/titres";
 import type { CellSpec, RangeFormat, SheetSpec, TableSpec } from "../port/workbook";
 import { adresse, plage } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -107,9 +108,10 @@ export function feuillePlanDeTravail(
   const e3 = fin2 + 3;
   rows[e3 - 1] = ["Contrôles du temps de travail"];
   formats.push({ range: adresse(e3 - 1, 0), bold: true });
-  rows[e3] = ["Gravité", "Règle", "Message", "Cellule"];
+  rows[e3] = ["Gravité", "Contrôle", "Message", "Cellule"];
   r = e3 + 1;
-  for (const c of analyse.constats) rows[r++] = [GRAVITES[c.gravite], c.regle, c.message, c.cellule ?? ""];
+  for (const c of analyse.constats)
+    rows[r++] = [GRAVITES[c.gravite], titreConstat(c.regle), c.message, c.cellule ?? ""];
   if (analyse.constats.length === 0) rows[r++] = ["—", "", "Aucun dépassement constaté.", ""];
   tables.push({ name: "tblControlesTemps", range: plage(e3, 0, r - 1, 3), style: "TableStyleLight1" });
 

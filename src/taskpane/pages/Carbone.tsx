@@ -1,11 +1,9 @@
 import {
-  Badge,
   Button,
   Caption1,
   Field,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -18,10 +16,12 @@ import {
   tableHeaderCellClassNames,
   tokens,
 } from "@fluentui/react-components";
+import { Warning16Filled } from "@fluentui/react-icons";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ResultatCarbone } from "../../app/commandes/carbone";
 import { ChoixFeuille } from "../components/ChoixFeuille";
+import { ConstatsCliquables, type GroupeConstats } from "../components/ConstatsCliquables";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
 import { compte, guillemets, typographie } from "../francais";
@@ -49,20 +49,16 @@ const useStyles = makeStyles({
   nombre: { textAlign: "right", whiteSpace: "nowrap" },
   enteteNombre: { [`& .${tableHeaderCellClassNames.button}`]: { justifyContent: "flex-end" } },
   liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  manquant: {
-    display: "block",
-    textAlign: "left",
-    width: "100%",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  // « 'Budget Gardiens'!B43 » may be wider than the pane: wrap it instead of overflowing.
-  cellule: { color: tokens.colorBrandForeground1, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
 });
+
+/** The carbon findings are all of one kind: data to complete. */
+const A_COMPLETER: GroupeConstats = {
+  cle: "a-completer",
+  titre: "À compléter",
+  nom: "À compléter",
+  icone: <Warning16Filled />,
+  couleur: "warning",
+};
 
 /** « 2.63 » → « 2,63 » (French decimal comma). */
 const fr = (s: string) => s.replace(".", ",");
@@ -178,34 +174,24 @@ export function Carbone() {
         </MessageBarBody>
       </MessageBar>
       {b && b.manquants.length > 0 && (
-        <div className={styles.liste} data-testid={IDS_CARBONE.manquants}>
-          <Subtitle2>
-            À compléter <Badge color="warning">{b.manquants.length}</Badge>
-          </Subtitle2>
+        <div className={styles.liste}>
           <Caption1>
-            Aucune distance ni aucun facteur n'est deviné : complétez les cellules jaunes de la feuille « Bilan carbone
-            ».
+            {typographie(
+              "Aucune distance ni aucun facteur n'est deviné : complétez les cellules jaunes de la feuille « Bilan carbone ».",
+            )}
           </Caption1>
-          {b.manquants.map((m, i) =>
-            estCellule(m.cellule) ? (
-              <button
-                key={i}
-                type="button"
-                className={styles.manquant}
-                data-testid={IDS_CARBONE.manquant(i)}
-                title={`Aller à ${m.cellule}`}
-                onClick={() => aller(m.cellule)}
-              >
-                <Text block>{typographie(m.message)}</Text>
-                <Caption1 className={styles.cellule}>{m.cellule}</Caption1>
-              </button>
-            ) : (
-              <div key={i} className={styles.manquant} data-testid={IDS_CARBONE.manquant(i)}>
-                <Text block>{typographie(m.message)}</Text>
-                <Caption1>{m.cellule}</Caption1>
-              </div>
-            ),
-          )}
+          <ConstatsCliquables
+            elements={b.manquants.map((m) => ({
+              groupe: "a-completer",
+              message: typographie(m.message),
+              ...(estCellule(m.cellule) ? { cellule: m.cellule } : { lieu: m.cellule }),
+            }))}
+            groupes={[A_COMPLETER]}
+            onAller={aller}
+            etiquette="Données à compléter"
+            testId={IDS_CARBONE.manquants}
+            testIdElement={IDS_CARBONE.manquant}
+          />
         </div>
       )}
     </section>

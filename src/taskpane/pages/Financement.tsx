@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Checkbox,
   Field,
@@ -20,8 +19,10 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuFinancement, OptionsFinancementPane } from "../../app/commandes/financement";
 import type { LangueOeuvre } from "../../core/creditImpot/modele";
+import { AucunPlanError } from "../../core/financement/analyser";
 import type { TypeOeuvre } from "../../core/devis/model";
 import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
+import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { Retour } from "../components/Retour";
 import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useCommande } from "../components/useCommande";
@@ -43,6 +44,7 @@ export const IDS_FINANCEMENT = {
   reste: "fin-reste",
   intensite: "fin-intensite",
   constat: (i: number) => `fin-constat-${i}`,
+  feuilleErreur: "fin-feuille-erreur",
   succes: "fin-succes",
 } as const;
 
@@ -51,12 +53,11 @@ const useStyles = makeStyles({
   ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   fort: { fontWeight: tokens.fontWeightSemibold },
-  constat: { cursor: "pointer" },
+  choixErreur: { maxWidth: "100%" },
 });
 
 /** JSON amounts ("1234.56") → French display. */
 const m = (s: string) => formatMontantFr(eurosToCents(s));
-const COULEUR = { erreur: "danger", alerte: "warning", info: "informative" } as const;
 
 export function Financement() {
   const styles = useStyles();
@@ -72,7 +73,7 @@ export function Financement() {
   const langue = production.contexte.langue ?? "";
   const [resultat, setResultat] = React.useState<ApercuFinancement>();
 
-  const options = (): OptionsFinancementPane => {
+  const options = (plan = feuille): OptionsFinancementPane => {
     let montant: Cents | undefined;
     if (cout.trim()) {
       montant = parseMontant(cout);
@@ -80,7 +81,7 @@ export function Financement() {
         throw new Error(`Coût « ${cout} » : un montant positif en euros est attendu (ex. 3 000 000).`);
     }
     return {
-      feuille: feuille || undefined,
+      feuille: plan || undefined,
       feuilleDevis: montant === undefined ? devis || undefined : undefined,
       cout: montant,
       typeOeuvre: oeuvre,
@@ -90,10 +91,10 @@ export function Financement() {
     };
   };
 
-  const executer = (ecrire: boolean) =>
+  const executer = (ecrire: boolean, plan = feuille) =>
     lancer(
       async () => {
-        const o = options();
+        const o = options(plan);
         const r = await envoyer(ecrire ? "creerFeuillesFinancement" : "analyserFinancement", o);
         setResultat(r);
         return r;
@@ -171,6 +172,20 @@ export function Financement() {
       </div>
       <Retour commande={commande} action="fin-verifier" enCours="Lecture du plan de financement…" />
       <Retour commande={commande} action="fin-creer" enCours="Écriture du plan et de l'échéancier…" />
+      {!occupe && commande.erreur instanceof AucunPlanError && (
+        // The plan was not found: the sheet picker right at the error, choosing a sheet runs the action again.
+        <Field label="Feuille du plan de financement" className={styles.choixErreur}>
+          <ChoixFeuille
+            id={IDS_FINANCEMENT.feuilleErreur}
+            valeur={feuille}
+            vide="Choisissez une feuille…"
+            onChange={(f) => {
+              setFeuille(f);
+              if (f) void executer(commande.action === "fin-creer", f);
+            }}
+          />
+        </Field>
+      )}
       {resultat && (
         <Resultat
           r={resultat}
@@ -229,23 +244,14 @@ function Resultat({ r, aller }: { r: ApercuFinancement; aller: (cellule: string)
         </TableBody>
       </Table>
       <Text size={200}>{r.repartition}</Text>
-      {r.controles.map((c, i) => (
-        <MessageBar
-          key={i}
-          intent={c.gravite === "erreur" ? "error" : c.gravite === "alerte" ? "warning" : "info"}
-          data-testid={IDS_FINANCEMENT.constat(i)}
-        >
-          <MessageBarBody
-            className={c.cellule ? styles.constat : undefined}
-            onClick={() => c.cellule && aller(c.cellule)}
-          >
-            <Badge color={COULEUR[c.gravite as keyof typeof COULEUR]} appearance="tint">
-              {c.regle}
-            </Badge>{" "}
-            {c.message}
-          </MessageBarBody>
-        </MessageBar>
-      ))}
+      {r.controles.length > 0 && (
+        <ConstatsCliquables
+          elements={constatsAffiches(r.controles)}
+          onAller={aller}
+          etiquette="Contrôles du plan"
+          testIdElement={IDS_FINANCEMENT.constat}
+        />
+      )}
     </div>
   );
 }

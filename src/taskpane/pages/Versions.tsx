@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Caption1,
   Checkbox,
@@ -21,39 +20,23 @@ import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
 import type { ResumeVersion } from "../../app/commandes/versions";
 import { type Cents, formatMontantFr } from "../../core/money";
-import type { LigneComparee } from "../../core/versions/comparer";
+import { ConstatsCliquables, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
+import { compte, dateFr, typographie } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
 const IDS = TEST_IDS.versions;
 const COURANT = "courant";
 const SUGGESTIONS = ["Devis initial", "Dépôt agrément provisoire", "Devis définitif"];
-const STATUT: Record<string, { texte: string; couleur: "success" | "danger" | "warning" }> = {
-  ajoutee: { texte: "ajoutée", couleur: "success" },
-  supprimee: { texte: "supprimée", couleur: "danger" },
-  modifiee: { texte: "modifiée", couleur: "warning" },
-};
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  ligne: {
-    display: "block",
-    textAlign: "left",
-    width: "100%",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
   chiffres: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   hausse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   baisse: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
-  cellule: { color: tokens.colorBrandForeground1, fontFamily: tokens.fontFamilyMonospace },
 });
 
 const m = (c: number) => formatMontantFr(c as Cents);
@@ -105,8 +88,10 @@ export function Versions() {
       setVersions(r.versions);
       setDe((d) => d || r.version.nom);
       setEnregistree(
-        `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${r.version.lignes} ligne(s), ` +
-          `${m(r.version.total)} (feuille « ${r.feuille} »).`,
+        typographie(
+          `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${compte(r.version.lignes, "ligne")}, ` +
+            `${m(r.version.total)} (feuille « ${r.feuille} »).`,
+        ),
       );
     });
 
@@ -114,10 +99,7 @@ export function Versions() {
     lancer(async () => {
       setResultat(await envoyer("comparerVersions", { de, a, ecrire: true, feuille }));
     });
-  const aller = (l: LigneComparee) => {
-    const ref = l.a ?? l.de;
-    if (ref) void lancer(() => envoyer("selectionnerCellule", { cellule: ref.cellule }));
-  };
+  const aller = (cellule: string) => void lancer(() => envoyer("selectionnerCellule", { cellule }));
 
   const c = resultat?.comparaison;
   const changees = c?.lignes.filter((l) => l.statut !== "inchangee") ?? [];
@@ -148,42 +130,38 @@ export function Versions() {
             ))}
           <Text>
             {changees.length
-              ? `${changees.length} ligne(s) changée(s) — cliquez pour aller à la cellule :`
+              ? `${compte(changees.length, "ligne changée", "lignes changées")}\u00a0: choisissez-en une pour aller à sa cellule.`
               : "Aucune ligne changée."}
           </Text>
-          <div className={styles.liste} data-testid={IDS.lignes}>
-            {changees.map((l, i) => {
+          <ConstatsCliquables
+            elements={changees.map((l) => {
               const ref = (l.a ?? l.de)!;
-              return (
-                <button
-                  key={i}
-                  type="button"
-                  className={styles.ligne}
-                  data-testid={IDS.ligne(i)}
-                  title={`Aller à ${ref.cellule}`}
-                  onClick={() => aller(l)}
-                >
-                  <Text block>
-                    <Badge color={STATUT[l.statut].couleur} size="small">
-                      {STATUT[l.statut].texte}
-                    </Badge>{" "}
-                    {ref.code ? `${ref.code} ` : ""}
-                    {l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : ref.libelle}
-                  </Text>
-                  <Caption1>
-                    <Ecart delta={l.delta} />
-                    {" · "}
-                    <span className={styles.cellule}>{ref.cellule}</span>
-                  </Caption1>
-                </button>
-              );
+              return {
+                groupe: l.statut,
+                message: typographie(
+                  `${ref.code ? `${ref.code} ` : ""}` +
+                    (l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : ref.libelle),
+                ),
+                detail: <Ecart delta={l.delta} />,
+                cellule: ref.cellule,
+              };
             })}
-          </div>
+            groupes={GROUPES_CHANGEMENT}
+            onAller={aller}
+            etiquette="Lignes changées"
+            testId={IDS.lignes}
+            testIdElement={IDS.ligne}
+          />
           {resultat?.feuille && (
             <Caption1>
-              Feuille « {resultat.feuille} » écrite
-              {resultat.commentaires ? ` (${resultat.commentaires} commentaire(s) conservé(s))` : ""}
-              {resultat.realise ? ", avec le réalisé de la feuille Écarts" : ""}.
+              {typographie(
+                `Feuille « ${resultat.feuille} » écrite` +
+                  (resultat.commentaires
+                    ? ` (${compte(resultat.commentaires, "commentaire conservé", "commentaires conservés")})`
+                    : "") +
+                  (resultat.realise ? ", avec le réalisé de la feuille Écarts" : "") +
+                  ".",
+              )}
             </Caption1>
           )}
         </section>
@@ -255,8 +233,9 @@ export function Versions() {
           {versions?.map((v) => (
             <div key={v.nom} className={styles.chiffres}>
               <Caption1>
-                <strong>{v.nom}</strong> · {v.date ? v.date.split("-").reverse().join("/") : ""}
-                {v.auteur ? ` · ${v.auteur}` : ""} · {v.lignes} ligne(s)
+                <strong>{v.nom}</strong>
+                {v.date ? ` · ${dateFr(v.date)}` : ""}
+                {v.auteur ? ` · ${v.auteur}` : ""} · {compte(v.lignes, "ligne")}
               </Caption1>
               <Caption1>{m(v.total)}</Caption1>
             </div>
@@ -269,7 +248,9 @@ export function Versions() {
           <DialogBody>
             <DialogTitle>Remplacer la version ?</DialogTitle>
             <DialogContent>
-              Une version « {confirmer} » existe déjà. La remplacer par le devis actuel ? L'ancienne sera perdue.
+              {typographie(
+                `Une version « ${confirmer} » existe déjà. La remplacer par le devis actuel ? L'ancienne sera perdue.`,
+              )}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" data-testid={IDS.remplacer} onClick={() => enregistrer(true)}>

@@ -61,7 +61,9 @@ describe("structurerDevis", () => {
     expect(s.rows[1]).toEqual(["Durée (minutes)", 26, expect.any(String)]);
     expect(JSON.stringify(s.rows)).toContain("'Devis (Prodbook)'!H");
     const c = wb.ecrites.get("Contrôles") as SheetSpec;
+    expect(c.rows[3]).toEqual(["Gravité", "Contrôle", "Message", "Cellule"]);
     expect(c.rows[4][0]).toBe("erreur");
+    expect(c.rows[4][1]).toBe("Montant ≠ quantité × taux");
     expect(c.rows[4][3]).toEqual({ formula: 'HYPERLINK("#Devis!G6","Devis!G6")', result: "Devis!G6" });
 
     const avant = await wb.listSheets();

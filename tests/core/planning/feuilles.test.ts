@@ -133,7 +133,9 @@ describe("feuilles Plan de travail et Feuille de service", () => {
       { formula: "SUM(C6:D6)", result: 19 / 24 },
       { formula: "COUNT(C6:D6)", result: 2 },
     ]);
-    expect(JSON.stringify(s.rows)).toContain("duree-quotidienne");
+    // The findings table shows the finding's French title, not its code.
+    expect(JSON.stringify(s.rows)).toContain("Journée trop longue");
+    expect(JSON.stringify(s.rows)).not.toContain("duree-quotidienne");
     // Rest from Sat 01:00 to Sat 10:00 = 9 h: reduced rest (alerte).
     expect(analyse.constats.map((c) => [c.regle, c.gravite])).toEqual([
       ["duree-quotidienne", "erreur"],

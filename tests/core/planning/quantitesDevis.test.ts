@@ -75,8 +75,9 @@ describe("revue des quantités du devis d'après le plan de travail (devis réel
     const devisEcrit = wb.ecrites.get("Devis")!;
     const ligne = devisEcrit.rows.find((row) => row.includes("Chef opérateur"))!;
     expect(ligne).toContain(4);
-    // The Contrôles sheet lists the working-time findings next to the devis ones.
+    // The Contrôles sheet lists the working-time findings next to the devis ones, by their French title.
     const controles = JSON.stringify(wb.ecrites.get("Contrôles")!.rows);
-    expect(controles).toContain("duree-quotidienne");
+    expect(controles).toContain("Journée trop longue");
+    expect(controles).not.toContain("duree-quotidienne");
   });
 });

@@ -96,7 +96,7 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
     alertes.push({
       ligne: 0,
       message:
-        "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez --encodage windows-1252.",
+        "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage windows-1252.",
     });
   }
   alertes.sort((a, b) => a.ligne - b.ligne);

@@ -38,7 +38,7 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
         gravite: "info",
         message:
           `Fiction : le minimum de ${euros(f.numeraireParHeure)} par heure en numéraire des diffuseurs n'a pas été vérifié ` +
-          `faute de durée (--duree).`,
+          `faute de durée de l'œuvre.`,
       });
       return out;
     }

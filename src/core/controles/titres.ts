@@ -1,0 +1,59 @@
+import type { Gravite } from "./constat";
+
+/**
+ * The French title of every finding code, in one place: the pane and the « Contrôles » sheets show the title
+ * (« Montant ≠ quantité × taux »), never the code. The code (`Constat.regle`) stays in the CLI's JSON, where it
+ * is a public contract. A test checks that every code the engine can emit has a title here.
+ */
+export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
+  // Devis
+  "montant-calcul": "Montant ≠ quantité × taux",
+  "montant-illisible": "Montant illisible",
+  "montant-ambigu": "Montant ambigu (décimales ou milliers)",
+  "montant-sous-centime": "Montant arrondi au centime",
+  "formule-sans-resultat": "Formule sans résultat enregistré",
+  "sous-total-producteur": "Sous-total ≠ somme des lignes",
+  "total-producteur": "Total ≠ somme des lignes",
+  "total-non-prouve": "Total non prouvé, compté comme ligne",
+  "ligne-hors-chapitre": "Montant hors chapitre",
+  "repartition-france-etranger": "Parts France et étranger ≠ montant",
+  "charges-sociales-absentes": "Charges sociales absentes",
+  "frais-generaux-taux": "Frais généraux au-delà du taux",
+  "imprevus-taux": "Imprévus au-delà du taux",
+  "salaire-minimum": "Salaire sous le minimum conventionnel",
+  "devis-parametre-inconnu": "Paramètre inconnu",
+  "montant-hors-lignes": "Montant lu hors des lignes",
+  // Planning (temps de travail)
+  "duree-quotidienne": "Journée trop longue",
+  "repos-quotidien": "Repos quotidien trop court",
+  "duree-hebdomadaire": "Semaine trop longue",
+  "heures-supplementaires": "Heures supplémentaires",
+  "temps-de-travail-parametre": "Paramètre du classeur utilisé",
+  "temps-de-travail-parametre-inconnu": "Paramètre inconnu",
+  // Plan de financement
+  "aides-cnc": "Aides du CNC",
+  equilibre: "Équilibre du plan",
+  "lecture-plan": "Cellule du plan illisible",
+  "diffuseurs-fsa": "Apport des diffuseurs (FSA)",
+  "source-non-classee": "Financeur non classé",
+  "intensite-aides-publiques": "Part des aides publiques",
+  "total-plan": "Total du plan ≠ somme des financements",
+  "statut-envisage": "Financements seulement envisagés",
+  "credit-impot-calcule": "Crédit d'impôt calculé",
+  // Écarts (Grand livre)
+  "conservation-classe-6": "Classe 6 incomplète",
+  "lignes-fec-rejetees": "Lignes du FEC rejetées",
+  "comptes-non-affectes": "Comptes sans poste",
+};
+
+/** What each severity is called, singular and plural (the pane writes « 2 alertes », the sheets « Alerte »). */
+export const GRAVITES: Readonly<Record<Gravite, { singulier: string; pluriel: string; titre: string }>> = {
+  erreur: { singulier: "erreur", pluriel: "erreurs", titre: "Erreurs" },
+  alerte: { singulier: "alerte", pluriel: "alertes", titre: "Alertes" },
+  info: { singulier: "information", pluriel: "informations", titre: "Informations" },
+};
+
+/** The title of a finding code; an unknown code (a newer engine) gets a neutral word, never the code itself. */
+export function titreConstat(regle: string): string {
+  return Object.prototype.hasOwnProperty.call(TITRES_CONSTATS, regle) ? TITRES_CONSTATS[regle] : "Constat";
+}

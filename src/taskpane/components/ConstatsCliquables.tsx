@@ -1,0 +1,223 @@
+import { Badge, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  AddCircle16Regular,
+  Edit16Regular,
+  ErrorCircle16Filled,
+  Info16Filled,
+  SubtractCircle16Regular,
+  Warning16Filled,
+} from "@fluentui/react-icons";
+import * as React from "react";
+import type { Constat, Gravite } from "../../core/controles/constat";
+import { GRAVITES, titreConstat } from "../../core/controles/titres";
+import { typographie } from "../francais";
+
+/**
+ * A group of the list (a severity, a change status…): its heading says what it is in words, with an icon and the
+ * count, so nothing is told by colour alone.
+ */
+export interface GroupeConstats {
+  cle: string;
+  /** Heading: « Erreurs ». */
+  titre: string;
+  /** Read before each item by screen readers: « Erreur ». */
+  nom: string;
+  icone: React.ReactElement;
+  couleur: "danger" | "warning" | "informative" | "success" | "important" | "subtle";
+}
+
+/** One item: a finding, a line to complete, a changed line. */
+export interface ConstatAffiche {
+  /** `cle` of its group. */
+  groupe: string;
+  /** Short French title (« Montant ≠ quantité × taux »), never a rule id. */
+  titre?: string;
+  /** The sentence saying what and where. */
+  message: React.ReactNode;
+  /** Extra line under the message (an amount, a delta). */
+  detail?: React.ReactNode;
+  /** A cell the pane can select (« 'Budget Gardiens'!B43 »): the item is then a button that selects it. */
+  cellule?: string;
+  /** A place that is not a cell (« PDT (plan de travail) »): shown, not selectable. */
+  lieu?: string;
+}
+
+/** The three severities of the validation engine, in the order the engine sorts them. */
+export const GROUPES_GRAVITE: readonly GroupeConstats[] = (["erreur", "alerte", "info"] as Gravite[]).map((g) => ({
+  cle: g,
+  titre: GRAVITES[g].titre,
+  nom: GRAVITES[g].singulier[0].toUpperCase() + GRAVITES[g].singulier.slice(1),
+  icone: g === "erreur" ? <ErrorCircle16Filled /> : g === "alerte" ? <Warning16Filled /> : <Info16Filled />,
+  couleur: g === "erreur" ? "danger" : g === "alerte" ? "warning" : "informative",
+}));
+
+/** Groups of a comparison of versions (changed lines). */
+export const GROUPES_CHANGEMENT: readonly GroupeConstats[] = [
+  { cle: "modifiee", titre: "Modifiées", nom: "Modifiée", icone: <Edit16Regular />, couleur: "warning" },
+  { cle: "ajoutee", titre: "Ajoutées", nom: "Ajoutée", icone: <AddCircle16Regular />, couleur: "success" },
+  { cle: "supprimee", titre: "Supprimées", nom: "Supprimée", icone: <SubtractCircle16Regular />, couleur: "danger" },
+];
+
+/** Findings of the engine (or their JSON form), as the list shows them: French title, typography, cell. */
+export function constatsAffiches(
+  constats: readonly (Omit<Constat, "gravite"> & { gravite: Gravite | string })[],
+): ConstatAffiche[] {
+  return constats.map((c) => ({
+    groupe: c.gravite,
+    titre: titreConstat(c.regle),
+    message: typographie(c.message),
+    cellule: c.cellule,
+  }));
+}
+
+const useStyles = makeStyles({
+  liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  groupe: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  entete: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, margin: 0 },
+  icone: { display: "inline-flex", flexShrink: 0, paddingTop: "2px" },
+  danger: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  informative: { color: tokens.colorBrandForeground1 },
+  success: { color: tokens.colorPaletteGreenForeground1 },
+  important: { color: tokens.colorNeutralForeground1 },
+  subtle: { color: tokens.colorNeutralForeground3 },
+  elements: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  element: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    textAlign: "left",
+    width: "100%",
+    boxSizing: "border-box",
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: "inherit",
+    fontSize: "inherit",
+  },
+  bouton: {
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  corps: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
+  // « 'Budget Gardiens'!B43 » may be wider than the pane: it wraps instead of overflowing.
+  cellule: { color: tokens.colorBrandForeground1, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  cache: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+/**
+ * The one list of « constats cliquables » of the pane (Contrôles, Financement, Carbone, Versions): grouped (by
+ * severity by default) with a count per group; each item that has a cell is a real button that selects it in
+ * Excel through `onAller` (the app layer), reachable with Tab and pressed with Enter or Space.
+ */
+export function ConstatsCliquables({
+  elements,
+  groupes = GROUPES_GRAVITE,
+  onAller,
+  etiquette,
+  testId,
+  testIdGroupe,
+  testIdElement,
+}: {
+  elements: readonly ConstatAffiche[];
+  groupes?: readonly GroupeConstats[];
+  onAller: (cellule: string) => void;
+  /** aria-label of the list: « Constats du devis ». */
+  etiquette: string;
+  testId?: string;
+  testIdGroupe?: (cle: string) => string;
+  /** By the item's index in `elements`. */
+  testIdElement?: (i: number) => string;
+}) {
+  const styles = useStyles();
+  const indexes = new Map(elements.map((e, i) => [e, i]));
+  return (
+    <section className={styles.liste} aria-label={etiquette} data-testid={testId}>
+      {groupes.map((g) => {
+        const dugroupe = elements.filter((e) => e.groupe === g.cle);
+        if (dugroupe.length === 0) return null;
+        const idTitre = `constats-${etiquette.replace(/\W+/g, "-")}-${g.cle}`;
+        const icone = (
+          <span className={mergeClasses(styles.icone, styles[g.couleur])} aria-hidden>
+            {g.icone}
+          </span>
+        );
+        return (
+          <div key={g.cle} className={styles.groupe} data-testid={testIdGroupe?.(g.cle)}>
+            <Subtitle2 as="h3" className={styles.entete} id={idTitre}>
+              {icone}
+              {g.titre}
+              <Badge color={g.couleur} appearance="tint">
+                {dugroupe.length}
+              </Badge>
+            </Subtitle2>
+            <ul className={styles.elements} aria-labelledby={idTitre}>
+              {dugroupe.map((e) => {
+                const i = indexes.get(e) as number;
+                const contenu = (
+                  <>
+                    {icone}
+                    <span className={styles.corps}>
+                      <span className={styles.cache}>{`${g.nom}\u00a0: `}</span>
+                      {e.titre && (
+                        <Text weight="semibold" block>
+                          {e.titre}
+                        </Text>
+                      )}
+                      <Text block>{e.message}</Text>
+                      {(e.detail || e.cellule || e.lieu) && (
+                        <Caption1>
+                          {e.detail}
+                          {e.detail && (e.cellule || e.lieu) ? " · " : ""}
+                          {e.cellule && <span className={styles.cellule}>{e.cellule}</span>}
+                          {!e.cellule && e.lieu}
+                        </Caption1>
+                      )}
+                    </span>
+                  </>
+                );
+                return (
+                  <li key={i}>
+                    {e.cellule ? (
+                      <button
+                        type="button"
+                        className={mergeClasses(styles.element, styles.bouton)}
+                        data-testid={testIdElement?.(i)}
+                        title={`Aller à ${e.cellule}`}
+                        onClick={() => onAller(e.cellule as string)}
+                      >
+                        {contenu}
+                      </button>
+                    ) : (
+                      <div className={styles.element} data-testid={testIdElement?.(i)}>
+                        {contenu}
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import * as fs from "fs";
+import * as path from "path";
+import { REGLES_DEVIS } from "../../../src/core/devis/regles";
+import { REGLES_FINANCEMENT } from "../../../src/core/financement/regles";
+import { REGLES_TEMPS_DE_TRAVAIL } from "../../../src/core/planning/tempsDeTravail";
+import { TITRES_CONSTATS, titreConstat } from "../../../src/core/controles/titres";
+
+const RACINE = path.join(__dirname, "../../..");
+
+function fichiers(dossier: string): string[] {
+  return fs.readdirSync(dossier, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dossier, e.name);
+    return e.isDirectory() ? fichiers(p) : /\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
+
+/**
+ * Every finding code the engine can emit: the registered rules' ids, the `regle: "…"` literals of src/core and
+ * src/app (findings made outside a registry: écarts, financement's crédit d'impôt), and the codes passed to the
+ * shared checkers (verifierTotaux, verifierTauxAccord).
+ */
+function codesEmis(): Set<string> {
+  const codes = new Set<string>([...REGLES_DEVIS, ...REGLES_FINANCEMENT, ...REGLES_TEMPS_DE_TRAVAIL].map((r) => r.id));
+  for (const f of [...fichiers(path.join(RACINE, "src/core")), ...fichiers(path.join(RACINE, "src/app"))]) {
+    const texte = fs.readFileSync(f, "utf8");
+    for (const m of texte.matchAll(/\bregle:\s*"([a-z0-9-]+)"/g)) codes.add(m[1]);
+    for (const m of texte.matchAll(/verifier(?:Totaux|TauxAccord)\([^)]*"([a-z0-9]+(?:-[a-z0-9]+)+)"/g))
+      codes.add(m[1]);
+  }
+  return codes;
+}
+
+describe("titres français des constats", () => {
+  const codes = codesEmis();
+
+  it("chaque code de constat émis a un titre français, et chaque titre un code émis", () => {
+    expect(codes.size).toBeGreaterThan(30);
+    for (const c of ["montant-calcul", "total-non-prouve", "montant-ambigu", "comptes-non-affectes"])
+      expect(codes).toContain(c);
+    expect([...codes].filter((c) => !(c in TITRES_CONSTATS)).sort()).toEqual([]);
+    expect(Object.keys(TITRES_CONSTATS).filter((c) => !codes.has(c))).toEqual([]);
+  });
+
+  it("un titre est une phrase française courte, jamais un code", () => {
+    for (const [code, titre] of Object.entries(TITRES_CONSTATS)) {
+      expect(titre).not.toMatch(/(^|\s)[a-z0-9]+(-[a-z0-9]+)+(?=[\s,.)]|$)/); // no kebab-case id
+      for (const c of codes) expect(titre).not.toContain(c);
+      expect(titre).not.toMatch(/--/); // no CLI option
+      expect(titre.length).toBeLessThanOrEqual(42);
+      expect(titre[0]).toBe(titre[0].toUpperCase());
+      expect(titreConstat(code)).toBe(titre);
+    }
+    expect(titreConstat("montant-calcul")).toBe("Montant ≠ quantité × taux");
+    // A code this version does not know (a newer engine) never shows as such.
+    expect(titreConstat("regle-future")).toBe("Constat");
+    expect(titreConstat("toString")).toBe("Constat");
+  });
+});
