@@ -34,7 +34,15 @@ const SUGGESTIONS = ["Devis initial", "Dépôt agrément provisoire", "Devis dé
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  chiffres: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // Label and figure on one line when they fit, else the figure goes under; words and amounts are never cut.
+  chiffres: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    overflowWrap: "normal",
+  },
+  montant: { whiteSpace: "nowrap", marginLeft: "auto" },
   hausse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   baisse: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -123,7 +131,7 @@ export function Versions() {
                 <Caption1>
                   {ch.code} {ch.libelle}
                 </Caption1>
-                <Caption1>
+                <Caption1 className={styles.montant}>
                   <Ecart delta={ch.delta} />
                 </Caption1>
               </div>
@@ -237,7 +245,7 @@ export function Versions() {
                 {v.date ? ` · ${dateFr(v.date)}` : ""}
                 {v.auteur ? ` · ${v.auteur}` : ""} · {compte(v.lignes, "ligne")}
               </Caption1>
-              <Caption1>{m(v.total)}</Caption1>
+              <Caption1 className={styles.montant}>{m(v.total)}</Caption1>
             </div>
           ))}
         </div>

@@ -1,0 +1,178 @@
+import * as path from "path";
+import type { Page } from "playwright-core";
+import type { SheetData } from "../../src/core/port/workbook";
+import { structurerDevis } from "../../src/core/devis/structurer";
+import { TITRES_CONSTATS } from "../../src/core/controles/titres";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { RACINE, etatExcel, ouvrirVolet, versFixture, type Volet } from "./volet";
+
+/**
+ * The pane with the keyboard only (Tab, arrows in the tab list, Enter, Space; no mouse click): Structurer →
+ * Contrôles → a finding selects its cell in the fake Excel. Then every page is scanned for elements that react
+ * to a click without being a button, a link or a form control (a clickable div a keyboard cannot reach).
+ */
+const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+
+describe("volet au clavier seul (bundle construit, Excel simulé)", () => {
+  let v: Volet;
+  let page: Page;
+  let attendu: Awaited<ReturnType<typeof structurerDevis>>;
+
+  beforeAll(async () => {
+    const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    const noms = await wb.listSheets();
+    for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    attendu = await structurerDevis(wb, { feuille: noms[0], genre: "documentaire", dureeMinutes: 52 });
+    v = await ouvrirVolet({ sheets, active: noms[0] });
+    page = v.page;
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("Structurer → Contrôles → cellule d'un constat, avec Tab, Entrée et Espace", async () => {
+    // The source sheet is detected before the first action (its header): nothing to choose with the mouse.
+    await page.waitForFunction(
+      (id) => !!(document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | null)?.value,
+      TEST_IDS.structurer.feuille,
+    );
+    await ongletAuClavier(page, "structurer");
+    await tabJusqua(page, (e) => e.testId === TEST_IDS.structurer.analyser);
+    await page.keyboard.press("Enter");
+    await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+
+    await ongletAuClavier(page, "controles");
+    await page.getByTestId(TEST_IDS.controles.liste).waitFor();
+    // The first finding with a cell is a button reached with Tab; Enter selects its cell in Excel.
+    const avecCellule = attendu.constats.map((c, i) => ({ c, i })).filter((x) => x.c.cellule);
+    expect(avecCellule.length).toBeGreaterThan(1);
+    const premier = avecCellule[0];
+    const focus1 = await tabJusqua(page, (e) => e.testId === TEST_IDS.controles.constat(premier.i));
+    expect(focus1.tag).toBe("button");
+    // French title, never the rule id.
+    expect(focus1.texte).toContain(TITRES_CONSTATS[premier.c.regle]);
+    expect(focus1.texte).not.toContain(premier.c.regle);
+    await page.keyboard.press("Enter");
+    await selectionDevient(page, premier.c.cellule as string);
+
+    // The next one with Tab, pressed with Space.
+    const second = avecCellule[1];
+    await tabJusqua(page, (e) => e.testId === TEST_IDS.controles.constat(second.i));
+    await page.keyboard.press("Space");
+    await selectionDevient(page, second.c.cellule as string);
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("aucun élément cliquable qui ne soit ni bouton, ni lien, ni champ, sur aucune page", async () => {
+    const trouves: string[] = [];
+    const pages = await idsPages(page);
+    expect(pages).toEqual(expect.arrayContaining(["structurer", "controles", "versions", "carbone"]));
+    for (const id of pages) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      trouves.push(...(await cliquablesNonInteractifs(page)).map((t) => `${id} : ${t}`));
+    }
+    // The check itself sees click handlers: the tabs are found as clickable (and are buttons).
+    expect(await compterCliquables(page)).toBeGreaterThan(pages.length);
+    expect(trouves).toEqual([]);
+  });
+});
+
+interface Focus {
+  testId: string | null;
+  tag: string;
+  role: string | null;
+  texte: string;
+}
+
+async function focus(page: Page): Promise<Focus> {
+  return page.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    return {
+      testId: e?.getAttribute("data-testid") ?? null,
+      tag: e?.tagName.toLowerCase() ?? "",
+      role: e?.getAttribute("role") ?? null,
+      texte: e?.textContent ?? "",
+    };
+  });
+}
+
+/** Presses Tab (at most `max` times) until the focused element satisfies `ok`; fails if it never does. */
+async function tabJusqua(page: Page, ok: (f: Focus) => boolean, max = 120): Promise<Focus> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focus(page);
+    if (ok(f)) return f;
+  }
+  throw new Error(`Élément jamais atteint avec Tab (${max} appuis).`);
+}
+
+/** Reaches the tab list with Tab, moves to the page's tab with the arrows and opens it with Enter. */
+async function ongletAuClavier(page: Page, id: string): Promise<void> {
+  const cible = TEST_IDS.onglet(id);
+  let f = await focus(page);
+  if (f.role !== "tab") f = await tabJusqua(page, (x) => x.role === "tab");
+  const ordre = (await idsPages(page)).map((p) => TEST_IDS.onglet(p));
+  for (let i = 0; i < ordre.length && f.testId !== cible; i++) {
+    await page.keyboard.press(ordre.indexOf(f.testId ?? "") < ordre.indexOf(cible) ? "ArrowRight" : "ArrowLeft");
+    f = await focus(page);
+  }
+  expect(f.testId).toBe(cible);
+  await page.keyboard.press("Enter");
+  await page.getByTestId(TEST_IDS.page(id)).waitFor();
+  expect(await page.getByTestId(cible).getAttribute("aria-selected")).toBe("true");
+}
+
+/** The pages' ids, in tab order, from the tab list. */
+async function idsPages(page: Page): Promise<string[]> {
+  const prefixe = TEST_IDS.onglet("");
+  return page
+    .locator(`[role="tab"][data-testid^="${prefixe}"]`)
+    .evaluateAll((ts, p) => ts.map((t) => (t.getAttribute("data-testid") ?? "").slice(p.length)), prefixe);
+}
+
+async function selectionDevient(page: Page, cellule: string): Promise<void> {
+  await page
+    .waitForFunction(
+      (c) =>
+        (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
+      cellule,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
+  expect((await etatExcel(page)).selection).toBe(cellule);
+}
+
+/**
+ * Elements of the page whose React props hold a click handler. React attaches its listeners at the root, so
+ * the DOM alone does not tell: the props React keeps on each element (`__reactProps$…`) do.
+ */
+const SCRIPT_CLIQUABLES = `(() => {
+  const interactifs = new Set(["BUTTON", "A", "INPUT", "SELECT", "TEXTAREA", "LABEL", "OPTION", "SUMMARY"]);
+  const rolesInteractifs = new Set(["button", "link", "tab", "menuitem", "option", "checkbox", "radio", "switch"]);
+  const out = [];
+  let total = 0;
+  for (const e of document.body.querySelectorAll("*")) {
+    const cle = Object.keys(e).find((k) => k.startsWith("__reactProps$"));
+    const props = cle && e[cle];
+    if (!props || typeof props.onClick !== "function") continue;
+    total++;
+    const role = e.getAttribute("role");
+    if (interactifs.has(e.tagName) || (role && rolesInteractifs.has(role))) continue;
+    const id = e.closest("[data-testid]")?.getAttribute("data-testid");
+    out.push(e.tagName.toLowerCase() + (id ? "[" + id + "]" : "") + " « " + (e.textContent || "").trim().slice(0, 40) + " »");
+  }
+  return { out, total };
+})()`;
+
+async function cliquablesNonInteractifs(page: Page): Promise<string[]> {
+  return ((await page.evaluate(SCRIPT_CLIQUABLES)) as { out: string[] }).out;
+}
+
+async function compterCliquables(page: Page): Promise<number> {
+  return ((await page.evaluate(SCRIPT_CLIQUABLES)) as { total: number }).total;
+}

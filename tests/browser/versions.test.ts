@@ -1,0 +1,156 @@
+import * as path from "path";
+import type { Page } from "playwright-core";
+import type { SheetData } from "../../src/core/port/workbook";
+import { importerDevis } from "../../src/core/devis/import";
+import { type Cents, formatMontantFr, parseMontant } from "../../src/core/money";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ECRANS, RACINE, debordements, etatExcel, ouvrirVolet, versFixture, type Volet } from "./volet";
+
+/**
+ * The « Versions » page in the built bundle over the fake Excel: save the devis as a version (and the
+ * replace-confirmation), list the saved versions, change an amount in the producer's sheet, compare the version
+ * with the current devis, then go to the changed line's cell from the list of changes (keyboard).
+ */
+const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+const IDS = TEST_IDS.versions;
+const HAUSSE = 123_456; // cents added to one line: 1 234,56 €
+
+describe("page Versions dans Chromium (Excel simulé)", () => {
+  let v: Volet;
+  let page: Page;
+  let feuille: string;
+  /** The line changed by the test: its amount cell (« 'Budget Gardiens'!F12 »), A1 address and amount. */
+  let ligne: { cellule: string; adresse: string; montant: Cents; libelle: string };
+  /** The version's total, as saved (the devis total, frais généraux and imprévus included). */
+  let total: Cents;
+  let devis: ReturnType<typeof importerDevis>;
+
+  beforeAll(async () => {
+    const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
+    const noms = await wb.listSheets();
+    feuille = noms[0];
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    devis = importerDevis((await wb.readSheet(feuille)) as SheetData, { genre: "documentaire" });
+    // A line whose amount is a number typed in its cell (not a formula): the one the test changes.
+    const l = devis.lignes.find((x) => {
+      const a = x.source.cellules.montant?.split("!").pop();
+      const m = a && /^([A-Z]+)(\d+)$/.exec(a);
+      if (!m) return false;
+      const c = m[1].charCodeAt(0) - 65;
+      return m[1].length === 1 && typeof sheets[feuille][Number(m[2]) - 1]?.[c] === "number" && x.montant > 0;
+    });
+    expect(l).toBeDefined();
+    ligne = {
+      cellule: l!.source.cellules.montant as string,
+      adresse: (l!.source.cellules.montant as string).split("!").pop() as string,
+      montant: l!.montant,
+      libelle: l!.libelle,
+    };
+    v = await ouvrirVolet({ sheets, active: feuille });
+    page = v.page;
+    await page.getByTestId(TEST_IDS.onglet("versions")).click();
+    await page.getByTestId(IDS.nom).waitFor();
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("enregistre le devis comme version, la liste, et demande avant de remplacer une version du même nom", async () => {
+    // The devis sheet is detected (production context) before saving.
+    await page.waitForFunction(
+      ([id, f]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(f),
+      [TEST_IDS.production.resume, feuille],
+    );
+    await page.getByTestId(IDS.nom).fill("Devis initial");
+    await page.getByTestId(IDS.auteur).fill("Léa");
+    await page.getByTestId(IDS.enregistrer).click();
+    const message = page.getByTestId(IDS.enregistree);
+    await message.waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await message.textContent()).toMatch(
+      /^Version «\u00a0Devis initial\u00a0» enregistrée\u00a0: \d+\u00a0lignes, /,
+    );
+    const lu = /lignes, (.+?\s€) \(/.exec((await message.textContent()) ?? "");
+    expect(lu).not.toBeNull();
+    total = parseMontant(lu![1]) as Cents;
+    expect(total).toBeGreaterThanOrEqual(devis.total);
+    const liste = page.getByTestId(IDS.liste);
+    expect(await liste.textContent()).toContain("Devis initial");
+    expect(await liste.textContent()).toContain("Léa");
+    expect(await liste.textContent()).toContain(formatMontantFr(total));
+    // Written in the workbook's « Versions » sheet.
+    expect((await etatExcel(page)).feuilles.map((f) => f.name)).toContain("Versions");
+
+    // Same name again: a dialog asks; « Annuler » keeps the version, « Remplacer » replaces it.
+    await page.getByTestId(IDS.enregistrer).click();
+    await page.getByTestId(IDS.confirmation).waitFor();
+    expect(await page.getByTestId(IDS.confirmation).textContent()).toContain("«\u00a0Devis initial\u00a0» existe déjà");
+    await page.getByTestId(IDS.annuler).click();
+    await page.getByTestId(IDS.confirmation).waitFor({ state: "detached" });
+    await page.getByTestId(IDS.enregistrer).click();
+    await page.getByTestId(IDS.remplacer).click();
+    await page.waitForFunction(
+      (id) => /remplacée/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ""),
+      IDS.enregistree,
+    );
+    expect((await liste.textContent())?.match(/Devis initial/g)).toHaveLength(1);
+  });
+
+  it("compare la version au devis actuel après un changement dans la feuille du producteur ; la ligne changée mène à sa cellule", async () => {
+    // The producer raises one line in their own sheet.
+    await page.evaluate(
+      async ([f, a, m]) => {
+        const x = (
+          window as unknown as { Excel: { run: (cb: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void> } }
+        ).Excel;
+        await x.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem(f as string).getRange(a as string).values = [[m]];
+          await ctx.sync();
+        });
+      },
+      [feuille, ligne.adresse, (ligne.montant + HAUSSE) / 100] as const,
+    );
+    await page.getByTestId(IDS.de).selectOption("Devis initial");
+    await page.getByTestId(IDS.a).selectOption("courant");
+    await page.getByTestId(IDS.comparer).click();
+    const resultat = page.getByTestId(IDS.resultat);
+    await resultat.waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await page.getByTestId(IDS.total).textContent()).toBe(
+      `${formatMontantFr(total)} → ${formatMontantFr((total + HAUSSE) as Cents)} (+${formatMontantFr(HAUSSE as Cents)})`,
+    );
+    // One changed line, in the « Modifiées » group, counted, with its delta and its cell.
+    const lignes = page.getByTestId(IDS.lignes);
+    expect(await lignes.locator("li").count()).toBe(1);
+    expect(await lignes.locator("h3").allTextContents()).toEqual(["Modifiées1"]);
+    const changee = page.getByTestId(IDS.ligne(0));
+    expect(await changee.evaluate((e) => e.tagName)).toBe("BUTTON");
+    expect(await changee.textContent()).toContain(ligne.libelle);
+    expect(await changee.textContent()).toContain(`+${formatMontantFr(HAUSSE as Cents)}`);
+    expect(await changee.textContent()).toContain(ligne.cellule);
+    // The « Comparaison » sheet is written.
+    expect((await etatExcel(page)).feuilles.map((f) => f.name)).toContain("Comparaison");
+
+    // Keyboard: focus the changed line and press Enter: its cell is selected in Excel.
+    await changee.focus();
+    await page.keyboard.press("Enter");
+    await page
+      .waitForFunction(
+        (c) =>
+          (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
+        ligne.cellule,
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
+    expect((await etatExcel(page)).selection).toBe(ligne.cellule);
+
+    // At 320 px the result fits without sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 1100 });
+    expect(await debordements(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ECRANS, "versions.png"), fullPage: true });
+    expect(v.erreursPage).toEqual([]);
+  });
+});
