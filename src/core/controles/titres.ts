@@ -23,6 +23,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "salaire-minimum": "Salaire sous le minimum conventionnel",
   "devis-parametre-inconnu": "Paramètre inconnu",
   "montant-hors-lignes": "Montant lu hors des lignes",
+  "colonnes-lues": "Colonne lue",
   // Planning (temps de travail)
   "duree-quotidienne": "Journée trop longue",
   "repos-quotidien": "Repos quotidien trop court",
