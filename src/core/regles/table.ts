@@ -65,7 +65,8 @@ export class TableReglesInvalideError extends Error {
 /**
  * Loud validation of a JSON table against its schema in the registry (src/core/regles/schemas): every value typed,
  * versions in chronological order without overlap, effetAu ≥ effetDu, a version at H citing a primary source
- * (HOTES_PRIMAIRES). Throws TableReglesInvalideError naming the file and the JSON path of the first fault.
+ * (HOTES_PRIMAIRES), a version at M or L saying why (motifConfiance). Throws TableReglesInvalideError naming the file
+ * and the JSON path of the first fault.
  */
 export function validerTable<V>(brut: unknown, nomFichier: string): TableRegles<V> {
   const id = brut && typeof brut === "object" ? (brut as { id?: unknown }).id : undefined;
@@ -101,6 +102,11 @@ function verifierVersions(t: TableRegles<unknown>, fichier: string): void {
       if (ver.effetDu <= prec.effetAu)
         throw err(".effetDu", `${ver.effetDu} chevauche versions[${i - 1}] (en vigueur jusqu'au ${prec.effetAu})`);
     }
+    if (ver.confiance !== "H" && !ver.motifConfiance)
+      throw err(
+        ".motifConfiance",
+        `confiance ${ver.confiance} sans motif : dites pourquoi aucun texte primaire ne porte ces chiffres`,
+      );
     if (ver.confiance === "H" && !ver.sources.some((s) => estSourcePrimaire(s.url)))
       throw err(
         ".sources",

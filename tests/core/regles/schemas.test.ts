@@ -19,6 +19,7 @@ function cinema(): { id: string; description: string; versions: Record<string, u
         effetAu: "2020-12-31",
         confiance: "M",
         sources: [{ titre: "t", url: "https://exemple.fr/a" }],
+        motifConfiance: "Lu sur une fiche d'aide seulement.",
         valeurs: { taux: "0.20", tauxMajore: "0.30", partPlansVfxAnimation: "0.15" },
       },
       {
@@ -102,6 +103,11 @@ describe("schémas des tables de règles", () => {
       "H sans texte primaire",
       (t: ReturnType<typeof cinema>) => (t.versions[1].sources = [{ titre: "blog", url: "https://blog.compta.com/x" }]),
       "versions[1].sources : confiance H sans texte primaire",
+    ],
+    [
+      "M sans motif",
+      (t: ReturnType<typeof cinema>) => delete t.versions[0].motifConfiance,
+      "versions[0].motifConfiance : confiance M sans motif : dites pourquoi aucun texte primaire ne porte ces chiffres",
     ],
     [
       "sans source",
