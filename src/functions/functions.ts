@@ -195,7 +195,8 @@ export function plafondMinute(
 // ─── Planning ───────────────────────────────────────────────────────────────────────────────────────────
 
 import { dateRetro, joursOuvres as joursOuvresCore, ZONES, type Zone } from "../core/planning/calendrier";
-import { dateDepuisValeur, serieDepuisIso } from "../core/planning/dates";
+import { dateDepuisValeur } from "../core/planning/dates";
+import { serieDepuisIso } from "../core/util/serieExcel";
 
 function lireZone(v: number | string | null | undefined): Zone {
   const z = optionnel(v ?? null, (x) => lireTexte(x, "zone").toLowerCase());

@@ -1,5 +1,6 @@
 import type { CellData, CellSpec, SheetSpec } from "../core/port/workbook";
-import { FORMAT_DATE_DEFAUT, isoVersSerie, estFormatDate, serieVersIso } from "../core/port/dates";
+import { FORMAT_DATE_DEFAUT, estFormatDate } from "../core/port/dates";
+import { estSerieDate, isoDepuisSerie, serieDepuisIso } from "../core/util/serieExcel";
 import { parseAdresse } from "../core/util/adresse";
 
 /**
@@ -23,7 +24,7 @@ export function valeurOffice(c: CellSpec | undefined): string | number | boolean
   }
   if (typeof c === "boolean") return c;
   if ("formula" in c) return "=" + c.formula.replace(/^=/, "");
-  return isoVersSerie(c.date);
+  return serieDepuisIso(c.date);
 }
 
 interface PlageFmt {
@@ -94,7 +95,10 @@ export function celluleLue(valeur: unknown, formule: unknown, format: unknown, t
   if (fmt) base.fmt = fmt;
   if (type === "Error") return { ...base, v: String(valeur), erreur: true };
   if (typeof valeur === "number")
-    return { ...base, v: estFormatDate(fmt) && Number.isInteger(valeur) ? serieVersIso(valeur) : valeur };
+    return {
+      ...base,
+      v: estFormatDate(fmt) && Number.isInteger(valeur) && estSerieDate(valeur) ? isoDepuisSerie(valeur) : valeur,
+    };
   if (typeof valeur === "boolean" || typeof valeur === "string") return { ...base, v: valeur };
   return { ...base, v: String(valeur) };
 }

@@ -3,7 +3,7 @@ import { finished } from "stream/promises";
 import archiver from "archiver";
 import JSZip from "jszip";
 import type { CellSpec, SheetSpec } from "../core/port/workbook";
-import { isoVersSerie } from "../core/port/dates";
+import { serieDepuisIso } from "../core/util/serieExcel";
 import { colonneLettre, lettreColonne, plage } from "../core/util/adresse";
 import { parsePlage } from "./ecrireFeuille";
 import { partiesFeuilles } from "./zipParties";
@@ -192,7 +192,7 @@ const series = new Map<string, number>();
 function serie(iso: string): number {
   let n = series.get(iso);
   if (n === undefined) {
-    n = isoVersSerie(iso);
+    n = serieDepuisIso(iso);
     if (series.size > 100000) series.clear();
     series.set(iso, n);
   }

@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { CellData, SheetData } from "../core/port/workbook";
 import { ErreurDonnees } from "../core/erreurs";
 import { plage } from "../core/util/adresse";
+import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 
 /** Thrown for files that cannot be opened as a workbook; the message is French and names the file. */
 export class FichierIllisibleError extends ErreurDonnees {
@@ -117,14 +118,14 @@ export async function chargerXlsx(data: Buffer, nomFichier: string): Promise<Exc
 }
 
 /**
- * ExcelJS gives date cells as Dates at UTC midnight of the serial day: those become ISO text. A time or a
- * date-time ("08:00" is 1899-12-30T08:00Z) becomes the Excel serial number, as Excel itself reports it to
- * the Office adapter, so hours are never lost.
+ * ExcelJS gives date cells as Dates, converted from the file's serial without Excel's 29/02/1900 (serial = days
+ * since 1899-12-30 at any date): that serial comes back first. A whole day becomes ISO text (through the one
+ * serial ↔ date module, so the 1900 days before March are right); a time, a date-time ("08:00" is serial 0.333…)
+ * or serial 0 or 60 stays the serial number, as Excel itself reports it to the Office adapter, so hours are never lost.
  */
 function dateCellule(d: Date): string | number {
-  const ms = d.getTime();
-  if (ms % 86_400_000 === 0 && ms >= Date.UTC(1900, 0, 1)) return d.toISOString().slice(0, 10);
-  return ms / 86_400_000 + 25_569;
+  const serie = d.getTime() / MS_JOUR + SERIE_1970;
+  return Number.isInteger(serie) && estSerieDate(serie) ? isoDepuisSerie(serie) : serie;
 }
 
 export function lireCellule(cell: ExcelJS.Cell): CellData {

@@ -1,11 +1,9 @@
 import { erreurDe } from "./customFunctionsStub";
 import { dateRetroPlanning, joursOuvres } from "../../src/functions/functions";
+import { serieDepuisIso } from "../../src/core/util/serieExcel";
 
 // Serials (1900 system): 45658 = 2025-01-01, so 2026-05-01 = 45658 + 365 + 120 = 46143.
-const S = (iso: string) => {
-  const [a, m, j] = iso.split("-").map(Number);
-  return Date.UTC(a, m - 1, j) / 86400000 + 25569;
-};
+const S = serieDepuisIso;
 
 describe("PROD.JOURS.OUVRES", () => {
   it("mai 2026 en numéros de série : 17 jours ouvrés (1er, 8, 14 et 25 mai fériés)", () => {

@@ -1,5 +1,6 @@
 import { decouperEnBlocs, octetsJson, octetsLigneJson } from "../../src/core/port/blocs";
-import { estFormatDate, isoVersSerie, serieVersIso } from "../../src/core/port/dates";
+import { estFormatDate } from "../../src/core/port/dates";
+import { isoDepuisSerie, serieDepuisIso } from "../../src/core/util/serieExcel";
 import { celluleLue, texteSur, valeurOffice } from "../../src/office/cellules";
 
 describe("block splitting", () => {
@@ -26,9 +27,9 @@ describe("block splitting", () => {
 
 describe("Excel cell conventions", () => {
   it("converts serial dates and recognises date formats", () => {
-    expect(serieVersIso(45717)).toBe("2025-03-01");
-    expect(isoVersSerie("2025-03-01")).toBe(45717);
-    expect(isoVersSerie("1900-03-01")).toBe(61);
+    expect(isoDepuisSerie(45717)).toBe("2025-03-01");
+    expect(serieDepuisIso("2025-03-01")).toBe(45717);
+    expect(serieDepuisIso("1900-03-01")).toBe(61);
     for (const f of ["dd/mm/yyyy", "d-mmm-yy", "mmm yyyy", "[$-40C]dddd d mmmm yyyy", "yyyy-mm-dd hh:mm"])
       expect(estFormatDate(f)).toBe(true);
     for (const f of ["General", "#,##0.00 €", "0%", "hh:mm", "[h]:mm:ss", "@", '0.00 "jours"', "mm:ss"])

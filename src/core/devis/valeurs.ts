@@ -8,7 +8,8 @@ import {
   type Convention,
 } from "../money";
 import { MONTANT_MAX_CENTIMES } from "../money/cents";
-import { estFormatDate, serieVersIso } from "../port/dates";
+import { estFormatDate } from "../port/dates";
+import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, parseAdresse } from "../util/adresse";
 import { ErreurDonnees } from "../erreurs";
@@ -204,7 +205,9 @@ export function fusionsDeColonne(sheet: SheetData, col: number | undefined): Map
 export function dateLisible(c: CellData): string {
   const iso =
     typeof c.v === "number"
-      ? serieVersIso(c.v)
+      ? estSerieDate(c.v)
+        ? isoDepuisSerie(c.v)
+        : undefined
       : /^\d{4}-\d{2}-\d{2}$/.test(String(c.v).trim())
         ? String(c.v).trim()
         : undefined;

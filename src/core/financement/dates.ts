@@ -1,5 +1,6 @@
 import type { CellData } from "../port/workbook";
 import { normaliser } from "../util/texte";
+import { isoDepuisSerie } from "../util/serieExcel";
 
 const MOIS: [RegExp, number][] = [
   [/^janv?(ier)?\.?$|^jan(uary)?\.?$/, 1],
@@ -30,18 +31,6 @@ function annee(s: string): number {
   return s.length === 2 ? 2000 + n : n;
 }
 
-/** Excel serial day → ISO date (1900 system). */
-export function serieVersIso(n: number): string {
-  const ms = Math.round((n - 25569) * 86400000);
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** ISO date → Excel serial day. */
-export function isoVersSerie(iso: string): number {
-  const [a, m, j] = iso.split("-").map((x) => parseInt(x, 10));
-  return Date.UTC(a, m - 1, j) / 86400000 + 25569;
-}
-
 /**
  * Reads a date as producers type it: a real date cell, "15/03/2026", "15/03/26", "2026-03-15", "03/2026",
  * "mars 2026", "janv.-26" (month only → the 1st of the month). undefined when it is not a date.
@@ -50,7 +39,7 @@ export function lireDate(c: CellData | undefined, { serieAcceptee = true } = {})
   if (!c || c.v === null || c.v === "") return undefined;
   if (typeof c.v === "number") {
     if (!serieAcceptee || c.v < 20000 || c.v > 110000) return undefined;
-    return serieVersIso(Math.floor(c.v));
+    return isoDepuisSerie(c.v);
   }
   if (typeof c.v !== "string") return undefined;
   const s = normaliser(c.v);

@@ -1,5 +1,6 @@
 import { Cents, cents, repartir, sumCents, ZERO } from "../money/cents";
-import { isoVersSerie, moisDe, moisEntre } from "./dates";
+import { estSerieDate, isoDepuisSerie, serieDepuisIso } from "../util/serieExcel";
+import { moisDe, moisEntre } from "./dates";
 import type { SourceFinancement } from "./model";
 
 /** A period of spending (a planning step: préparation, tournage, montage…), dates ISO inclusive. */
@@ -31,10 +32,11 @@ export interface Echeancier {
 /** Calendar days of [debut, fin] falling in each month. */
 function joursParMois(p: PeriodeDepense): Map<string, number> {
   const out = new Map<string, number>();
-  const a = isoVersSerie(p.debut);
-  const b = isoVersSerie(p.fin);
+  const a = serieDepuisIso(p.debut);
+  const b = serieDepuisIso(p.fin);
   for (let j = a; j <= b; j++) {
-    const iso = new Date((j - 25569) * 86400000).toISOString().slice(0, 10);
+    if (!estSerieDate(j)) continue; // serial 60, the 29/02/1900 Excel counts, is no day
+    const iso = isoDepuisSerie(j);
     out.set(moisDe(iso), (out.get(moisDe(iso)) ?? 0) + 1);
   }
   return out;

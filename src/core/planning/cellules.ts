@@ -1,7 +1,8 @@
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
-import { estDateIso, isoDepuisSerie } from "./dates";
+import { isoDepuisSerie } from "../util/serieExcel";
+import { estDateIso } from "./dates";
 
 /** Finds the header row: the first of the first 30 rows where every required column matches. */
 export function trouverEntetes<K extends string>(

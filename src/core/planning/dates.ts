@@ -1,4 +1,5 @@
 import { ErreurDonnees } from "../erreurs";
+import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 /**
  * ISO dates ("YYYY-MM-DD") as day numbers (days since 1970-01-01, UTC): no local time anywhere, so a
  * schedule computed in Paris, Montréal or a CI container is the same.
@@ -56,24 +57,6 @@ export function semaineIso(j: number): string {
   return `${annee}-W${String(n).padStart(2, "0")}`;
 }
 
-/**
- * Excel 1900 date system: serial 1 = 1900-01-01, and Excel counts a fictitious 1900-02-29 (serial 60),
- * so from serial 61 (1900-03-01) on, serial = days since 1899-12-30.
- */
-const JOUR_1899_12_30 = Date.UTC(1899, 11, 30) / MS_JOUR;
-
-export function isoDepuisSerie(serie: number): string {
-  if (!Number.isFinite(serie) || serie < 1) throw new RangeError(`Numéro de série de date invalide : ${serie}`);
-  const s = Math.floor(serie);
-  if (s === 60) throw new RangeError("Le 29/02/1900 n'existe pas (erreur historique d'Excel, série 60)");
-  return isoDepuisJour(JOUR_1899_12_30 + (s < 60 ? s + 1 : s));
-}
-
-export function serieDepuisIso(iso: string): number {
-  const s = jourDepuisIso(iso) - JOUR_1899_12_30;
-  return s < 61 ? s - 1 : s;
-}
-
 /** "01/05/2026" style for messages. */
 export function dateFr(iso: string): string {
   const [a, m, j] = iso.split("-");
@@ -86,8 +69,7 @@ export function dateFr(iso: string): string {
  */
 export function dateDepuisValeur(v: number | string, nom: string): string {
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < 1 || v === 60 || v >= 2958466)
-      throw new RangeError(`L'argument « ${nom} » (${v}) n'est pas une date Excel valide.`);
+    if (!estSerieDate(v)) throw new RangeError(`L'argument « ${nom} » (${v}) n'est pas une date Excel valide.`);
     return isoDepuisSerie(v);
   }
   const s = v.trim();

@@ -1,7 +1,8 @@
 import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec } from "../port/workbook";
 import { adresse, colonneLettre, plage } from "../util/adresse";
 import { Calendrier } from "./calendrier";
-import { ajouterJours, dateFr, jourDepuisIso, serieDepuisIso } from "./dates";
+import { serieDepuisIso } from "../util/serieExcel";
+import { ajouterJours, dateFr, jourDepuisIso } from "./dates";
 import type { Planning } from "./retroplanning";
 
 export const NOM_RETROPLANNING = "Rétroplanning";

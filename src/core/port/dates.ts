@@ -1,19 +1,7 @@
-/** Excel serial dates (1900 system) ↔ ISO "YYYY-MM-DD", and telling a date format from a number format. */
-const JOUR_MS = 86400000;
+/** Telling a date format from a number format (serial ↔ ISO dates: src/core/util/serieExcel.ts). */
 
 /** How both adapters display a { date } cell whose column has no format. */
 export const FORMAT_DATE_DEFAUT = "dd/mm/yyyy";
-const ORIGINE = Date.UTC(1899, 11, 30);
-
-export function serieVersIso(serie: number): string {
-  return new Date(ORIGINE + Math.floor(serie) * JOUR_MS).toISOString().slice(0, 10);
-}
-
-export function isoVersSerie(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) throw new RangeError(`Date invalide « ${iso} » (AAAA-MM-JJ attendu)`);
-  return Math.round((Date.UTC(+m[1], +m[2] - 1, +m[3]) - ORIGINE) / JOUR_MS);
-}
 
 /** True for formats showing a date (d, m, y outside quotes and brackets), not a duration or a time only. */
 export function estFormatDate(fmt: string | undefined | null): boolean {

@@ -1,11 +1,5 @@
 import { Calendrier, dateRetro, feriesAnnee, joursOuvres } from "../../../src/core/planning/calendrier";
-import {
-  isoDepuisJour,
-  isoDepuisSerie,
-  jourDepuisIso,
-  semaineIso,
-  serieDepuisIso,
-} from "../../../src/core/planning/dates";
+import { isoDepuisJour, jourDepuisIso, semaineIso } from "../../../src/core/planning/dates";
 
 describe("jours fériés", () => {
   test("2026, métropole : les 11 jours fériés aux bonnes dates", () => {
@@ -82,21 +76,7 @@ describe("jours ouvrés", () => {
   });
 });
 
-describe("numéros de série Excel (système 1900)", () => {
-  test("45658 = 2025-01-01, 46143 = 2026-05-01, aller-retour", () => {
-    expect(isoDepuisSerie(45658)).toBe("2025-01-01");
-    expect(isoDepuisSerie(46143)).toBe("2026-05-01");
-    expect(serieDepuisIso("2026-05-01")).toBe(46143);
-    expect(isoDepuisSerie(45658.75)).toBe("2025-01-01");
-  });
-  test("le faux 29/02/1900 d'Excel : série 59 = 28/02, 61 = 01/03, 1 = 01/01/1900", () => {
-    expect(isoDepuisSerie(1)).toBe("1900-01-01");
-    expect(isoDepuisSerie(59)).toBe("1900-02-28");
-    expect(isoDepuisSerie(61)).toBe("1900-03-01");
-    expect(serieDepuisIso("1900-02-28")).toBe(59);
-    expect(serieDepuisIso("1900-03-01")).toBe(61);
-    expect(() => isoDepuisSerie(60)).toThrow(/29\/02\/1900/);
-  });
+describe("semaines", () => {
   test("semaines ISO", () => {
     expect(semaineIso(jourDepuisIso("2026-05-11"))).toBe("2026-W20");
     expect(semaineIso(jourDepuisIso("2027-01-01"))).toBe("2026-W53");
