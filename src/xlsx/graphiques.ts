@@ -42,6 +42,7 @@ export async function completerXlsx(
   totaux: TotauxTable[] = [],
   original?: Original,
   validations?: { misesDeCote: MisesDeCote; feuilles: string[] },
+  compression: "STORE" | "DEFLATE" = "DEFLATE",
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   if (original) await conserverDessins(zip, original);
@@ -77,7 +78,7 @@ export async function completerXlsx(
     types.surcharges.set(`/xl/drawings/${drawing}`, CT_DRAWING);
   }
   if (feuilles.length) zip.file("[Content_Types].xml", typesXml(types));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "nodebuffer", compression });
 }
 
 async function ecrireTotaux(zip: JSZip, totaux: TotauxTable[]): Promise<void> {

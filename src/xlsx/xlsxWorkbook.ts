@@ -169,9 +169,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Buffer> {
-    const xlsx = await this.paquet();
     const flux = this.fluxAEcrire(),
       restituees = this.aRestituer();
+    const xlsx = await this.paquet(flux.length > 0 || restituees.length > 0);
     if (!flux.length && !restituees.length) return xlsx;
     const morceaux: Buffer[] = [];
     const collecteur = new Writable({
@@ -187,9 +187,9 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Writes next to the target then renames: a failure never leaves a half-written workbook under its name. */
   async enregistrer(chemin: string): Promise<void> {
     await fs.mkdir(path.dirname(path.resolve(chemin)), { recursive: true });
-    const xlsx = await this.paquet();
     const flux = this.fluxAEcrire(),
       restituees = this.aRestituer();
+    const xlsx = await this.paquet(flux.length > 0 || restituees.length > 0);
     const temporaire = `${chemin}.${process.pid}.tmp`;
     try {
       if (flux.length || restituees.length) await ecrireAvecFlux(xlsx, flux, restituees, createWriteStream(temporaire));
@@ -214,10 +214,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return [...this.misesDeCote.feuilles.values()].filter((f) => this.feuille(f.nom) && this.volumineuse(f.nom));
   }
 
-  /** The package as ExcelJS writes it, completed with what it cannot write (bulk rows aside). */
-  private async paquet(): Promise<Buffer> {
+  /**
+   * The package as ExcelJS writes it, completed with what it cannot write (bulk rows aside). `stocke`: the package
+   * is zipped again afterwards (ecrireAvecFlux, with Node's zlib), so its parts are stored, not deflated then inflated
+   * again by JavaScript.
+   */
+  private async paquet(stocke = false): Promise<Buffer> {
     this.completerTables();
-    const brut = Buffer.from(await this.classeur.xlsx.writeBuffer());
+    const brut = Buffer.from(
+      await this.classeur.xlsx.writeBuffer(stocke ? { zip: { compression: "STORE" } } : undefined),
+    );
     const graphiques = [...this.graphiques.values()].filter((g) => this.feuille(g.feuille));
     const totaux = [...this.totaux.entries()].filter(([f]) => this.feuille(f)).flatMap(([, t]) => t);
     const intactes = (this.original?.feuilles ?? []).filter(
@@ -230,7 +236,7 @@ export class XlsxWorkbook implements WorkbookPort {
     ].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
     const validations = gardees.length ? { misesDeCote: this.misesDeCote, feuilles: gardees } : undefined;
     return graphiques.length || totaux.length || original || validations
-      ? completerXlsx(brut, graphiques, totaux, original, validations)
+      ? completerXlsx(brut, graphiques, totaux, original, validations, stocke ? "STORE" : "DEFLATE")
       : brut;
   }
 
