@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Cents, parseMontant, subCents, sumCents } from "../money";
+import { analyserMontant, Cents, messageMontantRefuse, subCents, sumCents } from "../money";
 import { categorieDepuisTexte } from "./categories";
 import { ErreurDonnees } from "../erreurs";
 
@@ -15,9 +15,11 @@ function vide(v: ValeurPlage | undefined): boolean {
 function montant(v: ValeurPlage, ou: string): Cents {
   if (typeof v === "boolean")
     throw new ArgumentFinancementError(`${ou} : ${v ? "VRAI" : "FAUX"} n'est pas un montant.`);
-  const c = parseMontant(v);
-  if (c === undefined) throw new ArgumentFinancementError(`${ou} : « ${v} » n'est pas un montant.`);
-  return c;
+  // « 12.500 » in a range: refused with both readings, never guessed (the parser of every PROD.* argument).
+  const a = v === null ? undefined : analyserMontant(v);
+  if (a?.type === "montant") return a.cents;
+  if (!a || a.type === "invalide") throw new ArgumentFinancementError(`${ou} : « ${v} » n'est pas un montant.`);
+  throw new ArgumentFinancementError(messageMontantRefuse(a, ou, v as string | number));
 }
 
 /** The amounts of a range, row by row (empty cells skipped). */

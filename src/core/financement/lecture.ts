@@ -1,4 +1,4 @@
-import { Cents, formatMontantFr, parseMontant, sumCents } from "../money";
+import { analyserMontant, Cents, conventionProuvee, type Convention, formatMontantFr, sumCents } from "../money";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -54,11 +54,48 @@ function vide(c: CellData | undefined): boolean {
   return !c || c.v === null || (typeof c.v === "string" && c.v.trim() === "");
 }
 
-/** Amount of a cell: number or text; "" → null (empty), unreadable → undefined. */
-function montantCellule(c: CellData | undefined): Cents | null | undefined {
+/**
+ * Amount of a cell: number or text; "" → null (empty), unreadable → undefined. A text whose lone « . » or « , »
+ * precedes three digits (« 12.500 ») is read by the convention the plan's other text amounts prove; otherwise it is
+ * named with both readings and not counted (« nomme »), as in the devis (montant-ambigu). A text below the cent
+ * (« 0,125 ») is counted rounded, and said.
+ */
+function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string): Cents | null | undefined | "nomme" {
   if (vide(c)) return null;
   if (c!.erreur) return undefined;
-  return parseMontant(c!.v as string | number);
+  const a = analyserMontant(c!.v as string | number, ctx.convention);
+  if (a.type === "ambigu") {
+    ctx.avertissements.push({
+      cellule,
+      gravite: "alerte",
+      message:
+        `${cellule} : « ${texte(c)} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)} ; ` +
+        `ce montant n'est pas compté. Saisissez-le comme un nombre (ou « 12 500,00 »), puis relancez.`,
+    });
+    return "nomme";
+  }
+  if (a.type !== "montant") return undefined;
+  if (a.sousCentime)
+    ctx.avertissements.push({
+      cellule,
+      gravite: "alerte",
+      message: `${cellule} : « ${texte(c)} » a plus de deux décimales ; compté ${formatMontantFr(a.cents)} (arrondi au centime).`,
+    });
+  return a.cents;
+}
+
+/** The convention (« 1 234,56 » or « 1,234.56 ») the plan's text amounts prove, in every amount column. */
+function conventionPlan(sheet: SheetData, e: EntetePlan): Convention | undefined {
+  const cols = [e.colonnes.montant, ...e.tranches.map((t) => t.montant), ...e.statuts.map((s) => s.col)].filter(
+    (c): c is number => c !== undefined,
+  );
+  const textes: string[] = [];
+  for (const row of sheet.rows)
+    for (const c of cols) {
+      const v = row[c]?.v;
+      if (typeof v === "string") textes.push(v);
+    }
+  return conventionProuvee(textes);
 }
 
 export function lireStatut(s: string): StatutSource | undefined {
@@ -95,15 +132,16 @@ interface Contexte {
   e: EntetePlan;
   date: string;
   avertissements: AvertissementLecture[];
+  convention?: Convention;
 }
 
 function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | null): Tranche[] | undefined {
   const { sheet, e } = ctx;
   const out: Tranche[] = [];
   for (const t of e.tranches) {
-    const m = montantCellule(row[t.montant]);
     const cellule = celluleRef(sheet.name, r, t.montant);
-    if (m === null) continue;
+    const m = montantCellule(ctx, row[t.montant], cellule);
+    if (m === null || m === "nomme") continue;
     if (m === undefined) {
       ctx.avertissements.push({
         cellule,
@@ -153,11 +191,11 @@ function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | 
 export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): PlanFinancement {
   const e = trouverEntetePlan(sheet);
   if (!e) throw new PlanIntrouvableError(sheet.name);
-  const ctx: Contexte = { sheet, e, date: opts.date, avertissements: [] };
+  const ctx: Contexte = { sheet, e, date: opts.date, avertissements: [], convention: conventionPlan(sheet, e) };
   const sources: SourceFinancement[] = [];
   const nonClasses: SourceNonClassee[] = [];
   const plan: PlanFinancement = { feuille: sheet.name, sources, nonClasses, avertissements: ctx.avertissements };
-  chercherCout(sheet, e, plan);
+  chercherCout(ctx, plan);
   const col = e.colonnes;
   let section: string | undefined;
   for (let r = e.ligne + 1; r < sheet.rows.length; r++) {
@@ -169,7 +207,10 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     const n = normaliser(libelle);
     const colMontant = col.montant ?? e.tranches[0]?.montant ?? e.statuts[0].col;
     let celluleMontant = celluleRef(sheet.name, r, colMontant);
-    let montant = col.montant !== undefined ? montantCellule(row[col.montant]) : null;
+    const lu = col.montant !== undefined ? montantCellule(ctx, row[col.montant], celluleMontant) : null;
+    // An ambiguous amount is named (above) and the line not counted.
+    if (lu === "nomme") continue;
+    let montant = lu;
     // « Acquis | En cours | À trouver » columns win over a « Total » column, which is then only checked.
     const parts = e.statuts.length > 1 && e.tranches.length === 0 ? lireParStatut(ctx, row, r) : undefined;
     if (parts && parts.length) {
@@ -272,7 +313,8 @@ function lireParStatut(
   const out: { montant: Cents; statut: StatutSource; cellule: string }[] = [];
   for (const s of ctx.e.statuts) {
     const cellule = celluleRef(ctx.sheet.name, r, s.col);
-    const m = montantCellule(row[s.col]);
+    const m = montantCellule(ctx, row[s.col], cellule);
+    if (m === "nomme") continue;
     if (m === undefined)
       ctx.avertissements.push({
         cellule,
@@ -326,13 +368,15 @@ function completerTranches(ctx: Contexte, tranches: Tranche[], montant: Cents, c
 }
 
 /** A « Coût / Budget : 3 000 000 € » line above the header (the cost the plan must cover). */
-function chercherCout(sheet: SheetData, e: EntetePlan, plan: PlanFinancement): void {
+function chercherCout(ctx: Contexte, plan: PlanFinancement): void {
+  const { sheet, e } = ctx;
   for (let r = 0; r < e.ligne; r++) {
     const row = sheet.rows[r];
     for (let c = 0; c < row.length; c++) {
       if (typeof row[c].v !== "string" || !COUT.test(normaliser(row[c].v as string))) continue;
       for (let k = c + 1; k < row.length; k++) {
-        const m = montantCellule(row[k]);
+        const m = montantCellule(ctx, row[k], celluleRef(sheet.name, r, k));
+        if (m === "nomme") return;
         if (m !== null && m !== undefined && m > 0) {
           plan.coutIndique = { montant: m, cellule: celluleRef(sheet.name, r, k) };
           return;

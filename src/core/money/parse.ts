@@ -162,10 +162,11 @@ export function analyserMontant(input: string | number, convention?: Convention)
 }
 
 /**
- * Lenient reading for sources whose convention is fixed elsewhere (FEC, ledgers, the Paramètres sheet):
+ * Lenient reading for sources whose convention is fixed elsewhere (emission factors, charge rates):
  * "1 234,56 €", "1234.56", "(1 234,56)", "1.234,56", "1,234.56"; a lone separator before three digits is read as
  * the decimal one. Returns undefined when the text is not an amount or is beyond ±2^51 cents. For what a user
- * typed (devis cells, function arguments, CLI options), use `analyserMontant`, which names ambiguity.
+ * typed (devis cells, plan de financement, ledger CSV, Paramètres, function arguments, CLI options), use
+ * `analyserMontant`, which names ambiguity.
  */
 export function parseMontant(input: string | number | null | undefined): Cents | undefined {
   const d = parseDecimalFr(input);

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, parseDecimalFr, parseMontant } from "../money";
+import { analyserMontant, analyserNombre, type AnalyseNombre, type Cents, formatMontantFr } from "../money";
 import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -34,7 +34,7 @@ function texteCellule(c: CellData | undefined): string {
 
 /** Reads the overrides; an absent sheet (or one with no header) gives no override. */
 export function lireParametres(sheet: SheetData | undefined): Surcharges {
-  const out = new Map<string, { valeur: string; cellule: string }>();
+  const out = new Map<string, { valeur: string; cellule: string; nombre?: boolean }>();
   if (!sheet) return out;
   let ligneEntete = -1;
   let colCle = -1;
@@ -70,7 +70,7 @@ export function lireParametres(sheet: SheetData | undefined): Surcharges {
         `le paramètre « ${cle} » est déjà défini en ${deja.cellule} ; gardez une seule ligne.`,
       );
     }
-    out.set(cle, { valeur, cellule });
+    out.set(cle, { valeur, cellule, nombre: typeof row[colValeur]?.v === "number" || undefined });
   }
   return out;
 }
@@ -80,20 +80,32 @@ export function normaliserCle(cle: string): string {
   return normaliser(cle).replace(/\s+/g, "-");
 }
 
+/** 12.5 → « 12,5 » (a number as a French reader writes it, without grouping). */
+const fr = (d: Decimal) => d.toFixed().replace(".", ",");
+
 /**
- * A rate: "25 %", "25%", "0,25", "0.25" (or the number 0.25 of a percent-formatted cell) → 0.25.
- * A bare number above 1 is refused: "25" could mean 25 % or 2 500 %.
+ * What a rate says: "25 %", "25%", "0,25", "0.25" (or the number 0.25 of a percent-formatted cell) → 0.25. A bare
+ * number above 1 is refused: "25" could mean 25 % or 2 500 %. « 12,500 % » is ambiguous (12,5 % or 12 500 %).
  */
-export function parseTaux(texte: string): Decimal | undefined {
+export function analyserTaux(
+  texte: string,
+): { type: "taux"; valeur: Decimal } | { type: "ambigu"; decimale: Decimal; milliers: Decimal } | { type: "invalide" } {
   const s = texte.trim();
   const pct = /^(.*?)\s*%$/.exec(s);
-  if (pct) {
-    const d = parseDecimalFr(pct[1]);
-    return d === undefined || d.isNegative() ? undefined : d.dividedBy(100);
-  }
-  const d = parseDecimalFr(s);
-  if (d === undefined || d.isNegative() || d.greaterThan(1)) return undefined;
-  return d;
+  const a = analyserNombre(pct ? pct[1] : s);
+  if (a.type === "ambigu")
+    return pct
+      ? { type: "ambigu", decimale: a.decimale.dividedBy(100), milliers: a.milliers.dividedBy(100) }
+      : { type: "ambigu", decimale: a.decimale, milliers: a.milliers };
+  if (a.type !== "nombre" || a.valeur.isNegative()) return { type: "invalide" };
+  if (pct) return { type: "taux", valeur: a.valeur.dividedBy(100) };
+  return a.valeur.greaterThan(1) ? { type: "invalide" } : { type: "taux", valeur: a.valeur };
+}
+
+/** A rate (see analyserTaux); undefined when it is not one or is ambiguous. */
+export function parseTaux(texte: string): Decimal | undefined {
+  const a = analyserTaux(texte);
+  return a.type === "taux" ? a.valeur : undefined;
 }
 
 export interface SurchargeLue<T> {
@@ -103,43 +115,73 @@ export interface SurchargeLue<T> {
   texte: string;
 }
 
+/** « 12.500 » in a Paramètres cell: named with both readings, never guessed (as the devis's montant-ambigu). */
+function ambigu(cellule: string, cle: string, texte: string, lectures: [string, string], saisies: [string, string]) {
+  return new ParametreInvalideError(
+    cellule,
+    `« ${texte} » peut se lire ${lectures[0]} ou ${lectures[1]} pour « ${cle} » ; ` +
+      `écrivez « ${saisies[0]} » ou « ${saisies[1]} ».`,
+  );
+}
+
 export function surchargeTaux(s: Surcharges, cle: string): SurchargeLue<Decimal> | undefined {
   const e = s.get(cle);
   if (!e) return undefined;
-  const d = parseTaux(e.valeur);
-  if (d === undefined) {
+  const a = analyserTaux(e.valeur);
+  if (a.type === "ambigu") {
+    const pc = (d: Decimal) => `${fr(d.times(100))} %`;
+    throw ambigu(e.cellule, cle, e.valeur, [pc(a.decimale), pc(a.milliers)], [pc(a.decimale), pc(a.milliers)]);
+  }
+  if (a.type !== "taux") {
     throw new ParametreInvalideError(
       e.cellule,
       `« ${e.valeur} » n'est pas un taux valable pour « ${cle} » (attendu par exemple « 25 % » ou « 0,25 »).`,
     );
   }
-  return { valeur: d, cle, cellule: e.cellule, texte: e.valeur };
+  return { valeur: a.valeur, cle, cellule: e.cellule, texte: e.valeur };
 }
 
 export function surchargeMontant(s: Surcharges, cle: string): SurchargeLue<Cents> | undefined {
   const e = s.get(cle);
   if (!e) return undefined;
-  const c = parseMontant(e.valeur);
-  if (c === undefined || c < 0) {
+  const a = analyserMontant(e.nombre ? Number(e.valeur) : e.valeur);
+  if (a.type === "ambigu")
+    throw ambigu(
+      e.cellule,
+      cle,
+      e.valeur,
+      [formatMontantFr(a.decimale), formatMontantFr(a.milliers)],
+      [fr(new Decimal(a.decimale).dividedBy(100)), fr(new Decimal(a.milliers).dividedBy(100))],
+    );
+  if (a.type === "montant" && a.sousCentime)
+    throw new ParametreInvalideError(
+      e.cellule,
+      `« ${e.valeur} » a plus de deux décimales pour « ${cle} » : un montant s'écrit au centime (« 1 450,50 »).`,
+    );
+  if (a.type !== "montant" || a.cents < 0) {
     throw new ParametreInvalideError(
       e.cellule,
       `« ${e.valeur} » n'est pas un montant valable pour « ${cle} » (attendu par exemple « 1 450 € » ou « 1450 »).`,
     );
   }
-  return { valeur: c, cle, cellule: e.cellule, texte: e.valeur };
+  return { valeur: a.cents, cle, cellule: e.cellule, texte: e.valeur };
 }
 
 export function surchargeNombre(s: Surcharges, cle: string): SurchargeLue<Decimal> | undefined {
   const e = s.get(cle);
   if (!e) return undefined;
-  const d = parseDecimalFr(e.valeur.replace(/\s*(min|minutes?|jours?)$/i, ""));
-  if (d === undefined || d.isNegative()) {
+  const a: AnalyseNombre = analyserNombre(
+    e.nombre ? Number(e.valeur) : e.valeur.replace(/\s*(min|minutes?|jours?)$/i, ""),
+  );
+  if (a.type === "ambigu")
+    throw ambigu(e.cellule, cle, e.valeur, [fr(a.decimale), fr(a.milliers)], [fr(a.decimale), fr(a.milliers)]);
+  if (a.type !== "nombre" || a.valeur.isNegative()) {
     throw new ParametreInvalideError(
       e.cellule,
       `« ${e.valeur} » n'est pas un nombre valable pour « ${cle} » (attendu par exemple « 24 »).`,
     );
   }
-  return { valeur: d, cle, cellule: e.cellule, texte: e.valeur };
+  return { valeur: a.valeur, cle, cellule: e.cellule, texte: e.valeur };
 }
 
 /** Keys under `prefixe` that no use case knows: listed so that a typo is never silently ignored. */

@@ -122,6 +122,7 @@ export function aVerifier(c: Confiance): boolean {
 
 /**
  * Workbook overrides from the « Paramètres » sheet: key (e.g. "credit-impot.audiovisuel.taux.fiction") → raw text.
- * Each use case says which keys it reads and reports the ones it used.
+ * Each use case says which keys it reads and reports the ones it used. `nombre`: the cell held a number (its text is
+ * then never ambiguous: « 12.5 » is 12,5 whatever the sheet's convention).
  */
-export type Surcharges = ReadonlyMap<string, { valeur: string; cellule: string }>;
+export type Surcharges = ReadonlyMap<string, { valeur: string; cellule: string; nombre?: boolean }>;

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
-import { cents, type Cents } from "../../money/cents";
-import { parseMontant } from "../../money/parse";
+import { cents, centsToDecimalString, type Cents } from "../../money/cents";
+import { analyserMontant, conventionProuvee, type Convention } from "../../money/parse";
+import { formatMontantFr } from "../../money/format";
 import { normaliser } from "../../util/texte";
 import { FecFormatError } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
@@ -80,6 +81,9 @@ function date(s: string, f: MappingGrandLivre["formatDate"]): number {
     : NaN;
 }
 
+/** 150000 cents → « 1500,00 »: an amount as it would be typed, without grouping. */
+const fr = (c: Cents) => centsToDecimalString(c).replace(".", ",");
+
 /** Reads the whole text (a ledger export fits in memory); every data row is imported or rejected with its line. */
 export function lireGrandLivreCsv(
   texte: string,
@@ -134,6 +138,32 @@ export function lireGrandLivreCsv(
     dmin = 99999999,
     dmax = 0;
   const numerote = c.ecritureNum >= 0 || c.piece >= 0;
+  // « 1.500 »: read by the convention the file's other amounts prove (« 1 234,56 » or « 1,234.56 »), computed the
+  // first time an ambiguous amount is met (a plain export never pays for it); otherwise the line is rejected naming
+  // both readings, never guessed.
+  let convention: Convention | undefined | null = null;
+  const champsMontant = (["debit", "credit", "montant"] as Champ[]).filter((k) => c[k] >= 0);
+  const conventionFichier = () => {
+    if (convention === null) {
+      const textes: string[] = [];
+      for (let i = iEntete + 1; i < rows.length; i++) for (const k of champsMontant) textes.push(rows[i][c[k]] ?? "");
+      convention = conventionProuvee(textes);
+    }
+    return convention;
+  };
+  /** The amount of a field; a French reason when it is not one. */
+  const montantDe = (texte: string, nom: string): Cents | string => {
+    if (texte === "") return cents(0);
+    let a = analyserMontant(texte);
+    if (a.type === "ambigu" && conventionFichier()) a = analyserMontant(texte, conventionFichier());
+    if (a.type === "montant") return a.cents;
+    if (a.type === "ambigu")
+      return (
+        `${nom} « ${texte} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)} et ` +
+        `aucun autre montant du fichier ne dit lequel (écrivez « ${fr(a.decimale)} » ou « ${fr(a.milliers)} »)`
+      );
+    return `${nom} « ${texte} » n'est pas un montant`;
+  };
   const entrees = new Set<string>();
   for (let i = iEntete + 1; i < rows.length; i++) {
     const ligne = numeros[i];
@@ -156,20 +186,18 @@ export function lireGrandLivreCsv(
     }
     let de: Cents | undefined, cr: Cents | undefined;
     if (dc) {
-      de = v("debit") === "" ? cents(0) : parseMontant(v("debit"));
-      cr = v("credit") === "" ? cents(0) : parseMontant(v("credit"));
-      if (de === undefined) {
-        rejet(`débit « ${v("debit")} » n'est pas un montant`);
+      const lusD = montantDe(v("debit"), "débit");
+      const lusC = montantDe(v("credit"), "crédit");
+      if (typeof lusD === "string" || typeof lusC === "string") {
+        rejet(typeof lusD === "string" ? lusD : (lusC as string));
         continue;
       }
-      if (cr === undefined) {
-        rejet(`crédit « ${v("credit")} » n'est pas un montant`);
-        continue;
-      }
+      de = lusD;
+      cr = lusC;
     } else {
-      const mt = v("montant") === "" ? cents(0) : parseMontant(v("montant"));
-      if (mt === undefined) {
-        rejet(`montant « ${v("montant")} » n'est pas un montant`);
+      const mt = montantDe(v("montant"), "montant");
+      if (typeof mt === "string") {
+        rejet(mt);
         continue;
       }
       const s = v("sens").toUpperCase();
