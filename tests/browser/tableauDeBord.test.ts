@@ -132,6 +132,73 @@ describe("tableau de bord dans Chromium (classeur de production)", () => {
     expect(await texte(page, IDS.suite("planning"))).toBe("Recalculez le planning après un changement");
     expect(v.erreursPage).toEqual([]);
   });
+
+  it("« Structurez le devis » puis retour : le bloc Devis se relit seul (structuré, mêmes chiffres, constats à revoir)", async () => {
+    await page.getByTestId(IDS.suite("devis")).click();
+    await page.getByTestId(TEST_IDS.page("structurer")).waitFor();
+    await page.getByTestId(TEST_IDS.structurer.analyser).click();
+    await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
+    await page.getByTestId(TEST_IDS.structurer.creer).click();
+    await page.getByTestId(TEST_IDS.structurer.succes).waitFor();
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    // No click on « Actualiser »: coming back to the page reads the workbook again.
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent === "Structuré",
+      IDS.etat("devis"),
+    );
+    const d = attendu.devis;
+    expect(await texte(page, IDS.chiffre("devis", "total"))).toBe(formatMontantFr(d.total!));
+    expect(await texte(page, IDS.suite("devis"))).toBe(
+      d.constats.erreur > 0 ? "Corrigez les erreurs du devis" : "Examinez les alertes du devis",
+    );
+    await page.getByTestId(IDS.suite("devis")).click();
+    await page.getByTestId(TEST_IDS.page("controles")).waitFor();
+    expect(await page.getByTestId(TEST_IDS.onglet("controles")).getAttribute("aria-selected")).toBe("true");
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+describe("Crédit d'impôt : le chiffre d'abord, le calcul et ses textes dans « Détails et sources »", () => {
+  let v: Volet;
+  let page: Page;
+
+  beforeAll(async () => {
+    v = await ouvrirVolet({
+      ...(await classeurProduction()),
+      reglages: { "prodbook.production": JSON.stringify(CONTEXTE) },
+    });
+    page = v.page;
+    await page.setViewportSize({ width: 340, height: 900 });
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("le crédit précède le détail replié ; ouvert, il donne le calcul et les textes en liens, sans débord", async () => {
+    const attendu = await creerEnvoyeur(await ClasseurLu.depuis(...FICHIERS))("calculerCreditImpot", {
+      feuille: "Budget Gardiens",
+      regime: "audiovisuel",
+      genre: "documentaire",
+      annee: 2026,
+      dureeMinutes: 52,
+      hebergement: "ailleurs",
+    });
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    await page.getByTestId("ci-calculer").click();
+    await page.getByTestId("ci-resultat").waitFor();
+    expect(await texte(page, "ci-credit")).toBe(formatMontantFr(attendu.credit));
+    const details = page.getByTestId("ci-details");
+    const [haut, bas] = await Promise.all([page.getByTestId("ci-credit").boundingBox(), details.boundingBox()]);
+    expect(haut!.y).toBeLessThan(bas!.y);
+    expect(await page.getByTestId("ci-plafond-0").count()).toBe(0);
+    await details.getByRole("button").click();
+    await page.getByTestId("ci-plafond-0").waitFor();
+    const liens = await details.getByRole("link").evaluateAll((ls) => ls.map((l) => l.getAttribute("href")));
+    expect(liens).toEqual(expect.arrayContaining(attendu.tables.flatMap((t) => t.sources.map((x) => x.url))));
+    expect(await debordements(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ECRANS, "credit-impot-details.png"), fullPage: true });
+  });
 });
 
 describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {

@@ -5,6 +5,7 @@ import {
   Checkbox,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Select,
@@ -24,7 +25,9 @@ import type { ApercuCreditImpot, OptionsCreditImpotPane } from "../../app/comman
 import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
 import { type Cents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { parseTaux } from "../../core/regles/parametres";
+import { DetailsSources } from "../components/DetailsSources";
 import { Retour } from "../components/Retour";
+import { compte, typographie } from "../francais";
 import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useCommande } from "../components/useCommande";
 import { REGIMES, anneeCourante, regimeDe } from "../listes";
@@ -51,6 +54,7 @@ export const IDS_CREDIT_IMPOT = {
   plafond: (i: number) => `ci-plafond-${i}`,
   alertes: "ci-alertes",
   succes: "ci-succes",
+  details: "ci-details",
 } as const;
 
 const GENRES: { valeur: GenreCredit; libelle: string }[] = [
@@ -64,6 +68,9 @@ const useStyles = makeStyles({
   ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   credit: { fontWeight: tokens.fontWeightSemibold },
+  chiffres: { display: "flex", flexDirection: "column", gap: "2px", margin: 0 },
+  chiffre: { display: "flex", justifyContent: "space-between", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 const m = (c: number) => formatMontantFr(c as Cents);
@@ -275,6 +282,8 @@ export function CreditImpot() {
 function Resultat({ r }: { r: ApercuCreditImpot }) {
   const styles = useStyles();
   const aVerifier = r.parametres.filter((p) => p.aVerifier);
+  const sources = new Map<string, { titre: string; url: string }>();
+  for (const t of r.tables) for (const x of t.sources) if (!sources.has(x.url)) sources.set(x.url, x);
   return (
     <div className={styles.page} data-testid={IDS_CREDIT_IMPOT.resultat}>
       {r.feuillesEcrites.length > 0 && (
@@ -285,62 +294,115 @@ function Resultat({ r }: { r: ApercuCreditImpot }) {
       <Subtitle2>
         Devis « {r.source} » — dépenses {r.annee}
       </Subtitle2>
-      <Table size="extra-small" aria-label="Calcul du crédit d'impôt">
-        <TableBody>
-          {r.baseParChapitre.map((b) => (
-            <TableRow key={b.code}>
-              <TableCell>
-                {b.code} {b.libelle}
-              </TableCell>
-              <TableCell className={styles.montant}>{m(b.base)}</TableCell>
-            </TableRow>
-          ))}
-          <TableRow>
-            <TableCell>Base retenue</TableCell>
-            <TableCell className={styles.montant}>{m(r.base)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell>Taux</TableCell>
-            <TableCell className={styles.montant}>{formatPourcentFr(r.taux)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell>Crédit avant plafonds</TableCell>
-            <TableCell className={styles.montant}>{m(r.creditAvantPlafonds)}</TableCell>
-          </TableRow>
-          {r.plafonds.map((p, i) => (
-            <TableRow key={p.nom} data-testid={IDS_CREDIT_IMPOT.plafond(i)}>
-              <TableCell>
-                {p.nom}{" "}
-                {p.applique ? <Badge color="warning">appliqué</Badge> : <Badge appearance="outline">non atteint</Badge>}
-              </TableCell>
-              <TableCell className={styles.montant}>{m(p.montant)}</TableCell>
-            </TableRow>
-          ))}
-          <TableRow>
-            <TableCell className={styles.credit}>Crédit d'impôt</TableCell>
-            <TableCell className={mergeClasses(styles.montant, styles.credit)} data-testid={IDS_CREDIT_IMPOT.credit}>
-              {m(r.credit)}
-            </TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+      {/* The figure first; how it is reached, and from which texts, in « Détails et sources ». */}
+      <dl className={styles.chiffres}>
+        <div className={styles.chiffre}>
+          <dt className={styles.credit}>Crédit d'impôt</dt>
+          <dd className={mergeClasses(styles.montant, styles.credit)} data-testid={IDS_CREDIT_IMPOT.credit}>
+            {m(r.credit)}
+          </dd>
+        </div>
+        <div className={styles.chiffre}>
+          <dt>Taux</dt>
+          <dd className={styles.montant}>{formatPourcentFr(r.taux)}</dd>
+        </div>
+        <div className={styles.chiffre}>
+          <dt>Base retenue</dt>
+          <dd className={styles.montant}>{m(r.base)}</dd>
+        </div>
+      </dl>
       {!r.eligible && (
         <MessageBar intent="error">
           <MessageBarBody>
-            Une condition d'éligibilité n'est pas remplie : crédit nul (voir les alertes).
+            Une condition d'éligibilité n'est pas remplie : crédit nul (voir « Détails et sources »).
           </MessageBarBody>
         </MessageBar>
       )}
       {aVerifier.length > 0 && (
-        <Caption1>{aVerifier.length} chiffre(s) de sources secondaires à faire vérifier (voir la feuille).</Caption1>
+        <Caption1>
+          À vérifier{"\u00a0"}: {compte(aVerifier.length, "chiffre vient", "chiffres viennent")} de sources secondaires
+          (liste dans « Détails et sources »).
+        </Caption1>
       )}
-      <div data-testid={IDS_CREDIT_IMPOT.alertes}>
-        {r.alertes.map((a, i) => (
-          <Text block key={i}>
-            • {a}
-          </Text>
-        ))}
-      </div>
+      <DetailsSources testId={IDS_CREDIT_IMPOT.details}>
+        <Table size="extra-small" aria-label="Calcul du crédit d'impôt">
+          <TableBody>
+            {r.baseParChapitre.map((b) => (
+              <TableRow key={b.code}>
+                <TableCell>
+                  {b.code} {b.libelle}
+                </TableCell>
+                <TableCell className={styles.montant}>{m(b.base)}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell>Base retenue</TableCell>
+              <TableCell className={styles.montant}>{m(r.base)}</TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell>Taux</TableCell>
+              <TableCell className={styles.montant}>{formatPourcentFr(r.taux)}</TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell>Crédit avant plafonds</TableCell>
+              <TableCell className={styles.montant}>{m(r.creditAvantPlafonds)}</TableCell>
+            </TableRow>
+            {r.plafonds.map((p, i) => (
+              <TableRow key={p.nom} data-testid={IDS_CREDIT_IMPOT.plafond(i)}>
+                <TableCell>
+                  {p.nom}{" "}
+                  {p.applique ? (
+                    <Badge color="warning">appliqué</Badge>
+                  ) : (
+                    <Badge appearance="outline">non atteint</Badge>
+                  )}
+                </TableCell>
+                <TableCell className={styles.montant}>{m(p.montant)}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell className={styles.credit}>Crédit d'impôt</TableCell>
+              <TableCell className={mergeClasses(styles.montant, styles.credit)}>{m(r.credit)}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+        {r.alertes.length > 0 && (
+          <div data-testid={IDS_CREDIT_IMPOT.alertes}>
+            {r.alertes.map((a, i) => (
+              <Text block key={i}>
+                • {typographie(a)}
+              </Text>
+            ))}
+          </div>
+        )}
+        {aVerifier.length > 0 && (
+          <>
+            <Text weight="semibold">Chiffres à vérifier</Text>
+            <ul className={styles.liste}>
+              {aVerifier.map((p) => (
+                <li key={p.cle}>
+                  {p.libelle}
+                  {"\u00a0"}: {p.valeur}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {sources.size > 0 && (
+          <>
+            <Text weight="semibold">Textes appliqués</Text>
+            <ul className={styles.liste}>
+              {[...sources.values()].map((x) => (
+                <li key={x.url}>
+                  <Link href={x.url} target="_blank" rel="noopener noreferrer">
+                    {x.titre}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </DetailsSources>
     </div>
   );
 }

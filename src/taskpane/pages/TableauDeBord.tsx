@@ -180,9 +180,26 @@ export function TableauDeBord() {
     }
   }, [production.pret, actualiser]);
 
+  // Back on this page (its tab chosen again, or a block's page left): the workbook may have changed, read it again.
+  const racine = React.useRef<HTMLDivElement>(null);
+  const dernier = React.useRef(actualiser);
+  dernier.current = actualiser;
+  React.useEffect(() => {
+    const e = racine.current;
+    if (!e || typeof ResizeObserver === "undefined") return;
+    let visible = e.offsetParent !== null;
+    const o = new ResizeObserver(() => {
+      const maintenant = e.offsetParent !== null;
+      if (maintenant && !visible && lu.current) void dernier.current();
+      visible = maintenant;
+    });
+    o.observe(e);
+    return () => o.disconnect();
+  }, []);
+
   const r = resume;
   return (
-    <div className={styles.page}>
+    <div className={styles.page} ref={racine}>
       <div className={styles.entete}>
         <Subtitle2 as="h2" className={styles.titrePage}>
           Tableau de bord
