@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import type { CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { validerTable, versionEnVigueur, type VersionRegle } from "../regles/table";
 import { normaliser } from "../util/texte";
@@ -165,36 +166,69 @@ export function trierCorrespondances(
   return { table, problemes };
 }
 
-/** CSV `compte;poste` (optional third column libelle), UTF-8, `;` separator. Errors name the line. */
+/** The rows of a `;` CSV read by papaparse, each with its physical line (a quoted field may span lines). */
+function lignesCsv(texte: string, nomFichier: string): { champs: string[]; ligne: number }[] {
+  const t = texte.replace(/^\ufeff/, "");
+  const out: { champs: string[]; ligne: number }[] = [];
+  let curseur = 0;
+  let courante = 1;
+  Papa.parse<string[]>(t, {
+    delimiter: ";",
+    skipEmptyLines: false,
+    step: (res) => {
+      const e = res.errors.find((x) => x.code === "MissingQuotes" || x.code === "InvalidQuotes");
+      if (e)
+        throw new CorrespondancesError(
+          `${nomFichier}, ligne ${courante} : guillemet non fermé ou mal placé (un champ entre guillemets doit se ` +
+            `terminer par un guillemet ; un guillemet dans le champ s'écrit « "" »).`,
+        );
+      out.push({ champs: res.data, ligne: courante });
+      for (let k = curseur; k < res.meta.cursor; k++) {
+        const ch = t.charCodeAt(k);
+        if (ch === 10 || (ch === 13 && t.charCodeAt(k + 1) !== 10)) courante++;
+      }
+      curseur = res.meta.cursor;
+    },
+  });
+  return out;
+}
+
+/**
+ * CSV `compte;poste` (optional third column libelle), UTF-8, `;` separator, read by papaparse: a quoted field may
+ * hold a `;`, a quote (« "" ») or a line break. Errors name the line.
+ */
 export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondances.csv"): TableCorrespondances {
-  const lignes = texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  const lignes = lignesCsv(texte, nomFichier).filter((l) => l.champs.some((c) => c.trim() !== ""));
   const t: TableCorrespondances = { comptes: [], sections: [] };
-  const iEntete = lignes.findIndex((l) => l.trim() !== "");
-  if (iEntete < 0) throw new CorrespondancesError(`${nomFichier} : fichier vide (attendu l'en-tête « compte;poste »).`);
-  const entete = lignes[iEntete].split(";").map((c) => normaliser(c));
-  if (entete[0] !== "compte" || entete[1] !== "poste") {
+  if (!lignes.length)
+    throw new CorrespondancesError(`${nomFichier} : fichier vide (attendu l'en-tête « compte;poste »).`);
+  const [entete, ...donnees] = lignes;
+  const noms = entete.champs.map((c) => normaliser(c));
+  if (noms[0] !== "compte" || noms[1] !== "poste") {
     throw new CorrespondancesError(
-      `${nomFichier}, ligne ${iEntete + 1} : en-tête « ${lignes[iEntete].trim()} » inattendu ; attendu « compte;poste » ` +
-        `(séparateur point-virgule).`,
+      `${nomFichier}, ligne ${entete.ligne} : en-tête « ${entete.champs.join(";").trim()} » inattendu ; attendu ` +
+        `« compte;poste » (séparateur point-virgule).`,
     );
   }
-  for (let i = iEntete + 1; i < lignes.length; i++) {
-    const l = lignes[i];
-    if (l.trim() === "" || l.trim().startsWith("#")) continue;
-    const c = l.split(";").map((x) => x.trim().replace(/^"(.*)"$/, "$1"));
-    const ou = `${nomFichier}, ligne ${i + 1}`;
+  for (const { champs, ligne } of donnees) {
+    if (champs[0].trim().startsWith("#")) continue;
+    const c = champs.map((x) => x.trim());
+    const ou = `${nomFichier}, ligne ${ligne}`;
     if (c.length < 2)
-      throw new CorrespondancesError(`${ou} : « ${l.trim()} » n'a pas deux colonnes séparées par « ; ».`);
-    ajouter(t, c[0], c[1], c[2], i + 1, ou);
+      throw new CorrespondancesError(`${ou} : « ${c.join(";")} » n'a pas deux colonnes séparées par « ; ».`);
+    ajouter(t, c[0], c[1], c[2], ligne, ou);
   }
   return t;
 }
 
+/** The table as the CSV `lireCorrespondancesCsv` reads (papaparse quotes a libellé holding `;`, `"` or a line break). */
 export function ecrireCorrespondancesCsv(t: TableCorrespondances): string {
-  const rows = ["compte;poste;libelle"];
-  for (const c of [...t.comptes, ...t.sections])
-    rows.push(`${c.type === "section" ? "section:" : ""}${c.cle};${c.poste};${(c.libelle ?? "").replace(/;/g, ",")}`);
-  return rows.join("\n") + "\n";
+  const rows = [...t.comptes, ...t.sections].map((c) => [
+    `${c.type === "section" ? "section:" : ""}${c.cle}`,
+    c.poste,
+    c.libelle ?? "",
+  ]);
+  return Papa.unparse({ fields: ["compte", "poste", "libelle"], data: rows }, { delimiter: ";", newline: "\n" }) + "\n";
 }
 
 export const FEUILLE_CORRESPONDANCES = "Correspondances";

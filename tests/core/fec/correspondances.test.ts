@@ -67,6 +67,26 @@ describe("correspondances compte → poste", () => {
     expect(err("")).toMatch(/fichier vide/);
   });
 
+  test('CSV lu par papaparse : un libellé entre guillemets avec « ; », « "" » ou un saut de ligne ; la ligne physique nommée', () => {
+    const t = lireCorrespondancesCsv(
+      'compte;poste;libelle\n611;7.1;"Sous-traitance ; prestations"\n6135;7.2;"Location\ncaméra ""A"""\n641;2\n',
+    );
+    expect(t.comptes.map((c) => [c.cle, c.poste, c.libelle, c.ligne])).toEqual([
+      ["611", "7.1", "Sous-traitance ; prestations", 2],
+      ["6135", "7.2", 'Location\ncaméra "A"', 3],
+      ["641", "2", undefined, 5],
+    ]);
+    // After a field spanning two lines, errors still name the line of the file.
+    const err = () => lireCorrespondancesCsv('compte;poste;libelle\n611;7.1;"a\nb"\n64A-1;3\n', "corr.csv");
+    expect(err).toThrow("corr.csv, ligne 4 : « 64A-1 » n'est pas un début de numéro de compte");
+    expect(() => lireCorrespondancesCsv('compte;poste\n641;2\n611;"7.1\n', "corr.csv")).toThrow(
+      /^corr\.csv, ligne 3 : guillemet non fermé/,
+    );
+    // Written back, the « ; » and the quote survive the round trip.
+    const relu = lireCorrespondancesCsv(ecrireCorrespondancesCsv(t));
+    expect(relu.comptes.map((c) => c.libelle)).toEqual(t.comptes.map((c) => c.libelle));
+  });
+
   test("table par défaut PCG (donnée datée et sourcée) ; aller-retour CSV et feuille « Correspondances »", async () => {
     const d = correspondancesParDefaut("2026-01-01");
     expect(d.source).toMatchObject({ id: "correspondances-pcg", confiance: "L" });
