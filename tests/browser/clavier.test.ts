@@ -18,13 +18,15 @@ describe("volet au clavier seul (bundle construit, Excel simulé)", () => {
   let v: Volet;
   let page: Page;
   let attendu: Awaited<ReturnType<typeof structurerDevis>>;
+  let source: string;
 
   beforeAll(async () => {
     const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
     const sheets: Record<string, ReturnType<typeof versFixture>> = {};
     const noms = await wb.listSheets();
     for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
-    attendu = await structurerDevis(wb, { feuille: noms[0], genre: "documentaire", dureeMinutes: 52 });
+    source = noms[0];
+    attendu = await structurerDevis(wb, { feuille: source, genre: "documentaire", dureeMinutes: 52 });
     v = await ouvrirVolet({ sheets, active: noms[0] });
     page = v.page;
   });
@@ -36,8 +38,8 @@ describe("volet au clavier seul (bundle construit, Excel simulé)", () => {
   it("Structurer → Contrôles → cellule d'un constat, avec Tab, Entrée et Espace", async () => {
     // The source sheet is detected before the first action (its header): nothing to choose with the mouse.
     await page.waitForFunction(
-      (id) => !!(document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | null)?.value,
-      TEST_IDS.structurer.feuille,
+      ([id, f]) => !!document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(f),
+      [TEST_IDS.production.resume, source],
     );
     await ongletAuClavier(page, "structurer");
     await tabJusqua(page, (e) => e.testId === TEST_IDS.structurer.analyser);
