@@ -17,6 +17,7 @@ export const ENTETES_ECARTS = [
   "Réalisé",
   "Reste à engager",
   "Estimation finale",
+  "Écart",
   "Écart estimé",
   "Écart estimé %",
   "Alerte",
@@ -36,9 +37,9 @@ const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToE
 
 /**
  * The « Écarts » sheet: chapters block (charted), total, then one row per poste, then the unmapped class-6
- * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart estimé
- * (estimation finale − budget), its % and the alert follow from the editable thresholds in B2 and D2. The écart
- * itself (réalisé − budget) is on the Coût définitif sheet.
+ * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart
+ * (réalisé − budget, as in the pane, the CLI and Coût définitif), then écart estimé (estimation finale − budget),
+ * its % and the alert, which follows from the editable thresholds in B2 and D2.
  */
 export function feuilleEcarts(
   r: RapportEcarts,
@@ -99,13 +100,14 @@ export function feuilleEcarts(
       ? centsToEuros(x.reste)
       : { formula: `MAX(0,D${row}-G${row})`, result: centsToEuros(x.reste) },
     { formula: `G${row}+H${row}`, result: centsToEuros(x.estimation) },
+    { formula: `G${row}-D${row}`, result: centsToEuros(x.ecart) },
     { formula: `I${row}-D${row}`, result: centsToEuros(x.ecartEstime) },
     {
-      formula: `IF(D${row}=0,"",J${row}/D${row})`,
+      formula: `IF(D${row}=0,"",K${row}/D${row})`,
       result: x.ecartEstimePct === undefined ? "" : x.ecartEstimePct.toNumber(),
     },
     {
-      formula: `IF(ABS(J${row})<=$D$2,"",IF(D${row}=0,"Alerte",IF(ABS(J${row})/ABS(D${row})>$B$2,"Alerte","")))`,
+      formula: `IF(ABS(K${row})<=$D$2,"",IF(D${row}=0,"Alerte",IF(ABS(K${row})/ABS(D${row})>$B$2,"Alerte","")))`,
       result: x.alerte ? "Alerte" : "",
     },
     lienCell,
@@ -144,12 +146,13 @@ export function feuilleEcarts(
     somme("H"),
     somme("I"),
     somme("J"),
-    { formula: `IF(D${total}=0,"",J${total}/D${total})` },
+    somme("K"),
+    { formula: `IF(D${total}=0,"",K${total}/D${total})` },
     {
-      formula: `IF(ABS(J${total})<=$D$2,"",IF(D${total}=0,"Alerte",IF(ABS(J${total})/ABS(D${total})>$B$2,"Alerte","")))`,
+      formula: `IF(ABS(K${total})<=$D$2,"",IF(D${total}=0,"Alerte",IF(ABS(K${total})/ABS(D${total})>$B$2,"Alerte","")))`,
     },
   ]);
-  formats.push({ range: `A${total}:M${total}`, bold: true, borderTop: true });
+  formats.push({ range: `A${total}:N${total}`, bold: true, borderTop: true });
   rows.push([]);
   rows.push([
     "Détail par poste (le reste à engager d'un chapitre est sa propre estimation : les lignes ne s'y additionnent pas)",
@@ -171,20 +174,20 @@ export function feuilleEcarts(
   for (const c of r.realise.nonAffectes)
     rows.push([c.compte, c.libelle, null, null, null, null, centsToEuros(c.total)]);
   const nl = rows.length;
-  for (const t of [1, titreDetail, apres + 1]) formats.push({ range: `A${t}:M${t}`, bold: true });
+  for (const t of [1, titreDetail, apres + 1]) formats.push({ range: `A${t}:N${t}`, bold: true });
   for (const h of [premier - 1, premierDetail - 1, apres + 2])
-    formats.push({ range: `A${h}:M${h}`, bold: true, fill: "#D9E1F2" });
-  formats.push({ range: `D${premier}:J${nl}`, numFmt: FORMAT_EXCEL.montant });
-  formats.push({ range: `K${premier}:K${dernierDetail}`, numFmt: FORMAT_EXCEL.pourcent });
+    formats.push({ range: `A${h}:N${h}`, bold: true, fill: "#D9E1F2" });
+  formats.push({ range: `D${premier}:K${nl}`, numFmt: FORMAT_EXCEL.montant });
+  formats.push({ range: `L${premier}:L${dernierDetail}`, numFmt: FORMAT_EXCEL.pourcent });
   formats.push({ range: "B2", numFmt: FORMAT_EXCEL.pourcent });
   formats.push({ range: "D2", numFmt: FORMAT_EXCEL.montant });
   formats.push({ range: "B3:H3", numFmt: FORMAT_EXCEL.montant });
   formats.push({ range: "E2:E2", italic: true });
   const cf: ConditionalFormat[] = [
-    { range: `A${premier}:M${total}`, formula: `$L${premier}="Alerte"`, fill: "#F8CBAD", bold: true },
+    { range: `A${premier}:N${total}`, formula: `$M${premier}="Alerte"`, fill: "#F8CBAD", bold: true },
     {
-      range: `A${premierDetail}:M${Math.max(premierDetail, dernierDetail)}`,
-      formula: `$L${premierDetail}="Alerte"`,
+      range: `A${premierDetail}:N${Math.max(premierDetail, dernierDetail)}`,
+      formula: `$M${premierDetail}="Alerte"`,
       fill: "#F8CBAD",
     },
     { range: "H3", formula: "ROUND(H3,2)<>0", fill: "#FF7C80", bold: true },
@@ -198,7 +201,7 @@ export function feuilleEcarts(
         { width: 8, numFmt: "@" },
         { width: 40 },
         { width: 9, numFmt: "@" },
-        ...Array(7).fill({ width: 15 }),
+        ...Array(8).fill({ width: 15 }),
         { width: 10 },
         { width: 9 },
         { width: 14 },
@@ -216,7 +219,7 @@ export function feuilleEcarts(
                 { name: "Budget", values: `${ref}!$D$${premier}:$D$${total - 1}` },
                 { name: "Réalisé", values: `${ref}!$G$${premier}:$G$${total - 1}` },
               ],
-              anchor: "O5",
+              anchor: "P5",
               widthCols: 10,
               heightRows: 20,
             },

@@ -73,10 +73,17 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
       valeur(ec, `H${r}`),
       valeur(ec, `I${r}`),
       valeur(ec, `J${r}`),
+      valeur(ec, `K${r}`),
     ]).toEqual(
-      [c.code, euros(c.budget), euros(c.realise), euros(c.reste), euros(c.estimation), euros(c.ecartEstime)].map((x) =>
-        typeof x === "number" ? expect.closeTo(x, 2) : x,
-      ),
+      [
+        c.code,
+        euros(c.budget),
+        euros(c.realise),
+        euros(c.reste),
+        euros(c.estimation),
+        euros(c.ecart),
+        euros(c.ecartEstime),
+      ].map((x) => (typeof x === "number" ? expect.closeTo(x, 2) : x)),
     );
   });
   const total = 6 + rapport.chapitres.length;
@@ -85,15 +92,21 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
   const r8 = 6 + rapport.chapitres.findIndex((c) => c.code === "8");
   expect(valeur(ec, `G${r8}`)).toBeCloseTo(9500, 2);
   expect(valeur(ec, `J${r8}`)).toBeCloseTo(500, 2);
-  expect(valeur(ec, `K${r8}`)).toBeCloseTo(500 / 9000, 6);
-  expect(valeur(ec, `L${r8}`, "")).toBe("");
+  expect(valeur(ec, `K${r8}`)).toBeCloseTo(500, 2);
+  expect(valeur(ec, `L${r8}`)).toBeCloseTo(500 / 9000, 6);
+  expect(valeur(ec, `M${r8}`, "")).toBe("");
   expect(valeur(ec, `F${r8}`)).toBeCloseTo(4321.5, 2);
   // Chapter 9 budget 1 200, nothing mapped (616 is not in the CSV): reste 1 200, estimation 1 200, écart 0.
   const r9 = 6 + rapport.chapitres.findIndex((c) => c.code === "9");
   expect(valeur(ec, `I${r9}`)).toBeCloseTo(1200, 2);
-  // Chapter 2: réalisé 8 000 vs 9 500 → reste 1 500, estimation 9 500, écart 0 (no alert); lowering the € threshold does not change that.
+  // Chapter 2: réalisé 8 000 vs 9 500 → écart −1 500, reste 1 500, estimation 9 500, écart estimé 0 (no alert).
   const r2 = 6 + rapport.chapitres.findIndex((c) => c.code === "2");
-  expect([valeur(ec, `H${r2}`), valeur(ec, `J${r2}`), valeur(ec, `L${r2}`, "")]).toEqual([1500, 0, ""]);
+  expect([valeur(ec, `H${r2}`), valeur(ec, `J${r2}`), valeur(ec, `K${r2}`), valeur(ec, `M${r2}`, "")]).toEqual([
+    1500,
+    -1500,
+    0,
+    "",
+  ]);
   // Detail rows: réalisé by poste through SUMIFS on the Poste column (line codes "1.1", "7.1").
   let trouve = 0;
   ec.eachRow((row, n) => {

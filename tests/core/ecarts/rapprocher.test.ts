@@ -112,7 +112,21 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
       result: 9500,
     });
     const plage = gl.rows.map((r, i) => (r[12] === "8" ? i + 1 : 0)).filter((x) => x);
-    expect(huit[12]).toEqual({
+    // Écart = réalisé − budget (as in the pane and the CLI), then écart estimé = estimation finale − budget.
+    expect(ec.rows[4].slice(6, 11)).toEqual([
+      "Réalisé",
+      "Reste à engager",
+      "Estimation finale",
+      "Écart",
+      "Écart estimé",
+    ]);
+    const r8 = i8 + 1;
+    // (Poste « 8 » is booked at chapter level: no budget of its own, 9 500 € réalisé.)
+    expect([huit[9], huit[10]]).toEqual([
+      { formula: `G${r8}-D${r8}`, result: 9500 },
+      { formula: `I${r8}-D${r8}`, result: 9500 },
+    ]);
+    expect(huit[13]).toEqual({
       formula: `HYPERLINK("#'Grand livre'!A${plage[0]}:N${plage[1]}","2 écritures")`,
       result: "2 écritures",
     });
