@@ -5,7 +5,8 @@ import type { CellData, SheetData } from "../../../src/core/port/workbook";
  * Producer-style devis sheets generated as in-memory cell grids (issue 10 §5): sections with or without a title
  * amount, subtotals right, wrong or as SUM formulas, capitals, « Total… » labels that are and are not totals,
  * blank and comment rows, amounts as numbers or French / English texts, Excel errors and dates in the amount
- * column, TVA and TTC rows under the total. Columns: Code | Désignation | Qté | Tarif | Montant (E).
+ * column, TVA and TTC rows under the total. Columns: Code | Désignation | Qté | Tarif | Montant (E), or the same
+ * with Code and Désignation unheaded (`libellesSansEntete`).
  */
 export type Montant = { cents: number; forme: "nombre" | "fr" | "en" | "formule" };
 export type Rangee =
@@ -126,8 +127,12 @@ function texte(c: number, forme: "fr" | "en"): string {
 }
 
 /** The grid of a generated devis (header on row 1), as the adapters give it to the import. */
-export function grille(rangees: Rangee[], nom = "Devis"): SheetData {
-  const rows: CellData[][] = [["Code", "Désignation", "Qté", "Tarif", "Montant"].map((v) => ({ v }))];
+export function grille(rangees: Rangee[], nom = "Devis", opts: { libellesSansEntete?: boolean } = {}): SheetData {
+  // « | | Qté | Tarif | Montant »: the header names only the numeric columns (issue 10 §3).
+  const entete = opts.libellesSansEntete
+    ? [null, null, "Qté", "Tarif", "Montant"]
+    : ["Code", "Désignation", "Qté", "Tarif", "Montant"];
+  const rows: CellData[][] = [entete.map((v) => ({ v }))];
   const v = (x: CellData["v"]): CellData => ({ v: x });
   const vide = (): CellData[] => [v(null), v(null), v(null), v(null), v(null)];
   let depuis = 0; // Σ cents since the last (sub)total, as the producer adds up

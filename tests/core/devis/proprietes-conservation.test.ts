@@ -9,7 +9,7 @@ import { controlerDevis } from "../../../src/core/devis/regles";
 import type { SheetData } from "../../../src/core/port/workbook";
 import type { Io } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
-import { devisGenere, grille } from "./genererDevis";
+import { devisGenere, grille, type Rangee } from "./genererDevis";
 
 /** Conservation of one sheet through the core reading path, and every non-line amount proven or named. */
 function verifier(s: SheetData): void {
@@ -30,6 +30,23 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
     fc.assert(
       fc.property(devisGenere, (rangees) => verifier(grille(rangees))),
       { numRuns: 10_000, seed: 20261203 },
+    );
+  });
+
+  it("2 000 devis dont l'en-tête ne nomme que « Qté | Tarif | Montant » (libellés et codes sans en-tête) : conservation", () => {
+    // Two detailed lines first: the unheaded label column is the one holding texts on most rows with an amount.
+    const debut: Rangee[] = [
+      { type: "ligne", libelle: "Monteur", montant: { cents: 300_000, forme: "nombre" }, facteurs: true },
+      { type: "ligne", libelle: "Location caméra", montant: { cents: 120_000, forme: "nombre" }, facteurs: false },
+    ];
+    fc.assert(
+      fc.property(devisGenere, (rangees) => {
+        const s = grille([...debut, ...rangees], "Devis", { libellesSansEntete: true });
+        const d = importerDevis(s, { genre: "documentaire" });
+        if (d.colonneLibelles?.colonne !== "B") throw new Error(`libellés lus en ${d.colonneLibelles?.colonne}`);
+        verifier(s);
+      }),
+      { numRuns: 2_000, seed: 20261203 },
     );
   });
 
