@@ -26,6 +26,7 @@ jest.mock("../../src/app/catalogue", () => {
 
 import { IDS_SOURCES, Sources } from "../../src/taskpane/pages/Sources";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { tablesRegles } from "../../src/core/regles/audit";
 
 const afficher = () =>
   render(
@@ -37,7 +38,11 @@ const afficher = () =>
 describe("page Sources", () => {
   it("liste les barèmes du jour : liens vers les sources dans une nouvelle fenêtre, « à vérifier » et son motif, surcharges", async () => {
     afficher();
-    await waitFor(() => expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(/30 barèmes, dont \d+ lus/));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(
+        new RegExp(` : ${tablesRegles().length} barèmes, dont \\d+ lus`),
+      ),
+    );
     expect(classeur.ecritures).toBe(0);
     // H: the per-work cap of the cinema credit, read in the CGI.
     const plafond = screen.getByTestId(IDS_SOURCES.table("credit-impot-cinema-plafond"));
