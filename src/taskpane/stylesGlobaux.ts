@@ -23,3 +23,13 @@ export const useStylesGlobaux = makeStaticStyles({
   [`.${tableClassNames.root}`]: { tableLayout: "auto" },
   [`.${tableCellClassNames.root}, .${tableHeaderCellClassNames.root}`]: { overflowWrap: "anywhere" },
 });
+
+/** Text for screen readers only (announcements, labels): kept in the page, not drawn. */
+export const CACHE_VISUELLEMENT = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;

@@ -4,7 +4,7 @@ import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, SheetSpec } from "../port/workbook";
 import { adresse, colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
 import type { Constat } from "../controles/constat";
-import type { CodeChapitre, Devis, LigneDevis } from "./model";
+import { CATEGORIES_LIGNE, type CodeChapitre, type Devis, type LigneDevis } from "./model";
 import { CHAPITRES_HORS_TOTAL, ORDRE_CHAPITRES } from "./nomenclature";
 
 export const ENTETES_DEVIS = [
@@ -22,16 +22,8 @@ export const ENTETES_DEVIS = [
   "Éligible CI",
   "Source",
 ] as const;
-export const LISTE_CATEGORIES = [
-  "salaire-technicien",
-  "salaire-artiste",
-  "salaire-auteur",
-  "salaire-permanent",
-  "charges-sociales",
-  "prestation",
-  "achat",
-  "forfait",
-];
+/** The category column's validation list: the model's categories. */
+export const LISTE_CATEGORIES: string[] = [...CATEGORIES_LIGNE];
 
 const C = {
   chapitre: 0,

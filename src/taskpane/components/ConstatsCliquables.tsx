@@ -8,6 +8,7 @@ import {
   Warning16Filled,
 } from "@fluentui/react-icons";
 import * as React from "react";
+import { CACHE_VISUELLEMENT } from "../stylesGlobaux";
 import type { Constat, Gravite } from "../../core/controles/constat";
 import { GRAVITES, titreConstat } from "../../core/controles/titres";
 import { typographie } from "../francais";
@@ -113,14 +114,7 @@ const useStyles = makeStyles({
   corps: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   // « 'Budget Gardiens'!B43 » may be wider than the pane: it wraps instead of overflowing.
   cellule: { color: tokens.colorBrandForeground1, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
-  cache: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  cache: CACHE_VISUELLEMENT,
 });
 
 /**

@@ -1,19 +1,13 @@
 import { ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { CACHE_VISUELLEMENT } from "../stylesGlobaux";
 import { TEST_IDS } from "../testIds";
 import { MessageErreur } from "./MessageErreur";
 import type { Commande } from "./useCommande";
 
 const useStyles = makeStyles({
   retour: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  cache: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  cache: CACHE_VISUELLEMENT,
 });
 
 /**
