@@ -1,3 +1,4 @@
+import { eurosToCents, formatMontantFr } from "../../src/core/money";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -80,6 +81,32 @@ describe("prodbook ecarts", () => {
     const c = (s: string) => Math.round(Number(s) * 100);
     expect(c(j.totaux.estimation)).toBe(c(j.totaux.realise) + c(j.totaux.reste));
     expect(c(j.totaux.ecartEstime)).toBe(c(j.totaux.estimation) - c(j.totaux.budget));
+  });
+
+  test("texte : les sept colonnes du volet et de la feuille Écarts, sous les mêmes noms", async () => {
+    const r = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", CORR]);
+    expect(r.code).toBe(0);
+    const lignes = r.out.split("\n");
+    // Fixed-width columns: a 30-character label, then seven right-aligned columns of 17 after a space.
+    const cases = (l: string) => [
+      l.slice(0, 30).trim(),
+      ...[0, 1, 2, 3, 4, 5, 6].map((i) => l.slice(31 + i * 18, 48 + i * 18).trim()),
+    ];
+    expect(cases(lignes[0])).toEqual([
+      "Chapitre",
+      "Budget",
+      "Engagé",
+      "Réalisé",
+      "Reste à engager",
+      "Estimation finale",
+      "Écart",
+      "Écart estimé",
+    ]);
+    // Chapter 2: budget 9 500, engagé not typed, réalisé 8 000, reste 1 500, estimation 9 500, écart −1 500, écart estimé 0.
+    const personnel = lignes.find((l) => l.startsWith("2 Personnel"))!;
+    const fr = (e: number) => formatMontantFr(eurosToCents(String(e)));
+    expect(cases(personnel)).toEqual(["2 Personnel", fr(9500), "—", fr(8000), fr(1500), fr(9500), fr(-1500), fr(0)]);
+    expect(cases(lignes.find((l) => l.startsWith("Total"))!)[1]).toBe(fr(41000));
   });
 
   test("-o : le classeur du producteur plus Grand livre, Correspondances, Écarts (avec graphique) et Coût définitif", async () => {

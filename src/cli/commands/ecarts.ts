@@ -57,17 +57,17 @@ export function jsonEcarts(r: ResultatRapprochementVue) {
 
 function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
   const e = (montant: string) => formatMontantFr(eurosToCents(montant));
-  const f = (montant: string) => e(montant).padStart(16);
-  io.out(
-    `${"Chapitre".padEnd(40)} ${"Budget".padStart(16)} ${"Réalisé".padStart(16)} ${"Écart".padStart(16)} ` +
-      `${"Écart estimé".padStart(16)}`,
-  );
-  for (const c of r.chapitres)
-    io.out(
-      `${`${c.code} ${c.libelle}`.slice(0, 40).padEnd(40)} ${f(c.budget)} ${f(c.realise)} ${f(c.ecart)} ${f(c.ecartEstime)}`,
-    );
-  const t = r.totaux;
-  io.out(`${"Total".padEnd(40)} ${f(t.budget)} ${f(t.realise)} ${f(t.ecart)} ${f(t.ecartEstime)}`);
+  // The pane's and the Écarts sheet's seven columns, under the same names; « — » when engagé was not typed.
+  const f = (montant: string | null) => (montant === null ? "—" : e(montant)).padStart(17);
+  const colonnes = ["Budget", "Engagé", "Réalisé", "Reste à engager", "Estimation finale", "Écart", "Écart estimé"];
+  io.out(`${"Chapitre".padEnd(30)}${colonnes.map((c) => ` ${c.padStart(17)}`).join("")}`);
+  type Montants = Pick<ResultatRapprochementVue["totaux"], "budget" | "engage" | "realise" | "reste" | "estimation">;
+  const ligne = (nom: string, c: Montants & { ecart: string; ecartEstime: string }) =>
+    `${nom.slice(0, 30).padEnd(30)} ${[c.budget, c.engage, c.realise, c.reste, c.estimation, c.ecart, c.ecartEstime]
+      .map(f)
+      .join(" ")}`;
+  for (const c of r.chapitres) io.out(ligne(`${c.code} ${c.libelle}`, c));
+  io.out(ligne("Total", r.totaux));
   io.out("Écart = réalisé − budget ; écart estimé = estimation finale (réalisé + reste à engager) − budget.");
   io.out(
     `Classe 6 nette : ${e(r.classe6)} = affecté ${e(r.affecte)} + non affecté ${e(r.nonAffecte.total)}` +
