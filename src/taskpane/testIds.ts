@@ -31,6 +31,10 @@ export const TEST_IDS = {
     chapitre: (code: string) => `structurer-chapitre-${code}`,
     nbLignes: "structurer-nb-lignes",
     totalCalcule: "structurer-total-calcule",
+    /** « D'où vient ce chiffre ? »: the figures that open their tree. */
+    expliquerTotal: "structurer-expliquer-total",
+    totalChapitre: (code: string) => `structurer-total-chapitre-${code}`,
+    coutMinute: "structurer-cout-minute",
     totalProducteur: "structurer-total-producteur",
     nonPlaces: "structurer-non-places",
     creer: "structurer-creer",

@@ -9,6 +9,7 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import { traceCreditImpot } from "../../core/traces/creditImpot";
 import type { Trace } from "../../core/traces/trace";
 import { invalide, verifierDuree, verifierEntier } from "../arguments";
+import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
   /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */
@@ -74,15 +75,45 @@ export async function creditImpot(
   return apercu(await creditImpotClasseur(wb, { ...options, ecrire }), explique);
 }
 
+/** « D'où vient ce chiffre ? » of the page's figures: the credit, its base, each cap (by its name). */
+export interface ExplicationsCreditImpot {
+  credit: TraceAffichee;
+  base?: TraceAffichee;
+  plafonds: Record<string, TraceAffichee>;
+}
+
+function avecExplications(r: ApercuCreditImpot): ApercuCreditImpot & { explications?: ExplicationsCreditImpot } {
+  const t = r.traces?.credit;
+  if (!t) return r;
+  const base = sousTrace(t, (x) => x.libelle.startsWith("Base du crédit"));
+  const plafonds: Record<string, TraceAffichee> = {};
+  for (const p of r.plafonds) {
+    const x = sousTrace(t, (y) => y.libelle === `Plafond : ${p.nom}`);
+    if (x) plafonds[p.nom] = traceAffichee(x);
+  }
+  const { traces: _traces, ...reste } = r;
+  return {
+    ...reste,
+    explications: { credit: traceAffichee(t), ...(base ? { base: traceAffichee(base) } : {}), plafonds },
+  };
+}
+
 /**
  * Tax-credit commands: « Calculer » reads only; « Créer la feuille » writes « Crédit d'impôt » (and the Paramètres
  * template on request).
  */
 export const commandesCreditImpot = {
-  async calculerCreditImpot(wb: WorkbookPort, args: OptionsCreditImpotPane): Promise<ApercuCreditImpot> {
-    return creditImpot(wb, args, false);
+  /** With `explique`, the figures' traces for « D'où vient ce chiffre ? » (`explications`). */
+  async calculerCreditImpot(
+    wb: WorkbookPort,
+    args: OptionsCreditImpotPane,
+  ): Promise<ApercuCreditImpot & { explications?: ExplicationsCreditImpot }> {
+    return avecExplications(await creditImpot(wb, args, false));
   },
-  async creerFeuilleCreditImpot(wb: WorkbookPort, args: OptionsCreditImpotPane): Promise<ApercuCreditImpot> {
-    return creditImpot(wb, args, true);
+  async creerFeuilleCreditImpot(
+    wb: WorkbookPort,
+    args: OptionsCreditImpotPane,
+  ): Promise<ApercuCreditImpot & { explications?: ExplicationsCreditImpot }> {
+    return avecExplications(await creditImpot(wb, args, true));
   },
 };

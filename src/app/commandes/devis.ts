@@ -3,6 +3,7 @@ import { structurerDevis, type ResultatStructurer } from "../../core/devis/struc
 import type { WorkbookPort } from "../../core/port/workbook";
 import { tracesDevis, type TracesDevis } from "../../core/traces/devis";
 import { ApercuDevis, apercuDevis } from "../apercu";
+import { traceAffichee, type TraceAffichee } from "../traces";
 import { verifierDate, verifierDuree } from "../arguments";
 
 export interface OptionsDevis {
@@ -33,15 +34,42 @@ export async function structurer(
   return explique ? { ...r, traces: tracesDevis(r.devis) } : r;
 }
 
+/** « D'où vient ce chiffre ? » of the Structurer page's figures: total, each chapter, coût à la minute. */
+export interface ExplicationsDevis {
+  total: TraceAffichee;
+  chapitres: Record<string, TraceAffichee>;
+  coutMinute?: TraceAffichee;
+}
+
+function explicationsDevis(t: TracesDevis | undefined): { explications?: ExplicationsDevis } {
+  if (!t) return {};
+  const chapitres: Record<string, TraceAffichee> = {};
+  for (const [code, c] of Object.entries(t.chapitres)) if (c) chapitres[code] = traceAffichee(c);
+  return {
+    explications: {
+      total: traceAffichee(t.total),
+      chapitres,
+      ...(t.coutMinute ? { coutMinute: traceAffichee(t.coutMinute) } : {}),
+    },
+  };
+}
+
 /** Devis commands: « Analyser » reads and checks without writing; « Créer la feuille Devis » writes. */
 export const commandesDevis = {
-  async analyserDevis(wb: WorkbookPort, args: OptionsDevis): Promise<ApercuDevis> {
+  /** With `explique`, the figures' traces for « D'où vient ce chiffre ? ». */
+  async analyserDevis(
+    wb: WorkbookPort,
+    args: OptionsDevis,
+  ): Promise<ApercuDevis & { explications?: ExplicationsDevis }> {
     const r = await structurer(wb, args, false);
-    return apercuDevis(r.devis, r.constats);
+    return { ...apercuDevis(r.devis, r.constats), ...explicationsDevis(r.traces) };
   },
 
-  async creerFeuilleDevis(wb: WorkbookPort, args: OptionsDevis): Promise<ApercuDevis & { feuillesEcrites: string[] }> {
+  async creerFeuilleDevis(
+    wb: WorkbookPort,
+    args: OptionsDevis,
+  ): Promise<ApercuDevis & { feuillesEcrites: string[]; explications?: ExplicationsDevis }> {
     const r = await structurer(wb, args, true);
-    return { ...apercuDevis(r.devis, r.constats), feuillesEcrites: r.feuillesEcrites };
+    return { ...apercuDevis(r.devis, r.constats), feuillesEcrites: r.feuillesEcrites, ...explicationsDevis(r.traces) };
   },
 };

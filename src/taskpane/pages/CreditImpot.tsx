@@ -21,11 +21,16 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
-import type { ApercuCreditImpot, OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
+import type {
+  ApercuCreditImpot,
+  ExplicationsCreditImpot,
+  OptionsCreditImpotPane,
+} from "../../app/commandes/creditImpot";
 import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
 import { type Cents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { parseTaux } from "../../core/regles/parametres";
 import { DetailsSources } from "../components/DetailsSources";
+import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { compte, typographie } from "../francais";
 import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
@@ -55,6 +60,9 @@ export const IDS_CREDIT_IMPOT = {
   alertes: "ci-alertes",
   succes: "ci-succes",
   details: "ci-details",
+  /** « D'où vient ce chiffre ? » of the base (the credit's is `credit`, each cap's `plafondChiffre`). */
+  base: "ci-base",
+  plafondChiffre: (i: number) => `ci-plafond-chiffre-${i}`,
 } as const;
 
 const GENRES: { valeur: GenreCredit; libelle: string }[] = [
@@ -95,7 +103,7 @@ export function CreditImpot() {
   const [jeunesse, setJeunesse] = React.useState(false);
   const [jours, setJours] = React.useState("");
   const [modeleParametres, setModeleParametres] = React.useState(false);
-  const [resultat, setResultat] = React.useState<ApercuCreditImpot>();
+  const [resultat, setResultat] = React.useState<ApercuCreditImpot & { explications?: ExplicationsCreditImpot }>();
 
   const options = (): OptionsCreditImpotPane => {
     const minutes = Number(duree.replace(",", "."));
@@ -125,6 +133,7 @@ export function CreditImpot() {
       langue: regime === "cinema" && genre !== "animation" && langue ? langue : undefined,
       joursTournageFrance: tournage ? Number(jours.trim()) : undefined,
       modeleParametres,
+      explique: true,
     };
   };
 
@@ -274,13 +283,30 @@ export function CreditImpot() {
       </div>
       <Retour commande={commande} action="ci-calculer" enCours="Calcul du crédit d'impôt…" />
       <Retour commande={commande} action="ci-creer" enCours="Écriture de la feuille Crédit d'impôt…" />
-      {resultat && <Resultat r={resultat} />}
+      {resultat && (
+        <Resultat
+          r={resultat}
+          allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "ci-aller")}
+        />
+      )}
+      <Retour commande={commande} action="ci-aller" enCours="Sélection de la cellule…" />
     </section>
   );
 }
 
-function Resultat({ r }: { r: ApercuCreditImpot }) {
+function Resultat({
+  r,
+  allerA,
+}: {
+  r: ApercuCreditImpot & { explications?: ExplicationsCreditImpot };
+  allerA: (cellule: string) => void;
+}) {
   const styles = useStyles();
+  const ex = r.explications;
+  const explication = useExplication();
+  const { fermer } = explication;
+  // A new calculation closes the tree of the previous one.
+  React.useEffect(() => fermer(), [r, fermer]);
   const aVerifier = r.parametres.filter((p) => p.aVerifier);
   const sources = new Map<string, { titre: string; url: string }>();
   for (const t of r.tables) for (const x of t.sources) if (!sources.has(x.url)) sources.set(x.url, x);
@@ -298,8 +324,15 @@ function Resultat({ r }: { r: ApercuCreditImpot }) {
       <dl className={styles.chiffres}>
         <div className={styles.chiffre}>
           <dt className={styles.credit}>Crédit d'impôt</dt>
-          <dd className={mergeClasses(styles.montant, styles.credit)} data-testid={IDS_CREDIT_IMPOT.credit}>
-            {m(r.credit)}
+          <dd className={mergeClasses(styles.montant, styles.credit)}>
+            <ChiffreExplicable
+              cle="credit"
+              trace={ex?.credit}
+              explication={explication}
+              testId={IDS_CREDIT_IMPOT.credit}
+            >
+              {m(r.credit)}
+            </ChiffreExplicable>
           </dd>
         </div>
         <div className={styles.chiffre}>
@@ -308,9 +341,14 @@ function Resultat({ r }: { r: ApercuCreditImpot }) {
         </div>
         <div className={styles.chiffre}>
           <dt>Base retenue</dt>
-          <dd className={styles.montant}>{m(r.base)}</dd>
+          <dd className={styles.montant}>
+            <ChiffreExplicable cle="base" trace={ex?.base} explication={explication} testId={IDS_CREDIT_IMPOT.base}>
+              {m(r.base)}
+            </ChiffreExplicable>
+          </dd>
         </div>
       </dl>
+      <PanneauTrace explication={explication} onAller={allerA} />
       {!r.eligible && (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -357,7 +395,16 @@ function Resultat({ r }: { r: ApercuCreditImpot }) {
                     <Badge appearance="outline">non atteint</Badge>
                   )}
                 </TableCell>
-                <TableCell className={styles.montant}>{m(p.montant)}</TableCell>
+                <TableCell className={styles.montant}>
+                  <ChiffreExplicable
+                    cle={`plafond-${i}`}
+                    trace={ex?.plafonds[p.nom]}
+                    explication={explication}
+                    testId={IDS_CREDIT_IMPOT.plafondChiffre(i)}
+                  >
+                    {m(p.montant)}
+                  </ChiffreExplicable>
+                </TableCell>
               </TableRow>
             ))}
             <TableRow>

@@ -22,12 +22,13 @@ import {
 import * as React from "react";
 import type { ApercuDevis } from "../../app/apercu";
 import { envoyer } from "../../app/catalogue";
-import type { OptionsDevis } from "../../app/commandes/devis";
+import type { ExplicationsDevis, OptionsDevis } from "../../app/commandes/devis";
 import type { Genre } from "../../core/devis/model";
 import { formatMontantFr } from "../../core/money";
 import { Retour } from "../components/Retour";
 import { useCommande } from "../components/useCommande";
 import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
+import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { useEtat } from "../etat";
 import { compte } from "../francais";
 import { GENRES, optionsDevisDe } from "../listes";
@@ -58,10 +59,11 @@ export function Structurer() {
   const feuille = production.contexte.feuilleDevis ?? "";
   const genre = production.contexte.genre ?? "";
   const duree = production.contexte.duree ?? "";
-  const [apercu, setApercu] = React.useState<ApercuDevis>();
+  const [apercu, setApercu] = React.useState<ApercuDevis & { explications?: ExplicationsDevis }>();
   const [ecrites, setEcrites] = React.useState<string[]>();
 
-  const options = (): OptionsDevis => optionsDevisDe(production.contexte);
+  // With the figures' traces: « D'où vient ce chiffre ? » on the totals.
+  const options = (): OptionsDevis => ({ ...optionsDevisDe(production.contexte), explique: true });
 
   const analyser = () =>
     lancer(
@@ -162,9 +164,20 @@ export function Structurer() {
   );
 }
 
-function Apercu({ apercu, allerA }: { apercu: ApercuDevis; allerA: (cellule: string) => void }) {
+function Apercu({
+  apercu,
+  allerA,
+}: {
+  apercu: ApercuDevis & { explications?: ExplicationsDevis };
+  allerA: (cellule: string) => void;
+}) {
   const styles = useStyles();
   const tp = apercu.totalProducteur;
+  const ex = apercu.explications;
+  const explication = useExplication();
+  const { fermer } = explication;
+  // A new analysis closes the tree of the previous one.
+  React.useEffect(() => fermer(), [apercu, fermer]);
   return (
     <div className={styles.apercu} data-testid={TEST_IDS.structurer.apercu}>
       <Subtitle2>Ce que Prodbook a trouvé dans « {apercu.feuille} »</Subtitle2>
@@ -190,7 +203,16 @@ function Apercu({ apercu, allerA }: { apercu: ApercuDevis; allerA: (cellule: str
                 {c.libelle}
               </TableCell>
               <TableCell>{c.lignes}</TableCell>
-              <TableCell className={styles.montant}>{formatMontantFr(c.total)}</TableCell>
+              <TableCell className={styles.montant}>
+                <ChiffreExplicable
+                  cle={`chapitre-${c.code}`}
+                  trace={ex?.chapitres[c.code]}
+                  explication={explication}
+                  testId={TEST_IDS.structurer.totalChapitre(c.code)}
+                >
+                  {formatMontantFr(c.total)}
+                </ChiffreExplicable>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -198,7 +220,14 @@ function Apercu({ apercu, allerA }: { apercu: ApercuDevis; allerA: (cellule: str
       <div className={styles.totaux}>
         <Text weight="semibold">Total calculé</Text>
         <Text weight="semibold" className={styles.montant} data-testid={TEST_IDS.structurer.totalCalcule}>
-          {formatMontantFr(apercu.total)}
+          <ChiffreExplicable
+            cle="total"
+            trace={ex?.total}
+            explication={explication}
+            testId={TEST_IDS.structurer.expliquerTotal}
+          >
+            {formatMontantFr(apercu.total)}
+          </ChiffreExplicable>
         </Text>
         {tp && (
           <>
@@ -216,10 +245,20 @@ function Apercu({ apercu, allerA }: { apercu: ApercuDevis; allerA: (cellule: str
         {apercu.coutMinute !== undefined && (
           <>
             <Text>Coût à la minute</Text>
-            <Text className={styles.montant}>{formatMontantFr(apercu.coutMinute)}</Text>
+            <Text className={styles.montant}>
+              <ChiffreExplicable
+                cle="cout-minute"
+                trace={ex?.coutMinute}
+                explication={explication}
+                testId={TEST_IDS.structurer.coutMinute}
+              >
+                {formatMontantFr(apercu.coutMinute)}
+              </ChiffreExplicable>
+            </Text>
           </>
         )}
       </div>
+      <PanneauTrace explication={explication} onAller={allerA} />
       <div data-testid={TEST_IDS.structurer.nonPlaces}>
         {apercu.nonPlaces.length === 0 ? (
           <Caption1>Tous les montants ont été placés dans un chapitre.</Caption1>

@@ -1,0 +1,80 @@
+import * as path from "path";
+import type { Page } from "playwright-core";
+import type { SheetData } from "../../src/core/port/workbook";
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { ECRANS, RACINE, debordements, etatExcel, ouvrirVolet, versFixture, type Volet } from "./volet";
+
+/**
+ * « D'où vient ce chiffre ? » in the built pane (Chromium, fake Excel): the Structurer page's total opens its tree,
+ * an input's cell selects that cell in Excel, and at 320 px nothing sticks out sideways.
+ */
+const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+
+describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
+  let v: Volet;
+  let page: Page;
+
+  beforeAll(async () => {
+    const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    for (const n of await wb.listSheets()) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    v = await ouvrirVolet({ sheets, active: Object.keys(sheets)[0] });
+    page = v.page;
+    await page.setViewportSize({ width: 320, height: 900 });
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("clic sur le total → l'arbre ; clic sur une cellule d'entrée → Excel la sélectionne ; rien ne déborde à 320 px", async () => {
+    await page.getByTestId(TEST_IDS.onglet("structurer")).click();
+    await page.getByTestId(TEST_IDS.structurer.duree).fill("52");
+    await page.getByTestId(TEST_IDS.structurer.analyser).click();
+    const total = page.getByTestId(TEST_IDS.structurer.expliquerTotal);
+    await total.waitFor();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    await total.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    expect(await total.getAttribute("aria-expanded")).toBe("true");
+    expect(await panneau.textContent()).toContain("Total du devis");
+    // Down to a line: « Coût hors frais » → its first chapter → the chapter's first line.
+    await panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: "Coût hors frais" }).click();
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: /^.?Chapitre/ })
+      .first()
+      .click();
+    const cellule = panneau.getByTestId(IDS_TRACE.cellule).first();
+    await cellule.waitFor();
+    const ref = (await cellule.textContent()) as string;
+    expect(ref).toMatch(/!\$?[A-Z]+\$?\d+$/);
+    // Keyboard: the cell is a button reached and pressed like any other.
+    await cellule.focus();
+    await page.keyboard.press("Enter");
+    await page
+      .waitForFunction(
+        (c) =>
+          (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
+        ref,
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
+    expect((await etatExcel(page)).selection).toBe(ref);
+    // Deeper still (a line's quantity, number and rate), then the whole page at 320 px.
+    const lignes = panneau.getByTestId(IDS_TRACE.deplier);
+    const n = await lignes.count();
+    for (let i = 0; i < n; i++)
+      if ((await lignes.nth(i).getAttribute("aria-expanded")) === "false") await lignes.nth(i).click();
+    expect(await panneau.getByTestId(IDS_TRACE.cellule).count()).toBeGreaterThan(3);
+    expect(await debordements(page)).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+    await page.screenshot({ path: path.join(ECRANS, "dou-vient-ce-chiffre-320.png"), fullPage: true });
+    // Closed by its button; the figure keeps the focus order.
+    await page.getByTestId(IDS_TRACE.fermer).click();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+  });
+});

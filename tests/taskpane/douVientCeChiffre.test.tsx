@@ -1,0 +1,117 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import * as React from "react";
+import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+import { afficherPage, sansResizeObserver } from "./rendu";
+
+sansResizeObserver();
+
+// The pages reach the workbook only through the catalogue: bind it to an in-memory workbook.
+const classeur = new MemoryWorkbook({
+  Budget: [
+    ["Code", "Désignation", "Qté", "Nb", "Tarif", "Montant", "Territoire"],
+    ["2.1", "Équipe technique", 1, 1, 100000, 100000, null],
+    ["2.2", "Assistant réalisateur", 20, 1, 300, 6000, null],
+    ["4.1", "Charges sociales", 1, 1, 50000, 50000, null],
+    ["6.1", "Hôtel équipe (nuitées)", 10, 1, 250, 2500, null],
+    ["8.1", "Montage", 1, 1, 30000, 30000, "Étranger"],
+  ],
+});
+jest.mock("../../src/app/catalogue", () => {
+  const reel = jest.requireActual("../../src/app/catalogue");
+  return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(classeur)(nom, args) };
+});
+
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
+import { CreditImpot, IDS_CREDIT_IMPOT } from "../../src/taskpane/pages/CreditImpot";
+import { Structurer } from "../../src/taskpane/pages/Structurer";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+
+const saisir = (id: string, valeur: string) => fireEvent.change(screen.getByTestId(id), { target: { value: valeur } });
+const panneau = () => screen.getByTestId(IDS_TRACE.panneau);
+
+describe("« D'où vient ce chiffre ? » dans le volet", () => {
+  beforeEach(() => {
+    classeur.reglages.clear();
+    classeur.selections.length = 0;
+  });
+
+  it("Structurer : le total ouvre son arbre, une entrée dépliée mène à sa cellule, un second clic le referme", async () => {
+    afficherPage(<Structurer />);
+    await waitFor(() =>
+      expect((screen.getByTestId(TEST_IDS.structurer.analyser) as HTMLButtonElement).disabled).toBe(false),
+    );
+    saisir(TEST_IDS.structurer.duree, "52");
+    fireEvent.click(screen.getByTestId(TEST_IDS.structurer.analyser));
+    const total = await screen.findByTestId(TEST_IDS.structurer.expliquerTotal);
+    expect(total.tagName).toBe("BUTTON");
+    expect(total.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByTestId(IDS_TRACE.panneau)).toBeNull();
+    fireEvent.click(total);
+    expect(total.getAttribute("aria-expanded")).toBe("true");
+    // The root: the total, its formula in words; its inputs one level down.
+    expect(panneau().textContent).toContain("Total du devis");
+    expect(panneau().textContent).toContain("188\u202f500,00\u00a0€");
+    expect(panneau().textContent).toContain("coût hors frais + frais généraux");
+    expect(panneau().textContent).toContain("Coût hors frais (chapitres 1 à 9)");
+    // Open « Coût hors frais », then chapter 2, then its line « Assistant réalisateur » = 20 × 300.
+    const deplier = (texte: string) => {
+      const b = within(panneau())
+        .getAllByTestId(IDS_TRACE.deplier)
+        .find((x) => x.textContent?.includes(texte)) as HTMLElement;
+      expect(b).toBeDefined();
+      fireEvent.click(b);
+    };
+    deplier("Coût hors frais");
+    deplier("Chapitre 2");
+    deplier("Assistant réalisateur");
+    expect(panneau().textContent).toContain("= quantité × nombre × taux");
+    const cellules = within(panneau()).getAllByTestId(IDS_TRACE.cellule);
+    const montant = cellules.find((c) => c.textContent === "Budget!F3") as HTMLElement;
+    expect(montant).toBeDefined();
+    expect(cellules.map((c) => c.textContent)).toEqual(expect.arrayContaining(["Budget!C3", "Budget!E3"]));
+    fireEvent.click(montant);
+    await waitFor(() => expect(classeur.selections).toEqual(["Budget!F3"]));
+    // The same figure again closes the tree.
+    fireEvent.click(total);
+    expect(screen.queryByTestId(IDS_TRACE.panneau)).toBeNull();
+    // A chapter total opens its own tree.
+    fireEvent.click(screen.getByTestId(TEST_IDS.structurer.totalChapitre("2")));
+    expect(panneau().textContent).toMatch(/^D'où vient ce chiffre.*Chapitre 2 .*106\u202f000,00\u00a0€/);
+    // The cost per minute: total ÷ duration.
+    fireEvent.click(screen.getByTestId(TEST_IDS.structurer.coutMinute));
+    expect(panneau().textContent).toContain("= total ÷ durée");
+    expect(panneau().textContent).toContain("52\u00a0min");
+  });
+
+  it("Crédit d'impôt : le crédit, sa base et chaque plafond ; la règle par son nom français et sa source, jamais son id", async () => {
+    afficherPage(<CreditImpot />);
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    saisir(IDS_CREDIT_IMPOT.genre, "documentaire");
+    saisir(IDS_CREDIT_IMPOT.duree, "52");
+    saisir(IDS_CREDIT_IMPOT.annee, "2025");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    const credit = await screen.findByTestId(IDS_CREDIT_IMPOT.credit);
+    await waitFor(() => expect(credit.tagName).toBe("BUTTON"));
+    fireEvent.click(credit);
+    expect(panneau().textContent).toContain("Crédit d'impôt");
+    expect(panneau().textContent).toContain("min(crédit avant plafonds ; plafonds)");
+    // The rate's rule, one level down: French name of the table, version date, source as a link.
+    fireEvent.click(
+      within(panneau())
+        .getAllByTestId(IDS_TRACE.deplier)
+        .find((b) => b.textContent?.includes("Crédit avant plafonds")) as HTMLElement,
+    );
+    const regle = within(panneau()).getByTestId(IDS_TRACE.regle);
+    expect(regle.textContent).toMatch(/^Règle\u00a0: Crédit d'impôt audiovisuel .*, version du \d\d\/\d\d\/\d{4}/);
+    expect(within(regle).getByRole("link").getAttribute("href")).toMatch(/^https:\/\//);
+    expect(panneau().textContent).not.toMatch(/credit-impot[.-]/);
+    // The base: Σ chapters' eligible expenses, down to the lines and their cells.
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.base));
+    expect(panneau().textContent).toMatch(/Base du crédit.*158\u202f000,00\u00a0€/);
+    // Each cap, in « Détails et sources ».
+    fireEvent.click(within(screen.getByTestId(IDS_CREDIT_IMPOT.details)).getByRole("button", { name: /Détails/ }));
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.plafondChiffre(0)));
+    expect(panneau().textContent).toMatch(/Plafond : /);
+  });
+});
