@@ -91,7 +91,7 @@ describe("tables et clés du crédit d'impôt", () => {
     expect(e.map((x) => x.cle).sort()).toEqual([...CLES_CREDIT_IMPOT].sort());
     expect(e.find((x) => x.cle === "credit-impot.audiovisuel.plafond-minute.documentaire")).toMatchObject({
       enVigueur: "1\u202f450,00\u00a0€",
-      confiance: "M",
+      confiance: "H",
     });
     expect(e.every((x) => /^https?:\/\//.test(x.source))).toBe(true);
   });

@@ -238,7 +238,7 @@ describe("chaque résultat nomme les tables et versions utilisées", () => {
     expect(ids).toEqual(
       expect.arrayContaining([
         "credit-impot-eligibilite@2016-01-01",
-        "credit-impot-audiovisuel@2021-01-01",
+        "credit-impot-audiovisuel@2021-12-31",
         "credit-impot-audiovisuel-minimum-fiction@2022-01-01",
         "credit-impot-audiovisuel-plafond-minute-fiction@2016-01-01",
         "credit-impot-aides-publiques@2016-01-01",
@@ -246,6 +246,6 @@ describe("chaque résultat nomme les tables et versions utilisées", () => {
     );
     const m = r.tables.find((t) => t.table === "credit-impot-audiovisuel");
     expect(m).toMatchObject({ confiance: "M", aVerifier: true, effetAu: "2028-12-31" });
-    expect(m?.motifConfiance).toMatch(/taux de base de 20 %/);
+    expect(m?.motifConfiance).toMatch(/échéance du 31 décembre 2028, lue seulement sur des fiches d'aides/);
   });
 });
