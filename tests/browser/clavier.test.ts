@@ -69,6 +69,32 @@ describe("volet au clavier seul (bundle construit, Excel simulé)", () => {
     expect(v.erreursPage).toEqual([]);
   });
 
+  it("date de livraison au clavier : saisie française, calendrier en français, jour suivant avec les flèches", async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await ongletAuClavier(page, "planning");
+    const f = await tabJusqua(page, (e) => e.testId === "planning-livraison");
+    expect(f.role).toBe("combobox");
+    await page.keyboard.type("15/12/2026");
+    // Enter reads the typed date and opens the calendar, its focus on that day.
+    await page.keyboard.press("Enter");
+    const calendrier = page.getByRole("dialog", { name: "Calendrier" });
+    await calendrier.waitFor();
+    expect(await calendrier.textContent()).toContain("Décembre 2026");
+    await page.waitForFunction(() => !!document.activeElement?.closest('[role="dialog"]'));
+    const jourFocalise = () => page.evaluate(() => document.activeElement?.textContent);
+    expect(await jourFocalise()).toBe("15");
+    // The calendar fits the pane at 320 px.
+    const boite = (await calendrier.boundingBox())!;
+    expect(boite.x).toBeGreaterThanOrEqual(0);
+    expect(boite.x + boite.width).toBeLessThanOrEqual(320);
+    await page.keyboard.press("ArrowRight");
+    expect(await jourFocalise()).toBe("16");
+    await page.keyboard.press("Enter");
+    await calendrier.waitFor({ state: "detached" });
+    expect(await page.getByTestId("planning-livraison").inputValue()).toBe("16\u00a0décembre\u00a02026");
+    await page.setViewportSize({ width: 420, height: 1100 });
+  });
+
   it("aucun élément cliquable qui ne soit ni bouton, ni lien, ni champ, sur aucune page", async () => {
     const trouves: string[] = [];
     const pages = await idsPages(page);

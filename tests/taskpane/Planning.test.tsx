@@ -33,7 +33,10 @@ test("page Planning : date de livraison, recalcul, chemin critique, écriture de
       <Planning />
     </FluentProvider>,
   );
-  fireEvent.change(screen.getByTestId(IDS_PLANNING.livraison), { target: { value: "2026-05-15" } });
+  // The French date picker reads a typed date when the field is left.
+  fireEvent.change(screen.getByTestId(IDS_PLANNING.livraison), { target: { value: "15/05/2026" } });
+  fireEvent.blur(screen.getByTestId(IDS_PLANNING.livraison));
+  expect((screen.getByTestId(IDS_PLANNING.livraison) as HTMLInputElement).value).toBe("15\u00a0mai\u00a02026");
   await act(async () => {
     fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
   });

@@ -73,7 +73,8 @@ describe("page Sources", () => {
     fireEvent.click(screen.getByTestId(IDS_SOURCES.aVerifier));
     expect(screen.queryByTestId(IDS_SOURCES.table("credit-impot-cinema-plafond"))).toBeNull();
     expect(screen.getByTestId(IDS_SOURCES.table("credit-impot-cinema"))).toBeTruthy();
-    fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "2015-06-01" } });
+    fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "1er juin 2015" } });
+    fireEvent.blur(screen.getByTestId(IDS_SOURCES.date));
     fireEvent.click(screen.getByTestId(IDS_SOURCES.actualiser));
     await waitFor(() => expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(/^Le 01\/06\/2015/));
     expect(screen.getByTestId(IDS_SOURCES.confiance("credit-impot-cinema")).textContent).toBe(
@@ -81,10 +82,16 @@ describe("page Sources", () => {
     );
   });
 
-  it("sans date, « Afficher » est désactivé (le champ date n'accepte pas une date impossible)", async () => {
+  it("une date impossible est signalée sous le champ ; sans date, « Afficher » est désactivé", async () => {
     afficher();
     await waitFor(() => screen.getByTestId(IDS_SOURCES.resume));
+    // An impossible date is said under the field and the previous date is kept, never guessed.
+    fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "31/02/2026" } });
+    fireEvent.blur(screen.getByTestId(IDS_SOURCES.date));
+    expect(screen.getByText(/Date non reconnue : écrivez-la comme 15\/04\/2026/)).toBeTruthy();
+    expect(screen.getByTestId(IDS_SOURCES.actualiser).hasAttribute("disabled")).toBe(false);
     fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "" } });
+    fireEvent.blur(screen.getByTestId(IDS_SOURCES.date));
     expect(screen.getByTestId(IDS_SOURCES.actualiser).hasAttribute("disabled")).toBe(true);
     expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
   });

@@ -4,13 +4,13 @@ import {
   Caption1,
   Checkbox,
   Field,
-  Input,
   Select,
   Subtitle2,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ChampDate } from "../components/ChampDate";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuPlanning } from "../../app/commandes/planning";
@@ -102,22 +102,18 @@ export function Planning() {
   return (
     <section className={styles.page} aria-label="Planning">
       <div className={styles.ligne}>
-        <Field label="Date de livraison (PAD)">
-          <Input
-            type="date"
-            value={livraison}
-            data-testid={IDS_PLANNING.livraison}
-            onChange={(_, d) => setLivraison(d.value)}
-          />
-        </Field>
-        <Field label="Feuille de service du (facultatif)">
-          <Input
-            type="date"
-            value={service}
-            data-testid={IDS_PLANNING.service}
-            onChange={(_, d) => setService(d.value)}
-          />
-        </Field>
+        <ChampDate
+          label="Date de livraison (PAD)"
+          value={livraison}
+          data-testid={IDS_PLANNING.livraison}
+          onChange={setLivraison}
+        />
+        <ChampDate
+          label="Feuille de service du (facultatif)"
+          value={service}
+          data-testid={IDS_PLANNING.service}
+          onChange={setService}
+        />
         <Field label="Jours fériés">
           <Select value={zone} data-testid={IDS_PLANNING.zone} onChange={(_, d) => setZone(d.value as Zone)}>
             <option value="metropole">Métropole</option>

@@ -6,13 +6,12 @@ import {
   Badge,
   Button,
   Checkbox,
-  Field,
-  Input,
   Link,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ChampDate } from "../components/ChampDate";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { AuditRegles, TableAudit } from "../../core/regles/audit";
@@ -82,9 +81,7 @@ export function Sources() {
         </Text>
       )}
       <div className={styles.ligne}>
-        <Field label="Règles en vigueur le">
-          <Input type="date" data-testid={IDS_SOURCES.date} value={date} onChange={(_, d) => setDate(d.value)} />
-        </Field>
+        <ChampDate label="Règles en vigueur le" data-testid={IDS_SOURCES.date} value={date} onChange={setDate} />
         <Button data-testid={IDS_SOURCES.actualiser} onClick={() => void charger(date)} disabled={occupe || !date}>
           Afficher
         </Button>

@@ -1,0 +1,130 @@
+/**
+ * A date field in French: Fluent's DatePicker (calendar by keyboard or mouse, weeks from Monday, French months
+ * and days) with typed input accepted as « 15/04/2026 », « 2026-04-15 » or « 15 avril 2026 ». The page keeps an
+ * ISO date string ("" when empty), so its state and the use cases are unchanged; a date that cannot be read is
+ * said under the field, never replaced by a guess.
+ */
+import * as React from "react";
+import { Field } from "@fluentui/react-components";
+import { DatePicker, type CalendarStrings, type DatePickerErrorType } from "@fluentui/react-datepicker-compat";
+import { dateFr } from "../francais";
+
+const MOIS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+const JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+export const CALENDRIER_FR: CalendarStrings = {
+  months: MOIS,
+  shortMonths: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+  days: JOURS,
+  shortDays: ["D", "L", "M", "M", "J", "V", "S"],
+  goToToday: "Aujourd'hui",
+  prevMonthAriaLabel: "Mois précédent",
+  nextMonthAriaLabel: "Mois suivant",
+  prevYearAriaLabel: "Année précédente",
+  nextYearAriaLabel: "Année suivante",
+  prevYearRangeAriaLabel: "Années précédentes",
+  nextYearRangeAriaLabel: "Années suivantes",
+  closeButtonAriaLabel: "Fermer le calendrier",
+  monthPickerHeaderAriaLabel: "{0}, choisir une autre année",
+  yearPickerHeaderAriaLabel: "{0}, choisir un autre mois",
+  weekNumberFormatString: "Semaine {0}",
+  selectedDateFormatString: "Date choisie : {0}",
+  todayDateFormatString: "Aujourd'hui : {0}",
+};
+
+const ERREURS: Record<DatePickerErrorType, string> = {
+  "invalid-input": "Date non reconnue : écrivez-la comme 15/04/2026 ou choisissez-la dans le calendrier.",
+  "out-of-bounds": "Date hors de la période acceptée.",
+  "required-input": "Indiquez une date.",
+};
+
+const majuscule = (s: string) => s[0].toUpperCase() + s.slice(1);
+const deux = (n: number) => String(n).padStart(2, "0");
+
+/** A local Date → "2026-04-15". */
+export function versIso(d: Date): string {
+  return `${d.getFullYear()}-${deux(d.getMonth() + 1)}-${deux(d.getDate())}`;
+}
+
+function dateValide(a: number, m: number, j: number): Date | null {
+  const d = new Date(a, m - 1, j);
+  return d.getFullYear() === a && d.getMonth() === m - 1 && d.getDate() === j ? d : null;
+}
+
+/**
+ * « 15/04/2026 », « 15.04.2026 », « 15-04-2026 », « 2026-04-15 », « 15 avril 2026 », « 1er avril 2026 » → the
+ * date; anything else (« 31/02/2026 », « 04/15/2026 », two-digit years) → null, so the field says it.
+ */
+export function lireDateFr(texte: string): Date | null {
+  const s = texte.trim().toLowerCase().replace(/\s+/g, " ");
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return dateValide(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) return dateValide(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})(?:er)? ([a-zéû]+)\.? (\d{4})$/.exec(s);
+  if (m) {
+    const mois = MOIS.findIndex((x) => x === m![2] || (m![2].length >= 3 && x.startsWith(m![2])));
+    if (mois >= 0) return dateValide(Number(m[3]), mois + 1, Number(m[1]));
+  }
+  return null;
+}
+
+function depuisIso(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? dateValide(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+export interface ChampDateProps {
+  label: string;
+  /** ISO date "2026-04-15", or "" for none. */
+  value: string;
+  onChange: (iso: string) => void;
+  "data-testid"?: string;
+  hint?: string;
+}
+
+export function ChampDate({ label, value, onChange, hint, "data-testid": testId }: ChampDateProps) {
+  const [erreur, setErreur] = React.useState<DatePickerErrorType | undefined>();
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      validationState={erreur ? "error" : "none"}
+      validationMessage={erreur ? ERREURS[erreur] : undefined}
+    >
+      <DatePicker
+        data-testid={testId}
+        value={depuisIso(value)}
+        onSelectDate={(d) => onChange(d ? versIso(d) : "")}
+        onValidationResult={(r) => setErreur(r.error)}
+        allowTextInput
+        placeholder="jj/mm/aaaa"
+        formatDate={(d) => (d ? dateFr(versIso(d)) : "")}
+        parseDateFromString={lireDateFr}
+        firstDayOfWeek={1}
+        strings={CALENDRIER_FR}
+        popupSurface={{ "aria-label": "Calendrier" }}
+        dateTimeFormatter={{
+          formatDay: (d) => String(d.getDate()),
+          formatMonth: (d) => majuscule(MOIS[d.getMonth()]),
+          formatYear: (d) => String(d.getFullYear()),
+          formatMonthYear: (d) => `${majuscule(MOIS[d.getMonth()])} ${d.getFullYear()}`,
+          formatMonthDayYear: (d) => dateFr(versIso(d)),
+        }}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The French date field: typed dates in the forms a chargée de production writes, the calendar in French from
+ * Monday, and nothing guessed (an impossible or American date is refused).
+ */
+import * as React from "react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ChampDate, lireDateFr, versIso } from "../../src/taskpane/components/ChampDate";
+
+const iso = (t: string) => {
+  const d = lireDateFr(t);
+  return d ? versIso(d) : null;
+};
+
+test("lireDateFr : formes françaises et ISO ; impossible, américaine ou ambiguë → null", () => {
+  expect(iso("15/04/2026")).toBe("2026-04-15");
+  expect(iso("5.4.2026")).toBe("2026-04-05");
+  expect(iso("2026-04-15")).toBe("2026-04-15");
+  expect(iso("15 avril 2026")).toBe("2026-04-15");
+  expect(iso("1er  Août 2026")).toBe("2026-08-01");
+  expect(iso("3 déc. 2026")).toBe("2026-12-03");
+  expect(iso("29/02/2028")).toBe("2028-02-29");
+  expect(iso("29/02/2026")).toBeNull();
+  expect(iso("04/15/2026")).toBeNull();
+  expect(iso("15/04/26")).toBeNull();
+  expect(iso("15 ma 2026")).toBeNull();
+  expect(iso("demain")).toBeNull();
+});
+
+test("le calendrier s'ouvre en français, semaine du lundi, et le jour choisi devient la date", async () => {
+  const choisies: string[] = [];
+  function Hote() {
+    const [v, setV] = React.useState("2026-04-15");
+    return (
+      <ChampDate
+        label="Date de livraison (PAD)"
+        value={v}
+        data-testid="d"
+        onChange={(x) => {
+          choisies.push(x);
+          setV(x);
+        }}
+      />
+    );
+  }
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Hote />
+    </FluentProvider>,
+  );
+  const champ = screen.getByTestId("d") as HTMLInputElement;
+  expect(champ.value).toBe("15\u00a0avril\u00a02026");
+  expect(screen.getByLabelText("Date de livraison (PAD)")).toBe(champ);
+  await act(async () => {
+    fireEvent.keyDown(champ, { key: "ArrowDown" });
+  });
+  const calendrier = screen.getByRole("dialog", { name: "Calendrier" });
+  expect(calendrier.textContent).toContain("Avril 2026");
+  // Column headers: Monday first.
+  const entetes = Array.from(calendrier.querySelectorAll("th")).map((t) => t.getAttribute("title") ?? t.textContent);
+  expect(entetes.slice(0, 2)).toEqual(["lundi", "mardi"]);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "20, avril, 2026" }));
+  });
+  expect(choisies.at(-1)).toBe("2026-04-20");
+});
