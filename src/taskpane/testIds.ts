@@ -60,6 +60,8 @@ export const TEST_IDS = {
     enregistrer: "ecarts-enregistrer",
     enregistree: "ecarts-enregistree",
     rapprocher: "ecarts-rapprocher",
+    /** « D'où vient ce chiffre ? » of a chapter's réalisé or écart. */
+    expliquer: (champ: "realise" | "ecart", code: string) => `ecarts-expliquer-${champ}-${code}`,
     rapport: "ecarts-rapport",
     ecartEstime: "ecarts-ecart-estime",
     tableau: "ecarts-tableau",

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import * as fs from "fs";
 import * as path from "path";
 import * as React from "react";
@@ -25,6 +25,7 @@ jest.mock("../../src/app/catalogue", () => {
   return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(wb)(nom, args) };
 });
 
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { Ecarts } from "../../src/taskpane/pages/Ecarts";
 import { CLE_CONTEXTE_PRODUCTION, lireContexte } from "../../src/core/production/contexte";
 import { TEST_IDS } from "../../src/taskpane/testIds";
@@ -87,4 +88,27 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   expect(corr.rows.find((r) => r[0] === "611")![1]).toBe("8.1");
   // Written to the sheet: no longer pending in the context.
   await waitFor(() => expect(contexteEnregistre().correspondances).toBeUndefined());
+
+  // « D'où vient ce chiffre ? »: chapter 8's écart = réalisé (down to the FEC lines) − budget (down to its cell).
+  fireEvent.click(screen.getByTestId(TEST_IDS.ecarts.expliquer("ecart", "8")));
+  const panneau = screen.getByTestId(IDS_TRACE.panneau);
+  expect(panneau.textContent).toContain("Écart 8 ");
+  expect(panneau.textContent).toContain("= réalisé − budget");
+  const deplier = (texte: string) =>
+    fireEvent.click(
+      within(panneau)
+        .getAllByTestId(IDS_TRACE.deplier)
+        .find((b) => b.textContent?.startsWith(texte)) as HTMLElement,
+    );
+  deplier("Réalisé 8");
+  deplier("Réalisé 8.1");
+  deplier("Compte 611");
+  // A FEC line is a place, not a cell: named, not a link.
+  expect(panneau.textContent).toMatch(/FEC ligne \d+/);
+  deplier("Budget 8 ");
+  deplier("Budget 8.1");
+  const cellules = within(panneau).getAllByTestId(IDS_TRACE.cellule);
+  expect(cellules.map((c) => c.textContent)).toEqual(["Budget!C5"]);
+  fireEvent.click(cellules[0]);
+  await waitFor(() => expect(wb.selections).toEqual(["Budget!C5"]));
 });

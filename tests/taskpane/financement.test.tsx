@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { MemoryWorkbook, CelluleMemoire } from "../helpers/memoryWorkbook";
 import { LIGNES_CINEMA, LIGNES_DEVIS_CINEMA } from "../core/financement/plans";
 import { afficherPage, sansResizeObserver } from "./rendu";
@@ -20,6 +20,7 @@ jest.mock("../../src/app/catalogue", () => {
   return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(classeur)(nom, args) };
 });
 
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { Financement, IDS_FINANCEMENT } from "../../src/taskpane/pages/Financement";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
@@ -50,6 +51,31 @@ describe("page Financement", () => {
       "Plan de financement (Prodbook)",
       "Échéancier",
     ]);
+  });
+
+  it("« D'où vient ce chiffre ? » : la part des aides publiques, jusqu'aux cellules des sources et à la règle", async () => {
+    classeur.selections.length = 0;
+    afficher();
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_FINANCEMENT.feuille).textContent).toContain("Plan de financement"),
+    );
+    saisir(IDS_FINANCEMENT.cout, "2 000 000");
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+    const part = await screen.findByTestId(IDS_FINANCEMENT.expliquerIntensite);
+    await waitFor(() => expect(part.tagName).toBe("BUTTON"));
+    fireEvent.click(part);
+    const panneau = screen.getByTestId(IDS_TRACE.panneau);
+    expect(panneau.textContent).toContain("Part des aides publiques");
+    expect(panneau.textContent).toContain("= aides publiques ÷ coût ; plafond 50 %");
+    expect(within(panneau).getByTestId(IDS_TRACE.regle).textContent).toContain(
+      "Plafonds d'intensité des aides publiques",
+    );
+    expect(panneau.textContent).not.toContain("intensite-aides");
+    fireEvent.click(within(panneau).getAllByTestId(IDS_TRACE.deplier)[1]);
+    const cellule = within(panneau).getAllByTestId(IDS_TRACE.cellule)[0];
+    expect(cellule.textContent).toMatch(/^'?Plan de financement'?!\$?[A-Z]+\$?\d+$/);
+    fireEvent.click(cellule);
+    await waitFor(() => expect(classeur.selections).toEqual([cellule.textContent]));
   });
 
   it("refuse un coût illisible avec un message français", async () => {

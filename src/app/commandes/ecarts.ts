@@ -1,4 +1,5 @@
-import { tracesEcarts, type TracePoste } from "../../core/traces/ecarts";
+import { tracesEcarts, tracesEcartsChapitres, type TracePoste } from "../../core/traces/ecarts";
+import { traceAffichee, type TraceAffichee } from "../traces";
 import type { ResultatFec } from "../../core/comptabilite/fec";
 import {
   correspondancesParDefaut,
@@ -140,18 +141,35 @@ export async function ecarts(
   wb: WorkbookPort,
   args: OptionsEcarts,
   ecrire: boolean,
-): Promise<ResultatRapprochementVue & { traces?: Record<string, TracePoste> }> {
+): Promise<ResultatRapprochementVue & { traces?: Record<string, TracePoste>; explications?: ExplicationsEcarts }> {
   // Edited in the pane or read from a CSV: checked like the sheet it will be written to.
   const correspondances = args.correspondances && validerCorrespondances(args.correspondances);
   if (ecrire) {
     const r = await rapprocher(wb, { fec: args.fec, correspondances, onProgress: args.onProgress });
     const traces = args.explique ? tracesEcarts(r.rapport, r.devis, args.fec, r.correspondances) : undefined;
-    return { ...vue(r.rapport, r.feuilles), ...(traces ? { traces } : {}) };
+    return {
+      ...vue(r.rapport, r.feuilles),
+      ...(traces ? { traces, ...explications(r.rapport, traces, r.devis) } : {}),
+    };
   }
   const table = correspondances ?? (await commandesEcarts.lireCorrespondances(wb, {}));
   const { devis, rapport } = await calculer(wb, args.fec, table);
   const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
-  return { ...vue(rapport, []), ...(traces ? { traces } : {}) };
+  return { ...vue(rapport, []), ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}) };
+}
+
+/** « D'où vient ce chiffre ? » of the pane's Écarts table: each chapter's réalisé and écart, by chapter code. */
+export type ExplicationsEcarts = Record<string, { realise: TraceAffichee; ecart: TraceAffichee }>;
+
+function explications(
+  rapport: RapportEcarts,
+  postes: Record<string, TracePoste>,
+  devis: Devis,
+): { explications: ExplicationsEcarts } {
+  const out: ExplicationsEcarts = {};
+  for (const [code, t] of Object.entries(tracesEcartsChapitres(rapport, postes, devis)))
+    out[code] = { realise: traceAffichee(t.realise), ecart: traceAffichee(t.ecart) };
+  return { explications: out };
 }
 
 /**
@@ -244,8 +262,8 @@ export const commandesEcarts = {
    */
   async apercuEcarts(
     wb: WorkbookPort,
-    args: { fec: ResultatFec; lignes?: Correspondance[] },
-  ): Promise<ApercuEcartsVue> {
+    args: { fec: ResultatFec; lignes?: Correspondance[]; explique?: boolean },
+  ): Promise<ApercuEcartsVue & { explications?: ExplicationsEcarts }> {
     let lignes: Correspondance[] | undefined = args.lignes;
     if (!lignes) {
       const t: TableCorrespondances = await commandesEcarts.lireCorrespondances(wb, {});
@@ -255,11 +273,16 @@ export const commandesEcarts = {
     const { devis, rapport } = await calculer(wb, args.fec, table);
     const postes = postesDuDevis(devis, rapport);
     const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)));
-    return { ...vue(rapport, []), postes, problemes };
+    const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : {};
+    return { ...vue(rapport, []), postes, problemes, ...ex };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */
-  async rapprocherGrandLivre(wb: WorkbookPort, args: OptionsEcarts): Promise<ResultatRapprochementVue> {
-    return ecarts(wb, args, true);
+  async rapprocherGrandLivre(
+    wb: WorkbookPort,
+    args: OptionsEcarts,
+  ): Promise<ResultatRapprochementVue & { explications?: ExplicationsEcarts }> {
+    const { traces: _traces, ...r } = await ecarts(wb, args, true);
+    return r;
   },
 };

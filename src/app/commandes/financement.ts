@@ -8,6 +8,7 @@ import type { Cents } from "../../core/money";
 import { tracesFinancement, type TracesFinancement } from "../../core/traces/financement";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { invalide, verifierDate, verifierDuree } from "../arguments";
+import { traceAffichee, type TraceAffichee } from "../traces";
 
 export interface OptionsFinancementPane {
   feuille?: string;
@@ -102,12 +103,41 @@ export async function financement(
   return args.explique ? { ...r, traces: tracesFinancement(r, r.echeancier) } : r;
 }
 
-/** Financing commands: « Vérifier » reads only; « Créer les feuilles » writes Plan de financement and Échéancier. */
+/** « D'où vient ce chiffre ? » of the page's figures: the public aids and their share of the cost. */
+export interface ExplicationsFinancement {
+  aidesPubliques: TraceAffichee;
+  intensite?: TraceAffichee;
+}
+
+function avecExplications(
+  r: ResultatAnalyseFinancement & { traces?: TracesFinancement },
+): ApercuFinancement & { explications?: ExplicationsFinancement } {
+  const t = r.traces;
+  if (!t) return apercu(r);
+  return {
+    ...apercu(r),
+    explications: {
+      aidesPubliques: traceAffichee(t.aidesPubliques),
+      ...(t.intensite ? { intensite: traceAffichee(t.intensite) } : {}),
+    },
+  };
+}
+
+/**
+ * Financing commands: « Vérifier » reads only; « Créer les feuilles » writes Plan de financement and Échéancier.
+ * With `explique`, the figures' traces for « D'où vient ce chiffre ? » (`explications`).
+ */
 export const commandesFinancement = {
-  async analyserFinancement(wb: WorkbookPort, args: OptionsFinancementPane): Promise<ApercuFinancement> {
-    return apercu(await financement(wb, args, false));
+  async analyserFinancement(
+    wb: WorkbookPort,
+    args: OptionsFinancementPane,
+  ): Promise<ApercuFinancement & { explications?: ExplicationsFinancement }> {
+    return avecExplications(await financement(wb, args, false));
   },
-  async creerFeuillesFinancement(wb: WorkbookPort, args: OptionsFinancementPane): Promise<ApercuFinancement> {
-    return apercu(await financement(wb, args, true));
+  async creerFeuillesFinancement(
+    wb: WorkbookPort,
+    args: OptionsFinancementPane,
+  ): Promise<ApercuFinancement & { explications?: ExplicationsFinancement }> {
+    return avecExplications(await financement(wb, args, true));
   },
 };

@@ -142,3 +142,48 @@ function tracePoste(
   );
   return { realise, budget, ecart, ecartEstime };
 }
+
+/** A chapter row of the Écarts table: its réalisé and its écart (réalisé − budget). */
+export interface TraceChapitreEcart {
+  realise: Trace;
+  budget: Trace;
+  ecart: Trace;
+}
+
+/**
+ * Réalisé, budget and écart of each chapter of the report (keyed by chapter code), built on the postes' traces
+ * (`tracesEcarts`): réalisé = Σ its postes' réalisé (down to the FEC lines), budget = Σ its postes' budget and its
+ * uncoded devis lines (each with its cell), écart = réalisé − budget.
+ */
+export function tracesEcartsChapitres(
+  rapport: RapportEcarts,
+  postes: Record<string, TracePoste>,
+  devis: Devis,
+): Record<string, TraceChapitreEcart> {
+  const out: Record<string, TraceChapitreEcart> = {};
+  for (const c of rapport.chapitres) {
+    const ls = rapport.lignes.filter((l) => l.chapitre === c.code);
+    const avecCode = ls.filter((l) => !l.sansCode && l.code && postes[l.code]);
+    const realises = avecCode.filter((l) => l.realise !== 0).map((l) => postes[l.code].realise);
+    const nom = `${c.code} ${c.libelle}`;
+    const realise = noeud(`Réalisé ${nom}`, euros(c.realise), "euros", "somme", realises, {
+      formule: realises.length ? "Σ réalisé des postes du chapitre" : "aucune écriture affectée au chapitre",
+    });
+    const sansCode = devis.lignes
+      .filter((l) => !l.code && (l.chapitre ?? "?") === c.code && l.montant !== 0)
+      .map((l) => {
+        const m = l.source.cellules.montant;
+        const cel = m ? (m.includes("!") ? m : `${l.source.feuille}!${m}`) : undefined;
+        return feuille(`« ${l.libelle} » (sans code)`, euros(l.montant), "euros", cel ? { cellule: cel } : {});
+      });
+    const budgets = [...avecCode.filter((l) => l.budget !== 0).map((l) => postes[l.code].budget), ...sansCode];
+    const budget = noeud(`Budget ${nom}`, euros(c.budget), "euros", "somme", budgets, {
+      formule: budgets.length ? "Σ lignes du devis du chapitre" : "chapitre absent du devis",
+    });
+    const ecart = noeud(`Écart ${nom}`, euros(cents(c.realise - c.budget)), "euros", "difference", [realise, budget], {
+      formule: "réalisé − budget",
+    });
+    out[c.code] = { realise, budget, ecart };
+  }
+  return out;
+}

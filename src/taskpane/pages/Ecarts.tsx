@@ -16,7 +16,12 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
-import type { ChapitreEcartVue, PosteVue, ResultatRapprochementVue } from "../../app/commandes/ecarts";
+import type {
+  ChapitreEcartVue,
+  ExplicationsEcarts,
+  PosteVue,
+  ResultatRapprochementVue,
+} from "../../app/commandes/ecarts";
 import type { EncodageFec, ResultatFec } from "../../core/comptabilite/fec";
 import {
   trierCorrespondances,
@@ -27,6 +32,7 @@ import { eurosToCents, formatMontantFr, formatPourcentFr } from "../../core/mone
 import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { DepotFichier } from "../components/DepotFichier";
+import { ChiffreExplicable, PanneauTrace, useExplication, type Explication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { useCommande } from "../components/useCommande";
@@ -106,16 +112,29 @@ const cleAffichee = (c: Correspondance) => (c.type === "section" ? `section:${c.
 /** A chapter row of the table, or the total row. */
 type LigneTableau = ChapitreEcartVue & { total?: boolean };
 
-const COLONNES_ECARTS: Colonne<LigneTableau>[] = [
-  { id: "chapitre", titre: "Chapitre", valeur: (c) => (c.total ? "Total" : `${c.code} ${c.libelle}`) },
-  { id: "budget", titre: "Budget", valeur: (c) => euros(c.budget), montant: true },
-  { id: "engage", titre: "Engagé", valeur: (c) => (c.engage === null ? "—" : euros(c.engage)), montant: true },
-  { id: "realise", titre: "Réalisé", valeur: (c) => euros(c.realise), montant: true },
-  { id: "reste", titre: "Reste à engager", valeur: (c) => euros(c.reste), montant: true },
-  { id: "estimation", titre: "Estimation finale", valeur: (c) => euros(c.estimation), montant: true },
-  { id: "ecart", titre: "Écart", valeur: (c) => euros(c.ecart), montant: true },
-  { id: "ecartEstime", titre: "Écart estimé", valeur: (c) => euros(c.ecartEstime), montant: true },
-];
+/** The table's columns; réalisé and écart of a chapter open « D'où vient ce chiffre ? » when traced. */
+function colonnesEcarts(ex: ExplicationsEcarts | undefined, explication: Explication): Colonne<LigneTableau>[] {
+  const explicable = (c: LigneTableau, champ: "realise" | "ecart") => (
+    <ChiffreExplicable
+      cle={`${champ}-${c.code}`}
+      trace={c.total ? undefined : ex?.[c.code]?.[champ]}
+      explication={explication}
+      testId={TEST_IDS.ecarts.expliquer(champ, c.code)}
+    >
+      {euros(c[champ])}
+    </ChiffreExplicable>
+  );
+  return [
+    { id: "chapitre", titre: "Chapitre", valeur: (c) => (c.total ? "Total" : `${c.code} ${c.libelle}`) },
+    { id: "budget", titre: "Budget", valeur: (c) => euros(c.budget), montant: true },
+    { id: "engage", titre: "Engagé", valeur: (c) => (c.engage === null ? "—" : euros(c.engage)), montant: true },
+    { id: "realise", titre: "Réalisé", valeur: (c) => explicable(c, "realise"), montant: true },
+    { id: "reste", titre: "Reste à engager", valeur: (c) => euros(c.reste), montant: true },
+    { id: "estimation", titre: "Estimation finale", valeur: (c) => euros(c.estimation), montant: true },
+    { id: "ecart", titre: "Écart", valeur: (c) => explicable(c, "ecart"), montant: true },
+    { id: "ecartEstime", titre: "Écart estimé", valeur: (c) => euros(c.ecartEstime), montant: true },
+  ];
+}
 
 /** The totals as a last row of the table. */
 function ligneTotal(r: ResultatRapprochementVue): LigneTableau {
@@ -192,7 +211,11 @@ export function Ecarts() {
   // One ordered list as the user sees it (a row turned into a section stays where it is).
   const [lignes, setLignes] = React.useState<Correspondance[]>();
   const [source, setSource] = React.useState<TableCorrespondances["source"]>();
-  const [rapport, setRapport] = React.useState<ResultatRapprochementVue>();
+  const [rapport, setRapport] = React.useState<ResultatRapprochementVue & { explications?: ExplicationsEcarts }>();
+  const explication = useExplication();
+  const { fermer } = explication;
+  // New figures close the tree of the previous ones.
+  React.useEffect(() => fermer(), [rapport, fermer]);
   // The devis's postes (for « Affecter à… » and to check each correspondance's poste).
   const [postes, setPostes] = React.useState<PosteVue[]>([]);
   // Correspondances typed since the écarts shown were computed.
@@ -219,7 +242,7 @@ export function Ecarts() {
 
   /** The écarts of `f` with the rows `ls` (nothing written). */
   const calculer = async (f: ResultatFec, ls: Correspondance[] | undefined) => {
-    const r = await envoyer("apercuEcarts", { fec: f, lignes: ls });
+    const r = await envoyer("apercuEcarts", { fec: f, lignes: ls, explique: true });
     setRapport(r);
     setPostes(r.postes);
     setARecalculer(false);
@@ -315,6 +338,7 @@ export function Ecarts() {
         const r = await envoyer("rapprocherGrandLivre", {
           fec,
           correspondances: table,
+          explique: true,
           onProgress: (f, t) =>
             setProgression({
               libelle: `Écriture du Grand livre… bloc ${nombre(f)} / ${nombre(t)}`,
@@ -450,10 +474,15 @@ export function Ecarts() {
             seuil={720}
             lignes={[...rapport.chapitres, ligneTotal(rapport)] as LigneTableau[]}
             cle={(c) => c.code}
-            colonnes={COLONNES_ECARTS}
+            colonnes={colonnesEcarts(rapport.explications, explication)}
             classeLigne={(c) => (c.alerte ? styles.alerte : c.total ? styles.total : undefined)}
             marque={(c) => (c.alerte ? <Badge color="danger">⚠ dépassement</Badge> : null)}
           />
+          <PanneauTrace
+            explication={explication}
+            onAller={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "ecarts-aller")}
+          />
+          <Retour commande={commande} action="ecarts-aller" enCours="Sélection de la cellule…" />
           <div data-testid={TEST_IDS.ecarts.legende}>
             <Caption1 block>
               Écart = réalisé − budget. Écart estimé = estimation finale − budget, où estimation finale = réalisé +

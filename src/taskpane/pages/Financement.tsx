@@ -17,12 +17,17 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
-import type { ApercuFinancement, OptionsFinancementPane } from "../../app/commandes/financement";
+import type {
+  ApercuFinancement,
+  ExplicationsFinancement,
+  OptionsFinancementPane,
+} from "../../app/commandes/financement";
 import type { LangueOeuvre } from "../../core/creditImpot/modele";
 import { AucunPlanError } from "../../core/financement/analyser";
 import type { TypeOeuvre } from "../../core/devis/model";
 import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
+import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { useCommande } from "../components/useCommande";
@@ -43,6 +48,9 @@ export const IDS_FINANCEMENT = {
   resultat: "fin-resultat",
   reste: "fin-reste",
   intensite: "fin-intensite",
+  /** « D'où vient ce chiffre ? » of the public aids and of their share. */
+  expliquerAides: "fin-expliquer-aides",
+  expliquerIntensite: "fin-expliquer-intensite",
   constat: (i: number) => `fin-constat-${i}`,
   feuilleErreur: "fin-feuille-erreur",
   succes: "fin-succes",
@@ -71,7 +79,7 @@ export function Financement() {
   const [premierFilm, setPremierFilm] = React.useState(false);
   const [creditImpot, setCreditImpot] = React.useState(false);
   const langue = production.contexte.langue ?? "";
-  const [resultat, setResultat] = React.useState<ApercuFinancement>();
+  const [resultat, setResultat] = React.useState<ApercuFinancement & { explications?: ExplicationsFinancement }>();
 
   const options = (plan = feuille): OptionsFinancementPane => {
     let montant: Cents | undefined;
@@ -88,6 +96,7 @@ export function Financement() {
       premierOuDeuxiemeFilm: premierFilm,
       creditImpot: creditImpot ? oeuvre : undefined,
       langue: creditImpot && oeuvre === "cinema" && langue ? langue : undefined,
+      explique: true,
     };
   };
 
@@ -197,9 +206,20 @@ export function Financement() {
   );
 }
 
-function Resultat({ r, aller }: { r: ApercuFinancement; aller: (cellule: string) => void }) {
+function Resultat({
+  r,
+  aller,
+}: {
+  r: ApercuFinancement & { explications?: ExplicationsFinancement };
+  aller: (cellule: string) => void;
+}) {
   const styles = useStyles();
-  const ligne = (libelle: string, valeur: string, id?: string, fort = false) => (
+  const ex = r.explications;
+  const explication = useExplication();
+  const { fermer } = explication;
+  // A new check closes the tree of the previous one.
+  React.useEffect(() => fermer(), [r, fermer]);
+  const ligne = (libelle: string, valeur: React.ReactNode, id?: string, fort = false) => (
     <TableRow>
       <TableCell className={fort ? styles.fort : undefined}>{libelle}</TableCell>
       <TableCell className={styles.montant} data-testid={id}>
@@ -233,16 +253,34 @@ function Resultat({ r, aller }: { r: ApercuFinancement; aller: (cellule: string)
               IDS_FINANCEMENT.reste,
               true,
             )}
-          {ligne("Aides publiques", m(r.aidesPubliques))}
+          {ligne(
+            "Aides publiques",
+            <ChiffreExplicable
+              cle="aides"
+              trace={ex?.aidesPubliques}
+              explication={explication}
+              testId={IDS_FINANCEMENT.expliquerAides}
+            >
+              {m(r.aidesPubliques)}
+            </ChiffreExplicable>,
+          )}
           {ligne(
             `Intensité (plafond ${formatPourcentFr(r.plafond)}, ${r.motifPlafond})`,
-            formatPourcentFr(r.intensiteAidesPubliques),
+            <ChiffreExplicable
+              cle="intensite"
+              trace={ex?.intensite}
+              explication={explication}
+              testId={IDS_FINANCEMENT.expliquerIntensite}
+            >
+              {formatPourcentFr(r.intensiteAidesPubliques)}
+            </ChiffreExplicable>,
             IDS_FINANCEMENT.intensite,
             true,
           )}
           {ligne("Besoin de trésorerie maximal", formatMontantFr(r.besoinTresorerie))}
         </TableBody>
       </Table>
+      <PanneauTrace explication={explication} onAller={aller} />
       <Text size={200}>{r.repartition}</Text>
       {r.controles.length > 0 && (
         <ConstatsCliquables

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import { lireFec } from "../../../src/core/comptabilite/fec";
 import { lireCorrespondancesCsv } from "../../../src/core/comptabilite/correspondances";
 import { rapprocher } from "../../../src/core/ecarts/rapprocher";
-import { tracesEcarts } from "../../../src/core/traces/ecarts";
+import { tracesEcarts, tracesEcartsChapitres } from "../../../src/core/traces/ecarts";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 import Decimal from "decimal.js";
 import path from "node:path";
@@ -194,6 +194,15 @@ describe("« D'où vient ce chiffre ? » : écarts down to the FEC lines", () =>
         }
       }
       expect(avecRealise).toBeGreaterThan(3);
+      // Each chapter row of the pane: réalisé = Σ its postes, budget = Σ its lines, écart = réalisé − budget.
+      const ch = tracesEcartsChapitres(r.rapport, t, r.devis);
+      expect(Object.keys(ch)).toEqual(r.rapport.chapitres.map((c) => c.code));
+      for (const c of r.rapport.chapitres) {
+        verifier(ch[c.code].realise, centsToDecimalString(c.realise));
+        verifier(ch[c.code].budget, centsToDecimalString(c.budget));
+        verifier(ch[c.code].ecart, centsToDecimalString(c.ecart));
+      }
+      expect(r.rapport.chapitres.filter((c) => c.realise !== 0).length).toBeGreaterThan(2);
     },
   );
 });
