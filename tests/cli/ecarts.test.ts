@@ -155,4 +155,13 @@ describe("prodbook ecarts", () => {
     expect(pasXlsx.code).toBe(2);
     expect(pasXlsx.err).not.toBe("");
   });
+
+  test("correspondances enregistrées par Excel sous Windows (Windows-1252) : l'erreur cite le compte lu tel quel", async () => {
+    const corr = path.join(dir, "corr-1252.csv");
+    // « compte;poste;libelle / 6é1;2;Comédiens » in Windows-1252 (é = 0xE9): not UTF-8.
+    fs.writeFileSync(corr, Buffer.from("compte;poste;libelle\r\n6\xe91;2;Com\xe9diens\r\n", "latin1"));
+    const r = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", corr, "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("« 6é1 » n'est pas un début de numéro de compte");
+  });
 });

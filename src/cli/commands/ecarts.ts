@@ -7,6 +7,7 @@ import {
   lireCorrespondancesCsv,
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
+import { decoderCsv } from "../../core/comptabilite/fec";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { choixArg } from "../args";
 import { CliError, erreurFichier, type Io } from "../io";
@@ -80,7 +81,8 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
 function lireCsv(chemin: string): TableCorrespondances {
   let texte: string;
   try {
-    texte = fs.readFileSync(chemin, "utf8");
+    // Decoded like a ledger CSV: UTF-8 when valid, else Windows-1252 (a CSV saved by Excel under Windows).
+    texte = decoderCsv(fs.readFileSync(chemin)).texte;
   } catch {
     throw new CliError(`Fichier de correspondances introuvable : ${chemin}`);
   }

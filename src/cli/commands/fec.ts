@@ -154,10 +154,7 @@ async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec)
     if (finEntete < 0) return undefined;
     const brut = Buffer.alloc(finEntete);
     fs.readSync(fd, brut, 0, finEntete, 0);
-    entete = brut
-      .toString("latin1")
-      .replace(/^\xef\xbb\xbf/, "")
-      .replace(/[\r\n]+$/, "");
+    entete = analyserDebut(brut).premiereLigne; // the core's reading of a first line (mark dropped)
     if (!entete.trim()) return undefined; // blank first lines: the plain reading handles them
     bornes = [0];
     for (let i = 1; i < coeurs; i++) {

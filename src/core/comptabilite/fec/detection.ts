@@ -1,4 +1,4 @@
-import { utf8Valide, type EncodageFec } from "./decodage";
+import { decoderOctets, utf8Strict, type EncodageFec } from "./decodage";
 import { devinerMapping, lireGrandLivreCsv, type MappingGrandLivre } from "./grandLivreCsv";
 import type { ResultatFec } from "./types";
 
@@ -45,7 +45,7 @@ export function analyserDebut(debut: Uint8Array): DebutFichier {
   const utf16 = detecterUtf16(debut);
   const bom = bomUtf8(debut) || (utf16 !== undefined && (debut[0] === 0xff || debut[0] === 0xfe));
   // An 8-bit reading of the first line is enough to find separators (all ASCII in every encoding allowed).
-  const texte = new TextDecoder(utf16 ?? "windows-1252").decode(bomUtf8(debut) ? debut.subarray(3) : debut);
+  const texte = decoderOctets(bomUtf8(debut) ? debut.subarray(3) : debut, utf16 ?? "windows-1252");
   const premiereLigne = texte.split(/\r|\n/)[0] ?? "";
   const csv = !premiereLigne.includes("\t") && !premiereLigne.includes("|") && /[;,]/.test(premiereLigne);
   return { csv, separateurCsv: premiereLigne.includes(";") ? ";" : ",", utf16, bom, premiereLigne };
@@ -60,11 +60,18 @@ export function decoderCsv(
   encodage?: EncodageFec,
 ): { texte: string; encodage: EncodageLu; encodageForce: boolean; bom: boolean } {
   const utf16 = detecterUtf16(octets);
-  const enc: EncodageLu = utf16 ?? encodage ?? (utf8Valide(octets) ? "utf-8" : "windows-1252");
   const bom = bomUtf8(octets) || (utf16 !== undefined && (octets[0] === 0xff || octets[0] === 0xfe));
-  // TextDecoder drops a leading mark of its own encoding; a UTF-8 mark read as Windows-1252 is dropped here.
-  const texte = new TextDecoder(enc).decode(bomUtf8(octets) && enc !== "utf-8" ? octets.subarray(3) : octets);
-  return { texte, encodage: enc, encodageForce: utf16 === undefined && encodage !== undefined, bom };
+  const encodageForce = utf16 === undefined && encodage !== undefined;
+  if (!utf16 && !encodage) {
+    // Valid UTF-8 is read as such in one pass (a sequence cut by the end of the file gives « � »).
+    const texte =
+      utf8Strict(octets) ?? (utf8Strict(octets, true) !== undefined ? decoderOctets(octets, "utf-8") : undefined);
+    if (texte !== undefined) return { texte, encodage: "utf-8", encodageForce, bom };
+  }
+  const enc: EncodageLu = utf16 ?? encodage ?? "windows-1252";
+  // TextDecoder drops a leading mark of its own encoding; a UTF-8 mark read as an 8-bit encoding is dropped here.
+  const texte = decoderOctets(bomUtf8(octets) && enc !== "utf-8" ? octets.subarray(3) : octets, enc);
+  return { texte, encodage: enc, encodageForce, bom };
 }
 
 /**

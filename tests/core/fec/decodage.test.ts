@@ -1,0 +1,114 @@
+import * as iconv from "iconv-lite";
+import {
+  decoderOctets,
+  detecterEncodage,
+  LecteurFec,
+  lireFec,
+  lireGrandLivreOctets,
+} from "../../../src/core/comptabilite/fec";
+
+/**
+ * The three encodings a FEC may use (arrêté du 29 juillet 2013: « ISO 8859-15 », and in practice Windows-1252 and
+ * UTF-8), on the characters where they differ: € is 0x80 in Windows-1252 and 0xA4 in ISO-8859-15, Œ 0x8C and 0xBC,
+ * ’ 0x92 in Windows-1252 only, ÿ 0xFF in both. Bytes are written out by hand, not produced by the code under test.
+ */
+const E =
+  "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
+const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+/** A balanced two-line FEC whose libellés are the given bytes. */
+function fec(libelle: number[], compteLib: number[] = ascii("Cpt")): Uint8Array {
+  const l = (compte: string, d: string, c: string) => [
+    ...ascii(`AC|Achats|A1|20240105|${compte}|`),
+    ...compteLib,
+    ...ascii("|||P1|20240105|"),
+    ...libelle,
+    ...ascii(`|${d}|${c}|||20240105||`),
+  ];
+  return Uint8Array.from([...ascii(E + "\n"), ...l("606400", "10,00", ""), 10, ...l("401000", "", "10,00"), 10]);
+}
+
+// « Régie € Œuvre ’ ÿ » in each 8-bit encoding.
+const CP1252 = [...ascii("R"), 0xe9, ...ascii("gie "), 0x80, ...ascii(" "), 0x8c, ...ascii("uvre "), 0x92, 0x20, 0xff];
+const ISO15 = [...ascii("R"), 0xe9, ...ascii("gie "), 0xa4, ...ascii(" "), 0xbc, ...ascii("uvre "), 0x27, 0x20, 0xff];
+
+describe("encodages du FEC : Windows-1252, ISO-8859-15, UTF-8", () => {
+  test("Windows-1252 détecté : €, Œ, ’ et ÿ lus tels quels (0x80, 0x8C, 0x92, 0xFF)", () => {
+    const r = lireFec(fec(CP1252, [0x80, ...ascii(" frais")]), { conserver: true });
+    expect(r.format).toMatchObject({ encodage: "windows-1252", encodageForce: false, bom: false });
+    expect(r.lignes!.map((l) => l.libelle)).toEqual(["Régie € Œuvre ’ ÿ", "Régie € Œuvre ’ ÿ"]);
+    expect(r.lignes![0].compteLib).toBe("€ frais");
+    expect(r.comptes.get("606400")?.libelle).toBe("€ frais");
+  });
+
+  test("ISO-8859-15 imposé : € = 0xA4, Œ = 0xBC, ÿ = 0xFF ; les mêmes octets lus en Windows-1252 donnent ¤ et ¼", () => {
+    const b = fec(ISO15);
+    const r = lireFec(b, { conserver: true, encodage: "iso-8859-15" });
+    expect(r.format).toMatchObject({ encodage: "iso-8859-15", encodageForce: true });
+    expect(r.lignes![0].libelle).toBe("Régie € Œuvre ' ÿ");
+    expect(lireFec(b, { conserver: true, encodage: "windows-1252" }).lignes![0].libelle).toBe("Régie ¤ ¼uvre ' ÿ");
+  });
+
+  test("UTF-8 avec BOM : marque retirée et signalée, texte exact", () => {
+    const texte = new TextEncoder().encode("Régie € Œuvre ’ ÿ");
+    const b = Uint8Array.from([0xef, 0xbb, 0xbf, ...fec(Array.from(texte))]);
+    const r = lireFec(b, { conserver: true });
+    expect(r.format).toMatchObject({ encodage: "utf-8", bom: true });
+    expect(r.lignes![1].libelle).toBe("Régie € Œuvre ’ ÿ");
+    expect(r.alertes).toEqual([]);
+  });
+
+  test("UTF-8 imposé sur des octets Windows-1252 : « � » et une alerte qui propose windows-1252", () => {
+    const r = lireFec(fec(CP1252), { conserver: true, encodage: "utf-8" });
+    expect(r.lignes![0].libelle).toBe("R\ufffdgie \ufffd \ufffduvre \ufffd \ufffd");
+    expect(r.alertes.map((a) => a.message)).toEqual([expect.stringContaining("windows-1252")]);
+  });
+
+  test("caractère UTF-8 coupé entre deux morceaux lus : toujours UTF-8", () => {
+    const b = fec(Array.from(new TextEncoder().encode("Œuvre €")));
+    const k = b.indexOf(0xc5) + 1; // inside Œ (C5 92), the file's first non-ASCII byte
+    const lecteur = new LecteurFec({ conserver: true });
+    lecteur.pousser(b.subarray(0, k));
+    lecteur.pousser(b.subarray(k));
+    const r = lecteur.terminer();
+    expect(r.format.encodage).toBe("utf-8");
+    expect(r.lignes![0].libelle).toBe("Œuvre €");
+    // The same cut, the bytes at hand ending inside the sequence: still valid so far.
+    expect(detecterEncodage(b.subarray(0, k), k - 1)).toBe("utf-8");
+    expect(detecterEncodage(Uint8Array.from([0xc5, 0x41]), 0)).toBe("windows-1252");
+  });
+
+  test("octets 0x80–0xFF : même lecture qu'iconv-lite (les cinq octets non définis de Windows-1252 exceptés)", () => {
+    const octets = Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i);
+    const nonDefinis = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+    const cp = Array.from(decoderOctets(octets, "windows-1252"));
+    const attendu = Array.from(iconv.decode(Buffer.from(octets), "windows-1252"));
+    expect(cp.filter((_, i) => !nonDefinis.includes(0x80 + i))).toEqual(
+      attendu.filter((_, i) => !nonDefinis.includes(0x80 + i)),
+    );
+    expect(nonDefinis.map((o) => cp[o - 0x80].charCodeAt(0))).toEqual(nonDefinis); // C1 controls, as browsers
+    expect(decoderOctets(octets, "iso-8859-15")).toBe(iconv.decode(Buffer.from(octets), "iso-8859-15"));
+  });
+
+  test("grand livre CSV en Windows-1252 : € et ’ lus, pas de caractère de contrôle", () => {
+    const lignes = [
+      ascii("Journal;Date;Compte;Libell"),
+      [0xe9, ...ascii(";D"), 0xe9, ...ascii("bit;Cr"), 0xe9, ...ascii("dit")],
+      [
+        ...ascii("AC;05/01/2024;606400;"),
+        0x80,
+        ...ascii(" r"),
+        0xe9,
+        ...ascii("gie l"),
+        0x92,
+        0x8c,
+        ...ascii("uvre;10,00;"),
+      ],
+      ascii("AC;05/01/2024;401000;Fournisseur;;10,00"),
+    ];
+    const b = Uint8Array.from([...lignes[0], ...lignes[1], 13, 10, ...lignes[2], 13, 10, ...lignes[3], 13, 10]);
+    const lu = lireGrandLivreOctets(b)!;
+    expect(lu.resultat.format).toMatchObject({ encodage: "windows-1252", bom: false });
+    expect(lu.resultat.lignes![0].libelle).toBe("€ régie l’Œuvre");
+    expect([lu.resultat.debit, lu.resultat.credit]).toEqual([1000, 1000]);
+  });
+});
