@@ -16,7 +16,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "node:util";
-import type { XlsxWorkbook } from "../xlsx/xlsxWorkbook";
+import type { OptionsOuverture, XlsxWorkbook } from "../xlsx/xlsxWorkbook";
 import { ArgumentInvalideError } from "../app/arguments";
 import { CliError, ecrireJson, enregistrerSortie, erreurFichier, raisonEcriture, type Commande, type Io } from "./io";
 
@@ -65,6 +65,8 @@ export interface DefinitionCommande<O extends OptionsCli, A, R> {
    * name that file.
    */
   classeur?: boolean | ((args: A) => string | undefined);
+  /** How the workbook is opened (e.g. `aLire`: Prodbook's sheets read by streaming, not loaded by ExcelJS). */
+  ouverture?: OptionsOuverture;
   /**
    * Checks the options (throw `CliError` or the app's `ArgumentInvalideError`, whose field is named by its
    * option through `champs`) and returns the use case's arguments. `sortie` is the -o file, already checked.
@@ -144,7 +146,7 @@ async function executer<O extends OptionsCli, A, R>(
   const lu =
     typeof def.classeur === "function" ? def.classeur(args) : def.classeur === false ? undefined : entree || undefined;
   let wb: XlsxWorkbook | undefined;
-  if (lu !== undefined) wb = await ouvrirClasseur(lu);
+  if (lu !== undefined) wb = await ouvrirClasseur(lu, def.ouverture);
   const ctx: Contexte<A> = { args, entree, sortie, wb: wb as XlsxWorkbook };
   let r: R;
   try {
@@ -219,11 +221,11 @@ function enErreurOption(e: unknown, def: { champs?: Record<string, string> }): u
   return new CliError(option ? `L'option ${option} ${e.detail}.` : e.message);
 }
 
-async function ouvrirClasseur(entree: string): Promise<XlsxWorkbook> {
+async function ouvrirClasseur(entree: string, options?: OptionsOuverture): Promise<XlsxWorkbook> {
   // Loaded here, not at the top: `prodbook fec` never loads ExcelJS.
   const { XlsxWorkbook: Classeur } = require("../xlsx/xlsxWorkbook") as typeof import("../xlsx/xlsxWorkbook");
   try {
-    return await Classeur.ouvrir(entree);
+    return await Classeur.ouvrir(entree, options);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(`Fichier introuvable : ${entree}`);
     throw erreurFichier(e, entree);

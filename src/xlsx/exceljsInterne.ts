@@ -18,6 +18,15 @@ interface FeuilleInterne {
 
 const interne = (ws: ExcelJS.Worksheet) => ws as unknown as FeuilleInterne;
 
+/**
+ * ExcelJS's Workbook class, required from its own module: the package's entry (lib/exceljs.nodejs.js) also loads
+ * the streaming reader and writer (unzipper, archiver…), 40 % of the time ExcelJS takes to load, which Prodbook
+ * never uses. Required on first use, so that commands that open no workbook (`prodbook fec`) do not pay for it.
+ */
+export function classeExcelJS(): typeof ExcelJS.Workbook {
+  return require("exceljs/lib/doc/workbook") as typeof ExcelJS.Workbook;
+}
+
 /** The sheet's tab position (ExcelJS's orderNo). */
 export function positionOnglet(ws: ExcelJS.Worksheet): number {
   return interne(ws).orderNo;

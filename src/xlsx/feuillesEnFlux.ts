@@ -1,6 +1,5 @@
 import { Readable, type Writable } from "stream";
 import { finished } from "stream/promises";
-import archiver from "archiver";
 import JSZip from "jszip";
 import type { CellSpec, SheetSpec } from "../core/port/workbook";
 import { serieDepuisIso } from "../core/util/serieExcel";
@@ -74,6 +73,8 @@ export async function ecrireAvecFlux(
     const { p, xml } = await partie(f.nom);
     generees.set(p, () => Readable.from(restituerFeuille(xml, f)));
   }
+  // Loaded here: a command that writes no bulk sheet does not pay for archiver's modules.
+  const archiver = require("archiver") as typeof import("archiver");
   // Level 1: the rows are highly repetitive, and the default level costs three times the time for 10 % of size.
   const archive = archiver("zip", { zlib: { level: 1 } });
   const erreur = new Promise<never>((_, rejeter) => archive.on("error", rejeter));

@@ -2,6 +2,7 @@ import { StringDecoder } from "string_decoder";
 import type JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { FEUILLE_REGISTRE } from "../core/port/possession";
+import { choisirNomFeuille } from "../core/port/workbook";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import type { EntreeZip } from "./zipLecture";
 import { LignesRestituees } from "./lignesRestituees";
@@ -45,6 +46,11 @@ export interface FeuilleVolumineuse {
   espaces: Map<string, string>;
   /** The original shared strings part, for cells of type "s". */
   sst?: EntreeZip;
+  /** Set aside on request (`aLire`), not for its size: readSheet reads it back (lectureMiseDeCote.ts). */
+  lisible: boolean;
+  /** Its merged ranges and 0-based hidden columns (from its head and tail), for reading it back. */
+  fusions: string[];
+  colonnesMasquees: number[];
 }
 
 /** Names in Prodbook's registry sheet (inline or shared strings in column A). */
@@ -74,30 +80,42 @@ async function textesPartages(zip: JSZip): Promise<string[]> {
   const xml = await zip.file("xl/sharedStrings.xml")?.async("string");
   if (!xml) return [];
   const tous = elements(xml, { texte: true, partie: "xl/sharedStrings.xml" });
-  const r = racine(tous);
-  return enfants(tous, r, "si").map((si) =>
-    tous
-      .filter(
-        (t) => t.local === "t" && t.parent && (t.parent === si || (t.parent.local === "r" && t.parent.parent === si)),
-      )
-      .map((t) => t.texte)
-      .join(""),
-  );
+  const si = enfants(tous, racine(tous), "si");
+  const rang = new Map(si.map((e, i) => [e, i]));
+  const textes = si.map(() => "");
+  // One pass over the elements (a <t> of the string itself or of one of its runs): the strings may be 100 000.
+  for (const t of tous) {
+    if (t.local !== "t" || !t.parent) continue;
+    const i = rang.get(t.parent) ?? (t.parent.local === "r" && t.parent.parent ? rang.get(t.parent.parent) : undefined);
+    if (i !== undefined) textes[i] += t.texte;
+  }
+  return textes;
 }
 
 /**
  * Replaces, in `zip`, each of Prodbook's sheets larger than `seuil` by its placeholder; returns them by name.
+ * `aLire`: Prodbook's sheets (their usual names, « Versions ») set aside whatever their size, to be read back
+ * by a streaming reader rather than by ExcelJS (lectureMiseDeCote.ts); the name Prodbook gave the sheet in this
+ * workbook (« Versions (Prodbook) » beside a user's « Versions ») is found as choisirNomFeuille finds it.
  */
 export async function mettreDeCoteFeuilles(
   zip: JSZip,
   catalogue: Map<string, EntreeZip>,
   parties: Map<string, string>,
   seuil = OCTETS_MAX_FEUILLE,
+  aLire: readonly string[] = [],
 ): Promise<Map<string, FeuilleVolumineuse>> {
   const out = new Map<string, FeuilleVolumineuse>();
   const grandes = [...parties].filter(([, p]) => (catalogue.get(p)?.taille ?? 0) > seuil);
-  if (!grandes.length) return out;
-  const prodbook = (await registre(zip, parties)).map((n) => n.toLowerCase());
+  if (!grandes.length && !aLire.length) return out;
+  const registreLu = await registre(zip, parties);
+  const prodbook = registreLu.map((n) => n.toLowerCase());
+  const demandees = new Set(
+    aLire
+      .map((n) => choisirNomFeuille(n, [...parties.keys()], registreLu).toLowerCase())
+      .filter((n) => prodbook.includes(n)),
+  );
+  for (const e of parties) if (demandees.has(e[0].toLowerCase()) && !grandes.some(([n]) => n === e[0])) grandes.push(e);
   const styles = await zip.file("xl/styles.xml")?.async("string");
   let nbStyles = 1;
   if (styles) {
@@ -111,8 +129,17 @@ export async function mettreDeCoteFeuilles(
     const d = await decouper(entree, nom);
     const p = d.prefixe ? d.prefixe + ":" : "";
     const placeholder = `${d.tete}<${p}sheetData>${ligneDesStyles(nbStyles, p)}</${p}sheetData>${d.queue}`;
-    const tous = elements(placeholder, { profondeurMax: 1, partie });
-    const dim = enfants(tous, racine(tous), "dimension")[0];
+    const tous = elements(placeholder, { profondeurMax: 2, partie });
+    const r = racine(tous);
+    const dim = enfants(tous, r, "dimension")[0];
+    const fusions = enfants(tous, enfants(tous, r, "mergeCells")[0], "mergeCell").map((m) => attr(m, "ref") ?? "");
+    const colonnesMasquees: number[] = [];
+    for (const c of enfants(tous, enfants(tous, r, "cols")[0], "col")) {
+      const h = attr(c, "hidden");
+      const min = Number(attr(c, "min")),
+        max = Math.min(Number(attr(c, "max")), 16384);
+      if ((h === "1" || h === "true") && min >= 1) for (let i = min; i <= max; i++) colonnesMasquees.push(i - 1);
+    }
     zip.file(partie, placeholder);
     out.set(nom, {
       nom,
@@ -123,6 +150,9 @@ export async function mettreDeCoteFeuilles(
       prefixe: d.prefixe,
       espaces: d.espaces,
       sst: catalogue.get("xl/sharedStrings.xml"),
+      lisible: demandees.has(nom.toLowerCase()),
+      fusions: fusions.filter(Boolean),
+      colonnesMasquees,
     });
   }
   return out;

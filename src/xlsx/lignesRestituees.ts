@@ -1,4 +1,4 @@
-import { Tokenizer } from "htmlparser2";
+import type { Tokenizer } from "htmlparser2";
 
 /**
  * The rows of a set-aside sheet, put back into the sheet ExcelJS saved: the style id of each <c> and <row>
@@ -60,7 +60,9 @@ export class LignesRestituees {
     const sur = (_a: number, b: number) => {
       this.sur = b;
     };
-    this.tok = new Tokenizer(
+    // Loaded here (htmlparser2's entry loads its DOM modules too): only commands that put rows back pay for it.
+    const { Tokenizer: Tok } = require("htmlparser2") as typeof import("htmlparser2");
+    this.tok = new Tok(
       { xmlMode: true, decodeEntities: false },
       {
         onopentagname: (a, b) => this.ouverture(a, b),

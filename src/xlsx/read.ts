@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { CellData, SheetData } from "../core/port/workbook";
 import { ErreurDonnees } from "../core/erreurs";
 import { plage } from "../core/util/adresse";
+import { classeExcelJS } from "./exceljsInterne";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 
 /** Thrown for files that cannot be opened as a workbook; the message is French and names the file. */
@@ -14,12 +15,9 @@ export class FichierIllisibleError extends ErreurDonnees {
   }
 }
 
-/**
- * A new ExcelJS workbook. ExcelJS is required here, on first use, because loading it costs about 0.35 s:
- * commands that never open a workbook (`prodbook fec`) should not pay for it.
- */
+/** A new ExcelJS workbook (ExcelJS is loaded on first use, see classeExcelJS). */
 export function nouveauClasseurExcelJS(): ExcelJS.Workbook {
-  const { Workbook } = require("exceljs") as typeof import("exceljs");
+  const Workbook = classeExcelJS();
   return new Workbook();
 }
 

@@ -38,6 +38,7 @@ export interface MisesDeCote {
 export async function alleger(
   data: Buffer,
   seuilFeuille?: number,
+  aLire: readonly string[] = [],
 ): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
   const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() };
   let zip: JSZip;
@@ -48,7 +49,7 @@ export async function alleger(
   }
   const parties = await partiesFeuilles(zip).catch(() => new Map<string, string>());
   const catalogue = await catalogueZip(data);
-  misesDeCote.feuilles = await mettreDeCoteFeuilles(zip, catalogue, parties, seuilFeuille);
+  misesDeCote.feuilles = await mettreDeCoteFeuilles(zip, catalogue, parties, seuilFeuille, aLire);
   for (const [nom, partie] of parties) {
     if (misesDeCote.feuilles.has(nom)) continue;
     // Inflated by Node's zlib (JSZip's JavaScript inflate took longer than ExcelJS's own reading of the sheet).

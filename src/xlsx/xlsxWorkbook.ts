@@ -30,6 +30,7 @@ import { normaliserPrefixes } from "./prefixes";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
 import { ecrireAvecFlux, specGabarit, type FeuilleEnFlux } from "./feuillesEnFlux";
 import type { FeuilleVolumineuse } from "./feuillesVolumineuses";
+import { lireFeuilleMiseDeCote, textesPartagesEnFlux } from "./lectureMiseDeCote";
 import { completerStylesTables, nomsTables, placerOnglet, positionOnglet } from "./exceljsInterne";
 import { ErreurDonnees } from "../core/erreurs";
 
@@ -40,6 +41,11 @@ export class FeuilleVolumineuseError extends ErreurDonnees {
       `La feuille « ${feuille} » est trop volumineuse pour être relue par Prodbook ; elle est conservée telle quelle à l'enregistrement.`,
     );
   }
+}
+
+export interface OptionsOuverture {
+  seuilFeuille?: number;
+  aLire?: readonly string[];
 }
 
 /** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
@@ -55,6 +61,9 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Sheets (lower-case names) written in this session: the others keep the original file's charts. */
   private reecrites = new Set<string>();
 
+  /** The original shared strings' texts, read once for the sheets set aside on request. */
+  private partagees?: Promise<string[]>;
+
   private constructor(
     readonly classeur: ExcelJS.Workbook,
     private readonly original?: { donnees: Buffer; feuilles: string[] },
@@ -62,8 +71,12 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() },
   ) {}
 
-  /** `seuilFeuille`: size (uncompressed XML) above which Prodbook's own sheets are not loaded (see feuillesVolumineuses.ts). */
-  static async ouvrir(chemin: string, opts: { seuilFeuille?: number } = {}): Promise<XlsxWorkbook> {
+  /**
+   * `seuilFeuille`: size (uncompressed XML) above which Prodbook's own sheets are not loaded (see feuillesVolumineuses.ts).
+   * `aLire`: Prodbook's sheets not given to ExcelJS whatever their size, read back by a streaming reader and put back
+   * unchanged when saving unless rewritten (the versions commands: « Versions », see lectureMiseDeCote.ts).
+   */
+  static async ouvrir(chemin: string, opts: OptionsOuverture = {}): Promise<XlsxWorkbook> {
     const nom = path.basename(chemin);
     let data: Buffer;
     try {
@@ -81,7 +94,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       // Parts written with namespace prefixes (valid, but ExcelJS reads names literally) are rewritten first.
       data = (await normaliserPrefixes(data)) ?? data;
-      allege = await alleger(data, opts.seuilFeuille);
+      allege = await alleger(data, opts.seuilFeuille, opts.aLire);
     } catch (e) {
       if (e instanceof ErreurDonnees) throw e;
       throw new FichierIllisibleError(nom, raisonLecture(e));
@@ -108,7 +121,11 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSheet(name: string): Promise<SheetData | undefined> {
     if (name === FEUILLE_REGISTRE) return undefined;
     const ws = this.feuille(name);
-    if (ws && this.volumineuse(ws.name)) throw new FeuilleVolumineuseError(ws.name);
+    const deCote = ws && this.volumineuse(ws.name);
+    if (ws && deCote) {
+      if (!deCote.lisible) throw new FeuilleVolumineuseError(ws.name);
+      return this.lireMiseDeCote(ws, deCote);
+    }
     // ExcelJS holds only the first bulk row of a streamed sheet: its rows come from the spec.
     const flux = ws && this.flux.get(ws.name);
     if (flux)
@@ -118,6 +135,17 @@ export class XlsxWorkbook implements WorkbookPort {
         merges: flux.spec.merges ?? [],
       };
     return ws && lireFeuille(ws);
+  }
+
+  /** A sheet set aside on request, read from the original part; number formats by style id from the placeholder. */
+  private async lireMiseDeCote(ws: ExcelJS.Worksheet, f: FeuilleVolumineuse): Promise<SheetData> {
+    const partagees = () => (this.partagees ??= f.sst ? textesPartagesEnFlux(f.sst) : Promise.resolve([] as string[]));
+    return lireFeuilleMiseDeCote(f, {
+      // The placeholder holds one cell per style id: style s at row s / 16384 + 1, column s % 16384 + 1.
+      format: (s) => ws.findCell(Math.floor(s / 16384) + 1, (s % 16384) + 1)?.numFmt || undefined,
+      date1904: !!this.classeur.properties?.date1904,
+      partagees,
+    });
   }
 
   async feuillesProdbook(): Promise<string[]> {

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
   ajouterValidation,
+  classeExcelJS,
   completerStylesTables,
   EXCELJS_VERSION,
   nomsTables,
@@ -71,4 +72,8 @@ it("ajouterValidation keeps a whole-column list as one <dataValidation sqref>", 
   const xml = await (await parties(wb)).file("xl/worksheets/sheet1.xml")!.async("string");
   expect(xml.match(/<dataValidation\b/g)).toHaveLength(1);
   expect(xml).toMatch(/<dataValidation [^>]*sqref="B2:B1048576"[^>]*><formula1>&quot;oui,non&quot;<\/formula1>/);
+});
+
+it("classeExcelJS is the Workbook class ExcelJS's entry exports (required from its own module)", () => {
+  expect(classeExcelJS()).toBe(ExcelJS.Workbook);
 });

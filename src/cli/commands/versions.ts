@@ -2,6 +2,7 @@ import * as os from "os";
 import { commandesVersions, type ResumeVersion } from "../../app/commandes/versions";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import type { Comparaison } from "../../core/versions/comparer";
+import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
 import { VersionExistanteError, type LigneVersion } from "../../core/versions/modele";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Commande } from "../io";
@@ -16,6 +17,9 @@ const USAGE_COMPARER =
 const USAGE = `${USAGE_ENREGISTRER}\n       ${USAGE_LISTER}\n       ${USAGE_COMPARER}`;
 
 const m = (c: Cents) => centsToDecimalString(c);
+
+/** The « Versions » sheet (10 000 rows for two versions of a 5 000-line devis) is read by streaming, not by ExcelJS. */
+const OUVERTURE = { aLire: [FEUILLE_VERSIONS] };
 
 /** The public JSON of a listed version. */
 export function jsonVersion(v: ResumeVersion) {
@@ -38,6 +42,7 @@ function auteurParDefaut(): string {
 
 const enregistrer = definirCommande({
   nom: "versions enregistrer",
+  ouverture: OUVERTURE,
   resume: "Enregistre le devis structuré sous un nom dans la feuille « Versions »",
   usage: USAGE_ENREGISTRER,
   entree: "un classeur .xlsx",
@@ -89,6 +94,7 @@ const enregistrer = definirCommande({
 
 const lister = definirCommande({
   nom: "versions lister",
+  ouverture: OUVERTURE,
   resume: "Liste les versions enregistrées",
   usage: USAGE_LISTER,
   entree: "un classeur .xlsx",
@@ -149,6 +155,7 @@ const STATUT: Record<string, string> = { ajoutee: "ajoutée", supprimee: "suppri
 
 const comparerCmd = definirCommande({
   nom: "versions comparer",
+  ouverture: OUVERTURE,
   resume: "Compare deux versions, ou une version et le devis actuel",
   usage: USAGE_COMPARER,
   entree: "un classeur .xlsx",

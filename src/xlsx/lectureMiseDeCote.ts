@@ -1,0 +1,275 @@
+import { StringDecoder } from "string_decoder";
+import { SaxesParser, type SaxesTag } from "saxes";
+import type { CellData, SheetData } from "../core/port/workbook";
+import { lettreColonne } from "../core/util/adresse";
+import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
+import type { EntreeZip } from "./zipLecture";
+import { XmlIllisibleError } from "./xml";
+
+/**
+ * Reads back one of Prodbook's sheets set aside on opening (feuillesVolumineuses.ts: the « Versions » sheet of
+ * 10 000 rows, which ExcelJS takes seconds to load and to save again): its rows are streamed through saxes from
+ * the original part, and each cell gives what `lireFeuille` gives for it through ExcelJS (read.ts), the same
+ * conversions in the same order: shared and inline strings (rich text joined, `_xHHHH_` escapes decoded where
+ * ExcelJS decodes them), numbers, booleans, errors, dates from the style's number format (ISO text for a whole
+ * day, the serial otherwise), formulas with their cached result, merged cells' value on the first cell only,
+ * hidden columns. One difference: a cell of a shared formula other than its first gives its value without the
+ * formula text (ExcelJS rewrites the first cell's formula for it); Prodbook writes no formula in these sheets.
+ */
+export interface SourceMiseDeCote {
+  nom: string;
+  entree: EntreeZip;
+  /** Byte offsets of the rows in the part (after <sheetData>, at </sheetData>). */
+  debutLignes: number;
+  finLignes: number;
+  /** Prefix of the spreadsheet namespace in the part ("" when default). */
+  prefixe: string;
+  /** Merged ranges and 0-based hidden columns, read from the sheet's head and tail. */
+  fusions: string[];
+  colonnesMasquees: number[];
+}
+
+export interface ContexteLecture {
+  /** Number format of cell style id `s` (ExcelJS's own reading of the styles), undefined for General. */
+  format(s: number): string | undefined;
+  date1904: boolean;
+  /** The text of each shared string. */
+  partagees(): Promise<string[]>;
+}
+
+/** ExcelJS's date test of a number format (utils.isDateFmt): a date letter outside quotes and brackets. */
+export function formatDate(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/** ExcelJS's decoding of `_xHHHH_` escapes in a <t> of a shared string or a rich-text run. */
+export const decoderEchappements = (s: string) =>
+  s.includes("_x") ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+
+/** ExcelJS decodes the text of a t="str" cell once more (utils.xmlDecode). */
+const ENTITES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' };
+const xmlDecode = (s: string) => (s.includes("&") ? s.replace(/&([a-z]*);/g, (c) => ENTITES[c] ?? c) : s);
+
+/** A serial as ExcelJS turns it into a Date, then as read.ts turns that Date back (ISO day, or the serial). */
+function dateCellule(v: number, date1904: boolean): string | number {
+  const ms = Math.round((v - SERIE_1970 + (date1904 ? 1462 : 0)) * MS_JOUR);
+  const serie = ms / MS_JOUR + SERIE_1970;
+  return Number.isInteger(serie) && estSerieDate(serie) ? isoDepuisSerie(serie) : serie;
+}
+
+const VIDE: CellData = { v: null };
+
+export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLecture): Promise<SheetData> {
+  const p = f.prefixe ? f.prefixe + ":" : "";
+  const [nRow, nC, nV, nF, nT, nR, nRPh] = ["row", "c", "v", "f", "t", "r", "rPh"].map((n) => p + n);
+  const formats = new Map<number, { fmt: string | undefined; date: boolean }>();
+  const style = (s: number) => {
+    let x = formats.get(s);
+    if (!x) {
+      const fmt = ctx.format(s);
+      formats.set(s, (x = { fmt, date: formatDate(fmt) }));
+    }
+    return x;
+  };
+  let sst: string[] | undefined;
+  const aPartager: { ligne: CellData[]; col: number; i: number; fmt?: string }[] = [];
+
+  const lignes: CellData[][] = [];
+  let ligne: CellData[] = [];
+  let numLigne = 0;
+  let col = -1;
+  // The cell being read.
+  let t: string | undefined;
+  let s: number | undefined;
+  let valeur: string | undefined;
+  let formule: string | undefined;
+  let partage: string | undefined;
+  let riche = false;
+  let dans: "v" | "f" | "t" | "tr" | undefined;
+  let phonetique = 0;
+  let dansCellule = false;
+
+  const sax = new SaxesParser({ xmlns: false });
+  sax.on("opentag", (tag: SaxesTag) => {
+    const n = tag.name;
+    const a = tag.attributes as Record<string, string>;
+    if (n === nC) {
+      dansCellule = true;
+      const ref = a.r;
+      col = ref ? lettreColonne(/^[A-Z]+/.exec(ref)?.[0] ?? "A") : col + 1;
+      t = a.t;
+      s = a.s === undefined ? undefined : parseInt(a.s, 10);
+      valeur = formule = partage = undefined;
+      riche = false;
+      dans = undefined;
+    } else if (n === nRow) {
+      numLigne = a.r ? Number(a.r) : numLigne + 1;
+      ligne = [];
+      lignes[numLigne - 1] = ligne;
+      col = -1;
+    } else if (!dansCellule) return;
+    else if (n === nV) dans = "v";
+    else if (n === nF) {
+      dans = "f";
+      partage = a.t;
+    } else if (n === nRPh) phonetique++;
+    else if (n === nR) riche = true;
+    else if (n === nT && !phonetique) dans = riche ? "tr" : "t";
+  });
+  sax.on("text", (x: string) => {
+    if (!dans) return;
+    if (dans === "f") formule = formule === undefined ? x : formule + x;
+    else {
+      const y = dans === "tr" ? decoderEchappements(x) : x;
+      valeur = valeur === undefined ? y : valeur + y;
+    }
+  });
+  sax.on("closetag", (tag: SaxesTag) => {
+    const n = tag.name;
+    if (n === nC) {
+      dansCellule = false;
+      const c = cellule();
+      if (c !== VIDE) ligne[col] = c;
+    } else if (n === nRPh) phonetique--;
+    else if (n === nV || n === nF || n === nT) dans = undefined;
+  });
+
+  /** ExcelJS's cell-xform (parseClose, reconcile) then read.ts's lireCellule. */
+  const cellule = (): CellData => {
+    const st = s === undefined || Number.isNaN(s) ? undefined : style(s);
+    const fmt = st?.fmt;
+    if (formule || partage) {
+      const fo = formule ?? "";
+      const r = !valeur
+        ? undefined
+        : t === "str"
+          ? xmlDecode(valeur)
+          : t === "b"
+            ? parseInt(valeur, 10) !== 0
+            : t === "e"
+              ? { erreur: valeur }
+              : parseFloat(valeur);
+      // A shared formula's other cells: their value only (see above).
+      const fc = fo || partage !== "shared" ? { f: fo } : {};
+      if (r !== undefined && typeof r === "object") return { v: r.erreur, ...fc, fmt, erreur: true };
+      if (r === undefined) return { v: null, ...fc, fmt };
+      return { v: typeof r === "number" && st?.date ? dateCellule(r, ctx.date1904) : r, ...fc, fmt };
+    }
+    if (valeur === undefined) return VIDE;
+    switch (t) {
+      case "s": {
+        const i = parseInt(valeur, 10);
+        const c: CellData = { v: null, fmt };
+        aPartager.push({ ligne, col, i, fmt });
+        return c;
+      }
+      case "str":
+        return { v: xmlDecode(valeur), fmt };
+      case "inlineStr":
+        return { v: valeur, fmt };
+      case "b":
+        return { v: parseInt(valeur, 10) !== 0, fmt };
+      case "e":
+        return { v: valeur, fmt, erreur: true };
+      default: {
+        const x = parseFloat(valeur);
+        return { v: st?.date ? dateCellule(x, ctx.date1904) : x, fmt };
+      }
+    }
+  };
+
+  // The rows only, inside a root of our own: the part's head and tail are ExcelJS's (the placeholder).
+  const lire = (x: string) => {
+    try {
+      sax.write(x);
+    } catch (e) {
+      throw new XmlIllisibleError(f.nom, (e as Error).message);
+    }
+  };
+  lire("<lignes>");
+  const decodeur = new StringDecoder("utf8");
+  let vu = 0;
+  for await (const morceau of await f.entree.flux()) {
+    const b = morceau as Buffer;
+    const debut = Math.max(0, f.debutLignes - vu),
+      fin = Math.min(b.length, f.finLignes - vu);
+    vu += b.length;
+    if (fin > debut) lire(decodeur.write(b.subarray(debut, fin)));
+  }
+  lire(decodeur.end() + "</lignes>");
+  sax.close();
+
+  if (aPartager.length) {
+    sst ??= await ctx.partagees();
+    for (const x of aPartager) {
+      const texte = sst[x.i];
+      x.ligne[x.col] = texte === undefined ? VIDE : { v: texte, fmt: x.fmt };
+    }
+  }
+  // A merged range's value is on its first cell only (ExcelJS repeats it on the others).
+  for (const m of f.fusions) {
+    const r = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(m);
+    if (!r) continue;
+    const c1 = lettreColonne(r[1]),
+      l1 = Number(r[2]) - 1,
+      c2 = r[3] ? lettreColonne(r[3]) : c1,
+      l2 = r[4] ? Number(r[4]) - 1 : l1;
+    for (let l = l1; l <= l2; l++)
+      for (let c = c1; c <= c2; c++) if ((l !== l1 || c !== c1) && lignes[l]?.[c]) lignes[l][c] = VIDE;
+  }
+  // Dense rows, trailing empty cells and rows dropped, as lireFeuille.
+  const rows: CellData[][] = [];
+  let maxCol = 0;
+  for (let i = 0; i < lignes.length; i++) {
+    const l = lignes[i] ?? [];
+    for (let c = 0; c < l.length; c++) if (!l[c]) l[c] = VIDE;
+    while (l.length && l[l.length - 1].v === null && !l[l.length - 1].f) l.pop();
+    maxCol = Math.max(maxCol, l.length);
+    rows.push(l);
+  }
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  for (const r of rows) while (r.length < maxCol) r.push({ v: null });
+  // Fresh objects: a caller may change a cell it got.
+  for (const r of rows) for (let c = 0; c < r.length; c++) if (r[c] === VIDE) r[c] = { v: null };
+  const masquees = f.colonnesMasquees.filter((c) => c < maxCol);
+  return masquees.length
+    ? { name: f.nom, rows, merges: f.fusions, colonnesMasquees: masquees }
+    : { name: f.nom, rows, merges: f.fusions };
+}
+
+/** The text of each shared string as ExcelJS reads it (runs joined, phonetic runs aside, escapes decoded), streamed. */
+export async function textesPartagesEnFlux(entree: EntreeZip): Promise<string[]> {
+  const out: string[] = [];
+  const sax = new SaxesParser({ xmlns: true });
+  let profondeur = 0;
+  let phonetique = 0;
+  let dansT = false;
+  let courant = "";
+  sax.on("opentag", (t) => {
+    profondeur++;
+    if (profondeur === 2 && t.local === "si") courant = "";
+    else if (t.local === "rPh") phonetique++;
+    else if (t.local === "t" && !phonetique) dansT = true;
+  });
+  const texte = (s: string) => {
+    if (dansT) courant += decoderEchappements(s);
+  };
+  sax.on("text", texte);
+  sax.on("cdata", texte);
+  sax.on("closetag", (t) => {
+    if (profondeur === 2 && t.local === "si") out.push(courant);
+    else if (t.local === "rPh") phonetique--;
+    else if (t.local === "t") dansT = false;
+    profondeur--;
+  });
+  const decodeur = new StringDecoder("utf8");
+  try {
+    for await (const m of await entree.flux()) sax.write(decodeur.write(m as Buffer));
+    sax.write(decodeur.end());
+    sax.close();
+  } catch (e) {
+    throw new XmlIllisibleError(entree.nom, (e as Error).message);
+  }
+  return out;
+}

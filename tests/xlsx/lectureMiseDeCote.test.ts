@@ -1,0 +1,104 @@
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { formatDate } from "../../src/xlsx/lectureMiseDeCote";
+
+/**
+ * A Prodbook sheet set aside on opening (`aLire`, the versions commands' « Versions ») is read by streaming
+ * (lectureMiseDeCote.ts): each cell must read as ExcelJS + lireFeuille read it, and the sheet must come back
+ * unchanged when the workbook is saved without rewriting it.
+ */
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-lecture-de-cote-"));
+});
+
+/** A workbook whose « Versions » sheet is Prodbook's (registry) and holds every kind of cell. */
+async function classeur(partagees: boolean): Promise<string> {
+  const wb = XlsxWorkbook.vide();
+  await wb.writeSheets([
+    { name: "Versions", rows: [["Version", "Date"]] },
+    { name: "Autre", rows: [["x"]] },
+  ]);
+  const ws = wb.classeur.getWorksheet("Versions")!;
+  const lignes: ExcelJS.CellValue[][] = [
+    ["Version", "Date", "Montant", "Texte"],
+    ["Devis initial", new Date(Date.UTC(2026, 10, 2)), 1234.56, "  espaces  "],
+    ["R&D <b> \"x\" 'y'", new Date(Date.UTC(2026, 10, 2, 8, 30)), -0.1, "ligne1\nligne2"],
+    [
+      { richText: [{ text: "gras ", font: { bold: true } }, { text: "et _x000D_ normal" }] },
+      { formula: "B2+1", result: new Date(Date.UTC(2026, 10, 3)) },
+      { formula: "C2*2", result: 2469.12 },
+      { formula: 'IF(1,"oui","non")', result: "oui" },
+    ],
+    [true, false, { error: "#REF!" }, { formula: "1/0", result: { error: "#DIV/0!" } }],
+    [null, "", 0, "=pas une formule"],
+    ["fusion", null, null, "après"],
+    [{ formula: "C2", result: 0 }, { formula: "D9", result: "" }, 1e-7, 123456789012],
+    [],
+    [null, null, null, "fin"],
+  ];
+  lignes.forEach((l, r) => l.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  ws.getColumn(2).numFmt = "dd/mm/yyyy";
+  ws.getCell("B3").numFmt = "dd/mm/yyyy hh:mm";
+  ws.getCell("C2").numFmt = '#,##0.00 "€"';
+  ws.getCell("C4").numFmt = "0.00";
+  ws.mergeCells("A7:C7");
+  ws.getColumn(5).hidden = true;
+  ws.getCell("F1").value = "réglage";
+  const f = path.join(dir, `classeur-${partagees ? "sst" : "inline"}.xlsx`);
+  if (partagees) await wb.enregistrer(f);
+  else {
+    // Inline strings, as Prodbook's bulk writer writes the « Versions » rows.
+    const x = wb.classeur;
+    await x.xlsx.writeFile(f, { useSharedStrings: false } as ExcelJS.XlsxWriteOptions);
+  }
+  return f;
+}
+
+describe.each([true, false])("feuille mise de côté lue en flux (chaînes partagées : %s)", (partagees) => {
+  it("chaque cellule se lit comme ExcelJS la lit (valeurs, formats, dates, formules, erreurs, fusions, colonnes masquées)", async () => {
+    const f = await classeur(partagees);
+    const parExcelJS = await (await XlsxWorkbook.ouvrir(f)).readSheet("Versions");
+    const enFlux = await (await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"] })).readSheet("Versions");
+    expect(parExcelJS!.rows.length).toBeGreaterThan(8);
+    expect(enFlux).toEqual(parExcelJS);
+  });
+
+  it("la feuille revient inchangée quand le classeur est enregistré sans la réécrire", async () => {
+    const f = await classeur(partagees);
+    const wb = await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"] });
+    await wb.writeSheets([{ name: "Autre", rows: [["y"]] }]);
+    const sortie = path.join(dir, `sortie-${partagees}.xlsx`);
+    await wb.enregistrer(sortie);
+    const avant = (await (await XlsxWorkbook.ouvrir(f)).readSheet("Versions"))!;
+    const apres = await (await XlsxWorkbook.ouvrir(sortie)).readSheet("Versions");
+    // Put back as inline strings (feuillesVolumineuses.ts), an empty text is <is><t></t></is>: Excel reads an empty
+    // text there as before, ExcelJS reads no value (B6).
+    expect(avant.rows[5][1]).toEqual({ v: "", fmt: "dd/mm/yyyy" });
+    avant.rows[5][1] = { v: null };
+    expect(apres).toEqual(avant);
+    expect((await (await XlsxWorkbook.ouvrir(sortie)).readSheet("Autre"))!.rows[0][0].v).toBe("y");
+  });
+});
+
+it("une feuille de l'utilisateur nommée « Versions » n'est jamais mise de côté : celle de Prodbook est « Versions (Prodbook) »", async () => {
+  const wb = XlsxWorkbook.vide();
+  wb.classeur.addWorksheet("Versions").getCell("A1").value = "à l'utilisateur";
+  await wb.writeSheets([{ name: "Versions (Prodbook)", rows: [["Version"], ["V1"]] }]);
+  const f = path.join(dir, "homonyme.xlsx");
+  await wb.enregistrer(f);
+  const relu = await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"] });
+  expect((await relu.readSheet("Versions"))!.rows).toEqual([[{ v: "à l'utilisateur" }]]);
+  expect((await relu.readSheet("Versions (Prodbook)"))!.rows.map((r) => r[0].v)).toEqual(["Version", "V1"]);
+});
+
+it("formatDate suit le test d'ExcelJS (lettres de date hors guillemets et crochets)", () => {
+  expect(formatDate("dd/mm/yyyy")).toBe(true);
+  expect(formatDate("[$-40C]d mmmm yyyy")).toBe(true);
+  expect(formatDate('#,##0.00 "€"')).toBe(false);
+  expect(formatDate("[Red]0.00")).toBe(false);
+  expect(formatDate(undefined)).toBe(false);
+});
