@@ -50,7 +50,8 @@ export function cellulesMontant(
     try {
       // An ambiguous text (« 12.500 ») has no amount read unless the sheet's convention says which.
       const lu = lireMontantCellule(c, convention);
-      montant = lu.type === "montant" ? eurosToCents(lu.valeur) : undefined;
+      // A number is converted straight to cents (exact, no Decimal round trip); a text through its reading.
+      montant = lu.type === "montant" ? eurosToCents(typeof c.v === "number" ? c.v : lu.valeur) : undefined;
       ambigu = lu.type === "ambigu";
     } catch {
       montant = undefined; // beyond any production: listed by the import, never counted

@@ -131,13 +131,14 @@ const TITRES_ANGLAIS: readonly [CodeChapitre, RegExp][] = CHAPITRES_AUDIOVISUEL.
 );
 
 /** Rows computed from the total that are not part of it: VAT, incl.-VAT totals, cost per minute, shares. */
+const LIGNE_DERIVEE = new RegExp(
+  String.raw`^(tva|t\.v\.a|(total|montant|cout total) ttc|cout (par |a la )?minute|cout minute|` +
+    String.raw`prix (de revient )?(par |a la )?minute|cout horaire|% du total|pourcentage du total|` +
+    String.raw`part du total)\b`,
+);
+
 export function ligneDerivee(texte: string): boolean {
-  const s = normaliser(texte);
-  return new RegExp(
-    String.raw`^(tva|t\.v\.a|(total|montant|cout total) ttc|cout (par |a la )?minute|cout minute|` +
-      String.raw`prix (de revient )?(par |a la )?minute|cout horaire|% du total|pourcentage du total|` +
-      String.raw`part du total)\b`,
-  ).test(s);
+  return LIGNE_DERIVEE.test(normaliser(texte));
 }
 
 /** The title of a summary block that repeats the chapter totals. */

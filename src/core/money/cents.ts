@@ -50,7 +50,18 @@ export function negCents(a: Cents): Cents {
 }
 
 /** Euros (possibly a float from Excel) → cents, half-up (away from zero) to the cent. */
+/** A number's shortest decimal writing with at most two decimals (« 1234.5 », « -12 »): cents without rounding. */
+const AU_CENTIME = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
 export function eurosToCents(euros: number | string | Decimal): Cents {
+  // Fast path for the common case, exact: Decimal reads a number through the same shortest writing.
+  if (typeof euros === "number") {
+    const m = AU_CENTIME.exec(String(euros));
+    if (m) {
+      const c = Number(m[2]) * 100 + (m[3] ? Number(m[3].padEnd(2, "0")) : 0);
+      return cents(m[1] && c !== 0 ? -c : c);
+    }
+  }
   const d = new Decimal(euros);
   return cents(d.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
 }

@@ -1,5 +1,6 @@
 import * as fc from "fast-check";
-import { cents, sumCents, type Cents } from "../../../src/core/money/cents";
+import Decimal from "decimal.js";
+import { cents, eurosToCents, sumCents, type Cents } from "../../../src/core/money/cents";
 import { formatMontantFr } from "../../../src/core/money/format";
 import { parseMontant } from "../../../src/core/money/parse";
 import { calculerTotaux } from "../../../src/core/devis/totaux";
@@ -84,4 +85,25 @@ describe("argent : propriétés", () => {
       { numRuns: 1000 },
     );
   });
+});
+
+test("eurosToCents(nombre) : le chemin rapide donne exactement l'arrondi demi-haut de decimal.js", () => {
+  const parDecimal = (x: number) => new Decimal(x).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.integer({ min: -9e12, max: 9e12 }).map((c) => c / 100),
+        fc.integer({ min: -9e14, max: 9e14 }).map((c) => c / 1000),
+        fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+      ),
+      (x) => {
+        expect(eurosToCents(x) + 0).toBe(parDecimal(x) + 0);
+      },
+    ),
+    { numRuns: 20000 },
+  );
+  // Half-up on the number's decimal writing, as Decimal reads it: 1.005 is « 1.005 », so 1,01 €.
+  expect([eurosToCents(1.005), eurosToCents(-2.5), eurosToCents(0.1 + 0.2), eurosToCents(-0)]).toEqual([
+    101, -250, 30, 0,
+  ]);
 });
