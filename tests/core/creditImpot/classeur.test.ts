@@ -81,9 +81,14 @@ describe("tables et clés du crédit d'impôt", () => {
     // Every version below H says why in the table itself (shown with « à vérifier »).
     for (const t of Object.values(TABLES_CREDIT_IMPOT))
       for (const v of t.versions) expect(v.confiance === "H" || (v.motifConfiance ?? "").length > 20).toBe(true);
-    // Spectacle vivant stays [L]: no primary text read; phonographique rates come from BOFiP, its caps do not ([M]).
+    // Spectacle vivant stays [L]: its rates were not read. Phonographique: 2013–2020 rates and caps read in BOFiP
+    // actualités [H]; the 2021–2024 cap comes from parliamentary debates only [M]; nothing after 2024.
     expect(TABLES_CREDIT_IMPOT.spectacleVivant.versions.every((v) => v.confiance === "L")).toBe(true);
-    expect(TABLES_CREDIT_IMPOT.phonographique.versions.every((v) => v.confiance === "M")).toBe(true);
+    expect(TABLES_CREDIT_IMPOT.phonographique.versions.map((v) => `${v.effetDu}→${v.effetAu}:${v.confiance}`)).toEqual([
+      "2013-07-12→2014-12-31:H",
+      "2015-01-01→2020-12-31:H",
+      "2021-01-01→2024-12-31:M",
+    ]);
   });
 
   it("le modèle Paramètres liste exactement les clés surchargeables (2025), avec valeur en vigueur et source", () => {
