@@ -1,6 +1,8 @@
 import type { RegimeCredit } from "../core/creditImpot/modele";
 import type { TypeOeuvre } from "../core/devis/model";
 import type { ContexteProduction } from "../core/production/contexte";
+import { saisieDuree } from "../core/money/saisie";
+import { ErreurDonnees } from "../core/erreurs";
 import type { OptionsDevis } from "./commandes/devis";
 
 /**
@@ -19,16 +21,22 @@ export const oeuvreDe = (c: { regime?: RegimeCredit; oeuvre?: TypeOeuvre }): Typ
 /** The current year, the default year of expenses. */
 export const anneeCourante = () => String(new Date().getFullYear());
 
+/**
+ * The duration of the production context in minutes; undefined when not given. Read by the shared parser: « 1.500 »
+ * (1,5 or 1 500 minutes?) and what is not a positive number are refused in French.
+ */
+export function dureeDe(c: ContexteProduction): number | undefined {
+  const s = saisieDuree(c.duree ?? "");
+  if (s.type === "refus") throw new ErreurDonnees(`Durée (minutes) : ${s.message}`);
+  return s.type === "ok" ? s.valeur.toNumber() : undefined;
+}
+
 /** The devis options of the production context; a duration that is not a positive number is refused in French. */
 export function optionsDevisDe(c: ContexteProduction): OptionsDevis {
-  const duree = c.duree ?? "";
-  const minutes = Number(duree.replace(",", "."));
-  if (duree.trim() && !(minutes > 0))
-    throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
   return {
     feuille: c.feuilleDevis || undefined,
     genre: c.genre,
-    dureeMinutes: duree.trim() ? minutes : undefined,
+    dureeMinutes: dureeDe(c),
     typeOeuvre: c.oeuvre,
   };
 }

@@ -144,7 +144,12 @@ describe("tableau de bord : la production d'un coup d'œil", () => {
   it("une durée invalide est dite dans le bloc, en français", async () => {
     const wb = await lire("tests/fixtures/planning/gardiens-planning.xlsx");
     const t = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: { duree: "abc" }, date: DATE });
-    expect(t.devis.probleme).toBe("Durée « abc » invalide : un nombre de minutes positif est attendu.");
+    expect(t.devis.probleme).toBe("Durée (minutes) : « abc » n'est pas un nombre de minutes.");
     expect(t.financement.probleme).toBeUndefined();
+    // « 1.500 » minutes: both readings named, neither chosen (the shared parser of the CLI and PROD.*).
+    const ambigu = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: { duree: "1.500" }, date: DATE });
+    expect(ambigu.devis.probleme).toBe(
+      "Durée (minutes) : « 1.500 » : 1,5 ou 1\u202f500 minutes ? Écrivez « 1,5 » ou « 1\u202f500 ».",
+    );
   });
 });

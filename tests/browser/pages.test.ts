@@ -90,6 +90,30 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     await page.screenshot({ path: path.join(ECRANS, "financement.png"), fullPage: true });
   });
 
+  it("Financement : un coût ambigu (« 12.500 ») est refusé sous le champ en nommant les deux lectures, sans rien calculer", async () => {
+    const avant = await page.getByTestId("fin-resultat").textContent();
+    const cout = page.getByTestId("fin-cout");
+    await cout.fill("12.500");
+    await page.getByTestId("fin-verifier").click();
+    // The message is the field's own (Fluent Field validationMessage), linked to the input for screen readers.
+    expect(await cout.getAttribute("aria-invalid")).toBe("true");
+    const message = await cout.evaluate(
+      (e) =>
+        (e.getAttribute("aria-describedby") ?? "")
+          .split(/\s+/)
+          .map((id) => document.getElementById(id))
+          .find((m) => m?.classList.contains("fui-Field__validationMessage"))?.textContent,
+    );
+    expect(message).toBe("« 12.500 » : 12,50\u00a0€ ou 12\u202f500\u00a0€ ? Écrivez « 12,5 » ou « 12\u202f500 ».");
+    expect(await cout.evaluate((e) => e === document.activeElement)).toBe(true);
+    // Nothing ran: the previous result is unchanged, no error box, no spinner.
+    expect(await page.getByTestId("fin-resultat").textContent()).toBe(avant);
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    await cout.fill("");
+    expect(await cout.getAttribute("aria-invalid")).toBeNull();
+    expect(v.erreursPage).toEqual([]);
+  });
+
   it("Planning : « Recalculer » rétroplanifie les étapes de l'utilisateur, puis les feuilles de planning sont écrites", async () => {
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await page.getByTestId("planning-livraison").fill("2026-12-15");

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import * as React from "react";
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
-import { afficherPage, sansResizeObserver } from "./rendu";
+import { afficherPage, messageSousChamp, sansResizeObserver } from "./rendu";
 
 sansResizeObserver();
 
@@ -75,11 +75,54 @@ describe("page Crédit d'impôt", () => {
     await waitFor(() => expect(detail(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("50\u202f000,00"));
     saisir(IDS_CREDIT_IMPOT.financementEtranger, "beaucoup");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    await waitFor(() =>
-      expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(
-        /Financement étranger « beaucoup » : une part du coût est attendue/,
-      ),
+    expect(messageSousChamp(screen.getByTestId(IDS_CREDIT_IMPOT.financementEtranger))).toBe(
+      "« beaucoup » n'est pas une part du coût (« 35 % » ou « 0,35 »).",
     );
+    // « 12,500 % » is 12,5 % or 12 500 %: refused under the field; the previous estimate stays, nothing recomputed.
+    saisir(IDS_CREDIT_IMPOT.financementEtranger, "12,500 %");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    expect(messageSousChamp(screen.getByTestId(IDS_CREDIT_IMPOT.financementEtranger))).toMatch(/12,5 % ou 12500 % \?/);
+    expect(detail(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("50\u202f000,00");
+    expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
+  });
+
+  it("refuse sous chaque champ une durée, des dépenses VFX ou des jours ambigus ou illisibles, sans calculer", async () => {
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    saisir(IDS_CREDIT_IMPOT.regime, "international");
+    saisir(IDS_CREDIT_IMPOT.duree, "1.500");
+    saisir(IDS_CREDIT_IMPOT.annee, "25");
+    saisir(IDS_CREDIT_IMPOT.joursTournage, "2,5");
+    saisir(IDS_CREDIT_IMPOT.vfx, "12.500");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    const sous = (id: string) => messageSousChamp(screen.getByTestId(id));
+    expect(sous(IDS_CREDIT_IMPOT.duree)).toBe(
+      "« 1.500 » : 1,5 ou 1\u202f500 minutes ? Écrivez « 1,5 » ou « 1\u202f500 ».",
+    );
+    expect(sous(IDS_CREDIT_IMPOT.annee)).toMatch(/« 25 » n'est pas une année/);
+    expect(sous(IDS_CREDIT_IMPOT.joursTournage)).toMatch(/Un nombre entier de jours est attendu/);
+    expect(sous(IDS_CREDIT_IMPOT.vfx)).toBe(
+      "« 12.500 » : 12,50\u00a0€ ou 12\u202f500\u00a0€ ? Écrivez « 12,5 » ou « 12\u202f500 ».",
+    );
+    // Nothing ran: no estimate, no error box; the focus is on the first refused field.
+    expect(screen.queryByTestId(IDS_CREDIT_IMPOT.resultat)).toBeNull();
+    expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId(IDS_CREDIT_IMPOT.duree));
+    // Corrected values clear the messages and the estimate runs with 12 500 € of VFX.
+    saisir(IDS_CREDIT_IMPOT.duree, "90");
+    saisir(IDS_CREDIT_IMPOT.annee, "2025");
+    saisir(IDS_CREDIT_IMPOT.joursTournage, "3");
+    saisir(IDS_CREDIT_IMPOT.vfx, "12 500");
+    for (const id of [
+      IDS_CREDIT_IMPOT.duree,
+      IDS_CREDIT_IMPOT.annee,
+      IDS_CREDIT_IMPOT.joursTournage,
+      IDS_CREDIT_IMPOT.vfx,
+    ])
+      expect(sous(id)).toBeUndefined();
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    await screen.findByTestId(IDS_CREDIT_IMPOT.resultat);
+    expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
   });
 
   it("international en prises de vues réelles : les jours de tournage en France comptent ; fiction jeunesse : case dédiée", async () => {

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { MemoryWorkbook, CelluleMemoire } from "../helpers/memoryWorkbook";
 import { LIGNES_CINEMA, LIGNES_DEVIS_CINEMA } from "../core/financement/plans";
-import { afficherPage, sansResizeObserver } from "./rendu";
+import { afficherPage, messageSousChamp, sansResizeObserver } from "./rendu";
 
 sansResizeObserver();
 
@@ -78,15 +78,33 @@ describe("page Financement", () => {
     await waitFor(() => expect(classeur.selections).toEqual([cellule.textContent]));
   });
 
-  it("refuse un coût illisible avec un message français", async () => {
+  it("refuse sous le champ un coût ambigu ou illisible, sans lancer la vérification", async () => {
     afficher();
     await waitFor(() =>
       expect(screen.getByTestId(IDS_FINANCEMENT.feuille).textContent).toContain("Plan de financement"),
     );
-    saisir(IDS_FINANCEMENT.cout, "trois millions");
+    const champ = screen.getByTestId(IDS_FINANCEMENT.cout);
+    const refus = async (saisie: string, attendu: RegExp) => {
+      saisir(IDS_FINANCEMENT.cout, saisie);
+      fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+      expect(messageSousChamp(champ)).toMatch(attendu);
+      // The action did not run: no result, no error box, the field has the focus.
+      expect(screen.queryByTestId(IDS_FINANCEMENT.resultat)).toBeNull();
+      expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
+      expect(document.activeElement).toBe(champ);
+    };
+    // « 3.500 » is 3,50 € or 3 500 €: both readings named, neither chosen.
+    await refus("3.500", /^« 3\.500 » : 3,50\u00a0€ ou 3\u202f500\u00a0€ \? Écrivez « 3,5 » ou « 3\u202f500 »\.$/);
+    await refus("trois millions", /« trois millions » n'est pas un montant en euros/);
+    await refus("0", /Un montant supérieur à 0 est attendu/);
+    await refus("1234567890123456789", /dépasse la limite de Prodbook/);
+    await refus("12,345", /12,345\u00a0€ ou 12\u202f345\u00a0€ \?/);
+    // An unambiguous cost clears the message and runs the check.
+    saisir(IDS_FINANCEMENT.cout, "2 000 000");
+    expect(messageSousChamp(champ)).toBeUndefined();
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
     await waitFor(() =>
-      expect(screen.getByTestId(TEST_IDS.erreur).textContent).toMatch(/Coût « trois millions » : un montant positif/),
+      expect(screen.getByTestId(IDS_FINANCEMENT.reste).textContent).toBe("1\u202f000\u202f000,00\u00a0€"),
     );
   });
 

@@ -34,3 +34,17 @@ export function sansResizeObserver(): void {
   }
   (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
 }
+
+/**
+ * The refusal shown right under a field (Fluent Field `validationMessage`), found as the screen reader does: the
+ * input is `aria-invalid` and described by the message. Undefined when the field shows none.
+ */
+export function messageSousChamp(input: HTMLElement): string | undefined {
+  if (input.getAttribute("aria-invalid") !== "true") return undefined;
+  const ids = (input.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+  // The field's hint is described too: keep the validation message only.
+  const message = ids
+    .map((id) => document.getElementById(id))
+    .find((e) => e?.classList.contains("fui-Field__validationMessage"));
+  return message?.textContent || undefined;
+}

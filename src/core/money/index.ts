@@ -2,3 +2,4 @@ export * from "./cents";
 export * from "./parse";
 export * from "./format";
 export * from "./messages";
+export * from "./saisie";

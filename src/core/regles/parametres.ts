@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { analyserMontant, analyserNombre, type AnalyseNombre, type Cents, formatMontantFr } from "../money";
+import type { Saisie } from "../money/saisie";
 import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -106,6 +107,25 @@ export function analyserTaux(
 export function parseTaux(texte: string): Decimal | undefined {
   const a = analyserTaux(texte);
   return a.type === "taux" ? a.valeur : undefined;
+}
+
+/**
+ * A rate typed in a form field (« 35 % », « 0,35 »): « 12,500 % » is refused naming both readings, anything else
+ * that is not a rate in French (see analyserTaux).
+ */
+export function saisieTaux(texte: string): Saisie<Decimal> {
+  const t = texte.trim();
+  if (t === "") return { type: "vide" };
+  const a = analyserTaux(t);
+  const pc = (d: Decimal) => `${fr(d.times(100))} %`;
+  if (a.type === "ambigu")
+    return {
+      type: "refus",
+      message: `« ${t} » : ${pc(a.decimale)} ou ${pc(a.milliers)} ? Écrivez « ${pc(a.decimale)} ».`,
+    };
+  if (a.type === "invalide")
+    return { type: "refus", message: `« ${t} » n'est pas une part du coût (« 35 % » ou « 0,35 »).` };
+  return { type: "ok", valeur: a.valeur };
 }
 
 export interface SurchargeLue<T> {

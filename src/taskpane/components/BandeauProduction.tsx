@@ -4,7 +4,9 @@ import type { LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { compte, dateFr, taille } from "../francais";
 import { GENRES, HEBERGEMENTS, LANGUES, OEUVRES, REGIMES, anneeCourante, libelle, oeuvreDe, regimeDe } from "../listes";
+import { saisieAnnee, saisieDuree } from "../../core/money/saisie";
 import { useProduction } from "../production";
+import { useChamp } from "./useChamp";
 import { TEST_IDS } from "../testIds";
 import { ChoixFeuilleDevis } from "./ChoixFeuille";
 
@@ -36,6 +38,9 @@ export function BandeauProduction() {
   const p = useProduction();
   const [ouvert, setOuvert] = React.useState(false);
   const c = p.contexte;
+  // The shared parser: « 1.500 » minutes is refused under the field (1,5 or 1 500?), as on every page.
+  const champDuree = useChamp(c.duree ?? "", saisieDuree);
+  const champAnnee = useChamp(c.annee ?? anneeCourante(), saisieAnnee);
   const morceaux = [
     c.feuilleDevis ?? "devis à détecter",
     libelle(GENRES, c.genre),
@@ -96,8 +101,9 @@ export function BandeauProduction() {
               ))}
             </Select>
           </Field>
-          <Field label="Durée (minutes)" hint={source("duree")}>
+          <Field label="Durée (minutes)" hint={source("duree")} {...champDuree.field}>
             <Input
+              {...champDuree.input}
               data-testid={TEST_IDS.production.duree}
               value={c.duree ?? ""}
               inputMode="decimal"
@@ -130,8 +136,9 @@ export function BandeauProduction() {
               ))}
             </Select>
           </Field>
-          <Field label="Année des dépenses">
+          <Field label="Année des dépenses" {...champAnnee.field}>
             <Input
+              {...champAnnee.input}
               data-testid={TEST_IDS.production.annee}
               value={c.annee ?? anneeCourante()}
               inputMode="numeric"

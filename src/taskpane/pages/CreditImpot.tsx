@@ -27,13 +27,22 @@ import type {
   OptionsCreditImpotPane,
 } from "../../app/commandes/creditImpot";
 import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
-import { type Cents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
-import { parseTaux } from "../../core/regles/parametres";
+import {
+  type Cents,
+  formatMontantFr,
+  formatPourcentFr,
+  saisieAnnee,
+  saisieDuree,
+  saisieMontant,
+  saisieNombre,
+} from "../../core/money";
+import { saisieTaux } from "../../core/regles/parametres";
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { compte, typographie } from "../francais";
 import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
+import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { REGIMES, anneeCourante, regimeDe } from "../listes";
 import { useProduction } from "../production";
@@ -82,6 +91,8 @@ const useStyles = makeStyles({
 });
 
 const m = (c: number) => formatMontantFr(c as Cents);
+const lireJours = (t: string) => saisieNombre(t, { unite: "jours", min: 0, entier: true });
+const lireVfx = (t: string) => saisieMontant(t, { nonNegatif: true });
 
 export function CreditImpot() {
   const styles = useStyles();
@@ -105,40 +116,34 @@ export function CreditImpot() {
   const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<ApercuCreditImpot & { explications?: ExplicationsCreditImpot }>();
 
-  const options = (): OptionsCreditImpotPane => {
-    const minutes = Number(duree.replace(",", "."));
-    if (duree.trim() && !(minutes > 0))
-      throw new Error(`Durée « ${duree} » invalide : un nombre de minutes positif est attendu.`);
-    if (!/^\d{4}$/.test(annee.trim())) throw new Error(`Année « ${annee} » invalide (AAAA attendu).`);
-    const depensesVfxFrance = vfx.trim() ? parseMontant(vfx) : undefined;
-    if (vfx.trim() && depensesVfxFrance === undefined)
-      throw new Error(`Dépenses VFX « ${vfx} » : un montant en euros est attendu.`);
-    const coproduction = regime === "audiovisuel" && genre === "fiction" && etranger.trim() !== "";
-    const part = coproduction ? parseTaux(etranger) : undefined;
-    if (coproduction && part === undefined)
-      throw new Error(`Financement étranger « ${etranger} » : une part du coût est attendue (« 35 % » ou 0,35).`);
-    const tournage = regime === "international" && genre === "fiction" && jours.trim() !== "";
-    if (tournage && !/^\d+$/.test(jours.trim()))
-      throw new Error(`Jours de tournage en France « ${jours} » : un nombre entier de jours est attendu.`);
-    return {
-      feuille: feuille || undefined,
-      regime,
-      genre,
-      annee: Number(annee),
-      dureeMinutes: duree.trim() ? minutes : undefined,
-      depensesVfxFrance: regime === "international" ? depensesVfxFrance : undefined,
-      partFinancementEtranger: part?.toString(),
-      jeunesse: regime === "audiovisuel" && genre === "fiction" && jeunesse,
-      hebergement,
-      langue: regime === "cinema" && genre !== "animation" && langue ? langue : undefined,
-      joursTournageFrance: tournage ? Number(jours.trim()) : undefined,
-      modeleParametres,
-      explique: true,
-    };
-  };
+  // Every typed figure goes through the shared parser: « 12.500 » is refused under its field, never read as 12,50 €.
+  const coproduction = regime === "audiovisuel" && genre === "fiction";
+  const tournage = regime === "international" && genre === "fiction";
+  const champDuree = useChamp(duree, saisieDuree);
+  const champAnnee = useChamp(annee, saisieAnnee);
+  const champEtranger = useChamp(etranger, saisieTaux, coproduction);
+  const champJours = useChamp(jours, lireJours, tournage);
+  const champVfx = useChamp(vfx, lireVfx, regime === "international");
 
-  const executer = (ecrire: boolean) =>
-    lancer(
+  const options = (): OptionsCreditImpotPane => ({
+    feuille: feuille || undefined,
+    regime,
+    genre,
+    annee: champAnnee.valeur as number,
+    dureeMinutes: champDuree.valeur?.toNumber(),
+    depensesVfxFrance: champVfx.valeur,
+    partFinancementEtranger: champEtranger.valeur?.toString(),
+    jeunesse: coproduction && jeunesse,
+    hebergement,
+    langue: regime === "cinema" && genre !== "animation" && langue ? langue : undefined,
+    joursTournageFrance: champJours.valeur?.toNumber(),
+    modeleParametres,
+    explique: true,
+  });
+
+  const executer = (ecrire: boolean) => {
+    if (!champsValides(champDuree, champAnnee, champEtranger, champJours, champVfx)) return;
+    return lancer(
       async () => {
         const o = options();
         const r = await envoyer(ecrire ? "creerFeuilleCreditImpot" : "calculerCreditImpot", o);
@@ -148,6 +153,7 @@ export function CreditImpot() {
       ecrire ? "ci-creer" : "ci-calculer",
       (r) => `Crédit d'impôt estimé : ${m(r.credit)}.`,
     );
+  };
 
   return (
     <section className={styles.page} aria-label="Crédit d'impôt">
@@ -187,8 +193,9 @@ export function CreditImpot() {
         </Field>
       </div>
       <div className={styles.ligne}>
-        <Field label="Durée (minutes)">
+        <Field label="Durée (minutes)" {...champDuree.field}>
           <Input
+            {...champDuree.input}
             data-testid={IDS_CREDIT_IMPOT.duree}
             value={duree}
             onChange={(_, d) => modifier({ duree: d.value || undefined })}
@@ -218,8 +225,9 @@ export function CreditImpot() {
             <option value="paris">Paris et petite couronne</option>
           </Select>
         </Field>
-        <Field label="Année des dépenses">
+        <Field label="Année des dépenses" {...champAnnee.field}>
           <Input
+            {...champAnnee.input}
             data-testid={IDS_CREDIT_IMPOT.annee}
             value={annee}
             onChange={(_, d) => modifier({ annee: d.value })}
@@ -230,8 +238,10 @@ export function CreditImpot() {
           <Field
             label="Coproduction internationale : part de financement étranger"
             hint="« 35 % » ; vide si l'œuvre n'est pas coproduite"
+            {...champEtranger.field}
           >
             <Input
+              {...champEtranger.input}
               data-testid={IDS_CREDIT_IMPOT.financementEtranger}
               value={etranger}
               onChange={(_, d) => setEtranger(d.value)}
@@ -239,8 +249,9 @@ export function CreditImpot() {
           </Field>
         )}
         {regime === "international" && genre === "fiction" && (
-          <Field label="Jours de tournage en France">
+          <Field label="Jours de tournage en France" {...champJours.field}>
             <Input
+              {...champJours.input}
               data-testid={IDS_CREDIT_IMPOT.joursTournage}
               value={jours}
               onChange={(_, d) => setJours(d.value)}
@@ -249,8 +260,14 @@ export function CreditImpot() {
           </Field>
         )}
         {regime === "international" && (
-          <Field label="Dépenses VFX en France (€)">
-            <Input data-testid={IDS_CREDIT_IMPOT.vfx} value={vfx} onChange={(_, d) => setVfx(d.value)} />
+          <Field label="Dépenses VFX en France (€)" {...champVfx.field}>
+            <Input
+              {...champVfx.input}
+              data-testid={IDS_CREDIT_IMPOT.vfx}
+              value={vfx}
+              onChange={(_, d) => setVfx(d.value)}
+              inputMode="decimal"
+            />
           </Field>
         )}
       </div>

@@ -25,11 +25,12 @@ import type {
 import type { LangueOeuvre } from "../../core/creditImpot/modele";
 import { AucunPlanError } from "../../core/financement/analyser";
 import type { TypeOeuvre } from "../../core/devis/model";
-import { type Cents, eurosToCents, formatMontantFr, formatPourcentFr, parseMontant } from "../../core/money";
+import { eurosToCents, formatMontantFr, formatPourcentFr, saisieMontant } from "../../core/money";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
+import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { oeuvreDe } from "../listes";
 import { useProduction } from "../production";
@@ -66,6 +67,7 @@ const useStyles = makeStyles({
 
 /** JSON amounts ("1234.56") → French display. */
 const m = (s: string) => formatMontantFr(eurosToCents(s));
+const lireCout = (t: string) => saisieMontant(t, { positif: true });
 
 export function Financement() {
   const styles = useStyles();
@@ -81,13 +83,11 @@ export function Financement() {
   const langue = production.contexte.langue ?? "";
   const [resultat, setResultat] = React.useState<ApercuFinancement & { explications?: ExplicationsFinancement }>();
 
+  // The cost goes through the shared parser: « 3.500 » is refused under the field, never read as 3,50 €.
+  const champCout = useChamp(cout, lireCout);
+
   const options = (plan = feuille): OptionsFinancementPane => {
-    let montant: Cents | undefined;
-    if (cout.trim()) {
-      montant = parseMontant(cout);
-      if (montant === undefined || montant <= 0)
-        throw new Error(`Coût « ${cout} » : un montant positif en euros est attendu (ex. 3 000 000).`);
-    }
+    const montant = champCout.valeur;
     return {
       feuille: plan || undefined,
       feuilleDevis: montant === undefined ? devis || undefined : undefined,
@@ -100,8 +100,9 @@ export function Financement() {
     };
   };
 
-  const executer = (ecrire: boolean, plan = feuille) =>
-    lancer(
+  const executer = (ecrire: boolean, plan = feuille) => {
+    if (!champsValides(champCout)) return;
+    return lancer(
       async () => {
         const o = options(plan);
         const r = await envoyer(ecrire ? "creerFeuillesFinancement" : "analyserFinancement", o);
@@ -111,6 +112,7 @@ export function Financement() {
       ecrire ? "fin-creer" : "fin-verifier",
       (r) => `Plan « ${r.source} » : total des financements ${m(r.total)}.`,
     );
+  };
 
   return (
     <section className={styles.page} aria-label="Financement">
@@ -127,8 +129,14 @@ export function Financement() {
         </Field>
       </div>
       <div className={styles.ligne}>
-        <Field label="ou coût de production (€)">
-          <Input data-testid={IDS_FINANCEMENT.cout} value={cout} onChange={(_, d) => setCout(d.value)} />
+        <Field label="ou coût de production (€)" {...champCout.field}>
+          <Input
+            {...champCout.input}
+            data-testid={IDS_FINANCEMENT.cout}
+            value={cout}
+            onChange={(_, d) => setCout(d.value)}
+            inputMode="decimal"
+          />
         </Field>
         <Field label="Type d'œuvre">
           <Select

@@ -24,8 +24,9 @@ import type { ApercuDevis } from "../../app/apercu";
 import { envoyer } from "../../app/catalogue";
 import type { ExplicationsDevis, OptionsDevis } from "../../app/commandes/devis";
 import type { Genre } from "../../core/devis/model";
-import { formatMontantFr } from "../../core/money";
+import { formatMontantFr, saisieDuree } from "../../core/money";
 import { Retour } from "../components/Retour";
+import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
@@ -59,6 +60,8 @@ export function Structurer() {
   const feuille = production.contexte.feuilleDevis ?? "";
   const genre = production.contexte.genre ?? "";
   const duree = production.contexte.duree ?? "";
+  // « 1.500 » minutes is refused under the field (1,5 or 1 500?), never read as 1,5.
+  const champDuree = useChamp(duree, saisieDuree);
   const [apercu, setApercu] = React.useState<ApercuDevis & { explications?: ExplicationsDevis }>();
   const [ecrites, setEcrites] = React.useState<string[]>();
 
@@ -66,6 +69,7 @@ export function Structurer() {
   const options = (): OptionsDevis => ({ ...optionsDevisDe(production.contexte), explique: true });
 
   const analyser = () =>
+    champsValides(champDuree) &&
     lancer(
       async () => {
         setEcrites(undefined);
@@ -80,6 +84,7 @@ export function Structurer() {
     );
 
   const creer = () =>
+    champsValides(champDuree) &&
     lancer(
       async () => {
         const o = options();
@@ -118,8 +123,9 @@ export function Structurer() {
             ))}
           </Select>
         </Field>
-        <Field label="Durée (minutes)">
+        <Field label="Durée (minutes)" {...champDuree.field}>
           <Input
+            {...champDuree.input}
             data-testid={TEST_IDS.structurer.duree}
             value={duree}
             onChange={(_e, d) => production.modifier({ duree: d.value || undefined })}

@@ -1,0 +1,112 @@
+import Decimal from "decimal.js";
+import { type Cents, MONTANT_MAX_CENTIMES } from "./cents";
+import { formatMontantFr } from "./format";
+import { analyserMontant, analyserNombre } from "./parse";
+
+/**
+ * A value typed in a form field (the pane's amounts, durations, counts), read by the same parser as the devis
+ * cells, the `PROD.*` arguments and the CLI options. `vide` when nothing was typed; `refus` carries the French
+ * message the pane shows right under the field (the field's label says what it is, the message says why).
+ */
+export type Saisie<T> = { type: "vide" } | { type: "ok"; valeur: T } | { type: "refus"; message: string };
+
+/** 12.5 → « 12,5 »; 12500 → « 12 500 » (grouped as `formatMontantFr` does: « 12 500 » is not ambiguous). */
+function nombreFr(d: Decimal): string {
+  const [entier, dec] = d.toFixed().split(".");
+  const groupe = entier.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  return dec ? `${groupe},${dec}` : groupe;
+}
+
+/**
+ * One reading of an ambiguous amount, exact: « 12,50 € », « 12 500 € » (whole euros without « ,00 »), « 12,345 € »
+ * (a reading with more than two decimals is not rounded).
+ */
+function euros(d: Decimal): string {
+  if (d.isInteger()) return `${nombreFr(d)}\u00a0€`;
+  if (d.times(100).isInteger()) return `${nombreFr(d).replace(/,(\d)$/, ",$10")}\u00a0€`;
+  return `${nombreFr(d)}\u00a0€`;
+}
+
+/**
+ * An amount in euros: « 12.500 » is refused naming both readings (« 12,50 € ou 12 500 € ? »), « 0,125 » naming
+ * its rounding, a 16-digit reference naming the limit; `positif` also refuses 0 and below, `nonNegatif` below 0.
+ */
+export function saisieMontant(texte: string, { positif = false, nonNegatif = false } = {}): Saisie<Cents> {
+  const t = texte.trim();
+  if (t === "") return { type: "vide" };
+  const n = analyserNombre(t);
+  if (n.type === "ambigu")
+    return {
+      type: "refus",
+      message:
+        `« ${t} » : ${euros(n.decimale)} ou ${euros(n.milliers)} ? ` +
+        `Écrivez « ${nombreFr(n.decimale)} » ou « ${nombreFr(n.milliers)} ».`,
+    };
+  const a = analyserMontant(t);
+  switch (a.type) {
+    case "ambigu": // already answered above (same parser, same text)
+      return { type: "refus", message: `« ${t} » : montant ambigu.` };
+    case "hors-limite":
+      return {
+        type: "refus",
+        message:
+          `« ${t} » dépasse la limite de Prodbook (± ${formatMontantFr(MONTANT_MAX_CENTIMES as Cents)}) : ` +
+          `un numéro ou une référence a-t-il été saisi à la place d'un montant ?`,
+      };
+    case "invalide":
+      return { type: "refus", message: `« ${t} » n'est pas un montant en euros (ex. 3 000 000 ou 12 500,50).` };
+  }
+  if (a.sousCentime)
+    return {
+      type: "refus",
+      message: `« ${t} » a plus de deux décimales : écrivez le montant au centime près (« ${nombreFr(
+        new Decimal(a.cents).dividedBy(100),
+      )} » ?).`,
+    };
+  if (positif && a.cents <= 0) return { type: "refus", message: `Un montant supérieur à 0 est attendu (« ${t} »).` };
+  if (nonNegatif && a.cents < 0) return { type: "refus", message: `Un montant positif ou nul est attendu (« ${t} »).` };
+  return { type: "ok", valeur: a.cents };
+}
+
+/**
+ * A number (a duration in minutes, a count of days): « 1.500 » is refused naming both readings; `entier` refuses
+ * decimals, `min` (with `strict`: above it) the values out of range; `unite` names what is counted in the messages.
+ */
+export function saisieNombre(
+  texte: string,
+  { unite, min, strict = false, entier = false }: { unite: string; min?: number; strict?: boolean; entier?: boolean },
+): Saisie<Decimal> {
+  const t = texte.trim();
+  if (t === "") return { type: "vide" };
+  const a = analyserNombre(t);
+  if (a.type === "ambigu")
+    return {
+      type: "refus",
+      message:
+        `« ${t} » : ${nombreFr(a.decimale)} ou ${nombreFr(a.milliers)} ${unite} ? ` +
+        `Écrivez « ${nombreFr(a.decimale)} » ou « ${nombreFr(a.milliers)} ».`,
+    };
+  if (a.type === "invalide") return { type: "refus", message: `« ${t} » n'est pas un nombre de ${unite}.` };
+  const v = a.valeur;
+  if (entier && !v.isInteger())
+    return { type: "refus", message: `Un nombre entier de ${unite} est attendu (« ${t} »).` };
+  if (min !== undefined && (strict ? v.lessThanOrEqualTo(min) : v.lessThan(min)))
+    return {
+      type: "refus",
+      message: `Un nombre de ${unite} ${strict ? "supérieur à" : "d'au moins"} ${nombreFr(new Decimal(min))} est attendu (« ${t} »).`,
+    };
+  return { type: "ok", valeur: v };
+}
+
+/** The duration of a work in minutes, above 0 (the production context's « Durée (minutes) »). */
+export const saisieDuree = (texte: string): Saisie<Decimal> =>
+  saisieNombre(texte, { unite: "minutes", min: 0, strict: true });
+
+/** A year of expenses, four digits (« 2026 »); required (an empty field is refused too). */
+export function saisieAnnee(texte: string): Saisie<number> {
+  const t = texte.trim();
+  if (t === "") return { type: "refus", message: "L'année des dépenses est attendue (« 2026 »)." };
+  return /^\d{4}$/.test(t)
+    ? { type: "ok", valeur: Number(t) }
+    : { type: "refus", message: `« ${t} » n'est pas une année : quatre chiffres sont attendus (« 2026 »).` };
+}
