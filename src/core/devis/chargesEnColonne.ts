@@ -20,9 +20,10 @@ export function chargesEnColonne(c: CellData | undefined): { montant?: Cents; ta
  * The employer charges the producer wrote on the salary's own row: a line of chapter 4 (Charges sociales), as
  * the CNC devis wants them, pointing to the charges cell.
  */
-export function ligneDeCharges(salaire: LigneDevis, montant: Cents, cellule: string): LigneDevis {
+export function ligneDeCharges(salaire: LigneDevis, montant: Cents, cellule: string, taux?: Decimal): LigneDevis {
   return {
     id: `${salaire.id}:charges`,
+    chargesDe: { salaire: salaire.id, ...(taux ? { taux: taux.toString() } : {}) },
     libelle: `Charges sociales — ${salaire.libelle}`,
     montant,
     categorie: "charges-sociales",

@@ -607,7 +607,12 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       charges.montant ?? (charges.taux && montant ? multiplyCents(montant, charges.taux) : undefined);
     if (montantCharges)
       pousser({
-        ligne: ligneDeCharges(ligne, montantCharges, ref(r, "montantCharges") as string),
+        ligne: ligneDeCharges(
+          ligne,
+          montantCharges,
+          ref(r, "montantCharges") as string,
+          charges.montant === undefined ? charges.taux : undefined,
+        ),
         section: "4",
         apresTotal,
         derivee: true,

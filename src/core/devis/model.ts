@@ -63,6 +63,11 @@ export interface LigneDevis {
   categorie?: CategorieLigne;
   /** Employer charge rate as a decimal fraction ("0.62"). */
   tauxCharges?: string;
+  /**
+   * A charges line drawn from a salary's « Charges » cell: the salary line's id and, when that cell held a rate
+   * (« 50 % »), the rate applied (decimal fraction); without it, the cell held the amount.
+   */
+  chargesDe?: { salaire: string; taux?: string };
   /** Share spent in France, decimal fraction "0".."1"; undefined = not said (France by default). */
   partFrance?: string;
   /** CNC forms: the producer's split of the amount ("dont France", "dont étranger"), as read. */

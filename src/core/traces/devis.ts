@@ -25,9 +25,36 @@ function libelleLigne(l: LigneDevis): string {
  * A line's amount: quantité × nombre × taux or % × coût hors frais when Prodbook computed it, or when the producer's
  * amount is exactly that product (the structured sheet then writes the live formula); otherwise the amount read.
  */
-export function traceLigne(l: LigneDevis, horsFrais?: { trace: Trace; montant: Cents }): Trace {
+export function traceLigne(
+  l: LigneDevis,
+  horsFrais?: { trace: Trace; montant: Cents },
+  salaires?: ReadonlyMap<string, LigneDevis>,
+): Trace {
   const v = euros(l.montant);
   const cel = cellule(l, "montant");
+  const salaire = l.chargesDe && salaires?.get(l.chargesDe.salaire);
+  if (l.chargesDe && salaire) {
+    const brut = feuille(`Salaire ${libelleLigne(salaire)}`, euros(salaire.montant), "euros", {
+      ...(cellule(salaire, "montant") ? { cellule: cellule(salaire, "montant") } : {}),
+    });
+    const taux = l.chargesDe.taux;
+    if (taux !== undefined && multiplyCents(salaire.montant, taux) === l.montant)
+      return noeud(
+        libelleLigne(l),
+        v,
+        "euros",
+        "produit",
+        [brut, feuille("Taux de charges", taux, "taux", { cellule: cel })],
+        {
+          formule: "salaire × taux de charges (colonne Charges de la ligne du salaire)",
+          ...(cel ? { cellule: cel } : {}),
+        },
+      );
+    return feuille(libelleLigne(l), v, "euros", {
+      formule: `charges lues sur la ligne du salaire ${libelleLigne(salaire)}`,
+      ...(cel ? { cellule: cel } : {}),
+    });
+  }
   if (l.pourcentage && !l.taux && horsFrais && multiplyCents(horsFrais.montant, l.pourcentage) === l.montant) {
     const pct = feuille("Pourcentage", l.pourcentage, "taux", { cellule: cellule(l, "taux") });
     return noeud(libelleLigne(l), v, "euros", "produit", [horsFrais.trace, pct], {
@@ -61,6 +88,9 @@ export function tracesDevis(devis: Devis): TracesDevis {
     parChapitre.set(l.chapitre, arr);
   }
   const chapitres: Partial<Record<CodeChapitre, Trace>> = {};
+  const salaires = new Map(
+    devis.lignes.filter((l) => devis.lignes.some((c) => c.chargesDe?.salaire === l.id)).map((l) => [l.id, l]),
+  );
   const tracer = (code: CodeChapitre, horsFrais?: { trace: Trace; montant: Cents }): Trace => {
     const c = devis.chapitres.find((x) => x.code === code);
     const ls = parChapitre.get(code) ?? [];
@@ -70,7 +100,7 @@ export function tracesDevis(devis: Devis): TracesDevis {
       euros(sumCents(ls.map((l) => l.montant))),
       "euros",
       "somme",
-      ls.map((l) => traceLigne(l, horsFrais)),
+      ls.map((l) => traceLigne(l, horsFrais, salaires)),
       { formule: `Σ ${ls.length} ligne${ls.length > 1 ? "s" : ""} du chapitre` },
     );
   };

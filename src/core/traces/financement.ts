@@ -13,6 +13,11 @@ export interface TracesFinancement {
   intensite?: Trace;
   /** Cash in by month of the échéancier (« 2026-03 »): Σ the payments dated that month. */
   encaissements?: Record<string, Trace>;
+  /**
+   * Cash in without a date: Σ each source's undated payment, a payment column read without its date or the rest of
+   * the source's amount once its payments are taken away (montant − tranches).
+   */
+  sansDate?: Trace;
 }
 
 function traceSource(s: SourceFinancement): Trace {
@@ -107,6 +112,42 @@ export function tracesFinancement(a: AnalyseFinancement, echeancier?: Echeancier
         );
         parMois.set(moisDe(t.date), arr);
       }
+    const sansDate: Trace[] = [];
+    for (const src of a.sources)
+      for (const t of src.tranches) {
+        if (t.date) continue;
+        const nom = `${src.financeur} (sans date)`;
+        const autres = src.tranches.filter((x) => x !== t);
+        if (t.cellule) sansDate.push(feuille(nom, euros(t.montant), "euros", { cellule: t.cellule }));
+        else if (!autres.length)
+          sansDate.push(
+            feuille(nom, euros(t.montant), "euros", {
+              formule: "montant de la source, sans échéance",
+              ...(src.cellule ? { cellule: src.cellule } : {}),
+            }),
+          );
+        else
+          sansDate.push(
+            noeud(
+              nom,
+              euros(t.montant),
+              "euros",
+              "difference",
+              [
+                traceSource(src),
+                ...autres.map((x) =>
+                  feuille(`Tranche${x.date ? ` du ${x.date}` : ""}`, euros(x.montant), "euros", {
+                    ...(x.cellule ? { cellule: x.cellule } : {}),
+                  }),
+                ),
+              ],
+              { formule: "montant − tranches saisies" },
+            ),
+          );
+      }
+    out.sansDate = noeud("Encaissements sans date", euros(echeancier.sansDate), "euros", "somme", sansDate, {
+      formule: "Σ tranches sans date",
+    });
     out.encaissements = {};
     for (const m of echeancier.mois) {
       const ts = parMois.get(m.mois) ?? [];

@@ -92,6 +92,59 @@ describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs
     );
   });
 
+  it("charges per line: salary × the rate typed in its Charges cell, or the amount read there (property, 100 devis)", async () => {
+    const arbSalaire = fc.record({
+      jours: fc.integer({ min: 1, max: 60 }),
+      tarif: fc.integer({ min: 10_000, max: 90_000 }).map((c) => c / 100),
+      charges: fc.oneof(
+        fc.integer({ min: 1, max: 99 }).map((p) => `${p} %`),
+        fc.integer({ min: 1, max: 999 }).map((p) => p / 1000),
+        fc.integer({ min: 100, max: 2_000_000 }).map((c) => c / 100),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbSalaire, { minLength: 1, maxLength: 15 }), async (ss) => {
+        const rows: CelluleMemoire[][] = [
+          ["Code", "Désignation", "Nb jours", "Salaire brut / jour", "Brut", "Charges"],
+        ];
+        rows.push(["2 - PERSONNEL"]);
+        ss.forEach((x, i) => {
+          const r = rows.length + 1;
+          rows.push([
+            `2.${i + 1}`,
+            "Chef opérateur",
+            x.jours,
+            x.tarif,
+            { f: `C${r}*D${r}`, v: x.jours * x.tarif },
+            x.charges,
+          ]);
+        });
+        const wb = new MemoryWorkbook({ Personnel: rows });
+        const d = importerDevis((await wb.readSheet("Personnel"))!);
+        const charges = d.lignes.filter((l) => l.chargesDe);
+        expect(charges.length).toBe(ss.length);
+        const t = tracesDevis(d);
+        verifier(t.total, centsToDecimalString(d.total));
+        const ch4 = t.chapitres["4"] as Trace;
+        verifier(ch4, centsToDecimalString(d.chapitres.find((c) => c.code === "4")!.total));
+        ch4.entrees!.forEach((e, i) => {
+          const x = ss[i];
+          const r = i + 3;
+          expect(e.cellule).toBe(`Personnel!F${r}`);
+          if (typeof x.charges === "string" || x.charges < 1) {
+            // A rate: salary (its cell) × the rate (the Charges cell).
+            expect(e.operation).toBe("produit");
+            expect(e.entrees!.map((y) => y.cellule)).toEqual([`Personnel!E${r}`, `Personnel!F${r}`]);
+          } else {
+            expect(e.operation).toBe("valeur");
+            expect(e.formule).toMatch(/^charges lues sur la ligne du salaire 2\.\d+ « Chef opérateur »$/);
+          }
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("a trace that does not compute is caught, naming the node (an input changed after the fact)", () => {
     const d = unDevis([
       { ch: "2", libelle: "Chef opérateur", montant: 3000, quantite: 10, taux: 300 },
@@ -149,6 +202,7 @@ describe("« D'où vient ce chiffre ? » : the plan de financement", () => {
         expect(evaluerNoeud(t.intensite as Trace).equals(r.synthese.intensite)).toBe(true);
       }
       for (const m of r.echeancier.mois) verifier(t.encaissements![m.mois], centsToDecimalString(m.encaissements));
+      verifier(t.sansDate as Trace, centsToDecimalString(r.echeancier.sansDate));
     },
   );
 });
