@@ -1,33 +1,27 @@
 /**
  * The formulas of « Plan de financement » and « Échéancier », recalculated by LibreOffice headless, give the
  * core's figures; after the producer edits inputs (a devis line, a category chosen in the list), they follow.
+ * Every cached result is dropped before LibreOffice opens the file, and a formula without a result fails: each
+ * figure read is LibreOffice's.
  */
 import ExcelJS from "exceljs";
 import path from "node:path";
 import { analyserFinancement } from "../../src/core/financement/analyser";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { recalculer } from "../helpers/libreoffice";
+import { nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 import { eurosToCents } from "../../src/core/money";
 import { ecrireClasseurs } from "../core/financement/plans";
 
-function valeur(ws: ExcelJS.Worksheet, libelle: string, col = 2): number | string {
+/** The recalculated number beside a label: column B of the row whose A holds it, or I of the row whose H does. */
+function valeur(ws: ExcelJS.Worksheet, libelle: string, col = 2): number {
   for (let r = 1; r <= ws.rowCount; r++) {
-    if (ws.getCell(r, 1).value === libelle || ws.getCell(r, 8).value === libelle) {
-      const c = ws.getCell(r, ws.getCell(r, 1).value === libelle ? col : 9);
-      return res(c);
-    }
+    if (ws.getCell(r, 1).value === libelle || ws.getCell(r, 8).value === libelle)
+      return nombre(ws.getCell(r, ws.getCell(r, 1).value === libelle ? col : 9));
   }
   const vus: string[] = [];
   for (let r = 1; r <= ws.rowCount; r++)
     vus.push(`${r}:${JSON.stringify(ws.getCell(r, 1).value)}|${JSON.stringify(ws.getCell(r, 2).value)}`);
   throw new Error(`ligne « ${libelle} » absente de ${ws.name} : ${vus.join(" ; ")}`);
-}
-
-/** A formula's cached result; ExcelJS reads LibreOffice's <v>0</v> as no result, hence the 0. */
-function res(c: ExcelJS.Cell): number {
-  const v = c.value as unknown;
-  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: number }).result ?? 0;
-  return v as number;
 }
 
 test("les formules du plan et de l'échéancier recalculées par LibreOffice donnent les chiffres du cœur, et suivent les modifications", async () => {
@@ -44,7 +38,7 @@ test("les formules du plan et de l'échéancier recalculées par LibreOffice don
 
   // 1. Untouched: LibreOffice's results = the core's.
   const x1 = new ExcelJS.Workbook();
-  await x1.xlsx.readFile(await recalculer(sortie));
+  await x1.xlsx.readFile(await recalculerSansCache(sortie));
   // The producer's own sheet is called « Plan de financement »: Prodbook's gets another name and the user's is untouched.
   expect(a.feuillesEcrites).toEqual(["Plan de financement (Prodbook)", "Échéancier", "Listes financement"]);
   const plan = x1.getWorksheet(a.feuillesEcrites[0])!;
@@ -58,13 +52,13 @@ test("les formules du plan et de l'échéancier recalculées par LibreOffice don
   const ech = x1.getWorksheet("Échéancier")!;
   expect(valeur(ech, "Besoin de trésorerie maximal")).toBeCloseTo(a.echeancier.besoinMaximal / 100, 2);
   // Cumulative treasury per month (column L from row 5).
-  a.echeancier.mois.forEach((m, i) => expect(res(ech.getCell(5 + i, 12))).toBeCloseTo(m.cumul / 100, 2));
+  a.echeancier.mois.forEach((m, i) => expect(nombre(ech.getCell(5 + i, 12))).toBeCloseTo(m.cumul / 100, 2));
   // By-category block: SUMIFS over the table.
   const diffuseurs = plan
     .getColumn(1)
     .values.findIndex((v) => (v as { result?: string })?.result === "Diffuseur — préachat");
   expect(diffuseurs).toBeGreaterThan(0);
-  expect(res(plan.getCell(diffuseurs, 2))).toBeCloseTo(800000, 2);
+  expect(nombre(plan.getCell(diffuseurs, 2))).toBeCloseTo(800000, 2);
 
   // 2. The producer edits: a devis line +200 000 €, and the SOFICA line recategorised as a regional fund.
   const x2 = new ExcelJS.Workbook();
@@ -81,14 +75,14 @@ test("les formules du plan et de l'échéancier recalculées par LibreOffice don
   const modifie = path.join(c.dossier, "cinema-modifie.xlsx");
   await x2.xlsx.writeFile(modifie);
   const x3 = new ExcelJS.Workbook();
-  await x3.xlsx.readFile(await recalculer(modifie));
+  await x3.xlsx.readFile(await recalculerSansCache(modifie));
   const p3 = x3.getWorksheet(a.feuillesEcrites[0])!;
   expect(valeur(p3, "Coût de production")).toBeCloseTo(3200000, 2);
   expect(valeur(p3, "Reste à financer (négatif : excédent)")).toBeCloseTo(200000, 2);
   expect(valeur(p3, "Aides publiques (France)")).toBeCloseTo(1250000, 2);
   expect(valeur(p3, "Intensité des aides publiques")).toBeCloseTo(1250000 / 3200000, 10);
   expect(valeur(p3, "Plafond applicable")).toBeCloseTo(0.5, 10);
-  expect(res(p3.getCell(ligneSofica, 8))).toBe("Oui");
+  expect(resultat(p3.getCell(ligneSofica, 8))).toBe("Oui");
 });
 
 test("coproduction (fiction TV) : part française, intensité et échéancier recalculés par LibreOffice", async () => {
@@ -103,7 +97,7 @@ test("coproduction (fiction TV) : part française, intensité et échéancier re
   const sortie = path.join(c.dossier, "fiction-prodbook.xlsx");
   await wb.enregistrer(sortie);
   const x = new ExcelJS.Workbook();
-  await x.xlsx.readFile(await recalculer(sortie));
+  await x.xlsx.readFile(await recalculerSansCache(sortie));
   const plan = x.getWorksheet("Plan de financement")!;
   expect(valeur(plan, "Financement étranger")).toBeCloseTo(100000, 2);
   expect(valeur(plan, "Base de l'intensité (coût, part française)")).toBeCloseTo(900000, 2);
@@ -114,8 +108,8 @@ test("coproduction (fiction TV) : part française, intensité et échéancier re
   const ech = x.getWorksheet("Échéancier")!;
   expect(a.echeancier.mois).toHaveLength(12);
   a.echeancier.mois.forEach((m, i) => {
-    expect(res(ech.getCell(5 + i, 9))).toBeCloseTo(m.encaissements / 100, 2);
-    expect(res(ech.getCell(5 + i, 12))).toBeCloseTo(m.cumul / 100, 2);
+    expect(nombre(ech.getCell(5 + i, 9))).toBeCloseTo(m.encaissements / 100, 2);
+    expect(nombre(ech.getCell(5 + i, 12))).toBeCloseTo(m.cumul / 100, 2);
   });
   expect(valeur(ech, "Besoin de trésorerie maximal")).toBeCloseTo(116666.67, 2);
   expect(valeur(ech, "Versements sans date")).toBeCloseTo(0, 2);

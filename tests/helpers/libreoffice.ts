@@ -4,6 +4,7 @@
  * /org.openoffice.Office.Calc/Formula/Load OOXMLRecalcMode = 0 ("always recalculate") makes it recompute.
  */
 import { execFile } from "child_process";
+import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -56,4 +57,57 @@ export async function recalculer(xlsxPath: string): Promise<string> {
     throw new Error(`LibreOffice n'a pas produit ${fichier} (conversion de ${xlsxPath})`);
   }
   return fichier;
+}
+
+/**
+ * A copy of `xlsxPath` whose formulas hold no cached result (each `<v>` dropped), so every result read after
+ * `recalculer` is LibreOffice's own. Returns the copy's path and the number of formulas emptied.
+ */
+export async function sansResultats(xlsxPath: string): Promise<{ fichier: string; formules: number }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsxPath);
+  let formules = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.type !== ExcelJS.ValueType.Formula) return;
+        const { result: _result, ...formule } = c.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+        c.value = formule as ExcelJS.CellValue;
+        formules++;
+      }),
+    ),
+  );
+  const fichier = path.join(
+    path.dirname(xlsxPath),
+    path.basename(xlsxPath).replace(/\.[^.]+$/, "") + "-sans-cache.xlsx",
+  );
+  await wb.xlsx.writeFile(fichier);
+  return { fichier, formules };
+}
+
+/** `xlsxPath` recalculated by LibreOffice after every cached result was dropped (sansResultats). */
+export async function recalculerSansCache(xlsxPath: string): Promise<string> {
+  const { fichier, formules } = await sansResultats(xlsxPath);
+  if (!formules) throw new Error(`${xlsxPath} : aucune formule à recalculer`);
+  return recalculer(fichier);
+}
+
+/**
+ * A recalculated formula's result, or an error naming the cell when it has none. ExcelJS's `value` drops a result
+ * of 0 (`{ formula }` alone) while `cell.result` keeps it: a 0 LibreOffice wrote is 0, a missing result fails.
+ * A cell without a formula gives its value.
+ */
+export function resultat(c: ExcelJS.Cell): number | string | boolean | Date | ExcelJS.CellErrorValue {
+  if (c.type !== ExcelJS.ValueType.Formula) return c.value as number | string;
+  const r = c.result as number | string | boolean | Date | ExcelJS.CellErrorValue | undefined;
+  if (r === undefined) throw new Error(`${c.worksheet.name}!${c.address} : formule sans résultat (${c.formula})`);
+  return r;
+}
+
+/** A recalculated formula's numeric result (an error, a text or no result fails, naming the cell). */
+export function nombre(c: ExcelJS.Cell): number {
+  const r = resultat(c);
+  if (typeof r !== "number")
+    throw new Error(`${c.worksheet.name}!${c.address} : nombre attendu, lu ${JSON.stringify(r)}`);
+  return r;
 }
