@@ -6,6 +6,7 @@ import { choisirNomFeuille } from "../core/port/workbook";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import type { EntreeZip } from "./zipLecture";
 import { LignesRestituees } from "./lignesRestituees";
+import { textesPartagesEnFlux } from "./lectureMiseDeCote";
 import {
   attr,
   baliseOuvrante,
@@ -46,6 +47,8 @@ export interface FeuilleVolumineuse {
   espaces: Map<string, string>;
   /** The original shared strings part, for cells of type "s". */
   sst?: EntreeZip;
+  /** The original shared strings' texts (as ExcelJS reads them), read once. */
+  partagees: () => Promise<string[]>;
   /** Set aside on request (`aLire`), not for its size: readSheet reads it back (lectureMiseDeCote.ts). */
   lisible: boolean;
   /** Its merged ranges and 0-based hidden columns (from its head and tail), for reading it back. */
@@ -54,7 +57,11 @@ export interface FeuilleVolumineuse {
 }
 
 /** Names in Prodbook's registry sheet (inline or shared strings in column A). */
-async function registre(zip: JSZip, parties: Map<string, string>): Promise<string[]> {
+async function registre(
+  zip: JSZip,
+  parties: Map<string, string>,
+  partagees: () => Promise<string[]>,
+): Promise<string[]> {
   const partie = parties.get(FEUILLE_REGISTRE);
   const xml = partie ? await zip.file(partie)?.async("string") : undefined;
   if (!xml) return [];
@@ -64,7 +71,7 @@ async function registre(zip: JSZip, parties: Map<string, string>): Promise<strin
   for (const c of tous.filter((e) => e.local === "c" && e.uri === NS_MAIN)) {
     const v = enfants(tous, c, "v")[0]?.texte;
     if (attr(c, "t") === "s") {
-      sst ??= await textesPartages(zip);
+      sst ??= await partagees();
       const t = sst[Number(v)];
       if (t !== undefined) noms.push(t);
     } else {
@@ -73,23 +80,6 @@ async function registre(zip: JSZip, parties: Map<string, string>): Promise<strin
     }
   }
   return noms.map((n) => n.trim()).filter(Boolean);
-}
-
-/** The plain text of each shared string (phonetic runs aside). */
-async function textesPartages(zip: JSZip): Promise<string[]> {
-  const xml = await zip.file("xl/sharedStrings.xml")?.async("string");
-  if (!xml) return [];
-  const tous = elements(xml, { texte: true, partie: "xl/sharedStrings.xml" });
-  const si = enfants(tous, racine(tous), "si");
-  const rang = new Map(si.map((e, i) => [e, i]));
-  const textes = si.map(() => "");
-  // One pass over the elements (a <t> of the string itself or of one of its runs): the strings may be 100 000.
-  for (const t of tous) {
-    if (t.local !== "t" || !t.parent) continue;
-    const i = rang.get(t.parent) ?? (t.parent.local === "r" && t.parent.parent ? rang.get(t.parent.parent) : undefined);
-    if (i !== undefined) textes[i] += t.texte;
-  }
-  return textes;
 }
 
 /**
@@ -108,7 +98,11 @@ export async function mettreDeCoteFeuilles(
   const out = new Map<string, FeuilleVolumineuse>();
   const grandes = [...parties].filter(([, p]) => (catalogue.get(p)?.taille ?? 0) > seuil);
   if (!grandes.length && !aLire.length) return out;
-  const registreLu = await registre(zip, parties);
+  // The shared strings' texts, read once (streamed) for the registry and the sheets read back.
+  const sstEntree = catalogue.get("xl/sharedStrings.xml");
+  let textes: Promise<string[]> | undefined;
+  const partagees = () => (textes ??= sstEntree ? textesPartagesEnFlux(sstEntree) : Promise.resolve([]));
+  const registreLu = await registre(zip, parties, partagees);
   const prodbook = registreLu.map((n) => n.toLowerCase());
   const demandees = new Set(
     aLire
@@ -151,6 +145,7 @@ export async function mettreDeCoteFeuilles(
       espaces: d.espaces,
       sst: catalogue.get("xl/sharedStrings.xml"),
       lisible: demandees.has(nom.toLowerCase()),
+      partagees,
       fusions: fusions.filter(Boolean),
       colonnesMasquees,
     });

@@ -72,6 +72,19 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
     }
     return x;
   };
+  // A sheet has few distinct dates and column letters for 140 000 cells.
+  const dates = new Map<number, string | number>();
+  const date = (v: number) => {
+    let d = dates.get(v);
+    if (d === undefined) dates.set(v, (d = dateCellule(v, ctx.date1904)));
+    return d;
+  };
+  const colonnes = new Map<string, number>();
+  const colonne = (ref: string) => {
+    let c = colonnes.get(ref);
+    if (c === undefined) colonnes.set(ref, (c = lettreColonne(/^[A-Z]+/.exec(ref)?.[0] ?? "A")));
+    return c;
+  };
   let sst: string[] | undefined;
   const aPartager: { ligne: CellData[]; col: number; i: number; fmt?: string }[] = [];
 
@@ -97,7 +110,7 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
     if (n === nC) {
       dansCellule = true;
       const ref = a.r;
-      col = ref ? lettreColonne(/^[A-Z]+/.exec(ref)?.[0] ?? "A") : col + 1;
+      col = ref ? colonne(ref.replace(/\d+$/, "")) : col + 1;
       t = a.t;
       s = a.s === undefined ? undefined : parseInt(a.s, 10);
       valeur = formule = partage = undefined;
@@ -154,7 +167,7 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
       const fc = fo || partage !== "shared" ? { f: fo } : {};
       if (r !== undefined && typeof r === "object") return { v: r.erreur, ...fc, fmt, erreur: true };
       if (r === undefined) return { v: null, ...fc, fmt };
-      return { v: typeof r === "number" && st?.date ? dateCellule(r, ctx.date1904) : r, ...fc, fmt };
+      return { v: typeof r === "number" && st?.date ? date(r) : r, ...fc, fmt };
     }
     if (valeur === undefined) return VIDE;
     switch (t) {
@@ -174,7 +187,7 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
         return { v: valeur, fmt, erreur: true };
       default: {
         const x = parseFloat(valeur);
-        return { v: st?.date ? dateCellule(x, ctx.date1904) : x, fmt };
+        return { v: st?.date ? date(x) : x, fmt };
       }
     }
   };

@@ -30,7 +30,7 @@ import { normaliserPrefixes } from "./prefixes";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
 import { ecrireAvecFlux, specGabarit, type FeuilleEnFlux } from "./feuillesEnFlux";
 import type { FeuilleVolumineuse } from "./feuillesVolumineuses";
-import { lireFeuilleMiseDeCote, textesPartagesEnFlux } from "./lectureMiseDeCote";
+import { lireFeuilleMiseDeCote } from "./lectureMiseDeCote";
 import { completerStylesTables, nomsTables, placerOnglet, positionOnglet } from "./exceljsInterne";
 import { ErreurDonnees } from "../core/erreurs";
 
@@ -60,9 +60,6 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Sheets (lower-case names) written in this session: the others keep the original file's charts. */
   private reecrites = new Set<string>();
-
-  /** The original shared strings' texts, read once for the sheets set aside on request. */
-  private partagees?: Promise<string[]>;
 
   private constructor(
     readonly classeur: ExcelJS.Workbook,
@@ -139,12 +136,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** A sheet set aside on request, read from the original part; number formats by style id from the placeholder. */
   private async lireMiseDeCote(ws: ExcelJS.Worksheet, f: FeuilleVolumineuse): Promise<SheetData> {
-    const partagees = () => (this.partagees ??= f.sst ? textesPartagesEnFlux(f.sst) : Promise.resolve([] as string[]));
     return lireFeuilleMiseDeCote(f, {
       // The placeholder holds one cell per style id: style s at row s / 16384 + 1, column s % 16384 + 1.
       format: (s) => ws.findCell(Math.floor(s / 16384) + 1, (s % 16384) + 1)?.numFmt || undefined,
       date1904: !!this.classeur.properties?.date1904,
-      partagees,
+      partagees: f.partagees,
     });
   }
 

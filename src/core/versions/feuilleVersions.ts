@@ -149,7 +149,9 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
         throw new ErreurDonnees(
           `Version « ${nom} » : la cellule ${ou(c)} contient « ${String(cell.v)} », un nombre est attendu.`,
         );
-      return new Decimal(cell.v).toFixed();
+      // A number's shortest decimal form is its own text unless written with an exponent (1e-7).
+      const t = String(cell.v);
+      return t.includes("e") ? new Decimal(cell.v).toFixed() : t;
     };
     let v = parNom.get(nom);
     if (!v) {
