@@ -121,6 +121,40 @@ describe("tableau de bord : la production d'un coup d'œil", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it("écarts : des formules enregistrées sans leur valeur sont nommées, jamais lues comme 0 ; une formule valant 0 vaut 0", async () => {
+    // The Écarts sheet as a tool that does not calculate would save it: chapter 2's réalisé and estimation have no
+    // value; chapter 3's réalisé is a formula whose value is 0 (a real zero).
+    const entete = ["Code", "Chapitre", "Budget", "Réalisé", "Reste à engager", "Estimation finale", "Alerte"];
+    const feuille = [
+      ["Écarts"],
+      entete,
+      ["1", "Droits artistiques", 12000, { f: "SUMIFS(x)", v: 12000 }, 0, { f: "D3+E3", v: 12000 }, ""],
+      ["2", "Personnel", 9500, { f: "SUMIFS(y)" }, 1500, { f: "D4+E4", v: null }, ""],
+      ["3", "Interprétation", 1200, { f: "SUMIFS(z)", v: 0 }, 1200, { f: "D5+E5", v: 1200 }, ""],
+      ["Total", "", { f: "SUM(C3:C5)" }, "", "", "", ""],
+    ];
+    const wb = new MemoryWorkbook(
+      { Budget: [["Code", "Libellé", "Montant"]], Écarts: feuille },
+      { prodbook: ["Écarts"] },
+    );
+    const t = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: {}, date: DATE });
+    expect(t.ecarts.totaux?.sansValeur).toEqual(["'Écarts'!D4", "'Écarts'!F4"]);
+    expect(t.ecarts.totaux?.illisibles).toEqual([]);
+    expect(t.ecarts.suite).toEqual({
+      texte: "Recalculez le classeur (F9), puis actualisez le tableau de bord",
+      page: "ecarts",
+    });
+    // Once Excel has calculated, the same sheet gives its figures, chapter 3's réalisé 0 included.
+    feuille[3][3] = { f: "SUMIFS(y)", v: 8000 };
+    feuille[3][5] = { f: "D4+E4", v: 9500 };
+    const wb2 = new MemoryWorkbook(
+      { Budget: [["Code", "Libellé", "Montant"]], Écarts: feuille },
+      { prodbook: ["Écarts"] },
+    );
+    const t2 = await creerEnvoyeur(wb2)("lireTableauDeBord", { contexte: {}, date: DATE });
+    expect(t2.ecarts.totaux).toMatchObject({ sansValeur: [], realise: 2000000, estimation: 2270000, budget: 2270000 });
+  });
+
   it("classeur vide : chaque bloc dit ce qui manque et quoi faire, sans erreur", async () => {
     const wb = new MemoryWorkbook({ Feuil1: [] });
     const t = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: {}, date: DATE });

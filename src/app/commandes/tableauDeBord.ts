@@ -286,9 +286,11 @@ async function blocEcarts(wb: WorkbookPort, c: ContexteProduction, a: Aux) {
   bloc.feuille = nom;
   bloc.totaux = totaux;
   bloc.suite =
-    totaux.alertes.length > 0
-      ? { texte: "Examinez les chapitres en alerte", page: "ecarts" }
-      : { texte: "Rechargez le FEC à la prochaine clôture", page: "ecarts" };
+    totaux.sansValeur.length > 0
+      ? { texte: "Recalculez le classeur (F9), puis actualisez le tableau de bord", page: "ecarts" }
+      : totaux.alertes.length > 0
+        ? { texte: "Examinez les chapitres en alerte", page: "ecarts" }
+        : { texte: "Rechargez le FEC à la prochaine clôture", page: "ecarts" };
   return bloc;
 }
 

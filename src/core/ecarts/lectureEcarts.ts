@@ -17,6 +17,12 @@ export interface TotauxEcarts {
   alertes: string[];
   /** Cells whose value is not a number (an Excel error, a text): left out of the sums, named. */
   illisibles: string[];
+  /**
+   * Formula cells saved without their computed value (a file written by a tool that does not calculate, Excel in
+   * manual calculation): the sums would be false, so they are named and the totals must not be shown as figures.
+   * A formula whose value is 0 has the value 0 and is not here.
+   */
+  sansValeur: string[];
 }
 
 /**
@@ -40,6 +46,7 @@ export function lireTotauxEcarts(s: SheetData): TotauxEcarts | undefined {
   const estimation: Cents[] = [];
   const alertes: string[] = [];
   const illisibles: string[] = [];
+  const sansValeur: string[] = [];
   let chapitres = 0;
   for (let i = h + 1; i < s.rows.length; i++) {
     const code = s.rows[i][0]?.v;
@@ -48,6 +55,7 @@ export function lireTotauxEcarts(s: SheetData): TotauxEcarts | undefined {
     const lire = (c: number, vers: Cents[]) => {
       const x = s.rows[i][c];
       if (x && !x.erreur && typeof x.v === "number") vers.push(eurosToCents(x.v));
+      else if (x && x.f && (x.v === null || x.v === "")) sansValeur.push(celluleRef(s.name, i, c));
       else if (x && x.v !== null && x.v !== "") illisibles.push(celluleRef(s.name, i, c));
     };
     lire(cBudget, budget);
@@ -68,5 +76,6 @@ export function lireTotauxEcarts(s: SheetData): TotauxEcarts | undefined {
     ecartEstime: subCents(e, b),
     alertes,
     illisibles,
+    sansValeur,
   };
 }

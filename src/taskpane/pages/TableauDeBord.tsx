@@ -326,17 +326,34 @@ function BlocCredit({ r }: { r: Resume }) {
   );
 }
 
+/** The first cells of a list, then how many more: « Écarts!C5, Écarts!E5, Écarts!C6 et 9 autres ». */
+function cellules(liste: string[]): string {
+  const n = liste.length - 3;
+  return liste.slice(0, 3).join(", ") + (n > 0 ? ` et ${compte(n, "autre")}` : "");
+}
+
 function BlocEcarts({ r }: { r: Resume }) {
   const e = r.ecarts;
   const t = e.totaux;
+  // Formulas saved without their values: the sums would be false, so no figure is shown, only what to do.
+  const aRecalculer = !!t && t.sansValeur.length > 0;
   const etat: { texte: string; couleur: Couleur } = !t
     ? { texte: "Pas de FEC rapproché", couleur: "subtle" }
-    : t.alertes.length > 0
-      ? { texte: compte(t.alertes.length, "chapitre en alerte", "chapitres en alerte"), couleur: "danger" }
-      : { texte: "Sous les seuils", couleur: "success" };
+    : aRecalculer
+      ? { texte: "À recalculer", couleur: "warning" }
+      : t.alertes.length > 0
+        ? { texte: compte(t.alertes.length, "chapitre en alerte", "chapitres en alerte"), couleur: "danger" }
+        : { texte: "Sous les seuils", couleur: "success" };
   return (
     <Bloc id="ecarts" titre="Écarts" etat={etat} bloc={e}>
-      {t && (
+      {t && aRecalculer && (
+        <Text data-testid={IDS.chiffre("ecarts", "a-recalculer")}>
+          {compte(t.sansValeur.length, "formule", "formules")} de la feuille {guillemets(e.feuille ?? "Écarts")}{" "}
+          {t.sansValeur.length > 1 ? "n'ont" : "n'a"} pas de valeur calculée ({cellules(t.sansValeur)}){"\u00a0"}: les
+          totaux seraient faux. Recalculez le classeur (F9, ou Formules › Calculer maintenant).
+        </Text>
+      )}
+      {t && !aRecalculer && (
         <>
           <Chiffre libelle="Budget" valeur={m(t.budget)} id={IDS.chiffre("ecarts", "budget")} />
           <Chiffre
