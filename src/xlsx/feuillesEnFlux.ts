@@ -66,7 +66,7 @@ export async function ecrireAvecFlux(
   const generees = new Map<string, () => Readable>();
   for (const f of flux) {
     const { p, xml } = await partie(f.spec.name);
-    generees.set(p, () => Readable.from(morceaux(xmlFeuille(xml, f))));
+    generees.set(p, () => Readable.from(xmlFeuille(xml, f)));
     await etendreTables(zip, f.spec);
   }
   for (const f of restituees) {
@@ -88,21 +88,42 @@ export async function ecrireAvecFlux(
   await finished(sortie);
 }
 
-/** Joins small strings into ~256 KB buffers (one stream chunk per row would be slow). */
-function* morceaux(parts: Iterable<string>): Generator<Buffer> {
-  let tampon = "";
-  for (const p of parts) {
-    tampon += p;
-    if (tampon.length >= 1 << 18) {
-      yield Buffer.from(tampon, "utf8");
-      tampon = "";
+const TAILLE_MORCEAU = 1 << 20;
+
+/**
+ * Text written row by row straight into ~1 MB buffers (one stream chunk per row would be slow). Joining the rows
+ * into a 256 KB string first and encoding it with Buffer.from cost a third of the whole `ecarts -o` on a
+ * million-line ledger (the engine flattens a tree of thousands of small strings): five times the cost of
+ * writing each row.
+ */
+class Morceaux {
+  private tampon = Buffer.allocUnsafe(TAILLE_MORCEAU);
+  private pos = 0;
+
+  /** Writes `s`; returns the full buffer when it had to be started anew. */
+  ecrire(s: string): Buffer | undefined {
+    let plein: Buffer | undefined;
+    if (this.pos + 3 * s.length > TAILLE_MORCEAU) {
+      plein = this.vider();
+      // Too long for a buffer (the sheet's head or tail, at most): given along with what precedes it.
+      if (3 * s.length > TAILLE_MORCEAU) return Buffer.concat([plein ?? Buffer.alloc(0), Buffer.from(s, "utf8")]);
     }
+    this.pos += this.tampon.write(s, this.pos, "utf8");
+    return plein;
   }
-  if (tampon) yield Buffer.from(tampon, "utf8");
+
+  /** What was written since the last call (a new buffer is started: the stream may still hold the old one). */
+  vider(): Buffer | undefined {
+    if (!this.pos) return undefined;
+    const plein = this.tampon.subarray(0, this.pos);
+    this.tampon = Buffer.allocUnsafe(TAILLE_MORCEAU);
+    this.pos = 0;
+    return plein;
+  }
 }
 
 /** The template sheet's XML with its template row replaced by every bulk row. */
-function* xmlFeuille(xml: string, f: FeuilleEnFlux): Generator<string> {
+function* xmlFeuille(xml: string, f: FeuilleEnFlux): Generator<Buffer> {
   const tous = elements(xml, { profondeurMax: 3, partie: f.spec.name });
   const r = racine(tous);
   const donnees = enfants(tous, r, "sheetData")[0];
@@ -128,24 +149,36 @@ function* xmlFeuille(xml: string, f: FeuilleEnFlux): Generator<string> {
       ]
     : [];
   const avant = donnees.autoFermant ? "" : xml.slice(donnees.finOuverture, gabarit?.debut ?? donnees.debutFermeture);
-  yield remplacer(xml.slice(0, donnees.debut), edits) + `<${donnees.nom}>` + avant;
-  const lettres: string[] = [];
+  const sortie = new Morceaux();
+  sortie.ecrire(remplacer(xml.slice(0, donnees.debut), edits) + `<${donnees.nom}>` + avant);
+  // Per column, what surrounds the row number in the cell's opening tag: `<c r="B` … `" s="3"`.
+  const avantNumero: string[] = [];
+  const apresNumero: string[] = [];
   let n = f.spec.rows.length;
   for (const row of f.spec.bulk!.rows()) {
     n++;
-    let s = `<row r="${n}">`;
+    const nr = String(n);
+    let s = `<row r="${nr}">`;
     for (let j = 0; j < row.length; j++) {
       const c = row[j];
       if (c === null || c === undefined) continue;
-      s += celluleXml(c, (lettres[j] ??= colonneLettre(j)) + n, styles[j], f.spec.name);
+      if (avantNumero[j] === undefined) {
+        avantNumero[j] = `<c r="${colonneLettre(j)}`;
+        apresNumero[j] = styles[j] === undefined ? '"' : `" s="${styles[j]}"`;
+      }
+      s += celluleXml(c, avantNumero[j] + nr + apresNumero[j], f.spec.name, nr, j);
     }
-    yield s + "</row>";
+    const plein = sortie.ecrire(s + "</row>");
+    if (plein) yield plein;
   }
   if (n !== total)
     throw new Error(
       `Feuille « ${f.spec.name} » : ${n - f.spec.rows.length} lignes générées au lieu de ${f.spec.bulk!.count}`,
     );
-  yield `</${donnees.nom}>` + xml.slice(donnees.fin);
+  const plein = sortie.ecrire(`</${donnees.nom}>` + xml.slice(donnees.fin));
+  if (plein) yield plein;
+  const reste = sortie.vider();
+  if (reste) yield reste;
 }
 
 /** The style id of each column: the template row's cell, else the column's own style. */
@@ -175,7 +208,11 @@ const ESC = /[&<>"\r]/;
 const PARTICULIER = /[\u0000-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$/;
 
 function texteXml(s: string): string {
-  if (!PARTICULIER.test(s)) return s;
+  return PARTICULIER.test(s) ? texteXmlParticulier(s) : s;
+}
+
+/** A text with something to remove, escape or preserve (PARTICULIER matched). */
+function texteXmlParticulier(s: string): string {
   let t = INTERDIT.test(s) ? s.replace(INTERDITS, "") : s;
   // A raw CR would come back as LF: it is written as a character reference.
   if (ESC.test(t))
@@ -200,22 +237,35 @@ function serie(iso: string): number {
   return n;
 }
 
-function celluleXml(c: Exclude<CellSpec, null>, ref: string, style: string | undefined, feuille: string): string {
-  const s = style === undefined ? "" : ` s="${style}"`;
+/**
+ * One cell; `ouverture` is its opening tag up to its attributes' end (`<c r="B7" s="3"`). `ligne` and `colonne`
+ * name the cell in an error.
+ */
+function celluleXml(
+  c: Exclude<CellSpec, null>,
+  ouverture: string,
+  feuille: string,
+  ligne: string,
+  colonne: number,
+): string {
   if (typeof c === "string") {
-    const espace = PARTICULIER.test(c) && /^\s|\s$/.test(c) ? ' xml:space="preserve"' : "";
-    return `<c r="${ref}"${s} t="inlineStr"><is><t${espace}>${texteXml(c)}</t></is></c>`;
+    if (!PARTICULIER.test(c)) return ouverture + ' t="inlineStr"><is><t>' + c + "</t></is></c>";
+    const espace = /^\s|\s$/.test(c) ? ' xml:space="preserve"' : "";
+    return `${ouverture} t="inlineStr"><is><t${espace}>${texteXmlParticulier(c)}</t></is></c>`;
   }
   if (typeof c === "number") {
-    if (!Number.isFinite(c)) throw new RangeError(`Valeur numérique invalide (${c}) pour la cellule ${feuille}!${ref}`);
-    return `<c r="${ref}"${s}><v>${c}</v></c>`;
+    if (!Number.isFinite(c))
+      throw new RangeError(
+        `Valeur numérique invalide (${c}) pour la cellule ${feuille}!${colonneLettre(colonne)}${ligne}`,
+      );
+    return ouverture + "><v>" + c + "</v></c>";
   }
-  if (typeof c === "boolean") return `<c r="${ref}"${s} t="b"><v>${c ? 1 : 0}</v></c>`;
-  if ("date" in c) return `<c r="${ref}"${s}><v>${serie(c.date)}</v></c>`;
+  if (typeof c === "boolean") return `${ouverture} t="b"><v>${c ? 1 : 0}</v></c>`;
+  if ("date" in c) return ouverture + "><v>" + serie(c.date) + "</v></c>";
   const f = `<f>${texteXml(c.formula.replace(/^=/, ""))}</f>`;
-  if (c.result === undefined) return `<c r="${ref}"${s}>${f}</c>`;
-  if (typeof c.result === "number") return `<c r="${ref}"${s}>${f}<v>${c.result}</v></c>`;
-  return `<c r="${ref}"${s} t="str">${f}<v>${texteXml(c.result)}</v></c>`;
+  if (c.result === undefined) return `${ouverture}>${f}</c>`;
+  if (typeof c.result === "number") return `${ouverture}>${f}<v>${c.result}</v></c>`;
+  return `${ouverture} t="str">${f}<v>${texteXml(c.result)}</v></c>`;
 }
 
 /** Gives the sheet's tables (cut to the template by specGabarit) their full range again. */

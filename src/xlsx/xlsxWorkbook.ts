@@ -21,8 +21,10 @@ import {
   FichierIllisibleError,
   formatNonPrisEnCharge,
   lireFeuille,
+  nomme,
   nouveauClasseurExcelJS,
   raisonLecture,
+  zonesDesNoms,
 } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
 import { alleger, type MisesDeCote } from "./validationsVolumineuses";
@@ -99,7 +101,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const { donnees, misesDeCote } = allege;
     const classeur = await chargerXlsx(donnees, nom);
     // Zip entry names are stored in clear: no "xl/charts/" means there is no chart to keep.
-    const avecGraphiques = data.includes("xl/charts/");
+    const avecGraphiques = nomme(zonesDesNoms(data), "xl/charts/");
     return new XlsxWorkbook(
       classeur,
       avecGraphiques ? { donnees: data, feuilles: classeur.worksheets.map((w) => w.name) } : undefined,

@@ -51,14 +51,27 @@ export function feuilleGrandLivre(
   nom = FEUILLE_GRAND_LIVRE,
 ): { spec: SheetSpec; blocs: BlocsGrandLivre } {
   // Lines grouped by (rank, order, poste) in order of first appearance; file order within a group.
-  const groupes = new Map<string, { r: number; o: number; poste?: string; chapitre?: string; lignes: number[] }>();
+  // (rank and order follow from poste and chapter: the groups are found by those two, without building a key per line)
+  type Groupe = { r: number; o: number; poste?: string; chapitre?: string; lignes: number[] };
+  const groupes: Groupe[] = [];
+  const parPoste = new Map<string | undefined, Map<string | undefined, Groupe>>();
+  let dernier: Groupe | undefined;
   lignes.forEach((l, i) => {
-    const r = l.poste === undefined ? 2 : l.poste === POSTE_NON_AFFECTE ? 1 : 0;
-    const o = l.poste && l.chapitre ? ordre(l.chapitre, l.poste) : 0;
-    const k = `${r}\u0000${o}\u0000${l.poste ?? ""}\u0000${l.chapitre ?? ""}`;
-    const g = groupes.get(k);
-    if (g) g.lignes.push(i);
-    else groupes.set(k, { r, o, poste: l.poste, chapitre: l.chapitre, lignes: [i] });
+    let g = dernier && dernier.poste === l.poste && dernier.chapitre === l.chapitre ? dernier : undefined;
+    if (!g) {
+      let m = parPoste.get(l.poste);
+      if (!m) parPoste.set(l.poste, (m = new Map()));
+      g = m.get(l.chapitre);
+      if (!g) {
+        const r = l.poste === undefined ? 2 : l.poste === POSTE_NON_AFFECTE ? 1 : 0;
+        const o = l.poste && l.chapitre ? ordre(l.chapitre, l.poste) : 0;
+        g = { r, o, poste: l.poste, chapitre: l.chapitre, lignes: [] };
+        m.set(l.chapitre, g);
+        groupes.push(g);
+      }
+      dernier = g;
+    }
+    g.lignes.push(i);
   });
   const ordreLignes = new Uint32Array(lignes.length);
   const postes = new Map<string, { de: number; a: number }>();
@@ -69,7 +82,7 @@ export function feuilleGrandLivre(
     else m.set(k, { de, a });
   };
   let n = 0;
-  for (const g of [...groupes.values()].sort((a, b) => a.r - b.r || a.o - b.o)) {
+  for (const g of groupes.sort((a, b) => a.r - b.r || a.o - b.o)) {
     const de = n + 2;
     for (const i of g.lignes) ordreLignes[n++] = i;
     if (g.poste) etendre(postes, g.poste, de, n + 1);
@@ -79,7 +92,9 @@ export function feuilleGrandLivre(
   const bulk = {
     count: lignes.length,
     *rows(): Iterable<CellSpec[]> {
-      for (let k = 0; k < ordreLignes.length; k++) yield ligneGrandLivre(lignes[ordreLignes[k]]);
+      // A ledger has a few hundred dates for a million lines: one date cell each.
+      const dates = new Map<number, { date: string }>();
+      for (let k = 0; k < ordreLignes.length; k++) yield ligneGrandLivre(lignes[ordreLignes[k]], dates);
     },
   };
   const derniere = Math.max(2, lignes.length + 1);
@@ -112,13 +127,15 @@ export function feuilleGrandLivre(
   };
 }
 
-function ligneGrandLivre(l: LigneGrandLivre): CellSpec[] {
+function ligneGrandLivre(l: LigneGrandLivre, dates: Map<number, { date: string }>): CellSpec[] {
   const e = l.e;
+  let date = dates.get(e.date);
+  if (!date) dates.set(e.date, (date = { date: dateIso(e.date) }));
   return [
     e.ligne,
     e.journal,
     e.ecritureNum,
-    { date: dateIso(e.date) },
+    date,
     e.compte,
     e.compteLib,
     e.compAux || null,

@@ -94,12 +94,22 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
 
   const rangs = new Map<string, number>();
   rapport.lignes.forEach((l, i) => rangs.set(`${l.chapitre}\u0000${l.code}`, i));
+  // A ledger has a few hundred accounts for a million lines: each (account, section) is looked up once.
+  const affectations = new Map<string, { poste?: string; chapitre?: string }>();
+  const affectation = (compte: string, section: string | undefined) => {
+    const k = section ? `${compte}\u0000${section}` : compte;
+    let a = affectations.get(k);
+    if (!a) {
+      const poste = posteDe(correspondances!, compte, section);
+      a = poste === undefined ? { poste: POSTE_NON_AFFECTE } : { poste, chapitre: chapitreDuPoste(poste, devis) };
+      affectations.set(k, a);
+    }
+    return a;
+  };
   const lignesGl: LigneGrandLivre[] = opts.fec.lignes.map((e) => {
     if (!e.compte.startsWith("6")) return { e };
-    const poste = posteDe(correspondances!, e.compte, e.section);
-    return poste === undefined
-      ? { e, poste: POSTE_NON_AFFECTE }
-      : { e, poste, chapitre: chapitreDuPoste(poste, devis) };
+    const a = affectation(e.compte, e.section);
+    return a.chapitre === undefined ? { e, poste: a.poste } : { e, poste: a.poste, chapitre: a.chapitre };
   });
   const nomGl = choisirNomFeuille(FEUILLE_GRAND_LIVRE, existantes, prodbook);
   const gl = feuilleGrandLivre(lignesGl, (c, p) => rangs.get(`${c}\u0000${p}`) ?? 1e9, nomGl);

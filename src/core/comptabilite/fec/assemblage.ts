@@ -77,8 +77,12 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
       else deseq.set(k, { d: v.d, l: v.l + decalage, n: v.n });
     }
     if (p.lignes) {
-      if (!lignes) lignes = [];
-      for (const l of p.lignes) lignes.push(decalage ? { ...l, ligne: l.ligne + decalage } : l);
+      // The first part's lines are taken as they are (a million of them, copied, cost a second).
+      if (!lignes && !decalage) lignes = p.lignes;
+      else {
+        lignes ??= [];
+        for (const l of p.lignes) lignes.push(decalage ? { ...l, ligne: l.ligne + decalage } : l);
+      }
     }
     decalage += p.lignesPhysiques;
   }

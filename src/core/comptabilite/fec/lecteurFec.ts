@@ -7,6 +7,7 @@ import { assemblerFec, type PartielFec } from "./assemblage";
 import { CR, decouperLignes, LF, MAX_CHAMPS, type CibleLignes } from "./decoupeurLignes";
 import { LigneFec } from "./ligneFec";
 import { CumulsFec } from "./cumulsFec";
+import { MemoTextes } from "./memoTextes";
 import type { Cents } from "../../money/cents";
 
 const RIEN = new Uint8Array(0);
@@ -47,6 +48,12 @@ export class LecteurFec implements CibleLignes {
   private readonly erreurs: LigneRejetee[] = [];
   private readonly alertes: AlerteFec[] = [];
   private readonly lignes?: EcritureFec[];
+  /** Kept lines' texts, each distinct value decoded once (see memoTextes.ts). */
+  private readonly memos?: Record<
+    "journal" | "ecritureNum" | "compte" | "compteLib" | "compAux" | "pieceRef" | "libelle",
+    MemoTextes
+  >;
+  private readonly decoder = (u: Uint8Array, a: number, b: number) => this.texte(u, a, b);
   /** The first bytes, held until they tell whether the file is UTF-16 (undefined once decided). */
   private tete?: Uint8Array = RIEN;
   /** A UTF-16 file is converted to UTF-8 as it comes, then read like any other. */
@@ -55,7 +62,18 @@ export class LecteurFec implements CibleLignes {
   constructor(opts: OptionsFec = {}) {
     if (opts.encodage) this.choisir(opts.encodage);
     this.forcee = opts.encodage !== undefined;
-    if (opts.conserver) this.lignes = [];
+    if (opts.conserver) {
+      this.lignes = [];
+      this.memos = {
+        journal: new MemoTextes(true),
+        ecritureNum: new MemoTextes(false),
+        compte: new MemoTextes(true),
+        compteLib: new MemoTextes(true),
+        compAux: new MemoTextes(true),
+        pieceRef: new MemoTextes(false),
+        libelle: new MemoTextes(false),
+      };
+    }
     if (opts.suite) {
       this.debutFichier = false;
       this.tete = undefined;
@@ -233,20 +251,26 @@ export class LecteurFec implements CibleLignes {
   private conserver(u: Uint8Array, b: Int32Array): void {
     const l = this.l;
     const pos = this.entete!.pos;
-    const t = (k: number) => (k >= 0 && k < l.m ? this.texte(u, b[k], b[k + 1] - 1) : "");
+    const m = this.memos!;
+    const d = this.decoder;
     this.lignes!.push({
       ligne: this.numero,
-      journal: this.texte(u, l.j0, l.j1),
-      ecritureNum: this.texte(u, l.n0, l.n1),
+      journal: m.journal.texte(u, l.j0, l.j1, d),
+      ecritureNum: m.ecritureNum.texte(u, l.n0, l.n1, d),
       date: l.date,
-      compte: this.texte(u, l.c0, l.c1),
-      compteLib: t(pos.CompteLib),
-      compAux: t(pos.CompAuxNum),
-      pieceRef: t(pos.PieceRef),
-      libelle: t(pos.EcritureLib),
+      compte: m.compte.texte(u, l.c0, l.c1, d),
+      compteLib: this.champ(u, b, pos.CompteLib, m.compteLib),
+      compAux: this.champ(u, b, pos.CompAuxNum, m.compAux),
+      pieceRef: this.champ(u, b, pos.PieceRef, m.pieceRef),
+      libelle: this.champ(u, b, pos.EcritureLib, m.libelle),
       debit: l.debit as Cents,
       credit: l.credit as Cents,
     });
+  }
+
+  /** Field k of the line as text ("" when the line has no such field). */
+  private champ(u: Uint8Array, b: Int32Array, k: number, memo: MemoTextes): string {
+    return k >= 0 && k < this.l.m ? memo.texte(u, b[k], b[k + 1] - 1, this.decoder) : "";
   }
 
   /** Ends the reading: the part's raw findings (line numbers local to the part). */
