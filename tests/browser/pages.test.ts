@@ -31,7 +31,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
 
   /** Every sheet named in a « Écrit : « A », « B » » message exists in the workbook. */
   async function feuillesEcrites(message: string): Promise<string[]> {
-    const noms = [...message.matchAll(/« ([^»]+) »/g)].map((m) => m[1]);
+    const noms = [...message.matchAll(/«\s([^»]+)\s»/g)].map((m) => m[1]);
     expect(noms.length).toBeGreaterThan(0);
     const etat = await etatExcel(page);
     expect(etat.feuilles.map((f) => f.name)).toEqual(expect.arrayContaining(noms));
@@ -51,7 +51,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     await succes.waitFor();
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     expect(await page.getByTestId("ci-credit").textContent()).toMatch(/^\d{1,3}(\s\d{3})*,\d{2}\s€$/);
-    expect(await page.getByTestId("ci-resultat").textContent()).toContain("Devis « Budget Gardiens »");
+    expect(await page.getByTestId("ci-resultat").textContent()).toContain("Devis «\u00a0Budget Gardiens\u00a0»");
     expect(await feuillesEcrites((await succes.textContent()) ?? "")).toContain("Crédit d'impôt");
     await page.screenshot({ path: path.join(ECRANS, "credit-impot.png"), fullPage: true });
   });

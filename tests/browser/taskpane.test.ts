@@ -78,7 +78,7 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
 
     const d = attendu.devis;
-    await expectTexte(page.getByTestId(TEST_IDS.structurer.nbLignes), `${d.lignes.length} lignes de devis`);
+    await expectTexte(page.getByTestId(TEST_IDS.structurer.nbLignes), `${d.lignes.length}\u00a0lignes de devis`);
     await expectTexte(page.getByTestId(TEST_IDS.structurer.totalCalcule), formatMontantFr(d.total));
     for (const c of d.chapitres) {
       await expectTexte(page.getByTestId(TEST_IDS.structurer.chapitre(c.code)), formatMontantFr(c.total));

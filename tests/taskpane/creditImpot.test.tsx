@@ -56,7 +56,7 @@ describe("page Crédit d'impôt", () => {
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.creer));
     await waitFor(() =>
       expect(screen.getByTestId(IDS_CREDIT_IMPOT.succes).textContent).toBe(
-        "Écrit : « Crédit d'impôt », « Paramètres »",
+        "Écrit\u00a0: «\u00a0Crédit d'impôt\u00a0», «\u00a0Paramètres\u00a0»",
       ),
     );
     expect([...classeur.ecrites.keys()]).toEqual(["Crédit d'impôt", "Paramètres"]);

@@ -44,7 +44,9 @@ describe("page Financement", () => {
     expect(classeur.ecritures).toBe(0);
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.creer));
     await waitFor(() =>
-      expect(screen.getByTestId(IDS_FINANCEMENT.succes).textContent).toContain("« Plan de financement (Prodbook) »"),
+      expect(screen.getByTestId(IDS_FINANCEMENT.succes).textContent).toContain(
+        "«\u00a0Plan de financement (Prodbook)\u00a0»",
+      ),
     );
     expect([...classeur.ecrites.keys()]).toEqual([
       "Listes financement",
@@ -146,7 +148,9 @@ describe("page Financement", () => {
     expect(erreur.textContent).not.toMatch(/--/);
     // The action is right there: choosing the sheet runs the check again with it.
     saisir(IDS_FINANCEMENT.feuilleErreur, "Feuil2");
-    await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.resultat).textContent).toContain("Plan « Feuil2 »"));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_FINANCEMENT.resultat).textContent).toContain("Plan «\u00a0Feuil2\u00a0»"),
+    );
     expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
     expect(screen.queryByTestId(IDS_FINANCEMENT.feuilleErreur)).toBeNull();
     expect((screen.getByTestId(IDS_FINANCEMENT.feuille) as HTMLSelectElement).value).toBe("Feuil2");

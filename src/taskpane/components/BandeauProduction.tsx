@@ -1,14 +1,19 @@
-import { Button, Caption1, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
-import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { compte, dateFr, taille } from "../francais";
-import { GENRES, HEBERGEMENTS, LANGUES, OEUVRES, REGIMES, anneeCourante, libelle, oeuvreDe, regimeDe } from "../listes";
-import { saisieAnnee, saisieDuree } from "../../core/money/saisie";
+import { GENRES, REGIMES, libelle } from "../listes";
 import { useProduction } from "../production";
-import { useChamp } from "./useChamp";
 import { TEST_IDS } from "../testIds";
-import { ChoixFeuilleDevis } from "./ChoixFeuille";
+import {
+  ChampAnnee,
+  ChampDuree,
+  ChampFeuilleDevis,
+  ChampGenre,
+  ChampHebergement,
+  ChampLangue,
+  ChampOeuvre,
+  ChampRegime,
+} from "./ChampsProduction";
 
 const useStyles = makeStyles({
   bandeau: {
@@ -21,6 +26,7 @@ const useStyles = makeStyles({
   },
   resume: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
   texte: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  bouton: { flexShrink: 0, whiteSpace: "nowrap" },
   formulaire: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 130px), 1fr))",
@@ -39,8 +45,6 @@ export function BandeauProduction() {
   const [ouvert, setOuvert] = React.useState(false);
   const c = p.contexte;
   // The shared parser: « 1.500 » minutes is refused under the field (1,5 or 1 500?), as on every page.
-  const champDuree = useChamp(c.duree ?? "", saisieDuree);
-  const champAnnee = useChamp(c.annee ?? anneeCourante(), saisieAnnee);
   const morceaux = [
     c.feuilleDevis ?? "devis à détecter",
     libelle(GENRES, c.genre),
@@ -71,6 +75,7 @@ export function BandeauProduction() {
         <Button
           size="small"
           appearance="subtle"
+          className={styles.bouton}
           aria-expanded={ouvert}
           data-testid={TEST_IDS.production.modifier}
           onClick={() => setOuvert((o) => !o)}
@@ -80,98 +85,14 @@ export function BandeauProduction() {
       </div>
       {ouvert && (
         <div className={styles.formulaire} data-testid={TEST_IDS.production.formulaire}>
-          <Field label="Feuille du devis" hint={source("feuilleDevis")} className={styles.large}>
-            <ChoixFeuilleDevis
-              id={TEST_IDS.production.feuille}
-              valeur={c.feuilleDevis ?? ""}
-              onChange={(f) => p.modifier({ feuilleDevis: f || undefined })}
-            />
-          </Field>
-          <Field label="Genre" hint={source("genre")}>
-            <Select
-              data-testid={TEST_IDS.production.genre}
-              value={c.genre ?? ""}
-              onChange={(_e, d) => p.modifier({ genre: (d.value || undefined) as Genre | undefined })}
-            >
-              <option value="">Non précisé</option>
-              {GENRES.map((g) => (
-                <option key={g.valeur} value={g.valeur}>
-                  {g.libelle}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Durée (minutes)" hint={source("duree")} {...champDuree.field}>
-            <Input
-              {...champDuree.input}
-              data-testid={TEST_IDS.production.duree}
-              value={c.duree ?? ""}
-              inputMode="decimal"
-              onChange={(_e, d) => p.modifier({ duree: d.value || undefined })}
-            />
-          </Field>
-          <Field label="Type d'œuvre">
-            <Select
-              value={oeuvreDe(c)}
-              onChange={(_e, d) => p.modifier({ oeuvre: d.value as TypeOeuvre })}
-              data-testid={TEST_IDS.production.oeuvre}
-            >
-              {OEUVRES.map((o) => (
-                <option key={o.valeur} value={o.valeur}>
-                  {o.libelle}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Crédit d'impôt">
-            <Select
-              value={regimeDe(c)}
-              onChange={(_e, d) => p.modifier({ regime: d.value as RegimeCredit })}
-              data-testid={TEST_IDS.production.regime}
-            >
-              {REGIMES.map((r) => (
-                <option key={r.valeur} value={r.valeur}>
-                  {r.libelle}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Année des dépenses" {...champAnnee.field}>
-            <Input
-              {...champAnnee.input}
-              data-testid={TEST_IDS.production.annee}
-              value={c.annee ?? anneeCourante()}
-              inputMode="numeric"
-              onChange={(_e, d) => p.modifier({ annee: d.value })}
-            />
-          </Field>
-          <Field label="Hébergement">
-            <Select
-              value={c.hebergement ?? "ailleurs"}
-              onChange={(_e, d) => p.modifier({ hebergement: d.value as "ailleurs" | "paris" })}
-              data-testid={TEST_IDS.production.hebergement}
-            >
-              {HEBERGEMENTS.map((h) => (
-                <option key={h.valeur} value={h.valeur}>
-                  {h.libelle}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Langue de l'œuvre">
-            <Select
-              value={c.langue ?? ""}
-              onChange={(_e, d) => p.modifier({ langue: (d.value || undefined) as LangueOeuvre | undefined })}
-              data-testid={TEST_IDS.production.langue}
-            >
-              <option value="">Non renseignée</option>
-              {LANGUES.map((l) => (
-                <option key={l.valeur} value={l.valeur}>
-                  {l.libelle}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ChampFeuilleDevis id={TEST_IDS.production.feuille} hint={source("feuilleDevis")} className={styles.large} />
+          <ChampGenre id={TEST_IDS.production.genre} hint={source("genre")} />
+          <ChampDuree id={TEST_IDS.production.duree} hint={source("duree")} />
+          <ChampOeuvre id={TEST_IDS.production.oeuvre} />
+          <ChampRegime id={TEST_IDS.production.regime} />
+          <ChampAnnee id={TEST_IDS.production.annee} />
+          <ChampHebergement id={TEST_IDS.production.hebergement} />
+          <ChampLangue id={TEST_IDS.production.langue} />
           <Caption1 className={styles.large} data-testid={TEST_IDS.production.fec}>
             {c.fec
               ? `Grand livre : ${c.fec.nom} (${taille(c.fec.octets)}, ${c.fec.encodage}, ${compte(c.fec.lignes, "ligne")}` +

@@ -125,8 +125,8 @@ export function Carbone() {
           <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO2e</Title3>
           <Caption1>
             Prévisionnel{b.definitif !== null ? ` · définitif ${fr(b.definitif)} t CO2e` : ""}
-            {resultat?.feuilleDevis ? ` · devis « ${resultat.feuilleDevis} »` : ""}
-            {b.plan ? ` · plan de travail « ${b.plan.feuille} »` : ""}
+            {resultat?.feuilleDevis ? ` · devis ${guillemets(resultat.feuilleDevis)}` : ""}
+            {b.plan ? ` · plan de travail ${guillemets(b.plan.feuille)}` : ""}
           </Caption1>
           <Text size={200} data-testid={IDS_CARBONE.parts}>
             Données d'activité {pourcent(b.partActivite)} · ratios monétaires {pourcent(b.partMonetaire)}

@@ -8,7 +8,6 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -26,7 +25,7 @@ import type {
   ExplicationsCreditImpot,
   OptionsCreditImpotPane,
 } from "../../app/commandes/creditImpot";
-import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
+import type { GenreCredit } from "../../core/creditImpot/modele";
 import {
   type Cents,
   formatMontantFr,
@@ -40,11 +39,19 @@ import { saisieTaux } from "../../core/regles/parametres";
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
-import { compte, typographie } from "../francais";
-import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
+import {
+  ChampAnnee,
+  ChampDuree,
+  ChampFeuilleDevis,
+  ChampGenre,
+  ChampHebergement,
+  ChampLangue,
+  ChampRegime,
+} from "../components/ChampsProduction";
 import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
-import { REGIMES, anneeCourante, regimeDe } from "../listes";
+import { compte, guillemets, typographie } from "../francais";
+import { anneeCourante, regimeDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
@@ -108,7 +115,6 @@ export function CreditImpot() {
   const annee = c.annee ?? anneeCourante();
   const hebergement = c.hebergement ?? "ailleurs";
   const langue = c.langue ?? "";
-  const modifier = production.modifier;
   const [vfx, setVfx] = React.useState("");
   const [etranger, setEtranger] = React.useState("");
   const [jeunesse, setJeunesse] = React.useState(false);
@@ -158,82 +164,21 @@ export function CreditImpot() {
   return (
     <section className={styles.page} aria-label="Crédit d'impôt">
       <div className={styles.ligne}>
-        <Field label="Feuille du devis">
-          <ChoixFeuilleDevis
-            id={IDS_CREDIT_IMPOT.feuille}
-            valeur={feuille}
-            onChange={(f) => modifier({ feuilleDevis: f || undefined })}
-          />
-        </Field>
-        <Field label="Régime">
-          <Select
-            data-testid={IDS_CREDIT_IMPOT.regime}
-            value={regime}
-            onChange={(_, d) => modifier({ regime: d.value as RegimeCredit })}
-          >
-            {REGIMES.map((r) => (
-              <option key={r.valeur} value={r.valeur}>
-                {r.libelle}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Genre">
-          <Select
-            data-testid={IDS_CREDIT_IMPOT.genre}
-            value={genre}
-            onChange={(_, d) => modifier({ genre: d.value as GenreCredit })}
-          >
-            {GENRES.map((g) => (
-              <option key={g.valeur} value={g.valeur}>
-                {g.libelle}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChampFeuilleDevis id={IDS_CREDIT_IMPOT.feuille} />
+        <ChampRegime id={IDS_CREDIT_IMPOT.regime} label="Régime" />
+        <ChampGenre id={IDS_CREDIT_IMPOT.genre} choix={GENRES} valeur={genre} />
       </div>
       <div className={styles.ligne}>
-        <Field label="Durée (minutes)" {...champDuree.field}>
-          <Input
-            {...champDuree.input}
-            data-testid={IDS_CREDIT_IMPOT.duree}
-            value={duree}
-            onChange={(_, d) => modifier({ duree: d.value || undefined })}
-            inputMode="decimal"
-          />
-        </Field>
+        <ChampDuree id={IDS_CREDIT_IMPOT.duree} champ={champDuree} />
         {regime === "cinema" && genre !== "animation" && (
-          <Field label="Langue de l'œuvre" hint="30 % en français ou langue régionale, 20 % sinon">
-            <Select
-              data-testid={IDS_CREDIT_IMPOT.langue}
-              value={langue}
-              onChange={(_, d) => modifier({ langue: (d.value || undefined) as LangueOeuvre | undefined })}
-            >
-              <option value="">Non renseignée (taux de base)</option>
-              <option value="francais">Français ou langue régionale</option>
-              <option value="etrangere">Langue étrangère</option>
-            </Select>
-          </Field>
-        )}
-        <Field label="Hébergement (plafond par nuit)">
-          <Select
-            data-testid={IDS_CREDIT_IMPOT.hebergement}
-            value={hebergement}
-            onChange={(_, d) => modifier({ hebergement: d.value as "ailleurs" | "paris" })}
-          >
-            <option value="ailleurs">Hors Paris</option>
-            <option value="paris">Paris et petite couronne</option>
-          </Select>
-        </Field>
-        <Field label="Année des dépenses" {...champAnnee.field}>
-          <Input
-            {...champAnnee.input}
-            data-testid={IDS_CREDIT_IMPOT.annee}
-            value={annee}
-            onChange={(_, d) => modifier({ annee: d.value })}
-            inputMode="numeric"
+          <ChampLangue
+            id={IDS_CREDIT_IMPOT.langue}
+            hint="30 % en français ou langue régionale, 20 % sinon"
+            vide="Non renseignée (taux de base)"
           />
-        </Field>
+        )}
+        <ChampHebergement id={IDS_CREDIT_IMPOT.hebergement} label="Hébergement (plafond par nuit)" />
+        <ChampAnnee id={IDS_CREDIT_IMPOT.annee} champ={champAnnee} />
         {regime === "audiovisuel" && genre === "fiction" && (
           <Field
             label="Coproduction internationale : part de financement étranger"
@@ -331,11 +276,13 @@ function Resultat({
     <div className={styles.page} data-testid={IDS_CREDIT_IMPOT.resultat}>
       {r.feuillesEcrites.length > 0 && (
         <MessageBar intent="success" data-testid={IDS_CREDIT_IMPOT.succes}>
-          <MessageBarBody>Écrit : {r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")}</MessageBarBody>
+          <MessageBarBody>
+            Écrit{"\u00a0"}: {r.feuillesEcrites.map(guillemets).join(", ")}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Subtitle2>
-        Devis « {r.source} » — dépenses {r.annee}
+        Devis {guillemets(r.source)} — dépenses {r.annee}
       </Subtitle2>
       {/* The figure first; how it is reached, and from which texts, in « Détails et sources ». */}
       <dl className={styles.chiffres}>

@@ -32,6 +32,7 @@ import { Retour } from "../components/Retour";
 import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
+import { guillemets, typographie } from "../francais";
 import { oeuvreDe } from "../listes";
 import { useProduction } from "../production";
 
@@ -110,7 +111,7 @@ export function Financement() {
         return r;
       },
       ecrire ? "fin-creer" : "fin-verifier",
-      (r) => `Plan « ${r.source} » : total des financements ${m(r.total)}.`,
+      (r) => typographie(`Plan « ${r.source} » : total des financements ${m(r.total)}.`),
     );
   };
 
@@ -240,10 +241,12 @@ function Resultat({
     <div className={styles.page} data-testid={IDS_FINANCEMENT.resultat}>
       {r.feuillesEcrites.length > 0 && (
         <MessageBar intent="success" data-testid={IDS_FINANCEMENT.succes}>
-          <MessageBarBody>Écrit : {r.feuillesEcrites.map((f) => `« ${f} »`).join(", ")}</MessageBarBody>
+          <MessageBarBody>
+            Écrit{"\u00a0"}: {r.feuillesEcrites.map(guillemets).join(", ")}
+          </MessageBarBody>
         </MessageBar>
       )}
-      <Subtitle2>Plan « {r.source} »</Subtitle2>
+      <Subtitle2>Plan {guillemets(r.source)}</Subtitle2>
       <Table size="extra-small" aria-label="Synthèse du plan de financement">
         <TableBody>
           {ligne("Total des financements", m(r.total))}

@@ -2,12 +2,9 @@ import {
   Badge,
   Button,
   Caption1,
-  Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -23,16 +20,16 @@ import * as React from "react";
 import type { ApercuDevis } from "../../app/apercu";
 import { envoyer } from "../../app/catalogue";
 import type { ExplicationsDevis, OptionsDevis } from "../../app/commandes/devis";
-import type { Genre } from "../../core/devis/model";
 import { formatMontantFr, saisieDuree } from "../../core/money";
 import { Retour } from "../components/Retour";
 import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
-import { ChoixFeuilleDevis } from "../components/ChoixFeuille";
+import { ChampDuree, ChampFeuilleDevis, ChampGenre } from "../components/ChampsProduction";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { useEtat } from "../etat";
-import { compte } from "../francais";
-import { GENRES, optionsDevisDe } from "../listes";
+import { compte, guillemets, typographie } from "../francais";
+import { optionsDevisDe } from "../listes";
+import { useNavigation } from "../navigation";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
@@ -57,8 +54,6 @@ export function Structurer() {
   const commande = useCommande();
   const { occupe, lancer } = commande;
   const production = useProduction();
-  const feuille = production.contexte.feuilleDevis ?? "";
-  const genre = production.contexte.genre ?? "";
   const duree = production.contexte.duree ?? "";
   // « 1.500 » minutes is refused under the field (1,5 or 1 500?), never read as 1,5.
   const champDuree = useChamp(duree, saisieDuree);
@@ -80,7 +75,8 @@ export function Structurer() {
         return r;
       },
       "structurer-analyser",
-      (r) => `Devis « ${r.feuille} » lu : ${compte(r.lignes, "ligne")}, total ${formatMontantFr(r.total)}.`,
+      (r) =>
+        typographie(`Devis « ${r.feuille} » lu : ${compte(r.lignes, "ligne")}, total ${formatMontantFr(r.total)}.`),
     );
 
   const creer = () =>
@@ -101,37 +97,10 @@ export function Structurer() {
   return (
     <section className={styles.formulaire} aria-label="Structurer un devis">
       <Text>Choisissez la feuille où vous tenez votre devis : Prodbook la lit sans la modifier.</Text>
-      <Field label="Feuille source">
-        <ChoixFeuilleDevis
-          id={TEST_IDS.structurer.feuille}
-          valeur={feuille}
-          onChange={(f) => production.modifier({ feuilleDevis: f || undefined })}
-        />
-      </Field>
+      <ChampFeuilleDevis id={TEST_IDS.structurer.feuille} label="Feuille source" />
       <div className={styles.ligne}>
-        <Field label="Genre">
-          <Select
-            data-testid={TEST_IDS.structurer.genre}
-            value={genre}
-            onChange={(_e, d) => production.modifier({ genre: (d.value || undefined) as Genre | undefined })}
-          >
-            <option value="">Non précisé</option>
-            {GENRES.map((g) => (
-              <option key={g.valeur} value={g.valeur}>
-                {g.libelle}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Durée (minutes)" {...champDuree.field}>
-          <Input
-            {...champDuree.input}
-            data-testid={TEST_IDS.structurer.duree}
-            value={duree}
-            onChange={(_e, d) => production.modifier({ duree: d.value || undefined })}
-            inputMode="decimal"
-          />
-        </Field>
+        <ChampGenre id={TEST_IDS.structurer.genre} />
+        <ChampDuree id={TEST_IDS.structurer.duree} champ={champDuree} />
       </div>
       <div className={styles.ligne}>
         <Button
@@ -178,6 +147,7 @@ function Apercu({
   allerA: (cellule: string) => void;
 }) {
   const styles = useStyles();
+  const naviguer = useNavigation();
   const tp = apercu.totalProducteur;
   const ex = apercu.explications;
   const explication = useExplication();
@@ -186,10 +156,9 @@ function Apercu({
   React.useEffect(() => fermer(), [apercu, fermer]);
   return (
     <div className={styles.apercu} data-testid={TEST_IDS.structurer.apercu}>
-      <Subtitle2>Ce que Prodbook a trouvé dans « {apercu.feuille} »</Subtitle2>
+      <Subtitle2>Ce que Prodbook a trouvé dans {guillemets(apercu.feuille)}</Subtitle2>
       <Text data-testid={TEST_IDS.structurer.nbLignes}>
-        {apercu.lignes} ligne{apercu.lignes > 1 ? "s" : ""} de devis, {apercu.chapitres.length} chapitre
-        {apercu.chapitres.length > 1 ? "s" : ""}
+        {compte(apercu.lignes, "ligne")} de devis, {compte(apercu.chapitres.length, "chapitre")}
       </Text>
       <Table size="extra-small" aria-label="Totaux par chapitre">
         <TableHeader>
@@ -271,10 +240,10 @@ function Apercu({
         ) : (
           <MessageBar intent="warning">
             <MessageBarBody>
-              {apercu.nonPlaces.length} montant{apercu.nonPlaces.length > 1 ? "s" : ""} hors chapitre :{" "}
+              {compte(apercu.nonPlaces.length, "montant")} hors chapitre{"\u00a0"}:{" "}
               {apercu.nonPlaces.map((n, i) => (
                 <React.Fragment key={n.cellule}>
-                  {i > 0 && " ; "}
+                  {i > 0 && "\u00a0; "}
                   <Link onClick={() => allerA(n.cellule)} title={`Aller à ${n.cellule}`}>
                     {n.cellule}
                   </Link>{" "}
@@ -286,9 +255,15 @@ function Apercu({
         )}
       </div>
       <Caption1>
-        {apercu.constats.length === 0
-          ? "Aucun constat."
-          : `${apercu.constats.length} constat${apercu.constats.length > 1 ? "s" : ""} : voir la page Contrôles.`}
+        {apercu.constats.length === 0 ? (
+          "Aucun constat."
+        ) : (
+          <>
+            {compte(apercu.constats.length, "constat")}
+            {"\u00a0: "}
+            <Link onClick={() => naviguer("controles")}>voir la page Contrôles</Link>.
+          </>
+        )}
       </Caption1>
     </div>
   );
