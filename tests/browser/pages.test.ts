@@ -83,7 +83,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     const succes = page.getByTestId("fin-succes");
     await succes.waitFor();
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
-    expect(await page.getByTestId("fin-resultat").textContent()).toContain("Plan « Plan fin. »");
+    expect(await page.getByTestId("fin-resultat").textContent()).toContain("Plan «\u00a0Plan fin.\u00a0»");
     expect(await page.getByTestId("fin-intensite").textContent()).toMatch(/^\d+,\d{2}\s%$/);
     const noms = await feuillesEcrites((await succes.textContent()) ?? "");
     expect(noms).toEqual(expect.arrayContaining(["Plan de financement", "Échéancier"]));
