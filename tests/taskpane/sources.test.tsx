@@ -76,7 +76,9 @@ describe("page Sources", () => {
     fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "1er juin 2015" } });
     fireEvent.blur(screen.getByTestId(IDS_SOURCES.date));
     fireEvent.click(screen.getByTestId(IDS_SOURCES.actualiser));
-    await waitFor(() => expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(/^Le 01\/06\/2015/));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(/^Le 1er\u00a0juin\u00a02015/),
+    );
     expect(screen.getByTestId(IDS_SOURCES.confiance("credit-impot-cinema")).textContent).toBe(
       "aucune version à cette dateremplacé par le classeur",
     );

@@ -17,6 +17,7 @@ import { envoyer } from "../../app/catalogue";
 import type { AuditRegles, TableAudit } from "../../core/regles/audit";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
+import { dateFr } from "../francais";
 
 /** Stable ids for tests of this page. */
 export const IDS_SOURCES = {
@@ -39,7 +40,6 @@ const useStyles = makeStyles({
   figure: { fontVariantNumeric: "tabular-nums" },
 });
 
-const jour = (iso: string) => iso.split("-").reverse().join("/");
 const aujourdhui = () => new Date().toISOString().slice(0, 10);
 
 /** The first words of a table's description: its title in the list (the full text is in the panel). */
@@ -76,7 +76,7 @@ export function Sources() {
     <section className={styles.page} aria-label="Sources des règles">
       {audit && (
         <Text data-testid={IDS_SOURCES.resume}>
-          Le {jour(audit.date)} : {audit.tables.length} barèmes, dont {audit.tables.length - nAVerifier} lus dans le
+          Le {dateFr(audit.date)} : {audit.tables.length} barèmes, dont {audit.tables.length - nAVerifier} lus dans le
           texte officiel et {nAVerifier} à vérifier.
         </Text>
       )}
@@ -154,14 +154,14 @@ function Bareme({ t }: { t: TableAudit }) {
             <Text>
               Aucune version en vigueur à cette date. Périodes connues :{" "}
               {t.periodes
-                .map((p) => `du ${jour(p.effetDu)} ${p.effetAu ? `au ${jour(p.effetAu)}` : "à ce jour"}`)
+                .map((p) => `du ${dateFr(p.effetDu)} ${p.effetAu ? `au ${dateFr(p.effetAu)}` : "à ce jour"}`)
                 .join(" ; ")}
               .
             </Text>
           ) : (
             <>
               <Text>
-                En vigueur du {jour(v.effetDu)} {v.effetAu ? `au ${jour(v.effetAu)}` : "à ce jour"} — confiance{" "}
+                En vigueur du {dateFr(v.effetDu)} {v.effetAu ? `au ${dateFr(v.effetAu)}` : "à ce jour"} — confiance{" "}
                 {v.confiance}
                 {v.aVerifier ? " : à vérifier" : " : texte officiel lu"}
               </Text>
