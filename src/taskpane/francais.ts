@@ -4,7 +4,8 @@
  */
 const FINE = "\u202f";
 const INSECABLE = "\u00a0";
-const MOIS = [
+/** The months in French, lower case (« janvier » … « décembre »). */
+export const MOIS = [
   "janvier",
   "février",
   "mars",

@@ -7,22 +7,8 @@
 import * as React from "react";
 import { Field } from "@fluentui/react-components";
 import { DatePicker, type CalendarStrings, type DatePickerErrorType } from "@fluentui/react-datepicker-compat";
-import { dateFr } from "../francais";
+import { MOIS, dateFr } from "../francais";
 
-const MOIS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
 const JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
 export const CALENDRIER_FR: CalendarStrings = {

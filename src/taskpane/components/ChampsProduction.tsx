@@ -20,6 +20,38 @@ interface PropsChamp {
   className?: string;
 }
 
+/** A list field of the context: the options, the value shown, and what choosing one changes ("" = none). */
+function ChampListe<T extends string>({
+  id,
+  label,
+  hint,
+  className,
+  valeur,
+  options,
+  vide,
+  choisir,
+}: PropsChamp & {
+  label: string;
+  valeur: string;
+  options: readonly { valeur: T; libelle: string }[];
+  /** The label of the empty choice, when there is one. */
+  vide?: string;
+  choisir: (v: T | undefined) => void;
+}) {
+  return (
+    <Field label={label} hint={hint} className={className}>
+      <Select data-testid={id} value={valeur} onChange={(_e, d) => choisir((d.value || undefined) as T | undefined)}>
+        {vide !== undefined && <option value="">{vide}</option>}
+        {options.map((o) => (
+          <option key={o.valeur} value={o.valeur}>
+            {o.libelle}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 export function ChampFeuilleDevis({ id, label = "Feuille du devis", hint, className }: PropsChamp) {
   const p = useProduction();
   return (
@@ -38,30 +70,21 @@ export function ChampFeuilleDevis({ id, label = "Feuille du devis", hint, classN
  * the context's genre is not among them.
  */
 export function ChampGenre({
-  id,
   label = "Genre",
-  hint,
-  className,
   choix = GENRES,
   valeur,
+  ...props
 }: PropsChamp & { choix?: readonly { valeur: Genre; libelle: string }[]; valeur?: Genre }) {
   const p = useProduction();
-  const v = valeur ?? p.contexte.genre ?? "";
   return (
-    <Field label={label} hint={hint} className={className}>
-      <Select
-        data-testid={id}
-        value={v}
-        onChange={(_e, d) => p.modifier({ genre: (d.value || undefined) as Genre | undefined })}
-      >
-        {valeur === undefined && <option value="">Non précisé</option>}
-        {choix.map((g) => (
-          <option key={g.valeur} value={g.valeur}>
-            {g.libelle}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ChampListe
+      {...props}
+      label={label}
+      valeur={valeur ?? p.contexte.genre ?? ""}
+      options={choix}
+      vide={valeur === undefined ? "Non précisé" : undefined}
+      choisir={(genre) => p.modifier({ genre })}
+    />
   );
 }
 
@@ -115,85 +138,59 @@ export function ChampAnnee({
   );
 }
 
-export function ChampOeuvre({ id, label = "Type d'œuvre", hint, className }: PropsChamp) {
+export function ChampOeuvre({ label = "Type d'œuvre", ...props }: PropsChamp) {
   const p = useProduction();
   return (
-    <Field label={label} hint={hint} className={className}>
-      <Select
-        data-testid={id}
-        value={oeuvreDe(p.contexte)}
-        onChange={(_e, d) => p.modifier({ oeuvre: d.value as TypeOeuvre })}
-      >
-        {OEUVRES.map((o) => (
-          <option key={o.valeur} value={o.valeur}>
-            {o.libelle}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ChampListe<TypeOeuvre>
+      {...props}
+      label={label}
+      valeur={oeuvreDe(p.contexte)}
+      options={OEUVRES}
+      choisir={(oeuvre) => p.modifier({ oeuvre })}
+    />
   );
 }
 
-export function ChampRegime({ id, label = "Crédit d'impôt", hint, className }: PropsChamp) {
+export function ChampRegime({ label = "Crédit d'impôt", ...props }: PropsChamp) {
   const p = useProduction();
   return (
-    <Field label={label} hint={hint} className={className}>
-      <Select
-        data-testid={id}
-        value={regimeDe(p.contexte)}
-        onChange={(_e, d) => p.modifier({ regime: d.value as RegimeCredit })}
-      >
-        {REGIMES.map((r) => (
-          <option key={r.valeur} value={r.valeur}>
-            {r.libelle}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ChampListe<RegimeCredit>
+      {...props}
+      label={label}
+      valeur={regimeDe(p.contexte)}
+      options={REGIMES}
+      choisir={(regime) => p.modifier({ regime })}
+    />
   );
 }
 
-export function ChampHebergement({ id, label = "Hébergement", hint, className }: PropsChamp) {
+export function ChampHebergement({ label = "Hébergement", ...props }: PropsChamp) {
   const p = useProduction();
   return (
-    <Field label={label} hint={hint} className={className}>
-      <Select
-        data-testid={id}
-        value={p.contexte.hebergement ?? "ailleurs"}
-        onChange={(_e, d) => p.modifier({ hebergement: d.value as "ailleurs" | "paris" })}
-      >
-        {HEBERGEMENTS.map((h) => (
-          <option key={h.valeur} value={h.valeur}>
-            {h.libelle}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ChampListe
+      {...props}
+      label={label}
+      valeur={p.contexte.hebergement ?? "ailleurs"}
+      options={HEBERGEMENTS}
+      choisir={(hebergement) => p.modifier({ hebergement })}
+    />
   );
 }
 
 export function ChampLangue({
-  id,
   label = "Langue de l'œuvre",
-  hint,
-  className,
   vide = "Non renseignée",
+  ...props
 }: PropsChamp & { vide?: string }) {
   const p = useProduction();
   return (
-    <Field label={label} hint={hint} className={className}>
-      <Select
-        data-testid={id}
-        value={p.contexte.langue ?? ""}
-        onChange={(_e, d) => p.modifier({ langue: (d.value || undefined) as LangueOeuvre | undefined })}
-      >
-        <option value="">{vide}</option>
-        {LANGUES.map((l) => (
-          <option key={l.valeur} value={l.valeur}>
-            {l.libelle}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ChampListe<LangueOeuvre>
+      {...props}
+      label={label}
+      valeur={p.contexte.langue ?? ""}
+      options={LANGUES}
+      vide={vide}
+      choisir={(langue) => p.modifier({ langue })}
+    />
   );
 }
