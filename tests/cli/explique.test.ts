@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
@@ -59,6 +60,34 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(incoherences(j.traces.resteAFinancer)).toEqual([]);
     expect(incoherences(j.traces.intensite)).toEqual([]);
     expect(j.traces.intensite.regle.table).toBe("intensite-aides");
+  });
+
+  it("financement --explique (text, built binary): the échéancier's payments without a date, each with its cell", () => {
+    // The built CLI (npm run build:cli), as a producer runs it.
+    const bin = path.resolve(__dirname, "../../bin/prodbook.js");
+    const sortie = execFileSync(
+      process.execPath,
+      [bin, "financement", path.join(FIX, "financement/cinema.xlsx"), "--explique"],
+      {
+        encoding: "utf8",
+      },
+    );
+    const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres :"));
+    expect(arbre).toMatch(/\n {2}Encaissements sans date : 150\u202f000,00\u00a0€ = Σ tranches sans date\n/);
+    expect(arbre).toContain(
+      "    ← Les Films de l'Estran (sans date) : 60\u202f000,00\u00a0€ = montant de la source, sans échéance ['Plan de financement'!C7]",
+    );
+    expect(arbre).toContain("← Les Films de l'Estran (sans date) : 90\u202f000,00\u00a0€");
+    // A plan whose payments are all dated has nothing to list.
+    const docu = execFileSync(
+      process.execPath,
+      [bin, "financement", path.join(FIX, "financement/documentaire.xlsx"), "--explique"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(docu).toContain("D'où viennent ces chiffres :");
+    expect(docu).not.toContain("Encaissements sans date");
   });
 
   it("ecarts --explique: each poste's écart = réalisé − budget down to the FEC lines", async () => {

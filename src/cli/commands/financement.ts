@@ -127,6 +127,8 @@ export const commande = definirCommande({
         total: r.traces.total,
         resteAFinancer: r.traces.resteAFinancer,
         intensite: r.traces.intensite,
+        // Payments of the échéancier without a date (none: nothing to explain).
+        sansDate: r.traces.sansDate?.entrees?.length ? r.traces.sansDate : undefined,
       });
   },
   constats: (r) => r.constats,
