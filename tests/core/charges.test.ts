@@ -104,14 +104,20 @@ describe("chômage des intermittents (annexes 8 et 10)", () => {
     expect(avant).toMatchObject({ effetDu: "2023-04-01", confiance: "H", majore: false });
     expect(apres.taux.toString()).toBe("0.09");
     expect(apres.detail).toBe("4,00 % droit commun + 5,00 % spécifique");
-    expect(apres).toMatchObject({ effetDu: "2025-05-01", confiance: "M" });
+    // 4 % : règlement général du 15 novembre 2024, art. 50-1 § 1er ; 5 % : page Unédic (« reste fixé à 5 % »).
+    expect(apres).toMatchObject({ effetDu: "2025-05-01", confiance: "H" });
   });
 
   it("CDD d'usage de 3 mois au plus : +0,5 point (9,55 % puis 9,50 %)", () => {
+    // 4,55 % : annexe VIII du décret n° 2019-797, art. 50 § 2 (Légifrance) : la majoration garde sa confiance H.
+    expect(tauxChomageIntermittents("2025-04-30", true)).toMatchObject({ majore: true, confiance: "H" });
     expect(tauxChomageIntermittents("2025-04-30", true).taux.toString()).toBe("0.0955");
     const t = tauxChomageIntermittents("2025-05-01", true);
     expect(t.taux.toString()).toBe("0.095");
     expect(t.detail).toBe("4,00 % droit commun + 0,50 % (CDDU de 3 mois au plus) + 5,00 % spécifique");
+    // Depuis 2025 le règlement général ne majore plus que les CDD des dockers occasionnels ; l'article des annexes
+    // VIII et X de 2024 n'a pas été lu : la majoration reste, à vérifier (M), et le résultat majoré le dit.
+    expect(t.confiance).toBe("M");
     expect(() => tauxChomageIntermittents("2023-03-31", false)).toThrow(AucunTauxError);
   });
 
