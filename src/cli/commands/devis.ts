@@ -50,6 +50,8 @@ export function jsonConservation(c: Conservation | undefined) {
     listes: m(c.listes),
     ecart: m(c.ecart),
     colonne: c.colonne ?? null,
+    // Several amount columns: the one read (header, nature) and those not counted; additive field.
+    ...(c.colonneMontant ? { colonneMontant: c.colonneMontant } : {}),
     cellules: c.cellules,
     nonComptees: c.nonComptees.map((n) => ({
       cellule: n.cellule,

@@ -7,10 +7,24 @@ import { conservationRespectee } from "./conservation";
 import type { Conservation } from "./model";
 import { formatMontantFr } from "../money/format";
 
+const NATURE = { ht: "hors taxes", montant: "lue comme hors taxes", ttc: "toutes taxes comprises", tva: "TVA" };
+
+/** Several amount columns: the one read, by its header, and those not counted. */
+function colonneRetenue(c: Conservation): string {
+  if (!c.colonneMontant) return "";
+  const { retenue, ecartees } = c.colonneMontant;
+  const autres = ecartees.map((e) => `${e.colonne} « ${e.entete} »`);
+  const liste = autres.length > 1 ? `${autres.slice(0, -1).join(", ")} et ${autres[autres.length - 1]}` : autres[0];
+  return (
+    ` « ${retenue.entete} », ${NATURE[retenue.nature]}` +
+    (autres.length ? ` ; ${liste} non comptée${autres.length > 1 ? "s" : ""}` : "")
+  );
+}
+
 /** One sentence: where every amount of the producer's amount column went (issue 10 §1). */
 export function texteConservation(c: Conservation): string {
   const e = formatMontantFr;
-  const col = c.colonne ? ` (colonne ${c.colonne})` : "";
+  const col = c.colonne ? ` (colonne ${c.colonne}${colonneRetenue(c)})` : "";
   const base =
     `Montants lus${col} : ${e(c.lu)} = lignes placées ${e(c.lignes)} + totaux prouvés ${e(c.totauxProuves)} + ` +
     `non placés ${e(c.nonPlaces)} + listés ${e(c.listes)} ; écart ${e(c.ecart)}.`;

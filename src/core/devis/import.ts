@@ -15,6 +15,7 @@ import {
   quantiteCellule,
   texteCellule,
 } from "./lecture";
+import { lireTaxes } from "./taxes";
 import { totalSansLibelle } from "./totalSansLibelle";
 import type {
   CodeChapitre,
@@ -702,6 +703,8 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   if (entete.montants) {
     const m = (x: ColonneMontant) => ({ ...nommee(x.col, x.entete), nature: x.nature });
     devis.colonneMontant = { retenue: m(entete.montants.retenue), ecartees: entete.montants.ecartees.map(m) };
+    devis.conservation.colonneMontant = devis.colonneMontant;
+    devis.taxes = lireTaxes(sheet, lignes, entete.montants, convention);
   }
   if (entete.libelleSansEntete)
     devis.colonneLibelles = {

@@ -155,6 +155,8 @@ export interface Conservation {
   /** Cells in each category; `listees` counts errors, dates and unreadable numbers too. */
   cellules: { lues: number; lignes: number; totauxProuves: number; nonPlaces: number; listees: number };
   nonComptees: CelluleNonComptee[];
+  /** Several amount columns: the one read (its header, HT or not) and those not counted. */
+  colonneMontant?: { retenue: ColonneMontantNommee; ecartees: ColonneMontantNommee[] };
 }
 
 export interface MontantNonPlace {
@@ -216,6 +218,24 @@ export interface ColonneMontantNommee extends ColonneNommee {
   nature: "ht" | "ttc" | "tva" | "montant";
 }
 
+/** An amount of a line in one of the HT, TVA and TTC columns. */
+export interface MontantTaxe {
+  cellule: string;
+  montant: Cents;
+}
+
+/** One line's amounts when the header has HT (or « Montant » read as HT), TVA and TTC columns. */
+export interface TaxesLigne {
+  libelle: string;
+  /** The base column's header: « HT » or « Montant » with no tax mention (read as HT). */
+  base: "ht" | "montant";
+  ht: MontantTaxe;
+  tva: MontantTaxe;
+  ttc: MontantTaxe;
+  /** TTC − (HT + TVA) on the cells' exact values, rounded to the cent. */
+  ecart: Cents;
+}
+
 export interface Devis {
   feuille: string;
   typeOeuvre?: TypeOeuvre;
@@ -253,6 +273,8 @@ export interface Devis {
    * which conservation does not count (TVA and TTC follow from HT).
    */
   colonneMontant?: { retenue: ColonneMontantNommee; ecartees: ColonneMontantNommee[] };
+  /** HT, TVA and TTC columns all present: each line's three amounts (rows where all three hold one). */
+  taxes?: TaxesLigne[];
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
   colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
 }

@@ -9,6 +9,7 @@ import { colonnesLues } from "./colonnesLues";
 import type { ContexteDevis } from "./contexte";
 import { formuleSansResultat } from "./formuleSansResultat";
 import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
+import { htTvaTtc } from "./htTvaTtc";
 import { imprevusTaux } from "./imprevusTaux";
 import { ligneHorsChapitre } from "./ligneHorsChapitre";
 import { montantCalcul } from "./montantCalcul";
@@ -37,6 +38,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   totalNonProuve,
   ligneHorsChapitre,
   repartitionFranceEtranger,
+  htTvaTtc,
   chargesSocialesAbsentes,
   fraisGenerauxTaux,
   imprevusTaux,
