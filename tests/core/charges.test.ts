@@ -131,14 +131,29 @@ describe("chômage des intermittents (annexes 8 et 10)", () => {
     expect(() => cdduCourt("2025-02-01", "2025-01-31")).toThrow(/avant de commencer/);
   });
 
+  it("CSA et Fnal : page Urssaf au 1er janvier 2024, H pour la version qui couvre cette date, M après", () => {
+    expect(TABLE_CHARGES.versions.map((v) => v.valeurs.composantes.csa.confiance)).toEqual(["H", "M"]);
+    expect(TABLE_CHARGES.versions.map((v) => v.valeurs.composantes["fnal-50-et-plus"].confiance)).toEqual(["H", "M"]);
+  });
+
   it("chaque version sourcée liste ce qui manque au lieu de l'inventer", () => {
     for (const v of TABLE_CHARGES.versions) {
       expect(v.valeurs.lacunes?.map((l) => l.id)).toEqual(
-        expect.arrayContaining(["ags", "fnal", "csa", "sante-au-travail", "retraite-prevoyance-audiens"]),
+        expect.arrayContaining(["ags", "sante-au-travail", "retraite-prevoyance-audiens"]),
       );
+      // CSA and Fnal were read on the Urssaf rate page (1 January 2024): components, no longer gaps.
+      expect(v.valeurs.lacunes?.map((l) => l.id)).not.toEqual(expect.arrayContaining(["fnal"]));
+      expect(v.valeurs.composantes).toMatchObject({
+        csa: { taux: "0.003" },
+        "fnal-moins-50": { taux: "0.001" },
+        "fnal-50-et-plus": { taux: "0.005" },
+      });
       expect(v.valeurs.assiettes?.["artistes-taux-reduits"]).toMatchObject({ coefficient: "0.70", confiance: "H" });
       expect(v.valeurs.forfaits?.["afdas-intermittents"].montant).toBe(5000);
       const ch = v.valeurs.composantes["chomage-intermittents"];
+      expect(v.sources.map((s) => s.url)).toContain(
+        "http://www.urssaf.fr/portail/home/taux-et-baremes/taux-de-cotisations/les-employeurs/les-taux-de-cotisations-de-droit.html",
+      );
       const parts = Object.values(ch.parts ?? {}).reduce((s, p) => s.plus(p), new Decimal(0));
       expect(parts.equals(ch.taux)).toBe(true);
     }
