@@ -1,9 +1,9 @@
 import type { Constat } from "../controles/constat";
-import { Cents, eurosToCents, ZERO } from "../money/cents";
+import { Cents, ZERO } from "../money/cents";
 import type { SheetData } from "../port/workbook";
-import { celluleRef, colonneLettre } from "../util/adresse";
+import { colonneLettre, nomFeuilleRef } from "../util/adresse";
 import type { Convention } from "../money/parse";
-import { lireMontantCellule } from "./valeurs";
+import { lireMontantCellule, type LectureMontant } from "./valeurs";
 import type { CelluleNonComptee, Conservation, Devis } from "./model";
 
 /** What a cell of the amount column holds, as far as conservation is concerned. */
@@ -24,18 +24,22 @@ const NUMERIQUE = /^[\s(+\-–−]*(?:€|eur|\$|£)?\s*\d[\d\s\u00a0\u202f\u200
 /**
  * The cells of the amount column below the header that conservation accounts for: a number, a numeric text, a
  * date or an Excel error. Texts without a figure (« à définir », « - ») and empty cells are not amounts.
+ * `lus`: the import's own reading of the amount cell, by row (the same parser and convention), not read twice.
  */
 export function cellulesMontant(
   sheet: SheetData,
   ligneEntete: number,
   colonne: number,
   convention?: Convention,
+  lus?: readonly (LectureMontant | undefined)[],
 ): CelluleLue[] {
   const out: CelluleLue[] = [];
+  // celluleRef(sheet.name, r, colonne), its sheet-and-column part written once.
+  const prefixe = `${nomFeuilleRef(sheet.name)}!${colonneLettre(colonne)}`;
   for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
     const c = sheet.rows[r][colonne];
     if (!c || c.v === null || c.v === "" || typeof c.v === "boolean") continue;
-    const cellule = celluleRef(sheet.name, r, colonne);
+    const cellule = prefixe + (r + 1);
     const texte = String(c.v);
     if (c.erreur) {
       out.push({ cellule, texte });
@@ -49,9 +53,8 @@ export function cellulesMontant(
     let ambigu = false;
     try {
       // An ambiguous text (« 12.500 ») has no amount read unless the sheet's convention says which.
-      const lu = lireMontantCellule(c, convention);
-      // A number is converted straight to cents (exact, no Decimal round trip); a text through its reading.
-      montant = lu.type === "montant" ? eurosToCents(typeof c.v === "number" ? c.v : lu.valeur) : undefined;
+      const lu = lus?.[r] ?? lireMontantCellule(c, convention);
+      montant = lu.type === "montant" ? lu.cents : undefined;
       ambigu = lu.type === "ambigu";
     } catch {
       montant = undefined; // beyond any production: listed by the import, never counted
@@ -75,6 +78,7 @@ export function calculerConservation(
   colonne: number | undefined,
   devis: Devis,
   convention?: Convention,
+  lus?: readonly (LectureMontant | undefined)[],
 ): Conservation {
   const vide: Conservation = {
     lu: ZERO,
@@ -87,7 +91,7 @@ export function calculerConservation(
     nonComptees: [],
   };
   if (colonne === undefined) return vide;
-  const lues = cellulesMontant(sheet, ligneEntete, colonne, convention);
+  const lues = cellulesMontant(sheet, ligneEntete, colonne, convention, lus);
   const parCellule = new Map(lues.map((l) => [l.cellule, l]));
   const comptes = new Map<string, number>();
   const sommes: Record<Categorie, number> = { lignes: 0, totauxProuves: 0, nonPlaces: 0, listes: 0 };

@@ -1,12 +1,14 @@
 import Decimal from "decimal.js";
 import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../money/cents";
 import type { CellData, SheetData } from "../port/workbook";
-import { celluleRef, colonneLettre } from "../util/adresse";
+import { celluleRef, colonneLettre, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
 import { Colonne, type ColonneMontant, trouverEntete } from "./entetes";
 import {
   chaineDecimale,
+  chaineFacteur,
   decimalCellule,
+  facteurCellule,
   enMajuscules,
   fractionCellule,
   partFranceCellule,
@@ -141,8 +143,15 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   const cols = entete.colonnes;
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
-  const ref = (r: number, k: Colonne) =>
-    cols[k] === undefined ? undefined : celluleRef(sheet.name, r, cols[k] as number);
+  // celluleRef(sheet.name, r, col), its sheet-and-column part written once per column.
+  const prefixes = new Map<Colonne, string>();
+  const ref = (r: number, k: Colonne) => {
+    const col = cols[k];
+    if (col === undefined) return undefined;
+    let p = prefixes.get(k);
+    if (p === undefined) prefixes.set(k, (p = `${nomFeuilleRef(sheet.name)}!${colonneLettre(col)}`));
+    return p + (r + 1);
+  };
   // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
   // magnitudes stop the import naming their cell.
   const convention = conventionFeuille(sheet, cols, entete.ligne + 1);
@@ -260,6 +269,8 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   };
   let recap = false;
   const horsLignes: MontantHorsLignes[] = [];
+  /** The amount cell of each row as read, by row: conservation counts these readings, never parses twice. */
+  const lus: LectureMontant[] = [];
   /** A row skipped as a whole (summary, TVA…): its amount, if any, is listed with why. */
   const horsLigne = (
     r: number,
@@ -268,9 +279,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     motif: MontantHorsLignes["motif"],
     total?: boolean,
   ) => {
-    const lu = lireMontantCellule(cell(row, "montant"), convention);
+    const lu = lus[r] ?? lireMontantCellule(cell(row, "montant"), convention);
     if (lu.type === "montant")
-      horsLignes.push({ cellule: ref(r, "montant") as string, montant: eurosToCents(lu.valeur), libelle, motif });
+      horsLignes.push({ cellule: ref(r, "montant") as string, montant: lu.cents, libelle, motif });
     else nommer(lu, r, libelle, total);
   };
   const totauxEnTete: LigneTotalProducteur[] = [];
@@ -319,12 +330,13 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const titre = [code, libelle].filter(Boolean).join(" ") || textes.map((x) => x.t).join(" ");
     // "-" typed in the amount cell is the accountant's zero.
     const lm = lireMontantCellule(cell(row, "montant"), convention);
+    lus[r] = lm;
     const qq = quantiteCellule(cell(row, "quantite"), convention);
     const nn = quantiteCellule(cell(row, "nombre"), convention);
     const q = qq.valeur;
     const n = nn.valeur;
     const tauxPct = pourcentCellule(cell(row, "taux"));
-    const t = tauxPct ? undefined : decimalCellule(cell(row, "taux"), convention);
+    const t = tauxPct ? undefined : facteurCellule(cell(row, "taux"), convention);
     // An ambiguous text amount is read only when quantité × nombre × taux proves one of its readings.
     const montantLu = montantProuve(lm, q, n, t);
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
@@ -356,7 +368,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         tout: somme(0),
         lignesRun: idsCouverts(brutes.slice(bloc.debutRun)).length,
       };
-      const type = totalSansLibelle(eurosToCents(montantLu), cell(row, "montant")?.f, sommes);
+      const type = totalSansLibelle(montantLu, cell(row, "montant")?.f, sommes);
       if (type) {
         tt = { type };
         libelle = `${type === "total" ? "Total" : "Sous-total"} sans libellé (ligne ${r + 1})`;
@@ -378,7 +390,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       }
       if (montantLu !== undefined) {
         const couvre = (debut: number) => idsCouverts(brutes.slice(debut));
-        const montant = eurosToCents(montantLu);
+        const montant = montantLu;
         let lignesCouvertes = tt.type === "total" ? couvre(0) : couvre(bloc.debutRun);
         if (tt.type === "sous-total" && bloc.debutSection < bloc.debutRun) {
           const section = couvre(bloc.debutSection);
@@ -443,7 +455,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
           bloc.enteteTotal = {
             type: "sous-total",
             libelle: titre,
-            montant: eurosToCents(montantLu),
+            montant: montantLu,
             cellule: ref(r, "montant") as string,
             chapitre: ch,
             lignesCouvertes: [],
@@ -458,7 +470,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
 
     // A line: an amount read, or computable from its factors.
     const pct = tauxPct ?? (chapitreBasDeDevis(libelle) ? pourcentDansTexte(libelle) : undefined);
-    let montant: Cents | undefined = montantLu === undefined ? undefined : eurosToCents(montantLu);
+    let montant: Cents | undefined = montantLu;
     let montantCalcule = false;
     // A factor showing a date or an Excel error: the amount is never computed without it.
     const facteurIllisible = (["quantite", "nombre", "taux"] as const).find(
@@ -585,10 +597,10 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       id: `${sheet.name}!${r + 1}`,
       code: code || undefined,
       libelle: libelle || titre || "(sans libellé)",
-      quantite: q && chaineDecimale(q),
-      nombre: n && chaineDecimale(n),
+      quantite: q === undefined ? undefined : chaineFacteur(q),
+      nombre: n === undefined ? undefined : chaineFacteur(n),
       unite,
-      taux: t && chaineDecimale(t),
+      taux: t === undefined ? undefined : chaineFacteur(t),
       montant: montant ?? (0 as Cents),
       montantFormule: c?.f ? true : undefined,
       montantCalcule: montantCalcule || montant === undefined || undefined,
@@ -694,7 +706,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     horsLignes,
     totauxNonProuves,
   };
-  devis.conservation = calculerConservation(sheet, entete.ligne, cols.montant, devis, convention);
+  devis.conservation = calculerConservation(sheet, entete.ligne, cols.montant, devis, convention, lus);
   const nommee = (col: number, texte?: string): ColonneNommee => ({
     colonne: colonneLettre(col),
     cellule: celluleRef(sheet.name, entete.ligne, col),

@@ -23,6 +23,28 @@ export function decimalCellule(c: CellData | undefined, convention?: Convention)
   return a.type === "nombre" ? a.valeur : a.type === "ambigu" ? a.decimale : undefined;
 }
 
+/**
+ * A factor of a line (quantité, nombre, taux): a number cell's own number (no Decimal built for it: Decimal reads a
+ * number through its shortest writing, as `chaineFacteur` and `montantLigne` do), otherwise the Decimal read.
+ */
+export type Facteur = number | Decimal;
+
+/** decimalCellule, keeping a number cell's number as is. */
+export function facteurCellule(c: CellData | undefined, convention?: Convention): Facteur | undefined {
+  if (c && typeof c.v === "number" && !c.erreur) return Number.isFinite(c.v) ? c.v : undefined;
+  return decimalCellule(c, convention);
+}
+
+/** A number's shortest writing when plain (no exponent): what `new Decimal(n).toFixed()` gives. */
+const ECRITURE_SIMPLE = /^-?\d+(\.\d+)?$/;
+
+/** A factor as an exact plain decimal string ("0.62", "20"), as chaineDecimale. */
+export function chaineFacteur(f: Facteur): string {
+  if (typeof f !== "number") return f.toFixed();
+  const s = String(f);
+  return ECRITURE_SIMPLE.test(s) && !Object.is(f, -0) ? s : new Decimal(f).toFixed();
+}
+
 const QUANTITE_AVEC_UNITE = new RegExp(
   String.raw`^(\d+(?:[.,]\d+)?)\s*(j|jrs?|jours?|sem\.?|semaines?|h|heures?|mois|cachets?|` +
     String.raw`forfaits?|fft?|u|unites?|pers\.?|personnes?|x|days?|weeks?|hours?|nuits?|` +
@@ -33,9 +55,9 @@ const QUANTITE_AVEC_UNITE = new RegExp(
 export function quantiteCellule(
   c: CellData | undefined,
   convention?: Convention,
-): { valeur?: Decimal; unite?: string } {
-  const d = decimalCellule(c, convention);
-  if (d || !c || typeof c.v !== "string") return { valeur: d };
+): { valeur?: Facteur; unite?: string } {
+  const d = facteurCellule(c, convention);
+  if (d !== undefined || !c || typeof c.v !== "string") return { valeur: d };
   const m = QUANTITE_AVEC_UNITE.exec(normaliser(c.v));
   if (!m) return {};
   return { valeur: new Decimal(m[1].replace(",", ".")), unite: c.v.trim().slice(m[1].length).trim() };

@@ -7,7 +7,7 @@ import {
   type Cents,
   type Convention,
 } from "../money";
-import { MONTANT_MAX_CENTIMES } from "../money/cents";
+import { eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
 import { estFormatDate } from "../port/dates";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import type { CellData, SheetData } from "../port/workbook";
@@ -24,8 +24,9 @@ export type LectureMontant =
   | { type: "vide" }
   | {
       type: "montant";
-      valeur: Decimal;
-      /** A text with more than two decimals (« 0,125 »): `valeur` is exact, the line is rounded half-up. */
+      /** The amount in cents, rounded half-up (a number's or a text's exact value). */
+      cents: Cents;
+      /** A text with more than two decimals (« 0,125 »): the line is rounded half-up. */
       sousCentime?: boolean;
     }
   | { type: "ambigu"; texte: string; decimale: Cents; milliers: Cents }
@@ -95,16 +96,15 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   if (typeof c.v === "boolean") return { type: "texte", texte: c.v ? "VRAI" : "FAUX" };
   if (estDate(c)) return { type: "date", texte: dateLisible(c) };
   if (typeof c.v === "number")
-    return Number.isFinite(c.v) ? { type: "montant", valeur: new Decimal(c.v) } : { type: "texte", texte: String(c.v) };
-  if (/^\s*[-–—]\s*$/.test(c.v)) return { type: "montant", valeur: new Decimal(0) };
+    return Number.isFinite(c.v) ? { type: "montant", cents: eurosToCents(c.v) } : { type: "texte", texte: String(c.v) };
+  if (/^\s*[-–—]\s*$/.test(c.v)) return { type: "montant", cents: 0 as Cents };
   if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
   const a = analyserMontant(c.v, convention);
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };
   // Beyond ±2^51 cents: verifierGrandeurs has already refused the sheet, naming the cell.
   if (a.type === "invalide" || a.type === "hors-limite") return { type: "texte", texte: c.v };
   // The cents are the amount rounded half-up, as the import would round it.
-  const valeur = new Decimal(a.cents).dividedBy(100);
-  return a.sousCentime ? { type: "montant", valeur, sousCentime: true } : { type: "montant", valeur };
+  return a.sousCentime ? { type: "montant", cents: a.cents, sousCentime: true } : { type: "montant", cents: a.cents };
 }
 
 /** Beyond ±2^51 cents: a reference pasted as an amount. The CLI exits 2 naming the cell. */
@@ -165,15 +165,15 @@ export function verifierGrandeurs(sheet: SheetData, cols: Colonnes, debut: numbe
  */
 export function montantProuve(
   lm: LectureMontant,
-  q: Decimal | undefined,
-  n: Decimal | undefined,
-  t: Decimal | undefined,
-): Decimal | undefined {
-  if (lm.type === "montant") return lm.valeur;
+  q: Decimal.Value | undefined,
+  n: Decimal.Value | undefined,
+  t: Decimal.Value | undefined,
+): Cents | undefined {
+  if (lm.type === "montant") return lm.cents;
   if (lm.type !== "ambigu" || t === undefined || (q === undefined && n === undefined)) return undefined;
   const calcul = montantLigne(q ?? 1, n ?? 1, t);
   const lectures = [lm.decimale, lm.milliers].filter((c) => c === calcul);
-  return lectures.length === 1 ? new Decimal(lectures[0]).dividedBy(100) : undefined;
+  return lectures.length === 1 ? lectures[0] : undefined;
 }
 
 /**

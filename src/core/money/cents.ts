@@ -49,18 +49,36 @@ export function negCents(a: Cents): Cents {
   return cents(-a);
 }
 
-/** Euros (possibly a float from Excel) → cents, half-up (away from zero) to the cent. */
-/** A number's shortest decimal writing with at most two decimals (« 1234.5 », « -12 »): cents without rounding. */
-const AU_CENTIME = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+/**
+ * A plain decimal writing (« 1234.5 », « -12 », « 0.125 »): a number's shortest writing, which is what Decimal
+ * reads of it. Integer part up to 13 digits, so that the cents stay exact integers.
+ */
+const DECIMALE_SIMPLE = /^(-?)(\d{1,13})(?:\.(\d+))?$/;
 
+/**
+ * Euros written `s` → cents, half-up (away from zero), by the digits alone: what
+ * `new Decimal(s).times(100).toDecimalPlaces(0, ROUND_HALF_UP)` gives (tests/core/money/centsRapides.test.ts);
+ * undefined when `s` is not a plain decimal writing (exponent, sign « + », spaces…).
+ */
+export function centsDeDecimale(s: string): number | undefined {
+  const m = DECIMALE_SIMPLE.exec(s);
+  if (!m) return undefined;
+  const dec = m[3];
+  let c = Number(m[2]) * 100;
+  if (dec !== undefined) {
+    c += dec.length === 1 ? Number(dec) * 10 : Number(dec.slice(0, 2));
+    // The third decimal decides: 5 or more rounds the magnitude up, whatever follows.
+    if (dec.length > 2 && dec.charCodeAt(2) >= 53) c += 1;
+  }
+  return m[1] && c !== 0 ? -c : c;
+}
+
+/** Euros (possibly a float from Excel) → cents, half-up (away from zero) to the cent. */
 export function eurosToCents(euros: number | string | Decimal): Cents {
-  // Fast path for the common case, exact: Decimal reads a number through the same shortest writing.
-  if (typeof euros === "number") {
-    const m = AU_CENTIME.exec(String(euros));
-    if (m) {
-      const c = Number(m[2]) * 100 + (m[3] ? Number(m[3].padEnd(2, "0")) : 0);
-      return cents(m[1] && c !== 0 ? -c : c);
-    }
+  // Fast path, exact: Decimal reads a number through its shortest writing, and a string as written.
+  if (typeof euros !== "object") {
+    const c = centsDeDecimale(typeof euros === "number" ? String(euros) : euros);
+    if (c !== undefined) return cents(c);
   }
   const d = new Decimal(euros);
   return cents(d.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());

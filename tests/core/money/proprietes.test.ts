@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import Decimal from "decimal.js";
-import { cents, eurosToCents, sumCents, type Cents } from "../../../src/core/money/cents";
+import { cents, centsDeDecimale, eurosToCents, sumCents, type Cents } from "../../../src/core/money/cents";
 import { formatMontantFr } from "../../../src/core/money/format";
 import { parseMontant } from "../../../src/core/money/parse";
 import { calculerTotaux } from "../../../src/core/devis/totaux";
@@ -106,4 +106,45 @@ test("eurosToCents(nombre) : le chemin rapide donne exactement l'arrondi demi-ha
   expect([eurosToCents(1.005), eurosToCents(-2.5), eurosToCents(0.1 + 0.2), eurosToCents(-0)]).toEqual([
     101, -250, 30, 0,
   ]);
+});
+
+test("eurosToCents(texte décimal) : le chemin rapide (chiffres seuls) donne l'arrondi demi-haut de decimal.js", () => {
+  const parDecimal = (s: string) => new Decimal(s).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  // Integer part, up to six decimals ending often in 5 (the half-cent ties .005, .0050, .00500…), either sign.
+  const arbTexte = fc
+    .tuple(
+      fc.boolean(),
+      fc.bigInt({ min: 0n, max: 10n ** 13n - 1n }),
+      fc.oneof(
+        fc.constant(""),
+        fc.stringMatching(/^[0-9]{1,6}$/),
+        fc.stringMatching(/^[0-9]{2}5[0]{0,3}$/),
+        fc.stringMatching(/^[0-9]{2}4[9]{1,3}$/),
+      ),
+    )
+    .map(([neg, ent, dec]) => `${neg ? "-" : ""}${ent}${dec ? `.${dec}` : ""}`);
+  fc.assert(
+    fc.property(arbTexte, (s) => {
+      expect(centsDeDecimale(s)).toBeDefined();
+      expect(eurosToCents(s) + 0).toBe(parDecimal(s) + 0);
+    }),
+    { numRuns: 20000 },
+  );
+  // Numbers with three decimals or more (the sub-cent amounts), their shortest writing being what Decimal reads.
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.integer({ min: -9e14, max: 9e14 }).map((c) => c / 1000 + 0.0005),
+        fc.integer({ min: -9e11, max: 9e11 }).map((c) => (c * 10 + 5) / 1000),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      ),
+      (x) => expect(eurosToCents(x) + 0).toBe(parDecimal(String(x)) + 0),
+    ),
+    { numRuns: 20000 },
+  );
+  expect(["1.005", "-1.005", "0.125", "-0.125", "2.675", "-0.004", "0.0049999", "12"].map(centsDeDecimale)).toEqual([
+    101, -101, 13, -13, 268, 0, 0, 1200,
+  ]);
+  // Not a plain decimal writing: left to decimal.js.
+  expect(["1e-7", "+5", " 5", "5.", ".5", "12345678901234.5"].map(centsDeDecimale)).toEqual(Array(6).fill(undefined));
 });
