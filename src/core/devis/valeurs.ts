@@ -22,17 +22,39 @@ import type { Colonne, Colonnes } from "./entetes";
  */
 export type LectureMontant =
   | { type: "vide" }
-  | {
-      type: "montant";
-      /** The amount in cents, rounded half-up (a number's or a text's exact value). */
-      cents: Cents;
-      /** A text with more than two decimals (« 0,125 »): the line is rounded half-up. */
-      sousCentime?: boolean;
-    }
+  | MontantLu
   | { type: "ambigu"; texte: string; decimale: Cents; milliers: Cents }
   | { type: "erreur"; texte: string }
   | { type: "date"; texte: string }
   | { type: "texte"; texte: string };
+
+/**
+ * An amount read from a number cell (its number) or a text (its cents, rounded half-up). Neither the cents of a
+ * number nor a Decimal are computed until asked: the import reads the cents of every line, a check may need the
+ * exact value of a few cells (HT + TVA = TTC).
+ */
+export class MontantLu {
+  readonly type = "montant";
+  private centimes: Cents | undefined;
+  constructor(
+    private readonly nombre: number | undefined,
+    centimes?: Cents,
+    /** A text with more than two decimals (« 0,125 »): the line is rounded half-up. */
+    readonly sousCentime?: true,
+  ) {
+    this.centimes = centimes;
+  }
+
+  /** The amount in cents, half-up; throws MontantHorsLimiteError beyond ±2^51 cents. */
+  get cents(): Cents {
+    return (this.centimes ??= eurosToCents(this.nombre as number));
+  }
+
+  /** The exact value: a number cell's own number, a text's amount rounded to the cent. */
+  get valeur(): Decimal {
+    return this.nombre !== undefined ? new Decimal(this.nombre) : new Decimal(this.cents).dividedBy(100);
+  }
+}
 
 /** The numeric columns whose text cells tell the sheet's decimal convention. */
 const COLONNES_NUMERIQUES: readonly Colonne[] = [
@@ -95,16 +117,15 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   if (c.erreur) return { type: "erreur", texte: String(c.v) };
   if (typeof c.v === "boolean") return { type: "texte", texte: c.v ? "VRAI" : "FAUX" };
   if (estDate(c)) return { type: "date", texte: dateLisible(c) };
-  if (typeof c.v === "number")
-    return Number.isFinite(c.v) ? { type: "montant", cents: eurosToCents(c.v) } : { type: "texte", texte: String(c.v) };
-  if (/^\s*[-–—]\s*$/.test(c.v)) return { type: "montant", cents: 0 as Cents };
+  if (typeof c.v === "number") return Number.isFinite(c.v) ? new MontantLu(c.v) : { type: "texte", texte: String(c.v) };
+  if (/^\s*[-–—]\s*$/.test(c.v)) return new MontantLu(undefined, 0 as Cents);
   if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
   const a = analyserMontant(c.v, convention);
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };
   // Beyond ±2^51 cents: verifierGrandeurs has already refused the sheet, naming the cell.
   if (a.type === "invalide" || a.type === "hors-limite") return { type: "texte", texte: c.v };
   // The cents are the amount rounded half-up, as the import would round it.
-  return a.sousCentime ? { type: "montant", cents: a.cents, sousCentime: true } : { type: "montant", cents: a.cents };
+  return new MontantLu(undefined, a.cents, a.sousCentime ? true : undefined);
 }
 
 /** Beyond ±2^51 cents: a reference pasted as an amount. The CLI exits 2 naming the cell. */
