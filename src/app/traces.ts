@@ -1,6 +1,6 @@
 import { tablesRegles } from "../core/regles/audit";
 import { aVerifier } from "../core/regles/table";
-import { valeurFr, type RegleTrace, type Trace } from "../core/traces/trace";
+import { chercherTrace, valeurFr, type RegleTrace, type Trace } from "../core/traces/trace";
 
 /**
  * « D'où vient ce chiffre ? » as the pane shows it: the core trace with its value in French and, for a rule, the
@@ -63,11 +63,4 @@ export function traceAffichee(t: Trace): TraceAffichee {
 }
 
 /** The first node of the tree (depth first) that `trouve` accepts. */
-export function sousTrace(t: Trace, trouve: (x: Trace) => boolean): Trace | undefined {
-  if (trouve(t)) return t;
-  for (const e of t.entrees ?? []) {
-    const x = sousTrace(e, trouve);
-    if (x) return x;
-  }
-  return undefined;
-}
+export const sousTrace = chercherTrace;

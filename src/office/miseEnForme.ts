@@ -26,8 +26,8 @@ function plageRef(ctx: Excel.RequestContext, ws: Excel.Worksheet, ref: string): 
 export const FORMATS_PAR_SYNC = 500;
 
 /**
- * Queues everything but the cell values (formats, tables, validations, charts…). Syncs only between
- * chunks of FORMATS_PAR_SYNC range formats; the caller syncs the rest.
+ * Queues everything but the cell values (formats, tables, validations, charts, notes when the host has ExcelApi 1.18…).
+ * Syncs only between chunks of FORMATS_PAR_SYNC range formats or notes; the caller syncs the rest.
  */
 export async function appliquerMiseEnForme(
   ctx: Excel.RequestContext,
@@ -95,6 +95,12 @@ export async function appliquerMiseEnForme(
     else if (columns > 0) ws.freezePanes.freezeColumns(columns);
   }
   if (spec.tabColor) ws.tabColor = spec.tabColor;
+  if (spec.notes?.length && apiExcel("1.18"))
+    for (const note of spec.notes) {
+      if (++n % FORMATS_PAR_SYNC === 0) await ctx.sync();
+      // A note's content is plain text: « = Σ … » stays text.
+      ws.notes.add(ws.getRange(sansFeuille(note.cell)), note.text);
+    }
   if (spec.print && apiExcel("1.9")) {
     const p = spec.print;
     ws.pageLayout.paperSize = "A4";

@@ -205,9 +205,13 @@ async function feuillePropre(
   const ws = ctx.workbook.worksheets.getItem(existante);
   ws.tables.load("items/name");
   ws.charts.load("items/name");
+  // The previous run's notes go with its cells (clear() is not documented to remove them): none is stacked.
+  const notes = apiExcel("1.18") ? ws.notes : undefined;
+  notes?.load("items/content");
   await ctx.sync();
   ws.tables.items.forEach((t) => t.delete());
   ws.charts.items.forEach((c) => c.delete());
+  notes?.items.forEach((x) => x.delete());
   const tout = ws.getRange();
   if (apiExcel("1.6")) tout.conditionalFormats.clearAll();
   if (apiExcel("1.8")) tout.dataValidation.clear();

@@ -123,6 +123,8 @@ export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): TotauxTab
     };
   }
   if (spec.hidden) ws.state = "hidden";
+  // Notes are plain text (ExcelJS writes a string note as the comment's text run, never as a formula).
+  for (const n of spec.notes ?? []) ws.getCell(n.cell).note = n.text;
   return totaux;
 }
 

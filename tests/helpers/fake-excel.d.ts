@@ -58,6 +58,8 @@ export interface FeuilleFausse {
   pageLayout: Record<string, unknown>;
   largeurs: Record<string, number>;
   mises: Record<string, Record<string, unknown>>;
+  /** Notes by cell address (Worksheet.notes, ExcelApi 1.18). */
+  notes: Record<string, string>;
   colonnesMasquees: number[];
 }
 export interface EtatExcel {

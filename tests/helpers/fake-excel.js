@@ -23,7 +23,7 @@
  *
  * Reading back: Excel.__etat() → { feuilles: [{ name, position, visibility, tabColor, valeurs (values
  * matrix from A1), formules, formats, tables, validations, conditionalFormats, charts, merges, freeze,
- * pageLayout, largeurs, colonnesMasquees, mises: {A1: {bold, fill…}} }], syncs: [{ octets, reponse, ops }],
+ * pageLayout, largeurs, colonnesMasquees, mises: {A1: {bold, fill…}}, notes: {H45: "texte"} }], syncs: [{ octets, reponse, ops }],
  * selection, active }. octets = request bytes, reponse = bytes of the loaded properties returned by that
  * sync; ops names each call, a load as "load <properties>".
  * Excel.__charger(fixture) resets the workbook.
@@ -131,6 +131,7 @@
         largeurs: {},
         masquees: {},
         mises: {},
+        notes: [],
       };
     }
     function charger(fx) {
@@ -465,6 +466,7 @@
       };
       this.tables = new Tables(ctx, f);
       this.charts = new Graphiques(ctx, f, id);
+      this.notes = new Notes(ctx, f);
       this.freezePanes = {
         freezeRows: function (n) {
           ctx._appel("freezeRows");
@@ -579,6 +581,66 @@
         return table(t);
       };
       void coll;
+    }
+
+    /*
+     * Worksheet.notes (ExcelApi 1.18): add(cell, content), items (load) with content and delete(). Like Excel, range
+     * clear() leaves notes in place. A second note on one cell is refused, so a note stacked by a re-run fails loudly.
+     */
+    function Notes(ctx, f) {
+      chargeable(
+        ctx,
+        this,
+        function () {
+          return {
+            items: f().notes.map(function (n) {
+              return note(n);
+            }),
+          };
+        },
+        ["items"],
+      );
+      function note(n) {
+        var o = {
+          delete: function () {
+            ctx._appel("note.delete");
+            var l = f().notes;
+            if (l.indexOf(n) >= 0) l.splice(l.indexOf(n), 1);
+          },
+          load: function () {
+            return o;
+          },
+        };
+        Object.defineProperty(o, "content", {
+          enumerable: true,
+          get: function () {
+            return n.content;
+          },
+          set: function (v) {
+            ctx._appel("note.content", v);
+            n.content = v;
+          },
+        });
+        return o;
+      }
+      this.add = function (cellule, contenu) {
+        ctx._appel("notes.add", contenu);
+        var p = parsePlage(typeof cellule === "string" ? cellule : cellule._adresse());
+        if (p.feuille !== undefined && trouver(p.feuille) !== f())
+          throw erreur("InvalidArgument", "La cellule d'une note est sur une autre feuille");
+        if (p.h !== 1 || p.w !== 1) throw erreur("InvalidArgument", "Une note se pose sur une seule cellule");
+        if (typeof contenu !== "string") throw erreur("InvalidArgument", "Le contenu d'une note est un texte");
+        var a = adresse(p.r, p.c);
+        if (
+          f().notes.some(function (x) {
+            return x.cell === a;
+          })
+        )
+          throw erreur("InvalidOperation", "La cellule " + a + " a déjà une note");
+        var n = { cell: a, content: contenu };
+        f().notes.push(n);
+        return note(n);
+      };
     }
 
     function Graphiques(ctx, f, idFeuille) {
@@ -1186,6 +1248,10 @@
             pageLayout: x.pageLayout,
             largeurs: x.largeurs,
             mises: x.mises,
+            notes: x.notes.reduce(function (o, n) {
+              o[n.cell] = n.content;
+              return o;
+            }, {}),
             colonnesMasquees: Object.keys(x.masquees)
               .map(Number)
               .sort(function (a, b) {

@@ -1,4 +1,4 @@
-import { tracesEcarts, tracesEcartsChapitres, type TracePoste } from "../../core/traces/ecarts";
+import { traceEcartsTotal, tracesEcarts, tracesEcartsChapitres, type TracePoste } from "../../core/traces/ecarts";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import type { ResultatFec } from "../../core/comptabilite/fec";
 import {
@@ -141,7 +141,13 @@ export async function ecarts(
   wb: WorkbookPort,
   args: OptionsEcarts,
   ecrire: boolean,
-): Promise<ResultatRapprochementVue & { traces?: Record<string, TracePoste>; explications?: ExplicationsEcarts }> {
+): Promise<
+  ResultatRapprochementVue & {
+    traces?: Record<string, TracePoste>;
+    explications?: ExplicationsEcarts;
+    explicationTotal?: ExplicationTotalEcarts;
+  }
+> {
   // Edited in the pane or read from a CSV: checked like the sheet it will be written to.
   const correspondances = args.correspondances && validerCorrespondances(args.correspondances);
   if (ecrire) {
@@ -161,15 +167,23 @@ export async function ecarts(
 /** « D'où vient ce chiffre ? » of the pane's Écarts table: each chapter's réalisé and écart, by chapter code. */
 export type ExplicationsEcarts = Record<string, { realise: TraceAffichee; ecart: TraceAffichee }>;
 
+/** The same for the table's total row: réalisé total and écart total, down to the chapters. */
+export type ExplicationTotalEcarts = { realise: TraceAffichee; ecart: TraceAffichee };
+
 function explications(
   rapport: RapportEcarts,
   postes: Record<string, TracePoste>,
   devis: Devis,
-): { explications: ExplicationsEcarts } {
+): { explications: ExplicationsEcarts; explicationTotal: ExplicationTotalEcarts } {
   const out: ExplicationsEcarts = {};
-  for (const [code, t] of Object.entries(tracesEcartsChapitres(rapport, postes, devis)))
+  const chapitres = tracesEcartsChapitres(rapport, postes, devis);
+  for (const [code, t] of Object.entries(chapitres))
     out[code] = { realise: traceAffichee(t.realise), ecart: traceAffichee(t.ecart) };
-  return { explications: out };
+  const total = traceEcartsTotal(rapport, chapitres);
+  return {
+    explications: out,
+    explicationTotal: { realise: traceAffichee(total.realise), ecart: traceAffichee(total.ecart) },
+  };
 }
 
 /**
@@ -263,7 +277,7 @@ export const commandesEcarts = {
   async apercuEcarts(
     wb: WorkbookPort,
     args: { fec: ResultatFec; lignes?: Correspondance[]; explique?: boolean },
-  ): Promise<ApercuEcartsVue & { explications?: ExplicationsEcarts }> {
+  ): Promise<ApercuEcartsVue & { explications?: ExplicationsEcarts; explicationTotal?: ExplicationTotalEcarts }> {
     let lignes: Correspondance[] | undefined = args.lignes;
     if (!lignes) {
       const t: TableCorrespondances = await commandesEcarts.lireCorrespondances(wb, {});
@@ -281,7 +295,9 @@ export const commandesEcarts = {
   async rapprocherGrandLivre(
     wb: WorkbookPort,
     args: OptionsEcarts,
-  ): Promise<ResultatRapprochementVue & { explications?: ExplicationsEcarts }> {
+  ): Promise<
+    ResultatRapprochementVue & { explications?: ExplicationsEcarts; explicationTotal?: ExplicationTotalEcarts }
+  > {
     const { traces: _traces, ...r } = await ecarts(wb, args, true);
     return r;
   },

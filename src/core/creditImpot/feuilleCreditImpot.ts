@@ -1,5 +1,8 @@
 import { multiplyCents, centsToEuros, FORMAT_EXCEL } from "../money";
-import type { CellSpec, RangeFormat, SheetSpec } from "../port/workbook";
+import type { CellSpec, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
+import { traceCreditImpot } from "../traces/creditImpot";
+import { noteDeTrace } from "../traces/note";
+import { chercherTrace, type Trace } from "../traces/trace";
 import type { Source } from "../regles/table";
 import { adresse } from "../util/adresse";
 import { CHECKLIST_AGREMENT } from "./agrement";
@@ -74,6 +77,20 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   });
   formats.push({ range: `${a(iCredit, 0)}:${a(iCredit, 1)}`, bold: true, borderTop: true });
   for (const i of [iBaseChap, iDeduc, iBase, iAvant, ...iPlafonds, iCredit]) montant(i);
+  // « D'où vient ce chiffre ? » as notes on the computed cells, from the credit's trace.
+  const trace = traceCreditImpot(r);
+  const notes: NoteSpec[] = [];
+  const annoter = (cell: string, t: Trace | undefined, formule?: string) => {
+    if (t) notes.push({ cell, text: noteDeTrace(t, formule) });
+  };
+  const nomme = (libelle: string) => chercherTrace(trace, (x) => x.libelle === libelle);
+  annoter(
+    a(iBase, 1),
+    chercherTrace(trace, (x) => x.libelle.startsWith("Base du crédit")),
+  );
+  annoter(a(iAvant, 1), nomme("Crédit avant plafonds"));
+  r.plafonds.forEach((p, k) => annoter(a(iPlafonds[k], 1), nomme(`Plafond : ${p.nom}`)));
+  annoter(a(iCredit, 1), trace);
   if (r.dureeMinutes !== undefined) ligne("Durée (minutes)", r.dureeMinutes);
   if (r.coutMinute !== undefined)
     montant(ligne("Coût par minute (hors frais généraux et imprévus)", euros(r.coutMinute)));
@@ -101,6 +118,11 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
       formula: `SUMIF(${colL(3)},${a(rows.length, 0)},${colL(7)})`,
       result: euros(b.base),
     });
+    annoter(
+      a(i, 3),
+      nomme(`Chapitre ${b.code} ${b.libelle}`),
+      `Σ bases retenues (colonne H) des lignes du chapitre ${b.code} dans « Détail par ligne du devis » ci-dessous`,
+    );
     montant(i, 2);
     montant(i, 3);
   });
@@ -119,6 +141,11 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   montant(iTotChap, 2);
   montant(iTotChap, 3);
   formats.push({ range: `${a(iTotChap, 0)}:${a(iTotChap, 3)}`, bold: true, borderTop: true });
+  annoter(
+    a(iTotChap, 3),
+    nomme("Dépenses éligibles en France") ?? chercherTrace(trace, (x) => x.libelle.startsWith("Base du crédit")),
+    `Σ ${a(iChap0, 3)} à ${a(iChap0 + nChap - 1, 3)} ci-dessus`,
+  );
   rows[iBaseChap][1] = { formula: a(iTotChap, 3), result: (rows[iTotChap][3] as { result: number }).result };
 
   section("Conditions d'éligibilité");
@@ -243,5 +270,6 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     conditionalFormats: [{ range: a(iCond, 1), formula: `${a(iCond, 1)}="non"`, fill: "#F8CBAD", bold: true }],
     freeze: { rows: 1 },
     tabColor: "#2E75B6",
+    notes,
   };
 }

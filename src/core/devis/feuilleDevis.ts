@@ -1,7 +1,9 @@
 import Decimal from "decimal.js";
 import { centsToEuros, montantLigne, multiplyCents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
-import type { CellSpec, SheetSpec } from "../port/workbook";
+import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
+import { tracesDevis } from "../traces/devis";
+import { noteDeTrace } from "../traces/note";
 import { adresse, colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
 import type { Constat } from "../controles/constat";
 import { CATEGORIES_LIGNE, type CodeChapitre, type Devis, type LigneDevis } from "./model";
@@ -134,9 +136,14 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
   rows.push([null, null, "Totaux par chapitre"]);
   formats.push({ range: `C${rows.length}`, bold: true });
   const ligneChapitre = new Map<CodeChapitre, number>();
+  // « D'où vient ce chiffre ? » on each total: the lines it adds up (rows of this sheet) and the cells they were read from.
+  const traces = tracesDevis(devis);
+  const notes: NoteSpec[] = [];
   const ajouterChapitre = (code: CodeChapitre) => {
     const ch = devis.chapitres.find((c) => c.code === code);
     if (!ch) return;
+    const t = traces.chapitres[code];
+    if (t) notes.push({ cell: `${H}${rows.length + 1}`, text: noteDeTrace(t, sommeLignes(lignes, code, premiere)) });
     ligneChapitre.set(code, rows.length);
     rows.push([
       code,
@@ -169,6 +176,14 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
       : 0,
   ]);
   formats.push({ range: `A${ligneHorsFrais + 1}:M${ligneHorsFrais + 1}`, bold: true, borderTop: true });
+  if (rangs.length)
+    notes.push({
+      cell: `${H}${ligneHorsFrais + 1}`,
+      text: noteDeTrace(
+        traces.totalHorsFrais,
+        `Σ totaux des chapitres 1 à 9 (${H}${rangs[0] + 1} à ${H}${rangs[rangs.length - 1] + 1} ci-dessus)`,
+      ),
+    });
   CHAPITRES_HORS_TOTAL.forEach(ajouterChapitre);
   const ligneTotal = rows.length;
   const basDeDevis = CHAPITRES_HORS_TOTAL.map((c) => ligneChapitre.get(c)).filter((x): x is number => x !== undefined);
@@ -186,6 +201,7 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
     },
   ]);
   formats.push({ range: `A${ligneTotal + 1}:M${ligneTotal + 1}`, bold: true, borderTop: true, fill: "#DDEBF7" });
+  notes.push({ cell: `${H}${ligneTotal + 1}`, text: noteDeTrace(traces.total) });
 
   const fin = Math.max(derniere, premiere) + 1; // Excel row of the last table row
   const spec: SheetSpec = {
@@ -230,8 +246,21 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
     freeze: { rows: LIGNE_ENTETE + 1 },
     tabColor: "#2F5597",
     print: { landscape: true, repeatRows: LIGNE_ENTETE + 1, fitToWidth: true },
+    notes,
   };
   return { spec, ligneChapitre, ligneHorsFrais, ligneTotal };
+}
+
+/** « Σ lignes 12 à 40 du chapitre 3 » (Excel rows of this sheet: the lines are in chapter order, so contiguous). */
+function sommeLignes(lignes: LigneDevis[], code: CodeChapitre, premiere: number): string | undefined {
+  const debut = lignes.findIndex((l) => l.chapitre === code);
+  if (debut < 0) return undefined;
+  let fin = debut;
+  while (fin + 1 < lignes.length && lignes[fin + 1].chapitre === code) fin++;
+  const [a, b] = [premiere + debut + 1, premiere + fin + 1];
+  const n = fin - debut + 1;
+  const quelles = a === b ? `Σ ligne ${a}` : `Σ lignes ${a} à ${b}`;
+  return `${quelles} du chapitre ${code} (colonne ${H} de cette feuille ; ${n} ligne${n > 1 ? "s" : ""})`;
 }
 
 /** Live formula when the producer's amount is exactly what the formula gives; otherwise the amount read (flagged in Contrôles). */

@@ -1,10 +1,13 @@
 import { centsToEuros, type Cents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
-import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec } from "../port/workbook";
+import type { CellSpec, ConditionalFormat, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
+import { valeurFr, type Trace } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLivre";
 import type { LigneEcart, RapportEcarts } from "./calcul";
+import type { TraceChapitreEcart, TracePoste } from "../traces/ecarts";
+import { noteDeTrace } from "../traces/note";
 
 export const FEUILLE_ECARTS = "Écarts";
 export const ENTETES_ECARTS = [
@@ -26,11 +29,32 @@ export const ENTETES_ECARTS = [
 /** First chapter row (1-based); rows 1–4 hold the title, thresholds and the class-6 check. */
 export const PREMIERE_LIGNE_CHAPITRES = 6;
 
+/** « D'où vient ce chiffre ? » of the sheet's figures, written as notes on the réalisé and écart cells. */
+export interface TracesFeuilleEcarts {
+  postes: Record<string, TracePoste>;
+  chapitres: Record<string, TraceChapitreEcart>;
+  total?: TraceChapitreEcart;
+}
+
 export interface PlanEcarts {
   spec: SheetSpec;
   /** Excel row of each chapter (1-based) — Coût définitif refers to them. */
   lignesChapitres: Map<string, number>;
   ligneTotal: number;
+}
+
+/** The accounts under a réalisé (« Comptes : 641100 Salaires 8 000,00 € ; … »), when its inputs are not already them. */
+function comptes(t: Trace): string[] {
+  if ((t.entrees ?? []).every((x) => x.libelle.startsWith("Compte "))) return [];
+  const vus: Trace[] = [];
+  const chercher = (x: Trace) => {
+    if (x.libelle.startsWith("Compte ")) vus.push(x);
+    else (x.entrees ?? []).forEach(chercher);
+  };
+  chercher(t);
+  if (!vus.length) return [];
+  const liste = vus.slice(0, 8).map((x) => `${x.libelle.slice("Compte ".length)} ${valeurFr(x)}`);
+  return [`Comptes : ${liste.join(" ; ")}${vus.length > 8 ? ` … et ${vus.length - 8} autres` : ""}`];
 }
 
 const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToEuros(c));
@@ -39,12 +63,14 @@ const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToE
  * The « Écarts » sheet: chapters block (charted), total, then one row per poste, then the unmapped class-6
  * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart
  * (réalisé − budget, as in the pane, the CLI and Coût définitif), then écart estimé (estimation finale − budget),
- * its % and the alert, which follows from the editable thresholds in B2 and D2.
+ * its % and the alert, which follows from the editable thresholds in B2 and D2. With `traces`, the réalisé and écart
+ * cells of chapters, total and postes carry a note saying where the figure comes from.
  */
 export function feuilleEcarts(
   r: RapportEcarts,
   gl: { nom: string; blocs: BlocsGrandLivre },
   nom = FEUILLE_ECARTS,
+  traces?: TracesFeuilleEcarts,
 ): PlanEcarts {
   const g = nomFeuilleRef(gl.nom);
   const n = gl.blocs.derniere;
@@ -53,6 +79,12 @@ export function feuilleEcarts(
     `SUMIFS(${col("J")},${col(critCol)},${crit})-SUMIFS(${col("K")},${col(critCol)},${crit})`;
   const rows: CellSpec[][] = [];
   const formats: RangeFormat[] = [];
+  const notes: NoteSpec[] = [];
+  const annoter = (row: number, t: { realise: Trace; ecart: Trace } | undefined, ou: string) => {
+    if (!t) return;
+    notes.push({ cell: `G${row}`, text: noteDeTrace(t.realise, `${t.realise.formule} ; ${ou}`, comptes(t.realise)) });
+    notes.push({ cell: `J${row}`, text: noteDeTrace(t.ecart) });
+  };
   rows.push(["Écarts budget / réalisé (Grand livre)"]);
   rows.push([
     "Seuil d'alerte (%)",
@@ -133,6 +165,7 @@ export function feuilleEcarts(
     if (x.engage === undefined)
       cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(engageLignes as Cents) };
     rows.push(cells);
+    annoter(row, traces?.chapitres[x.code], `lignes de « ${gl.nom} » dont la colonne N vaut ${x.code}`);
   });
   const somme = (c: string) => ({ formula: `SUM(${c}${premier}:${c}${total - 1})` });
   rows.push([
@@ -153,6 +186,7 @@ export function feuilleEcarts(
     },
   ]);
   formats.push({ range: `A${total}:N${total}`, bold: true, borderTop: true });
+  annoter(total, traces?.total, `G${premier} à G${total - 1} ci-dessus`);
   rows.push([]);
   rows.push([
     "Détail par poste (le reste à engager d'un chapitre est sa propre estimation : les lignes ne s'y additionnent pas)",
@@ -166,6 +200,7 @@ export function feuilleEcarts(
     const cells = suite(x, row, realise, x.sansCode ? null : lien(gl.blocs.postes.get(x.code), x));
     cells[3] = centsToEuros(x.budget);
     rows.push(cells);
+    if (!x.sansCode) annoter(row, traces?.postes[x.code], `lignes de « ${gl.nom} » dont la colonne M vaut ${x.code}`);
   });
   const apres = premierDetail + r.lignes.length + 1;
   rows.push([]);
@@ -227,6 +262,7 @@ export function feuilleEcarts(
         : [],
       tabColor: "#C00000",
       print: { landscape: true, repeatRows: premier - 1, fitToWidth: true },
+      ...(notes.length ? { notes } : {}),
     },
     lignesChapitres,
     ligneTotal: total,

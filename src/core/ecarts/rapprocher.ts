@@ -29,7 +29,8 @@ import {
   type SaisiesEcarts,
   type Seuils,
 } from "./calcul";
-import { FEUILLE_ECARTS, feuilleEcarts } from "./feuilleEcarts";
+import { FEUILLE_ECARTS, feuilleEcarts, type TracesFeuilleEcarts } from "./feuilleEcarts";
+import { traceEcartsTotal, tracesEcarts, tracesEcartsChapitres } from "../traces/ecarts";
 import { FEUILLE_COUT_DEFINITIF, feuilleCoutDefinitif } from "./coutDefinitif";
 
 export interface OptionsRapprocher {
@@ -113,7 +114,12 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
   });
   const nomGl = choisirNomFeuille(FEUILLE_GRAND_LIVRE, existantes, prodbook);
   const gl = feuilleGrandLivre(lignesGl, (c, p) => rangs.get(`${c}\u0000${p}`) ?? 1e9, nomGl);
-  const ecarts = feuilleEcarts(rapport, { nom: nomGl, blocs: gl.blocs }, nomEcarts);
+  const ecarts = feuilleEcarts(
+    rapport,
+    { nom: nomGl, blocs: gl.blocs },
+    nomEcarts,
+    tracesPourNotes(rapport, devis, opts.fec, correspondances),
+  );
   const cout = feuilleCoutDefinitif(
     rapport,
     devis,
@@ -123,6 +129,22 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
   const specs = [gl.spec, feuilleCorrespondances(correspondances, nomCorr), ecarts.spec, cout];
   await wb.writeSheets(specs, opts.onProgress);
   return { rapport, devis, correspondances, feuilles: specs.map((s) => s.name) };
+}
+
+/**
+ * The traces written as notes on the Écarts sheet. Without analytical sections an account maps to one poste whatever
+ * the line, so the accounts' totals stand for the lines (a million-line ledger is not walked a second time).
+ */
+function tracesPourNotes(
+  rapport: RapportEcarts,
+  devis: Devis,
+  fec: ResultatFec,
+  correspondances: TableCorrespondances,
+): TracesFeuilleEcarts {
+  const avecSections = fec.lignes?.some((l) => l.section) === true;
+  const postes = tracesEcarts(rapport, devis, avecSections ? fec : { ...fec, lignes: undefined }, correspondances);
+  const chapitres = tracesEcartsChapitres(rapport, postes, devis);
+  return { postes, chapitres, total: traceEcartsTotal(rapport, chapitres) };
 }
 
 async function devisDuClasseur(wb: WorkbookPort, noms: string[]): Promise<Devis> {

@@ -1,6 +1,8 @@
 import Decimal from "decimal.js";
 import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr } from "../money";
-import type { CellSpec, SheetSpec } from "../port/workbook";
+import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
+import { noteDeTrace } from "../traces/note";
+import { tracesFinancement } from "../traces/financement";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
 import { categorie, categoriesEnVigueur } from "./categories";
 import type { AnalyseFinancement } from "./evaluer";
@@ -185,6 +187,22 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ],
   ];
   rows.push(...synthese);
+  // « D'où vient ce chiffre ? » as notes on the computed cells, from the plan's traces.
+  const traces = tracesFinancement(a);
+  const colonneF = `Σ colonne F, lignes ${d} à ${e} (${sources.length} source${sources.length > 1 ? "s" : ""})`;
+  const notes: NoteSpec[] = [
+    { cell: `F${ligneTotal}`, text: noteDeTrace(traces.total, colonneF) },
+    { cell: `B${L(2)}`, text: noteDeTrace(traces.total, colonneF) },
+    ...(traces.resteAFinancer ? [{ cell: `B${L(3)}`, text: noteDeTrace(traces.resteAFinancer) }] : []),
+    {
+      cell: `B${L(6)}`,
+      text: noteDeTrace(
+        traces.aidesPubliques,
+        `Σ colonne F des sources françaises dont « Aide publique » (colonne H) vaut ${OUI}`,
+      ),
+    },
+    ...(traces.intensite ? [{ cell: `B${L(8)}`, text: noteDeTrace(traces.intensite) }] : []),
+  ];
   rows.push([]);
   const lc = rows.length + 1; // header of the by-category block
   rows.push(["Catégorie", "Montant", "% du total", "Aide publique"]);
@@ -299,6 +317,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     freeze: { rows: LIGNE_ENTETE },
     print: { landscape: true, repeatRows: LIGNE_ENTETE, fitToWidth: true },
     tabColor: "#2E75B6",
+    notes,
   };
 }
 

@@ -107,6 +107,16 @@ export interface BulkRows {
   rows(): Iterable<CellSpec[]>;
 }
 
+/**
+ * An Excel note (the plain « note », not a threaded comment) on one cell: where a computed figure comes from, for a
+ * reader without the add-in. Always plain text: a text starting with « = » is never a formula.
+ */
+export interface NoteSpec {
+  /** A1 address on the same sheet, e.g. "H45". */
+  cell: string;
+  text: string;
+}
+
 export interface SheetSpec {
   name: string;
   /** rows[r][c] from A1. */
@@ -127,6 +137,11 @@ export interface SheetSpec {
   print?: { landscape?: boolean; repeatRows?: number; fitToWidth?: boolean };
   /** Hidden sheets (lists for validations). */
   hidden?: boolean;
+  /**
+   * Notes on computed cells (at most one per cell). They belong to the sheet: replacing it replaces its notes, so a
+   * re-run never stacks them. An adapter whose host has no notes (Office before ExcelApi 1.18) writes none.
+   */
+  notes?: NoteSpec[];
 }
 
 export interface WorkbookPort {

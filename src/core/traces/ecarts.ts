@@ -187,3 +187,40 @@ export function tracesEcartsChapitres(
   }
   return out;
 }
+
+/**
+ * The total row of the Écarts table: réalisé = Σ the chapters' réalisé, budget = Σ their budgets (each down to its
+ * postes, devis lines and FEC lines, see `tracesEcartsChapitres`), écart = réalisé − budget.
+ */
+export function traceEcartsTotal(
+  rapport: RapportEcarts,
+  chapitres: Record<string, TraceChapitreEcart>,
+): TraceChapitreEcart {
+  const ts = rapport.chapitres.map((c) => chapitres[c.code]).filter((t): t is TraceChapitreEcart => t !== undefined);
+  const n = ts.length;
+  const pluriel = n > 1 ? "s" : "";
+  const realise = noeud(
+    "Réalisé total",
+    euros(rapport.total.realise),
+    "euros",
+    "somme",
+    ts.map((t) => t.realise),
+    {
+      formule: `Σ réalisé des ${n} chapitre${pluriel}`,
+    },
+  );
+  const budget = noeud(
+    "Budget total",
+    euros(rapport.total.budget),
+    "euros",
+    "somme",
+    ts.map((t) => t.budget),
+    {
+      formule: `Σ budget des ${n} chapitre${pluriel}`,
+    },
+  );
+  const ecart = noeud("Écart total", euros(rapport.total.ecart), "euros", "difference", [realise, budget], {
+    formule: "réalisé total − budget total",
+  });
+  return { realise, budget, ecart };
+}

@@ -132,6 +132,16 @@ export function incoherences(t: Trace, chemin: string[] = []): string[] {
   return out;
 }
 
+/** The first node of the tree (depth first) that `trouve` accepts. */
+export function chercherTrace(t: Trace, trouve: (x: Trace) => boolean): Trace | undefined {
+  if (trouve(t)) return t;
+  for (const e of t.entrees ?? []) {
+    const x = chercherTrace(e, trouve);
+    if (x) return x;
+  }
+  return undefined;
+}
+
 /** A value in French for the text tree and the pane (« 1 234,56 € », « 25,00 % », « 90 min »). */
 export function valeurFr(t: Pick<Trace, "valeur" | "unite">): string {
   const d = new Decimal(t.valeur);
@@ -172,7 +182,8 @@ export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0): string[] 
   return lignes;
 }
 
-function regleFr(r: RegleTrace): string {
+/** A rule in French: « cle, en vigueur au AAAA-MM-JJ, confiance H » (« à vérifier » below H, its override). */
+export function regleFr(r: RegleTrace): string {
   const base = `${r.cle ?? r.table}, en vigueur au ${r.effetDu}, confiance ${r.confiance}`;
   const aVerifier = r.confiance === "H" ? "" : ", à vérifier";
   const surcharge = r.surcharge ? `, remplacé par Paramètres ${r.surcharge}` : "";

@@ -1,0 +1,157 @@
+import { execFileSync } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+
+/**
+ * « D'où vient ce chiffre ? » for a partner without the add-in: the sheets the built CLI writes carry an Excel note on
+ * each computed figure, read back here with ExcelJS; running the command again on its own output gives the same notes
+ * (replaced with their sheet, never stacked).
+ */
+const RACINE = path.join(__dirname, "../..");
+const BIN = path.join(RACINE, "bin/prodbook.js");
+const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+const FIX = path.join(RACINE, "tests/fixtures");
+const FEC = [
+  "--fec",
+  path.join(FIX, "fec/production-2024.txt"),
+  "--correspondances",
+  path.join(FIX, "fec/correspondances.csv"),
+];
+const CI = ["--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52", "--annee", "2025"];
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-notes-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+function prodbook(commande: string, entree: string, sortie: string, options: string[] = []): string {
+  const s = path.join(dir, sortie);
+  execFileSync(process.execPath, [BIN, commande, entree, ...options, "-o", s], { encoding: "utf8" });
+  return s;
+}
+
+/** Every note of a sheet, by cell, as ExcelJS reads it from the saved file. */
+async function notes(fichier: string, feuille: string): Promise<Record<string, string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(fichier);
+  const ws = wb.getWorksheet(feuille);
+  if (!ws) throw new Error(`${feuille} absente de ${fichier}`);
+  const out: Record<string, string> = {};
+  ws.eachRow((r) =>
+    r.eachCell((c) => {
+      if (c.note !== undefined) out[c.address] = typeof c.note === "string" ? c.note : JSON.stringify(c.note);
+    }),
+  );
+  return out;
+}
+
+/** <comment> elements in the file's comment parts: a stacked note would show here even if a reader kept one. */
+async function commentairesXml(fichier: string): Promise<number> {
+  const zip = await JSZip.loadAsync(await fs.readFile(fichier));
+  let n = 0;
+  for (const f of zip.file(/^xl\/comments\d*\.xml$/))
+    n += ((await f.async("string")).match(/<comment\b/g) ?? []).length;
+  return n;
+}
+
+const formule = async (fichier: string, feuille: string, cellule: string) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(fichier);
+  const v = wb.getWorksheet(feuille)!.getCell(cellule).value as { formula?: string } | null;
+  return v && typeof v === "object" ? v.formula : undefined;
+};
+
+describe("Excel notes on the computed cells of the sheets the CLI writes", () => {
+  it("devis: each chapter total names its rows and the producer's cells; the total lists its parts; twice the same", async () => {
+    const a = prodbook("devis", EXEMPLE, "devis-1.xlsx");
+    const b = prodbook("devis", a, "devis-2.xlsx");
+    const n = await notes(a, "Devis");
+    expect(Object.keys(n)).toHaveLength(13); // 9 chapters, coût hors frais, FG, IMP, TOTAL
+    expect(await notes(b, "Devis")).toEqual(n);
+    expect(await commentairesXml(b)).toBe(13);
+
+    const [cellule2, note2] = Object.entries(n).find(([, t]) => t.startsWith("Chapitre 2 "))!;
+    expect(await formule(a, "Devis", cellule2)).toMatch(/^SUMIF\(\$A\$5:\$A\$\d+,"2",/);
+    expect(note2).toBe(
+      "Chapitre 2 Personnel : 54\u202f110,00\u00a0€\n" +
+        "= Σ lignes 8 à 18 du chapitre 2 (colonne H de cette feuille ; 11 lignes)\n" +
+        "Cellules lues : 'Budget Gardiens'!G15:G25\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    const total = Object.values(n).find((t) => t.startsWith("Total du devis"))!;
+    expect(total).toContain("← Coût hors frais (chapitres 1 à 9) : 151\u202f020,60\u00a0€");
+    expect(total).toContain("← Chapitre FG Frais généraux : 22\u202f833,09\u00a0€");
+    // Notes are text: none is a formula, whatever it starts with.
+    for (const t of Object.values(n)) expect(t).not.toMatch(/^=/);
+  });
+
+  it("credit-impot: base, credit before caps, each cap, credit and each chapter's base; the Devis notes of an earlier run are kept", async () => {
+    const devis = prodbook("devis", EXEMPLE, "ci-0.xlsx");
+    const a = prodbook("credit-impot", devis, "ci-1.xlsx", CI);
+    const b = prodbook("credit-impot", a, "ci-2.xlsx", CI);
+    const n = await notes(a, "Crédit d'impôt");
+    expect(await notes(b, "Crédit d'impôt")).toEqual(n);
+    expect(await notes(b, "Devis")).toEqual(await notes(devis, "Devis"));
+    expect(await commentairesXml(b)).toBe(Object.keys(n).length + 13);
+
+    const credit = Object.values(n).find((t) => t.startsWith("Crédit d'impôt : "))!;
+    expect(credit).toMatch(/^Crédit d'impôt : 36\u202f305,15\u00a0€\n= min\(crédit avant plafonds ; plafonds\)\n/);
+    expect(credit).toMatch(
+      /\n← Plafond : plafond par minute : 75\u202f400,00\u00a0€ \(1\u202f450,00\u00a0€\/min × 52\smin\)\n/,
+    );
+    expect(credit).toMatch(
+      /Règle : credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance M, à vérifier/,
+    );
+    const avant = Object.values(n).find((t) => t.startsWith("Crédit avant plafonds"))!;
+    expect(avant).toContain("= base × taux\n← Base du crédit (dépenses éligibles en France) : 145\u202f220,60\u00a0€");
+    const chapitre1 = Object.values(n).find((t) => t.startsWith("Chapitre 1 "))!;
+    expect(chapitre1).toContain(
+      "← 1.1 « Auteur-réalisateur — droits d'auteur » : 12\u202f000,00\u00a0€ (montant × part France) ['Budget Gardiens'!G9]",
+    );
+    expect(Object.values(n).filter((t) => t.startsWith("Plafond : "))).toHaveLength(2);
+  });
+
+  it("financement: total, reste à financer, public aid and its share, down to the plan's cells", async () => {
+    const plan = path.join(FIX, "financement/cinema.xlsx");
+    const a = prodbook("financement", plan, "fi-1.xlsx");
+    const b = prodbook("financement", a, "fi-2.xlsx");
+    const feuille = "Plan de financement (Prodbook)";
+    const n = await notes(a, feuille);
+    expect(await notes(b, feuille)).toEqual(n);
+    expect(Object.keys(n)).toHaveLength(5);
+    const total = Object.entries(n).find(([, t]) => t.startsWith("Total des financements"))!;
+    expect(await formule(a, feuille, total[0])).toMatch(/^SUM\(\$F\$11:\$F\$21\)$/);
+    expect(total[1]).toContain(
+      "= Σ colonne F, lignes 11 à 21 (11 sources)\nCellules lues : 'Plan de financement'!C6:C8, C11:C13, C15:C19",
+    );
+    const part = Object.values(n).find((t) => t.startsWith("Part des aides publiques"))!;
+    expect(part).toContain("Part des aides publiques : 35,00\u00a0%\n= aides publiques ÷ coût ; plafond 50 %");
+    expect(part).toContain("Règle : intensite-aides, en vigueur au 2016-01-01, confiance H");
+  });
+
+  it("ecarts: réalisé and écart of each chapter, of the total and of each poste; twice the same", async () => {
+    const a = prodbook("ecarts", EXEMPLE, "ec-1.xlsx", FEC);
+    const b = prodbook("ecarts", a, "ec-2.xlsx", FEC);
+    const n = await notes(a, "Écarts");
+    expect(await notes(b, "Écarts")).toEqual(n);
+    expect(await commentairesXml(b)).toBe(Object.keys(n).length);
+    // Only réalisé (G) and écart (J) cells, two by row.
+    expect(Object.keys(n).every((c) => /^[GJ]\d+$/.test(c))).toBe(true);
+    expect(n.G7).toBe(
+      "Réalisé 2 Personnel : 8\u202f000,00\u00a0€\n" +
+        "= Σ réalisé des postes du chapitre ; lignes de « Grand livre » dont la colonne N vaut 2\n" +
+        "← Réalisé 2 : 8\u202f000,00\u00a0€ (Σ 1 compte de classe 6 affecté au poste)\n" +
+        "Comptes : 641100 Salaires techniciens 8\u202f000,00\u00a0€\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect(n.J7).toContain("Écart 2 Personnel : -46\u202f110,00\u00a0€\n= réalisé − budget\n");
+    const total = Object.values(n).find((t) => t.startsWith("Écart total"))!;
+    expect(total).toContain("← Réalisé total : 39\u202f496,75\u00a0€ (Σ réalisé des 12 chapitres)");
+  });
+});

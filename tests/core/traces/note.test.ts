@@ -1,0 +1,59 @@
+import { LONGUEUR_NOTE_MAX, noteDeTrace, plagesDeCellules } from "../../../src/core/traces/note";
+import { feuille, noeud } from "../../../src/core/traces/trace";
+
+describe("notes « D'où vient ce chiffre ? » (text of an Excel note)", () => {
+  it("cells read: consecutive rows of one column make a range, the sheet is named once, other references kept", () => {
+    expect(
+      plagesDeCellules([
+        "'Budget Gardiens'!G9",
+        "'Budget Gardiens'!G10",
+        "'Budget Gardiens'!G11",
+        "'Budget Gardiens'!G15",
+        "Devis!H4",
+        "'Budget Gardiens'!F9",
+        "FEC ligne 12",
+        "'Budget Gardiens'!G10",
+      ]),
+    ).toBe("'Budget Gardiens'!G9:G11, G15, F9 ; Devis!H4 ; FEC ligne 12");
+    expect(plagesDeCellules(["A1", "A2", "C3"])).toBe("A1:A2, C3");
+    expect(plagesDeCellules(["A1", "A3", "A5", "A7"], 2)).toBe("A1, A3 … et 2 autres plages");
+    expect(plagesDeCellules(["A1", "A3"], 1)).toBe("A1 … et 1 autre plage");
+    expect(plagesDeCellules([])).toBe("");
+  });
+
+  it("a figure with few inputs lists them with value, formula and cell; many inputs are summed up by their cells", () => {
+    const a = feuille("« Hôtel »", "100.00", "euros", { cellule: "Budget!G3" });
+    const b = feuille("« Repas »", "50.50", "euros", { cellule: "Budget!G4", formule: "montant lu" });
+    expect(noteDeTrace(noeud("Chapitre 6", "150.50", "euros", "somme", [a, b], { formule: "Σ 2 lignes" }))).toBe(
+      "Chapitre 6 : 150,50\u00a0€\n= Σ 2 lignes\n← « Hôtel » : 100,00\u00a0€ [Budget!G3]\n" +
+        "← « Repas » : 50,50\u00a0€ (montant lu) [Budget!G4]\nCellules lues : Budget!G3:G4\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    const lignes = Array.from({ length: 30 }, (_, i) =>
+      feuille(`L${i}`, "1.00", "euros", { cellule: `Budget!G${10 + i}` }),
+    );
+    const n = noteDeTrace(noeud("Chapitre 2", "30.00", "euros", "somme", lignes), "Σ lignes 8 à 37 du chapitre 2");
+    expect(n).toBe(
+      "Chapitre 2 : 30,00\u00a0€\n= Σ lignes 8 à 37 du chapitre 2\nCellules lues : Budget!G10:G39\n(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+  });
+
+  it("names the rule tables used, and stays short", () => {
+    const taux = feuille("Taux", "0.25", "taux", {
+      regle: {
+        table: "credit-impot-audiovisuel",
+        effetDu: "2021-01-01",
+        confiance: "M",
+        cle: "taux",
+        source: "https://bofip.impots.gouv.fr/x",
+      },
+    });
+    const n = noteDeTrace(noeud("Crédit", "25.00", "euros", "produit", [feuille("Base", "100.00", "euros"), taux]));
+    expect(n).toContain(
+      "Règle : taux, en vigueur au 2021-01-01, confiance M, à vérifier — https://bofip.impots.gouv.fr/x",
+    );
+    const long = noteDeTrace(feuille("x".repeat(2000), "1", "nombre"));
+    expect(long.length).toBe(LONGUEUR_NOTE_MAX);
+    expect(long.endsWith("…")).toBe(true);
+  });
+});
