@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { commande } from "../../src/cli/commands/creditImpot";
 import { CliError, type Io } from "../../src/cli/io";
-import { recalculer } from "../helpers/libreoffice";
+import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffice";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
 
 /** Runs the command as main does (CliError → French message on stderr, exit code). */
@@ -367,17 +367,13 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
       sortie,
     ]);
     expect(r.code).toBe(0);
-    const recalcule = await recalculer(sortie);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(recalcule);
+    // Every cached result dropped first: the figures below are LibreOffice's own.
+    const wb = await lireRecalcule(await recalculerSansCache(sortie));
     expect(wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual(["Budget", "Crédit d'impôt"]);
     const ws = wb.getWorksheet("Crédit d'impôt")!;
     const valeur = (libelle: string) => {
       for (let i = 1; i <= ws.rowCount; i++) {
-        if (ws.getRow(i).getCell(1).value === libelle) {
-          const v = ws.getRow(i).getCell(2).value as number | { result?: number };
-          return typeof v === "object" && v !== null ? (v.result ?? 0) : v;
-        }
+        if (ws.getRow(i).getCell(1).value === libelle) return nombre(ws.getRow(i).getCell(2));
       }
       throw new Error(`ligne « ${libelle} » absente`);
     };
@@ -402,12 +398,11 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
     });
     const fModif = path.join(dir, "modifie.xlsx");
     await modif.xlsx.writeFile(fModif);
-    const wr = new ExcelJS.Workbook();
-    await wr.xlsx.readFile(await recalculer(fModif));
+    const wr = await lireRecalcule(await recalculerSansCache(fModif));
     const lire = (libelle: string) => {
-      let v: unknown;
+      let v: number | undefined;
       wr.getWorksheet("Crédit d'impôt")!.eachRow((row) => {
-        if (row.getCell(1).value === libelle) v = (row.getCell(2).value as { result?: number }).result;
+        if (row.getCell(1).value === libelle) v = nombre(row.getCell(2));
       });
       return v;
     };

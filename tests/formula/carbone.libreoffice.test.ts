@@ -14,7 +14,7 @@ import { COL } from "../../src/core/carbone/colonnes";
 import { CATEGORIES } from "../../src/core/carbone/modele";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { recalculer } from "../helpers/libreoffice";
+import { lireRecalcule, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
 
 const FEC = path.resolve(__dirname, "../fixtures/fec/production-2024.txt");
 const col = (c: number) => String.fromCharCode(65 + c);
@@ -25,12 +25,8 @@ async function lancer(args: string[]): Promise<void> {
   expect(err).toEqual([]);
 }
 
-/** A formula's cached result; ExcelJS reads LibreOffice's <v>0</v> as no result, hence the 0. */
-function valeur(ws: ExcelJS.Worksheet, ref: string): unknown {
-  const v = ws.getCell(ref).value as unknown;
-  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result ?? 0;
-  return v;
-}
+/** A recalculated cell's value: a formula LibreOffice left without a result fails, naming the cell. */
+const valeur = (ws: ExcelJS.Worksheet, ref: string) => resultat(ws.getCell(ref));
 
 function ligne(ws: ExcelJS.Worksheet, texte: string, colonne = 1): number {
   let n = 0;
@@ -60,22 +56,16 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
   expect(notre).toBeDefined();
   expect(notre).toContain("'Bilan carbone'!$C$8:$C$14");
 
-  // Break every cached result; type the train's passager.km (the réalisé 996 € of compte 625 is already there).
-  const casse = new ExcelJS.Workbook();
-  await casse.xlsx.readFile(bilan);
-  for (const nom of ["Bilan carbone", "Export carbone"])
-    casse.getWorksheet(nom)!.eachRow((row) =>
-      row.eachCell((c) => {
-        const v = c.value as ExcelJS.CellFormulaValue;
-        if (v && typeof v === "object" && "formula" in v)
-          c.value = { formula: v.formula, result: -999 } as ExcelJS.CellFormulaValue;
-      }),
-    );
-  const bc = casse.getWorksheet("Bilan carbone")!;
+  // Type the train's passager.km (the réalisé 996 € of compte 625 is already there), then drop every cached result.
+  const modifie = new ExcelJS.Workbook();
+  await modifie.xlsx.readFile(bilan);
+  const bc = modifie.getWorksheet("Bilan carbone")!;
   const train = ligne(bc, "devis:Budget doc!14");
   bc.getCell(`${col(COL.quantite)}${train}`).value = 1000;
-  const aRecalculer = path.join(dir, "casse.xlsx");
-  await casse.xlsx.writeFile(aRecalculer);
+  const corrige = path.join(dir, "corrige.xlsx");
+  await modifie.xlsx.writeFile(corrige);
+  const { fichier: aRecalculer, formules } = await sansResultats(corrige);
+  expect(formules).toBeGreaterThan(50);
 
   // The core's figures on the corrected workbook.
   const r = await bilanCarbone(await XlsxWorkbook.ouvrir(aRecalculer), { date: "2026-06-01" });
@@ -86,8 +76,7 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
   expect([t("devis:Budget doc!20").kgCO2e, t("devis:Budget doc!20").kgCO2eDefinitif]).toEqual(["92.4", "96.25"]);
   expect([r.totaux.total.toFixed(), r.totaux.definitif.toFixed()]).toEqual(["95.33", "99.89785"]);
 
-  const lu = new ExcelJS.Workbook();
-  await lu.xlsx.readFile(await recalculer(aRecalculer));
+  const lu = await lireRecalcule(await recalculer(aRecalculer));
   const ws = lu.getWorksheet("Bilan carbone")!;
   expect(valeur(ws, "B5")).toBeCloseTo(0.09533, 12);
   expect(valeur(ws, "D5")).toBeCloseTo(0.09989785, 12);

@@ -1,6 +1,6 @@
 /**
  * The formulas Prodbook writes into Devis and Synthèse, recalculated by LibreOffice headless, give the core's
- * figures to the cent. Every cached `result` is overwritten with a wrong value first, so a stale cache fails.
+ * figures to the cent. Every cached result is dropped first, so a formula LibreOffice did not compute fails.
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
@@ -14,36 +14,21 @@ import { eurosToCents } from "../../src/core/money/cents";
 import type { SheetSpec } from "../../src/core/port/workbook";
 import { lireFeuille } from "../../src/xlsx/read";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { recalculer } from "../helpers/libreoffice";
+import { lireRecalcule, nombre, recalculer, sansResultats } from "../helpers/libreoffice";
 import { feuilleXlsx } from "../core/devis/outils";
-
-const FAUX = 987654.32;
-
-function fausserCaches(specs: SheetSpec[]): number {
-  let n = 0;
-  for (const s of specs)
-    for (const row of s.rows)
-      for (const c of row)
-        if (c && typeof c === "object" && "formula" in c && typeof c.result === "number") {
-          c.result = FAUX;
-          n++;
-        }
-  return n;
-}
 
 async function ecrireEtRecalculer(
   devis: Devis,
 ): Promise<{ devisWs: ExcelJS.Worksheet; synth: ExcelJS.Worksheet; specs: SheetSpec[] }> {
   const specs = feuillesDevis(devis, controlerDevis(devis, "2026-01-15"));
-  expect(fausserCaches(specs)).toBeGreaterThan(devis.chapitres.length);
   const wb = XlsxWorkbook.vide();
   await wb.writeSheets(specs);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-devis-lo-"));
-  const fichier = path.join(dir, "devis.xlsx");
-  await wb.enregistrer(fichier);
-  const recalcule = await recalculer(fichier);
-  const relu = new ExcelJS.Workbook();
-  await relu.xlsx.readFile(recalcule);
+  const ecrit = path.join(dir, "devis.xlsx");
+  await wb.enregistrer(ecrit);
+  const { fichier, formules } = await sansResultats(ecrit);
+  expect(formules).toBeGreaterThan(devis.chapitres.length);
+  const relu = await lireRecalcule(await recalculer(fichier));
   return {
     devisWs: relu.getWorksheet("Devis") as ExcelJS.Worksheet,
     synth: relu.getWorksheet("Synthèse") as ExcelJS.Worksheet,
@@ -53,10 +38,7 @@ async function ecrireEtRecalculer(
 
 /** Recalculated value of a cell (formula result or plain number) in cents. */
 function centimes(ws: ExcelJS.Worksheet, ref: string): number {
-  const v = ws.getCell(ref).value as unknown;
-  const n = v && typeof v === "object" && "result" in (v as object) ? (v as { result: unknown }).result : v;
-  if (typeof n !== "number") throw new Error(`${ws.name}!${ref} : nombre attendu, lu ${JSON.stringify(v)}`);
-  return eurosToCents(n);
+  return eurosToCents(nombre(ws.getCell(ref)));
 }
 
 function verifier(devis: Devis, devisWs: ExcelJS.Worksheet, synth: ExcelJS.Worksheet): void {

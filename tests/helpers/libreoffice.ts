@@ -6,6 +6,8 @@
 import { execFile } from "child_process";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
+import JSZip from "jszip";
+import { SaxesParser } from "saxes";
 import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
@@ -110,4 +112,76 @@ export function nombre(c: ExcelJS.Cell): number {
   if (typeof r !== "number")
     throw new Error(`${c.worksheet.name}!${c.address} : nombre attendu, lu ${JSON.stringify(r)}`);
   return r;
+}
+
+const local = (nom: string) => nom.replace(/^.*:/, "");
+
+/** Cells of a worksheet part whose formula's result is the empty text: `t="str"` and an empty `<v>`. */
+function resultatsVides(xml: string): string[] {
+  const out: string[] = [];
+  let c: { r: string; texte: boolean; formule: boolean; v?: string } | undefined;
+  let dansV = false;
+  const p = new SaxesParser();
+  p.on("opentag", (t) => {
+    const n = local(t.name);
+    const a = t.attributes as Record<string, string>;
+    if (n === "c") c = { r: a.r, texte: a.t === "str", formule: false };
+    else if (c && n === "f") c.formule = true;
+    else if (c && n === "v") [c.v, dansV] = ["", true];
+  });
+  p.on("text", (t) => {
+    if (c && dansV) c.v += t;
+  });
+  p.on("closetag", (t) => {
+    const n = local(t.name);
+    if (n === "v") dansV = false;
+    if (n === "c" && c) {
+      if (c.texte && c.formule && c.v === "") out.push(c.r);
+      c = undefined;
+    }
+  });
+  p.write(xml).close();
+  return out;
+}
+
+/** Sheet name → its part in the package ("xl/worksheets/sheet1.xml"), from workbook.xml and its relationships. */
+async function partiesFeuilles(zip: JSZip): Promise<Map<string, string>> {
+  const cibles = new Map<string, string>();
+  const rels = new SaxesParser();
+  rels.on("opentag", (t) => {
+    const a = t.attributes as Record<string, string>;
+    if (local(t.name) === "Relationship") cibles.set(a.Id, a.Target.replace(/^\/?(xl\/)?/, "xl/"));
+  });
+  rels.write(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).close();
+  const parties = new Map<string, string>();
+  const wb = new SaxesParser();
+  wb.on("opentag", (t) => {
+    const a = t.attributes as Record<string, string>;
+    const id = Object.entries(a).find(([k]) => local(k) === "id")?.[1];
+    if (local(t.name) === "sheet" && id && cibles.has(id)) parties.set(a.name, cibles.get(id)!);
+  });
+  wb.write(await zip.file("xl/workbook.xml")!.async("string")).close();
+  return parties;
+}
+
+/**
+ * A recalculated workbook read with ExcelJS, where a formula whose result is the empty text holds "" as its result.
+ * LibreOffice writes such a result as `<v></v>`, which ExcelJS reads as no result at all; restored here from the
+ * sheet's XML, `resultat` tells an empty text (« "" ») from a formula LibreOffice left without result (a failure).
+ */
+export async function lireRecalcule(fichier: string): Promise<ExcelJS.Workbook> {
+  const octets = await fs.readFile(fichier);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(octets as unknown as ArrayBuffer);
+  const zip = await JSZip.loadAsync(octets);
+  for (const [nom, partie] of await partiesFeuilles(zip)) {
+    const ws = wb.getWorksheet(nom);
+    const xml = await zip.file(partie)?.async("string");
+    if (!ws || xml === undefined) continue;
+    for (const ref of resultatsVides(xml)) {
+      const c = ws.getCell(ref);
+      c.value = { formula: c.formula, result: "" } as ExcelJS.CellFormulaValue;
+    }
+  }
+  return wb;
 }

@@ -7,16 +7,12 @@ import { COL } from "../../../src/core/carbone/colonnes";
 import { tonnes } from "../../../src/core/carbone/estimer";
 import { CATEGORIES } from "../../../src/core/carbone/modele";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
-import { recalculer } from "../../helpers/libreoffice";
+import { lireRecalcule, nombre, recalculer, resultat, sansResultats } from "../../helpers/libreoffice";
 
 const PLAN = path.resolve(__dirname, "../../fixtures/planning/gardiens-planning.xlsx");
 
-/** A cell's value; ExcelJS drops a formula's cached result when it is 0, hence `vide`. */
-function valeur(ws: ExcelJS.Worksheet, ref: string, vide: unknown = 0): unknown {
-  const v = ws.getCell(ref).value as unknown;
-  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result ?? vide;
-  return v;
-}
+/** A recalculated cell's value: a formula LibreOffice left without a result fails, naming the cell. */
+const valeur = (ws: ExcelJS.Worksheet, ref: string) => resultat(ws.getCell(ref));
 
 function ligneDe(ws: ExcelJS.Worksheet, id: string): number {
   let n = 0;
@@ -50,25 +46,18 @@ test(
     const ecrit = path.join(dir, "bilan.xlsx");
     await wb.enregistrer(ecrit);
 
-    // Break every cached result, then type what a chargé de production would: the train's passager.km, a
-    // vegetarian diet for the meals, a comment.
-    const casse = new ExcelJS.Workbook();
-    await casse.xlsx.readFile(ecrit);
-    for (const nom of ["Bilan carbone", "Export carbone"]) {
-      casse.getWorksheet(nom)!.eachRow((row) =>
-        row.eachCell((c) => {
-          const v = c.value as ExcelJS.CellFormulaValue;
-          if (v && typeof v === "object" && "formula" in v)
-            c.value = { formula: v.formula, result: -999 } as ExcelJS.CellFormulaValue;
-        }),
-      );
-    }
-    const bc = casse.getWorksheet("Bilan carbone")!;
+    // Type what a chargé de production would: the train's passager.km, a vegetarian diet for the meals, a comment;
+    // then drop every cached result, so that only LibreOffice's recalculation can give the figures read below.
+    const modifie = new ExcelJS.Workbook();
+    await modifie.xlsx.readFile(ecrit);
+    const bc = modifie.getWorksheet("Bilan carbone")!;
     bc.getCell(`${col(COL.quantite)}${ligneDe(bc, TRAIN)}`).value = 28320;
     bc.getCell(`${col(COL.facteur)}${ligneDe(bc, REPAS)}`).value = "repas-vegetarien";
     bc.getCell(`${col(COL.commentaire)}${ligneDe(bc, REPAS)}`).value = "Cantine végétarienne confirmée";
-    const aRecalculer = path.join(dir, "casse.xlsx");
-    await casse.xlsx.writeFile(aRecalculer);
+    const corrige = path.join(dir, "corrige.xlsx");
+    await modifie.xlsx.writeFile(corrige);
+    const { fichier: aRecalculer, formules } = await sansResultats(corrige);
+    expect(formules).toBeGreaterThan(100);
 
     // The core, run on the corrected workbook, keeps the corrections and gives the figures…
     const wb2 = await XlsxWorkbook.ouvrir(aRecalculer);
@@ -91,11 +80,10 @@ test(
     expect(apres.totaux.total.toFixed()).toBe("2600.4976");
 
     // … that LibreOffice recomputes from the broken copy's formulas.
-    const lu = new ExcelJS.Workbook();
-    await lu.xlsx.readFile(await recalculer(aRecalculer));
+    const lu = await lireRecalcule(await recalculer(aRecalculer));
     const ws = lu.getWorksheet("Bilan carbone")!;
     expect(valeur(ws, "B5")).toBeCloseTo(2.6004976, 9);
-    expect(Number(valeur(ws, "B5")).toFixed(2)).toBe(tonnes(apres.totaux.total));
+    expect(nombre(ws.getCell("B5")).toFixed(2)).toBe(tonnes(apres.totaux.total));
     expect(valeur(ws, "F5")).toBeCloseTo(apres.totaux.partActivite.toNumber(), 9);
     expect(valeur(ws, "H5")).toBeCloseTo(apres.totaux.partMonetaire.toNumber(), 9);
     for (const c of CATEGORIES) {
@@ -110,7 +98,7 @@ test(
     // Coverage of the devis: the check cell is 0.
     const controle = ligneTexte(ws, "Contrôle (doit valoir 0)");
     expect(controle).toBeGreaterThan(0);
-    expect(valeur(ws, `B${controle}`)).toBe(0);
+    expect(nombre(ws.getCell(`B${controle}`))).toBe(0);
     // The export's train line sums the corrected quantity.
     const ex = lu.getWorksheet("Export carbone")!;
     let rEx = 0;
