@@ -1,16 +1,17 @@
 import { StringDecoder } from "string_decoder";
-import { SaxesParser, type SaxesTag } from "saxes";
+import { SaxesParser } from "saxes";
 import type { CellData, SheetData } from "../core/port/workbook";
 import { lettreColonne } from "../core/util/adresse";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 import type { EntreeZip } from "./zipLecture";
+import { LecteurJetons, type EvenementsXml } from "./jetonsXml";
 import { XmlIllisibleError } from "./xml";
 
 /**
  * Reads back one of Prodbook's sheets set aside on opening (feuillesVolumineuses.ts: the « Versions » sheet of
- * 10 000 rows, which ExcelJS takes seconds to load and to save again): its rows are streamed through saxes from
- * the original part, and each cell gives what `lireFeuille` gives for it through ExcelJS (read.ts), the same
- * conversions in the same order: shared and inline strings (rich text joined, `_xHHHH_` escapes decoded where
+ * 10 000 rows, which ExcelJS takes seconds to load and to save again): its rows are streamed from the original
+ * part through htmlparser2's tokenizer (jetonsXml.ts), and each cell gives what `lireFeuille` gives for it through
+ * ExcelJS (read.ts), the same conversions in the same order: shared and inline strings (rich text joined, `_xHHHH_` escapes decoded where
  * ExcelJS decodes them), numbers, booleans, errors, dates from the style's number format (ISO text for a whole
  * day, the serial otherwise), formulas with their cached result, merged cells' value on the first cell only,
  * hidden columns. One difference: a cell of a shared formula other than its first gives its value without the
@@ -103,50 +104,57 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
   let phonetique = 0;
   let dansCellule = false;
 
-  const sax = new SaxesParser({ xmlns: false });
-  sax.on("opentag", (tag: SaxesTag) => {
-    const n = tag.name;
-    const a = tag.attributes as Record<string, string>;
-    if (n === nC) {
-      dansCellule = true;
-      const ref = a.r;
-      col = ref ? colonne(ref.replace(/\d+$/, "")) : col + 1;
-      t = a.t;
-      s = a.s === undefined ? undefined : parseInt(a.s, 10);
-      valeur = formule = partage = undefined;
-      riche = false;
-      dans = undefined;
-    } else if (n === nRow) {
-      numLigne = a.r ? Number(a.r) : numLigne + 1;
-      ligne = [];
-      lignes[numLigne - 1] = ligne;
-      col = -1;
-    } else if (!dansCellule) return;
-    else if (n === nV) dans = "v";
-    else if (n === nF) {
-      dans = "f";
-      partage = a.t;
-    } else if (n === nRPh) phonetique++;
-    else if (n === nR) riche = true;
-    else if (n === nT && !phonetique) dans = riche ? "tr" : "t";
-  });
-  sax.on("text", (x: string) => {
-    if (!dans) return;
-    if (dans === "f") formule = formule === undefined ? x : formule + x;
-    else {
-      const y = dans === "tr" ? decoderEchappements(x) : x;
-      valeur = valeur === undefined ? y : valeur + y;
-    }
-  });
-  sax.on("closetag", (tag: SaxesTag) => {
-    const n = tag.name;
-    if (n === nC) {
-      dansCellule = false;
-      const c = cellule();
-      if (c !== VIDE) ligne[col] = c;
-    } else if (n === nRPh) phonetique--;
-    else if (n === nV || n === nF || n === nT) dans = undefined;
-  });
+  // The tags that matter, by index (prefix included), read by htmlparser2's tokenizer (jetonsXml.ts).
+  const C = 0,
+    ROW = 1,
+    V = 2,
+    F = 3,
+    T = 4,
+    R = 5,
+    RPH = 6;
+  const evenements: EvenementsXml = {
+    ouverture(n, a) {
+      if (n === C) {
+        dansCellule = true;
+        const ref = a.r;
+        col = ref ? colonne(ref.replace(/\d+$/, "")) : col + 1;
+        t = a.t;
+        s = a.s === undefined ? undefined : parseInt(a.s, 10);
+        valeur = formule = partage = undefined;
+        riche = false;
+        dans = undefined;
+      } else if (n === ROW) {
+        numLigne = a.r ? Number(a.r) : numLigne + 1;
+        ligne = [];
+        lignes[numLigne - 1] = ligne;
+        col = -1;
+      } else if (!dansCellule) return;
+      else if (n === V) dans = "v";
+      else if (n === F) {
+        dans = "f";
+        partage = a.t;
+      } else if (n === RPH) phonetique++;
+      else if (n === R) riche = true;
+      else if (n === T && !phonetique) dans = riche ? "tr" : "t";
+    },
+    texte(x) {
+      if (!dans) return;
+      if (dans === "f") formule = formule === undefined ? x : formule + x;
+      else {
+        const y = dans === "tr" ? decoderEchappements(x) : x;
+        valeur = valeur === undefined ? y : valeur + y;
+      }
+    },
+    fermeture(n) {
+      if (n === C) {
+        dansCellule = false;
+        const c = cellule();
+        if (c !== VIDE) ligne[col] = c;
+      } else if (n === RPH) phonetique--;
+      else if (n === V || n === F || n === T) dans = undefined;
+    },
+  };
+  const jetons = new LecteurJetons(evenements, [nC, nRow, nV, nF, nT, nR, nRPh], ["r", "t", "s"]);
 
   /** ExcelJS's cell-xform (parseClose, reconcile) then read.ts's lireCellule. */
   const cellule = (): CellData => {
@@ -192,15 +200,7 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
     }
   };
 
-  // The rows only, inside a root of our own: the part's head and tail are ExcelJS's (the placeholder).
-  const lire = (x: string) => {
-    try {
-      sax.write(x);
-    } catch (e) {
-      throw new XmlIllisibleError(f.nom, (e as Error).message);
-    }
-  };
-  lire("<lignes>");
+  // The rows only: the part's head and tail are ExcelJS's (the placeholder).
   const decodeur = new StringDecoder("utf8");
   let vu = 0;
   for await (const morceau of await f.entree.flux()) {
@@ -208,10 +208,10 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
     const debut = Math.max(0, f.debutLignes - vu),
       fin = Math.min(b.length, f.finLignes - vu);
     vu += b.length;
-    if (fin > debut) lire(decodeur.write(b.subarray(debut, fin)));
+    if (fin > debut) jetons.ecrire(decodeur.write(b.subarray(debut, fin)));
   }
-  lire(decodeur.end() + "</lignes>");
-  sax.close();
+  jetons.ecrire(decodeur.end());
+  jetons.finir();
 
   if (aPartager.length) {
     sst ??= await ctx.partagees();

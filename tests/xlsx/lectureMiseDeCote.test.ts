@@ -39,6 +39,7 @@ async function classeur(partagees: boolean): Promise<string> {
     [{ formula: "C2", result: 0 }, { formula: "D9", result: "" }, 1e-7, 123456789012],
     [],
     [null, null, null, "fin"],
+    ["cr\r\nlf", "cr\rseul", "&amp; &#13; écrit", "tab\tet 😀 hors BMP"],
   ];
   lignes.forEach((l, r) => l.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
   ws.getColumn(2).numFmt = "dd/mm/yyyy";
