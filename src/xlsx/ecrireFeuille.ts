@@ -51,11 +51,18 @@ export function parsePlage(a1: string): Plage {
   };
 }
 
+/** ExcelJS's default column width, which it does not write as a column's own width. */
+const LARGEUR_DEFAUT_EXCELJS = 9;
+
 /**
  * Fills a fresh worksheet from its spec (everything except charts, which are added to the saved zip).
  * Returns the custom totals-row formulas of its tables, also completed in the zip.
  */
 export function ecrireFeuille(ws: ExcelJS.Worksheet, spec: SheetSpec): TotauxTable[] {
+  // ExcelJS leaves out a column whose width is its own default, 9: Excel would then show the sheet's default (8.43).
+  // Such a sheet states 9 as its default width, so a column asked at 9 is 9 in Excel and LibreOffice.
+  if (spec.columns?.some((c) => c?.width === LARGEUR_DEFAUT_EXCELJS))
+    ws.properties.defaultColWidth = LARGEUR_DEFAUT_EXCELJS;
   (spec.columns ?? []).forEach((col, i) => {
     const c = ws.getColumn(i + 1);
     if (col.width !== undefined) c.width = col.width;

@@ -5,6 +5,11 @@ import { lirePlanDeTravail } from "../../../src/core/planning/planDeTravail";
 import { planifier } from "../../../src/core/planning/retroplanning";
 import { analyserTempsDeTravail } from "../../../src/core/planning/tempsDeTravail";
 import { PlanningError } from "../../../src/core/planning/modele";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 import { feuille } from "./feuille";
 
 const etapesSheet = feuille("Étapes", [
@@ -105,8 +110,40 @@ describe("feuille Rétroplanning", () => {
     });
   });
 
-  test("aucune cellule manquante (lignes denses)", () => {
-    for (const r of spec.rows) for (const c of r) expect(c).not.toBeUndefined();
+  test("lignes denses, une largeur par colonne écrite, assez large pour son contenu, jusque dans le fichier", async () => {
+    // No hole anywhere: every index of the rows and of each row is its own property (holes are written as null).
+    expect(Object.keys(spec.rows)).toHaveLength(spec.rows.length);
+    for (const r of spec.rows) expect(Object.keys(r)).toHaveLength(r.length);
+    expect(spec.rows.flat()).not.toContain(undefined);
+    // One width for each column a row reaches: the table (A–I), the narrow separator J, 30 days of Gantt (K–AN).
+    const largeur = Math.max(...spec.rows.map((r) => r.length));
+    expect(largeur).toBe(10 + 30);
+    const colonnes = spec.columns!;
+    expect(Object.keys(colonnes)).toHaveLength(largeur);
+    expect(colonnes.map((c) => c.width)).toEqual([36, 9, 10, 11, 11, 9, 9, 30, 9, 2, ...Array(30).fill(3.2)]);
+    // Each table column is wide enough for its values (one character per unit; dates as dd/mm/yyyy, 10 characters);
+    // the header row wraps.
+    const texte = (c: unknown) =>
+      c && typeof c === "object" && "date" in c ? "00/00/0000" : c && typeof c === "object" ? "" : String(c ?? "");
+    const trop = spec.rows
+      .slice(4, 9)
+      .flatMap((r) => r.slice(0, 9).map((c, i) => ({ i, t: texte(c) })))
+      .filter(({ i, t }) => t.length > colonnes[i].width!);
+    expect(trop).toEqual([]);
+    // The Gantt columns show the day of the month (format « d », two digits at most) in 3.2 characters.
+    expect(spec.formats).toContainEqual({ range: "K4:AN4", numFmt: "d", align: "center" });
+
+    // The widths reach the saved .xlsx.
+    const wb = XlsxWorkbook.vide();
+    await wb.writeSheets([spec]);
+    const fichier = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-retro-")), "retro.xlsx");
+    await wb.enregistrer(fichier);
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(fichier);
+    const ws = lu.getWorksheet("Rétroplanning")!;
+    // A column without its own width shows the sheet's default one.
+    const lue = (i: number) => ws.getColumn(i + 1).width ?? ws.properties.defaultColWidth;
+    expect(Array.from({ length: largeur }, (_, i) => lue(i))).toEqual(colonnes.map((c) => c.width));
   });
 });
 

@@ -1,0 +1,110 @@
+import * as fs from "fs";
+import * as iconv from "iconv-lite";
+import * as os from "os";
+import * as path from "path";
+import type { ResultatFec } from "../../src/core/comptabilite/fec";
+
+/**
+ * The parallel reading of a large FEC (src/cli/commands/fec.ts, lireEnParallele): from 24 MiB the file is cut at
+ * line ends, the first part read here and each other one by a worker thread that is given the header line (read
+ * once, by the core's reading of a first line: mark dropped, separator kept) and guesses its own encoding; the
+ * parts are then assembled (line numbers made global). Through the built CLI module (npm run build:cli: workers
+ * run compiled JavaScript), real FEC files of tests/fixtures/fec-reel — a UTF-8 one with a BOM, a « | » one, one
+ * with CRLF and CR line ends, and one in Windows-1252 — grown past the threshold by repeating their lines, read
+ * with four threads and with one, give the same result.
+ */
+const REEL = path.join(__dirname, "../fixtures/fec-reel");
+const MODULE = path.join(__dirname, "../../build/cli/commands/fec.js");
+const SEUIL = 24 << 20;
+
+type Fec = { lireFichierFec(chemin: string, opts?: object): Promise<ResultatFec>; jsonFec(r: ResultatFec): unknown };
+let fec: Fec;
+let dir: string;
+let threads = 0;
+// The module object itself (an `import * as` copy has read-only getters): the built module reads `Worker` from it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const workerThreads = require("worker_threads") as { Worker: typeof import("worker_threads").Worker };
+const WorkerOrigine = workerThreads.Worker;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-fec-parallele-"));
+  // Count the worker threads the reading starts (the built module reads `Worker` from this object at each use).
+  workerThreads.Worker = class extends WorkerOrigine {
+    constructor(...args: ConstructorParameters<typeof WorkerOrigine>) {
+      super(...args);
+      threads++;
+    }
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  fec = require(MODULE) as Fec;
+});
+afterAll(() => {
+  workerThreads.Worker = WorkerOrigine;
+  delete process.env.PRODBOOK_FEC_FILS;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The header line once, then the file's lines repeated until the file passes the parallel threshold. */
+function agrandir(octets: Buffer, nom: string): string {
+  const finEntete = octets.indexOf(10) + 1;
+  let corps = octets.subarray(finEntete);
+  if (corps[corps.length - 1] !== 10) corps = Buffer.concat([corps, Buffer.from("\r\n")]);
+  const fois = Math.ceil((SEUIL + (1 << 20)) / corps.length);
+  const f = path.join(dir, nom);
+  fs.writeFileSync(f, Buffer.concat([octets.subarray(0, finEntete), ...Array<Buffer>(fois).fill(corps)]));
+  return f;
+}
+
+async function lire(f: string, fils: string): Promise<{ r: ResultatFec; threads: number }> {
+  process.env.PRODBOOK_FEC_FILS = fils;
+  const avant = threads;
+  const r = await fec.lireFichierFec(f);
+  return { r, threads: threads - avant };
+}
+
+const utf8 = (nom: string) => fs.readFileSync(path.join(REEL, nom));
+const CAS: [string, () => Buffer, { separateur: string; encodage: string; bom: boolean }][] = [
+  [
+    "UTF-8 avec BOM, tabulation",
+    () => utf8("0000000001FEC20220831.txt"),
+    { separateur: "tab", encodage: "utf-8", bom: true },
+  ],
+  // ASCII only: no byte tells UTF-8, the reader names it Windows-1252 (the same characters).
+  [
+    "ASCII, « | »",
+    () => utf8("111111111FEC20221231.TXT"),
+    { separateur: "pipe", encodage: "windows-1252", bom: false },
+  ],
+  [
+    "UTF-8, fins de ligne CRLF et CR",
+    () => utf8("123456789FEC20500930.txt"),
+    { separateur: "tab", encodage: "utf-8", bom: false },
+  ],
+  [
+    "Windows-1252 (le FEC UTF-8 transcodé)",
+    () => iconv.encode(utf8("000000000FEC20231231.txt").toString("utf8"), "windows-1252"),
+    { separateur: "tab", encodage: "windows-1252", bom: false },
+  ],
+];
+
+describe("lecture parallèle d'un grand FEC réel : en-tête lu une fois, encodage, séparateur", () => {
+  it.each(CAS)(
+    "%s : quatre fils = un fil",
+    async (nom, octets, format) => {
+      const f = agrandir(octets(), `${nom.replace(/\W+/g, "-")}.txt`);
+      expect(fs.statSync(f).size).toBeGreaterThan(SEUIL);
+      const seq = await lire(f, "1");
+      const par = await lire(f, "4");
+      // The parallel path really ran: three worker threads beside the main one; the sequential one started none.
+      expect([seq.threads, par.threads]).toEqual([0, 3]);
+      expect(seq.r.format).toMatchObject(format);
+      expect(par.r).toEqual(seq.r);
+      expect(fec.jsonFec(par.r)).toEqual(fec.jsonFec(seq.r));
+      // The header is read once: no part took it for a data line, every line after it is one.
+      expect(par.r.ecritures).toBeGreaterThan(100_000);
+      expect(par.r.erreurs.filter((e) => /JournalCode/.test(e.message))).toEqual([]);
+      expect(par.r.lignesDonnees).toBe(par.r.ecritures + par.r.erreurs.length);
+    },
+    120_000,
+  );
+});
