@@ -11,6 +11,13 @@ import { ECRANS, RACINE, debordements, etatExcel, ouvrirVolet, versFixture, type
  * an input's cell selects that cell in Excel, and at 320 px nothing sticks out sideways.
  */
 const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+const FEC = path.join(RACINE, "tests/fixtures/fec/production-2024.txt");
+
+/**
+ * A card of the Écarts page at 320 px (px): seven figures under the chapter's name, flowing two by two where they fit
+ * (96 to 112 px measured; one figure per line made 172 px cards, 2 236 px for the table).
+ */
+const HAUTEUR_CARTE_MAX = 120;
 
 describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
   let v: Volet;
@@ -76,5 +83,62 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     // Closed by its button; the figure keeps the focus order.
     await page.getByTestId(IDS_TRACE.fermer).click();
     expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+  });
+
+  it("Écarts : la ligne Total ouvre l'arbre de l'écart et du réalisé jusqu'aux chapitres et aux cellules du devis ; cartes compactes à 320 px", async () => {
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
+    const tableau = page.getByTestId(TEST_IDS.ecarts.tableau);
+    const total = page.getByTestId(TEST_IDS.ecarts.expliquer("ecart", "total"));
+    await total.waitFor({ timeout: 60000 });
+    expect(await tableau.getAttribute("data-disposition")).toBe("cartes");
+    // Compact cards: 12 chapters and the total, measured at 320 px.
+    const cartes = await tableau
+      .locator("li[data-ligne]")
+      .evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().height));
+    console.log(`cartes Écarts à 320 px : ${cartes.length}, hauteurs ${cartes.map(Math.round).join(", ")}`);
+    expect(cartes.length).toBe(13);
+    expect(Math.max(...cartes)).toBeLessThanOrEqual(HAUTEUR_CARTE_MAX);
+    await tableau.screenshot({ path: path.join(ECRANS, "ecarts-cartes-320.png") });
+
+    expect(await total.evaluate((e) => e.tagName)).toBe("BUTTON");
+    await total.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    expect(await total.getAttribute("aria-expanded")).toBe("true");
+    const texte = (await panneau.textContent()) ?? "";
+    expect(texte).toContain("Écart total");
+    expect(texte).toContain("réalisé total − budget total");
+    // Down to the chapters, then to a poste's devis line and its cell.
+    await panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: "Budget total" }).click();
+    expect((await panneau.textContent()) ?? "").toContain("Budget 2 Personnel");
+    await panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: "Budget 2 Personnel" }).click();
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ has: page.locator("span", { hasText: /^Budget 2\.1$/ }) })
+      .click();
+    const cellule = panneau.getByTestId(IDS_TRACE.cellule).first();
+    await cellule.waitFor();
+    const ref = (await cellule.textContent()) as string;
+    expect(ref).toMatch(/^'Budget Gardiens'!G\d+$/);
+    await cellule.click();
+    await page
+      .waitForFunction(
+        (c) =>
+          (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
+        ref,
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
+    expect((await etatExcel(page)).selection).toBe(ref);
+    // The réalisé total opens its own tree (one tree at a time).
+    const realise = page.getByTestId(TEST_IDS.ecarts.expliquer("realise", "total"));
+    await realise.click();
+    expect(await realise.getAttribute("aria-expanded")).toBe("true");
+    expect(await total.getAttribute("aria-expanded")).toBe("false");
+    expect((await panneau.textContent()) ?? "").toMatch(/Réalisé total.*Σ réalisé des 12 chapitres/);
+    expect(await debordements(page)).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+    await page.screenshot({ path: path.join(ECRANS, "ecarts-total-320.png"), fullPage: true });
   });
 });

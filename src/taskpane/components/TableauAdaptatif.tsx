@@ -51,6 +51,18 @@ const useStyles = makeStyles({
   libelle: { color: tokens.colorNeutralForeground2, margin: 0 },
   valeur: { margin: 0, textAlign: "right", whiteSpace: "nowrap" },
   large: { gridColumn: "1 / -1", textAlign: "left", whiteSpace: "normal", overflowWrap: "anywhere", minWidth: 0 },
+  // Compact cards: « libellé valeur » pairs flow side by side and wrap, in the small type size.
+  flux: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: 0,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  paire: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  valeurFlux: { margin: 0, whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
 });
 
 /** The width of an element, followed as it changes (0 until measured, and in jsdom). */
@@ -73,7 +85,8 @@ export function useLargeur<E extends HTMLElement>(): [React.RefObject<E>, number
  * A table that becomes stacked cards when the pane is narrower than `seuil` px: each row a card titled by its
  * first column, the other columns as « libellé … valeur » lines. Rows marked by `marque` carry a visible
  * text mark (never colour alone) and the `classeLigne` class. Rows carry `data-ligne` and values
- * `data-colonne="<id>"` in both layouts, so tests read them the same way.
+ * `data-colonne="<id>"` in both layouts, so tests read them the same way. `compacte`: in cards, the pairs flow side by
+ * side (« Budget 54 110,00 € · Engagé — ») instead of one line each, for tables of many short figures.
  */
 export function TableauAdaptatif<T>({
   lignes,
@@ -85,6 +98,7 @@ export function TableauAdaptatif<T>({
   ligneTestId,
   classeLigne,
   marque,
+  compacte = false,
 }: {
   lignes: T[];
   colonnes: Colonne<T>[];
@@ -97,6 +111,7 @@ export function TableauAdaptatif<T>({
   classeLigne?: (ligne: T) => string | undefined;
   /** A short text shown on a highlighted row (« dépassement »), read by screen readers too. */
   marque?: (ligne: T) => React.ReactNode;
+  compacte?: boolean;
 }) {
   const styles = useStyles();
   const [ref, largeur] = useLargeur<HTMLDivElement>();
@@ -116,16 +131,29 @@ export function TableauAdaptatif<T>({
               <Text weight="semibold">
                 <span data-colonne={premiere.id}>{premiere.valeur(l)}</span> {marque?.(l)}
               </Text>
-              <dl className={styles.champs}>
-                {autres.map((c) => (
-                  <React.Fragment key={c.id}>
-                    <dt className={mergeClasses(styles.libelle, c.large && styles.large)}>{c.titre}</dt>
-                    <dd className={mergeClasses(styles.valeur, c.large && styles.large)} data-colonne={c.id}>
-                      {c.valeur(l)}
-                    </dd>
-                  </React.Fragment>
-                ))}
-              </dl>
+              {compacte ? (
+                <dl className={styles.flux}>
+                  {autres.map((c) => (
+                    <div key={c.id} className={styles.paire}>
+                      <dt className={styles.libelle}>{c.titre}</dt>
+                      <dd className={styles.valeurFlux} data-colonne={c.id}>
+                        {c.valeur(l)}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : (
+                <dl className={styles.champs}>
+                  {autres.map((c) => (
+                    <React.Fragment key={c.id}>
+                      <dt className={mergeClasses(styles.libelle, c.large && styles.large)}>{c.titre}</dt>
+                      <dd className={mergeClasses(styles.valeur, c.large && styles.large)} data-colonne={c.id}>
+                        {c.valeur(l)}
+                      </dd>
+                    </React.Fragment>
+                  ))}
+                </dl>
+              )}
             </li>
           ))}
         </ul>

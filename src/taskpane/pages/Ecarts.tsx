@@ -19,6 +19,7 @@ import { envoyer } from "../../app/catalogue";
 import type {
   ChapitreEcartVue,
   ExplicationsEcarts,
+  ExplicationTotalEcarts,
   PosteVue,
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
@@ -112,12 +113,16 @@ const cleAffichee = (c: Correspondance) => (c.type === "section" ? `section:${c.
 /** A chapter row of the table, or the total row. */
 type LigneTableau = ChapitreEcartVue & { total?: boolean };
 
-/** The table's columns; réalisé and écart of a chapter open « D'où vient ce chiffre ? » when traced. */
-function colonnesEcarts(ex: ExplicationsEcarts | undefined, explication: Explication): Colonne<LigneTableau>[] {
+/** The table's columns; réalisé and écart of a chapter or of the total open « D'où vient ce chiffre ? » when traced. */
+function colonnesEcarts(
+  ex: ExplicationsEcarts | undefined,
+  total: ExplicationTotalEcarts | undefined,
+  explication: Explication,
+): Colonne<LigneTableau>[] {
   const explicable = (c: LigneTableau, champ: "realise" | "ecart") => (
     <ChiffreExplicable
       cle={`${champ}-${c.code}`}
-      trace={c.total ? undefined : ex?.[c.code]?.[champ]}
+      trace={c.total ? total?.[champ] : ex?.[c.code]?.[champ]}
       explication={explication}
       testId={TEST_IDS.ecarts.expliquer(champ, c.code)}
     >
@@ -211,7 +216,9 @@ export function Ecarts() {
   // One ordered list as the user sees it (a row turned into a section stays where it is).
   const [lignes, setLignes] = React.useState<Correspondance[]>();
   const [source, setSource] = React.useState<TableCorrespondances["source"]>();
-  const [rapport, setRapport] = React.useState<ResultatRapprochementVue & { explications?: ExplicationsEcarts }>();
+  const [rapport, setRapport] = React.useState<
+    ResultatRapprochementVue & { explications?: ExplicationsEcarts; explicationTotal?: ExplicationTotalEcarts }
+  >();
   const explication = useExplication();
   const { fermer } = explication;
   // New figures close the tree of the previous ones.
@@ -472,9 +479,10 @@ export function Ecarts() {
             titre="Écarts par chapitre"
             testId={TEST_IDS.ecarts.tableau}
             seuil={720}
+            compacte
             lignes={[...rapport.chapitres, ligneTotal(rapport)] as LigneTableau[]}
             cle={(c) => c.code}
-            colonnes={colonnesEcarts(rapport.explications, explication)}
+            colonnes={colonnesEcarts(rapport.explications, rapport.explicationTotal, explication)}
             classeLigne={(c) => (c.alerte ? styles.alerte : c.total ? styles.total : undefined)}
             marque={(c) => (c.alerte ? <Badge color="danger">⚠ dépassement</Badge> : null)}
           />

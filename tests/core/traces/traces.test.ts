@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import { lireFec } from "../../../src/core/comptabilite/fec";
 import { lireCorrespondancesCsv } from "../../../src/core/comptabilite/correspondances";
 import { rapprocher } from "../../../src/core/ecarts/rapprocher";
-import { tracesEcarts, tracesEcartsChapitres } from "../../../src/core/traces/ecarts";
+import { traceEcartsTotal, tracesEcarts, tracesEcartsChapitres } from "../../../src/core/traces/ecarts";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 import Decimal from "decimal.js";
 import path from "node:path";
@@ -257,6 +257,12 @@ describe("« D'où vient ce chiffre ? » : écarts down to the FEC lines", () =>
         verifier(ch[c.code].ecart, centsToDecimalString(c.ecart));
       }
       expect(r.rapport.chapitres.filter((c) => c.realise !== 0).length).toBeGreaterThan(2);
+      // The total row: Σ the chapters, écart total = réalisé total − budget total.
+      const total = traceEcartsTotal(r.rapport, ch);
+      verifier(total.realise, centsToDecimalString(r.rapport.total.realise));
+      verifier(total.budget, centsToDecimalString(r.rapport.total.budget));
+      verifier(total.ecart, centsToDecimalString(r.rapport.total.ecart));
+      expect(total.realise.entrees).toHaveLength(r.rapport.chapitres.length);
     },
   );
 });
