@@ -105,7 +105,7 @@ export const commandesVersions = {
     const f = await lireFeuilleVersions(wb);
     const i = f.versions.findIndex((v) => egal(v.nom, nom));
     if (i >= 0 && !args.remplacer) throw new VersionExistanteError(f.versions[i].nom);
-    const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false });
+    const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
     const version: Version = {
       nom,
       date: args.date ?? aujourdhui(),
@@ -141,7 +141,7 @@ export const commandesVersions = {
     let libelleA: string;
     let lignesA;
     if (courant) {
-      const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false });
+      const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
       lignesA = lignesDeVersion(devis);
       libelleA = `Devis actuel (feuille « ${devis.feuille} »)`;
     } else {

@@ -20,6 +20,8 @@ export interface OptionsStructurer {
   ecrire?: boolean;
   /** ISO date for dated rules; today by default. */
   date?: string;
+  /** false: the structured devis only (versions save its lines), no rule run: `constats` and `tables` are empty. */
+  controler?: boolean;
 }
 
 export interface ResultatStructurer {
@@ -77,6 +79,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   });
   const parametres = existantes.find((e) => e.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
+  if (opts.controler === false) return { devis, constats: [], tables: [], feuillesEcrites: [] };
   const date = opts.date ?? aujourdhui();
   const constats = controlerDevis(devis, date, surcharges);
   if (devis.conservation) devis.conservation = completerConservation(devis.conservation, constats);

@@ -114,7 +114,7 @@ function identiques(x: LigneVersion, y: LigneVersion): boolean {
   );
 }
 const eq = (a?: string, b?: string) =>
-  a === undefined || b === undefined ? a === b : new Decimal(a).equals(new Decimal(b));
+  a === undefined || b === undefined ? a === b : a === b || new Decimal(a).equals(new Decimal(b));
 
 /**
  * Matches the lines of two versions, within each CNC chapter: first by code and label, then by code (in order),
@@ -130,6 +130,13 @@ export function apparier(
   ajoutees: LigneVersion[];
 } {
   const paires: [LigneVersion, LigneVersion, LigneComparee["appariement"]][] = [];
+  // Each line's normalised label, computed once for the three passes.
+  const libelles = new Map<LigneVersion, string>();
+  const libelle = (l: LigneVersion) => {
+    let n = libelles.get(l);
+    if (n === undefined) libelles.set(l, (n = normaliser(l.libelle)));
+    return n;
+  };
   const libreDe = new Set(de);
   const libreA = new Set(a);
   const passe = (cle: (l: LigneVersion) => string | undefined, mode: LigneComparee["appariement"]) => {
@@ -152,9 +159,9 @@ export function apparier(
       libreA.delete(m);
     }
   };
-  passe((l) => (l.code ? `${l.chapitre}|${codeNorm(l)}|${normaliser(l.libelle)}` : undefined), "code");
+  passe((l) => (l.code ? `${l.chapitre}|${codeNorm(l)}|${libelle(l)}` : undefined), "code");
   passe((l) => (l.code ? `${l.chapitre}|${codeNorm(l)}` : undefined), "code");
-  passe((l) => `${l.chapitre}|${normaliser(l.libelle)}`, "libelle");
+  passe((l) => `${l.chapitre}|${libelle(l)}`, "libelle");
   // Similar labels, chapter by chapter, best pairs first.
   const parChapitre = new Map<string, { de: LigneVersion[]; a: LigneVersion[] }>();
   const groupe = (c: string) =>
@@ -182,6 +189,17 @@ export function apparier(
 }
 
 function effetQuantite(x: LigneVersion, y: LigneVersion): Cents | undefined {
+  if (x.taux === undefined || y.taux === undefined) return undefined;
+  // The same quantity and number written alike: no effect (0 × taux, signed as decimal.js signs it), no Decimal.
+  if (
+    (x.quantite !== undefined || x.nombre !== undefined) &&
+    x.quantite === y.quantite &&
+    x.nombre === y.nombre &&
+    !x.quantite?.startsWith("-") &&
+    !x.nombre?.startsWith("-") &&
+    /^-?\d+(\.\d+)?$/.test(x.taux)
+  )
+    return cents(x.taux.startsWith("-") ? -0 : 0);
   const qx = quantiteTotale(x);
   const qy = quantiteTotale(y);
   if (qx === undefined || qy === undefined || x.taux === undefined || y.taux === undefined) return undefined;
