@@ -1,30 +1,17 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import { commande } from "../../src/cli/commands/creditImpot";
-import { CliError, type Io } from "../../src/cli/io";
 import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffice";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
+import { dossierTemporaire, FICTION_52_2025, lancerCli } from "../helpers/cli";
 
-/** Runs the command as main does (CliError → French message on stderr, exit code). */
-async function lancer(args: string[]): Promise<{ code: number; sortie: string[]; erreurs: string[] }> {
-  const sortie: string[] = [];
-  const erreurs: string[] = [];
-  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
-  try {
-    return { code: await commande.executer(args, io), sortie, erreurs };
-  } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    erreurs.push(e.message);
-    return { code: e.code, sortie, erreurs };
-  }
-}
-
+const lancer = (args: string[]) => lancerCli((a, io) => commande.executer(a, io), args);
+const dossier = dossierTemporaire("prodbook-cli-ci-");
 let dir: string;
 let devis: string;
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-cli-ci-"));
+  dir = dossier();
   devis = path.join(dir, "devis.xlsx");
   await ecrireDevisFiction(devis);
 });
@@ -39,18 +26,7 @@ beforeAll(async () => {
  */
 describe("prodbook credit-impot --json", () => {
   it("audiovisuel fiction 2025 : 318 000 × 25 % = 79 500 € → plafond 1 250 × 52 = 65 000 €", async () => {
-    const r = await lancer([
-      devis,
-      "--regime",
-      "audiovisuel",
-      "--genre",
-      "fiction",
-      "--duree",
-      "52",
-      "--annee",
-      "2025",
-      "--json",
-    ]);
+    const r = await lancer([devis, ...FICTION_52_2025, "--json"]);
     expect(r.erreurs).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.sortie).toHaveLength(1);
@@ -193,23 +169,7 @@ describe("prodbook credit-impot --json", () => {
   });
 
   it("--jeunesse : le minimum de la fiction jeunesse (3 000 €/min) est celui vérifié", async () => {
-    const j = JSON.parse(
-      (
-        await lancer([
-          devis,
-          "--regime",
-          "audiovisuel",
-          "--genre",
-          "fiction",
-          "--duree",
-          "52",
-          "--annee",
-          "2025",
-          "--jeunesse",
-          "--json",
-        ])
-      ).sortie[0],
-    );
+    const j = JSON.parse((await lancer([devis, ...FICTION_52_2025, "--jeunesse", "--json"])).sortie[0]);
     expect(j.credit).toBe("65000.00");
     expect(j.alertes.some((a: string) => /Coût minimal par minute d'une fiction jeunesse/.test(a))).toBe(true);
   });
@@ -217,10 +177,7 @@ describe("prodbook credit-impot --json", () => {
   it("la feuille Paramètres surcharge un chiffre et la sortie le dit : taux 20 % → 63 600 € (plafond 65 000 non atteint)", async () => {
     const f = path.join(dir, "avec-parametres.xlsx");
     await ecrireDevisFiction(f, [["credit-impot.audiovisuel.taux.fiction", "20 %"]]);
-    const j = JSON.parse(
-      (await lancer([f, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025", "--json"]))
-        .sortie[0],
-    );
+    const j = JSON.parse((await lancer([f, ...FICTION_52_2025, "--json"])).sortie[0]);
     expect(j).toMatchObject({ taux: "0.20", creditAvantPlafonds: "63600.00", credit: "63600.00" });
     expect(j.plafonds[0].applique).toBe(false);
     expect(j.alertes).toContain(
@@ -353,19 +310,7 @@ describe("prodbook credit-impot -o --modele-parametres", () => {
 describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
   it("écrit la feuille à côté du devis ; LibreOffice recalcule les formules au même crédit ; relancer ne duplique rien", async () => {
     const sortie = path.join(dir, "sortie.xlsx");
-    const r = await lancer([
-      devis,
-      "--regime",
-      "audiovisuel",
-      "--genre",
-      "fiction",
-      "--duree",
-      "52",
-      "--annee",
-      "2025",
-      "-o",
-      sortie,
-    ]);
+    const r = await lancer([devis, ...FICTION_52_2025, "-o", sortie]);
     expect(r.code).toBe(0);
     // Every cached result dropped first: the figures below are LibreOffice's own.
     const wb = await lireRecalcule(await recalculerSansCache(sortie));
@@ -411,23 +356,7 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
     expect(lire("Crédit d'impôt")).toBe(53600);
 
     const encore = path.join(dir, "sortie2.xlsx");
-    expect(
-      (
-        await lancer([
-          sortie,
-          "--regime",
-          "audiovisuel",
-          "--genre",
-          "fiction",
-          "--duree",
-          "52",
-          "--annee",
-          "2025",
-          "-o",
-          encore,
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await lancer([sortie, ...FICTION_52_2025, "-o", encore])).code).toBe(0);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(encore);
     expect(wb2.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([

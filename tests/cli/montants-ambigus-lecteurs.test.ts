@@ -1,14 +1,12 @@
 import ExcelJS from "exceljs";
-import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { lireGrandLivreCsv } from "../../src/core/comptabilite/fec";
 import { montantsPlage } from "../../src/core/financement/fonctions";
 import { lireParametres, surchargeMontant, surchargeNombre, surchargeTaux } from "../../src/core/regles/parametres";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
 import { feuilleXlsx } from "../core/devis/outils";
+import { dossierTemporaire, FICTION_52_2025, lancerCli } from "../helpers/cli";
 
 /**
  * Issue 10 §2 in the other readers: « 12.500 » in a plan de financement, a ledger CSV read through its column mapping,
@@ -26,18 +24,12 @@ function erreurDe(f: () => unknown): string {
   throw new Error("aucune erreur");
 }
 
+const dossier = dossierTemporaire("prodbook-ambigus-");
 let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-ambigus-"));
+beforeAll(() => {
+  dir = dossier();
 });
-
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 async function plan(nom: string, lignes: (string | number)[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -85,19 +77,7 @@ describe("feuille Paramètres : valeur ambiguë refusée en nommant la cellule (
   it("credit-impot : plafond par minute « 1.250 » → message français, code 2, rien sur la sortie", async () => {
     const f = path.join(dir, "parametre-ambigu.xlsx");
     await ecrireDevisFiction(f, [["credit-impot.audiovisuel.plafond-minute.fiction", "1.250"]]);
-    const r = await lancer([
-      "credit-impot",
-      f,
-      "--regime",
-      "audiovisuel",
-      "--genre",
-      "fiction",
-      "--duree",
-      "52",
-      "--annee",
-      "2025",
-      "--json",
-    ]);
+    const r = await lancer(["credit-impot", f, ...FICTION_52_2025, "--json"]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(esp(r.err)).toBe(

@@ -1,25 +1,16 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import * as React from "react";
-import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+import { classeurBudget, saisir } from "../helpers/catalogueMemoire";
 import { afficherPage, messageSousChamp, sansResizeObserver } from "./rendu";
 
 sansResizeObserver();
 
-// The page reaches the workbook only through the catalogue: bind it to an in-memory workbook.
-const classeur = new MemoryWorkbook({
-  Budget: [
-    ["Code", "Désignation", "Qté", "Nb", "Tarif", "Montant", "Territoire"],
-    ["2.1", "Équipe technique", 1, 1, 100000, 100000, null],
-    ["4.1", "Charges sociales", 1, 1, 50000, 50000, null],
-    ["6.1", "Hôtel équipe (nuitées)", 10, 1, 250, 2500, null],
-    ["8.1", "Montage", 1, 1, 30000, 30000, "Étranger"],
-  ],
-});
-jest.mock("../../src/app/catalogue", () => {
-  const reel = jest.requireActual("../../src/app/catalogue");
-  return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(classeur)(nom, args) };
-});
+// The page reaches the workbook only through the catalogue: bind it to the shared in-memory « Budget ».
+const classeur = classeurBudget();
+jest.mock("../../src/app/catalogue", () =>
+  jest.requireActual("../helpers/catalogueMemoire").catalogueSur(() => classeur),
+);
 
 import { CreditImpot, IDS_CREDIT_IMPOT } from "../../src/taskpane/pages/CreditImpot";
 import { TEST_IDS } from "../../src/taskpane/testIds";
@@ -34,8 +25,6 @@ function detail(id: string): HTMLElement {
   if (bouton.getAttribute("aria-expanded") !== "true") fireEvent.click(bouton);
   return screen.getByTestId(id);
 }
-
-const saisir = (id: string, valeur: string) => fireEvent.change(screen.getByTestId(id), { target: { value: valeur } });
 
 describe("page Crédit d'impôt", () => {
   // Each test opens a workbook whose production context was never saved (the context persists otherwise).

@@ -1,33 +1,23 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import * as React from "react";
-import { MemoryWorkbook } from "../helpers/memoryWorkbook";
+import { classeurBudget, saisir } from "../helpers/catalogueMemoire";
 import { afficherPage, sansResizeObserver } from "./rendu";
 
 sansResizeObserver();
 
-// The pages reach the workbook only through the catalogue: bind it to an in-memory workbook.
-const classeur = new MemoryWorkbook({
-  Budget: [
-    ["Code", "Désignation", "Qté", "Nb", "Tarif", "Montant", "Territoire"],
-    ["2.1", "Équipe technique", 1, 1, 100000, 100000, null],
-    ["2.2", "Assistant réalisateur", 20, 1, 300, 6000, null],
-    ["4.1", "Charges sociales", 1, 1, 50000, 50000, null],
-    ["6.1", "Hôtel équipe (nuitées)", 10, 1, 250, 2500, null],
-    ["8.1", "Montage", 1, 1, 30000, 30000, "Étranger"],
-  ],
-});
-jest.mock("../../src/app/catalogue", () => {
-  const reel = jest.requireActual("../../src/app/catalogue");
-  return { ...reel, envoyer: (nom: string, args: unknown) => reel.creerEnvoyeur(classeur)(nom, args) };
-});
+// The pages reach the workbook only through the catalogue: bind it to the shared in-memory « Budget », with one more
+// chapter 2 line (Budget!F3 = 20 × 300).
+const classeur = classeurBudget([["2.2", "Assistant réalisateur", 20, 1, 300, 6000, null]]);
+jest.mock("../../src/app/catalogue", () =>
+  jest.requireActual("../helpers/catalogueMemoire").catalogueSur(() => classeur),
+);
 
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { CreditImpot, IDS_CREDIT_IMPOT } from "../../src/taskpane/pages/CreditImpot";
 import { Structurer } from "../../src/taskpane/pages/Structurer";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
-const saisir = (id: string, valeur: string) => fireEvent.change(screen.getByTestId(id), { target: { value: valeur } });
 const panneau = () => screen.getByTestId(IDS_TRACE.panneau);
 
 describe("« D'où vient ce chiffre ? » dans le volet", () => {

@@ -1,0 +1,53 @@
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CliError, type Io } from "../../src/cli/io";
+
+/** What a command printed (its lines on stdout and stderr, and each joined) and its exit code. */
+export interface Lancement {
+  code: number;
+  sortie: string[];
+  erreurs: string[];
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs a CLI entry as the binary does: `main`, or one command's `executer` (which loads no other command), where a
+ * CliError becomes its French message on stderr and its exit code.
+ */
+export async function lancerCli(
+  executer: (argv: string[], io: Io) => Promise<number>,
+  args: string[],
+): Promise<Lancement> {
+  const sortie: string[] = [];
+  const erreurs: string[] = [];
+  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
+  let code: number;
+  try {
+    code = await executer(args, io);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    erreurs.push(e.message);
+    code = e.code;
+  }
+  return { code, sortie, erreurs, out: sortie.join("\n"), err: erreurs.join("\n") };
+}
+
+/**
+ * `prodbook credit-impot` on the 52-minute fiction of tests/core/creditImpot/classeurs.ts (ecrireDevisFiction):
+ * audiovisual regime, year 2025.
+ */
+export const FICTION_52_2025 = ["--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025"];
+
+/** A fresh temporary folder for the test file (made before its tests): call the returned function for its path. */
+export function dossierTemporaire(prefixe: string): () => string {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), prefixe));
+  });
+  return () => {
+    if (!dir) throw new Error("dossier temporaire demandé avant beforeAll");
+    return dir;
+  };
+}
