@@ -160,7 +160,7 @@ describe("prodbook credit-impot --json", () => {
     const quatre = JSON.parse((await lancer([...base, "--jours-tournage-france", "4"])).sortie[0]);
     expect(quatre.credit).toBe("0.00");
     expect(quatre.alertes[0]).toBe(
-      "Condition non remplie (jours de tournage en France) : 4 jour(s), minimum 5 (fiction en prises de vues réelles) — crédit d'impôt nul.",
+      "Condition non remplie (jours de tournage en France) : 4\u00a0jours, minimum 5 (fiction en prises de vues réelles) — crédit d'impôt nul.",
     );
     expect(JSON.parse((await lancer([...base, "--jours-tournage-france", "5"])).sortie[0]).credit).toBe("127200.00");
     const faux = await lancer([...base, "--jours-tournage-france", "2,5"]);

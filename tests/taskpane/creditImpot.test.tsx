@@ -124,7 +124,7 @@ describe("page Crédit d'impôt", () => {
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
     await waitFor(() =>
       expect(detail(IDS_CREDIT_IMPOT.alertes).textContent).toMatch(
-        /jours de tournage en France\)\s:\s3 jour\(s\), minimum 5/,
+        /jours de tournage en France\)\s:\s3\sjours, minimum 5/,
       ),
     );
     expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("0,00\u00a0€");

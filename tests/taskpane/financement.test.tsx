@@ -124,9 +124,7 @@ describe("page Financement", () => {
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.creditImpot));
     const total = async (attendu: string) => {
       fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
-      await waitFor(() =>
-        expect(screen.getByRole("row", { name: /Total des financements/ }).textContent).toContain(attendu),
-      );
+      await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.expliquerTotal).textContent).toContain(attendu));
     };
     saisir(IDS_FINANCEMENT.langue, "francais");
     await total("3\u202f605\u202f000,00"); // 2 750 000 + 30 % × 2 850 000

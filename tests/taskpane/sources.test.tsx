@@ -97,4 +97,20 @@ describe("page Sources", () => {
     expect(screen.getByTestId(IDS_SOURCES.actualiser).hasAttribute("disabled")).toBe(true);
     expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
   });
+
+  it("chaque période d'un barème dit sa confiance : audiovisuel lu dans le texte jusqu'au 30 décembre 2021, puis à vérifier", async () => {
+    afficher();
+    const table = await waitFor(() => screen.getByTestId(IDS_SOURCES.table("credit-impot-audiovisuel")));
+    fireEvent.click(within(table).getByRole("button"));
+    const periodes = await waitFor(() => screen.getByTestId(IDS_SOURCES.periodes("credit-impot-audiovisuel")));
+    const lignes = within(periodes)
+      .getAllByRole("listitem")
+      .map((l) => l.textContent);
+    // The data file says: 2016-01-01 → 2021-12-30 H, 2021-12-31 → 2028-12-31 M.
+    expect(lignes).toEqual([
+      "du 1er\u00a0janvier\u00a02016 au 30\u00a0décembre\u00a02021 texte officiel",
+      "du 31\u00a0décembre\u00a02021 au 31\u00a0décembre\u00a02028 à vérifier",
+    ]);
+    expect(table.textContent).not.toMatch(/confiance [HML]\b/);
+  });
 });

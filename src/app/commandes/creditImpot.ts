@@ -9,6 +9,7 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import { traceCreditImpot } from "../../core/traces/creditImpot";
 import type { Trace } from "../../core/traces/trace";
 import { invalide, verifierDuree, verifierEntier } from "../arguments";
+import { presentationCreditImpot, type PresentationCreditImpot } from "../presentationRegles";
 import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
@@ -82,7 +83,14 @@ export interface ExplicationsCreditImpot {
   plafonds: Record<string, TraceAffichee>;
 }
 
-function avecExplications(r: ApercuCreditImpot): ApercuCreditImpot & { explications?: ExplicationsCreditImpot } {
+/** What the pane receives: the result, its alerts, figures and texts in French, and the figures' traces on request. */
+export type VueCreditImpot = ApercuCreditImpot & {
+  explications?: ExplicationsCreditImpot;
+  presentation: PresentationCreditImpot;
+};
+
+function avecExplications(a: ApercuCreditImpot): VueCreditImpot {
+  const r = { ...a, presentation: presentationCreditImpot(a) };
   const t = r.traces?.credit;
   if (!t) return r;
   const base = sousTrace(t, (x) => x.libelle.startsWith("Base du crédit"));
@@ -104,16 +112,10 @@ function avecExplications(r: ApercuCreditImpot): ApercuCreditImpot & { explicati
  */
 export const commandesCreditImpot = {
   /** With `explique`, the figures' traces for « D'où vient ce chiffre ? » (`explications`). */
-  async calculerCreditImpot(
-    wb: WorkbookPort,
-    args: OptionsCreditImpotPane,
-  ): Promise<ApercuCreditImpot & { explications?: ExplicationsCreditImpot }> {
+  async calculerCreditImpot(wb: WorkbookPort, args: OptionsCreditImpotPane): Promise<VueCreditImpot> {
     return avecExplications(await creditImpot(wb, args, false));
   },
-  async creerFeuilleCreditImpot(
-    wb: WorkbookPort,
-    args: OptionsCreditImpotPane,
-  ): Promise<ApercuCreditImpot & { explications?: ExplicationsCreditImpot }> {
+  async creerFeuilleCreditImpot(wb: WorkbookPort, args: OptionsCreditImpotPane): Promise<VueCreditImpot> {
     return avecExplications(await creditImpot(wb, args, true));
   },
 };

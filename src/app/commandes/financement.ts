@@ -8,6 +8,7 @@ import type { Cents } from "../../core/money";
 import { tracesFinancement, type TracesFinancement } from "../../core/traces/financement";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { invalide, verifierDate, verifierDuree } from "../arguments";
+import { regleLisible, type RegleLisible } from "../presentationRegles";
 import { traceAffichee, type TraceAffichee } from "../traces";
 
 export interface OptionsFinancementPane {
@@ -40,6 +41,8 @@ export interface ApercuFinancement extends ResultatFinancementJson {
   besoinTresorerie: Cents;
   repartition: string;
   feuillesEcrites: string[];
+  /** The rule tables read (categories, aid ceiling, FSA…), in French with their texts (« Détails et sources »). */
+  textes: RegleLisible[];
 }
 
 function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
@@ -52,6 +55,7 @@ function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
     besoinTresorerie: r.echeancier.besoinMaximal,
     repartition: r.echeancier.repartition,
     feuillesEcrites: r.feuillesEcrites,
+    textes: r.tables.map(regleLisible),
   };
 }
 
@@ -103,8 +107,13 @@ export async function financement(
   return args.explique ? { ...r, traces: tracesFinancement(r, r.echeancier) } : r;
 }
 
-/** « D'où vient ce chiffre ? » of the page's figures: the public aids and their share of the cost. */
+/**
+ * « D'où vient ce chiffre ? » of the page's figures: the total (each source's cell), the rest to finance (cost −
+ * total), the public aids and their share of the cost.
+ */
 export interface ExplicationsFinancement {
+  total: TraceAffichee;
+  resteAFinancer?: TraceAffichee;
   aidesPubliques: TraceAffichee;
   intensite?: TraceAffichee;
 }
@@ -117,6 +126,8 @@ function avecExplications(
   return {
     ...apercu(r),
     explications: {
+      total: traceAffichee(t.total),
+      ...(t.resteAFinancer ? { resteAFinancer: traceAffichee(t.resteAFinancer) } : {}),
       aidesPubliques: traceAffichee(t.aidesPubliques),
       ...(t.intensite ? { intensite: traceAffichee(t.intensite) } : {}),
     },

@@ -3,6 +3,7 @@ import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } f
 import { plafondAidesSexies } from "./audiovisuel";
 import { type Ctx, exiger, plafondAidesPubliques } from "./contexteCalcul";
 import { TABLES_CREDIT_IMPOT as T } from "./regles";
+import { pluriel } from "../util/texte";
 
 /**
  * Cinema credit (220 sexies III-1): 30 % for animation, for works made wholly or mainly in French or a regional
@@ -168,13 +169,13 @@ function joursTournage(ctx: Ctx, ri: Parameters<Ctx["figures"]["nombre"]>[2], mi
   const jours = ctx.opts.joursTournageFrance;
   if (jours === undefined)
     ctx.alertes.push(
-      `Jours de tournage en France non renseignés : le minimum de ${jmin} jours des œuvres en prises de vues réelles ` +
-        `n'a pas été vérifié.`,
+      `Jours de tournage en France non renseignés : le minimum de ${pluriel(jmin.toNumber(), "jour")} des œuvres ` +
+        `en prises de vues réelles n'a pas été vérifié.`,
     );
   else
     ctx.conditions.push({
       nom: "jours de tournage en France",
       remplie: jmin.lessThanOrEqualTo(jours),
-      detail: `${jours} jour(s), minimum ${jmin} (${ctx.opts.genre} en prises de vues réelles)`,
+      detail: `${pluriel(jours, "jour")}, minimum ${jmin} (${ctx.opts.genre} en prises de vues réelles)`,
     });
 }

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import type { Devis, LigneDevis } from "../devis/model";
 import { type Cents, formatMontantFr, montantLigne, multiplyCents, repartir, sumCents } from "../money";
-import { normaliser } from "../util/texte";
+import { normaliser, pluriel } from "../util/texte";
 import type { Figures } from "./figures";
 import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT, type RegleDatee, type ValeursEligibilite } from "./regles";
@@ -130,7 +130,7 @@ export function plafonnerHebergement(
     ajustements.push({
       nom: "plafond hébergement",
       montant: (b.base - plafonne) as Cents,
-      detail: `${b.cellule ?? b.id} : ${nuits} nuit(s) à ${formatMontantFr(plafond)} au plus`,
+      detail: `${b.cellule ?? b.id} : ${pluriel(nuits.toNumber(), "nuit")} à ${formatMontantFr(plafond)} au plus`,
     });
     b.base = plafonne;
     b.motif += ` ; hébergement plafonné à ${formatMontantFr(plafond)}/nuit`;

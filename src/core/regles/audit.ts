@@ -112,13 +112,23 @@ export interface VersionAudit {
   lisibles: FigureLisible[];
 }
 
+/** One version of a table, as a period: its dates and how sure its figures are. */
+export interface PeriodeAudit {
+  effetDu: string;
+  /** null: still in force. */
+  effetAu: string | null;
+  confiance: Confiance;
+  /** M or L: shown « à vérifier ». */
+  aVerifier: boolean;
+}
+
 export interface TableAudit {
   id: string;
   description: string;
   /** null when no version covers the date. */
   version: VersionAudit | null;
-  /** The table's periods, to say which exist when none covers the date. */
-  periodes: { effetDu: string; effetAu: string | null }[];
+  /** The table's periods (every version), each with its confidence: M or L is shown « à vérifier ». */
+  periodes: PeriodeAudit[];
   /** Overrides of the workbook's « Paramètres » sheet that replace figures of this table: key → value and cell. */
   surcharges: Record<string, SurchargeLue>;
 }
@@ -257,7 +267,12 @@ export function auditRegles(date: string, surcharges: Surcharges = new Map()): A
               lisibles: figuresLisibles(t.id, ver.valeurs),
             }
           : null,
-        periodes: t.versions.map((x) => ({ effetDu: x.effetDu, effetAu: x.effetAu ?? null })),
+        periodes: t.versions.map((x) => ({
+          effetDu: x.effetDu,
+          effetAu: x.effetAu ?? null,
+          confiance: x.confiance,
+          aVerifier: aVerifier(x.confiance),
+        })),
         surcharges: parTable.get(t.id) ?? {},
       };
     }),

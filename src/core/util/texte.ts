@@ -19,3 +19,37 @@ export function ressembleAFormule(s: string): boolean {
 export function milliers(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
+
+/**
+ * (3, "jour") → "3 jours", (1, "nuit") → "1 nuit", (2, "jour-personne", "jours-personne"): a count and its noun in a
+ * French message, plural from 2 on (0 and 1 take the singular), a no-break space between them.
+ */
+export function pluriel(n: number, singulier: string, formePlurielle = `${singulier}s`): string {
+  const [entier, decimales] = String(Math.abs(n)).split(".");
+  const nombre = `${n < 0 ? "-" : ""}${milliers(Number(entier))}${decimales ? `,${decimales}` : ""}`;
+  return `${nombre}\u00a0${Math.abs(n) >= 2 ? formePlurielle : singulier}`;
+}
+
+/** The months in French, lower case (« janvier » … « décembre »). */
+export const MOIS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+] as const;
+
+/** "2013-12-12" (or an ISO date-time) → « 12 décembre 2013 », « 1er janvier 2016 »; anything else as it is. */
+export function dateEnLettres(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
+  const jour = Number(m[3]);
+  return `${jour === 1 ? "1er" : jour}\u00a0${MOIS[Number(m[2]) - 1]}\u00a0${m[1]}`;
+}

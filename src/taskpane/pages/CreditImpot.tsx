@@ -5,7 +5,6 @@ import {
   Checkbox,
   Field,
   Input,
-  Link,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -13,18 +12,13 @@ import {
   TableBody,
   TableCell,
   TableRow,
-  Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
-import type {
-  ApercuCreditImpot,
-  ExplicationsCreditImpot,
-  OptionsCreditImpotPane,
-} from "../../app/commandes/creditImpot";
+import type { OptionsCreditImpotPane, VueCreditImpot } from "../../app/commandes/creditImpot";
 import type { GenreCredit } from "../../core/creditImpot/modele";
 import {
   type Cents,
@@ -39,6 +33,7 @@ import { saisieTaux } from "../../core/regles/parametres";
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
+import { BadgeAVerifier, ChiffresRetenus, LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
 import {
   ChampAnnee,
   ChampDuree,
@@ -74,6 +69,7 @@ export const IDS_CREDIT_IMPOT = {
   credit: "ci-credit",
   plafond: (i: number) => `ci-plafond-${i}`,
   alertes: "ci-alertes",
+  taux: "ci-taux",
   succes: "ci-succes",
   details: "ci-details",
   /** « D'où vient ce chiffre ? » of the base (the credit's is `credit`, each cap's `plafondChiffre`). */
@@ -120,7 +116,7 @@ export function CreditImpot() {
   const [jeunesse, setJeunesse] = React.useState(false);
   const [jours, setJours] = React.useState("");
   const [modeleParametres, setModeleParametres] = React.useState(false);
-  const [resultat, setResultat] = React.useState<ApercuCreditImpot & { explications?: ExplicationsCreditImpot }>();
+  const [resultat, setResultat] = React.useState<VueCreditImpot>();
 
   // Every typed figure goes through the shared parser: « 12.500 » is refused under its field, never read as 12,50 €.
   const coproduction = regime === "audiovisuel" && genre === "fiction";
@@ -256,22 +252,17 @@ export function CreditImpot() {
   );
 }
 
-function Resultat({
-  r,
-  allerA,
-}: {
-  r: ApercuCreditImpot & { explications?: ExplicationsCreditImpot };
-  allerA: (cellule: string) => void;
-}) {
+function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) => void }) {
   const styles = useStyles();
   const ex = r.explications;
   const explication = useExplication();
   const { fermer } = explication;
   // A new calculation closes the tree of the previous one.
   React.useEffect(() => fermer(), [r, fermer]);
-  const aVerifier = r.parametres.filter((p) => p.aVerifier);
-  const sources = new Map<string, { titre: string; url: string }>();
-  for (const t of r.tables) for (const x of t.sources) if (!sources.has(x.url)) sources.set(x.url, x);
+  const p = r.presentation;
+  const aVerifier = p.chiffres.filter((c) => c.aVerifier);
+  // The rate's own figure (« Taux documentaire », « Taux cinéma de base »…): its badge sits by the headline rate.
+  const taux = p.chiffres.find((c) => /^Taux\b/.test(c.libelle));
   return (
     <div className={styles.page} data-testid={IDS_CREDIT_IMPOT.resultat}>
       {r.feuillesEcrites.length > 0 && (
@@ -301,7 +292,15 @@ function Resultat({
         </div>
         <div className={styles.chiffre}>
           <dt>Taux</dt>
-          <dd className={styles.montant}>{formatPourcentFr(r.taux)}</dd>
+          <dd className={styles.montant} data-testid={IDS_CREDIT_IMPOT.taux}>
+            {formatPourcentFr(r.taux)}
+            {taux?.aVerifier && (
+              <>
+                {" "}
+                <BadgeAVerifier />
+              </>
+            )}
+          </dd>
         </div>
         <div className={styles.chiffre}>
           <dt>Base retenue</dt>
@@ -377,42 +376,23 @@ function Resultat({
             </TableRow>
           </TableBody>
         </Table>
-        {r.alertes.length > 0 && (
-          <div data-testid={IDS_CREDIT_IMPOT.alertes}>
-            {r.alertes.map((a, i) => (
-              <Text block key={i}>
-                • {typographie(a)}
-              </Text>
+        {p.alertes.length > 0 && (
+          <ul className={styles.liste} data-testid={IDS_CREDIT_IMPOT.alertes} aria-label="Alertes du calcul">
+            {p.alertes.map((a, i) => (
+              <li key={i}>
+                {typographie(a.texte)}
+                {a.liens.map((l) => (
+                  <React.Fragment key={l.url}>
+                    {" "}
+                    <LienVersTexte lien={l} />
+                  </React.Fragment>
+                ))}
+              </li>
             ))}
-          </div>
+          </ul>
         )}
-        {aVerifier.length > 0 && (
-          <>
-            <Text weight="semibold">Chiffres à vérifier</Text>
-            <ul className={styles.liste}>
-              {aVerifier.map((p) => (
-                <li key={p.cle}>
-                  {p.libelle}
-                  {"\u00a0"}: {p.valeur}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        {sources.size > 0 && (
-          <>
-            <Text weight="semibold">Textes appliqués</Text>
-            <ul className={styles.liste}>
-              {[...sources.values()].map((x) => (
-                <li key={x.url}>
-                  <Link href={x.url} target="_blank" rel="noopener noreferrer">
-                    {x.titre}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <ChiffresRetenus chiffres={p.chiffres} />
+        <TextesAppliques textes={p.textes} />
       </DetailsSources>
     </div>
   );

@@ -13,6 +13,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
@@ -27,8 +28,10 @@ import { AucunPlanError } from "../../core/financement/analyser";
 import type { TypeOeuvre } from "../../core/devis/model";
 import { eurosToCents, formatMontantFr, formatPourcentFr, saisieMontant } from "../../core/money";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
+import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
+import { TextesAppliques } from "../components/TextesAppliques";
 import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
@@ -50,12 +53,15 @@ export const IDS_FINANCEMENT = {
   resultat: "fin-resultat",
   reste: "fin-reste",
   intensite: "fin-intensite",
-  /** « D'où vient ce chiffre ? » of the public aids and of their share. */
+  /** « D'où vient ce chiffre ? » of the total, the rest to finance, the public aids and their share. */
+  expliquerTotal: "fin-expliquer-total",
+  expliquerReste: "fin-expliquer-reste",
   expliquerAides: "fin-expliquer-aides",
   expliquerIntensite: "fin-expliquer-intensite",
   constat: (i: number) => `fin-constat-${i}`,
   feuilleErreur: "fin-feuille-erreur",
   succes: "fin-succes",
+  details: "fin-details",
 } as const;
 
 const useStyles = makeStyles({
@@ -64,6 +70,8 @@ const useStyles = makeStyles({
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   fort: { fontWeight: tokens.fontWeightSemibold },
   choixErreur: { maxWidth: "100%" },
+  chiffres: { display: "flex", flexDirection: "column", gap: "2px", margin: 0 },
+  chiffre: { display: "flex", justifyContent: "space-between", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
 });
 
 /** JSON amounts ("1234.56") → French display. */
@@ -247,36 +255,43 @@ function Resultat({
         </MessageBar>
       )}
       <Subtitle2>Plan {guillemets(r.source)}</Subtitle2>
-      <Table size="extra-small" aria-label="Synthèse du plan de financement">
-        <TableBody>
-          {ligne("Total des financements", m(r.total))}
-          {r.origineCout
-            ? ligne(`Coût de production (${r.origineCout})`, m(r.cout))
-            : ligne(
-                "Coût de production",
-                "inconnu : choisissez la feuille du devis ou saisissez le coût",
-                IDS_FINANCEMENT.reste,
-              )}
-          {r.origineCout &&
-            ligne(
-              reste < 0 ? "Excédent de financement" : "Reste à financer",
-              m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer),
-              IDS_FINANCEMENT.reste,
-              true,
-            )}
-          {ligne(
-            "Aides publiques",
+      {/* The figures first (each opens « D'où vient ce chiffre ? »); how they are reached in « Détails et sources ». */}
+      <dl className={styles.chiffres}>
+        <div className={styles.chiffre}>
+          <dt>Total des financements</dt>
+          <dd className={styles.montant}>
             <ChiffreExplicable
-              cle="aides"
-              trace={ex?.aidesPubliques}
+              cle="total"
+              trace={ex?.total}
               explication={explication}
-              testId={IDS_FINANCEMENT.expliquerAides}
+              testId={IDS_FINANCEMENT.expliquerTotal}
             >
-              {m(r.aidesPubliques)}
-            </ChiffreExplicable>,
-          )}
-          {ligne(
-            `Intensité (plafond ${formatPourcentFr(r.plafond)}, ${r.motifPlafond})`,
+              {m(r.total)}
+            </ChiffreExplicable>
+          </dd>
+        </div>
+        <div className={styles.chiffre}>
+          <dt className={styles.fort}>
+            {!r.origineCout ? "Reste à financer" : reste < 0 ? "Excédent de financement" : "Reste à financer"}
+          </dt>
+          <dd className={mergeClasses(styles.montant, styles.fort)} data-testid={IDS_FINANCEMENT.reste}>
+            {r.origineCout ? (
+              <ChiffreExplicable
+                cle="reste"
+                trace={ex?.resteAFinancer}
+                explication={explication}
+                testId={IDS_FINANCEMENT.expliquerReste}
+              >
+                {m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer)}
+              </ChiffreExplicable>
+            ) : (
+              "coût inconnu : choisissez la feuille du devis ou saisissez le coût"
+            )}
+          </dd>
+        </div>
+        <div className={styles.chiffre}>
+          <dt className={styles.fort}>Part des aides publiques (plafond {formatPourcentFr(r.plafond)})</dt>
+          <dd className={mergeClasses(styles.montant, styles.fort)} data-testid={IDS_FINANCEMENT.intensite}>
             <ChiffreExplicable
               cle="intensite"
               trace={ex?.intensite}
@@ -284,15 +299,11 @@ function Resultat({
               testId={IDS_FINANCEMENT.expliquerIntensite}
             >
               {formatPourcentFr(r.intensiteAidesPubliques)}
-            </ChiffreExplicable>,
-            IDS_FINANCEMENT.intensite,
-            true,
-          )}
-          {ligne("Besoin de trésorerie maximal", formatMontantFr(r.besoinTresorerie))}
-        </TableBody>
-      </Table>
+            </ChiffreExplicable>
+          </dd>
+        </div>
+      </dl>
       <PanneauTrace explication={explication} onAller={aller} />
-      <Text size={200}>{r.repartition}</Text>
       {r.controles.length > 0 && (
         <ConstatsCliquables
           elements={constatsAffiches(r.controles)}
@@ -301,6 +312,30 @@ function Resultat({
           testIdElement={IDS_FINANCEMENT.constat}
         />
       )}
+      <DetailsSources testId={IDS_FINANCEMENT.details}>
+        <Table size="extra-small" aria-label="Synthèse du plan de financement">
+          <TableBody>
+            {r.origineCout
+              ? ligne(`Coût de production (${r.origineCout})`, m(r.cout))
+              : ligne("Coût de production", "inconnu")}
+            {ligne(
+              "Aides publiques",
+              <ChiffreExplicable
+                cle="aides"
+                trace={ex?.aidesPubliques}
+                explication={explication}
+                testId={IDS_FINANCEMENT.expliquerAides}
+              >
+                {m(r.aidesPubliques)}
+              </ChiffreExplicable>,
+            )}
+            {ligne(`Plafond des aides publiques (${r.motifPlafond})`, formatPourcentFr(r.plafond))}
+            {ligne("Besoin de trésorerie maximal", formatMontantFr(r.besoinTresorerie))}
+          </TableBody>
+        </Table>
+        <Text size={200}>{r.repartition}</Text>
+        <TextesAppliques textes={r.textes} />
+      </DetailsSources>
     </div>
   );
 }

@@ -28,6 +28,7 @@ export const IDS_SOURCES = {
   liste: "sources-liste",
   table: (id: string) => `sources-table-${id}`,
   confiance: (id: string) => `sources-confiance-${id}`,
+  periodes: (id: string) => `sources-periodes-${id}`,
   surcharges: "sources-surcharges-orphelines",
 } as const;
 
@@ -151,19 +152,12 @@ function Bareme({ t }: { t: TableAudit }) {
         <div className={styles.panneau}>
           <Text size={200}>{t.description}</Text>
           {!v ? (
-            <Text>
-              Aucune version en vigueur à cette date. Périodes connues :{" "}
-              {t.periodes
-                .map((p) => `du ${dateFr(p.effetDu)} ${p.effetAu ? `au ${dateFr(p.effetAu)}` : "à ce jour"}`)
-                .join(" ; ")}
-              .
-            </Text>
+            <Text>Aucune version en vigueur à cette date.</Text>
           ) : (
             <>
               <Text>
-                En vigueur du {dateFr(v.effetDu)} {v.effetAu ? `au ${dateFr(v.effetAu)}` : "à ce jour"} — confiance{" "}
-                {v.confiance}
-                {v.aVerifier ? " : à vérifier" : " : texte officiel lu"}
+                En vigueur du {dateFr(v.effetDu)} {v.effetAu ? `au ${dateFr(v.effetAu)}` : "à ce jour"} —{" "}
+                {v.aVerifier ? "à vérifier" : "texte officiel lu"}
               </Text>
               {v.motifConfiance && (
                 <Text size={200}>
@@ -191,6 +185,23 @@ function Bareme({ t }: { t: TableAudit }) {
               </ul>
             </>
           )}
+          <Text weight="semibold">{t.periodes.length > 1 ? "Périodes" : "Période"}</Text>
+          <ul className={styles.liste} data-testid={IDS_SOURCES.periodes(t.id)}>
+            {t.periodes.map((p) => (
+              <li key={p.effetDu}>
+                du {dateFr(p.effetDu)} {p.effetAu ? `au ${dateFr(p.effetAu)}` : "à ce jour"}{" "}
+                {p.aVerifier ? (
+                  <Badge appearance="tint" color="warning" size="small">
+                    à vérifier
+                  </Badge>
+                ) : (
+                  <Badge appearance="outline" color="success" size="small">
+                    texte officiel
+                  </Badge>
+                )}
+              </li>
+            ))}
+          </ul>
           {surcharges.length > 0 && (
             <>
               <Text weight="semibold">Remplacé par la feuille Paramètres de ce classeur</Text>

@@ -118,14 +118,14 @@ describe("crédit d'impôt international", () => {
     expect(avec(5).conditions).toContainEqual({
       nom: "jours de tournage en France",
       remplie: true,
-      detail: "5 jour(s), minimum 5 (fiction en prises de vues réelles)",
+      detail: "5\u00a0jours, minimum 5 (fiction en prises de vues réelles)",
     });
     expect(avec(5).eligible).toBe(true);
     const quatre = avec(4);
     expect(quatre.conditions.find((c) => c.nom === "jours de tournage en France")!.remplie).toBe(false);
     expect(quatre.eligible).toBe(false);
     expect(avec().alertes).toContain(
-      "Jours de tournage en France non renseignés : le minimum de 5 jours des œuvres en prises de vues réelles n'a pas été vérifié.",
+      "Jours de tournage en France non renseignés : le minimum de 5\u00a0jours des œuvres en prises de vues réelles n'a pas été vérifié.",
     );
     // Animation has no shooting days.
     const anim = calculerCreditImpot(unDevis(TRIP), { regime: "international", genre: "animation", annee: 2025 });

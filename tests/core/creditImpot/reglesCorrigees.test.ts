@@ -167,7 +167,7 @@ describe("hébergement : le plafond par nuit ne vaut que pour des nuits", () => 
     const r = base({ ch: "6", libelle: "Hôtel (nuits)", montant: 12000, quantite: 5, nombre: 8, taux: 300 });
     expect(r.ajustements[0]).toMatchObject({
       montant: euros(4000),
-      detail: "Budget!E3 : 40 nuit(s) à 200,00\u00a0€ au plus",
+      detail: "Budget!E3 : 40\u00a0nuits à 200,00\u00a0€ au plus",
     });
   });
 });

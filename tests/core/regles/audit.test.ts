@@ -70,7 +70,47 @@ describe("version en vigueur à une date : bornes incluses", () => {
   test("avant toute version : null, et les périodes couvertes sont données", () => {
     const t = auditRegles("2015-12-31").tables.find((x) => x.id === "credit-impot-cinema")!;
     expect(t.version).toBeNull();
-    expect(t.periodes).toEqual([{ effetDu: "2016-01-01", effetAu: "2028-12-31" }]);
+    const brut = lireTable("credit-impot-cinema");
+    expect(t.periodes).toEqual([
+      {
+        effetDu: "2016-01-01",
+        effetAu: "2028-12-31",
+        confiance: brut.versions[0].confiance,
+        aVerifier: brut.versions[0].confiance !== "H",
+      },
+    ]);
+  });
+});
+
+/** A data file as written (not through the loader): what the audit must give back. */
+function lireTable(id: string): { versions: { effetDu: string; effetAu?: string; confiance: string }[] } {
+  return JSON.parse(fs.readFileSync(path.join(DATA, `${id}.json`), "utf8"));
+}
+
+describe("confiance de chaque période d'une table", () => {
+  test("chaque période de chaque table porte la confiance de sa version ; M et L sont « à vérifier »", () => {
+    for (const t of auditRegles("2026-01-01").tables) {
+      const brut = lireTable(t.id);
+      expect(t.periodes).toEqual(
+        brut.versions.map((v) => ({
+          effetDu: v.effetDu,
+          effetAu: v.effetAu ?? null,
+          confiance: v.confiance,
+          aVerifier: v.confiance !== "H",
+        })),
+      );
+    }
+  });
+  test("plafond d'hébergement : une seule période, du 12 décembre 2013, lue dans le texte (H)", () => {
+    const t = auditRegles("2026-01-01").tables.find((x) => x.id === "credit-impot-hebergement")!;
+    expect(t.periodes).toEqual([{ effetDu: "2013-12-12", effetAu: null, confiance: "H", aVerifier: false }]);
+  });
+  test("une table dont les périodes n'ont pas la même confiance les distingue (audiovisuel : H puis M)", () => {
+    const t = auditRegles("2026-01-01").tables.find((x) => x.id === "credit-impot-audiovisuel")!;
+    expect(t.periodes.map((p) => [p.effetDu, p.confiance, p.aVerifier])).toEqual([
+      ["2016-01-01", "H", false],
+      ["2021-12-31", "M", true],
+    ]);
   });
 });
 

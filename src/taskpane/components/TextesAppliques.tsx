@@ -1,0 +1,112 @@
+import { Badge, Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import type { ChiffreLisible, LienTexte, RegleLisible } from "../../app/presentationRegles";
+
+/** Test ids of the texts and figures lists. */
+export const IDS_TEXTES = {
+  textes: "textes-appliques",
+  texte: "texte-applique",
+  chiffres: "chiffres-retenus",
+  chiffre: "chiffre-retenu",
+  aVerifier: "badge-a-verifier",
+  lien: "lien-texte",
+} as const;
+
+const useStyles = makeStyles({
+  liste: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    overflowWrap: "anywhere",
+    minWidth: 0,
+  },
+  ligne: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalXS },
+  detail: { color: tokens.colorNeutralForeground2 },
+  valeur: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+});
+
+/** « Texte : CGI art. 220 sexies »: a real link to the text, opened outside the pane, the full title as tooltip. */
+export function LienVersTexte({ lien }: { lien: LienTexte }) {
+  return (
+    <Link href={lien.url} target="_blank" rel="noopener noreferrer" title={lien.titre} data-testid={IDS_TEXTES.lien}>
+      {lien.libelle}
+    </Link>
+  );
+}
+
+/** The « à vérifier » badge: written out, so the warning does not rest on its colour. */
+export function BadgeAVerifier() {
+  return (
+    <Badge appearance="tint" color="warning" size="small" data-testid={IDS_TEXTES.aVerifier}>
+      à vérifier
+    </Badge>
+  );
+}
+
+/**
+ * The figures of a calculation with where each comes from: a figure read in a secondary source (confidence M or L)
+ * carries « à vérifier » and its source; one read in the official text (H), that text.
+ */
+export function ChiffresRetenus({ chiffres }: { chiffres: readonly ChiffreLisible[] }) {
+  const styles = useStyles();
+  if (!chiffres.length) return null;
+  return (
+    <>
+      <Text weight="semibold">Chiffres retenus</Text>
+      <ul className={styles.liste} data-testid={IDS_TEXTES.chiffres}>
+        {chiffres.map((c) => (
+          <li key={c.cle} data-testid={IDS_TEXTES.chiffre}>
+            <span className={styles.ligne}>
+              <span>
+                {c.libelle}
+                {"\u00a0"}:
+              </span>
+              <span className={styles.valeur}>{c.valeur}</span>
+              {c.aVerifier && <BadgeAVerifier />}
+            </span>
+            <Caption1 block className={styles.detail}>
+              {c.surcharge
+                ? `Remplacé par la feuille Paramètres (${c.surcharge})`
+                : c.texte && <LienVersTexte lien={c.texte} />}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** « Textes appliqués »: each rule table version a calculation used, by its French name, date and text. */
+export function TextesAppliques({ textes }: { textes: readonly RegleLisible[] }) {
+  const styles = useStyles();
+  if (!textes.length) return null;
+  return (
+    <>
+      <Text weight="semibold">Textes appliqués</Text>
+      <ul className={styles.liste} data-testid={IDS_TEXTES.textes}>
+        {textes.map((t) => (
+          <li key={t.cle} data-testid={IDS_TEXTES.texte}>
+            <span className={styles.ligne}>
+              <span>
+                {t.nom}, {t.version}
+              </span>
+              {t.aVerifier && <BadgeAVerifier />}
+            </span>
+            {t.texte && (
+              <Caption1 block className={styles.detail}>
+                <LienVersTexte lien={t.texte} />
+              </Caption1>
+            )}
+            {t.motif && (
+              <Caption1 block className={styles.detail}>
+                Pourquoi à vérifier{"\u00a0"}: {t.motif}
+              </Caption1>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
