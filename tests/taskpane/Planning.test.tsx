@@ -56,6 +56,21 @@ test("page Planning : date de livraison, recalcul, chemin critique, écriture de
     ["PAD", d("15", "mai"), d("15", "mai"), "0", "0"],
   ]);
   expect([...lignes].map((l) => /critique/.test(l.textContent ?? ""))).toEqual([true, true, false, true, true]);
+  // The figures come first, in words: delivery, start, steps.
+  const chiffres = [...screen.getByTestId(IDS_PLANNING.chiffres).querySelectorAll("dt, dd")].map((e) => e.textContent);
+  expect(chiffres).toEqual([
+    "Livraison (PAD)",
+    d("15", "mai"),
+    "Début de la post-production",
+    d("16", "avril"),
+    "Étapes",
+    "5\u00a0étapes, dont 4\u00a0critiques",
+  ]);
+  // No plan de travail: the details say so instead of counting findings that were never looked for.
+  const details = screen.getByTestId(IDS_PLANNING.details);
+  fireEvent.click(details.querySelector("button")!);
+  await waitFor(() => expect(details.textContent).toContain("Aucun plan de travail dans le classeur"));
+  expect(details.textContent).toContain("sans les jours fériés\u00a0: Métropole.");
   expect(wb.ecritures).toBe(0);
   await act(async () => {
     fireEvent.click(screen.getByTestId(IDS_PLANNING.ecrire));

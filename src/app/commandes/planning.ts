@@ -9,7 +9,10 @@ import {
 import type { PropositionQuantite } from "../../core/planning/quantitesDevis";
 import type { EtapePlanifiee } from "../../core/planning/retroplanning";
 import type { WorkbookPort } from "../../core/port/workbook";
+import { TABLE_TEMPS_DE_TRAVAIL } from "../../core/planning/tempsDeTravail";
+import { versionEnVigueur } from "../../core/regles/table";
 import { verifierDuree, verifierEntier } from "../arguments";
+import { regleLisible, type RegleLisible } from "../presentationRegles";
 
 export interface OptionsPlanningPane {
   feuille?: string;
@@ -31,9 +34,28 @@ export interface ApercuPlanning {
   controles: Constat[];
   propositions: PropositionQuantite[];
   feuillesEcrites: string[];
+  /** Where the figures come from: the plan de travail read, and the sheet's steps or the default ones. */
+  feuillePlan?: string;
+  /** Public holidays skipped: « Métropole » or « Alsace-Moselle ». */
+  joursFeries?: string;
+  /** The working-time rules applied to the plan de travail (each version in force on one of its days). */
+  textes: RegleLisible[];
 }
 
-function apercu(r: Awaited<ReturnType<typeof planifierClasseur>>): ApercuPlanning {
+/** The working-time table's versions in force on the plan's days, each once, in date order. */
+function textesTempsDeTravail(r: ResultatPlanningClasseur): RegleLisible[] {
+  const vues = new Set<string>();
+  const out: RegleLisible[] = [];
+  for (const d of [...new Set(r.plan?.vacations.map((v) => v.date) ?? [])].sort()) {
+    const v = versionEnVigueur(TABLE_TEMPS_DE_TRAVAIL, d);
+    if (!v || vues.has(v.effetDu)) continue;
+    vues.add(v.effetDu);
+    out.push(regleLisible({ table: TABLE_TEMPS_DE_TRAVAIL.id, ...v }));
+  }
+  return out;
+}
+
+function apercu(r: ResultatPlanningClasseur): ApercuPlanning {
   return {
     etapes: r.planning?.etapes ?? [],
     debut: r.planning?.debut,
@@ -43,6 +65,9 @@ function apercu(r: Awaited<ReturnType<typeof planifierClasseur>>): ApercuPlannin
     controles: r.controles,
     propositions: r.propositions,
     feuillesEcrites: r.feuillesEcrites,
+    ...(r.plan ? { feuillePlan: r.plan.feuille } : {}),
+    ...(r.planning ? { joursFeries: r.planning.zone === "alsace-moselle" ? "Alsace-Moselle" : "Métropole" } : {}),
+    textes: textesTempsDeTravail(r),
   };
 }
 

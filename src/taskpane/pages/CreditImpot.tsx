@@ -30,6 +30,7 @@ import {
   saisieNombre,
 } from "../../core/money";
 import { saisieTaux } from "../../core/regles/parametres";
+import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
@@ -88,8 +89,6 @@ const useStyles = makeStyles({
   ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   credit: { fontWeight: tokens.fontWeightSemibold },
-  chiffres: { display: "flex", flexDirection: "column", gap: "2px", margin: 0 },
-  chiffre: { display: "flex", justifyContent: "space-between", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
@@ -276,41 +275,27 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
         Devis {guillemets(r.source)} — dépenses {r.annee}
       </Subtitle2>
       {/* The figure first; how it is reached, and from which texts, in « Détails et sources ». */}
-      <dl className={styles.chiffres}>
-        <div className={styles.chiffre}>
-          <dt className={styles.credit}>Crédit d'impôt</dt>
-          <dd className={mergeClasses(styles.montant, styles.credit)}>
-            <ChiffreExplicable
-              cle="credit"
-              trace={ex?.credit}
-              explication={explication}
-              testId={IDS_CREDIT_IMPOT.credit}
-            >
-              {m(r.credit)}
-            </ChiffreExplicable>
-          </dd>
-        </div>
-        <div className={styles.chiffre}>
-          <dt>Taux</dt>
-          <dd className={styles.montant} data-testid={IDS_CREDIT_IMPOT.taux}>
-            {formatPourcentFr(r.taux)}
-            {taux?.aVerifier && (
-              <>
-                {" "}
-                <BadgeAVerifier />
-              </>
-            )}
-          </dd>
-        </div>
-        <div className={styles.chiffre}>
-          <dt>Base retenue</dt>
-          <dd className={styles.montant}>
-            <ChiffreExplicable cle="base" trace={ex?.base} explication={explication} testId={IDS_CREDIT_IMPOT.base}>
-              {m(r.base)}
-            </ChiffreExplicable>
-          </dd>
-        </div>
-      </dl>
+      <ChiffresCles>
+        <ChiffreCle terme="Crédit d'impôt" fort>
+          <ChiffreExplicable cle="credit" trace={ex?.credit} explication={explication} testId={IDS_CREDIT_IMPOT.credit}>
+            {m(r.credit)}
+          </ChiffreExplicable>
+        </ChiffreCle>
+        <ChiffreCle terme="Taux" testId={IDS_CREDIT_IMPOT.taux}>
+          {formatPourcentFr(r.taux)}
+          {taux?.aVerifier && (
+            <>
+              {" "}
+              <BadgeAVerifier />
+            </>
+          )}
+        </ChiffreCle>
+        <ChiffreCle terme="Base retenue">
+          <ChiffreExplicable cle="base" trace={ex?.base} explication={explication} testId={IDS_CREDIT_IMPOT.base}>
+            {m(r.base)}
+          </ChiffreExplicable>
+        </ChiffreCle>
+      </ChiffresCles>
       <PanneauTrace explication={explication} onAller={allerA} />
       {!r.eligible && (
         <MessageBar intent="error">

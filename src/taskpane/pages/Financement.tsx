@@ -13,7 +13,6 @@ import {
   TableRow,
   Text,
   makeStyles,
-  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
@@ -27,6 +26,7 @@ import type { LangueOeuvre } from "../../core/creditImpot/modele";
 import { AucunPlanError } from "../../core/financement/analyser";
 import type { TypeOeuvre } from "../../core/devis/model";
 import { eurosToCents, formatMontantFr, formatPourcentFr, saisieMontant } from "../../core/money";
+import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
@@ -70,8 +70,6 @@ const useStyles = makeStyles({
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   fort: { fontWeight: tokens.fontWeightSemibold },
   choixErreur: { maxWidth: "100%" },
-  chiffres: { display: "flex", flexDirection: "column", gap: "2px", margin: 0 },
-  chiffre: { display: "flex", justifyContent: "space-between", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
 });
 
 /** JSON amounts ("1234.56") → French display. */
@@ -256,53 +254,51 @@ function Resultat({
       )}
       <Subtitle2>Plan {guillemets(r.source)}</Subtitle2>
       {/* The figures first (each opens « D'où vient ce chiffre ? »); how they are reached in « Détails et sources ». */}
-      <dl className={styles.chiffres}>
-        <div className={styles.chiffre}>
-          <dt>Total des financements</dt>
-          <dd className={styles.montant}>
+      <ChiffresCles>
+        <ChiffreCle terme="Total des financements">
+          <ChiffreExplicable
+            cle="total"
+            trace={ex?.total}
+            explication={explication}
+            testId={IDS_FINANCEMENT.expliquerTotal}
+          >
+            {m(r.total)}
+          </ChiffreExplicable>
+        </ChiffreCle>
+        <ChiffreCle
+          terme={r.origineCout && reste < 0 ? "Excédent de financement" : "Reste à financer"}
+          fort
+          texte={!r.origineCout}
+          testId={IDS_FINANCEMENT.reste}
+        >
+          {r.origineCout ? (
             <ChiffreExplicable
-              cle="total"
-              trace={ex?.total}
+              cle="reste"
+              trace={ex?.resteAFinancer}
               explication={explication}
-              testId={IDS_FINANCEMENT.expliquerTotal}
+              testId={IDS_FINANCEMENT.expliquerReste}
             >
-              {m(r.total)}
+              {m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer)}
             </ChiffreExplicable>
-          </dd>
-        </div>
-        <div className={styles.chiffre}>
-          <dt className={styles.fort}>
-            {!r.origineCout ? "Reste à financer" : reste < 0 ? "Excédent de financement" : "Reste à financer"}
-          </dt>
-          <dd className={mergeClasses(styles.montant, styles.fort)} data-testid={IDS_FINANCEMENT.reste}>
-            {r.origineCout ? (
-              <ChiffreExplicable
-                cle="reste"
-                trace={ex?.resteAFinancer}
-                explication={explication}
-                testId={IDS_FINANCEMENT.expliquerReste}
-              >
-                {m(reste < 0 ? r.resteAFinancer.slice(1) : r.resteAFinancer)}
-              </ChiffreExplicable>
-            ) : (
-              "coût inconnu : choisissez la feuille du devis ou saisissez le coût"
-            )}
-          </dd>
-        </div>
-        <div className={styles.chiffre}>
-          <dt className={styles.fort}>Part des aides publiques (plafond {formatPourcentFr(r.plafond)})</dt>
-          <dd className={mergeClasses(styles.montant, styles.fort)} data-testid={IDS_FINANCEMENT.intensite}>
-            <ChiffreExplicable
-              cle="intensite"
-              trace={ex?.intensite}
-              explication={explication}
-              testId={IDS_FINANCEMENT.expliquerIntensite}
-            >
-              {formatPourcentFr(r.intensiteAidesPubliques)}
-            </ChiffreExplicable>
-          </dd>
-        </div>
-      </dl>
+          ) : (
+            "coût inconnu : choisissez la feuille du devis ou saisissez le coût"
+          )}
+        </ChiffreCle>
+        <ChiffreCle
+          terme={`Part des aides publiques (plafond ${formatPourcentFr(r.plafond)})`}
+          fort
+          testId={IDS_FINANCEMENT.intensite}
+        >
+          <ChiffreExplicable
+            cle="intensite"
+            trace={ex?.intensite}
+            explication={explication}
+            testId={IDS_FINANCEMENT.expliquerIntensite}
+          >
+            {formatPourcentFr(r.intensiteAidesPubliques)}
+          </ChiffreExplicable>
+        </ChiffreCle>
+      </ChiffresCles>
       <PanneauTrace explication={explication} onAller={aller} />
       {r.controles.length > 0 && (
         <ConstatsCliquables

@@ -15,10 +15,13 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuPlanning } from "../../app/commandes/planning";
 import type { Zone } from "../../core/planning/calendrier";
+import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
+import { DetailsSources } from "../components/DetailsSources";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
+import { TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
-import { compte, dateFr } from "../francais";
+import { compte, dateFr, guillemets } from "../francais";
 
 /** Test ids of this page (kept here: the page is self-contained). */
 export const IDS_PLANNING = {
@@ -32,6 +35,9 @@ export const IDS_PLANNING = {
   propositions: "planning-propositions",
   appliquer: "planning-appliquer",
   message: "planning-message",
+  chiffres: "planning-chiffres",
+  tempsDeTravail: "planning-temps-de-travail",
+  details: "planning-details",
 };
 
 const useStyles = makeStyles({
@@ -40,6 +46,7 @@ const useStyles = makeStyles({
   critique: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   // « 'Budget Gardiens'!C19 » is wider than its column in the pane: wrap it instead of overlapping the next one.
   cellule: { overflowWrap: "anywhere" },
+  liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 const fr = (iso?: string) => dateFr(iso);
@@ -99,6 +106,7 @@ export function Planning() {
     });
 
   const erreurs = apercu?.controles.filter((c) => c.gravite === "erreur").length ?? 0;
+  const nCritiques = apercu?.etapes.filter((e) => e.critique).length ?? 0;
   return (
     <section className={styles.page} aria-label="Planning">
       <div className={styles.ligne}>
@@ -137,11 +145,29 @@ export function Planning() {
       <Retour commande={commande} action="planning-recalculer" enCours="Calcul du rétroplanning…" />
       <Retour commande={commande} action="planning-ecrire" enCours="Écriture des feuilles de planning…" />
       {message && <Text data-testid={IDS_PLANNING.message}>{message}</Text>}
+      {apercu && (
+        // The figures first: delivery, start, critical path, working-time errors; where they come from below.
+        <ChiffresCles testId={IDS_PLANNING.chiffres}>
+          {apercu.fin && (
+            <ChiffreCle terme="Livraison (PAD)" fort>
+              {fr(apercu.fin)}
+            </ChiffreCle>
+          )}
+          {apercu.debut && <ChiffreCle terme="Début de la post-production">{fr(apercu.debut)}</ChiffreCle>}
+          {apercu.etapes.length > 0 && (
+            <ChiffreCle terme="Étapes">
+              {compte(apercu.etapes.length, "étape")}, dont {compte(nCritiques, "critique", "critiques")}
+            </ChiffreCle>
+          )}
+          {apercu.feuillePlan && (
+            <ChiffreCle terme="Temps de travail" testId={IDS_PLANNING.tempsDeTravail}>
+              {compte(erreurs, "erreur")} sur {compte(apercu.controles.length, "constat")}
+            </ChiffreCle>
+          )}
+        </ChiffresCles>
+      )}
       {apercu && apercu.etapes.length > 0 && (
         <>
-          <Subtitle2>
-            Du {fr(apercu.debut)} au {fr(apercu.fin)}
-          </Subtitle2>
           <Text data-testid={IDS_PLANNING.critique}>Chemin critique : {apercu.cheminCritique.join(" → ")}</Text>
           <TableauAdaptatif
             testId={IDS_PLANNING.etapes}
@@ -154,12 +180,6 @@ export function Planning() {
             marque={(e) => (e.critique ? <Badge appearance="outline">critique</Badge> : null)}
           />
         </>
-      )}
-      {apercu && (
-        <Text>
-          Temps de travail : {compte(erreurs, "erreur")} sur {compte(apercu.controles.length, "constat")} (détail dans
-          la feuille Plan de travail, écrite avec les feuilles de planning).
-        </Text>
       )}
       {apercu && apercu.propositions.length > 0 && (
         <>
@@ -198,6 +218,26 @@ export function Planning() {
           </Button>
           <Retour commande={commande} action="planning-appliquer" enCours="Écriture des quantités…" />
         </>
+      )}
+      {apercu && (
+        <DetailsSources testId={IDS_PLANNING.details}>
+          <ul className={styles.liste}>
+            {apercu.etapes.length > 0 && (
+              <li>
+                Dates en jours ouvrés, sans les jours fériés{"\u00a0"}: {apercu.joursFeries ?? "Métropole"}.
+              </li>
+            )}
+            {apercu.feuillePlan ? (
+              <li>
+                Temps de travail contrôlé sur le plan de travail {guillemets(apercu.feuillePlan)}
+                {"\u00a0"}: détail dans la feuille Plan de travail, écrite avec les feuilles de planning.
+              </li>
+            ) : (
+              <li>Aucun plan de travail dans le classeur{"\u00a0"}: temps de travail non contrôlé.</li>
+            )}
+          </ul>
+          <TextesAppliques textes={apercu.textes} />
+        </DetailsSources>
       )}
     </section>
   );
