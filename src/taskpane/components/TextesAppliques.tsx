@@ -99,6 +99,7 @@ export function TextesAppliques({ textes }: { textes: readonly RegleLisible[] })
                 <LienVersTexte lien={t.texte} />
               </Caption1>
             )}
+            <AutresSources textes={t} />
             {t.motif && (
               <Caption1 block className={styles.detail}>
                 Pourquoi à vérifier{"\u00a0"}: {t.motif}
@@ -108,5 +109,28 @@ export function TextesAppliques({ textes }: { textes: readonly RegleLisible[] })
         ))}
       </ul>
     </>
+  );
+}
+
+/** The version's other sources, each a link by its short name (the first text is shown above). */
+function AutresSources({ textes: t }: { textes: RegleLisible }) {
+  const styles = useStyles();
+  const autres = t.sources.filter(
+    (s, i) => s.url !== t.texte?.url && t.sources.findIndex((x) => x.url === s.url) === i,
+  );
+  if (!autres.length) return null;
+  return (
+    <Caption1 block className={styles.detail}>
+      {autres.length > 1 ? "Autres sources" : "Autre source"}
+      {"\u00a0"}:{" "}
+      {autres.map((s, i) => (
+        <React.Fragment key={s.url}>
+          {i > 0 && " · "}
+          <Link href={s.url} target="_blank" rel="noopener noreferrer" title={s.titre}>
+            {s.libelle.replace(/^(Texte|Source)\u00a0: /, "")}
+          </Link>
+        </React.Fragment>
+      ))}
+    </Caption1>
   );
 }
