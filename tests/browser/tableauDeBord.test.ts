@@ -6,7 +6,8 @@ import { formatMontantFr, formatPourcentFr } from "../../src/core/money";
 import { IDS_TABLEAU_DE_BORD as IDS } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ClasseurLu } from "../helpers/classeurLu";
-import { ECRANS, classeurProduction, debordements, ouvrirVolet, type Volet } from "./volet";
+import { voletDuBloc } from "../helpers/voletOuvert";
+import { ECRANS, classeurProduction, debordements, type Volet } from "./volet";
 
 /**
  * The « Tableau de bord », first page of the built pane, in Chromium over the fake Excel: on a production workbook
@@ -16,29 +17,29 @@ import { ECRANS, classeurProduction, debordements, ouvrirVolet, type Volet } fro
 const CONTEXTE = { genre: "documentaire", duree: "52", regime: "audiovisuel", annee: "2026" };
 const FICHIERS = ["tests/fixtures/planning/gardiens-planning.xlsx", "tests/fixtures/financement/documentaire.xlsx"];
 const texte = async (page: Page, id: string) => ((await page.getByTestId(id).textContent()) ?? "").trim();
+/** The production workbook with the saved context the pane starts from. */
+const production = async () => ({
+  ...(await classeurProduction()),
+  reglages: { "prodbook.production": JSON.stringify(CONTEXTE) },
+});
+/** The use cases in Node, through the xlsx adapter, on the same sheets. */
+const envoyeurNode = async () => creerEnvoyeur(await ClasseurLu.depuis(...FICHIERS));
 
 describe("tableau de bord dans Chromium (classeur de production)", () => {
-  let v: Volet;
-  let page: Page;
   let attendu: TableauDeBord;
-
   beforeAll(async () => {
     // What the use case computes on the same sheets, in Node through the xlsx adapter, from the context the pane
     // starts from (the saved one over what is detected: the devis sheet).
-    const envoyer = creerEnvoyeur(await ClasseurLu.depuis(...FICHIERS));
-    const production = await envoyer("lireProduction", {});
-    attendu = await envoyer("lireTableauDeBord", { contexte: { ...production.contexte, ...CONTEXTE } as never });
-    expect(production.contexte.feuilleDevis).toBe("Budget Gardiens");
-    v = await ouvrirVolet({
-      ...(await classeurProduction()),
-      reglages: { "prodbook.production": JSON.stringify(CONTEXTE) },
-    });
-    page = v.page;
-    await page.setViewportSize({ width: 340, height: 900 });
+    const envoyer = await envoyeurNode();
+    const lu = await envoyer("lireProduction", {});
+    attendu = await envoyer("lireTableauDeBord", { contexte: { ...lu.contexte, ...CONTEXTE } as never });
+    expect(lu.contexte.feuilleDevis).toBe("Budget Gardiens");
   });
-
-  afterAll(async () => {
-    await v?.fermer();
+  const ouvert = voletDuBloc(production);
+  let page: Page;
+  let v: Volet;
+  beforeAll(() => {
+    ({ page, volet: v } = ouvert);
   });
 
   it("s'ouvre en premier et montre les chiffres du devis, du financement et du crédit d'impôt", async () => {
@@ -159,24 +160,16 @@ describe("tableau de bord dans Chromium (classeur de production)", () => {
 });
 
 describe("Crédit d'impôt : le chiffre d'abord, le calcul et ses textes dans « Détails et sources »", () => {
-  let v: Volet;
+  const ouvert = voletDuBloc(production);
   let page: Page;
-
-  beforeAll(async () => {
-    v = await ouvrirVolet({
-      ...(await classeurProduction()),
-      reglages: { "prodbook.production": JSON.stringify(CONTEXTE) },
-    });
-    page = v.page;
-    await page.setViewportSize({ width: 340, height: 900 });
-  });
-
-  afterAll(async () => {
-    await v?.fermer();
+  beforeAll(() => {
+    ({ page } = ouvert);
   });
 
   it("le crédit précède le détail replié ; ouvert, il donne le calcul et les textes en liens, sans débord", async () => {
-    const attendu = await creerEnvoyeur(await ClasseurLu.depuis(...FICHIERS))("calculerCreditImpot", {
+    const attendu = await (
+      await envoyeurNode()
+    )("calculerCreditImpot", {
       feuille: "Budget Gardiens",
       regime: "audiovisuel",
       genre: "documentaire",
@@ -202,25 +195,21 @@ describe("Crédit d'impôt : le chiffre d'abord, le calcul et ses textes dans «
 });
 
 describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
-  let v: Volet;
-  let page: Page;
-
-  beforeAll(async () => {
-    // Excel's « Noir » theme as Office.context.officeTheme gives it (colours only, as older hosts).
-    v = await ouvrirVolet({
+  // Excel's « Noir » theme as Office.context.officeTheme gives it (colours only, as older hosts).
+  const ouvert = voletDuBloc(
+    () => ({
       theme: {
         bodyBackgroundColor: "#262626",
         bodyForegroundColor: "#FFFFFF",
         controlBackgroundColor: "#333333",
         controlForegroundColor: "#FFFFFF",
       },
-    });
-    page = v.page;
-    await page.setViewportSize({ width: 320, height: 900 });
-  });
-
-  afterAll(async () => {
-    await v?.fermer();
+    }),
+    { width: 320, height: 900 },
+  );
+  let page: Page;
+  beforeAll(() => {
+    ({ page } = ouvert);
   });
 
   it("chaque bloc dit ce qui manque et quoi faire, sans message d'erreur", async () => {
