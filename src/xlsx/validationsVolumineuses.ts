@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { partiesFeuilles } from "./zipParties";
-import { catalogueZip, texteEntree } from "./zipLecture";
+import { catalogueZip, octetsEntree, type EntreeZip } from "./zipLecture";
 import { attr, elements, enfants, NS_MAIN, positionAvant, racine, remplacer, sousArbre } from "./xml";
 import { extensionsAConserver, remettreExtensions } from "./extensions";
 import { mettreDeCoteFeuilles, type FeuilleVolumineuse } from "./feuillesVolumineuses";
@@ -49,12 +49,19 @@ export async function alleger(
   }
   const parties = await partiesFeuilles(zip).catch(() => new Map<string, string>());
   const catalogue = await catalogueZip(data);
+  // Each part's bytes, inflated once by Node's zlib: read here, then given to the package rezipped for ExcelJS.
+  const octets = new Map<string, Buffer>();
+  const lire = async (e: EntreeZip) => {
+    let b = octets.get(e.nom);
+    if (!b) octets.set(e.nom, (b = await octetsEntree(e)));
+    return b;
+  };
   misesDeCote.feuilles = await mettreDeCoteFeuilles(zip, catalogue, parties, seuilFeuille, aLire);
   for (const [nom, partie] of parties) {
     if (misesDeCote.feuilles.has(nom)) continue;
     // Inflated by Node's zlib (JSZip's JavaScript inflate took longer than ExcelJS's own reading of the sheet).
     const entree = catalogue.get(partie);
-    const xml = entree ? await texteEntree(entree) : await zip.file(partie)?.async("string");
+    const xml = entree ? (await lire(entree)).toString("utf8") : await zip.file(partie)?.async("string");
     if (!xml) continue;
     // Neither element named anywhere in the part: nothing to set aside, no need to parse its cells.
     if (!xml.includes("dataValidations") && !xml.includes("extLst")) continue;
@@ -76,6 +83,18 @@ export async function alleger(
     zip.file(partie, remplacer(xml, [{ debut: bloc.debut, fin: bloc.fin, texte: "" }]));
   }
   if (misesDeCote.validations.size === 0 && misesDeCote.feuilles.size === 0) return { donnees: data, misesDeCote };
+  // The parts left as they were are given inflated (by zlib, JSZip's JavaScript inflate is several times slower):
+  // the package is only read back by ExcelJS, stored.
+  const remplacees = new Set([
+    ...[...misesDeCote.feuilles.values()].map((f) => f.entree.nom),
+    ...[...misesDeCote.validations.keys()].map((n) => parties.get(n)),
+  ]);
+  for (const [nom, entree] of catalogue) {
+    if (remplacees.has(nom) || !zip.file(nom)) continue;
+    // A part zlib cannot inflate is left to JSZip, which says what is wrong with it as before.
+    const b = await lire(entree).catch(() => undefined);
+    if (b) zip.file(nom, b, { binary: true });
+  }
   return { donnees: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), misesDeCote };
 }
 

@@ -35,9 +35,9 @@ export async function catalogueZip(data: Buffer): Promise<Map<string, EntreeZip>
   return out;
 }
 
-/** The part's bytes as UTF-8 text (inflated by Node's zlib). */
-export async function texteEntree(entree: EntreeZip): Promise<string> {
+/** The part's bytes (inflated by Node's zlib). */
+export async function octetsEntree(entree: EntreeZip): Promise<Buffer> {
   const morceaux: Buffer[] = [];
   for await (const m of await entree.flux()) morceaux.push(m as Buffer);
-  return Buffer.concat(morceaux).toString("utf8");
+  return Buffer.concat(morceaux);
 }

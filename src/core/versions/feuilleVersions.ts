@@ -173,16 +173,19 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
       montant: eurosToCents(montant),
       cellule: texte(row[COL_V.cellule]) ?? ou(COL_V.montant),
     };
-    const opt = {
-      sousChapitre: texte(row[COL_V.sousChapitre]),
-      code: texte(row[COL_V.code]),
-      quantite: nombre(COL_V.quantite),
-      nombre: nombre(COL_V.nombre),
-      unite: texte(row[COL_V.unite]),
-      taux: nombre(COL_V.taux),
-    };
-    for (const [k, val] of Object.entries(opt))
-      if (val !== undefined) (l as unknown as Record<string, string>)[k] = val;
+    // The optional fields, in this order, only when present (no key holding undefined).
+    const sousChapitre = texte(row[COL_V.sousChapitre]);
+    if (sousChapitre !== undefined) l.sousChapitre = sousChapitre;
+    const code = texte(row[COL_V.code]);
+    if (code !== undefined) l.code = code;
+    const quantite = nombre(COL_V.quantite);
+    if (quantite !== undefined) l.quantite = quantite;
+    const nb = nombre(COL_V.nombre);
+    if (nb !== undefined) l.nombre = nb;
+    const unite = texte(row[COL_V.unite]);
+    if (unite !== undefined) l.unite = unite;
+    const taux = nombre(COL_V.taux);
+    if (taux !== undefined) l.taux = taux;
     v.lignes.push(l);
   }
   return { versions: [...parNom.values()], masquee };
