@@ -1,19 +1,22 @@
 import { tablesRegles } from "../core/regles/audit";
 import { aVerifier } from "../core/regles/table";
+import { lienTexte, nomTable, type LienTexte } from "./presentationRegles";
 import { chercherTrace, valeurFr, type RegleTrace, type Trace } from "../core/traces/trace";
 
 /**
  * « D'où vient ce chiffre ? » as the pane shows it: the core trace with its value in French and, for a rule, the
- * table's French name and its source's title instead of the table id (no rule id in the pane).
+ * table's French name and its source as a short link instead of the table id (no rule id in the pane), named as in
+ * presentationRegles.
  */
 export interface RegleAffichee {
-  /** French name of the table (its description up to « : »), or « Paramètres du classeur ». */
+  /** French name of the table (presentationRegles' nomTable), or « Paramètres du classeur ». */
   nom: string;
   effetDu: string;
   confiance: RegleTrace["confiance"];
   /** M or L: shown « à vérifier ». */
   aVerifier: boolean;
-  source?: { titre: string; url: string };
+  /** « Texte : CGI art. 220 sexies », its full title and URL. */
+  source?: LienTexte;
   /** Cell of the « Paramètres » sheet that replaces the table's figure. */
   surcharge?: string;
 }
@@ -28,24 +31,23 @@ export interface TraceAffichee {
   entrees?: TraceAffichee[];
 }
 
-function nomTable(id: string): { nom: string; sources: { titre: string; url: string }[] } | undefined {
-  const t = tablesRegles().find((x) => x.id === id);
-  if (!t) return undefined;
-  const nom = t.description.split(/ : /)[0].replace(/[.\s]+$/, "");
-  return { nom, sources: t.versions.flatMap((v) => v.sources.map((s) => ({ titre: s.titre, url: s.url }))) };
+/** The source a trace names by its URL, with its title when a table lists it. */
+function sourceDe(url: string): LienTexte {
+  for (const t of tablesRegles())
+    for (const v of t.versions) {
+      const s = v.sources.find((x) => x.url === url);
+      if (s) return lienTexte(s);
+    }
+  return lienTexte({ titre: new URL(url).hostname.replace(/^www\./, ""), url });
 }
 
 function regleAffichee(r: RegleTrace): RegleAffichee {
-  const table = nomTable(r.table);
-  const source = r.source
-    ? (table?.sources.find((s) => s.url === r.source) ?? { titre: r.source, url: r.source })
-    : undefined;
   return {
-    nom: table?.nom ?? "Paramètres du classeur",
+    nom: nomTable(r.table) ?? "Paramètres du classeur",
     effetDu: r.effetDu,
     confiance: r.confiance,
     aVerifier: aVerifier(r.confiance),
-    ...(source ? { source } : {}),
+    ...(r.source ? { source: sourceDe(r.source) } : {}),
     ...(r.surcharge ? { surcharge: r.surcharge } : {}),
   };
 }

@@ -1,24 +1,13 @@
+import { MOIS as MOIS_CORE, dateEnLettres } from "../core/util/texte";
+
 /**
  * French presentation of the pane: numbers grouped with a narrow no-break space (« 10 756 lignes »), plurals
  * written out, dates « 12 mars 2026 », sizes « 1,2 Mo », and no-break spaces inside « … » and before « : ».
  */
 const FINE = "\u202f";
 const INSECABLE = "\u00a0";
-/** The months in French, lower case (« janvier » … « décembre »). */
-export const MOIS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
+/** The months in French, lower case (« janvier » … « décembre »): the core's list, one for the pane and the sheets. */
+export const MOIS: string[] = [...MOIS_CORE];
 
 /** 10756 → « 10 756 » (narrow no-break space, as fr-FR). */
 export function nombre(n: number): string {
@@ -34,11 +23,7 @@ export function compte(n: number, singulier: string, pluriel = `${singulier}s`):
 
 /** "2026-03-12" (or an ISO date-time) → « 12 mars 2026 »; anything else is returned as it is. */
 export function dateFr(iso: string | undefined): string {
-  if (!iso) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const jour = Number(m[3]);
-  return `${jour === 1 ? "1er" : jour}${INSECABLE}${MOIS[Number(m[2]) - 1]}${INSECABLE}${m[1]}`;
+  return iso ? dateEnLettres(iso) : "";
 }
 
 /** "2026-01" → « janvier 2026 ». */

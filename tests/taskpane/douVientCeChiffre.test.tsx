@@ -93,8 +93,14 @@ describe("« D'où vient ce chiffre ? » dans le volet", () => {
         .find((b) => b.textContent?.includes("Crédit avant plafonds")) as HTMLElement,
     );
     const regle = within(panneau()).getByTestId(IDS_TRACE.regle);
-    expect(regle.textContent).toMatch(/^Règle\u00a0: Crédit d'impôt audiovisuel .*, version du \d\d\/\d\d\/\d{4}/);
-    expect(within(regle).getByRole("link").getAttribute("href")).toMatch(/^https:\/\//);
+    // French name, date in words, « à vérifier » written out for a version below H, the source by its short name.
+    expect(regle.textContent).toMatch(
+      /^Règle\u00a0: Taux du crédit d'impôt audiovisuel, version du (1er|\d{1,2})\u00a0\p{L}+\u00a0\d{4}( à vérifier)? — (Texte|Source)\u00a0: /u,
+    );
+    const lien = within(regle).getByRole("link");
+    expect(lien.getAttribute("href")).toMatch(/^https:\/\//);
+    expect(lien.textContent).not.toMatch(/https?:|«/);
+    expect(lien.getAttribute("title")?.length).toBeGreaterThan(lien.textContent!.length);
     expect(panneau().textContent).not.toMatch(/credit-impot[.-]/);
     // The base: Σ chapters' eligible expenses, down to the lines and their cells.
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.base));

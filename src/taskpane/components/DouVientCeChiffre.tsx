@@ -2,6 +2,8 @@ import { Button, Caption1, Link, Subtitle2, Text, makeStyles, mergeClasses, toke
 import { ChevronDown16Regular, ChevronRight16Regular, Dismiss16Regular } from "@fluentui/react-icons";
 import * as React from "react";
 import type { TraceAffichee } from "../../app/traces";
+import { dateFr } from "../francais";
+import { BadgeAVerifier } from "./TextesAppliques";
 
 /** Stable ids for the tests (data-testid). */
 export const IDS_TRACE = {
@@ -186,11 +188,6 @@ export function PanneauTrace({
   );
 }
 
-function dateFr(iso: string): string {
-  const [a, m, j] = iso.split("-");
-  return j && m ? `${j}/${m}/${a}` : iso;
-}
-
 function Noeud({
   trace,
   profondeur,
@@ -256,14 +253,19 @@ function Noeud({
       {r && (
         <Caption1 className={styles.detail} data-testid={IDS_TRACE.regle}>
           Règle{"\u00a0"}: {r.nom}, version du {dateFr(r.effetDu)}
-          {r.aVerifier ? " (à vérifier)" : ""}
+          {r.aVerifier && (
+            <>
+              {" "}
+              <BadgeAVerifier />
+            </>
+          )}
           {r.surcharge ? `, remplacée par le classeur (Paramètres ${r.surcharge})` : ""}
           {r.source && (
             <>
               {" "}
               —{" "}
-              <Link href={r.source.url} target="_blank" rel="noopener noreferrer">
-                {r.source.titre}
+              <Link href={r.source.url} target="_blank" rel="noopener noreferrer" title={r.source.titre}>
+                {r.source.libelle}
               </Link>
             </>
           )}
