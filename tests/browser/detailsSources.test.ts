@@ -15,9 +15,9 @@ import {
 } from "./volet";
 
 /**
- * « Détails et sources » in the built pane (Chromium, fake Excel, the production workbook) at 320 px: the figures
+ * « Détails et sources » in the built pane (Chromium, fake Excel, the production workbook): the figures
  * first; in the details, rules by their French name with « à vérifier » written out (not a colour) and real links to
- * their texts; no rule id, no confidence letter, no raw URL anywhere; nothing sticks out sideways.
+ * their texts; no rule id, no confidence letter, no raw URL anywhere; nothing sticks out sideways (320 and 500 px).
  */
 /** What the user must never read in the pane: a table id or key, a confidence letter, a raw URL. */
 const TECHNIQUE = /https?:\/\/|credit-impot[-.]|intensite-aides|temps-de-travail|confiance [HML]\b/;
@@ -33,14 +33,14 @@ async function ouvrirDetails(conteneur: Locator): Promise<void> {
 /** Text the user sees in an element (visible text only, as laid out). */
 const texte = (l: Locator) => l.evaluate((e) => (e as HTMLElement).innerText);
 
-describe("« Détails et sources » dans le volet construit, à 320 px", () => {
+describe.each([320, 500])("« Détails et sources » dans le volet construit, à %i px", (largeur) => {
   let v: Volet;
   let page: Page;
 
   beforeAll(async () => {
     v = await ouvrirVolet(await classeurProduction());
     page = v.page;
-    await page.setViewportSize({ width: 320, height: 900 });
+    await page.setViewportSize({ width: largeur, height: 900 });
   });
 
   afterAll(async () => {
@@ -103,7 +103,7 @@ describe("« Détails et sources » dans le volet construit, à 320 px", () => {
     expect(await texte(page.getByTestId("ci-alertes"))).not.toMatch(TECHNIQUE);
     expect(await texte(resultat)).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "details-credit-impot-320.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ECRANS, `details-credit-impot-${largeur}.png`), fullPage: true });
   });
 
   it("Financement : total et reste à financer ouvrent « D'où vient ce chiffre ? », une cellule d'entrée sélectionne la cellule", async () => {
@@ -159,7 +159,7 @@ describe("« Détails et sources » dans le volet construit, à 320 px", () => {
     );
     expect(await texte(resultat)).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "details-financement-320.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ECRANS, `details-financement-${largeur}.png`), fullPage: true });
   });
 
   it("Planning : les dates d'abord, puis les règles du temps de travail appliquées au plan de travail", async () => {
@@ -182,7 +182,7 @@ describe("« Détails et sources » dans le volet construit, à 320 px", () => {
     expect(await texte(details)).toContain("plan de travail «\u00a0");
     expect(await texte(page.getByTestId(TEST_IDS.page("planning")))).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "details-planning-320.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ECRANS, `details-planning-${largeur}.png`), fullPage: true });
   });
 
   it("Sources : la confiance de chaque période, « à vérifier » écrit, dates en lettres", async () => {
@@ -207,7 +207,7 @@ describe("« Détails et sources » dans le volet construit, à 320 px", () => {
     expect(attendu).toContain("à vérifier");
     expect(await texte(table)).not.toMatch(/confiance [HML]\b/);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "details-sources-320.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ECRANS, `details-sources-${largeur}.png`), fullPage: true });
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
   });
