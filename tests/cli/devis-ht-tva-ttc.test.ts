@@ -1,4 +1,7 @@
 import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 /**
@@ -75,5 +78,28 @@ describe("prodbook devis : HT + TVA = TTC sur chaque ligne d'un devis à trois c
 
   it("--strict : des alertes seules laissent le code de sortie à 0", () => {
     expect(devis("--strict", "--json").code).toBe(0);
+  });
+
+  it("-o : la feuille Contrôles dit la colonne lue et liste les trois lignes sous leur titre français", async () => {
+    const sortie = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-ht-tva-ttc-")), "sortie.xlsx");
+    expect(devis("-o", sortie).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Contrôles")!;
+    expect(sp(String(ws.getCell("A3").value))).toMatch(
+      /^Montants lus \(colonne E « Montant HT », hors taxes ; F « TVA »/,
+    );
+    const lignes: [unknown, string][] = [];
+    const legende: string[] = [];
+    ws.eachRow((row) => {
+      if (row.getCell(2).value !== "HT + TVA ≠ TTC") return;
+      if (row.getCell(1).value === null) legende.push(String(row.getCell(3).value));
+      else lignes.push([row.getCell(1).value, sp(String(row.getCell(3).value))]);
+    });
+    // Under the findings, the legend says what the check is.
+    expect(legende).toEqual([
+      "Quand le devis a des colonnes HT, TVA et TTC, chaque ligne vérifie HT + TVA = TTC au centime près.",
+    ]);
+    expect(lignes).toEqual(ATTENDUS.map(([, message]) => ["alerte", message]));
   });
 });
