@@ -65,8 +65,11 @@ export interface DefinitionCommande<O extends OptionsCli, A, R> {
    * name that file.
    */
   classeur?: boolean | ((args: A) => string | undefined);
-  /** How the workbook is opened (e.g. `aLire`: Prodbook's sheets read by streaming, not loaded by ExcelJS). */
-  ouverture?: OptionsOuverture;
+  /**
+   * How the workbook is opened (e.g. `aLire`: Prodbook's sheets read by streaming, not loaded by ExcelJS), or a
+   * function of the checked arguments and the -o file that says it.
+   */
+  ouverture?: OptionsOuverture | ((args: A, ctx: { sortie?: string }) => OptionsOuverture);
   /**
    * Checks the options (throw `CliError` or the app's `ArgumentInvalideError`, whose field is named by its
    * option through `champs`) and returns the use case's arguments. `sortie` is the -o file, already checked.
@@ -146,7 +149,8 @@ async function executer<O extends OptionsCli, A, R>(
   const lu =
     typeof def.classeur === "function" ? def.classeur(args) : def.classeur === false ? undefined : entree || undefined;
   let wb: XlsxWorkbook | undefined;
-  if (lu !== undefined) wb = await ouvrirClasseur(lu, def.ouverture);
+  const ouverture = typeof def.ouverture === "function" ? def.ouverture(args, { sortie }) : def.ouverture;
+  if (lu !== undefined) wb = await ouvrirClasseur(lu, ouverture);
   const ctx: Contexte<A> = { args, entree, sortie, wb: wb as XlsxWorkbook };
   let r: R;
   try {

@@ -51,6 +51,8 @@ export interface FeuilleVolumineuse {
   partagees: () => Promise<string[]>;
   /** Set aside on request (`aLire`), not for its size: readSheet reads it back (lectureMiseDeCote.ts). */
   lisible: boolean;
+  /** A user's sheet set aside because the command reads none (`sansFeuillesUtilisateur`), never saved. */
+  nonChargee?: boolean;
   /** Its merged ranges and 0-based hidden columns (from its head and tail), for reading it back. */
   fusions: string[];
   colonnesMasquees: number[];
@@ -94,10 +96,12 @@ export async function mettreDeCoteFeuilles(
   parties: Map<string, string>,
   seuil = OCTETS_MAX_FEUILLE,
   aLire: readonly string[] = [],
+  /** The user's sheets too, whatever their size (see OptionsOuverture.sansFeuillesUtilisateur). */
+  sansFeuillesUtilisateur = false,
 ): Promise<Map<string, FeuilleVolumineuse>> {
   const out = new Map<string, FeuilleVolumineuse>();
   const grandes = [...parties].filter(([, p]) => (catalogue.get(p)?.taille ?? 0) > seuil);
-  if (!grandes.length && !aLire.length) return out;
+  if (!grandes.length && !aLire.length && !sansFeuillesUtilisateur) return out;
   // The shared strings' texts, read once (streamed) for the registry and the sheets read back.
   const sstEntree = catalogue.get("xl/sharedStrings.xml");
   let textes: Promise<string[]> | undefined;
@@ -109,7 +113,13 @@ export async function mettreDeCoteFeuilles(
       .map((n) => choisirNomFeuille(n, [...parties.keys()], registreLu).toLowerCase())
       .filter((n) => prodbook.includes(n)),
   );
-  for (const e of parties) if (demandees.has(e[0].toLowerCase()) && !grandes.some(([n]) => n === e[0])) grandes.push(e);
+  const utilisateur = (nom: string) => !prodbook.includes(nom.toLowerCase()) && nom !== FEUILLE_REGISTRE;
+  for (const e of parties)
+    if (
+      (demandees.has(e[0].toLowerCase()) || (sansFeuillesUtilisateur && utilisateur(e[0]))) &&
+      !grandes.some(([n]) => n === e[0])
+    )
+      grandes.push(e);
   const styles = await zip.file("xl/styles.xml")?.async("string");
   let nbStyles = 1;
   if (styles) {
@@ -118,7 +128,8 @@ export async function mettreDeCoteFeuilles(
     nbStyles = Math.max(1, xfs ? enfants(tous, xfs, "xf").length : 0);
   }
   for (const [nom, partie] of grandes) {
-    if (!prodbook.includes(nom.toLowerCase())) continue;
+    const nonChargee = sansFeuillesUtilisateur && utilisateur(nom);
+    if (!prodbook.includes(nom.toLowerCase()) && !nonChargee) continue;
     const entree = catalogue.get(partie)!;
     const d = await decouper(entree, nom);
     const p = d.prefixe ? d.prefixe + ":" : "";
@@ -145,6 +156,7 @@ export async function mettreDeCoteFeuilles(
       espaces: d.espaces,
       sst: catalogue.get("xl/sharedStrings.xml"),
       lisible: demandees.has(nom.toLowerCase()),
+      ...(nonChargee ? { nonChargee } : {}),
       partagees,
       fusions: fusions.filter(Boolean),
       colonnesMasquees,

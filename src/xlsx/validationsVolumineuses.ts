@@ -39,6 +39,7 @@ export async function alleger(
   data: Buffer,
   seuilFeuille?: number,
   aLire: readonly string[] = [],
+  sansFeuillesUtilisateur = false,
 ): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
   const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() };
   let zip: JSZip;
@@ -56,7 +57,14 @@ export async function alleger(
     if (!b) octets.set(e.nom, (b = await octetsEntree(e)));
     return b;
   };
-  misesDeCote.feuilles = await mettreDeCoteFeuilles(zip, catalogue, parties, seuilFeuille, aLire);
+  misesDeCote.feuilles = await mettreDeCoteFeuilles(
+    zip,
+    catalogue,
+    parties,
+    seuilFeuille,
+    aLire,
+    sansFeuillesUtilisateur,
+  );
   for (const [nom, partie] of parties) {
     if (misesDeCote.feuilles.has(nom)) continue;
     // Inflated by Node's zlib (JSZip's JavaScript inflate took longer than ExcelJS's own reading of the sheet).

@@ -48,6 +48,11 @@ export class FeuilleVolumineuseError extends ErreurDonnees {
 export interface OptionsOuverture {
   seuilFeuille?: number;
   aLire?: readonly string[];
+  /**
+   * The command reads none of the user's sheets and saves nothing (`versions lister`, `versions comparer --json`
+   * of two saved versions): ExcelJS gets them as placeholders, not their rows; reading one is an internal error.
+   */
+  sansFeuillesUtilisateur?: boolean;
 }
 
 /** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
@@ -93,7 +98,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       // Parts written with namespace prefixes (valid, but ExcelJS reads names literally) are rewritten first.
       data = (await normaliserPrefixes(data)) ?? data;
-      allege = await alleger(data, opts.seuilFeuille, opts.aLire);
+      allege = await alleger(data, opts.seuilFeuille, opts.aLire, opts.sansFeuillesUtilisateur);
     } catch (e) {
       if (e instanceof ErreurDonnees) throw e;
       throw new FichierIllisibleError(nom, raisonLecture(e));
@@ -122,6 +127,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.feuille(name);
     const deCote = ws && this.volumineuse(ws.name);
     if (ws && deCote) {
+      if (deCote.nonChargee) throw new Error(`Feuille « ${ws.name} » non chargée : la commande ne lit pas ses lignes`);
       if (!deCote.lisible) throw new FeuilleVolumineuseError(ws.name);
       return this.lireMiseDeCote(ws, deCote);
     }

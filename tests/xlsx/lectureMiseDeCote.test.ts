@@ -103,3 +103,23 @@ it("formatDate suit le test d'ExcelJS (lettres de date hors guillemets et croche
   expect(formatDate("[Red]0.00")).toBe(false);
   expect(formatDate(undefined)).toBe(false);
 });
+
+it("sansFeuillesUtilisateur : les feuilles de l'utilisateur ne sont pas chargées, celles de Prodbook se lisent comme avant", async () => {
+  const f = await classeur(true);
+  const normal = await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"] });
+  const sans = await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"], sansFeuillesUtilisateur: true });
+  expect(await sans.listSheets()).toEqual(await normal.listSheets());
+  expect(await sans.feuillesProdbook()).toEqual(await normal.feuillesProdbook());
+  expect(await sans.readSheet("Versions")).toEqual(await normal.readSheet("Versions"));
+  expect(await sans.readSheet("Autre")).toEqual(await normal.readSheet("Autre"));
+  // A sheet of the user's: its rows were never given to ExcelJS.
+  const u = XlsxWorkbook.vide();
+  u.classeur.addWorksheet("Budget").getCell("A1").value = "devis";
+  await u.writeSheets([{ name: "Versions", rows: [["Version"]] }]);
+  const g = path.join(dir, "utilisateur.xlsx");
+  await u.enregistrer(g);
+  const relu = await XlsxWorkbook.ouvrir(g, { aLire: ["Versions"], sansFeuillesUtilisateur: true });
+  expect(await relu.listSheets()).toEqual(["Budget", "Versions"]);
+  expect(relu.classeur.getWorksheet("Budget")!.getCell("A1").value).toBeNull();
+  await expect(relu.readSheet("Budget")).rejects.toThrow(/non chargée/);
+});

@@ -3,7 +3,7 @@ import { commandesVersions, type ResumeVersion } from "../../app/commandes/versi
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import type { Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
-import { VersionExistanteError, type LigneVersion } from "../../core/versions/modele";
+import { VERSION_COURANTE, VersionExistanteError, type LigneVersion } from "../../core/versions/modele";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Commande } from "../io";
 import { definirCommande } from "../runner";
@@ -20,6 +20,8 @@ const m = (c: Cents) => centsToDecimalString(c);
 
 /** The « Versions » sheet (10 000 rows for two versions of a 5 000-line devis) is read by streaming, not by ExcelJS. */
 const OUVERTURE = { aLire: [FEUILLE_VERSIONS] };
+/** Listing, or comparing two saved versions without -o, reads none of the user's sheets: ExcelJS does not load them. */
+const OUVERTURE_SANS_DEVIS = { ...OUVERTURE, sansFeuillesUtilisateur: true };
 
 /** The public JSON of a listed version. */
 export function jsonVersion(v: ResumeVersion) {
@@ -94,7 +96,7 @@ const enregistrer = definirCommande({
 
 const lister = definirCommande({
   nom: "versions lister",
-  ouverture: OUVERTURE,
+  ouverture: OUVERTURE_SANS_DEVIS,
   resume: "Liste les versions enregistrées",
   usage: USAGE_LISTER,
   entree: "un classeur .xlsx",
@@ -155,7 +157,8 @@ const STATUT: Record<string, string> = { ajoutee: "ajoutée", supprimee: "suppri
 
 const comparerCmd = definirCommande({
   nom: "versions comparer",
-  ouverture: OUVERTURE,
+  ouverture: (args: { de: string; a: string; feuille?: string }, { sortie }) =>
+    sortie === undefined && args.a.trim().toLowerCase() !== VERSION_COURANTE ? OUVERTURE_SANS_DEVIS : OUVERTURE,
   resume: "Compare deux versions, ou une version et le devis actuel",
   usage: USAGE_COMPARER,
   entree: "un classeur .xlsx",
