@@ -201,7 +201,9 @@ export function alerteLisible(message: string, libelles: ReadonlyMap<string, str
   });
   // Longest first: « credit-impot-cinema-plafond » before « credit-impot-cinema ».
   for (const [cle, libelle] of [...libelles].sort(([a], [b]) => b.length - a.length))
-    t = t.replace(new RegExp(`(?<![\\w.-])${echapper(cle)}(?![\\w-])`, "g"), `«\u00a0${libelle}\u00a0»`);
+    t = t
+      .replace(new RegExp(`«[\\s\u00a0]${echapper(cle)}[\\s\u00a0]»`, "g"), `«\u00a0${libelle}\u00a0»`)
+      .replace(new RegExp(`(?<![\\w.-])${echapper(cle)}(?![\\w-])`, "g"), `«\u00a0${libelle}\u00a0»`);
   const ids = tablesRegles()
     .map((x) => x.id)
     .sort((a, b) => b.length - a.length);

@@ -72,6 +72,14 @@ describe("noms et textes des barèmes", () => {
     const a = alerteLisible(`Taux lu dans credit-impot-cinema (confiance M, source ${src.url}).`);
     expect(a.texte).toBe("Taux lu dans Taux du crédit d'impôt cinéma (à vérifier).");
     expect(a.liens).toEqual([expect.objectContaining({ url: src.url, titre: src.titre })]);
+    // A « Paramètres » key, bare or already between guillemets, becomes its label once.
+    const libelles = new Map([["credit-impot.cinema.taux", "Taux de base du crédit d'impôt cinéma"]]);
+    expect(
+      alerteLisible("'Paramètres'!B2 : paramètre « credit-impot.cinema.taux » sans objet, ignoré.", libelles).texte,
+    ).toBe("'Paramètres'!B2 : paramètre «\u00a0Taux de base du crédit d'impôt cinéma\u00a0» sans objet, ignoré.");
+    expect(alerteLisible("indiquez-le (credit-impot.cinema.taux).", libelles).texte).toBe(
+      "indiquez-le («\u00a0Taux de base du crédit d'impôt cinéma\u00a0»).",
+    );
   });
 });
 
