@@ -45,9 +45,14 @@ export function lireTaxes(
   return out;
 }
 
-/** A cell's exact amount and its cents; undefined for anything else (empty, text, error, date, absurd size). */
+/**
+ * A cell's exact amount and its cents; undefined for anything else (empty, text, error, date, absurd size, or a
+ * number shown as a percentage: a « TVA » column holding the rate, 20 %, not its amount).
+ */
 function lire(sheet: SheetData, r: number, col: ColonneMontant, convention?: Convention) {
-  const lu = lireMontantCellule(sheet.rows[r]?.[col.col], convention);
+  const cellule = sheet.rows[r]?.[col.col];
+  if (cellule?.fmt?.includes("%")) return undefined;
+  const lu = lireMontantCellule(cellule, convention);
   if (lu.type !== "montant" || lu.valeur.abs().times(100).greaterThanOrEqualTo(MONTANT_MAX_CENTIMES)) return undefined;
   const montant: MontantTaxe = { cellule: celluleRef(sheet.name, r, col.col), montant: eurosToCents(lu.valeur) };
   return { valeur: lu.valeur, montant };

@@ -63,6 +63,13 @@ describe("HT + TVA = TTC sur chaque ligne", () => {
     expect(constats).toEqual([]);
   });
 
+  it("une colonne « TVA » qui porte le taux (20 %, format pourcentage) n'est pas un montant : pas de comparaison", async () => {
+    const taux = { n: 0.2, fmt: "0%" };
+    const { d, constats } = await lire([ENTETE, ["Location caméra", 1000, taux, 1200], ["Éclairage", 500, taux, 600]]);
+    expect(d.taxes).toEqual([]);
+    expect(constats).toEqual([]);
+  });
+
   it("sans colonne TVA (HT et TTC seuls) : aucune comparaison", async () => {
     const { d, constats } = await lire([
       ["Désignation", "Montant HT", "Montant TTC"],
