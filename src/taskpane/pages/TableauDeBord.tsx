@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
+import { lienTexte } from "../../app/presentationRegles";
 import type { Suite, TableauDeBord as Resume } from "../../app/commandes/tableauDeBord";
 import type { Source } from "../../core/regles/table";
 import { formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
@@ -128,10 +129,10 @@ function Liens({ sources }: { sources: Source[] }) {
   if (sources.length === 0) return null;
   return (
     <ul className={styles.liste}>
-      {sources.map((s) => (
-        <li key={s.url}>
-          <Link href={s.url} target="_blank" rel="noopener noreferrer">
-            {s.titre}
+      {sources.map(lienTexte).map((l) => (
+        <li key={l.url}>
+          <Link href={l.url} target="_blank" rel="noopener noreferrer" title={l.titre}>
+            {l.libelle}
           </Link>
         </li>
       ))}
