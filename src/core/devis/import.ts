@@ -307,14 +307,14 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       });
   };
 
+  // Columns whose text never titles a row (unit, category, territory, eligibility, charges rate).
+  const colonnesSansTitre = [cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges];
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (row.every((c) => c.v === null || c.v === "")) continue;
     const textes = row
       .map((c, i) => ({ i, t: typeof c.v === "string" ? texteCellule(c) : "" }))
-      .filter(
-        (x) => x.t && ![cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges].includes(x.i),
-      );
+      .filter((x) => x.t && !colonnesSansTitre.includes(x.i));
     if (textes.length && estRecapitulatif(textes[0].t)) {
       fermerSection();
       recap = true;
