@@ -27,9 +27,19 @@ export interface ContexteFinancement {
 
 export const euros = (c: Cents) => formatMontantFr(c);
 export const pct = (d: Decimal) => formatPourcentFr(d, 2);
-/** A share compared with a threshold, rounded away from it so that 24,999 % never reads « 25,00 % » below 25 %. */
-export const pctVers = (d: Decimal, sens: "haut" | "bas") =>
-  formatPourcentFr(d.toDecimalPlaces(4, sens === "haut" ? Decimal.ROUND_UP : Decimal.ROUND_DOWN), 2);
+/**
+ * A share compared with thresholds: rounded half-up like every other percentage Prodbook shows (the pane's headline,
+ * the sheets), except where that rounding would misplace it against a threshold it is compared with — then away from
+ * the threshold, so that 24,999 % never reads « 25,00 % » below 25 % nor 50,001 % « 50,00 % » above 50 %.
+ */
+export function pctVers(d: Decimal, ...seuils: Decimal[]): string {
+  let r = d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  for (const s of seuils) {
+    if (d.lessThan(s) && !r.lessThan(s)) r = d.toDecimalPlaces(4, Decimal.ROUND_DOWN);
+    else if (d.greaterThan(s) && !r.greaterThan(s)) r = d.toDecimalPlaces(4, Decimal.ROUND_UP);
+  }
+  return formatPourcentFr(r, 2);
+}
 
 /** « (à vérifier) » after a figure that is not backed by a primary text. */
 export function mentionConfiance(c: Confiance): string {

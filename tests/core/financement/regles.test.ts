@@ -110,6 +110,16 @@ describe("intensite-aides-publiques (cinéma)", () => {
     expect(a.synthese.intensite!.toFixed(4)).toBe("0.3500");
     expect(de(a, "intensite-aides-publiques")).toEqual(["info"]);
   });
+  test("le pourcentage du constat est celui de la synthèse (arrondi au plus proche), sauf s'il franchirait un seuil", () => {
+    const message = (q: PlanFinancement, euros: number) =>
+      evaluer(q, { cout: cout(euros) }).constats.find((c) => c.regle === "intensite-aides-publiques")!.message;
+    // 70 000 / 184 509,13 = 37,9385… % : « 37,94 % » comme la synthèse du volet et la feuille, pas « 37,93 % ».
+    expect(message(plan([src("region", 70000), src("sofica", 114509.13)]), 184509.13)).toContain("= 37,94\u00a0%");
+    // 49,996 % s'arrondirait à 50,00 % : il reste « 49,99 % », sous le plafond.
+    expect(message(plan([src("region", 49996), src("sofica", 50004)]), 100000)).toContain("= 49,99\u00a0%");
+    // 50,004 % s'arrondirait à 50,00 % : il devient « 50,01 % », au-delà du plafond.
+    expect(message(plan([src("region", 50004), src("sofica", 49996)]), 100000)).toContain("= 50,01\u00a0%");
+  });
   test("exactement 50 % n'est pas au-delà du plafond", () => {
     const q = plan([src("region", 500000), src("sofica", 500000)]);
     expect(de(evaluer(q, { cout: cout(1000000) }), "intensite-aides-publiques")).toEqual(["info"]);

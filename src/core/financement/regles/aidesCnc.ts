@@ -14,7 +14,7 @@ export const aidesCnc: Regle<ContexteFinancement> = {
         regle: "aides-cnc",
         gravite: "erreur",
         message:
-          `Aides du CNC ${euros(s.aidesCnc)} = ${pctVers(s.intensiteCnc, "haut")} du coût` +
+          `Aides du CNC ${euros(s.aidesCnc)} = ${pctVers(s.intensiteCnc, p.plafondCnc)} du coût` +
           `${s.financementEtranger > 0 ? " (part française)" : ""} : au-delà du plafond de ` +
           `${pct(p.plafondCnc)}${mentionConfiance(p.confiance)}.`,
       },

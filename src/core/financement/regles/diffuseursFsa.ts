@@ -26,7 +26,7 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
         regle: "diffuseurs-fsa",
         gravite: "alerte",
         message:
-          `Diffuseurs français : ${euros(s.diffuseursFrancais)} = ${pctVers(part, "bas")} du financement français (` +
+          `Diffuseurs français : ${euros(s.diffuseursFrancais)} = ${pctVers(part, f.partMinimale)} du financement français (` +
           `${euros(s.financementFrancais)}), en dessous des ${pct(f.partMinimale)} exigés pour le soutien automatique FSA` +
           `${v} ; sinon, passage en commission sélective.`,
       });

@@ -26,8 +26,7 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
       s.financementEtranger > 0
         ? `de la part française du coût (${euros(s.baseIntensite)})`
         : `du coût (${euros(s.baseIntensite)})`;
-    const au = s.intensite.greaterThan(p.seuilAlerte) ? "haut" : "bas";
-    const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, au)} ${base}`;
+    const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, p.seuilAlerte, p.plafond)} ${base}`;
     const plafond = `plafond ${pct(p.plafond)} : ${p.motif}${mentionConfiance(p.confiance)}`;
     let c: Constat;
     if (s.intensite.greaterThan(p.plafond)) {
