@@ -14,9 +14,10 @@ export interface EvenementsXml {
  * (lectureMiseDeCote.ts) and the shared strings: saxes, which builds an object for every tag and attribute, reads
  * the 140 000 cells of a « Versions » sheet about three times slower (docs/architecture.md, « Large sheets »).
  * It reports what saxes reports for these parts: a text node as one text, entities (the five of XML and character
- * references) decoded, CR LF and lone CR of the source read as LF (XML 1.0 § 2.11; a `&#13;` stays a CR), CDATA,
- * comments and processing instructions left out, as the saxes readers (and ExcelJS's) leave them. Tag and
- * attribute names are compared as written, prefix included. It does not check that the XML is well formed.
+ * references) decoded, CR LF and lone CR of the source read as LF (XML 1.0 § 2.11; a `&#13;` stays a CR), CDATA
+ * (unless asked for, then as a text of its own), comments and processing instructions left out, as the saxes
+ * readers (and ExcelJS's) leave them. Tag and attribute names are compared as written, prefix included. It does not
+ * check that the XML is well formed.
  */
 export class LecteurJetons {
   private readonly tok: Tokenizer;
@@ -39,6 +40,8 @@ export class LecteurJetons {
     private readonly noms: readonly string[],
     /** Attribute names kept on those tags (« r », « t »). */
     private readonly attributs: readonly string[],
+    /** CDATA sections reported as text nodes of their own (as saxes reports « cdata » beside « text »). */
+    cdata = false,
   ) {
     // Loaded here (htmlparser2's entry loads its DOM modules too): only the commands that read a sheet so pay for it.
     const { Tokenizer: Tok } = require("htmlparser2") as typeof import("htmlparser2");
@@ -101,7 +104,12 @@ export class LecteurJetons {
           this.enCours += String.fromCodePoint(cp);
         },
         // `b`: the index of the closing « > » (the content ends `decalage` characters before it).
-        oncdata: sur,
+        oncdata: (a, b, decalage) => {
+          this.vider();
+          this.sur = b;
+          const x = this.lire(a, b - decalage);
+          if (cdata && x) this.evenements.texte(x.includes("\r") ? x.replace(/\r\n?/g, "\n") : x);
+        },
         oncomment: sur,
         ondeclaration: sur,
         onprocessinginstruction: sur,

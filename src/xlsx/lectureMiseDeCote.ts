@@ -1,11 +1,9 @@
 import { StringDecoder } from "string_decoder";
-import { SaxesParser } from "saxes";
 import type { CellData, SheetData } from "../core/port/workbook";
 import { lettreColonne } from "../core/util/adresse";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 import type { EntreeZip } from "./zipLecture";
 import { LecteurJetons, type EvenementsXml } from "./jetonsXml";
-import { XmlIllisibleError } from "./xml";
 
 /**
  * Reads back one of Prodbook's sheets set aside on opening (feuillesVolumineuses.ts: the « Versions » sheet of
@@ -254,35 +252,39 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
 /** The text of each shared string as ExcelJS reads it (runs joined, phonetic runs aside, escapes decoded), streamed. */
 export async function textesPartagesEnFlux(entree: EntreeZip): Promise<string[]> {
   const out: string[] = [];
-  const sax = new SaxesParser({ xmlns: true });
   let profondeur = 0;
   let phonetique = 0;
   let dansT = false;
   let courant = "";
-  sax.on("opentag", (t) => {
-    profondeur++;
-    if (profondeur === 2 && t.local === "si") courant = "";
-    else if (t.local === "rPh") phonetique++;
-    else if (t.local === "t" && !phonetique) dansT = true;
-  });
-  const texte = (s: string) => {
-    if (dansT) courant += decoderEchappements(s);
-  };
-  sax.on("text", texte);
-  sax.on("cdata", texte);
-  sax.on("closetag", (t) => {
-    if (profondeur === 2 && t.local === "si") out.push(courant);
-    else if (t.local === "rPh") phonetique--;
-    else if (t.local === "t") dansT = false;
-    profondeur--;
-  });
+  const SI = 0,
+    T = 1,
+    RPH = 2;
+  // The part's names are unprefixed (prefixes.ts rewrites a part whose root carries one); CDATA counts as text.
+  const jetons = new LecteurJetons(
+    {
+      ouverture(n) {
+        profondeur++;
+        if (profondeur === 2 && n === SI) courant = "";
+        else if (n === RPH) phonetique++;
+        else if (n === T && !phonetique) dansT = true;
+      },
+      texte(s) {
+        if (dansT) courant += decoderEchappements(s);
+      },
+      fermeture(n) {
+        if (profondeur === 2 && n === SI) out.push(courant);
+        else if (n === RPH) phonetique--;
+        else if (n === T) dansT = false;
+        profondeur--;
+      },
+    },
+    ["si", "t", "rPh"],
+    [],
+    true,
+  );
   const decodeur = new StringDecoder("utf8");
-  try {
-    for await (const m of await entree.flux()) sax.write(decodeur.write(m as Buffer));
-    sax.write(decodeur.end());
-    sax.close();
-  } catch (e) {
-    throw new XmlIllisibleError(entree.nom, (e as Error).message);
-  }
+  for await (const m of await entree.flux()) jetons.ecrire(decodeur.write(m as Buffer));
+  jetons.ecrire(decodeur.end());
+  jetons.finir();
   return out;
 }
