@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffice";
 
 /**
  * « D'où vient ce chiffre ? » for a partner without the add-in: the sheets the built CLI writes carry an Excel note on
@@ -135,14 +136,18 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(part).toContain("Règle : intensite-aides, en vigueur au 2016-01-01, confiance H");
   });
 
-  it("ecarts: réalisé and écart of each chapter, of the total and of each poste; twice the same", async () => {
+  it("ecarts: réalisé, écart and écart estimé of each chapter, of the total and of each poste; twice the same", async () => {
     const a = prodbook("ecarts", EXEMPLE, "ec-1.xlsx", FEC);
     const b = prodbook("ecarts", a, "ec-2.xlsx", FEC);
     const n = await notes(a, "Écarts");
+    const cout = await notes(a, "Coût définitif");
     expect(await notes(b, "Écarts")).toEqual(n);
-    expect(await commentairesXml(b)).toBe(Object.keys(n).length);
-    // Only réalisé (G) and écart (J) cells, two by row.
-    expect(Object.keys(n).every((c) => /^[GJ]\d+$/.test(c))).toBe(true);
+    expect(await notes(b, "Coût définitif")).toEqual(cout);
+    expect(await commentairesXml(b)).toBe(Object.keys(n).length + Object.keys(cout).length);
+    // Only réalisé (G), écart (J) and écart estimé (K) cells, three by row.
+    expect(Object.keys(n).every((c) => /^[GJK]\d+$/.test(c))).toBe(true);
+    for (const c of Object.keys(n).filter((x) => x.startsWith("G")))
+      expect([n[c.replace("G", "J")], n[c.replace("G", "K")]].every(Boolean)).toBe(true);
     expect(n.G7).toBe(
       "Réalisé 2 Personnel : 8\u202f000,00\u00a0€\n" +
         "= Σ réalisé des postes du chapitre ; lignes de « Grand livre » dont la colonne N vaut 2\n" +
@@ -153,5 +158,75 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(n.J7).toContain("Écart 2 Personnel : -46\u202f110,00\u00a0€\n= réalisé − budget\n");
     const total = Object.values(n).find((t) => t.startsWith("Écart total"))!;
     expect(total).toContain("← Réalisé total : 39\u202f496,75\u00a0€ (Σ réalisé des 12 chapitres)");
+    expect(await formule(a, "Écarts", "K7")).toBe("I7-D7");
+    expect(n.K7).toBe(
+      "Écart estimé 2 Personnel : 0,00\u00a0€\n" +
+        "= estimation finale − budget\n" +
+        "← Estimation finale : 54\u202f110,00\u00a0€ (réalisé + reste à engager)\n" +
+        "← Budget 2 Personnel : 54\u202f110,00\u00a0€ (Σ lignes du devis du chapitre)\n" +
+        "Cellules lues : 'Budget Gardiens'!G15:G25\n" +
+        "Estimation finale = réalisé 8\u202f000,00\u00a0€ + reste à engager 46\u202f110,00\u00a0€ (max(0 ; budget − réalisé))\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    const [cTotal, estimeTotal] = Object.entries(n).find(([, t]) => t.startsWith("Écart estimé total"))!;
+    expect(await formule(a, "Écarts", cTotal)).toMatch(/^SUM\(K6:K\d+\)$/);
+    expect(estimeTotal).toMatch(/^Écart estimé total : 600,50\u00a0€\n= Σ écart estimé des 12 chapitres\n/);
+  });
+
+  it("ecarts: a reste à engager typed in the Écarts sheet is named under the chapter's écart estimé", async () => {
+    const a = prodbook("ecarts", EXEMPLE, "ec-s-1.xlsx", FEC);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a);
+    wb.getWorksheet("Écarts")!.getCell("H7").value = 1000;
+    const saisi = path.join(dir, "ec-s-saisi.xlsx");
+    await wb.xlsx.writeFile(saisi);
+    const n = await notes(prodbook("ecarts", saisi, "ec-s-2.xlsx", FEC), "Écarts");
+    // 8 000 réalisé + 1 000 typed − 54 110 budget.
+    expect(n.K7).toMatch(/^Écart estimé 2 Personnel : -45\u202f110,00\u00a0€\n/);
+    expect(n.K7).toContain(
+      "Estimation finale = réalisé 8\u202f000,00\u00a0€ + reste à engager 1\u202f000,00\u00a0€ (saisi dans la feuille Écarts)",
+    );
+  });
+
+  it("ecarts: Coût définitif's budget, coût définitif, écart, France and Étranger of each chapter and of the total say what LibreOffice computes", async () => {
+    const a = prodbook("ecarts", EXEMPLE, "cd-1.xlsx", FEC);
+    const feuille = "Coût définitif";
+    const n = await notes(a, feuille);
+    // 12 chapters and the total, five figures each: C, D, E, and France (H) / Étranger (I) as the devis has territories.
+    expect(Object.keys(n)).toHaveLength(13 * 5);
+    expect(Object.keys(n).every((c) => /^[CDEHI](?:[5-9]|1[0-7])$/.test(c))).toBe(true);
+    expect(await formule(a, feuille, "D6")).toBe("'Écarts'!G7");
+    expect(n.D6).toBe(
+      "Réalisé 2 Personnel : 8\u202f000,00\u00a0€\n" +
+        "= Σ réalisé des postes du chapitre ; repris de 'Écarts'!G7\n" +
+        "← Réalisé 2 : 8\u202f000,00\u00a0€ (Σ 1 compte de classe 6 affecté au poste)\n" +
+        "Comptes : 641100 Salaires techniciens 8\u202f000,00\u00a0€\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect(n.C5).toContain("= Σ lignes du devis du chapitre ; repris de 'Écarts'!D6\n");
+    expect(n.C5).toContain("Cellules lues : 'Budget Gardiens'!G9:G11\n");
+    expect(n.H6).toMatch(/^France 2 Personnel : 7\u202f837,37\u00a0€\n= réalisé × part France, arrondi au centime\n/);
+    expect(n.H6).toContain("← Part France : 97,97\u00a0% (moyenne des parts France des lignes du devis");
+    expect(n.I6).toMatch(/^Étranger 2 Personnel : 162,63\u00a0€\n= réalisé − France\n/);
+    expect(n.D17).toContain("= Σ réalisé des 12 chapitres ; D5 à D16 ci-dessus\n");
+    expect(n.H17).toMatch(/^France total : 39\u202f180,93\u00a0€\n= Σ des 12 chapitres ; H5 à H16 ci-dessus\n/);
+
+    // Each note's figure is the one the cell's live formula gives, recalculated by LibreOffice from no cached value;
+    // the same for the Écarts sheet's notes.
+    const lu = await lireRecalcule(await recalculerSansCache(a));
+    const chiffre = (t: string) =>
+      Number(
+        t
+          .split("\n")[0]
+          .replace(/^.* : /, "")
+          .replace(/[\u202f\u00a0€]/g, "")
+          .replace(",", "."),
+      );
+    for (const [f, ns] of [
+      [feuille, n],
+      ["Écarts", await notes(a, "Écarts")],
+    ] as const)
+      for (const [c, t] of Object.entries(ns))
+        expect([f, c, nombre(lu.getWorksheet(f)!.getCell(c))]).toEqual([f, c, chiffre(t)]);
   });
 });

@@ -1,10 +1,13 @@
 import Decimal from "decimal.js";
 import { FORMAT_EXCEL } from "../money/format";
-import type { CellSpec, SheetSpec } from "../port/workbook";
+import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
 import { nomFeuilleRef } from "../util/adresse";
 import type { Devis } from "../devis/model";
+import type { TraceChapitreEcart } from "../traces/ecarts";
+import { noteDeTrace } from "../traces/note";
+import { feuille, noeud, type Trace } from "../traces/trace";
 import type { RapportEcarts } from "./calcul";
-import type { PlanEcarts } from "./feuilleEcarts";
+import { comptes, type PlanEcarts, type TracesFeuilleEcarts } from "./feuilleEcarts";
 
 export const FEUILLE_COUT_DEFINITIF = "Coût définitif";
 
@@ -25,15 +28,51 @@ export function partsFrance(devis: Devis): Map<string, Decimal> | undefined {
   return new Map([...acc].map(([c, a]) => [c, a.tot.isZero() ? new Decimal(1) : a.fr.dividedBy(a.tot)]));
 }
 
-/** « Coût définitif » by CNC chapter, linked to the Écarts sheet; France / Étranger columns when the devis has territories. */
+/** France = ROUND(réalisé × part France ; 2) and Étranger = réalisé − France, as the sheet computes them. */
+function tracesTerritoire(nom: string, realise: Trace, part: Decimal): { france: Trace; etranger: Trace } {
+  const taux = feuille("Part France", part.toString(), "taux", {
+    formule: "moyenne des parts France des lignes du devis, pondérée par leur montant",
+  });
+  const fr = new Decimal(realise.valeur).times(part).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const france = noeud(`France ${nom}`, fr.toFixed(2), "euros", "produit", [realise, taux], {
+    formule: "réalisé × part France, arrondi au centime",
+  });
+  const etranger = noeud(
+    `Étranger ${nom}`,
+    new Decimal(realise.valeur).minus(fr).toFixed(2),
+    "euros",
+    "difference",
+    [realise, france],
+    { formule: "réalisé − France" },
+  );
+  return { france, etranger };
+}
+
+/**
+ * « Coût définitif » by CNC chapter, linked to the Écarts sheet; France / Étranger columns when the devis has
+ * territories. With `traces` (those of the Écarts sheet), each chapter's and the total's budget, coût définitif, écart,
+ * France and Étranger carry a note saying where the figure comes from.
+ */
 export function feuilleCoutDefinitif(
   r: RapportEcarts,
   devis: Devis,
   ecarts: PlanEcarts,
   nom = FEUILLE_COUT_DEFINITIF,
+  traces?: Pick<TracesFeuilleEcarts, "chapitres" | "total">,
 ): SheetSpec {
   const ref = nomFeuilleRef(ecarts.spec.name);
   const parts = partsFrance(devis);
+  const notes: NoteSpec[] = [];
+  const territoires: { france: Trace; etranger: Trace }[] = [];
+  const annoter = (row: number, t: TraceChapitreEcart | undefined, ou: { budget: string; realise: string }) => {
+    if (!t) return;
+    notes.push({ cell: `C${row}`, text: noteDeTrace(t.budget, `${t.budget.formule} ; ${ou.budget}`) });
+    notes.push({
+      cell: `D${row}`,
+      text: noteDeTrace(t.realise, `${t.realise.formule} ; ${ou.realise}`, comptes(t.realise)),
+    });
+    notes.push({ cell: `E${row}`, text: noteDeTrace(t.ecart) });
+  };
   const entetes = ["Chapitre", "Libellé", "Budget (devis)", "Coût définitif (réalisé)", "Écart", "Écart %"];
   if (parts) entetes.push("Part France", "France", "Étranger");
   const rows: CellSpec[][] = [
@@ -56,9 +95,17 @@ export function feuilleCoutDefinitif(
       { formula: `D${row}-C${row}`, result: (c.realise - c.budget) / 100 },
       { formula: `IF(C${row}=0,"",E${row}/C${row})` },
     ];
+    const t = traces?.chapitres[c.code];
+    annoter(row, t, { budget: `repris de ${ref}!D${l}`, realise: `repris de ${ref}!G${l}` });
     if (parts) {
-      const p = (parts.get(c.code) ?? new Decimal(1)).toDecimalPlaces(6).toNumber();
-      cells.push(p, { formula: `ROUND(D${row}*G${row},2)` }, { formula: `D${row}-H${row}` });
+      const p = (parts.get(c.code) ?? new Decimal(1)).toDecimalPlaces(6);
+      cells.push(p.toNumber(), { formula: `ROUND(D${row}*G${row},2)` }, { formula: `D${row}-H${row}` });
+      if (t) {
+        const x = tracesTerritoire(`${c.code} ${c.libelle}`, t.realise, p);
+        territoires.push(x);
+        notes.push({ cell: `H${row}`, text: noteDeTrace(x.france) });
+        notes.push({ cell: `I${row}`, text: noteDeTrace(x.etranger) });
+      }
     }
     rows.push(cells);
   });
@@ -67,6 +114,34 @@ export function feuilleCoutDefinitif(
   const t: CellSpec[] = ["Total", null, s("C"), s("D"), s("E"), { formula: `IF(C${total}=0,"",E${total}/C${total})` }];
   if (parts) t.push({ formula: `IF(D${total}=0,"",H${total}/D${total})` }, s("H"), s("I"));
   rows.push(t);
+  const ci = (c: string) => `${c}${premier} à ${c}${total - 1} ci-dessus`;
+  annoter(total, traces?.total, { budget: ci("C"), realise: ci("D") });
+  if (parts && traces?.total && territoires.length === r.chapitres.length) {
+    const somme = (libelle: string, ts: Trace[], c: string) => {
+      const v = ts.reduce((a, x) => a.plus(x.valeur), new Decimal(0));
+      return noeud(libelle, v.toFixed(2), "euros", "somme", ts, { formule: `Σ des ${ts.length} chapitres ; ${ci(c)}` });
+    };
+    notes.push({
+      cell: `H${total}`,
+      text: noteDeTrace(
+        somme(
+          "France total",
+          territoires.map((x) => x.france),
+          "H",
+        ),
+      ),
+    });
+    notes.push({
+      cell: `I${total}`,
+      text: noteDeTrace(
+        somme(
+          "Étranger total",
+          territoires.map((x) => x.etranger),
+          "I",
+        ),
+      ),
+    });
+  }
   const last = parts ? "I" : "F";
   return {
     name: nom,
@@ -99,5 +174,6 @@ export function feuilleCoutDefinitif(
     freeze: { rows: 4 },
     tabColor: "#2F5597",
     print: { landscape: true, repeatRows: 4, fitToWidth: true },
+    ...(notes.length ? { notes } : {}),
   };
 }

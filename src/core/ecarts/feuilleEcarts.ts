@@ -29,7 +29,7 @@ export const ENTETES_ECARTS = [
 /** First chapter row (1-based); rows 1–4 hold the title, thresholds and the class-6 check. */
 export const PREMIERE_LIGNE_CHAPITRES = 6;
 
-/** « D'où vient ce chiffre ? » of the sheet's figures, written as notes on the réalisé and écart cells. */
+/** « D'où vient ce chiffre ? » of the sheet's figures, written as notes on the réalisé, écart and écart estimé cells. */
 export interface TracesFeuilleEcarts {
   postes: Record<string, TracePoste>;
   chapitres: Record<string, TraceChapitreEcart>;
@@ -44,7 +44,7 @@ export interface PlanEcarts {
 }
 
 /** The accounts under a réalisé (« Comptes : 641100 Salaires 8 000,00 € ; … »), when its inputs are not already them. */
-function comptes(t: Trace): string[] {
+export function comptes(t: Trace): string[] {
   if ((t.entrees ?? []).every((x) => x.libelle.startsWith("Compte "))) return [];
   const vus: Trace[] = [];
   const chercher = (x: Trace) => {
@@ -57,14 +57,23 @@ function comptes(t: Trace): string[] {
   return [`Comptes : ${liste.join(" ; ")}${vus.length > 8 ? ` … et ${vus.length - 8} autres` : ""}`];
 }
 
+/** Under an écart estimé: « Estimation finale = réalisé 8 000,00 € + reste à engager 46 110,00 € (max(0 ; …)) ». */
+function estimationFinale(t: Trace): string[] {
+  const est = t.operation === "difference" ? t.entrees?.[0] : undefined;
+  const [realise, reste] = est?.entrees ?? [];
+  if (!est || !realise || !reste) return [];
+  const comment = reste.formule ? ` (${reste.formule})` : "";
+  return [`${est.libelle} = réalisé ${valeurFr(realise)} + reste à engager ${valeurFr(reste)}${comment}`];
+}
+
 const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToEuros(c));
 
 /**
  * The « Écarts » sheet: chapters block (charted), total, then one row per poste, then the unmapped class-6
  * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart
  * (réalisé − budget, as in the pane, the CLI and Coût définitif), then écart estimé (estimation finale − budget),
- * its % and the alert, which follows from the editable thresholds in B2 and D2. With `traces`, the réalisé and écart
- * cells of chapters, total and postes carry a note saying where the figure comes from.
+ * its % and the alert, which follows from the editable thresholds in B2 and D2. With `traces`, the réalisé, écart and
+ * écart estimé cells of chapters, total and postes carry a note saying where the figure comes from.
  */
 export function feuilleEcarts(
   r: RapportEcarts,
@@ -80,10 +89,11 @@ export function feuilleEcarts(
   const rows: CellSpec[][] = [];
   const formats: RangeFormat[] = [];
   const notes: NoteSpec[] = [];
-  const annoter = (row: number, t: { realise: Trace; ecart: Trace } | undefined, ou: string) => {
+  const annoter = (row: number, t: { realise: Trace; ecart: Trace; ecartEstime: Trace } | undefined, ou: string) => {
     if (!t) return;
     notes.push({ cell: `G${row}`, text: noteDeTrace(t.realise, `${t.realise.formule} ; ${ou}`, comptes(t.realise)) });
     notes.push({ cell: `J${row}`, text: noteDeTrace(t.ecart) });
+    notes.push({ cell: `K${row}`, text: noteDeTrace(t.ecartEstime, undefined, estimationFinale(t.ecartEstime)) });
   };
   rows.push(["Écarts budget / réalisé (Grand livre)"]);
   rows.push([

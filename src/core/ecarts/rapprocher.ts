@@ -114,17 +114,14 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
   });
   const nomGl = choisirNomFeuille(FEUILLE_GRAND_LIVRE, existantes, prodbook);
   const gl = feuilleGrandLivre(lignesGl, (c, p) => rangs.get(`${c}\u0000${p}`) ?? 1e9, nomGl);
-  const ecarts = feuilleEcarts(
-    rapport,
-    { nom: nomGl, blocs: gl.blocs },
-    nomEcarts,
-    tracesPourNotes(rapport, devis, opts.fec, correspondances),
-  );
+  const traces = tracesPourNotes(rapport, devis, opts.fec, correspondances);
+  const ecarts = feuilleEcarts(rapport, { nom: nomGl, blocs: gl.blocs }, nomEcarts, traces);
   const cout = feuilleCoutDefinitif(
     rapport,
     devis,
     ecarts,
     choisirNomFeuille(FEUILLE_COUT_DEFINITIF, existantes, prodbook),
+    traces,
   );
   const specs = [gl.spec, feuilleCorrespondances(correspondances, nomCorr), ecarts.spec, cout];
   await wb.writeSheets(specs, opts.onProgress);
@@ -132,7 +129,7 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
 }
 
 /**
- * The traces written as notes on the Écarts sheet. Without analytical sections an account maps to one poste whatever
+ * The traces written as notes on the Écarts and Coût définitif sheets. Without analytical sections an account maps to one poste whatever
  * the line, so the accounts' totals stand for the lines (a million-line ledger is not walked a second time).
  */
 function tracesPourNotes(

@@ -125,6 +125,14 @@ function tracePoste(
   const ecart = noeud(`Écart ${e.code}`, euros(cents(e.realise - e.budget)), "euros", "difference", [realise, budget], {
     formule: "réalisé − budget",
   });
+  return { realise, budget, ecart, ecartEstime: traceEcartEstime(e, e.code, realise, budget) };
+}
+
+/**
+ * Écart estimé of a row of the Écarts table (poste or chapter `nom`): estimation finale (réalisé + reste à engager,
+ * the reste typed in the sheet or max(0 ; budget − réalisé)) − budget, on the row's réalisé and budget traces.
+ */
+function traceEcartEstime(e: LigneEcart, nom: string, realise: Trace, budget: Trace): Trace {
   const reste = feuille("Reste à engager", euros(e.reste), "euros", {
     formule:
       e.reste === Math.max(0, e.budget - e.realise) ? "max(0 ; budget − réalisé)" : "saisi dans la feuille Écarts",
@@ -132,28 +140,32 @@ function tracePoste(
   const estimation = noeud("Estimation finale", euros(e.estimation), "euros", "somme", [realise, reste], {
     formule: "réalisé + reste à engager",
   });
-  const ecartEstime = noeud(
-    `Écart estimé ${e.code}`,
+  return noeud(
+    `Écart estimé ${nom}`,
     euros(cents(e.estimation - e.budget)),
     "euros",
     "difference",
     [estimation, budget],
-    { formule: "estimation finale − budget" },
+    {
+      formule: "estimation finale − budget",
+    },
   );
-  return { realise, budget, ecart, ecartEstime };
 }
 
-/** A chapter row of the Écarts table: its réalisé and its écart (réalisé − budget). */
+/** A chapter row of the Écarts table: its réalisé, its écart (réalisé − budget) and écart estimé. */
 export interface TraceChapitreEcart {
   realise: Trace;
   budget: Trace;
   ecart: Trace;
+  /** Écart estimé = estimation finale (réalisé + the chapter's own reste à engager) − budget. */
+  ecartEstime: Trace;
 }
 
 /**
  * Réalisé, budget and écart of each chapter of the report (keyed by chapter code), built on the postes' traces
  * (`tracesEcarts`): réalisé = Σ its postes' réalisé (down to the FEC lines), budget = Σ its postes' budget and its
- * uncoded devis lines (each with its cell), écart = réalisé − budget.
+ * uncoded devis lines (each with its cell), écart = réalisé − budget, écart estimé = estimation finale − budget (the
+ * chapter's reste à engager is its own, not the sum of its postes').
  */
 export function tracesEcartsChapitres(
   rapport: RapportEcarts,
@@ -183,14 +195,15 @@ export function tracesEcartsChapitres(
     const ecart = noeud(`Écart ${nom}`, euros(cents(c.realise - c.budget)), "euros", "difference", [realise, budget], {
       formule: "réalisé − budget",
     });
-    out[c.code] = { realise, budget, ecart };
+    out[c.code] = { realise, budget, ecart, ecartEstime: traceEcartEstime(c, nom, realise, budget) };
   }
   return out;
 }
 
 /**
  * The total row of the Écarts table: réalisé = Σ the chapters' réalisé, budget = Σ their budgets (each down to its
- * postes, devis lines and FEC lines, see `tracesEcartsChapitres`), écart = réalisé − budget.
+ * postes, devis lines and FEC lines, see `tracesEcartsChapitres`), écart = réalisé − budget, écart estimé = Σ the
+ * chapters' écart estimé (as the sheet's total row adds them up).
  */
 export function traceEcartsTotal(
   rapport: RapportEcarts,
@@ -222,5 +235,13 @@ export function traceEcartsTotal(
   const ecart = noeud("Écart total", euros(rapport.total.ecart), "euros", "difference", [realise, budget], {
     formule: "réalisé total − budget total",
   });
-  return { realise, budget, ecart };
+  const ecartEstime = noeud(
+    "Écart estimé total",
+    euros(rapport.total.ecartEstime),
+    "euros",
+    "somme",
+    ts.map((t) => t.ecartEstime),
+    { formule: `Σ écart estimé des ${n} chapitre${pluriel}` },
+  );
+  return { realise, budget, ecart, ecartEstime };
 }

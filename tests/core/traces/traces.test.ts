@@ -255,6 +255,7 @@ describe("« D'où vient ce chiffre ? » : écarts down to the FEC lines", () =>
         verifier(ch[c.code].realise, centsToDecimalString(c.realise));
         verifier(ch[c.code].budget, centsToDecimalString(c.budget));
         verifier(ch[c.code].ecart, centsToDecimalString(c.ecart));
+        verifier(ch[c.code].ecartEstime, centsToDecimalString(c.ecartEstime));
       }
       expect(r.rapport.chapitres.filter((c) => c.realise !== 0).length).toBeGreaterThan(2);
       // The total row: Σ the chapters, écart total = réalisé total − budget total.
@@ -262,6 +263,7 @@ describe("« D'où vient ce chiffre ? » : écarts down to the FEC lines", () =>
       verifier(total.realise, centsToDecimalString(r.rapport.total.realise));
       verifier(total.budget, centsToDecimalString(r.rapport.total.budget));
       verifier(total.ecart, centsToDecimalString(r.rapport.total.ecart));
+      verifier(total.ecartEstime, centsToDecimalString(r.rapport.total.ecartEstime));
       expect(total.realise.entrees).toHaveLength(r.rapport.chapitres.length);
     },
   );
