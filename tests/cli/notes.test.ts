@@ -68,6 +68,16 @@ const formule = async (fichier: string, feuille: string, cellule: string) => {
   return v && typeof v === "object" ? v.formula : undefined;
 };
 
+/** The figure a note starts with (« Chapitre 2 Personnel : 54 110,00 € » → 54110), to compare with the cell. */
+const chiffre = (t: string) =>
+  Number(
+    t
+      .split("\n")[0]
+      .replace(/^.* : /, "")
+      .replace(/[\u202f\u00a0€]/g, "")
+      .replace(",", "."),
+  );
+
 describe("Excel notes on the computed cells of the sheets the CLI writes", () => {
   it("devis: each chapter total names its rows and the producer's cells; the total lists its parts; twice the same", async () => {
     const a = prodbook("devis", EXEMPLE, "devis-1.xlsx");
@@ -75,7 +85,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const n = await notes(a, "Devis");
     expect(Object.keys(n)).toHaveLength(13); // 9 chapters, coût hors frais, FG, IMP, TOTAL
     expect(await notes(b, "Devis")).toEqual(n);
-    expect(await commentairesXml(b)).toBe(13);
+    expect(await commentairesXml(b)).toBe(13 + 13); // and the Synthèse's: 11 chapters, coût hors frais, TOTAL
 
     const [cellule2, note2] = Object.entries(n).find(([, t]) => t.startsWith("Chapitre 2 "))!;
     expect(await formule(a, "Devis", cellule2)).toMatch(/^SUMIF\(\$A\$5:\$A\$\d+,"2",/);
@@ -92,6 +102,28 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     for (const t of Object.values(n)) expect(t).not.toMatch(/^=/);
   });
 
+  it("devis: the Synthèse repeats each Devis figure's note with the cell it reads, and the cost per minute its own; LibreOffice agrees", async () => {
+    const a = prodbook("devis", EXEMPLE, "sy-1.xlsx", ["--duree", "52"]);
+    const b = prodbook("devis", a, "sy-2.xlsx", ["--duree", "52"]);
+    const n = await notes(a, "Synthèse");
+    expect(await notes(b, "Synthèse")).toEqual(n);
+    // 11 chapters (C5:C15), coût hors frais (C16), TOTAL (C17), coût par minute (C18).
+    expect(Object.keys(n)).toEqual(Array.from({ length: 14 }, (_, i) => `C${5 + i}`));
+    expect(await formule(a, "Synthèse", "C6")).toBe("Devis!H47");
+    expect(n.C6).toBe(
+      "Chapitre 2 Personnel : 54\u202f110,00\u00a0€\n" +
+        "= Σ 11 lignes du chapitre ; repris de Devis!H47\n" +
+        "Cellules lues : 'Budget Gardiens'!G15:G25\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect(n.C17).toMatch(/^Total du devis : 184\u202f509,13\u00a0€\n= .* ; repris de Devis!H58\n/);
+    expect(n.C18).toMatch(/^Coût à la minute : 3\u202f548,25\u00a0€\n= total ÷ durée ; durée modifiable en B2\n/);
+    expect(n.C18).toContain("← Durée : 52\u00a0min");
+    const lu = await lireRecalcule(await recalculerSansCache(a));
+    for (const [c, t] of Object.entries(n))
+      expect([c, nombre(lu.getWorksheet("Synthèse")!.getCell(c))]).toEqual([c, chiffre(t)]);
+  });
+
   it("credit-impot: base, credit before caps, each cap, credit and each chapter's base; the Devis notes of an earlier run are kept", async () => {
     const devis = prodbook("devis", EXEMPLE, "ci-0.xlsx");
     const a = prodbook("credit-impot", devis, "ci-1.xlsx", CI);
@@ -99,7 +131,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const n = await notes(a, "Crédit d'impôt");
     expect(await notes(b, "Crédit d'impôt")).toEqual(n);
     expect(await notes(b, "Devis")).toEqual(await notes(devis, "Devis"));
-    expect(await commentairesXml(b)).toBe(Object.keys(n).length + 13);
+    expect(await commentairesXml(b)).toBe(Object.keys(n).length + 13 + 13);
 
     const credit = Object.values(n).find((t) => t.startsWith("Crédit d'impôt : "))!;
     expect(credit).toMatch(/^Crédit d'impôt : 36\u202f305,15\u00a0€\n= min\(crédit avant plafonds ; plafonds\)\n/);
@@ -214,14 +246,6 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     // Each note's figure is the one the cell's live formula gives, recalculated by LibreOffice from no cached value;
     // the same for the Écarts sheet's notes.
     const lu = await lireRecalcule(await recalculerSansCache(a));
-    const chiffre = (t: string) =>
-      Number(
-        t
-          .split("\n")[0]
-          .replace(/^.* : /, "")
-          .replace(/[\u202f\u00a0€]/g, "")
-          .replace(",", "."),
-      );
     for (const [f, ns] of [
       [feuille, n],
       ["Écarts", await notes(a, "Écarts")],

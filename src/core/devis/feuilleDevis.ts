@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { centsToEuros, montantLigne, multiplyCents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
-import { tracesDevis } from "../traces/devis";
+import { tracesDevis, type TracesDevis } from "../traces/devis";
 import { noteDeTrace } from "../traces/note";
 import { adresse, colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
 import type { Constat } from "../controles/constat";
@@ -53,6 +53,8 @@ export interface PlanDevis {
   ligneChapitre: Map<CodeChapitre, number>;
   ligneHorsFrais: number;
   ligneTotal: number;
+  /** « D'où vient ce chiffre ? » of the totals, for the notes of the sheets that repeat them (Synthèse). */
+  traces: TracesDevis;
 }
 
 /** Lines in CNC order (source order within a chapter); unplaced lines last, outside every total. */
@@ -248,7 +250,7 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
     print: { landscape: true, repeatRows: LIGNE_ENTETE + 1, fitToWidth: true },
     notes,
   };
-  return { spec, ligneChapitre, ligneHorsFrais, ligneTotal };
+  return { spec, ligneChapitre, ligneHorsFrais, ligneTotal, traces };
 }
 
 /** « Σ lignes 12 à 40 du chapitre 3 » (Excel rows of this sheet: the lines are in chapter order, so contiguous). */

@@ -1,15 +1,24 @@
 import { Cents, centsToEuros, ratio } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
-import type { CellSpec, SheetSpec } from "../port/workbook";
+import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
+import { noteDeTrace } from "../traces/note";
+import type { Trace } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import type { Devis } from "./model";
 import type { PlanDevis } from "./feuilleDevis";
 
 const LIGNE_DUREE = 2; // Excel row of the editable duration (B2)
 
-/** « Synthèse »: chapter totals read from the Devis sheet, share of the total, cost per minute from an editable duration. */
+/**
+ * « Synthèse »: chapter totals read from the Devis sheet, share of the total, cost per minute from an editable duration.
+ * Each amount carries the note of the Devis figure it repeats (« repris de Devis!H12 »), the cost per minute its own.
+ */
 export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): SheetSpec {
   const d = nomFeuilleRef(plan.spec.name);
+  const notes: NoteSpec[] = [];
+  const annoter = (cell: string, t: Trace | undefined, ou?: string) => {
+    if (t) notes.push({ cell, text: noteDeTrace(t, [t.formule, ou].filter(Boolean).join(" ; ") || undefined) });
+  };
   const rows: CellSpec[][] = [
     ["Synthèse du devis"],
     ["Durée (minutes)", devis.dureeMinutes ?? null, "← modifiable : le coût par minute se recalcule"],
@@ -27,7 +36,11 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
     const r = premiere + k;
     const src = plan.ligneChapitre.get(ch.code) as number;
     rows.push([ch.code, ch.libelle, { formula: `${d}!H${src + 1}`, result: centsToEuros(ch.total) }, pct(r, ch.total)]);
+    annoter(`C${r}`, plan.traces.chapitres[ch.code], `repris de ${d}!H${src + 1}`);
   });
+  annoter(`C${premiere + nChap}`, plan.traces.totalHorsFrais, `repris de ${d}!H${plan.ligneHorsFrais + 1}`);
+  annoter(`C${ligneTotal}`, plan.traces.total, `repris de ${d}!H${plan.ligneTotal + 1}`);
+  annoter(`C${ligneTotal + 1}`, plan.traces.coutMinute, `durée modifiable en B${LIGNE_DUREE}`);
   const rHf = premiere + nChap;
   rows.push([
     null,
@@ -85,5 +98,6 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
     tabColor: "#2F5597",
     charts,
     print: { repeatRows: 4, fitToWidth: true, landscape: true },
+    ...(notes.length ? { notes } : {}),
   };
 }
