@@ -168,7 +168,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(part).toContain("Règle : intensite-aides, en vigueur au 2016-01-01, confiance H");
   });
 
-  it("ecarts: réalisé, écart and écart estimé of each chapter, of the total and of each poste; twice the same", async () => {
+  it("ecarts: réalisé, estimation, écart and écart estimé of each chapter, of the total and of each poste; twice the same", async () => {
     const a = prodbook("ecarts", EXEMPLE, "ec-1.xlsx", FEC);
     const b = prodbook("ecarts", a, "ec-2.xlsx", FEC);
     const n = await notes(a, "Écarts");
@@ -176,10 +176,18 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await notes(b, "Écarts")).toEqual(n);
     expect(await notes(b, "Coût définitif")).toEqual(cout);
     expect(await commentairesXml(b)).toBe(Object.keys(n).length + Object.keys(cout).length);
-    // Only réalisé (G), écart (J) and écart estimé (K) cells, three by row.
-    expect(Object.keys(n).every((c) => /^[GJK]\d+$/.test(c))).toBe(true);
+    // Réalisé (G), estimation finale (I), écart (J) and écart estimé (K) on every row; budget (D) where it is a sum:
+    // the 12 chapters and the total.
+    expect(Object.keys(n).every((c) => /^[DGIJK]\d+$/.test(c))).toBe(true);
     for (const c of Object.keys(n).filter((x) => x.startsWith("G")))
-      expect([n[c.replace("G", "J")], n[c.replace("G", "K")]].every(Boolean)).toBe(true);
+      expect(["I", "J", "K"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
+    expect(Object.keys(n).filter((c) => c.startsWith("D"))).toEqual(Array.from({ length: 13 }, (_, i) => `D${6 + i}`));
+    expect(n.D7).toContain("= Σ lignes du devis du chapitre ; colonne D des postes du chapitre 2 ci-dessous\n");
+    expect(n.I7).toContain("Estimation finale : 54\u202f110,00\u00a0€\n= réalisé + reste à engager\n");
+    expect(n.I7).toContain("← Reste à engager : 46\u202f110,00\u00a0€ (max(0 ; budget − réalisé))\n");
+    expect(n.I18).toMatch(
+      /^Estimation finale totale : .*\n= Σ estimation finale des 12 chapitres ; I6 à I17 ci-dessus\n/,
+    );
     expect(n.G7).toBe(
       "Réalisé 2 Personnel : 8\u202f000,00\u00a0€\n" +
         "= Σ réalisé des postes du chapitre ; lignes de « Grand livre » dont la colonne N vaut 2\n" +

@@ -1,7 +1,7 @@
 import { centsToEuros, type Cents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, ConditionalFormat, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
-import { valeurFr, type Trace } from "../traces/trace";
+import { euros, noeud, valeurFr, type Trace } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLivre";
@@ -29,7 +29,7 @@ export const ENTETES_ECARTS = [
 /** First chapter row (1-based); rows 1–4 hold the title, thresholds and the class-6 check. */
 export const PREMIERE_LIGNE_CHAPITRES = 6;
 
-/** « D'où vient ce chiffre ? » of the sheet's figures, written as notes on the réalisé, écart and écart estimé cells. */
+/** « D'où vient ce chiffre ? » of the sheet's figures, written as notes on their computed cells. */
 export interface TracesFeuilleEcarts {
   postes: Record<string, TracePoste>;
   chapitres: Record<string, TraceChapitreEcart>;
@@ -57,9 +57,12 @@ export function comptes(t: Trace): string[] {
   return [`Comptes : ${liste.join(" ; ")}${vus.length > 8 ? ` … et ${vus.length - 8} autres` : ""}`];
 }
 
+/** The estimation finale under a row's écart estimé (estimation finale − budget); none under the total's (a Σ). */
+const estimationDe = (t: Trace): Trace | undefined => (t.operation === "difference" ? t.entrees?.[0] : undefined);
+
 /** Under an écart estimé: « Estimation finale = réalisé 8 000,00 € + reste à engager 46 110,00 € (max(0 ; …)) ». */
 function estimationFinale(t: Trace): string[] {
-  const est = t.operation === "difference" ? t.entrees?.[0] : undefined;
+  const est = estimationDe(t);
   const [realise, reste] = est?.entrees ?? [];
   if (!est || !realise || !reste) return [];
   const comment = reste.formule ? ` (${reste.formule})` : "";
@@ -72,8 +75,9 @@ const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToE
  * The « Écarts » sheet: chapters block (charted), total, then one row per poste, then the unmapped class-6
  * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart
  * (réalisé − budget, as in the pane, the CLI and Coût définitif), then écart estimé (estimation finale − budget),
- * its % and the alert, which follows from the editable thresholds in B2 and D2. With `traces`, the réalisé, écart and
- * écart estimé cells of chapters, total and postes carry a note saying where the figure comes from.
+ * its % and the alert, which follows from the editable thresholds in B2 and D2. With `traces`, the réalisé,
+ * estimation finale, écart and écart estimé cells of chapters, total and postes, and the budget of chapters and total
+ * (sums on this sheet), carry a note saying where the figure comes from.
  */
 export function feuilleEcarts(
   r: RapportEcarts,
@@ -89,9 +93,18 @@ export function feuilleEcarts(
   const rows: CellSpec[][] = [];
   const formats: RangeFormat[] = [];
   const notes: NoteSpec[] = [];
-  const annoter = (row: number, t: { realise: Trace; ecart: Trace; ecartEstime: Trace } | undefined, ou: string) => {
+  const annoter = (
+    row: number,
+    t: { realise: Trace; budget: Trace; ecart: Trace; ecartEstime: Trace } | undefined,
+    ou: string,
+    budgetCalcule?: string,
+  ) => {
     if (!t) return;
+    if (budgetCalcule)
+      notes.push({ cell: `D${row}`, text: noteDeTrace(t.budget, `${t.budget.formule} ; ${budgetCalcule}`) });
     notes.push({ cell: `G${row}`, text: noteDeTrace(t.realise, `${t.realise.formule} ; ${ou}`, comptes(t.realise)) });
+    const est = estimationDe(t.ecartEstime);
+    if (est) notes.push({ cell: `I${row}`, text: noteDeTrace(est) });
     notes.push({ cell: `J${row}`, text: noteDeTrace(t.ecart) });
     notes.push({ cell: `K${row}`, text: noteDeTrace(t.ecartEstime, undefined, estimationFinale(t.ecartEstime)) });
   };
@@ -175,7 +188,12 @@ export function feuilleEcarts(
     if (x.engage === undefined)
       cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(engageLignes as Cents) };
     rows.push(cells);
-    annoter(row, traces?.chapitres[x.code], `lignes de « ${gl.nom} » dont la colonne N vaut ${x.code}`);
+    annoter(
+      row,
+      traces?.chapitres[x.code],
+      `lignes de « ${gl.nom} » dont la colonne N vaut ${x.code}`,
+      `colonne D des postes du chapitre ${x.code} ci-dessous`,
+    );
   });
   const somme = (c: string) => ({ formula: `SUM(${c}${premier}:${c}${total - 1})` });
   rows.push([
@@ -196,7 +214,19 @@ export function feuilleEcarts(
     },
   ]);
   formats.push({ range: `A${total}:N${total}`, bold: true, borderTop: true });
-  annoter(total, traces?.total, `G${premier} à G${total - 1} ci-dessus`);
+  annoter(total, traces?.total, `G${premier} à G${total - 1} ci-dessus`, `D${premier} à D${total - 1} ci-dessus`);
+  const estimations = r.chapitres.map(
+    (c) => traces?.chapitres[c.code] && estimationDe(traces.chapitres[c.code].ecartEstime),
+  );
+  if (traces?.total && nch && estimations.every((x): x is Trace => x !== undefined))
+    notes.push({
+      cell: `I${total}`,
+      text: noteDeTrace(
+        noeud("Estimation finale totale", euros(r.total.estimation), "euros", "somme", estimations, {
+          formule: `Σ estimation finale des ${nch} chapitre${nch > 1 ? "s" : ""} ; I${premier} à I${total - 1} ci-dessus`,
+        }),
+      ),
+    });
   rows.push([]);
   rows.push([
     "Détail par poste (le reste à engager d'un chapitre est sa propre estimation : les lignes ne s'y additionnent pas)",
