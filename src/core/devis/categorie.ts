@@ -15,6 +15,7 @@ const VALEURS_CATEGORIE: readonly [CategorieLigne, RegExp][] = [
 
 /** A category typed in the producer's own "Catégorie" column, when recognisable. */
 export function categorieDeTexte(texte: string): CategorieLigne | undefined {
+  if (!texte) return undefined;
   const s = normaliser(texte);
   for (const [cat, re] of VALEURS_CATEGORIE) if (re.test(s)) return cat;
   return undefined;

@@ -13,7 +13,10 @@ interface CelluleLue {
   montant?: Cents;
   /** An ambiguous text (« 12.500 »): its amount is the one the import proved, if any (quantité × nombre × taux). */
   ambigu?: boolean;
-  texte: string;
+  /** What the cell holds: its text as the user sees it is String(v), written only for the cells listed. */
+  v: string | number;
+  /** How many of the import's items count this cell. */
+  n: number;
 }
 
 /** A date typed or stored where an amount belongs: ISO (the adapters' dates), « 15/04/2025 », « 15-04-25 ». */
@@ -40,13 +43,12 @@ export function cellulesMontant(
     const c = sheet.rows[r][colonne];
     if (!c || c.v === null || c.v === "" || typeof c.v === "boolean") continue;
     const cellule = prefixe + (r + 1);
-    const texte = String(c.v);
     if (c.erreur) {
-      out.push({ cellule, texte });
+      out.push({ cellule, v: c.v, n: 0 });
       continue;
     }
     if (typeof c.v === "string" && (DATE.test(c.v) || !NUMERIQUE.test(c.v))) {
-      if (DATE.test(c.v)) out.push({ cellule, texte });
+      if (DATE.test(c.v)) out.push({ cellule, v: c.v, n: 0 });
       continue;
     }
     let montant: Cents | undefined;
@@ -59,7 +61,7 @@ export function cellulesMontant(
     } catch {
       montant = undefined; // beyond any production: listed by the import, never counted
     }
-    out.push({ cellule, montant, texte, ambigu: ambigu || undefined });
+    out.push({ cellule, montant, v: c.v, ambigu: ambigu || undefined, n: 0 });
   }
   return out;
 }
@@ -93,14 +95,13 @@ export function calculerConservation(
   if (colonne === undefined) return vide;
   const lues = cellulesMontant(sheet, ligneEntete, colonne, convention, lus);
   const parCellule = new Map(lues.map((l) => [l.cellule, l]));
-  const comptes = new Map<string, number>();
   const sommes: Record<Categorie, number> = { lignes: 0, totauxProuves: 0, nonPlaces: 0, listes: 0 };
   const nombres: Record<Categorie, number> = { lignes: 0, totauxProuves: 0, nonPlaces: 0, listes: 0 };
   const compter = (cellule: string | undefined, cat: Categorie, montant: Cents | undefined) => {
     if (!cellule) return;
     const l = parCellule.get(cellule);
     if (!l) return; // an amount computed by Prodbook (empty cell) or read elsewhere: not in this column
-    comptes.set(cellule, (comptes.get(cellule) ?? 0) + 1);
+    l.n++;
     nombres[cat]++;
     if (l.ambigu && l.montant === undefined && cat === "lignes") l.montant = montant;
     if (l.montant !== undefined && montant !== undefined) sommes[cat] += montant;
@@ -114,9 +115,8 @@ export function calculerConservation(
   let lu = 0;
   for (const l of lues) {
     if (l.montant !== undefined) lu += l.montant;
-    const n = comptes.get(l.cellule) ?? 0;
-    if (n !== 1)
-      nonComptees.push({ cellule: l.cellule, montant: l.montant, texte: l.texte, doublon: n > 1 || undefined });
+    if (l.n !== 1)
+      nonComptees.push({ cellule: l.cellule, montant: l.montant, texte: String(l.v), doublon: l.n > 1 || undefined });
   }
   const ecart = lu - sommes.lignes - sommes.totauxProuves - sommes.nonPlaces - sommes.listes;
   return {

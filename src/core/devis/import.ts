@@ -309,12 +309,24 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
 
   // Columns whose text never titles a row (unit, category, territory, eligibility, charges rate).
   const colonnesSansTitre = [cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges];
+  // The columns a line names as its source cells (those of the header only).
+  const colonnesSource = (
+    ["code", "libelle", "quantite", "nombre", "unite", "taux", "montant", "territoire", "eligibleCI"] as const
+  ).filter((k) => cols[k] !== undefined);
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    if (row.every((c) => c.v === null || c.v === "")) continue;
-    const textes = row
-      .map((c, i) => ({ i, t: typeof c.v === "string" ? texteCellule(c) : "" }))
-      .filter((x) => x.t && !colonnesSansTitre.includes(x.i));
+    // The row's non-empty texts outside those columns, read in one pass (no object for the other cells).
+    let vide = true;
+    const textes: { i: number; t: string }[] = [];
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i].v;
+      if (v === null || v === "") continue;
+      vide = false;
+      if (typeof v !== "string" || colonnesSansTitre.includes(i)) continue;
+      const t = texteCellule(row[i]);
+      if (t) textes.push({ i, t });
+    }
+    if (vide) continue;
     if (textes.length && estRecapitulatif(textes[0].t)) {
       fermerSection();
       recap = true;
@@ -574,19 +586,9 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     }
     const c = cell(row, "montant");
     const cellules: LigneDevis["source"]["cellules"] = {};
-    for (const k of [
-      "code",
-      "libelle",
-      "quantite",
-      "nombre",
-      "unite",
-      "taux",
-      "montant",
-      "territoire",
-      "eligibleCI",
-    ] as const) {
-      const a = ref(r, k);
-      if (a && cell(row, k)?.v !== null && cell(row, k)?.v !== undefined) cellules[k] = a;
+    for (const k of colonnesSource) {
+      const v = row[cols[k] as number]?.v;
+      if (v !== null && v !== undefined) cellules[k] = ref(r, k);
     }
     cellules.montant = ref(r, "montant") ?? cellules.montant;
     const charges = chargesEnColonne(cell(row, "montantCharges"));

@@ -89,6 +89,7 @@ export function fractionCellule(c: CellData | undefined): Decimal | undefined {
 
 /** Share spent in France from a « Territoire » cell: France → 1, Étranger → 0, "80 %" → 0.8. */
 export function partFranceCellule(c: CellData | undefined): Decimal | undefined {
+  if (!c) return undefined;
   const p = pourcentCellule(c);
   if (p) return p;
   if (c && typeof c.v === "number") return c.v <= 1 ? new Decimal(c.v) : new Decimal(c.v).dividedBy(100);

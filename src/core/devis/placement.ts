@@ -34,10 +34,17 @@ const BAS_DE_DEVIS: readonly [CodeChapitre, RegExp][] = CHAPITRES_AUDIOVISUEL.fi
   new RegExp(c.debutLibelle as string),
 ]);
 
+const BAS_DE_DEVIS_LU = new Map<string, CodeChapitre | null>();
+/** The chapter of the block below the total a label opens (memoised: every line's label is asked more than once). */
 export function chapitreBasDeDevis(libelle: string): CodeChapitre | undefined {
-  const s = normaliser(libelle).replace(/^[\d.\s\-–)]+/, "");
-  for (const [code, re] of BAS_DE_DEVIS) if (re.test(s)) return code;
-  return undefined;
+  let code = BAS_DE_DEVIS_LU.get(libelle);
+  if (code === undefined) {
+    if (BAS_DE_DEVIS_LU.size > 20000) BAS_DE_DEVIS_LU.clear();
+    const s = normaliser(libelle).replace(/^[\d.\s\-–)]+/, "");
+    code = BAS_DE_DEVIS.find(([, re]) => re.test(s))?.[0] ?? null;
+    BAS_DE_DEVIS_LU.set(libelle, code);
+  }
+  return code ?? undefined;
 }
 
 function contientMot(texte: string, mot: string): boolean {
@@ -146,7 +153,7 @@ export function estRecapitulatif(texte: string): boolean {
   const s = normaliser(texte);
   // A short title only: "Résumé des prises de vues en Bretagne et en Irlande" is a comment.
   return (
-    s.split(" ").length <= 4 && /^(recapitulatif|recapitulation|recap|resume|synthese|summary|top sheet)\b/.test(s)
+    /^(recapitulatif|recapitulation|recap|resume|synthese|summary|top sheet)\b/.test(s) && s.split(" ").length <= 4
   );
 }
 

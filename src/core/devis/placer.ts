@@ -13,6 +13,8 @@ export interface Brute {
   retiree?: boolean;
 }
 
+type ChapitreDuCode = ReturnType<typeof chapitreDuCode>;
+
 /** Ids of the lines read as such (not derived), for the producer's subtotals and totals. */
 export function idsCouverts(bs: readonly Brute[]): string[] {
   return bs.filter((b) => !b.derivee && !b.retiree).map((b) => b.ligne.id);
@@ -33,8 +35,8 @@ export function chapitreMajoritaire(bs: Brute[]): CodeChapitre | undefined {
  * Codes are trusted when they agree with the sheet's sections and run in chapter order: a plain row numbering
  * (1, 2 … 40) would otherwise send line 12 to chapter 1.
  */
-function codesFiables(brutes: Brute[]): boolean {
-  const codes = brutes.map((b) => ({ b, c: chapitreDuCode(b.ligne.code) })).filter((x) => x.c && !x.b.apresTotal);
+function codesFiables(brutes: Brute[], parCode: readonly ChapitreDuCode[]): boolean {
+  const codes = brutes.map((b, i) => ({ b, c: parCode[i] })).filter((x) => x.c && !x.b.apresTotal);
   if (codes.length === 0) return false;
   // 1, 2, 3 … 13: a row numbering, whatever its agreement with chapters.
   const entiers = brutes
@@ -60,10 +62,12 @@ function codesFiables(brutes: Brute[]): boolean {
 
 /** Places every line: below-the-total label, else trusted code, else section, else keywords; then its category. */
 export function placer(brutes: Brute[]): LigneDevis[] {
-  const fiables = codesFiables(brutes);
-  return brutes.map(({ ligne, section }) => {
+  // Each line's code read once, for the trust in codes and for the placement.
+  const parCodes = brutes.map((b) => chapitreDuCode(b.ligne.code));
+  const fiables = codesFiables(brutes, parCodes);
+  return brutes.map(({ ligne, section }, i) => {
     const bas = chapitreBasDeDevis(ligne.libelle);
-    const parCode = fiables ? chapitreDuCode(ligne.code) : undefined;
+    const parCode = fiables ? parCodes[i] : undefined;
     if (bas) {
       ligne.chapitre = bas;
       ligne.placement = section === bas ? "section" : "mot-cle";
