@@ -95,6 +95,9 @@ export class DevisIntrouvableError extends ErreurDonnees {
 /** « 5 - DÉCORS », « CHAPITRE 5 », « V. DÉCORS »: a numbered chapter title. */
 const TITRE_NUMEROTE = /^\s*(?:(?:chapitre|chap\.?|ch\.?)\s*\d|\d{1,2}\s*[-–.:)]?\s|[ivx]{1,4}\s*[-–.:)]\s)/i;
 
+/** The factors of a line, in the order their cells are examined. */
+const FACTEURS = ["quantite", "nombre", "taux"] as const;
+
 /** The line a total-looking row becomes when nothing proves it is a total. */
 function ligneDeTotal(t: LigneTotalProducteur, r: number, code: string, libelle: string): LigneDevis {
   const { feuille, row } = { feuille: parseCelluleRef(t.cellule).feuille ?? "", row: r };
@@ -339,7 +342,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     const codeEnTete =
       cols.code === undefined ? /^(\d{1,2}(?:[.-]\d{1,3}){1,3})\s*[-–:)]?\s+(\S.*)$/.exec(libelle) : null;
     if (codeEnTete) [code, libelle] = [codeEnTete[1], codeEnTete[2]];
-    const titre = [code, libelle].filter(Boolean).join(" ") || textes.map((x) => x.t).join(" ");
+    const titre = (code && libelle ? `${code} ${libelle}` : code || libelle) || textes.map((x) => x.t).join(" ");
     // "-" typed in the amount cell is the accountant's zero.
     const lm = lireMontantCellule(cell(row, "montant"), convention);
     lus[r] = lm;
@@ -485,9 +488,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     let montant: Cents | undefined = montantLu;
     let montantCalcule = false;
     // A factor showing a date or an Excel error: the amount is never computed without it.
-    const facteurIllisible = (["quantite", "nombre", "taux"] as const).find(
-      (k) => estDate(cell(row, k)) || !!cell(row, k)?.erreur,
-    );
+    const facteurIllisible = FACTEURS.find((k) => estDate(cell(row, k)) || !!cell(row, k)?.erreur);
     if (facteurIllisible && !pct) {
       const cf = cell(row, facteurIllisible) as CellData;
       illisibles.push({

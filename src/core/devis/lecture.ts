@@ -3,10 +3,13 @@ import type { CellData } from "../port/workbook";
 import { analyserNombre, type Convention } from "../money/parse";
 import { normaliser } from "../util/texte";
 
+const BLANCS_A_REDUIRE = /\s\s|[^\S ]/;
+
 /** Text of a cell ("" when empty); numbers as typed (a code 23 → "23"). */
 export function texteCellule(c: CellData | undefined): string {
   if (!c || c.v === null || c.erreur) return "";
-  if (typeof c.v === "string") return c.v.replace(/\s+/g, " ").trim();
+  // Spaces are collapsed only where a text has a run of them or another blank (tab, line break, no-break space…).
+  if (typeof c.v === "string") return (BLANCS_A_REDUIRE.test(c.v) ? c.v.replace(/\s+/g, " ") : c.v).trim();
   if (typeof c.v === "number") return String(c.v);
   return "";
 }
