@@ -1,8 +1,8 @@
 import Decimal from "decimal.js";
 import {
   analyserMontant,
-  analyserNombre,
   conventionProuvee,
+  grandeurEcrite,
   montantLigne,
   type Cents,
   type Convention,
@@ -148,9 +148,7 @@ function grandeur(c: CellData | undefined, convention?: Convention): number | un
   if (!c || c.v === null || c.erreur) return undefined;
   if (typeof c.v === "number") return Number.isFinite(c.v) && !formatDate(c.fmt) ? Math.abs(c.v) : undefined;
   if (typeof c.v !== "string" || !/\d/.test(c.v)) return undefined;
-  const a = analyserNombre(c.v, convention);
-  if (a.type === "nombre") return a.valeur.abs().toNumber();
-  return a.type === "ambigu" ? a.milliers.abs().toNumber() : undefined;
+  return grandeurEcrite(c.v, convention);
 }
 
 /**

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Cents, cents, MONTANT_MAX_CENTIMES } from "./cents";
+import { Cents, cents, centsDeDecimale, MONTANT_MAX_CENTIMES } from "./cents";
 
 /**
  * How a text writes its decimal separator: « fr » 1 234,56 (comma decimal, dot or space grouping), « en »
@@ -61,12 +61,70 @@ function brut(input: string): Brut | undefined {
   return { negatif, s, espaces };
 }
 
-function decimal(normal: string, negatif: boolean): Decimal | undefined {
+/** The plain decimal writing of `normal` (« .5 » → « 0.5 », « 12. » → « 12 »); undefined when it is not one. */
+function chiffresDe(normal: string): string | undefined {
   if (normal.startsWith(".")) normal = "0" + normal;
   if (normal.endsWith(".")) normal = normal.slice(0, -1);
-  if (!/^\d+(\.\d+)?$/.test(normal)) return undefined;
-  const d = new Decimal(normal);
+  return /^\d+(\.\d+)?$/.test(normal) ? normal : undefined;
+}
+
+function decimal(chiffres: string, negatif: boolean): Decimal {
+  const d = new Decimal(chiffres);
   return negatif ? d.negated() : d;
+}
+
+/**
+ * What analyserNombre reads, as plain decimal writings (digits and a dot, no sign) rather than Decimals: the
+ * amounts' cents are read from these digits without building a Decimal. `resolue`: an ambiguous text that
+ * `convention` decided (then no convention of its own).
+ */
+type Ecriture =
+  | { type: "nombre"; chiffres: string; negatif: boolean; convention?: Convention; resolue?: true }
+  | { type: "ambigu"; decimale: string; milliers: string; negatif: boolean }
+  | { type: "invalide" };
+
+const INVALIDE: Ecriture = { type: "invalide" };
+
+function ecriture(input: string, convention?: Convention): Ecriture {
+  const b = brut(input);
+  if (!b) return INVALIDE;
+  const { s, negatif } = b;
+  const virgules = (s.match(/,/g) || []).length;
+  const points = (s.match(/\./g) || []).length;
+  const ok = (normal: string, conv?: Convention): Ecriture => {
+    const chiffres = chiffresDe(normal);
+    return chiffres === undefined ? INVALIDE : { type: "nombre", chiffres, negatif, convention: conv };
+  };
+  if (virgules && points) {
+    // The last separator is the decimal one: "1.234,56" or "1,234.56".
+    const dernier = Math.max(s.lastIndexOf(","), s.lastIndexOf("."));
+    const dec = s[dernier];
+    const grp = dec === "," ? "." : ",";
+    const partie = s.slice(0, dernier);
+    if (partie.includes(dec) || !/^\d{1,3}([.,]\d{3})*$/.test(partie)) return INVALIDE;
+    return ok(partie.split(grp).join("") + "." + s.slice(dernier + 1), dec === "," ? "fr" : "en");
+  }
+  if (virgules > 1 || points > 1) {
+    const sep = virgules ? "," : ".";
+    if (!new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(s)) return INVALIDE;
+    return ok(s.split(sep).join(""), sep === "," ? "en" : "fr");
+  }
+  if (!virgules && !points) return ok(s);
+  const sep = virgules ? "," : ".";
+  const convSep: Convention = sep === "," ? "fr" : "en";
+  if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(s) && !b.espaces) {
+    const lectureDecimale = chiffresDe(s.replace(sep, ".")) as string;
+    const lectureMilliers = chiffresDe(s.replace(sep, "")) as string;
+    if (convention === undefined)
+      return { type: "ambigu", decimale: lectureDecimale, milliers: lectureMilliers, negatif };
+    return {
+      type: "nombre",
+      chiffres: convention === convSep ? lectureDecimale : lectureMilliers,
+      negatif,
+      resolue: true,
+    };
+  }
+  return ok(s.replace(sep, "."), /\d[.,]\d/.test(s) ? convSep : undefined);
 }
 
 /**
@@ -78,39 +136,18 @@ function decimal(normal: string, negatif: boolean): Decimal | undefined {
 export function analyserNombre(input: string | number, convention?: Convention): AnalyseNombre {
   if (typeof input === "number")
     return Number.isFinite(input) ? { type: "nombre", valeur: new Decimal(input) } : { type: "invalide" };
-  const b = brut(input);
-  if (!b) return { type: "invalide" };
-  const { s, negatif } = b;
-  const virgules = (s.match(/,/g) || []).length;
-  const points = (s.match(/\./g) || []).length;
-  const ok = (normal: string, conv?: Convention): AnalyseNombre => {
-    const d = decimal(normal, negatif);
-    return d === undefined ? { type: "invalide" } : { type: "nombre", valeur: d, convention: conv };
-  };
-  if (virgules && points) {
-    // The last separator is the decimal one: "1.234,56" or "1,234.56".
-    const dernier = Math.max(s.lastIndexOf(","), s.lastIndexOf("."));
-    const dec = s[dernier];
-    const grp = dec === "," ? "." : ",";
-    const partie = s.slice(0, dernier);
-    if (partie.includes(dec) || !/^\d{1,3}([.,]\d{3})*$/.test(partie)) return { type: "invalide" };
-    return ok(partie.split(grp).join("") + "." + s.slice(dernier + 1), dec === "," ? "fr" : "en");
-  }
-  if (virgules > 1 || points > 1) {
-    const sep = virgules ? "," : ".";
-    if (!new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(s)) return { type: "invalide" };
-    return ok(s.split(sep).join(""), sep === "," ? "en" : "fr");
-  }
-  if (!virgules && !points) return ok(s);
-  const sep = virgules ? "," : ".";
-  const convSep: Convention = sep === "," ? "fr" : "en";
-  if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(s) && !b.espaces) {
-    const lectureDecimale = decimal(s.replace(sep, "."), negatif) as Decimal;
-    const lectureMilliers = decimal(s.replace(sep, ""), negatif) as Decimal;
-    if (convention === undefined) return { type: "ambigu", decimale: lectureDecimale, milliers: lectureMilliers };
-    return { type: "nombre", valeur: convention === convSep ? lectureDecimale : lectureMilliers };
-  }
-  return ok(s.replace(sep, "."), /\d[.,]\d/.test(s) ? convSep : undefined);
+  const e = ecriture(input, convention);
+  if (e.type === "invalide") return { type: "invalide" };
+  if (e.type === "ambigu")
+    return { type: "ambigu", decimale: decimal(e.decimale, e.negatif), milliers: decimal(e.milliers, e.negatif) };
+  if (e.resolue) return { type: "nombre", valeur: decimal(e.chiffres, e.negatif) };
+  return { type: "nombre", valeur: decimal(e.chiffres, e.negatif), convention: e.convention };
+}
+
+/** The magnitude a text writes (its number, or for « 12.500 » its larger reading); undefined when not a number. */
+export function grandeurEcrite(input: string, convention?: Convention): number | undefined {
+  const e = ecriture(input, convention);
+  return e.type === "nombre" ? Number(e.chiffres) : e.type === "ambigu" ? Number(e.milliers) : undefined;
 }
 
 /**
@@ -120,7 +157,7 @@ export function analyserNombre(input: string | number, convention?: Convention):
 export function conventionProuvee(textes: Iterable<string>): Convention | undefined {
   const vues = new Set<Convention>();
   for (const t of textes) {
-    const a = analyserNombre(t);
+    const a = ecriture(t);
     if (a.type === "nombre" && a.convention) vues.add(a.convention);
     if (vues.size > 1) return undefined;
   }
@@ -147,6 +184,19 @@ function enCents(d: Decimal): Cents | undefined {
 
 /** An amount in euros (number or text) → cents, half-up, saying when the text is ambiguous, sub-cent or absurd. */
 export function analyserMontant(input: string | number, convention?: Convention): AnalyseMontant {
+  // A text of at most 13 integer digits and 20 digits in all (Decimal's precision: enCents' product is exact) that
+  // is not « -0 »: its cents read from its digits, as enCents would.
+  if (typeof input === "string") {
+    const e = ecriture(input, convention);
+    if (e.type === "invalide") return { type: "invalide" };
+    const c = e.type === "nombre" && e.chiffres.length <= 21 ? centsDeDecimale(e.chiffres) : undefined;
+    if (e.type === "nombre" && c !== undefined && !(e.negatif && c === 0)) {
+      const decimales = e.chiffres.split(".")[1] ?? "";
+      if (/[1-9]/.test(decimales.slice(2)))
+        return { type: "montant", cents: cents(e.negatif ? -c : c), sousCentime: decimal(e.chiffres, e.negatif) };
+      return { type: "montant", cents: cents(e.negatif ? -c : c) };
+    }
+  }
   const a = analyserNombre(input, convention);
   if (a.type === "invalide") return a;
   if (a.type === "ambigu") {
