@@ -79,7 +79,8 @@ export function conventionFeuille(sheet: SheetData, cols: Colonnes, debut: numbe
   const textes: string[] = [];
   for (let r = debut; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    for (const i of indices) {
+    for (let j = 0; j < indices.length; j++) {
+      const i = indices[j];
       const v = row[i]?.v;
       if (typeof v === "string" && /\d[.,]/.test(v) && !row[i].erreur) textes.push(v);
     }
@@ -162,17 +163,24 @@ export function verifierGrandeurs(sheet: SheetData, cols: Colonnes, debut: numbe
     const i = cols[k] as number;
     throw new MontantAberrantError(celluleRef(sheet.name, r, i), String(sheet.rows[r][i].v));
   };
+  // The columns' indices, looked up once.
+  const iMontants = montants.map((k) => cols[k] as number);
+  const iFacteurs = facteurs.map((k) => cols[k] as number);
   for (let r = debut; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    for (const k of montants) if ((grandeur(row[cols[k] as number], convention) ?? 0) > MAX_EUROS) refuser(r, k);
+    for (let j = 0; j < iMontants.length; j++)
+      if ((grandeur(row[iMontants[j]], convention) ?? 0) > MAX_EUROS) refuser(r, montants[j]);
     let produit = 1;
     let plusGrand: Colonne | undefined;
     let max = -1;
-    for (const k of facteurs) {
-      const g = grandeur(row[cols[k] as number], convention);
+    for (let j = 0; j < iFacteurs.length; j++) {
+      const g = grandeur(row[iFacteurs[j]], convention);
       if (g === undefined) continue;
       produit *= g;
-      if (g > max) [max, plusGrand] = [g, k];
+      if (g > max) {
+        max = g;
+        plusGrand = facteurs[j];
+      }
     }
     if (plusGrand && produit > MAX_EUROS) refuser(r, plusGrand);
   }
