@@ -5,7 +5,7 @@ import { structurerDevis } from "../../src/core/devis/structurer";
 import { TITRES_CONSTATS } from "../../src/core/controles/titres";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { RACINE, etatExcel, ouvrirVolet, versFixture, type Volet } from "./volet";
+import { RACINE, selectionApres, ouvrirVolet, versFixture, type Volet } from "./volet";
 
 /**
  * The pane with the keyboard only (Tab, arrows in the tab list, Enter, Space; no mouse click): Structurer →
@@ -164,15 +164,7 @@ async function idsPages(page: Page): Promise<string[]> {
 }
 
 async function selectionDevient(page: Page, cellule: string): Promise<void> {
-  await page
-    .waitForFunction(
-      (c) =>
-        (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
-      cellule,
-      { timeout: 5000 },
-    )
-    .catch(() => undefined);
-  expect((await etatExcel(page)).selection).toBe(cellule);
+  expect(await selectionApres(page, cellule)).toBe(cellule);
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   ECRANS,
   classeurProduction,
   debordements,
-  etatExcel,
+  selectionApres,
   ouvrirVolet,
   sortiesInattendues,
   type Volet,
@@ -128,15 +128,7 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     const ref = await texte(cellules.nth(1));
     expect(ref).toMatch(/^'Plan fin\.'!\$?[A-Z]+\$?\d+$/);
     await cellules.nth(1).click();
-    await page
-      .waitForFunction(
-        (c) =>
-          (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
-        ref,
-        { timeout: 5000 },
-      )
-      .catch(() => undefined);
-    expect((await etatExcel(page)).selection).toBe(ref);
+    expect(await selectionApres(page, ref)).toBe(ref);
     expect(await debordements(page)).toEqual([]);
 
     // The rest to finance: cost − total, the cost read in its own cell.

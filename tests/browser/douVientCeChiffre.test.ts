@@ -4,7 +4,7 @@ import type { SheetData } from "../../src/core/port/workbook";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { ECRANS, RACINE, debordements, etatExcel, ouvrirVolet, versFixture, type Volet } from "./volet";
+import { ECRANS, RACINE, debordements, selectionApres, ouvrirVolet, versFixture, type Volet } from "./volet";
 
 /**
  * « D'où vient ce chiffre ? » in the built pane (Chromium, fake Excel): the Structurer page's total opens its tree,
@@ -62,15 +62,7 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     // Keyboard: the cell is a button reached and pressed like any other.
     await cellule.focus();
     await page.keyboard.press("Enter");
-    await page
-      .waitForFunction(
-        (c) =>
-          (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
-        ref,
-        { timeout: 5000 },
-      )
-      .catch(() => undefined);
-    expect((await etatExcel(page)).selection).toBe(ref);
+    expect(await selectionApres(page, ref)).toBe(ref);
     // Deeper still (a line's quantity, number and rate), then the whole page at 320 px.
     const lignes = panneau.getByTestId(IDS_TRACE.deplier);
     const n = await lignes.count();
@@ -122,15 +114,7 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     const ref = (await cellule.textContent()) as string;
     expect(ref).toMatch(/^'Budget Gardiens'!G\d+$/);
     await cellule.click();
-    await page
-      .waitForFunction(
-        (c) =>
-          (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
-        ref,
-        { timeout: 5000 },
-      )
-      .catch(() => undefined);
-    expect((await etatExcel(page)).selection).toBe(ref);
+    expect(await selectionApres(page, ref)).toBe(ref);
     // The réalisé total opens its own tree (one tree at a time).
     const realise = page.getByTestId(TEST_IDS.ecarts.expliquer("realise", "total"));
     await realise.click();

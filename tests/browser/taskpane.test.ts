@@ -5,7 +5,16 @@ import { structurerDevis } from "../../src/core/devis/structurer";
 import { formatMontantFr } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, RACINE, etatExcel, ouvrirVolet, sortiesInattendues, versFixture, type Volet } from "./volet";
+import {
+  ECRANS,
+  RACINE,
+  etatExcel,
+  selectionApres,
+  ouvrirVolet,
+  sortiesInattendues,
+  versFixture,
+  type Volet,
+} from "./volet";
 
 /**
  * The real task pane bundle (npm run build:browser → dist-test/, office.js from npm) in Debian's Chromium,
@@ -185,15 +194,7 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
 
 /** Waits (up to 5 s) for the fake Excel's selection to become `cellule`, then asserts it. */
 async function selectionDevient(page: Page, cellule: string): Promise<void> {
-  await page
-    .waitForFunction(
-      (c) =>
-        (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
-      cellule,
-      { timeout: 5000 },
-    )
-    .catch(() => undefined);
-  expect((await etatExcel(page)).selection).toBe(cellule);
+  expect(await selectionApres(page, cellule)).toBe(cellule);
 }
 
 async function expectTexte(loc: ReturnType<Page["getByTestId"]>, texte: string): Promise<void> {

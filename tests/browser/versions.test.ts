@@ -5,7 +5,7 @@ import { importerDevis } from "../../src/core/devis/import";
 import { type Cents, formatMontantFr, parseMontant } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, RACINE, debordements, etatExcel, ouvrirVolet, versFixture, type Volet } from "./volet";
+import { ECRANS, RACINE, debordements, etatExcel, selectionApres, ouvrirVolet, versFixture, type Volet } from "./volet";
 
 /**
  * The « Versions » page in the built bundle over the fake Excel: save the devis as a version (and the
@@ -137,15 +137,7 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     // Keyboard: focus the changed line and press Enter: its cell is selected in Excel.
     await changee.focus();
     await page.keyboard.press("Enter");
-    await page
-      .waitForFunction(
-        (c) =>
-          (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
-        ligne.cellule,
-        { timeout: 5000 },
-      )
-      .catch(() => undefined);
-    expect((await etatExcel(page)).selection).toBe(ligne.cellule);
+    expect(await selectionApres(page, ligne.cellule)).toBe(ligne.cellule);
 
     // At 320 px the result fits without sideways scrolling.
     await page.setViewportSize({ width: 320, height: 1100 });

@@ -115,6 +115,22 @@ export async function etatExcel(page: Page): Promise<EtatExcel> {
   ) as EtatExcel;
 }
 
+/**
+ * The fake Excel's selection once it is `cellule` (or after 5 s, whatever it is then): callers assert it equals
+ * `cellule`, so a click that selects nothing fails with the selection actually made.
+ */
+export async function selectionApres(page: Page, cellule: string): Promise<string | null> {
+  await page
+    .waitForFunction(
+      (c) =>
+        (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection === c,
+      cellule,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
+  return (await etatExcel(page)).selection;
+}
+
 /** Requests of ours that were refused (office.js's own telemetry iframe is the only expected outside call). */
 export function sortiesInattendues(refusees: string[]): string[] {
   return refusees.filter((u) => !new URL(u).hostname.endsWith(".oaspapps.com"));
