@@ -89,6 +89,16 @@ describe("prodbook planning -o : feuilles écrites, recalculées par LibreOffice
     expect(
       await main(["planning", classeur, "--livraison", "2026-05-15", "--service", "2026-05-15", "-o", sortie], io),
     ).toBe(0);
+    // The holidays list under the table names the texts behind it in a note (read from the file as written).
+    const ecrit = new ExcelJS.Workbook();
+    await ecrit.xlsx.readFile(sortie);
+    const titreFeries = ecrit.getWorksheet("Rétroplanning")!.getCell("A11");
+    expect(titreFeries.value).toBe("Jours fériés (métropole)");
+    expect(titreFeries.note).toBe(
+      "Jours fériés retirés des jours ouvrés (zone métropole) :\n" +
+        "Code du travail, art. L3133-1 : les onze fêtes légales qui sont des jours fériés\n" +
+        "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006902611",
+    );
     // Every cached result dropped first: the figures below are LibreOffice's own.
     const wb = await lireRecalcule(await recalculerSansCache(sortie));
     expect(wb.worksheets.map((w) => w.name)).toEqual(

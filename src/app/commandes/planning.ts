@@ -1,5 +1,5 @@
 import type { Constat } from "../../core/controles/constat";
-import type { Zone } from "../../core/planning/calendrier";
+import { SOURCES_FERIES, type Zone } from "../../core/planning/calendrier";
 import {
   appliquerPropositions,
   planifierClasseur,
@@ -12,7 +12,7 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import { TABLE_TEMPS_DE_TRAVAIL } from "../../core/planning/tempsDeTravail";
 import { versionEnVigueur } from "../../core/regles/table";
 import { verifierDuree, verifierEntier } from "../arguments";
-import { regleLisible, type RegleLisible } from "../presentationRegles";
+import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../presentationRegles";
 
 export interface OptionsPlanningPane {
   feuille?: string;
@@ -38,6 +38,8 @@ export interface ApercuPlanning {
   feuillePlan?: string;
   /** Public holidays skipped: « Métropole » or « Alsace-Moselle ». */
   joursFeries?: string;
+  /** The texts that list those holidays (Code du travail, on Légifrance), as links. */
+  sourcesFeries: LienTexte[];
   /** The working-time rules applied to the plan de travail (each version in force on one of its days). */
   textes: RegleLisible[];
 }
@@ -67,6 +69,7 @@ function apercu(r: ResultatPlanningClasseur): ApercuPlanning {
     feuillesEcrites: r.feuillesEcrites,
     ...(r.plan ? { feuillePlan: r.plan.feuille } : {}),
     ...(r.planning ? { joursFeries: r.planning.zone === "alsace-moselle" ? "Alsace-Moselle" : "Métropole" } : {}),
+    sourcesFeries: r.planning ? SOURCES_FERIES[r.planning.zone].map(lienTexte) : [],
     textes: textesTempsDeTravail(r),
   };
 }

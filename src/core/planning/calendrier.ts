@@ -1,9 +1,24 @@
 import joursFeries from "@socialgouv/jours-feries";
+import type { Source } from "../regles/table";
 import { isoDepuisJour, jourDepuisIso, jourSemaine } from "./dates";
 
 /** Metropolitan France, or Alsace-Moselle (adds Vendredi saint and la Saint-Étienne, 26 December). */
 export type Zone = "metropole" | "alsace-moselle";
 export const ZONES: readonly Zone[] = ["metropole", "alsace-moselle"];
+
+/** The texts that make these days public holidays (the list comes from @socialgouv/jours-feries, not a rule table). */
+const FERIES_L3133_1: Source = {
+  titre: "Code du travail, art. L3133-1 : les onze fêtes légales qui sont des jours fériés",
+  url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006902611",
+};
+const FERIES_L3134_13: Source = {
+  titre: "Code du travail, art. L3134-13 : Vendredi saint et 26 décembre en Moselle, Bas-Rhin et Haut-Rhin",
+  url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006902635",
+};
+export const SOURCES_FERIES: Readonly<Record<Zone, readonly Source[]>> = {
+  metropole: [FERIES_L3133_1],
+  "alsace-moselle": [FERIES_L3133_1, FERIES_L3134_13],
+};
 
 const cache = new Map<string, Map<number, string>>();
 

@@ -1,6 +1,6 @@
 import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec } from "../port/workbook";
 import { adresse, colonneLettre, plage } from "../util/adresse";
-import { Calendrier } from "./calendrier";
+import { Calendrier, SOURCES_FERIES } from "./calendrier";
 import { serieDepuisIso } from "../util/serieExcel";
 import { ajouterJours, dateFr, jourDepuisIso } from "./dates";
 import type { Planning } from "./retroplanning";
@@ -151,5 +151,15 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
     freeze: { rows: LIGNE_ENTETE + 1, columns: 1 },
     print: { landscape: true, repeatRows: LIGNE_ENTETE + 1, fitToWidth: true },
     tabColor: "#4472C4",
+    // The list under the table feeds NETWORKDAYS and the shading: its note names the texts that make these days
+    // public holidays.
+    notes: [
+      {
+        cell: `A${ligneFeries + 1}`,
+        text:
+          `Jours fériés retirés des jours ouvrés (zone ${zone}) :\n` +
+          SOURCES_FERIES[p.zone].map((x) => `${x.titre}\n${x.url}`).join("\n"),
+      },
+    ],
   };
 }

@@ -19,7 +19,7 @@ import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DetailsSources } from "../components/DetailsSources";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
-import { TextesAppliques } from "../components/TextesAppliques";
+import { LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets } from "../francais";
 
@@ -38,6 +38,7 @@ export const IDS_PLANNING = {
   chiffres: "planning-chiffres",
   tempsDeTravail: "planning-temps-de-travail",
   details: "planning-details",
+  feries: "planning-feries",
 };
 
 const useStyles = makeStyles({
@@ -223,8 +224,13 @@ export function Planning() {
         <DetailsSources testId={IDS_PLANNING.details}>
           <ul className={styles.liste}>
             {apercu.etapes.length > 0 && (
-              <li>
+              <li data-testid={IDS_PLANNING.feries}>
                 Dates en jours ouvrés, sans les jours fériés{"\u00a0"}: {apercu.joursFeries ?? "Métropole"}.
+                {apercu.sourcesFeries.map((l) => (
+                  <Caption1 block key={l.url}>
+                    <LienVersTexte lien={l} />
+                  </Caption1>
+                ))}
               </li>
             )}
             {apercu.feuillePlan ? (

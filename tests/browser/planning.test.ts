@@ -1,0 +1,128 @@
+import * as path from "path";
+import type { Locator, Page } from "playwright-core";
+import { SOURCES_FERIES } from "../../src/core/planning/calendrier";
+import { IDS_PLANNING } from "../../src/taskpane/pages/Planning";
+import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ECRANS, classeurProduction, debordements, ouvrirVolet, type Volet } from "./volet";
+
+/**
+ * The Planning page in the built pane (Chromium, fake Excel, the production workbook) at the widths of Excel's
+ * pane: the results (figures, then the steps table) come before « Détails et sources »; the details cite the text
+ * that makes the skipped days public holidays (Code du travail art. L3133-1 on Légifrance; L3134-13 too in
+ * Alsace-Moselle) as links reached with the keyboard; nothing sticks out sideways.
+ */
+const TECHNIQUE = /https?:\/\/|temps-de-travail|alsace-moselle|metropole|--\w|confiance [HML]\b/;
+const L3133_1 = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006902611";
+const L3134_13 = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006902635";
+
+const texte = (l: Locator) => l.evaluate((e) => (e as HTMLElement).innerText);
+const haut = async (l: Locator) => (await l.boundingBox())!.y;
+
+/** The links of the holidays line, as the user sees them (label, address, where it opens). */
+async function liensFeries(page: Page) {
+  return page
+    .getByTestId(IDS_PLANNING.feries)
+    .getByTestId(IDS_TEXTES.lien)
+    .evaluateAll((ls) =>
+      ls.map((l) => ({
+        libelle: (l as HTMLElement).innerText,
+        href: l.getAttribute("href"),
+        target: l.getAttribute("target"),
+      })),
+    );
+}
+
+/** Tab until the focused element is the link to `href` (at most 40 presses); its tag, or undefined. */
+async function tabJusquAuLien(page: Page, href: string): Promise<string | undefined> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const f = await page.evaluate(() => ({
+      tag: document.activeElement?.tagName.toLowerCase(),
+      href: document.activeElement?.getAttribute("href"),
+    }));
+    if (f.href === href) return f.tag;
+  }
+  return undefined;
+}
+
+describe.each([320, 350])("page Planning dans le volet construit, à %i px", (largeur) => {
+  let v: Volet;
+  let page: Page;
+
+  beforeAll(async () => {
+    v = await ouvrirVolet(await classeurProduction());
+    page = v.page;
+    await page.setViewportSize({ width: largeur, height: 900 });
+    await page.getByTestId(TEST_IDS.onglet("planning")).click();
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("les résultats d'abord (chiffres, puis le tableau des étapes), « Détails et sources » ensuite", async () => {
+    await page.getByTestId(IDS_PLANNING.livraison).fill("2026-05-15");
+    await page.getByTestId(IDS_PLANNING.recalculer).click();
+    const etapes = page.getByTestId(IDS_PLANNING.etapes);
+    await etapes.waitFor();
+    const chiffres = page.getByTestId(IDS_PLANNING.chiffres);
+    const details = page.getByTestId(IDS_PLANNING.details);
+    expect(await texte(chiffres)).toContain("15\u00a0mai\u00a02026");
+    // On screen, top to bottom, and in the document (the reading order of a screen reader and of Tab).
+    expect(await haut(chiffres)).toBeLessThan(await haut(etapes));
+    expect(await haut(etapes)).toBeLessThan(await haut(details));
+    const ordre = await page.evaluate(
+      ([a, b]) => {
+        const x = document.querySelector(`[data-testid="${a}"]`)!;
+        const y = document.querySelector(`[data-testid="${b}"]`)!;
+        return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING;
+      },
+      [IDS_PLANNING.etapes, IDS_PLANNING.details],
+    );
+    expect(ordre).toBeTruthy();
+    // The quantities proposed from the plan de travail are results too: above the details.
+    const propositions = page.getByTestId(IDS_PLANNING.propositions);
+    expect(await propositions.count()).toBe(1);
+    expect(await haut(propositions)).toBeLessThan(await haut(details));
+    expect(await debordements(page)).toEqual([]);
+  });
+
+  it("« Détails et sources » ouvert au clavier : les jours fériés renvoient au Code du travail, art. L3133-1, sur Légifrance", async () => {
+    const bouton = page.getByTestId(IDS_PLANNING.details).getByRole("button", { name: /Détails et sources/ });
+    await bouton.focus();
+    await page.keyboard.press("Enter");
+    expect(await bouton.getAttribute("aria-expanded")).toBe("true");
+    const feries = page.getByTestId(IDS_PLANNING.feries);
+    await feries.waitFor();
+    expect(await texte(feries)).toMatch(/^Dates en jours ouvrés, sans les jours fériés\u00a0: Métropole\./);
+    expect(await liensFeries(page)).toEqual([
+      { libelle: "Texte\u00a0: Code du travail, art. L3133-1", href: L3133_1, target: "_blank" },
+    ]);
+    expect(SOURCES_FERIES.metropole.map((s) => s.url)).toEqual([L3133_1]);
+    // Reached with Tab from the section's header: a real link, not a clickable text.
+    await bouton.focus();
+    expect(await tabJusquAuLien(page, L3133_1)).toBe("a");
+    expect(await texte(page.getByTestId(TEST_IDS.page("planning")))).not.toMatch(TECHNIQUE);
+    expect(await debordements(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ECRANS, `planning-feries-${largeur}.png`), fullPage: true });
+  });
+
+  it("Alsace-Moselle : l'art. L3134-13 (Vendredi saint, 26 décembre) s'ajoute à l'art. L3133-1", async () => {
+    await page.getByTestId(IDS_PLANNING.zone).selectOption("alsace-moselle");
+    await page.getByTestId(IDS_PLANNING.recalculer).click();
+    const feries = page.getByTestId(IDS_PLANNING.feries);
+    await page.waitForFunction(
+      (id) => !!document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes("Alsace-Moselle"),
+      IDS_PLANNING.feries,
+    );
+    expect(await texte(feries)).toMatch(/sans les jours fériés\u00a0: Alsace-Moselle\./);
+    expect(await liensFeries(page)).toEqual([
+      { libelle: "Texte\u00a0: Code du travail, art. L3133-1", href: L3133_1, target: "_blank" },
+      { libelle: "Texte\u00a0: Code du travail, art. L3134-13", href: L3134_13, target: "_blank" },
+    ]);
+    expect(await texte(page.getByTestId(TEST_IDS.page("planning")))).not.toMatch(TECHNIQUE);
+    expect(await debordements(page)).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
