@@ -53,7 +53,7 @@ describe("tauxCharges", () => {
   it("indique la version utilisée", () => {
     const t = tauxCharges("auteur", "2025-03-01");
     expect(t.taux.toString()).toBe("0.011");
-    expect(t.origine).toEqual({ type: "table", effetDu: "2023-04-01", confiance: "L" });
+    expect(t.origine).toEqual({ type: "table", effetDu: "2024-07-01", confiance: "L" });
   });
 
   it("laisse la feuille Paramètres surcharger le taux, en citant la cellule", () => {
@@ -101,7 +101,7 @@ describe("chômage des intermittents (annexes 8 et 10)", () => {
     const apres = tauxChomageIntermittents("2025-05-01", false);
     expect(avant.taux.toString()).toBe("0.0905");
     expect(avant.detail).toBe("4,05 % droit commun + 5,00 % spécifique");
-    expect(avant).toMatchObject({ effetDu: "2023-04-01", confiance: "H", majore: false });
+    expect(avant).toMatchObject({ effetDu: "2024-07-01", confiance: "H", majore: false });
     expect(apres.taux.toString()).toBe("0.09");
     expect(apres.detail).toBe("4,00 % droit commun + 5,00 % spécifique");
     // 4 % : règlement général du 15 novembre 2024, art. 50-1 § 1er ; 5 % : page Unédic (« reste fixé à 5 % »).
@@ -131,16 +131,43 @@ describe("chômage des intermittents (annexes 8 et 10)", () => {
     expect(() => cdduCourt("2025-02-01", "2025-01-31")).toThrow(/avant de commencer/);
   });
 
-  it("CSA et Fnal : page Urssaf au 1er janvier 2024, H pour la version qui couvre cette date, M après", () => {
-    expect(TABLE_CHARGES.versions.map((v) => v.valeurs.composantes.csa.confiance)).toEqual(["H", "M"]);
-    expect(TABLE_CHARGES.versions.map((v) => v.valeurs.composantes["fnal-50-et-plus"].confiance)).toEqual(["H", "M"]);
+  it("CSA et Fnal : page Urssaf au 1er janvier 2024, H jusqu'au 30 avril 2025, M après", () => {
+    expect(TABLE_CHARGES.versions.map((v) => v.valeurs.composantes.csa.confiance)).toEqual(["H", "H", "H", "M"]);
+    expect(TABLE_CHARGES.versions.map((v) => v.valeurs.composantes["fnal-50-et-plus"].confiance)).toEqual([
+      "H",
+      "H",
+      "H",
+      "M",
+    ]);
+  });
+
+  it("AGS datée : 0,15 % en 2023, 0,20 % du 01/01 au 30/06/2024 (page Urssaf, H), 0,25 % dès le 01/07/2024", () => {
+    const ags = (date: string) => {
+      const v = TABLE_CHARGES.versions.find((x) => x.effetDu <= date && (!x.effetAu || date <= x.effetAu))!;
+      return { taux: v.valeurs.composantes.ags.taux, confiance: v.valeurs.composantes.ags.confiance };
+    };
+    expect(ags("2023-12-31")).toEqual({ taux: "0.0015", confiance: "M" });
+    expect(ags("2024-01-01")).toEqual({ taux: "0.002", confiance: "H" });
+    expect(ags("2024-06-30")).toEqual({ taux: "0.002", confiance: "H" });
+    expect(ags("2024-07-01")).toEqual({ taux: "0.0025", confiance: "M" });
+    expect(ags("2025-05-01")).toEqual({ taux: "0.0025", confiance: "M" });
+    // H only where the Urssaf rate page of 1 January 2024 is among the version's sources.
+    const h = TABLE_CHARGES.versions.find((v) => v.valeurs.composantes.ags.confiance === "H")!;
+    expect(h.sources.some((s) => /Cotisations AGS 0,20 %/.test(s.titre) && /urssaf\.fr/.test(s.url))).toBe(true);
+    // Same base as the unemployment contributions (C. trav. L. 3253-18, read on Légifrance).
+    for (const v of TABLE_CHARGES.versions)
+      expect(v.sources.map((s) => s.url)).toContain(
+        "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000018767219",
+      );
   });
 
   it("chaque version sourcée liste ce qui manque au lieu de l'inventer", () => {
     for (const v of TABLE_CHARGES.versions) {
       expect(v.valeurs.lacunes?.map((l) => l.id)).toEqual(
-        expect.arrayContaining(["ags", "sante-au-travail", "retraite-prevoyance-audiens"]),
+        expect.arrayContaining(["sante-au-travail", "retraite-prevoyance-audiens"]),
       );
+      // AGS is now a dated component, no longer a gap.
+      expect(v.valeurs.lacunes?.map((l) => l.id)).not.toContain("ags");
       // CSA and Fnal were read on the Urssaf rate page (1 January 2024): components, no longer gaps.
       expect(v.valeurs.lacunes?.map((l) => l.id)).not.toEqual(expect.arrayContaining(["fnal"]));
       expect(v.valeurs.composantes).toMatchObject({

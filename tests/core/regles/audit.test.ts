@@ -62,7 +62,8 @@ describe("rattacher une clé de la feuille Paramètres à sa table", () => {
 describe("version en vigueur à une date : bornes incluses", () => {
   const version = (date: string, id: string) => auditRegles(date).tables.find((t) => t.id === id)!.version;
   test("charges sociales : 30/04/2025 l'ancienne, 01/05/2025 la nouvelle", () => {
-    expect(version("2025-04-30", "charges-sociales")?.effetDu).toBe("2023-04-01");
+    // AGS 0,25 % from 1 July 2024: the version that ends on 30 April 2025 starts there.
+    expect(version("2025-04-30", "charges-sociales")?.effetDu).toBe("2024-07-01");
     expect(version("2025-04-30", "charges-sociales")?.effetAu).toBe("2025-04-30");
     expect(version("2025-05-01", "charges-sociales")?.effetDu).toBe("2025-05-01");
     expect(version("2025-05-01", "charges-sociales")?.effetAu).toBeNull();

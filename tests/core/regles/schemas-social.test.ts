@@ -49,8 +49,8 @@ describe("schémas stricts des tables sociales et de financement", () => {
     [
       "deux versions du chômage qui se chevauchent",
       "charges-sociales",
-      (t: Brut) => (t.versions[0].effetAu = "2025-05-01"),
-      /versions\[1\]\.effetDu : 2025-05-01 chevauche versions\[0\]/,
+      (t: Brut) => (t.versions[2].effetAu = "2025-05-01"),
+      /versions\[3\]\.effetDu : 2025-05-01 chevauche versions\[2\]/,
     ],
     [
       "un seuil petit budget en texte",
