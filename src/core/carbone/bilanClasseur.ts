@@ -3,6 +3,7 @@ import type { Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import { trouverFeuilleDevis } from "../devis/trouver";
 import { ErreurDonnees } from "../erreurs";
+import { centsToDecimalString } from "../money/cents";
 import { FEUILLE_ECARTS } from "../ecarts/feuilleEcarts";
 import { PlanningError } from "../planning/modele";
 import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
@@ -19,7 +20,7 @@ import { facteursEnVigueur, type JeuFacteurs } from "./facteurs";
 import { feuilleBilan } from "./feuilleBilan";
 import type { Activite, ActiviteEstimee, Manquant } from "./modele";
 import { activitesDuPlan, resumerPlan, type ResumePlan } from "./plan";
-import { lireSaisiesCarbone } from "./relecture";
+import { apparierSaisies, lireSaisiesCarbone, type SaisieRelue } from "./relecture";
 
 export interface OptionsBilanCarbone {
   /** Plan de travail sheet; omitted = the user's sheet with Date / Nom / Début / Fin headers, if any. */
@@ -73,6 +74,24 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
   for (const k of jeu.inconnues)
     out.push({ cellule: k.cellule, message: `Paramètre « ${k.cle} » inconnu : aucun facteur ne porte ce code.` });
   return out;
+}
+
+/** A correction of the previous sheet whose devis line is gone: said, with what was typed, never put elsewhere. */
+function correctionNonReprise(r: SaisieRelue): Manquant {
+  const s = r.saisie;
+  const valeurs = [
+    s.quantite !== undefined ? `quantité retenue ${s.quantite}` : undefined,
+    s.facteur !== undefined ? `code facteur ${s.facteur}` : undefined,
+    s.realise !== undefined ? `réalisé ${centsToDecimalString(s.realise).replace(".", ",")} €` : undefined,
+    s.quantiteRealisee !== undefined ? `quantité réalisée ${s.quantiteRealisee}` : undefined,
+    s.commentaire !== undefined ? `commentaire « ${s.commentaire} »` : undefined,
+  ].filter((v): v is string => v !== undefined);
+  return {
+    cellule: r.source,
+    message:
+      `Correction non reprise : la ligne « ${r.libelle} » n'est plus dans le devis (${valeurs.join(", ")}). ` +
+      "Saisissez-la à nouveau sur la bonne ligne de « Bilan carbone ».",
+  };
 }
 
 /**
@@ -133,7 +152,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
 
   const nomBilan = choisirNomFeuille(NOM_FEUILLE_CARBONE, existantes, prodbook);
   const precedente = anous(nomBilan) ? await wb.readSheet(nomBilan) : undefined;
-  const saisies = precedente ? lireSaisiesCarbone(precedente) : new Map();
+  const { saisies, orphelines } = apparierSaisies(activites, precedente ? lireSaisiesCarbone(precedente) : []);
   const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
   const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
   const realises = ecarts ? realisesDesEcarts(ecarts) : new Map();
@@ -145,7 +164,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     devis,
     activites: es,
     totaux,
-    manquants: lesManquants(es, jeu),
+    manquants: [...lesManquants(es, jeu), ...orphelines.map(correctionNonReprise)],
     hors,
     couverture: couv,
     plan,
