@@ -7,6 +7,7 @@ import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import type { EntreeZip } from "./zipLecture";
 import { LignesRestituees } from "./lignesRestituees";
 import { textesPartagesEnFlux } from "./lectureMiseDeCote";
+import { cheminRels, lireRels, resoudre } from "./zipParties";
 import {
   attr,
   baliseOuvrante,
@@ -22,6 +23,7 @@ import {
   type Remplacement,
   XmlIllisibleError,
 } from "./xml";
+import { NS_R } from "./chartXml";
 
 /**
  * Prodbook's own sheets whose XML exceeds this size (a Grand livre of a million lines is 600 MB) are not given
@@ -53,6 +55,8 @@ export interface FeuilleVolumineuse {
   lisible: boolean;
   /** A user's sheet set aside because the command reads none (`sansFeuillesUtilisateur`), never saved. */
   nonChargee?: boolean;
+  /** Cells holding an external hyperlink (their `ref`), whose text ExcelJS reads as a string (lectureMiseDeCote.ts). */
+  liens?: Set<string>;
   /** Its merged ranges and 0-based hidden columns (from its head and tail), for reading it back. */
   fusions: string[];
   colonnesMasquees: number[];
@@ -98,10 +102,13 @@ export async function mettreDeCoteFeuilles(
   aLire: readonly string[] = [],
   /** The user's sheets too, whatever their size (see OptionsOuverture.sansFeuillesUtilisateur). */
   sansFeuillesUtilisateur = false,
+  /** The user's sheets too, read back by streaming and put back when saving (OptionsOuverture.utilisateurEnFlux). */
+  utilisateurEnFlux = false,
 ): Promise<Map<string, FeuilleVolumineuse>> {
   const out = new Map<string, FeuilleVolumineuse>();
   const grandes = [...parties].filter(([, p]) => (catalogue.get(p)?.taille ?? 0) > seuil);
-  if (!grandes.length && !aLire.length && !sansFeuillesUtilisateur) return out;
+  const utilisateurs = sansFeuillesUtilisateur || utilisateurEnFlux;
+  if (!grandes.length && !aLire.length && !utilisateurs) return out;
   // The shared strings' texts, read once (streamed) for the registry and the sheets read back.
   const sstEntree = catalogue.get("xl/sharedStrings.xml");
   let textes: Promise<string[]> | undefined;
@@ -116,7 +123,7 @@ export async function mettreDeCoteFeuilles(
   const utilisateur = (nom: string) => !prodbook.includes(nom.toLowerCase()) && nom !== FEUILLE_REGISTRE;
   for (const e of parties)
     if (
-      (demandees.has(e[0].toLowerCase()) || (sansFeuillesUtilisateur && utilisateur(e[0]))) &&
+      (demandees.has(e[0].toLowerCase()) || (utilisateurs && utilisateur(e[0]))) &&
       !grandes.some(([n]) => n === e[0])
     )
       grandes.push(e);
@@ -128,14 +135,29 @@ export async function mettreDeCoteFeuilles(
     nbStyles = Math.max(1, xfs ? enfants(tous, xfs, "xf").length : 0);
   }
   for (const [nom, partie] of grandes) {
-    const nonChargee = sansFeuillesUtilisateur && utilisateur(nom);
-    if (!prodbook.includes(nom.toLowerCase()) && !nonChargee) continue;
+    const deLUtilisateur = utilisateurs && utilisateur(nom);
+    const nonChargee = sansFeuillesUtilisateur && deLUtilisateur;
+    if (!prodbook.includes(nom.toLowerCase()) && !deLUtilisateur) continue;
     const entree = catalogue.get(partie)!;
     const d = await decouper(entree, nom);
     const p = d.prefixe ? d.prefixe + ":" : "";
-    const placeholder = `${d.tete}<${p}sheetData>${ligneDesStyles(nbStyles, p)}</${p}sheetData>${d.queue}`;
-    const tous = elements(placeholder, { profondeurMax: 2, partie });
-    const r = racine(tous);
+    let placeholder = `${d.tete}<${p}sheetData>${ligneDesStyles(nbStyles, p)}</${p}sheetData>${d.queue}`;
+    let tous = elements(placeholder, { profondeurMax: 2, partie });
+    let r = racine(tous);
+    // ExcelJS keeps a hyperlink or a note only on a cell it holds: the placeholder holds those cells (empty ones,
+    // dropped with the placeholder's rows when the original rows are put back).
+    const liens = new Set<string>();
+    for (const h of enfants(tous, enfants(tous, r, "hyperlinks")[0], "hyperlink")) {
+      const ref = attr(h, "ref");
+      if (ref && attr(h, "id", NS_R) !== undefined) liens.add(ref);
+    }
+    const notes = deLUtilisateur ? await refsNotes(zip, partie) : [];
+    if (liens.size || notes.length) {
+      const cellules = ligneDesStyles(nbStyles, p, [...liens, ...notes]);
+      placeholder = `${d.tete}<${p}sheetData>${cellules}</${p}sheetData>${d.queue}`;
+      tous = elements(placeholder, { profondeurMax: 2, partie });
+      r = racine(tous);
+    }
     const dim = enfants(tous, r, "dimension")[0];
     const fusions = enfants(tous, enfants(tous, r, "mergeCells")[0], "mergeCell").map((m) => attr(m, "ref") ?? "");
     const colonnesMasquees: number[] = [];
@@ -155,8 +177,9 @@ export async function mettreDeCoteFeuilles(
       prefixe: d.prefixe,
       espaces: d.espaces,
       sst: catalogue.get("xl/sharedStrings.xml"),
-      lisible: demandees.has(nom.toLowerCase()),
+      lisible: demandees.has(nom.toLowerCase()) || (deLUtilisateur && !nonChargee),
       ...(nonChargee ? { nonChargee } : {}),
+      ...(liens.size ? { liens } : {}),
       partagees,
       fusions: fusions.filter(Boolean),
       colonnesMasquees,
@@ -165,14 +188,45 @@ export async function mettreDeCoteFeuilles(
   return out;
 }
 
-/** One empty cell per style id, so that ExcelJS carries every style over and tells its new id. */
-function ligneDesStyles(n: number, p: string): string {
-  let s = "";
-  for (let i = 0; i < n; i++) {
-    if (i % 16384 === 0) s += `${i ? `</${p}row>` : ""}<${p}row r="${i / 16384 + 1}">`;
-    s += `<${p}c r="${colonneLettre(i % 16384)}${Math.floor(i / 16384) + 1}" s="${i}"/>`;
+/** The cells a sheet's notes are on (from its comments part), as ExcelJS finds them. */
+async function refsNotes(zip: JSZip, partie: string): Promise<string[]> {
+  const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
+  const out: string[] = [];
+  for (const rel of rels.filter((x) => !x.externe && x.type.endsWith("/comments"))) {
+    const chemin = resoudre(partie, rel.target);
+    const xml = await zip.file(chemin)?.async("string");
+    if (!xml) continue;
+    for (const e of elements(xml, { profondeurMax: 2, partie: chemin }))
+      if (e.local === "comment" && e.profondeur === 2) out.push(attr(e, "ref") ?? "");
   }
-  return s + `</${p}row>`;
+  return out.filter(Boolean);
+}
+
+/**
+ * One empty cell per style id, so that ExcelJS carries every style over and tells its new id (style s at row
+ * s / 16384 + 1, column s % 16384 + 1); and a cell at each address of `autres` (a hyperlink's, a note's).
+ */
+function ligneDesStyles(n: number, p: string, autres: string[] = []): string {
+  const lignes = new Map<number, Map<number, number | undefined>>();
+  const cellule = (l: number, c: number, s: number | undefined) => {
+    let x = lignes.get(l);
+    if (!x) lignes.set(l, (x = new Map()));
+    if (s !== undefined || !x.has(c)) x.set(c, s);
+  };
+  for (let i = 0; i < n; i++) cellule(Math.floor(i / 16384) + 1, i % 16384, i);
+  for (const a of autres) {
+    const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(a);
+    if (m && lettreColonne(m[1]) < 16384) cellule(Number(m[2]), lettreColonne(m[1]), undefined);
+  }
+  let s = "";
+  for (const l of [...lignes.keys()].sort((a, b) => a - b)) {
+    s += `<${p}row r="${l}">`;
+    for (const [c, st] of [...lignes.get(l)!].sort((a, b) => a[0] - b[0]))
+      // Not a style's cell: a value, else ExcelJS drops a cell without one nor a style (and its note with it).
+      s += `<${p}c r="${colonneLettre(c)}${l}"${st === undefined ? `><${p}v>0</${p}v></${p}c>` : ` s="${st}"/>`}`;
+    s += `</${p}row>`;
+  }
+  return s;
 }
 
 interface Decoupe {
@@ -288,7 +342,11 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
   }
   if (vu < f.finLignes) throw new Error(`Feuille « ${f.nom} » : lignes tronquées`);
   yield Buffer.from(conv.finir(), "latin1");
-  yield Buffer.from(placeholder.slice(donnees.debutFermeture), "utf8");
+  // ExcelJS writes <sheetData/> when the placeholder's cells all have the default style and no value.
+  const fin = donnees.autoFermant
+    ? `</${donnees.nom}>${placeholder.slice(donnees.fin)}`
+    : placeholder.slice(donnees.debutFermeture);
+  yield Buffer.from(fin, "utf8");
 }
 
 /** Head of the saved sheet: the original dimension, the original namespaces, and <sheetData> opened. */

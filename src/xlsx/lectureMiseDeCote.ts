@@ -1,6 +1,6 @@
 import { StringDecoder } from "string_decoder";
 import type { CellData, SheetData } from "../core/port/workbook";
-import { lettreColonne } from "../core/util/adresse";
+import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 import type { EntreeZip } from "./zipLecture";
 import { LecteurJetons, type EvenementsXml } from "./jetonsXml";
@@ -12,8 +12,8 @@ import { LecteurJetons, type EvenementsXml } from "./jetonsXml";
  * ExcelJS (read.ts), the same conversions in the same order: shared and inline strings (rich text joined, `_xHHHH_` escapes decoded where
  * ExcelJS decodes them), numbers, booleans, errors, dates from the style's number format (ISO text for a whole
  * day, the serial otherwise), formulas with their cached result, merged cells' value on the first cell only,
- * hidden columns. One difference: a cell of a shared formula other than its first gives its value without the
- * formula text (ExcelJS rewrites the first cell's formula for it); Prodbook writes no formula in these sheets.
+ * hidden columns, a shared formula's other cells with the first cell's formula moved to them (ExcelJS's
+ * slideFormula), a cell under an external hyperlink as its text.
  */
 export interface SourceMiseDeCote {
   nom: string;
@@ -34,6 +34,35 @@ export interface ContexteLecture {
   date1904: boolean;
   /** The text of each shared string. */
   partagees(): Promise<string[]>;
+  /** The `ref` of each external hyperlink of the sheet: ExcelJS reads such a cell as a hyperlink (its text). */
+  liens?: ReadonlySet<string>;
+}
+
+// ExcelJS's utils/shared-formula.js: the references a formula's text may hold, and a cell reference among them.
+const CANDIDATS = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const REF_CELLULE = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+const ADRESSE = /^([A-Z]+)(\d+)$/;
+
+/**
+ * A shared formula's text moved from its first cell `de` to `vers`, as ExcelJS moves it (slideFormula): relative
+ * cell references shift by the offset, absolute parts and names (a function call, a column beyond XFD) stay.
+ */
+export function glisserFormule(formule: string, de: string, vers: string): string {
+  const a = ADRESSE.exec(de),
+    b = ADRESSE.exec(vers);
+  if (!a || !b) return formule;
+  const dc = lettreColonne(b[1]) - lettreColonne(a[1]),
+    dl = Number(b[2]) - Number(a[2]);
+  return formule.replace(CANDIDATS, (tout: string, feuille: string | undefined, _n, ref: string, parenthese) => {
+    if (parenthese) return tout;
+    const m = REF_CELLULE.exec(ref);
+    if (!m) return tout;
+    const lettres = m[2].toUpperCase();
+    if (lettres.length > 3 || (lettres.length === 3 && lettres > "XFD")) return tout;
+    const col = lettreColonne(lettres) + (m[1] ? 0 : dc);
+    const ligne = parseInt(m[4], 10) + (m[3] ? 0 : dl);
+    return `${feuille ?? ""}${m[1] ?? ""}${colonneLettre(col)}${m[3] ?? ""}${ligne}`;
+  });
 }
 
 /** ExcelJS's date test of a number format (utils.isDateFmt): a date letter outside quotes and brackets. */
@@ -97,6 +126,11 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
   let valeur: string | undefined;
   let formule: string | undefined;
   let partage: string | undefined;
+  let adresse: string | undefined;
+  let si: string | undefined;
+  let maitre = false;
+  // The first cell of each shared formula (si → its address and formula), as ExcelJS's reconcile finds it.
+  const maitres = new Map<string, { adresse: string; formule: string }>();
   let riche = false;
   let dans: "v" | "f" | "t" | "tr" | undefined;
   let phonetique = 0;
@@ -115,6 +149,7 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
       if (n === C) {
         dansCellule = true;
         const ref = a.r;
+        adresse = ref;
         col = ref ? colonne(ref.replace(/\d+$/, "")) : col + 1;
         t = a.t;
         s = a.s === undefined ? undefined : parseInt(a.s, 10);
@@ -131,6 +166,8 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
       else if (n === F) {
         dans = "f";
         partage = a.t;
+        si = a.si;
+        maitre = a.ref !== undefined;
       } else if (n === RPH) phonetique++;
       else if (n === R) riche = true;
       else if (n === T && !phonetique) dans = riche ? "tr" : "t";
@@ -146,20 +183,36 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
     fermeture(n) {
       if (n === C) {
         dansCellule = false;
-        const c = cellule();
+        const c = ctx.liens?.size && adresse !== undefined && ctx.liens.has(adresse) ? sousLien(cellule()) : cellule();
         if (c !== VIDE) ligne[col] = c;
       } else if (n === RPH) phonetique--;
       else if (n === V || n === F || n === T) dans = undefined;
     },
   };
-  const jetons = new LecteurJetons(evenements, [nC, nRow, nV, nF, nT, nR, nRPh], ["r", "t", "s"]);
+  const jetons = new LecteurJetons(evenements, [nC, nRow, nV, nF, nT, nR, nRPh], ["r", "t", "s", "si", "ref"]);
+
+  /**
+   * A cell under an external hyperlink: ExcelJS reads its value (or its formula's result) as the link's text, a
+   * string, and the formula is lost. Where ExcelJS's text is no text (an empty cell gives "undefined", a date or a
+   * rich text "[object …]"), the text is the value as read here.
+   */
+  const sousLien = (c: CellData): CellData => {
+    if (c === VIDE || c.v === null) return c.f === undefined ? c : VIDE;
+    return { v: String(c.v), fmt: c.fmt };
+  };
 
   /** ExcelJS's cell-xform (parseClose, reconcile) then read.ts's lireCellule. */
   const cellule = (): CellData => {
     const st = s === undefined || Number.isNaN(s) ? undefined : style(s);
     const fmt = st?.fmt;
     if (formule || partage) {
-      const fo = formule ?? "";
+      let fo = formule ?? "";
+      if (partage === "shared" && si !== undefined && adresse)
+        if (maitre) maitres.set(si, { adresse, formule: fo });
+        else if (!fo) {
+          const m = maitres.get(si);
+          if (m && m.formule) fo = glisserFormule(m.formule, m.adresse, adresse);
+        }
       const r = !valeur
         ? undefined
         : t === "str"
@@ -169,8 +222,7 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
             : t === "e"
               ? { erreur: valeur }
               : parseFloat(valeur);
-      // A shared formula's other cells: their value only (see above).
-      const fc = fo || partage !== "shared" ? { f: fo } : {};
+      const fc = { f: fo };
       if (r !== undefined && typeof r === "object") return { v: r.erreur, ...fc, fmt, erreur: true };
       if (r === undefined) return { v: null, ...fc, fmt };
       return { v: typeof r === "number" && st?.date ? date(r) : r, ...fc, fmt };

@@ -40,6 +40,7 @@ export async function alleger(
   seuilFeuille?: number,
   aLire: readonly string[] = [],
   sansFeuillesUtilisateur = false,
+  utilisateurEnFlux = false,
 ): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
   const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() };
   let zip: JSZip;
@@ -64,6 +65,7 @@ export async function alleger(
     seuilFeuille,
     aLire,
     sansFeuillesUtilisateur,
+    utilisateurEnFlux,
   );
   for (const [nom, partie] of parties) {
     if (misesDeCote.feuilles.has(nom)) continue;

@@ -53,6 +53,12 @@ export interface OptionsOuverture {
    * of two saved versions): ExcelJS gets them as placeholders, not their rows; reading one is an internal error.
    */
   sansFeuillesUtilisateur?: boolean;
+  /**
+   * The user's sheets are not given to ExcelJS either, but read back by streaming (lectureMiseDeCote.ts) and put
+   * back from their original rows when saving (feuillesVolumineuses.ts): the versions commands, which read the devis
+   * and write only Prodbook's sheets, so pay neither for ExcelJS's reading of the producer's sheets nor for its writing.
+   */
+  utilisateurEnFlux?: boolean;
 }
 
 /** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
@@ -98,7 +104,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       // Parts written with namespace prefixes (valid, but ExcelJS reads names literally) are rewritten first.
       data = (await normaliserPrefixes(data)) ?? data;
-      allege = await alleger(data, opts.seuilFeuille, opts.aLire, opts.sansFeuillesUtilisateur);
+      allege = await alleger(data, opts.seuilFeuille, opts.aLire, opts.sansFeuillesUtilisateur, opts.utilisateurEnFlux);
     } catch (e) {
       if (e instanceof ErreurDonnees) throw e;
       throw new FichierIllisibleError(nom, raisonLecture(e));
@@ -149,6 +155,7 @@ export class XlsxWorkbook implements WorkbookPort {
       format: (s) => ws.findCell(Math.floor(s / 16384) + 1, (s % 16384) + 1)?.numFmt || undefined,
       date1904: !!this.classeur.properties?.date1904,
       partagees: f.partagees,
+      liens: f.liens,
     });
   }
 

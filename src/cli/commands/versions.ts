@@ -18,8 +18,11 @@ const USAGE = `${USAGE_ENREGISTRER}\n       ${USAGE_LISTER}\n       ${USAGE_COMP
 
 const m = (c: Cents) => centsToDecimalString(c);
 
-/** The « Versions » sheet (10 000 rows for two versions of a 5 000-line devis) is read by streaming, not by ExcelJS. */
-const OUVERTURE = { aLire: [FEUILLE_VERSIONS] };
+/**
+ * The « Versions » sheet (10 000 rows for two versions of a 5 000-line devis) is read by streaming, not by ExcelJS;
+ * so are the producer's sheets (the devis), put back from their original rows when the workbook is saved.
+ */
+const OUVERTURE = { aLire: [FEUILLE_VERSIONS], utilisateurEnFlux: true };
 /** Listing, or comparing two saved versions without -o, reads none of the user's sheets: ExcelJS does not load them. */
 const OUVERTURE_SANS_DEVIS = { ...OUVERTURE, sansFeuillesUtilisateur: true };
 
