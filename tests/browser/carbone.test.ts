@@ -1,7 +1,20 @@
 import * as path from "path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, classeurProduction, etatExcel, ouvrirVolet, sortiesInattendues, type Volet } from "./volet";
+import {
+  ECRANS,
+  classeurProduction,
+  debordements,
+  etatExcel,
+  ouvrirVolet,
+  sortiesInattendues,
+  type Volet,
+} from "./volet";
+
+/** What the pane must not show: a URL, the factor table's id, a factor code, a CLI flag, a confidence letter. */
+const TECHNIQUE = /https?:\/\/|carbone-facteurs|\b(train-tgv|repas-moyen|ratio-[a-z-]+)\b|--\w|confiance [HML]\b/;
+const texte = (l: Locator) => l.evaluate((e) => (e as HTMLElement).innerText);
+const haut = async (l: Locator) => (await l.boundingBox())!.y;
 
 /**
  * The « Carbone » page in the built bundle over the fake Excel holding the example devis and its plan de travail:
@@ -62,6 +75,57 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     await page.setViewportSize({ width: 320, height: 1100 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.screenshot({ path: path.join(ECRANS, "carbone.png"), fullPage: true });
+  });
+
+  it("« à vérifier » sur le total et les catégories estimées avec des facteurs M ; « Détails et sources » après les résultats, au clavier", async () => {
+    await page.setViewportSize({ width: 350, height: 1100 });
+    // Every factor of the table is M: the total and each estimated category carry the badge, said in words.
+    const titre = page.getByTestId("carbone-total").locator("xpath=..");
+    expect(await titre.getByTestId("badge-a-verifier").textContent()).toBe("à vérifier");
+    expect(await texte(page.getByTestId("carbone-a-verifier"))).toBe(
+      "À vérifier\u00a0: 6\u00a0facteurs d'émission viennent de sources secondaires, pas d'un texte officiel lu " +
+        "(liste dans «\u00a0Détails et sources\u00a0»).",
+    );
+    for (const code of ["hebergement", "repas", "achats"])
+      expect(await page.getByTestId(`carbone-categorie-${code}`).getByTestId("badge-a-verifier").count()).toBe(1);
+    // Nothing estimated in transport, equipment, energy, post-production: no figure to doubt.
+    for (const code of ["transport", "materiel", "energie", "postproduction"])
+      expect(await page.getByTestId(`carbone-categorie-${code}`).getByTestId("badge-a-verifier").count()).toBe(0);
+
+    // Results first: total, categories, findings, then the details (on screen and in reading order).
+    const details = page.getByTestId("carbone-details");
+    expect(await haut(page.getByTestId("carbone-total"))).toBeLessThan(
+      await haut(page.getByTestId("carbone-categories")),
+    );
+    expect(await haut(page.getByTestId("carbone-manquants"))).toBeLessThan(await haut(details));
+    const bouton = details.getByRole("button", { name: /Détails et sources/ });
+    await bouton.focus();
+    await page.keyboard.press("Enter");
+    expect(await bouton.getAttribute("aria-expanded")).toBe("true");
+    const chiffres = details.getByTestId("chiffre-retenu");
+    await chiffres.first().waitFor();
+    expect(
+      await chiffres.evaluateAll((ls) => ls.map((l) => (l as HTMLElement).innerText.replace(/\s+/g, " "))),
+    ).toEqual([
+      "Autres produits manufacturés (ratio monétaire) (Base Carbone 43365) : 231 kg CO2e / k€ HT à vérifier",
+      "Hébergement et restauration (ratio monétaire) (Base Carbone 25000) : 320 kg CO2e / k€ HT à vérifier",
+      "Repas moyen (Base Carbone 20682) : 2,04 kg CO2e / repas à vérifier",
+      "Produits informatiques, électroniques et optiques (ratio monétaire) (Base Carbone 43420) : 216 kg CO2e / k€ HT à vérifier",
+      "Assurance (ratio monétaire) (Base Carbone 43475) : 77 kg CO2e / k€ HT à vérifier",
+      "Services juridiques et comptables (ratio monétaire) (Base Carbone 43545) : 67 kg CO2e / k€ HT à vérifier",
+    ]);
+    const table = details.getByTestId("texte-applique");
+    expect(await table.count()).toBe(1);
+    expect(await texte(table)).toMatch(
+      /^Facteurs d'émission du bilan carbone, version du 31\u00a0mars\u00a02023\s+à vérifier/,
+    );
+    expect(await texte(table)).toContain("Pourquoi à vérifier");
+    expect(await texte(page.getByTestId(TEST_IDS.page("carbone")))).not.toMatch(TECHNIQUE);
+    for (const largeur of [350, 320]) {
+      await page.setViewportSize({ width: largeur, height: 1100 });
+      expect(await debordements(page)).toEqual([]);
+    }
+    await page.screenshot({ path: path.join(ECRANS, "carbone-details.png"), fullPage: true });
   });
 
   it("« Écrire » : Bilan carbone (formules, graphique) et Export carbone ; le résultat reste après un changement de page", async () => {

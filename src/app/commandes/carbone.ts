@@ -2,8 +2,11 @@ import { bilanCarbone, type OptionsBilanCarbone } from "../../core/carbone/bilan
 import { AVERTISSEMENT_HOMOLOGATION } from "../../core/carbone/colonnes";
 import { tablesCarbone } from "../../core/carbone/facteurs";
 import { jsonCarbone } from "../../core/carbone/json";
+import type { ActiviteEstimee, Facteur } from "../../core/carbone/modele";
+import { aVerifier } from "../../core/regles/table";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
 import type { WorkbookPort } from "../../core/port/workbook";
+import { regleLisible, type ChiffreLisible, type RegleLisible } from "../presentationRegles";
 
 export interface OptionsCarbone {
   /** Plan de travail sheet; omitted = the user's sheet with Date / Nom / Début / Fin headers, if any. */
@@ -12,6 +15,59 @@ export interface OptionsCarbone {
   feuille?: string;
   /** ISO date for the factor table; today by default. */
   date?: string;
+}
+
+/**
+ * How the pane shows where the estimate comes from: which figures rest on a factor not read in an official text
+ * (« à vérifier »), the factors used with their value and identifier, and the factor table's version with its
+ * sources. In French, without the table's id or the factors' codes.
+ */
+export interface PresentationCarbone {
+  /** The total rests on at least one factor of confidence M or L. */
+  totalAVerifier: boolean;
+  /** Codes of the categories whose estimate rests on such a factor (to badge their row). */
+  categoriesAVerifier: string[];
+  /** Each factor the estimate used, once, in order of use. */
+  facteurs: ChiffreLisible[];
+  textes: RegleLisible[];
+}
+
+/** « 0.00293 » → « 0,00293 kg CO2e / passager.km ». */
+const valeurFacteur = (f: Facteur) => `${f.valeur.replace(".", ",")}\u00a0kg CO2e / ${f.unite}`;
+
+function chiffreFacteur(f: Facteur): ChiffreLisible {
+  const av = aVerifier(f.confiance);
+  const id = f.base === "Paramètres" ? "" : ` (${f.base} ${f.identifiant})`;
+  return {
+    cle: f.code,
+    libelle: `${f.libelle}${id}`,
+    valeur: valeurFacteur(f),
+    aVerifier: av,
+    mention: f.surcharge ? "feuille Paramètres" : av ? "à vérifier" : "texte officiel",
+    ...(f.surcharge ? { surcharge: f.surcharge } : {}),
+  };
+}
+
+export function presentationCarbone(activites: readonly ActiviteEstimee[], tables: RegleUtilisee[]) {
+  const estimees = activites.filter(
+    (a) => a.facteurTrouve && (a.methode === "activite" || a.methode === "monetaire") && a.kgCO2e !== undefined,
+  );
+  const douteuses = estimees.filter((a) => aVerifier(a.facteurTrouve!.confiance));
+  const vus = new Set<string>();
+  const facteurs: ChiffreLisible[] = [];
+  for (const a of estimees) {
+    const f = a.facteurTrouve!;
+    if (vus.has(f.code)) continue;
+    vus.add(f.code);
+    facteurs.push(chiffreFacteur(f));
+  }
+  const p: PresentationCarbone = {
+    totalAVerifier: douteuses.length > 0,
+    categoriesAVerifier: [...new Set(douteuses.map((a) => a.categorie))],
+    facteurs,
+    textes: tables.map(regleLisible),
+  };
+  return p;
 }
 
 /**
@@ -28,6 +84,8 @@ export interface ResultatCarbone {
   avertissement: string;
   /** The rule-table versions used (emission factors). */
   tables: RegleUtilisee[];
+  /** For the pane: « à vérifier » and « Détails et sources ». */
+  presentation: PresentationCarbone;
 }
 
 /** The one door to the bilan carbone, for the pane and the CLI. */
@@ -36,6 +94,7 @@ export async function executerBilanCarbone(
   args: OptionsCarbone & Pick<OptionsBilanCarbone, "ecrire">,
 ): Promise<ResultatCarbone> {
   const r = await bilanCarbone(wb, args);
+  const tables = tablesCarbone(r.jeu);
   return {
     bilan: jsonCarbone(r),
     csv: r.csv,
@@ -43,7 +102,8 @@ export async function executerBilanCarbone(
     ecarts: r.ecarts,
     feuilleDevis: r.devis.feuille,
     avertissement: AVERTISSEMENT_HOMOLOGATION,
-    tables: tablesCarbone(r.jeu),
+    tables,
+    presentation: presentationCarbone(r.activites, tables),
   };
 }
 

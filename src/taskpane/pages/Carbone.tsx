@@ -22,7 +22,9 @@ import { envoyer } from "../../app/catalogue";
 import type { ResultatCarbone } from "../../app/commandes/carbone";
 import { ChoixFeuille } from "../components/ChoixFeuille";
 import { ConstatsCliquables, type GroupeConstats } from "../components/ConstatsCliquables";
+import { DetailsSources } from "../components/DetailsSources";
 import { MessageErreur } from "../components/MessageErreur";
+import { BadgeAVerifier, ChiffresRetenus, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
 import { compte, guillemets, typographie } from "../francais";
 import { useProduction } from "../production";
@@ -40,12 +42,15 @@ export const IDS_CARBONE = {
   manquant: (i: number) => `carbone-manquant-${i}`,
   message: "carbone-message",
   homologation: "carbone-homologation",
+  aVerifier: "carbone-a-verifier",
+  details: "carbone-details",
 };
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   ligne: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
   total: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  titre: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   nombre: { textAlign: "right", whiteSpace: "nowrap" },
   enteteNombre: { [`& .${tableHeaderCellClassNames.button}`]: { justifyContent: "flex-end" } },
   liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -96,6 +101,8 @@ export function Carbone() {
   const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }));
 
   const b = resultat?.bilan;
+  const p = resultat?.presentation;
+  const nAVerifier = p?.facteurs.filter((f) => f.aVerifier).length ?? 0;
   return (
     <section className={styles.page} aria-label="Bilan carbone">
       <Caption1>
@@ -122,7 +129,10 @@ export function Carbone() {
       {message && <Text data-testid={IDS_CARBONE.message}>{message}</Text>}
       {b && (
         <div className={styles.total}>
-          <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO2e</Title3>
+          <span className={styles.titre}>
+            <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO2e</Title3>
+            {p?.totalAVerifier && <BadgeAVerifier />}
+          </span>
           <Caption1>
             Prévisionnel{b.definitif !== null ? ` · définitif ${fr(b.definitif)} t CO2e` : ""}
             {resultat?.feuilleDevis ? ` · devis ${guillemets(resultat.feuilleDevis)}` : ""}
@@ -131,6 +141,14 @@ export function Carbone() {
           <Text size={200} data-testid={IDS_CARBONE.parts}>
             Données d'activité {pourcent(b.partActivite)} · ratios monétaires {pourcent(b.partMonetaire)}
           </Text>
+          {nAVerifier > 0 && (
+            <Caption1 data-testid={IDS_CARBONE.aVerifier}>
+              {typographie(
+                `À vérifier : ${compte(nAVerifier, "facteur d'émission vient", "facteurs d'émission viennent")} de ` +
+                  "sources secondaires, pas d'un texte officiel lu (liste dans « Détails et sources »).",
+              )}
+            </Caption1>
+          )}
         </div>
       )}
       {b && (
@@ -155,6 +173,12 @@ export function Carbone() {
                       {aCompleter ? ` · ${aCompleter} à compléter` : ""}
                       {manquant ? ` · ${compte(manquant, "facteur manquant", "facteurs manquants")}` : ""}
                     </Caption1>
+                    {p?.categoriesAVerifier.includes(c.code) && (
+                      <>
+                        {" "}
+                        <BadgeAVerifier />
+                      </>
+                    )}
                   </TableCell>
                   <TableCell className={styles.nombre}>{fr(c.tCO2e)}</TableCell>
                   {b.definitif !== null && (
@@ -193,6 +217,12 @@ export function Carbone() {
             testIdElement={IDS_CARBONE.manquant}
           />
         </div>
+      )}
+      {p && (
+        <DetailsSources testId={IDS_CARBONE.details}>
+          <ChiffresRetenus chiffres={p.facteurs} />
+          <TextesAppliques textes={p.textes} />
+        </DetailsSources>
       )}
     </section>
   );
