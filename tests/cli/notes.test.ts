@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffice";
+import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
+import { deuxVersions } from "../core/versions/classeurs";
 
 /**
  * « D'où vient ce chiffre ? » for a partner without the add-in: the sheets the built CLI writes carry an Excel note on
@@ -68,6 +69,19 @@ const formule = async (fichier: string, feuille: string, cellule: string) => {
   return v && typeof v === "object" ? v.formula : undefined;
 };
 
+/**
+ * A note's figure and the cell's recalculated value, side by side and in the note's terms: euros to the cent, a
+ * percentage to 0,01 % (« 12,34 % »), « vide » when the note says the cell is empty because its denominator is 0.
+ */
+function figureEtCellule(ws: ExcelJS.Worksheet, c: string, t: string): [string, string, string] {
+  const tete = t.split("\n")[0];
+  if (!tete.endsWith("%") && !/ nul\)$/.test(tete)) return [c, String(chiffre(t)), String(nombre(ws.getCell(c)))];
+  const r = resultat(ws.getCell(c));
+  const note = / : vide \([^()]* nul\)$/.test(tete) ? "vide" : tete.replace(/^.* : /, "");
+  const pct = (x: number) => `${(Math.round(x * 10000) / 100).toFixed(2).replace(".", ",")}\u00a0%`;
+  return [c, note, r === "" ? "vide" : pct(Number(r))];
+}
+
 /** The figure a note starts with (« Chapitre 2 Personnel : 54 110,00 € » → 54110), to compare with the cell. */
 const chiffre = (t: string) =>
   Number(
@@ -85,7 +99,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const n = await notes(a, "Devis");
     expect(Object.keys(n)).toHaveLength(13); // 9 chapters, coût hors frais, FG, IMP, TOTAL
     expect(await notes(b, "Devis")).toEqual(n);
-    expect(await commentairesXml(b)).toBe(13 + 13); // and the Synthèse's: 11 chapters, coût hors frais, TOTAL
+    // And the Synthèse's: 11 chapters, coût hors frais, TOTAL, each amount (C) and its share of the total (D).
+    expect(await commentairesXml(b)).toBe(13 + 13 * 2);
 
     const [cellule2, note2] = Object.entries(n).find(([, t]) => t.startsWith("Chapitre 2 "))!;
     expect(await formule(a, "Devis", cellule2)).toMatch(/^SUMIF\(\$A\$5:\$A\$\d+,"2",/);
@@ -107,8 +122,23 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const b = prodbook("devis", a, "sy-2.xlsx", ["--duree", "52"]);
     const n = await notes(a, "Synthèse");
     expect(await notes(b, "Synthèse")).toEqual(n);
-    // 11 chapters (C5:C15), coût hors frais (C16), TOTAL (C17), coût par minute (C18).
-    expect(Object.keys(n)).toEqual(Array.from({ length: 14 }, (_, i) => `C${5 + i}`));
+    // 11 chapters (C5:C15), coût hors frais (C16), TOTAL (C17), coût par minute (C18); the share of each in the
+    // total (D5:D17).
+    expect(Object.keys(n).sort()).toEqual(
+      [
+        ...Array.from({ length: 14 }, (_, i) => `C${5 + i}`),
+        ...Array.from({ length: 13 }, (_, i) => `D${5 + i}`),
+      ].sort(),
+    );
+    expect(await formule(a, "Synthèse", "D6")).toBe("IF($C$17=0,0,C6/$C$17)");
+    expect(n.D6).toBe(
+      "Part du total : chapitre 2 Personnel : 29,33\u00a0%\n" +
+        "= chapitre 2 Personnel ÷ total du devis (C6 ÷ C17) ; 0 quand C17 vaut 0\n" +
+        "← chapitre 2 Personnel : 54\u202f110,00\u00a0€ [C6]\n" +
+        "← total du devis : 184\u202f509,13\u00a0€ [C17]\n" +
+        "Cellules lues : C6, C17\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
     expect(await formule(a, "Synthèse", "C6")).toBe("Devis!H47");
     expect(n.C6).toBe(
       "Chapitre 2 Personnel : 54\u202f110,00\u00a0€\n" +
@@ -120,8 +150,10 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(n.C18).toMatch(/^Coût à la minute : 3\u202f548,25\u00a0€\n= total ÷ durée ; durée modifiable en B2\n/);
     expect(n.C18).toContain("← Durée : 52\u00a0min");
     const lu = await lireRecalcule(await recalculerSansCache(a));
-    for (const [c, t] of Object.entries(n))
-      expect([c, nombre(lu.getWorksheet("Synthèse")!.getCell(c))]).toEqual([c, chiffre(t)]);
+    for (const [c, t] of Object.entries(n)) {
+      const [cellule, note, calcule] = figureEtCellule(lu.getWorksheet("Synthèse")!, c, t);
+      expect([cellule, calcule]).toEqual([c, note]);
+    }
   });
 
   it("credit-impot: base, credit before caps, each cap, credit and each chapter's base; the Devis notes of an earlier run are kept", async () => {
@@ -131,7 +163,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const n = await notes(a, "Crédit d'impôt");
     expect(await notes(b, "Crédit d'impôt")).toEqual(n);
     expect(await notes(b, "Devis")).toEqual(await notes(devis, "Devis"));
-    expect(await commentairesXml(b)).toBe(Object.keys(n).length + 13 + 13);
+    expect(await commentairesXml(b)).toBe(Object.keys(n).length + 13 + 13 * 2);
 
     const credit = Object.values(n).find((t) => t.startsWith("Crédit d'impôt : "))!;
     expect(credit).toMatch(/^Crédit d'impôt : 36\u202f305,15\u00a0€\n= min\(crédit avant plafonds ; plafonds\)\n/);
@@ -150,14 +182,30 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(Object.values(n).filter((t) => t.startsWith("Plafond : "))).toHaveLength(2);
   });
 
-  it("financement: total, reste à financer, public aid and its share, down to the plan's cells", async () => {
+  it("financement: total, reste à financer, public aid and its share, down to the plan's cells; each ratio its numerator and denominator, as LibreOffice computes it", async () => {
     const plan = path.join(FIX, "financement/cinema.xlsx");
     const a = prodbook("financement", plan, "fi-1.xlsx");
     const b = prodbook("financement", a, "fi-2.xlsx");
     const feuille = "Plan de financement (Prodbook)";
     const n = await notes(a, feuille);
     expect(await notes(b, feuille)).toEqual(n);
-    expect(Object.keys(n)).toHaveLength(5);
+    // Total (F22, B24), reste à financer, public aid, its share; each source's share of the total (G11:G21), the
+    // envisaged and negotiated shares, the CNC aid's intensity, broadcasters / French financing, each category's share.
+    const ratios = Object.keys(n).filter((c) => /^(Part |Intensité des aides du CNC|Diffuseurs)/.test(n[c]));
+    expect(ratios.filter((c) => /^G(1[1-9]|2[01])$/.test(c))).toHaveLength(11);
+    // The four others: total (twice), reste à financer, public aid; the public-aid share is among the ratios.
+    expect(Object.keys(n).length).toBe(4 + ratios.length);
+    expect(n.G11).toMatch(
+      /^Part du total : .+ : \d+,\d\d\u00a0%\n= .+ ÷ total des financements \(F11 ÷ F22\) ; 0 quand F22 vaut 0\n← .+\[F11\]\n← total des financements : .+ \[F22\]\n/,
+    );
+    const envisagee = Object.values(n).find((t) => t.startsWith("Part envisagée"))!;
+    expect(envisagee).toContain("← sources au statut « Envisagé » : ");
+    expect(envisagee).toContain("[Σ F11:F21 dont la colonne D vaut « Envisagé »]");
+    const lu = (await lireRecalcule(await recalculerSansCache(a))).getWorksheet(feuille)!;
+    for (const [c, t] of Object.entries(n)) {
+      const [cellule, note, calcule] = figureEtCellule(lu, c, t);
+      expect([cellule, calcule]).toEqual([c, note]);
+    }
     const total = Object.entries(n).find(([, t]) => t.startsWith("Total des financements"))!;
     expect(await formule(a, feuille, total[0])).toMatch(/^SUM\(\$F\$11:\$F\$21\)$/);
     expect(total[1]).toContain(
@@ -176,11 +224,24 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await notes(b, "Écarts")).toEqual(n);
     expect(await notes(b, "Coût définitif")).toEqual(cout);
     expect(await commentairesXml(b)).toBe(Object.keys(n).length + Object.keys(cout).length);
-    // Réalisé (G), estimation finale (I), écart (J) and écart estimé (K) on every row; budget (D) where it is a sum:
-    // the 12 chapters and the total.
-    expect(Object.keys(n).every((c) => /^[DGIJK]\d+$/.test(c))).toBe(true);
+    // Réalisé (G), reste à engager (H), estimation finale (I), écart (J), écart estimé (K) and its % (L) on every row;
+    // budget (D) where it is a sum: the 12 chapters and the total.
+    expect(Object.keys(n).every((c) => /^[DGHIJKL]\d+$/.test(c))).toBe(true);
     for (const c of Object.keys(n).filter((x) => x.startsWith("G")))
-      expect(["I", "J", "K"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
+      expect(["H", "I", "J", "K", "L"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
+    expect(await formule(a, "Écarts", "H7")).toBe("MAX(0,D7-G7)");
+    expect(n.H7).toBe(
+      "Reste à engager 2 Personnel : 46\u202f110,00\u00a0€\n" +
+        "= max(0 ; budget D7 − réalisé G7) ; tapez à la place le reste connu (devis, bons de commande)\n" +
+        "← Rien à engager : 0,00\u00a0€\n" +
+        "← Budget − réalisé : 46\u202f110,00\u00a0€\n" +
+        "Cellules lues : D7, G7\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect(n.H18).toMatch(/^Reste à engager total : .*\n= Σ reste à engager des 12 chapitres ; H6 à H17 ci-dessus\n/);
+    expect(await formule(a, "Écarts", "L7")).toBe('IF(D7=0,"",K7/D7)');
+    expect(n.L7).toContain("= écart estimé ÷ budget (K7 ÷ D7) ; vide quand D7 vaut 0\n");
+    expect(n.L18).toMatch(/^Écart estimé % total : .*\n= écart estimé total ÷ budget total \(K18 ÷ D18\)/);
     expect(Object.keys(n).filter((c) => c.startsWith("D"))).toEqual(Array.from({ length: 13 }, (_, i) => `D${6 + i}`));
     expect(n.D7).toContain("= Σ lignes du devis du chapitre ; colonne D des postes du chapitre 2 ci-dessous\n");
     expect(n.I7).toContain("Estimation finale : 54\u202f110,00\u00a0€\n= réalisé + reste à engager\n");
@@ -226,15 +287,22 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(n.K7).toContain(
       "Estimation finale = réalisé 8\u202f000,00\u00a0€ + reste à engager 1\u202f000,00\u00a0€ (saisi dans la feuille Écarts)",
     );
+    // The typed reste itself says it was typed, and what it replaces.
+    expect(n.H7).toMatch(
+      /^Reste à engager 2 Personnel : 1\u202f000,00\u00a0€\n= saisi dans la feuille Écarts et repris \(au lieu de max\(0 ; budget D7 − réalisé G7\)\)\n/,
+    );
   });
 
   it("ecarts: Coût définitif's budget, coût définitif, écart, France and Étranger of each chapter and of the total say what LibreOffice computes", async () => {
     const a = prodbook("ecarts", EXEMPLE, "cd-1.xlsx", FEC);
     const feuille = "Coût définitif";
     const n = await notes(a, feuille);
-    // 12 chapters and the total, five figures each: C, D, E, and France (H) / Étranger (I) as the devis has territories.
-    expect(Object.keys(n)).toHaveLength(13 * 5);
-    expect(Object.keys(n).every((c) => /^[CDEHI](?:[5-9]|1[0-7])$/.test(c))).toBe(true);
+    // 12 chapters and the total, six figures each: C, D, E, écart % (F) and France (H) / Étranger (I) as the devis has
+    // territories; the total's part France (G17).
+    expect(Object.keys(n)).toHaveLength(13 * 6 + 1);
+    expect(Object.keys(n).every((c) => /^[CDEFHI](?:[5-9]|1[0-7])$|^G17$/.test(c))).toBe(true);
+    expect(n.F6).toContain("= écart ÷ budget (E6 ÷ C6) ; vide quand C6 vaut 0\n");
+    expect(n.G17).toMatch(/^Part France du coût définitif : .*\n= France total ÷ coût définitif total \(H17 ÷ D17\)/);
     expect(await formule(a, feuille, "D6")).toBe("'Écarts'!G7");
     expect(n.D6).toBe(
       "Réalisé 2 Personnel : 8\u202f000,00\u00a0€\n" +
@@ -258,7 +326,55 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       [feuille, n],
       ["Écarts", await notes(a, "Écarts")],
     ] as const)
-      for (const [c, t] of Object.entries(ns))
-        expect([f, c, nombre(lu.getWorksheet(f)!.getCell(c))]).toEqual([f, c, chiffre(t)]);
+      for (const [c, t] of Object.entries(ns)) {
+        const [cellule, note, calcule] = figureEtCellule(lu.getWorksheet(f)!, c, t);
+        expect([f, cellule, calcule]).toEqual([f, c, note]);
+      }
+  });
+  it("versions comparer: each chapter's and the total's écart and écart % name the two versions and the cells compared; the lines' écart column says how each line is compared; LibreOffice agrees", async () => {
+    const f = await deuxVersions(dir);
+    const sortie = path.join(dir, "cmp-1.xlsx");
+    const args = ["versions", "comparer", f.v2, "--de", "Devis initial", "--a", "Dépôt agrément", "-o"];
+    execFileSync(process.execPath, [BIN, ...args, sortie], { encoding: "utf8" });
+    const n = await notes(sortie, "Comparaison");
+    const deux = path.join(dir, "cmp-2.xlsx");
+    execFileSync(process.execPath, [BIN, "versions", "comparer", sortie, ...args.slice(3), deux], { encoding: "utf8" });
+    expect(await notes(deux, "Comparaison")).toEqual(n);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Comparaison")!;
+    // The chapter rows (« Chapitre » in A) and the total: écart (N) and écart % (O) each.
+    const lignes: number[] = [];
+    ws.eachRow((r, i) => {
+      if (r.getCell(1).value === "Chapitre" && r.getCell(2).value !== "Chapitre") lignes.push(i);
+    });
+    const total = lignes[lignes.length - 1] + 1;
+    expect(ws.getCell(`A${total}`).value).toBe("Total");
+    const entete = total + 2;
+    expect(ws.getCell(`N${entete}`).value).toBe("Écart (à − de)");
+    expect(Object.keys(n).sort()).toEqual(
+      [...[...lignes, total].flatMap((r) => [`N${r}`, `O${r}`]), `N${entete}`].sort(),
+    );
+    const r = lignes[0];
+    const code = String(ws.getCell(`B${r}`).value);
+    expect(n[`N${r}`]).toContain(
+      `= version « Dépôt agrément » − version « Devis initial » (M${r} − L${r})\n` +
+        `← chapitre ${code}, version « Dépôt agrément » : `,
+    );
+    expect(n[`N${r}`]).toContain(
+      `(Σ colonne M de « Versions » où la version (A) est « Dépôt agrément » et le chapitre (E) ${code}) [M${r}]`,
+    );
+    expect(n[`O${r}`]).toContain(
+      `= écart ÷ montant de la version « Devis initial » (N${r} ÷ L${r}) ; vide quand L${r} vaut 0`,
+    );
+    expect(n[`N${total}`]).toMatch(/^Écart total : -2\u202f422,89\u00a0€\n/);
+    expect(n[`N${entete}`]).toMatch(
+      /^Écart \(à − de\) de chaque ligne = Montant à \(M\) − Montant de \(L\) : la ligne n° « N° à » \(G\) de la version « Dépôt agrément » moins la ligne n° « N° de » \(F\) de la version « Devis initial »/,
+    );
+    const lu = (await lireRecalcule(await recalculerSansCache(sortie))).getWorksheet("Comparaison")!;
+    for (const [c, t] of Object.entries(n).filter(([c]) => c !== `N${entete}`)) {
+      const [cellule, note, calcule] = figureEtCellule(lu, c, t);
+      expect([cellule, calcule]).toEqual([c, note]);
+    }
   });
 });

@@ -3,7 +3,10 @@ import { creerFauxExcel, type FauxExcel } from "../helpers/fake-excel";
 import { OfficeWorkbook } from "../../src/office/officeWorkbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import type { SheetData, SheetSpec } from "../../src/core/port/workbook";
+import { FEUILLE_REGISTRE } from "../../src/core/port/possession";
 import { structurer } from "../../src/app/commandes/devis";
+import { commandesVersions } from "../../src/app/commandes/versions";
+import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
 import { versFixture } from "../browser/volet";
 
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
@@ -94,5 +97,55 @@ describe("notes on computed cells, inside Excel (Office adapter, ExcelApi 1.18)"
     const chapitre2 = Object.values(premiere).find((t) => t.startsWith("Chapitre 2 "))!;
     expect(chapitre2).toMatch(/^Chapitre 2 Personnel : 54\u202f110,00\u00a0€\n= Σ lignes 8 à 18 du chapitre 2 /);
     expect(chapitre2).toContain("Cellules lues : 'Budget Gardiens'!G15:G25");
+  });
+  it("the Synthèse's shares of the total, in Excel: each names its amount cell over the total's", async () => {
+    const source = await XlsxWorkbook.ouvrir(EXEMPLE);
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    for (const n of await source.listSheets()) sheets[n] = versFixture((await source.readSheet(n)) as SheetData);
+    installer(sheets);
+    await structurer(new OfficeWorkbook(), {}, true);
+    const sy = feuille("Synthèse");
+    // Every « % du total » formula (column D) carries a note naming its numerator and the TOTAL cell.
+    const parts = sy.formules
+      .map((r, i) => [i + 1, r[3]] as const)
+      .filter(([, f]) => f !== null && /^=IF\(\$C\$\d+=0,0,C\d+\/\$C\$\d+\)$/.test(f));
+    expect(parts.length).toBe(13);
+    for (const [r, f] of parts) {
+      const totalCell = /\$C\$(\d+)=0/.exec(f!)![1];
+      expect(sy.notes[`D${r}`]).toContain(` (C${r} ÷ C${totalCell}) ; 0 quand C${totalCell} vaut 0\n`);
+    }
+    expect(sy.notes.D6).toMatch(/^Part du total : chapitre 2 Personnel : 29,33\u00a0%\n/);
+  });
+
+  it("the Comparaison written in Excel: chapters' and total's écart and écart % name both versions; the lines' écart column its rule", async () => {
+    const f = await deuxVersions(await dossierTemp("prodbook-office-notes-"));
+    const source = await XlsxWorkbook.ouvrir(f.v2);
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    for (const n of await source.listSheets()) sheets[n] = versFixture((await source.readSheet(n)) as SheetData);
+    // Prodbook's register of its own sheets, as the CLI left it in the file: « Versions » is Prodbook's.
+    sheets[FEUILLE_REGISTRE] = (await source.feuillesProdbook()).map((n) => [n]);
+    installer(sheets);
+    const wb = new OfficeWorkbook();
+    const args = { de: "Devis initial", a: "Dépôt agrément", ecrire: true };
+    await commandesVersions.comparerVersions(wb, args);
+    const premiere = feuille("Comparaison").notes;
+    await commandesVersions.comparerVersions(wb, args);
+    expect(feuille("Comparaison").notes).toEqual(premiere);
+    const valeurs = feuille("Comparaison").valeurs;
+    const chapitres = valeurs.map((r, i) => [i + 1, r] as const).filter(([, r]) => r[0] === "Chapitre");
+    expect(chapitres.length).toBeGreaterThan(1);
+    for (const [r, v] of chapitres) {
+      expect(premiere[`N${r}`]).toMatch(
+        new RegExp(
+          `^Écart chapitre ${v[1]} : .*\n= version « Dépôt agrément » − version « Devis initial » \\(M${r} − L${r}\\)\n`,
+        ),
+      );
+      expect(premiere[`O${r}`]).toContain(`(N${r} ÷ L${r}) ; vide quand L${r} vaut 0`);
+    }
+    const total = valeurs.findIndex((r) => r[0] === "Total") + 1;
+    expect(premiere[`N${total}`]).toMatch(/^Écart total : -2\u202f422,89\u00a0€\n/);
+    expect(valeurs[total + 1][13]).toBe("Écart (à − de)");
+    expect(premiere[`N${total + 2}`]).toMatch(/^Écart \(à − de\) de chaque ligne = Montant à \(M\) − Montant de \(L\)/);
+    expect(Object.keys(premiere)).toHaveLength(2 * (chapitres.length + 1) + 1);
   });
 });

@@ -1,7 +1,7 @@
 import { Cents, centsToEuros, ratio } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
-import { noteDeTrace } from "../traces/note";
+import { noteDeRatio, noteDeTrace } from "../traces/note";
 import type { Trace } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import type { Devis } from "./model";
@@ -28,14 +28,30 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
   const premiere = rows.length + 1;
   const nChap = devis.chapitres.length;
   const ligneTotal = premiere + nChap + 1; // Excel row of TOTAL (after the hors-frais row)
-  const pct = (r: number, montant: Cents): CellSpec => ({
-    formula: `IF($C$${ligneTotal}=0,0,C${r}/$C$${ligneTotal})`,
-    result: ratio(montant, devis.total)?.toNumber() ?? 0,
-  });
+  const pct = (r: number, montant: Cents, libelle: string): CellSpec => {
+    // The ratio's note: which amount over the total, read in which cells of this sheet.
+    notes.push({
+      cell: `D${r}`,
+      text: noteDeRatio(
+        `Part du total : ${libelle}`,
+        { libelle, montant, cellule: `C${r}` },
+        { libelle: "total du devis", montant: devis.total, cellule: `C${ligneTotal}` },
+      ),
+    });
+    return {
+      formula: `IF($C$${ligneTotal}=0,0,C${r}/$C$${ligneTotal})`,
+      result: ratio(montant, devis.total)?.toNumber() ?? 0,
+    };
+  };
   devis.chapitres.forEach((ch, k) => {
     const r = premiere + k;
     const src = plan.ligneChapitre.get(ch.code) as number;
-    rows.push([ch.code, ch.libelle, { formula: `${d}!H${src + 1}`, result: centsToEuros(ch.total) }, pct(r, ch.total)]);
+    rows.push([
+      ch.code,
+      ch.libelle,
+      { formula: `${d}!H${src + 1}`, result: centsToEuros(ch.total) },
+      pct(r, ch.total, `chapitre ${ch.code} ${ch.libelle}`),
+    ]);
     annoter(`C${r}`, plan.traces.chapitres[ch.code], `repris de ${d}!H${src + 1}`);
   });
   annoter(`C${premiere + nChap}`, plan.traces.totalHorsFrais, `repris de ${d}!H${plan.ligneHorsFrais + 1}`);
@@ -46,13 +62,13 @@ export function feuilleSynthese(devis: Devis, nom: string, plan: PlanDevis): She
     null,
     "Coût hors frais (chapitres 1 à 9)",
     { formula: `${d}!H${plan.ligneHorsFrais + 1}`, result: centsToEuros(devis.totalHorsFrais) },
-    pct(rHf, devis.totalHorsFrais),
+    pct(rHf, devis.totalHorsFrais, "coût hors frais"),
   ]);
   rows.push([
     null,
     "TOTAL",
     { formula: `${d}!H${plan.ligneTotal + 1}`, result: centsToEuros(devis.total) },
-    pct(ligneTotal, devis.total),
+    pct(ligneTotal, devis.total, "total du devis"),
   ]);
   rows.push([
     null,

@@ -4,7 +4,7 @@ import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
 import { nomFeuilleRef } from "../util/adresse";
 import type { Devis } from "../devis/model";
 import type { TraceChapitreEcart } from "../traces/ecarts";
-import { noteDeTrace } from "../traces/note";
+import { noteDeRatio, noteDeTrace } from "../traces/note";
 import { feuille, noeud, type Trace } from "../traces/trace";
 import type { RapportEcarts } from "./calcul";
 import { comptes, type PlanEcarts, type TracesFeuilleEcarts } from "./feuilleEcarts";
@@ -73,6 +73,16 @@ export function feuilleCoutDefinitif(
     });
     notes.push({ cell: `E${row}`, text: noteDeTrace(t.ecart) });
   };
+  const ecartPct = (row: number, nom: string, x: { ecart: number; budget: number }) =>
+    notes.push({
+      cell: `F${row}`,
+      text: noteDeRatio(
+        `Écart % ${nom}`,
+        { libelle: "écart", montant: x.ecart, cellule: `E${row}` },
+        { libelle: "budget", montant: x.budget, cellule: `C${row}` },
+        "vide",
+      ),
+    });
   const entetes = ["Chapitre", "Libellé", "Budget (devis)", "Coût définitif (réalisé)", "Écart", "Écart %"];
   if (parts) entetes.push("Part France", "France", "Étranger");
   const rows: CellSpec[][] = [
@@ -97,6 +107,7 @@ export function feuilleCoutDefinitif(
     ];
     const t = traces?.chapitres[c.code];
     annoter(row, t, { budget: `repris de ${ref}!D${l}`, realise: `repris de ${ref}!G${l}` });
+    if (t) ecartPct(row, `${c.code} ${c.libelle}`, { ecart: c.realise - c.budget, budget: c.budget });
     if (parts) {
       const p = (parts.get(c.code) ?? new Decimal(1)).toDecimalPlaces(6);
       cells.push(p.toNumber(), { formula: `ROUND(D${row}*G${row},2)` }, { formula: `D${row}-H${row}` });
@@ -116,6 +127,7 @@ export function feuilleCoutDefinitif(
   rows.push(t);
   const ci = (c: string) => `${c}${premier} à ${c}${total - 1} ci-dessus`;
   annoter(total, traces?.total, { budget: ci("C"), realise: ci("D") });
+  if (traces?.total) ecartPct(total, "total", { ecart: r.total.realise - r.total.budget, budget: r.total.budget });
   if (parts && traces?.total && territoires.length === r.chapitres.length) {
     const somme = (libelle: string, ts: Trace[], c: string) => {
       const v = ts.reduce((a, x) => a.plus(x.valeur), new Decimal(0));
@@ -129,6 +141,16 @@ export function feuilleCoutDefinitif(
           territoires.map((x) => x.france),
           "H",
         ),
+      ),
+    });
+    const france = territoires.reduce((a, x) => a.plus(x.france.valeur), new Decimal(0));
+    notes.push({
+      cell: `G${total}`,
+      text: noteDeRatio(
+        "Part France du coût définitif",
+        { libelle: "France total", montant: france.times(100).toNumber(), cellule: `H${total}` },
+        { libelle: "coût définitif total", montant: r.total.realise, cellule: `D${total}` },
+        "vide",
       ),
     });
     notes.push({

@@ -1,13 +1,13 @@
 import { centsToEuros, type Cents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, ConditionalFormat, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
-import { euros, noeud, valeurFr, type Trace } from "../traces/trace";
+import { euros, feuille, noeud, valeurFr, type Trace } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLivre";
 import type { LigneEcart, RapportEcarts } from "./calcul";
 import type { TraceChapitreEcart, TracePoste } from "../traces/ecarts";
-import { noteDeTrace } from "../traces/note";
+import { noteDeRatio, noteDeTrace } from "../traces/note";
 
 export const FEUILLE_ECARTS = "Écarts";
 export const ENTETES_ECARTS = [
@@ -70,6 +70,46 @@ function estimationFinale(t: Trace): string[] {
 }
 
 const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToEuros(c));
+
+/**
+ * The notes of a row's reste à engager (H: max(0 ; budget − réalisé) on this row's cells, or the amount typed in the
+ * sheet) and écart estimé % (L: écart estimé ÷ budget, K over D).
+ */
+function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] {
+  const D = `D${row}`;
+  const G = `G${row}`;
+  const calcule = x.reste === Math.max(0, x.budget - x.realise);
+  const reste = calcule
+    ? noeud(
+        `Reste à engager ${nom}`,
+        euros(x.reste),
+        "euros",
+        "maximum",
+        [
+          feuille("Rien à engager", "0", "euros"),
+          noeud("Budget − réalisé", euros((x.budget - x.realise) as Cents), "euros", "difference", [
+            feuille("Budget", euros(x.budget), "euros", { cellule: D }),
+            feuille("Réalisé", euros(x.realise), "euros", { cellule: G }),
+          ]),
+        ],
+        { formule: `max(0 ; budget ${D} − réalisé ${G}) ; tapez à la place le reste connu (devis, bons de commande)` },
+      )
+    : feuille(`Reste à engager ${nom}`, euros(x.reste), "euros", {
+        formule: `saisi dans la feuille Écarts et repris (au lieu de max(0 ; budget ${D} − réalisé ${G}))`,
+      });
+  return [
+    { cell: `H${row}`, text: noteDeTrace(reste) },
+    {
+      cell: `L${row}`,
+      text: noteDeRatio(
+        `Écart estimé % ${nom}`,
+        { libelle: "écart estimé", montant: x.ecartEstime, cellule: `K${row}` },
+        { libelle: "budget", montant: x.budget, cellule: D },
+        "vide",
+      ),
+    },
+  ];
+}
 
 /**
  * The « Écarts » sheet: chapters block (charted), total, then one row per poste, then the unmapped class-6
@@ -188,6 +228,7 @@ export function feuilleEcarts(
     if (x.engage === undefined)
       cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(engageLignes as Cents) };
     rows.push(cells);
+    if (traces) notes.push(...notesResteEtRatio(x, row, `${x.code} ${x.libelle}`));
     annoter(
       row,
       traces?.chapitres[x.code],
@@ -215,6 +256,29 @@ export function feuilleEcarts(
   ]);
   formats.push({ range: `A${total}:N${total}`, bold: true, borderTop: true });
   annoter(total, traces?.total, `G${premier} à G${total - 1} ci-dessus`, `D${premier} à D${total - 1} ci-dessus`);
+  if (traces && nch) {
+    const restes = r.chapitres.map((c, i) =>
+      feuille(`Reste à engager ${c.code}`, euros(c.reste), "euros", { cellule: `H${premier + i}` }),
+    );
+    const resteTotal = r.chapitres.reduce((a, c) => a + c.reste, 0) as Cents;
+    notes.push({
+      cell: `H${total}`,
+      text: noteDeTrace(
+        noeud("Reste à engager total", euros(resteTotal), "euros", "somme", restes, {
+          formule: `Σ reste à engager des ${nch} chapitre${nch > 1 ? "s" : ""} ; H${premier} à H${total - 1} ci-dessus`,
+        }),
+      ),
+    });
+    notes.push({
+      cell: `L${total}`,
+      text: noteDeRatio(
+        "Écart estimé % total",
+        { libelle: "écart estimé total", montant: r.total.ecartEstime, cellule: `K${total}` },
+        { libelle: "budget total", montant: r.total.budget, cellule: `D${total}` },
+        "vide",
+      ),
+    });
+  }
   const estimations = r.chapitres.map(
     (c) => traces?.chapitres[c.code] && estimationDe(traces.chapitres[c.code].ecartEstime),
   );
@@ -241,6 +305,7 @@ export function feuilleEcarts(
     cells[3] = centsToEuros(x.budget);
     rows.push(cells);
     if (!x.sansCode) annoter(row, traces?.postes[x.code], `lignes de « ${gl.nom} » dont la colonne M vaut ${x.code}`);
+    if (traces) notes.push(...notesResteEtRatio(x, row, x.code ? `${x.code} ${x.libelle}` : `« ${x.libelle} »`));
   });
   const apres = premierDetail + r.lignes.length + 1;
   rows.push([]);

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr } from "../money";
 import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
-import { noteDeTrace } from "../traces/note";
+import { noteDeRatio, noteDeTrace, type TermeRatio } from "../traces/note";
 import { tracesFinancement } from "../traces/financement";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
 import { categorie, categoriesEnVigueur } from "./categories";
@@ -203,6 +203,47 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     },
     ...(traces.intensite ? [{ cell: `B${L(8)}`, text: noteDeTrace(traces.intensite) }] : []),
   ];
+  // The ratios: which amount over which, read in which cells.
+  const totalF: TermeRatio = { libelle: "total des financements", montant: s.total, cellule: `F${ligneTotal}` };
+  const ratioNote = (cell: string, libelle: string, num: TermeRatio, den: TermeRatio) =>
+    notes.push({ cell, text: noteDeRatio(libelle, num, den) });
+  sources.forEach((src, i) =>
+    ratioNote(
+      `G${d + i}`,
+      `Part du total : ${src.financeur}`,
+      { libelle: src.financeur, montant: src.montant, cellule: `F${d + i}` },
+      totalF,
+    ),
+  );
+  const statut = (k: keyof typeof LIBELLES_STATUT): TermeRatio => ({
+    libelle: `sources au statut « ${LIBELLES_STATUT[k]} »`,
+    montant: s.parStatut[k],
+    cellule: `Σ F${d}:F${e} dont la colonne D vaut « ${LIBELLES_STATUT[k]} »`,
+  });
+  ratioNote(`B${L(12)}`, "Part envisagée", statut("envisage"), totalF);
+  ratioNote(`B${L(13)}`, "Part en négociation", statut("en-negociation"), totalF);
+  if (s.baseIntensite !== undefined && s.baseIntensite > 0)
+    ratioNote(
+      `B${L(11)}`,
+      "Intensité des aides du CNC",
+      { libelle: "aides du CNC (France)", montant: s.aidesCnc, cellule: `B${L(10)}` },
+      { libelle: "base de l'intensité", montant: s.baseIntensite, cellule: `B${L(5)}` },
+    );
+  if (s.financementFrancais > 0)
+    ratioNote(
+      `B${L(14)}`,
+      "Diffuseurs français / financement français",
+      {
+        libelle: "diffuseurs français",
+        montant: s.diffuseursFrancais,
+        cellule: `Σ F${d}:F${e} dont Diffuseur (J) vaut ${OUI} et Origine (E) ${ORIGINES[0]}`,
+      },
+      {
+        libelle: "financement français",
+        montant: s.financementFrancais,
+        cellule: `F${ligneTotal} − B${L(4)}`,
+      },
+    );
   rows.push([]);
   const lc = rows.length + 1; // header of the by-category block
   rows.push(["Catégorie", "Montant", "% du total", "Aide publique"]);
@@ -216,6 +257,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       f(`IF(${tot}=0,0,B${r}/${tot})`, s.total === 0 ? 0 : t / s.total),
       f(`INDEX(${listes.table},${i + 1},2)`, c.public ? OUI : NON),
     ]);
+    ratioNote(`C${r}`, `Part du total : ${c.libelle}`, { libelle: c.libelle, montant: t, cellule: `B${r}` }, totalF);
   });
   // The findings as they were when Prodbook analysed the plan (the figures above stay live).
   rows.push([]);

@@ -1,5 +1,7 @@
 import { colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
-import { regleFr, valeurFr, type RegleTrace, type Trace } from "./trace";
+import Decimal from "decimal.js";
+import type { Cents } from "../money";
+import { euros, feuille, noeud, regleFr, valeurFr, type RegleTrace, type Trace } from "./trace";
 
 /** Inputs listed one by one in a note; beyond, the formula and the cells read stand for them. */
 export const ENTREES_NOTE_MAX = 6;
@@ -102,4 +104,46 @@ export function noteDeTrace(t: Trace, formule?: string, complements: string[] = 
   lignes.push(...complements, "(Prodbook, « D'où vient ce chiffre ? »)");
   const texte = lignes.join("\n");
   return texte.length > LONGUEUR_NOTE_MAX ? `${texte.slice(0, LONGUEUR_NOTE_MAX - 1)}…` : texte;
+}
+
+/** A term of a ratio as the sheet's formula reads it: what it is, its amount in cents, the cell it is read from. */
+export interface TermeRatio {
+  libelle: string;
+  montant: number;
+  cellule: string;
+}
+
+/**
+ * The note of a ratio cell (a percentage of the devis, of the financing, an écart %): which numerator over which
+ * denominator, their amounts and the cells the formula reads, and what the cell shows when the denominator is 0
+ * (`siNul`, « vide »). Built as a `quotient` trace (a `nul` one when the denominator is 0) and written by noteDeTrace.
+ */
+export function noteDeRatio(
+  libelle: string,
+  numerateur: TermeRatio,
+  denominateur: TermeRatio,
+  siNul = "0",
+  complements: string[] = [],
+): string {
+  const terme = (t: TermeRatio) => feuille(t.libelle, euros(t.montant as Cents), "euros", { cellule: t.cellule });
+  const entrees = [terme(numerateur), terme(denominateur)];
+  const formule =
+    `${numerateur.libelle} ÷ ${denominateur.libelle} (${numerateur.cellule} ÷ ${denominateur.cellule}) ; ` +
+    `${siNul} quand ${denominateur.cellule} vaut 0`;
+  const t =
+    denominateur.montant === 0
+      ? noeud(libelle, "0", "taux", "nul", entrees, { formule })
+      : noeud(
+          libelle,
+          new Decimal(numerateur.montant).dividedBy(denominateur.montant).toString(),
+          "taux",
+          "quotient",
+          entrees,
+          { formule },
+        );
+  const texte = noteDeTrace(t, undefined, complements);
+  // An empty cell is not « 0,00 % »: the first line says what the cell shows.
+  if (denominateur.montant !== 0 || siNul === "0") return texte;
+  const fin = texte.indexOf("\n");
+  return `${libelle} : ${siNul} (${denominateur.libelle} nul)${texte.slice(fin)}`;
 }

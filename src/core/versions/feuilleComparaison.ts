@@ -2,7 +2,9 @@ import Decimal from "decimal.js";
 import { lienCellule } from "../devis/feuilleDevis";
 import { centsToEuros, type Cents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
-import type { CellData, CellSpec, ConditionalFormat, SheetData, SheetSpec } from "../port/workbook";
+import type { CellData, CellSpec, ConditionalFormat, NoteSpec, SheetData, SheetSpec } from "../port/workbook";
+import { noteDeRatio, noteDeTrace } from "../traces/note";
+import { euros, feuille, noeud } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { normaliser } from "../util/texte";
@@ -210,8 +212,38 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const premLigne = ligneTotal + 3; // 1-based first line row (total, blank, header before it)
   const derLigne = premLigne + Math.max(c.lignes.length, 1) - 1;
   const L = (lettre: string) => `$${lettre}$${premLigne}:$${lettre}$${derLigne}`;
+  // « D'où vient ce chiffre ? »: each écart of a chapter or of the total says which two versions it compares, read
+  // where; the lines' écarts are explained once, on their column's header (their rows are streamed, not annotated).
+  const notes: NoteSpec[] = [];
+  const nomA = e.versionA ? `version « ${c.a} »` : e.libelleA;
+  const nomDe = `version « ${c.de} »`;
+  const annoter = (r: number, quoi: string, de: Cents, a: Cents, delta: Cents, ou: { de: string; a: string }) => {
+    const entrees = [
+      feuille(`${quoi}, ${nomA}`, euros(a), "euros", { cellule: `M${r}`, formule: ou.a }),
+      feuille(`${quoi}, ${nomDe}`, euros(de), "euros", { cellule: `L${r}`, formule: ou.de }),
+    ];
+    const t = noeud(`Écart ${quoi}`, euros(delta), "euros", "difference", entrees, {
+      formule: `${nomA} − ${nomDe} (M${r} − L${r})`,
+    });
+    notes.push({ cell: `N${r}`, text: noteDeTrace(t) });
+    notes.push({
+      cell: `O${r}`,
+      text: noteDeRatio(
+        `Écart % ${quoi}`,
+        { libelle: "écart", montant: delta, cellule: `N${r}` },
+        { libelle: `montant de la ${nomDe}`, montant: de, cellule: `L${r}` },
+        "vide",
+      ),
+    });
+  };
+  const dansVersions = (v: string, chapitre: string) =>
+    `Σ colonne M de « ${e.feuilleVersions} » où la version (A) est « ${v} » et le chapitre (E) ${chapitre}`;
   c.chapitres.forEach((ch, i) => {
     const r = premChap + i;
+    annoter(r, `chapitre ${ch.code}`, ch.de, ch.a, ch.delta, {
+      de: dansVersions(c.de, ch.code),
+      a: e.versionA ? dansVersions(c.a, ch.code) : `Σ colonne M des lignes du chapitre ${ch.code} ci-dessous`,
+    });
     const row = ligneVide();
     const crit = critereExact(ch.code, `$B${r}`);
     row[COL_C.statut] = CHAPITRE;
@@ -244,6 +276,11 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   t[COL_C.ecart] = { formula: `M${ligneTotal}-L${ligneTotal}`, result: centsToEuros(c.total.delta) };
   t[COL_C.effetQuantite] = { formula: `IF(L${ligneTotal}=0,"",N${ligneTotal}/L${ligneTotal})` };
   t[COL_C.commentaire] = prendre("total");
+  const chapitresCi = `Σ des ${nChap} chapitre${nChap > 1 ? "s" : ""} ci-dessus`;
+  annoter(ligneTotal, "total", c.total.de, c.total.a, c.total.delta, {
+    de: `${chapitresCi} (L${premChap} à L${ligneTotal - 1})`,
+    a: `${chapitresCi} (M${premChap} à M${ligneTotal - 1})`,
+  });
   if (avecRealise) {
     t[COL_C.realise] = somme("S");
     t[COL_C.ecartRealise] = { formula: `S${ligneTotal}-M${ligneTotal}` };
@@ -254,6 +291,19 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   // Lines.
   const entetes = avecRealise ? [...ENTETES_LIGNES, ...ENTETES_REALISE] : ENTETES_LIGNES.slice();
   rows.push(entetes);
+  const lus = e.versionA
+    ? `les deux montants lus dans « ${e.feuilleVersions} » (version en A, n° de ligne en D, montant en M)`
+    : `le montant de la ${nomDe} lu dans « ${e.feuilleVersions} » (version en A, n° de ligne en D, montant en M), ` +
+      `celui du devis actuel écrit en valeur`;
+  notes.push({
+    cell: `N${premLigne - 1}`,
+    text:
+      `Écart (à − de) de chaque ligne = Montant à (M) − Montant de (L) : la ligne n° « N° à » (G) de la ${nomA} ` +
+      `moins la ligne n° « N° de » (F) de la ${nomDe} ; ${lus}.\n` +
+      `Ligne ajoutée : seulement « à » ; supprimée : seulement « de » ; renommée : l'ancien libellé en E.\n` +
+      `dont effet quantité (O) = (quantité à − quantité de) × taux de (J) ; effet taux et autres (P) = écart − effet quantité.\n` +
+      `(Prodbook, « D'où vient ce chiffre ? »)`,
+  });
   const valeurVersion = (lettre: string, critV: string, r: number, numCol: string) =>
     `SUMIFS(${col(lettre)},${col("A")},${critV},${col("D")},$${numCol}${r})`;
   const quantite = (l: LigneVersion, critV: string, r: number, numCol: string): CellSpec => {
@@ -421,6 +471,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
         ]
       : [],
     conditionalFormats: cf,
+    notes,
     freeze: { rows: 3 },
     tabColor: "#7030A0",
   };
