@@ -57,6 +57,8 @@ export interface FeuilleVolumineuse {
   nonChargee?: boolean;
   /** Cells holding an external hyperlink (their `ref`), whose text ExcelJS reads as a string (lectureMiseDeCote.ts). */
   liens?: Set<string>;
+  /** Set aside for the command to replace it (`remplacees`): its head only was read, it has no rows to put back. */
+  remplacee?: boolean;
   /** Its merged ranges and 0-based hidden columns (from its head and tail), for reading it back. */
   fusions: string[];
   colonnesMasquees: number[];
@@ -104,26 +106,33 @@ export async function mettreDeCoteFeuilles(
   sansFeuillesUtilisateur = false,
   /** The user's sheets too, read back by streaming and put back when saving (OptionsOuverture.utilisateurEnFlux). */
   utilisateurEnFlux = false,
+  /** Prodbook's sheets the command replaces without reading them: their head only (see OptionsOuverture.remplacees). */
+  remplacees: readonly string[] = [],
 ): Promise<Map<string, FeuilleVolumineuse>> {
   const out = new Map<string, FeuilleVolumineuse>();
   const grandes = [...parties].filter(([, p]) => (catalogue.get(p)?.taille ?? 0) > seuil);
   const utilisateurs = sansFeuillesUtilisateur || utilisateurEnFlux;
-  if (!grandes.length && !aLire.length && !utilisateurs) return out;
+  if (!grandes.length && !aLire.length && !utilisateurs && !remplacees.length) return out;
   // The shared strings' texts, read once (streamed) for the registry and the sheets read back.
   const sstEntree = catalogue.get("xl/sharedStrings.xml");
   let textes: Promise<string[]> | undefined;
   const partagees = () => (textes ??= sstEntree ? textesPartagesEnFlux(sstEntree) : Promise.resolve([]));
   const registreLu = await registre(zip, parties, partagees);
   const prodbook = registreLu.map((n) => n.toLowerCase());
-  const demandees = new Set(
-    aLire
-      .map((n) => choisirNomFeuille(n, [...parties.keys()], registreLu).toLowerCase())
-      .filter((n) => prodbook.includes(n)),
-  );
+  const deProdbook = (noms: readonly string[]) =>
+    new Set(
+      noms
+        .map((n) => choisirNomFeuille(n, [...parties.keys()], registreLu).toLowerCase())
+        .filter((n) => prodbook.includes(n)),
+    );
+  const demandees = deProdbook(aLire);
+  const aRemplacer = deProdbook(remplacees);
   const utilisateur = (nom: string) => !prodbook.includes(nom.toLowerCase()) && nom !== FEUILLE_REGISTRE;
   for (const e of parties)
     if (
-      (demandees.has(e[0].toLowerCase()) || (utilisateurs && utilisateur(e[0]))) &&
+      (demandees.has(e[0].toLowerCase()) ||
+        aRemplacer.has(e[0].toLowerCase()) ||
+        (utilisateurs && utilisateur(e[0]))) &&
       !grandes.some(([n]) => n === e[0])
     )
       grandes.push(e);
@@ -139,7 +148,8 @@ export async function mettreDeCoteFeuilles(
     const nonChargee = sansFeuillesUtilisateur && deLUtilisateur;
     if (!prodbook.includes(nom.toLowerCase()) && !deLUtilisateur) continue;
     const entree = catalogue.get(partie)!;
-    const d = await decouper(entree, nom);
+    const remplacee = aRemplacer.has(nom.toLowerCase()) && !demandees.has(nom.toLowerCase());
+    const d = await decouper(entree, nom, remplacee);
     const p = d.prefixe ? d.prefixe + ":" : "";
     let placeholder = `${d.tete}<${p}sheetData>${ligneDesStyles(nbStyles, p)}</${p}sheetData>${d.queue}`;
     let tous = elements(placeholder, { profondeurMax: 2, partie });
@@ -180,6 +190,7 @@ export async function mettreDeCoteFeuilles(
       lisible: demandees.has(nom.toLowerCase()) || (deLUtilisateur && !nonChargee),
       ...(nonChargee ? { nonChargee } : {}),
       ...(liens.size ? { liens } : {}),
+      ...(remplacee ? { remplacee } : {}),
       partagees,
       fusions: fusions.filter(Boolean),
       colonnesMasquees,
@@ -244,8 +255,10 @@ interface Decoupe {
  * Reads the part once: the head through saxes up to the <sheetData> start tag, then the rows as bytes only,
  * up to the last "</sheetData>" (the end tag: "<" cannot occur raw in text or attribute values, and nothing
  * after <sheetData> may contain one). The placeholder built from head and tail is parsed again.
+ * `teteSeule`: the part is read up to the <sheetData> start tag only (a 600 MB Grand livre is not inflated); no
+ * rows, and the tail is the root's end tag.
  */
-async function decouper(entree: EntreeZip, nom: string): Promise<Decoupe> {
+async function decouper(entree: EntreeZip, nom: string, teteSeule = false): Promise<Decoupe> {
   const decodeur = new StringDecoder("utf8");
   const sax = new SaxesParser({ xmlns: true, position: true });
   let lu = "";
@@ -253,7 +266,9 @@ async function decouper(entree: EntreeZip, nom: string): Promise<Decoupe> {
   let tete = undefined as { texte: string; fin: number; nom: string; autoFermant: boolean } | undefined;
   const espaces = new Map<string, string>();
   let profondeur = 0;
+  let nomRacine = "";
   sax.on("opentag", (t: SaxesTagNS) => {
+    if (profondeur === 0) nomRacine = t.name;
     if (profondeur++ === 0)
       for (const a of Object.values(t.attributes))
         if (a.prefix === "xmlns" || a.name === "xmlns") espaces.set(a.prefix === "xmlns" ? a.local : "", a.value);
@@ -288,6 +303,7 @@ async function decouper(entree: EntreeZip, nom: string): Promise<Decoupe> {
       const t2 = trouvee();
       if (!t2) continue;
       debutLignes = Buffer.byteLength(lu.slice(0, t2.fin), "utf8");
+      if (teteSeule) break; // leaving the loop destroys the stream: the rows are never inflated
       fenetre = Buffer.concat(luOctets).subarray(debutLignes);
       vu = debutLignes;
       fermeture = Buffer.from(`</${t2.nom}>`, "utf8");
@@ -303,6 +319,10 @@ async function decouper(entree: EntreeZip, nom: string): Promise<Decoupe> {
     fenetre = fenetre.subarray(garde);
   }
   const t = trouvee();
+  if (t && teteSeule) {
+    const prefixe = t.nom.includes(":") ? t.nom.split(":")[0] : "";
+    return { tete: t.texte, queue: `</${nomRacine}>`, debutLignes, finLignes: debutLignes, prefixe, espaces };
+  }
   if (!t || (!t.autoFermant && finLignes < 0)) throw new Error(`Feuille « ${nom} » : fin de <sheetData> introuvable`);
   const queue = (t.autoFermant ? fenetre : fenetre.subarray(fermeture.length)).toString("utf8");
   if (t.autoFermant) finLignes = debutLignes;

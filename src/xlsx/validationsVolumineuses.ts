@@ -41,6 +41,7 @@ export async function alleger(
   aLire: readonly string[] = [],
   sansFeuillesUtilisateur = false,
   utilisateurEnFlux = false,
+  aRemplacer: readonly string[] = [],
 ): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
   const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() };
   let zip: JSZip;
@@ -66,6 +67,7 @@ export async function alleger(
     aLire,
     sansFeuillesUtilisateur,
     utilisateurEnFlux,
+    aRemplacer,
   );
   for (const [nom, partie] of parties) {
     if (misesDeCote.feuilles.has(nom)) continue;

@@ -59,6 +59,12 @@ export interface OptionsOuverture {
    * and write only Prodbook's sheets, so pay neither for ExcelJS's reading of the producer's sheets nor for its writing.
    */
   utilisateurEnFlux?: boolean;
+  /**
+   * Prodbook's sheets (their usual names, « Grand livre ») the command neither reads nor keeps: it writes them anew
+   * (`ecarts -o`). Their rows are not read at all, whatever their size (a 600 MB Grand livre is not inflated); reading
+   * one, or saving the workbook without having rewritten it, is an internal error (its rows would be lost).
+   */
+  remplacees?: readonly string[];
 }
 
 /** WorkbookPort over an .xlsx file (ExcelJS); charts are added to the zip when saving. */
@@ -104,7 +110,14 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       // Parts written with namespace prefixes (valid, but ExcelJS reads names literally) are rewritten first.
       data = (await normaliserPrefixes(data)) ?? data;
-      allege = await alleger(data, opts.seuilFeuille, opts.aLire, opts.sansFeuillesUtilisateur, opts.utilisateurEnFlux);
+      allege = await alleger(
+        data,
+        opts.seuilFeuille,
+        opts.aLire,
+        opts.sansFeuillesUtilisateur,
+        opts.utilisateurEnFlux,
+        opts.remplacees,
+      );
     } catch (e) {
       if (e instanceof ErreurDonnees) throw e;
       throw new FichierIllisibleError(nom, raisonLecture(e));
@@ -133,7 +146,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.feuille(name);
     const deCote = ws && this.volumineuse(ws.name);
     if (ws && deCote) {
-      if (deCote.nonChargee) throw new Error(`Feuille « ${ws.name} » non chargée : la commande ne lit pas ses lignes`);
+      if (deCote.nonChargee || deCote.remplacee)
+        throw new Error(`Feuille « ${ws.name} » non chargée : la commande ne lit pas ses lignes`);
       if (!deCote.lisible) throw new FeuilleVolumineuseError(ws.name);
       return this.lireMiseDeCote(ws, deCote);
     }
@@ -250,7 +264,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private aRestituer(): FeuilleVolumineuse[] {
-    return [...this.misesDeCote.feuilles.values()].filter((f) => this.feuille(f.nom) && this.volumineuse(f.nom));
+    const out = [...this.misesDeCote.feuilles.values()].filter((f) => this.feuille(f.nom) && this.volumineuse(f.nom));
+    const perdue = out.find((f) => f.remplacee);
+    if (perdue)
+      throw new Error(
+        `Feuille « ${perdue.nom} » ouverte pour être remplacée, non réécrite : ses lignes seraient perdues`,
+      );
+    return out;
   }
 
   /**

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 
@@ -125,6 +126,33 @@ describe("prodbook ecarts", () => {
     ]);
     const zip = fs.readFileSync(sortie);
     expect(zip.includes("xl/charts/chart")).toBe(true);
+  });
+
+  test("-o sur sa propre sortie (la relance du mois) : mêmes chiffres, Grand livre remplacé à sa place, une seule table", async () => {
+    const un = path.join(dir, "relance-1.xlsx");
+    const deux = path.join(dir, "relance-2.xlsx");
+    const a = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "--json", "-o", un]);
+    const b = await lancer(["ecarts", un, "--fec", FEC, "--correspondances", CORR, "--json", "-o", deux]);
+    expect([a.code, a.err, b.code, b.err]).toEqual([0, "", 0, ""]);
+    expect(b.out).toBe(a.out);
+    const lire = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb;
+    };
+    const [w1, w2] = [await lire(un), await lire(deux)];
+    expect(w2.worksheets.map((w) => w.name)).toEqual(w1.worksheets.map((w) => w.name));
+    const valeurs = (w: ExcelJS.Workbook) => w.getWorksheet("Grand livre")!.getSheetValues();
+    expect(valeurs(w2).length).toBeGreaterThan(10);
+    expect(valeurs(w2)).toEqual(valeurs(w1));
+    const tables = async (f: string) => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(f));
+      const xml = await Promise.all(zip.file(/^xl\/tables\/.*\.xml$/).map((t) => t.async("string")));
+      return xml.map((x) => /\bname="([^"]*)"/.exec(x)![1]).sort();
+    };
+    expect(await tables(deux)).toEqual(await tables(un));
+    expect((await tables(deux)).filter((n) => n === "tblGrandLivre")).toHaveLength(1);
+    expect(fs.readFileSync(deux).includes("xl/charts/chart")).toBe(true);
   });
 
   test("fichiers absents ou invalides : message français sur stderr, code 2", async () => {

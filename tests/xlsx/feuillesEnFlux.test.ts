@@ -219,6 +219,31 @@ describe("a saved Grand livre too large for ExcelJS", () => {
     expect(general((await relire(sortie))!.rows)).toEqual(general(avant.rows));
   }, 240000);
 
+  it("opened to be replaced (`remplacees`, whatever its size): not readable, replaced at its tab, the old rows gone", async () => {
+    const p = await fichierAvecGrandLivre("a-remplacer.xlsx");
+    const wb = await XlsxWorkbook.ouvrir(p, { remplacees: ["Grand livre"] });
+    await expect(wb.readSheet("Grand livre")).rejects.toThrow("non chargée");
+    expect((await wb.readSheet("Budget"))!.rows[1].map((c) => c.v)).toEqual(["Régie", 1200]);
+    await wb.writeSheets([specGrandLivre(300, 7)]);
+    const sortie = path.join(dir, "a-remplacer-2.xlsx");
+    await wb.enregistrer(sortie);
+    const s = (await relire(sortie))!;
+    expect(s.rows).toHaveLength(301);
+    expect([s.rows[1][1].v, s.rows[300][1].v]).toEqual(["AC000007", "AC000306"]);
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(sortie);
+    expect(lu.worksheets.map((w) => w.name)).toEqual(["Budget", "Grand livre", "Synthèse", "_prodbook"]);
+  }, 60000);
+
+  it("opened to be replaced and not rewritten: saving is refused (its rows would be lost), nothing written", async () => {
+    const p = await fichierAvecGrandLivre("non-remplace.xlsx");
+    const wb = await XlsxWorkbook.ouvrir(p, { remplacees: ["Grand livre"] });
+    await wb.writeSheets([{ name: "Synthèse", rows: [["Total", 0]] }]);
+    const sortie = path.join(dir, "non-remplace-2.xlsx");
+    await expect(wb.enregistrer(sortie)).rejects.toThrow("ses lignes seraient perdues");
+    await expect(fs.access(sortie)).rejects.toThrow();
+  }, 60000);
+
   it("is replaced when Prodbook rewrites it (a new ledger), with no trace of the old rows", async () => {
     const p = await fichierAvecGrandLivre("remplace.xlsx");
     const wb = await XlsxWorkbook.ouvrir(p, { seuilFeuille: SEUIL });

@@ -8,6 +8,7 @@ import {
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
 import { decoderCsv } from "../../core/comptabilite/fec";
+import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { choixArg } from "../args";
 import { CliError, erreurFichier, type Io } from "../io";
@@ -102,6 +103,9 @@ export const commande = definirCommande({
   usage: USAGE,
   entree: "le classeur du devis (.xlsx)",
   ecrit: true,
+  // The Grand livre of an earlier run is written anew (-o) or not used: its rows (600 MB of XML for a million lines)
+  // are never inflated.
+  ouverture: { remplacees: [FEUILLE_GRAND_LIVRE] },
   options: {
     fec: { type: "string" },
     correspondances: { type: "string" },
