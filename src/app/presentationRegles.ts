@@ -4,6 +4,9 @@ import { tablesRegles } from "../core/regles/audit";
 import { estSourcePrimaire } from "../core/regles/primaires";
 import { aVerifier, type Confiance, type Source } from "../core/regles/table";
 import { dateEnLettres } from "../core/util/texte";
+import { lienTexte, type LienTexte } from "./liensTextes";
+
+export { libelleSource, lienTexte, type LienTexte } from "./liensTextes";
 
 /**
  * How the pane names a rule: a table by its French name (never its id), a version by its date in words, its
@@ -56,42 +59,6 @@ export function nomTable(id: string): string | undefined {
     .split(/ : /)[0]
     .replace(/[.\s]+$/, "")
     .trim();
-}
-
-/**
- * A source's title made short enough for a link in a 320 px pane: the reference before its quotation or comment
- * (« CGI art. 220 sexies, version du 12 décembre 2013 : « III. … » » → « CGI art. 220 sexies »).
- */
-export function libelleSource(titre: string): string {
-  let t = titre.split(/ : | — /)[0];
-  t = t.replace(/\s*\([^()]*\)/g, "");
-  t = t.replace(/,\s*(version|consolidé|texte)\b.*$/i, "");
-  t = t
-    .replace(/\s+,/g, ",")
-    .replace(/\s{2,}/g, " ")
-    .replace(/[,;.\s]+$/, "")
-    .trim();
-  return t.length > 80 ? `${t.slice(0, 78).trimEnd()}…` : t;
-}
-
-/** A link to a text as the pane shows it: « Texte : … » for a primary text, « Source : … » otherwise. */
-export interface LienTexte {
-  /** « Texte : CGI art. 220 sexies » or « Source : Fonds-publics.fr ». */
-  libelle: string;
-  /** The source's full title (tooltip). */
-  titre: string;
-  url: string;
-  primaire: boolean;
-}
-
-export function lienTexte(s: Pick<Source, "titre" | "url">): LienTexte {
-  const primaire = estSourcePrimaire(s.url);
-  return {
-    libelle: `${primaire ? "Texte" : "Source"}\u00a0: ${libelleSource(s.titre)}`,
-    titre: s.titre,
-    url: s.url,
-    primaire,
-  };
 }
 
 /** The text shown for a version: its first primary text when it has one (H always does), else its first source. */

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
-import { lienTexte } from "../../app/presentationRegles";
+import { lienTexte } from "../../app/liensTextes";
 import type { Suite, TableauDeBord as Resume } from "../../app/commandes/tableauDeBord";
 import type { Source } from "../../core/regles/table";
 import { formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
