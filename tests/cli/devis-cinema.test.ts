@@ -26,18 +26,20 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
   it("signale les lignes d'équipe sous la grille cinéma, cellule par cellule", async () => {
     const c = await minima(["--oeuvre", "cinema", "--date", "2025-09-01"]);
     expect(c.map((x) => x.cellule)).toEqual([
-      "'Devis La Rade'!F9", // directeur de production 2 400 < 2 552,77 (plancher)
+      "'Devis La Rade'!F9", // directeur de production 2 400 < 2 678,64 (plancher : grille du 1er avril 2022)
+      "'Devis La Rade'!F11", // scripte 1 250 < 1 267,82 (plancher 2022)
       "'Devis La Rade'!F13", // 1er assistant opérateur 1 300 < 1 364,56
-      "'Devis La Rade'!F16", // cheffe monteuse 1 400 < 1 436,88 (plancher)
-      "'Devis La Rade'!F17", // régisseur général 300 €/jour < 1 369,00 × 0,25
+      "'Devis La Rade'!F16", // cheffe monteuse 1 400 < 1 790,05 (plancher 2022)
+      "'Devis La Rade'!F17", // régisseur général 300 €/jour < 1 436,49 × 0,25
+      "'Devis La Rade'!F18", // secrétaire de production 900 < 916,77 (plancher 2022)
     ]);
     expect(c.every((x) => x.gravite === "alerte")).toBe(true);
-    expect(c[1].message).toMatch(/1\u202f300,00\u00a0€ par semaine, sous le minimum IDCC 3097/);
-    expect(c[1].message).toMatch(/1\u202f364,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 01\/04\/2024/);
-    expect(c[1].message).toMatch(/annexe III/);
-    expect(c[0].message).toMatch(/sous le plancher connu IDCC 3097.*2\u202f552,77/);
-    expect(c[3].message).toMatch(
-      /300,00\u00a0€ par jour.*342,25\u00a0€ par jour \(1\u202f369,00\u00a0€ par semaine × 0,25\)/,
+    expect(c[2].message).toMatch(/1\u202f300,00\u00a0€ par semaine, sous le minimum IDCC 3097/);
+    expect(c[2].message).toMatch(/1\u202f364,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 01\/04\/2024/);
+    expect(c[2].message).toMatch(/annexe III/);
+    expect(c[0].message).toMatch(/sous le plancher connu IDCC 3097.*2\u202f678,64/);
+    expect(c[4].message).toMatch(
+      /300,00\u00a0€ par jour.*359,12\u00a0€ par jour \(1\u202f436,49\u00a0€ par semaine × 0,25\)/,
     );
   });
 
