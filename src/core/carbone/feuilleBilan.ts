@@ -18,6 +18,7 @@ import { blocFacteurs } from "./feuilleFacteurs";
 import { CATEGORIES, LIBELLES_METHODE, libelleCategorie, type ActiviteEstimee } from "./modele";
 
 const L = (c: number) => colonneLettre(c);
+const AUCUN_REALISE = "aucun réalisé";
 const t = (kg: Decimal.Value | undefined): number =>
   kg === undefined ? 0 : new Decimal(kg).dividedBy(1000).toNumber();
 const FORMAT_T = "0.000";
@@ -141,7 +142,11 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
     "Total prévisionnel (t CO2e)",
     { formula: tot, result: t(totaux.total) },
     "Total définitif (t CO2e)",
-    { formula: `C${ligneTotalCat}`, result: t(totaux.definitif) },
+    // No réalisé anywhere (no « Écarts » sheet, nothing typed): said, not shown as 0 t (the CLI gives null).
+    {
+      formula: `IF(COUNT(${col(COL.definitif)})=0,"${AUCUN_REALISE}",C${ligneTotalCat})`,
+      result: totaux.definitifsDisponibles ? t(totaux.definitif) : AUCUN_REALISE,
+    },
     "Part données d'activité",
     {
       formula: `IF(${tot}=0,0,SUMIFS(${col(COL.previsionnel)},${col(COL.methode)},"${TYPE_ACTIVITE}")/${tot})`,

@@ -84,6 +84,8 @@ test(
     const ws = lu.getWorksheet("Bilan carbone")!;
     expect(valeur(ws, "B5")).toBeCloseTo(2.6004976, 9);
     expect(nombre(ws.getCell("B5")).toFixed(2)).toBe(tonnes(apres.totaux.total));
+    // No « Écarts » sheet and no réalisé typed: the définitif is said to be missing, not shown as 0 t.
+    expect(valeur(ws, "D5")).toBe("aucun réalisé");
     expect(valeur(ws, "F5")).toBeCloseTo(apres.totaux.partActivite.toNumber(), 9);
     expect(valeur(ws, "H5")).toBeCloseTo(apres.totaux.partMonetaire.toNumber(), 9);
     for (const c of CATEGORIES) {
