@@ -4,7 +4,7 @@ import { SaxesParser, type SaxesTagNS } from "saxes";
 import { FEUILLE_REGISTRE } from "../core/port/possession";
 import { choisirNomFeuille } from "../core/port/workbook";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
-import type { EntreeZip } from "./zipLecture";
+import { octetsEntree, type EntreeZip } from "./zipLecture";
 import { LignesRestituees } from "./lignesRestituees";
 import { textesPartagesEnFlux } from "./lectureMiseDeCote";
 import { cheminRels, lireRels, resoudre } from "./zipParties";
@@ -55,6 +55,8 @@ export interface FeuilleVolumineuse {
   lisible: boolean;
   /** A user's sheet set aside because the command reads none (`sansFeuillesUtilisateur`), never saved. */
   nonChargee?: boolean;
+  /** Cell styles of the original file (its cellXfs). */
+  styles: number;
   /** Cells holding an external hyperlink (their `ref`), whose text ExcelJS reads as a string (lectureMiseDeCote.ts). */
   liens?: Set<string>;
   /** Set aside for the command to replace it (`remplacees`): its head only was read, it has no rows to put back. */
@@ -187,6 +189,7 @@ export async function mettreDeCoteFeuilles(
       prefixe: d.prefixe,
       espaces: d.espaces,
       sst: catalogue.get("xl/sharedStrings.xml"),
+      styles: nbStyles,
       lisible: demandees.has(nom.toLowerCase()) || (deLUtilisateur && !nonChargee),
       ...(nonChargee ? { nonChargee } : {}),
       ...(liens.size ? { liens } : {}),
@@ -348,8 +351,23 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
     }
   yield Buffer.from(teteRestituee(placeholder, tous, r, donnees, f), "utf8");
   // The rows are converted as latin1 text (one character per byte, see lignesRestituees.ts): so are the strings.
-  const sst = f.sst ? (await contenusPartages(f.sst)).map((x) => Buffer.from(x, "utf8").toString("latin1")) : [];
-  const conv = new LignesRestituees(nouveaux, (i) => sst[i], f.prefixe);
+  const convertisseur = async () => {
+    const sst = f.sst ? await contenusPartages(f.sst) : [];
+    return new LignesRestituees(nouveaux, (i) => sst[i], f.prefixe);
+  };
+  const lignes = await lignesEnMemoire(f, nouveaux);
+  if (lignes) {
+    // Converted up to the last row that may hold a shared string (a header ExcelJS wrote), then copied.
+    const k = debutTelles(lignes, f.prefixe);
+    if (k > 0) {
+      const conv = await convertisseur();
+      yield Buffer.from(conv.ecrire(lignes.toString("latin1", 0, k)) + conv.finir(), "latin1");
+    }
+    yield lignes.subarray(k);
+    yield Buffer.from(finRestituee(placeholder, donnees), "utf8");
+    return;
+  }
+  const conv = await convertisseur();
   let vu = 0;
   for await (const morceau of await f.entree.flux()) {
     const b = morceau as Buffer;
@@ -362,11 +380,48 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
   }
   if (vu < f.finLignes) throw new Error(`Feuille « ${f.nom} » : lignes tronquées`);
   yield Buffer.from(conv.finir(), "latin1");
+  yield Buffer.from(finRestituee(placeholder, donnees), "utf8");
+}
+
+/** The end of the saved sheet: </sheetData> and what follows it in ExcelJS's placeholder. */
+function finRestituee(placeholder: string, donnees: Element): string {
   // ExcelJS writes <sheetData/> when the placeholder's cells all have the default style and no value.
-  const fin = donnees.autoFermant
+  return donnees.autoFermant
     ? `</${donnees.nom}>${placeholder.slice(donnees.fin)}`
     : placeholder.slice(donnees.debutFermeture);
-  yield Buffer.from(fin, "utf8");
+}
+
+/** Rows of at most this size (XML) are checked whole for the copy as they are (a Grand livre's are converted). */
+const OCTETS_MAX_TELLES = 64 * 1024 * 1024;
+
+/**
+ * The original rows, when their style ids need no conversion: every style id keeps its number in the saved styles
+ * (ExcelJS gave each of the file's styles its own id again; id 0, the default, is the default in both). Only their
+ * cells holding a shared string then need the tokenizer's pass (debutTelles).
+ */
+async function lignesEnMemoire(f: FeuilleVolumineuse, nouveaux: Map<string, string>): Promise<Buffer | undefined> {
+  if (f.finLignes - f.debutLignes > OCTETS_MAX_TELLES) return undefined;
+  for (let i = 1; i < f.styles; i++) if (nouveaux.get(String(i)) !== String(i)) return undefined;
+  if ((nouveaux.get("0") ?? "0") !== "0") return undefined;
+  const lignes = (await octetsEntree(f.entree)).subarray(f.debutLignes, f.finLignes);
+  if (lignes.length !== f.finLignes - f.debutLignes) throw new Error(`Feuille « ${f.nom} » : lignes tronquées`);
+  return lignes;
+}
+
+/**
+ * Where the rows that can be copied as they are begin: after the row holding the last `"s"` or `'s'` (a type t="s"
+ * is one; a text that happens to be one only makes more rows converted). 0: no shared string at all.
+ */
+export function debutTelles(lignes: Buffer, prefixe: string): number {
+  const dernier = Math.max(lignes.lastIndexOf('"s"'), lignes.lastIndexOf("'s'"));
+  if (dernier < 0) return 0;
+  const row = Buffer.from(`<${prefixe ? prefixe + ":" : ""}row`, "latin1");
+  for (let i = lignes.indexOf(row, dernier); i >= 0; i = lignes.indexOf(row, i + 1)) {
+    const apres = lignes[i + row.length];
+    if (apres === 0x3e || apres === 0x2f || apres === 0x20 || apres === 0x09 || apres === 0x0a || apres === 0x0d)
+      return i;
+  }
+  return lignes.length;
 }
 
 /** Head of the saved sheet: the original dimension, the original namespaces, and <sheetData> opened. */
@@ -384,8 +439,43 @@ function teteRestituee(xml: string, tous: Element[], r: Element, donnees: Elemen
   return remplacer(xml, edits);
 }
 
-/** Each shared string's content (<t>, <r>, <rPh>…) written again for an inline string, prefixes aside. */
+/**
+ * Each shared string's content (<t>, <r>, <rPh>…) for an inline string, as latin1 text (one character per byte, as
+ * the rows are converted). Excel's part (no prefix declared, no CDATA, comment or processing instruction) gives each
+ * <si>'s content as written; any other is parsed and written again, prefixes aside.
+ */
 async function contenusPartages(entree: EntreeZip): Promise<string[]> {
+  const octets = await octetsEntree(entree);
+  const latin1 = octets.toString("latin1");
+  return contenusTels(latin1) ?? (await contenusReecrits(octets)).map((x) => Buffer.from(x, "utf8").toString("latin1"));
+}
+
+/** The content of each <si> as written, or undefined when the part is not plain enough to be taken so. */
+export function contenusTels(xml: string): string[] | undefined {
+  const racineSst = /<sst(\s[^>]*)?(\/?)>/.exec(xml);
+  if (!racineSst || /xmlns:/.test(racineSst[1] ?? "")) return undefined;
+  if (racineSst[2]) return [];
+  const corps = xml.slice(racineSst.index + racineSst[0].length);
+  if (/xmlns|<!|<\?/.test(corps)) return undefined;
+  const out: string[] = [];
+  const si = /<si(\s[^>]*)?(\/?)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = si.exec(corps))) {
+    if (m[2]) {
+      out.push("");
+      continue;
+    }
+    const debut = si.lastIndex;
+    const fin = corps.indexOf("</si", debut);
+    if (fin < 0) return undefined;
+    out.push(corps.slice(debut, fin));
+    si.lastIndex = fin;
+  }
+  return out;
+}
+
+/** Each shared string's content written again for an inline string, prefixes aside (saxes). */
+async function contenusReecrits(octets: Buffer): Promise<string[]> {
   const out: string[] = [];
   const sax = new SaxesParser({ xmlns: true });
   let profondeur = 0;
@@ -411,8 +501,7 @@ async function contenusPartages(entree: EntreeZip): Promise<string[]> {
     else if (profondeur > 2 && !t.isSelfClosing) courant += `</${t.local}>`;
     profondeur--;
   });
-  const decodeur = new StringDecoder("utf8");
-  for await (const m of await entree.flux()) sax.write(decodeur.write(m as Buffer));
+  sax.write(octets.toString("utf8"));
   sax.close();
   return out;
 }

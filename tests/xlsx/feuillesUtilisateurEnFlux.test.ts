@@ -8,6 +8,7 @@ import { main } from "../../src/cli/main";
 import { commandesVersions } from "../../src/app/commandes/versions";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { glisserFormule } from "../../src/xlsx/lectureMiseDeCote";
+import { contenusTels, debutTelles } from "../../src/xlsx/feuillesVolumineuses";
 import { lireRecalcule, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
 
 /**
@@ -36,6 +37,10 @@ async function classeurProducteur(): Promise<string> {
   tarifs.addRow(["Chef opérateur", 450]);
   tarifs.addRow(["Drone", 900]);
   tarifs.getCell("B2").numFmt = '#,##0.00 "€"';
+  // A rich text and texts that look like a shared-string type (`"s"`, `'s'`): their rows are converted, not copied.
+  tarifs.addRow([{ richText: [{ text: "Tarif ", font: { bold: true } }, { text: "syndical « s »" }] }, 'Le "s" final']);
+  tarifs.addRow(["  espaces gardés  ", "l'accord 's'"]);
+  for (let r = 6; r <= 40; r++) tarifs.addRow([`Ligne ${r}`, r * 10]);
   wb.definedNames.add("Tarifs!$B$3", "TauxDrone");
 
   ws.addRow(["DEVIS — « Les Gardiens du littoral »"]);
@@ -119,6 +124,33 @@ async function lire(f: string): Promise<ExcelJS.Workbook> {
 }
 
 describe("feuilles du producteur hors d'ExcelJS (commandes versions)", () => {
+  it("les lignes copiées telles quelles commencent après la dernière qui peut tenir une chaîne partagée", () => {
+    const l = (x: string) => Buffer.from(x, "latin1");
+    const a = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>';
+    const b = '<row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>x</t></is></c></row>';
+    expect(debutTelles(l(b), "")).toBe(0);
+    expect(debutTelles(l(a + b), "")).toBe(a.length);
+    expect(debutTelles(l(b + a), "")).toBe(b.length + a.length);
+    expect(debutTelles(l(a.replace(/row/g, "x:row") + b.replace(/row/g, "x:row")), "x")).toBe(a.length + 4);
+    // <rowBreaks> is no row: everything is converted.
+    const c = '<row r="1"><c r="A1" t=\'s\'><v>0</v></c></row><rowBreaks/>';
+    expect(debutTelles(l(c), "")).toBe(c.length);
+  });
+
+  it("le contenu de chaque chaîne partagée se reprend tel qu'écrit, sauf dans une partie qui déclare des préfixes", () => {
+    const sst =
+      '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3">' +
+      '<si><t>a &amp; b</t></si><si/><si><r><rPr><b/></rPr><t xml:space="preserve">gras </t></r><r><t>fin</t></r>' +
+      '<rPh sb="0" eb="1"><t>ふ</t></rPh></si></sst>';
+    expect(contenusTels(sst)).toEqual([
+      "<t>a &amp; b</t>",
+      "",
+      '<r><rPr><b/></rPr><t xml:space="preserve">gras </t></r><r><t>fin</t></r><rPh sb="0" eb="1"><t>ふ</t></rPh>',
+    ]);
+    expect(contenusTels(sst.replace("<sst ", '<sst xmlns:x14ac="urn:x" '))).toBeUndefined();
+    expect(contenusTels(sst.replace("<t>fin</t>", "<t><![CDATA[fin]]></t>"))).toBeUndefined();
+  });
+
   it("glisserFormule déplace les références relatives comme ExcelJS", () => {
     expect(glisserFormule("ROUND(C4*D4*F4,2)", "G4", "G6")).toBe("ROUND(C6*D6*F6,2)");
     expect(glisserFormule("$C$4+C$4+$C4+Tarifs!B2+SUM(A1:B2)", "G4", "H6")).toBe("$C$4+D$4+$C6+Tarifs!C4+SUM(B3:C4)");
