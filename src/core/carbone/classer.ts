@@ -20,7 +20,7 @@ const MOTS = {
   taxi: /\b(taxis?|vtc)\b/,
   utilitaire: /\b(utilitaires?|camions?|fourgons?|vans?|vul)\b/,
   voiture: /\b(voitures?|vehicules?|minibus|navettes?)\b/,
-  carburant: /\b(carburants?|gasoil|gazole|essence|diesel)\b/,
+  carburant: /\b(carburants?|gasoil|gazole|essence|diesel|gnr)\b/,
   groupe: /\b(groupes? electrogenes?|generateurs?)\b/,
   electricite: /\b(electricite|kwh|branchements? electriques?)\b/,
   hebergement: /\b(hebergements?|hotels?|nuitees?|logements?|chambres?)\b/,
@@ -75,8 +75,19 @@ function familles(s: string): Famille[] {
   chercher("groupe", MOTS.groupe);
   chercher("electricite", MOTS.electricite);
   // « Location véhicule utilitaire » is transport, « carburant » of a vehicle is energy.
-  return trouvees.sort((a, b) => a.i - b.i).map((t) => t.f);
+  let f = trouvees.sort((a, b) => a.i - b.i).map((t) => t.f);
+  // The generator's fuel (« Gasoil groupe électrogène ») is the generator line: its litres, one poste.
+  if (f.includes("carburant") && f.includes("groupe")) f = f.filter((x) => x !== "carburant");
+  // The fuel of the vehicles (« Essence véhicules ») is energy; a rental with its fuel stays two postes.
+  if (f.includes("carburant") && !/\blocations?\b/.test(s) && MOTS_ROUTE.test(s) && !autreMode(s))
+    f = f.filter((x) => x !== "transport");
+  return f;
 }
+
+/** Road vehicles whose fuel the devis may budget on its own line. */
+const MOTS_ROUTE = /\b(voitures?|vehicules?|utilitaires?|camions?|fourgons?|vans?|minibus)\b/;
+/** A transport mode other than a road vehicle is named (a train, a flight, a ferry, a taxi). */
+const autreMode = (s: string) => ["train", "avion", "ferry", "taxi"].some((m) => MOTS[m as keyof typeof MOTS].test(s));
 
 function modeTransport(s: string): keyof typeof POSTES_TRANSPORT {
   const modes = Object.keys(POSTES_TRANSPORT).filter((m) => MOTS[m as keyof typeof MOTS].test(s));
@@ -97,7 +108,7 @@ function produit(l: LigneDevis, facteur = new Decimal(1)): { quantite: string; f
 const UNITES = {
   km: /^(km|kms|kilometres?)$/,
   nuit: /^(nuits?|nuitees?|nights?)$/,
-  repas: /^(repas|couverts?)$/,
+  repas: /^(repas|couverts?|paniers?)$/,
   jour: /^(j|jrs?|jours?|journees?|days?)$/,
   semaine: /^(sem\.?|semaines?|weeks?)$/,
   litre: /^(l|litres?)$/,
@@ -135,13 +146,17 @@ function lue(l: LigneDevis): string {
 function transport(l: LigneDevis, s: string, u: string): Activite {
   const t = POSTES_TRANSPORT[modeTransport(s)];
   const a = base(l, "transport", t.poste, t.facteur, t.unite);
-  const km = /(\d+(?:[.,]\d+)?)\s*km\b/.exec(s);
-  const p = UNITES.km.test(u) ? produit(l) : km ? produit(l, new Decimal(km[1].replace(",", "."))) : undefined;
+  // « 930 km », « 1 200 km » (French thousands grouping), « 12,5 km ».
+  const km = /(?<![\d.,])(\d{1,3}(?: \d{3})+|\d+)(?:[.,](\d+))?\s*km\b/.exec(s);
+  const distance = km ? new Decimal(km[1].replace(/ /g, "") + (km[2] ? `.${km[2]}` : "")) : undefined;
+  const p = UNITES.km.test(u) ? produit(l) : distance ? produit(l, distance) : undefined;
   if (p) {
     a.quantite = p.quantite;
     a.formuleQuantite = p.formule;
     if (km && !UNITES.km.test(u))
-      a.notes.push(`Distance de ${km[1]} km lue dans le libellé : vérifiez qu'elle couvre l'aller et le retour.`);
+      a.notes.push(
+        `Distance de ${km[1]}${km[2] ? `,${km[2]}` : ""} km lue dans le libellé : vérifiez qu'elle couvre l'aller et le retour.`,
+      );
   } else a.manqueQuantite = `Distance manquante : indiquez les ${t.unite} (${lue(l)}).`;
   if (t.poste === "Train" && !/\b(ter|intercites?)\b/.test(s))
     a.notes.push("Type de train non précisé : TGV retenu, changez le code du facteur si TER ou Intercités.");
@@ -218,11 +233,12 @@ export function classerLigne(l: LigneDevis, jeu: JeuFacteurs): Classement {
     }
     case "carburant": {
       const essence = /\bessence\b/.test(s);
+      const nonRoutier = /\b(gnr|non routier)\b/.test(s);
       const a = base(
         l,
         "energie",
-        essence ? "Carburant (essence)" : "Carburant (gazole)",
-        essence ? "essence" : "gazole",
+        essence ? "Carburant (essence)" : nonRoutier ? "Carburant (gazole non routier)" : "Carburant (gazole)",
+        essence ? "essence" : nonRoutier ? "gazole-non-routier" : "gazole",
         "litre",
       );
       return avec(parUnite(l, a, UNITES.litre, "Litres de carburant à indiquer"));
@@ -231,7 +247,7 @@ export function classerLigne(l: LigneDevis, jeu: JeuFacteurs): Classement {
       return avec(
         parUnite(
           l,
-          base(l, "energie", "Groupe électrogène", "gazole-non-routier", "litre"),
+          base(l, "energie", "Groupe électrogène", /\bessence\b/.test(s) ? "essence" : "gazole-non-routier", "litre"),
           UNITES.litre,
           "Litres de gazole non routier à indiquer",
         ),

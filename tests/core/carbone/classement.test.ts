@@ -65,6 +65,44 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     );
   });
 
+  test("libellés courants : distance à séparateur de milliers, carburant du groupe ou des véhicules, GNR, paniers", async () => {
+    const wb = devis([
+      ["6.1", "Trajets voiture 1 200 km", 1, "forfait", 1, 300, 300],
+      ["6.2", "Gasoil groupe électrogène", 500, "l", 1, 1.8, 900],
+      ["6.3", "Essence véhicules", 300, "litres", 1, 1.9, 570],
+      ["6.4", "Carburant GNR", 200, "litres", 1, 1.5, 300],
+      ["6.5", "Paniers repas", 60, "panier", 1, 12, 720],
+      ["6.6", "Location voiture et carburant", 15, "jour", 1, 70, 1050],
+    ]);
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    expect(
+      r.activites.map((a) => [a.libelle, a.poste, a.quantite ?? null, a.unite, a.facteurRetenu, a.kgCO2e ?? null]),
+    ).toEqual([
+      // « 1 200 km » is one thousand two hundred km, not 200.
+      ["Trajets voiture 1 200 km", "Voiture", "1200", "km", "voiture", "307.2"],
+      // The generator's fuel is the generator line (litres of non-road diesel), not a mixed line.
+      ["Gasoil groupe électrogène", "Groupe électrogène", "500", "litre", "gazole-non-routier", "1585"],
+      // The vehicles' fuel is energy.
+      ["Essence véhicules", "Carburant (essence)", "300", "litre", "essence", "837"],
+      ["Carburant GNR", "Carburant (gazole non routier)", "200", "litre", "gazole-non-routier", "634"],
+      // A « panier » is one meal.
+      ["Paniers repas", "Repas (régime non précisé)", "60", "repas", "repas-moyen", "122.4"],
+      ["Location voiture et carburant", "Voiture", null, "km", "voiture", null],
+    ]);
+    expect(r.activites[0].notes).toContain(
+      "Distance de 1 200 km lue dans le libellé : vérifiez qu'elle couvre l'aller et le retour.",
+    );
+    const mixtes = r.manquants.filter((m) => m.message.startsWith("Ligne mixte"));
+    // Only the rental with its fuel is two postes in one amount.
+    expect(mixtes).toEqual([
+      {
+        cellule: "Budget!B8",
+        message:
+          "Ligne mixte (transport et carburant) : le montant couvre plusieurs postes, séparez-les dans le devis.",
+      },
+    ]);
+  });
+
   test("sans ligne de repas au devis, le plan de travail donne les repas (un par personne et par jour)", async () => {
     const wb = devis([["6.1", "Carburant", 100, "litres", 1, 1.8, 180]], {
       PDT: [
