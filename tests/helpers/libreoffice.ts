@@ -87,6 +87,38 @@ export async function sansResultats(xlsxPath: string): Promise<{ fichier: string
   return { fichier, formules };
 }
 
+/**
+ * Like sansResultats, but on the package's XML itself: in every worksheet part, each formula cell loses its cached
+ * result (`<v>…</v>`) and its result type (`t="str"`, `t="b"`…); every other byte is kept. For sheets whose XML is
+ * what the test is about (rows streamed by src/xlsx/feuillesEnFlux.ts), which sansResultats would have ExcelJS parse
+ * and write again. Returns the copy's path and the number of formulas emptied, in all and per sheet.
+ */
+export async function sansResultatsXml(
+  xlsxPath: string,
+): Promise<{ fichier: string; formules: number; parFeuille: Record<string, number> }> {
+  const zip = await JSZip.loadAsync(await fs.readFile(xlsxPath));
+  const parFeuille: Record<string, number> = {};
+  for (const [nom, partie] of await partiesFeuilles(zip)) {
+    let n = 0;
+    const xml = (await zip.file(partie)!.async("string")).replace(
+      /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g,
+      (tout, attrs: string, _fin: string, corps: string | undefined) => {
+        if (!corps || !/<f[\s>/]/.test(corps)) return tout;
+        n++;
+        return `<c${attrs.replace(/\st="[^"]*"/, "")}>${corps.replace(/<v>[\s\S]*?<\/v>|<v\/>/g, "")}</c>`;
+      },
+    );
+    parFeuille[nom] = n;
+    zip.file(partie, xml);
+  }
+  const fichier = path.join(
+    path.dirname(xlsxPath),
+    path.basename(xlsxPath).replace(/\.[^.]+$/, "") + "-sans-cache-xml.xlsx",
+  );
+  await fs.writeFile(fichier, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return { fichier, formules: Object.values(parFeuille).reduce((a, b) => a + b, 0), parFeuille };
+}
+
 /** `xlsxPath` recalculated by LibreOffice after every cached result was dropped (sansResultats). */
 export async function recalculerSansCache(xlsxPath: string): Promise<string> {
   const { fichier, formules } = await sansResultats(xlsxPath);

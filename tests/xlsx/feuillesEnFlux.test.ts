@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { XlsxWorkbook, FeuilleVolumineuseError } from "../../src/xlsx/xlsxWorkbook";
 import type { CellData, CellSpec, SheetSpec } from "../../src/core/port/workbook";
-import { nombre, recalculer } from "../helpers/libreoffice";
+import { lireRecalcule, nombre, recalculer, resultat, sansResultatsXml } from "../helpers/libreoffice";
 
 /**
  * Sheets with bulk rows (the Grand livre) are streamed into the saved file, and a saved one too large for
@@ -121,17 +121,54 @@ describe("bulk rows streamed into the file", () => {
     );
   }, 60000);
 
-  it("gives LibreOffice a sheet it recalculates: formulas over the streamed rows are right", async () => {
+  it("gives LibreOffice a sheet it recalculates: every formula of the streamed rows, its cached result dropped first, is right", async () => {
     const p = await fichierAvecGrandLivre("flux-lo.xlsx");
-    const lu = new ExcelJS.Workbook();
-    await lu.xlsx.readFile(await recalculer(p));
-    // The streamed sheet is given to LibreOffice as Prodbook wrote it (sansResultats would have ExcelJS rewrite the
-    // XML under test); the Synthèse formula over its rows is written with no cached result, so only LibreOffice's
-    // recalculation gives it one.
+    // The cached results are dropped in the XML itself (sansResultats would have ExcelJS rewrite the XML under test):
+    // two formulas per streamed row and the Synthèse's, so every figure below is LibreOffice's own.
+    const { fichier, formules, parFeuille } = await sansResultatsXml(p);
+    expect(formules).toBe(2 * N + 1);
+    expect(parFeuille).toMatchObject({ "Grand livre": 2 * N, Synthèse: 1, Budget: 0 });
+    const lu = await lireRecalcule(await recalculer(fichier));
     expect(nombre(lu.getWorksheet("Synthèse")!.getCell("B1"))).toBeCloseTo(totalAttendu(N), 2);
     const gl = lu.getWorksheet("Grand livre")!;
-    expect(nombre(gl.getCell(`G${N + 1}`))).toBeCloseTo((Math.round((N - 1) * 137.31) / 100) * 2, 2);
+    const faux: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const r = i + 2;
+      const montant = Math.round(i * 137.31) / 100;
+      const double = nombre(gl.getCell(`G${r}`));
+      const niveau = resultat(gl.getCell(`H${r}`));
+      if (Math.abs(double - montant * 2) > 0.005 || niveau !== (montant > 100 ? "haut" : "bas"))
+        faux.push(`ligne ${r} : ${double} ${String(niveau)}`);
+    }
+    expect(faux).toEqual([]);
     expect(gl.getCell("D2").value).toBe("=SUM(A1)");
+  }, 240000);
+
+  it("a wrong formula in a streamed row is caught: with its cached result dropped, LibreOffice computes the formula, not the cache", async () => {
+    // E×3 written with the cached result E×2 would read right; the check above reads LibreOffice's E×3 instead.
+    const x = XlsxWorkbook.vide();
+    await x.writeSheets([
+      {
+        name: "Grand livre",
+        rows: [["Montant", "Double"]],
+        bulk: {
+          count: 3,
+          *rows() {
+            for (let i = 1; i <= 3; i++) yield [i * 10, { formula: `A${i + 1}*3`, result: i * 20 }];
+          },
+        },
+      },
+    ]);
+    const p = path.join(dir, "formule-fausse.xlsx");
+    await x.enregistrer(p);
+    const { fichier, formules } = await sansResultatsXml(p);
+    expect(formules).toBe(3);
+    const zip = await JSZip.loadAsync(await fs.readFile(fichier));
+    const xml = await zip.file(/^xl\/worksheets\/sheet\d+\.xml$/)[0].async("string");
+    expect(xml).toContain("<f>A2*3</f>");
+    expect(xml).not.toMatch(/<f>[^<]*<\/f><v>/);
+    const gl = (await lireRecalcule(await recalculer(fichier))).getWorksheet("Grand livre")!;
+    expect([2, 3, 4].map((r) => nombre(gl.getCell(`B${r}`)))).toEqual([30, 60, 90]);
   }, 240000);
 
   it("keeps a format range that runs over the bulk rows to the rows ExcelJS holds (a million-row range is never expanded)", async () => {
@@ -197,8 +234,10 @@ describe("a saved Grand livre too large for ExcelJS", () => {
     const zip = await JSZip.loadAsync(await fs.readFile(sortie));
     const tables = await Promise.all(zip.file(/^xl\/tables\/.*\.xml$/).map((f) => f.async("string")));
     expect(tables.join("")).toMatch(new RegExp(`name="tblGL"[^>]*ref="A1:H${N + 1}"`));
-    const lu = new ExcelJS.Workbook();
-    await lu.xlsx.readFile(await recalculer(sortie));
+    // Every cached result dropped in the XML first: the sums below are LibreOffice's own.
+    const sans = await sansResultatsXml(sortie);
+    expect(sans.parFeuille).toMatchObject({ Synthèse: 2, "Grand livre": 2 * N });
+    const lu = await lireRecalcule(await recalculer(sans.fichier));
     const val = (a: string) => nombre(lu.getWorksheet("Synthèse")!.getCell(a));
     expect(val("B1")).toBeCloseTo(totalAttendu(N), 2);
     expect(val("B2")).toBe(N);
