@@ -115,6 +115,11 @@ const UNITES = {
   kwh: /^kwh$/,
 };
 
+/** Weeks are never turned into days: a rental week is often billed as fewer days, which only the producer knows. */
+const NOTE_SEMAINES =
+  "Durée en semaines, lue telle quelle : le calculateur compte des jours, convertissez selon le tarif " +
+  "(un loueur facture souvent la semaine moins de sept jours).";
+
 function base(l: LigneDevis, categorie: CodeCategorie, poste: string, facteur: string, unite: string): Activite {
   return {
     id: `devis:${l.id}`,
@@ -271,6 +276,7 @@ function materiel(l: LigneDevis, s: string, u: string, poste: string): { activit
   }
   const unite = UNITES.semaine.test(u) ? "semaine" : "jour";
   const a = base(l, "materiel", `Location ${poste.toLowerCase()}`, "location-materiel", unite);
+  if (unite === "semaine") a.notes.push(NOTE_SEMAINES);
   return {
     activite: parUnite(l, a, unite === "semaine" ? UNITES.semaine : UNITES.jour, "Jours de location à indiquer"),
   };
@@ -286,6 +292,7 @@ function avecAutres(l: LigneDevis, s: string, u: string): Classement | undefined
       "postproduction",
       UNITES.semaine.test(u) ? "semaine" : "jour",
     );
+    if (UNITES.semaine.test(u)) a.notes.push(NOTE_SEMAINES);
     if (UNITES.semaine.test(u) || UNITES.jour.test(u))
       return { activite: parUnite(l, a, UNITES.semaine.test(u) ? UNITES.semaine : UNITES.jour, "") };
     a.unite = "€ HT";

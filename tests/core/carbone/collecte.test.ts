@@ -113,6 +113,18 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(par("'Budget Gardiens'!B46")).toEqual([]);
   });
 
+  test("une durée en semaines (caméra, son, salle de montage) est gardée telle quelle et signalée sur sa ligne", async () => {
+    const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
+    const notes = (c: string) => r.activites.find((a) => a.cellule === c)!.notes;
+    const SEMAINES =
+      "Durée en semaines, lue telle quelle : le calculateur compte des jours, convertissez selon le tarif " +
+      "(un loueur facture souvent la semaine moins de sept jours).";
+    for (const c of ["'Budget Gardiens'!B52", "'Budget Gardiens'!B53", "'Budget Gardiens'!B59"])
+      expect(notes(c)).toContain(SEMAINES);
+    // In days already: nothing to say.
+    expect(notes("'Budget Gardiens'!B54")).toEqual([]);
+  });
+
   test("chaque euro des lignes du devis est classé : estimé, à compléter, facteur manquant ou hors bilan", async () => {
     const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
     const c = r.couverture;
