@@ -126,9 +126,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const classeur = await chargerXlsx(donnees, nom);
     // Zip entry names are stored in clear: no "xl/charts/" means there is no chart to keep.
     const avecGraphiques = nomme(zonesDesNoms(data), "xl/charts/");
+    // The charts are copied back from the package given to ExcelJS: the same drawings and charts as the file's,
+    // without the rows of the sheets set aside (JSZip would read a 75 MB Grand livre again when saving).
     return new XlsxWorkbook(
       classeur,
-      avecGraphiques ? { donnees: data, feuilles: classeur.worksheets.map((w) => w.name) } : undefined,
+      avecGraphiques ? { donnees, feuilles: classeur.worksheets.map((w) => w.name) } : undefined,
       misesDeCote,
     );
   }

@@ -258,6 +258,47 @@ describe("a saved Grand livre too large for ExcelJS", () => {
     expect(general((await relire(sortie))!.rows)).toEqual(general(avant.rows));
   }, 240000);
 
+  it("beside it, the chart of a sheet not rewritten is kept (copied from the package given to ExcelJS)", async () => {
+    const p = await fichierAvecGrandLivre("graphique.xlsx");
+    const avecGraphique = await XlsxWorkbook.ouvrir(p, { seuilFeuille: SEUIL });
+    const chart = {
+      type: "column" as const,
+      title: "Montants",
+      categories: "'Tableau'!$A$1:$A$2",
+      series: [{ name: "Montant", values: "'Tableau'!$B$1:$B$2" }],
+      anchor: "D2",
+    };
+    await avecGraphique.writeSheets([
+      {
+        name: "Tableau",
+        rows: [
+          ["a", 1],
+          ["b", 2],
+        ],
+        charts: [chart],
+      },
+    ]);
+    const p2 = path.join(dir, "graphique-2.xlsx");
+    await avecGraphique.enregistrer(p2);
+    const wb = await XlsxWorkbook.ouvrir(p2, { seuilFeuille: SEUIL });
+    await wb.writeSheets([{ name: "Synthèse", rows: [["Total", 0]] }]);
+    const sortie = path.join(dir, "graphique-3.xlsx");
+    await wb.enregistrer(sortie);
+    const zip = await JSZip.loadAsync(await fs.readFile(sortie));
+    const charts = zip.file(/^xl\/charts\/chart\d+\.xml$/);
+    expect(charts).toHaveLength(1);
+    expect(await charts[0].async("string")).toContain("'Tableau'!$B$1:$B$2");
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(sortie);
+    expect(lu.worksheets.map((w) => w.name).filter((n) => n !== "_prodbook")).toEqual([
+      "Budget",
+      "Grand livre",
+      "Synthèse",
+      "Tableau",
+    ]);
+    expect((await relire(sortie))!.rows).toEqual((await relire(p))!.rows);
+  }, 120000);
+
   it("opened to be replaced (`remplacees`, whatever its size): not readable, replaced at its tab, the old rows gone", async () => {
     const p = await fichierAvecGrandLivre("a-remplacer.xlsx");
     const wb = await XlsxWorkbook.ouvrir(p, { remplacees: ["Grand livre"] });
