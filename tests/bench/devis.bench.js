@@ -5,6 +5,11 @@
  * open the file, structure + validate (import, placement, totals, every rule), build the three output sheets,
  * write them and save. Uses the compiled core in build/ (npm run build:cli). Targets: structuring alone (the import:
  * layout, placement, proven totals, conservation) ≤ 100 ms (issue 10 §5); structure + validate ≤ 1 s.
+ * The targets are judged on the wall-time median of ESSAIS runs made after CHAUFFE untimed ones: Node compiles the
+ * hot code during the first runs (3 to 5 times slower; on a loaded machine the compiler thread waits and it takes up
+ * to ten runs), and a median of 7 runs that included them was the slowest compiled run, or a warm-up one. The first
+ * run (cold, with the rule tables' first validation) and the CPU-time medians (less sensitive to other tenants of a
+ * shared machine) are printed too, without target.
  * Run: npm run build:cli && node tests/bench/devis.bench.js   (or npm run bench)
  */
 const fs = require("fs");
@@ -19,6 +24,9 @@ const DATA = path.join(__dirname, "data");
 const FICHIER = path.join(DATA, `devis-${LIGNES}.xlsx`);
 const CIBLE_MS = 1000;
 const CIBLE_STRUCTURER_MS = 100;
+/** Untimed runs first (Node's compiler at work), then the timed ones. */
+const CHAUFFE = Number(process.env.DEVIS_BENCH_CHAUFFE || 10);
+const ESSAIS = Number(process.env.DEVIS_BENCH_ESSAIS || 15);
 
 const FONCTIONS = [
   "Chef monteur",
@@ -97,12 +105,31 @@ async function main() {
   const essaisStructurer = [];
   let devis;
   let constats;
-  for (let i = 0; i < 7; i++) {
+  let premier;
+  const cpu = [];
+  const cpuStructurer = [];
+  const msCpu = (c0) => {
+    const d = process.cpuUsage(c0);
+    return (d.user + d.system) / 1e3;
+  };
+  for (let i = 0; i < CHAUFFE + ESSAIS; i++) {
+    const c0 = process.cpuUsage();
     t0 = process.hrtime.bigint();
-    devis = importerDevis(sheet, { genre: "documentaire", dureeMinutes: 52 });
-    essaisStructurer.push(ms(t0));
-    constats = controlerDevis(devis, "2026-01-15");
-    essais.push(ms(t0));
+    const d = importerDevis(sheet, { genre: "documentaire", dureeMinutes: 52 });
+    const tStructurer = ms(t0);
+    const cStructurer = msCpu(c0);
+    const c = controlerDevis(d, "2026-01-15");
+    const tTout = ms(t0);
+    const cTout = msCpu(c0);
+    // Every run must give the same devis and findings: the first one is checked below, the others against it.
+    if (devis && (JSON.stringify(d) !== JSON.stringify(devis) || JSON.stringify(c) !== JSON.stringify(constats)))
+      throw new Error(`Essai ${i + 1} : devis ou constats différents du premier essai`);
+    if (!devis) [devis, constats, premier] = [d, c, { structurer: tStructurer, tout: tTout }];
+    if (i < CHAUFFE) continue;
+    essaisStructurer.push(tStructurer);
+    essais.push(tTout);
+    cpuStructurer.push(cStructurer);
+    cpu.push(cTout);
   }
   t0 = process.hrtime.bigint();
   const specs = feuillesDevis(devis, constats);
@@ -123,9 +150,15 @@ async function main() {
     lectureXlsxMs: Math.round(tLecture),
     structurerMs: Number(structurerSeul.toFixed(1)),
     structurerEtControlerMs: Number(structure.toFixed(1)),
+    essais: `médiane de ${ESSAIS} essais après ${CHAUFFE} de chauffe`,
+    structurerCpuMs: Number(mediane(cpuStructurer).toFixed(1)),
+    structurerEtControlerCpuMs: Number(mediane(cpu).toFixed(1)),
+    premierEssaiStructurerMs: Number(premier.structurer.toFixed(1)),
+    premierEssaiStructurerEtControlerMs: Number(premier.tout.toFixed(1)),
     feuillesSpecMs: Number(tSpecs.toFixed(1)),
     ecritureXlsxMs: Math.round(tEcriture),
     rssMo: Math.round(process.memoryUsage().rss / 1e6),
+    charge: Number(os.loadavg()[0].toFixed(1)),
     cibleStructurerMs: CIBLE_STRUCTURER_MS,
     cibleStructurerEtControlerMs: CIBLE_MS,
   };

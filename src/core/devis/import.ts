@@ -148,12 +148,14 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     cols[k] === undefined ? undefined : row[cols[k] as number];
   // celluleRef(sheet.name, r, col), its sheet-and-column part written once per column.
   const prefixes = new Map<Colonne, string>();
-  const ref = (r: number, k: Colonne) => {
-    const col = cols[k];
-    if (col === undefined) return undefined;
+  const prefixe = (k: Colonne, col: number) => {
     let p = prefixes.get(k);
     if (p === undefined) prefixes.set(k, (p = `${nomFeuilleRef(sheet.name)}!${colonneLettre(col)}`));
-    return p + (r + 1);
+    return p;
+  };
+  const ref = (r: number, k: Colonne) => {
+    const col = cols[k];
+    return col === undefined ? undefined : prefixe(k, col) + (r + 1);
   };
   // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
   // magnitudes stop the import naming their cell.
@@ -311,11 +313,19 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   };
 
   // Columns whose text never titles a row (unit, category, territory, eligibility, charges rate).
-  const colonnesSansTitre = [cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges];
-  // The columns a line names as its source cells (those of the header only).
+  // A flag per column index (every row's cells are tested: no Set or array search per cell).
+  const sansTitre = [cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges].filter(
+    (c): c is number => c !== undefined,
+  );
+  const colonnesSansTitre = new Uint8Array(Math.max(-1, ...sansTitre) + 1);
+  for (const c of sansTitre) colonnesSansTitre[c] = 1;
+  // The columns a line names as its source cells (those of the header only), with their index and their reference
+  // without the row number (what ref() writes, built once).
   const colonnesSource = (
     ["code", "libelle", "quantite", "nombre", "unite", "taux", "montant", "territoire", "eligibleCI"] as const
-  ).filter((k) => cols[k] !== undefined);
+  )
+    .filter((k) => cols[k] !== undefined)
+    .map((k) => ({ k, col: cols[k] as number, prefixe: prefixe(k, cols[k] as number) }));
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     // The row's non-empty texts outside those columns, read in one pass (no object for the other cells).
@@ -325,7 +335,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
       const v = row[i].v;
       if (v === null || v === "") continue;
       vide = false;
-      if (typeof v !== "string" || colonnesSansTitre.includes(i)) continue;
+      if (typeof v !== "string" || (i < colonnesSansTitre.length && colonnesSansTitre[i] === 1)) continue;
       const t = texteCellule(row[i]);
       if (t) textes.push({ i, t });
     }
@@ -587,9 +597,10 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     }
     const c = cell(row, "montant");
     const cellules: LigneDevis["source"]["cellules"] = {};
-    for (const k of colonnesSource) {
-      const v = row[cols[k] as number]?.v;
-      if (v !== null && v !== undefined) cellules[k] = ref(r, k);
+    const numero = String(r + 1);
+    for (const x of colonnesSource) {
+      const v = row[x.col]?.v;
+      if (v !== null && v !== undefined) cellules[x.k] = x.prefixe + numero;
     }
     cellules.montant = ref(r, "montant") ?? cellules.montant;
     const charges = chargesEnColonne(cell(row, "montantCharges"));
