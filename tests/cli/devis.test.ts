@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { GRAVITES, TITRES_CONSTATS } from "../../src/core/controles/titres";
 
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 
@@ -82,6 +83,26 @@ describe("prodbook devis --json", () => {
     const io = enregistreur();
     expect(await main(["devis", EXEMPLE, "--json", "--strict"], io)).toBe(1);
     expect(JSON.parse(io.sortie[0]).devis.coutMinute).toBeNull();
+  });
+});
+
+describe("prodbook devis, texte", () => {
+  it("chaque constat par son titre français et sa gravité en français, jamais l'identifiant de la règle (réservé à --json)", async () => {
+    const opts = ["--duree", "52", "--genre", "documentaire", "--date", "2026-01-15"];
+    const json = enregistreur();
+    expect(await main(["devis", EXEMPLE, "--json", ...opts], json)).toBe(0);
+    const controles = JSON.parse(json.sortie[0]).controles as { regle: string; gravite: string; message: string }[];
+    expect(controles.length).toBe(3);
+    const io = enregistreur();
+    expect(await main(["devis", EXEMPLE, ...opts], io)).toBe(0);
+    const texte = io.sortie.join("\n");
+    for (const c of controles) {
+      expect(texte).toContain(
+        `[${GRAVITES[c.gravite as keyof typeof GRAVITES].singulier}] ${TITRES_CONSTATS[c.regle]} — ${c.message}`,
+      );
+      expect(texte).not.toMatch(new RegExp(`(^|[\\s\\]])${c.regle}\\b`, "m"));
+    }
+    expect(texte).toContain("[erreur] Montant ≠ quantité × taux — ");
   });
 });
 

@@ -77,6 +77,10 @@ describe("prodbook planning --json", () => {
     expect(await main(["planning", classeur, "--livraison", "2026-05-15"], io)).toBe(0);
     const t = io.sortie.join("\n");
     expect(t).toContain("Chemin critique : Montage image → Montage son → Mixage → PAD");
+    // Findings by their French title and severity, with their cell; the rule ids are for --json only.
+    expect(t).toContain("  [erreur] Journée trop longue — Yann Le Goff (Chef opérateur) le 12/05/2026 : 12 h 30 ");
+    expect(t).toContain("(PDT!F3)");
+    expect(t).not.toMatch(/duree-quotidienne|heures-supplementaires|\[info\]/);
     expect(t).toContain("'Budget Gardiens'!C19 « Chef opérateur » : 18 → 4 (4 jour(s)-personne, Chef opérateur)");
     expect(await fs.readFile(classeur)).toEqual(avant);
   });

@@ -8,6 +8,7 @@ import { choixArg, nombreArg } from "../args";
 import type { Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
+import { ligneConstat } from "../constats";
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
@@ -80,7 +81,7 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
   if (devis.conservation) io.out(texteConservation(devis.conservation));
   const n = (g: Constat["gravite"]) => constats.filter((c) => c.gravite === g).length;
   io.out(`Contrôles : ${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} info(s)`);
-  for (const c of constats) io.out(`  [${c.gravite}] ${c.regle} — ${c.message}`);
+  for (const c of constats) io.out(ligneConstat(c));
 }
 
 export const commande = definirCommande({

@@ -15,6 +15,7 @@ import { CliError, erreurFichier, type Io } from "../io";
 import { definirCommande, verifierSortie } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 import { lireFichierFec, lireMapping } from "./fec";
+import { ligneConstat } from "../constats";
 
 const USAGE =
   "prodbook ecarts <devis.xlsx> --fec <fichier> --correspondances <fichier.csv> [--encodage utf-8|windows-1252] [--colonnes " +
@@ -76,7 +77,7 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
       `${r.conserve ? "" : "  (INCOHÉRENT)"}`,
   );
   for (const c of r.nonAffecte.comptes) io.out(`  sans poste : ${c.compte} ${c.libelle} ${e(c.total)}`);
-  for (const c of r.constats) io.out(`[${c.gravite}] ${c.regle} — ${c.message}`);
+  for (const c of r.constats) io.out(ligneConstat(c, ""));
 }
 
 function lireCsv(chemin: string): TableCorrespondances {

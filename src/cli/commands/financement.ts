@@ -10,6 +10,7 @@ import { choixArg, montantArg, nombreArg } from "../args";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
+import { ligneConstat } from "../constats";
 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
@@ -41,7 +42,7 @@ function texte(r: ResultatAnalyseFinancement, io: Io): void {
     );
   const n = (g: string) => r.constats.filter((c) => c.gravite === g).length;
   io.out(`Contrôles : ${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} info(s)`);
-  for (const c of r.constats) io.out(`  [${c.gravite}] ${c.regle} — ${c.message}`);
+  for (const c of r.constats) io.out(ligneConstat(c));
   for (const l of texteTablesUtilisees(r.tables)) io.out(l);
 }
 

@@ -6,6 +6,7 @@ import { planifier, type OptionsPlanningPane } from "../../app/commandes/plannin
 import { choixArg, nombreArg } from "../args";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
+import { ligneConstat } from "../constats";
 
 const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
@@ -51,8 +52,7 @@ function texte(r: ResultatPlanningClasseur, io: Io): void {
     io.out(`Chemin critique : ${p.cheminCritique.join(" → ")}`);
   }
   if (r.plan) io.out(`Plan de travail « ${r.plan.feuille} » : ${r.plan.vacations.length} journée(s) de travail.`);
-  for (const c of r.controles)
-    io.out(`  [${c.gravite}] ${c.regle} — ${c.message}${c.cellule ? ` (${c.cellule})` : ""}`);
+  for (const c of r.controles) io.out(ligneConstat(c, "  ", true));
   if (r.propositions.length) {
     io.out("Quantités du devis proposées d'après le plan de travail (rien n'est modifié sans validation) :");
     for (const q of r.propositions)
