@@ -4,7 +4,7 @@ import { SaxesParser, type SaxesTagNS } from "saxes";
 import { FEUILLE_REGISTRE } from "../core/port/possession";
 import { choisirNomFeuille } from "../core/port/workbook";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
-import { octetsEntree, type EntreeZip } from "./zipLecture";
+import { entreeEnMemoire, octetsEntree, type EntreeZip } from "./zipLecture";
 import { LignesRestituees } from "./lignesRestituees";
 import { textesPartagesEnFlux } from "./lectureMiseDeCote";
 import { cheminRels, lireRels, resoudre } from "./zipParties";
@@ -116,7 +116,9 @@ export async function mettreDeCoteFeuilles(
   const utilisateurs = sansFeuillesUtilisateur || utilisateurEnFlux;
   if (!grandes.length && !aLire.length && !utilisateurs && !remplacees.length) return out;
   // The shared strings' texts, read once (streamed) for the registry and the sheets read back.
-  const sstEntree = catalogue.get("xl/sharedStrings.xml");
+  // Parts read more than once are inflated once (the Grand livre's, too large, are streamed each time).
+  const enMemoire = (e: EntreeZip | undefined) => (e && e.taille <= OCTETS_MAX_TELLES ? entreeEnMemoire(e) : e);
+  const sstEntree = enMemoire(catalogue.get("xl/sharedStrings.xml"));
   let textes: Promise<string[]> | undefined;
   const partagees = () => (textes ??= sstEntree ? textesPartagesEnFlux(sstEntree) : Promise.resolve([]));
   const registreLu = await registre(zip, parties, partagees);
@@ -149,8 +151,9 @@ export async function mettreDeCoteFeuilles(
     const deLUtilisateur = utilisateurs && utilisateur(nom);
     const nonChargee = sansFeuillesUtilisateur && deLUtilisateur;
     if (!prodbook.includes(nom.toLowerCase()) && !deLUtilisateur) continue;
-    const entree = catalogue.get(partie)!;
     const remplacee = aRemplacer.has(nom.toLowerCase()) && !demandees.has(nom.toLowerCase());
+    // A sheet replaced unread is opened by its head only: not inflated whole.
+    const entree = remplacee ? catalogue.get(partie)! : enMemoire(catalogue.get(partie))!;
     const d = await decouper(entree, nom, remplacee);
     const p = d.prefixe ? d.prefixe + ":" : "";
     let placeholder = `${d.tete}<${p}sheetData>${ligneDesStyles(nbStyles, p)}</${p}sheetData>${d.queue}`;
@@ -188,7 +191,7 @@ export async function mettreDeCoteFeuilles(
       finLignes: d.finLignes,
       prefixe: d.prefixe,
       espaces: d.espaces,
-      sst: catalogue.get("xl/sharedStrings.xml"),
+      sst: sstEntree,
       styles: nbStyles,
       lisible: demandees.has(nom.toLowerCase()) || (deLUtilisateur && !nonChargee),
       ...(nonChargee ? { nonChargee } : {}),

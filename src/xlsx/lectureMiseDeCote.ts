@@ -303,7 +303,18 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
 
 /** The text of each shared string as ExcelJS reads it (runs joined, phonetic runs aside, escapes decoded), streamed. */
 export async function textesPartagesEnFlux(entree: EntreeZip): Promise<string[]> {
+  if (entree.octets) return textesPartages((await entree.octets()).toString("utf8"));
   const out: string[] = [];
+  const jetons = lecteurPartages(out);
+  const decodeur = new StringDecoder("utf8");
+  for await (const m of await entree.flux()) jetons.ecrire(decodeur.write(m as Buffer));
+  jetons.ecrire(decodeur.end());
+  jetons.finir();
+  return out;
+}
+
+/** A tokenizer that pushes onto `out` the text of each <si> of the <sst> it reads. */
+function lecteurPartages(out: string[]): LecteurJetons {
   let profondeur = 0;
   let phonetique = 0;
   let dansT = false;
@@ -312,7 +323,7 @@ export async function textesPartagesEnFlux(entree: EntreeZip): Promise<string[]>
     T = 1,
     RPH = 2;
   // The part's names are unprefixed (prefixes.ts rewrites a part whose root carries one); CDATA counts as text.
-  const jetons = new LecteurJetons(
+  return new LecteurJetons(
     {
       ouverture(n) {
         profondeur++;
@@ -334,9 +345,50 @@ export async function textesPartagesEnFlux(entree: EntreeZip): Promise<string[]>
     [],
     true,
   );
-  const decodeur = new StringDecoder("utf8");
-  for await (const m of await entree.flux()) jetons.ecrire(decodeur.write(m as Buffer));
-  jetons.ecrire(decodeur.end());
-  jetons.finir();
-  return out;
+}
+
+/** A plain shared string, as Excel writes most: one <t> of text (entities aside), nothing else. */
+const SI_SIMPLE = /<si><t(?: xml:space="preserve")?>([^<&\r]*)<\/t><\/si>|<si><t(?: xml:space="preserve")?\/><\/si>/y;
+const BLANCS = /[ \t\r\n]*/y;
+
+/**
+ * The texts of a shared strings part held in memory: a plain <si> is read by a regular expression (its text has no
+ * entity, no CR, no markup: taken as it is, `_xHHHH_` escapes decoded), any other through the tokenizer, alone. A
+ * part that does not look like Excel's (a prefix, a comment…) goes through the tokenizer whole.
+ */
+export function textesPartages(xml: string): string[] {
+  const tout = () => {
+    const out: string[] = [];
+    const j = lecteurPartages(out);
+    j.ecrire(xml);
+    j.finir();
+    return out;
+  };
+  const r = /<sst(\s[^>]*)?>/.exec(xml);
+  if (!r || /<!|<\?(?!xml )/.test(xml.slice(r.index))) return tout();
+  const out: string[] = [];
+  let i = r.index + r[0].length;
+  for (;;) {
+    BLANCS.lastIndex = i;
+    BLANCS.exec(xml);
+    i = BLANCS.lastIndex;
+    if (xml.startsWith("</sst", i)) return out;
+    SI_SIMPLE.lastIndex = i;
+    const m = SI_SIMPLE.exec(xml);
+    if (m) {
+      out.push(m[1] ? decoderEchappements(m[1]) : "");
+      i = SI_SIMPLE.lastIndex;
+      continue;
+    }
+    if (!/^<si[\s>/]/.test(xml.slice(i, i + 4))) return tout();
+    const fin = /^<si[^>]*\/>/.exec(xml.slice(i, i + 64))?.[0].length ?? xml.indexOf("</si>", i) + 5 - i;
+    if (fin < 5) return tout();
+    const un: string[] = [];
+    const j = lecteurPartages(un);
+    j.ecrire(`<sst>${xml.slice(i, i + fin)}</sst>`);
+    j.finir();
+    if (un.length !== 1) return tout();
+    out.push(un[0]);
+    i += fin;
+  }
 }

@@ -1,4 +1,4 @@
-import type { Readable } from "stream";
+import { Readable } from "stream";
 import * as yauzl from "yauzl";
 
 /**
@@ -11,6 +11,8 @@ export interface EntreeZip {
   /** Uncompressed size, as the central directory states it. */
   taille: number;
   flux(): Promise<Readable>;
+  /** Its bytes, when they are kept in memory (entreeEnMemoire). */
+  octets?: () => Promise<Buffer>;
 }
 
 export async function catalogueZip(data: Buffer): Promise<Map<string, EntreeZip>> {
@@ -35,8 +37,29 @@ export async function catalogueZip(data: Buffer): Promise<Map<string, EntreeZip>
   return out;
 }
 
+/**
+ * The entry inflated once, on its first read, and kept: a set-aside sheet is read three times (its head, its rows
+ * for reading, its rows again when saving), its shared strings twice. Served in 64 KB slices, as zlib's own chunks:
+ * a reader that parses a chunk whole (the head's, with saxes) must not get every row at once.
+ */
+export function entreeEnMemoire(e: EntreeZip): EntreeZip {
+  let octets: Promise<Buffer> | undefined;
+  const lire = () => (octets ??= octetsEntree(e));
+  return {
+    nom: e.nom,
+    taille: e.taille,
+    octets: lire,
+    flux: async () => Readable.from(tranches(await lire())),
+  };
+}
+
+function* tranches(b: Buffer): Generator<Buffer> {
+  for (let i = 0; i < b.length; i += 65536) yield b.subarray(i, i + 65536);
+}
+
 /** The part's bytes (inflated by Node's zlib). */
 export async function octetsEntree(entree: EntreeZip): Promise<Buffer> {
+  if (entree.octets) return entree.octets();
   const morceaux: Buffer[] = [];
   for await (const m of await entree.flux()) morceaux.push(m as Buffer);
   return Buffer.concat(morceaux);

@@ -3,11 +3,12 @@ import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
+import { Readable } from "stream";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { commandesVersions } from "../../src/app/commandes/versions";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { glisserFormule } from "../../src/xlsx/lectureMiseDeCote";
+import { glisserFormule, textesPartages, textesPartagesEnFlux } from "../../src/xlsx/lectureMiseDeCote";
 import { contenusTels, debutTelles } from "../../src/xlsx/feuillesVolumineuses";
 import { lireRecalcule, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
 
@@ -149,6 +150,24 @@ describe("feuilles du producteur hors d'ExcelJS (commandes versions)", () => {
     ]);
     expect(contenusTels(sst.replace("<sst ", '<sst xmlns:x14ac="urn:x" '))).toBeUndefined();
     expect(contenusTels(sst.replace("<t>fin</t>", "<t><![CDATA[fin]]></t>"))).toBeUndefined();
+  });
+
+  it("les textes des chaînes partagées se lisent de même par l'expression régulière et par le tokenizer", async () => {
+    const sst =
+      '<?xml version="1.0"?>\r\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9">' +
+      '<si><t>simple</t></si><si><t xml:space="preserve">  espaces  </t></si><si><t/></si><si/>' +
+      "<si><t>a &amp; b &lt;c&gt; &#233; &#x263A;</t></si><si><t>ligne1\r\nligne2\rfin</t></si>" +
+      "<si><t>_x000D_ et _x0041_</t></si>\n<si><r><rPr><b/></rPr><t>gras </t></r><r><t>fin</t></r>" +
+      '<rPh sb="0" eb="1"><t>ふ</t></rPh></si><si><t><![CDATA[<cdata>]]></t></si><si><t>dernier</t></si></sst>';
+    const parJetons = await textesPartagesEnFlux({
+      nom: "xl/sharedStrings.xml",
+      taille: sst.length,
+      flux: async () => Readable.from([Buffer.from(sst, "utf8")]),
+    });
+    expect(parJetons).toHaveLength(10);
+    expect(parJetons[5]).toBe("ligne1\nligne2\nfin");
+    expect(textesPartages(sst)).toEqual(parJetons);
+    expect(textesPartages(sst.replace("<si><t>dernier", "<!-- x --><si><t>dernier"))).toEqual(parJetons);
   });
 
   it("glisserFormule déplace les références relatives comme ExcelJS", () => {
