@@ -49,6 +49,11 @@ export function cellulesMontant(
     }
     if (typeof c.v === "string" && (DATE.test(c.v) || !NUMERIQUE.test(c.v))) {
       if (DATE.test(c.v)) out.push({ cellule, v: c.v, n: 0 });
+      // A text the import reads as an amount all the same (« '5000 », « 5 000 EUR. ») is one: it is in the total.
+      if (!DATE.test(c.v)) {
+        const lu = lus?.[r] ?? lireMontantCellule(c, convention);
+        if (lu.type === "montant") out.push({ cellule, montant: lu.cents, v: c.v, n: 0 });
+      }
       continue;
     }
     let montant: Cents | undefined;
