@@ -144,8 +144,15 @@ export class LecteurJetons {
     return b - a === nom.length && this.texteSource.startsWith(nom, a - this.base);
   }
 
+  /** Called for every tag (600 000 for a « Versions » sheet): lengths and first characters are compared first. */
   private indice(a: number, b: number): number {
-    for (let i = 0; i < this.noms.length; i++) if (this.est(this.noms[i], a, b)) return i;
+    const n = b - a,
+      o = a - this.base,
+      c = this.texteSource.charCodeAt(o);
+    for (let i = 0; i < this.noms.length; i++) {
+      const nom = this.noms[i];
+      if (nom.length === n && nom.charCodeAt(0) === c && (n === 1 || this.texteSource.startsWith(nom, o))) return i;
+    }
     return -1;
   }
 }
