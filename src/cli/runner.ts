@@ -244,6 +244,21 @@ async function ouvrirClasseur(entree: string, options?: OptionsOuverture): Promi
 export function verifierSortie(sortie: string | undefined, ...entrees: string[]): string | undefined {
   if (sortie === undefined) return undefined;
   if (!/\.xlsx$/i.test(sortie)) throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+  // Checked before anything is read: no folder is made for it (a typo in the path is the user's, named here).
+  const dossier = path.dirname(sortie);
+  const type = (p: string) => {
+    try {
+      return fs.statSync(p).isDirectory() ? "dossier" : "fichier";
+    } catch {
+      return undefined;
+    }
+  };
+  const t = type(dossier);
+  if (t !== "dossier") {
+    const raison = t ? `« ${dossier} » est un fichier, pas un dossier` : `dossier « ${dossier} » introuvable`;
+    throw new CliError(`Écriture impossible de « ${sortie} » : ${raison}.`);
+  }
+  if (type(sortie) === "dossier") throw new CliError(`Écriture impossible de « ${sortie} » : c'est un dossier.`);
   for (const entree of entrees) {
     if (memeFichier(sortie, entree)) {
       throw new CliError(

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { dossierTemporaire, lancerCli } from "../helpers/cli";
@@ -45,5 +46,46 @@ describe("devis : conservation de tout montant lu", () => {
     // Before: « lu » 0,00 € over 0 cells while the total counted 8 000,50 € (the cells were invisible to it).
     expect(j.devis.conservation).toMatchObject({ lu: "8000.50", lignes: "8000.50", ecart: "0.00", nonComptees: [] });
     expect(j.devis.conservation.cellules.lues).toBe(3);
+  });
+});
+
+describe("-o : un chemin de sortie impossible est refusé avant tout travail, en français, rien d'écrit", () => {
+  const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+
+  it("dans un dossier qui n'existe pas : code 2, le dossier n'est pas créé", async () => {
+    const absent = path.join(dossier(), "absent");
+    const sortie = path.join(absent, "sortie.xlsx");
+    const r = await lancerCli(main, ["devis", EXEMPLE, "-o", sortie]);
+    // Before: exit 0, the folder made silently (and left behind when a later step failed).
+    expect([r.code, r.out, r.err]).toEqual([
+      2,
+      "",
+      `Écriture impossible de « ${sortie} » : dossier « ${absent} » introuvable.`,
+    ]);
+    expect(existsSync(absent)).toBe(false);
+  });
+
+  it("sous un fichier pris pour un dossier : code 2, message français (pas « erreur système EEXIST »)", async () => {
+    const fichier = path.join(dossier(), "note.txt");
+    await fs.writeFile(fichier, "x");
+    const sortie = path.join(fichier, "sortie.xlsx");
+    const r = await lancerCli(main, [
+      "financement",
+      path.join(__dirname, "../fixtures/financement/fiction.xlsx"),
+      "-o",
+      sortie,
+    ]);
+    expect([r.code, r.out, r.err]).toEqual([
+      2,
+      "",
+      `Écriture impossible de « ${sortie} » : « ${fichier} » est un fichier, pas un dossier.`,
+    ]);
+  });
+
+  it("un dossier nommé .xlsx : code 2 avant la lecture", async () => {
+    const rep = path.join(dossier(), "rep.xlsx");
+    await fs.mkdir(rep);
+    const r = await lancerCli(main, ["devis", EXEMPLE, "-o", rep]);
+    expect([r.code, r.out, r.err]).toEqual([2, "", `Écriture impossible de « ${rep} » : c'est un dossier.`]);
   });
 });
