@@ -170,6 +170,59 @@ describe("feuilles du producteur hors d'ExcelJS (commandes versions)", () => {
     expect(textesPartages(sst.replace("<si><t>dernier", "<!-- x --><si><t>dernier"))).toEqual(parJetons);
   });
 
+  it("une feuille du producteur avec un graphique et un tableau les garde, lue en flux puis remise", async () => {
+    const wb = XlsxWorkbook.vide();
+    await wb.writeSheets([
+      {
+        name: "Suivi",
+        rows: [
+          ["Poste", "Budget"],
+          ["Caméra", 1200],
+          ["Son", 800],
+          ["Total", { formula: "SUM(B2:B3)", result: 2000 }],
+        ],
+        tables: [{ name: "tblSuivi", range: "A1:B3", style: "TableStyleLight9" }],
+        charts: [
+          {
+            type: "column",
+            title: "Budget",
+            categories: "'Suivi'!$A$2:$A$3",
+            series: [{ name: "Budget", values: "'Suivi'!$B$2:$B$3" }],
+            anchor: "D2",
+          },
+        ],
+      },
+    ]);
+    const f = path.join(dir, "graphique.xlsx");
+    await wb.enregistrer(f);
+    // The sheet becomes the producer's: its name leaves Prodbook's registry.
+    const z = await JSZip.loadAsync(await fs.readFile(f));
+    const sst = await z.file("xl/sharedStrings.xml")!.async("string");
+    expect(sst).toContain("<t>Suivi</t>");
+    z.file("xl/sharedStrings.xml", sst.replace("<t>Suivi</t>", "<t>Autre</t>"));
+    const producteur = path.join(dir, "graphique-producteur.xlsx");
+    await fs.writeFile(producteur, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+
+    const ouvert = await XlsxWorkbook.ouvrir(producteur, { aLire: ["Versions"], utilisateurEnFlux: true });
+    expect(await ouvert.feuillesProdbook()).toEqual(["Autre"]);
+    // Kept out of ExcelJS: it holds the placeholder, not the rows.
+    expect(ouvert.classeur.getWorksheet("Suivi")!.getCell("A2").value).toBeNull();
+    expect((await ouvert.readSheet("Suivi"))!.rows[3][1]).toEqual({ v: 2000, f: "SUM(B2:B3)" });
+    await ouvert.writeSheets([{ name: "Versions", rows: [["Version"]] }]);
+    const sortie = path.join(dir, "graphique-sortie.xlsx");
+    await ouvert.enregistrer(sortie);
+    const zs = await JSZip.loadAsync(await fs.readFile(sortie));
+    const graphiques = Object.keys(zs.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(graphiques).toHaveLength(1);
+    expect(await zs.file(graphiques[0])!.async("string")).toContain("'Suivi'!$B$2:$B$3");
+    const relu = await lire(sortie);
+    expect(relu.getWorksheet("Suivi")!.getCell("B4").formula).toBe("SUM(B2:B3)");
+    expect(Object.keys((relu.getWorksheet("Suivi") as unknown as { tables: object }).tables)).toEqual(["tblSuivi"]);
+    // LibreOffice opens it and keeps the chart.
+    const lo = await JSZip.loadAsync(await fs.readFile(await recalculer(sortie)));
+    expect(Object.keys(lo.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
+  }, 120000);
+
   it("glisserFormule déplace les références relatives comme ExcelJS", () => {
     expect(glisserFormule("ROUND(C4*D4*F4,2)", "G4", "G6")).toBe("ROUND(C6*D6*F6,2)");
     expect(glisserFormule("$C$4+C$4+$C4+Tarifs!B2+SUM(A1:B2)", "G4", "H6")).toBe("$C$4+D$4+$C6+Tarifs!C4+SUM(B3:C4)");
