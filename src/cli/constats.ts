@@ -1,5 +1,8 @@
 import type { Constat } from "../core/controles/constat";
+import { nomTable, regleLisible } from "../app/presentationRegles";
+import { tablesRegles } from "../core/regles/audit";
 import { GRAVITES, titreConstat } from "../core/controles/titres";
+import type { RegleUtilisee } from "../core/regles/utilisees";
 
 /**
  * A finding in the text output, as a user reads it: « [alerte] HT + TVA ≠ TTC — message (cellule) ». The French title
@@ -8,4 +11,39 @@ import { GRAVITES, titreConstat } from "../core/controles/titres";
 export function ligneConstat(c: Constat, retrait = "  ", avecCellule = false): string {
   const ou = avecCellule && c.cellule ? ` (${c.cellule})` : "";
   return `${retrait}[${GRAVITES[c.gravite].singulier}] ${titreConstat(c.regle)} — ${c.message}${ou}`;
+}
+
+/**
+ * « Règles appliquées » in the text output: each rule-table version by its French name and date in words, « texte
+ * officiel » or « à vérifier », and the text it rests on (short title and address). The table ids are in --json
+ * (`tables[].id`).
+ */
+export function texteRegles(ts: readonly RegleUtilisee[]): string[] {
+  if (!ts.length) return [];
+  return [
+    "Règles appliquées :",
+    ...ts.map((t) => {
+      const r = regleLisible(t);
+      return `  ${r.nom}, ${r.version} (${r.mention})${r.texte ? ` — ${r.texte.libelle} ${r.texte.url}` : ""}`;
+    }),
+  ];
+}
+
+const echapper = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A core alert for the text output: each rule-table id becomes the table's French name and « confiance M » « à
+ * vérifier »; the addresses stay (a terminal shows them) and so do the « Paramètres » keys, which the user types.
+ */
+export function alerteTexte(message: string): string {
+  let t = message;
+  // Longest first: « credit-impot-cinema-plafond » before « credit-impot-cinema ».
+  const ids = tablesRegles()
+    .map((x) => x.id)
+    .sort((a, b) => b.length - a.length);
+  for (const id of ids) {
+    const nom = nomTable(id);
+    if (nom) t = t.replace(new RegExp(`(?<![\\w.-])${echapper(id)}(?![\\w.-])`, "g"), `« ${nom} »`);
+  }
+  return t.replace(/confiance [ML]\b/g, "à vérifier").replace(/confiance H\b/g, "texte officiel");
 }

@@ -24,6 +24,25 @@ beforeAll(async () => {
  *   9.1 assurance 5 000, frais généraux 30 000, imprévus 20 000.
  *   Cost hors FG/imprévus 369 000 / 52 = 7 096,15 €/min → fiction tranche < 10 000 €/min → 1 250 €/min.
  */
+describe("prodbook credit-impot, texte", () => {
+  it("les règles appliquées et les alertes nomment les tables en français, jamais par leur identifiant (réservé à --json)", async () => {
+    const j = JSON.parse((await lancer([devis, ...FICTION_52_2025, "--json"])).sortie[0]);
+    const ids = (j.tables as { id: string }[]).map((t) => t.id);
+    expect(ids).toContain("credit-impot-audiovisuel");
+    // The JSON's alerts name tables by id (a public contract): the text must not.
+    expect((j.alertes as string[]).some((a) => ids.some((id) => a.includes(`, ${id},`)))).toBe(true);
+    const r = await lancer([devis, ...FICTION_52_2025]);
+    expect(r.code).toBe(0);
+    const texte = r.sortie.join("\n");
+    expect(texte).toContain("Règles appliquées :\n");
+    expect(texte).toMatch(
+      /\n {2}Taux du crédit d'impôt audiovisuel, version du \d{1,2}(er)?\s\p{L}+\s\d{4}( au \d{1,2}(er)?\s\p{L}+\s\d{4})? \((à vérifier|texte officiel)\) — (Texte|Source)\s: .+ https:\/\//u,
+    );
+    for (const id of ids) expect([id, new RegExp(`(?<![\\w.-])${id}(?![\\w.-])`).test(texte)]).toEqual([id, false]);
+    expect(texte).not.toMatch(/confiance [HML]\b/);
+  });
+});
+
 describe("prodbook credit-impot --json", () => {
   it("audiovisuel fiction 2025 : 318 000 × 25 % = 79 500 € → plafond 1 250 × 52 = 65 000 €", async () => {
     const r = await lancer([devis, ...FICTION_52_2025, "--json"]);

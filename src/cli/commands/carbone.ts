@@ -1,8 +1,8 @@
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
 import { dateValide } from "../../app/commandes/regles";
-import { texteTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
 import { definirCommande, memeFichier } from "../runner";
+import { texteRegles } from "../constats";
 
 const USAGE =
   "prodbook carbone <classeur.xlsx> [--planning FEUILLE] [--feuille DEVIS] [--date AAAA-MM-JJ] [--json] " +
@@ -38,7 +38,7 @@ function texte(r: ResultatCarbone, io: Io): void {
     for (const m of b.manquants) io.out(`  ${m.cellule} — ${m.message}`);
   }
   io.out(r.avertissement);
-  for (const l of texteTablesUtilisees(r.tables)) io.out(l);
+  for (const l of texteRegles(r.tables)) io.out(l);
 }
 
 export const commande = definirCommande({

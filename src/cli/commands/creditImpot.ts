@@ -3,10 +3,11 @@ import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../..
 import { centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
 import { choixArg, montantArg, nombreArg } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
-import { jsonTablesUtilisees, texteTablesUtilisees } from "../../core/regles/utilisees";
+import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
+import { alerteTexte, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
@@ -52,10 +53,10 @@ function texte(r: Omit<ResultatCreditImpot, "lignes">, source: string, io: Io): 
   for (const p of r.plafonds)
     io.out(`  ${`Plafond : ${p.nom}`.padEnd(39)} ${f(p.montant)}  ${p.applique ? "appliqué" : "non atteint"}`);
   io.out(`  ${"CRÉDIT D'IMPÔT".padEnd(39)} ${f(r.credit)}`);
-  for (const l of texteTablesUtilisees(r.tables)) io.out(l);
+  for (const l of texteRegles(r.tables)) io.out(l);
   if (r.alertes.length) {
     io.out("Alertes :");
-    for (const a of r.alertes) io.out(`  - ${a}`);
+    for (const a of r.alertes) io.out(`  - ${alerteTexte(a)}`);
   }
 }
 

@@ -1,14 +1,14 @@
 import type { Constat } from "../../core/controles/constat";
 import type { Conservation, Devis, Genre, TypeOeuvre } from "../../core/devis/model";
 import { texteConservation } from "../../core/devis/feuilleControles";
-import { jsonTablesUtilisees, texteTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
+import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import { choixArg, nombreArg } from "../args";
 import type { Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
-import { ligneConstat } from "../constats";
+import { ligneConstat, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
@@ -113,7 +113,7 @@ export const commande = definirCommande({
   json: (r) => ({ ...jsonDevis(r.devis, r.constats, r.tables), ...(r.traces ? { traces: r.traces } : {}) }),
   texte: (r, io) => {
     texteDevis(r.devis, r.constats, io);
-    for (const l of texteTablesUtilisees(r.tables)) io.out(l);
+    for (const l of texteRegles(r.tables)) io.out(l);
     if (r.traces) texteTraces(io, { total: r.traces.total, coutMinute: r.traces.coutMinute });
   },
   constats: (r) => r.constats,

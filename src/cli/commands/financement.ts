@@ -4,13 +4,12 @@ import { financement, type OptionsFinancementPane } from "../../app/commandes/fi
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { resultatJson } from "../../core/financement/json";
-import { texteTablesUtilisees } from "../../core/regles/utilisees";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
 import { choixArg, montantArg, nombreArg } from "../args";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
-import { ligneConstat } from "../constats";
+import { ligneConstat, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
@@ -43,7 +42,7 @@ function texte(r: ResultatAnalyseFinancement, io: Io): void {
   const n = (g: string) => r.constats.filter((c) => c.gravite === g).length;
   io.out(`Contrôles : ${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} info(s)`);
   for (const c of r.constats) io.out(ligneConstat(c));
-  for (const l of texteTablesUtilisees(r.tables)) io.out(l);
+  for (const l of texteRegles(r.tables)) io.out(l);
 }
 
 export const commande = definirCommande({

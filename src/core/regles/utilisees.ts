@@ -49,14 +49,3 @@ export function jsonTablesUtilisees(ts: readonly RegleUtilisee[]) {
     sources: t.sources.map((x) => ({ titre: x.titre, url: x.url })),
   }));
 }
-
-/** The French lines every command's text output ends with: « Règles appliquées (table, période, confiance) ». */
-export function texteTablesUtilisees(ts: readonly RegleUtilisee[]): string[] {
-  if (!ts.length) return [];
-  return [
-    "Règles appliquées (table, période, confiance) :",
-    ...ts.map(
-      (t) => `  ${t.table} (${t.effetDu} → ${t.effetAu ?? "…"}, ${t.confiance}${t.aVerifier ? ", à vérifier" : ""})`,
-    ),
-  ];
-}
