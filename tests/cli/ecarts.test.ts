@@ -133,8 +133,11 @@ describe("prodbook ecarts", () => {
     const deux = path.join(dir, "relance-2.xlsx");
     const a = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "--json", "-o", un]);
     const b = await lancer(["ecarts", un, "--fec", FEC, "--correspondances", CORR, "--json", "-o", deux]);
-    expect([a.code, a.err, b.code, b.err]).toEqual([0, "", 0, ""]);
+    // Without -o too, the old Grand livre (never read) changes nothing.
+    const c = await lancer(["ecarts", un, "--fec", FEC, "--correspondances", CORR, "--json"]);
+    expect([a.code, a.err, b.code, b.err, c.code, c.err]).toEqual([0, "", 0, "", 0, ""]);
     expect(b.out).toBe(a.out);
+    expect(c.out).toBe(a.out);
     const lire = async (f: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(f);
