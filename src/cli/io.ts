@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { ErreurDonnees } from "../core/erreurs";
 
@@ -74,4 +75,46 @@ export function raisonEcriture(e: unknown): string {
     default:
       return code ? `erreur système ${code}` : (e as Error).message;
   }
+}
+
+/** Why a file could not be read, in French (Node's text is English). */
+export function raisonLecture(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "fichier introuvable";
+    case "EISDIR":
+      return "c'est un dossier";
+    case "EACCES":
+    case "EPERM":
+      return "lecture non autorisée";
+    default:
+      return code ? `erreur système ${code}` : (e as Error).message;
+  }
+}
+
+/**
+ * The bytes of a text file the user named (`--colonnes`, `--correspondances`, a FEC): a missing file, a folder, no
+ * right to read or a zip (an .xlsx, a compressed FEC) given for text is the user's, French message naming it, exit 2.
+ * `quoi` starts the message: « Fichier de correspondances ».
+ */
+export function lireFichierTexte(chemin: string, quoi: string): Buffer {
+  let b: Buffer;
+  try {
+    b = fs.readFileSync(chemin);
+  } catch (e) {
+    throw new CliError(`${quoi} illisible (${chemin}) : ${raisonLecture(e)}.`);
+  }
+  if (estZip(b)) throw new CliError(`${quoi} illisible (${chemin}) : ${PAS_TEXTE}.`);
+  return b;
+}
+
+/** What a zip given for a text file is. */
+export const PAS_TEXTE =
+  "c'est une archive zip (un classeur .xlsx ou un fichier compressé), pas un fichier texte : " +
+  "décompressez-le ou enregistrez-le en texte";
+
+/** The local file header of a zip (an .xlsx is one). */
+export function estZip(debut: Uint8Array): boolean {
+  return debut.length >= 4 && debut[0] === 0x50 && debut[1] === 0x4b && debut[2] === 0x03 && debut[3] === 0x04;
 }

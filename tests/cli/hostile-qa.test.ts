@@ -89,3 +89,59 @@ describe("-o : un chemin de sortie impossible est refusé avant tout travail, en
     expect([r.code, r.out, r.err]).toEqual([2, "", `Écriture impossible de « ${rep} » : c'est un dossier.`]);
   });
 });
+
+describe("fichiers texte nommés par une option (--colonnes, --correspondances, le FEC) : message français, code 2", () => {
+  const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+  const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+  const CORRESPONDANCES = path.join(__dirname, "../fixtures/fec/correspondances.csv");
+  /** Node's, JSON.parse's or a library's English text. */
+  const ANGLAIS = /ENOENT|EISDIR|no such file|Unexpected|Expected|JSON at|position \d/;
+
+  it.each([
+    ["absent", () => path.join(dossier(), "absent.json"), "fichier introuvable"],
+    ["un dossier", () => dossier(), "c'est un dossier"],
+    ["un classeur .xlsx", () => EXEMPLE, "c'est une archive zip (un classeur .xlsx ou un fichier compressé)"],
+  ])("--colonnes %s", async (_cas, chemin, raison) => {
+    const r = await lancerCli(main, ["fec", FEC, "--colonnes", chemin()]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toBe(
+      `Correspondance de colonnes illisible (${chemin()}) : ${raison}` +
+        (raison.startsWith("c'est une archive")
+          ? ", pas un fichier texte : décompressez-le ou enregistrez-le en texte."
+          : "."),
+    );
+  });
+
+  it("--colonnes dont le JSON est cassé : la ligne, pas le texte anglais de JSON.parse", async () => {
+    const json = path.join(dossier(), "colonnes.json");
+    await fs.writeFile(json, '{\n  "separateur": ";",\n  "colonnes": { "compte": "Compte", }\n}\n');
+    const r = await lancerCli(main, ["fec", FEC, "--colonnes", json]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toBe(`Correspondance de colonnes illisible (${json}) : ce n'est pas du JSON valide (ligne 3).`);
+  });
+
+  it.each([
+    // Before: « Fichier de correspondances introuvable » for a folder that exists.
+    ["un dossier", () => dossier(), /^Fichier de correspondances illisible \(.+\) : c'est un dossier\.$/],
+    // Before: « ligne 27 : guillemet non fermé… », the zip read as a CSV.
+    ["un classeur .xlsx", () => EXEMPLE, /^Fichier de correspondances illisible \(.+\) : c'est une archive zip/],
+  ])("ecarts --correspondances %s", async (_cas, chemin, message) => {
+    const sortie = path.join(dossier(), "ecarts-jamais.xlsx");
+    const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", chemin(), "-o", sortie]);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(ANGLAIS);
+    expect(existsSync(sortie)).toBe(false);
+  });
+
+  it("un classeur .xlsx donné pour FEC est nommé comme tel (pas « en-tête sans séparateur tabulation »)", async () => {
+    for (const args of [
+      ["fec", EXEMPLE],
+      ["ecarts", EXEMPLE, "--fec", EXEMPLE, "--correspondances", CORRESPONDANCES],
+    ]) {
+      const r = await lancerCli(main, args);
+      expect([r.code, r.out]).toEqual([2, ""]);
+      expect(r.err).toMatch(/devis-producteur\.xlsx n'est pas un FEC lisible : c'est une archive zip/);
+    }
+  });
+});

@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import { ecarts, type ResultatRapprochementVue } from "../../app/commandes/ecarts";
 import { eurosToCents, formatMontantFr } from "../../core/money";
@@ -11,7 +10,7 @@ import { decoderCsv } from "../../core/comptabilite/fec";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { choixArg } from "../args";
-import { CliError, erreurFichier, type Io } from "../io";
+import { CliError, erreurFichier, lireFichierTexte, type Io } from "../io";
 import { definirCommande, verifierSortie } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 import { lireFichierFec, lireMapping } from "./fec";
@@ -81,13 +80,8 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
 }
 
 function lireCsv(chemin: string): TableCorrespondances {
-  let texte: string;
-  try {
-    // Decoded like a ledger CSV: UTF-8 when valid, else Windows-1252 (a CSV saved by Excel under Windows).
-    texte = decoderCsv(fs.readFileSync(chemin)).texte;
-  } catch {
-    throw new CliError(`Fichier de correspondances introuvable : ${chemin}`);
-  }
+  // Decoded like a ledger CSV: UTF-8 when valid, else Windows-1252 (a CSV saved by Excel under Windows).
+  const texte = decoderCsv(lireFichierTexte(chemin, "Fichier de correspondances")).texte;
   try {
     return lireCorrespondancesCsv(texte, path.basename(chemin));
   } catch (e) {

@@ -15,7 +15,7 @@ import {
   type ResultatFec,
 } from "../../core/comptabilite/fec";
 import { choixArg } from "../args";
-import { CliError, erreurFichier, type Io } from "../io";
+import { CliError, erreurFichier, estZip, lireFichierTexte, PAS_TEXTE, raisonLecture, type Io } from "../io";
 import { definirCommande } from "../runner";
 
 const USAGE =
@@ -34,11 +34,17 @@ export interface OptionsFichier extends OptionsFec {
 
 /** Reads a JSON column mapping file (--colonnes). */
 export function lireMapping(chemin: string): MappingGrandLivre {
+  const texte = lireFichierTexte(chemin, "Correspondance de colonnes")
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   let brut: unknown;
   try {
-    brut = JSON.parse(fs.readFileSync(chemin, "utf8"));
+    brut = JSON.parse(texte);
   } catch (e) {
-    throw new CliError(`Correspondance de colonnes illisible (${chemin}) : ${(e as Error).message}`);
+    // JSON.parse's text is English; its position, when it gives one, is the line to look at.
+    const position = /position (\d+)/.exec((e as Error).message);
+    const ligne = position ? ` (ligne ${texte.slice(0, Number(position[1])).split("\n").length})` : "";
+    throw new CliError(`Correspondance de colonnes illisible (${chemin}) : ce n'est pas du JSON valide${ligne}.`);
   }
   const m = brut as MappingGrandLivre;
   if (
@@ -57,12 +63,12 @@ export function lireMapping(chemin: string): MappingGrandLivre {
 }
 
 /** What the file's first bytes say (FEC or ledger CSV, UTF-16): the decision the pane's worker makes too. */
-function debutDe(chemin: string): DebutFichier {
+function debutDe(chemin: string): DebutFichier & { zip: boolean } {
   const fd = fs.openSync(chemin, "r");
   try {
     const b = Buffer.alloc(4096);
     const n = fs.readSync(fd, b, 0, b.length, 0);
-    return analyserDebut(b.subarray(0, n));
+    return { ...analyserDebut(b.subarray(0, n)), zip: estZip(b.subarray(0, n)) };
   } finally {
     fs.closeSync(fd);
   }
@@ -87,9 +93,10 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
   } catch {
     throw new CliError(`Fichier introuvable : ${chemin}`);
   }
-  if (!st.isFile()) throw new CliError(`${chemin} n'est pas un fichier.`);
+  if (!st.isFile()) throw new CliError(`${chemin} n'est pas un fichier : c'est un dossier.`);
   try {
     const debut = st.size > 0 ? debutDe(chemin) : undefined;
+    if (debut?.zip) throw new CliError(`${chemin} n'est pas un FEC lisible : ${PAS_TEXTE}.`);
     if (opts.colonnes || debut?.csv) return lireCsv(chemin, opts);
     // UTF-16 cannot be cut at LF bytes: one reader converts it as it goes.
     const parties =
@@ -99,8 +106,8 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
     if (parties) return assemblerFec(parties);
     return assemblerFec([await lirePlage(chemin, 0, st.size, opts)]);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code)
-      throw new CliError(`Lecture impossible de ${chemin} : ${(e as Error).message}`);
+    if (e instanceof CliError) throw e;
+    if ((e as NodeJS.ErrnoException).code) throw new CliError(`Lecture impossible de ${chemin} : ${raisonLecture(e)}.`);
     throw erreurFichier(e, chemin);
   }
 }
