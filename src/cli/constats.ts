@@ -13,6 +13,15 @@ export function ligneConstat(c: Constat, retrait = "  ", avecCellule = false): s
   return `${retrait}[${GRAVITES[c.gravite].singulier}] ${titreConstat(c.regle)} — ${c.message}${ou}`;
 }
 
+/** « Contrôles : 1 erreur, 2 alertes, 0 information » (French plurals, no « (s) »). */
+export function resumeConstats(constats: readonly Constat[]): string {
+  const n = (g: Constat["gravite"]) => {
+    const k = constats.filter((c) => c.gravite === g).length;
+    return `${k} ${k >= 2 ? GRAVITES[g].pluriel : GRAVITES[g].singulier}`;
+  };
+  return `Contrôles : ${n("erreur")}, ${n("alerte")}, ${n("info")}`;
+}
+
 /**
  * « Règles appliquées » in the text output: each rule-table version by its French name and date in words, « texte
  * officiel » or « à vérifier », and the text it rests on (short title and address). The table ids are in --json

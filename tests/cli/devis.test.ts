@@ -103,6 +103,8 @@ describe("prodbook devis, texte", () => {
       expect(texte).not.toMatch(new RegExp(`(^|[\\s\\]])${c.regle}\\b`, "m"));
     }
     expect(texte).toContain("[erreur] Montant ≠ quantité × taux — ");
+    // Counts in French, without « (s) ».
+    expect(texte).toContain("Contrôles : 1 erreur, 2 alertes, 0 information\n");
   });
 });
 

@@ -8,7 +8,7 @@ import { choixArg, nombreArg } from "../args";
 import type { Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
-import { ligneConstat, texteRegles } from "../constats";
+import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
@@ -79,8 +79,7 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
     for (const n of devis.nonPlaces) io.out(`  ${n.cellule} « ${n.libelle} » ${formatMontantFr(n.montant)}`);
   }
   if (devis.conservation) io.out(texteConservation(devis.conservation));
-  const n = (g: Constat["gravite"]) => constats.filter((c) => c.gravite === g).length;
-  io.out(`Contrôles : ${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} info(s)`);
+  io.out(resumeConstats(constats));
   for (const c of constats) io.out(ligneConstat(c));
 }
 

@@ -9,7 +9,7 @@ import { choixArg, montantArg, nombreArg } from "../args";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
-import { ligneConstat, texteRegles } from "../constats";
+import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
@@ -39,8 +39,7 @@ function texte(r: ResultatAnalyseFinancement, io: Io): void {
       `Échéancier : ${r.echeancier.mois.length} mois, besoin de trésorerie maximal ` +
         `${formatMontantFr(r.echeancier.besoinMaximal)} (${r.echeancier.repartition})`,
     );
-  const n = (g: string) => r.constats.filter((c) => c.gravite === g).length;
-  io.out(`Contrôles : ${n("erreur")} erreur(s), ${n("alerte")} alerte(s), ${n("info")} info(s)`);
+  io.out(resumeConstats(r.constats));
   for (const c of r.constats) io.out(ligneConstat(c));
   for (const l of texteRegles(r.tables)) io.out(l);
 }
