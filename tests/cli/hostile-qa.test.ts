@@ -145,3 +145,28 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
     }
   });
 });
+
+describe("FEC enregistré avec « ; » au lieu de la tabulation", () => {
+  const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+
+  it("ses dates AAAAMMJJ sont lues (avant : les 23 lignes rejetées, « attendu JJ/MM/AAAA », code 0)", async () => {
+    const csv = path.join(dossier(), "fec-point-virgule.txt");
+    await fs.writeFile(csv, (await fs.readFile(FEC, "utf8")).replace(/\t/g, ";"));
+    const r = await lancerCli(main, ["fec", csv, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { lignesImportees: number; debit: string; credit: string; erreurs: unknown[] };
+    expect([j.lignesImportees, j.debit, j.credit, j.erreurs]).toEqual([23, "47112.65", "47112.65", []]);
+  });
+
+  it("une date JJ/MM/AAAA parmi elles : rien n'est deviné, les dates AAAAMMJJ sont rejetées avec leur ligne", async () => {
+    const csv = path.join(dossier(), "fec-dates-melangees.txt");
+    const lignes = (await fs.readFile(FEC, "utf8")).replace(/\t/g, ";").split("\n");
+    lignes[1] = lignes[1].replace(";20240110;", ";10/01/2024;");
+    await fs.writeFile(csv, lignes.join("\n"));
+    const r = await lancerCli(main, ["fec", csv, "--json"]);
+    const j = JSON.parse(r.out) as { lignesImportees: number; erreurs: { ligne: number; message: string }[] };
+    expect(j.lignesImportees).toBe(1);
+    expect(j.erreurs).toHaveLength(22);
+    expect(j.erreurs[0].message).toMatch(/date « 20240110 » invalide \(attendu JJ\/MM\/AAAA\)/);
+  });
+});

@@ -1,5 +1,5 @@
 import { decoderOctets, utf8Strict, type EncodageFec } from "./decodage";
-import { devinerMapping, lireGrandLivreCsv, type MappingGrandLivre } from "./grandLivreCsv";
+import { devinerMapping, formatDateProuve, lireGrandLivreCsv, type MappingGrandLivre } from "./grandLivreCsv";
 import type { ResultatFec } from "./types";
 
 /**
@@ -85,8 +85,17 @@ export function lireGrandLivreOctets(
   const lu = decoderCsv(octets, opts.encodage);
   const entete = lu.texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/)[0];
   const sep = entete.includes(";") ? ";" : ",";
-  const mapping = opts.mapping ?? devinerMapping(entete.split(sep), sep);
+  let mapping = opts.mapping ?? devinerMapping(entete.split(sep), sep);
   if (!mapping) return undefined;
+  if (!opts.mapping) {
+    // A guessed mapping takes its date format from the first dates of the file (a sample: papaparse reads them all).
+    const i = entete.split(sep).indexOf(mapping.colonnes.date);
+    const dates = lu.texte
+      .split(/\r\n|\r|\n/, 201)
+      .slice(1)
+      .map((l) => l.split(sep)[i] ?? "");
+    mapping = { ...mapping, formatDate: formatDateProuve(dates) };
+  }
   const resultat = lireGrandLivreCsv(lu.texte, mapping, { conserver: true });
   // The core reads decoded text (TextDecoder drops the mark): report what the bytes were.
   resultat.format.encodage = lu.encodage;

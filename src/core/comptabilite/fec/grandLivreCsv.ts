@@ -66,6 +66,18 @@ export function devinerMapping(
   return { separateur, formatDate: "JJ/MM/AAAA", colonnes: colonnes as MappingGrandLivre["colonnes"] };
 }
 
+/**
+ * The date format the file's own dates prove: « 20240110 » throughout (a FEC saved with « ; ») is AAAAMMJJ,
+ * « 2024-01-10 » AAAA-MM-JJ; JJ/MM/AAAA when a date reads so or when none proves another.
+ */
+export function formatDateProuve(valeurs: readonly string[]): NonNullable<MappingGrandLivre["formatDate"]> {
+  const v = valeurs.map((s) => s.trim()).filter((s) => s !== "");
+  for (const f of ["AAAAMMJJ", "AAAA-MM-JJ"] as const) {
+    if (v.length && v.every((s) => !Number.isNaN(date(s, f)) && Number.isNaN(date(s, "JJ/MM/AAAA")))) return f;
+  }
+  return "JJ/MM/AAAA";
+}
+
 function date(s: string, f: MappingGrandLivre["formatDate"]): number {
   const t = s.trim();
   let m: RegExpExecArray | null;
