@@ -313,6 +313,8 @@ export function analyserOptions(
     if (t.value === undefined || (!t.inlineValue && t.value.startsWith("-") && !NOMBRE.test(t.value))) {
       throw erreur(`l'option « ${t.rawName} » attend une valeur`);
     }
+    // `--feuille ""` (an unset shell variable) is no value: never read as « not given », which would guess instead.
+    if (t.value === "") throw erreur(`l'option « ${t.rawName} » attend une valeur, reçu une valeur vide`);
     valeurs[t.name] = t.value;
   }
   return { valeurs, positionnels };

@@ -170,3 +170,21 @@ describe("FEC enregistré avec « ; » au lieu de la tabulation", () => {
     expect(j.erreurs[0].message).toMatch(/date « 20240110 » invalide \(attendu JJ\/MM\/AAAA\)/);
   });
 });
+
+describe("une option donnée vide (variable du shell non définie) n'est pas une option absente", () => {
+  const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+
+  it.each([
+    [["devis", EXEMPLE, "--feuille", ""], "--feuille"],
+    [["devis", EXEMPLE, "--feuille="], "--feuille"],
+    [["planning", path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx"), "--feuille", ""], "--feuille"],
+    [["devis", EXEMPLE, "-o", ""], "-o"],
+  ])("%j", async (args, option) => {
+    const r = await lancerCli(main, args);
+    // Before: `--feuille ""` ran on the sheet Prodbook found by itself, exit 0.
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(
+      new RegExp(`^Arguments invalides : l'option « ${option} » attend une valeur, reçu une valeur vide\\.`),
+    );
+  });
+});
