@@ -90,6 +90,7 @@ export const TEST_IDS = {
     comparer: "versions-comparer",
     resultat: "versions-resultat",
     total: "versions-total",
+    nonPlaces: "versions-non-places",
     chapitre: (code: string) => `versions-chapitre-${code}`,
     lignes: "versions-lignes",
     ligne: (i: number) => `versions-ligne-${i}`,

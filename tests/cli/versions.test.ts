@@ -75,7 +75,14 @@ describe("prodbook versions enregistrer / lister", () => {
     ).toBe(0);
     const j = JSON.parse(io.sortie[0]);
     expect(j).toEqual({
-      version: { nom: "Dépôt agrément provisoire", date: "2026-11-20", auteur: "Paul", lignes: 8, total: "44774.93" },
+      version: {
+        nom: "Dépôt agrément provisoire",
+        date: "2026-11-20",
+        auteur: "Paul",
+        lignes: 8,
+        total: "44774.93",
+        nonPlaces: [],
+      },
       remplacee: false,
       feuille: "Versions",
       sortie: v2,
@@ -86,8 +93,15 @@ describe("prodbook versions enregistrer / lister", () => {
     expect(io.sortie).toHaveLength(1);
     expect(JSON.parse(io.sortie[0])).toEqual({
       versions: [
-        { nom: "Devis initial", date: "2026-11-02", auteur: "Claire", lignes: 8, total: "47197.82" },
-        { nom: "Dépôt agrément provisoire", date: "2026-11-20", auteur: "Paul", lignes: 8, total: "44774.93" },
+        { nom: "Devis initial", date: "2026-11-02", auteur: "Claire", lignes: 8, total: "47197.82", nonPlaces: [] },
+        {
+          nom: "Dépôt agrément provisoire",
+          date: "2026-11-20",
+          auteur: "Paul",
+          lignes: 8,
+          total: "44774.93",
+          nonPlaces: [],
+        },
       ],
     });
     io = enregistreur();
@@ -201,6 +215,7 @@ describe("prodbook versions comparer --json", () => {
         effetQuantite: "0.00",
       },
     ],
+    nonPlaces: { de: "0.00", a: "0.00", delta: "0.00", lignesDe: 0, lignesA: 0 },
   };
 
   it("deux versions enregistrées : un seul objet JSON, au contrat de l'issue, écarts au centime", async () => {
@@ -210,7 +225,7 @@ describe("prodbook versions comparer --json", () => {
     ).toBe(0);
     expect(io.sortie).toHaveLength(1);
     const j = JSON.parse(io.sortie[0]);
-    expect(Object.keys(j)).toEqual(["de", "a", "total", "chapitres", "lignes"]);
+    expect(Object.keys(j)).toEqual(["de", "a", "total", "chapitres", "lignes", "nonPlaces"]);
     expect(j).toEqual(attendu);
   });
 

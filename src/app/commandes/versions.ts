@@ -1,10 +1,12 @@
 import { aujourdhui, structurerDevis } from "../../core/devis/structurer";
-import { sumCents, type Cents } from "../../core/money/cents";
+import { type Cents } from "../../core/money/cents";
 import { choisirNomFeuille, type WorkbookPort } from "../../core/port/workbook";
 import { FEUILLE_VERSIONS, feuilleVersions, lireVersions } from "../../core/versions/feuilleVersions";
 import { lignesDeVersion } from "../../core/versions/depuisDevis";
 import {
+  lignesNonPlacees,
   nomVersionValide,
+  totalVersion,
   VERSION_COURANTE,
   VersionExistanteError,
   VersionIntrouvableError,
@@ -27,7 +29,10 @@ export interface ResumeVersion {
   date: string;
   auteur: string;
   lignes: number;
+  /** The placed lines, as the devis total. */
   total: Cents;
+  /** The lines the devis did not place (chapter « ? »): in the version, out of its total, as in `devis`. */
+  nonPlaces: { cellule: string; libelle: string; montant: Cents }[];
 }
 
 export interface ArgsEnregistrerVersion {
@@ -50,7 +55,8 @@ export const resumer = (v: Version): ResumeVersion => ({
   date: v.date,
   auteur: v.auteur,
   lignes: v.lignes.length,
-  total: sumCents(v.lignes.map((l) => l.montant)),
+  total: totalVersion(v.lignes),
+  nonPlaces: lignesNonPlacees(v.lignes).map((l) => ({ cellule: l.cellule, libelle: l.libelle, montant: l.montant })),
 });
 
 /** The « Versions » sheet (Prodbook's own), its name, and what it holds. */

@@ -3,7 +3,13 @@ import { commandesVersions, type ResumeVersion } from "../../app/commandes/versi
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import type { Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
-import { VERSION_COURANTE, VersionExistanteError, type LigneVersion } from "../../core/versions/modele";
+import {
+  estNonPlacee,
+  LIBELLE_NON_PLACE,
+  VERSION_COURANTE,
+  VersionExistanteError,
+  type LigneVersion,
+} from "../../core/versions/modele";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Commande } from "../io";
 import { definirCommande } from "../runner";
@@ -28,7 +34,24 @@ const OUVERTURE_SANS_DEVIS = { ...OUVERTURE, sansFeuillesUtilisateur: true };
 
 /** The public JSON of a listed version. */
 export function jsonVersion(v: ResumeVersion) {
-  return { nom: v.nom, date: v.date, auteur: v.auteur, lignes: v.lignes, total: m(v.total) };
+  return {
+    nom: v.nom,
+    date: v.date,
+    auteur: v.auteur,
+    lignes: v.lignes,
+    total: m(v.total),
+    // Additive: the unplaced lines, out of the total, as `devis --json` lists them.
+    nonPlaces: v.nonPlaces.map((n) => ({ cellule: n.cellule, montant: m(n.montant) })),
+  };
+}
+
+/** « ; non placé (hors total) : 1 200,00 € ('Budget'!G6) », or nothing when every line is placed. */
+function texteNonPlaces(v: ResumeVersion): string {
+  if (!v.nonPlaces.length) return "";
+  const total = v.nonPlaces.reduce((s, n) => s + n.montant, 0) as Cents;
+  const cellules = v.nonPlaces.map((n) => n.cellule);
+  const ou = cellules.length > 3 ? `${cellules.slice(0, 3).join(", ")}…` : cellules.join(", ");
+  return ` ; ${LIBELLE_NON_PLACE.toLowerCase()} : ${formatMontantFr(total)} (${v.nonPlaces.length} ligne(s) : ${ou})`;
 }
 
 function dateArg(d: string | undefined): string | undefined {
@@ -91,7 +114,8 @@ const enregistrer = definirCommande({
   texte: (r, io) =>
     io.out(
       `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${r.version.lignes} ligne(s), total ` +
-        `${formatMontantFr(r.version.total)} (${r.version.date}${r.version.auteur ? `, ${r.version.auteur}` : ""}), ` +
+        `${formatMontantFr(r.version.total)}${texteNonPlaces(r.version)} ` +
+        `(${r.version.date}${r.version.auteur ? `, ${r.version.auteur}` : ""}), ` +
         `${r.versions.length} version(s) dans le classeur.`,
     ),
   feuillesEcrites: (r) => [r.feuille],
@@ -117,7 +141,7 @@ const lister = definirCommande({
     for (const v of r.versions)
       io.out(
         `${v.nom.padEnd(w)}  ${v.date.padEnd(10)}  ${v.auteur.padEnd(14)}  ${String(v.lignes).padStart(6)}  ` +
-          `${formatMontantFr(v.total).padStart(15)}`,
+          `${formatMontantFr(v.total).padStart(15)}${texteNonPlaces(v)}`,
       );
   },
 });
@@ -153,6 +177,14 @@ export function jsonComparaison(c: Comparaison) {
           effetQuantite: n(l.effetQuantite),
         };
       }),
+    // Additive: the unplaced lines (chapter « ? »), out of the total and of the chapters.
+    nonPlaces: {
+      de: m(c.nonPlaces.de),
+      a: m(c.nonPlaces.a),
+      delta: m(c.nonPlaces.delta),
+      lignesDe: c.nonPlaces.lignesDe,
+      lignesA: c.nonPlaces.lignesA,
+    },
   };
 }
 
@@ -183,12 +215,19 @@ const comparerCmd = definirCommande({
     for (const ch of c.chapitres)
       io.out(`  ${`${ch.code} ${ch.libelle}`.padEnd(40)} ${f(ch.de)} ${f(ch.a)} ${f(ch.delta)}`);
     io.out(`  ${"TOTAL".padEnd(40)} ${f(c.total.de)} ${f(c.total.a)} ${f(c.total.delta)}`);
+    if (c.nonPlaces.lignesDe || c.nonPlaces.lignesA)
+      io.out(
+        `  ${`? ${LIBELLE_NON_PLACE}`.padEnd(40)} ${f(c.nonPlaces.de)} ${f(c.nonPlaces.a)} ${f(c.nonPlaces.delta)}`,
+      );
     const changees = c.lignes.filter((l) => l.statut !== "inchangee");
     io.out(changees.length ? `Lignes changées (${changees.length}) :` : "Aucune ligne changée.");
     for (const l of changees) {
       const ref = (l.a ?? l.de) as LigneVersion;
       const nom = l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : `« ${ref.libelle} »`;
-      io.out(`  ${STATUT[l.statut].padEnd(9)} ${(ref.code ?? "").padEnd(6)} ${nom} ${signe(l.delta)} (${ref.cellule})`);
+      const np = estNonPlacee(l) ? ` — ${LIBELLE_NON_PLACE.toLowerCase()}` : "";
+      io.out(
+        `  ${STATUT[l.statut].padEnd(9)} ${(ref.code ?? "").padEnd(6)} ${nom} ${signe(l.delta)} (${ref.cellule})${np}`,
+      );
     }
     if (sortie !== undefined && (r.commentaires || r.realise))
       io.out(

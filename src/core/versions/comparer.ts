@@ -4,7 +4,7 @@ import { cents, subCents, sumCents, type Cents } from "../money/cents";
 import { libelleChapitre, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import type { CodeChapitre } from "../devis/model";
 import { normaliser } from "../util/texte";
-import type { LigneVersion } from "./modele";
+import { estNonPlacee, type LigneVersion } from "./modele";
 
 export type StatutLigne = "ajoutee" | "supprimee" | "modifiee" | "inchangee";
 
@@ -35,8 +35,15 @@ export interface ChapitreCompare {
 export interface Comparaison {
   de: string;
   a: string;
+  /** The placed lines (the devis total); the unplaced ones are in nonPlaces, never in the total. */
   total: { de: Cents; a: Cents; delta: Cents };
+  /** CNC chapters, placed lines only. */
   chapitres: ChapitreCompare[];
+  /**
+   * The lines the devis did not place (chapter « ? »), out of the total. A line placed since « de » shows as removed
+   * here and added in its chapter: the total grows by its amount, this écart falls by as much.
+   */
+  nonPlaces: { de: Cents; a: Cents; delta: Cents; lignesDe: number; lignesA: number };
   /** Every line of both versions, in devis order (unchanged ones included: the sheet totals them). */
   lignes: LigneComparee[];
 }
@@ -258,7 +265,7 @@ export function comparerVersions(
     return p.l.chapitre < q.l.chapitre ? -1 : p.l.chapitre > q.l.chapitre ? 1 : 0;
   });
   const lignes = tries.map((t) => t.l);
-  const codes = [...new Set([...de, ...a].map((l) => l.chapitre))].sort(
+  const codes = [...new Set([...de, ...a].filter((l) => !estNonPlacee(l)).map((l) => l.chapitre))].sort(
     (p, q) => ordreChapitre(p) - ordreChapitre(q) || (p < q ? -1 : p > q ? 1 : 0),
   );
   const chapitres = codes.map((code) => {
@@ -274,5 +281,16 @@ export function comparerVersions(
   });
   const tde = sumCents(chapitres.map((c) => c.de));
   const ta = sumCents(chapitres.map((c) => c.a));
-  return { de: nomDe, a: nomA, total: { de: tde, a: ta, delta: subCents(ta, tde) }, chapitres, lignes };
+  const npDe = de.filter(estNonPlacee);
+  const npA = a.filter(estNonPlacee);
+  const sNpDe = sumCents(npDe.map((l) => l.montant));
+  const sNpA = sumCents(npA.map((l) => l.montant));
+  return {
+    de: nomDe,
+    a: nomA,
+    total: { de: tde, a: ta, delta: subCents(ta, tde) },
+    chapitres,
+    nonPlaces: { de: sNpDe, a: sNpA, delta: subCents(sNpA, sNpDe), lignesDe: npDe.length, lignesA: npA.length },
+    lignes,
+  };
 }

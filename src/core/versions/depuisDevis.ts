@@ -1,13 +1,16 @@
 import type { Devis } from "../devis/model";
 import { nomFeuilleRef } from "../util/adresse";
-import type { LigneVersion } from "./modele";
+import { CHAPITRE_NON_PLACE, type LigneVersion } from "./modele";
 
-/** The lines of a structured devis as a version holds them (devis order, numbered from 1). */
+/**
+ * The lines of a structured devis as a version holds them (devis order, numbered from 1). A line the devis did not
+ * place keeps chapter CHAPITRE_NON_PLACE: in the version, out of its total, as out of the devis total.
+ */
 export function lignesDeVersion(devis: Devis): LigneVersion[] {
   return devis.lignes.map((l, i) => {
     const out: LigneVersion = {
       numero: i + 1,
-      chapitre: l.chapitre ?? "?",
+      chapitre: l.chapitre ?? CHAPITRE_NON_PLACE,
       libelle: l.libelle,
       montant: l.montant,
       cellule:

@@ -9,7 +9,7 @@ import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { normaliser } from "../util/texte";
 import { quantiteTotale, type Comparaison, type LigneComparee, type StatutLigne } from "./comparer";
-import type { LigneVersion, Version } from "./modele";
+import { CHAPITRE_NON_PLACE, LIBELLE_NON_PLACE, type LigneVersion, type Version } from "./modele";
 
 export const FEUILLE_COMPARAISON = "Comparaison";
 export const TABLE_COMPARAISON = "tblComparaison";
@@ -67,6 +67,8 @@ export const LIBELLE_STATUT: Record<StatutLigne, string> = {
   inchangee: "inchangée",
 };
 const CHAPITRE = "Chapitre";
+/** The row below the total of the lines the devis did not place (chapter « ? »): shown, never in the total. */
+const NON_PLACE = "Non placé";
 const CONSERVE = "commentaire conservé";
 
 /** A comment typed in a previous « Comparaison » sheet, with the line (or chapter) it was on, as shown. */
@@ -109,6 +111,7 @@ export function lireCommentaires(s: SheetData): Commentaires {
     if (!com || a === "Statut" || texte(r[COL_C.commentaire]) === "Commentaire") continue;
     if (a === CHAPITRE) ajouter(cleChapitre(texte(r[COL_C.chapitre])), com, r, true);
     else if (a === "Total") ajouter("total", com, r);
+    else if (a === NON_PLACE) ajouter(cleChapitre(CHAPITRE_NON_PLACE), com, r, true);
     else if (Object.values(LIBELLE_STATUT).includes(a) || a === CONSERVE)
       ajouter(cleLigne(texte(r[COL_C.chapitre]), texte(r[COL_C.code]), texte(r[COL_C.libelle])), com, r);
   }
@@ -209,7 +212,10 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const premChap = rows.length + 1; // 1-based
   const nChap = c.chapitres.length;
   const ligneTotal = premChap + nChap;
-  const premLigne = ligneTotal + 3; // 1-based first line row (total, blank, header before it)
+  // The unplaced lines' row, right below the total and out of it, when either side has some.
+  const avecNonPlaces = c.nonPlaces.lignesDe + c.nonPlaces.lignesA > 0;
+  const ligneNonPlaces = ligneTotal + 1;
+  const premLigne = ligneTotal + (avecNonPlaces ? 4 : 3); // 1-based first line row (total, [non placé], blank, header)
   const derLigne = premLigne + Math.max(c.lignes.length, 1) - 1;
   const L = (lettre: string) => `$${lettre}$${premLigne}:$${lettre}$${derLigne}`;
   // « D'où vient ce chiffre ? »: each écart of a chapter or of the total says which two versions it compares, read
@@ -286,6 +292,35 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     t[COL_C.ecartRealise] = { formula: `S${ligneTotal}-M${ligneTotal}` };
   }
   rows.push(t);
+  if (avecNonPlaces) {
+    const r = ligneNonPlaces;
+    const np = c.nonPlaces;
+    const crit = critereExact(CHAPITRE_NON_PLACE, `$B${r}`);
+    const row = ligneVide();
+    row[COL_C.statut] = NON_PLACE;
+    row[COL_C.chapitre] = CHAPITRE_NON_PLACE;
+    row[COL_C.libelle] = `${LIBELLE_NON_PLACE} : montants sans chapitre, hors du total ci-dessus`;
+    row[COL_C.montantDe] = {
+      formula: `SUMIFS(${col("M")},${col("A")},${critDe},${col("E")},${crit})`,
+      result: centsToEuros(np.de),
+    };
+    row[COL_C.montantA] = {
+      formula: critA
+        ? `SUMIFS(${col("M")},${col("A")},${critA},${col("E")},${crit})`
+        : `SUMIFS(${L("M")},${L("B")},${crit})`,
+      result: centsToEuros(np.a),
+    };
+    row[COL_C.ecart] = { formula: `M${r}-L${r}`, result: centsToEuros(np.delta) };
+    row[COL_C.effetQuantite] = { formula: `IF(L${r}=0,"",N${r}/L${r})` };
+    row[COL_C.commentaire] = prendre(cleChapitre(CHAPITRE_NON_PLACE));
+    annoter(r, "non placé (hors total)", np.de, np.a, np.delta, {
+      de: dansVersions(c.de, CHAPITRE_NON_PLACE),
+      a: e.versionA
+        ? dansVersions(c.a, CHAPITRE_NON_PLACE)
+        : `Σ colonne M des lignes du chapitre ${CHAPITRE_NON_PLACE} ci-dessous`,
+    });
+    rows.push(row);
+  }
   rows.push([]);
 
   // Lines.
@@ -457,7 +492,10 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
       { range: "B2:B3", bold: true, fill: "#FFF2CC" },
       { range: "A4", italic: true },
       { range: `A${enteteChap + 1}:${avecRealise ? "T" : "R"}${enteteChap + 1}`, bold: true, fill: "#D9E1F2" },
-      { range: `O${premChap}:O${ligneTotal}`, numFmt: FORMAT_EXCEL.pourcent },
+      { range: `O${premChap}:O${avecNonPlaces ? ligneNonPlaces : ligneTotal}`, numFmt: FORMAT_EXCEL.pourcent },
+      ...(avecNonPlaces
+        ? [{ range: `A${ligneNonPlaces}:${avecRealise ? "T" : "R"}${ligneNonPlaces}`, italic: true }]
+        : []),
       { range: `A${ligneTotal}:${avecRealise ? "T" : "R"}${ligneTotal}`, bold: true, borderTop: true },
       { range: `R${premChap}:R${derLigne}`, wrap: true },
     ],

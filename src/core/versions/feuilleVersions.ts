@@ -5,7 +5,7 @@ import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook"
 import { ErreurDonnees } from "../erreurs";
 import { normaliser } from "../util/texte";
 import { celluleRef } from "../util/adresse";
-import type { LigneVersion, Version } from "./modele";
+import { CHAPITRE_NON_PLACE, type LigneVersion, type Version } from "./modele";
 
 export const FEUILLE_VERSIONS = "Versions";
 export const TABLE_VERSIONS = "tblVersions";
@@ -168,7 +168,7 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
     const numero = nombre(COL_V.numero);
     const l: LigneVersion = {
       numero: numero === undefined ? v.lignes.length + 1 : Number(numero),
-      chapitre: texte(row[COL_V.chapitre]) ?? "?",
+      chapitre: texte(row[COL_V.chapitre]) ?? CHAPITRE_NON_PLACE,
       libelle: texte(row[COL_V.libelle]) ?? "",
       montant: eurosToCents(montant),
       cellule: texte(row[COL_V.cellule]) ?? ou(COL_V.montant),

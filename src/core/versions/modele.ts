@@ -1,11 +1,14 @@
-import type { Cents } from "../money/cents";
+import { sumCents, type Cents } from "../money/cents";
 import { ErreurDonnees } from "../erreurs";
 
 /** One line of the structured devis as saved in a version (a row of the « Versions » table). */
 export interface LigneVersion {
   /** 1-based rank of the line in its version (the devis order). */
   numero: number;
-  /** CNC chapter code ("1".."9", "FG", "IMP", "FF", "PROD"), "?" when the line had none. */
+  /**
+   * CNC chapter code ("1".."9", "FG", "IMP", "FF", "PROD"), or CHAPITRE_NON_PLACE ("?") for a line the devis could not
+   * place in a chapter: kept in the version, shown apart (« Non placé »), never counted in its total.
+   */
   chapitre: string;
   sousChapitre?: string;
   code?: string;
@@ -20,6 +23,21 @@ export interface LigneVersion {
   /** The producer's cell of the amount when the version was saved ("'Budget'!G12"). */
   cellule: string;
 }
+
+/** The chapter of a line the devis did not place (the devis's « nonPlaces »); old « Versions » sheets hold it too. */
+export const CHAPITRE_NON_PLACE = "?";
+/** How sheets, CLI and pane name those lines, as `prodbook devis` does (« Montants non placés (hors total) »). */
+export const LIBELLE_NON_PLACE = "Non placé (hors total)";
+
+export const estNonPlacee = (l: Pick<LigneVersion, "chapitre">): boolean => l.chapitre === CHAPITRE_NON_PLACE;
+
+/** A version's total: its placed lines, as the devis total (the unplaced lines are apart). */
+export function totalVersion(lignes: readonly LigneVersion[]): Cents {
+  return sumCents(lignes.filter((l) => !estNonPlacee(l)).map((l) => l.montant));
+}
+
+/** A version's unplaced lines (chapter « ? »), in devis order. */
+export const lignesNonPlacees = (lignes: readonly LigneVersion[]): LigneVersion[] => lignes.filter(estNonPlacee);
 
 /** A named snapshot of the structured devis. */
 export interface Version {

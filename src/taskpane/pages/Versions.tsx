@@ -20,6 +20,7 @@ import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
 import type { ResumeVersion } from "../../app/commandes/versions";
 import { type Cents, formatMontantFr } from "../../core/money";
+import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
 import { ConstatsCliquables, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
@@ -28,6 +29,12 @@ import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
 const IDS = TEST_IDS.versions;
+/** « , plus 1 200,00 € non placé (hors total) », or nothing: a version's total is the devis total. */
+const nonPlaces = (v: ResumeVersion): string => {
+  if (!v.nonPlaces.length) return "";
+  const s = v.nonPlaces.reduce((t, n) => t + n.montant, 0) as Cents;
+  return typographie(`, plus ${formatMontantFr(s)} ${LIBELLE_NON_PLACE.toLowerCase()}`);
+};
 const COURANT = "courant";
 const SUGGESTIONS = ["Devis initial", "Dépôt agrément provisoire", "Devis définitif"];
 
@@ -98,7 +105,7 @@ export function Versions() {
       setEnregistree(
         typographie(
           `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${compte(r.version.lignes, "ligne")}, ` +
-            `${m(r.version.total)} (feuille « ${r.feuille} »).`,
+            `${m(r.version.total)}${nonPlaces(r.version)} (feuille « ${r.feuille} »).`,
         ),
       );
     });
@@ -124,6 +131,14 @@ export function Versions() {
               {m(c.total.de)} → {m(c.total.a)} (<Ecart delta={c.total.delta} />)
             </Text>
           </div>
+          {c.nonPlaces.lignesDe + c.nonPlaces.lignesA > 0 && (
+            <div className={styles.chiffres} data-testid={IDS.nonPlaces}>
+              <Caption1>{LIBELLE_NON_PLACE}</Caption1>
+              <Caption1 className={styles.montant}>
+                {m(c.nonPlaces.de)} → {m(c.nonPlaces.a)} (<Ecart delta={c.nonPlaces.delta} />)
+              </Caption1>
+            </div>
+          )}
           {c.chapitres
             .filter((ch) => ch.delta !== 0)
             .map((ch) => (
@@ -245,7 +260,10 @@ export function Versions() {
                 {v.date ? ` · ${dateFr(v.date)}` : ""}
                 {v.auteur ? ` · ${v.auteur}` : ""} · {compte(v.lignes, "ligne")}
               </Caption1>
-              <Caption1 className={styles.montant}>{m(v.total)}</Caption1>
+              <Caption1 className={styles.montant}>
+                {m(v.total)}
+                {nonPlaces(v)}
+              </Caption1>
             </div>
           ))}
         </div>

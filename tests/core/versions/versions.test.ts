@@ -127,6 +127,7 @@ describe("commandes enregistrer / lister", () => {
       auteur: "Claire",
       lignes: 2,
       total: 1350500,
+      nonPlaces: [],
     });
     expect(r.remplacee).toBe(false);
     expect(wb.ecrites.get("Versions")?.hidden).toBe(true);
