@@ -119,18 +119,20 @@ describe("prodbook devis --json sur les mises en page d'un producteur", () => {
       nonComptees: [],
     });
     expect(j.devis.colonneMontant).toEqual({
-      retenue: { colonne: "D", cellule: "Devis!D1", entete: "Montant HT", nature: "ht" },
+      retenue: { colonne: "D", cellule: "Devis!D1", entete: "Montant HT", nature: "ht", somme: "10000.00" },
       ecartees: [
-        { colonne: "B", cellule: "Devis!B1", entete: "Montant TTC", nature: "ttc" },
-        { colonne: "C", cellule: "Devis!C1", entete: "Montant TVA", nature: "tva" },
+        { colonne: "B", cellule: "Devis!B1", entete: "Montant TTC", nature: "ttc", somme: "12000.00" },
+        { colonne: "C", cellule: "Devis!C1", entete: "Montant TVA", nature: "tva", somme: "2000.00" },
       ],
+      choix: "taxes",
+      identiques: false,
     });
     expect(regle(j, "colonnes-lues")).toEqual([expect.objectContaining({ gravite: "info", cellule: "Devis!D1" })]);
     // The French summary says it too.
     const t = devis(f);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(
-      /\[info\] colonnes-lues — Devis!D1 : plusieurs colonnes de montant ; la colonne D « Montant HT » est lue/,
+      /\[information\] Colonne lue — Devis!D1 : plusieurs colonnes de montant ; la colonne D « Montant HT » est lue/,
     );
     expect(t.out).toMatch(/écart 0,00/i);
   });

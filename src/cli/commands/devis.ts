@@ -1,5 +1,12 @@
 import type { Constat } from "../../core/controles/constat";
-import type { Conservation, Devis, Genre, TypeOeuvre } from "../../core/devis/model";
+import type {
+  ColonneMontantNommee,
+  ColonnesMontant,
+  Conservation,
+  Devis,
+  Genre,
+  TypeOeuvre,
+} from "../../core/devis/model";
 import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
@@ -27,7 +34,7 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       nonPlaces: devis.nonPlaces.map((n) => ({ cellule: n.cellule, montant: m(n.montant) })),
       conservation: jsonConservation(devis.conservation),
       // Only when the import chose a column (several amount columns, unheaded labels): additive fields.
-      ...(devis.colonneMontant ? { colonneMontant: devis.colonneMontant } : {}),
+      ...(devis.colonneMontant ? { colonneMontant: jsonColonneMontant(devis.colonneMontant) } : {}),
       ...(devis.colonneLibelles ? { colonneLibelles: devis.colonneLibelles } : {}),
     },
     controles: constats.map((c) => ({
@@ -37,6 +44,17 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       cellule: c.cellule ?? null,
     })),
     tables: jsonTablesUtilisees(tables),
+  };
+}
+
+/** Several amount columns: each one's sum in euros (« 8400.00 »), how the one read was chosen. */
+function jsonColonneMontant(c: ColonnesMontant) {
+  const col = (x: ColonneMontantNommee) => ({ ...x, somme: x.somme === undefined ? null : m(x.somme) });
+  return {
+    retenue: col(c.retenue),
+    ecartees: c.ecartees.map(col),
+    choix: c.choix ?? null,
+    identiques: c.identiques ?? false,
   };
 }
 
@@ -52,7 +70,7 @@ export function jsonConservation(c: Conservation | undefined) {
     ecart: m(c.ecart),
     colonne: c.colonne ?? null,
     // Several amount columns: the one read (header, nature) and those not counted; additive field.
-    ...(c.colonneMontant ? { colonneMontant: c.colonneMontant } : {}),
+    ...(c.colonneMontant ? { colonneMontant: jsonColonneMontant(c.colonneMontant) } : {}),
     cellules: c.cellules,
     nonComptees: c.nonComptees.map((n) => ({
       cellule: n.cellule,

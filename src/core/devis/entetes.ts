@@ -35,8 +35,16 @@ export interface Entete {
    */
   libelleSansEntete?: { col: number; aGaucheDe: number };
   /** Several amount columns (« Montant TTC | Montant TVA | Montant HT »): the one read and those left aside. */
-  montants?: { retenue: ColonneMontant; ecartees: ColonneMontant[] };
+  montants?: { retenue: ColonneMontant; ecartees: ColonneMontant[]; choix: ChoixMontant };
 }
+
+/**
+ * How the amount column was chosen among several: `taxes` HT before TTC and TVA (proven line by line when the
+ * three are there); `version` the latest of « Montant V1 | Montant V2 »; `visible` the only visible one of columns
+ * alike (the others hidden by the producer); `aDroite` the rightmost of columns alike; `seule` the only one of
+ * columns alike holding amounts.
+ */
+export type ChoixMontant = "taxes" | "version" | "visible" | "aDroite" | "seule";
 
 /** An amount column of the header: its 0-based index, the header's text and what it holds. */
 export interface ColonneMontant {
@@ -44,6 +52,8 @@ export interface ColonneMontant {
   entete: string;
   /** ht: « Montant HT »; ttc: « Montant TTC »; tva: « Montant TVA »; montant: « Montant » with no tax mention. */
   nature: "ht" | "ttc" | "tva" | "montant";
+  /** « Montant V2 »: the version number. */
+  version?: number;
 }
 
 /**
@@ -298,11 +308,15 @@ const TTC = /(^|[\s(])(ttc|t\.t\.c\.?|toutes taxes comprises|incl\.? vat|includi
 const HT = /(^|[\s(])(ht|h\.t\.?|hors taxes?|hors tva|excl\.? vat|excluding vat)(?=$|[\s)])/;
 const TVA = /(^|[\s(])(tva|t\.v\.a\.?|vat)(?=$|[\s)])/;
 
+/** « Montant V2 », « Montant (version 3) »: a version suffix. */
+const VERSION = /\s*\(?\b(?:v|version|vers\.?)\s*(\d{1,2})\)?\s*$/;
+
 /** What an amount header holds: « Montant HT », « Total TTC », « TVA », « Montant »; undefined for anything else. */
 function natureMontant(c: CellData | undefined): ColonneMontant["nature"] | undefined {
   if (typeof c?.v !== "string") return undefined;
   const s = normaliser(c.v)
     .replace(/\((€|eur|euros|en €|en euros)\)|[€:*]/g, " ")
+    .replace(VERSION, "")
     .replace(/\s+/g, " ")
     .trim();
   // « Taux TVA », « Prix unitaire HT », « Tarif TTC »: rates, not amounts.
@@ -324,27 +338,68 @@ function natureMontant(c: CellData | undefined): ColonneMontant["nature"] | unde
   return roleDe(s) === "montant" ? "montant" : undefined;
 }
 
+/** A number or a numeric text below the header in that column (within 300 rows). */
+function tientDesMontants(sheet: SheetData, ligne: number, col: number): boolean {
+  return sheet.rows.slice(ligne + 1, ligne + 301).some((row) => {
+    const v = row[col]?.v;
+    return typeof v === "number" || (typeof v === "string" && /^\s*[-(]?\s*\d[\d\s.,]*\)?\s*(€|eur)?\s*$/i.test(v));
+  });
+}
+
 /**
- * « Montant TTC | Montant TVA | Montant HT »: when the header has several amount columns and one says HT, TTC or
- * TVA, the amount read is HT (else the one without tax mention, else TTC); the others are left aside, named.
+ * Several amount columns in the header. With a tax mention (« Montant TTC | Montant TVA | Montant HT »), the amount
+ * read is HT (else the one without tax mention, else TTC); the others are left aside, named. Among columns alike
+ * (« Montant | Montant », « Montant V1 | Montant V2 », two « Montant HT ») holding amounts, the one read is the
+ * latest version, else the only visible one, else the rightmost: the choice is said, never silent.
  */
-function choisirMontant(sheet: SheetData, ligne: number, cols: Colonnes): Entete["montants"] {
+function choisirMontant(
+  sheet: SheetData,
+  ligne: number,
+  cols: Colonnes,
+  masquees: readonly number[],
+): Entete["montants"] {
   const row = sheet.rows[ligne] ?? [];
   const liste: ColonneMontant[] = [];
   row.forEach((c, col) => {
     const nature = natureMontant(c);
-    if (nature && (cols.montant === col || !Object.values(cols).includes(col)))
-      liste.push({ col, entete: String(c.v).trim(), nature });
+    if (nature && (cols.montant === col || !Object.values(cols).includes(col))) {
+      const entete = String(c.v).trim();
+      const v = VERSION.exec(normaliser(entete));
+      liste.push({ col, entete, nature, ...(v ? { version: Number(v[1]) } : {}) });
+    }
   });
-  if (liste.length < 2 || liste.every((x) => x.nature === "montant")) return undefined;
+  if (liste.length < 2) return undefined;
   // The column the header gives (a Movie Magic subtotal after the rate…) is kept when it is not one of these.
   if (cols.montant !== undefined && !liste.some((x) => x.col === cols.montant)) return undefined;
-  const retenue =
+  const parNature =
     liste.find((x) => x.nature === "ht") ??
     liste.find((x) => x.nature === "montant") ??
     liste.find((x) => x.nature === "ttc");
-  if (!retenue) return undefined;
-  return { retenue, ecartees: liste.filter((x) => x !== retenue) };
+  if (!parNature) return undefined;
+  const pareilles = liste.filter((x) => x.nature === parNature.nature);
+  const pleines = pareilles.filter((x) => tientDesMontants(sheet, ligne, x.col));
+  let retenue = parNature;
+  let choix: ChoixMontant = "taxes";
+  if (pleines.length === 1 && pareilles.length > 1) {
+    retenue = pleines[0];
+    choix = "seule";
+  } else if (pleines.length > 1) {
+    const versions = pleines.filter((x) => x.version !== undefined);
+    const visibles = pleines.filter((x) => !masquees.includes(x.col));
+    if (versions.length) {
+      retenue = versions.reduce((a, b) => ((b.version ?? 0) >= (a.version ?? 0) ? b : a));
+      choix = "version";
+    } else if (visibles.length === 1) {
+      retenue = visibles[0];
+      choix = "visible";
+    } else {
+      retenue = (visibles.length ? visibles : pleines)[(visibles.length ? visibles : pleines).length - 1];
+      choix = "aDroite";
+    }
+  }
+  // Plain « Montant » columns all empty but one or none: nothing to choose when none holds amounts.
+  if (choix === "taxes" && liste.every((x) => x.nature === "montant")) return undefined;
+  return { retenue, ecartees: liste.filter((x) => x !== retenue), choix };
 }
 
 /** Roles of the numeric columns: the block a label column sits to the left of. */
@@ -432,7 +487,7 @@ export function trouverEntete(sheet: SheetData): Entete | undefined {
         }
       }
     }
-    const montants = choisirMontant(sheet, ligne, cols);
+    const montants = choisirMontant(sheet, ligne, cols, masquees);
     if (montants) cols = { ...cols, montant: montants.retenue.col };
     if (!qualifie(cols)) {
       const e = sansLibelle ? undefined : enteteSansLibelle(sheet, ligne, cols);

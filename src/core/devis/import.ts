@@ -44,7 +44,7 @@ import { Brute, chapitreMajoritaire, idsCouverts, placer } from "./placer";
 import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
-import { calculerConservation } from "./conservation";
+import { calculerConservation, cellulesMontant } from "./conservation";
 import { egalAuCentime, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
 import {
@@ -727,8 +727,29 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     entete: texte ?? String(sheet.rows[entete.ligne]?.[col]?.v ?? "").trim(),
   });
   if (entete.montants) {
-    const m = (x: ColonneMontant) => ({ ...nommee(x.col, x.entete), nature: x.nature });
-    devis.colonneMontant = { retenue: m(entete.montants.retenue), ecartees: entete.montants.ecartees.map(m) };
+    const { retenue, ecartees, choix } = entete.montants;
+    const lues = new Map<number, ReturnType<typeof cellulesMontant>>();
+    const cellules = (col: number) => {
+      if (!lues.has(col)) lues.set(col, cellulesMontant(sheet, entete.ligne, col, convention));
+      return lues.get(col) ?? [];
+    };
+    const m = (x: ColonneMontant) => ({
+      ...nommee(x.col, x.entete),
+      nature: x.nature,
+      somme: sumCents(cellules(x.col).map((c) => c.montant ?? (0 as Cents))),
+    });
+    // Columns alike: the same cells (by row) holding the same amounts or texts, so the choice changes nothing.
+    const parLigne = (col: number) =>
+      JSON.stringify(cellules(col).map((c) => [c.cellule.replace(/^.*![A-Z]+/, ""), c.montant ?? String(c.v)]));
+    const pareilles = ecartees.filter((e) => e.nature === retenue.nature);
+    const identiques =
+      choix !== "taxes" && pareilles.length > 0 && pareilles.every((e) => parLigne(e.col) === parLigne(retenue.col));
+    devis.colonneMontant = {
+      retenue: m(retenue),
+      ecartees: ecartees.map(m),
+      choix,
+      ...(identiques ? { identiques } : {}),
+    };
     devis.conservation.colonneMontant = devis.colonneMontant;
     devis.taxes = lireTaxes(sheet, lignes, entete.montants, convention);
   }

@@ -156,7 +156,7 @@ export interface Conservation {
   cellules: { lues: number; lignes: number; totauxProuves: number; nonPlaces: number; listees: number };
   nonComptees: CelluleNonComptee[];
   /** Several amount columns: the one read (its header, HT or not) and those not counted. */
-  colonneMontant?: { retenue: ColonneMontantNommee; ecartees: ColonneMontantNommee[] };
+  colonneMontant?: ColonnesMontant;
 }
 
 export interface MontantNonPlace {
@@ -216,6 +216,20 @@ export interface ColonneNommee {
 /** An amount column of a header with several (« Montant TTC | Montant TVA | Montant HT »). */
 export interface ColonneMontantNommee extends ColonneNommee {
   nature: "ht" | "ttc" | "tva" | "montant";
+  /** Σ of the amounts the column holds below the header (same reading as the import). */
+  somme?: Cents;
+}
+
+/**
+ * Several amount columns: the one read, those not counted, how the one read was chosen (see ChoixMontant in
+ * entetes.ts) and, for columns alike, whether they hold the same amounts on every row.
+ */
+export interface ColonnesMontant {
+  retenue: ColonneMontantNommee;
+  ecartees: ColonneMontantNommee[];
+  choix?: "taxes" | "version" | "visible" | "aDroite" | "seule";
+  /** Columns alike (not a tax choice) holding the same amount on every row: nothing depends on the choice. */
+  identiques?: boolean;
 }
 
 /** An amount of a line in one of the HT, TVA and TTC columns. */
@@ -272,7 +286,7 @@ export interface Devis {
    * Several amount columns: the one read (HT, else the one without tax mention, else TTC) and those left aside,
    * which conservation does not count (TVA and TTC follow from HT).
    */
-  colonneMontant?: { retenue: ColonneMontantNommee; ecartees: ColonneMontantNommee[] };
+  colonneMontant?: ColonnesMontant;
   /** HT, TVA and TTC columns all present: each line's three amounts (rows where all three hold one). */
   taxes?: TaxesLigne[];
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */

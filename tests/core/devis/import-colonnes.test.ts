@@ -129,11 +129,12 @@ describe("plusieurs colonnes de montant : le HT est lu, et c'est dit", () => {
     ]);
     expect(e(d.total)).toBe("5000.00");
     expect(d.colonneMontant).toEqual({
-      retenue: { colonne: "D", cellule: "Devis!D1", entete: "Montant HT", nature: "ht" },
+      retenue: { colonne: "D", cellule: "Devis!D1", entete: "Montant HT", nature: "ht", somme: 1000000 },
       ecartees: [
-        { colonne: "B", cellule: "Devis!B1", entete: "Montant TTC", nature: "ttc" },
-        { colonne: "C", cellule: "Devis!C1", entete: "Montant TVA", nature: "tva" },
+        { colonne: "B", cellule: "Devis!B1", entete: "Montant TTC", nature: "ttc", somme: 1200000 },
+        { colonne: "C", cellule: "Devis!C1", entete: "Montant TVA", nature: "tva", somme: 200000 },
       ],
+      choix: "taxes",
     });
     conserve(d);
     expect(d.conservation).toMatchObject({ colonne: "D", lu: 1000000, lignes: 500000, totauxProuves: 500000 });

@@ -106,7 +106,16 @@ describe("robustesse — versions côte à côte", () => {
     expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([
       ["total", "7750.00", "Budget!G4"],
     ]);
-    expect(constats(d)).toEqual([["charges-sociales-absentes", "alerte", "Budget!G2"]]);
+    // Nothing proves V2 is the devis but its number: said, with both columns' sums (V1 in E not counted).
+    expect(constats(d)).toEqual([
+      ["charges-sociales-absentes", "alerte", "Budget!G2"],
+      ["colonnes-lues", "alerte", "Budget!G1"],
+    ]);
+    expect(d.colonneMontant).toMatchObject({
+      retenue: { colonne: "G", entete: "Montant V2", somme: 1550000 },
+      ecartees: [{ colonne: "E", entete: "Montant V1", somme: 1540000 }],
+      choix: "version",
+    });
   });
 });
 

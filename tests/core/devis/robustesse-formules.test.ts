@@ -105,8 +105,17 @@ describe("robustesse — formules sans valeur en cache, colonnes masquées, colo
     expect(d.totauxProducteur.map((t) => [t.type, e(t.montant), t.cellule])).toEqual([
       ["total", "12530.00", "Budget!G8"],
     ]);
-    // Monteur at 265 €/day is above the minimum; "assistant monteur" is not in the grid: no salary finding.
-    expect(constats(d)).toEqual([["charges-sociales-absentes", "alerte", "Budget!G2"]]);
+    // Monteur at 265 €/day is above the minimum; "assistant monteur" is not in the grid: no salary finding. The
+    // hidden « Montant » F is named, an information: the producer hid it.
+    expect(constats(d)).toEqual([
+      ["charges-sociales-absentes", "alerte", "Budget!G2"],
+      ["colonnes-lues", "info", "Budget!G1"],
+    ]);
+    expect(d.colonneMontant).toMatchObject({
+      retenue: { colonne: "G", somme: 2506000 },
+      ecartees: [{ colonne: "F", somme: 2370000 }],
+      choix: "visible",
+    });
   });
 
   it("une colonne de notes intitulée « Détails » à côté de « Poste » ne devient pas le libellé", async () => {

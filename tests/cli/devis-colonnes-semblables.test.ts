@@ -1,0 +1,159 @@
+import ExcelJS from "exceljs";
+import { spawnSync } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { remplir, type Cellule } from "../core/devis/outils";
+
+/**
+ * Issue 10 « rien de perdu, rien de deviné » through the built binary (npm run build:cli): a devis whose header has
+ * two amount columns alike (« Montant | Montant », « Montant V1 | Montant V2 ») names the column read and the one
+ * not read, with their header cells and sums, in a finding and in `devis.conservation.colonneMontant`.
+ */
+const BIN = path.join(__dirname, "../../bin/prodbook.js");
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-colonnes-semblables-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function classeur(nom: string, rows: Cellule[][], masquees: number[] = []): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Devis");
+  remplir(ws, rows);
+  for (const c of masquees) ws.getColumn(c).hidden = true;
+  const f = path.join(dir, nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+function devis(f: string, ...opts: string[]) {
+  const r = spawnSync(process.execPath, [BIN, "devis", f, "--date", "2026-01-15", ...opts], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+type Controle = { regle: string; gravite: string; message: string; cellule: string | null };
+const colonnesLues = (j: { controles: Controle[] }) =>
+  j.controles.filter((c) => c.regle === "colonnes-lues").map((c) => ({ ...c, message: sp(c.message) }));
+
+// F: the first estimate, G: the amounts the producer kept (F 7 900 €, G 8 400 €).
+const DEUX_MONTANTS: Cellule[][] = [
+  ["Devis court métrage"],
+  ["Code", "Désignation", "Unité", "Jours", "Tarif", "Montant", "Montant"],
+  ["1", "Personnel"],
+  ["1.1", "Réalisateur", "jour", 10, 400, 4000, 4000],
+  ["1.2", "Chef opérateur", "jour", 8, 350, 2800, 3000],
+  ["2", "Matériel"],
+  ["2.1", "Location caméra", "jour", 5, 220, 1100, 1400],
+];
+
+describe("prodbook devis : plusieurs colonnes de montant semblables, la colonne lue est nommée", () => {
+  it("« Montant | Montant » : la colonne G (la plus à droite) est lue, F nommée avec sa somme, en alerte", async () => {
+    const r = devis(await classeur("montant-montant.xlsx", DEUX_MONTANTS), "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.devis.total).toBe("8400.00");
+    expect(j.devis.conservation).toMatchObject({
+      colonne: "G",
+      lu: "8400.00",
+      lignes: "8400.00",
+      ecart: "0.00",
+      nonComptees: [],
+      colonneMontant: {
+        retenue: { colonne: "G", cellule: "Devis!G2", entete: "Montant", nature: "montant", somme: "8400.00" },
+        ecartees: [{ colonne: "F", cellule: "Devis!F2", entete: "Montant", nature: "montant", somme: "7900.00" }],
+        choix: "aDroite",
+        identiques: false,
+      },
+    });
+    expect(colonnesLues(j)).toEqual([
+      {
+        regle: "colonnes-lues",
+        gravite: "alerte",
+        cellule: "Devis!G2",
+        message:
+          "Devis!G2 : 2 colonnes de montant semblables ; la colonne G « Montant » (Devis!G2, somme 8 400,00 €) est " +
+          "lue, la plus à droite. F « Montant » (Devis!F2, somme 7 900,00 €) n'est pas comptée : rien dans le " +
+          "classeur ne prouve laquelle est le devis ; vérifiez que c'est la bonne, sinon masquez la colonne à " +
+          "écarter ou renommez son en-tête.",
+      },
+    ]);
+    // The text summary says it too, with the conservation line naming the column read.
+    const t = sp(devis(await classeur("montant-montant-texte.xlsx", DEUX_MONTANTS)).out);
+    expect(t).toContain("Montants lus (colonne G « Montant », lue comme hors taxes ; F « Montant » non comptée)");
+    expect(t).toContain("F « Montant » (Devis!F2, somme 7 900,00 €) n'est pas comptée");
+  });
+
+  it("« Montant V1 | Montant V2 » : la V2 est lue, la V1 nommée avec sa somme ; un total prouvé sur chaque", async () => {
+    const f = await classeur("versions.xlsx", [
+      ["Code", "Désignation", "Jours", "Tarif", "Montant V1", "Montant V2"],
+      ["1", "Personnel"],
+      ["1.1", "Réalisateur", 10, 400, 3500, 4000],
+      ["1.2", "Scripte", 8, 250, 2000, 2000],
+      [null, "Total", null, null, { formula: "SUM(E3:E4)", result: 5500 }, { formula: "SUM(F3:F4)", result: 6000 }],
+    ]);
+    const r = devis(f, "--json");
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out);
+    expect(j.devis.total).toBe("6000.00");
+    expect(j.devis.conservation).toMatchObject({
+      colonne: "F",
+      lu: "12000.00",
+      lignes: "6000.00",
+      totauxProuves: "6000.00",
+      ecart: "0.00",
+      colonneMontant: {
+        retenue: { colonne: "F", cellule: "Devis!F1", entete: "Montant V2", somme: "12000.00" },
+        ecartees: [{ colonne: "E", cellule: "Devis!E1", entete: "Montant V1", somme: "11000.00" }],
+        choix: "version",
+        identiques: false,
+      },
+    });
+    const c = colonnesLues(j);
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ gravite: "alerte", cellule: "Devis!F1" });
+    expect(c[0].message).toContain(
+      "la colonne F « Montant V2 » (Devis!F1, somme 12 000,00 €) est lue, la version la plus récente. " +
+        "E « Montant V1 » (Devis!E1, somme 11 000,00 €) n'est pas comptée",
+    );
+  });
+
+  it("deux colonnes identiques ligne à ligne : une information, pas une alerte", async () => {
+    const rows = DEUX_MONTANTS.map((row) =>
+      row.length === 7 && typeof row[5] === "number" ? [...row.slice(0, 6), row[5]] : row,
+    );
+    const j = JSON.parse(devis(await classeur("identiques.xlsx", rows), "--json").out);
+    expect(j.devis.total).toBe("7900.00");
+    expect(j.devis.conservation.colonneMontant).toMatchObject({ choix: "aDroite", identiques: true });
+    expect(colonnesLues(j)).toEqual([
+      {
+        regle: "colonnes-lues",
+        gravite: "info",
+        cellule: "Devis!G2",
+        message:
+          "Devis!G2 : les colonnes F « Montant » (Devis!F2, somme 7 900,00 €) et G « Montant » (Devis!G2, somme " +
+          "7 900,00 €) sont identiques ligne à ligne ; la colonne G est lue, une seule fois.",
+      },
+    ]);
+  });
+
+  it("l'autre colonne masquée par le producteur : la visible est lue, la masquée nommée en information", async () => {
+    const j = JSON.parse(devis(await classeur("masquee.xlsx", DEUX_MONTANTS, [7]), "--json").out);
+    expect(j.devis.total).toBe("7900.00");
+    expect(j.devis.conservation).toMatchObject({ colonne: "F", lu: "7900.00", ecart: "0.00" });
+    expect(j.devis.conservation.colonneMontant).toMatchObject({
+      retenue: { colonne: "F", somme: "7900.00" },
+      ecartees: [{ colonne: "G", somme: "8400.00" }],
+      choix: "visible",
+    });
+    const c = colonnesLues(j);
+    expect(c.map((x) => x.gravite)).toEqual(["info"]);
+    expect(c[0].message).toContain(
+      "est lue, la seule visible, les autres étant masquées. G « Montant » (Devis!G2, somme 8 400,00 €)",
+    );
+  });
+});
