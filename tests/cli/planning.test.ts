@@ -81,7 +81,7 @@ describe("prodbook planning --json", () => {
     expect(t).toContain("  [erreur] Journée trop longue — Yann Le Goff (Chef opérateur) le 12/05/2026 : 12 h 30 ");
     expect(t).toContain("(PDT!F3)");
     expect(t).not.toMatch(/duree-quotidienne|heures-supplementaires|\[info\]/);
-    expect(t).toContain("'Budget Gardiens'!C19 « Chef opérateur » : 18 → 4 (4 jour(s)-personne, Chef opérateur)");
+    expect(t).toContain("'Budget Gardiens'!C19 « Chef opérateur » : 18 → 4 (4\u00a0jours-personne, Chef opérateur)");
     expect(await fs.readFile(classeur)).toEqual(avant);
   });
 });

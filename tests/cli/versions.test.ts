@@ -42,7 +42,7 @@ describe("prodbook versions enregistrer / lister", () => {
       ),
     ).toBe(0);
     expect(io.erreurs).toEqual([]);
-    expect(io.sortie.join("\n")).toMatch(/Version « Devis initial » enregistrée : 8 ligne\(s\), total 47\u202f197,82/);
+    expect(io.sortie.join("\n")).toMatch(/Version « Devis initial » enregistrée : 8\u00a0lignes, total 47\u202f197,82/);
     const x = new ExcelJS.Workbook();
     await x.xlsx.readFile(v1);
     const ws = x.getWorksheet("Versions")!;

@@ -1,3 +1,4 @@
+import { pluriel } from "../../core/util/texte";
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
@@ -26,13 +27,16 @@ function texte(r: ResultatCarbone, io: Io): void {
     const aCompleter = c.activites.filter((a) => a.methode === "à compléter").length;
     const manquant = c.activites.filter((a) => a.methode === "facteur manquant").length;
     const details = [
-      `${c.activites.length} activité(s)`,
+      pluriel(c.activites.length, "activité"),
       ...(aCompleter ? [`${aCompleter} à compléter`] : []),
       ...(manquant ? [`${manquant} facteur manquant`] : []),
     ];
     io.out(`  ${c.libelle.padEnd(w)}  ${virgule(c.tCO2e).padStart(8)} t  (${details.join(", ")})`);
   }
-  if (r.corrections) io.out(`${r.corrections} correction(s) de la feuille « Bilan carbone » gardée(s).`);
+  if (r.corrections)
+    io.out(
+      `${pluriel(r.corrections, "correction")} de la feuille « Bilan carbone » ${r.corrections >= 2 ? "gardées" : "gardée"}.`,
+    );
   if (b.manquants.length) {
     io.out(`À compléter (${b.manquants.length}) :`);
     for (const m of b.manquants) io.out(`  ${m.cellule} — ${m.message}`);

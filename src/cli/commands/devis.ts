@@ -1,3 +1,4 @@
+import { pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
 import type {
   ColonneMontantNommee,
@@ -83,7 +84,7 @@ export function jsonConservation(c: Conservation | undefined) {
 
 function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
   const f = (c: Cents) => formatMontantFr(c).padStart(16);
-  io.out(`Devis lu dans la feuille « ${devis.feuille} » : ${devis.lignes.length} ligne(s)`);
+  io.out(`Devis lu dans la feuille « ${devis.feuille} » : ${pluriel(devis.lignes.length, "ligne")}`);
   for (const c of devis.chapitres)
     io.out(
       `  ${c.code.padEnd(4)} ${c.libelle.padEnd(34)} ${f(c.total)}  (${c.lignes} ligne${c.lignes > 1 ? "s" : ""})`,

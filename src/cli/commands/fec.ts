@@ -1,3 +1,4 @@
+import { pluriel } from "../../core/util/texte";
 import * as fs from "fs";
 import * as os from "os";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
@@ -237,8 +238,10 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
       `${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
   );
   io.out(
-    `  Lignes importées : ${r.ecritures} sur ${r.lignesDonnees} lignes de données (${r.erreurs.length} rejetée(s))` +
-      (r.ecrituresDistinctes !== undefined ? `, ${r.ecrituresDistinctes} écriture(s) (JournalCode + EcritureNum)` : ""),
+    `  Lignes importées : ${r.ecritures} sur ${r.lignesDonnees} lignes de données (${pluriel(r.erreurs.length, "rejetée")})` +
+      (r.ecrituresDistinctes !== undefined
+        ? `, ${pluriel(r.ecrituresDistinctes, "écriture")} (JournalCode + EcritureNum)`
+        : ""),
   );
   io.out(
     `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}` +
@@ -250,10 +253,11 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
   const max = 20;
   if (r.erreurs.length) io.out(`  Lignes rejetées :`);
   for (const e of r.erreurs.slice(0, max)) io.out(`    ${e.message}`);
-  if (r.erreurs.length > max) io.out(`    … et ${r.erreurs.length - max} autre(s) (--json pour la liste complète)`);
+  if (r.erreurs.length > max)
+    io.out(`    … et ${pluriel(r.erreurs.length - max, "autre")} (--json pour la liste complète)`);
   if (r.alertes.length) io.out(`  Alertes :`);
   for (const a of r.alertes.slice(0, max)) io.out(`    ligne ${a.ligne} : ${a.message}`);
-  if (r.alertes.length > max) io.out(`    … et ${r.alertes.length - max} autre(s)`);
+  if (r.alertes.length > max) io.out(`    … et ${pluriel(r.alertes.length - max, "autre")}`);
 }
 
 export const commande = definirCommande({

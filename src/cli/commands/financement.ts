@@ -1,3 +1,4 @@
+import { pluriel } from "../../core/util/texte";
 import * as path from "path";
 import { LANGUES, type RegimeCredit } from "../../core/creditImpot/modele";
 import { financement, type OptionsFinancementPane } from "../../app/commandes/financement";
@@ -20,7 +21,7 @@ const USAGE =
 function texte(r: ResultatAnalyseFinancement, io: Io): void {
   const s = r.synthese;
   const f = (c: number) => formatMontantFr(c as Parameters<typeof formatMontantFr>[0]).padStart(18);
-  io.out(`Plan de financement lu dans « ${r.plan.feuille} » : ${r.sources.length} source(s)`);
+  io.out(`Plan de financement lu dans « ${r.plan.feuille} » : ${pluriel(r.sources.length, "source")}`);
   for (const c of s.parCategorie)
     io.out(`  ${c.libelle.padEnd(62)} ${f(c.montant)}${c.public ? "  (aide publique)" : ""}`);
   io.out(`  ${"Total des financements".padEnd(62)} ${f(s.total)}`);

@@ -1,3 +1,4 @@
+import { pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateFr } from "../../core/planning/dates";
@@ -51,14 +52,15 @@ function texte(r: ResultatPlanningClasseur, io: Io): void {
     }
     io.out(`Chemin critique : ${p.cheminCritique.join(" → ")}`);
   }
-  if (r.plan) io.out(`Plan de travail « ${r.plan.feuille} » : ${r.plan.vacations.length} journée(s) de travail.`);
+  if (r.plan)
+    io.out(`Plan de travail « ${r.plan.feuille} » : ${pluriel(r.plan.vacations.length, "journée")} de travail.`);
   for (const c of r.controles) io.out(ligneConstat(c, "  ", true));
   if (r.propositions.length) {
     io.out("Quantités du devis proposées d'après le plan de travail (rien n'est modifié sans validation) :");
     for (const q of r.propositions)
       io.out(
         `  ${q.cellule ?? q.ligneId} « ${q.libelle} » : ${q.ancienneQuantite ?? "—"} → ${q.nouvelleQuantite} (` +
-          `${q.joursPersonne} jour(s)-personne, ${q.fonction})`,
+          `${pluriel(q.joursPersonne, "jour-personne", "jours-personne")}, ${q.fonction})`,
       );
   }
 }

@@ -1,3 +1,4 @@
+import { pluriel } from "../../core/util/texte";
 import * as os from "os";
 import { commandesVersions, type ResumeVersion } from "../../app/commandes/versions";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
@@ -51,7 +52,7 @@ function texteNonPlaces(v: ResumeVersion): string {
   const total = v.nonPlaces.reduce((s, n) => s + n.montant, 0) as Cents;
   const cellules = v.nonPlaces.map((n) => n.cellule);
   const ou = cellules.length > 3 ? `${cellules.slice(0, 3).join(", ")}…` : cellules.join(", ");
-  return ` ; ${LIBELLE_NON_PLACE.toLowerCase()} : ${formatMontantFr(total)} (${v.nonPlaces.length} ligne(s) : ${ou})`;
+  return ` ; ${LIBELLE_NON_PLACE.toLowerCase()} : ${formatMontantFr(total)} (${pluriel(v.nonPlaces.length, "ligne")} : ${ou})`;
 }
 
 function dateArg(d: string | undefined): string | undefined {
@@ -113,10 +114,10 @@ const enregistrer = definirCommande({
   json: (r, { sortie }) => ({ version: jsonVersion(r.version), remplacee: r.remplacee, feuille: r.feuille, sortie }),
   texte: (r, io) =>
     io.out(
-      `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${r.version.lignes} ligne(s), total ` +
+      `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${pluriel(r.version.lignes, "ligne")}, total ` +
         `${formatMontantFr(r.version.total)}${texteNonPlaces(r.version)} ` +
         `(${r.version.date}${r.version.auteur ? `, ${r.version.auteur}` : ""}), ` +
-        `${r.versions.length} version(s) dans le classeur.`,
+        `${pluriel(r.versions.length, "version")} dans le classeur.`,
     ),
   feuillesEcrites: (r) => [r.feuille],
 });
@@ -232,7 +233,7 @@ const comparerCmd = definirCommande({
     if (sortie !== undefined && (r.commentaires || r.realise))
       io.out(
         [
-          ...(r.commentaires ? [`${r.commentaires} commentaire(s) conservé(s)`] : []),
+          ...(r.commentaires ? [`${pluriel(r.commentaires, "commentaire conservé", "commentaires conservés")}`] : []),
           ...(r.realise ? ["réalisé de la feuille Écarts"] : []),
         ].join(", ") + ".",
       );
