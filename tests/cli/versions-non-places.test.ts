@@ -53,7 +53,7 @@ describe("versions : total = total du devis, non placés à part", () => {
     expect(v.version.nonPlaces).toEqual([{ cellule: "'Budget Gardiens'!G6", montant: "1200.00" }]);
     const texte = execFileSync("node", [BIN, "versions", "lister", v1], { encoding: "utf8" });
     expect(texte).toMatch(
-      /184\u202f509,13\u00a0€ ; non placé \(hors total\) : 1\u202f200,00\u00a0€ \(1 ligne\(s\) : 'Budget Gardiens'!G6\)/,
+      /184\u202f509,13\u00a0€ ; non placé \(hors total\) : 1\u202f200,00\u00a0€ \(1\u00a0ligne : 'Budget Gardiens'!G6\)/,
     );
   });
 
