@@ -260,10 +260,8 @@ export function Versions() {
                 {v.date ? ` · ${dateFr(v.date)}` : ""}
                 {v.auteur ? ` · ${v.auteur}` : ""} · {compte(v.lignes, "ligne")}
               </Caption1>
-              <Caption1 className={styles.montant}>
-                {m(v.total)}
-                {nonPlaces(v)}
-              </Caption1>
+              <Caption1 className={styles.montant}>{m(v.total)}</Caption1>
+              {v.nonPlaces.length > 0 && <Caption1>{nonPlaces(v).replace(/^, /, "")}</Caption1>}
             </div>
           ))}
         </div>
