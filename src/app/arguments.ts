@@ -46,11 +46,14 @@ export function verifierDate(valeur: string | undefined, champ: string): void {
     throw invalide(champ, `attend une date AAAA-MM-JJ, reçu « ${valeur} »`);
 }
 
+/** What a duration must be, for the pane (« Durée (minutes) ») and the CLI (--duree): one rule, one wording. */
+export const detailDuree = (recu: string | number): string =>
+  `attend une durée en minutes supérieure à 0, reçu « ${recu} »`;
+
 /** A duration in minutes, > 0. */
 export function verifierDuree(valeur: number | undefined, champ = "dureeMinutes"): void {
   if (valeur === undefined) return;
-  if (!Number.isFinite(valeur) || valeur <= 0)
-    throw invalide(champ, `attend une durée en minutes supérieure à 0, reçu « ${valeur} »`);
+  if (!Number.isFinite(valeur) || valeur <= 0) throw invalide(champ, detailDuree(valeur));
 }
 
 /** A whole number ≥ min. */

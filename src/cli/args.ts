@@ -1,3 +1,4 @@
+import { detailDuree } from "../app/arguments";
 import { CliError } from "./io";
 import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";
 
@@ -9,6 +10,16 @@ export function nombreArg(valeur: string | undefined, option: string, { min = 0 
   const n = a.type === "nombre" ? a.valeur.toNumber() : Number.NaN;
   if (!Number.isFinite(n) || n < min)
     throw new CliError(`L'option ${option} attend un nombre ≥ ${min}, reçu « ${valeur} ».`);
+  return n;
+}
+
+/** --duree: minutes, > 0 (the rule of verifierDuree, worded alike), « 52 » or « 52,5 ». */
+export function dureeArg(valeur: string | undefined, option = "--duree"): number | undefined {
+  if (valeur === undefined) return undefined;
+  const a = analyserNombre(valeur);
+  if (a.type === "ambigu") throw new CliError(messageNombreRefuse(a, `L'option ${option}`, valeur));
+  const n = a.type === "nombre" ? a.valeur.toNumber() : Number.NaN;
+  if (!Number.isFinite(n) || n <= 0) throw new CliError(`L'option ${option} ${detailDuree(valeur)}.`);
   return n;
 }
 

@@ -79,21 +79,40 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
   }
 
   it.each([
-    ["devis", ["--duree", "-5"], "L'option --duree attend un nombre ≥ 0, reçu « -5 »."],
-    ["devis", ["--duree", "abc"], "L'option --duree attend un nombre ≥ 0, reçu « abc »."],
-    ["devis", ["--duree=-2,5"], "L'option --duree attend un nombre ≥ 0, reçu « -2,5 »."],
+    ["devis", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
+    ["devis", ["--duree", "abc"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « abc »."],
+    ["devis", ["--duree=-2,5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -2,5 »."],
     ["devis", ["--duree", "0"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « 0 »."],
     ["devis", ["--date", "2025-02-30"], "L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 »."],
-    ["planning", ["--genre", "fiction", "--duree", "-5"], "L'option --duree attend un nombre ≥ 1, reçu « -5 »."],
+    [
+      "planning",
+      ["--genre", "fiction", "--duree", "-5"],
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 ».",
+    ],
     [
       "planning",
       ["--genre", "fiction", "--tournage", "2,5"],
       "L'option --tournage attend un nombre entier de jours, reçu « 2,5 ».",
     ],
-    ["financement", ["--duree", "-5"], "L'option --duree attend un nombre ≥ 0, reçu « -5 »."],
+    ["financement", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
     ["financement", ["--date", "15/04/2025"], "L'option --date attend une date AAAA-MM-JJ, reçu « 15/04/2025 »."],
-    ["credit-impot", ["--duree", "-5"], "L'option --duree attend un nombre ≥ 0, reçu « -5 »."],
-    ["credit-impot", ["--duree", "douze"], "L'option --duree attend un nombre ≥ 0, reçu « douze »."],
+    ["credit-impot", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
+    [
+      "credit-impot",
+      ["--annee", "1900"],
+      "L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt " +
+        "(périodes couvertes : 2016-01-01 → …), reçu « 1900 ».",
+    ],
+    [
+      "planning",
+      ["--genre", "fiction", "--duree", "0"],
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu « 0 ».",
+    ],
+    [
+      "credit-impot",
+      ["--duree", "douze"],
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu « douze ».",
+    ],
     [
       "credit-impot",
       ["--jours-tournage-france", "-1"],
@@ -110,7 +129,7 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
     const r = spawnSync(process.execPath, [bin, "devis", devis, "--duree", "-5"], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr.trim()).toBe("L'option --duree attend un nombre ≥ 0, reçu « -5 ».");
+    expect(r.stderr.trim()).toBe("L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 ».");
   });
 });
 

@@ -4,7 +4,7 @@ import {
   type OptionsClasseur,
   type ResultatClasseur,
 } from "../../core/creditImpot/creditImpotClasseur";
-import type { ResultatCreditImpot } from "../../core/creditImpot/modele";
+import { AnneeNonCouverteError, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { traceCreditImpot } from "../../core/traces/creditImpot";
 import type { Trace } from "../../core/traces/trace";
@@ -73,7 +73,18 @@ export async function creditImpot(
 ): Promise<ApercuCreditImpot> {
   verifierOptionsCreditImpot(args);
   const { explique, ...options } = args;
-  return apercu(await creditImpotClasseur(wb, { ...options, ecrire }), explique);
+  try {
+    return apercu(await creditImpotClasseur(wb, { ...options, ecrire }), explique);
+  } catch (e) {
+    // A year no rule covers is the year's fault, not the workbook's: name the field and the periods covered.
+    if (e instanceof AnneeNonCouverteError)
+      throw invalide(
+        "annee",
+        `attend une année de dépenses couverte par les règles du crédit d'impôt (périodes couvertes : ${e.periodes}), ` +
+          `reçu « ${e.annee} »`,
+      );
+    throw e;
+  }
 }
 
 /** « D'où vient ce chiffre ? » of the page's figures: the credit, its base, each cap (by its name). */

@@ -1,7 +1,7 @@
 import { creditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
-import { choixArg, montantArg, nombreArg } from "../args";
+import { choixArg, dureeArg, montantArg, nombreArg } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
@@ -121,7 +121,7 @@ export const commande = definirCommande({
       regime: choixArg(v.regime, "--regime", REGIMES)!,
       genre: choixArg(v.genre, "--genre", GENRES_CREDIT)!,
       annee: v.annee === undefined ? new Date().getFullYear() : Number(v.annee),
-      dureeMinutes: nombreArg(v.duree, "--duree", { min: 0 }),
+      dureeMinutes: dureeArg(v.duree),
       langue: choixArg(v.langue, "--langue", LANGUES),
       depensesVfxFrance,
       hebergement: choixArg(v.hebergement, "--hebergement", ["paris", "ailleurs"] as const),

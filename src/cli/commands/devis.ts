@@ -12,7 +12,7 @@ import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
-import { choixArg, nombreArg } from "../args";
+import { choixArg, dureeArg } from "../args";
 import type { Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -121,7 +121,7 @@ export const commande = definirCommande({
   champs: { dureeMinutes: "--duree", date: "--date" },
   verifier: (v): OptionsDevis => ({
     feuille: v.feuille,
-    dureeMinutes: nombreArg(v.duree, "--duree", { min: 0 }),
+    dureeMinutes: dureeArg(v.duree),
     genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
     typeOeuvre: choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) as TypeOeuvre | undefined,
     date: v.date,

@@ -6,7 +6,7 @@ import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
-import { choixArg, montantArg, nombreArg } from "../args";
+import { choixArg, dureeArg, montantArg } from "../args";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -97,7 +97,7 @@ export const commande = definirCommande({
       typeOeuvre: (choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) ?? "cinema") as TypeOeuvre,
       genre: choixArg(v.genre, "--genre", ["fiction", "documentaire", "animation", "spectacle"] as const) as
         Genre | undefined,
-      dureeMinutes: nombreArg(v.duree, "--duree", { min: 0 }),
+      dureeMinutes: dureeArg(v.duree),
       premierOuDeuxiemeFilm: !!v["premier-film"],
       oeuvreDifficile: !!v["oeuvre-difficile"],
       date: v.date,

@@ -4,7 +4,7 @@ import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateFr } from "../../core/planning/dates";
 import type { ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
 import { planifier, type OptionsPlanningPane } from "../../app/commandes/planning";
-import { choixArg, nombreArg } from "../args";
+import { choixArg, dureeArg, nombreArg } from "../args";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { ligneConstat } from "../constats";
@@ -86,7 +86,7 @@ export const commande = definirCommande({
   champs: { dureeMinutes: "--duree", joursTournage: "--tournage" },
   verifier(v): OptionsPlanningPane {
     const genre = choixArg(v.genre, "--genre", GENRES);
-    const dureeMinutes = nombreArg(v.duree, "--duree", { min: 1 });
+    const dureeMinutes = dureeArg(v.duree);
     const joursTournage = nombreArg(v.tournage, "--tournage", { min: 1 });
     if (joursTournage !== undefined && !Number.isInteger(joursTournage))
       throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${v.tournage} ».`);

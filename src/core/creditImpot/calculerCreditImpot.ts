@@ -9,6 +9,7 @@ import { Figures } from "./figures";
 import {
   type AjustementBase,
   type BaseChapitre,
+  AnneeNonCouverteError,
   CreditImpotError,
   GENRES_CREDIT,
   type OptionsCreditImpot,
@@ -38,9 +39,11 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   const alertes: string[] = [];
   const re = regleAnnee(TABLES_CREDIT_IMPOT.eligibilite, options.annee);
   if (!re)
-    throw new CreditImpotError(
+    throw new AnneeNonCouverteError(
       `Aucune règle d'éligibilité des dépenses en ` +
         `vigueur en ${options.annee} (périodes couvertes : ${periodes(TABLES_CREDIT_IMPOT.eligibilite)}).`,
+      options.annee,
+      periodes(TABLES_CREDIT_IMPOT.eligibilite),
     );
   const lignes = lignesBase(devis, re);
   figures.table(

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import type { TableRegles } from "../regles/table";
 import type { Figures } from "./figures";
-import { type Condition, CreditImpotError, type OptionsCreditImpot } from "./modele";
+import { AnneeNonCouverteError, type Condition, type OptionsCreditImpot } from "./modele";
 import { periodes, regleAnnee, type RegleDatee } from "./regles";
 
 /** What the credit is computed on, whether it comes from a devis or from a custom function's arguments. */
@@ -43,9 +43,11 @@ export const NOMS_REGIME = { cinema: "cinéma", audiovisuel: "audiovisuel", inte
 export function exiger<V>(table: TableRegles<V>, ctx: Ctx): RegleDatee<V> {
   const r = regleAnnee(table, ctx.opts.annee);
   if (!r)
-    throw new CreditImpotError(
+    throw new AnneeNonCouverteError(
       `Aucune règle « ${table.id} » du crédit d'impôt ${NOMS_REGIME[ctx.opts.regime]} en vigueur en ${ctx.opts.annee} ` +
         `(périodes couvertes : ${periodes(table)}).`,
+      ctx.opts.annee,
+      periodes(table),
     );
   return r;
 }

@@ -136,3 +136,18 @@ export interface ResultatCreditImpot {
 
 /** A calculation that cannot be done (unknown year, missing duration): French message, the CLI exits 2. */
 export class CreditImpotError extends ErreurDonnees {}
+
+/**
+ * The expenditure year is outside every version of a rule table: the year given is at fault, not the devis. The pane
+ * and the CLI name the field (« Année », --annee) and the periods the table covers.
+ */
+export class AnneeNonCouverteError extends CreditImpotError {
+  constructor(
+    message: string,
+    public readonly annee: number,
+    /** « 2016-01-01 → … », the periods the table covers. */
+    public readonly periodes: string,
+  ) {
+    super(message);
+  }
+}
