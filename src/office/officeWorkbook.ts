@@ -53,13 +53,15 @@ export class OfficeWorkbook implements WorkbookPort {
     if (name === FEUILLE_REGISTRE) return undefined;
     return excelRun(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-      ws.load("name");
+      ws.load("name,visibility");
       await ctx.sync();
       if (ws.isNullObject) return undefined;
+      // A hidden sheet says so (the field only then, like colonnesMasquees).
+      const etat = ws.visibility !== "Visible" ? { masquee: true } : {};
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
       await ctx.sync();
-      if (used.isNullObject) return { name: ws.name, rows: [], merges: [] };
+      if (used.isNullObject) return { name: ws.name, rows: [], merges: [], ...etat };
       const nLignes = used.rowIndex + used.rowCount,
         nCols = used.columnIndex + used.columnCount;
       const pas = Math.max(1, Math.floor(CELLULES_PAR_LECTURE / nCols));
@@ -83,8 +85,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const colonnesMasquees = await masquees(ctx, ws, lues[0]?.length ?? 0);
       // Like the xlsx reader: the field only when a read column is hidden.
       return colonnesMasquees.length
-        ? { name: ws.name, rows: lues, merges, colonnesMasquees }
-        : { name: ws.name, rows: lues, merges };
+        ? { name: ws.name, rows: lues, merges, colonnesMasquees, ...etat }
+        : { name: ws.name, rows: lues, merges, ...etat };
     });
   }
 

@@ -144,6 +144,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheet(name: string): Promise<SheetData | undefined> {
+    const lue = await this.lireSansEtat(name);
+    const ws = lue && this.feuille(name);
+    // A hidden sheet says so (the field only then, like colonnesMasquees).
+    return lue && ws && ws.state !== "visible" ? { ...lue, masquee: true } : lue;
+  }
+
+  private async lireSansEtat(name: string): Promise<SheetData | undefined> {
     if (name === FEUILLE_REGISTRE) return undefined;
     const ws = this.feuille(name);
     const deCote = ws && this.volumineuse(ws.name);

@@ -157,3 +157,40 @@ describe("prodbook devis : plusieurs colonnes de montant semblables, la colonne 
     );
   });
 });
+
+describe("prodbook devis : la feuille trouvée est masquée dans le classeur", () => {
+  async function avecFeuilleMasquee(nom: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    remplir(wb.addWorksheet("Notes"), [["Notes de production"], ["Tournage en avril"]]);
+    const ws = wb.addWorksheet("Budget V3", { state: "hidden" });
+    remplir(ws, [
+      ["Code", "Désignation", "Jours", "Tarif", "Montant"],
+      ["2.1", "Monteur", 20, 260, 5200],
+      ["7.1", "Location caméra", 5, 220, 1100],
+    ]);
+    const f = path.join(dir, nom);
+    await wb.xlsx.writeFile(f);
+    return f;
+  }
+
+  it("sans --feuille : la feuille masquée lue est nommée dans une information", async () => {
+    const j = JSON.parse(devis(await avecFeuilleMasquee("masquee-feuille.xlsx"), "--json").out);
+    expect(j.devis.total).toBe("6300.00");
+    expect(j.controles.filter((c: Controle) => c.regle === "feuille-lue")).toEqual([
+      {
+        regle: "feuille-lue",
+        gravite: "info",
+        cellule: null,
+        message:
+          "La feuille « Budget V3 » est masquée dans le classeur ; c'est elle qui ressemble le plus à un devis et " +
+          "qui est lue. Si le devis est dans une autre feuille, indiquez laquelle lire.",
+      },
+    ]);
+    // Named by the user: nothing to say.
+    const nommee = JSON.parse(
+      devis(await avecFeuilleMasquee("masquee-nommee.xlsx"), "--json", "--feuille", "Budget V3").out,
+    );
+    expect(nommee.devis.total).toBe("6300.00");
+    expect(nommee.controles.filter((c: Controle) => c.regle === "feuille-lue")).toEqual([]);
+  });
+});

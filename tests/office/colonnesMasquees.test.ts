@@ -91,8 +91,13 @@ describe("hidden columns read inside Excel, as from the .xlsx", () => {
       ["7.1", "1680.00", "Budget!G4"],
       ["8.1", "2700.00", "Budget!G5"],
     ]);
-    // Without the hidden state, the importer would read last year's columns: the reading matters.
-    expect(resume({ ...office, colonnesMasquees: undefined }).total).not.toBe("12530.00");
+    // Without the hidden state, the importer would read last year's rates (D) and could only guess the amount
+    // column (the rightmost, said in an alerte): the reading matters.
+    const avec = importerDevis(office);
+    const sans = importerDevis({ ...office, colonnesMasquees: undefined });
+    expect(avec.lignes.map((l) => l.taux)).toEqual(["265", "190", "420", "900"]);
+    expect(sans.lignes.map((l) => l.taux)).toEqual(["250", "180", "400", "850"]);
+    expect([avec.colonneMontant?.choix, sans.colonneMontant?.choix]).toEqual(["visible", "aDroite"]);
   });
 
   it("no hidden column among the read ones: no colonnesMasquees, as the xlsx reader", async () => {

@@ -24,6 +24,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "devis-parametre-inconnu": "Paramètre inconnu",
   "montant-hors-lignes": "Montant lu hors des lignes",
   "colonnes-lues": "Colonne lue",
+  "feuille-lue": "Feuille lue",
   "ht-tva-ttc": "HT + TVA ≠ TTC",
   // Planning (temps de travail)
   "duree-quotidienne": "Journée trop longue",

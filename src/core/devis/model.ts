@@ -289,6 +289,8 @@ export interface Devis {
   colonneMontant?: ColonnesMontant;
   /** HT, TVA and TTC columns all present: each line's three amounts (rows where all three hold one). */
   taxes?: TaxesLigne[];
+  /** The sheet was chosen as the devis (no sheet named by the user) although it is hidden in the workbook. */
+  feuilleMasquee?: boolean;
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
   colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
 }

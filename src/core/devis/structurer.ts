@@ -77,6 +77,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     dureeMinutes: opts.dureeMinutes,
     typeOeuvre: opts.typeOeuvre,
   });
+  if (!opts.feuille && source.masquee) devis.feuilleMasquee = true;
   const parametres = existantes.find((e) => e.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
   if (opts.controler === false) return { devis, constats: [], tables: [], feuillesEcrites: [] };

@@ -29,6 +29,8 @@ export interface SheetData {
   merges: string[];
   /** 0-based indices of hidden columns, when the adapter knows them (a producer's helper columns). */
   colonnesMasquees?: number[];
+  /** True when the sheet is hidden (or very hidden) in the workbook, when the adapter knows it. */
+  masquee?: boolean;
 }
 
 /**

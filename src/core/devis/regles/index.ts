@@ -6,6 +6,7 @@ import { regleUtilisee, type RegleUtilisee } from "../../regles/utilisees";
 import { TABLE_ACCORD_TRANSPARENCE } from "./donnees";
 import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
 import { colonnesLues } from "./colonnesLues";
+import { feuilleLue } from "./feuilleLue";
 import type { ContexteDevis } from "./contexte";
 import { formuleSansResultat } from "./formuleSansResultat";
 import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
@@ -46,6 +47,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   parametreInconnu,
   montantHorsLignes,
   colonnesLues,
+  feuilleLue,
 ]);
 
 /** Runs every devis rule; `date` (ISO) selects the dated tables in force; `surcharges` come from « Paramètres ». */
