@@ -35,6 +35,22 @@ export type ChampFec = (typeof CHAMPS_FEC)[number];
 /** Text fields where a stray separator may hide (a broken export); EcritureLib is tried first. */
 export const CHAMPS_TEXTE: readonly ChampFec[] = ["EcritureLib", "CompteLib", "CompAuxLib", "JournalLib", "PieceRef"];
 
+/**
+ * The 18 columns of the FEC norm (article A47 A-1 of the LPF), in its order; Montant and Sens may stand for Debit and
+ * Credit. Their values may be empty for some (CompAuxNum, EcritureLet…), the columns themselves may not be left out.
+ */
+export const COLONNES_NORME_FEC: readonly ChampFec[] = CHAMPS_FEC.slice(0, 18);
+
+/**
+ * The columns of the norm absent from the header, beyond those without which nothing can be read (refused by
+ * lireEntete): a finding, the amounts being read all the same. Debit/Credit count as present when Montant/Sens are.
+ */
+export function colonnesNormeAbsentes(e: EnteteFec): ChampFec[] {
+  return COLONNES_NORME_FEC.filter(
+    (c) => e.pos[c] < 0 && !(e.montants === "montant-sens" && (c === "Debit" || c === "Credit")),
+  );
+}
+
 export class FecFormatError extends ErreurDonnees {}
 
 export interface EnteteFec {

@@ -1,7 +1,7 @@
 import { DecodeurTexte, detecterEncodage, type EncodageFec } from "./decodage";
 import { detecterUtf16, type EncodageUtf16 } from "./detection";
 import { vide } from "./champs";
-import { FecFormatError, lireEntete, type EnteteFec } from "./entete";
+import { colonnesNormeAbsentes, FecFormatError, lireEntete, type EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec } from "./types";
 import { assemblerFec, type PartielFec } from "./assemblage";
 import { CR, decouperLignes, LF, MAX_CHAMPS, type CibleLignes } from "./decoupeurLignes";
@@ -189,6 +189,17 @@ export class LecteurFec implements CibleLignes {
       if (vide(u, p, e)) this.vides++;
       else {
         this.poserEntete(this.texte(u, p, e, false));
+        const absentes = colonnesNormeAbsentes(this.entete!);
+        if (absentes.length)
+          this.alertes.push({
+            ligne: this.numero,
+            message:
+              `${absentes.length > 1 ? "Colonnes prévues" : "Colonne prévue"} par la norme FEC ` +
+              `(article A47 A-1 du LPF, 18 colonnes) ${absentes.length > 1 ? "absentes" : "absente"} de l'en-tête : ` +
+              `${absentes.join(", ")}. Les montants sont lus ; ` +
+              (absentes.includes("CompteLib") ? "les comptes n'auront pas de libellé. " : "") +
+              "Demandez un FEC complet au cabinet comptable.",
+          });
       }
       p = Math.min(q, u.length);
     }
