@@ -1,38 +1,15 @@
 import ExcelJS from "exceljs";
-import { spawnSync } from "child_process";
-import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
-import { remplir, type Cellule } from "../core/devis/outils";
+import { classeurDevis, remplir, type Cellule } from "../core/devis/outils";
+import { devisBinaire as devis, dossierTemporaire } from "../helpers/cli";
 
 /**
  * Issue 10 « rien de perdu, rien de deviné » through the built binary (npm run build:cli): a devis whose header has
  * two amount columns alike (« Montant | Montant », « Montant V1 | Montant V2 ») names the column read and the one
  * not read, with their header cells and sums, in a finding and in `devis.conservation.colonneMontant`.
  */
-const BIN = path.join(__dirname, "../../bin/prodbook.js");
-let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-colonnes-semblables-"));
-});
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function classeur(nom: string, rows: Cellule[][], masquees: number[] = []): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Devis");
-  remplir(ws, rows);
-  for (const c of masquees) ws.getColumn(c).hidden = true;
-  const f = path.join(dir, nom);
-  await wb.xlsx.writeFile(f);
-  return f;
-}
-
-function devis(f: string, ...opts: string[]) {
-  const r = spawnSync(process.execPath, [BIN, "devis", f, "--date", "2026-01-15", ...opts], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const dir = dossierTemporaire("prodbook-colonnes-semblables-");
+const classeur = (nom: string, rows: Cellule[][], masquees: number[] = []) => classeurDevis(dir(), nom, rows, masquees);
 
 const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 type Controle = { regle: string; gravite: string; message: string; cellule: string | null };
@@ -168,7 +145,7 @@ describe("prodbook devis : la feuille trouvée est masquée dans le classeur", (
       ["2.1", "Monteur", 20, 260, 5200],
       ["7.1", "Location caméra", 5, 220, 1100],
     ]);
-    const f = path.join(dir, nom);
+    const f = path.join(dir(), nom);
     await wb.xlsx.writeFile(f);
     return f;
   }

@@ -1,8 +1,8 @@
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { devisBinaire } from "../helpers/cli";
 
 /**
  * Issue 10 §3 through the built binary (npm run build:cli) on a committed supplier devis
@@ -10,14 +10,10 @@ import * as path from "path";
  * cached results, three lines whose TTC is not HT + TVA. The HT is counted and said so in the conservation; each
  * inconsistent line is a finding naming its three cells and amounts.
  */
-const BIN = path.join(__dirname, "../../bin/prodbook.js");
 const FICHIER = path.join(__dirname, "../fixtures/devis-taxes/devis-ht-tva-ttc.xlsx");
 const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
-function devis(...opts: string[]) {
-  const r = spawnSync(process.execPath, [BIN, "devis", FICHIER, "--date", "2026-01-15", ...opts], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const devis = (...opts: string[]) => devisBinaire(FICHIER, ...opts);
 
 const ATTENDUS = [
   [

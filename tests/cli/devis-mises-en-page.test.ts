@@ -1,32 +1,12 @@
-import ExcelJS from "exceljs";
-import { spawnSync } from "child_process";
-import { promises as fs } from "fs";
-import * as os from "os";
-import * as path from "path";
-import { remplir, type Cellule } from "../core/devis/outils";
+import { classeurDevis, type Cellule } from "../core/devis/outils";
+import { devisBinaire as devis, dossierTemporaire } from "../helpers/cli";
 
 /**
  * Issue 10 §3 through the built binary (bin/prodbook.js, npm run build:cli): real .xlsx files of layouts a producer
  * has, read by `prodbook devis --json`, every amount of the column read accounted for (écart 0.00).
  */
-const BIN = path.join(__dirname, "../../bin/prodbook.js");
-let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-mises-en-page-"));
-});
-
-async function classeur(nom: string, rows: Cellule[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  remplir(wb.addWorksheet("Devis"), rows);
-  const f = path.join(dir, nom);
-  await wb.xlsx.writeFile(f);
-  return f;
-}
-
-function devis(f: string, ...opts: string[]) {
-  const r = spawnSync(process.execPath, [BIN, "devis", f, "--date", "2026-01-15", ...opts], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const dir = dossierTemporaire("prodbook-mises-en-page-");
+const classeur = (nom: string, rows: Cellule[][]) => classeurDevis(dir(), nom, rows);
 
 const regle = (j: { controles: { regle: string }[] }, id: string) => j.controles.filter((c) => c.regle === id);
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -50,4 +51,15 @@ export function dossierTemporaire(prefixe: string): () => string {
     if (!dir) throw new Error("dossier temporaire demandé avant beforeAll");
     return dir;
   };
+}
+
+/** The built binary (npm run build:cli), run as a user runs it. */
+export const BINAIRE = path.join(__dirname, "../../bin/prodbook.js");
+
+/** `prodbook devis <fichier> --date 2026-01-15 …options` through the built binary: exit code, stdout, stderr. */
+export function devisBinaire(fichier: string, ...options: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [BINAIRE, "devis", fichier, "--date", "2026-01-15", ...options], {
+    encoding: "utf8",
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import * as path from "path";
 import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
 import type { SheetData } from "../../../src/core/port/workbook";
 
@@ -36,4 +37,15 @@ export function remplir(ws: ExcelJS.Worksheet, rows: Cellule[][]): void {
       } else cell.value = v as ExcelJS.CellValue;
     }),
   );
+}
+
+/** Writes `rows` into the sheet « Devis » of a real .xlsx file `dossier/nom` (columns `masquees` hidden); its path. */
+export async function classeurDevis(dossier: string, nom: string, rows: Cellule[][], masquees: number[] = []) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Devis");
+  remplir(ws, rows);
+  for (const c of masquees) ws.getColumn(c).hidden = true;
+  const f = path.join(dossier, nom);
+  await wb.xlsx.writeFile(f);
+  return f;
 }
