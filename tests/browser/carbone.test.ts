@@ -1,15 +1,7 @@
 import * as path from "path";
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import {
-  ECRANS,
-  classeurProduction,
-  debordements,
-  etatExcel,
-  ouvrirVolet,
-  sortiesInattendues,
-  type Volet,
-} from "./volet";
+import { ECRANS, debordements, etatExcel, sortiesInattendues, voletDuBloc } from "./volet";
 
 /** What the pane must not show: a URL, the factor table's id, a factor code, a CLI flag, a confidence letter. */
 const TECHNIQUE = /https?:\/\/|carbone-facteurs|\b(train-tgv|repas-moyen|ratio-[a-z-]+)\b|--\w|confiance [HML]\b/;
@@ -22,17 +14,8 @@ const haut = async (l: Locator) => (await l.boundingBox())!.y;
  * homologated calculators, then the two sheets written. (Ids from IDS_CARBONE; importing the page would load Fluent.)
  */
 describe("page Carbone dans Chromium (Excel simulé)", () => {
-  let v: Volet;
-  let page: Page;
-
-  beforeAll(async () => {
-    v = await ouvrirVolet(await classeurProduction());
-    page = v.page;
-  });
-
-  afterAll(async () => {
-    await v?.fermer();
-  });
+  const v = voletDuBloc();
+  const { page } = v;
 
   it("« Estimer » : total en t CO2e, catégories, manquants cliquables vers leur cellule, outils homologués cités", async () => {
     await page.getByTestId(TEST_IDS.onglet("carbone")).click();

@@ -1,18 +1,10 @@
 import * as path from "path";
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { tablesRegles } from "../../src/core/regles/audit";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import {
-  ECRANS,
-  classeurProduction,
-  debordements,
-  selectionApres,
-  ouvrirVolet,
-  sortiesInattendues,
-  type Volet,
-} from "./volet";
+import { ECRANS, debordements, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
 
 /**
  * « Détails et sources » in the built pane (Chromium, fake Excel, the production workbook): the figures
@@ -34,18 +26,8 @@ async function ouvrirDetails(conteneur: Locator): Promise<void> {
 const texte = (l: Locator) => l.evaluate((e) => (e as HTMLElement).innerText);
 
 describe.each([320, 500])("« Détails et sources » dans le volet construit, à %i px", (largeur) => {
-  let v: Volet;
-  let page: Page;
-
-  beforeAll(async () => {
-    v = await ouvrirVolet(await classeurProduction());
-    page = v.page;
-    await page.setViewportSize({ width: largeur, height: 900 });
-  });
-
-  afterAll(async () => {
-    await v?.fermer();
-  });
+  const v = voletDuBloc({ largeur });
+  const { page } = v;
 
   it("Crédit d'impôt : badge « à vérifier » écrit sur chaque chiffre M ou L, texte officiel lié pour le plafond d'hébergement (H)", async () => {
     expect([HEBERGEMENT.effetDu, HEBERGEMENT.confiance]).toEqual(["2013-12-12", "H"]);

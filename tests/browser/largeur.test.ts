@@ -4,7 +4,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, classeurProduction, debordements, ouvrirVolet, type Volet } from "./volet";
+import { ECRANS, debordements, voletDuBloc } from "./volet";
 
 /**
  * The pane at Excel's narrow widths: at 320 px (and 500 px) no page scrolls sideways, before and after its
@@ -108,18 +108,8 @@ const ACTIONS: Record<string, (page: Page, verif: (etape: string) => Promise<voi
 };
 
 describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (largeur) => {
-  let v: Volet;
-  let page: Page;
-
-  beforeAll(async () => {
-    v = await ouvrirVolet(await classeurProduction());
-    page = v.page;
-    await page.setViewportSize({ width: largeur, height: 900 });
-  });
-
-  afterAll(async () => {
-    await v?.fermer();
-  });
+  const v = voletDuBloc({ largeur });
+  const { page } = v;
 
   it("chaque page : à l'ouverture, après son action principale, en erreur", async () => {
     const ids = await pages(page);

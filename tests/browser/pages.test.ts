@@ -1,15 +1,6 @@
 import * as path from "path";
-import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import {
-  ECRANS,
-  classeurProduction,
-  etatExcel,
-  lignesTableau,
-  ouvrirVolet,
-  sortiesInattendues,
-  type Volet,
-} from "./volet";
+import { ECRANS, etatExcel, lignesTableau, sortiesInattendues, voletDuBloc } from "./volet";
 
 /**
  * Smoke test of the « Crédit d'impôt », « Financement » and « Planning » pages in the real bundle: each renders
@@ -17,17 +8,8 @@ import {
  * (Ids from the pages' IDS_CREDIT_IMPOT / IDS_FINANCEMENT / IDS_PLANNING; importing a page would load Fluent into jest.)
  */
 describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel simulé)", () => {
-  let v: Volet;
-  let page: Page;
-
-  beforeAll(async () => {
-    v = await ouvrirVolet(await classeurProduction());
-    page = v.page;
-  });
-
-  afterAll(async () => {
-    await v?.fermer();
-  });
+  const v = voletDuBloc();
+  const { page } = v;
 
   /** Every sheet named in a « Écrit : « A », « B » » message exists in the workbook. */
   async function feuillesEcrites(message: string): Promise<string[]> {

@@ -4,7 +4,7 @@ import { SOURCES_FERIES } from "../../src/core/planning/calendrier";
 import { IDS_PLANNING } from "../../src/taskpane/pages/Planning";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, classeurProduction, debordements, ouvrirVolet, type Volet } from "./volet";
+import { ECRANS, debordements, voletDuBloc } from "./volet";
 
 /**
  * The Planning page in the built pane (Chromium, fake Excel, the production workbook) at the widths of Excel's
@@ -47,18 +47,11 @@ async function tabJusquAuLien(page: Page, href: string): Promise<string | undefi
 }
 
 describe.each([320, 350])("page Planning dans le volet construit, à %i px", (largeur) => {
-  let v: Volet;
-  let page: Page;
+  const v = voletDuBloc({ largeur });
+  const { page } = v;
 
   beforeAll(async () => {
-    v = await ouvrirVolet(await classeurProduction());
-    page = v.page;
-    await page.setViewportSize({ width: largeur, height: 900 });
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
-  });
-
-  afterAll(async () => {
-    await v?.fermer();
   });
 
   it("les résultats d'abord (chiffres, puis le tableau des étapes), « Détails et sources » ensuite", async () => {

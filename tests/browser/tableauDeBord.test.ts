@@ -6,8 +6,7 @@ import { formatMontantFr, formatPourcentFr } from "../../src/core/money";
 import { IDS_TABLEAU_DE_BORD as IDS } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ClasseurLu } from "../helpers/classeurLu";
-import { voletDuBloc } from "../helpers/voletOuvert";
-import { ECRANS, classeurProduction, debordements, type Volet } from "./volet";
+import { ECRANS, classeurProduction, debordements, voletDuBloc } from "./volet";
 
 /**
  * The « Tableau de bord », first page of the built pane, in Chromium over the fake Excel: on a production workbook
@@ -35,12 +34,8 @@ describe("tableau de bord dans Chromium (classeur de production)", () => {
     attendu = await envoyer("lireTableauDeBord", { contexte: { ...lu.contexte, ...CONTEXTE } as never });
     expect(lu.contexte.feuilleDevis).toBe("Budget Gardiens");
   });
-  const ouvert = voletDuBloc(production);
-  let page: Page;
-  let v: Volet;
-  beforeAll(() => {
-    ({ page, volet: v } = ouvert);
-  });
+  const v = voletDuBloc({ classeur: production, largeur: 340 });
+  const { page } = v;
 
   it("s'ouvre en premier et montre les chiffres du devis, du financement et du crédit d'impôt", async () => {
     await page.getByTestId(TEST_IDS.page("tableau-de-bord")).waitFor();
@@ -174,11 +169,7 @@ describe("tableau de bord dans Chromium (classeur de production)", () => {
 });
 
 describe("Crédit d'impôt : le chiffre d'abord, le calcul et ses textes dans « Détails et sources »", () => {
-  const ouvert = voletDuBloc(production);
-  let page: Page;
-  beforeAll(() => {
-    ({ page } = ouvert);
-  });
+  const { page } = voletDuBloc({ classeur: production, largeur: 340 });
 
   it("le crédit précède le détail replié ; ouvert, il donne le calcul et les textes en liens, sans débord", async () => {
     const attendu = await (
@@ -210,8 +201,8 @@ describe("Crédit d'impôt : le chiffre d'abord, le calcul et ses textes dans «
 
 describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
   // Excel's « Noir » theme as Office.context.officeTheme gives it (colours only, as older hosts).
-  const ouvert = voletDuBloc(
-    () => ({
+  const { page } = voletDuBloc({
+    classeur: () => ({
       theme: {
         bodyBackgroundColor: "#262626",
         bodyForegroundColor: "#FFFFFF",
@@ -219,11 +210,7 @@ describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
         controlForegroundColor: "#FFFFFF",
       },
     }),
-    { width: 320, height: 900 },
-  );
-  let page: Page;
-  beforeAll(() => {
-    ({ page } = ouvert);
+    largeur: 320,
   });
 
   it("chaque bloc dit ce qui manque et quoi faire, sans message d'erreur", async () => {

@@ -108,6 +108,61 @@ export async function ouvrirVolet(fixture: FixtureExcel, initScripts: string[] =
   };
 }
 
+export interface OptionsVolet {
+  /** The workbook in the fake Excel; by default the production workbook (classeurProduction). */
+  classeur?: () => FixtureExcel | Promise<FixtureExcel>;
+  /** Pane width in px, set once the pane is open (height `hauteur`, 900 px unless given); else 420 × 1100. */
+  largeur?: number;
+  hauteur?: number;
+  /** Scripts run in the page before the pane's own (see ouvrirVolet). */
+  initScripts?: string[];
+}
+
+/**
+ * The built pane for the describe block that calls this: opened once before its tests (beforeAll, over the fake Excel
+ * holding `classeur`, at `largeur`), closed after them (afterAll). Call it in the describe body and use the result in
+ * the tests: its `page` forwards to the pane's page once open (so `const { page } = voletDuBloc()` works), its other
+ * fields read the open pane's; either used before the pane is open throws.
+ */
+export function voletDuBloc(o: OptionsVolet = {}): Volet {
+  let v: Volet | undefined;
+  beforeAll(async () => {
+    v = await ouvrirVolet(await (o.classeur ?? classeurProduction)(), o.initScripts);
+    if (o.largeur) await v.page.setViewportSize({ width: o.largeur, height: o.hauteur ?? 900 });
+  });
+  afterAll(async () => {
+    await v?.fermer();
+  });
+  const ouvert = (): Volet => {
+    if (!v) throw new Error("volet demandé avant son ouverture (beforeAll)");
+    return v;
+  };
+  // Methods are called on the real page (bound), so Playwright sees its own object.
+  const page = new Proxy({} as Page, {
+    get: (_, cle) => {
+      const p = ouvert().page;
+      const x: unknown = Reflect.get(p, cle, p);
+      return typeof x === "function" ? (x as (...a: unknown[]) => unknown).bind(p) : x;
+    },
+  });
+  return {
+    page,
+    get servis() {
+      return ouvert().servis;
+    },
+    get workers() {
+      return ouvert().workers;
+    },
+    get refusees() {
+      return ouvert().refusees;
+    },
+    get erreursPage() {
+      return ouvert().erreursPage;
+    },
+    fermer: () => ouvert().fermer(),
+  };
+}
+
 /** The fake Excel's state; as a JSON string (Playwright's own serialisation of a 10 000-row sheet takes seconds). */
 export async function etatExcel(page: Page): Promise<EtatExcel> {
   return JSON.parse(
