@@ -131,14 +131,16 @@ describe("chômage des intermittents (annexes 8 et 10)", () => {
     expect(() => cdduCourt("2025-02-01", "2025-01-31")).toThrow(/avant de commencer/);
   });
 
-  it("CSA et Fnal : page Urssaf au 1er janvier 2024, H jusqu'au 30 avril 2025, M après", () => {
-    expect(TABLE_CHARGES.versions.map((v) => v.valeurs.composantes.csa.confiance)).toEqual(["H", "H", "H", "M"]);
-    expect(TABLE_CHARGES.versions.map((v) => v.valeurs.composantes["fnal-50-et-plus"].confiance)).toEqual([
-      "H",
-      "H",
-      "H",
-      "M",
-    ]);
+  it("CSA : C. sécu. soc. L. 137-40 (0,3 %, en vigueur depuis 2021), H partout ; Fnal : pages Urssaf, H partout", () => {
+    const csa = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000042675240";
+    for (const v of TABLE_CHARGES.versions) {
+      expect(v.valeurs.composantes.csa).toMatchObject({ taux: "0.003", confiance: "H", source: csa });
+      expect(v.sources.find((s) => s.url === csa)?.titre).toMatch(/au taux de 0,3 %/);
+      expect(v.valeurs.composantes["fnal-50-et-plus"]).toMatchObject({ taux: "0.005", confiance: "H" });
+      expect(v.valeurs.composantes["fnal-50-et-plus"].source).toMatch(/^https?:\/\/(www\.)?urssaf\.fr\//);
+    }
+    // Since May 2025 the Fnal rates come from the current Urssaf page, no longer from the 2024 one.
+    expect(TABLE_CHARGES.versions[3].valeurs.composantes["fnal-moins-50"].source).toMatch(/base-de-calcul-et-taux/);
   });
 
   it("AGS datée : 0,15 % en 2023, 0,20 % du 01/01 au 30/06/2024 (page Urssaf, H), 0,25 % dès le 01/07/2024", () => {

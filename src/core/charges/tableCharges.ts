@@ -18,6 +18,10 @@ export interface ComposanteCharges {
   confiance: Confiance;
   /** Named parts that add up to `taux` (unemployment: common-law rate and the annexes 8-10 specific rate). */
   parts?: Record<string, string>;
+  /** H: URL of the primary text that states this figure (one of the version's sources). */
+  source?: string;
+  /** M / L: why no primary text backs this figure. */
+  motif?: string;
 }
 
 /** A surcharge added to one component (e.g. +0.5 point of unemployment contribution for a CDDU of 3 months or less). */
@@ -31,6 +35,10 @@ export interface AssietteCharges {
   libelle: string;
   coefficient: string;
   confiance: Confiance;
+  /** H: URL of the primary text that states this figure (one of the version's sources). */
+  source?: string;
+  /** M / L: why no primary text backs this figure. */
+  motif?: string;
 }
 
 /** A flat amount in euros (AFDAS: 50 € per company and per year). */
@@ -39,6 +47,10 @@ export interface ForfaitCharges {
   /** Cents. */
   montant: number;
   confiance: Confiance;
+  /** H: URL of the primary text that states this figure (one of the version's sources). */
+  source?: string;
+  /** M / L: why no primary text backs this figure. */
+  motif?: string;
 }
 
 /** A payroll item the table does not hold because no primary text was read: named, never guessed. */

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { estSourcePrimaire } from "../../../src/core/regles/primaires";
 import { TableReglesInvalideError, validerTable } from "../../../src/core/regles/table";
 
 const DATA = path.join(__dirname, "../../../src/core/regles/data");
@@ -72,5 +73,51 @@ describe("schémas stricts des tables sociales et de financement", () => {
     ],
   ])("refuse %s, en nommant le chemin", (_, id, casser, attendu) => {
     expect(refus(id, casser)).toMatch(attendu);
+  });
+});
+
+describe("charges sociales : chaque figure porte sa preuve", () => {
+  const table = lire("charges-sociales");
+  type Figure = { libelle: string; confiance: string; source?: string; motif?: string };
+  const figures = (v: Brut): [string, Figure][] =>
+    ["composantes", "majorations", "assiettes", "forfaits"].flatMap((k) =>
+      Object.entries((v.valeurs[k] ?? {}) as Record<string, Figure>).map(([id, f]): [string, Figure] => [
+        `${v.effetDu} ${k}.${id}`,
+        f,
+      ]),
+    );
+
+  it("une figure à H cite un texte primaire qui est une source de sa version ; à M ou L, son motif", () => {
+    let h = 0;
+    for (const v of table.versions as Brut[])
+      for (const [ou, f] of figures(v)) {
+        if (f.confiance === "H") {
+          h++;
+          expect([ou, estSourcePrimaire(f.source ?? "")]).toEqual([ou, true]);
+          expect([ou, (v.sources as { url: string }[]).some((s) => s.url === f.source)]).toEqual([ou, true]);
+        } else expect([ou, (f.motif ?? "").length > 20]).toEqual([ou, true]);
+      }
+    // 4 versions × (chômage, CSA, Fnal × 2, taux réduits artistes) + CDDU ≤ 3 mois ×3 + AGS 2024 (1er semestre).
+    expect(h).toBe(24);
+  });
+
+  it.each([
+    [
+      "une composante à H sans source",
+      (t: Brut) => delete t.versions[0].valeurs.composantes.csa.source,
+      /versions\[0\]\.valeurs\.composantes\.csa : une figure à H cite l'adresse de son texte primaire/,
+    ],
+    [
+      "une composante à H dont la source n'est pas un texte primaire",
+      (t: Brut) => (t.versions[0].valeurs.composantes.csa.source = "https://www.legisocial.fr/taux-2024"),
+      /composantes\.csa : une figure à H/,
+    ],
+    [
+      "une composante à M sans motif",
+      (t: Brut) => delete t.versions[3].valeurs.composantes.ags.motif,
+      /versions\[3\]\.valeurs\.composantes\.ags : .*à M ou L, elle dit pourquoi/,
+    ],
+  ])("refuse %s", (_, casser, attendu) => {
+    expect(refus("charges-sociales", casser)).toMatch(attendu);
   });
 });
