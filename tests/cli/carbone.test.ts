@@ -5,6 +5,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { COL } from "../../src/core/carbone/colonnes";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
+import { lireRecalcule, nombre, recalculer, sansResultats } from "../helpers/libreoffice";
 
 /** The example devis « Les Gardiens du littoral » with its plan de travail (sheet « PDT »). */
 const PLAN = path.resolve(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
@@ -281,5 +282,82 @@ describe("prodbook carbone : entrée invalide → code 2, message en français, 
   test("--csv sans l'extension .csv", async () => {
     const r = await lancer(["carbone", PLAN, "--csv", path.join(dir, "export.txt")]);
     expect([r.code, r.err]).toEqual([2, expect.stringMatching(/doit avoir l'extension \.csv/)]);
+  });
+});
+
+describe("prodbook carbone : facteurs lus dans la publication de l'ADEME (Impact CO2) sur un vrai classeur", () => {
+  test("vol 2 000-5 000 km estimé (plus « facteur manquant »), TER et repas végétarien au facteur H, cités avec l'adresse", async () => {
+    const devis = path.join(dir, "devis-vols.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget tournage");
+    ws.addRow(["Code", "Désignation", "Qté", "Unité", "Nb", "Tarif", "Montant"]);
+    ws.addRow(["6", "TRANSPORTS, DÉFRAIEMENTS, RÉGIE"]);
+    ws.addRow(["6.1", "Vols Paris–Dakar (4 200 km)", 6, "billet", 1, 600, 3600]);
+    ws.addRow(["6.2", "Billets TER Quimper–Brest", 120, "km", 10, 0.2, 240]);
+    ws.addRow(["6.3", "Vols Paris–Toulouse (680 km)", 4, "billet", 1, 150, 600]);
+    ws.addRow(["6.4", "Catering végétarien", 50, "repas", 4, 12, 2400]);
+    await wb.xlsx.writeFile(devis);
+
+    const sortie = path.join(dir, "bilan-vols.xlsx");
+    const r = await lancer(["carbone", devis, "--date", "2026-06-01", "--json", "-o", sortie]);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out[0]);
+    const activites = j.categories.flatMap(
+      (c: { activites: { cellule: string; quantite: string; facteur: string; kgCO2e: string; source: string }[] }) =>
+        c.activites,
+    );
+    expect(
+      activites.map((a: { cellule: string; quantite: string; facteur: string; kgCO2e: string; source: string }) => [
+        a.cellule,
+        a.quantite,
+        a.facteur,
+        a.kgCO2e,
+        a.source,
+      ]),
+    ).toEqual([
+      // 6 × 4 200 passager.km × 0,166794 = 4 203,2088 kg (the JSON gives grams): the 2 000-5 000 km band, « facteur
+      // manquant » before.
+      [
+        "'Budget tournage'!B3",
+        "25200",
+        "0.166794",
+        "4203.209",
+        "Base Carbone 43747 — Avion passagers, « Long courrier » (Impact CO2 : au-delà de 2 000 km), 2023, avec " +
+          "traînées [M, à vérifier]",
+      ],
+      ["'Budget tournage'!B4", "1200", "0.02769", "33.228", "Base Carbone 43255 — TER, 2022, traction moyenne [H]"],
+      [
+        "'Budget tournage'!B5",
+        "2720",
+        "0.224572",
+        "610.836",
+        "Base Carbone 43743 — Avion passagers, 500-1 000 km, 2023, avec traînées (« Court courrier » sur Impact CO2) [H]",
+      ],
+      ["'Budget tournage'!B6", "200", "0.51", "102", "Base Carbone 20683 — Repas végétarien [H]"],
+    ]);
+    // 4 203,2088 + 33,228 + 610,83584 + 102 = 4 949,27264 kg
+    expect([j.total, j.partActivite, j.categories.map((c: { tCO2e: string }) => c.tCO2e)]).toEqual([
+      "4.95",
+      "1.0000",
+      ["4.85", "0.00", "0.10", "0.00", "0.00", "0.00", "0.00"],
+    ]);
+    expect(j.manquants).toEqual([]);
+
+    // The factor table of the sheet gives, for an H factor, the pinned address where it was read.
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(sortie);
+    const b = lu.getWorksheet("Bilan carbone")!;
+    const ter = ligneDe(b, "train-ter");
+    expect([b.getCell(`C${ter}`).value, b.getCell(`I${ter}`).value]).toEqual([0.02769, "H"]);
+    expect(String(b.getCell(`J${ter}`).value)).toMatch(
+      /— https:\/\/github\.com\/incubateur-ademe\/impactco2\/blob\/8076a4895ecebd0c781ec6489ba2008b87915b09\/src\/data\/categories\/deplacement\.json#L581-L605$/,
+    );
+
+    // LibreOffice, from the sheet's formulas with every cached result dropped, gives the same 4,95 t.
+    const { fichier } = await sansResultats(sortie);
+    const recalcule = (await lireRecalcule(await recalculer(fichier))).getWorksheet("Bilan carbone")!;
+    expect(nombre(recalcule.getCell("B5"))).toBeCloseTo(4.94927264, 9);
+    const vol = ligneDe(recalcule, "devis:Budget tournage!3");
+    expect(nombre(recalcule.getCell(`${col(COL.previsionnel)}${vol}`))).toBeCloseTo(4.2032088, 9);
   });
 });

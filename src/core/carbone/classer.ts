@@ -61,6 +61,15 @@ const POSTES_TRANSPORT: Record<string, { poste: string; facteur: string; unite: 
   voiture: { poste: "Voiture", facteur: "voiture", unite: "km" },
 };
 
+/** ADEME's flight bands (passager.km factors), by the distance of one flight read in the label. */
+function trancheAvion(km: Decimal): { facteur: string; libelle: string } {
+  if (km.lt(500)) return { facteur: "avion-moins-500km", libelle: "moins de 500 km" };
+  if (km.lte(1000)) return { facteur: "avion-500-1000km", libelle: "500 à 1 000 km" };
+  if (km.lte(2000)) return { facteur: "avion-1000-2000km", libelle: "1 000 à 2 000 km" };
+  if (km.lte(5000)) return { facteur: "avion-2000-5000km", libelle: "2 000 à 5 000 km" };
+  return { facteur: "avion-plus-5000km", libelle: "plus de 5 000 km" };
+}
+
 /** Families named in the label, in order of appearance (« Ferry … et hébergement » gives transport then hébergement). */
 function familles(s: string): Famille[] {
   const trouvees: { f: Famille; i: number }[] = [];
@@ -167,7 +176,14 @@ function transport(l: LigneDevis, s: string, u: string): Activite {
     a.notes.push("Type de train non précisé : TGV retenu, changez le code du facteur si TER ou Intercités.");
   if (t.poste === "Train" && /\bter\b/.test(s)) a.facteur = "train-ter";
   if (t.poste === "Train" && /\bintercites?\b/.test(s)) a.facteur = "train-intercites";
-  if (t.poste === "Avion") a.notes.push("Tranche de distance de l'avion à confirmer (code du facteur).");
+  if (t.poste === "Avion" && distance) {
+    const tranche = trancheAvion(distance);
+    a.facteur = tranche.facteur;
+    a.notes.push(
+      `Tranche « ${tranche.libelle} » retenue d'après la distance lue : si elle compte l'aller et le retour, ` +
+        `prenez la tranche d'un seul vol (code du facteur).`,
+    );
+  } else if (t.poste === "Avion") a.notes.push("Tranche de distance de l'avion à confirmer (code du facteur).");
   if (t.poste === "Taxi") a.notes.push("Taxi compté comme une voiture (km parcourus par le véhicule).");
   return a;
 }

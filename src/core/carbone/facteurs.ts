@@ -16,6 +16,7 @@ interface FacteurJson {
   nom: string;
   confiance: "H" | "M" | "L";
   source: string;
+  url?: string;
 }
 
 export interface ValeursCarbone {
@@ -86,7 +87,7 @@ export function facteursEnVigueur(date: string, surcharges: Surcharges = new Map
       nom: manquant!.libelle,
       source: "",
     };
-    facteurs.set(code, {
+    const remplace: Facteur = {
       ...base,
       valeur: d.toFixed(),
       base: "Paramètres",
@@ -95,7 +96,10 @@ export function facteursEnVigueur(date: string, surcharges: Surcharges = new Map
       confiance: "L",
       source: `Valeur saisie en ${s.cellule}${existant ? ` (au lieu de ${existant.valeur})` : ""}`,
       surcharge: s.cellule,
-    });
+    };
+    // The typed value is not the one read at the table's address.
+    delete remplace.url;
+    facteurs.set(code, remplace);
     manquants.delete(code);
   }
   return { facteurs, manquants, effetDu: v.effetDu, inconnues: clesInconnues(surcharges, PREFIXE_PARAMETRES, connues) };

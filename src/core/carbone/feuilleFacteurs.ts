@@ -23,7 +23,7 @@ export function blocFacteurs(
     r[COL_FACTEUR.identifiant] = f.identifiant;
     r[COL_FACTEUR.nom] = f.nom;
     r[COL_FACTEUR.confiance] = f.confiance === "H" ? "H" : `${f.confiance} (à vérifier)`;
-    r[COL_FACTEUR.source] = f.source;
+    r[COL_FACTEUR.source] = f.url ? `${f.source} — ${f.url}` : f.source;
     rows.push(r);
   }
   for (const m of jeu.manquants.values()) {

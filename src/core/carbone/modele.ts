@@ -40,6 +40,8 @@ export interface Facteur {
   nom: string;
   confiance: Confiance;
   source: string;
+  /** The page where the value and its identifier were read (pinned), when the table gives it. */
+  url?: string;
   /** The Paramètres cell that overrides (or provides) it. */
   surcharge?: string;
 }

@@ -35,8 +35,9 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       a.kgCO2e ?? null,
     ]);
     expect(vue).toEqual([
-      ["Billets TER Quimper–Brest", "Train", "360", "passager.km", "train-ter", "9.972"],
-      ["Vols Paris–Nice (930 km)", "Avion", "5580", "passager.km", "avion-500-1000km", "1255.5"],
+      // 360 × 0,02769 (TER 43255, Impact CO2) ; 5 580 × 0,224572 (avion 500-1 000 km 43743, Impact CO2).
+      ["Billets TER Quimper–Brest", "Train", "360", "passager.km", "train-ter", "9.9684"],
+      ["Vols Paris–Nice (930 km)", "Avion", "5580", "passager.km", "avion-500-1000km", "1253.11176"],
       ["Taxis aéroport", "Taxi", "80", "km", "voiture", "20.48"],
       ["Groupe électrogène", "Groupe électrogène", "400", "litre", "gazole-non-routier", "1268"],
       ["Électricité plateau", "Électricité", "1500", "kWh", "electricite", "77.85"],
@@ -63,6 +64,33 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
         { cellule: "Budget!B9", message: "Nombre de nuitées à indiquer (1 forfait (C9 × E9))." },
       ]),
     );
+  });
+
+  test("avion : la distance d'un vol lue dans le libellé choisit la tranche de l'ADEME ; sans distance, 500-1 000 km", async () => {
+    const wb = devis([
+      ["6.1", "Vol Paris–Nantes (340 km)", 2, "billet", 1, 120, 240],
+      ["6.2", "Vol Paris–Marseille (660 km)", 2, "billet", 1, 120, 240],
+      ["6.3", "Vol Paris–Lisbonne (1 450 km)", 2, "billet", 1, 200, 400],
+      ["6.4", "Vol Paris–Dakar (4 200 km)", 2, "billet", 1, 600, 1200],
+      ["6.5", "Vol Paris–Montréal (5 500 km)", 2, "billet", 1, 800, 1600],
+      ["6.6", "Billets d'avion équipe", 4, "billet", 1, 300, 1200],
+    ]);
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    expect(r.activites.map((a) => [a.quantite ?? null, a.facteurRetenu, a.kgCO2e ?? null])).toEqual([
+      ["680", "avion-moins-500km", "196.52"], // × 0,289 (43745, copie tierce : M)
+      ["1320", "avion-500-1000km", "296.43504"], // × 0,224572 (43743, H)
+      ["2900", "avion-1000-2000km", "535.5169"], // × 0,184661 (43741, H)
+      ["8400", "avion-2000-5000km", "1401.0696"], // × 0,166794 (43747, Impact CO2 « Long courrier » : M)
+      ["11000", "avion-plus-5000km", "1958"], // × 0,178 (43749, copie tierce : M)
+      [null, "avion-500-1000km", null],
+    ]);
+    expect(r.activites[3].notes).toContain(
+      "Tranche « 2 000 à 5 000 km » retenue d'après la distance lue : si elle compte l'aller et le retour, prenez " +
+        "la tranche d'un seul vol (code du facteur).",
+    );
+    expect(r.activites[5].notes).toContain("Tranche de distance de l'avion à confirmer (code du facteur).");
+    // The band once « facteur manquant » is estimated now, and no longer listed as missing.
+    expect(r.manquants.map((m) => m.message).join("\n")).not.toMatch(/Facteur manquant/);
   });
 
   test("libellés courants : distance à séparateur de milliers, carburant du groupe ou des véhicules, GNR, paniers", async () => {

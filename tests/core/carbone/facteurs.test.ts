@@ -20,19 +20,28 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
         true,
         true,
       ]);
-      // No figure is H: the ADEME base itself was not read, only copies of it.
-      expect(f.confiance).not.toBe("H");
+      // H only where the value and its identifier were read in ADEME's own publication, at a pinned address.
+      if (f.confiance === "H")
+        expect([code, f.url]).toEqual([
+          code,
+          expect.stringMatching(/^https:\/\/github\.com\/incubateur-ademe\/impactco2\/blob\/[0-9a-f]{40}\/src\/data\//),
+        ]);
     }
+    const h = Object.entries(v.facteurs).filter(([, f]) => f.confiance === "H");
+    expect(h.map(([code, f]) => [code, f.identifiant, f.valeur])).toEqual([
+      ["train-tgv", "43256", "0.00293"],
+      ["train-intercites", "43272", "0.0075"],
+      ["train-ter", "43255", "0.02769"],
+      ["avion-500-1000km", "43743", "0.224572"],
+      ["avion-1000-2000km", "43741", "0.184661"],
+      ["repas-vegetarien", "20683", "0.51"],
+      ["repas-boeuf", "20689", "7.26"],
+      ["repas-poulet", "20688", "1.58"],
+    ]);
+    // Read in Impact CO2 with its identifier, but the element's band is not named there: M.
+    expect(v.facteurs["avion-2000-5000km"]).toMatchObject({ identifiant: "43747", valeur: "0.166794", confiance: "M" });
     expect(Object.keys(v.manquants).sort()).toEqual(
-      [
-        "avion-2000-5000km",
-        "ferry",
-        "hebergement-nuitee",
-        "location-materiel",
-        "postproduction",
-        "regie",
-        "utilitaire",
-      ].sort(),
+      ["ferry", "hebergement-nuitee", "location-materiel", "postproduction", "regie", "utilitaire"].sort(),
     );
   });
 
@@ -73,6 +82,27 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
       /valeurs : voiture : un code ne peut pas être à la fois un facteur et un manquant/,
     ],
     [
+      "un facteur H sans adresse",
+      (t: Table) => (t.versions[0].valeurs.facteurs.voiture.confiance = "H"),
+      /facteurs\.voiture : confiance H sans publication de l'ADEME/,
+    ],
+    [
+      "un facteur H lu dans une copie tierce",
+      (t: Table) =>
+        Object.assign(t.versions[0].valeurs.facteurs.voiture, {
+          confiance: "H",
+          url: "https://github.com/romarickine/libco2main/blob/5115b08c5b98a539ccb672435d0c134dc445e960/shared/js/data/facteurs-emission.js",
+        }),
+      /facteurs\.voiture : confiance H sans publication de l'ADEME/,
+    ],
+    [
+      "un facteur H sur une branche GitHub non épinglée",
+      (t: Table) =>
+        (t.versions[0].valeurs.facteurs["train-tgv"].url =
+          "https://github.com/incubateur-ademe/impactco2/blob/main/src/data/categories/deplacement.json"),
+      /facteurs\.train-tgv : confiance H sans publication de l'ADEME/,
+    ],
+    [
       "une source absente",
       (t: Table) => (t.versions[0].sources = []),
       /versions\[0\]\.sources : vide : chaque chiffre doit être sourcé/,
@@ -92,8 +122,13 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     expect(j.facteurs.get("hebergement-nuitee")).toMatchObject({ valeur: "6.93", unite: "nuitée", type: "activite" });
     expect(j.manquants.has("hebergement-nuitee")).toBe(false);
     expect(citation(j.facteurs.get("train-tgv")!)).toBe("Paramètres Paramètres!B2 [L, à vérifier]");
+    // The typed value is not the one read at the table's address: no url, confidence L.
+    expect(j.facteurs.get("train-tgv")!.url).toBeUndefined();
     expect(citation(facteursEnVigueur("2026-06-01").facteurs.get("train-tgv")!)).toBe(
-      "Base Carbone 43256 — TGV, 2022 [M, à vérifier]",
+      "Base Carbone 43256 — TGV, 2022 [H]",
+    );
+    expect(citation(facteursEnVigueur("2026-06-01").facteurs.get("voiture")!)).toBe(
+      "Base Carbone 43791 — Voiture, motorisation moyenne, 2023 (par km parcouru par le véhicule) [M, à vérifier]",
     );
   });
 

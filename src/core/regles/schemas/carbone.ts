@@ -14,6 +14,16 @@ const valeur = v.pipe(
   v.check((s) => Number(s) > 0, "un facteur d'émission est strictement positif"),
 );
 
+/**
+ * Where ADEME itself publishes a figure: its own sites (data.ademe.fr, base-empreinte.ademe.fr…) or a repository of
+ * its incubator (github.com/incubateur-ademe, e.g. Impact CO2, whose site ADEME edits) pinned to a commit.
+ */
+const PUBLICATION_ADEME = [
+  /^https:\/\/([a-z0-9-]+\.)*ademe\.fr\//,
+  /^https:\/\/github\.com\/incubateur-ademe\/[A-Za-z0-9._-]+\/blob\/[0-9a-f]{40}\//,
+];
+export const estPublicationAdeme = (url: string) => PUBLICATION_ADEME.some((re) => re.test(url));
+
 const facteur = v.pipe(
   v.strictObject({
     libelle: texte,
@@ -29,8 +39,15 @@ const facteur = v.pipe(
     confiance: v.picklist(["H", "M", "L"], (i) => `${String(i.received)} : la confiance vaut H, M ou L`),
     /** Where the figure was read (a copy of the base is M at best). */
     source: texte,
+    /** The page the value and its identifier were read in (a GitHub file pinned to its commit). */
+    url: v.optional(v.pipe(v.string(), v.regex(/^https:\/\/\S+$/, "une adresse https:// attendue"))),
   }),
   v.check((f) => f.type !== "monetaire" || f.unite === "k€ HT", "un ratio monétaire est en k€ HT"),
+  v.check(
+    (f) => f.confiance !== "H" || (f.url !== undefined && estPublicationAdeme(f.url)),
+    "confiance H sans publication de l'ADEME : url doit être une page ademe.fr ou un fichier de " +
+      "github.com/incubateur-ademe épinglé à son commit, où la valeur et l'identifiant ont été lus",
+  ),
 );
 
 /** A category the table cannot estimate: listed « facteur manquant » with its reason, never estimated. */
