@@ -135,6 +135,63 @@ describe("prodbook devis : plusieurs colonnes de montant semblables, la colonne 
   });
 });
 
+describe("prodbook devis : parmi des colonnes semblables, celle dont les lignes prouvent les totaux est lue", () => {
+  it("« Montant | Montant révisé », sous-totaux de G non mis à jour : F est lue, choix « totaux », info", async () => {
+    const r = devis(
+      await classeur("montant-revise.xlsx", [
+        ["Code", "Désignation", "Unité", "Jours", "Tarif", "Montant", "Montant révisé"],
+        ["2", "PERSONNEL"],
+        ["2.1", "Réalisateur", "jour", 10, 400, 4000, 4000],
+        ["2.2", "Chef opérateur", "jour", 8, 350, 2800, 3000],
+        [null, "Sous-total personnel", null, null, null, { formula: "SUM(F3:F4)", result: 6800 }, 6800],
+        ["7", "MOYENS TECHNIQUES"],
+        ["7.1", "Location caméra", "jour", 5, 220, 1100, 1400],
+        [null, "Sous-total moyens techniques", null, null, null, { formula: "F7", result: 1100 }, 1100],
+      ]),
+      "--json",
+    );
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.devis.total).toBe("7900.00");
+    expect(j.devis.conservation).toMatchObject({ colonne: "F", ecart: "0.00", nonComptees: [] });
+    expect(j.devis.colonneMontant).toEqual({
+      retenue: {
+        colonne: "F",
+        cellule: "Devis!F1",
+        entete: "Montant",
+        nature: "montant",
+        somme: "15800.00",
+        totaux: { prouves: 2, nonProuves: [] },
+      },
+      ecartees: [
+        {
+          colonne: "G",
+          cellule: "Devis!G1",
+          entete: "Montant révisé",
+          nature: "montant",
+          somme: "16300.00",
+          totaux: { prouves: 0, nonProuves: ["Devis!G5", "Devis!G8"] },
+        },
+      ],
+      choix: "totaux",
+      identiques: false,
+    });
+    expect(colonnesLues(j)).toEqual([
+      {
+        regle: "colonnes-lues",
+        gravite: "info",
+        cellule: "Devis!F1",
+        message:
+          "Devis!F1 : 2 colonnes de montant semblables ; la colonne F « Montant » (Devis!F1, somme 15 800,00 €) est " +
+          "lue : ses lignes prouvent ses 2 sous-totaux et totaux (somme ou formule). G « Montant révisé » (Devis!G1, " +
+          "somme 16 300,00 €) n'est pas comptée : 2 de ses totaux ne sont pas prouvés par ses lignes (Devis!G5, " +
+          "Devis!G8).",
+      },
+    ]);
+  });
+});
+
 describe("prodbook devis : la feuille trouvée est masquée dans le classeur", () => {
   async function avecFeuilleMasquee(nom: string): Promise<string> {
     const wb = new ExcelJS.Workbook();

@@ -35,16 +35,23 @@ export interface Entete {
    */
   libelleSansEntete?: { col: number; aGaucheDe: number };
   /** Several amount columns (« Montant TTC | Montant TVA | Montant HT »): the one read and those left aside. */
-  montants?: { retenue: ColonneMontant; ecartees: ColonneMontant[]; choix: ChoixMontant };
+  montants?: {
+    retenue: ColonneMontant;
+    ecartees: ColonneMontant[];
+    choix: ChoixMontant;
+    /** Columns alike holding amounts (the visible ones when some are): the totals of each decide (import.ts). */
+    semblables?: ColonneMontant[];
+  };
 }
 
 /**
  * How the amount column was chosen among several: `taxes` HT before TTC and TVA (proven line by line when the
  * three are there); `version` the latest of « Montant V1 | Montant V2 »; `visible` the only visible one of columns
  * alike (the others hidden by the producer); `aDroite` the rightmost of columns alike; `seule` the only one of
- * columns alike holding amounts.
+ * columns alike holding amounts; `totaux` the one whose subtotals and totals its lines prove (sum or formula) when
+ * the others' do not.
  */
-export type ChoixMontant = "taxes" | "version" | "visible" | "aDroite" | "seule";
+export type ChoixMontant = "taxes" | "version" | "visible" | "aDroite" | "seule" | "totaux";
 
 /** An amount column of the header: its 0-based index, the header's text and what it holds. */
 export interface ColonneMontant {
@@ -111,6 +118,27 @@ const SYNONYMES: readonly [Colonne, RegExp][] = [
   ],
 ];
 
+/**
+ * « Montant révisé », « Montant initial »: a revision of the estimate, ranked like a version (« initial »,
+ * « d'origine », « ancien » below a column without mention; « révisé », « actualisé », « définitif »… above every
+ * numbered version).
+ */
+const REVISION = new RegExp(
+  String.raw`\s+(?:(initiale?s?|d'origine|anciens?|ancienne)|(revisee?s?|actualisee?s?|corrigee?s?|ajustee?s?|` +
+    String.raw`modifiee?s?|mis a jour|definitif|definitive|finale?s?|nouveau|nouvelle))$`,
+);
+export const REVISION_ANCIENNE = -1;
+const REVISION_RECENTE = 100;
+
+/** « Montant V2 » → { base: "montant", version: 2 }; « Montant révisé » → version 100; undefined without one. */
+function versionDe(s: string): { base: string; version: number } | undefined {
+  const v = /^(.+?)\s*\(?\b(?:v|version|vers\.?)\s*(\d{1,2})\)?$/.exec(s);
+  if (v) return { base: v[1], version: Number(v[2]) };
+  const r = REVISION.exec(s);
+  if (r) return { base: s.slice(0, r.index).trim(), version: r[1] ? REVISION_ANCIENNE : REVISION_RECENTE };
+  return undefined;
+}
+
 function nettoyer(v: CellData): string | undefined {
   if (typeof v.v !== "string") return undefined;
   let s = normaliser(v.v).replace(/\((€|eur|euros|en €|en euros|ht|€ ht|%)\)/g, "");
@@ -154,10 +182,10 @@ function colonnesDeTextes(candidats: (string | undefined)[][], masquees: readonl
   for (const c of ordre) {
     for (const s of candidats[c]) {
       if (!s || s.length > 40) continue;
-      // "Montant V2", "Tarif (version 3)": versions side by side, the latest one is the devis.
-      const ver = /^(.+?)\s*\(?\b(?:v|version|vers\.?)\s*(\d{1,2})\)?$/.exec(s);
-      const role = roleDe(s) ?? (ver ? roleDe(ver[1]) : undefined);
-      const version = ver && roleDe(ver[1]) ? Number(ver[2]) : undefined;
+      // "Montant V2", "Tarif (version 3)", "Montant révisé": versions side by side, the latest one is the devis.
+      const ver = versionDe(s);
+      const role = roleDe(s) ?? (ver ? roleDe(ver.base) : undefined) ?? (montantTTC(s) ? "montant" : undefined);
+      const version = ver && roleDe(ver.base) ? ver.version : undefined;
       if (!role) {
         if (SOUS_TOTAL_LIGNE.test(s)) {
           sousTotaux.push(c);
@@ -311,14 +339,23 @@ const TVA = /(^|[\s(])(tva|t\.v\.a\.?|vat)(?=$|[\s)])/;
 /** « Montant V2 », « Montant (version 3) »: a version suffix. */
 const VERSION = /\s*\(?\b(?:v|version|vers\.?)\s*(\d{1,2})\)?\s*$/;
 
+/** « Montant TTC » alone, the only amount column of a header: the amount, said to be TTC. */
+function montantTTC(s: string): boolean {
+  return natureDeTexte(s) === "ttc";
+}
+
 /** What an amount header holds: « Montant HT », « Total TTC », « TVA », « Montant »; undefined for anything else. */
 function natureMontant(c: CellData | undefined): ColonneMontant["nature"] | undefined {
-  if (typeof c?.v !== "string") return undefined;
-  const s = normaliser(c.v)
+  return typeof c?.v === "string" ? natureDeTexte(c.v) : undefined;
+}
+
+function natureDeTexte(texte: string): ColonneMontant["nature"] | undefined {
+  const n = normaliser(texte)
     .replace(/\((€|eur|euros|en €|en euros)\)|[€:*]/g, " ")
     .replace(VERSION, "")
     .replace(/\s+/g, " ")
     .trim();
+  const s = n.replace(REVISION, "").trim();
   // « Taux TVA », « Prix unitaire HT », « Tarif TTC »: rates, not amounts.
   if (!s || s.length > 40 || /^(taux|tx)\b/.test(s)) return undefined;
   const montantOuRien = (base: string) => {
@@ -364,10 +401,17 @@ function choisirMontant(
     const nature = natureMontant(c);
     if (nature && (cols.montant === col || !Object.values(cols).includes(col))) {
       const entete = String(c.v).trim();
-      const v = VERSION.exec(normaliser(entete));
-      liste.push({ col, entete, nature, ...(v ? { version: Number(v[1]) } : {}) });
+      const v = versionDe(
+        normaliser(entete)
+          .replace(/\((€|eur|euros|en €|en euros)\)|[€:*]/g, " ")
+          .trim(),
+      );
+      liste.push({ col, entete, nature, ...(v ? { version: v.version } : {}) });
     }
   });
+  // « Montant TTC » alone: read, and said to be TTC (the devis CNC is HT).
+  if (liste.length === 1 && liste[0].nature === "ttc" && cols.montant === liste[0].col)
+    return { retenue: liste[0], ecartees: [], choix: "taxes" };
   if (liste.length < 2) return undefined;
   // The column the header gives (a Movie Magic subtotal after the rate…) is kept when it is not one of these.
   if (cols.montant !== undefined && !liste.some((x) => x.col === cols.montant)) return undefined;
@@ -380,26 +424,40 @@ function choisirMontant(
   const pleines = pareilles.filter((x) => tientDesMontants(sheet, ligne, x.col));
   let retenue = parNature;
   let choix: ChoixMontant = "taxes";
+  let semblables: ColonneMontant[] | undefined;
   if (pleines.length === 1 && pareilles.length > 1) {
     retenue = pleines[0];
     choix = "seule";
   } else if (pleines.length > 1) {
-    const versions = pleines.filter((x) => x.version !== undefined);
     const visibles = pleines.filter((x) => !masquees.includes(x.col));
-    if (versions.length) {
-      retenue = versions.reduce((a, b) => ((b.version ?? 0) >= (a.version ?? 0) ? b : a));
-      choix = "version";
+    const parVersion = reglePareilles(pleines);
+    if (parVersion.choix === "version") {
+      ({ retenue, choix } = parVersion);
+      semblables = pleines;
     } else if (visibles.length === 1) {
       retenue = visibles[0];
       choix = "visible";
     } else {
-      retenue = (visibles.length ? visibles : pleines)[(visibles.length ? visibles : pleines).length - 1];
-      choix = "aDroite";
+      semblables = visibles.length ? visibles : pleines;
+      ({ retenue, choix } = reglePareilles(semblables));
     }
   }
   // Plain « Montant » columns all empty but one or none: nothing to choose when none holds amounts.
   if (choix === "taxes" && liste.every((x) => x.nature === "montant")) return undefined;
-  return { retenue, ecartees: liste.filter((x) => x !== retenue), choix };
+  return { retenue, ecartees: liste.filter((x) => x !== retenue), choix, ...(semblables ? { semblables } : {}) };
+}
+
+/**
+ * Among columns alike holding amounts, when nothing proves which is the devis: the latest version (« V2 »,
+ * « révisé »; a column without mention before « initial »), else the rightmost.
+ */
+export function reglePareilles(parmi: readonly ColonneMontant[]): { retenue: ColonneMontant; choix: ChoixMontant } {
+  const versions = parmi.filter((x) => x.version !== undefined && x.version !== REVISION_ANCIENNE);
+  const recentes = parmi.filter((x) => x.version !== REVISION_ANCIENNE);
+  if (versions.length)
+    return { retenue: versions.reduce((a, b) => ((b.version ?? 0) >= (a.version ?? 0) ? b : a)), choix: "version" };
+  if (recentes.length === 1 && parmi.length > 1) return { retenue: recentes[0], choix: "version" };
+  return { retenue: parmi[parmi.length - 1], choix: "aDroite" };
 }
 
 /** Roles of the numeric columns: the block a label column sits to the left of. */

@@ -3,7 +3,8 @@ import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../m
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
-import { Colonne, type ColonneMontant, trouverEntete } from "./entetes";
+import { Colonne, type ColonneMontant, type Entete, trouverEntete } from "./entetes";
+import { choisirParTotaux } from "./choixParTotaux";
 import {
   chaineDecimale,
   chaineFacteur,
@@ -17,7 +18,7 @@ import {
   quantiteCellule,
   texteCellule,
 } from "./lecture";
-import { lireTaxes } from "./taxes";
+import { lireTaxes, tvaSansHT } from "./taxes";
 import { totalSansLibelle } from "./totalSansLibelle";
 import type {
   CodeChapitre,
@@ -139,10 +140,31 @@ interface Provisoire {
   enTete?: boolean;
 }
 
-/** Reads a devis in the producer's own layout (see docs/devis.md for what is recognised). */
+/**
+ * Reads a devis in the producer's own layout (see docs/devis.md for what is recognised). Among amount columns
+ * alike, the one whose subtotals and totals its own lines prove is read (choisirParTotaux).
+ */
 export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis {
   const entete = trouverEntete(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name);
+  const semblables = entete.montants?.semblables;
+  if (!entete.montants || !semblables || semblables.length < 2) return importerAvecEntete(sheet, entete, opts);
+  const m = entete.montants;
+  const liste = [m.retenue, ...m.ecartees];
+  return choisirParTotaux(semblables, m.retenue, m.choix, (retenue, choix) =>
+    importerAvecEntete(
+      sheet,
+      {
+        ...entete,
+        colonnes: { ...entete.colonnes, montant: retenue.col },
+        montants: { ...m, retenue, ecartees: liste.filter((x) => x !== retenue), choix },
+      },
+      opts,
+    ),
+  );
+}
+
+function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImport): Devis {
   const cols = entete.colonnes;
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
@@ -752,6 +774,8 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
     };
     devis.conservation.colonneMontant = devis.colonneMontant;
     devis.taxes = lireTaxes(sheet, lignes, entete.montants, convention);
+    const sansHT = tvaSansHT(sheet, lignes, entete.montants, convention);
+    if (sansHT) devis.colonneMontant.tvaSansHT = sansHT;
   }
   if (entete.libelleSansEntete)
     devis.colonneLibelles = {

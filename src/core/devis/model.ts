@@ -218,6 +218,14 @@ export interface ColonneMontantNommee extends ColonneNommee {
   nature: "ht" | "ttc" | "tva" | "montant";
   /** Σ of the amounts the column holds below the header (same reading as the import). */
   somme?: Cents;
+  /** Columns alike: the producer's subtotals and totals read in this column, proven by its lines or not. */
+  totaux?: TotauxColonne;
+}
+
+/** How many subtotals and totals of an amount column its lines prove (sum or formula); the cells of the others. */
+export interface TotauxColonne {
+  prouves: number;
+  nonProuves: string[];
 }
 
 /**
@@ -227,9 +235,18 @@ export interface ColonneMontantNommee extends ColonneNommee {
 export interface ColonnesMontant {
   retenue: ColonneMontantNommee;
   ecartees: ColonneMontantNommee[];
-  choix?: "taxes" | "version" | "visible" | "aDroite" | "seule";
+  choix?: "taxes" | "version" | "visible" | "aDroite" | "seule" | "totaux";
   /** Columns alike (not a tax choice) holding the same amount on every row: nothing depends on the choice. */
   identiques?: boolean;
+  /** TTC read for want of a HT column, with a TVA column: Σ TTC and Σ TVA over the lines' rows. */
+  tvaSansHT?: TvaSansHT;
+}
+
+/** Over the rows of the lines read whose TTC and TVA cells both hold an amount: their sums and how many rows. */
+export interface TvaSansHT {
+  ttc: Cents;
+  tva: Cents;
+  lignes: number;
 }
 
 /** An amount of a line in one of the HT, TVA and TTC columns. */

@@ -1,9 +1,9 @@
-import { eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
+import { type Cents, eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import type { Convention } from "../money/parse";
 import { celluleRef } from "../util/adresse";
 import type { ColonneMontant, Entete } from "./entetes";
-import type { LigneDevis, MontantTaxe, TaxesLigne } from "./model";
+import type { LigneDevis, MontantTaxe, TaxesLigne, TvaSansHT } from "./model";
 import { lireMontantCellule } from "./valeurs";
 
 /**
@@ -43,6 +43,34 @@ export function lireTaxes(
     });
   }
   return out;
+}
+
+/**
+ * « Montant TTC | TVA » without a HT column: over the rows of the lines read whose two cells hold an amount, Σ TTC
+ * and Σ TVA (the HT they imply is the difference, said in the finding, never counted). Undefined otherwise.
+ */
+export function tvaSansHT(
+  sheet: SheetData,
+  lignes: readonly LigneDevis[],
+  montants: Entete["montants"],
+  convention?: Convention,
+): TvaSansHT | undefined {
+  const tva = montants?.ecartees.find((c) => c.nature === "tva");
+  if (!montants || montants.retenue.nature !== "ttc" || !tva) return undefined;
+  let ttc = 0,
+    somme = 0,
+    n = 0;
+  const vues = new Set<number>();
+  for (const l of lignes) {
+    if (l.chargesDe || vues.has(l.source.ligne)) continue;
+    vues.add(l.source.ligne);
+    const [c, t] = [montants.retenue, tva].map((x) => lire(sheet, l.source.ligne - 1, x, convention));
+    if (!c || !t) continue;
+    ttc += c.montant.montant;
+    somme += t.montant.montant;
+    n++;
+  }
+  return { ttc: ttc as Cents, tva: somme as Cents, lignes: n };
 }
 
 /**

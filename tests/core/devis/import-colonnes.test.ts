@@ -173,16 +173,21 @@ describe("plusieurs colonnes de montant : le HT est lu, et c'est dit", () => {
     expect(d.conservation?.colonne).toBe("D");
   });
 
-  it("montant TTC sans colonne HT : lu et dit (les montants du devis sont TTC)", async () => {
+  it("montant TTC sans colonne HT : lu et dit en alerte (les montants du devis sont TTC)", async () => {
     const { d, constats } = await lire([
       ["Désignation", "Montant TTC", "TVA 20 %"],
       ["Réalisateur", 4800, 800],
       ["Location caméra", 1200, 200],
     ]);
     expect(e(d.total)).toBe("6000.00");
-    expect(constats.find((c) => c.regle === "colonnes-lues")?.message).toBe(
-      "Devis!B1 : plusieurs colonnes de montant ; la colonne B « Montant TTC » est lue faute de colonne hors taxes : " +
-        "les montants du devis sont TTC. « TVA 20 % » (C) n'est pas comptée.",
+    const c = constats.find((x) => x.regle === "colonnes-lues");
+    expect(c?.gravite).toBe("alerte");
+    expect(c?.message.replace(/[\u00a0\u202f]/g, " ")).toBe(
+      "Devis!B1 : la colonne B « Montant TTC » est lue faute de colonne hors taxes : les montants du devis sont TTC, " +
+        "alors que le devis CNC, le crédit d'impôt et le plan de financement se comptent hors taxes quand la " +
+        "production récupère la TVA. « TVA 20 % » (C) n'est pas comptée. Sur les 2 lignes qui en portent, la " +
+        "colonne C « TVA 20 % » donne un hors taxes de 5 000,00 € (TTC 6 000,00 € − TVA 1 000,00 €), non compté. " +
+        "Ajoutez une colonne « Montant HT » (ou renommez l'en-tête si ces montants sont en fait hors taxes).",
     );
     conserve(d);
   });

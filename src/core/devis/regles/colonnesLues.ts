@@ -1,4 +1,5 @@
 import type { Regle } from "../../controles/constat";
+import type { Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import type { ColonneMontantNommee, ColonnesMontant } from "../model";
 import type { ContexteDevis } from "./contexte";
@@ -6,9 +7,39 @@ import type { ContexteDevis } from "./contexte";
 const NATURE: Record<ColonneMontantNommee["nature"], string> = {
   ht: "",
   montant: " (sans mention de taxe, lue comme hors taxes)",
-  ttc: " faute de colonne hors taxes : les montants du devis sont TTC",
+  ttc: "",
   tva: "",
 };
+
+/**
+ * The amounts read are TTC (« Montant TTC » alone, or with a TVA column but no HT one): an alerte, since the devis
+ * CNC, the crédit d'impôt and the plan de financement count costs hors taxes (a production that recovers the TVA).
+ * With a TVA column, the HT it implies (Σ TTC − Σ TVA) is given; nothing is deduced silently.
+ */
+function montantsTTC(m: ColonnesMontant) {
+  const r = m.retenue;
+  const tva = m.ecartees.find((e) => e.nature === "tva");
+  const autres = m.ecartees.map((e) => `« ${e.entete} » (${e.colonne})`).join(", ");
+  const s = m.tvaSansHT;
+  const ht =
+    tva && s && s.lignes > 0
+      ? ` Sur ${s.lignes > 1 ? `les ${s.lignes} lignes qui en portent` : "la ligne qui en porte"}, la colonne ` +
+        `${tva.colonne} « ${tva.entete} » donne un hors taxes de ${formatMontantFr((s.ttc - s.tva) as Cents)} ` +
+        `(TTC ${formatMontantFr(s.ttc)} − TVA ${formatMontantFr(s.tva)}), non compté.`
+      : "";
+  return {
+    regle: "colonnes-lues",
+    gravite: "alerte" as const,
+    message:
+      `${r.cellule} : la colonne ${r.colonne} « ${r.entete} » est lue faute de colonne hors taxes : les montants du ` +
+      `devis sont TTC, alors que le devis CNC, le crédit d'impôt et le plan de financement se comptent hors taxes ` +
+      `quand la production récupère la TVA.` +
+      (autres ? ` ${autres} ${m.ecartees.length > 1 ? "ne sont pas comptées" : "n'est pas comptée"}.` : "") +
+      ht +
+      ` Ajoutez une colonne « Montant HT » (ou renommez l'en-tête si ces montants sont en fait hors taxes).`,
+    cellule: r.cellule,
+  };
+}
 
 const POURQUOI: Record<string, string> = {
   version: "la version la plus récente",
@@ -21,6 +52,40 @@ const POURQUOI: Record<string, string> = {
 function decrire(c: ColonneMontantNommee): string {
   const somme = c.somme === undefined ? "" : `, somme ${formatMontantFr(c.somme)}`;
   return `${c.colonne} « ${c.entete} » (${c.cellule}${somme})`;
+}
+
+/** « 3 totaux non prouvés par ses lignes (Devis!G5, Devis!G9) ». */
+function bilan(c: ColonneMontantNommee): string {
+  const t = c.totaux;
+  if (!t) return "";
+  if (!t.nonProuves.length)
+    return `ses lignes prouvent aussi ${t.prouves > 1 ? `ses ${t.prouves} totaux` : "son total"}`;
+  const k = t.nonProuves.length;
+  return (
+    `${k > 1 ? `${k} de ses totaux ne sont pas prouvés` : "un de ses totaux n'est pas prouvé"} par ses lignes ` +
+    `(${t.nonProuves.join(", ")})`
+  );
+}
+
+/**
+ * The column read because its lines prove its subtotals and totals (sum or formula) and the others' do not: an
+ * information naming the totals of each column not read that its lines do not prove. An alerte when another
+ * column not read is proven too (the latest version or rightmost of those was taken).
+ */
+function parTotaux(m: ColonnesMontant, autres: ColonneMontantNommee[]) {
+  const r = m.retenue;
+  const p = r.totaux?.prouves ?? 0;
+  const aussi = autres.some((e) => e.totaux && !e.totaux.nonProuves.length);
+  return {
+    regle: "colonnes-lues",
+    gravite: aussi ? ("alerte" as const) : ("info" as const),
+    message:
+      `${r.cellule} : ${autres.length + 1} colonnes de montant semblables ; la colonne ${decrire(r)} est lue : ` +
+      `ses lignes prouvent ${p > 1 ? `ses ${p} sous-totaux et totaux` : "son total"} (somme ou formule). ` +
+      autres.map((e) => `${decrire(e)} n'est pas comptée${e.totaux ? ` : ${bilan(e)}` : ""}`).join(" ; ") +
+      (aussi ? " ; vérifiez que la colonne lue est la bonne, sinon masquez celle à écarter." : "."),
+    cellule: r.cellule,
+  };
 }
 
 /**
@@ -41,6 +106,7 @@ function colonnesPareilles(m: ColonnesMontant) {
       cellule: r.cellule,
     };
   const n = autres.length > 1;
+  if (m.choix === "totaux") return parTotaux(m, autres);
   return {
     regle: "colonnes-lues",
     gravite: m.choix === "seule" || m.choix === "visible" ? ("info" as const) : ("alerte" as const),
@@ -69,7 +135,8 @@ export const colonnesLues: Regle<ContexteDevis> = {
     const m = devis.colonneMontant;
     if (m && m.choix && m.choix !== "taxes") {
       if (m.choix !== "seule" || m.ecartees.some((e) => e.somme)) out.push(colonnesPareilles(m));
-    } else if (m) {
+    } else if (m && m.retenue.nature === "ttc") out.push(montantsTTC(m));
+    else if (m) {
       const r = m.retenue;
       const autres = m.ecartees.map((e) => `« ${e.entete} » (${e.colonne})`).join(", ");
       out.push({
@@ -78,7 +145,7 @@ export const colonnesLues: Regle<ContexteDevis> = {
         message:
           `${r.cellule} : plusieurs colonnes de montant ; la colonne ${r.colonne} « ${r.entete} » est lue${NATURE[r.nature]}. ` +
           `${autres} ${m.ecartees.length > 1 ? "ne sont pas comptées" : "n'est pas comptée"}` +
-          (r.nature === "ttc" ? "." : " : la TVA et le TTC se déduisent du hors taxes."),
+          " : la TVA et le TTC se déduisent du hors taxes.",
         cellule: r.cellule,
       });
     }
