@@ -5,7 +5,7 @@ import { FEUILLE_REGISTRE } from "../core/port/possession";
 import { choisirNomFeuille } from "../core/port/workbook";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import { entreeEnMemoire, octetsEntree, type EntreeZip } from "./zipLecture";
-import { LignesRestituees } from "./lignesRestituees";
+import { LignesRestituees, partagesEnLigne } from "./lignesRestituees";
 import { textesPartagesEnFlux } from "./lectureMiseDeCote";
 import { cheminRels, lireRels, resoudre } from "./zipParties";
 import {
@@ -301,10 +301,18 @@ async function decouper(entree: EntreeZip, nom: string, teteSeule = false): Prom
       luOctets.push(b);
       const texte = decodeur.write(b);
       lu += texte;
-      try {
-        sax.write(texte);
-      } catch (e) {
-        throw new XmlIllisibleError(nom, (e as Error).message);
+      // saxes reads the head only: the text goes to it up to the end of the next tag naming « sheetData », not the
+      // 64 KB of rows that follow it in the same chunk.
+      for (let reste = texte; reste && !trouvee();) {
+        const k = reste.indexOf("sheetData");
+        const fin = k < 0 ? -1 : reste.indexOf(">", k);
+        const donne = fin < 0 ? reste : reste.slice(0, fin + 1);
+        reste = reste.slice(donne.length);
+        try {
+          sax.write(donne);
+        } catch (e) {
+          throw new XmlIllisibleError(nom, (e as Error).message);
+        }
       }
       const t2 = trouvee();
       if (!t2) continue;
@@ -354,8 +362,10 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
     }
   yield Buffer.from(teteRestituee(placeholder, tous, r, donnees, f), "utf8");
   // The rows are converted as latin1 text (one character per byte, see lignesRestituees.ts): so are the strings.
+  let contenus: string[] | undefined;
+  const partagees = async () => (contenus ??= f.sst ? await contenusPartages(f.sst) : []);
   const convertisseur = async () => {
-    const sst = f.sst ? await contenusPartages(f.sst) : [];
+    const sst = await partagees();
     return new LignesRestituees(nouveaux, (i) => sst[i], f.prefixe);
   };
   const lignes = await lignesEnMemoire(f, nouveaux);
@@ -363,8 +373,14 @@ export async function* restituerFeuille(placeholder: string, f: FeuilleVolumineu
     // Converted up to the last row that may hold a shared string (a header ExcelJS wrote), then copied.
     const k = debutTelles(lignes, f.prefixe);
     if (k > 0) {
-      const conv = await convertisseur();
-      yield Buffer.from(conv.ecrire(lignes.toString("latin1", 0, k)) + conv.finir(), "latin1");
+      const texte = lignes.toString("latin1", 0, k);
+      const sst = f.prefixe ? undefined : await partagees();
+      const enLigne = sst && partagesEnLigne(texte, (i) => sst[i]);
+      if (enLigne !== undefined) yield Buffer.from(enLigne, "latin1");
+      else {
+        const conv = await convertisseur();
+        yield Buffer.from(conv.ecrire(texte) + conv.finir(), "latin1");
+      }
     }
     yield lignes.subarray(k);
     yield Buffer.from(finRestituee(placeholder, donnees), "utf8");

@@ -156,3 +156,301 @@ export class LecteurJetons {
     return -1;
   }
 }
+
+const NOMMEES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** Every « & » of a text starts one of XML's five entities or a character reference. */
+const ENTITE_INCONNUE = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)/;
+const ENTITE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/g;
+const AUCUN: Record<string, string | undefined> = Object.freeze({});
+const LT = 60,
+  GT = 62,
+  BARRE = 47,
+  EGAL = 61,
+  GUILLEMET = 34,
+  APOSTROPHE = 39;
+/** XML's white space (a CR between tags is white space like any other: the tokenizer's texts there are not read). */
+const blanc = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
+/**
+ * The rows of a sheet (the content of <sheetData>) read by a scanner written for the way Excel, LibreOffice, ExcelJS
+ * and Prodbook write them: <row> of <c>, each cell holding <v>, <f> and <is><t> with plain text (XML's entities and
+ * character references, no CR, no rich text). It reports the events `LecteurJetons` reports for the same text, for
+ * the tags `c`, `row`, `v`, `f`, `t` (prefix included) and the attributes asked for (<is> is not reported: a
+ * tag not asked for). From the first token outside that form (a comment, a CDATA section, a rich text, a raw CR in a
+ * text…), the rest of the part goes to `LecteurJetons`, which reads anything: the two report the same events, so
+ * where the handover falls changes nothing. It reads the rows of a « Versions » sheet in a fraction of the
+ * tokenizer's time (each character of a tag is looked at once, the texts are found by indexOf).
+ */
+export class LecteurLignes {
+  private reste = "";
+  private jetons: LecteurJetons | undefined;
+  /** The attributes asked for of the last start tag read (a new object for each tag that has some). */
+  private valeurs: Record<string, string | undefined> = AUCUN;
+  private readonly iRow: number;
+  private readonly iC: number;
+  private readonly iV: number;
+  private readonly iF: number;
+  private readonly iT: number;
+  private readonly nRow: string;
+  private readonly nC: string;
+  private readonly nV: string;
+  private readonly nF: string;
+  private readonly nIs: string;
+  private readonly nT: string;
+  /** Where the start tag read by `ouverture` ends (after its « > »), and whether it closes itself. */
+  private fin = 0;
+  private autoFermante = false;
+
+  constructor(
+    private readonly evenements: EvenementsXml,
+    /** Tag names reported by index, as for LecteurJetons; `c`, `row`, `v`, `f` and `t` (with `prefixe`) among them. */
+    private readonly noms: readonly string[],
+    private readonly attributs: readonly string[],
+    prefixe = "",
+  ) {
+    const p = prefixe ? prefixe + ":" : "";
+    [this.nRow, this.nC, this.nV, this.nF, this.nIs, this.nT] = ["row", "c", "v", "f", "is", "t"].map((n) => p + n);
+    [this.iRow, this.iC, this.iV, this.iF, this.iT] = [this.nRow, this.nC, this.nV, this.nF, this.nT].map((n) =>
+      noms.indexOf(n),
+    );
+    if ([this.iRow, this.iC, this.iV, this.iF, this.iT].some((x) => x < 0))
+      throw new Error("LecteurLignes : balises row, c, v, f et t attendues");
+  }
+
+  /** The tokenizer took over (something outside the plain form was met). */
+  get relaye(): boolean {
+    return this.jetons !== undefined;
+  }
+
+  ecrire(morceau: string): void {
+    if (this.jetons) return this.jetons.ecrire(morceau);
+    const s = this.reste ? this.reste + morceau : morceau;
+    this.reste = "";
+    const i = this.lignes(s, false);
+    if (!this.jetons) this.reste = s.slice(i);
+  }
+
+  finir(): void {
+    if (!this.jetons) {
+      const s = this.reste;
+      this.reste = "";
+      this.lignes(s, true);
+    }
+    this.jetons?.finir();
+  }
+
+  /** Reads the complete rows of `s` (all of it when `fin`); returns where it stopped (rows left for more text). */
+  private lignes(s: string, fin: boolean): number {
+    const finRow = `</${this.nRow}>`;
+    let i = 0;
+    for (;;) {
+      // White space is reported once the tag after it is there (the tokenizer reports it as one text).
+      const d = i;
+      i = this.blancs(s, i);
+      if (i >= s.length && !fin) return d;
+      // A row is read once it is whole: its end tag is there, or it closes itself.
+      if (!fin && s.indexOf(finRow, i) < 0 && !(this.ouverture(s, i, this.nRow) && this.autoFermante)) return d;
+      this.espace(s, d, i);
+      if (i >= s.length) return i;
+      const j = this.ligne(s, i);
+      if (j < 0) return s.length;
+      i = j;
+    }
+  }
+
+  private blancs(s: string, i: number): number {
+    while (i < s.length && blanc(s.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** White space between two tags, reported as the tokenizer reports it (a text, CR LF read as LF). */
+  private espace(s: string, de: number, a: number): void {
+    if (a > de) this.evenements.texte(s.slice(de, a).replace(/\r\n?/g, "\n"));
+  }
+
+  /** White space from `i`, reported: the index after it. */
+  private sauter(s: string, i: number): number {
+    const j = this.blancs(s, i);
+    this.espace(s, i, j);
+    return j;
+  }
+
+  /**
+   * The start tag `<nom …>` at `i`: false when it is not one, or not in the plain form (then the tokenizer reads
+   * it). The attributes asked for are in `valeurs`; `fin` and `autoFermante` say where and how it ends.
+   */
+  private ouverture(s: string, i: number, nom: string): boolean {
+    if (s.charCodeAt(i) !== LT || !s.startsWith(nom, i + 1)) return false;
+    // Those not found are undefined: a new object (cheaper than setting each asked-for name back to undefined).
+    let v = AUCUN;
+    this.valeurs = v;
+    let k = i + 1 + nom.length;
+    let c = s.charCodeAt(k);
+    if (c !== GT && c !== BARRE && !blanc(c)) return false;
+    for (;;) {
+      k = this.blancs(s, k);
+      c = s.charCodeAt(k);
+      if (c === GT) {
+        this.fin = k + 1;
+        this.autoFermante = false;
+        return true;
+      }
+      if (c === BARRE) {
+        if (s.charCodeAt(k + 1) !== GT) return false;
+        this.fin = k + 2;
+        this.autoFermante = true;
+        return true;
+      }
+      // An attribute: name = "value" (or 'value'), its value without « < » nor « & » when it is kept.
+      const debut = k;
+      while (k < s.length && (c = s.charCodeAt(k)) !== EGAL && !blanc(c) && c !== GT && c !== BARRE && c !== LT) k++;
+      if (k === debut) return false;
+      const nomAttribut = s.slice(debut, k);
+      k = this.blancs(s, k);
+      if (s.charCodeAt(k) !== EGAL) return false;
+      k = this.blancs(s, k + 1);
+      const q = s.charCodeAt(k);
+      if (q !== GUILLEMET && q !== APOSTROPHE) return false;
+      const j = s.indexOf(q === GUILLEMET ? '"' : "'", k + 1);
+      if (j < 0) return false;
+      if (this.attributs.includes(nomAttribut)) {
+        const valeur = s.slice(k + 1, j);
+        // An entity in a value is the tokenizer's to decode (a « < » is the value's, for both).
+        if (valeur.includes("&")) return false;
+        if (v === AUCUN) this.valeurs = v = {};
+        v[nomAttribut] = valeur;
+      }
+      k = j + 1;
+      c = s.charCodeAt(k);
+      if (c !== GT && c !== BARRE && !blanc(c)) return false;
+    }
+  }
+
+  /** One row from `i`: the index after it, or -1 once the rest was handed to the tokenizer. */
+  private ligne(s: string, i: number): number {
+    if (!this.ouverture(s, i, this.nRow)) return this.passer(s, i);
+    const ev = this.evenements;
+    ev.ouverture(this.iRow, this.valeurs);
+    if (this.autoFermante) {
+      ev.fermeture(this.iRow);
+      return this.fin;
+    }
+    let k = this.fin;
+    for (;;) {
+      k = this.sauter(s, k);
+      const f = this.fermeture(s, k, this.nRow);
+      if (f > 0) {
+        ev.fermeture(this.iRow);
+        return f;
+      }
+      if (!this.ouverture(s, k, this.nC)) return this.passer(s, k);
+      ev.ouverture(this.iC, this.valeurs);
+      k = this.fin;
+      if (!this.autoFermante) {
+        k = this.contenu(s, k);
+        if (k < 0) return -1;
+      }
+      ev.fermeture(this.iC);
+    }
+  }
+
+  /** `</nom>` at `k`: the index after it, else -1. */
+  private fermeture(s: string, k: number, nom: string): number {
+    if (s.charCodeAt(k) !== LT || s.charCodeAt(k + 1) !== BARRE || !s.startsWith(nom, k + 2)) return -1;
+    const j = this.blancs(s, k + 2 + nom.length);
+    return s.charCodeAt(j) === GT ? j + 1 : -1;
+  }
+
+  /** The text from `k` up to the end tag `</nom>`: [text, index after the end tag], or undefined. */
+  private texteJusqua(s: string, k: number, nom: string): [string, number] | undefined {
+    const j = s.indexOf("<", k);
+    if (j < 0) return undefined;
+    const f = this.fermeture(s, j, nom);
+    if (f < 0) return undefined;
+    const t = decoder(s.slice(k, j));
+    return t === undefined ? undefined : [t, f];
+  }
+
+  /** The children of a cell from `k`, up to and with its end tag: the index after it, or -1 (handed over). */
+  private contenu(s: string, k: number): number {
+    const ev = this.evenements;
+    for (;;) {
+      k = this.sauter(s, k);
+      const f = this.fermeture(s, k, this.nC);
+      if (f > 0) return f;
+      let balise: number;
+      let texte = "";
+      let apres: number;
+      const nom = this.ouverture(s, k, this.nV) ? this.nV : this.ouverture(s, k, this.nF) ? this.nF : undefined;
+      if (nom !== undefined) {
+        balise = nom === this.nV ? this.iV : this.iF;
+        apres = this.fin;
+        if (!this.autoFermante) {
+          const x = this.texteJusqua(s, apres, nom);
+          if (!x) return this.passer(s, k);
+          [texte, apres] = x;
+        }
+      } else if (this.ouverture(s, k, this.nIs)) {
+        apres = this.fin;
+        if (this.autoFermante) {
+          k = apres;
+          continue;
+        }
+        const debutT = this.blancs(s, apres);
+        if (!this.ouverture(s, debutT, this.nT)) return this.passer(s, k);
+        let finT = this.fin;
+        if (!this.autoFermante) {
+          const x = this.texteJusqua(s, finT, this.nT);
+          if (!x) return this.passer(s, k);
+          [texte, finT] = x;
+        }
+        const debutFin = this.blancs(s, finT);
+        const finIs = this.fermeture(s, debutFin, this.nIs);
+        if (finIs < 0) return this.passer(s, k);
+        // <is> itself is not reported (a tag not asked for); the white space around <t> is.
+        this.espace(s, apres, debutT);
+        ev.ouverture(this.iT, this.valeurs);
+        if (texte) ev.texte(texte);
+        ev.fermeture(this.iT);
+        this.espace(s, finT, debutFin);
+        k = finIs;
+        continue;
+      } else return this.passer(s, k);
+      ev.ouverture(balise, this.valeurs);
+      if (texte) ev.texte(texte);
+      ev.fermeture(balise);
+      k = apres;
+    }
+  }
+
+  /** The rest of the part, from `i` (a tag's start, or where the text begins), goes to the tokenizer. */
+  private passer(s: string, i: number): number {
+    this.jetons = new LecteurJetons(this.evenements, this.noms, this.attributs);
+    this.jetons.ecrire(s.slice(i));
+    return -1;
+  }
+}
+
+/** A text as the tokenizer reports it, or undefined when it holds what is left to the tokenizer (a raw CR, an odd entity). */
+function decoder(x: string): string | undefined {
+  if (x.includes("\r")) return undefined;
+  if (!x.includes("&")) return x;
+  if (ENTITE_INCONNUE.test(x)) return undefined;
+  let ok = true;
+  const t = x.replace(ENTITE, (_e, nom: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (nom) return NOMMEES[nom];
+    const cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex as string, 16);
+    // The tokenizer replaces some code points (0, C1 controls, surrogates): those are left to it.
+    if (!(
+      cp === 9 ||
+      cp === 10 ||
+      cp === 13 ||
+      (cp >= 0x20 && cp < 0x7f) ||
+      (cp >= 0xa0 && cp < 0xd800) ||
+      (cp >= 0xe000 && cp <= 0x10ffff)
+    ))
+      ok = false;
+    return ok ? String.fromCodePoint(cp) : "";
+  });
+  return ok ? t : undefined;
+}

@@ -3,7 +3,7 @@ import type { CellData, SheetData } from "../core/port/workbook";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 import type { EntreeZip } from "./zipLecture";
-import { LecteurJetons, type EvenementsXml } from "./jetonsXml";
+import { LecteurJetons, LecteurLignes, type EvenementsXml } from "./jetonsXml";
 
 /**
  * Reads back one of Prodbook's sheets set aside on opening (feuillesVolumineuses.ts: the « Versions » sheet of
@@ -189,7 +189,13 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
       else if (n === V || n === F || n === T) dans = undefined;
     },
   };
-  const jetons = new LecteurJetons(evenements, [nC, nRow, nV, nF, nT, nR, nRPh], ["r", "t", "s", "si", "ref"]);
+  // Rows as Excel and Prodbook write them by regular expressions, anything else by htmlparser2's tokenizer.
+  const jetons = new LecteurLignes(
+    evenements,
+    [nC, nRow, nV, nF, nT, nR, nRPh],
+    ["r", "t", "s", "si", "ref"],
+    f.prefixe,
+  );
 
   /**
    * A cell under an external hyperlink: ExcelJS reads its value (or its formula's result) as the link's text, a

@@ -220,3 +220,26 @@ export class LignesRestituees {
     } else if (this.est(this.nomC, a, b)) this.partagee = false;
   }
 }
+
+/** A shared-string cell as Excel and ExcelJS write it: attributes name="value", t="s" among them, one <v>index</v>. */
+const CELLULE_PARTAGEE =
+  /<c((?: [A-Za-z_][\w.:-]*="[^"<]*")*) t="s"((?: [A-Za-z_][\w.:-]*="[^"<]*")*)><v>(\d+)<\/v><\/c>/g;
+
+/**
+ * The rows with their shared-string cells made inline, as LignesRestituees converts them when no style id changes,
+ * by one regular expression: or undefined when the rows are not plain enough to be sure of it — a comment, CDATA or
+ * processing instruction (where « <c » need not be a tag), or a `"s"` / `'s'` that is not such a cell's type (a
+ * cell written another way, or merely a text). The tokenizer (and the loading of htmlparser2) is then left for the
+ * other files: most producers' devis, saved by Excel, hold their labels as shared strings.
+ */
+export function partagesEnLigne(lignes: string, partage: (i: number) => string | undefined): string | undefined {
+  if (lignes.includes("<!") || lignes.includes("<?")) return undefined;
+  let n = 0;
+  const out = lignes.replace(CELLULE_PARTAGEE, (_m, avant: string, apres: string, i: string) => {
+    n++;
+    return `<c${avant} t="inlineStr"${apres}><is>${partage(Number(i)) ?? "<t></t>"}</is></c>`;
+  });
+  let guillemets = 0;
+  for (const q of ['"s"', "'s'"]) for (let k = lignes.indexOf(q); k >= 0; k = lignes.indexOf(q, k + 3)) guillemets++;
+  return guillemets === n ? out : undefined;
+}

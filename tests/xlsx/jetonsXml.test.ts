@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { SaxesParser, type SaxesTag } from "saxes";
-import { LecteurJetons } from "../../src/xlsx/jetonsXml";
+import { LecteurJetons, LecteurLignes } from "../../src/xlsx/jetonsXml";
 
 /**
  * The tokenizer-based reader (jetonsXml.ts) must report what saxes reports for the rows of a sheet: the same tags,
@@ -72,4 +72,97 @@ test("les sections CDATA, quand elles sont demandées, sont des textes comme sax
   const attendu = parSaxes(EXEMPLE, true);
   expect(attendu).toContain('T"7\\n<>"');
   for (let i = 1; i < EXEMPLE.length; i++) expect(parJetons(EXEMPLE, [i], true)).toEqual(attendu);
+});
+
+/** LecteurLignes (rows in the plain form, read by a scanner) reports what LecteurJetons reports, tags asked for. */
+const NOMS_LIGNES = ["c", "row", "v", "f", "t", "r", "rPh"];
+const ATTRIBUTS_LIGNES = ["r", "t", "s", "si", "ref"];
+
+/** Whether the last LecteurLignes of `evenements` handed over to the tokenizer. */
+let relaye: boolean | undefined;
+
+function evenements(lecteur: "jetons" | "lignes", xml: string, coupures: number[], prefixe = ""): string[] {
+  const out: string[] = [];
+  const noms = NOMS_LIGNES.map((n) => (prefixe ? `${prefixe}:${n}` : n));
+  const ev = {
+    ouverture: (i: number, a: Readonly<Record<string, string | undefined>>) => {
+      if (i >= 0) out.push(`<${i} ${ATTRIBUTS_LIGNES.map((k) => a[k] ?? "-").join("|")}`);
+    },
+    texte: (x: string) => out.push(`T${JSON.stringify(x)}`),
+    fermeture: (i: number) => {
+      if (i >= 0) out.push(`>${i}`);
+    },
+  };
+  const l =
+    lecteur === "jetons"
+      ? new LecteurJetons(ev, noms, ATTRIBUTS_LIGNES)
+      : new LecteurLignes(ev, noms, ATTRIBUTS_LIGNES, prefixe);
+  let d = 0;
+  for (const c of [...new Set(coupures.filter((x) => x > 0 && x < xml.length))].sort((a, b) => a - b)) {
+    l.ecrire(xml.slice(d, c));
+    d = c;
+  }
+  l.ecrire(xml.slice(d));
+  l.finir();
+  relaye = l instanceof LecteurLignes ? l.relaye : undefined;
+  return out;
+}
+
+// Rows as Excel, LibreOffice, ExcelJS and Prodbook write them: what the scanner reads itself.
+const SIMPLES =
+  '<row r="1" spans="1:4" x14ac:dyDescent="0.25"><c r="A1" s="1" t="inlineStr"><is><t>Devis initial</t></is></c>' +
+  '<c r="B1" s="2"><v>46328</v></c><c r="C1" t="s"><v>12</v></c><c r="D1"/><c r="E1" s="3"><f>ROUND(C1*D1,2)</f>' +
+  '<v>5145.84</v></c></row><row r="2"><c r="A2" t="str"><f t="shared" ref="A2:A4" si="0">IF(B2&gt;0,&quot;a&amp;b&quot;,"")</f>' +
+  '<v>a&amp;b</v></c><c r=\'B2\' t="inlineStr"><is><t xml:space="preserve"> Frais &amp; divers &#233;&#x1F600;&#13;\n</t></is></c>' +
+  '<c r="C2" t="inlineStr"><is><t/></is></c><c r="D2" t="inlineStr"><is/></c><c r="E2"><f t="shared" si="0"/><v></v></c>' +
+  '<c r="F2" t="e"><v>#N/A</v></c><c r="G2" t="b"><v>1</v></c></row>\n  <row r="3" hidden="1"/>' +
+  '<row r="4" ><c r = "A4"  s="5" >\n <v>1.5</v>\n</c ></row >';
+
+test("LecteurLignes : les lignes simples donnent les événements du tokenizer, quel que soit le découpage", () => {
+  const attendu = evenements("jetons", SIMPLES, []);
+  expect(attendu.length).toBeGreaterThan(60);
+  expect(attendu).toContain('T" Frais & divers é😀\\r\\n"');
+  for (let i = 1; i < SIMPLES.length; i++) {
+    expect(evenements("lignes", SIMPLES, [i])).toEqual(attendu);
+    expect(relaye).toBe(false);
+  }
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: SIMPLES.length - 1 }), { maxLength: 20 }), (coupures) => {
+      expect(evenements("lignes", SIMPLES, coupures)).toEqual(attendu);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test("LecteurLignes : ce qui sort de la forme simple (commentaire, CDATA, texte riche, CR, entité inconnue) passe au tokenizer", () => {
+  const ecarts = [
+    '<c r="A9"><v>1<!-- note -->2</v></c>',
+    '<c r="A9"><v><![CDATA[7\r\n<>]]>8</v></c>',
+    '<c r="A9" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r><rPh><t>x</t></rPh></is></c>',
+    '<c r="A9" t="str"><v>a\r\nb\rc</v></c>',
+    '<c r="A9" t="str"><v>&#0;&#128;&#xD800;&nbsp;&foo;</v></c>',
+    '<c r="A9" s="&#52;"><v>1</v></c>',
+    '<c r="A9"><extLst><ext uri="x"><v>3</v></ext></extLst><v>4</v></c>',
+    "<c r=A9><v>5</v></c>",
+  ];
+  for (const ecart of ecarts) {
+    // Plain rows, the odd cell, plain rows again: the handover changes nothing.
+    const xml = SIMPLES + `<row r="9">${ecart}<c r="B9"><v>2</v></c></row>` + SIMPLES.replace(/r="(\d)"/g, 'r="1$1"');
+    const attendu = evenements("jetons", xml, []);
+    for (let i = 1; i < xml.length; i += 7) expect(evenements("lignes", xml, [i])).toEqual(attendu);
+    expect(evenements("lignes", xml, [])).toEqual(attendu);
+    expect(relaye).toBe(true);
+  }
+  // EXEMPLE above: a rich text, CDATA, a comment, a prefixed cell, CR LF.
+  const attendu = evenements("jetons", EXEMPLE, []);
+  for (let i = 1; i < EXEMPLE.length; i++) expect(evenements("lignes", EXEMPLE, [i])).toEqual(attendu);
+});
+
+test("LecteurLignes : un préfixe d'espace de noms (x:row, x:c…)", () => {
+  const xml = SIMPLES.replace(/<(\/?)(row|c|v|f|is|t)([ >/])/g, "<$1x:$2$3");
+  expect(xml).toContain("<x:is><x:t>");
+  const attendu = evenements("jetons", xml, [], "x");
+  expect(attendu).toEqual(evenements("jetons", SIMPLES, []));
+  for (let i = 1; i < xml.length; i++) expect(evenements("lignes", xml, [i], "x")).toEqual(attendu);
+  expect(relaye).toBe(false);
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import JSZip from "jszip";
-import { LignesRestituees } from "../../src/xlsx/lignesRestituees";
+import { LignesRestituees, partagesEnLigne } from "../../src/xlsx/lignesRestituees";
 import { insererDrawing, lireRels, partiesFeuilles, relsXml } from "../../src/xlsx/zipParties";
 import { elements, NS_MAIN, sousArbre } from "../../src/xlsx/xml";
 import { NS_R } from "../../src/xlsx/chartXml";
@@ -106,5 +106,37 @@ describe("rows put back (htmlparser2 tokenizer)", () => {
     expect(conv.ecrire(x(`<row r="1"><c r="A1" s="2" t="s"><v>1</v></c></row>`)) + conv.finir()).toBe(
       `<x:row r="1"><x:c r="A1" s="20" t="inlineStr"><x:is><r><rPr><b/></rPr><t>un</t></r></x:is></x:c></x:row>`,
     );
+  });
+});
+
+describe("shared strings made inline by one regular expression (partagesEnLigne)", () => {
+  const sst = ["<t>zéro</t>", "<r><rPr><b/></rPr><t>un</t></r>", '<t xml:space="preserve"> a &amp; b </t>'];
+  const identite = new Map(Array.from({ length: 10 }, (_, i) => [String(i), String(i)] as [string, string]));
+  const parTokenizer = (lignes: string) => {
+    const conv = new LignesRestituees(identite, (i) => sst[i]);
+    return conv.ecrire(lignes) + conv.finir();
+  };
+  const simples =
+    `<row r="1" spans="1:3" x14ac:dyDescent="0.25"><c r="A1" s="2" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>` +
+    `<c r="C1" t="s" s="3"><v>2</v></c><c r="D1" t="s"><v>9</v></c></row><row r="2"><c r="A2" s="1"><v>1.5</v></c>` +
+    `<c r="B2" t="inlineStr"><is><t>Frais &amp; "divers"</t></is></c><c r="C2"><f>IF(A2&gt;0,"a","b")</f><v>a</v></c></row>`;
+
+  it("gives what the tokenizer gives, for the rows Excel and ExcelJS write", () => {
+    const attendu = parTokenizer(simples);
+    expect(attendu).toContain('<c r="A1" s="2" t="inlineStr"><is><t>zéro</t></is></c>');
+    expect(attendu).toContain('<c r="D1" t="inlineStr"><is><t></t></is></c>');
+    expect(partagesEnLigne(simples, (i) => sst[i])).toBe(attendu);
+  });
+
+  it("leaves to the tokenizer the rows it cannot be sure of", () => {
+    for (const autre of [
+      '<row r="3"><c r="A3" t="s"/></row>',
+      "<row r=\"3\"><c r='A3' t='s'><v>1</v></c></row>",
+      '<row r="3"><c r="A3" t="s"><v> 1 </v></c></row>',
+      '<row r="3"><c r="A3" t="str"><v>le "s" final</v></c></row>',
+      '<row r="3"><!-- <c r="A3" t="s"><v>1</v></c> --></row>',
+      '<row r="3"><c r="A3" t="str"><f><![CDATA[<c t="s">]]></f></c></row>',
+    ])
+      expect(partagesEnLigne(simples + autre, (i) => sst[i])).toBeUndefined();
   });
 });
