@@ -28,7 +28,7 @@ describe("prodbook ecarts", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(["postes", "nonAffecte", "totaux"]);
+    expect(Object.keys(j)).toEqual(["postes", "nonAffecte", "totaux", "controles"]);
     expect(j.postes[0]).toEqual({
       code: "1",
       libelle: "Droits artistiques",

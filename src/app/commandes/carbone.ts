@@ -6,6 +6,8 @@ import type { ActiviteEstimee, Facteur } from "../../core/carbone/modele";
 import { aVerifier } from "../../core/regles/table";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
 import type { WorkbookPort } from "../../core/port/workbook";
+import type { Constat } from "../../core/controles/constat";
+import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { regleLisible, type ChiffreLisible, type RegleLisible } from "../presentationRegles";
 
 export interface OptionsCarbone {
@@ -75,7 +77,9 @@ export function presentationCarbone(activites: readonly ActiviteEstimee[], table
  * export as French CSV, how many corrections were kept, and whether the réalisé came from « Écarts ».
  */
 export interface ResultatCarbone {
-  bilan: ReturnType<typeof jsonCarbone>;
+  bilan: ReturnType<typeof jsonCarbone> & {
+    controles: { regle: string; gravite: Constat["gravite"]; message: string; cellule: string | null }[];
+  };
   csv: string;
   corrections: number;
   ecarts: boolean;
@@ -86,6 +90,8 @@ export interface ResultatCarbone {
   tables: RegleUtilisee[];
   /** For the pane: « à vérifier » and « Détails et sources ». */
   presentation: PresentationCarbone;
+  /** Findings on what was read: the devis sheet found hidden (« feuille-lue »), as `devis` says it. */
+  controles: Constat[];
 }
 
 /** The one door to the bilan carbone, for the pane and the CLI. */
@@ -95,8 +101,11 @@ export async function executerBilanCarbone(
 ): Promise<ResultatCarbone> {
   const r = await bilanCarbone(wb, args);
   const tables = tablesCarbone(r.jeu);
+  const controles = constatsFeuilleLue(r.devis);
   return {
-    bilan: jsonCarbone(r),
+    // `controles` added to the public JSON (issue 10): { regle, gravite, message, cellule } like devis and planning.
+    bilan: { ...jsonCarbone(r), controles: controles.map((c) => ({ ...c, cellule: c.cellule ?? null })) },
+    controles,
     csv: r.csv,
     corrections: r.corrections,
     ecarts: r.ecarts,

@@ -14,9 +14,10 @@ import {
 } from "../../core/comptabilite/correspondances";
 import Decimal from "decimal.js";
 import { calculerRealise } from "../../core/comptabilite/realise";
-import type { Constat } from "../../core/controles/constat";
-import { DevisIntrouvableError, importerDevis } from "../../core/devis/import";
-import { trouverFeuilleDevis } from "../../core/devis/trouver";
+import { trierConstats, type Constat } from "../../core/controles/constat";
+import { DevisIntrouvableError } from "../../core/devis/import";
+import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
+import { importerDevisTrouve, trouverFeuilleDevis } from "../../core/devis/trouver";
 import { calculerEcarts, SEUILS_DEFAUT, type LigneEcart, type RapportEcarts } from "../../core/ecarts/calcul";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import type { Devis } from "../../core/devis/model";
@@ -93,7 +94,11 @@ function engageChapitre(r: RapportEcarts, c: LigneEcart): string | null {
   return typees.length ? m(cents(typees.reduce((s, l) => s + (l.engage ?? 0), 0))) : null;
 }
 
-function vue(r: RapportEcarts, feuilles: string[]): ResultatRapprochementVue {
+/**
+ * The report as the pane and the CLI show it. Its findings: the devis sheet's (« feuille-lue » when the sheet read
+ * is hidden), then the ledger's.
+ */
+function vue(r: RapportEcarts, feuilles: string[], devis: Devis): ResultatRapprochementVue {
   const engages = r.chapitres.map((c) => engageChapitre(r, c)).filter((e): e is string => e !== null);
   return {
     chapitres: r.chapitres.map((c) => ({
@@ -127,7 +132,7 @@ function vue(r: RapportEcarts, feuilles: string[]): ResultatRapprochementVue {
     classe6: m(r.realise.classe6),
     affecte: m(r.realise.affecte),
     conserve: r.realise.conserve,
-    constats: r.realise.constats,
+    constats: trierConstats([...constatsFeuilleLue(devis), ...r.realise.constats]),
     feuilles,
   };
 }
@@ -154,14 +159,14 @@ export async function ecarts(
     const r = await rapprocher(wb, { fec: args.fec, correspondances, onProgress: args.onProgress });
     const traces = args.explique ? tracesEcarts(r.rapport, r.devis, args.fec, r.correspondances) : undefined;
     return {
-      ...vue(r.rapport, r.feuilles),
+      ...vue(r.rapport, r.feuilles, r.devis),
       ...(traces ? { traces, ...explications(r.rapport, traces, r.devis) } : {}),
     };
   }
   const table = correspondances ?? (await commandesEcarts.lireCorrespondances(wb, {}));
   const { devis, rapport } = await calculer(wb, args.fec, table);
   const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
-  return { ...vue(rapport, []), ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}) };
+  return { ...vue(rapport, [], devis), ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}) };
 }
 
 /** « D'où vient ce chiffre ? » of the pane's Écarts table: each chapter's réalisé and écart, by chapter code. */
@@ -210,7 +215,7 @@ async function calculer(
       feuilles[0]?.name ?? "",
       feuilles.map((f) => f.name),
     );
-  const devis = importerDevis(source);
+  const devis = importerDevisTrouve(source);
   const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, noms, prodbook);
   const precedente = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
   const { saisies, seuils } = precedente ? lireSaisies(precedente) : { saisies: {}, seuils: undefined };
@@ -288,7 +293,7 @@ export const commandesEcarts = {
     const postes = postesDuDevis(devis, rapport);
     const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)));
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : {};
-    return { ...vue(rapport, []), postes, problemes, ...ex };
+    return { ...vue(rapport, [], devis), postes, problemes, ...ex };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */

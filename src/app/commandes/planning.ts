@@ -1,4 +1,5 @@
-import type { Constat } from "../../core/controles/constat";
+import { trierConstats, type Constat } from "../../core/controles/constat";
+import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { SOURCES_FERIES, type Zone } from "../../core/planning/calendrier";
 import {
   appliquerPropositions,
@@ -85,7 +86,10 @@ export function planifier(
 ): Promise<ResultatPlanningClasseur> {
   verifierDuree(args.modele?.dureeMinutes);
   verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours");
-  return planifierClasseur(wb, { ...args, ecrire });
+  return planifierClasseur(wb, { ...args, ecrire }).then((r) =>
+    // The devis read for the quantities, found hidden: said like `devis` says it (feuille-lue).
+    r.devis ? { ...r, controles: trierConstats([...r.controles, ...constatsFeuilleLue(r.devis)]) } : r,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
 import { definirCommande, memeFichier } from "../runner";
-import { texteRegles } from "../constats";
+import { ligneConstat, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook carbone <classeur.xlsx> [--planning FEUILLE] [--feuille DEVIS] [--date AAAA-MM-JJ] [--json] " +
@@ -41,6 +41,7 @@ function texte(r: ResultatCarbone, io: Io): void {
     io.out(`À compléter (${b.manquants.length}) :`);
     for (const m of b.manquants) io.out(`  ${m.cellule} — ${m.message}`);
   }
+  for (const c of r.controles) io.out(ligneConstat(c, ""));
   io.out(r.avertissement);
   for (const l of texteRegles(r.tables)) io.out(l);
 }

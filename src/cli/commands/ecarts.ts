@@ -54,6 +54,13 @@ export function jsonEcarts(r: ResultatRapprochementVue) {
       estimation: r.totaux.estimation,
       ecartEstime: r.totaux.ecartEstime,
     },
+    // Added (issue 10): the findings the text prints, the devis sheet's (feuille-lue) and the ledger's.
+    controles: r.constats.map((c) => ({
+      regle: c.regle,
+      gravite: c.gravite,
+      message: c.message,
+      cellule: c.cellule ?? null,
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
-import { trouverFeuilleDevis } from "../devis/trouver";
+import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { ErreurDonnees } from "../erreurs";
 import { centsToDecimalString } from "../money/cents";
 import { FEUILLE_ECARTS } from "../ecarts/feuilleEcarts";
@@ -128,7 +128,8 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
       candidates[0]?.name ?? "",
       candidates.map((s) => s.name),
     );
-  const devis = importerDevis(devisSheet);
+  // Found by Prodbook (no --feuille): a hidden sheet is flagged, said by src/app (feuille-lue).
+  const devis = opts.feuille ? importerDevis(devisSheet) : importerDevisTrouve(devisSheet);
   const plan = planSheet ? resumerPlan(lirePlanDeTravail(planSheet)) : undefined;
 
   const parametres = existantes.find((e) => egal(e, NOM_FEUILLE_PARAMETRES));

@@ -1,6 +1,8 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { trouverEntete } from "./entetes";
+import { importerDevis, type OptionsImport } from "./import";
+import type { Devis } from "./model";
 
 /**
  * The sheet that holds the devis: among the sheets with a recognised header row, the one with the most
@@ -18,4 +20,14 @@ export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined 
     if (!best || score > best.score) best = { s, score };
   }
   return best?.s;
+}
+
+/**
+ * Imports the sheet found as the devis (no sheet named by the user): a hidden sheet is flagged, so that every
+ * command reading the devis says it (finding « feuille-lue »).
+ */
+export function importerDevisTrouve(sheet: SheetData, opts?: OptionsImport): Devis {
+  const devis = importerDevis(sheet, opts);
+  if (sheet.masquee) devis.feuilleMasquee = true;
+  return devis;
 }

@@ -1,9 +1,9 @@
 import { cents, eurosToCents, type Cents } from "../money/cents";
 import { choisirNomFeuille, LIGNES_MAX_FEUILLE, type SheetData, type WorkbookPort } from "../port/workbook";
 import { ErreurDonnees } from "../erreurs";
-import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { DevisIntrouvableError } from "../devis/import";
 import type { Devis } from "../devis/model";
-import { trouverFeuilleDevis } from "../devis/trouver";
+import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { milliers, normaliser } from "../util/texte";
 import type { ResultatFec } from "../comptabilite/fec/types";
 import {
@@ -152,7 +152,7 @@ async function devisDuClasseur(wb: WorkbookPort, noms: string[]): Promise<Devis>
   }
   const source = trouverFeuilleDevis(feuilles);
   if (!source) throw new DevisIntrouvableError(noms[0] ?? "", noms);
-  return importerDevis(source);
+  return importerDevisTrouve(source);
 }
 
 /** Values typed by the user in a previous Écarts sheet (numbers, not formulas), by level and code. */

@@ -2,9 +2,8 @@ import type { Constat } from "../controles/constat";
 import { trierConstats } from "../controles/constat";
 import { controlerDevis } from "../devis/regles";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
-import { importerDevis } from "../devis/import";
-import type { Genre } from "../devis/model";
-import { trouverFeuilleDevis } from "../devis/trouver";
+import type { Devis, Genre } from "../devis/model";
+import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import type { Zone } from "./calendrier";
@@ -48,6 +47,8 @@ export interface ResultatPlanningClasseur {
   /** Proposed devis quantities: reviewed by the user, never applied here. */
   propositions: PropositionQuantite[];
   feuillesEcrites: string[];
+  /** The devis read to propose quantities (a plan de travail and a devis sheet found). */
+  devis?: Devis;
 }
 
 function verifierDate(d: string | undefined, quoi: string): void {
@@ -116,7 +117,9 @@ export async function planifierClasseur(
   const plan = planSheet && lirePlanDeTravail(planSheet);
   const analyse = plan && analyser(plan, sheets);
   const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
-  const propositions = plan && devisSheet ? proposerQuantites(plan, importerDevis(devisSheet)) : [];
+  // The devis is read only to propose quantities from a plan de travail; a hidden sheet is flagged (feuille-lue).
+  const devis = plan && devisSheet ? importerDevisTrouve(devisSheet) : undefined;
+  const propositions = plan && devis ? proposerQuantites(plan, devis) : [];
   if (!planning && !plan) {
     throw new PlanningError(
       `Aucune feuille d'étapes (colonnes « Étape », « Durée ») ni de plan de travail (« Date », « Nom », « Début », « Fin ») dans ` +
@@ -149,7 +152,15 @@ export async function planifierClasseur(
     await wb.writeSheets(specs);
     feuillesEcrites.push(...specs.map((s) => s.name));
   }
-  return { planning, plan, analyse, controles: analyse?.constats ?? [], propositions, feuillesEcrites };
+  return {
+    planning,
+    plan,
+    analyse,
+    controles: analyse?.constats ?? [],
+    propositions,
+    feuillesEcrites,
+    ...(devis ? { devis } : {}),
+  };
 }
 
 /**
@@ -170,7 +181,7 @@ export async function appliquerPropositions(
       "Il faut une feuille de plan de travail et une feuille de devis pour appliquer des quantités.",
     );
   const plan = lirePlanDeTravail(planSheet);
-  const devis = importerDevis(devisSheet);
+  const devis = importerDevisTrouve(devisSheet);
   const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId));
   const nouveau = appliquerQuantites(devis, appliquees);
   const constats = trierConstats([...controlerDevis(nouveau, date), ...analyser(plan, sheets).constats]);

@@ -1,0 +1,94 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { ecrireDevisTest } from "../core/ecarts/devisTest";
+import { classeurPlanning } from "../core/planning/classeur";
+
+/**
+ * Issue 10: the devis sheet found by Prodbook is hidden in the workbook. `devis` says it (feuille-lue); so do the
+ * other commands that read the devis — écarts, carbone, planning — through src/app, on real .xlsx files whose devis
+ * sheet is hidden (ExcelJS state « hidden », read back by the xlsx adapter).
+ */
+const FIX = path.resolve(__dirname, "../fixtures");
+const FEC = path.join(FIX, "fec/production-2024.txt");
+const CORR = path.join(FIX, "fec/correspondances.csv");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-feuille-masquee-"));
+
+async function lancer(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Copies `source` with the sheet `feuille` hidden (a visible « Notes » sheet first when none would be left). */
+async function masquer(source: string, feuille: string, nom: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  if (wb.worksheets.length === 1) wb.addWorksheet("Notes").getCell("A1").value = "Notes de production";
+  (wb.getWorksheet(feuille) as ExcelJS.Worksheet).state = "hidden";
+  const f = path.join(dir, nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+const message = (feuille: string) =>
+  `La feuille « ${feuille} » est masquée dans le classeur ; c'est elle qui ressemble le plus à un devis et qui est ` +
+  `lue. Si le devis est dans une autre feuille, indiquez laquelle lire.`;
+const constat = (feuille: string) => ({
+  regle: "feuille-lue",
+  gravite: "info",
+  message: message(feuille),
+  cellule: null,
+});
+type Controle = { regle: string };
+const feuilleLue = (cs: Controle[]) => cs.filter((c) => c.regle === "feuille-lue");
+
+describe("la feuille de devis trouvée est masquée : écarts, carbone et planning le disent comme devis", () => {
+  it("ecarts : --json (controles) et texte ; rien quand la feuille est visible", async () => {
+    const visible = path.join(dir, "ecarts-visible.xlsx");
+    await ecrireDevisTest(visible);
+    const f = await masquer(visible, "Budget doc", "ecarts-masquee.xlsx");
+    const r = await lancer(["ecarts", f, "--fec", FEC, "--correspondances", CORR, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.totaux.budget).toBe("41000.00");
+    expect(feuilleLue(j.controles)).toEqual([constat("Budget doc")]);
+    const t = await lancer(["ecarts", f, "--fec", FEC, "--correspondances", CORR]);
+    expect(t.out).toContain(`[information] Feuille lue — ${message("Budget doc")}`);
+    const v = JSON.parse((await lancer(["ecarts", visible, "--fec", FEC, "--correspondances", CORR, "--json"])).out);
+    expect(feuilleLue(v.controles)).toEqual([]);
+  });
+
+  it("carbone : --json (controles) et texte ; rien quand la feuille de devis est nommée (--feuille)", async () => {
+    const f = await masquer(path.join(FIX, "planning/gardiens-planning.xlsx"), "Budget Gardiens", "carbone.xlsx");
+    const r = await lancer(["carbone", f, "--planning", "PDT", "--date", "2026-06-01", "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.total).toBe("2.63");
+    expect(j.controles).toEqual([constat("Budget Gardiens")]);
+    const t = await lancer(["carbone", f, "--planning", "PDT", "--date", "2026-06-01"]);
+    expect(t.out).toContain(`[information] Feuille lue — ${message("Budget Gardiens")}`);
+    const nommee = await lancer(["carbone", f, "--planning", "PDT", "--feuille", "Budget Gardiens", "--json"]);
+    expect(JSON.parse(nommee.out).controles).toEqual([]);
+  });
+
+  it("planning : le devis lu pour les quantités, masqué, est dit dans les contrôles (--json et texte)", async () => {
+    const visible = await classeurPlanning(path.join(dir, "planning-visible.xlsx"));
+    const f = await masquer(visible, "Budget Gardiens", "planning-masquee.xlsx");
+    const r = await lancer(["planning", f, "--livraison", "2026-05-15", "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.controles[0].regle).toBe("duree-quotidienne");
+    expect(feuilleLue(j.controles)).toEqual([constat("Budget Gardiens")]);
+    const t = await lancer(["planning", f, "--livraison", "2026-05-15"]);
+    expect(t.out).toContain(`[information] Feuille lue — ${message("Budget Gardiens")}`);
+    const v = JSON.parse((await lancer(["planning", visible, "--livraison", "2026-05-15", "--json"])).out);
+    expect(feuilleLue(v.controles)).toEqual([]);
+  });
+});
