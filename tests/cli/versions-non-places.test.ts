@@ -118,13 +118,34 @@ describe("versions : total = total du devis, non placés à part", () => {
     expect(j.total).toEqual({ de: "184509.13", a: placee, delta: "1200.00" });
     expect(j.nonPlaces).toEqual({ de: "1200.00", a: "0.00", delta: "-1200.00", lignesDe: 1, lignesA: 0 });
     expect(j.chapitres.map((ch: { code: string }) => ch.code)).not.toContain("?");
+    // One line whose chapter changed (« ? » → 4), not a removal plus an addition.
     const g6 = j.lignes.filter((l: { cellule: string }) => l.cellule === "'Budget Gardiens'!G6");
-    expect(g6.map((l: { statut: string; chapitre: string; delta: string }) => [l.statut, l.chapitre, l.delta])).toEqual(
-      [
-        ["ajoutee", "4", "1200.00"],
-        ["supprimee", "?", "-1200.00"],
-      ],
+    expect(g6).toEqual([
+      {
+        statut: "modifiee",
+        code: "4.9",
+        libelle: "Repérages Bretagne (à ventiler)",
+        de: "1200.00",
+        a: "1200.00",
+        delta: "0.00",
+        cellule: "'Budget Gardiens'!G6",
+        chapitre: "4",
+        ancienLibelle: null,
+        effetQuantite: "0.00",
+        ancienChapitre: "?",
+      },
+    ]);
+    expect(j.lignes.filter((l: { statut: string }) => l.statut !== "modifiee")).toEqual([]);
+    const texte = await lancerCli(main, ["versions", "comparer", v2, "--de", "A", "--a", "B"]);
+    expect(texte.out).toContain("Lignes changées (1) :");
+    expect(texte.out).toMatch(
+      /modifiée\s+4\.9\s+« Repérages Bretagne \(à ventiler\) » 0,00\s€ \('Budget Gardiens'!G6\) — placée au chapitre 4, non placé \(hors total\) dans « A »$/m,
     );
+    // The other way round (placed in « B », unplaced in « A »): the same line, its chapter « 4 » in « de ».
+    const inverse = json((await lancerCli(main, ["versions", "comparer", v2, "--de", "B", "--a", "A", "--json"])).out);
+    expect(inverse.lignes).toEqual([
+      expect.objectContaining({ statut: "modifiee", chapitre: "?", ancienChapitre: "4", delta: "0.00", code: null }),
+    ]);
     // The sheet, recalculated by LibreOffice with every cached result dropped.
     const { fichier: casse, formules } = await sansResultats(out);
     expect(formules).toBeGreaterThan(30);
@@ -140,5 +161,47 @@ describe("versions : total = total du devis, non placés à part", () => {
     expect(np).toBe(t + 1);
     expect([cts(t, 12), cts(t, 13), cts(t, 14)]).toEqual([18450913, 18570913, 120000]);
     expect([cts(np, 12), cts(np, 13), cts(np, 14)]).toEqual([120000, 0, -120000]);
+    // G6's row: « modifiée », 1 200 € on both sides (SUMIFS over « Versions » by version and line number).
+    const g6r = rangee("modifiée");
+    expect(resultat(ws.getCell(g6r, 4))).toBe("Repérages Bretagne (à ventiler)");
+    expect([cts(g6r, 12), cts(g6r, 13), cts(g6r, 14)]).toEqual([120000, 120000, 0]);
   }, 120000);
+
+  it("une ligne non placée, placée ensuite sous un libellé retouché et un autre montant : une ligne modifiée", async () => {
+    const f = path.join(dir(), "retouche.xlsx");
+    const v1 = path.join(dir(), "retouche-v1.xlsx");
+    const v1m = path.join(dir(), "retouche-v1m.xlsx");
+    const v2 = path.join(dir(), "retouche-v2.xlsx");
+    await devisAvecNonPlace(f);
+    expect((await lancerCli(main, ["versions", "enregistrer", f, "--nom", "V1", "-o", v1])).code).toBe(0);
+    // The producer moves « Frais de dossier à répartir » (750 €, before any chapter) under 2 - PERSONNEL as
+    // « Frais de dossier », 800 €.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(v1);
+    const ws = wb.getWorksheet("Budget")!;
+    ws.spliceRows(2, 1);
+    ws.addRow(["2.2", "Frais de dossier", 1, 1, "forfait", 800, 800]);
+    await wb.xlsx.writeFile(v1m);
+    expect((await lancerCli(main, ["versions", "enregistrer", v1m, "--nom", "V2", "-o", v2])).code).toBe(0);
+    const c = await lancerCli(main, ["versions", "comparer", v2, "--de", "V1", "--a", "V2", "--json"]);
+    expect(c.code).toBe(0);
+    const j = json(c.out);
+    expect(j.total).toEqual({ de: "23100.00", a: "23900.00", delta: "800.00" });
+    expect(j.nonPlaces).toMatchObject({ de: "750.00", a: "0.00", delta: "-750.00" });
+    expect(j.lignes).toEqual([
+      {
+        statut: "modifiee",
+        code: "2.2",
+        libelle: "Frais de dossier",
+        de: "750.00",
+        a: "800.00",
+        delta: "50.00",
+        cellule: "Budget!G6",
+        chapitre: "2",
+        ancienLibelle: "Frais de dossier à répartir",
+        effetQuantite: "0.00",
+        ancienChapitre: "?",
+      },
+    ]);
+  });
 });

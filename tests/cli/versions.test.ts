@@ -165,6 +165,7 @@ describe("prodbook versions comparer --json", () => {
         chapitre: "1",
         ancienLibelle: null,
         effetQuantite: null,
+        ancienChapitre: null,
       },
       {
         statut: "modifiee",
@@ -177,6 +178,7 @@ describe("prodbook versions comparer --json", () => {
         chapitre: "2",
         ancienLibelle: null,
         effetQuantite: "1237.11",
+        ancienChapitre: null,
       },
       {
         statut: "modifiee",
@@ -189,6 +191,7 @@ describe("prodbook versions comparer --json", () => {
         chapitre: "2",
         ancienLibelle: "Chef opérateur",
         effetQuantite: "0.00",
+        ancienChapitre: null,
       },
       {
         statut: "ajoutee",
@@ -201,6 +204,7 @@ describe("prodbook versions comparer --json", () => {
         chapitre: "7",
         ancienLibelle: null,
         effetQuantite: null,
+        ancienChapitre: null,
       },
       {
         statut: "modifiee",
@@ -213,6 +217,7 @@ describe("prodbook versions comparer --json", () => {
         chapitre: "7",
         ancienLibelle: "Consommables",
         effetQuantite: "0.00",
+        ancienChapitre: null,
       },
     ],
     nonPlaces: { de: "0.00", a: "0.00", delta: "0.00", lignesDe: 0, lignesA: 0 },

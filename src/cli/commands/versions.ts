@@ -176,6 +176,8 @@ export function jsonComparaison(c: Comparaison) {
           chapitre: l.chapitre,
           ancienLibelle: l.renommee && l.de ? l.de.libelle : null,
           effetQuantite: n(l.effetQuantite),
+          // Additive: the chapter in « de » when it changed (« ? » for a line placed since), else null.
+          ancienChapitre: l.ancienChapitre ?? null,
         };
       }),
     // Additive: the unplaced lines (chapter « ? »), out of the total and of the chapters.
@@ -225,7 +227,14 @@ const comparerCmd = definirCommande({
     for (const l of changees) {
       const ref = (l.a ?? l.de) as LigneVersion;
       const nom = l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : `« ${ref.libelle} »`;
-      const np = estNonPlacee(l) ? ` — ${LIBELLE_NON_PLACE.toLowerCase()}` : "";
+      const np =
+        l.ancienChapitre !== undefined
+          ? estNonPlacee({ chapitre: l.ancienChapitre })
+            ? ` — placée au chapitre ${l.chapitre}, ${LIBELLE_NON_PLACE.toLowerCase()} dans « ${c.de} »`
+            : ` — ${LIBELLE_NON_PLACE.toLowerCase()}, au chapitre ${l.ancienChapitre} dans « ${c.de} »`
+          : estNonPlacee(l)
+            ? ` — ${LIBELLE_NON_PLACE.toLowerCase()}`
+            : "";
       io.out(
         `  ${STATUT[l.statut].padEnd(9)} ${(ref.code ?? "").padEnd(6)} ${nom} ${signe(l.delta)} (${ref.cellule})${np}`,
       );

@@ -22,6 +22,11 @@ export interface LigneComparee {
   renommee: boolean;
   /** How the two sides were matched. */
   appariement?: "code" | "libelle" | "ressemblance";
+  /**
+   * The line's chapter in « de » when it changed: a line placed since « de » (« ? » → « 4 ») or no longer placed
+   * (« 4 » → « ? »), one modified line rather than a removal plus an addition.
+   */
+  ancienChapitre?: string;
 }
 
 export interface ChapitreCompare {
@@ -40,8 +45,8 @@ export interface Comparaison {
   /** CNC chapters, placed lines only. */
   chapitres: ChapitreCompare[];
   /**
-   * The lines the devis did not place (chapter « ? »), out of the total. A line placed since « de » shows as removed
-   * here and added in its chapter: the total grows by its amount, this écart falls by as much.
+   * The lines the devis did not place (chapter « ? »), out of the total. A line placed since « de » is one modified
+   * line (ancienChapitre « ? »): the total grows by its amount, this écart falls by as much.
    */
   nonPlaces: { de: Cents; a: Cents; delta: Cents; lignesDe: number; lignesA: number };
   /** Every line of both versions, in devis order (unchanged ones included: the sheet totals them). */
@@ -110,6 +115,7 @@ function ordreChapitre(c: string): number {
 
 function identiques(x: LigneVersion, y: LigneVersion): boolean {
   return (
+    x.chapitre === y.chapitre &&
     x.montant === y.montant &&
     x.libelle === y.libelle &&
     (x.code ?? "") === (y.code ?? "") &&
@@ -123,10 +129,15 @@ function identiques(x: LigneVersion, y: LigneVersion): boolean {
 const eq = (a?: string, b?: string) =>
   a === undefined || b === undefined ? a === b : a === b || new Decimal(a).equals(new Decimal(b));
 
+/** Above this many (unplaced × placed) pairs left, lines moved in or out of « Non placé » are matched exactly only. */
+const PAIRES_DEPLACEES_MAX = 50_000;
+
 /**
  * Matches the lines of two versions, within each CNC chapter: first by code and label, then by code (in order),
- * then by identical label, then by label similarity (best pairs first, ≥ SEUIL_RESSEMBLANCE). Two lines whose
- * codes both exist and differ are never matched. Unmatched lines are removed (« de » only) or added (« à » only).
+ * then by identical label, then by label similarity (best pairs first, ≥ SEUIL_RESSEMBLANCE). Then a line unplaced
+ * on one side only (« Non placé (hors total) » then placed in a chapter, or the reverse) is matched across chapters
+ * the same way (code and label, label, similarity). Two lines whose codes both exist and differ are never matched.
+ * Unmatched lines are removed (« de » only) or added (« à » only).
  */
 export function apparier(
   de: readonly LigneVersion[],
@@ -192,6 +203,53 @@ export function apparier(
       libreA.delete(c.y);
     }
   }
+  // A line placed since « de » (or no longer placed): its chapter changed, it is still the same line.
+  const deplacable = (x: LigneVersion, y: LigneVersion) =>
+    estNonPlacee(x) !== estNonPlacee(y) && libreDe.has(x) && libreA.has(y) && codesCompatibles(x, y);
+  const exacte = (cle: (l: LigneVersion) => string | undefined, mode: LigneComparee["appariement"]) => {
+    const file = new Map<string, LigneVersion[]>();
+    for (const l of libreA) {
+      const k = cle(l);
+      if (k === undefined) continue;
+      const q = file.get(k);
+      if (q) q.push(l);
+      else file.set(k, [l]);
+    }
+    for (const x of [...libreDe]) {
+      const k = cle(x);
+      const m = k === undefined ? undefined : file.get(k)?.find((y) => deplacable(x, y));
+      if (!m) continue;
+      paires.push([x, m, mode]);
+      libreDe.delete(x);
+      libreA.delete(m);
+    }
+  };
+  if ([...libreDe].some(estNonPlacee) || [...libreA].some(estNonPlacee)) {
+    exacte((l) => (l.code ? `${codeNorm(l)}|${libelle(l)}` : undefined), "code");
+    exacte(libelle, "libelle");
+    const npDe = [...libreDe].filter(estNonPlacee);
+    const npA = [...libreA].filter(estNonPlacee);
+    const paquets = [
+      ...npDe.map((x) => ({ x, ys: [...libreA].filter((y) => !estNonPlacee(y)) })),
+      ...[...libreDe].filter((x) => !estNonPlacee(x)).map((x) => ({ x, ys: npA })),
+    ];
+    if (paquets.reduce((n, p) => n + p.ys.length, 0) <= PAIRES_DEPLACEES_MAX) {
+      const candidats: { x: LigneVersion; y: LigneVersion; s: number }[] = [];
+      for (const { x, ys } of paquets)
+        for (const y of ys) {
+          if (!deplacable(x, y)) continue;
+          const s = ressemblance(x.libelle, y.libelle);
+          if (s >= SEUIL_RESSEMBLANCE) candidats.push({ x, y, s });
+        }
+      candidats.sort((p, q) => q.s - p.s || p.x.numero - q.x.numero || p.y.numero - q.y.numero);
+      for (const c of candidats) {
+        if (!deplacable(c.x, c.y)) continue;
+        paires.push([c.x, c.y, "ressemblance"]);
+        libreDe.delete(c.x);
+        libreA.delete(c.y);
+      }
+    }
+  }
   return { paires, supprimees: [...libreDe], ajoutees: [...libreA] };
 }
 
@@ -237,6 +295,7 @@ export function comparerVersions(
         effetQuantite: effetQuantite(x, y),
         renommee: x.libelle !== y.libelle,
         appariement: mode,
+        ...(x.chapitre !== y.chapitre ? { ancienChapitre: x.chapitre } : {}),
       },
       k: [ordreChapitre(y.chapitre), y.numero, 0, 0],
     });
