@@ -72,6 +72,10 @@ export function raisonEcriture(e: unknown): string {
       return "c'est un dossier";
     case "ENOSPC":
       return "disque plein";
+    case "ENAMETOOLONG":
+      return "nom de fichier trop long";
+    case "ENOTDIR":
+      return "un élément du chemin est un fichier, pas un dossier";
     default:
       return code ? `erreur système ${code}` : (e as Error).message;
   }

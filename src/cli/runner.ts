@@ -186,7 +186,7 @@ async function ecrireTout(
 ): Promise<void> {
   const temporaires: string[] = [];
   const nettoyer = () => {
-    for (const t of temporaires) fs.rmSync(t, { force: true });
+    for (const t of temporaires) effacer(t);
   };
   for (const f of fichiers) {
     const t = `${f.chemin}.${process.pid}.tmp`;
@@ -211,11 +211,23 @@ async function ecrireTout(
       fs.renameSync(temporaires[i], f.chemin);
     } catch (e) {
       nettoyer();
-      for (const deja of fichiers.slice(0, i)) fs.rmSync(deja.chemin, { force: true });
-      if (classeur) fs.rmSync(classeur.sortie, { force: true });
+      for (const deja of fichiers.slice(0, i)) effacer(deja.chemin);
+      if (classeur) effacer(classeur.sortie);
       throw new CliError(`Écriture impossible de « ${f.chemin} » : ${raisonEcriture(e)}.`);
     }
   });
+}
+
+/**
+ * Removes a file written for nothing; a path that could not hold a file (under a file, a name too long) has nothing
+ * to remove, and the failure already being told is the one the user reads.
+ */
+function effacer(chemin: string): void {
+  try {
+    fs.rmSync(chemin, { force: true });
+  } catch {
+    // nothing was written there
+  }
 }
 
 /** An app argument error names the app's field: the CLI names the option instead. */
@@ -244,7 +256,24 @@ async function ouvrirClasseur(entree: string, options?: OptionsOuverture): Promi
 export function verifierSortie(sortie: string | undefined, ...entrees: string[]): string | undefined {
   if (sortie === undefined) return undefined;
   if (!/\.xlsx$/i.test(sortie)) throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
-  // Checked before anything is read: no folder is made for it (a typo in the path is the user's, named here).
+  verifierEmplacement(sortie);
+  for (const entree of entrees) {
+    if (memeFichier(sortie, entree)) {
+      throw new CliError(
+        `Le fichier de sortie « ${sortie} » est le fichier lu « ${entree} » : Prodbook ne modifie jamais le fichier ` +
+          `d'origine. Indiquez un autre nom avec -o.`,
+      );
+    }
+  }
+  return sortie;
+}
+
+/**
+ * A file the command will write (-o, `carbone --csv`), checked before anything is read: its folder exists and is a
+ * folder (none is made: a typo in the path is the user's, named here), it is not itself a folder and its name is not
+ * too long for the disk.
+ */
+export function verifierEmplacement(sortie: string): void {
   const dossier = path.dirname(sortie);
   const type = (p: string) => {
     try {
@@ -259,15 +288,12 @@ export function verifierSortie(sortie: string | undefined, ...entrees: string[])
     throw new CliError(`Écriture impossible de « ${sortie} » : ${raison}.`);
   }
   if (type(sortie) === "dossier") throw new CliError(`Écriture impossible de « ${sortie} » : c'est un dossier.`);
-  for (const entree of entrees) {
-    if (memeFichier(sortie, entree)) {
-      throw new CliError(
-        `Le fichier de sortie « ${sortie} » est le fichier lu « ${entree} » : Prodbook ne modifie jamais le fichier ` +
-          `d'origine. Indiquez un autre nom avec -o.`,
-      );
-    }
+  try {
+    fs.statSync(sortie);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT") throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e)}.`);
   }
-  return sortie;
 }
 
 /** Same file: same resolved path, or same device and inode (a symlink or hard link). */

@@ -274,7 +274,12 @@ describe("prodbook carbone : entrée invalide → code 2, message en français, 
     const sortie = path.join(dir, "jamais-csv.xlsx");
     const csv = path.join(dir, "absent", "export.csv");
     const r = await lancer(["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
-    expect(r).toEqual({ code: 2, out: [], err: `Écriture impossible de « ${csv} » : dossier introuvable.` });
+    // Checked before any work, like -o: the missing folder is named.
+    expect(r).toEqual({
+      code: 2,
+      out: [],
+      err: `Écriture impossible de « ${csv} » : dossier « ${path.dirname(csv)} » introuvable.`,
+    });
     expect(fs.existsSync(sortie)).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });

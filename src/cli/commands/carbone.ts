@@ -2,7 +2,7 @@ import { pluriel } from "../../core/util/texte";
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
-import { definirCommande, memeFichier } from "../runner";
+import { definirCommande, memeFichier, verifierEmplacement } from "../runner";
 import { ligneConstat, texteRegles } from "../constats";
 
 const USAGE =
@@ -73,6 +73,7 @@ export const commande = definirCommande({
           `Le fichier de l'option --csv « ${csv} » est ${memeFichier(csv, entree) ? "le fichier lu" : "le fichier de sortie -o"} : ` +
             `indiquez un autre nom.`,
         );
+      verifierEmplacement(csv);
     }
     return { planning: v.planning, feuille: v.feuille, date: v.date, csv };
   },

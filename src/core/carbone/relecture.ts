@@ -1,12 +1,51 @@
 import Decimal from "decimal.js";
-import { eurosToCents, type Cents } from "../money/cents";
+import { ErreurDonnees } from "../erreurs";
+import { analyserMontant, analyserNombre, formatMontantFr, type Cents } from "../money";
 import type { CellData, SheetData } from "../port/workbook";
+import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { COL, ENTETES_ACTIVITES } from "./colonnes";
 import type { Activite, SaisieCarbone } from "./modele";
 
-const nombreSaisi = (c: CellData | undefined): number | undefined =>
-  c && !c.f && !c.erreur && typeof c.v === "number" && Number.isFinite(c.v) ? c.v : undefined;
+/** « 1,5 » (a decimal as a French reader writes it). */
+const fr = (d: Decimal) => d.toFixed().replace(".", ",");
+
+/**
+ * What the user typed in a quantity or réalisé cell (Prodbook writes formulas there, or nothing): undefined when the
+ * cell is empty or holds Prodbook's formula. A number typed as text (« 1 200 ») is read with the devis's parser; a
+ * text that is no number (« 1200 km »), an ambiguous one (« 1.200 »), a negative quantity or an Excel error is
+ * refused naming the cell: the correction is never dropped (the refreshed sheet would lose it) nor guessed. A
+ * negative réalisé stays (the ledger's net réalisé, written back here, may be a credit).
+ */
+function saisieLue(s: SheetData, ligne: number, col: number, montant: boolean): Decimal | Cents | undefined {
+  const c = s.rows[ligne]?.[col];
+  if (!c || c.f || c.v === null || c.v === undefined || (typeof c.v === "string" && !c.v.trim())) return undefined;
+  const ou = celluleRef(s.name, ligne, col);
+  const quoi = montant ? "un réalisé" : "une quantité";
+  const refus = (raison: string) =>
+    new ErreurDonnees(
+      `${ou} (${ENTETES_ACTIVITES[col]}) : ${raison} ; corrigez la cellule (Prodbook garde les saisies de la feuille ` +
+        `« ${s.name} » à chaque mise à jour et n'en devine aucune).`,
+    );
+  const brut = typeof c.v === "number" ? c.v : String(c.v).trim();
+  if (c.erreur) throw refus(`l'erreur Excel ${brut} n'est pas ${quoi}`);
+  if (typeof c.v === "boolean") throw refus(`« ${brut} » n'est pas ${quoi}`);
+  if (montant) {
+    const a = analyserMontant(brut);
+    if (a.type === "ambigu")
+      throw refus(`« ${brut} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)}`);
+    if (a.type === "hors-limite") throw refus(`le montant ${brut} dépasse la limite de Prodbook`);
+    if (a.type !== "montant") throw refus(`« ${brut} » n'est pas un montant en euros (par exemple « 2 880,00 »)`);
+    if (a.sousCentime) throw refus(`« ${brut} » a plus de deux décimales ; un montant s'écrit au centime`);
+    return a.cents;
+  }
+  const a = analyserNombre(brut);
+  if (a.type === "ambigu") throw refus(`« ${brut} » peut se lire ${fr(a.decimale)} ou ${fr(a.milliers)}`);
+  if (a.type !== "nombre") throw refus(`« ${brut} » n'est pas une quantité (un nombre, par exemple « 1 200 »)`);
+  if (a.valeur.isNegative()) throw refus(`quantité négative (${fr(a.valeur)}) ; une quantité est positive ou nulle`);
+  return a.valeur;
+}
+
 const texte = (c: CellData | undefined): string | undefined =>
   c && !c.erreur && typeof c.v === "string" && c.v.trim() ? c.v.trim() : undefined;
 
@@ -38,14 +77,14 @@ export function lireSaisiesCarbone(s: SheetData): SaisieRelue[] {
     const id = texte(r[COL.id]);
     if (!id) break;
     const saisie: SaisieCarbone = {};
-    const q = nombreSaisi(r[COL.quantite]);
-    if (q !== undefined) saisie.quantite = new Decimal(q).toFixed();
+    const q = saisieLue(s, i, COL.quantite, false) as Decimal | undefined;
+    if (q !== undefined) saisie.quantite = q.toFixed();
     const code = texte(r[COL.facteur]);
     if (code && code !== texte(r[COL.facteurPropose])) saisie.facteur = code;
-    const realise = nombreSaisi(r[COL.realise]);
-    if (realise !== undefined) saisie.realise = eurosToCents(realise) as Cents;
-    const qr = nombreSaisi(r[COL.quantiteRealisee]);
-    if (qr !== undefined) saisie.quantiteRealisee = new Decimal(qr).toFixed();
+    const realise = saisieLue(s, i, COL.realise, true) as Cents | undefined;
+    if (realise !== undefined) saisie.realise = realise;
+    const qr = saisieLue(s, i, COL.quantiteRealisee, false) as Decimal | undefined;
+    if (qr !== undefined) saisie.quantiteRealisee = qr.toFixed();
     const com = texte(r[COL.commentaire]);
     if (com) saisie.commentaire = com;
     if (Object.keys(saisie).length)

@@ -42,6 +42,16 @@ interface Passe {
   fin: number[];
 }
 
+/**
+ * Ten years of working days: a longer step or lag is a typing error (a date or an amount in the duration column), and
+ * the calendar would walk day by day through it before saying anything.
+ */
+const JOURS_MAX = 2600;
+const joursFr = (n: number) =>
+  BigInt(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+
 function valider(etapes: Etape[]): void {
   if (etapes.length === 0) throw new PlanningError("Aucune étape à planifier.");
   etapes.forEach((e) => {
@@ -57,11 +67,23 @@ function valider(etapes: Etape[]): void {
         `Durée non entière (${d}) pour l'étape ${designation(e)} : les étapes se comptent en jours entiers.`,
         e.ligne,
       );
+    if (d > JOURS_MAX)
+      throw new PlanningError(
+        `Durée de ${joursFr(d)} jours pour l'étape ${designation(e)} : au-delà de ${joursFr(JOURS_MAX)} jours (dix ans ` +
+          `de jours ouvrés) ; une date ou un montant a-t-il été saisi à la place d'une durée ?`,
+        e.ligne,
+      );
     for (const p of e.predecesseurs) {
       const l = p.decalage ?? 0;
       if (!Number.isInteger(l) || l < 0)
         throw new PlanningError(
           `Décalage invalide (${l}) après « ${p.nom} » pour l'étape ${designation(e)} : un entier ≥ 0 est attendu.`,
+          e.ligne,
+        );
+      if (l > JOURS_MAX)
+        throw new PlanningError(
+          `Décalage de ${joursFr(l)} jours après « ${p.nom} » pour l'étape ${designation(e)} : au-delà de ` +
+            `${joursFr(JOURS_MAX)} jours (dix ans de jours ouvrés).`,
           e.ligne,
         );
     }

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { centsToEuros, eurosToCents } from "../money/cents";
+import { centsToEuros, eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { ErreurDonnees } from "../erreurs";
@@ -135,11 +135,22 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
     );
   const masquee = normaliser(String(entete[COL_REGLAGE + 1]?.v ?? "")) === "oui";
   const parNom = new Map<string, Version>();
+  // Versions are found by name whatever the case (« v1 » finds « V1 »): two names differing only by it are one too many.
+  const parMinuscules = new Map<string, { nom: string; cellule: string }>();
+  // A row copied by hand counts its line twice: each version has one row per N°.
+  const numeros = new Map<string, string>();
   for (let r = 1; r < s.rows.length; r++) {
     const row = s.rows[r];
     const nom = texte(row[COL_V.version]);
     if (!nom) continue;
     const ou = (c: number) => celluleRef(s.name, r, c);
+    const autre = parMinuscules.get(nom.toLowerCase());
+    if (autre && autre.nom !== nom)
+      throw new ErreurDonnees(
+        `La feuille « ${s.name} » a deux versions « ${autre.nom} » (${autre.cellule}) et « ${nom} » (${ou(COL_V.version)}) ` +
+          `qui ne diffèrent que par les majuscules : renommez l'une d'elles.`,
+      );
+    if (!autre) parMinuscules.set(nom.toLowerCase(), { nom, cellule: ou(COL_V.version) });
     const nombre = (c: number, oblig = false): string | undefined => {
       const cell = row[c];
       if (!cell || cell.v === null || cell.v === "") {
@@ -166,7 +177,26 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
       parNom.set(nom, v);
     }
     const montant = nombre(COL_V.montant, true) as string;
+    // Excel keeps 15 significant digits: a formula's float noise (0.30000000000000004) is not a sub-cent amount.
+    const euros = new Decimal(montant).toSignificantDigits(15);
+    if (euros.abs().times(100).greaterThan(MONTANT_MAX_CENTIMES) || euros.decimalPlaces() > 2)
+      throw new ErreurDonnees(
+        `Version « ${nom} » : la cellule ${ou(COL_V.montant)} contient ${String(row[COL_V.montant].v).replace(".", ",")}, ` +
+          (euros.decimalPlaces() > 2
+            ? "un montant au-delà du centime : écrivez-le avec deux décimales au plus."
+            : "au-delà de la limite de Prodbook (± 22 517 998 136 852,48 €)."),
+      );
     const numero = nombre(COL_V.numero);
+    if (numero !== undefined) {
+      const cle = `${nom.toLowerCase()}|${numero}`;
+      const deja = numeros.get(cle);
+      if (deja)
+        throw new ErreurDonnees(
+          `Version « ${nom} » : la ligne N° ${numero} figure deux fois (${deja} et ${ou(COL_V.numero)}), son montant ` +
+            `serait compté deux fois : supprimez la ligne en double.`,
+        );
+      numeros.set(cle, ou(COL_V.numero));
+    }
     const l: LigneVersion = {
       numero: numero === undefined ? v.lignes.length + 1 : Number(numero),
       chapitre: texte(row[COL_V.chapitre]) ?? CHAPITRE_NON_PLACE,

@@ -1,0 +1,221 @@
+import ExcelJS from "exceljs";
+import { existsSync, promises as fs, readdirSync } from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { dossierTemporaire, lancerCli } from "../helpers/cli";
+
+/**
+ * A hostile tester's second round on the CLI, on the commands the first round (hostile-qa.test.ts) left aside:
+ * `carbone --csv`, the « Bilan carbone » and « Versions » sheets edited by hand, `regles --classeur` on a broken
+ * « Paramètres » sheet, `planning` with an absurd duration, `financement --explique`. Each input is a real .xlsx
+ * written here with ExcelJS; each refusal is exit 2, a French message naming the file and the cell, nothing written.
+ */
+const dossier = dossierTemporaire("prodbook-hostile-qa-2-");
+
+const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const PLAN = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+
+/** A copy of `source` changed by `modifier`, saved by ExcelJS under `nom` in the test folder. */
+async function variante(source: string, nom: string, modifier: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  modifier(wb);
+  const chemin = path.join(dossier(), nom);
+  await wb.xlsx.writeFile(chemin);
+  return chemin;
+}
+
+/** Exit 2, nothing on stdout, `message` on stderr, and none of `fichiers` written. */
+function refus(r: { code: number; out: string; err: string }, message: RegExp | string, ...fichiers: string[]) {
+  expect([r.code, r.out]).toEqual([2, ""]);
+  if (typeof message === "string") expect(r.err).toBe(message);
+  else expect(r.err).toMatch(message);
+  expect(r.err).not.toMatch(/Erreur interne|Error|ENO[A-Z]+|at .*\.js/);
+  for (const f of fichiers) expect(existsSync(f)).toBe(false);
+}
+
+describe("carbone --csv : un chemin impossible est refusé avant tout travail (avant : « Erreur interne », code 1)", () => {
+  it("sous un fichier pris pour un dossier", async () => {
+    const fichier = path.join(dossier(), "note.txt");
+    await fs.writeFile(fichier, "x");
+    const csv = path.join(fichier, "export.csv");
+    const sortie = path.join(dossier(), "jamais-sous-fichier.xlsx");
+    const r = await lancerCli(main, ["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
+    refus(r, `Écriture impossible de « ${csv} » : « ${fichier} » est un fichier, pas un dossier.`, sortie);
+  });
+
+  it("un nom trop long pour le disque", async () => {
+    const csv = path.join(dossier(), `${"x".repeat(300)}.csv`);
+    const sortie = path.join(dossier(), "jamais-nom-long.xlsx");
+    const r = await lancerCli(main, ["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
+    refus(r, `Écriture impossible de « ${csv} » : nom de fichier trop long.`, sortie);
+    expect(readdirSync(dossier()).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  it("-o au nom trop long : la raison en français (avant : « erreur système ENAMETOOLONG »)", async () => {
+    const sortie = path.join(dossier(), `${"y".repeat(300)}.xlsx`);
+    const r = await lancerCli(main, ["devis", EXEMPLE, "-o", sortie]);
+    refus(r, `Écriture impossible de « ${sortie} » : nom de fichier trop long.`);
+  });
+});
+
+describe("carbone : une saisie de la feuille « Bilan carbone » illisible est nommée, jamais perdue ni devinée", () => {
+  let bilan: string;
+  beforeAll(async () => {
+    bilan = path.join(dossier(), "bilan.xlsx");
+    const r = await lancerCli(main, ["carbone", PLAN, "--date", "2026-06-01", "-o", bilan]);
+    expect(r.code).toBe(0);
+  });
+
+  let n = 0;
+  /** Row 28 of the sheet: the train line, whose quantity (passager.km) is « à compléter ». */
+  const saisir = (nom: string, cellule: string, valeur: ExcelJS.CellValue) =>
+    variante(bilan, nom, (wb) => {
+      const ws = wb.getWorksheet("Bilan carbone")!;
+      expect(ws.getCell("C28").value).toBe("Train Paris–Brest A/R");
+      ws.getCell(cellule).value = valeur;
+    });
+
+  it.each([
+    // Before: each dropped without a word (exit 0), and the refreshed sheet written with -o had lost it.
+    ["H28", "1200 km", "« 1200 km » n'est pas une quantité (un nombre, par exemple « 1 200 »)", "Quantité retenue"],
+    ["H28", "1.200", "« 1.200 » peut se lire 1,2 ou 1200", "Quantité retenue"],
+    ["R28", "beaucoup", "« beaucoup » n'est pas une quantité (un nombre, par exemple « 1 200 »)", "Quantité réalisée"],
+    ["Q28", "à voir", "« à voir » n'est pas un montant en euros (par exemple « 2 880,00 »)", "Réalisé (€)"],
+    ["H28", { error: "#DIV/0!" }, "l'erreur Excel #DIV/0! n'est pas une quantité", "Quantité retenue"],
+    // Before: kept, and the prévisionnel went down (negative emissions).
+    ["H28", -1200, "quantité négative (-1200) ; une quantité est positive ou nulle", "Quantité retenue"],
+  ] as [string, ExcelJS.CellValue, string, string][])("%s = %j", async (cellule, valeur, raison, colonne) => {
+    const f = await saisir(`bilan-${cellule}-${++n}.xlsx`, cellule, valeur);
+    const sortie = path.join(dossier(), `jamais-bilan-${n}.xlsx`);
+    const csv = path.join(dossier(), `jamais-bilan-${n}.csv`);
+    const r = await lancerCli(main, ["carbone", f, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
+    refus(
+      r,
+      `${path.basename(f)} : 'Bilan carbone'!${cellule} (${colonne}) : ${raison} ; corrigez la cellule (Prodbook garde ` +
+        `les saisies de la feuille « Bilan carbone » à chaque mise à jour et n'en devine aucune).`,
+      sortie,
+      csv,
+    );
+  });
+
+  it("un nombre tapé en texte (« 1 200 », « 2 880,50 ») est lu comme tel et gardé", async () => {
+    const f = await variante(bilan, "bilan-texte-nombre.xlsx", (wb) => {
+      const ws = wb.getWorksheet("Bilan carbone")!;
+      ws.getCell("H28").value = "1 200";
+      ws.getCell("Q28").value = "2 880,50";
+    });
+    const sortie = path.join(dossier(), "bilan-texte-nombre-sortie.xlsx");
+    const r = await lancerCli(main, ["carbone", f, "--date", "2026-06-01", "-o", sortie]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\n1\scorrection de la feuille « Bilan carbone » gardée\./);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Bilan carbone")!;
+    expect([ws.getCell("C28").value, ws.getCell("H28").value, ws.getCell("Q28").value]).toEqual([
+      "Train Paris–Brest A/R",
+      1200,
+      2880.5,
+    ]);
+  });
+});
+
+describe("versions : une feuille « Versions » retouchée à la main", () => {
+  let v2: string;
+  beforeAll(async () => {
+    const v1 = path.join(dossier(), "v1.xlsx");
+    v2 = path.join(dossier(), "v2.xlsx");
+    expect((await lancerCli(main, ["versions", "enregistrer", EXEMPLE, "--nom", "V1", "-o", v1])).code).toBe(0);
+    expect((await lancerCli(main, ["versions", "enregistrer", v1, "--nom", "V2", "-o", v2])).code).toBe(0);
+  });
+
+  const retoucher = (nom: string, f: (ws: ExcelJS.Worksheet) => void) =>
+    variante(v2, nom, (wb) => f(wb.getWorksheet("Versions")!));
+
+  it.each([
+    [
+      // Before: exit 0, V1 at 196 509,13 € instead of 184 509,13 € (the copied line counted twice).
+      "une ligne copiée en double",
+      (ws: ExcelJS.Worksheet) => ws.addRow((ws.getRow(3).values as ExcelJS.CellValue[]).slice(1)),
+      "Version « V1 » : la ligne N° 2 figure deux fois (Versions!D3 et Versions!D80), son montant serait compté deux " +
+        "fois : supprimez la ligne en double.",
+    ],
+    [
+      // Before: exit 0, two versions listed, and « --de v1 » took whichever came first.
+      "deux versions qui ne diffèrent que par les majuscules",
+      (ws: ExcelJS.Worksheet) =>
+        ws.eachRow((row) => {
+          if (row.getCell(1).value === "V2") row.getCell(1).value = "v1";
+        }),
+      "La feuille « Versions » a deux versions « V1 » (Versions!A2) et « v1 » (Versions!A41) qui ne diffèrent que par " +
+        "les majuscules : renommez l'une d'elles.",
+    ],
+    [
+      // Before: the cell not named, and 300 digits printed.
+      "un montant démesuré",
+      (ws: ExcelJS.Worksheet) => (ws.getCell("M3").value = 1e300),
+      "Version « V1 » : la cellule Versions!M3 contient 1e+300, au-delà de la limite de Prodbook " +
+        "(± 22 517 998 136 852,48 €).",
+    ],
+    [
+      // Before: rounded to 12 000,01 € without a word.
+      "un montant au-delà du centime",
+      (ws: ExcelJS.Worksheet) => (ws.getCell("M3").value = 12000.005),
+      "Version « V1 » : la cellule Versions!M3 contient 12000,005, un montant au-delà du centime : écrivez-le avec " +
+        "deux décimales au plus.",
+    ],
+    [
+      "un montant en texte",
+      (ws: ExcelJS.Worksheet) => (ws.getCell("M3").value = "12 000,00 €"),
+      "Version « V1 » : la cellule Versions!M3 contient « 12 000,00 € », un nombre est attendu.",
+    ],
+  ])("%s : code 2, la cellule nommée", async (_cas, f, message) => {
+    const fichier = await retoucher(`versions-${_cas.replace(/\W/g, "")}.xlsx`, f);
+    for (const args of [
+      ["versions", "lister", fichier],
+      ["versions", "comparer", fichier, "--de", "V1", "--a", "courant", "-o", path.join(dossier(), "jamais-v.xlsx")],
+    ]) {
+      const r = await lancerCli(main, args);
+      refus(r, `${path.basename(fichier)} : ${message}`, path.join(dossier(), "jamais-v.xlsx"));
+    }
+  });
+
+  it("une colonne supprimée : la ligne d'en-tête attendue est nommée", async () => {
+    const fichier = await retoucher("versions-colonne.xlsx", (ws) => ws.spliceColumns(6, 1));
+    const r = await lancerCli(main, ["versions", "lister", fichier]);
+    refus(r, /versions-colonne\.xlsx : La feuille « Versions » n'a plus les colonnes des versions .* en ligne 1/);
+  });
+
+  it("le bruit d'un calcul flottant (0,1 + 0,2) n'est pas un montant au-delà du centime", async () => {
+    const fichier = await retoucher("versions-flottant.xlsx", (ws) => {
+      ws.getCell("M3").value = { formula: "0.1+0.2", result: 0.1 + 0.2 };
+    });
+    const r = await lancerCli(main, ["versions", "lister", fichier, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { versions: { nom: string; total: string }[] };
+    expect(j.versions.map((v) => [v.nom, v.total])).toEqual([
+      ["V1", "172509.43"],
+      ["V2", "184509.13"],
+    ]);
+  });
+});
+
+describe("planning : une durée démesurée (avant : « Erreur interne : RangeError: Map maximum size exceeded »)", () => {
+  it.each([
+    [1e9, "1 000 000 000"],
+    [2601, "2 601"],
+  ])("%d jours", async (duree, lu) => {
+    const f = await variante(PLAN, `planning-${duree}.xlsx`, (wb) => {
+      wb.getWorksheet("Étapes post-prod")!.getCell("B3").value = duree;
+    });
+    const sortie = path.join(dossier(), "jamais-planning.xlsx");
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
+    refus(
+      r,
+      `${path.basename(f)} : Durée de ${lu.replace(/ /g, "\u202f")} jours pour l'étape « Montage son » (ligne 3, ` +
+        `'Étapes post-prod'!A3) : au-delà de 2\u202f600 jours (dix ans de jours ouvrés) ; une date ou un montant ` +
+        `a-t-il été saisi à la place d'une durée ?`,
+      sortie,
+    );
+  });
+});
