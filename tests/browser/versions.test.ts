@@ -155,4 +155,39 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     await page.screenshot({ path: path.join(ECRANS, "versions.png"), fullPage: true });
     expect(v.erreursPage).toEqual([]);
   });
+
+  it("la ligne non placée de la version, placée depuis (code 4.9) : une seule ligne modifiée, son chapitre dit", async () => {
+    // The producer gives the unplaced line (A6, « Repérages Bretagne (à ventiler) », 1 200 €) the code 4.9.
+    await page.evaluate(async (f) => {
+      const x = (
+        window as unknown as { Excel: { run: (cb: (ctx: Excel.RequestContext) => Promise<void>) => Promise<void> } }
+      ).Excel;
+      await x.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(f).getRange("A6").values = [["4.9"]];
+        await ctx.sync();
+      });
+    }, feuille);
+    const avant = await page.getByTestId(IDS.total).textContent();
+    await page.getByTestId(IDS.comparer).click();
+    await page.waitForFunction(
+      ([id, t]) => document.querySelector(`[data-testid="${id}"]`)?.textContent !== t,
+      [IDS.total, avant],
+    );
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    const np = devis.nonPlaces.reduce((t, n) => t + n.montant, 0) as Cents;
+    expect(await page.getByTestId(IDS.total).textContent()).toBe(
+      `${formatMontantFr(total)} → ${formatMontantFr((total + HAUSSE + np) as Cents)} ` +
+        `(+${formatMontantFr((HAUSSE + np) as Cents)})`,
+    );
+    // Two changed lines, both « Modifiées » (no removal plus addition for the line placed since the version).
+    const lignes = page.getByTestId(IDS.lignes);
+    expect(await lignes.locator("h3").allTextContents()).toEqual(["Modifiées2"]);
+    const textes = await lignes.locator("li").allTextContents();
+    expect(textes.filter((t) => t.includes("Repérages Bretagne"))).toEqual([
+      expect.stringContaining(
+        "4.9 Repérages Bretagne (à ventiler) — placée au chapitre 4, non placé (hors total) dans «\u00a0Devis initial\u00a0»",
+      ),
+    ]);
+    expect(v.erreursPage).toEqual([]);
+  });
 });

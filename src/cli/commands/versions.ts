@@ -2,7 +2,7 @@ import { pluriel } from "../../core/util/texte";
 import * as os from "os";
 import { commandesVersions, type ResumeVersion } from "../../app/commandes/versions";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
-import type { Comparaison } from "../../core/versions/comparer";
+import { changementDeChapitre, type Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
 import {
   estNonPlacee,
@@ -227,14 +227,8 @@ const comparerCmd = definirCommande({
     for (const l of changees) {
       const ref = (l.a ?? l.de) as LigneVersion;
       const nom = l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : `« ${ref.libelle} »`;
-      const np =
-        l.ancienChapitre !== undefined
-          ? estNonPlacee({ chapitre: l.ancienChapitre })
-            ? ` — placée au chapitre ${l.chapitre}, ${LIBELLE_NON_PLACE.toLowerCase()} dans « ${c.de} »`
-            : ` — ${LIBELLE_NON_PLACE.toLowerCase()}, au chapitre ${l.ancienChapitre} dans « ${c.de} »`
-          : estNonPlacee(l)
-            ? ` — ${LIBELLE_NON_PLACE.toLowerCase()}`
-            : "";
+      const deplacee = changementDeChapitre(l, c.de);
+      const np = deplacee ? ` — ${deplacee}` : estNonPlacee(l) ? ` — ${LIBELLE_NON_PLACE.toLowerCase()}` : "";
       io.out(
         `  ${STATUT[l.statut].padEnd(9)} ${(ref.code ?? "").padEnd(6)} ${nom} ${signe(l.delta)} (${ref.cellule})${np}`,
       );

@@ -4,7 +4,7 @@ import { cents, subCents, sumCents, type Cents } from "../money/cents";
 import { libelleChapitre, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import type { CodeChapitre } from "../devis/model";
 import { normaliser } from "../util/texte";
-import { estNonPlacee, type LigneVersion } from "./modele";
+import { estNonPlacee, LIBELLE_NON_PLACE, type LigneVersion } from "./modele";
 
 export type StatutLigne = "ajoutee" | "supprimee" | "modifiee" | "inchangee";
 
@@ -352,4 +352,16 @@ export function comparerVersions(
     nonPlaces: { de: sNpDe, a: sNpA, delta: subCents(sNpA, sNpDe), lignesDe: npDe.length, lignesA: npA.length },
     lignes,
   };
+}
+
+/**
+ * A line whose chapter changed, as the CLI and the pane say it: « placée au chapitre 4, non placé (hors total) dans
+ * « A » », or « non placé (hors total), au chapitre 4 dans « A » »; undefined when the chapter did not change.
+ */
+export function changementDeChapitre(l: LigneComparee, nomDe: string): string | undefined {
+  if (l.ancienChapitre === undefined) return undefined;
+  const np = LIBELLE_NON_PLACE.toLowerCase();
+  return estNonPlacee({ chapitre: l.ancienChapitre })
+    ? `placée au chapitre ${l.chapitre}, ${np} dans « ${nomDe} »`
+    : `${np}, au chapitre ${l.ancienChapitre} dans « ${nomDe} »`;
 }

@@ -20,6 +20,7 @@ import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
 import type { ResumeVersion } from "../../app/commandes/versions";
 import { type Cents, formatMontantFr } from "../../core/money";
+import { changementDeChapitre } from "../../core/versions/comparer";
 import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
 import { ConstatsCliquables, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
 import { MessageErreur } from "../components/MessageErreur";
@@ -159,11 +160,14 @@ export function Versions() {
           <ConstatsCliquables
             elements={changees.map((l) => {
               const ref = (l.a ?? l.de)!;
+              // A line placed since the version (or no longer placed): one change, its chapter said.
+              const deplacee = changementDeChapitre(l, c.de);
               return {
                 groupe: l.statut,
                 message: typographie(
                   `${ref.code ? `${ref.code} ` : ""}` +
-                    (l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : ref.libelle),
+                    (l.renommee && l.de ? `« ${l.de.libelle} » → « ${ref.libelle} »` : ref.libelle) +
+                    (deplacee ? ` — ${deplacee}` : ""),
                 ),
                 detail: <Ecart delta={l.delta} />,
                 cellule: ref.cellule,
