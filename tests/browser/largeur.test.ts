@@ -4,7 +4,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, debordements, voletDuBloc } from "./volet";
+import { ECRANS, debordements, surveillerDebordements, voletDuBloc } from "./volet";
 
 /**
  * The pane at Excel's narrow widths: at 320 px (and 500 px) no page scrolls sideways, before and after its
@@ -26,6 +26,14 @@ async function pages(page: Page): Promise<string[]> {
 }
 
 const dansPage = (page: Page, id: string, testId: string) => page.getByTestId(TEST_IDS.page(id)).getByTestId(testId);
+
+/** Types a date that does not exist in the page's date field and leaves it: the field says so under it. */
+async function champDateIllisible(page: Page, id: string, testId: string): Promise<void> {
+  await page.getByTestId(testId).fill("31/02/2026");
+  await page.getByTestId(testId).press("Tab");
+  await page.locator(`[data-testid="${testId}"][aria-invalid="true"]`).waitFor();
+  await page.getByTestId(TEST_IDS.page(id)).locator(".fui-Field__validationMessage").first().waitFor();
+}
 
 /** Main action (and error state) of each page, run in the page's own panel. */
 const ACTIONS: Record<string, (page: Page, verif: (etape: string) => Promise<void>) => Promise<void>> = {
@@ -81,6 +89,11 @@ const ACTIONS: Record<string, (page: Page, verif: (etape: string) => Promise<voi
     await page.getByTestId("planning-recalculer").click();
     await page.getByTestId("planning-etapes").waitFor();
     await verif("étapes");
+    // A date that cannot be read is said under its field (the steps stay): that state must fit too.
+    await champDateIllisible(page, "planning", "planning-livraison");
+    await verif("date illisible");
+    await page.getByTestId("planning-livraison").fill("15/12/2026");
+    await page.getByTestId("planning-livraison").press("Tab");
   },
   ecarts: async (page, verif) => {
     const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-largeur-"));
@@ -105,6 +118,58 @@ const ACTIONS: Record<string, (page: Page, verif: (etape: string) => Promise<voi
     await verif("rapport");
     fs.rmSync(dossier, { recursive: true, force: true });
   },
+  carbone: async (page, verif) => {
+    await page.locator('[data-testid="carbone-planning"] option', { hasText: "PDT" }).waitFor({ state: "attached" });
+    await page.getByTestId("carbone-planning").selectOption("PDT");
+    await page.getByTestId("carbone-estimer").click();
+    await page.getByTestId("carbone-manquants").waitFor();
+    await verif("estimation");
+    await page
+      .getByTestId("carbone-details")
+      .getByRole("button", { name: /Détails et sources/ })
+      .click();
+    await page.getByTestId("carbone-details").getByTestId("chiffre-retenu").first().waitFor();
+    await verif("détails et sources ouverts");
+    // A sheet without the plan de travail's header, chosen as one: refused, its expected columns named.
+    await page.getByTestId("carbone-planning").selectOption("Plan fin.");
+    await page.getByTestId("carbone-estimer").click();
+    await dansPage(page, "carbone", TEST_IDS.erreur).waitFor();
+    await verif("erreur");
+  },
+  versions: async (page, verif) => {
+    await page.getByTestId(TEST_IDS.versions.nom).fill("Dépôt agrément provisoire");
+    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+    await page.getByTestId(TEST_IDS.versions.enregistree).waitFor();
+    await verif("version enregistrée");
+    await page.getByTestId(TEST_IDS.versions.comparer).click();
+    await page.getByTestId(TEST_IDS.versions.resultat).waitFor();
+    await verif("comparaison");
+    // The same name again: the replacement is asked in a dialog, which must fit too.
+    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+    await page.getByTestId(TEST_IDS.versions.confirmation).waitFor();
+    await verif("confirmation du remplacement");
+    await page.getByTestId(TEST_IDS.versions.annuler).click();
+    await page.getByTestId(TEST_IDS.versions.confirmation).waitFor({ state: "detached" });
+    // « courant » names the current devis: refused as a version name.
+    await page.getByTestId(TEST_IDS.versions.nom).fill("courant");
+    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+    await dansPage(page, "versions", TEST_IDS.erreur).waitFor();
+    await verif("erreur");
+  },
+  sources: async (page, verif) => {
+    await page.getByTestId("sources-resume").waitFor();
+    await page.getByTestId("sources-table-credit-impot-audiovisuel").getByRole("button").first().click();
+    await page.getByTestId("sources-periodes-credit-impot-audiovisuel").waitFor();
+    await verif("barème ouvert");
+    // A date before every rule: each table says it has no version then.
+    await page.getByTestId("sources-date").fill("01/01/2000");
+    await page.getByTestId("sources-date").press("Tab");
+    await page.getByTestId("sources-actualiser").click();
+    await page.getByTestId("sources-liste").getByText("aucune version à cette date").first().waitFor();
+    await verif("aucune version à cette date");
+    await champDateIllisible(page, "sources", "sources-date");
+    await verif("date illisible");
+  },
 };
 
 describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (largeur) => {
@@ -115,6 +180,7 @@ describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (l
     const ids = await pages(page);
     expect(ids).toEqual(expect.arrayContaining(Object.keys(ACTIONS)));
     const problemes: string[] = [];
+    const surveillance = await surveillerDebordements(page, largeur);
     // Pages checked: those whose main action is known here (pages added since are to be listed in ACTIONS).
     for (const id of ids.filter((i) => i in ACTIONS)) {
       await page.getByTestId(TEST_IDS.onglet(id)).click();
@@ -125,6 +191,8 @@ describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (l
       if (largeur === 320) await page.screenshot({ path: path.join(ECRANS, `largeur-320-${id}.png`), fullPage: true });
     }
     expect(problemes).toEqual([]);
+    // Nor for one frame in between (a component first laid out on one line, then measured and wrapped).
+    expect(await surveillance.vus()).toEqual([]);
   });
 
   it("le bandeau de production ouvert tient dans la largeur", async () => {
@@ -134,6 +202,66 @@ describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (l
     await verifier(page, "bandeau ouvert", problemes);
     expect(problemes).toEqual([]);
     await page.getByTestId(TEST_IDS.production.modifier).click();
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+/**
+ * A workbook without a devis nor plan: one sheet of notes whose name (31 characters, Excel's longest) has no space
+ * to break at, so the messages that name the sheets read have a long word to fit.
+ */
+const FEUILLE_NOTES = "Notes_preparation_tournage_2026";
+const SANS_DEVIS = {
+  sheets: { [FEUILLE_NOTES]: [["Repérages à Brest, semaine 12"], ["Contacts", "Régie"]] },
+  active: FEUILLE_NOTES,
+};
+
+/** Each page's main action where it needs a devis (or a plan, a financing plan): refused with a message. */
+const SANS_DEVIS_ACTIONS: Record<string, (page: Page) => Promise<void>> = {
+  structurer: (page) => page.getByTestId(TEST_IDS.structurer.analyser).click(),
+  controles: (page) => page.getByTestId(TEST_IDS.controles.lancer).click(),
+  "credit-impot": async (page) => {
+    await page.getByTestId("ci-duree").fill("52");
+    await page.getByTestId("ci-calculer").click();
+  },
+  financement: (page) => page.getByTestId("fin-verifier").click(),
+  planning: (page) => page.getByTestId("planning-recalculer").click(),
+  carbone: (page) => page.getByTestId("carbone-estimer").click(),
+  versions: async (page) => {
+    await page.getByTestId(TEST_IDS.versions.nom).fill("Devis initial");
+    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+  },
+};
+
+describe.each([320, 500])("volet à %i px, classeur sans devis : les refus tiennent dans la largeur", (largeur) => {
+  const v = voletDuBloc({ classeur: () => SANS_DEVIS, largeur });
+  const { page } = v;
+
+  it("le tableau de bord, puis chaque page qui lit le devis : action refusée en français, sans défilement horizontal", async () => {
+    const problemes: string[] = [];
+    const messages: string[] = [];
+    const surveillance = await surveillerDebordements(page, largeur);
+    // The first page: each block says what is missing and what to do.
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("planning")).waitFor();
+    await verifier(page, "tableau-de-bord sans devis", problemes);
+    for (const [id, action] of Object.entries(SANS_DEVIS_ACTIONS)) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      await action(page);
+      const erreur = dansPage(page, id, TEST_IDS.erreur);
+      await erreur.waitFor();
+      messages.push(`${id} : ${await erreur.innerText()}`);
+      await verifier(page, `${id} refus`, problemes);
+      if (largeur === 320)
+        await page.screenshot({ path: path.join(ECRANS, `largeur-320-sans-devis-${id}.png`), fullPage: true });
+    }
+    // Each refusal says in French what was looked for and not found; the devis ones name the sheet read.
+    expect(messages).toEqual(
+      Object.keys(SANS_DEVIS_ACTIONS).map((id) => expect.stringMatching(`^${id} : Erreur\\s*Aucune? `)),
+    );
+    expect(messages.filter((m) => m.includes(`« ${FEUILLE_NOTES} »`)).length).toBeGreaterThanOrEqual(5);
+    expect(problemes).toEqual([]);
+    expect(await surveillance.vus()).toEqual([]);
     expect(v.erreursPage).toEqual([]);
   });
 });

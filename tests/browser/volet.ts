@@ -249,6 +249,40 @@ export async function debordements(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Watches every frame the pane paints from now on, at `largeur` px, for a document wider than the pane (a sideways
+ * scrollbar, even for one frame, as when a component is laid out on one line before measuring itself); `vus` gives
+ * those frames as « largeur > pane : the outermost elements past the edge », each description once. Sampled in
+ * requestAnimationFrame, which runs before each paint; frames at another width (a full-page screenshot) are skipped.
+ */
+export async function surveillerDebordements(page: Page, largeur: number): Promise<{ vus(): Promise<string[]> }> {
+  await page.evaluate((largeur) => {
+    const w = window as unknown as { __debordementsVus: string[] };
+    w.__debordementsVus = [];
+    const nom = (e: Element) => {
+      const id = e.closest("[data-testid]")?.getAttribute("data-testid");
+      return `${e.tagName.toLowerCase()}${id ? `[${id}]` : ""} « ${(e.textContent ?? "").trim().slice(0, 40)} »`;
+    };
+    const boucle = () => {
+      const doc = document.scrollingElement as HTMLElement;
+      if (window.innerWidth === largeur && doc.scrollWidth > doc.clientWidth) {
+        const dehors = (e: Element | null) => !!e && e.getBoundingClientRect().right > doc.clientWidth + 1;
+        const premiers = Array.from(document.body.querySelectorAll("*")).filter(
+          (e) => dehors(e) && !dehors(e.parentElement),
+        );
+        const d = `${doc.scrollWidth} > ${doc.clientWidth} : ${premiers.slice(0, 3).map(nom).join(" ; ")}`;
+        if (!w.__debordementsVus.includes(d)) w.__debordementsVus.push(d);
+      }
+      requestAnimationFrame(boucle);
+    };
+    requestAnimationFrame(boucle);
+  }, largeur);
+  return {
+    vus: () =>
+      page.evaluate(() => (window as unknown as { __debordementsVus: string[] }).__debordementsVus.slice(0, 30)),
+  };
+}
+
 /** The rows of a TableauAdaptatif (table or cards alike): each row's values by column id, in column order. */
 export async function lignesTableau(conteneur: ReturnType<Page["getByTestId"]>): Promise<string[][]> {
   return conteneur

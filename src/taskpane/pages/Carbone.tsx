@@ -190,7 +190,7 @@ export function Carbone() {
           </TableBody>
         </Table>
       )}
-      <MessageBar intent="info" data-testid={IDS_CARBONE.homologation}>
+      <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
         <MessageBarBody>
           Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap
           ou Carbon Stage. Prodbook prépare les données et donne une pré-estimation ; la feuille « Export carbone » les

@@ -265,7 +265,7 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
   return (
     <div className={styles.page} data-testid={IDS_CREDIT_IMPOT.resultat}>
       {r.feuillesEcrites.length > 0 && (
-        <MessageBar intent="success" data-testid={IDS_CREDIT_IMPOT.succes}>
+        <MessageBar layout="multiline" intent="success" data-testid={IDS_CREDIT_IMPOT.succes}>
           <MessageBarBody>
             Écrit{"\u00a0"}: {r.feuillesEcrites.map(guillemets).join(", ")}
           </MessageBarBody>
@@ -298,7 +298,7 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
       </ChiffresCles>
       <PanneauTrace explication={explication} onAller={allerA} />
       {!r.eligible && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>
             Une condition d'éligibilité n'est pas remplie : crédit nul (voir « Détails et sources »).
           </MessageBarBody>

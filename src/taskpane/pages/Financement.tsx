@@ -246,7 +246,7 @@ function Resultat({
   return (
     <div className={styles.page} data-testid={IDS_FINANCEMENT.resultat}>
       {r.feuillesEcrites.length > 0 && (
-        <MessageBar intent="success" data-testid={IDS_FINANCEMENT.succes}>
+        <MessageBar layout="multiline" intent="success" data-testid={IDS_FINANCEMENT.succes}>
           <MessageBarBody>
             Écrit{"\u00a0"}: {r.feuillesEcrites.map(guillemets).join(", ")}
           </MessageBarBody>

@@ -131,7 +131,7 @@ export function Structurer() {
         enCours="Écriture des feuilles Devis, Synthèse et Contrôles…"
       />
       {ecrites && (
-        <MessageBar intent="success" data-testid={TEST_IDS.structurer.succes}>
+        <MessageBar layout="multiline" intent="success" data-testid={TEST_IDS.structurer.succes}>
           <MessageBarBody>Feuilles écrites : {ecrites.join(", ")}.</MessageBarBody>
         </MessageBar>
       )}
@@ -238,7 +238,7 @@ function Apercu({
         {apercu.nonPlaces.length === 0 ? (
           <Caption1>Tous les montants ont été placés dans un chapitre.</Caption1>
         ) : (
-          <MessageBar intent="warning">
+          <MessageBar layout="multiline" intent="warning">
             <MessageBarBody>
               {compte(apercu.nonPlaces.length, "montant")} hors chapitre{"\u00a0"}:{" "}
               {apercu.nonPlaces.map((n, i) => (

@@ -106,7 +106,7 @@ function Bloc({
         </Text>
       )}
       {bloc.probleme && (
-        <MessageBar intent="warning" data-testid={IDS.probleme(id)}>
+        <MessageBar layout="multiline" intent="warning" data-testid={IDS.probleme(id)}>
           <MessageBarBody className={styles.phrase}>{typographie(bloc.probleme)}</MessageBarBody>
         </MessageBar>
       )}
