@@ -26,10 +26,15 @@ export function choisirParTotaux(
   choix: ChoixMontant,
   importer: (c: ColonneMontant, choix: ChoixMontant) => Devis,
 ): Devis {
-  const essais = semblables.map((c) => {
+  const essai = (c: ColonneMontant) => {
     const devis = importer(c, choix);
     return { c, devis, bilan: bilanTotaux(devis) };
-  });
+  };
+  // The column the header rule reads first: with no subtotal or total row at all, there is nothing to prove (the
+  // total rows are found by their wording, the same in every column), and no other import is made.
+  const premier = essai(parDefaut);
+  if (!premier.bilan.prouves && !premier.bilan.nonProuves.length) return premier.devis;
+  const essais = semblables.map((c) => (c === parDefaut ? premier : essai(c)));
   const prouvees = essais.filter((e) => prouvee(e.bilan));
   const parPreuve = prouvees.length > 0 && prouvees.length < essais.length;
   const cible = parPreuve ? reglePareilles(prouvees.map((e) => e.c)).retenue : parDefaut;
