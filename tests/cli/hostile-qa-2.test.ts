@@ -219,3 +219,90 @@ describe("planning : une durée démesurée (avant : « Erreur interne : RangeEr
     );
   });
 });
+
+describe("regles --classeur : une surcharge qu'aucun calcul ne lirait est nommée, pas listée « en vigueur »", () => {
+  /** A workbook whose « Paramètres » sheet holds one row. */
+  async function parametres(nom: string, cle: string, valeur: ExcelJS.CellValue): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Paramètres");
+    ws.addRow(["Paramètre", "Valeur"]);
+    ws.addRow([cle, valeur]);
+    const chemin = path.join(dossier(), nom);
+    await wb.xlsx.writeFile(chemin);
+    return chemin;
+  }
+
+  it.each([
+    // Before: exit 0, « Surchargé par le classeur : credit-impot.cinema.taux = beaucoup ('Paramètres'!B2) ».
+    ["beaucoup", "« beaucoup » n'est ni un taux"],
+    [-0.2, "« -0.2 » n'est ni un taux"],
+    [true, "« true » n'est ni un taux"],
+    [
+      "12.500",
+      "« 12.500 » peut se lire 12,5 ou 12500 pour « credit-impot.cinema.taux » ; écrivez « 12,5 » ou « 12500 ».",
+    ],
+  ] as [ExcelJS.CellValue, string][])("%j", async (valeur, debut) => {
+    const f = await parametres(
+      `parametres-${String(valeur).replace(/\W/g, "_")}.xlsx`,
+      "credit-impot.cinema.taux",
+      valeur,
+    );
+    const r = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", f]);
+    const attendu = `${path.basename(f)} : 'Paramètres'!B2 : ${debut}`;
+    refus(r, new RegExp(`^${attendu.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    if (!debut.includes("peut se lire"))
+      expect(r.err).toMatch(/\(« 24 »\) : aucun calcul ne peut lire le paramètre « credit-impot\.cinema\.taux »\.$/);
+  });
+
+  it("une valeur qu'un calcul peut lire reste listée, et une clé inconnue reste « qu'aucune table ne lit »", async () => {
+    const f = await parametres("parametres-ok.xlsx", "credit-impot.cinema.taux", "25 %");
+    const r = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", f]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
+    const g = await parametres("parametres-inconnu.xlsx", "n-importe.quoi", "beaucoup");
+    const s = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", g]);
+    expect(s.code).toBe(0);
+    expect(s.out).toContain(
+      "Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n  n-importe.quoi = beaucoup",
+    );
+  });
+});
+
+describe("financement --explique : des mots, pas des identifiants", () => {
+  const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+
+  it("le statut d'une source se lit « envisagé », « en négociation » (avant : « envisage », « en-negociation »)", async () => {
+    const r = await lancerCli(main, ["financement", FICTION, "--cout", "3000000", "--explique"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("← Région Bretagne : 100\u202f000,00\u00a0€ = montant lu (envisagé) [Financement!E5]");
+    expect(r.out).toContain("= montant lu (en négociation) [Financement!E6]");
+    expect(r.out).not.toMatch(/en-negociation|\(envisage\)/);
+  });
+
+  it("un coût plus petit que les financements étrangers : l'alerte dit pourquoi (avant : « faute de coût »)", async () => {
+    const r = await lancerCli(main, ["financement", FICTION, "--cout", "1", "--explique"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Aides publiques de 450\u202f000,00\u00a0€ : intensité non calculée : la part française du coût est nulle ou " +
+        "négative (coût 1,00\u00a0€ − financements étrangers 100\u202f000,00\u00a0€ = -99\u202f999,00\u00a0€) ; vérifiez le " +
+        "coût de production.",
+    );
+  });
+});
+
+describe("credit-impot : le régime s'écrit en français dans le résumé", () => {
+  it("« Crédit d'impôt cinéma » (avant : « cinema »)", async () => {
+    const r = await lancerCli(main, [
+      "credit-impot",
+      EXEMPLE,
+      "--regime",
+      "cinema",
+      "--genre",
+      "fiction",
+      "--annee",
+      "2025",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.sortie[0]).toBe("Crédit d'impôt cinéma — fiction — dépenses 2025 (devis « Budget Gardiens »)");
+  });
+});

@@ -1,3 +1,4 @@
+import { NOMS_REGIME } from "../../core/creditImpot/contexteCalcul";
 import { creditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
@@ -43,7 +44,7 @@ export function jsonCreditImpot(r: Omit<ResultatCreditImpot, "lignes">) {
 
 function texte(r: Omit<ResultatCreditImpot, "lignes">, source: string, io: Io): void {
   const f = (c: Cents) => formatMontantFr(c).padStart(18);
-  io.out(`Crédit d'impôt ${r.regime} — ${r.genre} — dépenses ${r.annee} (devis « ${source} »)`);
+  io.out(`Crédit d'impôt ${NOMS_REGIME[r.regime]} — ${r.genre} — dépenses ${r.annee} (devis « ${source} »)`);
   io.out("Base éligible en France par chapitre :");
   for (const b of r.baseParChapitre)
     io.out(`  ${b.code.padEnd(4)} ${b.libelle.padEnd(34)} ${f(b.base)}  sur ${formatMontantFr(b.total)}`);

@@ -35,6 +35,7 @@ import tempsDeTravail from "./data/temps-de-travail.json";
 import { centimes, dateIso, jours, minutes, nombreEntier, taux } from "./schema";
 import { SCHEMAS_TABLES } from "./schemas";
 import { aVerifier, type Confiance, type Surcharges, type TableRegles, validerTable, versionEnVigueur } from "./table";
+import { verifierSurchargeLisible } from "./parametres";
 
 /**
  * The audit trail of the rule tables (`prodbook regles`, « Sources » page): every table of src/core/regles/data with
@@ -244,7 +245,8 @@ export function auditRegles(date: string, surcharges: Surcharges = new Map()): A
   const nonRattachees: Record<string, SurchargeLue> = {};
   for (const [cle, s] of [...surcharges.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const cibles = tablesDeSurcharge(cle, ids);
-    if (!cibles.length) nonRattachees[cle] = { valeur: s.valeur, cellule: s.cellule };
+    if (cibles.length) verifierSurchargeLisible(surcharges, cle);
+    else nonRattachees[cle] = { valeur: s.valeur, cellule: s.cellule };
     for (const id of cibles) parTable.set(id, { ...parTable.get(id), [cle]: { valeur: s.valeur, cellule: s.cellule } });
   }
   return {

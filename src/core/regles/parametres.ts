@@ -204,6 +204,32 @@ export function surchargeNombre(s: Surcharges, cle: string): SurchargeLue<Decima
   return { valeur: a.valeur, cle, cellule: e.cellule, texte: e.valeur };
 }
 
+/**
+ * An override that no reader takes (« beaucoup », « -0,2 », « 12.500 », a date, VRAI): whichever figure its key
+ * replaces, every calculation reading it would refuse it. The audit (`prodbook regles`, the « Sources » page) says so
+ * naming the cell instead of listing it as in force; an ambiguous number is named with both readings.
+ */
+export function verifierSurchargeLisible(s: Surcharges, cle: string): void {
+  const e = s.get(cle);
+  if (!e) return;
+  let ambiguite: unknown;
+  for (const lire of [surchargeTaux, surchargeMontant, surchargeNombre]) {
+    try {
+      lire(s, cle);
+      return;
+    } catch (err) {
+      if (!(err instanceof ParametreInvalideError)) throw err;
+      if (/ peut se lire /.test(err.message)) ambiguite = err; // the plain number reader's, last: « 12,5 ou 12500 »
+    }
+  }
+  if (ambiguite) throw ambiguite;
+  throw new ParametreInvalideError(
+    e.cellule,
+    `« ${e.valeur} » n'est ni un taux (« 25 % »), ni un montant (« 1 450 »), ni un nombre positif (« 24 ») : aucun ` +
+      `calcul ne peut lire le paramètre « ${cle} ».`,
+  );
+}
+
 /** Keys under `prefixe` that no use case knows: listed so that a typo is never silently ignored. */
 export function clesInconnues(
   s: Surcharges,

@@ -1,7 +1,7 @@
 import type { AnalyseFinancement } from "../financement/evaluer";
 import type { Echeancier } from "../financement/echeancier";
 import { categorie } from "../financement/categories";
-import type { SourceFinancement } from "../financement/model";
+import { LIBELLES_STATUT, type SourceFinancement } from "../financement/model";
 import { moisDe } from "../financement/dates";
 import { euros, feuille, noeud, type Trace } from "./trace";
 
@@ -22,7 +22,9 @@ export interface TracesFinancement {
 
 function traceSource(s: SourceFinancement): Trace {
   return feuille(`${s.financeur}${s.etranger ? " (étranger)" : ""}`, euros(s.montant), "euros", {
-    formule: s.classement === "calcul" ? "calculé par Prodbook" : `montant lu (${s.statut})`,
+    // The status as the plan's sheet writes it (« en négociation »), never its id (« en-negociation »).
+    formule:
+      s.classement === "calcul" ? "calculé par Prodbook" : `montant lu (${LIBELLES_STATUT[s.statut].toLowerCase()})`,
     ...(s.cellule ? { cellule: s.cellule } : {}),
   });
 }

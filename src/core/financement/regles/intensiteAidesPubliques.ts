@@ -14,11 +14,17 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
     const { synthese: s, plafond: p } = ctx;
     if (s.intensite === undefined || s.baseIntensite === undefined) {
       if (s.aidesPubliques === 0) return [];
+      // A cost was given, but the foreign financing covers all of it: no French share to divide by.
+      const pourquoi =
+        s.baseIntensite !== undefined && s.cout !== undefined
+          ? `: la part française du coût est nulle ou négative (coût ${euros(s.cout)} − financements étrangers ` +
+            `${euros(s.financementEtranger)} = ${euros(s.baseIntensite)}) ; vérifiez le coût de production`
+          : "faute de coût de production";
       return [
         {
           regle: "intensite-aides-publiques",
           gravite: "alerte",
-          message: `Aides publiques de ${euros(s.aidesPubliques)} : intensité non calculée faute de coût de production.`,
+          message: `Aides publiques de ${euros(s.aidesPubliques)} : intensité non calculée ${pourquoi}.`,
         },
       ];
     }
