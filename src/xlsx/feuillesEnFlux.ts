@@ -1,11 +1,11 @@
 import { Readable, type Writable } from "stream";
 import { finished } from "stream/promises";
 import JSZip from "jszip";
-import type { CellSpec, SheetSpec } from "../core/port/workbook";
+import type { CellSpec, NoteSpec, SheetSpec } from "../core/port/workbook";
 import { serieDepuisIso } from "../core/util/serieExcel";
 import { colonneLettre, lettreColonne, plage } from "../core/util/adresse";
 import { parsePlage } from "./ecrireFeuille";
-import { partiesFeuilles } from "./zipParties";
+import { cheminRels, lireRels, partiesFeuilles, resoudre } from "./zipParties";
 import { attr, elements, enfants, ouvertureModifiee, racine, remplacer, type Element } from "./xml";
 import { restituerFeuille, type FeuilleVolumineuse } from "./feuillesVolumineuses";
 
@@ -38,7 +38,31 @@ export function specGabarit(spec: SheetSpec): SheetSpec {
     if (p.r1 + 1 > rows.length) return [];
     return p.r2 + 1 > rows.length ? [{ ...f, range: plage(p.r1, p.c1, rows.length - 1, p.c2) }] : [f];
   });
-  return { ...spec, rows, bulk: undefined, tables, formats };
+  return {
+    ...spec,
+    rows,
+    bulk: undefined,
+    tables,
+    formats,
+    notes: premiere ? repartirNotes(spec).gabarit : spec.notes,
+  };
+}
+
+/**
+ * A bulk sheet's notes: those on the rows ExcelJS holds (`rows` and the template row) go through ExcelJS, the others
+ * are written into the notes parts ExcelJS wrote for the sheet, while saving (notesEnFlux). When none is on ExcelJS's
+ * rows, a `support` note on the template row makes ExcelJS write those parts; it is dropped from them.
+ */
+function repartirNotes(spec: SheetSpec): { gabarit: NoteSpec[]; flux: NoteSpec[]; support?: NoteSpec } {
+  const notes = spec.notes ?? [];
+  if (!spec.bulk || spec.bulk.count === 0) return { gabarit: notes, flux: [] };
+  const tenues = spec.rows.length + 1;
+  const gabarit: NoteSpec[] = [],
+    flux: NoteSpec[] = [];
+  for (const n of notes) (Number(/\d+$/.exec(n.cell)?.[0] ?? 0) <= tenues ? gabarit : flux).push(n);
+  if (!flux.length || gabarit.length) return { gabarit, flux };
+  const support = { cell: `A${tenues}`, text: "Prodbook" };
+  return { gabarit: [support], flux, support };
 }
 
 function firstOf<T>(it: Iterable<T>): T | undefined {
@@ -68,6 +92,7 @@ export async function ecrireAvecFlux(
     const { p, xml } = await partie(f.spec.name);
     generees.set(p, () => Readable.from(xmlFeuille(xml, f)));
     await etendreTables(zip, f.spec);
+    await notesEnFlux(zip, p, f.spec, generees);
   }
   for (const f of restituees) {
     const { p, xml } = await partie(f.nom);
@@ -207,6 +232,10 @@ const ESC = /[&<>"\r]/;
 // One test for the usual case (plain text): nothing to remove, escape or preserve.
 const PARTICULIER = /[\u0000-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$/;
 
+// A note's text: its line ends (LF) are written as they are, under xml:space="preserve".
+const NOTE_PARTICULIERE = /[\u0000-\u0008\u000B-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]/;
+const texteNote = (s: string) => (NOTE_PARTICULIERE.test(s) ? texteXmlParticulier(s) : s);
+
 function texteXml(s: string): string {
   return PARTICULIER.test(s) ? texteXmlParticulier(s) : s;
 }
@@ -293,4 +322,118 @@ async function etendreTables(zip: JSZip, spec: SheetSpec): Promise<void> {
       ]),
     );
   }
+}
+
+/**
+ * The notes of a bulk sheet's rows (5 000 lines of a comparison, one note each), written into the comments part and
+ * the VML drawing ExcelJS wrote for the sheet's other notes, each as ExcelJS writes one: the comment after
+ * ExcelJS's, its shape made from ExcelJS's last one (next id, the cell's row and column, ExcelJS's default anchor).
+ */
+async function notesEnFlux(
+  zip: JSZip,
+  partie: string,
+  spec: SheetSpec,
+  generees: Map<string, () => Readable>,
+): Promise<void> {
+  const { flux: notes, support } = repartirNotes(spec);
+  if (!notes.length) return;
+  const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
+  const cible = (type: string) => {
+    const r = rels.find((x) => !x.externe && x.type.endsWith(type));
+    return r && resoudre(partie, r.target);
+  };
+  const commentaires = cible("/comments"),
+    dessin = cible("/vmlDrawing");
+  const cx = commentaires && (await zip.file(commentaires)?.async("string"));
+  const vx = dessin && (await zip.file(dessin)?.async("string"));
+  if (!commentaires || !dessin || !cx || !vx)
+    throw new Error(`Feuille « ${spec.name} » : parties des notes absentes du classeur enregistré`);
+  generees.set(commentaires, () => Readable.from(commentairesAvecNotes(cx, notes, support, spec.name)));
+  generees.set(dessin, () => Readable.from(dessinAvecNotes(vx, notes, support, spec.name)));
+}
+
+/** ExcelJS's comments part with `notes` added (and the support note dropped). */
+function* commentairesAvecNotes(
+  xml: string,
+  notes: NoteSpec[],
+  support: NoteSpec | undefined,
+  feuille: string,
+): Generator<Buffer> {
+  let x = xml;
+  if (support) {
+    const d = x.indexOf(`<comment ref="${support.cell}"`);
+    const f = x.indexOf("</comment>", d);
+    if (d < 0 || f < 0) throw new Error(`Feuille « ${feuille} » : note support introuvable`);
+    x = x.slice(0, d) + x.slice(f + "</comment>".length);
+  }
+  const i = x.lastIndexOf("</commentList>");
+  if (i < 0) throw new Error(`Feuille « ${feuille} » : <commentList> introuvable`);
+  const sortie = new Morceaux();
+  let plein = sortie.ecrire(x.slice(0, i));
+  if (plein) yield plein;
+  for (const n of notes) {
+    plein = sortie.ecrire(
+      `<comment ref="${n.cell}" authorId="0"><text><r><t xml:space="preserve">${texteNote(n.text)}</t></r></text></comment>`,
+    );
+    if (plein) yield plein;
+  }
+  plein = sortie.ecrire(x.slice(i));
+  if (plein) yield plein;
+  const reste = sortie.vider();
+  if (reste) yield reste;
+}
+
+const CHAMPS_FORME = /(id="_x0000_s\d+"|<x:Anchor>[^<]*<\/x:Anchor>|<x:Row>\d+<\/x:Row>|<x:Column>\d+<\/x:Column>)/;
+
+/** ExcelJS's VML drawing with a shape for each of `notes` (the support note's shape dropped). */
+function* dessinAvecNotes(
+  xml: string,
+  notes: NoteSpec[],
+  support: NoteSpec | undefined,
+  feuille: string,
+): Generator<Buffer> {
+  const debut = xml.lastIndexOf("<v:shape ");
+  const fin = xml.indexOf("</v:shape>", debut) + "</v:shape>".length;
+  if (debut < 0 || fin < debut) throw new Error(`Feuille « ${feuille} » : forme de note introuvable`);
+  // The support note is then the only one ExcelJS wrote: its shape is the model, and goes.
+  let deja = xml.split("<v:shape ").length - 1 - (support ? 1 : 0);
+  const morceaux = xml.slice(debut, fin).split(CHAMPS_FORME);
+  // ExcelJS numbers a sheet's shapes from 1025 (block 1 of the drawing's id map): the blocks used are declared.
+  const blocs = Math.floor((1025 + deja + notes.length - 1) / 1024);
+  const tete = xml
+    .slice(0, support ? debut : fin)
+    .replace(
+      /(<o:idmap\b[^>]*\bdata=")1(")/,
+      (_m, a: string, b: string) => a + Array.from({ length: blocs }, (_x, k) => k + 1).join(",") + b,
+    );
+  const sortie = new Morceaux();
+  let plein = sortie.ecrire(tete);
+  if (plein) yield plein;
+  for (const n of notes) {
+    const m = /^([A-Z]+)(\d+)$/.exec(n.cell);
+    if (!m) throw new Error(`Feuille « ${feuille} » : note sur « ${n.cell} »`);
+    const col = lettreColonne(m[1]) + 1,
+      ligne = Number(m[2]);
+    const haut = Math.max(ligne - 2, 0);
+    const forme = morceaux
+      .map((p) =>
+        p.startsWith('id="_x0000_s')
+          ? `id="_x0000_s${1025 + deja}"`
+          : p.startsWith("<x:Anchor>")
+            ? `<x:Anchor>${col}, 6, ${haut}, 14, ${col + 2}, 2, ${haut + 4}, 16</x:Anchor>`
+            : p.startsWith("<x:Row>")
+              ? `<x:Row>${ligne - 1}</x:Row>`
+              : p.startsWith("<x:Column>")
+                ? `<x:Column>${col - 1}</x:Column>`
+                : p,
+      )
+      .join("");
+    deja++;
+    plein = sortie.ecrire(forme);
+    if (plein) yield plein;
+  }
+  plein = sortie.ecrire(xml.slice(fin));
+  if (plein) yield plein;
+  const reste = sortie.vider();
+  if (reste) yield reste;
 }

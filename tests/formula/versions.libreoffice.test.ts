@@ -17,6 +17,10 @@ const valeur = (c: ExcelJS.Cell) => resultat(c);
 /** The recalculated amount in cents (a text, an error or no result fails). */
 const centimes = (c: ExcelJS.Cell) => eurosToCents(nombre(c));
 
+/** A note's text as ExcelJS reads it (a string, or rich text), its no-break spaces as spaces. */
+const texteNote = (n: ExcelJS.Cell["note"]): string =>
+  (typeof n === "string" ? n : (n?.texts ?? []).map((t) => t.text).join("")).replace(/[\u00a0\u202f]/g, " ");
+
 /** Row number of the line (or chapter / total) whose column `col` holds `texte`. */
 function ligne(ws: ExcelJS.Worksheet, col: number, texte: string, statut?: string): number {
   for (let r = 1; r <= ws.rowCount; r++)
@@ -67,9 +71,37 @@ describe("feuille Comparaison recalculée par LibreOffice", () => {
     expect(
       await main(["versions", "comparer", f.v2, "--de", "Devis initial", "--a", "Dépôt agrément", "-o", comp], io),
     ).toBe(0);
+    // Each line's écart (N) has a note naming the two rows of « Versions » it compares: those rows hold the amounts.
+    const ecrit = new ExcelJS.Workbook();
+    await ecrit.xlsx.readFile(comp);
+    const c = ecrit.getWorksheet("Comparaison")!,
+      v = ecrit.getWorksheet("Versions")!;
+    let lignes = 0;
+    for (let r = 1; r <= c.rowCount; r++) {
+      if (!["ajoutée", "supprimée", "modifiée", "inchangée"].includes(String(c.getCell(r, 1).value))) continue;
+      lignes++;
+      const note = texteNote(c.getCell(r, 14).note);
+      expect(note).toContain(`= Montant à − Montant de (M${r} − L${r})`);
+      for (const [col, cote] of [
+        [12, "de"],
+        [13, "à"],
+      ] as const) {
+        const m = new RegExp(
+          `← Montant ${cote}, version « [^»]+ » : [^(]+\\((?:lu en Versions!M(\\d+)|ligne absente)`,
+        ).exec(note);
+        expect(m).not.toBeNull();
+        if (m![1]) expect(v.getCell(`M${m![1]}`).value).toBe(valeur(c.getCell(r, col)));
+        else expect(c.getCell(r, col).value).toBeNull();
+      }
+    }
+    expect(lignes).toBe(9);
     const ws = await verifierRecalcul(comp);
     expect(valeur(ws.getCell(ligne(ws, 4, "Directeur de la photographie"), 5))).toBe("Chef opérateur");
     expect(valeur(ws.getCell(ligne(ws, 4, "Archives INA"), 1))).toBe("supprimée");
+    // LibreOffice read the notes written with the streamed rows: they are in the file it saved.
+    expect(texteNote(ws.getCell(ligne(ws, 4, "Archives INA"), 14).note)).toContain(
+      "Montant à, version « Dépôt agrément » : 0,00 € (ligne absente de cette version)",
+    );
   });
 
   it("une version et le devis courant : mêmes écarts ; les commentaires survivent à l'actualisation", async () => {

@@ -339,3 +339,55 @@ describe("a saved Grand livre too large for ExcelJS", () => {
     expect(s.rows[300][1].v).toBe("AC000306");
   }, 60000);
 });
+
+describe("notes on streamed rows", () => {
+  const texte = (n: ExcelJS.Cell["note"]) => (typeof n === "string" ? n : (n?.texts ?? []).map((t) => t.text).join(""));
+  const spec = (notes: { cell: string; text: string }[]): SheetSpec => ({
+    name: "Lignes",
+    rows: [["N°", "Montant"]],
+    bulk: { count: 1500, rows: () => Array.from({ length: 1500 }, (_, i) => [i + 1, { formula: `A${i + 2}*2` }]) },
+    notes,
+  });
+  const relire = async (s: SheetSpec) => {
+    const wb = XlsxWorkbook.vide();
+    await wb.writeSheets([s]);
+    const f = path.join(dir, `notes-${s.notes!.length}.xlsx`);
+    await wb.enregistrer(f);
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.readFile(f);
+    return { ws: x.getWorksheet("Lignes")!, f };
+  };
+
+  it("each row's note is in the file, as ExcelJS writes notes (1 500 of them: VML ids past one block)", async () => {
+    const notes = [
+      { cell: "B1", text: "En-tête : montant = N° × 2" },
+      ...Array.from({ length: 1500 }, (_, i) => ({
+        cell: `B${i + 2}`,
+        text: `Montant de la ligne ${i + 1} = A${i + 2} × 2\n« source » & <cellule>`,
+      })),
+    ];
+    const { ws, f } = await relire(spec(notes));
+    for (const n of notes) expect(texte(ws.getCell(n.cell).note)).toBe(n.text);
+    expect(ws.getCell("A1").note).toBeUndefined();
+    expect(ws.getCell("A1500").value).toBe(1499);
+    const zip = await JSZip.loadAsync(await fs.readFile(f));
+    const vml = await zip.file(/vmlDrawing\d+\.vml$/)[0].async("string");
+    expect(vml).toContain('<o:idmap v:ext="edit" data="1,2"/>');
+    expect(vml.split("<v:shape ").length - 1).toBe(1501);
+    expect(new Set(vml.match(/_x0000_s\d+/g)).size).toBe(1501);
+    // LibreOffice opens it, recalculates the rows and keeps the notes.
+    const lo = await lireRecalcule(await recalculer(f));
+    const w = lo.getWorksheet("Lignes")!;
+    expect(nombre(w.getCell("B1501"))).toBe(3000);
+    expect(texte(w.getCell("B1501").note)).toBe(notes[1500].text);
+  });
+
+  it("notes on streamed rows only: the note ExcelJS needed to write the parts is not left in the file", async () => {
+    const notes = [{ cell: "B900", text: "seule note" }];
+    const { ws } = await relire(spec(notes));
+    expect(texte(ws.getCell("B900").note)).toBe("seule note");
+    let n = 0;
+    ws.eachRow((r) => r.eachCell((c) => void (c.note && n++)));
+    expect(n).toBe(1);
+  });
+});

@@ -1,15 +1,16 @@
 import Decimal from "decimal.js";
 import { lienCellule } from "../devis/feuilleDevis";
 import { centsToEuros, type Cents } from "../money/cents";
-import { FORMAT_EXCEL } from "../money/format";
+import { FORMAT_EXCEL, formatMontantFr } from "../money/format";
 import type { CellData, CellSpec, ConditionalFormat, NoteSpec, SheetData, SheetSpec } from "../port/workbook";
-import { noteDeRatio, noteDeTrace } from "../traces/note";
+import { LONGUEUR_NOTE_MAX, noteDeRatio, noteDeTrace } from "../traces/note";
 import { euros, feuille, noeud } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { normaliser } from "../util/texte";
 import { quantiteTotale, type Comparaison, type LigneComparee, type StatutLigne } from "./comparer";
 import { CHAPITRE_NON_PLACE, LIBELLE_NON_PLACE, type LigneVersion, type Version } from "./modele";
+import { ligneDansVersions } from "./feuilleVersions";
 
 export const FEUILLE_COMPARAISON = "Comparaison";
 export const TABLE_COMPARAISON = "tblComparaison";
@@ -218,8 +219,8 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const premLigne = ligneTotal + (avecNonPlaces ? 4 : 3); // 1-based first line row (total, [non placé], blank, header)
   const derLigne = premLigne + Math.max(c.lignes.length, 1) - 1;
   const L = (lettre: string) => `$${lettre}$${premLigne}:$${lettre}$${derLigne}`;
-  // « D'où vient ce chiffre ? »: each écart of a chapter or of the total says which two versions it compares, read
-  // where; the lines' écarts are explained once, on their column's header (their rows are streamed, not annotated).
+  // « D'où vient ce chiffre ? »: each écart of a chapter, of the total and of a line says which two versions it
+  // compares, read where (a line's: the two rows of « Versions », or the producer's cell of the current devis).
   const notes: NoteSpec[] = [];
   const nomA = e.versionA ? `version « ${c.a} »` : e.libelleA;
   const nomDe = `version « ${c.de} »`;
@@ -363,6 +364,8 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
       m: { formula: valeurVersion("M", critV, r, numCol), result: centsToEuros(l.montant) },
     };
   };
+  // Each line's écart carries a note naming the two rows it compares (issue 14 §2).
+  c.lignes.forEach((lc, i) => notes.push(noteDeLigne(lc, premLigne + i, e, nomDe, nomA)));
   // Comments are given to the lines once, before the rows are generated (bulk rows may be generated twice).
   const commentairesLignes = c.lignes.map((lc) => {
     const ref = lc.a ?? (lc.de as LigneVersion);
@@ -513,4 +516,79 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     freeze: { rows: 3 },
     tabColor: "#7030A0",
   };
+}
+
+/** Where a side's amount of a line comes from: its row of « Versions » (by version and N°), or the producer's cell. */
+function sourceMontant(l: LigneVersion | undefined, version: Version | undefined, e: EntreeComparaison): string {
+  if (!l) return "ligne absente de cette version";
+  if (!version) return `devis actuel, écrit en valeur depuis ${l.cellule}`;
+  const n = ligneDansVersions(l);
+  const critere = `SOMME.SI.ENS par version et N° ${l.numero}`;
+  return n === undefined
+    ? `${critere} dans « ${e.feuilleVersions} »`
+    : `lu en ${nomFeuilleRef(e.feuilleVersions)}!M${n}, ${critere}`;
+}
+
+/**
+ * The note of a line's écart (column N): the two cells it compares on the line (L and M) and where each is read —
+ * the line's row of each version in « Versions » (or, for the current devis, the producer's cell) — then its two
+ * parts, effet quantité (O) and effet taux et autres (P), with their formulas. One note per line: its parts are
+ * told there rather than in 10 000 more notes (each note is also a shape in the sheet's drawing).
+ *
+ * The text is noteDeTrace's for the trace `traceDeLigne` gives (a test holds them equal), written directly: 5 000
+ * lines, where the generic writer's decimal arithmetic and cell-range parsing cost a tenth of `comparer -o`.
+ */
+export function noteDeLigne(lc: LigneComparee, r: number, e: EntreeComparaison, nomDe: string, nomA: string): NoteSpec {
+  const ref = lc.a ?? (lc.de as LigneVersion);
+  const m = (c: number) => formatMontantFr(c as Cents);
+  const texte =
+    `${libelleEcart(ref)} : ${m(lc.delta)}\n` +
+    `= Montant à − Montant de (M${r} − L${r})\n` +
+    `← Montant à, ${nomA} : ${m(lc.a?.montant ?? 0)} (${sourceMontant(lc.a, e.versionA, e)}) [M${r}]\n` +
+    `← Montant de, ${nomDe} : ${m(lc.de?.montant ?? 0)} (${sourceMontant(lc.de, e.versionDe, e)}) [L${r}]\n` +
+    `Cellules lues : M${r}, L${r}\n` +
+    partiesDeLigne(lc, r) +
+    "\n(Prodbook, « D'où vient ce chiffre ? »)";
+  // Cut as noteDeTrace cuts (a label of 700 characters).
+  return {
+    cell: `N${r}`,
+    text: texte.length > LONGUEUR_NOTE_MAX ? `${texte.slice(0, LONGUEUR_NOTE_MAX - 1)}…` : texte,
+  };
+}
+
+const libelleEcart = (ref: LigneVersion) => `Écart de la ligne ${ref.code ? `${ref.code} ` : ""}« ${ref.libelle} »`;
+
+/** The line of the note telling the écart's two parts (columns O and P). */
+function partiesDeLigne(lc: LigneComparee, r: number): string {
+  const effet = lc.effetQuantite;
+  return effet === undefined
+    ? `dont effet quantité (O${r}) : sans objet (quantité ou taux absent d'un côté) ; ` +
+        `effet taux et autres (P${r}) = écart : ${formatMontantFr(lc.delta)}`
+    : `dont effet quantité (O${r}) = ARRONDI((I${r} − H${r}) × J${r} ; 2), (quantité à − quantité de) × taux de : ` +
+        `${formatMontantFr(effet)} ; effet taux et autres (P${r}) = N${r} − O${r} : ` +
+        formatMontantFr((lc.delta - effet) as Cents);
+}
+
+/** The trace of a line's écart, as « D'où vient ce chiffre ? » has it: what noteDeLigne writes (see the test). */
+export function traceDeLigne(lc: LigneComparee, r: number, e: EntreeComparaison, nomDe: string, nomA: string) {
+  const ref = lc.a ?? (lc.de as LigneVersion);
+  const montant = (l: LigneVersion | undefined) => euros((l?.montant ?? 0) as Cents);
+  const trace = noeud(
+    libelleEcart(ref),
+    euros(lc.delta),
+    "euros",
+    "difference",
+    [
+      feuille(`Montant à, ${nomA}`, montant(lc.a), "euros", {
+        cellule: `M${r}`,
+        formule: sourceMontant(lc.a, e.versionA, e),
+      }),
+      feuille(`Montant de, ${nomDe}`, montant(lc.de), "euros", {
+        cellule: `L${r}`,
+        formule: sourceMontant(lc.de, e.versionDe, e),
+      }),
+    ],
+    { formule: `Montant à − Montant de (M${r} − L${r})` },
+  );
+  return { trace, complements: [partiesDeLigne(lc, r)] };
 }

@@ -117,6 +117,10 @@ export function feuilleVersions(versions: readonly Version[], masquee: boolean, 
   };
 }
 
+/** The row (1-based) each line read by lireVersions holds in its « Versions » sheet: the comparison's notes cite it. */
+const lignesLues = new WeakMap<LigneVersion, number>();
+export const ligneDansVersions = (l: LigneVersion): number | undefined => lignesLues.get(l);
+
 const texte = (c: CellData | undefined): string | undefined => {
   if (!c || c.erreur || c.v === null || c.v === undefined) return undefined;
   const s = String(c.v).trim();
@@ -217,6 +221,7 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
     if (unite !== undefined) l.unite = unite;
     const taux = nombre(COL_V.taux);
     if (taux !== undefined) l.taux = taux;
+    lignesLues.set(l, r + 1);
     v.lignes.push(l);
   }
   return { versions: [...parNom.values()], masquee };
