@@ -120,12 +120,13 @@ const SYNONYMES: readonly [Colonne, RegExp][] = [
 
 /**
  * « Montant révisé », « Montant initial »: a revision of the estimate, ranked like a version (« initial »,
- * « d'origine », « ancien » below a column without mention; « révisé », « actualisé », « définitif »… above every
- * numbered version).
+ * « d'origine », « ancien » below a column without mention; « révisé », « actualisé », « corrigé »… above every
+ * numbered version). « Coût définitif », « Coût final » are not revisions: they are the costs actually spent (the
+ * CNC's coût définitif), never read as the devis.
  */
 const REVISION = new RegExp(
   String.raw`\s+(?:(initiale?s?|d'origine|anciens?|ancienne)|(revisee?s?|actualisee?s?|corrigee?s?|ajustee?s?|` +
-    String.raw`modifiee?s?|mis a jour|definitif|definitive|finale?s?|nouveau|nouvelle))$`,
+    String.raw`modifiee?s?|mis a jour|nouveau|nouvelle))$`,
 );
 export const REVISION_ANCIENNE = -1;
 const REVISION_RECENTE = 100;

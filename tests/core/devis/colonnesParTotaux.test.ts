@@ -114,6 +114,20 @@ describe("colonnes de montant semblables : celle dont les lignes prouvent les to
   });
 });
 
+describe("« Coût définitif » n'est pas une révision du devis", () => {
+  it("« Budget | Coût définitif » : le budget est lu, le coût définitif (dépensé) n'est pas une colonne de montant", async () => {
+    const { d, lues } = await lire([
+      ["Désignation", "Jours", "Budget", "Coût définitif"],
+      ["Réalisateur", 10, 4000, 4300],
+      ["Monteur", 12, 3600, 3500],
+    ]);
+    expect(e(d.total)).toBe("7600.00");
+    expect(d.conservation?.colonne).toBe("C");
+    expect(d.colonneMontant).toBeUndefined();
+    expect(lues).toEqual([]);
+  });
+});
+
 describe("montants TTC sans colonne hors taxes : une alerte", () => {
   it("« Montant TTC » seul : le devis est lu (il ne l'était pas), en alerte TTC", async () => {
     const { d, lues } = await lire([
