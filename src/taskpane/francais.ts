@@ -54,12 +54,39 @@ export function guillemets(s: string): string {
 }
 
 /**
- * Typography of a French sentence built elsewhere (a core message): the space after « and before », :, ;, ?, !
- * becomes no-break, so the sign never starts a line.
+ * The no-break spaces of French typography: the space after « and before », :, ;, ?, ! becomes no-break, so the
+ * sign never starts a line. The pane applies it to every text it shows (veillerTypographie), whoever wrote it.
+ */
+export function espacesInsecables(s: string): string {
+  return s
+    .replace(/«[ \t\n]/g, `«${INSECABLE}`)
+    .replace(/[ \t\n]»/g, `${INSECABLE}»`)
+    .replace(/ ([:;?!])/g, `${INSECABLE}$1`);
+}
+
+/** « 3 jour(s) » → « 3 jours », « 1 jour(s) » → « 1 jour »: the count decides (2 and more are plural, as compte()). */
+function pluriels(s: string): string {
+  return s.replace(
+    /(\d[\d\u202f\u00a0 ]*(?:,\d+)?)([\u00a0 ])([\p{L}'’-]+)\(s\)/gu,
+    (_, n: string, esp: string, mot: string) => {
+      const valeur = Number(n.replace(/[\u202f\u00a0 ]/g, "").replace(",", "."));
+      return `${n}${esp}${mot}${valeur >= 2 ? "s" : ""}`;
+    },
+  );
+}
+
+/** « 01/07/2025 » → « 1er juillet 2025 » (a real date only). */
+function datesEnLettres(s: string): string {
+  return s.replace(/\b(\d{2})\/(\d{2})\/(\d{4})\b/g, (tout, j: string, m: string, a: string) => {
+    const d = new Date(Date.UTC(Number(a), Number(m) - 1, Number(j)));
+    return d.getUTCDate() === Number(j) && d.getUTCMonth() === Number(m) - 1 ? dateEnLettres(`${a}-${m}-${j}`) : tout;
+  });
+}
+
+/**
+ * A French sentence built elsewhere (a core message) as the pane shows it: no-break spaces, « (s) » plurals settled
+ * by their count, dates « 12/03/2026 » in words.
  */
 export function typographie(s: string): string {
-  return s
-    .replace(/«\s/g, `«${INSECABLE}`)
-    .replace(/\s»/g, `${INSECABLE}»`)
-    .replace(/ ([:;?!])/g, `${INSECABLE}$1`);
+  return espacesInsecables(datesEnLettres(pluriels(s)));
 }

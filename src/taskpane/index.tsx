@@ -5,6 +5,7 @@ import { brancherClasseur } from "../app/catalogue";
 import { OfficeWorkbook } from "../office/officeWorkbook";
 import { App } from "./App";
 import { themeDe, type Theme } from "./theme";
+import { veillerTypographie } from "./typographieVolet";
 
 /** Excel's theme now (light outside Office, where there is no officeTheme). */
 const themeActuel = (): Theme => themeDe(typeof Office !== "undefined" ? Office.context?.officeTheme : undefined);
@@ -36,5 +37,7 @@ Office.onReady(() => {
   brancherClasseur(new OfficeWorkbook());
   const conteneur = document.getElementById("container");
   if (!conteneur) throw new Error("taskpane.html : élément #container introuvable");
+  // The body, not only #container: Fluent renders tooltips, menus and listboxes in portals beside it.
+  veillerTypographie(document.body);
   createRoot(conteneur).render(<Racine />);
 });

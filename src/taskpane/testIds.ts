@@ -63,6 +63,8 @@ export const TEST_IDS = {
     /** « D'où vient ce chiffre ? » of a chapter's réalisé or écart. */
     expliquer: (champ: "realise" | "ecart", code: string) => `ecarts-expliquer-${champ}-${code}`,
     rapport: "ecarts-rapport",
+    /** Headline figures of the report (réalisé, estimation finale, écart estimé, dépassements), above the table. */
+    chiffres: "ecarts-chiffres",
     ecartEstime: "ecarts-ecart-estime",
     tableau: "ecarts-tableau",
     legende: "ecarts-legende",

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { creerEnvoyeur } from "../../src/app/catalogue";
 import { lireFichierFec } from "../../src/cli/commands/fec";
 import { cents, eurosToCents, formatMontantFr, parseMontant } from "../../src/core/money";
+import { nombre } from "../../src/taskpane/francais";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { MemoryWorkbook, type CelluleMemoire } from "../helpers/memoryWorkbook";
 import {
@@ -154,9 +155,12 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
       .split(/\r\n|\r|\n/)[0]
       .split("\t");
     const texte = (await format.textContent()) ?? "";
-    expect(texte).toContain("FEC · séparateur tabulation · utf-8");
-    expect(texte).toContain(`${entete.length} colonnes`);
-    expect(texte).toContain(`${gros.length} lignes importées sur ${gros.length}`);
+    // How it was read, in words (no « séparateur tabulation · utf-8 »), and counts grouped as « 10 756 ».
+    expect(texte).toContain(
+      `Lu comme un FEC\u00a0: ${nombre(entete.length)}\u00a0colonnes séparées par des tabulations, ` +
+        "montants en débit et crédit, encodage UTF-8.",
+    );
+    expect(texte).toContain(`${nombre(gros.length)} lignes importées sur ${nombre(gros.length)}`);
     expect(await page.getByTestId(IDS.rejets).count()).toBe(0);
     await page.screenshot({ path: path.join(ECRANS, "ecarts-fec.png"), fullPage: true });
   });
@@ -211,7 +215,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     );
     expect(n(total[i("realise")]) + sansPoste).toBe(classe6Brute(GROS));
     const rapport = (await page.getByTestId(IDS.rapport).textContent()) ?? "";
-    expect(rapport).toContain(`Classe 6 : ${formatMontantFr(cents(classe6Brute(GROS)))}`);
+    expect(rapport).toContain(`Classe 6\u00a0: ${formatMontantFr(cents(classe6Brute(GROS)))}`);
     const legende = (await page.getByTestId(IDS.legende).textContent()) ?? "";
     expect(legende).toContain("Écart = réalisé − budget.");
     expect(legende).toContain("Écart estimé = estimation finale − budget");
@@ -289,9 +293,15 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const rapport = page.getByTestId(IDS.rapport);
     await page.getByTestId(IDS.feuilles).waitFor();
     verifierBarre(await etatsBarre(page), true);
-    expect(await rapport.textContent()).toContain(
-      "Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif",
+    // What the button wrote is said right under it, not with the écarts far above.
+    expect(await page.getByTestId(IDS.feuilles).textContent()).toBe(
+      "Feuilles écrites\u00a0: Grand livre, Correspondances, Écarts, Coût définitif.",
     );
+    const bouton = (await page.getByTestId(IDS.rapprocher).boundingBox())!;
+    const feuillesEcrites = (await page.getByTestId(IDS.feuilles).boundingBox())!;
+    expect(feuillesEcrites.y - (bouton.y + bouton.height)).toBeGreaterThanOrEqual(0);
+    expect(feuillesEcrites.y - (bouton.y + bouton.height)).toBeLessThan(60);
+    expect(await rapport.textContent()).not.toContain("Feuilles écrites");
     // French figures « 1 234,56 € » (engagé « — » when not typed); the same as computed before writing.
     const cellules = await lignesTableau(page.getByTestId(IDS.tableau));
     expect(cellules.length).toBeGreaterThan(5);
@@ -362,20 +372,22 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const nouvelle = page.locator('[data-testid^="ecarts-correspondance-"]').last();
     // The row as added (« 6 », no poste) is faulty: tinted, its message under it, left out of the calculation.
     expect(await nouvelle.getAttribute("data-probleme")).toBe("erreur");
-    expect(await nouvelle.textContent()).toMatch(/✖ Correspondance n° \d+ : poste vide pour « 6 »\. Ligne ignorée/);
+    expect(await nouvelle.textContent()).toMatch(/✖ Correspondance n° \d+\s: poste vide pour «\s6\s»\. Ligne ignorée/);
     expect(await nouvelle.getByLabel("Poste").getAttribute("aria-invalid")).toBe("true");
     // Left as added (« 6 » without a poste): refused with the row named, nothing written.
     const syncs = (await etatExcel(page)).syncs.length;
     await page.getByTestId(IDS.rapprocher).click();
     const erreur = page.getByTestId(TEST_IDS.erreur);
     await erreur.waitFor();
-    expect(await erreur.textContent()).toMatch(/Correspondance n° \d+ : poste vide pour « 6 »/);
+    expect(await erreur.textContent()).toMatch(/Correspondance n° \d+\s: poste vide pour «\s6\s»/);
     expect((await etatExcel(page)).syncs.length).toBe(syncs);
 
     // A poste the devis does not have is flagged too, but counted.
     await nouvelle.getByLabel("Poste").fill("5.99");
     expect(await nouvelle.getAttribute("data-probleme")).toBe("alerte");
-    expect(await nouvelle.textContent()).toContain("le poste « 5.99 » n'est ni un chapitre ni une ligne du devis");
+    expect(await nouvelle.textContent()).toContain(
+      "le poste «\u00a05.99\u00a0» n'est ni un chapitre ni une ligne du devis",
+    );
     await nouvelle.getByLabel("Compte").fill("6026");
     await nouvelle.getByLabel("Poste").fill("5");
     expect(await nouvelle.getAttribute("data-probleme")).toBeNull();
@@ -428,8 +440,8 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(texteRejets).toContain("Ligne 6 rejetée");
     expect(texteRejets).toContain("Ligne 10 rejetée");
     const format = (await page.getByTestId(IDS.format).textContent()) ?? "";
-    expect(format).toContain("séparateur « | »");
-    expect(format).toContain(`${donnees - 2} lignes importées sur ${donnees}`);
+    expect(format).toContain("séparées par des barres «\u00a0|\u00a0»");
+    expect(format).toContain(`${nombre(donnees - 2)} lignes importées sur ${nombre(donnees)}`);
     await page.getByTestId(IDS.format).screenshot({ path: path.join(ECRANS, "ecarts-rejets.png") });
 
     await page.getByTestId(IDS.rapprocher).click();
@@ -455,7 +467,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const erreur = page.getByTestId(TEST_IDS.erreur);
     await erreur.waitFor();
     expect(await erreur.textContent()).toContain(
-      "notes de tournage.csv : Ligne 1 : colonnes du grand livre non reconnues",
+      "notes de tournage.csv\u00a0: Ligne 1\u00a0: colonnes du grand livre non reconnues",
     );
     // The error sits right under the file picker; the ledger loaded before stays loaded and named.
     expect(await page.getByTestId(TEST_IDS.retour("ecarts-lire")).getByTestId(TEST_IDS.erreur).count()).toBe(1);
@@ -484,7 +496,9 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.getByTestId(IDS.nomFec).filter({ hasText: "grand-livre-tournage.csv" }).waitFor();
     const format = page.getByTestId(IDS.format);
     const texte = (await format.textContent()) ?? "";
-    expect(texte).toContain("Grand livre CSV · séparateur point-virgule · windows-1252");
+    expect(texte).toContain("Lu comme un grand livre CSV\u00a0:");
+    expect(texte).toContain("séparées par des points-virgules");
+    expect(texte).toContain("encodage Windows-1252.");
     expect(texte).toContain("4 lignes importées sur 4");
 
     const n = await page.locator('[data-testid^="ecarts-correspondance-"]').count();
@@ -525,7 +539,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.getByTestId(IDS.rapprocher).click();
     const erreur = page.getByTestId(TEST_IDS.erreur);
     await erreur.waitFor();
-    expect(await erreur.textContent()).toContain("Aucun devis reconnu dans la feuille « Notes »");
+    expect(await erreur.textContent()).toContain("Aucun devis reconnu dans la feuille «\u00a0Notes\u00a0»");
     expect((await etatExcel(page)).feuilles.map((f) => f.name)).toEqual(["Notes"]);
     expect(v.erreursPage).toEqual([]);
   });

@@ -86,7 +86,9 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
           .map((id) => document.getElementById(id))
           .find((m) => m?.classList.contains("fui-Field__validationMessage"))?.textContent,
     );
-    expect(message).toBe("« 12.500 » : 12,50\u00a0€ ou 12\u202f500\u00a0€ ? Écrivez « 12,5 » ou « 12\u202f500 ».");
+    expect(message).toBe(
+      "«\u00a012.500\u00a0»\u00a0: 12,50\u00a0€ ou 12\u202f500\u00a0€\u00a0? Écrivez «\u00a012,5\u00a0» ou «\u00a012\u202f500\u00a0».",
+    );
     expect(await cout.evaluate((e) => e === document.activeElement)).toBe(true);
     // Nothing ran: the previous result is unchanged, no error box, no spinner.
     expect(await page.getByTestId("fin-resultat").textContent()).toBe(avant);
@@ -132,16 +134,16 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
       .sort()
       .pop();
     expect(fin! <= "2026-12-15").toBe(true);
-    expect(await page.getByTestId("planning-critique").textContent()).toMatch(/^Chemin critique : .+/);
+    expect(await page.getByTestId("planning-critique").textContent()).toMatch(/^Chemin critique\s: .+/);
     await page.screenshot({ path: path.join(ECRANS, "planning.png"), fullPage: true });
 
     await page.getByTestId("planning-ecrire").click();
     const message = page.getByTestId("planning-message");
     await message.waitFor();
     const texte = (await message.textContent()) ?? "";
-    expect(texte).toMatch(/^Feuilles écrites : .+\.$/);
+    expect(texte).toMatch(/^Feuilles écrites\s: .+\.$/);
     const noms = texte
-      .replace(/^Feuilles écrites : /, "")
+      .replace(/^Feuilles écrites\s: /, "")
       .replace(/\.$/, "")
       .split(", ");
     expect((await etatExcel(page)).feuilles.map((f) => f.name)).toEqual(expect.arrayContaining(noms));
@@ -156,7 +158,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     const resume = page.getByTestId("sources-resume");
     await resume.waitFor();
     expect(await resume.textContent()).toMatch(
-      /^Le (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4} : \d+ barèmes, dont \d+ lus dans le texte officiel/,
+      /^Le (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}\s: \d+ barèmes, dont \d+ lus dans le texte officiel/,
     );
     expect(await page.getByTestId("sources-confiance-credit-impot-cinema-plafond").textContent()).toBe(
       "texte officiel",

@@ -11,6 +11,7 @@ import * as React from "react";
 import { CACHE_VISUELLEMENT } from "../stylesGlobaux";
 import type { Constat, Gravite } from "../../core/controles/constat";
 import { GRAVITES, titreConstat } from "../../core/controles/titres";
+import { alerteLisible } from "../../app/presentationRegles";
 import { typographie } from "../francais";
 
 /**
@@ -59,14 +60,18 @@ export const GROUPES_CHANGEMENT: readonly GroupeConstats[] = [
   { cle: "supprimee", titre: "Supprimées", nom: "Supprimée", icone: <SubtractCircle16Regular />, couleur: "danger" },
 ];
 
-/** Findings of the engine (or their JSON form), as the list shows them: French title, typography, cell. */
+/**
+ * Findings of the engine (or their JSON form), as the list shows them: French title, the message as the pane
+ * words rules (a table by its French name, never its id, « confiance M » as « à vérifier »; alerteLisible), French
+ * typography, plurals and dates in words, the cell.
+ */
 export function constatsAffiches(
   constats: readonly (Omit<Constat, "gravite"> & { gravite: Gravite | string })[],
 ): ConstatAffiche[] {
   return constats.map((c) => ({
     groupe: c.gravite,
     titre: titreConstat(c.regle),
-    message: typographie(c.message),
+    message: typographie(alerteLisible(c.message).texte),
     cellule: c.cellule,
   }));
 }

@@ -10,9 +10,43 @@ const useStyles = makeStyles({
   cache: CACHE_VISUELLEMENT,
 });
 
+/** How much of a result must be in view after its action: its title and first headline figures. */
+const LIGNES_DU_RESULTAT = 160;
+
+/** Bottom of the pane's sticky header (tabs and production line), which hides what scrolls under it. */
+function basEntete(e: Element): number {
+  return e.ownerDocument.querySelector("header")?.getBoundingClientRect().bottom ?? 0;
+}
+
+/**
+ * Once the page has painted what the action produced: if `e` (the feedback, with `suite` the first lines of the
+ * result after it) is not wholly in the visible part of the pane, scroll just enough to show it, never so far that
+ * its top goes under the sticky header. Nothing moves when it is already in view.
+ */
+function montrerLaSuite(e: HTMLElement | null, suite: boolean) {
+  const montrer = () => {
+    // Not laid out (its page is hidden, another tab chosen meanwhile): nothing to show, nothing to scroll.
+    if (!e || e.getClientRects().length === 0) return;
+    const r = e.getBoundingClientRect();
+    const haut = basEntete(e);
+    const bas = window.innerHeight;
+    // What must be seen: the feedback itself, and with a result the first lines (its headline) after it.
+    const fin = suite ? r.bottom + LIGNES_DU_RESULTAT : r.bottom;
+    if (r.top >= haut && fin <= bas) return;
+    // As little as needed (the button pressed stays in view when it can), never past the feedback's top.
+    window.scrollBy({ top: r.top < haut ? r.top - haut - 8 : Math.min(fin - bas + 8, r.top - haut - 8) });
+  };
+  // Once painted, and again once Fluent has measured its message bars (a long one is laid out on one line
+  // first, then wrapped): the second pass moves nothing when the first was right.
+  requestAnimationFrame(montrer);
+  setTimeout(montrer, 250);
+}
+
 /**
  * The feedback of one action, placed right under its button: a labelled spinner (or progress bar) while it
- * runs, its error scrolled into view when it fails, and what it produced announced to screen readers.
+ * runs, its error scrolled into view when it fails, and what it produced announced to screen readers. With
+ * `resultat` (the result is shown right after this feedback), a success scrolls that result into view too: the
+ * headline figures are seen without scrolling past the form.
  */
 export function Retour({
   commande,
@@ -20,6 +54,7 @@ export function Retour({
   enCours,
   testId,
   progressionTestId,
+  resultat = false,
 }: {
   commande: Commande;
   action?: string;
@@ -28,14 +63,25 @@ export function Retour({
   testId?: string;
   /** data-testid of the progress bar (browser tests follow its aria-valuenow). */
   progressionTestId?: string;
+  resultat?: boolean;
 }) {
   const styles = useStyles();
   const ici = commande.action === action;
   const erreur = ici && !commande.occupe ? commande.erreur : undefined;
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    if (erreur) ref.current?.scrollIntoView?.({ block: "nearest" });
+    if (erreur) montrerLaSuite(ref.current, false);
   }, [erreur]);
+  // This action was busy at the previous render: at its end without error, its result is brought into view.
+  const lancee = React.useRef(false);
+  const occupeIci = ici && commande.occupe;
+  React.useEffect(() => {
+    if (occupeIci) lancee.current = true;
+    else if (lancee.current) {
+      lancee.current = false;
+      if (resultat && !erreur) montrerLaSuite(ref.current, true);
+    }
+  }, [occupeIci, erreur, resultat]);
   const p = ici && commande.occupe ? commande.progression : undefined;
   return (
     <div className={styles.retour} ref={ref} data-testid={testId ?? TEST_IDS.retour(action)}>

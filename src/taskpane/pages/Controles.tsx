@@ -42,7 +42,7 @@ export function Controles() {
       <Button data-testid={TEST_IDS.controles.lancer} onClick={relancer} disabled={occupe}>
         {constats ? "Relancer les contrôles" : "Lancer les contrôles"}
       </Button>
-      <Retour commande={commande} action="controles-lancer" enCours="Contrôle du devis…" />
+      <Retour commande={commande} action="controles-lancer" resultat enCours="Contrôle du devis…" />
       <Retour commande={commande} action="controles-aller" enCours="Sélection de la cellule…" />
       {!constats && <Text>Analysez un devis (page Structurer) ou lancez les contrôles.</Text>}
       {constats && constats.length === 0 && (

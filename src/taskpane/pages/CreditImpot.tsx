@@ -238,8 +238,8 @@ export function CreditImpot() {
           Créer la feuille Crédit d'impôt
         </Button>
       </div>
-      <Retour commande={commande} action="ci-calculer" enCours="Calcul du crédit d'impôt…" />
-      <Retour commande={commande} action="ci-creer" enCours="Écriture de la feuille Crédit d'impôt…" />
+      <Retour commande={commande} action="ci-calculer" resultat enCours="Calcul du crédit d'impôt…" />
+      <Retour commande={commande} action="ci-creer" resultat enCours="Écriture de la feuille Crédit d'impôt…" />
       {resultat && (
         <Resultat
           r={resultat}

@@ -32,6 +32,7 @@ import {
 import { eurosToCents, formatMontantFr, formatPourcentFr } from "../../core/money";
 import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
+import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DepotFichier } from "../components/DepotFichier";
 import { ChiffreExplicable, PanneauTrace, useExplication, type Explication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
@@ -69,13 +70,28 @@ const useStyles = makeStyles({
   poste: { width: "4.5em", flexShrink: 0 },
 });
 
-/** The detected separator in words ("tab" would read as English, a raw tab as nothing). */
+/** The detected separator in words, as « séparées par … » ends ("tab" would read as English, a raw tab as nothing). */
 const SEPARATEURS: Record<ResultatFec["format"]["separateur"], string> = {
-  tab: "tabulation",
-  pipe: "« | »",
-  "point-virgule": "point-virgule",
-  virgule: "virgule",
+  tab: "des tabulations",
+  pipe: "des barres « | »",
+  "point-virgule": "des points-virgules",
+  virgule: "des virgules",
 };
+
+/** The encoding as the Encodage list names it (« UTF-8 », not « utf-8 »). */
+const nomEncodage = (e: string) => e.toUpperCase().replace(/^WINDOWS/, "Windows");
+
+/**
+ * How the file was read, in a sentence: « Lu comme un FEC : 18 colonnes séparées par des tabulations, montants en
+ * débit et crédit, encodage UTF-8. » (what to check when figures look wrong), instead of a row of technical words.
+ */
+function formatLu(f: ResultatFec["format"]): string {
+  return (
+    `Lu comme ${f.type === "fec" ? "un FEC" : "un grand livre CSV"} : ${compte(f.colonnes, "colonne")} séparées par ` +
+    `${SEPARATEURS[f.separateur]}, montants ${f.montants === "debit-credit" ? "en débit et crédit" : "avec leur sens"}, ` +
+    `encodage ${nomEncodage(f.encodage)}${f.bom ? " (avec BOM)" : ""}.`
+  );
+}
 
 /** JSON amounts ("1234.56") → French display, exactly (no float). */
 const SECTION = /^section\s*:\s*/i;
@@ -362,7 +378,8 @@ export function Ecarts() {
       (r) => `Écarts calculés ; feuilles écrites : ${r.feuilles.join(", ")}.`,
     );
 
-  const alertes = rapport?.chapitres.some((c) => c.alerte);
+  const nDepassements = rapport?.chapitres.filter((c) => c.alerte).length ?? 0;
+  const alertes = nDepassements > 0;
   const sansEngage = rapport?.chapitres.some((c) => c.engage === null);
 
   return (
@@ -397,16 +414,10 @@ export function Ecarts() {
                 {charge.nom} · {taille(charge.octets)}
               </Text>
             )}
+            <Caption1 block>{formatLu(fec.format)}</Caption1>
             <Text block>
-              {fec.format.type === "fec" ? "FEC" : "Grand livre CSV"} · séparateur {SEPARATEURS[fec.format.separateur]}{" "}
-              · {fec.format.encodage}
-              {fec.format.bom ? " (BOM)" : ""} ·{" "}
-              {fec.format.montants === "debit-credit" ? "Débit/Crédit" : "Montant/Sens"} · {fec.format.colonnes}{" "}
-              colonnes
-            </Text>
-            <Text block>
-              {fec.ecritures} lignes importées sur {fec.lignesDonnees} · débit {formatMontantFr(fec.debit)} · crédit{" "}
-              {formatMontantFr(fec.credit)}{" "}
+              {nombre(fec.ecritures)} {fec.ecritures >= 2 ? "lignes importées" : "ligne importée"} sur{" "}
+              {nombre(fec.lignesDonnees)} · débit {formatMontantFr(fec.debit)} · crédit {formatMontantFr(fec.credit)}{" "}
               {fec.debit === fec.credit ? (
                 <Badge color="success">équilibré</Badge>
               ) : (
@@ -475,6 +486,27 @@ export function Ecarts() {
               </Button>
             </Caption1>
           )}
+          {/* The figures first: where the production stands overall, then the chapters. */}
+          <ChiffresCles testId={TEST_IDS.ecarts.chiffres}>
+            <ChiffreCle terme="Réalisé" fort>
+              {euros(rapport.totaux.realise)}
+            </ChiffreCle>
+            <ChiffreCle terme="Budget">{euros(rapport.totaux.budget)}</ChiffreCle>
+            <ChiffreCle terme="Estimation finale">{euros(rapport.totaux.estimation)}</ChiffreCle>
+            <ChiffreCle terme="Écart estimé" fort>
+              {euros(rapport.totaux.ecartEstime)}
+            </ChiffreCle>
+            <ChiffreCle terme="Dépassements" texte>
+              {nDepassements
+                ? `${compte(nDepassements, "chapitre")} sur ${nombre(rapport.chapitres.length)}`
+                : "aucun chapitre"}
+            </ChiffreCle>
+            {rapport.nonAffecte.comptes.length > 0 && (
+              <ChiffreCle terme="Sans poste" texte>
+                {compte(rapport.nonAffecte.comptes.length, "compte")}, {euros(rapport.nonAffecte.total)}
+              </ChiffreCle>
+            )}
+          </ChiffresCles>
           <TableauAdaptatif
             titre="Écarts par chapitre"
             testId={TEST_IDS.ecarts.tableau}
@@ -546,11 +578,6 @@ export function Ecarts() {
             </>
           )}
           <Retour commande={commande} action="ecarts-affecter" enCours="Calcul des écarts…" />
-          {rapport.feuilles.length > 0 && (
-            <Caption1 block data-testid={TEST_IDS.ecarts.feuilles}>
-              Feuilles écrites : {rapport.feuilles.join(", ")}
-            </Caption1>
-          )}
         </div>
       )}
       <div className={styles.bloc}>
@@ -643,9 +670,16 @@ export function Ecarts() {
         <Retour
           commande={commande}
           action="ecarts-rapprocher"
+          resultat
           enCours="Rapprochement…"
           progressionTestId={TEST_IDS.ecarts.progression}
         />
+        {/* What the button wrote, right under it (not with the écarts, thousands of pixels above). */}
+        {rapport && rapport.feuilles.length > 0 && (
+          <Caption1 block data-testid={TEST_IDS.ecarts.feuilles}>
+            Feuilles écrites : {rapport.feuilles.join(", ")}.
+          </Caption1>
+        )}
       </div>
     </section>
   );

@@ -194,8 +194,8 @@ export function Financement() {
           Créer Plan de financement et Échéancier
         </Button>
       </div>
-      <Retour commande={commande} action="fin-verifier" enCours="Lecture du plan de financement…" />
-      <Retour commande={commande} action="fin-creer" enCours="Écriture du plan et de l'échéancier…" />
+      <Retour commande={commande} action="fin-verifier" resultat enCours="Lecture du plan de financement…" />
+      <Retour commande={commande} action="fin-creer" resultat enCours="Écriture du plan et de l'échéancier…" />
       {!occupe && commande.erreur instanceof AucunPlanError && (
         // The plan was not found: the sheet picker right at the error, choosing a sheet runs the action again.
         <Field label="Feuille du plan de financement" className={styles.choixErreur}>

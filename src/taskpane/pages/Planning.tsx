@@ -143,8 +143,8 @@ export function Planning() {
           Écrire les feuilles de planning
         </Button>
       </div>
-      <Retour commande={commande} action="planning-recalculer" enCours="Calcul du rétroplanning…" />
-      <Retour commande={commande} action="planning-ecrire" enCours="Écriture des feuilles de planning…" />
+      <Retour commande={commande} action="planning-recalculer" resultat enCours="Calcul du rétroplanning…" />
+      <Retour commande={commande} action="planning-ecrire" resultat enCours="Écriture des feuilles de planning…" />
       {message && <Text data-testid={IDS_PLANNING.message}>{message}</Text>}
       {apercu && (
         // The figures first: delivery, start, critical path, working-time errors; where they come from below.

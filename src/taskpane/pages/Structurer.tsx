@@ -112,7 +112,7 @@ export function Structurer() {
           Analyser
         </Button>
       </div>
-      <Retour commande={commande} action="structurer-analyser" enCours="Lecture du devis…" />
+      <Retour commande={commande} action="structurer-analyser" resultat enCours="Lecture du devis…" />
       {apercu && (
         <Apercu
           apercu={apercu}

@@ -1,0 +1,202 @@
+import * as path from "path";
+import type { Locator, Page } from "playwright-core";
+import { tablesRegles } from "../../src/core/regles/audit";
+import { dateEnLettres } from "../../src/core/util/texte";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ECRANS, lignesTableau, voletDuBloc } from "./volet";
+
+/**
+ * How the built pane reads to a new user at 350 px (Chromium, fake Excel, the production workbook), page by page
+ * after each main action: French typography on every text whoever wrote it (no line starting with « : » or « » »),
+ * core messages without rule ids, « (s) » plurals or « 01/07/2025 » dates, the Écarts figures before the table and
+ * the file read described in words, and the result of an action in view once it lands (not under the form).
+ * (Page ids are written out: importing a page would load Fluent into jest.)
+ */
+const FEC = path.join(__dirname, "../fixtures/fec-reel/111111111FEC20221231.TXT");
+
+/** What the user sees of the pane now: the sticky header and the page shown. */
+const texteVisible = (page: Page) =>
+  page.evaluate(() =>
+    [document.querySelector("header"), ...document.querySelectorAll("main:not([hidden])")]
+      .map((e) => (e as HTMLElement | null)?.innerText ?? "")
+      .join("\n"),
+  );
+
+/**
+ * Faults of French presentation in a text: an ordinary (breakable) space before : ; ? ! » or after «, a « (s) »
+ * plural, a date « 01/07/2025 », a rule table's id. Each is given with what surrounds it.
+ */
+function fautes(texte: string): string[] {
+  const ids = tablesRegles().map((t) => t.id);
+  const motifs = [
+    /\S {1,}[:;?!»]|« /g,
+    /\p{L}\(s\)/gu,
+    /\b\d{2}\/\d{2}\/\d{4}\b/g,
+    new RegExp(`(?<![\\w-])(${ids.map((i) => i.replace(/-/g, "\\-")).join("|")})(?![\\w-])`, "g"),
+  ];
+  return motifs.flatMap((m) =>
+    [...texte.matchAll(m)].map((x) => texte.slice(Math.max(0, x.index - 30), x.index + x[0].length + 10)),
+  );
+}
+
+/** Top of an element in the page (CSS px). */
+const haut = async (l: Locator) => (await l.boundingBox())!.y;
+
+/** Whether `l` is wholly visible in the pane: under the sticky header and above the window's bottom. */
+async function enVue(page: Page, l: Locator): Promise<{ haut: number; bas: number; entete: number; fenetre: number }> {
+  return l.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return {
+      haut: Math.round(r.top),
+      bas: Math.round(r.bottom),
+      entete: Math.round(document.querySelector("header")!.getBoundingClientRect().bottom),
+      fenetre: window.innerHeight,
+    };
+  });
+}
+
+describe("présentation du volet à 350 px, page par page", () => {
+  const v = voletDuBloc({ largeur: 350, hauteur: 700 });
+  const { page } = v;
+  const id = (t: string) => page.getByTestId(t);
+  const ouvrir = async (p: string) => {
+    await id(TEST_IDS.onglet(p)).click();
+    await id(TEST_IDS.page(p)).waitFor();
+  };
+
+  it("chaque page, après son action principale, en typographie française, sans identifiant de règle, « (s) » ni date 01/07/2025", async () => {
+    const vues: [string, () => Promise<void>][] = [
+      ["tableau-de-bord", async () => undefined],
+      [
+        "structurer",
+        async () => {
+          await id(TEST_IDS.structurer.analyser).click();
+          await id(TEST_IDS.structurer.apercu).waitFor();
+        },
+      ],
+      [
+        "controles",
+        async () => {
+          await id(TEST_IDS.controles.lancer).click();
+          await id(TEST_IDS.controles.liste).waitFor();
+        },
+      ],
+      [
+        "credit-impot",
+        async () => {
+          await id("ci-calculer").click();
+          await id("ci-credit").waitFor();
+        },
+      ],
+      [
+        "financement",
+        async () => {
+          await id("fin-verifier").click();
+          await id("fin-reste").waitFor();
+        },
+      ],
+      [
+        "planning",
+        async () => {
+          await id("planning-livraison").fill("2027-03-15");
+          await id("planning-recalculer").click();
+          await id("planning-etapes").waitFor();
+        },
+      ],
+      [
+        "carbone",
+        async () => {
+          await id("carbone-estimer").click();
+          await id("carbone-total").waitFor();
+        },
+      ],
+    ];
+    const trouve: string[] = [];
+    for (const [p, action] of vues) {
+      await ouvrir(p);
+      await action();
+      trouve.push(...fautes(await texteVisible(page)).map((f) => `${p} : ${f}`));
+    }
+    expect(trouve).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("Contrôles : le salaire sous le minimum nomme la grille en français et sa date en lettres", async () => {
+    await ouvrir("controles");
+    const liste = await texteVisible(page);
+    const table = tablesRegles().find((t) => t.id === "idcc2642-minima")!;
+    expect(liste).toContain("Salaires minima, production audiovisuelle (IDCC 2642)");
+    // The version in force, whichever it is, as « 1er juillet 2025 ».
+    expect(table.versions.some((x) => liste.includes(`en vigueur au ${dateEnLettres(x.effetDu)}`))).toBe(true);
+    expect(liste).not.toContain("idcc2642-minima");
+  });
+
+  it("Carbone : « 3 jours » et « 1 jour » au plan de travail, le pluriel réglé par le nombre", async () => {
+    await ouvrir("carbone");
+    const t = await texteVisible(page);
+    const jours = [...t.matchAll(/\((\d+)\s(jours?) au plan de travail\)/g)];
+    expect(jours.length).toBeGreaterThan(0);
+    for (const [, n, mot] of jours) expect(mot).toBe(Number(n) >= 2 ? "jours" : "jour");
+    expect(jours.some(([, n]) => Number(n) >= 2)).toBe(true);
+  });
+
+  it("Crédit d'impôt : le crédit calculé est en vue sous l'en-tête dès qu'il arrive, sans faire défiler le formulaire", async () => {
+    await ouvrir("credit-impot");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const calculer = id("ci-calculer");
+    await calculer.scrollIntoViewIfNeeded();
+    // Before: the button is in view, the result (computed in the first test) is below the window.
+    const avant = await enVue(page, id("ci-credit"));
+    expect(avant.bas).toBeGreaterThan(avant.fenetre);
+    await calculer.click();
+    await page.waitForFunction(() => window.scrollY > 0);
+    await page.waitForTimeout(300);
+    const apres = await enVue(page, id("ci-credit"));
+    expect(apres.haut).toBeGreaterThanOrEqual(apres.entete);
+    expect(apres.bas).toBeLessThanOrEqual(apres.fenetre);
+    await page.screenshot({ path: path.join(ECRANS, "presentation-credit-en-vue.png") });
+  });
+
+  it("Écarts : le fichier lu décrit en mots, les chiffres clés (réalisé, écart estimé, dépassements) avant le tableau", async () => {
+    await ouvrir("ecarts");
+    await id(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
+    await id(TEST_IDS.ecarts.chiffres).waitFor({ timeout: 60000 });
+    const format = (await id(TEST_IDS.ecarts.format).innerText()).replace(/\s+/g, " ");
+    expect(format).toMatch(
+      /^\S+ · \d+ Ko Lu comme un FEC : 18 colonnes séparées par des barres « \| », montants en débit et crédit, encodage /,
+    );
+    expect(format).not.toMatch(/séparateur|utf-8|\b\d{4,}\slignes/);
+
+    const chiffres = id(TEST_IDS.ecarts.chiffres);
+    expect(await haut(chiffres)).toBeLessThan(await haut(id(TEST_IDS.ecarts.tableau)));
+    const termes = await chiffres.locator("dt").allInnerTexts();
+    expect(termes.slice(0, 4)).toEqual(["Réalisé", "Budget", "Estimation finale", "Écart estimé"]);
+    // The same figures as the table's total row and its highlighted rows.
+    const valeurs = await chiffres.locator("dd").allInnerTexts();
+    const lignes = await lignesTableau(id(TEST_IDS.ecarts.tableau));
+    const total = lignes.find((l) => l[0].trim() === "Total")!;
+    expect(total).toBeDefined();
+    expect(total.some((c) => c.includes(valeurs[0]))).toBe(true);
+    expect(total.some((c) => c.includes(valeurs[3]))).toBe(true);
+    const depassements = await id(TEST_IDS.ecarts.tableau).locator("[data-ligne]", { hasText: "dépassement" }).count();
+    expect(valeurs[4]).toBe(
+      depassements
+        ? `${depassements}\u00a0chapitre${depassements >= 2 ? "s" : ""} sur ${lignes.length - 1}`
+        : "aucun chapitre",
+    );
+    expect(fautes(await texteVisible(page))).toEqual([]);
+  });
+
+  it("une erreur s'affiche entière à l'endroit de l'action, même en bas d'un long formulaire", async () => {
+    await ouvrir("credit-impot");
+    await id("ci-duree").fill("");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await id("ci-calculer").click();
+    const erreur = id(TEST_IDS.retour("ci-calculer")).getByTestId(TEST_IDS.erreur);
+    await erreur.waitFor();
+    await page.waitForTimeout(500);
+    const r = await enVue(page, erreur);
+    expect(r.haut).toBeGreaterThanOrEqual(r.entete);
+    expect(r.bas).toBeLessThanOrEqual(r.fenetre);
+  });
+});
