@@ -259,7 +259,7 @@ describe.each([320, 500])("volet à %i px, classeur sans devis : les refus tienn
     expect(messages).toEqual(
       Object.keys(SANS_DEVIS_ACTIONS).map((id) => expect.stringMatching(`^${id} : Erreur\\s*Aucune? `)),
     );
-    expect(messages.filter((m) => m.includes(`« ${FEUILLE_NOTES} »`)).length).toBeGreaterThanOrEqual(5);
+    expect(messages.filter((m) => m.includes(`«\u00a0${FEUILLE_NOTES}\u00a0»`)).length).toBeGreaterThanOrEqual(5);
     expect(problemes).toEqual([]);
     expect(await surveillance.vus()).toEqual([]);
     expect(v.erreursPage).toEqual([]);
