@@ -306,3 +306,57 @@ describe("credit-impot : le régime s'écrit en français dans le résumé", () 
     expect(r.sortie[0]).toBe("Crédit d'impôt cinéma — fiction — dépenses 2025 (devis « Budget Gardiens »)");
   });
 });
+
+describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du producteur", () => {
+  let structure: string;
+  beforeAll(async () => {
+    structure = path.join(dossier(), "structure.xlsx");
+    expect((await lancerCli(main, ["devis", EXEMPLE, "-o", structure])).code).toBe(0);
+  });
+
+  it.each([
+    // Before: « Erreur interne : Error: La feuille « Versions » a été créée par Prodbook… », exit 1.
+    [
+      ["versions", "enregistrer", "{structure}", "--nom", "V", "--feuille", "devis", "-o", "{sortie}"],
+      "structure.xlsx : La feuille « Devis » a été créée par Prodbook : choisissez la feuille de devis du producteur.",
+    ],
+    // Before: « La feuille « Devis » n'existe pas dans le classeur » while it does.
+    [
+      ["planning", "{structure}", "--livraison", "2026-12-01", "--feuille", "Devis", "-o", "{sortie}"],
+      "structure.xlsx : La feuille « Devis » a été créée par Prodbook : indiquez une feuille d'étapes du producteur " +
+        "(« Budget Gardiens »).",
+    ],
+    [
+      ["carbone", "{structure}", "--planning", "Synthèse", "-o", "{sortie}"],
+      "structure.xlsx : La feuille « Synthèse » a été créée par Prodbook : indiquez comme feuille de plan de travail " +
+        "une feuille du producteur (« Budget Gardiens »).",
+    ],
+  ])("%j", async (args, message) => {
+    const sortie = path.join(dossier(), `jamais-${args[0]}.xlsx`);
+    const r = await lancerCli(
+      main,
+      args.map((a) => a.replace("{structure}", structure).replace("{sortie}", sortie)),
+    );
+    refus(r, message, sortie);
+  });
+
+  it("un tableau du producteur nommé « tblDevis » : code 2, à renommer (avant : « Erreur interne », code 1)", async () => {
+    const f = await variante(EXEMPLE, "tableau-tblDevis.xlsx", (wb) => {
+      wb.addWorksheet("Mes notes").addTable({
+        name: "tblDevis",
+        ref: "A1",
+        headerRow: true,
+        columns: [{ name: "Note" }, { name: "Montant" }],
+        rows: [["Repérages", 120]],
+      });
+    });
+    const sortie = path.join(dossier(), "jamais-tableau.xlsx");
+    const r = await lancerCli(main, ["devis", f, "-o", sortie]);
+    refus(
+      r,
+      "tableau-tblDevis.xlsx : Le classeur a déjà un tableau nommé « tblDevis » : Prodbook a besoin de ce nom pour sa " +
+        "feuille « Devis ». Renommez ce tableau dans Excel (Création de tableau › Nom du tableau), puis recommencez.",
+      sortie,
+    );
+  });
+});

@@ -110,9 +110,13 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   }
   const chercher = (nom: string, quoi: string) => {
     const s = utilisateur.find((x) => egal(x.name, nom));
+    const liste = utilisateur.map((x) => `« ${x.name} »`).join(", ");
+    const ecrite = existantes.find((e) => egal(e, nom) && anous(e));
     if (!s)
       throw new ErreurDonnees(
-        `La feuille ${quoi} « ${nom} » n'existe pas dans le classeur (feuilles : ${utilisateur.map((x) => `« ${x.name} »`).join(", ")}).`,
+        ecrite
+          ? `La feuille « ${ecrite} » a été créée par Prodbook : indiquez comme feuille ${quoi} une feuille du producteur (${liste}).`
+          : `La feuille ${quoi} « ${nom} » n'existe pas dans le classeur (feuilles : ${liste}).`,
       );
     return s;
   };

@@ -57,7 +57,9 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     const nom = existantes.find((e) => e.toLowerCase() === (opts.feuille as string).toLowerCase());
     if (!nom) throw new FeuilleIntrouvableError(opts.feuille, existantes);
     if (anous(nom))
-      throw new Error(`La feuille « ${nom} » a été créée par Prodbook : choisissez la feuille de devis du producteur.`);
+      throw new ErreurDonnees(
+        `La feuille « ${nom} » a été créée par Prodbook : choisissez la feuille de devis du producteur.`,
+      );
     source = await wb.readSheet(nom);
     if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes);
   } else {

@@ -92,10 +92,15 @@ export async function planifierClasseur(
   let etapesSheet: SheetData | undefined;
   if (opts.feuille) {
     etapesSheet = sheets.find((s) => s.name.toLowerCase() === opts.feuille!.toLowerCase());
-    if (!etapesSheet)
+    if (!etapesSheet) {
+      const liste = sheets.map((s) => `« ${s.name} »`).join(", ");
+      const ecrite = (await wb.feuillesProdbook()).find((p) => p.toLowerCase() === opts.feuille!.toLowerCase());
       throw new PlanningError(
-        `La feuille « ${opts.feuille} » n'existe pas dans le classeur (feuilles : ${sheets.map((s) => `« ${s.name} »`).join(", ")}).`,
+        ecrite
+          ? `La feuille « ${ecrite} » a été créée par Prodbook : indiquez une feuille d'étapes du producteur (${liste}).`
+          : `La feuille « ${opts.feuille} » n'existe pas dans le classeur (feuilles : ${liste}).`,
       );
+    }
   } else etapesSheet = sheets.find(estFeuilleEtapes);
 
   let planning: Planning | undefined;

@@ -43,7 +43,8 @@ export function nomExistant(nom: string, existantes: string[]): string | undefin
  * rewritten included): a duplicate makes Excel repair, i.e. drop, the table.
  */
 export function verifierTables(specs: SheetSpec[], tablesAilleurs: string[]): void {
-  const vus = tablesAilleurs.map((t) => t.toLowerCase());
+  const ailleurs = new Set(tablesAilleurs.map((t) => t.toLowerCase()));
+  const vus: string[] = [];
   for (const s of specs) {
     for (const t of s.tables ?? []) {
       if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(t.name) || /^[A-Za-z]{1,3}\d+$/.test(t.name) || /^[rc]$/i.test(t.name)) {
@@ -52,6 +53,13 @@ export function verifierTables(specs: SheetSpec[], tablesAilleurs: string[]): vo
             `une adresse de cellule.`,
         );
       }
+      // A table of the user's (or copied from a Prodbook sheet) already has the name: theirs to rename, never ours to
+      // take (Excel would drop one of the two).
+      if (ailleurs.has(t.name.toLowerCase()))
+        throw new ErreurDonnees(
+          `Le classeur a déjà un tableau nommé « ${t.name} » : Prodbook a besoin de ce nom pour sa feuille « ${s.name} ». ` +
+            `Renommez ce tableau dans Excel (Création de tableau › Nom du tableau), puis recommencez.`,
+        );
       if (vus.includes(t.name.toLowerCase()))
         throw new Error(`Le nom de table « ${t.name} » (feuille « ${s.name} ») est déjà utilisé dans le classeur.`);
       vus.push(t.name.toLowerCase());
