@@ -37,9 +37,16 @@ function montrerLaSuite(e: HTMLElement | null, suite: boolean) {
     window.scrollBy({ top: r.top < haut ? r.top - haut - 8 : Math.min(fin - bas + 8, r.top - haut - 8) });
   };
   // Once painted, and again once Fluent has measured its message bars (a long one is laid out on one line
-  // first, then wrapped): the second pass moves nothing when the first was right.
-  requestAnimationFrame(montrer);
-  setTimeout(montrer, 250);
+  // first, then wrapped): the second pass moves nothing when the first was right, nor when the user has scrolled
+  // meanwhile (the pane then stays where they took it).
+  let apres: number | undefined;
+  requestAnimationFrame(() => {
+    montrer();
+    apres = window.scrollY;
+  });
+  setTimeout(() => {
+    if (apres === undefined || window.scrollY === apres) montrer();
+  }, 250);
 }
 
 /**
