@@ -53,6 +53,8 @@ export interface ContexteDetecte {
   sources: Partial<Record<"feuilleDevis" | "genre" | "duree", string>>;
   /** The user's sheets that have a recognised devis header (the ones a devis picker should offer first). */
   feuillesDevis: string[];
+  /** The sheet detected as the devis is hidden in the workbook: the pane says so (as `devis` says « feuille-lue »). */
+  feuilleDevisMasquee?: boolean;
 }
 
 const enumere = <T extends string>(valeurs: readonly T[]) => v.picklist(valeurs);
@@ -149,6 +151,7 @@ export function detecterContexte(feuilles: SheetData[]): ContexteDetecte {
   const resultat: ContexteDetecte = { valeurs: {}, sources: {}, feuillesDevis };
   if (!devis) return resultat;
   resultat.valeurs.feuilleDevis = devis.name;
+  if (devis.masquee) resultat.feuilleDevisMasquee = true;
   const entete = trouverEntete(devis);
   const genres = new Map<Genre, string>();
   const durees = new Map<string, string>();

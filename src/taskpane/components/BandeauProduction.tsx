@@ -44,9 +44,11 @@ export function BandeauProduction() {
   const p = useProduction();
   const [ouvert, setOuvert] = React.useState(false);
   const c = p.contexte;
+  // The devis sheet detected is hidden in the workbook: said beside its name, as `devis` says it (feuille-lue).
+  const masquee = !!p.detecte?.feuilleDevisMasquee && p.detecte.valeurs.feuilleDevis === c.feuilleDevis;
   // The shared parser: « 1.500 » minutes is refused under the field (1,5 or 1 500?), as on every page.
   const morceaux = [
-    c.feuilleDevis ?? "devis à détecter",
+    c.feuilleDevis ? `${c.feuilleDevis}${masquee ? " (feuille masquée)" : ""}` : "devis à détecter",
     libelle(GENRES, c.genre),
     c.duree ? `${c.duree}\u00a0min` : undefined,
     libelle(REGIMES, c.regime)?.replace(/ \(.*\)$/, ""),
@@ -56,7 +58,11 @@ export function BandeauProduction() {
   const source = (champ: "feuilleDevis" | "genre" | "duree") => {
     const d = p.detecte;
     if (!d?.sources[champ] || d.valeurs[champ] !== c[champ]) return undefined;
-    return champ === "feuilleDevis" ? "Détectée : son en-tête ressemble à un devis." : `Lu dans ${d.sources[champ]}.`;
+    if (champ !== "feuilleDevis") return `Lu dans ${d.sources[champ]}.`;
+    return (
+      "Détectée : son en-tête ressemble à un devis." +
+      (masquee ? " Elle est masquée dans le classeur ; si le devis est dans une autre feuille, choisissez-la." : "")
+    );
   };
   const etat =
     p.enregistrement === "session"

@@ -1,3 +1,6 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { commandesProduction } from "../../../src/app/commandes/production";
 import type { SheetData } from "../../../src/core/port/workbook";
@@ -28,6 +31,19 @@ describe("contexte de production", () => {
     expect(d.sources.duree).toBe("'Budget Gardiens'!A2");
     // « Notes » has no devis header: never offered first, never preselected.
     expect(d.feuillesDevis).toEqual(["Budget Gardiens"]);
+  });
+
+  it("la feuille du devis détectée est masquée dans le classeur (.xlsx réel) : c'est noté, pour le volet", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(EXEMPLE);
+    wb.getWorksheet("Budget Gardiens")!.state = "hidden";
+    wb.addWorksheet("Notes").getCell("A1").value = "Tournage en Bretagne, mars";
+    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-contexte-")), "masquee.xlsx");
+    await wb.xlsx.writeFile(f);
+    const d = detecterContexte(await feuilles(f));
+    expect(d.valeurs.feuilleDevis).toBe("Budget Gardiens");
+    expect(d.feuilleDevisMasquee).toBe(true);
+    expect(detecterContexte(await feuilles(EXEMPLE)).feuilleDevisMasquee).toBeUndefined();
   });
 
   it("ne choisit pas quand le titre donne deux genres ou deux durées", () => {
