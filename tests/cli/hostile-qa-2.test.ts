@@ -360,3 +360,69 @@ describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du pr
     );
   });
 });
+
+describe("ecarts : le fichier de correspondances tel qu'Excel ou un tableur l'enregistre", () => {
+  const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+  interface EcartsJson {
+    postes: { code: string; realise: string }[];
+    controles: { regle: string; gravite: string; message: string; cellule: string | null }[];
+  }
+  const csv = async (nom: string, contenu: string | Buffer) => {
+    const f = path.join(dossier(), nom);
+    await fs.writeFile(f, contenu);
+    return f;
+  };
+  const realise = (j: EcartsJson, code: string) => j.postes.find((c) => c.code === code)?.realise;
+
+  it("BOM, fins de ligne CRLF, lignes vides et « ; » entre guillemets dans un libellé", async () => {
+    const f = await csv(
+      "correspondances-excel.csv",
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('compte;poste;libelle\r\n\r\n641;2;"Salaires; primes"\r\n\r\n6413;3;"Comé""diens"\r\n\r\n'),
+      ]),
+    );
+    const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", f, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as EcartsJson;
+    expect([realise(j, "2"), realise(j, "3")]).toEqual(["8000.00", "1500.50"]);
+  });
+
+  it("un poste que le devis n'a pas (« 99 ») : compté au chapitre 9 comme avant, et dit (avant : rien)", async () => {
+    const f = await csv("correspondances-99.csv", "compte;poste\n641;99\n");
+    const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", f, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as EcartsJson;
+    expect(realise(j, "9")).toBe("9500.50");
+    expect(j.controles.filter((c) => c.regle === "postes-hors-devis")).toEqual([
+      {
+        regle: "postes-hors-devis",
+        gravite: "alerte",
+        message:
+          "1 poste(s) des correspondances absent(s) du devis portent du réalisé (9\u202f500,50\u00a0€) : 99 " +
+          "(9\u202f500,50\u00a0€, compté au chapitre 9). Vérifiez les correspondances : un poste est un code de chapitre " +
+          "(« 2 ») ou de ligne du devis (« 2.3 »).",
+        cellule: null,
+      },
+    ]);
+  });
+
+  it("un FEC réduit à son en-tête : le réalisé nul est dit (avant : zéro partout, sans un mot)", async () => {
+    const entete = (await fs.readFile(FEC, "utf8")).split("\n")[0];
+    const f = await csv("fec-entete.txt", `${entete}\n`);
+    const c = path.join(__dirname, "../fixtures/fec/correspondances.csv");
+    const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", f, "--correspondances", c]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "[alerte] Grand livre sans charges — Le grand livre ne contient aucune ligne de charges (comptes de classe 6) : " +
+        "le réalisé est nul partout. Vérifiez le fichier exporté et sa période.",
+    );
+  });
+
+  it("un guillemet non fermé : la ligne nommée, rien d'écrit", async () => {
+    const f = await csv("correspondances-guillemet.csv", 'compte;poste;libelle\n641;2;"Salaires\n');
+    const sortie = path.join(dossier(), "jamais-ecarts.xlsx");
+    const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", f, "-o", sortie]);
+    refus(r, /^correspondances-guillemet\.csv, ligne 2 : guillemet non fermé ou mal placé/, sortie);
+  });
+});

@@ -18,7 +18,13 @@ import { trierConstats, type Constat } from "../../core/controles/constat";
 import { DevisIntrouvableError } from "../../core/devis/import";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../../core/devis/trouver";
-import { calculerEcarts, SEUILS_DEFAUT, type LigneEcart, type RapportEcarts } from "../../core/ecarts/calcul";
+import {
+  calculerEcarts,
+  constatsPostesHorsDevis,
+  SEUILS_DEFAUT,
+  type LigneEcart,
+  type RapportEcarts,
+} from "../../core/ecarts/calcul";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import type { Devis } from "../../core/devis/model";
 import { cents, centsToDecimalString, eurosToCents } from "../../core/money";
@@ -132,7 +138,7 @@ function vue(r: RapportEcarts, feuilles: string[], devis: Devis): ResultatRappro
     classe6: m(r.realise.classe6),
     affecte: m(r.realise.affecte),
     conserve: r.realise.conserve,
-    constats: trierConstats([...constatsFeuilleLue(devis), ...r.realise.constats]),
+    constats: trierConstats([...constatsFeuilleLue(devis), ...r.realise.constats, ...constatsPostesHorsDevis(r)]),
     feuilles,
   };
 }

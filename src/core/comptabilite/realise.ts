@@ -82,6 +82,16 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
           .join(", ")}${n > 8 ? "…" : ""}. Corrigez l'export comptable puis relancez le rapprochement.`,
     });
   }
+  if (![...fec.comptes.keys()].some((c) => c.startsWith("6"))) {
+    // A header-only export, or the wrong period or journal: every réalisé would read 0 without a word.
+    constats.push({
+      regle: "grand-livre-sans-charges",
+      gravite: "alerte",
+      message:
+        "Le grand livre ne contient aucune ligne de charges (comptes de classe 6) : le réalisé est nul partout. " +
+        "Vérifiez le fichier exporté et sa période.",
+    });
+  }
   if (nonAffectes.length) {
     constats.push({
       regle: "comptes-non-affectes",

@@ -47,6 +47,8 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "conservation-classe-6": "Classe 6 incomplète",
   "lignes-fec-rejetees": "Lignes du FEC rejetées",
   "comptes-non-affectes": "Comptes sans poste",
+  "postes-hors-devis": "Poste absent du devis",
+  "grand-livre-sans-charges": "Grand livre sans charges",
 };
 
 /** What each severity is called, singular and plural (the pane writes « 2 alertes », the sheets « Alerte »). */

@@ -1,5 +1,7 @@
 import Decimal from "decimal.js";
 import { cents, type Cents } from "../money/cents";
+import { formatMontantFr } from "../money/format";
+import type { Constat } from "../controles/constat";
 import type { CodeChapitre, Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import type { Realise } from "../comptabilite/realise";
@@ -40,6 +42,8 @@ export interface LigneEcart {
   partFrance?: string;
   /** Lines whose réalisé cannot be looked up by code (devis line without code). */
   sansCode?: boolean;
+  /** A poste of the correspondances with réalisé but no devis line nor chapter of that code (« Poste 99 »). */
+  horsDevis?: boolean;
 }
 
 export interface SaisiesEcarts {
@@ -69,6 +73,27 @@ export function chapitreDuPoste(code: string, devis: Devis): string {
   const p = /^(FG|IMP|FF|PROD)/i.exec(code);
   if (p) return p[1].toUpperCase();
   return /^\d/.test(code) ? code[0] : "?";
+}
+
+/**
+ * Réalisé booked to postes the devis does not have (a correspondance « 641;99 » for « 9 », or a line since
+ * removed): shown apart on the Écarts sheet, and named here so that the summary says it (the pane's correspondances
+ * editor warns row by row; the CLI reads a CSV).
+ */
+export function constatsPostesHorsDevis(r: RapportEcarts): Constat[] {
+  const hors = r.lignes.filter((l) => l.horsDevis);
+  if (!hors.length) return [];
+  const total = hors.reduce((s, l) => s + l.realise, 0);
+  return [
+    {
+      regle: "postes-hors-devis",
+      gravite: "alerte",
+      message:
+        `${hors.length} poste(s) des correspondances absent(s) du devis portent du réalisé (${formatMontantFr(cents(total))}) : ` +
+        `${hors.map((l) => `${l.code} (${formatMontantFr(l.realise)}, compté au chapitre ${l.chapitre})`).join(", ")}. ` +
+        `Vérifiez les correspondances : un poste est un code de chapitre (« 2 ») ou de ligne du devis (« 2.3 »).`,
+    },
+  ];
 }
 
 function alerte(ecart: Cents, budget: Cents, s: Seuils): boolean {
@@ -147,7 +172,8 @@ export function calculerEcarts(
     const chapitre = chapitreDuPoste(code, devis);
     const lib =
       chapitre === code ? `${LIBELLES.get(code) ?? code} — imputé au chapitre` : `Poste ${code} (absent du devis)`;
-    lignes.push(ligne("ligne", code, lib, chapitre, 0, montant, saisies, seuils));
+    const l = ligne("ligne", code, lib, chapitre, 0, montant, saisies, seuils);
+    lignes.push(chapitre === code ? l : { ...l, horsDevis: true });
   }
   const ordre = (c: string) => {
     const i = (ORDRE_CHAPITRES as readonly string[]).indexOf(c);
