@@ -242,17 +242,12 @@ function texteXml(s: string): string {
 
 /** A text with something to remove, escape or preserve (PARTICULIER matched). */
 function texteXmlParticulier(s: string): string {
-  let t = INTERDIT.test(s) ? s.replace(INTERDITS, "") : s;
-  // A raw CR would come back as LF: it is written as a character reference.
-  if (ESC.test(t))
-    t = t
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      .replace(/\r/g, "&#13;");
-  return t;
+  const t = INTERDIT.test(s) ? s.replace(INTERDITS, "") : s;
+  // A raw CR would come back as LF: it is written as a character reference. One pass (a formula's quotes).
+  return ESC.test(t) ? t.replace(ECHAPPES, (x) => ECHAPPEMENTS[x]) : t;
 }
+const ECHAPPES = /[&<>"\r]/g;
+const ECHAPPEMENTS: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;" };
 
 // A ledger has a few hundred distinct dates for a million lines.
 const series = new Map<string, number>();

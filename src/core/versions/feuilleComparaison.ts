@@ -1,4 +1,3 @@
-import Decimal from "decimal.js";
 import { lienCellule } from "../devis/feuilleDevis";
 import { centsToEuros, type Cents } from "../money/cents";
 import { FORMAT_EXCEL, formatMontantFr } from "../money/format";
@@ -133,7 +132,8 @@ export interface EntreeComparaison {
   realise?: Map<string, { cellule: string; montant: Cents }>;
 }
 
-const dec = (s: string | undefined): number | null => (s === undefined ? null : new Decimal(s).toNumber());
+/** A decimal string's number: the value Decimal's toNumber gives (the same exact value), without a Decimal. */
+const dec = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
 const qte = (l: LigneVersion | undefined): number | null => {
   const q = l && quantiteTotale(l);
   return q === undefined ? null : q.toNumber();
@@ -367,7 +367,9 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   // Each line's écart carries a note naming the two rows it compares (issue 14 §2).
   c.lignes.forEach((lc, i) => notes.push(noteDeLigne(lc, premLigne + i, e, nomDe, nomA)));
   // Comments are given to the lines once, before the rows are generated (bulk rows may be generated twice).
+  // (Keys are only made when there are comments to give: 5 000 lines' normalised labels otherwise.)
   const commentairesLignes = c.lignes.map((lc) => {
+    if (!restants.size) return null;
     const ref = lc.a ?? (lc.de as LigneVersion);
     return prendre(
       cleLigne(lc.chapitre, ref.code, ref.libelle),
