@@ -1,7 +1,9 @@
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
+import { nomTable } from "../../src/app/presentationRegles";
 import { tablesRegles } from "../../src/core/regles/audit";
 import { dateEnLettres } from "../../src/core/util/texte";
+import { espacesInsecables } from "../../src/taskpane/francais";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ECRANS, lignesTableau, voletDuBloc } from "./volet";
 
@@ -185,6 +187,37 @@ describe("présentation du volet à 350 px, page par page", () => {
         : "aucun chapitre",
     );
     expect(fautes(await texteVisible(page))).toEqual([]);
+  });
+
+  it("Planning : le bouton des quantités dit ce qu'il appliquera, « Aucun changement coché » tant que rien n'est coché", async () => {
+    await ouvrir("planning");
+    const appliquer = id("planning-appliquer");
+    expect(await appliquer.innerText()).toBe("Aucun changement coché");
+    expect(await appliquer.isDisabled()).toBe(true);
+    const cases = id("planning-propositions").getByRole("checkbox");
+    await cases.first().check();
+    expect(await appliquer.innerText()).toBe("Appliquer 1\u00a0changement");
+    await cases.nth(1).check();
+    expect(await appliquer.innerText()).toBe("Appliquer 2\u00a0changements");
+    await cases.nth(1).uncheck();
+    await cases.first().uncheck();
+    expect(await page.getByText("Jour de la feuille de service (facultatif)").count()).toBe(1);
+  });
+
+  it("Sources : chaque barème sous le nom que lui donne tout le volet, entier et unique", async () => {
+    await ouvrir("sources");
+    await id("sources-liste").waitFor();
+    const titres = await page
+      .locator('[data-testid^="sources-table-"]')
+      .evaluateAll((ts) =>
+        ts.map((t) => [
+          (t.getAttribute("data-testid") ?? "").slice("sources-table-".length),
+          (t.querySelector("button span span") as HTMLElement | null)?.innerText ?? "",
+        ]),
+      );
+    expect(titres.length).toBe(tablesRegles().length);
+    for (const [table, titre] of titres) expect(titre).toBe(espacesInsecables(nomTable(table) ?? ""));
+    expect(new Set(titres.map(([, t]) => t)).size).toBe(titres.length);
   });
 
   it("une erreur s'affiche entière à l'endroit de l'action, même en bas d'un long formulaire", async () => {

@@ -118,7 +118,7 @@ export function Planning() {
           onChange={setLivraison}
         />
         <ChampDate
-          label="Feuille de service du (facultatif)"
+          label="Jour de la feuille de service (facultatif)"
           value={service}
           data-testid={IDS_PLANNING.service}
           onChange={setService}
@@ -215,7 +215,7 @@ export function Planning() {
             ]}
           />
           <Button disabled={occupe || choisies.size === 0} data-testid={IDS_PLANNING.appliquer} onClick={appliquer}>
-            Appliquer {choisies.size} {choisies.size >= 2 ? "changements" : "changement"}
+            {choisies.size ? `Appliquer ${compte(choisies.size, "changement")}` : "Aucun changement coché"}
           </Button>
           <Retour commande={commande} action="planning-appliquer" enCours="Écriture des quantités…" />
         </>

@@ -14,6 +14,7 @@ import {
 import { ChampDate } from "../components/ChampDate";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
+import { nomTable } from "../../app/presentationRegles";
 import type { AuditRegles, TableAudit } from "../../core/regles/audit";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
@@ -43,10 +44,12 @@ const useStyles = makeStyles({
 
 const aujourdhui = () => new Date().toISOString().slice(0, 10);
 
-/** The first words of a table's description: its title in the list (the full text is in the panel). */
-function titre(description: string): string {
-  const court = description.split(" : ")[0];
-  return court.length > 90 ? `${court.slice(0, 88).trimEnd()}…` : court;
+/**
+ * A table's title in the list: its French name, the one every page of the pane gives it (nomTable), unique and whole;
+ * its description (« Taux globaux … en fraction du brut, p… » cut, two tables alike) stays in the panel.
+ */
+function titre(t: TableAudit): string {
+  return nomTable(t.id) ?? t.description.split(" : ")[0];
 }
 
 /**
@@ -125,7 +128,7 @@ function Bareme({ t }: { t: TableAudit }) {
     <AccordionItem value={t.id} data-testid={IDS_SOURCES.table(t.id)}>
       <AccordionHeader size="small">
         <span className={styles.entete}>
-          <span>{titre(t.description)}</span>
+          <span>{titre(t)}</span>
           <span data-testid={IDS_SOURCES.confiance(t.id)}>
             {!v ? (
               <Badge appearance="tint" color="danger">
