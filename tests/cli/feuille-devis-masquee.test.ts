@@ -8,7 +8,7 @@ import { classeurPlanning } from "../core/planning/classeur";
 
 /**
  * Issue 10: the devis sheet found by Prodbook is hidden in the workbook. `devis` says it (feuille-lue); so do the
- * other commands that read the devis — écarts, carbone, planning — through src/app, on real .xlsx files whose devis
+ * other commands that read the devis — écarts, carbone, financement, planning — through src/app, on real .xlsx files whose devis
  * sheet is hidden (ExcelJS state « hidden », read back by the xlsx adapter).
  */
 const FIX = path.resolve(__dirname, "../fixtures");
@@ -46,7 +46,7 @@ const constat = (feuille: string) => ({
 type Controle = { regle: string };
 const feuilleLue = (cs: Controle[]) => cs.filter((c) => c.regle === "feuille-lue");
 
-describe("la feuille de devis trouvée est masquée : écarts, carbone et planning le disent comme devis", () => {
+describe("la feuille de devis trouvée est masquée : écarts, carbone, financement et planning le disent comme devis", () => {
   it("ecarts : --json (controles) et texte ; rien quand la feuille est visible", async () => {
     const visible = path.join(dir, "ecarts-visible.xlsx");
     await ecrireDevisTest(visible);
@@ -75,6 +75,36 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone et planni
     expect(t.out).toContain(`[information] Feuille lue — ${message("Budget Gardiens")}`);
     const nommee = await lancer(["carbone", f, "--planning", "PDT", "--feuille", "Budget Gardiens", "--json"]);
     expect(JSON.parse(nommee.out).controles).toEqual([]);
+  });
+
+  it("financement : le devis lu pour le coût (le plan n'en donne pas), masqué, est dit (--json et texte)", async () => {
+    // The example devis (hidden) and the fiction plan de financement, which gives no cost: the devis gives it.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx"));
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.readFile(path.join(FIX, "financement/fiction.xlsx"));
+    const dst = wb.addWorksheet("Financement");
+    plan.getWorksheet("Financement")!.eachRow((row, r) =>
+      row.eachCell((c, k) => {
+        dst.getCell(r, k).value = c.value;
+        dst.getCell(r, k).numFmt = c.numFmt;
+      }),
+    );
+    const visible = path.join(dir, "financement-visible.xlsx");
+    await wb.xlsx.writeFile(visible);
+    const f = await masquer(visible, "Budget Gardiens", "financement-masquee.xlsx");
+    const r = await lancer(["financement", f, "--json", "--date", "2026-01-15"]);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out);
+    expect(j.cout).toBe("184509.13");
+    // The financement JSON leaves out a cell a finding does not point at (its own contract).
+    const { cellule: _sans, ...sansCellule } = constat("Budget Gardiens");
+    expect(feuilleLue(j.controles)).toEqual([sansCellule]);
+    const t = await lancer(["financement", f, "--date", "2026-01-15"]);
+    expect(t.out).toContain(`Feuille lue — ${message("Budget Gardiens")}`);
+    const v = JSON.parse((await lancer(["financement", visible, "--json", "--date", "2026-01-15"])).out);
+    expect(v.cout).toBe("184509.13");
+    expect(feuilleLue(v.controles)).toEqual([]);
   });
 
   it("planning : le devis lu pour les quantités, masqué, est dit dans les contrôles (--json et texte)", async () => {

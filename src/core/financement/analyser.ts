@@ -1,6 +1,6 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
-import { trouverFeuilleDevis } from "../devis/trouver";
+import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import type { Cents } from "../money";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
@@ -141,7 +141,8 @@ export async function analyserFinancement(
     const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));
     if (s) {
       try {
-        devis = importerDevis(s, importOpts);
+        // Found, not named: a hidden sheet is flagged, said by src/app (feuille-lue).
+        devis = importerDevisTrouve(s, importOpts);
       } catch (e) {
         if (!(e instanceof DevisIntrouvableError)) throw e;
       }
