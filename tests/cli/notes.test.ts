@@ -331,7 +331,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
         expect([f, cellule, calcule]).toEqual([f, c, note]);
       }
   });
-  it("versions comparer: each chapter's and the total's écart and écart % name the two versions and the cells compared; the lines' écart column says how each line is compared; LibreOffice agrees", async () => {
+  it("versions comparer: each chapter's and the total's écart and écart % name the two versions and the cells compared; the lines' écart column says how each line is compared, each line's écart the rows compared; LibreOffice agrees", async () => {
     const f = await deuxVersions(dir);
     const sortie = path.join(dir, "cmp-1.xlsx");
     const args = ["versions", "comparer", f.v2, "--de", "Devis initial", "--a", "Dépôt agrément", "-o"];
@@ -352,8 +352,20 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(ws.getCell(`A${total}`).value).toBe("Total");
     const entete = total + 2;
     expect(ws.getCell(`N${entete}`).value).toBe("Écart (à − de)");
+    // And each line's écart (N), below the header: 9 lines compared.
+    const parLigne = Array.from({ length: 9 }, (_, i) => `N${entete + 1 + i}`);
+    expect(ws.getCell(`A${entete + 9}`).value).not.toBeNull();
+    expect(ws.getCell(`A${entete + 10}`).value).toBeNull();
     expect(Object.keys(n).sort()).toEqual(
-      [...[...lignes, total].flatMap((r) => [`N${r}`, `O${r}`]), `N${entete}`].sort(),
+      [...[...lignes, total].flatMap((r) => [`N${r}`, `O${r}`]), `N${entete}`, ...parLigne].sort(),
+    );
+    const archives =
+      entete + 1 + [...Array(9).keys()].find((i) => ws.getCell(`D${entete + 1 + i}`).value === "Archives INA")!;
+    expect(n[`N${archives}`]).toContain(
+      `← Montant à, version « Dépôt agrément » : 0,00\u00a0€ (ligne absente de cette version) [M${archives}]`,
+    );
+    expect(n[`N${archives}`]).toMatch(
+      /← Montant de, version « Devis initial » : 6\u202f000,00\u00a0€ \(lu en Versions!M\d+, SOMME\.SI\.ENS par version et N° \d+\)/,
     );
     const r = lignes[0];
     const code = String(ws.getCell(`B${r}`).value);
