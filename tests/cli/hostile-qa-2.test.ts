@@ -426,3 +426,28 @@ describe("ecarts : le fichier de correspondances tel qu'Excel ou un tableur l'en
     refus(r, /^correspondances-guillemet\.csv, ligne 2 : guillemet non fermé ou mal placé/, sortie);
   });
 });
+
+describe("regles --classeur : dire ce qui a été lu de la feuille « Paramètres »", () => {
+  it("sans en-tête « Paramètre | Valeur » ses lignes ne sont pas lues : c'est dit (avant : « Surcharges lues… »)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Paramètres").addRow(["credit-impot.cinema.taux", "25 %"]);
+    const f = path.join(dossier(), "parametres-sans-entete.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", f]);
+    expect(r.code).toBe(0);
+    expect(r.sortie[1]).toBe(
+      `La feuille « Paramètres » de ${f} n'a pas d'en-tête « Paramètre | Valeur » dans ses 20 premières lignes : ` +
+        "aucune de ses lignes n'est lue, les chiffres des tables s'appliquent. Ajoutez cet en-tête au-dessus des paramètres.",
+    );
+    const j = JSON.parse((await lancerCli(main, ["regles", "--classeur", f, "--json"])).out) as Record<string, unknown>;
+    expect(j.feuilleParametres).toBe("sans-en-tete");
+  });
+
+  it("un classeur sans feuille « Paramètres »", async () => {
+    const r = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", EXEMPLE]);
+    expect(r.code).toBe(0);
+    expect(r.sortie[1]).toBe(
+      `${EXEMPLE} n'a pas de feuille « Paramètres » : aucune surcharge, les chiffres des tables s'appliquent.`,
+    );
+  });
+});

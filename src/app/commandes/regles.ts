@@ -1,7 +1,7 @@
 import { ErreurDonnees } from "../../core/erreurs";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { auditRegles, type AuditRegles, type SurchargeLue } from "../../core/regles/audit";
-import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../../core/regles/parametres";
+import { enTeteParametres, lireParametres, NOM_FEUILLE_PARAMETRES } from "../../core/regles/parametres";
 
 /** A date that is not a real AAAA-MM-JJ day. */
 export class DateReglesError extends ErreurDonnees {}
@@ -20,8 +20,10 @@ export function dateValide(date: string): boolean {
 export async function reglesEnVigueur(wb: WorkbookPort | undefined, date?: string): Promise<AuditRegles> {
   const jour = date ?? new Date().toISOString().slice(0, 10);
   if (!dateValide(jour)) throw new DateReglesError(`Date « ${jour} » invalide : attendu AAAA-MM-JJ (ex. 2026-01-15).`);
-  const surcharges = wb ? lireParametres(await wb.readSheet(NOM_FEUILLE_PARAMETRES)) : new Map<string, SurchargeLue>();
-  return auditRegles(jour, surcharges);
+  if (!wb) return auditRegles(jour, new Map<string, SurchargeLue>());
+  const feuille = await wb.readSheet(NOM_FEUILLE_PARAMETRES);
+  const etat = !feuille ? "absente" : enTeteParametres(feuille) ? "lue" : "sans-en-tete";
+  return { ...auditRegles(jour, lireParametres(feuille)), feuilleParametres: etat };
 }
 
 /** The public JSON of `prodbook regles --json` (issue 11 §3): field names are a contract (add, never rename). */
@@ -43,6 +45,8 @@ export function jsonRegles(a: AuditRegles) {
       surcharges: t.surcharges,
     })),
     surchargesNonRattachees: a.surchargesNonRattachees,
+    // Additive: with --classeur, « lue », « absente » or « sans-en-tete » (the sheet's rows are then not read).
+    ...(a.feuilleParametres ? { feuilleParametres: a.feuilleParametres } : {}),
   };
 }
 

@@ -11,7 +11,21 @@ const jour = (iso: string) => iso.split("-").reverse().join("/");
 function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
   const n = a.tables.filter((t) => t.version?.aVerifier).length;
   io.out(`Règles en vigueur le ${jour(a.date)} : ${a.tables.length} tables, dont ${n} à vérifier (confiance M ou L).`);
-  if (classeur) io.out(`Surcharges lues dans la feuille « Paramètres » de ${classeur}.`);
+  if (classeur && a.feuilleParametres === "absente")
+    io.out(`${classeur} n'a pas de feuille « Paramètres » : aucune surcharge, les chiffres des tables s'appliquent.`);
+  else if (classeur && a.feuilleParametres === "sans-en-tete")
+    io.out(
+      `La feuille « Paramètres » de ${classeur} n'a pas d'en-tête « Paramètre | Valeur » dans ses 20 premières lignes : ` +
+        `aucune de ses lignes n'est lue, les chiffres des tables s'appliquent. Ajoutez cet en-tête au-dessus des paramètres.`,
+    );
+  else if (classeur) {
+    // A key may override figures of two tables (devis.salaire-minimum.*: both IDCC grids): counted once.
+    const n = new Set([
+      ...a.tables.flatMap((t) => Object.keys(t.surcharges)),
+      ...Object.keys(a.surchargesNonRattachees),
+    ]).size;
+    io.out(`Surcharges lues dans la feuille « Paramètres » de ${classeur} : ${n}.`);
+  }
   for (const t of a.tables) {
     io.out("");
     io.out(`■ ${t.id} — ${t.description}`);

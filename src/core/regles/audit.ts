@@ -139,6 +139,11 @@ export interface AuditRegles {
   tables: TableAudit[];
   /** Rows of the « Paramètres » sheet that no table reads (typing error, or a key of no rule). */
   surchargesNonRattachees: Record<string, SurchargeLue>;
+  /**
+   * When a workbook was given: whether it has a « Paramètres » sheet, and whether that sheet has the « Paramètre |
+   * Valeur » header without which none of its rows is read (said, never silently ignored).
+   */
+  feuilleParametres?: "lue" | "absente" | "sans-en-tete";
 }
 
 /**

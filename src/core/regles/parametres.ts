@@ -33,24 +33,24 @@ function texteCellule(c: CellData | undefined): string {
   return String(c.v).trim();
 }
 
+/** The « Paramètre | Valeur » header in the sheet's first 20 rows: its row and columns, undefined when none. */
+export function enTeteParametres(sheet: SheetData): { ligne: number; colCle: number; colValeur: number } | undefined {
+  for (let r = 0; r < Math.min(sheet.rows.length, 20); r++) {
+    const row = sheet.rows[r];
+    const cle = row.findIndex((c) => EN_TETE_CLE.includes(normaliser(texteCellule(c))));
+    const val = row.findIndex((c) => EN_TETE_VALEUR.includes(normaliser(texteCellule(c))));
+    if (cle >= 0 && val >= 0) return { ligne: r, colCle: cle, colValeur: val };
+  }
+  return undefined;
+}
+
 /** Reads the overrides; an absent sheet (or one with no header) gives no override. */
 export function lireParametres(sheet: SheetData | undefined): Surcharges {
   const out = new Map<string, { valeur: string; cellule: string; nombre?: boolean }>();
   if (!sheet) return out;
-  let ligneEntete = -1;
-  let colCle = -1;
-  let colValeur = -1;
-  for (let r = 0; r < Math.min(sheet.rows.length, 20) && ligneEntete < 0; r++) {
-    const row = sheet.rows[r];
-    const cle = row.findIndex((c) => EN_TETE_CLE.includes(normaliser(texteCellule(c))));
-    const val = row.findIndex((c) => EN_TETE_VALEUR.includes(normaliser(texteCellule(c))));
-    if (cle >= 0 && val >= 0) {
-      ligneEntete = r;
-      colCle = cle;
-      colValeur = val;
-    }
-  }
-  if (ligneEntete < 0) return out;
+  const entete = enTeteParametres(sheet);
+  if (!entete) return out;
+  const { ligne: ligneEntete, colCle, colValeur } = entete;
   for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     const cleBrute = texteCellule(row[colCle]);
