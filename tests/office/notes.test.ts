@@ -117,7 +117,7 @@ describe("notes on computed cells, inside Excel (Office adapter, ExcelApi 1.18)"
     expect(sy.notes.D6).toMatch(/^Part du total : chapitre 2 Personnel : 29,33\u00a0%\n/);
   });
 
-  it("the Comparaison written in Excel: chapters' and total's écart and écart % name both versions; the lines' écart column its rule", async () => {
+  it("the Comparaison written in Excel: chapters' and total's écart and écart % name both versions; the lines' écart column its rule, each line's écart its rows", async () => {
     const f = await deuxVersions(await dossierTemp("prodbook-office-notes-"));
     const source = await XlsxWorkbook.ouvrir(f.v2);
     const sheets: Record<string, ReturnType<typeof versFixture>> = {};
@@ -146,6 +146,12 @@ describe("notes on computed cells, inside Excel (Office adapter, ExcelApi 1.18)"
     expect(premiere[`N${total}`]).toMatch(/^Écart total : -2\u202f422,89\u00a0€\n/);
     expect(valeurs[total + 1][13]).toBe("Écart (à − de)");
     expect(premiere[`N${total + 2}`]).toMatch(/^Écart \(à − de\) de chaque ligne = Montant à \(M\) − Montant de \(L\)/);
-    expect(Object.keys(premiere)).toHaveLength(2 * (chapitres.length + 1) + 1);
+    // Each line's écart (the 9 lines below the header) names the rows of « Versions » it compares.
+    for (let r = total + 3; r < total + 12; r++)
+      expect(premiere[`N${r}`]).toMatch(
+        new RegExp(`^Écart de la ligne .*\n= Montant à − Montant de \\(M${r} − L${r}\\)\n`),
+      );
+    expect(premiere[`N${total + 3}`]).toMatch(/\(lu en Versions!M\d+, SOMME\.SI\.ENS par version et N° \d+\) \[L/);
+    expect(Object.keys(premiere)).toHaveLength(2 * (chapitres.length + 1) + 1 + 9);
   });
 });
