@@ -83,10 +83,21 @@ function datesEnLettres(s: string): string {
   });
 }
 
+/** « semaine 2026-W20 » (an ISO week, as the core names it) → « semaine du 11 mai 2026 » (its Monday). */
+function semainesEnLettres(s: string): string {
+  return s.replace(/\b(\d{4})-W(\d{2})\b/g, (tout, a: string, w: string) => {
+    const quatreJanvier = Date.UTC(Number(a), 0, 4);
+    const lundi = new Date(
+      quatreJanvier - ((new Date(quatreJanvier).getUTCDay() + 6) % 7) * 864e5 + (Number(w) - 1) * 7 * 864e5,
+    );
+    return Number(w) >= 1 && Number(w) <= 53 ? `du ${dateEnLettres(lundi.toISOString())}` : tout;
+  });
+}
+
 /**
  * A French sentence built elsewhere (a core message) as the pane shows it: no-break spaces, « (s) » plurals settled
- * by their count, dates « 12/03/2026 » in words.
+ * by their count, dates « 12/03/2026 » and ISO weeks « 2026-W20 » in words.
  */
 export function typographie(s: string): string {
-  return espacesInsecables(datesEnLettres(pluriels(s)));
+  return espacesInsecables(semainesEnLettres(datesEnLettres(pluriels(s))));
 }

@@ -5,7 +5,7 @@ import { tablesRegles } from "../../src/core/regles/audit";
 import { dateEnLettres } from "../../src/core/util/texte";
 import { espacesInsecables } from "../../src/taskpane/francais";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, lignesTableau, voletDuBloc } from "./volet";
+import { ECRANS, lignesTableau, selectionApres, voletDuBloc } from "./volet";
 
 /**
  * How the built pane reads to a new user at 350 px (Chromium, fake Excel, the production workbook), page by page
@@ -26,7 +26,7 @@ const texteVisible = (page: Page) =>
 
 /**
  * Faults of French presentation in a text: an ordinary (breakable) space before : ; ? ! » or after «, a « (s) »
- * plural, a date « 01/07/2025 », a rule table's id. Each is given with what surrounds it.
+ * plural, a date « 01/07/2025 » or an ISO week « 2026-W20 », a rule table's id. Each is given with what surrounds it.
  */
 function fautes(texte: string): string[] {
   const ids = tablesRegles().map((t) => t.id);
@@ -34,6 +34,7 @@ function fautes(texte: string): string[] {
     /\S {1,}[:;?!»]|« /g,
     /\p{L}\(s\)/gu,
     /\b\d{2}\/\d{2}\/\d{4}\b/g,
+    /\b\d{4}-W\d{2}\b/g,
     new RegExp(`(?<![\\w-])(${ids.map((i) => i.replace(/-/g, "\\-")).join("|")})(?![\\w-])`, "g"),
   ];
   return motifs.flatMap((m) =>
@@ -202,6 +203,20 @@ describe("présentation du volet à 350 px, page par page", () => {
     await cases.nth(1).uncheck();
     await cases.first().uncheck();
     expect(await page.getByText("Jour de la feuille de service (facultatif)").count()).toBe(1);
+  });
+
+  it("Planning : les constats du temps de travail comptés dans les chiffres sont sur la page, chacun mène à sa cellule", async () => {
+    await ouvrir("planning");
+    const resume = (await id("planning-temps-de-travail").innerText()).replace(/\s+/g, " ");
+    const [, erreurs, total] = /^(\d+) erreurs? sur (\d+) constats?$/.exec(resume)!;
+    const constats = page.locator('[data-testid^="planning-constat-"]');
+    expect(await constats.count()).toBe(Number(total));
+    expect(await id("planning-constats").innerText()).toMatch(Number(erreurs) > 0 ? /^Erreurs/ : /^(?!Erreurs)/);
+    // A finding with a cell is a button that selects it.
+    const lien = page.locator('button[data-testid^="planning-constat-"]').first();
+    const cellule = (await lien.getAttribute("title"))!.replace(/^Aller à\s/, "");
+    await lien.click();
+    expect(await selectionApres(page, cellule)).toBe(cellule);
   });
 
   it("Sources : chaque barème sous le nom que lui donne tout le volet, entier et unique", async () => {

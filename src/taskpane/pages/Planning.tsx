@@ -16,6 +16,7 @@ import { envoyer } from "../../app/catalogue";
 import type { ApercuPlanning } from "../../app/commandes/planning";
 import type { Zone } from "../../core/planning/calendrier";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
+import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
@@ -37,6 +38,9 @@ export const IDS_PLANNING = {
   message: "planning-message",
   chiffres: "planning-chiffres",
   tempsDeTravail: "planning-temps-de-travail",
+  /** The working-time findings themselves, on the page (not only in the written sheet). */
+  constats: "planning-constats",
+  constat: (i: number) => `planning-constat-${i}`,
   details: "planning-details",
   feries: "planning-feries",
 };
@@ -182,6 +186,19 @@ export function Planning() {
           />
         </>
       )}
+      {apercu && apercu.controles.length > 0 && (
+        // What the « Temps de travail » count is about, here (each finding selects its cell), not only in the sheet.
+        <ConstatsCliquables
+          elements={constatsAffiches(apercu.controles)}
+          onAller={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "planning-aller")}
+          etiquette="Temps de travail du plan de travail"
+          testId={IDS_PLANNING.constats}
+          testIdElement={IDS_PLANNING.constat}
+        />
+      )}
+      {apercu && apercu.controles.length > 0 && (
+        <Retour commande={commande} action="planning-aller" enCours="Sélection de la cellule…" />
+      )}
       {apercu && apercu.propositions.length > 0 && (
         <>
           <Subtitle2>Quantités du devis proposées d'après le plan de travail</Subtitle2>
@@ -236,7 +253,8 @@ export function Planning() {
             {apercu.feuillePlan ? (
               <li>
                 Temps de travail contrôlé sur le plan de travail {guillemets(apercu.feuillePlan)}
-                {"\u00a0"}: détail dans la feuille Plan de travail, écrite avec les feuilles de planning.
+                {"\u00a0"}: constats sur cette page, et dans la feuille Plan de travail écrite avec les feuilles de
+                planning.
               </li>
             ) : (
               <li>Aucun plan de travail dans le classeur{"\u00a0"}: temps de travail non contrôlé.</li>
