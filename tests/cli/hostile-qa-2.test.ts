@@ -451,3 +451,33 @@ describe("regles --classeur : dire ce qui a été lu de la feuille « Paramètre
     );
   });
 });
+
+describe("financement : un plan retouché à la main", () => {
+  const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+  interface FinJson {
+    controles: { regle: string; gravite: string; message: string }[];
+  }
+  const messages = async (nom: string, f: (ws: ExcelJS.Worksheet) => void) => {
+    const fichier = await variante(FICTION, nom, (wb) => f(wb.getWorksheet("Financement")!));
+    const r = await lancerCli(main, ["financement", fichier, "--cout", "3000000", "--json"]);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.out) as FinJson).controles.map((c) => `[${c.gravite}] ${c.message}`);
+  };
+
+  it("un montant négatif est une erreur nommée (avant : compté sans un mot sur son signe)", async () => {
+    expect(await messages("fin-negatif.xlsx", (ws) => (ws.getCell("E3").value = -100000))).toContain(
+      "[erreur] Financement!E3 : montant négatif (-100\u202f000,00\u00a0€) pour « Panache Productions » : un " +
+        "financement est positif ; compté tel quel, vérifiez la cellule.",
+    );
+  });
+
+  it("une ligne copiée en double est dite (avant : son montant compté deux fois sans un mot)", async () => {
+    const m = await messages("fin-doublon.xlsx", (ws) =>
+      ws.addRow((ws.getRow(3).values as ExcelJS.CellValue[]).slice(1)),
+    );
+    expect(m).toContain(
+      "[alerte] Financement!E8 : même financeur (« Panache Productions »), même montant et même statut que la ligne 3 ; " +
+        "compté deux fois : supprimez la ligne si elle est en double.",
+    );
+  });
+});

@@ -281,6 +281,27 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       cellule: celluleMontant,
       ligne: r + 1,
     };
+    if (montant < 0)
+      // A financing is a positive amount: counted as written (no money moved silently), and named.
+      ctx.avertissements.push({
+        cellule: celluleMontant,
+        gravite: "erreur",
+        message:
+          `${celluleMontant} : montant négatif (${formatMontantFr(montant)}) pour « ${source.financeur} » : un ` +
+          `financement est positif ; compté tel quel, vérifiez la cellule.`,
+      });
+    const double = sources.find(
+      (x) => normaliser(x.financeur) === normaliser(source.financeur) && x.montant === montant && x.statut === statut,
+    );
+    if (double)
+      // A row copied twice counts its money twice: said, not guessed (two equal payments of one financeur exist).
+      ctx.avertissements.push({
+        cellule: celluleMontant,
+        gravite: "alerte",
+        message:
+          `${celluleMontant} : même financeur (« ${source.financeur} »), même montant et même statut que la ligne ` +
+          `${double.ligne} ; compté deux fois : supprimez la ligne si elle est en double.`,
+      });
     if (parts && parts.length > 1) {
       // Part acquired, part still sought: one source per status, same financeur.
       parts.forEach((p, i) =>
