@@ -3,12 +3,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 import { classeurPlanning } from "../core/planning/classeur";
 
 /**
  * Issue 10: the devis sheet found by Prodbook is hidden in the workbook. `devis` says it (feuille-lue); so do the
- * other commands that read the devis — écarts, carbone, financement, planning — through src/app, on real .xlsx files whose devis
+ * other commands that read the devis — écarts, carbone, financement, planning, credit-impot, versions — through src/app, on
+ * real .xlsx files whose devis
  * sheet is hidden (ExcelJS state « hidden », read back by the xlsx adapter).
  */
 const FIX = path.resolve(__dirname, "../fixtures");
@@ -120,5 +122,91 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(t.out).toContain(`[information] Feuille lue — ${message("Budget Gardiens")}`);
     const v = JSON.parse((await lancer(["planning", visible, "--livraison", "2026-05-15", "--json"])).out);
     expect(feuilleLue(v.controles)).toEqual([]);
+  });
+
+  it("credit-impot : la phrase de devis est ajoutée aux alertes (--json et texte) ; rien avec --feuille", async () => {
+    const visible = path.join(dir, "credit-visible.xlsx");
+    await ecrireDevisFiction(visible);
+    const f = await masquer(visible, "Budget", "credit-masquee.xlsx");
+    const args = ["--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025"];
+    const r = await lancer(["credit-impot", f, ...args, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const v = JSON.parse((await lancer(["credit-impot", visible, ...args, "--json"])).out);
+    // The same credit as on the visible sheet; the alerts are those of the visible sheet plus the sentence, last.
+    expect(j.base).toBe("318000.00");
+    expect(j.credit).toBe(v.credit);
+    expect(j.alertes).toEqual([...v.alertes, message("Budget")]);
+    expect(v.alertes).not.toContain(message("Budget"));
+    const t = await lancer(["credit-impot", f, ...args]);
+    expect(t.out).toContain(`Alertes :\n`);
+    expect(t.out).toContain(`  - ${message("Budget")}`);
+    const nommee = JSON.parse((await lancer(["credit-impot", f, ...args, "--feuille", "Budget", "--json"])).out);
+    expect(nommee.credit).toBe(v.credit);
+    expect(nommee.alertes).toEqual(v.alertes);
+  });
+
+  it("versions enregistrer et comparer --a courant : controles (--json) et une ligne (texte) ; rien avec --feuille", async () => {
+    const visible = path.join(dir, "versions-visible.xlsx");
+    await ecrireDevisTest(visible);
+    const f = await masquer(visible, "Budget doc", "versions-masquee.xlsx");
+    const v1 = path.join(dir, "versions-v1.xlsx");
+    const date = ["--date", "2026-11-02", "--auteur", "Claire"];
+    const r = await lancer(["versions", "enregistrer", f, "--nom", "Initial", ...date, "-o", v1, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.version.total).toBe("41000.00");
+    expect(j.controles).toEqual([constat("Budget doc")]);
+    const t = await lancer([
+      "versions",
+      "enregistrer",
+      f,
+      "--nom",
+      "Initial",
+      ...date,
+      "-o",
+      path.join(dir, "v1t.xlsx"),
+    ]);
+    expect(t.out).toContain(`[information] Feuille lue — ${message("Budget doc")}`);
+    const nommee = await lancer([
+      "versions",
+      "enregistrer",
+      f,
+      "--nom",
+      "Initial",
+      "--feuille",
+      "Budget doc",
+      ...date,
+      "-o",
+      path.join(dir, "v1n.xlsx"),
+      "--json",
+    ]);
+    expect(JSON.parse(nommee.out).controles).toEqual([]);
+    // The saved workbook keeps the devis sheet hidden: comparing with « courant » reads it again and says it.
+    const c = await lancer(["versions", "comparer", v1, "--de", "Initial", "--a", "courant", "--json"]);
+    expect(c.err).toBe("");
+    const jc = JSON.parse(c.out);
+    expect(jc.total).toEqual({ de: "41000.00", a: "41000.00", delta: "0.00" });
+    expect(jc.controles).toEqual([constat("Budget doc")]);
+    const ct = await lancer(["versions", "comparer", v1, "--de", "Initial", "--a", "courant"]);
+    expect(ct.out).toContain(`[information] Feuille lue — ${message("Budget doc")}`);
+    const cn = await lancer([
+      "versions",
+      "comparer",
+      v1,
+      "--de",
+      "Initial",
+      "--a",
+      "courant",
+      "--feuille",
+      "Budget doc",
+      "--json",
+    ]);
+    expect(JSON.parse(cn.out).controles).toEqual([]);
+    expect(
+      (await lancer(["versions", "comparer", v1, "--de", "Initial", "--a", "courant", "--feuille", "Budget doc"])).out,
+    ).not.toContain("Feuille lue");
   });
 });

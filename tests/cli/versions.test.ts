@@ -86,6 +86,7 @@ describe("prodbook versions enregistrer / lister", () => {
       remplacee: false,
       feuille: "Versions",
       sortie: v2,
+      controles: [],
     });
 
     io = enregistreur();
@@ -230,8 +231,8 @@ describe("prodbook versions comparer --json", () => {
     ).toBe(0);
     expect(io.sortie).toHaveLength(1);
     const j = JSON.parse(io.sortie[0]);
-    expect(Object.keys(j)).toEqual(["de", "a", "total", "chapitres", "lignes", "nonPlaces"]);
-    expect(j).toEqual(attendu);
+    expect(Object.keys(j)).toEqual(["de", "a", "total", "chapitres", "lignes", "nonPlaces", "controles"]);
+    expect(j).toEqual({ ...attendu, controles: [] });
   });
 
   it("une version et le devis courant donnent les mêmes écarts", async () => {
@@ -240,7 +241,7 @@ describe("prodbook versions comparer --json", () => {
       0,
     );
     const j = JSON.parse(io.sortie[0]);
-    expect(j).toEqual({ ...attendu, a: "courant" });
+    expect(j).toEqual({ ...attendu, a: "courant", controles: [] });
   });
 
   it("texte lisible, et erreurs en français (exit 2) pour une version absente ou « courant » en premier", async () => {

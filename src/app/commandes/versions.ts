@@ -22,6 +22,8 @@ import {
 import { realiseParCode } from "../../core/ecarts/realiseParCode";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
+import type { Constat } from "../../core/controles/constat";
+import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 
 /** A saved version as listed (amounts in cents). */
 export interface ResumeVersion {
@@ -91,6 +93,8 @@ export interface ResultatComparaison {
   commentaires: number;
   /** The réalisé of the Écarts sheet is on the comparison. */
   realise: boolean;
+  /** Findings on the devis read for « courant »: its sheet found hidden (« feuille-lue »), as `devis` says it. */
+  controles: Constat[];
 }
 
 /** Versions commands: save the structured devis under a name, list the saved versions, compare two of them. */
@@ -106,7 +110,14 @@ export const commandesVersions = {
   async enregistrerVersion(
     wb: WorkbookPort,
     args: ArgsEnregistrerVersion,
-  ): Promise<{ version: ResumeVersion; remplacee: boolean; feuille: string; versions: ResumeVersion[] }> {
+  ): Promise<{
+    version: ResumeVersion;
+    remplacee: boolean;
+    feuille: string;
+    versions: ResumeVersion[];
+    /** Findings on the devis read: its sheet found hidden (« feuille-lue »), as `devis` says it. */
+    controles: Constat[];
+  }> {
     const nom = nomVersionValide(args.nom);
     const f = await lireFeuilleVersions(wb);
     const i = f.versions.findIndex((v) => egal(v.nom, nom));
@@ -123,7 +134,13 @@ export const commandesVersions = {
     if (i >= 0) versions[i] = version;
     else versions.push(version);
     await wb.writeSheets([feuilleVersions(versions, args.masquer ?? f.masquee, f.nom)]);
-    return { version: resumer(version), remplacee: i >= 0, feuille: f.nom, versions: versions.map(resumer) };
+    return {
+      version: resumer(version),
+      remplacee: i >= 0,
+      feuille: f.nom,
+      versions: versions.map(resumer),
+      controles: constatsFeuilleLue(devis),
+    };
   },
 
   async comparerVersions(wb: WorkbookPort, args: ArgsComparerVersions): Promise<ResultatComparaison> {
@@ -146,9 +163,11 @@ export const commandesVersions = {
     let versionA: Version | undefined;
     let libelleA: string;
     let lignesA;
+    let controles: Constat[] = [];
     if (courant) {
       const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
       lignesA = lignesDeVersion(devis);
+      controles = constatsFeuilleLue(devis);
       libelleA = `Devis actuel (feuille « ${devis.feuille} »)`;
     } else {
       versionA = trouver(args.a);
@@ -162,7 +181,7 @@ export const commandesVersions = {
     const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
     const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
     const realise = ecarts ? realiseParCode(ecarts) : undefined;
-    if (!args.ecrire) return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size };
+    if (!args.ecrire) return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size, controles };
     const nom = choisirNomFeuille(FEUILLE_COMPARAISON, existantes, prodbook);
     const precedente = anous(nom) ? await wb.readSheet(nom) : undefined;
     const commentaires: Commentaires = precedente ? lireCommentaires(precedente) : new Map();
@@ -181,6 +200,6 @@ export const commandesVersions = {
     await wb.writeSheets([spec]);
     let n = 0;
     for (const l of commentaires.values()) n += l.length;
-    return { comparaison: c, feuille: nom, commentaires: n, realise: !!realise?.size };
+    return { comparaison: c, feuille: nom, commentaires: n, realise: !!realise?.size, controles };
   },
 };

@@ -12,7 +12,9 @@ import {
   type LigneVersion,
 } from "../../core/versions/modele";
 import { dateValide } from "../../app/commandes/regles";
+import type { Constat } from "../../core/controles/constat";
 import { CliError, type Commande } from "../io";
+import { ligneConstat } from "../constats";
 import { definirCommande } from "../runner";
 
 const USAGE_ENREGISTRER =
@@ -24,6 +26,10 @@ const USAGE_COMPARER =
 const USAGE = `${USAGE_ENREGISTRER}\n       ${USAGE_LISTER}\n       ${USAGE_COMPARER}`;
 
 const m = (c: Cents) => centsToDecimalString(c);
+
+/** Added (issue 10): the findings on the devis read, { regle, gravite, message, cellule } like ecarts and carbone. */
+const jsonControles = (cs: readonly Constat[]) =>
+  cs.map((c) => ({ regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule ?? null }));
 
 /**
  * The « Versions » sheet (10 000 rows for two versions of a 5 000-line devis) is read by streaming, not by ExcelJS;
@@ -111,14 +117,22 @@ const enregistrer = definirCommande({
       throw e;
     }
   },
-  json: (r, { sortie }) => ({ version: jsonVersion(r.version), remplacee: r.remplacee, feuille: r.feuille, sortie }),
-  texte: (r, io) =>
+  json: (r, { sortie }) => ({
+    version: jsonVersion(r.version),
+    remplacee: r.remplacee,
+    feuille: r.feuille,
+    sortie,
+    controles: jsonControles(r.controles),
+  }),
+  texte: (r, io) => {
     io.out(
       `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${pluriel(r.version.lignes, "ligne")}, total ` +
         `${formatMontantFr(r.version.total)}${texteNonPlaces(r.version)} ` +
         `(${r.version.date}${r.version.auteur ? `, ${r.version.auteur}` : ""}), ` +
         `${pluriel(r.versions.length, "version")} dans le classeur.`,
-    ),
+    );
+    for (const c of r.controles) io.out(ligneConstat(c, ""));
+  },
   feuillesEcrites: (r) => [r.feuille],
 });
 
@@ -208,7 +222,7 @@ const comparerCmd = definirCommande({
     return { de: v.de, a: v.a, feuille: v.feuille };
   },
   executer: ({ wb, args, sortie }) => commandesVersions.comparerVersions(wb, { ...args, ecrire: sortie !== undefined }),
-  json: (r) => jsonComparaison(r.comparaison),
+  json: (r) => ({ ...jsonComparaison(r.comparaison), controles: jsonControles(r.controles) }),
   texte(r, io, { sortie }) {
     const c = r.comparaison;
     const f = (x: Cents) => formatMontantFr(x).padStart(15);
@@ -240,6 +254,7 @@ const comparerCmd = definirCommande({
           ...(r.realise ? ["réalisé de la feuille Écarts"] : []),
         ].join(", ") + ".",
       );
+    for (const ct of r.controles) io.out(ligneConstat(ct, ""));
   },
   feuillesEcrites: (r) => (r.feuille ? [r.feuille] : []),
 });

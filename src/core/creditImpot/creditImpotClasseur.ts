@@ -1,6 +1,6 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import { FeuilleIntrouvableError } from "../devis/structurer";
-import { trouverFeuilleDevis } from "../devis/trouver";
+import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
 import { feuilleParametresModele, lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { normaliser } from "../util/texte";
@@ -22,6 +22,8 @@ export interface ResultatClasseur {
   resultat: ResultatCreditImpot;
   source: string;
   feuillesEcrites: string[];
+  /** The devis sheet, found (not named), is hidden in the workbook: said by src/app (feuille-lue). */
+  feuilleMasquee: boolean;
 }
 
 const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -53,14 +55,17 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes);
   const surcharges = lireParametres(nomParam ? await wb.readSheet(nomParam) : undefined);
   const typeOeuvre = o.regime === "cinema" ? "cinema" : "audiovisuel";
-  const devis = importerDevis(source, { genre: o.genre, dureeMinutes: o.dureeMinutes, typeOeuvre });
+  const importOpts = { genre: o.genre, dureeMinutes: o.dureeMinutes, typeOeuvre } as const;
+  // Found, not named: a hidden sheet is flagged (feuille-lue).
+  const devis = o.feuille ? importerDevis(source, importOpts) : importerDevisTrouve(source, importOpts);
   const resultat = calculerCreditImpot(devis, { ...o, surcharges });
-  if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [] };
+  const feuilleMasquee = devis.feuilleMasquee === true;
+  if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee };
   const specs = [
     feuilleCreditImpot(resultat, source.name, choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook)),
   ];
   // The template is written once: afterwards « Paramètres » holds the user's own figures and is never rewritten.
   if (!nomParam && o.modeleParametres) specs.push(feuilleParametresModele(entreesParametresCreditImpot(o.annee)));
   await wb.writeSheets(specs);
-  return { resultat, source: source.name, feuillesEcrites: specs.map((s) => s.name) };
+  return { resultat, source: source.name, feuillesEcrites: specs.map((s) => s.name), feuilleMasquee };
 }
