@@ -481,3 +481,30 @@ describe("financement : un plan retouché à la main", () => {
     );
   });
 });
+
+describe("planning : --genre n'est jamais ignoré sans un mot", () => {
+  it("un classeur qui a sa feuille d'étapes : code 2 (avant : --genre, --duree, --tournage ignorés, code 0)", async () => {
+    const sortie = path.join(dossier(), "jamais-genre.xlsx");
+    const r = await lancerCli(main, ["planning", PLAN, "--debut", "2026-01-05", "--genre", "fiction", "-o", sortie]);
+    refus(
+      r,
+      "gardiens-planning.xlsx : Le classeur a sa feuille d'étapes « Étapes post-prod » : ce sont ses étapes qui sont " +
+        "planifiées, pas les étapes par défaut d'un genre : retirez le genre (et sa durée, ses jours de tournage).",
+      sortie,
+    );
+  });
+
+  it("--tournage démesuré : l'option nommée (avant ce matin : « Erreur interne : RangeError »)", async () => {
+    const r = await lancerCli(main, [
+      "planning",
+      EXEMPLE,
+      "--debut",
+      "2026-01-05",
+      "--genre",
+      "fiction",
+      "--tournage",
+      "100000000",
+    ]);
+    refus(r, "L'option --tournage attend au plus 2\u202f600 jours, reçu « 100000000 ».");
+  });
+});

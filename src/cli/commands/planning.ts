@@ -90,6 +90,8 @@ export const commande = definirCommande({
     const joursTournage = nombreArg(v.tournage, "--tournage", { min: 1 });
     if (joursTournage !== undefined && !Number.isInteger(joursTournage))
       throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${v.tournage} ».`);
+    if (joursTournage !== undefined && joursTournage > 2600)
+      throw new CliError(`L'option --tournage attend au plus 2\u202f600 jours, reçu « ${v.tournage} ».`);
     if ((dureeMinutes !== undefined || joursTournage !== undefined) && !genre)
       throw new CliError(
         "Les options --duree et --tournage accompagnent --genre (étapes de post-production par défaut).",

@@ -102,6 +102,12 @@ export async function planifierClasseur(
       );
     }
   } else etapesSheet = sheets.find(estFeuilleEtapes);
+  if (etapesSheet && opts.modele)
+    // The default steps of a genre would be dropped without a word: the workbook's own steps are what is planned.
+    throw new PlanningError(
+      `Le classeur a sa feuille d'étapes « ${etapesSheet.name} » : ce sont ses étapes qui sont planifiées, pas les ` +
+        `étapes par défaut d'un genre : retirez le genre (et sa durée, ses jours de tournage).`,
+    );
 
   let planning: Planning | undefined;
   const etapes: Etape[] | undefined = etapesSheet
