@@ -508,3 +508,18 @@ describe("planning : --genre n'est jamais ignoré sans un mot", () => {
     refus(r, "L'option --tournage attend au plus 2\u202f600 jours, reçu « 100000000 ».");
   });
 });
+
+describe("versions comparer --a courant sur un classeur dont la feuille du devis a été supprimée", () => {
+  it("le message dit qu'il ne reste que les feuilles de Prodbook (avant : « (classeur vide) »)", async () => {
+    const v1 = path.join(dossier(), "v1-sans-devis-source.xlsx");
+    expect((await lancerCli(main, ["versions", "enregistrer", EXEMPLE, "--nom", "V1", "-o", v1])).code).toBe(0);
+    const f = await variante(v1, "v1-sans-devis.xlsx", (wb) =>
+      wb.removeWorksheet(wb.getWorksheet("Budget Gardiens")!.id),
+    );
+    const r = await lancerCli(main, ["versions", "comparer", f, "--de", "V1", "--a", "courant"]);
+    refus(
+      r,
+      /^v1-sans-devis\.xlsx : Aucun devis reconnu : le classeur n'a aucune feuille du producteur \(seulement celles de Prodbook, ou aucune\) : /,
+    );
+  });
+});

@@ -84,9 +84,12 @@ export class DevisIntrouvableError extends ErreurDonnees {
     feuilles?: string[],
   ) {
     super(
-      (feuilles && feuilles.length !== 1
-        ? `Aucun devis reconnu dans les feuilles ${feuilles.map((f) => `« ${f} »`).join(", ") || "(classeur vide)"}`
-        : `Aucun devis reconnu dans la feuille « ${feuille} »`) +
+      (feuilles && feuilles.length === 0
+        ? // Empty, or holding only Prodbook's sheets (a « Versions » kept after the devis sheet was deleted).
+          "Aucun devis reconnu : le classeur n'a aucune feuille du producteur (seulement celles de Prodbook, ou aucune)"
+        : feuilles && feuilles.length > 1
+          ? `Aucun devis reconnu dans les feuilles ${feuilles.map((f) => `« ${f} »`).join(", ")}`
+          : `Aucun devis reconnu dans la feuille « ${feuille} »`) +
         ` : il faut une ligne d'en-tête avec au moins une colonne ` +
         `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
     );
