@@ -74,7 +74,11 @@ describe("volet au clavier seul (bundle construit, Excel simulé)", () => {
     await ongletAuClavier(page, "planning");
     const f = await tabJusqua(page, (e) => e.testId === "planning-livraison");
     expect(f.role).toBe("combobox");
-    await page.keyboard.type("15/12/2026");
+    // The page just mounted: let its pending renders run before typing (on a loaded machine a keystroke sent during
+    // Fluent's first layout of the picker was lost), then check the field holds every character typed.
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(null), { timeout: 2000 })));
+    await page.keyboard.type("15/12/2026", { delay: 20 });
+    expect(await page.getByTestId("planning-livraison").inputValue()).toBe("15/12/2026");
     // Enter reads the typed date and opens the calendar, its focus on that day.
     await page.keyboard.press("Enter");
     const calendrier = page.getByRole("dialog", { name: "Calendrier" });
