@@ -166,7 +166,10 @@ export async function mettreDeCoteFeuilles(
       const ref = attr(h, "ref");
       if (ref && attr(h, "id", NS_R) !== undefined) liens.add(ref);
     }
-    const notes = deLUtilisateur ? await refsNotes(zip, partie) : [];
+    // A sheet read back and put back as it is (« Comparaison » on `versions enregistrer`) keeps its notes through
+    // ExcelJS like a user's sheet; one the command rewrites (also in `remplacees`) does not load them.
+    const gardee = demandees.has(nom.toLowerCase()) && !aRemplacer.has(nom.toLowerCase());
+    const notes = deLUtilisateur || gardee ? await refsNotes(zip, partie) : [];
     if (liens.size || notes.length) {
       const cellules = ligneDesStyles(nbStyles, p, [...liens, ...notes]);
       placeholder = `${d.tete}<${p}sheetData>${cellules}</${p}sheetData>${d.queue}`;

@@ -4,6 +4,7 @@ import { commandesVersions, type ResumeVersion } from "../../app/commandes/versi
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import { changementDeChapitre, type Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
+import { FEUILLE_COMPARAISON } from "../../core/versions/feuilleComparaison";
 import {
   estNonPlacee,
   LIBELLE_NON_PLACE,
@@ -32,10 +33,16 @@ const jsonControles = (cs: readonly Constat[]) =>
   cs.map((c) => ({ regle: c.regle, gravite: c.gravite, message: c.message, cellule: c.cellule ?? null }));
 
 /**
- * The « Versions » sheet (10 000 rows for two versions of a 5 000-line devis) is read by streaming, not by ExcelJS;
- * so are the producer's sheets (the devis), put back from their original rows when the workbook is saved.
+ * The « Versions » sheet (10 000 rows for two versions of a 5 000-line devis) and « Comparaison » (5 000 lines with
+ * their notes) are read by streaming, not by ExcelJS; so are the producer's sheets (the devis), put back from their
+ * original rows when the workbook is saved.
  */
-const OUVERTURE = { aLire: [FEUILLE_VERSIONS], utilisateurEnFlux: true };
+const OUVERTURE = { aLire: [FEUILLE_VERSIONS, FEUILLE_COMPARAISON], utilisateurEnFlux: true };
+/**
+ * `comparer -o` rewrites « Comparaison »: it is read by streaming for its comment column (kept across refreshes),
+ * its notes are not loaded (the new sheet writes its own).
+ */
+const OUVERTURE_COMPARAISON = { ...OUVERTURE, remplacees: [FEUILLE_COMPARAISON] };
 /** Listing, or comparing two saved versions without -o, reads none of the user's sheets: ExcelJS does not load them. */
 const OUVERTURE_SANS_DEVIS = { ...OUVERTURE, sansFeuillesUtilisateur: true };
 
@@ -210,7 +217,11 @@ const STATUT: Record<string, string> = { ajoutee: "ajoutée", supprimee: "suppri
 const comparerCmd = definirCommande({
   nom: "versions comparer",
   ouverture: (args: { de: string; a: string; feuille?: string }, { sortie }) =>
-    sortie === undefined && args.a.trim().toLowerCase() !== VERSION_COURANTE ? OUVERTURE_SANS_DEVIS : OUVERTURE,
+    sortie !== undefined
+      ? OUVERTURE_COMPARAISON
+      : args.a.trim().toLowerCase() !== VERSION_COURANTE
+        ? OUVERTURE_SANS_DEVIS
+        : OUVERTURE,
   resume: "Compare deux versions, ou une version et le devis actuel",
   usage: USAGE_COMPARER,
   entree: "un classeur .xlsx",
