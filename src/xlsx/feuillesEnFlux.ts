@@ -97,6 +97,7 @@ export async function ecrireAvecFlux(
   for (const f of restituees) {
     const { p, xml } = await partie(f.nom);
     generees.set(p, () => Readable.from(restituerFeuille(xml, f)));
+    if (f.notes) await remettreNotes(zip, p, f.nom, f.notes, generees);
   }
   // Loaded here: a command that writes no bulk sheet does not pay for archiver's modules.
   const archiver = require("archiver") as typeof import("archiver");
@@ -317,6 +318,27 @@ async function etendreTables(zip: JSZip, spec: SheetSpec): Promise<void> {
       ]),
     );
   }
+}
+
+/** A sheet put back with its original notes parts (feuillesVolumineuses.ts): they replace ExcelJS's. */
+async function remettreNotes(
+  zip: JSZip,
+  partie: string,
+  feuille: string,
+  notes: { commentaires: Buffer; dessin: Buffer },
+  generees: Map<string, () => Readable>,
+): Promise<void> {
+  const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
+  const cible = (type: string) => {
+    const r = rels.find((x) => !x.externe && x.type.endsWith(type));
+    return r && resoudre(partie, r.target);
+  };
+  const commentaires = cible("/comments"),
+    dessin = cible("/vmlDrawing");
+  if (!commentaires || !dessin || !zip.file(commentaires) || !zip.file(dessin))
+    throw new Error(`Feuille « ${feuille} » : parties des notes absentes du classeur enregistré`);
+  generees.set(commentaires, () => Readable.from([notes.commentaires]));
+  generees.set(dessin, () => Readable.from([notes.dessin]));
 }
 
 /**

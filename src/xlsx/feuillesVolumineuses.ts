@@ -61,6 +61,8 @@ export interface FeuilleVolumineuse {
   liens?: Set<string>;
   /** Set aside for the command to replace it (`remplacees`): its head only was read, it has no rows to put back. */
   remplacee?: boolean;
+  /** The original comments and VML parts of its notes, put back in place of ExcelJS's (only the first went to it). */
+  notes?: { commentaires: Buffer; dessin: Buffer };
   /** Its merged ranges and 0-based hidden columns (from its head and tail), for reading it back. */
   fusions: string[];
   colonnesMasquees: number[];
@@ -169,7 +171,11 @@ export async function mettreDeCoteFeuilles(
     // A sheet read back and put back as it is (« Comparaison » on `versions enregistrer`) keeps its notes through
     // ExcelJS like a user's sheet; one the command rewrites (also in `remplacees`) does not load them.
     const gardee = demandees.has(nom.toLowerCase()) && !aRemplacer.has(nom.toLowerCase());
-    const notes = deLUtilisateur || gardee ? await refsNotes(zip, partie) : [];
+    let notes = deLUtilisateur || gardee ? await refsNotes(zip, partie) : [];
+    // Prodbook's 5 000 notes of a « Comparaison » do not go through ExcelJS: it gets the first one (and writes the
+    // comments and VML parts for it), the original parts are put back in place of those when saving.
+    const notesDeCote = gardee && !deLUtilisateur && notes.length > 1 ? await reduireNotes(zip, partie) : undefined;
+    if (notesDeCote) notes = notes.slice(0, 1);
     if (liens.size || notes.length) {
       const cellules = ligneDesStyles(nbStyles, p, [...liens, ...notes]);
       placeholder = `${d.tete}<${p}sheetData>${cellules}</${p}sheetData>${d.queue}`;
@@ -200,6 +206,7 @@ export async function mettreDeCoteFeuilles(
       ...(nonChargee ? { nonChargee } : {}),
       ...(liens.size ? { liens } : {}),
       ...(remplacee ? { remplacee } : {}),
+      ...(notesDeCote ? { notes: notesDeCote } : {}),
       partagees,
       fusions: fusions.filter(Boolean),
       colonnesMasquees,
@@ -220,6 +227,36 @@ async function refsNotes(zip: JSZip, partie: string): Promise<string[]> {
       if (e.local === "comment" && e.profondeur === 2) out.push(attr(e, "ref") ?? "");
   }
   return out.filter(Boolean);
+}
+
+/**
+ * Replaces, in `zip`, a sheet's comments part and VML drawing by the same holding their first note only (the
+ * shapes as Excel and ExcelJS write them: a <v:shape> each, after the shape types); returns the originals,
+ * or nothing when the parts are not of that form (ExcelJS then reads every note).
+ */
+async function reduireNotes(zip: JSZip, partie: string): Promise<{ commentaires: Buffer; dessin: Buffer } | undefined> {
+  const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
+  const cible = (type: string) => {
+    const r = rels.filter((x) => !x.externe && x.type.endsWith(type));
+    return r.length === 1 ? resoudre(partie, r[0].target) : undefined;
+  };
+  const pc = cible("/comments"),
+    pv = cible("/vmlDrawing");
+  const fc = pc && zip.file(pc),
+    fv = pv && zip.file(pv);
+  if (!pc || !pv || !fc || !fv) return undefined;
+  const commentaires = await fc.async("nodebuffer"),
+    dessin = await fv.async("nodebuffer");
+  const cx = commentaires.toString("utf8"),
+    vx = dessin.toString("utf8");
+  const c1 = cx.indexOf("</comment>"),
+    cf = cx.lastIndexOf("</commentList>");
+  const v1 = vx.indexOf("</v:shape>"),
+    vf = vx.lastIndexOf("</xml>");
+  if (c1 < 0 || cf < c1 || v1 < 0 || vf < v1 || vx.indexOf("<v:shape ") > v1) return undefined;
+  zip.file(pc, cx.slice(0, c1 + "</comment>".length) + cx.slice(cf));
+  zip.file(pv, vx.slice(0, v1 + "</v:shape>".length) + vx.slice(vf));
+  return { commentaires, dessin };
 }
 
 /**

@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
 import { existsSync } from "fs";
+import { readFile } from "fs/promises";
+import JSZip from "jszip";
 import * as path from "path";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { cheminRels, lireRels, partiesFeuilles, resoudre } from "../../src/xlsx/zipParties";
 import { deuxVersions, dossierTemp, ecrireDevis, modifierDevis } from "../core/versions/classeurs";
 
 function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
@@ -265,5 +268,86 @@ describe("prodbook versions comparer --json", () => {
       expect(await main(["versions", "comparer", f.v2, ...args], io)).toBe(2);
       expect(io.erreurs.join("\n")).toMatch(re);
     }
+  });
+});
+
+describe("prodbook versions sur un classeur qui a déjà une « Comparaison »", () => {
+  /** The « Comparaison » sheet's rows (its <sheetData>), its comments part and its VML drawing, as bytes. */
+  async function partiesComparaison(fichier: string): Promise<{ lignes: string; commentaires: string; vml: string }> {
+    const zip = await JSZip.loadAsync(await readFile(fichier));
+    const p = (await partiesFeuilles(zip)).get("Comparaison")!;
+    const xml = await zip.file(p)!.async("string");
+    const rels = lireRels(await zip.file(cheminRels(p))!.async("string"));
+    const cible = async (t: string) =>
+      zip.file(resoudre(p, rels.find((r) => r.type.endsWith(t))!.target))!.async("string");
+    return {
+      lignes: xml.slice(xml.indexOf("<sheetData"), xml.indexOf("</sheetData>")),
+      commentaires: await cible("/comments"),
+      vml: await cible("/vmlDrawing"),
+    };
+  }
+
+  it("enregistrer la remet telle quelle (lignes, notes, commentaire) ; comparer -o garde le commentaire et écrit ses notes", async () => {
+    const d = await dossierTemp("prodbook-cli-versions-comparaison-");
+    const f = await deuxVersions(d);
+    const comp = path.join(d, "comparaison.xlsx");
+    const args = ["--de", "Devis initial", "--a", "Dépôt agrément"];
+    expect(await main(["versions", "comparer", f.v2, ...args, "-o", comp], enregistreur())).toBe(0);
+    // enregistrer does not rewrite it: its notes parts come back byte for byte; its rows too, once its shared
+    // strings are inline (the first time it is put back: ExcelJS rewrites the shared strings part).
+    const v3a = path.join(d, "v3a.xlsx");
+    const v4a = path.join(d, "v4a.xlsx");
+    expect(await main(["versions", "enregistrer", comp, "--nom", "Tournage", "-o", v3a], enregistreur())).toBe(0);
+    expect(await main(["versions", "enregistrer", v3a, "--nom", "Montage", "-o", v4a], enregistreur())).toBe(0);
+    const [c0, c3, c4] = await Promise.all([comp, v3a, v4a].map(partiesComparaison));
+    expect([c3.commentaires, c3.vml]).toEqual([c0.commentaires, c0.vml]);
+    expect(c4).toEqual(c3);
+    expect(c3.lignes).toContain("<is><t>Comparaison des versions du devis</t></is>");
+
+    // The producer writes a comment on a line.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(comp);
+    const ws = wb.getWorksheet("Comparaison")!;
+    let ligne = 0;
+    ws.eachRow((r, n) => {
+      if (!ligne && r.getCell(4).value === "Archives INA") ligne = n;
+    });
+    expect(ligne).toBeGreaterThan(0);
+    ws.getCell(ligne, 18).value = "Archives remplacées par des images d'amateurs";
+    const commente = path.join(d, "commente.xlsx");
+    await wb.xlsx.writeFile(commente);
+    const avant = await partiesComparaison(commente);
+    const nbNotes = avant.commentaires.split("<comment ").length - 1;
+    expect(nbNotes).toBeGreaterThan(10);
+
+    // After the producer's edit (saved by ExcelJS, shared strings: made inline), the notes parts are the same bytes.
+    const v3 = path.join(d, "v3.xlsx");
+    const io = enregistreur();
+    expect(await main(["versions", "enregistrer", commente, "--nom", "Tournage", "-o", v3], io)).toBe(0);
+    expect(io.erreurs).toEqual([]);
+    const gardees = await partiesComparaison(v3);
+    expect([gardees.commentaires, gardees.vml]).toEqual([avant.commentaires, avant.vml]);
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(v3);
+    const w3 = lu.getWorksheet("Comparaison")!;
+    expect(w3.getCell(ligne, 18).value).toBe("Archives remplacées par des images d'amateurs");
+    expect(
+      String(
+        (w3.getCell(ligne, 14).note as ExcelJS.Comment | undefined)?.texts?.[0]?.text ?? w3.getCell(ligne, 14).note,
+      ),
+    ).toContain("Archives INA");
+
+    // comparer -o rewrites it: the comment is read back by streaming and kept, every note written again.
+    const rafraichi = path.join(d, "rafraichi.xlsx");
+    const io2 = enregistreur();
+    expect(await main(["versions", "comparer", v3, ...args, "-o", rafraichi], io2)).toBe(0);
+    expect(io2.sortie.join("\n")).toMatch(/1\u00a0commentaire conservé/);
+    const apres = await partiesComparaison(rafraichi);
+    expect(apres.commentaires.split("<comment ").length - 1).toBe(nbNotes);
+    const r = new ExcelJS.Workbook();
+    await r.xlsx.readFile(rafraichi);
+    expect(r.getWorksheet("Comparaison")!.getCell(ligne, 18).value).toBe(
+      "Archives remplacées par des images d'amateurs",
+    );
   });
 });
