@@ -320,6 +320,16 @@ async function etendreTables(zip: JSZip, spec: SheetSpec): Promise<void> {
   }
 }
 
+/** The comments part and the VML drawing a sheet's relationships point at (undefined when it has none). */
+async function partiesDesNotes(zip: JSZip, partie: string): Promise<{ commentaires?: string; dessin?: string }> {
+  const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
+  const cible = (type: string) => {
+    const r = rels.find((x) => !x.externe && x.type.endsWith(type));
+    return r && resoudre(partie, r.target);
+  };
+  return { commentaires: cible("/comments"), dessin: cible("/vmlDrawing") };
+}
+
 /** A sheet put back with its original notes parts (feuillesVolumineuses.ts): they replace ExcelJS's. */
 async function remettreNotes(
   zip: JSZip,
@@ -328,13 +338,7 @@ async function remettreNotes(
   notes: { commentaires: Buffer; dessin: Buffer },
   generees: Map<string, () => Readable>,
 ): Promise<void> {
-  const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
-  const cible = (type: string) => {
-    const r = rels.find((x) => !x.externe && x.type.endsWith(type));
-    return r && resoudre(partie, r.target);
-  };
-  const commentaires = cible("/comments"),
-    dessin = cible("/vmlDrawing");
+  const { commentaires, dessin } = await partiesDesNotes(zip, partie);
   if (!commentaires || !dessin || !zip.file(commentaires) || !zip.file(dessin))
     throw new Error(`Feuille « ${feuille} » : parties des notes absentes du classeur enregistré`);
   generees.set(commentaires, () => Readable.from([notes.commentaires]));
@@ -354,13 +358,7 @@ async function notesEnFlux(
 ): Promise<void> {
   const { flux: notes, support } = repartirNotes(spec);
   if (!notes.length) return;
-  const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
-  const cible = (type: string) => {
-    const r = rels.find((x) => !x.externe && x.type.endsWith(type));
-    return r && resoudre(partie, r.target);
-  };
-  const commentaires = cible("/comments"),
-    dessin = cible("/vmlDrawing");
+  const { commentaires, dessin } = await partiesDesNotes(zip, partie);
   const cx = commentaires && (await zip.file(commentaires)?.async("string"));
   const vx = dessin && (await zip.file(dessin)?.async("string"));
   if (!commentaires || !dessin || !cx || !vx)

@@ -157,7 +157,12 @@ export function apparier(
   };
   const libreDe = new Set(de);
   const libreA = new Set(a);
-  const passe = (cle: (l: LigneVersion) => string | undefined, mode: LigneComparee["appariement"]) => {
+  /** Pairs the free lines of « de » and « a » with the same key, each with the first free one `accepte` takes. */
+  const passe = (
+    cle: (l: LigneVersion) => string | undefined,
+    mode: LigneComparee["appariement"],
+    accepte: (x: LigneVersion, y: LigneVersion) => boolean = (x, y) => libreA.has(y) && codesCompatibles(x, y),
+  ) => {
     const file = new Map<string, LigneVersion[]>();
     for (const l of libreA) {
       const k = cle(l);
@@ -166,14 +171,12 @@ export function apparier(
       if (q) q.push(l);
       else file.set(k, [l]);
     }
-    for (const l of [...libreDe]) {
-      const k = cle(l);
-      if (k === undefined) continue;
-      const q = file.get(k);
-      const m = q?.find((x) => libreA.has(x) && codesCompatibles(l, x));
+    for (const x of [...libreDe]) {
+      const k = cle(x);
+      const m = k === undefined ? undefined : file.get(k)?.find((y) => accepte(x, y));
       if (!m) continue;
-      paires.push([l, m, mode]);
-      libreDe.delete(l);
+      paires.push([x, m, mode]);
+      libreDe.delete(x);
       libreA.delete(m);
     }
   };
@@ -206,27 +209,9 @@ export function apparier(
   // A line placed since « de » (or no longer placed): its chapter changed, it is still the same line.
   const deplacable = (x: LigneVersion, y: LigneVersion) =>
     estNonPlacee(x) !== estNonPlacee(y) && libreDe.has(x) && libreA.has(y) && codesCompatibles(x, y);
-  const exacte = (cle: (l: LigneVersion) => string | undefined, mode: LigneComparee["appariement"]) => {
-    const file = new Map<string, LigneVersion[]>();
-    for (const l of libreA) {
-      const k = cle(l);
-      if (k === undefined) continue;
-      const q = file.get(k);
-      if (q) q.push(l);
-      else file.set(k, [l]);
-    }
-    for (const x of [...libreDe]) {
-      const k = cle(x);
-      const m = k === undefined ? undefined : file.get(k)?.find((y) => deplacable(x, y));
-      if (!m) continue;
-      paires.push([x, m, mode]);
-      libreDe.delete(x);
-      libreA.delete(m);
-    }
-  };
   if ([...libreDe].some(estNonPlacee) || [...libreA].some(estNonPlacee)) {
-    exacte((l) => (l.code ? `${codeNorm(l)}|${libelle(l)}` : undefined), "code");
-    exacte(libelle, "libelle");
+    passe((l) => (l.code ? `${codeNorm(l)}|${libelle(l)}` : undefined), "code", deplacable);
+    passe(libelle, "libelle", deplacable);
     const npDe = [...libreDe].filter(estNonPlacee);
     const npA = [...libreA].filter(estNonPlacee);
     const paquets = [
