@@ -147,6 +147,40 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(nommee.alertes).toEqual(v.alertes);
   });
 
+  it("credit-impot -o : la feuille « Crédit d'impôt » écrite porte la phrase dans sa section Alertes", async () => {
+    const visible = path.join(dir, "credit-o-visible.xlsx");
+    await ecrireDevisFiction(visible);
+    const f = await masquer(visible, "Budget", "credit-o-masquee.xlsx");
+    const args = ["--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "2025"];
+    /** The texts of column A under « Alertes », down to the next blank row, as the written file holds them. */
+    const alertesEcrites = async (sortie: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(sortie);
+      const ws = wb.getWorksheet("Crédit d'impôt") as ExcelJS.Worksheet;
+      const a = (r: number) => String(ws.getCell(r, 1).value ?? "");
+      let r = 1;
+      while (r <= ws.rowCount && a(r) !== "Alertes") r++;
+      expect(r).toBeLessThanOrEqual(ws.rowCount);
+      const out: string[] = [];
+      for (r++; r <= ws.rowCount && a(r) !== ""; r++) out.push(a(r));
+      return out;
+    };
+    const sortie = path.join(dir, "credit-o-sortie.xlsx");
+    const r = await lancer(["credit-impot", f, ...args, "-o", sortie, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.alertes[j.alertes.length - 1]).toBe(message("Budget"));
+    const ecrites = await alertesEcrites(sortie);
+    // The sheet's alerts are the JSON's, the hidden sheet's sentence last, once.
+    expect(ecrites).toEqual(j.alertes);
+    expect(ecrites.filter((x) => x === message("Budget"))).toHaveLength(1);
+    // Named with --feuille, or visible: not on the sheet.
+    const nommee = path.join(dir, "credit-o-nommee.xlsx");
+    expect((await lancer(["credit-impot", f, ...args, "--feuille", "Budget", "-o", nommee])).code).toBe(0);
+    expect(await alertesEcrites(nommee)).not.toContain(message("Budget"));
+  });
+
   it("versions enregistrer et comparer --a courant : controles (--json) et une ligne (texte) ; rien avec --feuille", async () => {
     const visible = path.join(dir, "versions-visible.xlsx");
     await ecrireDevisTest(visible);

@@ -4,7 +4,6 @@ import {
   type OptionsClasseur,
   type ResultatClasseur,
 } from "../../core/creditImpot/creditImpotClasseur";
-import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { AnneeNonCouverteError, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { traceCreditImpot } from "../../core/traces/creditImpot";
@@ -26,12 +25,10 @@ export type ApercuCreditImpot = Omit<ResultatCreditImpot, "lignes"> & {
 };
 
 function apercu(r: ResultatClasseur, explique = false): ApercuCreditImpot {
+  // The devis sheet found hidden: its sentence (feuille-lue) is already the last alert (core, as on the sheet).
   const { lignes: _lignes, ...reste } = r.resultat;
-  // The devis sheet found hidden: the same sentence as `devis` (feuille-lue), added to the alerts.
-  const masquee = constatsFeuilleLue({ feuille: r.source, feuilleMasquee: r.feuilleMasquee }).map((c) => c.message);
   return {
     ...reste,
-    alertes: [...reste.alertes, ...masquee],
     source: r.source,
     feuillesEcrites: r.feuillesEcrites,
     ...(explique ? { traces: { credit: traceCreditImpot(r.resultat) } } : {}),

@@ -1,4 +1,5 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
@@ -22,7 +23,10 @@ export interface ResultatClasseur {
   resultat: ResultatCreditImpot;
   source: string;
   feuillesEcrites: string[];
-  /** The devis sheet, found (not named), is hidden in the workbook: said by src/app (feuille-lue). */
+  /**
+   * The devis sheet, found (not named), is hidden in the workbook: the `devis` sentence (feuille-lue) is the last
+   * of `resultat.alertes`, and so of the sheet's « Alertes » section.
+   */
   feuilleMasquee: boolean;
 }
 
@@ -58,8 +62,11 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   const importOpts = { genre: o.genre, dureeMinutes: o.dureeMinutes, typeOeuvre } as const;
   // Found, not named: a hidden sheet is flagged (feuille-lue).
   const devis = o.feuille ? importerDevis(source, importOpts) : importerDevisTrouve(source, importOpts);
-  const resultat = calculerCreditImpot(devis, { ...o, surcharges });
+  const calcul = calculerCreditImpot(devis, { ...o, surcharges });
   const feuilleMasquee = devis.feuilleMasquee === true;
+  // The devis sheet found hidden: the same sentence as `devis` (feuille-lue), in the alerts the sheet writes too.
+  const masquee = constatsFeuilleLue(devis).map((c) => c.message);
+  const resultat = masquee.length ? { ...calcul, alertes: [...calcul.alertes, ...masquee] } : calcul;
   if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee };
   const specs = [
     feuilleCreditImpot(resultat, source.name, choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook)),
