@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { type Cents, cents, formatMontantFr, multiplyCents } from "../money";
 import { regleAudiovisuel } from "./audiovisuel";
 import { regleCinema, regleInternational } from "./cinemaInternational";
-import { arrondi, type Assiette, type Ctx, NOMS_REGIME } from "./contexteCalcul";
+import { arrondi, type Assiette, CE_BARNEY, type Ctx, NOMS_REGIME } from "./contexteCalcul";
 import type { Figures } from "./figures";
 import { type Condition, CreditImpotError, type OptionsCreditImpot, type Plafond } from "./modele";
 
@@ -47,8 +47,7 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
     if (applique && p.aides && p.montant > 0)
       ctx.alertes.push(
         `Plafond des aides publiques atteint : crédit ramené de ${formatMontantFr(creditAvantPlafonds)} à ` +
-          `${formatMontantFr(p.montant)} (${p.detail}). Dépasser ce plafond peut faire perdre tout le crédit, pas ` +
-          `seulement l'excédent : vérifiez le plan de financement avant de signer.`,
+          `${formatMontantFr(p.montant)} (${p.detail}). ${CE_BARNEY} Vérifiez le plan de financement avant de signer.`,
       );
     return { nom: p.nom, montant: p.montant, applique, ...(p.detail ? { detail: p.detail } : {}) };
   });

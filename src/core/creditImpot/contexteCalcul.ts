@@ -57,6 +57,15 @@ export function arrondi(d: Decimal): Cents {
 }
 
 /**
+ * What exceeding the public-aid ceiling costs. CE 15 March 2023 n° 452317 (Barney Production) quashed the Paris
+ * appeal court, which had taken the whole credit away; the ruling as reported by commentators (decision text not read
+ * here): only the fraction above the ceiling is taken back. Hence « à vérifier ».
+ */
+export const CE_BARNEY =
+  "Selon le Conseil d'État (15 mars 2023, n° 452317), un dépassement ne retire du crédit que la fraction qui excède " +
+  "ce plafond, pas tout le crédit (décision lue dans des commentaires, à vérifier).";
+
+/**
  * The public-aid ceiling: the credit may not take public aid (the other aids + the credit) above `part` of the
  * budget. `autres` undefined: only the credit is counted, and an alert says so.
  */
@@ -72,8 +81,7 @@ export function plafondAidesPubliques(ctx: Ctx, part: Decimal, autres: Cents | u
   if (m <= 0)
     ctx.alertes.push(
       `Les autres aides publiques (${formatMontantFr(deja)}) atteignent déjà ${formatPourcentFr(part)} du budget ` +
-        `(${formatMontantFr(budget)}) : aucun crédit ne peut s'y ajouter, et le dépassement peut faire perdre tout le ` +
-        `crédit, pas seulement l'excédent.`,
+        `(${formatMontantFr(budget)}) : aucun crédit ne peut s'y ajouter. ${CE_BARNEY}`,
     );
   ctx.plafonds.push({
     nom: `plafond des aides publiques (${formatPourcentFr(part, 0)} du budget)`,

@@ -57,7 +57,7 @@ describe("crédit d'impôt cinéma", () => {
     expect(r.plafonds[1]).toMatchObject({ montant: euros(500000), applique: true });
     expect(r.credit).toBe(euros(500000));
     expect(r.alertes.join("\n")).toMatch(
-      /Plafond des aides publiques atteint : crédit ramené de 645\s000,00\s€ à 500\s000,00\s€.*peut faire perdre tout le crédit, pas seulement l'excédent/,
+      /Plafond des aides publiques atteint : crédit ramené de 645\s000,00\s€ à 500\s000,00\s€.*ne retire du crédit que la fraction qui excède ce plafond/,
     );
   });
 

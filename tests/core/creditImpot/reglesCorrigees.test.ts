@@ -172,15 +172,18 @@ describe("hébergement : le plafond par nuit ne vaut que pour des nuits", () => 
   });
 });
 
-describe("plafond des aides publiques : le dépasser peut coûter tout le crédit", () => {
+describe("plafond des aides publiques : seule la fraction au-delà du plafond est retirée (CE 15 mars 2023)", () => {
   const d = unDevis([{ ch: "2", libelle: "Équipe technique", montant: 1000000 }]);
-  it("autres aides déjà à 50 % du budget : crédit nul, l'alerte dit que le dépassement peut coûter tout le crédit", () => {
+  it("autres aides déjà à 50 % du budget : crédit nul ; l'alerte cite le Conseil d'État (fraction excédentaire)", () => {
     const r = calculerCreditImpot(
       d,
       av({ genre: "animation", dureeMinutes: 520, autresAidesPubliques: euros(500000) }),
     );
     expect(r.credit).toBe(0);
-    expect(r.alertes.join("\n")).toMatch(/atteignent déjà 50,00\s% du budget.*peut faire perdre tout le crédit/);
+    const alertes = r.alertes.join("\n");
+    expect(alertes).toMatch(/atteignent déjà 50,00\s% du budget.*Conseil d'État \(15 mars 2023, n° 452317\)/);
+    expect(alertes).toMatch(/ne retire du crédit que la fraction qui excède ce plafond, pas tout le crédit/);
+    expect(alertes).not.toMatch(/peut faire perdre tout le crédit/);
   });
 
   it("international : subventions + autres aides comptées ; 50 % × 1 000 000 − 450 000 = 50 000 €", () => {

@@ -201,12 +201,15 @@ describe("audiovisuel : œuvre difficile et petit budget selon l'art. D331-17", 
     expect(b.plafond.plafond.toFixed(2)).toBe("0.60");
     expect(b.plafond.motif).toMatch(/innovante, peu accessible ou délicate/);
   });
-  test("au-delà du plafond, le constat chiffre l'excédent et dit que toute l'aide peut être perdue", () => {
+  test("au-delà du plafond, le constat chiffre l'excédent et cite le Conseil d'État (fraction excédentaire)", () => {
     const a = av("86666.67");
     const c = a.constats.find((x) => x.regle === "intensite-aides-publiques")!;
     // 45 000 − 50 % × 86 666,67 = 45 000 − 43 333,34 = 1 666,66
     expect(c.message).toMatch(/au-delà du plafond 50,00\u00a0%.*de 1\u202f666,66\u00a0€\./);
-    expect(c.message).toMatch(/Attention : un dépassement du plafond peut faire écarter la totalité de l'aide/);
+    expect(c.message).toMatch(
+      /Attention : pour le crédit d'impôt, le Conseil d'État \(15 mars 2023, n° 452317\) ne retire que la fraction qui excède/,
+    );
+    expect(c.message).not.toMatch(/totalité de l'aide/);
     expect(c.message).toMatch(/à vérifier\.$/);
   });
 });

@@ -9,7 +9,8 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
   id: "intensite-aides-publiques",
   description:
     "Les aides publiques (CNC, régions, Europe, crédit d'impôt) ne dépassent pas 50 % du coût (60 % pour une œuvre difficile ou à " +
-    "petit budget, art. D331-17) ; un dépassement peut coûter toute l'aide, pas seulement l'excédent.",
+    "petit budget, art. D331-17) ; au-delà, le constat chiffre l'excédent (pour le crédit d'impôt, seule cette fraction est " +
+    "retirée selon le Conseil d'État, 15 mars 2023).",
   verifier(ctx) {
     const { synthese: s, plafond: p } = ctx;
     if (s.intensite === undefined || s.baseIntensite === undefined) {
