@@ -45,6 +45,22 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     );
   });
 
+  test("chaque dépôt GitHub cité est épinglé à son commit ; une valeur confirmée par l'ADEME sans identifiant reste M", () => {
+    const v = validerTableCarbone(brut).versions[0];
+    const adresses = [...v.sources.map((s) => s.url), ...Object.values(v.valeurs.facteurs).map((f) => f.url)];
+    const gitHub = adresses.filter((u): u is string => !!u && u.startsWith("https://github.com/"));
+    expect(gitHub.length).toBeGreaterThanOrEqual(8);
+    for (const u of gitHub) expect(u).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/[0-9a-f]{40}\//);
+    // publicodes-commun (ADEME) gives 0.0519 for « Electricité/2024 - mix moyen/consommation », not the identifier.
+    expect(v.valeurs.facteurs.electricite).toMatchObject({ identifiant: "43642", valeur: "0.0519", confiance: "M" });
+    expect(v.valeurs.facteurs.electricite.url).toBeUndefined();
+    expect(v.valeurs.facteurs.electricite.source).toMatch(/publicodes-commun .*fb4a1b9.*sans l'identifiant/);
+    expect(v.sources.map((s) => s.url)).toContain(
+      "https://github.com/incubateur-ademe/publicodes-commun/blob/fb4a1b911be8a6f4b0e4c949b5f30e41dc9daa2f/" +
+        "src/commun.publicodes#L2-L10",
+    );
+  });
+
   test.each([
     [
       "un identifiant vide",
