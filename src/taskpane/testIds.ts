@@ -96,5 +96,10 @@ export const TEST_IDS = {
     chapitre: (code: string) => `versions-chapitre-${code}`,
     lignes: "versions-lignes",
     ligne: (i: number) => `versions-ligne-${i}`,
+    /** What was read (the devis sheet found hidden…), under the comparison and under the saved version. */
+    constatsComparaison: "versions-constats-comparaison",
+    constatsEnregistrement: "versions-constats-enregistrement",
+    /** The i-th finding of one of those lists. */
+    constat: (liste: string, i: number) => `${liste}-${i}`,
   },
 } as const;

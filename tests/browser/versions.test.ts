@@ -191,3 +191,78 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     expect(v.erreursPage).toEqual([]);
   });
 });
+
+/** The pane's French typography puts no-break spaces before « ; » and « : »: compared as plain spaces. */
+const sp = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+describe("page Versions : ce qui a été lu est dit sous le résultat (Chromium, Excel simulé)", () => {
+  let v: Volet;
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("devis trouvé dans une feuille masquée : l'enregistrement et la comparaison le disent, en français, à 320 px", async () => {
+    const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
+    const [devis] = await wb.listSheets();
+    const sheets = {
+      Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]],
+      [devis]: versFixture((await wb.readSheet(devis)) as SheetData),
+    };
+    v = await ouvrirVolet({ sheets, hidden: [devis], active: "Notes" });
+    const { page } = v;
+    await page.waitForFunction(
+      ([id, f]) => !!document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(f),
+      [TEST_IDS.production.resume, devis],
+    );
+    // The producer leaves the devis sheet to automatic detection: Prodbook finds the hidden sheet and says so.
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(TEST_IDS.production.feuille).selectOption("");
+    await page.getByTestId(TEST_IDS.onglet("versions")).click();
+    await page.getByTestId(IDS.nom).fill("Devis initial");
+    await page.getByTestId(IDS.enregistrer).click();
+    await page.getByTestId(IDS.enregistree).waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(sp(await page.getByTestId(IDS.enregistree).textContent())).toMatch(
+      /^Version « Devis initial » enregistrée : 39 lignes/,
+    );
+    const phrase =
+      `La feuille « ${devis} » est masquée dans le classeur ; c'est elle qui ressemble le plus à un devis et qui ` +
+      `est lue. Si le devis est dans une autre feuille, indiquez laquelle lire.`;
+    const lus = page.getByTestId(IDS.constatsEnregistrement);
+    await lus.waitFor();
+    // One information, under its French heading and title, with no rule id.
+    expect(await lus.locator("h3").allTextContents()).toEqual(["Informations1"]);
+    const constat = page.getByTestId(IDS.constat(IDS.constatsEnregistrement, 0));
+    expect(sp(await constat.textContent())).toBe(`Information : Feuille lue${phrase}`);
+    expect(await constat.evaluate((e) => e.tagName)).toBe("DIV");
+    expect(await lus.textContent()).not.toMatch(/feuille-lue|--feuille/);
+
+    // Compared with the current devis: the result says it too, under the comparison.
+    await page.getByTestId(IDS.de).selectOption("Devis initial");
+    await page.getByTestId(IDS.a).selectOption("courant");
+    await page.getByTestId(IDS.comparer).click();
+    await page.getByTestId(IDS.resultat).waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await page.getByTestId(IDS.total).textContent()).toMatch(/\(\+?0,00\s€\)$/);
+    const comparaison = page.getByTestId(IDS.constatsComparaison);
+    await comparaison.waitFor();
+    expect(await page.getByTestId(IDS.resultat).getByTestId(IDS.constatsComparaison).count()).toBe(1);
+    expect(sp(await page.getByTestId(IDS.constat(IDS.constatsComparaison, 0)).textContent())).toBe(
+      `Information : Feuille lue${phrase}`,
+    );
+
+    // At 320 px both lists fit without sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 1100 });
+    expect(await debordements(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ECRANS, "versions-feuille-masquee.png"), fullPage: true });
+
+    // The sheet chosen by the producer (the hidden one, named): nothing to say, no list.
+    await page.getByTestId(TEST_IDS.production.feuille).selectOption(devis);
+    const avant = await page.getByTestId(IDS.total).textContent();
+    await page.getByTestId(IDS.comparer).click();
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid="${id}"]`), IDS.constatsComparaison);
+    expect(await page.getByTestId(IDS.total).textContent()).toBe(avant);
+    expect(v.erreursPage).toEqual([]);
+  });
+});

@@ -19,10 +19,11 @@ import {
 import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
 import type { ResumeVersion } from "../../app/commandes/versions";
+import type { Constat } from "../../core/controles/constat";
 import { type Cents, formatMontantFr } from "../../core/money";
 import { changementDeChapitre } from "../../core/versions/comparer";
 import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
-import { ConstatsCliquables, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
+import { ConstatsCliquables, constatsAffiches, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, typographie } from "../francais";
@@ -63,6 +64,33 @@ function Ecart({ delta }: { delta: number }) {
   return <span className={delta > 0 ? styles.hausse : delta < 0 ? styles.baisse : undefined}>{signe(delta)}</span>;
 }
 
+/**
+ * The findings a versions command gives on the devis it read (the devis sheet found hidden in the workbook…): the
+ * pane's list of findings, in French, under the result they are about.
+ */
+function ControlesLus({
+  controles,
+  onAller,
+  etiquette,
+  testId,
+}: {
+  controles: readonly Constat[] | undefined;
+  onAller: (cellule: string) => void;
+  etiquette: string;
+  testId: string;
+}) {
+  if (!controles?.length) return null;
+  return (
+    <ConstatsCliquables
+      elements={constatsAffiches(controles)}
+      onAller={onAller}
+      etiquette={etiquette}
+      testId={testId}
+      testIdElement={(i) => IDS.constat(testId, i)}
+    />
+  );
+}
+
 export function Versions() {
   const styles = useStyles();
   const production = useProduction();
@@ -73,6 +101,8 @@ export function Versions() {
   const [masquer, setMasquer] = React.useState(false);
   const [confirmer, setConfirmer] = React.useState<string>();
   const [enregistree, setEnregistree] = React.useState<string>();
+  /** Findings on the devis read for the version saved (its sheet found hidden…). */
+  const [controlesEnregistres, setControlesEnregistres] = React.useState<Constat[]>([]);
   const [de, setDe] = React.useState("");
   const [a, setA] = React.useState(COURANT);
   const [resultat, setResultat] = React.useState<Commandes["comparerVersions"]["result"]>();
@@ -95,6 +125,7 @@ export function Versions() {
     lancer(async () => {
       setConfirmer(undefined);
       setEnregistree(undefined);
+      setControlesEnregistres([]);
       const n = nom.trim();
       if (!remplacer && versions?.some((v) => v.nom.toLowerCase() === n.toLowerCase())) {
         setConfirmer(n);
@@ -103,6 +134,7 @@ export function Versions() {
       const r = await envoyer("enregistrerVersion", { nom: n, auteur, masquer, remplacer, feuille });
       setVersions(r.versions);
       setDe((d) => d || r.version.nom);
+      setControlesEnregistres(r.controles ?? []);
       setEnregistree(
         typographie(
           `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${compte(r.version.lignes, "ligne")}, ` +
@@ -191,6 +223,12 @@ export function Versions() {
               )}
             </Caption1>
           )}
+          <ControlesLus
+            controles={resultat?.controles}
+            onAller={aller}
+            etiquette="Ce qui a été lu pour la comparaison"
+            testId={IDS.constatsComparaison}
+          />
         </section>
       )}
 
@@ -250,6 +288,14 @@ export function Versions() {
           Enregistrer la version
         </Button>
         {enregistree && <Text data-testid={IDS.enregistree}>{enregistree}</Text>}
+        {enregistree && (
+          <ControlesLus
+            controles={controlesEnregistres}
+            onAller={aller}
+            etiquette="Ce qui a été lu pour la version"
+            testId={IDS.constatsEnregistrement}
+          />
+        )}
         <MessageErreur erreur={erreur} />
       </section>
 
