@@ -63,6 +63,11 @@ export interface FeuilleVolumineuse {
   remplacee?: boolean;
   /** The original comments and VML parts of its notes, put back in place of ExcelJS's (only the first went to it). */
   notes?: { commentaires: Buffer; dessin: Buffer };
+  /**
+   * Parts of the package given to ExcelJS that hold a reduced form of the original (its notes parts: first note
+   * only): they must stay so, not be replaced by the original's bytes.
+   */
+  partiesReduites?: string[];
   /** Its merged ranges and 0-based hidden columns (from its head and tail), for reading it back. */
   fusions: string[];
   colonnesMasquees: number[];
@@ -171,11 +176,17 @@ export async function mettreDeCoteFeuilles(
     // A sheet read back and put back as it is (« Comparaison » on `versions enregistrer`) keeps its notes through
     // ExcelJS like a user's sheet; one the command rewrites (also in `remplacees`) does not load them.
     const gardee = demandees.has(nom.toLowerCase()) && !aRemplacer.has(nom.toLowerCase());
-    let notes = deLUtilisateur || gardee ? await refsNotes(zip, partie) : [];
     // Prodbook's 5 000 notes of a « Comparaison » do not go through ExcelJS: it gets the first one (and writes the
-    // comments and VML parts for it), the original parts are put back in place of those when saving.
-    const notesDeCote = gardee && !deLUtilisateur && notes.length > 1 ? await reduireNotes(zip, partie) : undefined;
-    if (notesDeCote) notes = notes.slice(0, 1);
+    // comments and VML parts for it), the original parts are put back in place of those when saving. A sheet the
+    // command rewrites gives ExcelJS the first note too, on no cell of the placeholder: ExcelJS drops it, and does
+    // not parse megabytes of notes it would drop all the same.
+    const reduite =
+      !deLUtilisateur && (gardee || aRemplacer.has(nom.toLowerCase()))
+        ? await reduireNotes(zip, catalogue, partie)
+        : undefined;
+    const notesDeCote = gardee ? reduite?.originales : undefined;
+    // Read after the reduction: the first note only, then.
+    const notes = deLUtilisateur || gardee ? await refsNotes(zip, partie) : [];
     if (liens.size || notes.length) {
       const cellules = ligneDesStyles(nbStyles, p, [...liens, ...notes]);
       placeholder = `${d.tete}<${p}sheetData>${cellules}</${p}sheetData>${d.queue}`;
@@ -207,6 +218,7 @@ export async function mettreDeCoteFeuilles(
       ...(liens.size ? { liens } : {}),
       ...(remplacee ? { remplacee } : {}),
       ...(notesDeCote ? { notes: notesDeCote } : {}),
+      ...(reduite ? { partiesReduites: reduite.parties } : {}),
       partagees,
       fusions: fusions.filter(Boolean),
       colonnesMasquees,
@@ -231,10 +243,15 @@ async function refsNotes(zip: JSZip, partie: string): Promise<string[]> {
 
 /**
  * Replaces, in `zip`, a sheet's comments part and VML drawing by the same holding their first note only (the
- * shapes as Excel and ExcelJS write them: a <v:shape> each, after the shape types); returns the originals,
- * or nothing when the parts are not of that form (ExcelJS then reads every note).
+ * shapes as Excel and ExcelJS write them: a <v:shape> each, after the shape types); returns the originals (inflated
+ * by Node's zlib) and the two parts' paths, or nothing when there is at most one note or the parts are not of that
+ * form (ExcelJS then reads every note).
  */
-async function reduireNotes(zip: JSZip, partie: string): Promise<{ commentaires: Buffer; dessin: Buffer } | undefined> {
+async function reduireNotes(
+  zip: JSZip,
+  catalogue: Map<string, EntreeZip>,
+  partie: string,
+): Promise<{ originales: { commentaires: Buffer; dessin: Buffer }; parties: string[] } | undefined> {
   const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
   const cible = (type: string) => {
     const r = rels.filter((x) => !x.externe && x.type.endsWith(type));
@@ -242,11 +259,11 @@ async function reduireNotes(zip: JSZip, partie: string): Promise<{ commentaires:
   };
   const pc = cible("/comments"),
     pv = cible("/vmlDrawing");
-  const fc = pc && zip.file(pc),
-    fv = pv && zip.file(pv);
-  if (!pc || !pv || !fc || !fv) return undefined;
-  const commentaires = await fc.async("nodebuffer"),
-    dessin = await fv.async("nodebuffer");
+  const ec = pc && zip.file(pc) && catalogue.get(pc),
+    ev = pv && zip.file(pv) && catalogue.get(pv);
+  if (!pc || !pv || !ec || !ev) return undefined;
+  const commentaires = await octetsEntree(ec),
+    dessin = await octetsEntree(ev);
   const cx = commentaires.toString("utf8"),
     vx = dessin.toString("utf8");
   const c1 = cx.indexOf("</comment>"),
@@ -254,9 +271,11 @@ async function reduireNotes(zip: JSZip, partie: string): Promise<{ commentaires:
   const v1 = vx.indexOf("</v:shape>"),
     vf = vx.lastIndexOf("</xml>");
   if (c1 < 0 || cf < c1 || v1 < 0 || vf < v1 || vx.indexOf("<v:shape ") > v1) return undefined;
+  // A single note: nothing to gain.
+  if (cx.indexOf("<comment", c1) < 0 || cx.indexOf("<comment", c1) > cf) return undefined;
   zip.file(pc, cx.slice(0, c1 + "</comment>".length) + cx.slice(cf));
   zip.file(pv, vx.slice(0, v1 + "</v:shape>".length) + vx.slice(vf));
-  return { commentaires, dessin };
+  return { originales: { commentaires, dessin }, parties: [pc, pv] };
 }
 
 /**

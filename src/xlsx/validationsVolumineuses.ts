@@ -100,6 +100,8 @@ export async function alleger(
   const remplacees = new Set([
     ...[...misesDeCote.feuilles.values()].map((f) => f.entree.nom),
     ...[...misesDeCote.validations.keys()].map((n) => parties.get(n)),
+    // A sheet's notes parts reduced to their first note (feuillesVolumineuses.ts): ExcelJS gets them so.
+    ...[...misesDeCote.feuilles.values()].flatMap((f) => f.partiesReduites ?? []),
   ]);
   for (const [nom, entree] of catalogue) {
     if (remplacees.has(nom) || !zip.file(nom)) continue;

@@ -6,6 +6,7 @@ import * as path from "path";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { cheminRels, lireRels, partiesFeuilles, resoudre } from "../../src/xlsx/zipParties";
+import { alleger } from "../../src/xlsx/validationsVolumineuses";
 import { deuxVersions, dossierTemp, ecrireDevis, modifierDevis } from "../core/versions/classeurs";
 
 function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
@@ -286,6 +287,51 @@ describe("prodbook versions sur un classeur qui a déjà une « Comparaison »",
       vml: await cible("/vmlDrawing"),
     };
   }
+
+  it("ExcelJS ne reçoit que la première de ses notes, qu'elle soit remise (enregistrer) ou réécrite (comparer -o)", async () => {
+    const d = await dossierTemp("prodbook-cli-versions-notes-reduites-");
+    const f = await deuxVersions(d);
+    const comp = path.join(d, "comparaison.xlsx");
+    expect(
+      await main(
+        ["versions", "comparer", f.v2, "--de", "Devis initial", "--a", "Dépôt agrément", "-o", comp],
+        enregistreur(),
+      ),
+    ).toBe(0);
+    const data = await readFile(comp);
+    const original = await partiesComparaison(comp);
+    expect(original.commentaires.split("<comment ").length - 1).toBeGreaterThan(10);
+    // The package given to ExcelJS, opened as `versions enregistrer` (kept) and `versions comparer -o` (replaced) open it.
+    for (const remplacees of [[], ["Comparaison"]]) {
+      const { donnees, misesDeCote } = await alleger(
+        data,
+        undefined,
+        ["Versions", "Comparaison"],
+        false,
+        true,
+        remplacees,
+      );
+      const zip = await JSZip.loadAsync(donnees);
+      const p = (await partiesFeuilles(zip)).get("Comparaison")!;
+      const rels = lireRels(await zip.file(cheminRels(p))!.async("string"));
+      const partie = (t: string) =>
+        zip.file(resoudre(p, rels.find((r) => r.type.endsWith(t))!.target))!.async("string");
+      const [commentaires, vml] = [await partie("/comments"), await partie("/vmlDrawing")];
+      expect(commentaires.split("<comment ").length - 1).toBe(1);
+      expect(vml.split("<v:shape ").length - 1).toBe(1);
+      expect(commentaires).toBe(
+        original.commentaires.slice(0, original.commentaires.indexOf("</comment>") + 10) + "</commentList></comments>",
+      );
+      // Kept: the original parts are put back when saving; replaced: none (the new sheet writes its own).
+      const notes = misesDeCote.feuilles.get("Comparaison")!.notes;
+      if (remplacees.length) expect(notes).toBeUndefined();
+      else
+        expect([notes!.commentaires.toString("utf8"), notes!.dessin.toString("utf8")]).toEqual([
+          original.commentaires,
+          original.vml,
+        ]);
+    }
+  });
 
   it("enregistrer la remet telle quelle (lignes, notes, commentaire) ; comparer -o garde le commentaire et écrit ses notes", async () => {
     const d = await dossierTemp("prodbook-cli-versions-comparaison-");
