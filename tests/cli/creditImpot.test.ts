@@ -90,7 +90,9 @@ describe("prodbook credit-impot --json", () => {
       { code: "FG", base: "0.00" },
       { code: "IMP", base: "0.00" },
     ]);
-    expect(j.alertes.some((a: string) => a.startsWith("à vérifier : Taux fiction = 25,00"))).toBe(true);
+    // 2025: the fiction rate is read in the text (H), the aid ceiling is not (M).
+    expect(j.alertes.some((a: string) => a.startsWith("à vérifier : Taux fiction"))).toBe(false);
+    expect(j.alertes.some((a: string) => a.startsWith("à vérifier : Plafond des aides publiques = 50,00"))).toBe(true);
     // Each table version used is named once, with its dates, confidence and sources.
     expect(j.tables).toContainEqual({
       id: "credit-impot-audiovisuel-plafond-minute-fiction",

@@ -98,7 +98,7 @@ describe("page Sources", () => {
     expect(screen.queryByTestId(TEST_IDS.erreur)).toBeNull();
   });
 
-  it("chaque période d'un barème dit sa confiance : audiovisuel lu dans le texte jusqu'au 30 décembre 2021, puis à vérifier", async () => {
+  it("chaque période d'un barème dit sa confiance : audiovisuel lu dans le texte jusqu'en 2025, à vérifier en 2026", async () => {
     afficher();
     const table = await waitFor(() => screen.getByTestId(IDS_SOURCES.table("credit-impot-audiovisuel")));
     fireEvent.click(within(table).getByRole("button"));
@@ -106,10 +106,11 @@ describe("page Sources", () => {
     const lignes = within(periodes)
       .getAllByRole("listitem")
       .map((l) => l.textContent);
-    // The data file says: 2016-01-01 → 2021-12-30 H, 2021-12-31 → 2028-12-31 M.
+    // The data file says: 2016-01-01 → 2021-12-30 H, 2021-12-31 → 2025-12-31 H, 2026-01-01 → 2028-12-31 M.
     expect(lignes).toEqual([
       "du 1er\u00a0janvier\u00a02016 au 30\u00a0décembre\u00a02021 texte officiel",
-      "du 31\u00a0décembre\u00a02021 au 31\u00a0décembre\u00a02028 à vérifier",
+      "du 31\u00a0décembre\u00a02021 au 31\u00a0décembre\u00a02025 texte officiel",
+      "du 1er\u00a0janvier\u00a02026 au 31\u00a0décembre\u00a02028 à vérifier",
     ]);
     expect(table.textContent).not.toMatch(/confiance [HML]\b/);
   });

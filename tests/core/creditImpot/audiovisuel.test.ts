@@ -161,11 +161,11 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
     ).toThrow("'Paramètres'!B2 : « vingt » n'est pas un taux valable");
   });
 
-  it("les chiffres de confiance M sont listés « à vérifier » avec leur source ; le plafond fiction [H] ne l'est pas", () => {
+  it("les chiffres de confiance M (taux de 2026) sont listés « à vérifier » avec leur source ; le plafond fiction [H] ne l'est pas", () => {
     const r = calculerCreditImpot(unDevis(FICTION), {
       regime: "audiovisuel",
       genre: "fiction",
-      annee: 2025,
+      annee: 2026,
       dureeMinutes: 52,
     });
     expect(

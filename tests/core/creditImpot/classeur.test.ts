@@ -116,7 +116,7 @@ describe("tables et clés du crédit d'impôt", () => {
       "Budget",
     );
     const ligne = (debut: string) => spec.rows.find((r) => r[0] === debut)!;
-    expect(ligne("Taux cinéma de base").slice(1, 5)).toEqual(["25,00\u00a0%", "M", "", "'Paramètres'!B2"]);
+    expect(ligne("Taux cinéma de base").slice(1, 5)).toEqual(["25,00\u00a0%", "H", "", "'Paramètres'!B2"]);
     expect(ligne("Plafond par œuvre (cinéma)").slice(1, 4)).toEqual(["30\u202f000\u202f000,00\u00a0€", "H", ""]);
     expect(ligne("Plafond des aides publiques")[3]).toBe("à vérifier");
     expect(ligne("Déposer la demande d'agrément provisoire au CNC avant le premier jour de tournage")[1]).toBe("non");

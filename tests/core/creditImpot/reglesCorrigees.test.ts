@@ -248,7 +248,22 @@ describe("chaque résultat nomme les tables et versions utilisées", () => {
       ]),
     );
     const m = r.tables.find((t) => t.table === "credit-impot-audiovisuel");
-    expect(m).toMatchObject({ confiance: "M", aVerifier: true, effetAu: "2028-12-31" });
-    expect(m?.motifConfiance).toMatch(/échéance du 31 décembre 2028, lue seulement sur des fiches d'aides/);
+    expect(m).toMatchObject({ confiance: "H", aVerifier: false, effetAu: "2025-12-31" });
+  });
+
+  it("dépenses de 2026 : taux repris de 2025 mais « à vérifier », la loi de finances pour 2026 n'ayant pas été lue", () => {
+    const d = unDevis([{ ch: "2", libelle: "Équipe technique", montant: 300000 }]);
+    for (const [opts, table] of [
+      [av({ genre: "fiction", dureeMinutes: 52, annee: 2026 }), "credit-impot-audiovisuel"],
+      [{ regime: "cinema", genre: "fiction", annee: 2026, langue: "francais" } as const, "credit-impot-cinema"],
+    ] as const) {
+      const r = calculerCreditImpot(d, opts);
+      const m = r.tables.find((t) => t.table === table);
+      expect(m).toMatchObject({ effetDu: "2026-01-01", confiance: "M", aVerifier: true, effetAu: "2028-12-31" });
+      expect(m?.motifConfiance).toMatch(/Aucun texte publié au Journal officiel n'a été lu pour 2026/);
+      const r25 = calculerCreditImpot(d, { ...opts, annee: 2025 });
+      expect(r25.tables.find((t) => t.table === table)).toMatchObject({ confiance: "H", effetAu: "2025-12-31" });
+      expect(r25.taux.toString()).toBe(r.taux.toString());
+    }
   });
 });

@@ -72,13 +72,17 @@ describe("version en vigueur à une date : bornes incluses", () => {
     const t = auditRegles("2015-12-31").tables.find((x) => x.id === "credit-impot-cinema")!;
     expect(t.version).toBeNull();
     const brut = lireTable("credit-impot-cinema");
-    expect(t.periodes).toEqual([
-      {
-        effetDu: "2016-01-01",
-        effetAu: "2028-12-31",
-        confiance: brut.versions[0].confiance,
-        aVerifier: brut.versions[0].confiance !== "H",
-      },
+    expect(t.periodes).toEqual(
+      brut.versions.map((v) => ({
+        effetDu: v.effetDu,
+        effetAu: v.effetAu ?? null,
+        confiance: v.confiance,
+        aVerifier: v.confiance !== "H",
+      })),
+    );
+    expect(t.periodes.map((p) => [p.effetDu, p.effetAu, p.confiance])).toEqual([
+      ["2016-01-01", "2025-12-31", "H"],
+      ["2026-01-01", "2028-12-31", "M"],
     ]);
   });
 });
@@ -106,11 +110,12 @@ describe("confiance de chaque période d'une table", () => {
     const t = auditRegles("2026-01-01").tables.find((x) => x.id === "credit-impot-hebergement")!;
     expect(t.periodes).toEqual([{ effetDu: "2013-12-12", effetAu: null, confiance: "H", aVerifier: false }]);
   });
-  test("une table dont les périodes n'ont pas la même confiance les distingue (audiovisuel : H puis M)", () => {
+  test("une table dont les périodes n'ont pas la même confiance les distingue (audiovisuel : H, H puis M en 2026)", () => {
     const t = auditRegles("2026-01-01").tables.find((x) => x.id === "credit-impot-audiovisuel")!;
     expect(t.periodes.map((p) => [p.effetDu, p.confiance, p.aVerifier])).toEqual([
       ["2016-01-01", "H", false],
-      ["2021-12-31", "M", true],
+      ["2021-12-31", "H", false],
+      ["2026-01-01", "M", true],
     ]);
   });
 });
