@@ -57,6 +57,9 @@ export const TEST_IDS = {
     rejets: "ecarts-rejets",
     correspondance: (i: number) => `ecarts-correspondance-${i}`,
     ajouter: "ecarts-ajouter",
+    /** The file input of « Importer un fichier .csv… » (correspondances), and the alertes of the file read. */
+    importer: "ecarts-importer",
+    alertesImport: "ecarts-alertes-import",
     enregistrer: "ecarts-enregistrer",
     enregistree: "ecarts-enregistree",
     rapprocher: "ecarts-rapprocher",

@@ -195,4 +195,47 @@ describe("prodbook ecarts", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("« 6é1 » n'est pas un début de numéro de compte");
   });
+
+  test("correspondances avec une colonne en plus (Commentaire) : lues, et l'alerte nomme le fichier, la ligne et la colonne", async () => {
+    // Exported by the accountant from a spreadsheet (UTF-8 with BOM, CRLF): a « Commentaire » column, and on its last
+    // line a fifth field the header does not have.
+    const commentee = path.join(FIX, "correspondances-commentaires.csv");
+    const [simple, commente] = await Promise.all([
+      lancer(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "--json"]),
+      lancer(["ecarts", devis, "--fec", FEC, "--correspondances", commentee, "--json"]),
+    ]);
+    expect([commente.code, commente.err]).toEqual([0, ""]);
+    const [a, b] = [JSON.parse(simple.out), JSON.parse(commente.out)];
+    // The same figures: the columns in excess change nothing in the calculation.
+    expect(b.postes).toEqual(a.postes);
+    expect(b.totaux).toEqual(a.totaux);
+    const alertes = b.controles.filter((c: { regle: string }) => c.regle === "correspondances-colonnes");
+    expect(alertes).toEqual([
+      {
+        regle: "correspondances-colonnes",
+        gravite: "alerte",
+        message:
+          "correspondances-commentaires.csv, ligne 1 : colonne « Commentaire » (D) ignorée ; seules « compte », « poste » " +
+          "et « libellé » sont lues.",
+        cellule: null,
+      },
+      {
+        regle: "correspondances-colonnes",
+        gravite: "alerte",
+        message:
+          "correspondances-commentaires.csv, ligne 8 : 5 champs pour 4 colonnes dans l'en-tête ; « avenant 2 » ignoré " +
+          "(colonne E). Un libellé qui contient « ; » s'écrit entre guillemets.",
+        cellule: null,
+      },
+    ]);
+    expect(a.controles.some((c: { regle: string }) => c.regle === "correspondances-colonnes")).toBe(false);
+    // The text output says it too, under its French title (never the code).
+    const texte = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", commentee]);
+    expect(texte.code).toBe(0);
+    expect(texte.out).toContain(
+      "[alerte] Colonne ignorée (correspondances) — correspondances-commentaires.csv, ligne 1 : colonne « Commentaire » (D)",
+    );
+    expect(texte.out).toContain("correspondances-commentaires.csv, ligne 8 : 5 champs");
+    expect(texte.out).not.toContain("correspondances-colonnes");
+  });
 });

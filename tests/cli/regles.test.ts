@@ -114,6 +114,83 @@ describe("prodbook regles (texte)", () => {
   });
 });
 
+/**
+ * Numbers written the English way in a text: « -0.2 », « 612.5 ». Not numbers: what an address holds, an article or a
+ * poste code (« art. 4.3 », « 2.3 » between guillemets), a version « 3.449.0 », an identifier « V23.6 ».
+ */
+function decimalesAnglaises(texte: string): string[] {
+  return texte
+    .split("\n")
+    .flatMap((ligne, i) =>
+      [...ligne.replace(/https?:\/\/\S+/g, " ").matchAll(/(?<![\p{L}\p{N}_.,/-])-?\d+\.\d+(?![\p{L}\p{N}_]|\.\d)/gu)]
+        .filter((m) => !/(art\.|article|«)\s*$/.test(m.input.slice(0, m.index)))
+        .map((m) => `ligne ${i + 1} : « ${m[0]} » dans « ${ligne.trim().slice(0, 100)} »`),
+    );
+}
+
+describe("prodbook regles (texte) : chaque nombre en français", () => {
+  let chiffres: string;
+  beforeAll(async () => {
+    // What a user types in « Paramètres »: a rate in a percent-formatted cell (-20 %, stored -0.2), a plain number
+    // with decimals, a rate typed as text the English way, an amount with cents, for a table or for none.
+    chiffres = path.join(dossier, "parametres-decimaux.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Devis").addRow(["Code", "Libellé", "Montant"]);
+    const p = wb.addWorksheet("Paramètres");
+    p.addRow(["Paramètre", "Valeur"]);
+    p.addRow(["credit-impot.cinema.taux", 0.3]);
+    p.getCell("B2").numFmt = "0%";
+    p.addRow(["devis.salaire-minimum.chef-operateur", 612.5]);
+    p.addRow(["credit-impot.audiovisuel.taux.fiction", "0.25"]);
+    p.addRow(["taux-tva", -0.2]);
+    p.getCell("B5").numFmt = "0.00%";
+    p.addRow(["ecarts.seuil", -0.25]);
+    await wb.xlsx.writeFile(chiffres);
+  });
+
+  test("surcharges en français (« -20,00 % », « -0,25 », « 612,5 »), --json inchangé (« -0.2 »)", async () => {
+    const r = await lancer(["--date", "2026-01-15", "--classeur", chiffres]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 30,00\u00a0% ('Paramètres'!B2)");
+    expect(r.out).toContain(
+      "  Surchargé par le classeur : devis.salaire-minimum.chef-operateur = 612,5 ('Paramètres'!B3)",
+    );
+    expect(r.out).toContain(
+      "  Surchargé par le classeur : credit-impot.audiovisuel.taux.fiction = 0,25 ('Paramètres'!B4)",
+    );
+    expect(r.out).toContain("  ecarts.seuil = -0,25 ('Paramètres'!B6)\n  taux-tva = -20,00\u00a0% ('Paramètres'!B5)");
+    const j = JSON.parse((await lancer(["--date", "2026-01-15", "--classeur", chiffres, "--json"])).out);
+    expect(j.surchargesNonRattachees).toEqual({
+      "ecarts.seuil": { valeur: "-0.25", cellule: "'Paramètres'!B6" },
+      "taux-tva": { valeur: "-0.2", cellule: "'Paramètres'!B5" },
+    });
+    expect(j.tables.find((t: { id: string }) => t.id === "credit-impot-cinema").surcharges).toEqual({
+      "credit-impot.cinema.taux": { valeur: "0.3", cellule: "'Paramètres'!B2" },
+    });
+  });
+
+  test("toute la sortie texte, à chaque date où une table change de version : aucun nombre à l'anglaise", async () => {
+    const j = JSON.parse((await lancer(["--date", "2026-01-15", "--json"])).out);
+    const dates = new Set<string>(["2026-01-15"]);
+    for (const id of ids) {
+      const t = JSON.parse(fs.readFileSync(path.join(DATA, `${id}.json`), "utf8"));
+      for (const v of t.versions) dates.add(v.effetDu);
+    }
+    expect(j.tables.length).toBe(ids.length);
+    expect(dates.size).toBeGreaterThan(5);
+    // The scan sees an English decimal when there is one (the raw JSON is full of them).
+    expect(decimalesAnglaises(JSON.stringify(j.tables)).length).toBeGreaterThan(10);
+    const fautes: string[] = [];
+    for (const date of [...dates].sort()) {
+      const r = await lancer(["--date", date, "--classeur", chiffres]);
+      expect([date, r.code, r.err]).toEqual([date, 0, ""]);
+      expect(r.out).toContain("Valeurs :");
+      fautes.push(...decimalesAnglaises(r.out).map((f) => `${date}, ${f}`));
+    }
+    expect(fautes).toEqual([]);
+  });
+});
+
 describe("prodbook regles : entrées invalides → message français, code 2", () => {
   test("date impossible, classeur absent, argument en trop", async () => {
     const d = await lancer(["--date", "2026-02-30"]);

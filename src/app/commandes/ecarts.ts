@@ -6,6 +6,7 @@ import {
   FEUILLE_CORRESPONDANCES,
   feuilleCorrespondances,
   lireFeuilleCorrespondances,
+  lireFichierCorrespondances,
   trierCorrespondances,
   validerCorrespondances,
   type Correspondance,
@@ -30,6 +31,7 @@ import type { Devis } from "../../core/devis/model";
 import { cents, centsToDecimalString, eurosToCents } from "../../core/money";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
 import { lireSaisies, rapprocher } from "../../core/ecarts/rapprocher";
+import { decoderCsv } from "../../core/comptabilite/fec";
 
 /** One chapter of the report as the pane shows it and the CLI prints it (amounts as "1234.56", % as "12.34"). */
 export interface ChapitreEcartVue {
@@ -267,11 +269,33 @@ async function feuilleExistante(wb: WorkbookPort) {
     : { nom, sheet: undefined };
 }
 
+/**
+ * A correspondances CSV as picked in the pane or given to `prodbook ecarts --correspondances`: decoded like a ledger
+ * CSV (UTF-8 when valid, else Windows-1252, as Excel saves it under Windows), its table, and as alertes what it holds
+ * that is not read (another column, text beyond the header's columns), each naming the file and the line.
+ */
+export function lireCsvCorrespondances(
+  octets: Uint8Array,
+  nom: string,
+): { table: TableCorrespondances; alertes: Constat[] } {
+  return lireFichierCorrespondances(decoderCsv(octets).texte, nom);
+}
+
 /** Écarts commands: read / save the correspondances, reconcile the ledger read by the worker. */
 export const commandesEcarts = {
   async lireCorrespondances(wb: WorkbookPort, _args: Record<string, never>): Promise<TableCorrespondances> {
     const { sheet } = await feuilleExistante(wb);
     return sheet ? lireFeuilleCorrespondances(sheet) : correspondancesParDefaut();
+  },
+
+  /** A correspondances CSV picked in the pane: its rows, in the file's order, and its alertes. */
+  async importerCorrespondances(
+    _wb: WorkbookPort,
+    args: { octets: Uint8Array; nom: string },
+  ): Promise<{ lignes: Correspondance[]; alertes: string[] }> {
+    const { table, alertes } = lireCsvCorrespondances(args.octets, args.nom);
+    const lignes = [...table.comptes, ...table.sections].sort((a, b) => (a.ligne ?? 0) - (b.ligne ?? 0));
+    return { lignes, alertes: alertes.map((a) => a.message) };
   },
 
   async ecrireCorrespondances(wb: WorkbookPort, args: { table: TableCorrespondances }): Promise<{ feuille: string }> {

@@ -1,6 +1,7 @@
 import { ErreurDonnees } from "../../core/erreurs";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { auditRegles, type AuditRegles, type SurchargeLue } from "../../core/regles/audit";
+import type { Surcharges } from "../../core/regles/table";
 import { enTeteParametres, lireParametres, NOM_FEUILLE_PARAMETRES } from "../../core/regles/parametres";
 
 /** A date that is not a real AAAA-MM-JJ day. */
@@ -20,7 +21,7 @@ export function dateValide(date: string): boolean {
 export async function reglesEnVigueur(wb: WorkbookPort | undefined, date?: string): Promise<AuditRegles> {
   const jour = date ?? new Date().toISOString().slice(0, 10);
   if (!dateValide(jour)) throw new DateReglesError(`Date « ${jour} » invalide : attendu AAAA-MM-JJ (ex. 2026-01-15).`);
-  if (!wb) return auditRegles(jour, new Map<string, SurchargeLue>());
+  if (!wb) return auditRegles(jour, new Map() as Surcharges);
   const feuille = await wb.readSheet(NOM_FEUILLE_PARAMETRES);
   const etat = !feuille ? "absente" : enTeteParametres(feuille) ? "lue" : "sans-en-tete";
   return { ...auditRegles(jour, lireParametres(feuille)), feuilleParametres: etat };
@@ -42,12 +43,17 @@ export function jsonRegles(a: AuditRegles) {
         aVerifier: t.version.aVerifier,
         motifConfiance: t.version.motifConfiance,
       },
-      surcharges: t.surcharges,
+      surcharges: jsonSurcharges(t.surcharges),
     })),
-    surchargesNonRattachees: a.surchargesNonRattachees,
+    surchargesNonRattachees: jsonSurcharges(a.surchargesNonRattachees),
     // Additive: with --classeur, « lue », « absente » or « sans-en-tete » (the sheet's rows are then not read).
     ...(a.feuilleParametres ? { feuilleParametres: a.feuilleParametres } : {}),
   };
+}
+
+/** The overrides as --json has always given them: the cell's text and the cell (`lisible` is for people). */
+function jsonSurcharges(s: Record<string, SurchargeLue>): Record<string, { valeur: string; cellule: string }> {
+  return Object.fromEntries(Object.entries(s).map(([cle, { valeur, cellule }]) => [cle, { valeur, cellule }]));
 }
 
 /** Pane commands of the « Sources » page: reads only (the « Paramètres » sheet of the open workbook). */

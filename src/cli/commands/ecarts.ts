@@ -1,12 +1,8 @@
 import * as path from "path";
-import { ecarts, type ResultatRapprochementVue } from "../../app/commandes/ecarts";
+import { ecarts, lireCsvCorrespondances, type ResultatRapprochementVue } from "../../app/commandes/ecarts";
 import { eurosToCents, formatMontantFr } from "../../core/money";
-import {
-  CorrespondancesError,
-  lireCorrespondancesCsv,
-  type TableCorrespondances,
-} from "../../core/comptabilite/correspondances";
-import { decoderCsv } from "../../core/comptabilite/fec";
+import { CorrespondancesError } from "../../core/comptabilite/correspondances";
+import { trierConstats } from "../../core/controles/constat";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { choixArg } from "../args";
@@ -86,11 +82,11 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
   for (const c of r.constats) io.out(ligneConstat(c, ""));
 }
 
-function lireCsv(chemin: string): TableCorrespondances {
-  // Decoded like a ledger CSV: UTF-8 when valid, else Windows-1252 (a CSV saved by Excel under Windows).
-  const texte = decoderCsv(lireFichierTexte(chemin, "Fichier de correspondances")).texte;
+/** The correspondances file, and its alertes (columns or text it holds that are not read). */
+function lireCsv(chemin: string): ReturnType<typeof lireCsvCorrespondances> {
+  const octets = lireFichierTexte(chemin, "Fichier de correspondances");
   try {
-    return lireCorrespondancesCsv(texte, path.basename(chemin));
+    return lireCsvCorrespondances(octets, path.basename(chemin));
   } catch (e) {
     if (e instanceof CorrespondancesError) throw new CliError(e.message);
     throw e;
@@ -121,11 +117,12 @@ export const commande = definirCommande({
       throw new CliError(`L'option --correspondances <fichier.csv> est obligatoire.\nUsage : ${USAGE}`);
     verifierSortie(sortie, v.fec, v.correspondances);
     const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
-    const correspondances = lireCsv(v.correspondances);
+    const { table: correspondances, alertes } = lireCsv(v.correspondances);
     return {
       fec: v.fec,
       encodage,
       correspondances,
+      alertes,
       colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined,
       explique: v.explique === true,
     };
@@ -138,11 +135,13 @@ export const commande = definirCommande({
       conserver: sortie !== undefined,
     });
     try {
-      return await ecarts(
+      const r = await ecarts(
         wb,
         { fec, correspondances: args.correspondances, explique: args.explique },
         sortie !== undefined,
       );
+      // What the correspondances file holds that was not read, with the other findings (text and --json controles).
+      return { ...r, constats: trierConstats([...args.alertes, ...r.constats]) };
     } catch (e) {
       // Too many ledger lines for a sheet: the FEC is at stake, not the devis.
       throw e instanceof GrandLivreTropGrandError ? erreurFichier(e, args.fec) : e;

@@ -45,13 +45,13 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
       for (const f of v.lisibles) io.out(`    ${f.chemin} : ${f.valeur}`);
     }
     for (const [cle, s] of Object.entries(t.surcharges))
-      io.out(`  Surchargé par le classeur : ${cle} = ${s.valeur} (${s.cellule})`);
+      io.out(`  Surchargé par le classeur : ${cle} = ${s.lisible} (${s.cellule})`);
   }
   const orphelines = Object.entries(a.surchargesNonRattachees);
   if (orphelines.length) {
     io.out("");
     io.out("Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :");
-    for (const [cle, s] of orphelines) io.out(`  ${cle} = ${s.valeur} (${s.cellule})`);
+    for (const [cle, s] of orphelines) io.out(`  ${cle} = ${s.lisible} (${s.cellule})`);
   }
 }
 

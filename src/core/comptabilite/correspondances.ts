@@ -4,6 +4,7 @@ import { validerTable, versionEnVigueur, type VersionRegle } from "../regles/tab
 import { normaliser } from "../util/texte";
 import brut from "../regles/data/correspondances-pcg.json";
 import { ErreurDonnees } from "../erreurs";
+import type { Constat } from "../controles/constat";
 
 /**
  * Account → devis poste mapping: a prefix of the account number ("6411") or an analytic section
@@ -193,13 +194,31 @@ function lignesCsv(texte: string, nomFichier: string): { champs: string[]; ligne
   return out;
 }
 
+/** What a correspondances CSV's header may name its third column (read as the libellé); any other name is ignored. */
+const LIBELLES = new Set(["libelle", "intitule", "designation", "label"]);
+
 /**
  * CSV `compte;poste` (optional third column libelle), UTF-8, `;` separator, read by papaparse: a quoted field may
  * hold a `;`, a quote (« "" ») or a line break. Errors name the line.
  */
 export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondances.csv"): TableCorrespondances {
+  return lireFichierCorrespondances(texte, nomFichier).table;
+}
+
+/**
+ * The same reading, with what the file holds that is not read: a column of the header other than compte, poste and
+ * libellé (« commentaire »…), and a line with more fields than the header (most often a libellé holding an unquoted
+ * « ; », cut there). Both are alertes naming the file, the line and the column or the text left out: the table is
+ * used, the user is told what it leaves aside. A missing compte or poste column stays an error.
+ */
+export function lireFichierCorrespondances(
+  texte: string,
+  nomFichier = "correspondances.csv",
+): { table: TableCorrespondances; alertes: Constat[] } {
   const lignes = lignesCsv(texte, nomFichier).filter((l) => l.champs.some((c) => c.trim() !== ""));
   const t: TableCorrespondances = { comptes: [], sections: [] };
+  const alertes: Constat[] = [];
+  const alerte = (message: string) => alertes.push({ regle: "correspondances-colonnes", gravite: "alerte", message });
   if (!lignes.length)
     throw new CorrespondancesError(`${nomFichier} : fichier vide (attendu l'en-tête « compte;poste »).`);
   const [entete, ...donnees] = lignes;
@@ -210,16 +229,45 @@ export function lireCorrespondancesCsv(texte: string, nomFichier = "correspondan
         `« compte;poste » (séparateur point-virgule).`,
     );
   }
+  // The third column is the libellé when the header calls it so (or leaves it blank); named otherwise, it is ignored.
+  const avecLibelle = noms.length < 3 || noms[2] === "" || LIBELLES.has(noms[2]);
+  const ignorees = entete.champs
+    .map((nom, i) => ({ nom: nom.trim(), i }))
+    .filter(({ nom, i }) => nom !== "" && i >= 2 && !(i === 2 && avecLibelle));
+  if (ignorees.length)
+    alerte(
+      `${nomFichier}, ligne ${entete.ligne} : ${ignorees.length > 1 ? "colonnes" : "colonne"} ` +
+        `${ignorees.map((c) => `« ${c.nom} » (${lettreColonne(c.i)})`).join(", ")} ignorée${ignorees.length > 1 ? "s" : ""} ; ` +
+        `seules « compte », « poste » et « libellé » sont lues.`,
+    );
+  // Fields beyond the header (and beyond the libellé when the header has two columns) are text left out.
+  const largeur = Math.max(noms.length, 3);
   for (const { champs, ligne } of donnees) {
     if (champs[0].trim().startsWith("#")) continue;
     const c = champs.map((x) => x.trim());
     const ou = `${nomFichier}, ligne ${ligne}`;
     if (c.length < 2)
       throw new CorrespondancesError(`${ou} : « ${c.join(";")} » n'a pas deux colonnes séparées par « ; ».`);
-    ajouter(t, c[0], c[1], c[2], ligne, ou);
+    ajouter(t, c[0], c[1], avecLibelle ? c[2] : undefined, ligne, ou);
+    const enTrop = c.slice(largeur).filter((x) => x !== "");
+    if (enTrop.length)
+      alerte(
+        `${ou} : ${c.length} champs pour ${compteColonnes(noms.length)} dans l'en-tête ; « ${enTrop.join(";")} » ` +
+          `ignoré (colonne ${lettreColonne(largeur)}${c.length > largeur + 1 ? " et suivantes" : ""}). Un libellé ` +
+          `qui contient « ; » s'écrit entre guillemets.`,
+      );
   }
-  return t;
+  return { table: t, alertes };
 }
+
+/** The spreadsheet letter of a 0-based column (A, B, … Z, AA): how Excel shows the CSV it opens. */
+function lettreColonne(i: number): string {
+  return i < 26
+    ? String.fromCharCode(65 + i)
+    : lettreColonne(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
+}
+
+const compteColonnes = (n: number) => `${n} ${n > 1 ? "colonnes" : "colonne"}`;
 
 /** The table as the CSV `lireCorrespondancesCsv` reads (papaparse quotes a libellé holding `;`, `"` or a line break). */
 export function ecrireCorrespondancesCsv(t: TableCorrespondances): string {

@@ -49,6 +49,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "comptes-non-affectes": "Comptes sans poste",
   "postes-hors-devis": "Poste absent du devis",
   "grand-livre-sans-charges": "Grand livre sans charges",
+  "correspondances-colonnes": "Colonne ignorée (correspondances)",
 };
 
 /** What each severity is called, singular and plural (the pane writes « 2 alertes », the sheets « Alerte »). */

@@ -85,10 +85,32 @@ export function tablesRegles(): TableRegles<unknown>[] {
   return tables;
 }
 
-/** A « Paramètres » row: raw text and its cell. */
+/** A « Paramètres » row: raw text and its cell, and the value as a French reader reads it. */
 export interface SurchargeLue {
   valeur: string;
   cellule: string;
+  /**
+   * `valeur` in French for the text output and the pane (never in --json, which keeps `valeur`): a number cell
+   * « -0,25 », a percent-formatted one « -20,00 % » as the tables' rates show, a text as typed with a « . » decimal
+   * made a comma.
+   */
+  lisible: string;
+}
+
+/** A plain decimal number written with a point: « -0.2 », « 612.5 ». */
+const DECIMALE_POINT = /^-?\d+\.\d+$/;
+
+/** A decimal string in French, without exponent: "-0.2" → « -0,2 ». */
+const decimaleFr = (x: Decimal.Value) => new Decimal(x).toFixed().replace(".", ",");
+
+/** A rate in French with as many decimals as it has (at least two, as the tables show theirs): 0.125 → « 12,50 % ». */
+const tauxFr = (x: string) => formatPourcentFr(x, Math.max(2, (x.split(".")[1]?.length ?? 0) - 2));
+
+function surchargeLisible(e: { valeur: string; nombre?: boolean; pourcent?: boolean }): string {
+  const nombre = e.nombre === true && /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(e.valeur);
+  if (nombre && e.pourcent) return tauxFr(new Decimal(e.valeur).toFixed());
+  if (nombre || DECIMALE_POINT.test(e.valeur)) return decimaleFr(e.valeur);
+  return e.valeur;
 }
 
 /** One figure of a version in French: "taux" → "20,00 %", "tranches 1 › jusqua" → "4 000 000,00 €". */
@@ -203,12 +225,14 @@ function bloc(s: Noeud | undefined): Noeud | undefined {
 function feuille(s: Noeud | undefined, x: unknown): string {
   const b = bloc(s);
   if (typeof x === "number" && b === centimes) return formatMontantFr(x as Cents);
-  if (typeof x === "string" && b === taux) return formatPourcentFr(x, Math.max(2, (x.split(".")[1]?.length ?? 0) - 2));
+  if (typeof x === "string" && b === taux) return tauxFr(x);
   if (typeof x === "number" && b === minutes) return `${x} min`;
   if (typeof x === "number" && b === jours) return `${x} j`;
   if (typeof x === "string" && b === dateIso) return x.split("-").reverse().join("/");
   if (typeof x === "boolean") return x ? "oui" : "non";
-  if (typeof x === "string" && /^\d+\.\d+$/.test(x)) return new Decimal(x).toString().replace(".", ",");
+  // Any other number in French: « -0,2 », never « -0.2 » (nor « 1e-7 »).
+  if (typeof x === "number" && !Number.isInteger(x)) return decimaleFr(x);
+  if (typeof x === "string" && DECIMALE_POINT.test(x)) return decimaleFr(x);
   return String(x);
 }
 
@@ -250,9 +274,10 @@ export function auditRegles(date: string, surcharges: Surcharges = new Map()): A
   const nonRattachees: Record<string, SurchargeLue> = {};
   for (const [cle, s] of [...surcharges.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const cibles = tablesDeSurcharge(cle, ids);
+    const lue: SurchargeLue = { valeur: s.valeur, cellule: s.cellule, lisible: surchargeLisible(s) };
     if (cibles.length) verifierSurchargeLisible(surcharges, cle);
-    else nonRattachees[cle] = { valeur: s.valeur, cellule: s.cellule };
-    for (const id of cibles) parTable.set(id, { ...parTable.get(id), [cle]: { valeur: s.valeur, cellule: s.cellule } });
+    else nonRattachees[cle] = lue;
+    for (const id of cibles) parTable.set(id, { ...parTable.get(id), [cle]: lue });
   }
   return {
     date,

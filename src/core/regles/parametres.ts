@@ -46,7 +46,7 @@ export function enTeteParametres(sheet: SheetData): { ligne: number; colCle: num
 
 /** Reads the overrides; an absent sheet (or one with no header) gives no override. */
 export function lireParametres(sheet: SheetData | undefined): Surcharges {
-  const out = new Map<string, { valeur: string; cellule: string; nombre?: boolean }>();
+  const out = new Map<string, { valeur: string; cellule: string; nombre?: boolean; pourcent?: boolean }>();
   if (!sheet) return out;
   const entete = enTeteParametres(sheet);
   if (!entete) return out;
@@ -71,7 +71,10 @@ export function lireParametres(sheet: SheetData | undefined): Surcharges {
         `le paramètre « ${cle} » est déjà défini en ${deja.cellule} ; gardez une seule ligne.`,
       );
     }
-    out.set(cle, { valeur, cellule, nombre: typeof row[colValeur]?.v === "number" || undefined });
+    const nombre = typeof row[colValeur]?.v === "number";
+    // « 0% », « 0.00% » (a « % » outside quotes): Excel shows -0.2 as « -20 % ».
+    const pourcent = nombre && /%/.test((row[colValeur]?.fmt ?? "").replace(/"[^"]*"/g, ""));
+    out.set(cle, { valeur, cellule, nombre: nombre || undefined, pourcent: pourcent || undefined });
   }
   return out;
 }

@@ -125,4 +125,8 @@ export function aVerifier(c: Confiance): boolean {
  * Each use case says which keys it reads and reports the ones it used. `nombre`: the cell held a number (its text is
  * then never ambiguous: « 12.5 » is 12,5 whatever the sheet's convention).
  */
-export type Surcharges = ReadonlyMap<string, { valeur: string; cellule: string; nombre?: boolean }>;
+export type Surcharges = ReadonlyMap<
+  string,
+  // nombre: a number cell (its text is JS's: « -0.2 »); pourcent: and shown by Excel as a percentage.
+  { valeur: string; cellule: string; nombre?: boolean; pourcent?: boolean }
+>;

@@ -25,9 +25,12 @@ export function DepotFichier({
   accept,
   disabled,
   testId,
+  discret = false,
   onFichier,
 }: {
   libelle: string;
+  /** A secondary action of its page: a small, non-primary button. */
+  discret?: boolean;
   aide?: string;
   accept?: string;
   disabled?: boolean;
@@ -53,7 +56,12 @@ export function DepotFichier({
         if (f && !disabled) onFichier(f);
       }}
     >
-      <Button appearance="primary" disabled={disabled} onClick={() => entree.current?.click()}>
+      <Button
+        appearance={discret ? "secondary" : "primary"}
+        size={discret ? "small" : "medium"}
+        disabled={disabled}
+        onClick={() => entree.current?.click()}
+      >
         {libelle}
       </Button>
       {aide && <Caption1>{survol ? "Déposez le fichier pour le lire." : aide}</Caption1>}

@@ -244,6 +244,8 @@ export function Ecarts() {
   // Correspondances typed since the écarts shown were computed.
   const [aRecalculer, setARecalculer] = React.useState(false);
   const [enregistree, setEnregistree] = React.useState<string>();
+  // What the correspondances file imported last holds that was not read (named by file, line and column).
+  const [alertesImport, setAlertesImport] = React.useState<{ nom: string; alertes: string[] }>();
 
   // Once the production is read: the correspondances edited earlier (kept in the workbook), else the sheet's.
   const editees = production.pret ? production.contexte.correspondances : undefined;
@@ -346,6 +348,24 @@ export function Ecarts() {
         () => `Correspondance ${c.cle} → ${c.poste} supprimée ; écarts recalculés.`,
       );
   };
+  // A CSV (compte;poste;libelle) replaces the list, as `prodbook ecarts --correspondances` uses only its file; the
+  // écarts are recomputed at once when a ledger is loaded.
+  const importer = (fichier: File) =>
+    lancer(
+      async () => {
+        setAlertesImport(undefined);
+        const octets = new Uint8Array(await fichier.arrayBuffer());
+        const r = await envoyer("importerCorrespondances", { octets, nom: fichier.name });
+        changer(r.lignes);
+        setAlertesImport({ nom: fichier.name, alertes: r.alertes });
+        if (fec) await calculer(fec, r.lignes);
+        return r;
+      },
+      "ecarts-importer",
+      (r) =>
+        `${compte(r.lignes.length, "correspondance lue", "correspondances lues")} dans ${fichier.name}` +
+        `${r.alertes.length ? `, ${compte(r.alertes.length, "alerte")}` : ""}${fec ? " ; écarts recalculés" : ""}.`,
+    );
   const enregistrer = () =>
     table &&
     lancer(async () => {
@@ -650,6 +670,31 @@ export function Ecarts() {
             Enregistrer la feuille Correspondances
           </Button>
         </div>
+        <DepotFichier
+          discret
+          testId={TEST_IDS.ecarts.importer}
+          accept=".csv,.CSV,.txt,.TXT"
+          libelle="Importer un fichier .csv…"
+          aide="compte;poste;libellé : remplace la liste ci-dessus"
+          disabled={occupe}
+          onFichier={(f) => void importer(f)}
+        />
+        <Retour commande={commande} action="ecarts-importer" enCours="Lecture des correspondances…" />
+        {alertesImport && (
+          <div data-testid={TEST_IDS.ecarts.alertesImport}>
+            <Caption1 block>
+              {guillemets(alertesImport.nom)} lu
+              {alertesImport.alertes.length
+                ? ` ; ${compte(alertesImport.alertes.length, "alerte")} :`
+                : " en entier : toutes ses colonnes sont lues."}
+            </Caption1>
+            {alertesImport.alertes.map((a, i) => (
+              <Caption1 block key={i}>
+                ⚠ {a}
+              </Caption1>
+            ))}
+          </div>
+        )}
         <Retour commande={commande} action="ecarts-correspondances" enCours="Calcul des écarts…" />
         <Retour commande={commande} action="ecarts-enregistrer" enCours="Écriture de la feuille Correspondances…" />
         <Retour commande={commande} action="principale" enCours="Lecture des correspondances…" />

@@ -103,7 +103,7 @@ export function Sources() {
           <ul className={styles.liste}>
             {orphelines.map(([cle, s]) => (
               <li key={cle}>
-                {cle} = {s.valeur} ({s.cellule})
+                {cle} = {s.lisible} ({s.cellule})
               </li>
             ))}
           </ul>
@@ -211,7 +211,7 @@ function Bareme({ t }: { t: TableAudit }) {
               <ul className={styles.liste}>
                 {surcharges.map(([cle, s]) => (
                   <li key={cle}>
-                    {cle} = {s.valeur} ({s.cellule})
+                    {cle} = {s.lisible} ({s.cellule})
                   </li>
                 ))}
               </ul>

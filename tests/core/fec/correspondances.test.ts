@@ -7,6 +7,7 @@ import {
   ecrireCorrespondancesCsv,
   feuilleCorrespondances,
   lireCorrespondancesCsv,
+  lireFichierCorrespondances,
   lireFeuilleCorrespondances,
   posteDe,
 } from "../../../src/core/comptabilite/correspondances";
@@ -85,6 +86,32 @@ describe("correspondances compte → poste", () => {
     // Written back, the « ; » and the quote survive the round trip.
     const relu = lireCorrespondancesCsv(ecrireCorrespondancesCsv(t));
     expect(relu.comptes.map((c) => c.libelle)).toEqual(t.comptes.map((c) => c.libelle));
+  });
+
+  test("CSV : ce qui n'est pas lu est dit (alerte), la table est lue quand même", () => {
+    const messages = (t: string) => lireFichierCorrespondances(t, "c.csv").alertes.map((a) => a.message);
+    // Nothing left out: no alerte (a libellé without header name, trailing empty fields of a spreadsheet export).
+    expect(messages("compte;poste\n641;2;Salaires\n")).toEqual([]);
+    expect(messages("compte;poste;libellé;;\n641;2;Salaires;;\n")).toEqual([]);
+    expect(lireCorrespondancesCsv("compte;poste\n641;2;Salaires\n").comptes[0].libelle).toBe("Salaires");
+    // A third column under another name is not a libellé: ignored, and said.
+    const r = lireFichierCorrespondances("compte;poste;Responsable;Note\n641;2;Anne;ok\n", "c.csv");
+    expect(r.table.comptes.map((c) => [c.cle, c.poste, c.libelle])).toEqual([["641", "2", undefined]]);
+    expect(r.alertes).toEqual([
+      {
+        regle: "correspondances-colonnes",
+        gravite: "alerte",
+        message:
+          "c.csv, ligne 1 : colonnes « Responsable » (C), « Note » (D) ignorées ; seules « compte », « poste » et « libellé » sont lues.",
+      },
+    ]);
+    // A libellé holding an unquoted « ; » is cut: the rest is named with its line.
+    expect(messages("compte;poste;libelle\n# commentaire;x;y;z\n625;6;Déplacements; repas; hôtel\n")).toEqual([
+      "c.csv, ligne 3 : 5 champs pour 3 colonnes dans l'en-tête ; « repas;hôtel » ignoré (colonne D et suivantes). " +
+        "Un libellé qui contient « ; » s'écrit entre guillemets.",
+    ]);
+    // compte or poste missing stays an error.
+    expect(() => lireFichierCorrespondances("compte;libelle;poste\n641;x;2\n", "c.csv")).toThrow(CorrespondancesError);
   });
 
   test("table par défaut PCG (donnée datée et sourcée) ; aller-retour CSV et feuille « Correspondances »", async () => {

@@ -152,8 +152,30 @@ test("les surcharges vont à leur table ; une clé inconnue est listée à part"
     ]),
   );
   expect(a.tables.find((t) => t.id === "credit-impot-cinema")!.surcharges).toEqual({
-    "credit-impot.cinema.taux": { valeur: "25 %", cellule: "'Paramètres'!B2" },
+    "credit-impot.cinema.taux": { valeur: "25 %", cellule: "'Paramètres'!B2", lisible: "25 %" },
   });
   expect(a.tables.filter((t) => Object.keys(t.surcharges).length).map((t) => t.id)).toEqual(["credit-impot-cinema"]);
-  expect(a.surchargesNonRattachees).toEqual({ "taux-tva": { valeur: "20 %", cellule: "'Paramètres'!B3" } });
+  expect(a.surchargesNonRattachees).toEqual({
+    "taux-tva": { valeur: "20 %", cellule: "'Paramètres'!B3", lisible: "20 %" },
+  });
+});
+
+test("une surcharge se lit en français : nombre « -0,25 », cellule au format pourcentage « -20,00 % »", () => {
+  const a = auditRegles(
+    "2026-01-15",
+    new Map([
+      ["a.taux", { valeur: "-0.2", cellule: "P!B2", nombre: true, pourcent: true }],
+      ["a.seuil", { valeur: "-0.25", cellule: "P!B3", nombre: true }],
+      ["a.texte", { valeur: "0.125", cellule: "P!B4" }],
+      ["a.petit", { valeur: "1e-7", cellule: "P!B5", nombre: true }],
+      ["a.pct", { valeur: "0.125", cellule: "P!B6", nombre: true, pourcent: true }],
+    ]),
+  );
+  expect(Object.fromEntries(Object.entries(a.surchargesNonRattachees).map(([k, s]) => [k, s.lisible]))).toEqual({
+    "a.taux": "-20,00\u00a0%",
+    "a.seuil": "-0,25",
+    "a.texte": "0,125",
+    "a.petit": "0,0000001",
+    "a.pct": "12,50\u00a0%",
+  });
 });

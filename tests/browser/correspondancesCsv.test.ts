@@ -1,0 +1,80 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { lireCsvCorrespondances } from "../../src/app/commandes/ecarts";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { debordements, voletDuBloc } from "./volet";
+
+/**
+ * « Importer un fichier .csv… » of the Écarts page, in the built pane at 320 px: the accountant's correspondances file
+ * (a « Commentaire » column, a line with a field too many) replaces the list, and what it holds that is not read is
+ * said under the button, in the very words `prodbook ecarts --correspondances` prints.
+ */
+const FIX = path.join(__dirname, "../fixtures/fec");
+const COMMENTEE = path.join(FIX, "correspondances-commentaires.csv");
+const IDS = TEST_IDS.ecarts;
+
+describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", () => {
+  const { page } = voletDuBloc({ largeur: 320, hauteur: 700 });
+  let tmp: string;
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-corr-"));
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    await page.getByTestId(IDS.correspondance(0)).waitFor();
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it("au clavier : le fichier remplace la liste, ses alertes (colonne, ligne) sous le bouton, sans débordement", async () => {
+    const attendu = lireCsvCorrespondances(fs.readFileSync(COMMENTEE), path.basename(COMMENTEE));
+    expect(attendu.alertes.map((a) => a.message)).toEqual([
+      expect.stringContaining("correspondances-commentaires.csv, ligne 1 : colonne « Commentaire » (D) ignorée"),
+      expect.stringContaining("correspondances-commentaires.csv, ligne 8 : 5 champs pour 4 colonnes"),
+    ]);
+    // The button is reached with Tab from the « Enregistrer » button before it, and Enter opens the file chooser.
+    await page.getByTestId(IDS.enregistrer).focus();
+    await page.keyboard.press("Tab");
+    const bouton = page.getByRole("button", { name: "Importer un fichier .csv…" });
+    expect(await bouton.evaluate((b) => b === document.activeElement)).toBe(true);
+    const [choix] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    await choix.setFiles(COMMENTEE);
+
+    const alertes = page.getByTestId(IDS.alertesImport);
+    await alertes.waitFor();
+    // The pane puts no-break spaces inside « » and before « : » / « ; »: compared with ordinary spaces.
+    const texte = (await alertes.innerText()).replace(/[\u00a0\u202f]/g, " ");
+    expect(texte).toContain("« correspondances-commentaires.csv » lu ; 2 alertes :");
+    for (const a of attendu.alertes) expect(texte).toContain(`⚠ ${a.message.replace(/[\u00a0\u202f]/g, " ")}`);
+    // The list is the file's seven rows, in its order.
+    const lues = [...attendu.table.comptes, ...attendu.table.sections];
+    expect(lues).toHaveLength(7);
+    await page.getByTestId(IDS.correspondance(6)).waitFor();
+    expect(await page.getByTestId(IDS.correspondance(7)).count()).toBe(0);
+    for (const [i, c] of lues.entries()) {
+      const ligne = page.getByTestId(IDS.correspondance(i));
+      expect(await ligne.getByLabel("Compte").inputValue()).toBe(c.cle);
+      expect(await ligne.getByLabel("Poste").inputValue()).toBe(c.poste);
+    }
+    expect(await page.getByTestId(TEST_IDS.retour("ecarts-importer")).getByRole("status").textContent()).toBe(
+      "7\u00a0correspondances lues dans correspondances-commentaires.csv, 2\u00a0alertes.",
+    );
+    expect(await debordements(page)).toEqual([]);
+  });
+
+  it("un fichier sans colonne « poste » : l'erreur nomme le fichier et la ligne, sous le bouton ; la liste reste", async () => {
+    const mauvais = path.join(tmp, "plan-comptable.csv");
+    fs.writeFileSync(mauvais, "compte;libelle;poste\n641;Salaires;2\n");
+    await page.getByTestId(IDS.importer).setInputFiles(mauvais);
+    const retour = page.getByTestId(TEST_IDS.retour("ecarts-importer"));
+    await retour.getByText(/plan-comptable\.csv, ligne 1/).waitFor();
+    expect((await retour.innerText()).replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "plan-comptable.csv, ligne 1 : en-tête « compte;libelle;poste » inattendu ; attendu « compte;poste »",
+    );
+    // The error is in view (scrolled to, under the sticky header), and the rows of the previous file stay.
+    const r = await retour.boundingBox();
+    expect(r && r.y >= 0 && r.y + r.height <= 700).toBe(true);
+    expect(await page.getByTestId(IDS.correspondance(6)).getByLabel("Compte").inputValue()).toBe("6516");
+    expect(await page.getByTestId(IDS.alertesImport).count()).toBe(0);
+    expect(await debordements(page)).toEqual([]);
+  });
+});
