@@ -28,6 +28,10 @@ export const HOTES_PRIMAIRES: readonly HotePrimaire[] = [
     hote: "audiens.org",
     motif: "Audiens, gestionnaire de la caisse des Congés Spectacles : taux fixés par son conseil",
   },
+  {
+    hote: "guidepratique-audiens.org",
+    motif: "guide pratique de l'employeur publié par Audiens : taux de la caisse des Congés Spectacles qu'il gère",
+  },
   { hote: "eur-lex.europa.eu", motif: "droit de l'Union (règlement général d'exemption, aides à l'audiovisuel)" },
   {
     hote: "legal.tricoteuses.fr",

@@ -97,8 +97,9 @@ describe("charges sociales : chaque figure porte sa preuve", () => {
           expect([ou, (v.sources as { url: string }[]).some((s) => s.url === f.source)]).toEqual([ou, true]);
         } else expect([ou, (f.motif ?? "").length > 20]).toEqual([ou, true]);
       }
-    // 4 versions × (chômage, CSA, Fnal × 2, taux réduits artistes) + CDDU ≤ 3 mois ×3 + AGS 2024 (1er semestre).
-    expect(h).toBe(24);
+    // 4 versions × (chômage, CSA, Fnal × 2, taux réduits artistes) + CDDU ≤ 3 mois ×3 + AGS 2024 (1er semestre)
+    // + Congés Spectacles d'avril à décembre 2023 (taux « au 1er avril 2023 » du guide d'Audiens).
+    expect(h).toBe(25);
   });
 
   it.each([

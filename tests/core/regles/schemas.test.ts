@@ -175,6 +175,7 @@ describe("sources primaires", () => {
       "urssaf.fr",
       "boss.gouv.fr",
       "audiens.org",
+      "guidepratique-audiens.org",
       "eur-lex.europa.eu",
       "legal.tricoteuses.fr",
     ]);
@@ -186,6 +187,8 @@ describe("sources primaires", () => {
     ["https://bofip.impots.gouv.fr/bofip/5743-PGP.html", true],
     ["http://www.cnc.fr/web/fr/credit-d-impot-audiovisuel", true],
     ["https://www.unedic.org/a", true],
+    ["http://www.guidepratique-audiens.org/conges-spectacles.html", true],
+    ["https://guidepratique-audiens.org.exemple.com/x", false],
     ["https://legal.tricoteuses.fr/articles/JORFARTI000031732991", true],
     ["https://legal.tricoteuses.fr/recherche?q=220", false],
     ["https://www.assemblee-nationale.fr/dyn/17/amendements/1906A/CION_FIN/CF891", false],
