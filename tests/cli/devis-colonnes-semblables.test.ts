@@ -192,6 +192,89 @@ describe("prodbook devis : parmi des colonnes semblables, celle dont les lignes 
   });
 });
 
+describe("prodbook devis : la colonne la plus à droite n'a aucun total, les autres sont relues", () => {
+  it("G lit comme des lignes les sous-totaux sans libellé que F prouve : F est lue, choix « totaux », dit", async () => {
+    const f = await classeur("sans-libelle.xlsx", [
+      ["Code", "Désignation", "Unité", "Jours", "Tarif", "Montant", "Montant"],
+      ["2", "PERSONNEL"],
+      ["2.1", "Réalisateur", "jour", 10, 400, 4000, 4000],
+      ["2.2", "Chef opérateur", "jour", 8, 350, 2800, 3000],
+      [null, null, null, null, null, 6800, 5000],
+      ["7", "MOYENS TECHNIQUES"],
+      ["7.1", "Location caméra", "jour", 5, 220, 1100, 1400],
+      [null, null, null, null, null, 1100, 900],
+    ]);
+    const r = devis(f, "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    // Before, G was read alone (no total of its own): 14 300 €, its two unlabeled subtotals counted as lines.
+    expect(j.devis.total).toBe("7900.00");
+    expect(j.devis.conservation).toMatchObject({ colonne: "F", ecart: "0.00", nonComptees: [] });
+    expect(j.devis.colonneMontant).toMatchObject({
+      choix: "totaux",
+      retenue: { colonne: "F", somme: "15800.00", totaux: { prouves: 2, nonProuves: [] } },
+      ecartees: [
+        {
+          colonne: "G",
+          somme: "14300.00",
+          totaux: { prouves: 0, nonProuves: ["Devis!G5", "Devis!G8"], commeLignes: ["Devis!G5", "Devis!G8"] },
+        },
+      ],
+    });
+    const phrase =
+      "G « Montant » (Devis!G1, somme 14 300,00 €) n'est pas comptée : 2 de ses totaux ne sont pas prouvés par ses " +
+      "lignes (Devis!G5, Devis!G8, lus comme des lignes alors qu'une autre colonne y prouve un total).";
+    expect(colonnesLues(j).map((c) => [c.gravite, c.message])).toEqual([
+      [
+        "info",
+        "Devis!F1 : 2 colonnes de montant semblables ; la colonne F « Montant » (Devis!F1, somme 15 800,00 €) est " +
+          "lue : ses lignes prouvent ses 2 sous-totaux et totaux (somme ou formule). " +
+          phrase,
+      ],
+    ]);
+    // The text summary gives the same reason.
+    expect(sp(devis(f).out)).toContain(phrase);
+  });
+});
+
+describe("prodbook devis : HT et TTC, les totaux HT non prouvés quand ceux du TTC le sont", () => {
+  it("le HT reste lu ; alerte nommant les deux colonnes et leurs preuves ; totaux des deux dans le JSON", async () => {
+    const f = await classeur("ht-ttc-totaux.xlsx", [
+      ["Code", "Désignation", "Jours", "Tarif", "Montant HT", "TVA", "Montant TTC"],
+      ["2", "PERSONNEL"],
+      ["2.1", "Réalisateur", 10, 400, 4000, 800, 4800],
+      ["2.2", "Chef opérateur", 8, 350, 2800, 560, 3360],
+      [null, "Sous-total personnel", null, null, 6500, 1300, 8160],
+      ["7", "MOYENS TECHNIQUES"],
+      ["7.1", "Location caméra", 5, 220, 1100, 220, 1320],
+      [null, "Sous-total moyens techniques", null, null, 1100, 220, 1320],
+      [null, "TOTAL", null, null, 7600, 1520, 9480],
+    ]);
+    const r = devis(f, "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.devis.total).toBe("7900.00");
+    expect(j.devis.colonneMontant).toMatchObject({
+      choix: "taxes",
+      retenue: { colonne: "E", nature: "ht", totaux: { prouves: 2, nonProuves: ["Devis!E5"] } },
+      ecartees: [
+        { colonne: "F", nature: "tva" },
+        { colonne: "G", nature: "ttc", totaux: { prouves: 3, nonProuves: [] } },
+      ],
+    });
+    const c = colonnesLues(j);
+    expect(c.map((x) => x.gravite)).toEqual(["alerte"]);
+    expect(c[0].message).toContain(
+      "la colonne E « Montant HT » (Devis!E1, somme 23 100,00 €) est lue, le devis se comptant hors taxes ; mais ses " +
+        "lignes ne prouvent que 2 de ses 3 sous-totaux et totaux (non prouvé : Devis!E5), alors que les lignes de la " +
+        "colonne G « Montant TTC » (Devis!G1, somme 28 440,00 €) prouvent ses 3 sous-totaux et totaux.",
+    );
+    expect(sp(devis(f).out)).toContain("ses lignes ne prouvent que 2 de ses 3 sous-totaux et totaux");
+  });
+});
+
 describe("prodbook devis : la feuille trouvée est masquée dans le classeur", () => {
   async function avecFeuilleMasquee(nom: string): Promise<string> {
     const wb = new ExcelJS.Workbook();

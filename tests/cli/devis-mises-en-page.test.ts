@@ -99,9 +99,24 @@ describe("prodbook devis --json sur les mises en page d'un producteur", () => {
       nonComptees: [],
     });
     expect(j.devis.colonneMontant).toEqual({
-      retenue: { colonne: "D", cellule: "Devis!D1", entete: "Montant HT", nature: "ht", somme: "10000.00" },
+      // HT and TTC each carry their totals' bilan (the « Total » row proven in both: no alerte).
+      retenue: {
+        colonne: "D",
+        cellule: "Devis!D1",
+        entete: "Montant HT",
+        nature: "ht",
+        somme: "10000.00",
+        totaux: { prouves: 1, nonProuves: [] },
+      },
       ecartees: [
-        { colonne: "B", cellule: "Devis!B1", entete: "Montant TTC", nature: "ttc", somme: "12000.00" },
+        {
+          colonne: "B",
+          cellule: "Devis!B1",
+          entete: "Montant TTC",
+          nature: "ttc",
+          somme: "12000.00",
+          totaux: { prouves: 1, nonProuves: [] },
+        },
         { colonne: "C", cellule: "Devis!C1", entete: "Montant TVA", nature: "tva", somme: "2000.00" },
       ],
       choix: "taxes",

@@ -3,8 +3,8 @@ import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../m
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
-import { Colonne, type ColonneMontant, type Entete, trouverEntete } from "./entetes";
-import { choisirParTotaux } from "./choixParTotaux";
+import { Colonne, type ChoixMontant, type ColonneMontant, type Entete, trouverEntete } from "./entetes";
+import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
 import {
   chaineDecimale,
   chaineFacteur,
@@ -150,11 +150,10 @@ interface Provisoire {
 export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis {
   const entete = trouverEntete(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name);
-  const semblables = entete.montants?.semblables;
-  if (!entete.montants || !semblables || semblables.length < 2) return importerAvecEntete(sheet, entete, opts);
   const m = entete.montants;
+  if (!m) return importerAvecEntete(sheet, entete, opts);
   const liste = [m.retenue, ...m.ecartees];
-  return choisirParTotaux(semblables, m.retenue, m.choix, (retenue, choix) =>
+  const importer = (retenue: ColonneMontant, choix: ChoixMontant) =>
     importerAvecEntete(
       sheet,
       {
@@ -163,8 +162,15 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
         montants: { ...m, retenue, ecartees: liste.filter((x) => x !== retenue), choix },
       },
       opts,
-    ),
-  );
+    );
+  const semblables = m.semblables;
+  const devis =
+    semblables && semblables.length > 1
+      ? choisirParTotaux(semblables, m.retenue, m.choix, importer)
+      : importerAvecEntete(sheet, entete, opts);
+  // HT read beside a TTC column: their totals compared (the TTC is never counted).
+  comparerAuTTC(devis, liste, (ttc) => importer(ttc, "taxes"));
+  return devis;
 }
 
 function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImport): Devis {

@@ -226,6 +226,11 @@ export interface ColonneMontantNommee extends ColonneNommee {
 export interface TotauxColonne {
   prouves: number;
   nonProuves: string[];
+  /**
+   * Among `nonProuves`: rows that another amount column's lines prove to be a subtotal or total, read in this column
+   * as lines (counted in its total if it were read).
+   */
+  commeLignes?: string[];
 }
 
 /**

@@ -168,3 +168,159 @@ describe("montants TTC sans colonne hors taxes : une alerte", () => {
     );
   });
 });
+
+// « Montant | Montant », unlabeled subtotal rows (no text: a subtotal only when its amount adds up). E's subtotals
+// add up; G's (6 800 € → 5 000 €, 1 100 € → 900 €) were not updated when two amounts changed, so they add up to
+// nothing and would be counted as lines (14 300 € instead of 8 400 €). G, the rightmost, has no total at all.
+const SANS_LIBELLE: Cellule[][] = [
+  ["Code", "Désignation", "Jours", "Tarif", "Montant", "Montant"],
+  ["2", "PERSONNEL"],
+  ["2.1", "Réalisateur", 10, 400, 4000, 4000],
+  ["2.2", "Chef opérateur", 8, 350, 2800, 3000],
+  [null, null, null, null, 6800, 5000],
+  ["7", "MOYENS TECHNIQUES"],
+  ["7.1", "Location caméra", 5, 220, 1100, 1400],
+  [null, null, null, null, 1100, 900],
+];
+
+describe("colonnes semblables : la première selon l'en-tête n'a aucun total, les autres sont relues", () => {
+  it("F (la plus à droite) lit ses sous-totaux sans libellé comme des lignes, E les prouve : E est lue, et c'est dit", async () => {
+    const { d, lues } = await lire(SANS_LIBELLE);
+    expect(e(d.total)).toBe("7900.00");
+    expect(d.colonneMontant).toMatchObject({
+      choix: "totaux",
+      retenue: { colonne: "E", totaux: { prouves: 2, nonProuves: [] } },
+      ecartees: [
+        {
+          colonne: "F",
+          somme: 1430000,
+          totaux: { prouves: 0, nonProuves: ["Devis!F5", "Devis!F8"], commeLignes: ["Devis!F5", "Devis!F8"] },
+        },
+      ],
+    });
+    expect(d.conservation).toMatchObject({ colonne: "E", lignes: 790000, totauxProuves: 790000 });
+    conserve(d);
+    expect(lues).toEqual([
+      {
+        regle: "colonnes-lues",
+        gravite: "info",
+        cellule: "Devis!E1",
+        message:
+          "Devis!E1 : 2 colonnes de montant semblables ; la colonne E « Montant » (Devis!E1, somme 15 800,00 €) est " +
+          "lue : ses lignes prouvent ses 2 sous-totaux et totaux (somme ou formule). F « Montant » (Devis!F1, somme " +
+          "14 300,00 €) n'est pas comptée : 2 de ses totaux ne sont pas prouvés par ses lignes (Devis!F5, Devis!F8, " +
+          "lus comme des lignes alors qu'une autre colonne y prouve un total).",
+      },
+    ]);
+  });
+
+  it("F sans rien sur les lignes de sous-total, E prouvée : rien ne départage, F reste lue, en alerte, les totaux dits", async () => {
+    const rows = SANS_LIBELLE.map((r) => [...r]);
+    rows[4][5] = null;
+    rows[7][5] = null;
+    const { d, lues } = await lire(rows);
+    expect(e(d.total)).toBe("8400.00");
+    expect(d.colonneMontant).toMatchObject({
+      choix: "aDroite",
+      retenue: { colonne: "F", totaux: { prouves: 0, nonProuves: [] } },
+      ecartees: [{ colonne: "E", totaux: { prouves: 2, nonProuves: [] } }],
+    });
+    conserve(d);
+    expect(lues).toEqual([
+      {
+        regle: "colonnes-lues",
+        gravite: "alerte",
+        cellule: "Devis!F1",
+        message:
+          "Devis!F1 : 2 colonnes de montant semblables ; la colonne F « Montant » (Devis!F1, somme 8 400,00 €) est " +
+          "lue, la plus à droite. E « Montant » (Devis!E1, somme 15 800,00 €) n'est pas comptée : leurs sous-totaux " +
+          "et totaux ne disent pas laquelle est le devis (F : aucun ; E : 2 prouvés par ses lignes) ; vérifiez que " +
+          "c'est la bonne, sinon masquez la colonne à écarter ou renommez son en-tête.",
+      },
+    ]);
+  });
+
+  it("aucun total dans aucune colonne : la règle par en-tête, sans bilan de totaux", async () => {
+    const { d } = await lire(SANS_LIBELLE.filter((r) => r[1] !== null));
+    expect(d.colonneMontant?.choix).toBe("aDroite");
+    expect(d.colonneMontant?.retenue.totaux).toBeUndefined();
+    expect(d.colonneMontant?.ecartees[0].totaux).toBeUndefined();
+  });
+});
+
+// « Montant HT | TVA | Montant TTC »: the HT subtotal of chapter 2 typed wrong (6 500 € for 6 800 €), the TTC
+// column right everywhere.
+const HT_TTC: Cellule[][] = [
+  ["Code", "Désignation", "Jours", "Tarif", "Montant HT", "TVA", "Montant TTC"],
+  ["2", "PERSONNEL"],
+  ["2.1", "Réalisateur", 10, 400, 4000, 800, 4800],
+  ["2.2", "Chef opérateur", 8, 350, 2800, 560, 3360],
+  [null, "Sous-total personnel", null, null, 6500, 1300, 8160],
+  ["7", "MOYENS TECHNIQUES"],
+  ["7.1", "Location caméra", 5, 220, 1100, 220, 1320],
+  [null, "Sous-total moyens techniques", null, null, 1100, 220, 1320],
+  [null, "TOTAL", null, null, 7600, 1520, 9480],
+];
+
+describe("HT et TTC : le HT est lu, mais des totaux HT non prouvés quand ceux du TTC le sont sont une alerte", () => {
+  it("un sous-total HT faux, le TTC juste : le HT est lu (7 900 €), alerte nommant les deux colonnes et leurs preuves", async () => {
+    const { d, lues } = await lire(HT_TTC);
+    expect(e(d.total)).toBe("7900.00");
+    expect(d.conservation?.colonne).toBe("E");
+    conserve(d);
+    expect(d.colonneMontant).toMatchObject({
+      choix: "taxes",
+      retenue: { colonne: "E", nature: "ht", totaux: { prouves: 2, nonProuves: ["Devis!E5"] } },
+      ecartees: [
+        { colonne: "F", nature: "tva" },
+        { colonne: "G", nature: "ttc", totaux: { prouves: 3, nonProuves: [] } },
+      ],
+    });
+    expect(lues).toEqual([
+      {
+        regle: "colonnes-lues",
+        gravite: "alerte",
+        cellule: "Devis!E1",
+        message:
+          "Devis!E1 : la colonne E « Montant HT » (Devis!E1, somme 23 100,00 €) est lue, le devis se comptant hors " +
+          "taxes ; mais ses lignes ne prouvent que 2 de ses 3 sous-totaux et totaux (non prouvé : Devis!E5), alors " +
+          "que les lignes de la colonne G « Montant TTC » (Devis!G1, somme 28 440,00 €) prouvent ses 3 sous-totaux " +
+          "et totaux. Un montant hors taxes mal saisi ou un total non mis à jour ? Vérifiez ces cellules ; le TTC " +
+          "n'est pas compté à la place du hors taxes.",
+      },
+    ]);
+  });
+
+  it("un sous-total HT sans libellé qui ne tombe pas juste est lu comme une ligne : l'alerte le nomme", async () => {
+    const rows = HT_TTC.slice(0, 8).map((r) => [...r]);
+    rows[4] = [null, null, null, null, 5000, 1360, 8160];
+    rows[7] = [null, null, null, null, 1100, 220, 1320];
+    const { d, lues } = await lire(rows);
+    // The HT column counts its unlabeled 5 000 € as a line: said, with the TTC column that proves that row a total.
+    expect(e(d.total)).toBe("12900.00");
+    expect(d.colonneMontant?.retenue.totaux).toEqual({
+      prouves: 1,
+      nonProuves: ["Devis!E5"],
+      commeLignes: ["Devis!E5"],
+    });
+    const c = lues.find((x) => x.regle === "colonnes-lues");
+    expect(c?.gravite).toBe("alerte");
+    expect(c?.message).toContain(
+      "ses lignes ne prouvent que 1 de ses 2 sous-totaux et totaux (non prouvé : Devis!E5, lu comme une ligne alors " +
+        "que la colonne G y prouve un total), alors que les lignes de la colonne G « Montant TTC » (Devis!G1, somme " +
+        "18 960,00 €) prouvent ses 2 sous-totaux et totaux.",
+    );
+  });
+
+  it("HT et TTC prouvés tous deux : l'information habituelle, les deux bilans dans colonneMontant", async () => {
+    const rows = HT_TTC.map((r) => [...r]);
+    rows[4][4] = 6800;
+    rows[8][4] = 7900;
+    const { d, lues } = await lire(rows);
+    expect(e(d.total)).toBe("7900.00");
+    expect(d.colonneMontant?.retenue.totaux).toEqual({ prouves: 3, nonProuves: [] });
+    expect(d.colonneMontant?.ecartees[1].totaux).toEqual({ prouves: 3, nonProuves: [] });
+    expect(lues.map((c) => c.gravite)).toEqual(["info"]);
+    expect(lues[0].message).toContain("la colonne E « Montant HT » est lue.");
+  });
+});

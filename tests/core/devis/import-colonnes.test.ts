@@ -129,9 +129,24 @@ describe("plusieurs colonnes de montant : le HT est lu, et c'est dit", () => {
     ]);
     expect(e(d.total)).toBe("5000.00");
     expect(d.colonneMontant).toEqual({
-      retenue: { colonne: "D", cellule: "Devis!D1", entete: "Montant HT", nature: "ht", somme: 1000000 },
+      // Each of HT and TTC carries its totals' bilan (here the « Total » row proven in both).
+      retenue: {
+        colonne: "D",
+        cellule: "Devis!D1",
+        entete: "Montant HT",
+        nature: "ht",
+        somme: 1000000,
+        totaux: { prouves: 1, nonProuves: [] },
+      },
       ecartees: [
-        { colonne: "B", cellule: "Devis!B1", entete: "Montant TTC", nature: "ttc", somme: 1200000 },
+        {
+          colonne: "B",
+          cellule: "Devis!B1",
+          entete: "Montant TTC",
+          nature: "ttc",
+          somme: 1200000,
+          totaux: { prouves: 1, nonProuves: [] },
+        },
         { colonne: "C", cellule: "Devis!C1", entete: "Montant TVA", nature: "tva", somme: 200000 },
       ],
       choix: "taxes",

@@ -1,7 +1,8 @@
 import type { Regle } from "../../controles/constat";
 import type { Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
-import type { ColonneMontantNommee, ColonnesMontant } from "../model";
+import { totauxProuves } from "../choixParTotaux";
+import type { ColonneMontantNommee, ColonnesMontant, TotauxColonne } from "../model";
 import type { ContexteDevis } from "./contexte";
 
 const NATURE: Record<ColonneMontantNommee["nature"], string> = {
@@ -54,17 +55,77 @@ function decrire(c: ColonneMontantNommee): string {
   return `${c.colonne} « ${c.entete} » (${c.cellule}${somme})`;
 }
 
-/** « 3 totaux non prouvés par ses lignes (Devis!G5, Devis!G9) ». */
+/**
+ * The cells of the totals not proven, and among them those read as lines on a row where `autre` (another column)
+ * proves a total: « Devis!F5, Devis!F8, lus comme des lignes alors qu'une autre colonne y prouve un total ».
+ */
+function nonProuvesDits(t: TotauxColonne, autre = "une autre colonne"): string {
+  const l = t.commeLignes ?? [];
+  if (!l.length) return t.nonProuves.join(", ");
+  const suite =
+    ` ${l.length > 1 ? "lus comme des lignes" : "lu comme une ligne"} alors ` +
+    `${/^[aeiouy]/i.test(autre) ? "qu'" : "que "}${autre} y prouve un total`;
+  return l.length === t.nonProuves.length
+    ? `${t.nonProuves.join(", ")},${suite}`
+    : `${t.nonProuves.join(", ")} ; ${l.join(", ")}${suite}`;
+}
+
+/** « 2 de ses totaux ne sont pas prouvés par ses lignes (Devis!G5, Devis!G9) ». */
 function bilan(c: ColonneMontantNommee): string {
   const t = c.totaux;
   if (!t) return "";
   if (!t.nonProuves.length)
-    return `ses lignes prouvent aussi ${t.prouves > 1 ? `ses ${t.prouves} totaux` : "son total"}`;
+    return t.prouves
+      ? `ses lignes prouvent aussi ${t.prouves > 1 ? `ses ${t.prouves} totaux` : "son total"}`
+      : "elle n'a ni sous-total ni total";
   const k = t.nonProuves.length;
   return (
     `${k > 1 ? `${k} de ses totaux ne sont pas prouvés` : "un de ses totaux n'est pas prouvé"} par ses lignes ` +
-    `(${t.nonProuves.join(", ")})`
+    `(${nonProuvesDits(t)})`
   );
+}
+
+/** « G : aucun ; F : 2 prouvés par ses lignes » — each column's subtotals and totals, when nothing decided by them. */
+function bilans(colonnes: readonly ColonneMontantNommee[]): string {
+  return colonnes
+    .map((c) => {
+      const t = c.totaux as TotauxColonne;
+      const p = t.prouves > 0 ? `${t.prouves} ${t.prouves > 1 ? "prouvés" : "prouvé"} par ses lignes` : "";
+      const k = t.nonProuves.length;
+      const n = k ? `${k} ${k > 1 ? "non prouvés" : "non prouvé"} (${nonProuvesDits(t)})` : "";
+      return `${c.colonne} : ${[p, n].filter(Boolean).join(", ") || "aucun"}`;
+    })
+    .join(" ; ");
+}
+
+/**
+ * The column read is HT (or « Montant », read as HT) and a TTC column's lines prove all its subtotals and totals
+ * while the HT column's do not: the HT is still read (the devis CNC, the crédit d'impôt and the plan de financement
+ * count costs hors taxes), but something is off in it — a mistyped amount, a total not updated, a subtotal read as a
+ * line. An alerte naming both columns and what each proves; never a silent choice.
+ */
+function htNonProuve(m: ColonnesMontant) {
+  const r = m.retenue;
+  const t = r.totaux;
+  if ((r.nature !== "ht" && r.nature !== "montant") || !t?.nonProuves.length) return undefined;
+  const ttc = m.ecartees.find((e) => e.nature === "ttc" && e.totaux && totauxProuves(e.totaux));
+  if (!ttc?.totaux) return undefined;
+  const k = t.nonProuves.length;
+  const p = t.prouves;
+  const n = ttc.totaux.prouves;
+  const combien = p + k === 1 ? "son seul sous-total ou total" : p ? `que ${p} de ses ${p + k}` : `aucun de ses ${k}`;
+  return {
+    regle: "colonnes-lues",
+    gravite: "alerte" as const,
+    message:
+      `${r.cellule} : la colonne ${decrire(r)} est lue${NATURE[r.nature]}, le devis se comptant hors taxes ; mais ` +
+      `ses lignes ne prouvent ${p + k === 1 ? `pas ${combien}` : `${combien} sous-totaux et totaux`} ` +
+      `(${k > 1 ? "non prouvés" : "non prouvé"} : ${nonProuvesDits(t, `la colonne ${ttc.colonne}`)}), alors que ` +
+      `les lignes de la colonne ${decrire(ttc)} prouvent ${n > 1 ? `ses ${n} sous-totaux et totaux` : "son total"}. ` +
+      `Un montant hors taxes mal saisi ou un total non mis à jour ? Vérifiez ces cellules ; le TTC n'est pas compté ` +
+      `à la place du hors taxes.`,
+    cellule: r.cellule,
+  };
 }
 
 /**
@@ -107,6 +168,8 @@ function colonnesPareilles(m: ColonnesMontant) {
     };
   const n = autres.length > 1;
   if (m.choix === "totaux") return parTotaux(m, autres);
+  // Subtotals and totals read in the columns, which decided nothing (none proven against one not): said per column.
+  const avecTotaux = [r, ...autres].every((c) => c.totaux);
   return {
     regle: "colonnes-lues",
     gravite: m.choix === "seule" || m.choix === "visible" ? ("info" as const) : ("alerte" as const),
@@ -115,8 +178,10 @@ function colonnesPareilles(m: ColonnesMontant) {
       `${POURQUOI[m.choix ?? "aDroite"]}. ${liste} ${n ? "ne sont pas comptées" : "n'est pas comptée"}` +
       (m.choix === "seule" || m.choix === "visible"
         ? "."
-        : ` : rien dans le classeur ne prouve laquelle est le devis ; vérifiez que c'est la bonne, ` +
-          `sinon masquez la colonne à écarter ou renommez son en-tête.`),
+        : (avecTotaux
+            ? ` : leurs sous-totaux et totaux ne disent pas laquelle est le devis (${bilans([r, ...autres])})`
+            : ` : rien dans le classeur ne prouve laquelle est le devis`) +
+          ` ; vérifiez que c'est la bonne, sinon masquez la colonne à écarter ou renommez son en-tête.`),
     cellule: r.cellule,
   };
 }
@@ -133,9 +198,12 @@ export const colonnesLues: Regle<ContexteDevis> = {
   verifier({ devis }) {
     const out = [];
     const m = devis.colonneMontant;
+    const ht = m && htNonProuve(m);
     if (m && m.choix && m.choix !== "taxes") {
       if (m.choix !== "seule" || m.ecartees.some((e) => e.somme)) out.push(colonnesPareilles(m));
+      if (ht) out.push(ht);
     } else if (m && m.retenue.nature === "ttc") out.push(montantsTTC(m));
+    else if (ht) out.push(ht);
     else if (m) {
       const r = m.retenue;
       const autres = m.ecartees.map((e) => `« ${e.entete} » (${e.colonne})`).join(", ");
