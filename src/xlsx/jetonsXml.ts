@@ -200,6 +200,12 @@ export class LecteurLignes {
   /** Where the start tag read by `ouverture` ends (after its « > »), and whether it closes itself. */
   private fin = 0;
   private autoFermante = false;
+  /**
+   * A cell exactly as ExcelJS and Prodbook write it (`r`, then `s` and `t` when present, double quotes, no white
+   * space; one <v> or <is><t> of text without entity or CR, or nothing): read by one regular expression, when the
+   * attributes asked for include r, s and t. Any other goes through the scanner below.
+   */
+  private readonly cellule: RegExp | undefined;
 
   constructor(
     private readonly evenements: EvenementsXml,
@@ -215,6 +221,14 @@ export class LecteurLignes {
     );
     if ([this.iRow, this.iC, this.iV, this.iF, this.iT].some((x) => x < 0))
       throw new Error("LecteurLignes : balises row, c, v, f et t attendues");
+    if (["r", "s", "t"].every((a) => attributs.includes(a))) {
+      const [c, v, is, t] = [this.nC, this.nV, this.nIs, this.nT].map((n) => n.replace(/[.\-]/g, "\\$&"));
+      this.cellule = new RegExp(
+        `<${c} r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?` +
+          `(?:/>|>(?:<${v}>([^<&\\r]*)</${v}>|<${is}><${t}>([^<&\\r]*)</${t}></${is}>)?</${c}>)`,
+        "y",
+      );
+    }
   }
 
   /** The tokenizer took over (something outside the plain form was met). */
@@ -343,6 +357,13 @@ export class LecteurLignes {
         ev.fermeture(this.iRow);
         return f;
       }
+      if (this.cellule) {
+        const j = this.celluleSimple(s, k, this.cellule);
+        if (j > 0) {
+          k = j;
+          continue;
+        }
+      }
       if (!this.ouverture(s, k, this.nC)) return this.passer(s, k);
       ev.ouverture(this.iC, this.valeurs);
       k = this.fin;
@@ -352,6 +373,28 @@ export class LecteurLignes {
       }
       ev.fermeture(this.iC);
     }
+  }
+
+  /** The cell at `k` when it has the form `cellule` reads, reported: the index after it, else -1. */
+  private celluleSimple(s: string, k: number, re: RegExp): number {
+    re.lastIndex = k;
+    const m = re.exec(s);
+    if (!m) return -1;
+    const ev = this.evenements;
+    const a: Record<string, string | undefined> = { r: m[1] };
+    if (m[2] !== undefined) a.s = m[2];
+    if (m[3] !== undefined) a.t = m[3];
+    ev.ouverture(this.iC, a);
+    const v = m[4],
+      t = m[5];
+    if (v !== undefined || t !== undefined) {
+      const i = v !== undefined ? this.iV : this.iT;
+      ev.ouverture(i, AUCUN);
+      if (v || t) ev.texte((v || t) as string);
+      ev.fermeture(i);
+    }
+    ev.fermeture(this.iC);
+    return re.lastIndex;
   }
 
   /** `</nom>` at `k`: the index after it, else -1. */

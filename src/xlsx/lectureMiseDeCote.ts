@@ -88,6 +88,18 @@ function dateCellule(v: number, date1904: boolean): string | number {
 
 const VIDE: CellData = { v: null };
 
+/** The 0-based column of a cell reference: its leading capital letters (« A » when it has none), as ExcelJS reads it. */
+function colonneDe(ref: string): number {
+  let n = 0,
+    i = 0;
+  for (; i < ref.length; i++) {
+    const x = ref.charCodeAt(i);
+    if (x < 65 || x > 90) break;
+    n = n * 26 + x - 64;
+  }
+  return i ? n - 1 : 0;
+}
+
 export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLecture): Promise<SheetData> {
   const p = f.prefixe ? f.prefixe + ":" : "";
   const [nRow, nC, nV, nF, nT, nR, nRPh] = ["row", "c", "v", "f", "t", "r", "rPh"].map((n) => p + n);
@@ -100,18 +112,12 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
     }
     return x;
   };
-  // A sheet has few distinct dates and column letters for 140 000 cells.
+  // A sheet has few distinct dates for 140 000 cells.
   const dates = new Map<number, string | number>();
   const date = (v: number) => {
     let d = dates.get(v);
     if (d === undefined) dates.set(v, (d = dateCellule(v, ctx.date1904)));
     return d;
-  };
-  const colonnes = new Map<string, number>();
-  const colonne = (ref: string) => {
-    let c = colonnes.get(ref);
-    if (c === undefined) colonnes.set(ref, (c = lettreColonne(/^[A-Z]+/.exec(ref)?.[0] ?? "A")));
-    return c;
   };
   let sst: string[] | undefined;
   const aPartager: { ligne: CellData[]; col: number; i: number; fmt?: string }[] = [];
@@ -150,7 +156,7 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
         dansCellule = true;
         const ref = a.r;
         adresse = ref;
-        col = ref ? colonne(ref.replace(/\d+$/, "")) : col + 1;
+        col = ref ? colonneDe(ref) : col + 1;
         t = a.t;
         s = a.s === undefined ? undefined : parseInt(a.s, 10);
         valeur = formule = partage = undefined;

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { centsToEuros, eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
+import { centsToEuros, eurosToCents, MONTANT_MAX_CENTIMES, type Cents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { ErreurDonnees } from "../erreurs";
@@ -127,6 +127,33 @@ const texte = (c: CellData | undefined): string | undefined => {
   return s ? s : undefined;
 };
 
+/**
+ * A row's amount in cents. Excel keeps 15 significant digits: a formula's float noise (0.30000000000000004) is not a
+ * sub-cent amount. A number below 10^13 that is a whole number of cents (k / 100 is the number) is taken at once,
+ * without a Decimal for each of 10 000 rows: its shortest writing has at most two decimals and 15 digits.
+ */
+function montantLu(
+  row: CellData[],
+  r: number,
+  nom: string,
+  nombre: (row: CellData[], r: number, c: number, nom: string, oblig?: boolean) => string | undefined,
+  ou: (r: number, c: number) => string,
+): Cents {
+  const montant = nombre(row, r, COL_V.montant, nom, true) as string;
+  const x = row[COL_V.montant].v as number;
+  const k = Math.round(x * 100);
+  if (Math.abs(x) < 1e13 && k / 100 === x) return eurosToCents(x);
+  const euros = new Decimal(montant).toSignificantDigits(15);
+  if (euros.abs().times(100).greaterThan(MONTANT_MAX_CENTIMES) || euros.decimalPlaces() > 2)
+    throw new ErreurDonnees(
+      `Version « ${nom} » : la cellule ${ou(r, COL_V.montant)} contient ${String(x).replace(".", ",")}, ` +
+        (euros.decimalPlaces() > 2
+          ? "un montant au-delà du centime : écrivez-le avec deux décimales au plus."
+          : "au-delà de la limite de Prodbook (± 22 517 998 136 852,48 €)."),
+    );
+  return eurosToCents(montant);
+}
+
 /** What the « Versions » sheet holds: the versions in order of first appearance, and the « masquer » setting. */
 export function lireVersions(s: SheetData): { versions: Version[]; masquee: boolean } {
   const entete = s.rows[0] ?? [];
@@ -141,85 +168,84 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
   const parNom = new Map<string, Version>();
   // Versions are found by name whatever the case (« v1 » finds « V1 »): two names differing only by it are one too many.
   const parMinuscules = new Map<string, { nom: string; cellule: string }>();
-  // A row copied by hand counts its line twice: each version has one row per N°.
-  const numeros = new Map<string, string>();
+  // A row copied by hand counts its line twice: each version has one row per N° (the row it is on, by version).
+  const numeros = new Map<Version, Map<string, number>>();
+  const ou = (r: number, c: number) => celluleRef(s.name, r, c);
+  /** A number cell's decimal text (undefined when empty and not `oblig`). */
+  const nombre = (row: CellData[], r: number, c: number, nom: string, oblig = false): string | undefined => {
+    const cell = row[c];
+    if (!cell || cell.v === null || cell.v === "") {
+      if (oblig)
+        throw new ErreurDonnees(`Version « ${nom} » : la cellule ${ou(r, c)} est vide, un nombre est attendu.`);
+      return undefined;
+    }
+    if (cell.erreur || typeof cell.v !== "number" || !Number.isFinite(cell.v))
+      throw new ErreurDonnees(
+        `Version « ${nom} » : la cellule ${ou(r, c)} contient « ${String(cell.v)} », un nombre est attendu.`,
+      );
+    // A number's shortest decimal form is its own text unless written with an exponent (1e-7).
+    const t = String(cell.v);
+    return t.includes("e") ? new Decimal(cell.v).toFixed() : t;
+  };
+  // Rows come grouped by version: the name's checks are made once per run of rows.
+  let v: Version | undefined;
+  let numerosV: Map<string, number> | undefined;
   for (let r = 1; r < s.rows.length; r++) {
     const row = s.rows[r];
     const nom = texte(row[COL_V.version]);
     if (!nom) continue;
-    const ou = (c: number) => celluleRef(s.name, r, c);
-    const autre = parMinuscules.get(nom.toLowerCase());
-    if (autre && autre.nom !== nom)
-      throw new ErreurDonnees(
-        `La feuille « ${s.name} » a deux versions « ${autre.nom} » (${autre.cellule}) et « ${nom} » (${ou(COL_V.version)}) ` +
-          `qui ne diffèrent que par les majuscules : renommez l'une d'elles.`,
-      );
-    if (!autre) parMinuscules.set(nom.toLowerCase(), { nom, cellule: ou(COL_V.version) });
-    const nombre = (c: number, oblig = false): string | undefined => {
-      const cell = row[c];
-      if (!cell || cell.v === null || cell.v === "") {
-        if (oblig) throw new ErreurDonnees(`Version « ${nom} » : la cellule ${ou(c)} est vide, un nombre est attendu.`);
-        return undefined;
+    if (!v || v.nom !== nom) {
+      const autre = parMinuscules.get(nom.toLowerCase());
+      if (autre && autre.nom !== nom)
+        throw new ErreurDonnees(
+          `La feuille « ${s.name} » a deux versions « ${autre.nom} » (${autre.cellule}) et « ${nom} » ` +
+            `(${ou(r, COL_V.version)}) qui ne diffèrent que par les majuscules : renommez l'une d'elles.`,
+        );
+      if (!autre) parMinuscules.set(nom.toLowerCase(), { nom, cellule: ou(r, COL_V.version) });
+      v = parNom.get(nom);
+      if (!v) {
+        const d = row[COL_V.date]?.v;
+        v = {
+          nom,
+          date: typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : "",
+          auteur: texte(row[COL_V.auteur]) ?? "",
+          lignes: [],
+        };
+        parNom.set(nom, v);
+        numeros.set(v, new Map());
       }
-      if (cell.erreur || typeof cell.v !== "number" || !Number.isFinite(cell.v))
-        throw new ErreurDonnees(
-          `Version « ${nom} » : la cellule ${ou(c)} contient « ${String(cell.v)} », un nombre est attendu.`,
-        );
-      // A number's shortest decimal form is its own text unless written with an exponent (1e-7).
-      const t = String(cell.v);
-      return t.includes("e") ? new Decimal(cell.v).toFixed() : t;
-    };
-    let v = parNom.get(nom);
-    if (!v) {
-      const d = row[COL_V.date]?.v;
-      v = {
-        nom,
-        date: typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : "",
-        auteur: texte(row[COL_V.auteur]) ?? "",
-        lignes: [],
-      };
-      parNom.set(nom, v);
+      numerosV = numeros.get(v);
     }
-    const montant = nombre(COL_V.montant, true) as string;
-    // Excel keeps 15 significant digits: a formula's float noise (0.30000000000000004) is not a sub-cent amount.
-    const euros = new Decimal(montant).toSignificantDigits(15);
-    if (euros.abs().times(100).greaterThan(MONTANT_MAX_CENTIMES) || euros.decimalPlaces() > 2)
-      throw new ErreurDonnees(
-        `Version « ${nom} » : la cellule ${ou(COL_V.montant)} contient ${String(row[COL_V.montant].v).replace(".", ",")}, ` +
-          (euros.decimalPlaces() > 2
-            ? "un montant au-delà du centime : écrivez-le avec deux décimales au plus."
-            : "au-delà de la limite de Prodbook (± 22 517 998 136 852,48 €)."),
-      );
-    const numero = nombre(COL_V.numero);
+    const montant = montantLu(row, r, nom, nombre, ou);
+    const numero = nombre(row, r, COL_V.numero, nom);
     if (numero !== undefined) {
-      const cle = `${nom.toLowerCase()}|${numero}`;
-      const deja = numeros.get(cle);
-      if (deja)
+      const deja = numerosV!.get(numero);
+      if (deja !== undefined)
         throw new ErreurDonnees(
-          `Version « ${nom} » : la ligne N° ${numero} figure deux fois (${deja} et ${ou(COL_V.numero)}), son montant ` +
-            `serait compté deux fois : supprimez la ligne en double.`,
+          `Version « ${nom} » : la ligne N° ${numero} figure deux fois (${ou(deja, COL_V.numero)} et ` +
+            `${ou(r, COL_V.numero)}), son montant serait compté deux fois : supprimez la ligne en double.`,
         );
-      numeros.set(cle, ou(COL_V.numero));
+      numerosV!.set(numero, r);
     }
     const l: LigneVersion = {
       numero: numero === undefined ? v.lignes.length + 1 : Number(numero),
       chapitre: texte(row[COL_V.chapitre]) ?? CHAPITRE_NON_PLACE,
       libelle: texte(row[COL_V.libelle]) ?? "",
-      montant: eurosToCents(montant),
-      cellule: texte(row[COL_V.cellule]) ?? ou(COL_V.montant),
+      montant,
+      cellule: texte(row[COL_V.cellule]) ?? ou(r, COL_V.montant),
     };
     // The optional fields, in this order, only when present (no key holding undefined).
     const sousChapitre = texte(row[COL_V.sousChapitre]);
     if (sousChapitre !== undefined) l.sousChapitre = sousChapitre;
     const code = texte(row[COL_V.code]);
     if (code !== undefined) l.code = code;
-    const quantite = nombre(COL_V.quantite);
+    const quantite = nombre(row, r, COL_V.quantite, nom);
     if (quantite !== undefined) l.quantite = quantite;
-    const nb = nombre(COL_V.nombre);
+    const nb = nombre(row, r, COL_V.nombre, nom);
     if (nb !== undefined) l.nombre = nb;
     const unite = texte(row[COL_V.unite]);
     if (unite !== undefined) l.unite = unite;
-    const taux = nombre(COL_V.taux);
+    const taux = nombre(row, r, COL_V.taux, nom);
     if (taux !== undefined) l.taux = taux;
     lignesLues.set(l, r + 1);
     v.lignes.push(l);
