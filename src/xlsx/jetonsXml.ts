@@ -222,7 +222,7 @@ export class LecteurLignes {
     if ([this.iRow, this.iC, this.iV, this.iF, this.iT].some((x) => x < 0))
       throw new Error("LecteurLignes : balises row, c, v, f et t attendues");
     if (["r", "s", "t"].every((a) => attributs.includes(a))) {
-      const [c, v, is, t] = [this.nC, this.nV, this.nIs, this.nT].map((n) => n.replace(/[.\-]/g, "\\$&"));
+      const [c, v, is, t] = [this.nC, this.nV, this.nIs, this.nT].map((n) => n.replace(/[.-]/g, "\\$&"));
       this.cellule = new RegExp(
         `<${c} r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?` +
           `(?:/>|>(?:<${v}>([^<&\\r]*)</${v}>|<${is}><${t}>([^<&\\r]*)</${t}></${is}>)?</${c}>)`,
