@@ -42,6 +42,11 @@ export function choixArg<T extends string>(
  */
 export function montantArg(valeur: string, option: string, attendu: string): Cents {
   const a = analyserMontant(valeur);
+  // « 3000000,005 »: refused as the pane's amount fields refuse it, never rounded without a word.
+  if (a.type === "montant" && a.sousCentime)
+    throw new CliError(
+      `L'option ${option} : « ${valeur} » a plus de deux décimales ; un montant s'écrit au centime près.`,
+    );
   if (a.type === "montant") return a.cents;
   if (a.type === "invalide") throw new CliError(`L'option ${option} attend ${attendu}, reçu « ${valeur} ».`);
   throw new CliError(messageMontantRefuse(a, `L'option ${option}`, valeur));

@@ -341,6 +341,10 @@ export function analyserOptions(
     }
     // `--feuille ""` (an unset shell variable) is no value: never read as « not given », which would guess instead.
     if (t.value === "") throw erreur(`l'option « ${t.rawName} » attend une valeur, reçu une valeur vide`);
+    // `--livraison A … --livraison B` (a line edited in the shell's history): which one was meant is not guessed.
+    const deja = valeurs[t.name];
+    if (typeof deja === "string" && deja !== t.value)
+      throw erreur(`l'option « ${t.rawName} » est donnée deux fois (« ${deja} » puis « ${t.value} ») : gardez-en une`);
     valeurs[t.name] = t.value;
   }
   return { valeurs, positionnels };

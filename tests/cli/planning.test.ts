@@ -162,7 +162,10 @@ describe("entrées invalides : message en français nommant la ligne, code 2", (
   test("durée négative", async () => {
     const r = await essai([E, ["Montage", 5, "-"], ["Mixage", -2, null]]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("Durée négative ou invalide (-2) pour l'étape « Mixage » (ligne 3");
+    expect(r.err).toContain(
+      "Ligne 3 : durée négative (-2) pour l'étape « Mixage » ('Étapes post-prod'!B3) ; un nombre entier de jours ≥ 0 " +
+        "est attendu.",
+    );
   });
   test("prédécesseur inconnu", async () => {
     const r = await essai([E, ["Montage", 5, "-"], ["Mixage", 2, "Étalonage"]]);

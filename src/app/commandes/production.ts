@@ -8,7 +8,7 @@ import {
   type ContexteProduction,
 } from "../../core/production/contexte";
 import type { SheetData, WorkbookPort } from "../../core/port/workbook";
-import { NOM_FEUILLE_PARAMETRES } from "../../core/regles/parametres";
+import { estFeuilleParametres } from "../../core/regles/parametres";
 import { commandesClasseur } from "./classeur";
 
 export interface ProductionLue {
@@ -28,7 +28,7 @@ export const commandesProduction = {
   async lireProduction(wb: WorkbookPort, _args: Record<string, never>): Promise<ProductionLue> {
     const { feuilles } = await commandesClasseur.listerFeuilles(wb, {});
     const lues: SheetData[] = [];
-    for (const n of feuilles.filter((f) => f.toLowerCase() !== NOM_FEUILLE_PARAMETRES.toLowerCase())) {
+    for (const n of feuilles.filter((f) => !estFeuilleParametres(f))) {
       const s = await wb.readSheet(n);
       if (s) lues.push(s);
     }

@@ -2,7 +2,7 @@ import { ErreurDonnees } from "../../core/erreurs";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { auditRegles, type AuditRegles, type SurchargeLue } from "../../core/regles/audit";
 import type { Surcharges } from "../../core/regles/table";
-import { enTeteParametres, lireParametres, NOM_FEUILLE_PARAMETRES } from "../../core/regles/parametres";
+import { enTeteParametres, lireParametres, nomFeuilleParametres } from "../../core/regles/parametres";
 
 /** A date that is not a real AAAA-MM-JJ day. */
 export class DateReglesError extends ErreurDonnees {}
@@ -22,7 +22,8 @@ export async function reglesEnVigueur(wb: WorkbookPort | undefined, date?: strin
   const jour = date ?? new Date().toISOString().slice(0, 10);
   if (!dateValide(jour)) throw new DateReglesError(`Date « ${jour} » invalide : attendu AAAA-MM-JJ (ex. 2026-01-15).`);
   if (!wb) return auditRegles(jour, new Map() as Surcharges);
-  const feuille = await wb.readSheet(NOM_FEUILLE_PARAMETRES);
+  const nom = nomFeuilleParametres(await wb.listSheets());
+  const feuille = nom ? await wb.readSheet(nom) : undefined;
   const etat = !feuille ? "absente" : enTeteParametres(feuille) ? "lue" : "sans-en-tete";
   return { ...auditRegles(jour, lireParametres(feuille)), feuilleParametres: etat };
 }

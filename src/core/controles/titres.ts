@@ -43,6 +43,8 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "total-plan": "Total du plan ≠ somme des financements",
   "statut-envisage": "Financements seulement envisagés",
   "credit-impot-calcule": "Crédit d'impôt calculé",
+  "intensite-aides-parametre": "Paramètre du classeur utilisé",
+  "intensite-aides-parametre-inconnu": "Paramètre inconnu",
   // Écarts (Grand livre)
   "conservation-classe-6": "Classe 6 incomplète",
   "lignes-fec-rejetees": "Lignes du FEC rejetées",

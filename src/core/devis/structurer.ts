@@ -7,7 +7,7 @@ import type { Devis, Genre, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
 import type { RegleUtilisee } from "../regles/utilisees";
 import { trouverFeuilleDevis } from "./trouver";
-import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
 
 export interface OptionsStructurer {
@@ -64,7 +64,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes);
   } else {
     const candidates: SheetData[] = [];
-    for (const n of existantes.filter((e) => !anous(e) && e.toLowerCase() !== NOM_FEUILLE_PARAMETRES.toLowerCase())) {
+    for (const n of existantes.filter((e) => !anous(e) && !estFeuilleParametres(e))) {
       const s = await wb.readSheet(n);
       if (s) candidates.push(s);
     }
@@ -80,7 +80,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     typeOeuvre: opts.typeOeuvre,
   });
   if (!opts.feuille && source.masquee) devis.feuilleMasquee = true;
-  const parametres = existantes.find((e) => e.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
+  const parametres = nomFeuilleParametres(existantes);
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
   if (opts.controler === false) return { devis, constats: [], tables: [], feuillesEcrites: [] };
   const date = opts.date ?? aujourdhui();

@@ -3,7 +3,7 @@ import type { Devis } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import type { Cents } from "../money";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
-import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { normaliser } from "../util/texte";
 import type { CalculCreditImpotPlan } from "./creditImpotPlan";
 import { calculerEcheancier, Echeancier, PeriodeDepense } from "./echeancier";
@@ -116,7 +116,7 @@ export async function analyserFinancement(
   const utilisateur = async () =>
     (cache ??= await lireFeuilles(
       wb,
-      noms.filter((n) => !aNous(n) && n !== NOM_FEUILLE_PARAMETRES),
+      noms.filter((n) => !aNous(n) && !estFeuilleParametres(n)),
     ));
 
   let feuillePlanSource: SheetData | undefined;
@@ -151,7 +151,8 @@ export async function analyserFinancement(
   if (opts.cout !== undefined) cout = { montant: opts.cout, origine: "coût saisi" };
   else if (devis) cout = coutDuDevis(devis);
 
-  const surcharges = lireParametres(await wb.readSheet(NOM_FEUILLE_PARAMETRES));
+  const nomParametres = nomFeuilleParametres(noms);
+  const surcharges = lireParametres(nomParametres ? await wb.readSheet(nomParametres) : undefined);
   const sansCredit = !plan.sources.some((x) => x.categorie === "credit-impot");
   const ci =
     devis && sansCredit && opts.calculerCreditImpot

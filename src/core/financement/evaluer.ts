@@ -5,7 +5,15 @@ import type { Surcharges } from "../regles/table";
 import type { CreditImpotDuPlan } from "./creditImpotPlan";
 import type { ContexteFinancement } from "./contexte";
 import type { PlanFinancement, SourceFinancement, StatutSource } from "./model";
-import { PlafondApplicable, plafondApplicable, seuilsFsa, TABLE_FSA, TABLE_INTENSITE } from "./plafonds";
+import {
+  CLES_PARAMETRES_INTENSITE,
+  PlafondApplicable,
+  plafondApplicable,
+  seuilsFsa,
+  TABLE_FSA,
+  TABLE_INTENSITE,
+} from "./plafonds";
+import { clesInconnues } from "../regles/parametres";
 import { TABLE_CATEGORIES, versionCategories } from "./categories";
 import { regleUtilisee, sansDoublon, type RegleUtilisee } from "../regles/utilisees";
 import { REGLES_FINANCEMENT } from "./regles";
@@ -55,6 +63,35 @@ function constatsCreditCalcule(alertes: string[]): Constat[] {
     gravite: a.startsWith("surcharge utilisée") || a.startsWith("à vérifier") ? "info" : "alerte",
     message: `Crédit d'impôt calculé par Prodbook : ${a}`,
   }));
+}
+
+/** Keys of the « Paramètres » sheet the aid-intensity ceiling reads (see plafondApplicable). */
+const CLES_INTENSITE = [
+  "intensite-aides.seuil-alerte",
+  ...(["cinema", "audiovisuel"] as const).flatMap((t) =>
+    CLES_PARAMETRES_INTENSITE.map((k) => `intensite-aides.${t}.${k}`),
+  ),
+];
+
+/**
+ * The overrides of the « Paramètres » sheet the ceiling used, each named with its cell (a figure of the result that
+ * is not the table's is never silent), and the « intensite-aides.* » keys no calculation reads (a typo is said).
+ */
+function constatsParametres(plafond: PlafondApplicable, surcharges: Surcharges | undefined): Constat[] {
+  const s = surcharges ?? new Map();
+  const utilises: Constat[] = plafond.surchargesUtilisees.map((u) => ({
+    regle: "intensite-aides-parametre",
+    gravite: "info",
+    message: `${u.cle} = ${s.get(u.cle)?.valeur ?? ""} (${u.cellule}), au lieu de la valeur de référence.`,
+    cellule: u.cellule,
+  }));
+  const inconnus: Constat[] = clesInconnues(s, "intensite-aides.", CLES_INTENSITE).map((u) => ({
+    regle: "intensite-aides-parametre-inconnu",
+    gravite: "alerte",
+    message: `« ${u.cle} » (${u.cellule}) ignoré : aucun calcul ne le lit ; clés reconnues : ${CLES_INTENSITE.join(", ")}.`,
+    cellule: u.cellule,
+  }));
+  return [...utilises, ...inconnus];
 }
 
 export function aujourdhui(): string {
@@ -127,6 +164,7 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
     constats: trierConstats([
       ...executerRegles(REGLES_FINANCEMENT, contexte),
       ...(creditImpotAjoute ? constatsCreditCalcule(opts.creditImpot?.alertes ?? []) : []),
+      ...constatsParametres(plafond, opts.surcharges),
     ]),
     contexte,
     creditImpotAjoute,

@@ -28,8 +28,17 @@ export function texte(c: CellData | undefined): string {
   return String(c.v).trim();
 }
 
+/**
+ * A cell as quoted in a message: its text in « », or « #DIV/0! » (une erreur Excel) for an error (whose text
+ * is no value: quoting it empty would hide what the cell shows).
+ */
+export function cite(c: CellData | undefined): string {
+  return c?.erreur ? `« ${String(c.v)} » (une erreur Excel)` : `« ${texte(c)} »`;
+}
+
+/** Nothing typed in the cell. An Excel error is not empty: it is never read as « same as above » or « none ». */
 export function vide(c: CellData | undefined): boolean {
-  return texte(c) === "";
+  return !c?.erreur && texte(c) === "";
 }
 
 export function ref(sheet: SheetData, r: number, c: number): string {

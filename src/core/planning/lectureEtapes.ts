@@ -1,6 +1,6 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
-import { ref, texte, trouverEntetes, vide, vrai } from "./cellules";
+import { cite, ref, texte, trouverEntetes, vide, vrai } from "./cellules";
 import { PlanningError, type Etape, type Predecesseur } from "./modele";
 
 const MOTIFS = {
@@ -43,8 +43,16 @@ export function lireEtapes(sheet: SheetData): Etape[] {
     const duree = lireNombre(celDuree?.v ?? null);
     if (duree === undefined) {
       throw new PlanningError(
-        `Ligne ${ligne} : durée illisible « ${texte(celDuree)} » pour l'étape « ${nom} » (` +
+        `Ligne ${ligne} : durée illisible ${cite(celDuree)} pour l'étape « ${nom} » (` +
           `${ref(sheet, r, col.duree!)}) ; un nombre de jours est attendu.`,
+        ligne,
+      );
+    }
+    // Named by the duration's own cell (the step's name cell is not where the user corrects it), in French digits.
+    if (duree < 0 || !Number.isInteger(duree)) {
+      throw new PlanningError(
+        `Ligne ${ligne} : durée ${duree < 0 ? "négative" : "non entière"} (${String(duree).replace(".", ",")}) pour ` +
+          `l'étape « ${nom} » (${ref(sheet, r, col.duree!)}) ; un nombre entier de jours ≥ 0 est attendu.`,
         ligne,
       );
     }
@@ -52,7 +60,7 @@ export function lireEtapes(sheet: SheetData): Etape[] {
     const decalage = vide(celLag) ? 0 : lireNombre(celLag!.v);
     if (decalage === undefined || decalage < 0 || !Number.isInteger(decalage)) {
       throw new PlanningError(
-        `Ligne ${ligne} : décalage invalide « ${texte(celLag)} » pour l'étape « ${nom} » (` +
+        `Ligne ${ligne} : décalage invalide ${cite(celLag)} pour l'étape « ${nom} » (` +
           `${ref(sheet, r, col.decalage!)}) ; un nombre entier de jours ouvrés ≥ 0 est attendu.`,
         ligne,
       );
@@ -68,7 +76,7 @@ export function lireEtapes(sheet: SheetData): Etape[] {
         cellule: ref(sheet, r, col.nom!),
       },
       decalage,
-      depend: col.depend === undefined ? undefined : texte(row[col.depend]),
+      depend: col.depend === undefined ? undefined : dependance(sheet, r, col.depend, nom),
     });
   }
   if (brutes.length === 0)
@@ -94,6 +102,18 @@ export function lireEtapes(sheet: SheetData): Etape[] {
     }
     return { ...b.etape, predecesseurs: preds };
   });
+}
+
+/** The « Dépend de » text; an Excel error there is named (read as empty it would mean « the row above »). */
+function dependance(sheet: SheetData, r: number, c: number, nom: string): string {
+  const cel = sheet.rows[r][c];
+  if (cel?.erreur)
+    throw new PlanningError(
+      `Ligne ${r + 1} : prédécesseurs illisibles ${cite(cel)} pour l'étape « ${nom} » (${ref(sheet, r, c)}) ; ` +
+        `des noms d'étapes séparés par des virgules sont attendus.`,
+      r + 1,
+    );
+  return texte(cel);
 }
 
 /** "3", 3, "3 j", "3 jours", "-2"; decimals kept so that planifier can refuse them by name. */

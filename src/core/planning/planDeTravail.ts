@@ -1,6 +1,6 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
-import { dateCellule, heureCellule, ref, texte, trouverEntetes, vide } from "./cellules";
+import { cite, dateCellule, heureCellule, heuresFr, hhmm, ref, texte, trouverEntetes, vide } from "./cellules";
 import { jourDepuisIso } from "./dates";
 import { PlanningError } from "./modele";
 
@@ -88,7 +88,7 @@ export function lirePlanDeTravail(sheet: SheetData, conventionParDefaut: Convent
     const date = vide(cel("date")) ? derniereDate : dateCellule(cel("date"));
     if (!date)
       throw new PlanningError(
-        `Ligne ${ligne} : date illisible « ${texte(cel("date"))} » pour ${nom} (${at("date")}) ; attendu JJ/MM/AAAA.`,
+        `Ligne ${ligne} : date illisible ${cite(cel("date"))} pour ${nom} (${at("date")}) ; attendu JJ/MM/AAAA.`,
         ligne,
       );
     derniereDate = date;
@@ -96,12 +96,12 @@ export function lirePlanDeTravail(sheet: SheetData, conventionParDefaut: Convent
     const fin = heureCellule(cel("fin"));
     if (debut === undefined)
       throw new PlanningError(
-        `Ligne ${ligne} : heure de début illisible « ${texte(cel("debut"))} » pour ${nom} (${at("debut")}) ; attendu HH:MM.`,
+        `Ligne ${ligne} : heure de début illisible ${cite(cel("debut"))} pour ${nom} (${at("debut")}) ; attendu HH:MM.`,
         ligne,
       );
     if (fin === undefined)
       throw new PlanningError(
-        `Ligne ${ligne} : heure de fin illisible « ${texte(cel("fin"))} » pour ${nom} (${at("fin")}) ; attendu HH:MM.`,
+        `Ligne ${ligne} : heure de fin illisible ${cite(cel("fin"))} pour ${nom} (${at("fin")}) ; attendu HH:MM.`,
         ligne,
       );
     const convention = lireConvention(texte(cel("convention")), conventionParDefaut);
@@ -115,9 +115,17 @@ export function lirePlanDeTravail(sheet: SheetData, conventionParDefaut: Convent
       .replace(",", ".")
       .replace(/\s*(min|mn|minutes?)$/i, "");
     const pause = pauseTxt === "" ? 0 : Number(pauseTxt);
-    if (!Number.isFinite(pause) || pause < 0)
+    if (cel("pause")?.erreur || !Number.isFinite(pause) || pause < 0)
       throw new PlanningError(
-        `Ligne ${ligne} : pause illisible « ${texte(cel("pause"))} » (${at("pause")}) ; un nombre de minutes est attendu.`,
+        `Ligne ${ligne} : pause illisible ${cite(cel("pause"))} (${at("pause")}) ; un nombre de minutes est attendu.`,
+        ligne,
+      );
+    // A pause as long as the day (hours typed in the minutes column, a day's total) would count negative work.
+    const amplitude = fin > debut ? fin - debut : fin + 1440 - debut;
+    if (pause >= amplitude)
+      throw new PlanningError(
+        `Ligne ${ligne} : pause de ${String(pause).replace(".", ",")} min pour ${nom} (${at("pause")}) : aussi longue ` +
+          `que la journée (${hhmm(debut)}–${hhmm(fin)}, ${heuresFr(amplitude)}) ; la pause s'écrit en minutes.`,
         ligne,
       );
     vacations.push({

@@ -4,7 +4,7 @@ import { controlerDevis } from "../devis/regles";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
-import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { estFeuilleParametres, lireParametres } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import type { Zone } from "./calendrier";
 import { estDateIso } from "./dates";
@@ -58,7 +58,7 @@ function verifierDate(d: string | undefined, quoi: string): void {
 
 /** Working-time analysis with the « Paramètres » sheet's overrides (temps-de-travail.<idcc>.<champ>). */
 function analyser(plan: PlanDeTravail, sheets: SheetData[]): AnalyseTempsDeTravail {
-  const parametres = sheets.find((s) => s.name.toLowerCase() === NOM_FEUILLE_PARAMETRES.toLowerCase());
+  const parametres = sheets.find((s) => estFeuilleParametres(s.name));
   const { table, constats } = surchargerTempsDeTravail(TABLE_TEMPS_DE_TRAVAIL, lireParametres(parametres));
   const a = analyserTempsDeTravail(plan, table);
   return { ...a, constats: trierConstats([...a.constats, ...constats]) };

@@ -15,6 +15,19 @@ import { ErreurDonnees } from "../erreurs";
  */
 export const NOM_FEUILLE_PARAMETRES = "Paramètres";
 
+/**
+ * Whether a sheet is the « Paramètres » sheet: case, accents and spaces aside (« Parametres », « PARAMÈTRES »,
+ * « Paramètres  »), one rule for every calculation and for the audit, so that none reads a sheet the others ignore.
+ */
+export function estFeuilleParametres(nom: string): boolean {
+  return normaliser(nom) === normaliser(NOM_FEUILLE_PARAMETRES);
+}
+
+/** The name of the workbook's « Paramètres » sheet among `noms` (see estFeuilleParametres), undefined when none. */
+export function nomFeuilleParametres(noms: readonly string[]): string | undefined {
+  return noms.find(estFeuilleParametres);
+}
+
 export class ParametreInvalideError extends ErreurDonnees {
   constructor(
     public readonly cellule: string,

@@ -8,8 +8,10 @@ const ESPACE = 32;
 const TAB = 9;
 
 /**
- * "0000000069,60", " 1234.5 ", "-12,00", "+3", "" (→ 0), "1 234,56" (grouping spaces) → cents.
- * More than two decimals is accepted only when the extra ones are zeros ("12,3400"). NaN otherwise.
+ * "0000000069,60", " 1234.5 ", "-12,00", "+3", "" (→ 0), "1 234,56" (grouping spaces, no-break ones too, as a
+ * spreadsheet in French writes them: U+00A0 in UTF-8 or one byte in Windows-1252, U+202F in UTF-8) → cents.
+ * More than two decimals is accepted only when the extra ones are zeros ("12,3400"). NaN otherwise, and for
+ * « 12.000 » (12,00 or 12 000: the dot may group thousands), which is never guessed.
  */
 export function centimesDe(s: Uint8Array, debut: number, fin: number): number {
   while (debut < fin && (s[debut] === ESPACE || s[debut] === TAB)) debut++;
@@ -26,19 +28,31 @@ export function centimesDe(s: Uint8Array, debut: number, fin: number): number {
   }
   let entier = 0;
   let chiffres = 0;
+  let groupe = false;
   let i = debut;
   for (; i < fin; i++) {
     c = s[i];
     if (c >= 48 && c <= 57) {
       entier = entier * 10 + (c - 48);
       chiffres++;
-    } else if (c === ESPACE) {
+    } else if (c === ESPACE || c === 0xa0) {
       if (chiffres === 0) return NaN;
+      groupe = true;
+    } else if (c === 0xc2 && s[i + 1] === 0xa0) {
+      if (chiffres === 0) return NaN;
+      groupe = true;
+      i++;
+    } else if (c === 0xe2 && s[i + 1] === 0x80 && s[i + 2] === 0xaf) {
+      if (chiffres === 0) return NaN;
+      groupe = true;
+      i += 2;
     } else break;
   }
   let dec = 0;
   if (i < fin) {
     if (c !== 44 /* , */ && c !== 46 /* . */) return NaN;
+    // « 12.000 », « 1.500 »: one to three digits, a dot, three digits — a thousands group as much as decimals.
+    if (c === 46 && !groupe && entier > 0 && chiffres <= 3 && fin - i === 4) return NaN;
     i++;
     let n = 0;
     for (; i < fin; i++) {

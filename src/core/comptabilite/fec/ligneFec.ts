@@ -1,3 +1,5 @@
+import Decimal from "decimal.js";
+import { analyserMontant, formatMontantFr } from "../../money";
 import { centimesDe, dateDe, vide } from "./champs";
 import { MAX_CHAMPS } from "./decoupeurLignes";
 import { CHAMPS_TEXTE, type ChampFec, type EnteteFec } from "./entete";
@@ -162,14 +164,14 @@ export class LigneFec {
     if (this.entete.montants === "debit-credit") {
       k = pos.Debit;
       this.debit = centimesDe(u, b[k], b[k + 1] - 1);
-      if (this.debit !== this.debit) return this.erreurChamp(`Debit ${this.extrait(u, b, k)} n'est pas un montant`);
+      if (this.debit !== this.debit) return this.pasUnMontant("Debit", u, b, k);
       k = pos.Credit;
       this.credit = centimesDe(u, b[k], b[k + 1] - 1);
-      if (this.credit !== this.credit) return this.erreurChamp(`Credit ${this.extrait(u, b, k)} n'est pas un montant`);
+      if (this.credit !== this.credit) return this.pasUnMontant("Credit", u, b, k);
     } else {
       k = pos.Montant;
       const v = centimesDe(u, b[k], b[k + 1] - 1);
-      if (v !== v) return this.erreurChamp(`Montant ${this.extrait(u, b, k)} n'est pas un montant`);
+      if (v !== v) return this.pasUnMontant("Montant", u, b, k);
       k = pos.Sens;
       const sens = this.source.texte(u, b[k], b[k + 1] - 1).toUpperCase();
       if (sens === "D" || sens === "+1" || sens === "1" || sens === "+") {
@@ -213,6 +215,18 @@ export class LigneFec {
   private extrait(u: Uint8Array, b: Int32Array, k: number): string {
     const s = this.source.texte(u, b[k], b[k + 1] - 1);
     return s.length > 30 ? `« ${s.slice(0, 30)}… »` : `« ${s} »`;
+  }
+
+  /** Why field k is not an amount: « 12.000 » names both readings (the grand livre CSV's words), never guessed. */
+  private pasUnMontant(nom: string, u: Uint8Array, b: Int32Array, k: number): false {
+    const t = this.source.texte(u, b[k], b[k + 1] - 1).trim();
+    const a = analyserMontant(t);
+    if (a.type !== "ambigu") return this.erreurChamp(`${nom} ${this.extrait(u, b, k)} n'est pas un montant`);
+    const fr = (c: number) => new Decimal(c).dividedBy(100).toFixed(2).replace(".", ",");
+    return this.erreurChamp(
+      `${nom} « ${t} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)} ` +
+        `(écrivez « ${fr(a.decimale)} » ou « ${fr(a.milliers)} »)`,
+    );
   }
 
   private erreurChamp(m: string): false {

@@ -1,0 +1,304 @@
+import ExcelJS from "exceljs";
+import { existsSync, promises as fs } from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { dossierTemporaire, lancerCli } from "../helpers/cli";
+
+/**
+ * A hostile tester's third round on the CLI, away from the devis import: `financement`, `planning`, `regles
+ * --classeur`, `ecarts`/`fec` on the real FEC files, and option parsing. Each input is a real file written here (with
+ * ExcelJS, or the real FEC files of tests/fixtures/fec-reel re-encoded); each refusal is exit 2, a French message
+ * naming the file, cell or option, nothing written.
+ */
+const dossier = dossierTemporaire("prodbook-hostile-qa-3-");
+
+const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const PLAN = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+const FEC_REEL = path.join(__dirname, "../fixtures/fec-reel/0000000001FEC20220831.txt");
+const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+const CORRESPONDANCES = path.join(__dirname, "../fixtures/fec/correspondances.csv");
+
+/** A copy of `source` changed by `modifier`, saved by ExcelJS under `nom` in the test folder. */
+async function variante(source: string, nom: string, modifier: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  modifier(wb);
+  const chemin = path.join(dossier(), nom);
+  await wb.xlsx.writeFile(chemin);
+  return chemin;
+}
+
+/** `source` with a « Paramètres »-like sheet named `feuille` holding `lignes` under the « Paramètre | Valeur » header. */
+const avecParametres = (source: string, nom: string, feuille: string, lignes: [string, ExcelJS.CellValue][]) =>
+  variante(source, nom, (wb) => {
+    const ws = wb.addWorksheet(feuille);
+    ws.addRow(["Paramètre", "Valeur"]);
+    for (const l of lignes) ws.addRow(l);
+  });
+
+/** Exit 2, nothing on stdout, `message` on stderr, and none of `fichiers` written. */
+function refus(r: { code: number; out: string; err: string }, message: RegExp | string, ...fichiers: string[]) {
+  expect([r.code, r.out]).toEqual([2, ""]);
+  if (typeof message === "string") expect(r.err).toBe(message);
+  else expect(r.err).toMatch(message);
+  expect(r.err).not.toMatch(/Erreur interne|Error|ENO[A-Z]+|at .*\.js/);
+  for (const f of fichiers) expect(existsSync(f)).toBe(false);
+}
+
+interface Constats {
+  controles: { regle: string; gravite: string; message: string; cellule?: string | null }[];
+}
+
+describe("financement : la feuille « Paramètres » n'agit jamais sans un mot", () => {
+  it("un plafond surchargé est nommé avec sa cellule (avant : « plafond 20,00 % » sans dire d'où il venait)", async () => {
+    const f = await avecParametres(FICTION, "fin-plafond.xlsx", "Paramètres", [
+      ["intensite-aides.cinema.plafond-general", "20 %"],
+    ]);
+    const r = await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as Constats & { plafond: string };
+    expect(j.controles.filter((c) => c.regle === "intensite-aides-parametre")).toEqual([
+      {
+        regle: "intensite-aides-parametre",
+        gravite: "info",
+        message: "intensite-aides.cinema.plafond-general = 20 % ('Paramètres'!B2), au lieu de la valeur de référence.",
+        cellule: "'Paramètres'!B2",
+      },
+    ]);
+    const t = await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema"]);
+    expect(t.out).toContain(
+      "[information] Paramètre du classeur utilisé — intensite-aides.cinema.plafond-general = 20 % ('Paramètres'!B2)",
+    );
+  });
+
+  it("une clé mal tapée est une alerte (avant : ignorée sans un mot, le plafond de la table appliqué)", async () => {
+    const f = await avecParametres(FICTION, "fin-faute.xlsx", "Paramètres", [
+      ["intensite-aides.cinema.plafond-generale", "20 %"],
+    ]);
+    const r = await lancerCli(main, ["financement", f, "--cout", "3000000", "--json"]);
+    expect(r.code).toBe(0);
+    const [c, ...autres] = (JSON.parse(r.out) as Constats).controles.filter((x) => /parametre/.test(x.regle));
+    expect(autres).toEqual([]);
+    expect([c.regle, c.gravite, c.cellule]).toEqual(["intensite-aides-parametre-inconnu", "alerte", "'Paramètres'!B2"]);
+    expect(c.message).toMatch(
+      /^« intensite-aides\.cinema\.plafond-generale » \('Paramètres'!B2\) ignoré : aucun calcul ne le lit ; clés reconnues : .*intensite-aides\.cinema\.plafond-general,/,
+    );
+  });
+});
+
+describe("une feuille « Parametres » (sans accent) : lue par tous ou par aucun", () => {
+  // Before: credit-impot read it (25 %), while regles --classeur said « n'a pas de feuille « Paramètres » » and
+  // planning, financement and devis applied the tables' figures without a word.
+  let f: string;
+  beforeAll(async () => {
+    f = await avecParametres(PLAN, "sans-accent.xlsx", "Parametres", [
+      ["temps-de-travail.2642.duree-quotidienne-max", 10],
+      ["credit-impot.cinema.taux", "25 %"],
+    ]);
+  });
+
+  it("regles --classeur la lit", async () => {
+    const r = await lancerCli(main, ["regles", "--date", "2026-06-01", "--classeur", f, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { feuilleParametres: string; tables: { id: string; surcharges: object }[] };
+    expect(j.feuilleParametres).toBe("lue");
+    expect(j.tables.find((t) => t.id === "temps-de-travail")?.surcharges).toEqual({
+      "temps-de-travail.2642.duree-quotidienne-max": { valeur: "10", cellule: "Parametres!B2" },
+    });
+  });
+
+  it("planning l'applique et le dit", async () => {
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as Constats;
+    expect(j.controles.filter((c) => c.regle === "temps-de-travail-parametre").map((c) => c.cellule)).toEqual([
+      "Parametres!B2",
+    ]);
+    expect(j.controles.some((c) => /au-delà du maximum de 10 h par jour/.test(c.message))).toBe(true);
+  });
+
+  it("credit-impot l'applique comme avant", async () => {
+    const r = await lancerCli(main, ["credit-impot", f, "--regime", "cinema", "--genre", "fiction", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Parametres!B3");
+  });
+});
+
+describe("options données deux fois : code 2, rien de deviné ni d'écrit (avant : la dernière gagnait, code 0)", () => {
+  it.each([
+    [["--livraison", "2026-12-01", "--livraison", "2026-11-01"], "--livraison", "2026-12-01", "2026-11-01"],
+    [["-o", "{a}", "--sortie", "{b}"], "--sortie", "{a}", "{b}"],
+    [["--livraison=2026-12-01", "-o", "{a}", "-o", "{b}"], "-o", "{a}", "{b}"],
+  ])("%j", async (options, option, premiere, seconde) => {
+    const a = path.join(dossier(), "jamais-a.xlsx");
+    const b = path.join(dossier(), "jamais-b.xlsx");
+    const x = (s: string) => s.replace("{a}", a).replace("{b}", b);
+    const base = options.some((o) => o.startsWith("--livraison")) ? [] : ["--livraison", "2026-12-01"];
+    const r = await lancerCli(main, ["planning", PLAN, ...base, ...options.map(x)]);
+    refus(
+      r,
+      new RegExp(
+        `^Arguments invalides : l'option « ${option} » est donnée deux fois \\(« ${x(premiere)} » puis « ${x(
+          seconde,
+        )} »\\) : gardez-en une\\.\\nUsage : prodbook planning `,
+      ),
+      a,
+      b,
+    );
+  });
+
+  it("la même valeur répétée, ou un drapeau répété, ne gêne pas", async () => {
+    const r = await lancerCli(main, [
+      "planning",
+      PLAN,
+      "--livraison",
+      "2026-12-01",
+      "--livraison=2026-12-01",
+      "--json",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("un montant d'option au-delà du centime est refusé (avant : arrondi sans un mot)", () => {
+  it.each([
+    [["financement", FICTION, "--cout", "3000000,005"], "--cout", "3000000,005"],
+    [["financement", FICTION, "--cout", "3000000.005"], "--cout", "3000000.005"],
+    [
+      ["credit-impot", EXEMPLE, "--regime", "international", "--genre", "fiction", "--vfx-france", "100 000,125"],
+      "--vfx-france",
+      "100 000,125",
+    ],
+  ])("%j", async (args, option, valeur) => {
+    const r = await lancerCli(main, args);
+    refus(r, `L'option ${option} : « ${valeur} » a plus de deux décimales ; un montant s'écrit au centime près.`);
+  });
+});
+
+describe("FEC réel : les espaces insécables d'un tableur français groupent les milliers comme une espace", () => {
+  interface FecJson {
+    lignesImportees: number;
+    debit: string;
+    credit: string;
+    rejets?: unknown[];
+  }
+  /** Every amount of the real FEC from 1 000 up written « 13␣500,00 » with `espace` (as Excel in French writes it). */
+  async function groupe(nom: string, espace: string, encodage: "utf8" | "latin1"): Promise<string> {
+    const texte = (await fs.readFile(FEC_REEL, "utf8")).replace(/^\uFEFF/, "");
+    const lignes = texte.split("\n").map((l, i) =>
+      i === 0
+        ? l
+        : l
+            .split("\t")
+            .map((c, k) => (k === 11 || k === 12 ? c.replace(/^(\d+)(\d{3}),/, `$1${espace}$2,`) : c))
+            .join("\t"),
+    );
+    expect(lignes.filter((l) => l.includes(`${espace}`)).length).toBeGreaterThan(1000);
+    const f = path.join(dossier(), nom);
+    // latin1 writes U+00A0 as the one byte 0xA0, as Windows-1252 does.
+    await fs.writeFile(f, Buffer.from(lignes.join("\n"), encodage));
+    return f;
+  }
+
+  const reference = async () => JSON.parse((await lancerCli(main, ["fec", FEC_REEL, "--json"])).out) as FecJson;
+
+  it.each([
+    // Before: 1 000+ lines rejected (« Debit « 13 500,00 » n'est pas un montant ») while « 13 500,00 » was read.
+    ["insécable UTF-8 (U+00A0)", "\u00a0", "utf8"],
+    ["fine insécable UTF-8 (U+202F)", "\u202f", "utf8"],
+    ["insécable Windows-1252 (0xA0)", "\u00a0", "latin1"],
+    ["espace ordinaire (déjà lue)", " ", "utf8"],
+  ] as const)("%s", async (_nom, espace, encodage) => {
+    const f = await groupe(`fec-groupe-${espace.charCodeAt(0)}-${encodage}.txt`, espace, encodage);
+    const r = await lancerCli(main, ["fec", f, "--json", "--strict"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as FecJson;
+    const ref = await reference();
+    expect([j.lignesImportees, j.debit, j.credit]).toEqual([5422, ref.debit, ref.credit]);
+    expect(j.debit).toBe("10186219.81");
+  });
+
+  it("« 12.000 » n'est pas lu 12,00 € : la ligne est rejetée avec les deux lectures (avant : 12,00 € sans un mot)", async () => {
+    const texte = await fs.readFile(FEC, "utf8");
+    const f = path.join(dossier(), "fec-ambigu.txt");
+    await fs.writeFile(f, texte.replace(/\t12000,00\t/g, "\t12.000\t"));
+    const r = await lancerCli(main, ["fec", f]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Ligne 2 rejetée : Debit « 12.000 » peut se lire 12,00\u00a0€ ou 12\u202f000,00\u00a0€ (écrivez « 12,00 » ou " +
+        "« 12000,00 »).",
+    );
+    expect(r.out).toContain("Ligne 3 rejetée : Credit « 12.000 » peut se lire 12,00\u00a0€ ou 12\u202f000,00\u00a0€");
+    const e = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", f, "--correspondances", CORRESPONDANCES, "--json"]);
+    const j = JSON.parse(e.out) as Constats & { postes: { code: string; realise: string }[] };
+    expect(j.postes.find((p) => p.code === "1")?.realise).toBe("0.00"); // 12,00 € before
+    expect(j.controles.find((c) => c.regle === "lignes-fec-rejetees")?.gravite).toBe("erreur");
+  });
+});
+
+describe("planning : la cellule à corriger, en français", () => {
+  const etapes = (nom: string, cellule: string, valeur: ExcelJS.CellValue) =>
+    variante(PLAN, nom, (wb) => {
+      const c = wb.getWorksheet("Étapes post-prod")!.getCell(cellule);
+      c.style = {};
+      c.value = valeur;
+    });
+  const pdt = (nom: string, cellule: string, valeur: ExcelJS.CellValue) =>
+    variante(PLAN, nom, (wb) => {
+      const c = wb.getWorksheet("PDT")!.getCell(cellule);
+      c.style = {};
+      c.value = valeur;
+    });
+  const DIV0 = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellValue;
+
+  it.each([
+    // Before: « Durée négative ou invalide (-3) pour l'étape « Montage son » (ligne 3, 'Étapes post-prod'!A3) ».
+    ["B3", -3, "Ligne 3 : durée négative (-3) pour l'étape « Montage son » ('Étapes post-prod'!B3)"],
+    // Before: « Durée non entière (3.5) … 'Étapes post-prod'!A3 ».
+    ["B3", 3.5, "Ligne 3 : durée non entière (3,5) pour l'étape « Montage son » ('Étapes post-prod'!B3)"],
+    // Before: « durée illisible «  » ».
+    ["B3", DIV0, "Ligne 3 : durée illisible « #DIV/0! » (une erreur Excel) pour l'étape « Montage son »"],
+    // Before: the error read as an empty cell: no lag, code 0.
+    ["E4", DIV0, "Ligne 4 : décalage invalide « #DIV/0! » (une erreur Excel) pour l'étape « Musique »"],
+    // Before: the error read as an empty cell: « the row above » (Montage image) taken as predecessor, code 0.
+    ["C5", DIV0, "Ligne 5 : prédécesseurs illisibles « #DIV/0! » (une erreur Excel) pour l'étape « Mixage »"],
+  ] as [string, ExcelJS.CellValue, string][])("étapes %s = %j", async (cellule, valeur, debut) => {
+    const f = await etapes(`etapes-${cellule}-${JSON.stringify(valeur).replace(/\W/g, "")}.xlsx`, cellule, valeur);
+    const sortie = path.join(dossier(), "jamais-etapes.xlsx");
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
+    refus(r, new RegExp(`^${path.basename(f)} : ${debut.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), sortie);
+  });
+
+  it.each([
+    // Before: « date illisible «  » ».
+    ["A2", DIV0, "Ligne 2 : date illisible « #DIV/0! » (une erreur Excel) pour Yann Le Goff (PDT!A2)"],
+    // Before: the error read as an empty date: the row above's date (11/05/2026) taken, code 0.
+    ["A3", DIV0, "Ligne 3 : date illisible « #DIV/0! » (une erreur Excel) pour Yann Le Goff (PDT!A3)"],
+    ["E2", DIV0, "Ligne 2 : heure de début illisible « #DIV/0! » (une erreur Excel) pour Yann Le Goff (PDT!E2)"],
+    // Before: 900 min of pause on an 11-hour day: -4 h of work counted, code 0.
+    [
+      "G2",
+      900,
+      "Ligne 2 : pause de 900 min pour Yann Le Goff (PDT!G2) : aussi longue que la journée (08:00–19:00, 11 h 00) ; " +
+        "la pause s'écrit en minutes.",
+    ],
+  ] as [string, ExcelJS.CellValue, string][])("plan de travail %s = %j", async (cellule, valeur, debut) => {
+    const f = await pdt(`pdt-${cellule}-${JSON.stringify(valeur).replace(/\W/g, "")}.xlsx`, cellule, valeur);
+    const sortie = path.join(dossier(), "jamais-pdt.xlsx");
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
+    refus(r, new RegExp(`^${path.basename(f)} : ${debut.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), sortie);
+  });
+
+  it("une pause plus courte que la journée de nuit reste lue (22:00 → 06:00, 60 min)", async () => {
+    const f = await variante(PLAN, "pdt-nuit.xlsx", (wb) => {
+      const ws = wb.getWorksheet("PDT")!;
+      ws.getCell("E2").value = "22:00";
+      ws.getCell("F2").value = "06:00";
+      ws.getCell("G2").value = 420;
+    });
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "--json"]);
+    expect(r.code).toBe(0);
+  });
+});
