@@ -24,8 +24,16 @@ function Racine() {
       // Hosts that do not report theme changes: the theme read at start stays.
     }
   }, []);
+  const fluent = theme === "sombre" ? webDarkTheme : webLightTheme;
+  // The page around the provider too: below a short page the pane shows the body (white by default), and native
+  // parts (scrollbars, a select's list) follow color-scheme.
+  React.useEffect(() => {
+    document.documentElement.style.colorScheme = theme === "sombre" ? "dark" : "light";
+    document.body.style.backgroundColor = fluent.colorNeutralBackground1;
+    document.body.style.color = fluent.colorNeutralForeground1;
+  }, [theme, fluent]);
   return (
-    <FluentProvider theme={theme === "sombre" ? webDarkTheme : webLightTheme} data-theme={theme}>
+    <FluentProvider theme={fluent} data-theme={theme}>
       <App />
     </FluentProvider>
   );

@@ -1,176 +1,18 @@
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ACTIONS, dansPage, pages } from "./actionsPages";
 import { ECRANS, debordements, surveillerDebordements, voletDuBloc } from "./volet";
 
 /**
  * The pane at Excel's narrow widths: at 320 px (and 500 px) no page scrolls sideways, before and after its
  * main action and in its error state. Every page of PAGES is visited; the known ones run their main action.
  */
-const FEC = path.join(__dirname, "../fixtures/fec-reel/123456789FEC20500930.txt");
-
 /** Overflows found, by step: the test reports them all at the end rather than the first one. */
 async function verifier(page: Page, etape: string, problemes: string[]): Promise<void> {
   for (const d of await debordements(page)) problemes.push(`${etape} — ${d}`);
 }
-
-/** The pages' ids, in tab order, from the pane itself (pages added later are checked too). */
-async function pages(page: Page): Promise<string[]> {
-  const ids = await page
-    .locator('[data-testid^="onglet-"]')
-    .evaluateAll((t) => t.map((x) => x.getAttribute("data-testid")));
-  return ids.map((i) => (i as string).replace(/^onglet-/, ""));
-}
-
-const dansPage = (page: Page, id: string, testId: string) => page.getByTestId(TEST_IDS.page(id)).getByTestId(testId);
-
-/** Types a date that does not exist in the page's date field and leaves it: the field says so under it. */
-async function champDateIllisible(page: Page, id: string, testId: string): Promise<void> {
-  await page.getByTestId(testId).fill("31/02/2026");
-  await page.getByTestId(testId).press("Tab");
-  await page.locator(`[data-testid="${testId}"][aria-invalid="true"]`).waitFor();
-  await page.getByTestId(TEST_IDS.page(id)).locator(".fui-Field__validationMessage").first().waitFor();
-}
-
-/** Main action (and error state) of each page, run in the page's own panel. */
-const ACTIONS: Record<string, (page: Page, verif: (etape: string) => Promise<void>) => Promise<void>> = {
-  "tableau-de-bord": async (page, verif) => {
-    await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("planning")).waitFor();
-    await verif("blocs");
-    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("button").click();
-    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("link").first().waitFor();
-    await verif("détails et sources ouverts");
-  },
-  structurer: async (page, verif) => {
-    await page.getByTestId(TEST_IDS.structurer.analyser).click();
-    await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
-    await verif("aperçu");
-    await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("PDT");
-    await page.getByTestId(TEST_IDS.structurer.analyser).click();
-    await dansPage(page, "structurer", TEST_IDS.erreur).waitFor();
-    await verif("erreur");
-    await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("");
-  },
-  controles: async (page, verif) => {
-    await page.getByTestId(TEST_IDS.controles.lancer).click();
-    await page.getByTestId(TEST_IDS.controles.liste).waitFor();
-    await verif("constats");
-  },
-  "credit-impot": async (page, verif) => {
-    await page.getByTestId("ci-duree").fill("52");
-    await page.getByTestId("ci-calculer").click();
-    await page.getByTestId("ci-resultat").waitFor();
-    await verif("résultat");
-    // A year that cannot be read is refused under its field (the action does not run): that state must fit too.
-    await page.getByTestId("ci-annee").fill("20xx");
-    await page.getByTestId("ci-calculer").click();
-    await page.locator('[data-testid="ci-annee"][aria-invalid="true"]').waitFor();
-    await page.getByTestId("page-credit-impot").locator(".fui-Field__validationMessage").first().waitFor();
-    await verif("erreur");
-    await page.getByTestId("ci-annee").fill("2026");
-  },
-  financement: async (page, verif) => {
-    await page.getByTestId("fin-verifier").click();
-    await page.getByTestId("fin-resultat").waitFor();
-    await verif("résultat");
-    // A cost that cannot be read is refused under its field, the check not run.
-    await page.getByTestId("fin-cout").fill("trois millions");
-    await page.getByTestId("fin-verifier").click();
-    await page.locator('[data-testid="fin-cout"][aria-invalid="true"]').waitFor();
-    await page.getByTestId("page-financement").locator(".fui-Field__validationMessage").first().waitFor();
-    await verif("erreur");
-    await page.getByTestId("fin-cout").fill("");
-  },
-  planning: async (page, verif) => {
-    await page.getByTestId("planning-livraison").fill("2026-12-15");
-    await page.getByTestId("planning-recalculer").click();
-    await page.getByTestId("planning-etapes").waitFor();
-    await verif("étapes");
-    // A date that cannot be read is said under its field (the steps stay): that state must fit too.
-    await champDateIllisible(page, "planning", "planning-livraison");
-    await verif("date illisible");
-    await page.getByTestId("planning-livraison").fill("15/12/2026");
-    await page.getByTestId("planning-livraison").press("Tab");
-  },
-  ecarts: async (page, verif) => {
-    const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-largeur-"));
-    const mauvais = path.join(dossier, "pas-un-fec.txt");
-    fs.writeFileSync(mauvais, "Bonjour\nCeci n'est pas un grand livre\n");
-    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(mauvais);
-    await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
-    await verif("erreur");
-    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
-    await page.getByTestId(TEST_IDS.ecarts.format).waitFor();
-    // The écarts are computed as soon as the ledger is read: table, accounts without poste and their pickers.
-    await page.getByTestId(TEST_IDS.ecarts.sansPoste).waitFor({ timeout: 60000 });
-    await verif("FEC chargé, écarts calculés");
-    await page.getByTestId(TEST_IDS.ecarts.ajouter).click();
-    await verif("correspondance fautive");
-    await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
-    await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
-    await verif("rapprochement refusé");
-    await page.locator('[data-testid^="ecarts-supprimer-"]').last().click();
-    await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
-    await page.getByTestId(TEST_IDS.ecarts.feuilles).waitFor({ timeout: 60000 });
-    await verif("rapport");
-    fs.rmSync(dossier, { recursive: true, force: true });
-  },
-  carbone: async (page, verif) => {
-    await page.locator('[data-testid="carbone-planning"] option', { hasText: "PDT" }).waitFor({ state: "attached" });
-    await page.getByTestId("carbone-planning").selectOption("PDT");
-    await page.getByTestId("carbone-estimer").click();
-    await page.getByTestId("carbone-manquants").waitFor();
-    await verif("estimation");
-    await page
-      .getByTestId("carbone-details")
-      .getByRole("button", { name: /Détails et sources/ })
-      .click();
-    await page.getByTestId("carbone-details").getByTestId("chiffre-retenu").first().waitFor();
-    await verif("détails et sources ouverts");
-    // A sheet without the plan de travail's header, chosen as one: refused, its expected columns named.
-    await page.getByTestId("carbone-planning").selectOption("Plan fin.");
-    await page.getByTestId("carbone-estimer").click();
-    await dansPage(page, "carbone", TEST_IDS.erreur).waitFor();
-    await verif("erreur");
-  },
-  versions: async (page, verif) => {
-    await page.getByTestId(TEST_IDS.versions.nom).fill("Dépôt agrément provisoire");
-    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
-    await page.getByTestId(TEST_IDS.versions.enregistree).waitFor();
-    await verif("version enregistrée");
-    await page.getByTestId(TEST_IDS.versions.comparer).click();
-    await page.getByTestId(TEST_IDS.versions.resultat).waitFor();
-    await verif("comparaison");
-    // The same name again: the replacement is asked in a dialog, which must fit too.
-    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
-    await page.getByTestId(TEST_IDS.versions.confirmation).waitFor();
-    await verif("confirmation du remplacement");
-    await page.getByTestId(TEST_IDS.versions.annuler).click();
-    await page.getByTestId(TEST_IDS.versions.confirmation).waitFor({ state: "detached" });
-    // « courant » names the current devis: refused as a version name.
-    await page.getByTestId(TEST_IDS.versions.nom).fill("courant");
-    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
-    await dansPage(page, "versions", TEST_IDS.erreur).waitFor();
-    await verif("erreur");
-  },
-  sources: async (page, verif) => {
-    await page.getByTestId("sources-resume").waitFor();
-    await page.getByTestId("sources-table-credit-impot-audiovisuel").getByRole("button").first().click();
-    await page.getByTestId("sources-periodes-credit-impot-audiovisuel").waitFor();
-    await verif("barème ouvert");
-    // A date before every rule: each table says it has no version then.
-    await page.getByTestId("sources-date").fill("01/01/2000");
-    await page.getByTestId("sources-date").press("Tab");
-    await page.getByTestId("sources-actualiser").click();
-    await page.getByTestId("sources-liste").getByText("aucune version à cette date").first().waitFor();
-    await verif("aucune version à cette date");
-    await champDateIllisible(page, "sources", "sources-date");
-    await verif("date illisible");
-  },
-};
 
 describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (largeur) => {
   const v = voletDuBloc({ largeur });

@@ -1,0 +1,88 @@
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { ACTIONS, pages } from "./actionsPages";
+import { textesIlisibles } from "./contraste";
+import { ECRANS, classeurProduction, voletDuBloc } from "./volet";
+
+/**
+ * The pane in Excel's dark theme (« Noir »), as Office.context.officeTheme reports it, at 320 px: every page, at
+ * its opening, after its main action and in its error state, keeps every text readable — 4.5:1 against what is
+ * behind it (3:1 for large text), no dark text left on a dark background.
+ */
+const NOIR = {
+  isDarkTheme: true,
+  bodyBackgroundColor: "#262626",
+  bodyForegroundColor: "#FFFFFF",
+  controlBackgroundColor: "#333333",
+  controlForegroundColor: "#FFFFFF",
+};
+
+/** The faults of every page's states (each named « page état — ratio : texte … »). */
+async function fautesDesPages(page: Page, ecrans?: string): Promise<string[]> {
+  const fautes: string[] = [];
+  const verif = async (etape: string) => {
+    for (const f of await textesIlisibles(page)) fautes.push(`${etape} — ${f}`);
+  };
+  const ids = await pages(page);
+  expect(ids).toEqual(expect.arrayContaining(Object.keys(ACTIONS)));
+  for (const id of ids) {
+    await page.getByTestId(TEST_IDS.onglet(id)).click();
+    await page.getByTestId(TEST_IDS.page(id)).waitFor();
+    await verif(`${id} ouverture`);
+    await ACTIONS[id]?.(page, (etape) => verif(`${id} ${etape}`));
+    if (ecrans) await page.screenshot({ path: path.join(ECRANS, `${ecrans}-${id}.png`), fullPage: true });
+  }
+  // The production line's form, opened over the pages.
+  await page.getByTestId(TEST_IDS.production.modifier).click();
+  await page.getByTestId(TEST_IDS.production.formulaire).waitFor();
+  await verif("bandeau de production ouvert");
+  return fautes;
+}
+
+describe("thème sombre d'Office : chaque page lisible (contraste ≥ 4,5:1)", () => {
+  const { page } = voletDuBloc({
+    classeur: async () => ({ ...(await classeurProduction()), theme: NOIR }),
+    largeur: 320,
+  });
+
+  it("le volet suit le thème : fond sombre jusqu'en bas de la fenêtre, contrôles natifs sombres", async () => {
+    expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("sombre");
+    // Below a short page, the pane is the body: dark too, and native parts (scrollbars, lists) drawn dark.
+    const [corps, schema] = await page.evaluate(() => [
+      getComputedStyle(document.body).backgroundColor,
+      getComputedStyle(document.documentElement).colorScheme,
+    ]);
+    const [r, g, b, a = 1] = (corps.match(/[\d.]+/g) ?? []).map(Number);
+    expect(a).toBe(1);
+    expect((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255).toBeLessThan(0.3);
+    expect(schema).toBe("dark");
+  });
+
+  it("la mesure voit un texte sombre posé sur le fond sombre (ici celui de la page, hors des composants)", async () => {
+    await page.evaluate(() => {
+      const p = document.createElement("p");
+      p.id = "temoin-contraste";
+      p.textContent = "Texte témoin gris foncé";
+      p.style.color = "#424242";
+      document.getElementById("container")?.prepend(p);
+    });
+    const fautes = await textesIlisibles(page);
+    await page.evaluate(() => document.getElementById("temoin-contraste")?.remove());
+    expect(fautes).toEqual([expect.stringMatching(/^1\.\d\d : « Texte témoin gris foncé »/)]);
+  });
+
+  it("chaque page : à l'ouverture, après son action principale, en erreur", async () => {
+    expect(await fautesDesPages(page, "sombre-320")).toEqual([]);
+  });
+});
+
+describe("thème clair (Office sans thème) : la même mesure, chaque page lisible", () => {
+  const { page } = voletDuBloc({ largeur: 320 });
+
+  it("chaque page : à l'ouverture, après son action principale, en erreur", async () => {
+    expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("clair");
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("light");
+    expect(await fautesDesPages(page)).toEqual([]);
+  });
+});
