@@ -17,6 +17,8 @@ const classeur = new MemoryWorkbook({
     ["Paramètre", "Valeur"],
     ["credit-impot.cinema.taux", "25 %"],
     ["taux-tva", "20 %"],
+    // A number cell: shown in French (« -0,25 »), never as JavaScript writes it (« -0.25 »).
+    ["ecarts.seuil", -0.25],
   ],
 });
 jest.mock("../../src/app/catalogue", () => {
@@ -65,6 +67,7 @@ describe("page Sources", () => {
     expect(cinema.textContent).toContain("taux : 20,00\u00a0%");
     expect(cinema.textContent).toContain("credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
     expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("taux-tva = 20 % ('Paramètres'!B3)");
+    expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("ecarts.seuil = -0,25 ('Paramètres'!B4)");
   });
 
   it("« Seulement les chiffres à vérifier » retire les barèmes lus dans le texte officiel ; une date change la version", async () => {
