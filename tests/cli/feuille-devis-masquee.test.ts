@@ -107,6 +107,25 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     const v = JSON.parse((await lancer(["financement", visible, "--json", "--date", "2026-01-15"])).out);
     expect(v.cout).toBe("184509.13");
     expect(feuilleLue(v.controles)).toEqual([]);
+    // Written with -o: the « Plan de financement » sheet lists it among its findings (règle, gravité, message), once.
+    const lignesPlan = async (sortie: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(sortie);
+      const ws = wb.getWorksheet("Plan de financement") as ExcelJS.Worksheet;
+      const out: string[][] = [];
+      ws.eachRow((row) => out.push([1, 2, 3].map((k) => String(row.getCell(k).value ?? ""))));
+      return out;
+    };
+    const sortie = path.join(dir, "financement-sortie.xlsx");
+    const o = await lancer(["financement", f, "--date", "2026-01-15", "-o", sortie, "--json"]);
+    expect(o.code).toBe(0);
+    expect(feuilleLue(JSON.parse(o.out).controles)).toHaveLength(1);
+    expect((await lignesPlan(sortie)).filter((l) => l[0] === "feuille-lue")).toEqual([
+      ["feuille-lue", "info", message("Budget Gardiens")],
+    ]);
+    const sortieVisible = path.join(dir, "financement-sortie-visible.xlsx");
+    expect((await lancer(["financement", visible, "--date", "2026-01-15", "-o", sortieVisible])).code).toBe(0);
+    expect((await lignesPlan(sortieVisible)).some((l) => l[0] === "feuille-lue")).toBe(false);
   });
 
   it("planning : le devis lu pour les quantités, masqué, est dit dans les contrôles (--json et texte)", async () => {

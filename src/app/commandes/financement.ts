@@ -1,7 +1,5 @@
 import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
-import { trierConstats } from "../../core/controles/constat";
-import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
 import { resultatJson, ResultatFinancementJson } from "../../core/financement/json";
@@ -105,11 +103,9 @@ export async function financement(
   args: OptionsFinancementPane,
   ecrire: boolean,
 ): Promise<ResultatAnalyseFinancement & { traces?: TracesFinancement }> {
-  const lu = await analyserFinancement(wb, options(args, ecrire));
-  // The devis found for the cost, hidden in the workbook: said like `devis` says it (feuille-lue).
-  const r = lu.devis?.feuilleMasquee
-    ? { ...lu, constats: trierConstats([...lu.constats, ...constatsFeuilleLue(lu.devis)]) }
-    : lu;
+  // The devis found for the cost, hidden in the workbook: its « feuille-lue » finding comes with the core's (also
+  // written on the « Plan de financement » sheet).
+  const r = await analyserFinancement(wb, options(args, ecrire));
   return args.explique ? { ...r, traces: tracesFinancement(r, r.echeancier) } : r;
 }
 

@@ -16,6 +16,8 @@ import { lirePlanFinancement } from "./lecture";
 import { estNomPlanning, lirePeriodes, trouverFeuillePlanning } from "./periodes";
 import { synthetiser } from "./synthese";
 import { ErreurDonnees } from "../erreurs";
+import { trierConstats } from "../controles/constat";
+import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 
 /** A sheet asked for by name that is not in the workbook. */
 export class FeuilleAbsenteError extends ErreurDonnees {
@@ -141,7 +143,7 @@ export async function analyserFinancement(
     const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));
     if (s) {
       try {
-        // Found, not named: a hidden sheet is flagged, said by src/app (feuille-lue).
+        // Found, not named: a hidden sheet is flagged (feuille-lue, below).
         devis = importerDevisTrouve(s, importOpts);
       } catch (e) {
         if (!(e instanceof DevisIntrouvableError)) throw e;
@@ -158,7 +160,7 @@ export async function analyserFinancement(
     devis && sansCredit && opts.calculerCreditImpot
       ? opts.calculerCreditImpot(devis, synthetiser(plan.sources, cout?.montant, date).aidesPubliques, surcharges)
       : undefined;
-  const analyse = evaluerFinancement(plan, {
+  const evaluee = evaluerFinancement(plan, {
     ...opts,
     date,
     typeOeuvre,
@@ -166,6 +168,12 @@ export async function analyserFinancement(
     creditImpot: ci,
     surcharges,
   });
+
+  // The devis found for the cost, hidden in the workbook: said like `devis` says it (feuille-lue), in the findings
+  // returned and in those the written « Plan de financement » lists.
+  const analyse = devis?.feuilleMasquee
+    ? { ...evaluee, constats: trierConstats([...evaluee.constats, ...constatsFeuilleLue(devis)]) }
+    : evaluee;
 
   let periodes = opts.periodesDepenses;
   if (!periodes) {
