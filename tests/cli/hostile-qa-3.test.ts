@@ -87,6 +87,42 @@ describe("financement : la feuille « Paramètres » n'agit jamais sans un mot",
   });
 });
 
+describe("regles --classeur : une clé qu'aucun calcul ne lit n'est pas « Surchargé par le classeur »", () => {
+  it("faute de frappe sous un préfixe de table connu : listée à part, les vraies clés restent sous leur table", async () => {
+    // Before: each listed under its table as an override in force, while every calculation ignored it.
+    const f = await avecParametres(FICTION, "regles-fautes.xlsx", "Paramètres", [
+      ["intensite-aides.cinema.plafond-generale", "20 %"],
+      ["temps-de-travail.2642.duree-quotidienne", "10"],
+      ["credit-impot.cinema.tau", "25 %"],
+      ["devis.accord-transparence.fiction.frais-generau", "8 %"],
+      ["intensite-aides.cinema.plafond-general", "40 %"],
+      ["credit-impot.cinema.taux", "25 %"],
+    ]);
+    const r = await lancerCli(main, ["regles", "--date", "2026-06-01", "--classeur", f, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      surchargesNonRattachees: Record<string, { cellule: string }>;
+      tables: { id: string; surcharges: Record<string, unknown> }[];
+    };
+    expect(Object.entries(j.surchargesNonRattachees).map(([k, v]) => `${k} ${v.cellule}`)).toEqual([
+      "credit-impot.cinema.tau 'Paramètres'!B4",
+      "devis.accord-transparence.fiction.frais-generau 'Paramètres'!B5",
+      "intensite-aides.cinema.plafond-generale 'Paramètres'!B2",
+      "temps-de-travail.2642.duree-quotidienne 'Paramètres'!B3",
+    ]);
+    const sous = (id: string) => Object.keys(j.tables.find((t) => t.id === id)!.surcharges);
+    expect([sous("intensite-aides"), sous("credit-impot-cinema"), sous("temps-de-travail")]).toEqual([
+      ["intensite-aides.cinema.plafond-general"],
+      ["credit-impot.cinema.taux"],
+      [],
+    ]);
+    const t = await lancerCli(main, ["regles", "--date", "2026-06-01", "--classeur", f]);
+    expect(t.out).toContain(
+      "Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n  credit-impot.cinema.tau = 25 %",
+    );
+  });
+});
+
 describe("une feuille « Parametres » (sans accent) : lue par tous ou par aucun", () => {
   // Before: credit-impot read it (25 %), while regles --classeur said « n'a pas de feuille « Paramètres » » and
   // planning, financement and devis applied the tables' figures without a word.

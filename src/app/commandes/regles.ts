@@ -3,6 +3,30 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import { auditRegles, type AuditRegles, type SurchargeLue } from "../../core/regles/audit";
 import type { Surcharges } from "../../core/regles/table";
 import { enTeteParametres, lireParametres, nomFeuilleParametres } from "../../core/regles/parametres";
+import { CLES_TEMPS_DE_TRAVAIL } from "../../core/planning/parametresPlanning";
+import { CLES_INTENSITE } from "../../core/financement/plafonds";
+import { CLES_CREDIT_IMPOT } from "../../core/creditImpot/calculerCreditImpot";
+import { CLE_ACCORD } from "../../core/devis/regles/contexte";
+import type { Genre } from "../../core/devis/model";
+
+const GENRES: readonly Genre[] = ["fiction", "documentaire", "animation", "spectacle"];
+
+/**
+ * The « Paramètres » keys of the domains that list every key they read: under these prefixes, any other key is read
+ * by no calculation (a typo), whatever table its prefix names. Other prefixes (carbone factors, devis minimum pay by
+ * function) are judged by their table alone.
+ */
+const FAMILLES: readonly (readonly [string, readonly string[]])[] = [
+  ["temps-de-travail.", CLES_TEMPS_DE_TRAVAIL],
+  ["intensite-aides.", CLES_INTENSITE],
+  ["credit-impot.", CLES_CREDIT_IMPOT],
+  ["devis.accord-transparence.", GENRES.flatMap((g) => [CLE_ACCORD(g, "frais-generaux"), CLE_ACCORD(g, "imprevus")])],
+];
+
+function cleConnue(cle: string): boolean {
+  const famille = FAMILLES.find(([prefixe]) => cle.startsWith(prefixe));
+  return !famille || famille[1].includes(cle);
+}
 
 /** A date that is not a real AAAA-MM-JJ day. */
 export class DateReglesError extends ErreurDonnees {}
@@ -25,7 +49,7 @@ export async function reglesEnVigueur(wb: WorkbookPort | undefined, date?: strin
   const nom = nomFeuilleParametres(await wb.listSheets());
   const feuille = nom ? await wb.readSheet(nom) : undefined;
   const etat = !feuille ? "absente" : enTeteParametres(feuille) ? "lue" : "sans-en-tete";
-  return { ...auditRegles(jour, lireParametres(feuille)), feuilleParametres: etat };
+  return { ...auditRegles(jour, lireParametres(feuille), cleConnue), feuilleParametres: etat };
 }
 
 /** The public JSON of `prodbook regles --json` (issue 11 §3): field names are a contract (add, never rename). */

@@ -6,7 +6,7 @@ import type { CreditImpotDuPlan } from "./creditImpotPlan";
 import type { ContexteFinancement } from "./contexte";
 import type { PlanFinancement, SourceFinancement, StatutSource } from "./model";
 import {
-  CLES_PARAMETRES_INTENSITE,
+  CLES_INTENSITE,
   PlafondApplicable,
   plafondApplicable,
   seuilsFsa,
@@ -64,14 +64,6 @@ function constatsCreditCalcule(alertes: string[]): Constat[] {
     message: `Crédit d'impôt calculé par Prodbook : ${a}`,
   }));
 }
-
-/** Keys of the « Paramètres » sheet the aid-intensity ceiling reads (see plafondApplicable). */
-const CLES_INTENSITE = [
-  "intensite-aides.seuil-alerte",
-  ...(["cinema", "audiovisuel"] as const).flatMap((t) =>
-    CLES_PARAMETRES_INTENSITE.map((k) => `intensite-aides.${t}.${k}`),
-  ),
-];
 
 /**
  * The overrides of the « Paramètres » sheet the ceiling used, each named with its cell (a figure of the result that

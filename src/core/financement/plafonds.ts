@@ -107,6 +107,14 @@ export const CLES_PARAMETRES_INTENSITE = [
   "plafond-aides-cnc",
 ] as const;
 
+/** Every key of the « Paramètres » sheet the aid-intensity ceiling reads (see plafondApplicable). */
+export const CLES_INTENSITE: readonly string[] = [
+  "intensite-aides.seuil-alerte",
+  ...(["cinema", "audiovisuel"] as const).flatMap((t) =>
+    CLES_PARAMETRES_INTENSITE.map((k) => `intensite-aides.${t}.${k}`),
+  ),
+];
+
 export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
   const version = enVigueur(TABLE_INTENSITE, c.date, "intensite-aides.json");
   const p = version.valeurs[c.typeOeuvre];

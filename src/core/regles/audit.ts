@@ -266,14 +266,22 @@ export function figuresLisibles(id: string, valeurs: unknown): FigureLisible[] {
   return out;
 }
 
-/** The audit of every rule table on `date` (ISO), with the workbook's overrides when given. */
-export function auditRegles(date: string, surcharges: Surcharges = new Map()): AuditRegles {
+/**
+ * The audit of every rule table on `date` (ISO), with the workbook's overrides when given. `cleConnue` says whether a
+ * calculation reads a key (src/app knows every domain's keys): one it does not read (« …plafond-generale ») is listed
+ * with the keys no table reads, never as an override in force.
+ */
+export function auditRegles(
+  date: string,
+  surcharges: Surcharges = new Map(),
+  cleConnue: (cle: string) => boolean = () => true,
+): AuditRegles {
   const liste = tablesRegles();
   const ids = liste.map((t) => t.id);
   const parTable = new Map<string, Record<string, SurchargeLue>>();
   const nonRattachees: Record<string, SurchargeLue> = {};
   for (const [cle, s] of [...surcharges.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const cibles = tablesDeSurcharge(cle, ids);
+    const cibles = cleConnue(cle) ? tablesDeSurcharge(cle, ids) : [];
     const lue: SurchargeLue = { valeur: s.valeur, cellule: s.cellule, lisible: surchargeLisible(s) };
     if (cibles.length) verifierSurchargeLisible(surcharges, cle);
     else nonRattachees[cle] = lue;
