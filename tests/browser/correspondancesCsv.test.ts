@@ -22,6 +22,8 @@ describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", 
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-corr-"));
     await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
     await page.getByTestId(IDS.correspondance(0)).waitFor();
+    // The rows show before the reading of them ends: the buttons are usable once it has.
+    await page.locator(`[data-testid="${IDS.enregistrer}"]:not([disabled])`).waitFor();
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -36,11 +38,35 @@ describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", 
     await page.keyboard.press("Tab");
     const bouton = page.getByRole("button", { name: "Importer un fichier .csv…" });
     expect(await bouton.evaluate((b) => b === document.activeElement)).toBe(true);
-    const [choix] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
-    await choix.setFiles(COMMENTEE);
+    // Enter opens the file picker (the button clicks its file input; the dialog itself is not drawn here), then the
+    // file is given to that input.
+    const entree = page.getByTestId(IDS.importer);
+    await entree.evaluate((i) =>
+      i.addEventListener(
+        "click",
+        (e) => {
+          e.preventDefault();
+          (window as unknown as { __choixOuvert: boolean }).__choixOuvert = true;
+        },
+        { once: true },
+      ),
+    );
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => (window as unknown as { __choixOuvert?: boolean }).__choixOuvert === true);
+    await entree.setInputFiles(COMMENTEE);
 
     const alertes = page.getByTestId(IDS.alertesImport);
     await alertes.waitFor();
+    // Right under the button, in view (the pane scrolls it there, under its sticky header, when the list shrinks).
+    await page.waitForTimeout(400);
+    const vue = await alertes.evaluate((e) => ({
+      haut: e.getBoundingClientRect().top,
+      bas: e.getBoundingClientRect().bottom,
+      entete: document.querySelector("header")!.getBoundingClientRect().bottom,
+      fenetre: window.innerHeight,
+    }));
+    expect(vue.haut).toBeGreaterThanOrEqual(vue.entete);
+    expect(vue.bas).toBeLessThanOrEqual(vue.fenetre);
     // The pane puts no-break spaces inside « » and before « : » / « ; »: compared with ordinary spaces.
     const texte = (await alertes.innerText()).replace(/[\u00a0\u202f]/g, " ");
     expect(texte).toContain("« correspondances-commentaires.csv » lu ; 2 alertes :");

@@ -679,7 +679,8 @@ export function Ecarts() {
           disabled={occupe}
           onFichier={(f) => void importer(f)}
         />
-        <Retour commande={commande} action="ecarts-importer" enCours="Lecture des correspondances…" />
+        {/* What the file holds that was not read comes right after: scrolled into view with it. */}
+        <Retour commande={commande} action="ecarts-importer" resultat enCours="Lecture des correspondances…" />
         {alertesImport && (
           <div data-testid={TEST_IDS.ecarts.alertesImport}>
             <Caption1 block>
