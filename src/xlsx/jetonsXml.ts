@@ -202,8 +202,9 @@ export class LecteurLignes {
   private autoFermante = false;
   /**
    * A cell exactly as ExcelJS and Prodbook write it (`r`, then `s` and `t` when present, double quotes, no white
-   * space; one <v> or <is><t> of text without entity or CR, or nothing): read by one regular expression, when the
-   * attributes asked for include r, s and t. Any other goes through the scanner below.
+   * space; a <f> without attributes, then a <v> or an <is><t>, each of plain text, entities aside, or nothing): read
+   * by one regular expression, when the attributes asked for include r, s and t. Any other goes through the scanner
+   * below, as does a text whose entities `decoder` leaves to the tokenizer.
    */
   private readonly cellule: RegExp | undefined;
 
@@ -222,10 +223,10 @@ export class LecteurLignes {
     if ([this.iRow, this.iC, this.iV, this.iF, this.iT].some((x) => x < 0))
       throw new Error("LecteurLignes : balises row, c, v, f et t attendues");
     if (["r", "s", "t"].every((a) => attributs.includes(a))) {
-      const [c, v, is, t] = [this.nC, this.nV, this.nIs, this.nT].map((n) => n.replace(/[.-]/g, "\\$&"));
+      const [c, f, v, is, t] = [this.nC, this.nF, this.nV, this.nIs, this.nT].map((n) => n.replace(/[.-]/g, "\\$&"));
       this.cellule = new RegExp(
         `<${c} r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?` +
-          `(?:/>|>(?:<${v}>([^<&\\r]*)</${v}>|<${is}><${t}>([^<&\\r]*)</${t}></${is}>)?</${c}>)`,
+          `(?:/>|>(?:<${f}>([^<\\r]*)</${f}>)?(?:<${v}>([^<\\r]*)</${v}>|<${is}><${t}>([^<\\r]*)</${t}></${is}>)?</${c}>)`,
         "y",
       );
     }
@@ -380,21 +381,30 @@ export class LecteurLignes {
     re.lastIndex = k;
     const m = re.exec(s);
     if (!m) return -1;
+    // Texts decoded before anything is reported: one the tokenizer must read sends the whole cell to the scanner.
+    let f: string | undefined = m[4],
+      v: string | undefined = m[5],
+      t: string | undefined = m[6];
+    if (f !== undefined && f.includes("&") && (f = decoder(f)) === undefined) return -1;
+    if (v !== undefined && v.includes("&") && (v = decoder(v)) === undefined) return -1;
+    if (t !== undefined && t.includes("&") && (t = decoder(t)) === undefined) return -1;
     const ev = this.evenements;
     const a: Record<string, string | undefined> = { r: m[1] };
     if (m[2] !== undefined) a.s = m[2];
     if (m[3] !== undefined) a.t = m[3];
     ev.ouverture(this.iC, a);
-    const v = m[4],
-      t = m[5];
-    if (v !== undefined || t !== undefined) {
-      const i = v !== undefined ? this.iV : this.iT;
-      ev.ouverture(i, AUCUN);
-      if (v || t) ev.texte((v || t) as string);
-      ev.fermeture(i);
-    }
+    if (f !== undefined) this.enfant(this.iF, f);
+    if (v !== undefined) this.enfant(this.iV, v);
+    else if (t !== undefined) this.enfant(this.iT, t);
     ev.fermeture(this.iC);
     return re.lastIndex;
+  }
+
+  /** A child without attributes holding `texte`, reported. */
+  private enfant(balise: number, texte: string): void {
+    this.evenements.ouverture(balise, AUCUN);
+    if (texte) this.evenements.texte(texte);
+    this.evenements.fermeture(balise);
   }
 
   /** `</nom>` at `k`: the index after it, else -1. */

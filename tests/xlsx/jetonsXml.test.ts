@@ -112,7 +112,9 @@ function evenements(lecteur: "jetons" | "lignes", xml: string, coupures: number[
 const SIMPLES =
   '<row r="1" spans="1:4" x14ac:dyDescent="0.25"><c r="A1" s="1" t="inlineStr"><is><t>Devis initial</t></is></c>' +
   '<c r="B1" s="2"><v>46328</v></c><c r="C1" t="s"><v>12</v></c><c r="D1"/><c r="E1" s="3"><f>ROUND(C1*D1,2)</f>' +
-  '<v>5145.84</v></c></row><row r="2"><c r="A2" t="str"><f t="shared" ref="A2:A4" si="0">IF(B2&gt;0,&quot;a&amp;b&quot;,"")</f>' +
+  '<v>5145.84</v></c><c r="H1" t="str"><f>HYPERLINK(&quot;#Budget!G4&quot;,&quot;Budget &amp; co&quot;)</f>' +
+  '<v>Budget &amp; co</v></c><c r="I1" s="4"><f>SUM(A1:B1)</f></c><c r="J1" t="inlineStr"><is><t>R&amp;D &#233;</t></is></c>' +
+  '</row><row r="2"><c r="A2" t="str"><f t="shared" ref="A2:A4" si="0">IF(B2&gt;0,&quot;a&amp;b&quot;,"")</f>' +
   '<v>a&amp;b</v></c><c r=\'B2\' t="inlineStr"><is><t xml:space="preserve"> Frais &amp; divers &#233;&#x1F600;&#13;\n</t></is></c>' +
   '<c r="C2" t="inlineStr"><is><t/></is></c><c r="D2" t="inlineStr"><is/></c><c r="E2"><f t="shared" si="0"/><v></v></c>' +
   '<c r="F2" t="e"><v>#N/A</v></c><c r="G2" t="b"><v>1</v></c></row>\n  <row r="3" hidden="1"/>' +
@@ -122,6 +124,8 @@ test("LecteurLignes : les lignes simples donnent les événements du tokenizer, 
   const attendu = evenements("jetons", SIMPLES, []);
   expect(attendu.length).toBeGreaterThan(60);
   expect(attendu).toContain('T" Frais & divers é😀\\r\\n"');
+  expect(attendu).toContain('T"HYPERLINK(\\"#Budget!G4\\",\\"Budget & co\\")"');
+  expect(attendu).toContain('T"R&D é"');
   for (let i = 1; i < SIMPLES.length; i++) {
     expect(evenements("lignes", SIMPLES, [i])).toEqual(attendu);
     expect(relaye).toBe(false);
