@@ -413,6 +413,18 @@ function* dessinAvecNotes(
   // The support note is then the only one ExcelJS wrote: its shape is the model, and goes.
   let deja = xml.split("<v:shape ").length - 1 - (support ? 1 : 0);
   const morceaux = xml.slice(debut, fin).split(CHAMPS_FORME);
+  // What each piece of the model shape is: kept as it is (0), or the id, anchor, row or column of each note (1-4).
+  const genres = morceaux.map((p) =>
+    p.startsWith('id="_x0000_s')
+      ? 1
+      : p.startsWith("<x:Anchor>")
+        ? 2
+        : p.startsWith("<x:Row>")
+          ? 3
+          : p.startsWith("<x:Column>")
+            ? 4
+            : 0,
+  );
   // ExcelJS numbers a sheet's shapes from 1025 (block 1 of the drawing's id map): the blocks used are declared.
   const blocs = Math.floor((1025 + deja + notes.length - 1) / 1024);
   const tete = xml
@@ -430,19 +442,18 @@ function* dessinAvecNotes(
     const col = lettreColonne(m[1]) + 1,
       ligne = Number(m[2]);
     const haut = Math.max(ligne - 2, 0);
-    const forme = morceaux
-      .map((p) =>
-        p.startsWith('id="_x0000_s')
-          ? `id="_x0000_s${1025 + deja}"`
-          : p.startsWith("<x:Anchor>")
-            ? `<x:Anchor>${col}, 6, ${haut}, 14, ${col + 2}, 2, ${haut + 4}, 16</x:Anchor>`
-            : p.startsWith("<x:Row>")
-              ? `<x:Row>${ligne - 1}</x:Row>`
-              : p.startsWith("<x:Column>")
-                ? `<x:Column>${col - 1}</x:Column>`
-                : p,
-      )
-      .join("");
+    let forme = "";
+    for (let k = 0; k < morceaux.length; k++)
+      forme +=
+        genres[k] === 0
+          ? morceaux[k]
+          : genres[k] === 1
+            ? `id="_x0000_s${1025 + deja}"`
+            : genres[k] === 2
+              ? `<x:Anchor>${col}, 6, ${haut}, 14, ${col + 2}, 2, ${haut + 4}, 16</x:Anchor>`
+              : genres[k] === 3
+                ? `<x:Row>${ligne - 1}</x:Row>`
+                : `<x:Column>${col - 1}</x:Column>`;
     deja++;
     plein = sortie.ecrire(forme);
     if (plein) yield plein;

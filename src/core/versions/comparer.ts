@@ -104,9 +104,18 @@ export function quantiteTotale(l: LigneVersion): Decimal | undefined {
   return new Decimal(l.quantite ?? 1).times(l.nombre ?? 1);
 }
 
-const codeNorm = (l: LigneVersion) => (l.code ? normaliser(l.code) : "");
-/** Two lines whose codes both exist and differ are different lines, whatever their labels. */
-const codesCompatibles = (x: LigneVersion, y: LigneVersion) => !x.code || !y.code || codeNorm(x) === codeNorm(y);
+/**
+ * normaliser with a memory: the two versions of a 5 000-line devis share most of their labels and codes, each is
+ * normalised once (a pure function: the same text gives the same key).
+ */
+function normaliseur(): (s: string) => string {
+  const faits = new Map<string, string>();
+  return (s) => {
+    let n = faits.get(s);
+    if (n === undefined) faits.set(s, (n = normaliser(s)));
+    return n;
+  };
+}
 
 function ordreChapitre(c: string): number {
   const i = ORDRE_CHAPITRES.indexOf(c as CodeChapitre);
@@ -148,13 +157,12 @@ export function apparier(
   ajoutees: LigneVersion[];
 } {
   const paires: [LigneVersion, LigneVersion, LigneComparee["appariement"]][] = [];
-  // Each line's normalised label, computed once for the three passes.
-  const libelles = new Map<LigneVersion, string>();
-  const libelle = (l: LigneVersion) => {
-    let n = libelles.get(l);
-    if (n === undefined) libelles.set(l, (n = normaliser(l.libelle)));
-    return n;
-  };
+  // Each label and code normalised once for every pass.
+  const norme = normaliseur();
+  const libelle = (l: LigneVersion) => norme(l.libelle);
+  const codeNorm = (l: LigneVersion) => (l.code ? norme(l.code) : "");
+  /** Two lines whose codes both exist and differ are different lines, whatever their labels. */
+  const codesCompatibles = (x: LigneVersion, y: LigneVersion) => !x.code || !y.code || codeNorm(x) === codeNorm(y);
   const libreDe = new Set(de);
   const libreA = new Set(a);
   /** Pairs the free lines of « de » and « a » with the same key, each with the first free one `accepte` takes. */
@@ -290,20 +298,25 @@ export function comparerVersions(
       l: { statut: "ajoutee", chapitre: y.chapitre, a: y, delta: y.montant, renommee: false },
       k: [ordreChapitre(y.chapitre), y.numero, 0, 0],
     });
-  // A removed line goes right after the nearest earlier line of its version that is still there.
+  // A removed line goes right after the nearest earlier line of its version, in its chapter, that is still there:
+  // one walk through « de » by N°, keeping each chapter's last line still there.
   const deTries = [...de].sort((p, q) => p.numero - q.numero);
-  for (const x of supprimees) {
-    let apres = 0;
-    for (const p of deTries) {
-      if (p.numero >= x.numero) break;
-      const m = matchDe.get(p);
-      if (m && p.chapitre === x.chapitre) apres = m.numero;
+  const apres = new Map<LigneVersion, number>();
+  const dernier = new Map<string, number>();
+  const supprimeesTriees = [...supprimees].sort((p, q) => p.numero - q.numero);
+  let j = 0;
+  for (const x of supprimeesTriees) {
+    for (; j < deTries.length && deTries[j].numero < x.numero; j++) {
+      const m = matchDe.get(deTries[j]);
+      if (m) dernier.set(deTries[j].chapitre, m.numero);
     }
+    apres.set(x, dernier.get(x.chapitre) ?? 0);
+  }
+  for (const x of supprimees)
     tries.push({
       l: { statut: "supprimee", chapitre: x.chapitre, de: x, delta: subCents(0 as Cents, x.montant), renommee: false },
-      k: [ordreChapitre(x.chapitre), apres, 1, x.numero],
+      k: [ordreChapitre(x.chapitre), apres.get(x) as number, 1, x.numero],
     });
-  }
   tries.sort((p, q) => {
     for (let i = 0; i < 4; i++) if (p.k[i] !== q.k[i]) return p.k[i] - q.k[i];
     return p.l.chapitre < q.l.chapitre ? -1 : p.l.chapitre > q.l.chapitre ? 1 : 0;
@@ -312,9 +325,21 @@ export function comparerVersions(
   const codes = [...new Set([...de, ...a].filter((l) => !estNonPlacee(l)).map((l) => l.chapitre))].sort(
     (p, q) => ordreChapitre(p) - ordreChapitre(q) || (p < q ? -1 : p > q ? 1 : 0),
   );
+  // Each chapter's amounts, gathered in one pass over each version.
+  const parChapitre = (ls: readonly LigneVersion[]) => {
+    const m = new Map<string, Cents[]>();
+    for (const l of ls) {
+      const x = m.get(l.chapitre);
+      if (x) x.push(l.montant);
+      else m.set(l.chapitre, [l.montant]);
+    }
+    return m;
+  };
+  const chDe = parChapitre(de),
+    chA = parChapitre(a);
   const chapitres = codes.map((code) => {
-    const sde = sumCents(de.filter((l) => l.chapitre === code).map((l) => l.montant));
-    const sa = sumCents(a.filter((l) => l.chapitre === code).map((l) => l.montant));
+    const sde = sumCents(chDe.get(code) ?? []);
+    const sa = sumCents(chA.get(code) ?? []);
     return {
       code,
       libelle: ordreChapitre(code) < ORDRE_CHAPITRES.length ? libelleChapitre(code as CodeChapitre) : "Hors chapitre",

@@ -135,7 +135,12 @@ export interface EntreeComparaison {
 /** A decimal string's number: the value Decimal's toNumber gives (the same exact value), without a Decimal. */
 const dec = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
 const qte = (l: LigneVersion | undefined): number | null => {
-  const q = l && quantiteTotale(l);
+  if (!l || (l.quantite === undefined && l.nombre === undefined)) return null;
+  // One factor only (or a number of 1) of at most 20 digits: the product is the other, exactly (Decimal's 20-digit
+  // precision leaves it as it is), without a Decimal for each line.
+  const seul = l.nombre === undefined || l.nombre === "1" ? (l.quantite ?? "1") : l.quantite === "1" ? l.nombre : "";
+  if (seul && seul.length <= 20) return Number(seul);
+  const q = quantiteTotale(l);
   return q === undefined ? null : q.toNumber();
 };
 
