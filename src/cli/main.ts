@@ -2,12 +2,13 @@ import { COMMANDES } from "./commandes";
 import { ErreurDonnees } from "../core/erreurs";
 import { CliError, Io, processIo } from "./io";
 
-function aide(io: Io): void {
-  io.out("prodbook — devis CNC, financement, planning, Grand Livre (FEC) et crédits d'impôt\n");
-  io.out("Usage : prodbook <commande> [options]\n\nCommandes :");
+/** The help, on stdout when asked for (`--help`), on stderr when the command is missing (exit 2, nothing on stdout). */
+function aide(ecrire: (t: string) => void): void {
+  ecrire("prodbook — devis CNC, financement, planning, Grand Livre (FEC) et crédits d'impôt\n");
+  ecrire("Usage : prodbook <commande> [options]\n\nCommandes :");
   for (const e of COMMANDES) {
     const c = e.charger();
-    io.out(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${c.usage}`);
+    ecrire(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${c.usage}`);
   }
 }
 
@@ -18,7 +19,7 @@ function aide(io: Io): void {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [nom, ...reste] = argv;
   if (!nom || nom === "--help" || nom === "-h" || nom === "aide") {
-    aide(io);
+    aide(nom ? io.out : io.err);
     return nom ? 0 : 2;
   }
   const cmd = COMMANDES.find((c) => c.nom === nom)?.charger();

@@ -338,3 +338,58 @@ describe("planning : la cellule à corriger, en français", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("planning : les paramètres du temps de travail en heures, dans leurs bornes", () => {
+  const essai = async (nom: string, cle: string, valeur: ExcelJS.CellValue) => {
+    const f = await avecParametres(PLAN, nom, "Paramètres", [[cle, valeur]]);
+    return { f, r: await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "--json"]) };
+  };
+
+  it.each([
+    // Before: « « 10 h » n'est pas un nombre valable », exit 2, while the documentation says the figures are in hours.
+    ["10 h", "10 h"],
+    ["10 heures", "10 heures"],
+    // Before: « = 12.5 ».
+    [12.5, "12,5"],
+  ] as [ExcelJS.CellValue, string][])("%j est lu", async (valeur, dit) => {
+    const { r } = await essai(
+      `tdt-${String(valeur).replace(/\W/g, "")}.xlsx`,
+      "temps-de-travail.2642.duree-quotidienne-max",
+      valeur,
+    );
+    expect(r.code).toBe(0);
+    const c = (JSON.parse(r.out) as Constats).controles.find((x) => x.regle === "temps-de-travail-parametre");
+    expect([c?.message, c?.cellule]).toEqual([
+      `temps-de-travail.2642.duree-quotidienne-max = ${dit}, au lieu de la valeur de référence.`,
+      "'Paramètres'!B2",
+    ]);
+  });
+
+  it.each([
+    // Before: each applied: « 720 » (minutes for 12 h) switched the check off, « 0 » flagged every day.
+    ["temps-de-travail.2642.duree-quotidienne-max", 720, "un nombre d'heures supérieur à 0, au plus 24"],
+    ["temps-de-travail.2642.duree-quotidienne-max", 0, "un nombre d'heures supérieur à 0, au plus 24"],
+    ["temps-de-travail.3097.duree-hebdomadaire-max", "200 h", "un nombre d'heures supérieur à 0, au plus 168"],
+    ["temps-de-travail.2642.repos-quotidien", 25, "un nombre d'heures de 0 à 24"],
+    ["temps-de-travail.3097.repos-reduits-par-semaine", 2.5, "un nombre entier de 0 à 7"],
+  ] as [string, ExcelJS.CellValue, string][])("%s = %j : code 2, la cellule nommée", async (cle, valeur, attendu) => {
+    const { f, r } = await essai(
+      `tdt-borne-${cle.replace(/\W/g, "")}-${String(valeur).replace(/\W/g, "")}.xlsx`,
+      cle,
+      valeur,
+    );
+    const dit = String(valeur).replace(".", ",");
+    refus(r, `${path.basename(f)} : 'Paramètres'!B2 : « ${dit} » pour « ${cle} » : attendu ${attendu}.`);
+  });
+});
+
+describe("prodbook sans commande", () => {
+  it("l'aide va sur la sortie d'erreur, code 2, rien sur la sortie standard (avant : l'aide sur stdout)", async () => {
+    const r = await lancerCli(main, []);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toMatch(/^prodbook — devis CNC[^\n]*\n+Usage : prodbook <commande> \[options\]/);
+    const aide = await lancerCli(main, ["--help"]);
+    expect([aide.code, aide.err]).toEqual([0, ""]);
+    expect(aide.out).toBe(r.err);
+  });
+});

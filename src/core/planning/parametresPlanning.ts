@@ -1,5 +1,5 @@
 import type { Constat } from "../controles/constat";
-import { clesInconnues, surchargeNombre } from "../regles/parametres";
+import { clesInconnues, ParametreInvalideError, surchargeNombre } from "../regles/parametres";
 import type { Surcharges, TableRegles } from "../regles/table";
 import type { Convention } from "./planDeTravail";
 import type { ReglesConvention, ValeursTempsDeTravail } from "./tempsDeTravail";
@@ -13,6 +13,40 @@ const CHAMPS: Record<string, keyof ReglesConvention> = {
   "duree-hebdomadaire-max": "dureeHebdomadaireMax",
 };
 const CONVENTIONS: Convention[] = ["2642", "3097"];
+
+/**
+ * What each figure may be: hours within a day or a week, or a number of reductions in a week. « 720 » (minutes typed
+ * for 12 h) or « 0 » would switch a check off or flag every day: refused naming the cell, never applied.
+ */
+const BORNES: Record<string, { max: number; unite: "heures" | "fois"; zero: boolean }> = {
+  "duree-quotidienne-max": { max: 24, unite: "heures", zero: false },
+  "repos-quotidien": { max: 24, unite: "heures", zero: true },
+  "repos-reduit": { max: 24, unite: "heures", zero: true },
+  "repos-reduits-par-semaine": { max: 7, unite: "fois", zero: true },
+  "duree-hebdomadaire-max": { max: 168, unite: "heures", zero: false },
+};
+
+/** The override of `cle` (« 10 », « 10 h », « 12,5 »), within the bounds of its figure. */
+function lireChamp(s: Surcharges, cle: string, champ: string) {
+  const e = s.get(cle);
+  const lu = surchargeNombre(s, cle);
+  if (!e || !lu) return undefined;
+  const b = BORNES[champ];
+  // A number cell's 12.5 is said as a French reader writes it (« 12,5 »); a text is quoted as typed.
+  const dit = e.nombre ? e.valeur.replace(".", ",") : e.valeur;
+  const n = lu.valeur.toNumber();
+  const entier = b.unite === "fois" && !lu.valeur.isInteger();
+  if (entier || n > b.max || (!b.zero && n === 0))
+    throw new ParametreInvalideError(
+      lu.cellule,
+      `« ${dit} » pour « ${cle} » : attendu ${
+        b.unite === "heures"
+          ? `un nombre d'heures ${b.zero ? `de 0 à ${b.max}` : `supérieur à 0, au plus ${b.max}`}`
+          : `un nombre entier de 0 à ${b.max}`
+      }.`,
+    );
+  return { ...lu, texte: dit };
+}
 
 /** Keys of the « Paramètres » sheet this domain reads: "temps-de-travail.2642.duree-quotidienne-max" = 12 (hours). */
 export const CLES_TEMPS_DE_TRAVAIL = CONVENTIONS.flatMap((c) => Object.keys(CHAMPS).map((k) => `${PREFIXE}${c}.${k}`));
@@ -29,13 +63,14 @@ export function surchargerTempsDeTravail(
   const remplacements: { c: Convention; champ: keyof ReglesConvention; valeur: number }[] = [];
   for (const c of CONVENTIONS) {
     for (const [k, champ] of Object.entries(CHAMPS)) {
-      const lu = surchargeNombre(s, `${PREFIXE}${c}.${k}`);
+      const lu = lireChamp(s, `${PREFIXE}${c}.${k}`, k);
       if (!lu) continue;
       remplacements.push({ c, champ, valeur: lu.valeur.toNumber() });
       constats.push({
         regle: "temps-de-travail-parametre",
         gravite: "info",
-        message: `Paramètre du classeur utilisé : ${lu.cle} = ${lu.texte} (au lieu de la valeur de référence).`,
+        // The title (« Paramètre du classeur utilisé ») says what it is; the text output adds the cell.
+        message: `${lu.cle} = ${lu.texte}, au lieu de la valeur de référence.`,
         cellule: lu.cellule,
       });
     }

@@ -207,7 +207,7 @@ export function surchargeNombre(s: Surcharges, cle: string): SurchargeLue<Decima
   const e = s.get(cle);
   if (!e) return undefined;
   const a: AnalyseNombre = analyserNombre(
-    e.nombre ? Number(e.valeur) : e.valeur.replace(/\s*(min|minutes?|jours?)$/i, ""),
+    e.nombre ? Number(e.valeur) : e.valeur.replace(/\s*(min|minutes?|jours?|h|heures?)$/i, ""),
   );
   if (a.type === "ambigu")
     throw ambigu(e.cellule, cle, e.valeur, [fr(a.decimale), fr(a.milliers)], [fr(a.decimale), fr(a.milliers)]);
