@@ -40,6 +40,17 @@ async function fautesDesPages(page: Page, ecrans?: string): Promise<string[]> {
   return fautes;
 }
 
+/** Excel's « Blanc » theme, as a host without isDarkTheme gives it. */
+const BLANC = {
+  bodyBackgroundColor: "#FFFFFF",
+  bodyForegroundColor: "#000000",
+  controlBackgroundColor: "#FFFFFF",
+  controlForegroundColor: "#000000",
+};
+
+/** The fake Excel's way to change Office's theme (tests/helpers/fake-excel.js). */
+type Changeur = { __changerThemeOffice(t: object): number };
+
 describe("thème sombre d'Office : chaque page lisible (contraste ≥ 4,5:1)", () => {
   const { page } = voletDuBloc({
     classeur: async () => ({ ...(await classeurProduction()), theme: NOIR }),
@@ -84,5 +95,26 @@ describe("thème clair (Office sans thème) : la même mesure, chaque page lisib
     expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("clair");
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("light");
     expect(await fautesDesPages(page)).toEqual([]);
+  });
+});
+
+describe("changement de thème d'Office pendant que le volet est ouvert", () => {
+  const { page } = voletDuBloc({ largeur: 320 });
+
+  it("passer Office en « Noir » assombrit le volet ouvert, et le revenir en clair l'éclaircit, la page restant lisible", async () => {
+    await page.getByTestId(TEST_IDS.onglet("controles")).click();
+    await page.getByTestId(TEST_IDS.controles.lancer).click();
+    await page.getByTestId(TEST_IDS.controles.liste).waitFor();
+    const theme = () => page.locator("[data-theme]").first().getAttribute("data-theme");
+    expect(await theme()).toBe("clair");
+    // The pane registered for Office's theme changes once.
+    expect(await page.evaluate((t) => (window as unknown as Changeur).__changerThemeOffice(t), NOIR)).toBe(1);
+    await page.locator('[data-theme="sombre"]').waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("dark");
+    expect(await textesIlisibles(page)).toEqual([]);
+    await page.evaluate((t) => (window as unknown as Changeur).__changerThemeOffice(t), BLANC);
+    await page.locator('[data-theme="clair"]').waitFor();
+    expect(await theme()).toBe("clair");
+    expect(await textesIlisibles(page)).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ export interface FixtureExcel {
   reglages?: Record<string, unknown>;
   /** Office.context.officeTheme in the browser (e.g. a dark theme). */
   theme?: {
+    /** Recent hosts only; older ones give the colours alone. */
+    isDarkTheme?: boolean;
     bodyBackgroundColor: string;
     bodyForegroundColor: string;
     controlBackgroundColor: string;

@@ -10,7 +10,8 @@
  * Fixture: { sheets: { "<name>": rows }, hidden?: ["<name>"], colonnesMasquees?: { "<name>": [3, 5] },
  * active?: "<name>" } where a cell is a number, a string, a boolean, null, or { f: "=B2*C2", v: 40,
  * fmt?: "0.00" } (formula with a value), and colonnesMasquees lists a sheet's hidden columns, 0-based (D, F).
- * reglages?: { key: value } (the file's saved document settings), theme?: Office.context.officeTheme (browser).
+ * reglages?: { key: value } (the file's saved document settings), theme?: Office.context.officeTheme (browser);
+ * window.__changerThemeOffice(theme) then changes it as Office does, firing OfficeThemeChanged to the pane's handlers.
  * Without sheets the workbook starts with an empty "Feuil1", as Excel does.
  * A range's columnHidden is true when all its columns are hidden, false when none, null when mixed (any
  * range: a cell, getEntireColumn(), "D:D"); setting it hides or shows all the range's columns.
@@ -1344,9 +1345,26 @@
     var installer = function () {
       var ctx = window.Office && window.Office.context;
       if (!ctx || ctx.document) return;
-      ctx.document = { settings: window.Excel.__reglages };
+      // Office's theme events: the pane registers for OfficeThemeChanged; window.__changerThemeOffice(theme) plays
+      // the user choosing another Office theme (File > Account > Office Theme).
+      var abonnes = [];
+      ctx.document = {
+        settings: window.Excel.__reglages,
+        addHandlerAsync: function (type, handler, callback) {
+          if (type === "officeThemeChanged" || type === (window.Office.EventType || {}).OfficeThemeChanged)
+            abonnes.push(handler);
+          if (typeof callback === "function") callback({ status: "succeeded" });
+        },
+      };
       var theme = (window.__prodbookFixture || {}).theme;
       if (theme) ctx.officeTheme = theme;
+      window.__changerThemeOffice = function (nouveau) {
+        ctx.officeTheme = nouveau;
+        abonnes.forEach(function (h) {
+          h({ type: "officeThemeChanged", officeTheme: nouveau });
+        });
+        return abonnes.length;
+      };
     };
     window.document.addEventListener("readystatechange", installer);
     window.addEventListener("DOMContentLoaded", installer);
