@@ -40,6 +40,7 @@ export const NOMS_TABLES: Readonly<Record<string, string>> = {
   "credit-impot-hebergement": "Hébergement retenu par nuitée",
   "credit-impot-international": "Crédit d'impôt international : taux, plafonds et conditions",
   "credit-impot-phonographique": "Crédit d'impôt phonographique",
+  "credit-impot-plafond-budget": "Base des crédits cinéma et audiovisuel plafonnée à une part du budget",
   "credit-impot-spectacle-vivant": "Crédit d'impôt spectacle vivant",
   "financement-categories": "Catégories de financement (aide publique ou financement privé)",
   "financement-fsa": "Conditions du FSA",

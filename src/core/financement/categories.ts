@@ -17,7 +17,7 @@ export interface CategorieFinancement {
   diffuseur?: boolean;
   motsCles: string[];
   /** Why this category is (or is not) public aid. */
-  classement: { confiance: Confiance; source: Source };
+  classement: { confiance: Confiance; source: Source; motif?: string };
 }
 
 export interface Raffinement {

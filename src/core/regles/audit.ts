@@ -18,6 +18,7 @@ import creditImpotAudiovisuelPlafondMinuteDocumentaire from "./data/credit-impot
 import creditImpotAudiovisuelPlafondMinuteFiction from "./data/credit-impot-audiovisuel-plafond-minute-fiction.json";
 import creditImpotCinema from "./data/credit-impot-cinema.json";
 import creditImpotCinemaPlafond from "./data/credit-impot-cinema-plafond.json";
+import creditImpotPlafondBudget from "./data/credit-impot-plafond-budget.json";
 import creditImpotCinemaRealisateur from "./data/credit-impot-cinema-realisateur.json";
 import creditImpotEligibilite from "./data/credit-impot-eligibilite.json";
 import creditImpotHebergement from "./data/credit-impot-hebergement.json";
@@ -67,6 +68,7 @@ const DONNEES: Readonly<Record<string, unknown>> = {
   "credit-impot-hebergement": creditImpotHebergement,
   "credit-impot-international": creditImpotInternational,
   "credit-impot-phonographique": creditImpotPhonographique,
+  "credit-impot-plafond-budget": creditImpotPlafondBudget,
   "credit-impot-spectacle-vivant": creditImpotSpectacleVivant,
   "financement-categories": financementCategories,
   "financement-fsa": financementFsa,

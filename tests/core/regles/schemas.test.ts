@@ -196,7 +196,63 @@ describe("sources primaires", () => {
     ["https://legifrance.gouv.fr.exemple.com/x", false],
     ["https://faux-cnc.fr/x", false],
     ["ftp://legifrance.gouv.fr/x", false],
+    // A private republisher of the codes, not their official publisher: the RGA read there stays « à vérifier ».
+    ["https://juriblio.fr/codes/code-du-cinema-et-de-l-image-animee/annexe/livre-ii/titre-i/chapitre-i", false],
   ])("%s → %s", (url, attendu) => {
     expect(estSourcePrimaire(url)).toBe(attendu);
+  });
+});
+
+describe("catégories de financement : un classement H cite un texte primaire", () => {
+  const fichier = path.join(__dirname, "../../../src/core/regles/data/financement-categories.json");
+  const brut = () => JSON.parse(fs.readFileSync(fichier, "utf8"));
+  type Cat = { id: string; classement: { confiance: string; source: { url: string }; motif?: string } };
+  const categories = (t: { versions: { valeurs: { categories: Cat[] } }[] }) => t.versions[0].valeurs.categories;
+
+  it("les classements H de la table ont tous une source officielle ; ceux lus sur juriblio.fr sont M avec leur motif", () => {
+    const cats = categories(brut());
+    for (const c of cats.filter((x) => x.classement.confiance === "H"))
+      expect([c.id, estSourcePrimaire(c.classement.source.url)]).toEqual([c.id, true]);
+    const juriblio = cats.filter((c) => c.classement.source.url.includes("juriblio.fr"));
+    expect(juriblio.map((c) => c.id)).toEqual([
+      "apport-soutien-automatique",
+      "cnc-soutien-automatique",
+      "cnc-selectif",
+      "cnc-avance-recettes",
+    ]);
+    for (const c of juriblio) {
+      expect(c.classement.confiance).toBe("M");
+      expect(c.classement.motif).toContain("juriblio.fr");
+    }
+  });
+
+  it("un classement H dont la source n'est pas officielle est refusé, l'adresse nommée", () => {
+    const t = brut();
+    const c = categories(t).find((x) => x.id === "cnc-selectif")!;
+    c.classement.confiance = "H";
+    expect(erreur(t, "financement-categories.json")).toContain(
+      "classement en confiance H sans texte primaire : https://juriblio.fr/",
+    );
+  });
+});
+
+describe("base des crédits cinéma et audiovisuel plafonnée à 80 % du budget (220 sexies III-3)", () => {
+  const fichier = path.join(__dirname, "../../../src/core/regles/data/credit-impot-plafond-budget.json");
+  it("la table est valide : H sur le texte lu (rédaction du 12 décembre 2013), M ensuite avec son motif", () => {
+    const t = validerTable<{ partBudgetMax: string }>(
+      JSON.parse(fs.readFileSync(fichier, "utf8")),
+      "credit-impot-plafond-budget.json",
+    );
+    expect(t.versions.map((v) => [v.effetDu, v.effetAu, v.confiance, v.valeurs.partBudgetMax])).toEqual([
+      ["2013-12-12", "2015-12-31", "H", "0.80"],
+      ["2016-01-01", "2028-12-31", "M", "0.80"],
+    ]);
+    expect(t.versions[0].sources[0].titre).toContain(
+      "l'assiette des dépenses éligibles est plafonnée à 80 % du budget de production de l'oeuvre",
+    );
+    expect(t.versions[0].sources[0].url).toBe(
+      "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000026949450/2013-12-12",
+    );
+    expect(t.versions[1].motifConfiance).toContain("rédaction du 12 décembre 2013");
   });
 });

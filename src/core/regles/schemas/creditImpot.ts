@@ -29,6 +29,7 @@ function parCle<T extends v.GenericSchema>(cles: readonly string[], valeur: T, t
 export const SCHEMAS_CREDIT_IMPOT = {
   "credit-impot-cinema": v.strictObject({ taux, tauxMajore: taux, partPlansVfxAnimation: taux }),
   "credit-impot-cinema-plafond": v.strictObject({ plafondOeuvre: centimes }),
+  "credit-impot-plafond-budget": v.strictObject({ partBudgetMax: taux }),
   "credit-impot-cinema-realisateur": v.strictObject({
     tranches: grille(v.strictObject({ jusqua: centimes, taux }), "jusqua"),
   }),

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { centimes, texte, taux } from "../schema";
+import { estSourcePrimaire, HOTES_PRIMAIRES } from "../primaires";
 
 const confiance = v.picklist(["H", "M", "L"], (i) => `${String(i.received)} : la confiance vaut H, M ou L`);
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9+]+(-[a-z0-9+]+)*$/, "doit être en kebab-case"));
@@ -37,10 +38,20 @@ export const SCHEMAS_FINANCEMENT = {
           diffuseur: v.optional(v.boolean()),
           etranger: v.optional(v.boolean()),
           motsCles: v.array(texte),
-          classement: v.strictObject({
-            confiance,
-            source: v.strictObject({ titre: texte, url: v.pipe(v.string(), v.url("n'est pas une URL")) }),
-          }),
+          classement: v.pipe(
+            v.strictObject({
+              confiance,
+              source: v.strictObject({ titre: texte, url: v.pipe(v.string(), v.url("n'est pas une URL")) }),
+              /** Why the classification is not H (M/L). */
+              motif: v.optional(texte),
+            }),
+            v.check(
+              (k) => k.confiance !== "H" || estSourcePrimaire(k.source.url),
+              (i) =>
+                `classement en confiance H sans texte primaire : ${(i.input as { source: { url: string } }).source.url} ` +
+                `n'est pas un éditeur officiel (${HOTES_PRIMAIRES.map((h) => h.hote).join(", ")})`,
+            ),
+          ),
         }),
       ),
       v.minLength(1),
