@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import * as iconv from "iconv-lite";
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -391,5 +392,43 @@ describe("prodbook sans commande", () => {
     const aide = await lancerCli(main, ["--help"]);
     expect([aide.code, aide.err]).toEqual([0, ""]);
     expect(aide.out).toBe(r.err);
+  });
+});
+
+describe("FEC réel en Windows-1252 lu de force en UTF-8 : les « � » ne partent jamais sans un mot", () => {
+  let f: string;
+  beforeAll(async () => {
+    // As an accounting program under Windows exports it.
+    const texte = (await fs.readFile(FEC_REEL, "utf8")).replace(/^\uFEFF/, "");
+    f = path.join(dossier(), "fec-1252.txt");
+    await fs.writeFile(f, iconv.encode(texte, "windows-1252"));
+  });
+
+  it("ecarts --encodage utf-8 : une alerte dit les caractères remplacés (avant : libellés « Achats non stock�s » sans un mot)", async () => {
+    const args = ["ecarts", EXEMPLE, "--fec", f, "--correspondances", CORRESPONDANCES, "--json"];
+    const r = await lancerCli(main, [...args, "--encodage", "utf-8"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as Constats).controles.filter((c) => c.regle === "grand-livre-fichier")).toEqual([
+      {
+        regle: "grand-livre-fichier",
+        gravite: "alerte",
+        message:
+          "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage windows-1252.",
+        cellule: null,
+      },
+    ]);
+    // Detected, the encoding is right and nothing is said.
+    const lu = await lancerCli(main, args);
+    expect(lu.out).not.toContain("�");
+    expect((JSON.parse(lu.out) as Constats).controles.some((c) => c.regle === "grand-livre-fichier")).toBe(false);
+  });
+
+  it("fec : l'alerte du fichier entier n'a pas de « ligne 0 »", async () => {
+    const r = await lancerCli(main, ["fec", f, "--encodage", "utf-8"]);
+    expect(r.code).toBe(0);
+    expect(r.sortie).toContain(
+      "    Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage windows-1252.",
+    );
+    expect(r.out).not.toContain("ligne 0");
   });
 });

@@ -256,7 +256,8 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
   if (r.erreurs.length > max)
     io.out(`    … et ${pluriel(r.erreurs.length - max, "autre")} (--json pour la liste complète)`);
   if (r.alertes.length) io.out(`  Alertes :`);
-  for (const a of r.alertes.slice(0, max)) io.out(`    ligne ${a.ligne} : ${a.message}`);
+  // Line 0 is the whole file (its encoding): no « ligne 0 ».
+  for (const a of r.alertes.slice(0, max)) io.out(`    ${a.ligne ? `ligne ${a.ligne} : ` : ""}${a.message}`);
   if (r.alertes.length > max) io.out(`    … et ${pluriel(r.alertes.length - max, "autre")}`);
 }
 

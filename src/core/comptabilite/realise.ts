@@ -82,6 +82,11 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
           .join(", ")}${n > 8 ? "…" : ""}. Corrigez l'export comptable puis relancez le rapprochement.`,
     });
   }
+  // What the reader says of the whole file (line 0): bytes the encoding could not read (a Windows-1252 file read as
+  // UTF-8, whose labels are written into the sheets with « � »), quotes left open. A finding, never left aside.
+  for (const a of fec.alertes.filter((x) => x.ligne === 0)) {
+    constats.push({ regle: "grand-livre-fichier", gravite: "alerte", message: a.message });
+  }
   if (![...fec.comptes.keys()].some((c) => c.startsWith("6"))) {
     // A header-only export, or the wrong period or journal: every réalisé would read 0 without a word.
     constats.push({

@@ -51,6 +51,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "comptes-non-affectes": "Comptes sans poste",
   "postes-hors-devis": "Poste absent du devis",
   "grand-livre-sans-charges": "Grand livre sans charges",
+  "grand-livre-fichier": "Fichier du grand livre à vérifier",
   "correspondances-colonnes": "Colonne ignorée (correspondances)",
 };
 
