@@ -264,17 +264,18 @@ async function reduireNotes(
   if (!pc || !pv || !ec || !ev) return undefined;
   const commentaires = await octetsEntree(ec),
     dessin = await octetsEntree(ev);
-  const cx = commentaires.toString("utf8"),
-    vx = dessin.toString("utf8");
-  const c1 = cx.indexOf("</comment>"),
-    cf = cx.lastIndexOf("</commentList>");
-  const v1 = vx.indexOf("</v:shape>"),
-    vf = vx.lastIndexOf("</xml>");
-  if (c1 < 0 || cf < c1 || v1 < 0 || vf < v1 || vx.indexOf("<v:shape ") > v1) return undefined;
+  // Cut as bytes (the markup searched for is ASCII): megabytes of notes are not decoded.
+  const c1 = commentaires.indexOf("</comment>"),
+    cf = commentaires.lastIndexOf("</commentList>");
+  const v1 = dessin.indexOf("</v:shape>"),
+    vf = dessin.lastIndexOf("</xml>");
+  if (c1 < 0 || cf < c1 || v1 < 0 || vf < v1 || dessin.indexOf("<v:shape ") > v1) return undefined;
   // A single note: nothing to gain.
-  if (cx.indexOf("<comment", c1) < 0 || cx.indexOf("<comment", c1) > cf) return undefined;
-  zip.file(pc, cx.slice(0, c1 + "</comment>".length) + cx.slice(cf));
-  zip.file(pv, vx.slice(0, v1 + "</v:shape>".length) + vx.slice(vf));
+  const c2 = commentaires.indexOf("<comment", c1);
+  if (c2 < 0 || c2 > cf) return undefined;
+  const premiere = (b: Buffer, fin: number, queue: number) => Buffer.concat([b.subarray(0, fin), b.subarray(queue)]);
+  zip.file(pc, premiere(commentaires, c1 + "</comment>".length, cf));
+  zip.file(pv, premiere(dessin, v1 + "</v:shape>".length, vf));
   return { originales: { commentaires, dessin }, parties: [pc, pv] };
 }
 
