@@ -432,3 +432,30 @@ describe("FEC réel en Windows-1252 lu de force en UTF-8 : les « � » ne part
     expect(r.out).not.toContain("ligne 0");
   });
 });
+
+describe("FEC réel UTF-8 avec BOM lu de force en windows-1252", () => {
+  it("ecarts et fec disent le BOM contredit (avant : « Capital souscrit appelÃ© » sans un mot)", async () => {
+    const r = await lancerCli(main, [
+      "ecarts",
+      EXEMPLE,
+      "--fec",
+      FEC_REEL,
+      "--encodage",
+      "windows-1252",
+      "--correspondances",
+      CORRESPONDANCES,
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const message =
+      "Le fichier commence par la marque UTF-8 (BOM) mais est lu en windows-1252 comme demandé : ses lettres " +
+      "accentuées deviennent « Ã© ». Essayez l'encodage utf-8.";
+    expect((JSON.parse(r.out) as Constats).controles.filter((c) => c.regle === "grand-livre-fichier")).toEqual([
+      { regle: "grand-livre-fichier", gravite: "alerte", message, cellule: null },
+    ]);
+    const f = await lancerCli(main, ["fec", FEC_REEL, "--encodage", "windows-1252"]);
+    expect(f.sortie).toContain(`    ${message}`);
+    const sans = await lancerCli(main, ["fec", FEC_REEL, "--json"]);
+    expect((JSON.parse(sans.out) as { alertes: unknown[] }).alertes).toEqual([]);
+  });
+});

@@ -103,6 +103,16 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
         "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage windows-1252.",
     });
   }
+  const encodage = p0.utf16 ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8";
+  if (p0.bom && p0.encodageForce && encodage !== "utf-8") {
+    // The UTF-8 mark opens the file, yet another encoding was asked for: every accented letter reads « Ã© ».
+    alertes.push({
+      ligne: 0,
+      message:
+        `Le fichier commence par la marque UTF-8 (BOM) mais est lu en ${encodage} comme demandé : ses lettres ` +
+        "accentuées deviennent « Ã© ». Essayez l'encodage utf-8.",
+    });
+  }
   alertes.sort((a, b) => a.ligne - b.ligne);
   const classes = new Map<string, { debit: number; credit: number }>();
   for (const [k, v] of comptes) {
@@ -120,7 +130,7 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
     format: {
       type: "fec",
       separateur: e.separateur,
-      encodage: p0.utf16 ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8",
+      encodage,
       encodageForce: p0.encodageForce,
       bom: p0.bom,
       montants: e.montants,
