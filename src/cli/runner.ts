@@ -327,6 +327,16 @@ export function analyserOptions(
   const positionnels: string[] = [];
   const erreur = (detail: string) => new CliError(`Arguments invalides : ${detail}.\nUsage : ${usage}`);
   for (const t of tokens) {
+    if (t.kind === "positional") {
+      // « —livraison » (a word processor turned « -- » into a dash): the option named, not an extra file.
+      const tiret = /^[\u2012-\u2015\u2212]+-?([a-z][\w-]*)(=.*)?$/i.exec(t.value);
+      const court = tiret && Object.values(options).some((o) => o.short === tiret[1]);
+      if (tiret && (court || Object.prototype.hasOwnProperty.call(options, tiret[1])))
+        throw erreur(
+          `« ${t.value} » commence par un tiret typographique : écrivez « ${court ? "-" : "--"}${tiret[1]} » avec ` +
+            `${court ? "un tiret simple" : "deux tirets simples"}`,
+        );
+    }
     if (t.kind === "positional") positionnels.push(t.value);
     if (t.kind !== "option") continue;
     const o = Object.prototype.hasOwnProperty.call(options, t.name) ? options[t.name] : undefined;

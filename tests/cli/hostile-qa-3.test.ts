@@ -459,3 +459,24 @@ describe("FEC réel UTF-8 avec BOM lu de force en windows-1252", () => {
     expect((JSON.parse(sans.out) as { alertes: unknown[] }).alertes).toEqual([]);
   });
 });
+
+describe("une option copiée d'un traitement de texte (tiret typographique)", () => {
+  it.each([
+    ["—livraison", "--livraison", "deux tirets simples"],
+    ["–-livraison", "--livraison", "deux tirets simples"],
+    ["–o", "-o", "un tiret simple"],
+  ])("%s : l'option nommée (avant : « Argument en trop »)", async (tape, option, tirets) => {
+    const r = await lancerCli(main, ["planning", PLAN, tape, "2026-12-01"]);
+    refus(
+      r,
+      new RegExp(
+        `^Arguments invalides : « ${tape} » commence par un tiret typographique : écrivez « ${option} » avec ${tirets}\\.\\n`,
+      ),
+    );
+  });
+
+  it("un fichier dont le nom commence par un tiret long reste un fichier", async () => {
+    const r = await lancerCli(main, ["planning", PLAN, "—notes.xlsx"]);
+    refus(r, /^Argument en trop « —notes\.xlsx »/);
+  });
+});
