@@ -132,6 +132,7 @@ describe("une feuille « Parametres » (sans accent) : lue par tous ou par aucun
     f = await avecParametres(PLAN, "sans-accent.xlsx", "Parametres", [
       ["temps-de-travail.2642.duree-quotidienne-max", 10],
       ["credit-impot.cinema.taux", "25 %"],
+      ["carbone.train-tgv", 0.004],
     ]);
   });
 
@@ -159,6 +160,17 @@ describe("une feuille « Parametres » (sans accent) : lue par tous ou par aucun
     const r = await lancerCli(main, ["credit-impot", f, "--regime", "cinema", "--genre", "fiction", "--json"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Parametres!B3");
+  });
+
+  it("carbone l'applique aussi (avant : seule « Paramètres » exactement était lue)", async () => {
+    const r = await lancerCli(main, ["carbone", f, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { categories: { activites: { facteur: string; source: string | null }[] }[] };
+    const surchargees = j.categories
+      .flatMap((c) => c.activites)
+      .filter((a) => (a.source ?? "").includes("Parametres!B4"));
+    expect(surchargees.length).toBeGreaterThan(0);
+    expect(surchargees.every((a) => a.facteur === "0.004")).toBe(true);
   });
 });
 

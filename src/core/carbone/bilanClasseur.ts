@@ -8,7 +8,7 @@ import { FEUILLE_ECARTS } from "../ecarts/feuilleEcarts";
 import { PlanningError } from "../planning/modele";
 import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
-import { lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { parseCelluleRef } from "../util/adresse";
 import { classerLigne, type LigneHorsBilan } from "./classer";
 import { NOM_FEUILLE_CARBONE, NOM_FEUILLE_EXPORT } from "./colonnes";
@@ -104,7 +104,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   const prodbook = await wb.feuillesProdbook();
   const anous = (n: string) => prodbook.some((p) => egal(p, n));
   const utilisateur: SheetData[] = [];
-  for (const n of existantes.filter((e) => !anous(e) && !egal(e, NOM_FEUILLE_PARAMETRES))) {
+  for (const n of existantes.filter((e) => !anous(e) && !estFeuilleParametres(e))) {
     const s = await wb.readSheet(n);
     if (s) utilisateur.push(s);
   }
@@ -136,7 +136,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   const devis = opts.feuille ? importerDevis(devisSheet) : importerDevisTrouve(devisSheet);
   const plan = planSheet ? resumerPlan(lirePlanDeTravail(planSheet)) : undefined;
 
-  const parametres = existantes.find((e) => egal(e, NOM_FEUILLE_PARAMETRES));
+  const parametres = nomFeuilleParametres(existantes);
   const jeu = facteursEnVigueur(
     opts.date ?? aujourdhui(),
     lireParametres(parametres ? await wb.readSheet(parametres) : undefined),
