@@ -63,7 +63,16 @@ describe("prodbook credit-impot --json", () => {
       "alertes",
       "tables",
       "parametres",
+      "plafondBase",
     ]);
+    // Added field (issue 11): 220 sexies III-3, base ≤ 80 % of the budget (419 000 €) = 335 200 €, not reached here.
+    expect(j.plafondBase).toEqual({
+      part: "0.80",
+      budget: "419000.00",
+      montant: "335200.00",
+      baseAvant: "318000.00",
+      applique: false,
+    });
     expect(j).toMatchObject({
       regime: "audiovisuel",
       genre: "fiction",
@@ -379,6 +388,30 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
     expect(lire("Base retenue")).toBe(268000);
     expect(lire("Crédit avant plafonds")).toBe(53600);
     expect(lire("Crédit d'impôt")).toBe(53600);
+
+    // The base's cap is live too: the budget lowered to 300 000 € in the sheet, LibreOffice caps the base at
+    // ROUND(300 000 × 0,8) = 240 000 € (220 sexies III-3), × 25 % = 60 000 € = MIN(60 000 ; 65 000 ; 209 500).
+    const budget = new ExcelJS.Workbook();
+    await budget.xlsx.readFile(sortie);
+    budget.getWorksheet("Crédit d'impôt")!.eachRow((row) => {
+      if (row.getCell(1).value === "Budget de production (total du devis)") row.getCell(2).value = 300000;
+    });
+    const fBudget = path.join(dir, "budget-modifie.xlsx");
+    await budget.xlsx.writeFile(fBudget);
+    const wbB = await lireRecalcule(await recalculerSansCache(fBudget));
+    const lireB = (libelle: string) => {
+      let v: number | undefined;
+      wbB.getWorksheet("Crédit d'impôt")!.eachRow((row) => {
+        if (row.getCell(1).value === libelle) v = nombre(row.getCell(2));
+      });
+      return v;
+    };
+    expect(lireB("Plafond de la base : 80\u00a0% du budget de production")).toBe(240000);
+    expect(lireB("Base retenue")).toBe(240000);
+    expect(lireB("Crédit avant plafonds")).toBe(60000);
+    expect(lireB("Crédit d'impôt")).toBe(60000);
+    // Untouched, the same cell gives 80 % × 419 000 = 335 200 €, above the base: 318 000 € retained.
+    expect(valeur("Plafond de la base : 80\u00a0% du budget de production")).toBe(335200);
 
     const encore = path.join(dir, "sortie2.xlsx");
     expect((await lancer([sortie, ...FICTION_52_2025, "-o", encore])).code).toBe(0);

@@ -257,11 +257,19 @@ describe("--credit-impot cinema : la langue de l'œuvre fixe le taux du crédit 
     );
     expect(code).toBe(0);
     const credit = JSON.parse(e.out.join("\n"));
-    expect(credit.base).toBe("2850000.00");
+    // 2 850 000 € eligible on a 3 000 000 € devis: base capped at 80 % = 2 400 000 € (220 sexies III-3).
+    expect(credit.base).toBe("2400000.00");
+    expect(credit.plafondBase).toEqual({
+      part: "0.80",
+      budget: "3000000.00",
+      montant: "2400000.00",
+      baseAvant: "2850000.00",
+      applique: true,
+    });
     expect(credit.taux).toBe("0.30");
-    // 2 850 000 × 30 % = 855 000 ; × 20 % = 570 000 (the plan's other aids, 800 000 €, leave 1 000 000 € under 60 %).
-    expect(ci(await plan("--langue", "francais", "--premier-film", ...json))).toBe("855000.00");
-    expect(ci(await plan("--langue", "etrangere", "--premier-film", ...json))).toBe("570000.00");
+    // 2 400 000 × 30 % = 720 000 ; × 20 % = 480 000 (the plan's other aids, 800 000 €, leave 1 000 000 € under 60 %).
+    expect(ci(await plan("--langue", "francais", "--premier-film", ...json))).toBe("720000.00");
+    expect(ci(await plan("--langue", "etrangere", "--premier-film", ...json))).toBe("480000.00");
   });
 
   test("plafond général 50 % : le crédit à 30 % s'arrête à 1 500 000 − 800 000 = 700 000 €", async () => {
@@ -275,7 +283,7 @@ describe("--credit-impot cinema : la langue de l'œuvre fixe le taux du crédit 
 
   test("langue non renseignée : taux de base 20 %, et l'alerte du calcul dans les contrôles du plan", async () => {
     const j = await plan(...json);
-    expect(ci(j)).toBe("570000.00");
+    expect(ci(j)).toBe("480000.00"); // 2 400 000 (80 % du budget) × 20 %
     const alerte = j.controles.find((x) => x.regle === "credit-impot-calcule" && x.gravite === "alerte");
     expect(alerte?.message).toMatch(/Langue de l'œuvre non renseignée : taux de base de 20,00\u00a0% retenu/);
     expect(j.controles.find((x) => x.message.includes("à vérifier : Taux cinéma de base"))?.gravite).toBe("info");

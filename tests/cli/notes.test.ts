@@ -171,15 +171,25 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       /\n← Plafond : plafond par minute : 75\u202f400,00\u00a0€ \(1\u202f450,00\u00a0€\/min × 52\smin\)\n/,
     );
     expect(credit).toMatch(
-      /Règle : credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance M, à vérifier/,
+      /Règle : credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance [HML]\b/,
+    );
+    // The base is capped at 80 % of the budget (220 sexies III-3, table at M): the note names that rule too.
+    expect(credit).toMatch(
+      /Règle : credit-impot\.plafond-budget\.part, en vigueur au 2016-01-01, confiance M, à vérifier/,
     );
     const avant = Object.values(n).find((t) => t.startsWith("Crédit avant plafonds"))!;
-    expect(avant).toContain("= base × taux\n← Base du crédit (dépenses éligibles en France) : 145\u202f220,60\u00a0€");
+    expect(avant).toContain(
+      "= base × taux\n← Base du crédit : 145\u202f220,60\u00a0€ (min(dépenses éligibles ; 80\u00a0% du budget de production))",
+    );
     const chapitre1 = Object.values(n).find((t) => t.startsWith("Chapitre 1 "))!;
     expect(chapitre1).toContain(
       "← 1.1 « Auteur-réalisateur — droits d'auteur » : 12\u202f000,00\u00a0€ (montant × part France) ['Budget Gardiens'!G9]",
     );
-    expect(Object.values(n).filter((t) => t.startsWith("Plafond : "))).toHaveLength(2);
+    // The two caps of the credit, and the base's cap at 80 % of the budget (220 sexies III-3).
+    expect(Object.values(n).filter((t) => t.startsWith("Plafond : "))).toHaveLength(3);
+    expect(Object.values(n).find((t) => t.startsWith("Plafond : 80\u00a0% du budget de production"))).toContain(
+      "Plafond : 80\u00a0% du budget de production : 147\u202f607,30\u00a0€",
+    );
   });
 
   it("financement: total, reste à financer, public aid and its share, down to the plan's cells; each ratio its numerator and denominator, as LibreOffice computes it", async () => {

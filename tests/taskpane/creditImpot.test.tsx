@@ -37,8 +37,12 @@ describe("page Crédit d'impôt", () => {
     saisir(IDS_CREDIT_IMPOT.duree, "52");
     saisir(IDS_CREDIT_IMPOT.annee, "2025");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    // Base 100 000 + 50 000 + hotel 10 nights capped at 200 € = 2 000 (montage abroad) = 152 000 × 25 % = 38 000 € < 1 450 × 52 = 75 400 €.
-    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("38\u202f000,00\u00a0€"));
+    // Eligible 100 000 + 50 000 + hotel 10 nights capped at 200 € = 2 000 (montage abroad) = 152 000 €, capped at 80 % of
+    // the 182 500 € budget = 146 000 € (220 sexies III-3) × 25 % = 36 500 € < 1 450 × 52 = 75 400 €.
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("36\u202f500,00\u00a0€"));
+    const alertes = detail(IDS_CREDIT_IMPOT.alertes).textContent;
+    expect(alertes).toMatch(/Base plafonnée à 80\s% du budget de production \(CGI art\.\s220\ssexies, III-3\)/);
+    expect(alertes).toMatch(/dépenses éligibles 152\s000,00\s€ ramenées à 146\s000,00\s€/);
     expect(detail(IDS_CREDIT_IMPOT.plafond(0)).textContent).toContain("non atteint");
     expect(classeur.ecritures).toBe(0);
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.modeleParametres));
@@ -139,8 +143,11 @@ describe("page Crédit d'impôt", () => {
     saisir(IDS_CREDIT_IMPOT.annee, "2025");
     saisir(IDS_CREDIT_IMPOT.hebergement, "paris");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
-    // 10 nights × 250 € all retained (≤ 270 €): base 152 500 × 25 % = 38 125 €.
-    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("38\u202f125,00\u00a0€"));
+    // 10 nights × 250 € all retained (≤ 270 €): 152 500 € eligible, capped at 80 % of the budget = 146 000 € × 25 %.
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("36\u202f500,00\u00a0€"));
+    expect(detail(IDS_CREDIT_IMPOT.alertes).textContent).toMatch(
+      /dépenses éligibles 152\s500,00\s€ ramenées à 146\s000,00\s€/,
+    );
   });
 
   it("refuse l'audiovisuel sans durée avec un message français", async () => {

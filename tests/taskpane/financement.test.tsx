@@ -127,9 +127,10 @@ describe("page Financement", () => {
       await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.expliquerTotal).textContent).toContain(attendu));
     };
     saisir(IDS_FINANCEMENT.langue, "francais");
-    await total("3\u202f605\u202f000,00"); // 2 750 000 + 30 % × 2 850 000
+    // Base 2 850 000 € capped at 80 % of the 3 000 000 € devis = 2 400 000 € (220 sexies III-3).
+    await total("3\u202f470\u202f000,00"); // 2 750 000 + 30 % × 2 400 000
     saisir(IDS_FINANCEMENT.langue, "etrangere");
-    await total("3\u202f320\u202f000,00"); // 2 750 000 + 20 % × 2 850 000
+    await total("3\u202f230\u202f000,00"); // 2 750 000 + 20 % × 2 400 000
   });
 
   it("plan introuvable : l'erreur ne cite aucune option de la ligne de commande et propose de choisir la feuille", async () => {

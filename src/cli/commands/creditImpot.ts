@@ -39,6 +39,16 @@ export function jsonCreditImpot(r: Omit<ResultatCreditImpot, "lignes">) {
       confiance: p.confiance,
       surcharge: p.surcharge ?? null,
     })),
+    // Added after the others (issue 11): cinema and audiovisual base capped at 80 % of the budget (220 sexies III-3).
+    plafondBase: r.plafondBase
+      ? {
+          part: r.plafondBase.part.includes(".") ? r.plafondBase.part.padEnd(4, "0") : r.plafondBase.part,
+          budget: m(r.plafondBase.budget),
+          montant: m(r.plafondBase.montant),
+          baseAvant: m(r.plafondBase.baseAvant),
+          applique: r.plafondBase.applique,
+        }
+      : null,
   };
 }
 
@@ -48,6 +58,12 @@ function texte(r: Omit<ResultatCreditImpot, "lignes">, source: string, io: Io): 
   io.out("Base éligible en France par chapitre :");
   for (const b of r.baseParChapitre)
     io.out(`  ${b.code.padEnd(4)} ${b.libelle.padEnd(34)} ${f(b.base)}  sur ${formatMontantFr(b.total)}`);
+  const pb = r.plafondBase;
+  if (pb)
+    io.out(
+      `  ${`Plafond de la base : ${formatPourcentFr(pb.part, 0)} du budget`.padEnd(39)} ${f(pb.montant)}  ` +
+        `${pb.applique ? "appliqué" : "non atteint"}`,
+    );
   io.out(`  ${"Base retenue".padEnd(39)} ${f(r.base)}`);
   io.out(`  ${"Taux".padEnd(39)} ${formatPourcentFr(r.taux).padStart(18)}`);
   io.out(`  ${"Crédit avant plafonds".padEnd(39)} ${f(r.creditAvantPlafonds)}`);

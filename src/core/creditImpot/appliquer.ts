@@ -1,16 +1,20 @@
 import Decimal from "decimal.js";
-import { type Cents, cents, formatMontantFr, multiplyCents } from "../money";
+import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import { regleAudiovisuel } from "./audiovisuel";
 import { regleCinema, regleInternational } from "./cinemaInternational";
-import { arrondi, type Assiette, CE_BARNEY, type Ctx, NOMS_REGIME } from "./contexteCalcul";
+import { arrondi, type Assiette, CE_BARNEY, type Ctx, exiger, NOMS_REGIME } from "./contexteCalcul";
 import type { Figures } from "./figures";
-import { type Condition, CreditImpotError, type OptionsCreditImpot, type Plafond } from "./modele";
+import { type Condition, CreditImpotError, type OptionsCreditImpot, type Plafond, type PlafondBase } from "./modele";
+import { TABLES_CREDIT_IMPOT as T } from "./regles";
 
 export type { Assiette } from "./contexteCalcul";
 export { plafondParMinute } from "./audiovisuel";
 
 export interface CalculCredit {
   taux: Decimal;
+  /** The base the rate applied to (after the 80 % cap of the cinema and audiovisual credits). */
+  base: Cents;
+  plafondBase?: PlafondBase;
   creditAvantPlafonds: Cents;
   plafonds: Plafond[];
   credit: Cents;
@@ -39,7 +43,9 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
         ? regleCinema(ctx)
         : regleInternational(ctx);
 
-  const creditAvantPlafonds = multiplyCents(a.base, taux);
+  const plafondBase = plafonnerBase(ctx);
+  const base = plafondBase?.applique ? plafondBase.montant : a.base;
+  const creditAvantPlafonds = multiplyCents(base, taux);
   let credit = creditAvantPlafonds;
   const plafonds: Plafond[] = ctx.plafonds.map((p) => {
     const applique = p.montant < credit;
@@ -56,6 +62,8 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
   if (echecs.length) credit = cents(0);
   return {
     taux,
+    base,
+    ...(plafondBase ? { plafondBase } : {}),
     creditAvantPlafonds,
     plafonds,
     credit,
@@ -63,4 +71,37 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
     alertes: ctx.alertes,
     ...(ctx.coutMinute !== undefined ? { coutMinute: arrondi(ctx.coutMinute) } : {}),
   };
+}
+
+/**
+ * CGI 220 sexies III-3 (cinema and audiovisual): « pour le calcul du crédit d'impôt, l'assiette des dépenses éligibles
+ * est plafonnée à 80 % du budget de production de l'oeuvre et, en cas de coproduction internationale, à 80 % de la
+ * part gérée par le coproducteur français ». The budget is the devis total; the French share of a coproduction is not
+ * known here, so an alert says the cap was computed on the whole budget. The international credit has its own 80 %
+ * cap (a credit cap, in `plafonds`).
+ */
+function plafonnerBase(ctx: Ctx): PlafondBase | undefined {
+  const { a, opts, figures } = ctx;
+  if (opts.regime === "international" || a.budget === undefined) return undefined;
+  const r = exiger(T.plafondBudget, ctx);
+  const part = figures.taux(
+    "credit-impot.plafond-budget.part",
+    "Part maximale du budget de production retenue dans la base (cinéma, audiovisuel)",
+    r,
+    r.version.valeurs.partBudgetMax,
+  );
+  const montant = multiplyCents(a.budget, part);
+  const applique = a.base > montant;
+  const detail = `${formatPourcentFr(part, 0)} × budget de production ${formatMontantFr(a.budget)}`;
+  if (applique)
+    ctx.alertes.push(
+      `Base plafonnée à ${formatPourcentFr(part, 0)} du budget de production (CGI art. 220 sexies, III-3) : dépenses ` +
+        `éligibles ${formatMontantFr(a.base)} ramenées à ${formatMontantFr(montant)} (${detail}).`,
+    );
+  if (opts.partFinancementEtranger !== undefined)
+    ctx.alertes.push(
+      `Coproduction internationale : la base est plafonnée à ${formatPourcentFr(part, 0)} de la part gérée par le ` +
+        `coproducteur français, que Prodbook ne connaît pas ; plafond calculé sur le budget total — à vérifier.`,
+    );
+  return { part: part.toString(), budget: a.budget, montant, baseAvant: a.base, applique, detail };
 }

@@ -1,4 +1,4 @@
-import { multiplyCents, centsToEuros, FORMAT_EXCEL } from "../money";
+import { multiplyCents, centsToEuros, FORMAT_EXCEL, formatPourcentFr } from "../money";
 import type { CellSpec, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
 import { traceCreditImpot } from "../traces/creditImpot";
 import { noteDeTrace } from "../traces/note";
@@ -60,7 +60,21 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     "Déductions de la base (subventions publiques)",
     euros(r.ajustements.filter((x) => x.nom === "subventions publiques déduites").reduce((s, x) => s + x.montant, 0)),
   );
-  const iBase = ligne("Base retenue", { formula: `${a(iBaseChap, 1)}-${a(iDeduc, 1)}`, result: euros(r.base) });
+  // Cinema and audiovisual (220 sexies III-3): base retenue = MIN(eligible spend, part × budget), both live.
+  const pb = r.plafondBase;
+  const iPlafBase = pb
+    ? ligne(
+        `Plafond de la base : ${formatPourcentFr(pb.part, 0)} du budget de production`,
+        euros(pb.montant),
+        pb.applique ? "appliqué" : "non atteint",
+        pb.detail,
+      )
+    : undefined;
+  const avantPlafond = `${a(iBaseChap, 1)}-${a(iDeduc, 1)}`;
+  const iBase = ligne("Base retenue", {
+    formula: iPlafBase === undefined ? avantPlafond : `MIN(${avantPlafond},${a(iPlafBase, 1)})`,
+    result: euros(r.base),
+  });
   const iTaux = ligne("Taux", Number(r.taux));
   formats.push({ range: a(iTaux, 1), numFmt: FORMAT_EXCEL.pourcent });
   const iAvant = ligne("Crédit avant plafonds", {
@@ -76,7 +90,16 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     result: euros(r.credit),
   });
   formats.push({ range: `${a(iCredit, 0)}:${a(iCredit, 1)}`, bold: true, borderTop: true });
-  for (const i of [iBaseChap, iDeduc, iBase, iAvant, ...iPlafonds, iCredit]) montant(i);
+  for (const i of [
+    iBaseChap,
+    iDeduc,
+    ...(iPlafBase === undefined ? [] : [iPlafBase]),
+    iBase,
+    iAvant,
+    ...iPlafonds,
+    iCredit,
+  ])
+    montant(i);
   // « D'où vient ce chiffre ? » as notes on the computed cells, from the credit's trace.
   const trace = traceCreditImpot(r);
   const notes: NoteSpec[] = [];
@@ -94,7 +117,12 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   if (r.dureeMinutes !== undefined) ligne("Durée (minutes)", r.dureeMinutes);
   if (r.coutMinute !== undefined)
     montant(ligne("Coût par minute (hors frais généraux et imprévus)", euros(r.coutMinute)));
-  montant(ligne("Budget de production (total du devis)", euros(r.budget)));
+  const iBudget = ligne("Budget de production (total du devis)", euros(r.budget));
+  montant(iBudget);
+  if (pb && iPlafBase !== undefined) {
+    rows[iPlafBase][1] = { formula: `ROUND(${a(iBudget, 1)}*${pb.part},2)`, result: euros(pb.montant) };
+    annoter(a(iPlafBase, 1), nomme(`Plafond : ${formatPourcentFr(pb.part, 0)} du budget de production`));
+  }
 
   section("Base par chapitre");
   entete("Code", "Chapitre", "Total devis", "Base éligible en France");

@@ -95,6 +95,24 @@ export interface Plafond {
   detail?: string;
 }
 
+/**
+ * Cinema and audiovisual credits (CGI 220 sexies III-3): the base is capped at a share (80 %) of the production
+ * budget, taken as the devis total. Absent for the international credit, whose 80 % cap is one of `plafonds`.
+ */
+export interface PlafondBase {
+  /** Decimal fraction as a string ("0.80"). */
+  part: string;
+  /** The budget the share applies to (devis total, or cout_total of the custom function). */
+  budget: Cents;
+  /** part × budget, rounded to the cent: the largest base the credit may be computed on. */
+  montant: Cents;
+  /** The base before this cap (eligible spend in France). */
+  baseAvant: Cents;
+  /** True when the base was lowered to `montant`. */
+  applique: boolean;
+  detail: string;
+}
+
 export interface Condition {
   nom: string;
   remplie: boolean;
@@ -117,7 +135,10 @@ export interface ResultatCreditImpot {
   budget: Cents;
   /** Cost per minute hors frais généraux et imprévus, when a duration is known. */
   coutMinute?: Cents;
+  /** Base the rate applies to: eligible spend in France, after the subsidies (international) and the 80 % cap. */
   base: Cents;
+  /** Cinema and audiovisual: the base capped at 80 % of the budget (220 sexies III-3); absent without a budget. */
+  plafondBase?: PlafondBase;
   /** Decimal fraction as a string ("0.25"). */
   taux: string;
   creditAvantPlafonds: Cents;

@@ -232,6 +232,13 @@ export function entreesParametresCreditImpot(annee: number): EntreeParametre[] {
       "Plafond des aides publiques (œuvres difficiles et à petit budget)",
       (v) => pct(v.plafondDifficile),
     ),
+    entree(
+      T.plafondBudget,
+      annee,
+      "credit-impot.plafond-budget.part",
+      "Part maximale du budget de production retenue dans la base (cinéma, audiovisuel)",
+      (v) => pct(v.partBudgetMax),
+    ),
   ];
   return e.filter((x): x is EntreeParametre => x !== undefined);
 }

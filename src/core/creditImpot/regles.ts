@@ -1,6 +1,7 @@
 import { type TableRegles, type VersionRegle, validerTable, versionEnVigueur } from "../regles/table";
 import cinemaJson from "../regles/data/credit-impot-cinema.json";
 import cinemaPlafondJson from "../regles/data/credit-impot-cinema-plafond.json";
+import plafondBudgetJson from "../regles/data/credit-impot-plafond-budget.json";
 import realisateurJson from "../regles/data/credit-impot-cinema-realisateur.json";
 import hebergementJson from "../regles/data/credit-impot-hebergement.json";
 import audiovisuelJson from "../regles/data/credit-impot-audiovisuel.json";
@@ -24,6 +25,7 @@ import { type GENRES_CREDIT, type ValeursCredit } from "../regles/schemas/credit
 export type GenreCredit = (typeof GENRES_CREDIT)[number];
 export type ValeursTaux = ValeursCredit<"credit-impot-cinema">;
 export type ValeursPlafondOeuvre = ValeursCredit<"credit-impot-cinema-plafond">;
+export type ValeursPlafondBudget = ValeursCredit<"credit-impot-plafond-budget">;
 export type ValeursRealisateur = ValeursCredit<"credit-impot-cinema-realisateur">;
 export type ValeursHebergement = ValeursCredit<"credit-impot-hebergement">;
 export type ValeursTauxAudiovisuel = ValeursCredit<"credit-impot-audiovisuel">;
@@ -45,6 +47,7 @@ export type RegleEligibilite = ValeursEligibilite["chapitres"][string];
 export const TABLES_CREDIT_IMPOT = {
   cinema: validerTable<ValeursTaux>(cinemaJson, "credit-impot-cinema.json"),
   cinemaPlafond: validerTable<ValeursPlafondOeuvre>(cinemaPlafondJson, "credit-impot-cinema-plafond.json"),
+  plafondBudget: validerTable<ValeursPlafondBudget>(plafondBudgetJson, "credit-impot-plafond-budget.json"),
   realisateur: validerTable<ValeursRealisateur>(realisateurJson, "credit-impot-cinema-realisateur.json"),
   hebergement: validerTable<ValeursHebergement>(hebergementJson, "credit-impot-hebergement.json"),
   audiovisuel: validerTable<ValeursTauxAudiovisuel>(audiovisuelJson, "credit-impot-audiovisuel.json"),

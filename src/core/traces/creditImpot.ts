@@ -37,7 +37,8 @@ function traceLigneBase(l: LigneBase): Trace {
 
 /**
  * The trace of a tax credit: credit = min(base × taux ; each cap), or 0 when a condition fails; base = Σ chapters'
- * eligible bases (less public subsidies for the international credit); each chapter = Σ its eligible lines.
+ * eligible bases (less public subsidies for the international credit; at most 80 % of the production budget for the
+ * cinema and audiovisual credits); each chapter = Σ its eligible lines.
  */
 export function traceCreditImpot(r: ResultatCreditImpot): Trace {
   const chapitres = r.baseParChapitre
@@ -53,7 +54,8 @@ export function traceCreditImpot(r: ResultatCreditImpot): Trace {
     formule: "Σ chapitres",
   });
   const subventions = r.ajustements.find((a) => a.nom === "subventions publiques déduites");
-  const base =
+  const pb = r.plafondBase;
+  const avantPlafond =
     subventions && subventions.montant !== 0
       ? noeud(
           "Base du crédit",
@@ -66,7 +68,27 @@ export function traceCreditImpot(r: ResultatCreditImpot): Trace {
           ],
           { formule: "dépenses éligibles − subventions publiques" },
         )
-      : { ...traceDepenses, libelle: "Base du crédit (dépenses éligibles en France)" };
+      : pb
+        ? traceDepenses
+        : { ...traceDepenses, libelle: "Base du crédit (dépenses éligibles en France)" };
+  // Cinema and audiovisual (220 sexies III-3): base = min(eligible spend ; 80 % of the production budget).
+  const pPart = r.parametres.find((p) => p.cle === "credit-impot.plafond-budget.part");
+  const base = pb
+    ? noeud(
+        "Base du crédit",
+        euros(r.base),
+        "euros",
+        "minimum",
+        [
+          avantPlafond,
+          feuille(`Plafond : ${formatPourcentFr(pb.part, 0)} du budget de production`, euros(pb.montant), "euros", {
+            formule: `${pb.detail}${pb.applique ? " (appliqué)" : ""}`,
+            ...(pPart ? { regle: regleDe(pPart) } : {}),
+          }),
+        ],
+        { formule: `min(dépenses éligibles ; ${formatPourcentFr(pb.part, 0)} du budget de production)` },
+      )
+    : avantPlafond;
   const pTaux = r.parametres.find((p) => /\.taux(-|\.|$)/.test(p.cle) && p.valeur === formatPourcentFr(r.taux));
   const taux = feuille("Taux", r.taux, "taux", {
     formule: `taux du crédit ${r.regime}`,

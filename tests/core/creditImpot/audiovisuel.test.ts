@@ -196,7 +196,11 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
   });
 
   it("coût par minute sous le minimum : 200 000 € / 52 min = 3 846,15 €/min < 5 000 → crédit nul avec la raison", () => {
-    const d = unDevis([{ ch: "2", libelle: "Équipe", montant: 200000 }]);
+    // Frais généraux 50 000 € : budget 250 000 €, base 200 000 € = 80 % du budget, pas plafonnée.
+    const d = unDevis([
+      { ch: "2", libelle: "Équipe", montant: 200000 },
+      { ch: "FG", libelle: "Frais généraux", montant: 50000 },
+    ]);
     const r = calculerCreditImpot(d, { regime: "audiovisuel", genre: "fiction", annee: 2025, dureeMinutes: 52 });
     expect(r.creditAvantPlafonds).toBe(euros(50000));
     expect(r.credit).toBe(0);
@@ -208,13 +212,14 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
 });
 
 describe("crédit d'impôt audiovisuel — documentaire et animation, l'année choisit la version", () => {
-  // Documentary 52 min: ch2 100 000 + ch4 50 000 + ch8 30 000 = base 180 000 ; FG 15 000, imprévus 10 000.
+  // Documentary 52 min: ch2 100 000 + ch4 50 000 + ch8 30 000 = base 180 000 ; FG 40 000, imprévus 10 000 (budget
+  // 230 000 €: the base stays under 80 % of it, 184 000 €).
   // Cost hors FG/imprévus 180 000 / 52 = 3 461,54 €/min ≥ 2 000.
   const DOC = unDevis([
     { ch: "2", libelle: "Équipe technique", montant: 100000 },
     { ch: "4", libelle: "Charges sociales", montant: 50000 },
     { ch: "8", libelle: "Montage", montant: 30000 },
-    { ch: "FG", libelle: "Frais généraux", montant: 15000 },
+    { ch: "FG", libelle: "Frais généraux", montant: 40000 },
     { ch: "IMP", libelle: "Imprévus", montant: 10000 },
   ]);
 
@@ -243,6 +248,8 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
     const lignes: LigneSimple[] = [
       { ch: "2", libelle: "Équipe technique", montant: 100000 },
       { ch: "6", libelle: "Hébergement équipe", montant: 7500, quantite: 30, nombre: 1, taux: 250, unite: "nuit" },
+      // Budget 137 500 € : 80 % = 110 000 €, au-dessus de la base.
+      { ch: "FG", libelle: "Frais généraux", montant: 30000 },
     ];
     const ailleurs = calculerCreditImpot(unDevis(lignes), {
       regime: "audiovisuel",
@@ -264,10 +271,12 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
     expect(paris.base).toBe(euros(107500));
   });
 
-  // Animation 26 min: ch2 600 000 + ch8 200 000 = base 800 000 ; 800 000 / 26 = 30 769 €/min ≥ 3 000.
+  // Animation 26 min: ch2 600 000 + ch8 200 000 = base 800 000 ; 800 000 / 26 = 30 769 €/min ≥ 3 000 ; FG 200 000 :
+  // budget 1 000 000 €, base = 80 % du budget pile (pas plafonnée).
   const ANIM = unDevis([
     { ch: "2", libelle: "Animateurs", montant: 600000 },
     { ch: "8", libelle: "Compositing", montant: 200000 },
+    { ch: "FG", libelle: "Frais généraux", montant: 200000 },
   ]);
   it("animation 2025 : 800 000 × 25 % = 200 000 € ramené à 3 000 × 26 = 78 000 €", () => {
     const r = calculerCreditImpot(ANIM, { regime: "audiovisuel", genre: "animation", annee: 2025, dureeMinutes: 26 });
@@ -299,6 +308,8 @@ describe("crédit d'impôt audiovisuel — fiction en coproduction international
     { ch: "2", libelle: "Équipe technique", montant: c(total * 0.4) },
     { ch: "3", libelle: "Comédiens", montant: c(total * 0.3) },
     { ch: "8", libelle: "Post-production", montant: c(total - c(total * 0.4) - c(total * 0.3)) },
+    // Frais généraux : le budget est 1,25 × la base, qui reste à 80 % du budget (pas plafonnée).
+    { ch: "FG", libelle: "Frais généraux", montant: c(total * 0.25) },
   ];
   const calcul = (total: number, partFinancementEtranger?: string) =>
     calculerCreditImpot(unDevis(copro(total)), {
@@ -342,7 +353,10 @@ describe("crédit d'impôt audiovisuel — fiction en coproduction international
 
 /** Fiction jeunesse: the minimum cost per minute is 3 000 € instead of 5 000 € (cost 4 000 €/min here). */
 describe("crédit d'impôt audiovisuel — fiction jeunesse", () => {
-  const lignes: LigneSimple[] = [{ ch: "2", libelle: "Équipe", montant: 208000 }];
+  const lignes: LigneSimple[] = [
+    { ch: "2", libelle: "Équipe", montant: 208000 },
+    { ch: "FG", libelle: "Frais généraux", montant: 52000 },
+  ];
   const calcul = (jeunesse?: boolean) =>
     calculerCreditImpot(unDevis(lignes), {
       regime: "audiovisuel",

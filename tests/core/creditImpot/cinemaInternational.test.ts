@@ -65,12 +65,14 @@ describe("crédit d'impôt cinéma", () => {
     const d = unDevis([
       { ch: "3", libelle: "Comédiens", montant: 100000000 },
       { ch: "8", libelle: "Effets visuels", montant: 20000000 },
+      // Budget 150 M€ : 80 % = 120 M€, la base n'est pas plafonnée (220 sexies III-3).
+      { ch: "FG", libelle: "Frais généraux", montant: 30000000 },
     ]);
     const r = calculerCreditImpot(d, { regime: "cinema", genre: "fiction", annee: 2025, langue: "francais" });
     expect(r.creditAvantPlafonds).toBe(euros(36000000));
     expect(r.plafonds[0]).toMatchObject({ nom: "plafond par œuvre", applique: true });
-    // 50 % × 120 M€ = 60 M€ : not binding once the credit is at 30 M€.
-    expect(r.plafonds[1]).toMatchObject({ montant: euros(60000000), applique: false });
+    // 50 % × 150 M€ = 75 M€ : not binding once the credit is at 30 M€.
+    expect(r.plafonds[1]).toMatchObject({ montant: euros(75000000), applique: false });
     expect(r.credit).toBe(euros(30000000));
   });
 });

@@ -101,7 +101,7 @@ describe("tables et clés du crédit d'impôt", () => {
     expect(e.every((x) => /^https?:\/\//.test(x.source))).toBe(true);
   });
 
-  it("la feuille reporte les paramètres à vérifier, les surcharges et la liste de l'agrément provisoire", () => {
+  it("la feuille reporte les paramètres à vérifier, les surcharges, la base plafonnée à 80 % du budget et l'agrément", () => {
     const d = unDevis([{ ch: "2", libelle: "Équipe", montant: 100000 }]);
     const surcharges = lireParametres({
       name: "Paramètres",
@@ -120,10 +120,23 @@ describe("tables et clés du crédit d'impôt", () => {
     expect(ligne("Plafond par œuvre (cinéma)").slice(1, 4)).toEqual(["30\u202f000\u202f000,00\u00a0€", "H", ""]);
     expect(ligne("Plafond des aides publiques")[3]).toBe("à vérifier");
     expect(ligne("Déposer la demande d'agrément provisoire au CNC avant le premier jour de tournage")[1]).toBe("non");
-    // 100 000 × 25 % = 25 000 € ; live formula with its cached result.
+    // 100 000 € eligible on a 100 000 € budget: base capped at 80 % × 100 000 = 80 000 € (220 sexies III-3, live
+    // formula on the budget cell), × 25 % = 20 000 € ; live formulas with their cached results.
+    const plafond = ligne("Plafond de la base : 80\u00a0% du budget de production");
+    expect(plafond.slice(2)).toEqual(["appliqué", "80\u00a0% × budget de production 100\u202f000,00\u00a0€"]);
+    const iBudget = spec.rows.findIndex((r) => r[0] === "Budget de production (total du devis)");
+    expect(plafond[1]).toEqual({ formula: `ROUND(B${iBudget + 1}*0.8,2)`, result: 80000 });
+    const iPlafond = spec.rows.indexOf(plafond);
+    expect(ligne("Base retenue")[1]).toEqual({
+      formula: expect.stringMatching(new RegExp(`^MIN\\(B\\d+-B\\d+,B${iPlafond + 1}\\)$`)),
+      result: 80000,
+    });
+    expect(
+      ligne("Part maximale du budget de production retenue dans la base (cinéma, audiovisuel)").slice(1, 4),
+    ).toEqual(["80,00\u00a0%", "M", "à vérifier"]);
     expect(ligne("Crédit d'impôt")[1]).toEqual({
       formula: expect.stringMatching(/^IF\(B\d+="oui",MIN\(B\d+,B\d+,B\d+\),0\)$/),
-      result: 25000,
+      result: 20000,
     });
   });
 });

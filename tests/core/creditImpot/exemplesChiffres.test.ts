@@ -1,5 +1,7 @@
 import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
-import { plafondMinute } from "../../../src/core/creditImpot/calculerCreditSurBase";
+import { calculerCreditSurBase, plafondMinute } from "../../../src/core/creditImpot/calculerCreditSurBase";
+import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
+import { chercherTrace, evaluerNoeud } from "../../../src/core/traces/trace";
 import { TABLES_CREDIT_IMPOT } from "../../../src/core/creditImpot/regles";
 import { versionEnVigueur } from "../../../src/core/regles/table";
 import { euros, unDevis } from "./fabrique";
@@ -82,7 +84,11 @@ describe("rémunération du réalisateur : 15 % / 8 % / 5 % des tranches du coû
  */
 describe("documentaire audiovisuel : 20 % → 25 %, 1 150 → 1 450 €/min (BOFiP ACTU-2022-00085)", () => {
   // 52 minutes, 400 000 € of technicians: 7 692,31 €/min of eligible spend, well above the 2 000 € floor.
-  const DOC = unDevis([{ ch: "2", libelle: "Équipe technique", montant: 400000 }]);
+  // Frais généraux 100 000 € : la base reste à 80 % du budget (220 sexies III-3), pas plafonnée.
+  const DOC = unDevis([
+    { ch: "2", libelle: "Équipe technique", montant: 400000 },
+    { ch: "FG", libelle: "Frais généraux", montant: 100000 },
+  ]);
   const doc = (annee: number) =>
     calculerCreditImpot(DOC, { regime: "audiovisuel", genre: "documentaire", annee, dureeMinutes: 52 });
 
@@ -146,5 +152,124 @@ describe("hébergement : 270 € par nuitée à Paris et en petite couronne, 200
       confiance: "H",
       valeurs: { paris: 27000, ailleurs: 20000 },
     });
+  });
+});
+
+/**
+ * CGI art. 220 sexies III-3 (rédaction du 12 décembre 2013, lue) : « l'assiette des dépenses éligibles est plafonnée à
+ * 80 % du budget de production de l'oeuvre ». Budget = total du devis. Table credit-impot-plafond-budget [M depuis 2016].
+ */
+describe("base des crédits cinéma et audiovisuel plafonnée à 80 % du budget de production (220 sexies III-3)", () => {
+  /** A French-language cinema film: `eligible` € of technical means, the rest of the 3 000 000 € budget not eligible. */
+  const film = (eligible: number, annee = 2025) =>
+    calculerCreditImpot(
+      unDevis(
+        [
+          { ch: "7", libelle: "Moyens techniques", montant: eligible },
+          { ch: "FG", libelle: "Frais généraux", montant: Math.round((3000000 - eligible) * 100) / 100 },
+        ],
+        { typeOeuvre: "cinema" },
+      ),
+      { regime: "cinema", genre: "fiction", annee, langue: "francais" },
+    );
+
+  it("exemple de la documentation : 2 850 000 € éligibles sur 3 000 000 € → base 2 400 000 €, crédit 720 000 €", () => {
+    const r = film(2850000);
+    expect(r.budget).toBe(euros(3000000));
+    expect(r.plafondBase).toEqual({
+      part: "0.8",
+      budget: euros(3000000),
+      montant: euros(2400000),
+      baseAvant: euros(2850000),
+      applique: true,
+      detail: "80\u00a0% × budget de production 3\u202f000\u202f000,00\u00a0€",
+    });
+    expect(r.base).toBe(euros(2400000));
+    expect(r.creditAvantPlafonds).toBe(euros(720000));
+    expect(r.credit).toBe(euros(720000));
+    expect(r.alertes).toContain(
+      "Base plafonnée à 80\u00a0% du budget de production (CGI art. 220 sexies, III-3) : dépenses éligibles " +
+        "2\u202f850\u202f000,00\u00a0€ ramenées à 2\u202f400\u202f000,00\u00a0€ (80\u00a0% × budget de production " +
+        "3\u202f000\u202f000,00\u00a0€).",
+    );
+    expect(r.parametres.find((p) => p.cle === "credit-impot.plafond-budget.part")).toMatchObject({
+      valeur: "80,00\u00a0%",
+      table: "credit-impot-plafond-budget",
+      confiance: "M",
+      aVerifier: true,
+    });
+    expect(r.alertes.some((a) => a.startsWith("à vérifier : Part maximale du budget de production"))).toBe(true);
+    expect(r.tables.map((t) => t.table)).toContain("credit-impot-plafond-budget");
+  });
+
+  it.each([
+    [2399999.99, 2399999.99, false],
+    [2400000, 2400000, false],
+    [2400000.01, 2400000, true],
+  ])("%s € éligibles → base %s € (plafond appliqué : %s)", (eligible, base, applique) => {
+    const r = film(eligible);
+    expect(r.base).toBe(euros(base));
+    expect(r.plafondBase).toMatchObject({ montant: euros(2400000), baseAvant: euros(eligible), applique });
+    expect(r.alertes.some((a) => a.startsWith("Base plafonnée à 80"))).toBe(applique);
+  });
+
+  it("la trace : base = min(dépenses éligibles ; 80 % du budget), chaque nœud égal à son opération", () => {
+    const t = traceCreditImpot(film(2850000));
+    const base = chercherTrace(t, (x) => x.libelle === "Base du crédit")!;
+    expect(base).toMatchObject({
+      valeur: "2400000.00",
+      operation: "minimum",
+      formule: "min(dépenses éligibles ; 80\u00a0% du budget de production)",
+    });
+    expect(base.entrees!.map((e) => [e.libelle, e.valeur])).toEqual([
+      ["Dépenses éligibles en France", "2850000.00"],
+      ["Plafond : 80\u00a0% du budget de production", "2400000.00"],
+    ]);
+    expect(base.entrees![1]).toMatchObject({
+      formule: "80\u00a0% × budget de production 3\u202f000\u202f000,00\u00a0€ (appliqué)",
+      regle: { table: "credit-impot-plafond-budget", confiance: "M", cle: "credit-impot.plafond-budget.part" },
+    });
+    expect(evaluerNoeud(base).toFixed(2)).toBe(base.valeur);
+  });
+
+  it("audiovisuel aussi ; le crédit international garde son propre plafond (80 % × budget × taux)", () => {
+    const d = unDevis([{ ch: "2", libelle: "Équipe technique", montant: 400000 }]);
+    const av = calculerCreditImpot(d, { regime: "audiovisuel", genre: "documentaire", annee: 2025, dureeMinutes: 52 });
+    expect(av.base).toBe(euros(320000));
+    expect(av.creditAvantPlafonds).toBe(euros(80000));
+    const intl = calculerCreditImpot(d, { regime: "international", genre: "animation", annee: 2025 });
+    expect(intl.plafondBase).toBeUndefined();
+    expect(intl.base).toBe(euros(400000));
+  });
+
+  it("coproduction internationale : la part du coproducteur français est inconnue, une alerte le dit", () => {
+    const d = unDevis([
+      { ch: "2", libelle: "Équipe technique", montant: 1600000 },
+      { ch: "FG", libelle: "Frais généraux", montant: 400000 },
+    ]);
+    const r = calculerCreditImpot(d, {
+      regime: "audiovisuel",
+      genre: "fiction",
+      annee: 2025,
+      dureeMinutes: 45,
+      partFinancementEtranger: "0.35",
+    });
+    expect(r.alertes).toContain(
+      "Coproduction internationale : la base est plafonnée à 80\u00a0% de la part gérée par le coproducteur français, " +
+        "que Prodbook ne connaît pas ; plafond calculé sur le budget total — à vérifier.",
+    );
+  });
+
+  it("PROD.CREDIT.IMPOT (base et coût total connus) applique le même plafond", () => {
+    const r = calculerCreditSurBase({
+      regime: "cinema",
+      genre: "fiction",
+      annee: 2025,
+      base: euros(2850000),
+      coutTotal: euros(3000000),
+      langue: "francais",
+    });
+    expect(r.creditAvantPlafonds).toBe(euros(720000));
+    expect(r.alertes.some((a) => a.startsWith("Base plafonnée à 80"))).toBe(true);
   });
 });

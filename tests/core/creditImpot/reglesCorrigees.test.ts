@@ -87,7 +87,14 @@ describe("fiction audiovisuelle : 45 minutes au moins", () => {
 
 /** Cinema 220 sexies III-1: 30 % for animation, French or regional language, fiction with ≥ 15 % VFX shots; else 20 %. */
 describe("cinéma : taux selon la langue et l'animation", () => {
-  const FILM = unDevis([{ ch: "7", libelle: "Moyens techniques", montant: 1000000 }], { typeOeuvre: "cinema" });
+  // Frais généraux 250 000 € : la base (1 000 000 €) reste à 80 % du budget, pas plafonnée (220 sexies III-3).
+  const FILM = unDevis(
+    [
+      { ch: "7", libelle: "Moyens techniques", montant: 1000000 },
+      { ch: "FG", libelle: "Frais généraux", montant: 250000 },
+    ],
+    { typeOeuvre: "cinema" },
+  );
   const cinema = (o: Partial<OptionsCreditImpot>) =>
     calculerCreditImpot(FILM, { regime: "cinema", genre: "fiction", annee: 2025, ...o });
 
@@ -138,7 +145,15 @@ describe("rémunération du réalisateur : depuis 2020, dans les trois crédits"
 /** The per-night lodging cap applies only to lines that show nights (unit or label). */
 describe("hébergement : le plafond par nuit ne vaut que pour des nuits", () => {
   const base = (l: LigneSimple) =>
-    calculerCreditImpot(unDevis([{ ch: "2", libelle: "Équipe technique", montant: 200000 }, l]), av({}));
+    calculerCreditImpot(
+      unDevis([
+        { ch: "2", libelle: "Équipe technique", montant: 200000 },
+        l,
+        // Budget 450 000 € : 80 % = 360 000 €, la base n'est pas plafonnée (220 sexies III-3).
+        { ch: "FG", libelle: "Frais généraux", montant: 90000 },
+      ]),
+      av({}),
+    );
 
   it("forfait « Transports, hébergement, repas » 160 000 € × 1 : reste dans la base, constat nommant la cellule", () => {
     const r = base({
@@ -205,6 +220,8 @@ describe("artistes-interprètes : dans la limite du minimum conventionnel", () =
     { ch: "2", libelle: "Équipe technique", montant: 200000 },
     { ch: "3", libelle: "Rôle principal", montant: 60000 },
     { ch: "3", libelle: "Seconds rôles", montant: 40000 },
+    // Budget 375 000 € : 80 % = 300 000 €, la base n'est pas plafonnée (220 sexies III-3).
+    { ch: "FG", libelle: "Frais généraux", montant: 75000 },
   ]);
   it("minimum non fourni : retenus en entier, alerte nommant les cellules et la clé Paramètres", () => {
     const r = calculerCreditImpot(d, av({}));
