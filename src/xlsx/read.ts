@@ -15,6 +15,13 @@ export class FichierIllisibleError extends ErreurDonnees {
   }
 }
 
+/** A part the workbook's relationships name but the archive lacks (see partieDeDonneesAbsente). */
+export class PartieAbsenteError extends Error {
+  constructor(public readonly partie: string) {
+    super(`part ${partie} missing`);
+  }
+}
+
 /** A new ExcelJS workbook (ExcelJS is loaded on first use, see classeExcelJS). */
 export function nouveauClasseurExcelJS(): ExcelJS.Workbook {
   const Workbook = classeExcelJS();
@@ -103,6 +110,11 @@ export function formatNonPrisEnCharge(data: Buffer): string | undefined {
  * messages are English and speak of their own internals, never shown to the user.
  */
 export function raisonLecture(e: unknown): string {
+  if (e instanceof PartieAbsenteError)
+    return (
+      `il y manque la partie « ${e.partie} »${/sharedStrings/i.test(e.partie) ? " (les textes des cellules)" : ""}, ` +
+      "l'archive est endommagée : ouvrez-le dans Excel, qui propose de le réparer, enregistrez-le, puis relancez"
+    );
   const m = e instanceof Error ? e.message : String(e);
   const zip = /end of (central directory|data)|corrupt|invalid (signature|relative offset|comment length|central)/i;
   if (zip.test(m) || /zip|crc|inflat|unexpected end|truncated|offset/i.test(m))

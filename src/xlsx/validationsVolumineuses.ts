@@ -1,5 +1,6 @@
 import JSZip from "jszip";
-import { partiesFeuilles } from "./zipParties";
+import { partieDeDonneesAbsente, partiesFeuilles } from "./zipParties";
+import { PartieAbsenteError } from "./read";
 import { catalogueZip, octetsEntree, type EntreeZip } from "./zipLecture";
 import { attr, elements, enfants, NS_MAIN, positionAvant, racine, remplacer, sousArbre } from "./xml";
 import { extensionsAConserver, remettreExtensions } from "./extensions";
@@ -50,6 +51,8 @@ export async function alleger(
   } catch {
     return { donnees: data, misesDeCote };
   }
+  const absente = await partieDeDonneesAbsente(zip).catch(() => undefined);
+  if (absente) throw new PartieAbsenteError(absente);
   const parties = await partiesFeuilles(zip).catch(() => new Map<string, string>());
   const catalogue = await catalogueZip(data);
   // Each part's bytes, inflated once by Node's zlib: read here, then given to the package rezipped for ExcelJS.

@@ -102,6 +102,20 @@ export async function partiesFeuilles(zip: JSZip): Promise<Map<string, string>> 
   return out;
 }
 
+/**
+ * The first part holding the workbook's data (its shared strings, a worksheet) that the workbook's relationships
+ * name but the archive lacks (OPC part names compare case-insensitively), or undefined: such a file is damaged —
+ * read as it is, every text cell would be empty, and a command would answer as if the workbook held nothing.
+ */
+export async function partieDeDonneesAbsente(zip: JSZip): Promise<string | undefined> {
+  const rels = lireRels(await zip.file("xl/_rels/workbook.xml.rels")?.async("string"), "xl/_rels/workbook.xml.rels");
+  const presentes = new Set(Object.keys(zip.files).map((n) => n.toLowerCase()));
+  return rels
+    .filter((r) => !r.externe && /\/(sharedStrings|worksheet)$/.test(r.type))
+    .map((r) => resoudre("xl/workbook.xml", r.target))
+    .find((p) => !presentes.has(p.toLowerCase()));
+}
+
 /** Elements that follow <drawing> in CT_Worksheet. */
 const APRES_DRAWING = [
   "legacyDrawing",
