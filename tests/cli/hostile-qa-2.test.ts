@@ -235,7 +235,8 @@ describe("regles --classeur : une surcharge qu'aucun calcul ne lirait est nommé
   it.each([
     // Before: exit 0, « Surchargé par le classeur : credit-impot.cinema.taux = beaucoup ('Paramètres'!B2) ».
     ["beaucoup", "« beaucoup » n'est ni un taux"],
-    [-0.2, "« -0.2 » n'est ni un taux"],
+    // A number cell is quoted as French Excel shows it (« -0,2 »), not as JavaScript writes it.
+    [-0.2, "« -0,2 » n'est ni un taux"],
     [true, "« true » n'est ni un taux"],
     [
       "12.500",

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -10,6 +11,22 @@ import { dossierTemporaire, lancerCli } from "../helpers/cli";
  */
 const dossier = dossierTemporaire("prodbook-restes-qa-3-");
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+
+/** `source` with a « Paramètres » sheet: each row a key and a value cell, with its number format when given. */
+async function avecParametres(source: string, nom: string, lignes: [string, ExcelJS.CellValue, string?][]) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  const ws = wb.addWorksheet("Paramètres");
+  ws.addRow(["Paramètre", "Valeur"]);
+  for (const [cle, valeur, format] of lignes) {
+    const r = ws.addRow([cle, valeur]);
+    if (format) r.getCell(2).numFmt = format;
+  }
+  const f = path.join(dossier(), nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
 
 function refus(r: { code: number; out: string; err: string }, message: RegExp) {
   expect([r.code, r.out]).toEqual([2, ""]);
@@ -71,5 +88,38 @@ describe("versions lister / comparer : un classeur endommagé est refusé, pas �
       /^Le fichier « tronque\.xlsx » n'est pas un classeur Excel lisible \(\.xlsx\) : l'archive est endommagée/;
     refus(await lancerCli(main, ["versions", "lister", f]), message);
     refus(await lancerCli(main, ["versions", "comparer", f, "--de", "V1", "--a", "courant", "--json"]), message);
+  });
+});
+
+describe("Paramètres : une valeur refusée est citée comme Excel l'affiche", () => {
+  it("une cellule au format pourcentage qui tient 1,5 est « 150,00 % » (avant : « 1.5 »)", async () => {
+    const f = await avecParametres(FICTION, "pourcent.xlsx", [
+      ["intensite-aides.cinema.plafond-general", 1.5, "0.00%"],
+    ]);
+    refus(
+      await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema"]),
+      /^pourcent\.xlsx : 'Paramètres'!B2 : « 150,00\u00a0% » n'est pas un taux valable pour « intensite-aides\.cinema\.plafond-general » \(attendu par exemple « 25 % » ou « 0,25 »\)\.$/,
+    );
+    const c = await avecParametres(EXEMPLE, "pourcent-ci.xlsx", [["credit-impot.international.taux", 1.5, "0%"]]);
+    refus(
+      await lancerCli(main, ["credit-impot", c, "--regime", "international", "--genre", "fiction"]),
+      /^pourcent-ci\.xlsx : 'Paramètres'!B2 : « 150,00\u00a0% » n'est pas un taux valable pour « credit-impot\.international\.taux »/,
+    );
+  });
+
+  it("une cellule nombre (format standard) qui tient 1,5 est « 1,5 », en décimale française", async () => {
+    const f = await avecParametres(FICTION, "nombre.xlsx", [["intensite-aides.cinema.plafond-general", 1.5]]);
+    refus(
+      await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema"]),
+      /^nombre\.xlsx : 'Paramètres'!B2 : « 1,5 » n'est pas un taux valable pour « intensite-aides\.cinema\.plafond-general »/,
+    );
+  });
+
+  it("un texte est cité tel que tapé", async () => {
+    const f = await avecParametres(FICTION, "texte.xlsx", [["intensite-aides.cinema.plafond-general", "1.5"]]);
+    refus(
+      await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema"]),
+      /^texte\.xlsx : 'Paramètres'!B2 : « 1\.5 » n'est pas un taux valable/,
+    );
   });
 });

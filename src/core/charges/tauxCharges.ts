@@ -4,7 +4,7 @@ import { Confiance, Surcharges, TableRegles, VersionRegle, versionEnVigueur } fr
 import { normaliser } from "../util/texte";
 import { TABLE_CHARGES, ValeursCharges } from "./tableCharges";
 import { ErreurDonnees } from "../erreurs";
-import { ParametreInvalideError } from "../regles/parametres";
+import { ParametreInvalideError, surchargeVue } from "../regles/parametres";
 
 /** Key of a workbook override in the « Paramètres » sheet: "charges-sociales.<categorie>". */
 export const CLE_SURCHARGE = "charges-sociales.";
@@ -68,7 +68,7 @@ export function tauxCharges(
     if (!t)
       throw new ParametreInvalideError(
         surcharge.cellule,
-        `« ${surcharge.valeur} » n'est pas un taux de charges (ex. « 0,62 » ou « 62 % »).`,
+        `« ${surchargeVue(surcharge)} » n'est pas un taux de charges (ex. « 0,62 » ou « 62 % »).`,
       );
     return {
       categorie: slug,

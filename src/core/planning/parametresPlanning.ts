@@ -1,5 +1,5 @@
 import type { Constat } from "../controles/constat";
-import { clesInconnues, ParametreInvalideError, surchargeNombre } from "../regles/parametres";
+import { clesInconnues, ParametreInvalideError, surchargeNombre, surchargeVue } from "../regles/parametres";
 import type { Surcharges, TableRegles } from "../regles/table";
 import type { Convention } from "./planDeTravail";
 import type { ReglesConvention, ValeursTempsDeTravail } from "./tempsDeTravail";
@@ -33,7 +33,7 @@ function lireChamp(s: Surcharges, cle: string, champ: string) {
   if (!e || !lu) return undefined;
   const b = BORNES[champ];
   // A number cell's 12.5 is said as a French reader writes it (« 12,5 »); a text is quoted as typed.
-  const dit = e.nombre ? e.valeur.replace(".", ",") : e.valeur;
+  const dit = surchargeVue(e);
   const n = lu.valeur.toNumber();
   const entier = b.unite === "fois" && !lu.valeur.isInteger();
   if (entier || n > b.max || (!b.zero && n === 0))

@@ -36,7 +36,7 @@ import tempsDeTravail from "./data/temps-de-travail.json";
 import { centimes, dateIso, jours, minutes, nombreEntier, taux } from "./schema";
 import { SCHEMAS_TABLES } from "./schemas";
 import { aVerifier, type Confiance, type Surcharges, type TableRegles, validerTable, versionEnVigueur } from "./table";
-import { verifierSurchargeLisible } from "./parametres";
+import { DECIMALE_POINT, decimaleFr, surchargeLisible, tauxFr, verifierSurchargeLisible } from "./parametres";
 
 /**
  * The audit trail of the rule tables (`prodbook regles`, « Sources » page): every table of src/core/regles/data with
@@ -97,22 +97,6 @@ export interface SurchargeLue {
    * made a comma.
    */
   lisible: string;
-}
-
-/** A plain decimal number written with a point: « -0.2 », « 612.5 ». */
-const DECIMALE_POINT = /^-?\d+\.\d+$/;
-
-/** A decimal string in French, without exponent: "-0.2" → « -0,2 ». */
-const decimaleFr = (x: Decimal.Value) => new Decimal(x).toFixed().replace(".", ",");
-
-/** A rate in French with as many decimals as it has (at least two, as the tables show theirs): 0.125 → « 12,50 % ». */
-const tauxFr = (x: string) => formatPourcentFr(x, Math.max(2, (x.split(".")[1]?.length ?? 0) - 2));
-
-function surchargeLisible(e: { valeur: string; nombre?: boolean; pourcent?: boolean }): string {
-  const nombre = e.nombre === true && /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(e.valeur);
-  if (nombre && e.pourcent) return tauxFr(new Decimal(e.valeur).toFixed());
-  if (nombre || DECIMALE_POINT.test(e.valeur)) return decimaleFr(e.valeur);
-  return e.valeur;
 }
 
 /** One figure of a version in French: "taux" → "20,00 %", "tranches 1 › jusqua" → "4 000 000,00 €". */

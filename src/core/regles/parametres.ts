@@ -1,5 +1,12 @@
 import Decimal from "decimal.js";
-import { analyserMontant, analyserNombre, type AnalyseNombre, type Cents, formatMontantFr } from "../money";
+import {
+  analyserMontant,
+  analyserNombre,
+  type AnalyseNombre,
+  type Cents,
+  formatMontantFr,
+  formatPourcentFr,
+} from "../money";
 import type { Saisie } from "../money/saisie";
 import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
@@ -100,6 +107,36 @@ export function normaliserCle(cle: string): string {
 /** 12.5 → « 12,5 » (a number as a French reader writes it, without grouping). */
 const fr = (d: Decimal) => d.toFixed().replace(".", ",");
 
+/** A plain decimal number written with a point: « -0.2 », « 612.5 ». */
+export const DECIMALE_POINT = /^-?\d+\.\d+$/;
+
+/** A decimal string in French, without exponent: "-0.2" → « -0,2 ». */
+export const decimaleFr = (x: Decimal.Value) => new Decimal(x).toFixed().replace(".", ",");
+
+/** A rate in French with as many decimals as it has (at least two, as the tables show theirs): 0.125 → « 12,50 % ». */
+export const tauxFr = (x: string) => formatPourcentFr(x, Math.max(2, (x.split(".")[1]?.length ?? 0) - 2));
+
+type EntreeSurcharge = { valeur: string; nombre?: boolean; pourcent?: boolean };
+
+/**
+ * An override's value in French, as the tables show theirs (the audit's text output and pane): a number cell
+ * « -0,25 », a percent-formatted one « -20,00 % », a text as typed with a « . » decimal made a comma.
+ */
+export function surchargeLisible(e: EntreeSurcharge): string {
+  const nombre = e.nombre === true && /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(e.valeur);
+  if (nombre && e.pourcent) return tauxFr(new Decimal(e.valeur).toFixed());
+  if (nombre || DECIMALE_POINT.test(e.valeur)) return decimaleFr(e.valeur);
+  return e.valeur;
+}
+
+/**
+ * An override's value as the user sees it in Excel, for the messages that quote it: a percent-formatted cell holding
+ * 1.5 « 150,00 % », a number cell 12.5 « 12,5 », a text exactly as typed (« 12.500 » stays « 12.500 »).
+ */
+export function surchargeVue(e: EntreeSurcharge): string {
+  return e.nombre ? surchargeLisible(e) : e.valeur;
+}
+
 /**
  * What a rate says: "25 %", "25%", "0,25", "0.25" (or the number 0.25 of a percent-formatted cell) → 0.25. A bare
  * number above 1 is refused: "25" could mean 25 % or 2 500 %. « 12,500 % » is ambiguous (12,5 % or 12 500 %).
@@ -166,15 +203,15 @@ export function surchargeTaux(s: Surcharges, cle: string): SurchargeLue<Decimal>
   const a = analyserTaux(e.valeur);
   if (a.type === "ambigu") {
     const pc = (d: Decimal) => `${fr(d.times(100))} %`;
-    throw ambigu(e.cellule, cle, e.valeur, [pc(a.decimale), pc(a.milliers)], [pc(a.decimale), pc(a.milliers)]);
+    throw ambigu(e.cellule, cle, surchargeVue(e), [pc(a.decimale), pc(a.milliers)], [pc(a.decimale), pc(a.milliers)]);
   }
   if (a.type !== "taux") {
     throw new ParametreInvalideError(
       e.cellule,
-      `« ${e.valeur} » n'est pas un taux valable pour « ${cle} » (attendu par exemple « 25 % » ou « 0,25 »).`,
+      `« ${surchargeVue(e)} » n'est pas un taux valable pour « ${cle} » (attendu par exemple « 25 % » ou « 0,25 »).`,
     );
   }
-  return { valeur: a.valeur, cle, cellule: e.cellule, texte: e.valeur };
+  return { valeur: a.valeur, cle, cellule: e.cellule, texte: surchargeVue(e) };
 }
 
 export function surchargeMontant(s: Surcharges, cle: string): SurchargeLue<Cents> | undefined {
@@ -185,22 +222,22 @@ export function surchargeMontant(s: Surcharges, cle: string): SurchargeLue<Cents
     throw ambigu(
       e.cellule,
       cle,
-      e.valeur,
+      surchargeVue(e),
       [formatMontantFr(a.decimale), formatMontantFr(a.milliers)],
       [fr(new Decimal(a.decimale).dividedBy(100)), fr(new Decimal(a.milliers).dividedBy(100))],
     );
   if (a.type === "montant" && a.sousCentime)
     throw new ParametreInvalideError(
       e.cellule,
-      `« ${e.valeur} » a plus de deux décimales pour « ${cle} » : un montant s'écrit au centime (« 1 450,50 »).`,
+      `« ${surchargeVue(e)} » a plus de deux décimales pour « ${cle} » : un montant s'écrit au centime (« 1 450,50 »).`,
     );
   if (a.type !== "montant" || a.cents < 0) {
     throw new ParametreInvalideError(
       e.cellule,
-      `« ${e.valeur} » n'est pas un montant valable pour « ${cle} » (attendu par exemple « 1 450 € » ou « 1450 »).`,
+      `« ${surchargeVue(e)} » n'est pas un montant valable pour « ${cle} » (attendu par exemple « 1 450 € » ou « 1450 »).`,
     );
   }
-  return { valeur: a.cents, cle, cellule: e.cellule, texte: e.valeur };
+  return { valeur: a.cents, cle, cellule: e.cellule, texte: surchargeVue(e) };
 }
 
 export function surchargeNombre(s: Surcharges, cle: string): SurchargeLue<Decimal> | undefined {
@@ -210,14 +247,14 @@ export function surchargeNombre(s: Surcharges, cle: string): SurchargeLue<Decima
     e.nombre ? Number(e.valeur) : e.valeur.replace(/\s*(min|minutes?|jours?|h|heures?)$/i, ""),
   );
   if (a.type === "ambigu")
-    throw ambigu(e.cellule, cle, e.valeur, [fr(a.decimale), fr(a.milliers)], [fr(a.decimale), fr(a.milliers)]);
+    throw ambigu(e.cellule, cle, surchargeVue(e), [fr(a.decimale), fr(a.milliers)], [fr(a.decimale), fr(a.milliers)]);
   if (a.type !== "nombre" || a.valeur.isNegative()) {
     throw new ParametreInvalideError(
       e.cellule,
-      `« ${e.valeur} » n'est pas un nombre valable pour « ${cle} » (attendu par exemple « 24 »).`,
+      `« ${surchargeVue(e)} » n'est pas un nombre valable pour « ${cle} » (attendu par exemple « 24 »).`,
     );
   }
-  return { valeur: a.valeur, cle, cellule: e.cellule, texte: e.valeur };
+  return { valeur: a.valeur, cle, cellule: e.cellule, texte: surchargeVue(e) };
 }
 
 /**
@@ -241,7 +278,7 @@ export function verifierSurchargeLisible(s: Surcharges, cle: string): void {
   if (ambiguite) throw ambiguite;
   throw new ParametreInvalideError(
     e.cellule,
-    `« ${e.valeur} » n'est ni un taux (« 25 % »), ni un montant (« 1 450 »), ni un nombre positif (« 24 ») : aucun ` +
+    `« ${surchargeVue(e)} » n'est ni un taux (« 25 % »), ni un montant (« 1 450 »), ni un nombre positif (« 24 ») : aucun ` +
       `calcul ne peut lire le paramètre « ${cle} ».`,
   );
 }
