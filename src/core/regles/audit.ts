@@ -1,6 +1,5 @@
-import Decimal from "decimal.js";
 import * as v from "valibot";
-import { formatMontantFr, formatPourcentFr, type Cents } from "../money";
+import { formatMontantFr, type Cents } from "../money";
 import accordTransparence from "./data/accord-transparence.json";
 import carboneFacteurs from "./data/carbone-facteurs.json";
 import chargesSociales from "./data/charges-sociales.json";
