@@ -238,4 +238,42 @@ describe("prodbook ecarts", () => {
     expect(texte.out).toContain("correspondances-commentaires.csv, ligne 8 : 5 champs");
     expect(texte.out).not.toContain("correspondances-colonnes");
   });
+
+  test("-o : la feuille « Écarts » écrite liste les colonnes ignorées des correspondances, en texte (jamais une formule)", async () => {
+    // A file name that starts with « = »: the sentence that names it must stay text in the written sheet.
+    const csv = path.join(dir, "=1+1 correspondances.csv");
+    fs.copyFileSync(path.join(FIX, "correspondances-commentaires.csv"), csv);
+    const sortie = path.join(dir, "ecarts-colonnes-ignorees.xlsx");
+    const r = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", csv, "-o", sortie, "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Écarts") as ExcelJS.Worksheet;
+    const lignes: ExcelJS.CellValue[][] = [];
+    ws.eachRow((row) => lignes.push([1, 2, 3, 4].map((c) => row.getCell(c).value)));
+    const colonnes = lignes.filter((l) => l[1] === "Colonne ignorée (correspondances)");
+    expect(colonnes).toEqual([
+      [
+        "Alerte",
+        "Colonne ignorée (correspondances)",
+        null,
+        "=1+1 correspondances.csv, ligne 1 : colonne « Commentaire » (D) ignorée ; seules « compte », « poste » " +
+          "et « libellé » sont lues.",
+      ],
+      [
+        "Alerte",
+        "Colonne ignorée (correspondances)",
+        null,
+        "=1+1 correspondances.csv, ligne 8 : 5 champs pour 4 colonnes dans l'en-tête ; « avenant 2 » ignoré " +
+          "(colonne E). Un libellé qui contient « ; » s'écrit entre guillemets.",
+      ],
+    ]);
+    // Every finding of the JSON is on the sheet, each once.
+    const messages = lignes.map((l) => l[3]);
+    for (const c of j.controles as { message: string }[])
+      expect(messages.filter((x) => x === c.message)).toHaveLength(1);
+    // The live figures are untouched: the total row still sums the chapters, the control cell still reads 0.
+    expect(ws.getCell("H3").value).toMatchObject({ formula: "B3-D3-F3" });
+  });
 });

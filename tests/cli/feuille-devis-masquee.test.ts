@@ -65,6 +65,46 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(feuilleLue(v.controles)).toEqual([]);
   });
 
+  it("ecarts -o : la feuille « Écarts » écrite liste les constats du JSON, dont la phrase de la feuille masquée", async () => {
+    const visible = path.join(dir, "ecarts-o-visible.xlsx");
+    await ecrireDevisTest(visible);
+    const f = await masquer(visible, "Budget doc", "ecarts-o-masquee.xlsx");
+    /** The rows under the « Contrôles » title of the written Écarts sheet: gravité, contrôle, cellule, message. */
+    const controlesEcrits = async (sortie: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(sortie);
+      const ws = wb.getWorksheet("Écarts") as ExcelJS.Worksheet;
+      const v = (r: number, c: number) => ws.getCell(r, c).value;
+      let r = 1;
+      while (r <= ws.rowCount && !String(v(r, 1) ?? "").startsWith("Contrôles")) r++;
+      expect(r).toBeLessThanOrEqual(ws.rowCount);
+      expect([1, 2, 3, 4].map((c) => v(r + 1, c))).toEqual(["Gravité", "Contrôle", "Cellule", "Message"]);
+      const out: unknown[][] = [];
+      for (r += 2; r <= ws.rowCount && v(r, 1) !== null; r++) out.push([1, 2, 3, 4].map((c) => v(r, c)));
+      return out;
+    };
+    const sortie = path.join(dir, "ecarts-o-sortie.xlsx");
+    const r = await lancer(["ecarts", f, "--fec", FEC, "--correspondances", CORR, "-o", sortie, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const ecrits = await controlesEcrits(sortie);
+    // The sheet's findings are the JSON's, in its order; the hidden sheet's sentence once, under its French title.
+    expect(ecrits.map((x) => x[3])).toEqual(j.controles.map((c: { message: string }) => c.message));
+    expect(ecrits.filter((x) => x[3] === message("Budget doc"))).toEqual([
+      ["Info", "Feuille lue", null, message("Budget doc")],
+    ]);
+    // Run again on its own output: the same findings, not doubled.
+    const relance = path.join(dir, "ecarts-o-relance.xlsx");
+    const r2 = await lancer(["ecarts", sortie, "--fec", FEC, "--correspondances", CORR, "-o", relance, "--json"]);
+    expect(r2.code).toBe(0);
+    expect(await controlesEcrits(relance)).toEqual(ecrits);
+    // Visible: the section is there, without the sentence.
+    const vis = path.join(dir, "ecarts-o-visible-sortie.xlsx");
+    expect((await lancer(["ecarts", visible, "--fec", FEC, "--correspondances", CORR, "-o", vis])).code).toBe(0);
+    expect((await controlesEcrits(vis)).map((x) => x[3])).not.toContain(message("Budget doc"));
+  });
+
   it("carbone : --json (controles) et texte ; rien quand la feuille de devis est nommée (--feuille)", async () => {
     const f = await masquer(path.join(FIX, "planning/gardiens-planning.xlsx"), "Budget Gardiens", "carbone.xlsx");
     const r = await lancer(["carbone", f, "--planning", "PDT", "--date", "2026-06-01", "--json"]);

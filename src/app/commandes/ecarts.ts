@@ -15,22 +15,15 @@ import {
 } from "../../core/comptabilite/correspondances";
 import Decimal from "decimal.js";
 import { calculerRealise } from "../../core/comptabilite/realise";
-import { trierConstats, type Constat } from "../../core/controles/constat";
+import type { Constat } from "../../core/controles/constat";
 import { DevisIntrouvableError } from "../../core/devis/import";
-import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../../core/devis/trouver";
-import {
-  calculerEcarts,
-  constatsPostesHorsDevis,
-  SEUILS_DEFAUT,
-  type LigneEcart,
-  type RapportEcarts,
-} from "../../core/ecarts/calcul";
+import { calculerEcarts, SEUILS_DEFAUT, type LigneEcart, type RapportEcarts } from "../../core/ecarts/calcul";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import type { Devis } from "../../core/devis/model";
 import { cents, centsToDecimalString, eurosToCents } from "../../core/money";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
-import { lireSaisies, rapprocher } from "../../core/ecarts/rapprocher";
+import { constatsEcarts, lireSaisies, rapprocher } from "../../core/ecarts/rapprocher";
 import { decoderCsv } from "../../core/comptabilite/fec";
 
 /** One chapter of the report as the pane shows it and the CLI prints it (amounts as "1234.56", % as "12.34"). */
@@ -90,6 +83,8 @@ export interface OptionsEcarts {
   onProgress?: (fait: number, total: number) => void;
   /** « D'où vient ce chiffre ? »: add each poste's traces down to the FEC lines (CLI --explique). */
   explique?: boolean;
+  /** A correspondances file's alertes (columns not read): with the other findings, and on the Écarts sheet. */
+  alertes?: readonly Constat[];
 }
 
 const m = centsToDecimalString;
@@ -102,11 +97,8 @@ function engageChapitre(r: RapportEcarts, c: LigneEcart): string | null {
   return typees.length ? m(cents(typees.reduce((s, l) => s + (l.engage ?? 0), 0))) : null;
 }
 
-/**
- * The report as the pane and the CLI show it. Its findings: the devis sheet's (« feuille-lue » when the sheet read
- * is hidden), then the ledger's.
- */
-function vue(r: RapportEcarts, feuilles: string[], devis: Devis): ResultatRapprochementVue {
+/** The report as the pane and the CLI show it, with its findings (constatsEcarts, as the Écarts sheet lists them). */
+function vue(r: RapportEcarts, feuilles: string[], constats: Constat[]): ResultatRapprochementVue {
   const engages = r.chapitres.map((c) => engageChapitre(r, c)).filter((e): e is string => e !== null);
   return {
     chapitres: r.chapitres.map((c) => ({
@@ -140,7 +132,7 @@ function vue(r: RapportEcarts, feuilles: string[], devis: Devis): ResultatRappro
     classe6: m(r.realise.classe6),
     affecte: m(r.realise.affecte),
     conserve: r.realise.conserve,
-    constats: trierConstats([...constatsFeuilleLue(devis), ...r.realise.constats, ...constatsPostesHorsDevis(r)]),
+    constats,
     feuilles,
   };
 }
@@ -164,17 +156,23 @@ export async function ecarts(
   // Edited in the pane or read from a CSV: checked like the sheet it will be written to.
   const correspondances = args.correspondances && validerCorrespondances(args.correspondances);
   if (ecrire) {
-    const r = await rapprocher(wb, { fec: args.fec, correspondances, onProgress: args.onProgress });
+    const r = await rapprocher(wb, {
+      fec: args.fec,
+      correspondances,
+      onProgress: args.onProgress,
+      constats: args.alertes,
+    });
     const traces = args.explique ? tracesEcarts(r.rapport, r.devis, args.fec, r.correspondances) : undefined;
     return {
-      ...vue(r.rapport, r.feuilles, r.devis),
+      ...vue(r.rapport, r.feuilles, r.constats),
       ...(traces ? { traces, ...explications(r.rapport, traces, r.devis) } : {}),
     };
   }
   const table = correspondances ?? (await commandesEcarts.lireCorrespondances(wb, {}));
   const { devis, rapport } = await calculer(wb, args.fec, table);
   const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
-  return { ...vue(rapport, [], devis), ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}) };
+  const constats = constatsEcarts(rapport, devis, args.alertes);
+  return { ...vue(rapport, [], constats), ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}) };
 }
 
 /** « D'où vient ce chiffre ? » of the pane's Écarts table: each chapter's réalisé and écart, by chapter code. */
@@ -323,7 +321,7 @@ export const commandesEcarts = {
     const postes = postesDuDevis(devis, rapport);
     const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)));
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : {};
-    return { ...vue(rapport, [], devis), postes, problemes, ...ex };
+    return { ...vue(rapport, [], constatsEcarts(rapport, devis)), postes, problemes, ...ex };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */

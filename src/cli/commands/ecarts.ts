@@ -2,7 +2,6 @@ import * as path from "path";
 import { ecarts, lireCsvCorrespondances, type ResultatRapprochementVue } from "../../app/commandes/ecarts";
 import { eurosToCents, formatMontantFr } from "../../core/money";
 import { CorrespondancesError } from "../../core/comptabilite/correspondances";
-import { trierConstats } from "../../core/controles/constat";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { choixArg } from "../args";
@@ -135,13 +134,13 @@ export const commande = definirCommande({
       conserver: sortie !== undefined,
     });
     try {
-      const r = await ecarts(
+      // What the correspondances file holds that was not read, with the other findings (text, --json controles, and
+      // the Écarts sheet written with -o).
+      return await ecarts(
         wb,
-        { fec, correspondances: args.correspondances, explique: args.explique },
+        { fec, correspondances: args.correspondances, explique: args.explique, alertes: args.alertes },
         sortie !== undefined,
       );
-      // What the correspondances file holds that was not read, with the other findings (text and --json controles).
-      return { ...r, constats: trierConstats([...args.alertes, ...r.constats]) };
     } catch (e) {
       // Too many ledger lines for a sheet: the FEC is at stake, not the devis.
       throw e instanceof GrandLivreTropGrandError ? erreurFichier(e, args.fec) : e;

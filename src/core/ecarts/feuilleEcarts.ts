@@ -8,6 +8,8 @@ import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLi
 import type { LigneEcart, RapportEcarts } from "./calcul";
 import type { TraceChapitreEcart, TracePoste } from "../traces/ecarts";
 import { noteDeRatio, noteDeTrace } from "../traces/note";
+import type { Constat } from "../controles/constat";
+import { titreConstat } from "../controles/titres";
 
 export const FEUILLE_ECARTS = "Écarts";
 export const ENTETES_ECARTS = [
@@ -26,6 +28,10 @@ export const ENTETES_ECARTS = [
   "Alerte",
   "Écritures",
 ];
+/** Title of the findings section, below the unmapped accounts (a partner without the add-in reads them there). */
+export const TITRE_CONTROLES_ECARTS = "Contrôles (constats de Prodbook lors du rapprochement)";
+const GRAVITES_FEUILLE: Record<Constat["gravite"], string> = { erreur: "Erreur", alerte: "Alerte", info: "Info" };
+
 /** First chapter row (1-based); rows 1–4 hold the title, thresholds and the class-6 check. */
 export const PREMIERE_LIGNE_CHAPITRES = 6;
 
@@ -117,13 +123,16 @@ function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] 
  * (réalisé − budget, as in the pane, the CLI and Coût définitif), then écart estimé (estimation finale − budget),
  * its % and the alert, which follows from the editable thresholds in B2 and D2. With `traces`, the réalisé,
  * estimation finale, écart and écart estimé cells of chapters, total and postes, and the budget of chapters and total
- * (sums on this sheet), carry a note saying where the figure comes from.
+ * (sums on this sheet), carry a note saying where the figure comes from. Last, below everything the formulas refer
+ * to, the findings (`constats`: the same as the CLI's `controles` and summary), as text: gravité, contrôle, cellule,
+ * message.
  */
 export function feuilleEcarts(
   r: RapportEcarts,
   gl: { nom: string; blocs: BlocsGrandLivre },
   nom = FEUILLE_ECARTS,
   traces?: TracesFeuilleEcarts,
+  constats: readonly Constat[] = [],
 ): PlanEcarts {
   const g = nomFeuilleRef(gl.nom);
   const n = gl.blocs.derniere;
@@ -314,8 +323,16 @@ export function feuilleEcarts(
   for (const c of r.realise.nonAffectes)
     rows.push([c.compte, c.libelle, null, null, null, null, centsToEuros(c.total)]);
   const nl = rows.length;
-  for (const t of [1, titreDetail, apres + 1]) formats.push({ range: `A${t}:N${t}`, bold: true });
-  for (const h of [premier - 1, premierDetail - 1, apres + 2])
+  // The findings, as plain text (the adapters keep a text starting with « = » as text), below the live tables.
+  rows.push([]);
+  const titreControles = rows.length + 1;
+  rows.push([TITRE_CONTROLES_ECARTS]);
+  rows.push(["Gravité", "Contrôle", "Cellule", "Message"]);
+  for (const c of constats)
+    rows.push([GRAVITES_FEUILLE[c.gravite], titreConstat(c.regle), c.cellule ?? null, c.message]);
+  if (!constats.length) rows.push(["—", null, null, "Aucun constat."]);
+  for (const t of [1, titreDetail, apres + 1, titreControles]) formats.push({ range: `A${t}:N${t}`, bold: true });
+  for (const h of [premier - 1, premierDetail - 1, apres + 2, titreControles + 1])
     formats.push({ range: `A${h}:N${h}`, bold: true, fill: "#D9E1F2" });
   formats.push({ range: `D${premier}:K${nl}`, numFmt: FORMAT_EXCEL.montant });
   formats.push({ range: `L${premier}:L${dernierDetail}`, numFmt: FORMAT_EXCEL.pourcent });

@@ -21,9 +21,12 @@ import {
   POSTE_NON_AFFECTE,
   type LigneGrandLivre,
 } from "../comptabilite/grandLivre";
+import { trierConstats, type Constat } from "../controles/constat";
+import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import {
   calculerEcarts,
   chapitreDuPoste,
+  constatsPostesHorsDevis,
   SEUILS_DEFAUT,
   type RapportEcarts,
   type SaisiesEcarts,
@@ -42,6 +45,8 @@ export interface OptionsRapprocher {
   devis?: Devis;
   seuils?: Seuils;
   onProgress?: (fait: number, total: number) => void;
+  /** Findings from outside the workbook (a correspondances file's columns not read), listed first among theirs. */
+  constats?: readonly Constat[];
 }
 
 /** The ledger has more lines than a worksheet holds: nothing is written (the report itself needs no sheet). */
@@ -60,6 +65,21 @@ export interface ResultatRapprocher {
   devis: Devis;
   correspondances: TableCorrespondances;
   feuilles: string[];
+  /** The findings written on the Écarts sheet (constatsEcarts): the same the CLI prints. */
+  constats: Constat[];
+}
+
+/**
+ * The findings of a reconciliation, in one order for the summary, the JSON and the Écarts sheet: `autres` (a
+ * correspondances file's), the devis sheet's (« feuille-lue » when the sheet read is hidden), then the ledger's.
+ */
+export function constatsEcarts(rapport: RapportEcarts, devis: Devis, autres: readonly Constat[] = []): Constat[] {
+  return trierConstats([
+    ...autres,
+    ...constatsFeuilleLue(devis),
+    ...rapport.realise.constats,
+    ...constatsPostesHorsDevis(rapport),
+  ]);
 }
 
 const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -115,7 +135,8 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
   const nomGl = choisirNomFeuille(FEUILLE_GRAND_LIVRE, existantes, prodbook);
   const gl = feuilleGrandLivre(lignesGl, (c, p) => rangs.get(`${c}\u0000${p}`) ?? 1e9, nomGl);
   const traces = tracesPourNotes(rapport, devis, opts.fec, correspondances);
-  const ecarts = feuilleEcarts(rapport, { nom: nomGl, blocs: gl.blocs }, nomEcarts, traces);
+  const constats = constatsEcarts(rapport, devis, opts.constats);
+  const ecarts = feuilleEcarts(rapport, { nom: nomGl, blocs: gl.blocs }, nomEcarts, traces, constats);
   const cout = feuilleCoutDefinitif(
     rapport,
     devis,
@@ -125,7 +146,7 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
   );
   const specs = [gl.spec, feuilleCorrespondances(correspondances, nomCorr), ecarts.spec, cout];
   await wb.writeSheets(specs, opts.onProgress);
-  return { rapport, devis, correspondances, feuilles: specs.map((s) => s.name) };
+  return { rapport, devis, correspondances, feuilles: specs.map((s) => s.name), constats };
 }
 
 /**
