@@ -276,4 +276,27 @@ describe("prodbook ecarts", () => {
     // The live figures are untouched: the total row still sums the chapters, the control cell still reads 0.
     expect(ws.getCell("H3").value).toMatchObject({ formula: "B3-D3-F3" });
   });
+
+  test("-o : l'alerte d'encodage du FEC (BOM UTF-8 lu en windows-1252) est dans la section Contrôles de « Écarts »", async () => {
+    const octets = fs.readFileSync(FEC);
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const fec = path.join(dir, "fec-bom.txt");
+    fs.writeFileSync(fec, octets.subarray(0, 3).equals(bom) ? octets : Buffer.concat([bom, octets]));
+    const sortie = path.join(dir, "ecarts-fec-bom.xlsx");
+    const args = ["ecarts", devis, "--fec", fec, "--encodage", "windows-1252", "--correspondances", CORR, "-o", sortie];
+    const r = await lancer([...args, "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const alerte = (JSON.parse(r.out).controles as { regle: string; message: string }[]).find(
+      (c) => c.regle === "grand-livre-fichier",
+    )!;
+    expect(alerte.message).toMatch(/^Le fichier commence par la marque UTF-8 \(BOM\)/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Écarts") as ExcelJS.Worksheet;
+    const lignes: ExcelJS.CellValue[][] = [];
+    ws.eachRow((row) => lignes.push([1, 2, 3, 4].map((c) => row.getCell(c).value)));
+    expect(lignes.filter((l) => l[3] === alerte.message)).toEqual([
+      ["Alerte", "Fichier du grand livre à vérifier", null, alerte.message],
+    ]);
+  });
 });
