@@ -46,7 +46,8 @@ describe("prodbook regles --json", () => {
     expect(j.date).toBe("2026-01-15");
     expect(j.tables.map((t: { id: string }) => t.id)).toEqual(ids);
     for (const t of j.tables) {
-      expect(Object.keys(t)).toEqual(["id", "description", "version", "surcharges"]);
+      // surchargesRefusees: added (overrides the calculation refuses), after the original fields.
+      expect(Object.keys(t)).toEqual(["id", "description", "version", "surcharges", "surchargesRefusees"]);
       if (t.version === null) continue;
       expect(Object.keys(t.version)).toEqual([
         "effetDu",

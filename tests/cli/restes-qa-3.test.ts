@@ -123,3 +123,44 @@ describe("Paramètres : une valeur refusée est citée comme Excel l'affiche", (
     );
   });
 });
+
+describe("regles --classeur : une surcharge que le calcul refuse n'est pas « en vigueur »", () => {
+  it("« 720 » heures par jour : listée refusée avec le message et la cellule du planning (avant : « Surchargé »)", async () => {
+    const PLAN = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+    const f = await avecParametres(PLAN, "regles-720.xlsx", [
+      ["temps-de-travail.2642.duree-quotidienne-max", 720],
+      ["temps-de-travail.2642.repos-quotidien", 10],
+    ]);
+    // The planning's own refusal: the one rule regles must repeat.
+    const p = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01"]);
+    expect(p.code).toBe(2);
+    const attendu = p.err.replace(/^regles-720\.xlsx : /, "");
+    expect(attendu).toMatch(
+      /^'Paramètres'!B2 : « 720 » pour « temps-de-travail\.2642\.duree-quotidienne-max » : attendu/,
+    );
+
+    const r = await lancerCli(main, ["regles", "--date", "2026-06-01", "--classeur", f, "--json"]);
+    expect(r.code).toBe(0);
+    const t = (
+      JSON.parse(r.out) as {
+        tables: { id: string; surcharges: object; surchargesRefusees: object }[];
+      }
+    ).tables.find((x) => x.id === "temps-de-travail")!;
+    expect(t.surcharges).toEqual({
+      "temps-de-travail.2642.repos-quotidien": { valeur: "10", cellule: "'Paramètres'!B3" },
+    });
+    expect(t.surchargesRefusees).toEqual({
+      "temps-de-travail.2642.duree-quotidienne-max": { valeur: "720", cellule: "'Paramètres'!B2", message: attendu },
+    });
+
+    const x = await lancerCli(main, ["regles", "--date", "2026-06-01", "--classeur", f]);
+    expect(x.code).toBe(0);
+    expect(x.out).not.toContain("Surchargé par le classeur : temps-de-travail.2642.duree-quotidienne-max");
+    expect(x.out).toContain(
+      `  Refusé par le calcul : temps-de-travail.2642.duree-quotidienne-max = 720 ('Paramètres'!B2) — ${attendu}`,
+    );
+    expect(x.out).toContain(
+      "  Surchargé par le classeur : temps-de-travail.2642.repos-quotidien = 10 ('Paramètres'!B3)",
+    );
+  });
+});

@@ -19,6 +19,8 @@ const classeur = new MemoryWorkbook({
     ["taux-tva", "20 %"],
     // A number cell: shown in French (« -0,25 »), never as JavaScript writes it (« -0.25 »).
     ["ecarts.seuil", -0.25],
+    // 720 hours a day: the planning refuses it naming B5; the page says so, never « remplacé par le classeur ».
+    ["temps-de-travail.2642.duree-quotidienne-max", 720],
   ],
 });
 jest.mock("../../src/app/catalogue", () => {
@@ -68,6 +70,20 @@ describe("page Sources", () => {
     expect(cinema.textContent).toContain("credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
     expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("taux-tva = 20 % ('Paramètres'!B3)");
     expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("ecarts.seuil = -0,25 ('Paramètres'!B4)");
+  });
+
+  it("une valeur que le calcul refuse est dite refusée, avec le message du calcul, pas « remplacé par le classeur »", async () => {
+    afficher();
+    const table = await waitFor(() => screen.getByTestId(IDS_SOURCES.table("temps-de-travail")));
+    expect(within(table).getByTestId(IDS_SOURCES.confiance("temps-de-travail")).textContent).not.toContain(
+      "remplacé par le classeur",
+    );
+    fireEvent.click(within(table).getByRole("button"));
+    await waitFor(() => expect(table.textContent).toContain("Refusé par le calcul (corrigez la feuille Paramètres)"));
+    expect(table.textContent).toMatch(
+      /'Paramètres'!B5 : « 720 » pour « temps-de-travail\.2642\.duree-quotidienne-max » : attendu un nombre d'heures/,
+    );
+    expect(table.textContent).not.toContain("Remplacé par la feuille Paramètres");
   });
 
   it("« Seulement les chiffres à vérifier » retire les barèmes lus dans le texte officiel ; une date change la version", async () => {

@@ -3,7 +3,7 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import { auditRegles, type AuditRegles, type SurchargeLue } from "../../core/regles/audit";
 import type { Surcharges } from "../../core/regles/table";
 import { enTeteParametres, lireParametres, nomFeuilleParametres } from "../../core/regles/parametres";
-import { CLES_TEMPS_DE_TRAVAIL } from "../../core/planning/parametresPlanning";
+import { CLES_TEMPS_DE_TRAVAIL, verifierSurchargeTempsDeTravail } from "../../core/planning/parametresPlanning";
 import { CLES_INTENSITE } from "../../core/financement/plafonds";
 import { CLES_CREDIT_IMPOT } from "../../core/creditImpot/calculerCreditImpot";
 import { CLE_ACCORD } from "../../core/devis/regles/contexte";
@@ -28,6 +28,18 @@ function cleConnue(cle: string): boolean {
   return !famille || famille[1].includes(cle);
 }
 
+/**
+ * The checks the calculations apply to a value beyond reading it, by key prefix — the same functions they call, so
+ * `regles` lists as refused what the calculation refuses (« 720 » hours a day), with its message and cell.
+ */
+const VERIFICATIONS: readonly (readonly [string, (s: Surcharges, cle: string) => void])[] = [
+  ["temps-de-travail.", verifierSurchargeTempsDeTravail],
+];
+
+function verifierCle(s: Surcharges, cle: string): void {
+  for (const [prefixe, verifier] of VERIFICATIONS) if (cle.startsWith(prefixe)) verifier(s, cle);
+}
+
 /** A date that is not a real AAAA-MM-JJ day. */
 export class DateReglesError extends ErreurDonnees {}
 
@@ -49,7 +61,7 @@ export async function reglesEnVigueur(wb: WorkbookPort | undefined, date?: strin
   const nom = nomFeuilleParametres(await wb.listSheets());
   const feuille = nom ? await wb.readSheet(nom) : undefined;
   const etat = !feuille ? "absente" : enTeteParametres(feuille) ? "lue" : "sans-en-tete";
-  return { ...auditRegles(jour, lireParametres(feuille), cleConnue), feuilleParametres: etat };
+  return { ...auditRegles(jour, lireParametres(feuille), cleConnue, verifierCle), feuilleParametres: etat };
 }
 
 /** The public JSON of `prodbook regles --json` (issue 11 §3): field names are a contract (add, never rename). */
@@ -69,6 +81,13 @@ export function jsonRegles(a: AuditRegles) {
         motifConfiance: t.version.motifConfiance,
       },
       surcharges: jsonSurcharges(t.surcharges),
+      // Additive: overrides the calculation refuses (not in force), each with that calculation's message.
+      surchargesRefusees: Object.fromEntries(
+        Object.entries(t.surchargesRefusees).map(([cle, { valeur, cellule, message }]) => [
+          cle,
+          { valeur, cellule, message },
+        ]),
+      ),
     })),
     surchargesNonRattachees: jsonSurcharges(a.surchargesNonRattachees),
     // Additive: with --classeur, « lue », « absente » or « sans-en-tete » (the sheet's rows are then not read).

@@ -22,6 +22,7 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
     // A key may override figures of two tables (devis.salaire-minimum.*: both IDCC grids): counted once.
     const n = new Set([
       ...a.tables.flatMap((t) => Object.keys(t.surcharges)),
+      ...a.tables.flatMap((t) => Object.keys(t.surchargesRefusees)),
       ...Object.keys(a.surchargesNonRattachees),
     ]).size;
     io.out(`Surcharges lues dans la feuille « Paramètres » de ${classeur} : ${n}.`);
@@ -46,6 +47,8 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
     }
     for (const [cle, s] of Object.entries(t.surcharges))
       io.out(`  Surchargé par le classeur : ${cle} = ${s.lisible} (${s.cellule})`);
+    for (const [cle, s] of Object.entries(t.surchargesRefusees))
+      io.out(`  Refusé par le calcul : ${cle} = ${s.lisible} (${s.cellule}) — ${s.message}`);
   }
   const orphelines = Object.entries(a.surchargesNonRattachees);
   if (orphelines.length) {

@@ -52,6 +52,15 @@ function lireChamp(s: Surcharges, cle: string, champ: string) {
 export const CLES_TEMPS_DE_TRAVAIL = CONVENTIONS.flatMap((c) => Object.keys(CHAMPS).map((k) => `${PREFIXE}${c}.${k}`));
 
 /**
+ * Whether the planning would take the override of `cle` (one of CLES_TEMPS_DE_TRAVAIL): throws the
+ * ParametreInvalideError the planning throws (same message, same cell), for the audit of `prodbook regles`.
+ */
+export function verifierSurchargeTempsDeTravail(s: Surcharges, cle: string): void {
+  const champ = cle.split(".").pop() ?? "";
+  if (CLES_TEMPS_DE_TRAVAIL.includes(cle)) lireChamp(s, cle, champ);
+}
+
+/**
  * The working-time table with the workbook's overrides applied to every version, plus info findings naming the
  * overrides used and alerts for unknown keys (a typo is never silently ignored).
  */

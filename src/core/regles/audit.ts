@@ -35,7 +35,14 @@ import tempsDeTravail from "./data/temps-de-travail.json";
 import { centimes, dateIso, jours, minutes, nombreEntier, taux } from "./schema";
 import { SCHEMAS_TABLES } from "./schemas";
 import { aVerifier, type Confiance, type Surcharges, type TableRegles, validerTable, versionEnVigueur } from "./table";
-import { DECIMALE_POINT, decimaleFr, surchargeLisible, tauxFr, verifierSurchargeLisible } from "./parametres";
+import {
+  DECIMALE_POINT,
+  decimaleFr,
+  ParametreInvalideError,
+  surchargeLisible,
+  tauxFr,
+  verifierSurchargeLisible,
+} from "./parametres";
 
 /**
  * The audit trail of the rule tables (`prodbook regles`, « Sources » page): every table of src/core/regles/data with
@@ -98,6 +105,11 @@ export interface SurchargeLue {
   lisible: string;
 }
 
+/** A « Paramètres » row the calculation reading it refuses: its message names the cell, as that calculation's does. */
+export interface SurchargeRefusee extends SurchargeLue {
+  message: string;
+}
+
 /** One figure of a version in French: "taux" → "20,00 %", "tranches 1 › jusqua" → "4 000 000,00 €". */
 export interface FigureLisible {
   chemin: string;
@@ -139,6 +151,8 @@ export interface TableAudit {
   periodes: PeriodeAudit[];
   /** Overrides of the workbook's « Paramètres » sheet that replace figures of this table: key → value and cell. */
   surcharges: Record<string, SurchargeLue>;
+  /** Overrides of this table the calculation refuses (out of its bounds): not in force, listed with its message. */
+  surchargesRefusees: Record<string, SurchargeRefusee>;
 }
 
 export interface AuditRegles {
@@ -251,6 +265,17 @@ export function figuresLisibles(id: string, valeurs: unknown): FigureLisible[] {
   return out;
 }
 
+/** The message of the calculation's refusal of `cle` (see auditRegles), undefined when it takes the value. */
+function refusDuCalcul(verifier: (s: Surcharges, cle: string) => void, s: Surcharges, cle: string): string | undefined {
+  try {
+    verifier(s, cle);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ParametreInvalideError) return e.message;
+    throw e;
+  }
+}
+
 /**
  * The audit of every rule table on `date` (ISO), with the workbook's overrides when given. `cleConnue` says whether a
  * calculation reads a key (src/app knows every domain's keys): one it does not read (« …plafond-generale ») is listed
@@ -260,17 +285,26 @@ export function auditRegles(
   date: string,
   surcharges: Surcharges = new Map(),
   cleConnue: (cle: string) => boolean = () => true,
+  /**
+   * The check of the calculation that reads `cle` (src/app knows each domain's): throws its ParametreInvalideError
+   * when that calculation would refuse the value (« 720 » hours a day), listed as refused, never as in force.
+   */
+  verifierCle: (s: Surcharges, cle: string) => void = () => undefined,
 ): AuditRegles {
   const liste = tablesRegles();
   const ids = liste.map((t) => t.id);
   const parTable = new Map<string, Record<string, SurchargeLue>>();
+  const refuseesParTable = new Map<string, Record<string, SurchargeRefusee>>();
   const nonRattachees: Record<string, SurchargeLue> = {};
   for (const [cle, s] of [...surcharges.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const cibles = cleConnue(cle) ? tablesDeSurcharge(cle, ids) : [];
     const lue: SurchargeLue = { valeur: s.valeur, cellule: s.cellule, lisible: surchargeLisible(s) };
     if (cibles.length) verifierSurchargeLisible(surcharges, cle);
     else nonRattachees[cle] = lue;
-    for (const id of cibles) parTable.set(id, { ...parTable.get(id), [cle]: lue });
+    const refus = cibles.length ? refusDuCalcul(verifierCle, surcharges, cle) : undefined;
+    for (const id of cibles)
+      if (refus) refuseesParTable.set(id, { ...refuseesParTable.get(id), [cle]: { ...lue, message: refus } });
+      else parTable.set(id, { ...parTable.get(id), [cle]: lue });
   }
   return {
     date,
@@ -299,6 +333,7 @@ export function auditRegles(
           aVerifier: aVerifier(x.confiance),
         })),
         surcharges: parTable.get(t.id) ?? {},
+        surchargesRefusees: refuseesParTable.get(t.id) ?? {},
       };
     }),
     surchargesNonRattachees: nonRattachees,

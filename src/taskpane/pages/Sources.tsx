@@ -124,6 +124,7 @@ function Bareme({ t }: { t: TableAudit }) {
   const styles = useStyles();
   const v = t.version;
   const surcharges = Object.entries(t.surcharges);
+  const refusees = Object.entries(t.surchargesRefusees ?? {});
   return (
     <AccordionItem value={t.id} data-testid={IDS_SOURCES.table(t.id)}>
       <AccordionHeader size="small">
@@ -213,6 +214,16 @@ function Bareme({ t }: { t: TableAudit }) {
                   <li key={cle}>
                     {cle} = {s.lisible} ({s.cellule})
                   </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {refusees.length > 0 && (
+            <>
+              <Text weight="semibold">Refusé par le calcul (corrigez la feuille Paramètres)</Text>
+              <ul className={styles.liste}>
+                {refusees.map(([cle, s]) => (
+                  <li key={cle}>{s.message}</li>
                 ))}
               </ul>
             </>
