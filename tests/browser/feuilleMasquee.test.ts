@@ -1,16 +1,11 @@
-import * as path from "path";
-import type { SheetData } from "../../src/core/port/workbook";
-import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { RACINE, ouvrirVolet, versFixture, type Volet } from "./volet";
+import { classeurDevisMasque, ouvrirVolet, sansEspacesInsecables, type Volet } from "./volet";
 
 /**
  * The devis sheet the pane detects is hidden in the workbook (fake Excel, visibility « Hidden »): the production
  * banner says it beside the sheet's name and in the field's hint, as `prodbook devis` says « feuille-lue ».
  */
-const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
-/** The pane's French typography puts no-break spaces before « ; » and « : »: compared as plain spaces. */
-const sp = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+const sp = sansEspacesInsecables;
 
 describe("feuille du devis masquée dans le classeur (Chromium, Excel simulé)", () => {
   let v: Volet;
@@ -20,13 +15,8 @@ describe("feuille du devis masquée dans le classeur (Chromium, Excel simulé)",
   });
 
   it("le bandeau Production la nomme « (feuille masquée) » et le dit sous le champ", async () => {
-    const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
-    const [devis] = await wb.listSheets();
-    const sheets = {
-      Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]],
-      [devis]: versFixture((await wb.readSheet(devis)) as SheetData),
-    };
-    v = await ouvrirVolet({ sheets, hidden: [devis], active: "Notes" });
+    const { fixture, devis } = await classeurDevisMasque();
+    v = await ouvrirVolet(fixture);
     const { page } = v;
     const resume = page.getByTestId(TEST_IDS.production.resume);
     await page.waitForFunction(

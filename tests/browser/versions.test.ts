@@ -5,7 +5,18 @@ import { importerDevis } from "../../src/core/devis/import";
 import { type Cents, formatMontantFr, parseMontant } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, RACINE, debordements, etatExcel, selectionApres, ouvrirVolet, versFixture, type Volet } from "./volet";
+import {
+  ECRANS,
+  RACINE,
+  classeurDevisMasque,
+  debordements,
+  etatExcel,
+  selectionApres,
+  ouvrirVolet,
+  sansEspacesInsecables,
+  versFixture,
+  type Volet,
+} from "./volet";
 
 /**
  * The « Versions » page in the built bundle over the fake Excel: save the devis as a version (and the
@@ -192,8 +203,7 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
   });
 });
 
-/** The pane's French typography puts no-break spaces before « ; » and « : »: compared as plain spaces. */
-const sp = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+const sp = sansEspacesInsecables;
 
 describe("page Versions : ce qui a été lu est dit sous le résultat (Chromium, Excel simulé)", () => {
   let v: Volet;
@@ -203,13 +213,8 @@ describe("page Versions : ce qui a été lu est dit sous le résultat (Chromium,
   });
 
   it("devis trouvé dans une feuille masquée : l'enregistrement et la comparaison le disent, en français, à 320 px", async () => {
-    const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
-    const [devis] = await wb.listSheets();
-    const sheets = {
-      Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]],
-      [devis]: versFixture((await wb.readSheet(devis)) as SheetData),
-    };
-    v = await ouvrirVolet({ sheets, hidden: [devis], active: "Notes" });
+    const { fixture, devis } = await classeurDevisMasque();
+    v = await ouvrirVolet(fixture);
     const { page } = v;
     await page.waitForFunction(
       ([id, f]) => !!document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(f),

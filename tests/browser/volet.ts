@@ -206,6 +206,23 @@ export async function classeurProduction(): Promise<FixtureExcel> {
 }
 
 /**
+ * The example devis (assets/exemple/devis-producteur.xlsx) in a sheet hidden in the workbook, a visible « Notes »
+ * sheet active: the pane must find the devis and say it read a hidden sheet. `devis` is that sheet's name.
+ */
+export async function classeurDevisMasque(): Promise<{ fixture: FixtureExcel; devis: string }> {
+  const wb = await XlsxWorkbook.ouvrir(path.join(RACINE, "assets/exemple/devis-producteur.xlsx"));
+  const [devis] = await wb.listSheets();
+  const sheets = {
+    Notes: [["Notes de production"], ["Tournage en Bretagne, mars"]],
+    [devis]: versFixture((await wb.readSheet(devis)) as SheetData),
+  };
+  return { fixture: { sheets, hidden: [devis], active: "Notes" }, devis };
+}
+
+/** The pane's French typography puts no-break spaces before « ; » and « : »: compared as plain spaces. */
+export const sansEspacesInsecables = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+/**
  * What scrolls or sticks out sideways in the pane: the document itself (scrollWidth > clientWidth), any element
  * that scrolls horizontally, and any visible element whose right edge passes the pane's width. Each is
  * described as « tag[data-testid] : largeur » so a failing test says where.

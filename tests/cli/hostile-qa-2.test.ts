@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { existsSync, promises as fs, readdirSync } from "fs";
+import { promises as fs, readdirSync } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, lancerCli } from "../helpers/cli";
+import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
 
 /**
  * A hostile tester's second round on the CLI, on the commands the first round (hostile-qa.test.ts) left aside:
@@ -15,24 +15,7 @@ const dossier = dossierTemporaire("prodbook-hostile-qa-2-");
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 const PLAN = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
 
-/** A copy of `source` changed by `modifier`, saved by ExcelJS under `nom` in the test folder. */
-async function variante(source: string, nom: string, modifier: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(source);
-  modifier(wb);
-  const chemin = path.join(dossier(), nom);
-  await wb.xlsx.writeFile(chemin);
-  return chemin;
-}
-
-/** Exit 2, nothing on stdout, `message` on stderr, and none of `fichiers` written. */
-function refus(r: { code: number; out: string; err: string }, message: RegExp | string, ...fichiers: string[]) {
-  expect([r.code, r.out]).toEqual([2, ""]);
-  if (typeof message === "string") expect(r.err).toBe(message);
-  else expect(r.err).toMatch(message);
-  expect(r.err).not.toMatch(/Erreur interne|Error|ENO[A-Z]+|at .*\.js/);
-  for (const f of fichiers) expect(existsSync(f)).toBe(false);
-}
+const variante = fabriqueVariantes(dossier);
 
 describe("carbone --csv : un chemin impossible est refusé avant tout travail (avant : « Erreur interne », code 1)", () => {
   it("sous un fichier pris pour un dossier", async () => {

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import * as iconv from "iconv-lite";
-import { existsSync, promises as fs } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, lancerCli } from "../helpers/cli";
+import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
 
 /**
  * A hostile tester's third round on the CLI, away from the devis import: `financement`, `planning`, `regles
@@ -20,15 +20,7 @@ const FEC_REEL = path.join(__dirname, "../fixtures/fec-reel/0000000001FEC2022083
 const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
 const CORRESPONDANCES = path.join(__dirname, "../fixtures/fec/correspondances.csv");
 
-/** A copy of `source` changed by `modifier`, saved by ExcelJS under `nom` in the test folder. */
-async function variante(source: string, nom: string, modifier: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(source);
-  modifier(wb);
-  const chemin = path.join(dossier(), nom);
-  await wb.xlsx.writeFile(chemin);
-  return chemin;
-}
+const variante = fabriqueVariantes(dossier);
 
 /** `source` with a « Paramètres »-like sheet named `feuille` holding `lignes` under the « Paramètre | Valeur » header. */
 const avecParametres = (source: string, nom: string, feuille: string, lignes: [string, ExcelJS.CellValue][]) =>
@@ -37,15 +29,6 @@ const avecParametres = (source: string, nom: string, feuille: string, lignes: [s
     ws.addRow(["Paramètre", "Valeur"]);
     for (const l of lignes) ws.addRow(l);
   });
-
-/** Exit 2, nothing on stdout, `message` on stderr, and none of `fichiers` written. */
-function refus(r: { code: number; out: string; err: string }, message: RegExp | string, ...fichiers: string[]) {
-  expect([r.code, r.out]).toEqual([2, ""]);
-  if (typeof message === "string") expect(r.err).toBe(message);
-  else expect(r.err).toMatch(message);
-  expect(r.err).not.toMatch(/Erreur interne|Error|ENO[A-Z]+|at .*\.js/);
-  for (const f of fichiers) expect(existsSync(f)).toBe(false);
-}
 
 interface Constats {
   controles: { regle: string; gravite: string; message: string; cellule?: string | null }[];

@@ -1,5 +1,6 @@
 import { spawnSync } from "child_process";
-import { promises as fs } from "fs";
+import ExcelJS from "exceljs";
+import { existsSync, promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CliError, type Io } from "../../src/cli/io";
@@ -62,4 +63,31 @@ export function devisBinaire(fichier: string, ...options: string[]): { code: num
     encoding: "utf8",
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/**
+ * A maker of variants: a copy of `source` changed by `modifier`, saved by ExcelJS under `nom` in the folder `dossier`
+ * gives (usually a dossierTemporaire).
+ */
+export function fabriqueVariantes(dossier: () => string) {
+  return async (source: string, nom: string, modifier: (wb: ExcelJS.Workbook) => void): Promise<string> => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(source);
+    modifier(wb);
+    const chemin = path.join(dossier(), nom);
+    await wb.xlsx.writeFile(chemin);
+    return chemin;
+  };
+}
+
+/**
+ * A refusal as the brief wants it: exit 2, nothing on stdout, `message` on stderr (exact text or pattern), no internal
+ * error nor English library message nor stack, and none of `fichiers` written.
+ */
+export function refus(r: { code: number; out: string; err: string }, message: RegExp | string, ...fichiers: string[]) {
+  expect([r.code, r.out]).toEqual([2, ""]);
+  if (typeof message === "string") expect(r.err).toBe(message);
+  else expect(r.err).toMatch(message);
+  expect(r.err).not.toMatch(/Erreur interne|Error|ENO[A-Z]+|at .*\.js/);
+  for (const f of fichiers) expect(existsSync(f)).toBe(false);
 }
