@@ -284,4 +284,15 @@ describe("surcharges de la feuille Paramètres", () => {
     expect(c[0].message).toMatch(/6,00\u00a0%.*5,00\u00a0%.*Paramètres!B2/);
     expect(c[1].cellule).toBe("Paramètres!B3");
   });
+  it("le minimum d'une fonction de la seule grille cinéma (IDCC 3097) n'est pas une clé inconnue", () => {
+    // Before: only IDCC 2642's functions were known, so « chef-operateur-son » (3097 only) was called a typo.
+    const cles = s({
+      "devis.salaire-minimum.chef-operateur-son": "300 €",
+      "devis.salaire-minimum.chef-operateur-so": "1",
+    });
+    const c = controlerDevis(devis([], { typeOeuvre: "cinema" }), DATE, cles).filter(
+      (x) => x.regle === "devis-parametre-inconnu",
+    );
+    expect(c.map((x) => x.cellule)).toEqual(["Paramètres!B3"]);
+  });
 });

@@ -2,15 +2,18 @@ import type { Regle } from "../../controles/constat";
 import { clesInconnues } from "../../regles/parametres";
 import type { Genre } from "../model";
 import { CLE_ACCORD, CLE_MINIMUM, ContexteDevis } from "./contexte";
-import { TABLE_MINIMA_2642 } from "./donnees";
+import { TABLE_MINIMA_2642, TABLE_MINIMA_3097 } from "./donnees";
 
 const GENRES: readonly Genre[] = ["fiction", "documentaire", "animation", "spectacle"];
 
 /** Every key the devis rules understand in the « Paramètres » sheet. */
 export function clesDevis(): string[] {
   const accord = GENRES.flatMap((g) => [CLE_ACCORD(g, "frais-generaux"), CLE_ACCORD(g, "imprevus")]);
+  // Both grids: the salary-minimum rule reads IDCC 3097's functions for a cinema devis, 2642's otherwise.
   const fonctions = new Set(
-    TABLE_MINIMA_2642.versions.flatMap((v) => v.valeurs.fonctions.map((f) => CLE_MINIMUM(f.id))),
+    [TABLE_MINIMA_2642, TABLE_MINIMA_3097].flatMap((t) =>
+      t.versions.flatMap((v) => v.valeurs.fonctions.map((f) => CLE_MINIMUM(f.id))),
+    ),
   );
   return [...accord, ...fonctions];
 }
