@@ -32,6 +32,14 @@ describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (l
       await ACTIONS[id]?.(page, verif);
       if (largeur === 320) await page.screenshot({ path: path.join(ECRANS, `largeur-320-${id}.png`), fullPage: true });
     }
+    // Back on each page, results kept: a page hidden then shown again is laid out for the pane's width at once (it
+    // measured 0 while hidden, and its tables were drawn as tables for one frame before becoming cards).
+    for (const id of ids.filter((i) => i in ACTIONS)) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      await verifier(page, `${id} retour`, problemes);
+    }
     expect(problemes).toEqual([]);
     // Nor for one frame in between (a component first laid out on one line, then measured and wrapped).
     expect(await surveillance.vus()).toEqual([]);

@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { flushSync } from "react-dom";
 
 export interface Colonne<T> {
   id: string;
@@ -65,16 +66,24 @@ const useStyles = makeStyles({
   valeurFlux: { margin: 0, whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
 });
 
-/** The width of an element, followed as it changes (0 until measured, and in jsdom). */
+/**
+ * The width of an element, followed as it changes (0 until measured, and in jsdom). A page kept mounted but hidden
+ * (display: none, so that its state survives a tab change) measures 0: the last real width is kept, so the page shown
+ * again is laid out for it at once. A change seen by the ResizeObserver is rendered before the next paint (flushSync),
+ * never one frame in the old layout (a table 365 px wide in a 320 px pane).
+ */
 export function useLargeur<E extends HTMLElement>(): [React.RefObject<E>, number] {
   const ref = React.useRef<E>(null);
   const [largeur, setLargeur] = React.useState(0);
   React.useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setLargeur(el.clientWidth);
+    if (el.clientWidth > 0) setLargeur(el.clientWidth);
     if (typeof ResizeObserver === "undefined") return;
-    const obs = new ResizeObserver(() => setLargeur(el.clientWidth));
+    const obs = new ResizeObserver(() => {
+      const l = el.clientWidth;
+      if (l > 0) flushSync(() => setLargeur(l));
+    });
     obs.observe(el);
     return () => obs.disconnect();
   }, []);
