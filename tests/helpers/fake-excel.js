@@ -1368,5 +1368,29 @@
     };
     window.document.addEventListener("readystatechange", installer);
     window.addEventListener("DOMContentLoaded", installer);
+    // Office.context may not exist yet at those events (office.js builds it as it starts, sooner or later on a busy
+    // machine): the pane's Office.onReady callback also gets the context installed first. Office.onReady is wrapped as
+    // soon as office.js has run — a parser-inserted script is followed by a microtask checkpoint, where the
+    // MutationObserver below is called, before the pane's own script runs.
+    var envelopper = function () {
+      var O = window.Office;
+      if (!O || typeof O.onReady !== "function" || O.onReady.__fauxExcel) return;
+      var original = O.onReady;
+      var enveloppe = function (rappel) {
+        var p = original.call(O, function (info) {
+          installer();
+          return typeof rappel === "function" ? rappel(info) : undefined;
+        });
+        return p && typeof p.then === "function"
+          ? p.then(function (info) {
+              installer();
+              return info;
+            })
+          : p;
+      };
+      enveloppe.__fauxExcel = true;
+      O.onReady = enveloppe;
+    };
+    new window.MutationObserver(envelopper).observe(window.document, { childList: true, subtree: true });
   }
 })();
