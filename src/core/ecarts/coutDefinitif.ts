@@ -7,7 +7,8 @@ import type { TraceChapitreEcart } from "../traces/ecarts";
 import { noteDeRatio, noteDeTrace } from "../traces/note";
 import { feuille, noeud, type Trace } from "../traces/trace";
 import type { RapportEcarts } from "./calcul";
-import { comptes, type PlanEcarts, type TracesFeuilleEcarts } from "./feuilleEcarts";
+import type { Constat } from "../controles/constat";
+import { comptes, sectionControles, type PlanEcarts, type TracesFeuilleEcarts } from "./feuilleEcarts";
 
 export const FEUILLE_COUT_DEFINITIF = "Coût définitif";
 
@@ -51,7 +52,9 @@ function tracesTerritoire(nom: string, realise: Trace, part: Decimal): { france:
 /**
  * « Coût définitif » by CNC chapter, linked to the Écarts sheet; France / Étranger columns when the devis has
  * territories. With `traces` (those of the Écarts sheet), each chapter's and the total's budget, coût définitif, écart,
- * France and Étranger carry a note saying where the figure comes from.
+ * France and Étranger carry a note saying where the figure comes from. Below the total, the findings of the
+ * reconciliation (`constats`, the list the Écarts sheet shows, computed once by constatsEcarts), as text: whoever signs
+ * the coût définitif reads them on the sheet they sign.
  */
 export function feuilleCoutDefinitif(
   r: RapportEcarts,
@@ -59,6 +62,7 @@ export function feuilleCoutDefinitif(
   ecarts: PlanEcarts,
   nom = FEUILLE_COUT_DEFINITIF,
   traces?: Pick<TracesFeuilleEcarts, "chapitres" | "total">,
+  constats: readonly Constat[] = [],
 ): SheetSpec {
   const ref = nomFeuilleRef(ecarts.spec.name);
   const parts = partsFrance(devis);
@@ -165,6 +169,9 @@ export function feuilleCoutDefinitif(
     });
   }
   const last = parts ? "I" : "F";
+  rows.push([]);
+  const controles = sectionControles(constats, rows.length + 1, last);
+  rows.push(...controles.rows);
   return {
     name: nom,
     rows,
@@ -192,6 +199,7 @@ export function feuilleCoutDefinitif(
             { range: `H${premier}:I${total}`, numFmt: FORMAT_EXCEL.montant },
           ]
         : []),
+      ...controles.formats,
     ],
     freeze: { rows: 4 },
     tabColor: "#2F5597",

@@ -75,6 +75,30 @@ function estimationFinale(t: Trace): string[] {
   return [`${est.libelle} = réalisé ${valeurFr(realise)} + reste à engager ${valeurFr(reste)}${comment}`];
 }
 
+/**
+ * The findings of a reconciliation (constatsEcarts: the CLI's `controles` and summary) as a section of a written sheet,
+ * its title on row `titre` (1-based): gravité, contrôle (its French title), cellule, message — every one a plain text
+ * value, never a formula (the adapters keep a text starting with = + - @ as text). The Écarts and the Coût définitif
+ * sheets list the same findings this way; « Aucun constat. » when there is none.
+ */
+export function sectionControles(
+  constats: readonly Constat[],
+  titre: number,
+  derniereColonne: string,
+): { rows: CellSpec[][]; formats: RangeFormat[] } {
+  const rows: CellSpec[][] = [[TITRE_CONTROLES_ECARTS], ["Gravité", "Contrôle", "Cellule", "Message"]];
+  for (const c of constats)
+    rows.push([GRAVITES_FEUILLE[c.gravite], titreConstat(c.regle), c.cellule ?? null, c.message]);
+  if (!constats.length) rows.push(["—", null, null, "Aucun constat."]);
+  return {
+    rows,
+    formats: [
+      { range: `A${titre}:${derniereColonne}${titre}`, bold: true },
+      { range: `A${titre + 1}:${derniereColonne}${titre + 1}`, bold: true, fill: "#D9E1F2" },
+    ],
+  };
+}
+
 const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToEuros(c));
 
 /**
@@ -325,14 +349,11 @@ export function feuilleEcarts(
   const nl = rows.length;
   // The findings, as plain text (the adapters keep a text starting with « = » as text), below the live tables.
   rows.push([]);
-  const titreControles = rows.length + 1;
-  rows.push([TITRE_CONTROLES_ECARTS]);
-  rows.push(["Gravité", "Contrôle", "Cellule", "Message"]);
-  for (const c of constats)
-    rows.push([GRAVITES_FEUILLE[c.gravite], titreConstat(c.regle), c.cellule ?? null, c.message]);
-  if (!constats.length) rows.push(["—", null, null, "Aucun constat."]);
-  for (const t of [1, titreDetail, apres + 1, titreControles]) formats.push({ range: `A${t}:N${t}`, bold: true });
-  for (const h of [premier - 1, premierDetail - 1, apres + 2, titreControles + 1])
+  const controles = sectionControles(constats, rows.length + 1, "N");
+  rows.push(...controles.rows);
+  formats.push(...controles.formats);
+  for (const t of [1, titreDetail, apres + 1]) formats.push({ range: `A${t}:N${t}`, bold: true });
+  for (const h of [premier - 1, premierDetail - 1, apres + 2])
     formats.push({ range: `A${h}:N${h}`, bold: true, fill: "#D9E1F2" });
   formats.push({ range: `D${premier}:K${nl}`, numFmt: FORMAT_EXCEL.montant });
   formats.push({ range: `L${premier}:L${dernierDetail}`, numFmt: FORMAT_EXCEL.pourcent });

@@ -65,7 +65,7 @@ export interface ResultatRapprocher {
   devis: Devis;
   correspondances: TableCorrespondances;
   feuilles: string[];
-  /** The findings written on the Écarts sheet (constatsEcarts): the same the CLI prints. */
+  /** The findings written on the Écarts and Coût définitif sheets (constatsEcarts): the same the CLI prints. */
   constats: Constat[];
 }
 
@@ -143,6 +143,7 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
     ecarts,
     choisirNomFeuille(FEUILLE_COUT_DEFINITIF, existantes, prodbook),
     traces,
+    constats,
   );
   const specs = [gl.spec, feuilleCorrespondances(correspondances, nomCorr), ecarts.spec, cout];
   await wb.writeSheets(specs, opts.onProgress);
