@@ -3,12 +3,13 @@ import * as os from "os";
 import * as path from "path";
 import { lireCsvCorrespondances } from "../../src/app/commandes/ecarts";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { debordements, voletDuBloc } from "./volet";
+import { debordements, etatExcel, voletDuBloc } from "./volet";
 
 /**
  * « Importer un fichier .csv… » of the Écarts page, in the built pane at 320 px: the accountant's correspondances file
  * (a « Commentaire » column, a line with a field too many) replaces the list, and what it holds that is not read is
- * said under the button, in the very words `prodbook ecarts --correspondances` prints.
+ * said under the button, in the very words `prodbook ecarts --correspondances` prints — and written, with a ledger
+ * loaded, in the Contrôles sections of the Écarts and Coût définitif sheets.
  */
 const FIX = path.join(__dirname, "../fixtures/fec");
 const COMMENTEE = path.join(FIX, "correspondances-commentaires.csv");
@@ -84,6 +85,38 @@ describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", 
     expect(await page.getByTestId(TEST_IDS.retour("ecarts-importer")).getByRole("status").textContent()).toBe(
       "7\u00a0correspondances lues dans correspondances-commentaires.csv, 2\u00a0alertes.",
     );
+    expect(await debordements(page)).toEqual([]);
+  });
+
+  it("écrire les feuilles après l'import : ses alertes sont dans les sections Contrôles de « Écarts » et « Coût définitif », en texte", async () => {
+    // A name Excel would take for a formula: the sentences that name it must stay text in the written sheets.
+    const csv = path.join(tmp, "=1+1 correspondances.csv");
+    fs.copyFileSync(COMMENTEE, csv);
+    const attendues = lireCsvCorrespondances(fs.readFileSync(csv), path.basename(csv)).alertes.map((a) => a.message);
+    expect(attendues).toHaveLength(2);
+    await page.getByTestId(IDS.importer).setInputFiles(csv);
+    await page
+      .getByTestId(IDS.alertesImport)
+      .getByText(/=1\+1 correspondances\.csv/)
+      .first()
+      .waitFor();
+    // A real ledger (pipe-separated, space-padded), read in the Web Worker, then the sheets written.
+    await page.getByTestId(IDS.fichier).setInputFiles(path.join(FIX, "../fec-reel/111111111FEC20221231.TXT"));
+    await page.getByTestId(IDS.tableau).waitFor();
+    await page.locator(`[data-testid="${IDS.rapprocher}"]:not([disabled])`).click();
+    await page.getByTestId(IDS.feuilles).waitFor();
+    const etat = await etatExcel(page);
+    for (const nom of ["Écarts", "Coût définitif"]) {
+      const f = etat.feuilles.find((x) => x.name === nom)!;
+      const debut = f.valeurs.findIndex((l) => String(l[0] ?? "").startsWith("Contrôles"));
+      expect(debut).toBeGreaterThan(0);
+      expect(f.valeurs[debut + 1].slice(0, 4)).toEqual(["Gravité", "Contrôle", "Cellule", "Message"]);
+      const section = f.valeurs.slice(debut + 2).filter((l) => l[1] === "Colonne ignorée (correspondances)");
+      expect(section.map((l) => [l[0], l[3]])).toEqual(attendues.map((m) => ["Alerte", m]));
+      // Text, not a formula that Excel would compute (#NAME?).
+      const rangs = section.map((l) => f.valeurs.indexOf(l));
+      for (const r of rangs) expect(f.formules[r][3]).toBeNull();
+    }
     expect(await debordements(page)).toEqual([]);
   });
 

@@ -83,7 +83,10 @@ export interface OptionsEcarts {
   onProgress?: (fait: number, total: number) => void;
   /** « D'où vient ce chiffre ? »: add each poste's traces down to the FEC lines (CLI --explique). */
   explique?: boolean;
-  /** A correspondances file's alertes (columns not read): with the other findings, and on the Écarts sheet. */
+  /**
+   * A correspondances file's alertes (columns not read; `constats` of importerCorrespondances in the pane): with the
+   * other findings, and on the Écarts and Coût définitif sheets.
+   */
   alertes?: readonly Constat[];
 }
 
@@ -286,14 +289,18 @@ export const commandesEcarts = {
     return sheet ? lireFeuilleCorrespondances(sheet) : correspondancesParDefaut();
   },
 
-  /** A correspondances CSV picked in the pane: its rows, in the file's order, and its alertes. */
+  /**
+   * A correspondances CSV picked in the pane: its rows, in the file's order, and its alertes — their messages to show
+   * under the button, and as findings (`constats`) to hand back to rapprocherGrandLivre (`alertes`), which writes them
+   * on the Écarts and Coût définitif sheets as `prodbook ecarts --correspondances -o` does.
+   */
   async importerCorrespondances(
     _wb: WorkbookPort,
     args: { octets: Uint8Array; nom: string },
-  ): Promise<{ lignes: Correspondance[]; alertes: string[] }> {
+  ): Promise<{ lignes: Correspondance[]; alertes: string[]; constats: Constat[] }> {
     const { table, alertes } = lireCsvCorrespondances(args.octets, args.nom);
     const lignes = [...table.comptes, ...table.sections].sort((a, b) => (a.ligne ?? 0) - (b.ligne ?? 0));
-    return { lignes, alertes: alertes.map((a) => a.message) };
+    return { lignes, alertes: alertes.map((a) => a.message), constats: alertes };
   },
 
   async ecrireCorrespondances(wb: WorkbookPort, args: { table: TableCorrespondances }): Promise<{ feuille: string }> {

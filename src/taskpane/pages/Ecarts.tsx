@@ -24,6 +24,7 @@ import type {
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
 import type { EncodageFec, ResultatFec } from "../../core/comptabilite/fec";
+import type { Constat } from "../../core/controles/constat";
 import {
   trierCorrespondances,
   type Correspondance,
@@ -244,8 +245,9 @@ export function Ecarts() {
   // Correspondances typed since the écarts shown were computed.
   const [aRecalculer, setARecalculer] = React.useState(false);
   const [enregistree, setEnregistree] = React.useState<string>();
-  // What the correspondances file imported last holds that was not read (named by file, line and column).
-  const [alertesImport, setAlertesImport] = React.useState<{ nom: string; alertes: string[] }>();
+  // What the correspondances file imported last holds that was not read (named by file, line and column): shown under
+  // the button, and written with the other findings on the Écarts and Coût définitif sheets.
+  const [alertesImport, setAlertesImport] = React.useState<{ nom: string; alertes: string[]; constats: Constat[] }>();
 
   // Once the production is read: the correspondances edited earlier (kept in the workbook), else the sheet's.
   const editees = production.pret ? production.contexte.correspondances : undefined;
@@ -357,7 +359,7 @@ export function Ecarts() {
         const octets = new Uint8Array(await fichier.arrayBuffer());
         const r = await envoyer("importerCorrespondances", { octets, nom: fichier.name });
         changer(r.lignes);
-        setAlertesImport({ nom: fichier.name, alertes: r.alertes });
+        setAlertesImport({ nom: fichier.name, alertes: r.alertes, constats: r.constats });
         if (fec) await calculer(fec, r.lignes);
         return r;
       },
@@ -381,6 +383,7 @@ export function Ecarts() {
         const r = await envoyer("rapprocherGrandLivre", {
           fec,
           correspondances: table,
+          alertes: alertesImport?.constats,
           explique: true,
           onProgress: (f, t) =>
             setProgression({
