@@ -8,7 +8,28 @@ import type { Page } from "playwright-core";
  * readers. Each fault is « ratio : text (colour on background) [data-testid] ».
  */
 export async function textesIlisibles(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+  return (await mesurerTextes(page)).fautes;
+}
+
+/** What mesurerTextes saw: the faults, how many texts it measured, and the background behind its root. */
+export interface Mesure {
+  fautes: string[];
+  textes: number;
+  /** The root's own background (computed CSS), and the whole background behind it, layers blended, as rgb(). */
+  fondPropre: string;
+  fond: string;
+  /** Relative luminance of `fond`, 0 (black) to 1 (white). */
+  luminanceFond: number;
+}
+
+/**
+ * textesIlisibles' measure, in the whole page or only inside `racine` (a CSS selector: a popup's surface). Inside a
+ * root, text hidden for screen readers but drawn (aria-hidden inside the root) is measured too. Either way the options
+ * of native lists (select) are measured against the list's background, as Chromium draws their popup with those
+ * colours.
+ */
+export async function mesurerTextes(page: Page, racine?: string): Promise<Mesure> {
+  return page.evaluate(async (selecteur) => {
     // Colours are read once their transitions end (a button just enabled fades from its disabled grey); endless
     // animations (a spinner) are not waited for.
     await Promise.all(
@@ -71,8 +92,14 @@ export async function textesIlisibles(page: Page): Promise<string[]> {
       const id = e.closest("[data-testid]")?.getAttribute("data-testid");
       return `« ${texte.trim().slice(0, 40)} »${id ? ` [${id}]` : ""}`;
     };
+    const base: Element | null = selecteur ? document.querySelector(selecteur) : document.body;
+    if (!base) throw new Error(`mesurerTextes : aucun élément ${selecteur}`);
     const ecartes = (e: Element) =>
-      !!e.closest('[disabled], [aria-disabled="true"], [hidden], [aria-hidden="true"]') ||
+      !!e.closest('[disabled], [aria-disabled="true"], [hidden]') ||
+      (() => {
+        const cache = e.closest('[aria-hidden="true"]');
+        return !!cache && !(selecteur && base.contains(cache));
+      })() ||
       (() => {
         for (let x: Element | null = e; x; x = x.parentElement) {
           const s = getComputedStyle(x);
@@ -82,9 +109,11 @@ export async function textesIlisibles(page: Page): Promise<string[]> {
         return false;
       })();
     const fautes: string[] = [];
-    const examiner = (e: Element, texte: string) => {
-      const r = e.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || ecartes(e)) return;
+    let textes = 0;
+    const examiner = (e: Element, texte: string, liste?: Element) => {
+      const r = (liste ?? e).getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || ecartes(liste ?? e)) return;
+      textes++;
       const s = getComputedStyle(e);
       const f = fond(e);
       const t = sur(rgba(s.color), f);
@@ -95,18 +124,28 @@ export async function textesIlisibles(page: Page): Promise<string[]> {
       if (ratio < (grand ? 3 : 4.5))
         fautes.push(`${ratio.toFixed(2)} : ${nom(e, texte)} (${s.color} sur rgb(${f.slice(0, 3).map(Math.round)}))`);
     };
-    const textes = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const parcours = document.createTreeWalker(base, NodeFilter.SHOW_TEXT);
     const vus = new Set<Element>();
-    for (let n = textes.nextNode(); n; n = textes.nextNode()) {
+    for (let n = parcours.nextNode(); n; n = parcours.nextNode()) {
       const p = n.parentElement;
       if (!p || !n.textContent?.trim() || vus.has(p) || p.closest("script, style, noscript")) continue;
       vus.add(p);
       examiner(p, n.textContent);
     }
-    for (const c of Array.from(document.querySelectorAll("input, select, textarea"))) {
+    for (const c of Array.from(base.querySelectorAll("input, select, textarea"))) {
       const v = (c as HTMLInputElement).value;
       if (v && (c as HTMLInputElement).type !== "file" && (c as HTMLInputElement).type !== "hidden") examiner(c, v);
     }
-    return fautes;
-  });
+    // A native list's options, drawn by Chromium in its own popup with the options' computed colours.
+    for (const o of Array.from(base.querySelectorAll("select option")))
+      if (o.textContent?.trim()) examiner(o, o.textContent, o.closest("select") as Element);
+    const f = fond(base);
+    return {
+      fautes,
+      textes,
+      fondPropre: getComputedStyle(base).backgroundColor,
+      fond: `rgb(${f.slice(0, 3).map(Math.round).join(", ")})`,
+      luminanceFond: luminance(f),
+    };
+  }, racine);
 }

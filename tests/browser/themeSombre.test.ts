@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, pages } from "./actionsPages";
 import { textesIlisibles } from "./contraste";
+import { POPUPS, fautesDuPopup, type Theme } from "./popups";
 import { ECRANS, classeurProduction, voletDuBloc } from "./volet";
 
 /**
@@ -18,8 +19,11 @@ const NOIR = {
   controlForegroundColor: "#FFFFFF",
 };
 
-/** The faults of every page's states (each named « page état — ratio : texte … »). */
-async function fautesDesPages(page: Page, ecrans?: string): Promise<string[]> {
+/**
+ * The faults of every page's states (each named « page état — ratio : texte … »), then of what each page opens (lists,
+ * calendars, dialogs, trees: popups.ts), in `theme`; `ouverts` lists the popups measured.
+ */
+async function fautesDesPages(page: Page, theme: Theme, ouverts: string[], ecrans?: string): Promise<string[]> {
   const fautes: string[] = [];
   const verif = async (etape: string) => {
     for (const f of await textesIlisibles(page)) fautes.push(`${etape} — ${f}`);
@@ -31,6 +35,12 @@ async function fautesDesPages(page: Page, ecrans?: string): Promise<string[]> {
     await page.getByTestId(TEST_IDS.page(id)).waitFor();
     await verif(`${id} ouverture`);
     await ACTIONS[id]?.(page, (etape) => verif(`${id} ${etape}`));
+    await POPUPS[id]?.(page, async (etape, surface, o) => {
+      ouverts.push(`${id} ${etape}`);
+      fautes.push(...(await fautesDuPopup(page, theme, `${id} ${etape}`, surface, o)));
+      // The page under the popup, and the popup among it.
+      await verif(`${id} ${etape}`);
+    });
     if (ecrans) await page.screenshot({ path: path.join(ECRANS, `${ecrans}-${id}.png`), fullPage: true });
   }
   // The production line's form, opened over the pages.
@@ -39,6 +49,24 @@ async function fautesDesPages(page: Page, ecrans?: string): Promise<string[]> {
   await verif("bandeau de production ouvert");
   return fautes;
 }
+
+/** Every popup measured, in each theme, in page order: none skipped. */
+const POPUPS_ATTENDUS = [
+  "tableau-de-bord « Détails et sources » déplié",
+  "structurer « D'où vient ce chiffre ? » ouvert",
+  "structurer « D'où vient ce chiffre ? », nœud survolé",
+  "planning calendrier ouvert",
+  "planning calendrier, jour survolé",
+  "planning calendrier, choix du mois",
+  "ecarts liste « Affecter à… » ouverte",
+  "ecarts liste « Affecter à… », option survolée",
+  "ecarts liste « Affecter à… », option active au clavier",
+  "versions dialogue « Remplacer la version ? »",
+  "versions dialogue « Remplacer la version ? », bouton survolé",
+  "sources calendrier ouvert",
+  "sources calendrier, jour survolé",
+  "sources calendrier, choix du mois",
+];
 
 /** Excel's « Blanc » theme, as a host without isDarkTheme gives it. */
 const BLANC = {
@@ -83,18 +111,46 @@ describe("thème sombre d'Office : chaque page lisible (contraste ≥ 4,5:1)", (
     expect(fautes).toEqual([expect.stringMatching(/^1\.\d\d : « Texte témoin gris foncé »/)]);
   });
 
-  it("chaque page : à l'ouverture, après son action principale, en erreur", async () => {
-    expect(await fautesDesPages(page, "sombre-320")).toEqual([]);
+  it("la mesure des popups voit une surface transparente, une surface claire, un texte pâle dans un popup", async () => {
+    // Drawn beside the pane's root as Fluent's portals are: one without a background, one light with a pale text.
+    await page.evaluate(() => {
+      for (const [id, style] of [
+        ["temoin-transparent", "color: #ffffff"],
+        ["temoin-clair", "background: #ffffff; color: #a0a0a0"],
+      ]) {
+        const d = document.createElement("div");
+        d.id = id;
+        d.setAttribute("style", style);
+        d.textContent = "Option témoin";
+        document.body.append(d);
+      }
+    });
+    const transparent = await fautesDuPopup(page, "sombre", "témoin", "#temoin-transparent");
+    const clair = await fautesDuPopup(page, "sombre", "témoin", "#temoin-clair");
+    await page.evaluate(() => document.querySelectorAll("[id^=temoin-]").forEach((e) => e.remove()));
+    expect(transparent).toEqual(["témoin — fond du popup transparent (rgba(0, 0, 0, 0))"]);
+    expect(clair).toEqual([
+      expect.stringMatching(/^témoin — 2\.\d\d : « Option témoin »/),
+      "témoin — fond clair en thème sombre (rgb(255, 255, 255))",
+    ]);
+  });
+
+  it("chaque page : à l'ouverture, après son action principale, en erreur, et chacun de ses popups ouvert", async () => {
+    const ouverts: string[] = [];
+    expect(await fautesDesPages(page, "sombre", ouverts, "sombre-320")).toEqual([]);
+    expect(ouverts).toEqual(POPUPS_ATTENDUS);
   });
 });
 
 describe("thème clair (Office sans thème) : la même mesure, chaque page lisible", () => {
   const { page } = voletDuBloc({ largeur: 320 });
 
-  it("chaque page : à l'ouverture, après son action principale, en erreur", async () => {
+  it("chaque page : à l'ouverture, après son action principale, en erreur, et chacun de ses popups ouvert", async () => {
     expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("clair");
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("light");
-    expect(await fautesDesPages(page)).toEqual([]);
+    const ouverts: string[] = [];
+    expect(await fautesDesPages(page, "clair", ouverts)).toEqual([]);
+    expect(ouverts).toEqual(POPUPS_ATTENDUS);
   });
 });
 
