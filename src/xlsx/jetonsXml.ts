@@ -214,6 +214,11 @@ export class LecteurLignes {
     private readonly noms: readonly string[],
     private readonly attributs: readonly string[],
     prefixe = "",
+    /**
+     * Given the content of a row (between its tags), whether to read its cells: a row left out is reported as an
+     * empty row. The tokenizer, once it took over, reads every row.
+     */
+    private readonly garder?: (contenu: string) => boolean,
   ) {
     const p = prefixe ? prefixe + ":" : "";
     [this.nRow, this.nC, this.nV, this.nF, this.nIs, this.nT] = ["row", "c", "v", "f", "is", "t"].map((n) => p + n);
@@ -351,6 +356,17 @@ export class LecteurLignes {
       return this.fin;
     }
     let k = this.fin;
+    if (this.garder) {
+      // The first end tag after the start tag is the row's own (rows do not nest, « < » is never raw in a text),
+      // unless another row starts before it (its end tag written « </row > »): then the row is read.
+      const finRow = `</${this.nRow}>`;
+      const e = s.indexOf(finRow, k);
+      const autre = s.indexOf(`<${this.nRow}`, k);
+      if (e >= 0 && (autre < 0 || autre > e) && !this.garder(s.slice(k, e))) {
+        ev.fermeture(this.iRow);
+        return e + finRow.length;
+      }
+    }
     for (;;) {
       k = this.sauter(s, k);
       const f = this.fermeture(s, k, this.nRow);

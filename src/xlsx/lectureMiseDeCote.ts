@@ -1,5 +1,5 @@
 import { StringDecoder } from "string_decoder";
-import type { CellData, SheetData } from "../core/port/workbook";
+import type { CellData, OptionsLecture, SheetData } from "../core/port/workbook";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 import type { EntreeZip } from "./zipLecture";
@@ -100,7 +100,26 @@ function colonneDe(ref: string): number {
   return i ? n - 1 : 0;
 }
 
-export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLecture): Promise<SheetData> {
+/**
+ * Whether a row's content may hold a cell in column `lettres`: a cell reference of that column, or a cell without a
+ * reference (placed by its order). A row that can hold none is left unread (a « Comparaison »'s comments are read
+ * from its 5 000 rows so: the few rows holding one).
+ */
+export function ligneAvecColonne(lettres: string): (contenu: string) => boolean {
+  const reference = new RegExp(`\\sr\\s*=\\s*["']${lettres}[1-9]`);
+  const sansReference = /<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])(?![^>]*\sr\s*=)/;
+  return (contenu) => reference.test(contenu) || sansReference.test(contenu);
+}
+
+/**
+ * The sheet's rows. `options.lignesAvec`: only the rows that may hold a cell in that 0-based column are read, the
+ * others come empty (`[]`) and rows are not padded to the sheet's width (OptionsLecture).
+ */
+export async function lireFeuilleMiseDeCote(
+  f: SourceMiseDeCote,
+  ctx: ContexteLecture,
+  options: OptionsLecture = {},
+): Promise<SheetData> {
   const p = f.prefixe ? f.prefixe + ":" : "";
   const [nRow, nC, nV, nF, nT, nR, nRPh] = ["row", "c", "v", "f", "t", "r", "rPh"].map((n) => p + n);
   const formats = new Map<number, { fmt: string | undefined; date: boolean }>();
@@ -201,6 +220,7 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
     [nC, nRow, nV, nF, nT, nR, nRPh],
     ["r", "t", "s", "si", "ref"],
     f.prefixe,
+    options.lignesAvec === undefined ? undefined : ligneAvecColonne(colonneLettre(options.lignesAvec)),
   );
 
   /**
@@ -304,7 +324,8 @@ export async function lireFeuilleMiseDeCote(f: SourceMiseDeCote, ctx: ContexteLe
     rows.push(l);
   }
   while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-  for (const r of rows) while (r.length < maxCol) r.push({ v: null });
+  // Rows left unread are not made as wide as the others (5 000 rows of 18 empty cells for a few comments).
+  if (options.lignesAvec === undefined) for (const r of rows) while (r.length < maxCol) r.push({ v: null });
   // Fresh objects: a caller may change a cell it got.
   for (const r of rows) for (let c = 0; c < r.length; c++) if (r[c] === VIDE) r[c] = { v: null };
   const masquees = f.colonnesMasquees.filter((c) => c < maxCol);

@@ -5,6 +5,7 @@ import type ExcelJS from "exceljs";
 import {
   celluleEcrite,
   toutesLesLignes,
+  type OptionsLecture,
   type SheetData,
   type SheetSpec,
   type WorkbookPort,
@@ -143,14 +144,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.classeur.worksheets.map((w) => w.name).filter((n) => n !== FEUILLE_REGISTRE);
   }
 
-  async readSheet(name: string): Promise<SheetData | undefined> {
-    const lue = await this.lireSansEtat(name);
+  async readSheet(name: string, options?: OptionsLecture): Promise<SheetData | undefined> {
+    const lue = await this.lireSansEtat(name, options);
     const ws = lue && this.feuille(name);
     // A hidden sheet says so (the field only then, like colonnesMasquees).
     return lue && ws && ws.state !== "visible" ? { ...lue, masquee: true } : lue;
   }
 
-  private async lireSansEtat(name: string): Promise<SheetData | undefined> {
+  private async lireSansEtat(name: string, options?: OptionsLecture): Promise<SheetData | undefined> {
     if (name === FEUILLE_REGISTRE) return undefined;
     const ws = this.feuille(name);
     const deCote = ws && this.volumineuse(ws.name);
@@ -158,7 +159,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (deCote.nonChargee || deCote.remplacee)
         throw new Error(`Feuille « ${ws.name} » non chargée : la commande ne lit pas ses lignes`);
       if (!deCote.lisible) throw new FeuilleVolumineuseError(ws.name);
-      return this.lireMiseDeCote(ws, deCote);
+      return this.lireMiseDeCote(ws, deCote, options);
     }
     // ExcelJS holds only the first bulk row of a streamed sheet: its rows come from the spec.
     const flux = ws && this.flux.get(ws.name);
@@ -172,14 +173,22 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** A sheet set aside on request, read from the original part; number formats by style id from the placeholder. */
-  private async lireMiseDeCote(ws: ExcelJS.Worksheet, f: FeuilleVolumineuse): Promise<SheetData> {
-    return lireFeuilleMiseDeCote(f, {
-      // The placeholder holds one cell per style id: style s at row s / 16384 + 1, column s % 16384 + 1.
-      format: (s) => ws.findCell(Math.floor(s / 16384) + 1, (s % 16384) + 1)?.numFmt || undefined,
-      date1904: !!this.classeur.properties?.date1904,
-      partagees: f.partagees,
-      liens: f.liens,
-    });
+  private async lireMiseDeCote(
+    ws: ExcelJS.Worksheet,
+    f: FeuilleVolumineuse,
+    options?: OptionsLecture,
+  ): Promise<SheetData> {
+    return lireFeuilleMiseDeCote(
+      f,
+      {
+        // The placeholder holds one cell per style id: style s at row s / 16384 + 1, column s % 16384 + 1.
+        format: (s) => ws.findCell(Math.floor(s / 16384) + 1, (s % 16384) + 1)?.numFmt || undefined,
+        date1904: !!this.classeur.properties?.date1904,
+        partagees: f.partagees,
+        liens: f.liens,
+      },
+      options,
+    );
   }
 
   async feuillesProdbook(): Promise<string[]> {

@@ -3,7 +3,9 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { formatDate } from "../../src/xlsx/lectureMiseDeCote";
+import JSZip from "jszip";
+import { formatDate, ligneAvecColonne } from "../../src/xlsx/lectureMiseDeCote";
+import { catalogueZip, octetsEntree } from "../../src/xlsx/zipLecture";
 
 /**
  * A Prodbook sheet set aside on opening (`aLire`, the versions commands' « Versions ») is read by streaming
@@ -122,4 +124,61 @@ it("sansFeuillesUtilisateur : les feuilles de l'utilisateur ne sont pas chargée
   expect(await relu.listSheets()).toEqual(["Budget", "Versions"]);
   expect(relu.classeur.getWorksheet("Budget")!.getCell("A1").value).toBeNull();
   await expect(relu.readSheet("Budget")).rejects.toThrow(/non chargée/);
+});
+
+describe.each([true, false])(
+  "lignesAvec : seules les lignes qui ont une cellule de la colonne (chaînes partagées : %s)",
+  (partagees) => {
+    it("se lisent, comme en entier ; les autres viennent vides", async () => {
+      const f = await classeur(partagees);
+      const entier = (await (await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"] })).readSheet("Versions"))!;
+      const wb = await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"] });
+      // Column F: « réglage » in F1 only; column A: every row but the empty one (row 9) and those without a cell in A
+      // (rows 6 and 10).
+      const f1 = (await wb.readSheet("Versions", { lignesAvec: 5 }))!;
+      expect(f1.rows).toEqual([entier.rows[0]]);
+      const a = (await wb.readSheet("Versions", { lignesAvec: 0 }))!;
+      expect(a.rows.length).toBe(entier.rows.length);
+      let vides = 0;
+      a.rows.forEach((r, i) => {
+        if (!r.length) vides++;
+        // A row read is the whole row, without the empty cells that pad it to the sheet's width.
+        else expect(r).toEqual(entier.rows[i].slice(0, r.length));
+        if (entier.rows[i][0]?.v !== null) expect(r.length).toBeGreaterThan(0);
+      });
+      expect(vides).toBe(3);
+      expect(a.merges).toEqual(entier.merges);
+    });
+  },
+);
+
+it("ligneAvecColonne : une référence de la colonne, ou une cellule sans référence, fait lire la ligne", () => {
+  const r = ligneAvecColonne("R");
+  expect(r('<c r="A5" t="s"><v>1</v></c><c r="R5"><v>2</v></c>')).toBe(true);
+  expect(r("<c r='R12' s=\"3\"/>")).toBe(true);
+  expect(r('<x:c r = "R7"><x:v>1</x:v></x:c>')).toBe(true);
+  // Other columns (RA, AR, R as a text), and cells that all say where they are.
+  expect(r('<c r="RA5"><v>1</v></c><c r="AR5"/><c r="Q5" t="inlineStr"><is><t>R5</t></is></c>')).toBe(false);
+  expect(r('<c s="1" r="Q5"/>')).toBe(false);
+  // A cell without a reference is placed by its order: it may be in R.
+  expect(r("<c><v>1</v></c>")).toBe(true);
+  expect(r('<c r="A5"/><c s="2"><v>1</v></c>')).toBe(true);
+  expect(r('<x:c t="s"><x:v>1</x:v></x:c>')).toBe(true);
+});
+
+it("octetsEntree : les octets d'une partie comprimée ou stockée, lue d'un coup, sont ceux du flux", async () => {
+  const f = await classeur(true);
+  for (const compression of ["DEFLATE", "STORE"] as const) {
+    const zip = await JSZip.loadAsync(await fs.readFile(f));
+    const data = await zip.generateAsync({ type: "nodebuffer", compression });
+    const catalogue = await catalogueZip(data);
+    expect(catalogue.size).toBeGreaterThan(5);
+    for (const [nom, e] of catalogue) {
+      const parFlux: Buffer[] = [];
+      for await (const m of await e.flux()) parFlux.push(m as Buffer);
+      const octets = await octetsEntree(e);
+      expect(octets.equals(Buffer.concat(parFlux))).toBe(true);
+      expect(octets.equals(await zip.file(nom)!.async("nodebuffer"))).toBe(true);
+    }
+  }
 });

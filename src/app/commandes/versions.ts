@@ -14,6 +14,7 @@ import {
 } from "../../core/versions/modele";
 import { comparerVersions as comparer, type Comparaison } from "../../core/versions/comparer";
 import {
+  COL_C,
   FEUILLE_COMPARAISON,
   feuilleComparaison,
   lireCommentaires,
@@ -183,7 +184,8 @@ export const commandesVersions = {
     const realise = ecarts ? realiseParCode(ecarts) : undefined;
     if (!args.ecrire) return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size, controles };
     const nom = choisirNomFeuille(FEUILLE_COMPARAISON, existantes, prodbook);
-    const precedente = anous(nom) ? await wb.readSheet(nom) : undefined;
+    // Only the rows holding a comment are needed (a workbook file reads those alone, not its 5 000 lines).
+    const precedente = anous(nom) ? await wb.readSheet(nom, { lignesAvec: COL_C.commentaire }) : undefined;
     const commentaires: Commentaires = precedente ? lireCommentaires(precedente) : new Map();
     const spec = feuilleComparaison(
       {

@@ -146,11 +146,20 @@ export interface SheetSpec {
   notes?: NoteSpec[];
 }
 
+/** What a reader of a sheet needs of it: an adapter may read less, or ignore this and read everything. */
+export interface OptionsLecture {
+  /**
+   * Only the rows holding a cell in this 0-based column are needed (the comments of a « Comparaison »): the others
+   * may come empty (`[]`).
+   */
+  lignesAvec?: number;
+}
+
 export interface WorkbookPort {
   /** Sheet names in workbook order, hidden ones included. */
   listSheets(): Promise<string[]>;
   /** undefined when the sheet does not exist. */
-  readSheet(name: string): Promise<SheetData | undefined>;
+  readSheet(name: string, options?: OptionsLecture): Promise<SheetData | undefined>;
   /** Names of the sheets Prodbook created in this workbook (kept in a very hidden "_prodbook" sheet). */
   feuillesProdbook(): Promise<string[]>;
   /**
