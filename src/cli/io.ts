@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
 import { ErreurDonnees } from "../core/erreurs";
@@ -121,4 +122,19 @@ export const PAS_TEXTE =
 /** The local file header of a zip (an .xlsx is one). */
 export function estZip(debut: Uint8Array): boolean {
   return debut.length >= 4 && debut[0] === 0x50 && debut[1] === 0x4b && debut[2] === 0x03 && debut[3] === 0x04;
+}
+
+/**
+ * The name among `noms` a mistyped one was meant to be (« Devis », « finacement », « credit_impot »): the same once
+ * case, accents and separators are set aside, else the one a single typo away.
+ */
+export function procheDe(tape: string, noms: readonly string[]): string | undefined {
+  const simple = (x: string) =>
+    x
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "-");
+  const t = simple(tape);
+  return noms.find((n) => simple(n) === t) ?? noms.find((n) => distance(simple(n), t) <= 2);
 }

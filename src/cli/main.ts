@@ -1,6 +1,6 @@
 import { COMMANDES } from "./commandes";
 import { ErreurDonnees } from "../core/erreurs";
-import { CliError, Io, processIo } from "./io";
+import { CliError, Io, processIo, procheDe } from "./io";
 
 /** The help, on stdout when asked for (`--help`), on stderr when the command is missing (exit 2, nothing on stdout). */
 function aide(ecrire: (t: string) => void): void {
@@ -18,13 +18,20 @@ function aide(ecrire: (t: string) => void): void {
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [nom, ...reste] = argv;
-  if (!nom || nom === "--help" || nom === "-h" || nom === "aide") {
+  if (!nom || nom === "--help" || nom === "-h" || nom === "aide" || nom === "help") {
     aide(nom ? io.out : io.err);
     return nom ? 0 : 2;
   }
   const cmd = COMMANDES.find((c) => c.nom === nom)?.charger();
   if (!cmd) {
-    io.err(`Commande inconnue « ${nom} ». Commandes : ${COMMANDES.map((c) => c.nom).join(", ")}.`);
+    const proche = procheDe(
+      nom,
+      COMMANDES.map((c) => c.nom),
+    );
+    io.err(
+      `Commande inconnue « ${nom} »${proche ? ` : vouliez-vous dire « ${proche} » ?` : "."} Commandes : ` +
+        `${COMMANDES.map((c) => c.nom).join(", ")} ; prodbook --help les décrit.`,
+    );
     return 2;
   }
   if (reste.includes("--help") || reste.includes("-h")) {

@@ -311,6 +311,8 @@ export function memeFichier(a: string, b: string): boolean {
 
 /** A value that reads as a number (« -5 », « -2,5 »): given to an option, not an option itself. */
 const NOMBRE = /^-?\d+([.,]\d+)?$/;
+/** A piece of a number the shell cut at a space: « 000 », « 000,00 », « % », « € », « 50 % ». */
+const MORCEAU = /^(\d[\d.,]*\s*[%€]?|[%€])$/;
 
 /**
  * util.parseArgs in its tolerant mode, with its tokens checked here so that every error is French and names
@@ -337,7 +339,29 @@ export function analyserOptions(
             `${court ? "un tiret simple" : "deux tirets simples"}`,
         );
     }
-    if (t.kind === "positional") positionnels.push(t.value);
+    if (t.kind === "positional") {
+      // `--cout 3 000 000`, `--financement-etranger 50 %`: a value cut by the shell at its spaces.
+      const avant = tokens[tokens.indexOf(t) - 1];
+      if (
+        avant?.kind === "option" &&
+        !avant.inlineValue &&
+        avant.value !== undefined &&
+        /^[+-]?\d[\d.,]*$/.test(avant.value) &&
+        MORCEAU.test(t.value)
+      ) {
+        const morceaux = [avant.value];
+        for (const u of tokens.slice(tokens.indexOf(t))) {
+          if (u.kind !== "positional" || !MORCEAU.test(u.value)) break;
+          morceaux.push(u.value);
+        }
+        const valeur = morceaux.join(" ");
+        throw erreur(
+          `« ${valeur} » est coupé à ses espaces par le terminal : écrivez-le entre guillemets, ` +
+            `${avant.rawName} "${valeur}"`,
+        );
+      }
+      positionnels.push(t.value);
+    }
     if (t.kind !== "option") continue;
     const o = Object.prototype.hasOwnProperty.call(options, t.name) ? options[t.name] : undefined;
     if (!o) throw erreur(`option inconnue « ${t.rawName} »`);
@@ -346,8 +370,17 @@ export function analyserOptions(
       valeurs[t.name] = true;
       continue;
     }
-    if (t.value === undefined || (!t.inlineValue && t.value.startsWith("-") && !NOMBRE.test(t.value))) {
-      throw erreur(`l'option « ${t.rawName} » attend une valeur`);
+    if (t.value === undefined) throw erreur(`l'option « ${t.rawName} » attend une valeur`);
+    if (!t.inlineValue && t.value.startsWith("-") && !NOMBRE.test(t.value)) {
+      // `--feuille --json`: the value forgotten. `--nom -V1`: a value starting with a dash, written with « = ».
+      const suite = /^--?([^=]+)/.exec(t.value)?.[1] ?? "";
+      const option =
+        Object.prototype.hasOwnProperty.call(options, suite) || Object.values(options).some((x) => x.short === suite);
+      throw erreur(
+        option || t.value === "-" || t.value === "--"
+          ? `l'option « ${t.rawName} » attend une valeur`
+          : `l'option « ${t.rawName} » attend une valeur : si « ${t.value} » en est bien une, écrivez « ${t.rawName}=${t.value} »`,
+      );
     }
     // `--feuille ""` (an unset shell variable) is no value: never read as « not given », which would guess instead.
     if (t.value === "") throw erreur(`l'option « ${t.rawName} » attend une valeur, reçu une valeur vide`);

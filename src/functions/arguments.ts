@@ -30,8 +30,8 @@ function estVide(v: Valeur | undefined): v is null | undefined | "" {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** An amount in euros (number or text "1 234,56 €") → cents, half-up. */
-export function lireMontant(v: Valeur | undefined, nom: string): Cents {
+/** An amount in euros (number or text "1 234,56 €") → cents, half-up; `positif`: 0 or more. */
+export function lireMontant(v: Valeur | undefined, nom: string, opts: { positif?: boolean } = {}): Cents {
   if (estVide(v)) throw erreurValeur(`L'argument « ${nom} » est vide : un montant est attendu.`);
   if (typeof v === "boolean")
     throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : un montant est attendu.`);
@@ -39,6 +39,10 @@ export function lireMontant(v: Valeur | undefined, nom: string): Cents {
     throw erreurValeur(`L'argument « ${nom} » n'est pas un nombre fini.`);
   const a = analyserMontant(v);
   if (a.type !== "montant") throw erreurValeur(messageMontantRefuse(a, `L'argument « ${nom} »`, v));
+  if (opts.positif && a.cents < 0)
+    throw erreurValeur(
+      `L'argument « ${nom} » doit être positif (reçu ${formatNombre(new Decimal(a.cents).div(100))}).`,
+    );
   return a.cents;
 }
 
@@ -63,6 +67,9 @@ export function lireNombre(
 /** A non-empty text (category, genre, regime). Numbers are turned into their text. */
 export function lireTexte(v: Valeur | undefined, nom: string): string {
   if (estVide(v)) throw erreurValeur(`L'argument « ${nom} » est vide : un texte est attendu.`);
+  // A TRUE cell is no « true » category nor genre: said as Excel shows it.
+  if (typeof v === "boolean")
+    throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : un texte est attendu.`);
   return String(v).trim();
 }
 

@@ -159,9 +159,9 @@ export function creditImpot(
     const r = calculerCreditSurBase({
       regime: lireTexte(regime, "regime"),
       genre: lireTexte(genre, "genre"),
-      base: lireMontant(base, "base"),
+      base: lireMontant(base, "base", { positif: true }),
       dureeMinutes: optionnel(duree, (v) => lireNombre(v, "duree", { positif: true, nonNul: true }).toNumber()),
-      coutTotal: optionnel(cout_total, (v) => lireMontant(v, "cout_total")),
+      coutTotal: optionnel(cout_total, (v) => lireMontant(v, "cout_total", { positif: true })),
       annee: optionnel(annee, (v) => lireEntier(v, "annee", 1990, 2100)) ?? new Date().getFullYear(),
       langue: optionnel(langue, (v) => lireTexte(v, "langue")),
     });
@@ -186,7 +186,13 @@ export function plafondMinute(
 ): number {
   try {
     const a = optionnel(annee, (v) => lireEntier(v, "annee", 1990, 2100)) ?? new Date().getFullYear();
-    return versEuros(plafondMinuteCore(lireTexte(genre, "genre"), lireMontant(cout_par_minute, "cout_par_minute"), a));
+    return versEuros(
+      plafondMinuteCore(
+        lireTexte(genre, "genre"),
+        lireMontant(cout_par_minute, "cout_par_minute", { positif: true }),
+        a,
+      ),
+    );
   } catch (e) {
     throw enErreurExcel(e);
   }
@@ -254,6 +260,9 @@ export function dateRetroPlanning(
 
 function lireTexteOuNombre(v: number | string | null | undefined, nom: string): number | string {
   if (typeof v === "number") return v;
+  // A TRUE cell given for a date: said as Excel shows it, not « true ».
+  if (typeof v === "boolean")
+    throw erreurValeur(`L'argument « ${nom} » vaut ${v ? "VRAI" : "FAUX"} : une date est attendue.`);
   return lireTexte(v ?? null, nom);
 }
 

@@ -2,6 +2,8 @@ import type { GenreCredit, LangueOeuvre, RegimeCredit } from "../../core/creditI
 import type { Genre, TypeOeuvre } from "../../core/devis/model";
 import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
+import { TABLE_FSA, TABLE_INTENSITE } from "../../core/financement/plafonds";
+import { versionEnVigueur, type TableRegles } from "../../core/regles/table";
 import { resultatJson, ResultatFinancementJson } from "../../core/financement/json";
 import type { SourceNonClassee } from "../../core/financement/model";
 import type { Cents } from "../../core/money";
@@ -69,6 +71,15 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
   if (a.cout !== undefined && !(a.cout > 0)) throw invalide("cout", `attend un montant positif, reçu « ${a.cout} »`);
   verifierDuree(a.dureeMinutes);
   verifierDate(a.date, "date");
+  // A date no rule covers is the date's fault, not the workbook's: the field named, with the periods covered.
+  for (const t of [TABLE_INTENSITE, TABLE_FSA] as TableRegles<unknown>[])
+    if (a.date && !versionEnVigueur(t, a.date))
+      throw invalide(
+        "date",
+        `attend une date couverte par les règles du financement (périodes couvertes : ${t.versions
+          .map((x) => `${x.effetDu} → ${x.effetAu ?? "…"}`)
+          .join(", ")}), reçu « ${a.date} »`,
+      );
   if (a.creditImpot && a.genre === "spectacle")
     throw invalide(
       "genre",

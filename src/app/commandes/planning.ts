@@ -12,7 +12,7 @@ import type { EtapePlanifiee } from "../../core/planning/retroplanning";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { TABLE_TEMPS_DE_TRAVAIL } from "../../core/planning/tempsDeTravail";
 import { versionEnVigueur } from "../../core/regles/table";
-import { verifierDuree, verifierEntier } from "../arguments";
+import { invalide, verifierDate, verifierDuree, verifierEntier } from "../arguments";
 import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../presentationRegles";
 
 export interface OptionsPlanningPane {
@@ -75,6 +75,10 @@ function apercu(r: ResultatPlanningClasseur): ApercuPlanning {
   };
 }
 
+/** The years a schedule may span (public holidays known, Excel's calendar). */
+const ANNEE_MIN = 1901;
+const ANNEE_MAX = 2199;
+
 /**
  * The planning use case, for the pane and `prodbook planning`: checks the arguments, computes the rétroplanning
  * and the plan de travail checks, and writes Rétroplanning / Plan de travail / Feuille de service when `ecrire`.
@@ -86,6 +90,14 @@ export function planifier(
 ): Promise<ResultatPlanningClasseur> {
   verifierDuree(args.modele?.dureeMinutes);
   verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours");
+  // Each date named by its field (the CLI: by its option), not the file's fault.
+  for (const champ of ["livraison", "debut", "feuilleDeService"] as const) verifierDate(args[champ], champ);
+  for (const champ of ["livraison", "debut"] as const) {
+    // The range the holiday tables and Excel handle: beyond it, a step would be blamed for the date given.
+    const annee = Number(args[champ]?.slice(0, 4));
+    if (annee < ANNEE_MIN || annee > ANNEE_MAX)
+      throw invalide(champ, `attend une date de ${ANNEE_MIN} à ${ANNEE_MAX}, reçu « ${args[champ]} »`);
+  }
   return planifierClasseur(wb, { ...args, ecrire }).then((r) =>
     // The devis read for the quantities, found hidden: said like `devis` says it (feuille-lue).
     r.devis ? { ...r, controles: trierConstats([...r.controles, ...constatsFeuilleLue(r.devis)]) } : r,

@@ -51,6 +51,13 @@ export interface ArgsEnregistrerVersion {
   feuille?: string;
 }
 
+/**
+ * Two version names are one whatever their case, their spaces (« V  1 » is « V 1 », as the name is saved) and the
+ * way their accents are encoded (« é » typed as one character or as « e » and its accent, as macOS may).
+ */
+const cle = (n: string) => n.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+const memeNom = (a: string, b: string) => cle(a) === cle(b);
+/** Two sheet names are one whatever their case, as in Excel. */
 const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export const resumer = (v: Version): ResumeVersion => ({
@@ -119,9 +126,10 @@ export const commandesVersions = {
     /** Findings on the devis read: its sheet found hidden (« feuille-lue »), as `devis` says it. */
     controles: Constat[];
   }> {
-    const nom = nomVersionValide(args.nom);
+    // One encoding of the accents (« é » as one character), as the names are compared.
+    const nom = nomVersionValide(args.nom.normalize("NFC"));
     const f = await lireFeuilleVersions(wb);
-    const i = f.versions.findIndex((v) => egal(v.nom, nom));
+    const i = f.versions.findIndex((v) => memeNom(v.nom, nom));
     if (i >= 0 && !args.remplacer) throw new VersionExistanteError(f.versions[i].nom);
     const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
     const version: Version = {
@@ -151,16 +159,21 @@ export const commandesVersions = {
       );
     const f = await lireFeuilleVersions(wb);
     const trouver = (nom: string) => {
-      const v = f.versions.find((x) => egal(x.nom, nom.trim()));
+      const v = f.versions.find((x) => memeNom(x.nom, nom));
       if (!v)
         throw new VersionIntrouvableError(
-          nom.trim(),
+          nom.replace(/\s+/g, " ").trim(),
           f.versions.map((x) => x.nom),
         );
       return v;
     };
     const de = trouver(args.de);
     const courant = args.a.trim().toLowerCase() === VERSION_COURANTE;
+    if (!courant && memeNom(args.a, de.nom))
+      throw new ErreurDonnees(
+        `« ${de.nom} » est comparée à elle-même : tous les écarts seraient nuls. Choisissez une autre version, ou ` +
+          `« ${VERSION_COURANTE} » pour le devis actuel.`,
+      );
     let versionA: Version | undefined;
     let libelleA: string;
     let lignesA;

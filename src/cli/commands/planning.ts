@@ -83,7 +83,13 @@ export const commande = definirCommande({
     duree: { type: "string" },
     tournage: { type: "string" },
   },
-  champs: { dureeMinutes: "--duree", joursTournage: "--tournage" },
+  champs: {
+    dureeMinutes: "--duree",
+    joursTournage: "--tournage",
+    livraison: "--livraison",
+    debut: "--debut",
+    feuilleDeService: "--service",
+  },
   verifier(v): OptionsPlanningPane {
     const genre = choixArg(v.genre, "--genre", GENRES);
     const dureeMinutes = dureeArg(v.duree);

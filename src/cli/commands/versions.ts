@@ -14,7 +14,7 @@ import {
 } from "../../core/versions/modele";
 import { dateValide } from "../../app/commandes/regles";
 import type { Constat } from "../../core/controles/constat";
-import { CliError, type Commande } from "../io";
+import { CliError, procheDe, type Commande } from "../io";
 import { ligneConstat } from "../constats";
 import { definirCommande } from "../runner";
 
@@ -272,6 +272,12 @@ const comparerCmd = definirCommande({
 
 const SOUS_COMMANDES: Record<string, Commande> = { enregistrer, lister, comparer: comparerCmd };
 
+/** « Lister », « comparé »: the action meant, said. */
+function suggestion(sous: string): string {
+  const p = procheDe(sous, Object.keys(SOUS_COMMANDES));
+  return p ? ` (vouliez-vous dire « ${p} » ?)` : "";
+}
+
 export const commande: Commande = {
   nom: "versions",
   resume:
@@ -282,7 +288,8 @@ export const commande: Commande = {
     const f = sous === undefined ? undefined : SOUS_COMMANDES[sous];
     if (!f)
       throw new CliError(
-        `${sous === undefined ? "Indiquez une action" : `Action inconnue « ${sous} »`} : enregistrer, lister ou comparer.\n` +
+        `${sous === undefined ? "Indiquez une action" : `Action inconnue « ${sous} »${suggestion(sous)}`} : ` +
+          `enregistrer, lister ou comparer.\n` +
           `Usage : ${USAGE}`,
       );
     return f.executer(reste, io);

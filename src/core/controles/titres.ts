@@ -43,6 +43,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "total-plan": "Total du plan ≠ somme des financements",
   "statut-envisage": "Financements seulement envisagés",
   "credit-impot-calcule": "Crédit d'impôt calculé",
+  "credit-impot-non-ajoute": "Crédit d'impôt non ajouté",
   "intensite-aides-parametre": "Paramètre du classeur utilisé",
   "intensite-aides-parametre-inconnu": "Paramètre inconnu",
   // Écarts (Grand livre)

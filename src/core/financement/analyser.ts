@@ -13,10 +13,11 @@ import { feuilleEcheancier, NOM_FEUILLE_ECHEANCIER } from "./feuilleEcheancier";
 import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
 import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
 import { lirePlanFinancement } from "./lecture";
+import type { SourceFinancement } from "./model";
 import { estNomPlanning, lirePeriodes, trouverFeuillePlanning } from "./periodes";
 import { synthetiser } from "./synthese";
 import { ErreurDonnees } from "../erreurs";
-import { trierConstats } from "../controles/constat";
+import { trierConstats, type Constat } from "../controles/constat";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 
 /** A sheet asked for by name that is not in the workbook. */
@@ -101,6 +102,37 @@ function coutDuDevis(devis: Devis): CoutProduction {
   };
 }
 
+/** The crédit d'impôt asked for and not added to the plan: why, never in silence. */
+function creditNonAjoute(sources: readonly SourceFinancement[], devis: Devis | undefined): Constat {
+  const regle = "credit-impot-non-ajoute";
+  const deja = sources.find((x) => x.categorie === "credit-impot");
+  if (deja)
+    return {
+      regle,
+      gravite: "info",
+      message:
+        `Le plan a déjà sa ligne de crédit d'impôt « ${deja.financeur} »${deja.cellule ? ` (${deja.cellule})` : ""} : ` +
+        `le crédit calculé sur le devis n'est pas ajouté.`,
+      ...(deja.cellule ? { cellule: deja.cellule } : {}),
+    };
+  if (!devis)
+    return {
+      regle,
+      gravite: "alerte",
+      message:
+        "Le crédit d'impôt se calcule sur une feuille de devis, et aucune n'a été lue (le coût vient d'un montant " +
+        "saisi ou de la ligne « Coût » du plan) : il n'est pas ajouté au plan.",
+    };
+  return {
+    regle,
+    gravite: "alerte",
+    message:
+      `Le crédit d'impôt calculé sur le devis « ${devis.feuille} » est nul (œuvre non éligible, base nulle ou plafond ` +
+      `des aides publiques déjà atteint) : ` +
+      `rien n'est ajouté au plan.`,
+  };
+}
+
 /**
  * Use case « Financement »: reads the producer's plan and the devis (or a given cost), checks the plan, computes the
  * échéancier and, when asked, writes Prodbook's « Plan de financement » and « Échéancier » sheets.
@@ -171,9 +203,11 @@ export async function analyserFinancement(
 
   // The devis found for the cost, hidden in the workbook: said like `devis` says it (feuille-lue), in the findings
   // returned and in those the written « Plan de financement » lists.
-  const analyse = devis?.feuilleMasquee
-    ? { ...evaluee, constats: trierConstats([...evaluee.constats, ...constatsFeuilleLue(devis)]) }
-    : evaluee;
+  const ajouts = [
+    ...(devis?.feuilleMasquee ? constatsFeuilleLue(devis) : []),
+    ...(opts.calculerCreditImpot && !evaluee.creditImpotAjoute ? [creditNonAjoute(plan.sources, devis)] : []),
+  ];
+  const analyse = ajouts.length ? { ...evaluee, constats: trierConstats([...evaluee.constats, ...ajouts]) } : evaluee;
 
   let periodes = opts.periodesDepenses;
   if (!periodes) {

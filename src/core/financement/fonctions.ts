@@ -13,6 +13,8 @@ function vide(v: ValeurPlage | undefined): boolean {
 }
 
 function montant(v: ValeurPlage, ou: string): Cents {
+  // An error cell of the range (#DIV/0!, #N/A), should Excel hand it over: named, never read as text.
+  if (typeof v === "object" && v !== null) throw new ArgumentFinancementError(`${ou} : ${erreurExcel(v)}.`);
   if (typeof v === "boolean")
     throw new ArgumentFinancementError(`${ou} : ${v ? "VRAI" : "FAUX"} n'est pas un montant.`);
   // « 12.500 » in a range: refused with both readings, never guessed (the parser of every PROD.* argument).
@@ -20,6 +22,12 @@ function montant(v: ValeurPlage, ou: string): Cents {
   if (a?.type === "montant") return a.cents;
   if (!a || a.type === "invalide") throw new ArgumentFinancementError(`${ou} : « ${v} » n'est pas un montant.`);
   throw new ArgumentFinancementError(messageMontantRefuse(a, ou, v as string | number));
+}
+
+/** What an error cell of a range is said to be: « une erreur Excel (#DIV/0!) ». */
+function erreurExcel(v: object): string {
+  const code = (v as { code?: unknown }).code;
+  return typeof code === "string" ? `une erreur Excel (${code})` : "une erreur Excel";
 }
 
 /** The amounts of a range, row by row (empty cells skipped). */
@@ -62,6 +70,8 @@ export function intensiteAides(
       const ou = `ligne ${i + 1} colonne ${j + 1}`;
       const m = montant(v, `montants, ${ou}`);
       const t = categories[i][j];
+      if (typeof t === "object" && t !== null)
+        throw new ArgumentFinancementError(`categories, ${ou} : ${erreurExcel(t)}.`);
       if (vide(t)) throw new ArgumentFinancementError(`categories, ${ou} : catégorie vide pour un montant de ${v}.`);
       const c = categorieDepuisTexte(String(t), date);
       if (!c)

@@ -1,5 +1,5 @@
 import type { CellData, SheetData } from "../port/workbook";
-import { celluleRef } from "../util/adresse";
+import { celluleRef, parseAdresse } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { isoDepuisSerie } from "../util/serieExcel";
 import { estDateIso } from "./dates";
@@ -23,6 +23,36 @@ export function trouverEntetes<K extends string>(
   return undefined;
 }
 
+/**
+ * The sheet as the user sees it: a cell merged down several rows (a name, a call time, a convention written once
+ * for a person's days) shows its top cell's value on each of those rows, so each row reads it. The other cells of a
+ * merged range (its columns after the first) stay as they are. The sheet given is not changed.
+ */
+export function sansFusions(sheet: SheetData): SheetData {
+  let rows: CellData[][] | undefined;
+  for (const m of sheet.merges ?? []) {
+    const [a, b = a] = m.split(":");
+    let d, f;
+    try {
+      d = parseAdresse(a);
+      f = parseAdresse(b);
+    } catch {
+      continue;
+    }
+    const haut = Math.min(d.row, f.row);
+    const col = Math.min(d.col, f.col);
+    const source = sheet.rows[haut]?.[col];
+    if (!source) continue;
+    for (let r = haut + 1; r <= Math.max(d.row, f.row) && r < sheet.rows.length; r++) {
+      rows ??= sheet.rows.slice();
+      if (rows[r] === sheet.rows[r]) rows[r] = sheet.rows[r].slice();
+      while (rows[r].length <= col) rows[r].push({ v: null });
+      rows[r][col] = source;
+    }
+  }
+  return rows ? { ...sheet, rows } : sheet;
+}
+
 export function texte(c: CellData | undefined): string {
   if (!c || c.v === null || c.erreur) return "";
   return String(c.v).trim();
@@ -33,7 +63,11 @@ export function texte(c: CellData | undefined): string {
  * is no value: quoting it empty would hide what the cell shows).
  */
 export function cite(c: CellData | undefined): string {
-  return c?.erreur ? `« ${String(c.v)} » (une erreur Excel)` : `« ${texte(c)} »`;
+  if (c?.erreur) return `« ${String(c.v)} » (une erreur Excel)`;
+  // A number as Excel shows it in French: « -0,1 », never the float's « -0.09999999999854481 ».
+  if (typeof c?.v === "number" && Number.isFinite(c.v))
+    return `« ${String(Number(c.v.toPrecision(10))).replace(".", ",")} »`;
+  return `« ${texte(c)} »`;
 }
 
 /** Nothing typed in the cell. An Excel error is not empty: it is never read as « same as above » or « none ». */
@@ -82,8 +116,10 @@ export function heureCellule(c: CellData | undefined): number | undefined {
 
 /** "8 h 05" style. */
 export function heuresFr(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = Math.round(minutes - h * 60);
+  // Rounded to the minute first: 59,5 min is « 1 h 00 », never « 0 h 60 ».
+  const t = Math.round(minutes);
+  const h = Math.floor(t / 60);
+  const m = t - h * 60;
   return `${h} h ${String(m).padStart(2, "0")}`;
 }
 

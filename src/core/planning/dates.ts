@@ -69,7 +69,8 @@ export function dateFr(iso: string): string {
  */
 export function dateDepuisValeur(v: number | string, nom: string): string {
   if (typeof v === "number") {
-    if (!estSerieDate(v)) throw new RangeError(`L'argument « ${nom} » (${v}) n'est pas une date Excel valide.`);
+    if (!estSerieDate(v))
+      throw new RangeError(`L'argument « ${nom} » (${String(v).replace(".", ",")}) n'est pas une date Excel valide.`);
     return isoDepuisSerie(v);
   }
   const s = v.trim();

@@ -1,6 +1,6 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
-import { cite, ref, texte, trouverEntetes, vide, vrai } from "./cellules";
+import { cite, ref, sansFusions, texte, trouverEntetes, vide, vrai } from "./cellules";
 import { PlanningError, type Etape, type Predecesseur } from "./modele";
 
 const MOTIFS = {
@@ -23,7 +23,9 @@ export function estFeuilleEtapes(sheet: SheetData): boolean {
  * Décalage). An empty « Dépend de » means the previous row; « - » or « aucun » means no predecessor.
  * An empty duration is a milestone. Errors name the cell and its row.
  */
-export function lireEtapes(sheet: SheetData): Etape[] {
+export function lireEtapes(feuille: SheetData): Etape[] {
+  // A predecessor or a duration merged down several steps is read on each of them, as the user sees it.
+  const sheet = sansFusions(feuille);
   const ent = trouverEntetes(sheet, MOTIFS, ["nom", "duree"]);
   if (!ent) {
     throw new PlanningError(

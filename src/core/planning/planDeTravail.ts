@@ -1,6 +1,17 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
-import { cite, dateCellule, heureCellule, heuresFr, hhmm, ref, texte, trouverEntetes, vide } from "./cellules";
+import {
+  cite,
+  dateCellule,
+  heureCellule,
+  heuresFr,
+  hhmm,
+  ref,
+  sansFusions,
+  texte,
+  trouverEntetes,
+  vide,
+} from "./cellules";
 import { jourDepuisIso } from "./dates";
 import { PlanningError } from "./modele";
 
@@ -67,7 +78,9 @@ export function dureeEffective(v: Vacation): number {
  * Reads a plan de travail sheet: Date | Nom | Fonction | Convention | Début | Fin | Pause (min) | Lieu |
  * Téléphone. A row without date, name and times is skipped; a partly filled row is an error naming its cells.
  */
-export function lirePlanDeTravail(sheet: SheetData, conventionParDefaut: Convention = "2642"): PlanDeTravail {
+export function lirePlanDeTravail(feuille: SheetData, conventionParDefaut: Convention = "2642"): PlanDeTravail {
+  // A name or a call time merged down a person's days is read on each of them, as the date written once is.
+  const sheet = sansFusions(feuille);
   const ent = trouverEntetes(sheet, MOTIFS, ["date", "nom", "debut", "fin"]);
   if (!ent)
     throw new PlanningError(

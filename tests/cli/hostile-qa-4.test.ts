@@ -1,0 +1,278 @@
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
+
+/**
+ * A hostile tester's fourth round on the CLI, away from the devis import: the plan de travail as producers lay it out
+ * (merged cells, pauses in half minutes), the planning's date options, values the shell cuts or that start with a
+ * dash, `financement --credit-impot` when nothing is added, `versions comparer` of a version with itself, mistyped
+ * commands. Each input is a real .xlsx written here; each refusal is exit 2, a French message naming the option,
+ * cell or version, nothing written.
+ */
+const dossier = dossierTemporaire("prodbook-hostile-qa-4-");
+const variante = fabriqueVariantes(dossier);
+
+const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const PLAN = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+
+interface Constat {
+  regle: string;
+  gravite: string;
+  message: string;
+  cellule?: string | null;
+}
+const controles = (out: string) => (JSON.parse(out) as { controles: Constat[] }).controles;
+const jamais = () => path.join(dossier(), "jamais.xlsx");
+
+describe("plan de travail : des cellules fusionnées sur les journées d'une personne", () => {
+  const pdt = (nom: string, modifier: (ws: ExcelJS.Worksheet) => void) =>
+    variante(PLAN, nom, (wb) => modifier(wb.getWorksheet("PDT")!));
+
+  it.each([
+    // Before: « Ligne 3 : horaires sans nom de personne (PDT!B3) », exit 2, for a name shown on rows 2 to 5.
+    ["le nom écrit une fois pour ses quatre journées (B2:B5)", (ws: ExcelJS.Worksheet) => ws.mergeCells("B2:B5")],
+    // Before: « Ligne 7 : heure de début illisible «  » pour Anne Kerbrat (PDT!E7) », exit 2.
+    ["l'heure de convocation commune (E6:E8)", (ws: ExcelJS.Worksheet) => ws.mergeCells("E6:E8")],
+  ])("%s : lu sur chaque ligne, les mêmes contrôles que sans fusion", async (_cas, fusion) => {
+    const f = await pdt(`pdt-fusion-${_cas.replace(/\W/g, "")}.xlsx`, fusion);
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const ref = await lancerCli(main, ["planning", PLAN, "--livraison", "2026-12-01", "--json"]);
+    expect(controles(r.out)).toEqual(controles(ref.out));
+    expect(controles(r.out).length).toBeGreaterThan(3);
+    const carbone = await lancerCli(main, ["carbone", f, "--json"]);
+    expect(carbone.code).toBe(0);
+  });
+
+  it("une heure négative est citée comme Excel l'écrit (avant : « -0.09999999999854481 »)", async () => {
+    const f = await pdt("pdt-heure-negative.xlsx", (ws) => (ws.getCell("E2").value = -0.1));
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", jamais()]);
+    refus(
+      r,
+      "pdt-heure-negative.xlsx : Ligne 2 : heure de début illisible « -0,1 » pour Yann Le Goff (PDT!E2) ; attendu HH:MM.",
+      jamais(),
+    );
+  });
+
+  it("une pause de 30,5 min : « 40 h 00 » (avant : « 39 h 60 travaillées, dont 4 h 60 à 25 % »)", async () => {
+    const f = await pdt("pdt-pause-decimale.xlsx", (ws) => (ws.getCell("G2").value = 30.5));
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "--json"]);
+    expect(r.code).toBe(0);
+    const yann = controles(r.out).find((c) => c.regle === "heures-supplementaires" && c.cellule === "PDT!B2");
+    expect(yann?.message).toBe("Yann Le Goff, semaine 2026-W20 : 40 h 00 travaillées, dont 5 h 00 à 25 %.");
+    expect(r.out).not.toMatch(/ h 60/);
+  });
+});
+
+describe("planning : une date d'option impossible nomme l'option, pas le classeur", () => {
+  it.each([
+    // Before: « gardiens-planning.xlsx : Date de livraison invalide « 2026-02-29 » ».
+    [["--livraison", "2026-02-29"], "L'option --livraison attend une date AAAA-MM-JJ, reçu « 2026-02-29 »."],
+    [["--debut", "2026-04-31"], "L'option --debut attend une date AAAA-MM-JJ, reçu « 2026-04-31 »."],
+    [
+      ["--livraison", "2026-12-01", "--service", "2026-13-01"],
+      "L'option --service attend une date AAAA-MM-JJ, reçu « 2026-13-01 ».",
+    ],
+    // Before: « Date impossible pour l'étape « Montage image » ('Étapes post-prod'!A2) : le calcul tombe le 07/12/9999 ».
+    [["--livraison", "9999-12-31"], "L'option --livraison attend une date de 1901 à 2199, reçu « 9999-12-31 »."],
+    [["--debut", "1900-01-01"], "L'option --debut attend une date de 1901 à 2199, reçu « 1900-01-01 »."],
+  ])("%j", async (options, message) => {
+    refus(await lancerCli(main, ["planning", PLAN, ...options, "-o", jamais()]), message, jamais());
+  });
+});
+
+describe("une valeur coupée par le terminal ou qui commence par un tiret", () => {
+  it.each([
+    // Before: « Argument en trop « % » : prodbook credit-impot prend un classeur .xlsx et des options. »
+    [
+      ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "fiction", "--financement-etranger", "50", "%"],
+      '« 50 % » est coupé à ses espaces par le terminal : écrivez-le entre guillemets, --financement-etranger "50 %"',
+    ],
+    // Before: « Argument en trop « 000 » ».
+    [
+      ["financement", FICTION, "--cout", "3", "000", "000,00", "€"],
+      '« 3 000 000,00 € » est coupé à ses espaces par le terminal : écrivez-le entre guillemets, --cout "3 000 000,00 €"',
+    ],
+    // Before: « l'option « --nom » attend une valeur », the version name refused without a way to give it.
+    [
+      ["versions", "enregistrer", EXEMPLE, "--nom", "-V1", "-o", "{sortie}"],
+      "l'option « --nom » attend une valeur : si « -V1 » en est bien une, écrivez « --nom=-V1 »",
+    ],
+    [
+      ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "fiction", "--financement-etranger", "-10%"],
+      "l'option « --financement-etranger » attend une valeur : si « -10% » en est bien une, écrivez " +
+        "« --financement-etranger=-10% »",
+    ],
+    // A value forgotten before another option is still said so.
+    [["planning", PLAN, "--livraison", "--json"], "l'option « --livraison » attend une valeur"],
+  ])("%j", async (args, detail) => {
+    const r = await lancerCli(
+      main,
+      args.map((a) => a.replace("{sortie}", jamais())),
+    );
+    refus(r, `Arguments invalides : ${detail}.\nUsage : ${r.err.split("\nUsage : ")[1]}`, jamais());
+  });
+
+  it("--nom=-V1 enregistre la version « -V1 », gardée en texte", async () => {
+    const sortie = path.join(dossier(), "tiret.xlsx");
+    const r = await lancerCli(main, [
+      "versions",
+      "enregistrer",
+      EXEMPLE,
+      "--nom=-V1",
+      "--date",
+      "2026-01-01",
+      "-o",
+      sortie,
+    ]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    expect(wb.getWorksheet("Versions")!.getCell("A2").value).toBe("-V1");
+  });
+});
+
+describe("financement --credit-impot : jamais ignoré sans un mot", () => {
+  it("le plan a déjà sa ligne de crédit d'impôt : dit, avec sa cellule (avant : rien, la sortie identique)", async () => {
+    const r = await lancerCli(main, [
+      "financement",
+      FICTION,
+      "--cout",
+      "3000000",
+      "--credit-impot",
+      "cinema",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(controles(r.out).filter((c) => c.regle === "credit-impot-non-ajoute")).toEqual([
+      {
+        regle: "credit-impot-non-ajoute",
+        gravite: "info",
+        message:
+          "Le plan a déjà sa ligne de crédit d'impôt « Crédit d'impôt audiovisuel » (Financement!E6) : le crédit " +
+          "calculé sur le devis n'est pas ajouté.",
+        cellule: "Financement!E6",
+      },
+    ]);
+    const sans = await lancerCli(main, ["financement", FICTION, "--cout", "3000000", "--json"]);
+    expect(controles(sans.out).some((c) => c.regle === "credit-impot-non-ajoute")).toBe(false);
+  });
+
+  it("un coût saisi, pas de devis : une alerte (avant : rien)", async () => {
+    const f = await variante(FICTION, "fin-sans-ci.xlsx", (wb) => wb.getWorksheet("Financement")!.spliceRows(6, 1));
+    const r = await lancerCli(main, ["financement", f, "--cout", "3000000", "--credit-impot", "cinema"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "[alerte] Crédit d'impôt non ajouté — Le crédit d'impôt se calcule sur une feuille de devis, et aucune n'a été " +
+        "lue (le coût vient d'un montant saisi ou de la ligne « Coût » du plan) : il n'est pas ajouté au plan.",
+    );
+  });
+
+  it("--date qu'aucune règle ne couvre : l'option nommée (avant : « fiction.xlsx : Aucune version de intensite-aides.json »)", async () => {
+    const r = await lancerCli(main, [
+      "financement",
+      FICTION,
+      "--cout",
+      "3000000",
+      "--date",
+      "1900-01-01",
+      "-o",
+      jamais(),
+    ]);
+    refus(
+      r,
+      "L'option --date attend une date couverte par les règles du financement (périodes couvertes : 2016-01-01 → …), " +
+        "reçu « 1900-01-01 ».",
+      jamais(),
+    );
+  });
+});
+
+describe("versions comparer : les noms comme l'utilisateur les tape", () => {
+  let classeur: string;
+  beforeAll(async () => {
+    classeur = path.join(dossier(), "versions.xlsx");
+    const r = await lancerCli(main, [
+      "versions",
+      "enregistrer",
+      EXEMPLE,
+      "--nom",
+      "Dépôt  agrément",
+      "--date",
+      "2026-01-01",
+      "-o",
+      classeur,
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it("une version comparée à elle-même est refusée (avant : écarts tous nuls, code 0)", async () => {
+    refus(
+      await lancerCli(main, [
+        "versions",
+        "comparer",
+        classeur,
+        "--de",
+        "Dépôt agrément",
+        "--a",
+        "dépôt agrément",
+        "-o",
+        jamais(),
+      ]),
+      "versions.xlsx : « Dépôt agrément » est comparée à elle-même : tous les écarts seraient nuls. Choisissez une " +
+        "autre version, ou « courant » pour le devis actuel.",
+      jamais(),
+    );
+  });
+
+  it("le nom tapé avec ses accents décomposés (macOS) ou deux espaces trouve la version (avant : « Aucune version »)", async () => {
+    for (const de of ["Dépôt agrément".normalize("NFD"), "Dépôt   agrément"]) {
+      const r = await lancerCli(main, ["versions", "comparer", classeur, "--de", de, "--a", "courant", "--json"]);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      expect((JSON.parse(r.out) as { de: string }).de).toBe("Dépôt agrément");
+    }
+  });
+
+  it("enregistrer le même nom en accents décomposés demande --remplacer (avant : une deuxième version « Dépôt agrément »)", async () => {
+    const r = await lancerCli(main, [
+      "versions",
+      "enregistrer",
+      classeur,
+      "--nom",
+      "Dépôt agrément".normalize("NFD"),
+      "-o",
+      jamais(),
+    ]);
+    refus(r, /^Une version « Dépôt agrément » existe déjà dans .*versions\.xlsx : ajoutez --remplacer/, jamais());
+  });
+});
+
+describe("une commande mal tapée", () => {
+  it.each([
+    ["Devis", "devis"],
+    ["finacement", "financement"],
+    ["credit_impot", "credit-impot"],
+  ])("« %s » : la commande voulue est proposée (avant : la liste seule)", async (tape, voulue) => {
+    const r = await lancerCli(main, [tape, EXEMPLE]);
+    refus(
+      r,
+      `Commande inconnue « ${tape} » : vouliez-vous dire « ${voulue} » ? Commandes : carbone, credit-impot, devis, ` +
+        "ecarts, fec, financement, planning, regles, versions ; prodbook --help les décrit.",
+    );
+  });
+
+  it("« prodbook help » est l'aide, comme « prodbook aide »", async () => {
+    const r = await lancerCli(main, ["help"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toBe((await lancerCli(main, ["aide"])).out);
+  });
+
+  it("« versions Lister » : l'action voulue est proposée", async () => {
+    refus(
+      await lancerCli(main, ["versions", "Lister", EXEMPLE]),
+      /^Action inconnue « Lister » \(vouliez-vous dire « lister » \?\)/,
+    );
+  });
+});
