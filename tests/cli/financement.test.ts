@@ -214,7 +214,10 @@ describe("prodbook financement : entrées invalides → message français, code 
   test("date sans règle en vigueur", async () => {
     const r = await lancer([c.cinema, "--cout", "1000", "--date", "2010-01-01"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/Aucune version de intensite-aides.json n'est en vigueur le 2010-01-01/);
+    expect(r.err).toBe(
+      "L'option --date attend une date couverte par les règles du financement (périodes couvertes : 2016-01-01 → …), " +
+        "reçu « 2010-01-01 ».",
+    );
   });
   test("coût introuvable", async () => {
     const r = await lancer([c.fiction, "--json"]);
