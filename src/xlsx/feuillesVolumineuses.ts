@@ -182,7 +182,7 @@ export async function mettreDeCoteFeuilles(
     // not parse megabytes of notes it would drop all the same.
     const reduite =
       !deLUtilisateur && (gardee || aRemplacer.has(nom.toLowerCase()))
-        ? await reduireNotes(zip, catalogue, partie)
+        ? await reduireNotes(zip, catalogue, partie, gardee)
         : undefined;
     const notesDeCote = gardee ? reduite?.originales : undefined;
     // Read after the reduction: the first note only, then.
@@ -242,15 +242,29 @@ async function refsNotes(zip: JSZip, partie: string): Promise<string[]> {
 }
 
 /**
+ * The part's first bytes, as many as needed for `assez` (the whole part at most): its head inflated from 4 KB of
+ * compressed bytes, then 16 KB, 64 KB… (a « Comparaison »'s first note is in its first kilobytes, of 3.6 MB).
+ */
+async function debutJusqua(e: EntreeZip, assez: (b: Buffer) => boolean): Promise<Buffer> {
+  for (let n = 4096; e.debut; n *= 4) {
+    const b = await e.debut(n);
+    if (assez(b) || b.length >= e.taille) return b;
+  }
+  return octetsEntree(e);
+}
+
+/**
  * Replaces, in `zip`, a sheet's comments part and VML drawing by the same holding their first note only (the
  * shapes as Excel and ExcelJS write them: a <v:shape> each, after the shape types); returns the originals (inflated
  * by Node's zlib) and the two parts' paths, or nothing when there is at most one note or the parts are not of that
- * form (ExcelJS then reads every note).
+ * form (ExcelJS then reads every note). `originales` false (a sheet the command rewrites, whose notes are dropped):
+ * only the parts' heads are inflated, up to their first note; the end tags are written after it.
  */
 async function reduireNotes(
   zip: JSZip,
   catalogue: Map<string, EntreeZip>,
   partie: string,
+  originales = true,
 ): Promise<{ originales: { commentaires: Buffer; dessin: Buffer }; parties: string[] } | undefined> {
   const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
   const cible = (type: string) => {
@@ -262,6 +276,7 @@ async function reduireNotes(
   const ec = pc && zip.file(pc) && catalogue.get(pc),
     ev = pv && zip.file(pv) && catalogue.get(pv);
   if (!pc || !pv || !ec || !ev) return undefined;
+  if (!originales) return reduireDebuts(zip, pc, ec, pv, ev);
   const commentaires = await octetsEntree(ec),
     dessin = await octetsEntree(ev);
   // Cut as bytes (the markup searched for is ASCII): megabytes of notes are not decoded.
@@ -276,6 +291,35 @@ async function reduireNotes(
   const premiere = (b: Buffer, fin: number, queue: number) => Buffer.concat([b.subarray(0, fin), b.subarray(queue)]);
   zip.file(pc, premiere(commentaires, c1 + "</comment>".length, cf));
   zip.file(pv, premiere(dessin, v1 + "</v:shape>".length, vf));
+  return { originales: { commentaires, dessin }, parties: [pc, pv] };
+}
+
+/** reduireNotes from the parts' heads: the same first note, the same checks, the end tags of their roots after it. */
+async function reduireDebuts(
+  zip: JSZip,
+  pc: string,
+  ec: EntreeZip,
+  pv: string,
+  ev: EntreeZip,
+): Promise<{ originales: { commentaires: Buffer; dessin: Buffer }; parties: string[] } | undefined> {
+  // The first note and the start of the second (or the list's end: a single note).
+  const commentaires = await debutJusqua(ec, (b) => {
+    const c1 = b.indexOf("</comment>");
+    return c1 >= 0 && (b.indexOf("<comment", c1) >= 0 || b.indexOf("</commentList>", c1) >= 0);
+  });
+  const dessin = await debutJusqua(ev, (b) => b.indexOf("</v:shape>") >= 0);
+  const c1 = commentaires.indexOf("</comment>"),
+    v1 = dessin.indexOf("</v:shape>");
+  if (c1 < 0 || v1 < 0 || dessin.indexOf("<v:shape ") > v1) return undefined;
+  const c2 = commentaires.indexOf("<comment", c1);
+  const cf = commentaires.indexOf("</commentList>", c1);
+  if (c2 < 0 || (cf >= 0 && cf < c2)) return undefined;
+  const racineDe = (b: Buffer) => /<(?![?!])([^\s/>]+)/.exec(b.toString("latin1", 0, 4096))?.[1];
+  const [rc, rv] = [racineDe(commentaires), racineDe(dessin)];
+  if (!rc || !rv) return undefined;
+  const fin = (b: Buffer, i: number, queue: string) => Buffer.concat([b.subarray(0, i), Buffer.from(queue, "latin1")]);
+  zip.file(pc, fin(commentaires, c1 + "</comment>".length, `</commentList></${rc}>`));
+  zip.file(pv, fin(dessin, v1 + "</v:shape>".length, `</${rv}>`));
   return { originales: { commentaires, dessin }, parties: [pc, pv] };
 }
 

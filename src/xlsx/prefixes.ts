@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { catalogueZip, type EntreeZip } from "./zipLecture";
+import { catalogueZip, octetsEntree, type EntreeZip } from "./zipLecture";
 import { baliseOuvrante, elements, NS_MAIN, racine, remplacer, type Element, type Remplacement } from "./xml";
 
 const NS_RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -15,6 +15,7 @@ const SANS_PREFIXE = [
 
 /** The first bytes of a part, enough to see its root's start tag. */
 async function tete(entree: EntreeZip, octets = 4096): Promise<string> {
+  if (entree.debut) return (await entree.debut(octets)).toString("utf8");
   const flux = await entree.flux();
   const morceaux: Buffer[] = [];
   let n = 0;
@@ -65,24 +66,35 @@ export function sansPrefixes(xml: string, partie: string): string | undefined {
   return remplacer(xml, remplacements);
 }
 
+/**
+ * Whether the part whose head is `debut` and root `nom` (prefixed) may need `sansPrefixes`: false when its root
+ * start tag, whole in the head, binds the root's prefix to a namespace ExcelJS reads prefixed (« cp:coreProperties »
+ * of every workbook ExcelJS writes), which `sansPrefixes` leaves as it is.
+ */
+function aReecrire(debut: string, nom: string): boolean {
+  const i = debut.indexOf("<" + nom);
+  const fin = i < 0 ? -1 : debut.indexOf(">", i);
+  if (fin < 0) return true;
+  const prefixe = nom.slice(0, nom.indexOf(":")).replace(/[.-]/g, "\\$&");
+  const uri = new RegExp(`\\sxmlns:${prefixe}\\s*=\\s*(["'])([^"'&<]*)\\1`).exec(debut.slice(i, fin + 1))?.[2];
+  return uri === undefined || SANS_PREFIXE.includes(uri);
+}
+
 /** The package with every prefixed XML part rewritten by `sansPrefixes`; undefined when none is prefixed. */
 export async function normaliserPrefixes(data: Buffer): Promise<Buffer | undefined> {
   const catalogue = await catalogueZip(data);
-  const prefixees: string[] = [];
+  const nouveaux = new Map<string, string>();
   for (const e of catalogue.values()) {
     if (!/\.(xml|rels)$/i.test(e.nom)) continue;
-    const nom = nomRacine(await tete(e));
-    if (nom && nom.includes(":")) prefixees.push(e.nom);
+    const debut = await tete(e);
+    const nom = nomRacine(debut);
+    if (!nom || !nom.includes(":") || !aReecrire(debut, nom)) continue;
+    const nouveau = sansPrefixes((await octetsEntree(e)).toString("utf8"), e.nom);
+    if (nouveau !== undefined) nouveaux.set(e.nom, nouveau);
   }
-  if (!prefixees.length) return undefined;
+  // JSZip reads the package only when a part changes (its reader goes over every byte of the file first).
+  if (!nouveaux.size) return undefined;
   const zip = await JSZip.loadAsync(data);
-  let change = false;
-  for (const nom of prefixees) {
-    const xml = await zip.file(nom)?.async("string");
-    const nouveau = xml === undefined ? undefined : sansPrefixes(xml, nom);
-    if (nouveau === undefined) continue;
-    zip.file(nom, nouveau);
-    change = true;
-  }
-  return change ? zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : undefined;
+  for (const [nom, xml] of nouveaux) zip.file(nom, xml);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -6,6 +6,7 @@ import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import JSZip from "jszip";
 import { formatDate, ligneAvecColonne } from "../../src/xlsx/lectureMiseDeCote";
 import { catalogueZip, octetsEntree } from "../../src/xlsx/zipLecture";
+import { normaliserPrefixes } from "../../src/xlsx/prefixes";
 
 /**
  * A Prodbook sheet set aside on opening (`aLire`, the versions commands' « Versions ») is read by streaming
@@ -181,4 +182,20 @@ it("octetsEntree : les octets d'une partie comprimée ou stockée, lue d'un coup
       expect(octets.equals(await zip.file(nom)!.async("nodebuffer"))).toBe(true);
     }
   }
+});
+
+it("normaliserPrefixes : « cp:coreProperties » (tout classeur d'ExcelJS) ne fait pas réécrire le paquet ; « x:worksheet » si", async () => {
+  const f = await fs.readFile(await classeur(true));
+  expect((await JSZip.loadAsync(f)).file("docProps/core.xml")).not.toBeNull();
+  expect(await normaliserPrefixes(f)).toBeUndefined();
+  const zip = await JSZip.loadAsync(f);
+  const partie = "xl/worksheets/sheet1.xml";
+  const xml = await zip.file(partie)!.async("string");
+  zip.file(partie, xml.replace(/<(\/?)(?=[a-zA-Z])/g, "<$1x:").replace("<x:worksheet xmlns=", "<x:worksheet xmlns:x="));
+  const prefixe = await zip.generateAsync({ type: "nodebuffer" });
+  const normalise = await normaliserPrefixes(prefixe);
+  expect(normalise).toBeDefined();
+  const relu = await (await JSZip.loadAsync(normalise!)).file(partie)!.async("string");
+  expect(relu).toMatch(/<worksheet xmlns="http:\/\/schemas.openxmlformats.org\/spreadsheetml\/2006\/main"/);
+  expect(relu).not.toContain("<x:");
 });
