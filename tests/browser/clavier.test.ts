@@ -5,7 +5,10 @@ import { structurerDevis } from "../../src/core/devis/structurer";
 import { TITRES_CONSTATS } from "../../src/core/controles/titres";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { RACINE, selectionApres, ouvrirVolet, versFixture, type Volet } from "./volet";
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
+import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
+import { CALENDRIER, LISTE } from "./popups";
+import { RACINE, selectionApres, ouvrirVolet, versFixture, voletDuBloc, type Volet } from "./volet";
 
 /**
  * The pane with the keyboard only (Tab, arrows in the tab list, Enter, Space; no mouse click): Structurer →
@@ -111,6 +114,145 @@ describe("volet au clavier seul (bundle construit, Excel simulé)", () => {
     // The check itself sees click handlers: the tabs are found as clickable (and are buttons).
     expect(await compterCliquables(page)).toBeGreaterThan(pages.length);
     expect(trouves).toEqual([]);
+  });
+});
+
+describe("popups au clavier : chacun s'ouvre et se ferme au clavier, le focus revient à ce qui l'a ouvert", () => {
+  const volet = voletDuBloc({ largeur: 320 });
+  const { page } = volet;
+  const FEC = path.join(RACINE, "tests/fixtures/fec-reel/123456789FEC20500930.txt");
+  /** The focused element's data-testid, else its tag. */
+  const focusSur = () =>
+    page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName);
+
+  it("« Détails et sources » : Entrée ouvre, Espace referme, le focus reste sur l'en-tête", async () => {
+    const entete = page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("button", { name: /Détails et sources/ });
+    await tabJusqua(page, (f) => f.role !== "tab" && /Détails et sources/.test(f.texte));
+    expect(await entete.getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("Enter");
+    expect(await entete.getAttribute("aria-expanded")).toBe("true");
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("link").first().waitFor();
+    await page.keyboard.press("Space");
+    expect(await entete.getAttribute("aria-expanded")).toBe("false");
+    expect(await entete.evaluate((e) => e === document.activeElement)).toBe(true);
+  });
+
+  it("« D'où vient ce chiffre ? » : Entrée ouvre l'arbre (focus sur son titre), Échap ou « Fermer » le referme, focus rendu au chiffre", async () => {
+    await ongletAuClavier(page, "structurer");
+    await tabJusqua(page, (f) => f.testId === TEST_IDS.structurer.analyser);
+    await page.keyboard.press("Enter");
+    const total = page.getByTestId(TEST_IDS.structurer.expliquerTotal);
+    await total.waitFor();
+    await tabJusqua(page, (f) => f.testId === TEST_IDS.structurer.expliquerTotal);
+    await page.keyboard.press("Enter");
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    expect(await total.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H3");
+    // A node opened with Enter, from the keyboard too.
+    const noeud = await tabJusqua(page, (f) => f.testId === IDS_TRACE.deplier);
+    expect(noeud.tag).toBe("button");
+    const deplie = () => page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"));
+    const avant = await deplie();
+    await page.keyboard.press("Enter");
+    expect(await deplie()).toBe(avant === "true" ? "false" : "true");
+    // Escape, from inside the tree, closes it; the focus goes back to the figure that opened it.
+    await page.keyboard.press("Escape");
+    await panneau.waitFor({ state: "detached" });
+    expect(await focusSur()).toBe(TEST_IDS.structurer.expliquerTotal);
+    // Its close button, pressed with Space, does the same.
+    await page.keyboard.press("Enter");
+    await panneau.waitFor();
+    await tabJusqua(page, (f) => f.testId === IDS_TRACE.fermer);
+    await page.keyboard.press("Space");
+    await panneau.waitFor({ state: "detached" });
+    expect(await focusSur()).toBe(TEST_IDS.structurer.expliquerTotal);
+  });
+
+  it("calendrier : Entrée l'ouvre, Échap le ferme sans rien changer, focus rendu au champ", async () => {
+    await ongletAuClavier(page, "planning");
+    await tabJusqua(page, (e) => e.testId === "planning-livraison");
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(null), { timeout: 2000 })));
+    await page.keyboard.type("15/12/2026", { delay: 20 });
+    await page.keyboard.press("Enter");
+    const calendrier = page.locator(CALENDRIER);
+    await calendrier.waitFor();
+    await page.waitForFunction((c) => !!document.activeElement?.closest(c), CALENDRIER);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("22");
+    await page.keyboard.press("Escape");
+    await calendrier.waitFor({ state: "detached" });
+    expect(await focusSur()).toBe("planning-livraison");
+    expect(await page.getByTestId("planning-livraison").inputValue()).toBe("15\u00a0décembre\u00a02026");
+  });
+
+  it("liste « Affecter à… » (Écarts) : Entrée et Espace l'ouvrent, les flèches parcourent les postes, Échap la ferme, focus rendu", async () => {
+    await ongletAuClavier(page, "ecarts");
+    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
+    await page.getByTestId(TEST_IDS.ecarts.sansPoste).waitFor({ timeout: 60000 });
+    const f = await tabJusqua(page, (x) => (x.testId ?? "").startsWith(TEST_IDS.ecarts.affecter("")), 200);
+    const choix = page.getByTestId(f.testId as string);
+    const liste = page.locator(LISTE);
+    /** The option the keyboard is on (the trigger's aria-activedescendant), by its text. */
+    const active = () =>
+      choix.evaluate((e) => document.getElementById(e.getAttribute("aria-activedescendant") ?? "")?.textContent ?? "");
+    for (const touche of ["Enter", "Space"]) {
+      await page.keyboard.press(touche);
+      await liste.waitFor();
+      expect(await choix.getAttribute("aria-expanded")).toBe("true");
+      const premiere = await active();
+      expect(premiere).not.toBe("");
+      await page.keyboard.press("ArrowDown");
+      const seconde = await active();
+      expect(seconde).not.toBe(premiere);
+      await page.keyboard.press("ArrowUp");
+      expect(await active()).toBe(premiere);
+      await page.keyboard.press("Escape");
+      await liste.waitFor({ state: "hidden" });
+      expect(await choix.getAttribute("aria-expanded")).toBe("false");
+      expect(await focusSur()).toBe(f.testId);
+    }
+  });
+
+  it("dialogue « Remplacer la version ? » : ouvert avec Entrée, focus dedans et gardé, Échap l'annule, focus rendu à « Enregistrer »", async () => {
+    await ongletAuClavier(page, "versions");
+    const nom = page.getByTestId(TEST_IDS.versions.nom);
+    await tabJusqua(page, (f) => f.testId === TEST_IDS.versions.nom);
+    await page.keyboard.type("Dépôt CNC");
+    await tabJusqua(page, (f) => f.testId === TEST_IDS.versions.enregistrer);
+    await page.keyboard.press("Enter");
+    await page.getByTestId(TEST_IDS.versions.enregistree).waitFor();
+    // The same name again: Enter on « Enregistrer » asks in a dialog.
+    await nom.fill("Dépôt CNC");
+    await page.getByTestId(TEST_IDS.versions.enregistrer).focus();
+    await page.keyboard.press("Enter");
+    const dialogue = page.getByTestId(TEST_IDS.versions.confirmation);
+    await dialogue.waitFor();
+    const dansDialogue = () => dialogue.evaluate((d) => d.contains(document.activeElement));
+    await page.waitForFunction(
+      (id) => !!document.activeElement?.closest(`[data-testid="${id}"]`),
+      TEST_IDS.versions.confirmation,
+    );
+    // Tab stays in the dialog.
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      expect(await dansDialogue()).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await dialogue.waitFor({ state: "detached" });
+    expect(await focusSur()).toBe(TEST_IDS.versions.enregistrer);
+    // « Annuler » with Enter: the same.
+    await page.keyboard.press("Enter");
+    await dialogue.waitFor();
+    await page.waitForFunction(
+      (id) => !!document.activeElement?.closest(`[data-testid="${id}"]`),
+      TEST_IDS.versions.confirmation,
+    );
+    await page.getByTestId(TEST_IDS.versions.annuler).focus();
+    await page.keyboard.press("Enter");
+    await dialogue.waitFor({ state: "detached" });
+    expect(await focusSur()).toBe(TEST_IDS.versions.enregistrer);
+    expect(volet.erreursPage).toEqual([]);
   });
 });
 

@@ -97,12 +97,20 @@ const useStyles = makeStyles({
 /** Which figure's tree is open on a page (one at a time): its key and its trace. */
 export function useExplication() {
   const [ouverte, setOuverte] = React.useState<{ cle: string; trace: TraceAffichee }>();
-  const basculer = React.useCallback(
-    (cle: string, trace: TraceAffichee) => setOuverte((o) => (o?.cle === cle ? undefined : { cle, trace })),
-    [],
-  );
+  /** The figure that opened the tree: closing the tree from inside it gives the focus back there. */
+  const declencheur = React.useRef<HTMLElement | null>(null);
+  const basculer = React.useCallback((cle: string, trace: TraceAffichee, bouton?: HTMLElement) => {
+    declencheur.current = bouton ?? null;
+    setOuverte((o) => (o?.cle === cle ? undefined : { cle, trace }));
+  }, []);
+  /** Closed because the page's figures changed: the focus stays where it is. */
   const fermer = React.useCallback(() => setOuverte(undefined), []);
-  return { ouverte, basculer, fermer };
+  /** Closed by the user (its button, Escape): the focus goes back to the figure, not lost on the page. */
+  const refermer = React.useCallback(() => {
+    setOuverte(undefined);
+    declencheur.current?.focus();
+  }, []);
+  return { ouverte, basculer, fermer, refermer };
 }
 
 export type Explication = ReturnType<typeof useExplication>;
@@ -135,7 +143,7 @@ export function ChiffreExplicable({
       aria-expanded={ouvert}
       aria-controls={ouvert ? IDS_TRACE.panneau : undefined}
       title={`D'où vient ce chiffre ? (${trace.libelle})`}
-      onClick={() => explication.basculer(cle, trace)}
+      onClick={(e) => explication.basculer(cle, trace, e.currentTarget)}
     >
       {children}
     </button>
@@ -167,6 +175,11 @@ export function PanneauTrace({
       className={styles.panneau}
       data-testid={IDS_TRACE.panneau}
       aria-label="D'où vient ce chiffre ?"
+      onKeyDown={(e) => {
+        if (e.key !== "Escape") return;
+        e.stopPropagation();
+        explication.refermer();
+      }}
     >
       <div className={styles.entete}>
         <h3 className={styles.titre} ref={titre} tabIndex={-1}>
@@ -178,7 +191,7 @@ export function PanneauTrace({
           icon={<Dismiss16Regular />}
           aria-label="Fermer « D'où vient ce chiffre ? »"
           data-testid={IDS_TRACE.fermer}
-          onClick={explication.fermer}
+          onClick={explication.refermer}
         />
       </div>
       <ul className={styles.liste}>

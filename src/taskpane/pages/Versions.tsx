@@ -15,6 +15,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
@@ -100,6 +101,8 @@ export function Versions() {
   const [auteur, setAuteur] = React.useState("");
   const [masquer, setMasquer] = React.useState(false);
   const [confirmer, setConfirmer] = React.useState<string>();
+  // The dialog gives the focus back to « Enregistrer » when it closes (Escape, Annuler): it has no DialogTrigger.
+  const retourFocus = useRestoreFocusTarget();
   const [enregistree, setEnregistree] = React.useState<string>();
   /** Findings on the devis read for the version saved (its sheet found hidden…). */
   const [controlesEnregistres, setControlesEnregistres] = React.useState<Constat[]>([]);
@@ -284,7 +287,12 @@ export function Versions() {
           data-testid={IDS.masquer}
           onChange={(_, d) => setMasquer(!!d.checked)}
         />
-        <Button data-testid={IDS.enregistrer} onClick={() => enregistrer(false)} disabled={occupe || !nom.trim()}>
+        <Button
+          data-testid={IDS.enregistrer}
+          onClick={() => enregistrer(false)}
+          disabled={occupe || !nom.trim()}
+          {...retourFocus}
+        >
           Enregistrer la version
         </Button>
         {enregistree && <Text data-testid={IDS.enregistree}>{enregistree}</Text>}
