@@ -29,6 +29,8 @@ export const LIBELLES_ARGUMENTS: Record<string, string> = {
   livraison: "Date de livraison",
   debut: "Date de début",
   feuilleDeService: "Date de la feuille de service",
+  jeunesse: "Fiction jeunesse",
+  langue: "Langue de l'œuvre",
 };
 
 export function invalide(champ: string, detail: string): ArgumentInvalideError {

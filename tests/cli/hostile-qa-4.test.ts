@@ -190,6 +190,28 @@ describe("financement --credit-impot : jamais ignoré sans un mot", () => {
   });
 });
 
+describe("credit-impot : une option d'un autre régime n'est jamais ignorée sans un mot", () => {
+  it.each([
+    // Before: each accepted, code 0, the output the same as without it.
+    [
+      ["--regime", "audiovisuel", "--duree", "52", "--vfx-france", "100000"],
+      "--vfx-france",
+      "international",
+      "audiovisuel",
+    ],
+    [["--regime", "cinema", "--jours-tournage-france", "3"], "--jours-tournage-france", "international", "cinéma"],
+    [["--regime", "cinema", "--jeunesse"], "--jeunesse", "audiovisuel", "cinéma"],
+    [["--regime", "international", "--langue", "francais"], "--langue", "cinéma", "international"],
+  ])("%j", async (options, option, regime, demande) => {
+    const r = await lancerCli(main, ["credit-impot", EXEMPLE, "--genre", "fiction", ...options, "-o", jamais()]);
+    refus(
+      r,
+      `L'option ${option} ne s'applique qu'au crédit d'impôt ${regime} (régime demandé : ${demande}) : retirez-la.`,
+      jamais(),
+    );
+  });
+});
+
 describe("versions comparer : les noms comme l'utilisateur les tape", () => {
   let classeur: string;
   beforeAll(async () => {

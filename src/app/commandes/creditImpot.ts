@@ -4,7 +4,7 @@ import {
   type OptionsClasseur,
   type ResultatClasseur,
 } from "../../core/creditImpot/creditImpotClasseur";
-import { AnneeNonCouverteError, type ResultatCreditImpot } from "../../core/creditImpot/modele";
+import { AnneeNonCouverteError, type RegimeCredit, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { traceCreditImpot } from "../../core/traces/creditImpot";
 import type { Trace } from "../../core/traces/trace";
@@ -61,7 +61,26 @@ export function verifierOptionsCreditImpot(a: OptionsCreditImpotPane): void {
       );
   }
   verifierEntier(a.joursTournageFrance, "joursTournageFrance", 0, "jours");
+  // An option of another regime would be ignored without a word: refused, the regime it belongs to named.
+  const seul = (champ: string, regime: RegimeCredit) => {
+    if (a.regime !== regime)
+      throw invalide(
+        champ,
+        `ne s'applique qu'au crédit d'impôt ${NOMS_REGIMES[regime]} (régime demandé : ${NOMS_REGIMES[a.regime]}) : ` +
+          `retirez-la`,
+      );
+  };
+  if (a.depensesVfxFrance !== undefined) seul("depensesVfxFrance", "international");
+  if (a.joursTournageFrance !== undefined) seul("joursTournageFrance", "international");
+  if (a.jeunesse) seul("jeunesse", "audiovisuel");
+  if (a.langue !== undefined) seul("langue", "cinema");
 }
+
+const NOMS_REGIMES: Record<RegimeCredit, string> = {
+  cinema: "cinéma",
+  audiovisuel: "audiovisuel",
+  international: "international",
+};
 
 /**
  * The tax-credit use case, for the pane and `prodbook credit-impot`: checks the arguments, computes the credit

@@ -105,6 +105,8 @@ export const commande = definirCommande({
     depensesVfxFrance: "--vfx-france",
     partFinancementEtranger: "--financement-etranger",
     joursTournageFrance: "--jours-tournage-france",
+    jeunesse: "--jeunesse",
+    langue: "--langue",
   },
   verifier(v, { sortie }): OptionsCreditImpotPane {
     if (v.regime === undefined)
