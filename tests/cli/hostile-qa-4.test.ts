@@ -230,6 +230,25 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
     expect(r.code).toBe(0);
   });
 
+  it("une ligne dont le nom de version a été effacé à la main : nommée (avant : son montant retiré du total sans un mot)", async () => {
+    const v2 = path.join(dossier(), "deux-versions.xlsx");
+    expect((await lancerCli(main, ["versions", "enregistrer", classeur, "--nom", "V2", "-o", v2])).code).toBe(0);
+    const f = await variante(v2, "versions-nom-efface.xlsx", (wb) => {
+      wb.getWorksheet("Versions")!.getCell("A5").value = null;
+    });
+    const message =
+      "versions-nom-efface.xlsx : La ligne 5 de la feuille « Versions » a un montant (Versions!M5) mais pas de nom " +
+      "de version (Versions!A5) : elle ne serait comptée dans aucune version. Rétablissez le nom de sa version, ou " +
+      "supprimez la ligne.";
+    refus(await lancerCli(main, ["versions", "lister", f]), message);
+    refus(
+      await lancerCli(main, ["versions", "comparer", f, "--de", "V2", "--a", "courant", "-o", jamais()]),
+      message,
+      jamais(),
+    );
+    refus(await lancerCli(main, ["versions", "enregistrer", f, "--nom", "V3", "-o", jamais()]), message, jamais());
+  });
+
   it("une version comparée à elle-même est refusée (avant : écarts tous nuls, code 0)", async () => {
     refus(
       await lancerCli(main, [

@@ -1,7 +1,8 @@
 import { aujourdhui, structurerDevis } from "../../core/devis/structurer";
 import { type Cents } from "../../core/money/cents";
-import { choisirNomFeuille, type WorkbookPort } from "../../core/port/workbook";
-import { FEUILLE_VERSIONS, feuilleVersions, lireVersions } from "../../core/versions/feuilleVersions";
+import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
+import { COL_V, FEUILLE_VERSIONS, feuilleVersions, lireVersions } from "../../core/versions/feuilleVersions";
+import { celluleRef } from "../../core/util/adresse";
 import { lignesDeVersion } from "../../core/versions/depuisDevis";
 import {
   lignesNonPlacees,
@@ -80,7 +81,26 @@ export async function lireFeuilleVersions(
   if (!anous) return { nom, versions: [], masquee: false, existe: false };
   const s = await wb.readSheet(nom);
   if (!s) return { nom, versions: [], masquee: false, existe: false };
-  return { nom, ...lireVersions(s), existe: true };
+  const lu = lireVersions(s);
+  sansLigneOrpheline(s);
+  return { nom, ...lu, existe: true };
+}
+
+/**
+ * A row of the « Versions » sheet whose version name was erased by hand still holds an amount that no version
+ * would count: refused, its cells named, rather than a version's total lowered without a word.
+ */
+function sansLigneOrpheline(s: SheetData): void {
+  const vide = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  for (let r = 1; r < s.rows.length; r++) {
+    const row = s.rows[r];
+    if (!vide(row[COL_V.version]?.v) || vide(row[COL_V.montant]?.v)) continue;
+    throw new ErreurDonnees(
+      `La ligne ${r + 1} de la feuille « ${s.name} » a un montant (${celluleRef(s.name, r, COL_V.montant)}) mais pas ` +
+        `de nom de version (${celluleRef(s.name, r, COL_V.version)}) : elle ne serait comptée dans aucune version. ` +
+        `Rétablissez le nom de sa version, ou supprimez la ligne.`,
+    );
+  }
 }
 
 export interface ArgsComparerVersions {
