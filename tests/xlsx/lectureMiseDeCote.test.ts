@@ -153,18 +153,24 @@ describe.each([true, false])(
   },
 );
 
-it("ligneAvecColonne : une référence de la colonne, ou une cellule sans référence, fait lire la ligne", () => {
+it("ligneAvecColonne : une cellule de la colonne, ou une cellule d'une autre forme, fait lire la ligne", () => {
   const r = ligneAvecColonne("R");
   expect(r('<c r="A5" t="s"><v>1</v></c><c r="R5"><v>2</v></c>')).toBe(true);
-  expect(r("<c r='R12' s=\"3\"/>")).toBe(true);
-  expect(r('<x:c r = "R7"><x:v>1</x:v></x:c>')).toBe(true);
-  // Other columns (RA, AR, R as a text), and cells that all say where they are.
-  expect(r('<c r="RA5"><v>1</v></c><c r="AR5"/><c r="Q5" t="inlineStr"><is><t>R5</t></is></c>')).toBe(false);
-  expect(r('<c s="1" r="Q5"/>')).toBe(false);
-  // A cell without a reference is placed by its order: it may be in R.
+  // Other columns (RA, AR, « R5 » as a text), every cell in the plain form.
+  expect(r('<c r="RA5"><v>1</v></c><c r="AR5"/><c r="Q5" t="inlineStr"><is><t>R5 &lt;c r="R5"</t></is></c>')).toBe(
+    false,
+  );
+  // Another form (its reference further, quoted otherwise, spaced, or none: placed by its order): it may be in R.
+  expect(r('<c s="1" r="Q5"/>')).toBe(true);
+  expect(r("<c r='Q12' s=\"3\"/>")).toBe(true);
+  expect(r('<c r = "Q7"><v>1</v></c>')).toBe(true);
   expect(r("<c><v>1</v></c>")).toBe(true);
-  expect(r('<c r="A5"/><c s="2"><v>1</v></c>')).toBe(true);
-  expect(r('<x:c t="s"><x:v>1</x:v></x:c>')).toBe(true);
+  expect(r('<c r="A5"/><c/>')).toBe(true);
+  // A prefix: only its cells are cells.
+  const x = ligneAvecColonne("R", "x");
+  expect(x('<x:c r="R7"><x:v>1</x:v></x:c>')).toBe(true);
+  expect(x('<x:c r="A7"><x:v>1</x:v></x:c>')).toBe(false);
+  expect(x('<x:c t="s"><x:v>1</x:v></x:c>')).toBe(true);
 });
 
 it("octetsEntree : les octets d'une partie comprimée ou stockée, lue d'un coup, sont ceux du flux", async () => {
