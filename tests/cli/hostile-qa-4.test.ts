@@ -66,6 +66,50 @@ describe("plan de travail : des cellules fusionnées sur les journées d'une per
   });
 });
 
+describe("étapes : un prédécesseur écrit une fois pour deux étapes (cellules fusionnées)", () => {
+  it("« Montage image » fusionné sur Musique et Mixage vaut pour les deux (avant : Mixage après la ligne du dessus)", async () => {
+    const f = await variante(PLAN, "etapes-fusion.xlsx", (wb) => {
+      const ws = wb.getWorksheet("Étapes post-prod")!;
+      ws.getCell("C5").value = null;
+      ws.mergeCells("C4:C5");
+    });
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "--json"]);
+    expect(r.code).toBe(0);
+    const etapes = (JSON.parse(r.out) as { etapes: { nom: string; debut: string; fin: string }[] }).etapes;
+    // Before: Mixage after Musique, so Musique ended on 25/11 and Montage image started on 05/11.
+    expect(etapes.map((e) => [e.nom, e.debut, e.fin])).toEqual([
+      ["Montage image", "2026-11-10", "2026-11-24"],
+      ["Montage son", "2026-11-25", "2026-12-01"],
+      ["Musique", "2026-11-26", "2026-12-01"],
+      ["Mixage", "2026-11-26", "2026-11-30"],
+      ["PAD", "2026-12-01", "2026-12-01"],
+    ]);
+  });
+});
+
+describe("planning --service : la feuille de service n'est jamais omise sans un mot", () => {
+  it("sans plan de travail (avant : code 0, seule « Rétroplanning » écrite)", async () => {
+    const r = await lancerCli(main, [
+      "planning",
+      EXEMPLE,
+      ...["--genre", "fiction", "--livraison", "2026-12-01", "--service", "2026-05-12", "-o", jamais()],
+    ]);
+    refus(
+      r,
+      "devis-producteur.xlsx : Pas de feuille de service sans plan de travail : le classeur n'a pas de feuille aux " +
+        "colonnes « Date », « Nom », « Début », « Fin ».",
+      jamais(),
+    );
+  });
+
+  it("sans -o (avant : code 0, l'option sans effet, un jour sans personne accepté)", async () => {
+    refus(
+      await lancerCli(main, ["planning", PLAN, "--livraison", "2026-12-01", "--service", "2026-05-12"]),
+      "L'option --service écrit la feuille de service : indiquez aussi -o sortie.xlsx.",
+    );
+  });
+});
+
 describe("planning : une date d'option impossible nomme l'option, pas le classeur", () => {
   it.each([
     // Before: « gardiens-planning.xlsx : Date de livraison invalide « 2026-02-29 » ».

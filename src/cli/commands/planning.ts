@@ -90,7 +90,9 @@ export const commande = definirCommande({
     debut: "--debut",
     feuilleDeService: "--service",
   },
-  verifier(v): OptionsPlanningPane {
+  verifier(v, { sortie }): OptionsPlanningPane {
+    if (v.service !== undefined && sortie === undefined)
+      throw new CliError("L'option --service écrit la feuille de service : indiquez aussi -o sortie.xlsx.");
     const genre = choixArg(v.genre, "--genre", GENRES);
     const dureeMinutes = dureeArg(v.duree);
     const joursTournage = nombreArg(v.tournage, "--tournage", { min: 1 });

@@ -131,6 +131,19 @@ export async function planifierClasseur(
   // The devis is read only to propose quantities from a plan de travail; a hidden sheet is flagged (feuille-lue).
   const devis = plan && devisSheet ? importerDevisTrouve(devisSheet) : undefined;
   const propositions = plan && devis ? proposerQuantites(plan, devis) : [];
+  // A call sheet asked for is drawn from the plan de travail, or said impossible: never dropped without a word, and
+  // its day checked whether or not the sheets are written.
+  if (opts.feuilleDeService && !plan)
+    throw new PlanningError(
+      `Pas de feuille de service sans plan de travail : le classeur n'a pas de feuille aux colonnes « Date », « Nom », ` +
+        `« Début », « Fin ».`,
+    );
+  const service =
+    plan && opts.feuilleDeService
+      ? feuilleDeService(plan, opts.feuilleDeService, {
+          nom: choisirNomFeuille(NOM_FEUILLE_DE_SERVICE, await wb.listSheets(), await wb.feuillesProdbook()),
+        })
+      : undefined;
   if (!planning && !plan) {
     throw new PlanningError(
       `Aucune feuille d'étapes (colonnes « Étape », « Durée ») ni de plan de travail (« Date », « Nom », « Début », « Fin ») dans ` +
@@ -153,12 +166,7 @@ export async function planifierClasseur(
       );
     if (plan && analyse) {
       specs.push(feuillePlanDeTravail(plan, analyse, choisirNomFeuille(NOM_PLAN_DE_TRAVAIL, existantes, prodbook)));
-      if (opts.feuilleDeService)
-        specs.push(
-          feuilleDeService(plan, opts.feuilleDeService, {
-            nom: choisirNomFeuille(NOM_FEUILLE_DE_SERVICE, existantes, prodbook),
-          }),
-        );
+      if (service) specs.push(service);
     }
     await wb.writeSheets(specs);
     feuillesEcrites.push(...specs.map((s) => s.name));
