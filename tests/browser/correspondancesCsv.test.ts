@@ -9,7 +9,8 @@ import { debordements, etatExcel, voletDuBloc } from "./volet";
  * « Importer un fichier .csv… » of the Écarts page, in the built pane at 320 px: the accountant's correspondances file
  * (a « Commentaire » column, a line with a field too many) replaces the list, and what it holds that is not read is
  * said under the button, in the very words `prodbook ecarts --correspondances` prints — and written, with a ledger
- * loaded, in the Contrôles sections of the Écarts and Coût définitif sheets.
+ * loaded, in the Contrôles sections of the Écarts and Coût définitif sheets (with the ledger's own alerte: the decimal
+ * convention that read its « 69,600 »).
  */
 const FIX = path.join(__dirname, "../fixtures/fec");
 const COMMENTEE = path.join(FIX, "correspondances-commentaires.csv");
@@ -88,7 +89,7 @@ describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", 
     expect(await debordements(page)).toEqual([]);
   });
 
-  it("écrire les feuilles après l'import : ses alertes sont dans les sections Contrôles de « Écarts » et « Coût définitif », en texte", async () => {
+  it("écrire les feuilles après l'import : ses alertes, et la convention du FEC lu, dans les Contrôles de « Écarts » et « Coût définitif »", async () => {
     // A name Excel would take for a formula: the sentences that name it must stay text in the written sheets.
     const csv = path.join(tmp, "=1+1 correspondances.csv");
     fs.copyFileSync(COMMENTEE, csv);
@@ -100,9 +101,22 @@ describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", 
       .getByText(/=1\+1 correspondances\.csv/)
       .first()
       .waitFor();
-    // A real ledger (pipe-separated, space-padded), read in the Web Worker, then the sheets written.
-    await page.getByTestId(IDS.fichier).setInputFiles(path.join(FIX, "../fec-reel/111111111FEC20221231.TXT"));
+    // A real ledger (pipe-separated, space-padded) whose line 2 writes its credit « 69,600 »: read in the Web Worker by
+    // the decimal comma the file's other amounts prove, said once for the whole file; then the sheets written.
+    const reel = fs.readFileSync(path.join(FIX, "../fec-reel/111111111FEC20221231.TXT"), "latin1").split("\n");
+    expect(reel[1]).toContain("|0000000069,60|");
+    reel[1] = reel[1].replace("|0000000069,60|", "|69,600|");
+    const fec = path.join(tmp, "111111111FEC20221231.TXT");
+    fs.writeFileSync(fec, reel.join("\n"), "latin1");
+    await page.getByTestId(IDS.fichier).setInputFiles(fec);
     await page.getByTestId(IDS.tableau).waitFor();
+    const convention =
+      "Convention du fichier : virgule décimale, prouvée ligne 3 (aucun montant au point décimal) ; 1 montant ambigu " +
+      "(un seul séparateur suivi de trois chiffres) lu selon elle : ligne 2 Credit « 69,600 » = 69,60 €. Vérifiez-le " +
+      "dans l'export comptable.";
+    const vu = (await page.getByText(/^⚠ Convention du fichier/).innerText()).replace(/[\u00a0\u202f]/g, " ");
+    expect(vu).toBe(`⚠ ${convention}`);
+    attendues.push(convention);
     await page.locator(`[data-testid="${IDS.rapprocher}"]:not([disabled])`).click();
     await page.getByTestId(IDS.feuilles).waitFor();
     const etat = await etatExcel(page);
@@ -111,8 +125,13 @@ describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", 
       const debut = f.valeurs.findIndex((l) => String(l[0] ?? "").startsWith("Contrôles"));
       expect(debut).toBeGreaterThan(0);
       expect(f.valeurs[debut + 1].slice(0, 4)).toEqual(["Gravité", "Contrôle", "Cellule", "Message"]);
-      const section = f.valeurs.slice(debut + 2).filter((l) => l[1] === "Colonne ignorée (correspondances)");
-      expect(section.map((l) => [l[0], l[3]])).toEqual(attendues.map((m) => ["Alerte", m]));
+      const section = f.valeurs
+        .slice(debut + 2)
+        .filter((l) =>
+          ["Colonne ignorée (correspondances)", "Fichier du grand livre à vérifier"].includes(String(l[1])),
+        );
+      const sansInsecables = (m: unknown) => String(m).replace(/[\u00a0\u202f]/g, " ");
+      expect(section.map((l) => [l[0], sansInsecables(l[3])])).toEqual(attendues.map((m) => ["Alerte", m]));
       // Text, not a formula that Excel would compute (#NAME?).
       const rangs = section.map((l) => f.valeurs.indexOf(l));
       for (const r of rangs) expect(f.formules[r][3]).toBeNull();

@@ -252,21 +252,27 @@ describe("FEC réel : les espaces insécables d'un tableur français groupent le
     expect(j.debit).toBe("10186219.81");
   });
 
-  it("« 12.000 » n'est pas lu 12,00 € : la ligne est rejetée avec les deux lectures (avant : 12,00 € sans un mot)", async () => {
+  it("« 12.000 » n'est pas lu 12,00 € : la convention du fichier (virgule décimale, « 0,00 ») le lit 12 000,00 € et le dit", async () => {
     const texte = await fs.readFile(FEC, "utf8");
     const f = path.join(dossier(), "fec-ambigu.txt");
     await fs.writeFile(f, texte.replace(/\t12000,00\t/g, "\t12.000\t"));
-    const r = await lancerCli(main, ["fec", f]);
+    const r = await lancerCli(main, ["fec", f, "--json"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(
-      "Ligne 2 rejetée : Debit « 12.000 » peut se lire 12,00\u00a0€ ou 12\u202f000,00\u00a0€ (écrivez « 12,00 » ou " +
-        "« 12000,00 »).",
-    );
-    expect(r.out).toContain("Ligne 3 rejetée : Credit « 12.000 » peut se lire 12,00\u00a0€ ou 12\u202f000,00\u00a0€");
+    const j = JSON.parse(r.out) as { erreurs: unknown[]; alertes: { ligne: number; message: string }[] };
+    expect(j.erreurs).toEqual([]);
+    expect(j.alertes[0]).toEqual({
+      ligne: 0,
+      message:
+        "Convention du fichier : virgule décimale, prouvée ligne 2 (aucun montant au point décimal) ; 2\u00a0montants " +
+        "ambigus (un seul séparateur suivi de trois chiffres) lus selon elle : ligne 2 Debit « 12.000 » = " +
+        "12\u202f000,00\u00a0€ ; ligne 3 Credit « 12.000 » = 12\u202f000,00\u00a0€. Vérifiez-les dans l'export comptable.",
+    });
     const e = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", f, "--correspondances", CORRESPONDANCES, "--json"]);
-    const j = JSON.parse(e.out) as Constats & { postes: { code: string; realise: string }[] };
-    expect(j.postes.find((p) => p.code === "1")?.realise).toBe("0.00"); // 12,00 € before
-    expect(j.controles.find((c) => c.regle === "lignes-fec-rejetees")?.gravite).toBe("erreur");
+    const je = JSON.parse(e.out) as Constats & { postes: { code: string; realise: string }[] };
+    expect(je.postes.find((p) => p.code === "1")?.realise).toBe("12000.00"); // 12,00 € before the rejection
+    expect(je.controles.filter((c) => c.regle === "grand-livre-fichier").map((c) => c.message)).toEqual([
+      j.alertes[0].message,
+    ]);
   });
 });
 

@@ -464,7 +464,8 @@ export function Ecarts() {
             )}
             {fec.alertes.slice(0, 100).map((a, i) => (
               <Caption1 block key={i}>
-                ⚠ ligne {a.ligne} : {a.message}
+                ⚠ {a.ligne ? `ligne ${a.ligne} : ` : ""}
+                {a.message}
               </Caption1>
             ))}
             {fec.alertes.length > 100 && (

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as iconv from "iconv-lite";
 import * as path from "path";
 import { analyserDebut, LecteurFec } from "../../../src/core/comptabilite/fec";
-import { assemblerFec } from "../../../src/core/comptabilite/fec/assemblage";
+import { assemblerFec } from "../../../src/core/comptabilite/fec/lecteurFec";
 
 /**
  * The core side of the parallel FEC reading (src/cli/commands/fec.ts cuts the file, tests/cli/fecParallele.test.ts

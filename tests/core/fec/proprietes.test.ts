@@ -90,7 +90,8 @@ describe("FEC : propriétés", () => {
     (cs, sep) => ((cs[5] = cs[5] + sep + "x" + sep + "y"), cs), // separators inside CompteLib
     (cs) => ((cs[4] = "   "), cs), // empty CompteNum
     (cs) => ((cs[0] = ""), cs), // empty JournalCode
-    (cs) => ((cs[12] = "1,234"), cs), // three decimals
+    // Four decimals (below the cent). « 1,234 » is no longer a corruption: read by the file's convention (ambigus test).
+    (cs) => ((cs[12] = "1,2345"), cs),
     (cs) => [...cs, "x", "y", "z"], // extra fields at the end
     (cs) => ((cs[9] = "2023011"), cs), // PieceDate too short
     // Separator inside EcritureLib before digits, last field empty: read as a trailing separator, the digits

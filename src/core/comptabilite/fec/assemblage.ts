@@ -29,10 +29,21 @@ export interface PartielFec {
   /** Distinct entries (JournalCode + EcritureNum) of the part. */
   entrees: ClesOctets;
   lignes?: EcritureFec[];
+  /** The first line (local) whose amounts prove a decimal comma, a decimal dot; 0 when none. */
+  preuves?: { virgule: number; point: number };
+  /** Lines (local numbers) whose only fault is an ambiguous amount (« 12.000 »), read again by assemblerFec. */
+  differees?: { ligne: number; octets: Uint8Array }[];
+  /** Ambiguous amounts this part read by the convention it was given (the second reading): line, field, text. */
+  resolus?: { ligne: number; champ: string; texte: string; cents: number }[];
+  /** Its line numbers are the file's already (the deferred lines read again), not local to the part. */
+  numerosAbsolus?: boolean;
 }
 
-/** Joins the parts of a file read in order (one part for a plain reading) into the final result. */
-export function assemblerFec(parties: PartielFec[]): ResultatFec {
+/**
+ * Joins the parts of a file read in order (one part for a plain reading) into the final result, the deferred lines
+ * aside (assemblerFec reads them first).
+ */
+export function assemblerParties(parties: PartielFec[]): ResultatFec {
   const p0 = parties[0];
   let decalage = 0;
   let importees = 0,
@@ -50,6 +61,8 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
   // Parts of one file may share an entry cut at their border (or listed again further on).
   const entrees = compterCles(parties.map((p) => p.entrees));
   for (const p of parties) {
+    const total = decalage;
+    if (p.numerosAbsolus) decalage = 0;
     importees += p.importees;
     vides += p.vides;
     debit += p.debit;
@@ -84,7 +97,7 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
         for (const l of p.lignes) lignes.push(decalage ? { ...l, ligne: l.ligne + decalage } : l);
       }
     }
-    decalage += p.lignesPhysiques;
+    decalage = total + p.lignesPhysiques;
   }
   for (const so of deseq.values()) {
     if (so.d !== 0) {

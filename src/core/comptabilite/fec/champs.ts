@@ -7,68 +7,109 @@
 const ESPACE = 32;
 const TAB = 9;
 
+/** 10^(n − 1): the smallest integer part of n digits without a leading zero. */
+const PLANCHER = [0, 1, 10, 100];
+
 /**
- * "0000000069,60", " 1234.5 ", "-12,00", "+3", "" (→ 0), "1 234,56" (grouping spaces, no-break ones too, as a
- * spreadsheet in French writes them: U+00A0 in UTF-8 or one byte in Windows-1252, U+202F in UTF-8) → cents.
- * More than two decimals is accepted only when the extra ones are zeros ("12,3400"). NaN otherwise, and for
- * « 12.000 » (12,00 or 12 000: the dot may group thousands), which is never guessed.
+ * Amounts of the FEC hot loop, read in place: "0000000069,60", " 1234.5 ", "-12,00", "+3", "" (→ 0), "1 234,56"
+ * (grouping spaces, no-break ones too, as a spreadsheet in French writes them: U+00A0 in UTF-8 or one byte in
+ * Windows-1252, U+202F in UTF-8) → cents. More than two decimals is accepted only when the extra ones are zeros
+ * ("12,3400"). NaN otherwise, and for « 12.000 » or « 1,500 » — one to three digits (no leading zero, no grouping
+ * space), a single « . » or « , », exactly three digits: a decimal separator as much as a thousands one. Then `ambigu`
+ * names the separator and `decimale` / `milliers` hold both readings in cents (`decimale` NaN when below the cent),
+ * for the reader to decide by the file's convention (see LigneFec). `preuve` says what a read amount proves of that
+ * convention: 1 a decimal comma (« 1234,56 », « 0,500 »), 2 a decimal dot, 0 nothing (no separator).
  */
-export function centimesDe(s: Uint8Array, debut: number, fin: number): number {
-  while (debut < fin && (s[debut] === ESPACE || s[debut] === TAB)) debut++;
-  while (fin > debut && (s[fin - 1] === ESPACE || s[fin - 1] === TAB)) fin--;
-  if (debut === fin) return 0;
-  let neg = false;
-  let c = s[debut];
-  if (c === 45 /* - */ || c === 43 /* + */) {
-    neg = c === 45;
-    debut++;
-  } else if (s[fin - 1] === 45) {
-    neg = true; // "12,50-": some exports put the sign last
-    fin--;
-  }
-  let entier = 0;
-  let chiffres = 0;
-  let groupe = false;
-  let i = debut;
-  for (; i < fin; i++) {
-    c = s[i];
-    if (c >= 48 && c <= 57) {
-      entier = entier * 10 + (c - 48);
-      chiffres++;
-    } else if (c === ESPACE || c === 0xa0) {
-      if (chiffres === 0) return NaN;
-      groupe = true;
-    } else if (c === 0xc2 && s[i + 1] === 0xa0) {
-      if (chiffres === 0) return NaN;
-      groupe = true;
-      i++;
-    } else if (c === 0xe2 && s[i + 1] === 0x80 && s[i + 2] === 0xaf) {
-      if (chiffres === 0) return NaN;
-      groupe = true;
-      i += 2;
-    } else break;
-  }
-  let dec = 0;
-  if (i < fin) {
-    if (c !== 44 /* , */ && c !== 46 /* . */) return NaN;
-    // « 12.000 », « 1.500 »: one to three digits, a dot, three digits — a thousands group as much as decimals.
-    if (c === 46 && !groupe && entier > 0 && chiffres <= 3 && fin - i === 4) return NaN;
-    i++;
-    let n = 0;
+export class LecteurMontants {
+  preuve = 0;
+  /** After NaN: 44 (« , ») or 46 (« . ») when the text was ambiguous, else 0. */
+  ambigu = 0;
+  decimale = 0;
+  milliers = 0;
+
+  centimes(s: Uint8Array, debut: number, fin: number): number {
+    this.preuve = 0;
+    this.ambigu = 0;
+    while (debut < fin && (s[debut] === ESPACE || s[debut] === TAB)) debut++;
+    while (fin > debut && (s[fin - 1] === ESPACE || s[fin - 1] === TAB)) fin--;
+    if (debut === fin) return 0;
+    let neg = false;
+    let c = s[debut];
+    if (c === 45 /* - */ || c === 43 /* + */) {
+      neg = c === 45;
+      debut++;
+    } else if (s[fin - 1] === 45) {
+      neg = true; // "12,50-": some exports put the sign last
+      fin--;
+    }
+    let entier = 0;
+    let chiffres = 0;
+    let groupe = false;
+    let i = debut;
     for (; i < fin; i++) {
       c = s[i];
-      if (c < 48 || c > 57) return NaN;
-      if (n < 2) dec = dec * 10 + (c - 48);
-      else if (c !== 48) return NaN;
-      n++;
-      chiffres++;
+      if (c >= 48 && c <= 57) {
+        entier = entier * 10 + (c - 48);
+        chiffres++;
+      } else if (c === ESPACE || c === 0xa0) {
+        if (chiffres === 0) return NaN;
+        groupe = true;
+      } else if (c === 0xc2 && s[i + 1] === 0xa0) {
+        if (chiffres === 0) return NaN;
+        groupe = true;
+        i++;
+      } else if (c === 0xe2 && s[i + 1] === 0x80 && s[i + 2] === 0xaf) {
+        if (chiffres === 0) return NaN;
+        groupe = true;
+        i += 2;
+      } else break;
     }
-    if (n === 1) dec *= 10;
+    let dec = 0;
+    let sep = 0;
+    if (i < fin) {
+      if (c !== 44 /* , */ && c !== 46 /* . */) return NaN;
+      sep = c;
+      // « 12.000 », « 1,500 »: one to three digits, a separator, three digits — a thousands group as much as decimals.
+      if (fin - i === 4 && !groupe && chiffres <= 3 && chiffres > 0 && entier >= PLANCHER[chiffres])
+        return this.ambiguite(s, i, entier, neg);
+      i++;
+      let n = 0;
+      for (; i < fin; i++) {
+        c = s[i];
+        if (c < 48 || c > 57) return NaN;
+        if (n < 2) dec = dec * 10 + (c - 48);
+        else if (c !== 48) return NaN;
+        n++;
+        chiffres++;
+      }
+      if (n === 1) dec *= 10;
+    }
+    if (chiffres === 0) return NaN;
+    const v = entier * 100 + dec;
+    if (v > 2251799813685248) return NaN; // 2^51: beyond exact integer arithmetic headroom
+    if (sep !== 0) this.preuve = sep === 44 ? 1 : 2;
+    return neg ? -v : v;
   }
-  if (chiffres === 0) return NaN;
-  const v = entier * 100 + dec;
-  if (v > 2251799813685248) return NaN; // 2^51: beyond exact integer arithmetic headroom
-  return neg ? -v : v;
+
+  /** s[i] is the lone separator before three characters: both readings when they are digits; NaN either way. */
+  private ambiguite(s: Uint8Array, i: number, entier: number, neg: boolean): number {
+    const a = s[i + 1] - 48;
+    const b = s[i + 2] - 48;
+    const c = s[i + 3] - 48;
+    if (a >>> 0 > 9 || b >>> 0 > 9 || c >>> 0 > 9) return NaN;
+    const signe = neg ? -1 : 1;
+    this.ambigu = s[i];
+    this.milliers = signe * (entier * 1000 + a * 100 + b * 10 + c) * 100;
+    this.decimale = c === 0 ? signe * (entier * 100 + a * 10 + b) : NaN;
+    return NaN;
+  }
+}
+
+const LIBRE = new LecteurMontants();
+
+/** An amount read outside the reader's own state (Montantdevise, tests): see LecteurMontants. */
+export function centimesDe(s: Uint8Array, debut: number, fin: number): number {
+  return LIBRE.centimes(s, debut, fin);
 }
 
 const JOURS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -3,12 +3,14 @@ import { detecterUtf16, type EncodageUtf16 } from "./detection";
 import { vide } from "./champs";
 import { colonnesNormeAbsentes, FecFormatError, lireEntete, type EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec } from "./types";
-import { assemblerFec, type PartielFec } from "./assemblage";
+import { assemblerParties, type PartielFec } from "./assemblage";
 import { CR, decouperLignes, LF, MAX_CHAMPS, type CibleLignes } from "./decoupeurLignes";
-import { LigneFec } from "./ligneFec";
+import { LigneFec, type MontantsAmbigus } from "./ligneFec";
 import { CumulsFec } from "./cumulsFec";
 import { MemoTextes } from "./memoTextes";
 import type { Cents } from "../../money/cents";
+import { formatMontantFr } from "../../money";
+import { milliers, pluriel } from "../../util/texte";
 
 const RIEN = new Uint8Array(0);
 
@@ -21,7 +23,12 @@ export interface OptionsFec {
    * Reading one part of a file split at line ends (parallel reading): the header line's text, the bytes
    * pushed start after it. Line numbers are then local to the part (see assemblerFec).
    */
-  suite?: { entete: string };
+  suite?: { entete: string | EnteteFec };
+  /**
+   * Amounts like « 12.000 » read by this convention (or refused for this reason) at once, instead of deferred to the
+   * end of the file: the second reading of the deferred lines (assemblerFec).
+   */
+  montantsAmbigus?: MontantsAmbigus;
 }
 
 /**
@@ -48,6 +55,14 @@ export class LecteurFec implements CibleLignes {
   private readonly erreurs: LigneRejetee[] = [];
   private readonly alertes: AlerteFec[] = [];
   private readonly lignes?: EcritureFec[];
+  /** What the imported lines' amounts proved (bits: 1 decimal comma, 2 decimal dot), and the first line of each. */
+  private preuves = 0;
+  private readonly lignesPreuves = { virgule: 0, point: 0 };
+  /** Lines whose only fault is an ambiguous amount (« 12.000 »): their bytes, read again at the end (assemblerFec). */
+  private readonly differees: { ligne: number; octets: Uint8Array }[] = [];
+  private readonly ambigus?: MontantsAmbigus;
+  /** The amounts resolved by `ambigus` (second reading): line, field, text, cents. */
+  private readonly resolus: { ligne: number; champ: string; texte: string; cents: number }[] = [];
   /** Kept lines' texts, each distinct value decoded once (see memoTextes.ts). */
   private readonly memos?: Record<
     "journal" | "ecritureNum" | "compte" | "compteLib" | "compAux" | "pieceRef" | "libelle",
@@ -60,6 +75,7 @@ export class LecteurFec implements CibleLignes {
   private utf16?: { encodage: EncodageUtf16; decodeur: TextDecoder; encodeur: TextEncoder };
 
   constructor(opts: OptionsFec = {}) {
+    this.ambigus = opts.montantsAmbigus;
     if (opts.encodage) this.choisir(opts.encodage);
     this.forcee = opts.encodage !== undefined;
     if (opts.conserver) {
@@ -81,10 +97,10 @@ export class LecteurFec implements CibleLignes {
     }
   }
 
-  private poserEntete(texte: string): void {
-    this.entete = lireEntete(texte);
+  private poserEntete(texte: string | EnteteFec): void {
+    this.entete = typeof texte === "string" ? lireEntete(texte) : texte;
     this.sep = this.entete.separateur === "tab" ? 9 : 124;
-    this.l = new LigneFec(this.entete, this);
+    this.l = new LigneFec(this.entete, this, this.ambigus);
     this.cumuls = new CumulsFec(this.entete.pos.CompteLib, this);
   }
 
@@ -243,9 +259,15 @@ export class LecteurFec implements CibleLignes {
     const l = this.l;
     const b = l.lire(u, this.bornes, m);
     if (!b) {
-      this.erreurs.push({ ligne: this.numero, message: `Ligne ${this.numero} rejetée : ${l.erreur}.` });
+      if (l.differee) {
+        // What its other amount proves counts, when the line was read as it is (no field merged or left out).
+        if (m === this.entete!.colonnes) this.prouver(l.preuve);
+        this.differees.push({ ligne: this.numero, octets: u.slice(debut, fin) });
+      } else this.erreurs.push({ ligne: this.numero, message: `Ligne ${this.numero} rejetée : ${l.erreur}.` });
       return;
     }
+    if ((l.preuve & ~this.preuves) !== 0) this.prouver(l.preuve);
+    if (l.resolus.length) for (const r of l.resolus) this.resolus.push({ ligne: this.numero, ...r });
     this.cumuls.ajouter(u, b, l, this.numero);
     if (this.lignes) this.conserver(u, b);
     if (l.recupere) {
@@ -256,6 +278,14 @@ export class LecteurFec implements CibleLignes {
         message: `Séparateur « ${sep} » dans ${l.recupere} : ligne récupérée en réunissant ${l.fusionnes} champs.`,
       });
     }
+  }
+
+  /** The first line proving each decimal separator (bits of LigneFec.preuve). */
+  private prouver(preuve: number): void {
+    const nouvelles = preuve & ~this.preuves;
+    if (nouvelles & 1) this.lignesPreuves.virgule = this.numero;
+    if (nouvelles & 2) this.lignesPreuves.point = this.numero;
+    this.preuves |= preuve;
   }
 
   /** The whole line as text, for the Grand livre. */
@@ -310,6 +340,9 @@ export class LecteurFec implements CibleLignes {
       desequilibres: c.desequilibres,
       entrees: c.entrees.cles(),
       lignes: this.lignes,
+      preuves: { virgule: this.lignesPreuves.virgule, point: this.lignesPreuves.point },
+      differees: this.differees,
+      resolus: this.resolus,
     };
   }
 
@@ -335,4 +368,90 @@ export function lireFec(contenu: Uint8Array | string, opts: OptionsFec = {}): Re
   return l.terminer();
 }
 
-export { FecFormatError, assemblerFec, type PartielFec };
+/** « 1 234,56 » in a message: the reading, as the pane and the CLI write euros. */
+const euros = (c: number) => formatMontantFr(c as Cents);
+
+/**
+ * Joins the parts of a file read in order (one part for a plain reading) into the final result. The lines deferred
+ * for an ambiguous amount (« 12.000 », « 1,500 ») are read again first, by the convention the whole file proves: a
+ * decimal comma when some amount reads « 1234,56 » (or « 0,500 », « 12,5 ») and none a decimal dot, and the
+ * reverse. The decision and its evidence are an alerte of the whole file (line 0, which `ecarts` lists among its
+ * findings and on its sheets); without a proof, or with both, each such line is refused naming both readings.
+ */
+export function assemblerFec(parties: PartielFec[]): ResultatFec {
+  const differees: { ligne: number; octets: Uint8Array }[] = [];
+  const preuves = { virgule: 0, point: 0 };
+  let decalage = 0;
+  for (const p of parties) {
+    if (p.preuves?.virgule && !preuves.virgule) preuves.virgule = p.preuves.virgule + decalage;
+    if (p.preuves?.point && !preuves.point) preuves.point = p.preuves.point + decalage;
+    for (const d of p.differees ?? []) differees.push({ ligne: d.ligne + decalage, octets: d.octets });
+    decalage += p.lignesPhysiques;
+  }
+  if (!differees.length) return assemblerParties(parties);
+  const { virgule, point } = preuves;
+  const ambigus: MontantsAmbigus =
+    virgule && !point
+      ? { convention: "fr", preuve: `virgule décimale, prouvée ligne ${virgule}` }
+      : point && !virgule
+        ? { convention: "en", preuve: `point décimal, prouvé ligne ${point}` }
+        : {
+            raison: virgule
+              ? `le fichier écrit ses montants des deux façons : virgule décimale ligne ${virgule}, point décimal ` +
+                `ligne ${point}`
+              : "aucun autre montant du fichier ne dit lequel (ni « 1234,56 » ni « 1234.56 »)",
+          };
+  const p0 = parties[0];
+  const seconde = new LecteurFec({
+    encodage: p0.utf16 ? "utf-8" : parties.find((p) => p.encodage)?.encodage,
+    conserver: parties.some((p) => p.lignes),
+    suite: { entete: p0.entete },
+    montantsAmbigus: ambigus,
+  });
+  const fin = new Uint8Array([LF]);
+  for (const d of differees) {
+    seconde.pousser(d.octets);
+    seconde.pousser(fin);
+  }
+  const relue = seconde.terminerPartiel();
+  // Its lines are numbered 1, 2…: the file's numbers instead.
+  const n = (k: number) => differees[k - 1]?.ligne ?? k;
+  const resolus = (relue.resolus ?? []).map((r) => ({ ...r, ligne: n(r.ligne) }));
+  const r = assemblerParties([
+    ...parties,
+    {
+      ...relue,
+      lignesPhysiques: 0,
+      numerosAbsolus: true,
+      erreurs: relue.erreurs.map((e) => ({
+        ligne: n(e.ligne),
+        message: e.message.replace(/^Ligne \d+/, `Ligne ${n(e.ligne)}`),
+      })),
+      alertes: relue.alertes.map((a) => (a.ligne ? { ...a, ligne: n(a.ligne) } : a)),
+      desequilibres: new Map([...relue.desequilibres].map(([k, v]) => [k, { ...v, l: n(v.l) }])),
+      lignes: relue.lignes?.map((l) => ({ ...l, ligne: n(l.ligne) })),
+    },
+  ]);
+  // The lines read again take their place in the file's order.
+  r.erreurs.sort((a, b) => a.ligne - b.ligne);
+  r.lignes?.sort((a, b) => a.ligne - b.ligne);
+  if (ambigus.convention && resolus.length) {
+    const liste = resolus
+      .slice(0, 8)
+      .map((x) => `ligne ${x.ligne} ${x.champ} « ${x.texte} » = ${euros(x.cents)}`)
+      .join(" ; ");
+    const autre = ambigus.convention === "fr" ? "au point décimal" : "à la virgule décimale";
+    const nb = resolus.length;
+    r.alertes.unshift({
+      ligne: 0,
+      message:
+        `Convention du fichier : ${ambigus.preuve} (aucun montant ${autre}) ; ` +
+        `${pluriel(nb, "montant ambigu", "montants ambigus")} (un seul séparateur suivi de trois chiffres) ` +
+        `lu${nb > 1 ? "s" : ""} selon elle : ${liste}${nb > 8 ? ` ; et ${milliers(nb - 8)} autres` : ""}. ` +
+        `Vérifiez-l${nb > 1 ? "es" : "e"} dans l'export comptable.`,
+    });
+  }
+  return r;
+}
+
+export { FecFormatError, type PartielFec };

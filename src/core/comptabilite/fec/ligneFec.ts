@@ -1,8 +1,17 @@
 import Decimal from "decimal.js";
 import { analyserMontant, formatMontantFr } from "../../money";
-import { centimesDe, dateDe, vide } from "./champs";
+import { centimesDe, dateDe, LecteurMontants, vide } from "./champs";
 import { MAX_CHAMPS } from "./decoupeurLignes";
 import { CHAMPS_TEXTE, type ChampFec, type EnteteFec } from "./entete";
+
+/**
+ * What a reader does with an amount whose lone « . » or « , » precedes exactly three digits (« 12.000 »): by default
+ * the line is deferred (`differee`) until the end of the file proves its convention; the second reading of the
+ * deferred lines gives the `convention` proved (« fr »: decimal comma, the dot groups thousands; « en »: the
+ * reverse) and how it was proved (`preuve`, quoted in messages), or none and why (`raison`): the line is refused
+ * with both readings.
+ */
+export type MontantsAmbigus = { convention: "fr" | "en"; preuve: string } | { convention?: undefined; raison: string };
 
 /** Decodes a byte slice with the reader's encoding (which the first non-ASCII byte may decide). */
 export interface SourceTexte {
@@ -26,6 +35,13 @@ export class LigneFec {
   credit = 0;
   /** Why the last `lire` refused the line. */
   erreur = "";
+  /** What the debit and credit (or montant) of the last line analysed prove of the file's decimal separator. */
+  preuve = 0;
+  /** The last `lire` refused the line for an ambiguous amount only, to be read again at the end of the file. */
+  differee = false;
+  /** The ambiguous amounts the last line read resolved by the file's convention: field, text, cents. */
+  readonly resolus: { champ: string; texte: string; cents: number }[] = [];
+  private readonly montants = new LecteurMontants();
   /** Set by `lire` when the line was recovered by merging fields: the field that held the stray separator. */
   recupere: ChampFec | "" = "";
   /** How many fields were merged into it. */
@@ -40,6 +56,7 @@ export class LigneFec {
   constructor(
     private readonly entete: EnteteFec,
     private readonly source: SourceTexte,
+    private readonly ambigus?: MontantsAmbigus,
   ) {
     const x = (this.pos = entete.pos);
     this.minimum =
@@ -49,6 +66,7 @@ export class LigneFec {
   /** Reads a line of m fields (bounds in b); the bounds to import it with, or undefined with `erreur` set. */
   lire(u: Uint8Array, b: Int32Array, m: number): Int32Array | undefined {
     this.recupere = "";
+    this.differee = false;
     if (m > MAX_CHAMPS) return this.refuser(`${m} champs au lieu de ${this.entete.colonnes}`);
     const nc = this.entete.colonnes;
     if (m === nc) return this.analyser(u, b, m) ? b : undefined;
@@ -161,17 +179,37 @@ export class LigneFec {
     if (!this.dateOptionnelle(u, b, m, pos.PieceDate, "PieceDate")) return false;
     if (!this.dateOptionnelle(u, b, m, pos.ValidDate, "ValidDate")) return false;
     if (!this.dateOptionnelle(u, b, m, pos.DateLet, "DateLet")) return false;
+    const mt = this.montants;
+    if (this.resolus.length) this.resolus.length = 0;
+    let differee = false;
     if (this.entete.montants === "debit-credit") {
       k = pos.Debit;
-      this.debit = centimesDe(u, b[k], b[k + 1] - 1);
-      if (this.debit !== this.debit) return this.pasUnMontant("Debit", u, b, k);
+      this.debit = mt.centimes(u, b[k], b[k + 1] - 1);
+      let preuve = mt.preuve;
+      if (this.debit !== this.debit) {
+        if (mt.ambigu === 0 || this.ambigus) {
+          if (!this.montantAmbigu("Debit", u, b, k, 0)) return false;
+        } else differee = true;
+      }
       k = pos.Credit;
-      this.credit = centimesDe(u, b[k], b[k + 1] - 1);
-      if (this.credit !== this.credit) return this.pasUnMontant("Credit", u, b, k);
+      this.credit = mt.centimes(u, b[k], b[k + 1] - 1);
+      preuve |= mt.preuve;
+      if (this.credit !== this.credit) {
+        if (mt.ambigu === 0 || this.ambigus) {
+          if (!this.montantAmbigu("Credit", u, b, k, 1)) return false;
+        } else differee = true;
+      }
+      this.preuve = preuve;
     } else {
       k = pos.Montant;
-      const v = centimesDe(u, b[k], b[k + 1] - 1);
-      if (v !== v) return this.pasUnMontant("Montant", u, b, k);
+      let v = mt.centimes(u, b[k], b[k + 1] - 1);
+      this.preuve = mt.preuve;
+      if (v !== v) {
+        if (mt.ambigu === 0 || this.ambigus) {
+          if (!this.montantAmbigu("Montant", u, b, k, 2)) return false;
+          v = this.debit;
+        } else differee = true;
+      }
       k = pos.Sens;
       const sens = this.source.texte(u, b[k], b[k + 1] - 1).toUpperCase();
       if (sens === "D" || sens === "+1" || sens === "1" || sens === "+") {
@@ -182,6 +220,35 @@ export class LigneFec {
         this.credit = v;
       } else return this.erreurChamp(`Sens ${this.extrait(u, b, k)} : D, C, +1 ou -1 attendu`);
     }
+    if (differee) {
+      // Every other field read: the line waits for the end of the file to know which reading is the file's.
+      this.differee = true;
+      return this.erreurChamp("montant ambigu, lu à la fin du fichier");
+    }
+    return true;
+  }
+
+  /**
+   * The amount just read by `montants` is NaN in field k: not an amount, or ambiguous. An ambiguous one is read by
+   * the file's convention when this reader knows it (into debit, credit, or debit for a Montant: `cible` 0, 1, 2);
+   * otherwise refused, naming both readings and why neither is proved.
+   */
+  private montantAmbigu(nom: string, u: Uint8Array, b: Int32Array, k: number, cible: 0 | 1 | 2): boolean {
+    const mt = this.montants;
+    const a = this.ambigus;
+    if (mt.ambigu === 0 || !a) return this.pasUnMontant(nom, u, b, k);
+    if (a.convention === undefined) return this.pasUnMontant(nom, u, b, k, a.raison);
+    const texte = this.source.texte(u, b[k], b[k + 1] - 1).trim();
+    const decimal = (mt.ambigu === 44) === (a.convention === "fr");
+    const v = decimal ? mt.decimale : mt.milliers;
+    if (v !== v)
+      return this.erreurChamp(
+        `${nom} « ${texte} » se lit ${texte.replace(/[.,]/, ",")} € selon la convention du fichier (${a.preuve}) : ` +
+          `plus de deux décimales, ce n'est pas un montant au centime`,
+      );
+    if (cible === 1) this.credit = v;
+    else this.debit = v;
+    this.resolus.push({ champ: nom, texte, cents: v });
     return true;
   }
 
@@ -217,15 +284,18 @@ export class LigneFec {
     return s.length > 30 ? `« ${s.slice(0, 30)}… »` : `« ${s} »`;
   }
 
-  /** Why field k is not an amount: « 12.000 » names both readings (the grand livre CSV's words), never guessed. */
-  private pasUnMontant(nom: string, u: Uint8Array, b: Int32Array, k: number): false {
+  /**
+   * Why field k is not an amount: « 12.000 » names both readings (the grand livre CSV's words) and, when given, why
+   * the file does not say which (`raison`), never guessed.
+   */
+  private pasUnMontant(nom: string, u: Uint8Array, b: Int32Array, k: number, raison?: string): false {
     const t = this.source.texte(u, b[k], b[k + 1] - 1).trim();
     const a = analyserMontant(t);
     if (a.type !== "ambigu") return this.erreurChamp(`${nom} ${this.extrait(u, b, k)} n'est pas un montant`);
     const fr = (c: number) => new Decimal(c).dividedBy(100).toFixed(2).replace(".", ",");
     return this.erreurChamp(
-      `${nom} « ${t} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)} ` +
-        `(écrivez « ${fr(a.decimale)} » ou « ${fr(a.milliers)} »)`,
+      `${nom} « ${t} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)}` +
+        `${raison ? ` et ${raison}` : ""} (écrivez « ${fr(a.decimale)} » ou « ${fr(a.milliers)} »)`,
     );
   }
 
