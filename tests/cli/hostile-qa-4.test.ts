@@ -256,6 +256,28 @@ describe("credit-impot : une option d'un autre régime n'est jamais ignorée san
   });
 });
 
+describe("financement : un montant du plan au-delà du centime", () => {
+  it("un nombre 300 000,005 est dit arrondi (avant : compté 300 000,01 € sans un mot), le bruit d'un calcul non", async () => {
+    const f = await variante(FICTION, "fin-sous-centime.xlsx", (wb) => {
+      const ws = wb.getWorksheet("Financement")!;
+      ws.getCell("E2").value = 300000.005;
+      // 1000,3000000000001: the float noise of a sum, not a typed sub-cent amount.
+      ws.getCell("E3").value = { formula: "1000.1+0.2", result: 1000.1 + 0.2 };
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "3000000", "--json"]);
+    expect(r.code).toBe(0);
+    expect(controles(r.out).filter((c) => /décimales/.test(c.message))).toEqual([
+      {
+        regle: "lecture-plan",
+        gravite: "alerte",
+        message:
+          "Financement!E2 : « 300000,005 » a plus de deux décimales ; compté 300\u202f000,01\u00a0€ (arrondi au centime).",
+        cellule: "Financement!E2",
+      },
+    ]);
+  });
+});
+
 describe("versions comparer : les noms comme l'utilisateur les tape", () => {
   let classeur: string;
   beforeAll(async () => {

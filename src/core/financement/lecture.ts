@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { analyserMontant, Cents, conventionProuvee, type Convention, formatMontantFr, sumCents } from "../money";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
@@ -75,11 +76,15 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
     return "nomme";
   }
   if (a.type !== "montant") return undefined;
-  if (a.sousCentime)
+  // A number typed beyond the cent (300000,005) too, once a calculation's float noise (0,1 + 0,2) is set aside.
+  const nombre = typeof c!.v === "number" && new Decimal(c!.v).toSignificantDigits(15).decimalPlaces() > 2;
+  if (a.sousCentime || nombre)
     ctx.avertissements.push({
       cellule,
       gravite: "alerte",
-      message: `${cellule} : « ${texte(c)} » a plus de deux décimales ; compté ${formatMontantFr(a.cents)} (arrondi au centime).`,
+      message:
+        `${cellule} : « ${nombre ? String(c!.v).replace(".", ",") : texte(c)} » a plus de deux décimales ; compté ` +
+        `${formatMontantFr(a.cents)} (arrondi au centime).`,
     });
   return a.cents;
 }
