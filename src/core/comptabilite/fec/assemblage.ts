@@ -32,9 +32,11 @@ export interface PartielFec {
   /** The first line (local) whose amounts prove a decimal comma, a decimal dot; 0 when none. */
   preuves?: { virgule: number; point: number };
   /** Lines (local numbers) whose only fault is an ambiguous amount (« 12.000 »), read again by assemblerFec. */
-  differees?: { ligne: number; octets: Uint8Array }[];
-  /** Ambiguous amounts this part read by the convention it was given (the second reading): line, field, text. */
+  differees?: { lignes: number[]; octets: Uint8Array };
+  /** The first ambiguous amounts this part read by the convention it was given (second reading): line, field, text. */
   resolus?: { ligne: number; champ: string; texte: string; cents: number }[];
+  /** How many it read so in all. */
+  nResolus?: number;
   /** Its line numbers are the file's already (the deferred lines read again), not local to the part. */
   numerosAbsolus?: boolean;
 }

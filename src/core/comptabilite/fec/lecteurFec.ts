@@ -13,6 +13,8 @@ import { formatMontantFr } from "../../money";
 import { milliers, pluriel } from "../../util/texte";
 
 const RIEN = new Uint8Array(0);
+/** Amounts read by the file's convention that its alerte names (then « et N autres »). */
+const RESOLUS_CITES = 8;
 
 export interface OptionsFec {
   /** Forces the encoding instead of detecting it. */
@@ -59,10 +61,14 @@ export class LecteurFec implements CibleLignes {
   private preuves = 0;
   private readonly lignesPreuves = { virgule: 0, point: 0 };
   /** Lines whose only fault is an ambiguous amount (« 12.000 »): their bytes, read again at the end (assemblerFec). */
-  private readonly differees: { ligne: number; octets: Uint8Array }[] = [];
+  private differees = new Uint8Array(0);
+  /** Bytes used in `differees` (each line followed by a line feed), and the line number of each. */
+  private differeesFin = 0;
+  private readonly lignesDifferees: number[] = [];
   private readonly ambigus?: MontantsAmbigus;
-  /** The amounts resolved by `ambigus` (second reading): line, field, text, cents. */
+  /** The first amounts resolved by `ambigus` (second reading, as the alerte names them): line, field, text, cents. */
   private readonly resolus: { ligne: number; champ: string; texte: string; cents: number }[] = [];
+  private nResolus = 0;
   /** Kept lines' texts, each distinct value decoded once (see memoTextes.ts). */
   private readonly memos?: Record<
     "journal" | "ecritureNum" | "compte" | "compteLib" | "compAux" | "pieceRef" | "libelle",
@@ -262,12 +268,13 @@ export class LecteurFec implements CibleLignes {
       if (l.differee) {
         // What its other amount proves counts, when the line was read as it is (no field merged or left out).
         if (m === this.entete!.colonnes) this.prouver(l.preuve);
-        this.differees.push({ ligne: this.numero, octets: u.slice(debut, fin) });
+        this.differer(u, debut, fin);
       } else this.erreurs.push({ ligne: this.numero, message: `Ligne ${this.numero} rejetée : ${l.erreur}.` });
       return;
     }
     if ((l.preuve & ~this.preuves) !== 0) this.prouver(l.preuve);
-    if (l.resolus.length) for (const r of l.resolus) this.resolus.push({ ligne: this.numero, ...r });
+    if (l.resolus.length)
+      for (const r of l.resolus) if (this.nResolus++ < RESOLUS_CITES) this.resolus.push({ ligne: this.numero, ...r });
     this.cumuls.ajouter(u, b, l, this.numero);
     if (this.lignes) this.conserver(u, b);
     if (l.recupere) {
@@ -278,6 +285,20 @@ export class LecteurFec implements CibleLignes {
         message: `Séparateur « ${sep} » dans ${l.recupere} : ligne récupérée en réunissant ${l.fusionnes} champs.`,
       });
     }
+  }
+
+  /** Keeps u[debut, fin) and a line feed in one growing buffer (no object per deferred line). */
+  private differer(u: Uint8Array, debut: number, fin: number): void {
+    const n = fin - debut + 1;
+    if (this.differeesFin + n > this.differees.length) {
+      const plus = new Uint8Array(Math.max(2 * this.differees.length, this.differeesFin + n, 1 << 12));
+      plus.set(this.differees.subarray(0, this.differeesFin));
+      this.differees = plus;
+    }
+    this.differees.set(u.subarray(debut, fin), this.differeesFin);
+    this.differeesFin += n;
+    this.differees[this.differeesFin - 1] = LF;
+    this.lignesDifferees.push(this.numero);
   }
 
   /** The first line proving each decimal separator (bits of LigneFec.preuve). */
@@ -341,8 +362,11 @@ export class LecteurFec implements CibleLignes {
       entrees: c.entrees.cles(),
       lignes: this.lignes,
       preuves: { virgule: this.lignesPreuves.virgule, point: this.lignesPreuves.point },
-      differees: this.differees,
+      differees: this.lignesDifferees.length
+        ? { lignes: this.lignesDifferees, octets: this.differees.slice(0, this.differeesFin) }
+        : undefined,
       resolus: this.resolus,
+      nResolus: this.nResolus,
     };
   }
 
@@ -379,16 +403,20 @@ const euros = (c: number) => formatMontantFr(c as Cents);
  * findings and on its sheets); without a proof, or with both, each such line is refused naming both readings.
  */
 export function assemblerFec(parties: PartielFec[]): ResultatFec {
-  const differees: { ligne: number; octets: Uint8Array }[] = [];
+  const lignes: number[] = [];
+  const blocs: Uint8Array[] = [];
   const preuves = { virgule: 0, point: 0 };
   let decalage = 0;
   for (const p of parties) {
     if (p.preuves?.virgule && !preuves.virgule) preuves.virgule = p.preuves.virgule + decalage;
     if (p.preuves?.point && !preuves.point) preuves.point = p.preuves.point + decalage;
-    for (const d of p.differees ?? []) differees.push({ ligne: d.ligne + decalage, octets: d.octets });
+    if (p.differees) {
+      for (const l of p.differees.lignes) lignes.push(l + decalage);
+      blocs.push(p.differees.octets);
+    }
     decalage += p.lignesPhysiques;
   }
-  if (!differees.length) return assemblerParties(parties);
+  if (!lignes.length) return assemblerParties(parties);
   const { virgule, point } = preuves;
   const ambigus: MontantsAmbigus =
     virgule && !point
@@ -408,14 +436,10 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
     suite: { entete: p0.entete },
     montantsAmbigus: ambigus,
   });
-  const fin = new Uint8Array([LF]);
-  for (const d of differees) {
-    seconde.pousser(d.octets);
-    seconde.pousser(fin);
-  }
+  for (const b of blocs) seconde.pousser(b);
   const relue = seconde.terminerPartiel();
   // Its lines are numbered 1, 2…: the file's numbers instead.
-  const n = (k: number) => differees[k - 1]?.ligne ?? k;
+  const n = (k: number) => lignes[k - 1] ?? k;
   const resolus = (relue.resolus ?? []).map((r) => ({ ...r, ligne: n(r.ligne) }));
   const r = assemblerParties([
     ...parties,
@@ -437,17 +461,17 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
   r.lignes?.sort((a, b) => a.ligne - b.ligne);
   if (ambigus.convention && resolus.length) {
     const liste = resolus
-      .slice(0, 8)
+      .slice(0, RESOLUS_CITES)
       .map((x) => `ligne ${x.ligne} ${x.champ} « ${x.texte} » = ${euros(x.cents)}`)
       .join(" ; ");
     const autre = ambigus.convention === "fr" ? "au point décimal" : "à la virgule décimale";
-    const nb = resolus.length;
+    const nb = relue.nResolus ?? resolus.length;
     r.alertes.unshift({
       ligne: 0,
       message:
         `Convention du fichier : ${ambigus.preuve} (aucun montant ${autre}) ; ` +
         `${pluriel(nb, "montant ambigu", "montants ambigus")} (un seul séparateur suivi de trois chiffres) ` +
-        `lu${nb > 1 ? "s" : ""} selon elle : ${liste}${nb > 8 ? ` ; et ${milliers(nb - 8)} autres` : ""}. ` +
+        `lu${nb > 1 ? "s" : ""} selon elle : ${liste}${nb > RESOLUS_CITES ? ` ; et ${milliers(nb - RESOLUS_CITES)} autres` : ""}. ` +
         `Vérifiez-l${nb > 1 ? "es" : "e"} dans l'export comptable.`,
     });
   }
