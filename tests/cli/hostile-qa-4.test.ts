@@ -278,6 +278,26 @@ describe("financement : un montant du plan au-delà du centime", () => {
   });
 });
 
+describe("financement : une référence collée comme montant du plan", () => {
+  it("1e14 : la limite dite (avant : « montant « 100000000000000 » illisible »)", async () => {
+    const f = await variante(FICTION, "fin-enorme.xlsx", (wb) => {
+      wb.getWorksheet("Financement")!.getCell("E2").value = 1e14;
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "3000000", "--json"]);
+    expect(r.code).toBe(0);
+    expect(controles(r.out).filter((c) => c.cellule === "Financement!E2")).toEqual([
+      {
+        regle: "lecture-plan",
+        gravite: "erreur",
+        message:
+          "Financement!E2 : « 100000000000000 » dépasse la limite de Prodbook (± 22 517 998 136 852,48 €) : un numéro " +
+          "ou une référence a-t-il été saisi à la place d'un montant ? Ce montant n'est pas compté.",
+        cellule: "Financement!E2",
+      },
+    ]);
+  });
+});
+
 describe("versions comparer : les noms comme l'utilisateur les tape", () => {
   let classeur: string;
   beforeAll(async () => {

@@ -79,6 +79,10 @@ describe("une cellule en erreur dans une plage", () => {
     expect(message(() => commeExcel(intensiteAidesPubliques, [[100]], [[div0]], 1000))).toBe(
       "categories, ligne 1 colonne 1 : une erreur Excel (#DIV/0!).",
     );
+    // Before: « catégorie « true » inconnue ».
+    expect(message(() => commeExcel(intensiteAidesPubliques, [[100]], [[true]], 1000))).toBe(
+      "categories, ligne 1 colonne 1 : VRAI n'est pas une catégorie.",
+    );
   });
 });
 

@@ -73,6 +73,8 @@ export function intensiteAides(
       if (typeof t === "object" && t !== null)
         throw new ArgumentFinancementError(`categories, ${ou} : ${erreurExcel(t)}.`);
       if (vide(t)) throw new ArgumentFinancementError(`categories, ${ou} : catégorie vide pour un montant de ${v}.`);
+      if (typeof t === "boolean")
+        throw new ArgumentFinancementError(`categories, ${ou} : ${t ? "VRAI" : "FAUX"} n'est pas une catégorie.`);
       const c = categorieDepuisTexte(String(t), date);
       if (!c)
         throw new ArgumentFinancementError(

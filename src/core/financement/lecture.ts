@@ -1,5 +1,13 @@
 import Decimal from "decimal.js";
-import { analyserMontant, Cents, conventionProuvee, type Convention, formatMontantFr, sumCents } from "../money";
+import {
+  analyserMontant,
+  Cents,
+  conventionProuvee,
+  type Convention,
+  formatMontantFr,
+  messageMontantRefuse,
+  sumCents,
+} from "../money";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -72,6 +80,15 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
       message:
         `${cellule} : « ${texte(c)} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)} ; ` +
         `ce montant n'est pas compté. Saisissez-le comme un nombre (ou « 12 500,00 »), puis relancez.`,
+    });
+    return "nomme";
+  }
+  if (a.type === "hors-limite") {
+    // A reference pasted as an amount (1e14): its own reason, not « illisible ».
+    ctx.avertissements.push({
+      cellule,
+      gravite: "erreur",
+      message: `${messageMontantRefuse(a, cellule, texte(c))} Ce montant n'est pas compté.`,
     });
     return "nomme";
   }
