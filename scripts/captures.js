@@ -126,6 +126,9 @@ async function capturer(page, id, action, vers) {
   }
   // Nothing left to load or animate: spinners gone, then scrolled back to the top.
   await page.waitForFunction(() => !document.querySelector(".fui-Spinner"), null, { timeout: 60000 });
+  // The image is clipped at the pane's width: a page wider than the pane would hide its overflow there. Refused.
+  const largeur = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (largeur > LARGEUR) throw new Error(`page ${id} : ${largeur} px de large, plus que le volet (${LARGEUR} px)`);
   await page.evaluate(() => window.scrollTo(0, 0));
   const fichier = path.join(SORTIE, `volet-${id}.png`);
   const options = { path: fichier, animations: "disabled", caret: "hide" };
