@@ -2,7 +2,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, pages } from "./actionsPages";
-import { textesIlisibles } from "./contraste";
+import { indicateurFocus, textesIlisibles } from "./contraste";
 import { POPUPS, fautesDuPopup, type Theme } from "./popups";
 import { ECRANS, classeurProduction, voletDuBloc } from "./volet";
 
@@ -47,6 +47,46 @@ async function fautesDesPages(page: Page, theme: Theme, ouverts: string[], ecran
   await page.getByTestId(TEST_IDS.production.modifier).click();
   await page.getByTestId(TEST_IDS.production.formulaire).waitFor();
   await verif("bandeau de production ouvert");
+  return fautes;
+}
+
+/**
+ * Every control of every page reached with Tab (from the page's tab to the end of the page; the production line above
+ * the pages with the first page) whose focus indicator is under 3:1, « page — control : ratio (indicator) »;
+ * `atteints` counts the controls measured on each page.
+ */
+async function focusPeuVisibles(page: Page, atteints: Record<string, number>): Promise<string[]> {
+  const fautes: string[] = [];
+  const ids = await pages(page);
+  const premiere = ids[0];
+  for (const id of ids) {
+    await page.getByTestId(TEST_IDS.onglet(id)).click();
+    await page.getByTestId(TEST_IDS.page(id)).waitFor();
+    await page.getByTestId(TEST_IDS.onglet(id)).focus();
+    atteints[id] = 0;
+    let entre = false;
+    const vus = new Set<string>();
+    for (let i = 0; i < 150; i++) {
+      await page.keyboard.press("Tab");
+      // The production line above the pages is measured with the first page only.
+      const ou = await page.evaluate(
+        (p) =>
+          document.activeElement?.closest(`[data-testid="${p}"]`)
+            ? "page"
+            : document.activeElement?.getAttribute("role"),
+        TEST_IDS.page(id),
+      );
+      if (ou === "tab") break;
+      if (ou === "page") entre = true;
+      else if (entre) break;
+      else if (id !== premiere) continue;
+      const f = await indicateurFocus(page);
+      if (!f || f.onglet || vus.has(f.nom)) break;
+      vus.add(f.nom);
+      atteints[id]++;
+      if (f.ratio < 3) fautes.push(`${id} — ${f.nom} : ${f.ratio.toFixed(2)} (${f.detail})`);
+    }
+  }
   return fautes;
 }
 
@@ -140,6 +180,13 @@ describe("thème sombre d'Office : chaque page lisible (contraste ≥ 4,5:1)", (
     expect(await fautesDesPages(page, "sombre", ouverts, "sombre-320")).toEqual([]);
     expect(ouverts).toEqual(POPUPS_ATTENDUS);
   });
+
+  it("chaque contrôle atteint avec Tab montre son focus à 3:1 au moins", async () => {
+    const atteints: Record<string, number> = {};
+    expect(await focusPeuVisibles(page, atteints)).toEqual([]);
+    console.log(`contrôles atteints avec Tab (sombre) : ${JSON.stringify(atteints)}`);
+    for (const n of Object.values(atteints)) expect(n).toBeGreaterThan(0);
+  });
 });
 
 describe("thème clair (Office sans thème) : la même mesure, chaque page lisible", () => {
@@ -151,6 +198,13 @@ describe("thème clair (Office sans thème) : la même mesure, chaque page lisib
     const ouverts: string[] = [];
     expect(await fautesDesPages(page, "clair", ouverts)).toEqual([]);
     expect(ouverts).toEqual(POPUPS_ATTENDUS);
+  });
+
+  it("chaque contrôle atteint avec Tab montre son focus à 3:1 au moins", async () => {
+    const atteints: Record<string, number> = {};
+    expect(await focusPeuVisibles(page, atteints)).toEqual([]);
+    console.log(`contrôles atteints avec Tab (clair) : ${JSON.stringify(atteints)}`);
+    for (const n of Object.values(atteints)) expect(n).toBeGreaterThan(0);
   });
 });
 
