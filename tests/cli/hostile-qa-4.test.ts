@@ -335,6 +335,24 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
     refus(await lancerCli(main, ["versions", "enregistrer", f, "--nom", "V3", "-o", jamais()]), message, jamais());
   });
 
+  it("--date avant 1900 : refusée (avant : écrite -36523, « ###### » dans Excel, relue sans date)", async () => {
+    refus(
+      await lancerCli(main, [
+        "versions",
+        "enregistrer",
+        classeur,
+        "--nom",
+        "V0",
+        "--date",
+        "1800-01-01",
+        "-o",
+        jamais(),
+      ]),
+      "L'option --date attend une date à partir du 1900-01-01 (le calendrier d'Excel), reçu « 1800-01-01 ».",
+      jamais(),
+    );
+  });
+
   it("une version comparée à elle-même est refusée (avant : écarts tous nuls, code 0)", async () => {
     refus(
       await lancerCli(main, [

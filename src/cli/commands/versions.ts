@@ -71,6 +71,11 @@ function texteNonPlaces(v: ResumeVersion): string {
 function dateArg(d: string | undefined): string | undefined {
   if (d !== undefined && !dateValide(d))
     throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${d} ».`);
+  // Excel's calendar starts on 1 January 1900: an earlier date would be written as « ###### » and read back empty.
+  if (d !== undefined && d < "1900-01-01")
+    throw new CliError(
+      `L'option --date attend une date à partir du 1900-01-01 (le calendrier d'Excel), reçu « ${d} ».`,
+    );
   return d;
 }
 
