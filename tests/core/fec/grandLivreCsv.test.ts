@@ -64,3 +64,30 @@ describe("grand livre CSV (Sage, Cegid, EBP)", () => {
     ).toThrow(/colonnes introuvables dans l'en-tête : Compte, Date, Débit\/Crédit ou Montant\/Sens/);
   });
 });
+
+describe("grand livre CSV : « 1.500 » lu selon la convention du fichier, et dit comme pour un FEC", () => {
+  const mapping = (entete: string) => devinerMapping(entete.split(";"))!;
+  test("virgule décimale prouvée ligne 3 : « 1.500 » = 1 500,00 €, l'alerte du fichier entier cite la preuve et la ligne lue", () => {
+    const csv = ["Date;Compte;Débit;Crédit", "05/01/2024;613500;1.500;", "05/01/2024;401000;;1 500,00"].join("\n");
+    const r = lireGrandLivreCsv(csv, mapping(csv.split("\n")[0]));
+    expect([r.erreurs, r.debit, r.credit]).toEqual([[], 150000, 150000]);
+    expect(r.alertes[0]).toEqual({
+      ligne: 0,
+      message:
+        "Convention du fichier : virgule décimale, prouvée ligne 3 (aucun montant au point décimal) ; 1\u00a0montant ambigu " +
+        "(un seul séparateur suivi de trois chiffres) lu selon elle : ligne 2 débit « 1.500 » = 1\u202f500,00\u00a0€. " +
+        "Vérifiez-le dans l'export comptable.",
+    });
+  });
+
+  test("point décimal prouvé : « 1,500 » = 1 500,00 € ; sans montant ambigu, aucune alerte", () => {
+    const csv = ["Date;Compte;Débit;Crédit", "05/01/2024;613500;12.50;", "05/01/2024;606400;1,500;"].join("\n");
+    const r = lireGrandLivreCsv(csv, mapping(csv.split("\n")[0]));
+    expect(r.debit).toBe(151250);
+    expect(r.alertes.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^Convention du fichier : point décimal, prouvé ligne 2 \(/),
+    ]);
+    const net = ["Date;Compte;Débit;Crédit", "05/01/2024;613500;12.50;"].join("\n");
+    expect(lireGrandLivreCsv(net, mapping(net.split("\n")[0])).alertes).toEqual([]);
+  });
+});

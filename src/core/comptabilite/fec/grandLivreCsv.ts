@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { cents, centsToDecimalString, type Cents } from "../../money/cents";
-import { analyserMontant, conventionProuvee, type Convention } from "../../money/parse";
+import { analyserMontant, analyserNombre, conventionProuvee, type Convention } from "../../money/parse";
+import { alerteConvention, preuveConvention, RESOLUS_CITES, type MontantResolu } from "./conventionMontants";
 import { formatMontantFr } from "../../money/format";
 import { normaliser } from "../../util/texte";
 import { FecFormatError } from "./entete";
@@ -163,11 +164,19 @@ export function lireGrandLivreCsv(
     }
     return convention;
   };
+  // The amounts so read, for the whole-file alerte that says which convention read them and what proved it.
+  const resolus: MontantResolu[] = [];
+  let nResolus = 0;
+  let ligneCourante = 0;
   /** The amount of a field; a French reason when it is not one. */
   const montantDe = (texte: string, nom: string): Cents | string => {
     if (texte === "") return cents(0);
     let a = analyserMontant(texte);
-    if (a.type === "ambigu" && conventionFichier()) a = analyserMontant(texte, conventionFichier());
+    if (a.type === "ambigu" && conventionFichier()) {
+      a = analyserMontant(texte, conventionFichier());
+      if (a.type === "montant" && nResolus++ < RESOLUS_CITES)
+        resolus.push({ ligne: ligneCourante, champ: nom, texte, cents: a.cents });
+    }
     if (a.type === "montant") return a.cents;
     if (a.type === "ambigu")
       return (
@@ -179,6 +188,7 @@ export function lireGrandLivreCsv(
   const entrees = new Set<string>();
   for (let i = iEntete + 1; i < rows.length; i++) {
     const ligne = numeros[i];
+    ligneCourante = ligne;
     const r = rows[i];
     const v = (k: Champ) => (c[k] >= 0 ? (r[c[k]] ?? "").trim() : "");
     if (r.every((x) => x.trim() === "")) {
@@ -251,6 +261,19 @@ export function lireGrandLivreCsv(
         section: v("section") || undefined,
       });
     }
+  }
+  if (nResolus && convention) {
+    // The first line whose amounts prove the convention (« 1 234,56 »), quoted as its evidence.
+    let preuve = 0;
+    for (let i = iEntete + 1; i < rows.length && !preuve; i++)
+      for (const k of champsMontant) {
+        const n = analyserNombre((rows[i][c[k]] ?? "").trim());
+        if (n.type === "nombre" && n.convention === convention) preuve = numeros[i];
+      }
+    alertes.unshift({
+      ligne: 0,
+      message: alerteConvention(convention, preuveConvention(convention, preuve), resolus, nResolus),
+    });
   }
   if (erreursCsv.some((e) => e.type === "Quotes"))
     alertes.push({ ligne: 0, message: "Guillemets mal fermés dans le fichier : vérifiez les libellés." });

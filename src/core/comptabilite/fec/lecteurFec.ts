@@ -9,12 +9,9 @@ import { LigneFec, type MontantsAmbigus } from "./ligneFec";
 import { CumulsFec } from "./cumulsFec";
 import { MemoTextes } from "./memoTextes";
 import type { Cents } from "../../money/cents";
-import { formatMontantFr } from "../../money";
-import { milliers, pluriel } from "../../util/texte";
+import { alerteConvention, preuveConvention, RESOLUS_CITES } from "./conventionMontants";
 
 const RIEN = new Uint8Array(0);
-/** Amounts read by the file's convention that its alerte names (then « et N autres »). */
-const RESOLUS_CITES = 8;
 
 export interface OptionsFec {
   /** Forces the encoding instead of detecting it. */
@@ -392,9 +389,6 @@ export function lireFec(contenu: Uint8Array | string, opts: OptionsFec = {}): Re
   return l.terminer();
 }
 
-/** « 1 234,56 » in a message: the reading, as the pane and the CLI write euros. */
-const euros = (c: number) => formatMontantFr(c as Cents);
-
 /**
  * Joins the parts of a file read in order (one part for a plain reading) into the final result. The lines deferred
  * for an ambiguous amount (« 12.000 », « 1,500 ») are read again first, by the convention the whole file proves: a
@@ -420,9 +414,9 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
   const { virgule, point } = preuves;
   const ambigus: MontantsAmbigus =
     virgule && !point
-      ? { convention: "fr", preuve: `virgule décimale, prouvée ligne ${virgule}` }
+      ? { convention: "fr", preuve: preuveConvention("fr", virgule) }
       : point && !virgule
-        ? { convention: "en", preuve: `point décimal, prouvé ligne ${point}` }
+        ? { convention: "en", preuve: preuveConvention("en", point) }
         : {
             raison: virgule
               ? `le fichier écrit ses montants des deux façons : virgule décimale ligne ${virgule}, point décimal ` +
@@ -459,22 +453,11 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
   // The lines read again take their place in the file's order.
   r.erreurs.sort((a, b) => a.ligne - b.ligne);
   r.lignes?.sort((a, b) => a.ligne - b.ligne);
-  if (ambigus.convention && resolus.length) {
-    const liste = resolus
-      .slice(0, RESOLUS_CITES)
-      .map((x) => `ligne ${x.ligne} ${x.champ} « ${x.texte} » = ${euros(x.cents)}`)
-      .join(" ; ");
-    const autre = ambigus.convention === "fr" ? "au point décimal" : "à la virgule décimale";
-    const nb = relue.nResolus ?? resolus.length;
+  if (ambigus.convention && resolus.length)
     r.alertes.unshift({
       ligne: 0,
-      message:
-        `Convention du fichier : ${ambigus.preuve} (aucun montant ${autre}) ; ` +
-        `${pluriel(nb, "montant ambigu", "montants ambigus")} (un seul séparateur suivi de trois chiffres) ` +
-        `lu${nb > 1 ? "s" : ""} selon elle : ${liste}${nb > RESOLUS_CITES ? ` ; et ${milliers(nb - RESOLUS_CITES)} autres` : ""}. ` +
-        `Vérifiez-l${nb > 1 ? "es" : "e"} dans l'export comptable.`,
+      message: alerteConvention(ambigus.convention, ambigus.preuve, resolus, relue.nResolus),
     });
-  }
   return r;
 }
 
