@@ -335,6 +335,33 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
     refus(await lancerCli(main, ["versions", "enregistrer", f, "--nom", "V3", "-o", jamais()]), message, jamais());
   });
 
+  it.each([
+    ["1er janvier", "« 1er janvier »"],
+    ["02/11/2026", "« 02/11/2026 »"],
+    [46000.5, "« 46000,5 »"],
+  ])(
+    "une date de version saisie en texte ou en nombre (%s) : nommée (avant : une date vide sans un mot)",
+    async (valeur, vu) => {
+      const f = await variante(classeur, "versions-date-texte.xlsx", (wb) => {
+        wb.getWorksheet("Versions")!.getCell("B2").value = valeur;
+      });
+      const message =
+        `versions-date-texte.xlsx : Version « Dépôt agrément » : la cellule Versions!B2 contient ${vu}, une date est ` +
+        "attendue : saisissez-la comme une date Excel (par exemple 02/11/2026) ou videz la cellule.";
+      refus(await lancerCli(main, ["versions", "lister", f]), message);
+      refus(await lancerCli(main, ["versions", "enregistrer", f, "--nom", "V3", "-o", jamais()]), message, jamais());
+    },
+  );
+
+  it("une date de version effacée reste permise : la version est listée sans date", async () => {
+    const f = await variante(classeur, "versions-date-vide.xlsx", (wb) => {
+      wb.getWorksheet("Versions")!.getCell("B2").value = null;
+    });
+    const r = await lancerCli(main, ["versions", "lister", f, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).versions[0]).toMatchObject({ nom: "Dépôt agrément", date: "" });
+  });
+
   it("--date avant 1900 : refusée (avant : écrite -36523, « ###### » dans Excel, relue sans date)", async () => {
     refus(
       await lancerCli(main, [

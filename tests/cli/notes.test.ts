@@ -201,7 +201,9 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await notes(b, feuille)).toEqual(n);
     // Total (F22, B24), reste à financer, public aid, its share; each source's share of the total (G11:G21), the
     // envisaged and negotiated shares, the CNC aid's intensity, broadcasters / French financing, each category's share.
-    const ratios = Object.keys(n).filter((c) => /^(Part |Intensité des aides du CNC|Diffuseurs)/.test(n[c]));
+    const ratios = Object.keys(n).filter((c) =>
+      /^(Part |Intensité des aides (du CNC|publiques)|Diffuseurs)/.test(n[c]),
+    );
     expect(ratios.filter((c) => /^G(1[1-9]|2[01])$/.test(c))).toHaveLength(11);
     // The four others: total (twice), reste à financer, public aid; the public-aid share is among the ratios.
     expect(Object.keys(n).length).toBe(4 + ratios.length);
@@ -221,8 +223,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(total[1]).toContain(
       "= Σ colonne F, lignes 11 à 21 (11 sources)\nCellules lues : 'Plan de financement'!C6:C8, C11:C13, C15:C19",
     );
-    const part = Object.values(n).find((t) => t.startsWith("Part des aides publiques"))!;
-    expect(part).toContain("Part des aides publiques : 35,00\u00a0%\n= aides publiques ÷ coût ; plafond 50 %");
+    const part = Object.values(n).find((t) => t.startsWith("Intensité des aides publiques"))!;
+    expect(part).toContain("Intensité des aides publiques : 35,00\u00a0%\n= aides publiques ÷ coût ; plafond 50 %");
     expect(part).toContain("Règle : intensite-aides, en vigueur au 2016-01-01, confiance H");
   });
 

@@ -39,7 +39,7 @@ describe("page Financement", () => {
     await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.intensite).textContent).toBe("52,50\u00a0%"));
     expect(screen.getByTestId(IDS_FINANCEMENT.reste).textContent).toBe("1\u202f000\u202f000,00\u00a0€");
     // The finding shows its French title, never its code.
-    expect(screen.getByTestId(IDS_FINANCEMENT.constat(0)).textContent).toContain("Part des aides publiques");
+    expect(screen.getByTestId(IDS_FINANCEMENT.constat(0)).textContent).toContain("Intensité des aides publiques");
     expect(screen.getByTestId(IDS_FINANCEMENT.constat(0)).textContent).not.toContain("intensite-aides-publiques");
     expect(classeur.ecritures).toBe(0);
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.creer));
@@ -67,7 +67,7 @@ describe("page Financement", () => {
     await waitFor(() => expect(part.tagName).toBe("BUTTON"));
     fireEvent.click(part);
     const panneau = screen.getByTestId(IDS_TRACE.panneau);
-    expect(panneau.textContent).toContain("Part des aides publiques");
+    expect(panneau.textContent).toContain("Intensité des aides publiques");
     expect(panneau.textContent).toContain("= aides publiques ÷ coût ; plafond 50 %");
     expect(within(panneau).getByTestId(IDS_TRACE.regle).textContent).toContain(
       "Plafonds d'intensité des aides publiques",

@@ -39,7 +39,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "lecture-plan": "Cellule du plan illisible",
   "diffuseurs-fsa": "Apport des diffuseurs (FSA)",
   "source-non-classee": "Financeur non classé",
-  "intensite-aides-publiques": "Part des aides publiques",
+  "intensite-aides-publiques": "Intensité des aides publiques",
   "total-plan": "Total du plan ≠ somme des financements",
   "statut-envisage": "Financements seulement envisagés",
   "credit-impot-calcule": "Crédit d'impôt calculé",

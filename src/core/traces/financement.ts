@@ -86,7 +86,7 @@ export function tracesFinancement(a: AnalyseFinancement, echeancier?: Echeancier
       const p = a.plafond;
       const plafond = p.plafond.times(100).toString().replace(".", ",");
       out.intensite = noeud(
-        "Part des aides publiques",
+        "Intensité des aides publiques",
         s.intensite.toString(),
         "taux",
         "quotient",

@@ -154,6 +154,21 @@ function montantLu(
   return eurosToCents(montant);
 }
 
+/**
+ * A version's date as ISO text ("" when the cell is empty). A date typed as text (« 1er janvier », « 02/11/2026 ») or
+ * a bare number is named, never dropped without a word: the adapters give a real date as ISO text.
+ */
+function dateLue(cell: CellData | undefined, cellule: string, nom: string): string {
+  const d = cell?.v;
+  if (d === null || d === undefined || d === "") return "";
+  if (!cell!.erreur && typeof d === "string" && /^\d{4}-\d{2}-\d{2}(?:$|T)/.test(d)) return d.slice(0, 10);
+  const vu = typeof d === "number" ? String(d).replace(".", ",") : String(d);
+  throw new ErreurDonnees(
+    `Version « ${nom} » : la cellule ${cellule} contient « ${vu} », une date est attendue : saisissez-la comme une ` +
+      `date Excel (par exemple 02/11/2026) ou videz la cellule.`,
+  );
+}
+
 /** What the « Versions » sheet holds: the versions in order of first appearance, and the « masquer » setting. */
 export function lireVersions(s: SheetData): { versions: Version[]; masquee: boolean } {
   const entete = s.rows[0] ?? [];
@@ -204,10 +219,9 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
       if (!autre) parMinuscules.set(nom.toLowerCase(), { nom, cellule: ou(r, COL_V.version) });
       v = parNom.get(nom);
       if (!v) {
-        const d = row[COL_V.date]?.v;
         v = {
           nom,
-          date: typeof d === "string" && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : "",
+          date: dateLue(row[COL_V.date], ou(r, COL_V.date), nom),
           auteur: texte(row[COL_V.auteur]) ?? "",
           lignes: [],
         };

@@ -285,7 +285,7 @@ function Resultat({
           )}
         </ChiffreCle>
         <ChiffreCle
-          terme={`Part des aides publiques (plafond ${formatPourcentFr(r.plafond)})`}
+          terme={`Intensité des aides publiques (plafond ${formatPourcentFr(r.plafond)})`}
           fort
           testId={IDS_FINANCEMENT.intensite}
         >

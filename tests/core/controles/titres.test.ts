@@ -15,7 +15,7 @@ function fichiers(dossier: string): string[] {
 }
 
 /**
- * Every finding code the engine can emit: the registered rules' ids, the `regle: "…"` literals of src/core and
+ * Every finding code the engine can emit: the registered rules' ids, the `regle: "…"` (or `const regle = "…"`) literals of src/core and
  * src/app (findings made outside a registry: écarts, financement's crédit d'impôt), and the codes passed to the
  * shared checkers (verifierTotaux, verifierTauxAccord).
  */
@@ -23,7 +23,7 @@ function codesEmis(): Set<string> {
   const codes = new Set<string>([...REGLES_DEVIS, ...REGLES_FINANCEMENT, ...REGLES_TEMPS_DE_TRAVAIL].map((r) => r.id));
   for (const f of [...fichiers(path.join(RACINE, "src/core")), ...fichiers(path.join(RACINE, "src/app"))]) {
     const texte = fs.readFileSync(f, "utf8");
-    for (const m of texte.matchAll(/\bregle:\s*"([a-z0-9-]+)"/g)) codes.add(m[1]);
+    for (const m of texte.matchAll(/\bregle\s*[:=]\s*"([a-z0-9-]+)"/g)) codes.add(m[1]);
     for (const m of texte.matchAll(/verifier(?:Totaux|TauxAccord)\([^)]*"([a-z0-9]+(?:-[a-z0-9]+)+)"/g))
       codes.add(m[1]);
   }
