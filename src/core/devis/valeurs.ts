@@ -11,7 +11,7 @@ import { eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
 import { estFormatDate } from "../port/dates";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import type { CellData, SheetData } from "../port/workbook";
-import { celluleRef, parseAdresse } from "../util/adresse";
+import { celluleRef, plagesFusionnees } from "../util/adresse";
 import { ErreurDonnees } from "../erreurs";
 import type { Colonne, Colonnes } from "./entetes";
 
@@ -210,20 +210,10 @@ export function montantProuve(
 export function fusionsDeColonne(sheet: SheetData, col: number | undefined): Map<number, string> {
   const out = new Map<number, string>();
   if (col === undefined) return out;
-  for (const m of sheet.merges ?? []) {
-    const [a, b = a] = m.split(":");
-    let d, f;
-    try {
-      d = parseAdresse(a);
-      f = parseAdresse(b);
-    } catch {
-      continue;
-    }
-    if (col < Math.min(d.col, f.col) || col > Math.max(d.col, f.col)) continue;
-    const haut = Math.min(d.row, f.row);
-    for (let r = haut; r <= Math.max(d.row, f.row); r++)
-      if (r !== haut || col !== Math.min(d.col, f.col))
-        out.set(r, celluleRef(sheet.name, haut, Math.min(d.col, f.col)));
+  for (const { r1: haut, c1: gauche, r2: bas, c2: droite } of plagesFusionnees(sheet.merges)) {
+    if (col < gauche || col > droite) continue;
+    for (let r = haut; r <= bas; r++)
+      if (r !== haut || col !== gauche) out.set(r, celluleRef(sheet.name, haut, gauche));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { CellData, SheetData } from "../port/workbook";
-import { celluleRef, parseAdresse } from "../util/adresse";
+import { celluleRef, plagesFusionnees } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { isoDepuisSerie } from "../util/serieExcel";
 import { estDateIso } from "./dates";
@@ -30,20 +30,10 @@ export function trouverEntetes<K extends string>(
  */
 export function sansFusions(sheet: SheetData): SheetData {
   let rows: CellData[][] | undefined;
-  for (const m of sheet.merges ?? []) {
-    const [a, b = a] = m.split(":");
-    let d, f;
-    try {
-      d = parseAdresse(a);
-      f = parseAdresse(b);
-    } catch {
-      continue;
-    }
-    const haut = Math.min(d.row, f.row);
-    const col = Math.min(d.col, f.col);
+  for (const { r1: haut, c1: col, r2: bas } of plagesFusionnees(sheet.merges)) {
     const source = sheet.rows[haut]?.[col];
     if (!source) continue;
-    for (let r = haut + 1; r <= Math.max(d.row, f.row) && r < sheet.rows.length; r++) {
+    for (let r = haut + 1; r <= bas && r < sheet.rows.length; r++) {
       rows ??= sheet.rows.slice();
       if (rows[r] === sheet.rows[r]) rows[r] = sheet.rows[r].slice();
       while (rows[r].length <= col) rows[r].push({ v: null });

@@ -2,7 +2,7 @@ import { ConflitFeuilleError, LIGNES_MAX_FEUILLE, LONGUEUR_MAX_NOM_FEUILLE, type
 import { ErreurDonnees } from "../erreurs";
 import { milliers } from "../util/texte";
 import { listeInline } from "./listes";
-import { parseAdresse } from "../util/adresse";
+import { rectanglePlage } from "../util/adresse";
 
 /** Name of the very hidden sheet listing Prodbook's own sheets (one name per row, column A). */
 export const FEUILLE_REGISTRE = "_prodbook";
@@ -66,29 +66,17 @@ export function verifierTables(specs: SheetSpec[], tablesAilleurs: string[]): vo
     }
     // Excel repairs (drops) a table that overlaps another table or a merged range.
     const zones = [
-      ...(s.tables ?? []).map((t) => ({ nom: `la table ${t.name}`, p: rectangle(t.range) })),
-      ...(s.merges ?? []).map((m) => ({ nom: `la fusion ${m}`, p: rectangle(m) })),
+      ...(s.tables ?? []).map((t) => ({ nom: `la table ${t.name}`, p: rectanglePlage(t.range) })),
+      ...(s.merges ?? []).map((m) => ({ nom: `la fusion ${m}`, p: rectanglePlage(m) })),
     ];
     for (const t of s.tables ?? []) {
-      const a = rectangle(t.range);
+      const a = rectanglePlage(t.range);
       const autre = zones.find(
         (z) => z.nom !== `la table ${t.name}` && a.r1 <= z.p.r2 && z.p.r1 <= a.r2 && a.c1 <= z.p.c2 && z.p.c1 <= a.c2,
       );
       if (autre) throw new Error(`Feuille « ${s.name} » : la table ${t.name} (${t.range}) chevauche ${autre.nom}.`);
     }
   }
-}
-
-function rectangle(a1: string): { r1: number; c1: number; r2: number; c2: number } {
-  const [a, b] = a1.replace(/^.*!/, "").split(":");
-  const p = parseAdresse(a),
-    q = parseAdresse(b ?? a);
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
 }
 
 /** Checks made before anything is written, so that a bad spec never leaves a half-written workbook. */

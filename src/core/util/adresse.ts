@@ -36,6 +36,32 @@ export function parseAdresse(a: string): { row: number; col: number } {
   return { row: parseInt(m[2], 10) - 1, col: lettreColonne(m[1]) };
 }
 
+/** A range's rectangle, 0-based and ordered: "C5:B2" (or "Feuille!B2:C5", or one cell "B2") → rows 1–4, columns 1–2. */
+export function rectanglePlage(a1: string): { r1: number; c1: number; r2: number; c2: number } {
+  const [a, b] = a1.replace(/^.*!/, "").split(":");
+  const p = parseAdresse(a),
+    q = parseAdresse(b ?? a);
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
+}
+
+/** A sheet's merged ranges as rectangles (an address no adapter would give is skipped, never thrown). */
+export function plagesFusionnees(merges: readonly string[] | undefined): ReturnType<typeof rectanglePlage>[] {
+  const out: ReturnType<typeof rectanglePlage>[] = [];
+  for (const m of merges ?? []) {
+    try {
+      out.push(rectanglePlage(m));
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
 /** "Feuille!B12" or "'Plan de travail'!B12" → sheet + address. */
 export function parseCelluleRef(ref: string): { feuille?: string; row: number; col: number } {
   const i = ref.lastIndexOf("!");
