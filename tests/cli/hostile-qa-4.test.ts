@@ -214,6 +214,23 @@ describe("financement --credit-impot : jamais ignoré sans un mot", () => {
     );
   });
 
+  it("--genre et --duree en cinéma sans devis : dits sans effet (avant : ignorés sans un mot), utiles en audiovisuel", async () => {
+    const cinema = await lancerCli(main, ["financement", FICTION, "--cout", "1000000", "--duree", "90", "--json"]);
+    expect(cinema.code).toBe(0);
+    expect(controles(cinema.out).filter((c) => c.regle === "genre-duree-sans-effet")).toEqual([
+      expect.objectContaining({
+        gravite: "alerte",
+        message:
+          "La durée (90 min) indiquée reste sans effet : en cinéma, elle ne sert qu'à lire le devis (coût par minute, " +
+          "crédit d'impôt), et aucun devis n'a été lu (le coût vient d'un montant saisi ou de la ligne « Coût » du plan).",
+      }),
+    ]);
+    const av = ["financement", FICTION, "--cout", "1000000", "--oeuvre", "audiovisuel", "--genre", "fiction"];
+    const audiovisuel = await lancerCli(main, [...av, "--duree", "52", "--json"]);
+    expect(audiovisuel.code).toBe(0);
+    expect(controles(audiovisuel.out).map((c) => c.regle)).not.toContain("genre-duree-sans-effet");
+  });
+
   it("--date qu'aucune règle ne couvre : l'option nommée (avant : « fiction.xlsx : Aucune version de intensite-aides.json »)", async () => {
     const r = await lancerCli(main, [
       "financement",

@@ -44,6 +44,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "statut-envisage": "Financements seulement envisagés",
   "credit-impot-calcule": "Crédit d'impôt calculé",
   "credit-impot-non-ajoute": "Crédit d'impôt non ajouté",
+  "genre-duree-sans-effet": "Genre ou durée sans effet",
   "intensite-aides-parametre": "Paramètre du classeur utilisé",
   "intensite-aides-parametre-inconnu": "Paramètre inconnu",
   // Écarts (Grand livre)

@@ -1,5 +1,5 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
-import type { Devis } from "../devis/model";
+import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import type { Cents } from "../money";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
@@ -100,6 +100,30 @@ function coutDuDevis(devis: Devis): CoutProduction {
     origine: `total du devis « ${devis.feuille} »${t ? `, ${t.cellule}` : ""}`,
     cellule: t?.cellule,
   };
+}
+
+/**
+ * A genre or a duration given for a cinema plan read without a devis: in cinema they only serve to read the devis
+ * (cost per minute, crédit d'impôt) — the audiovisual checks (FSA, petit budget par heure) use them, cinema's none.
+ */
+function genreDureeSansEffet(genre: Genre | undefined, dureeMinutes: number | undefined): Constat[] {
+  if (!genre && !dureeMinutes) return [];
+  // French agreement: « le genre … indiqué … il », « la durée … indiquée … elle », both « indiqués … ils ».
+  const [quoi, pronom] =
+    genre && dureeMinutes
+      ? [`Le genre (« ${genre} ») et la durée (${dureeMinutes} min) indiqués restent`, "ils ne servent"]
+      : genre
+        ? [`Le genre (« ${genre} ») indiqué reste`, "il ne sert"]
+        : [`La durée (${dureeMinutes} min) indiquée reste`, "elle ne sert"];
+  return [
+    {
+      regle: "genre-duree-sans-effet",
+      gravite: "alerte",
+      message:
+        `${quoi} sans effet : en cinéma, ${pronom} qu'à lire le devis (coût par minute, crédit d'impôt), et ` +
+        "aucun devis n'a été lu (le coût vient d'un montant saisi ou de la ligne « Coût » du plan).",
+    },
+  ];
 }
 
 /** The crédit d'impôt asked for and not added to the plan: why, never in silence. */
@@ -206,6 +230,7 @@ export async function analyserFinancement(
   const ajouts = [
     ...(devis?.feuilleMasquee ? constatsFeuilleLue(devis) : []),
     ...(opts.calculerCreditImpot && !evaluee.creditImpotAjoute ? [creditNonAjoute(plan.sources, devis)] : []),
+    ...(!devis && typeOeuvre === "cinema" ? genreDureeSansEffet(opts.genre, opts.dureeMinutes) : []),
   ];
   const analyse = ajouts.length ? { ...evaluee, constats: trierConstats([...evaluee.constats, ...ajouts]) } : evaluee;
 
