@@ -330,15 +330,7 @@ export function feuilleEcarts(
     // As `prodbook devis` lists them: the producer's cell, the label, the amount — not in the Budget total above.
     rows.push([TITRE_NON_PLACES_ECARTS]);
     formats.push({ range: `A${total + 1}:N${total + 1}`, italic: true });
-    r.nonPlaces.forEach((x, i) => {
-      rows.push([x.cellule, x.libelle, null, centsToEuros(x.montant)]);
-      notes.push({
-        cell: `D${total + 2 + i}`,
-        text:
-          `Montant de ${x.cellule} que le devis ne place dans aucun chapitre : hors du total du devis, donc hors du ` +
-          `Budget des écarts (D${total} ne le compte pas). Placez-le dans un chapitre du devis pour qu'il y entre.`,
-      });
-    });
+    for (const x of r.nonPlaces) rows.push([x.cellule, x.libelle, null, centsToEuros(x.montant)]);
   }
   rows.push([]);
   rows.push([
