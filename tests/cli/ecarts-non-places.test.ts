@@ -127,7 +127,13 @@ describe("ecarts : Budget = total du devis, montants non placés à part", () =>
     expect(cts(j.totaux.classe6)).toBe(cts(j.totaux.realise) + cts(j.nonAffecte.total));
     expect(j.totaux.classe6).toBe("40832.65");
 
-    const lu = await lireRecalcule(await recalculerSansCache(sortie));
+    // The version compared with the current devis (« coût définitif » columns from the Écarts sheet), then every
+    // formula of the workbook recalculated.
+    const v = path.join(dir(), "exemple-r1-version.xlsx");
+    const cmp = path.join(dir(), "exemple-r1-comparaison.xlsx");
+    expect((await lancerCli(main, ["versions", "enregistrer", sortie, "--nom", "A", "-o", v])).code).toBe(0);
+    expect((await lancerCli(main, ["versions", "comparer", v, "--de", "A", "--a", "courant", "-o", cmp])).code).toBe(0);
+    const lu = await lireRecalcule(await recalculerSansCache(cmp));
     const ec = lu.getWorksheet("Écarts")!;
     const total = rangee(ec, "Total");
     const iHors = rangee(ec, "?");
@@ -141,5 +147,26 @@ describe("ecarts : Budget = total du devis, montants non placés à part", () =>
     const r1 = rangee(ec, "R1");
     expect(ec.getCell(`B${r1}`).value).toBe(`${LIBELLE_G6} (montant non placé du devis, hors total)`);
     expect([resultat(ec.getCell(`D${r1}`)), nombre(ec.getCell(`G${r1}`))]).toEqual([0, 1250]);
+
+    // « Comparaison »: each coded line's réalisé links to its Écarts row, also after the lines without code (7.1 comes
+    // after chapter 6's uncoded lines); R1's réalisé is on the « Non placé » row, outside the total, as in Écarts.
+    const co = lu.getWorksheet("Comparaison")!;
+    const ligneCode = (code: string) => {
+      let n = 0;
+      co.eachRow((row, i) => {
+        if (!n && row.getCell(3).value === code && row.getCell(1).value !== "Chapitre") n = i;
+      });
+      if (!n) throw new Error(`Comparaison : aucune ligne de code ${code}`);
+      return n;
+    };
+    expect(co.getCell(`S${ligneCode("7.1")}`).formula).toMatch(/^'?Écarts'?!G\d+$/);
+    expect(nombre(co.getCell(`S${ligneCode("7.1")}`))).toBeCloseTo(3400, 2);
+    expect(co.getCell(`S${ligneCode("R1")}`).formula.replace(/'/g, "")).toBe(`Écarts!G${r1}`);
+    expect(nombre(co.getCell(`S${ligneCode("R1")}`))).toBeCloseTo(1250, 2);
+    const totalCo = rangee(co, "Total");
+    expect(co.getCell(`A${totalCo + 1}`).value).toBe("Non placé");
+    expect(nombre(co.getCell(`M${totalCo}`))).toBeCloseTo(184509.13, 2);
+    expect(nombre(co.getCell(`M${totalCo + 1}`))).toBeCloseTo(1200, 2);
+    expect(nombre(co.getCell(`S${totalCo + 1}`))).toBeCloseTo(1250, 2);
   }, 240000);
 });
