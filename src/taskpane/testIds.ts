@@ -76,6 +76,8 @@ export const TEST_IDS = {
     recalculer: "ecarts-recalculer",
     sansPoste: "ecarts-sans-poste",
     totalSansPoste: "ecarts-total-sans-poste",
+    /** « Montants non placés du devis (hors total) », below the table (outside the Budget total). */
+    nonPlaces: "ecarts-non-places",
     affecter: (compte: string) => `ecarts-affecter-${compte}`,
     supprimer: (i: number) => `ecarts-supprimer-${i}`,
     probleme: (i: number) => `ecarts-probleme-${i}`,

@@ -121,6 +121,26 @@ describe("tableau de bord : la production d'un coup d'œil", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it("exemple : le Budget des écarts du tableau de bord est le total du devis (G6, non placé, à part sur la page Écarts)", async () => {
+    const wb = await XlsxWorkbook.ouvrir(path.join(RACINE, "assets/exemple/devis-producteur.xlsx"));
+    const envoyer = creerEnvoyeur(wb);
+    const FIX = path.join(RACINE, "tests/fixtures/fec");
+    const fec = await lireFichierFec(path.join(FIX, "production-2024.txt"), { conserver: true });
+    const correspondances = lireCorrespondancesCsv(fs.readFileSync(path.join(FIX, "correspondances.csv"), "utf8"));
+    const vue = await envoyer("rapprocherGrandLivre", { fec, correspondances });
+    expect([vue.totaux.budget, vue.budgetNonPlace]).toEqual(["184509.13", "1200.00"]);
+    expect(vue.nonPlaces).toEqual([
+      { cellule: "'Budget Gardiens'!G6", libelle: "Repérages Bretagne (à ventiler)", montant: "1200.00", code: null },
+    ]);
+    const t = await envoyer("lireTableauDeBord", {
+      contexte: { fec: { nom: "production-2024.txt", octets: 1, encodage: "utf-8", lignes: fec.ecritures } },
+      date: DATE,
+    });
+    expect(t.devis.total).toBe(18450913);
+    expect(t.ecarts.totaux?.budget).toBe(t.devis.total);
+    expect(t.ecarts.totaux?.chapitres).toBe(11);
+  });
+
   it("écarts : des formules enregistrées sans leur valeur sont nommées, jamais lues comme 0 ; une formule valant 0 vaut 0", async () => {
     // The Écarts sheet as a tool that does not calculate would save it: chapter 2's réalisé and estimation have no
     // value; chapter 3's réalisé is a formula whose value is 0 (a real zero).

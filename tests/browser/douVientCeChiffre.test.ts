@@ -84,12 +84,12 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     const total = page.getByTestId(TEST_IDS.ecarts.expliquer("ecart", "total"));
     await total.waitFor({ timeout: 60000 });
     expect(await tableau.getAttribute("data-disposition")).toBe("cartes");
-    // Compact cards: 12 chapters and the total, measured at 320 px.
+    // Compact cards: 11 chapters and the total, measured at 320 px (G6, placed in no chapter, is outside the table).
     const cartes = await tableau
       .locator("li[data-ligne]")
       .evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().height));
     console.log(`cartes Écarts à 320 px : ${cartes.length}, hauteurs ${cartes.map(Math.round).join(", ")}`);
-    expect(cartes.length).toBe(13);
+    expect(cartes.length).toBe(12);
     expect(Math.max(...cartes)).toBeLessThanOrEqual(HAUTEUR_CARTE_MAX);
     await tableau.screenshot({ path: path.join(ECRANS, "ecarts-cartes-320.png") });
 
@@ -120,7 +120,17 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     await realise.click();
     expect(await realise.getAttribute("aria-expanded")).toBe("true");
     expect(await total.getAttribute("aria-expanded")).toBe("false");
-    expect((await panneau.textContent()) ?? "").toMatch(/Réalisé total.*Σ réalisé des 12 chapitres/);
+    expect((await panneau.textContent()) ?? "").toMatch(/Réalisé total.*Σ réalisé des 11 chapitres/);
+    // The Budget is the devis total (as on the Structurer page); G6's 1 200,00 € is listed below the table, with its
+    // cell, and the link selects it in Excel.
+    const chiffres = (await page.getByTestId(TEST_IDS.ecarts.chiffres).innerText()).replace(/\s+/g, " ");
+    expect(chiffres).toMatch(/Budget 184 509,13 €/);
+    const nonPlaces = page.getByTestId(TEST_IDS.ecarts.nonPlaces);
+    expect((await nonPlaces.innerText()).replace(/\s+/g, " ")).toContain(
+      "Montants non placés du devis (hors total) : 1 200,00 € — 'Budget Gardiens'!G6 (Repérages Bretagne (à ventiler), 1 200,00 €)",
+    );
+    await nonPlaces.getByRole("button", { name: "'Budget Gardiens'!G6", exact: true }).click();
+    expect(await selectionApres(page, "'Budget Gardiens'!G6")).toBe("'Budget Gardiens'!G6");
     expect(await debordements(page)).toEqual([]);
     expect(v.erreursPage).toEqual([]);
     await page.screenshot({ path: path.join(ECRANS, "ecarts-total-320.png"), fullPage: true });

@@ -237,7 +237,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await notes(b, "Coût définitif")).toEqual(cout);
     expect(await commentairesXml(b)).toBe(Object.keys(n).length + Object.keys(cout).length);
     // Réalisé (G), reste à engager (H), estimation finale (I), écart (J), écart estimé (K) and its % (L) on every row;
-    // budget (D) where it is a sum: the 12 chapters and the total.
+    // budget (D) where it is a sum: the 11 chapters and the total (G6, placed in no chapter, is listed under the total
+    // with its cell, outside every sum: the Budget total is the devis total).
     expect(Object.keys(n).every((c) => /^[DGHIJKL]\d+$/.test(c))).toBe(true);
     for (const c of Object.keys(n).filter((x) => x.startsWith("G")))
       expect(["H", "I", "J", "K", "L"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
@@ -250,16 +251,16 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
         "Cellules lues : D7, G7\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
-    expect(n.H18).toMatch(/^Reste à engager total : .*\n= Σ reste à engager des 12 chapitres ; H6 à H17 ci-dessus\n/);
+    expect(n.H17).toMatch(/^Reste à engager total : .*\n= Σ reste à engager des 11 chapitres ; H6 à H16 ci-dessus\n/);
     expect(await formule(a, "Écarts", "L7")).toBe('IF(D7=0,"",K7/D7)');
     expect(n.L7).toContain("= écart estimé ÷ budget (K7 ÷ D7) ; vide quand D7 vaut 0\n");
-    expect(n.L18).toMatch(/^Écart estimé % total : .*\n= écart estimé total ÷ budget total \(K18 ÷ D18\)/);
-    expect(Object.keys(n).filter((c) => c.startsWith("D"))).toEqual(Array.from({ length: 13 }, (_, i) => `D${6 + i}`));
+    expect(n.L17).toMatch(/^Écart estimé % total : .*\n= écart estimé total ÷ budget total \(K17 ÷ D17\)/);
+    expect(Object.keys(n).filter((c) => c.startsWith("D"))).toEqual(Array.from({ length: 12 }, (_, i) => `D${6 + i}`));
     expect(n.D7).toContain("= Σ lignes du devis du chapitre ; colonne D des postes du chapitre 2 ci-dessous\n");
     expect(n.I7).toContain("Estimation finale : 54\u202f110,00\u00a0€\n= réalisé + reste à engager\n");
     expect(n.I7).toContain("← Reste à engager : 46\u202f110,00\u00a0€ (max(0 ; budget − réalisé))\n");
-    expect(n.I18).toMatch(
-      /^Estimation finale totale : .*\n= Σ estimation finale des 12 chapitres ; I6 à I17 ci-dessus\n/,
+    expect(n.I17).toMatch(
+      /^Estimation finale totale : .*\n= Σ estimation finale des 11 chapitres ; I6 à I16 ci-dessus\n/,
     );
     expect(n.G7).toBe(
       "Réalisé 2 Personnel : 8\u202f000,00\u00a0€\n" +
@@ -270,7 +271,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     );
     expect(n.J7).toContain("Écart 2 Personnel : -46\u202f110,00\u00a0€\n= réalisé − budget\n");
     const total = Object.values(n).find((t) => t.startsWith("Écart total"))!;
-    expect(total).toContain("← Réalisé total : 39\u202f496,75\u00a0€ (Σ réalisé des 12 chapitres)");
+    expect(total).toContain("← Réalisé total : 39\u202f496,75\u00a0€ (Σ réalisé des 11 chapitres)");
     expect(await formule(a, "Écarts", "K7")).toBe("I7-D7");
     expect(n.K7).toBe(
       "Écart estimé 2 Personnel : 0,00\u00a0€\n" +
@@ -283,7 +284,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     );
     const [cTotal, estimeTotal] = Object.entries(n).find(([, t]) => t.startsWith("Écart estimé total"))!;
     expect(await formule(a, "Écarts", cTotal)).toMatch(/^SUM\(K6:K\d+\)$/);
-    expect(estimeTotal).toMatch(/^Écart estimé total : 600,50\u00a0€\n= Σ écart estimé des 12 chapitres\n/);
+    expect(estimeTotal).toMatch(/^Écart estimé total : 600,50\u00a0€\n= Σ écart estimé des 11 chapitres\n/);
   });
 
   it("ecarts: a reste à engager typed in the Écarts sheet is named under the chapter's écart estimé", async () => {
@@ -309,12 +310,12 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const a = prodbook("ecarts", EXEMPLE, "cd-1.xlsx", FEC);
     const feuille = "Coût définitif";
     const n = await notes(a, feuille);
-    // 12 chapters and the total, six figures each: C, D, E, écart % (F) and France (H) / Étranger (I) as the devis has
-    // territories; the total's part France (G17).
-    expect(Object.keys(n)).toHaveLength(13 * 6 + 1);
-    expect(Object.keys(n).every((c) => /^[CDEFHI](?:[5-9]|1[0-7])$|^G17$/.test(c))).toBe(true);
+    // 11 chapters and the total, six figures each: C, D, E, écart % (F) and France (H) / Étranger (I) as the devis has
+    // territories; the total's part France (G16).
+    expect(Object.keys(n)).toHaveLength(12 * 6 + 1);
+    expect(Object.keys(n).every((c) => /^[CDEFHI](?:[5-9]|1[0-6])$|^G16$/.test(c))).toBe(true);
     expect(n.F6).toContain("= écart ÷ budget (E6 ÷ C6) ; vide quand C6 vaut 0\n");
-    expect(n.G17).toMatch(/^Part France du coût définitif : .*\n= France total ÷ coût définitif total \(H17 ÷ D17\)/);
+    expect(n.G16).toMatch(/^Part France du coût définitif : .*\n= France total ÷ coût définitif total \(H16 ÷ D16\)/);
     expect(await formule(a, feuille, "D6")).toBe("'Écarts'!G7");
     expect(n.D6).toBe(
       "Réalisé 2 Personnel : 8\u202f000,00\u00a0€\n" +
@@ -328,8 +329,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(n.H6).toMatch(/^France 2 Personnel : 7\u202f837,37\u00a0€\n= réalisé × part France, arrondi au centime\n/);
     expect(n.H6).toContain("← Part France : 97,97\u00a0% (moyenne des parts France des lignes du devis");
     expect(n.I6).toMatch(/^Étranger 2 Personnel : 162,63\u00a0€\n= réalisé − France\n/);
-    expect(n.D17).toContain("= Σ réalisé des 12 chapitres ; D5 à D16 ci-dessus\n");
-    expect(n.H17).toMatch(/^France total : 39\u202f180,93\u00a0€\n= Σ des 12 chapitres ; H5 à H16 ci-dessus\n/);
+    expect(n.D16).toContain("= Σ réalisé des 11 chapitres ; D5 à D15 ci-dessus\n");
+    expect(n.H16).toMatch(/^France total : 39\u202f180,93\u00a0€\n= Σ des 11 chapitres ; H5 à H15 ci-dessus\n/);
 
     // Each note's figure is the one the cell's live formula gives, recalculated by LibreOffice from no cached value;
     // the same for the Écarts sheet's notes.

@@ -63,6 +63,13 @@ export interface ResultatRapprochementVue {
     ecart: string;
     ecartEstime: string;
   };
+  /**
+   * The devis amounts placed in no chapter (`prodbook devis`'s « Montants non placés (hors total) »): in no budget, so
+   * that totaux.budget is the devis total; listed apart with the producer's cell.
+   */
+  nonPlaces: { cellule: string; libelle: string; montant: string; code: string | null }[];
+  /** Σ nonPlaces ("0.00" when none): outside totaux.budget. */
+  budgetNonPlace: string;
   /** The Écarts sheet's alert thresholds: % as "5.00", amount as "1000.00" (both exceeded → alerte). */
   seuils: { pct: string; montant: string };
   classe6: string;
@@ -131,6 +138,13 @@ function vue(r: RapportEcarts, feuilles: string[], constats: Constat[]): Resulta
       ecart: m(r.total.ecart),
       ecartEstime: m(r.total.ecartEstime),
     },
+    nonPlaces: r.nonPlaces.map((n) => ({
+      cellule: n.cellule,
+      libelle: n.libelle,
+      montant: m(n.montant),
+      code: n.code ?? null,
+    })),
+    budgetNonPlace: m(cents(r.nonPlaces.reduce((s, n) => s + n.montant, 0))),
     seuils: { pct: pct(new Decimal(r.seuils.pct)) as string, montant: m(r.seuils.montant) },
     classe6: m(r.realise.classe6),
     affecte: m(r.realise.affecte),

@@ -4,6 +4,7 @@ import { eurosToCents, formatMontantFr } from "../../core/money";
 import { CorrespondancesError } from "../../core/comptabilite/correspondances";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
+import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import { choixArg } from "../args";
 import { CliError, erreurFichier, lireFichierTexte, type Io } from "../io";
 import { definirCommande, verifierSortie } from "../runner";
@@ -56,6 +57,10 @@ export function jsonEcarts(r: ResultatRapprochementVue) {
       message: c.message,
       cellule: c.cellule ?? null,
     })),
+    // Added (issue 10, « one name, one meaning »): the devis amounts placed in no chapter, outside totaux.budget (the
+    // devis total), as `prodbook devis` lists them; budgetNonPlace is their sum.
+    budgetNonPlace: r.budgetNonPlace,
+    nonPlaces: r.nonPlaces.map((n) => ({ cellule: n.cellule, libelle: n.libelle, montant: n.montant, code: n.code })),
   };
 }
 
@@ -72,6 +77,12 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
       .join(" ")}`;
   for (const c of r.chapitres) io.out(ligne(`${c.code} ${c.libelle}`, c));
   io.out(ligne("Total", r.totaux));
+  if (r.nonPlaces.length) {
+    // Outside the Budget total (the devis total), as `prodbook devis` lists them.
+    io.out(`${TITRE_NON_PLACES_ECARTS} : ${e(r.budgetNonPlace)}`);
+    for (const n of r.nonPlaces)
+      io.out(`  ${n.cellule} « ${n.libelle} » ${e(n.montant)}${n.code ? ` (poste ${n.code})` : ""}`);
+  }
   io.out("Écart = réalisé − budget ; écart estimé = estimation finale (réalisé + reste à engager) − budget.");
   io.out(
     `Classe 6 nette : ${e(r.classe6)} = affecté ${e(r.affecte)} + non affecté ${e(r.nonAffecte.total)}` +

@@ -44,6 +44,8 @@ export interface LigneEcart {
   sansCode?: boolean;
   /** A poste of the correspondances with réalisé but no devis line nor chapter of that code (« Poste 99 »). */
   horsDevis?: boolean;
+  /** A poste carrying réalisé whose code is only that of devis lines placed in no chapter (budget 0 here). */
+  nonPlace?: boolean;
 }
 
 export interface SaisiesEcarts {
@@ -53,11 +55,29 @@ export interface SaisiesEcarts {
   reste?: Map<string, Cents>;
 }
 
+/**
+ * A devis amount that no chapter holds (`prodbook devis`'s « Montants non placés (hors total) », `Devis.nonPlaces`):
+ * listed apart, never in a budget, so that the écarts Budget total is the devis total.
+ */
+export interface MontantNonPlaceEcarts {
+  /** The producer's amount cell (« 'Budget Gardiens'!G6 »). */
+  cellule: string;
+  libelle: string;
+  montant: Cents;
+  /** The devis line's code, when it has one (réalisé mapped to it is shown on a budget-less row of its chapter). */
+  code?: string;
+}
+
+/** The title of that list after the total, in the CLI text, the Écarts and Coût définitif sheets and the pane. */
+export const TITRE_NON_PLACES_ECARTS = "Montants non placés du devis (hors total)";
+
 export interface RapportEcarts {
   chapitres: LigneEcart[];
   lignes: LigneEcart[];
-  /** ecart = réalisé − budget, ecartEstime = estimation − budget. */
+  /** ecart = réalisé − budget, ecartEstime = estimation − budget. budget = the devis total (placed lines only). */
   total: { budget: Cents; realise: Cents; estimation: Cents; ecart: Cents; ecartEstime: Cents };
+  /** The devis amounts placed in no chapter: outside every budget and total, listed after the total. */
+  nonPlaces: MontantNonPlaceEcarts[];
   seuils: Seuils;
   realise: Realise;
 }
@@ -148,8 +168,22 @@ export function calculerEcarts(
   const lignes: LigneEcart[] = [];
   const vus = new Set<string>();
   const parCode = new Map<string, { libelle: string; chapitre: string; budget: number; partFrance?: string }>();
+  // A line placed in no chapter is not budget (as in `prodbook devis`, whose total leaves it out): listed apart.
+  const nonPlaces: MontantNonPlaceEcarts[] = [];
+  const codesNonPlaces = new Map<string, string>();
   for (const l of devis.lignes) {
-    const chapitre = (l.chapitre ?? "?") as string;
+    if (!l.chapitre) {
+      if (l.montant !== 0)
+        nonPlaces.push({
+          cellule: l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`,
+          libelle: l.libelle,
+          montant: l.montant,
+          ...(l.code ? { code: l.code } : {}),
+        });
+      if (l.code && !codesNonPlaces.has(l.code)) codesNonPlaces.set(l.code, l.libelle);
+      continue;
+    }
+    const chapitre = l.chapitre as string;
     if (!l.code) {
       const e = ligne("ligne", "", l.libelle, chapitre, l.montant, 0, saisies, seuils);
       lignes.push({ ...e, sansCode: true, partFrance: l.partFrance });
@@ -166,10 +200,26 @@ export function calculerEcarts(
       partFrance: p.partFrance,
     });
   }
-  // Postes with réalisé but no devis line: chapter-level bookings and unknown line codes.
+  // Postes with réalisé but no devis line: chapter-level bookings, unknown line codes, and the codes of lines placed
+  // in no chapter (their réalisé stays affecté, on a budget-less row of the chapter the Grand livre gives it).
   for (const [code, montant] of realise.parPoste) {
     if (vus.has(code)) continue;
     const chapitre = chapitreDuPoste(code, devis);
+    const np = codesNonPlaces.get(code);
+    if (np !== undefined && chapitre !== code) {
+      const l = ligne(
+        "ligne",
+        code,
+        `${np} (montant non placé du devis, hors total)`,
+        chapitre,
+        0,
+        montant,
+        saisies,
+        seuils,
+      );
+      lignes.push({ ...l, nonPlace: true });
+      continue;
+    }
     const lib =
       chapitre === code ? `${LIBELLES.get(code) ?? code} — imputé au chapitre` : `Poste ${code} (absent du devis)`;
     const l = ligne("ligne", code, lib, chapitre, 0, montant, saisies, seuils);
@@ -207,5 +257,5 @@ export function calculerEcarts(
     ecart: cents(chapitres.reduce((s, c) => s + c.ecart, 0)),
     ecartEstime: cents(chapitres.reduce((s, c) => s + c.ecartEstime, 0)),
   };
-  return { chapitres, lignes, total, seuils, realise };
+  return { chapitres, lignes, total, seuils, realise, nonPlaces };
 }

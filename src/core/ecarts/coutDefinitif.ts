@@ -6,7 +6,7 @@ import type { Devis } from "../devis/model";
 import type { TraceChapitreEcart } from "../traces/ecarts";
 import { noteDeRatio, noteDeTrace } from "../traces/note";
 import { feuille, noeud, type Trace } from "../traces/trace";
-import type { RapportEcarts } from "./calcul";
+import { TITRE_NON_PLACES_ECARTS, type RapportEcarts } from "./calcul";
 import type { Constat } from "../controles/constat";
 import { comptes, sectionControles, type PlanEcarts, type TracesFeuilleEcarts } from "./feuilleEcarts";
 
@@ -169,6 +169,18 @@ export function feuilleCoutDefinitif(
     });
   }
   const last = parts ? "I" : "F";
+  // The devis amounts placed in no chapter, under the total that leaves them out (as the Écarts sheet lists them).
+  const formatsNonPlaces =
+    r.nonPlaces.length > 0
+      ? [
+          { range: `A${total + 1}:${last}${total + 1}`, italic: true },
+          { range: `C${total + 2}:C${total + 1 + r.nonPlaces.length}`, numFmt: FORMAT_EXCEL.montant },
+        ]
+      : [];
+  if (r.nonPlaces.length) {
+    rows.push([TITRE_NON_PLACES_ECARTS]);
+    for (const x of r.nonPlaces) rows.push([x.cellule, x.libelle, x.montant / 100]);
+  }
   rows.push([]);
   const controles = sectionControles(constats, rows.length + 1, last);
   rows.push(...controles.rows);
@@ -199,6 +211,7 @@ export function feuilleCoutDefinitif(
             { range: `H${premier}:I${total}`, numFmt: FORMAT_EXCEL.montant },
           ]
         : []),
+      ...formatsNonPlaces,
       ...controles.formats,
     ],
     freeze: { rows: 4 },

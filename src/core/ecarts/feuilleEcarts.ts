@@ -5,7 +5,7 @@ import { euros, feuille, noeud, valeurFr, type Trace } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLivre";
-import type { LigneEcart, RapportEcarts } from "./calcul";
+import { TITRE_NON_PLACES_ECARTS, type LigneEcart, type RapportEcarts } from "./calcul";
 import type { TraceChapitreEcart, TracePoste } from "../traces/ecarts";
 import { noteDeRatio, noteDeTrace } from "../traces/note";
 import type { Constat } from "../controles/constat";
@@ -240,8 +240,10 @@ export function feuilleEcarts(
     },
     lienCell,
   ];
-  // Detail rows start after chapters, total, a blank row, a title and a header.
-  const titreDetail = total + 2;
+  // Detail rows start after chapters, total, the devis amounts placed in no chapter (title and one row each, outside
+  // every formula above), a blank row, a title and a header.
+  const np = r.nonPlaces.length;
+  const titreDetail = total + 2 + (np ? np + 1 : 0);
   const premierDetail = titreDetail + 2;
   const dernierDetail = premierDetail + r.lignes.length - 1;
   const det = (c: string) => `$${c}$${premierDetail}:$${c}$${Math.max(premierDetail, dernierDetail)}`;
@@ -324,6 +326,12 @@ export function feuilleEcarts(
         }),
       ),
     });
+  if (np) {
+    // As `prodbook devis` lists them: the producer's cell, the label, the amount — not in the Budget total above.
+    rows.push([TITRE_NON_PLACES_ECARTS]);
+    formats.push({ range: `A${total + 1}:N${total + 1}`, italic: true });
+    for (const x of r.nonPlaces) rows.push([x.cellule, x.libelle, null, centsToEuros(x.montant)]);
+  }
   rows.push([]);
   rows.push([
     "Détail par poste (le reste à engager d'un chapitre est sa propre estimation : les lignes ne s'y additionnent pas)",

@@ -20,7 +20,11 @@ export function realiseParCode(s: SheetData): Map<string, { cellule: string; mon
   const col = s.rows[h].findIndex((c) => normaliser(String(c.v ?? "")) === "realise");
   for (let i = h + 1; i < s.rows.length; i++) {
     const code = s.rows[i][0]?.v;
-    if (code === null || code === undefined || code === "") break;
+    // A devis line without code (its label in B) has no réalisé of its own; the block ends at the first blank row.
+    if (code === null || code === undefined || code === "") {
+      if (s.rows[i][1]?.v !== null && s.rows[i][1]?.v !== undefined && s.rows[i][1]?.v !== "") continue;
+      break;
+    }
     const v = s.rows[i][col];
     if (!v || v.erreur || typeof v.v !== "number") continue;
     out.set(String(code), { cellule: celluleRef(s.name, i, col), montant: eurosToCents(v.v) });

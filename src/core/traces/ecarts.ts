@@ -88,7 +88,8 @@ export function tracesEcarts(
     }
   }
   const out: Record<string, TracePoste> = {};
-  const lignesParCode = (code: string) => devis.lignes.filter((l) => l.code === code);
+  // A line placed in no chapter is no budget (MontantNonPlaceEcarts): only the placed lines carrying the code.
+  const lignesParCode = (code: string) => devis.lignes.filter((l) => l.code === code && l.chapitre);
   for (const e of rapport.lignes) {
     if (e.sansCode || !e.code) continue;
     out[e.code] = tracePoste(e, parPoste.get(e.code), lignesParCode(e.code), fec);
@@ -120,7 +121,13 @@ function tracePoste(
       const cel = c ? (c.includes("!") ? c : `${l.source.feuille}!${c}`) : undefined;
       return feuille(`« ${l.libelle} »`, euros(l.montant), "euros", cel ? { cellule: cel } : {});
     }),
-    { formule: lignesDevis.length ? "Σ lignes du devis portant ce code" : "poste absent du devis" },
+    {
+      formule: lignesDevis.length
+        ? "Σ lignes du devis portant ce code"
+        : e.nonPlace
+          ? "ligne du devis placée dans aucun chapitre : montant non placé, hors total, sans budget ici"
+          : "poste absent du devis",
+    },
   );
   const ecart = noeud(`Écart ${e.code}`, euros(cents(e.realise - e.budget)), "euros", "difference", [realise, budget], {
     formule: "réalisé − budget",
@@ -182,7 +189,7 @@ export function tracesEcartsChapitres(
       formule: realises.length ? "Σ réalisé des postes du chapitre" : "aucune écriture affectée au chapitre",
     });
     const sansCode = devis.lignes
-      .filter((l) => !l.code && (l.chapitre ?? "?") === c.code && l.montant !== 0)
+      .filter((l) => !l.code && l.chapitre === c.code && l.montant !== 0)
       .map((l) => {
         const m = l.source.cellules.montant;
         const cel = m ? (m.includes("!") ? m : `${l.source.feuille}!${m}`) : undefined;

@@ -319,6 +319,11 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     row[COL_C.ecart] = { formula: `M${r}-L${r}`, result: centsToEuros(np.delta) };
     row[COL_C.effetQuantite] = { formula: `IF(L${r}=0,"",N${r}/L${r})` };
     row[COL_C.commentaire] = prendre(cleChapitre(CHAPITRE_NON_PLACE));
+    // The réalisé the correspondances map onto unplaced lines' codes (affecté, on the Écarts sheet), outside the total.
+    if (avecRealise) {
+      row[COL_C.realise] = { formula: `SUMIFS(${L("S")},${L("B")},${crit})` };
+      row[COL_C.ecartRealise] = { formula: `S${r}-M${r}` };
+    }
     annoter(r, "non placé (hors total)", np.de, np.a, np.delta, {
       de: dansVersions(c.de, CHAPITRE_NON_PLACE),
       a: e.versionA

@@ -5,6 +5,7 @@ import {
   Dropdown,
   Field,
   Input,
+  Link,
   Option,
   OptionGroup,
   Select,
@@ -24,6 +25,7 @@ import type {
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
 import type { EncodageFec, ResultatFec } from "../../core/comptabilite/fec";
+import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import type { Constat } from "../../core/controles/constat";
 import {
   trierCorrespondances,
@@ -542,6 +544,26 @@ export function Ecarts() {
             classeLigne={(c) => (c.alerte ? styles.alerte : c.total ? styles.total : undefined)}
             marque={(c) => (c.alerte ? <Badge color="danger">⚠ dépassement</Badge> : null)}
           />
+          {rapport.nonPlaces.length > 0 && (
+            // Outside the Budget total (the devis total, as on the Structurer page): listed, each with its cell.
+            <Caption1 block data-testid={TEST_IDS.ecarts.nonPlaces}>
+              {TITRE_NON_PLACES_ECARTS}
+              {"\u00a0"}: {euros(rapport.budgetNonPlace)} —{" "}
+              {rapport.nonPlaces.map((n, i) => (
+                <React.Fragment key={n.cellule}>
+                  {i > 0 && "\u00a0; "}
+                  <Link
+                    onClick={() => lancer(() => envoyer("selectionnerCellule", { cellule: n.cellule }), "ecarts-aller")}
+                    title={`Aller à ${n.cellule}`}
+                  >
+                    {n.cellule}
+                  </Link>{" "}
+                  ({n.libelle || "sans libellé"}, {euros(n.montant)})
+                </React.Fragment>
+              ))}
+              . Le devis ne les place dans aucun chapitre : ils ne sont pas dans le Budget.
+            </Caption1>
+          )}
           <PanneauTrace
             explication={explication}
             onAller={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "ecarts-aller")}

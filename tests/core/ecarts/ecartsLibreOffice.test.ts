@@ -128,16 +128,28 @@ test("les formules des feuilles Écarts et Coût définitif, recalculées par Li
   );
 }, 240000);
 
-test("le chapitre « ? » (hors chapitre) ne ramasse pas les autres : SOMME.SI.ENS sans jokers, contrôle classe 6 à zéro", async () => {
+test("le chapitre « ? » (hors chapitre) ne ramasse pas les autres : SOMME.SI.ENS sans jokers, contrôle classe 6 à zéro, budget = total du devis", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ecarts-lo-joker-"));
   const fec = lireFec(new Uint8Array(fs.readFileSync(path.join(FIX, "production-2024.txt"))), { conserver: true });
-  const corr = lireCorrespondancesCsv(fs.readFileSync(path.join(FIX, "correspondances.csv"), "utf8"));
-  // The example devis has a line outside any chapter (G6), so the report has a « ? » chapter.
-  const wb = await XlsxWorkbook.ouvrir(path.resolve(__dirname, "../../../assets/exemple/devis-producteur.xlsx"));
-  const { rapport } = await rapprocher(wb, { fec, correspondances: corr });
+  // The example devis has a line outside any chapter (G6, 1 200,00 €, not in the devis total): given the code R1 and
+  // an account mapped onto it, its réalisé makes a « ? » chapter, with no budget (G6 is listed under the total).
+  const corr = lireCorrespondancesCsv(
+    `${fs.readFileSync(path.join(FIX, "correspondances.csv"), "utf8").trimEnd()}\n616;R1;Assurance repérages\n`,
+  );
+  const exemple = new ExcelJS.Workbook();
+  await exemple.xlsx.readFile(path.resolve(__dirname, "../../../assets/exemple/devis-producteur.xlsx"));
+  exemple.getWorksheet("Budget Gardiens")!.getCell("A6").value = "R1";
+  const source = path.join(dir, "exemple-r1.xlsx");
+  await exemple.xlsx.writeFile(source);
+  const wb = await XlsxWorkbook.ouvrir(source);
+  const { rapport, devis } = await rapprocher(wb, { fec, correspondances: corr });
   const iHors = rapport.chapitres.findIndex((c) => c.code === "?");
   expect(iHors).toBeGreaterThanOrEqual(0);
-  expect(rapport.chapitres[iHors].budget).toBe(120000);
+  expect([rapport.chapitres[iHors].budget, rapport.chapitres[iHors].realise]).toEqual([0, 125000]);
+  expect(rapport.total.budget).toBe(devis.total);
+  expect(rapport.nonPlaces).toEqual([
+    { cellule: "'Budget Gardiens'!G6", libelle: "Repérages Bretagne (à ventiler)", montant: 120000, code: "R1" },
+  ]);
   const sortie = path.join(dir, "exemple.xlsx");
   await wb.enregistrer(sortie);
   const lu = await lireRecalcule(await recalculerSansCache(sortie));
@@ -150,4 +162,6 @@ test("le chapitre « ? » (hors chapitre) ne ramasse pas les autres : SOMME.SI.E
       expect.closeTo(c.realise / 100, 2),
     ]);
   });
+  const total = 6 + rapport.chapitres.length;
+  expect([valeur(ec, `A${total}`), valeur(ec, `D${total}`)]).toEqual(["Total", expect.closeTo(184509.13, 2)]);
 }, 240000);
