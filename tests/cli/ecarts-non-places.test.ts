@@ -32,10 +32,11 @@ interface PosteJson {
 }
 
 /** The row (1-based) whose column A holds `texte`, first from the top. */
-function rangee(ws: ExcelJS.Worksheet, texte: string): number {
+/** The first row (after row `apres`) whose column A holds `texte`. */
+function rangee(ws: ExcelJS.Worksheet, texte: string, apres = 0): number {
   let n = 0;
   ws.eachRow((row, i) => {
-    if (!n && row.getCell(1).value === texte) n = i;
+    if (!n && i > apres && row.getCell(1).value === texte) n = i;
   });
   if (!n) throw new Error(`${ws.name} : aucune ligne « ${texte} » en colonne A`);
   return n;
@@ -168,5 +169,29 @@ describe("ecarts : Budget = total du devis, montants non placés à part", () =>
     expect(nombre(co.getCell(`M${totalCo}`))).toBeCloseTo(184509.13, 2);
     expect(nombre(co.getCell(`M${totalCo + 1}`))).toBeCloseTo(1200, 2);
     expect(nombre(co.getCell(`S${totalCo + 1}`))).toBeCloseTo(1250, 2);
+    // The réalisé imputé au chapitre (641 → 2, 6413 → 3, 645 → 4, 625 → 6, 611 → 8) is on no devis line: each has a
+    // « réalisé sans ligne » row linking to its Écarts row, so every chapter's réalisé, and the total's, is the
+    // Écarts sheet's (total + « Non placé » = the Écarts total, nothing dropped).
+    const sansLigne: string[] = [];
+    co.eachRow((row) => {
+      if (row.getCell(1).value === "réalisé sans ligne") sansLigne.push(String(row.getCell(3).value));
+    });
+    expect(sansLigne).toEqual(["2", "3", "4", "6", "8"]);
+    expect(co.getCell(`S${ligneCode("2")}`).formula.replace(/'/g, "")).toBe(
+      `Écarts!G${rangee(ec, "2", rangee(ec, "Détail par poste (le reste à engager d'un chapitre est sa propre estimation : les lignes ne s'y additionnent pas)"))}`,
+    );
+    const chapitreCo = (code: string) => {
+      let n = 0;
+      co.eachRow((row, i) => {
+        if (!n && row.getCell(1).value === "Chapitre" && row.getCell(2).value === code) n = i;
+      });
+      return n;
+    };
+    for (const ch of ["1", "2", "3", "4", "6", "7", "8"])
+      expect(nombre(co.getCell(`S${chapitreCo(ch)}`))).toBeCloseTo(nombre(ec.getCell(`G${rangee(ec, ch)}`)), 2);
+    expect(nombre(co.getCell(`S${totalCo}`)) + nombre(co.getCell(`S${totalCo + 1}`))).toBeCloseTo(
+      nombre(ec.getCell(`G${total}`)),
+      2,
+    );
   }, 240000);
 });

@@ -1,4 +1,5 @@
 import { lienCellule } from "../devis/feuilleDevis";
+import type { RealiseDePoste } from "../ecarts/realiseParCode";
 import { centsToEuros, type Cents } from "../money/cents";
 import { FORMAT_EXCEL, formatMontantFr } from "../money/format";
 import type { CellData, CellSpec, ConditionalFormat, NoteSpec, SheetData, SheetSpec } from "../port/workbook";
@@ -70,6 +71,8 @@ const CHAPITRE = "Chapitre";
 /** The row below the total of the lines the devis did not place (chapter « ? »): shown, never in the total. */
 const NON_PLACE = "Non placé";
 const CONSERVE = "commentaire conservé";
+/** A réalisé of the Écarts sheet on no compared line (imputé au chapitre, poste absent du devis): shown, counted. */
+export const REALISE_SANS_LIGNE = "réalisé sans ligne";
 
 /** A comment typed in a previous « Comparaison » sheet, with the line (or chapter) it was on, as shown. */
 export interface Commentaire {
@@ -112,7 +115,7 @@ export function lireCommentaires(s: SheetData): Commentaires {
     if (a === CHAPITRE) ajouter(cleChapitre(texte(r[COL_C.chapitre])), com, r, true);
     else if (a === "Total") ajouter("total", com, r);
     else if (a === NON_PLACE) ajouter(cleChapitre(CHAPITRE_NON_PLACE), com, r, true);
-    else if (Object.values(LIBELLE_STATUT).includes(a) || a === CONSERVE)
+    else if (Object.values(LIBELLE_STATUT).includes(a) || a === CONSERVE || a === REALISE_SANS_LIGNE)
       ajouter(cleLigne(texte(r[COL_C.chapitre]), texte(r[COL_C.code]), texte(r[COL_C.libelle])), com, r);
   }
   return out;
@@ -128,8 +131,11 @@ export interface EntreeComparaison {
   /** Label of the « à » side in the sheet ("Devis actuel (feuille « Budget »)"). */
   libelleA: string;
   commentaires?: Commentaires;
-  /** Réalisé by devis line code (the Écarts sheet): cell to link to and amount. */
-  realise?: Map<string, { cellule: string; montant: Cents }>;
+  /**
+   * Réalisé by poste code (the Écarts sheet): cell to link to, amount, chapter and label. A poste no compared line
+   * carries (réalisé imputé au chapitre, poste absent du devis) gets a row of its own, « réalisé sans ligne ».
+   */
+  realise?: Map<string, RealiseDePoste>;
 }
 
 /** A decimal string's number: the value Decimal's toNumber gives (the same exact value), without a Decimal. */
@@ -166,6 +172,20 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     return null;
   };
   const avecRealise = e.realise !== undefined;
+  // The Écarts sheet's réalisé that no compared line carries (imputé au chapitre, poste absent du devis): each gets
+  // a row after the lines, so the chapters' and the total's réalisé are the Écarts sheet's, not only the lines'.
+  const codesLignes = new Set(c.lignes.map((lc) => (lc.a ?? (lc.de as LigneVersion)).code).filter(Boolean));
+  const sansLigne = c.lignes.length
+    ? [...(e.realise ?? new Map<string, RealiseDePoste>())].filter(
+        ([code, r]) => !codesLignes.has(code) && r.montant !== 0,
+      )
+    : [];
+  const chapitres = c.chapitres.slice();
+  for (const [code, r] of sansLigne) {
+    const ch = r.chapitre || code;
+    if (ch !== CHAPITRE_NON_PLACE && !chapitres.some((x) => x.code === ch))
+      chapitres.push({ code: ch, libelle: ch, de: 0 as Cents, a: 0 as Cents, delta: 0 as Cents });
+  }
   const largeur = avecRealise ? ENTETES_LIGNES.length + ENTETES_REALISE.length : ENTETES_LIGNES.length;
   const ligneVide = (): CellSpec[] => new Array(largeur).fill(null);
 
@@ -216,13 +236,13 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   }
   rows.push(h);
   const premChap = rows.length + 1; // 1-based
-  const nChap = c.chapitres.length;
+  const nChap = chapitres.length;
   const ligneTotal = premChap + nChap;
   // The unplaced lines' row, right below the total and out of it, when either side has some.
   const avecNonPlaces = c.nonPlaces.lignesDe + c.nonPlaces.lignesA > 0;
   const ligneNonPlaces = ligneTotal + 1;
   const premLigne = ligneTotal + (avecNonPlaces ? 4 : 3); // 1-based first line row (total, [non placé], blank, header)
-  const derLigne = premLigne + Math.max(c.lignes.length, 1) - 1;
+  const derLigne = premLigne + Math.max(c.lignes.length + sansLigne.length, 1) - 1;
   const L = (lettre: string) => `$${lettre}$${premLigne}:$${lettre}$${derLigne}`;
   // « D'où vient ce chiffre ? »: each écart of a chapter, of the total and of a line says which two versions it
   // compares, read where (a line's: the two rows of « Versions », or the producer's cell of the current devis).
@@ -250,7 +270,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   };
   const dansVersions = (v: string, chapitre: string) =>
     `Σ colonne M de « ${e.feuilleVersions} » où la version (A) est « ${v} » et le chapitre (E) ${chapitre}`;
-  c.chapitres.forEach((ch, i) => {
+  chapitres.forEach((ch, i) => {
     const r = premChap + i;
     annoter(r, `chapitre ${ch.code}`, ch.de, ch.a, ch.delta, {
       de: dansVersions(c.de, ch.code),
@@ -424,6 +444,23 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     return row;
   };
 
+  const ligneSansLigne = ([code, re]: [string, RealiseDePoste], i: number): CellSpec[] => {
+    const r = premLigne + c.lignes.length + i;
+    const row = ligneVide();
+    row[COL_C.statut] = REALISE_SANS_LIGNE;
+    row[COL_C.chapitre] = re.chapitre || code;
+    row[COL_C.code] = code;
+    row[COL_C.libelle] = re.libelle || code;
+    row[COL_C.cellule] = lienCellule(re.cellule);
+    row[COL_C.commentaire] = commentairesSansLigne[i];
+    row[COL_C.realise] = { formula: re.cellule, result: centsToEuros(re.montant) };
+    row[COL_C.ecartRealise] = { formula: `S${r}-M${r}` };
+    return row;
+  };
+  const commentairesSansLigne = sansLigne.map(([code, re]) =>
+    restants.size ? prendre(cleLigne(re.chapitre || code, code, re.libelle || code)) : null,
+  );
+
   // Comments whose line is no longer in the comparison: kept, never dropped.
   const orphelins = [...restants.values()].flat();
   const fin: CellSpec[][] = [];
@@ -444,9 +481,10 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   // The lines are generated while writing (bulk): a 5 000-line comparison is never held as cells.
   const bulk = c.lignes.length
     ? {
-        count: c.lignes.length + fin.length,
+        count: c.lignes.length + sansLigne.length + fin.length,
         *rows(): Iterable<CellSpec[]> {
           for (let i = 0; i < c.lignes.length; i++) yield ligneComparee(c.lignes[i], i);
+          for (let i = 0; i < sansLigne.length; i++) yield ligneSansLigne(sansLigne[i], i);
           yield* fin;
         },
       }
