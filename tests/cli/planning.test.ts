@@ -306,10 +306,16 @@ test("le classeur d'exemple tests/fixtures/planning/gardiens-planning.xlsx donne
   });
   expect(j.controles.map((c: { regle: string; gravite: string }) => `${c.regle}:${c.gravite}`)).toEqual([
     "duree-quotidienne:erreur",
+    "travail-jour-ferie:alerte",
     "heures-supplementaires:info",
     "heures-supplementaires:info",
     "heures-supplementaires:info",
   ]);
+  // Claire's repérages on Thursday 14 May 2026, Ascension: said, with the IDCC 2642 figure (art. VII.2.3 c).
+  expect(j.controles[1].message).toBe(
+    "Tournage le jeudi 14\u00a0mai\u00a02026, Ascension (cellule PDT!A13, 1\u00a0personne) : travail un jour férié — " +
+      "majoration conventionnelle à prévoir : IDCC 2642 : +50 % (art. VII.2.3 c : rémunération à 150 % d'un jour non férié).",
+  );
 });
 
 test("relancer sur le classeur écrit remplace les feuilles de Prodbook au lieu d'en ajouter", async () => {

@@ -11,7 +11,8 @@ import type { PropositionQuantite } from "../../core/planning/quantitesDevis";
 import type { EtapePlanifiee } from "../../core/planning/retroplanning";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { TABLE_TEMPS_DE_TRAVAIL } from "../../core/planning/tempsDeTravail";
-import { versionEnVigueur } from "../../core/regles/table";
+import { versionEnVigueur, type TableRegles } from "../../core/regles/table";
+import { TABLE_DIMANCHES_FERIES } from "../../core/planning/dimanchesFeries";
 import { invalide, verifierDate, verifierDuree, verifierEntier } from "../arguments";
 import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../presentationRegles";
 
@@ -45,15 +46,19 @@ export interface ApercuPlanning {
   textes: RegleLisible[];
 }
 
-/** The working-time table's versions in force on the plan's days, each once, in date order. */
+/** The working-time and Sunday/holiday tables' versions in force on the plan's days, each once, in date order. */
 function textesTempsDeTravail(r: ResultatPlanningClasseur): RegleLisible[] {
   const vues = new Set<string>();
   const out: RegleLisible[] = [];
-  for (const d of [...new Set(r.plan?.vacations.map((v) => v.date) ?? [])].sort()) {
-    const v = versionEnVigueur(TABLE_TEMPS_DE_TRAVAIL, d);
-    if (!v || vues.has(v.effetDu)) continue;
-    vues.add(v.effetDu);
-    out.push(regleLisible({ table: TABLE_TEMPS_DE_TRAVAIL.id, ...v }));
+  const dates = [...new Set(r.plan?.vacations.map((v) => v.date) ?? [])].sort();
+  // Working time, then the Sunday and holiday majorations (read on the same days).
+  for (const table of [TABLE_TEMPS_DE_TRAVAIL, TABLE_DIMANCHES_FERIES] as TableRegles<unknown>[]) {
+    for (const d of dates) {
+      const v = versionEnVigueur(table, d);
+      if (!v || vues.has(`${table.id}:${v.effetDu}`)) continue;
+      vues.add(`${table.id}:${v.effetDu}`);
+      out.push(regleLisible({ table: table.id, ...v }));
+    }
   }
   return out;
 }

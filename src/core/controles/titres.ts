@@ -31,6 +31,8 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "repos-quotidien": "Repos quotidien trop court",
   "duree-hebdomadaire": "Semaine trop longue",
   "heures-supplementaires": "Heures supplémentaires",
+  "travail-dimanche": "Travail du dimanche",
+  "travail-jour-ferie": "Travail un jour férié",
   "temps-de-travail-parametre": "Paramètre du classeur utilisé",
   "temps-de-travail-parametre-inconnu": "Paramètre inconnu",
   // Plan de financement

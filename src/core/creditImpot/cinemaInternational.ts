@@ -93,6 +93,7 @@ export function regleInternational(ctx: Ctx): Decimal {
       detail: `dépenses éligibles en France ${formatMontantFr(france)}, minimum ${formatMontantFr(min)}`,
     });
   }
+  joursPlausibles(ctx);
   if (v.genresTournage.includes(opts.genre)) joursTournage(ctx, ri, v.joursTournageFranceMin);
   let taux = figures.taux("credit-impot.international.taux", "Taux international", ri, v.taux);
   const vfx = opts.depensesVfxFrance;
@@ -156,6 +157,27 @@ export function regleInternational(ctx: Ctx): Decimal {
     : (undefined as Cents | undefined);
   plafondAidesPubliques(ctx, partAides, autres, "Subventions et autres aides publiques");
   return taux;
+}
+
+/** A shoot of one year at most. */
+const JOURS_MAX_SANS_PLAN = 366;
+
+/**
+ * Shooting days in France beyond what is plausible (the plan de travail's shooting days when the workbook has one,
+ * else a year) are named, never capped nor dropped: « 99 999 jours de tournage en France : valeur à vérifier ».
+ */
+function joursPlausibles(ctx: Ctx): void {
+  const jours = ctx.opts.joursTournageFrance;
+  const plan = ctx.opts.joursPlanDeTravail;
+  if (jours === undefined) return;
+  if (plan ? jours > plan.jours : jours > JOURS_MAX_SANS_PLAN)
+    ctx.alertes.push(
+      `${pluriel(jours, "jour")} de tournage en France : valeur à vérifier (${
+        plan
+          ? `plus que les ${pluriel(plan.jours, "jour")} du plan de travail « ${plan.feuille} »`
+          : `plus d'une année de tournage, ${JOURS_MAX_SANS_PLAN} jours`
+      }).`,
+    );
 }
 
 function joursTournage(ctx: Ctx, ri: Parameters<Ctx["figures"]["nombre"]>[2], min: number): void {

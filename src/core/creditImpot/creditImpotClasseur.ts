@@ -4,6 +4,8 @@ import { FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
 import { feuilleParametresModele, lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
+import { ErreurDonnees } from "../erreurs";
+import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
 import { normaliser } from "../util/texte";
 import { calculerCreditImpot } from "./calculerCreditImpot";
 import { feuilleCreditImpot, NOM_FEUILLE_CREDIT_IMPOT } from "./feuilleCreditImpot";
@@ -31,6 +33,35 @@ export interface ResultatClasseur {
 }
 
 const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The shooting days (distinct dates) of the workbook's plan de travail, the user's sheet with Date | Nom | Début | Fin
+ * headers, to check the days in France given against; undefined when there is none or it cannot be read (the
+ * planning command names its faults), so that a year is the bound then.
+ */
+async function joursDuPlan(
+  wb: WorkbookPort,
+  existantes: string[],
+  prodbook: string[],
+  devis: string,
+): Promise<{ jours: number; feuille: string } | undefined> {
+  const feuilles: SheetData[] = [];
+  for (const n of existantes) {
+    if (prodbook.some((p) => egal(p, n)) || egal(n, devis)) continue;
+    const s = await wb.readSheet(n);
+    if (s) feuilles.push(s);
+  }
+  const f = trouverFeuillePlan(feuilles);
+  if (!f) return undefined;
+  try {
+    const plan = lirePlanDeTravail(f);
+    const jours = new Set(plan.vacations.map((v) => v.date)).size;
+    return jours > 0 ? { jours, feuille: plan.feuille } : undefined;
+  } catch (e) {
+    if (e instanceof ErreurDonnees) return undefined;
+    throw e;
+  }
+}
 
 /** Reads the devis (as the foundation's import does) and the « Paramètres » sheet, computes the credit, writes its sheet. */
 export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur): Promise<ResultatClasseur> {
@@ -62,7 +93,12 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   const importOpts = { genre: o.genre, dureeMinutes: o.dureeMinutes, typeOeuvre } as const;
   // Found, not named: a hidden sheet is flagged (feuille-lue).
   const devis = o.feuille ? importerDevis(source, importOpts) : importerDevisTrouve(source, importOpts);
-  const calcul = calculerCreditImpot(devis, { ...o, surcharges });
+  const joursPlanDeTravail =
+    o.regime === "international" && o.joursTournageFrance !== undefined
+      ? await joursDuPlan(wb, existantes, prodbook, source.name)
+      : undefined;
+  // Always the workbook's own plan: never a count handed in with the options.
+  const calcul = calculerCreditImpot(devis, { ...o, surcharges, joursPlanDeTravail });
   const feuilleMasquee = devis.feuilleMasquee === true;
   // The devis sheet found hidden: the same sentence as `devis` (feuille-lue), in the alerts the sheet writes too.
   const masquee = constatsFeuilleLue(devis).map((c) => c.message);

@@ -31,6 +31,11 @@ export interface OptionsCreditImpot {
   jeunesse?: boolean;
   /** International credit, live action: shooting days in France. */
   joursTournageFrance?: number;
+  /**
+   * The shooting days of the workbook's plan de travail (distinct dates), when one was read: the days in France given
+   * above that are more than these are said to be checked (else more than 366).
+   */
+  joursPlanDeTravail?: { jours: number; feuille: string };
   /** Audiovisual fiction in international coproduction: share of the cost covered by foreign financing (0..1). */
   partFinancementEtranger?: string;
   /** Cinema: original language (30 % for French or a regional language, 20 % otherwise; animation always 30 %). */

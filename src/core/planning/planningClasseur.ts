@@ -56,11 +56,14 @@ function verifierDate(d: string | undefined, quoi: string): void {
     throw new PlanningError(`Date ${quoi} invalide « ${d} » : attendu AAAA-MM-JJ (par exemple 2026-05-15).`);
 }
 
-/** Working-time analysis with the « Paramètres » sheet's overrides (temps-de-travail.<idcc>.<champ>). */
-function analyser(plan: PlanDeTravail, sheets: SheetData[]): AnalyseTempsDeTravail {
+/**
+ * Working-time analysis with the « Paramètres » sheet's overrides (temps-de-travail.<idcc>.<champ>); Sundays and the
+ * public holidays of `zone` (metropolitan France by default) worked on the plan are said.
+ */
+function analyser(plan: PlanDeTravail, sheets: SheetData[], zone?: Zone): AnalyseTempsDeTravail {
   const parametres = sheets.find((s) => estFeuilleParametres(s.name));
   const { table, constats } = surchargerTempsDeTravail(TABLE_TEMPS_DE_TRAVAIL, lireParametres(parametres));
-  const a = analyserTempsDeTravail(plan, table);
+  const a = analyserTempsDeTravail(plan, table, zone);
   return { ...a, constats: trierConstats([...a.constats, ...constats]) };
 }
 
@@ -126,7 +129,7 @@ export async function planifierClasseur(
   const autres = sheets.filter((s) => s !== etapesSheet);
   const planSheet = trouverFeuillePlan(autres);
   const plan = planSheet && lirePlanDeTravail(planSheet);
-  const analyse = plan && analyser(plan, sheets);
+  const analyse = plan && analyser(plan, sheets, opts.zone);
   const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
   // The devis is read only to propose quantities from a plan de travail; a hidden sheet is flagged (feuille-lue).
   const devis = plan && devisSheet ? importerDevisTrouve(devisSheet) : undefined;

@@ -5,7 +5,9 @@ import { creerRegistre } from "../controles/registre";
 import { validerTable, versionEnVigueur, type Confiance, type TableRegles } from "../regles/table";
 import { normaliser } from "../util/texte";
 import donnees from "../regles/data/temps-de-travail.json";
+import type { Zone } from "./calendrier";
 import { heuresFr, hhmm } from "./cellules";
+import { constatsDimanchesFeries } from "./dimanchesFeries";
 import { dateFr, jourDepuisIso, semaineIso } from "./dates";
 import { bornes, dureeEffective, type Convention, type PlanDeTravail, type Vacation } from "./planDeTravail";
 
@@ -232,13 +234,17 @@ export interface AnalyseTempsDeTravail {
   heures: HeuresSemaine[];
 }
 
-/** Findings on the plan de travail, plus the hours/overtime table per person and ISO week. */
+/**
+ * Findings on the plan de travail (working time, and the days worked on a Sunday or on a public holiday of `zone`),
+ * plus the hours/overtime table per person and ISO week.
+ */
 export function analyserTempsDeTravail(
   plan: PlanDeTravail,
   table?: TableRegles<ValeursTempsDeTravail>,
+  zone: Zone = "metropole",
 ): AnalyseTempsDeTravail {
   const ctx = contexte(plan, table);
-  const constats = executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx);
+  const constats = [...executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx), ...constatsDimanchesFeries(plan, zone)];
   const sansRegle = plan.vacations.filter((v) => !ctx.regles(v));
   if (sansRegle.length) {
     constats.push({

@@ -24,6 +24,7 @@ import creditImpotHebergement from "./data/credit-impot-hebergement.json";
 import creditImpotInternational from "./data/credit-impot-international.json";
 import creditImpotPhonographique from "./data/credit-impot-phonographique.json";
 import creditImpotSpectacleVivant from "./data/credit-impot-spectacle-vivant.json";
+import dimanchesFeries from "./data/dimanches-feries.json";
 import financementCategories from "./data/financement-categories.json";
 import financementFsa from "./data/financement-fsa.json";
 import idcc2642Minima from "./data/idcc2642-minima.json";
@@ -76,6 +77,7 @@ const DONNEES: Readonly<Record<string, unknown>> = {
   "credit-impot-phonographique": creditImpotPhonographique,
   "credit-impot-plafond-budget": creditImpotPlafondBudget,
   "credit-impot-spectacle-vivant": creditImpotSpectacleVivant,
+  "dimanches-feries": dimanchesFeries,
   "financement-categories": financementCategories,
   "financement-fsa": financementFsa,
   "idcc2642-minima": idcc2642Minima,
