@@ -1,6 +1,7 @@
 import { makeStyles, SelectTabData, Tab, TabList, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { BandeauProduction } from "./components/BandeauProduction";
+import { chargerTooltip } from "./components/Infobulle";
 import { PageDifferee } from "./components/PageDifferee";
 import { EtatProvider } from "./etat";
 import { NavigationContexte } from "./navigation";
@@ -40,6 +41,8 @@ export function App() {
   const [pageId, setPageId] = React.useState(PAGES[0].id);
   // Pages stay mounted once visited (hidden when another tab is chosen): fields, previews and results survive.
   const [visitees, setVisitees] = React.useState<Set<string>>(() => new Set([PAGES[0].id]));
+  // The infobulles' Tooltip, out of the first load, fetched once the pane is drawn.
+  React.useEffect(() => void chargerTooltip(), []);
   const aller = React.useCallback((id: string) => {
     if (!PAGES.some((p) => p.id === id)) return;
     setPageId(id);

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import type { SheetData } from "../../src/core/port/workbook";
@@ -8,7 +9,16 @@ import { TEST_IDS } from "../../src/taskpane/testIds";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { CALENDRIER, LISTE } from "./popups";
-import { RACINE, selectionApres, ouvrirVolet, versFixture, voletDuBloc, type Volet } from "./volet";
+import {
+  RACINE,
+  debordements,
+  sansEspacesInsecables,
+  selectionApres,
+  ouvrirVolet,
+  versFixture,
+  voletDuBloc,
+  type Volet,
+} from "./volet";
 
 /**
  * The pane with the keyboard only (Tab, arrows in the tab list, Enter, Space; no mouse click): Structurer →
@@ -256,11 +266,106 @@ describe("popups au clavier : chacun s'ouvre et se ferme au clavier, le focus re
   });
 });
 
+describe("infobulles : le texte entier au survol et au focus clavier, Échap les cache", () => {
+  const volet = voletDuBloc({ largeur: 320 });
+  const { page } = volet;
+  /** The infobulle shown (Fluent's Tooltip: role="tooltip"; the hidden ones are not counted). */
+  const infobulle = () => page.getByRole("tooltip");
+  const texteDe = async (l: ReturnType<Page["locator"]>) => sansEspacesInsecables(await l.innerText()).trim();
+
+  it("une source abrégée (Tableau de bord) : atteinte avec Tab, son titre entier paraît ; Échap le cache, la section reste ouverte", async () => {
+    const details = page.getByTestId(IDS_TABLEAU_DE_BORD.details);
+    const entete = details.getByRole("button", { name: /Détails et sources/ });
+    // The page read (its last block drawn) before the first key.
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.suite("planning")).waitFor();
+    await tabJusqua(page, (f) => f.role !== "tab" && /Détails et sources/.test(f.texte));
+    await page.keyboard.press("Enter");
+    expect(await entete.getAttribute("aria-expanded")).toBe("true");
+    await details.getByRole("link").first().waitFor();
+    // The section's opening motion over (a link still clipped by it has its infobulle hidden, as Fluent places it).
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    expect(await infobulle().count()).toBe(0);
+    // The first link whose label shortens its source's title.
+    const f = await tabJusqua(page, (x) => x.tag === "a" && !!x.decritPar, 60);
+    const lien = page.locator(`a[aria-describedby="${f.decritPar}"]`);
+    await infobulle().waitFor();
+    const titre = await texteDe(infobulle());
+    // Its whole title, as the rule tables give it for that address; it is the link's accessible description.
+    const titres = titresDesSources().get((await lien.getAttribute("href")) ?? "") ?? [];
+    expect(titres.map((t) => sansEspacesInsecables(t).trim())).toContain(titre);
+    expect(titre.length).toBeGreaterThan(f.texte.replace(/^(Texte|Source)\u00a0: /, "").length);
+    expect(await infobulle().getAttribute("id")).toBe(f.decritPar);
+    // Drawn inside the 320 px pane.
+    expect(await debordements(page)).toEqual([]);
+    const boite = await infobulle().boundingBox();
+    expect(boite!.x).toBeGreaterThanOrEqual(0);
+    expect(boite!.x + boite!.width).toBeLessThanOrEqual(320);
+    // Escape hides it; the focus and the open section stay.
+    await page.keyboard.press("Escape");
+    await infobulle().waitFor({ state: "hidden" });
+    expect(await lien.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await entete.getAttribute("aria-expanded")).toBe("true");
+    // The mouse shows it too, and leaving the link hides it.
+    await page.getByTestId(TEST_IDS.app).click({ position: { x: 1, y: 1 } });
+    await lien.hover();
+    await infobulle().waitFor();
+    expect(await texteDe(infobulle())).toBe(titre);
+    await page.mouse.move(1, 1);
+    await infobulle().waitFor({ state: "hidden" });
+  });
+
+  it("un bouton d'icône seule (« Fermer » l'arbre) : son nom en infobulle au focus clavier ; Échap la cache, puis referme l'arbre", async () => {
+    await ongletAuClavier(page, "structurer");
+    await tabJusqua(page, (f) => f.testId === TEST_IDS.structurer.analyser);
+    await page.keyboard.press("Enter");
+    await page.getByTestId(TEST_IDS.structurer.expliquerTotal).waitFor();
+    await tabJusqua(page, (f) => f.testId === TEST_IDS.structurer.expliquerTotal);
+    await page.keyboard.press("Enter");
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    await tabJusqua(page, (f) => f.testId === IDS_TRACE.fermer, 5);
+    await infobulle().waitFor();
+    const nom = "Fermer « D'où vient ce chiffre ? »";
+    expect(await texteDe(infobulle())).toBe(nom);
+    // The same words are the button's accessible name (it shows only an icon).
+    const fermer = page.getByTestId(IDS_TRACE.fermer);
+    expect(sansEspacesInsecables(await fermer.getAttribute("aria-label"))).toBe(nom);
+    expect((await fermer.innerText()).trim()).toBe("");
+    expect(await debordements(page)).toEqual([]);
+    // The first Escape hides the infobulle only; the second closes the tree, as Fluent's popups do.
+    await page.keyboard.press("Escape");
+    await infobulle().waitFor({ state: "hidden" });
+    expect(await panneau.isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+    await panneau.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      TEST_IDS.structurer.expliquerTotal,
+    );
+    expect(volet.erreursPage).toEqual([]);
+  });
+});
+
+/** Every source title of the rule tables (src/core/regles/data), by address. */
+function titresDesSources(): Map<string, string[]> {
+  const dossier = path.join(RACINE, "src/core/regles/data");
+  const parUrl = new Map<string, string[]>();
+  for (const f of fs.readdirSync(dossier).filter((x) => x.endsWith(".json"))) {
+    const table = JSON.parse(fs.readFileSync(path.join(dossier, f), "utf8")) as {
+      versions: { sources: { titre: string; url: string }[] }[];
+    };
+    for (const v of table.versions)
+      for (const s of v.sources) parUrl.set(s.url, [...(parUrl.get(s.url) ?? []), s.titre]);
+  }
+  return parUrl;
+}
+
 interface Focus {
   testId: string | null;
   tag: string;
   role: string | null;
   texte: string;
+  /** aria-describedby: an infobulle of relationship description. */
+  decritPar: string | null;
 }
 
 async function focus(page: Page): Promise<Focus> {
@@ -271,6 +376,7 @@ async function focus(page: Page): Promise<Focus> {
       tag: e?.tagName.toLowerCase() ?? "",
       role: e?.getAttribute("role") ?? null,
       texte: e?.textContent ?? "",
+      decritPar: e?.getAttribute("aria-describedby") ?? null,
     };
   });
 }

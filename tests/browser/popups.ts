@@ -21,6 +21,16 @@ export const LISTE = '.fui-Listbox[role="listbox"]';
 const parTestId = (id: string) => `[data-testid="${id}"]`;
 
 /**
+ * A link's infobulle (Fluent Tooltip, relationship description) shown by hovering it: its surface, found by the
+ * link's aria-describedby (the hidden infobulles of the other links are role="tooltip" too), once visible.
+ */
+async function infobulleSurvolee(page: Page, lien: ReturnType<Page["locator"]>): Promise<string> {
+  await lien.hover();
+  await page.getByRole("tooltip").waitFor();
+  return `[id="${await lien.getAttribute("aria-describedby")}"]`;
+}
+
+/**
  * A popup's faults, « étape — … »: any text inside under 4.5:1 (3:1 large), a surface drawn over the page without
  * its own opaque background (a portal that missed the theme's variables is transparent), a background of the other
  * theme (luminance under 0.2 in dark, over 0.6 in light), nothing measured (the popup is not what was meant).
@@ -72,6 +82,11 @@ export const POPUPS: Record<string, (page: Page, verif: VerifPopup) => Promise<v
   "tableau-de-bord": async (page, verif) => {
     await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("link").first().waitFor();
     await verif("« Détails et sources » déplié", parTestId(IDS_TABLEAU_DE_BORD.details), { enPlace: true });
+    // A source shortened to its reference: its full title in an infobulle, drawn over the page.
+    const lien = page.getByTestId(IDS_TABLEAU_DE_BORD.details).locator("a[aria-describedby]").first();
+    await verif("infobulle d'une source survolée", await infobulleSurvolee(page, lien));
+    await page.keyboard.press("Escape");
+    await page.getByRole("tooltip").waitFor({ state: "hidden" });
   },
   structurer: async (page, verif) => {
     await page.getByTestId(TEST_IDS.structurer.analyser).click();

@@ -213,8 +213,10 @@ describe("présentation du volet à 350 px, page par page", () => {
     expect(await constats.count()).toBe(Number(total));
     expect(await id("planning-constats").innerText()).toMatch(Number(erreurs) > 0 ? /^Erreurs/ : /^(?!Erreurs)/);
     // A finding with a cell is a button that selects it.
-    const lien = page.locator('button[data-testid^="planning-constat-"]').first();
-    const cellule = (await lien.getAttribute("title"))!.replace(/^Aller à\s/, "");
+    // Its infobulle (accessible description) says which: « Aller à Planning!B12 ».
+    const lien = page.locator('button[data-testid^="planning-constat-"][aria-describedby]').first();
+    const description = page.locator(`[id="${await lien.getAttribute("aria-describedby")}"]`);
+    const cellule = (await description.textContent())!.replace(/^Aller à\s/, "");
     await lien.click();
     expect(await selectionApres(page, cellule)).toBe(cellule);
   });

@@ -93,6 +93,7 @@ async function focusPeuVisibles(page: Page, atteints: Record<string, number>): P
 /** Every popup measured, in each theme, in page order: none skipped. */
 const POPUPS_ATTENDUS = [
   "tableau-de-bord « Détails et sources » déplié",
+  "tableau-de-bord infobulle d'une source survolée",
   "structurer « D'où vient ce chiffre ? » ouvert",
   "structurer « D'où vient ce chiffre ? », nœud survolé",
   "planning calendrier ouvert",

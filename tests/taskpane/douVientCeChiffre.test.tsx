@@ -100,7 +100,15 @@ describe("« D'où vient ce chiffre ? » dans le volet", () => {
     const lien = within(regle).getByRole("link");
     expect(lien.getAttribute("href")).toMatch(/^https:\/\//);
     expect(lien.textContent).not.toMatch(/https?:|«/);
-    expect(lien.getAttribute("title")?.length).toBeGreaterThan(lien.textContent!.length);
+    // The source's full title is the link's infobulle and accessible description (Fluent Tooltip, loaded on demand).
+    const description = await waitFor(() => {
+      const l = within(within(panneau()).getByTestId(IDS_TRACE.regle)).getByRole("link");
+      const texte = document.getElementById(l.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+      expect(texte).not.toBe("");
+      return texte;
+    });
+    expect(description.length).toBeGreaterThan(lien.textContent!.length);
+    expect(description).not.toMatch(/https?:/);
     expect(panneau().textContent).not.toMatch(/credit-impot[.-]/);
     // The base: Σ chapters' eligible expenses, down to the lines and their cells.
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.base));

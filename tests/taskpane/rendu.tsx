@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { configure, render } from "@testing-library/react";
 import * as React from "react";
+import { chargerTooltip } from "../../src/taskpane/components/Infobulle";
 import { EtatProvider } from "../../src/taskpane/etat";
 import { ProductionProvider } from "../../src/taskpane/production";
 // The catalogue loads the use cases on the first command (import(), a chunk of its own in the pane). Loaded here
@@ -13,6 +14,10 @@ import "../../src/app/commandes";
  * still fails when the expected state never comes, it no longer fails because the CPU was busy.
  */
 configure({ asyncUtilTimeout: 20000 });
+
+// The infobulles' Tooltip, fetched on demand, is there before the first render, as in the pane (App fetches it once
+// drawn): an element is not drawn anew inside its Tooltip in the middle of a test.
+beforeAll(() => chargerTooltip());
 
 /** A page as the pane shows it: Fluent theme, the production context and the shared findings. */
 export function afficherPage(page: React.ReactElement) {

@@ -13,6 +13,7 @@ import type { Constat, Gravite } from "../../core/controles/constat";
 import { GRAVITES, titreConstat } from "../../core/controles/titres";
 import { alerteLisible } from "../../app/presentationRegles";
 import { typographie } from "../francais";
+import { Infobulle } from "./Infobulle";
 
 /**
  * A group of the list (a severity, a change status…): its heading says what it is in words, with an icon and the
@@ -196,15 +197,16 @@ export function ConstatsCliquables({
                 return (
                   <li key={i}>
                     {e.cellule ? (
-                      <button
-                        type="button"
-                        className={mergeClasses(styles.element, styles.bouton)}
-                        data-testid={testIdElement?.(i)}
-                        title={`Aller à ${e.cellule}`}
-                        onClick={() => onAller(e.cellule as string)}
-                      >
-                        {contenu}
-                      </button>
+                      <Infobulle relation="description" texte={`Aller à ${e.cellule}`}>
+                        <button
+                          type="button"
+                          className={mergeClasses(styles.element, styles.bouton)}
+                          data-testid={testIdElement?.(i)}
+                          onClick={() => onAller(e.cellule as string)}
+                        >
+                          {contenu}
+                        </button>
+                      </Infobulle>
                     ) : (
                       <div className={styles.element} data-testid={testIdElement?.(i)}>
                         {contenu}

@@ -3,7 +3,8 @@ import { ChevronDown16Regular, ChevronRight16Regular, Dismiss16Regular } from "@
 import * as React from "react";
 import type { TraceAffichee } from "../../app/traces";
 import { dateFr } from "../francais";
-import { BadgeAVerifier } from "./TextesAppliques";
+import { Infobulle } from "./Infobulle";
+import { BadgeAVerifier, LienSource } from "./TextesAppliques";
 
 /** Stable ids for the tests (data-testid). */
 export const IDS_TRACE = {
@@ -136,17 +137,18 @@ export function ChiffreExplicable({
   if (!trace) return <span data-testid={testId}>{children}</span>;
   const ouvert = explication.ouverte?.cle === cle;
   return (
-    <button
-      type="button"
-      className={mergeClasses(styles.chiffre, ouvert && styles.ouvert)}
-      data-testid={testId}
-      aria-expanded={ouvert}
-      aria-controls={ouvert ? IDS_TRACE.panneau : undefined}
-      title={`D'où vient ce chiffre ? (${trace.libelle})`}
-      onClick={(e) => explication.basculer(cle, trace, e.currentTarget)}
-    >
-      {children}
-    </button>
+    <Infobulle relation="description" texte={`D'où vient ce chiffre\u00a0? (${trace.libelle})`}>
+      <button
+        type="button"
+        className={mergeClasses(styles.chiffre, ouvert && styles.ouvert)}
+        data-testid={testId}
+        aria-expanded={ouvert}
+        aria-controls={ouvert ? IDS_TRACE.panneau : undefined}
+        onClick={(e) => explication.basculer(cle, trace, e.currentTarget)}
+      >
+        {children}
+      </button>
+    </Infobulle>
   );
 }
 
@@ -176,7 +178,8 @@ export function PanneauTrace({
       data-testid={IDS_TRACE.panneau}
       aria-label="D'où vient ce chiffre ?"
       onKeyDown={(e) => {
-        if (e.key !== "Escape") return;
+        // Escape first hides an infobulle shown in the tree (Fluent's Tooltip marks that press as handled).
+        if (e.key !== "Escape" || e.defaultPrevented) return;
         e.stopPropagation();
         explication.refermer();
       }}
@@ -185,14 +188,15 @@ export function PanneauTrace({
         <h3 className={styles.titre} ref={titre} tabIndex={-1}>
           <Subtitle2>D'où vient ce chiffre{"\u00a0"}?</Subtitle2>
         </h3>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<Dismiss16Regular />}
-          aria-label="Fermer « D'où vient ce chiffre ? »"
-          data-testid={IDS_TRACE.fermer}
-          onClick={explication.refermer}
-        />
+        <Infobulle relation="label" texte={"Fermer «\u00a0D'où vient ce chiffre\u00a0?\u00a0»"}>
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={<Dismiss16Regular />}
+            data-testid={IDS_TRACE.fermer}
+            onClick={explication.refermer}
+          />
+        </Infobulle>
       </div>
       <ul className={styles.liste}>
         <Noeud trace={ouverte.trace} profondeur={0} onAller={onAller} />
@@ -248,15 +252,16 @@ function Noeud({
           {CELLULE.test(trace.cellule) ? (
             <>
               Cellule{"\u00a0"}
-              <Link
-                as="button"
-                className={styles.cellule}
-                data-testid={IDS_TRACE.cellule}
-                title={`Sélectionner ${trace.cellule} dans Excel`}
-                onClick={() => onAller(trace.cellule as string)}
-              >
-                {trace.cellule}
-              </Link>
+              <Infobulle relation="description" texte={`Sélectionner ${trace.cellule} dans Excel`}>
+                <Link
+                  as="button"
+                  className={styles.cellule}
+                  data-testid={IDS_TRACE.cellule}
+                  onClick={() => onAller(trace.cellule as string)}
+                >
+                  {trace.cellule}
+                </Link>
+              </Infobulle>
             </>
           ) : (
             <span className={styles.cellule}>{trace.cellule}</span>
@@ -276,10 +281,7 @@ function Noeud({
           {r.source && (
             <>
               {" "}
-              —{" "}
-              <Link href={r.source.url} target="_blank" rel="noopener noreferrer" title={r.source.titre}>
-                {r.source.libelle}
-              </Link>
+              — <LienSource url={r.source.url} titre={r.source.titre} libelle={r.source.libelle} />
             </>
           )}
         </Caption1>

@@ -1,6 +1,8 @@
 import { Badge, Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { libelleSource } from "../../app/liensTextes";
 import type { ChiffreLisible, LienTexte, RegleLisible } from "../../app/presentationRegles";
+import { Infobulle } from "./Infobulle";
 
 /** Test ids of the texts and figures lists. */
 export const IDS_TEXTES = {
@@ -27,13 +29,38 @@ const useStyles = makeStyles({
   valeur: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
 });
 
-/** « Texte : CGI art. 220 sexies »: a real link to the text, opened outside the pane, the full title as tooltip. */
-export function LienVersTexte({ lien }: { lien: LienTexte }) {
-  return (
-    <Link href={lien.url} target="_blank" rel="noopener noreferrer" title={lien.titre} data-testid={IDS_TEXTES.lien}>
-      {lien.libelle}
+/**
+ * A link to a source, opened outside the pane, under its short name (`libelle`). When that name shortens the
+ * source's title (libelleSource: the reference before its quotation, at most 80 characters), the full title is
+ * the link's infobulle (hover and keyboard focus) and its accessible description.
+ */
+export function LienSource({
+  url,
+  titre,
+  libelle,
+  testId,
+}: {
+  url: string;
+  titre: string;
+  libelle: string;
+  testId?: string;
+}) {
+  const lien = (
+    <Link href={url} target="_blank" rel="noopener noreferrer" data-testid={testId}>
+      {libelle}
     </Link>
   );
+  if (libelleSource(titre) === titre.trim()) return lien;
+  return (
+    <Infobulle relation="description" texte={titre}>
+      {lien}
+    </Infobulle>
+  );
+}
+
+/** « Texte : CGI art. 220 sexies »: a real link to the text, opened outside the pane, the full title as infobulle. */
+export function LienVersTexte({ lien }: { lien: LienTexte }) {
+  return <LienSource url={lien.url} titre={lien.titre} libelle={lien.libelle} testId={IDS_TEXTES.lien} />;
 }
 
 /** The « à vérifier » badge: written out, so the warning does not rest on its colour. */
@@ -126,9 +153,7 @@ function AutresSources({ textes: t }: { textes: RegleLisible }) {
       {autres.map((s, i) => (
         <React.Fragment key={s.url}>
           {i > 0 && " · "}
-          <Link href={s.url} target="_blank" rel="noopener noreferrer" title={s.titre}>
-            {s.libelle.replace(/^(Texte|Source)\u00a0: /, "")}
-          </Link>
+          <LienSource url={s.url} titre={s.titre} libelle={s.libelle.replace(/^(Texte|Source)\u00a0: /, "")} />
         </React.Fragment>
       ))}
     </Caption1>

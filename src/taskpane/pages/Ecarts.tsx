@@ -38,6 +38,7 @@ import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DepotFichier } from "../components/DepotFichier";
 import { ChiffreExplicable, PanneauTrace, useExplication, type Explication } from "../components/DouVientCeChiffre";
+import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { useCommande } from "../components/useCommande";
@@ -662,16 +663,20 @@ export function Ecarts() {
                   onChange={(_, d) => modifier(i, "poste", d.value)}
                 />
                 <Caption1 className={styles.libelle}>{c.libelle}</Caption1>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  data-testid={TEST_IDS.ecarts.supprimer(i)}
-                  aria-label={`Supprimer la correspondance ${cleAffichee(c)}${c.poste ? ` → ${c.poste}` : ""}`}
-                  disabled={occupe}
-                  onClick={() => supprimer(i)}
+                <Infobulle
+                  relation="label"
+                  texte={`Supprimer la correspondance ${cleAffichee(c)}${c.poste ? ` → ${c.poste}` : ""}`}
                 >
-                  ✕
-                </Button>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    data-testid={TEST_IDS.ecarts.supprimer(i)}
+                    disabled={occupe}
+                    onClick={() => supprimer(i)}
+                  >
+                    ✕
+                  </Button>
+                </Infobulle>
               </div>
               {p && (
                 <Caption1 block data-testid={TEST_IDS.ecarts.probleme(i)}>

@@ -21,6 +21,7 @@ import type { ApercuDevis } from "../../app/apercu";
 import { envoyer } from "../../app/catalogue";
 import type { ExplicationsDevis, OptionsDevis } from "../../app/commandes/devis";
 import { formatMontantFr, saisieDuree } from "../../core/money";
+import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
 import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
@@ -244,9 +245,9 @@ function Apercu({
               {apercu.nonPlaces.map((n, i) => (
                 <React.Fragment key={n.cellule}>
                   {i > 0 && "\u00a0; "}
-                  <Link onClick={() => allerA(n.cellule)} title={`Aller à ${n.cellule}`}>
-                    {n.cellule}
-                  </Link>{" "}
+                  <Infobulle relation="description" texte={`Aller à ${n.cellule}`}>
+                    <Link onClick={() => allerA(n.cellule)}>{n.cellule}</Link>
+                  </Infobulle>{" "}
                   ({n.libelle || "sans libellé"}, {formatMontantFr(n.montant)})
                 </React.Fragment>
               ))}

@@ -17,6 +17,7 @@ import type { Suite, TableauDeBord as Resume } from "../../app/commandes/tableau
 import type { Source } from "../../core/regles/table";
 import { formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
 import { DetailsSources } from "../components/DetailsSources";
+import { LienSource } from "../components/TextesAppliques";
 import { Retour } from "../components/Retour";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets, typographie } from "../francais";
@@ -131,9 +132,7 @@ function Liens({ sources }: { sources: Source[] }) {
     <ul className={styles.liste}>
       {sources.map(lienTexte).map((l) => (
         <li key={l.url}>
-          <Link href={l.url} target="_blank" rel="noopener noreferrer" title={l.titre}>
-            {l.libelle}
-          </Link>
+          <LienSource url={l.url} titre={l.titre} libelle={l.libelle} />
         </li>
       ))}
     </ul>
