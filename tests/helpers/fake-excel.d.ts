@@ -77,6 +77,11 @@ export interface FauxExcel {
   run<T>(cb: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
   __etat(): EtatExcel;
   __charger(f: FixtureExcel): void;
+  /** Gives a sheet's formulas the values a calculating application computed; returns how many. */
+  __calculer(
+    nom: string,
+    resultats: Record<string, { f: string; v: string | number | boolean | { erreur: string } }>,
+  ): number;
   __reglages: {
     get(k: string): unknown;
     set(k: string, v: unknown): void;

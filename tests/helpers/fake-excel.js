@@ -27,7 +27,8 @@
  * pageLayout, largeurs, colonnesMasquees, mises: {A1: {bold, fill…}}, notes: {H45: "texte"} }], syncs: [{ octets, reponse, ops }],
  * selection, active }. octets = request bytes, reponse = bytes of the loaded properties returned by that
  * sync; ops names each call, a load as "load <properties>".
- * Excel.__charger(fixture) resets the workbook.
+ * Excel.__charger(fixture) resets the workbook. Excel.__calculer(nom, { D6: { f: "=SUM(D2:D5)", v: 40 } }) gives the
+ * sheet's formulas the values a calculating application computed (scripts/captures.js, with LibreOffice's).
  */
 (function () {
   "use strict";
@@ -1320,8 +1321,43 @@
       return e;
     }
 
+    /*
+     * Excel's calculation, which this fake does not do, given from outside: `resultats` maps each address of sheet
+     * `nom` to { f, v }, the formula and the value a calculating application (LibreOffice) computed for it. Every
+     * formula of the sheet gets its value; a cell whose formula is not `f` (or that holds none), or a formula of the
+     * sheet left without a result, throws, naming the cell: only the sheet's own formulas are given values.
+     * v: a number, a text, a boolean, or { erreur: "#N/A" }. Returns the number of formulas given a value.
+     */
+    function calculer(nom, resultats) {
+      var f = trouver(nom);
+      if (!f) throw erreur("ItemNotFound", "Feuille absente : " + nom);
+      var n = 0;
+      Object.keys(resultats).forEach(function (ref) {
+        var p = parsePlage(ref);
+        var cell = f.cells.get(p.r + ":" + p.c);
+        var attendu = resultats[ref];
+        if (!cell || cell.f !== attendu.f)
+          throw erreur(
+            "InvalidArgument",
+            nom + "!" + ref + " : formule " + (cell && cell.f) + " dans le classeur, " + attendu.f + " calculée",
+          );
+        var v = attendu.v;
+        cell.v = v && typeof v === "object" ? v.erreur : v;
+        if (v && typeof v === "object") cell.erreur = true;
+        else delete cell.erreur;
+        n++;
+      });
+      f.cells.forEach(function (cell, k) {
+        var rc = k.split(":");
+        if (cell.f && !Object.prototype.hasOwnProperty.call(resultats, adresse(+rc[0], +rc[1])))
+          throw erreur("InvalidArgument", nom + "!" + adresse(+rc[0], +rc[1]) + " : formule sans valeur calculée");
+      });
+      return n;
+    }
+
     var api = {
       run: run,
+      __calculer: calculer,
       __etat: instantaneAvecReglages,
       __charger: function (fx) {
         charger(fx);
