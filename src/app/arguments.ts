@@ -31,6 +31,7 @@ export const LIBELLES_ARGUMENTS: Record<string, string> = {
   feuilleDeService: "Date de la feuille de service",
   jeunesse: "Fiction jeunesse",
   langue: "Langue de l'œuvre",
+  zone: "Jours fériés",
 };
 
 export function invalide(champ: string, detail: string): ArgumentInvalideError {

@@ -4,7 +4,7 @@ import { SOURCES_FERIES } from "../../src/core/planning/calendrier";
 import { IDS_PLANNING } from "../../src/taskpane/pages/Planning";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, debordements, voletDuBloc } from "./volet";
+import { ECRANS, debordements, etatExcel, voletDuBloc } from "./volet";
 
 /**
  * The Planning page in the built pane (Chromium, fake Excel, the production workbook) at the widths of Excel's
@@ -116,6 +116,50 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     ]);
     expect(await texte(page.getByTestId(TEST_IDS.page("planning")))).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+describe("zone des jours fériés dans le volet construit : celle de la production, gardée", () => {
+  const v = voletDuBloc({ largeur: 350 });
+  const { page } = v;
+  const valeurZone = () => page.getByTestId(IDS_PLANNING.zone).inputValue();
+  const zoneDevient = (z: string) =>
+    page.waitForFunction(
+      ([id, valeur]) => (document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | null)?.value === valeur,
+      [IDS_PLANNING.zone, z],
+    );
+
+  it("Alsace-Moselle choisie sur Planning : retrouvée après un changement d'onglet, enregistrée dans le classeur, et après rechargement", async () => {
+    await page.getByTestId(TEST_IDS.onglet("planning")).click();
+    // A workbook never set: métropole.
+    expect(await valeurZone()).toBe("metropole");
+    await page.getByTestId(IDS_PLANNING.zone).selectOption("alsace-moselle");
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    await page.getByTestId(TEST_IDS.onglet("planning")).click();
+    expect(await valeurZone()).toBe("alsace-moselle");
+    // Saved in the workbook's document settings (the production context), not in a sheet.
+    await page.waitForFunction(() => {
+      const e = (window as unknown as { Excel: { __etat(): { reglages: Record<string, string> } } }).Excel.__etat();
+      return /"zone":"alsace-moselle"/.test(e.reglages["prodbook.production"] ?? "");
+    });
+    expect(JSON.parse((await etatExcel(page)).reglages["prodbook.production"] as string)).toMatchObject({
+      zone: "alsace-moselle",
+    });
+    // The workbook reopened (same document settings): the Planning page starts from Alsace-Moselle, and computes with it.
+    await page.reload();
+    await page.getByTestId(TEST_IDS.app).waitFor();
+    await page.getByTestId(TEST_IDS.onglet("planning")).click();
+    await zoneDevient("alsace-moselle");
+    await page.getByTestId(IDS_PLANNING.livraison).fill("2026-05-15");
+    await page.getByTestId(IDS_PLANNING.recalculer).click();
+    await page.getByTestId(IDS_PLANNING.etapes).waitFor();
+    await page
+      .getByTestId(IDS_PLANNING.details)
+      .getByRole("button", { name: /Détails et sources/ })
+      .click();
+    await page.getByTestId(IDS_PLANNING.feries).waitFor();
+    expect(await texte(page.getByTestId(IDS_PLANNING.feries))).toMatch(/sans les jours fériés\u00a0: Alsace-Moselle\./);
     expect(v.erreursPage).toEqual([]);
   });
 });

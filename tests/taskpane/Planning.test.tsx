@@ -1,11 +1,10 @@
 /**
  * @jest-environment jsdom
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import * as React from "react";
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
-import "./rendu";
+import { afficherPage } from "./rendu";
 
 // The page reaches the workbook only through the catalogue: route it to an in-memory workbook.
 const wb = new MemoryWorkbook({
@@ -18,21 +17,12 @@ const wb = new MemoryWorkbook({
     ["PAD", null, null],
   ],
 });
-jest.mock("../../src/app/catalogue", () => ({
-  envoyer: (nom: string, args: unknown) => {
-    const { commandesPlanning } = jest.requireActual("../../src/app/commandes/planning");
-    return (commandesPlanning as Record<string, (w: unknown, a: unknown) => Promise<unknown>>)[nom](wb, args);
-  },
-}));
+jest.mock("../../src/app/catalogue", () => jest.requireActual("../helpers/catalogueMemoire").catalogueSur(() => wb));
 
 import { IDS_PLANNING, Planning } from "../../src/taskpane/pages/Planning";
 
 test("page Planning : date de livraison, recalcul, chemin critique, écriture des feuilles", async () => {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <Planning />
-    </FluentProvider>,
-  );
+  afficherPage(<Planning />);
   // The French date picker reads a typed date when the field is left.
   fireEvent.change(screen.getByTestId(IDS_PLANNING.livraison), { target: { value: "15/05/2026" } });
   fireEvent.blur(screen.getByTestId(IDS_PLANNING.livraison));
@@ -79,4 +69,25 @@ test("page Planning : date de livraison, recalcul, chemin critique, écriture de
     expect(screen.getByTestId(IDS_PLANNING.message).textContent).toBe("Feuilles écrites : Rétroplanning."),
   );
   expect(wb.ecrites.get("Rétroplanning")?.tables?.[0].name).toBe("tblRetroplanning");
+});
+
+test("la zone des jours fériés est celle du contexte de production : relue du classeur, changée une fois pour toutes", async () => {
+  // A workbook whose production context says Alsace-Moselle (saved by a colleague): the page starts from it.
+  wb.reglages.set("prodbook.production", JSON.stringify({ zone: "alsace-moselle" }));
+  const { unmount } = afficherPage(<Planning />);
+  await waitFor(() =>
+    expect((screen.getByTestId(IDS_PLANNING.zone) as HTMLSelectElement).value).toBe("alsace-moselle"),
+  );
+  fireEvent.change(screen.getByTestId(IDS_PLANNING.livraison), { target: { value: "15/05/2026" } });
+  fireEvent.blur(screen.getByTestId(IDS_PLANNING.livraison));
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
+  });
+  const details = await screen.findByTestId(IDS_PLANNING.details);
+  fireEvent.click(details.querySelector("button")!);
+  await waitFor(() => expect(details.textContent).toContain("sans les jours fériés\u00a0: Alsace-Moselle."));
+  // Back to métropole: saved in the workbook's settings (not a sheet), for every page and the next opening.
+  fireEvent.change(screen.getByTestId(IDS_PLANNING.zone), { target: { value: "metropole" } });
+  await waitFor(() => expect(JSON.parse(wb.reglages.get("prodbook.production")!)).toEqual({ zone: "metropole" }));
+  unmount();
 });

@@ -1,6 +1,6 @@
 import { trierConstats, type Constat } from "../../core/controles/constat";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
-import { SOURCES_FERIES, type Zone } from "../../core/planning/calendrier";
+import { SOURCES_FERIES, ZONES, type Zone } from "../../core/planning/calendrier";
 import {
   appliquerPropositions,
   planifierClasseur,
@@ -80,6 +80,12 @@ function apercu(r: ResultatPlanningClasseur): ApercuPlanning {
   };
 }
 
+/** The public-holiday zone, when given, is one Prodbook knows (the pane sends the production context's). */
+function verifierZone(zone: unknown): void {
+  if (zone !== undefined && !ZONES.includes(zone as Zone))
+    throw invalide("zone", `attend « ${ZONES.join(" » ou « ")} », reçu « ${String(zone)} »`);
+}
+
 /** The years a schedule may span (public holidays known, Excel's calendar). */
 const ANNEE_MIN = 1901;
 const ANNEE_MAX = 2199;
@@ -94,6 +100,7 @@ export function planifier(
   ecrire: boolean,
 ): Promise<ResultatPlanningClasseur> {
   verifierDuree(args.modele?.dureeMinutes);
+  verifierZone(args.zone);
   verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours");
   // Each date named by its field (the CLI: by its option), not the file's fault.
   for (const champ of ["livraison", "debut", "feuilleDeService"] as const) verifierDate(args[champ], champ);
@@ -120,10 +127,15 @@ export const commandesPlanning = {
   async ecrireFeuillesPlanning(wb: WorkbookPort, args: OptionsPlanningPane): Promise<ApercuPlanning> {
     return apercu(await planifier(wb, args, true));
   },
+  /**
+   * The plan de travail is read again with the public holidays of `zone` (the production context's; métropole by
+   * default), so the Contrôles sheet written lists the same Sunday and holiday findings as the page.
+   */
   async appliquerQuantitesDevis(
     wb: WorkbookPort,
-    args: { lignes: string[]; date: string },
+    args: { lignes: string[]; date: string; zone?: Zone },
   ): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
-    return appliquerPropositions(wb, args.lignes, args.date);
+    verifierZone(args.zone);
+    return appliquerPropositions(wb, args.lignes, args.date, args.zone);
   },
 };

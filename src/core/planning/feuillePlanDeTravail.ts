@@ -1,8 +1,9 @@
 import type { Constat } from "../controles/constat";
 import { titreConstat } from "../controles/titres";
-import type { CellSpec, RangeFormat, SheetSpec, TableSpec } from "../port/workbook";
-import { adresse, plage } from "../util/adresse";
+import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec, TableSpec } from "../port/workbook";
+import { adresse, colonneLettre, plage } from "../util/adresse";
 import { normaliser } from "../util/texte";
+import { Calendrier, SOURCES_FERIES, type Zone } from "./calendrier";
 import { hhmm } from "./cellules";
 import { dateFr, jourDepuisIso, jourSemaine } from "./dates";
 import { PlanningError } from "./modele";
@@ -21,14 +22,20 @@ function densifier(rows: CellSpec[][]): CellSpec[][] {
   return rows;
 }
 
+/** Grey of a Sunday or public-holiday column (the Rétroplanning's non-working days have the same). */
+export const GRIS_DIMANCHE_FERIE = "#D9D9D9";
+
 /**
  * « Plan de travail » sheet: people × days with effective hours (totals by formula), the hours and overtime
- * bands per person and ISO week, and the working-time findings with their cells.
+ * bands per person and ISO week, and the working-time findings with their cells. Each day's date is a date cell
+ * above its column; a Sunday or a public holiday of `zone` (listed under the findings) greys the column by a
+ * conditional format on that date, so the shading follows a date changed in Excel, as the Rétroplanning's does.
  */
 export function feuillePlanDeTravail(
   plan: PlanDeTravail,
   analyse: AnalyseTempsDeTravail,
   nom = NOM_PLAN_DE_TRAVAIL,
+  zone: Zone = "metropole",
 ): SheetSpec {
   const dates = [...new Set(plan.vacations.map((v) => v.date))].sort();
   const personnes = new Map<string, { nom: string; fonction: string; parDate: Map<string, number> }>();
@@ -48,9 +55,15 @@ export function feuillePlanDeTravail(
   ];
   const tables: TableSpec[] = [];
 
-  // People × days.
+  // People × days, under a row of the days' dates (a table's header holds text only: the dates sit above it).
   const e1 = 3;
   const nbD = dates.length;
+  const ligneDates = e1 - 1;
+  rows[ligneDates] = ["Date", null, ...dates.map((d) => ({ date: d }))];
+  formats.push(
+    { range: adresse(ligneDates, 0), italic: true },
+    { range: plage(ligneDates, 2, ligneDates, 1 + nbD), numFmt: "dd/mm/yyyy", align: "center" },
+  );
   rows[e1] = [
     "Personne",
     "Fonction",
@@ -114,6 +127,33 @@ export function feuillePlanDeTravail(
     rows[r++] = [GRAVITES[c.gravite], titreConstat(c.regle), c.message, c.cellule ?? ""];
   if (analyse.constats.length === 0) rows[r++] = ["—", "", "Aucun dépassement constaté.", ""];
   tables.push({ name: "tblControlesTemps", range: plage(e3, 0, r - 1, 3), style: "TableStyleLight1" });
+  const fin3 = r - 1;
+
+  // The public holidays of the years the plan spans (a date moved within them is still shaded right).
+  const zoneLisible = zone === "alsace-moselle" ? "Alsace-Moselle" : "métropole";
+  const e4 = fin3 + 3;
+  rows[e4 - 1] = [`Jours fériés (${zoneLisible}) : colonnes grisées avec les dimanches`];
+  formats.push({ range: adresse(e4 - 1, 0), bold: true });
+  const cal = new Calendrier(zone);
+  const an = (d: string) => Number(d.slice(0, 4));
+  const feries = nbD
+    ? cal.feriesEntre(jourDepuisIso(`${an(dates[0])}-01-01`), jourDepuisIso(`${an(dates[nbD - 1])}-12-31`))
+    : [];
+  feries.forEach((f, i) => (rows[e4 + i] = [f.nom, { date: f.date }]));
+  const fer2 = e4 + Math.max(1, feries.length) - 1;
+  if (feries.length) formats.push({ range: plage(e4, 1, fer2, 1), numFmt: "dd/mm/yyyy" });
+  const plageFeries = `$B$${e4 + 1}:$B$${fer2 + 1}`;
+  const date1 = `${colonneLettre(2)}$${ligneDates + 1}`;
+  const conditionalFormats: ConditionalFormat[] = nbD
+    ? [
+        {
+          // Dates row, header and hours of a day worked on a Sunday or a public holiday.
+          range: plage(ligneDates, 2, fin1, 1 + nbD),
+          formula: `AND(ISNUMBER(${date1}),OR(WEEKDAY(${date1},2)=7,COUNTIF(${plageFeries},${date1})>0))`,
+          fill: GRIS_DIMANCHE_FERIE,
+        },
+      ]
+    : [];
 
   return {
     name: nom,
@@ -122,12 +162,22 @@ export function feuillePlanDeTravail(
     formats,
     tables,
     conditionalFormats: [
-      { range: plage(e3 + 1, 0, Math.max(r - 1, e3 + 1), 3), formula: `$A${e3 + 2}="Erreur"`, fontColor: "#C00000" },
-      { range: plage(e3 + 1, 0, Math.max(r - 1, e3 + 1), 3), formula: `$A${e3 + 2}="Alerte"`, fontColor: "#C65911" },
+      ...conditionalFormats,
+      { range: plage(e3 + 1, 0, Math.max(fin3, e3 + 1), 3), formula: `$A${e3 + 2}="Erreur"`, fontColor: "#C00000" },
+      { range: plage(e3 + 1, 0, Math.max(fin3, e3 + 1), 3), formula: `$A${e3 + 2}="Alerte"`, fontColor: "#C65911" },
     ],
     freeze: { rows: e1 + 1, columns: 1 },
     print: { landscape: true, fitToWidth: true },
     tabColor: "#70AD47",
+    // The list feeds the shading: its note names the texts that make these days public holidays.
+    notes: [
+      {
+        cell: adresse(e4 - 1, 0),
+        text:
+          `Jours fériés (zone ${zoneLisible}) ; un jour de tournage un dimanche ou un de ces jours est grisé :\n` +
+          SOURCES_FERIES[zone].map((x) => `${x.titre}\n${x.url}`).join("\n"),
+      },
+    ],
   };
 }
 

@@ -168,7 +168,9 @@ export async function planifierClasseur(
         ),
       );
     if (plan && analyse) {
-      specs.push(feuillePlanDeTravail(plan, analyse, choisirNomFeuille(NOM_PLAN_DE_TRAVAIL, existantes, prodbook)));
+      specs.push(
+        feuillePlanDeTravail(plan, analyse, choisirNomFeuille(NOM_PLAN_DE_TRAVAIL, existantes, prodbook), opts.zone),
+      );
       if (service) specs.push(service);
     }
     await wb.writeSheets(specs);
@@ -188,12 +190,13 @@ export async function planifierClasseur(
 /**
  * Applies the quantity changes the user accepted: the producer's devis sheet is left as it is; Prodbook's own
  * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities, the Contrôles sheet
- * also listing the working-time findings.
+ * also listing the working-time findings (Sundays and the public holidays of `zone` worked included).
  */
 export async function appliquerPropositions(
   wb: WorkbookPort,
   acceptees: string[],
   date: string,
+  zone?: Zone,
 ): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
   const sheets = await feuillesUtilisateur(wb);
   const planSheet = trouverFeuillePlan(sheets);
@@ -206,7 +209,7 @@ export async function appliquerPropositions(
   const devis = importerDevisTrouve(devisSheet);
   const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId));
   const nouveau = appliquerQuantites(devis, appliquees);
-  const constats = trierConstats([...controlerDevis(nouveau, date), ...analyser(plan, sheets).constats]);
+  const constats = trierConstats([...controlerDevis(nouveau, date), ...analyser(plan, sheets, zone).constats]);
   const existantes = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
   const noms = {

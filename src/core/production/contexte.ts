@@ -3,6 +3,7 @@ import type { Correspondance, TableCorrespondances } from "../comptabilite/corre
 import type { LangueOeuvre, RegimeCredit } from "../creditImpot/modele";
 import { trouverEntete } from "../devis/entetes";
 import type { Genre, TypeOeuvre } from "../devis/model";
+import { ZONES, type Zone } from "../planning/calendrier";
 import { trouverFeuilleDevis } from "../devis/trouver";
 import type { SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
@@ -10,8 +11,8 @@ import { normaliser } from "../util/texte";
 
 /**
  * The production the user works on, entered once and shared by every page of the pane: the source devis
- * sheet, genre, duration, tax-credit regime, year, lodging zone, language, the FEC last loaded and the
- * correspondances edited in the pane. Saved in the workbook (Office document settings, key
+ * sheet, genre, duration, tax-credit regime, year, lodging zone, language, public-holiday zone, the FEC last loaded
+ * and the correspondances edited in the pane. Saved in the workbook (Office document settings, key
  * `CLE_CONTEXTE_PRODUCTION`), never in a visible sheet. Text fields are kept as typed (« 52 », « 2026 »):
  * each page checks them when it runs.
  */
@@ -27,6 +28,11 @@ export interface ContexteProduction {
   annee?: string;
   hebergement?: "paris" | "ailleurs";
   langue?: LangueOeuvre;
+  /**
+   * The calendar of public holidays (planning): « metropole » or « alsace-moselle » (Vendredi saint and 26 décembre
+   * too). Undefined = métropole, as in a context saved before this field existed.
+   */
+  zone?: Zone;
   /** The FEC last loaded (its content stays in memory only; reopening the workbook asks for the file again). */
   fec?: FecCharge;
   /** Correspondances edited in the pane and not yet written to the « Correspondances » sheet. */
@@ -67,6 +73,7 @@ const CHAMPS = {
   annee: v.pipe(v.string(), v.maxLength(10)),
   hebergement: enumere(["paris", "ailleurs"] as const),
   langue: enumere(["francais", "etrangere"] as const),
+  zone: enumere(ZONES),
   fec: v.object({
     nom: v.pipe(v.string(), v.maxLength(500)),
     octets: v.pipe(v.number(), v.minValue(0)),

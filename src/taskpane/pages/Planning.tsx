@@ -23,6 +23,7 @@ import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets } from "../francais";
+import { useProduction } from "../production";
 
 /** Test ids of this page (kept here: the page is self-contained). */
 export const IDS_PLANNING = {
@@ -69,7 +70,9 @@ export function Planning() {
   const commande = useCommande();
   const { occupe, lancer } = commande;
   const [livraison, setLivraison] = React.useState("");
-  const [zone, setZone] = React.useState<Zone>("metropole");
+  // The public-holiday zone is the production's (shared by the pages, saved in the workbook): set once.
+  const production = useProduction();
+  const zone: Zone = production.contexte.zone ?? "metropole";
   const [service, setService] = React.useState("");
   const [apercu, setApercu] = React.useState<ApercuPlanning>();
   const [choisies, setChoisies] = React.useState<Set<string>>(new Set());
@@ -93,6 +96,7 @@ export function Planning() {
       const r = await envoyer("appliquerQuantitesDevis", {
         lignes: [...choisies],
         date: new Date().toISOString().slice(0, 10),
+        zone,
       });
       const n = r.appliquees.length;
       setMessage(
@@ -128,7 +132,11 @@ export function Planning() {
           onChange={setService}
         />
         <Field label="Jours fériés">
-          <Select value={zone} data-testid={IDS_PLANNING.zone} onChange={(_, d) => setZone(d.value as Zone)}>
+          <Select
+            value={zone}
+            data-testid={IDS_PLANNING.zone}
+            onChange={(_, d) => production.modifier({ zone: d.value as Zone })}
+          >
             <option value="metropole">Métropole</option>
             <option value="alsace-moselle">Alsace-Moselle</option>
           </Select>

@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+import { lireRecalcule, nombre, recalculer } from "../../helpers/libreoffice";
 import { feuille } from "./feuille";
 
 const etapesSheet = feuille("Étapes", [
@@ -191,4 +192,103 @@ describe("feuilles Plan de travail et Feuille de service", () => {
     expect(s.print).toEqual({ landscape: true, repeatRows: 6, fitToWidth: true });
     expect(() => feuilleDeService(plan, "2026-05-17")).toThrow(/Aucune personne n'est prévue le 17\/05\/2026/);
   });
+});
+
+describe("feuille Plan de travail : dimanches et jours fériés grisés, en direct dans Excel", () => {
+  // Vendredi saint (a holiday in Alsace-Moselle only), Ascension, an ordinary Friday, a Sunday.
+  const plan = lirePlanDeTravail(
+    feuille("PDT", [
+      ["Date", "Nom", "Fonction", "Début", "Fin"],
+      ["03/04/2026", "Yann", "Chef opérateur", "08:00", "17:00"],
+      ["14/05/2026", "Yann", "Chef opérateur", "08:00", "17:00"],
+      ["15/05/2026", "Anne", "Ingénieure du son", "08:00", "17:00"],
+      ["17/05/2026", "Anne", "Ingénieure du son", "09:00", "13:00"],
+    ]),
+  );
+  const zone = "alsace-moselle" as const;
+  const spec = feuillePlanDeTravail(plan, analyserTempsDeTravail(plan, undefined, zone), undefined, zone);
+  const titre = spec.rows.findIndex((r) => typeof r[0] === "string" && r[0].startsWith("Jours fériés"));
+  const feries = spec.rows.slice(titre + 1).filter((r) => r[1] && typeof r[1] === "object" && "date" in r[1]);
+  const plageFeries = `$B$${titre + 2}:$B$${titre + 1 + feries.length}`;
+  const formule = `AND(ISNUMBER(C$3),OR(WEEKDAY(C$3,2)=7,COUNTIF(${plageFeries},C$3)>0))`;
+
+  test("une date par colonne au-dessus de l'en-tête ; fériés de l'année listés ; une mise en forme conditionnelle", () => {
+    expect(spec.rows[2]).toEqual([
+      "Date",
+      null,
+      { date: "2026-04-03" },
+      { date: "2026-05-14" },
+      { date: "2026-05-15" },
+      { date: "2026-05-17" },
+    ]);
+    expect(spec.rows[3]).toEqual([
+      "Personne",
+      "Fonction",
+      "ven 03/04",
+      "jeu 14/05",
+      "ven 15/05",
+      "dim 17/05",
+      "Total",
+      "Jours",
+    ]);
+    expect(spec.rows[titre][0]).toBe("Jours fériés (Alsace-Moselle) : colonnes grisées avec les dimanches");
+    // All of 2026's in Alsace-Moselle: the eleven of L3133-1, Vendredi saint and 26 December (L3134-13).
+    expect(feries).toHaveLength(13);
+    const datesFeries = feries.map((r) => (r[1] as { date: string }).date);
+    expect(datesFeries).toEqual(expect.arrayContaining(["2026-04-03", "2026-05-14", "2026-12-26"]));
+    // People × days (with the dates row), greyed by the date above each column.
+    expect(spec.conditionalFormats).toContainEqual({ range: "C3:F6", formula: formule, fill: "#D9D9D9" });
+    expect(spec.notes?.[0].text).toContain("https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006902635");
+  });
+
+  test("le fichier écrit garde la règle ; LibreOffice l'évalue vraie dimanche et fériés, et elle suit une date modifiée", async () => {
+    const wb = XlsxWorkbook.vide();
+    await wb.writeSheets([spec]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-pdt-gris-"));
+    const fichier = path.join(dir, "pdt.xlsx");
+    await wb.enregistrer(fichier);
+
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(fichier);
+    const ws = lu.getWorksheet("Plan de travail")!;
+    const cfs = (
+      ws as unknown as {
+        conditionalFormattings: {
+          ref: string;
+          rules: { type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[];
+        }[];
+      }
+    ).conditionalFormattings;
+    const grise = cfs.find((c) => c.ref === "C3:F6");
+    expect(grise?.rules).toHaveLength(1);
+    expect(grise!.rules[0].type).toBe("expression");
+    expect(grise!.rules[0].formulae).toEqual([formule]);
+    expect(grise!.rules[0].style?.fill?.bgColor?.argb).toMatch(/D9D9D9$/);
+    expect(ws.getCell("C3").numFmt).toBe("dd/mm/yyyy");
+
+    // The rule's truth, column by column, as Excel would evaluate it: the formula (relative to C3) copied below the
+    // sheet for each day column. A partner then moves two dates in Excel: Sunday 17/05 → Saturday 16/05 (no longer
+    // greyed), Friday 15/05 → Monday 25/05 (Lundi de Pentecôte, greyed).
+    const colonnes = ["C", "D", "E", "F"];
+    const copies = [
+      { ligne: 60, dates: {} as Record<string, Date> },
+      { ligne: 61, dates: { E: new Date(Date.UTC(2026, 4, 25)), F: new Date(Date.UTC(2026, 4, 16)) } },
+    ];
+    for (const { ligne, dates } of copies)
+      for (const col of colonnes) {
+        // Row 61 reads a copy of the dates row (row 62), edited; row 60 the sheet's own.
+        const source = ligne === 60 ? `${col}$3` : `${col}$62`;
+        const f = `IF(${formule.replace(/C\$3/g, source)},1,0)`;
+        ws.getCell(`${col}${ligne}`).value = { formula: f } as ExcelJS.CellValue;
+        if (ligne === 61) ws.getCell(`${col}62`).value = dates[col] ?? ws.getCell(`${col}3`).value;
+      }
+    const copie = path.join(dir, "pdt-verite.xlsx");
+    await lu.xlsx.writeFile(copie);
+    const r = await lireRecalcule(await recalculer(copie));
+    const w = r.getWorksheet("Plan de travail")!;
+    const verite = (ligne: number) => colonnes.map((c) => nombre(w.getCell(`${c}${ligne}`)));
+    // Vendredi saint (Alsace-Moselle), Ascension: greyed; Friday 15/05: not; Sunday 17/05: greyed.
+    expect(verite(60)).toEqual([1, 1, 0, 1]);
+    expect(verite(61)).toEqual([1, 1, 1, 0]);
+  }, 200_000);
 });

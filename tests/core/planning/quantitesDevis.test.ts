@@ -81,3 +81,29 @@ describe("revue des quantités du devis d'après le plan de travail (devis réel
     expect(controles).not.toContain("duree-quotidienne");
   });
 });
+
+describe("application des quantités : le plan relu avec la zone des jours fériés", () => {
+  test("Alsace-Moselle : le tournage du Vendredi saint (3 avril 2026) figure dans la feuille Contrôles écrite ; en métropole, non", async () => {
+    const vendrediSaint: CelluleMemoire[] = [
+      "2026-04-03",
+      "Yann Le Goff",
+      "Chef opérateur",
+      "IDCC 2642",
+      minutes("08:00"),
+      minutes("17:00"),
+      60,
+      "Brest",
+      "06 11 22 33 44",
+    ];
+    const controles = async (zone?: "alsace-moselle") => {
+      const wb = new MemoryWorkbook({ "Budget Gardiens": versMemoire(budget), PDT: [...lignesPdt(), vendrediSaint] });
+      const r = await planifierClasseur(wb, { zone });
+      const choisie = r.propositions.find((x) => x.libelle === "Chef opérateur")!;
+      await appliquerPropositions(wb, [choisie.ligneId], "2026-05-01", zone);
+      return JSON.stringify(wb.ecrites.get("Contrôles")!.rows);
+    };
+    const alsace = await controles("alsace-moselle");
+    expect(alsace).toMatch(/"Travail un jour férié","Tournage le vendredi\s3\savril\s2026, Vendredi saint/);
+    expect(await controles()).not.toMatch(/Vendredi saint/);
+  });
+});

@@ -79,6 +79,20 @@ describe("contexte de production", () => {
     expect(lireContexte(undefined)).toEqual({});
   });
 
+  it("la zone des jours fériés fait l'aller-retour ; un contexte enregistré sans elle (version antérieure) reste en métropole", async () => {
+    const c = { genre: "fiction" as const, zone: "alsace-moselle" as const };
+    expect(JSON.parse(ecrireContexte(c))).toEqual({ genre: "fiction", zone: "alsace-moselle" });
+    expect(lireContexte(ecrireContexte(c))).toEqual(c);
+    // Saved before the field existed: read as it was, the zone left to its default (métropole, `zone ?? "metropole"`).
+    expect(lireContexte('{"genre":"fiction","duree":"90"}')).toEqual({ genre: "fiction", duree: "90" });
+    // A zone Prodbook does not know (an edit by hand) is dropped, never guessed.
+    expect(lireContexte('{"genre":"fiction","zone":"alsace"}')).toEqual({ genre: "fiction" });
+    // Through the workbook's document settings: saved, then found again on the next reading.
+    const wb = new MemoryWorkbook({ Notes: [["Notes"]] });
+    await commandesProduction.enregistrerProduction(wb, { contexte: c });
+    expect((await commandesProduction.lireProduction(wb, {})).contexte).toEqual(c);
+  });
+
   it("lireProduction : l'enregistré l'emporte sur le détecté ; une feuille disparue revient à la détection", async () => {
     const wb = new MemoryWorkbook({
       Notes: [["Notes"]],
