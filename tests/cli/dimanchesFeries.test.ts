@@ -4,27 +4,10 @@ import * as os from "os";
 import * as path from "path";
 import { commandesPlanning } from "../../src/app/commandes/planning";
 import { commande } from "../../src/cli/commands/planning";
-import { CliError, type Io } from "../../src/cli/io";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { lancerCli } from "../helpers/cli";
 
-/** Runs the command as src/cli/main.ts does (CliError → stderr + its exit code). */
-async function main(argv: string[], io: Io): Promise<number> {
-  try {
-    return await commande.executer(argv, io);
-  } catch (e) {
-    if (e instanceof CliError) {
-      io.err(e.message);
-      return e.code;
-    }
-    throw e;
-  }
-}
-
-function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
-  const sortie: string[] = [];
-  const erreurs: string[] = [];
-  return { sortie, erreurs, out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
-}
+const planning = (args: string[]) => lancerCli((argv, io) => commande.executer(argv, io), args);
 
 const h = (t: string) => {
   const [a, b] = t.split(":").map(Number);
@@ -93,8 +76,8 @@ const RECUP_3097 =
 
 describe("prodbook planning : tournage un dimanche ou un jour férié", () => {
   test("--json : une alerte par jour, nommant le jour, la cellule et la majoration de chaque convention", async () => {
-    const io = enregistreur();
-    expect(await main([classeur, "--json"], io)).toBe(0);
+    const io = await planning([classeur, "--json"]);
+    expect(io.code).toBe(0);
     expect(io.erreurs).toEqual([]);
     const j = JSON.parse(io.sortie[0]) as { etapes: unknown[]; controles: ConstatJson[] };
     expect(Object.keys(j)).toEqual(["etapes", "controles"]);
@@ -126,8 +109,8 @@ describe("prodbook planning : tournage un dimanche ou un jour férié", () => {
   });
 
   test("--zone alsace-moselle : le 26 décembre est dit, sans pourcentage que la convention ne donne pas", async () => {
-    const io = enregistreur();
-    expect(await main([classeur, "--zone", "alsace-moselle", "--json"], io)).toBe(0);
+    const io = await planning([classeur, "--zone", "alsace-moselle", "--json"]);
+    expect(io.code).toBe(0);
     const j = JSON.parse(io.sortie[0]) as { controles: ConstatJson[] };
     expect(jours(j.controles).find((c) => c.cellule === "PDT!A8")).toEqual({
       regle: "travail-jour-ferie",
@@ -141,8 +124,8 @@ describe("prodbook planning : tournage un dimanche ou un jour férié", () => {
   });
 
   test("texte : le titre français et la gravité, jamais le code de la règle", async () => {
-    const io = enregistreur();
-    expect(await main([classeur], io)).toBe(0);
+    const io = await planning([classeur]);
+    expect(io.code).toBe(0);
     const t = io.sortie.join("\n");
     expect(t).toContain(`  [alerte] Travail du dimanche — ${DIMANCHE_12_AVRIL} (PDT!A2)`);
     expect(t).toContain(`  [alerte] Travail un jour férié — ${PREMIER_MAI} (PDT!A5)`);
@@ -151,7 +134,7 @@ describe("prodbook planning : tournage un dimanche ou un jour férié", () => {
 
   test("-o : la feuille « Plan de travail » liste les alertes dans ses contrôles", async () => {
     const sortie = path.join(dir, "sortie.xlsx");
-    expect(await main([classeur, "-o", sortie], enregistreur())).toBe(0);
+    expect((await planning([classeur, "-o", sortie])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
     const ws = wb.getWorksheet("Plan de travail")!;
@@ -186,8 +169,8 @@ describe("dimanches et fériés : chiffres datés", () => {
     p.addRow(["25/12/2017", "Lucie Morel", "IDCC 3097", "09:00", "17:00"]);
     const f = path.join(dir, "noel-2017.xlsx");
     await wb.xlsx.writeFile(f);
-    const io = enregistreur();
-    expect(await main([f, "--json"], io)).toBe(0);
+    const io = await planning([f, "--json"]);
+    expect(io.code).toBe(0);
     const j = JSON.parse(io.sortie[0]) as { controles: ConstatJson[] };
     expect(jours(j.controles).map((c) => c.message)).toEqual([
       `Tournage le lundi 25${nb}décembre${nb}2017, Noël (cellule PDT!A2, 2${nb}personnes) : travail un jour férié — ` +
