@@ -21,7 +21,7 @@ import { importerDevisTrouve, trouverFeuilleDevis } from "../../core/devis/trouv
 import { calculerEcarts, SEUILS_DEFAUT, type LigneEcart, type RapportEcarts } from "../../core/ecarts/calcul";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import type { Devis } from "../../core/devis/model";
-import { cents, centsToDecimalString, eurosToCents } from "../../core/money";
+import { cents, centsToDecimalString, eurosToCents, sumCents } from "../../core/money";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
 import { constatsEcarts, lireSaisies, rapprocher } from "../../core/ecarts/rapprocher";
 import { decoderCsv } from "../../core/comptabilite/fec";
@@ -144,7 +144,7 @@ function vue(r: RapportEcarts, feuilles: string[], constats: Constat[]): Resulta
       montant: m(n.montant),
       code: n.code ?? null,
     })),
-    budgetNonPlace: m(cents(r.nonPlaces.reduce((s, n) => s + n.montant, 0))),
+    budgetNonPlace: m(sumCents(r.nonPlaces.map((n) => n.montant))),
     seuils: { pct: pct(new Decimal(r.seuils.pct)) as string, montant: m(r.seuils.montant) },
     classe6: m(r.realise.classe6),
     affecte: m(r.realise.affecte),

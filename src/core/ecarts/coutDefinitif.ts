@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { centsToEuros } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
 import { nomFeuilleRef } from "../util/adresse";
@@ -179,7 +180,7 @@ export function feuilleCoutDefinitif(
       : [];
   if (r.nonPlaces.length) {
     rows.push([TITRE_NON_PLACES_ECARTS]);
-    for (const x of r.nonPlaces) rows.push([x.cellule, x.libelle, x.montant / 100]);
+    for (const x of r.nonPlaces) rows.push([x.cellule, x.libelle, centsToEuros(x.montant)]);
   }
   rows.push([]);
   const controles = sectionControles(constats, rows.length + 1, last);
