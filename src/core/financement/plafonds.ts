@@ -161,6 +161,15 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
     motif += ` ; seuil « petit budget » de ${formatMontantFr(parHeure)} par heure non vérifié faute de durée`;
   if (!derogation && appreciation && c.premierOuDeuxiemeFilm)
     motif += " ; un premier ou deuxième film n'est pas une œuvre difficile en audiovisuel (art. D331-17)";
+  // Cinema: the text defines « œuvre difficile » as the director's first or second work only (D331-17, 1° a) for
+  // the tax credit; the RGA's wider derogation (short-film programme, répertoire work hard to distribute) is a
+  // decision of the CNC's president on request. A declared « œuvre difficile » therefore opens nothing by itself.
+  if (!derogation && !appreciation && c.oeuvreDifficile)
+    motif +=
+      " ; œuvre déclarée difficile sans être un premier ou deuxième film : en cinéma, seule la première ou deuxième " +
+      "œuvre du réalisateur est une œuvre difficile (art. D331-17) ; la dérogation du règlement général des aides " +
+      "(programme de courts métrages, œuvre de répertoire difficile à distribuer) se demande au président du CNC, " +
+      "dans la limite de 60 %";
   return {
     confiance: p.confiance,
     plafond: derogation ? derog : general,

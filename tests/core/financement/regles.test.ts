@@ -88,6 +88,20 @@ describe("intensite-aides-publiques (cinéma)", () => {
     expect(de(a, "intensite-aides-publiques")).toEqual(["alerte"]);
     expect(resultatJson(a).plafond).toBe("0.60");
   });
+  test("œuvre déclarée difficile sans premier film : pas de dérogation en cinéma, le motif dit pourquoi", () => {
+    const a = evaluer(p, { cout: cout(3000000), typeOeuvre: "cinema", oeuvreDifficile: true });
+    expect(a.plafond.plafond.toFixed(2)).toBe("0.50");
+    expect(de(a, "intensite-aides-publiques")).toEqual(["erreur"]);
+    expect(a.plafond.motif).toMatch(/seule la première ou deuxième œuvre du réalisateur est une œuvre difficile/);
+    const b = evaluer(p, {
+      cout: cout(3000000),
+      typeOeuvre: "cinema",
+      oeuvreDifficile: true,
+      premierOuDeuxiemeFilm: true,
+    });
+    expect(b.plafond.plafond.toFixed(2)).toBe("0.60");
+    expect(b.plafond.motif).not.toMatch(/déclarée difficile/);
+  });
   test("premier film au-delà de 60 % : erreur", () => {
     const q = plan([
       src("cnc-avance-recettes", 1000000),
