@@ -15,6 +15,9 @@ const FERIES_L3134_13: Source = {
   titre: "Code du travail, art. L3134-13 : Vendredi saint et 26 décembre en Moselle, Bas-Rhin et Haut-Rhin",
   url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006902635",
 };
+/** Grey of a non-working day (Sunday or public holiday) on the Plan de travail and the Rétroplanning sheets. */
+export const GRIS_DIMANCHE_FERIE = "#D9D9D9";
+
 export const SOURCES_FERIES: Readonly<Record<Zone, readonly Source[]>> = {
   metropole: [FERIES_L3133_1],
   "alsace-moselle": [FERIES_L3133_1, FERIES_L3134_13],

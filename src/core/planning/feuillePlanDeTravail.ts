@@ -3,7 +3,7 @@ import { titreConstat } from "../controles/titres";
 import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec, TableSpec } from "../port/workbook";
 import { adresse, colonneLettre, plage } from "../util/adresse";
 import { normaliser } from "../util/texte";
-import { Calendrier, SOURCES_FERIES, type Zone } from "./calendrier";
+import { Calendrier, GRIS_DIMANCHE_FERIE, SOURCES_FERIES, type Zone } from "./calendrier";
 import { hhmm } from "./cellules";
 import { dateFr, jourDepuisIso, jourSemaine } from "./dates";
 import { PlanningError } from "./modele";
@@ -21,9 +21,6 @@ function densifier(rows: CellSpec[][]): CellSpec[][] {
   for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (c) => c ?? null);
   return rows;
 }
-
-/** Grey of a Sunday or public-holiday column (the Rétroplanning's non-working days have the same). */
-export const GRIS_DIMANCHE_FERIE = "#D9D9D9";
 
 /**
  * « Plan de travail » sheet: people × days with effective hours (totals by formula), the hours and overtime

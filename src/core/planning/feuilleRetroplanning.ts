@@ -1,6 +1,6 @@
 import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec } from "../port/workbook";
 import { adresse, colonneLettre, plage } from "../util/adresse";
-import { Calendrier, SOURCES_FERIES } from "./calendrier";
+import { Calendrier, GRIS_DIMANCHE_FERIE, SOURCES_FERIES } from "./calendrier";
 import { serieDepuisIso } from "../util/serieExcel";
 import { ajouterJours, dateFr, jourDepuisIso } from "./dates";
 import type { Planning } from "./retroplanning";
@@ -121,7 +121,7 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
     const chome = `OR(WEEKDAY(${col4},2)>5,COUNTIF(${plageFeries},${col4})>0)`;
     formats.push({ range: entete, numFmt: "d", align: "center" });
     conditionalFormats.push(
-      { range: entete, formula: chome, fill: "#D9D9D9" },
+      { range: entete, formula: chome, fill: GRIS_DIMANCHE_FERIE },
       { range: grille, formula: `AND($C${r1}<>"oui",${chome})`, fill: "#E7E6E6" },
       { range: grille, formula: `AND(${col4}>=$D${r1},${col4}<=$E${r1},$G${r1}="oui")`, fill: "#C00000" },
       { range: grille, formula: `AND(${col4}>=$D${r1},${col4}<=$E${r1})`, fill: "#4472C4" },
