@@ -40,7 +40,7 @@ const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * planning command names its faults), so that a year is the bound then.
  */
 async function joursDuPlan(
-  wb: WorkbookPort,
+  lire: (nom: string) => Promise<SheetData | undefined>,
   existantes: string[],
   prodbook: string[],
   devis: string,
@@ -48,7 +48,7 @@ async function joursDuPlan(
   const feuilles: SheetData[] = [];
   for (const n of existantes) {
     if (prodbook.some((p) => egal(p, n)) || egal(n, devis)) continue;
-    const s = await wb.readSheet(n);
+    const s = await lire(n);
     if (s) feuilles.push(s);
   }
   const f = trouverFeuillePlan(feuilles);
@@ -67,17 +67,24 @@ async function joursDuPlan(
 export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur): Promise<ResultatClasseur> {
   const existantes = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
+  // Each sheet read once: the plan de travail is looked for among the sheets already read to find the devis.
+  const lues = new Map<string, Promise<SheetData | undefined>>();
+  const lire = (nom: string) => {
+    let s = lues.get(nom);
+    if (!s) lues.set(nom, (s = wb.readSheet(nom)));
+    return s;
+  };
   const nomParam = existantes.find((e) => normaliser(e) === normaliser(NOM_FEUILLE_PARAMETRES));
   let source: SheetData | undefined;
   if (o.feuille) {
     const nom = existantes.find((e) => egal(e, o.feuille as string));
     if (!nom) throw new FeuilleIntrouvableError(o.feuille, existantes);
-    source = await wb.readSheet(nom);
+    source = await lire(nom);
   } else {
     const candidates: SheetData[] = [];
     for (const n of existantes) {
       if (prodbook.some((p) => egal(p, n)) || n === nomParam) continue;
-      const s = await wb.readSheet(n);
+      const s = await lire(n);
       if (s) candidates.push(s);
     }
     source = trouverFeuilleDevis(candidates);
@@ -88,14 +95,14 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
       );
   }
   if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes);
-  const surcharges = lireParametres(nomParam ? await wb.readSheet(nomParam) : undefined);
+  const surcharges = lireParametres(nomParam ? await lire(nomParam) : undefined);
   const typeOeuvre = o.regime === "cinema" ? "cinema" : "audiovisuel";
   const importOpts = { genre: o.genre, dureeMinutes: o.dureeMinutes, typeOeuvre } as const;
   // Found, not named: a hidden sheet is flagged (feuille-lue).
   const devis = o.feuille ? importerDevis(source, importOpts) : importerDevisTrouve(source, importOpts);
   const joursPlanDeTravail =
     o.regime === "international" && o.joursTournageFrance !== undefined
-      ? await joursDuPlan(wb, existantes, prodbook, source.name)
+      ? await joursDuPlan(lire, existantes, prodbook, source.name)
       : undefined;
   // Always the workbook's own plan: never a count handed in with the options.
   const calcul = calculerCreditImpot(devis, { ...o, surcharges, joursPlanDeTravail });
