@@ -9,8 +9,8 @@
  * post-production steps (tests/fixtures/planning/gardiens-planning.xlsx) and a financing plan
  * (tests/fixtures/financement/documentaire.xlsx), read with the xlsx adapter of the CLI build (build/). Each page
  * runs its main action as a user would (structure and write the devis, run the checks, compute the credit, check
- * the financing, compute and write the rétroplanning, load the accountant's FEC), then the Tableau de bord is
- * refreshed. Nothing leaves the machine: every request outside the pane's origin is refused.
+ * the financing, compute and write the rétroplanning, load the production's FEC, assets/exemple/fec-exemple.txt), then
+ * the Tableau de bord is refreshed. Nothing leaves the machine: every request outside the pane's origin is refused.
  *
  * The fake Excel does not calculate: before the Tableau de bord, the formulas of the Écarts and Coût définitif sheets
  * the pane wrote get the values LibreOffice computed for the same sheets written by `prodbook ecarts -o` (same devis,
@@ -36,7 +36,9 @@ const ORIGINE = "https://localhost:3000/";
 const SORTIE = path.join(RACINE, "docs/images");
 const LARGEUR = 350;
 const HAUTEUR_MAX = 2000;
-const FEC = path.join(RACINE, "tests/fixtures/fec-reel/123456789FEC20500930.txt");
+// The example production's Grand livre (fabricated by scripts/exemple-fec.js from the example devis), not a real
+// company's: its réalisé reads against the devis's budget.
+const FEC = path.join(RACINE, "assets/exemple/fec-exemple.txt");
 const CLASSEURS = ["tests/fixtures/planning/gardiens-planning.xlsx", "tests/fixtures/financement/documentaire.xlsx"];
 const TYPES = {
   ".html": "text/html; charset=utf-8",

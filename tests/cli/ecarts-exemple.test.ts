@@ -1,0 +1,145 @@
+/**
+ * The example production's Grand livre (assets/exemple/fec-exemple.txt, fabricated by scripts/exemple-fec.js from the
+ * example devis) with the default correspondances (assets/exemple/correspondances-exemple.csv): the README's demo and
+ * the pane's captures. `prodbook ecarts --json` gives the devis total as budget, the class-6 net read here from the
+ * file itself (débits − crédits of the 6xxx accounts), the réalisé as that net less the deliberately unmapped
+ * accounts, listed sans poste, and écart = réalisé − budget. The committed files are the script's output.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { lireCsvCorrespondances } from "../../src/app/commandes/ecarts";
+import { correspondancesParDefaut } from "../../src/core/comptabilite/correspondances";
+import { eurosToCents } from "../../src/core/money/cents";
+import { dossierTemporaire, lancerCli } from "../helpers/cli";
+
+const RACINE = path.join(__dirname, "../..");
+const EXEMPLE = path.join(RACINE, "assets/exemple");
+const DEVIS = path.join(EXEMPLE, "devis-producteur.xlsx");
+const FEC = path.join(EXEMPLE, "fec-exemple.txt");
+const CORR = path.join(EXEMPLE, "correspondances-exemple.csv");
+/** The accounts the script books outside the default correspondances. */
+const SANS_POSTE = ["602200", "622800", "626200", "627800"];
+const dir = dossierTemporaire("prodbook-ecarts-exemple-");
+
+const cts = (euros: string) => eurosToCents(euros) as number;
+
+interface LigneFec {
+  journal: string;
+  num: string;
+  date: string;
+  compte: string;
+  debit: number;
+  credit: number;
+}
+
+/** The FEC read here, without Prodbook's reader: tab-separated, 18 columns, amounts « 1234,56 » → cents. */
+function lireFec(): LigneFec[] {
+  const [entete, ...lignes] = fs.readFileSync(FEC, "utf8").split("\n");
+  expect(lignes.pop()).toBe(""); // the file ends with a line end
+  const colonnes = entete.split("\t");
+  expect(colonnes).toHaveLength(18);
+  const i = (nom: string) => colonnes.indexOf(nom);
+  const montant = (t: string) => {
+    expect(t).toMatch(/^\d+,\d\d$/);
+    return Number(t.replace(",", ""));
+  };
+  return lignes.map((l) => {
+    const c = l.split("\t");
+    expect(c).toHaveLength(18);
+    return {
+      journal: c[i("JournalCode")],
+      num: c[i("EcritureNum")],
+      date: c[i("EcritureDate")],
+      compte: c[i("CompteNum")],
+      debit: montant(c[i("Debit")]),
+      credit: montant(c[i("Credit")]),
+    };
+  });
+}
+
+/** Σ (débit − crédit) of the lines whose account passes `garder`, in cents. */
+const net = (lignes: LigneFec[], garder: (compte: string) => boolean) =>
+  lignes.filter((l) => garder(l.compte)).reduce((s, l) => s + l.debit - l.credit, 0);
+
+describe("exemple : Grand livre fabriqué de la production d'exemple", () => {
+  it("est un FEC de la production : journaux AC, BQ, OD, PA, écritures équilibrées, dates de 2026", async () => {
+    const lignes = lireFec();
+    expect(lignes.length).toBeGreaterThan(200);
+    expect(lignes.length).toBeLessThan(500);
+    expect([...new Set(lignes.map((l) => l.journal))].sort()).toEqual(["AC", "BQ", "OD", "PA"]);
+    const soldes = new Map<string, number>();
+    for (const l of lignes) soldes.set(l.num, (soldes.get(l.num) ?? 0) + l.debit - l.credit);
+    expect([...soldes].filter(([, s]) => s !== 0)).toEqual([]);
+    expect(lignes.every((l) => l.date >= "20260101" && l.date <= "20261130")).toBe(true);
+    // An avoir: a class-6 credit reduces the réalisé.
+    expect(lignes.some((l) => l.compte.startsWith("6") && l.credit > 0)).toBe(true);
+
+    const r = await lancerCli(main, ["fec", FEC, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.format).toEqual({ separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18 });
+    expect(j.lignesImportees).toBe(lignes.length);
+    expect(j.ecrituresDistinctes).toBe(soldes.size);
+    expect(j.erreurs).toEqual([]);
+    expect(j.alertes).toEqual([]);
+    expect(j.debit).toBe(j.credit);
+  });
+
+  it("ecarts --json : budget du devis, réalisé = classe 6 du fichier moins les comptes sans poste, écart", async () => {
+    const lignes = lireFec();
+    const classe6 = net(lignes, (c) => c.startsWith("6"));
+    const sansPoste = SANS_POSTE.map((compte) => ({ compte, total: net(lignes, (c) => c === compte) }));
+    expect(sansPoste.every((c) => c.total > 0)).toBe(true);
+    const horsPoste = sansPoste.reduce((s, c) => s + c.total, 0);
+
+    const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC, "--correspondances", CORR, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.totaux.budget).toBe("184509.13");
+    expect(cts(j.totaux.classe6)).toBe(classe6);
+    expect(j.nonAffecte.comptes.map((c: { compte: string; total: string }) => ({ ...c, total: cts(c.total) }))).toEqual(
+      sansPoste,
+    );
+    expect(cts(j.nonAffecte.total)).toBe(horsPoste);
+    expect(cts(j.totaux.realise)).toBe(classe6 - horsPoste);
+    expect(cts(j.totaux.ecart)).toBe(cts(j.totaux.realise) - cts(j.totaux.budget));
+    const alerte = j.controles.find((c: { regle: string }) => c.regle === "comptes-non-affectes");
+    expect(alerte?.gravite).toBe("alerte");
+    for (const compte of SANS_POSTE) expect(alerte.message).toContain(compte);
+
+    // Plausible écarts: each chapter spent within 85–115 % of its budget, except chapter 3 (its cachets are on
+    // 641300, which the default table maps to chapter 2) and the frais généraux and imprévus, which no account carries.
+    const postes: { code: string; budget: string; realise: string }[] = j.postes;
+    expect(postes.map((p) => p.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP"]);
+    for (const p of postes.filter((p) => !["3", "FG", "IMP"].includes(p.code))) {
+      const part = cts(p.realise) / cts(p.budget);
+      expect([p.code, part > 0.85 && part < 1.15]).toEqual([p.code, true]);
+    }
+    for (const p of postes.filter((p) => ["3", "FG", "IMP"].includes(p.code))) expect(p.realise).toBe("0.00");
+    // The écart estimé, the overspend expected at the end, is a few percent of the budget.
+    const ecartEstime = cts(j.totaux.ecartEstime) / cts(j.totaux.budget);
+    expect(ecartEstime > 0 && ecartEstime < 0.05).toBe(true);
+  });
+
+  it("les correspondances de l'exemple sont celles du volet (table par défaut)", () => {
+    const { table, alertes } = lireCsvCorrespondances(new Uint8Array(fs.readFileSync(CORR)), "correspondances.csv");
+    expect(alertes).toEqual([]);
+    const sansLigne = (cs: { cle: string; poste: string; libelle?: string }[]) =>
+      cs.map(({ cle, poste, libelle }) => ({ cle, poste, libelle }));
+    expect(sansLigne(table.comptes)).toEqual(sansLigne(correspondancesParDefaut().comptes));
+    expect(table.sections).toEqual([]);
+  });
+
+  it("les fichiers enregistrés sont ceux que scripts/exemple-fec.js produit du devis", () => {
+    const r = spawnSync(process.execPath, [path.join(RACINE, "scripts/exemple-fec.js"), dir()], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    for (const f of ["fec-exemple.txt", "correspondances-exemple.csv"])
+      expect([f, fs.readFileSync(path.join(dir(), f)).equals(fs.readFileSync(path.join(EXEMPLE, f)))]).toEqual([
+        f,
+        true,
+      ]);
+  });
+});
