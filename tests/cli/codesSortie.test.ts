@@ -64,7 +64,8 @@ describe("codes de sortie du README", () => {
     expect(await code(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "--json"])).toBe(0);
     expect(await code(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "--strict"])).toBe(2);
     expect(await code(["ecarts", devis, "--correspondances", CORR])).toBe(2);
-    expect(await code(["ecarts", devis, "--fec", FEC])).toBe(2);
+    // Without --correspondances: the default table (or the workbook's « Correspondances » sheet), as in the pane.
+    expect(await code(["ecarts", devis, "--fec", FEC])).toBe(0);
   });
 
   test("financement : 0 fait, 1 avec --strict et une erreur, 2 entrée invalide ou coût introuvable", async () => {

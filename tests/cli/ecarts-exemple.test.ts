@@ -8,6 +8,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { lireCsvCorrespondances } from "../../src/app/commandes/ecarts";
 import { correspondancesParDefaut } from "../../src/core/comptabilite/correspondances";
@@ -121,6 +122,47 @@ describe("exemple : Grand livre fabriqué de la production d'exemple", () => {
     // The écart estimé, the overspend expected at the end, is a few percent of the budget.
     const ecartEstime = cts(j.totaux.ecartEstime) / cts(j.totaux.budget);
     expect(ecartEstime > 0 && ecartEstime < 0.05).toBe(true);
+  });
+
+  it("sans --correspondances : la table par défaut, puis la feuille « Correspondances » du classeur, modifiée", async () => {
+    const avec = JSON.parse(
+      (await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC, "--correspondances", CORR, "--json"])).out,
+    );
+    expect(avec.correspondances).toEqual({ origine: "fichier", fichier: "correspondances-exemple.csv" });
+    const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC, "--json"]);
+    expect(r.code).toBe(0);
+    const sans = JSON.parse(r.out);
+    expect(sans.correspondances).toEqual({ origine: "defaut" });
+    expect({ ...sans, correspondances: null }).toEqual({ ...avec, correspondances: null });
+    const t = await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC]);
+    expect(t.out).toMatch(/^Correspondances : table par défaut de Prodbook \(usage de la profession, à vérifier/m);
+
+    // Written with -o, then edited in Excel: 6135 (locations mobilières) moved from chapter 7 to chapter 6.
+    const sortie = path.join(dir(), "exemple-rapproche.xlsx");
+    expect((await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC, "-o", sortie])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Correspondances")!;
+    let modifiee = 0;
+    ws.eachRow((row) => {
+      row.eachCell((cell, col) => {
+        if (String(cell.value).trim() === "6135" && String(row.getCell(col + 1).value).trim() === "7") {
+          row.getCell(col + 1).value = "6";
+          modifiee++;
+        }
+      });
+    });
+    expect(modifiee).toBe(1);
+    const modifie = path.join(dir(), "exemple-correspondances-modifiees.xlsx");
+    await wb.xlsx.writeFile(modifie);
+    const m = JSON.parse((await lancerCli(main, ["ecarts", modifie, "--fec", FEC, "--json"])).out);
+    expect(m.correspondances).toEqual({ origine: "feuille", feuille: "Correspondances" });
+    const realise = (j: { postes: { code: string; realise: string }[] }, code: string) =>
+      cts(j.postes.find((p) => p.code === code)!.realise);
+    const deplace = realise(sans, "7") - realise(m, "7");
+    expect(deplace).toBeGreaterThan(0);
+    expect(realise(m, "6") - realise(sans, "6")).toBe(deplace);
+    expect(m.totaux.realise).toBe(sans.totaux.realise);
   });
 
   it("les correspondances de l'exemple sont celles du volet (table par défaut)", () => {

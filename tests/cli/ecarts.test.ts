@@ -28,7 +28,15 @@ describe("prodbook ecarts", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(["postes", "nonAffecte", "totaux", "controles", "budgetNonPlace", "nonPlaces"]);
+    expect(Object.keys(j)).toEqual([
+      "postes",
+      "nonAffecte",
+      "totaux",
+      "controles",
+      "budgetNonPlace",
+      "nonPlaces",
+      "correspondances",
+    ]);
     // Every devis amount of this devis is in a chapter: nothing outside the Budget total.
     expect([j.budgetNonPlace, j.nonPlaces]).toEqual(["0.00", []]);
     expect(j.postes[0]).toEqual({

@@ -276,6 +276,17 @@ export interface ApercuEcartsVue extends ResultatRapprochementVue {
   problemes: ProblemeCorrespondance[];
 }
 
+/**
+ * Where the correspondances come from when none is handed in (no CSV given, nothing edited in the pane): Prodbook's
+ * « Correspondances » sheet of an earlier run, edits included, else the default table — as rapprocher reads them.
+ */
+export async function origineCorrespondances(
+  wb: WorkbookPort,
+): Promise<{ origine: "feuille"; feuille: string } | { origine: "defaut" }> {
+  const { nom, sheet } = await feuilleExistante(wb);
+  return sheet ? { origine: "feuille", feuille: nom } : { origine: "defaut" };
+}
+
 async function feuilleExistante(wb: WorkbookPort) {
   const nom = choisirNomFeuille(FEUILLE_CORRESPONDANCES, await wb.listSheets(), await wb.feuillesProdbook());
   const prodbook = await wb.feuillesProdbook();

@@ -1,5 +1,10 @@
 import * as path from "path";
-import { ecarts, lireCsvCorrespondances, type ResultatRapprochementVue } from "../../app/commandes/ecarts";
+import {
+  ecarts,
+  lireCsvCorrespondances,
+  origineCorrespondances,
+  type ResultatRapprochementVue,
+} from "../../app/commandes/ecarts";
 import { eurosToCents, formatMontantFr } from "../../core/money";
 import { CorrespondancesError } from "../../core/comptabilite/correspondances";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
@@ -13,7 +18,7 @@ import { lireFichierFec, lireMapping } from "./fec";
 import { ligneConstat } from "../constats";
 
 const USAGE =
-  "prodbook ecarts <devis.xlsx> --fec <fichier> --correspondances <fichier.csv> [--encodage utf-8|windows-1252] [--colonnes " +
+  "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] [--encodage utf-8|windows-1252] [--colonnes " +
   "correspondance.json] [--json] [--explique] [-o sortie.xlsx]";
 
 /**
@@ -92,6 +97,19 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
   for (const c of r.constats) io.out(ligneConstat(c, ""));
 }
 
+/** The line saying which correspondances the réalisé was computed with. */
+function texteOrigine(
+  o: { origine: "fichier"; fichier: string } | { origine: "feuille"; feuille: string } | { origine: "defaut" },
+): string {
+  if (o.origine === "fichier") return `Correspondances : fichier « ${o.fichier} »`;
+  if (o.origine === "feuille")
+    return `Correspondances : feuille « ${o.feuille} » du classeur (modifications comprises)`;
+  return (
+    "Correspondances : table par défaut de Prodbook (usage de la profession, à vérifier : " +
+    "adaptez-la à votre plan de comptes avec --correspondances <fichier.csv>)"
+  );
+}
+
 /** The correspondances file, and its alertes (columns or text it holds that are not read). */
 function lireCsv(chemin: string): ReturnType<typeof lireCsvCorrespondances> {
   const octets = lireFichierTexte(chemin, "Fichier de correspondances");
@@ -123,13 +141,15 @@ export const commande = definirCommande({
   },
   verifier(v, { sortie }) {
     if (!v.fec) throw new CliError(`L'option --fec <fichier> est obligatoire.\nUsage : ${USAGE}`);
-    if (!v.correspondances)
-      throw new CliError(`L'option --correspondances <fichier.csv> est obligatoire.\nUsage : ${USAGE}`);
-    verifierSortie(sortie, v.fec, v.correspondances);
+    verifierSortie(sortie, v.fec, ...(v.correspondances ? [v.correspondances] : []));
     const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
-    const { table: correspondances, alertes } = lireCsv(v.correspondances);
+    // Without a file: the workbook's « Correspondances » sheet of an earlier run, else the default table (the pane's).
+    const { table: correspondances, alertes } = v.correspondances
+      ? lireCsv(v.correspondances)
+      : { table: undefined, alertes: undefined };
     return {
       fec: v.fec,
+      fichierCorrespondances: v.correspondances,
       encodage,
       correspondances,
       alertes,
@@ -144,22 +164,33 @@ export const commande = definirCommande({
       colonnes: args.colonnes,
       conserver: sortie !== undefined,
     });
+    // Read before the run writes its own « Correspondances » sheet (-o).
+    const origine = args.fichierCorrespondances
+      ? ({ origine: "fichier", fichier: path.basename(args.fichierCorrespondances) } as const)
+      : await origineCorrespondances(wb);
     try {
       // What the correspondances file holds that was not read, with the other findings (text, --json controles, and
       // the Écarts sheet written with -o).
-      return await ecarts(
+      const r = await ecarts(
         wb,
         { fec, correspondances: args.correspondances, explique: args.explique, alertes: args.alertes },
         sortie !== undefined,
       );
+      return { ...r, origineCorrespondances: origine };
     } catch (e) {
       // Too many ledger lines for a sheet: the FEC is at stake, not the devis.
       throw e instanceof GrandLivreTropGrandError ? erreurFichier(e, args.fec) : e;
     }
   },
-  json: (r) => ({ ...jsonEcarts(r), ...(r.traces ? { traces: r.traces } : {}) }),
+  json: (r) => ({
+    ...jsonEcarts(r),
+    // Added: where the correspondances came from (« fichier » given, the workbook's « feuille », or the « defaut » table).
+    correspondances: r.origineCorrespondances,
+    ...(r.traces ? { traces: r.traces } : {}),
+  }),
   texte: (r, io) => {
     texteEcarts(r, io);
+    io.out(texteOrigine(r.origineCorrespondances));
     if (r.traces)
       for (const [code, t] of Object.entries(r.traces))
         texteTraces(io, { [code]: t.ecart, [`${code}-estime`]: t.ecartEstime });
