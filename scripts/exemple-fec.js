@@ -31,7 +31,7 @@
  * starts from) as the CSV file that `prodbook ecarts --correspondances` reads.
  *
  * Deterministic (no random, no clock): running it again rewrites the same bytes.
- * Usage: node scripts/exemple-fec.js [dossier de sortie]   (default assets/exemple)
+ * Usage: npm run build:cli && node scripts/exemple-fec.js [dossier de sortie]   (default assets/exemple)
  */
 const fs = require("fs");
 const path = require("path");
@@ -410,20 +410,8 @@ const FRAIS_BANCAIRES = [
 /** The broadcaster's contribution on authors' rights, as in the devis's line 4.3. */
 const CONTRIBUTION_AUTEURS = 0.011;
 
-const MOIS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
+// The app's own month names and FEC columns (compiled by `npm run build:cli`), not copies.
+const { MOIS } = require("../build/core/util/texte.js");
 
 /** A devis amount in cents: a number, a formula's result, or a text « 6 000,00 € ». */
 function centimes(v) {
@@ -650,26 +638,8 @@ function ecritures(lignes) {
 }
 
 const JOURNAUX = { AC: "Achats", BQ: "Banque", OD: "Opérations diverses", PA: "Paie" };
-const COLONNES = [
-  "JournalCode",
-  "JournalLib",
-  "EcritureNum",
-  "EcritureDate",
-  "CompteNum",
-  "CompteLib",
-  "CompAuxNum",
-  "CompAuxLib",
-  "PieceRef",
-  "PieceDate",
-  "EcritureLib",
-  "Debit",
-  "Credit",
-  "EcritureLet",
-  "DateLet",
-  "ValidDate",
-  "Montantdevise",
-  "Idevise",
-];
+/** The 18 columns of art. A47 A-1 LPF, in their order (the first 18 of the app's FEC header names). */
+const COLONNES = require("../build/core/comptabilite/fec/entete.js").CHAMPS_FEC.slice(0, 18);
 
 /** The FEC text: tab-separated, UTF-8, LF; écritures by date then journal, numbered per journal in that order. */
 function fec(liste) {
