@@ -141,13 +141,13 @@ describe("Exemple 3 — international (C2I), fiction tournée 10 jours en France
     { ch: "8", libelle: "Effets visuels", montant: 1500000 },
     { ch: "FG", libelle: "Frais généraux", montant: 300000 },
   ]);
-  const calcul = (autresAidesPubliques?: number) =>
+  const calcul = (autresAidesPubliques?: number, vfx = 1500000) =>
     calculerCreditImpot(C2I, {
       regime: "international",
       genre: "fiction",
       annee: 2025,
       joursTournageFrance: 10,
-      depensesVfxFrance: euros(1500000),
+      depensesVfxFrance: euros(vfx),
       subventionsPubliques: euros(300000),
       ...(autresAidesPubliques !== undefined ? { autresAidesPubliques: euros(autresAidesPubliques) } : {}),
     });
@@ -182,5 +182,15 @@ describe("Exemple 3 — international (C2I), fiction tournée 10 jours en France
       applique: true,
     });
     expect(r.credit).toBe(euros(1250000));
+  });
+
+  // Taux majoré : « plus de 2 M€ » de dépenses d'effets visuels en France (BOFiP ACTU-2021-00145, table [M]).
+  it("2 000 000,00 € d'effets visuels : encore 30 % ; 2 000 000,01 € : 40 %, 1 800 000 € ramenés à 80 % × 5 500 000 × 40 % = 1 760 000 €", () => {
+    expect(calcul(undefined, 2000000).taux).toBe("0.3");
+    const r = calcul(undefined, 2000000.01);
+    expect(r.taux).toBe("0.4");
+    expect(r.creditAvantPlafonds).toBe(euros(1800000));
+    expect(montant(r, "plafond 80 % du budget")).toMatchObject({ montant: euros(1760000), applique: true });
+    expect(r.credit).toBe(euros(1760000));
   });
 });
