@@ -336,7 +336,7 @@ async function remettreNotes(
   zip: JSZip,
   partie: string,
   feuille: string,
-  notes: { commentaires: Buffer; dessin: Buffer },
+  notes: NonNullable<FeuilleVolumineuse["notes"]>,
   generees: Map<string, () => Pieces>,
 ): Promise<void> {
   const { commentaires, dessin } = await partiesDesNotes(zip, partie);

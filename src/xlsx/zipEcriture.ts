@@ -14,9 +14,22 @@ import { ErreurDonnees } from "../core/erreurs";
 export interface EntreeAEcrire {
   nom: string;
   date: Date;
-  /** The part's bytes, or its pieces in order (a sheet's rows generated block by block). */
-  donnees: Buffer | Iterable<Buffer> | AsyncIterable<Buffer>;
+  /**
+   * The part's bytes, or its pieces in order (a sheet's rows generated block by block), or its deflated bytes as
+   * another zip holds them (copied as they are).
+   */
+  donnees: Buffer | Iterable<Buffer> | AsyncIterable<Buffer> | PartieCompressee;
 }
+
+/** A part deflated (method 8) as it is read from a zip, with its CRC-32 and uncompressed size. */
+export interface PartieCompressee {
+  compressee: Buffer;
+  crc: number;
+  taille: number;
+}
+
+export const estCompressee = (d: EntreeAEcrire["donnees"]): d is PartieCompressee =>
+  !Buffer.isBuffer(d) && Buffer.isBuffer((d as Partial<PartieCompressee>).compressee);
 
 const SIG_LOCAL = 0x04034b50,
   SIG_DESCRIPTEUR = 0x08074b50,
@@ -138,7 +151,12 @@ export async function ecrireZip(
       await ecrire(Buffer.concat([entete, nom]));
       const total = { crc: 0, taille: 0 };
       let compresse = 0;
-      if (Buffer.isBuffer(e.donnees)) {
+      if (estCompressee(e.donnees)) {
+        total.crc = e.donnees.crc;
+        total.taille = e.donnees.taille;
+        compresse = e.donnees.compressee.length;
+        await ecrire(e.donnees.compressee);
+      } else if (Buffer.isBuffer(e.donnees)) {
         total.crc = crc32(e.donnees, 0);
         total.taille = e.donnees.length;
         const z = vide ? e.donnees : zlib.deflateRawSync(e.donnees, { level: NIVEAU });
