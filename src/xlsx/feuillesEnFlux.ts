@@ -1,5 +1,4 @@
-import { Readable, type Writable } from "stream";
-import { finished } from "stream/promises";
+import type { Writable } from "stream";
 import JSZip from "jszip";
 import type { CellSpec, NoteSpec, SheetSpec } from "../core/port/workbook";
 import { serieDepuisIso } from "../core/util/serieExcel";
@@ -8,6 +7,7 @@ import { parsePlage } from "./ecrireFeuille";
 import { cheminRels, lireRels, partiesFeuilles, resoudre } from "./zipParties";
 import { attr, elements, enfants, ouvertureModifiee, racine, remplacer, type Element } from "./xml";
 import { restituerFeuille, type FeuilleVolumineuse } from "./feuillesVolumineuses";
+import { ecrireZip, type EntreeAEcrire } from "./zipEcriture";
 
 /**
  * Sheets with bulk rows (a Grand livre of a million lines) are not built by ExcelJS, which keeps every cell
@@ -87,32 +87,33 @@ export async function ecrireAvecFlux(
     if (!p) throw new Error(`Feuille « ${nom} » absente du classeur enregistré`);
     return { p, xml: await zip.file(p)!.async("string") };
   };
-  const generees = new Map<string, () => Readable>();
+  const generees = new Map<string, () => Pieces>();
   for (const f of flux) {
     const { p, xml } = await partie(f.spec.name);
-    generees.set(p, () => Readable.from(xmlFeuille(xml, f)));
+    generees.set(p, () => xmlFeuille(xml, f));
     await etendreTables(zip, f.spec);
     await notesEnFlux(zip, p, f.spec, generees);
   }
   for (const f of restituees) {
     const { p, xml } = await partie(f.nom);
-    generees.set(p, () => Readable.from(restituerFeuille(xml, f)));
+    generees.set(p, () => restituerFeuille(xml, f));
     if (f.notes) await remettreNotes(zip, p, f.nom, f.notes, generees);
   }
-  // Loaded here: a command that writes no bulk sheet does not pay for archiver's modules.
-  const archiver = require("archiver") as typeof import("archiver");
-  // Level 1: the rows are highly repetitive, and the default level costs three times the time for 10 % of size.
-  const archive = archiver("zip", { zlib: { level: 1 } });
-  const erreur = new Promise<never>((_, rejeter) => archive.on("error", rejeter));
-  archive.pipe(sortie);
-  for (const f of Object.values(zip.files)) {
-    if (f.dir) continue;
-    const gen = generees.get(f.name);
-    archive.append(gen ? gen() : await f.async("nodebuffer"), { name: f.name, date: f.date });
-  }
-  await Promise.race([archive.finalize(), erreur]);
-  await finished(sortie);
+  // Zipped by Node's zlib (zipEcriture.ts), the generated parts piece by piece.
+  await ecrireZip(
+    (async function* () {
+      for (const f of Object.values(zip.files)) {
+        if (f.dir) continue;
+        const gen = generees.get(f.name);
+        yield { nom: f.name, date: f.date, donnees: gen ? gen() : await f.async("nodebuffer") };
+      }
+    })(),
+    sortie,
+  );
 }
+
+/** A part's bytes, or its pieces. */
+type Pieces = EntreeAEcrire["donnees"];
 
 const TAILLE_MORCEAU = 1 << 20;
 
@@ -335,14 +336,14 @@ async function remettreNotes(
   zip: JSZip,
   partie: string,
   feuille: string,
-  notes: { commentaires: Buffer; dessin: Buffer },
-  generees: Map<string, () => Readable>,
+  notes: NonNullable<FeuilleVolumineuse["notes"]>,
+  generees: Map<string, () => Pieces>,
 ): Promise<void> {
   const { commentaires, dessin } = await partiesDesNotes(zip, partie);
   if (!commentaires || !dessin || !zip.file(commentaires) || !zip.file(dessin))
     throw new Error(`Feuille « ${feuille} » : parties des notes absentes du classeur enregistré`);
-  generees.set(commentaires, () => Readable.from([notes.commentaires]));
-  generees.set(dessin, () => Readable.from([notes.dessin]));
+  generees.set(commentaires, () => notes.commentaires);
+  generees.set(dessin, () => notes.dessin);
 }
 
 /**
@@ -354,7 +355,7 @@ async function notesEnFlux(
   zip: JSZip,
   partie: string,
   spec: SheetSpec,
-  generees: Map<string, () => Readable>,
+  generees: Map<string, () => Pieces>,
 ): Promise<void> {
   const { flux: notes, support } = repartirNotes(spec);
   if (!notes.length) return;
@@ -363,8 +364,8 @@ async function notesEnFlux(
   const vx = dessin && (await zip.file(dessin)?.async("string"));
   if (!commentaires || !dessin || !cx || !vx)
     throw new Error(`Feuille « ${spec.name} » : parties des notes absentes du classeur enregistré`);
-  generees.set(commentaires, () => Readable.from(commentairesAvecNotes(cx, notes, support, spec.name)));
-  generees.set(dessin, () => Readable.from(dessinAvecNotes(vx, notes, support, spec.name)));
+  generees.set(commentaires, () => commentairesAvecNotes(cx, notes, support, spec.name));
+  generees.set(dessin, () => dessinAvecNotes(vx, notes, support, spec.name));
 }
 
 /** ExcelJS's comments part with `notes` added (and the support note dropped). */

@@ -5,6 +5,7 @@ import { FEUILLE_REGISTRE } from "../core/port/possession";
 import { choisirNomFeuille } from "../core/port/workbook";
 import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import { entreeEnMemoire, octetsEntree, type EntreeZip } from "./zipLecture";
+import type { PartieCompressee } from "./zipEcriture";
 import { LignesRestituees, partagesEnLigne } from "./lignesRestituees";
 import { textesPartagesEnFlux } from "./lectureMiseDeCote";
 import { cheminRels, lireRels, resoudre } from "./zipParties";
@@ -61,8 +62,11 @@ export interface FeuilleVolumineuse {
   liens?: Set<string>;
   /** Set aside for the command to replace it (`remplacees`): its head only was read, it has no rows to put back. */
   remplacee?: boolean;
-  /** The original comments and VML parts of its notes, put back in place of ExcelJS's (only the first went to it). */
-  notes?: { commentaires: Buffer; dessin: Buffer };
+  /**
+   * The original comments and VML parts of its notes, put back in place of ExcelJS's (only the first went to it): as
+   * deflated in the original package when it can be (copied into the saved one as they are), else inflated.
+   */
+  notes?: { commentaires: Buffer | PartieCompressee; dessin: Buffer | PartieCompressee };
   /**
    * Parts of the package given to ExcelJS that hold a reduced form of the original (its notes parts: first note
    * only): they must stay so, not be replaced by the original's bytes.
@@ -265,7 +269,10 @@ async function reduireNotes(
   catalogue: Map<string, EntreeZip>,
   partie: string,
   originales = true,
-): Promise<{ originales: { commentaires: Buffer; dessin: Buffer }; parties: string[] } | undefined> {
+): Promise<
+  | { originales: { commentaires: Buffer | PartieCompressee; dessin: Buffer | PartieCompressee }; parties: string[] }
+  | undefined
+> {
   const rels = lireRels(await zip.file(cheminRels(partie))?.async("string"), cheminRels(partie));
   const cible = (type: string) => {
     const r = rels.filter((x) => !x.externe && x.type.endsWith(type));
@@ -277,6 +284,12 @@ async function reduireNotes(
     ev = pv && zip.file(pv) && catalogue.get(pv);
   if (!pc || !pv || !ec || !ev) return undefined;
   if (!originales) return reduireDebuts(zip, pc, ec, pv, ev);
+  // Put back unchanged: their deflated bytes are copied when saving, and only their heads inflated here (7 MB of a
+  // « Comparaison »'s notes are neither inflated nor deflated again).
+  if (ec.brute && ev.brute && ec.debut && ev.debut) {
+    const r = await reduireDebuts(zip, pc, ec, pv, ev);
+    return r && { ...r, originales: { commentaires: await ec.brute(), dessin: await ev.brute() } };
+  }
   const commentaires = await octetsEntree(ec),
     dessin = await octetsEntree(ev);
   // Cut as bytes (the markup searched for is ASCII): megabytes of notes are not decoded.
@@ -427,7 +440,18 @@ async function decouper(entree: EntreeZip, nom: string, teteSeule = false): Prom
       fermeture = Buffer.from(`</${t2.nom}>`, "utf8");
       lu = "";
       if (t2.autoFermant) continue;
-    } else fenetre = fenetre.length ? Buffer.concat([fenetre, b]) : b;
+    } else if (trouvee()!.autoFermant) fenetre = fenetre.length ? Buffer.concat([fenetre, b]) : b;
+    else if (!fenetre.length || b.lastIndexOf(fermeture) >= 0) {
+      // The window is joined to a chunk only when it must be: rows' chunks are not copied one after the other.
+      vu += fenetre.length;
+      fenetre = b;
+    } else if (finLignes >= 0) fenetre = Buffer.concat([fenetre, b]);
+    else if (Buffer.concat([fenetre, b.subarray(0, fermeture.length - 1)]).lastIndexOf(fermeture) >= 0)
+      fenetre = Buffer.concat([fenetre, b]); // the end tag cut between the two
+    else {
+      vu += fenetre.length;
+      fenetre = b;
+    }
     if (trouvee()!.autoFermant) continue;
     // Once found, the window starts at the last end tag seen; until then it keeps a possible cut one.
     const k = fenetre.lastIndexOf(fermeture);

@@ -7,6 +7,12 @@ export interface EvenementsXml {
   /** A text node, whole, entities decoded and line ends normalised (what saxes reports as one « text » event). */
   texte(texte: string): void;
   fermeture(balise: number): void;
+  /**
+   * A cell in the plain form LecteurLignes reads by one regular expression (`<c r s t>` with an optional `<f>` without
+   * attributes, then a `<v>` or an `<is><t>`), given at once when the reader has this (its texts decoded, `undefined`
+   * for an element absent or empty): what the events of its tags would say, without them.
+   */
+  cellule?(r: string, s: string | undefined, t: string | undefined, f?: string, v?: string, texte?: string): void;
 }
 
 /**
@@ -405,6 +411,10 @@ export class LecteurLignes {
     if (v !== undefined && v.includes("&") && (v = decoder(v)) === undefined) return -1;
     if (t !== undefined && t.includes("&") && (t = decoder(t)) === undefined) return -1;
     const ev = this.evenements;
+    if (ev.cellule) {
+      ev.cellule(m[1], m[2], m[3], f || undefined, v === undefined ? undefined : v || undefined, t || undefined);
+      return re.lastIndex;
+    }
     const a: Record<string, string | undefined> = { r: m[1] };
     if (m[2] !== undefined) a.s = m[2];
     if (m[3] !== undefined) a.t = m[3];

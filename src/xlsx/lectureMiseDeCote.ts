@@ -225,6 +225,22 @@ export async function lireFeuilleMiseDeCote(
       } else if (n === RPH) phonetique--;
       else if (n === V || n === F || n === T) dans = undefined;
     },
+    // A cell in the plain form, at once: the state its events would leave (a <f> without attributes: no shared
+    // formula), then the same cell as at its end tag. Most of the 140 000 cells of a « Versions » sheet.
+    cellule(ref, sA, tA, f, v, texte) {
+      adresse = ref;
+      col = colonneDe(ref);
+      t = tA;
+      s = sA === undefined ? undefined : parseInt(sA, 10);
+      formule = f;
+      partage = si = undefined;
+      maitre = false;
+      valeur = v ?? texte;
+      riche = false;
+      dans = undefined;
+      const c = ctx.liens?.size && ctx.liens.has(ref) ? sousLien(cellule()) : cellule();
+      if (c !== VIDE) ligne[col] = c;
+    },
   };
   // Rows as Excel and Prodbook write them by regular expressions, anything else by htmlparser2's tokenizer.
   const jetons = new LecteurLignes(

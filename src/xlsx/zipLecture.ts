@@ -1,6 +1,7 @@
 import { Readable } from "stream";
 import { constants, inflateRawSync } from "zlib";
 import * as yauzl from "yauzl";
+import type { PartieCompressee } from "./zipEcriture";
 
 /**
  * The entries of an xlsx package as yauzl lists them (its public API): each part's uncompressed size from the
@@ -24,6 +25,11 @@ export interface EntreeZip {
    * far as they go, without a stream (a zlib stream per part costs more than reading its head).
    */
   debut?: (n: number) => Promise<Buffer>;
+  /**
+   * Its compressed bytes as they are, with the method, CRC and size the central directory states (a deflated entry
+   * only): a part put back unchanged is copied into the saved package, neither inflated nor deflated again.
+   */
+  brute?: () => Promise<PartieCompressee>;
 }
 
 export async function catalogueZip(data: Buffer): Promise<Map<string, EntreeZip>> {
@@ -40,6 +46,15 @@ export async function catalogueZip(data: Buffer): Promise<Map<string, EntreeZip>
           flux: () => new Promise<Readable>((ok2, ko2) => zip.openReadStream(entree, (e, s) => (e ? ko2(e) : ok2(s)))),
           entiere: () => entiere(zip, entree),
           debut: (n) => debut(zip, entree, n),
+          ...(entree.compressionMethod === 8 && !entree.isEncrypted()
+            ? {
+                brute: async () => ({
+                  compressee: await lire(zip, entree, { decodeFileData: false }),
+                  crc: entree.crc32,
+                  taille: entree.uncompressedSize,
+                }),
+              }
+            : {}),
         });
       zip.readEntry();
     });

@@ -170,3 +170,56 @@ test("LecteurLignes : un préfixe d'espace de noms (x:row, x:c…)", () => {
   for (let i = 1; i < xml.length; i++) expect(evenements("lignes", xml, [i], "x")).toEqual(attendu);
   expect(relaye).toBe(false);
 });
+
+/**
+ * The cells of `xml` as LecteurLignes reports them (r, s, t, formula, value: an empty text counts as none), through
+ * the tags' events only, or with `cellule` given (the plain cells then come at once).
+ */
+function cellules(xml: string, coupures: number[], directes: boolean): string[] {
+  const out: string[] = [];
+  let cell: { r?: string; s?: string; t?: string; f?: string; v?: string } | undefined;
+  let dans: number | undefined;
+  const ev = {
+    ouverture: (i: number, a: Readonly<Record<string, string | undefined>>) => {
+      if (i === 0) cell = { r: a.r, s: a.s, t: a.t };
+      else if (cell) dans = i;
+    },
+    texte: (x: string) => {
+      if (cell && dans === 3) cell.f = (cell.f ?? "") + x;
+      else if (cell && (dans === 2 || dans === 4)) cell.v = (cell.v ?? "") + x;
+    },
+    fermeture: (i: number) => {
+      if (i === 0 && cell) {
+        out.push(JSON.stringify([cell.r, cell.s, cell.t, cell.f || undefined, cell.v || undefined]));
+        cell = undefined;
+      } else dans = undefined;
+    },
+    ...(directes
+      ? {
+          cellule: (r: string, s?: string, t?: string, f?: string, v?: string, texte?: string) =>
+            out.push(JSON.stringify([r, s, t, f, v ?? texte]) + " directe"),
+        }
+      : {}),
+  };
+  const l = new LecteurLignes(ev, NOMS_LIGNES, ATTRIBUTS_LIGNES);
+  let d = 0;
+  for (const c of [...new Set(coupures.filter((x) => x > 0 && x < xml.length))].sort((a, b) => a - b)) {
+    l.ecrire(xml.slice(d, c));
+    d = c;
+  }
+  l.ecrire(xml.slice(d));
+  l.finir();
+  return out;
+}
+
+test("LecteurLignes : une cellule simple donnée d'un coup (cellule) est celle que ses événements décrivent", () => {
+  const attendu = cellules(SIMPLES, [], false);
+  expect(attendu.length).toBe(16);
+  const directes = cellules(SIMPLES, [], true);
+  // Most cells of these rows are in the plain form; the others (a shared formula, quotes, spaces) come by events.
+  expect(directes.filter((c) => c.endsWith(" directe")).length).toBe(10);
+  expect(directes.map((c) => c.replace(/ directe$/, ""))).toEqual(attendu);
+  expect(directes).toContain(JSON.stringify(["J1", undefined, "inlineStr", undefined, "R&D é"]) + " directe");
+  for (let i = 1; i < SIMPLES.length; i += 7)
+    expect(cellules(SIMPLES, [i], true).map((c) => c.replace(/ directe$/, ""))).toEqual(attendu);
+});

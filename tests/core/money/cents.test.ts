@@ -46,6 +46,23 @@ describe("formats", () => {
     expect(formatPourcentFr(new Decimal("0.07"))).toBe("7,00\u00a0%");
     expect(ratio(cents(1), cents(0))).toBeUndefined();
   });
+
+  it("fr-FR : les milliers groupés par trois depuis la droite, comme Intl fr-FR, pour tout montant", () => {
+    const fr = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    for (const c of [0, 5, 99, 100, 99999, 100000, 123456789, 1000000000000, -7, -100, -123456])
+      expect(formatMontantFr(cents(c), false)).toBe(fr.format(c / 100).replace("\u2212", "-"));
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 51), max: 2 ** 51 }), (c) => {
+        const texte = formatMontantFr(cents(c));
+        const entier = Math.floor(Math.abs(c) / 100).toString();
+        expect(texte).toBe(
+          `${c < 0 ? "-" : ""}${entier.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},` +
+            `${String(Math.abs(c) % 100).padStart(2, "0")}\u00a0€`,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe("repartir (propriétés)", () => {
