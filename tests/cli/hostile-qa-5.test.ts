@@ -1,0 +1,78 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { dossierTemporaire, lancerCli } from "../helpers/cli";
+
+/**
+ * A hostile new user's inputs, fifth round: no amount of a ledger is read from the wrong column without a word, and
+ * no option value reaches « Erreur interne ».
+ */
+const dossier = dossierTemporaire("prodbook-hostile-qa-5-");
+const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+
+interface FecJson {
+  lignesImportees: number;
+  debit: string;
+  credit: string;
+  erreurs: { ligne: number; message: string }[];
+}
+
+describe("grand livre CSV : une ligne qui a plus de champs que l'en-tête", () => {
+  it("FEC enregistré avec « , » et ses montants « 12000,00 » : chaque ligne rejetée avec son numéro (avant : débit 47 110,00 €, crédit 265,00 €, aucune ligne rejetée)", async () => {
+    const csv = path.join(dossier(), "fec-virgule.txt");
+    await fs.writeFile(csv, (await fs.readFile(FEC, "utf8")).replace(/\t/g, ","));
+    const r = await lancerCli(main, ["fec", csv, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as FecJson;
+    expect([j.lignesImportees, j.debit, j.credit, j.erreurs.length]).toEqual([0, "0.00", "0.00", 23]);
+    expect(j.erreurs[0]).toEqual({
+      ligne: 2,
+      message:
+        "Ligne 2 rejetée : 20 champs au lieu de 18 (un séparateur « , » dans un montant ou un libellé sans " +
+        "guillemets ?) ; aucun montant n'est lu d'une colonne décalée.",
+    });
+    const strict = await lancerCli(main, ["fec", csv, "--strict"]);
+    expect(strict.code).toBe(1);
+  });
+
+  it("une seule ligne au libellé coupé par « ; » : elle seule est rejetée, les autres lues au centime", async () => {
+    const csv = path.join(dossier(), "fec-libelle-coupe.txt");
+    const lignes = (await fs.readFile(FEC, "utf8")).replace(/\t/g, ";").split("\n");
+    // Line 4: « Paie janvier réalisateur » becomes « Paie janvier; réalisateur »: one field too many.
+    lignes[3] = lignes[3].replace("Paie janvier ", "Paie janvier;");
+    await fs.writeFile(csv, lignes.join("\n"));
+    const r = await lancerCli(main, ["fec", csv, "--json"]);
+    const j = JSON.parse(r.out) as FecJson;
+    expect([j.lignesImportees, j.debit, j.credit]).toEqual([22, "39112.65", "47112.65"]);
+    expect(j.erreurs.map((e) => e.ligne)).toEqual([4]);
+    expect(j.erreurs[0].message).toMatch(/^Ligne 4 rejetée : 19 champs au lieu de 18 \(un séparateur « ; »/);
+  });
+});
+
+describe("grand livre CSV : une ligne coupée avant ses montants", () => {
+  it("est rejetée avec son numéro (avant : importée pour 0,00 € sans un mot)", async () => {
+    const csv = path.join(dossier(), "fec-ligne-coupee.txt");
+    const lignes = (await fs.readFile(FEC, "utf8")).replace(/\t/g, ";").split("\n");
+    // Line 2 cut after its label: no Debit (12 000,00 €) nor Credit.
+    lignes[1] = lignes[1].split(";").slice(0, 11).join(";");
+    await fs.writeFile(csv, lignes.join("\n"));
+    const r = await lancerCli(main, ["fec", csv, "--json"]);
+    const j = JSON.parse(r.out) as FecJson;
+    expect([j.lignesImportees, j.debit, j.credit]).toEqual([22, "35112.65", "47112.65"]);
+    expect(j.erreurs).toEqual([
+      { ligne: 2, message: "Ligne 2 rejetée : 11 champs au lieu de 18 : pas de colonne « Debit » (ligne coupée ?)." },
+    ]);
+  });
+});
+
+describe("grand livre CSV : des fins de ligne mêlées (CRLF, puis une ligne en LF seul)", () => {
+  it("chaque ligne est lue pour elle-même (avant : deux lignes réunies en une)", async () => {
+    const csv = path.join(dossier(), "fec-fins-melees.txt");
+    const lignes = (await fs.readFile(FEC, "utf8")).replace(/\t/g, ";").split("\n");
+    lignes[1] = lignes[1].replace(/\r$/, "");
+    await fs.writeFile(csv, lignes.join("\n"));
+    const r = await lancerCli(main, ["fec", csv, "--json"]);
+    const j = JSON.parse(r.out) as FecJson;
+    expect([j.lignesImportees, j.debit, j.credit, j.erreurs]).toEqual([23, "47112.65", "47112.65", []]);
+  });
+});
