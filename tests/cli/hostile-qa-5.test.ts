@@ -76,3 +76,25 @@ describe("grand livre CSV : des fins de ligne mêlées (CRLF, puis une ligne en 
     expect([j.lignesImportees, j.debit, j.credit, j.erreurs]).toEqual([23, "47112.65", "47112.65", []]);
   });
 });
+
+describe("FEC : un champ en trop en fin de ligne", () => {
+  it("la ligne est rejetée avec son numéro (avant : son débit de 8 000,00 € réuni au libellé, la ligne gardée)", async () => {
+    const fec = path.join(dossier(), "fec-champ-en-trop.txt");
+    const lignes = (await fs.readFile(FEC, "utf8")).split("\n");
+    // Line 4 (OD0001, débit 8 000,00 €) gets a 19th field after Idevise.
+    lignes[3] = lignes[3].replace(/\r$/, "\tEXTRA\r");
+    await fs.writeFile(fec, lignes.join("\n"));
+    const r = await lancerCli(main, ["fec", fec, "--json"]);
+    const j = JSON.parse(r.out) as FecJson & { alertes: { message: string }[] };
+    expect([j.lignesImportees, j.debit, j.credit]).toEqual([22, "39112.65", "47112.65"]);
+    expect(j.erreurs).toEqual([
+      {
+        ligne: 4,
+        message:
+          "Ligne 4 rejetée : 19 champs au lieu de 18 : un champ en trop après la dernière colonne ; le réunir à un " +
+          "libellé décalerait les montants et les dates.",
+      },
+    ]);
+    expect(j.alertes.map((a) => a.message).join("\n")).not.toMatch(/récupérée/);
+  });
+});
