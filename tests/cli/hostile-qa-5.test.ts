@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, lancerCli } from "../helpers/cli";
+import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
 
 /**
  * A hostile new user's inputs, fifth round: no amount of a ledger is read from the wrong column without a word, and
@@ -9,6 +9,7 @@ import { dossierTemporaire, lancerCli } from "../helpers/cli";
  */
 const dossier = dossierTemporaire("prodbook-hostile-qa-5-");
 const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 
 interface FecJson {
   lignesImportees: number;
@@ -96,5 +97,48 @@ describe("FEC : un champ en trop en fin de ligne", () => {
       },
     ]);
     expect(j.alertes.map((a) => a.message).join("\n")).not.toMatch(/récupérée/);
+  });
+});
+
+describe("credit-impot --annee avant 1900", () => {
+  it.each(["1800", "1899"])(
+    "%s : l'année nommée avec les périodes couvertes (avant : « Erreur interne : RangeError », code 1)",
+    async (annee) => {
+      const sortie = path.join(dossier(), `ci-${annee}.xlsx`);
+      const r = await lancerCli(main, [
+        "credit-impot",
+        EXEMPLE,
+        "--regime",
+        "cinema",
+        "--genre",
+        "fiction",
+        "--annee",
+        annee,
+        "-o",
+        sortie,
+      ]);
+      refus(
+        r,
+        new RegExp(
+          `^L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt ` +
+            `\\(périodes couvertes : 2016-01-01 → .*\\), reçu « ${annee} »\\.$`,
+        ),
+        sortie,
+      );
+    },
+  );
+
+  it("« 0999 » est cité tel que tapé (avant : « reçu « 999 » »)", async () => {
+    const r = await lancerCli(main, [
+      "credit-impot",
+      EXEMPLE,
+      "--regime",
+      "cinema",
+      "--genre",
+      "fiction",
+      "--annee",
+      "0999",
+    ]);
+    refus(r, "L'option --annee attend une année AAAA, reçu « 0999 ».");
   });
 });
