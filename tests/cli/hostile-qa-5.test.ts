@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
+import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
 
 /**
  * A hostile new user's inputs, fifth round: no amount of a ledger is read from the wrong column without a word, and
@@ -9,6 +9,8 @@ import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
  */
 const dossier = dossierTemporaire("prodbook-hostile-qa-5-");
 const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+const variante = fabriqueVariantes(dossier);
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 
 interface FecJson {
@@ -140,5 +142,42 @@ describe("credit-impot --annee avant 1900", () => {
       "0999",
     ]);
     refus(r, "L'option --annee attend une année AAAA, reçu « 0999 ».");
+  });
+});
+
+interface Constat {
+  regle: string;
+  gravite: string;
+  message: string;
+  cellule: string | null;
+}
+const controles = (out: string) => (JSON.parse(out) as { controles: Constat[] }).controles;
+
+describe("financement : une case à cocher (VRAI/FAUX) dans un montant", () => {
+  it("nommée, la ligne non comptée (avant : « Erreur interne : TypeError: input.trim is not a function »)", async () => {
+    const f = await variante(FICTION, "fin-booleens.xlsx", (wb) => {
+      const ws = wb.getWorksheet("Financement")!;
+      ws.getCell("E5").value = true;
+      ws.getCell("F2").value = false;
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--date", "2026-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out) as { total: string };
+    expect(j.total).toBe("900000.00");
+    expect(controles(r.out).filter((c) => /VRAI|FAUX/.test(c.message))).toEqual([
+      {
+        regle: "lecture-plan",
+        gravite: "erreur",
+        message: "Financement!F2 : montant de tranche « FAUX » illisible.",
+        cellule: "Financement!F2",
+      },
+      {
+        regle: "lecture-plan",
+        gravite: "erreur",
+        message: "Financement!E5 : montant « VRAI » illisible pour « Région Bretagne » ; ligne non comptée.",
+        cellule: "Financement!E5",
+      },
+    ]);
   });
 });

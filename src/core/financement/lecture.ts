@@ -56,6 +56,7 @@ const NON_NUMERAIRE = /\b(en industrie|en nature|mise en participation|participa
 
 function texte(c: CellData | undefined): string {
   if (!c || c.v === null) return "";
+  if (typeof c.v === "boolean") return c.v ? "VRAI" : "FAUX";
   return typeof c.v === "string" ? c.v.trim() : typeof c.v === "number" ? String(c.v) : "";
 }
 
@@ -71,7 +72,8 @@ function vide(c: CellData | undefined): boolean {
  */
 function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string): Cents | null | undefined | "nomme" {
   if (vide(c)) return null;
-  if (c!.erreur) return undefined;
+  // An error, or a check box (VRAI/FAUX): not an amount, named by the caller.
+  if (c!.erreur || typeof c!.v === "boolean") return undefined;
   const a = analyserMontant(c!.v as string | number, ctx.convention);
   if (a.type === "ambigu") {
     ctx.avertissements.push({
