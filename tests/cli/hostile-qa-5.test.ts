@@ -181,3 +181,34 @@ describe("financement : une case à cocher (VRAI/FAUX) dans un montant", () => {
     ]);
   });
 });
+
+describe("financement : un financeur dont le nom commence par « Total »", () => {
+  it("« TOTAL ENERGIES » (5 000 €) est une source, et c'est dit (avant : sauté comme un sous-total, sans un mot)", async () => {
+    const f = await variante(FICTION, "fin-total-energies.xlsx", (wb) => {
+      wb.getWorksheet("Financement")!.addRow(["TOTAL ENERGIES", "Mécénat", "France", "Acquis", 5000]);
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1005000", "--date", "2026-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { total: string }).total).toBe("1005000.00");
+    expect(controles(r.out).filter((c) => c.cellule === "Financement!E8")).toEqual([
+      expect.objectContaining({
+        gravite: "alerte",
+        message:
+          "Financement!E8 : « TOTAL ENERGIES » commence comme un sous-total, mais 5\u202f000,00\u00a0€ n'est pas la " +
+          "somme des sources au-dessus et aucune formule ne les référence ; compté comme une source. Si c'est un " +
+          "sous-total, corrigez son montant ou écrivez-le en formule SOMME.",
+      }),
+    ]);
+  });
+
+  it("un vrai sous-total (la somme des sources de sa section, ou une formule) n'est toujours pas compté", async () => {
+    const f = await variante(FICTION, "fin-sous-totaux.xlsx", (wb) => {
+      const ws = wb.getWorksheet("Financement")!;
+      ws.addRow(["Sous-total diffuseurs et CNC", null, null, null, 1000000]);
+      ws.addRow(["Total", null, null, null, { formula: "SUM(E2:E7)", result: 1000000 }]);
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--date", "2026-01-15", "--json"]);
+    expect((JSON.parse(r.out) as { total: string }).total).toBe("1000000.00");
+    expect(controles(r.out).filter((c) => /sous-total/.test(c.message))).toEqual([]);
+  });
+});

@@ -108,6 +108,28 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
   return a.cents;
 }
 
+/**
+ * A row worded as a subtotal is one when an amount cell of it holds a formula, or when its amount is 0 or the sum of
+ * the sources right above it (from any of them down to the last: a section, several, or all).
+ */
+function sousTotalProuve(
+  ctx: Contexte,
+  sources: readonly SourceFinancement[],
+  row: CellData[],
+  montant: Cents,
+): boolean {
+  const { e } = ctx;
+  const cols = [e.colonnes.montant, ...e.tranches.map((t) => t.montant), ...e.statuts.map((s) => s.col)];
+  if (cols.some((k) => k !== undefined && row[k]?.f)) return true;
+  if (montant === 0) return true;
+  let somme = 0;
+  for (let i = sources.length - 1; i >= 0; i--) {
+    somme += sources[i].montant;
+    if (somme === montant) return true;
+  }
+  return false;
+}
+
 /** The convention (« 1 234,56 » or « 1,234.56 ») the plan's text amounts prove, in every amount column. */
 function conventionPlan(sheet: SheetData, e: EntetePlan): Convention | undefined {
   const cols = [e.colonnes.montant, ...e.tranches.map((t) => t.montant), ...e.statuts.map((s) => s.col)].filter(
@@ -274,7 +296,19 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       if (montant !== null) plan.resteIndique = { montant, cellule: celluleMontant };
       continue;
     }
-    if (SOUS_TOTAL.test(n) || DETAIL.test(n) || DETAIL.test(normaliser(nature))) continue;
+    if (DETAIL.test(n) || DETAIL.test(normaliser(nature))) continue;
+    if (SOUS_TOTAL.test(n)) {
+      // A subtotal by arithmetic or formula, never by its first word alone: a sponsor « TOTAL ENERGIES » is a source.
+      if (montant === null || sousTotalProuve(ctx, sources, row, montant)) continue;
+      ctx.avertissements.push({
+        cellule: celluleMontant,
+        gravite: "alerte",
+        message:
+          `${celluleMontant} : « ${libelle} » commence comme un sous-total, mais ${formatMontantFr(montant)} n'est pas ` +
+          `la somme des sources au-dessus et aucune formule ne les référence ; compté comme une source. Si c'est un ` +
+          `sous-total, corrigez son montant ou écrivez-le en formule SOMME.`,
+      });
+    }
     if (montant === null) {
       if (libelle) section = libelle;
       continue;
