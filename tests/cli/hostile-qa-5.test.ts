@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -210,5 +211,41 @@ describe("financement : un financeur dont le nom commence par « Total »", () =
     const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--date", "2026-01-15", "--json"]);
     expect((JSON.parse(r.out) as { total: string }).total).toBe("1000000.00");
     expect(controles(r.out).filter((c) => /sous-total/.test(c.message))).toEqual([]);
+  });
+});
+
+describe("devis : un nombre saisi au-delà du centime", () => {
+  it("est dit arrondi, comme en texte (avant : 0,004 compté 0,00 € sans un mot) ; un calcul ne l'est pas", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
+    ws.addRow(["21", "Réalisateur", 1, 1, 5000, 5000]);
+    ws.addRow(["22", "Arrondi A", null, null, null, 0.004]);
+    ws.addRow(["22", "Arrondi B", null, null, null, 1234.565]);
+    // A formula's result beyond the cent (3 × 33,333) and a sum's float noise are calculations, not typing.
+    ws.addRow(["23", "Scripte", 3, 1, 33.333, { formula: "C5*D5*E5", result: 99.999 }]);
+    ws.addRow(["24", "Régisseur", null, null, null, 1000.1 + 0.2]);
+    const f = path.join(dossier(), "devis-sous-centime.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    expect(controles(r.out).filter((c) => c.regle === "montant-sous-centime")).toEqual([
+      {
+        regle: "montant-sous-centime",
+        gravite: "alerte",
+        message:
+          "Devis!F3 « Arrondi A » : « 0,004 » a plus de deux décimales ; la ligne est comptée pour 0,00\u00a0€ " +
+          "(arrondi au centime).",
+        cellule: "Devis!F3",
+      },
+      {
+        regle: "montant-sous-centime",
+        gravite: "alerte",
+        message:
+          "Devis!F4 « Arrondi B » : « 1234,565 » a plus de deux décimales ; la ligne est comptée pour " +
+          "1\u202f234,57\u00a0€ (arrondi au centime).",
+        cellule: "Devis!F4",
+      },
+    ]);
   });
 });
