@@ -249,3 +249,36 @@ describe("devis : un nombre saisi au-delà du centime", () => {
     ]);
   });
 });
+
+describe("un nombre démesuré dans une cellule au format date", () => {
+  const PLAN = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+
+  it("planning : la cellule citée comme Excel l'affiche, « ######## » (avant : « date illisible « NaN » »)", async () => {
+    const f = await variante(PLAN, "pdt-date-demesuree.xlsx", (wb) => {
+      wb.getWorksheet("PDT")!.getCell("A3").value = 1e300;
+    });
+    const sortie = path.join(dossier(), "jamais-pdt.xlsx");
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
+    refus(
+      r,
+      "pdt-date-demesuree.xlsx : Ligne 3 : date illisible « ######## » pour Yann Le Goff (PDT!A3) ; attendu JJ/MM/AAAA.",
+      sortie,
+    );
+  });
+
+  it("devis : le montant cité « ######## » et non compté, jamais « NaN »", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
+    ws.addRow(["21", "Réalisateur", 1, 1, 5000, 5000]);
+    ws.addRow(["22", "Scripte", null, null, null, 1e300]);
+    ws.getCell("F3").numFmt = "dd/mm/yyyy";
+    const f = path.join(dossier(), "devis-date-demesuree.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    expect(r.out).not.toMatch(/NaN/);
+    expect(controles(r.out).filter((c) => c.cellule === "Devis!F3")).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/« ######## »/) }),
+    ]);
+  });
+});
