@@ -282,3 +282,37 @@ describe("un nombre démesuré dans une cellule au format date", () => {
     ]);
   });
 });
+
+describe("des espaces qui ne groupent pas des milliers", () => {
+  it("FEC : « 1 2000,00 » rejeté avec sa ligne (avant : lu 12 000,00 € sans un mot)", async () => {
+    const fec = path.join(dossier(), "fec-espaces.txt");
+    const lignes = (await fs.readFile(FEC, "utf8")).split("\n");
+    lignes[1] = lignes[1].replace("\t12000,00\t", "\t1 2000,00\t");
+    await fs.writeFile(fec, lignes.join("\n"));
+    const r = await lancerCli(main, ["fec", fec, "--json"]);
+    const j = JSON.parse(r.out) as FecJson;
+    expect(j.erreurs).toEqual([{ ligne: 2, message: "Ligne 2 rejetée : Debit « 1 2000,00 » n'est pas un montant." }]);
+    expect(j.debit).toBe("35112.65");
+  });
+
+  it("devis : « 12 34 » et « 2024 1500 » nommés, non comptés ; « 1 234 567,89 » reste lu", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
+    ws.addRow(["21", "Réalisateur", null, null, null, "1\u202f234\u202f567,89"]);
+    ws.addRow(["22", "Scripte", null, null, null, "12 34"]);
+    ws.addRow(["23", "Régisseur", null, null, null, "2024 1500"]);
+    const f = path.join(dossier(), "devis-espaces.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    expect((JSON.parse(r.out) as { devis: { total: string } }).devis.total).toBe("1234567.89");
+    expect(controles(r.out).filter((c) => /n'est pas un montant/.test(c.message))).toEqual([
+      expect.objectContaining({
+        message: "Devis!F3 « Scripte » : « 12 34 » n'est pas un montant ; la ligne n'est pas comptée.",
+      }),
+      expect.objectContaining({
+        message: "Devis!F4 « Régisseur » : « 2024 1500 » n'est pas un montant ; la ligne n'est pas comptée.",
+      }),
+    ]);
+  });
+});
