@@ -316,3 +316,14 @@ describe("des espaces qui ne groupent pas des milliers", () => {
     ]);
   });
 });
+
+describe("FEC : une ligne d'un seul champ", () => {
+  it("« 1 champ au lieu de 18 » (avant : « 1 champs »)", async () => {
+    const fec = path.join(dossier(), "fec-un-champ.txt");
+    await fs.writeFile(fec, (await fs.readFile(FEC, "utf8")) + "fin de fichier\r\n");
+    const r = await lancerCli(main, ["fec", fec, "--json"]);
+    expect((JSON.parse(r.out) as FecJson).erreurs).toEqual([
+      { ligne: 25, message: "Ligne 25 rejetée : 1 champ au lieu de 18." },
+    ]);
+  });
+});

@@ -221,7 +221,8 @@ export function lireGrandLivreCsv(
     const absent = champsMontant.concat(dc ? [] : ["sens"]).find((k) => c[k] >= r.length);
     if (absent !== undefined) {
       rejet(
-        `${r.length} champs au lieu de ${nc} : pas de colonne « ${rows[iEntete][c[absent]].trim()} » (ligne coupée ?)`,
+        `${r.length} champ${r.length > 1 ? "s" : ""} au lieu de ${nc} : pas de colonne ` +
+          `« ${rows[iEntete][c[absent]].trim()} » (ligne coupée ?)`,
       );
       continue;
     }

@@ -86,7 +86,9 @@ export class LigneFec {
   }
 
   private refuserCourte(m: number): undefined {
-    return m >= this.minimum ? undefined : this.refuser(`${m} champs au lieu de ${this.entete.colonnes}`);
+    return m >= this.minimum
+      ? undefined
+      : this.refuser(`${m} champ${m > 1 ? "s" : ""} au lieu de ${this.entete.colonnes}`);
   }
 
   /** ValidDate, when the line has that column, is a date (analyser checked it is one when filled). */
