@@ -327,3 +327,41 @@ describe("FEC : une ligne d'un seul champ", () => {
     ]);
   });
 });
+
+describe("--colonnes : une correspondance de colonnes mal typée", () => {
+  const COLONNES = { compte: "CompteNum", date: "EcritureDate", debit: "Debit", credit: "Credit" };
+  it.each([
+    [
+      { colonnes: { ...COLONNES, debit: 5 } },
+      "« colonnes.debit » attend le nom d'une colonne de l'en-tête (un texte), reçu 5.",
+    ],
+    [
+      { colonnes: { ...COLONNES, section: null } },
+      "« colonnes.section » attend le nom d'une colonne de l'en-tête (un texte), reçu null.",
+    ],
+    [{ colonnes: { ...COLONNES, debits: "Debit" } }, /^« colonnes\.debits » inconnue \(clés : compte, date, /],
+    [
+      { separateur: "x", colonnes: COLONNES },
+      '« separateur » attend « ; », « , », « | » ou une tabulation (« \\t »), reçu "x".',
+    ],
+    [
+      { formatDate: "MM/JJ", colonnes: COLONNES },
+      '« formatDate » attend « JJ/MM/AAAA », « AAAA-MM-JJ » ou « AAAAMMJJ », reçu "MM/JJ".',
+    ],
+  ])(
+    "%j : la clé nommée, code 2 (avant : « Erreur interne : TypeError » ou chaque ligne rejetée)",
+    async (mapping, message) => {
+      const csv = path.join(dossier(), "grand-livre.csv");
+      await fs.writeFile(csv, (await fs.readFile(FEC, "utf8")).replace(/\t/g, ";"));
+      const json = path.join(dossier(), "colonnes.json");
+      await fs.writeFile(json, JSON.stringify(mapping));
+      const r = await lancerCli(main, ["fec", csv, "--colonnes", json]);
+      refus(
+        r,
+        typeof message === "string"
+          ? `${json} : ${message}`
+          : new RegExp(`^${json.replace(/[.\\]/g, "\\$&")} : ${message.source.slice(1)}`),
+      );
+    },
+  );
+});

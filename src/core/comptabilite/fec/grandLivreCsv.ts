@@ -47,6 +47,30 @@ const SYNONYMES: Record<Champ, string[]> = {
   section: ["section", "section analytique", "analytique", "code analytique", "axe", "code affaire", "affaire"],
 };
 
+const SEPARATEURS: readonly unknown[] = [";", ",", "\t", "|"];
+const FORMATS_DATE: readonly unknown[] = ["JJ/MM/AAAA", "AAAA-MM-JJ", "AAAAMMJJ"];
+
+/**
+ * Why a mapping read from a saved JSON file cannot be used, in French naming the key (undefined when it can): a
+ * column named by anything but a text, an unknown key, a separator or date format the reader does not know.
+ */
+export function raisonMappingInvalide(brut: unknown): string | undefined {
+  const m = brut as { separateur?: unknown; formatDate?: unknown; colonnes?: unknown };
+  if (!m || typeof m !== "object" || Array.isArray(m) || !m.colonnes || typeof m.colonnes !== "object")
+    return undefined; // the caller's message shows the expected form
+  const colonnes = m.colonnes as Record<string, unknown>;
+  for (const [k, v] of Object.entries(colonnes)) {
+    if (!(k in SYNONYMES)) return `« colonnes.${k} » inconnue (clés : ${Object.keys(SYNONYMES).join(", ")}).`;
+    if (typeof v !== "string" || v.trim() === "")
+      return `« colonnes.${k} » attend le nom d'une colonne de l'en-tête (un texte), reçu ${JSON.stringify(v)}.`;
+  }
+  if (m.separateur !== undefined && !SEPARATEURS.includes(m.separateur))
+    return `« separateur » attend « ; », « , », « | » ou une tabulation (« \\t »), reçu ${JSON.stringify(m.separateur)}.`;
+  if (m.formatDate !== undefined && !FORMATS_DATE.includes(m.formatDate))
+    return `« formatDate » attend « JJ/MM/AAAA », « AAAA-MM-JJ » ou « AAAAMMJJ », reçu ${JSON.stringify(m.formatDate)}.`;
+  return undefined;
+}
+
 /** A mapping proposed from the header's names (the user confirms or edits it, then it is saved). */
 export function devinerMapping(
   entetes: string[],
