@@ -365,3 +365,24 @@ describe("--colonnes : une correspondance de colonnes mal typée", () => {
     },
   );
 });
+
+describe("devis : un taux au format pourcentage dans la colonne des montants", () => {
+  it("« 50 % » nommé, non compté (avant : compté 0,50 € sans un mot)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
+    ws.addRow(["21", "Réalisateur", 1, 1, 5000, 5000]);
+    ws.addRow(["22", "Prime", null, null, null, 0.5]);
+    ws.getCell("F3").numFmt = "0%";
+    const f = path.join(dossier(), "devis-pourcentage.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    expect((JSON.parse(r.out) as { devis: { total: string } }).devis.total).toBe("5000.00");
+    expect(controles(r.out).filter((c) => c.cellule === "Devis!F3")).toEqual([
+      expect.objectContaining({
+        gravite: "alerte",
+        message: "Devis!F3 « Prime » : « 50 % » n'est pas un montant ; la ligne n'est pas comptée.",
+      }),
+    ]);
+  });
+});

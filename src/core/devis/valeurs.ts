@@ -127,6 +127,9 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   if (c.erreur) return { type: "erreur", texte: String(c.v) };
   if (typeof c.v === "boolean") return { type: "texte", texte: c.v ? "VRAI" : "FAUX" };
   if (estDate(c)) return { type: "date", texte: dateLisible(c) };
+  // A number shown as a percentage (0,5 as « 50 % »): a rate typed in the amount column, never 0,50 €.
+  if (typeof c.v === "number" && c.fmt?.includes("%"))
+    return { type: "texte", texte: `${String(Number((c.v * 100).toPrecision(12))).replace(".", ",")} %` };
   if (typeof c.v === "number")
     return Number.isFinite(c.v)
       ? new MontantLu(c.v, undefined, !c.f && sousCentime(c.v) ? true : undefined)
