@@ -386,3 +386,22 @@ describe("devis : un taux au format pourcentage dans la colonne des montants", (
     ]);
   });
 });
+
+describe("financement : un taux au format pourcentage dans la colonne des montants", () => {
+  it("« 10 % » nommé, non compté (avant : compté 0,10 € sans un mot)", async () => {
+    const f = await variante(FICTION, "fin-pourcentage.xlsx", (wb) => {
+      const ws = wb.getWorksheet("Financement")!;
+      ws.getCell("E5").value = 0.1;
+      ws.getCell("E5").numFmt = "0%";
+      ws.getCell("F5").value = null;
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--date", "2026-01-15", "--json"]);
+    expect((JSON.parse(r.out) as { total: string }).total).toBe("900000.00");
+    expect(controles(r.out).filter((c) => c.cellule === "Financement!E5")).toEqual([
+      expect.objectContaining({
+        gravite: "erreur",
+        message: "Financement!E5 : montant « 10 % » illisible pour « Région Bretagne » ; ligne non comptée.",
+      }),
+    ]);
+  });
+});

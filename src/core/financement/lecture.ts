@@ -57,6 +57,8 @@ const NON_NUMERAIRE = /\b(en industrie|en nature|mise en participation|participa
 function texte(c: CellData | undefined): string {
   if (!c || c.v === null) return "";
   if (typeof c.v === "boolean") return c.v ? "VRAI" : "FAUX";
+  if (typeof c.v === "number" && c.fmt?.includes("%"))
+    return `${String(Number((c.v * 100).toPrecision(12))).replace(".", ",")} %`;
   return typeof c.v === "string" ? c.v.trim() : typeof c.v === "number" ? String(c.v) : "";
 }
 
@@ -72,8 +74,9 @@ function vide(c: CellData | undefined): boolean {
  */
 function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string): Cents | null | undefined | "nomme" {
   if (vide(c)) return null;
-  // An error, or a check box (VRAI/FAUX): not an amount, named by the caller.
-  if (c!.erreur || typeof c!.v === "boolean") return undefined;
+  // An error, a check box (VRAI/FAUX) or a number shown as a percentage (0,1 as « 10 % », never 0,10 €): not an
+  // amount, named by the caller.
+  if (c!.erreur || typeof c!.v === "boolean" || (typeof c!.v === "number" && c!.fmt?.includes("%"))) return undefined;
   const a = analyserMontant(c!.v as string | number, ctx.convention);
   if (a.type === "ambigu") {
     ctx.avertissements.push({
