@@ -156,6 +156,9 @@ export async function chargerXlsx(data: Buffer, nomFichier: string): Promise<Exc
  * or serial 0 or 60 stays the serial number, as Excel itself reports it to the Office adapter, so hours are never lost.
  */
 function dateCellule(d: Date): string | number {
+  // A number too large for a date (a reference typed in a date column): ExcelJS's Date is invalid and its serial lost;
+  // the cell is quoted as Excel shows it, « ######## », never as « NaN ».
+  if (Number.isNaN(d.getTime())) return "########";
   const serie = d.getTime() / MS_JOUR + SERIE_1970;
   return Number.isInteger(serie) && estSerieDate(serie) ? isoDepuisSerie(serie) : serie;
 }

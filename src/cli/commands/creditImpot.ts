@@ -118,7 +118,7 @@ export const commande = definirCommande({
     const depensesVfxFrance = vfx === undefined ? undefined : montantArg(vfx, "--vfx-france", attenduVfx);
     if (depensesVfxFrance !== undefined && depensesVfxFrance < 0)
       throw new CliError(`L'option --vfx-france attend ${attenduVfx}, reçu « ${vfx} ».`);
-    if (v.annee !== undefined && !/^\d{4}$/.test(v.annee))
+    if (v.annee !== undefined && !/^[1-9]\d{3}$/.test(v.annee))
       throw new CliError(`L'option --annee attend une année AAAA, reçu « ${v.annee} ».`);
     const etranger = v["financement-etranger"];
     const partEtrangere = etranger === undefined ? undefined : parseTaux(etranger);

@@ -8,6 +8,7 @@ import {
   LecteurFec,
   analyserDebut,
   lireGrandLivreOctets,
+  raisonMappingInvalide,
   type DebutFichier,
   type MappingGrandLivre,
   type EncodageFec,
@@ -47,6 +48,8 @@ export function lireMapping(chemin: string): MappingGrandLivre {
     const ligne = position ? ` (ligne ${texte.slice(0, Number(position[1])).split("\n").length})` : "";
     throw new CliError(`Correspondance de colonnes illisible (${chemin}) : ce n'est pas du JSON valide${ligne}.`);
   }
+  const raison = raisonMappingInvalide(brut);
+  if (raison) throw new CliError(`${chemin} : ${raison}`);
   const m = brut as MappingGrandLivre;
   if (
     !m ||

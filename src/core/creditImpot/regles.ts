@@ -98,7 +98,7 @@ export interface RegleDatee<V> {
 
 /** The expenditure year picks the version: the one in force on 31 December of that year. */
 export function dateAnnee(annee: number): string {
-  if (!Number.isInteger(annee) || annee < 1900 || annee > 9999)
+  if (!Number.isInteger(annee) || annee < 1000 || annee > 9999)
     throw new RangeError(`Année invalide « ${annee} » (attendu AAAA).`);
   return `${annee}-12-31`;
 }

@@ -563,13 +563,15 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       });
       continue;
     }
-    if (lm.type === "montant" && lm.sousCentime && montant !== undefined)
+    if (lm.type === "montant" && lm.sousCentime && montant !== undefined) {
+      const v = cell(row, "montant")?.v;
       arrondis.push({
         cellule: ref(r, "montant") as string,
-        texte: String(cell(row, "montant")?.v),
+        texte: typeof v === "number" ? String(v).replace(".", ",") : String(v),
         libelle: libelle || titre,
         montant,
       });
+    }
     if (montant === undefined && t !== undefined && (q !== undefined || n !== undefined)) {
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;

@@ -39,7 +39,7 @@ export class MontantLu {
   constructor(
     private readonly nombre: number | undefined,
     centimes?: Cents,
-    /** A text with more than two decimals (« 0,125 »): the line is rounded half-up. */
+    /** A text, or a number typed without formula, with more than two decimals (« 0,125 »): rounded half-up. */
     readonly sousCentime?: true,
   ) {
     this.centimes = centimes;
@@ -112,13 +112,28 @@ export function estDate(c: CellData | undefined): boolean {
   return !/^\s*\d{1,3}(\.\d{3})+\s*$/.test(c.v);
 }
 
+/**
+ * A number typed beyond the cent (0,004, 1 234,565), once a float's noise is set aside (1000,1 + 0,2 is
+ * 1000,3000000000001): cheap enough for every amount cell of a large devis.
+ */
+function sousCentime(v: number): boolean {
+  const x = v * 100;
+  return Math.abs(x - Math.round(x)) > 1e-6 * Math.max(1, Math.abs(x));
+}
+
 /** Reads an amount cell; « - » typed alone is the accountant's zero. */
 export function lireMontantCellule(c: CellData | undefined, convention?: Convention): LectureMontant {
   if (!c || c.v === null || (typeof c.v === "string" && c.v.trim() === "")) return { type: "vide" };
   if (c.erreur) return { type: "erreur", texte: String(c.v) };
   if (typeof c.v === "boolean") return { type: "texte", texte: c.v ? "VRAI" : "FAUX" };
   if (estDate(c)) return { type: "date", texte: dateLisible(c) };
-  if (typeof c.v === "number") return Number.isFinite(c.v) ? new MontantLu(c.v) : { type: "texte", texte: String(c.v) };
+  // A number shown as a percentage (0,5 as « 50 % »): a rate typed in the amount column, never 0,50 €.
+  if (typeof c.v === "number" && c.fmt?.includes("%"))
+    return { type: "texte", texte: `${String(Number((c.v * 100).toPrecision(12))).replace(".", ",")} %` };
+  if (typeof c.v === "number")
+    return Number.isFinite(c.v)
+      ? new MontantLu(c.v, undefined, !c.f && sousCentime(c.v) ? true : undefined)
+      : { type: "texte", texte: String(c.v) };
   if (/^\s*[-–—]\s*$/.test(c.v)) return new MontantLu(undefined, 0 as Cents);
   if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
   const a = analyserMontant(c.v, convention);

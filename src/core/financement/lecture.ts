@@ -56,6 +56,9 @@ const NON_NUMERAIRE = /\b(en industrie|en nature|mise en participation|participa
 
 function texte(c: CellData | undefined): string {
   if (!c || c.v === null) return "";
+  if (typeof c.v === "boolean") return c.v ? "VRAI" : "FAUX";
+  if (typeof c.v === "number" && c.fmt?.includes("%"))
+    return `${String(Number((c.v * 100).toPrecision(12))).replace(".", ",")} %`;
   return typeof c.v === "string" ? c.v.trim() : typeof c.v === "number" ? String(c.v) : "";
 }
 
@@ -71,7 +74,9 @@ function vide(c: CellData | undefined): boolean {
  */
 function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string): Cents | null | undefined | "nomme" {
   if (vide(c)) return null;
-  if (c!.erreur) return undefined;
+  // An error, a check box (VRAI/FAUX) or a number shown as a percentage (0,1 as « 10 % », never 0,10 €): not an
+  // amount, named by the caller.
+  if (c!.erreur || typeof c!.v === "boolean" || (typeof c!.v === "number" && c!.fmt?.includes("%"))) return undefined;
   const a = analyserMontant(c!.v as string | number, ctx.convention);
   if (a.type === "ambigu") {
     ctx.avertissements.push({
@@ -104,6 +109,28 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
         `${formatMontantFr(a.cents)} (arrondi au centime).`,
     });
   return a.cents;
+}
+
+/**
+ * A row worded as a subtotal is one when an amount cell of it holds a formula, or when its amount is 0 or the sum of
+ * the sources right above it (from any of them down to the last: a section, several, or all).
+ */
+function sousTotalProuve(
+  ctx: Contexte,
+  sources: readonly SourceFinancement[],
+  row: CellData[],
+  montant: Cents,
+): boolean {
+  const { e } = ctx;
+  const cols = [e.colonnes.montant, ...e.tranches.map((t) => t.montant), ...e.statuts.map((s) => s.col)];
+  if (cols.some((k) => k !== undefined && row[k]?.f)) return true;
+  if (montant === 0) return true;
+  let somme = 0;
+  for (let i = sources.length - 1; i >= 0; i--) {
+    somme += sources[i].montant;
+    if (somme === montant) return true;
+  }
+  return false;
 }
 
 /** The convention (« 1 234,56 » or « 1,234.56 ») the plan's text amounts prove, in every amount column. */
@@ -272,7 +299,19 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       if (montant !== null) plan.resteIndique = { montant, cellule: celluleMontant };
       continue;
     }
-    if (SOUS_TOTAL.test(n) || DETAIL.test(n) || DETAIL.test(normaliser(nature))) continue;
+    if (DETAIL.test(n) || DETAIL.test(normaliser(nature))) continue;
+    if (SOUS_TOTAL.test(n)) {
+      // A subtotal by arithmetic or formula, never by its first word alone: a sponsor « TOTAL ENERGIES » is a source.
+      if (montant === null || sousTotalProuve(ctx, sources, row, montant)) continue;
+      ctx.avertissements.push({
+        cellule: celluleMontant,
+        gravite: "alerte",
+        message:
+          `${celluleMontant} : « ${libelle} » commence comme un sous-total, mais ${formatMontantFr(montant)} n'est pas ` +
+          `la somme des sources au-dessus et aucune formule ne les référence ; compté comme une source. Si c'est un ` +
+          `sous-total, corrigez son montant ou écrivez-le en formule SOMME.`,
+      });
+    }
     if (montant === null) {
       if (libelle) section = libelle;
       continue;

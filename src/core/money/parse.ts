@@ -45,6 +45,10 @@ function brut(input: string): Brut | undefined {
   s = s.replace(/^(€|eur)\s*/i, "").trim();
   // Grouping spaces: plain, no-break (U+00A0), narrow no-break (U+202F), thin (U+2009), apostrophe (Swiss).
   const espaces = /\d[\s\u00a0\u202f\u2009']+\d/.test(s);
+  // A space groups thousands only before exactly three digits: « 12 34 », « 1 2000,00 » or « 2024 1500 » is no
+  // amount (two figures in one cell, a typo), never read as 1 234 or 12 000.
+  if (espaces && /\d{4}[\s\u00a0\u202f\u2009']+\d|\d[\s\u00a0\u202f\u2009']+(?=\d)(?!\d{3}(?!\d))/.test(s))
+    return undefined;
   s = s.replace(/[\s\u00a0\u202f\u2009']/g, "");
   // "1 200,-" / "1200.-": no cents (Swiss and German usage), not the accountant's trailing minus.
   s = s.replace(/\d[.,]-$/, (m) => m[0]);

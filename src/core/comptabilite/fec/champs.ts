@@ -45,25 +45,28 @@ export class LecteurMontants {
     let entier = 0;
     let chiffres = 0;
     let groupe = false;
+    // Digits since the last grouping space: a space groups thousands only after one to three digits first, then
+    // exactly three (« 1 2000,00 » or « 12 34 » is no amount, never 12 000 or 1 234).
+    let g = 0;
     let i = debut;
     for (; i < fin; i++) {
       c = s[i];
       if (c >= 48 && c <= 57) {
         entier = entier * 10 + (c - 48);
         chiffres++;
-      } else if (c === ESPACE || c === 0xa0) {
-        if (chiffres === 0) return NaN;
-        groupe = true;
-      } else if (c === 0xc2 && s[i + 1] === 0xa0) {
-        if (chiffres === 0) return NaN;
-        groupe = true;
-        i++;
-      } else if (c === 0xe2 && s[i + 1] === 0x80 && s[i + 2] === 0xaf) {
-        if (chiffres === 0) return NaN;
-        groupe = true;
-        i += 2;
-      } else break;
+        g++;
+        continue;
+      }
+      if (c === 0xc2 && s[i + 1] === 0xa0) i++;
+      else if (c === 0xe2 && s[i + 1] === 0x80 && s[i + 2] === 0xaf) i += 2;
+      else if (c !== ESPACE && c !== 0xa0) break;
+      if (chiffres === 0) return NaN;
+      if (g === 0) continue; // two spaces in a row
+      if (groupe ? g !== 3 : g > 3) return NaN;
+      groupe = true;
+      g = 0;
     }
+    if (groupe && g !== 3) return NaN;
     let dec = 0;
     let sep = 0;
     if (i < fin) {

@@ -47,6 +47,30 @@ const SYNONYMES: Record<Champ, string[]> = {
   section: ["section", "section analytique", "analytique", "code analytique", "axe", "code affaire", "affaire"],
 };
 
+const SEPARATEURS: readonly unknown[] = [";", ",", "\t", "|"];
+const FORMATS_DATE: readonly unknown[] = ["JJ/MM/AAAA", "AAAA-MM-JJ", "AAAAMMJJ"];
+
+/**
+ * Why a mapping read from a saved JSON file cannot be used, in French naming the key (undefined when it can): a
+ * column named by anything but a text, an unknown key, a separator or date format the reader does not know.
+ */
+export function raisonMappingInvalide(brut: unknown): string | undefined {
+  const m = brut as { separateur?: unknown; formatDate?: unknown; colonnes?: unknown };
+  if (!m || typeof m !== "object" || Array.isArray(m) || !m.colonnes || typeof m.colonnes !== "object")
+    return undefined; // the caller's message shows the expected form
+  const colonnes = m.colonnes as Record<string, unknown>;
+  for (const [k, v] of Object.entries(colonnes)) {
+    if (!(k in SYNONYMES)) return `« colonnes.${k} » inconnue (clés : ${Object.keys(SYNONYMES).join(", ")}).`;
+    if (typeof v !== "string" || v.trim() === "")
+      return `« colonnes.${k} » attend le nom d'une colonne de l'en-tête (un texte), reçu ${JSON.stringify(v)}.`;
+  }
+  if (m.separateur !== undefined && !SEPARATEURS.includes(m.separateur))
+    return `« separateur » attend « ; », « , », « | » ou une tabulation (« \\t »), reçu ${JSON.stringify(m.separateur)}.`;
+  if (m.formatDate !== undefined && !FORMATS_DATE.includes(m.formatDate))
+    return `« formatDate » attend « JJ/MM/AAAA », « AAAA-MM-JJ » ou « AAAAMMJJ », reçu ${JSON.stringify(m.formatDate)}.`;
+  return undefined;
+}
+
 /** A mapping proposed from the header's names (the user confirms or edits it, then it is saved). */
 export function devinerMapping(
   entetes: string[],
@@ -104,7 +128,9 @@ export function lireGrandLivreCsv(
   opts: { conserver?: boolean } = {},
 ): ResultatFec {
   const sep = mapping.separateur ?? ";";
-  const t = texte.replace(/^\ufeff/, "");
+  // Line ends made one (papaparse takes the first line's for the whole file: a bare LF after CRLF lines would join
+  // two lines into one row).
+  const t = texte.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
   // Each row's physical line (a quoted field may span lines): count the line ends papaparse moved over.
   const rows: string[][] = [];
   const numeros: number[] = [];
@@ -186,6 +212,14 @@ export function lireGrandLivreCsv(
     return `${nom} « ${texte} » n'est pas un montant`;
   };
   const entrees = new Set<string>();
+  // A line of one field more, that one empty and the header's last column filled: the export ends its lines with a
+  // separator the header does not have (an empty last column proves nothing: it may be a split field).
+  const nc = entete.length;
+  let finSeparateur = false;
+  for (let i = iEntete + 1; i < rows.length && !finSeparateur; i++) {
+    const r = rows[i];
+    finSeparateur = r.length === nc + 1 && r[nc].trim() === "" && r[nc - 1].trim() !== "";
+  }
   for (let i = iEntete + 1; i < rows.length; i++) {
     const ligne = numeros[i];
     ligneCourante = ligne;
@@ -196,6 +230,26 @@ export function lireGrandLivreCsv(
       continue;
     }
     const rejet = (m: string) => erreurs.push({ ligne, message: `Ligne ${ligne} rejetée : ${m}.` });
+    // More fields than the header (a « , » separator splitting « 12000,00 », a « ; » in an unquoted label): every
+    // column after the split would be read from its neighbour's field, amounts included. One empty field more is
+    // the separator ending the line only when the file proves that it ends its lines so (finSeparateur).
+    const n = finSeparateur && r.length === nc + 1 && r[nc].trim() === "" ? nc : r.length;
+    if (n > nc) {
+      rejet(
+        `${n} champs au lieu de ${nc} (un séparateur « ${sep === "\t" ? "tabulation" : sep} » dans un ` +
+          `montant ou un libellé sans guillemets ?) ; aucun montant n'est lu d'une colonne décalée`,
+      );
+      continue;
+    }
+    // Fewer fields: a cut line, whose missing amount would be read as 0,00 €.
+    const absent = champsMontant.concat(dc ? [] : ["sens"]).find((k) => c[k] >= r.length);
+    if (absent !== undefined) {
+      rejet(
+        `${r.length} champ${r.length > 1 ? "s" : ""} au lieu de ${nc} : pas de colonne ` +
+          `« ${rows[iEntete][c[absent]].trim()} » (ligne coupée ?)`,
+      );
+      continue;
+    }
     const compte = v("compte").replace(/\s+/g, "");
     if (!compte) {
       rejet("compte vide");

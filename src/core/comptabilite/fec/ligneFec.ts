@@ -86,7 +86,9 @@ export class LigneFec {
   }
 
   private refuserCourte(m: number): undefined {
-    return m >= this.minimum ? undefined : this.refuser(`${m} champs au lieu de ${this.entete.colonnes}`);
+    return m >= this.minimum
+      ? undefined
+      : this.refuser(`${m} champ${m > 1 ? "s" : ""} au lieu de ${this.entete.colonnes}`);
   }
 
   /** ValidDate, when the line has that column, is a date (analyser checked it is one when filled). */
@@ -126,6 +128,14 @@ export class LigneFec {
     if (finale && dernierVide && m - 1 >= nc) essayer(m - 1);
     const max = Math.max(...lectures.map((l) => l.poids));
     const meilleures = lectures.filter((l) => l.poids === max);
+    // The first nc fields as they are, the rest left over (never kept: its fields would be lost), weighed too: when
+    // they fill the amount and date columns at least as well, the extra fields come after the last column, and
+    // merging them into a label would shift the amounts (a 19th field after Idevise moved Debit into EcritureLib).
+    if (meilleures.length === 1 && meilleures[0].champ && this.analyser(u, b, nc) && this.poids(u, b) >= max)
+      return this.refuser(
+        `${m} champs au lieu de ${nc} : ${m - nc > 1 ? `${m - nc} champs` : "un champ"} en trop après la dernière ` +
+          `colonne ; le${m - nc > 1 ? "s" : ""} réunir à un libellé décalerait les montants et les dates`,
+      );
     if (meilleures.length === 1) {
       const l = meilleures[0];
       this.analyser(u, l.bornes, nc);

@@ -4,7 +4,8 @@ import { cite, ContexteDevis, eur } from "./contexte";
 /** Text amounts below the cent (« 0,125 »): counted rounded half-up to the cent, and said so. */
 export const montantSousCentime: Regle<ContexteDevis> = {
   id: "montant-sous-centime",
-  description: "Un montant saisi en texte avec plus de deux décimales est arrondi au centime (au plus proche).",
+  description:
+    "Un montant saisi (en texte, ou en nombre sans formule) avec plus de deux décimales est arrondi au centime (au plus proche).",
   verifier({ devis }) {
     return (devis.arrondis ?? []).map((m) => ({
       regle: "montant-sous-centime",
