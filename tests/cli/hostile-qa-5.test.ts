@@ -202,6 +202,26 @@ describe("financement : un financeur dont le nom commence par « Total »", () =
     ]);
   });
 
+  it("une formule qui ne référence aucune source au-dessus (« =5000*1 ») ne prouve pas un sous-total", async () => {
+    const f = await variante(FICTION, "fin-total-formule.xlsx", (wb) => {
+      wb.getWorksheet("Financement")!.addRow([
+        "TOTAL ENERGIES",
+        "Mécénat",
+        "France",
+        "Acquis",
+        { formula: "5000*1", result: 5000 },
+      ]);
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1005000", "--date", "2026-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { total: string }).total).toBe("1005000.00");
+    expect(
+      controles(r.out)
+        .filter((c) => c.cellule === "Financement!E8")
+        .map((c) => c.gravite),
+    ).toEqual(["alerte"]);
+  });
+
   it("un vrai sous-total (la somme des sources de sa section, ou une formule) n'est toujours pas compté", async () => {
     const f = await variante(FICTION, "fin-sous-totaux.xlsx", (wb) => {
       const ws = wb.getWorksheet("Financement")!;

@@ -1,3 +1,4 @@
+import { plagesFormule } from "../devis/preuve";
 import Decimal from "decimal.js";
 import {
   analyserMontant,
@@ -112,8 +113,9 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
 }
 
 /**
- * A row worded as a subtotal is one when an amount cell of it holds a formula, or when its amount is 0 or the sum of
- * the sources right above it (from any of them down to the last: a section, several, or all).
+ * A row worded as a subtotal is one when the formula of an amount cell of it references the amount cell of a source
+ * above (« =SOMME(C5:C9) », « =C5+C6 »), or when its amount is 0 or the sum of the sources right above it (from any of
+ * them down to the last: a section, several, or all). Any other formula (« =5000*1 ») proves nothing.
  */
 function sousTotalProuve(
   ctx: Contexte,
@@ -121,9 +123,15 @@ function sousTotalProuve(
   row: CellData[],
   montant: Cents,
 ): boolean {
-  const { e } = ctx;
+  const { e, sheet } = ctx;
   const cols = [e.colonnes.montant, ...e.tranches.map((t) => t.montant), ...e.statuts.map((s) => s.col)];
-  if (cols.some((k) => k !== undefined && row[k]?.f)) return true;
+  const lignes = sources.filter((x) => x.ligne !== undefined).map((x) => (x.ligne as number) - 1);
+  for (const k of cols) {
+    const f = k === undefined ? undefined : row[k]?.f;
+    if (!f) continue;
+    const plages = plagesFormule(f, sheet.name);
+    if (lignes.some((r) => plages.some((p) => r >= p.r1 && r <= p.r2 && k! >= p.c1 && k! <= p.c2))) return true;
+  }
   if (montant === 0) return true;
   let somme = 0;
   for (let i = sources.length - 1; i >= 0; i--) {
