@@ -134,7 +134,7 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
     return Number.isFinite(c.v)
       ? new MontantLu(c.v, undefined, !c.f && sousCentime(c.v) ? true : undefined)
       : { type: "texte", texte: String(c.v) };
-  if (/^\s*[-–—]\s*$/.test(c.v)) return new MontantLu(undefined, 0 as Cents);
+  if (/^\s*[-–—\u2212]\s*$/.test(c.v)) return new MontantLu(undefined, 0 as Cents);
   if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
   const a = analyserMontant(c.v, convention);
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };
