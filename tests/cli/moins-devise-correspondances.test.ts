@@ -77,3 +77,112 @@ describe("le signe moins U+2212 (« −300 », collé d'un PDF ou de Word)", () 
     ]);
   });
 });
+
+describe("un montant au format d'une autre devise que l'euro", () => {
+  it("devis : nommé avec sa devise et son montant, ni converti ni compté (avant : lu en euros sans un mot) ; €, EUR, [$€-40C] et sans devise restent des euros", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
+    const lignes: [string, string, number, string | undefined][] = [
+      ["21", "Réalisateur", 5000, undefined],
+      ["22", "Location caméra", 1500, "[$$-409]#,##0.00"],
+      ["23", "Hôtel Londres", 800, "[$£-809]#,##0"],
+      ["24", "Musique", 1200.5, "#,##0.00 [$USD]"],
+      ["25", "Fret aérien", 300, "$#,##0"],
+      ["26", "Scripte", 1000, "#,##0.00 [$€-40C]"],
+      ["27", "Régisseur", 2000, '#,##0.00 "€"'],
+      ["28", "Cantine", 500, '#,##0 "EUR"'],
+    ];
+    lignes.forEach(([code, libelle, montant, fmt], i) => {
+      ws.addRow([code, libelle, null, null, null, montant]);
+      if (fmt) ws.getCell(`F${i + 2}`).numFmt = fmt;
+    });
+    const f = path.join(dossier(), "devis-devises.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      devis: { total: string; conservation: { lu: string; lignes: string; ecart: string; nonComptees?: unknown[] } };
+    };
+    expect(j.devis.total).toBe("8500.00");
+    expect([j.devis.conservation.lu, j.devis.conservation.lignes, j.devis.conservation.ecart]).toEqual([
+      "8500.00",
+      "8500.00",
+      "0.00",
+    ]);
+    const suite =
+      " (aucun taux de change n'est appliqué). Convertissez le montant en euros et donnez à la cellule un format en € " +
+      "ou sans devise, puis relancez.";
+    expect(controles(r.out).filter((c) => c.regle === "montant-devise")).toEqual([
+      {
+        regle: "montant-devise",
+        gravite: "alerte",
+        message:
+          "Devis!F3 « Location caméra » : 1\u202f500,00\u00a0$ est affiché en « $ » (format de nombre " +
+          "« [$$-409]#,##0.00 »), pas en euros ; la ligne n'est pas comptée" +
+          suite,
+        cellule: "Devis!F3",
+      },
+      expect.objectContaining({
+        cellule: "Devis!F4",
+        message: expect.stringMatching(/^Devis!F4 « Hôtel Londres » : 800,00\u00a0£ est affiché en « £ »/),
+      }),
+      expect.objectContaining({
+        cellule: "Devis!F5",
+        message: expect.stringMatching(/^Devis!F5 « Musique » : 1\u202f200,50\u00a0USD est affiché en « USD »/),
+      }),
+      expect.objectContaining({
+        cellule: "Devis!F6",
+        message: expect.stringMatching(/^Devis!F6 « Fret aérien » : 300,00\u00a0\$ est affiché en « \$ »/),
+      }),
+    ]);
+  });
+
+  it("devis : un sous-total en dollars n'est pas comparé, et c'est dit", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
+    ws.addRow(["21", "Réalisateur", null, null, null, 5000]);
+    ws.addRow(["22", "Scripte", null, null, null, 2000]);
+    ws.addRow([null, "Sous-total", null, null, null, { formula: "SUM(F2:F3)", result: 7000 }]);
+    ws.getCell("F4").numFmt = "[$$-409]#,##0.00";
+    const f = path.join(dossier(), "devis-sous-total-dollars.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    const j = JSON.parse(r.out) as { devis: { total: string; conservation: { ecart: string } } };
+    expect([j.devis.total, j.devis.conservation.ecart]).toEqual(["7000.00", "0.00"]);
+    expect(controles(r.out).filter((c) => c.cellule === "Devis!F4")).toEqual([
+      expect.objectContaining({
+        regle: "montant-devise",
+        message: expect.stringMatching(
+          /« Sous-total » : 7\u202f000,00\u00a0\$ .* ce total du producteur n'est pas comparé/,
+        ),
+      }),
+    ]);
+  });
+});
+
+describe("financement : un montant au format d'une autre devise que l'euro", () => {
+  it("nommé, non compté (avant : 100 000 $ comptés 100 000,00 € sans un mot) ; « € » reste compté", async () => {
+    const f = await variante(FICTION, "fin-devise.xlsx", (wb) => {
+      const ws = wb.getWorksheet("Financement")!;
+      ws.getCell("E5").numFmt = "[$$-409]#,##0.00";
+      ws.getCell("F5").value = null;
+      ws.getCell("E4").numFmt = '#,##0.00\\ "€"';
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--date", "2026-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { total: string }).total).toBe("900000.00");
+    expect(controles(r.out).filter((c) => c.cellule === "Financement!E5")).toEqual([
+      {
+        regle: "lecture-plan",
+        gravite: "alerte",
+        message:
+          "Financement!E5 : 100\u202f000,00\u00a0$ est affiché en « $ » (format de nombre « [$$-409]#,##0.00 »), pas " +
+          "en euros ; ce montant n'est pas compté (aucun taux de change n'est appliqué). Convertissez-le en euros et " +
+          "donnez à la cellule un format en € ou sans devise, puis relancez.",
+        cellule: "Financement!E5",
+      },
+    ]);
+  });
+});
