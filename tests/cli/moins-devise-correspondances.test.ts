@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, fabriqueVariantes, lancerCli } from "../helpers/cli";
+import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
 
 /**
  * Three faults left by the « nothing lost, nothing guessed » sweep: the minus sign U+2212 of a figure pasted from a
@@ -184,5 +184,31 @@ describe("financement : un montant au format d'une autre devise que l'euro", () 
         cellule: "Financement!E5",
       },
     ]);
+  });
+});
+
+describe("correspondances : une clé qui ne commence aucun numéro de compte", () => {
+  const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+
+  it.each(["abc", "64A", "A641"])(
+    "« %s » refusé, fichier et ligne nommés (avant : accepté sans un mot, aucun compte ne s'y rattachait)",
+    async (cle) => {
+      const csv = path.join(dossier(), "corr.csv");
+      await fs.writeFile(csv, `compte;poste\n641;2\nsection:TOURNAGE;3\n${cle};2\n`);
+      const sortie = path.join(dossier(), "jamais-ecarts.xlsx");
+      const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", csv, "-o", sortie]);
+      refus(
+        r,
+        `corr.csv, ligne 4 : « ${cle} » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».`,
+        sortie,
+      );
+    },
+  );
+
+  it("une section analytique (« section:abc »), un compte alphanumérique (« 6411A ») et un préfixe court (« 6 ») restent lus", async () => {
+    const csv = path.join(dossier(), "corr-valide.csv");
+    await fs.writeFile(csv, "compte;poste\n6;7\n6411A;2\nsection:abc;3\n");
+    const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", csv, "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
   });
 });
