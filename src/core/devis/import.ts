@@ -503,7 +503,9 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const basDeDevis = chapitreBasDeDevis(libelle);
     if (!aDesFacteurs && (!basDeDevis || (montantLu === undefined && !tauxPct && !pourcentDansTexte(libelle)))) {
       const ch = chapitreDeTitre(titre);
-      const estTitre = montantLu === undefined || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
+      // An amount in another currency is an amount all the same: « 25 Transport » with $300 is a line, not a title.
+      const sansMontant = montantLu === undefined && lm.type !== "devise";
+      const estTitre = sansMontant || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
       if (ch && estTitre) {
         if (montantLu === undefined) nommer(lm, r, titre, true);
         fermerSection();
