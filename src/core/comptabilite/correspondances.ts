@@ -32,6 +32,11 @@ export class CorrespondancesError extends ErreurDonnees {}
 
 const POSTE = /^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$/;
 const PREFIXE_SECTION = /^section\s*:\s*/i;
+/**
+ * The start of an account number: the first three characters of a CompteNum are digits of the French chart of
+ * accounts (LPF art. A47 A-1, 5th field), letters may follow (« 6411A »). « abc » or « 64A » starts no account.
+ */
+const DEBUT_COMPTE = /^(\d{1,2}|\d{3}[0-9A-Za-z]*)$/;
 
 /** The poste of a ledger line, or undefined when nothing maps it. */
 export function posteDe(t: TableCorrespondances, compte: string, section?: string): string | undefined {
@@ -89,7 +94,7 @@ function ajouter(
   const section = PREFIXE_SECTION.test(cle);
   const k = section ? cle.replace(PREFIXE_SECTION, "").trim() : cle.replace(/\s+/g, "");
   if (!k) throw new CorrespondancesError(`${ou} : compte (ou section) vide.`);
-  if (!section && !/^[0-9A-Za-z]+$/.test(k))
+  if (!section && !DEBUT_COMPTE.test(k))
     throw new CorrespondancesError(
       `${ou} : « ${cle} » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».`,
     );

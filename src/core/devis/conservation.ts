@@ -116,6 +116,7 @@ export function calculerConservation(
   for (const h of devis.horsLignes ?? []) compter(h.cellule, "listes", h.montant);
   for (const i of devis.illisibles ?? []) compter(i.cellule, "listes", undefined);
   for (const a of devis.ambigus ?? []) compter(a.cellule, "listes", undefined);
+  for (const d of devis.devises ?? []) compter(d.cellule, "listes", undefined);
   const nonComptees: CelluleNonComptee[] = [];
   let lu = 0;
   for (const l of lues) {

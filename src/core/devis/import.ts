@@ -325,6 +325,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   const totauxSansResultat: NonNullable<Devis["totauxSansResultat"]> = [];
   const ambigus: NonNullable<Devis["ambigus"]> = [];
   const arrondis: NonNullable<Devis["arrondis"]> = [];
+  const devises: NonNullable<Devis["devises"]> = [];
   /** An amount cell that says something other than an amount: named (cell, what it shows), never read. */
   const nommer = (lm: LectureMontant, r: number, libelle: string, total?: boolean) => {
     const cellule = ref(r, "montant") as string;
@@ -332,6 +333,8 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     if (total !== false && lm.type === "texte" && !/\d/.test(lm.texte)) return;
     if (lm.type === "ambigu")
       ambigus.push({ cellule, texte: lm.texte, libelle, decimale: lm.decimale, milliers: lm.milliers, total });
+    else if (lm.type === "devise")
+      devises.push({ cellule, libelle, devise: lm.devise, format: lm.format, montant: lm.montant, total });
     else if (lm.type === "erreur" || lm.type === "date" || lm.type === "texte")
       illisibles.push({
         cellule,
@@ -500,7 +503,9 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const basDeDevis = chapitreBasDeDevis(libelle);
     if (!aDesFacteurs && (!basDeDevis || (montantLu === undefined && !tauxPct && !pourcentDansTexte(libelle)))) {
       const ch = chapitreDeTitre(titre);
-      const estTitre = montantLu === undefined || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
+      // An amount in another currency is an amount all the same: « 25 Transport » with $300 is a line, not a title.
+      const sansMontant = montantLu === undefined && lm.type !== "devise";
+      const estTitre = sansMontant || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
       if (ch && estTitre) {
         if (montantLu === undefined) nommer(lm, r, titre, true);
         fermerSection();
@@ -748,6 +753,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     illisibles,
     ambigus,
     arrondis,
+    devises,
     totauxProducteur: totaux,
     totauxSansResultat,
     horsLignes,

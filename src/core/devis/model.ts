@@ -199,6 +199,23 @@ export interface MontantAmbigu {
 }
 
 /** A text amount with more than two decimals (« 0,125 »), counted rounded half-up to the cent. */
+/**
+ * A number of the amount column whose format shows another currency than the euro (« [$$-409]#,##0.00 »): named
+ * with its currency and amount, neither converted nor counted.
+ */
+export interface MontantDevise {
+  cellule: string;
+  libelle: string;
+  /** The currency the format shows: « $ », « USD », « £ ». */
+  devise: string;
+  /** The cell's number format, as the workbook stores it. */
+  format: string;
+  /** The amount in that currency, in its hundredths. */
+  montant: Cents;
+  /** The row is a subtotal, total or chapter row: not compared. */
+  total?: boolean;
+}
+
 export interface MontantArrondi {
   cellule: string;
   texte: string;
@@ -292,6 +309,8 @@ export interface Devis {
   ambigus?: MontantAmbigu[];
   /** Text amounts below the cent (« 0,125 »): counted rounded, said so. */
   arrondis?: MontantArrondi[];
+  /** Amounts shown in another currency than the euro (« $1,500.00 »): not converted, not counted, named. */
+  devises?: MontantDevise[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
   totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
   totauxProducteur: LigneTotalProducteur[];

@@ -9,6 +9,7 @@ import {
 } from "../money";
 import { eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
 import { estFormatDate } from "../port/dates";
+import { deviseDuFormat } from "../port/devises";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, plagesFusionnees } from "../util/adresse";
@@ -26,7 +27,12 @@ export type LectureMontant =
   | { type: "ambigu"; texte: string; decimale: Cents; milliers: Cents }
   | { type: "erreur"; texte: string }
   | { type: "date"; texte: string }
-  | { type: "texte"; texte: string };
+  | { type: "texte"; texte: string }
+  /**
+   * A number whose format shows another currency than the euro (« [$$-409]#,##0.00 »): its amount in that currency,
+   * never converted (no exchange rate at run time) nor read as euros.
+   */
+  | { type: "devise"; devise: string; format: string; montant: Cents };
 
 /**
  * An amount read from a number cell (its number) or a text (its cents, rounded half-up). Neither the cents of a
@@ -101,6 +107,19 @@ function formatDate(fmt: string | undefined): boolean {
   return d;
 }
 
+const DEVISES = new Map<string, string | null>();
+/** deviseDuFormat memoised, as formatDate. */
+function devise(fmt: string | undefined): string | undefined {
+  if (!fmt) return undefined;
+  let d = DEVISES.get(fmt);
+  if (d === undefined) {
+    if (DEVISES.size > 1000) DEVISES.clear();
+    d = deviseDuFormat(fmt) ?? null;
+    DEVISES.set(fmt, d);
+  }
+  return d ?? undefined;
+}
+
 const DATE_TEXTE = /^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))\s*$/;
 
 /** A real date (a number with a date format, or a date cell read as ISO text) or a text « 15/04/2025 ». */
@@ -130,11 +149,15 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   // A number shown as a percentage (0,5 as « 50 % »): a rate typed in the amount column, never 0,50 €.
   if (typeof c.v === "number" && c.fmt?.includes("%"))
     return { type: "texte", texte: `${String(Number((c.v * 100).toPrecision(12))).replace(".", ",")} %` };
+  // A number shown in another currency (« $1,500.00 »): named with its currency, never read as euros. Beyond ±2^51
+  // cents it stays a number, refused as any other (verifierGrandeurs).
+  const d = typeof c.v === "number" && Math.abs(c.v) <= MAX_EUROS ? devise(c.fmt) : undefined;
+  if (d) return { type: "devise", devise: d, format: c.fmt as string, montant: eurosToCents(c.v as number) };
   if (typeof c.v === "number")
     return Number.isFinite(c.v)
       ? new MontantLu(c.v, undefined, !c.f && sousCentime(c.v) ? true : undefined)
       : { type: "texte", texte: String(c.v) };
-  if (/^\s*[-–—]\s*$/.test(c.v)) return new MontantLu(undefined, 0 as Cents);
+  if (/^\s*[-–—\u2212]\s*$/.test(c.v)) return new MontantLu(undefined, 0 as Cents);
   if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
   const a = analyserMontant(c.v, convention);
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };

@@ -9,6 +9,7 @@ import {
   messageMontantRefuse,
   sumCents,
 } from "../money";
+import { deviseDuFormat } from "../port/devises";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -79,6 +80,20 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
   // amount, named by the caller.
   if (c!.erreur || typeof c!.v === "boolean" || (typeof c!.v === "number" && c!.fmt?.includes("%"))) return undefined;
   const a = analyserMontant(c!.v as string | number, ctx.convention);
+  // A number shown in another currency (« [$$-409]#,##0.00 »): named with its currency, never read as euros nor
+  // converted (no exchange rate at run time).
+  const devise = typeof c!.v === "number" && a.type === "montant" ? deviseDuFormat(c!.fmt) : undefined;
+  if (devise && a.type === "montant") {
+    ctx.avertissements.push({
+      cellule,
+      gravite: "alerte",
+      message:
+        `${cellule} : ${formatMontantFr(a.cents, false)}\u00a0${devise} est affiché en « ${devise} » (format de ` +
+        `nombre « ${c!.fmt} »), pas en euros ; ce montant n'est pas compté (aucun taux de change n'est appliqué). ` +
+        `Convertissez-le en euros et donnez à la cellule un format en € ou sans devise, puis relancez.`,
+    });
+    return "nomme";
+  }
   if (a.type === "ambigu") {
     ctx.avertissements.push({
       cellule,

@@ -35,6 +35,9 @@ interface Brut {
 function brut(input: string): Brut | undefined {
   let s = input.trim();
   if (s === "") return undefined;
+  // The minus sign U+2212 (« −300 », as a PDF or Word writes it) is a minus: anywhere else than a sign's place the
+  // text is refused below, as « 1-2 » is.
+  if (s.includes("\u2212")) s = s.replace(/\u2212/g, "-");
   let negatif = false;
   if (/^\(.*\)$/.test(s)) {
     negatif = true;
@@ -132,10 +135,10 @@ function ecriture(input: string, convention?: Convention): Ecriture {
 }
 
 /**
- * Reads a number as producers and accountants type it: "1 234,56 €", "1234.56", "-1 234,56", "(1 234,56)",
- * "1.234,56", "1,234.56", "EUR 12", "1.500.000"; "12 k€" is NOT accepted. Non-breaking and narrow spaces are
- * grouping separators. « 12.500 » and « 2,345 » are ambiguous unless `convention` (what the rest of the sheet
- * proves, see `conventionProuvee`) says which separator is the decimal one.
+ * Reads a number as producers and accountants type it: "1 234,56 €", "1234.56", "-1 234,56", "−1 234,56" (the
+ * minus sign U+2212), "(1 234,56)", "1.234,56", "1,234.56", "EUR 12", "1.500.000"; "12 k€" is NOT accepted.
+ * Non-breaking and narrow spaces are grouping separators. « 12.500 » and « 2,345 » are ambiguous unless
+ * `convention` (what the rest of the sheet proves, see `conventionProuvee`) says which separator is the decimal one.
  */
 export function analyserNombre(input: string | number, convention?: Convention): AnalyseNombre {
   if (typeof input === "number")

@@ -57,3 +57,22 @@ describe("validerCorrespondances (table modifiée dans le volet)", () => {
     expect(v.sections.map((s) => s.type)).toEqual(["section"]);
   });
 });
+
+describe("une clé de compte commence par des chiffres (LPF art. A47 A-1 : trois premiers caractères chiffres)", () => {
+  it.each(["abc", "64A", "A641", "6A"])("« %s » est refusée, comme « 64.1 »", (cle) => {
+    expect(() => validerCorrespondances({ comptes: [{ type: "compte", cle, poste: "2" }], sections: [] })).toThrow(
+      `Correspondance n° 1 : « ${cle} » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».`,
+    );
+  });
+
+  it.each(["6", "64", "641", "6411A", "401DUPONT"])("« %s » est lue", (cle) => {
+    expect(
+      validerCorrespondances({ comptes: [{ type: "compte", cle, poste: "2" }], sections: [] }).comptes,
+    ).toHaveLength(1);
+  });
+
+  it("une section « abc » reste une section", () => {
+    const t = validerCorrespondances({ comptes: [], sections: [{ type: "section", cle: "abc", poste: "2" }] });
+    expect(t.sections.map((s) => s.cle)).toEqual(["abc"]);
+  });
+});

@@ -76,3 +76,19 @@ describe("montants hors limite (± 2^51 centimes)", () => {
     expect(() => cents(0.5)).toThrow(RangeError);
   });
 });
+
+describe("le signe moins U+2212 (« −300 », collé d'un PDF ou de Word)", () => {
+  it.each([
+    ["\u2212300", -30000],
+    ["\u22121\u00a0234,56\u00a0€", -123456],
+    ["1 234,56\u2212", -123456],
+    ["(\u2212300)", 30000],
+  ])("%p → %p centimes, comme avec « - »", (t, attendu) => {
+    expect(analyserMontant(t)).toEqual({ type: "montant", cents: attendu });
+    expect(analyserMontant(t.replace(/\u2212/g, "-"))).toEqual({ type: "montant", cents: attendu });
+  });
+
+  it.each(["1\u22122", "\u2212", "\u2212\u2212300", "12\u2212500"])("%p n'est pas un montant", (t) => {
+    expect(analyserMontant(t)).toEqual({ type: "invalide" });
+  });
+});

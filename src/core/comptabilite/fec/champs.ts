@@ -11,14 +11,15 @@ const TAB = 9;
 const PLANCHER = [0, 1, 10, 100];
 
 /**
- * Amounts of the FEC hot loop, read in place: "0000000069,60", " 1234.5 ", "-12,00", "+3", "" (→ 0), "1 234,56"
- * (grouping spaces, no-break ones too, as a spreadsheet in French writes them: U+00A0 in UTF-8 or one byte in
- * Windows-1252, U+202F in UTF-8) → cents. More than two decimals is accepted only when the extra ones are zeros
- * ("12,3400"). NaN otherwise, and for « 12.000 » or « 1,500 » — one to three digits (no leading zero, no grouping
- * space), a single « . » or « , », exactly three digits: a decimal separator as much as a thousands one. Then `ambigu`
- * names the separator and `decimale` / `milliers` hold both readings in cents (`decimale` NaN when below the cent),
- * for the reader to decide by the file's convention (see LigneFec). `preuve` says what a read amount proves of that
- * convention: 1 a decimal comma (« 1234,56 », « 0,500 »), 2 a decimal dot, 0 nothing (no separator).
+ * Amounts of the FEC hot loop, read in place: "0000000069,60", " 1234.5 ", "-12,00", "−12,00" (the minus sign U+2212,
+ * in UTF-8, first or last), "+3", "" (→ 0), "1 234,56" (grouping spaces, no-break ones too, as a spreadsheet in French
+ * writes them: U+00A0 in UTF-8 or one byte in Windows-1252, U+202F in UTF-8) → cents. More than two decimals is
+ * accepted only when the extra ones are zeros ("12,3400"). NaN otherwise, and for « 12.000 » or « 1,500 » — one to
+ * three digits (no leading zero, no grouping space), a single « . » or « , », exactly three digits: a decimal separator
+ * as much as a thousands one. Then `ambigu` names the separator and `decimale` / `milliers` hold both readings in cents
+ * (`decimale` NaN when below the cent), for the reader to decide by the file's convention (see LigneFec). `preuve` says
+ * what a read amount proves of that convention: 1 a decimal comma (« 1234,56 », « 0,500 »), 2 a decimal dot, 0 nothing
+ * (no separator).
  */
 export class LecteurMontants {
   preuve = 0;
@@ -38,9 +39,15 @@ export class LecteurMontants {
     if (c === 45 /* - */ || c === 43 /* + */) {
       neg = c === 45;
       debut++;
+    } else if (c === 0xe2 && s[debut + 1] === 0x88 && s[debut + 2] === 0x92) {
+      neg = true; // "−12,00": the minus sign U+2212 in UTF-8, pasted from a PDF or Word
+      debut += 3;
     } else if (s[fin - 1] === 45) {
       neg = true; // "12,50-": some exports put the sign last
       fin--;
+    } else if (s[fin - 1] === 0x92 && s[fin - 2] === 0x88 && s[fin - 3] === 0xe2 && fin - 3 > debut) {
+      neg = true;
+      fin -= 3;
     }
     let entier = 0;
     let chiffres = 0;

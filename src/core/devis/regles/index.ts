@@ -18,6 +18,7 @@ import { montantHorsLignes } from "./montantHorsLignes";
 import { montantIllisible } from "./montantIllisible";
 import { montantAmbigu } from "./montantAmbigu";
 import { montantSousCentime } from "./montantSousCentime";
+import { montantDevise } from "./montantDevise";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import { grilleMinima, salaireMinimum } from "./salaireMinimum";
@@ -33,6 +34,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   montantIllisible,
   montantAmbigu,
   montantSousCentime,
+  montantDevise,
   formuleSansResultat,
   sousTotalProducteur,
   totalProducteur,

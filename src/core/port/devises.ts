@@ -1,0 +1,52 @@
+/**
+ * The currency a number format shows (« [$$-409]#,##0.00 », « #,##0.00 [$USD] », « [$£-809]#,##0 », « $#,##0 »,
+ * « #,##0.00 "CHF" »), read from the format's own syntax: the symbol of a « [$symbole-langue] » block, a currency
+ * sign or an ISO code written as literal text (quoted, escaped by « \ » or bare). Not the characters that only
+ * reserve a width (« _$ ») or fill the cell (« *$ »), nor the text of a condition or a colour (« [>=100] », « [Red] »).
+ */
+
+/** The euro, however a format writes it: « € », « EUR », « [$€-40C] », « [$EUR] ». */
+const EURO = /^(€|eur|euros?)$/i;
+/** A currency sign (Unicode category Sc) other than the euro: $, £, ¥, ₹, ₩, ₽, ₺, ₪, ₱, ฿, ¢… */
+const SIGNE = /(?!€)\p{Sc}/u;
+/** Currency codes written as text in a format (« "CHF" #,##0.00 »): the ones a French production meets. */
+const CODES = (
+  "USD GBP CHF CAD AUD NZD JPY CNY HKD SGD SEK NOK DKK ISK PLN CZK HUF RON BGN RUB " +
+  "TRY ILS MAD TND DZD XOF XAF XPF BRL MXN ARS CLP COP INR KRW ZAR"
+).split(" ");
+const CODE = new RegExp(`(?<![A-Za-z])(${CODES.join("|")})(?![A-Za-z])`);
+
+/**
+ * The currency `fmt` shows when it is not the euro (« $ », « USD », « £ », « CHF »); undefined for the euro, for
+ * no currency, and for an empty or missing format.
+ */
+export function deviseDuFormat(fmt: string | undefined | null): string | undefined {
+  if (!fmt) return undefined;
+  let litteral = "";
+  let bloc: string | undefined;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c === '"') {
+      const j = fmt.indexOf('"', i + 1);
+      const fin = j < 0 ? fmt.length : j;
+      litteral += ` ${fmt.slice(i + 1, fin)} `;
+      i = fin;
+    } else if (c === "\\") {
+      litteral += fmt[++i] ?? "";
+    } else if (c === "_" || c === "*") {
+      i++; // « _x » reserves the width of x, « *x » fills the cell with x: neither says a currency
+    } else if (c === "[") {
+      const j = fmt.indexOf("]", i + 1);
+      const fin = j < 0 ? fmt.length : j;
+      const contenu = fmt.slice(i + 1, fin);
+      // « [$symbole-langue] »: « [$-40C] » (a language alone) shows no currency.
+      if (contenu.startsWith("$")) {
+        const symbole = contenu.slice(1).split("-")[0].trim();
+        if (symbole && !EURO.test(symbole)) bloc ??= symbole;
+      }
+      i = fin;
+    } else litteral += c;
+  }
+  if (bloc) return bloc;
+  return SIGNE.exec(litteral)?.[0] ?? CODE.exec(litteral)?.[0];
+}
