@@ -4,7 +4,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { creerEnvoyeur } from "../../src/app/catalogue";
 import { lireFichierFec } from "../../src/cli/commands/fec";
-import { cents, eurosToCents, formatMontantFr, parseMontant } from "../../src/core/money";
+import { cents, eurosToCents, formatEcartFr, formatMontantFr, parseMontant } from "../../src/core/money";
 import { nombre } from "../../src/taskpane/francais";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { MemoryWorkbook, type CelluleMemoire } from "../helpers/memoryWorkbook";
@@ -182,18 +182,23 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
       fec: await lireFichierFec(GROS, { conserver: true }),
     });
     const fr = (x: string | null) => (x === null ? "—" : formatMontantFr(eurosToCents(x)));
+    // Écarts signed: « +1 785,00 € » over budget, « −900,00 € » (U+2212) under.
+    const signe = (x: string) => formatEcartFr(eurosToCents(x));
     const lignes = await lignesTableau(tableau);
     expect(lignes).toEqual([
       ...attendu.chapitres.map((c) => [
         `${c.code} ${c.libelle}`,
-        ...[c.budget, c.engage, c.realise, c.reste, c.estimation, c.ecart, c.ecartEstime].map(fr),
+        ...[c.budget, c.engage, c.realise, c.reste, c.estimation].map(fr),
+        ...[c.ecart, c.ecartEstime].map(signe),
       ]),
       [
         "Total",
         ...[attendu.totaux.budget, attendu.totaux.engage, attendu.totaux.realise].map(fr),
-        ...[attendu.totaux.reste, attendu.totaux.estimation, attendu.totaux.ecart, attendu.totaux.ecartEstime].map(fr),
+        ...[attendu.totaux.reste, attendu.totaux.estimation].map(fr),
+        ...[attendu.totaux.ecart, attendu.totaux.ecartEstime].map(signe),
       ],
     ]);
+    expect(lignes.some((l) => /^\u2212\d/.test(l[COLONNES.indexOf("ecart")]))).toBe(true);
     // Read back as an accountant would: each row's écart, estimation and écart estimé from its own figures.
     const n = (t: string) => parseMontant(t)!;
     const i = (c: string) => COLONNES.indexOf(c);
@@ -306,7 +311,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const cellules = await lignesTableau(page.getByTestId(IDS.tableau));
     expect(cellules.length).toBeGreaterThan(5);
     for (const [, ...montants] of cellules)
-      for (const m of montants) expect(m).toMatch(/^(-?\d{1,3}(\s\d{3})*,\d{2}\s€|—)$/);
+      for (const m of montants) expect(m).toMatch(/^([-+\u2212]?\d{1,3}(\s\d{3})*,\d{2}\s€|—)$/);
     expect(cellules).toEqual(calcules);
 
     const etat = await etatExcel(page);

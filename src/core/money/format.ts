@@ -13,6 +13,15 @@ export function formatMontantFr(c: Cents, avecSymbole = true): string {
 }
 
 /**
+ * A variance, signed as French typography writes it: 125000 → « +1 250,00 € » (over budget), -30000 → « −300,00 € »
+ * (the minus sign U+2212, under budget), 0 → « 0,00 € ».
+ */
+export function formatEcartFr(c: Cents): string {
+  if (c === 0) return formatMontantFr(c);
+  return `${c > 0 ? "+" : "\u2212"}${formatMontantFr(Math.abs(c) as Cents)}`;
+}
+
+/**
  * Digits grouped by three from the right with NBSP ("1234567" → "1 234 567"): what the regular expression
  * /\B(?=(\d{3})+(?!\d))/g gives, without its look-ahead from every digit (5 000 notes of a comparison write 20 000
  * amounts).

@@ -32,7 +32,7 @@ import {
   type Correspondance,
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
-import { eurosToCents, formatMontantFr, formatPourcentFr } from "../../core/money";
+import { eurosToCents, formatEcartFr, formatMontantFr, formatPourcentFr } from "../../core/money";
 import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
@@ -101,6 +101,8 @@ function formatLu(f: ResultatFec["format"]): string {
 const SECTION = /^section\s*:\s*/i;
 
 const euros = (s: string) => formatMontantFr(eurosToCents(s));
+/** An écart signed: « +1 785,00 € » over budget, « −900,00 € » under (as on the Tableau de bord). */
+const ecartFr = (s: string) => formatEcartFr(eurosToCents(s));
 
 /** Parses in the Web Worker (fecWorker.js); falls back to this thread where workers are unavailable. */
 function lireAvecWorker(
@@ -146,7 +148,7 @@ function colonnesEcarts(
       explication={explication}
       testId={TEST_IDS.ecarts.expliquer(champ, c.code)}
     >
-      {euros(c[champ])}
+      {champ === "ecart" ? ecartFr(c.ecart) : euros(c.realise)}
     </ChiffreExplicable>
   );
   return [
@@ -157,7 +159,7 @@ function colonnesEcarts(
     { id: "reste", titre: "Reste à engager", valeur: (c) => euros(c.reste), montant: true },
     { id: "estimation", titre: "Estimation finale", valeur: (c) => euros(c.estimation), montant: true },
     { id: "ecart", titre: "Écart", valeur: (c) => explicable(c, "ecart"), montant: true },
-    { id: "ecartEstime", titre: "Écart estimé", valeur: (c) => euros(c.ecartEstime), montant: true },
+    { id: "ecartEstime", titre: "Écart estimé", valeur: (c) => ecartFr(c.ecartEstime), montant: true },
   ];
 }
 
@@ -521,7 +523,7 @@ export function Ecarts() {
             <ChiffreCle terme="Budget">{euros(rapport.totaux.budget)}</ChiffreCle>
             <ChiffreCle terme="Estimation finale">{euros(rapport.totaux.estimation)}</ChiffreCle>
             <ChiffreCle terme="Écart estimé" fort>
-              {euros(rapport.totaux.ecartEstime)}
+              {ecartFr(rapport.totaux.ecartEstime)}
             </ChiffreCle>
             <ChiffreCle terme="Dépassements" texte>
               {nDepassements

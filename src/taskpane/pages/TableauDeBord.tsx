@@ -15,7 +15,7 @@ import { envoyer } from "../../app/catalogue";
 import { lienTexte } from "../../app/liensTextes";
 import type { Suite, TableauDeBord as Resume } from "../../app/commandes/tableauDeBord";
 import type { Source } from "../../core/regles/table";
-import { formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
+import { formatEcartFr, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
 import { DetailsSources } from "../components/DetailsSources";
 import { LienSource } from "../components/TextesAppliques";
 import { Retour } from "../components/Retour";
@@ -59,7 +59,7 @@ const useStyles = makeStyles({
 
 const m = (c: Cents) => formatMontantFr(c);
 /** « +1 250,00 € » for an overspend, « −300,00 € » under budget. */
-const signe = (c: Cents) => (c > 0 ? `+${m(c)}` : c < 0 ? `\u2212${m(Math.abs(c) as Cents)}` : m(c));
+const signe = formatEcartFr;
 
 type Couleur = "success" | "warning" | "danger" | "informative" | "subtle";
 

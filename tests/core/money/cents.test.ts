@@ -10,7 +10,8 @@ import {
   sumCents,
   ratio,
 } from "../../../src/core/money/cents";
-import { formatMontantFr, formatPourcentFr } from "../../../src/core/money/format";
+import { formatEcartFr, formatMontantFr, formatPourcentFr } from "../../../src/core/money/format";
+import { parseMontant } from "../../../src/core/money/parse";
 
 describe("arrondi au demi-centime supérieur (en valeur absolue)", () => {
   it.each([
@@ -61,6 +62,20 @@ describe("formats", () => {
         );
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("écart signé", () => {
+  it("« + » au-dessus du budget, « − » (U+2212) en dessous, rien pour zéro ; relu par parseMontant", () => {
+    expect(formatEcartFr(cents(178500))).toBe("+1\u202f785,00\u00a0€");
+    expect(formatEcartFr(cents(-90000))).toBe("\u2212900,00\u00a0€");
+    expect(formatEcartFr(cents(0))).toBe("0,00\u00a0€");
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 51), max: 2 ** 51 }), (c) => {
+        expect(parseMontant(formatEcartFr(cents(c)))).toBe(c);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
