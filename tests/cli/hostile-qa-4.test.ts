@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
+import { controlesJson, dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
 
 /**
  * A hostile tester's fourth round on the CLI, away from the devis import: the plan de travail as producers lay it out
@@ -17,13 +17,7 @@ const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx
 const PLAN = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
 const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
 
-interface Constat {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule?: string | null;
-}
-const controles = (out: string) => (JSON.parse(out) as { controles: Constat[] }).controles;
+const controles = controlesJson;
 const jamais = () => path.join(dossier(), "jamais.xlsx");
 
 describe("plan de travail : des cellules fusionnées sur les journées d'une personne", () => {

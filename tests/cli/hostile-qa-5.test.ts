@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
+import { controlesJson, dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
 
 /**
  * A hostile new user's inputs, fifth round: no amount of a ledger is read from the wrong column without a word, and
@@ -146,13 +146,7 @@ describe("credit-impot --annee avant 1900", () => {
   });
 });
 
-interface Constat {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule: string | null;
-}
-const controles = (out: string) => (JSON.parse(out) as { controles: Constat[] }).controles;
+const controles = controlesJson;
 
 describe("financement : une case à cocher (VRAI/FAUX) dans un montant", () => {
   it("nommée, la ligne non comptée (avant : « Erreur interne : TypeError: input.trim is not a function »)", async () => {

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
+import { controlesJson, dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
 
 /**
  * Three faults left by the « nothing lost, nothing guessed » sweep: the minus sign U+2212 of a figure pasted from a
@@ -13,13 +13,7 @@ const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
 const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
 const variante = fabriqueVariantes(dossier);
 
-interface Constat {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule: string | null;
-}
-const controles = (out: string) => (JSON.parse(out) as { controles: Constat[] }).controles;
+const controles = controlesJson;
 
 describe("le signe moins U+2212 (« −300 », collé d'un PDF ou de Word)", () => {
   it("devis : « −300 » et « −1 234,56 € » lus comme des montants négatifs (avant : « n'est pas un montant », non comptés)", async () => {

@@ -91,3 +91,14 @@ export function refus(r: { code: number; out: string; err: string }, message: Re
   expect(r.err).not.toMatch(/Erreur interne|Error|ENO[A-Z]+|at .*\.js/);
   for (const f of fichiers) expect(existsSync(f)).toBe(false);
 }
+
+/** A finding of a command's `--json` output (`controles`). */
+export interface ConstatJson {
+  regle: string;
+  gravite: string;
+  message: string;
+  cellule?: string | null;
+}
+
+/** The findings (`controles`) of a command's `--json` output. */
+export const controlesJson = (out: string) => (JSON.parse(out) as { controles: ConstatJson[] }).controles;
