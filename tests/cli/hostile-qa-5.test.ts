@@ -14,6 +14,19 @@ const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
 const variante = fabriqueVariantes(dossier);
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 
+/** `prodbook devis --json` on a two-line devis whose second amount (F3) is `valeur` shown with `numFmt`. */
+async function devisF3(fichier: string, libelle: string, valeur: number, numFmt: string) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Devis");
+  ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
+  ws.addRow(["21", "Réalisateur", 1, 1, 5000, 5000]);
+  ws.addRow(["22", libelle, null, null, null, valeur]);
+  ws.getCell("F3").numFmt = numFmt;
+  const f = path.join(dossier(), fichier);
+  await wb.xlsx.writeFile(f);
+  return lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+}
+
 interface FecJson {
   lignesImportees: number;
   debit: string;
@@ -281,15 +294,7 @@ describe("un nombre démesuré dans une cellule au format date", () => {
   });
 
   it("devis : le montant cité « ######## » et non compté, jamais « NaN »", async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("Devis");
-    ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
-    ws.addRow(["21", "Réalisateur", 1, 1, 5000, 5000]);
-    ws.addRow(["22", "Scripte", null, null, null, 1e300]);
-    ws.getCell("F3").numFmt = "dd/mm/yyyy";
-    const f = path.join(dossier(), "devis-date-demesuree.xlsx");
-    await wb.xlsx.writeFile(f);
-    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    const r = await devisF3("devis-date-demesuree.xlsx", "Scripte", 1e300, "dd/mm/yyyy");
     expect(r.out).not.toMatch(/NaN/);
     expect(controles(r.out).filter((c) => c.cellule === "Devis!F3")).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/« ######## »/) }),
@@ -382,15 +387,7 @@ describe("--colonnes : une correspondance de colonnes mal typée", () => {
 
 describe("devis : un taux au format pourcentage dans la colonne des montants", () => {
   it("« 50 % » nommé, non compté (avant : compté 0,50 € sans un mot)", async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("Devis");
-    ws.addRow(["Code", "Désignation", "Quantité", "Nombre", "Taux", "Montant"]);
-    ws.addRow(["21", "Réalisateur", 1, 1, 5000, 5000]);
-    ws.addRow(["22", "Prime", null, null, null, 0.5]);
-    ws.getCell("F3").numFmt = "0%";
-    const f = path.join(dossier(), "devis-pourcentage.xlsx");
-    await wb.xlsx.writeFile(f);
-    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    const r = await devisF3("devis-pourcentage.xlsx", "Prime", 0.5, "0%");
     expect((JSON.parse(r.out) as { devis: { total: string } }).devis.total).toBe("5000.00");
     expect(controles(r.out).filter((c) => c.cellule === "Devis!F3")).toEqual([
       expect.objectContaining({
