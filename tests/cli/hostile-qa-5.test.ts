@@ -117,22 +117,14 @@ describe("FEC : un champ en trop en fin de ligne", () => {
 });
 
 describe("credit-impot --annee avant 1900", () => {
+  const creditImpotCinema = (annee: string, ...autres: string[]) =>
+    lancerCli(main, ["credit-impot", EXEMPLE, "--regime", "cinema", "--genre", "fiction", "--annee", annee, ...autres]);
+
   it.each(["1800", "1899"])(
     "%s : l'année nommée avec les périodes couvertes (avant : « Erreur interne : RangeError », code 1)",
     async (annee) => {
       const sortie = path.join(dossier(), `ci-${annee}.xlsx`);
-      const r = await lancerCli(main, [
-        "credit-impot",
-        EXEMPLE,
-        "--regime",
-        "cinema",
-        "--genre",
-        "fiction",
-        "--annee",
-        annee,
-        "-o",
-        sortie,
-      ]);
+      const r = await creditImpotCinema(annee, "-o", sortie);
       refus(
         r,
         new RegExp(
@@ -145,16 +137,7 @@ describe("credit-impot --annee avant 1900", () => {
   );
 
   it("« 0999 » est cité tel que tapé (avant : « reçu « 999 » »)", async () => {
-    const r = await lancerCli(main, [
-      "credit-impot",
-      EXEMPLE,
-      "--regime",
-      "cinema",
-      "--genre",
-      "fiction",
-      "--annee",
-      "0999",
-    ]);
+    const r = await creditImpotCinema("0999");
     refus(r, "L'option --annee attend une année AAAA, reçu « 0999 ».");
   });
 });

@@ -1,3 +1,4 @@
+import { estFormatPourcentage } from "../port/devises";
 import Decimal from "decimal.js";
 import type { CellData } from "../port/workbook";
 import { analyserNombre, type Convention } from "../money/parse";
@@ -69,7 +70,7 @@ export function quantiteCellule(
 /** A percentage: "15 %", "15%", a number with a % format (0.15), or "0,15" → 0.15 as a Decimal fraction. */
 export function pourcentCellule(c: CellData | undefined): Decimal | undefined {
   if (!c || c.v === null || c.erreur) return undefined;
-  if (typeof c.v === "number") return c.fmt && c.fmt.includes("%") ? new Decimal(c.v) : undefined;
+  if (typeof c.v === "number") return estFormatPourcentage(c.fmt) ? new Decimal(c.v) : undefined;
   if (typeof c.v !== "string") return undefined;
   const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*%\s*$/.exec(c.v);
   return m ? new Decimal(m[1].replace(",", ".")).dividedBy(100) : undefined;

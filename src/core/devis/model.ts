@@ -198,7 +198,6 @@ export interface MontantAmbigu {
   total?: boolean;
 }
 
-/** A text amount with more than two decimals (« 0,125 »), counted rounded half-up to the cent. */
 /**
  * A number of the amount column whose format shows another currency than the euro (« [$$-409]#,##0.00 »): named
  * with its currency and amount, neither converted nor counted.
@@ -216,6 +215,7 @@ export interface MontantDevise {
   total?: boolean;
 }
 
+/** A text amount with more than two decimals (« 0,125 »), counted rounded half-up to the cent. */
 export interface MontantArrondi {
   cellule: string;
   texte: string;

@@ -1,3 +1,4 @@
+import { estFormatPourcentage } from "../port/devises";
 import { type Cents, eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import type { Convention } from "../money/parse";
@@ -79,7 +80,7 @@ export function tvaSansHT(
  */
 function lire(sheet: SheetData, r: number, col: ColonneMontant, convention?: Convention) {
   const cellule = sheet.rows[r]?.[col.col];
-  if (cellule?.fmt?.includes("%")) return undefined;
+  if (estFormatPourcentage(cellule?.fmt)) return undefined;
   const lu = lireMontantCellule(cellule, convention);
   if (lu.type !== "montant" || lu.valeur.abs().times(100).greaterThanOrEqualTo(MONTANT_MAX_CENTIMES)) return undefined;
   const montant: MontantTaxe = { cellule: celluleRef(sheet.name, r, col.col), montant: eurosToCents(lu.valeur) };

@@ -9,7 +9,7 @@ import {
 } from "../money";
 import { eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
 import { estFormatDate } from "../port/dates";
-import { deviseDuFormat } from "../port/devises";
+import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, plagesFusionnees } from "../util/adresse";
@@ -107,19 +107,6 @@ function formatDate(fmt: string | undefined): boolean {
   return d;
 }
 
-const DEVISES = new Map<string, string | null>();
-/** deviseDuFormat memoised, as formatDate. */
-function devise(fmt: string | undefined): string | undefined {
-  if (!fmt) return undefined;
-  let d = DEVISES.get(fmt);
-  if (d === undefined) {
-    if (DEVISES.size > 1000) DEVISES.clear();
-    d = deviseDuFormat(fmt) ?? null;
-    DEVISES.set(fmt, d);
-  }
-  return d ?? undefined;
-}
-
 const DATE_TEXTE = /^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))\s*$/;
 
 /** A real date (a number with a date format, or a date cell read as ISO text) or a text « 15/04/2025 ». */
@@ -147,11 +134,10 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   if (typeof c.v === "boolean") return { type: "texte", texte: c.v ? "VRAI" : "FAUX" };
   if (estDate(c)) return { type: "date", texte: dateLisible(c) };
   // A number shown as a percentage (0,5 as « 50 % »): a rate typed in the amount column, never 0,50 €.
-  if (typeof c.v === "number" && c.fmt?.includes("%"))
-    return { type: "texte", texte: `${String(Number((c.v * 100).toPrecision(12))).replace(".", ",")} %` };
+  if (typeof c.v === "number" && estFormatPourcentage(c.fmt)) return { type: "texte", texte: pourcentageAffiche(c.v) };
   // A number shown in another currency (« $1,500.00 »): named with its currency, never read as euros. Beyond ±2^51
   // cents it stays a number, refused as any other (verifierGrandeurs).
-  const d = typeof c.v === "number" && Math.abs(c.v) <= MAX_EUROS ? devise(c.fmt) : undefined;
+  const d = typeof c.v === "number" && Math.abs(c.v) <= MAX_EUROS ? deviseDuFormat(c.fmt) : undefined;
   if (d) return { type: "devise", devise: d, format: c.fmt as string, montant: eurosToCents(c.v as number) };
   if (typeof c.v === "number")
     return Number.isFinite(c.v)

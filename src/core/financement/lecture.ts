@@ -6,10 +6,12 @@ import {
   conventionProuvee,
   type Convention,
   formatMontantFr,
+  CONSEIL_DEVISE,
   messageMontantRefuse,
+  phraseMontantDevise,
   sumCents,
 } from "../money";
-import { deviseDuFormat } from "../port/devises";
+import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -59,8 +61,7 @@ const NON_NUMERAIRE = /\b(en industrie|en nature|mise en participation|participa
 function texte(c: CellData | undefined): string {
   if (!c || c.v === null) return "";
   if (typeof c.v === "boolean") return c.v ? "VRAI" : "FAUX";
-  if (typeof c.v === "number" && c.fmt?.includes("%"))
-    return `${String(Number((c.v * 100).toPrecision(12))).replace(".", ",")} %`;
+  if (typeof c.v === "number" && estFormatPourcentage(c.fmt)) return pourcentageAffiche(c.v);
   return typeof c.v === "string" ? c.v.trim() : typeof c.v === "number" ? String(c.v) : "";
 }
 
@@ -78,7 +79,8 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
   if (vide(c)) return null;
   // An error, a check box (VRAI/FAUX) or a number shown as a percentage (0,1 as « 10 % », never 0,10 €): not an
   // amount, named by the caller.
-  if (c!.erreur || typeof c!.v === "boolean" || (typeof c!.v === "number" && c!.fmt?.includes("%"))) return undefined;
+  if (c!.erreur || typeof c!.v === "boolean" || (typeof c!.v === "number" && estFormatPourcentage(c!.fmt)))
+    return undefined;
   const a = analyserMontant(c!.v as string | number, ctx.convention);
   // A number shown in another currency (« [$$-409]#,##0.00 »): named with its currency, never read as euros nor
   // converted (no exchange rate at run time).
@@ -88,9 +90,8 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
       cellule,
       gravite: "alerte",
       message:
-        `${cellule} : ${formatMontantFr(a.cents, false)}\u00a0${devise} est affiché en « ${devise} » (format de ` +
-        `nombre « ${c!.fmt} »), pas en euros ; ce montant n'est pas compté (aucun taux de change n'est appliqué). ` +
-        `Convertissez-le en euros et donnez à la cellule un format en € ou sans devise, puis relancez.`,
+        `${cellule} : ${phraseMontantDevise(a.cents, devise, c!.fmt as string)} ; ce montant n'est pas compté ` +
+        `(aucun taux de change n'est appliqué). Convertissez-le ${CONSEIL_DEVISE}`,
     });
     return "nomme";
   }

@@ -1,11 +1,26 @@
 import Decimal from "decimal.js";
 import type { AnalyseMontant, AnalyseNombre } from "./parse";
+import type { Cents } from "./cents";
 import { formatMontantFr } from "./format";
 
 /** 12.5 → "12,5" (a number as a French reader writes it, without grouping). */
 function nombreFr(d: Decimal): string {
   return d.toFixed().replace(".", ",");
 }
+
+/**
+ * A number shown in another currency than the euro, named: « 1 500,00 $ est affiché en « $ » (format de nombre
+ * « [$$-409]#,##0.00 »), pas en euros » — the devis and the financement plan say it alike.
+ */
+export function phraseMontantDevise(montant: Cents, devise: string, format: string): string {
+  return (
+    `${formatMontantFr(montant, false)}\u00a0${devise} est affiché en « ${devise} » (format de nombre « ${format} »), ` +
+    `pas en euros`
+  );
+}
+
+/** What to do about it, after « Convertissez-le » / « Convertissez le montant ». */
+export const CONSEIL_DEVISE = "en euros et donnez à la cellule un format en € ou sans devise, puis relancez.";
 
 /**
  * Why a value typed by the user (a function argument, a CLI option) is refused as an amount; `sujet` names it

@@ -22,6 +22,19 @@ const CODE = new RegExp(`(?<![A-Za-z])(${CODES.join("|")})(?![A-Za-z])`);
  */
 export function deviseDuFormat(fmt: string | undefined | null): string | undefined {
   if (!fmt) return undefined;
+  // Memoised: a sheet has a handful of formats for thousands of cells.
+  let d = DEVISES.get(fmt);
+  if (d === undefined) {
+    if (DEVISES.size > 1000) DEVISES.clear();
+    d = lireDevise(fmt) ?? null;
+    DEVISES.set(fmt, d);
+  }
+  return d ?? undefined;
+}
+
+const DEVISES = new Map<string, string | null>();
+
+function lireDevise(fmt: string): string | undefined {
   let litteral = "";
   let bloc: string | undefined;
   for (let i = 0; i < fmt.length; i++) {
@@ -49,4 +62,14 @@ export function deviseDuFormat(fmt: string | undefined | null): string | undefin
   }
   if (bloc) return bloc;
   return SIGNE.exec(litteral)?.[0] ?? CODE.exec(litteral)?.[0];
+}
+
+/** A number format that shows a percentage (« 0 % », « 0.00% »): the number is a rate, not an amount. */
+export function estFormatPourcentage(fmt: string | undefined | null): boolean {
+  return !!fmt && fmt.includes("%");
+}
+
+/** A number shown with a percentage format, as the cell shows it: 0.5 → « 50 % », 0.125 → « 12,5 % ». */
+export function pourcentageAffiche(v: number): string {
+  return `${String(Number((v * 100).toPrecision(12))).replace(".", ",")} %`;
 }

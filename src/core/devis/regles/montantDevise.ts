@@ -1,5 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import { formatMontantFr } from "../../money";
+import { CONSEIL_DEVISE, phraseMontantDevise } from "../../money";
 import { cite, ContexteDevis } from "./contexte";
 
 /**
@@ -16,11 +16,9 @@ export const montantDevise: Regle<ContexteDevis> = {
       regle: "montant-devise",
       gravite: "alerte" as const,
       message:
-        `${m.cellule} ${cite(m.libelle)} : ${formatMontantFr(m.montant, false)}\u00a0${m.devise} est affiché en ` +
-        `« ${m.devise} » (format de nombre « ${m.format} »), pas en euros ; ` +
+        `${m.cellule} ${cite(m.libelle)} : ${phraseMontantDevise(m.montant, m.devise, m.format)} ; ` +
         (m.total ? "ce total du producteur n'est pas comparé" : "la ligne n'est pas comptée") +
-        ` (aucun taux de change n'est appliqué). Convertissez le montant en euros et donnez à la cellule un format ` +
-        `en € ou sans devise, puis relancez.`,
+        ` (aucun taux de change n'est appliqué). Convertissez le montant ${CONSEIL_DEVISE}`,
       cellule: m.cellule,
     }));
   },
