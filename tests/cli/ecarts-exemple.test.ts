@@ -136,6 +136,12 @@ describe("exemple : Grand livre fabriqué de la production d'exemple", () => {
     expect({ ...sans, correspondances: null }).toEqual({ ...avec, correspondances: null });
     const t = await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC]);
     expect(t.out).toMatch(/^Correspondances : table par défaut de Prodbook \(usage de la profession, à vérifier/m);
+    // Every chapter's name whole in the text table, its amounts in the same columns as the header's.
+    expect(t.out).toMatch(/^6 Transports, défraiements, régie +15\s604,40\s€/m);
+    const lignes = t.out.split("\n");
+    const entete = lignes.find((l) => l.startsWith("Chapitre"))!;
+    const total = lignes.find((l) => l.startsWith("Total "))!;
+    expect(total.length).toBe(entete.length);
 
     // Written with -o, then edited in Excel: 6135 (locations mobilières) moved from chapter 7 to chapter 6.
     const sortie = path.join(dir(), "exemple-rapproche.xlsx");

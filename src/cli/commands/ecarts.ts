@@ -74,13 +74,15 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
   // The pane's and the Écarts sheet's seven columns, under the same names; « — » when engagé was not typed.
   const f = (montant: string | null) => (montant === null ? "—" : e(montant)).padStart(17);
   const colonnes = ["Budget", "Engagé", "Réalisé", "Reste à engager", "Estimation finale", "Écart", "Écart estimé"];
-  io.out(`${"Chapitre".padEnd(30)}${colonnes.map((c) => ` ${c.padStart(17)}`).join("")}`);
+  // The chapter column is as wide as its longest name (« 6 Transports, défraiements, régie » whole), within 48 characters.
+  const noms = r.chapitres.map((c) => `${c.code} ${c.libelle}`);
+  const largeur = Math.min(48, Math.max("Chapitre".length, "Total".length, ...noms.map((n) => n.length)));
+  const coupe = (nom: string) => (nom.length > largeur ? `${nom.slice(0, largeur - 1)}…` : nom.padEnd(largeur));
+  io.out(`${"Chapitre".padEnd(largeur)}${colonnes.map((c) => ` ${c.padStart(17)}`).join("")}`);
   type Montants = Pick<ResultatRapprochementVue["totaux"], "budget" | "engage" | "realise" | "reste" | "estimation">;
   const ligne = (nom: string, c: Montants & { ecart: string; ecartEstime: string }) =>
-    `${nom.slice(0, 30).padEnd(30)} ${[c.budget, c.engage, c.realise, c.reste, c.estimation, c.ecart, c.ecartEstime]
-      .map(f)
-      .join(" ")}`;
-  for (const c of r.chapitres) io.out(ligne(`${c.code} ${c.libelle}`, c));
+    `${coupe(nom)} ${[c.budget, c.engage, c.realise, c.reste, c.estimation, c.ecart, c.ecartEstime].map(f).join(" ")}`;
+  r.chapitres.forEach((c, i) => io.out(ligne(noms[i], c)));
   io.out(ligne("Total", r.totaux));
   if (r.nonPlaces.length) {
     // Outside the Budget total (the devis total), as `prodbook devis` lists them.
