@@ -80,4 +80,27 @@ describe("prodbook credit-impot --subventions (CGI 220 sexies, V)", () => {
     expect(valeur("Crédit avant plafonds")).toBe(107616);
     expect(valeur("Crédit d'impôt")).toBe(107616);
   });
+
+  it("un plan de financement dans le classeur : ses aides publiques nommées, jamais déduites sans montant saisi", async () => {
+    // tests/fixtures/financement/cinema.xlsx: « Budget » and « Plan de financement », whose public aids (the tax
+    // credit line left out) are the CNC's avance sur recettes (500 000 €, C15) and the Île-de-France region (300 000 €,
+    // C16). Neither is deducted: the base stays the devis's; only the amount given with --subventions comes off it.
+    const PLAN = path.join(__dirname, "../fixtures/financement/cinema.xlsx");
+    const phrase = (saisies: string) =>
+      "Le plan de financement « Plan de financement » compte 800\u202f000,00\u00a0€ d'aides publiques (« CNC — avance " +
+      "sur recettes » de CNC, 500\u202f000,00\u00a0€ ('Plan de financement'!C15) ; « Régions et collectivités » de " +
+      `Région Île-de-France, 300\u202f000,00\u00a0€ ('Plan de financement'!C16)) : ${saisies}. Seules les subventions ` +
+      "publiques non remboursables directement affectées aux dépenses éligibles en sont déduites (CGI art. 220 " +
+      "sexies, V) : indiquez lesquelles, par leur montant (option --subventions, champ « Subventions publiques non " +
+      "remboursables » du volet).";
+    const sans = JSON.parse((await lancer([PLAN, ...FILM, "--json"])).sortie[0]);
+    expect([sans.base, sans.subventionsPubliques]).toEqual(["2400000.00", null]);
+    expect(sans.alertes).toContain(phrase("aucune n'est déduite de la base"));
+    const avec = JSON.parse((await lancer([PLAN, ...FILM, "--subventions", "300 000", "--json"])).sortie[0]);
+    expect(avec.base).toBe("2100000.00");
+    expect(avec.alertes).toContain(phrase("les subventions saisies (300\u202f000,00\u00a0€) sont déduites de la base"));
+    // The international credit has its own rule (220 quaterdecies V): no such sentence.
+    const c2i = await lancer([PLAN, "--regime", "international", "--genre", "fiction", "--annee", "2025", "--json"]);
+    expect(JSON.parse(c2i.sortie[0]).alertes.some((a: string) => a.startsWith("Le plan de financement"))).toBe(false);
+  });
 });
