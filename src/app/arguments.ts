@@ -23,6 +23,7 @@ export const LIBELLES_ARGUMENTS: Record<string, string> = {
   annee: "Année",
   cout: "Coût de production",
   depensesVfxFrance: "Dépenses d'effets visuels en France",
+  subventionsPubliques: "Subventions publiques",
   partFinancementEtranger: "Part des financements étrangers",
   joursTournageFrance: "Jours de tournage en France",
   joursTournage: "Jours de tournage",

@@ -64,6 +64,7 @@ describe("prodbook credit-impot --json", () => {
       "tables",
       "parametres",
       "plafondBase",
+      "subventionsPubliques",
     ]);
     // Added field (issue 11): 220 sexies III-3, base ≤ 80 % of the budget (419 000 €) = 335 200 €, not reached here.
     expect(j.plafondBase).toEqual({

@@ -55,6 +55,30 @@ describe("page Crédit d'impôt", () => {
     expect([...classeur.ecrites.keys()]).toEqual(["Crédit d'impôt", "Paramètres"]);
   });
 
+  it("subventions publiques non remboursables : « 12.500 » refusé sous le champ, « 10 000 » déduit de la base", async () => {
+    afficher();
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    saisir(IDS_CREDIT_IMPOT.genre, "documentaire");
+    saisir(IDS_CREDIT_IMPOT.duree, "52");
+    saisir(IDS_CREDIT_IMPOT.annee, "2025");
+    const champ = screen.getByTestId(IDS_CREDIT_IMPOT.subventions);
+    expect(screen.getByLabelText(/Subventions publiques non remboursables/)).toBe(champ);
+    saisir(IDS_CREDIT_IMPOT.subventions, "12.500");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    expect(messageSousChamp(champ)).toBe(
+      "« 12.500 » : 12,50\u00a0€ ou 12\u202f500\u00a0€ ? Écrivez « 12,5 » ou « 12\u202f500 ».",
+    );
+    expect(screen.queryByTestId(IDS_CREDIT_IMPOT.resultat)).toBeNull();
+    expect(document.activeElement).toBe(champ);
+    // Base 146 000 € (80 % of the budget, as above) − 10 000 € (220 sexies V) = 136 000 € × 25 % = 34 000 €.
+    saisir(IDS_CREDIT_IMPOT.subventions, "10 000");
+    fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
+    await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.credit).textContent).toBe("34\u202f000,00\u00a0€"));
+    expect(detail(IDS_CREDIT_IMPOT.alertes).textContent).toMatch(
+      /Subventions publiques déduites après le plafond de la base\s:\s146\s000,00\s€\s−\s10\s000,00\s€\s=\s136\s000,00\s€/,
+    );
+  });
+
   it("fiction en coproduction : la part de financement étranger porte le plafond à 10 000 €/min", async () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));

@@ -47,6 +47,14 @@ export function verifierOptionsCreditImpot(a: OptionsCreditImpotPane): void {
     throw invalide("annee", `attend une année AAAA, reçu « ${a.annee} »`);
   if (a.depensesVfxFrance !== undefined && !(a.depensesVfxFrance >= 0))
     throw invalide("depensesVfxFrance", `attend un montant positif en euros, reçu « ${a.depensesVfxFrance} »`);
+  if (
+    a.subventionsPubliques !== undefined &&
+    !(Number.isInteger(a.subventionsPubliques) && a.subventionsPubliques >= 0)
+  )
+    throw invalide(
+      "subventionsPubliques",
+      `attend un montant positif en euros, reçu « ${String(a.subventionsPubliques)} »`,
+    );
   if (a.partFinancementEtranger !== undefined) {
     let p: Decimal | undefined;
     try {

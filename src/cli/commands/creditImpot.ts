@@ -1,7 +1,7 @@
 import { NOMS_REGIME } from "../../core/creditImpot/contexteCalcul";
 import { creditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
-import { centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
+import { cents, centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
 import { choixArg, dureeArg, montantArg, nombreArg } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees } from "../../core/regles/utilisees";
@@ -12,7 +12,8 @@ import { alerteTexte, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
-  "[--duree MINUTES] [--langue francais|etrangere] [--vfx-france MONTANT] [--annee AAAA] [--feuille NOM] " +
+  "[--duree MINUTES] [--langue francais|etrangere] [--vfx-france MONTANT] [--subventions MONTANT] [--annee AAAA] " +
+  "[--feuille NOM] " +
   "[--hebergement paris|ailleurs] [--financement-etranger " +
   "PART] [--jeunesse] [--jours-tournage-france N] [--json] [--explique] [-o sortie.xlsx [--modele-parametres]]";
 const m = (c: Cents) => centsToDecimalString(c);
@@ -49,6 +50,11 @@ export function jsonCreditImpot(r: Omit<ResultatCreditImpot, "lignes">) {
           applique: r.plafondBase.applique,
         }
       : null,
+    // Added after the others (issue 11): the public subsidies deducted from the base (220 sexies V, 220 quaterdecies
+    // V), when --subventions was given.
+    subventionsPubliques: r.subventions
+      ? { montant: m(r.subventions.montant), deduit: m(r.subventions.deduit), baseAvant: m(r.subventions.baseAvant) }
+      : null,
   };
 }
 
@@ -63,6 +69,11 @@ function texte(r: Omit<ResultatCreditImpot, "lignes">, source: string, io: Io): 
     io.out(
       `  ${`Plafond de la base : ${formatPourcentFr(pb.part, 0)} du budget`.padEnd(39)} ${f(pb.montant)}  ` +
         `${pb.applique ? "appliqué" : "non atteint"}`,
+    );
+  const sub = r.subventions;
+  if (sub)
+    io.out(
+      `  ${"Subventions publiques déduites".padEnd(39)} ${f(cents(-sub.deduit))}  sur ${formatMontantFr(sub.montant)}`,
     );
   io.out(`  ${"Base retenue".padEnd(39)} ${f(r.base)}`);
   io.out(`  ${"Taux".padEnd(39)} ${formatPourcentFr(r.taux).padStart(18)}`);
@@ -90,6 +101,7 @@ export const commande = definirCommande({
     duree: { type: "string" },
     langue: { type: "string" },
     "vfx-france": { type: "string" },
+    subventions: { type: "string" },
     annee: { type: "string" },
     feuille: { type: "string" },
     hebergement: { type: "string" },
@@ -103,6 +115,7 @@ export const commande = definirCommande({
     dureeMinutes: "--duree",
     annee: "--annee",
     depensesVfxFrance: "--vfx-france",
+    subventionsPubliques: "--subventions",
     partFinancementEtranger: "--financement-etranger",
     joursTournageFrance: "--jours-tournage-france",
     jeunesse: "--jeunesse",
@@ -118,6 +131,11 @@ export const commande = definirCommande({
     const depensesVfxFrance = vfx === undefined ? undefined : montantArg(vfx, "--vfx-france", attenduVfx);
     if (depensesVfxFrance !== undefined && depensesVfxFrance < 0)
       throw new CliError(`L'option --vfx-france attend ${attenduVfx}, reçu « ${vfx} ».`);
+    const attenduSubventions = "un montant en euros (« 150 000 » ou 150000)";
+    const subventionsPubliques =
+      v.subventions === undefined ? undefined : montantArg(v.subventions, "--subventions", attenduSubventions);
+    if (subventionsPubliques !== undefined && subventionsPubliques < 0)
+      throw new CliError(`L'option --subventions attend ${attenduSubventions}, reçu « ${v.subventions} ».`);
     if (v.annee !== undefined && !/^[1-9]\d{3}$/.test(v.annee))
       throw new CliError(`L'option --annee attend une année AAAA, reçu « ${v.annee} ».`);
     const etranger = v["financement-etranger"];
@@ -143,6 +161,7 @@ export const commande = definirCommande({
       dureeMinutes: dureeArg(v.duree),
       langue: choixArg(v.langue, "--langue", LANGUES),
       depensesVfxFrance,
+      subventionsPubliques,
       hebergement: choixArg(v.hebergement, "--hebergement", ["paris", "ailleurs"] as const),
       partFinancementEtranger: partEtrangere?.toString(),
       jeunesse: v.jeunesse === true,

@@ -4,7 +4,14 @@ import { regleAudiovisuel } from "./audiovisuel";
 import { regleCinema, regleInternational } from "./cinemaInternational";
 import { arrondi, type Assiette, CE_BARNEY, type Ctx, exiger, NOMS_REGIME } from "./contexteCalcul";
 import type { Figures } from "./figures";
-import { type Condition, CreditImpotError, type OptionsCreditImpot, type Plafond, type PlafondBase } from "./modele";
+import {
+  type Condition,
+  CreditImpotError,
+  type OptionsCreditImpot,
+  type Plafond,
+  type PlafondBase,
+  type SubventionsDeduites,
+} from "./modele";
 import { TABLES_CREDIT_IMPOT as T } from "./regles";
 
 export type { Assiette } from "./contexteCalcul";
@@ -15,6 +22,8 @@ export interface CalculCredit {
   /** The base the rate applied to (after the 80 % cap of the cinema and audiovisual credits). */
   base: Cents;
   plafondBase?: PlafondBase;
+  /** Cinema and audiovisual: the subsidies deducted after the 80 % cap (220 sexies V). */
+  subventions?: SubventionsDeduites;
   creditAvantPlafonds: Cents;
   plafonds: Plafond[];
   credit: Cents;
@@ -44,7 +53,9 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
         : regleInternational(ctx);
 
   const plafondBase = plafonnerBase(ctx);
-  const base = plafondBase?.applique ? plafondBase.montant : a.base;
+  const basePlafonnee = plafondBase?.applique ? plafondBase.montant : a.base;
+  const subventions = deduireSubventions(ctx, basePlafonnee, plafondBase);
+  const base = subventions ? cents(basePlafonnee - subventions.deduit) : basePlafonnee;
   const creditAvantPlafonds = multiplyCents(base, taux);
   let credit = creditAvantPlafonds;
   const plafonds: Plafond[] = ctx.plafonds.map((p) => {
@@ -64,6 +75,7 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
     taux,
     base,
     ...(plafondBase ? { plafondBase } : {}),
+    ...(subventions ? { subventions } : {}),
     creditAvantPlafonds,
     plafonds,
     credit,
@@ -104,4 +116,52 @@ function plafonnerBase(ctx: Ctx): PlafondBase | undefined {
         `coproducteur français, que Prodbook ne connaît pas ; plafond calculé sur le budget total — à vérifier.`,
     );
   return { part: part.toString(), budget: a.budget, montant, baseAvant: a.base, applique, detail };
+}
+
+/**
+ * CGI 220 sexies V (cinema and audiovisual), read in its wording of 12 December 2013: « les subventions publiques non
+ * remboursables reçues par les entreprises et directement affectées aux dépenses visées au III sont déduites des bases
+ * de calcul du crédit d'impôt ». The amount is the user's (which aids are such subsidies is theirs to say), deducted
+ * at most down to a nil base. The text does not say whether before or after the 80 % cap of the base (III-3): they are
+ * deducted after it (the lower base), and an alert gives the base in the other order when it differs. The
+ * international credit deducts its subsidies before (calculerCreditImpot).
+ */
+function deduireSubventions(ctx: Ctx, base: Cents, pb: PlafondBase | undefined): SubventionsDeduites | undefined {
+  const { opts, figures } = ctx;
+  const montant = opts.subventionsPubliques;
+  if (opts.regime === "international" || montant === undefined) return undefined;
+  const r = exiger(T.subventions, ctx);
+  figures.table(
+    "credit-impot.subventions",
+    "Subventions publiques déduites de la base (CGI art. 220 sexies, V)",
+    r,
+    r.version.valeurs.remboursablesDeduites
+      ? "remboursables ou non"
+      : "non remboursables, directement affectées aux dépenses éligibles",
+  );
+  const deduit = cents(Math.min(base, montant));
+  const apres = cents(base - deduit);
+  if (montant > base)
+    ctx.alertes.push(
+      `Subventions publiques (${formatMontantFr(montant)}) supérieures à la base (${formatMontantFr(base)}) : ` +
+        `base ramenée à ${formatMontantFr(cents(0))}.`,
+    );
+  if (pb?.applique) {
+    const autre = cents(Math.min(pb.montant, Math.max(0, pb.baseAvant - montant)));
+    if (autre !== apres)
+      ctx.alertes.push(
+        `Subventions publiques déduites après le plafond de la base : ${formatMontantFr(pb.montant)} − ` +
+          `${formatMontantFr(deduit)} = ${formatMontantFr(apres)}. Le CGI (art. 220 sexies, III-3 et V) ne dit pas ` +
+          `dans quel ordre ; déduites des dépenses éligibles avant ce plafond, la base serait ${formatMontantFr(autre)} ` +
+          `— à vérifier avec votre expert-comptable.`,
+      );
+  }
+  return {
+    montant,
+    deduit,
+    baseAvant: base,
+    detail:
+      `${formatMontantFr(montant)} de subventions publiques non remboursables directement affectées aux dépenses ` +
+      `éligibles (CGI art. 220 sexies, V)${pb?.applique ? ", déduites après le plafond de la base" : ""}`,
+  };
 }

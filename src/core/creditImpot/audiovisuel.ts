@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import { arrondi, type Ctx, exiger, plafondAidesPubliques } from "./contexteCalcul";
 import { CreditImpotError, type GenreCredit } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT as T } from "./regles";
@@ -141,7 +141,15 @@ export function plafondAidesSexies(ctx: Ctx): void {
         r,
         r.version.valeurs.plafond,
       );
-  plafondAidesPubliques(ctx, part, ctx.opts.autresAidesPubliques, "Autres aides publiques");
+  // The subsidies deducted from the base are public aids too (VII: « le montant total des aides publiques »).
+  const { subventionsPubliques: sub, autresAidesPubliques: autres } = ctx.opts;
+  if (sub !== undefined && autres === undefined)
+    ctx.alertes.push(
+      `Autres aides publiques non renseignées : le plafond de ${formatPourcentFr(part)} du budget ne compte que le ` +
+        `crédit d'impôt et les subventions publiques saisies (${formatMontantFr(sub)}).`,
+    );
+  const aides = sub === undefined ? autres : cents(sub + (autres ?? 0));
+  plafondAidesPubliques(ctx, part, aides, "Autres aides publiques");
 }
 
 /** €/min cap of the genre; fiction by cost-per-minute tranche (cost hors FG et imprévus). */

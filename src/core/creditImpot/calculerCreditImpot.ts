@@ -1,6 +1,6 @@
 import type { Devis } from "../devis/model";
 import { libelleChapitre } from "../devis/nomenclature";
-import { type Cents, cents, formatMontantFr, sumCents } from "../money";
+import { cents, formatMontantFr, sumCents } from "../money";
 import { clesInconnues } from "../regles/parametres";
 import { appliquerCredit, type Assiette } from "./appliquer";
 import { CLE_BASE_ARTISTES, plafonnerArtistes } from "./artistes";
@@ -12,9 +12,11 @@ import {
   AnneeNonCouverteError,
   CreditImpotError,
   GENRES_CREDIT,
+  AJUSTEMENT_SUBVENTIONS,
   type OptionsCreditImpot,
   REGIMES,
   type ResultatCreditImpot,
+  type SubventionsDeduites,
 } from "./modele";
 import { periodes, regleAnnee, TABLES_CREDIT_IMPOT } from "./regles";
 
@@ -86,13 +88,17 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   }));
   const depensesFrance = sumCents(baseParChapitre.map((b) => b.base));
   let base = depensesFrance;
-  if (options.regime === "international" && options.subventionsPubliques) {
-    const deduit = Math.min(base, options.subventionsPubliques) as Cents;
-    ajustements.push({
-      nom: "subventions publiques déduites",
-      montant: deduit,
+  // International (220 quaterdecies V): the subsidies received, refundable or not, come off the eligible spend first.
+  // Cinema and audiovisual (220 sexies V): off the base after its 80 % cap (appliquerCredit).
+  let subventionsInternational: SubventionsDeduites | undefined;
+  if (options.regime === "international" && options.subventionsPubliques !== undefined) {
+    const deduit = cents(Math.min(base, options.subventionsPubliques));
+    subventionsInternational = {
+      montant: options.subventionsPubliques,
+      deduit,
+      baseAvant: base,
       detail: `${formatMontantFr(options.subventionsPubliques)} de subventions publiques`,
-    });
+    };
     base = cents(base - deduit);
   }
 
@@ -106,6 +112,9 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
     depensesFrance,
   };
   const calc = appliquerCredit(assiette, options, figures);
+  const subventions = subventionsInternational ?? calc.subventions;
+  if (subventions && subventions.deduit !== 0)
+    ajustements.push({ nom: AJUSTEMENT_SUBVENTIONS, montant: subventions.deduit, detail: subventions.detail });
 
   for (const a of ajustements) alertes.push(`Base réduite (${a.nom}) de ${formatMontantFr(a.montant)} : ${a.detail}.`);
   for (const k of clesInconnues(options.surcharges ?? new Map(), PREFIXE_CLES, connues(figures, options))) {
@@ -120,6 +129,7 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
     ...(calc.coutMinute !== undefined ? { coutMinute: calc.coutMinute } : {}),
     base: calc.base,
     ...(calc.plafondBase ? { plafondBase: calc.plafondBase } : {}),
+    ...(subventions ? { subventions } : {}),
     taux: calc.taux.toString(),
     creditAvantPlafonds: calc.creditAvantPlafonds,
     plafonds: calc.plafonds,

@@ -7,6 +7,7 @@ import { feuilleParametresModele, lireParametres, NOM_FEUILLE_PARAMETRES } from 
 import { ErreurDonnees } from "../erreurs";
 import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
 import { normaliser } from "../util/texte";
+import { aidesPubliquesDuPlan } from "./aidesDuPlan";
 import { calculerCreditImpot } from "./calculerCreditImpot";
 import { feuilleCreditImpot, NOM_FEUILLE_CREDIT_IMPOT } from "./feuilleCreditImpot";
 import type { OptionsCreditImpot, ResultatCreditImpot } from "./modele";
@@ -45,13 +46,7 @@ async function joursDuPlan(
   prodbook: string[],
   devis: string,
 ): Promise<{ jours: number; feuille: string } | undefined> {
-  const feuilles: SheetData[] = [];
-  for (const n of existantes) {
-    if (prodbook.some((p) => egal(p, n)) || egal(n, devis)) continue;
-    const s = await lire(n);
-    if (s) feuilles.push(s);
-  }
-  const f = trouverFeuillePlan(feuilles);
+  const f = trouverFeuillePlan(await feuillesUtilisateur(lire, existantes, prodbook, [devis]));
   if (!f) return undefined;
   try {
     const plan = lirePlanDeTravail(f);
@@ -61,6 +56,22 @@ async function joursDuPlan(
     if (e instanceof ErreurDonnees) return undefined;
     throw e;
   }
+}
+
+/** The user's sheets (not Prodbook's, nor those named in `sauf`), each read once through `lire`. */
+async function feuillesUtilisateur(
+  lire: (nom: string) => Promise<SheetData | undefined>,
+  existantes: string[],
+  prodbook: string[],
+  sauf: (string | undefined)[],
+): Promise<SheetData[]> {
+  const feuilles: SheetData[] = [];
+  for (const n of existantes) {
+    if (prodbook.some((p) => egal(p, n)) || sauf.some((x) => x !== undefined && egal(x, n))) continue;
+    const s = await lire(n);
+    if (s) feuilles.push(s);
+  }
+  return feuilles;
 }
 
 /** Reads the devis (as the foundation's import does) and the « Paramètres » sheet, computes the credit, writes its sheet. */
@@ -107,9 +118,20 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   // Always the workbook's own plan: never a count handed in with the options.
   const calcul = calculerCreditImpot(devis, { ...o, surcharges, joursPlanDeTravail });
   const feuilleMasquee = devis.feuilleMasquee === true;
+  // The public aids of the workbook's financing plan are named, never deducted without the user's amount (220 sexies V).
+  const aides =
+    o.regime === "international"
+      ? undefined
+      : aidesPubliquesDuPlan(
+          await feuillesUtilisateur(lire, existantes, prodbook, [source.name, nomParam]),
+          o.regime,
+          o.annee,
+          o.subventionsPubliques,
+        );
   // The devis sheet found hidden: the same sentence as `devis` (feuille-lue), in the alerts the sheet writes too.
   const masquee = constatsFeuilleLue(devis).map((c) => c.message);
-  const resultat = masquee.length ? { ...calcul, alertes: [...calcul.alertes, ...masquee] } : calcul;
+  const ajouts = [...(aides ? [aides] : []), ...masquee];
+  const resultat = ajouts.length ? { ...calcul, alertes: [...calcul.alertes, ...ajouts] } : calcul;
   if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee };
   const specs = [
     feuilleCreditImpot(resultat, source.name, choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook)),

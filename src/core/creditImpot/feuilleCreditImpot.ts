@@ -6,7 +6,7 @@ import { chercherTrace, type Trace } from "../traces/trace";
 import type { Source } from "../regles/table";
 import { adresse } from "../util/adresse";
 import { CHECKLIST_AGREMENT } from "./agrement";
-import type { ResultatCreditImpot } from "./modele";
+import { AJUSTEMENT_SUBVENTIONS, type ResultatCreditImpot } from "./modele";
 
 export const NOM_FEUILLE_CREDIT_IMPOT = "Crédit d'impôt";
 
@@ -56,12 +56,12 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   section("Résultat");
   const iCond = ligne("Conditions d'éligibilité remplies", r.eligible ? "oui" : "non");
   const iBaseChap = ligne("Base éligible par chapitre (dépenses en France)");
-  const iDeduc = ligne(
-    "Déductions de la base (subventions publiques)",
-    euros(r.ajustements.filter((x) => x.nom === "subventions publiques déduites").reduce((s, x) => s + x.montant, 0)),
-  );
-  // Cinema and audiovisual (220 sexies III-3): base retenue = MIN(eligible spend, part × budget), both live.
+  const deduites = r.ajustements.filter((x) => x.nom === AJUSTEMENT_SUBVENTIONS).reduce((t, x) => t + x.montant, 0);
+  const ligneDeduc = () => ligne("Déductions de la base (subventions publiques)", euros(deduites));
+  // Cinema and audiovisual (220 sexies III-3 then V): base retenue = MIN(eligible spend, part × budget) − subsidies,
+  // all live; international (220 quaterdecies V): eligible spend − subsidies.
   const pb = r.plafondBase;
+  const iDeducAvant = pb ? undefined : ligneDeduc();
   const iPlafBase = pb
     ? ligne(
         `Plafond de la base : ${formatPourcentFr(pb.part, 0)} du budget de production`,
@@ -70,9 +70,12 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
         pb.detail,
       )
     : undefined;
-  const avantPlafond = `${a(iBaseChap, 1)}-${a(iDeduc, 1)}`;
+  const iDeduc = iDeducAvant ?? ligneDeduc();
   const iBase = ligne("Base retenue", {
-    formula: iPlafBase === undefined ? avantPlafond : `MIN(${avantPlafond},${a(iPlafBase, 1)})`,
+    formula:
+      iPlafBase === undefined
+        ? `${a(iBaseChap, 1)}-${a(iDeduc, 1)}`
+        : `MAX(0,MIN(${a(iBaseChap, 1)},${a(iPlafBase, 1)})-${a(iDeduc, 1)})`,
     result: euros(r.base),
   });
   const iTaux = ligne("Taux", Number(r.taux));
@@ -160,10 +163,7 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     { formula: `SUM(${a(iChap0, 2)}:${a(iChap0 + nChap - 1, 2)})`, result: euros(r.budget) },
     {
       formula: `SUM(${a(iChap0, 3)}:${a(iChap0 + nChap - 1, 3)})`,
-      result: euros(
-        r.base +
-          r.ajustements.filter((x) => x.nom === "subventions publiques déduites").reduce((s, x) => s + x.montant, 0),
-      ),
+      result: euros(r.baseParChapitre.reduce((t, b) => t + b.base, 0)),
     },
   );
   montant(iTotChap, 2);

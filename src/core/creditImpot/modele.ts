@@ -22,7 +22,12 @@ export interface OptionsCreditImpot {
   /** International credit: VFX spend in France, and the share of VFX shots (0..1) when known. */
   depensesVfxFrance?: Cents;
   partPlansVfx?: string;
-  /** International credit: public subsidies, deducted from the base. */
+  /**
+   * Public subsidies deducted from the base. Cinema and audiovisual (220 sexies V): the non-refundable subsidies
+   * directly allotted to the eligible expenses, deducted after the 80 % cap of the base; international
+   * (220 quaterdecies V): the subsidies received, refundable or not, deducted before anything else. The user gives
+   * the amount: which aids of the financing plan are such subsidies is theirs to say.
+   */
   subventionsPubliques?: Cents;
   /** Cinema/audiovisual: the other public aids (the credit may not take the total above 50 % / 60 % of the budget). */
   autresAidesPubliques?: Cents;
@@ -118,6 +123,20 @@ export interface PlafondBase {
   detail: string;
 }
 
+/** The name of the base adjustment of the subsidies, one for the result, the sheet and the trace. */
+export const AJUSTEMENT_SUBVENTIONS = "subventions publiques déduites";
+
+/** The public subsidies deducted from the base (option `subventionsPubliques`). */
+export interface SubventionsDeduites {
+  /** The amount given. */
+  montant: Cents;
+  /** The amount removed from the base: `montant`, at most the base it is deducted from. */
+  deduit: Cents;
+  /** The base it was deducted from (cinema, audiovisual: after the 80 % cap; international: eligible spend in France). */
+  baseAvant: Cents;
+  detail: string;
+}
+
 export interface Condition {
   nom: string;
   remplie: boolean;
@@ -140,10 +159,12 @@ export interface ResultatCreditImpot {
   budget: Cents;
   /** Cost per minute hors frais généraux et imprévus, when a duration is known. */
   coutMinute?: Cents;
-  /** Base the rate applies to: eligible spend in France, after the subsidies (international) and the 80 % cap. */
+  /** Base the rate applies to: eligible spend in France, after the 80 % cap (cinema, audiovisual) and the subsidies. */
   base: Cents;
   /** Cinema and audiovisual: the base capped at 80 % of the budget (220 sexies III-3); absent without a budget. */
   plafondBase?: PlafondBase;
+  /** The public subsidies deducted from the base, when an amount was given. */
+  subventions?: SubventionsDeduites;
   /** Decimal fraction as a string ("0.25"). */
   taux: string;
   creditAvantPlafonds: Cents;

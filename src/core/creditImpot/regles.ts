@@ -2,6 +2,7 @@ import { type TableRegles, type VersionRegle, validerTable, versionEnVigueur } f
 import cinemaJson from "../regles/data/credit-impot-cinema.json";
 import cinemaPlafondJson from "../regles/data/credit-impot-cinema-plafond.json";
 import plafondBudgetJson from "../regles/data/credit-impot-plafond-budget.json";
+import subventionsJson from "../regles/data/credit-impot-subventions.json";
 import realisateurJson from "../regles/data/credit-impot-cinema-realisateur.json";
 import hebergementJson from "../regles/data/credit-impot-hebergement.json";
 import audiovisuelJson from "../regles/data/credit-impot-audiovisuel.json";
@@ -26,6 +27,7 @@ export type GenreCredit = (typeof GENRES_CREDIT)[number];
 export type ValeursTaux = ValeursCredit<"credit-impot-cinema">;
 export type ValeursPlafondOeuvre = ValeursCredit<"credit-impot-cinema-plafond">;
 export type ValeursPlafondBudget = ValeursCredit<"credit-impot-plafond-budget">;
+export type ValeursSubventions = ValeursCredit<"credit-impot-subventions">;
 export type ValeursRealisateur = ValeursCredit<"credit-impot-cinema-realisateur">;
 export type ValeursHebergement = ValeursCredit<"credit-impot-hebergement">;
 export type ValeursTauxAudiovisuel = ValeursCredit<"credit-impot-audiovisuel">;
@@ -48,6 +50,7 @@ export const TABLES_CREDIT_IMPOT = {
   cinema: validerTable<ValeursTaux>(cinemaJson, "credit-impot-cinema.json"),
   cinemaPlafond: validerTable<ValeursPlafondOeuvre>(cinemaPlafondJson, "credit-impot-cinema-plafond.json"),
   plafondBudget: validerTable<ValeursPlafondBudget>(plafondBudgetJson, "credit-impot-plafond-budget.json"),
+  subventions: validerTable<ValeursSubventions>(subventionsJson, "credit-impot-subventions.json"),
   realisateur: validerTable<ValeursRealisateur>(realisateurJson, "credit-impot-cinema-realisateur.json"),
   hebergement: validerTable<ValeursHebergement>(hebergementJson, "credit-impot-hebergement.json"),
   audiovisuel: validerTable<ValeursTauxAudiovisuel>(audiovisuelJson, "credit-impot-audiovisuel.json"),

@@ -4,10 +4,9 @@ import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import type { Cents } from "../money";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
-import { normaliser } from "../util/texte";
 import type { CalculCreditImpotPlan } from "./creditImpotPlan";
 import { calculerEcheancier, Echeancier, PeriodeDepense } from "./echeancier";
-import { trouverEntetePlan } from "./entetesPlan";
+import { choisirFeuillePlan } from "./entetesPlan";
 import { AnalyseFinancement, aujourdhui, CoutProduction, evaluerFinancement, OptionsEvaluation } from "./evaluer";
 import { feuilleEcheancier, NOM_FEUILLE_ECHEANCIER } from "./feuilleEcheancier";
 import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
@@ -76,20 +75,6 @@ async function lireFeuilles(wb: WorkbookPort, noms: string[]): Promise<SheetData
     if (s) out.push(s);
   }
   return out;
-}
-
-function choisirPlan(feuilles: SheetData[]): SheetData | undefined {
-  let best: { s: SheetData; score: number } | undefined;
-  for (const s of feuilles) {
-    const e = trouverEntetePlan(s);
-    if (!e) continue;
-    let score = Object.keys(e.colonnes).length;
-    if (/financ/.test(normaliser(s.name))) score += 10;
-    if (e.colonnes.financeur !== undefined) score += 5;
-    if (e.colonnes.statut !== undefined) score += 2;
-    if (!best || score > best.score) best = { s, score };
-  }
-  return best && best.score >= 7 ? best.s : undefined;
 }
 
 function coutDuDevis(devis: Devis): CoutProduction {
@@ -182,7 +167,7 @@ export async function analyserFinancement(
     feuillePlanSource = await wb.readSheet(opts.feuille);
     if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "plan de financement", noms);
   } else {
-    feuillePlanSource = choisirPlan(await utilisateur());
+    feuillePlanSource = choisirFeuillePlan(await utilisateur());
     if (!feuillePlanSource) throw new AucunPlanError(noms);
   }
   const plan = lirePlanFinancement(feuillePlanSource, { date });

@@ -136,3 +136,21 @@ export function trouverEntetePlan(sheet: SheetData): EntetePlan | undefined {
   }
   return best;
 }
+
+/**
+ * The sheet that looks most like a financing plan (header columns found, « financ » in its name, a financeur and a
+ * status column), or undefined when none scores enough.
+ */
+export function choisirFeuillePlan(feuilles: SheetData[]): SheetData | undefined {
+  let best: { s: SheetData; score: number } | undefined;
+  for (const s of feuilles) {
+    const e = trouverEntetePlan(s);
+    if (!e) continue;
+    let score = Object.keys(e.colonnes).length;
+    if (/financ/.test(normaliser(s.name))) score += 10;
+    if (e.colonnes.financeur !== undefined) score += 5;
+    if (e.colonnes.statut !== undefined) score += 2;
+    if (!best || score > best.score) best = { s, score };
+  }
+  return best && best.score >= 7 ? best.s : undefined;
+}

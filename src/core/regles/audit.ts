@@ -18,6 +18,7 @@ import creditImpotAudiovisuelPlafondMinuteFiction from "./data/credit-impot-audi
 import creditImpotCinema from "./data/credit-impot-cinema.json";
 import creditImpotCinemaPlafond from "./data/credit-impot-cinema-plafond.json";
 import creditImpotPlafondBudget from "./data/credit-impot-plafond-budget.json";
+import creditImpotSubventions from "./data/credit-impot-subventions.json";
 import creditImpotCinemaRealisateur from "./data/credit-impot-cinema-realisateur.json";
 import creditImpotEligibilite from "./data/credit-impot-eligibilite.json";
 import creditImpotHebergement from "./data/credit-impot-hebergement.json";
@@ -77,6 +78,7 @@ const DONNEES: Readonly<Record<string, unknown>> = {
   "credit-impot-phonographique": creditImpotPhonographique,
   "credit-impot-plafond-budget": creditImpotPlafondBudget,
   "credit-impot-spectacle-vivant": creditImpotSpectacleVivant,
+  "credit-impot-subventions": creditImpotSubventions,
   "dimanches-feries": dimanchesFeries,
   "financement-categories": financementCategories,
   "financement-fsa": financementFsa,

@@ -37,8 +37,9 @@ function traceLigneBase(l: LigneBase): Trace {
 
 /**
  * The trace of a tax credit: credit = min(base × taux ; each cap), or 0 when a condition fails; base = Σ chapters'
- * eligible bases (less public subsidies for the international credit; at most 80 % of the production budget for the
- * cinema and audiovisual credits); each chapter = Σ its eligible lines.
+ * eligible bases (at most 80 % of the production budget for the cinema and audiovisual credits), less the public
+ * subsidies given (after that cap; for the international credit, off the eligible spend); each chapter = Σ its
+ * eligible lines.
  */
 export function traceCreditImpot(r: ResultatCreditImpot): Trace {
   const chapitres = r.baseParChapitre
@@ -53,42 +54,53 @@ export function traceCreditImpot(r: ResultatCreditImpot): Trace {
   const traceDepenses = noeud("Dépenses éligibles en France", euros(depenses), "euros", "somme", chapitres, {
     formule: "Σ chapitres",
   });
-  const subventions = r.ajustements.find((a) => a.nom === "subventions publiques déduites");
+  const sub = r.subventions && r.subventions.deduit !== 0 ? r.subventions : undefined;
+  const pSub = r.parametres.find((p) => p.cle === "credit-impot.subventions");
+  const moinsSubventions = (de: Trace, libelle: string, formule: string): Trace =>
+    noeud(
+      libelle,
+      euros(r.base),
+      "euros",
+      "difference",
+      [
+        de,
+        feuille("Subventions publiques", euros(sub!.deduit), "euros", {
+          formule: sub!.detail,
+          ...(pSub ? { regle: regleDe(pSub) } : {}),
+        }),
+      ],
+      { formule },
+    );
   const pb = r.plafondBase;
-  const avantPlafond =
-    subventions && subventions.montant !== 0
-      ? noeud(
-          "Base du crédit",
-          euros(r.base),
-          "euros",
-          "difference",
-          [
-            traceDepenses,
-            feuille("Subventions publiques", euros(subventions.montant), "euros", { formule: subventions.detail }),
-          ],
-          { formule: "dépenses éligibles − subventions publiques" },
-        )
-      : pb
-        ? traceDepenses
-        : { ...traceDepenses, libelle: "Base du crédit (dépenses éligibles en France)" };
-  // Cinema and audiovisual (220 sexies III-3): base = min(eligible spend ; 80 % of the production budget).
+  // Cinema and audiovisual (220 sexies III-3): base = min(eligible spend ; 80 % of the production budget), then less
+  // the subsidies (V). International: eligible spend less the subsidies (220 quaterdecies V).
   const pPart = r.parametres.find((p) => p.cle === "credit-impot.plafond-budget.part");
+  const plafonnee = (libelle: string): Trace =>
+    noeud(
+      libelle,
+      euros(pb!.applique ? pb!.montant : pb!.baseAvant),
+      "euros",
+      "minimum",
+      [
+        traceDepenses,
+        feuille(`Plafond : ${formatPourcentFr(pb!.part, 0)} du budget de production`, euros(pb!.montant), "euros", {
+          formule: `${pb!.detail}${pb!.applique ? " (appliqué)" : ""}`,
+          ...(pPart ? { regle: regleDe(pPart) } : {}),
+        }),
+      ],
+      { formule: `min(dépenses éligibles ; ${formatPourcentFr(pb!.part, 0)} du budget de production)` },
+    );
   const base = pb
-    ? noeud(
-        "Base du crédit",
-        euros(r.base),
-        "euros",
-        "minimum",
-        [
-          avantPlafond,
-          feuille(`Plafond : ${formatPourcentFr(pb.part, 0)} du budget de production`, euros(pb.montant), "euros", {
-            formule: `${pb.detail}${pb.applique ? " (appliqué)" : ""}`,
-            ...(pPart ? { regle: regleDe(pPart) } : {}),
-          }),
-        ],
-        { formule: `min(dépenses éligibles ; ${formatPourcentFr(pb.part, 0)} du budget de production)` },
-      )
-    : avantPlafond;
+    ? sub
+      ? moinsSubventions(
+          plafonnee("Base plafonnée"),
+          "Base du crédit",
+          "base plafonnée − subventions publiques (220 sexies, V)",
+        )
+      : plafonnee("Base du crédit")
+    : sub
+      ? moinsSubventions(traceDepenses, "Base du crédit", "dépenses éligibles − subventions publiques")
+      : { ...traceDepenses, libelle: "Base du crédit (dépenses éligibles en France)" };
   const pTaux = r.parametres.find((p) => /\.taux(-|\.|$)/.test(p.cle) && p.valeur === formatPourcentFr(r.taux));
   const taux = feuille("Taux", r.taux, "taux", {
     formule: `taux du crédit ${r.regime}`,

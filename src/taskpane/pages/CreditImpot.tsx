@@ -58,6 +58,7 @@ export const IDS_CREDIT_IMPOT = {
   duree: "ci-duree",
   annee: "ci-annee",
   vfx: "ci-vfx",
+  subventions: "ci-subventions",
   financementEtranger: "ci-financement-etranger",
   jeunesse: "ci-jeunesse",
   hebergement: "ci-hebergement",
@@ -94,7 +95,7 @@ const useStyles = makeStyles({
 
 const m = (c: number) => formatMontantFr(c as Cents);
 const lireJours = (t: string) => saisieNombre(t, { unite: "jours", min: 0, entier: true });
-const lireVfx = (t: string) => saisieMontant(t, { nonNegatif: true });
+const lireMontant = (t: string) => saisieMontant(t, { nonNegatif: true });
 
 export function CreditImpot() {
   const styles = useStyles();
@@ -111,6 +112,7 @@ export function CreditImpot() {
   const hebergement = c.hebergement ?? "ailleurs";
   const langue = c.langue ?? "";
   const [vfx, setVfx] = React.useState("");
+  const [subventions, setSubventions] = React.useState("");
   const [etranger, setEtranger] = React.useState("");
   const [jeunesse, setJeunesse] = React.useState(false);
   const [jours, setJours] = React.useState("");
@@ -124,7 +126,8 @@ export function CreditImpot() {
   const champAnnee = useChamp(annee, saisieAnnee);
   const champEtranger = useChamp(etranger, saisieTaux, coproduction);
   const champJours = useChamp(jours, lireJours, tournage);
-  const champVfx = useChamp(vfx, lireVfx, regime === "international");
+  const champVfx = useChamp(vfx, lireMontant, regime === "international");
+  const champSubventions = useChamp(subventions, lireMontant);
 
   const options = (): OptionsCreditImpotPane => ({
     feuille: feuille || undefined,
@@ -133,6 +136,7 @@ export function CreditImpot() {
     annee: champAnnee.valeur as number,
     dureeMinutes: champDuree.valeur?.toNumber(),
     depensesVfxFrance: champVfx.valeur,
+    subventionsPubliques: champSubventions.valeur,
     partFinancementEtranger: champEtranger.valeur?.toString(),
     jeunesse: coproduction && jeunesse,
     hebergement,
@@ -143,7 +147,7 @@ export function CreditImpot() {
   });
 
   const executer = (ecrire: boolean) => {
-    if (!champsValides(champDuree, champAnnee, champEtranger, champJours, champVfx)) return;
+    if (!champsValides(champDuree, champAnnee, champEtranger, champJours, champVfx, champSubventions)) return;
     return lancer(
       async () => {
         const o = options();
@@ -210,6 +214,27 @@ export function CreditImpot() {
             />
           </Field>
         )}
+        {/* 220 sexies V: the non-refundable subsidies directly allotted to eligible expenses; 220 quaterdecies V:
+            the subsidies received, refundable or not. The user says which aids they are. */}
+        <Field
+          label={
+            regime === "international" ? "Subventions publiques (€)" : "Subventions publiques non remboursables (€)"
+          }
+          hint={
+            regime === "international"
+              ? "remboursables ou non ; déduites de la base"
+              : "directement affectées aux dépenses éligibles ; déduites de la base"
+          }
+          {...champSubventions.field}
+        >
+          <Input
+            {...champSubventions.input}
+            data-testid={IDS_CREDIT_IMPOT.subventions}
+            value={subventions}
+            onChange={(_, d) => setSubventions(d.value)}
+            inputMode="decimal"
+          />
+        </Field>
       </div>
       {regime === "audiovisuel" && genre === "fiction" && (
         <Checkbox
@@ -321,6 +346,12 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
                 <TableCell className={styles.montant}>{m(b.base)}</TableCell>
               </TableRow>
             ))}
+            {r.subventions && (
+              <TableRow>
+                <TableCell>Subventions publiques déduites</TableCell>
+                <TableCell className={styles.montant}>{m(-r.subventions.deduit)}</TableCell>
+              </TableRow>
+            )}
             <TableRow>
               <TableCell>Base retenue</TableCell>
               <TableCell className={styles.montant}>{m(r.base)}</TableCell>

@@ -127,8 +127,12 @@ describe("tables et clés du crédit d'impôt", () => {
     const iBudget = spec.rows.findIndex((r) => r[0] === "Budget de production (total du devis)");
     expect(plafond[1]).toEqual({ formula: `ROUND(B${iBudget + 1}*0.8,2)`, result: 80000 });
     const iPlafond = spec.rows.indexOf(plafond);
+    // Then the subsidies (220 sexies V), after the cap: MAX(0, MIN(eligible spend, cap) − subsidies), 0 here.
+    const iDeduc = spec.rows.findIndex((r) => r[0] === "Déductions de la base (subventions publiques)");
+    expect(iDeduc).toBe(iPlafond + 1);
+    expect(spec.rows[iDeduc][1]).toBe(0);
     expect(ligne("Base retenue")[1]).toEqual({
-      formula: expect.stringMatching(new RegExp(`^MIN\\(B\\d+-B\\d+,B${iPlafond + 1}\\)$`)),
+      formula: expect.stringMatching(new RegExp(`^MAX\\(0,MIN\\(B\\d+,B${iPlafond + 1}\\)-B${iDeduc + 1}\\)$`)),
       result: 80000,
     });
     expect(

@@ -30,6 +30,7 @@ export const SCHEMAS_CREDIT_IMPOT = {
   "credit-impot-cinema": v.strictObject({ taux, tauxMajore: taux, partPlansVfxAnimation: taux }),
   "credit-impot-cinema-plafond": v.strictObject({ plafondOeuvre: centimes }),
   "credit-impot-plafond-budget": v.strictObject({ partBudgetMax: taux }),
+  "credit-impot-subventions": v.strictObject({ remboursablesDeduites: v.boolean() }),
   "credit-impot-cinema-realisateur": v.strictObject({
     tranches: grille(v.strictObject({ jusqua: centimes, taux }), "jusqua"),
   }),
