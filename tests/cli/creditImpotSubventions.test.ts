@@ -45,6 +45,14 @@ describe("prodbook credit-impot --subventions (CGI 220 sexies, V)", () => {
     expect(r.sortie[i]).toMatch(/-50\u202f000,00\u00a0€ {2}sur 50\u202f000,00\u00a0€$/);
     expect(r.sortie[i - 1]).toContain("Plafond de la base");
     expect(r.sortie[i + 1]).toMatch(/Base retenue +358\u202f720,00\u00a0€$/);
+    // Every label whole, every amount ending in the same column (the longest label, the public-aid ceiling, included).
+    const debut = r.sortie.findIndex((l) => l.startsWith("Base éligible en France"));
+    const fin = r.sortie.findIndex((l) => l.startsWith("  CRÉDIT D'IMPÔT"));
+    const montants = r.sortie.slice(debut + 1, fin + 1).filter((l) => l.includes("€")); // the Taux line has none
+    expect(montants.some((l) => /Plafond : plafond des aides publiques \(50\s%\sdu budget\)/.test(l))).toBe(true);
+    expect(montants.some((l) => l.includes("5    Décors, costumes, maquillage, coiffure"))).toBe(true);
+    const fins = new Set(montants.map((l) => l.indexOf("€")));
+    expect(fins.size).toBe(1);
   });
 
   it("« 12.500 » est ambigu : code 2, message en français, rien n'est écrit", async () => {

@@ -62,25 +62,31 @@ function texte(r: Omit<ResultatCreditImpot, "lignes">, source: string, io: Io): 
   const f = (c: Cents) => formatMontantFr(c).padStart(18);
   io.out(`Crédit d'impôt ${NOMS_REGIME[r.regime]} — ${r.genre} — dépenses ${r.annee} (devis « ${source} »)`);
   io.out("Base éligible en France par chapitre :");
-  for (const b of r.baseParChapitre)
-    io.out(`  ${b.code.padEnd(4)} ${b.libelle.padEnd(34)} ${f(b.base)}  sur ${formatMontantFr(b.total)}`);
+  // Every label whole (« 5 Décors, costumes, maquillage, coiffure », « Plafond : plafond des aides publiques (50 % du
+  // budget) »), the amounts in one column: the label column is as wide as its longest label.
+  const lignes: [string, string, string][] = r.baseParChapitre.map((b) => [
+    `${b.code.padEnd(4)} ${b.libelle}`,
+    f(b.base),
+    `  sur ${formatMontantFr(b.total)}`,
+  ]);
   const pb = r.plafondBase;
   if (pb)
-    io.out(
-      `  ${`Plafond de la base : ${formatPourcentFr(pb.part, 0)} du budget`.padEnd(39)} ${f(pb.montant)}  ` +
-        `${pb.applique ? "appliqué" : "non atteint"}`,
-    );
+    lignes.push([
+      `Plafond de la base : ${formatPourcentFr(pb.part, 0)} du budget`,
+      f(pb.montant),
+      `  ${pb.applique ? "appliqué" : "non atteint"}`,
+    ]);
   const sub = r.subventions;
   if (sub)
-    io.out(
-      `  ${"Subventions publiques déduites".padEnd(39)} ${f(cents(-sub.deduit))}  sur ${formatMontantFr(sub.montant)}`,
-    );
-  io.out(`  ${"Base retenue".padEnd(39)} ${f(r.base)}`);
-  io.out(`  ${"Taux".padEnd(39)} ${formatPourcentFr(r.taux).padStart(18)}`);
-  io.out(`  ${"Crédit avant plafonds".padEnd(39)} ${f(r.creditAvantPlafonds)}`);
+    lignes.push(["Subventions publiques déduites", f(cents(-sub.deduit)), `  sur ${formatMontantFr(sub.montant)}`]);
+  lignes.push(["Base retenue", f(r.base), ""]);
+  lignes.push(["Taux", formatPourcentFr(r.taux).padStart(18), ""]);
+  lignes.push(["Crédit avant plafonds", f(r.creditAvantPlafonds), ""]);
   for (const p of r.plafonds)
-    io.out(`  ${`Plafond : ${p.nom}`.padEnd(39)} ${f(p.montant)}  ${p.applique ? "appliqué" : "non atteint"}`);
-  io.out(`  ${"CRÉDIT D'IMPÔT".padEnd(39)} ${f(r.credit)}`);
+    lignes.push([`Plafond : ${p.nom}`, f(p.montant), `  ${p.applique ? "appliqué" : "non atteint"}`]);
+  lignes.push(["CRÉDIT D'IMPÔT", f(r.credit), ""]);
+  const largeur = Math.max(39, ...lignes.map(([l]) => l.length));
+  for (const [libelle, montant, suite] of lignes) io.out(`  ${libelle.padEnd(largeur)} ${montant}${suite}`);
   for (const l of texteRegles(r.tables)) io.out(l);
   if (r.alertes.length) {
     io.out("Alertes :");
