@@ -36,7 +36,7 @@ import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { guillemets, typographie } from "../francais";
-import { oeuvreDe } from "../listes";
+import { dureeDe, oeuvreDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
@@ -46,6 +46,7 @@ export const IDS_FINANCEMENT = {
   cout: "fin-cout",
   oeuvre: "fin-oeuvre",
   premierFilm: "fin-premier-film",
+  oeuvreDifficile: "fin-oeuvre-difficile",
   creditImpot: "fin-credit-impot",
   langue: "fin-langue",
   verifier: "fin-verifier",
@@ -85,7 +86,9 @@ export function Financement() {
   const devis = production.contexte.feuilleDevis ?? "";
   const [cout, setCout] = React.useState("");
   const oeuvre = oeuvreDe(production.contexte);
+  // The ceiling's derogation: a first or second film in cinema, an « œuvre difficile » in audiovisual (art. D331-17).
   const [premierFilm, setPremierFilm] = React.useState(false);
+  const [difficile, setDifficile] = React.useState(false);
   const [creditImpot, setCreditImpot] = React.useState(false);
   const langue = production.contexte.langue ?? "";
   const [resultat, setResultat] = React.useState<ApercuFinancement & { explications?: ExplicationsFinancement }>();
@@ -100,7 +103,12 @@ export function Financement() {
       feuilleDevis: montant === undefined ? devis || undefined : undefined,
       cout: montant,
       typeOeuvre: oeuvre,
-      premierOuDeuxiemeFilm: premierFilm,
+      // The production's genre and duration, where they count: the audiovisual small-budget threshold is per hour,
+      // and the tax credit added to the plan is the genre's (a documentary is not computed as a fiction).
+      genre: creditImpot ? production.contexte.genre : undefined,
+      dureeMinutes: oeuvre === "audiovisuel" || creditImpot ? dureeDe(production.contexte) : undefined,
+      premierOuDeuxiemeFilm: oeuvre === "cinema" && premierFilm,
+      oeuvreDifficile: oeuvre === "audiovisuel" && difficile,
       creditImpot: creditImpot ? oeuvre : undefined,
       langue: creditImpot && oeuvre === "cinema" && langue ? langue : undefined,
       explique: true,
@@ -156,12 +164,21 @@ export function Financement() {
           </Select>
         </Field>
       </div>
-      <Checkbox
-        data-testid={IDS_FINANCEMENT.premierFilm}
-        checked={premierFilm}
-        onChange={(_, d) => setPremierFilm(!!d.checked)}
-        label="Premier ou deuxième film du réalisateur (plafond 60 %)"
-      />
+      {oeuvre === "cinema" ? (
+        <Checkbox
+          data-testid={IDS_FINANCEMENT.premierFilm}
+          checked={premierFilm}
+          onChange={(_, d) => setPremierFilm(!!d.checked)}
+          label="Premier ou deuxième film du réalisateur (plafond 60 %)"
+        />
+      ) : (
+        <Checkbox
+          data-testid={IDS_FINANCEMENT.oeuvreDifficile}
+          checked={difficile}
+          onChange={(_, d) => setDifficile(!!d.checked)}
+          label="Œuvre difficile : innovante, peu accessible ou délicate (plafond 60 %)"
+        />
+      )}
       <Checkbox
         data-testid={IDS_FINANCEMENT.creditImpot}
         checked={creditImpot}
