@@ -21,6 +21,7 @@ jest.mock("../../src/app/catalogue", () => {
 });
 
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
+import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { Financement, IDS_FINANCEMENT } from "../../src/taskpane/pages/Financement";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
@@ -92,6 +93,11 @@ describe("page Financement", () => {
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
     // 1 050 000 € of public aid on 2 000 000 €: 52,50 %, over the general 50 %.
     await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.resultat).textContent).toContain("(plafond 50,00"));
+    // The ceiling comes from a table read in secondary sources (confidence M): « à vérifier » beside it.
+    const badge = within(screen.getByTestId(IDS_FINANCEMENT.resultat)).getAllByTestId(IDS_TEXTES.aVerifier)[0];
+    expect(badge.closest("dt")?.textContent).toMatch(
+      /^Intensité des aides publiques \(plafond 50,00\s%\)\s*à vérifier$/,
+    );
     // Declared « œuvre difficile » (art. D331-17): 60 %, said with its reason.
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.oeuvreDifficile));
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));

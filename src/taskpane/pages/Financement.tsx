@@ -31,7 +31,7 @@ import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliq
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
-import { TextesAppliques } from "../components/TextesAppliques";
+import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
 import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
@@ -260,6 +260,7 @@ function Resultat({
     </TableRow>
   );
   const reste = Number(r.resteAFinancer);
+  const plafondAVerifier = r.textes.some((t) => t.cle.startsWith("intensite-aides@") && t.aVerifier);
   return (
     <div className={styles.page} data-testid={IDS_FINANCEMENT.resultat}>
       {r.feuillesEcrites.length > 0 && (
@@ -302,7 +303,18 @@ function Resultat({
           )}
         </ChiffreCle>
         <ChiffreCle
-          terme={`Intensité des aides publiques (plafond ${formatPourcentFr(r.plafond)})`}
+          terme={
+            <>
+              Intensité des aides publiques (plafond {formatPourcentFr(r.plafond)})
+              {/* The ceiling's table read in a secondary source (M, L): said next to the figure, as on Crédit d'impôt. */}
+              {plafondAVerifier && (
+                <>
+                  {" "}
+                  <BadgeAVerifier />
+                </>
+              )}
+            </>
+          }
           fort
           testId={IDS_FINANCEMENT.intensite}
         >
