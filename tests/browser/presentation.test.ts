@@ -117,6 +117,31 @@ describe("présentation du volet à 350 px, page par page", () => {
           await id("carbone-total").waitFor();
         },
       ],
+      [
+        "ecarts",
+        async () => {
+          await id(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
+          await id(TEST_IDS.ecarts.chiffres).waitFor({ timeout: 60000 });
+        },
+      ],
+      [
+        "versions",
+        async () => {
+          await id(TEST_IDS.versions.nom).fill("Devis initial");
+          await id(TEST_IDS.versions.enregistrer).click();
+          await id(TEST_IDS.versions.enregistree).waitFor();
+          await id(TEST_IDS.versions.comparer).click();
+          await id(TEST_IDS.versions.resultat).waitFor();
+        },
+      ],
+      [
+        "sources",
+        async () => {
+          await id("sources-liste").waitFor();
+          await id("sources-table-carbone-facteurs").getByRole("button").first().click();
+          await id("sources-periodes-carbone-facteurs").waitFor();
+        },
+      ],
     ];
     const trouve: string[] = [];
     for (const [p, action] of vues) {
