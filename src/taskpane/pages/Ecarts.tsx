@@ -67,7 +67,15 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`,
     paddingLeft: tokens.spacingHorizontalXS,
   },
-  correspondance: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // Each correspondance a group of its own (a rule under it): its label, under the fields when narrow, is not read as
+  // the next row's heading.
+  correspondance: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   libelle: { flex: "1 1 12em", minWidth: 0, overflowWrap: "break-word" },
   choix: { minWidth: 0, width: "11em", maxWidth: "100%" },
   boutons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
