@@ -14,9 +14,13 @@ import type { OptionsDevis } from "./commandes/devis";
 export const regimeDe = (c: { regime?: RegimeCredit; oeuvre?: TypeOeuvre }): RegimeCredit =>
   c.regime ?? c.oeuvre ?? "audiovisuel";
 
-/** The kind of work (financing plan ceilings): the one chosen, else the regime's when it names one. */
+/**
+ * The kind of work (financing plan ceilings): the one chosen, else the regime's (cinéma for the cinema and
+ * international credits). With neither, audiovisuel, as regimeDe: the Financement page and the Crédit d'impôt page
+ * of one production never start one on « Cinéma », the other on « Audiovisuel ».
+ */
 export const oeuvreDe = (c: { regime?: RegimeCredit; oeuvre?: TypeOeuvre }): TypeOeuvre =>
-  c.oeuvre ?? (c.regime === "audiovisuel" ? "audiovisuel" : "cinema");
+  c.oeuvre ?? (regimeDe(c) === "audiovisuel" ? "audiovisuel" : "cinema");
 
 /** The current year, the default year of expenses. */
 export const anneeCourante = () => String(new Date().getFullYear());

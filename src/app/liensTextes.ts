@@ -9,12 +9,16 @@ import type { Source } from "../core/regles/table";
 
 /**
  * A source's title made short enough for a link in a 320 px pane: the reference before its quotation or comment
- * (« CGI art. 220 sexies, version du 12 décembre 2013 : « III. … » » → « CGI art. 220 sexies »).
+ * (« CGI art. 220 sexies, version du 12 décembre 2013 : « III. … » » → « CGI art. 220 sexies »), without the path of a
+ * file it was read in (« Impact CO2 (ADEME), src/data/categories/repas.json » → « Impact CO2 »).
  */
 export function libelleSource(titre: string): string {
   let t = titre.split(/ : | — /)[0];
   t = t.replace(/\s*\([^()]*\)/g, "");
   t = t.replace(/,\s*(version|consolidé|texte)\b.*$/i, "");
+  // A file in a public repository (« Impact CO2, src/data/categories/repas.json ») is where the figure was read, not a
+  // name for the user: the link keeps the publisher, the full title (infobulle) keeps the path.
+  t = t.replace(/,\s*(?:[\w.-]+\/)+[^,]*$/, "");
   t = t
     .replace(/\s+,/g, ",")
     .replace(/\s{2,}/g, " ")

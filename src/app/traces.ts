@@ -1,3 +1,5 @@
+import Decimal from "decimal.js";
+import { formatEcartFr, type Cents } from "../core/money";
 import { tablesRegles } from "../core/regles/audit";
 import { aVerifier } from "../core/regles/table";
 import { lienTexte, nomTable, type LienTexte } from "./presentationRegles";
@@ -52,11 +54,23 @@ function regleAffichee(r: RegleTrace): RegleAffichee {
   };
 }
 
+/**
+ * A node's value in French; an écart in euros signed as the pane writes every écart (« +211 651,90 € », « −900,00 € »),
+ * so the tree opened from the Écarts table shows the figure that was clicked.
+ */
+function valeurAffichee(t: Trace): string {
+  if (t.unite === "euros" && /^Écart\b/.test(t.libelle))
+    return formatEcartFr(
+      new Decimal(t.valeur).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents,
+    );
+  return valeurFr(t);
+}
+
 /** A core trace for the pane (values in French, rule tables by their French name). */
 export function traceAffichee(t: Trace): TraceAffichee {
   return {
     libelle: t.libelle,
-    valeur: valeurFr(t),
+    valeur: valeurAffichee(t),
     ...(t.formule ? { formule: t.formule } : {}),
     ...(t.cellule ? { cellule: t.cellule } : {}),
     ...(t.regle ? { regle: regleAffichee(t.regle) } : {}),

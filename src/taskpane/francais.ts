@@ -64,6 +64,16 @@ export function espacesInsecables(s: string): string {
     .replace(/ ([:;?!])/g, `${INSECABLE}$1`);
 }
 
+/**
+ * A negative number written with the hyphen-minus (« écart -1 200,00 € », « -361,74 € », as the core's formatMontantFr
+ * and the CLI write it) → the minus sign U+2212 (« −1 200,00 € »), as the pane writes its écarts: a hyphen at the start
+ * of a text or after a space, « ( », « « » or « = », before a digit. « 2026-12-15 », « n° 2013-1139 » or « ACTU-2022 »
+ * (a hyphen between two words or figures) are left as they are.
+ */
+export function signesMoins(s: string): string {
+  return s.replace(/(^|[\s(«=\u00a0\u202f])-(?=\d)/g, "$1\u2212");
+}
+
 /** « 3 jour(s) » → « 3 jours », « 1 jour(s) » → « 1 jour »: the count decides (2 and more are plural, as compte()). */
 function pluriels(s: string): string {
   return s.replace(
@@ -99,5 +109,5 @@ function semainesEnLettres(s: string): string {
  * by their count, dates « 12/03/2026 » and ISO weeks « 2026-W20 » in words.
  */
 export function typographie(s: string): string {
-  return espacesInsecables(semainesEnLettres(datesEnLettres(pluriels(s))));
+  return signesMoins(espacesInsecables(semainesEnLettres(datesEnLettres(pluriels(s)))));
 }

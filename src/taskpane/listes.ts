@@ -33,4 +33,4 @@ export const LANGUES: { valeur: LangueOeuvre; libelle: string }[] = [
 export const libelle = <T extends string>(liste: { valeur: T; libelle: string }[], v: T | undefined) =>
   liste.find((x) => x.valeur === v)?.libelle;
 
-export { anneeCourante, oeuvreDe, optionsDevisDe, regimeDe } from "../app/contexte";
+export { anneeCourante, dureeDe, oeuvreDe, optionsDevisDe, regimeDe } from "../app/contexte";

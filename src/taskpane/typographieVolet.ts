@@ -1,4 +1,4 @@
-import { espacesInsecables } from "./francais";
+import { espacesInsecables, signesMoins } from "./francais";
 
 /** Elements whose text is not prose shown as such (a textarea's text is its default value). */
 const IGNORES = new Set(["SCRIPT", "STYLE", "TEXTAREA", "CODE", "PRE"]);
@@ -8,7 +8,7 @@ function corriger(n: Node): void {
     const parent = n.parentElement;
     if (!parent || IGNORES.has(parent.tagName)) return;
     const avant = n.nodeValue ?? "";
-    const apres = espacesInsecables(avant);
+    const apres = signesMoins(espacesInsecables(avant));
     // Only when it changes: the observer sees its own write, which then changes nothing.
     if (apres !== avant) n.nodeValue = apres;
     return;
@@ -22,7 +22,8 @@ function corriger(n: Node): void {
  * French typography for everything the pane shows, at one place: every text node under `racine` (now and whenever
  * React or Fluent adds or changes one, portals included when `racine` is the body) gets its no-break spaces after «
  * and before », :, ;, ?, ! (espacesInsecables). So a sentence written in a page, a core message or a Fluent label
- * never puts « : » or « » » at the start of a line, without each string having to remember it. React only ever sets
+ * never puts « : » or « » » at the start of a line, without each string having to remember it; and a negative number
+ * gets the minus sign U+2212 (signesMoins), whoever formatted it. React only ever sets
  * a text node's value, never reads it back, so rewriting the spaces in place is safe.
  */
 export function veillerTypographie(racine: Node): MutationObserver {

@@ -32,7 +32,14 @@ describe("noms et textes des barèmes", () => {
     expect(libelleSource("Code du cinéma et de l'image animée, art. D331-4 (version en vigueur)")).toBe(
       "Code du cinéma et de l'image animée, art. D331-4",
     );
-    // Every real title gives a short label, without URL.
+    // A repository file is not named in the link.
+    expect(libelleSource("Impact CO2 (ADEME), src/data/categories/repas.json : repas avec l'identifiant")).toBe(
+      "Impact CO2",
+    );
+    expect(libelleSource("publicodes-commun (incubateur-ademe), src/commun.publicodes au commit du 22 mai 2025")).toBe(
+      "publicodes-commun",
+    );
+    // Every real title gives a short label, without URL nor file path.
     for (const t of tablesRegles())
       for (const v of t.versions)
         for (const s of v.sources) {
@@ -40,6 +47,7 @@ describe("noms et textes des barèmes", () => {
           expect(l.length).toBeGreaterThan(2);
           expect(l.length).toBeLessThanOrEqual(80);
           expect(l).not.toMatch(/https?:\/\//);
+          expect(l).not.toMatch(/[\w-]\/[\w.-]+\.(json|csv|js|ts|publicodes)\b/);
         }
   });
 

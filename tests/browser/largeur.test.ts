@@ -3,15 +3,19 @@ import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, dansPage, pages } from "./actionsPages";
-import { ECRANS, debordements, surveillerDebordements, voletDuBloc } from "./volet";
+import { ECRANS, debordements, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
 
 /**
- * The pane at Excel's narrow widths: at 320 px (and 500 px) no page scrolls sideways, before and after its
- * main action and in its error state. Every page of PAGES is visited; the known ones run their main action.
+ * The pane at Excel's narrow widths: at 320 px (and 500 px) no page scrolls sideways nor breaks a word over two lines,
+ * before and after its main action and in its error state. Every page of PAGES is visited; the known ones run their main action.
  */
-/** Overflows found, by step: the test reports them all at the end rather than the first one. */
+/**
+ * Overflows found, by step, and words broken over two lines (a column too narrow for them): the test reports them all
+ * at the end rather than the first one.
+ */
 async function verifier(page: Page, etape: string, problemes: string[]): Promise<void> {
   for (const d of await debordements(page)) problemes.push(`${etape} — ${d}`);
+  for (const d of await motsCoupes(page)) problemes.push(`${etape} — mot coupé ${d}`);
 }
 
 describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (largeur) => {

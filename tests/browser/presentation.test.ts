@@ -26,7 +26,9 @@ const texteVisible = (page: Page) =>
 
 /**
  * Faults of French presentation in a text: an ordinary (breakable) space before : ; ? ! » or after «, a « (s) »
- * plural, a date « 01/07/2025 » or an ISO week « 2026-W20 », a rule table's id. Each is given with what surrounds it.
+ * plural, a date « 01/07/2025 » or an ISO week « 2026-W20 », a rule table's id, a negative number with the hyphen-minus
+ * (« écart -1 200,00 € » where the pane writes « −1 200,00 € »), what a program prints for a missing value
+ * (« undefined », « NaN », « [object Object] ») or a CLI option (« --json »). Each is given with what surrounds it.
  */
 function fautes(texte: string): string[] {
   const ids = tablesRegles().map((t) => t.id);
@@ -35,6 +37,8 @@ function fautes(texte: string): string[] {
     /\p{L}\(s\)/gu,
     /\b\d{2}\/\d{2}\/\d{4}\b/g,
     /\b\d{4}-W\d{2}\b/g,
+    /(^|[\s(«=])-\d/gm,
+    /\bundefined\b|\bNaN\b|\[object \w+\]|(^|\s)--[a-z]/gm,
     new RegExp(`(?<![\\w-])(${ids.map((i) => i.replace(/-/g, "\\-")).join("|")})(?![\\w-])`, "g"),
   ];
   return motifs.flatMap((m) =>
@@ -111,6 +115,31 @@ describe("présentation du volet à 350 px, page par page", () => {
         async () => {
           await id("carbone-estimer").click();
           await id("carbone-total").waitFor();
+        },
+      ],
+      [
+        "ecarts",
+        async () => {
+          await id(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
+          await id(TEST_IDS.ecarts.chiffres).waitFor({ timeout: 60000 });
+        },
+      ],
+      [
+        "versions",
+        async () => {
+          await id(TEST_IDS.versions.nom).fill("Devis initial");
+          await id(TEST_IDS.versions.enregistrer).click();
+          await id(TEST_IDS.versions.enregistree).waitFor();
+          await id(TEST_IDS.versions.comparer).click();
+          await id(TEST_IDS.versions.resultat).waitFor();
+        },
+      ],
+      [
+        "sources",
+        async () => {
+          await id("sources-liste").waitFor();
+          await id("sources-table-carbone-facteurs").getByRole("button").first().click();
+          await id("sources-periodes-carbone-facteurs").waitFor();
         },
       ],
     ];

@@ -267,6 +267,39 @@ export async function debordements(page: Page): Promise<string[]> {
 }
 
 /**
+ * Words the pane breaks inside, over two lines (« Interprétatio / n » in a column too narrow for it): each visible text
+ * node's words, split at spaces and after a hyphen, dash, slash or arrow (where a line may end), whose glyphs sit on
+ * more than one line. Only words of letters (with their apostrophes, brackets and punctuation) are looked at: a URL, a
+ * file name, a cell reference or an identifier may be cut anywhere rather than stick out. Each as « word » in « text ».
+ */
+export async function motsCoupes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const sortie: string[] = [];
+    const textes = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const plage = document.createRange();
+    for (let n = textes.nextNode(); n; n = textes.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || !n.textContent?.trim() || parent.closest("[hidden]")) continue;
+      const s = getComputedStyle(parent);
+      if (s.display === "none" || s.visibility === "hidden" || (s.clip !== "auto" && s.clip !== "")) continue;
+      const t = n.textContent;
+      for (const m of t.matchAll(/[^\s/—→-]+[/—→-]?/g)) {
+        if (!/^[(«]?[\p{L}'’]{3,}[)»,.;:\-/—→]*$/u.test(m[0])) continue;
+        plage.setStart(n, m.index);
+        plage.setEnd(n, m.index + m[0].length);
+        const lignes = new Set(
+          Array.from(plage.getClientRects())
+            .filter((r) => r.width > 0)
+            .map((r) => Math.round(r.top)),
+        );
+        if (lignes.size > 1) sortie.push(`« ${m[0]} » dans « ${t.trim().slice(0, 50)} »`);
+      }
+    }
+    return sortie.slice(0, 30);
+  });
+}
+
+/**
  * Watches every frame the pane paints from now on, at `largeur` px, for a document wider than the pane (a sideways
  * scrollbar, even for one frame, as when a component is laid out on one line before measuring itself); `vus` gives
  * those frames as « largeur > pane : the outermost elements past the edge », each description once. Sampled in

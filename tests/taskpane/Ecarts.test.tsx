@@ -98,6 +98,10 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   const panneau = screen.getByTestId(IDS_TRACE.panneau);
   expect(panneau.textContent).toContain("Écart 8 ");
   expect(panneau.textContent).toContain("= réalisé − budget");
+  // The tree's écart is the figure clicked, signed the same way (« −9 700,00 € », « +1 785,00 € »).
+  const ecart8 = screen.getByTestId(TEST_IDS.ecarts.expliquer("ecart", "8")).textContent!;
+  expect(ecart8).toMatch(/^[+\u2212]\d/);
+  expect(panneau.textContent).toContain(`Écart 8 Post-production${ecart8}`);
   const deplier = (texte: string) =>
     fireEvent.click(
       within(panneau)

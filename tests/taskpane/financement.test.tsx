@@ -21,6 +21,7 @@ jest.mock("../../src/app/catalogue", () => {
 });
 
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
+import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { Financement, IDS_FINANCEMENT } from "../../src/taskpane/pages/Financement";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
@@ -80,6 +81,34 @@ describe("page Financement", () => {
     await waitFor(() => expect(classeur.selections).toEqual([cellule.textContent]));
   });
 
+  it("sans régime choisi, l'œuvre est audiovisuelle comme au Crédit d'impôt ; sa dérogation est l'œuvre difficile, pas le premier film", async () => {
+    afficher();
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_FINANCEMENT.feuille).textContent).toContain("Plan de financement"),
+    );
+    // The same default as the Crédit d'impôt page's régime (Audiovisuel), never « Cinéma » on one page and not the other.
+    expect((screen.getByTestId(IDS_FINANCEMENT.oeuvre) as HTMLSelectElement).value).toBe("audiovisuel");
+    expect(screen.queryByTestId(IDS_FINANCEMENT.premierFilm)).toBeNull();
+    saisir(IDS_FINANCEMENT.cout, "2 000 000");
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+    // 1 050 000 € of public aid on 2 000 000 €: 52,50 %, over the general 50 %.
+    await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.resultat).textContent).toContain("(plafond 50,00"));
+    // The ceiling comes from a table read in secondary sources (confidence M): « à vérifier » beside it.
+    const badge = within(screen.getByTestId(IDS_FINANCEMENT.resultat)).getAllByTestId(IDS_TEXTES.aVerifier)[0];
+    expect(badge.closest("dt")?.textContent).toMatch(
+      /^Intensité des aides publiques \(plafond 50,00\s%\)\s*à vérifier$/,
+    );
+    // Declared « œuvre difficile » (art. D331-17): 60 %, said with its reason.
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.oeuvreDifficile));
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+    await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.resultat).textContent).toContain("(plafond 60,00"));
+    expect(screen.getByTestId(IDS_FINANCEMENT.resultat).textContent).toContain("œuvre difficile (innovante");
+    // Cinema: the first or second film instead.
+    saisir(IDS_FINANCEMENT.oeuvre, "cinema");
+    expect(screen.queryByTestId(IDS_FINANCEMENT.oeuvreDifficile)).toBeNull();
+    expect(screen.getByTestId(IDS_FINANCEMENT.premierFilm)).toBeTruthy();
+  });
+
   it("refuse sous le champ un coût ambigu ou illisible, sans lancer la vérification", async () => {
     afficher();
     await waitFor(() =>
@@ -119,6 +148,7 @@ describe("page Financement", () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_FINANCEMENT.devis).textContent).toContain("Budget"));
     saisir(IDS_FINANCEMENT.devis, "Budget");
+    saisir(IDS_FINANCEMENT.oeuvre, "cinema");
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.premierFilm));
     expect(screen.queryByTestId(IDS_FINANCEMENT.langue)).toBeNull();
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.creditImpot));

@@ -15,7 +15,7 @@ import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core
 import type { ContexteProduction, FecCharge } from "../../core/production/contexte";
 import type { Source } from "../../core/regles/table";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
-import { anneeCourante, oeuvreDe, optionsDevisDe, regimeDe } from "../contexte";
+import { anneeCourante, dureeDe, oeuvreDe, optionsDevisDe, regimeDe } from "../contexte";
 import { creditImpot } from "./creditImpot";
 import { structurer } from "./devis";
 import { financement } from "./financement";
@@ -170,6 +170,15 @@ async function blocDevis(wb: WorkbookPort, c: ContexteProduction, date: string, 
   return bloc;
 }
 
+/** The production's duration in minutes, or undefined when none is given or it cannot be read. */
+function dureeLisible(c: ContexteProduction): number | undefined {
+  try {
+    return dureeDe(c);
+  } catch {
+    return undefined;
+  }
+}
+
 async function blocFinancement(wb: WorkbookPort, c: ContexteProduction, date: string) {
   const bloc: BlocFinancement = {
     erreurs: 0,
@@ -183,6 +192,9 @@ async function blocFinancement(wb: WorkbookPort, c: ContexteProduction, date: st
         feuilleDevis: c.feuilleDevis || undefined,
         typeOeuvre: oeuvreDe(c),
         genre: c.genre,
+        // The audiovisual small-budget threshold is per hour: as the Financement page, with the production's duration
+        // (one that cannot be read is said in the devis block, and the threshold left unchecked here).
+        dureeMinutes: dureeLisible(c),
         premierOuDeuxiemeFilm: false,
         date,
       },

@@ -16,7 +16,7 @@ import { blocsCouverture, couverture, type Couverture } from "./couverture";
 import { realisesDesEcarts } from "./definitif";
 import { estimer, totaliser, type TotauxCarbone } from "./estimer";
 import { csvExport, feuilleExport, regrouperExport, type LigneExport } from "./export";
-import { facteursEnVigueur, type JeuFacteurs } from "./facteurs";
+import { facteursEnVigueur, PREFIXE_PARAMETRES, type JeuFacteurs } from "./facteurs";
 import { feuilleBilan } from "./feuilleBilan";
 import type { Activite, ActiviteEstimee, Manquant } from "./modele";
 import { activitesDuPlan, resumerPlan, type ResumePlan } from "./plan";
@@ -65,9 +65,16 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
     for (const m of e.manques) out.push({ cellule: e.cellule, message: m });
     if (e.methode === "facteur-manquant") {
       const m = jeu.manquants.get(e.facteurRetenu);
+      // What to do, in the trade's words. Why no factor could be sourced (the bases searched, a research note) is in
+      // the « Source » column of the sheet's factor table and in `facteursManquants` of the JSON, not in the finding.
       out.push({
         cellule: e.cellule,
-        message: `Facteur manquant pour « ${e.poste} » (${e.libelle}) : ${m?.raison ?? `code « ${e.facteurRetenu} » inconnu.`}`,
+        message: m
+          ? `Facteur manquant pour « ${e.poste} » (${e.libelle}) : aucun facteur d'émission sourcé en kg CO2e par ` +
+            `${m.unite} (« ${m.libelle} », raison dans le tableau des facteurs de la feuille « ${NOM_FEUILLE_CARBONE} ») ; ` +
+            `donnez-en un dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}) ou chiffrez ce poste ` +
+            `avec le calculateur homologué.`
+          : `Facteur manquant pour « ${e.poste} » (${e.libelle}) : code « ${e.facteurRetenu} » inconnu.`,
       });
     }
   }

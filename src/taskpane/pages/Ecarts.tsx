@@ -49,7 +49,9 @@ import { TEST_IDS } from "../testIds";
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   bloc: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  ligne: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  // A correspondance row: account, poste, label, delete. In a narrow pane the label goes under the two fields (with the
+  // delete button) rather than into a 70 px column where its words break letter by letter.
+  ligne: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   alerte: { backgroundColor: tokens.colorPaletteRedBackground2 },
@@ -65,8 +67,16 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`,
     paddingLeft: tokens.spacingHorizontalXS,
   },
-  correspondance: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  libelle: { minWidth: 0, overflowWrap: "anywhere" },
+  // Each correspondance a group of its own (a rule under it): its label, under the fields when narrow, is not read as
+  // the next row's heading.
+  correspondance: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  libelle: { flex: "1 1 12em", minWidth: 0, overflowWrap: "break-word" },
   choix: { minWidth: 0, width: "11em", maxWidth: "100%" },
   boutons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   // Short keys: the account label gets the pane's remaining width.

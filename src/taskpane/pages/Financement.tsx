@@ -31,12 +31,12 @@ import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliq
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
-import { TextesAppliques } from "../components/TextesAppliques";
+import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
 import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
 import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { guillemets, typographie } from "../francais";
-import { oeuvreDe } from "../listes";
+import { dureeDe, oeuvreDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
@@ -46,6 +46,7 @@ export const IDS_FINANCEMENT = {
   cout: "fin-cout",
   oeuvre: "fin-oeuvre",
   premierFilm: "fin-premier-film",
+  oeuvreDifficile: "fin-oeuvre-difficile",
   creditImpot: "fin-credit-impot",
   langue: "fin-langue",
   verifier: "fin-verifier",
@@ -85,7 +86,9 @@ export function Financement() {
   const devis = production.contexte.feuilleDevis ?? "";
   const [cout, setCout] = React.useState("");
   const oeuvre = oeuvreDe(production.contexte);
+  // The ceiling's derogation: a first or second film in cinema, an « œuvre difficile » in audiovisual (art. D331-17).
   const [premierFilm, setPremierFilm] = React.useState(false);
+  const [difficile, setDifficile] = React.useState(false);
   const [creditImpot, setCreditImpot] = React.useState(false);
   const langue = production.contexte.langue ?? "";
   const [resultat, setResultat] = React.useState<ApercuFinancement & { explications?: ExplicationsFinancement }>();
@@ -100,7 +103,12 @@ export function Financement() {
       feuilleDevis: montant === undefined ? devis || undefined : undefined,
       cout: montant,
       typeOeuvre: oeuvre,
-      premierOuDeuxiemeFilm: premierFilm,
+      // The production's genre and duration, where they count: the audiovisual small-budget threshold is per hour,
+      // and the tax credit added to the plan is the genre's (a documentary is not computed as a fiction).
+      genre: creditImpot ? production.contexte.genre : undefined,
+      dureeMinutes: oeuvre === "audiovisuel" || creditImpot ? dureeDe(production.contexte) : undefined,
+      premierOuDeuxiemeFilm: oeuvre === "cinema" && premierFilm,
+      oeuvreDifficile: oeuvre === "audiovisuel" && difficile,
       creditImpot: creditImpot ? oeuvre : undefined,
       langue: creditImpot && oeuvre === "cinema" && langue ? langue : undefined,
       explique: true,
@@ -156,12 +164,21 @@ export function Financement() {
           </Select>
         </Field>
       </div>
-      <Checkbox
-        data-testid={IDS_FINANCEMENT.premierFilm}
-        checked={premierFilm}
-        onChange={(_, d) => setPremierFilm(!!d.checked)}
-        label="Premier ou deuxième film du réalisateur (plafond 60 %)"
-      />
+      {oeuvre === "cinema" ? (
+        <Checkbox
+          data-testid={IDS_FINANCEMENT.premierFilm}
+          checked={premierFilm}
+          onChange={(_, d) => setPremierFilm(!!d.checked)}
+          label="Premier ou deuxième film du réalisateur (plafond 60 %)"
+        />
+      ) : (
+        <Checkbox
+          data-testid={IDS_FINANCEMENT.oeuvreDifficile}
+          checked={difficile}
+          onChange={(_, d) => setDifficile(!!d.checked)}
+          label="Œuvre difficile : innovante, peu accessible ou délicate (plafond 60 %)"
+        />
+      )}
       <Checkbox
         data-testid={IDS_FINANCEMENT.creditImpot}
         checked={creditImpot}
@@ -243,6 +260,7 @@ function Resultat({
     </TableRow>
   );
   const reste = Number(r.resteAFinancer);
+  const plafondAVerifier = r.textes.some((t) => t.cle.startsWith("intensite-aides@") && t.aVerifier);
   return (
     <div className={styles.page} data-testid={IDS_FINANCEMENT.resultat}>
       {r.feuillesEcrites.length > 0 && (
@@ -285,7 +303,18 @@ function Resultat({
           )}
         </ChiffreCle>
         <ChiffreCle
-          terme={`Intensité des aides publiques (plafond ${formatPourcentFr(r.plafond)})`}
+          terme={
+            <>
+              Intensité des aides publiques (plafond {formatPourcentFr(r.plafond)})
+              {/* The ceiling's table read in a secondary source (M, L): said next to the figure, as on Crédit d'impôt. */}
+              {plafondAVerifier && (
+                <>
+                  {" "}
+                  <BadgeAVerifier />
+                </>
+              )}
+            </>
+          }
           fort
           testId={IDS_FINANCEMENT.intensite}
         >

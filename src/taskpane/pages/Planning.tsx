@@ -216,7 +216,8 @@ export function Planning() {
             titre="Quantités proposées"
             lignes={apercu.propositions}
             cle={(p) => p.ligneId}
-            seuil={420}
+            // Four equal columns under 560 px leave the checkbox's label a column where « Réalisateur » breaks: cards.
+            seuil={560}
             colonnes={[
               {
                 id: "ligne",

@@ -18,7 +18,7 @@ import { nomTable } from "../../app/presentationRegles";
 import type { AuditRegles, TableAudit } from "../../core/regles/audit";
 import { MessageErreur } from "../components/MessageErreur";
 import { useCommande } from "../components/useCommande";
-import { dateFr } from "../francais";
+import { dateFr, typographie } from "../francais";
 
 /** Stable ids for tests of this page. */
 export const IDS_SOURCES = {
@@ -154,7 +154,7 @@ function Bareme({ t }: { t: TableAudit }) {
       </AccordionHeader>
       <AccordionPanel>
         <div className={styles.panneau}>
-          <Text size={200}>{t.description}</Text>
+          <Text size={200}>{typographie(t.description)}</Text>
           {!v ? (
             <Text>Aucune version en vigueur à cette date.</Text>
           ) : (
@@ -166,7 +166,7 @@ function Bareme({ t }: { t: TableAudit }) {
               {v.motifConfiance && (
                 <Text size={200}>
                   <strong>Pourquoi à vérifier : </strong>
-                  {v.motifConfiance}
+                  {typographie(v.motifConfiance)}
                 </Text>
               )}
               <Text weight="semibold">Sources</Text>
@@ -174,7 +174,7 @@ function Bareme({ t }: { t: TableAudit }) {
                 {v.sources.map((s) => (
                   <li key={s.url + s.titre}>
                     <Link href={s.url} target="_blank" rel="noopener noreferrer">
-                      {s.titre}
+                      {typographie(s.titre)}
                     </Link>
                   </li>
                 ))}

@@ -14,13 +14,14 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { ApercuDevis } from "../../app/apercu";
 import { envoyer } from "../../app/catalogue";
 import type { ExplicationsDevis, OptionsDevis } from "../../app/commandes/devis";
-import { formatMontantFr, saisieDuree } from "../../core/money";
+import { formatEcartFr, formatMontantFr, saisieDuree } from "../../core/money";
 import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
 import { champsValides, useChamp } from "../components/useChamp";
@@ -40,6 +41,10 @@ const useStyles = makeStyles({
   apercu: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   enteteMontant: { justifyContent: "flex-end" },
+  // Fluent's table shares its width equally (fixed layout): the count and the amount get what they need, the
+  // chapter's name the rest (at 320 px a third of the width broke « Interprétation » letter by letter).
+  colonneLignes: { width: "4.5em" },
+  colonneTotal: { width: "7.5em" },
   // Amounts keep one line; a badge goes under its amount rather than past the pane's edge.
   valeur: { display: "flex", flexDirection: "column", alignItems: "flex-end", gap: tokens.spacingVerticalXXS },
   totaux: {
@@ -165,8 +170,11 @@ function Apercu({
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Chapitre</TableHeaderCell>
-            <TableHeaderCell>Lignes</TableHeaderCell>
-            <TableHeaderCell className={styles.montant} button={{ className: styles.enteteMontant }}>
+            <TableHeaderCell className={styles.colonneLignes}>Lignes</TableHeaderCell>
+            <TableHeaderCell
+              className={mergeClasses(styles.montant, styles.colonneTotal)}
+              button={{ className: styles.enteteMontant }}
+            >
               Total
             </TableHeaderCell>
           </TableRow>
@@ -213,7 +221,7 @@ function Apercu({
               {tp.ecart === 0 ? (
                 <Badge color="success">identique</Badge>
               ) : (
-                <Badge color="warning">écart {formatMontantFr(tp.ecart)}</Badge>
+                <Badge color="warning">écart {formatEcartFr(tp.ecart)}</Badge>
               )}
             </Text>
           </>

@@ -109,6 +109,16 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(par("'Budget Gardiens'!B47")[0]).toMatch(/^Ligne mixte \(transport et hébergement\)/);
     expect(par("'Budget Gardiens'!B47")[2]).toMatch(/^Facteur manquant pour « Ferry »/);
     expect(par("'Budget Gardiens'!B52")).toEqual([expect.stringMatching(/^Facteur manquant pour « Location caméra »/)]);
+    // A missing factor says what to do, not the bases searched (that research note stays in the factor table).
+    expect(par("'Budget Gardiens'!B44")).toContain(
+      "Facteur manquant pour « Véhicule utilitaire » (Location véhicule utilitaire) : aucun facteur d'émission " +
+        "sourcé en kg CO2e par km (« Véhicule utilitaire léger », raison dans le tableau des facteurs de la feuille " +
+        "« Bilan carbone ») ; donnez-en un dans la feuille « Paramètres » (clé carbone.utilitaire) ou chiffrez ce " +
+        "poste avec le calculateur homologué.",
+    );
+    const facteurs = r.manquants.filter((m) => m.message.startsWith("Facteur manquant")).map((m) => m.message);
+    expect(facteurs.length).toBeGreaterThan(3);
+    expect(facteurs.join("\n")).not.toMatch(/incubateur|Impact CO2|Base Carbone V20|futureco|Nos Gestes/);
     // Lines with an estimate and nothing to complete are not findings.
     expect(par("'Budget Gardiens'!B46")).toEqual([]);
   });
