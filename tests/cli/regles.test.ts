@@ -105,11 +105,11 @@ describe("prodbook regles (texte)", () => {
     expect(r.out).toMatch(/^Règles en vigueur le 15\/01\/2026 : \d+ tables, dont \d+ à vérifier/);
     expect(r.out).toContain("■ credit-impot-cinema-plafond — ");
     expect(r.out).toContain("Version du 01/01/2016 (toujours en vigueur) — confiance H : texte primaire");
-    expect(r.out).toContain("    plafondOeuvre : 30\u202f000\u202f000,00\u00a0€");
+    expect(r.out).toContain("    Plafond par œuvre : 30\u202f000\u202f000,00\u00a0€");
     const cinema = r.out.slice(r.out.indexOf("■ credit-impot-cinema —"));
     expect(cinema).toMatch(/confiance M : à vérifier\n {2}Pourquoi à vérifier : /);
     expect(cinema).toMatch(/ {2}Source : .* — https:\/\//);
-    expect(cinema).toContain("    taux : 20,00\u00a0%");
+    expect(cinema).toContain("    Taux : 20,00\u00a0%");
     expect(cinema).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
     expect(r.out).toContain("Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n  taux-tva = 20 %");
   });

@@ -54,7 +54,7 @@ describe("page Sources", () => {
       "texte officiel",
     );
     fireEvent.click(within(plafond).getByRole("button"));
-    await waitFor(() => expect(plafond.textContent).toContain("plafondOeuvre : 30\u202f000\u202f000,00\u00a0€"));
+    await waitFor(() => expect(plafond.textContent).toContain("Plafond par œuvre : 30\u202f000\u202f000,00\u00a0€"));
     const lien = within(plafond).getAllByRole("link")[0];
     expect(lien.getAttribute("href")).toMatch(/^https:\/\/(www\.)?(legifrance|bofip|legal\.tricoteuses)/);
     expect(lien.getAttribute("target")).toBe("_blank");
@@ -66,7 +66,7 @@ describe("page Sources", () => {
     );
     fireEvent.click(within(cinema).getByRole("button"));
     await waitFor(() => expect(cinema.textContent).toContain("Pourquoi à vérifier : "));
-    expect(cinema.textContent).toContain("taux : 20,00\u00a0%");
+    expect(cinema.textContent).toContain("Taux : 20,00\u00a0%");
     expect(cinema.textContent).toContain("credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
     expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("taux-tva = 20 % ('Paramètres'!B3)");
     expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("ecarts.seuil = -0,25 ('Paramètres'!B4)");

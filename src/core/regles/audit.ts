@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { formatMontantFr, type Cents } from "../money";
+import { libelleCle, majuscule } from "./libellesCles";
 import accordTransparence from "./data/accord-transparence.json";
 import carboneFacteurs from "./data/carbone-facteurs.json";
 import chargesSociales from "./data/charges-sociales.json";
@@ -255,10 +256,17 @@ function lire(s: Noeud | undefined, x: unknown, chemin: string, out: FigureLisib
     if (chemin && entrees.every(([, e]) => simple(e) || (Array.isArray(e) && e.every(simple)))) {
       const ligne = entrees.map(([k, e]) => {
         const sk = b?.entries?.[k] ?? b?.value;
-        return `${k} = ${Array.isArray(e) ? e.map((z) => feuille(bloc(sk)?.item, z)).join(", ") : e === null ? "—" : feuille(sk, e)}`;
+        const valeur = Array.isArray(e)
+          ? e.map((z) => feuille(bloc(sk)?.item, z)).join(", ")
+          : e === null
+            ? "—"
+            : feuille(sk, e);
+        return `${libelleCle(k)} = ${valeur}`;
       });
       out.push({ chemin, valeur: ligne.join(" ; ") });
-    } else for (const [k, e] of entrees) lire(b?.entries?.[k] ?? b?.value, e, chemin ? `${chemin} › ${k}` : k, out);
+    } else
+      for (const [k, e] of entrees)
+        lire(b?.entries?.[k] ?? b?.value, e, chemin ? `${chemin} › ${libelleCle(k)}` : libelleCle(k), out);
   } else out.push({ chemin, valeur: feuille(s, x) });
 }
 
@@ -266,7 +274,7 @@ function lire(s: Noeud | undefined, x: unknown, chemin: string, out: FigureLisib
 export function figuresLisibles(id: string, valeurs: unknown): FigureLisible[] {
   const out: FigureLisible[] = [];
   lire(SCHEMAS_TABLES[id] as Noeud | undefined, valeurs, "", out);
-  return out;
+  return out.map((f) => ({ ...f, chemin: majuscule(f.chemin) }));
 }
 
 /** The message of the calculation's refusal of `cle` (see auditRegles), undefined when it takes the value. */

@@ -4,6 +4,7 @@ import { CLES_CREDIT_IMPOT } from "../../../src/core/creditImpot/calculerCreditI
 import { entreesParametresCreditImpot } from "../../../src/core/creditImpot/parametresModele";
 import { CLES_TEMPS_DE_TRAVAIL } from "../../../src/core/planning/parametresPlanning";
 import { auditRegles, figuresLisibles, tablesDeSurcharge, tablesRegles } from "../../../src/core/regles/audit";
+import { libelleCle } from "../../../src/core/regles/libellesCles";
 import { CLE_ACCORD, CLE_MINIMUM } from "../../../src/core/devis/regles/contexte";
 import { CLES_PARAMETRES_INTENSITE } from "../../../src/core/financement/plafonds";
 
@@ -122,13 +123,13 @@ describe("confiance de chaque période d'une table", () => {
 
 test("figures en français selon leur type : centimes en euros, taux en pourcentage, minutes, grilles ligne à ligne", () => {
   expect(figuresLisibles("credit-impot-cinema-plafond", { plafondOeuvre: 3000000000 })).toEqual([
-    { chemin: "plafondOeuvre", valeur: "30\u202f000\u202f000,00\u00a0€" },
+    { chemin: "Plafond par œuvre", valeur: "30\u202f000\u202f000,00\u00a0€" },
   ]);
   expect(
     figuresLisibles("credit-impot-audiovisuel-minimum-documentaire", { dureeMinutes: 24, depensesMinute: 200000 }),
   ).toEqual([
-    { chemin: "dureeMinutes", valeur: "24 min" },
-    { chemin: "depensesMinute", valeur: "2\u202f000,00\u00a0€" },
+    { chemin: "Durée minimale", valeur: "24 min" },
+    { chemin: "Dépenses par minute minimales", valeur: "2\u202f000,00\u00a0€" },
   ]);
   expect(
     figuresLisibles("credit-impot-cinema-realisateur", {
@@ -138,9 +139,39 @@ test("figures en français selon leur type : centimes en euros, taux en pourcent
       ],
     }),
   ).toEqual([
-    { chemin: "tranches 1", valeur: "jusqua = 4\u202f000\u202f000,00\u00a0€ ; taux = 15,00\u00a0%" },
-    { chemin: "tranches 2", valeur: "jusqua = 7\u202f000\u202f000,00\u00a0€ ; taux = 8,05\u00a0%" },
+    { chemin: "Tranches 1", valeur: "jusqu'à = 4\u202f000\u202f000,00\u00a0€ ; taux = 15,00\u00a0%" },
+    { chemin: "Tranches 2", valeur: "jusqu'à = 7\u202f000\u202f000,00\u00a0€ ; taux = 8,05\u00a0%" },
   ]);
+});
+
+test("chaque champ des tables a son nom français dans les chiffres lus (jamais « plafondOeuvre »)", () => {
+  // Every key of every version's values, at any depth, written as a field name (camelCase: « partPlansVfxMin »).
+  const champs = new Set<string>();
+  const parcourir = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(parcourir);
+    else if (x && typeof x === "object")
+      for (const [k, e] of Object.entries(x)) {
+        if (/^[a-z]+[A-Z]/.test(k)) champs.add(k);
+        parcourir(e);
+      }
+  };
+  let figures = 0;
+  for (const t of tablesRegles())
+    for (const ver of t.versions) {
+      parcourir(ver.valeurs);
+      for (const f of figuresLisibles(t.id, ver.valeurs)) {
+        figures++;
+        // A path's fields and a grid row's « champ = valeur » labels, in French.
+        const etiquettes = [
+          ...f.chemin.split(" › "),
+          ...[...f.valeur.matchAll(/(?:^|; )([^=;]+) = /g)].map((m) => m[1]),
+        ];
+        for (const e of etiquettes) expect(`${t.id} : ${e}`).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+      }
+    }
+  expect(champs.size).toBeGreaterThan(50);
+  expect(figures).toBeGreaterThan(200);
+  for (const k of champs) expect(`${k} → ${libelleCle(k)}`).not.toBe(`${k} → ${k}`);
 });
 
 test("les surcharges vont à leur table ; une clé inconnue est listée à part", () => {
