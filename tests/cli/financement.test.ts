@@ -118,6 +118,27 @@ describe("prodbook financement --json", () => {
     );
   });
 
+  test("le coût du plan diffère du total du devis trouvé à côté : les deux nommés, le plan vérifié sur le sien", async () => {
+    // Same workbook, the plan's « Budget du film » (C2) typed 3 100 000 € while the « Budget » devis totals 3 000 000 €.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(c.cinema);
+    wb.getWorksheet("Plan de financement")!.getCell("C2").value = 3100000;
+    const fichier = path.join(c.dossier, "cinema-cout-different.xlsx");
+    await wb.xlsx.writeFile(fichier);
+    const r = await lancer([fichier, "--json", "--date", "2026-01-15"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.cout).toBe("3100000.00");
+    const alerte = j.controles.find((x: { regle: string }) => x.regle === "cout-plan-devis");
+    expect(alerte).toMatchObject({ gravite: "alerte", cellule: "'Plan de financement'!C2" });
+    expect(alerte.message).toMatch(/^Le coût indiqué dans le plan \(3\s100\s000,00\s€, 'Plan de financement'!C2\)/);
+    expect(alerte.message).toMatch(/total du devis « Budget »[^(]*\(3\s000\s000,00\s€\) de 100\s000,00\s€/);
+    // The texts say it too; with the same figures, nothing is said.
+    expect((await lancer([fichier, "--date", "2026-01-15"])).out).toContain("Coût du plan différent du devis");
+    const pareil = JSON.parse((await lancer([c.cinema, "--json", "--date", "2026-01-15"])).out);
+    expect(pareil.controles.some((x: { regle: string }) => x.regle === "cout-plan-devis")).toBe(false);
+  });
+
   test("--strict : code 1 quand l'intensité dépasse le plafond", async () => {
     const r = await lancer([c.cinema, "--cout", "2000000", "--json", "--strict", "--date", "2026-01-15"]);
     const j = JSON.parse(r.out);

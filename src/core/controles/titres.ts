@@ -48,6 +48,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "credit-impot-calcule": "Crédit d'impôt calculé",
   "credit-impot-non-ajoute": "Crédit d'impôt non ajouté",
   "genre-duree-sans-effet": "Genre ou durée sans effet",
+  "cout-plan-devis": "Coût du plan différent du devis",
   "intensite-aides-parametre": "Paramètre du classeur utilisé",
   "intensite-aides-parametre-inconnu": "Paramètre inconnu",
   // Écarts (Grand livre)

@@ -1,7 +1,7 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
-import type { Cents } from "../money";
+import { formatMontantFr, type Cents } from "../money";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import type { CalculCreditImpotPlan } from "./creditImpotPlan";
@@ -12,7 +12,7 @@ import { feuilleEcheancier, NOM_FEUILLE_ECHEANCIER } from "./feuilleEcheancier";
 import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
 import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
 import { lirePlanFinancement } from "./lecture";
-import type { SourceFinancement } from "./model";
+import type { PlanFinancement, SourceFinancement } from "./model";
 import { estNomPlanning, lirePeriodes, trouverFeuillePlanning } from "./periodes";
 import { synthetiser } from "./synthese";
 import { ErreurDonnees } from "../erreurs";
@@ -111,6 +111,28 @@ function genreDureeSansEffet(genre: Genre | undefined, dureeMinutes: number | un
   ];
 }
 
+/**
+ * The plan states its cost and a devis is in the workbook with another total: the plan is computed on its own cost
+ * (as before), and the disagreement is named with both cells — never one figure picked in silence.
+ */
+function coutPlanDiffereDuDevis(plan: PlanFinancement, devis: Devis | undefined): Constat[] {
+  const indique = plan.coutIndique;
+  if (!indique || !devis || devis.total === indique.montant) return [];
+  const d = coutDuDevis(devis);
+  const ecart = (indique.montant - devis.total) as Cents;
+  return [
+    {
+      regle: "cout-plan-devis",
+      gravite: "alerte",
+      cellule: indique.cellule,
+      message:
+        `Le coût indiqué dans le plan (${formatMontantFr(indique.montant)}, ${indique.cellule}) diffère du ` +
+        `${d.origine} (${formatMontantFr(devis.total)}) de ${formatMontantFr(ecart)} : le plan est vérifié sur le ` +
+        "coût qu'il indique. Corrigez l'un des deux, ou choisissez la feuille du devis pour vérifier le plan sur son total.",
+    },
+  ];
+}
+
 /** The crédit d'impôt asked for and not added to the plan: why, never in silence. */
 function creditNonAjoute(sources: readonly SourceFinancement[], devis: Devis | undefined): Constat {
   const regle = "credit-impot-non-ajoute";
@@ -191,6 +213,18 @@ export async function analyserFinancement(
       }
     }
   }
+  // The plan's own cost is used as it is; a devis found beside it is only compared (cout-plan-devis).
+  let devisCompare: Devis | undefined;
+  if (!opts.feuilleDevis && opts.cout === undefined && plan.coutIndique) {
+    const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));
+    if (s) {
+      try {
+        devisCompare = importerDevisTrouve(s, importOpts);
+      } catch (e) {
+        if (!(e instanceof DevisIntrouvableError)) throw e;
+      }
+    }
+  }
   if (opts.cout !== undefined) cout = { montant: opts.cout, origine: "coût saisi" };
   else if (devis) cout = coutDuDevis(devis);
 
@@ -216,6 +250,7 @@ export async function analyserFinancement(
     ...(devis?.feuilleMasquee ? constatsFeuilleLue(devis) : []),
     ...(opts.calculerCreditImpot && !evaluee.creditImpotAjoute ? [creditNonAjoute(plan.sources, devis)] : []),
     ...(!devis && typeOeuvre === "cinema" ? genreDureeSansEffet(opts.genre, opts.dureeMinutes) : []),
+    ...coutPlanDiffereDuDevis(plan, devisCompare),
   ];
   const analyse = ajouts.length ? { ...evaluee, constats: trierConstats([...evaluee.constats, ...ajouts]) } : evaluee;
 
