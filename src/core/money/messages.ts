@@ -23,6 +23,14 @@ export function phraseMontantDevise(montant: Cents, devise: string, format: stri
 export const CONSEIL_DEVISE = "en euros et donnez à la cellule un format en € ou sans devise, puis relancez.";
 
 /**
+ * Why a figure written in another currency is refused (« montant en dollars US : Prodbook ne convertit pas,
+ * convertissez en euros »): one wording for the devis, the financement plan, the PROD.* arguments and the CLI.
+ */
+export function phraseDeviseEcrite(devise: string): string {
+  return `montant en ${devise} : Prodbook ne convertit pas, convertissez en euros`;
+}
+
+/**
  * Why a value typed by the user (a function argument, a CLI option) is refused as an amount; `sujet` names it
  * (« L'argument « montant » », « L'option --cout »).
  */
@@ -45,7 +53,9 @@ export function messageMontantRefuse(
         `un numéro ou une référence a-t-il été saisi à la place d'un montant ?`
       );
     default:
-      return `${sujet} (« ${valeur} ») n'est pas un montant.`;
+      return a.devise
+        ? `${sujet} (« ${valeur} ») : ${phraseDeviseEcrite(a.devise)}.`
+        : `${sujet} (« ${valeur} ») n'est pas un montant.`;
   }
 }
 
