@@ -550,8 +550,11 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const basDeDevis = chapitreBasDeDevis(libelle);
     if (!aDesFacteurs && (!basDeDevis || (montantLu === undefined && !tauxPct && !pourcentDansTexte(libelle)))) {
       const ch = chapitreDeTitre(titre);
-      // An amount in another currency is an amount all the same: « 25 Transport » with $300 is a line, not a title.
-      const sansMontant = montantLu === undefined && lm.type !== "devise";
+      // An amount in another currency, an Excel error, a date, an ambiguous text or a figure that is no amount is an
+      // amount cell all the same: « 25 Transport » with $300 or #REF! is a line (not counted, named as such), not a
+      // title whose total would merely go uncompared.
+      const sansMontant =
+        montantLu === undefined && (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte)));
       const estTitre = sansMontant || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
       if (ch && estTitre) {
         if (montantLu === undefined) nommer(lm, r, titre, true);

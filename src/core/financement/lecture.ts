@@ -10,6 +10,7 @@ import {
   messageMontantRefuse,
   phraseDeviseEcrite,
   phraseMontantDevise,
+  pourquoiNonCompte,
   sumCents,
 } from "../money";
 import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
@@ -92,7 +93,7 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
       gravite: "alerte",
       message:
         `${cellule} : ${phraseMontantDevise(a.cents, devise, c!.fmt as string)} ; ce montant n'est pas compté ` +
-        `(aucun taux de change n'est appliqué). Convertissez-le ${CONSEIL_DEVISE}`,
+        `${pourquoiNonCompte(devise)}. Convertissez-le ${CONSEIL_DEVISE}`,
     });
     return "nomme";
   }

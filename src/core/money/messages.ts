@@ -19,6 +19,17 @@ export function phraseMontantDevise(montant: Cents, devise: string, format: stri
   );
 }
 
+/**
+ * Why such a number is not counted, in brackets: no exchange rate at run time; for a format showing thousands or
+ * millions of euros (« k€ », « M€ », the number not scaled by the format), the cell holds 50 where 50 000 € is meant.
+ */
+export function pourquoiNonCompte(devise: string): string {
+  if (devise === "k€") return "(la cellule contient ce nombre, pas 1 000 fois plus : Prodbook ne devine pas l'échelle)";
+  if (devise === "M€")
+    return "(la cellule contient ce nombre, pas 1 000 000 fois plus : Prodbook ne devine pas l'échelle)";
+  return "(aucun taux de change n'est appliqué)";
+}
+
 /** What to do about it, after « Convertissez-le » / « Convertissez le montant ». */
 export const CONSEIL_DEVISE = "en euros et donnez à la cellule un format en € ou sans devise, puis relancez.";
 

@@ -1,5 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import { CONSEIL_DEVISE, phraseMontantDevise } from "../../money";
+import { CONSEIL_DEVISE, phraseMontantDevise, pourquoiNonCompte } from "../../money";
 import { cite, ContexteDevis, suiteAnnexe } from "./contexte";
 
 /**
@@ -22,7 +22,7 @@ export const montantDevise: Regle<ContexteDevis> = {
           : m.total
             ? "ce total du producteur n'est pas comparé"
             : "la ligne n'est pas comptée") +
-        ` (aucun taux de change n'est appliqué). Convertissez le montant ${CONSEIL_DEVISE}`,
+        ` ${pourquoiNonCompte(m.devise)}. Convertissez le montant ${CONSEIL_DEVISE}`,
       cellule: m.cellule,
     }));
   },
