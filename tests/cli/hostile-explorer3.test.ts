@@ -251,3 +251,41 @@ describe("l'en-tête « Montant » fusionné sur deux colonnes", () => {
     );
   });
 });
+describe("credit-impot et ecarts sur un devis dont des montants ne sont pas lus", () => {
+  it("l'alerte nomme les cellules laissées hors du calcul (avant : crédit et budget calculés sans elles, sans un mot)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Montant", "Charges"]);
+    ws.addRow(["21", "Réalisatrice", 50000, { error: "#REF!" }]);
+    ws.addRow(["22", "Monteur", "12.500", null]);
+    ws.addRow(["23", "Scripte", 8000, 4000]);
+    ws.addRow(["83", "Mixage", 1500, null]);
+    ws.getCell("C5").numFmt = "[$$-409]#,##0.00";
+    const f = path.join(dossier(), "devis-non-lus.xlsx");
+    await wb.xlsx.writeFile(f);
+    const attendu = (calcul: string) =>
+      `3 cellules du devis « Devis » sans montant lu (Devis!D2, Devis!C3, Devis!C5) : ${calcul} sans elles. ` +
+      "« prodbook devis » dit pourquoi pour chacune ; corrigez-les, puis relancez.";
+    const ci = await lancerCli(main, [
+      "credit-impot",
+      f,
+      "--regime",
+      "audiovisuel",
+      "--genre",
+      "documentaire",
+      "--duree",
+      "52",
+      "--annee",
+      "2025",
+      "--json",
+    ]);
+    expect(ci.code).toBe(0);
+    expect((JSON.parse(ci.out) as { alertes: string[] }).alertes).toContain(attendu("le crédit d'impôt est calculé"));
+    const fec = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+    const ec = await lancerCli(main, ["ecarts", f, "--fec", fec, "--json"]);
+    expect(ec.code).toBe(0);
+    expect(controlesJson(ec.out).filter((c) => c.regle === "montants-non-lus")).toEqual([
+      { regle: "montants-non-lus", gravite: "alerte", message: attendu("le budget est compté"), cellule: "Devis!D2" },
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
@@ -108,7 +109,10 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   const calcul = calculerCreditImpot(devis, { ...o, surcharges, joursPlanDeTravail });
   const feuilleMasquee = devis.feuilleMasquee === true;
   // The devis sheet found hidden: the same sentence as `devis` (feuille-lue), in the alerts the sheet writes too.
-  const masquee = constatsFeuilleLue(devis).map((c) => c.message);
+  // Amounts of the devis not read (#REF!, « 12.500 », dollars): the credit is computed without them, and says so.
+  const masquee = [...constatsFeuilleLue(devis), ...constatsMontantsNonLus(devis, "le crédit d'impôt est calculé")].map(
+    (c) => c.message,
+  );
   const resultat = masquee.length ? { ...calcul, alertes: [...calcul.alertes, ...masquee] } : calcul;
   if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee };
   const specs = [
