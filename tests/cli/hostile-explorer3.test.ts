@@ -289,3 +289,28 @@ describe("credit-impot et ecarts sur un devis dont des montants ne sont pas lus"
     ]);
   });
 });
+
+describe("financement : le coût pris dans un devis dont un montant n'est pas lu", () => {
+  it("dit la cellule laissée hors du coût (avant : plan comparé à un coût sans elle, sans un mot)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(__dirname, "../fixtures/financement/fiction.xlsx"));
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Montant"]);
+    ws.addRow(["21", "Réalisateur", 900000]);
+    ws.addRow(["22", "Régie", { error: "#REF!" }]);
+    const f = path.join(dossier(), "financement-devis-ref.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["financement", f, "--date", "2026-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    expect(controlesJson(r.out).filter((c) => c.regle === "montants-non-lus")).toEqual([
+      {
+        regle: "montants-non-lus",
+        gravite: "alerte",
+        message:
+          "Une cellule du devis « Devis » sans montant lu (Devis!C3) : le coût de production est compté sans elle. " +
+          "« prodbook devis » dit pourquoi ; corrigez-la, puis relancez.",
+        cellule: "Devis!C3",
+      },
+    ]);
+  });
+});

@@ -37,7 +37,9 @@ export function constatsMontantsNonLus(
       message:
         `${cellules.length === 1 ? "Une cellule" : `${cellules.length} cellules`} du devis « ${devis.feuille} » ` +
         `sans montant lu (${cites}) : ${calcul} sans ${cellules.length === 1 ? "elle" : "elles"}. ` +
-        `« prodbook devis » dit pourquoi pour chacune ; corrigez-les, puis relancez.`,
+        (cellules.length === 1
+          ? "« prodbook devis » dit pourquoi ; corrigez-la, puis relancez."
+          : "« prodbook devis » dit pourquoi pour chacune ; corrigez-les, puis relancez."),
       cellule: cellules[0],
     },
   ];
