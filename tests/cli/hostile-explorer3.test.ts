@@ -314,3 +314,28 @@ describe("financement : le coût pris dans un devis dont un montant n'est pas lu
     ]);
   });
 });
+
+describe("FEC : un montant écrit avec des milliers ou une devise", () => {
+  it.each([
+    [
+      "12.000,00",
+      "n'est pas écrit comme un montant de FEC (ni point ni virgule de milliers, ni devise) : écrivez « 12000,00 »",
+    ],
+    [
+      "12,000.00",
+      "n'est pas écrit comme un montant de FEC (ni point ni virgule de milliers, ni devise) : écrivez « 12000,00 »",
+    ],
+    ["12 000,00 $", ": montant en dollars : Prodbook ne convertit pas, convertissez en euros"],
+  ])("« %s » : la ligne rejetée dit l'écriture attendue (avant : « n'est pas un montant »)", async (texte, raison) => {
+    const source = await fs.readFile(path.join(__dirname, "../fixtures/fec/production-2024.txt"), "utf8");
+    const lignes = source.split("\n");
+    lignes[1] = lignes[1].replace("\t12000,00\t", `\t${texte}\t`);
+    const f = path.join(dossier(), "fec-milliers.txt");
+    await fs.writeFile(f, lignes.join("\n"));
+    const r = await lancerCli(main, ["fec", f, "--json"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { erreurs: unknown[] }).erreurs).toEqual([
+      { ligne: 2, message: `Ligne 2 rejetée : Debit « ${texte} » ${raison}.` },
+    ]);
+  });
+});
