@@ -48,6 +48,7 @@ export function montantArg(valeur: string, option: string, attendu: string): Cen
       `L'option ${option} : « ${valeur} » a plus de deux décimales ; un montant s'écrit au centime près.`,
     );
   if (a.type === "montant") return a.cents;
-  if (a.type === "invalide") throw new CliError(`L'option ${option} attend ${attendu}, reçu « ${valeur} ».`);
+  if (a.type === "invalide" && !a.devise)
+    throw new CliError(`L'option ${option} attend ${attendu}, reçu « ${valeur} ».`);
   throw new CliError(messageMontantRefuse(a, `L'option ${option}`, valeur));
 }

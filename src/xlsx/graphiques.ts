@@ -14,7 +14,7 @@ import {
   type Rel,
 } from "./zipParties";
 import { attr, echapperTexte, elements, ouvertureModifiee, racine, remplacer, type Remplacement } from "./xml";
-import { conserverDessins, type Original } from "./conserverDessins";
+import { conserverDessins, conserverFeuillesGraphiques, type Original } from "./conserverDessins";
 import { restituer, type MisesDeCote } from "./validationsVolumineuses";
 
 export interface GraphiquesFeuille {
@@ -46,6 +46,7 @@ export async function completerXlsx(
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   if (original) await conserverDessins(zip, original);
+  if (original?.feuillesGraphiques) await conserverFeuillesGraphiques(zip, original.donnees);
   if (validations) await restituer(zip, validations.misesDeCote, validations.feuilles);
   if (totaux.length) await ecrireTotaux(zip, totaux);
   const parties = await partiesFeuilles(zip);

@@ -29,6 +29,7 @@ import {
 } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
 import { alleger, type MisesDeCote } from "./validationsVolumineuses";
+import type { Original } from "./conserverDessins";
 import { normaliserPrefixes } from "./prefixes";
 import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graphiques";
 import { ecrireAvecFlux, specGabarit, type FeuilleEnFlux } from "./feuillesEnFlux";
@@ -83,7 +84,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private constructor(
     readonly classeur: ExcelJS.Workbook,
-    private readonly original?: { donnees: Buffer; feuilles: string[] },
+    private readonly original?: Original,
     /** What ExcelJS would lose or choke on, set aside when the file was read (see validationsVolumineuses.ts). */
     private readonly misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() },
   ) {}
@@ -126,12 +127,21 @@ export class XlsxWorkbook implements WorkbookPort {
     const { donnees, misesDeCote } = allege;
     const classeur = await chargerXlsx(donnees, nom);
     // Zip entry names are stored in clear: no "xl/charts/" means there is no chart to keep.
-    const avecGraphiques = nomme(zonesDesNoms(data), "xl/charts/");
+    const zones = zonesDesNoms(data);
+    const avecGraphiques = nomme(zones, "xl/charts/");
+    // A chart sheet (« xl/chartsheets/ »), which ExcelJS neither reads nor writes, is copied back when saving.
+    const feuillesGraphiques = nomme(zones, "xl/chartsheets/");
     // The charts are copied back from the package given to ExcelJS: the same drawings and charts as the file's,
     // without the rows of the sheets set aside (JSZip would read a 75 MB Grand livre again when saving).
     return new XlsxWorkbook(
       classeur,
-      avecGraphiques ? { donnees, feuilles: classeur.worksheets.map((w) => w.name) } : undefined,
+      avecGraphiques || feuillesGraphiques
+        ? {
+            donnees,
+            feuilles: classeur.worksheets.map((w) => w.name),
+            ...(feuillesGraphiques ? { feuillesGraphiques } : {}),
+          }
+        : undefined,
       misesDeCote,
     );
   }
@@ -307,7 +317,9 @@ export class XlsxWorkbook implements WorkbookPort {
       (n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n),
     );
     const original =
-      this.original && intactes.length ? { donnees: this.original.donnees, feuilles: intactes } : undefined;
+      this.original && (intactes.length || this.original.feuillesGraphiques)
+        ? { ...this.original, feuilles: intactes }
+        : undefined;
     const gardees = [
       ...new Set([...this.misesDeCote.validations.keys(), ...this.misesDeCote.extensions.keys()]),
     ].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));

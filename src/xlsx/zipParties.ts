@@ -96,7 +96,8 @@ export async function partiesFeuilles(zip: JSZip): Promise<Map<string, string>> 
     const nom = attr(e, "name");
     const rid = attr(e, "id", NS_R);
     const rel = rels.find((r) => r.id === rid);
-    if (nom === undefined || !rel) continue;
+    // A chart sheet (« Graphique1 », a chart on its own tab) has no cells: it is no worksheet part.
+    if (nom === undefined || !rel || !rel.type.endsWith("/worksheet")) continue;
     out.set(nom, resoudre("xl/workbook.xml", rel.target));
   }
   return out;

@@ -100,6 +100,12 @@ describe("PROD.ECART et PROD.ECART.PCT", () => {
     const e = erreurDe(() => ecart("beaucoup", 10));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("L'argument « budget » (« beaucoup ») n'est pas un montant.");
+    // A figure in another currency: named, never read as euros (issue 10).
+    const d = erreurDe(() => ecart("1 500 £", 10));
+    expect([d.code, d.message]).toEqual([
+      "#VALUE!",
+      "L'argument « budget » (« 1 500 £ ») : montant en livres sterling : Prodbook ne convertit pas, convertissez en euros.",
+    ]);
   });
 });
 

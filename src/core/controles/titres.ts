@@ -26,6 +26,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "montant-hors-lignes": "Montant lu hors des lignes",
   "colonnes-lues": "Colonne lue",
   "feuille-lue": "Feuille lue",
+  "montants-non-lus": "Montants du devis non lus, hors calcul",
   "ht-tva-ttc": "HT + TVA ≠ TTC",
   // Planning (temps de travail)
   "duree-quotidienne": "Journée trop longue",

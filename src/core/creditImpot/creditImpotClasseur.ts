@@ -1,4 +1,5 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
@@ -129,7 +130,10 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
           o.subventionsPubliques,
         );
   // The devis sheet found hidden: the same sentence as `devis` (feuille-lue), in the alerts the sheet writes too.
-  const masquee = constatsFeuilleLue(devis).map((c) => c.message);
+  // Amounts of the devis not read (#REF!, « 12.500 », dollars): the credit is computed without them, and says so.
+  const masquee = [...constatsFeuilleLue(devis), ...constatsMontantsNonLus(devis, "le crédit d'impôt est calculé")].map(
+    (c) => c.message,
+  );
   const ajouts = [...(aides ? [aides] : []), ...masquee];
   const resultat = ajouts.length ? { ...calcul, alertes: [...calcul.alertes, ...ajouts] } : calcul;
   if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee };

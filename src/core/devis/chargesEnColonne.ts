@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import { Cents, eurosToCents } from "../money/cents";
+import type { Convention } from "../money/parse";
 import type { CellData } from "../port/workbook";
 import { decimalCellule, pourcentCellule } from "./lecture";
 import type { LigneDevis } from "./model";
@@ -8,10 +9,13 @@ import type { LigneDevis } from "./model";
  * A "Charges" cell next to a gross salary: an amount in euros, or a rate when typed as a percentage or as a
  * plain fraction (0.55: charges of 55 cents are not a thing).
  */
-export function chargesEnColonne(c: CellData | undefined): { montant?: Cents; taux?: Decimal } {
+export function chargesEnColonne(
+  c: CellData | undefined,
+  convention?: Convention,
+): { montant?: Cents; taux?: Decimal } {
   const taux = pourcentCellule(c);
   if (taux) return { taux };
-  const d = decimalCellule(c);
+  const d = decimalCellule(c, convention);
   if (!d || d.isZero()) return {};
   return d.abs().lessThan(1) ? { taux: d } : { montant: eurosToCents(d) };
 }

@@ -1,6 +1,6 @@
 import type { CellData, SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
-import { parseAdresse } from "../util/adresse";
+import { parseAdresse, plagesFusionnees } from "../util/adresse";
 
 /** The columns a producer's devis may have; `libelle` and `montant` (or `taux`) are needed to call it a devis. */
 export type Colonne =
@@ -277,6 +277,14 @@ function enteteSurDeuxLignes(
   }
   const deux = colonnesDeTextes(candidats, masquees);
   const roles = (x: Colonnes) => JSON.stringify(Object.entries(x).sort());
+  // « Coût » merged over « HT | TTC »: the same roles, but the lower row says which amount each column holds; it is
+  // the header's (read as such by choisirMontant), not a line whose « HT » would be no amount.
+  const dessous = sheet.rows[r + 1] ?? [];
+  const natures =
+    seule.montant !== undefined &&
+    natureMontant(dessous[seule.montant]) !== undefined &&
+    dessous.filter((c, i) => natureMontant(c) !== undefined && haut[i]).length >= 2;
+  if (natures && roles(deux) === roles(seule)) return deux;
   if (score(deux) < score(seule) || roles(deux) === roles(seule)) return undefined;
   // The lower row must itself name something: otherwise it is a first line of text (a chapter title).
   const parLeBas = candidats.some(
@@ -559,7 +567,26 @@ export function trouverEntete(sheet: SheetData): Entete | undefined {
     if (score(cols) >= 5) break;
   }
   if (!best) return sansLibelle;
-  return ajusterColonnes(sheet, best);
+  return ajusterColonnes(sheet, montantSousFusion(sheet, best));
+}
+
+/**
+ * « Montant » merged over two columns, the amounts typed in the second one (the first left empty, or narrow): the
+ * header's cell is the merge's first column, the amounts are under another of its columns. When the first holds no
+ * amount and exactly one other column of the merge does (and plays no other role), that one is the amount column;
+ * otherwise every amount of the devis was read from an empty column, the total 0 without a word.
+ */
+function montantSousFusion(sheet: SheetData, entete: Entete): Entete {
+  const col = entete.colonnes.montant;
+  if (col === undefined || entete.montants || tientDesMontants(sheet, entete.ligne, col)) return entete;
+  for (const { r1, c1, r2, c2 } of plagesFusionnees(sheet.merges)) {
+    if (c1 !== col || c2 === c1 || entete.ligne < r1 || entete.ligne > r2) continue;
+    const roles = new Set(Object.values(entete.colonnes));
+    const pleines: number[] = [];
+    for (let c = c1 + 1; c <= c2; c++) if (!roles.has(c) && tientDesMontants(sheet, entete.ligne, c)) pleines.push(c);
+    if (pleines.length === 1) return { ...entete, colonnes: { ...entete.colonnes, montant: pleines[0] } };
+  }
+  return entete;
 }
 
 /**

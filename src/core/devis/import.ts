@@ -8,7 +8,6 @@ import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
 import {
   chaineDecimale,
   chaineFacteur,
-  decimalCellule,
   facteurCellule,
   enMajuscules,
   fractionCellule,
@@ -22,6 +21,7 @@ import { lireTaxes, tvaSansHT } from "./taxes";
 import { totalSansLibelle } from "./totalSansLibelle";
 import type {
   CodeChapitre,
+  ColonneAnnexe,
   ColonneNommee,
   Devis,
   Genre,
@@ -343,7 +343,54 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         erreurExcel: lm.type === "erreur",
         date: lm.type === "date" || undefined,
         total,
+        ...(lm.type === "texte" && lm.devise ? { devise: lm.devise } : {}),
       });
+  };
+
+  /**
+   * A « dont France », « dont étranger » or « Charges » cell of a line, read with the sheet's convention as the
+   * amount cell is: its value in euros, or (`nommee`) why it is not read, named with its cell: a number shown in
+   * another currency (« [$$-409]#,##0.00 »), a figure written in one (« $1,500 »), an ambiguous text, an Excel error,
+   * a date. `compte`: the line's amount, counted without that cell. A percentage there is a share or a rate
+   * (chargesEnColonne, partFranceCellule), a text without a figure a comment: neither is named.
+   */
+  const lireAnnexe = (
+    row: CellData[],
+    r: number,
+    k: ColonneAnnexe,
+    libelle: string,
+    compte: Cents | undefined,
+  ): { valeur?: Decimal; nommee?: true } => {
+    const c = cell(row, k);
+    if (!c || c.v === null || (typeof c.v === "string" && c.v.trim() === "") || pourcentCellule(c)) return {};
+    const lm = lireMontantCellule(c, convention);
+    if (lm.type === "montant") return { valeur: lm.valeur };
+    if (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte))) return {};
+    const cellule = ref(r, k) as string;
+    if (lm.type === "devise")
+      devises.push({ cellule, libelle, devise: lm.devise, format: lm.format, montant: lm.montant, colonne: k, compte });
+    else if (lm.type === "ambigu")
+      ambigus.push({
+        cellule,
+        texte: lm.texte,
+        libelle,
+        decimale: lm.decimale,
+        milliers: lm.milliers,
+        colonne: k,
+        compte,
+      });
+    else
+      illisibles.push({
+        cellule,
+        texte: lm.texte,
+        libelle,
+        erreurExcel: lm.type === "erreur",
+        date: lm.type === "date" || undefined,
+        colonne: k,
+        compte,
+        ...(lm.type === "texte" && lm.devise ? { devise: lm.devise } : {}),
+      });
+    return { nommee: true };
   };
 
   // Columns whose text never titles a row (unit, category, territory, eligibility, charges rate).
@@ -503,8 +550,11 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const basDeDevis = chapitreBasDeDevis(libelle);
     if (!aDesFacteurs && (!basDeDevis || (montantLu === undefined && !tauxPct && !pourcentDansTexte(libelle)))) {
       const ch = chapitreDeTitre(titre);
-      // An amount in another currency is an amount all the same: « 25 Transport » with $300 is a line, not a title.
-      const sansMontant = montantLu === undefined && lm.type !== "devise";
+      // An amount in another currency, an Excel error, a date, an ambiguous text or a figure that is no amount is an
+      // amount cell all the same: « 25 Transport » with $300 or #REF! is a line (not counted, named as such), not a
+      // title whose total would merely go uncompared.
+      const sansMontant =
+        montantLu === undefined && (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte)));
       const estTitre = sansMontant || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
       if (ch && estTitre) {
         if (montantLu === undefined) nommer(lm, r, titre, true);
@@ -581,10 +631,19 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;
     }
-    const mFr = decimalCellule(cell(row, "montantFrance"));
-    const mEtr = decimalCellule(cell(row, "montantEtranger"));
-    // "dont France | dont étranger" filled but the total left empty: the total is their sum.
-    if (montant === undefined && (mFr !== undefined || mEtr !== undefined) && cell(row, "montant")?.f === undefined) {
+    const fr = lireAnnexe(row, r, "montantFrance", libelle || titre, montant);
+    const etr = lireAnnexe(row, r, "montantEtranger", libelle || titre, montant);
+    const mFr = fr.valeur;
+    const mEtr = etr.valeur;
+    // "dont France | dont étranger" filled but the total left empty: the total is their sum, when both are read
+    // (a part in dollars or unreadable is named above, and the line is not counted: never half of it).
+    if (
+      montant === undefined &&
+      !fr.nommee &&
+      !etr.nommee &&
+      (mFr !== undefined || mEtr !== undefined) &&
+      cell(row, "montant")?.f === undefined
+    ) {
       montant = eurosToCents((mFr ?? new Decimal(0)).plus(mEtr ?? 0));
       montantCalcule = true;
     }
@@ -641,7 +700,9 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       if (v !== null && v !== undefined) cellules[x.k] = x.prefixe + numero;
     }
     cellules.montant = ref(r, "montant") ?? cellules.montant;
-    const charges = chargesEnColonne(cell(row, "montantCharges"));
+    const charges = lireAnnexe(row, r, "montantCharges", libelle || titre, montant).nommee
+      ? {}
+      : chargesEnColonne(cell(row, "montantCharges"), convention);
     const tc = fractionCellule(cell(row, "tauxCharges")) ?? charges.taux;
     const pf = partFranceDeRepartition(montant, mFr, mEtr) ?? partFranceCellule(cell(row, "territoire"));
     const unite = texteCellule(cell(row, "unite")) || qq.unite || nn.unite || undefined;

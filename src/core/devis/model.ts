@@ -166,6 +166,9 @@ export interface MontantNonPlace {
   ligne: number;
 }
 
+/** The columns read beside a line's amount: its French and foreign parts (« dont France »), its employer charges. */
+export type ColonneAnnexe = "montantFrance" | "montantEtranger" | "montantCharges";
+
 export interface MontantIllisible {
   cellule: string;
   /** What the cell shows ("#REF!", "à définir"). */
@@ -176,14 +179,16 @@ export interface MontantIllisible {
   formuleSansValeur?: boolean;
   /** A date (a real date or « 15/04/2025 ») where an amount or a quantity belongs. */
   date?: boolean;
-  /** The cell is a factor (quantité, nombre, taux), not the amount. */
-  colonne?: "quantite" | "nombre" | "taux";
+  /** The cell is a factor (quantité, nombre, taux) or a column read beside the amount, not the amount. */
+  colonne?: "quantite" | "nombre" | "taux" | ColonneAnnexe;
   /** The row is a subtotal, total or chapter row of the producer: its amount is not compared. */
   total?: boolean;
   /** The line is still counted, with this amount read from its amount cell. */
   compte?: Cents;
   /** The amount cell is part of a range merged from this cell, whose amount is counted on that cell's row. */
   fusionneAvec?: string;
+  /** A figure written in another currency (« $1,500 »): the currency's French name (« dollars »). */
+  devise?: string;
 }
 
 /** A text amount whose lone « . » or « , » before three digits may be decimal or grouping, and nothing proves which. */
@@ -196,6 +201,10 @@ export interface MontantAmbigu {
   milliers: Cents;
   /** The row is a subtotal, total or chapter row: not compared. */
   total?: boolean;
+  /** The cell is read beside the amount (dont France, charges), not the amount. */
+  colonne?: ColonneAnnexe;
+  /** With `colonne`: the line is counted with this amount, read from its amount cell, without that cell. */
+  compte?: Cents;
 }
 
 /**
@@ -213,6 +222,10 @@ export interface MontantDevise {
   montant: Cents;
   /** The row is a subtotal, total or chapter row: not compared. */
   total?: boolean;
+  /** The cell is read beside the amount (dont France, charges), not the amount. */
+  colonne?: ColonneAnnexe;
+  /** With `colonne`: the line is counted with this amount, read from its amount cell, without that cell. */
+  compte?: Cents;
 }
 
 /** A text amount with more than two decimals (« 0,125 »), counted rounded half-up to the cent. */

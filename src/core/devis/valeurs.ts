@@ -27,7 +27,8 @@ export type LectureMontant =
   | { type: "ambigu"; texte: string; decimale: Cents; milliers: Cents }
   | { type: "erreur"; texte: string }
   | { type: "date"; texte: string }
-  | { type: "texte"; texte: string }
+  /** `devise`: a figure written in another currency (« $1,500 », « 1 500 £ »), its French name (« dollars »). */
+  | { type: "texte"; texte: string; devise?: string }
   /**
    * A number whose format shows another currency than the euro (« [$$-409]#,##0.00 »): its amount in that currency,
    * never converted (no exchange rate at run time) nor read as euros.
@@ -148,6 +149,7 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   const a = analyserMontant(c.v, convention);
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };
   // Beyond ±2^51 cents: verifierGrandeurs has already refused the sheet, naming the cell.
+  if (a.type === "invalide" && a.devise) return { type: "texte", texte: c.v, devise: a.devise };
   if (a.type === "invalide" || a.type === "hors-limite") return { type: "texte", texte: c.v };
   // The cents are the amount rounded half-up, as the import would round it.
   return new MontantLu(undefined, a.cents, a.sousCentime ? true : undefined);

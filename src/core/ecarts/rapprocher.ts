@@ -23,6 +23,7 @@ import {
 } from "../comptabilite/grandLivre";
 import { trierConstats, type Constat } from "../controles/constat";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
+import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import {
   calculerEcarts,
   chapitreDuPoste,
@@ -77,6 +78,7 @@ export function constatsEcarts(rapport: RapportEcarts, devis: Devis, autres: rea
   return trierConstats([
     ...autres,
     ...constatsFeuilleLue(devis),
+    ...constatsMontantsNonLus(devis, "le budget est compté"),
     ...rapport.realise.constats,
     ...constatsPostesHorsDevis(rapport),
   ]);

@@ -18,6 +18,7 @@ import { synthetiser } from "./synthese";
 import { ErreurDonnees } from "../erreurs";
 import { trierConstats, type Constat } from "../controles/constat";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
+import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 
 /** A sheet asked for by name that is not in the workbook. */
 export class FeuilleAbsenteError extends ErreurDonnees {
@@ -248,6 +249,8 @@ export async function analyserFinancement(
   // returned and in those the written « Plan de financement » lists.
   const ajouts = [
     ...(devis?.feuilleMasquee ? constatsFeuilleLue(devis) : []),
+    // Amounts of the devis not read: the cost the plan must balance is counted without them, and says so.
+    ...(devis && opts.cout === undefined ? constatsMontantsNonLus(devis, "le coût de production est compté") : []),
     ...(opts.calculerCreditImpot && !evaluee.creditImpotAjoute ? [creditNonAjoute(plan.sources, devis)] : []),
     ...(!devis && typeOeuvre === "cinema" ? genreDureeSansEffet(opts.genre, opts.dureeMinutes) : []),
     ...coutPlanDiffereDuDevis(plan, devisCompare),

@@ -20,7 +20,8 @@ function montant(v: ValeurPlage, ou: string): Cents {
   // « 12.500 » in a range: refused with both readings, never guessed (the parser of every PROD.* argument).
   const a = v === null ? undefined : analyserMontant(v);
   if (a?.type === "montant") return a.cents;
-  if (!a || a.type === "invalide") throw new ArgumentFinancementError(`${ou} : « ${v} » n'est pas un montant.`);
+  if (!a || (a.type === "invalide" && !a.devise))
+    throw new ArgumentFinancementError(`${ou} : « ${v} » n'est pas un montant.`);
   throw new ArgumentFinancementError(messageMontantRefuse(a, ou, v as string | number));
 }
 

@@ -8,7 +8,9 @@ import {
   formatMontantFr,
   CONSEIL_DEVISE,
   messageMontantRefuse,
+  phraseDeviseEcrite,
   phraseMontantDevise,
+  pourquoiNonCompte,
   sumCents,
 } from "../money";
 import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
@@ -91,7 +93,7 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
       gravite: "alerte",
       message:
         `${cellule} : ${phraseMontantDevise(a.cents, devise, c!.fmt as string)} ; ce montant n'est pas compté ` +
-        `(aucun taux de change n'est appliqué). Convertissez-le ${CONSEIL_DEVISE}`,
+        `${pourquoiNonCompte(devise)}. Convertissez-le ${CONSEIL_DEVISE}`,
     });
     return "nomme";
   }
@@ -102,6 +104,15 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
       message:
         `${cellule} : « ${texte(c)} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)} ; ` +
         `ce montant n'est pas compté. Saisissez-le comme un nombre (ou « 12 500,00 »), puis relancez.`,
+    });
+    return "nomme";
+  }
+  if (a.type === "invalide" && a.devise) {
+    // « USD 100 000 », « 100 000 $ »: a figure in another currency, named as such rather than « illisible ».
+    ctx.avertissements.push({
+      cellule,
+      gravite: "erreur",
+      message: `${cellule} : « ${texte(c)} » : ${phraseDeviseEcrite(a.devise)} ; ce montant n'est pas compté.`,
     });
     return "nomme";
   }

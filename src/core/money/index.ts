@@ -3,3 +3,4 @@ export * from "./parse";
 export * from "./format";
 export * from "./messages";
 export * from "./saisie";
+export * from "./devises";

@@ -19,8 +19,27 @@ export function phraseMontantDevise(montant: Cents, devise: string, format: stri
   );
 }
 
+/**
+ * Why such a number is not counted, in brackets: no exchange rate at run time; for a format showing thousands or
+ * millions of euros (« k€ », « M€ », the number not scaled by the format), the cell holds 50 where 50 000 € is meant.
+ */
+export function pourquoiNonCompte(devise: string): string {
+  if (devise === "k€") return "(la cellule contient ce nombre, pas 1 000 fois plus : Prodbook ne devine pas l'échelle)";
+  if (devise === "M€")
+    return "(la cellule contient ce nombre, pas 1 000 000 fois plus : Prodbook ne devine pas l'échelle)";
+  return "(aucun taux de change n'est appliqué)";
+}
+
 /** What to do about it, after « Convertissez-le » / « Convertissez le montant ». */
 export const CONSEIL_DEVISE = "en euros et donnez à la cellule un format en € ou sans devise, puis relancez.";
+
+/**
+ * Why a figure written in another currency is refused (« montant en dollars US : Prodbook ne convertit pas,
+ * convertissez en euros »): one wording for the devis, the financement plan, the PROD.* arguments and the CLI.
+ */
+export function phraseDeviseEcrite(devise: string): string {
+  return `montant en ${devise} : Prodbook ne convertit pas, convertissez en euros`;
+}
 
 /**
  * Why a value typed by the user (a function argument, a CLI option) is refused as an amount; `sujet` names it
@@ -45,7 +64,9 @@ export function messageMontantRefuse(
         `un numéro ou une référence a-t-il été saisi à la place d'un montant ?`
       );
     default:
-      return `${sujet} (« ${valeur} ») n'est pas un montant.`;
+      return a.devise
+        ? `${sujet} (« ${valeur} ») : ${phraseDeviseEcrite(a.devise)}.`
+        : `${sujet} (« ${valeur} ») n'est pas un montant.`;
   }
 }
 

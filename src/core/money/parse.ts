@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { Cents, cents, centsDeDecimale, MONTANT_MAX_CENTIMES } from "./cents";
+import { deviseEcrite } from "./devises";
 
 /**
  * How a text writes its decimal separator: « fr » 1 234,56 (comma decimal, dot or space grouping), « en »
@@ -182,7 +183,17 @@ export type AnalyseMontant =
   | { type: "ambigu"; decimale: Cents; milliers: Cents }
   /** Beyond ±2^51 cents (a 16-digit reference pasted as an amount): no production costs that much. */
   | { type: "hors-limite"; valeur: Decimal }
-  | { type: "invalide" };
+  /**
+   * Not an amount in euros. `devise`: the text is a figure in another currency (« $1,500 », « 1 500 £ »), named in
+   * French (« dollars », « livres sterling »): never converted nor read as euros.
+   */
+  | { type: "invalide"; devise?: string };
+
+/** The refusal of a text that is no amount in euros, naming its currency when it is written in another one. */
+function invalide(input: string | number): AnalyseMontant {
+  const devise = typeof input === "string" ? deviseEcrite(input) : undefined;
+  return devise ? { type: "invalide", devise } : { type: "invalide" };
+}
 
 function enCents(d: Decimal): Cents | undefined {
   const c = d.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
@@ -195,7 +206,7 @@ export function analyserMontant(input: string | number, convention?: Convention)
   // is not « -0 »: its cents read from its digits, as enCents would.
   if (typeof input === "string") {
     const e = ecriture(input, convention);
-    if (e.type === "invalide") return { type: "invalide" };
+    if (e.type === "invalide") return invalide(input);
     const c = e.type === "nombre" && e.chiffres.length <= 21 ? centsDeDecimale(e.chiffres) : undefined;
     if (e.type === "nombre" && c !== undefined && !(e.negatif && c === 0)) {
       const decimales = e.chiffres.split(".")[1] ?? "";
@@ -205,7 +216,7 @@ export function analyserMontant(input: string | number, convention?: Convention)
     }
   }
   const a = analyserNombre(input, convention);
-  if (a.type === "invalide") return a;
+  if (a.type === "invalide") return invalide(input);
   if (a.type === "ambigu") {
     const decimale = enCents(a.decimale) as Cents;
     const milliers = enCents(a.milliers) as Cents;

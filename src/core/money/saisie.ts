@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { type Cents, MONTANT_MAX_CENTIMES } from "./cents";
 import { formatMontantFr } from "./format";
+import { phraseDeviseEcrite } from "./messages";
 import { analyserMontant, analyserNombre } from "./parse";
 
 /**
@@ -54,6 +55,7 @@ export function saisieMontant(texte: string, { positif = false, nonNegatif = fal
           `un numéro ou une référence a-t-il été saisi à la place d'un montant ?`,
       };
     case "invalide":
+      if (a.devise) return { type: "refus", message: `« ${t} » : ${phraseDeviseEcrite(a.devise)}.` };
       return { type: "refus", message: `« ${t} » n'est pas un montant en euros (ex. 3 000 000 ou 12 500,50).` };
   }
   if (a.sousCentime)

@@ -17,8 +17,9 @@ const CODES = (
 const CODE = new RegExp(`(?<![A-Za-z])(${CODES.join("|")})(?![A-Za-z])`);
 
 /**
- * The currency `fmt` shows when it is not the euro (« $ », « USD », « £ », « CHF »); undefined for the euro, for
- * no currency, and for an empty or missing format.
+ * The currency `fmt` shows when it is not the euro (« $ », « USD », « £ », « CHF »), or « k€ » / « M€ » when it
+ * shows thousands or millions of euros without scaling the number (« #,##0 "k€" »: 50 shows « 50 k€ »); undefined
+ * for the euro, for no currency, and for an empty or missing format.
  */
 export function deviseDuFormat(fmt: string | undefined | null): string | undefined {
   if (!fmt) return undefined;
@@ -61,7 +62,39 @@ function lireDevise(fmt: string): string | undefined {
     } else litteral += c;
   }
   if (bloc) return bloc;
+  // « 50 k€ » typed as 50 under « #,##0 "k€" »: the cell holds 50, it shows thousands of euros. Only a format that
+  // scales the number itself (« #,##0, "k€" » shows 12 000 as « 12 k€ ») holds euros.
+  const echelle = ECHELLE.exec(litteral);
+  if (echelle) {
+    const mille = echelle[1].toLowerCase() === "k";
+    if (virgulesEchelle(fmt) !== (mille ? 1 : 2)) return mille ? "k€" : "M€";
+  }
   return SIGNE.exec(litteral)?.[0] ?? CODE.exec(litteral)?.[0];
+}
+
+/** « k€ », « K€ », « kEUR », « M€ » written as literal text in a format: thousands or millions of euros. */
+const ECHELLE = /(?:^|[^a-z])([km])\s*(?:€|eur)/i;
+
+/**
+ * The scaling commas of a format's first section: those right after its last digit placeholder (« #,##0, » divides
+ * by 1 000, « 0,, » by 1 000 000); a comma between placeholders only groups thousands.
+ */
+function virgulesEchelle(fmt: string): number {
+  let dernier = -1;
+  let n = 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c === ";") break;
+    if (c === '"' || c === "[") {
+      const j = fmt.indexOf(c === '"' ? '"' : "]", i + 1);
+      i = j < 0 ? fmt.length : j;
+    } else if (c === "\\" || c === "_" || c === "*") i++;
+    else if (c === "0" || c === "#" || c === "?") {
+      dernier = i;
+      n = 0;
+    } else if (c === "," && dernier >= 0 && i === dernier + 1 + n) n++;
+  }
+  return n;
 }
 
 /** A number format that shows a percentage (« 0 % », « 0.00% »): the number is a rate, not an amount. */

@@ -6,6 +6,7 @@ import {
   type Cents,
   formatMontantFr,
   formatPourcentFr,
+  phraseDeviseEcrite,
 } from "../money";
 import type { Saisie } from "../money/saisie";
 import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
@@ -230,6 +231,11 @@ export function surchargeMontant(s: Surcharges, cle: string): SurchargeLue<Cents
     throw new ParametreInvalideError(
       e.cellule,
       `« ${surchargeVue(e)} » a plus de deux décimales pour « ${cle} » : un montant s'écrit au centime (« 1 450,50 »).`,
+    );
+  if (a.type === "invalide" && a.devise)
+    throw new ParametreInvalideError(
+      e.cellule,
+      `« ${surchargeVue(e)} » pour « ${cle} » : ${phraseDeviseEcrite(a.devise)}.`,
     );
   if (a.type !== "montant" || a.cents < 0) {
     throw new ParametreInvalideError(

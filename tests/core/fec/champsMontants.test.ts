@@ -19,3 +19,16 @@ describe("montants du FEC lus en place : le signe moins U+2212", () => {
     expect(lire(t)).toBeNaN();
   });
 });
+
+describe("montants du FEC lus en place : entre parenthèses, le négatif du comptable", () => {
+  it.each([
+    ["(12 000,00)", -1200000],
+    [" ( 85,90 ) ", -8590],
+  ])("%p → %p centimes (avant : « n'est pas un montant », la ligne rejetée)", (t, attendu) => {
+    expect(lire(t)).toBe(attendu);
+  });
+
+  it.each(["()", "(-12,00)", "(12,00-)", "(12,00", "12,00)", "(\u221212)"])("%p n'est pas un montant", (t) => {
+    expect(lire(t)).toBeNaN();
+  });
+});

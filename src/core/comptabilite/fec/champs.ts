@@ -11,7 +11,7 @@ const TAB = 9;
 const PLANCHER = [0, 1, 10, 100];
 
 /**
- * Amounts of the FEC hot loop, read in place: "0000000069,60", " 1234.5 ", "-12,00", "−12,00" (the minus sign U+2212,
+ * Amounts of the FEC hot loop, read in place: "0000000069,60", " 1234.5 ", "-12,00", "(12,00)", "−12,00" (the minus sign U+2212,
  * in UTF-8, first or last), "+3", "" (→ 0), "1 234,56" (grouping spaces, no-break ones too, as a spreadsheet in French
  * writes them: U+00A0 in UTF-8 or one byte in Windows-1252, U+202F in UTF-8) → cents. More than two decimals is
  * accepted only when the extra ones are zeros ("12,3400"). NaN otherwise, and for « 12.000 » or « 1,500 » — one to
@@ -36,7 +36,14 @@ export class LecteurMontants {
     if (debut === fin) return 0;
     let neg = false;
     let c = s[debut];
-    if (c === 45 /* - */ || c === 43 /* + */) {
+    if (c === 40 /* ( */ && s[fin - 1] === 41 /* ) */) {
+      neg = true; // "(1 234,56)": the accountant's negative, as the grand livre CSV and the devis read it
+      debut++;
+      fin--;
+      while (debut < fin && s[debut] === ESPACE) debut++;
+      while (fin > debut && s[fin - 1] === ESPACE) fin--;
+      if (debut === fin) return NaN;
+    } else if (c === 45 /* - */ || c === 43 /* + */) {
       neg = c === 45;
       debut++;
     } else if (c === 0xe2 && s[debut + 1] === 0x88 && s[debut + 2] === 0x92) {

@@ -3,6 +3,7 @@ import { cents, centsToDecimalString, type Cents } from "../../money/cents";
 import { analyserMontant, analyserNombre, conventionProuvee, type Convention } from "../../money/parse";
 import { alerteConvention, preuveConvention, RESOLUS_CITES, type MontantResolu } from "./conventionMontants";
 import { formatMontantFr } from "../../money/format";
+import { phraseDeviseEcrite } from "../../money/messages";
 import { normaliser } from "../../util/texte";
 import { FecFormatError } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
@@ -209,6 +210,7 @@ export function lireGrandLivreCsv(
         `${nom} « ${texte} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)} et ` +
         `aucun autre montant du fichier ne dit lequel (écrivez « ${fr(a.decimale)} » ou « ${fr(a.milliers)} »)`
       );
+    if (a.type === "invalide" && a.devise) return `${nom} « ${texte} » : ${phraseDeviseEcrite(a.devise)}`;
     return `${nom} « ${texte} » n'est pas un montant`;
   };
   const entrees = new Set<string>();

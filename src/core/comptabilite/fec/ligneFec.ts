@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { analyserMontant, formatMontantFr } from "../../money";
+import { analyserMontant, formatMontantFr, phraseDeviseEcrite } from "../../money";
 import { centimesDe, dateDe, LecteurMontants, vide } from "./champs";
 import { MAX_CHAMPS } from "./decoupeurLignes";
 import { CHAMPS_TEXTE, type ChampFec, type EnteteFec } from "./entete";
@@ -301,6 +301,14 @@ export class LigneFec {
   private pasUnMontant(nom: string, u: Uint8Array, b: Int32Array, k: number, raison?: string): false {
     const t = this.source.texte(u, b[k], b[k + 1] - 1).trim();
     const a = analyserMontant(t);
+    // « 12.000,00 », « 12,000.00 », « 12000,00 € »: an amount, but not as a FEC writes one; the writing it wants is said.
+    if (a.type === "montant")
+      return this.erreurChamp(
+        `${nom} ${this.extrait(u, b, k)} n'est pas écrit comme un montant de FEC (ni point ni virgule de milliers, ` +
+          `ni devise) : écrivez « ${new Decimal(a.cents).dividedBy(100).toFixed(2).replace(".", ",")} »`,
+      );
+    if (a.type === "invalide" && a.devise)
+      return this.erreurChamp(`${nom} ${this.extrait(u, b, k)} : ${phraseDeviseEcrite(a.devise)}`);
     if (a.type !== "ambigu") return this.erreurChamp(`${nom} ${this.extrait(u, b, k)} n'est pas un montant`);
     const fr = (c: number) => new Decimal(c).dividedBy(100).toFixed(2).replace(".", ",");
     return this.erreurChamp(

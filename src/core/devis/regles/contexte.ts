@@ -1,4 +1,4 @@
-import type { Devis, LigneDevis } from "../model";
+import type { ColonneAnnexe, Devis, LigneDevis } from "../model";
 import { formatMontantFr } from "../../money/format";
 import type { Cents } from "../../money/cents";
 import type { Surcharges } from "../../regles/table";
@@ -32,4 +32,19 @@ export function eur(c: Cents): string {
 export function cite(s: string): string {
   const t = s.length > 60 ? s.slice(0, 57) + "…" : s;
   return `« ${t} »`;
+}
+
+/**
+ * What becomes of a line when a cell read beside its amount (dont France, dont étranger, charges) is not read: the
+ * line counted with its own amount (`compte`) without that part or those charges, or not counted at all.
+ */
+export function suiteAnnexe(colonne: ColonneAnnexe, compte: Cents | undefined): string {
+  if (colonne === "montantCharges")
+    return compte !== undefined
+      ? `ces charges ne sont pas comptées (la ligne l'est, avec son montant lu, ${eur(compte)})`
+      : "ces charges ne sont pas comptées";
+  const part = colonne === "montantFrance" ? "dont France" : "dont étranger";
+  return compte !== undefined
+    ? `la ligne est comptée avec son montant lu, ${eur(compte)}, sans ce ${part}`
+    : "la ligne n'est pas comptée";
 }

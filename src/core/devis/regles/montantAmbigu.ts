@@ -1,5 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import { cite, ContexteDevis, eur } from "./contexte";
+import { cite, ContexteDevis, eur, suiteAnnexe } from "./contexte";
 
 /**
  * Text amounts whose lone « . » or « , » before three digits may be decimal or grouping (« 12.500 € »), in a sheet
@@ -15,7 +15,11 @@ export const montantAmbigu: Regle<ContexteDevis> = {
       gravite: "alerte" as const,
       message:
         `${m.cellule} ${cite(m.libelle)} : « ${m.texte} » peut se lire ${eur(m.decimale)} ou ${eur(m.milliers)} ; ` +
-        (m.total ? "ce total du producteur n'est pas comparé" : "la ligne n'est pas comptée") +
+        (m.colonne
+          ? suiteAnnexe(m.colonne, m.compte)
+          : m.total
+            ? "ce total du producteur n'est pas comparé"
+            : "la ligne n'est pas comptée") +
         `. Saisissez le montant comme un nombre (ou « 12 500,00 »), puis relancez.`,
       cellule: m.cellule,
     }));

@@ -1,6 +1,6 @@
 import type { Regle } from "../../controles/constat";
-import { CONSEIL_DEVISE, phraseMontantDevise } from "../../money";
-import { cite, ContexteDevis } from "./contexte";
+import { CONSEIL_DEVISE, phraseMontantDevise, pourquoiNonCompte } from "../../money";
+import { cite, ContexteDevis, suiteAnnexe } from "./contexte";
 
 /**
  * Numbers of the amount column shown in another currency than the euro (« [$$-409]#,##0.00 », « #,##0.00 [$USD] »):
@@ -17,8 +17,12 @@ export const montantDevise: Regle<ContexteDevis> = {
       gravite: "alerte" as const,
       message:
         `${m.cellule} ${cite(m.libelle)} : ${phraseMontantDevise(m.montant, m.devise, m.format)} ; ` +
-        (m.total ? "ce total du producteur n'est pas comparé" : "la ligne n'est pas comptée") +
-        ` (aucun taux de change n'est appliqué). Convertissez le montant ${CONSEIL_DEVISE}`,
+        (m.colonne
+          ? suiteAnnexe(m.colonne, m.compte)
+          : m.total
+            ? "ce total du producteur n'est pas comparé"
+            : "la ligne n'est pas comptée") +
+        ` ${pourquoiNonCompte(m.devise)}. Convertissez le montant ${CONSEIL_DEVISE}`,
       cellule: m.cellule,
     }));
   },

@@ -1,14 +1,24 @@
 import type { Regle } from "../../controles/constat";
-import type { MontantIllisible } from "../model";
-import { cite, ContexteDevis, eur } from "./contexte";
+import { phraseDeviseEcrite } from "../../money/messages";
+import type { ColonneAnnexe, MontantIllisible } from "../model";
+import { cite, ContexteDevis, eur, suiteAnnexe } from "./contexte";
 
-const NOM_COLONNE = { quantite: "la quantité", nombre: "le nombre", taux: "le taux" } as const;
+const NOM_COLONNE = {
+  quantite: "la quantité",
+  nombre: "le nombre",
+  taux: "le taux",
+  montantFrance: "le dont France",
+  montantEtranger: "le dont étranger",
+  montantCharges: "la cellule des charges",
+} as const;
 
 function message(m: MontantIllisible): string {
   const ou = `${m.cellule} ${cite(m.libelle)}`;
   const quoi = m.colonne ? NOM_COLONNE[m.colonne] : m.total ? "le montant de ce total" : "le montant";
-  const suite =
-    m.compte !== undefined
+  const annexe = m.colonne === "montantFrance" || m.colonne === "montantEtranger" || m.colonne === "montantCharges";
+  const suite = annexe
+    ? `${suiteAnnexe(m.colonne as ColonneAnnexe, m.compte)}.`
+    : m.compte !== undefined
       ? `la ligne est comptée avec son montant lu, ${eur(m.compte)}.`
       : m.total
         ? "ce total du producteur n'est pas comparé."
@@ -21,12 +31,14 @@ function message(m: MontantIllisible): string {
       `propre ligne ; cette ligne n'est pas calculée à part.`
     );
   if (m.erreurExcel) return `${ou} : ${quoi} est une erreur Excel (${m.texte}) ; ${suite}`;
-  if (m.date) return `${ou} : ${quoi} est une date (${m.texte}), pas un ${m.colonne ? "nombre" : "montant"} ; ${suite}`;
+  if (m.date)
+    return `${ou} : ${quoi} est une date (${m.texte}), pas un ${m.colonne && !annexe ? "nombre" : "montant"} ; ${suite}`;
   if (m.formuleSansValeur)
     return (
       `${ou} : la formule ${m.texte} a été enregistrée sans son résultat ; ouvrez le classeur dans Excel et ` +
       `enregistrez-le, puis relancez. La ligne n'est pas comptée.`
     );
+  if (m.devise) return `${ou} : « ${m.texte} » : ${phraseDeviseEcrite(m.devise)} ; ${suite}`;
   return `${ou} : « ${m.texte} » n'est pas un montant ; ${suite}`;
 }
 
