@@ -255,6 +255,31 @@ describe("prodbook carbone : un réalisé de 0 sur un poste est 0, pas « absent
   });
 });
 
+describe("prodbook carbone : un montant du devis non lu est listé, pas perdu sans un mot", () => {
+  test("#REF! sur le train, « 12.500 » sur le catering : deux manquants avec leur cellule, hors de la pré-estimation", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    ws.addRow(["Code", "Désignation", "Quantité", "Unité", "Montant"]);
+    ws.addRow(["61", "Billets de train Paris-Brest", 10, "A/R", { error: "#REF!" }]);
+    ws.addRow(["62", "Catering tournage", 20, "repas", "12.500"]);
+    ws.addRow(["63", "Hôtel équipe", 30, "nuits", 3000]);
+    const f = path.join(dir, "carbone-non-lus.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancer(["carbone", f, "--date", "2026-06-01", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out.join("\n")) as { manquants: { cellule: string; message: string }[] };
+    const nonLus = j.manquants.filter((m) => m.message.startsWith("Montant non lu"));
+    expect(nonLus.map((m) => m.cellule)).toEqual(["Devis!E2", "Devis!E3"]);
+    expect(nonLus[0].message).toBe(
+      "Montant non lu (erreur Excel, texte ambigu, date ou autre devise) : cette ligne n'entre pas dans la " +
+        "pré-estimation. Le contrôle du devis dit pourquoi ; corrigez-la, puis relancez.",
+    );
+    // The text output lists them under « À compléter », with the others.
+    const t = await lancer(["carbone", f, "--date", "2026-06-01"]);
+    expect(t.out.join("\n")).toMatch(/Devis!E3 — Montant non lu/);
+  });
+});
+
 describe("prodbook carbone : entrée invalide → code 2, message en français, rien n'est écrit", () => {
   test.each([
     [["--planning", "Tournage"], /La feuille de plan de travail « Tournage » n'existe pas dans le classeur/],

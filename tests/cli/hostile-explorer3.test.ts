@@ -265,7 +265,7 @@ describe("credit-impot et ecarts sur un devis dont des montants ne sont pas lus"
     await wb.xlsx.writeFile(f);
     const attendu = (calcul: string) =>
       `3 cellules du devis « Devis » sans montant lu (Devis!D2, Devis!C3, Devis!C5) : ${calcul} sans elles. ` +
-      "« prodbook devis » dit pourquoi pour chacune ; corrigez-les, puis relancez.";
+      "Le contrôle du devis dit pourquoi pour chacune ; corrigez-les, puis relancez.";
     const ci = await lancerCli(main, [
       "credit-impot",
       f,
@@ -308,7 +308,7 @@ describe("financement : le coût pris dans un devis dont un montant n'est pas lu
         gravite: "alerte",
         message:
           "Une cellule du devis « Devis » sans montant lu (Devis!C3) : le coût de production est compté sans elle. " +
-          "« prodbook devis » dit pourquoi ; corrigez-la, puis relancez.",
+          "Le contrôle du devis dit pourquoi ; corrigez-la, puis relancez.",
         cellule: "Devis!C3",
       },
     ]);

@@ -1,6 +1,7 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
+import { cellulesNonLues } from "../devis/regles/montantsNonLus";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { ErreurDonnees } from "../erreurs";
 import { centsToDecimalString } from "../money/cents";
@@ -55,6 +56,19 @@ const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 function aujourdhui(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The devis's cells whose amount was not read (#REF!, « 12.500 », dollars…): no activity nor money ratio comes from
+ * them, so the pre-estimate leaves them out — each listed with its cell, as credit-impot, ecarts and financement say.
+ */
+function montantsNonLus(devis: Devis): Manquant[] {
+  return [...new Set(cellulesNonLues(devis))].map((cellule) => ({
+    cellule,
+    message:
+      "Montant non lu (erreur Excel, texte ambigu, date ou autre devise) : cette ligne n'entre pas dans la " +
+      "pré-estimation. Le contrôle du devis dit pourquoi ; corrigez-la, puis relancez.",
+  }));
 }
 
 /** The findings: data to complete, factors missing, unknown Paramètres keys. */
@@ -176,7 +190,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     devis,
     activites: es,
     totaux,
-    manquants: [...lesManquants(es, jeu), ...orphelines.map(correctionNonReprise)],
+    manquants: [...lesManquants(es, jeu), ...orphelines.map(correctionNonReprise), ...montantsNonLus(devis)],
     hors,
     couverture: couv,
     plan,

@@ -38,8 +38,8 @@ export function constatsMontantsNonLus(
         `${cellules.length === 1 ? "Une cellule" : `${cellules.length} cellules`} du devis « ${devis.feuille} » ` +
         `sans montant lu (${cites}) : ${calcul} sans ${cellules.length === 1 ? "elle" : "elles"}. ` +
         (cellules.length === 1
-          ? "« prodbook devis » dit pourquoi ; corrigez-la, puis relancez."
-          : "« prodbook devis » dit pourquoi pour chacune ; corrigez-les, puis relancez."),
+          ? "Le contrôle du devis dit pourquoi ; corrigez-la, puis relancez."
+          : "Le contrôle du devis dit pourquoi pour chacune ; corrigez-les, puis relancez."),
       cellule: cellules[0],
     },
   ];
