@@ -57,12 +57,19 @@ describe("prodbook regles --json", () => {
         "valeurs",
         "aVerifier",
         "motifConfiance",
+        "recherche",
       ]);
       expect(t.version.sources.length).toBeGreaterThan(0);
       for (const s of t.version.sources) expect(Object.keys(s)).toEqual(["titre", "url"]);
       // Every version below H says why (issue 11 §1).
       if (t.version.confiance !== "H") expect(t.version.motifConfiance).toEqual(expect.any(String));
+      expect([t.id, typeof t.version.recherche]).toEqual([t.id, t.version.recherche === null ? "object" : "string"]);
     }
+    // Added field (issue 13): the research log behind a short motif, null when the version has none.
+    const cinema2026 = j.tables.find((t: { id: string }) => t.id === "credit-impot-cinema").version;
+    expect(cinema2026.motifConfiance.length).toBeLessThanOrEqual(300);
+    expect(cinema2026.recherche).toContain("Seconde recherche du 4 décembre 2026");
+    expect(j.tables.find((t: { id: string }) => t.id === "credit-impot-cinema-plafond").version.recherche).toBeNull();
     const plafond = j.tables.find((t: { id: string }) => t.id === "credit-impot-cinema-plafond");
     expect(plafond.version).toMatchObject({
       effetDu: "2016-01-01",
@@ -108,6 +115,18 @@ describe("prodbook regles (texte)", () => {
     expect(r.out).toContain("    Plafond par œuvre : 30\u202f000\u202f000,00\u00a0€");
     const cinema = r.out.slice(r.out.indexOf("■ credit-impot-cinema —"));
     expect(cinema).toMatch(/confiance M : à vérifier\n {2}Pourquoi à vérifier : /);
+    // The motif for the accountant, one line; then, for the auditor, the research log (issue 13).
+    const section = (id: string) => {
+      const debut = r.out.indexOf(`■ ${id} —`);
+      const fin = r.out.indexOf("\n■ ", debut);
+      return r.out.slice(debut, fin < 0 ? undefined : fin);
+    };
+    const motif = /\n {2}Pourquoi à vérifier : (.*)\n {2}Recherches : (.*)\n/.exec(section("credit-impot-cinema"));
+    expect(motif?.[1]).toContain("loi n° 2026-103 du 19 février 2026");
+    expect(motif?.[1].length).toBeLessThanOrEqual(300);
+    expect(motif?.[2]).toMatch(/^Aucun texte publié au Journal officiel .*Piste suivante : /);
+    expect(section("credit-impot-cinema-plafond")).toContain("Plafond par œuvre");
+    expect(section("credit-impot-cinema-plafond")).not.toContain("Recherches :");
     expect(cinema).toMatch(/ {2}Source : .* — https:\/\//);
     expect(cinema).toContain("    Taux : 20,00\u00a0%");
     expect(cinema).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");

@@ -79,6 +79,8 @@ export function jsonRegles(a: AuditRegles) {
         valeurs: t.version.valeurs,
         aVerifier: t.version.aVerifier,
         motifConfiance: t.version.motifConfiance,
+        // Additive: the research log behind the motif (null when there is none).
+        recherche: t.version.recherche,
       },
       surcharges: jsonSurcharges(t.surcharges),
       // Additive: overrides the calculation refuses (not in force), each with that calculation's message.

@@ -40,6 +40,7 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
           `${v.confiance}${v.aVerifier ? " : à vérifier" : " : texte primaire"}`,
       );
       if (v.motifConfiance) io.out(`  Pourquoi à vérifier : ${v.motifConfiance}`);
+      if (v.recherche) io.out(`  Recherches : ${v.recherche}`);
       if (v.note) io.out(`  Note : ${v.note}`);
       for (const s of v.sources) io.out(`  Source : ${s.titre} — ${s.url}`);
       io.out("  Valeurs :");

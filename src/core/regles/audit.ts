@@ -130,6 +130,8 @@ export interface VersionAudit {
   aVerifier: boolean;
   /** Why no primary text backs the figures (M/L). */
   motifConfiance: string | null;
+  /** The research log behind the motif (auditor's detail; not shown in the pane). */
+  recherche: string | null;
   note: string | null;
   sources: { titre: string; url: string }[];
   /** The version's values as in the table (amounts in integer cents, rates as decimal strings). */
@@ -332,6 +334,7 @@ export function auditRegles(
               confiance: ver.confiance,
               aVerifier: aVerifier(ver.confiance),
               motifConfiance: ver.motifConfiance ?? null,
+              recherche: ver.recherche ?? null,
               note: ver.note ?? null,
               sources: ver.sources.map((s) => ({ titre: s.titre, url: s.url })),
               valeurs: ver.valeurs,

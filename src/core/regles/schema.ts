@@ -105,8 +105,13 @@ export function version<T extends v.GenericSchema>(valeurs: T) {
     sources: v.pipe(v.array(source), v.minLength(1, "vide : chaque chiffre doit être sourcé")),
     /** Scope, reading notes. */
     note: v.optional(texte),
-    /** Confidence M/L: why no primary text backs the figure (shown with « à vérifier »). */
+    /**
+     * Confidence M/L: why no primary text backs the figure and what to check (shown with « à vérifier »): one or two
+     * sentences for the user (≤ 300 characters, no research log; tested over every table).
+     */
     motifConfiance: v.optional(texte),
+    /** The research log behind the motif (what was searched, where, when): for the auditor, `prodbook regles` only. */
+    recherche: v.optional(texte),
     valeurs,
   });
 }

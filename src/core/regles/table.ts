@@ -26,6 +26,8 @@ export interface VersionRegle<V> {
   note?: string;
   /** Confidence M or L: why no primary text backs the figure. */
   motifConfiance?: string;
+  /** The research log behind the motif, for the auditor (`prodbook regles` prints it, the pane does not). */
+  recherche?: string;
   valeurs: V;
 }
 

@@ -110,6 +110,11 @@ describe("schémas des tables de règles", () => {
       "versions[0].motifConfiance : confiance M sans motif : dites pourquoi aucun texte primaire ne porte ces chiffres",
     ],
     [
+      "journal des recherches vide",
+      (t: ReturnType<typeof cinema>) => (t.versions[0].recherche = "  "),
+      "versions[0].recherche : ne doit pas être vide",
+    ],
+    [
       "sans source",
       (t: ReturnType<typeof cinema>) => (t.versions[0].sources = []),
       "versions[0].sources : vide : chaque chiffre doit être sourcé",
@@ -254,5 +259,44 @@ describe("base des crédits cinéma et audiovisuel plafonnée à 80 % du budget 
       "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000026949450/2013-12-12",
     );
     expect(t.versions[1].motifConfiance).toContain("rédaction du 12 décembre 2013");
+  });
+});
+
+/** What the motif shown to the user must not be: a research log (issue 13). */
+const JOURNAL = /recherche du|dépôt|github|https?:|frenchneo|SiERRA74|Legilibre|etalab|piste/i;
+
+describe("motif « à vérifier » : une ou deux phrases pour le comptable, le journal des recherches à part", () => {
+  type Version = { effetDu: string; confiance: string; motifConfiance?: string; recherche?: string };
+  const versions = fichiers.flatMap((f) =>
+    (lire(f) as { versions: Version[] }).versions.map((v) => ({ ou: `${f} du ${v.effetDu}`, ...v })),
+  );
+
+  it("chaque motif fait 300 caractères au plus, sans dépôt, adresse, date de recherche ni piste", () => {
+    const motifs = versions.filter((v) => v.motifConfiance !== undefined);
+    expect(motifs.length).toBeGreaterThanOrEqual(35);
+    expect(motifs.filter((v) => (v.motifConfiance ?? "").length > 300).map((v) => v.ou)).toEqual([]);
+    expect(motifs.filter((v) => JOURNAL.test(v.motifConfiance ?? "")).map((v) => v.ou)).toEqual([]);
+    // The check sees a research log when there is one: the logs moved to `recherche` fail it.
+    const journaux = versions.filter((v) => v.recherche !== undefined);
+    expect(journaux.length).toBeGreaterThanOrEqual(20);
+    expect(journaux.filter((v) => v.recherche!.length > 300 || JOURNAL.test(v.recherche!)).length).toBeGreaterThan(10);
+  });
+
+  it("chaque version M ou L garde un motif ; un journal des recherches n'existe qu'à côté d'un motif", () => {
+    const aVerifier = versions.filter((v) => v.confiance !== "H");
+    expect(aVerifier.length).toBeGreaterThanOrEqual(35);
+    expect(aVerifier.filter((v) => !v.motifConfiance?.trim()).map((v) => v.ou)).toEqual([]);
+    expect(versions.filter((v) => v.recherche && !v.motifConfiance).map((v) => v.ou)).toEqual([]);
+  });
+
+  it("le journal est gardé tel quel : loi de finances pour 2026 (cinéma), avenants IDCC 2642", () => {
+    const v = (f: string, du: string) => versions.find((x) => x.ou === `${f} du ${du}`)!;
+    const cinema = v("credit-impot-cinema.json", "2026-01-01");
+    expect(cinema.motifConfiance).toContain("loi n° 2026-103 du 19 février 2026");
+    expect(cinema.recherche).toContain("Seconde recherche du 4 décembre 2026 : la loi est identifiée");
+    expect(cinema.recherche).toContain("Piste suivante : legal.tricoteuses.fr/textes/JORFTEXT000053508155");
+    const idcc = v("idcc2642-minima.json", "2025-07-01");
+    expect(idcc.motifConfiance).toContain("avenant n° 20");
+    expect(idcc.recherche).toContain("KALITEXT000051379535");
   });
 });
