@@ -331,18 +331,35 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const cellule = ref(r, "montant") as string;
     // A text without a figure on a row that is not a line (« voir détail ») is a comment, not an amount.
     if (total !== false && lm.type === "texte" && !/\d/.test(lm.texte)) return;
+    if (
+      lm.type === "ambigu" ||
+      lm.type === "devise" ||
+      lm.type === "erreur" ||
+      lm.type === "date" ||
+      lm.type === "texte"
+    )
+      consigner(lm, cellule, libelle, { total });
+  };
+
+  /** An amount not read, named with its cell in the list its reason goes to (ambiguous, other currency, unreadable). */
+  const consigner = (
+    lm: Extract<LectureMontant, { type: "ambigu" | "devise" | "erreur" | "date" | "texte" }>,
+    cellule: string,
+    libelle: string,
+    ou: { total?: boolean } | { colonne: ColonneAnnexe; compte: Cents | undefined },
+  ) => {
     if (lm.type === "ambigu")
-      ambigus.push({ cellule, texte: lm.texte, libelle, decimale: lm.decimale, milliers: lm.milliers, total });
+      ambigus.push({ cellule, texte: lm.texte, libelle, decimale: lm.decimale, milliers: lm.milliers, ...ou });
     else if (lm.type === "devise")
-      devises.push({ cellule, libelle, devise: lm.devise, format: lm.format, montant: lm.montant, total });
-    else if (lm.type === "erreur" || lm.type === "date" || lm.type === "texte")
+      devises.push({ cellule, libelle, devise: lm.devise, format: lm.format, montant: lm.montant, ...ou });
+    else
       illisibles.push({
         cellule,
         texte: lm.texte,
         libelle,
         erreurExcel: lm.type === "erreur",
         date: lm.type === "date" || undefined,
-        total,
+        ...ou,
         ...(lm.type === "texte" && lm.devise ? { devise: lm.devise } : {}),
       });
   };
@@ -366,30 +383,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const lm = lireMontantCellule(c, convention);
     if (lm.type === "montant") return { valeur: lm.valeur };
     if (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte))) return {};
-    const cellule = ref(r, k) as string;
-    if (lm.type === "devise")
-      devises.push({ cellule, libelle, devise: lm.devise, format: lm.format, montant: lm.montant, colonne: k, compte });
-    else if (lm.type === "ambigu")
-      ambigus.push({
-        cellule,
-        texte: lm.texte,
-        libelle,
-        decimale: lm.decimale,
-        milliers: lm.milliers,
-        colonne: k,
-        compte,
-      });
-    else
-      illisibles.push({
-        cellule,
-        texte: lm.texte,
-        libelle,
-        erreurExcel: lm.type === "erreur",
-        date: lm.type === "date" || undefined,
-        colonne: k,
-        compte,
-        ...(lm.type === "texte" && lm.devise ? { devise: lm.devise } : {}),
-      });
+    consigner(lm, ref(r, k) as string, libelle, { colonne: k, compte });
     return { nommee: true };
   };
 
