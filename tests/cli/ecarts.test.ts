@@ -98,10 +98,13 @@ describe("prodbook ecarts", () => {
     const r = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", CORR]);
     expect(r.code).toBe(0);
     const lignes = r.out.split("\n");
-    // Fixed-width columns: a 30-character label, then seven right-aligned columns of 17 after a space.
+    // Fixed-width columns: the label as wide as the longest chapter name, then seven right-aligned columns of 17
+    // after a space.
+    const w = lignes[0].length - 7 * 18;
+    expect(w).toBe(Math.max(...lignes.filter((l) => /^\d /.test(l)).map((l) => l.slice(0, w).trimEnd().length)));
     const cases = (l: string) => [
-      l.slice(0, 30).trim(),
-      ...[0, 1, 2, 3, 4, 5, 6].map((i) => l.slice(31 + i * 18, 48 + i * 18).trim()),
+      l.slice(0, w).trim(),
+      ...[0, 1, 2, 3, 4, 5, 6].map((i) => l.slice(w + 1 + i * 18, w + 18 + i * 18).trim()),
     ];
     expect(cases(lignes[0])).toEqual([
       "Chapitre",
