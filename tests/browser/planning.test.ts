@@ -78,6 +78,12 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     const propositions = page.getByTestId(IDS_PLANNING.propositions);
     expect(await propositions.count()).toBe(1);
     expect(await haut(propositions)).toBeLessThan(await haut(details));
+    // The current and the proposed quantity each with its unit, decimals with a comma (was: « Actuelle 18 »).
+    const cases = await propositions.getByRole("checkbox").count();
+    expect(cases).toBeGreaterThan(0);
+    const t = await texte(propositions);
+    expect(t).not.toMatch(/\d\.\d/);
+    expect((t.match(/(?:\d|—)(?:,\d+)?\u00a0(?:j|sem\.)/g) ?? []).length).toBe(2 * cases);
     expect(await debordements(page)).toEqual([]);
   });
 

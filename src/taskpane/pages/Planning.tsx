@@ -65,6 +65,10 @@ const COLONNES_ETAPES: Colonne<ApercuPlanning["etapes"][number]>[] = [
   { id: "marge", titre: "Marge (jours)", valeur: (e) => e.marge, montant: true },
 ];
 
+/** A devis quantity in its unit, with a decimal comma: « 18 j », « 2,5 sem. ». */
+function quantite(q: string, unite: "jour" | "semaine"): string {
+  return `${q.replace(".", ",")}\u00a0${unite === "semaine" ? "sem." : "j"}`;
+}
 export function Planning() {
   const styles = useStyles();
   const commande = useCommande();
@@ -231,11 +235,17 @@ export function Planning() {
                 titre: "Cellule",
                 valeur: (p) => <span className={styles.cellule}>{p.cellule ?? ""}</span>,
               },
-              { id: "actuelle", titre: "Actuelle", valeur: (p) => p.ancienneQuantite ?? "—", montant: true },
+              // Both in the line's unit (days or weeks), written the French way (« 2,5 sem. »).
+              {
+                id: "actuelle",
+                titre: "Actuelle",
+                valeur: (p) => (p.ancienneQuantite === undefined ? "—" : quantite(p.ancienneQuantite, p.unite)),
+                montant: true,
+              },
               {
                 id: "proposee",
                 titre: "Proposée",
-                valeur: (p) => `${p.nouvelleQuantite}\u00a0${p.unite === "semaine" ? "sem." : "j"}`,
+                valeur: (p) => quantite(p.nouvelleQuantite, p.unite),
                 montant: true,
               },
             ]}
