@@ -196,6 +196,7 @@ export async function analyserFinancement(
   const plan = lirePlanFinancement(feuillePlanSource, { date });
 
   let devis: Devis | undefined;
+  let devisCompare: Devis | undefined;
   let cout: CoutProduction | undefined;
   const typeOeuvre = opts.typeOeuvre ?? "cinema";
   const importOpts = { typeOeuvre, genre: opts.genre, dureeMinutes: opts.dureeMinutes };
@@ -203,28 +204,20 @@ export async function analyserFinancement(
     const s = await wb.readSheet(opts.feuilleDevis);
     if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "devis", noms);
     devis = importerDevis(s, importOpts);
-  } else if (opts.cout === undefined && !plan.coutIndique) {
+  } else if (opts.cout === undefined) {
     const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));
+    let trouve: Devis | undefined;
     if (s) {
       try {
         // Found, not named: a hidden sheet is flagged (feuille-lue, below).
-        devis = importerDevisTrouve(s, importOpts);
+        trouve = importerDevisTrouve(s, importOpts);
       } catch (e) {
         if (!(e instanceof DevisIntrouvableError)) throw e;
       }
     }
-  }
-  // The plan's own cost is used as it is; a devis found beside it is only compared (cout-plan-devis).
-  let devisCompare: Devis | undefined;
-  if (!opts.feuilleDevis && opts.cout === undefined && plan.coutIndique) {
-    const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));
-    if (s) {
-      try {
-        devisCompare = importerDevisTrouve(s, importOpts);
-      } catch (e) {
-        if (!(e instanceof DevisIntrouvableError)) throw e;
-      }
-    }
+    // The plan's own cost is used as it is; a devis found beside it is only compared (cout-plan-devis).
+    if (plan.coutIndique) devisCompare = trouve;
+    else devis = trouve;
   }
   if (opts.cout !== undefined) cout = { montant: opts.cout, origine: "coût saisi" };
   else if (devis) cout = coutDuDevis(devis);

@@ -63,6 +63,9 @@ const NOMS: Record<string, string> = {
   ZAR: "rands",
 };
 
+/** The three-letter codes named above (« USD », « CHF »…), which a number format may also write as text. */
+export const CODES_DEVISES: readonly string[] = Object.keys(NOMS).filter((k) => /^[A-Z]{3}$/.test(k));
+
 /** Currency words written out after a figure (« 1500 dollars », « 200 livres sterling »), normalised. */
 const MOTS: [RegExp, string][] = [
   [/^dollars?\s*(us|am[ée]ricains?)$/i, "dollars US"],

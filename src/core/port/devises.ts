@@ -1,3 +1,5 @@
+import { CODES_DEVISES } from "../money/devises";
+
 /**
  * The currency a number format shows (« [$$-409]#,##0.00 », « #,##0.00 [$USD] », « [$£-809]#,##0 », « $#,##0 »,
  * « #,##0.00 "CHF" »), read from the format's own syntax: the symbol of a « [$symbole-langue] » block, a currency
@@ -9,12 +11,8 @@
 const EURO = /^(€|eur|euros?)$/i;
 /** A currency sign (Unicode category Sc) other than the euro: $, £, ¥, ₹, ₩, ₽, ₺, ₪, ₱, ฿, ¢… */
 const SIGNE = /(?!€)\p{Sc}/u;
-/** Currency codes written as text in a format (« "CHF" #,##0.00 »): the ones a French production meets. */
-const CODES = (
-  "USD GBP CHF CAD AUD NZD JPY CNY HKD SGD SEK NOK DKK ISK PLN CZK HUF RON BGN RUB " +
-  "TRY ILS MAD TND DZD XOF XAF XPF BRL MXN ARS CLP COP INR KRW ZAR"
-).split(" ");
-const CODE = new RegExp(`(?<![A-Za-z])(${CODES.join("|")})(?![A-Za-z])`);
+/** Currency codes written as text in a format (« "CHF" #,##0.00 »): those the typed-text reading names. */
+const CODE = new RegExp(`(?<![A-Za-z])(${CODES_DEVISES.join("|")})(?![A-Za-z])`);
 
 /**
  * The currency `fmt` shows when it is not the euro (« $ », « USD », « £ », « CHF »), or « k€ » / « M€ » when it
