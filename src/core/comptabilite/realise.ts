@@ -79,7 +79,10 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
         `${fec.erreurs
           .slice(0, 8)
           .map((e) => e.ligne)
-          .join(", ")}${n > 8 ? "…" : ""}. Corrigez l'export comptable puis relancez le rapprochement.`,
+          .join(", ")}${n > 8 ? "…" : ""}. ${fec.erreurs
+          .slice(0, 3)
+          .map((e) => e.message)
+          .join(" ")}${n > 3 ? " …" : ""} Corrigez l'export comptable puis relancez le rapprochement.`,
     });
   }
   // What the reader says of the whole file (line 0): bytes the encoding could not read (a Windows-1252 file read as

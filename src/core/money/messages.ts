@@ -9,6 +9,14 @@ function nombreFr(d: Decimal): string {
 }
 
 /**
+ * After a quoted text beyond ±2^51 cents (a 16-digit reference pasted as an amount), in the FEC and grand livre
+ * readers: why the line is refused, in the devis' words (see MontantAberrantError).
+ */
+export const HORS_LIMITE =
+  "n'est pas un montant plausible (au-delà de ± 22 517 998 136 852,48 €), sans doute un numéro ou une référence " +
+  "collé à la place d'un montant";
+
+/**
  * A number shown in another currency than the euro, named: « 1 500,00 $ est affiché en « $ » (format de nombre
  * « [$$-409]#,##0.00 »), pas en euros » — the devis and the financement plan say it alike.
  */

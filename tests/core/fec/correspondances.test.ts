@@ -170,7 +170,8 @@ describe("réalisé par poste et conservation de la classe 6", () => {
         regle: "lignes-fec-rejetees",
         gravite: "erreur",
         message:
-          "1 ligne(s) du grand livre rejetée(s) à la lecture, absente(s) du réalisé : ligne(s) 3. Corrigez l'export " +
+          "1 ligne(s) du grand livre rejetée(s) à la lecture, absente(s) du réalisé : ligne(s) 3. " +
+          "Ligne 3 rejetée : EcritureDate « 20240231 » n'est pas une date AAAAMMJJ valide. Corrigez l'export " +
           "comptable puis relancez le rapprochement.",
       },
     ]);

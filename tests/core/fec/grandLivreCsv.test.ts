@@ -1,4 +1,4 @@
-import { devinerMapping, lireGrandLivreCsv, type MappingGrandLivre } from "../../../src/core/comptabilite/fec";
+import { devinerMapping, lireFec, lireGrandLivreCsv, type MappingGrandLivre } from "../../../src/core/comptabilite/fec";
 import { calculerRealise } from "../../../src/core/comptabilite/realise";
 import { lireCorrespondancesCsv } from "../../../src/core/comptabilite/correspondances";
 
@@ -89,5 +89,58 @@ describe("grand livre CSV : « 1.500 » lu selon la convention du fichier, et di
     ]);
     const net = ["Date;Compte;Débit;Crédit", "05/01/2024;613500;12.50;"].join("\n");
     expect(lireGrandLivreCsv(net, mapping(net.split("\n")[0])).alertes).toEqual([]);
+  });
+});
+
+describe("montant au-delà de ± 2^51 centimes : une référence collée, dite telle, jamais « pas un montant » seul", () => {
+  const RAISON =
+    "n'est pas un montant plausible (au-delà de ± 22 517 998 136 852,48 €), sans doute un numéro ou une référence " +
+    "collé à la place d'un montant";
+  test("grand livre CSV : la ligne rejetée dit pourquoi, le réalisé cite la raison", () => {
+    const csv = [
+      "Date;Compte;Débit;Crédit",
+      "05/01/2024;613500;123456789012345678,00;",
+      "05/01/2024;606400;12,50;",
+    ].join("\n");
+    const r = lireGrandLivreCsv(csv, devinerMapping(csv.split("\n")[0].split(";"))!);
+    expect(r.erreurs).toEqual([{ ligne: 2, message: `Ligne 2 rejetée : débit « 123456789012345678,00 » ${RAISON}.` }]);
+    const re = calculerRealise(r, lireCorrespondancesCsv("compte;poste\n6135;7\n6064;9\n"));
+    const c = re.constats.find((x) => x.regle === "lignes-fec-rejetees");
+    expect(c?.message).toBe(
+      "1 ligne(s) du grand livre rejetée(s) à la lecture, absente(s) du réalisé : ligne(s) 2. " +
+        `Ligne 2 rejetée : débit « 123456789012345678,00 » ${RAISON}. ` +
+        "Corrigez l'export comptable puis relancez le rapprochement.",
+    );
+  });
+  test("FEC : même raison, champ nommé comme dans l'en-tête", () => {
+    const E =
+      "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\t" +
+      "PieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise";
+    const l = (d: string) =>
+      [
+        "AC",
+        "Achats",
+        "1",
+        "20240110",
+        "606400",
+        "Fournitures",
+        "",
+        "",
+        "P1",
+        "20240110",
+        "x",
+        d,
+        "0,00",
+        "",
+        "",
+        "",
+        "",
+        "",
+      ].join("\t");
+    const r = lireFec([E, l("123456789012345678,00"), l("-99999999999999999")].join("\n"));
+    expect(r.erreurs).toEqual([
+      { ligne: 2, message: `Ligne 2 rejetée : Debit « 123456789012345678,00 » ${RAISON}.` },
+      { ligne: 3, message: `Ligne 3 rejetée : Debit « -99999999999999999 » ${RAISON}.` },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { cents, centsToDecimalString, type Cents } from "../../money/cents";
 import { analyserMontant, analyserNombre, conventionProuvee, type Convention } from "../../money/parse";
 import { alerteConvention, preuveConvention, RESOLUS_CITES, type MontantResolu } from "./conventionMontants";
 import { formatMontantFr } from "../../money/format";
-import { phraseDeviseEcrite } from "../../money/messages";
+import { HORS_LIMITE, phraseDeviseEcrite } from "../../money/messages";
 import { normaliser } from "../../util/texte";
 import { FecFormatError } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
@@ -211,6 +211,7 @@ export function lireGrandLivreCsv(
         `aucun autre montant du fichier ne dit lequel (écrivez « ${fr(a.decimale)} » ou « ${fr(a.milliers)} »)`
       );
     if (a.type === "invalide" && a.devise) return `${nom} « ${texte} » : ${phraseDeviseEcrite(a.devise)}`;
+    if (a.type === "hors-limite") return `${nom} « ${texte} » ${HORS_LIMITE}`;
     return `${nom} « ${texte} » n'est pas un montant`;
   };
   const entrees = new Set<string>();

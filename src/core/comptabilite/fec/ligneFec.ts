@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { analyserMontant, formatMontantFr, phraseDeviseEcrite } from "../../money";
+import { analyserMontant, formatMontantFr, HORS_LIMITE, phraseDeviseEcrite } from "../../money";
 import { centimesDe, dateDe, LecteurMontants, vide } from "./champs";
 import { MAX_CHAMPS } from "./decoupeurLignes";
 import { CHAMPS_TEXTE, type ChampFec, type EnteteFec } from "./entete";
@@ -309,6 +309,7 @@ export class LigneFec {
       );
     if (a.type === "invalide" && a.devise)
       return this.erreurChamp(`${nom} ${this.extrait(u, b, k)} : ${phraseDeviseEcrite(a.devise)}`);
+    if (a.type === "hors-limite") return this.erreurChamp(`${nom} ${this.extrait(u, b, k)} ${HORS_LIMITE}`);
     if (a.type !== "ambigu") return this.erreurChamp(`${nom} ${this.extrait(u, b, k)} n'est pas un montant`);
     const fr = (c: number) => new Decimal(c).dividedBy(100).toFixed(2).replace(".", ",");
     return this.erreurChamp(
