@@ -86,8 +86,10 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
         message: m
           ? `Facteur manquant pour « ${e.poste} » (${e.libelle}) : aucun facteur d'émission sourcé en kg CO2e par ` +
             `${m.unite} (« ${m.libelle} », raison dans le tableau des facteurs de la feuille « ${NOM_FEUILLE_CARBONE} ») ; ` +
-            `donnez-en un dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}) ou chiffrez ce poste ` +
-            `avec le calculateur homologué.`
+            (m.conseil
+              ? `${m.conseil} (ou donnez un facteur dans la feuille « Paramètres », clé ${PREFIXE_PARAMETRES}${m.code}).`
+              : `donnez-en un dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}) ou chiffrez ce ` +
+                `poste avec le calculateur homologué.`)
           : `Facteur manquant pour « ${e.poste} » (${e.libelle}) : code « ${e.facteurRetenu} » inconnu.`,
       });
     }
