@@ -26,11 +26,11 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     await total.waitFor();
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     // Same figures as `prodbook carbone` on the same workbook (tests/cli/carbone.test.ts).
-    expect(await total.textContent()).toBe("2,63 t CO2e");
+    expect(await total.textContent()).toBe("0,98 t CO2e");
     expect(await page.getByTestId("carbone-parts").textContent()).toBe(
-      "Données d'activité 5,6 % · ratios monétaires 94,4 %",
+      "Données d'activité 46,6 % · ratios monétaires 53,4 %",
     );
-    expect(await page.getByTestId("carbone-categorie-hebergement").textContent()).toMatch(/Hébergement.*1,96$/);
+    expect(await page.getByTestId("carbone-categorie-hebergement").textContent()).toMatch(/Hébergement.*0,31$/);
     expect(await page.getByTestId("carbone-categorie-transport").textContent()).toContain(
       "6\u00a0lignes · 4 à compléter · 2\u00a0facteurs manquants",
     );
@@ -126,7 +126,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
 
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await page.getByTestId(TEST_IDS.onglet("carbone")).click();
-    expect(await page.getByTestId("carbone-total").textContent()).toBe("2,63 t CO2e");
+    expect(await page.getByTestId("carbone-total").textContent()).toBe("0,98 t CO2e");
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
   });
