@@ -91,7 +91,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
       await chiffres.evaluateAll((ls) => ls.map((l) => (l as HTMLElement).innerText.replace(/\s+/g, " "))),
     ).toEqual([
       "Autres produits manufacturés (ratio monétaire) (Base Carbone 43365) : 231 kg CO2e / k€ HT à vérifier",
-      "Hébergement et restauration (ratio monétaire) (Base Carbone 25000) : 320 kg CO2e / k€ HT à vérifier",
+      "Hébergement — nuit d'hôtel (France) (Étude ADEME tourisme 2022 réf. 7637) : 4,3 kg CO2e / nuitée à vérifier",
       "Repas moyen (Base Carbone 20682) : 2,04 kg CO2e / repas à vérifier",
       "Produits informatiques, électroniques et optiques (ratio monétaire) (Base Carbone 43420) : 216 kg CO2e / k€ HT à vérifier",
       "Assurance (ratio monétaire) (Base Carbone 43475) : 77 kg CO2e / k€ HT à vérifier",
