@@ -204,6 +204,8 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     expect(r.code).toBe(0);
     expect(r.out).toContain("Total prévisionnel : 0,52 t CO2e (données d'activité 60,9 %, ratios monétaires 39,1 %)");
     expect(r.out).toContain("À compléter (7) :");
+    expect(r.out).toMatch(/Transport de personnes +0,00 t +\(3\u00a0activités, 3\u00a0facteurs manquants\)/);
+    expect(r.out).toMatch(/Hébergement +0,46 t +\(2\u00a0activités\)/);
     expect(r.out).toMatch(
       /Devis!B11 — Facteur manquant pour « Location lumière » .*montant lu : 3\u202f600,00\u00a0€ HT/,
     );

@@ -16,7 +16,7 @@ export type Classement = { activite: Activite } | { hors: LigneHorsBilan };
 const MOTS = {
   train: /\b(trains?|tgv|ter|intercites?|sncf|ouigo|eurostar|thalys)\b/,
   avion: /\b(avions?|vols?|aeriens?|aerienne|billets? d'avion)\b/,
-  ferry: /\b(ferry|ferries|bateaux?|traversees?)\b/,
+  ferry: /\b(ferry|ferries|bateaux?|traversees?|navettes? maritimes?)\b/,
   taxi: /\b(taxis?|vtc)\b/,
   camion: /\b(camions?|poids lourds?)\b/,
   utilitaire: /\b(utilitaires?|fourgons?|fourgonnettes?|camionnettes?|vans?|vul)\b/,
@@ -24,7 +24,7 @@ const MOTS = {
   carburant: /\b(carburants?|gasoil|gazole|essence|diesel|gnr)\b/,
   groupe: /\b(groupes? electrogenes?|generateurs?)\b/,
   electricite: /\b(electricite|kwh|branchements? electriques?)\b/,
-  hebergement: /\b(hebergements?|hotels?|nuitees?|logements?|chambres?)\b/,
+  hebergement: /\b(hebergements?|hotels?|nuitees?|logements?|chambres?|gites?|airbnb)\b/,
   repas: /\b(repas|catering|cantines?|restauration|per diem|paniers?|dejeuners?|diners?|traiteurs?)\b/,
   regie: /\bregie\b/,
   camera: /\b(cameras?|optiques?|objectifs?|steadicam)\b/,

@@ -76,6 +76,8 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       ["6.2", "Camionnette régie", 200, "km", 1, 0.5, 100],
       ["6.3", "Camion machinerie 12 m3", 900, "km", 1, 1, 900],
       ["6.4", "Hôtel équipe Brest", 12, "nuits", 2, 80, 1920],
+      ["6.5", "Navette maritime Quiberon–Belle-Île (15 km)", 8, "billet", 2, 20, 320],
+      ["6.6", "Gîte de l'équipe déco", 6, "nuitées", 1, 60, 360],
     ]);
     const r = await bilanCarbone(wb, { date: "2026-06-01" });
     expect(
@@ -86,6 +88,9 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       ["Camion", "900", "km", "camion-porteur", "facteur-manquant", null],
       // 12 nuits × 2 chambres × 4,3 kg CO2e (Impact CO2, étude ADEME tourisme 2022 : M).
       ["Hébergement (nuitées)", "24", "nuitée", "hebergement-nuitee", "activite", "103.2"],
+      // 8 billets × 2 trajets × 15 km : le bateau est un ferry, sans facteur sourcé.
+      ["Ferry", "240", "passager.km", "ferry", "facteur-manquant", null],
+      ["Hébergement (nuitées)", "6", "nuitée", "hebergement-nuitee", "activite", "25.8"],
     ]);
     expect(r.activites[3].notes).toEqual([]);
     expect(r.manquants.find((m) => m.cellule === "Budget!B5")?.message).toMatch(
