@@ -26,11 +26,11 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     await total.waitFor();
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     // Same figures as `prodbook carbone` on the same workbook (tests/cli/carbone.test.ts).
-    expect(await total.textContent()).toBe("2,63 t CO2e");
+    expect(await total.textContent()).toBe("0,98 t CO2e");
     expect(await page.getByTestId("carbone-parts").textContent()).toBe(
-      "Données d'activité 5,6 % · ratios monétaires 94,4 %",
+      "Données d'activité 46,6 % · ratios monétaires 53,4 %",
     );
-    expect(await page.getByTestId("carbone-categorie-hebergement").textContent()).toMatch(/Hébergement.*1,96$/);
+    expect(await page.getByTestId("carbone-categorie-hebergement").textContent()).toMatch(/Hébergement.*0,31$/);
     expect(await page.getByTestId("carbone-categorie-transport").textContent()).toContain(
       "6\u00a0lignes · 4 à compléter · 2\u00a0facteurs manquants",
     );
@@ -91,7 +91,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
       await chiffres.evaluateAll((ls) => ls.map((l) => (l as HTMLElement).innerText.replace(/\s+/g, " "))),
     ).toEqual([
       "Autres produits manufacturés (ratio monétaire) (Base Carbone 43365) : 231 kg CO2e / k€ HT à vérifier",
-      "Hébergement et restauration (ratio monétaire) (Base Carbone 25000) : 320 kg CO2e / k€ HT à vérifier",
+      "Hébergement — nuit d'hôtel (France) (Étude ADEME tourisme 2022 réf. 7637) : 4,3 kg CO2e / nuitée à vérifier",
       "Repas moyen (Base Carbone 20682) : 2,04 kg CO2e / repas à vérifier",
       "Produits informatiques, électroniques et optiques (ratio monétaire) (Base Carbone 43420) : 216 kg CO2e / k€ HT à vérifier",
       "Assurance (ratio monétaire) (Base Carbone 43475) : 77 kg CO2e / k€ HT à vérifier",
@@ -126,7 +126,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
 
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await page.getByTestId(TEST_IDS.onglet("carbone")).click();
-    expect(await page.getByTestId("carbone-total").textContent()).toBe("2,63 t CO2e");
+    expect(await page.getByTestId("carbone-total").textContent()).toBe("0,98 t CO2e");
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
   });

@@ -57,13 +57,13 @@ describe("prodbook carbone --json : le contrat public", () => {
   });
 
   test("total en t CO2e (deux décimales), catégories, activités avec cellule, quantité, unité, facteur, source", () => {
-    expect(j.total).toBe("2.63");
+    expect(j.total).toBe("0.98");
     expect(Object.keys(j)).toEqual(
       expect.arrayContaining(["total", "categories", "manquants", "definitif", "partActivite", "partMonetaire"]),
     );
     expect(j.categories.map((c) => [c.code, c.libelle, c.tCO2e])).toEqual([
       ["transport", "Transport de personnes", "0.00"],
-      ["hebergement", "Hébergement", "1.96"],
+      ["hebergement", "Hébergement", "0.31"],
       ["repas", "Repas", "0.15"],
       ["materiel", "Matériel technique", "0.00"],
       ["energie", "Énergie", "0.00"],
@@ -134,7 +134,7 @@ describe("prodbook carbone -o et --csv", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const texte = r.out.join("\n");
-    expect(texte).toContain("Total prévisionnel : 2,63 t CO2e (données d'activité 5,6 %, ratios monétaires 94,4 %)");
+    expect(texte).toContain("Total prévisionnel : 0,98 t CO2e (données d'activité 46,6 %, ratios monétaires 53,4 %)");
     expect(texte).toContain("doit être fait avec un outil homologué : SeCO2, Carbon'Clap ou Carbon Stage");
     expect(texte).toContain(`Écrit : ${sortie} (feuilles « Bilan carbone », « Export carbone »)`);
 
@@ -180,8 +180,8 @@ describe("prodbook carbone -o et --csv", () => {
     const j = JSON.parse(r.out[0]);
     const train = j.categories[0].activites.find((a: { cellule: string }) => a.cellule === "'Budget Gardiens'!B43");
     expect(train).toMatchObject({ quantite: "28320", corrigee: true, kgCO2e: "82.978", methode: "donnée d'activité" });
-    // 2 627,68 + 82,9776 kg
-    expect(j.total).toBe("2.71");
+    // 978,88 + 82,9776 kg
+    expect(j.total).toBe("1.06");
     expect(j.manquants.map((m: { cellule: string }) => m.cellule)).not.toContain("'Budget Gardiens'!B43");
 
     const relu = new ExcelJS.Workbook();

@@ -29,7 +29,7 @@ function texte(r: ResultatCarbone, io: Io): void {
     const details = [
       pluriel(c.activites.length, "activité"),
       ...(aCompleter ? [`${aCompleter} à compléter`] : []),
-      ...(manquant ? [`${manquant} facteur manquant`] : []),
+      ...(manquant ? [pluriel(manquant, "facteur manquant", "facteurs manquants")] : []),
     ];
     io.out(`  ${c.libelle.padEnd(w)}  ${virgule(c.tCO2e).padStart(8)} t  (${details.join(", ")})`);
   }

@@ -5,6 +5,7 @@ import { cellulesNonLues } from "../devis/regles/montantsNonLus";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { ErreurDonnees } from "../erreurs";
 import { centsToDecimalString } from "../money/cents";
+import { formatMontantFr } from "../money/format";
 import { FEUILLE_ECARTS } from "../ecarts/feuilleEcarts";
 import { PlanningError } from "../planning/modele";
 import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
@@ -86,8 +87,11 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
         message: m
           ? `Facteur manquant pour « ${e.poste} » (${e.libelle}) : aucun facteur d'émission sourcé en kg CO2e par ` +
             `${m.unite} (« ${m.libelle} », raison dans le tableau des facteurs de la feuille « ${NOM_FEUILLE_CARBONE} ») ; ` +
-            `donnez-en un dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}) ou chiffrez ce poste ` +
-            `avec le calculateur homologué.`
+            (m.conseil
+              ? `${m.conseil}${e.montant ? ` — montant lu : ${formatMontantFr(e.montant)} HT` : ""} ; ou donnez ` +
+                `un facteur dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}).`
+              : `donnez-en un dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}) ou chiffrez ce ` +
+                `poste avec le calculateur homologué.`)
           : `Facteur manquant pour « ${e.poste} » (${e.libelle}) : code « ${e.facteurRetenu} » inconnu.`,
       });
     }

@@ -16,14 +16,15 @@ export type Classement = { activite: Activite } | { hors: LigneHorsBilan };
 const MOTS = {
   train: /\b(trains?|tgv|ter|intercites?|sncf|ouigo|eurostar|thalys)\b/,
   avion: /\b(avions?|vols?|aeriens?|aerienne|billets? d'avion)\b/,
-  ferry: /\b(ferry|ferries|bateaux?|traversees?)\b/,
+  ferry: /\b(ferry|ferries|bateaux?|traversees?|navettes? maritimes?)\b/,
   taxi: /\b(taxis?|vtc)\b/,
-  utilitaire: /\b(utilitaires?|camions?|fourgons?|vans?|vul)\b/,
+  camion: /\b(camions?|poids lourds?)\b/,
+  utilitaire: /\b(utilitaires?|fourgons?|fourgonnettes?|camionnettes?|vans?|vul)\b/,
   voiture: /\b(voitures?|vehicules?|minibus|navettes?)\b/,
   carburant: /\b(carburants?|gasoil|gazole|essence|diesel|gnr)\b/,
   groupe: /\b(groupes? electrogenes?|generateurs?)\b/,
   electricite: /\b(electricite|kwh|branchements? electriques?)\b/,
-  hebergement: /\b(hebergements?|hotels?|nuitees?|logements?|chambres?)\b/,
+  hebergement: /\b(hebergements?|hotels?|nuitees?|logements?|chambres?|gites?|airbnb)\b/,
   repas: /\b(repas|catering|cantines?|restauration|per diem|paniers?|dejeuners?|diners?|traiteurs?)\b/,
   regie: /\bregie\b/,
   camera: /\b(cameras?|optiques?|objectifs?|steadicam)\b/,
@@ -58,6 +59,7 @@ const POSTES_TRANSPORT: Record<string, { poste: string; facteur: string; unite: 
   ferry: { poste: "Ferry", facteur: "ferry", unite: "passager.km" },
   taxi: { poste: "Taxi", facteur: "voiture", unite: "km" },
   utilitaire: { poste: "Véhicule utilitaire", facteur: "utilitaire", unite: "km" },
+  camion: { poste: "Camion", facteur: "camion-porteur", unite: "km" },
   voiture: { poste: "Voiture", facteur: "voiture", unite: "km" },
 };
 
@@ -94,7 +96,7 @@ function familles(s: string): Famille[] {
 }
 
 /** Road vehicles whose fuel the devis may budget on its own line. */
-const MOTS_ROUTE = /\b(voitures?|vehicules?|utilitaires?|camions?|fourgons?|vans?|minibus)\b/;
+const MOTS_ROUTE = /\b(voitures?|vehicules?|utilitaires?|camions?|camionnettes?|fourgons?|vans?|minibus)\b/;
 /** A transport mode other than a road vehicle is named (a train, a flight, a ferry, a taxi). */
 const autreMode = (s: string) => ["train", "avion", "ferry", "taxi"].some((m) => MOTS[m as keyof typeof MOTS].test(s));
 
@@ -225,7 +227,10 @@ export function classerLigne(l: LigneDevis, jeu: JeuFacteurs): Classement {
     case "transport":
       return avec(transport(l, s, u));
     case "hebergement": {
-      const parNuit = jeu.facteurs.has("hebergement-nuitee") || !jeu.facteurs.has("ratio-hebergement-restauration");
+      // By the night when the devis counts nights and a per-night factor exists; else on the amount (money ratio).
+      const nuits = UNITES.nuit.test(u) && l.quantite !== undefined;
+      const parNuit =
+        (nuits && jeu.facteurs.has("hebergement-nuitee")) || !jeu.facteurs.has("ratio-hebergement-restauration");
       const a = base(
         l,
         "hebergement",
@@ -233,7 +238,13 @@ export function classerLigne(l: LigneDevis, jeu: JeuFacteurs): Classement {
         parNuit ? "hebergement-nuitee" : "ratio-hebergement-restauration",
         "nuitée",
       );
-      if (!parNuit) a.notes.push("Pas de facteur par nuitée sourcé : estimé sur le montant (ratio monétaire).");
+      if (!parNuit)
+        a.notes.push(
+          jeu.facteurs.has("hebergement-nuitee")
+            ? "Nombre de nuits non lu : estimé sur le montant (ratio monétaire) ; indiquez les nuitées et le code " +
+                "hebergement-nuitee pour l'estimer par nuit."
+            : "Pas de facteur par nuitée sourcé : estimé sur le montant (ratio monétaire).",
+        );
       return avec(parUnite(l, a, UNITES.nuit, "Nombre de nuitées à indiquer"));
     }
     case "repas": {

@@ -50,6 +50,8 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
       code: m.code,
       libelle: m.libelle,
       raison: m.raison,
+      /** Added: what to do instead (what the homologated calculators ask for), or null. */
+      conseil: m.conseil ?? null,
     })),
     plan: r.plan
       ? {

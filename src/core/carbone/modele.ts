@@ -53,6 +53,8 @@ export interface FacteurManquant {
   categorie: CodeCategorie;
   unite: string;
   raison: string;
+  /** What the user should do instead (what the homologated calculators ask for), shown in the finding. */
+  conseil?: string;
 }
 
 /** What Prodbook read for one activity (a devis line or a plan de travail count). */

@@ -58,11 +58,43 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     expect(vols.notes).toContain(
       "Distance de 930 km lue dans le libellé : vérifiez qu'elle couvre l'aller et le retour.",
     );
-    // The hotel is estimated on its amount; its nights are still asked for, for the calculator.
+    // Without nights read, the hotel is estimated on its amount; its nights are still asked for, for the calculator.
+    expect(r.activites[6].notes).toEqual([
+      "Nombre de nuits non lu : estimé sur le montant (ratio monétaire) ; indiquez les nuitées et le code " +
+        "hebergement-nuitee pour l'estimer par nuit.",
+    ]);
     expect(r.manquants).toEqual(
       expect.arrayContaining([
         { cellule: "Budget!B9", message: "Nombre de nuitées à indiquer (1 forfait (C9 × E9))." },
       ]),
+    );
+  });
+
+  test("véhicules : utilitaire (fourgon, camionnette) et camion porteur à part ; hôtel en nuits estimé par nuitée", async () => {
+    const wb = devis([
+      ["6.1", "Location fourgon décors", 600, "km", 1, 0.5, 300],
+      ["6.2", "Camionnette régie", 200, "km", 1, 0.5, 100],
+      ["6.3", "Camion machinerie 12 m3", 900, "km", 1, 1, 900],
+      ["6.4", "Hôtel équipe Brest", 12, "nuits", 2, 80, 1920],
+      ["6.5", "Navette maritime Quiberon–Belle-Île (15 km)", 8, "billet", 2, 20, 320],
+      ["6.6", "Gîte de l'équipe déco", 6, "nuitées", 1, 60, 360],
+    ]);
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    expect(
+      r.activites.map((a) => [a.poste, a.quantite, a.unite, a.facteurRetenu, a.methode, a.kgCO2e ?? null]),
+    ).toEqual([
+      ["Véhicule utilitaire", "600", "km", "utilitaire", "facteur-manquant", null],
+      ["Véhicule utilitaire", "200", "km", "utilitaire", "facteur-manquant", null],
+      ["Camion", "900", "km", "camion-porteur", "facteur-manquant", null],
+      // 12 nuits × 2 chambres × 4,3 kg CO2e (Impact CO2, étude ADEME tourisme 2022 : M).
+      ["Hébergement (nuitées)", "24", "nuitée", "hebergement-nuitee", "activite", "103.2"],
+      // 8 billets × 2 trajets × 15 km : le bateau est un ferry, sans facteur sourcé.
+      ["Ferry", "240", "passager.km", "ferry", "facteur-manquant", null],
+      ["Hébergement (nuitées)", "6", "nuitée", "hebergement-nuitee", "activite", "25.8"],
+    ]);
+    expect(r.activites[3].notes).toEqual([]);
+    expect(r.manquants.find((m) => m.cellule === "Budget!B5")?.message).toMatch(
+      /^Facteur manquant pour « Camion » \(Camion machinerie 12 m3\) : aucun facteur d'émission sourcé en kg CO2e par km \(« Camion porteur »/,
     );
   });
 

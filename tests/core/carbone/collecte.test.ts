@@ -37,8 +37,8 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
         "Hébergement (nuitées)",
         "72",
         "nuitée",
-        "ratio-hebergement-restauration",
-        "monetaire",
+        "hebergement-nuitee",
+        "activite",
       ],
       ["'Budget Gardiens'!B46", "repas", "Repas (régime non précisé)", "72", "repas", "repas-moyen", "activite"],
       ["'Budget Gardiens'!B47", "transport", "Ferry", null, "passager.km", "ferry", "facteur-manquant"],
@@ -141,19 +141,20 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(c.conserve).toBe(true);
     expect(c.lignes).toBe(r.devis.lignes.reduce((s, l) => s + l.montant, 0));
     expect(c).toMatchObject({
-      parMethode: { activite: 145440, monetaire: 1152000, "a-completer": 368000, "facteur-manquant": 2215000 },
+      parMethode: { activite: 757440, monetaire: 540000, "a-completer": 368000, "facteur-manquant": 2215000 },
       hors: { personnel: 8921620, droits: 2300000, frais: 3348853, "non-classee": 120000 },
     });
     expect(r.hors.find((h) => h.motif === "non-classee")?.ligne.libelle).toBe("Repérages Bretagne (à ventiler)");
   });
 
-  test("première estimation : 2,63 t CO2e, dont 5,6 % par données d'activité et le reste par ratios monétaires", async () => {
+  test("première estimation : 0,98 t CO2e, dont 46,6 % par données d'activité (repas, nuitées) et le reste par ratios monétaires", async () => {
     const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
-    // 72 repas × 2,04 + 6,12 k€ × 320 + 0,3 × 231 + 0,6 × 216 + 2,2 × 77 + 2,3 × 67 = 2 627,68 kg
-    expect(r.totaux.total.toFixed()).toBe("2627.68");
-    expect(tonnes(r.totaux.total)).toBe("2.63");
-    expect(r.totaux.partActivite.toFixed(4)).toBe("0.0559");
-    expect(r.totaux.parCategorie.get("hebergement")!.kg.toFixed()).toBe("1958.4");
+    // 72 repas × 2,04 + 72 nuitées × 4,3 + 0,3 × 231 + 0,6 × 216 + 2,2 × 77 + 2,3 × 67 = 978,88 kg
+    expect(r.totaux.total.toFixed()).toBe("978.88");
+    expect(tonnes(r.totaux.total)).toBe("0.98");
+    expect(r.totaux.partActivite.toFixed(4)).toBe("0.4663");
+    // The nights counted by the devis (24 × 3) use the per-night factor, no longer the 2016 money ratio.
+    expect(r.totaux.parCategorie.get("hebergement")!.kg.toFixed()).toBe("309.6");
   });
 
   test("avec le plan de travail : un déplacement à compléter par lieu, les jours-personne rapprochés des repas du devis", async () => {
@@ -169,7 +170,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(r.activites.find((a) => a.categorie === "repas")?.notes).toContain(
       "Plan de travail « PDT » : 16 jour(s)-personne de tournage (un repas chacun), à rapprocher.",
     );
-    expect(tonnes(r.totaux.total)).toBe("2.63");
+    expect(tonnes(r.totaux.total)).toBe("0.98");
   });
 
   test("--planning nomme une feuille absente ou sans en-tête : message en français, rien n'est écrit", async () => {
@@ -187,11 +188,11 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
 test("le JSON public : total en t CO2e, catégories avec leurs activités (cellule, quantité, unité, facteur, source), manquants", async () => {
   const r = await bilanCarbone(await XlsxWorkbook.ouvrir(PLAN), { date: "2026-06-01" });
   const j = jsonCarbone(r);
-  expect(j.total).toBe("2.63");
+  expect(j.total).toBe("0.98");
   expect(j.definitif).toBeNull();
   expect(j.categories.map((c) => [c.code, c.tCO2e, c.activites.length])).toEqual([
     ["transport", "0.00", 6],
-    ["hebergement", "1.96", 1],
+    ["hebergement", "0.31", 1],
     ["repas", "0.15", 1],
     ["materiel", "0.00", 3],
     ["energie", "0.00", 1],

@@ -41,7 +41,23 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     // Read in Impact CO2 with its identifier, but the element's band is not named there: M.
     expect(v.facteurs["avion-2000-5000km"]).toMatchObject({ identifiant: "43747", valeur: "0.166794", confiance: "M" });
     expect(Object.keys(v.manquants).sort()).toEqual(
-      ["ferry", "hebergement-nuitee", "location-materiel", "postproduction", "regie", "utilitaire"].sort(),
+      ["camion-porteur", "ferry", "location-materiel", "postproduction", "regie", "utilitaire"].sort(),
+    );
+    // The hotel night: read in Impact CO2 (ADEME) from ADEME's 2022 tourism study, not a Base Carbone element: M.
+    expect(v.facteurs["hebergement-nuitee"]).toMatchObject({
+      valeur: "4.3",
+      unite: "nuitée",
+      type: "activite",
+      base: "Étude ADEME tourisme 2022",
+      identifiant: "réf. 7637",
+      confiance: "M",
+      url: expect.stringMatching(
+        /^https:\/\/github\.com\/incubateur-ademe\/impactco2\/blob\/[0-9a-f]{40}\/src\/data\/categories\/caspratiques\.ts#L95-L123$/,
+      ),
+    });
+    // Equipment rental stays « facteur manquant », with what the homologated calculators ask for instead.
+    expect(v.manquants["location-materiel"].conseil).toMatch(
+      /Carbon'Clap, SeCO2.*montant de la ligne \(€ HT\) ou la catégorie/,
     );
   });
 
@@ -98,6 +114,11 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
       /valeurs : voiture : un code ne peut pas être à la fois un facteur et un manquant/,
     ],
     [
+      "un conseil vide sur un facteur manquant",
+      (t: Table) => (t.versions[0].valeurs.manquants["location-materiel"].conseil = " "),
+      /manquants\.location-materiel\.conseil : ne doit pas être vide/,
+    ],
+    [
       "un facteur H sans adresse",
       (t: Table) => (t.versions[0].valeurs.facteurs.voiture.confiance = "H"),
       /facteurs\.voiture : confiance H sans publication de l'ADEME/,
@@ -130,13 +151,10 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
   });
 
   test("Paramètres remplace un facteur (confiance L, cellule citée) et fournit un facteur manquant", () => {
-    const j = facteursEnVigueur(
-      "2026-06-01",
-      surcharges({ "carbone.train-tgv": "0,004", "carbone.hebergement-nuitee": "6,93" }),
-    );
+    const j = facteursEnVigueur("2026-06-01", surcharges({ "carbone.train-tgv": "0,004", "carbone.ferry": "0,25" }));
     expect(j.facteurs.get("train-tgv")).toMatchObject({ valeur: "0.004", confiance: "L", surcharge: "Paramètres!B2" });
-    expect(j.facteurs.get("hebergement-nuitee")).toMatchObject({ valeur: "6.93", unite: "nuitée", type: "activite" });
-    expect(j.manquants.has("hebergement-nuitee")).toBe(false);
+    expect(j.facteurs.get("ferry")).toMatchObject({ valeur: "0.25", unite: "passager.km", type: "activite" });
+    expect(j.manquants.has("ferry")).toBe(false);
     expect(citation(j.facteurs.get("train-tgv")!)).toBe("Paramètres Paramètres!B2 [L, à vérifier]");
     // The typed value is not the one read at the table's address: no url, confidence L.
     expect(j.facteurs.get("train-tgv")!.url).toBeUndefined();

@@ -76,13 +76,13 @@ test(
       "36.72",
       "Cantine végétarienne confirmée",
     ]);
-    // 2 627,68 − 146,88 + 36,72 + 82,9776 kg
-    expect(apres.totaux.total.toFixed()).toBe("2600.4976");
+    // 978,88 − 146,88 + 36,72 + 82,9776 kg
+    expect(apres.totaux.total.toFixed()).toBe("951.6976");
 
     // … that LibreOffice recomputes from the broken copy's formulas.
     const lu = await lireRecalcule(await recalculer(aRecalculer));
     const ws = lu.getWorksheet("Bilan carbone")!;
-    expect(valeur(ws, "B5")).toBeCloseTo(2.6004976, 9);
+    expect(valeur(ws, "B5")).toBeCloseTo(0.9516976, 9);
     expect(nombre(ws.getCell("B5")).toFixed(2)).toBe(tonnes(apres.totaux.total));
     // No « Écarts » sheet and no réalisé typed: the définitif is said to be missing, not shown as 0 t.
     expect(valeur(ws, "D5")).toBe("aucun réalisé");
@@ -95,6 +95,10 @@ test(
     const rTrain = ligneDe(ws, TRAIN);
     expect(valeur(ws, `${col(COL.methode)}${rTrain}`)).toBe("donnée d'activité");
     expect(valeur(ws, `${col(COL.previsionnel)}${rTrain}`)).toBeCloseTo(0.0829776, 9);
+    // The hotel nights of the devis (24 × 3) × 4,3 kg per night, recomputed by the sheet's formula.
+    const rNuits = ligneDe(ws, "devis:Budget Gardiens!45");
+    expect(valeur(ws, `${col(COL.methode)}${rNuits}`)).toBe("donnée d'activité");
+    expect(valeur(ws, `${col(COL.previsionnel)}${rNuits}`)).toBeCloseTo(0.3096, 9);
     expect(valeur(ws, `${col(COL.methode)}${ligneDe(ws, "devis:Budget Gardiens!52")}`)).toBe("facteur manquant");
     expect(valeur(ws, `${col(COL.methode)}${ligneDe(ws, "devis:Budget Gardiens!48")}`)).toBe("à compléter");
     // Coverage of the devis: the check cell is 0.

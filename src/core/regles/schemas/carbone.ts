@@ -51,7 +51,14 @@ const facteur = v.pipe(
 );
 
 /** A category the table cannot estimate: listed « facteur manquant » with its reason, never estimated. */
-const manquant = v.strictObject({ libelle: texte, categorie, unite: texte, raison: texte });
+const manquant = v.strictObject({
+  libelle: texte,
+  categorie,
+  unite: texte,
+  raison: texte,
+  /** What to do instead, in the finding (« le calculateur homologué demande … »): optional, in French. */
+  conseil: v.optional(texte),
+});
 
 const parCode = <T extends v.GenericSchema>(s: T) =>
   v.record(v.pipe(v.string(), v.regex(CODE, "code en kebab-case (ex. train-tgv)")), s);
