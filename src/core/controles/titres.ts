@@ -16,6 +16,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "sous-total-producteur": "Sous-total ≠ somme des lignes",
   "total-producteur": "Total ≠ somme des lignes",
   "total-non-prouve": "Total non prouvé, compté comme ligne",
+  "lignes-masquees": "Lignes masquées lues dans le devis",
   "ligne-hors-chapitre": "Montant hors chapitre",
   "repartition-france-etranger": "Parts France et étranger ≠ montant",
   "charges-sociales-absentes": "Charges sociales absentes",
