@@ -845,11 +845,14 @@
       }
       /** The hidden rows counted from the sheet's hidden ones (a whole-sheet range has a million rows). */
       function masquageLignes() {
-        var n = 0;
-        Object.keys(f().lignesMasquees).forEach(function (k) {
-          var i = Number(k);
-          if (i >= r && i < r + h) n++;
-        });
+        var x = f().lignesMasquees,
+          n = 0,
+          cles = Object.keys(x);
+        if (h <= cles.length) for (var i = r; i < r + h; i++) n += x[i] ? 1 : 0;
+        else
+          cles.forEach(function (k) {
+            if (Number(k) >= r && Number(k) < r + h) n++;
+          });
         return n === h ? true : n === 0 ? false : null;
       }
       /** Cells are copied only when a cell matrix is loaded: columnHidden of a whole column stays cheap. */

@@ -1,6 +1,5 @@
 import type { Constat, Regle } from "../../controles/constat";
 import { sumCents } from "../../money/cents";
-import { pluriel } from "../../util/texte";
 import type { Devis, MontantMasque } from "../model";
 import { eur, type ContexteDevis } from "./contexte";
 
