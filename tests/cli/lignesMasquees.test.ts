@@ -110,3 +110,48 @@ describe("prodbook devis : lignes masquées", () => {
     expect(texte).toMatch(new RegExp(`TOTAL\\s+${eur(1845000).replace(/\s/g, "\\s")}`));
   });
 });
+
+/** A plan de financement whose last hypothesis (Région Normandie) and total row the producer hid. */
+async function plan(nom: string, masquer: boolean): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Plan");
+  ws.addRow(["Financeur", "Nature", "Montant", "Statut"]);
+  ws.addRow(["Canal+", "Préachat", 500000, "Acquis"]);
+  ws.addRow(["Région Bretagne", "Aide régionale", 200000, "Acquis"]);
+  ws.addRow(["Région Normandie", "Aide régionale", 150000, "Envisagé"]);
+  ws.addRow(["Producteur", "Apport numéraire", 100000, "Acquis"]);
+  ws.addRow(["TOTAL", null, { formula: "SUM(C2:C5)", result: 950000 }]);
+  if (masquer) for (const r of [4, 6]) ws.getRow(r).hidden = true;
+  const f = path.join(dir, nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+describe("prodbook financement : lignes masquées", () => {
+  it("--json : la source masquée reste comptée, nommée avec le total masqué ; le reste du plan inchangé", async () => {
+    const lancer = async (f: string) => {
+      const io = enregistreur();
+      expect(await main(["financement", f, "--cout", "950000", "--json", "--date", "2026-11-02"], io)).toBe(0);
+      expect(io.erreurs).toEqual([]);
+      return JSON.parse(io.sortie[0]) as { total: string; controles: { regle: string }[] } & Record<string, unknown>;
+    };
+    const avec = await lancer(await plan("plan-masque.xlsx", true));
+    const sans = await lancer(await plan("plan-visible.xlsx", false));
+    expect(avec.total).toBe("950000.00");
+    const { controles: ca, ...restea } = avec;
+    const { controles: cs, ...restes } = sans;
+    expect(restea).toEqual(restes);
+    expect(ca.filter((c) => c.regle !== "lignes-masquees-plan")).toEqual(cs);
+    expect(ca.filter((c) => c.regle === "lignes-masquees-plan")).toEqual([
+      {
+        regle: "lignes-masquees-plan",
+        gravite: "alerte",
+        message:
+          `Une ligne masquée de la feuille « Plan » comptée dans le plan de financement (${eur(15000000)}) : C4 ; ` +
+          `sur des lignes masquées aussi, lus comme s'ils étaient affichés : 1 total du plan (C6, ${eur(95000000)}) — ` +
+          `affichez-les ou supprimez-les si elles ne font pas partie de ce plan de financement.`,
+        cellule: "Plan!C4",
+      },
+    ]);
+  });
+});

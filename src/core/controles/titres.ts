@@ -44,6 +44,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "lecture-plan": "Cellule du plan illisible",
   "diffuseurs-fsa": "Apport des diffuseurs (FSA)",
   "source-non-classee": "Financeur non classé",
+  "lignes-masquees-plan": "Lignes masquées lues dans le plan",
   "intensite-aides-publiques": "Intensité des aides publiques",
   "total-plan": "Total du plan ≠ somme des financements",
   "statut-envisage": "Financements seulement envisagés",
