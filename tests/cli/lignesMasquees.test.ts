@@ -155,3 +155,33 @@ describe("prodbook financement : lignes masquées", () => {
     ]);
   });
 });
+
+describe("prodbook versions enregistrer : lignes masquées (devis lu en flux, hors d'ExcelJS)", () => {
+  it("la version compte les lignes masquées comme avant et le dit dans controles", async () => {
+    const lancer = async (f: string, nom: string) => {
+      const io = enregistreur();
+      const args = ["versions", "enregistrer", f, "--nom", "Initial", "--date", "2026-11-02", "--auteur", "Claire"];
+      expect(await main([...args, "-o", path.join(dir, nom), "--json"], io)).toBe(0);
+      expect(io.erreurs).toEqual([]);
+      return JSON.parse(io.sortie[0]) as {
+        version: { total: string };
+        controles: { regle: string; message: string }[];
+      };
+    };
+    const avec = await lancer(await classeur("versions-masquees.xlsx", true), "v-masquees.xlsx");
+    const sans = await lancer(await classeur("versions-visibles.xlsx", false), "v-visibles.xlsx");
+    expect(avec.version.total).toBe("18450.00");
+    expect(avec.version).toEqual(sans.version);
+    expect(sans.controles).toEqual([]);
+    expect(avec.controles).toEqual([
+      {
+        regle: "lignes-masquees",
+        gravite: "alerte",
+        message:
+          `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
+          `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+        cellule: "Budget!E4",
+      },
+    ]);
+  });
+});
