@@ -83,10 +83,16 @@ export class OfficeWorkbook implements WorkbookPort {
       const lues = densifier(rows);
       const merges = await fusions(ctx, ws, nLignes, nCols);
       const colonnesMasquees = await masquees(ctx, ws, lues[0]?.length ?? 0);
-      // Like the xlsx reader: the field only when a read column is hidden.
-      return colonnesMasquees.length
-        ? { name: ws.name, rows: lues, merges, colonnesMasquees, ...etat }
-        : { name: ws.name, rows: lues, merges, ...etat };
+      const lignesMasquees = await lignesCachees(ctx, ws, lues.length);
+      // Like the xlsx reader: each field only when a read column or row is hidden.
+      return {
+        name: ws.name,
+        rows: lues,
+        merges,
+        ...(colonnesMasquees.length ? { colonnesMasquees } : {}),
+        ...(lignesMasquees.length ? { lignesMasquees } : {}),
+        ...etat,
+      };
     });
   }
 
@@ -252,6 +258,43 @@ async function masquees(ctx: Excel.RequestContext, ws: Excel.Worksheet, nCols: n
   const colonnes = Array.from({ length: nCols }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).load("columnHidden"));
   await ctx.sync();
   return colonnes.flatMap((p, c) => (p.columnHidden ? [c] : []));
+}
+
+/** Ranges whose rowHidden one request loads: a few hundred bytes of request each, well under the 2 MB of a block. */
+export const PLAGES_MASQUAGE_PAR_SYNC = 2000;
+/** A range of mixed rows is split in this many parts for the next request. */
+const PARTS_MASQUAGE = 16;
+
+/**
+ * The hidden rows among the first `nLignes` (old lines, helper rows, a collapsed group). `rowHidden` of a range is
+ * true when all its rows are hidden, false when none, null when mixed: the read rows as one range first (one sync,
+ * and done for a sheet with no hidden row), then each mixed range split in 16 until every range is all hidden or all
+ * shown. A 5 000-row devis with a few hidden runs takes four or five syncs of a few dozen ranges, never a load per row;
+ * at most PLAGES_MASQUAGE_PAR_SYNC ranges per sync, whatever the layout.
+ */
+async function lignesCachees(ctx: Excel.RequestContext, ws: Excel.Worksheet, nLignes: number): Promise<number[]> {
+  if (nLignes === 0 || !apiExcel("1.2")) return [];
+  const out: number[] = [];
+  let aVoir = [{ debut: 0, n: nLignes }];
+  while (aVoir.length) {
+    const suivantes: { debut: number; n: number }[] = [];
+    for (let i = 0; i < aVoir.length; i += PLAGES_MASQUAGE_PAR_SYNC) {
+      const lot = aVoir
+        .slice(i, i + PLAGES_MASQUAGE_PAR_SYNC)
+        .map((b) => ({ ...b, plage: ws.getRangeByIndexes(b.debut, 0, b.n, 1).load("rowHidden") }));
+      await ctx.sync();
+      for (const { debut, n, plage } of lot) {
+        const cachee = plage.rowHidden as boolean | null;
+        if (cachee === true) for (let r = debut; r < debut + n; r++) out.push(r);
+        else if (cachee === null && n > 1) {
+          const pas = Math.ceil(n / PARTS_MASQUAGE);
+          for (let d = debut; d < debut + n; d += pas) suivantes.push({ debut: d, n: Math.min(pas, debut + n - d) });
+        }
+      }
+    }
+    aVoir = suivantes;
+  }
+  return out.sort((a, b) => a - b);
 }
 
 function densifier(rows: CellData[][]): CellData[][] {

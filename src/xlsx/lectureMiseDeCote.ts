@@ -12,7 +12,7 @@ import { LecteurJetons, LecteurLignes, type EvenementsXml } from "./jetonsXml";
  * ExcelJS (read.ts), the same conversions in the same order: shared and inline strings (rich text joined, `_xHHHH_` escapes decoded where
  * ExcelJS decodes them), numbers, booleans, errors, dates from the style's number format (ISO text for a whole
  * day, the serial otherwise), formulas with their cached result, merged cells' value on the first cell only,
- * hidden columns, a shared formula's other cells with the first cell's formula moved to them (ExcelJS's
+ * hidden columns and rows, a shared formula's other cells with the first cell's formula moved to them (ExcelJS's
  * slideFormula), a cell under an external hyperlink as its text.
  */
 export interface SourceMiseDeCote {
@@ -154,6 +154,8 @@ export async function lireFeuilleMiseDeCote(
   const aPartager: { ligne: CellData[]; col: number; i: number; fmt?: string }[] = [];
 
   const lignes: CellData[][] = [];
+  /** 0-based rows whose <row> says hidden="1". */
+  const masquees: number[] = [];
   let ligne: CellData[] = [];
   let numLigne = 0;
   let col = -1;
@@ -198,6 +200,8 @@ export async function lireFeuilleMiseDeCote(
         ligne = [];
         lignes[numLigne - 1] = ligne;
         col = -1;
+        // Hidden by the producer or folded in a collapsed group: ExcelJS's parseBoolean of the attribute.
+        if (a.hidden === "1" || a.hidden === "true") masquees.push(numLigne - 1);
       } else if (!dansCellule) return;
       else if (n === V) dans = "v";
       else if (n === F) {
@@ -246,7 +250,7 @@ export async function lireFeuilleMiseDeCote(
   const jetons = new LecteurLignes(
     evenements,
     [nC, nRow, nV, nF, nT, nR, nRPh],
-    ["r", "t", "s", "si", "ref"],
+    ["r", "t", "s", "si", "ref", "hidden"],
     f.prefixe,
     options.lignesAvec === undefined ? undefined : ligneAvecColonne(colonneLettre(options.lignesAvec), f.prefixe),
   );
@@ -356,10 +360,16 @@ export async function lireFeuilleMiseDeCote(
   if (options.lignesAvec === undefined) for (const r of rows) while (r.length < maxCol) r.push({ v: null });
   // Fresh objects: a caller may change a cell it got.
   for (const r of rows) for (let c = 0; c < r.length; c++) if (r[c] === VIDE) r[c] = { v: null };
-  const masquees = f.colonnesMasquees.filter((c) => c < maxCol);
-  return masquees.length
-    ? { name: f.nom, rows, merges: f.fusions, colonnesMasquees: masquees }
-    : { name: f.nom, rows, merges: f.fusions };
+  const colonnesMasquees = f.colonnesMasquees.filter((c) => c < maxCol);
+  // Row numbers need not be increasing in a hand-written part: sorted, once each, among the rows kept (as read.ts).
+  const lignesMasquees = [...new Set(masquees)].filter((r) => r >= 0 && r < rows.length).sort((a, b) => a - b);
+  return {
+    name: f.nom,
+    rows,
+    merges: f.fusions,
+    ...(colonnesMasquees.length ? { colonnesMasquees } : {}),
+    ...(lignesMasquees.length ? { lignesMasquees } : {}),
+  };
 }
 
 /** The text of each shared string as ExcelJS reads it (runs joined, phonetic runs aside, escapes decoded), streamed. */

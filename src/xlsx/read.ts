@@ -233,5 +233,14 @@ export function lireFeuille(ws: ExcelJS.Worksheet): SheetData {
   const merges = [...fusions.values()].map((f) => plage(f.r1 - 1, f.c1 - 1, f.r2 - 1, f.c2 - 1));
   const colonnesMasquees: number[] = [];
   for (let c = 1; c <= maxCol; c++) if (ws.getColumn(c).hidden) colonnesMasquees.push(c - 1);
-  return colonnesMasquees.length ? { name: ws.name, rows, merges, colonnesMasquees } : { name: ws.name, rows, merges };
+  // Rows hidden by the producer, or folded in a collapsed group (Excel writes those hidden="1" too).
+  const lignesMasquees: number[] = [];
+  for (let r = 1; r <= rows.length; r++) if (ws.findRow(r)?.hidden) lignesMasquees.push(r - 1);
+  return {
+    name: ws.name,
+    rows,
+    merges,
+    ...(colonnesMasquees.length ? { colonnesMasquees } : {}),
+    ...(lignesMasquees.length ? { lignesMasquees } : {}),
+  };
 }

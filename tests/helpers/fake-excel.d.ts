@@ -7,6 +7,8 @@ export interface FixtureExcel {
   hidden?: string[];
   /** Hidden columns per sheet, 0-based as in SheetData.colonnesMasquees. */
   colonnesMasquees?: Record<string, number[]>;
+  /** Hidden rows per sheet, 0-based as in SheetData.lignesMasquees. */
+  lignesMasquees?: Record<string, number[]>;
   active?: string;
   /** The workbook's saved document settings (Office.context.document.settings). */
   reglages?: Record<string, unknown>;
@@ -63,6 +65,7 @@ export interface FeuilleFausse {
   /** Notes by cell address (Worksheet.notes, ExcelApi 1.18). */
   notes: Record<string, string>;
   colonnesMasquees: number[];
+  lignesMasquees: number[];
 }
 export interface EtatExcel {
   feuilles: FeuilleFausse[];

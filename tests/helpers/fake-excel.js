@@ -8,13 +8,15 @@
  *           → window.Excel = creerFauxExcel(window.__prodbookFixture || {}).
  *
  * Fixture: { sheets: { "<name>": rows }, hidden?: ["<name>"], colonnesMasquees?: { "<name>": [3, 5] },
- * active?: "<name>" } where a cell is a number, a string, a boolean, null, or { f: "=B2*C2", v: 40,
- * fmt?: "0.00" } (formula with a value), and colonnesMasquees lists a sheet's hidden columns, 0-based (D, F).
+ * lignesMasquees?: { "<name>": [13, 14] }, active?: "<name>" } where a cell is a number, a string, a boolean, null,
+ * or { f: "=B2*C2", v: 40, fmt?: "0.00" } (formula with a value), colonnesMasquees lists a sheet's hidden columns,
+ * 0-based (D, F), and lignesMasquees its hidden rows, 0-based (14, 15).
  * reglages?: { key: value } (the file's saved document settings), theme?: Office.context.officeTheme (browser);
  * window.__changerThemeOffice(theme) then changes it as Office does, firing OfficeThemeChanged to the pane's handlers.
  * Without sheets the workbook starts with an empty "Feuil1", as Excel does.
  * A range's columnHidden is true when all its columns are hidden, false when none, null when mixed (any
- * range: a cell, getEntireColumn(), "D:D"); setting it hides or shows all the range's columns.
+ * range: a cell, getEntireColumn(), "D:D"); setting it hides or shows all the range's columns. rowHidden likewise
+ * for the range's rows (true: all hidden, false: none, null: mixed).
  *
  * Like Excel: properties must be load()ed and synced before being read (otherwise it throws
  * PropertyNotLoaded); a string written through values/formulas becomes a formula when it starts with
@@ -24,7 +26,7 @@
  *
  * Reading back: Excel.__etat() → { feuilles: [{ name, position, visibility, tabColor, valeurs (values
  * matrix from A1), formules, formats, tables, validations, conditionalFormats, charts, merges, freeze,
- * pageLayout, largeurs, colonnesMasquees, mises: {A1: {bold, fill…}}, notes: {H45: "texte"} }], syncs: [{ octets, reponse, ops }],
+ * pageLayout, largeurs, colonnesMasquees, lignesMasquees, mises: {A1: {bold, fill…}}, notes: {H45: "texte"} }], syncs: [{ octets, reponse, ops }],
  * selection, active }. octets = request bytes, reponse = bytes of the loaded properties returned by that
  * sync; ops names each call, a load as "load <properties>".
  * Excel.__charger(fixture) resets the workbook. Excel.__calculer(nom, { D6: { f: "=SUM(D2:D5)", v: 40 } }) gives the
@@ -132,6 +134,7 @@
         pageLayout: {},
         largeurs: {},
         masquees: {},
+        lignesMasquees: {},
         mises: {},
         notes: [],
       };
@@ -157,6 +160,9 @@
         if ((fx.hidden || []).indexOf(nom) >= 0) f.visibility = "Hidden";
         ((fx.colonnesMasquees || {})[nom] || []).forEach(function (c) {
           f.masquees[c] = true;
+        });
+        ((fx.lignesMasquees || {})[nom] || []).forEach(function (r) {
+          f.lignesMasquees[r] = true;
         });
         etat.feuilles.push(f);
       });
@@ -837,6 +843,18 @@
         for (var j = c; j < c + w; j++) if (x.masquees[j]) n++;
         return n === w ? true : n === 0 ? false : null;
       }
+      /** The hidden rows counted from the sheet's hidden ones (a whole-sheet range has a million rows). */
+      function masquageLignes() {
+        var x = f().lignesMasquees,
+          n = 0,
+          cles = Object.keys(x);
+        if (h <= cles.length) for (var i = r; i < r + h; i++) n += x[i] ? 1 : 0;
+        else
+          cles.forEach(function (k) {
+            if (Number(k) >= r && Number(k) < r + h) n++;
+          });
+        return n === h ? true : n === 0 ? false : null;
+      }
       /** Cells are copied only when a cell matrix is loaded: columnHidden of a whole column stays cheap. */
       this._lire = function (demandees, ancien) {
         dims();
@@ -847,6 +865,7 @@
           rowCount: h,
           columnCount: w,
           columnHidden: masquage(),
+          rowHidden: masquageLignes(),
         };
         if (
           demandees &&
@@ -907,6 +926,7 @@
           "rowCount",
           "columnCount",
           "columnHidden",
+          "rowHidden",
           "values",
           "formulas",
           "numberFormat",
@@ -937,6 +957,17 @@
           for (var j = c; j < c + w; j++)
             if (v) x.masquees[j] = true;
             else delete x.masquees[j];
+          return;
+        }
+        if (p === "rowHidden") {
+          ctx._appel("rowHidden", v);
+          mettre("rowHidden", v);
+          var y = f();
+          if (v) for (var i = r; i < r + h; i++) y.lignesMasquees[i] = true;
+          else
+            Object.keys(y.lignesMasquees).forEach(function (k) {
+              if (Number(k) >= r && Number(k) < r + h) delete y.lignesMasquees[k];
+            });
           return;
         }
         ctx._appel("set " + p + " " + self._adresse() + " " + h + "x" + w, v);
@@ -1007,7 +1038,6 @@
         "",
         ["wrapText", "horizontalAlignment", "verticalAlignment", "rowHeight", "useStandardHeight"],
       );
-      proprietes(this, "", ["rowHidden"]);
       proprietes(this.format, "", ["columnWidth"], function (cle, v) {
         for (var j = 0; j < w; j++) f().largeurs[colLettres(c + j)] = v;
       });
@@ -1255,6 +1285,11 @@
               return o;
             }, {}),
             colonnesMasquees: Object.keys(x.masquees)
+              .map(Number)
+              .sort(function (a, b) {
+                return a - b;
+              }),
+            lignesMasquees: Object.keys(x.lignesMasquees)
               .map(Number)
               .sort(function (a, b) {
                 return a - b;

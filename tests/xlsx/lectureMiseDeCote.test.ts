@@ -51,6 +51,12 @@ async function classeur(partagees: boolean): Promise<string> {
   ws.getCell("C4").numFmt = "0.00";
   ws.mergeCells("A7:C7");
   ws.getColumn(5).hidden = true;
+  // A hidden row, and two rows folded in a collapsed group (written hidden="1" with their outline level).
+  ws.getRow(3).hidden = true;
+  for (const r of [7, 8]) {
+    ws.getRow(r).outlineLevel = 1;
+    ws.getRow(r).hidden = true;
+  }
   ws.getCell("F1").value = "réglage";
   const f = path.join(dir, `classeur-${partagees ? "sst" : "inline"}.xlsx`);
   if (partagees) await wb.enregistrer(f);
@@ -63,11 +69,12 @@ async function classeur(partagees: boolean): Promise<string> {
 }
 
 describe.each([true, false])("feuille mise de côté lue en flux (chaînes partagées : %s)", (partagees) => {
-  it("chaque cellule se lit comme ExcelJS la lit (valeurs, formats, dates, formules, erreurs, fusions, colonnes masquées)", async () => {
+  it("chaque cellule se lit comme ExcelJS la lit (valeurs, formats, dates, formules, erreurs, fusions, colonnes et lignes masquées)", async () => {
     const f = await classeur(partagees);
     const parExcelJS = await (await XlsxWorkbook.ouvrir(f)).readSheet("Versions");
     const enFlux = await (await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"] })).readSheet("Versions");
     expect(parExcelJS!.rows.length).toBeGreaterThan(8);
+    expect(parExcelJS!.lignesMasquees).toEqual([2, 6, 7]);
     expect(enFlux).toEqual(parExcelJS);
   });
 

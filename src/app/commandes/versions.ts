@@ -26,6 +26,7 @@ import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
 import type { Constat } from "../../core/controles/constat";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
+import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
 
 /** A saved version as listed (amounts in cents). */
 export interface ResumeVersion {
@@ -168,7 +169,8 @@ export const commandesVersions = {
       remplacee: i >= 0,
       feuille: f.nom,
       versions: versions.map(resumer),
-      controles: constatsFeuilleLue(devis),
+      // The version records the lines read on hidden rows too: said, as `devis` says it.
+      controles: [...constatsFeuilleLue(devis), ...constatsLignesMasquees(devis)],
     };
   },
 
@@ -201,7 +203,7 @@ export const commandesVersions = {
     if (courant) {
       const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
       lignesA = lignesDeVersion(devis);
-      controles = constatsFeuilleLue(devis);
+      controles = [...constatsFeuilleLue(devis), ...constatsLignesMasquees(devis)];
       libelleA = `Devis actuel (feuille « ${devis.feuille} »)`;
     } else {
       versionA = trouver(args.a);

@@ -37,6 +37,17 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       // Only when the import chose a column (several amount columns, unheaded labels): additive fields.
       ...(devis.colonneMontant ? { colonneMontant: jsonColonneMontant(devis.colonneMontant) } : {}),
       ...(devis.colonneLibelles ? { colonneLibelles: devis.colonneLibelles } : {}),
+      // Only when amounts were read on hidden rows (finding lignes-masquees): still counted, proven or listed.
+      ...(devis.masquees
+        ? {
+            masquees: devis.masquees.map((x) => ({
+              cellule: x.cellule,
+              libelle: x.libelle,
+              montant: m(x.montant),
+              nature: x.nature,
+            })),
+          }
+        : {}),
     },
     controles: constats.map((c) => ({
       regle: c.regle,

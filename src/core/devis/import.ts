@@ -46,6 +46,7 @@ import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
+import { montantsMasques } from "./masquees";
 import { egalAuCentime, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
 import {
@@ -148,6 +149,14 @@ interface Provisoire {
  * alike, the one whose subtotals and totals its own lines prove is read (choisirParTotaux).
  */
 export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis {
+  const devis = importerFeuille(sheet, opts);
+  // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
+  const masquees = montantsMasques(sheet, devis);
+  if (masquees.length) devis.masquees = masquees;
+  return devis;
+}
+
+function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
   const entete = trouverEntete(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name);
   const m = entete.montants;

@@ -302,6 +302,21 @@ export interface TaxesLigne {
   ecart: Cents;
 }
 
+/**
+ * An amount read on a row the producer hid (SheetData.lignesMasquees): read as if the row were shown — counted,
+ * proven or listed as before, conservation unchanged — and named by the finding `lignes-masquees`.
+ */
+export interface MontantMasque {
+  cellule: string;
+  libelle: string;
+  montant: Cents;
+  /**
+   * ligne: a line placed in a chapter, counted in the total; nonPlace: a line read but placed in no chapter; total: a
+   * subtotal or total proven by its lines; liste: an amount listed apart (TVA, summary, a total nothing proves).
+   */
+  nature: "ligne" | "nonPlace" | "total" | "liste";
+}
+
 export interface Devis {
   feuille: string;
   typeOeuvre?: TypeOeuvre;
@@ -345,6 +360,8 @@ export interface Devis {
   taxes?: TaxesLigne[];
   /** The sheet was chosen as the devis (no sheet named by the user) although it is hidden in the workbook. */
   feuilleMasquee?: boolean;
+  /** Amounts read on hidden rows of the sheet, in row order (only when there are some). */
+  masquees?: MontantMasque[];
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
   colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
 }

@@ -24,6 +24,7 @@ import {
 import { trierConstats, type Constat } from "../controles/constat";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
+import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
 import {
   calculerEcarts,
   chapitreDuPoste,
@@ -79,6 +80,8 @@ export function constatsEcarts(rapport: RapportEcarts, devis: Devis, autres: rea
     ...autres,
     ...constatsFeuilleLue(devis),
     ...constatsMontantsNonLus(devis, "le budget est compté"),
+    // Lines read on hidden rows are in the budget: said, as `devis` says it.
+    ...constatsLignesMasquees(devis),
     ...rapport.realise.constats,
     ...constatsPostesHorsDevis(rapport),
   ]);

@@ -19,6 +19,7 @@ import { ErreurDonnees } from "../erreurs";
 import { trierConstats, type Constat } from "../controles/constat";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
+import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
 
 /** A sheet asked for by name that is not in the workbook. */
 export class FeuilleAbsenteError extends ErreurDonnees {
@@ -244,6 +245,8 @@ export async function analyserFinancement(
     ...(devis?.feuilleMasquee ? constatsFeuilleLue(devis) : []),
     // Amounts of the devis not read: the cost the plan must balance is counted without them, and says so.
     ...(devis && opts.cout === undefined ? constatsMontantsNonLus(devis, "le coût de production est compté") : []),
+    // Lines of the devis read on hidden rows are in that cost: said, as `devis` says it.
+    ...(devis && opts.cout === undefined ? constatsLignesMasquees(devis) : []),
     ...(opts.calculerCreditImpot && !evaluee.creditImpotAjoute ? [creditNonAjoute(plan.sources, devis)] : []),
     ...(!devis && typeOeuvre === "cinema" ? genreDureeSansEffet(opts.genre, opts.dureeMinutes) : []),
     ...coutPlanDiffereDuDevis(plan, devisCompare),

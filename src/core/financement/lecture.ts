@@ -15,13 +15,14 @@ import {
 } from "../money";
 import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
 import type { CellData, SheetData } from "../port/workbook";
-import { celluleRef } from "../util/adresse";
+import { celluleRef, parseCelluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { categorie, classer } from "./categories";
 import { lireDate } from "./dates";
 import { EntetePlan, trouverEntetePlan } from "./entetesPlan";
 import type {
   AvertissementLecture,
+  MontantMasquePlan,
   PlanFinancement,
   SourceFinancement,
   SourceNonClassee,
@@ -418,7 +419,32 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
         montant,
       });
   }
+  const masquees = montantsMasques(sheet, plan);
+  if (masquees.length) plan.masquees = masquees;
   return plan;
+}
+
+/**
+ * The amounts read on rows the producer hid: a hidden row usually means « not in this version », but nothing proves
+ * it, so the reading is kept (the source counted) and they are named.
+ */
+function montantsMasques(sheet: SheetData, plan: PlanFinancement): MontantMasquePlan[] {
+  if (!sheet.lignesMasquees?.length) return [];
+  const masquees = new Set(sheet.lignesMasquees);
+  const out: (MontantMasquePlan & { r: number })[] = [];
+  const ajouter = (x: { montant: Cents; cellule: string } | undefined, nature: MontantMasquePlan["nature"]) => {
+    const r = x ? parseCelluleRef(x.cellule).row : -1;
+    if (!x || !masquees.has(r)) return;
+    // A row read as one source per status (« Acquis | En cours ») is one hidden row: its parts summed on its first cell.
+    const meme = nature === "source" ? out.find((y) => y.nature === "source" && y.r === r) : undefined;
+    if (meme) meme.montant = (meme.montant + x.montant) as Cents;
+    else out.push({ cellule: x.cellule, montant: x.montant, nature, r });
+  };
+  for (const s of plan.sources) if (s.cellule) ajouter({ montant: s.montant, cellule: s.cellule }, "source");
+  ajouter(plan.totalProducteur, "total");
+  ajouter(plan.coutIndique, "cout");
+  ajouter(plan.resteIndique, "reste");
+  return out.sort((a, b) => a.r - b.r).map(({ r: _r, ...m }) => m);
 }
 
 /** The « Acquis | En cours | À trouver » layout: the non-empty amount cells of the status columns. */

@@ -68,4 +68,16 @@ export interface PlanFinancement {
   resteIndique?: { montant: Cents; cellule: string };
   /** A "Coût / Budget" figure found in the plan sheet itself, when there is one. */
   coutIndique?: { montant: Cents; cellule: string };
+  /**
+   * Amounts read on rows the producer hid (SheetData.lignesMasquees), in row order, only when there are some: read as
+   * if the rows were shown (a source stays counted), named by the finding `lignes-masquees-plan`.
+   */
+  masquees?: MontantMasquePlan[];
+}
+
+export interface MontantMasquePlan {
+  cellule: string;
+  montant: Cents;
+  /** source: counted in the plan; total, cout, reste: the producer's total, cost or « reste à financer » row. */
+  nature: "source" | "total" | "cout" | "reste";
 }

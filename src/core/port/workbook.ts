@@ -29,6 +29,11 @@ export interface SheetData {
   merges: string[];
   /** 0-based indices of hidden columns, when the adapter knows them (a producer's helper columns). */
   colonnesMasquees?: number[];
+  /**
+   * 0-based indices of hidden rows among `rows`, when the adapter knows them (old lines, helper rows, a row folded
+   * in a collapsed group): present only when non-empty, like `colonnesMasquees`.
+   */
+  lignesMasquees?: number[];
   /** True when the sheet is hidden (or very hidden) in the workbook, when the adapter knows it. */
   masquee?: boolean;
 }

@@ -13,6 +13,7 @@ import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
 import { htTvaTtc } from "./htTvaTtc";
 import { imprevusTaux } from "./imprevusTaux";
 import { ligneHorsChapitre } from "./ligneHorsChapitre";
+import { lignesMasquees } from "./lignesMasquees";
 import { montantCalcul } from "./montantCalcul";
 import { montantHorsLignes } from "./montantHorsLignes";
 import { montantIllisible } from "./montantIllisible";
@@ -39,6 +40,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   sousTotalProducteur,
   totalProducteur,
   totalNonProuve,
+  lignesMasquees,
   ligneHorsChapitre,
   repartitionFranceEtranger,
   htTvaTtc,

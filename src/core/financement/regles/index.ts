@@ -6,6 +6,7 @@ import { diffuseursFsa } from "./diffuseursFsa";
 import { equilibre } from "./equilibre";
 import { intensiteAidesPubliques } from "./intensiteAidesPubliques";
 import { lecturePlan } from "./lecturePlan";
+import { lignesMasqueesPlan } from "./lignesMasqueesPlan";
 import { sourceNonClassee } from "./sourceNonClassee";
 import { statutEnvisage } from "./statutEnvisage";
 import { totalPlan } from "./totalPlan";
@@ -19,5 +20,6 @@ export const REGLES_FINANCEMENT: readonly Regle<ContexteFinancement>[] = creerRe
   statutEnvisage,
   totalPlan,
   sourceNonClassee,
+  lignesMasqueesPlan,
   lecturePlan,
 ]);

@@ -1,0 +1,187 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Io } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+import { formatMontantFr } from "../../src/core/money/format";
+import type { Cents } from "../../src/core/money/cents";
+
+/**
+ * A devis whose producer hid rows — last version's line of a poste, and two options folded in a collapsed group —
+ * is read as before (the same total, the same conservation) and the hidden lines are named, with cells and sum.
+ */
+function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
+  const sortie: string[] = [];
+  const erreurs: string[] = [];
+  return { sortie, erreurs, out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-lignes-masquees-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const LIGNES: [string, string, number, number][] = [
+  ["2.1", "Monteur", 20, 250],
+  ["2.2", "Assistant monteur", 15, 180],
+  ["2.2", "Assistant monteur (version de juin)", 15, 160],
+  ["7.1", "Location banc de montage", 4, 400],
+  ["8.1", "Mixage stéréo", 3, 850],
+  ["8.2", "Mixage 5.1 (option)", 2, 900],
+  ["8.3", "Étalonnage (option)", 2, 1200],
+];
+
+/** The devis, its rows 4 (hidden) and 7-8 (a collapsed group) hidden when `masquer`. */
+async function classeur(nom: string, masquer: boolean): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Budget");
+  ws.addRow(["Code", "Désignation", "Qté", "Tarif", "Montant"]);
+  for (const [code, lib, q, t] of LIGNES) ws.addRow([code, lib, q, t, q * t]);
+  ws.addRow([null, "TOTAL", null, null, { formula: "SUM(E2:E8)", result: 18450 }]);
+  if (masquer) {
+    ws.getRow(4).hidden = true;
+    // A group folded by its « − » button: Excel writes its rows with their outline level and hidden="1".
+    for (const r of [7, 8]) {
+      ws.getRow(r).outlineLevel = 1;
+      ws.getRow(r).hidden = true;
+    }
+  }
+  const f = path.join(dir, nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+async function devisJson(f: string) {
+  const io = enregistreur();
+  expect(await main(["devis", f, "--json", "--date", "2026-11-02"], io)).toBe(0);
+  expect(io.erreurs).toEqual([]);
+  return JSON.parse(io.sortie[0]) as {
+    devis: Record<string, unknown> & { total: string; conservation: unknown };
+    controles: { regle: string; gravite: string; message: string; cellule: string | null }[];
+  };
+}
+
+const eur = (c: number) => formatMontantFr(c as Cents);
+
+describe("prodbook devis : lignes masquées", () => {
+  it("--json : les lignes masquées restent comptées (même total, même conservation) et sont nommées, cellules et somme", async () => {
+    const avec = await devisJson(await classeur("masquees.xlsx", true));
+    const sans = await devisJson(await classeur("visibles.xlsx", false));
+    expect(avec.devis.total).toBe("18450.00");
+    expect(avec.devis.total).toBe(sans.devis.total);
+    expect(avec.devis.conservation).toEqual(sans.devis.conservation);
+    expect(sans.controles.map((c) => c.regle)).not.toContain("lignes-masquees");
+    expect(sans.devis).not.toHaveProperty("masquees");
+
+    const c = avec.controles.filter((x) => x.regle === "lignes-masquees");
+    expect(c).toEqual([
+      {
+        regle: "lignes-masquees",
+        gravite: "alerte",
+        message:
+          `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
+          `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+        cellule: "Budget!E4",
+      },
+    ]);
+    // Nothing else changes: the other findings are those of the same devis with every row shown.
+    expect(avec.controles.filter((x) => x.regle !== "lignes-masquees")).toEqual(sans.controles);
+    expect(avec.devis.masquees).toEqual([
+      { cellule: "Budget!E4", libelle: "Assistant monteur (version de juin)", montant: "2400.00", nature: "ligne" },
+      { cellule: "Budget!E7", libelle: "Mixage 5.1 (option)", montant: "1800.00", nature: "ligne" },
+      { cellule: "Budget!E8", libelle: "Étalonnage (option)", montant: "2400.00", nature: "ligne" },
+    ]);
+  });
+
+  it("texte : le constat sous son titre français, en alerte", async () => {
+    const f = await classeur("masquees-texte.xlsx", true);
+    const io = enregistreur();
+    expect(await main(["devis", f, "--date", "2026-11-02"], io)).toBe(0);
+    const texte = io.sortie.join("\n");
+    expect(texte).toContain(
+      `[alerte] Lignes masquées lues dans le devis — 3 lignes masquées de la feuille « Budget » comptées dans le ` +
+        `devis (${eur(660000)}) : E4, E7, E8 — affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+    );
+    expect(texte).not.toMatch(/lignes-masquees/);
+    expect(texte).toMatch(new RegExp(`TOTAL\\s+${eur(1845000).replace(/\s/g, "\\s")}`));
+  });
+});
+
+/** A plan de financement whose last hypothesis (Région Normandie) and total row the producer hid. */
+async function plan(nom: string, masquer: boolean): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Plan");
+  ws.addRow(["Financeur", "Nature", "Montant", "Statut"]);
+  ws.addRow(["Canal+", "Préachat", 500000, "Acquis"]);
+  ws.addRow(["Région Bretagne", "Aide régionale", 200000, "Acquis"]);
+  ws.addRow(["Région Normandie", "Aide régionale", 150000, "Envisagé"]);
+  ws.addRow(["Producteur", "Apport numéraire", 100000, "Acquis"]);
+  ws.addRow(["TOTAL", null, { formula: "SUM(C2:C5)", result: 950000 }]);
+  if (masquer) for (const r of [4, 6]) ws.getRow(r).hidden = true;
+  const f = path.join(dir, nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+describe("prodbook financement : lignes masquées", () => {
+  it("--json : la source masquée reste comptée, nommée avec le total masqué ; le reste du plan inchangé", async () => {
+    const lancer = async (f: string) => {
+      const io = enregistreur();
+      expect(await main(["financement", f, "--cout", "950000", "--json", "--date", "2026-11-02"], io)).toBe(0);
+      expect(io.erreurs).toEqual([]);
+      return JSON.parse(io.sortie[0]) as { total: string; controles: { regle: string }[] } & Record<string, unknown>;
+    };
+    const avec = await lancer(await plan("plan-masque.xlsx", true));
+    const sans = await lancer(await plan("plan-visible.xlsx", false));
+    expect(avec.total).toBe("950000.00");
+    const { controles: ca, ...restea } = avec;
+    const { controles: cs, ...restes } = sans;
+    expect(restea).toEqual(restes);
+    expect(ca.filter((c) => c.regle !== "lignes-masquees-plan")).toEqual(cs);
+    expect(ca.filter((c) => c.regle === "lignes-masquees-plan")).toEqual([
+      {
+        regle: "lignes-masquees-plan",
+        gravite: "alerte",
+        message:
+          `Une ligne masquée de la feuille « Plan » comptée dans le plan de financement (${eur(15000000)}) : C4 ; ` +
+          `sur des lignes masquées aussi, lus comme s'ils étaient affichés : 1 total du plan (C6, ${eur(95000000)}) — ` +
+          `affichez-les ou supprimez-les si elles ne font pas partie de ce plan de financement.`,
+        cellule: "Plan!C4",
+      },
+    ]);
+  });
+});
+
+describe("prodbook versions enregistrer : lignes masquées (devis lu en flux, hors d'ExcelJS)", () => {
+  it("la version compte les lignes masquées comme avant et le dit dans controles", async () => {
+    const lancer = async (f: string, nom: string) => {
+      const io = enregistreur();
+      const args = ["versions", "enregistrer", f, "--nom", "Initial", "--date", "2026-11-02", "--auteur", "Claire"];
+      expect(await main([...args, "-o", path.join(dir, nom), "--json"], io)).toBe(0);
+      expect(io.erreurs).toEqual([]);
+      return JSON.parse(io.sortie[0]) as {
+        version: { total: string };
+        controles: { regle: string; message: string }[];
+      };
+    };
+    const avec = await lancer(await classeur("versions-masquees.xlsx", true), "v-masquees.xlsx");
+    const sans = await lancer(await classeur("versions-visibles.xlsx", false), "v-visibles.xlsx");
+    expect(avec.version.total).toBe("18450.00");
+    expect(avec.version).toEqual(sans.version);
+    expect(sans.controles).toEqual([]);
+    expect(avec.controles).toEqual([
+      {
+        regle: "lignes-masquees",
+        gravite: "alerte",
+        message:
+          `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
+          `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+        cellule: "Budget!E4",
+      },
+    ]);
+  });
+});
