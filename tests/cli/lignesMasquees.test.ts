@@ -185,3 +185,27 @@ describe("prodbook versions enregistrer : lignes masquées (devis lu en flux, ho
     ]);
   });
 });
+
+describe("prodbook carbone : lignes masquées", () => {
+  it("--json : l'estimation compte les lignes masquées comme avant et le dit dans controles", async () => {
+    const lancer = async (f: string) => {
+      const io = enregistreur();
+      expect(await main(["carbone", f, "--json", "--date", "2026-11-02"], io)).toBe(0);
+      expect(io.erreurs).toEqual([]);
+      return JSON.parse(io.sortie[0]) as { total: string; controles: { regle: string; message: string }[] } & Record<
+        string,
+        unknown
+      >;
+    };
+    const avec = await lancer(await classeur("carbone-masquees.xlsx", true));
+    const sans = await lancer(await classeur("carbone-visibles.xlsx", false));
+    const { controles: ca, ...restea } = avec;
+    const { controles: cs, ...restes } = sans;
+    expect(restea).toEqual(restes);
+    expect(cs.map((c) => c.regle)).not.toContain("lignes-masquees");
+    expect(ca.filter((c) => c.regle === "lignes-masquees").map((c) => c.message)).toEqual([
+      `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
+        `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import type { RegleUtilisee } from "../../core/regles/utilisees";
 import type { WorkbookPort } from "../../core/port/workbook";
 import type { Constat } from "../../core/controles/constat";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
+import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
 import { regleLisible, type ChiffreLisible, type RegleLisible } from "../presentationRegles";
 
 export interface OptionsCarbone {
@@ -101,7 +102,8 @@ export async function executerBilanCarbone(
 ): Promise<ResultatCarbone> {
   const r = await bilanCarbone(wb, args);
   const tables = tablesCarbone(r.jeu);
-  const controles = constatsFeuilleLue(r.devis);
+  // The money of hidden devis rows is in the estimate (its ratios): said like `devis` says it (lignes-masquees).
+  const controles = [...constatsFeuilleLue(r.devis), ...constatsLignesMasquees(r.devis)];
   return {
     // `controles` added to the public JSON (issue 10): { regle, gravite, message, cellule } like devis and planning.
     bilan: { ...jsonCarbone(r), controles: controles.map((c) => ({ ...c, cellule: c.cellule ?? null })) },
