@@ -146,7 +146,8 @@ export function deduireSubventions(
       ctx.alertes.push(
         `Subventions publiques déduites des dépenses éligibles avant le plafond de la base (${cap.libelle}, ` +
           `${formatMontantFr(cap.montant)}) : ${formatMontantFr(depenses)} − ${formatMontantFr(s.deduit)} = ` +
-          `${formatMontantFr(reste)}, soit une base plafonnée de ${formatMontantFr(retenue)}. Le CGI (art. ${article}, ` +
+          `${formatMontantFr(reste)}${retenue !== reste ? `, ramenée au plafond : ${formatMontantFr(retenue)}` : ""}. ` +
+          `Le CGI (art. ${article}, ` +
           `III-3 et V) ne dit pas dans quel ordre ; déduites après ce plafond, la base serait ` +
           `${formatMontantFr(autre)} — à vérifier avec votre expert-comptable.`,
       );

@@ -72,8 +72,8 @@ describe("cinéma : la place de la déduction vient de la table", () => {
     expect(r.plafondBase).toMatchObject({ montant: euros(800000), baseAvant: euros(750000), applique: false });
     expect(r.alertes).toContain(
       "Subventions publiques déduites des dépenses éligibles avant le plafond de la base (80\u00a0% du budget de " +
-        "production, 800\u202f000,00\u00a0€) : 900\u202f000,00\u00a0€ − 150\u202f000,00\u00a0€ = 750\u202f000,00\u00a0€, " +
-        "soit une base plafonnée de 750\u202f000,00\u00a0€. Le CGI (art. 220 sexies, III-3 et V) ne dit pas dans quel " +
+        "production, 800\u202f000,00\u00a0€) : 900\u202f000,00\u00a0€ − 150\u202f000,00\u00a0€ = 750\u202f000,00\u00a0€. " +
+        "Le CGI (art. 220 sexies, III-3 et V) ne dit pas dans quel " +
         "ordre ; déduites après ce plafond, la base serait 650\u202f000,00\u00a0€ — à vérifier avec votre " +
         "expert-comptable.",
     );
