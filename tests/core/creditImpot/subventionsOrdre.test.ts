@@ -2,6 +2,7 @@ import type * as CalculModule from "../../../src/core/creditImpot/calculerCredit
 import type * as FeuilleModule from "../../../src/core/creditImpot/feuilleCreditImpot";
 import type * as TraceModule from "../../../src/core/traces/creditImpot";
 import type { OptionsCreditImpot } from "../../../src/core/creditImpot/modele";
+import { figuresLisibles } from "../../../src/core/regles/audit";
 import { chercherTrace, incoherences } from "../../../src/core/traces/trace";
 import TABLE from "../../../src/core/regles/data/credit-impot-subventions.json";
 import { euros, unDevis } from "./fabrique";
@@ -149,5 +150,25 @@ describe("international : la même étape, l'ordre de la table", () => {
     const base = spec.rows.find((x) => x[0] === "Base retenue")![1] as { formula: string; result: number };
     expect(base.formula).toMatch(/^MAX\(0,MIN\(B\d+,B\d+\)-B\d+\)$/);
     expect(base.result).toBe(7000000);
+  });
+});
+
+describe("la table lue par l'audit (prodbook regles, page Sources) : l'ordre en français", () => {
+  it("chaque type de crédit, ses subventions et leur place par rapport au plafond de la base", () => {
+    const v = TABLE.versions.find((x) => x.effetDu === "2016-01-01")!;
+    expect(figuresLisibles("credit-impot-subventions", v.valeurs)).toEqual([
+      {
+        chemin: "Cinéma",
+        valeur: "subventions remboursables déduites = non ; ordre de la déduction = après le plafond de la base",
+      },
+      {
+        chemin: "Audiovisuel",
+        valeur: "subventions remboursables déduites = non ; ordre de la déduction = après le plafond de la base",
+      },
+      {
+        chemin: "International",
+        valeur: "subventions remboursables déduites = oui ; ordre de la déduction = avant le plafond de la base",
+      },
+    ]);
   });
 });
