@@ -42,7 +42,8 @@ export const NOMS_TABLES: Readonly<Record<string, string>> = {
   "credit-impot-phonographique": "Crédit d'impôt phonographique",
   "credit-impot-plafond-budget": "Base des crédits cinéma et audiovisuel plafonnée à une part du budget",
   "credit-impot-spectacle-vivant": "Crédit d'impôt spectacle vivant",
-  "credit-impot-subventions": "Subventions publiques déduites de la base des crédits cinéma et audiovisuel",
+  "credit-impot-subventions":
+    "Subventions publiques déduites de la base des crédits cinéma, audiovisuel et international",
   "dimanches-feries": "Travail du dimanche et des jours fériés (IDCC 2642 et 3097)",
   "financement-categories": "Catégories de financement (aide publique ou financement privé)",
   "financement-fsa": "Conditions du FSA",

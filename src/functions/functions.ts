@@ -131,7 +131,8 @@ export function coutMinute(total: number | string, duree: number | string): numb
 
 // ─── Crédit d'impôt ─────────────────────────────────────────────────────────────────────────────────────
 
-import { calculerCreditSurBase, plafondMinute as plafondMinuteCore } from "../core/creditImpot/calculerCreditSurBase";
+import { plafondMinute as plafondMinuteCore } from "../core/creditImpot/calculerCreditSurBase";
+import { creditImpotSurBase } from "../app/commandes/creditSurBase";
 
 /**
  * Crédit d'impôt (cinéma, audiovisuel, international) sur une base de dépenses éligibles en France : taux de
@@ -144,6 +145,7 @@ import { calculerCreditSurBase, plafondMinute as plafondMinuteCore } from "../co
  * @param [cout_total] Coût total de l'œuvre en euros (hors frais généraux et imprévus pour l'audiovisuel)
  * @param [annee] Année des dépenses (par défaut l'année en cours)
  * @param [langue] Cinéma : langue de l'œuvre, francais ou etrangere (sans elle, taux de base de 20 %)
+ * @param [subventions] Subventions publiques déduites de la base, en euros (avant ou après le plafond de 80 % du budget selon le crédit)
  * @returns Le crédit d'impôt en euros, exact au centime (0 si une condition d'éligibilité n'est pas remplie).
  */
 export function creditImpot(
@@ -154,9 +156,10 @@ export function creditImpot(
   cout_total?: number | string | null,
   annee?: number | string | null,
   langue?: number | string | null,
+  subventions?: number | string | null,
 ): number {
   try {
-    const r = calculerCreditSurBase({
+    const r = creditImpotSurBase({
       regime: lireTexte(regime, "regime"),
       genre: lireTexte(genre, "genre"),
       base: lireMontant(base, "base", { positif: true }),
@@ -164,6 +167,7 @@ export function creditImpot(
       coutTotal: optionnel(cout_total, (v) => lireMontant(v, "cout_total", { positif: true })),
       annee: optionnel(annee, (v) => lireEntier(v, "annee", 1990, 2100)) ?? new Date().getFullYear(),
       langue: optionnel(langue, (v) => lireTexte(v, "langue")),
+      subventionsPubliques: optionnel(subventions, (v) => lireMontant(v, "subventions", { positif: true })),
     });
     return versEuros(r.credit);
   } catch (e) {

@@ -43,6 +43,35 @@ describe("PROD.CREDIT.IMPOT", () => {
   });
 });
 
+describe("PROD.CREDIT.IMPOT : subventions publiques (argument facultatif, même étape que le devis)", () => {
+  // =PROD.CREDIT.IMPOT("cinema"; "fiction"; 900000; ; 1000000; 2025; "francais"; 150000)
+  it("cinéma : base plafonnée à 80 % × 1 M€ = 800 000 €, puis − 150 000 € = 650 000 € × 30 % = 195 000 €", () => {
+    expect(creditImpot("cinema", "fiction", 900000, null, 1000000, 2025, "francais")).toBe(240000);
+    expect(creditImpot("cinema", "fiction", 900000, null, 1000000, 2025, "francais", 150000)).toBe(195000);
+    // Typed as text in French, the same amount; an empty cell is no subsidy.
+    expect(creditImpot("cinema", "fiction", 900000, null, 1000000, 2025, "francais", "150 000,00 €")).toBe(195000);
+    expect(creditImpot("cinema", "fiction", 900000, null, 1000000, 2025, "francais", "")).toBe(240000);
+  });
+
+  it("international : déduites des dépenses avant le plafond, (9 M€ − 2 M€) × 30 % = 2 100 000 € (après : 1 800 000 €)", () => {
+    expect(creditImpot("international", "animation", 9000000, null, 10000000, 2025, null, 2000000)).toBe(2100000);
+  });
+
+  it("« 12.500 » est ambigu, un montant négatif ou un texte refusés : #VALUE! en français nommant l'argument", () => {
+    const ambigu = erreurDe(() => creditImpot("cinema", "fiction", 900000, null, 1000000, 2025, "francais", "12.500"));
+    expect([ambigu.code, ambigu.message]).toEqual([
+      "#VALUE!",
+      "L'argument « subventions » : « 12.500 » peut se lire 12,50\u00a0€ ou 12\u202f500,00\u00a0€ ; écrivez « 12,5 » ou « 12500 ».",
+    ]);
+    expect(erreurDe(() => creditImpot("cinema", "fiction", 900000, null, null, 2025, null, -1)).message).toBe(
+      "L'argument « subventions » doit être positif (reçu -1).",
+    );
+    expect(erreurDe(() => creditImpot("cinema", "fiction", 900000, null, null, 2025, null, "beaucoup")).code).toBe(
+      "#VALUE!",
+    );
+  });
+});
+
 describe("PROD.PLAFOND.MINUTE", () => {
   it("fiction par tranche, documentaire et animation selon l'année", () => {
     expect(plafondMinute("fiction", 9999.99, 2025)).toBe(1250);

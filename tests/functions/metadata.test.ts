@@ -107,6 +107,7 @@ describe("métadonnées des fonctions personnalisées (functions.json)", () => {
         ["cout_total", true],
         ["annee", true],
         ["langue", true],
+        ["subventions", true],
       ],
       /crédit d'impôt/i,
     ],

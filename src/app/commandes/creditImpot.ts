@@ -11,6 +11,7 @@ import type { Trace } from "../../core/traces/trace";
 import { invalide, verifierDuree, verifierEntier } from "../arguments";
 import { presentationCreditImpot, type PresentationCreditImpot } from "../presentationRegles";
 import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
+import { verifierSubventions } from "./creditSurBase";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
   /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */
@@ -47,14 +48,7 @@ export function verifierOptionsCreditImpot(a: OptionsCreditImpotPane): void {
     throw invalide("annee", `attend une année AAAA, reçu « ${a.annee} »`);
   if (a.depensesVfxFrance !== undefined && !(a.depensesVfxFrance >= 0))
     throw invalide("depensesVfxFrance", `attend un montant positif en euros, reçu « ${a.depensesVfxFrance} »`);
-  if (
-    a.subventionsPubliques !== undefined &&
-    !(Number.isInteger(a.subventionsPubliques) && a.subventionsPubliques >= 0)
-  )
-    throw invalide(
-      "subventionsPubliques",
-      `attend un montant positif en euros, reçu « ${String(a.subventionsPubliques)} »`,
-    );
+  verifierSubventions(a.subventionsPubliques);
   if (a.partFinancementEtranger !== undefined) {
     let p: Decimal | undefined;
     try {

@@ -10,6 +10,7 @@ import type { Cents } from "../../core/money";
 import { tracesFinancement, type TracesFinancement } from "../../core/traces/financement";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { invalide, verifierDate, verifierDuree } from "../arguments";
+import { verifierSubventions } from "./creditSurBase";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
 import { traceAffichee, type TraceAffichee } from "../traces";
 
@@ -30,6 +31,11 @@ export interface OptionsFinancementPane {
   creditImpot?: RegimeCredit;
   /** Cinema credit: original language of the work (30 % French or regional language, 20 % otherwise). */
   langue?: LangueOeuvre;
+  /**
+   * The public subsidies deducted from the base of the credit added (with `creditImpot`), by the same step as the
+   * tax-credit use case. The plan's public aids are named, never deducted without it.
+   */
+  subventionsPubliques?: Cents;
   /** « D'où vient ce chiffre ? »: add the traces of the plan's figures (CLI --explique). */
   explique?: boolean;
 }
@@ -85,9 +91,15 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
       "genre",
       "« spectacle » : le crédit d'impôt calculé ici couvre la fiction, le documentaire et l'animation",
     );
+  verifierSubventions(a.subventionsPubliques);
+  if (a.subventionsPubliques !== undefined && !a.creditImpot)
+    throw invalide(
+      "subventionsPubliques",
+      "se déduisent de la base du crédit d'impôt calculé sur le devis : indiquez aussi le crédit d'impôt à calculer",
+    );
   const annee = Number((a.date ?? new Date().toISOString()).slice(0, 4));
   const genreCredit: GenreCredit = a.genre === "documentaire" || a.genre === "animation" ? a.genre : "fiction";
-  const { creditImpot, langue, explique: _explique, ...reste } = a;
+  const { creditImpot, langue, subventionsPubliques, explique: _explique, ...reste } = a;
   return {
     ...reste,
     ecrire,
@@ -100,6 +112,7 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
           langue,
           premierOuDeuxiemeFilm: a.premierOuDeuxiemeFilm,
           oeuvreDifficile: a.oeuvreDifficile,
+          ...(subventionsPubliques !== undefined ? { subventionsPubliques } : {}),
         })
       : undefined,
   };

@@ -69,16 +69,19 @@ function texte(r: Omit<ResultatCreditImpot, "lignes">, source: string, io: Io): 
     f(b.base),
     `  sur ${formatMontantFr(b.total)}`,
   ]);
+  // The subsidies line before the cap of the base or after it, in the order the table gives for the credit type.
   const pb = r.plafondBase;
+  const sub = r.subventions;
+  const ligneSub = (s: NonNullable<typeof sub>) =>
+    lignes.push(["Subventions publiques déduites", f(cents(-s.deduit)), `  sur ${formatMontantFr(s.montant)}`]);
+  if (sub && sub.ordre === "avant-plafond") ligneSub(sub);
   if (pb)
     lignes.push([
       `Plafond de la base : ${formatPourcentFr(pb.part, 0)} du budget`,
       f(pb.montant),
       `  ${pb.applique ? "appliqué" : "non atteint"}`,
     ]);
-  const sub = r.subventions;
-  if (sub)
-    lignes.push(["Subventions publiques déduites", f(cents(-sub.deduit)), `  sur ${formatMontantFr(sub.montant)}`]);
+  if (sub && sub.ordre !== "avant-plafond") ligneSub(sub);
   lignes.push(["Base retenue", f(r.base), ""]);
   lignes.push(["Taux", formatPourcentFr(r.taux).padStart(18), ""]);
   lignes.push(["Crédit avant plafonds", f(r.creditAvantPlafonds), ""]);

@@ -15,7 +15,7 @@ import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 const USAGE =
   "prodbook financement <classeur.xlsx> [--feuille NOM] [--devis FEUILLE | --cout MONTANT] [--oeuvre cinema|audiovisuel] " +
   "[--premier-film] [--oeuvre-difficile] [--genre fiction|documentaire|animation|spectacle] [--duree MINUTES] [--credit-impot " +
-  "cinema|audiovisuel|international] [--langue francais|etrangere] " +
+  "cinema|audiovisuel|international] [--langue francais|etrangere] [--subventions MONTANT] " +
   "[--date AAAA-MM-JJ] [--json] [--explique] [-o sortie.xlsx] [--strict]";
 
 function texte(r: ResultatAnalyseFinancement, io: Io): void {
@@ -65,10 +65,17 @@ export const commande = definirCommande({
     duree: { type: "string" },
     "credit-impot": { type: "string" },
     langue: { type: "string" },
+    subventions: { type: "string" },
     date: { type: "string" },
     ...OPTION_EXPLIQUE,
   },
-  champs: { dureeMinutes: "--duree", date: "--date", cout: "--cout", genre: "--genre" },
+  champs: {
+    dureeMinutes: "--duree",
+    date: "--date",
+    cout: "--cout",
+    genre: "--genre",
+    subventionsPubliques: "--subventions",
+  },
   verifier(v): OptionsFinancementPane {
     if (v.devis !== undefined && v.cout !== undefined)
       throw new CliError(
@@ -90,6 +97,16 @@ export const commande = definirCommande({
       throw new CliError(
         "L'option --langue fixe le taux du crédit d'impôt cinéma calculé sur le devis : indiquez aussi --credit-impot.",
       );
+    // The subsidies come off the base of the credit computed on the devis (the same step as credit-impot --subventions).
+    const attenduSubventions = "un montant en euros (« 150 000 » ou 150000)";
+    const subventionsPubliques =
+      v.subventions === undefined ? undefined : montantArg(v.subventions, "--subventions", attenduSubventions);
+    if (subventionsPubliques !== undefined && subventionsPubliques < 0)
+      throw new CliError(`L'option --subventions attend ${attenduSubventions}, reçu « ${v.subventions} ».`);
+    if (subventionsPubliques !== undefined && regime === undefined)
+      throw new CliError(
+        "L'option --subventions se déduit de la base du crédit d'impôt calculé sur le devis : indiquez aussi --credit-impot.",
+      );
     return {
       feuille: v.feuille,
       feuilleDevis: v.devis,
@@ -103,6 +120,7 @@ export const commande = definirCommande({
       date: v.date,
       creditImpot: regime,
       langue,
+      ...(subventionsPubliques !== undefined ? { subventionsPubliques } : {}),
       explique: v.explique === true,
     };
   },

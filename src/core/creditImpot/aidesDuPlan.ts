@@ -2,6 +2,7 @@ import { ErreurDonnees } from "../erreurs";
 import { categorie } from "../financement/categories";
 import { choisirFeuillePlan } from "../financement/entetesPlan";
 import { lirePlanFinancement } from "../financement/lecture";
+import type { SourceFinancement } from "../financement/model";
 import { type Cents, formatMontantFr, sumCents } from "../money";
 import type { SheetData } from "../port/workbook";
 import type { RegimeCredit } from "./modele";
@@ -28,13 +29,33 @@ export function aidesPubliquesDuPlan(
   const date = `${annee}-12-31`;
   let aides;
   try {
-    aides = lirePlanFinancement(feuille, { date }).sources.filter(
-      (s) => s.categorie !== "credit-impot" && !s.etranger && categorie(s.categorie, date).public,
-    );
+    aides = aidesPubliquesFrancaises(lirePlanFinancement(feuille, { date }).sources, date);
   } catch (e) {
     if (e instanceof ErreurDonnees) return undefined;
     throw e;
   }
+  return phraseAidesDuPlan(
+    feuille.name,
+    aides,
+    date,
+    subventions,
+    "option --subventions, champ « Subventions publiques non remboursables » du volet",
+  );
+}
+
+/**
+ * The sentence naming the plan's public aids (French money, the tax credit left out) beside the credit of the cinema
+ * and audiovisual credits: none is deducted from the base but the amount the user gives (`subventions`), since only
+ * the non-refundable subsidies directly allotted to eligible expenses are (220 sexies V). `ou` says where that amount
+ * is typed. Undefined when the plan lists no such aid. Shared by `prodbook credit-impot` and `prodbook financement`.
+ */
+export function phraseAidesDuPlan(
+  nomFeuille: string,
+  aides: readonly SourceFinancement[],
+  date: string,
+  subventions: Cents | undefined,
+  ou: string,
+): string | undefined {
   if (!aides.length) return undefined;
   const total = sumCents(aides.map((s) => s.montant));
   const nommees = aides
@@ -50,9 +71,14 @@ export function aidesPubliquesDuPlan(
       ? "aucune n'est déduite de la base"
       : `les subventions saisies (${formatMontantFr(subventions)}) sont déduites de la base`;
   return (
-    `Le plan de financement « ${feuille.name} » compte ${formatMontantFr(total)} d'aides publiques ` +
+    `Le plan de financement « ${nomFeuille} » compte ${formatMontantFr(total)} d'aides publiques ` +
     `(${nommees.join(" ; ")}${reste}) : ${saisies}. Seules les subventions publiques non remboursables directement ` +
     `affectées aux dépenses éligibles en sont déduites (CGI art. 220 sexies, V) : indiquez lesquelles, par leur ` +
-    `montant (option --subventions, champ « Subventions publiques non remboursables » du volet).`
+    `montant (${ou}).`
   );
+}
+
+/** The plan's public aids in French money, the tax credit left out (what the sentence names). */
+export function aidesPubliquesFrancaises(sources: readonly SourceFinancement[], date: string): SourceFinancement[] {
+  return sources.filter((s) => s.categorie !== "credit-impot" && !s.etranger && categorie(s.categorie, date).public);
 }

@@ -13,6 +13,7 @@ import {
   type SubventionsDeduites,
 } from "./modele";
 import { TABLES_CREDIT_IMPOT as T } from "./regles";
+import { deduireSubventions } from "./subventions";
 
 export type { Assiette } from "./contexteCalcul";
 export { plafondParMinute } from "./audiovisuel";
@@ -22,7 +23,7 @@ export interface CalculCredit {
   /** The base the rate applied to (after the 80 % cap of the cinema and audiovisual credits). */
   base: Cents;
   plafondBase?: PlafondBase;
-  /** Cinema and audiovisual: the subsidies deducted after the 80 % cap (220 sexies V). */
+  /** The subsidies deducted, before or after the 80 % cap as the table says (220 sexies V, 220 quaterdecies V). */
   subventions?: SubventionsDeduites;
   creditAvantPlafonds: Cents;
   plafonds: Plafond[];
@@ -52,10 +53,14 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
         ? regleCinema(ctx)
         : regleInternational(ctx);
 
-  const plafondBase = plafonnerBase(ctx);
-  const basePlafonnee = plafondBase?.applique ? plafondBase.montant : a.base;
-  const subventions = deduireSubventions(ctx, basePlafonnee, plafondBase);
-  const base = subventions ? cents(basePlafonnee - subventions.deduit) : basePlafonnee;
+  // One step for the three credits: the base capped at 80 % of the budget (cinema, audiovisual) and the subsidies
+  // deducted before or after that cap, as the table says for the credit type (subventions.ts).
+  const { base, plafondBase, subventions } = deduireSubventions(
+    ctx,
+    a.base,
+    (b) => plafonnerBase(ctx, b),
+    ctx.capAssiette,
+  );
   const creditAvantPlafonds = multiplyCents(base, taux);
   let credit = creditAvantPlafonds;
   const plafonds: Plafond[] = ctx.plafonds.map((p) => {
@@ -92,7 +97,7 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
  * known here, so an alert says the cap was computed on the whole budget. The international credit has its own 80 %
  * cap (a credit cap, in `plafonds`).
  */
-function plafonnerBase(ctx: Ctx): PlafondBase | undefined {
+function plafonnerBase(ctx: Ctx, base: Cents): PlafondBase | undefined {
   const { a, opts, figures } = ctx;
   if (opts.regime === "international" || a.budget === undefined) return undefined;
   const r = exiger(T.plafondBudget, ctx);
@@ -103,65 +108,18 @@ function plafonnerBase(ctx: Ctx): PlafondBase | undefined {
     r.version.valeurs.partBudgetMax,
   );
   const montant = multiplyCents(a.budget, part);
-  const applique = a.base > montant;
+  const applique = base > montant;
+  const quoi = base === a.base ? "dépenses éligibles" : "dépenses éligibles moins les subventions publiques";
   const detail = `${formatPourcentFr(part, 0)} × budget de production ${formatMontantFr(a.budget)}`;
   if (applique)
     ctx.alertes.push(
-      `Base plafonnée à ${formatPourcentFr(part, 0)} du budget de production (CGI art. 220 sexies, III-3) : dépenses ` +
-        `éligibles ${formatMontantFr(a.base)} ramenées à ${formatMontantFr(montant)} (${detail}).`,
+      `Base plafonnée à ${formatPourcentFr(part, 0)} du budget de production (CGI art. 220 sexies, III-3) : ${quoi} ` +
+        `${formatMontantFr(base)} ramenées à ${formatMontantFr(montant)} (${detail}).`,
     );
   if (opts.partFinancementEtranger !== undefined)
     ctx.alertes.push(
       `Coproduction internationale : la base est plafonnée à ${formatPourcentFr(part, 0)} de la part gérée par le ` +
         `coproducteur français, que Prodbook ne connaît pas ; plafond calculé sur le budget total — à vérifier.`,
     );
-  return { part: part.toString(), budget: a.budget, montant, baseAvant: a.base, applique, detail };
-}
-
-/**
- * CGI 220 sexies V (cinema and audiovisual), read in its wording of 12 December 2013: « les subventions publiques non
- * remboursables reçues par les entreprises et directement affectées aux dépenses visées au III sont déduites des bases
- * de calcul du crédit d'impôt ». The amount is the user's (which aids are such subsidies is theirs to say), deducted
- * at most down to a nil base. The text does not say whether before or after the 80 % cap of the base (III-3): they are
- * deducted after it (the lower base), and an alert gives the base in the other order when it differs. The
- * international credit deducts its subsidies before (calculerCreditImpot).
- */
-function deduireSubventions(ctx: Ctx, base: Cents, pb: PlafondBase | undefined): SubventionsDeduites | undefined {
-  const { opts, figures } = ctx;
-  const montant = opts.subventionsPubliques;
-  if (opts.regime === "international" || montant === undefined) return undefined;
-  const r = exiger(T.subventions, ctx);
-  figures.table(
-    "credit-impot.subventions",
-    "Subventions publiques déduites de la base (CGI art. 220 sexies, V)",
-    r,
-    r.version.valeurs.remboursablesDeduites
-      ? "remboursables ou non"
-      : "non remboursables, directement affectées aux dépenses éligibles",
-  );
-  const deduit = cents(Math.min(base, montant));
-  const apres = cents(base - deduit);
-  if (montant > base)
-    ctx.alertes.push(
-      `Subventions publiques (${formatMontantFr(montant)}) supérieures à la base (${formatMontantFr(base)}) : ` +
-        `base ramenée à ${formatMontantFr(cents(0))}.`,
-    );
-  if (pb?.applique) {
-    const autre = cents(Math.min(pb.montant, Math.max(0, pb.baseAvant - montant)));
-    if (autre !== apres)
-      ctx.alertes.push(
-        `Subventions publiques déduites après le plafond de la base : ${formatMontantFr(pb.montant)} − ` +
-          `${formatMontantFr(deduit)} = ${formatMontantFr(apres)}. Le CGI (art. 220 sexies, III-3 et V) ne dit pas ` +
-          `dans quel ordre ; déduites des dépenses éligibles avant ce plafond, la base serait ${formatMontantFr(autre)} ` +
-          `— à vérifier avec votre expert-comptable.`,
-      );
-  }
-  return {
-    montant,
-    deduit,
-    baseAvant: base,
-    detail:
-      `${formatMontantFr(montant)} de subventions publiques non remboursables directement affectées aux dépenses ` +
-      `éligibles (CGI art. 220 sexies, V)${pb?.applique ? ", déduites après le plafond de la base" : ""}`,
-  };
+  return { part: part.toString(), budget: a.budget, montant, baseAvant: base, applique, detail };
 }

@@ -16,7 +16,6 @@ import {
   type OptionsCreditImpot,
   REGIMES,
   type ResultatCreditImpot,
-  type SubventionsDeduites,
 } from "./modele";
 import { periodes, regleAnnee, TABLES_CREDIT_IMPOT } from "./regles";
 
@@ -87,32 +86,18 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
     base: sumCents(lignes.filter((l) => l.chapitre === c.code).map((l) => l.base)),
   }));
   const depensesFrance = sumCents(baseParChapitre.map((b) => b.base));
-  let base = depensesFrance;
-  // International (220 quaterdecies V): the subsidies received, refundable or not, come off the eligible spend first.
-  // Cinema and audiovisual (220 sexies V): off the base after its 80 % cap (appliquerCredit).
-  let subventionsInternational: SubventionsDeduites | undefined;
-  if (options.regime === "international" && options.subventionsPubliques !== undefined) {
-    const deduit = cents(Math.min(base, options.subventionsPubliques));
-    subventionsInternational = {
-      montant: options.subventionsPubliques,
-      deduit,
-      baseAvant: base,
-      detail: `${formatMontantFr(options.subventionsPubliques)} de subventions publiques`,
-    };
-    base = cents(base - deduit);
-  }
-
   const montantFrais = sumCents(devis.chapitres.filter((c) => c.code === "FG" || c.code === "IMP").map((c) => c.total));
   const duree = options.dureeMinutes ?? devis.dureeMinutes;
+  // The base before the 80 % cap and the subsidies, which appliquerCredit deducts in one step for the three credits.
   const assiette: Assiette = {
-    base,
+    base: depensesFrance,
     budget,
     coutHorsFrais: cents(devis.total - montantFrais),
     dureeMinutes: duree,
     depensesFrance,
   };
   const calc = appliquerCredit(assiette, options, figures);
-  const subventions = subventionsInternational ?? calc.subventions;
+  const subventions = calc.subventions;
   if (subventions && subventions.deduit !== 0)
     ajustements.push({ nom: AJUSTEMENT_SUBVENTIONS, montant: subventions.deduit, detail: subventions.detail });
 

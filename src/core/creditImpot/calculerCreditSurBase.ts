@@ -24,10 +24,17 @@ export interface EntreeCreditSurBase {
   coutTotal?: Cents;
   /** Cinema: original language (francais | etrangere). */
   langue?: string;
+  /**
+   * Public subsidies deducted from the base, before or after its 80 % cap as the table credit-impot-subventions says
+   * for the credit type (the same step as the devis's credit).
+   */
+  subventionsPubliques?: Cents;
 }
 
 export interface ResultatCreditSurBase {
   credit: Cents;
+  /** The base the rate applied to: after the 80 % cap (when a total cost is given) and the subsidies. */
+  base: Cents;
   taux: string;
   creditAvantPlafonds: Cents;
   plafonds: Plafond[];
@@ -66,11 +73,13 @@ export function calculerCreditSurBase(e: EntreeCreditSurBase): ResultatCreditSur
       annee: e.annee,
       autresAidesPubliques: undefined,
       ...(e.langue !== undefined ? { langue: langueOeuvre(e.langue) } : {}),
+      ...(e.subventionsPubliques !== undefined ? { subventionsPubliques: e.subventionsPubliques } : {}),
     },
     figures,
   );
   return {
     credit: c.credit,
+    base: c.base,
     taux: c.taux.toString(),
     creditAvantPlafonds: c.creditAvantPlafonds,
     plafonds: c.plafonds,

@@ -132,6 +132,12 @@ export function regleInternational(ctx: Ctx): Decimal {
       ri,
       v.partBudgetMax,
     );
+    ctx.capAssiette = {
+      montant: multiplyCents(a.budget, part),
+      libelle: `${formatPourcentFr(part, 0)} du budget de production`,
+      part: part.toString(),
+      budget: a.budget,
+    };
     ctx.plafonds.push({
       nom: "plafond 80 % du budget",
       montant: multiplyCents(a.budget, part, taux),

@@ -35,6 +35,11 @@ export interface Ctx {
   plafonds: PlafondBrut[];
   /** Cost per minute in cents, exact (comparisons use it; display rounds half-up). */
   coutMinute?: Decimal;
+  /**
+   * International: the 80 % of the budget the base may not exceed (III-3), applied to the credit (a cap in
+   * `plafonds`); the subsidies step names the base in the other order with it.
+   */
+  capAssiette?: { montant: Cents; libelle: string; part: string; budget: Cents };
 }
 
 export const NOMS_REGIME = { cinema: "cinéma", audiovisuel: "audiovisuel", international: "international" } as const;

@@ -58,10 +58,13 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   const iBaseChap = ligne("Base éligible par chapitre (dépenses en France)");
   const deduites = r.ajustements.filter((x) => x.nom === AJUSTEMENT_SUBVENTIONS).reduce((t, x) => t + x.montant, 0);
   const ligneDeduc = () => ligne("Déductions de la base (subventions publiques)", euros(deduites));
-  // Cinema and audiovisual (220 sexies III-3 then V): base retenue = MIN(eligible spend, part × budget) − subsidies,
-  // all live; international (220 quaterdecies V): eligible spend − subsidies.
+  // The base retenue, all live, in the order the table gives for the credit type (credit-impot-subventions):
+  // « apres-plafond » (cinema, audiovisual): MAX(0, MIN(eligible spend, part × budget) − subsidies), the deduction row
+  // after the cap's; « avant-plafond »: MIN(MAX(0, eligible spend − subsidies), part × budget), the deduction row
+  // before it; without a cap of the base (international, whose 80 % caps the credit): eligible spend − subsidies.
   const pb = r.plafondBase;
-  const iDeducAvant = pb ? undefined : ligneDeduc();
+  const avant = !pb || r.subventions?.ordre === "avant-plafond";
+  const iDeducAvant = avant ? ligneDeduc() : undefined;
   const iPlafBase = pb
     ? ligne(
         `Plafond de la base : ${formatPourcentFr(pb.part, 0)} du budget de production`,
@@ -75,7 +78,9 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     formula:
       iPlafBase === undefined
         ? `${a(iBaseChap, 1)}-${a(iDeduc, 1)}`
-        : `MAX(0,MIN(${a(iBaseChap, 1)},${a(iPlafBase, 1)})-${a(iDeduc, 1)})`,
+        : avant
+          ? `MIN(MAX(0,${a(iBaseChap, 1)}-${a(iDeduc, 1)}),${a(iPlafBase, 1)})`
+          : `MAX(0,MIN(${a(iBaseChap, 1)},${a(iPlafBase, 1)})-${a(iDeduc, 1)})`,
     result: euros(r.base),
   });
   const iTaux = ligne("Taux", Number(r.taux));

@@ -2,6 +2,7 @@ import type { Cents } from "../money";
 import type { CodeChapitre } from "../devis/model";
 import type { Confiance, Source, Surcharges } from "../regles/table";
 import type { GenreCredit } from "./regles";
+import type { OrdreSubventions } from "../regles/schemas/creditImpot";
 import { ErreurDonnees } from "../erreurs";
 
 export type { GenreCredit } from "./regles";
@@ -24,9 +25,10 @@ export interface OptionsCreditImpot {
   partPlansVfx?: string;
   /**
    * Public subsidies deducted from the base. Cinema and audiovisual (220 sexies V): the non-refundable subsidies
-   * directly allotted to the eligible expenses, deducted after the 80 % cap of the base; international
-   * (220 quaterdecies V): the subsidies received, refundable or not, deducted before anything else. The user gives
-   * the amount: which aids of the financing plan are such subsidies is theirs to say.
+   * directly allotted to the eligible expenses; international (220 quaterdecies V): the subsidies received, refundable
+   * or not. Before or after the 80 % cap of the base as the table credit-impot-subventions says for the credit type
+   * (one step, subventions.ts). The user gives the amount: which aids of the financing plan are such subsidies is
+   * theirs to say.
    */
   subventionsPubliques?: Cents;
   /** Cinema/audiovisual: the other public aids (the credit may not take the total above 50 % / 60 % of the budget). */
@@ -132,8 +134,10 @@ export interface SubventionsDeduites {
   montant: Cents;
   /** The amount removed from the base: `montant`, at most the base it is deducted from. */
   deduit: Cents;
-  /** The base it was deducted from (cinema, audiovisual: after the 80 % cap; international: eligible spend in France). */
+  /** The base it was deducted from: the capped base (« apres-plafond ») or the eligible spend (« avant-plafond »). */
   baseAvant: Cents;
+  /** Where the table puts the deduction for this credit type (credit-impot-subventions). */
+  ordre: OrdreSubventions;
   detail: string;
 }
 

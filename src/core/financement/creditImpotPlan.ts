@@ -2,7 +2,9 @@ import { calculerCreditImpot } from "../creditImpot/calculerCreditImpot";
 import type { GenreCredit, LangueOeuvre, RegimeCredit, RegleUtilisee } from "../creditImpot/modele";
 import type { Devis } from "../devis/model";
 import { formatMontantFr, formatPourcentFr } from "../money/format";
-import type { Cents } from "../money/cents";
+import { type Cents, cents } from "../money/cents";
+import { aidesPubliquesFrancaises, phraseAidesDuPlan } from "../creditImpot/aidesDuPlan";
+import type { SourceFinancement } from "./model";
 import type { Surcharges } from "../regles/table";
 
 export interface OptionsCreditImpotPlan {
@@ -15,6 +17,11 @@ export interface OptionsCreditImpotPlan {
   premierOuDeuxiemeFilm?: boolean;
   /** Audiovisual « œuvre difficile » declared by the producer (60 % aid ceiling of 220 sexies). */
   oeuvreDifficile?: boolean;
+  /**
+   * The public subsidies the user says come off the base (`prodbook financement --subventions`): deducted by the same
+   * step as `prodbook credit-impot --subventions`. The plan's public aids are never deducted without it.
+   */
+  subventionsPubliques?: Cents;
   /** Overrides given by the caller; the workbook's « Paramètres » sheet is passed by analyserFinancement. */
   surcharges?: Surcharges;
 }
@@ -29,34 +36,60 @@ export interface CreditImpotDuPlan {
   tables?: RegleUtilisee[];
 }
 
+/** The plan the credit is added to: its sheet and sources, and the date of its rules. */
+export interface PlanDuCredit {
+  feuille: string;
+  sources: readonly SourceFinancement[];
+  date: string;
+}
+
 export type CalculCreditImpotPlan = (
   devis: Devis,
   autresAidesPubliques: Cents,
   surcharges?: Surcharges,
+  plan?: PlanDuCredit,
 ) => CreditImpotDuPlan | undefined;
 
 /**
  * The crédit d'impôt of the devis (calculerCreditImpot, issue 4) as a plan source: the plan's other public aids
  * are passed so the credit respects the aid ceiling built into 220 sexies, and the workbook's « Paramètres »
- * overrides apply as in `prodbook credit-impot`.
+ * overrides apply as in `prodbook credit-impot`. The plan's public aids are named, never deducted from the base (not
+ * all are « subventions » in the tax sense); the subsidies the user gives are, by the same step as the credit's
+ * command. Those subsidies are taken to be among the plan's public aids: the aid ceiling counts them once
+ * (other aids = the plan's public aids − the subsidies, at least 0).
  */
 export function creditImpotPourPlan(o: OptionsCreditImpotPlan): CalculCreditImpotPlan {
-  return (devis, autresAidesPubliques, surcharges) => {
+  return (devis, autresAidesPubliques, surcharges, plan) => {
+    const sub = o.subventionsPubliques;
     const r = calculerCreditImpot(devis, {
       regime: o.regime,
       genre: o.genre,
       annee: o.annee,
       dureeMinutes: o.dureeMinutes ?? devis.dureeMinutes,
       langue: o.langue,
-      autresAidesPubliques,
+      autresAidesPubliques: sub === undefined ? autresAidesPubliques : cents(Math.max(0, autresAidesPubliques - sub)),
+      ...(sub !== undefined ? { subventionsPubliques: sub } : {}),
       oeuvreDifficile: !!o.premierOuDeuxiemeFilm || !!o.oeuvreDifficile,
       surcharges: o.surcharges ?? surcharges,
     });
     if (!r.eligible || r.credit <= 0) return undefined;
+    const aides =
+      plan && o.regime !== "international"
+        ? phraseAidesDuPlan(
+            plan.feuille,
+            aidesPubliquesFrancaises(plan.sources, plan.date),
+            plan.date,
+            sub,
+            "option --subventions de prodbook financement ou de prodbook credit-impot",
+          )
+        : undefined;
+    const deduites = r.subventions?.deduit
+      ? ` après ${formatMontantFr(r.subventions.deduit)} de subventions publiques`
+      : "";
     return {
       montant: r.credit,
-      detail: `${o.regime}, ${o.genre}, taux ${formatPourcentFr(r.taux)}, base ${formatMontantFr(r.base)}`,
-      alertes: r.alertes,
+      detail: `${o.regime}, ${o.genre}, taux ${formatPourcentFr(r.taux)}, base ${formatMontantFr(r.base)}${deduites}`,
+      alertes: [...r.alertes, ...(aides ? [aides] : [])],
       tables: r.tables,
     };
   };

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { formatMontantFr, type Cents } from "../money";
-import { libelleCle, majuscule } from "./libellesCles";
+import { libelleCle, majuscule, valeurLisible } from "./libellesCles";
 import accordTransparence from "./data/accord-transparence.json";
 import carboneFacteurs from "./data/carbone-facteurs.json";
 import chargesSociales from "./data/charges-sociales.json";
@@ -239,6 +239,7 @@ function feuille(s: Noeud | undefined, x: unknown): string {
   // Any other number in French: « -0,2 », never « -0.2 » (nor « 1e-7 »).
   if (typeof x === "number" && !Number.isInteger(x)) return decimaleFr(x);
   if (typeof x === "string" && DECIMALE_POINT.test(x)) return decimaleFr(x);
+  if (typeof x === "string") return valeurLisible(x);
   return String(x);
 }
 

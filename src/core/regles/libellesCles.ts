@@ -73,6 +73,7 @@ const LIBELLES: Readonly<Record<string, string>> = {
   inclut: "inclut",
   indemnite: "indemnité",
   inconnu: "inconnu",
+  international: "international",
   jalon: "jalon",
   jours: "jours",
   joursTournageFranceMin: "jours de tournage minimaux en France",
@@ -95,6 +96,7 @@ const LIBELLES: Readonly<Record<string, string>> = {
   noteTranches: "note sur les tranches",
   numeraire: "numéraire",
   numeraireParHeureFiction: "numéraire par heure (fiction)",
+  ordre: "ordre de la déduction",
   paris: "Paris",
   partBudgetMax: "part maximale du budget",
   partEtrangereMin: "part étrangère minimale",
@@ -150,6 +152,17 @@ const LIBELLES: Readonly<Record<string, string>> = {
   valeur: "valeur",
   vers: "vers",
 };
+
+/** Text values of the tables shown in French (the JSON keeps the value): the order of the subsidies' deduction. */
+const VALEURS: Readonly<Record<string, string>> = {
+  "avant-plafond": "avant le plafond de la base",
+  "apres-plafond": "après le plafond de la base",
+};
+
+/** A text value in French when the tables' lists have one, else as it is. */
+export function valeurLisible(v: string): string {
+  return Object.prototype.hasOwnProperty.call(VALEURS, v) ? VALEURS[v] : v;
+}
 
 /** A field's French name; a data key (an id, a code) as it is. */
 export function libelleCle(cle: string): string {

@@ -38,8 +38,8 @@ function traceLigneBase(l: LigneBase): Trace {
 /**
  * The trace of a tax credit: credit = min(base × taux ; each cap), or 0 when a condition fails; base = Σ chapters'
  * eligible bases (at most 80 % of the production budget for the cinema and audiovisual credits), less the public
- * subsidies given (after that cap; for the international credit, off the eligible spend); each chapter = Σ its
- * eligible lines.
+ * subsidies given, after that cap or before it as the table says for the credit type (for the international credit,
+ * off the eligible spend); each chapter = Σ its eligible lines.
  */
 export function traceCreditImpot(r: ResultatCreditImpot): Trace {
   const chapitres = r.baseParChapitre
@@ -56,10 +56,10 @@ export function traceCreditImpot(r: ResultatCreditImpot): Trace {
   });
   const sub = r.subventions && r.subventions.deduit !== 0 ? r.subventions : undefined;
   const pSub = r.parametres.find((p) => p.cle === "credit-impot.subventions");
-  const moinsSubventions = (de: Trace, libelle: string, formule: string): Trace =>
+  const moinsSubventions = (de: Trace, valeur: string, libelle: string, formule: string): Trace =>
     noeud(
       libelle,
-      euros(r.base),
+      valeur,
       "euros",
       "difference",
       [
@@ -72,34 +72,50 @@ export function traceCreditImpot(r: ResultatCreditImpot): Trace {
       { formule },
     );
   const pb = r.plafondBase;
-  // Cinema and audiovisual (220 sexies III-3): base = min(eligible spend ; 80 % of the production budget), then less
-  // the subsidies (V). International: eligible spend less the subsidies (220 quaterdecies V).
-  const pPart = r.parametres.find((p) => p.cle === "credit-impot.plafond-budget.part");
-  const plafonnee = (libelle: string): Trace =>
+  // Cinema and audiovisual (220 sexies III-3): base = min(eligible spend ; 80 % of the production budget), the
+  // subsidies (V) deducted after that cap or before it, from the spend, as the table says for the credit type.
+  // International: eligible spend less the subsidies (220 quaterdecies V), its 80 % cap being one of the credit's.
+  const pPart = r.parametres.find(
+    (p) => p.cle === "credit-impot.plafond-budget.part" || p.cle === "credit-impot.international.part-budget",
+  );
+  const plafonnee = (libelle: string, de: Trace, quoi: string): Trace =>
     noeud(
       libelle,
       euros(pb!.applique ? pb!.montant : pb!.baseAvant),
       "euros",
       "minimum",
       [
-        traceDepenses,
+        de,
         feuille(`Plafond : ${formatPourcentFr(pb!.part, 0)} du budget de production`, euros(pb!.montant), "euros", {
           formule: `${pb!.detail}${pb!.applique ? " (appliqué)" : ""}`,
           ...(pPart ? { regle: regleDe(pPart) } : {}),
         }),
       ],
-      { formule: `min(dépenses éligibles ; ${formatPourcentFr(pb!.part, 0)} du budget de production)` },
+      { formule: `min(${quoi} ; ${formatPourcentFr(pb!.part, 0)} du budget de production)` },
     );
+  const article = r.regime === "international" ? "220 quaterdecies" : "220 sexies";
   const base = pb
     ? sub
-      ? moinsSubventions(
-          plafonnee("Base plafonnée"),
-          "Base du crédit",
-          "base plafonnée − subventions publiques (220 sexies, V)",
-        )
-      : plafonnee("Base du crédit")
+      ? sub.ordre === "avant-plafond"
+        ? plafonnee(
+            "Base du crédit",
+            moinsSubventions(
+              traceDepenses,
+              euros(pb.baseAvant),
+              "Dépenses éligibles moins les subventions",
+              `dépenses éligibles − subventions publiques (${article}, V)`,
+            ),
+            "dépenses éligibles − subventions",
+          )
+        : moinsSubventions(
+            plafonnee("Base plafonnée", traceDepenses, "dépenses éligibles"),
+            euros(r.base),
+            "Base du crédit",
+            `base plafonnée − subventions publiques (${article}, V)`,
+          )
+      : plafonnee("Base du crédit", traceDepenses, "dépenses éligibles")
     : sub
-      ? moinsSubventions(traceDepenses, "Base du crédit", "dépenses éligibles − subventions publiques")
+      ? moinsSubventions(traceDepenses, euros(r.base), "Base du crédit", "dépenses éligibles − subventions publiques")
       : { ...traceDepenses, libelle: "Base du crédit (dépenses éligibles en France)" };
   const pTaux = r.parametres.find((p) => /\.taux(-|\.|$)/.test(p.cle) && p.valeur === formatPourcentFr(r.taux));
   const taux = feuille("Taux", r.taux, "taux", {

@@ -145,7 +145,7 @@ describe("crédits cinéma et audiovisuel : subventions publiques déduites de l
     });
   });
 
-  it("le crédit international garde sa déduction avant tout plafond (220 quaterdecies, V)", () => {
+  it("le crédit international garde sa déduction avant tout plafond (220 quaterdecies, V), lue dans la même table", () => {
     const r = calculerCreditImpot(FILM, {
       regime: "international",
       genre: "fiction",
@@ -155,20 +155,39 @@ describe("crédits cinéma et audiovisuel : subventions publiques déduites de l
     });
     expect(r.subventions).toMatchObject({ montant: euros(100000), deduit: euros(100000), baseAvant: euros(700000) });
     expect(r.base).toBe(euros(600000));
-    expect(r.tables.map((t) => t.table)).not.toContain("credit-impot-subventions");
+    // The order comes from the table's entry for the international credit: before the cap, from the eligible spend.
+    expect(r.subventions!.ordre).toBe("avant-plafond");
+    expect(r.parametres.find((p) => p.cle === "credit-impot.subventions")).toMatchObject({
+      libelle: "Subventions publiques déduites de la base (CGI art. 220 quaterdecies, V)",
+      valeur: "remboursables ou non",
+      table: "credit-impot-subventions",
+    });
   });
 
   it("la table est valide : H sur le V lu (rédaction du 12 décembre 2013), M ensuite avec son motif", () => {
     const fichier = path.join(__dirname, "../../../src/core/regles/data/credit-impot-subventions.json");
-    const t = validerTable<{ remboursablesDeduites: boolean }>(
+    type R = { remboursablesDeduites: boolean; ordre: string };
+    const t = validerTable<{ cinema: R; audiovisuel: R; international: R }>(
       JSON.parse(fs.readFileSync(fichier, "utf8")),
       "credit-impot-subventions.json",
     );
-    expect(t.versions.map((v) => [v.effetDu, v.effetAu, v.confiance, v.valeurs.remboursablesDeduites])).toEqual([
+    expect(t.versions.map((v) => [v.effetDu, v.effetAu, v.confiance, v.valeurs.cinema.remboursablesDeduites])).toEqual([
       ["2013-12-12", "2015-12-31", "H", false],
       ["2016-01-01", "2025-12-31", "M", false],
       ["2026-01-01", "2028-12-31", "M", false],
     ]);
+    // The order per credit type, the same in every version: cinema and audiovisual after the cap, international before.
+    for (const v of t.versions)
+      expect([v.valeurs.cinema, v.valeurs.audiovisuel, v.valeurs.international]).toEqual([
+        { remboursablesDeduites: false, ordre: "apres-plafond" },
+        { remboursablesDeduites: false, ordre: "apres-plafond" },
+        { remboursablesDeduites: true, ordre: "avant-plafond" },
+      ]);
+    // The international V, read in the same wording, is a source of each version.
+    for (const v of t.versions)
+      expect(v.sources.map((s) => s.url)).toContain(
+        "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000026949455/2013-12-12",
+      );
     expect(t.versions[0].sources[0].titre).toContain(
       "« Les subventions publiques non remboursables reçues par les entreprises et directement affectées aux " +
         "dépenses visées au III sont déduites des bases de calcul du crédit d'impôt. »",

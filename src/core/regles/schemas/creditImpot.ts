@@ -13,6 +13,17 @@ const CATEGORIES = CATEGORIES_LIGNE;
 
 const regleEligibilite = v.strictObject({ eligible: v.boolean(), motif: texte });
 
+/**
+ * Where the public subsidies come off (CGI 220 sexies V, 220 quaterdecies V): from the eligible spend before the cap
+ * of the base at 80 % of the budget (III-3), or from the capped base.
+ */
+export const ORDRES_SUBVENTIONS = ["avant-plafond", "apres-plafond"] as const;
+export type OrdreSubventions = (typeof ORDRES_SUBVENTIONS)[number];
+const regleSubventions = v.strictObject({
+  remboursablesDeduites: v.boolean(),
+  ordre: v.picklist(ORDRES_SUBVENTIONS, (i) => `${String(i.received)} : ordre avant-plafond ou apres-plafond`),
+});
+
 /** A record whose keys are all of `cles` (when `toutes`) or some of them. */
 function parCle<T extends v.GenericSchema>(cles: readonly string[], valeur: T, toutes: boolean) {
   return v.pipe(
@@ -30,7 +41,11 @@ export const SCHEMAS_CREDIT_IMPOT = {
   "credit-impot-cinema": v.strictObject({ taux, tauxMajore: taux, partPlansVfxAnimation: taux }),
   "credit-impot-cinema-plafond": v.strictObject({ plafondOeuvre: centimes }),
   "credit-impot-plafond-budget": v.strictObject({ partBudgetMax: taux }),
-  "credit-impot-subventions": v.strictObject({ remboursablesDeduites: v.boolean() }),
+  "credit-impot-subventions": v.strictObject({
+    cinema: regleSubventions,
+    audiovisuel: regleSubventions,
+    international: regleSubventions,
+  }),
   "credit-impot-cinema-realisateur": v.strictObject({
     tranches: grille(v.strictObject({ jusqua: centimes, taux }), "jusqua"),
   }),
