@@ -209,3 +209,24 @@ describe("prodbook carbone : lignes masquées", () => {
     ]);
   });
 });
+
+describe("prodbook credit-impot : lignes masquées", () => {
+  it("--json : la base compte les lignes masquées comme avant et l'alerte les nomme", async () => {
+    const lancer = async (f: string) => {
+      const io = enregistreur();
+      const args = ["credit-impot", f, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"];
+      expect(await main([...args, "--annee", "2026", "--json"], io)).toBe(0);
+      expect(io.erreurs).toEqual([]);
+      return JSON.parse(io.sortie[0]) as { alertes: string[] } & Record<string, unknown>;
+    };
+    const avec = await lancer(await classeur("credit-masquees.xlsx", true));
+    const sans = await lancer(await classeur("credit-visibles.xlsx", false));
+    const { alertes: aa, ...restea } = avec;
+    const { alertes: as, ...restes } = sans;
+    expect(restea).toEqual(restes);
+    expect(aa.filter((a) => !as.includes(a))).toEqual([
+      `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
+        `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
+import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
 import { FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
@@ -131,9 +132,12 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
         );
   // The devis sheet found hidden: the same sentence as `devis` (feuille-lue), in the alerts the sheet writes too.
   // Amounts of the devis not read (#REF!, « 12.500 », dollars): the credit is computed without them, and says so.
-  const masquee = [...constatsFeuilleLue(devis), ...constatsMontantsNonLus(devis, "le crédit d'impôt est calculé")].map(
-    (c) => c.message,
-  );
+  // Lines on hidden rows are in the base, named like `devis` names them (lignes-masquees).
+  const masquee = [
+    ...constatsFeuilleLue(devis),
+    ...constatsLignesMasquees(devis),
+    ...constatsMontantsNonLus(devis, "le crédit d'impôt est calculé"),
+  ].map((c) => c.message);
   const ajouts = [...(aides ? [aides] : []), ...masquee];
   const resultat = ajouts.length ? { ...calcul, alertes: [...calcul.alertes, ...ajouts] } : calcul;
   if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee };
