@@ -1,7 +1,6 @@
 import {
   Button,
   Caption1,
-  Field,
   MessageBar,
   MessageBarBody,
   Table,
@@ -20,7 +19,7 @@ import { Warning16Filled } from "@fluentui/react-icons";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ResultatCarbone } from "../../app/commandes/carbone";
-import { ChoixFeuille } from "../components/ChoixFeuille";
+import { ChampFeuille } from "../components/Champ";
 import { ConstatsCliquables, type GroupeConstats } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { MessageErreur } from "../components/MessageErreur";
@@ -109,9 +108,7 @@ export function Carbone() {
         Données d'activité du bilan carbone (transports, hébergement, repas, matériel, énergie, achats) lues dans le
         devis et le plan de travail, et une pré-estimation en tonnes de CO2e.
       </Caption1>
-      <Field label="Plan de travail">
-        <ChoixFeuille id={IDS_CARBONE.planning} valeur={planning} onChange={setPlanning} />
-      </Field>
+      <ChampFeuille id={IDS_CARBONE.planning} label="Plan de travail" valeur={planning} onChange={setPlanning} />
       <div className={styles.ligne}>
         <Button
           appearance="primary"

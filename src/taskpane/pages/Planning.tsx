@@ -1,16 +1,6 @@
-import {
-  Badge,
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  Select,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Caption1, Checkbox, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ChampDate } from "../components/ChampDate";
+import { ChampZone } from "../components/ChampsProduction";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuPlanning } from "../../app/commandes/planning";
@@ -135,16 +125,7 @@ export function Planning() {
           data-testid={IDS_PLANNING.service}
           onChange={setService}
         />
-        <Field label="Jours fériés">
-          <Select
-            value={zone}
-            data-testid={IDS_PLANNING.zone}
-            onChange={(_, d) => production.modifier({ zone: d.value as Zone })}
-          >
-            <option value="metropole">Métropole</option>
-            <option value="alsace-moselle">Alsace-Moselle</option>
-          </Select>
-        </Field>
+        <ChampZone id={IDS_PLANNING.zone} />
       </div>
       <div className={styles.ligne}>
         <Button

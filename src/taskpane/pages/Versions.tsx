@@ -8,9 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
-  Select,
   Subtitle2,
   Text,
   makeStyles,
@@ -24,8 +21,10 @@ import type { Constat } from "../../core/controles/constat";
 import { type Cents, formatMontantFr } from "../../core/money";
 import { changementDeChapitre } from "../../core/versions/comparer";
 import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
+import { ChampListe, ChampSaisie } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
 import { MessageErreur } from "../components/MessageErreur";
+import { lireTexte, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, typographie } from "../francais";
 import { useProduction } from "../production";
@@ -97,8 +96,10 @@ export function Versions() {
   const production = useProduction();
   const { occupe, erreur, lancer } = useCommande();
   const [versions, setVersions] = React.useState<ResumeVersion[]>();
-  const [nom, setNom] = React.useState("");
-  const [auteur, setAuteur] = React.useState("");
+  const champNom = useChampLocal(lireTexte);
+  const champAuteur = useChampLocal(lireTexte);
+  const nom = champNom.input.value;
+  const auteur = champAuteur.input.value;
   const [masquer, setMasquer] = React.useState(false);
   const [confirmer, setConfirmer] = React.useState<string>();
   // The dialog gives the focus back to « Enregistrer » when it closes (Escape, Annuler): it has no DialogTrigger.
@@ -154,6 +155,7 @@ export function Versions() {
 
   const c = resultat?.comparaison;
   const changees = c?.lignes.filter((l) => l.statut !== "inchangee") ?? [];
+  const choixVersions = (versions ?? []).map((v) => ({ valeur: v.nom, libelle: v.nom }));
   return (
     <div className={styles.section}>
       {c && (
@@ -237,26 +239,21 @@ export function Versions() {
 
       <section className={styles.section} aria-label="Comparer deux versions">
         <Subtitle2>Comparer</Subtitle2>
-        <Field label="De la version">
-          <Select value={de} data-testid={IDS.de} onChange={(_, d) => setDe(d.value)}>
-            {!versions?.length && <option value="">(aucune version)</option>}
-            {versions?.map((v) => (
-              <option key={v.nom} value={v.nom}>
-                {v.nom}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="À">
-          <Select value={a} data-testid={IDS.a} onChange={(_, d) => setA(d.value)}>
-            <option value={COURANT}>Devis actuel</option>
-            {versions?.map((v) => (
-              <option key={v.nom} value={v.nom}>
-                {v.nom}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChampListe
+          id={IDS.de}
+          label="De la version"
+          valeur={de}
+          vide={versions?.length ? undefined : "(aucune version)"}
+          options={choixVersions}
+          onChange={setDe}
+        />
+        <ChampListe
+          id={IDS.a}
+          label="À"
+          valeur={a}
+          options={[{ valeur: COURANT, libelle: "Devis actuel" }, ...choixVersions]}
+          onChange={setA}
+        />
         <Button data-testid={IDS.comparer} onClick={comparer} disabled={occupe || !de} appearance="primary">
           Comparer
         </Button>
@@ -264,23 +261,19 @@ export function Versions() {
 
       <section className={styles.section} aria-label="Enregistrer une version">
         <Subtitle2>Enregistrer le devis comme version</Subtitle2>
-        <Field label="Nom de la version">
-          <Input
-            value={nom}
-            list="prodbook-noms-versions"
-            placeholder="Dépôt agrément provisoire"
-            data-testid={IDS.nom}
-            onChange={(_, d) => setNom(d.value)}
-          />
-        </Field>
+        <ChampSaisie
+          id={IDS.nom}
+          label="Nom de la version"
+          champ={champNom}
+          list="prodbook-noms-versions"
+          placeholder="Dépôt agrément provisoire"
+        />
         <datalist id="prodbook-noms-versions">
           {SUGGESTIONS.map((s) => (
             <option key={s} value={s} />
           ))}
         </datalist>
-        <Field label="Auteur">
-          <Input value={auteur} data-testid={IDS.auteur} onChange={(_, d) => setAuteur(d.value)} />
-        </Field>
+        <ChampSaisie id={IDS.auteur} label="Auteur" champ={champAuteur} />
         <Checkbox
           checked={masquer}
           label="Masquer la feuille Versions"
