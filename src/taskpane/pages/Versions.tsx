@@ -23,7 +23,7 @@ import { changementDeChapitre } from "../../core/versions/comparer";
 import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
 import { ChampListe, ChampSaisie } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
 import { lireTexte, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, typographie } from "../francais";
@@ -38,6 +38,9 @@ const nonPlaces = (v: ResumeVersion): string => {
   return typographie(`, plus ${formatMontantFr(s)} ${LIBELLE_NON_PLACE.toLowerCase()}`);
 };
 const COURANT = "courant";
+
+type Comparaison = Commandes["comparerVersions"]["result"];
+const changeesDe = (r: Comparaison) => r.comparaison.lignes.filter((l) => l.statut !== "inchangee");
 const SUGGESTIONS = ["Devis initial", "Dépôt agrément provisoire", "Devis définitif"];
 
 const useStyles = makeStyles({
@@ -94,7 +97,8 @@ function ControlesLus({
 export function Versions() {
   const styles = useStyles();
   const production = useProduction();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const [versions, setVersions] = React.useState<ResumeVersion[]>();
   const champNom = useChampLocal(lireTexte);
   const champAuteur = useChampLocal(lireTexte);
@@ -109,7 +113,7 @@ export function Versions() {
   const [controlesEnregistres, setControlesEnregistres] = React.useState<Constat[]>([]);
   const [de, setDe] = React.useState("");
   const [a, setA] = React.useState(COURANT);
-  const [resultat, setResultat] = React.useState<Commandes["comparerVersions"]["result"]>();
+  const [resultat, setResultat] = React.useState<Comparaison>();
   const feuille = production.contexte.feuilleDevis || undefined;
 
   const charger = React.useCallback(
@@ -118,43 +122,55 @@ export function Versions() {
         const r = await envoyer("listerVersions", {});
         setVersions(r.versions);
         if (r.versions.length) setDe((d) => d || r.versions[0].nom);
-      }),
+      }, "versions-liste"),
     [lancer],
   );
   React.useEffect(() => {
     void charger();
   }, [charger]);
 
+  // Each action's spinner, error and announcement right under its own button (Retour), not at the foot of the page.
   const enregistrer = (remplacer: boolean) =>
-    lancer(async () => {
-      setConfirmer(undefined);
-      setEnregistree(undefined);
-      setControlesEnregistres([]);
-      const n = nom.trim();
-      if (!remplacer && versions?.some((v) => v.nom.toLowerCase() === n.toLowerCase())) {
-        setConfirmer(n);
-        return;
-      }
-      const r = await envoyer("enregistrerVersion", { nom: n, auteur, masquer, remplacer, feuille });
-      setVersions(r.versions);
-      setDe((d) => d || r.version.nom);
-      setControlesEnregistres(r.controles ?? []);
-      setEnregistree(
-        typographie(
+    lancer(
+      async () => {
+        setConfirmer(undefined);
+        setEnregistree(undefined);
+        setControlesEnregistres([]);
+        const n = nom.trim();
+        if (!remplacer && versions?.some((v) => v.nom.toLowerCase() === n.toLowerCase())) {
+          setConfirmer(n);
+          return;
+        }
+        const r = await envoyer("enregistrerVersion", { nom: n, auteur, masquer, remplacer, feuille });
+        setVersions(r.versions);
+        setDe((d) => d || r.version.nom);
+        setControlesEnregistres(r.controles ?? []);
+        const texte = typographie(
           `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${compte(r.version.lignes, "ligne")}, ` +
             `${m(r.version.total)}${nonPlaces(r.version)} (feuille « ${r.feuille} »).`,
-        ),
-      );
-    });
+        );
+        setEnregistree(texte);
+        return texte;
+      },
+      "versions-enregistrer",
+      (texte) => texte,
+    );
 
   const comparer = () =>
-    lancer(async () => {
-      setResultat(await envoyer("comparerVersions", { de, a, ecrire: true, feuille }));
-    });
-  const aller = (cellule: string) => void lancer(() => envoyer("selectionnerCellule", { cellule }));
+    lancer(
+      async () => {
+        const r = await envoyer("comparerVersions", { de, a, ecrire: true, feuille });
+        setResultat(r);
+        return r;
+      },
+      "versions-comparer",
+      (r) => `Comparaison faite : ${compte(changeesDe(r).length, "ligne changée", "lignes changées")}.`,
+    );
+  const allerDepuis = (action: string) => (cellule: string) =>
+    void lancer(() => envoyer("selectionnerCellule", { cellule }), action);
 
   const c = resultat?.comparaison;
-  const changees = c?.lignes.filter((l) => l.statut !== "inchangee") ?? [];
+  const changees = resultat ? changeesDe(resultat) : [];
   const choixVersions = (versions ?? []).map((v) => ({ valeur: v.nom, libelle: v.nom }));
   return (
     <div className={styles.section}>
@@ -211,7 +227,7 @@ export function Versions() {
               };
             })}
             groupes={GROUPES_CHANGEMENT}
-            onAller={aller}
+            onAller={allerDepuis("versions-aller-comparaison")}
             etiquette="Lignes changées"
             testId={IDS.lignes}
             testIdElement={IDS.ligne}
@@ -230,10 +246,11 @@ export function Versions() {
           )}
           <ControlesLus
             controles={resultat?.controles}
-            onAller={aller}
+            onAller={allerDepuis("versions-aller-comparaison")}
             etiquette="Ce qui a été lu pour la comparaison"
             testId={IDS.constatsComparaison}
           />
+          <Retour commande={commande} action="versions-aller-comparaison" enCours="Sélection de la cellule…" />
         </section>
       )}
 
@@ -257,6 +274,7 @@ export function Versions() {
         <Button data-testid={IDS.comparer} onClick={comparer} disabled={occupe || !de} appearance="primary">
           Comparer
         </Button>
+        <Retour commande={commande} action="versions-comparer" enCours="Comparaison des versions…" />
       </section>
 
       <section className={styles.section} aria-label="Enregistrer une version">
@@ -288,20 +306,22 @@ export function Versions() {
         >
           Enregistrer la version
         </Button>
+        <Retour commande={commande} action="versions-enregistrer" enCours="Enregistrement de la version…" />
         {enregistree && <Text data-testid={IDS.enregistree}>{enregistree}</Text>}
         {enregistree && (
           <ControlesLus
             controles={controlesEnregistres}
-            onAller={aller}
+            onAller={allerDepuis("versions-aller-version")}
             etiquette="Ce qui a été lu pour la version"
             testId={IDS.constatsEnregistrement}
           />
         )}
-        <MessageErreur erreur={erreur} />
+        <Retour commande={commande} action="versions-aller-version" enCours="Sélection de la cellule…" />
       </section>
 
       <section className={styles.section} aria-label="Versions enregistrées">
         <Subtitle2>Versions enregistrées</Subtitle2>
+        <Retour commande={commande} action="versions-liste" enCours="Lecture des versions…" />
         {versions && !versions.length && <Text>Aucune version enregistrée dans ce classeur.</Text>}
         <div className={styles.liste} data-testid={IDS.liste}>
           {versions?.map((v) => (
