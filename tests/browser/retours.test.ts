@@ -30,6 +30,29 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
   const IDS = TEST_IDS.versions;
   const section = (nom: string) => page.locator(`section[aria-label="${nom}"]`);
 
+  it("Planning : « Appliquer » dit ce qu'il a écrit sous le bouton, pas en haut de la page", async () => {
+    await page.getByTestId(TEST_IDS.onglet("planning")).click();
+    await page.getByTestId("planning-livraison").fill("15/12/2026");
+    await page.getByTestId("planning-livraison").press("Tab");
+    await page.getByTestId("planning-recalculer").click();
+    await page.getByTestId("planning-propositions").getByRole("checkbox").first().check();
+    const bouton = page.getByTestId("planning-appliquer");
+    await bouton.click();
+    const applique = page.getByTestId("planning-applique");
+    await applique.waitFor();
+    expect(await applique.innerText()).toMatch(
+      /^1\u00a0quantité appliquée dans les feuilles .+ \(votre devis n'est pas modifié\)\.$/,
+    );
+    // Right under the button (its Retour between them), not above the list of proposals.
+    const b = (await bouton.boundingBox())!;
+    const m = (await applique.boundingBox())!;
+    expect(m.y).toBeGreaterThanOrEqual(b.y + b.height);
+    expect(m.y - (b.y + b.height)).toBeLessThan(60);
+    await expect(
+      page.getByTestId(TEST_IDS.retour("planning-appliquer")).locator('[aria-live="polite"]').innerText(),
+    ).resolves.toMatch(/^1\u00a0quantité appliquée/);
+  });
+
   it("Versions : comparer montre son attente, son annonce et son erreur sous « Comparer »", async () => {
     await page.getByTestId(TEST_IDS.onglet("versions")).click();
     await page.getByTestId(IDS.nom).fill("Devis initial");
