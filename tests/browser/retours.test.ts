@@ -9,12 +9,21 @@ import { voletDuBloc } from "./volet";
  * running state can be seen.
  */
 
-/** Every Excel.run of the pane waits `ms` before running: the action's running state lasts long enough to be seen. */
+/**
+ * Every Excel.run of the pane waits `ms` before running (once wrapped, a later call changes the wait): the action's
+ * running state lasts long enough to be seen.
+ */
 const ralentir = (page: Page, ms: number) =>
   page.evaluate((attente) => {
-    const w = window as unknown as { Excel: { run: (...a: unknown[]) => Promise<unknown> } };
-    const run = w.Excel.run.bind(w.Excel);
-    w.Excel.run = (...a: unknown[]) => new Promise((ok) => setTimeout(ok, attente)).then(() => run(...a));
+    const w = window as unknown as {
+      Excel: { run: (...a: unknown[]) => Promise<unknown> };
+      __attente?: number;
+    };
+    if (w.__attente === undefined) {
+      const run = w.Excel.run.bind(w.Excel);
+      w.Excel.run = (...a: unknown[]) => new Promise((ok) => setTimeout(ok, w.__attente)).then(() => run(...a));
+    }
+    w.__attente = attente;
   }, ms);
 
 /** The element right after `testId`'s in its parent holds `texte` (the feedback under its button). */
@@ -51,6 +60,19 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
     await expect(
       page.getByTestId(TEST_IDS.retour("planning-appliquer")).locator('[aria-live="polite"]').innerText(),
     ).resolves.toMatch(/^1\u00a0quantité appliquée/);
+  });
+
+  it("Carbone : « Estimer » montre son attente et annonce la pré-estimation sous ses boutons", async () => {
+    await page.getByTestId(TEST_IDS.onglet("carbone")).click();
+    await ralentir(page, 1500);
+    await page.getByTestId("carbone-estimer").click();
+    await expect(page.getByTestId(TEST_IDS.retour("carbone-estimer")).innerText()).resolves.toContain(
+      "Lecture du devis et du plan de travail…",
+    );
+    await page.getByTestId("carbone-total").waitFor({ timeout: 20000 });
+    await expect(
+      page.getByTestId(TEST_IDS.retour("carbone-estimer")).locator('[aria-live="polite"]').innerText(),
+    ).resolves.toMatch(/^Pré-estimation\u00a0: \d+(,\d+)? t CO2e\.$/);
   });
 
   it("Versions : comparer montre son attente, son annonce et son erreur sous « Comparer »", async () => {
