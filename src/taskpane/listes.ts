@@ -1,5 +1,6 @@
 import type { LangueOeuvre, RegimeCredit } from "../core/creditImpot/modele";
 import type { Genre, TypeOeuvre } from "../core/devis/model";
+import type { Zone } from "../core/planning/calendrier";
 
 /** The choices of the production context, in French, shared by the pages and the « Production » panel. */
 export const GENRES: { valeur: Genre; libelle: string }[] = [
@@ -28,6 +29,11 @@ export const HEBERGEMENTS: { valeur: "ailleurs" | "paris"; libelle: string }[] =
 export const LANGUES: { valeur: LangueOeuvre; libelle: string }[] = [
   { valeur: "francais", libelle: "Français ou langue régionale" },
   { valeur: "etrangere", libelle: "Langue étrangère" },
+];
+
+export const ZONES: { valeur: Zone; libelle: string }[] = [
+  { valeur: "metropole", libelle: "Métropole" },
+  { valeur: "alsace-moselle", libelle: "Alsace-Moselle" },
 ];
 
 export const libelle = <T extends string>(liste: { valeur: T; libelle: string }[], v: T | undefined) =>

@@ -1,17 +1,16 @@
-import { Field, Input, Select } from "@fluentui/react-components";
 import * as React from "react";
-import type { LangueOeuvre, RegimeCredit } from "../../core/creditImpot/modele";
-import type { Genre, TypeOeuvre } from "../../core/devis/model";
-import { GENRES, HEBERGEMENTS, LANGUES, OEUVRES, REGIMES, anneeCourante, oeuvreDe, regimeDe } from "../listes";
+import type { Genre } from "../../core/devis/model";
+import type { ContexteProduction } from "../../core/production/contexte";
+import { GENRES, HEBERGEMENTS, LANGUES, OEUVRES, REGIMES, ZONES, anneeCourante, oeuvreDe, regimeDe } from "../listes";
 import { saisieAnnee, saisieDuree } from "../../core/money/saisie";
 import { useProduction } from "../production";
-import { ChoixFeuilleDevis } from "./ChoixFeuille";
+import { ChampFeuille, ChampListe, ChampSaisie, type Choix } from "./Champ";
 import { type Champ, useChamp } from "./useChamp";
 
 /**
  * The fields of the production context, written once and used by the « Production » panel and the pages
- * (Structurer, Crédit d'impôt, Financement): each reads and changes the shared context, so a value typed on one
- * page is the value of every page. `id` is the field's data-testid; `label`/`hint` may be adapted to the page.
+ * (Structurer, Crédit d'impôt, Financement, Planning): each reads and changes the shared context, so a value typed
+ * on one page is the value of every page. `id` is the field's data-testid; `label`/`hint` may be adapted to the page.
  */
 interface PropsChamp {
   id: string;
@@ -20,48 +19,16 @@ interface PropsChamp {
   className?: string;
 }
 
-/** A list field of the context: the options, the value shown, and what choosing one changes ("" = none). */
-function ChampListe<T extends string>({
-  id,
-  label,
-  hint,
-  className,
-  valeur,
-  options,
-  vide,
-  choisir,
-}: PropsChamp & {
-  label: string;
-  valeur: string;
-  options: readonly { valeur: T; libelle: string }[];
-  /** The label of the empty choice, when there is one. */
-  vide?: string;
-  choisir: (v: T | undefined) => void;
-}) {
-  return (
-    <Field label={label} hint={hint} className={className}>
-      <Select data-testid={id} value={valeur} onChange={(_e, d) => choisir((d.value || undefined) as T | undefined)}>
-        {vide !== undefined && <option value="">{vide}</option>}
-        {options.map((o) => (
-          <option key={o.valeur} value={o.valeur}>
-            {o.libelle}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
-
-export function ChampFeuilleDevis({ id, label = "Feuille du devis", hint, className }: PropsChamp) {
+export function ChampFeuilleDevis({ label = "Feuille du devis", ...props }: PropsChamp) {
   const p = useProduction();
   return (
-    <Field label={label} hint={hint} className={className}>
-      <ChoixFeuilleDevis
-        id={id}
-        valeur={p.contexte.feuilleDevis ?? ""}
-        onChange={(f) => p.modifier({ feuilleDevis: f || undefined })}
-      />
-    </Field>
+    <ChampFeuille
+      {...props}
+      label={label}
+      devis
+      valeur={p.contexte.feuilleDevis ?? ""}
+      onChange={(f) => p.modifier({ feuilleDevis: f || undefined })}
+    />
   );
 }
 
@@ -74,7 +41,7 @@ export function ChampGenre({
   choix = GENRES,
   valeur,
   ...props
-}: PropsChamp & { choix?: readonly { valeur: Genre; libelle: string }[]; valeur?: Genre }) {
+}: PropsChamp & { choix?: readonly Choix<Genre>[]; valeur?: Genre }) {
   const p = useProduction();
   return (
     <ChampListe
@@ -83,114 +50,86 @@ export function ChampGenre({
       valeur={valeur ?? p.contexte.genre ?? ""}
       options={choix}
       vide={valeur === undefined ? "Non précisé" : undefined}
-      choisir={(genre) => p.modifier({ genre })}
+      onChange={(genre) => p.modifier({ genre: genre || undefined })}
     />
   );
+}
+
+/** The durée of the context, read by the shared parser (a page checks it with `champsValides` before its action). */
+export function useChampDuree() {
+  const p = useProduction();
+  return useChamp(p.contexte.duree ?? "", (t) => p.modifier({ duree: t || undefined }), saisieDuree);
+}
+
+/** The année of the context (the current year when none was typed). */
+export function useChampAnnee() {
+  const p = useProduction();
+  return useChamp(p.contexte.annee ?? anneeCourante(), (t) => p.modifier({ annee: t }), saisieAnnee);
 }
 
 /**
  * Durée and année are read by the shared parser: a refusal shows under the field. A page that checks them before
- * its action passes its own `champ` (useChamp on the same text) so `champsValides` shows and focuses it.
+ * its action passes its own `champ` (`useChampDuree`/`useChampAnnee`) so `champsValides` shows and focuses it.
  */
-export function ChampDuree({
-  id,
-  label = "Durée (minutes)",
-  hint,
-  className,
-  champ,
-}: PropsChamp & { champ?: Champ<unknown> }) {
-  const p = useProduction();
-  const interne = useChamp(p.contexte.duree ?? "", saisieDuree);
-  const c = champ ?? interne;
-  return (
-    <Field label={label} hint={hint} className={className} {...c.field}>
-      <Input
-        {...c.input}
-        data-testid={id}
-        value={p.contexte.duree ?? ""}
-        inputMode="decimal"
-        onChange={(_e, d) => p.modifier({ duree: d.value || undefined })}
-      />
-    </Field>
-  );
+export function ChampDuree({ label = "Durée (minutes)", champ, ...props }: PropsChamp & { champ?: Champ<unknown> }) {
+  const interne = useChampDuree();
+  return <ChampSaisie {...props} label={label} champ={champ ?? interne} inputMode="decimal" />;
 }
 
-export function ChampAnnee({
-  id,
-  label = "Année des dépenses",
-  hint,
-  className,
-  champ,
-}: PropsChamp & { champ?: Champ<unknown> }) {
-  const p = useProduction();
-  const interne = useChamp(p.contexte.annee ?? anneeCourante(), saisieAnnee);
-  const c = champ ?? interne;
-  return (
-    <Field label={label} hint={hint} className={className} {...c.field}>
-      <Input
-        {...c.input}
-        data-testid={id}
-        value={p.contexte.annee ?? anneeCourante()}
-        inputMode="numeric"
-        onChange={(_e, d) => p.modifier({ annee: d.value })}
-      />
-    </Field>
-  );
+export function ChampAnnee({ label = "Année des dépenses", champ, ...props }: PropsChamp & { champ?: Champ<unknown> }) {
+  const interne = useChampAnnee();
+  return <ChampSaisie {...props} label={label} champ={champ ?? interne} inputMode="numeric" />;
 }
 
-export function ChampOeuvre({ label = "Type d'œuvre", ...props }: PropsChamp) {
-  const p = useProduction();
-  return (
-    <ChampListe<TypeOeuvre>
-      {...props}
-      label={label}
-      valeur={oeuvreDe(p.contexte)}
-      options={OEUVRES}
-      choisir={(oeuvre) => p.modifier({ oeuvre })}
-    />
-  );
-}
-
-export function ChampRegime({ label = "Crédit d'impôt", ...props }: PropsChamp) {
-  const p = useProduction();
-  return (
-    <ChampListe<RegimeCredit>
-      {...props}
-      label={label}
-      valeur={regimeDe(p.contexte)}
-      options={REGIMES}
-      choisir={(regime) => p.modifier({ regime })}
-    />
-  );
-}
-
-export function ChampHebergement({ label = "Hébergement", ...props }: PropsChamp) {
+/**
+ * A list field of the context: `cle` is the context's entry it shows and changes ("" = none), `lire` the value shown
+ * (with the context's default).
+ */
+function ChampListeContexte<K extends "oeuvre" | "regime" | "hebergement" | "langue" | "zone">({
+  cle,
+  lire = (c) => c[cle] ?? defaut,
+  defaut = "",
+  ...props
+}: PropsChamp & {
+  label: string;
+  cle: K;
+  /** The value shown: the context's, else `defaut` ("" when none is). */
+  lire?: (c: ContexteProduction) => string;
+  defaut?: string;
+  options: readonly Choix<NonNullable<ContexteProduction[K]>>[];
+  vide?: string;
+}) {
   const p = useProduction();
   return (
     <ChampListe
       {...props}
-      label={label}
-      valeur={p.contexte.hebergement ?? "ailleurs"}
-      options={HEBERGEMENTS}
-      choisir={(hebergement) => p.modifier({ hebergement })}
+      valeur={lire(p.contexte)}
+      onChange={(v) => p.modifier({ [cle]: v || undefined } as Partial<ContexteProduction>)}
     />
   );
 }
 
-export function ChampLangue({
+export const ChampOeuvre = ({ label = "Type d'œuvre", ...props }: PropsChamp) => (
+  <ChampListeContexte {...props} label={label} cle="oeuvre" lire={oeuvreDe} options={OEUVRES} />
+);
+
+export const ChampRegime = ({ label = "Crédit d'impôt", ...props }: PropsChamp) => (
+  <ChampListeContexte {...props} label={label} cle="regime" lire={regimeDe} options={REGIMES} />
+);
+
+export const ChampHebergement = ({ label = "Hébergement", ...props }: PropsChamp) => (
+  <ChampListeContexte {...props} label={label} cle="hebergement" defaut="ailleurs" options={HEBERGEMENTS} />
+);
+
+export const ChampLangue = ({
   label = "Langue de l'œuvre",
   vide = "Non renseignée",
   ...props
-}: PropsChamp & { vide?: string }) {
-  const p = useProduction();
-  return (
-    <ChampListe<LangueOeuvre>
-      {...props}
-      label={label}
-      valeur={p.contexte.langue ?? ""}
-      options={LANGUES}
-      vide={vide}
-      choisir={(langue) => p.modifier({ langue })}
-    />
-  );
-}
+}: PropsChamp & { vide?: string }) => (
+  <ChampListeContexte {...props} label={label} cle="langue" options={LANGUES} vide={vide} />
+);
+
+/** The public holidays' zone of the planning. */
+export const ChampZone = ({ label = "Jours fériés", ...props }: PropsChamp) => (
+  <ChampListeContexte {...props} label={label} cle="zone" defaut="metropole" options={ZONES} />
+);

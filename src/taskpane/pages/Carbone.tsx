@@ -1,7 +1,6 @@
 import {
   Button,
   Caption1,
-  Field,
   MessageBar,
   MessageBarBody,
   Table,
@@ -20,10 +19,10 @@ import { Warning16Filled } from "@fluentui/react-icons";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ResultatCarbone } from "../../app/commandes/carbone";
-import { ChoixFeuille } from "../components/ChoixFeuille";
+import { ChampFeuille } from "../components/Champ";
 import { ConstatsCliquables, type GroupeConstats } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
 import { BadgeAVerifier, ChiffresRetenus, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
 import { compte, guillemets, typographie } from "../francais";
@@ -73,32 +72,39 @@ const estCellule = (c: string) => /^('[^']+'|[^'!\s]+)![A-Z]{1,3}\d+$/.test(c);
 
 export function Carbone() {
   const styles = useStyles();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const production = useProduction();
   // The pane keeps pages mounted: the plan chosen and the last result stay while the user visits other pages.
   const [planning, setPlanning] = React.useState("");
   const [resultat, setResultat] = React.useState<ResultatCarbone>();
   const [message, setMessage] = React.useState<string>();
 
+  // Each action's spinner, error and announcement under its own button (Retour).
   const executer = (ecrire: boolean) =>
-    lancer(async () => {
-      const r = await envoyer(ecrire ? "ecrireBilanCarbone" : "estimerCarbone", {
-        planning: planning || undefined,
-        feuille: production.contexte.feuilleDevis,
-      });
-      setResultat(r);
-      setMessage(
-        ecrire
-          ? typographie(
-              `Feuilles écrites : ${r.bilan.feuilles.map(guillemets).join(", ")}.` +
-                (r.corrections
-                  ? ` ${compte(r.corrections, "correction gardée", "corrections gardées")} dans « Bilan carbone ».`
-                  : ""),
-            )
-          : undefined,
-      );
-    });
-  const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }));
+    lancer(
+      async () => {
+        const r = await envoyer(ecrire ? "ecrireBilanCarbone" : "estimerCarbone", {
+          planning: planning || undefined,
+          feuille: production.contexte.feuilleDevis,
+        });
+        setResultat(r);
+        setMessage(
+          ecrire
+            ? typographie(
+                `Feuilles écrites : ${r.bilan.feuilles.map(guillemets).join(", ")}.` +
+                  (r.corrections
+                    ? ` ${compte(r.corrections, "correction gardée", "corrections gardées")} dans « Bilan carbone ».`
+                    : ""),
+              )
+            : undefined,
+        );
+        return r;
+      },
+      ecrire ? "carbone-ecrire" : "carbone-estimer",
+      (r) => typographie(`Pré-estimation : ${fr(r.bilan.total)} t CO2e.`),
+    );
+  const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "carbone-aller");
 
   const b = resultat?.bilan;
   const p = resultat?.presentation;
@@ -109,9 +115,7 @@ export function Carbone() {
         Données d'activité du bilan carbone (transports, hébergement, repas, matériel, énergie, achats) lues dans le
         devis et le plan de travail, et une pré-estimation en tonnes de CO2e.
       </Caption1>
-      <Field label="Plan de travail">
-        <ChoixFeuille id={IDS_CARBONE.planning} valeur={planning} onChange={setPlanning} />
-      </Field>
+      <ChampFeuille id={IDS_CARBONE.planning} label="Plan de travail" valeur={planning} onChange={setPlanning} />
       <div className={styles.ligne}>
         <Button
           appearance="primary"
@@ -125,7 +129,8 @@ export function Carbone() {
           Écrire Bilan carbone et Export
         </Button>
       </div>
-      <MessageErreur erreur={erreur} />
+      <Retour commande={commande} action="carbone-estimer" enCours="Lecture du devis et du plan de travail…" />
+      <Retour commande={commande} action="carbone-ecrire" enCours="Écriture des feuilles Bilan carbone et Export…" />
       {message && <Text data-testid={IDS_CARBONE.message}>{message}</Text>}
       {b && (
         <div className={styles.total}>
@@ -216,6 +221,7 @@ export function Carbone() {
             testId={IDS_CARBONE.manquants}
             testIdElement={IDS_CARBONE.manquant}
           />
+          <Retour commande={commande} action="carbone-aller" enCours="Sélection de la cellule…" />
         </div>
       )}
       {p && (

@@ -3,8 +3,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -20,15 +18,7 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { OptionsCreditImpotPane, VueCreditImpot } from "../../app/commandes/creditImpot";
 import type { GenreCredit } from "../../core/creditImpot/modele";
-import {
-  type Cents,
-  formatMontantFr,
-  formatPourcentFr,
-  saisieAnnee,
-  saisieDuree,
-  saisieMontant,
-  saisieNombre,
-} from "../../core/money";
+import { type Cents, formatMontantFr, formatPourcentFr, saisieMontant, saisieNombre } from "../../core/money";
 import { saisieTaux } from "../../core/regles/parametres";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DetailsSources } from "../components/DetailsSources";
@@ -43,11 +33,14 @@ import {
   ChampHebergement,
   ChampLangue,
   ChampRegime,
+  useChampAnnee,
+  useChampDuree,
 } from "../components/ChampsProduction";
-import { champsValides, useChamp } from "../components/useChamp";
+import { ChampSaisie } from "../components/Champ";
+import { champsValides, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, guillemets, typographie } from "../francais";
-import { anneeCourante, regimeDe } from "../listes";
+import { regimeDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
@@ -107,27 +100,21 @@ export function CreditImpot() {
   const regime = regimeDe(c);
   // The credits know three genres; a devis marked « spectacle » or not yet marked starts from fiction.
   const genre: GenreCredit = c.genre && c.genre !== "spectacle" ? c.genre : "fiction";
-  const duree = c.duree ?? "";
-  const annee = c.annee ?? anneeCourante();
   const hebergement = c.hebergement ?? "ailleurs";
   const langue = c.langue ?? "";
-  const [vfx, setVfx] = React.useState("");
-  const [subventions, setSubventions] = React.useState("");
-  const [etranger, setEtranger] = React.useState("");
   const [jeunesse, setJeunesse] = React.useState(false);
-  const [jours, setJours] = React.useState("");
   const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<VueCreditImpot>();
 
   // Every typed figure goes through the shared parser: « 12.500 » is refused under its field, never read as 12,50 €.
   const coproduction = regime === "audiovisuel" && genre === "fiction";
   const tournage = regime === "international" && genre === "fiction";
-  const champDuree = useChamp(duree, saisieDuree);
-  const champAnnee = useChamp(annee, saisieAnnee);
-  const champEtranger = useChamp(etranger, saisieTaux, coproduction);
-  const champJours = useChamp(jours, lireJours, tournage);
-  const champVfx = useChamp(vfx, lireMontant, regime === "international");
-  const champSubventions = useChamp(subventions, lireMontant);
+  const champDuree = useChampDuree();
+  const champAnnee = useChampAnnee();
+  const champEtranger = useChampLocal(saisieTaux, coproduction);
+  const champJours = useChampLocal(lireJours, tournage);
+  const champVfx = useChampLocal(lireMontant, regime === "international");
+  const champSubventions = useChampLocal(lireMontant);
 
   const options = (): OptionsCreditImpotPane => ({
     feuille: feuille || undefined,
@@ -178,45 +165,34 @@ export function CreditImpot() {
         )}
         <ChampHebergement id={IDS_CREDIT_IMPOT.hebergement} label="Hébergement (plafond par nuit)" />
         <ChampAnnee id={IDS_CREDIT_IMPOT.annee} champ={champAnnee} />
-        {regime === "audiovisuel" && genre === "fiction" && (
-          <Field
+        {coproduction && (
+          <ChampSaisie
+            id={IDS_CREDIT_IMPOT.financementEtranger}
             label="Coproduction internationale : part de financement étranger"
             hint="« 35 % » ; vide si l'œuvre n'est pas coproduite"
-            {...champEtranger.field}
-          >
-            <Input
-              {...champEtranger.input}
-              data-testid={IDS_CREDIT_IMPOT.financementEtranger}
-              value={etranger}
-              onChange={(_, d) => setEtranger(d.value)}
-            />
-          </Field>
+            champ={champEtranger}
+          />
         )}
-        {regime === "international" && genre === "fiction" && (
-          <Field label="Jours de tournage en France" {...champJours.field}>
-            <Input
-              {...champJours.input}
-              data-testid={IDS_CREDIT_IMPOT.joursTournage}
-              value={jours}
-              onChange={(_, d) => setJours(d.value)}
-              inputMode="numeric"
-            />
-          </Field>
+        {tournage && (
+          <ChampSaisie
+            id={IDS_CREDIT_IMPOT.joursTournage}
+            label="Jours de tournage en France"
+            champ={champJours}
+            inputMode="numeric"
+          />
         )}
         {regime === "international" && (
-          <Field label="Dépenses VFX en France (€)" {...champVfx.field}>
-            <Input
-              {...champVfx.input}
-              data-testid={IDS_CREDIT_IMPOT.vfx}
-              value={vfx}
-              onChange={(_, d) => setVfx(d.value)}
-              inputMode="decimal"
-            />
-          </Field>
+          <ChampSaisie
+            id={IDS_CREDIT_IMPOT.vfx}
+            label="Dépenses VFX en France (€)"
+            champ={champVfx}
+            inputMode="decimal"
+          />
         )}
         {/* 220 sexies V: the non-refundable subsidies directly allotted to eligible expenses; 220 quaterdecies V:
             the subsidies received, refundable or not. The user says which aids they are. */}
-        <Field
+        <ChampSaisie
+          id={IDS_CREDIT_IMPOT.subventions}
           label={
             regime === "international" ? "Subventions publiques (€)" : "Subventions publiques non remboursables (€)"
           }
@@ -225,16 +201,9 @@ export function CreditImpot() {
               ? "remboursables ou non ; déduites de la base"
               : "directement affectées aux dépenses éligibles ; déduites de la base"
           }
-          {...champSubventions.field}
-        >
-          <Input
-            {...champSubventions.input}
-            data-testid={IDS_CREDIT_IMPOT.subventions}
-            value={subventions}
-            onChange={(_, d) => setSubventions(d.value)}
-            inputMode="decimal"
-          />
-        </Field>
+          champ={champSubventions}
+          inputMode="decimal"
+        />
       </div>
       {regime === "audiovisuel" && genre === "fiction" && (
         <Checkbox

@@ -3,12 +3,10 @@ import {
   Button,
   Caption1,
   Dropdown,
-  Field,
   Input,
   Link,
   Option,
   OptionGroup,
-  Select,
   Subtitle2,
   Text,
   makeStyles,
@@ -38,6 +36,7 @@ import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DepotFichier } from "../components/DepotFichier";
 import { ChiffreExplicable, PanneauTrace, useExplication, type Explication } from "../components/DouVientCeChiffre";
+import { ChampListe } from "../components/Champ";
 import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
@@ -45,6 +44,12 @@ import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets, nombre, taille } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
+
+const ENCODAGES: { valeur: EncodageFec; libelle: string }[] = [
+  { valeur: "utf-8", libelle: "UTF-8" },
+  { valeur: "windows-1252", libelle: "Windows-1252" },
+  { valeur: "iso-8859-15", libelle: "ISO-8859-15" },
+];
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -488,26 +493,19 @@ export function Ecarts() {
             )}
           </div>
         )}
-        <Field
+        <ChampListe<EncodageFec>
+          id={TEST_IDS.ecarts.encodage}
           label="Encodage"
           hint={fichierRef.current && fec ? "Changer l'encodage relit le fichier chargé." : undefined}
-        >
-          <Select
-            data-testid={TEST_IDS.ecarts.encodage}
-            value={encodage}
-            disabled={occupe}
-            onChange={(_, d) => {
-              const enc = d.value as "" | EncodageFec;
-              setEncodage(enc);
-              if (fichierRef.current && fec) void choisir(fichierRef.current, enc);
-            }}
-          >
-            <option value="">Détection automatique</option>
-            <option value="utf-8">UTF-8</option>
-            <option value="windows-1252">Windows-1252</option>
-            <option value="iso-8859-15">ISO-8859-15</option>
-          </Select>
-        </Field>
+          valeur={encodage}
+          vide="Détection automatique"
+          options={ENCODAGES}
+          disabled={occupe}
+          onChange={(enc) => {
+            setEncodage(enc);
+            if (fichierRef.current && fec) void choisir(fichierRef.current, enc);
+          }}
+        />
       </div>
       {rapport && (
         <div className={styles.bloc} data-testid={TEST_IDS.ecarts.rapport}>

@@ -1,11 +1,8 @@
 import {
   Button,
   Checkbox,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -22,9 +19,7 @@ import type {
   ExplicationsFinancement,
   OptionsFinancementPane,
 } from "../../app/commandes/financement";
-import type { LangueOeuvre } from "../../core/creditImpot/modele";
 import { AucunPlanError } from "../../core/financement/analyser";
-import type { TypeOeuvre } from "../../core/devis/model";
 import { eurosToCents, formatMontantFr, formatPourcentFr, saisieMontant } from "../../core/money";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
@@ -32,8 +27,9 @@ import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
-import { ChoixFeuille, ChoixFeuilleDevis } from "../components/ChoixFeuille";
-import { champsValides, useChamp } from "../components/useChamp";
+import { ChampFeuille, ChampSaisie } from "../components/Champ";
+import { ChampFeuilleDevis, ChampLangue, ChampOeuvre } from "../components/ChampsProduction";
+import { champsValides, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { guillemets, typographie } from "../francais";
 import { dureeDe, oeuvreDe } from "../listes";
@@ -84,7 +80,6 @@ export function Financement() {
   const production = useProduction();
   const [feuille, setFeuille] = React.useState("");
   const devis = production.contexte.feuilleDevis ?? "";
-  const [cout, setCout] = React.useState("");
   const oeuvre = oeuvreDe(production.contexte);
   // The ceiling's derogation: a first or second film in cinema, an « œuvre difficile » in audiovisual (art. D331-17).
   const [premierFilm, setPremierFilm] = React.useState(false);
@@ -94,7 +89,7 @@ export function Financement() {
   const [resultat, setResultat] = React.useState<ApercuFinancement & { explications?: ExplicationsFinancement }>();
 
   // The cost goes through the shared parser: « 3.500 » is refused under the field, never read as 3,50 €.
-  const champCout = useChamp(cout, lireCout);
+  const champCout = useChampLocal(lireCout);
 
   const options = (plan = feuille): OptionsFinancementPane => {
     const montant = champCout.valeur;
@@ -132,37 +127,22 @@ export function Financement() {
   return (
     <section className={styles.page} aria-label="Financement">
       <div className={styles.ligne}>
-        <Field label="Feuille du plan de financement">
-          <ChoixFeuille id={IDS_FINANCEMENT.feuille} valeur={feuille} onChange={setFeuille} />
-        </Field>
-        <Field label="Feuille du devis">
-          <ChoixFeuilleDevis
-            id={IDS_FINANCEMENT.devis}
-            valeur={devis}
-            onChange={(f) => production.modifier({ feuilleDevis: f || undefined })}
-          />
-        </Field>
+        <ChampFeuille
+          id={IDS_FINANCEMENT.feuille}
+          label="Feuille du plan de financement"
+          valeur={feuille}
+          onChange={setFeuille}
+        />
+        <ChampFeuilleDevis id={IDS_FINANCEMENT.devis} />
       </div>
       <div className={styles.ligne}>
-        <Field label="ou coût de production (€)" {...champCout.field}>
-          <Input
-            {...champCout.input}
-            data-testid={IDS_FINANCEMENT.cout}
-            value={cout}
-            onChange={(_, d) => setCout(d.value)}
-            inputMode="decimal"
-          />
-        </Field>
-        <Field label="Type d'œuvre">
-          <Select
-            data-testid={IDS_FINANCEMENT.oeuvre}
-            value={oeuvre}
-            onChange={(_, d) => production.modifier({ oeuvre: d.value as TypeOeuvre })}
-          >
-            <option value="cinema">Cinéma</option>
-            <option value="audiovisuel">Audiovisuel</option>
-          </Select>
-        </Field>
+        <ChampSaisie
+          id={IDS_FINANCEMENT.cout}
+          label="ou coût de production (€)"
+          champ={champCout}
+          inputMode="decimal"
+        />
+        <ChampOeuvre id={IDS_FINANCEMENT.oeuvre} />
       </div>
       {oeuvre === "cinema" ? (
         <Checkbox
@@ -186,17 +166,11 @@ export function Financement() {
         label="Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan"
       />
       {creditImpot && oeuvre === "cinema" && (
-        <Field label="Langue de l'œuvre" hint="30 % en français ou langue régionale, 20 % sinon (animation : 30 %)">
-          <Select
-            data-testid={IDS_FINANCEMENT.langue}
-            value={langue}
-            onChange={(_, d) => production.modifier({ langue: (d.value || undefined) as LangueOeuvre | undefined })}
-          >
-            <option value="">Non renseignée (taux de base)</option>
-            <option value="francais">Français ou langue régionale</option>
-            <option value="etrangere">Langue étrangère</option>
-          </Select>
-        </Field>
+        <ChampLangue
+          id={IDS_FINANCEMENT.langue}
+          hint="30 % en français ou langue régionale, 20 % sinon (animation : 30 %)"
+          vide="Non renseignée (taux de base)"
+        />
       )}
       <div className={styles.ligne}>
         <Button data-testid={IDS_FINANCEMENT.verifier} onClick={() => executer(false)} disabled={occupe}>
@@ -215,17 +189,17 @@ export function Financement() {
       <Retour commande={commande} action="fin-creer" resultat enCours="Écriture du plan et de l'échéancier…" />
       {!occupe && commande.erreur instanceof AucunPlanError && (
         // The plan was not found: the sheet picker right at the error, choosing a sheet runs the action again.
-        <Field label="Feuille du plan de financement" className={styles.choixErreur}>
-          <ChoixFeuille
-            id={IDS_FINANCEMENT.feuilleErreur}
-            valeur={feuille}
-            vide="Choisissez une feuille…"
-            onChange={(f) => {
-              setFeuille(f);
-              if (f) void executer(commande.action === "fin-creer", f);
-            }}
-          />
-        </Field>
+        <ChampFeuille
+          id={IDS_FINANCEMENT.feuilleErreur}
+          label="Feuille du plan de financement"
+          className={styles.choixErreur}
+          valeur={feuille}
+          vide="Choisissez une feuille…"
+          onChange={(f) => {
+            setFeuille(f);
+            if (f) void executer(commande.action === "fin-creer", f);
+          }}
+        />
       )}
       {resultat && (
         <Resultat

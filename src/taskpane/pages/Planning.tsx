@@ -1,16 +1,6 @@
-import {
-  Badge,
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  Select,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Caption1, Checkbox, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ChampDate } from "../components/ChampDate";
+import { ChampZone } from "../components/ChampsProduction";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuPlanning } from "../../app/commandes/planning";
@@ -37,6 +27,8 @@ export const IDS_PLANNING = {
   propositions: "planning-propositions",
   appliquer: "planning-appliquer",
   message: "planning-message",
+  /** What « Appliquer » wrote, under that button. */
+  applique: "planning-applique",
   chiffres: "planning-chiffres",
   tempsDeTravail: "planning-temps-de-travail",
   /** The working-time findings themselves, on the page (not only in the written sheet). */
@@ -81,6 +73,7 @@ export function Planning() {
   const [apercu, setApercu] = React.useState<ApercuPlanning>();
   const [choisies, setChoisies] = React.useState<Set<string>>(new Set());
   const [message, setMessage] = React.useState<string>();
+  const [applique, setApplique] = React.useState<string>();
 
   const options = () => ({ livraison: livraison || undefined, zone, feuilleDeService: service || undefined });
   const recalculer = (ecrire: boolean) =>
@@ -95,21 +88,27 @@ export function Planning() {
       ecrire ? "planning-ecrire" : "planning-recalculer",
       (r) => (r.fin ? `Planning recalculé : livraison le ${fr(r.fin)}.` : "Planning recalculé."),
     );
+  // Its outcome under its own button (the list of proposals stands between it and the page's other messages).
   const appliquer = () =>
-    lancer(async () => {
-      const r = await envoyer("appliquerQuantitesDevis", {
-        lignes: [...choisies],
-        date: new Date().toISOString().slice(0, 10),
-        zone,
-      });
-      const n = r.appliquees.length;
-      setMessage(
-        `${compte(n, "quantité")} ${n >= 2 ? "appliquées" : "appliquée"} dans les ` +
-          `feuilles ${r.feuillesEcrites.join(", ")} (votre devis n'est pas modifié).`,
-      );
-      setChoisies(new Set());
-      return r;
-    }, "planning-appliquer");
+    lancer(
+      async () => {
+        setApplique(undefined);
+        const r = await envoyer("appliquerQuantitesDevis", {
+          lignes: [...choisies],
+          date: new Date().toISOString().slice(0, 10),
+          zone,
+        });
+        const n = r.appliquees.length;
+        const texte =
+          `${compte(n, "quantité")} ${n >= 2 ? "appliquées" : "appliquée"} dans les ` +
+          `feuilles ${r.feuillesEcrites.join(", ")} (votre devis n'est pas modifié).`;
+        setApplique(texte);
+        setChoisies(new Set());
+        return texte;
+      },
+      "planning-appliquer",
+      (texte) => texte,
+    );
   const basculer = (id: string) =>
     setChoisies((s) => {
       const n = new Set(s);
@@ -135,16 +134,7 @@ export function Planning() {
           data-testid={IDS_PLANNING.service}
           onChange={setService}
         />
-        <Field label="Jours fériés">
-          <Select
-            value={zone}
-            data-testid={IDS_PLANNING.zone}
-            onChange={(_, d) => production.modifier({ zone: d.value as Zone })}
-          >
-            <option value="metropole">Métropole</option>
-            <option value="alsace-moselle">Alsace-Moselle</option>
-          </Select>
-        </Field>
+        <ChampZone id={IDS_PLANNING.zone} />
       </div>
       <div className={styles.ligne}>
         <Button
@@ -254,6 +244,7 @@ export function Planning() {
             {choisies.size ? `Appliquer ${compte(choisies.size, "changement")}` : "Aucun changement coché"}
           </Button>
           <Retour commande={commande} action="planning-appliquer" enCours="Écriture des quantités…" />
+          {applique && <Text data-testid={IDS_PLANNING.applique}>{applique}</Text>}
         </>
       )}
       {apercu && (

@@ -16,7 +16,7 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import { nomTable } from "../../app/presentationRegles";
 import type { AuditRegles, TableAudit } from "../../core/regles/audit";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
 import { useCommande } from "../components/useCommande";
 import { dateFr, typographie } from "../francais";
 
@@ -59,13 +59,14 @@ function titre(t: TableAudit): string {
  */
 export function Sources() {
   const styles = useStyles();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const [date, setDate] = React.useState(aujourdhui());
   const [seulementAVerifier, setSeulementAVerifier] = React.useState(false);
   const [audit, setAudit] = React.useState<AuditRegles>();
 
   const charger = React.useCallback(
-    (d: string) => lancer(async () => setAudit(await envoyer("reglesEnVigueur", { date: d }))),
+    (d: string) => lancer(async () => setAudit(await envoyer("reglesEnVigueur", { date: d })), "sources-afficher"),
     [lancer],
   );
   React.useEffect(() => {
@@ -90,13 +91,14 @@ export function Sources() {
           Afficher
         </Button>
       </div>
+      {/* Right under « Afficher »: the spinner while the tables are read, then their error. */}
+      <Retour commande={commande} action="sources-afficher" enCours="Lecture des barèmes…" />
       <Checkbox
         data-testid={IDS_SOURCES.aVerifier}
         checked={seulementAVerifier}
         onChange={(_, d) => setSeulementAVerifier(!!d.checked)}
         label="Seulement les chiffres à vérifier"
       />
-      <MessageErreur erreur={erreur} />
       {orphelines.length > 0 && (
         <div data-testid={IDS_SOURCES.surcharges}>
           <Text weight="semibold">Paramètres du classeur qu'aucun barème ne lit (faute de frappe ?)</Text>

@@ -21,12 +21,12 @@ import * as React from "react";
 import type { ApercuDevis } from "../../app/apercu";
 import { envoyer } from "../../app/catalogue";
 import type { ExplicationsDevis, OptionsDevis } from "../../app/commandes/devis";
-import { formatEcartFr, formatMontantFr, saisieDuree } from "../../core/money";
+import { formatEcartFr, formatMontantFr } from "../../core/money";
 import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
-import { champsValides, useChamp } from "../components/useChamp";
+import { champsValides } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
-import { ChampDuree, ChampFeuilleDevis, ChampGenre } from "../components/ChampsProduction";
+import { ChampDuree, ChampFeuilleDevis, ChampGenre, useChampDuree } from "../components/ChampsProduction";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { useEtat } from "../etat";
 import { compte, guillemets, typographie } from "../francais";
@@ -60,9 +60,8 @@ export function Structurer() {
   const commande = useCommande();
   const { occupe, lancer } = commande;
   const production = useProduction();
-  const duree = production.contexte.duree ?? "";
   // « 1.500 » minutes is refused under the field (1,5 or 1 500?), never read as 1,5.
-  const champDuree = useChamp(duree, saisieDuree);
+  const champDuree = useChampDuree();
   const [apercu, setApercu] = React.useState<ApercuDevis & { explications?: ExplicationsDevis }>();
   const [ecrites, setEcrites] = React.useState<string[]>();
 

@@ -8,9 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
-  Select,
   Subtitle2,
   Text,
   makeStyles,
@@ -24,8 +21,10 @@ import type { Constat } from "../../core/controles/constat";
 import { type Cents, formatMontantFr } from "../../core/money";
 import { changementDeChapitre } from "../../core/versions/comparer";
 import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
+import { ChampListe, ChampSaisie } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
-import { MessageErreur } from "../components/MessageErreur";
+import { Retour } from "../components/Retour";
+import { lireTexte, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, typographie } from "../francais";
 import { useProduction } from "../production";
@@ -39,6 +38,9 @@ const nonPlaces = (v: ResumeVersion): string => {
   return typographie(`, plus ${formatMontantFr(s)} ${LIBELLE_NON_PLACE.toLowerCase()}`);
 };
 const COURANT = "courant";
+
+type Comparaison = Commandes["comparerVersions"]["result"];
+const changeesDe = (r: Comparaison) => r.comparaison.lignes.filter((l) => l.statut !== "inchangee");
 const SUGGESTIONS = ["Devis initial", "Dépôt agrément provisoire", "Devis définitif"];
 
 const useStyles = makeStyles({
@@ -95,10 +97,13 @@ function ControlesLus({
 export function Versions() {
   const styles = useStyles();
   const production = useProduction();
-  const { occupe, erreur, lancer } = useCommande();
+  const commande = useCommande();
+  const { occupe, lancer } = commande;
   const [versions, setVersions] = React.useState<ResumeVersion[]>();
-  const [nom, setNom] = React.useState("");
-  const [auteur, setAuteur] = React.useState("");
+  const champNom = useChampLocal(lireTexte);
+  const champAuteur = useChampLocal(lireTexte);
+  const nom = champNom.input.value;
+  const auteur = champAuteur.input.value;
   const [masquer, setMasquer] = React.useState(false);
   const [confirmer, setConfirmer] = React.useState<string>();
   // The dialog gives the focus back to « Enregistrer » when it closes (Escape, Annuler): it has no DialogTrigger.
@@ -108,7 +113,7 @@ export function Versions() {
   const [controlesEnregistres, setControlesEnregistres] = React.useState<Constat[]>([]);
   const [de, setDe] = React.useState("");
   const [a, setA] = React.useState(COURANT);
-  const [resultat, setResultat] = React.useState<Commandes["comparerVersions"]["result"]>();
+  const [resultat, setResultat] = React.useState<Comparaison>();
   const feuille = production.contexte.feuilleDevis || undefined;
 
   const charger = React.useCallback(
@@ -117,43 +122,56 @@ export function Versions() {
         const r = await envoyer("listerVersions", {});
         setVersions(r.versions);
         if (r.versions.length) setDe((d) => d || r.versions[0].nom);
-      }),
+      }, "versions-liste"),
     [lancer],
   );
   React.useEffect(() => {
     void charger();
   }, [charger]);
 
+  // Each action's spinner, error and announcement right under its own button (Retour), not at the foot of the page.
   const enregistrer = (remplacer: boolean) =>
-    lancer(async () => {
-      setConfirmer(undefined);
-      setEnregistree(undefined);
-      setControlesEnregistres([]);
-      const n = nom.trim();
-      if (!remplacer && versions?.some((v) => v.nom.toLowerCase() === n.toLowerCase())) {
-        setConfirmer(n);
-        return;
-      }
-      const r = await envoyer("enregistrerVersion", { nom: n, auteur, masquer, remplacer, feuille });
-      setVersions(r.versions);
-      setDe((d) => d || r.version.nom);
-      setControlesEnregistres(r.controles ?? []);
-      setEnregistree(
-        typographie(
+    lancer(
+      async () => {
+        setConfirmer(undefined);
+        setEnregistree(undefined);
+        setControlesEnregistres([]);
+        const n = nom.trim();
+        if (!remplacer && versions?.some((v) => v.nom.toLowerCase() === n.toLowerCase())) {
+          setConfirmer(n);
+          return;
+        }
+        const r = await envoyer("enregistrerVersion", { nom: n, auteur, masquer, remplacer, feuille });
+        setVersions(r.versions);
+        setDe((d) => d || r.version.nom);
+        setControlesEnregistres(r.controles ?? []);
+        const texte = typographie(
           `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${compte(r.version.lignes, "ligne")}, ` +
             `${m(r.version.total)}${nonPlaces(r.version)} (feuille « ${r.feuille} »).`,
-        ),
-      );
-    });
+        );
+        setEnregistree(texte);
+        return texte;
+      },
+      "versions-enregistrer",
+      (texte) => texte,
+    );
 
   const comparer = () =>
-    lancer(async () => {
-      setResultat(await envoyer("comparerVersions", { de, a, ecrire: true, feuille }));
-    });
-  const aller = (cellule: string) => void lancer(() => envoyer("selectionnerCellule", { cellule }));
+    lancer(
+      async () => {
+        const r = await envoyer("comparerVersions", { de, a, ecrire: true, feuille });
+        setResultat(r);
+        return r;
+      },
+      "versions-comparer",
+      (r) => `Comparaison faite : ${compte(changeesDe(r).length, "ligne changée", "lignes changées")}.`,
+    );
+  const allerDepuis = (action: string) => (cellule: string) =>
+    void lancer(() => envoyer("selectionnerCellule", { cellule }), action);
 
   const c = resultat?.comparaison;
-  const changees = c?.lignes.filter((l) => l.statut !== "inchangee") ?? [];
+  const changees = resultat ? changeesDe(resultat) : [];
+  const choixVersions = (versions ?? []).map((v) => ({ valeur: v.nom, libelle: v.nom }));
   return (
     <div className={styles.section}>
       {c && (
@@ -209,7 +227,7 @@ export function Versions() {
               };
             })}
             groupes={GROUPES_CHANGEMENT}
-            onAller={aller}
+            onAller={allerDepuis("versions-aller-comparaison")}
             etiquette="Lignes changées"
             testId={IDS.lignes}
             testIdElement={IDS.ligne}
@@ -228,59 +246,52 @@ export function Versions() {
           )}
           <ControlesLus
             controles={resultat?.controles}
-            onAller={aller}
+            onAller={allerDepuis("versions-aller-comparaison")}
             etiquette="Ce qui a été lu pour la comparaison"
             testId={IDS.constatsComparaison}
           />
+          <Retour commande={commande} action="versions-aller-comparaison" enCours="Sélection de la cellule…" />
         </section>
       )}
 
       <section className={styles.section} aria-label="Comparer deux versions">
         <Subtitle2>Comparer</Subtitle2>
-        <Field label="De la version">
-          <Select value={de} data-testid={IDS.de} onChange={(_, d) => setDe(d.value)}>
-            {!versions?.length && <option value="">(aucune version)</option>}
-            {versions?.map((v) => (
-              <option key={v.nom} value={v.nom}>
-                {v.nom}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="À">
-          <Select value={a} data-testid={IDS.a} onChange={(_, d) => setA(d.value)}>
-            <option value={COURANT}>Devis actuel</option>
-            {versions?.map((v) => (
-              <option key={v.nom} value={v.nom}>
-                {v.nom}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChampListe
+          id={IDS.de}
+          label="De la version"
+          valeur={de}
+          vide={versions?.length ? undefined : "(aucune version)"}
+          options={choixVersions}
+          onChange={setDe}
+        />
+        <ChampListe
+          id={IDS.a}
+          label="À"
+          valeur={a}
+          options={[{ valeur: COURANT, libelle: "Devis actuel" }, ...choixVersions]}
+          onChange={setA}
+        />
         <Button data-testid={IDS.comparer} onClick={comparer} disabled={occupe || !de} appearance="primary">
           Comparer
         </Button>
+        <Retour commande={commande} action="versions-comparer" enCours="Comparaison des versions…" />
       </section>
 
       <section className={styles.section} aria-label="Enregistrer une version">
         <Subtitle2>Enregistrer le devis comme version</Subtitle2>
-        <Field label="Nom de la version">
-          <Input
-            value={nom}
-            list="prodbook-noms-versions"
-            placeholder="Dépôt agrément provisoire"
-            data-testid={IDS.nom}
-            onChange={(_, d) => setNom(d.value)}
-          />
-        </Field>
+        <ChampSaisie
+          id={IDS.nom}
+          label="Nom de la version"
+          champ={champNom}
+          list="prodbook-noms-versions"
+          placeholder="Dépôt agrément provisoire"
+        />
         <datalist id="prodbook-noms-versions">
           {SUGGESTIONS.map((s) => (
             <option key={s} value={s} />
           ))}
         </datalist>
-        <Field label="Auteur">
-          <Input value={auteur} data-testid={IDS.auteur} onChange={(_, d) => setAuteur(d.value)} />
-        </Field>
+        <ChampSaisie id={IDS.auteur} label="Auteur" champ={champAuteur} />
         <Checkbox
           checked={masquer}
           label="Masquer la feuille Versions"
@@ -295,20 +306,22 @@ export function Versions() {
         >
           Enregistrer la version
         </Button>
+        <Retour commande={commande} action="versions-enregistrer" enCours="Enregistrement de la version…" />
         {enregistree && <Text data-testid={IDS.enregistree}>{enregistree}</Text>}
         {enregistree && (
           <ControlesLus
             controles={controlesEnregistres}
-            onAller={aller}
+            onAller={allerDepuis("versions-aller-version")}
             etiquette="Ce qui a été lu pour la version"
             testId={IDS.constatsEnregistrement}
           />
         )}
-        <MessageErreur erreur={erreur} />
+        <Retour commande={commande} action="versions-aller-version" enCours="Sélection de la cellule…" />
       </section>
 
       <section className={styles.section} aria-label="Versions enregistrées">
         <Subtitle2>Versions enregistrées</Subtitle2>
+        <Retour commande={commande} action="versions-liste" enCours="Lecture des versions…" />
         {versions && !versions.length && <Text>Aucune version enregistrée dans ce classeur.</Text>}
         <div className={styles.liste} data-testid={IDS.liste}>
           {versions?.map((v) => (

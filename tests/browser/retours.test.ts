@@ -1,0 +1,123 @@
+import type { Page } from "playwright-core";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { voletDuBloc } from "./volet";
+
+/**
+ * The feedback of an action stands next to its button, on every page: while it runs a labelled spinner right under
+ * the button pressed, then its error there (not at the foot of another form), and what it produced announced to
+ * screen readers (aria-live). Checked in the built pane at 350 px over the fake Excel, slowed down so that the
+ * running state can be seen.
+ */
+
+/**
+ * Every Excel.run of the pane waits `ms` before running (once wrapped, a later call changes the wait): the action's
+ * running state lasts long enough to be seen.
+ */
+const ralentir = (page: Page, ms: number) =>
+  page.evaluate((attente) => {
+    const w = window as unknown as {
+      Excel: { run: (...a: unknown[]) => Promise<unknown> };
+      __attente?: number;
+    };
+    if (w.__attente === undefined) {
+      const run = w.Excel.run.bind(w.Excel);
+      w.Excel.run = (...a: unknown[]) => new Promise((ok) => setTimeout(ok, w.__attente)).then(() => run(...a));
+    }
+    w.__attente = attente;
+  }, ms);
+
+/** The element right after `testId`'s in its parent holds `texte` (the feedback under its button). */
+const apresLeBouton = (page: Page, testId: string) =>
+  page.evaluate((id) => {
+    const b = document.querySelector(`[data-testid="${id}"]`)!;
+    return (b.nextElementSibling as HTMLElement | null)?.innerText ?? "";
+  }, testId);
+
+describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
+  const v = voletDuBloc({ largeur: 350 });
+  const { page } = v;
+  const IDS = TEST_IDS.versions;
+  const section = (nom: string) => page.locator(`section[aria-label="${nom}"]`);
+
+  it("Planning : « Appliquer » dit ce qu'il a écrit sous le bouton, pas en haut de la page", async () => {
+    await page.getByTestId(TEST_IDS.onglet("planning")).click();
+    await page.getByTestId("planning-livraison").fill("15/12/2026");
+    await page.getByTestId("planning-livraison").press("Tab");
+    await page.getByTestId("planning-recalculer").click();
+    await page.getByTestId("planning-propositions").getByRole("checkbox").first().check();
+    const bouton = page.getByTestId("planning-appliquer");
+    await bouton.click();
+    const applique = page.getByTestId("planning-applique");
+    await applique.waitFor();
+    expect(await applique.innerText()).toMatch(
+      /^1\u00a0quantité appliquée dans les feuilles .+ \(votre devis n'est pas modifié\)\.$/,
+    );
+    // Right under the button (its Retour between them), not above the list of proposals.
+    const b = (await bouton.boundingBox())!;
+    const m = (await applique.boundingBox())!;
+    expect(m.y).toBeGreaterThanOrEqual(b.y + b.height);
+    expect(m.y - (b.y + b.height)).toBeLessThan(60);
+    await expect(
+      page.getByTestId(TEST_IDS.retour("planning-appliquer")).locator('[aria-live="polite"]').innerText(),
+    ).resolves.toMatch(/^1\u00a0quantité appliquée/);
+  });
+
+  it("Carbone : « Estimer » montre son attente et annonce la pré-estimation sous ses boutons", async () => {
+    await page.getByTestId(TEST_IDS.onglet("carbone")).click();
+    await ralentir(page, 1500);
+    await page.getByTestId("carbone-estimer").click();
+    await expect(page.getByTestId(TEST_IDS.retour("carbone-estimer")).innerText()).resolves.toContain(
+      "Lecture du devis et du plan de travail…",
+    );
+    await page.getByTestId("carbone-total").waitFor({ timeout: 20000 });
+    await expect(
+      page.getByTestId(TEST_IDS.retour("carbone-estimer")).locator('[aria-live="polite"]').innerText(),
+    ).resolves.toMatch(/^Pré-estimation\u00a0: \d+(,\d+)? t CO2e\.$/);
+  });
+
+  it("Versions : comparer montre son attente, son annonce et son erreur sous « Comparer »", async () => {
+    await page.getByTestId(TEST_IDS.onglet("versions")).click();
+    await page.getByTestId(IDS.nom).fill("Devis initial");
+    await page.getByTestId(IDS.enregistrer).click();
+    await page.getByTestId(IDS.enregistree).waitFor();
+    // The save is announced to screen readers under its button.
+    const annonceEnregistrement = page
+      .getByTestId(TEST_IDS.retour("versions-enregistrer"))
+      .locator('[aria-live="polite"]');
+    await expect(annonceEnregistrement.innerText()).resolves.toMatch(
+      /^Version «\u00a0Devis initial\u00a0» enregistrée/,
+    );
+
+    await ralentir(page, 1500);
+    await page.getByTestId(IDS.comparer).click();
+    await expect(apresLeBouton(page, IDS.comparer)).resolves.toContain("Comparaison des versions…");
+    await page.getByTestId(IDS.resultat).waitFor();
+    await expect(
+      page.getByTestId(TEST_IDS.retour("versions-comparer")).locator('[aria-live="polite"]').innerText(),
+    ).resolves.toMatch(/^Comparaison faite\u00a0: \d+\u00a0lignes? changées?/);
+
+    // The devis read from a sheet that is not one: the comparison's error under « Comparer », not under the save form.
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(TEST_IDS.production.feuille).selectOption("PDT");
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(IDS.comparer).click();
+    const erreur = section("Comparer deux versions").getByTestId(TEST_IDS.erreur);
+    await erreur.waitFor({ timeout: 10000 });
+    await expect(erreur.innerText()).resolves.toContain("PDT");
+    await expect(section("Enregistrer une version").getByTestId(TEST_IDS.erreur).count()).resolves.toBe(0);
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(TEST_IDS.production.feuille).selectOption("");
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+  });
+
+  it("Sources : « Afficher » montre la lecture des barèmes sous le bouton", async () => {
+    await page.getByTestId(TEST_IDS.onglet("sources")).click();
+    await page.getByTestId("sources-resume").waitFor();
+    await ralentir(page, 1500);
+    await page.getByTestId("sources-actualiser").click();
+    await expect(page.getByTestId(TEST_IDS.retour("sources-afficher")).innerText()).resolves.toContain(
+      "Lecture des barèmes…",
+    );
+    expect(v.erreursPage).toEqual([]);
+  });
+});
