@@ -18,7 +18,8 @@ export function libelleSource(titre: string): string {
   t = t.replace(/,\s*(version|consolidé|texte)\b.*$/i, "");
   // A file in a public repository (« Impact CO2, src/data/categories/repas.json ») is where the figure was read, not a
   // name for the user: the link keeps the publisher, the full title (infobulle) keeps the path.
-  t = t.replace(/,\s*(?:[\w.-]+\/)+[^,]*$/, "");
+  // Whatever follows the path (« …/caspratiques.ts, cas pratique « hotel » ») goes with it.
+  t = t.replace(/,\s*(?:[\w.-]+\/)+.*$/, "");
   t = t
     .replace(/\s+,/g, ",")
     .replace(/\s{2,}/g, " ")

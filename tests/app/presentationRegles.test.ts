@@ -36,6 +36,9 @@ describe("noms et textes des barèmes", () => {
     expect(libelleSource("Impact CO2 (ADEME), src/data/categories/repas.json : repas avec l'identifiant")).toBe(
       "Impact CO2",
     );
+    expect(libelleSource("Impact CO2 (ADEME), src/data/categories/caspratiques.ts, cas pratique « hotel »")).toBe(
+      "Impact CO2",
+    );
     expect(libelleSource("publicodes-commun (incubateur-ademe), src/commun.publicodes au commit du 22 mai 2025")).toBe(
       "publicodes-commun",
     );

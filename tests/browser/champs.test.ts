@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { voletDuBloc } from "./volet";
+import type { FixtureExcel } from "../helpers/fake-excel";
+import { classeurProduction, voletDuBloc } from "./volet";
 
 /**
  * The form fields of the pages (one component, src/taskpane/components/Champ.tsx) in the built pane at 350 px: each
@@ -57,6 +58,47 @@ describe("volet à 350 px : les champs des pages", () => {
       "ci-subventions",
     );
     await expect(page.getByTestId("ci-resultat").count()).resolves.toBe(0);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+/** The production workbook whose plan has no tax-credit line yet: the Financement page may add the devis's credit. */
+async function classeurSansCredit(): Promise<FixtureExcel> {
+  const c = await classeurProduction();
+  const plan = c.sheets!["Plan fin."];
+  const sans = plan.filter((r) => !r.some((x) => typeof x === "string" && /crédit d'impôt/i.test(x)));
+  expect(plan.length - sans.length).toBe(1);
+  return { ...c, sheets: { ...c.sheets, "Plan fin.": sans } };
+}
+
+describe("volet à 350 px : les subventions publiques de la production", () => {
+  const v = voletDuBloc({ largeur: 350, classeur: classeurSansCredit });
+  const { page } = v;
+
+  it("saisies sur Crédit d'impôt, reprises par Financement et déduites de la base du crédit ajouté au plan", async () => {
+    await ouvrir(page, "financement");
+    await page.getByTestId("fin-credit-impot").click();
+    await page.getByTestId("fin-verifier").click();
+    await dans(page, "financement").getByTestId("fin-resultat").waitFor();
+    const sans = await dans(page, "financement").innerText();
+    expect(sans).not.toMatch(/de subventions publiques/);
+
+    await ouvrir(page, "credit-impot");
+    await dans(page, "credit-impot").getByLabel("Subventions publiques non remboursables (€)").fill("50 000");
+    await ouvrir(page, "financement");
+    // One figure for the production: the field of the Financement page shows what was typed on Crédit d'impôt.
+    await expect(page.getByTestId("fin-subventions").inputValue()).resolves.toBe("50 000");
+    await page.getByTestId("fin-verifier").click();
+    await page.waitForFunction(() =>
+      /de subventions publiques/.test(
+        (document.querySelector('[data-testid="fin-resultat"]') as HTMLElement)?.innerText,
+      ),
+    );
+    const avec = await dans(page, "financement").innerText();
+    expect(avec).toMatch(/après 50\s000,00\s€ de subventions publiques/);
+    // The plan's aids named in the pane's words: no CLI option.
+    expect(avec).toMatch(/indiquez leur montant en subventions publiques non remboursables du calcul/);
+    expect(avec).not.toMatch(/(^|\s)--[a-z]/m);
     expect(v.erreursPage).toEqual([]);
   });
 });

@@ -99,8 +99,7 @@ describe("prodbook credit-impot --subventions (CGI 220 sexies, V)", () => {
       "sur recettes » de CNC, 500\u202f000,00\u00a0€ ('Plan de financement'!C15) ; « Régions et collectivités » de " +
       `Région Île-de-France, 300\u202f000,00\u00a0€ ('Plan de financement'!C16)) : ${saisies}. Seules les subventions ` +
       "publiques non remboursables directement affectées aux dépenses éligibles en sont déduites (CGI art. 220 " +
-      "sexies, V) : indiquez lesquelles, par leur montant (option --subventions, champ « Subventions publiques non " +
-      "remboursables » du volet).";
+      "sexies, V) : indiquez leur montant en subventions publiques non remboursables du calcul.";
     const sans = JSON.parse((await lancer([PLAN, ...FILM, "--json"])).sortie[0]);
     expect([sans.base, sans.subventionsPubliques]).toEqual(["2400000.00", null]);
     expect(sans.alertes).toContain(phrase("aucune n'est déduite de la base"));

@@ -38,8 +38,8 @@ const phrase = (saisies: string) =>
   "800\u202f000,00\u00a0€ d'aides publiques (« CNC — avance sur recettes » de CNC, 500\u202f000,00\u00a0€ ('Plan de " +
   "financement'!C15) ; « Régions et collectivités » de Région Île-de-France, 300\u202f000,00\u00a0€ ('Plan de " +
   `financement'!C16)) : ${saisies}. Seules les subventions publiques non remboursables directement affectées aux ` +
-  "dépenses éligibles en sont déduites (CGI art. 220 sexies, V) : indiquez lesquelles, par leur montant (option " +
-  "--subventions de prodbook financement ou de prodbook credit-impot).";
+  "dépenses éligibles en sont déduites (CGI art. 220 sexies, V) : indiquez leur montant en subventions publiques " +
+  "non remboursables du calcul.";
 
 describe("prodbook financement --subventions : déduites de la base du crédit ajouté, comme prodbook credit-impot", () => {
   let p: string;

@@ -34,27 +34,21 @@ export function aidesPubliquesDuPlan(
     if (e instanceof ErreurDonnees) return undefined;
     throw e;
   }
-  return phraseAidesDuPlan(
-    feuille.name,
-    aides,
-    date,
-    subventions,
-    "option --subventions, champ « Subventions publiques non remboursables » du volet",
-  );
+  return phraseAidesDuPlan(feuille.name, aides, date, subventions);
 }
 
 /**
  * The sentence naming the plan's public aids (French money, the tax credit left out) beside the credit of the cinema
  * and audiovisual credits: none is deducted from the base but the amount the user gives (`subventions`), since only
- * the non-refundable subsidies directly allotted to eligible expenses are (220 sexies V). `ou` says where that amount
- * is typed. Undefined when the plan lists no such aid. Shared by `prodbook credit-impot` and `prodbook financement`.
+ * the non-refundable subsidies directly allotted to eligible expenses are (220 sexies V). The same words for the pane
+ * and the CLI (no option name: the pane's field and the CLI's option carry the same name, « subventions publiques »).
+ * Undefined when the plan lists no such aid. Shared by `prodbook credit-impot` and `prodbook financement`.
  */
 export function phraseAidesDuPlan(
   nomFeuille: string,
   aides: readonly SourceFinancement[],
   date: string,
   subventions: Cents | undefined,
-  ou: string,
 ): string | undefined {
   if (!aides.length) return undefined;
   const total = sumCents(aides.map((s) => s.montant));
@@ -73,8 +67,8 @@ export function phraseAidesDuPlan(
   return (
     `Le plan de financement « ${nomFeuille} » compte ${formatMontantFr(total)} d'aides publiques ` +
     `(${nommees.join(" ; ")}${reste}) : ${saisies}. Seules les subventions publiques non remboursables directement ` +
-    `affectées aux dépenses éligibles en sont déduites (CGI art. 220 sexies, V) : indiquez lesquelles, par leur ` +
-    `montant (${ou}).`
+    `affectées aux dépenses éligibles en sont déduites (CGI art. 220 sexies, V) : indiquez leur montant en ` +
+    `subventions publiques non remboursables du calcul.`
   );
 }
 

@@ -75,13 +75,7 @@ export function creditImpotPourPlan(o: OptionsCreditImpotPlan): CalculCreditImpo
     if (!r.eligible || r.credit <= 0) return undefined;
     const aides =
       plan && o.regime !== "international"
-        ? phraseAidesDuPlan(
-            plan.feuille,
-            aidesPubliquesFrancaises(plan.sources, plan.date),
-            plan.date,
-            sub,
-            "option --subventions de prodbook financement ou de prodbook credit-impot",
-          )
+        ? phraseAidesDuPlan(plan.feuille, aidesPubliquesFrancaises(plan.sources, plan.date), plan.date, sub)
         : undefined;
     const deduites = r.subventions?.deduit
       ? ` après ${formatMontantFr(r.subventions.deduit)} de subventions publiques`

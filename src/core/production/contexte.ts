@@ -33,6 +33,11 @@ export interface ContexteProduction {
    * too). Undefined = métropole, as in a context saved before this field existed.
    */
   zone?: Zone;
+  /**
+   * The public subsidies deducted from the tax credit's base (CGI 220 sexies V, 220 quaterdecies V), in euros as
+   * typed (« 150 000 »): entered once, used by the Crédit d'impôt page and by the credit the Financement page adds.
+   */
+  subventions?: string;
   /** The FEC last loaded (its content stays in memory only; reopening the workbook asks for the file again). */
   fec?: FecCharge;
   /** Correspondances edited in the pane and not yet written to the « Correspondances » sheet. */
@@ -74,6 +79,7 @@ const CHAMPS = {
   hebergement: enumere(["paris", "ailleurs"] as const),
   langue: enumere(["francais", "etrangere"] as const),
   zone: enumere(ZONES),
+  subventions: v.pipe(v.string(), v.maxLength(30)),
   fec: v.object({
     nom: v.pipe(v.string(), v.maxLength(500)),
     octets: v.pipe(v.number(), v.minValue(0)),

@@ -2,7 +2,7 @@ import * as React from "react";
 import type { Genre } from "../../core/devis/model";
 import type { ContexteProduction } from "../../core/production/contexte";
 import { GENRES, HEBERGEMENTS, LANGUES, OEUVRES, REGIMES, ZONES, anneeCourante, oeuvreDe, regimeDe } from "../listes";
-import { saisieAnnee, saisieDuree } from "../../core/money/saisie";
+import { saisieAnnee, saisieDuree, saisieMontant } from "../../core/money/saisie";
 import { useProduction } from "../production";
 import { ChampFeuille, ChampListe, ChampSaisie, type Choix } from "./Champ";
 import { type Champ, useChamp } from "./useChamp";
@@ -65,6 +65,20 @@ export function useChampDuree() {
 export function useChampAnnee() {
   const p = useProduction();
   return useChamp(p.contexte.annee ?? anneeCourante(), (t) => p.modifier({ annee: t }), saisieAnnee);
+}
+
+/**
+ * The public subsidies of the production (euros, never negative), deducted from the tax credit's base: typed on the
+ * Crédit d'impôt page or on Financement (when the plan gets the credit), the same figure on both.
+ */
+export function useChampSubventions(actif = true) {
+  const p = useProduction();
+  return useChamp(
+    p.contexte.subventions ?? "",
+    (t) => p.modifier({ subventions: t || undefined }),
+    (t) => saisieMontant(t, { nonNegatif: true }),
+    actif,
+  );
 }
 
 /**

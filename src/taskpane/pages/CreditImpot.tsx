@@ -35,6 +35,7 @@ import {
   ChampRegime,
   useChampAnnee,
   useChampDuree,
+  useChampSubventions,
 } from "../components/ChampsProduction";
 import { ChampSaisie } from "../components/Champ";
 import { champsValides, useChampLocal } from "../components/useChamp";
@@ -114,7 +115,8 @@ export function CreditImpot() {
   const champEtranger = useChampLocal(saisieTaux, coproduction);
   const champJours = useChampLocal(lireJours, tournage);
   const champVfx = useChampLocal(lireMontant, regime === "international");
-  const champSubventions = useChampLocal(lireMontant);
+  // The production's subsidies: the same figure as the credit the Financement page adds.
+  const champSubventions = useChampSubventions();
 
   const options = (): OptionsCreditImpotPane => ({
     feuille: feuille || undefined,

@@ -28,7 +28,7 @@ import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/D
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
 import { ChampFeuille, ChampSaisie } from "../components/Champ";
-import { ChampFeuilleDevis, ChampLangue, ChampOeuvre } from "../components/ChampsProduction";
+import { ChampFeuilleDevis, ChampLangue, ChampOeuvre, useChampSubventions } from "../components/ChampsProduction";
 import { champsValides, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { guillemets, typographie } from "../francais";
@@ -45,6 +45,7 @@ export const IDS_FINANCEMENT = {
   oeuvreDifficile: "fin-oeuvre-difficile",
   creditImpot: "fin-credit-impot",
   langue: "fin-langue",
+  subventions: "fin-subventions",
   verifier: "fin-verifier",
   creer: "fin-creer",
   resultat: "fin-resultat",
@@ -90,6 +91,8 @@ export function Financement() {
 
   // The cost goes through the shared parser: « 3.500 » is refused under the field, never read as 3,50 €.
   const champCout = useChampLocal(lireCout);
+  // The production's subsidies (the Crédit d'impôt page's figure): deducted from the base of the credit added.
+  const champSubventions = useChampSubventions(creditImpot);
 
   const options = (plan = feuille): OptionsFinancementPane => {
     const montant = champCout.valeur;
@@ -106,12 +109,13 @@ export function Financement() {
       oeuvreDifficile: oeuvre === "audiovisuel" && difficile,
       creditImpot: creditImpot ? oeuvre : undefined,
       langue: creditImpot && oeuvre === "cinema" && langue ? langue : undefined,
+      subventionsPubliques: creditImpot ? champSubventions.valeur : undefined,
       explique: true,
     };
   };
 
   const executer = (ecrire: boolean, plan = feuille) => {
-    if (!champsValides(champCout)) return;
+    if (!champsValides(champCout, champSubventions)) return;
     return lancer(
       async () => {
         const o = options(plan);
@@ -170,6 +174,16 @@ export function Financement() {
           id={IDS_FINANCEMENT.langue}
           hint="30 % en français ou langue régionale, 20 % sinon (animation : 30 %)"
           vide="Non renseignée (taux de base)"
+        />
+      )}
+      {creditImpot && (
+        // 220 sexies V: only the non-refundable subsidies directly allotted to eligible expenses come off the base.
+        <ChampSaisie
+          id={IDS_FINANCEMENT.subventions}
+          label="Subventions publiques non remboursables (€)"
+          hint="déduites de la base du crédit ; les aides du plan ne le sont pas d'office"
+          champ={champSubventions}
+          inputMode="decimal"
         />
       )}
       <div className={styles.ligne}>

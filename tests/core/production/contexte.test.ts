@@ -67,6 +67,7 @@ describe("contexte de production", () => {
       feuilleDevis: "Budget",
       genre: "documentaire" as const,
       duree: "52",
+      subventions: "150 000",
       fec: { nom: "gl.txt", octets: 1200, encodage: "utf-8", lignes: 23 },
       correspondances: [{ type: "compte" as const, cle: "611", poste: "8.1", ligne: 4 }],
     };
@@ -75,6 +76,9 @@ describe("contexte de production", () => {
       correspondances: [{ type: "compte", cle: "611", poste: "8.1" }],
     });
     expect(lireContexte('{"genre":"opéra","duree":"52","regime":"cinema"}')).toEqual({ duree: "52", regime: "cinema" });
+    // Subsidies as typed (the pages read them by the shared parser); a number or an overlong text is dropped.
+    expect(lireContexte('{"subventions":150000,"duree":"52"}')).toEqual({ duree: "52" });
+    expect(lireContexte(JSON.stringify({ subventions: "1".repeat(31) }))).toEqual({});
     expect(lireContexte("pas du JSON")).toEqual({});
     expect(lireContexte(undefined)).toEqual({});
   });
