@@ -95,7 +95,10 @@ describe("volet à 350 px : les subventions publiques de la production", () => {
       ),
     );
     const avec = await dans(page, "financement").innerText();
-    expect(avec).toMatch(/après 50\s000,00\s€ de subventions publiques/);
+    expect(avec).toMatch(/Base réduite \(subventions publiques déduites\) de 50\s000,00\s€/);
+    // The credit added is smaller: so is the plan's total.
+    const total = (t: string) => /total des financements ([\d\s\u202f]+,\d\d)/.exec(t)![1].replace(/\D/g, "");
+    expect(Number(total(avec))).toBeLessThan(Number(total(sans)));
     // The plan's aids named in the pane's words: no CLI option.
     expect(avec).toMatch(/indiquez leur montant en subventions publiques non remboursables du calcul/);
     expect(avec).not.toMatch(/(^|\s)--[a-z]/m);
