@@ -46,6 +46,7 @@ export const TEST_IDS = {
     constat: (i: number) => `controles-constat-${i}`,
     lancer: "controles-lancer",
     vide: "controles-vide",
+    invitation: "controles-invitation",
   },
   ecarts: {
     fichier: "ecarts-fichier",

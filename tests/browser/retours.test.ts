@@ -121,3 +121,23 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
     expect(v.erreursPage).toEqual([]);
   });
 });
+
+describe("volet à 350 px : Contrôles sans devis dans le classeur", () => {
+  const v = voletDuBloc({
+    largeur: 350,
+    classeur: () => ({ sheets: { Notes: [["Notes de tournage"]] }, active: "Notes" }),
+  });
+  const { page } = v;
+
+  it("l'invitation du premier lancement laisse la place à l'erreur sous le bouton", async () => {
+    await page.getByTestId(TEST_IDS.onglet("controles")).click();
+    await page.getByTestId(TEST_IDS.controles.invitation).waitFor();
+    await page.getByTestId(TEST_IDS.controles.lancer).click();
+    const erreur = page.getByTestId(TEST_IDS.retour("controles-lancer")).getByTestId(TEST_IDS.erreur);
+    await erreur.waitFor();
+    expect(await erreur.innerText()).toMatch(/devis/i);
+    // Only the error says what to do: the invitation « Analysez un devis… » no longer stands under it.
+    await expect(page.getByTestId(TEST_IDS.controles.invitation).count()).resolves.toBe(0);
+    expect(v.erreursPage).toEqual([]);
+  });
+});

@@ -44,7 +44,12 @@ export function Controles() {
       </Button>
       <Retour commande={commande} action="controles-lancer" resultat enCours="Contrôle du devis…" />
       <Retour commande={commande} action="controles-aller" enCours="Sélection de la cellule…" />
-      {!constats && <Text>Analysez un devis (page Structurer) ou lancez les contrôles.</Text>}
+      {/* The invitation only before a first run: after a failed one, the error under the button says what to do. */}
+      {!constats && !commande.erreur && !occupe && (
+        <Text data-testid={TEST_IDS.controles.invitation}>
+          Analysez un devis (page Structurer) ou lancez les contrôles.
+        </Text>
+      )}
       {constats && constats.length === 0 && (
         <Text data-testid={TEST_IDS.controles.vide}>Aucun constat{"\u00a0"}: le devis passe tous les contrôles.</Text>
       )}
