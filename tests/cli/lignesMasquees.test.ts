@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { lancerCli } from "../helpers/cli";
 import { formatMontantFr } from "../../src/core/money/format";
 import type { Cents } from "../../src/core/money/cents";
 
@@ -11,12 +11,6 @@ import type { Cents } from "../../src/core/money/cents";
  * A devis whose producer hid rows — last version's line of a poste, and two options folded in a collapsed group —
  * is read as before (the same total, the same conservation) and the hidden lines are named, with cells and sum.
  */
-function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
-  const sortie: string[] = [];
-  const erreurs: string[] = [];
-  return { sortie, erreurs, out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
-}
-
 let dir: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-lignes-masquees-"));
@@ -56,9 +50,8 @@ async function classeur(nom: string, masquer: boolean): Promise<string> {
 }
 
 async function devisJson(f: string) {
-  const io = enregistreur();
-  expect(await main(["devis", f, "--json", "--date", "2026-11-02"], io)).toBe(0);
-  expect(io.erreurs).toEqual([]);
+  const io = await lancerCli(main, ["devis", f, "--json", "--date", "2026-11-02"]);
+  expect([io.code, io.err]).toEqual([0, ""]);
   return JSON.parse(io.sortie[0]) as {
     devis: Record<string, unknown> & { total: string; conservation: unknown };
     controles: { regle: string; gravite: string; message: string; cellule: string | null }[];
@@ -99,8 +92,8 @@ describe("prodbook devis : lignes masquées", () => {
 
   it("texte : le constat sous son titre français, en alerte", async () => {
     const f = await classeur("masquees-texte.xlsx", true);
-    const io = enregistreur();
-    expect(await main(["devis", f, "--date", "2026-11-02"], io)).toBe(0);
+    const io = await lancerCli(main, ["devis", f, "--date", "2026-11-02"]);
+    expect(io.code).toBe(0);
     const texte = io.sortie.join("\n");
     expect(texte).toContain(
       `[alerte] Lignes masquées lues dans le devis — 3 lignes masquées de la feuille « Budget » comptées dans le ` +
@@ -130,9 +123,8 @@ async function plan(nom: string, masquer: boolean): Promise<string> {
 describe("prodbook financement : lignes masquées", () => {
   it("--json : la source masquée reste comptée, nommée avec le total masqué ; le reste du plan inchangé", async () => {
     const lancer = async (f: string) => {
-      const io = enregistreur();
-      expect(await main(["financement", f, "--cout", "950000", "--json", "--date", "2026-11-02"], io)).toBe(0);
-      expect(io.erreurs).toEqual([]);
+      const io = await lancerCli(main, ["financement", f, "--cout", "950000", "--json", "--date", "2026-11-02"]);
+      expect([io.code, io.err]).toEqual([0, ""]);
       return JSON.parse(io.sortie[0]) as { total: string; controles: { regle: string }[] } & Record<string, unknown>;
     };
     const avec = await lancer(await plan("plan-masque.xlsx", true));
@@ -159,10 +151,9 @@ describe("prodbook financement : lignes masquées", () => {
 describe("prodbook versions enregistrer : lignes masquées (devis lu en flux, hors d'ExcelJS)", () => {
   it("la version compte les lignes masquées comme avant et le dit dans controles", async () => {
     const lancer = async (f: string, nom: string) => {
-      const io = enregistreur();
       const args = ["versions", "enregistrer", f, "--nom", "Initial", "--date", "2026-11-02", "--auteur", "Claire"];
-      expect(await main([...args, "-o", path.join(dir, nom), "--json"], io)).toBe(0);
-      expect(io.erreurs).toEqual([]);
+      const io = await lancerCli(main, [...args, "-o", path.join(dir, nom), "--json"]);
+      expect([io.code, io.err]).toEqual([0, ""]);
       return JSON.parse(io.sortie[0]) as {
         version: { total: string };
         controles: { regle: string; message: string }[];
@@ -189,9 +180,8 @@ describe("prodbook versions enregistrer : lignes masquées (devis lu en flux, ho
 describe("prodbook carbone : lignes masquées", () => {
   it("--json : l'estimation compte les lignes masquées comme avant et le dit dans controles", async () => {
     const lancer = async (f: string) => {
-      const io = enregistreur();
-      expect(await main(["carbone", f, "--json", "--date", "2026-11-02"], io)).toBe(0);
-      expect(io.erreurs).toEqual([]);
+      const io = await lancerCli(main, ["carbone", f, "--json", "--date", "2026-11-02"]);
+      expect([io.code, io.err]).toEqual([0, ""]);
       return JSON.parse(io.sortie[0]) as { total: string; controles: { regle: string; message: string }[] } & Record<
         string,
         unknown
@@ -213,10 +203,9 @@ describe("prodbook carbone : lignes masquées", () => {
 describe("prodbook credit-impot : lignes masquées", () => {
   it("--json : la base compte les lignes masquées comme avant et l'alerte les nomme", async () => {
     const lancer = async (f: string) => {
-      const io = enregistreur();
       const args = ["credit-impot", f, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"];
-      expect(await main([...args, "--annee", "2026", "--json"], io)).toBe(0);
-      expect(io.erreurs).toEqual([]);
+      const io = await lancerCli(main, [...args, "--annee", "2026", "--json"]);
+      expect([io.code, io.err]).toEqual([0, ""]);
       return JSON.parse(io.sortie[0]) as { alertes: string[] } & Record<string, unknown>;
     };
     const avec = await lancer(await classeur("credit-masquees.xlsx", true));
