@@ -38,6 +38,7 @@ import {
   chapitreDeColonne,
   chapitreDeTitre,
   estRecapitulatif,
+  estReport,
   ligneDerivee,
   typeTotal,
 } from "./placement";
@@ -46,6 +47,7 @@ import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
+import { colonnesNonLues } from "./colonnesNonLues";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
@@ -313,6 +315,8 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     bloc.enteteLigne = undefined;
   };
   let recap = false;
+  /** The last carried-forward amount proven (« A reporter »): the « Report » at the top of the next page repeats it. */
+  let dernierReport: Cents | undefined;
   const horsLignes: MontantHorsLignes[] = [];
   /** The amount cell of each row as read, by row: conservation counts these readings, never parses twice. */
   const lus: LectureMontant[] = [];
@@ -460,6 +464,37 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     // Derived rows (TVA, TTC, cost per minute) are neither lines nor totals of lines.
     if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) {
       horsLigne(r, row, textes[0].t, "derive");
+      continue;
+    }
+    // « A reporter » / « Report »: a carried-forward amount, neither a line nor a total that closes a section.
+    // Proven when it is the sum of the lines above (all of them, the section's, or since the last subtotal) or the
+    // carried-forward amount just before it; listed otherwise. Never counted: its lines are.
+    if (!aDesFacteurs && !code && textes.length && (estReport(textes[0].t) || estReport(libelle))) {
+      const lib = estReport(textes[0].t) ? textes[0].t : libelle;
+      if (montantLu === undefined) {
+        horsLigne(r, row, lib, "report", true);
+        continue;
+      }
+      const somme = (debut: number) =>
+        sumCents(
+          brutes
+            .slice(debut)
+            .filter((b) => !b.derivee && !b.retiree)
+            .map((b) => b.ligne.montant),
+        );
+      const cumul = somme(0);
+      const prouve =
+        [cumul, somme(bloc.debutSection), somme(bloc.debutRun)].some((x) => egalAuCentime(x, montantLu)) ||
+        (dernierReport !== undefined && egalAuCentime(dernierReport, montantLu));
+      horsLignes.push({
+        cellule: ref(r, "montant") as string,
+        montant: montantLu,
+        libelle: lib,
+        motif: "report",
+        prouve: prouve || undefined,
+        cumul,
+      });
+      if (prouve) dernierReport = montantLu;
       continue;
     }
     let tt = textes.length ? (typeTotal(textes[0].t) ?? typeTotal(libelle)) : undefined;
@@ -858,6 +893,12 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const sansHT = tvaSansHT(sheet, lignes, entete.montants, convention);
     if (sansHT) devis.colonneMontant.tvaSansHT = sansHT;
   }
+  const autres = colonnesNonLues(sheet, entete, lignes, convention);
+  if (autres.colonnes.length) {
+    devis.colonnesNonLues = autres.colonnes;
+    if (cols.montant !== undefined) devis.colonneLue = nommee(cols.montant);
+  }
+  if (autres.episodes) devis.episodes = autres.episodes;
   if (entete.libelleSansEntete)
     devis.colonneLibelles = {
       colonne: colonneLettre(entete.libelleSansEntete.col),
