@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { controlesJson, dossierTemporaire, lancerCli } from "../helpers/cli";
+import { recalculer } from "../helpers/libreoffice";
 
 /**
  * A new chargé de production's paper habits (issue 10, conservation): « A reporter » / « Report » rows between
@@ -110,6 +113,46 @@ describe("« A reporter » / « Report » d'une page à l'autre", () => {
     expect(controles.filter((c) => c.regle === "report-non-prouve")).toEqual([]);
   });
 
+  it("« Total page 1 » / « Total page 2 » : chaque page prouvée par ses lignes, le TOTAL GÉNÉRAL aussi (avant : « Total page 2 » en erreur et listé, « Total page 1 » fermait le chapitre)", async () => {
+    const { d, controles } = await devis("total-page.xlsx", [
+      ["Code", "Désignation", "Quantité", "Taux", "Montant"],
+      [null, "2 - PERSONNEL"],
+      ["21", "Réalisateur", 10, 500, 5000],
+      ["22", "Chef opérateur", 10, 400, 4000],
+      [null, "Total page 1", null, null, 9000],
+      ["23", "Ingénieur du son", 10, 300, 3000],
+      [null, "8 - POST-PRODUCTION"],
+      ["81", "Montage", 20, 300, 6000],
+      [null, "Total page 2", null, null, 9000],
+      [null, "TOTAL GÉNÉRAL", null, null, 18000],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["18000.00", 4]);
+    expect(d.chapitres.map((c) => [c.code, c.total])).toEqual([
+      ["2", "12000.00"],
+      ["8", "6000.00"],
+    ]);
+    expect(d.conservation).toMatchObject({ lu: "54000.00", totauxProuves: "36000.00", listes: "0.00", ecart: "0.00" });
+    expect(controles.filter((c) => /producteur|non-prouve/.test(c.regle))).toEqual([]);
+  });
+
+  it("« Total page 2 » faux : listé et nommé avec la somme de sa page", async () => {
+    const { d, controles } = await devis("total-page-faux.xlsx", [
+      ["Code", "Désignation", "Quantité", "Taux", "Montant"],
+      [null, "2 - PERSONNEL"],
+      ["21", "Réalisateur", 10, 500, 5000],
+      [null, "Total page 1", null, null, 5000],
+      ["23", "Ingénieur du son", 10, 300, 3000],
+      [null, "Total page 2", null, null, 3500],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["8000.00", 2]);
+    expect(d.conservation).toMatchObject({ listes: "3500.00", ecart: "0.00" });
+    const c = controles.filter((x) => x.regle === "report-non-prouve");
+    expect(c.map((x) => [x.cellule, x.gravite])).toEqual([["Devis!E6", "alerte"]]);
+    expect(espaces(c[0].message)).toContain(
+      "Ce total de page ne vaut ni la somme des lignes de sa page (3 000,00 €) ni celle des lignes au-dessus (8 000,00 €)",
+    );
+  });
+
   it("report faux : listé et nommé, jamais compté (avant : 31 000,00 € comptés sans un mot)", async () => {
     const { d, controles } = await devis("reporter-faux.xlsx", [
       ["Code", "Désignation", "Quantité", "Taux", "Montant"],
@@ -207,4 +250,85 @@ describe("colonnes de chiffres qui ne sont pas le devis : réalisé, écart, ép
       /Sur 1 des 2 lignes, la somme des épisodes ne fait pas le montant lu \(Devis!E4\) : vérifiez ces lignes, c'est le montant lu qui est compté\.$/,
     );
   });
+});
+
+describe("le même devis enregistré par Google Sheets ou LibreOffice se lit pareil", () => {
+  /** Reports, a merged label, a text amount, a discount and a percentage line computed by formula. */
+  const RICHE: Cellule[][] = [
+    ["Code", "Désignation", "Quantité", "Taux", "Montant"],
+    [null, "2 - PERSONNEL"],
+    ["21", "Réalisateur", 10, 500, F("C3*D3", 5000)],
+    ["22", "Chef opérateur (prépa + tournage)", 10, 400, F("C4*D4", 4000)],
+    [null, null, null, null, null],
+    [null, "A reporter", null, null, F("SUM(E3:E5)", 9000)],
+    [null, "Report", null, null, F("E6", 9000)],
+    ["23", "Ingénieur du son", 10, 300, 3000],
+    [null, "Sous-total personnel", null, null, F("SUM(E3:E5,E8)", 12000)],
+    [null, "5 - DÉCORS ET COSTUMES"],
+    ["51", "Décors", 10, 500, 5000],
+    ["52", "Remise fournisseur", null, null, -500],
+    [null, "Sous-total", null, null, F("SUM(E11:E12)", 4500)],
+    [null, "4 - CHARGES SOCIALES"],
+    ["41", "Charges sociales 45 %", null, 0.45, F("E9*D15", 5400)],
+    [null, "TOTAL GÉNÉRAL", null, null, F("E9+E13+E15", 21900)],
+  ];
+
+  async function ecrire(fichier: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    for (const l of RICHE) ws.addRow(l);
+    ws.mergeCells("B4:B5");
+    const f = path.join(dossier(), fichier);
+    await wb.xlsx.writeFile(f);
+    return f;
+  }
+
+  async function resume(f: string) {
+    const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      devis: { total: string; lignes: number; chapitres: unknown; conservation: unknown };
+    };
+    return { ...j.devis, controles: controlesJson(r.out) };
+  }
+
+  it("chaînes en ligne (inlineStr) sans sharedStrings.xml, comme un export Google Sheets : même devis, même conservation", async () => {
+    const f = await ecrire("riche.xlsx");
+    const zip = await JSZip.loadAsync(await fs.readFile(f));
+    const partagees = [
+      ...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g),
+    ].map((m) => m[1].replace(/<[^>]+>/g, ""));
+    const feuille = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    let n = 0;
+    const enLigne = feuille.replace(
+      /<c r="([A-Z]+\d+)"([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+      (_m, ref: string, a: string, b: string, i: string) => {
+        n++;
+        return `<c r="${ref}"${a} t="inlineStr"${b}><is><t>${partagees[Number(i)]}</t></is></c>`;
+      },
+    );
+    expect(n).toBeGreaterThan(10);
+    zip.file("xl/worksheets/sheet1.xml", enLigne);
+    zip.remove("xl/sharedStrings.xml");
+    for (const [nom, motif] of [
+      ["xl/_rels/workbook.xml.rels", /<Relationship [^>]*sharedStrings[^>]*\/>/],
+      ["[Content_Types].xml", /<Override [^>]*sharedStrings[^>]*\/>/],
+    ] as const)
+      zip.file(nom, ((await zip.file(nom)?.async("string")) ?? "").replace(motif, ""));
+    const g = path.join(dossier(), "google.xlsx");
+    await fs.writeFile(g, await zip.generateAsync({ type: "nodebuffer" }));
+    const a = await resume(f);
+    expect([a.total, a.lignes]).toEqual(["21900.00", 6]);
+    expect(a.conservation).toMatchObject({ lu: "78300.00", totauxProuves: "56400.00", ecart: "0.00" });
+    expect(await resume(g)).toEqual(a);
+  });
+
+  it("enregistré par LibreOffice (soffice --convert-to xlsx) : même devis, même conservation", async () => {
+    const f = await ecrire("riche-lo.xlsx");
+    const lo = await recalculer(f);
+    const a = await resume(f);
+    const b = await resume(lo);
+    expect(b.controles.map((c) => c.cellule)).toEqual(a.controles.map((c) => c.cellule));
+    expect({ ...b, controles: [] }).toEqual({ ...a, controles: [] });
+  }, 180_000);
 });

@@ -39,6 +39,7 @@ import {
   chapitreDeTitre,
   estRecapitulatif,
   estReport,
+  estTotalPage,
   ligneDerivee,
   typeTotal,
 } from "./placement";
@@ -317,6 +318,8 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   let recap = false;
   /** The last carried-forward amount proven (« A reporter »): the « Report » at the top of the next page repeats it. */
   let dernierReport: Cents | undefined;
+  /** Index in `brutes` of the first line of the current printed page (after « Total page 1 » or a « Report »). */
+  let debutPage = 0;
   const horsLignes: MontantHorsLignes[] = [];
   /** The amount cell of each row as read, by row: conservation counts these readings, never parses twice. */
   const lus: LectureMontant[] = [];
@@ -469,10 +472,13 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     // « A reporter » / « Report »: a carried-forward amount, neither a line nor a total that closes a section.
     // Proven when it is the sum of the lines above (all of them, the section's, or since the last subtotal) or the
     // carried-forward amount just before it; listed otherwise. Never counted: its lines are.
-    if (!aDesFacteurs && !code && textes.length && (estReport(textes[0].t) || estReport(libelle))) {
-      const lib = estReport(textes[0].t) ? textes[0].t : libelle;
+    // « Total page 1 »: the lines of its page (or, cumulative, all above), proven the same way.
+    const page = !aDesFacteurs && !code && textes.length > 0 && (estTotalPage(textes[0].t) || estTotalPage(libelle));
+    if (page || (!aDesFacteurs && !code && textes.length && (estReport(textes[0].t) || estReport(libelle)))) {
+      const motif = page ? "page" : "report";
+      const lib = (page ? estTotalPage(textes[0].t) : estReport(textes[0].t)) ? textes[0].t : libelle;
       if (montantLu === undefined) {
-        horsLigne(r, row, lib, "report", true);
+        horsLigne(r, row, lib, motif, true);
         continue;
       }
       const somme = (debut: number) =>
@@ -483,18 +489,22 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
             .map((b) => b.ligne.montant),
         );
       const cumul = somme(0);
-      const prouve =
-        [cumul, somme(bloc.debutSection), somme(bloc.debutRun)].some((x) => egalAuCentime(x, montantLu)) ||
-        (dernierReport !== undefined && egalAuCentime(dernierReport, montantLu));
+      const sommePage = somme(debutPage);
+      const prouve = page
+        ? [cumul, sommePage].some((x) => egalAuCentime(x, montantLu))
+        : [cumul, somme(bloc.debutSection), somme(bloc.debutRun)].some((x) => egalAuCentime(x, montantLu)) ||
+          (dernierReport !== undefined && egalAuCentime(dernierReport, montantLu));
       horsLignes.push({
         cellule: ref(r, "montant") as string,
         montant: montantLu,
         libelle: lib,
-        motif: "report",
+        motif,
         prouve: prouve || undefined,
         cumul,
+        ...(page ? { sommePage } : {}),
       });
-      if (prouve) dernierReport = montantLu;
+      if (prouve && !page) dernierReport = montantLu;
+      debutPage = brutes.length;
       continue;
     }
     let tt = textes.length ? (typeTotal(textes[0].t) ?? typeTotal(libelle)) : undefined;

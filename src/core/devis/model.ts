@@ -110,13 +110,16 @@ export interface MontantHorsLignes {
   libelle: string;
   /**
    * derive: TVA, TTC, cost per minute; recapitulatif: a summary block; rappel: a chapter repeated after the total;
-   * report: a carried-forward amount (« A reporter », « Report ») between two pages.
+   * report: a carried-forward amount (« A reporter », « Report ») between two pages; page: a page total
+   * (« Total page 1 »).
    */
-  motif: "derive" | "recapitulatif" | "rappel" | "report";
+  motif: "derive" | "recapitulatif" | "rappel" | "report" | "page";
   /** A carried-forward amount equal to the lines above it (or to the previous one): a proven total, not listed. */
   prouve?: true;
-  /** report: the sum of every line above it, to name when it is not proven. */
+  /** report, page: the sum of every line above it, to name when it is not proven. */
   cumul?: Cents;
+  /** page: the sum of the lines of its page (since the previous page total or carried-forward amount). */
+  sommePage?: Cents;
 }
 
 export interface TotalNonProuve {

@@ -169,6 +169,15 @@ export function estReport(texte: string): boolean {
   );
 }
 
+/** « Total page 1 », « Total de la page », « Sous-total page 2 », « Total feuille 3 »: the lines of one printed page. */
+export function estTotalPage(texte: string): boolean {
+  return /^(sous[- ]?)?total (de la |de |du )?(page|feuille|folio)( ?n°| ?no)? ?\d{0,3}$/.test(
+    normaliser(texte)
+      .replace(/[:.]+$/, "")
+      .trim(),
+  );
+}
+
 const REPORT = new RegExp(
   String.raw`^((sous[- ]?)?total |montant |cumul )?(a reporter|a reporte|reportes?|reports?)` +
     String.raw`( (de la |de |du )?(page|p|feuille|folio)\b.*| (precedent|anterieur)e?s?| a nouveau)?$`,
