@@ -332,3 +332,55 @@ describe("le même devis enregistré par Google Sheets ou LibreOffice se lit par
     expect({ ...b, controles: [] }).toEqual({ ...a, controles: [] });
   }, 180_000);
 });
+
+describe("« dont … » et « soit … » sous une ligne : le détail n'est jamais compté une seconde fois", () => {
+  it("« dont caméra » / « dont optiques » sous « Location matériel » (avant : 34 000,00 € au lieu de 12 000,00 €, le TOTAL compté comme une ligne)", async () => {
+    const { d, controles } = await devis("dont.xlsx", [
+      ["Code", "Désignation", "Quantité", "Taux", "Montant"],
+      [null, "7 - MOYENS TECHNIQUES"],
+      ["71", "Location matériel", null, null, 10000],
+      [null, "dont caméra", null, null, 6000],
+      [null, "dont optiques", null, null, 4000],
+      ["72", "Machinerie", 5, 400, 2000],
+      [null, "TOTAL", null, null, 12000],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["12000.00", 2]);
+    expect(d.conservation).toMatchObject({
+      lu: "34000.00",
+      totauxProuves: "12000.00",
+      listes: "10000.00",
+      ecart: "0.00",
+    });
+    const details = controles.filter((c) => c.regle === "montant-hors-lignes");
+    expect(details.map((c) => [c.cellule, c.gravite])).toEqual([
+      ["Devis!E4", "info"],
+      ["Devis!E5", "info"],
+    ]);
+    expect(espaces(details[0].message)).toBe(
+      "Devis!E4 « dont caméra » : 6 000,00 € n'est pas compté dans le devis ; ce montant détaille la ligne au-dessus " +
+        "(Devis!E3 « Location matériel », 10 000,00 €), déjà comptée.",
+    );
+    expect(controles.filter((c) => /producteur|non-prouve/.test(c.regle))).toEqual([]);
+  });
+
+  it("« soit 20 jours à 500 € » sans total : pas compté (avant : 23 000,00 € sans un mot) ; des « dont » qui dépassent la ligne : alerte", async () => {
+    const { d, controles } = await devis("soit.xlsx", [
+      ["Code", "Désignation", "Quantité", "Taux", "Montant"],
+      [null, "2 - PERSONNEL"],
+      ["21", "Réalisateur", null, null, 10000],
+      [null, "soit 20 jours à 500 €", null, null, 10000],
+      ["22", "Monteur", 10, 300, 3000],
+      [null, "  - dont prépa", null, null, 2000],
+      [null, "  - dont montage", null, null, 2000],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["13000.00", 2]);
+    expect(d.conservation).toMatchObject({ listes: "14000.00", ecart: "0.00" });
+    const c = controles.filter((x) => x.regle === "montant-hors-lignes");
+    expect(c.map((x) => [x.cellule, x.gravite]).sort()).toEqual([
+      ["Devis!E4", "info"],
+      ["Devis!E6", "info"],
+      ["Devis!E7", "alerte"],
+    ]);
+    expect(c.find((x) => x.cellule === "Devis!E7")?.message).toContain("Ses « dont » dépassent cette ligne");
+  });
+});

@@ -38,6 +38,7 @@ import {
   chapitreDeColonne,
   chapitreDeTitre,
   estRecapitulatif,
+  estDetail,
   estReport,
   estTotalPage,
   ligneDerivee,
@@ -320,6 +321,8 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   let dernierReport: Cents | undefined;
   /** Index in `brutes` of the first line of the current printed page (after « Total page 1 » or a « Report »). */
   let debutPage = 0;
+  /** « dont … » rows under the same line: the sum of their amounts so far, by the line's id. */
+  const details = new Map<string, number>();
   const horsLignes: MontantHorsLignes[] = [];
   /** The amount cell of each row as read, by row: conservation counts these readings, never parses twice. */
   const lus: LectureMontant[] = [];
@@ -472,6 +475,38 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     // « A reporter » / « Report »: a carried-forward amount, neither a line nor a total that closes a section.
     // Proven when it is the sum of the lines above (all of them, the section's, or since the last subtotal) or the
     // carried-forward amount just before it; listed otherwise. Never counted: its lines are.
+    // « dont caméra », « soit 20 jours à 500 € » right under a line: a part of that line, never counted again.
+    const parent = brutes.length > bloc.debutRun ? brutes[brutes.length - 1] : undefined;
+    if (
+      parent &&
+      !parent.derivee &&
+      !parent.retiree &&
+      !code &&
+      textes.length &&
+      (estDetail(textes[0].t) || estDetail(libelle))
+    ) {
+      const lib = estDetail(textes[0].t) ? textes[0].t : libelle;
+      if (montantLu === undefined) {
+        if (lm.type !== "vide") horsLigne(r, row, lib, "detail");
+        continue;
+      }
+      const p = parent.ligne;
+      const cumul = (details.get(p.id) ?? 0) + montantLu;
+      details.set(p.id, cumul);
+      horsLignes.push({
+        cellule: ref(r, "montant") as string,
+        montant: montantLu,
+        libelle: lib,
+        motif: "detail",
+        detailDe: {
+          cellule: p.source.cellules.montant ?? `${sheet.name}!${p.source.ligne}`,
+          libelle: p.libelle,
+          montant: p.montant,
+          ...(Math.abs(cumul) > Math.abs(p.montant) ? { depasse: true as const } : {}),
+        },
+      });
+      continue;
+    }
     // « Total page 1 »: the lines of its page (or, cumulative, all above), proven the same way.
     const page = !aDesFacteurs && !code && textes.length > 0 && (estTotalPage(textes[0].t) || estTotalPage(libelle));
     if (page || (!aDesFacteurs && !code && textes.length && (estReport(textes[0].t) || estReport(libelle)))) {

@@ -111,9 +111,11 @@ export interface MontantHorsLignes {
   /**
    * derive: TVA, TTC, cost per minute; recapitulatif: a summary block; rappel: a chapter repeated after the total;
    * report: a carried-forward amount (« A reporter », « Report ») between two pages; page: a page total
-   * (« Total page 1 »).
+   * (« Total page 1 »); detail: « dont … », « soit … » under a line, a part of its amount.
    */
-  motif: "derive" | "recapitulatif" | "rappel" | "report" | "page";
+  motif: "derive" | "recapitulatif" | "rappel" | "report" | "page" | "detail";
+  /** detail: the line it details (« dont caméra » under « Location matériel »), and whether its details exceed it. */
+  detailDe?: { cellule: string; libelle: string; montant: Cents; depasse?: true };
   /** A carried-forward amount equal to the lines above it (or to the previous one): a proven total, not listed. */
   prouve?: true;
   /** report, page: the sum of every line above it, to name when it is not proven. */

@@ -169,6 +169,14 @@ export function estReport(texte: string): boolean {
   );
 }
 
+/**
+ * « dont caméra », « soit 20 jours à 500 € », « y compris transport »: a detail of the line above (a part of its
+ * amount, or its amount again), never a line of its own.
+ */
+export function estDetail(texte: string): boolean {
+  return /^(dont|soit|y compris|of which|including)\b/.test(normaliser(texte).replace(/^[-–•*>\s]+/, ""));
+}
+
 /** « Total page 1 », « Total de la page », « Sous-total page 2 », « Total feuille 3 »: the lines of one printed page. */
 export function estTotalPage(texte: string): boolean {
   return /^(sous[- ]?)?total (de la |de |du )?(page|feuille|folio)( ?n°| ?no)? ?\d{0,3}$/.test(
