@@ -384,3 +384,36 @@ describe("« dont … » et « soit … » sous une ligne : le détail n'est jam
     expect(c.find((x) => x.cellule === "Devis!E7")?.message).toContain("Ses « dont » dépassent cette ligne");
   });
 });
+
+describe("une ligne dont la formule additionne ses lignes de détail au-dessous", () => {
+  it("« Location matériel » = SOMME(E4:E5) sur « Caméra » et « Optiques » : sous-total prouvé, pas une ligne de plus (avant : 22 000,00 € au lieu de 12 000,00 €, sans un mot)", async () => {
+    const { d, controles } = await devis("detail-formule.xlsx", [
+      ["Code", "Désignation", "Quantité", "Taux", "Montant"],
+      [null, "7 - MOYENS TECHNIQUES"],
+      ["71", "Location matériel", null, null, F("SUM(E4:E5)", 10000)],
+      [null, "Caméra", 1, 6000, 6000],
+      [null, "Optiques", 1, 4000, 4000],
+      ["72", "Machinerie", 5, 400, 2000],
+      [null, "TOTAL", null, null, 12000],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["12000.00", 3]);
+    expect(d.chapitres.map((c) => [c.code, c.total])).toEqual([["7", "12000.00"]]);
+    expect(d.conservation).toMatchObject({
+      lu: "34000.00",
+      lignes: "12000.00",
+      totauxProuves: "22000.00",
+      ecart: "0.00",
+    });
+    expect(controles.filter((c) => /producteur|non-prouve/.test(c.regle))).toEqual([]);
+  });
+
+  it("une formule sur les lignes au-dessous qui ne tombe pas juste reste une ligne", async () => {
+    const { d } = await devis("detail-formule-faux.xlsx", [
+      ["Code", "Désignation", "Quantité", "Taux", "Montant"],
+      [null, "7 - MOYENS TECHNIQUES"],
+      ["71", "Location matériel", null, null, F("E4*2", 12000)],
+      [null, "Caméra", 1, 6000, 6000],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["18000.00", 2]);
+  });
+});

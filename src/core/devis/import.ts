@@ -51,7 +51,7 @@ import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
 import { colonnesNonLues } from "./colonnesNonLues";
 import { montantsMasques } from "./masquees";
-import { egalAuCentime, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
+import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
 import {
   conventionFeuille,
@@ -420,7 +420,42 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   )
     .filter((k) => cols[k] !== undefined)
     .map((k) => ({ k, col: cols[k] as number, prefixe: prefixe(k, cols[k] as number) }));
+  /**
+   * Lines whose formula sums only amount cells below them (« Location matériel » = SUM(E4:E5), its detail lines
+   * « Caméra », « Optiques » under it): once the rows it references are read, when their lines add up to it, it is a
+   * subtotal proven by its formula, not a line counted on top of its own details.
+   */
+  const parentsDetail: { brute: Brute; fin: number; plages: Plage[]; formule: string; cellule: string }[] = [];
+  const resoudreParents = (r: number) => {
+    for (let i = parentsDetail.length - 1; i >= 0; i--) {
+      const p = parentsDetail[i];
+      if (r <= p.fin) continue;
+      parentsDetail.splice(i, 1);
+      if (p.brute.retiree) continue;
+      const enfants = brutes.filter((b) => {
+        const refMontant = b.ligne.source.cellules.montant;
+        if (b === p.brute || b.derivee || b.retiree || !refMontant) return false;
+        const c = parseCelluleRef(refMontant);
+        return p.plages.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
+      });
+      const l = p.brute.ligne;
+      if (!enfants.length || !egalAuCentime(sumCents(enfants.map((b) => b.ligne.montant)), l.montant)) continue;
+      p.brute.retiree = true;
+      parId.delete(l.id);
+      totaux.push({
+        type: "sous-total",
+        libelle: l.libelle,
+        montant: l.montant,
+        cellule: p.cellule,
+        chapitre: p.brute.section,
+        lignesCouvertes: enfants.map((b) => b.ligne.id),
+        formule: p.formule,
+        preuve: "formule",
+      });
+    }
+  };
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
+    if (parentsDetail.length) resoudreParents(r);
     const row = sheet.rows[r];
     // The row's non-empty texts outside those columns, read in one pass (no object for the other cells).
     let vide = true;
@@ -810,7 +845,24 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
     if (cat) ligne.categorie = cat;
-    pousser({ ligne, section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section, apresTotal });
+    const brute: Brute = {
+      ligne,
+      section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section,
+      apresTotal,
+    };
+    pousser(brute);
+    if (c?.f && montantLu !== undefined && cols.montant !== undefined) {
+      const plages = plagesFormule(c.f, sheet.name);
+      const col = cols.montant;
+      if (plages.length && plages.every((x) => x.c1 === col && x.c2 === col && x.r1 > r))
+        parentsDetail.push({
+          brute,
+          fin: Math.max(...plages.map((x) => x.r2)),
+          plages,
+          formule: c.f,
+          cellule: ref(r, "montant") as string,
+        });
+    }
     // "50 %" in the charges column: the charges are that share of the gross.
     const montantCharges =
       charges.montant ?? (charges.taux && montant ? multiplyCents(montant, charges.taux) : undefined);
@@ -827,6 +879,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         derivee: true,
       });
   }
+  resoudreParents(Number.MAX_SAFE_INTEGER);
   fermerSection();
   // A total above every line covers the whole devis: proven against all of it, else it is a line too.
   for (const p of provisoires) {
@@ -845,7 +898,11 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     } else t.lignesCouvertes = avant;
   }
   // Provisional lines: back to (unproven) subtotals when a total proved it, else lines with a finding.
-  const retirees = new Set(provisoires.filter((p) => p.revertie).map((p) => p.brute));
+  // (and the lines found to be the subtotal of their detail lines below them)
+  const retirees = new Set([
+    ...provisoires.filter((p) => p.revertie).map((p) => p.brute),
+    ...brutes.filter((b) => b.retiree),
+  ]);
   const totauxNonProuves: NonNullable<Devis["totauxNonProuves"]> = [];
   for (const p of provisoires) {
     if (p.revertie) continue;
