@@ -37,6 +37,10 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       // Only when the import chose a column (several amount columns, unheaded labels): additive fields.
       ...(devis.colonneMontant ? { colonneMontant: jsonColonneMontant(devis.colonneMontant) } : {}),
       ...(devis.colonneLibelles ? { colonneLibelles: devis.colonneLibelles } : {}),
+      // Only when the header names columns of figures that are not the devis (réalisé, écart, per episode).
+      ...(devis.colonnesNonLues
+        ? { colonnesNonLues: devis.colonnesNonLues.map((c) => ({ ...c, somme: m(c.somme) })) }
+        : {}),
       // Only when amounts were read on hidden rows (finding lignes-masquees): still counted, proven or listed.
       ...(devis.masquees
         ? {

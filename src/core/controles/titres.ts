@@ -25,6 +25,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "salaire-minimum": "Salaire sous le minimum conventionnel",
   "devis-parametre-inconnu": "Paramètre inconnu",
   "montant-hors-lignes": "Montant lu hors des lignes",
+  "report-non-prouve": "Report ou total de page non prouvé",
   "colonnes-lues": "Colonne lue",
   "feuille-lue": "Feuille lue",
   "montants-non-lus": "Montants du devis non lus, hors calcul",

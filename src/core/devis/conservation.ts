@@ -113,7 +113,7 @@ export function calculerConservation(
   };
   for (const l of devis.lignes) compter(l.source.cellules.montant, l.chapitre ? "lignes" : "nonPlaces", l.montant);
   for (const t of devis.totauxProducteur) compter(t.cellule, t.preuve ? "totauxProuves" : "listes", t.montant);
-  for (const h of devis.horsLignes ?? []) compter(h.cellule, "listes", h.montant);
+  for (const h of devis.horsLignes ?? []) compter(h.cellule, h.prouve ? "totauxProuves" : "listes", h.montant);
   for (const i of devis.illisibles ?? []) compter(i.cellule, "listes", undefined);
   for (const a of devis.ambigus ?? []) compter(a.cellule, "listes", undefined);
   for (const d of devis.devises ?? []) compter(d.cellule, "listes", undefined);

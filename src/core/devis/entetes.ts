@@ -104,7 +104,8 @@ const SYNONYMES: readonly [Colonne, RegExp][] = [
     new RegExp(
       String.raw`^(montant|montant total|total|brut|brut total|total brut|salaire brut|montant brut|` +
         String.raw`amount|cost|cout|cout total|budget|budget previsionnel|prevu|prevision|` +
-        String.raw`montant prevu|montant previsionnel|total budget|devis|total cost)$`,
+        String.raw`montant prevu|montant previsionnel|total budget|montant budget|montant budgete|budgete|devis|` +
+        String.raw`total cost)$`,
     ),
   ],
   ["code", /^(code|n°|no|num|numero|n|compte|ref|reference|code poste|n° poste|#|line|code cnc|acct|account)$/],

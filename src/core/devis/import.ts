@@ -38,6 +38,9 @@ import {
   chapitreDeColonne,
   chapitreDeTitre,
   estRecapitulatif,
+  estDetail,
+  estReport,
+  estTotalPage,
   ligneDerivee,
   typeTotal,
 } from "./placement";
@@ -46,8 +49,9 @@ import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
+import { colonnesNonLues } from "./colonnesNonLues";
 import { montantsMasques } from "./masquees";
-import { egalAuCentime, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
+import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
 import {
   conventionFeuille,
@@ -313,6 +317,12 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     bloc.enteteLigne = undefined;
   };
   let recap = false;
+  /** The last carried-forward amount proven (« A reporter »): the « Report » at the top of the next page repeats it. */
+  let dernierReport: Cents | undefined;
+  /** Index in `brutes` of the first line of the current printed page (after « Total page 1 » or a « Report »). */
+  let debutPage = 0;
+  /** « dont … » rows under the same line: the sum of their amounts so far, by the line's id. */
+  const details = new Map<string, number>();
   const horsLignes: MontantHorsLignes[] = [];
   /** The amount cell of each row as read, by row: conservation counts these readings, never parses twice. */
   const lus: LectureMontant[] = [];
@@ -410,7 +420,42 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   )
     .filter((k) => cols[k] !== undefined)
     .map((k) => ({ k, col: cols[k] as number, prefixe: prefixe(k, cols[k] as number) }));
+  /**
+   * Lines whose formula sums only amount cells below them (« Location matériel » = SUM(E4:E5), its detail lines
+   * « Caméra », « Optiques » under it): once the rows it references are read, when their lines add up to it, it is a
+   * subtotal proven by its formula, not a line counted on top of its own details.
+   */
+  const parentsDetail: { brute: Brute; fin: number; plages: Plage[]; formule: string; cellule: string }[] = [];
+  const resoudreParents = (r: number) => {
+    for (let i = parentsDetail.length - 1; i >= 0; i--) {
+      const p = parentsDetail[i];
+      if (r <= p.fin) continue;
+      parentsDetail.splice(i, 1);
+      if (p.brute.retiree) continue;
+      const enfants = brutes.filter((b) => {
+        const refMontant = b.ligne.source.cellules.montant;
+        if (b === p.brute || b.derivee || b.retiree || !refMontant) return false;
+        const c = parseCelluleRef(refMontant);
+        return p.plages.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
+      });
+      const l = p.brute.ligne;
+      if (!enfants.length || !egalAuCentime(sumCents(enfants.map((b) => b.ligne.montant)), l.montant)) continue;
+      p.brute.retiree = true;
+      parId.delete(l.id);
+      totaux.push({
+        type: "sous-total",
+        libelle: l.libelle,
+        montant: l.montant,
+        cellule: p.cellule,
+        chapitre: p.brute.section,
+        lignesCouvertes: enfants.map((b) => b.ligne.id),
+        formule: p.formule,
+        preuve: "formule",
+      });
+    }
+  };
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
+    if (parentsDetail.length) resoudreParents(r);
     const row = sheet.rows[r];
     // The row's non-empty texts outside those columns, read in one pass (no object for the other cells).
     let vide = true;
@@ -460,6 +505,76 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     // Derived rows (TVA, TTC, cost per minute) are neither lines nor totals of lines.
     if (textes.length && (ligneDerivee(textes[0].t) || ligneDerivee(libelle))) {
       horsLigne(r, row, textes[0].t, "derive");
+      continue;
+    }
+    // « A reporter » / « Report »: a carried-forward amount, neither a line nor a total that closes a section.
+    // Proven when it is the sum of the lines above (all of them, the section's, or since the last subtotal) or the
+    // carried-forward amount just before it; listed otherwise. Never counted: its lines are.
+    // « dont caméra », « soit 20 jours à 500 € » right under a line: a part of that line, never counted again.
+    const parent = brutes.length > bloc.debutRun ? brutes[brutes.length - 1] : undefined;
+    if (
+      parent &&
+      !parent.derivee &&
+      !parent.retiree &&
+      !code &&
+      textes.length &&
+      (estDetail(textes[0].t) || estDetail(libelle))
+    ) {
+      const lib = estDetail(textes[0].t) ? textes[0].t : libelle;
+      if (montantLu === undefined) {
+        if (lm.type !== "vide") horsLigne(r, row, lib, "detail");
+        continue;
+      }
+      const p = parent.ligne;
+      const cumul = (details.get(p.id) ?? 0) + montantLu;
+      details.set(p.id, cumul);
+      horsLignes.push({
+        cellule: ref(r, "montant") as string,
+        montant: montantLu,
+        libelle: lib,
+        motif: "detail",
+        detailDe: {
+          cellule: p.source.cellules.montant ?? `${sheet.name}!${p.source.ligne}`,
+          libelle: p.libelle,
+          montant: p.montant,
+          ...(Math.abs(cumul) > Math.abs(p.montant) ? { depasse: true as const } : {}),
+        },
+      });
+      continue;
+    }
+    // « Total page 1 »: the lines of its page (or, cumulative, all above), proven the same way.
+    const page = !aDesFacteurs && !code && textes.length > 0 && (estTotalPage(textes[0].t) || estTotalPage(libelle));
+    if (page || (!aDesFacteurs && !code && textes.length && (estReport(textes[0].t) || estReport(libelle)))) {
+      const motif = page ? "page" : "report";
+      const lib = (page ? estTotalPage(textes[0].t) : estReport(textes[0].t)) ? textes[0].t : libelle;
+      if (montantLu === undefined) {
+        horsLigne(r, row, lib, motif, true);
+        continue;
+      }
+      const somme = (debut: number) =>
+        sumCents(
+          brutes
+            .slice(debut)
+            .filter((b) => !b.derivee && !b.retiree)
+            .map((b) => b.ligne.montant),
+        );
+      const cumul = somme(0);
+      const sommePage = somme(debutPage);
+      const prouve = page
+        ? [cumul, sommePage].some((x) => egalAuCentime(x, montantLu))
+        : [cumul, somme(bloc.debutSection), somme(bloc.debutRun)].some((x) => egalAuCentime(x, montantLu)) ||
+          (dernierReport !== undefined && egalAuCentime(dernierReport, montantLu));
+      horsLignes.push({
+        cellule: ref(r, "montant") as string,
+        montant: montantLu,
+        libelle: lib,
+        motif,
+        prouve: prouve || undefined,
+        cumul,
+        ...(page ? { sommePage } : {}),
+      });
+      if (prouve && !page) dernierReport = montantLu;
+      debutPage = brutes.length;
       continue;
     }
     let tt = textes.length ? (typeTotal(textes[0].t) ?? typeTotal(libelle)) : undefined;
@@ -730,7 +845,24 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
     if (cat) ligne.categorie = cat;
-    pousser({ ligne, section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section, apresTotal });
+    const brute: Brute = {
+      ligne,
+      section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section,
+      apresTotal,
+    };
+    pousser(brute);
+    if (c?.f && montantLu !== undefined && cols.montant !== undefined) {
+      const plages = plagesFormule(c.f, sheet.name);
+      const col = cols.montant;
+      if (plages.length && plages.every((x) => x.c1 === col && x.c2 === col && x.r1 > r))
+        parentsDetail.push({
+          brute,
+          fin: Math.max(...plages.map((x) => x.r2)),
+          plages,
+          formule: c.f,
+          cellule: ref(r, "montant") as string,
+        });
+    }
     // "50 %" in the charges column: the charges are that share of the gross.
     const montantCharges =
       charges.montant ?? (charges.taux && montant ? multiplyCents(montant, charges.taux) : undefined);
@@ -747,6 +879,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         derivee: true,
       });
   }
+  resoudreParents(Number.MAX_SAFE_INTEGER);
   fermerSection();
   // A total above every line covers the whole devis: proven against all of it, else it is a line too.
   for (const p of provisoires) {
@@ -765,7 +898,11 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     } else t.lignesCouvertes = avant;
   }
   // Provisional lines: back to (unproven) subtotals when a total proved it, else lines with a finding.
-  const retirees = new Set(provisoires.filter((p) => p.revertie).map((p) => p.brute));
+  // (and the lines found to be the subtotal of their detail lines below them)
+  const retirees = new Set([
+    ...provisoires.filter((p) => p.revertie).map((p) => p.brute),
+    ...brutes.filter((b) => b.retiree),
+  ]);
   const totauxNonProuves: NonNullable<Devis["totauxNonProuves"]> = [];
   for (const p of provisoires) {
     if (p.revertie) continue;
@@ -858,6 +995,12 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const sansHT = tvaSansHT(sheet, lignes, entete.montants, convention);
     if (sansHT) devis.colonneMontant.tvaSansHT = sansHT;
   }
+  const autres = colonnesNonLues(sheet, entete, lignes, convention);
+  if (autres.colonnes.length) {
+    devis.colonnesNonLues = autres.colonnes;
+    if (cols.montant !== undefined) devis.colonneLue = nommee(cols.montant);
+  }
+  if (autres.episodes) devis.episodes = autres.episodes;
   if (entete.libelleSansEntete)
     devis.colonneLibelles = {
       colonne: colonneLettre(entete.libelleSansEntete.col),

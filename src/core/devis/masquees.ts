@@ -28,7 +28,8 @@ export function montantsMasques(sheet: SheetData, devis: Devis): MontantMasque[]
   }
   for (const h of devis.horsLignes ?? []) {
     const r = ligneDe(h.cellule);
-    if (masquees.has(r)) out.push({ cellule: h.cellule, libelle: h.libelle, montant: h.montant, nature: "liste", r });
+    if (masquees.has(r))
+      out.push({ cellule: h.cellule, libelle: h.libelle, montant: h.montant, nature: h.prouve ? "total" : "liste", r });
   }
   return out.sort((a, b) => a.r - b.r).map(({ r: _r, ...m }) => m);
 }

@@ -108,8 +108,20 @@ export interface MontantHorsLignes {
   cellule: string;
   montant: Cents;
   libelle: string;
-  /** derive: TVA, TTC, cost per minute; recapitulatif: a summary block; rappel: a chapter repeated after the total. */
-  motif: "derive" | "recapitulatif" | "rappel";
+  /**
+   * derive: TVA, TTC, cost per minute; recapitulatif: a summary block; rappel: a chapter repeated after the total;
+   * report: a carried-forward amount (« A reporter », « Report ») between two pages; page: a page total
+   * (« Total page 1 »); detail: « dont … », « soit … » under a line, a part of its amount.
+   */
+  motif: "derive" | "recapitulatif" | "rappel" | "report" | "page" | "detail";
+  /** detail: the line it details (« dont caméra » under « Location matériel »), and whether its details exceed it. */
+  detailDe?: { cellule: string; libelle: string; montant: Cents; depasse?: true };
+  /** A carried-forward amount equal to the lines above it (or to the previous one): a proven total, not listed. */
+  prouve?: true;
+  /** report, page: the sum of every line above it, to name when it is not proven. */
+  cumul?: Cents;
+  /** page: the sum of the lines of its page (since the previous page total or carried-forward amount). */
+  sommePage?: Cents;
 }
 
 export interface TotalNonProuve {
@@ -364,4 +376,26 @@ export interface Devis {
   masquees?: MontantMasque[];
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
   colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
+  /**
+   * Columns of figures next to the amount that are not the devis and that no role reads: the réalisé (« Réalisé »,
+   * « Réel », « Coût définitif »), an écart, per-episode amounts (« Ép. 1 | Ép. 2 | Total »). Named with their sums,
+   * never counted; per-episode columns are compared line by line with the amount read.
+   */
+  colonnesNonLues?: ColonneNonLue[];
+  /** Per-episode columns: how many lines were compared, and those whose episodes do not add up to the amount. */
+  episodes?: EpisodesNonProuves;
+  /** The amount column read, named when `colonnesNonLues` says what is not (not in the JSON: said by the finding). */
+  colonneLue?: ColonneNommee;
+}
+
+export interface ColonneNonLue extends ColonneNommee {
+  nature: "realise" | "ecart" | "episode";
+  /** Σ of its amounts below the header, in cents. */
+  somme: Cents;
+}
+
+/** Per-episode columns: the lines whose episodes do not add up to the amount read (cells of the amount). */
+export interface EpisodesNonProuves {
+  lignes: number;
+  cellules: string[];
 }

@@ -157,6 +157,40 @@ export function estRecapitulatif(texte: string): boolean {
   );
 }
 
+/**
+ * A paper-style carried-forward row: « A reporter » / « Total à reporter » at the foot of a page, « Report » /
+ * « Report de la page précédente » / « Reporté » at the top of the next. Its amount repeats lines counted above.
+ */
+export function estReport(texte: string): boolean {
+  return REPORT.test(
+    normaliser(texte)
+      .replace(/[:.]+$/, "")
+      .trim(),
+  );
+}
+
+/**
+ * « dont caméra », « soit 20 jours à 500 € », « y compris transport »: a detail of the line above (a part of its
+ * amount, or its amount again), never a line of its own.
+ */
+export function estDetail(texte: string): boolean {
+  return /^(dont|soit|y compris|of which|including)\b/.test(normaliser(texte).replace(/^[-–•*>\s]+/, ""));
+}
+
+/** « Total page 1 », « Total de la page », « Sous-total page 2 », « Total feuille 3 »: the lines of one printed page. */
+export function estTotalPage(texte: string): boolean {
+  return /^(sous[- ]?)?total (de la |de |du )?(page|feuille|folio)( ?n°| ?no)? ?\d{0,3}$/.test(
+    normaliser(texte)
+      .replace(/[:.]+$/, "")
+      .trim(),
+  );
+}
+
+const REPORT = new RegExp(
+  String.raw`^((sous[- ]?)?total |montant |cumul )?(a reporter|a reporte|reportes?|reports?)` +
+    String.raw`( (de la |de |du )?(page|p|feuille|folio)\b.*| (precedent|anterieur)e?s?| a nouveau)?$`,
+);
+
 /** Subtotal / total rows: their label starts with a total word. A chapter named after "total" makes it a subtotal. */
 export function typeTotal(texte: string): { type: "sous-total" | "total"; chapitre?: CodeChapitre } | undefined {
   const s = normaliser(texte);

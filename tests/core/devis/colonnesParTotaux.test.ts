@@ -124,7 +124,14 @@ describe("« Coût définitif » n'est pas une révision du devis", () => {
     expect(e(d.total)).toBe("7600.00");
     expect(d.conservation?.colonne).toBe("C");
     expect(d.colonneMontant).toBeUndefined();
-    expect(lues).toEqual([]);
+    // Not a version of the devis, but named with its sum (before: not a word).
+    expect(d.colonnesNonLues).toEqual([
+      { colonne: "D", cellule: "Devis!D1", entete: "Coût définitif", nature: "realise", somme: 780000 },
+    ]);
+    expect(lues.map((l) => [l.gravite, l.cellule])).toEqual([["info", "Devis!C1"]]);
+    expect(lues[0].message).toContain(
+      "D « Coût définitif » (Devis!D1, somme 7 800,00 €) : le réalisé se compare au devis",
+    );
   });
 });
 

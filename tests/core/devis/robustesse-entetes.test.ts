@@ -110,6 +110,8 @@ describe("robustesse — versions côte à côte", () => {
     expect(constats(d)).toEqual([
       ["charges-sociales-absentes", "alerte", "Budget!G2"],
       ["colonnes-lues", "alerte", "Budget!G1"],
+      // « Écart » (H) is not the devis: named with its sum, never counted.
+      ["colonnes-lues", "info", "Budget!G1"],
     ]);
     expect(d.colonneMontant).toMatchObject({
       retenue: { colonne: "G", entete: "Montant V2", somme: 1550000 },

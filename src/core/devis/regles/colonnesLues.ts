@@ -2,7 +2,7 @@ import type { Regle } from "../../controles/constat";
 import type { Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import { totauxProuves } from "../choixParTotaux";
-import type { ColonneMontantNommee, ColonnesMontant, TotauxColonne } from "../model";
+import type { ColonneMontantNommee, ColonneNonLue, ColonnesMontant, Devis, TotauxColonne } from "../model";
 import type { ContexteDevis } from "./contexte";
 
 const NATURE: Record<ColonneMontantNommee["nature"], string> = {
@@ -186,6 +186,55 @@ function colonnesPareilles(m: ColonnesMontant) {
   };
 }
 
+const NON_LUE: Record<ColonneNonLue["nature"], string> = {
+  realise: "le réalisé se compare au devis (prodbook ecarts), il n'en fait pas partie",
+  ecart: "un écart se déduit des autres colonnes",
+  episode: "les montants par épisode détaillent le montant lu",
+};
+
+/**
+ * Columns of figures that are not the devis (réalisé, écart, per episode): the column read and each of them named
+ * with its sum. Per-episode columns that do not add up, line by line, to the amount read: an alerte naming the lines.
+ */
+function colonnesNonLues(devis: Devis, autres: readonly ColonneNonLue[]) {
+  const mont = devis.colonneMontant?.retenue ?? devis.colonneLue;
+  const lue = mont
+    ? `la colonne ${mont.colonne} « ${mont.entete} »`
+    : devis.conservation?.colonne
+      ? `la colonne ${devis.conservation.colonne}`
+      : "la colonne des montants";
+  const cellule = mont?.cellule ?? autres[0].cellule;
+  const noms = autres
+    .map((c) => `${c.colonne} « ${c.entete} » (${c.cellule}, somme ${formatMontantFr(c.somme)}) : ${NON_LUE[c.nature]}`)
+    .join(" ; ");
+  const e = devis.episodes;
+  let episodes = "";
+  let gravite: "info" | "alerte" = "info";
+  if (e && e.lignes > 0) {
+    if (e.cellules.length === 0)
+      episodes =
+        e.lignes > 1
+          ? ` Sur chacune des ${e.lignes} lignes, les épisodes font le montant lu.`
+          : " Sur la ligne, les épisodes font le montant lu.";
+    else {
+      gravite = "alerte";
+      const cites =
+        e.cellules.slice(0, 6).join(", ") + (e.cellules.length > 6 ? ` (${e.cellules.length} en tout)` : "");
+      episodes =
+        ` Sur ${e.cellules.length} des ${e.lignes} lignes, la somme des épisodes ne fait pas le montant lu (${cites}) : ` +
+        "vérifiez ces lignes, c'est le montant lu qui est compté.";
+    }
+  }
+  return {
+    regle: "colonnes-lues",
+    gravite,
+    message:
+      `${cellule} : ${lue} est lue comme le montant du devis. ` +
+      `${autres.length > 1 ? "Ne sont pas comptées" : "N'est pas comptée"} : ${noms}.${episodes}`,
+    cellule,
+  };
+}
+
 /**
  * Columns the import chose rather than read from a header: the amount column among several (« Montant TTC |
  * Montant TVA | Montant HT »), the labels of an unheaded column. Said with their cells, never silent.
@@ -217,6 +266,8 @@ export const colonnesLues: Regle<ContexteDevis> = {
         cellule: r.cellule,
       });
     }
+    const autres = devis.colonnesNonLues;
+    if (autres?.length) out.push(colonnesNonLues(devis, autres));
     const l = devis.colonneLibelles;
     if (l)
       out.push({

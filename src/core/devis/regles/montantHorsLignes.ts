@@ -1,4 +1,5 @@
 import type { Regle } from "../../controles/constat";
+import type { Cents } from "../../money/cents";
 import type { MontantHorsLignes } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
 
@@ -6,6 +7,9 @@ const MOTIFS: Record<MontantHorsLignes["motif"], string> = {
   derive: "calculé à partir du total (TVA, TTC, coût par minute…), ce n'est ni une ligne ni un total de lignes",
   recapitulatif: "répète un montant dans un récapitulatif, il est déjà compté par les lignes détaillées",
   rappel: "rappelle un chapitre sous le total du devis, ses lignes sont comptées au-dessus",
+  report: "reporte d'une page à l'autre la somme des lignes au-dessus (somme au centime), déjà comptées",
+  page: "totalise les lignes de sa page (somme au centime), déjà comptées",
+  detail: "détaille la ligne au-dessus, déjà comptée",
 };
 
 /** Amounts of the amount column that are neither lines nor totals: named, so that nothing read goes unsaid. */
@@ -13,11 +17,50 @@ export const montantHorsLignes: Regle<ContexteDevis> = {
   id: "montant-hors-lignes",
   description: "Chaque montant lu qui n'est ni une ligne ni un total prouvé est nommé avec sa cellule.",
   verifier({ devis }) {
-    return (devis.horsLignes ?? []).map((h) => ({
-      regle: "montant-hors-lignes",
-      gravite: "info" as const,
-      message: `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis ; ce montant ${MOTIFS[h.motif]}.`,
-      cellule: h.cellule,
-    }));
+    return (devis.horsLignes ?? []).map((h) =>
+      h.motif === "detail" && h.detailDe
+        ? {
+            regle: "montant-hors-lignes",
+            gravite: h.detailDe.depasse ? ("alerte" as const) : ("info" as const),
+            message:
+              `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis ; ce montant ` +
+              `détaille la ligne au-dessus (${h.detailDe.cellule} ${cite(h.detailDe.libelle)}, ` +
+              `${eur(h.detailDe.montant)}), déjà comptée.` +
+              (h.detailDe.depasse
+                ? " Ses « dont » dépassent cette ligne : vérifiez son montant, ou saisissez ce détail comme une ligne s'il en est une."
+                : ""),
+            cellule: h.cellule,
+          }
+        : h.motif === "page" && !h.prouve
+          ? {
+              regle: "report-non-prouve",
+              gravite: "alerte" as const,
+              message:
+                `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis. Ce total de page ne ` +
+                `vaut ni la somme des lignes de sa page (${eur(h.sommePage ?? (0 as Cents))}) ni celle des lignes ` +
+                `au-dessus (${eur(h.cumul ?? (0 as Cents))}) : une ligne manque ou est en trop, ou le total est faux ; ` +
+                `corrigez-le, ou saisissez ce montant comme une ligne s'il en est une.`,
+              cellule: h.cellule,
+            }
+          : h.motif === "report" && !h.prouve
+            ? {
+                regle: "report-non-prouve",
+                gravite: "alerte" as const,
+                message:
+                  `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis. Ce report ne vaut ` +
+                  `ni la somme des lignes au-dessus (${eur(h.cumul ?? (0 as Cents))}) ni le report qui le précède : une ` +
+                  `ligne manque ou est en trop d'une page à l'autre, ou le report est faux ; corrigez-le, ou saisissez ce ` +
+                  `montant comme une ligne s'il en est une.`,
+                cellule: h.cellule,
+              }
+            : {
+                regle: "montant-hors-lignes",
+                gravite: "info" as const,
+                message:
+                  `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis ; ` +
+                  `ce montant ${MOTIFS[h.motif]}.`,
+                cellule: h.cellule,
+              },
+    );
   },
 };
