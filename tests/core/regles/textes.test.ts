@@ -35,7 +35,10 @@ describe("rule tables: motifs and research logs read as sentences", () => {
     for (const id of ["formation-intermittents", "ags"]) {
       const c = derniere.valeurs.composantes[id];
       expect(c.confiance).toBe("M");
-      expect(c.motif).toMatch(/Vérifiez/);
+      // A motif for the user: short, ends on what to check; the log stays in `recherche`.
+      expect(c.motif).toMatch(/\. Vérifiez .+\.$/);
+      expect(c.motif!.length).toBeLessThanOrEqual(300);
+      expect(c.motif).not.toMatch(/[Rr]echerche/);
     }
     expect(derniere.recherche).toMatch(/AFDAS \(recherches du 4 décembre 2026\)/);
     expect(derniere.recherche).toMatch(/AGS \(recherches du 4 décembre 2026\)/);
