@@ -42,6 +42,21 @@ export interface Entete {
     /** Columns alike holding amounts (the visible ones when some are): the totals of each decide (import.ts). */
     semblables?: ColonneMontant[];
   };
+  /**
+   * « Code | Désignation | Montant | | Code | Désignation | Montant »: the header repeats its label/amount block to
+   * the right, on the same row. Only the first block is the devis (its columns end before `debut`); the second one,
+   * columns `debut` to `fin`, is never read, its amount column `montant` named with its sum (import.ts).
+   */
+  secondBloc?: SecondBloc;
+}
+
+/** The block repeating the header to the right: its first and last columns, its amount column (0-based). */
+export interface SecondBloc {
+  debut: number;
+  fin: number;
+  montant: number;
+  /** The first block's first and last columns (0-based). */
+  premier: { debut: number; fin: number };
 }
 
 /**
@@ -531,10 +546,48 @@ function enteteSansLibelle(sheet: SheetData, ligne: number, cols: Colonnes): Ent
 }
 
 /**
+ * The header row repeats its first label/amount block further right (« Code | Désignation | Montant », then the same
+ * words again after the amount): the repeat's columns. The first label header and the first amount header after it
+ * must both come again, in that order, to the right of that amount column; the repeat starts where the first block's
+ * first header comes again (else at the repeated label) and spans the first block's width at least.
+ */
+function secondBlocDe(row: CellData[] | undefined): SecondBloc | undefined {
+  if (!row) return undefined;
+  const t = row.map((c) => nettoyer(c));
+  const l1 = t.findIndex((s) => s !== undefined && roleDe(s) === "libelle");
+  if (l1 < 0) return undefined;
+  let m1 = -1;
+  for (let c = l1 + 1; c < t.length && m1 < 0; c++) if (natureMontant(row[c]) !== undefined) m1 = c;
+  if (m1 < 0) return undefined;
+  let s1 = l1;
+  while (s1 > 0 && t[s1 - 1] !== undefined) s1--;
+  const l2 = t.findIndex((s, c) => c > m1 && s === t[l1]);
+  if (l2 < 0) return undefined;
+  const m2 = t.findIndex((s, c) => c > l2 && s === t[m1]);
+  if (m2 < 0) return undefined;
+  const debut = l2 - (l1 - s1) > m1 && t[l2 - (l1 - s1)] === t[s1] ? l2 - (l1 - s1) : l2;
+  return { debut, fin: Math.max(m2, debut + (m1 - s1)), montant: m2, premier: { debut: s1, fin: m1 } };
+}
+
+/** The sheet cut before column `col` (a second block's first column): the first block alone. */
+export function avantColonne(sheet: SheetData, col: number): SheetData {
+  return { ...sheet, rows: sheet.rows.map((r) => (r.length > col ? r.slice(0, col) : r)) };
+}
+
+/**
  * The header row: the first of the top 60 rows with a label column, an amount or rate column and ≥ 3 roles. When
  * no row names its label column, a row naming only the numeric columns with the labels unheaded on their left.
+ * A header repeating its block further right on the same row (two blocks side by side) is the first block's.
  */
 export function trouverEntete(sheet: SheetData): Entete | undefined {
+  const e = trouverEnteteSimple(sheet);
+  const bloc = e && secondBlocDe(sheet.rows[e.ligne]);
+  if (!e || !bloc) return e;
+  const premier = trouverEnteteSimple(avantColonne(sheet, bloc.debut));
+  return premier && premier.ligne === e.ligne ? { ...premier, secondBloc: bloc } : e;
+}
+
+function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
   const max = Math.min(sheet.rows.length, 60);
   const masquees = sheet.colonnesMasquees ?? [];
   let best: Entete | undefined;

@@ -1,9 +1,17 @@
 import Decimal from "decimal.js";
 import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../money/cents";
 import type { CellData, SheetData } from "../port/workbook";
-import { celluleRef, colonneLettre, nomFeuilleRef } from "../util/adresse";
+import { celluleRef, colonneLettre, lettreColonne, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
-import { Colonne, type ChoixMontant, type ColonneMontant, type Entete, trouverEntete } from "./entetes";
+import {
+  avantColonne,
+  Colonne,
+  type ChoixMontant,
+  type ColonneMontant,
+  type Entete,
+  type SecondBloc,
+  trouverEntete,
+} from "./entetes";
 import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
 import {
   chaineDecimale,
@@ -23,6 +31,7 @@ import type {
   CodeChapitre,
   ColonneAnnexe,
   ColonneNommee,
+  ColonneNonLue,
   Devis,
   Genre,
   LigneDevis,
@@ -153,11 +162,51 @@ interface Provisoire {
  * alike, the one whose subtotals and totals its own lines prove is read (choisirParTotaux).
  */
 export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis {
-  const devis = importerFeuille(sheet, opts);
+  // Two blocks side by side (the header repeated to the right): only the first is read, the second named.
+  const bloc = trouverEntete(sheet)?.secondBloc;
+  const lue = bloc ? avantColonne(sheet, bloc.debut) : sheet;
+  const devis = importerFeuille(lue, opts);
   // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
-  const masquees = montantsMasques(sheet, devis);
+  const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
+  if (bloc) nommerSecondBloc(sheet, bloc, devis);
   return devis;
+}
+
+/**
+ * The second block's amount column, named with its sum and its cells among the columns not read (never counted: the
+ * conservation is the first block's amount column's). The first block's amount column is named as the one read.
+ */
+function nommerSecondBloc(sheet: SheetData, bloc: SecondBloc, devis: Devis) {
+  const ligne = trouverEntete(sheet)?.ligne ?? 0;
+  const convention = conventionFeuille(sheet, { montant: bloc.montant }, ligne + 1);
+  const cellules = cellulesMontant(sheet, ligne, bloc.montant, convention);
+  const avecMontant = cellules.filter((c) => c.montant !== undefined);
+  const col = (c: number) => colonneLettre(c);
+  const colonne: ColonneNonLue = {
+    colonne: col(bloc.montant),
+    cellule: celluleRef(sheet.name, ligne, bloc.montant),
+    entete: String(sheet.rows[ligne]?.[bloc.montant]?.v ?? "").trim(),
+    nature: "secondBloc",
+    somme: sumCents(avecMontant.map((c) => c.montant as Cents)),
+    bloc: {
+      debut: col(bloc.debut),
+      fin: col(bloc.fin),
+      premier: { debut: col(bloc.premier.debut), fin: col(bloc.premier.fin) },
+      cellules: cellules.length,
+      ...(cellules.length ? { premiere: cellules[0].cellule, derniere: cellules[cellules.length - 1].cellule } : {}),
+    },
+  };
+  devis.colonnesNonLues = [...(devis.colonnesNonLues ?? []), colonne];
+  const montant = devis.conservation?.colonne;
+  if (!devis.colonneLue && montant) {
+    const c = lettreColonne(montant);
+    devis.colonneLue = {
+      colonne: col(c),
+      cellule: celluleRef(sheet.name, ligne, c),
+      entete: String(sheet.rows[ligne]?.[c]?.v ?? "").trim(),
+    };
+  }
 }
 
 function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {

@@ -389,9 +389,22 @@ export interface Devis {
 }
 
 export interface ColonneNonLue extends ColonneNommee {
-  nature: "realise" | "ecart" | "episode";
+  /** secondBloc: the amount column of a block repeating the header to the right (two blocks side by side). */
+  nature: "realise" | "ecart" | "episode" | "secondBloc";
   /** Σ of its amounts below the header, in cents. */
   somme: Cents;
+  /**
+   * secondBloc: the repeated block's columns (« E » to « G »), the first block's (the devis read), and the amount
+   * cells of the column (how many, the first and the last), none counted.
+   */
+  bloc?: {
+    debut: string;
+    fin: string;
+    premier: { debut: string; fin: string };
+    cellules: number;
+    premiere?: string;
+    derniere?: string;
+  };
 }
 
 /** Per-episode columns: the lines whose episodes do not add up to the amount read (cells of the amount). */

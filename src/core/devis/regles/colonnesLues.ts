@@ -190,7 +190,35 @@ const NON_LUE: Record<ColonneNonLue["nature"], string> = {
   realise: "le réalisé se compare au devis (prodbook ecarts), il n'en fait pas partie",
   ecart: "un écart se déduit des autres colonnes",
   episode: "les montants par épisode détaillent le montant lu",
+  secondBloc: "un second bloc qui répète l'en-tête n'est pas lu",
 };
+
+/**
+ * Two blocks side by side: the header repeats its block further right on the same row. Only the first block is
+ * read; the second block's amounts are named with their cells and sum, never counted. An alerte: they are money the
+ * devis does not hold.
+ */
+function secondBloc(c: ColonneNonLue) {
+  const b = c.bloc;
+  const cols = b ? `colonnes ${b.debut} à ${b.fin}` : `colonne ${c.colonne}`;
+  const cellules = !b?.premiere
+    ? ""
+    : b.cellules > 1
+      ? `${b.cellules} cellules, ${b.premiere} à ${b.derniere}, `
+      : `${b.premiere}, `;
+  const premier = b
+    ? ` ; seul le premier bloc (colonnes ${b.premier.debut} à ${b.premier.fin}) est lu comme le devis`
+    : "";
+  return {
+    regle: "colonnes-lues",
+    gravite: "alerte" as const,
+    message:
+      `${c.cellule} : un second bloc (${cols}) répète l'en-tête du devis sur la même ligne : il n'est pas lu ; ` +
+      `ses montants (colonne ${c.colonne} « ${c.entete} », ${cellules}somme ${formatMontantFr(c.somme)}) ne sont ` +
+      `pas comptés${premier}. Mettez les deux blocs l'un sous l'autre pour qu'ils soient lus.`,
+    cellule: c.cellule,
+  };
+}
 
 /**
  * Columns of figures that are not the devis (réalisé, écart, per episode): the column read and each of them named
@@ -266,8 +294,10 @@ export const colonnesLues: Regle<ContexteDevis> = {
         cellule: r.cellule,
       });
     }
-    const autres = devis.colonnesNonLues;
-    if (autres?.length) out.push(colonnesNonLues(devis, autres));
+    const nonLues = devis.colonnesNonLues ?? [];
+    const autres = nonLues.filter((c) => c.nature !== "secondBloc");
+    if (autres.length) out.push(colonnesNonLues(devis, autres));
+    for (const c of nonLues) if (c.nature === "secondBloc") out.push(secondBloc(c));
     const l = devis.colonneLibelles;
     if (l)
       out.push({
