@@ -1,7 +1,4 @@
-import ExcelJS from "exceljs";
-import * as path from "path";
-import { main } from "../../src/cli/main";
-import { controlesJson, dossierTemporaire, lancerCli } from "../helpers/cli";
+import { dossierTemporaire, type CelluleDevis, devisDeLignes } from "../helpers/cli";
 
 /**
  * Two blocks side by side on the same rows (issue 10): « Code | Désignation | Montant » then, further right on the
@@ -12,41 +9,7 @@ import { controlesJson, dossierTemporaire, lancerCli } from "../helpers/cli";
  */
 const dossier = dossierTemporaire("prodbook-hostile-deux-blocs-");
 
-type Cellule = string | number | null | { formula: string; result: number };
-
-async function devis(fichier: string, lignes: Cellule[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Devis");
-  for (const l of lignes) ws.addRow(l);
-  const f = path.join(dossier(), fichier);
-  await wb.xlsx.writeFile(f);
-  const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
-  expect(r.code).toBe(0);
-  const j = JSON.parse(r.out) as {
-    devis: {
-      total: string;
-      lignes: number;
-      chapitres: { code: string; total: string }[];
-      conservation: {
-        lu: string;
-        lignes: string;
-        totauxProuves: string;
-        listes: string;
-        ecart: string;
-        colonne: string;
-      };
-      colonnesNonLues?: {
-        colonne: string;
-        cellule: string;
-        entete: string;
-        nature: string;
-        somme: string;
-        bloc?: unknown;
-      }[];
-    };
-  };
-  return { d: j.devis, controles: controlesJson(r.out) };
-}
+const devis = (fichier: string, lignes: CelluleDevis[][]) => devisDeLignes(dossier(), fichier, lignes);
 
 /** Messages write euros with narrow no-break spaces (« 9 000,00 € »): compared with plain spaces. */
 const espaces = (m: string | undefined) => m?.replace(/[\u00a0\u202f]/g, " ");

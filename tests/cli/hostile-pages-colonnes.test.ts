@@ -3,7 +3,7 @@ import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { controlesJson, dossierTemporaire, lancerCli } from "../helpers/cli";
+import { controlesJson, dossierTemporaire, lancerCli, type CelluleDevis, devisDeLignes } from "../helpers/cli";
 import { recalculer } from "../helpers/libreoffice";
 
 /**
@@ -12,34 +12,7 @@ import { recalculer } from "../helpers/libreoffice";
  */
 const dossier = dossierTemporaire("prodbook-hostile-pages-");
 
-type Cellule = string | number | null | { formula: string; result: number };
-
-async function devis(fichier: string, lignes: Cellule[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Devis");
-  for (const l of lignes) ws.addRow(l);
-  const f = path.join(dossier(), fichier);
-  await wb.xlsx.writeFile(f);
-  const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
-  expect(r.code).toBe(0);
-  const j = JSON.parse(r.out) as {
-    devis: {
-      total: string;
-      lignes: number;
-      chapitres: { code: string; total: string }[];
-      conservation: {
-        lu: string;
-        lignes: string;
-        totauxProuves: string;
-        listes: string;
-        ecart: string;
-        colonne: string;
-      };
-      colonnesNonLues?: { colonne: string; cellule: string; entete: string; nature: string; somme: string }[];
-    };
-  };
-  return { d: j.devis, controles: controlesJson(r.out) };
-}
+const devis = (fichier: string, lignes: CelluleDevis[][]) => devisDeLignes(dossier(), fichier, lignes);
 
 /** Messages write euros with narrow no-break spaces (« 9 000,00 € »): compared with plain spaces. */
 const espaces = (m: string | undefined) => m?.replace(/[\u00a0\u202f]/g, " ");
@@ -254,7 +227,7 @@ describe("colonnes de chiffres qui ne sont pas le devis : réalisé, écart, ép
 
 describe("le même devis enregistré par Google Sheets ou LibreOffice se lit pareil", () => {
   /** Reports, a merged label, a text amount, a discount and a percentage line computed by formula. */
-  const RICHE: Cellule[][] = [
+  const RICHE: CelluleDevis[][] = [
     ["Code", "Désignation", "Quantité", "Taux", "Montant"],
     [null, "2 - PERSONNEL"],
     ["21", "Réalisateur", 10, 500, F("C3*D3", 5000)],

@@ -102,3 +102,39 @@ export interface ConstatJson {
 
 /** The findings (`controles`) of a command's `--json` output. */
 export const controlesJson = (out: string) => (JSON.parse(out) as { controles: ConstatJson[] }).controles;
+
+/** A cell of a devis a test writes: a value, or a formula with its cached result. */
+export type CelluleDevis = string | number | null | { formula: string; result: number };
+
+/** What the hostile-layout tests read of `prodbook devis --json`. */
+export interface DevisJsonLu {
+  total: string;
+  lignes: number;
+  chapitres: { code: string; total: string }[];
+  conservation: { lu: string; lignes: string; totauxProuves: string; listes: string; ecart: string; colonne: string };
+  colonnesNonLues?: {
+    colonne: string;
+    cellule: string;
+    entete: string;
+    nature: string;
+    somme: string;
+    bloc?: unknown;
+  }[];
+}
+
+/**
+ * Writes `lignes` as the sheet « Devis » of `fichier` in `dossier` (a real .xlsx through ExcelJS), runs `prodbook devis
+ * --json` on it (exit 0 expected): the devis read and its findings.
+ */
+export async function devisDeLignes(dossier: string, fichier: string, lignes: CelluleDevis[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Devis");
+  for (const l of lignes) ws.addRow(l);
+  const f = path.join(dossier, fichier);
+  await wb.xlsx.writeFile(f);
+  const { main } = await import("../../src/cli/main");
+  const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+  expect(r.code).toBe(0);
+  const j = JSON.parse(r.out) as { devis: DevisJsonLu };
+  return { d: j.devis, controles: controlesJson(r.out) };
+}

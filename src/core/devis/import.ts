@@ -257,6 +257,14 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   const fusionsMontant = fusionsDeColonne(sheet, cols.montant);
 
   const brutes: Brute[] = [];
+  /** Σ of the lines read since `debut` (derived and withdrawn ones left out): what a total or a report may equal. */
+  const somme = (debut: number) =>
+    sumCents(
+      brutes
+        .slice(debut)
+        .filter((b) => !b.derivee && !b.retiree)
+        .map((b) => b.ligne.montant),
+    );
   const totaux: LigneTotalProducteur[] = [];
   const parId = new Map<string, LigneDevis>();
   const pousser = (b: Brute) => {
@@ -600,13 +608,6 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         horsLigne(r, row, lib, motif, true);
         continue;
       }
-      const somme = (debut: number) =>
-        sumCents(
-          brutes
-            .slice(debut)
-            .filter((b) => !b.derivee && !b.retiree)
-            .map((b) => b.ligne.montant),
-        );
       const cumul = somme(0);
       const sommePage = somme(debutPage);
       const prouve = page
@@ -628,13 +629,6 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     }
     let tt = textes.length ? (typeTotal(textes[0].t) ?? typeTotal(libelle)) : undefined;
     if (!tt && !textes.length && !code && !aDesFacteurs && montantLu !== undefined && brutes.length) {
-      const somme = (debut: number) =>
-        sumCents(
-          brutes
-            .slice(debut)
-            .filter((b) => !b.derivee && !b.retiree)
-            .map((b) => b.ligne.montant),
-        );
       const sommes = {
         run: somme(bloc.debutRun),
         section: somme(bloc.debutSection),
