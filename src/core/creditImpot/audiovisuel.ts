@@ -90,7 +90,10 @@ function minimumCout(ctx: Ctx, g: GenreCredit, duree: number): void {
   });
 }
 
-/** Documentary (220 sexies II-3): the floor tests the eligible spend per minute, not the cost of the work. */
+/**
+ * Documentary: 220 sexies II-3 tests the eligible spend per minute; D331-4, 2° adds a production cost per minute
+ * (2 333 € in the wording of 2014).
+ */
 function minimumDocumentaire(ctx: Ctx, duree: number): void {
   const rm = exiger(T.minimumDocumentaire, ctx);
   dureeMinimale(ctx, "documentaire", rm, rm.version.valeurs.dureeMinutes, duree);
@@ -107,6 +110,26 @@ function minimumDocumentaire(ctx: Ctx, duree: number): void {
     detail:
       `dépenses éligibles ${formatMontantFr(ctx.a.base)} / ${duree} min = ${formatMontantFr(arrondi(parMinute))}/min, ` +
       `minimum ${formatMontantFr(dmin)}/min (documentaire)`,
+  });
+  // D331-4, 2° (original wording, décret n° 2014-794): a production cost per minute, tested apart from the spend floor.
+  const cmin = ctx.figures.montant(
+    "credit-impot.audiovisuel.cout-minimum.documentaire",
+    "Coût de production minimal par minute (documentaire, hors FG et imprévus)",
+    rm,
+    rm.version.valeurs.coutMinute,
+  );
+  if (ctx.coutMinute === undefined) {
+    ctx.alertes.push(
+      `Coût de l'œuvre non fourni : le coût minimal de ${formatMontantFr(cmin)}/min (documentaire) n'a pas été vérifié.`,
+    );
+    return;
+  }
+  ctx.conditions.push({
+    nom: "coût minimal par minute",
+    remplie: ctx.coutMinute.greaterThanOrEqualTo(cmin),
+    detail:
+      `coût hors frais généraux et imprévus ${formatMontantFr(arrondi(ctx.coutMinute))}/min, minimum ` +
+      `${formatMontantFr(cmin)}/min (documentaire)`,
   });
 }
 

@@ -157,6 +157,7 @@ export const CLES_CREDIT_IMPOT: readonly string[] = [
   "credit-impot.audiovisuel.duree-minimum.documentaire",
   "credit-impot.audiovisuel.duree-minimum.animation",
   "credit-impot.audiovisuel.minimum-minute.fiction-jeunesse",
+  "credit-impot.audiovisuel.cout-minimum.documentaire",
   "credit-impot.international.jours-tournage-france",
   "credit-impot.audiovisuel.plafond-minute.fiction-coproduction",
   "credit-impot.audiovisuel.coproduction.part-etrangere",

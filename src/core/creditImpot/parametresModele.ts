@@ -132,6 +132,13 @@ export function entreesParametresCreditImpot(annee: number): EntreeParametre[] {
       (v) => min(v.dureeMinutes),
     ),
     entree(
+      T.minimumDocumentaire,
+      annee,
+      "credit-impot.audiovisuel.cout-minimum.documentaire",
+      "Coût de production minimal par minute (documentaire, hors FG et imprévus)",
+      (v) => eur(v.coutMinute),
+    ),
+    entree(
       T.minimumAnimation,
       annee,
       "credit-impot.audiovisuel.minimum-minute.animation",

@@ -190,6 +190,7 @@ const PREFIXES_PARTICULIERS: readonly (readonly [string, readonly string[]])[] =
   ],
   ["credit-impot.audiovisuel.coproduction.", ["credit-impot-audiovisuel-plafond-minute-coproduction"]],
   ["credit-impot.audiovisuel.minimum-minute.fiction-jeunesse", ["credit-impot-audiovisuel-minimum-fiction-jeunesse"]],
+  ["credit-impot.audiovisuel.cout-minimum.documentaire", ["credit-impot-audiovisuel-minimum-documentaire"]],
   ...(["fiction", "documentaire", "animation"] as const).flatMap((g) => [
     [`credit-impot.audiovisuel.minimum-minute.${g}`, [`credit-impot-audiovisuel-minimum-${g}`]] as const,
     [`credit-impot.audiovisuel.duree-minimum.${g}`, [`credit-impot-audiovisuel-minimum-${g}`]] as const,

@@ -61,6 +61,46 @@ describe("documentaire : plancher de dépenses éligibles par minute", () => {
   });
 });
 
+/**
+ * D331-4 CCIA, 2° (original wording, décret n° 2014-794): a documentary also needs a production cost of at least
+ * 2 333 € per minute, apart from the 2 000 € floor of eligible spend. 121 316 € over 52 min = 2 333,00 €/min, met
+ * exactly; one cent less and the credit is lost although the eligible spend (2 333 €/min) clears its own floor.
+ */
+describe("documentaire : coût de production minimal par minute (D331-4, 2°)", () => {
+  const doc = (cout: number) =>
+    calculerCreditImpot(unDevis([{ ch: "2", libelle: "Équipe technique", montant: cout }]), av({}));
+
+  it("121 316 € / 52 min = 2 333,00 €/min : condition remplie ; 121 315,99 € : crédit nul", () => {
+    const juste = doc(121316);
+    expect(condition(juste, "coût minimal par minute")).toMatchObject({
+      remplie: true,
+      detail: expect.stringMatching(
+        /^coût hors frais généraux et imprévus 2\s333,00\s€\/min, minimum 2\s333,00\s€\/min/,
+      ),
+    });
+    expect(condition(juste, "dépenses éligibles minimales par minute")?.remplie).toBe(true);
+    expect(juste.credit).toBe(euros(24263.2)); // 121 316 plafonnés à 80 % du budget (97 052,80) × 25 %
+    const sous = doc(121315.99);
+    expect(condition(sous, "coût minimal par minute")?.remplie).toBe(false);
+    expect(condition(sous, "dépenses éligibles minimales par minute")?.remplie).toBe(true);
+    expect(sous.credit).toBe(0);
+  });
+
+  it("le chiffre vient de la table, à vérifier (rédaction en vigueur de D331-4 non lue), et se remplace dans Paramètres", () => {
+    const p = doc(121316).parametres.find((x) => x.cle === "credit-impot.audiovisuel.cout-minimum.documentaire");
+    expect(p).toMatchObject({
+      confiance: "M",
+      aVerifier: true,
+      table: "credit-impot-audiovisuel-minimum-documentaire",
+    });
+    const r = calculerCreditImpot(unDevis([{ ch: "2", libelle: "Équipe technique", montant: 121316 }]), {
+      ...av({}),
+      surcharges: parametres([["credit-impot.audiovisuel.cout-minimum.documentaire", "2400"]]),
+    });
+    expect(condition(r, "coût minimal par minute")?.remplie).toBe(false);
+  });
+});
+
 /** D331-4 CCIA: audiovisual fiction of at least 45 minutes and 5 000 € of production cost per minute. */
 describe("fiction audiovisuelle : 45 minutes au moins", () => {
   const fiction = (minutes: number) =>

@@ -63,7 +63,11 @@ export const SCHEMAS_CREDIT_IMPOT = {
   "credit-impot-audiovisuel-plafond-minute-animation": v.strictObject({ plafond: centimes }),
   "credit-impot-audiovisuel-minimum-fiction": v.strictObject({ dureeMinutes: minutes, coutMinute: centimes }),
   "credit-impot-audiovisuel-minimum-fiction-jeunesse": v.strictObject({ coutMinute: centimes }),
-  "credit-impot-audiovisuel-minimum-documentaire": v.strictObject({ dureeMinutes: minutes, depensesMinute: centimes }),
+  "credit-impot-audiovisuel-minimum-documentaire": v.strictObject({
+    dureeMinutes: minutes,
+    depensesMinute: centimes,
+    coutMinute: centimes,
+  }),
   "credit-impot-audiovisuel-minimum-animation": v.strictObject({ dureeMinutes: minutes, coutMinute: centimes }),
   "credit-impot-artistes": v.strictObject({
     chapitres: v.array(v.picklist(CHAPITRES, "chapitre du devis inconnu")),
