@@ -1,3 +1,5 @@
+import { remplacer, type Remplacement } from "./xml";
+
 /**
  * Rows of height 0 (`<row ht="0">`, written by a tool or a macro that set the row's height to 0 rather than hiding
  * it): hidden to the user like a hidden row, whether or not `customHeight` says the height was set by hand. ExcelJS
@@ -11,23 +13,72 @@ export function hauteurNulle(ht: string | undefined): boolean {
   return ht !== undefined && ht.trim() !== "" && Number(ht) === 0;
 }
 
-/** A start tag <row …> (prefix included, self-closing or not): its name, its attributes, its « / ». */
-const ROW = /<((?:[A-Za-z_][\w.-]*:)?row)(\s[^>]*?)?(\/?)>/g;
-const HT = /\sht\s*=\s*(["'])([^"']*)\1/;
-const HIDDEN = /\shidden\s*=\s*(["'])([^"']*)\1/;
-
-/** The sheet's XML with hidden="1" on each row of height 0 not said hidden, or undefined when there is none. */
+/**
+ * The sheet's XML with hidden="1" on each row of height 0 not said hidden, or undefined when there is none. The rows'
+ * start tags are found by htmlparser2's tokenizer (as lignesRestituees.ts finds them) and edited at their offsets:
+ * the attribute is added after the tag's name, or a hidden="0" replaced.
+ */
 export function masquerHauteursNulles(xml: string): string | undefined {
   // No height starting with 0 or « . » anywhere: no row to look at (the common case, one scan of the part).
   if (!/\bht\s*=\s*["']\s*[0.]/.test(xml)) return undefined;
-  let change = false;
-  const out = xml.replace(ROW, (tout: string, nom: string, attributs: string | undefined, fin: string) => {
-    const a = attributs ?? "";
-    if (!hauteurNulle(HT.exec(a)?.[2])) return tout;
-    const h = HIDDEN.exec(a);
-    if (h && (h[2] === "1" || h[2] === "true")) return tout;
-    change = true;
-    return `<${nom}${h ? a.replace(h[0], ' hidden="1"') : `${a} hidden="1"`}${fin}>`;
-  });
-  return change ? out : undefined;
+  const { Tokenizer: Tok } = require("htmlparser2") as typeof import("htmlparser2");
+  const remplacements: Remplacement[] = [];
+  // The start tag being read, when it is a row: where its name ends, its ht, its hidden attribute (offsets, value).
+  let row = false,
+    finNom = 0,
+    attribut = "",
+    debutAttribut = 0,
+    valeur = "";
+  let ht: string | undefined;
+  let hidden: { debut: number; fin: number; valeur: string } | undefined;
+  const finOuverture = () => {
+    if (row && hauteurNulle(ht) && !(hidden && (hidden.valeur === "1" || hidden.valeur === "true")))
+      remplacements.push(
+        hidden
+          ? { debut: hidden.debut, fin: hidden.fin, texte: 'hidden="1"' }
+          : { debut: finNom, fin: finNom, texte: ' hidden="1"' },
+      );
+    row = false;
+  };
+  const ignorer = () => {};
+  const tok = new Tok(
+    { xmlMode: true, decodeEntities: false },
+    {
+      onopentagname: (a, b) => {
+        const nom = xml.slice(a, b);
+        row = nom === "row" || nom.endsWith(":row");
+        finNom = b;
+        ht = hidden = undefined;
+      },
+      onattribname: (a, b) => {
+        if (!row) return;
+        attribut = xml.slice(a, b);
+        debutAttribut = a;
+        valeur = "";
+      },
+      onattribdata: (a, b) => {
+        if (row) valeur += xml.slice(a, b);
+      },
+      // `fin`: just after the value and its closing quote.
+      onattribend: (_q, fin) => {
+        if (!row) return;
+        if (attribut === "ht") ht = valeur;
+        else if (attribut === "hidden") hidden = { debut: debutAttribut, fin, valeur };
+      },
+      onopentagend: finOuverture,
+      onselfclosingtag: finOuverture,
+      ontext: ignorer,
+      onclosetag: ignorer,
+      ontextentity: ignorer,
+      onattribentity: ignorer,
+      oncdata: ignorer,
+      oncomment: ignorer,
+      ondeclaration: ignorer,
+      onprocessinginstruction: ignorer,
+      onend: ignorer,
+    },
+  );
+  tok.write(xml);
+  tok.end();
+  return remplacements.length ? remplacer(xml, remplacements) : undefined;
 }

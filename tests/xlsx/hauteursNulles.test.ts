@@ -70,8 +70,8 @@ describe("lignes de hauteur nulle", () => {
       `<row r="3" ht='0.0' hidden="0"/><row r="4" ht="0" hidden="1"/><x:row r="5" ht=" 0 "></x:row>` +
       `<row r="6" ht="0.5"/><row r="7" hidden="true" ht="0"/><row r="8"/></sheetData><rowBreaks count="0"/></worksheet>`;
     expect(masquerHauteursNulles(xml)).toBe(
-      `<worksheet><sheetData><row r="1" ht="15"><c r="A1"/></row><row r="2" ht="0" customHeight="1" hidden="1"><c r="A2"/></row>` +
-        `<row r="3" ht='0.0' hidden="1"/><row r="4" ht="0" hidden="1"/><x:row r="5" ht=" 0 " hidden="1"></x:row>` +
+      `<worksheet><sheetData><row r="1" ht="15"><c r="A1"/></row><row hidden="1" r="2" ht="0" customHeight="1"><c r="A2"/></row>` +
+        `<row r="3" ht='0.0' hidden="1"/><row r="4" ht="0" hidden="1"/><x:row hidden="1" r="5" ht=" 0 "></x:row>` +
         `<row r="6" ht="0.5"/><row r="7" hidden="true" ht="0"/><row r="8"/></sheetData><rowBreaks count="0"/></worksheet>`,
     );
     // Nothing to change: no new text (the package is then given to ExcelJS as it was).
