@@ -49,29 +49,49 @@ export class OfficeWorkbook implements WorkbookPort {
     return ecrireReglageDocument(cle, valeur);
   }
 
+  /**
+   * One sheet in few requests (each a round trip, 100 to 300 ms on Excel on the web): the sheet, its visibility and
+   * its used range in one; each block of at most CELLULES_PAR_LECTURE cells in one, the last one carrying the merged
+   * areas and the first loads of hidden columns and rows; then only the rows of mixed ranges, if any (see Masquage).
+   * A one-block sheet takes two requests, three with hidden rows among others.
+   */
   async readSheet(name: string): Promise<SheetData | undefined> {
     if (name === FEUILLE_REGISTRE) return undefined;
     return excelRun(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      // getItem fails the request with ItemNotFound when there is no such sheet (the documented way: what a null
+      // object's methods give is not), so the used range is asked for in the same request.
+      const ws = ctx.workbook.worksheets.getItem(name);
       ws.load("name,visibility");
-      await ctx.sync();
-      if (ws.isNullObject) return undefined;
-      // A hidden sheet says so (the field only then, like colonnesMasquees).
-      const etat = ws.visibility !== "Visible" ? { masquee: true } : {};
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
-      await ctx.sync();
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if ((e as { code?: unknown }).code === "ItemNotFound") return undefined;
+        throw e;
+      }
+      // A hidden sheet says so (the field only then, like colonnesMasquees).
+      const etat = ws.visibility !== "Visible" ? { masquee: true } : {};
       if (used.isNullObject) return { name: ws.name, rows: [], merges: [], ...etat };
       const nLignes = used.rowIndex + used.rowCount,
         nCols = used.columnIndex + used.columnCount;
       const pas = Math.max(1, Math.floor(CELLULES_PAR_LECTURE / nCols));
+      const masquage = new Masquage(ws, nLignes, nCols);
+      let zones: Excel.RangeAreas | undefined;
       const rows: CellData[][] = [];
       for (let r = 0; r < used.rowIndex; r++) rows.push([]);
       for (let debut = used.rowIndex; debut < nLignes; debut += pas) {
         const n = Math.min(pas, nLignes - debut);
         const plage = ws.getRangeByIndexes(debut, 0, n, nCols);
         plage.load("values,formulas,numberFormat,valueTypes");
+        const dernier = debut + n >= nLignes;
+        // They depend on the used range only: the last block (the smallest) takes them, no request of their own.
+        if (dernier) {
+          zones = fusions(ws, nLignes, nCols);
+          masquage.charger();
+        }
         await ctx.sync();
+        if (dernier) masquage.lire();
         for (let i = 0; i < n; i++) {
           rows.push(
             plage.values[i].map((v, j) =>
@@ -80,10 +100,20 @@ export class OfficeWorkbook implements WorkbookPort {
           );
         }
       }
+      while (!masquage.fini) {
+        masquage.charger();
+        await ctx.sync();
+        masquage.lire();
+      }
       const lues = densifier(rows);
-      const merges = await fusions(ctx, ws, nLignes, nCols);
-      const colonnesMasquees = await masquees(ctx, ws, lues[0]?.length ?? 0);
-      const lignesMasquees = await lignesCachees(ctx, ws, lues.length);
+      const merges =
+        !zones || zones.isNullObject
+          ? []
+          : zones.areas.items.map((a) => a.address.replace(/^.*!/, "").replace(/\$/g, ""));
+      // Only the read columns and rows (the used range may hold a trailing empty one), as the xlsx reader.
+      const largeur = lues[0]?.length ?? 0;
+      const colonnesMasquees = masquage.colonnes.filter((c) => c < largeur);
+      const lignesMasquees = masquage.lignes.filter((r) => r < lues.length).sort((a, b) => a - b);
       // Like the xlsx reader: each field only when a read column or row is hidden.
       return {
         name: ws.name,
@@ -238,63 +268,85 @@ async function feuillePropre(
   return ws;
 }
 
-async function fusions(
-  ctx: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  nLignes: number,
-  nCols: number,
-): Promise<string[]> {
-  if (!apiExcel("1.13")) return [];
+/** The merged areas of the used range, queued for the next request (ExcelApi 1.13), or undefined. */
+function fusions(ws: Excel.Worksheet, nLignes: number, nCols: number): Excel.RangeAreas | undefined {
+  if (!apiExcel("1.13")) return undefined;
   const zones = ws.getRangeByIndexes(0, 0, nLignes, nCols).getMergedAreasOrNullObject();
   zones.load("areas/items/address");
-  await ctx.sync();
-  if (zones.isNullObject) return [];
-  return zones.areas.items.map((a) => a.address.replace(/^.*!/, "").replace(/\$/g, ""));
+  return zones;
 }
 
-/** The hidden columns among the first `nCols` (a producer's helper columns): one sync for all of them. */
-async function masquees(ctx: Excel.RequestContext, ws: Excel.Worksheet, nCols: number): Promise<number[]> {
-  if (nCols === 0 || !apiExcel("1.2")) return [];
-  const colonnes = Array.from({ length: nCols }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).load("columnHidden"));
-  await ctx.sync();
-  return colonnes.flatMap((p, c) => (p.columnHidden ? [c] : []));
-}
-
-/** Ranges whose rowHidden one request loads: a few hundred bytes of request each, well under the 2 MB of a block. */
+/** Ranges whose hidden state one request loads: a few hundred bytes of request each, well under the 2 MB of a block. */
 export const PLAGES_MASQUAGE_PAR_SYNC = 2000;
 /** A range of mixed rows is split in this many parts for the next request. */
 const PARTS_MASQUAGE = 16;
 
+interface AVoir {
+  colonne: boolean;
+  debut: number;
+  n: number;
+}
+
 /**
- * The hidden rows among the first `nLignes` (old lines, helper rows, a collapsed group). `rowHidden` of a range is
- * true when all its rows are hidden, false when none, null when mixed: the read rows as one range first (one sync,
- * and done for a sheet with no hidden row), then each mixed range split in 16 until every range is all hidden or all
- * shown. A 5 000-row devis with a few hidden runs takes four or five syncs of a few dozen ranges, never a load per row;
- * at most PLAGES_MASQUAGE_PAR_SYNC ranges per sync, whatever the layout.
+ * The hidden columns and rows of the used range (ExcelApi 1.2), loaded PLAGES_MASQUAGE_PAR_SYNC ranges at most per
+ * request, whatever the layout: `charger()` queues the next ones, `lire()` reads them after the sync.
+ * - Columns (a producer's helper columns): `columnHidden` of each, all in the first request for a sheet of up to
+ *   2 000 columns.
+ * - Rows (old lines, helper rows, a collapsed group, a filter): `rowHidden` of a range is true when all its rows are
+ *   hidden, false when none, null when mixed. The rows as one range first (done for a sheet with no hidden row), then
+ *   each mixed range split in 16 until every range is all hidden or all shown. A 5 000-row devis with a few hidden
+ *   runs takes four or five requests of a few dozen ranges, never a load per row. A row of height 0 counts when
+ *   Excel says it is hidden in `rowHidden`: heights are not read (`format.rowHeight` is null over rows of different
+ *   heights, which would split nearly every range down to single rows).
  */
-async function lignesCachees(ctx: Excel.RequestContext, ws: Excel.Worksheet, nLignes: number): Promise<number[]> {
-  if (nLignes === 0 || !apiExcel("1.2")) return [];
-  const out: number[] = [];
-  let aVoir = [{ debut: 0, n: nLignes }];
-  while (aVoir.length) {
-    const suivantes: { debut: number; n: number }[] = [];
-    for (let i = 0; i < aVoir.length; i += PLAGES_MASQUAGE_PAR_SYNC) {
-      const lot = aVoir
-        .slice(i, i + PLAGES_MASQUAGE_PAR_SYNC)
-        .map((b) => ({ ...b, plage: ws.getRangeByIndexes(b.debut, 0, b.n, 1).load("rowHidden") }));
-      await ctx.sync();
-      for (const { debut, n, plage } of lot) {
-        const cachee = plage.rowHidden as boolean | null;
-        if (cachee === true) for (let r = debut; r < debut + n; r++) out.push(r);
-        else if (cachee === null && n > 1) {
-          const pas = Math.ceil(n / PARTS_MASQUAGE);
-          for (let d = debut; d < debut + n; d += pas) suivantes.push({ debut: d, n: Math.min(pas, debut + n - d) });
-        }
+class Masquage {
+  readonly colonnes: number[] = [];
+  readonly lignes: number[] = [];
+  private readonly aVoir: AVoir[] = [];
+  private enCours: (AVoir & { plage: Excel.Range })[] = [];
+
+  constructor(
+    private readonly ws: Excel.Worksheet,
+    nLignes: number,
+    nCols: number,
+  ) {
+    if (!apiExcel("1.2")) return;
+    for (let c = 0; c < nCols; c++) this.aVoir.push({ colonne: true, debut: c, n: 1 });
+    if (nLignes > 0) this.aVoir.push({ colonne: false, debut: 0, n: nLignes });
+  }
+
+  /** Nothing queued nor left to load. */
+  get fini(): boolean {
+    return this.aVoir.length === 0 && this.enCours.length === 0;
+  }
+
+  /** Queues the next ranges (PLAGES_MASQUAGE_PAR_SYNC at most) for the next request. */
+  charger(): void {
+    this.enCours = this.aVoir.splice(0, PLAGES_MASQUAGE_PAR_SYNC).map((b) => ({
+      ...b,
+      plage: b.colonne
+        ? this.ws.getRangeByIndexes(0, b.debut, 1, 1).load("columnHidden")
+        : this.ws.getRangeByIndexes(b.debut, 0, b.n, 1).load("rowHidden"),
+    }));
+  }
+
+  /** Reads what the request loaded; a mixed range of rows is split for a later one. */
+  lire(): void {
+    for (const { colonne, debut, n, plage } of this.enCours) {
+      if (colonne) {
+        if (plage.columnHidden) this.colonnes.push(debut);
+        continue;
+      }
+      const cachee = plage.rowHidden as boolean | null;
+      if (cachee === true) for (let r = debut; r < debut + n; r++) this.lignes.push(r);
+      else if (cachee === null && n > 1) {
+        const pas = Math.ceil(n / PARTS_MASQUAGE);
+        for (let d = debut; d < debut + n; d += pas)
+          this.aVoir.push({ colonne: false, debut: d, n: Math.min(pas, debut + n - d) });
       }
     }
-    aVoir = suivantes;
+    this.enCours = [];
   }
-  return out.sort((a, b) => a - b);
 }
 
 function densifier(rows: CellData[][]): CellData[][] {

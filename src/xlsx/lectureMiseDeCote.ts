@@ -4,6 +4,7 @@ import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 import type { EntreeZip } from "./zipLecture";
 import { LecteurJetons, LecteurLignes, type EvenementsXml } from "./jetonsXml";
+import { hauteurNulle } from "./hauteursNulles";
 
 /**
  * Reads back one of Prodbook's sheets set aside on opening (feuillesVolumineuses.ts: the « Versions » sheet of
@@ -154,7 +155,7 @@ export async function lireFeuilleMiseDeCote(
   const aPartager: { ligne: CellData[]; col: number; i: number; fmt?: string }[] = [];
 
   const lignes: CellData[][] = [];
-  /** 0-based rows whose <row> says hidden="1". */
+  /** 0-based rows whose <row> says hidden="1", or a height of 0. */
   const masquees: number[] = [];
   let ligne: CellData[] = [];
   let numLigne = 0;
@@ -200,8 +201,9 @@ export async function lireFeuilleMiseDeCote(
         ligne = [];
         lignes[numLigne - 1] = ligne;
         col = -1;
-        // Hidden by the producer or folded in a collapsed group: ExcelJS's parseBoolean of the attribute.
-        if (a.hidden === "1" || a.hidden === "true") masquees.push(numLigne - 1);
+        // Hidden by the producer or folded in a collapsed group (ExcelJS's parseBoolean of the attribute), or of
+        // height 0, as the ExcelJS reader gets it (hauteursNulles.ts).
+        if (a.hidden === "1" || a.hidden === "true" || hauteurNulle(a.ht)) masquees.push(numLigne - 1);
       } else if (!dansCellule) return;
       else if (n === V) dans = "v";
       else if (n === F) {
@@ -250,7 +252,7 @@ export async function lireFeuilleMiseDeCote(
   const jetons = new LecteurLignes(
     evenements,
     [nC, nRow, nV, nF, nT, nR, nRPh],
-    ["r", "t", "s", "si", "ref", "hidden"],
+    ["r", "t", "s", "si", "ref", "hidden", "ht"],
     f.prefixe,
     options.lignesAvec === undefined ? undefined : ligneAvecColonne(colonneLettre(options.lignesAvec), f.prefixe),
   );

@@ -5,6 +5,7 @@ import { catalogueZip, octetsEntree, type EntreeZip } from "./zipLecture";
 import { attr, elements, enfants, NS_MAIN, positionAvant, racine, remplacer, sousArbre } from "./xml";
 import { extensionsAConserver, remettreExtensions } from "./extensions";
 import { mettreDeCoteFeuilles, type FeuilleVolumineuse } from "./feuillesVolumineuses";
+import { masquerHauteursNulles } from "./hauteursNulles";
 
 /**
  * ExcelJS expands every data validation to one entry per cell: a list on a whole column
@@ -35,7 +36,10 @@ export interface MisesDeCote {
   feuilles: Map<string, FeuilleVolumineuse>;
 }
 
-/** The file with oversized <dataValidations> blocks removed, and what was set aside by sheet name. */
+/**
+ * The file with oversized <dataValidations> blocks removed and rows of height 0 said hidden (hauteursNulles.ts), and
+ * what was set aside by sheet name.
+ */
 export async function alleger(
   data: Buffer,
   seuilFeuille?: number,
@@ -72,12 +76,20 @@ export async function alleger(
     utilisateurEnFlux,
     aRemplacer,
   );
+  /** Sheets given to ExcelJS with their rows of height 0 said hidden. */
+  const hauteursNulles = new Set<string>();
   for (const [nom, partie] of parties) {
     if (misesDeCote.feuilles.has(nom)) continue;
     // Inflated by Node's zlib (JSZip's JavaScript inflate took longer than ExcelJS's own reading of the sheet).
     const entree = catalogue.get(partie);
-    const xml = entree ? (await lire(entree)).toString("utf8") : await zip.file(partie)?.async("string");
-    if (!xml) continue;
+    const lu = entree ? (await lire(entree)).toString("utf8") : await zip.file(partie)?.async("string");
+    if (!lu) continue;
+    const masque = masquerHauteursNulles(lu);
+    if (masque !== undefined) {
+      zip.file(partie, masque);
+      hauteursNulles.add(partie);
+    }
+    const xml = masque ?? lu;
     // Neither element named anywhere in the part: nothing to set aside, no need to parse its cells.
     if (!xml.includes("dataValidations") && !xml.includes("extLst")) continue;
     // The sheet's top-level elements and their children (dataValidation, ext); cells are not kept.
@@ -97,7 +109,8 @@ export async function alleger(
     misesDeCote.validations.set(nom, sousArbre(xml, tous, bloc));
     zip.file(partie, remplacer(xml, [{ debut: bloc.debut, fin: bloc.fin, texte: "" }]));
   }
-  if (misesDeCote.validations.size === 0 && misesDeCote.feuilles.size === 0) return { donnees: data, misesDeCote };
+  if (misesDeCote.validations.size === 0 && misesDeCote.feuilles.size === 0 && hauteursNulles.size === 0)
+    return { donnees: data, misesDeCote };
   // The parts left as they were are given inflated (by zlib, JSZip's JavaScript inflate is several times slower):
   // the package is only read back by ExcelJS, stored.
   const remplacees = new Set([
@@ -105,6 +118,7 @@ export async function alleger(
     ...[...misesDeCote.validations.keys()].map((n) => parties.get(n)),
     // A sheet's notes parts reduced to their first note (feuillesVolumineuses.ts): ExcelJS gets them so.
     ...[...misesDeCote.feuilles.values()].flatMap((f) => f.partiesReduites ?? []),
+    ...hauteursNulles,
   ]);
   for (const [nom, entree] of catalogue) {
     if (remplacees.has(nom) || !zip.file(nom)) continue;

@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { lancerCli } from "../helpers/cli";
 import { formatMontantFr } from "../../src/core/money/format";
 import type { Cents } from "../../src/core/money/cents";
+import { donnerHauteurNulle } from "../helpers/hauteurNulle";
 
 /**
  * A devis whose producer hid rows — last version's line of a poste, and two options folded in a collapsed group —
@@ -101,6 +102,32 @@ describe("prodbook devis : lignes masquées", () => {
     );
     expect(texte).not.toMatch(/lignes-masquees/);
     expect(texte).toMatch(new RegExp(`TOTAL\\s+${eur(1845000).replace(/\s/g, "\\s")}`));
+  });
+});
+
+describe("prodbook devis : ligne de hauteur nulle", () => {
+  it("--json : une ligne de hauteur 0, cachée à l'écran, est comptée et nommée comme une ligne masquée", async () => {
+    const f = await classeur("hauteur-nulle.xlsx", false);
+    // Row 4 (« version de juin », 2 400 €) given a height of 0 instead of being hidden.
+    await donnerHauteurNulle(f, [4]);
+    const avec = await devisJson(f);
+    const sans = await devisJson(await classeur("hauteur-visible.xlsx", false));
+    expect(avec.devis.total).toBe("18450.00");
+    expect(avec.devis.conservation).toEqual(sans.devis.conservation);
+    expect(avec.devis.masquees).toEqual([
+      { cellule: "Budget!E4", libelle: "Assistant monteur (version de juin)", montant: "2400.00", nature: "ligne" },
+    ]);
+    expect(avec.controles.filter((x) => x.regle === "lignes-masquees")).toEqual([
+      {
+        regle: "lignes-masquees",
+        gravite: "alerte",
+        message:
+          `Une ligne masquée de la feuille « Budget » comptée dans le devis (${eur(240000)}) : E4 — ` +
+          `affichez-la ou supprimez-la si elle ne fait pas partie de ce devis.`,
+        cellule: "Budget!E4",
+      },
+    ]);
+    expect(avec.controles.filter((x) => x.regle !== "lignes-masquees")).toEqual(sans.controles);
   });
 });
 

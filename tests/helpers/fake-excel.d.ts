@@ -9,6 +9,8 @@ export interface FixtureExcel {
   colonnesMasquees?: Record<string, number[]>;
   /** Hidden rows per sheet, 0-based as in SheetData.lignesMasquees. */
   lignesMasquees?: Record<string, number[]>;
+  /** Merged ranges per sheet ("A7:C7"), as in SheetData.merges. */
+  merges?: Record<string, string[]>;
   active?: string;
   /** The workbook's saved document settings (Office.context.document.settings). */
   reglages?: Record<string, unknown>;
@@ -69,6 +71,7 @@ export interface FeuilleFausse {
 }
 export interface EtatExcel {
   feuilles: FeuilleFausse[];
+  /** One entry per sync(), the implicit one at the end of run() included: its length counts the round trips. */
   syncs: SyncEnregistre[];
   selection: string | null;
   active: string | null;

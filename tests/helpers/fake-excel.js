@@ -8,7 +8,7 @@
  *           → window.Excel = creerFauxExcel(window.__prodbookFixture || {}).
  *
  * Fixture: { sheets: { "<name>": rows }, hidden?: ["<name>"], colonnesMasquees?: { "<name>": [3, 5] },
- * lignesMasquees?: { "<name>": [13, 14] }, active?: "<name>" } where a cell is a number, a string, a boolean, null,
+ * lignesMasquees?: { "<name>": [13, 14] }, merges?: { "<name>": ["A1:C1"] }, active?: "<name>" } where a cell is a number, a string, a boolean, null,
  * or { f: "=B2*C2", v: 40, fmt?: "0.00" } (formula with a value), colonnesMasquees lists a sheet's hidden columns,
  * 0-based (D, F), and lignesMasquees its hidden rows, 0-based (14, 15).
  * reglages?: { key: value } (the file's saved document settings), theme?: Office.context.officeTheme (browser);
@@ -27,8 +27,10 @@
  * Reading back: Excel.__etat() → { feuilles: [{ name, position, visibility, tabColor, valeurs (values
  * matrix from A1), formules, formats, tables, validations, conditionalFormats, charts, merges, freeze,
  * pageLayout, largeurs, colonnesMasquees, lignesMasquees, mises: {A1: {bold, fill…}}, notes: {H45: "texte"} }], syncs: [{ octets, reponse, ops }],
- * selection, active }. octets = request bytes, reponse = bytes of the loaded properties returned by that
- * sync; ops names each call, a load as "load <properties>".
+ * selection, active }. Each sync() is one entry of syncs, the implicit one at the end of run() included:
+ * syncs.length counts the round trips. octets = request bytes, reponse = bytes of the loaded properties returned by
+ * that sync; ops names each call, a load as "load <properties>". A missing sheet's getItem fails at the sync, as in
+ * Excel (ItemNotFound).
  * Excel.__charger(fixture) resets the workbook. Excel.__calculer(nom, { D6: { f: "=SUM(D2:D5)", v: 40 } }) gives the
  * sheet's formulas the values a calculating application computed (scripts/captures.js, with LibreOffice's).
  */
@@ -164,6 +166,7 @@
         ((fx.lignesMasquees || {})[nom] || []).forEach(function (r) {
           f.lignesMasquees[r] = true;
         });
+        f.merges = ((fx.merges || {})[nom] || []).slice();
         etat.feuilles.push(f);
       });
       // Like Excel, a workbook always has at least one sheet.
@@ -341,8 +344,12 @@
       this.getItem = function (nom) {
         ctx._appel("getItem");
         var f = trouver(nom);
-        if (!f) throw erreur("ItemNotFound", "Feuille introuvable : " + nom);
-        return new Feuille(ctx, f.id);
+        if (f) return new Feuille(ctx, f.id);
+        // Like Excel: the request fails at its sync, with what was queued after it.
+        ctx._pendants.push(function () {
+          throw erreur("ItemNotFound", "Feuille introuvable : " + nom);
+        });
+        return new Feuille(ctx, null);
       };
       this.getItemOrNullObject = function (nom) {
         ctx._appel("getItemOrNullObject");

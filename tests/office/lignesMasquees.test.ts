@@ -1,11 +1,7 @@
-import { promises as fs } from "fs";
-import os from "os";
-import path from "path";
-import ExcelJS from "exceljs";
-import { creerFauxExcel, type FauxExcel, type FixtureExcel } from "../helpers/fake-excel";
+import type { FauxExcel, FixtureExcel } from "../helpers/fake-excel";
+import { cellulesExcel, hote, installerExcel, lireXlsx as lire, type Cellule } from "../helpers/lectureMasquee";
 import { OfficeWorkbook, PLAGES_MASQUAGE_PAR_SYNC } from "../../src/office/officeWorkbook";
 import { OCTETS_MAX_BLOC } from "../../src/core/port/blocs";
-import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { importerDevis } from "../../src/core/devis/import";
 import { controlerDevis } from "../../src/core/devis/regles";
 import type { SheetData } from "../../src/core/port/workbook";
@@ -14,8 +10,6 @@ import type { SheetData } from "../../src/core/port/workbook";
  * Hidden rows read inside Excel (rowHidden) as from the .xlsx (hidden="1"): the same SheetData, the same devis and
  * the same finding, in few syncs even for a 5 000-row sheet.
  */
-type Cellule = string | number | null | { f: string; v: number };
-
 const DEVIS: Cellule[][] = [
   ["Code", "Désignation", "Jours", "Tarif", "Montant"],
   ["2.1", "Monteur", 20, 250, { f: "C2*D2", v: 5000 }],
@@ -29,41 +23,11 @@ const DEVIS: Cellule[][] = [
 const MASQUEES = [3, 6];
 
 let excel: FauxExcel;
-function installer(fx: FixtureExcel): FauxExcel {
-  excel = creerFauxExcel(fx);
-  (globalThis as unknown as { Excel: FauxExcel }).Excel = excel;
-  return excel;
-}
-const cellules = (rows: Cellule[][]) =>
-  rows.map((l) => l.map((x) => (x !== null && typeof x === "object" ? { f: `=${x.f}`, v: x.v } : x)));
-
-async function lireXlsx(masquees: number[]): Promise<SheetData> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Budget");
-  DEVIS.forEach((l, r) =>
-    l.forEach((x, c) => {
-      if (x !== null) ws.getCell(r + 1, c + 1).value = typeof x === "object" ? { formula: x.f, result: x.v } : x;
-    }),
-  );
-  for (const r of masquees) ws.getRow(r + 1).hidden = true;
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-lignes-masquees-"));
-  try {
-    const fichier = path.join(dir, "budget.xlsx");
-    await wb.xlsx.writeFile(fichier);
-    return (await (await XlsxWorkbook.ouvrir(fichier)).readSheet("Budget"))!;
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-}
-
-function hote(supporte: (version: string) => boolean): void {
-  (globalThis as { Office?: unknown }).Office = {
-    context: { requirements: { isSetSupported: (_: string, v: string) => supporte(v) } },
-  };
-}
-afterEach(() => {
-  delete (globalThis as { Office?: unknown }).Office;
-});
+const installer = (fx: FixtureExcel) => (excel = installerExcel(fx));
+const lireXlsx = (masquees: number[]): Promise<SheetData> =>
+  lire(DEVIS, (ws) => {
+    for (const r of masquees) ws.getRow(r + 1).hidden = true;
+  });
 
 const lectures = (syncs: ReturnType<FauxExcel["__etat"]>["syncs"]) =>
   syncs.filter((s) => s.ops.includes("load rowHidden"));
@@ -71,7 +35,7 @@ const lectures = (syncs: ReturnType<FauxExcel["__etat"]>["syncs"]) =>
 describe("hidden rows read inside Excel, as from the .xlsx", () => {
   it("a devis with hidden rows: same lignesMasquees, same devis and same finding in both adapters", async () => {
     const xlsx = await lireXlsx(MASQUEES);
-    installer({ sheets: { Budget: cellules(DEVIS) }, lignesMasquees: { Budget: MASQUEES } });
+    installer({ sheets: { Budget: cellulesExcel(DEVIS) }, lignesMasquees: { Budget: MASQUEES } });
     const office = (await new OfficeWorkbook().readSheet("Budget"))!;
     expect(xlsx.lignesMasquees).toEqual([3, 6]);
     expect(office.lignesMasquees).toEqual([3, 6]);
@@ -88,7 +52,7 @@ describe("hidden rows read inside Excel, as from the .xlsx", () => {
   });
 
   it("no hidden row among the read ones: no lignesMasquees, in one sync of one range", async () => {
-    installer({ sheets: { Budget: cellules(DEVIS) }, lignesMasquees: { Budget: [20] } });
+    installer({ sheets: { Budget: cellulesExcel(DEVIS) }, lignesMasquees: { Budget: [20] } });
     const office = (await new OfficeWorkbook().readSheet("Budget"))!;
     expect(office).not.toHaveProperty("lignesMasquees");
     expect(office).toEqual(await lireXlsx([]));
@@ -102,7 +66,7 @@ describe("hidden rows read inside Excel, as from the .xlsx", () => {
     const rows: Cellule[][] = [["Désignation", "Montant"]];
     for (let r = 1; r < n; r++) rows.push([`Poste ${r}`, r]);
     const masquees = [...Array.from({ length: 40 }, (_, i) => 100 + i), 2500, 4998, 4999];
-    installer({ sheets: { Grand: cellules(rows) }, lignesMasquees: { Grand: masquees } });
+    installer({ sheets: { Grand: cellulesExcel(rows) }, lignesMasquees: { Grand: masquees } });
     const s = (await new OfficeWorkbook().readSheet("Grand"))!;
     expect(s.rows).toHaveLength(n);
     expect(s.lignesMasquees).toEqual(masquees);
@@ -117,7 +81,7 @@ describe("hidden rows read inside Excel, as from the .xlsx", () => {
     const n = 5000;
     const rows: Cellule[][] = Array.from({ length: n }, (_, r) => [`Ligne ${r + 1}`, r]);
     const masquees = Array.from({ length: n / 2 }, (_, i) => 2 * i + 1);
-    installer({ sheets: { Grand: cellules(rows) }, lignesMasquees: { Grand: masquees } });
+    installer({ sheets: { Grand: cellulesExcel(rows) }, lignesMasquees: { Grand: masquees } });
     const s = (await new OfficeWorkbook().readSheet("Grand"))!;
     expect(s.lignesMasquees).toEqual(masquees);
     for (const x of lectures(excel.__etat().syncs)) {
@@ -128,7 +92,7 @@ describe("hidden rows read inside Excel, as from the .xlsx", () => {
 
   it("a host without ExcelApi 1.2: no rowHidden read, rows as before", async () => {
     hote((v) => v !== "1.2");
-    installer({ sheets: { Budget: cellules(DEVIS) }, lignesMasquees: { Budget: MASQUEES } });
+    installer({ sheets: { Budget: cellulesExcel(DEVIS) }, lignesMasquees: { Budget: MASQUEES } });
     const s = (await new OfficeWorkbook().readSheet("Budget"))!;
     expect(lectures(excel.__etat().syncs)).toEqual([]);
     expect(s).not.toHaveProperty("lignesMasquees");
