@@ -40,6 +40,35 @@ export const HOTES_PRIMAIRES: readonly HotePrimaire[] = [
   },
 ];
 
+/**
+ * Verbatim exports of the LEGI database (open data of the DILA) published as git repositories. An article read there
+ * is the text of Légifrance, but the export is where it was read, not what is cited: a version may reach H on such a
+ * reading only if it also cites the article's (or text's) Légifrance page by its identifier (LEGIARTI…, JORFTEXT…),
+ * and names the export in its note (docs/regles.md, « Exports de la base LEGI »). Alone, an export URL is a lead.
+ */
+export interface ExportLegi {
+  hote: string;
+  /** Repositories of the host that are the export (path prefix). */
+  chemin: RegExp;
+  motif: string;
+}
+
+export const EXPORTS_LEGI: readonly ExportLegi[] = [
+  {
+    hote: "git.tricoteuses.fr",
+    chemin: /^\/codes\//,
+    motif: "Tricoteuses : un dépôt git par code, un commit par texte modificatif, depuis la base LEGI de la DILA",
+  },
+  {
+    hote: "github.com",
+    chemin: /^\/etalab\/codes-juridiques-francais(\/|$)/,
+    motif: "Etalab : codes en vigueur exportés de la base LEGI de la DILA (dépôt etalab/codes-juridiques-francais)",
+  },
+];
+
+/** The Légifrance page of an article or a text, by its LEGI/JORF identifier. */
+const ID_LEGIFRANCE = /(LEGIARTI|JORFTEXT)\d{12}/;
+
 /** Host of an URL without "www.", or undefined when it is not an http(s) URL. */
 function hoteDe(url: string): { hote: string; chemin: string } | undefined {
   const m = /^https?:\/\/([^/?#:]+)(?::\d+)?([^\s]*)$/i.exec(url.trim());
@@ -54,4 +83,27 @@ export function estSourcePrimaire(url: string): boolean {
   return HOTES_PRIMAIRES.some(
     (p) => (h.hote === p.hote || h.hote.endsWith(`.${p.hote}`)) && (!p.identifiant || p.identifiant.test(h.chemin)),
   );
+}
+
+/** True when the URL is one of the LEGI exports of EXPORTS_LEGI. */
+export function estExportLegi(url: string): boolean {
+  const h = hoteDe(url);
+  if (!h) return false;
+  return EXPORTS_LEGI.some((e) => h.hote === e.hote && e.chemin.test(h.chemin));
+}
+
+/** True when the URL is a Légifrance page (legifrance.gouv.fr or a subdomain) naming a LEGIARTI or JORFTEXT id. */
+export function estPageLegifranceIdentifiee(url: string): boolean {
+  const h = hoteDe(url);
+  if (!h) return false;
+  return (h.hote === "legifrance.gouv.fr" || h.hote.endsWith(".legifrance.gouv.fr")) && ID_LEGIFRANCE.test(h.chemin);
+}
+
+/**
+ * The export URLs of a version that do not count: all of them when the version cites no Légifrance page with a
+ * LEGIARTI/JORFTEXT identifier, none otherwise. A version at H may not have any (validerTable).
+ */
+export function exportsSansLegifrance(urls: readonly string[]): string[] {
+  const exports = urls.filter(estExportLegi);
+  return urls.some(estPageLegifranceIdentifiee) ? [] : exports;
 }

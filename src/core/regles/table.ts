@@ -4,7 +4,7 @@
  * confidence tag ([H] primary text seen, [M] secondary source, [L] inferred: shown as « à vérifier »).
  */
 import * as v from "valibot";
-import { estSourcePrimaire, HOTES_PRIMAIRES } from "./primaires";
+import { estSourcePrimaire, exportsSansLegifrance, HOTES_PRIMAIRES } from "./primaires";
 import { cheminIssue, enveloppe, messageIssue } from "./schema";
 import { SCHEMAS_TABLES } from "./schemas";
 
@@ -113,6 +113,13 @@ function verifierVersions(t: TableRegles<unknown>, fichier: string): void {
       throw err(
         ".sources",
         `confiance H sans texte primaire : une source doit venir de ${HOTES_PRIMAIRES.map((h) => h.hote).join(", ")}`,
+      );
+    const seuls = ver.confiance === "H" ? exportsSansLegifrance(ver.sources.map((s) => s.url)) : [];
+    if (seuls.length > 0)
+      throw err(
+        ".sources",
+        `confiance H lue dans un export de la base LEGI (${seuls[0]}) sans la page Légifrance de l'article ` +
+          `(identifiant LEGIARTI… ou JORFTEXT…) : citez-la dans la même version`,
       );
   });
 }

@@ -1,6 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
-import { estSourcePrimaire, HOTES_PRIMAIRES } from "../../../src/core/regles/primaires";
+import {
+  estExportLegi,
+  estPageLegifranceIdentifiee,
+  estSourcePrimaire,
+  EXPORTS_LEGI,
+  exportsSansLegifrance,
+  HOTES_PRIMAIRES,
+} from "../../../src/core/regles/primaires";
 import { SCHEMAS_TABLES } from "../../../src/core/regles/schemas";
 import { TableReglesInvalideError, validerTable } from "../../../src/core/regles/table";
 
@@ -205,6 +212,124 @@ describe("sources primaires", () => {
     ["https://juriblio.fr/codes/code-du-cinema-et-de-l-image-animee/annexe/livre-ii/titre-i/chapitre-i", false],
   ])("%s → %s", (url, attendu) => {
     expect(estSourcePrimaire(url)).toBe(attendu);
+  });
+});
+
+/**
+ * Exports of the LEGI database (Etalab, Tricoteuses): a faithful copy of Légifrance, where a text may be read, never
+ * cited alone. A version reaches H on such a reading only with the Légifrance page of the same identifier (LEGIARTI…,
+ * JORFTEXT…) among its sources, and its note names the export (docs/regles.md, « Exports de la base LEGI »).
+ */
+describe("exports de la base LEGI : acceptés pour H seulement avec la page Légifrance de l'identifiant", () => {
+  const GIT_TRICOTEUSES =
+    "https://git.tricoteuses.fr/codes/code_general_des_impots/commit/2d0181abc0fe34bf549d9468e83ddc0604b5a3ad";
+  const ETALAB =
+    "https://github.com/etalab/codes-juridiques-francais/blob/219131b46c3bee82ec3d8fa7d920f6f80b831a43/codes-en-vigueur/code-du-cinema-et-de-l-image-animee/partie-reglementaire/livre-iii/titre-iii/chapitre-ier/section-1/sous-section-1/paragraphe-2/article-d331-4.md";
+  const LEGIFRANCE_ARTICLE = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000041520138";
+
+  it("les deux exports acceptés et ce qu'ils sont", () => {
+    expect(EXPORTS_LEGI.map((e) => [e.hote, e.chemin.source])).toEqual([
+      ["git.tricoteuses.fr", "^\\/codes\\/"],
+      ["github.com", "^\\/etalab\\/codes-juridiques-francais(\\/|$)"],
+    ]);
+    expect(EXPORTS_LEGI.every((e) => /base LEGI de la DILA/.test(e.motif))).toBe(true);
+  });
+
+  it.each([
+    [GIT_TRICOTEUSES, true],
+    [ETALAB, true],
+    ["https://github.com/etalab/codes-juridiques-francais", true],
+    // Another repository of the same hosts is not the export.
+    ["https://github.com/etalab/calculette-impots-m-source-code/blob/master/README.md", false],
+    ["https://github.com/exemple/codes-juridiques-francais/blob/x/article.md", false],
+    ["https://git.tricoteuses.fr/autre/depot", false],
+    ["https://git.tricoteuses.fr.exemple.com/codes/x", false],
+  ])("%s est un export de la base LEGI → %s", (url, attendu) => {
+    expect(estExportLegi(url)).toBe(attendu);
+  });
+
+  it("un export seul n'est pas un texte primaire, ni lien « Texte » dans le volet", () => {
+    expect(estSourcePrimaire(GIT_TRICOTEUSES)).toBe(false);
+    expect(estSourcePrimaire(ETALAB)).toBe(false);
+  });
+
+  it.each([
+    [LEGIFRANCE_ARTICLE, true],
+    ["https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000029223531", true],
+    ["https://circulaires.legifrance.gouv.fr/loda/article_lc/LEGIARTI000039793007/2022-01-25", true],
+    // A Légifrance page without the identifier of an article or a text, or the identifier on a mirror.
+    ["https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044080", false],
+    ["https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050", false],
+    ["https://legal.tricoteuses.fr/articles/LEGIARTI000041520138", false],
+    ["https://legifrance.gouv.fr.exemple.com/codes/article_lc/LEGIARTI000041520138", false],
+  ])("%s est une page Légifrance identifiée → %s", (url, attendu) => {
+    expect(estPageLegifranceIdentifiee(url)).toBe(attendu);
+  });
+
+  it("les exports d'une version ne comptent qu'à côté d'une page Légifrance identifiée", () => {
+    expect(exportsSansLegifrance([GIT_TRICOTEUSES])).toEqual([GIT_TRICOTEUSES]);
+    expect(exportsSansLegifrance([ETALAB, "https://legal.tricoteuses.fr/articles/LEGIARTI000041520138"])).toEqual([
+      ETALAB,
+    ]);
+    expect(exportsSansLegifrance([GIT_TRICOTEUSES, LEGIFRANCE_ARTICLE])).toEqual([]);
+    expect(exportsSansLegifrance([LEGIFRANCE_ARTICLE])).toEqual([]);
+  });
+
+  const version = (confiance: string, urls: string[]) => ({
+    id: "credit-impot-cinema-realisateur",
+    description: "Réalisateur",
+    versions: [
+      {
+        effetDu: "2020-01-01",
+        confiance,
+        sources: urls.map((url) => ({ titre: "CGI art. 220 quaterdecies", url })),
+        ...(confiance === "H" ? {} : { motifConfiance: "Lu dans un export seulement." }),
+        valeurs: { tranches: [{ jusqua: 400000000, taux: "0.15" }] },
+      },
+    ],
+  });
+
+  it("validerTable refuse une version H lue dans un export sans la page Légifrance, même avec un miroir primaire", () => {
+    expect(
+      erreur(
+        version("H", [GIT_TRICOTEUSES, "https://legal.tricoteuses.fr/articles/LEGIARTI000041520138"]),
+        "credit-impot-cinema-realisateur.json",
+      ),
+    ).toBe(
+      "Table de règles credit-impot-cinema-realisateur.json : versions[0].sources : confiance H lue dans un export " +
+        `de la base LEGI (${GIT_TRICOTEUSES}) sans la page Légifrance de l'article (identifiant LEGIARTI… ou ` +
+        "JORFTEXT…) : citez-la dans la même version",
+    );
+    expect(erreur(version("H", [GIT_TRICOTEUSES]), "credit-impot-cinema-realisateur.json")).toContain(
+      "confiance H sans texte primaire",
+    );
+  });
+
+  it("validerTable accepte l'export à H avec la page Légifrance, et à M seul", () => {
+    expect(() =>
+      validerTable(version("H", [GIT_TRICOTEUSES, LEGIFRANCE_ARTICLE]), "credit-impot-cinema-realisateur.json"),
+    ).not.toThrow();
+    expect(() => validerTable(version("M", [GIT_TRICOTEUSES]), "credit-impot-cinema-realisateur.json")).not.toThrow();
+  });
+
+  it("dans les tables, chaque version H lue dans un export cite la page Légifrance et nomme l'export dans sa note", () => {
+    type V = { effetDu: string; confiance: string; note?: string; sources: { url: string }[] };
+    const lues = fichiers.flatMap((f) =>
+      (lire(f) as { versions: V[] }).versions
+        .filter((v) => v.confiance === "H" && v.sources.some((s) => estExportLegi(s.url)))
+        .map((v) => ({ ou: `${f} du ${v.effetDu}`, ...v })),
+    );
+    // The fiction minima of 2016-2021 are read in Etalab's export (D331-4, original wording).
+    expect(lues.map((v) => v.ou)).toContain("credit-impot-audiovisuel-minimum-fiction.json du 2016-01-01");
+    expect(lues.filter((v) => !v.sources.some((s) => estPageLegifranceIdentifiee(s.url))).map((v) => v.ou)).toEqual([]);
+    expect(
+      lues
+        .filter(
+          (v) =>
+            !/export de la base LEGI publié par Etalab|export git de la base LEGI par Tricoteuses/.test(v.note ?? ""),
+        )
+        .map((v) => v.ou),
+    ).toEqual([]);
   });
 });
 
