@@ -180,7 +180,13 @@ function enJours(l: LigneDevis, a: Activite, d: Duree, jeu: JeuFacteurs, manque:
   a.formuleQuantite = p.formule;
   if (!conv) return a;
   const lues = new Decimal(l.quantite!).times(l.nombre ?? 1).times(d.parUnite);
-  a.conversion = { code: conv.code, quantite: lues.toFixed(), unite: d.de, jours: conv.valeur, confiance: conv.confiance };
+  a.conversion = {
+    code: conv.code,
+    quantite: lues.toFixed(),
+    unite: d.de,
+    jours: conv.valeur,
+    confiance: conv.confiance,
+  };
   const unite = (n: Decimal) => (d.de === "semaine" ? accord(n, "semaine", "semaines") : `${fr(n)} mois`);
   const q = new Decimal(l.quantite!).times(l.nombre ?? 1);
   const cellules = refsLues(l);

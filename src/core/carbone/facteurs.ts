@@ -130,7 +130,13 @@ export function facteursEnVigueur(date: string, surcharges: Surcharges = new Map
     facteurs.set(code, remplace);
     manquants.delete(code);
   }
-  return { facteurs, manquants, conversions, effetDu: v.effetDu, inconnues: clesInconnues(surcharges, PREFIXE_PARAMETRES, connues) };
+  return {
+    facteurs,
+    manquants,
+    conversions,
+    effetDu: v.effetDu,
+    inconnues: clesInconnues(surcharges, PREFIXE_PARAMETRES, connues),
+  };
 }
 
 /** The factor table's version a bilan used (the `tables` field of `prodbook carbone --json`). */

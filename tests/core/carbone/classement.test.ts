@@ -39,7 +39,9 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     const regle = (n: string, code: string) =>
       ` d'utilisation (${n} : convention du 2026-12-05, confiance L, à vérifier ; corrigez la quantité retenue, ou ` +
       `la clé carbone.${code} de la feuille « Paramètres »).`;
-    expect(notes(0)).toEqual(["3 semaines (C4 × E4) × 5 j = 15 jours" + regle("une semaine = 5 jours", "jours-par-semaine")]);
+    expect(notes(0)).toEqual([
+      "3 semaines (C4 × E4) × 5 j = 15 jours" + regle("une semaine = 5 jours", "jours-par-semaine"),
+    ]);
     expect(notes(2)).toEqual([
       "6 semaines (« 3 semaines » du libellé × 2, C6 × E6) × 5 j = 30 jours" +
         regle("une semaine = 5 jours", "jours-par-semaine"),
@@ -62,7 +64,12 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
         ["7", "MOYENS TECHNIQUES"],
         ["7.1", "Location caméra", 3, "semaine", 1, 2000, 6000],
       ],
-      { Paramètres: [["Paramètre", "Valeur"], ["carbone.jours-par-semaine", "4"]] },
+      {
+        Paramètres: [
+          ["Paramètre", "Valeur"],
+          ["carbone.jours-par-semaine", "4"],
+        ],
+      },
     );
     const r = await bilanCarbone(wb, { date: "2026-06-01" });
     expect([r.activites[0].quantite, r.activites[0].formuleQuantite]).toEqual(["12", "Budget!C4*Budget!E4*4"]);

@@ -101,7 +101,8 @@ export const SCHEMAS_CARBONE = {
       "un code de conversion ne peut pas être celui d'un facteur ou d'un manquant",
     ),
     v.check(
-      (t) => (["semaine", "mois"] as const).every((u) => Object.values(t.conversions).filter((c) => c.de === u).length <= 1),
+      (t) =>
+        (["semaine", "mois"] as const).every((u) => Object.values(t.conversions).filter((c) => c.de === u).length <= 1),
       "une seule conversion par unité (semaine, mois)",
     ),
   ),
