@@ -150,7 +150,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     );
   });
 
-  test("location de matériel : facteur manquant, avec ce que demandent Carbon'Clap et SeCO2 et le montant lu", () => {
+  test("location de matériel : facteur manquant, avec ce que demande Carbon'Clap, les jours et le montant lus", () => {
     expect(["Devis!B10", "Devis!B11", "Devis!B12"].map((c) => vue(activite(c)))).toEqual([
       ["Location caméra", "12", "jour", "location-materiel", null, "facteur manquant", null],
       ["Location lumière", "12", "jour", "location-materiel", null, "facteur manquant", null],
@@ -160,12 +160,17 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     expect(j.manquants.find((m) => m.cellule === "Devis!B10")?.message).toBe(
       "Facteur manquant pour « Location caméra » (Location caméra Alexa Mini) : aucun facteur d'émission sourcé en " +
         "kg CO2e par jour (« Location de matériel (caméra, lumière, machinerie, son) », raison dans le tableau des " +
-        "facteurs de la feuille « Bilan carbone ») ; le calculateur homologué (Carbon'Clap, SeCO2) ne demande pas de " +
-        "jours de location : saisissez-y le montant de la ligne (€ HT) ou la catégorie de matériel — montant lu : " +
+        "facteurs de la feuille « Bilan carbone ») ; Carbon'Clap demande le type de matériel et sa durée " +
+        "d'utilisation (FAQ Carbon'Clap d'Ecoprod) : saisissez-y la catégorie de matériel (caméra, lumière, " +
+        "machinerie, son) et ses jours d'utilisation — jours d'utilisation lus : 12 ; montant lu : " +
         "5\u202f400,00\u00a0€ HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.location-materiel).",
     );
+    // Weeks: the days of use carried to the calculator are the converted ones (2 semaines × 5 j).
+    expect(j.manquants.find((m) => m.cellule === "Devis!B12")?.message).toMatch(
+      /jours d'utilisation lus : 10 ; montant lu : 3\u202f000,00\u00a0€ HT ; ou donnez/,
+    );
     expect(j.facteursManquants.find((m) => m.code === "location-materiel")?.conseil).toMatch(
-      /^le calculateur homologué \(Carbon'Clap, SeCO2\) ne demande pas de jours de location/,
+      /^Carbon'Clap demande le type de matériel et sa durée d'utilisation \(FAQ Carbon'Clap d'Ecoprod\)/,
     );
     // The field is added for every missing factor (null when the table gives no advice).
     expect(j.facteursManquants.find((m) => m.code === "ferry")?.conseil).toBeNull();

@@ -72,6 +72,17 @@ function montantsNonLus(devis: Devis): Manquant[] {
   }));
 }
 
+/** « — jours d'utilisation lus : 15 ; montant lu : 7 500,00 € HT »: what to carry to the calculator, as read. */
+function lu(e: ActiviteEstimee): string {
+  const parts = [
+    e.quantiteRetenue !== undefined && e.unite === "jour"
+      ? `jours d'utilisation lus : ${e.quantiteRetenue.replace(".", ",")}`
+      : undefined,
+    e.montant ? `montant lu : ${formatMontantFr(e.montant)} HT` : undefined,
+  ].filter((x): x is string => !!x);
+  return parts.length ? ` — ${parts.join(" ; ")}` : "";
+}
+
 /** The findings: data to complete, factors missing, unknown Paramètres keys. */
 function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
   const out: Manquant[] = [];
@@ -88,7 +99,7 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
           ? `Facteur manquant pour « ${e.poste} » (${e.libelle}) : aucun facteur d'émission sourcé en kg CO2e par ` +
             `${m.unite} (« ${m.libelle} », raison dans le tableau des facteurs de la feuille « ${NOM_FEUILLE_CARBONE} ») ; ` +
             (m.conseil
-              ? `${m.conseil}${e.montant ? ` — montant lu : ${formatMontantFr(e.montant)} HT` : ""} ; ou donnez ` +
+              ? `${m.conseil}${lu(e)} ; ou donnez ` +
                 `un facteur dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}).`
               : `donnez-en un dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}) ou chiffrez ce ` +
                 `poste avec le calculateur homologué.`)

@@ -55,9 +55,10 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
         /^https:\/\/github\.com\/incubateur-ademe\/impactco2\/blob\/[0-9a-f]{40}\/src\/data\/categories\/caspratiques\.ts#L95-L123$/,
       ),
     });
-    // Equipment rental stays « facteur manquant », with what the homologated calculators ask for instead.
-    expect(v.manquants["location-materiel"].conseil).toMatch(
-      /Carbon'Clap, SeCO2.*montant de la ligne \(€ HT\) ou la catégorie/,
+    // Equipment rental stays « facteur manquant », with what Carbon'Clap asks for (its publisher's FAQ, a source).
+    expect(v.manquants["location-materiel"].conseil).toMatch(/^Carbon'Clap demande le type de matériel et sa durée/);
+    expect(t.versions[0].sources.map((s) => s.url)).toContain(
+      "https://www.ecoprod.com/fr/carbon-clap/faq-carbon-clap.html",
     );
   });
 
