@@ -127,6 +127,8 @@ export interface SaisieCarbone {
   quantiteRealisee?: string;
   realise?: Cents;
   commentaire?: string;
+  /** The row's unit in that sheet (« semaine » before weeks were converted into days): not typed, read with it. */
+  unite?: string;
 }
 
 export type Methode = "activite" | "monetaire" | "a-completer" | "facteur-manquant";

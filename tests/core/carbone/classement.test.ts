@@ -1,4 +1,5 @@
 import { bilanCarbone } from "../../../src/core/carbone/bilanClasseur";
+import { COL, ENTETES_ACTIVITES } from "../../../src/core/carbone/colonnes";
 import { csvExport } from "../../../src/core/carbone/export";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 
@@ -56,6 +57,60 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       jours: "5",
       confiance: "L",
     });
+  });
+
+  test("une quantité saisie en semaines dans une feuille d'avant la conversion est comptée en jours, et dite", async () => {
+    // The « Bilan carbone » sheet of an earlier Prodbook: the camera row said « semaine », and 4 weeks were typed.
+    const ligne: CelluleMemoire[] = [];
+    ligne[COL.id] = "devis:Budget!4";
+    ligne[COL.source] = "Budget!B4";
+    ligne[COL.libelle] = "Location caméra";
+    ligne[COL.quantiteLue] = 3;
+    ligne[COL.quantite] = 4;
+    ligne[COL.unite] = "semaine";
+    ligne[COL.facteur] = "location-materiel";
+    ligne[COL.quantiteRealisee] = 5;
+    ligne[COL.facteurPropose] = "location-materiel";
+    const classeur = () =>
+      devis(
+        [
+          ["7", "MOYENS TECHNIQUES"],
+          ["7.1", "Location caméra", 3, "semaine", 1, 2000, 6000],
+        ],
+        {
+          "Bilan carbone": [
+            ["Bilan carbone — pré-estimation préparée par Prodbook"],
+            [],
+            ENTETES_ACTIVITES,
+            ligne.slice(),
+          ],
+          Paramètres: [
+            ["Paramètre", "Valeur"],
+            ["carbone.location-materiel", "10"],
+          ],
+        },
+        ["Bilan carbone"],
+      );
+    const r = await bilanCarbone(classeur(), { date: "2026-06-01" });
+    const a = r.activites[0];
+    expect([a.quantite, a.quantiteRetenue, a.quantiteRealisee, a.corrigee, a.kgCO2e, a.kgCO2eDefinitif]).toEqual([
+      "15",
+      "20",
+      "25",
+      true,
+      "200",
+      "250",
+    ]);
+    expect(a.notes.slice(1)).toEqual([
+      "Quantité retenue saisie en semaine (4) dans la feuille précédente : comptée 20 jours (× 5 j).",
+      "Quantité réalisée saisie en semaine (5) dans la feuille précédente : comptée 25 jours (× 5 j).",
+    ]);
+    // A sheet written since says « jour »: a typed 18 stays 18 days.
+    ligne[COL.quantite] = 18;
+    ligne[COL.unite] = "jour";
+    delete ligne[COL.quantiteRealisee];
+    const r2 = await bilanCarbone(classeur(), { date: "2026-06-01" });
+    expect([r2.activites[0].quantiteRetenue, r2.activites[0].notes.length]).toEqual(["18", 1]);
   });
 
   test("Paramètres carbone.jours-par-semaine = 4 : la semaine compte 4 jours, dit sur la ligne avec la cellule", async () => {
