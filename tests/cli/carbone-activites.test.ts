@@ -8,6 +8,7 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { BINAIRE, dossierTemporaire } from "../helpers/cli";
+import { lireRecalcule, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
 
 const dossier = dossierTemporaire("carbone-activites-");
 
@@ -22,6 +23,7 @@ interface Activite {
   source: string | null;
   methode: string;
   kgCO2e: string | null;
+  conversion: { code: string; quantite: string; unite: string; joursParUnite: string; confiance: string } | null;
 }
 interface Sortie {
   total: string;
@@ -31,6 +33,7 @@ interface Sortie {
   manquants: { cellule: string; message: string }[];
   facteursManquants: { code: string; libelle: string; raison: string; conseil: string | null }[];
   couverture: Record<string, string | boolean>;
+  conversions: { code: string; joursParUnite: string; de: string; fixeLe: string; confiance: string; source: string }[];
 }
 
 async function devisTournageCorse(): Promise<string> {
@@ -147,21 +150,27 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     );
   });
 
-  test("location de matériel : facteur manquant, avec ce que demandent Carbon'Clap et SeCO2 et le montant lu", () => {
+  test("location de matériel : facteur manquant, avec ce que demande Carbon'Clap, les jours et le montant lus", () => {
     expect(["Devis!B10", "Devis!B11", "Devis!B12"].map((c) => vue(activite(c)))).toEqual([
       ["Location caméra", "12", "jour", "location-materiel", null, "facteur manquant", null],
       ["Location lumière", "12", "jour", "location-materiel", null, "facteur manquant", null],
-      ["Location machinerie", "2", "semaine", "location-materiel", null, "facteur manquant", null],
+      // 2 semaines × 5 jours d'utilisation (convention L of the table).
+      ["Location machinerie", "10", "jour", "location-materiel", null, "facteur manquant", null],
     ]);
     expect(j.manquants.find((m) => m.cellule === "Devis!B10")?.message).toBe(
       "Facteur manquant pour « Location caméra » (Location caméra Alexa Mini) : aucun facteur d'émission sourcé en " +
         "kg CO2e par jour (« Location de matériel (caméra, lumière, machinerie, son) », raison dans le tableau des " +
-        "facteurs de la feuille « Bilan carbone ») ; le calculateur homologué (Carbon'Clap, SeCO2) ne demande pas de " +
-        "jours de location : saisissez-y le montant de la ligne (€ HT) ou la catégorie de matériel — montant lu : " +
+        "facteurs de la feuille « Bilan carbone ») ; Carbon'Clap demande le type de matériel et sa durée " +
+        "d'utilisation (FAQ Carbon'Clap d'Ecoprod) : saisissez-y la catégorie de matériel (caméra, lumière, " +
+        "machinerie, son) et ses jours d'utilisation — jours d'utilisation lus : 12 ; montant lu : " +
         "5\u202f400,00\u00a0€ HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.location-materiel).",
     );
+    // Weeks: the days of use carried to the calculator are the converted ones (2 semaines × 5 j).
+    expect(j.manquants.find((m) => m.cellule === "Devis!B12")?.message).toMatch(
+      /jours d'utilisation lus : 10 ; montant lu : 3\u202f000,00\u00a0€ HT ; ou donnez/,
+    );
     expect(j.facteursManquants.find((m) => m.code === "location-materiel")?.conseil).toMatch(
-      /^le calculateur homologué \(Carbon'Clap, SeCO2\) ne demande pas de jours de location/,
+      /^Carbon'Clap demande le type de matériel et sa durée d'utilisation \(FAQ Carbon'Clap d'Ecoprod\)/,
     );
     // The field is added for every missing factor (null when the table gives no advice).
     expect(j.facteursManquants.find((m) => m.code === "ferry")?.conseil).toBeNull();
@@ -210,4 +219,137 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
       /Devis!B11 — Facteur manquant pour « Location lumière » .*montant lu : 3\u202f600,00\u00a0€ HT/,
     );
   });
+});
+
+/** A rental devis counted in weeks, with a per-day factor the production typed in « Paramètres » for the equipment. */
+async function devisSemaines(parametres: (string | number)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Devis");
+  for (const r of [
+    ["Code", "Désignation", "Qté", "Unité", "Nb", "Tarif", "Montant"],
+    ["6", "TRANSPORTS"],
+    ["6.1", "Ferry Toulon–Bastia (350 km)", 4, "billet", 1, 80, 320],
+    ["6.2", "Fourgon régie", 600, "km", 1, 0.5, 300],
+    ["7", "MOYENS TECHNIQUES"],
+    ["7.1", "Location caméra", 3, "semaine", 1, 2500, 7500],
+    ["7.2", "Location lumière (forfait semaine)", 2, "forfait", 1, 1200, 2400],
+  ])
+    ws.addRow(r);
+  const p = wb.addWorksheet("Paramètres");
+  for (const r of [["Paramètre", "Valeur"], ...parametres]) p.addRow(r);
+  const f = path.join(dossier(), "devis-semaines.xlsx");
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+const vueManquant = (a: Activite) => [a.poste, a.codeFacteur, a.facteur, a.methode, a.kgCO2e];
+
+describe("prodbook carbone (binaire) : location à la semaine comptée en jours d'utilisation", () => {
+  const FACTEUR = ["carbone.location-materiel", "12"];
+
+  test("« Location caméra | 3 | semaine » : 15 jours (3 semaines × 5 j), × 12 kg = 180 kg ; ferry et fourgon manquants", async () => {
+    const r = carbone(await devisSemaines([FACTEUR]), "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j: Sortie = JSON.parse(r.out);
+    const a = (c: string) => j.categories.flatMap((x) => x.activites).find((x) => x.cellule === c)!;
+    expect([a("Devis!B6").quantite, a("Devis!B6").unite, a("Devis!B6").facteur, a("Devis!B6").kgCO2e]).toEqual([
+      "15",
+      "jour",
+      "12",
+      "180",
+    ]);
+    expect(a("Devis!B6").conversion).toEqual({
+      code: "jours-par-semaine",
+      quantite: "3",
+      unite: "semaine",
+      joursParUnite: "5",
+      confiance: "L",
+    });
+    // « forfait semaine » in the label: 2 weeks, 10 days, 120 kg.
+    expect([a("Devis!B7").quantite, a("Devis!B7").kgCO2e, a("Devis!B7").conversion?.quantite]).toEqual([
+      "10",
+      "120",
+      "2",
+    ]);
+    expect(a("Devis!B6").source).toBe("Paramètres 'Paramètres'!B2 [L, à vérifier]");
+    // 300 kg = 0,30 t CO2e, all of it equipment.
+    expect(j.total).toBe("0.30");
+    expect(j.categories.find((c) => c.code === "materiel")?.tCO2e).toBe("0.30");
+    // No sourced factor for the ferry and the van: listed, not estimated.
+    expect(vueManquant(a("Devis!B3"))).toEqual(["Ferry", "ferry", null, "facteur manquant", null]);
+    expect(vueManquant(a("Devis!B4"))).toEqual(["Véhicule utilitaire", "utilitaire", null, "facteur manquant", null]);
+    expect(a("Devis!B3").conversion).toBeNull();
+    expect(j.conversions.find((c) => c.code === "jours-par-semaine")).toMatchObject({
+      joursParUnite: "5",
+      de: "semaine",
+      fixeLe: "2026-12-05",
+      confiance: "L",
+    });
+  });
+
+  test("Paramètres carbone.jours-par-semaine = 4 : 12 + 8 jours × 12 kg = 240 kg, la conversion suit la clé", async () => {
+    const r = carbone(await devisSemaines([FACTEUR, ["carbone.jours-par-semaine", 4]]), "--json");
+    expect(r.code).toBe(0);
+    const j: Sortie = JSON.parse(r.out);
+    const a = j.categories.flatMap((x) => x.activites).find((x) => x.cellule === "Devis!B6")!;
+    expect([a.quantite, a.kgCO2e, a.conversion?.joursParUnite]).toEqual(["12", "144", "4"]);
+    expect(j.total).toBe("0.24");
+    // The text output says the conversion and where it comes from.
+    const t = carbone(await devisSemaines([FACTEUR, ["carbone.jours-par-semaine", 4]]));
+    expect(t.out).toContain(
+      "Durées converties en jours d'utilisation (2\u00a0lignes) : une semaine = 4 jours " +
+        "[Paramètres 'Paramètres'!B3 ; clé carbone.jours-par-semaine].",
+    );
+    expect(carbone(await devisSemaines([FACTEUR])).out).toContain(
+      "Durées converties en jours d'utilisation (2\u00a0lignes) : une semaine = 5 jours " +
+        "[L, à vérifier ; clé carbone.jours-par-semaine].",
+    );
+  });
+
+  test("la feuille écrite : conversion sur la ligne, formule vivante recalculée par LibreOffice (semaines changées dans le devis)", async () => {
+    const entree = await devisSemaines([FACTEUR]);
+    const sortie = path.join(dossier(), "bilan-semaines.xlsx");
+    const r = carbone(entree, "-o", sortie);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const bc = wb.getWorksheet("Bilan carbone")!;
+    let ligne = 0;
+    let conv = 0;
+    bc.eachRow((row, i) => {
+      if (row.getCell(1).value === "devis:Devis!6") ligne = i;
+      if (row.getCell(1).value === "jours-par-semaine") conv = i;
+    });
+    expect(ligne).toBeGreaterThan(0);
+    // Quantité lue: the producer's weeks × 5, live; unit « jour »; the row says what was read and how.
+    expect(bc.getCell(`G${ligne}`).value).toMatchObject({ formula: "Devis!C6*Devis!E6*5" });
+    expect(bc.getCell(`I${ligne}`).value).toBe("jour");
+    expect(String(bc.getCell(`T${ligne}`).value)).toContain(
+      "3 semaines (C6 × E6) × 5 j = 15 jours d'utilisation (une semaine = 5 jours : convention du 2026-12-05, " +
+        "confiance L, à vérifier ; corrigez la quantité retenue, ou la clé carbone.jours-par-semaine de la feuille " +
+        "« Paramètres »).",
+    );
+    // The conversion itself, under the factor table: 5 days per week, L, its reason.
+    expect([bc.getCell(`C${conv}`).value, bc.getCell(`E${conv}`).value, bc.getCell(`G${conv}`).value]).toEqual([
+      5,
+      "semaine",
+      "L (à vérifier)",
+    ]);
+    expect(String(bc.getCell(`H${conv}`).value)).toMatch(/sans source primaire/);
+
+    // The producer changes the camera to 4 weeks in the devis; every cached result is dropped: LibreOffice alone
+    // gives 20 days × 12 kg = 0,24 t on the row and 0,36 t in total.
+    wb.getWorksheet("Devis")!.getCell("C6").value = 4;
+    const modifie = path.join(dossier(), "bilan-semaines-4.xlsx");
+    await wb.xlsx.writeFile(modifie);
+    const { fichier } = await sansResultats(modifie);
+    const lu = await lireRecalcule(await recalculer(fichier));
+    const ws = lu.getWorksheet("Bilan carbone")!;
+    expect(resultat(ws.getCell(`G${ligne}`))).toBe(20);
+    expect(resultat(ws.getCell(`O${ligne}`))).toBeCloseTo(0.24, 9);
+    expect(resultat(ws.getCell(`P${ligne}`))).toBe("donnée d'activité");
+    expect(resultat(ws.getCell("B5"))).toBeCloseTo(0.36, 9);
+  }, 240_000);
 });

@@ -33,6 +33,22 @@ function texte(r: ResultatCarbone, io: Io): void {
     ];
     io.out(`  ${c.libelle.padEnd(w)}  ${virgule(c.tCO2e).padStart(8)} t  (${details.join(", ")})`);
   }
+  // Weeks and months turned into days of use: said with the convention's confidence and its Paramètres key.
+  const converties = b.categories.flatMap((c) => c.activites).filter((a) => a.conversion);
+  const regles = b.conversions.filter((c) => converties.some((a) => a.conversion!.code === c.code));
+  if (regles.length)
+    io.out(
+      `Durées converties en jours d'utilisation (${pluriel(converties.length, "ligne")}) : ` +
+        regles
+          .map(
+            (c) =>
+              `${c.de === "semaine" ? "une semaine" : "un mois"} = ${virgule(c.joursParUnite)} jours ` +
+              `[${c.surcharge ? `Paramètres ${c.surcharge}` : `${c.confiance}${c.confiance === "H" ? "" : ", à vérifier"}`} ; ` +
+              `clé carbone.${c.code}]`,
+          )
+          .join(", ") +
+        ".",
+    );
   if (r.corrections)
     io.out(
       `${pluriel(r.corrections, "correction")} de la feuille « Bilan carbone » ${r.corrections >= 2 ? "gardées" : "gardée"}.`,

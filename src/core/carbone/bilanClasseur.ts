@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
@@ -12,6 +13,7 @@ import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { parseCelluleRef } from "../util/adresse";
+import { normaliser } from "../util/texte";
 import { classerLigne, type LigneHorsBilan } from "./classer";
 import { NOM_FEUILLE_CARBONE, NOM_FEUILLE_EXPORT } from "./colonnes";
 import { blocsCouverture, couverture, type Couverture } from "./couverture";
@@ -20,7 +22,7 @@ import { estimer, totaliser, type TotauxCarbone } from "./estimer";
 import { csvExport, feuilleExport, regrouperExport, type LigneExport } from "./export";
 import { facteursEnVigueur, PREFIXE_PARAMETRES, type JeuFacteurs } from "./facteurs";
 import { feuilleBilan } from "./feuilleBilan";
-import type { Activite, ActiviteEstimee, Manquant } from "./modele";
+import type { Activite, ActiviteEstimee, Manquant, SaisieCarbone } from "./modele";
 import { activitesDuPlan, resumerPlan, type ResumePlan } from "./plan";
 import { apparierSaisies, lireSaisiesCarbone, type SaisieRelue } from "./relecture";
 
@@ -72,6 +74,48 @@ function montantsNonLus(devis: Devis): Manquant[] {
   }));
 }
 
+/**
+ * A quantity typed in weeks (or months) in a sheet written before the conversion into days: the row then said
+ * « semaine ». Kept, but converted like the line (× days per unit) and said on the row, so that 4 weeks typed never
+ * become 4 days.
+ */
+function enJoursSaisis(activites: Activite[], saisies: Map<string, SaisieCarbone>): void {
+  for (const a of activites) {
+    const s = saisies.get(a.id);
+    const c = a.conversion;
+    if (!s || !c || normaliser(s.unite ?? "") !== c.unite) continue;
+    const jours = (q: string | undefined) => (q === undefined ? undefined : new Decimal(q).times(c.jours).toFixed());
+    const converties = {
+      ...s,
+      quantite: jours(s.quantite),
+      quantiteRealisee: jours(s.quantiteRealisee),
+      unite: "jour",
+    };
+    saisies.set(a.id, converties);
+    const v = (d: string) => d.replace(".", ",");
+    for (const [avant, apres, quoi] of [
+      [s.quantite, converties.quantite, "Quantité retenue"],
+      [s.quantiteRealisee, converties.quantiteRealisee, "Quantité réalisée"],
+    ] as const)
+      if (avant !== undefined && apres !== undefined)
+        a.notes.push(
+          `${quoi} saisie en ${c.unite} (${v(avant)}) dans la feuille précédente : comptée ${v(apres)} jours ` +
+            `(× ${v(c.jours)} j).`,
+        );
+  }
+}
+
+/** « — jours d'utilisation lus : 15 ; montant lu : 7 500,00 € HT »: what to carry to the calculator, as read. */
+function lu(e: ActiviteEstimee): string {
+  const parts = [
+    e.quantiteRetenue !== undefined && e.unite === "jour"
+      ? `jours d'utilisation lus : ${e.quantiteRetenue.replace(".", ",")}`
+      : undefined,
+    e.montant ? `montant lu : ${formatMontantFr(e.montant)} HT` : undefined,
+  ].filter((x): x is string => !!x);
+  return parts.length ? ` — ${parts.join(" ; ")}` : "";
+}
+
 /** The findings: data to complete, factors missing, unknown Paramètres keys. */
 function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
   const out: Manquant[] = [];
@@ -88,7 +132,7 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
           ? `Facteur manquant pour « ${e.poste} » (${e.libelle}) : aucun facteur d'émission sourcé en kg CO2e par ` +
             `${m.unite} (« ${m.libelle} », raison dans le tableau des facteurs de la feuille « ${NOM_FEUILLE_CARBONE} ») ; ` +
             (m.conseil
-              ? `${m.conseil}${e.montant ? ` — montant lu : ${formatMontantFr(e.montant)} HT` : ""} ; ou donnez ` +
+              ? `${m.conseil}${lu(e)} ; ou donnez ` +
                 `un facteur dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}).`
               : `donnez-en un dans la feuille « Paramètres » (clé ${PREFIXE_PARAMETRES}${m.code}) ou chiffrez ce ` +
                 `poste avec le calculateur homologué.`)
@@ -186,6 +230,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
   const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
   const realises = ecarts ? realisesDesEcarts(ecarts) : new Map();
+  enJoursSaisis(activites, saisies);
   const es = estimer(activites, jeu, saisies, realises);
   const totaux = totaliser(es);
   const lignesExport = regrouperExport(es);

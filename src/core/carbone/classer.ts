@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import type { LigneDevis } from "../devis/model";
 import { estSousLeTotal } from "../devis/nomenclature";
 import { normaliser } from "../util/texte";
-import type { JeuFacteurs } from "./facteurs";
+import { conversionPour, type JeuFacteurs } from "./facteurs";
 import type { Activite, CodeCategorie } from "./modele";
 
 /** A devis line outside the calculators' activity data (pay, rights, social charges, overheads) or not recognised. */
@@ -121,15 +121,90 @@ const UNITES = {
   nuit: /^(nuits?|nuitees?|nights?)$/,
   repas: /^(repas|couverts?|paniers?)$/,
   jour: /^(j|jrs?|jours?|journees?|days?)$/,
-  semaine: /^(sem\.?|semaines?|weeks?)$/,
   litre: /^(l|litres?)$/,
   kwh: /^kwh$/,
 };
 
-/** Weeks are never turned into days: a rental week is often billed as fewer days, which only the producer knows. */
-const NOTE_SEMAINES =
-  "Durée en semaines, lue telle quelle : le calculateur compte des jours, convertissez selon le tarif " +
-  "(un loueur facture souvent la semaine moins de sept jours).";
+/** A word of a unit or label saying weeks (« sem. », « forfait semaine », « hebdo »), or months. */
+const MOT_SEMAINE = /(?<![a-z])(semaines?|sem\.?|weeks?|hebdo(?:madaire)?)(?![a-z])/;
+const MOT_MOIS = /(?<![a-z])(mois|mensuel(?:le)?|months?)(?![a-z])/;
+/** « 3 semaines », « 2,5 sem. », « 1 mois » in a label: how many per unit of the line. */
+const DUREE_LIBELLE = /(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(semaines?|sem\.?|mois)(?![a-z])/;
+
+interface Duree {
+  de: "semaine" | "mois";
+  /** Weeks (months) per unit of quantité × nombre: 1 when the unit says it, the label's count otherwise. */
+  parUnite: Decimal;
+  /** The label's words (« 3 semaines »), when the count was read there. */
+  libelle?: string;
+}
+
+/**
+ * Does the line count weeks or months? The unit first (« semaine », « sem. », « forfait semaine », « mois »); a unit in
+ * days wins over the label; else the label (« Location caméra 3 semaines », « forfait semaine »).
+ */
+function duree(s: string, u: string): Duree | undefined {
+  if (UNITES.jour.test(u)) return undefined;
+  if (MOT_SEMAINE.test(u)) return { de: "semaine", parUnite: new Decimal(1) };
+  if (MOT_MOIS.test(u)) return { de: "mois", parUnite: new Decimal(1) };
+  const m = DUREE_LIBELLE.exec(s);
+  if (m)
+    return {
+      de: m[2] === "mois" ? "mois" : "semaine",
+      parUnite: new Decimal(m[1].replace(",", ".")),
+      libelle: m[0],
+    };
+  if (MOT_SEMAINE.test(s)) return { de: "semaine", parUnite: new Decimal(1) };
+  if (MOT_MOIS.test(s)) return { de: "mois", parUnite: new Decimal(1) };
+  return undefined;
+}
+
+const fr = (d: Decimal) => d.toFixed().replace(".", ",");
+const accord = (d: Decimal, un: string, plusieurs: string) => `${fr(d)} ${d.gte(2) ? plusieurs : un}`;
+
+/**
+ * Weeks or months into the days of use the calculators count, by the table's dated convention (« semaine de
+ * location = 5 jours », confidence L) or the Paramètres override: the quantity becomes days (live formula × days per
+ * unit), and the row says what was read and how it was converted, so that the user can correct it.
+ */
+function enJours(l: LigneDevis, a: Activite, d: Duree, jeu: JeuFacteurs, manque: string): Activite {
+  const conv = conversionPour(jeu, d.de);
+  // Without a conversion in the table, the weeks (months) stay as read.
+  a.unite = conv ? "jour" : d.de;
+  const p = produit(l, conv ? new Decimal(conv.valeur).times(d.parUnite) : d.parUnite);
+  if (!p) {
+    if (manque) a.manqueQuantite = `${manque} (${lue(l)}).`;
+    return a;
+  }
+  a.quantite = p.quantite;
+  a.formuleQuantite = p.formule;
+  if (!conv) return a;
+  const lues = new Decimal(l.quantite!).times(l.nombre ?? 1).times(d.parUnite);
+  a.conversion = {
+    code: conv.code,
+    quantite: lues.toFixed(),
+    unite: d.de,
+    jours: conv.valeur,
+    confiance: conv.confiance,
+  };
+  const unite = (n: Decimal) => (d.de === "semaine" ? accord(n, "semaine", "semaines") : `${fr(n)} mois`);
+  const q = new Decimal(l.quantite!).times(l.nombre ?? 1);
+  const cellules = refsLues(l);
+  const origine = d.libelle
+    ? ` (« ${d.libelle} » du libellé × ${fr(q)}${cellules ? `, ${cellules}` : ""})`
+    : cellules
+      ? ` (${cellules})`
+      : "";
+  const regle = conv.surcharge
+    ? `valeur saisie en ${conv.surcharge}`
+    : `convention du ${conv.fixeLe}, confiance ${conv.confiance}${conv.confiance === "H" ? "" : ", à vérifier"}`;
+  a.notes.push(
+    `${unite(lues)}${origine} × ${fr(new Decimal(conv.valeur))} j = ${accord(new Decimal(p.quantite), "jour", "jours")} ` +
+      `d'utilisation (${d.de === "semaine" ? "une semaine" : "un mois"} = ${fr(new Decimal(conv.valeur))} jours : ` +
+      `${regle} ; corrigez la quantité retenue, ou la clé carbone.${conv.code} de la feuille « Paramètres »).`,
+  );
+  return a;
+}
 
 function base(l: LigneDevis, categorie: CodeCategorie, poste: string, facteur: string, unite: string): Activite {
   return {
@@ -150,12 +225,17 @@ function base(l: LigneDevis, categorie: CodeCategorie, poste: string, facteur: s
   };
 }
 
-function lue(l: LigneDevis): string {
-  const q = l.quantite === undefined ? "" : new Decimal(l.quantite).times(l.nombre ?? 1).toFixed();
-  const refs = [l.source.cellules.quantite, l.nombre !== undefined ? l.source.cellules.nombre : undefined]
+/** The quantity's cells, without their sheet: « C45 × E45 ». */
+function refsLues(l: LigneDevis): string {
+  return [l.source.cellules.quantite, l.nombre !== undefined ? l.source.cellules.nombre : undefined]
     .filter(Boolean)
     .map((r) => r!.replace(/^.*!/, ""))
     .join(" × ");
+}
+
+function lue(l: LigneDevis): string {
+  const q = l.quantite === undefined ? "" : new Decimal(l.quantite).times(l.nombre ?? 1).toFixed();
+  const refs = refsLues(l);
   return q ? `${q} ${l.unite ?? ""}`.trim() + (refs ? ` (${refs})` : "") : "aucune quantité";
 }
 
@@ -294,34 +374,26 @@ export function classerLigne(l: LigneDevis, jeu: JeuFacteurs): Classement {
         ),
       );
   }
-  return avecAutres(l, s, u) ?? hors("non-classee");
+  return avecAutres(l, s, u, jeu) ?? hors("non-classee");
 }
 
-function materiel(l: LigneDevis, s: string, u: string, poste: string): { activite: Activite } {
+function materiel(l: LigneDevis, s: string, u: string, poste: string, jeu: JeuFacteurs): { activite: Activite } {
   if (l.categorie === "achat" || /\bachats?\b/.test(s)) {
     return { activite: enEuros(base(l, "materiel", `${poste} (achat)`, "ratio-machines-equipements", "€ HT"), l) };
   }
-  const unite = UNITES.semaine.test(u) ? "semaine" : "jour";
-  const a = base(l, "materiel", `Location ${poste.toLowerCase()}`, "location-materiel", unite);
-  if (unite === "semaine") a.notes.push(NOTE_SEMAINES);
-  return {
-    activite: parUnite(l, a, unite === "semaine" ? UNITES.semaine : UNITES.jour, "Jours de location à indiquer"),
-  };
+  const a = base(l, "materiel", `Location ${poste.toLowerCase()}`, "location-materiel", "jour");
+  const d = duree(s, u);
+  const manque = "Jours de location à indiquer";
+  return { activite: d ? enJours(l, a, d, jeu, manque) : parUnite(l, a, UNITES.jour, manque) };
 }
 
 /** Equipment, post-production and purchases: by keyword, then by chapter (7 equipment, 8 post-production, 5 sets). */
-function avecAutres(l: LigneDevis, s: string, u: string): Classement | undefined {
+function avecAutres(l: LigneDevis, s: string, u: string, jeu: JeuFacteurs): Classement | undefined {
   if (MOTS.postprod.test(s) || l.chapitre === "8") {
-    const a = base(
-      l,
-      "postproduction",
-      "Post-production",
-      "postproduction",
-      UNITES.semaine.test(u) ? "semaine" : "jour",
-    );
-    if (UNITES.semaine.test(u)) a.notes.push(NOTE_SEMAINES);
-    if (UNITES.semaine.test(u) || UNITES.jour.test(u))
-      return { activite: parUnite(l, a, UNITES.semaine.test(u) ? UNITES.semaine : UNITES.jour, "") };
+    const a = base(l, "postproduction", "Post-production", "postproduction", "jour");
+    const d = duree(s, u);
+    if (d && l.quantite !== undefined) return { activite: enJours(l, a, d, jeu, "") };
+    if (UNITES.jour.test(u)) return { activite: parUnite(l, a, UNITES.jour, "") };
     a.unite = "€ HT";
     return { activite: enEuros(a, l) };
   }
@@ -332,11 +404,11 @@ function avecAutres(l: LigneDevis, s: string, u: string): Classement | undefined
         l,
       ),
     };
-  if (MOTS.camera.test(s)) return materiel(l, s, u, "Caméra");
-  if (MOTS.drone.test(s)) return materiel(l, s, u, "Drone");
-  if (MOTS.lumiere.test(s)) return materiel(l, s, u, "Lumière");
-  if (MOTS.machinerie.test(s)) return materiel(l, s, u, "Machinerie");
-  if (MOTS.son.test(s)) return materiel(l, s, u, "Son");
+  if (MOTS.camera.test(s)) return materiel(l, s, u, "Caméra", jeu);
+  if (MOTS.drone.test(s)) return materiel(l, s, u, "Drone", jeu);
+  if (MOTS.lumiere.test(s)) return materiel(l, s, u, "Lumière", jeu);
+  if (MOTS.machinerie.test(s)) return materiel(l, s, u, "Machinerie", jeu);
+  if (MOTS.son.test(s)) return materiel(l, s, u, "Son", jeu);
   if (MOTS.regie.test(s)) return { activite: enEuros(base(l, "achats", "Régie", "regie", "€ HT"), l) };
   if (MOTS.mobilier.test(s)) return { activite: enEuros(base(l, "achats", "Mobilier", "ratio-meubles", "€ HT"), l) };
   if (MOTS.decors.test(s) || l.chapitre === "5") {
@@ -360,6 +432,6 @@ function avecAutres(l: LigneDevis, s: string, u: string): Classement | undefined
         l,
       ),
     };
-  if (l.chapitre === "7") return materiel(l, s, u, "Matériel");
+  if (l.chapitre === "7") return materiel(l, s, u, "Matériel", jeu);
   return undefined;
 }

@@ -3,7 +3,7 @@ import { parseDecimalFr } from "../money/parse";
 import { clesInconnues, ParametreInvalideError } from "../regles/parametres";
 import { regleUtilisee, type RegleUtilisee } from "../regles/utilisees";
 import { validerTable, versionEnVigueur, type Surcharges, type TableRegles } from "../regles/table";
-import type { CodeCategorie, Facteur, FacteurManquant } from "./modele";
+import type { CodeCategorie, Conversion, Facteur, FacteurManquant } from "./modele";
 
 interface FacteurJson {
   libelle: string;
@@ -22,6 +22,7 @@ interface FacteurJson {
 export interface ValeursCarbone {
   facteurs: Record<string, FacteurJson>;
   manquants: Record<string, Omit<FacteurManquant, "code">>;
+  conversions: Record<string, Omit<Conversion, "code" | "surcharge">>;
 }
 
 /**
@@ -44,6 +45,8 @@ export const PREFIXE_PARAMETRES = "carbone.";
 export interface JeuFacteurs {
   facteurs: Map<string, Facteur>;
   manquants: Map<string, FacteurManquant>;
+  /** Weeks and months into days of use (by code), with the workbook's overrides. */
+  conversions: Map<string, Conversion>;
   /** The table's version date and its sources (for the sheet and the docs). */
   effetDu: string;
   /** Paramètres keys under carbone. that name no factor. */
@@ -63,6 +66,31 @@ export function facteursEnVigueur(date: string, surcharges: Surcharges = new Map
   const manquants = new Map<string, FacteurManquant>();
   for (const [code, m] of Object.entries(v.valeurs.manquants)) manquants.set(code, { code, ...m });
   const connues: string[] = [];
+  const conversions = new Map<string, Conversion>();
+  for (const [code, c] of Object.entries(v.valeurs.conversions)) {
+    const cle = PREFIXE_PARAMETRES + code;
+    connues.push(cle);
+    const s = surcharges.get(cle);
+    if (!s) {
+      conversions.set(code, { code, ...c });
+      continue;
+    }
+    const d = parseDecimalFr(s.valeur.replace(/\s*(j|jours?)\s*$/i, ""));
+    if (d === undefined || !d.isPositive() || d.isZero())
+      throw new ParametreInvalideError(
+        s.cellule,
+        `« ${s.valeur} » n'est pas un nombre de jours valable pour « ${cle} » (attendu des jours d'utilisation par ` +
+          `${c.de}, par exemple « 4 »).`,
+      );
+    conversions.set(code, {
+      code,
+      ...c,
+      valeur: d.toFixed(),
+      confiance: "L",
+      source: `Valeur saisie en ${s.cellule} (au lieu de ${c.valeur})`,
+      surcharge: s.cellule,
+    });
+  }
   for (const code of [...facteurs.keys(), ...manquants.keys()]) {
     const cle = PREFIXE_PARAMETRES + code;
     connues.push(cle);
@@ -102,13 +130,24 @@ export function facteursEnVigueur(date: string, surcharges: Surcharges = new Map
     facteurs.set(code, remplace);
     manquants.delete(code);
   }
-  return { facteurs, manquants, effetDu: v.effetDu, inconnues: clesInconnues(surcharges, PREFIXE_PARAMETRES, connues) };
+  return {
+    facteurs,
+    manquants,
+    conversions,
+    effetDu: v.effetDu,
+    inconnues: clesInconnues(surcharges, PREFIXE_PARAMETRES, connues),
+  };
 }
 
 /** The factor table's version a bilan used (the `tables` field of `prodbook carbone --json`). */
 export function tablesCarbone(jeu: Pick<JeuFacteurs, "effetDu">): RegleUtilisee[] {
   const v = TABLE_CARBONE.versions.find((x) => x.effetDu === jeu.effetDu);
   return v ? [regleUtilisee(TABLE_CARBONE.id, v)] : [];
+}
+
+/** The conversion of weeks (or months) into days of use in force, if the table has one. */
+export function conversionPour(jeu: Pick<JeuFacteurs, "conversions">, de: "semaine" | "mois"): Conversion | undefined {
+  return [...jeu.conversions.values()].find((c) => c.de === de);
 }
 
 /** « Base Carbone 43256 — TGV, 2022 [M, à vérifier] »: how a factor is cited in the sheet, the CLI and the pane. */

@@ -14,7 +14,7 @@ import {
 } from "./colonnes";
 import type { TotauxCarbone } from "./estimer";
 import type { JeuFacteurs } from "./facteurs";
-import { blocFacteurs } from "./feuilleFacteurs";
+import { blocConversions, blocFacteurs } from "./feuilleFacteurs";
 import { CATEGORIES, LIBELLES_METHODE, libelleCategorie, type ActiviteEstimee } from "./modele";
 
 const L = (c: number) => colonneLettre(c);
@@ -130,7 +130,10 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
   rows.push([]);
   rows.push(["Facteurs d'émission (remplaçables dans la feuille Paramètres : clé carbone.<code>)"]);
   rows.push(...facteurs.rows);
-  const apres = e.blocsApres?.(facteurs.derniere + 2, col);
+  const conversions = blocConversions(e.jeu, facteurs.derniere + 1);
+  rows.push(...conversions.rows);
+  formats.push(...conversions.formats);
+  const apres = e.blocsApres?.(facteurs.derniere + conversions.rows.length + 2, col);
   if (apres) {
     rows.push([]);
     rows.push(...apres.rows);

@@ -53,3 +53,39 @@ export function blocFacteurs(
     ],
   };
 }
+
+/**
+ * The conversions of weeks and months into days of use, under the factor table: code, days per unit, date,
+ * confidence and reason, so that the « 3 semaines × 5 j » of an activity row can be checked and overridden
+ * (Paramètres, clé carbone.<code>). `ligneBlanche` is the sheet row of the blank row before the block.
+ */
+export function blocConversions(
+  jeu: JeuFacteurs,
+  ligneBlanche: number,
+): { rows: CellSpec[][]; formats: RangeFormat[] } {
+  if (!jeu.conversions.size) return { rows: [], formats: [] };
+  const rows: CellSpec[][] = [
+    [],
+    ["Durées converties en jours d'utilisation (remplaçables dans la feuille Paramètres : clé carbone.<code>)"],
+    ["Code", "Libellé", "Jours par unité", "Unité", "Unité du devis", "Fixé le", "Confiance", "Source"],
+  ];
+  for (const c of jeu.conversions.values())
+    rows.push([
+      c.code,
+      c.libelle,
+      Number(c.valeur),
+      c.unite,
+      c.de,
+      c.fixeLe,
+      c.confiance === "H" ? "H" : `${c.confiance} (à vérifier)`,
+      c.source,
+    ]);
+  const titre = ligneBlanche + 1;
+  return {
+    rows,
+    formats: [
+      { range: `A${titre}`, bold: true },
+      { range: `A${titre + 1}:H${titre + 1}`, bold: true, fill: "#DDEBF7" },
+    ],
+  };
+}

@@ -43,6 +43,16 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
           kgCO2eDefinitif: kg(a.kgCO2eDefinitif),
           montant: a.montant === undefined ? null : centsToDecimalString(a.montant),
           corrigee: a.corrigee,
+          /** Added: weeks or months of the devis turned into days (quantite, unite as read; joursParUnite), or null. */
+          conversion: a.conversion
+            ? {
+                code: a.conversion.code,
+                quantite: a.conversion.quantite,
+                unite: a.conversion.unite,
+                joursParUnite: a.conversion.jours,
+                confiance: a.conversion.confiance,
+              }
+            : null,
         })),
     })),
     manquants: r.manquants.map((m) => ({ cellule: m.cellule, message: m.message })),
@@ -52,6 +62,17 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
       raison: m.raison,
       /** Added: what to do instead (what the homologated calculators ask for), or null. */
       conseil: m.conseil ?? null,
+    })),
+    /** Added: the conventions turning weeks and months into days of use, with their confidence and reason. */
+    conversions: [...r.jeu.conversions.values()].map((c) => ({
+      code: c.code,
+      libelle: c.libelle,
+      joursParUnite: c.valeur,
+      de: c.de,
+      fixeLe: c.fixeLe,
+      confiance: c.confiance,
+      source: c.source,
+      surcharge: c.surcharge ?? null,
     })),
     plan: r.plan
       ? {

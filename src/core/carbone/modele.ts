@@ -57,6 +57,36 @@ export interface FacteurManquant {
   conseil?: string;
 }
 
+/**
+ * A devis duration unit turned into days of use (« semaine de location = 5 jours »): a dated convention of the rule
+ * table (or of the « Paramètres » sheet), with its confidence and its reason.
+ */
+export interface Conversion {
+  code: string;
+  libelle: string;
+  /** Days per `de`, exact decimal string. */
+  valeur: string;
+  unite: string;
+  de: "semaine" | "mois";
+  fixeLe: string;
+  confiance: Confiance;
+  source: string;
+  /** The Paramètres cell that overrides it. */
+  surcharge?: string;
+}
+
+/** What the devis said before a conversion into days: « 3 semaine × 5 j ». */
+export interface ConversionAppliquee {
+  /** Conversion code (« jours-par-semaine »). */
+  code: string;
+  /** The quantity read in the devis, in `unite` (exact decimal string). */
+  quantite: string;
+  unite: "semaine" | "mois";
+  /** Days per unit used (exact decimal string). */
+  jours: string;
+  confiance: Confiance;
+}
+
 /** What Prodbook read for one activity (a devis line or a plan de travail count). */
 export interface Activite {
   /** Stable key of the row in the « Bilan carbone » sheet: "devis:<feuille>!<ligne>" or "plan:…". */
@@ -71,6 +101,8 @@ export interface Activite {
   chapitre?: string;
   /** Activity quantity as read (exact decimal string); undefined when the devis does not give it. */
   quantite?: string;
+  /** Weeks or months of the devis turned into days: the quantity and unit as read, and the days per unit. */
+  conversion?: ConversionAppliquee;
   /** Live formula giving `quantite` from the producer's cells ("'Budget'!C45*'Budget'!E45"). */
   formuleQuantite?: string;
   unite: string;
@@ -95,6 +127,8 @@ export interface SaisieCarbone {
   quantiteRealisee?: string;
   realise?: Cents;
   commentaire?: string;
+  /** The row's unit in that sheet (« semaine » before weeks were converted into days): not typed, read with it. */
+  unite?: string;
 }
 
 export type Methode = "activite" | "monetaire" | "a-completer" | "facteur-manquant";

@@ -87,6 +87,8 @@ export function lireSaisiesCarbone(s: SheetData): SaisieRelue[] {
     if (qr !== undefined) saisie.quantiteRealisee = qr.toFixed();
     const com = texte(r[COL.commentaire]);
     if (com) saisie.commentaire = com;
+    const unite = texte(r[COL.unite]);
+    if (Object.keys(saisie).length && unite) saisie.unite = unite;
     if (Object.keys(saisie).length)
       out.push({ id, libelle: texte(r[COL.libelle]) ?? "", source: texte(r[COL.source]) ?? "", saisie });
   }

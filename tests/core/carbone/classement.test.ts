@@ -1,4 +1,5 @@
 import { bilanCarbone } from "../../../src/core/carbone/bilanClasseur";
+import { COL, ENTETES_ACTIVITES } from "../../../src/core/carbone/colonnes";
 import { csvExport } from "../../../src/core/carbone/export";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 
@@ -12,6 +13,128 @@ function devis(lignes: CelluleMemoire[][], autres: Record<string, CelluleMemoire
 }
 
 describe("classement des lignes du devis par activité des calculateurs", () => {
+  test("location à la semaine ou au mois : unité ou libellé, convertie en jours d'utilisation avec sa règle", async () => {
+    const wb = devis([
+      ["7", "MOYENS TECHNIQUES"],
+      ["7.1", "Location caméra", 3, "sem.", 1, 2000, 6000],
+      ["7.2", "Location caméra B (forfait semaine)", 2, "forfait", 1, 1500, 3000],
+      ["7.3", "Location lumière 3 semaines", 2, "u", 1, 900, 1800],
+      ["7.4", "Location machinerie", 1, "mois", 1, 4000, 4000],
+      ["7.5", "Location son (tarif semaine)", 4, "jours", 1, 100, 400],
+      ["7.6", "Location drone semi-remorque", 1, "forfait", 1, 500, 500],
+      ["7.7", "Location caméra Alexa", 2.5, "semaines", 1, 2000, 5000],
+    ]);
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    const vue = r.activites.map((a) => [a.libelle, a.quantite ?? null, a.unite, a.formuleQuantite ?? null]);
+    expect(vue).toEqual([
+      ["Location caméra", "15", "jour", "Budget!C4*Budget!E4*5"],
+      ["Location caméra B (forfait semaine)", "10", "jour", "Budget!C5*Budget!E5*5"],
+      ["Location lumière 3 semaines", "30", "jour", "Budget!C6*Budget!E6*15"],
+      ["Location machinerie", "20", "jour", "Budget!C7*Budget!E7*20"],
+      // A unit in days wins over the label; « semi-remorque » is no week.
+      ["Location son (tarif semaine)", "4", "jour", "Budget!C8*Budget!E8"],
+      ["Location drone semi-remorque", null, "jour", null],
+      ["Location caméra Alexa", "12.5", "jour", "Budget!C10*Budget!E10*5"],
+    ]);
+    const notes = (i: number) => r.activites[i].notes;
+    const regle = (n: string, code: string) =>
+      ` d'utilisation (${n} : convention du 2026-12-05, confiance L, à vérifier ; corrigez la quantité retenue, ou ` +
+      `la clé carbone.${code} de la feuille « Paramètres »).`;
+    expect(notes(0)).toEqual([
+      "3 semaines (C4 × E4) × 5 j = 15 jours" + regle("une semaine = 5 jours", "jours-par-semaine"),
+    ]);
+    expect(notes(2)).toEqual([
+      "6 semaines (« 3 semaines » du libellé × 2, C6 × E6) × 5 j = 30 jours" +
+        regle("une semaine = 5 jours", "jours-par-semaine"),
+    ]);
+    expect(notes(3)).toEqual(["1 mois (C7 × E7) × 20 j = 20 jours" + regle("un mois = 20 jours", "jours-par-mois")]);
+    expect(notes(6)[0]).toMatch(/^2,5 semaines \(C10 × E10\) × 5 j = 12,5 jours d'utilisation/);
+    expect(notes(4)).toEqual([]);
+    expect(r.activites[1].conversion).toEqual({
+      code: "jours-par-semaine",
+      quantite: "2",
+      unite: "semaine",
+      jours: "5",
+      confiance: "L",
+    });
+  });
+
+  test("une quantité saisie en semaines dans une feuille d'avant la conversion est comptée en jours, et dite", async () => {
+    // The « Bilan carbone » sheet of an earlier Prodbook: the camera row said « semaine », and 4 weeks were typed.
+    const ligne: CelluleMemoire[] = [];
+    ligne[COL.id] = "devis:Budget!4";
+    ligne[COL.source] = "Budget!B4";
+    ligne[COL.libelle] = "Location caméra";
+    ligne[COL.quantiteLue] = 3;
+    ligne[COL.quantite] = 4;
+    ligne[COL.unite] = "semaine";
+    ligne[COL.facteur] = "location-materiel";
+    ligne[COL.quantiteRealisee] = 5;
+    ligne[COL.facteurPropose] = "location-materiel";
+    const classeur = () =>
+      devis(
+        [
+          ["7", "MOYENS TECHNIQUES"],
+          ["7.1", "Location caméra", 3, "semaine", 1, 2000, 6000],
+        ],
+        {
+          "Bilan carbone": [
+            ["Bilan carbone — pré-estimation préparée par Prodbook"],
+            [],
+            ENTETES_ACTIVITES,
+            ligne.slice(),
+          ],
+          Paramètres: [
+            ["Paramètre", "Valeur"],
+            ["carbone.location-materiel", "10"],
+          ],
+        },
+        ["Bilan carbone"],
+      );
+    const r = await bilanCarbone(classeur(), { date: "2026-06-01" });
+    const a = r.activites[0];
+    expect([a.quantite, a.quantiteRetenue, a.quantiteRealisee, a.corrigee, a.kgCO2e, a.kgCO2eDefinitif]).toEqual([
+      "15",
+      "20",
+      "25",
+      true,
+      "200",
+      "250",
+    ]);
+    expect(a.notes.slice(1)).toEqual([
+      "Quantité retenue saisie en semaine (4) dans la feuille précédente : comptée 20 jours (× 5 j).",
+      "Quantité réalisée saisie en semaine (5) dans la feuille précédente : comptée 25 jours (× 5 j).",
+    ]);
+    // A sheet written since says « jour »: a typed 18 stays 18 days.
+    ligne[COL.quantite] = 18;
+    ligne[COL.unite] = "jour";
+    delete ligne[COL.quantiteRealisee];
+    const r2 = await bilanCarbone(classeur(), { date: "2026-06-01" });
+    expect([r2.activites[0].quantiteRetenue, r2.activites[0].notes.length]).toEqual(["18", 1]);
+  });
+
+  test("Paramètres carbone.jours-par-semaine = 4 : la semaine compte 4 jours, dit sur la ligne avec la cellule", async () => {
+    const wb = devis(
+      [
+        ["7", "MOYENS TECHNIQUES"],
+        ["7.1", "Location caméra", 3, "semaine", 1, 2000, 6000],
+      ],
+      {
+        Paramètres: [
+          ["Paramètre", "Valeur"],
+          ["carbone.jours-par-semaine", "4"],
+        ],
+      },
+    );
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    expect([r.activites[0].quantite, r.activites[0].formuleQuantite]).toEqual(["12", "Budget!C4*Budget!E4*4"]);
+    expect(r.activites[0].notes[0]).toBe(
+      "3 semaines (C4 × E4) × 4 j = 12 jours d'utilisation (une semaine = 4 jours : valeur saisie en " +
+        "'Paramètres'!B2 ; corrigez la quantité retenue, ou la clé carbone.jours-par-semaine de la " +
+        "feuille « Paramètres »).",
+    );
+  });
+
   test("mode, unité et quantité : km lus, litres, kWh, régime, achat ou location", async () => {
     const wb = devis([
       ["6.1", "Billets TER Quimper–Brest", 120, "km", 3, 0.2, 72],

@@ -43,8 +43,8 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
       ["'Budget Gardiens'!B46", "repas", "Repas (régime non précisé)", "72", "repas", "repas-moyen", "activite"],
       ["'Budget Gardiens'!B47", "transport", "Ferry", null, "passager.km", "ferry", "facteur-manquant"],
       ["'Budget Gardiens'!B48", "energie", "Carburant (gazole)", null, "litre", "gazole", "a-completer"],
-      ["'Budget Gardiens'!B52", "materiel", "Location caméra", "4", "semaine", "location-materiel", "facteur-manquant"],
-      ["'Budget Gardiens'!B53", "materiel", "Location son", "4", "semaine", "location-materiel", "facteur-manquant"],
+      ["'Budget Gardiens'!B52", "materiel", "Location caméra", "20", "jour", "location-materiel", "facteur-manquant"],
+      ["'Budget Gardiens'!B53", "materiel", "Location son", "20", "jour", "location-materiel", "facteur-manquant"],
       ["'Budget Gardiens'!B54", "materiel", "Location drone", "2", "jour", "location-materiel", "facteur-manquant"],
       [
         "'Budget Gardiens'!B55",
@@ -59,8 +59,8 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
         "'Budget Gardiens'!B59",
         "postproduction",
         "Post-production",
-        "8",
-        "semaine",
+        "40",
+        "jour",
         "postproduction",
         "facteur-manquant",
       ],
@@ -123,16 +123,27 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(par("'Budget Gardiens'!B46")).toEqual([]);
   });
 
-  test("une durée en semaines (caméra, son, salle de montage) est gardée telle quelle et signalée sur sa ligne", async () => {
+  test("une durée en semaines (caméra, son, salle de montage) devient des jours d'utilisation, conversion dite sur sa ligne", async () => {
     const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
-    const notes = (c: string) => r.activites.find((a) => a.cellule === c)!.notes;
-    const SEMAINES =
-      "Durée en semaines, lue telle quelle : le calculateur compte des jours, convertissez selon le tarif " +
-      "(un loueur facture souvent la semaine moins de sept jours).";
-    for (const c of ["'Budget Gardiens'!B52", "'Budget Gardiens'!B53", "'Budget Gardiens'!B59"])
-      expect(notes(c)).toContain(SEMAINES);
+    const a = (c: string) => r.activites.find((x) => x.cellule === c)!;
+    const note = (semaines: number, cellules: string) =>
+      `${semaines} semaines (${cellules}) × 5 j = ${semaines * 5} jours d'utilisation (une semaine = 5 jours : ` +
+      "convention du 2026-12-05, confiance L, à vérifier ; corrigez la quantité retenue, ou la clé " +
+      "carbone.jours-par-semaine de la feuille « Paramètres »).";
+    expect(a("'Budget Gardiens'!B52").notes).toEqual([note(4, "C52 × E52")]);
+    expect(a("'Budget Gardiens'!B59").notes).toEqual([note(8, "C59 × E59")]);
+    // The days stay a live formula over the producer's cells, × the days per week.
+    expect(a("'Budget Gardiens'!B52").formuleQuantite).toBe("'Budget Gardiens'!C52*'Budget Gardiens'!E52*5");
+    expect(a("'Budget Gardiens'!B52").conversion).toEqual({
+      code: "jours-par-semaine",
+      quantite: "4",
+      unite: "semaine",
+      jours: "5",
+      confiance: "L",
+    });
     // In days already: nothing to say.
-    expect(notes("'Budget Gardiens'!B54")).toEqual([]);
+    expect(a("'Budget Gardiens'!B54").notes).toEqual([]);
+    expect(a("'Budget Gardiens'!B54").conversion).toBeUndefined();
   });
 
   test("chaque euro des lignes du devis est classé : estimé, à compléter, facteur manquant ou hors bilan", async () => {

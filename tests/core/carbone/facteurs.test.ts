@@ -55,9 +55,10 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
         /^https:\/\/github\.com\/incubateur-ademe\/impactco2\/blob\/[0-9a-f]{40}\/src\/data\/categories\/caspratiques\.ts#L95-L123$/,
       ),
     });
-    // Equipment rental stays « facteur manquant », with what the homologated calculators ask for instead.
-    expect(v.manquants["location-materiel"].conseil).toMatch(
-      /Carbon'Clap, SeCO2.*montant de la ligne \(€ HT\) ou la catégorie/,
+    // Equipment rental stays « facteur manquant », with what Carbon'Clap asks for (its publisher's FAQ, a source).
+    expect(v.manquants["location-materiel"].conseil).toMatch(/^Carbon'Clap demande le type de matériel et sa durée/);
+    expect(t.versions[0].sources.map((s) => s.url)).toContain(
+      "https://www.ecoprod.com/fr/carbon-clap/faq-carbon-clap.html",
     );
   });
 
@@ -173,6 +174,43 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     expect(() => facteursEnVigueur("2026-06-01", surcharges({ "carbone.voiture": "0" }))).toThrow(/Paramètres!B2/);
     const j = facteursEnVigueur("2026-06-01", surcharges({ "carbone.trottinette": "0,01" }));
     expect(j.inconnues).toEqual([{ cle: "carbone.trottinette", cellule: "Paramètres!B2" }]);
+  });
+
+  test("semaine et mois de location en jours d'utilisation : règle datée, confiance L, remplaçable en Paramètres", () => {
+    const j = facteursEnVigueur("2026-06-01");
+    expect(j.conversions.get("jours-par-semaine")).toMatchObject({
+      valeur: "5",
+      de: "semaine",
+      fixeLe: "2026-12-05",
+      confiance: "L",
+    });
+    expect(j.conversions.get("jours-par-mois")).toMatchObject({ valeur: "20", de: "mois", confiance: "L" });
+    // The reason says what was searched and that no primary source fixes it.
+    expect(j.conversions.get("jours-par-semaine")!.source).toMatch(/sans source primaire/);
+    const p = facteursEnVigueur("2026-06-01", surcharges({ "carbone.jours-par-semaine": "4 j" }));
+    expect(p.conversions.get("jours-par-semaine")).toMatchObject({
+      valeur: "4",
+      confiance: "L",
+      surcharge: "Paramètres!B2",
+      source: "Valeur saisie en Paramètres!B2 (au lieu de 5)",
+    });
+    expect(p.inconnues).toEqual([]);
+    expect(() => facteursEnVigueur("2026-06-01", surcharges({ "carbone.jours-par-mois": "un mois" }))).toThrow(
+      "« un mois » n'est pas un nombre de jours valable pour « carbone.jours-par-mois » (attendu des jours " +
+        "d'utilisation par mois, par exemple « 4 »).",
+    );
+    expect(() => facteursEnVigueur("2026-06-01", surcharges({ "carbone.jours-par-semaine": "0" }))).toThrow(
+      ParametreInvalideError,
+    );
+  });
+
+  test("une conversion sans date ou deux conversions pour la semaine sont refusées par le schéma", () => {
+    const t = copie();
+    delete t.versions[0].valeurs.conversions["jours-par-semaine"].fixeLe;
+    expect(() => validerTableCarbone(t)).toThrow(/fixeLe/);
+    const u = copie();
+    u.versions[0].valeurs.conversions["jours-ouvres"] = { ...u.versions[0].valeurs.conversions["jours-par-semaine"] };
+    expect(() => validerTableCarbone(u)).toThrow(/une seule conversion par unité/);
   });
 
   test("avant la première version, la version la plus récente sert (les facteurs ne sont pas un barème à date)", () => {

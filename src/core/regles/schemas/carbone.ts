@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { CATEGORIES } from "../../carbone/modele";
-import { texte } from "../schema";
+import { dateIso, texte } from "../schema";
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const categorie = v.picklist(
@@ -60,13 +60,34 @@ const manquant = v.strictObject({
   conseil: v.optional(texte),
 });
 
+/**
+ * A duration unit of the devis turned into the days of use the calculators count (« 3 semaines × 5 j »): a dated
+ * convention with its own confidence and why, overridable in Paramètres (carbone.<code>) like a factor.
+ */
+const conversion = v.strictObject({
+  libelle: texte,
+  /** Days per `de`, exact decimal string > 0. */
+  valeur,
+  unite: texte,
+  de: v.picklist(["semaine", "mois"], (i) => `${String(i.received)} : de vaut semaine ou mois`),
+  /** When Prodbook set this value (the convention's date, the table's version aside). */
+  fixeLe: dateIso,
+  confiance: v.picklist(["H", "M", "L"], (i) => `${String(i.received)} : la confiance vaut H, M ou L`),
+  /** What was searched and why this value: the reason shown with the conversion. */
+  source: texte,
+});
+
 const parCode = <T extends v.GenericSchema>(s: T) =>
   v.record(v.pipe(v.string(), v.regex(CODE, "code en kebab-case (ex. train-tgv)")), s);
 
 /** Schema of the emission-factor table (src/core/regles/data/carbone-facteurs.json). */
 export const SCHEMAS_CARBONE = {
   "carbone-facteurs": v.pipe(
-    v.strictObject({ facteurs: parCode(facteur), manquants: parCode(manquant) }),
+    v.strictObject({
+      facteurs: parCode(facteur),
+      manquants: parCode(manquant),
+      conversions: parCode(conversion),
+    }),
     v.check(
       (t) => Object.keys(t.manquants).every((k) => !(k in t.facteurs)),
       (i) => {
@@ -74,6 +95,15 @@ export const SCHEMAS_CARBONE = {
         const double = Object.keys(t.manquants).filter((k) => k in t.facteurs);
         return `${double.join(", ")} : un code ne peut pas être à la fois un facteur et un manquant`;
       },
+    ),
+    v.check(
+      (t) => Object.keys(t.conversions).every((k) => !(k in t.facteurs) && !(k in t.manquants)),
+      "un code de conversion ne peut pas être celui d'un facteur ou d'un manquant",
+    ),
+    v.check(
+      (t) =>
+        (["semaine", "mois"] as const).every((u) => Object.values(t.conversions).filter((c) => c.de === u).length <= 1),
+      "une seule conversion par unité (semaine, mois)",
     ),
   ),
 } as const;
