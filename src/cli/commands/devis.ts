@@ -41,6 +41,18 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       ...(devis.colonnesNonLues
         ? { colonnesNonLues: devis.colonnesNonLues.map((c) => ({ ...c, somme: m(c.somme) })) }
         : {}),
+      // Only when the sheet states its figures in thousands of euros (finding unite-milliers): read × 1 000.
+      ...(devis.uniteMilliers
+        ? {
+            uniteMilliers: {
+              cellule: devis.uniteMilliers.cellule,
+              texte: devis.uniteMilliers.texte,
+              portee: devis.uniteMilliers.portee,
+              colonnes: devis.uniteMilliers.colonnes,
+              cellules: devis.uniteMilliers.cellules,
+            },
+          }
+        : {}),
       // Only when amounts were read on hidden rows (finding lignes-masquees): still counted, proven or listed.
       ...(devis.masquees
         ? {

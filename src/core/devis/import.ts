@@ -13,6 +13,7 @@ import {
   trouverEntete,
 } from "./entetes";
 import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
+import { lireEnMilliers } from "./echelle";
 import {
   chaineDecimale,
   chaineFacteur,
@@ -161,7 +162,9 @@ interface Provisoire {
  * Reads a devis in the producer's own layout (see docs/devis.md for what is recognised). Among amount columns
  * alike, the one whose subtotals and totals its own lines prove is read (choisirParTotaux).
  */
-export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis {
+export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devis {
+  // Figures stated in thousands of euros (« Montant (k€) », « en milliers d'euros »): read × 1 000, said so.
+  const { feuille: sheet, unite } = lireEnMilliers(source);
   // Two blocks side by side (the header repeated to the right): only the first is read, the second named.
   const bloc = trouverEntete(sheet)?.secondBloc;
   const lue = bloc ? avantColonne(sheet, bloc.debut) : sheet;
@@ -170,6 +173,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
   if (bloc) nommerSecondBloc(sheet, bloc, devis);
+  if (unite) devis.uniteMilliers = unite;
   return devis;
 }
 

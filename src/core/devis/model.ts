@@ -386,6 +386,26 @@ export interface Devis {
   episodes?: EpisodesNonProuves;
   /** The amount column read, named when `colonnesNonLues` says what is not (not in the JSON: said by the finding). */
   colonneLue?: ColonneNommee;
+  /**
+   * A header or a title stated the figures in thousands of euros (« Montant (k€) », « en milliers d'euros »): the
+   * numbers of those columns were read × 1 000, said by the finding `unite-milliers`.
+   */
+  uniteMilliers?: UniteMilliers;
+}
+
+/** Columns read in thousands of euros, and the cell that says so. */
+export interface UniteMilliers {
+  /** The cell stating the unit (« Devis!C1 ») and its text (« Montant (k€) »). */
+  cellule: string;
+  texte: string;
+  /** `colonne`: the column's own header says it; `feuille`: a title above the header, for every column of figures. */
+  portee: "colonne" | "feuille";
+  /** The columns read × 1 000 (letters, « C »), the first being the amount column read when it is one of them. */
+  colonnes: string[];
+  /** How many cells (numbers, or amounts written as text) were multiplied by 1 000. */
+  cellules: number;
+  /** The first cell multiplied: its reference, the number as typed (« 62.5 ») and the amount read, in cents. */
+  exemple?: { cellule: string; saisi: string; montant: Cents };
 }
 
 export interface ColonneNonLue extends ColonneNommee {

@@ -26,6 +26,7 @@ import { grilleMinima, salaireMinimum } from "./salaireMinimum";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
 import { totalProducteur } from "./totalProducteur";
+import { uniteMilliers } from "./uniteMilliers";
 
 export type { ContexteDevis } from "./contexte";
 
@@ -36,6 +37,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   montantAmbigu,
   montantSousCentime,
   montantDevise,
+  uniteMilliers,
   formuleSansResultat,
   sousTotalProducteur,
   totalProducteur,

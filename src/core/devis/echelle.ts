@@ -1,0 +1,132 @@
+import Decimal from "decimal.js";
+import { analyserMontant, analyserNombre, eurosToCents } from "../money";
+import { deviseDuFormat, estFormatPourcentage } from "../port/devises";
+import type { CellData, SheetData } from "../port/workbook";
+import { celluleRef, colonneLettre } from "../util/adresse";
+import { normaliser } from "../util/texte";
+import { type Colonne, type Entete, roleEntete, trouverEntete } from "./entetes";
+import type { UniteMilliers } from "./model";
+import { ditMilliers } from "./unites";
+import { conventionFeuille, estDate } from "./valeurs";
+
+/** Header roles that hold no amount in euros: never multiplied, whatever the sheet's unit. */
+const SANS_EUROS: ReadonlySet<Colonne> = new Set<Colonne>([
+  "code",
+  "libelle",
+  "quantite",
+  "nombre",
+  "unite",
+  "tauxCharges",
+  "categorie",
+  "territoire",
+  "eligibleCI",
+  "chapitre",
+  // A unit price may be typed in euros beside amounts in k€: left as typed, montant-calcul then names the line.
+  "taux",
+]);
+
+/** A header stating euros itself (« Montant (€) », « Total EUR »): a title's « en k€ » does not reach it. */
+const EUROS = /€|\beur(o?s)?\b/;
+
+/**
+ * A devis whose figures are stated in thousands of euros (« Montant (k€) », « KEUR », a title « Budget (en milliers
+ * d'euros) » above the header): the sheet with the numbers of those columns multiplied by 1 000, and what was done,
+ * for the finding `unite-milliers`. The amount column's own header decides for it; a title above the header reaches
+ * every column of figures whose header says no other unit. Rates, percentages, dates, errors, ambiguous texts and
+ * other currencies are left as they are (each is named by its own finding). Without such a statement, the sheet
+ * itself.
+ */
+export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: UniteMilliers } {
+  // The header is within the top 60 rows (three at most): no statement there, nothing to look for.
+  const haut = sheet.rows.slice(0, 63);
+  if (!haut.some((row) => row.some((c) => typeof c?.v === "string" && ditMilliers(c.v)))) return { feuille: sheet };
+  const entete = trouverEntete(sheet);
+  if (!entete) return { feuille: sheet };
+  const enTete = sheet.rows[entete.ligne] ?? [];
+  const largeur = Math.max(0, ...sheet.rows.slice(0, entete.ligne + 1).map((r) => r.length));
+  /** A column holding figures in euros by its header (an amount, a « Réalisé », an « Écart »). */
+  const chiffree = (c: number) => {
+    const h = enTete[c];
+    if (!h || typeof h.v !== "string" || !h.v.trim()) return false;
+    const role = roleEntete(h);
+    return role === undefined || !SANS_EUROS.has(role);
+  };
+  const parColonne = new Map<number, { r: number; c: number }>();
+  let titre: { r: number; c: number } | undefined;
+  for (let r = 0; r <= entete.ligne; r++)
+    for (let c = 0; c < largeur; c++) {
+      const v = sheet.rows[r]?.[c]?.v;
+      if (typeof v !== "string" || !ditMilliers(v)) continue;
+      if (r >= entete.ligne - 2 && chiffree(c)) {
+        if (!parColonne.has(c)) parColonne.set(c, { r, c });
+      } else titre ??= { r, c };
+    }
+  if (!parColonne.size && !titre) return { feuille: sheet };
+  const colonnes = new Set(parColonne.keys());
+  if (titre)
+    for (let c = 0; c < largeur; c++) {
+      const h = enTete[c];
+      const euros = typeof h?.v === "string" && EUROS.test(normaliser(h.v)) && !ditMilliers(h.v);
+      if (chiffree(c) && !euros) colonnes.add(c);
+    }
+  if (!colonnes.size) return { feuille: sheet };
+  const montant = entete.colonnes.montant;
+  const ordre = [...colonnes].sort((a, b) => Number(b === montant) - Number(a === montant) || a - b);
+  const source = (montant !== undefined ? parColonne.get(montant) : undefined) ?? titre ?? parColonne.get(ordre[0]);
+  if (!source) return { feuille: sheet };
+  const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
+  let cellules = 0;
+  let exemple: UniteMilliers["exemple"];
+  const rows = sheet.rows.map((row, r) => {
+    if (r <= entete.ligne) return row;
+    let copie: CellData[] | undefined;
+    for (const c of ordre) {
+      const x = enMilliers(row[c], convention);
+      if (!x) continue;
+      copie ??= [...row];
+      copie[c] = x;
+      cellules++;
+      exemple ??= {
+        cellule: celluleRef(sheet.name, r, c),
+        saisi: String(row[c].v).trim(),
+        montant: eurosToCents(x.v as number),
+      };
+    }
+    return copie ?? row;
+  });
+  const cellSource = sheet.rows[source.r][source.c];
+  const unite: UniteMilliers = {
+    cellule: celluleRef(sheet.name, source.r, source.c),
+    texte: String(cellSource.v).trim(),
+    portee: source === titre ? "feuille" : "colonne",
+    colonnes: ordre.map(colonneLettre),
+    cellules,
+    ...(exemple ? { exemple } : {}),
+  };
+  return { feuille: { ...sheet, rows }, unite };
+}
+
+/**
+ * A cell of a column in thousands of euros, its number multiplied by 1 000 (exactly: through its shortest writing);
+ * undefined for what is not an amount in k€ (empty, « - », error, date, rate, other currency, ambiguous or
+ * unreadable text), left to the import to read and name.
+ */
+function enMilliers(c: CellData | undefined, convention: Parameters<typeof analyserMontant>[1]): CellData | undefined {
+  if (!c || c.v === null || c.erreur || estDate(c)) return undefined;
+  if (typeof c.v === "number") {
+    if (!Number.isFinite(c.v) || estFormatPourcentage(c.fmt) || c.v === 0) return undefined;
+    const devise = deviseDuFormat(c.fmt);
+    if (devise && devise !== "k€") return undefined;
+    // « 50 k€ » under « #,##0 "k€" » agrees with the header: read in thousands too, the format's unit said.
+    const { fmt: _fmt, ...reste } = c;
+    return { ...(devise ? reste : c), v: mille(new Decimal(c.v)) };
+  }
+  if (typeof c.v !== "string" || /%\s*$/.test(c.v)) return undefined;
+  if (analyserMontant(c.v, convention).type !== "montant") return undefined;
+  const n = analyserNombre(c.v, convention);
+  if (n.type !== "nombre" || n.valeur.isZero()) return undefined;
+  return { ...c, v: mille(n.valeur) };
+}
+
+const mille = (d: Decimal) => d.times(1000).toNumber();
+
