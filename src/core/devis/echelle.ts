@@ -53,7 +53,9 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
   };
   const parColonne = new Map<number, { r: number; c: number }>();
   let titre: { r: number; c: number } | undefined;
-  for (let r = 0; r <= entete.ligne; r++)
+  // « Montant » over « (k€) »: a row of units under the header, no figure in it, is the header's.
+  const unites = ligneDUnites(sheet.rows[entete.ligne + 1]) ? entete.ligne + 1 : undefined;
+  for (let r = 0; r <= (unites ?? entete.ligne); r++)
     for (let c = 0; c < largeur; c++) {
       const v = sheet.rows[r]?.[c]?.v;
       if (typeof v !== "string" || !ditMilliers(v)) continue;
@@ -78,6 +80,7 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
   let cellules = 0;
   let exemple: UniteMilliers["exemple"];
   const rows = sheet.rows.map((row, r) => {
+    if (r === unites) return row.map((c) => (typeof c?.v === "string" && ditMilliers(c.v) ? { v: null } : c));
     if (r <= entete.ligne) return row;
     let copie: CellData[] | undefined;
     for (const c of ordre) {
@@ -104,6 +107,16 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     ...(exemple ? { exemple } : {}),
   };
   return { feuille: { ...sheet, rows }, unite };
+}
+
+/** A row of units only (« (k€) », « (€) », « j »): short texts without a figure, one of them thousands of euros. */
+function ligneDUnites(row: CellData[] | undefined): boolean {
+  const pleines = (row ?? []).filter((c) => c?.v !== null && c?.v !== undefined && String(c.v).trim() !== "");
+  return (
+    pleines.length > 0 &&
+    pleines.every((c) => typeof c.v === "string" && c.v.trim().length <= 20 && !/\d/.test(c.v)) &&
+    pleines.some((c) => ditMilliers(String(c.v)))
+  );
 }
 
 /**

@@ -351,6 +351,11 @@ export interface Devis {
   arrondis?: MontantArrondi[];
   /** Amounts shown in another currency than the euro (« $1,500.00 »): not converted, not counted, named. */
   devises?: MontantDevise[];
+  /**
+   * Lines below the total (frais généraux, imprévus…) whose amount cell holds a percentage (0,1 shown « 10 % », or
+   * « 10 % » typed): read as the line's rate on the coût hors frais, said by the finding `montant-pourcentage`.
+   */
+  pourcentagesMontant?: PourcentageMontant[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
   totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
   totauxProducteur: LigneTotalProducteur[];
@@ -391,6 +396,18 @@ export interface Devis {
    * numbers of those columns were read × 1 000, said by the finding `unite-milliers`.
    */
   uniteMilliers?: UniteMilliers;
+}
+
+/** A percentage in the amount cell of a line below the total, read as the line's rate. */
+export interface PourcentageMontant {
+  cellule: string;
+  libelle: string;
+  /** The id of the line it became (`LigneDevis.id`). */
+  ligne: string;
+  /** The rate read in the cell, as a decimal string (« 0.1 »). */
+  pourcentage: string;
+  /** The label's own percentage when it says another one (« Imprévus 7 % »): the cell's is read, the label's named. */
+  pourcentageLibelle?: string;
 }
 
 /** Columns read in thousands of euros, and the cell that says so. */

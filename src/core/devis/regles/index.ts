@@ -20,6 +20,7 @@ import { montantIllisible } from "./montantIllisible";
 import { montantAmbigu } from "./montantAmbigu";
 import { montantSousCentime } from "./montantSousCentime";
 import { montantDevise } from "./montantDevise";
+import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import { grilleMinima, salaireMinimum } from "./salaireMinimum";
@@ -38,6 +39,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   montantSousCentime,
   montantDevise,
   uniteMilliers,
+  montantPourcentage,
   formuleSansResultat,
   sousTotalProducteur,
   totalProducteur,

@@ -11,15 +11,15 @@ function liste(colonnes: readonly string[]): string {
 
 /** The finding for figures read in thousands of euros: the cell stating the unit, the columns, one example. */
 export function constatUniteMilliers(u: UniteMilliers): Constat {
-  const cols = u.colonnes.length > 1 ? `les colonnes ${liste(u.colonnes)}` : `la colonne ${u.colonnes[0]}`;
+  const cols = u.colonnes.length > 1 ? `des colonnes ${liste(u.colonnes)}` : `de la colonne ${u.colonnes[0]}`;
   const ex = u.exemple
     ? `, ex. ${u.exemple.cellule} : ${u.exemple.saisi.replace(/^(-?\d+)\.(\d+)$/, "$1,$2")} → ` +
       formatMontantFr(u.exemple.montant)
     : "";
   const quoi =
     u.portee === "colonne"
-      ? `cet en-tête dit que les montants de ${cols} sont en milliers d'euros ; ils`
-      : `ce titre dit que les chiffres de la feuille sont en milliers d'euros ; les montants de ${cols}`;
+      ? `cet en-tête dit que les montants ${cols} sont en milliers d'euros ; ils`
+      : `ce titre dit que les chiffres de la feuille sont en milliers d'euros ; les montants ${cols}`;
   return {
     regle: "unite-milliers",
     gravite: "alerte",
