@@ -4,7 +4,7 @@ import { deviseDuFormat, estFormatPourcentage } from "../port/devises";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre } from "../util/adresse";
 import { normaliser } from "../util/texte";
-import { type Colonne, type Entete, roleEntete, trouverEntete } from "./entetes";
+import { type Colonne, roleEntete, trouverEntete } from "./entetes";
 import type { UniteMilliers } from "./model";
 import { ditMilliers } from "./unites";
 import { conventionFeuille, estDate } from "./valeurs";
@@ -142,4 +142,3 @@ function enMilliers(c: CellData | undefined, convention: Parameters<typeof analy
 }
 
 const mille = (d: Decimal) => d.times(1000).toNumber();
-

@@ -6,7 +6,9 @@ import type { ContexteDevis } from "./contexte";
 
 /** « C », « C et D », « C, D et E ». */
 function liste(colonnes: readonly string[]): string {
-  return colonnes.length < 2 ? colonnes.join("") : `${colonnes.slice(0, -1).join(", ")} et ${colonnes[colonnes.length - 1]}`;
+  return colonnes.length < 2
+    ? colonnes.join("")
+    : `${colonnes.slice(0, -1).join(", ")} et ${colonnes[colonnes.length - 1]}`;
 }
 
 /** The finding for figures read in thousands of euros: the cell stating the unit, the columns, one example. */
