@@ -52,6 +52,7 @@ describe("un budget en milliers d'euros : lu × 1 000 et dit, jamais compté en 
       portee: "feuille",
       colonnes: ["C"],
       cellules: 3,
+      facteur: 1000,
     });
     expect(constats(controles, "unite-milliers", "total-producteur")).toEqual([
       [
@@ -90,6 +91,7 @@ describe("un budget en milliers d'euros : lu × 1 000 et dit, jamais compté en 
         portee: "colonne",
         colonnes: ["C"],
         cellules: 2,
+        facteur: 1000,
       });
       expect(constats(controles, "unite-milliers", "montant-illisible")).toEqual([
         ["unite-milliers", "alerte", "Devis!C1", messageColonne("Devis!C1", entete, 2)],
@@ -184,6 +186,29 @@ describe("un budget en milliers d'euros : lu × 1 000 et dit, jamais compté en 
     expect(d.uniteMilliers?.cellules).toBe(1);
     expect(constats(controles, "montant-devise").map((c) => c.slice(0, 3))).toEqual([
       ["montant-devise", "alerte", "Devis!C3"],
+    ]);
+  });
+
+  it("titre « en millions d'euros » : lus × 1 000 000 (1,25 M€ font 1 250 000,00 €)", async () => {
+    const { d, controles } = await devis("titre-millions.xlsx", [
+      ["Coût du film (en millions d'euros)"],
+      H,
+      ["21", "Réalisateur", 0.3],
+      ["31", "Rôles principaux", 1.25],
+    ]);
+    expect(d.total).toBe("1550000.00");
+    expect(d.conservation).toMatchObject({ lu: "1550000.00", lignes: "1550000.00", ecart: "0.00" });
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!A1", portee: "feuille", facteur: 1000000, cellules: 2 });
+    expect(constats(controles, "unite-milliers")).toEqual([
+      [
+        "unite-milliers",
+        "alerte",
+        "Devis!A1",
+        "Devis!A1 « Coût du film (en millions d'euros) » : ce titre dit que les chiffres de la feuille sont en millions " +
+          "d'euros ; les montants de la colonne C sont lus × 1 000 000 pour compter le devis en euros (2 cellules, ex. " +
+          "Devis!C3 : 0,3 → 300 000,00 €). Si ces montants sont déjà en euros, retirez cette mention de la feuille et " +
+          "relancez.",
+      ],
     ]);
   });
 

@@ -113,7 +113,14 @@ export interface DevisJsonLu {
   chapitres: { code: string; total: string }[];
   conservation: { lu: string; lignes: string; totauxProuves: string; listes: string; ecart: string; colonne: string };
   nonPlaces: { cellule: string; montant: string }[];
-  uniteMilliers?: { cellule: string; texte: string; portee: string; colonnes: string[]; cellules: number };
+  uniteMilliers?: {
+    cellule: string;
+    texte: string;
+    portee: string;
+    colonnes: string[];
+    cellules: number;
+    facteur: number;
+  };
   colonnesNonLues?: {
     colonne: string;
     cellule: string;

@@ -50,6 +50,7 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               portee: devis.uniteMilliers.portee,
               colonnes: devis.uniteMilliers.colonnes,
               cellules: devis.uniteMilliers.cellules,
+              facteur: devis.uniteMilliers.facteur,
             },
           }
         : {}),

@@ -6,7 +6,7 @@ import { celluleRef, colonneLettre } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { type Colonne, roleEntete, trouverEntete } from "./entetes";
 import type { UniteMilliers } from "./model";
-import { ditMilliers } from "./unites";
+import { ditMilliers, echelleDite } from "./unites";
 import { conventionFeuille, estDate } from "./valeurs";
 
 /** Header roles that hold no amount in euros: never multiplied, whatever the sheet's unit. */
@@ -51,29 +51,32 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     const role = roleEntete(h);
     return role === undefined || !SANS_EUROS.has(role);
   };
-  const parColonne = new Map<number, { r: number; c: number }>();
-  let titre: { r: number; c: number } | undefined;
+  type Mention = { r: number; c: number; facteur: Facteur };
+  const parColonne = new Map<number, Mention>();
+  let titre: Mention | undefined;
   // « Montant » over « (k€) »: a row of units under the header, no figure in it, is the header's.
   const unites = ligneDUnites(sheet.rows[entete.ligne + 1]) ? entete.ligne + 1 : undefined;
   for (let r = 0; r <= (unites ?? entete.ligne); r++)
     for (let c = 0; c < largeur; c++) {
       const v = sheet.rows[r]?.[c]?.v;
-      if (typeof v !== "string" || !ditMilliers(v)) continue;
+      const facteur = typeof v === "string" ? echelleDite(v) : undefined;
+      if (!facteur) continue;
       if (r >= entete.ligne - 2 && chiffree(c)) {
-        if (!parColonne.has(c)) parColonne.set(c, { r, c });
-      } else titre ??= { r, c };
+        if (!parColonne.has(c)) parColonne.set(c, { r, c, facteur });
+      } else titre ??= { r, c, facteur };
     }
   if (!parColonne.size && !titre) return { feuille: sheet };
-  const colonnes = new Set(parColonne.keys());
+  // Each column by its own header's unit, else the title's.
+  const colonnes = new Map<number, Facteur>([...parColonne].map(([c, m]) => [c, m.facteur]));
   if (titre)
     for (let c = 0; c < largeur; c++) {
       const h = enTete[c];
       const euros = typeof h?.v === "string" && EUROS.test(normaliser(h.v)) && !ditMilliers(h.v);
-      if (chiffree(c) && !euros) colonnes.add(c);
+      if (chiffree(c) && !euros && !colonnes.has(c)) colonnes.set(c, titre.facteur);
     }
   if (!colonnes.size) return { feuille: sheet };
   const montant = entete.colonnes.montant;
-  const ordre = [...colonnes].sort((a, b) => Number(b === montant) - Number(a === montant) || a - b);
+  const ordre = [...colonnes.keys()].sort((a, b) => Number(b === montant) - Number(a === montant) || a - b);
   const source = (montant !== undefined ? parColonne.get(montant) : undefined) ?? titre ?? parColonne.get(ordre[0]);
   if (!source) return { feuille: sheet };
   const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
@@ -84,7 +87,7 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     if (r <= entete.ligne) return row;
     let copie: CellData[] | undefined;
     for (const c of ordre) {
-      const x = enMilliers(row[c], convention);
+      const x = enMilliers(row[c], convention, colonnes.get(c) as Facteur);
       if (!x) continue;
       copie ??= [...row];
       copie[c] = x;
@@ -102,6 +105,7 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     cellule: celluleRef(sheet.name, source.r, source.c),
     texte: String(cellSource.v).trim(),
     portee: source === titre ? "feuille" : "colonne",
+    facteur: source.facteur,
     colonnes: ordre.map(colonneLettre),
     cellules,
     ...(exemple ? { exemple } : {}),
@@ -124,21 +128,26 @@ function ligneDUnites(row: CellData[] | undefined): boolean {
  * undefined for what is not an amount in k€ (empty, « - », error, date, rate, other currency, ambiguous or
  * unreadable text), left to the import to read and name.
  */
-function enMilliers(c: CellData | undefined, convention: Parameters<typeof analyserMontant>[1]): CellData | undefined {
+function enMilliers(
+  c: CellData | undefined,
+  convention: Parameters<typeof analyserMontant>[1],
+  facteur: Facteur,
+): CellData | undefined {
   if (!c || c.v === null || c.erreur || estDate(c)) return undefined;
   if (typeof c.v === "number") {
     if (!Number.isFinite(c.v) || estFormatPourcentage(c.fmt) || c.v === 0) return undefined;
     const devise = deviseDuFormat(c.fmt);
-    if (devise && devise !== "k€") return undefined;
+    if (devise && devise !== (facteur === 1000 ? "k€" : "M€")) return undefined;
     // « 50 k€ » under « #,##0 "k€" » agrees with the header: read in thousands too, the format's unit said.
     const { fmt: _fmt, ...reste } = c;
-    return { ...(devise ? reste : c), v: mille(new Decimal(c.v)) };
+    return { ...(devise ? reste : c), v: new Decimal(c.v).times(facteur).toNumber() };
   }
   if (typeof c.v !== "string" || /%\s*$/.test(c.v)) return undefined;
   if (analyserMontant(c.v, convention).type !== "montant") return undefined;
   const n = analyserNombre(c.v, convention);
   if (n.type !== "nombre" || n.valeur.isZero()) return undefined;
-  return { ...c, v: mille(n.valeur) };
+  return { ...c, v: n.valeur.times(facteur).toNumber() };
 }
 
-const mille = (d: Decimal) => d.times(1000).toNumber();
+/** Thousands or millions of euros. */
+type Facteur = 1000 | 1000000;

@@ -18,15 +18,16 @@ export function constatUniteMilliers(u: UniteMilliers): Constat {
     ? `, ex. ${u.exemple.cellule} : ${u.exemple.saisi.replace(/^(-?\d+)\.(\d+)$/, "$1,$2")} → ` +
       formatMontantFr(u.exemple.montant)
     : "";
+  const [unite, fois] = u.facteur === 1000 ? ["milliers d'euros", "1 000"] : ["millions d'euros", "1 000 000"];
   const quoi =
     u.portee === "colonne"
-      ? `cet en-tête dit que les montants ${cols} sont en milliers d'euros ; ils`
-      : `ce titre dit que les chiffres de la feuille sont en milliers d'euros ; les montants ${cols}`;
+      ? `cet en-tête dit que les montants ${cols} sont en ${unite} ; ils`
+      : `ce titre dit que les chiffres de la feuille sont en ${unite} ; les montants ${cols}`;
   return {
     regle: "unite-milliers",
     gravite: "alerte",
     message:
-      `${u.cellule} « ${u.texte} » : ${quoi} sont lus × 1 000 pour compter le devis en euros ` +
+      `${u.cellule} « ${u.texte} » : ${quoi} sont lus × ${fois} pour compter le devis en euros ` +
       `(${pluriel(u.cellules, "cellule")}${ex}). Si ces montants sont déjà en euros, retirez cette mention ` +
       `de la feuille et relancez.`,
     cellule: u.cellule,
@@ -40,7 +41,8 @@ export function constatUniteMilliers(u: UniteMilliers): Constat {
 export const uniteMilliers: Regle<ContexteDevis> = {
   id: "unite-milliers",
   description:
-    "Des montants que la feuille dit en milliers d'euros (« k€ », « en milliers d'euros ») sont lus × 1 000, et c'est dit.",
+    "Des montants que la feuille dit en milliers ou en millions d'euros (« k€ », « en milliers d'euros », « M€ ») " +
+    "sont lus × 1 000 ou × 1 000 000, et c'est dit.",
   verifier({ devis }) {
     return devis.uniteMilliers ? [constatUniteMilliers(devis.uniteMilliers)] : [];
   },
