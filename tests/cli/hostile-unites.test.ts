@@ -212,6 +212,21 @@ describe("un budget en milliers d'euros : lu × 1 000 et dit, jamais compté en 
     ]);
   });
 
+  it("titre en k€ et colonne « Charges » : 2,5 → 2 500,00 € de charges ; 0,55 reste un taux de 55 %", async () => {
+    const { d, controles } = await devis("charges-k.xlsx", [
+      ["Budget (en k€)"],
+      ["Code", "Désignation", "Brut", "Charges"],
+      ["21", "Réalisateur", 5, 2.5],
+      ["22", "Chef monteur", 4, 0.55],
+    ]);
+    expect(d.chapitres.map((c) => [c.code, c.total])).toEqual([
+      ["2", "9000.00"],
+      ["4", "4700.00"],
+    ]);
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!A1", colonnes: ["C", "D"], cellules: 3 });
+    expect(constats(controles, "montant-illisible", "montant-devise")).toEqual([]);
+  });
+
   it("un montant dans un titre (« Budget total : 850 k€ ») n'est pas une unité : les montants restent en euros", async () => {
     const { d, controles } = await devis("titre-montant.xlsx", [
       ["Budget total : 850 k€"],

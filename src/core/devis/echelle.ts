@@ -88,6 +88,8 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     let copie: CellData[] | undefined;
     for (const c of ordre) {
       const x = enMilliers(row[c], convention, colonnes.get(c) as Facteur);
+      // A « Charges » cell below 1 is a rate (0,55: chargesEnColonne), not 550 € of charges: left as typed.
+      if (x && c === entete.colonnes.montantCharges && Math.abs(x.v as number) < (colonnes.get(c) as number)) continue;
       if (!x) continue;
       copie ??= [...row];
       copie[c] = x;
