@@ -267,6 +267,9 @@ describe("un pourcentage dans la colonne des montants : jamais lu comme 0,10 €
       ["IMP", "500.00"],
     ]);
     expect(d.conservation).toMatchObject({ lu: "5000.00", lignes: "5000.00", ecart: "0.00" });
+    expect(d.pourcentagesMontant).toEqual([
+      { cellule: "Devis!C3", libelle: "Imprévus", pourcentage: "0.1", montant: "500.00" },
+    ]);
     expect(constats(controles, "montant-pourcentage", "montant-illisible")).toEqual([
       [
         "montant-pourcentage",
@@ -287,6 +290,15 @@ describe("un pourcentage dans la colonne des montants : jamais lu comme 0,10 €
       },
     );
     expect(d.total).toBe("5500.00");
+    expect(d.pourcentagesMontant).toEqual([
+      {
+        cellule: "Devis!C3",
+        libelle: "Imprévus 7 %",
+        pourcentage: "0.1",
+        pourcentageLibelle: "0.07",
+        montant: "500.00",
+      },
+    ]);
     expect(constats(controles, "montant-pourcentage")).toEqual([
       [
         "montant-pourcentage",

@@ -113,6 +113,13 @@ export interface DevisJsonLu {
   chapitres: { code: string; total: string }[];
   conservation: { lu: string; lignes: string; totauxProuves: string; listes: string; ecart: string; colonne: string };
   nonPlaces: { cellule: string; montant: string }[];
+  pourcentagesMontant?: {
+    cellule: string;
+    libelle: string;
+    pourcentage: string;
+    pourcentageLibelle?: string;
+    montant: string;
+  }[];
   uniteMilliers?: {
     cellule: string;
     texte: string;

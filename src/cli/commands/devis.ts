@@ -54,6 +54,18 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
             },
           }
         : {}),
+      // Only when a line below the total holds a percentage in its amount cell (finding montant-pourcentage).
+      ...(devis.pourcentagesMontant
+        ? {
+            pourcentagesMontant: devis.pourcentagesMontant.map((p) => ({
+              cellule: p.cellule,
+              libelle: p.libelle,
+              pourcentage: p.pourcentage,
+              ...(p.pourcentageLibelle ? { pourcentageLibelle: p.pourcentageLibelle } : {}),
+              montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? (0 as Cents)),
+            })),
+          }
+        : {}),
       // Only when amounts were read on hidden rows (finding lignes-masquees): still counted, proven or listed.
       ...(devis.masquees
         ? {
