@@ -112,6 +112,22 @@ export interface DevisJsonLu {
   lignes: number;
   chapitres: { code: string; total: string }[];
   conservation: { lu: string; lignes: string; totauxProuves: string; listes: string; ecart: string; colonne: string };
+  nonPlaces: { cellule: string; montant: string }[];
+  pourcentagesMontant?: {
+    cellule: string;
+    libelle: string;
+    pourcentage: string;
+    pourcentageLibelle?: string;
+    montant: string;
+  }[];
+  uniteMilliers?: {
+    cellule: string;
+    texte: string;
+    portee: string;
+    colonnes: string[];
+    cellules: number;
+    facteur: number;
+  };
   colonnesNonLues?: {
     colonne: string;
     cellule: string;
@@ -123,13 +139,20 @@ export interface DevisJsonLu {
 }
 
 /**
- * Writes `lignes` as the sheet « Devis » of `fichier` in `dossier` (a real .xlsx through ExcelJS), runs `prodbook devis
- * --json` on it (exit 0 expected): the devis read and its findings.
+ * Writes `lignes` as the sheet « Devis » of `fichier` in `dossier` (a real .xlsx through ExcelJS), each cell of
+ * `formats` (« C3 ») with that number format, runs `prodbook devis --json` on it (exit 0 expected): the devis read and
+ * its findings.
  */
-export async function devisDeLignes(dossier: string, fichier: string, lignes: CelluleDevis[][]) {
+export async function devisDeLignes(
+  dossier: string,
+  fichier: string,
+  lignes: CelluleDevis[][],
+  formats: Record<string, string> = {},
+) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Devis");
   for (const l of lignes) ws.addRow(l);
+  for (const [cellule, numFmt] of Object.entries(formats)) ws.getCell(cellule).numFmt = numFmt;
   const f = path.join(dossier, fichier);
   await wb.xlsx.writeFile(f);
   const { main } = await import("../../src/cli/main");

@@ -41,6 +41,31 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       ...(devis.colonnesNonLues
         ? { colonnesNonLues: devis.colonnesNonLues.map((c) => ({ ...c, somme: m(c.somme) })) }
         : {}),
+      // Only when the sheet states its figures in thousands of euros (finding unite-milliers): read × 1 000.
+      ...(devis.uniteMilliers
+        ? {
+            uniteMilliers: {
+              cellule: devis.uniteMilliers.cellule,
+              texte: devis.uniteMilliers.texte,
+              portee: devis.uniteMilliers.portee,
+              colonnes: devis.uniteMilliers.colonnes,
+              cellules: devis.uniteMilliers.cellules,
+              facteur: devis.uniteMilliers.facteur,
+            },
+          }
+        : {}),
+      // Only when a line below the total holds a percentage in its amount cell (finding montant-pourcentage).
+      ...(devis.pourcentagesMontant
+        ? {
+            pourcentagesMontant: devis.pourcentagesMontant.map((p) => ({
+              cellule: p.cellule,
+              libelle: p.libelle,
+              pourcentage: p.pourcentage,
+              ...(p.pourcentageLibelle ? { pourcentageLibelle: p.pourcentageLibelle } : {}),
+              montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? (0 as Cents)),
+            })),
+          }
+        : {}),
       // Only when amounts were read on hidden rows (finding lignes-masquees): still counted, proven or listed.
       ...(devis.masquees
         ? {

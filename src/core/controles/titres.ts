@@ -12,6 +12,8 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "montant-ambigu": "Montant ambigu (décimales ou milliers)",
   "montant-sous-centime": "Montant arrondi au centime",
   "montant-devise": "Montant dans une autre devise que l'euro",
+  "unite-milliers": "Montants en milliers ou millions d'euros",
+  "montant-pourcentage": "Pourcentage lu comme taux de la ligne",
   "formule-sans-resultat": "Formule sans résultat enregistré",
   "sous-total-producteur": "Sous-total ≠ somme des lignes",
   "total-producteur": "Total ≠ somme des lignes",

@@ -1,6 +1,7 @@
 import type { CellData, SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { parseAdresse, plagesFusionnees } from "../util/adresse";
+import { sansUniteMilliers } from "./unites";
 
 /** The columns a producer's devis may have; `libelle` and `montant` (or `taux`) are needed to call it a devis. */
 export type Colonne =
@@ -158,7 +159,8 @@ function versionDe(s: string): { base: string; version: number } | undefined {
 
 function nettoyer(v: CellData): string | undefined {
   if (typeof v.v !== "string") return undefined;
-  let s = normaliser(v.v).replace(/\((€|eur|euros|en €|en euros|ht|€ ht|%)\)/g, "");
+  // « Montant (k€) », « KEUR »: the unit is read apart (unites.ts, echelle.ts), the column is still the amount.
+  let s = sansUniteMilliers(normaliser(v.v)).replace(/\((€|eur|euros|en €|en euros|ht|€ ht|%)\)/g, "");
   // "Montant € HT :", "Total HT (€)": units and tax mentions after the name.
   for (let i = 0; i < 3; i++)
     s = s
@@ -375,7 +377,7 @@ function natureMontant(c: CellData | undefined): ColonneMontant["nature"] | unde
 }
 
 function natureDeTexte(texte: string): ColonneMontant["nature"] | undefined {
-  const n = normaliser(texte)
+  const n = sansUniteMilliers(normaliser(texte))
     .replace(/\((€|eur|euros|en €|en euros)\)|[€:*]/g, " ")
     .replace(VERSION, "")
     .replace(/\s+/g, " ")
@@ -663,4 +665,15 @@ export function ajusterColonnes(sheet: SheetData, entete: Entete): Entete {
   const colonnes = { ...entete.colonnes, libelle: code };
   delete colonnes.code;
   return { ...entete, colonnes };
+}
+
+/**
+ * The role a header cell names (« Qté » → quantite), « montant » for any amount header (« Montant TTC », « TVA »,
+ * « Montant V2 »); undefined for anything else (« Réalisé », « Notes ») and for a cell without text.
+ */
+export function roleEntete(c: CellData | undefined): Colonne | undefined {
+  const s = c && nettoyer(c);
+  if (!s) return undefined;
+  const ver = versionDe(s);
+  return roleDe(s) ?? (ver ? roleDe(ver.base) : undefined) ?? (natureMontant(c) ? "montant" : undefined);
 }

@@ -13,6 +13,7 @@ import {
   trouverEntete,
 } from "./entetes";
 import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
+import { lireEnMilliers } from "./echelle";
 import {
   chaineDecimale,
   chaineFacteur,
@@ -161,7 +162,9 @@ interface Provisoire {
  * Reads a devis in the producer's own layout (see docs/devis.md for what is recognised). Among amount columns
  * alike, the one whose subtotals and totals its own lines prove is read (choisirParTotaux).
  */
-export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis {
+export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devis {
+  // Figures stated in thousands of euros (« Montant (k€) », « en milliers d'euros »): read × 1 000, said so.
+  const { feuille: sheet, unite } = lireEnMilliers(source);
   // Two blocks side by side (the header repeated to the right): only the first is read, the second named.
   const bloc = trouverEntete(sheet)?.secondBloc;
   const lue = bloc ? avantColonne(sheet, bloc.debut) : sheet;
@@ -170,6 +173,7 @@ export function importerDevis(sheet: SheetData, opts: OptionsImport = {}): Devis
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
   if (bloc) nommerSecondBloc(sheet, bloc, devis);
+  if (unite) devis.uniteMilliers = unite;
   return devis;
 }
 
@@ -402,6 +406,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   const ambigus: NonNullable<Devis["ambigus"]> = [];
   const arrondis: NonNullable<Devis["arrondis"]> = [];
   const devises: NonNullable<Devis["devises"]> = [];
+  const pourcentages: NonNullable<Devis["pourcentagesMontant"]> = [];
   /** An amount cell that says something other than an amount: named (cell, what it shows), never read. */
   const nommer = (lm: LectureMontant, r: number, libelle: string, total?: boolean) => {
     const cellule = ref(r, "montant") as string;
@@ -709,7 +714,13 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     // Chapter headings: text only (a heading may carry the chapter's amount when written as a title).
     // "FRAIS GÉNÉRAUX" alone is a heading; "Frais généraux 15 %" or with an amount is a line.
     const basDeDevis = chapitreBasDeDevis(libelle);
-    if (!aDesFacteurs && (!basDeDevis || (montantLu === undefined && !tauxPct && !pourcentDansTexte(libelle)))) {
+    // « Imprévus » with 10 % (0,1 shown « 0 % ») in the amount column: the line's rate, never 0,10 €.
+    const pctMontant =
+      basDeDevis && montantLu === undefined && !tauxPct ? pourcentCellule(cell(row, "montant")) : undefined;
+    if (
+      !aDesFacteurs &&
+      (!basDeDevis || (montantLu === undefined && !tauxPct && !pctMontant && !pourcentDansTexte(libelle)))
+    ) {
       const ch = chapitreDeTitre(titre);
       // An amount in another currency, an Excel error, a date, an ambiguous text or a figure that is no amount is an
       // amount cell all the same: « 25 Transport » with $300 or #REF! is a line (not counted, named as such), not a
@@ -741,7 +752,16 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     }
 
     // A line: an amount read, or computable from its factors.
-    const pct = tauxPct ?? (chapitreBasDeDevis(libelle) ? pourcentDansTexte(libelle) : undefined);
+    const pctLibelle = basDeDevis ? pourcentDansTexte(libelle) : undefined;
+    const pct = tauxPct ?? pctMontant ?? pctLibelle;
+    if (pctMontant)
+      pourcentages.push({
+        cellule: ref(r, "montant") as string,
+        libelle: libelle || titre,
+        ligne: `${sheet.name}!${r + 1}`,
+        pourcentage: chaineDecimale(pctMontant),
+        ...(pctLibelle && !pctLibelle.equals(pctMontant) ? { pourcentageLibelle: chaineDecimale(pctLibelle) } : {}),
+      });
     let montant: Cents | undefined = montantLu;
     let montantCalcule = false;
     // A factor showing a date or an Excel error: the amount is never computed without it.
@@ -998,6 +1018,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     ambigus,
     arrondis,
     devises,
+    ...(pourcentages.length ? { pourcentagesMontant: pourcentages } : {}),
     totauxProducteur: totaux,
     totauxSansResultat,
     horsLignes,

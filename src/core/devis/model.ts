@@ -351,6 +351,11 @@ export interface Devis {
   arrondis?: MontantArrondi[];
   /** Amounts shown in another currency than the euro (« $1,500.00 »): not converted, not counted, named. */
   devises?: MontantDevise[];
+  /**
+   * Lines below the total (frais généraux, imprévus…) whose amount cell holds a percentage (0,1 shown « 10 % », or
+   * « 10 % » typed): read as the line's rate on the coût hors frais, said by the finding `montant-pourcentage`.
+   */
+  pourcentagesMontant?: PourcentageMontant[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
   totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
   totauxProducteur: LigneTotalProducteur[];
@@ -386,6 +391,40 @@ export interface Devis {
   episodes?: EpisodesNonProuves;
   /** The amount column read, named when `colonnesNonLues` says what is not (not in the JSON: said by the finding). */
   colonneLue?: ColonneNommee;
+  /**
+   * A header or a title stated the figures in thousands of euros (« Montant (k€) », « en milliers d'euros »): the
+   * numbers of those columns were read × 1 000, said by the finding `unite-milliers`.
+   */
+  uniteMilliers?: UniteMilliers;
+}
+
+/** A percentage in the amount cell of a line below the total, read as the line's rate. */
+export interface PourcentageMontant {
+  cellule: string;
+  libelle: string;
+  /** The id of the line it became (`LigneDevis.id`). */
+  ligne: string;
+  /** The rate read in the cell, as a decimal string (« 0.1 »). */
+  pourcentage: string;
+  /** The label's own percentage when it says another one (« Imprévus 7 % »): the cell's is read, the label's named. */
+  pourcentageLibelle?: string;
+}
+
+/** Columns read in thousands of euros, and the cell that says so. */
+export interface UniteMilliers {
+  /** The cell stating the unit (« Devis!C1 ») and its text (« Montant (k€) »). */
+  cellule: string;
+  texte: string;
+  /** `colonne`: the column's own header says it; `feuille`: a title above the header, for every column of figures. */
+  portee: "colonne" | "feuille";
+  /** 1 000 for thousands of euros (« k€ »), 1 000 000 for millions (« M€ », « en millions d'euros »). */
+  facteur: 1000 | 1000000;
+  /** The columns read × 1 000 (letters, « C »), the first being the amount column read when it is one of them. */
+  colonnes: string[];
+  /** How many cells (numbers, or amounts written as text) were multiplied by 1 000. */
+  cellules: number;
+  /** The first cell multiplied: its reference, the number as typed (« 62.5 ») and the amount read, in cents. */
+  exemple?: { cellule: string; saisi: string; montant: Cents };
 }
 
 export interface ColonneNonLue extends ColonneNommee {

@@ -128,6 +128,9 @@ function sousCentime(v: number): boolean {
   return Math.abs(x - Math.round(x)) > 1e-6 * Math.max(1, Math.abs(x));
 }
 
+/** « - », « – », « - € », « € - », « - EUR »: the accountant's zero. */
+const ZERO_COMPTABLE = /^\s*(?:€\s*)?[-–—\u2212]\s*(?:€|eur)?\s*$/i;
+
 /** Reads an amount cell; « - » typed alone is the accountant's zero. */
 export function lireMontantCellule(c: CellData | undefined, convention?: Convention): LectureMontant {
   if (!c || c.v === null || (typeof c.v === "string" && c.v.trim() === "")) return { type: "vide" };
@@ -144,7 +147,8 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
     return Number.isFinite(c.v)
       ? new MontantLu(c.v, undefined, !c.f && sousCentime(c.v) ? true : undefined)
       : { type: "texte", texte: String(c.v) };
-  if (/^\s*[-–—\u2212]\s*$/.test(c.v)) return new MontantLu(undefined, 0 as Cents);
+  // « - € » is how Excel's accounting format shows a zero, pasted as text.
+  if (ZERO_COMPTABLE.test(c.v)) return new MontantLu(undefined, 0 as Cents);
   if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
   const a = analyserMontant(c.v, convention);
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };

@@ -50,6 +50,37 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
     );
   });
 
+  it("1 000 devis tenus en milliers d'euros (« Montant (k€) », nombres ÷ 1 000) : le même devis en euros, au centime", () => {
+    // Amounts typed as numbers or formulas (a text « 1 234,56 » is the euro sheet's own writing, not divided here).
+    const enNombres = devisGenere.map((rangees) =>
+      rangees.map((r) =>
+        r.type === "ligne" && (r.montant.forme === "fr" || r.montant.forme === "en")
+          ? { ...r, montant: { ...r.montant, forme: "nombre" as const } }
+          : r,
+      ),
+    );
+    fc.assert(
+      fc.property(enNombres, (rangees) => {
+        const s = grille(rangees);
+        const k: SheetData = {
+          ...s,
+          rows: s.rows.map((row, i) =>
+            i === 0
+              ? row.map((c, j) => (j === 4 ? { v: "Montant (k€)" } : c))
+              : row.map((c, j) => (j === 4 && typeof c.v === "number" && !c.erreur ? { ...c, v: c.v / 1000 } : c)),
+          ),
+        };
+        const [d, dk] = [importerDevis(s, { genre: "documentaire" }), importerDevis(k, { genre: "documentaire" })];
+        if (dk.total !== d.total) throw new Error(`total ${dk.total} au lieu de ${d.total}`);
+        const c = (x: typeof d) => JSON.stringify({ ...x.conservation, colonneMontant: undefined });
+        if (c(dk) !== c(d)) throw new Error(`conservation ${c(dk)} au lieu de ${c(d)}`);
+        if (dk.uniteMilliers?.cellule !== "Devis!E1") throw new Error("unité en k€ non dite");
+        verifier(k);
+      }),
+      { numRuns: 1_000, seed: 20261205 },
+    );
+  });
+
   it("quelques devis générés écrits en .xlsx et lus par prodbook devis --json : écart 0,00, aucune cellule oubliée", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-conservation-"));
     const exemples = fc.sample(devisGenere, { numRuns: 5, seed: 42 });

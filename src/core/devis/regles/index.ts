@@ -20,12 +20,14 @@ import { montantIllisible } from "./montantIllisible";
 import { montantAmbigu } from "./montantAmbigu";
 import { montantSousCentime } from "./montantSousCentime";
 import { montantDevise } from "./montantDevise";
+import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import { grilleMinima, salaireMinimum } from "./salaireMinimum";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
 import { totalProducteur } from "./totalProducteur";
+import { uniteMilliers } from "./uniteMilliers";
 
 export type { ContexteDevis } from "./contexte";
 
@@ -36,6 +38,8 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   montantAmbigu,
   montantSousCentime,
   montantDevise,
+  uniteMilliers,
+  montantPourcentage,
   formuleSansResultat,
   sousTotalProducteur,
   totalProducteur,

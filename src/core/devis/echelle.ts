@@ -1,0 +1,155 @@
+import Decimal from "decimal.js";
+import { analyserMontant, analyserNombre, eurosToCents } from "../money";
+import { deviseDuFormat, estFormatPourcentage } from "../port/devises";
+import type { CellData, SheetData } from "../port/workbook";
+import { celluleRef, colonneLettre } from "../util/adresse";
+import { normaliser } from "../util/texte";
+import { type Colonne, roleEntete, trouverEntete } from "./entetes";
+import type { UniteMilliers } from "./model";
+import { ditMilliers, echelleDite } from "./unites";
+import { conventionFeuille, estDate } from "./valeurs";
+
+/** Header roles that hold no amount in euros: never multiplied, whatever the sheet's unit. */
+const SANS_EUROS: ReadonlySet<Colonne> = new Set<Colonne>([
+  "code",
+  "libelle",
+  "quantite",
+  "nombre",
+  "unite",
+  "tauxCharges",
+  "categorie",
+  "territoire",
+  "eligibleCI",
+  "chapitre",
+  // A unit price may be typed in euros beside amounts in k€: left as typed, montant-calcul then names the line.
+  "taux",
+]);
+
+/** A header stating euros itself (« Montant (€) », « Total EUR »): a title's « en k€ » does not reach it. */
+const EUROS = /€|\beur(o?s)?\b/;
+
+/**
+ * A devis whose figures are stated in thousands of euros (« Montant (k€) », « KEUR », a title « Budget (en milliers
+ * d'euros) » above the header): the sheet with the numbers of those columns multiplied by 1 000, and what was done,
+ * for the finding `unite-milliers`. The amount column's own header decides for it; a title above the header reaches
+ * every column of figures whose header says no other unit. Rates, percentages, dates, errors, ambiguous texts and
+ * other currencies are left as they are (each is named by its own finding). Without such a statement, the sheet
+ * itself.
+ */
+export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: UniteMilliers } {
+  // The header is within the top 60 rows (three at most): no statement there, nothing to look for.
+  const haut = sheet.rows.slice(0, 63);
+  if (!haut.some((row) => row.some((c) => typeof c?.v === "string" && ditMilliers(c.v)))) return { feuille: sheet };
+  const entete = trouverEntete(sheet);
+  if (!entete) return { feuille: sheet };
+  const enTete = sheet.rows[entete.ligne] ?? [];
+  const largeur = Math.max(0, ...sheet.rows.slice(0, entete.ligne + 1).map((r) => r.length));
+  /** A column holding figures in euros by its header (an amount, a « Réalisé », an « Écart »). */
+  const chiffree = (c: number) => {
+    const h = enTete[c];
+    if (!h || typeof h.v !== "string" || !h.v.trim()) return false;
+    const role = roleEntete(h);
+    return role === undefined || !SANS_EUROS.has(role);
+  };
+  type Mention = { r: number; c: number; facteur: Facteur };
+  const parColonne = new Map<number, Mention>();
+  let titre: Mention | undefined;
+  // « Montant » over « (k€) »: a row of units under the header, no figure in it, is the header's.
+  const unites = ligneDUnites(sheet.rows[entete.ligne + 1]) ? entete.ligne + 1 : undefined;
+  for (let r = 0; r <= (unites ?? entete.ligne); r++)
+    for (let c = 0; c < largeur; c++) {
+      const v = sheet.rows[r]?.[c]?.v;
+      const facteur = typeof v === "string" ? echelleDite(v) : undefined;
+      if (!facteur) continue;
+      if (r >= entete.ligne - 2 && chiffree(c)) {
+        if (!parColonne.has(c)) parColonne.set(c, { r, c, facteur });
+      } else titre ??= { r, c, facteur };
+    }
+  if (!parColonne.size && !titre) return { feuille: sheet };
+  // Each column by its own header's unit, else the title's.
+  const colonnes = new Map<number, Facteur>([...parColonne].map(([c, m]) => [c, m.facteur]));
+  if (titre)
+    for (let c = 0; c < largeur; c++) {
+      const h = enTete[c];
+      const euros = typeof h?.v === "string" && EUROS.test(normaliser(h.v)) && !ditMilliers(h.v);
+      if (chiffree(c) && !euros && !colonnes.has(c)) colonnes.set(c, titre.facteur);
+    }
+  if (!colonnes.size) return { feuille: sheet };
+  const montant = entete.colonnes.montant;
+  const ordre = [...colonnes.keys()].sort((a, b) => Number(b === montant) - Number(a === montant) || a - b);
+  const source = (montant !== undefined ? parColonne.get(montant) : undefined) ?? titre ?? parColonne.get(ordre[0]);
+  if (!source) return { feuille: sheet };
+  const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
+  let cellules = 0;
+  let exemple: UniteMilliers["exemple"];
+  const rows = sheet.rows.map((row, r) => {
+    if (r === unites) return row.map((c) => (typeof c?.v === "string" && ditMilliers(c.v) ? { v: null } : c));
+    if (r <= entete.ligne) return row;
+    let copie: CellData[] | undefined;
+    for (const c of ordre) {
+      const x = enMilliers(row[c], convention, colonnes.get(c) as Facteur);
+      // A « Charges » cell below 1 is a rate (0,55: chargesEnColonne), not 550 € of charges: left as typed.
+      if (x && c === entete.colonnes.montantCharges && Math.abs(x.v as number) < (colonnes.get(c) as number)) continue;
+      if (!x) continue;
+      copie ??= [...row];
+      copie[c] = x;
+      cellules++;
+      exemple ??= {
+        cellule: celluleRef(sheet.name, r, c),
+        saisi: String(row[c].v).trim(),
+        montant: eurosToCents(x.v as number),
+      };
+    }
+    return copie ?? row;
+  });
+  const cellSource = sheet.rows[source.r][source.c];
+  const unite: UniteMilliers = {
+    cellule: celluleRef(sheet.name, source.r, source.c),
+    texte: String(cellSource.v).trim(),
+    portee: source === titre ? "feuille" : "colonne",
+    facteur: source.facteur,
+    colonnes: ordre.map(colonneLettre),
+    cellules,
+    ...(exemple ? { exemple } : {}),
+  };
+  return { feuille: { ...sheet, rows }, unite };
+}
+
+/** A row of units only (« (k€) », « (€) », « j »): short texts without a figure, one of them thousands of euros. */
+function ligneDUnites(row: CellData[] | undefined): boolean {
+  const pleines = (row ?? []).filter((c) => c?.v !== null && c?.v !== undefined && String(c.v).trim() !== "");
+  return (
+    pleines.length > 0 &&
+    pleines.every((c) => typeof c.v === "string" && c.v.trim().length <= 20 && !/\d/.test(c.v)) &&
+    pleines.some((c) => ditMilliers(String(c.v)))
+  );
+}
+
+/**
+ * A cell of a column in thousands of euros, its number multiplied by 1 000 (exactly: through its shortest writing);
+ * undefined for what is not an amount in k€ (empty, « - », error, date, rate, other currency, ambiguous or
+ * unreadable text), left to the import to read and name.
+ */
+function enMilliers(
+  c: CellData | undefined,
+  convention: Parameters<typeof analyserMontant>[1],
+  facteur: Facteur,
+): CellData | undefined {
+  if (!c || c.v === null || c.erreur || estDate(c)) return undefined;
+  if (typeof c.v === "number") {
+    if (!Number.isFinite(c.v) || estFormatPourcentage(c.fmt) || c.v === 0) return undefined;
+    const devise = deviseDuFormat(c.fmt);
+    if (devise && devise !== (facteur === 1000 ? "k€" : "M€")) return undefined;
+    // « 50 k€ » under « #,##0 "k€" » agrees with the header: read in thousands too, the format's unit said.
+    const { fmt: _fmt, ...reste } = c;
+    return { ...(devise ? reste : c), v: new Decimal(c.v).times(facteur).toNumber() };
+  }
+  if (typeof c.v !== "string" || /%\s*$/.test(c.v)) return undefined;
+  if (analyserMontant(c.v, convention).type !== "montant") return undefined;
+  const n = analyserNombre(c.v, convention);
+  if (n.type !== "nombre" || n.valeur.isZero()) return undefined;
+  return { ...c, v: n.valeur.times(facteur).toNumber() };
+}
+
+/** Thousands or millions of euros. */
+type Facteur = 1000 | 1000000;

@@ -1,0 +1,36 @@
+import type { Regle } from "../../controles/constat";
+import { formatMontantFr } from "../../money/format";
+import { pourcentageAffiche } from "../../port/devises";
+import type { ContexteDevis } from "./contexte";
+
+/**
+ * A line below the total (frais généraux, imprévus…) whose amount cell holds a percentage (0,1 shown « 10 % »): read
+ * as the line's rate on the coût hors frais, never as 0,10 €, and said; an alert when the label says another rate.
+ */
+export const montantPourcentage: Regle<ContexteDevis> = {
+  id: "montant-pourcentage",
+  description:
+    "Un pourcentage dans la colonne des montants d'une ligne de frais généraux ou d'imprévus est lu comme son taux " +
+    "sur le coût hors frais, jamais comme un montant en euros, et c'est dit.",
+  verifier({ devis }) {
+    return (devis.pourcentagesMontant ?? []).map((p) => {
+      const ligne = devis.lignes.find((l) => l.id === p.ligne);
+      const pct = pourcentageAffiche(Number(p.pourcentage));
+      const calcul = ligne
+        ? ` : ${pct} du coût hors frais (${formatMontantFr(devis.totalHorsFrais)}), soit ${formatMontantFr(ligne.montant)}`
+        : "";
+      const libelle = p.pourcentageLibelle
+        ? ` Le libellé dit ${pourcentageAffiche(Number(p.pourcentageLibelle))} : c'est le taux de la cellule qui est ` +
+          `lu ; corrigez celui des deux qui est faux.`
+        : "";
+      return {
+        regle: "montant-pourcentage",
+        gravite: p.pourcentageLibelle ? ("alerte" as const) : ("info" as const),
+        message:
+          `${p.cellule} « ${p.libelle} » : « ${pct} » dans la colonne des montants est lu comme le taux de la ligne, ` +
+          `pas comme un montant${calcul}.${libelle}`,
+        cellule: p.cellule,
+      };
+    });
+  },
+};

@@ -1,0 +1,49 @@
+import type { Constat, Regle } from "../../controles/constat";
+import { formatMontantFr } from "../../money/format";
+import { pluriel } from "../../util/texte";
+import type { UniteMilliers } from "../model";
+import type { ContexteDevis } from "./contexte";
+
+/** « C », « C et D », « C, D et E ». */
+function liste(colonnes: readonly string[]): string {
+  return colonnes.length < 2
+    ? colonnes.join("")
+    : `${colonnes.slice(0, -1).join(", ")} et ${colonnes[colonnes.length - 1]}`;
+}
+
+/** The finding for figures read in thousands of euros: the cell stating the unit, the columns, one example. */
+export function constatUniteMilliers(u: UniteMilliers): Constat {
+  const cols = u.colonnes.length > 1 ? `des colonnes ${liste(u.colonnes)}` : `de la colonne ${u.colonnes[0]}`;
+  const ex = u.exemple
+    ? `, ex. ${u.exemple.cellule} : ${u.exemple.saisi.replace(/^(-?\d+)\.(\d+)$/, "$1,$2")} → ` +
+      formatMontantFr(u.exemple.montant)
+    : "";
+  const [unite, fois] = u.facteur === 1000 ? ["milliers d'euros", "1 000"] : ["millions d'euros", "1 000 000"];
+  const quoi =
+    u.portee === "colonne"
+      ? `cet en-tête dit que les montants ${cols} sont en ${unite} ; ils`
+      : `ce titre dit que les chiffres de la feuille sont en ${unite} ; les montants ${cols}`;
+  return {
+    regle: "unite-milliers",
+    gravite: "alerte",
+    message:
+      `${u.cellule} « ${u.texte} » : ${quoi} sont lus × ${fois} pour compter le devis en euros ` +
+      `(${pluriel(u.cellules, "cellule")}${ex}). Si ces montants sont déjà en euros, retirez cette mention ` +
+      `de la feuille et relancez.`,
+    cellule: u.cellule,
+  };
+}
+
+/**
+ * A devis stated in thousands of euros (« Montant (k€) », « KEUR », a title « en milliers d'euros »): its figures are
+ * read × 1 000, never as euros in silence; the finding names the cell that states the unit.
+ */
+export const uniteMilliers: Regle<ContexteDevis> = {
+  id: "unite-milliers",
+  description:
+    "Des montants que la feuille dit en milliers ou en millions d'euros (« k€ », « en milliers d'euros », « M€ ») " +
+    "sont lus × 1 000 ou × 1 000 000, et c'est dit.",
+  verifier({ devis }) {
+    return devis.uniteMilliers ? [constatUniteMilliers(devis.uniteMilliers)] : [];
+  },
+};

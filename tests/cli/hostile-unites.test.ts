@@ -1,0 +1,424 @@
+import { dossierTemporaire, type CelluleDevis, type ConstatJson, devisDeLignes } from "../helpers/cli";
+
+/**
+ * Amounts mis-scaled or not in euros (issue 10): a budget stated in thousands of euros, a percentage in the amount
+ * column, another currency, accounting negatives and dashes. Each case is a real .xlsx read by `prodbook devis --json`.
+ * Before: « Budget (en milliers d'euros) » above 50 and 12,5 gave a devis of 62,50 € without a word, and
+ * « Montant (k€) » was no amount header at all (exit 2, « aucun devis reconnu »).
+ */
+const dossier = dossierTemporaire("prodbook-hostile-unites-");
+
+const devis = (fichier: string, lignes: CelluleDevis[][], formats: Record<string, string> = {}) =>
+  devisDeLignes(dossier(), fichier, lignes, formats);
+
+/** Messages write euros with narrow no-break spaces (« 9 000,00 € »): compared with plain spaces. */
+const espaces = (m: string | undefined) => m?.replace(/[\u00a0\u202f]/g, " ");
+
+/** The findings of `regles`, as [code, gravité, cellule, message]. */
+const constats = (controles: ConstatJson[], ...regles: string[]) =>
+  controles.filter((c) => regles.includes(c.regle)).map((c) => [c.regle, c.gravite, c.cellule, espaces(c.message)]);
+
+const H = ["Code", "Désignation", "Montant"];
+const F = (formula: string, result: number) => ({ formula, result });
+
+/** « Montant (k€) »-style message for column C with `n` cells, its first one C2 holding 50. */
+const messageColonne = (cellule: string, texte: string, n: number, exemple = "Devis!C2 : 50") =>
+  `${cellule} « ${texte} » : cet en-tête dit que les montants de la colonne C sont en milliers d'euros ; ils sont ` +
+  `lus × 1 000 pour compter le devis en euros (${n} cellules, ex. ${exemple} → 50 000,00 €). Si ces montants sont ` +
+  `déjà en euros, retirez cette mention de la feuille et relancez.`;
+
+describe("un budget en milliers d'euros : lu × 1 000 et dit, jamais compté en euros sans un mot", () => {
+  it("titre « Budget prévisionnel (en milliers d'euros) » au-dessus de l'en-tête (avant : 62,50 € sans un mot)", async () => {
+    const { d, controles } = await devis("titre-milliers.xlsx", [
+      ["Budget prévisionnel (en milliers d'euros)"],
+      H,
+      ["21", "Réalisateur", 50],
+      ["22", "Chef monteur", 12.5],
+      [null, "Total", F("SUM(C3:C4)", 62.5)],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["62500.00", 2]);
+    expect(d.chapitres.map((c) => [c.code, c.total])).toEqual([["2", "62500.00"]]);
+    expect(d.conservation).toMatchObject({
+      colonne: "C",
+      lu: "125000.00",
+      lignes: "62500.00",
+      totauxProuves: "62500.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    expect(d.uniteMilliers).toEqual({
+      cellule: "Devis!A1",
+      texte: "Budget prévisionnel (en milliers d'euros)",
+      portee: "feuille",
+      colonnes: ["C"],
+      cellules: 3,
+      facteur: 1000,
+    });
+    expect(constats(controles, "unite-milliers", "total-producteur")).toEqual([
+      [
+        "unite-milliers",
+        "alerte",
+        "Devis!A1",
+        "Devis!A1 « Budget prévisionnel (en milliers d'euros) » : ce titre dit que les chiffres de la feuille sont en " +
+          "milliers d'euros ; les montants de la colonne C sont lus × 1 000 pour compter le devis en euros (3 cellules, " +
+          "ex. Devis!C3 : 50 → 50 000,00 €). Si ces montants sont déjà en euros, retirez cette mention de la feuille et " +
+          "relancez.",
+      ],
+    ]);
+  });
+
+  it.each([
+    ["Montant (k€)", "k-parentheses"],
+    ["Montant en K€", "k-en"],
+    ["KEUR", "keur"],
+    ["Montant (en milliers d'euros)", "milliers-euros"],
+    ["Budget en milliers €", "milliers-symbole"],
+    ["Total k€", "total-k"],
+  ])(
+    "en-tête « %s » : la colonne est le montant, lue × 1 000 (avant : code 2, aucun devis reconnu)",
+    async (entete, nom) => {
+      const { d, controles } = await devis(`${nom}.xlsx`, [
+        ["Code", "Désignation", entete],
+        ["21", "Réalisateur", 50],
+        // A text amount in the sheet's convention is a thousand-euro amount too.
+        ["22", "Chef monteur", "12,5"],
+      ]);
+      expect([d.total, d.lignes]).toEqual(["62500.00", 2]);
+      expect(d.conservation).toMatchObject({ colonne: "C", lu: "62500.00", lignes: "62500.00", ecart: "0.00" });
+      expect(d.uniteMilliers).toEqual({
+        cellule: "Devis!C1",
+        texte: entete,
+        portee: "colonne",
+        colonnes: ["C"],
+        cellules: 2,
+        facteur: 1000,
+      });
+      expect(constats(controles, "unite-milliers", "montant-illisible")).toEqual([
+        ["unite-milliers", "alerte", "Devis!C1", messageColonne("Devis!C1", entete, 2)],
+      ]);
+    },
+  );
+
+  it("« (k€) » sur la ligne sous l'en-tête : l'unité de la colonne, pas une ligne du devis (avant : 62,50 €)", async () => {
+    const { d, controles } = await devis("ligne-unites.xlsx", [
+      H,
+      [null, null, "(k€)"],
+      ["21", "Réalisateur", 50],
+      ["22", "Chef monteur", 12.5],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["62500.00", 2]);
+    expect(d.conservation).toMatchObject({ lu: "62500.00", lignes: "62500.00", listes: "0.00", ecart: "0.00" });
+    expect(constats(controles, "unite-milliers", "montant-illisible")).toEqual([
+      ["unite-milliers", "alerte", "Devis!C2", messageColonne("Devis!C2", "(k€)", 2, "Devis!C3 : 50")],
+    ]);
+  });
+
+  it("au format « k€ » sous un en-tête en k€ : les deux disent la même unité, lus × 1 000 (pas « autre devise »)", async () => {
+    const { d, controles } = await devis(
+      "format-k.xlsx",
+      [
+        ["Code", "Désignation", "Montant (k€)"],
+        ["21", "Réalisateur", 50],
+        ["22", "Chef monteur", 12.5],
+      ],
+      { C2: '#,##0.0 "k€"', C3: '#,##0.0 "k€"' },
+    );
+    expect(d.total).toBe("62500.00");
+    expect(constats(controles, "unite-milliers", "montant-devise").map((c) => c.slice(0, 3))).toEqual([
+      ["unite-milliers", "alerte", "Devis!C1"],
+    ]);
+  });
+
+  it("au centime : 12,3456 k€ font 12 345,60 €, 1,005 k€ font 1 005,00 € (multipliés exactement)", async () => {
+    const { d } = await devis("centimes.xlsx", [
+      ["Code", "Désignation", "Montant (k€)"],
+      ["21", "Réalisateur", 12.3456],
+      ["22", "Chef monteur", 1.005],
+    ]);
+    expect(d.total).toBe("13350.60");
+    expect(d.conservation).toMatchObject({ lu: "13350.60", lignes: "13350.60", ecart: "0.00" });
+  });
+
+  it("colonnes HT et TTC en k€ : les deux lues × 1 000, le HT compté, le TTC écarté", async () => {
+    const { d, controles } = await devis("ht-ttc-k.xlsx", [
+      ["Code", "Désignation", "Montant HT (k€)", "Montant TTC (k€)"],
+      ["21", "Réalisateur", 50, 60],
+      ["22", "Chef monteur", 12.5, 15],
+    ]);
+    expect(d.total).toBe("62500.00");
+    expect(d.uniteMilliers?.colonnes).toEqual(["C", "D"]);
+    expect(d.conservation).toMatchObject({ colonne: "C", lu: "62500.00", ecart: "0.00" });
+    expect(espaces(controles.find((c) => c.regle === "unite-milliers")?.message)).toMatch(
+      /^Devis!C1 « Montant HT \(k€\) » : cet en-tête dit que les montants des colonnes C et D sont en milliers d'euros/,
+    );
+  });
+
+  it("un titre en k€ vaut pour le réalisé aussi : nommé avec sa somme en euros", async () => {
+    const { d } = await devis("realise-k.xlsx", [
+      ["Budget en K€"],
+      ["Code", "Désignation", "Montant", "Réalisé"],
+      ["21", "Réalisateur", 50, 52],
+      ["22", "Chef monteur", 12.5, 10],
+    ]);
+    expect(d.total).toBe("62500.00");
+    expect(d.uniteMilliers).toMatchObject({
+      cellule: "Devis!A1",
+      portee: "feuille",
+      colonnes: ["C", "D"],
+      cellules: 4,
+    });
+    expect(d.colonnesNonLues?.map((c) => [c.colonne, c.nature, c.somme])).toEqual([["D", "realise", "62000.00"]]);
+  });
+
+  it("une cellule en dollars sous « Montant (k€) » reste nommée en dollars, non comptée ; « - » vaut zéro", async () => {
+    const { d, controles } = await devis(
+      "k-dollars.xlsx",
+      [
+        ["Code", "Désignation", "Montant (k€)"],
+        ["21", "Réalisateur", 50],
+        ["22", "Chef monteur", 1200],
+        ["23", "Mixeur", "-"],
+      ],
+      { C3: "[$$-409]#,##0.00" },
+    );
+    expect([d.total, d.lignes]).toEqual(["50000.00", 2]);
+    expect(d.conservation).toMatchObject({ lu: "50000.00", lignes: "50000.00", ecart: "0.00" });
+    expect(d.uniteMilliers?.cellules).toBe(1);
+    expect(constats(controles, "montant-devise").map((c) => c.slice(0, 3))).toEqual([
+      ["montant-devise", "alerte", "Devis!C3"],
+    ]);
+  });
+
+  it("titre « en millions d'euros » : lus × 1 000 000 (1,25 M€ font 1 250 000,00 €)", async () => {
+    const { d, controles } = await devis("titre-millions.xlsx", [
+      ["Coût du film (en millions d'euros)"],
+      H,
+      ["21", "Réalisateur", 0.3],
+      ["31", "Rôles principaux", 1.25],
+    ]);
+    expect(d.total).toBe("1550000.00");
+    expect(d.conservation).toMatchObject({ lu: "1550000.00", lignes: "1550000.00", ecart: "0.00" });
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!A1", portee: "feuille", facteur: 1000000, cellules: 2 });
+    expect(constats(controles, "unite-milliers")).toEqual([
+      [
+        "unite-milliers",
+        "alerte",
+        "Devis!A1",
+        "Devis!A1 « Coût du film (en millions d'euros) » : ce titre dit que les chiffres de la feuille sont en millions " +
+          "d'euros ; les montants de la colonne C sont lus × 1 000 000 pour compter le devis en euros (2 cellules, ex. " +
+          "Devis!C3 : 0,3 → 300 000,00 €). Si ces montants sont déjà en euros, retirez cette mention de la feuille et " +
+          "relancez.",
+      ],
+    ]);
+  });
+
+  it("titre en k€ et colonne « Charges » : 2,5 → 2 500,00 € de charges ; 0,55 reste un taux de 55 %", async () => {
+    const { d, controles } = await devis("charges-k.xlsx", [
+      ["Budget (en k€)"],
+      ["Code", "Désignation", "Brut", "Charges"],
+      ["21", "Réalisateur", 5, 2.5],
+      ["22", "Chef monteur", 4, 0.55],
+    ]);
+    expect(d.chapitres.map((c) => [c.code, c.total])).toEqual([
+      ["2", "9000.00"],
+      ["4", "4700.00"],
+    ]);
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!A1", colonnes: ["C", "D"], cellules: 3 });
+    expect(constats(controles, "montant-illisible", "montant-devise")).toEqual([]);
+  });
+
+  it("un montant dans un titre (« Budget total : 850 k€ ») n'est pas une unité : les montants restent en euros", async () => {
+    const { d, controles } = await devis("titre-montant.xlsx", [
+      ["Budget total : 850 k€"],
+      H,
+      ["21", "Réalisateur", 50000],
+      ["22", "Chef monteur", 12500],
+    ]);
+    expect(d.total).toBe("62500.00");
+    expect(d.uniteMilliers).toBeUndefined();
+    expect(constats(controles, "unite-milliers")).toEqual([]);
+  });
+
+  it("titre en k€ mais en-tête « Montant (€) » : l'en-tête de la colonne l'emporte, euros", async () => {
+    const { d, controles } = await devis("titre-k-entete-euros.xlsx", [
+      ["Montants en k€"],
+      ["Code", "Désignation", "Montant (€)"],
+      ["21", "Réalisateur", 50000],
+      ["22", "Chef monteur", 12500],
+    ]);
+    expect(d.total).toBe("62500.00");
+    expect(d.uniteMilliers).toBeUndefined();
+    expect(constats(controles, "unite-milliers")).toEqual([]);
+  });
+});
+
+describe("un pourcentage dans la colonne des montants : jamais lu comme 0,10 €", () => {
+  it("« Imprévus » à 10 % (0,1 au format « 0 % ») : le taux de la ligne sur le coût hors frais (avant : non compté)", async () => {
+    const { d, controles } = await devis(
+      "imprevus-pourcentage.xlsx",
+      [H, ["21", "Réalisateur", 5000], [null, "Imprévus", 0.1]],
+      {
+        C3: "0%",
+      },
+    );
+    expect(d.total).toBe("5500.00");
+    expect(d.chapitres.map((c) => [c.code, c.total])).toEqual([
+      ["2", "5000.00"],
+      ["IMP", "500.00"],
+    ]);
+    expect(d.conservation).toMatchObject({ lu: "5000.00", lignes: "5000.00", ecart: "0.00" });
+    expect(d.pourcentagesMontant).toEqual([
+      { cellule: "Devis!C3", libelle: "Imprévus", pourcentage: "0.1", montant: "500.00" },
+    ]);
+    expect(constats(controles, "montant-pourcentage", "montant-illisible")).toEqual([
+      [
+        "montant-pourcentage",
+        "info",
+        "Devis!C3",
+        "Devis!C3 « Imprévus » : « 10 % » dans la colonne des montants est lu comme le taux de la ligne, pas comme un " +
+          "montant : 10 % du coût hors frais (5 000,00 €), soit 500,00 €.",
+      ],
+    ]);
+  });
+
+  it("« Imprévus 7 % » avec 10 % dans le montant (avant : 7 % lu, les 10 % ignorés sans un mot) : alerte", async () => {
+    const { d, controles } = await devis(
+      "imprevus-deux-taux.xlsx",
+      [H, ["21", "Réalisateur", 5000], [null, "Imprévus 7 %", 0.1]],
+      {
+        C3: "0.00%",
+      },
+    );
+    expect(d.total).toBe("5500.00");
+    expect(d.pourcentagesMontant).toEqual([
+      {
+        cellule: "Devis!C3",
+        libelle: "Imprévus 7 %",
+        pourcentage: "0.1",
+        pourcentageLibelle: "0.07",
+        montant: "500.00",
+      },
+    ]);
+    expect(constats(controles, "montant-pourcentage")).toEqual([
+      [
+        "montant-pourcentage",
+        "alerte",
+        "Devis!C3",
+        "Devis!C3 « Imprévus 7 % » : « 10 % » dans la colonne des montants est lu comme le taux de la ligne, pas comme " +
+          "un montant : 10 % du coût hors frais (5 000,00 €), soit 500,00 €. Le libellé dit 7 % : c'est le taux de la " +
+          "cellule qui est lu ; corrigez celui des deux qui est faux.",
+      ],
+    ]);
+  });
+
+  it("« Frais généraux » « 7 % » écrit en texte : 7 % du coût hors frais", async () => {
+    const { d, controles } = await devis("fg-texte.xlsx", [
+      H,
+      ["21", "Réalisateur", 5000],
+      [null, "Frais généraux", "7 %"],
+    ]);
+    expect(d.chapitres.map((c) => [c.code, c.total])).toEqual([
+      ["2", "5000.00"],
+      ["FG", "350.00"],
+    ]);
+    expect(constats(controles, "montant-pourcentage").map((c) => c.slice(0, 3))).toEqual([
+      ["montant-pourcentage", "info", "Devis!C3"],
+    ]);
+  });
+
+  it("une ligne de dépense à 50 % au format pourcentage : nommée, non comptée, listée dans la conservation", async () => {
+    const { d, controles } = await devis(
+      "ligne-pourcentage.xlsx",
+      [H, ["21", "Réalisateur", 5000], ["22", "Chef monteur", 0.5]],
+      {
+        C3: "0.00%",
+      },
+    );
+    expect([d.total, d.lignes]).toEqual(["5000.00", 1]);
+    expect(d.conservation).toMatchObject({ lu: "5000.00", lignes: "5000.00", ecart: "0.00" });
+    expect(constats(controles, "montant-illisible")).toEqual([
+      [
+        "montant-illisible",
+        "alerte",
+        "Devis!C3",
+        "Devis!C3 « Chef monteur » : « 50 % » n'est pas un montant ; la ligne n'est pas comptée.",
+      ],
+    ]);
+  });
+});
+
+describe("une autre devise que l'euro : nommée, jamais comptée en euros", () => {
+  it.each([
+    ["[$$-409]#,##0.00", "$"],
+    ["[$£-809]#,##0", "£"],
+    ["#,##0.00 [$USD]", "USD"],
+    ['"$"#,##0', "$"],
+  ])("format « %s » : montant-devise (%s), non compté", async (format, devise) => {
+    const { d, controles } = await devis(
+      `devise-${devise}-${format.length}.xlsx`,
+      [H, ["21", "Réalisateur", 5000], ["22", "Chef monteur", 1200]],
+      { C3: format },
+    );
+    expect([d.total, d.lignes]).toEqual(["5000.00", 1]);
+    expect(d.conservation).toMatchObject({ lu: "5000.00", lignes: "5000.00", ecart: "0.00" });
+    const [c] = controles.filter((x) => x.regle === "montant-devise");
+    expect([c.gravite, c.cellule]).toEqual(["alerte", "Devis!C3"]);
+    expect(c.message).toContain(`est affiché en « ${devise} » (format de nombre « ${format} »), pas en euros`);
+  });
+
+  it("formats en euros (« # ##0,00 € », « [$€-40C] ») : comptés normalement", async () => {
+    const { d, controles } = await devis(
+      "formats-euros.xlsx",
+      [H, ["21", "Réalisateur", 5000], ["22", "Chef monteur", 1200]],
+      { C2: "# ##0,00 €", C3: "[$€-40C]#,##0.00" },
+    );
+    expect(d.total).toBe("6200.00");
+    expect(constats(controles, "montant-devise", "montant-illisible")).toEqual([]);
+  });
+
+  it("textes « 1 200 USD », « $1,200 », « £300 » : chacun nommé avec sa devise, non compté", async () => {
+    const { d, controles } = await devis("devises-texte.xlsx", [
+      H,
+      ["21", "Réalisateur", 5000],
+      ["22", "Chef monteur", "1 200 USD"],
+      ["23", "Mixeur", "$1,200"],
+      ["24", "Étalonneur", "£300"],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["5000.00", 1]);
+    expect(d.conservation).toMatchObject({ lu: "5000.00", ecart: "0.00" });
+    expect(constats(controles, "montant-illisible").map((c) => [c[2], c[3]])).toEqual([
+      [
+        "Devis!C3",
+        "Devis!C3 « Chef monteur » : « 1 200 USD » : montant en dollars US : Prodbook ne convertit pas, convertissez en " +
+          "euros ; la ligne n'est pas comptée.",
+      ],
+      [
+        "Devis!C4",
+        "Devis!C4 « Mixeur » : « $1,200 » : montant en dollars : Prodbook ne convertit pas, convertissez en euros ; la " +
+          "ligne n'est pas comptée.",
+      ],
+      [
+        "Devis!C5",
+        "Devis!C5 « Étalonneur » : « £300 » : montant en livres sterling : Prodbook ne convertit pas, convertissez en " +
+          "euros ; la ligne n'est pas comptée.",
+      ],
+    ]);
+  });
+});
+
+describe("négatifs comptables et tirets", () => {
+  it("« (1 200,00) » et « 1 200,00- » sont des montants négatifs ; « - », « – » et « - € » valent zéro (avant : « - € » non compté)", async () => {
+    const { d, controles } = await devis("negatifs-tirets.xlsx", [
+      H,
+      ["21", "Réalisateur", 5000],
+      ["22", "Remise matériel", "(1 200,00)"],
+      ["23", "Avoir laboratoire", "1 200,00-"],
+      ["24", "Mixeur", "-"],
+      ["25", "Étalonneur", "–"],
+      ["26", "Monteur son", "- €"],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["2600.00", 6]);
+    expect(d.conservation).toMatchObject({ lu: "2600.00", lignes: "2600.00", listes: "0.00", ecart: "0.00" });
+    expect(constats(controles, "montant-illisible")).toEqual([]);
+  });
+});
