@@ -34,6 +34,9 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     expect(await page.getByTestId("carbone-categorie-transport").textContent()).toContain(
       "6\u00a0lignes · 4 à compléter · 2\u00a0facteurs manquants",
     );
+    // A category none of whose lines could be computed says so, rather than « 0,00 » t CO2e (read as no emissions).
+    for (const code of ["transport", "energie"])
+      expect(await page.getByTestId(`carbone-categorie-${code}`).textContent()).toMatch(/non chiffré$/);
     const homologation = await page.getByTestId("carbone-homologation").textContent();
     expect(homologation).toContain("SeCO2, Carbon'Clap ou Carbon Stage");
 

@@ -248,6 +248,13 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     };
     const avant = await lire();
     expect(avant.comptes.length).toBeGreaterThan(0);
+    // Every name a screen reader may read in the list is French (Fluent's Dropdown named its clear button « Clear
+    // selection »).
+    const noms = await sans
+      .locator("[aria-label]")
+      .evaluateAll((es) => [...new Set(es.map((e) => e.getAttribute("aria-label") ?? ""))]);
+    expect(noms).toContain("Effacer le choix");
+    expect(noms.filter((x) => /\b(Clear|Close|Dismiss|Select|Open|selection)\b/.test(x))).toEqual([]);
     // Each account: compte, libellé, montant, then the picker; the amounts add up to the total shown.
     expect(avant.comptes.reduce((s, c) => s + parseMontant(c[2])!, 0)).toBe(avant.total);
     const [compteNum, , montantTexte] = avant.comptes[0];

@@ -127,7 +127,7 @@ describe("prodbook devis --json sur les mises en page d'un producteur", () => {
     const t = devis(f);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(
-      /\[information\] Colonne lue — Devis!D1 : plusieurs colonnes de montant ; la colonne D « Montant HT » est lue/,
+      /\[information\] Colonne des montants choisie — Devis!D1 : plusieurs colonnes de montant ; la colonne D « Montant HT » est lue/,
     );
     expect(t.out).toMatch(/écart 0,00/i);
   });

@@ -169,7 +169,7 @@ describe("colonnes de chiffres qui ne sont pas le devis : réalisé, écart, ép
       "info",
       "Devis!C1",
       "Devis!C1 : la colonne C « Montant budget » est lue comme le montant du devis. N'est pas comptée : D « Montant " +
-        "réalisé » (Devis!D1, somme 9 100,00 €) : le réalisé se compare au devis (prodbook ecarts), il n'en fait pas partie.",
+        "réalisé » (Devis!D1, somme 9 100,00 €) : le réalisé se compare au devis (écarts avec le Grand livre), il n'en fait pas partie.",
     ]);
   });
 

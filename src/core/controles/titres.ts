@@ -28,7 +28,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "devis-parametre-inconnu": "Paramètre inconnu",
   "montant-hors-lignes": "Montant lu hors des lignes",
   "report-non-prouve": "Report ou total de page non prouvé",
-  "colonnes-lues": "Colonne lue",
+  "colonnes-lues": "Colonne des montants choisie",
   "feuille-lue": "Feuille lue",
   "montants-non-lus": "Montants du devis non lus, hors calcul",
   "ht-tva-ttc": "HT + TVA ≠ TTC",

@@ -1,5 +1,6 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { saisieAnnee, saisieDuree } from "../../core/money/saisie";
 import { compte, dateFr, taille } from "../francais";
 import { GENRES, REGIMES, libelle } from "../listes";
 import { useProduction } from "../production";
@@ -47,12 +48,14 @@ export function BandeauProduction() {
   // The devis sheet detected is hidden in the workbook: said beside its name, as `devis` says it (feuille-lue).
   const masquee = !!p.detecte?.feuilleDevisMasquee && p.detecte.valeurs.feuilleDevis === c.feuilleDevis;
   // The shared parser: « 1.500 » minutes is refused under the field (1,5 or 1 500?), as on every page.
+  // A value being typed that cannot be read (« 20xx », « cinquante ») is refused under its field and used by no page:
+  // the summary does not echo it as if it were the production's.
   const morceaux = [
-    c.feuilleDevis ? `${c.feuilleDevis}${masquee ? " (feuille masquée)" : ""}` : "devis à détecter",
+    c.feuilleDevis ? `${c.feuilleDevis}${masquee ? " (feuille masquée)" : ""}` : "Devis à détecter",
     libelle(GENRES, c.genre),
-    c.duree ? `${c.duree}\u00a0min` : undefined,
+    c.duree && saisieDuree(c.duree).type === "ok" ? `${c.duree.trim()}\u00a0min` : undefined,
     libelle(REGIMES, c.regime)?.replace(/ \(.*\)$/, ""),
-    c.annee,
+    c.annee && saisieAnnee(c.annee).type === "ok" ? c.annee.trim() : undefined,
     c.fec ? `FEC ${c.fec.nom}` : undefined,
   ].filter(Boolean);
   const source = (champ: "feuilleDevis" | "genre" | "duree") => {

@@ -185,7 +185,13 @@ export function Carbone() {
                       </>
                     )}
                   </TableCell>
-                  <TableCell className={styles.nombre}>{fr(c.tCO2e)}</TableCell>
+                  <TableCell className={styles.nombre}>
+                    {/* No line of the category could be computed (distances or factors missing): « 0,00 » would read as
+                        no emissions at all. */}
+                    {c.activites.length > 0 && aCompleter + manquant === c.activites.length
+                      ? "non chiffré"
+                      : fr(c.tCO2e)}
+                  </TableCell>
                   {b.definitif !== null && (
                     <TableCell className={styles.nombre}>{fr(c.tCO2eDefinitif ?? "0.00")}</TableCell>
                   )}

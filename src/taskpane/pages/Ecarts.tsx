@@ -220,6 +220,8 @@ function ChoixPoste({
       className={styles.choix}
       placeholder="Affecter à…"
       aria-label={`Affecter le compte ${c.compte} à un poste`}
+      // Fluent renders a (hidden) clear button named « Clear selection » in every Dropdown: named in French.
+      clearButton={{ "aria-label": "Effacer le choix" }}
       data-testid={TEST_IDS.ecarts.affecter(c.compte)}
       disabled={disabled || postes.length === 0}
       selectedOptions={[]}

@@ -56,4 +56,20 @@ describe("titres français des constats", () => {
     expect(titreConstat("regle-future")).toBe("Constat");
     expect(titreConstat("toString")).toBe("Constat");
   });
+
+  it("aucun message du moteur ne renvoie à une commande de la CLI (le volet le montre tel quel)", () => {
+    // A finding's message reaches the pane and the « Contrôles » sheet word for word: « (prodbook ecarts) » there
+    // sent a chargée de production to a command line she does not have (issue 13). Comments are not messages.
+    const renvois: string[] = [];
+    for (const f of [...fichiers(path.join(RACINE, "src/core")), ...fichiers(path.join(RACINE, "src/app"))]) {
+      if (f.includes(`${path.sep}commandes${path.sep}`) || f.endsWith(`${path.sep}trace.ts`)) continue;
+      fs.readFileSync(f, "utf8")
+        .split("\n")
+        .forEach((ligne, i) => {
+          if (/^\s*(\*|\/\/|\/\*)/.test(ligne)) return;
+          if (/["'`][^"'`]*\bprodbook [a-z-]+/.test(ligne)) renvois.push(`${path.relative(RACINE, f)}:${i + 1}`);
+        });
+    }
+    expect(renvois).toEqual([]);
+  });
 });

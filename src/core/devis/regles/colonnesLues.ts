@@ -187,7 +187,7 @@ function colonnesPareilles(m: ColonnesMontant) {
 }
 
 const NON_LUE: Record<ColonneNonLue["nature"], string> = {
-  realise: "le réalisé se compare au devis (prodbook ecarts), il n'en fait pas partie",
+  realise: "le réalisé se compare au devis (écarts avec le Grand livre), il n'en fait pas partie",
   ecart: "un écart se déduit des autres colonnes",
   episode: "les montants par épisode détaillent le montant lu",
   secondBloc: "un second bloc qui répète l'en-tête n'est pas lu",
