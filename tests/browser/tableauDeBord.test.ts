@@ -6,7 +6,7 @@ import { formatMontantFr, formatPourcentFr } from "../../src/core/money";
 import { IDS_TABLEAU_DE_BORD as IDS } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ClasseurLu } from "../helpers/classeurLu";
-import { ECRANS, classeurProduction, debordements, voletDuBloc } from "./volet";
+import { ECRANS, classeurProduction, debordements, sansEspacesInsecables, voletDuBloc } from "./volet";
 
 /**
  * The « Tableau de bord », first page of the built pane, in Chromium over the fake Excel: on a production workbook
@@ -253,5 +253,74 @@ describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
     };
     expect(lum(fond)).toBeLessThan(0.3);
     expect(lum(texteCouleur)).toBeGreaterThan(0.7);
+  });
+});
+
+/**
+ * Pane audit: on the production workbook, the dashboard showed 4 509,13 € to finance (the devis « Budget Gardiens »
+ * chosen as the cost), then, the devis picker reset to « Détection automatique », the Financement page showed 0,00 €.
+ * Not a stale state: with no devis sheet chosen, the plan's own cost ('Plan fin.'!B2, 180 000,00 €) is the cost and
+ * the devis found beside it is only compared (cout-plan-devis, an alert naming the 4 509,13 € gap). The dashboard and
+ * the page compute the same thing for the same context, both ways.
+ */
+describe("Tableau de bord et Financement : le même reste à financer pour le même contexte", () => {
+  // The Financement page's ids (IDS_FINANCEMENT), written out: the page module pulls React into this Node test.
+  const IDS_FINANCEMENT = {
+    verifier: "fin-verifier",
+    resultat: "fin-resultat",
+    reste: "fin-reste",
+  };
+  const { page } = voletDuBloc({ classeur: production, largeur: 340 });
+  const reste = async () => sansEspacesInsecables(await texte(page, IDS_FINANCEMENT.reste));
+  const verifier = async () => {
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    await page.getByTestId(IDS_FINANCEMENT.verifier).click();
+    await page.getByTestId(IDS_FINANCEMENT.resultat).waitFor();
+    await page.getByTestId(IDS_FINANCEMENT.reste).waitFor();
+  };
+  const resteTdb = async (attendu: string) => {
+    await page.waitForFunction(
+      ([id, a]) =>
+        (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ") === a,
+      [IDS.chiffre("financement", "reste"), attendu] as const,
+    );
+    return sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "reste")));
+  };
+
+  it("devis choisi : 4 509,13 € des deux côtés ; détection automatique : le coût du plan, 0,00 € des deux côtés, l'écart au devis dit", async () => {
+    const envoyer = await envoyeurNode();
+    const lu = await envoyer("lireProduction", {});
+    const tdb = async (feuilleDevis?: string) =>
+      (await envoyer("lireTableauDeBord", { contexte: { ...lu.contexte, ...CONTEXTE, feuilleDevis } as never }))
+        .financement;
+    const [avecDevis, auto] = [await tdb("Budget Gardiens"), await tdb(undefined)];
+    expect(avecDevis.resteAFinancer).toBe(4509_13);
+    expect(auto.resteAFinancer).toBe(0);
+    const montant = (c: number) => sansEspacesInsecables(formatMontantFr(c as never));
+
+    // The dashboard first, with the devis sheet of the context (detected, then chosen in the banner).
+    await page.getByTestId(IDS.bloc("financement")).waitFor();
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(TEST_IDS.production.feuille).selectOption("Budget Gardiens");
+    expect(await resteTdb(montant(avecDevis.resteAFinancer!))).toBe("4 509,13 €");
+    await verifier();
+    expect(await reste()).toContain("4 509,13 €");
+    expect(sansEspacesInsecables(await page.getByTestId(IDS_FINANCEMENT.resultat).textContent())).toContain(
+      "(total du devis « Budget Gardiens »)",
+    );
+
+    // Back to « Détection automatique »: the plan's own cost; the page says why and names the gap to the devis.
+    await page.getByTestId(TEST_IDS.production.feuille).selectOption("");
+    await verifier();
+    expect(await reste()).toContain("0,00 €");
+    const resultat = sansEspacesInsecables(await page.getByTestId(IDS_FINANCEMENT.resultat).textContent());
+    expect(resultat).toContain("coût indiqué dans le plan, 'Plan fin.'!B2");
+    expect(resultat).toContain("diffère du total du devis « Budget Gardiens » (184 509,13 €) de −4 509,13 €");
+
+    // The dashboard, read again on coming back, agrees with the page for this context.
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    expect(await resteTdb(montant(auto.resteAFinancer!))).toBe("0,00 €");
+    expect(await texte(page, IDS.etat("financement"))).toBe("Équilibré");
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
   });
 });
