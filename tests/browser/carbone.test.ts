@@ -28,7 +28,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     // Same figures as `prodbook carbone` on the same workbook (tests/cli/carbone.test.ts).
     expect(await total.textContent()).toBe("0,98 t CO2e");
     expect(await page.getByTestId("carbone-parts").textContent()).toBe(
-      "Données d'activité 46,6 % · ratios monétaires 53,4 %",
+      "Données d'activité 46,6\u00a0% · ratios monétaires 53,4\u00a0%",
     );
     expect(await page.getByTestId("carbone-categorie-hebergement").textContent()).toMatch(/Hébergement.*0,31$/);
     expect(await page.getByTestId("carbone-categorie-transport").textContent()).toContain(

@@ -25,8 +25,9 @@ const texteVisible = (page: Page) =>
   );
 
 /**
- * Faults of French presentation in a text: an ordinary (breakable) space before : ; ? ! » or after «, a « (s) »
- * plural, a date « 01/07/2025 » or an ISO week « 2026-W20 », a rule table's id, a negative number with the hyphen-minus
+ * Faults of French presentation in a text: an ordinary (breakable) space before : ; ? ! » or after «, before « % »
+ * or between the digit groups of a number, a « (s) » plural, a date « 01/07/2025 » or an ISO week « 2026-W20 », a
+ * rule table's id, a negative number with the hyphen-minus
  * (« écart -1 200,00 € » where the pane writes « −1 200,00 € »), what a program prints for a missing value
  * (« undefined », « NaN », « [object Object] ») or a CLI option (« --json »). Each is given with what surrounds it.
  */
@@ -34,6 +35,8 @@ function fautes(texte: string): string[] {
   const ids = tablesRegles().map((t) => t.id);
   const motifs = [
     /\S {1,}[:;?!»]|« /g,
+    // « 60 % » and « 3 000 000 » cut at the end of a line: an ordinary space before % or between digit groups.
+    /\d %|(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)/g,
     /\p{L}\(s\)/gu,
     /\b\d{2}\/\d{2}\/\d{4}\b/g,
     /\b\d{4}-W\d{2}\b/g,
