@@ -185,7 +185,8 @@ function Bareme({ t }: { t: TableAudit }) {
               <ul className={styles.liste}>
                 {v.lisibles.map((f, i) => (
                   <li key={i} className={styles.figure}>
-                    {f.chemin} : {f.valeur}
+                    {/* A date figure (« fixé le = 05/12/2026 » as the sheets write it) in words, as everywhere in the pane. */}
+                    {f.chemin} : {typographie(f.valeur)}
                   </li>
                 ))}
               </ul>
