@@ -5,6 +5,7 @@ import { importerDevis } from "../../src/core/devis/import";
 import { type Cents, formatMontantFr, parseMontant } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { typographie } from "../../src/taskpane/francais";
 import {
   ECRANS,
   RACINE,
@@ -149,7 +150,8 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     expect(await lignes.locator("h3").allTextContents()).toEqual(["Modifiées1"]);
     const changee = page.getByTestId(IDS.ligne(0));
     expect(await changee.evaluate((e) => e.tagName)).toBe("BUTTON");
-    expect(await changee.textContent()).toContain(ligne.libelle);
+    // The label as the pane writes it (« 62\u00a0% »: no-break spaces, src/taskpane/francais.ts).
+    expect(await changee.textContent()).toContain(typographie(ligne.libelle));
     expect(await changee.textContent()).toContain(`+${formatMontantFr(HAUSSE as Cents)}`);
     expect(await changee.textContent()).toContain(ligne.cellule);
     // The « Comparaison » sheet is written.
