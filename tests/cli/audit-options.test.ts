@@ -1,0 +1,35 @@
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
+
+/**
+ * A new user's mistyped option: refused (exit 2, nothing written), and the option meant is named when it is one typo
+ * away or when its value was glued to it, instead of leaving the user to read the whole usage line.
+ */
+const DEVIS = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const dossier = dossierTemporaire("prodbook-audit-options-");
+
+describe("prodbook : option mal tapée", () => {
+  it.each([
+    [["devis", DEVIS, "--dure", "52"], "option inconnue « --dure » : vouliez-vous dire « --duree » ?"],
+    [["devis", DEVIS, "--durée", "52"], "option inconnue « --durée » : vouliez-vous dire « --duree » ?"],
+    [["devis", DEVIS, "--duree52"], "option inconnue « --duree52 » : vouliez-vous dire « --duree 52 » ?"],
+    [["devis", DEVIS, "--jsn"], "option inconnue « --jsn » : vouliez-vous dire « --json » ?"],
+    [
+      ["credit-impot", DEVIS, "--regime", "audiovisuel", "--genre", "documentaire", "--modele_parametres"],
+      "option inconnue « --modele_parametres » : vouliez-vous dire « --modele-parametres » ?",
+    ],
+  ])("%j : l'option voulue est nommée, rien n'est écrit", async (args, message) => {
+    const sortie = path.join(dossier(), `sortie-${args[2].replace(/\W/g, "")}.xlsx`);
+    const r = await lancerCli(main, [...args, "-o", sortie]);
+    refus(r, new RegExp(`^Arguments invalides : ${message.replace(/[?]/g, "\\?")}\\nUsage : prodbook `), sortie);
+  });
+
+  it("sans option proche, rien n'est deviné : « --inconnue », « --o », « -z »", async () => {
+    for (const o of ["--inconnue", "--o", "-z"]) {
+      const sortie = path.join(dossier(), "rien.xlsx");
+      const r = await lancerCli(main, ["devis", DEVIS, o, "-o", sortie]);
+      refus(r, new RegExp(`^Arguments invalides : option inconnue « ${o} »\\.\\nUsage : `), sortie);
+    }
+  });
+});
