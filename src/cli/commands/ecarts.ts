@@ -18,8 +18,8 @@ import { lireFichierFec, lireMapping } from "./fec";
 import { ligneConstat } from "../constats";
 
 const USAGE =
-  "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] [--encodage utf-8|windows-1252] [--colonnes " +
-  "correspondance.json] [--json] [--explique] [-o sortie.xlsx]";
+  "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] [--encodage utf-8|windows-1252|iso-8859-15] " +
+  "[--colonnes correspondance.json] [--json] [--explique] [-o sortie.xlsx]";
 
 /**
  * The public JSON contract of `prodbook ecarts --json` (issue 3 §5): écart = réalisé − budget per chapter; then
