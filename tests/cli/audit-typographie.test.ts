@@ -50,3 +50,17 @@ describe("prodbook : nombres et pluriels écrits en français", () => {
     expect(texte.out + json.out).not.toContain("(s)");
   });
 });
+
+describe("prodbook ecarts : les écarts signés comme dans le README et le volet", () => {
+  it("« −30 963,94 € » et « +4 601,73 € » au total, « −900,00 € » au chapitre 3, colonnes alignées", async () => {
+    const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", path.join(EXEMPLE, "fec-exemple.txt")]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const lignes = r.out.split("\n");
+    const total = lignes.find((l) => l.startsWith("Total "))!;
+    expect(total).toMatch(/ \u221230\u202f963,94\u00a0€ +\+4\u202f601,73\u00a0€$/);
+    expect(lignes.find((l) => l.startsWith("3 Interprétation"))).toMatch(/ \u2212900,00\u00a0€ +0,00\u00a0€$/);
+    expect(lignes.find((l) => l.startsWith("2 Personnel"))).toMatch(/ \+1\u202f785,00\u00a0€ +\+1\u202f785,00\u00a0€$/);
+    expect(total.length).toBe(lignes[0].length);
+    expect(r.out).not.toMatch(/ -\d/);
+  });
+});
