@@ -1,6 +1,8 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
+import { BINAIRE, dossierTemporaire, lancerCli, refus } from "../helpers/cli";
 
 /**
  * A new user's mistyped option: refused (exit 2, nothing written), and the option meant is named when it is one typo
@@ -47,5 +49,34 @@ describe("prodbook ecarts --encodage : l'aide donne les valeurs acceptées", () 
       "L'option --encodage attend l'une des valeurs utf-8, windows-1252, iso-8859-15 ; reçu « latin1 ».",
       sortie,
     );
+  });
+});
+
+describe("prodbook --version et prodbook help <commande>", () => {
+  it("--version donne la version de package.json (et non « vouliez-vous dire versions ? »)", async () => {
+    const version = (
+      JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
+    for (const o of ["--version", "-V", "-v"]) {
+      const r = await lancerCli(main, [o]);
+      expect([r.code, r.out, r.err]).toEqual([0, `prodbook ${version}`, ""]);
+    }
+    const binaire = spawnSync(process.execPath, [BINAIRE, "--version"], { encoding: "utf8" });
+    expect([binaire.status, binaire.stdout, binaire.stderr]).toEqual([0, `prodbook ${version}\n`, ""]);
+  });
+
+  it("help devis, aide carbone : l'aide de la commande, comme devis --help", async () => {
+    for (const [mot, cmd] of [
+      ["help", "devis"],
+      ["aide", "carbone"],
+    ]) {
+      const r = await lancerCli(main, [mot, cmd]);
+      const attendu = await lancerCli(main, [cmd, "--help"]);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      expect(r.out).toBe(attendu.out);
+      expect(r.out).toMatch(new RegExp(`^.+\\nUsage : prodbook ${cmd} <classeur\\.xlsx>`));
+    }
   });
 });
