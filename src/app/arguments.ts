@@ -1,4 +1,5 @@
 import { ErreurDonnees } from "../core/erreurs";
+import { MOIS } from "../core/util/texte";
 
 /**
  * An argument of a use case is wrong (the user's input, not a bug). `champ` is the use case's argument name
@@ -47,7 +48,28 @@ export function verifierDate(valeur: string | undefined, champ: string): void {
   const m = DATE_ISO.exec(valeur);
   const d = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
-    throw invalide(champ, `attend une date AAAA-MM-JJ, reçu « ${valeur} »`);
+    throw invalide(champ, detailDate(valeur));
+}
+
+/**
+ * What a date option expects, and why « valeur » is not it, for the pane and the CLI (« L'option --date … »):
+ * « 2026-02-31 » (février 2026 n'a que 28 jours), « 2026/13/01 » (il n'y a pas de mois 13), « 15/04/2025 » (écrivez
+ * « 2025-04-15 »): a French date is named in the form asked for, never guessed silently.
+ */
+export function detailDate(valeur: string): string {
+  const base = `attend une date AAAA-MM-JJ, reçu « ${valeur} »`;
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(valeur);
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(valeur);
+  const parties = iso ? [iso[1], iso[2], iso[3]] : fr ? [fr[3], fr[2], fr[1]] : undefined;
+  if (!parties) return base;
+  const [a, m, j] = parties;
+  const mois = Number(m);
+  if (mois < 1 || mois > 12) return `${base} : il n'y a pas de mois ${m}`;
+  const jours = new Date(Date.UTC(Number(a), mois, 0)).getUTCDate();
+  const jour = Number(j);
+  if (jour < 1) return `${base} : il n'y a pas de jour ${j}`;
+  if (jour > jours) return `${base} : ${MOIS[mois - 1]} ${a} n'a que ${jours} jours`;
+  return `${base} : écrivez « ${a}-${m.padStart(2, "0")}-${j.padStart(2, "0")} »`;
 }
 
 /** What a duration must be, for the pane (« Durée (minutes) ») and the CLI (--duree): one rule, one wording. */

@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { COMMANDES } from "./commandes";
 import { ErreurDonnees } from "../core/erreurs";
 import { CliError, Io, processIo, procheDe } from "./io";
@@ -18,9 +20,24 @@ function aide(ecrire: (t: string) => void): void {
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [nom, ...reste] = argv;
+  // `prodbook help devis` (as git and npm take it): the command's own help.
+  const aideDe = (nom === "aide" || nom === "help") && COMMANDES.find((c) => c.nom === reste[0]);
+  if (aideDe) {
+    const c = aideDe.charger();
+    io.out(`${c.resume}\nUsage : ${c.usage}`);
+    return 0;
+  }
   if (!nom || nom === "--help" || nom === "-h" || nom === "aide" || nom === "help") {
     aide(nom ? io.out : io.err);
     return nom ? 0 : 2;
+  }
+  // `--version` is not a misspelt « versions »: the version of Prodbook, from its package.json.
+  if (nom === "--version" || nom === "-V" || nom === "-v") {
+    const paquet = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as {
+      version: string;
+    };
+    io.out(`prodbook ${paquet.version}`);
+    return 0;
   }
   const cmd = COMMANDES.find((c) => c.nom === nom)?.charger();
   if (!cmd) {

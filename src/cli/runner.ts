@@ -18,7 +18,16 @@ import * as path from "path";
 import { parseArgs } from "node:util";
 import type { OptionsOuverture, XlsxWorkbook } from "../xlsx/xlsxWorkbook";
 import { ArgumentInvalideError } from "../app/arguments";
-import { CliError, ecrireJson, enregistrerSortie, erreurFichier, raisonEcriture, type Commande, type Io } from "./io";
+import {
+  CliError,
+  ecrireJson,
+  enregistrerSortie,
+  erreurFichier,
+  procheDe,
+  raisonEcriture,
+  type Commande,
+  type Io,
+} from "./io";
 
 export interface OptionCli {
   type: "string" | "boolean";
@@ -315,6 +324,19 @@ const NOMBRE = /^-?\d+([.,]\d+)?$/;
 const MORCEAU = /^(\d[\d.,]*\s*[%€]?|[%€])$/;
 
 /**
+ * The option a mistyped long one was meant to be: « --duree52 » → « --duree 52 » (the value glued to its name),
+ * « --dure », « --durée », « --modele_parametres » → that option (procheDe: one typo away). Names under 3 letters
+ * are not guessed (« --o » is not « --nom »).
+ */
+function optionProche(nom: string, options: OptionsCli): string | undefined {
+  const colle = /^([a-z-]+?)=?(\d[\d.,]*)$/i.exec(nom);
+  if (colle && Object.prototype.hasOwnProperty.call(options, colle[1])) return `--${colle[1]} ${colle[2]}`;
+  if (nom.length < 3) return undefined;
+  const proche = procheDe(nom, Object.keys(options));
+  return proche && `--${proche}`;
+}
+
+/**
  * util.parseArgs in its tolerant mode, with its tokens checked here so that every error is French and names
  * the option: unknown option, missing value, a value given to a flag, an option-like value (`--feuille --json`).
  * A negative number (`--duree -5`) is kept as the option's value, so that its own check says what is expected.
@@ -327,7 +349,8 @@ export function analyserOptions(
   const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
   const valeurs: Record<string, string | boolean | undefined> = {};
   const positionnels: string[] = [];
-  const erreur = (detail: string) => new CliError(`Arguments invalides : ${detail}.\nUsage : ${usage}`);
+  const erreur = (detail: string) =>
+    new CliError(`Arguments invalides : ${detail}${detail.endsWith("?") ? "" : "."}\nUsage : ${usage}`);
   for (const t of tokens) {
     if (t.kind === "positional") {
       // « —livraison » (a word processor turned « -- » into a dash): the option named, not an extra file.
@@ -364,7 +387,10 @@ export function analyserOptions(
     }
     if (t.kind !== "option") continue;
     const o = Object.prototype.hasOwnProperty.call(options, t.name) ? options[t.name] : undefined;
-    if (!o) throw erreur(`option inconnue « ${t.rawName} »`);
+    if (!o) {
+      const proche = t.rawName.startsWith("--") ? optionProche(t.name, options) : undefined;
+      throw erreur(`option inconnue « ${t.rawName} »${proche ? ` : vouliez-vous dire « ${proche} » ?` : ""}`);
+    }
     if (o.type === "boolean") {
       if (t.value !== undefined) throw erreur(`l'option « ${t.rawName} » ne prend pas de valeur (reçu « ${t.value} »)`);
       valeurs[t.name] = true;

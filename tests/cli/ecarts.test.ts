@@ -1,4 +1,4 @@
-import { eurosToCents, formatMontantFr } from "../../src/core/money";
+import { eurosToCents, formatEcartFr, formatMontantFr } from "../../src/core/money";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -119,7 +119,12 @@ describe("prodbook ecarts", () => {
     // Chapter 2: budget 9 500, engagé not typed, réalisé 8 000, reste 1 500, estimation 9 500, écart −1 500, écart estimé 0.
     const personnel = lignes.find((l) => l.startsWith("2 Personnel"))!;
     const fr = (e: number) => formatMontantFr(eurosToCents(String(e)));
-    expect(cases(personnel)).toEqual(["2 Personnel", fr(9500), "—", fr(8000), fr(1500), fr(9500), fr(-1500), fr(0)]);
+    // The écarts signed as the pane writes them (« −1 500,00 € », « +… »).
+    const ecart = (e: number) => formatEcartFr(eurosToCents(String(e)));
+    expect(cases(personnel)).toEqual([
+      "2 Personnel",
+      ...[fr(9500), "—", fr(8000), fr(1500), fr(9500), ecart(-1500), ecart(0)],
+    ]);
     expect(cases(lignes.find((l) => l.startsWith("Total"))!)[1]).toBe(fr(41000));
   });
 

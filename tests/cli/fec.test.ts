@@ -111,7 +111,9 @@ describe("prodbook fec", () => {
   test("texte lisible sans --json", async () => {
     const r = await lancer(["fec", path.join(DOSSIER, "111111111FEC20221231.TXT")]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Lignes importées : 934 sur 934 lignes de données (0\u00a0rejetée), 248\u00a0écritures");
+    expect(r.out).toContain(
+      "Lignes importées : 934 sur 934\u00a0lignes de données (0\u00a0rejetée), 248\u00a0écritures",
+    );
     expect(r.out).toContain("(équilibré)");
   });
 

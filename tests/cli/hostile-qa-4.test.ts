@@ -107,11 +107,17 @@ describe("planning --service : la feuille de service n'est jamais omise sans un 
 describe("planning : une date d'option impossible nomme l'option, pas le classeur", () => {
   it.each([
     // Before: « gardiens-planning.xlsx : Date de livraison invalide « 2026-02-29 » ».
-    [["--livraison", "2026-02-29"], "L'option --livraison attend une date AAAA-MM-JJ, reçu « 2026-02-29 »."],
-    [["--debut", "2026-04-31"], "L'option --debut attend une date AAAA-MM-JJ, reçu « 2026-04-31 »."],
+    [
+      ["--livraison", "2026-02-29"],
+      "L'option --livraison attend une date AAAA-MM-JJ, reçu « 2026-02-29 » : février 2026 n'a que 28 jours.",
+    ],
+    [
+      ["--debut", "2026-04-31"],
+      "L'option --debut attend une date AAAA-MM-JJ, reçu « 2026-04-31 » : avril 2026 n'a que 30 jours.",
+    ],
     [
       ["--livraison", "2026-12-01", "--service", "2026-13-01"],
-      "L'option --service attend une date AAAA-MM-JJ, reçu « 2026-13-01 ».",
+      "L'option --service attend une date AAAA-MM-JJ, reçu « 2026-13-01 » : il n'y a pas de mois 13.",
     ],
     // Before: « Date impossible pour l'étape « Montage image » ('Étapes post-prod'!A2) : le calcul tombe le 07/12/9999 ».
     [["--livraison", "9999-12-31"], "L'option --livraison attend une date de 1901 à 2199, reçu « 9999-12-31 »."],

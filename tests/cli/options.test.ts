@@ -83,7 +83,11 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
     ["devis", ["--duree", "abc"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « abc »."],
     ["devis", ["--duree=-2,5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -2,5 »."],
     ["devis", ["--duree", "0"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « 0 »."],
-    ["devis", ["--date", "2025-02-30"], "L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 »."],
+    [
+      "devis",
+      ["--date", "2025-02-30"],
+      "L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 » : février 2025 n'a que 28 jours.",
+    ],
     [
       "planning",
       ["--genre", "fiction", "--duree", "-5"],
@@ -95,7 +99,11 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
       "L'option --tournage attend un nombre entier de jours, reçu « 2,5 ».",
     ],
     ["financement", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
-    ["financement", ["--date", "15/04/2025"], "L'option --date attend une date AAAA-MM-JJ, reçu « 15/04/2025 »."],
+    [
+      "financement",
+      ["--date", "15/04/2025"],
+      "L'option --date attend une date AAAA-MM-JJ, reçu « 15/04/2025 » : écrivez « 2025-04-15 ».",
+    ],
     ["credit-impot", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
     [
       "credit-impot",
@@ -202,7 +210,10 @@ describe("regles : des options seulement, les mêmes erreurs françaises", () =>
     [["--date"], /l'option « --date » attend une valeur/],
     [["--classeur", "--json"], /l'option « --classeur » attend une valeur/],
     [["--json=oui"], /l'option « --json » ne prend pas de valeur \(reçu « oui »\)/],
-    [["--date", "2025-02-30"], /^L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 »\.$/],
+    [
+      ["--date", "2025-02-30"],
+      /^L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 » : février 2025 n'a que 28 jours\.$/,
+    ],
     [["classeur.xlsx"], /Argument inattendu « classeur\.xlsx » : prodbook regles ne prend que des options/],
     [["-o", "sortie.xlsx"], /option inconnue « -o »/],
   ])("%j", async (args, attendu) => {

@@ -177,7 +177,9 @@ describe("entrées invalides : message en français nommant la ligne, code 2", (
   test("date impossible", async () => {
     const r = await essai([E, ["Montage", 5, "-"]], ["--livraison", "2026-02-30"]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("L'option --livraison attend une date AAAA-MM-JJ, reçu « 2026-02-30 ».");
+    expect(r.err).toContain(
+      "L'option --livraison attend une date AAAA-MM-JJ, reçu « 2026-02-30 » : février 2026 n'a que 28 jours.",
+    );
   });
   test("durée illisible", async () => {
     const r = await essai([E, ["Montage", "deux semaines", "-"]]);

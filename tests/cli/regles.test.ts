@@ -214,7 +214,10 @@ describe("prodbook regles (texte) : chaque nombre en français", () => {
 describe("prodbook regles : entrées invalides → message français, code 2", () => {
   test("date impossible, classeur absent, argument en trop", async () => {
     const d = await lancer(["--date", "2026-02-30"]);
-    expect([d.code, d.err]).toEqual([2, "L'option --date attend une date AAAA-MM-JJ, reçu « 2026-02-30 »."]);
+    expect([d.code, d.err]).toEqual([
+      2,
+      "L'option --date attend une date AAAA-MM-JJ, reçu « 2026-02-30 » : février 2026 n'a que 28 jours.",
+    ]);
     const f = await lancer(["--classeur", path.join(dossier, "absent.xlsx")]);
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/absent\.xlsx.*introuvable/);

@@ -94,7 +94,7 @@ describe("synopsis et options de la documentation = prodbook --help", () => {
     const vus = new Set<string>();
     for (const doc of DOCS) {
       for (const ligne of lignesDeCommande(lire(doc))) {
-        if (ligne === "prodbook --help") continue;
+        if (ligne === "prodbook --help" || ligne === "prodbook --version") continue;
         // README's versions line holds the three subcommands, « | » between them.
         for (const partie of ligne.split(/ \| (?=[a-z]+ <)/)) {
           const l = partie.startsWith("prodbook ") ? partie : `prodbook versions ${partie}`;

@@ -1,5 +1,6 @@
 import { pluriel } from "../../core/util/texte";
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
+import { detailDate } from "../../app/arguments";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
 import { definirCommande, memeFichier, verifierEmplacement } from "../runner";
@@ -78,8 +79,7 @@ export const commande = definirCommande({
   },
   champs: { date: "--date" },
   verifier(v, { entree, sortie }) {
-    if (v.date !== undefined && !dateValide(v.date))
-      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${v.date} ».`);
+    if (v.date !== undefined && !dateValide(v.date)) throw new CliError(`L'option --date ${detailDate(v.date)}.`);
     const csv = v.csv;
     if (csv !== undefined) {
       if (!/\.csv$/i.test(csv))

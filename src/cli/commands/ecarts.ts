@@ -5,7 +5,7 @@ import {
   origineCorrespondances,
   type ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import { eurosToCents, formatMontantFr } from "../../core/money";
+import { eurosToCents, formatEcartFr, formatMontantFr } from "../../core/money";
 import { CorrespondancesError } from "../../core/comptabilite/correspondances";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
@@ -18,8 +18,8 @@ import { lireFichierFec, lireMapping } from "./fec";
 import { ligneConstat } from "../constats";
 
 const USAGE =
-  "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] [--encodage utf-8|windows-1252] [--colonnes " +
-  "correspondance.json] [--json] [--explique] [-o sortie.xlsx]";
+  "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] [--encodage utf-8|windows-1252|iso-8859-15] " +
+  "[--colonnes correspondance.json] [--json] [--explique] [-o sortie.xlsx]";
 
 /**
  * The public JSON contract of `prodbook ecarts --json` (issue 3 §5): écart = réalisé − budget per chapter; then
@@ -80,8 +80,11 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
   const coupe = (nom: string) => (nom.length > largeur ? `${nom.slice(0, largeur - 1)}…` : nom.padEnd(largeur));
   io.out(`${"Chapitre".padEnd(largeur)}${colonnes.map((c) => ` ${c.padStart(17)}`).join("")}`);
   type Montants = Pick<ResultatRapprochementVue["totaux"], "budget" | "engage" | "realise" | "reste" | "estimation">;
+  // The écarts signed as the pane and the README write them: « +1 785,00 € » (overspend), « −900,00 € ».
+  const signe = (montant: string) => formatEcartFr(eurosToCents(montant)).padStart(17);
   const ligne = (nom: string, c: Montants & { ecart: string; ecartEstime: string }) =>
-    `${coupe(nom)} ${[c.budget, c.engage, c.realise, c.reste, c.estimation, c.ecart, c.ecartEstime].map(f).join(" ")}`;
+    `${coupe(nom)} ${[c.budget, c.engage, c.realise, c.reste, c.estimation].map(f).join(" ")} ` +
+    `${signe(c.ecart)} ${signe(c.ecartEstime)}`;
   r.chapitres.forEach((c, i) => io.out(ligne(noms[i], c)));
   io.out(ligne("Total", r.totaux));
   if (r.nonPlaces.length) {

@@ -1,4 +1,4 @@
-import { pluriel } from "../../core/util/texte";
+import { milliers, pluriel } from "../../core/util/texte";
 import * as fs from "fs";
 import * as os from "os";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
@@ -241,7 +241,8 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
       `${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
   );
   io.out(
-    `  Lignes importées : ${r.ecritures} sur ${r.lignesDonnees} lignes de données (${pluriel(r.erreurs.length, "rejetée")})` +
+    `  Lignes importées : ${milliers(r.ecritures)} sur ${pluriel(r.lignesDonnees, "ligne")} de données ` +
+      `(${pluriel(r.erreurs.length, "rejetée")})` +
       (r.ecrituresDistinctes !== undefined
         ? `, ${pluriel(r.ecrituresDistinctes, "écriture")} (JournalCode + EcritureNum)`
         : ""),
@@ -250,7 +251,7 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
     `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}` +
       `${r.debit === r.credit ? "   (équilibré)" : "   (DÉSÉQUILIBRÉ)"}`,
   );
-  io.out(`  Comptes : ${r.comptes.size}`);
+  io.out(`  Comptes : ${milliers(r.comptes.size)}`);
   for (const [k, v] of r.parClasse)
     io.out(`    classe ${k} : débit ${formatMontantFr(v.debit)}, crédit ${formatMontantFr(v.credit)}`);
   const max = 20;

@@ -1,3 +1,4 @@
+import { detailDate } from "../../app/arguments";
 import { dateValide, jsonRegles, reglesEnVigueur } from "../../app/commandes/regles";
 import type { AuditRegles } from "../../core/regles/audit";
 import { CliError, type Io } from "../io";
@@ -68,8 +69,7 @@ export const commande = definirCommande({
   entree: null,
   options: { date: { type: "string" }, classeur: { type: "string" } },
   verifier(v) {
-    if (v.date !== undefined && !dateValide(v.date))
-      throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${v.date} ».`);
+    if (v.date !== undefined && !dateValide(v.date)) throw new CliError(`L'option --date ${detailDate(v.date)}.`);
     return { date: v.date, classeur: v.classeur };
   },
   classeur: (args) => args.classeur,

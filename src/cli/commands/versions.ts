@@ -12,6 +12,7 @@ import {
   VersionExistanteError,
   type LigneVersion,
 } from "../../core/versions/modele";
+import { detailDate } from "../../app/arguments";
 import { dateValide } from "../../app/commandes/regles";
 import type { Constat } from "../../core/controles/constat";
 import { CliError, procheDe, type Commande } from "../io";
@@ -69,8 +70,7 @@ function texteNonPlaces(v: ResumeVersion): string {
 }
 
 function dateArg(d: string | undefined): string | undefined {
-  if (d !== undefined && !dateValide(d))
-    throw new CliError(`L'option --date attend une date AAAA-MM-JJ, reçu « ${d} ».`);
+  if (d !== undefined && !dateValide(d)) throw new CliError(`L'option --date ${detailDate(d)}.`);
   // Excel's calendar starts on 1 January 1900: an earlier date would be written as « ###### » and read back empty.
   if (d !== undefined && d < "1900-01-01")
     throw new CliError(

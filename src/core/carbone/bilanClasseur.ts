@@ -13,7 +13,7 @@ import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { parseCelluleRef } from "../util/adresse";
-import { normaliser } from "../util/texte";
+import { normaliser, pluriel } from "../util/texte";
 import { classerLigne, type LigneHorsBilan } from "./classer";
 import { NOM_FEUILLE_CARBONE, NOM_FEUILLE_EXPORT } from "./colonnes";
 import { blocsCouverture, couverture, type Couverture } from "./couverture";
@@ -220,7 +220,8 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   const repas = activites.filter((a) => a.categorie === "repas");
   if (plan && repas.length)
     repas[0].notes.push(
-      `Plan de travail « ${plan.feuille} » : ${plan.joursPersonne} jour(s)-personne de tournage (un repas chacun), à rapprocher.`,
+      `Plan de travail « ${plan.feuille} » : ${pluriel(plan.joursPersonne, "jour-personne", "jours-personne")} ` +
+        "de tournage (un repas chacun), à rapprocher.",
     );
   if (plan) activites.push(...activitesDuPlan(plan, repas.length > 0));
 

@@ -59,7 +59,14 @@ export function blocsCouverture(
     rows.push(["Jours de tournage", plan.jours]);
     rows.push(["Personnes", plan.personnes]);
     rows.push(["Jours-personne (repas sur le tournage)", plan.joursPersonne]);
-    for (const l of plan.lieux) rows.push([`Lieu « ${l.lieu} »`, l.jours, "jour(s)", l.personnes, "personne(s)"]);
+    for (const l of plan.lieux)
+      rows.push([
+        `Lieu « ${l.lieu} »`,
+        l.jours,
+        l.jours >= 2 ? "jours" : "jour",
+        l.personnes,
+        l.personnes >= 2 ? "personnes" : "personne",
+      ]);
     rows.push([]);
   }
   formats.push({ range: `A${ici()}`, bold: true });

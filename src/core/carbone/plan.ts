@@ -1,5 +1,5 @@
 import { joursTravailles, type PlanDeTravail } from "../planning/planDeTravail";
-import { normaliser } from "../util/texte";
+import { normaliser, pluriel } from "../util/texte";
 import type { Activite } from "./modele";
 
 /** What the plan de travail says about the shoot, for the bilan. */
@@ -57,7 +57,7 @@ export function activitesDuPlan(r: ResumePlan, devisARepas: boolean): Activite[]
       id: "plan:repas",
       origine: "plan",
       cellule: `${r.feuille} (plan de travail)`,
-      libelle: `Repas sur le tournage : ${r.joursPersonne} jour(s)-personne au plan de travail`,
+      libelle: `Repas sur le tournage : ${pluriel(r.joursPersonne, "jour-personne", "jours-personne")} au plan de travail`,
       categorie: "repas",
       poste: "Repas (régime non précisé)",
       quantite: String(r.joursPersonne),
@@ -72,14 +72,14 @@ export function activitesDuPlan(r: ResumePlan, devisARepas: boolean): Activite[]
       id: `plan:lieu:${normaliser(l.lieu)}`,
       origine: "plan",
       cellule: l.cellule,
-      libelle: `Déplacements vers « ${l.lieu} » : ${l.jours} jour(s), ${l.personnes} personne(s)`,
+      libelle: `Déplacements vers « ${l.lieu} » : ${pluriel(l.jours, "jour")}, ${pluriel(l.personnes, "personne")}`,
       categorie: "transport",
       poste: "Voiture",
       unite: "km",
       facteur: "voiture",
       manques: [],
       manqueQuantite:
-        `Distance et mode à indiquer pour « ${l.lieu} » (${l.jours} jour(s) au plan de travail) ; laissez vide si ces ` +
+        `Distance et mode à indiquer pour « ${l.lieu} » (${pluriel(l.jours, "jour")} au plan de travail) ; laissez vide si ces ` +
         `trajets sont déjà dans une ligne du devis.`,
       notes: [],
     });

@@ -1,4 +1,5 @@
 import type { Constat } from "../controles/constat";
+import { pluriel } from "../util/texte";
 import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import type { ResultatFec } from "./fec/types";
@@ -104,7 +105,7 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     constats.push({
       regle: "comptes-non-affectes",
       gravite: "alerte",
-      message: `${nonAffectes.length} compte(s) de classe 6 sans poste (${formatMontantFr(cents(totalNonAffecte))}) : ${nonAffectes
+      message: `${pluriel(nonAffectes.length, "compte")} de classe 6 sans poste (${formatMontantFr(cents(totalNonAffecte))}) : ${nonAffectes
         .slice(0, 8)
         .map((c) => c.compte)
         .join(", ")}${nonAffectes.length > 8 ? "…" : ""}. Complétez les correspondances.`,

@@ -2,7 +2,7 @@ import type { Constat } from "../controles/constat";
 import { titreConstat } from "../controles/titres";
 import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec, TableSpec } from "../port/workbook";
 import { adresse, colonneLettre, plage } from "../util/adresse";
-import { normaliser } from "../util/texte";
+import { normaliser, pluriel } from "../util/texte";
 import { Calendrier, GRIS_DIMANCHE_FERIE, SOURCES_FERIES, type Zone } from "./calendrier";
 import { hhmm } from "./cellules";
 import { dateFr, jourDepuisIso, jourSemaine } from "./dates";
@@ -197,7 +197,7 @@ export function feuilleDeService(
     [`Feuille de service — ${jours[jourSemaine(jourDepuisIso(date)) - 1]} ${dateFr(date)}`],
     [opts.production ? `Production : ${opts.production}` : ""],
     [`Lieu(x) de tournage : ${lieux.length ? lieux.join(" ; ") : "à préciser"}`],
-    [`Première convocation : ${hhmm(jour[0].debut)} — ${jour.length} personne(s)`],
+    [`Première convocation : ${hhmm(jour[0].debut)} — ${pluriel(jour.length, "personne")}`],
     [],
     ["Nom", "Fonction", "Convocation", "Fin prévue", "Lieu", "Téléphone"],
   ];

@@ -179,7 +179,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     ]);
     // The devis already has a meal line: the plan does not add meals, it cross-checks them.
     expect(r.activites.find((a) => a.categorie === "repas")?.notes).toContain(
-      "Plan de travail « PDT » : 16 jour(s)-personne de tournage (un repas chacun), à rapprocher.",
+      "Plan de travail « PDT » : 16\u00a0jours-personne de tournage (un repas chacun), à rapprocher.",
     );
     expect(tonnes(r.totaux.total)).toBe("0.98");
   });
