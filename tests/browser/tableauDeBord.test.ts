@@ -6,7 +6,7 @@ import { formatMontantFr, formatPourcentFr } from "../../src/core/money";
 import { IDS_TABLEAU_DE_BORD as IDS } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ClasseurLu } from "../helpers/classeurLu";
-import { ECRANS, classeurProduction, debordements, sansEspacesInsecables, voletDuBloc } from "./volet";
+import { ECRANS, classeurProduction, debordements, motsCoupes, sansEspacesInsecables, voletDuBloc } from "./volet";
 
 /**
  * The « Tableau de bord », first page of the built pane, in Chromium over the fake Excel: on a production workbook
@@ -296,6 +296,15 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     const [avecDevis, auto] = [await tdb("Budget Gardiens"), await tdb(undefined)];
     expect(avecDevis.resteAFinancer).toBe(4509_13);
     expect(auto.resteAFinancer).toBe(0);
+    // The cost-gap finding, in the use case's own figures: the plan's cell and the gap to the devis compared.
+    expect(auto.ecartDevis).toEqual({
+      cellule: "'Plan fin.'!B2",
+      feuilleDevis: "Budget Gardiens",
+      totalDevis: 184509_13,
+      ecart: -4509_13,
+    });
+    expect(auto.origineCout).toBe("coût indiqué dans le plan, 'Plan fin.'!B2");
+    expect(avecDevis.ecartDevis).toBeUndefined();
     const montant = (c: number) => sansEspacesInsecables(formatMontantFr(c as never));
 
     // The dashboard first, with the devis sheet of the context (detected, then chosen in the banner).
@@ -303,6 +312,10 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     await page.getByTestId(TEST_IDS.production.modifier).click();
     await page.getByTestId(TEST_IDS.production.feuille).selectOption("Budget Gardiens");
     expect(await resteTdb(montant(avecDevis.resteAFinancer!))).toBe("4 509,13 €");
+    // The devis chosen is the cost: nothing compared, no gap line.
+    expect(await page.getByTestId(IDS.chiffre("financement", "origine-cout")).count()).toBe(0);
+    expect(await page.getByTestId(IDS.chiffre("financement", "ecart-devis")).count()).toBe(0);
+    expect(await texte(page, IDS.etat("financement"))).toBe("À boucler");
     await verifier();
     expect(await reste()).toContain("4 509,13 €");
     expect(sansEspacesInsecables(await page.getByTestId(IDS_FINANCEMENT.resultat).textContent())).toContain(
@@ -320,7 +333,35 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     // The dashboard, read again on coming back, agrees with the page for this context.
     await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
     expect(await resteTdb(montant(auto.resteAFinancer!))).toBe("0,00 €");
-    expect(await texte(page, IDS.etat("financement"))).toBe("Équilibré");
+    // Balanced on the plan's own cost only: the badge says so in words, the block names the cost's cell and the gap
+    // to the devis, and what to do next opens the Financement page.
+    expect(await texte(page, IDS.etat("financement"))).toBe("Équilibré sur le coût du plan");
+    expect(sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "origine-cout")))).toBe(
+      "coût du plan, 'Plan fin.'!B2",
+    );
+    expect(sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "ecart-devis")))).toBe("−4 509,13 €");
+    const bloc = sansEspacesInsecables(await page.getByTestId(IDS.bloc("financement")).textContent());
+    expect(bloc).toContain("Coût retenu");
+    expect(bloc).toContain("Écart au devis");
+    // The devis compared, by name and total, in « Détails et sources » (the block stays short at 320 px).
+    const details = page.getByTestId(IDS.details);
+    if ((await details.getByRole("button").getAttribute("aria-expanded")) !== "true")
+      await details.getByRole("button").click();
+    await details.getByText("Devis comparé", { exact: false }).waitFor();
+    expect(sansEspacesInsecables(await details.textContent())).toContain(
+      "Coût de production : 180 000,00 € (coût indiqué dans le plan, 'Plan fin.'!B2)",
+    );
+    expect(sansEspacesInsecables(await details.textContent())).toContain(
+      "Devis comparé : « Budget Gardiens », 184 509,13 €, non retenu comme coût",
+    );
+    expect(await texte(page, IDS.suite("financement"))).toBe("Accordez le coût du plan et le devis");
+    // At Excel's narrowest pane the two lines fit: nothing sticks out, no word broken over two lines.
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    expect(await debordements(page)).toEqual([]);
+    expect(await motsCoupes(page)).toEqual([]);
+    await page.getByTestId(IDS.suite("financement")).click();
+    expect(await page.getByTestId(TEST_IDS.onglet("financement")).getAttribute("aria-selected")).toBe("true");
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
   });
 });

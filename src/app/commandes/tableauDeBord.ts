@@ -51,6 +51,13 @@ export interface BlocFinancement extends Bloc {
   source?: string;
   total?: Cents;
   cout?: Cents;
+  /** Where the cost comes from, as on the Financement page (« coût indiqué dans le plan, 'Plan fin.'!B2 »). */
+  origineCout?: string;
+  /**
+   * The plan's own cost used while a devis found beside it has another total (finding cout-plan-devis): the devis
+   * compared and the gap, coût du plan − total du devis.
+   */
+  ecartDevis?: { cellule: string; feuilleDevis: string; totalDevis: Cents; ecart: Cents };
   /** Coût − total (negative: excédent); undefined when no cost is known. */
   resteAFinancer?: Cents;
   equilibre?: boolean;
@@ -204,6 +211,11 @@ async function blocFinancement(wb: WorkbookPort, c: ContexteProduction, date: st
     bloc.source = r.plan.feuille;
     bloc.total = s.total;
     bloc.cout = s.cout;
+    if (r.contexte.cout) bloc.origineCout = r.contexte.cout.origine;
+    if (r.ecartDevis) {
+      const { cellule, feuilleDevis, totalDevis, ecart } = r.ecartDevis;
+      bloc.ecartDevis = { cellule, feuilleDevis, totalDevis, ecart };
+    }
     bloc.resteAFinancer = s.resteAFinancer;
     bloc.equilibre = s.resteAFinancer === undefined ? undefined : s.resteAFinancer === 0;
     bloc.aidesPubliques = s.aidesPubliques;
@@ -219,6 +231,7 @@ async function blocFinancement(wb: WorkbookPort, c: ContexteProduction, date: st
       bloc.suite = { texte: "Ajustez le plan : il dépasse le coût", page: "financement" };
     else if (bloc.depassePlafond)
       bloc.suite = { texte: "Réduisez les aides publiques sous le plafond", page: "financement" };
+    else if (bloc.ecartDevis) bloc.suite = { texte: "Accordez le coût du plan et le devis", page: "financement" };
   } catch (e) {
     if (e instanceof AucunPlanError) {
       bloc.absent = "Aucune feuille de plan de financement (Financeur, Nature, Montant) dans le classeur.";

@@ -66,6 +66,8 @@ export interface OptionsAnalyse extends Omit<OptionsEvaluation, "cout" | "credit
 export interface ResultatAnalyseFinancement extends AnalyseFinancement {
   echeancier: Echeancier;
   devis?: Devis;
+  /** The plan's own cost used, a devis found beside it with another total (finding cout-plan-devis). */
+  ecartDevis?: EcartCoutDevis;
   /** Names of the sheets written (empty when `ecrire` is false). */
   feuillesEcrites: string[];
 }
@@ -113,23 +115,47 @@ function genreDureeSansEffet(genre: Genre | undefined, dureeMinutes: number | un
   ];
 }
 
+/** The plan's own cost and the devis found beside it with another total, only compared (never the cost used). */
+export interface EcartCoutDevis {
+  /** The plan's cost cell ("'Plan fin.'!B2") and amount. */
+  cellule: string;
+  coutPlan: Cents;
+  /** The devis compared: « total du devis « Budget Gardiens » », its sheet and total. */
+  origineDevis: string;
+  feuilleDevis: string;
+  totalDevis: Cents;
+  /** Coût du plan − total du devis (negative: the plan's cost is below the devis). */
+  ecart: Cents;
+}
+
+/** The plan states its cost and a devis is in the workbook with another total: both amounts and the gap. */
+function ecartCoutDevis(plan: PlanFinancement, devis: Devis | undefined): EcartCoutDevis | undefined {
+  const indique = plan.coutIndique;
+  if (!indique || !devis || devis.total === indique.montant) return undefined;
+  return {
+    cellule: indique.cellule,
+    coutPlan: indique.montant,
+    origineDevis: coutDuDevis(devis).origine,
+    feuilleDevis: devis.feuille,
+    totalDevis: devis.total,
+    ecart: (indique.montant - devis.total) as Cents,
+  };
+}
+
 /**
  * The plan states its cost and a devis is in the workbook with another total: the plan is computed on its own cost
  * (as before), and the disagreement is named with both cells — never one figure picked in silence.
  */
-function coutPlanDiffereDuDevis(plan: PlanFinancement, devis: Devis | undefined): Constat[] {
-  const indique = plan.coutIndique;
-  if (!indique || !devis || devis.total === indique.montant) return [];
-  const d = coutDuDevis(devis);
-  const ecart = (indique.montant - devis.total) as Cents;
+function coutPlanDiffereDuDevis(e: EcartCoutDevis | undefined): Constat[] {
+  if (!e) return [];
   return [
     {
       regle: "cout-plan-devis",
       gravite: "alerte",
-      cellule: indique.cellule,
+      cellule: e.cellule,
       message:
-        `Le coût indiqué dans le plan (${formatMontantFr(indique.montant)}, ${indique.cellule}) diffère du ` +
-        `${d.origine} (${formatMontantFr(devis.total)}) de ${formatMontantFr(ecart)} : le plan est vérifié sur le ` +
+        `Le coût indiqué dans le plan (${formatMontantFr(e.coutPlan)}, ${e.cellule}) diffère du ` +
+        `${e.origineDevis} (${formatMontantFr(e.totalDevis)}) de ${formatMontantFr(e.ecart)} : le plan est vérifié sur le ` +
         "coût qu'il indique. Corrigez l'un des deux, ou choisissez la feuille du devis pour vérifier le plan sur son total.",
     },
   ];
@@ -245,6 +271,7 @@ export async function analyserFinancement(
 
   // The devis found for the cost, hidden in the workbook: said like `devis` says it (feuille-lue), in the findings
   // returned and in those the written « Plan de financement » lists.
+  const ecartDevis = ecartCoutDevis(plan, devisCompare);
   const ajouts = [
     ...(devis?.feuilleMasquee ? constatsFeuilleLue(devis) : []),
     // Amounts of the devis not read: the cost the plan must balance is counted without them, and says so.
@@ -253,7 +280,7 @@ export async function analyserFinancement(
     ...(devis && opts.cout === undefined ? constatsLignesMasquees(devis) : []),
     ...(opts.calculerCreditImpot && !evaluee.creditImpotAjoute ? [creditNonAjoute(plan.sources, devis)] : []),
     ...(!devis && typeOeuvre === "cinema" ? genreDureeSansEffet(opts.genre, opts.dureeMinutes) : []),
-    ...coutPlanDiffereDuDevis(plan, devisCompare),
+    ...coutPlanDiffereDuDevis(ecartDevis),
   ];
   const analyse = ajouts.length ? { ...evaluee, constats: trierConstats([...evaluee.constats, ...ajouts]) } : evaluee;
 
@@ -278,5 +305,5 @@ export async function analyserFinancement(
     ]);
     feuillesEcrites.push(nomPlan, nomEch, nomListes);
   }
-  return { ...analyse, echeancier, devis, feuillesEcrites };
+  return { ...analyse, echeancier, devis, feuillesEcrites, ...(ecartDevis ? { ecartDevis } : {}) };
 }

@@ -261,7 +261,10 @@ function BlocFinancement({ r }: { r: Resume }) {
       : f.equilibre === undefined
         ? { texte: "Coût inconnu", couleur: "warning" }
         : f.equilibre
-          ? { texte: "Équilibré", couleur: "success" }
+          ? // Balanced on the plan's own cost, a devis beside it with another total: said in the badge, not green.
+            f.ecartDevis
+            ? { texte: "Équilibré sur le coût du plan", couleur: "warning" }
+            : { texte: "Équilibré", couleur: "success" }
           : (f.resteAFinancer ?? 0) > 0
             ? { texte: "À boucler", couleur: "warning" }
             : { texte: "Excédent", couleur: "warning" };
@@ -277,6 +280,21 @@ function BlocFinancement({ r }: { r: Resume }) {
             />
           )}
           <Chiffre libelle="Financements" valeur={m(f.total)} id={IDS.chiffre("financement", "total")} />
+          {/* The plan's own cost used, the devis only compared (cout-plan-devis): where the cost comes from, the gap. */}
+          {f.ecartDevis && (
+            <>
+              <Chiffre
+                libelle="Coût retenu"
+                valeur={`coût du plan, ${f.ecartDevis.cellule}`}
+                id={IDS.chiffre("financement", "origine-cout")}
+              />
+              <Chiffre
+                libelle="Écart au devis"
+                valeur={signe(f.ecartDevis.ecart)}
+                id={IDS.chiffre("financement", "ecart-devis")}
+              />
+            </>
+          )}
           {f.intensite !== undefined && f.plafond !== undefined && (
             <Chiffre
               libelle="Aides publiques"
@@ -448,6 +466,13 @@ function Details({ r }: { r: Resume }) {
         {f.cout !== undefined && (
           <li>
             Coût de production{"\u00a0"}: {m(f.cout)}
+            {f.origineCout && ` (${f.origineCout})`}
+          </li>
+        )}
+        {f.ecartDevis && (
+          <li>
+            Devis comparé{"\u00a0"}: {guillemets(f.ecartDevis.feuilleDevis)}, {m(f.ecartDevis.totalDevis)}, non retenu
+            comme coût (choisissez sa feuille dans la production pour vérifier le plan sur son total)
           </li>
         )}
         {f.aidesPubliques !== undefined && (
