@@ -29,6 +29,12 @@ const WORKER_FEC = "./src/workers/fec.worker.ts";
 const WORKER = "fecWorker";
 const PORT = 3000;
 
+/** A rule table without the research logs of its versions (see the JSON rule below). */
+function sansRecherche(table) {
+  for (const v of table.versions ?? []) delete v.recherche;
+  return table;
+}
+
 function urlProduction() {
   const url = process.env.PRODBOOK_URL || PRODUCTION_URL;
   if (!/^https:\/\/.+\/$/.test(url))
@@ -93,6 +99,14 @@ module.exports = async (env, options) => {
               compilerOptions: { module: "esnext", sourceMap: dev },
             },
           },
+        },
+        {
+          // The rule tables reach the pane without their research logs (`recherche`: what was searched and not found,
+          // for the next reviewer; never shown in the pane, ~10 KB gzip of the first load). `prodbook regles --json`
+          // reads the files themselves and keeps them; the figures, sources and motifs are untouched.
+          test: /[\\/]src[\\/]core[\\/]regles[\\/]data[\\/][^\\/]+\.json$/,
+          type: "json",
+          parser: { parse: (texte) => sansRecherche(JSON.parse(texte)) },
         },
       ],
     },

@@ -49,6 +49,40 @@ describe("build de production (dist/)", () => {
     expect(lireDist("functions.js")).toContain('CustomFunctions.associate("MONTANT"');
   });
 
+  it("livre les tables de règles sans leurs journaux de recherche, avec leurs motifs (webpack.config.js)", () => {
+    lireDist("taskpane.html");
+    const bundle = fs
+      .readdirSync(DIST)
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => fs.readFileSync(path.join(DIST, f), "utf8"))
+      .join("\n");
+    // A passage of plain ASCII (written the same in the minified JSON) of each field, as the pane's bundle holds it.
+    const passage = (t: string) => t.match(/[A-Za-z0-9 ,.]{40}/)?.[0];
+    const dir = path.join(__dirname, "../../src/core/regles/data");
+    let recherches = 0,
+      motifs = 0;
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".json"))) {
+      const table = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as {
+        versions: { recherche?: string; motifConfiance?: string }[];
+      };
+      for (const v of table.versions) {
+        const r = v.recherche && passage(v.recherche);
+        if (r && !JSON.stringify(table.versions.map((x) => ({ ...x, recherche: undefined }))).includes(r)) {
+          expect(`${f} : ${bundle.includes(r) ? r : ""}`).toBe(`${f} : `);
+          recherches++;
+        }
+        const m = v.motifConfiance && passage(v.motifConfiance);
+        if (m) {
+          expect(`${f} : ${bundle.includes(m) ? m : "absent"}`).toBe(`${f} : ${m}`);
+          motifs++;
+        }
+      }
+    }
+    // The check bites: research logs and motifs were found to look for.
+    expect(recherches).toBeGreaterThan(10);
+    expect(motifs).toBeGreaterThan(10);
+  });
+
   it("ne charge qu'une fois les modules communs au volet et aux fonctions (decimal.js dans un seul fichier)", () => {
     lireDist("taskpane.html");
     // The FEC worker is a separate, self-contained file (a worker cannot share the page's chunks).
