@@ -75,9 +75,17 @@ function minimumCout(ctx: Ctx, g: GenreCredit, duree: number): void {
         rm,
         rm.version.valeurs.coutMinute,
       );
+  coutMinimal(ctx, cmin, `${g}${jeunesse ? " jeunesse" : ""}`, "");
+}
+
+/**
+ * The condition « coût minimal par minute » (cost without FG and imprévus), or the alert that it could not be checked
+ * when the cost of the work is not given; `precision` follows the minimum in the alert.
+ */
+function coutMinimal(ctx: Ctx, cmin: Cents, genre: string, precision: string): void {
   if (ctx.coutMinute === undefined) {
     ctx.alertes.push(
-      `Coût de l'œuvre non fourni : le coût minimal de ${formatMontantFr(cmin)}/min n'a pas été vérifié.`,
+      `Coût de l'œuvre non fourni : le coût minimal de ${formatMontantFr(cmin)}/min${precision} n'a pas été vérifié.`,
     );
     return;
   }
@@ -86,7 +94,7 @@ function minimumCout(ctx: Ctx, g: GenreCredit, duree: number): void {
     remplie: ctx.coutMinute.greaterThanOrEqualTo(cmin),
     detail:
       `coût hors frais généraux et imprévus ${formatMontantFr(arrondi(ctx.coutMinute))}/min, minimum ` +
-      `${formatMontantFr(cmin)}/min (${g}${jeunesse ? " jeunesse" : ""})`,
+      `${formatMontantFr(cmin)}/min (${genre})`,
   });
 }
 
@@ -118,19 +126,7 @@ function minimumDocumentaire(ctx: Ctx, duree: number): void {
     rm,
     rm.version.valeurs.coutMinute,
   );
-  if (ctx.coutMinute === undefined) {
-    ctx.alertes.push(
-      `Coût de l'œuvre non fourni : le coût minimal de ${formatMontantFr(cmin)}/min (documentaire) n'a pas été vérifié.`,
-    );
-    return;
-  }
-  ctx.conditions.push({
-    nom: "coût minimal par minute",
-    remplie: ctx.coutMinute.greaterThanOrEqualTo(cmin),
-    detail:
-      `coût hors frais généraux et imprévus ${formatMontantFr(arrondi(ctx.coutMinute))}/min, minimum ` +
-      `${formatMontantFr(cmin)}/min (documentaire)`,
-  });
+  coutMinimal(ctx, cmin, "documentaire", " (documentaire)");
 }
 
 /** The alert when a fiction could reach the coproduction cap but the foreign share is not given. */
