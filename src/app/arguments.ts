@@ -72,14 +72,19 @@ export function detailDate(valeur: string): string {
   return `${base} : écrivez « ${a}-${m.padStart(2, "0")}-${j.padStart(2, "0")} »`;
 }
 
-/** What a duration must be, for the pane (« Durée (minutes) ») and the CLI (--duree): one rule, one wording. */
-export const detailDuree = (recu: string | number): string =>
-  `attend une durée en minutes supérieure à 0, reçu « ${recu} »`;
+/**
+ * What a duration must be, for the pane (« Durée (minutes) ») and the CLI (--duree): one rule, one wording. A value
+ * that is no number written in figures (« abc », « 1e3 », « 0x10 ») is told so, not that it should exceed 0.
+ */
+export const detailDuree = (recu: string | number, lisible = true): string =>
+  lisible
+    ? `attend une durée en minutes supérieure à 0, reçu « ${recu} »`
+    : `attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « ${recu} »`;
 
 /** A duration in minutes, > 0. */
 export function verifierDuree(valeur: number | undefined, champ = "dureeMinutes"): void {
   if (valeur === undefined) return;
-  if (!Number.isFinite(valeur) || valeur <= 0) throw invalide(champ, detailDuree(valeur));
+  if (!Number.isFinite(valeur) || valeur <= 0) throw invalide(champ, detailDuree(valeur, Number.isFinite(valeur)));
 }
 
 /** A whole number ≥ min. */

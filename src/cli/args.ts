@@ -8,8 +8,9 @@ export function nombreArg(valeur: string | undefined, option: string, { min = 0 
   const a = analyserNombre(valeur);
   if (a.type === "ambigu") throw new CliError(messageNombreRefuse(a, `L'option ${option}`, valeur));
   const n = a.type === "nombre" ? a.valeur.toNumber() : Number.NaN;
-  if (!Number.isFinite(n) || n < min)
-    throw new CliError(`L'option ${option} attend un nombre ≥ ${min}, reçu « ${valeur} ».`);
+  if (!Number.isFinite(n))
+    throw new CliError(`L'option ${option} attend un nombre écrit en chiffres, reçu « ${valeur} ».`);
+  if (n < min) throw new CliError(`L'option ${option} attend un nombre ≥ ${min}, reçu « ${valeur} ».`);
   return n;
 }
 
@@ -19,7 +20,8 @@ export function dureeArg(valeur: string | undefined, option = "--duree"): number
   const a = analyserNombre(valeur);
   if (a.type === "ambigu") throw new CliError(messageNombreRefuse(a, `L'option ${option}`, valeur));
   const n = a.type === "nombre" ? a.valeur.toNumber() : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new CliError(`L'option ${option} ${detailDuree(valeur)}.`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new CliError(`L'option ${option} ${detailDuree(valeur, Number.isFinite(n))}.`);
   return n;
 }
 

@@ -133,7 +133,7 @@ async function executer<O extends OptionsCli, A, R>(
   if (def.entree === null) {
     if (positionnels.length) {
       throw new CliError(
-        `Argument inattendu « ${positionnels[0]} » : prodbook ${def.nom} ne prend que des options.\nUsage : ${def.usage}`,
+        `Argument en trop « ${positionnels[0]} » : prodbook ${def.nom} ne prend que des options.\nUsage : ${def.usage}`,
       );
     }
   } else {

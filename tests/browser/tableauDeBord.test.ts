@@ -47,6 +47,8 @@ describe("tableau de bord dans Chromium (classeur de production)", () => {
     // Real figures: those of the use cases, in French.
     const d = attendu.devis;
     expect(d.total).toBeGreaterThan(100000_00);
+    // Which devis, first in its block: the sheet read, named in French quotes.
+    expect(await texte(page, IDS.chiffre("devis", "feuille"))).toBe("«\u00a0Budget Gardiens\u00a0»");
     expect(await texte(page, IDS.chiffre("devis", "total"))).toBe(formatMontantFr(d.total!));
     expect(await texte(page, IDS.chiffre("devis", "cout-minute"))).toBe(formatMontantFr(d.coutMinute!));
     expect(await texte(page, IDS.chiffre("devis", "constats"))).toMatch(/^\d+\u00a0erreurs? · \d+\u00a0alertes? · /);

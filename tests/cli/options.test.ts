@@ -80,7 +80,21 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
 
   it.each([
     ["devis", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
-    ["devis", ["--duree", "abc"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « abc »."],
+    [
+      "devis",
+      ["--duree", "abc"],
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « abc ».",
+    ],
+    [
+      "devis",
+      ["--duree", "1e3"],
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « 1e3 ».",
+    ],
+    [
+      "devis",
+      ["--duree", "0x10"],
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « 0x10 ».",
+    ],
     ["devis", ["--duree=-2,5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -2,5 »."],
     ["devis", ["--duree", "0"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « 0 »."],
     [
@@ -119,12 +133,17 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
     [
       "credit-impot",
       ["--duree", "douze"],
-      "L'option --duree attend une durée en minutes supérieure à 0, reçu « douze ».",
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « douze ».",
     ],
     [
       "credit-impot",
       ["--jours-tournage-france", "-1"],
       "L'option --jours-tournage-france attend un nombre ≥ 0, reçu « -1 ».",
+    ],
+    [
+      "credit-impot",
+      ["--jours-tournage-france", "1e2"],
+      "L'option --jours-tournage-france attend un nombre écrit en chiffres, reçu « 1e2 ».",
     ],
   ])("%s %j : valeur négative ou non numérique refusée en nommant l'option", async (nom, options, message) => {
     const base = COMMANDES.find(([n]) => n === nom)![1]();
@@ -214,7 +233,7 @@ describe("regles : des options seulement, les mêmes erreurs françaises", () =>
       ["--date", "2025-02-30"],
       /^L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 » : février 2025 n'a que 28 jours\.$/,
     ],
-    [["classeur.xlsx"], /Argument inattendu « classeur\.xlsx » : prodbook regles ne prend que des options/],
+    [["classeur.xlsx"], /Argument en trop « classeur\.xlsx » : prodbook regles ne prend que des options/],
     [["-o", "sortie.xlsx"], /option inconnue « -o »/],
   ])("%j", async (args, attendu) => {
     const r = await lancer(["regles", ...args]);

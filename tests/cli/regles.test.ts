@@ -223,6 +223,6 @@ describe("prodbook regles : entrées invalides → message français, code 2", (
     expect(f.err).toMatch(/absent\.xlsx.*introuvable/);
     const a = await lancer(["classeur.xlsx"]);
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(/Argument inattendu « classeur.xlsx »/);
+    expect(a.err).toMatch(/Argument en trop « classeur.xlsx »/);
   });
 });

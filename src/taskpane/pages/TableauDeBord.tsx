@@ -51,7 +51,13 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   libelle: { color: tokens.colorNeutralForeground2, margin: 0 },
-  valeur: { fontWeight: tokens.fontWeightSemibold, margin: 0, marginLeft: "auto", textAlign: "right" },
+  valeur: {
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    marginLeft: "auto",
+    textAlign: "right",
+    overflowWrap: "anywhere",
+  },
   phrase: { overflowWrap: "anywhere" },
   suite: { alignSelf: "flex-start", maxWidth: "100%", whiteSpace: "normal", textAlign: "left" },
   liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
@@ -237,6 +243,8 @@ function BlocDevis({ r }: { r: Resume }) {
         : { texte: "Non structuré", couleur: "warning" };
   return (
     <Bloc id="devis" titre="Devis" etat={etat} bloc={d}>
+      {/* Which devis these figures are from, first: the sheet read (the production's, or the one detected). */}
+      {d.source && <Chiffre libelle="Feuille" valeur={guillemets(d.source)} id={IDS.chiffre("devis", "feuille")} />}
       {d.total !== undefined && (
         <>
           <Chiffre libelle="Total" valeur={m(d.total)} id={IDS.chiffre("devis", "total")} />
@@ -452,7 +460,7 @@ function Details({ r }: { r: Resume }) {
         {d.lignes !== undefined && <li>{compte(d.lignes, "ligne de devis", "lignes de devis")}</li>}
         <li>
           {d.feuilleStructuree
-            ? `Feuille Devis de Prodbook : ${guillemets(d.feuilleStructuree)}`
+            ? `Feuille Devis de Prodbook\u00a0: ${guillemets(d.feuilleStructuree)}`
             : "Pas encore de feuille Devis écrite par Prodbook."}
         </li>
       </ul>
