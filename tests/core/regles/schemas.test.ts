@@ -424,4 +424,34 @@ describe("motif « à vérifier » : une ou deux phrases pour le comptable, le j
     expect(idcc.motifConfiance).toContain("avenant n° 20");
     expect(idcc.recherche).toContain("KALITEXT000051379535");
   });
+
+  it("issue 11 : sans texte primaire trouvé, les versions restent M et datent la recherche faite et la piste suivante", () => {
+    const cherchees: [string, string][] = [
+      ["credit-impot-cinema.json", "2026-01-01"],
+      ["credit-impot-audiovisuel.json", "2026-01-01"],
+      ["credit-impot-audiovisuel-plafond-minute-animation.json", "2026-01-01"],
+      ["credit-impot-international.json", "2020-01-01"],
+      ["credit-impot-international.json", "2027-01-01"],
+      ["credit-impot-subventions.json", "2026-01-01"],
+      ["credit-impot-plafond-budget.json", "2016-01-01"],
+      ["credit-impot-audiovisuel-minimum-documentaire.json", "2016-01-01"],
+      ["credit-impot-audiovisuel-minimum-animation.json", "2016-01-01"],
+      ["credit-impot-audiovisuel-minimum-fiction-jeunesse.json", "2016-01-01"],
+      ["credit-impot-cinema-realisateur.json", "2020-01-01"],
+      ["credit-impot-aides-publiques.json", "2016-01-01"],
+      ["intensite-aides.json", "2016-01-01"],
+    ];
+    for (const [f, du] of cherchees) {
+      const v = versions.find((x) => x.ou === `${f} du ${du}`);
+      expect([f, du, v?.confiance]).toEqual([f, du, "M"]);
+      const entree = v!.recherche!.slice(v!.recherche!.indexOf("Nouvelle recherche du 5 décembre 2026"));
+      expect([f, entree.startsWith("Nouvelle recherche du 5 décembre 2026")]).toEqual([f, true]);
+      expect([f, /[Pp]iste suivante|[Rr]este M/.test(entree)]).toEqual([f, true]);
+    }
+    // The LF 2026 entry names the identifier of the law to read next, the D331-4 entry the decree that rewrote it.
+    const c2i = versions.find((x) => x.ou === "credit-impot-international.json du 2020-01-01")!;
+    expect(c2i.recherche).toContain("la date : « 31 décembre 2026 »");
+    const doc = versions.find((x) => x.ou === "credit-impot-audiovisuel-minimum-documentaire.json du 2016-01-01")!;
+    expect(doc.recherche).toContain("décret n° 2021-1854 du 28 décembre 2021");
+  });
 });
