@@ -60,6 +60,17 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     // At the narrowest pane width (320 px) nothing overflows sideways.
     await page.setViewportSize({ width: 320, height: 1100 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // The rental weeks converted into days of use, under their category, and inside the pane at 320 px.
+    const conversions = page.locator('[data-testid="carbone-conversions-materiel"] li');
+    expect(await conversions.evaluateAll((ls) => ls.map((l) => (l as HTMLElement).innerText))).toEqual([
+      "Location caméra et optiques\u00a0: 4\u00a0semaines → 20\u00a0jours d'utilisation (5\u00a0jours par semaine, à vérifier)",
+      "Kit son HF\u00a0: 4\u00a0semaines → 20\u00a0jours d'utilisation (5\u00a0jours par semaine, à vérifier)",
+    ]);
+    expect(await texte(page.getByTestId("carbone-conversions-postproduction"))).toContain(
+      "Salle de montage (location)\u00a0: 8\u00a0semaines → 40\u00a0jours d'utilisation",
+    );
+    for (const b of await conversions.evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().right)))
+      expect(b).toBeLessThanOrEqual(320);
     await page.screenshot({ path: path.join(ECRANS, "carbone.png"), fullPage: true });
   });
 

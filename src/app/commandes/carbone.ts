@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { bilanCarbone, type OptionsBilanCarbone } from "../../core/carbone/bilanClasseur";
 import { AVERTISSEMENT_HOMOLOGATION } from "../../core/carbone/colonnes";
 import { tablesCarbone } from "../../core/carbone/facteurs";
@@ -33,6 +34,62 @@ export interface PresentationCarbone {
   /** Each factor the estimate used, once, in order of use. */
   facteurs: ChiffreLisible[];
   textes: RegleLisible[];
+  /** The devis lines counted in weeks or months, turned into days of use, in the order of the activities. */
+  conversions: ConversionLisible[];
+}
+
+/**
+ * A week or month duration turned into days of use, as the pane says it next to its category:
+ * « Location caméra », « 3 semaines → 15 jours d'utilisation », « 5 jours par semaine », « à vérifier ».
+ */
+export interface ConversionLisible {
+  /** Category code of the activity (the pane lists it under that category's row). */
+  categorie: string;
+  /** Where the duration was read (the devis line's label cell). */
+  cellule: string;
+  libelle: string;
+  /** « 3 semaines → 15 jours d'utilisation » (no-break spaces between each number and its unit). */
+  texte: string;
+  /** « 5 jours par semaine ». */
+  regle: string;
+  /**
+   * « à vérifier » for the table's convention below H, « feuille Paramètres » when the user typed the days per unit,
+   * undefined for a convention read in an official text.
+   */
+  mention?: "à vérifier" | "feuille Paramètres";
+  /** The user's corrected quantity in the sheet (« 12 jours »: a converted line is counted in days), used instead. */
+  corrigee?: string;
+}
+
+const NBSP = "\u00a0";
+/** « 12.5 » → « 12,5 », « 1500 » → « 1 500 » (narrow no-break space between digit groups). */
+const nombreFr = (d: Decimal) => {
+  const [e, f] = d.toFixed().split(".");
+  return `${e.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}${f ? `,${f}` : ""}`;
+};
+/** « 1 semaine », « 1,5 semaine », « 2 semaines » (French: plural from 2), « 3 mois ». */
+const duree = (d: Decimal, un: string, plusieurs: string) => `${nombreFr(d)}${NBSP}${d.gte(2) ? plusieurs : un}`;
+
+function conversionLisible(a: ActiviteEstimee): ConversionLisible | undefined {
+  const c = a.conversion;
+  if (!c) return undefined;
+  const lues = new Decimal(c.quantite);
+  const parUnite = new Decimal(c.jours);
+  const semaine = c.unite === "semaine";
+  const mention = c.surcharge ? "feuille Paramètres" : aVerifier(c.confiance) ? "à vérifier" : undefined;
+  return {
+    categorie: a.categorie,
+    cellule: a.cellule,
+    libelle: a.libelle,
+    texte:
+      `${semaine ? duree(lues, "semaine", "semaines") : duree(lues, "mois", "mois")} → ` +
+      `${duree(lues.times(parUnite), "jour", "jours")} d'utilisation`,
+    regle: `${duree(parUnite, "jour", "jours")} par ${semaine ? "semaine" : "mois"}`,
+    ...(mention ? { mention } : {}),
+    ...(a.corrigee && a.quantiteRetenue !== undefined
+      ? { corrigee: duree(new Decimal(a.quantiteRetenue), "jour", "jours") }
+      : {}),
+  };
 }
 
 /** « 0.00293 » → « 0,00293 kg CO2e / passager.km ». */
@@ -69,6 +126,7 @@ export function presentationCarbone(activites: readonly ActiviteEstimee[], table
     categoriesAVerifier: [...new Set(douteuses.map((a) => a.categorie))],
     facteurs,
     textes: tables.map(regleLisible),
+    conversions: activites.flatMap((a) => conversionLisible(a) ?? []),
   };
   return p;
 }

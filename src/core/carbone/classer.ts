@@ -186,6 +186,7 @@ function enJours(l: LigneDevis, a: Activite, d: Duree, jeu: JeuFacteurs, manque:
     unite: d.de,
     jours: conv.valeur,
     confiance: conv.confiance,
+    ...(conv.surcharge ? { surcharge: conv.surcharge } : {}),
   };
   const unite = (n: Decimal) => (d.de === "semaine" ? accord(n, "semaine", "semaines") : `${fr(n)} mois`);
   const q = new Decimal(l.quantite!).times(l.nombre ?? 1);

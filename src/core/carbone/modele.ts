@@ -85,6 +85,8 @@ export interface ConversionAppliquee {
   /** Days per unit used (exact decimal string). */
   jours: string;
   confiance: Confiance;
+  /** The Paramètres cell that gave the days per unit, when the user typed them. */
+  surcharge?: string;
 }
 
 /** What Prodbook read for one activity (a devis line or a plan de travail count). */

@@ -18,7 +18,7 @@ import {
 import { Warning16Filled } from "@fluentui/react-icons";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
-import type { ResultatCarbone } from "../../app/commandes/carbone";
+import type { ConversionLisible, ResultatCarbone } from "../../app/commandes/carbone";
 import { ChampFeuille } from "../components/Champ";
 import { ConstatsCliquables, type GroupeConstats } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
@@ -37,6 +37,8 @@ export const IDS_CARBONE = {
   parts: "carbone-parts",
   categories: "carbone-categories",
   categorie: (code: string) => `carbone-categorie-${code}`,
+  /** The lines of a category counted in weeks or months, turned into days of use. */
+  conversions: (code: string) => `carbone-conversions-${code}`,
   manquants: "carbone-manquants",
   manquant: (i: number) => `carbone-manquant-${i}`,
   message: "carbone-message",
@@ -53,7 +55,27 @@ const useStyles = makeStyles({
   nombre: { textAlign: "right", whiteSpace: "nowrap" },
   enteteNombre: { [`& .${tableHeaderCellClassNames.button}`]: { justifyContent: "flex-end" } },
   liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  conversions: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: "anywhere",
+    minWidth: 0,
+  },
 });
+
+/**
+ * « Location caméra : 3 semaines → 15 jours d'utilisation (5 jours par semaine, à vérifier) »: how a line counted in
+ * weeks or months became days of use, with the convention's standing (« à vérifier » below H, or the Paramètres sheet).
+ */
+const texteConversion = (c: ConversionLisible) =>
+  typographie(
+    `${c.libelle} : ${c.texte} (${c.regle}${c.mention ? `, ${c.mention}` : ""})` +
+      (c.corrigee ? ` ; quantité corrigée dans la feuille « Bilan carbone » : ${c.corrigee}` : ""),
+  );
 
 /** The carbon findings are all of one kind: data to complete. */
 const A_COMPLETER: GroupeConstats = {
@@ -169,6 +191,7 @@ export function Carbone() {
             {b.categories.map((c) => {
               const aCompleter = c.activites.filter((a) => a.methode === "à compléter").length;
               const manquant = c.activites.filter((a) => a.methode === "facteur manquant").length;
+              const conversions = p?.conversions.filter((x) => x.categorie === c.code) ?? [];
               return (
                 <TableRow key={c.code} data-testid={IDS_CARBONE.categorie(c.code)}>
                   <TableCell>
@@ -183,6 +206,19 @@ export function Carbone() {
                         {" "}
                         <BadgeAVerifier />
                       </>
+                    )}
+                    {conversions.length > 0 && (
+                      <ul
+                        className={styles.conversions}
+                        data-testid={IDS_CARBONE.conversions(c.code)}
+                        aria-label="Durées converties en jours d'utilisation"
+                      >
+                        {conversions.map((x) => (
+                          <li key={x.cellule}>
+                            <Caption1>{texteConversion(x)}</Caption1>
+                          </li>
+                        ))}
+                      </ul>
                     )}
                   </TableCell>
                   <TableCell className={styles.nombre}>

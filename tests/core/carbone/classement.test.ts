@@ -361,3 +361,52 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     expect(cellule).toEqual({ v: "=1+1 repas" });
   });
 });
+
+describe("feuille « Bilan carbone » : la conversion en jours écrite sur la ligne de l'activité", () => {
+  const ligneEcrite = async (wb: MemoryWorkbook, id: string) => {
+    await bilanCarbone(wb, { date: "2026-06-01", ecrire: true });
+    const rows = wb.ecrites.get("Bilan carbone")!.rows;
+    const row = rows.find((r) => r[COL.id] === id)!;
+    const valeur = (c: number) => {
+      const x = row[c];
+      return x !== null && typeof x === "object" && "formula" in x ? [x.formula, x.result] : x;
+    };
+    return { lue: valeur(COL.quantiteLue), unite: valeur(COL.unite), hypotheses: valeur(COL.aFaire) };
+  };
+
+  test("« Salle de montage | 2 | mois » : 40 jours (formule × 20), la règle et sa confiance L dites en colonne hypothèses", async () => {
+    const wb = devis([
+      ["8", "POST-PRODUCTION"],
+      ["8.1", "Salle de montage", 2, "mois", 1, 3000, 6000],
+    ]);
+    expect(await ligneEcrite(wb, "devis:Budget!4")).toEqual({
+      lue: ["Budget!C4*Budget!E4*20", 40],
+      unite: "jour",
+      hypotheses:
+        "2 mois (C4 × E4) × 20 j = 40 jours d'utilisation (un mois = 20 jours : convention du 2026-12-05, " +
+        "confiance L, à vérifier ; corrigez la quantité retenue, ou la clé carbone.jours-par-mois de la feuille " +
+        "« Paramètres »).",
+    });
+  });
+
+  test("Paramètres carbone.jours-par-mois = 18 : la ligne écrite dit la cellule de la valeur saisie", async () => {
+    const wb = devis(
+      [
+        ["8", "POST-PRODUCTION"],
+        ["8.1", "Salle de montage", 2, "mois", 1, 3000, 6000],
+      ],
+      {
+        Paramètres: [
+          ["Paramètre", "Valeur"],
+          ["carbone.jours-par-mois", "18"],
+        ],
+      },
+    );
+    const l = await ligneEcrite(wb, "devis:Budget!4");
+    expect(l.lue).toEqual(["Budget!C4*Budget!E4*18", 36]);
+    expect(l.hypotheses).toBe(
+      "2 mois (C4 × E4) × 18 j = 36 jours d'utilisation (un mois = 18 jours : valeur saisie en 'Paramètres'!B2 ; " +
+        "corrigez la quantité retenue, ou la clé carbone.jours-par-mois de la feuille « Paramètres »).",
+    );
+  });
+});

@@ -43,6 +43,14 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     expect(Object.keys(v.manquants).sort()).toEqual(
       ["camion-porteur", "ferry", "location-materiel", "postproduction", "regie", "utilitaire"].sort(),
     );
+    // The trucks found in a copy of the base are per tonne.km of freight: named with their identifiers and why they are
+    // not used (the devis gives no load), the page where they were read among the sources; no factor made up.
+    expect(v.manquants["camion-porteur"].raison).toMatch(/28033 .* 28041 .* kg CO2e\/t\.km : il y faudrait la charge/);
+    expect(t.versions[0].sources.map((s) => s.url)).toContain(
+      "https://github.com/ABC-TransitionBasCarbone/bilan-carbone/blob/949af9c48dff4589450bff7e3ff41fb9eeae0d7a/" +
+        "apps/bilan-carbone/prisma/seed/Base_Carbone_Test.csv#L75-L82",
+    );
+    expect(Object.keys(v.facteurs).filter((c) => /camion|ferry|utilitaire|location/.test(c))).toEqual([]);
     // The hotel night: read in Impact CO2 (ADEME) from ADEME's 2022 tourism study, not a Base Carbone element: M.
     expect(v.facteurs["hebergement-nuitee"]).toMatchObject({
       valeur: "4.3",
