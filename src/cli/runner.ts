@@ -108,6 +108,12 @@ export interface DefinitionCommande<O extends OptionsCli, A, R> {
 
 const SORTIE: OptionCli = { type: "string", short: "o" };
 
+/**
+ * What a command that checks the user's workbook declares (devis, financement, planning): the workbook as its
+ * one argument, `-o` to write its sheets into a copy, `--strict` to exit 1 on a finding « erreur ».
+ */
+export const CONTROLE_CLASSEUR = { entree: "un classeur .xlsx", ecrit: true, strict: true } as const;
+
 /** Builds a `Commande` (what src/cli/commandes.ts lists) from its definition. */
 export function definirCommande<O extends OptionsCli, A, R>(def: DefinitionCommande<O, A, R>): Commande {
   return {

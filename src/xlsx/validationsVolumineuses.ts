@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { partieDeDonneesAbsente, partiesFeuilles } from "./zipParties";
 import { PartieAbsenteError } from "./read";
 import { catalogueZip, octetsEntree, type EntreeZip } from "./zipLecture";
-import { attr, elements, enfants, NS_MAIN, positionAvant, racine, remplacer, sousArbre } from "./xml";
+import { apresDansFeuille, attr, elements, enfants, NS_MAIN, positionAvant, racine, remplacer, sousArbre } from "./xml";
 import { extensionsAConserver, remettreExtensions } from "./extensions";
 import { mettreDeCoteFeuilles, type FeuilleVolumineuse } from "./feuillesVolumineuses";
 import { masquerHauteursNulles } from "./hauteursNulles";
@@ -129,31 +129,6 @@ export async function alleger(
   return { donnees: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), misesDeCote };
 }
 
-/** Elements that follow <dataValidations> in CT_Worksheet. */
-const APRES_VALIDATIONS = [
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
 /** Puts what was set aside back into the saved sheets named in `feuilles`. */
 export async function restituer(zip: JSZip, misesDeCote: MisesDeCote, feuilles: string[]): Promise<void> {
   const parties = await partiesFeuilles(zip);
@@ -166,7 +141,7 @@ export async function restituer(zip: JSZip, misesDeCote: MisesDeCote, feuilles: 
     let xml = await zip.file(partie)!.async("string");
     const tous = elements(xml, { profondeurMax: 1, partie });
     if (bloc && !enfants(tous, racine(tous), "dataValidations").length) {
-      const i = positionAvant(tous, APRES_VALIDATIONS);
+      const i = positionAvant(tous, apresDansFeuille("dataValidations"));
       xml = remplacer(xml, [{ debut: i, fin: i, texte: bloc }]);
     }
     zip.file(partie, remettreExtensions(xml, ext));

@@ -201,6 +201,37 @@ export function remplacer(xml: string, remplacements: Remplacement[]): string {
   return out + xml.slice(i);
 }
 
+/** The end of the sequence of <worksheet>'s children in the schema (CT_Worksheet, ECMA-376 Part 1), in order. */
+const FIN_DE_FEUILLE = [
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+] as const;
+
+/** The children of <worksheet> that CT_Worksheet puts after `local`, for `positionAvant`. */
+export function apresDansFeuille(local: (typeof FIN_DE_FEUILLE)[number]): string[] {
+  return FIN_DE_FEUILLE.slice(FIN_DE_FEUILLE.indexOf(local) + 1);
+}
+
 /**
  * Where a new child of the root goes so that the children keep the schema's order: before the first child
  * whose local name is in `suivants`, else before the root's end tag.

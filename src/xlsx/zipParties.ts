@@ -1,6 +1,16 @@
 import type JSZip from "jszip";
 import { NS_R } from "./chartXml";
-import { attr, baliseOuvrante, echapperAttribut, elements, enfants, positionAvant, racine, remplacer } from "./xml";
+import {
+  apresDansFeuille,
+  attr,
+  baliseOuvrante,
+  echapperAttribut,
+  elements,
+  enfants,
+  positionAvant,
+  racine,
+  remplacer,
+} from "./xml";
 
 /** Small helpers over the parts of an xlsx package (OPC): relationships, sheet parts, content types. */
 export interface Rel {
@@ -117,25 +127,12 @@ export async function partieDeDonneesAbsente(zip: JSZip): Promise<string | undef
     .find((p) => !presentes.has(p.toLowerCase()));
 }
 
-/** Elements that follow <drawing> in CT_Worksheet. */
-const APRES_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
 /** Adds <drawing r:id> to a worksheet part where CT_Worksheet puts it, declaring the r prefix if needed. */
 export function insererDrawing(sheetXml: string, rid: string): string {
   const tous = elements(sheetXml, { profondeurMax: 1, partie: "feuille" });
   const r = racine(tous);
   const prefixeR = [...r.declarations].find(([, u]) => u === NS_R)?.[0];
-  const i = positionAvant(tous, APRES_DRAWING);
+  const i = positionAvant(tous, apresDansFeuille("drawing"));
   const ajouts = [{ debut: i, fin: i, texte: `<drawing ${prefixeR ?? "r"}:id="${echapperAttribut(rid)}"/>` }];
   const j = r.debut + 1 + r.nom.length;
   if (prefixeR === undefined) ajouts.push({ debut: j, fin: j, texte: ` xmlns:r="${NS_R}"` });

@@ -14,7 +14,7 @@ import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import { choixArg, dureeArg } from "../args";
 import type { Io } from "../io";
-import { definirCommande } from "../runner";
+import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
@@ -147,9 +147,7 @@ export const commande = definirCommande({
   resume:
     "Structure le devis d'un producteur (chapitres CNC, totaux, contrôles) ; -o écrit Devis, Synthèse et Contrôles",
   usage: USAGE,
-  entree: "un classeur .xlsx",
-  ecrit: true,
-  strict: true,
+  ...CONTROLE_CLASSEUR,
   options: {
     feuille: { type: "string" },
     duree: { type: "string" },

@@ -8,7 +8,7 @@ import { resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
 import { choixArg, dureeArg, montantArg } from "../args";
 import { CliError, type Io } from "../io";
-import { definirCommande } from "../runner";
+import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
@@ -51,9 +51,7 @@ export const commande = definirCommande({
     "Vérifie le plan de financement (équilibre avec le devis, intensité des aides publiques, diffuseurs FSA, statuts) ; -o écrit " +
     "Plan de financement et Échéancier",
   usage: USAGE,
-  entree: "un classeur .xlsx",
-  ecrit: true,
-  strict: true,
+  ...CONTROLE_CLASSEUR,
   options: {
     feuille: { type: "string" },
     devis: { type: "string" },

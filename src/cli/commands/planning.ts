@@ -6,7 +6,7 @@ import type { ResultatPlanningClasseur } from "../../core/planning/planningClass
 import { planifier, type OptionsPlanningPane } from "../../app/commandes/planning";
 import { choixArg, dureeArg, nombreArg } from "../args";
 import { CliError, type Io } from "../io";
-import { definirCommande } from "../runner";
+import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { ligneConstat } from "../constats";
 
 const USAGE =
@@ -70,9 +70,7 @@ export const commande = definirCommande({
   resume:
     "Rétroplanning depuis la livraison (jours ouvrés, fériés), chemin critique ; contrôles du plan de travail ; -o écrit les feuilles",
   usage: USAGE,
-  entree: "un classeur .xlsx",
-  ecrit: true,
-  strict: true,
+  ...CONTROLE_CLASSEUR,
   options: {
     feuille: { type: "string" },
     livraison: { type: "string" },

@@ -1,5 +1,5 @@
 import { centsToEuros, FORMAT_EXCEL } from "../money";
-import type { CellSpec, SheetSpec } from "../port/workbook";
+import { type CellSpec, cellulesVides, type SheetSpec } from "../port/workbook";
 import { nomFeuilleRef } from "../util/adresse";
 import { categorie } from "./categories";
 import type { Echeancier } from "./echeancier";
@@ -23,12 +23,7 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
   const rows: CellSpec[][] = [
     [
       "Échéancier de trésorerie",
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
+      ...cellulesVides(6),
       "Établi par Prodbook : encaissements issus des tranches, dépenses saisissables en colonne J.",
     ],
     [ech.repartition],
@@ -83,9 +78,7 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
   rows.push(
     [],
     [
-      null,
-      null,
-      null,
+      ...cellulesVides(3),
       "Total",
       { formula: `SUM(${E})`, result: totalTranches / 100 },
       null,
@@ -96,24 +89,12 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
     ],
   );
   rows.push([
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
+    ...cellulesVides(7),
     "Versements sans date",
     { formula: `SUM(${E})-SUM(${I})`, result: centsToEuros(ech.sansDate) },
   ]);
   rows.push([
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
+    ...cellulesVides(7),
     "Besoin de trésorerie maximal",
     { formula: ech.mois.length ? `MAX(0,-MIN(L${d}:L${n}))` : "0", result: centsToEuros(ech.besoinMaximal) },
   ]);

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr } from "../money";
-import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
+import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
 import { noteDeRatio, noteDeTrace, type TermeRatio } from "../traces/note";
 import { tracesFinancement } from "../traces/financement";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
@@ -128,7 +128,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       src.cellule ?? (src.classement === "calcul" ? "calcul Prodbook" : null),
     ]);
   });
-  if (sources.length === 0) rows.push([null, null, null, null, null, null, f(`IF(${tot}=0,0,F${d}/${tot})`, 0)]);
+  if (sources.length === 0) rows.push([...cellulesVides(6), f(`IF(${tot}=0,0,F${d}/${tot})`, 0)]);
 
   const euro = (c: Cents | undefined) => (c === undefined ? 0 : centsToEuros(c));
   const ls = ligneTotal + 2; // synthesis block
@@ -136,10 +136,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   const base = `$B$${L(5)}`;
   rows.push([
     "Total",
-    null,
-    null,
-    null,
-    null,
+    ...cellulesVides(4),
     f(`SUM(${col("F")})`, euro(s.total)),
     f(`SUM(${col("G")})`, s.total === 0 ? 0 : 1),
   ]);
@@ -262,22 +259,8 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   // The findings as they were when Prodbook analysed the plan (the figures above stay live).
   rows.push([]);
   const lk = rows.length + 1;
-  rows.push([
-    `Contrôles au ${ctx.date}`,
-    "Gravité",
-    "Message",
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    "Cellule",
-  ]);
-  for (const k of a.constats)
-    rows.push([k.regle, k.gravite, k.message, null, null, null, null, null, null, null, null, k.cellule ?? null]);
+  rows.push([`Contrôles au ${ctx.date}`, "Gravité", "Message", ...cellulesVides(8), "Cellule"]);
+  for (const k of a.constats) rows.push([k.regle, k.gravite, k.message, ...cellulesVides(8), k.cellule ?? null]);
   const fin = rows.length;
 
   const bleu = "#DDEBF7";

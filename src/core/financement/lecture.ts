@@ -19,6 +19,7 @@ import { celluleRef, parseCelluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { categorie, classer } from "./categories";
 import { lireDate } from "./dates";
+import { lireStatut } from "./statut";
 import { EntetePlan, trouverEntetePlan } from "./entetesPlan";
 import type {
   AvertissementLecture,
@@ -181,35 +182,6 @@ function conventionPlan(sheet: SheetData, e: EntetePlan): Convention | undefined
       if (typeof v === "string") textes.push(v);
     }
   return conventionProuvee(textes);
-}
-
-export function lireStatut(s: string): StatutSource | undefined {
-  const n = normaliser(s);
-  if (
-    new RegExp(
-      String.raw`^(acquis|acquise?s?|confirme|confirmee?s?|signe|signee?s?|obtenu|obtenue?s?|` +
-        String.raw`accorde|accordee?s?|ok|oui|valide|validee?|engage|contractualise|vote|notifie|` +
-        String.raw`certain|ferme)\b`,
-    ).test(n)
-  )
-    return "acquis";
-  if (
-    new RegExp(
-      String.raw`^(en negociation|negociation|en cours|en attente|demande|depose|deposee?|` +
-        String.raw`sollicite|sollicitee?|en discussion|lettre d'intention|deal memo|accord de principe|` +
-        String.raw`probable|negocie)\b`,
-    ).test(n)
-  )
-    return "en-negociation";
-  if (
-    new RegExp(
-      String.raw`^(envisage|envisagee?s?|a solliciter|a demander|a deposer|prevu|prevue?s?|` +
-        String.raw`hypothese|hypothetique|estime|estimee?|a trouver|a confirmer|potentiel|` +
-        String.raw`possible|piste|projet|eventuel)\b`,
-    ).test(n)
-  )
-    return "envisage";
-  return undefined;
 }
 
 interface Contexte {
@@ -482,7 +454,7 @@ function lireStatutLigne(ctx: Contexte, row: CellData[], r: number, c: number | 
     });
     return "envisage";
   }
-  const s = lireStatut(t);
+  const s = lireStatut(t, "ligne");
   if (!s) {
     ctx.avertissements.push({
       cellule,

@@ -211,6 +211,11 @@ export function toutesLesLignes(spec: SheetSpec): CellSpec[][] {
   return spec.bulk ? [...chaqueLigne(spec)] : spec.rows;
 }
 
+/** `n` empty cells, to reach a column in a row of a `SheetSpec` (`[...cellulesVides(7), "Total", …]`). */
+export function cellulesVides(n: number): null[] {
+  return new Array<null>(n).fill(null);
+}
+
 /** What reading back a written cell gives (dates as ISO text, formulas with their cached result). */
 export function celluleEcrite(c: CellSpec | undefined): CellData {
   if (c === null || c === undefined) return { v: null };

@@ -22,6 +22,7 @@ import { type Cents, formatMontantFr, formatPourcentFr, saisieMontant, saisieNom
 import { saisieTaux } from "../../core/regles/parametres";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DetailsSources } from "../components/DetailsSources";
+import { FeuillesEcrites } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, ChiffresRetenus, LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
@@ -260,13 +261,7 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
   const taux = p.chiffres.find((c) => /^Taux\b/.test(c.libelle));
   return (
     <div className={styles.page} data-testid={IDS_CREDIT_IMPOT.resultat}>
-      {r.feuillesEcrites.length > 0 && (
-        <MessageBar layout="multiline" intent="success" data-testid={IDS_CREDIT_IMPOT.succes}>
-          <MessageBarBody>
-            Écrit{"\u00a0"}: {r.feuillesEcrites.map(guillemets).join(", ")}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <FeuillesEcrites feuilles={r.feuillesEcrites} testId={IDS_CREDIT_IMPOT.succes} />
       <Subtitle2>
         Devis {guillemets(r.source)} — dépenses {r.annee}
       </Subtitle2>

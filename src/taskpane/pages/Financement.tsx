@@ -1,8 +1,6 @@
 import {
   Button,
   Checkbox,
-  MessageBar,
-  MessageBarBody,
   Subtitle2,
   Table,
   TableBody,
@@ -24,6 +22,7 @@ import { eurosToCents, formatMontantFr, formatPourcentFr, saisieMontant } from "
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
+import { FeuillesEcrites } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
@@ -251,13 +250,7 @@ function Resultat({
   const plafondAVerifier = r.textes.some((t) => t.cle.startsWith("intensite-aides@") && t.aVerifier);
   return (
     <div className={styles.page} data-testid={IDS_FINANCEMENT.resultat}>
-      {r.feuillesEcrites.length > 0 && (
-        <MessageBar layout="multiline" intent="success" data-testid={IDS_FINANCEMENT.succes}>
-          <MessageBarBody>
-            Écrit{"\u00a0"}: {r.feuillesEcrites.map(guillemets).join(", ")}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <FeuillesEcrites feuilles={r.feuillesEcrites} testId={IDS_FINANCEMENT.succes} />
       <Subtitle2>Plan {guillemets(r.source)}</Subtitle2>
       {/* The figures first (each opens « D'où vient ce chiffre ? »); how they are reached in « Détails et sources ». */}
       <ChiffresCles>
