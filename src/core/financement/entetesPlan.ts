@@ -99,7 +99,7 @@ function analyserLigne(row: CellData[], r: number): EntetePlan {
           return;
         }
       }
-      const statut = lireStatut(s.replace(/^(montants?|apports?|financements?|sources?)\s+/, ""), "entete");
+      const statut = lireStatut(s.replace(/^(montants?|apports?|financements?|sources?)\s+/, ""));
       if (statut && s.length <= 30) {
         statuts.push({ col: c, statut });
         return;

@@ -454,7 +454,7 @@ function lireStatutLigne(ctx: Contexte, row: CellData[], r: number, c: number | 
     });
     return "envisage";
   }
-  const s = lireStatut(t, "ligne");
+  const s = lireStatut(t);
   if (!s) {
     ctx.avertissements.push({
       cellule,

@@ -14,19 +14,18 @@ const EN_NEGOCIATION = new RegExp(
 const ENVISAGE =
   String.raw`envisage|envisagee?s?|a solliciter|a demander|a deposer|prevu|prevue?s?|` +
   String.raw`hypothese|hypothetique|estime|estimee?|a trouver|a confirmer|` +
-  String.raw`potentiel|possible|piste|projet|eventuel`;
-/** « Prévisionnel » reads as envisagé in a column header only; a line's status cell so written is named unknown. */
-const ENVISAGE_LIGNE = new RegExp(String.raw`^(${ENVISAGE})\b`);
-const ENVISAGE_ENTETE = new RegExp(String.raw`^(${ENVISAGE}|previsionnel)\b`);
+  String.raw`potentiel|possible|piste|projet|eventuel|previsionnel(?:le)?s?`;
+/** « Prévisionnel » reads as envisagé, in a line's status cell as in a column header (not yet asked for). */
+const ENVISAGE_RE = new RegExp(String.raw`^(${ENVISAGE})\b`);
 
 /**
- * A status as producers write it (« Signé », « En cours », « À solliciter »…); undefined when unknown.
- * `ou`: a line's status cell, or a column header (« Acquis | En cours | Prévisionnel »).
+ * A status as producers write it (« Signé », « En cours », « À solliciter », « Prévisionnel »…), in a line's status
+ * cell or a column header (« Acquis | En cours | Prévisionnel »); undefined when unknown.
  */
-export function lireStatut(s: string, ou: "ligne" | "entete"): StatutSource | undefined {
+export function lireStatut(s: string): StatutSource | undefined {
   const n = normaliser(s);
   if (ACQUIS.test(n)) return "acquis";
   if (EN_NEGOCIATION.test(n)) return "en-negociation";
-  if ((ou === "entete" ? ENVISAGE_ENTETE : ENVISAGE_LIGNE).test(n)) return "envisage";
+  if (ENVISAGE_RE.test(n)) return "envisage";
   return undefined;
 }

@@ -121,6 +121,26 @@ describe("lirePlanFinancement", () => {
     expect(plan.sources[0].statut).toBe("envisage");
   });
 
+  test("lit « Prévisionnel » dans la cellule de statut d'une ligne comme envisagé, sans alerte", () => {
+    const sheet = {
+      name: "Plan",
+      merges: [],
+      rows: [
+        [{ v: "Financeur" }, { v: "Montant" }, { v: "Statut" }],
+        [{ v: "Canal+" }, { v: 700000 }, { v: "Signé" }],
+        [{ v: "Région Bretagne" }, { v: 150000 }, { v: "Prévisionnel" }],
+        [{ v: "SOFICA Cinémage" }, { v: 120000 }, { v: "prévisionnelle" }],
+      ],
+    };
+    const plan = lirePlanFinancement(sheet, { date: DATE });
+    expect(plan.sources.map((s) => [s.financeur, s.statut])).toEqual([
+      ["Canal+", "acquis"],
+      ["Région Bretagne", "envisage"],
+      ["SOFICA Cinémage", "envisage"],
+    ]);
+    expect(plan.avertissements.filter((a) => /statut/i.test(a.message))).toEqual([]);
+  });
+
   test("ignore la ligne « reste à financer » du producteur et les lignes « dont … » de détail", () => {
     const r = (a: string, b: string | null, m: number | null) => [{ v: a }, { v: b }, { v: m }];
     const sheet = {
