@@ -9,6 +9,7 @@ import type { PartieCompressee } from "./zipEcriture";
 import { LignesRestituees, partagesEnLigne } from "./lignesRestituees";
 import { textesPartagesEnFlux } from "./lectureMiseDeCote";
 import { cheminRels, lireRels, resoudre } from "./zipParties";
+import { hauteurZeroParDefaut } from "./hauteursNulles";
 import {
   attr,
   baliseOuvrante,
@@ -75,6 +76,8 @@ export interface FeuilleVolumineuse {
   /** Its merged ranges and 0-based hidden columns (from its head and tail), for reading it back. */
   fusions: string[];
   colonnesMasquees: number[];
+  /** `<sheetFormatPr zeroHeight="1">`: its rows without a height of their own are hidden (hauteursNulles.ts). */
+  lignesMasqueesParDefaut?: boolean;
 }
 
 /** Names in Prodbook's registry sheet (inline or shared strings in column A). */
@@ -206,6 +209,8 @@ export async function mettreDeCoteFeuilles(
         max = Math.min(Number(attr(c, "max")), 16384);
       if ((h === "1" || h === "true") && min >= 1) for (let i = min; i <= max; i++) colonnesMasquees.push(i - 1);
     }
+    const format = enfants(tous, r, "sheetFormatPr")[0];
+    const parDefaut = hauteurZeroParDefaut(format && attr(format, "zeroHeight"));
     zip.file(partie, placeholder);
     out.set(nom, {
       nom,
@@ -226,6 +231,7 @@ export async function mettreDeCoteFeuilles(
       partagees,
       fusions: fusions.filter(Boolean),
       colonnesMasquees,
+      ...(parDefaut ? { lignesMasqueesParDefaut: true } : {}),
     });
   }
   return out;

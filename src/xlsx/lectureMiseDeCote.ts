@@ -4,7 +4,7 @@ import { colonneLettre, lettreColonne } from "../core/util/adresse";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 import type { EntreeZip } from "./zipLecture";
 import { LecteurJetons, LecteurLignes, type EvenementsXml } from "./jetonsXml";
-import { hauteurNulle } from "./hauteursNulles";
+import { cacheeParSaHauteur } from "./hauteursNulles";
 
 /**
  * Reads back one of Prodbook's sheets set aside on opening (feuillesVolumineuses.ts: the « Versions » sheet of
@@ -27,6 +27,8 @@ export interface SourceMiseDeCote {
   /** Merged ranges and 0-based hidden columns, read from the sheet's head and tail. */
   fusions: string[];
   colonnesMasquees: number[];
+  /** `<sheetFormatPr zeroHeight="1">` in its head: rows without a height of their own are hidden (hauteursNulles.ts). */
+  lignesMasqueesParDefaut?: boolean;
 }
 
 export interface ContexteLecture {
@@ -155,8 +157,9 @@ export async function lireFeuilleMiseDeCote(
   const aPartager: { ligne: CellData[]; col: number; i: number; fmt?: string }[] = [];
 
   const lignes: CellData[][] = [];
-  /** 0-based rows whose <row> says hidden="1", or a height of 0. */
+  /** 0-based rows whose <row> says hidden="1", or a height of 0 (or none of its own, `parDefaut`). */
   const masquees: number[] = [];
+  const parDefaut = f.lignesMasqueesParDefaut === true;
   let ligne: CellData[] = [];
   let numLigne = 0;
   let col = -1;
@@ -202,8 +205,10 @@ export async function lireFeuilleMiseDeCote(
         lignes[numLigne - 1] = ligne;
         col = -1;
         // Hidden by the producer or folded in a collapsed group (ExcelJS's parseBoolean of the attribute), or of
-        // height 0, as the ExcelJS reader gets it (hauteursNulles.ts).
-        if (a.hidden === "1" || a.hidden === "true" || hauteurNulle(a.ht)) masquees.push(numLigne - 1);
+        // height 0 or without a height of its own in a sheet hidden by default, as the ExcelJS reader gets it
+        // (hauteursNulles.ts).
+        if (a.hidden === "1" || a.hidden === "true" || cacheeParSaHauteur(a.ht, a.customHeight, parDefaut))
+          masquees.push(numLigne - 1);
       } else if (!dansCellule) return;
       else if (n === V) dans = "v";
       else if (n === F) {
@@ -252,7 +257,7 @@ export async function lireFeuilleMiseDeCote(
   const jetons = new LecteurLignes(
     evenements,
     [nC, nRow, nV, nF, nT, nR, nRPh],
-    ["r", "t", "s", "si", "ref", "hidden", "ht"],
+    ["r", "t", "s", "si", "ref", "hidden", "ht", "customHeight"],
     f.prefixe,
     options.lignesAvec === undefined ? undefined : ligneAvecColonne(colonneLettre(options.lignesAvec), f.prefixe),
   );

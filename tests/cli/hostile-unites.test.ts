@@ -1,4 +1,5 @@
-import { dossierTemporaire, type CelluleDevis, type ConstatJson, devisDeLignes } from "../helpers/cli";
+import * as path from "path";
+import { devisBinaire, dossierTemporaire, type CelluleDevis, type ConstatJson, devisDeLignes } from "../helpers/cli";
 
 /**
  * Amounts mis-scaled or not in euros (issue 10): a budget stated in thousands of euros, a percentage in the amount
@@ -249,6 +250,195 @@ describe("un budget en milliers d'euros : lu × 1 000 et dit, jamais compté en 
     expect(d.total).toBe("62500.00");
     expect(d.uniteMilliers).toBeUndefined();
     expect(constats(controles, "unite-milliers")).toEqual([]);
+  });
+});
+
+describe("une note « en milliers d'euros » sous le tableau ou à côté : lue × 1 000 et dite comme un titre", () => {
+  /** The finding of a note stating thousands of euros for column C, `n` cells, the first one C2 holding 50. */
+  const messageNote = (cellule: string, texte: string, n: number) =>
+    `${cellule} « ${texte} » : cette note dit que les chiffres de la feuille sont en milliers d'euros ; les montants de ` +
+    `la colonne C sont lus × 1 000 pour compter le devis en euros (${n} cellules, ex. Devis!C2 : 50 → 50 000,00 €). ` +
+    `Si ces montants sont déjà en euros, retirez cette mention de la feuille et relancez.`;
+
+  it("« Montants exprimés en milliers d'euros » sous le total (avant : 62,50 € sans un mot)", async () => {
+    const { d, controles } = await devis("note-dessous.xlsx", [
+      H,
+      ["21", "Réalisateur", 50],
+      ["22", "Chef monteur", 12.5],
+      [null, "Total", F("SUM(C2:C3)", 62.5)],
+      [],
+      ["Montants exprimés en milliers d'euros"],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["62500.00", 2]);
+    expect(d.conservation).toMatchObject({
+      colonne: "C",
+      lu: "125000.00",
+      lignes: "62500.00",
+      totauxProuves: "62500.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    expect(d.uniteMilliers).toEqual({
+      cellule: "Devis!A6",
+      texte: "Montants exprimés en milliers d'euros",
+      portee: "feuille",
+      note: true,
+      colonnes: ["C"],
+      cellules: 3,
+      facteur: 1000,
+    });
+    expect(constats(controles, "unite-milliers", "montant-illisible", "ligne-hors-chapitre")).toEqual([
+      ["unite-milliers", "alerte", "Devis!A6", messageNote("Devis!A6", "Montants exprimés en milliers d'euros", 3)],
+    ]);
+  });
+
+  it("« (en k€) » à droite de l'en-tête, dans une colonne sans chiffres", async () => {
+    const { d, controles } = await devis("note-cote.xlsx", [
+      [...H, null, "(en k€)"],
+      ["21", "Réalisateur", 50],
+      ["22", "Chef monteur", 12.5],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["62500.00", 2]);
+    expect(d.conservation).toMatchObject({ lu: "62500.00", lignes: "62500.00", ecart: "0.00" });
+    expect(d.uniteMilliers).toEqual({
+      cellule: "Devis!E1",
+      texte: "(en k€)",
+      portee: "feuille",
+      note: true,
+      colonnes: ["C"],
+      cellules: 2,
+      facteur: 1000,
+    });
+    expect(constats(controles, "unite-milliers")).toEqual([
+      ["unite-milliers", "alerte", "Devis!E1", messageNote("Devis!E1", "(en k€)", 2)],
+    ]);
+  });
+
+  it("« * Tous les montants sont en K€ HT » à droite d'une ligne, sous une colonne sans chiffres", async () => {
+    const { d } = await devis("note-cote-ligne.xlsx", [
+      H,
+      ["21", "Réalisateur", 50, null, "* Tous les montants sont en K€ HT"],
+      ["22", "Chef monteur", 12.5],
+    ]);
+    expect(d.total).toBe("62500.00");
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!E2", portee: "feuille", note: true, facteur: 1000 });
+  });
+
+  it.each([
+    ["un libellé de ligne « Location k€ matériel » avec un montant", [["23", "Location k€ matériel", 1000]]],
+    ["« Location k€ matériel » sous le tableau, sans montant", [[], [null, "Location k€ matériel"]]],
+    ["« Budget total : 850 k€ » sous le tableau", [[], ["Budget total : 850 k€"]]],
+    ["« k€ » seul sous le tableau", [[], [null, null, "k€"]]],
+    [
+      "« (en k€) » entre deux lignes du tableau",
+      [
+        [null, "(en k€)"],
+        ["23", "Mixeur", 1000],
+      ],
+    ],
+  ] as [string, CelluleDevis[][]][])("%s : pas une note d'unité, les montants restent en euros", async (_, fin) => {
+    const { d, controles } = await devis(`pas-note-${fin.length}-${String(fin[fin.length - 1][1]).length}.xlsx`, [
+      H,
+      ["21", "Réalisateur", 50000],
+      ["22", "Chef monteur", 12500],
+      ...fin,
+    ]);
+    expect(d.total).toBe(fin.some((l) => l[2] === 1000) ? "63500.00" : "62500.00");
+    expect(d.uniteMilliers).toBeUndefined();
+    expect(constats(controles, "unite-milliers")).toEqual([]);
+  });
+
+  it("bin/prodbook.js, texte : la note nommée sous le titre du constat, le total en euros", async () => {
+    await devis("note-texte.xlsx", [
+      H,
+      ["21", "Réalisateur", 50],
+      ["22", "Chef monteur", 12.5],
+      [],
+      [null, null, null, "Montants exprimés en milliers d'euros"],
+    ]);
+    const r = devisBinaire(path.join(dossier(), "note-texte.xlsx"));
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(espaces(r.out)).toContain(
+      "[alerte] Montants en milliers ou millions d'euros — " +
+        messageNote("Devis!D5", "Montants exprimés en milliers d'euros", 2),
+    );
+    expect(espaces(r.out)).toMatch(/TOTAL\s+62 500,00 €/);
+    expect(espaces(r.out)).toMatch(/écart 0,00 €/);
+  });
+
+  it("un titre en k€ l'emporte sur une note en millions d'euros plus bas (le titre est nommé)", async () => {
+    const { d } = await devis("titre-et-note.xlsx", [
+      ["Budget en k€"],
+      H,
+      ["21", "Réalisateur", 50],
+      [],
+      ["Montants en millions d'euros"],
+    ]);
+    expect(d.total).toBe("50000.00");
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!A1", portee: "feuille", facteur: 1000 });
+    expect(d.uniteMilliers).not.toHaveProperty("note");
+  });
+});
+
+describe("un montant ambigu (« 12.500 ») dans une colonne en k€ : ses deux lectures dites en euros", () => {
+  it("« Montant (k€) » : 12 500,00 € ou 12 500 000,00 € (avant : 12,50 € ou 12 500,00 €), la ligne non comptée", async () => {
+    const { d, controles } = await devis("ambigu-k.xlsx", [
+      ["Code", "Désignation", "Montant (k€)"],
+      ["21", "Réalisateur", 50],
+      ["22", "Chef monteur", "12.500"],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["50000.00", 1]);
+    expect(d.conservation).toMatchObject({ lu: "50000.00", lignes: "50000.00", ecart: "0.00" });
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!C1", colonnes: ["C"], cellules: 1, facteur: 1000 });
+    expect(constats(controles, "montant-ambigu")).toEqual([
+      [
+        "montant-ambigu",
+        "alerte",
+        "Devis!C3",
+        "Devis!C3 « Chef monteur » : « 12.500 » peut se lire 12 500,00 € ou 12 500 000,00 € ; la ligne n'est pas " +
+          "comptée. Saisissez le montant comme un nombre (ou « 12 500,00 »), puis relancez.",
+      ],
+    ]);
+  });
+
+  it("titre « en millions d'euros » : « 1.250 » peut se lire 1 250 000,00 € ou 1 250 000 000,00 €", async () => {
+    const { d, controles } = await devis("ambigu-m.xlsx", [
+      ["Coût du film (en millions d'euros)"],
+      H,
+      ["21", "Réalisateur", 0.3],
+      ["31", "Rôles principaux", "1.250"],
+    ]);
+    expect(d.total).toBe("300000.00");
+    expect(d.conservation).toMatchObject({ lu: "300000.00", ecart: "0.00" });
+    expect(constats(controles, "montant-ambigu").map((c) => c[3])).toEqual([
+      "Devis!C4 « Rôles principaux » : « 1.250 » peut se lire 1 250 000,00 € ou 1 250 000 000,00 € ; la ligne " +
+        "n'est pas comptée. Saisissez le montant comme un nombre (ou « 12 500,00 »), puis relancez.",
+    ]);
+  });
+
+  it("une note « Montants en k€ » sous le tableau vaut de même ; hors colonne en k€ (en-tête en €), lectures telles quelles", async () => {
+    const note = await devis("ambigu-note.xlsx", [
+      H,
+      ["21", "Réalisateur", 50],
+      ["22", "Chef monteur", "2.345"],
+      [],
+      ["Montants en k€"],
+    ]);
+    expect(constats(note.controles, "montant-ambigu").map((c) => c[3])).toEqual([
+      "Devis!C3 « Chef monteur » : « 2.345 » peut se lire 2 345,00 € ou 2 345 000,00 € ; la ligne n'est pas comptée. " +
+        "Saisissez le montant comme un nombre (ou « 12 500,00 »), puis relancez.",
+    ]);
+    const euros = await devis("ambigu-euros.xlsx", [
+      ["Montants en k€"],
+      ["Code", "Désignation", "Montant (€)"],
+      ["21", "Réalisateur", 50000],
+      ["22", "Chef monteur", "2.345"],
+    ]);
+    expect(euros.d.uniteMilliers).toBeUndefined();
+    expect(constats(euros.controles, "montant-ambigu").map((c) => c[3])).toEqual([
+      "Devis!C4 « Chef monteur » : « 2.345 » peut se lire 2,35 € ou 2 345,00 € ; la ligne n'est pas comptée. " +
+        "Saisissez le montant comme un nombre (ou « 12 500,00 »), puis relancez.",
+    ]);
   });
 });
 

@@ -3,10 +3,10 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { lancerCli } from "../helpers/cli";
+import { devisBinaire, lancerCli } from "../helpers/cli";
 import { formatMontantFr } from "../../src/core/money/format";
 import type { Cents } from "../../src/core/money/cents";
-import { donnerHauteurNulle } from "../helpers/hauteurNulle";
+import { donnerHauteurNulle, masquerLignesParDefaut } from "../helpers/hauteurNulle";
 
 /**
  * A devis whose producer hid rows — last version's line of a poste, and two options folded in a collapsed group —
@@ -128,6 +128,49 @@ describe("prodbook devis : ligne de hauteur nulle", () => {
       },
     ]);
     expect(avec.controles.filter((x) => x.regle !== "lignes-masquees")).toEqual(sans.controles);
+  });
+});
+
+describe("prodbook devis : lignes masquées par la hauteur par défaut de la feuille (zeroHeight)", () => {
+  it("bin/prodbook.js --json : les lignes sans hauteur propre d'une feuille zeroHeight sont comptées et nommées", async () => {
+    const f = await classeur("zero-height.xlsx", false);
+    // Every row has a height of its own but 4, 7 and 8: the sheet's default height of 0 hides those three.
+    await masquerLignesParDefaut(f, [1, 2, 3, 5, 6, 9]);
+    const r = devisBinaire(f, "--json");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out) as Awaited<ReturnType<typeof devisJson>>;
+    const masque = await devisJson(await classeur("masquees-zh.xlsx", true));
+    expect(j.devis.total).toBe("18450.00");
+    expect(j.devis.conservation).toEqual(masque.devis.conservation);
+    expect(j.devis.conservation).toMatchObject({ ecart: "0.00" });
+    expect(j.devis.masquees).toEqual([
+      { cellule: "Budget!E4", libelle: "Assistant monteur (version de juin)", montant: "2400.00", nature: "ligne" },
+      { cellule: "Budget!E7", libelle: "Mixage 5.1 (option)", montant: "1800.00", nature: "ligne" },
+      { cellule: "Budget!E8", libelle: "Étalonnage (option)", montant: "2400.00", nature: "ligne" },
+    ]);
+    expect(j.controles.filter((x) => x.regle === "lignes-masquees")).toEqual([
+      {
+        regle: "lignes-masquees",
+        gravite: "alerte",
+        message:
+          `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
+          `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+        cellule: "Budget!E4",
+      },
+    ]);
+    // The same reading as the rows hidden one by one.
+    expect(j.controles).toEqual(masque.controles);
+  });
+
+  it("bin/prodbook.js texte : le constat « Lignes masquées » pour ces lignes", async () => {
+    const f = await classeur("zero-height-texte.xlsx", false);
+    await masquerLignesParDefaut(f, [1, 2, 3, 5, 6, 9]);
+    const r = devisBinaire(f);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain(
+      `[alerte] Lignes masquées lues dans le devis — 3 lignes masquées de la feuille « Budget » comptées dans le ` +
+        `devis (${eur(660000)}) : E4, E7, E8 — affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+    );
   });
 });
 

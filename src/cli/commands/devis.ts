@@ -48,6 +48,8 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               cellule: devis.uniteMilliers.cellule,
               texte: devis.uniteMilliers.texte,
               portee: devis.uniteMilliers.portee,
+              // Only when the unit is stated by a note below or beside the table: additive.
+              ...(devis.uniteMilliers.note ? { note: true } : {}),
               colonnes: devis.uniteMilliers.colonnes,
               cellules: devis.uniteMilliers.cellules,
               facteur: devis.uniteMilliers.facteur,

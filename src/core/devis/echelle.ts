@@ -6,7 +6,7 @@ import { celluleRef, colonneLettre } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { type Colonne, roleEntete, trouverEntete } from "./entetes";
 import type { UniteMilliers } from "./model";
-import { ditMilliers, echelleDite } from "./unites";
+import { ditMilliers, echelleDite, noteDUnite } from "./unites";
 import { conventionFeuille, estDate } from "./valeurs";
 
 /** Header roles that hold no amount in euros: never multiplied, whatever the sheet's unit. */
@@ -37,9 +37,11 @@ const EUROS = /€|\beur(o?s)?\b/;
  * itself.
  */
 export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: UniteMilliers } {
-  // The header is within the top 60 rows (three at most): no statement there, nothing to look for.
+  // The header is within the top 60 rows (three at most): no statement there, only a note may say the unit.
   const haut = sheet.rows.slice(0, 63);
-  if (!haut.some((row) => row.some((c) => typeof c?.v === "string" && ditMilliers(c.v)))) return { feuille: sheet };
+  const enHaut = haut.some((row) => row.some((c) => typeof c?.v === "string" && ditMilliers(c.v)));
+  const candidates = enHaut ? undefined : notesCandidates(sheet);
+  if (!enHaut && !candidates?.length) return { feuille: sheet };
   const entete = trouverEntete(sheet);
   if (!entete) return { feuille: sheet };
   const enTete = sheet.rows[entete.ligne] ?? [];
@@ -54,6 +56,9 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
   type Mention = { r: number; c: number; facteur: Facteur };
   const parColonne = new Map<number, Mention>();
   let titre: Mention | undefined;
+  /** A note in the header's rows right of the table (« (en k€) » over a column without figures). */
+  let noteHaut: Mention | undefined;
+  const derniereChiffree = Math.max(entete.colonnes.montant ?? -1, ...colonnesChiffrees(sheet, entete.ligne));
   // « Montant » over « (k€) »: a row of units under the header, no figure in it, is the header's.
   const unites = ligneDUnites(sheet.rows[entete.ligne + 1]) ? entete.ligne + 1 : undefined;
   for (let r = 0; r <= (unites ?? entete.ligne); r++)
@@ -62,9 +67,19 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
       const facteur = typeof v === "string" ? echelleDite(v) : undefined;
       if (!facteur) continue;
       if (r >= entete.ligne - 2 && chiffree(c)) {
-        if (!parColonne.has(c)) parColonne.set(c, { r, c, facteur });
+        // A column without a figure under it, right of the table's figures, is no column of the devis: there, a note
+        // on the table's unit, worded as one. A column's header (« Montant (k€) » over no figure yet) stays its own.
+        if (typeof v === "string" && c > derniereChiffree && noteDUnite(v, true)) noteHaut ??= { r, c, facteur };
+        else if (!parColonne.has(c)) parColonne.set(c, { r, c, facteur });
       } else titre ??= { r, c, facteur };
     }
+  // Nothing said above the table: a note below it or beside it (« Montants exprimés en milliers d'euros ») says it
+  // for the whole sheet, as a title would.
+  const note =
+    parColonne.size || titre
+      ? undefined
+      : (noteHaut ?? notePlacee(sheet, candidates ?? notesCandidates(sheet), entete.ligne));
+  if (note) titre = note;
   if (!parColonne.size && !titre) return { feuille: sheet };
   // Each column by its own header's unit, else the title's.
   const colonnes = new Map<number, Facteur>([...parColonne].map(([c, m]) => [c, m.facteur]));
@@ -74,6 +89,8 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
       const euros = typeof h?.v === "string" && EUROS.test(normaliser(h.v)) && !ditMilliers(h.v);
       if (chiffree(c) && !euros && !colonnes.has(c)) colonnes.set(c, titre.facteur);
     }
+  // The note's own column, beside the table, holds no figure to read.
+  if (note && note.r <= entete.ligne) colonnes.delete(note.c);
   if (!colonnes.size) return { feuille: sheet };
   const montant = entete.colonnes.montant;
   const ordre = [...colonnes.keys()].sort((a, b) => Number(b === montant) - Number(a === montant) || a - b);
@@ -84,8 +101,13 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
   let exemple: UniteMilliers["exemple"];
   const rows = sheet.rows.map((row, r) => {
     if (r === unites) return row.map((c) => (typeof c?.v === "string" && ditMilliers(c.v) ? { v: null } : c));
-    if (r <= entete.ligne) return row;
+    // The note is the sheet's unit, not a text to read in a column of figures (nor a line's label).
     let copie: CellData[] | undefined;
+    if (note && r === note.r) {
+      copie = [...row];
+      copie[note.c] = { v: null };
+    }
+    if (r <= entete.ligne) return copie ?? row;
     for (const c of ordre) {
       const x = enMilliers(row[c], convention, colonnes.get(c) as Facteur);
       // A « Charges » cell below 1 is a rate (0,55: chargesEnColonne), not 550 € of charges: left as typed.
@@ -107,6 +129,7 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     cellule: celluleRef(sheet.name, source.r, source.c),
     texte: String(cellSource.v).trim(),
     portee: source === titre ? "feuille" : "colonne",
+    ...(note && source === note ? { note: true } : {}),
     facteur: source.facteur,
     colonnes: ordre.map(colonneLettre),
     cellules,
@@ -114,6 +137,66 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
   };
   return { feuille: { ...sheet, rows }, unite };
 }
+
+/** Text cells below the header area stating the unit of the amounts and nothing else (noteDUnite), in sheet order. */
+function notesCandidates(sheet: SheetData): { r: number; c: number; facteur: Facteur }[] {
+  const out: { r: number; c: number; facteur: Facteur }[] = [];
+  sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      // The cheap test first: a devis of 5 000 lines holds tens of thousands of texts, none of them such a note.
+      if (typeof cell?.v !== "string" || !UNITE_BRUTE.test(cell.v)) return;
+      const facteur = noteDUnite(cell.v);
+      if (facteur) out.push({ r, c, facteur });
+    }),
+  );
+  return out;
+}
+
+/** A unit of thousands or millions of euros, on raw text: what any text noteDUnite accepts holds. */
+const UNITE_BRUTE = /k\s?(?:€|eur)|milli|m\s?(?:€|eur)/i;
+
+/**
+ * The first note (noteDUnite) placed where a note on the table sits: below its last row holding a figure, or beside it
+ * (right of the header's last column, in a column holding no figure), on no row of the header. A note inside the
+ * table (between its lines, in its columns) is left alone: nothing says it is not a comment on one line.
+ */
+function notePlacee(
+  sheet: SheetData,
+  candidates: { r: number; c: number; facteur: Facteur }[],
+  ligneEntete: number,
+): { r: number; c: number; facteur: Facteur } | undefined {
+  const dessous = candidates.filter((n) => n.r > ligneEntete);
+  if (!dessous.length) return undefined;
+  const enTete = sheet.rows[ligneEntete] ?? [];
+  let derniere = -1;
+  for (let c = 0; c < enTete.length; c++) if (enTete[c]?.v !== null && String(enTete[c]?.v ?? "").trim()) derniere = c;
+  // The last row of the table: the last holding a figure (a number, an error, a text with a digit) in its columns.
+  let fin = ligneEntete;
+  for (let r = sheet.rows.length - 1; r > ligneEntete; r--)
+    if ((sheet.rows[r] ?? []).slice(0, derniere + 1).some(chiffre)) {
+      fin = r;
+      break;
+    }
+  return dessous.find((n) => n.r > fin || (n.c > derniere && colonneSansChiffre(sheet, n.c, ligneEntete)));
+}
+
+/** A figure: a number, an error, a text with a digit (an amount, a code, a date as typed). */
+const chiffre = (x: CellData | undefined) =>
+  !!x && (typeof x.v === "number" || !!x.erreur || (typeof x.v === "string" && /\d/.test(x.v)));
+
+/** The columns holding a figure below the header (0-based). */
+function colonnesChiffrees(sheet: SheetData, ligneEntete: number): number[] {
+  const out = new Set<number>();
+  for (let r = ligneEntete + 1; r < sheet.rows.length; r++)
+    (sheet.rows[r] ?? []).forEach((x, c) => {
+      if (chiffre(x)) out.add(c);
+    });
+  return [...out];
+}
+
+/** No figure in column `c` below the header. */
+const colonneSansChiffre = (sheet: SheetData, c: number, ligneEntete: number) =>
+  sheet.rows.every((row, r) => r <= ligneEntete || !chiffre(row[c]));
 
 /** A row of units only (« (k€) », « (€) », « j »): short texts without a figure, one of them thousands of euros. */
 function ligneDUnites(row: CellData[] | undefined): boolean {

@@ -1,5 +1,14 @@
 import Decimal from "decimal.js";
-import { Cents, eurosToCents, montantLigne, multiplyCents, sumCents } from "../money/cents";
+import {
+  Cents,
+  eurosToCents,
+  montantLigne,
+  MONTANT_MAX_CENTIMES,
+  MontantHorsLimiteError,
+  multiplyCents,
+  sumCents,
+} from "../money/cents";
+import { analyserNombre } from "../money/parse";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, lettreColonne, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
@@ -41,6 +50,7 @@ import type {
   MontantIllisible,
   MontantNonPlace,
   TypeOeuvre,
+  UniteMilliers,
 } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./nomenclature";
 import {
@@ -173,8 +183,35 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
   if (bloc) nommerSecondBloc(sheet, bloc, devis);
-  if (unite) devis.uniteMilliers = unite;
+  if (unite) {
+    devis.uniteMilliers = unite;
+    ambigusEnEuros(devis, unite);
+  }
   return devis;
+}
+
+/**
+ * An ambiguous text (« 12.500 ») in a column read in thousands (or millions) of euros is left as typed by
+ * lireEnMilliers (neither reading is picked): both readings named in euros, scaled like the column (12 500,00 € or
+ * 12 500 000,00 €), never the unscaled ones. Scaled from the text's exact readings: « 2.345 » k€ is 2 345,00 €, not
+ * 2,35 € × 1 000.
+ */
+function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
+  const colonnes = new Set(unite.colonnes);
+  const enEuros = (exacte: Decimal | undefined, lue: Cents, cellule: string) => {
+    const d = (exacte ?? new Decimal(lue).dividedBy(100)).times(unite.facteur).times(100);
+    const c = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+    if (c.abs().greaterThan(MONTANT_MAX_CENTIMES))
+      throw new MontantHorsLimiteError(`${c.dividedBy(100).toFixed()} €`, cellule);
+    return c.toNumber() as Cents;
+  };
+  for (const a of devis.ambigus ?? []) {
+    if (!colonnes.has(colonneLettre(parseCelluleRef(a.cellule).col))) continue;
+    const n = analyserNombre(a.texte);
+    const exacte = n.type === "ambigu" ? n : undefined;
+    a.decimale = enEuros(exacte?.decimale, a.decimale, a.cellule);
+    a.milliers = enEuros(exacte?.milliers, a.milliers, a.cellule);
+  }
 }
 
 /**

@@ -417,6 +417,8 @@ export interface UniteMilliers {
   texte: string;
   /** `colonne`: the column's own header says it; `feuille`: a title above the header, for every column of figures. */
   portee: "colonne" | "feuille";
+  /** The statement is a note below or beside the table (« Montants exprimés en milliers d'euros »), not a title. */
+  note?: boolean;
   /** 1 000 for thousands of euros (« k€ »), 1 000 000 for millions (« M€ », « en millions d'euros »). */
   facteur: 1000 | 1000000;
   /** The columns read × 1 000 (letters, « C »), the first being the amount column read when it is one of them. */

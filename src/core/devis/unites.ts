@@ -46,3 +46,69 @@ export function sansUniteMilliers(s: string): string {
     .trim();
   return t === "" || t === "en" || t === "ht" ? "montant" + (t === "ht" ? " ht" : "") : t;
 }
+
+/** Every statement of the unit in a normalised text (ECHELLE, global). */
+const ECHELLES = new RegExp(ECHELLE.source, "gu");
+
+/**
+ * The words a note stating the unit of the amounts may hold besides the unit (« Montants exprimés en milliers
+ * d'euros », « * Tous les montants sont en k€ HT », « Unité : k€ »), normalised. Any other word (« Location k€
+ * matériel », « Total k€ », « Source : … ») makes the text something else than such a note.
+ */
+const MOTS_NOTE = new Set(
+  (
+    "montant montants chiffre chiffres somme sommes valeur valeurs prix cout couts budget budgets donnee donnees " +
+    "tous toutes tout ensemble les des du de la le l d sont est sont exprime exprimes exprimee exprimees indique " +
+    "indiques indiquee indiquees donne donnes presente presentes affiche affiches en unite unites note nota nb n b " +
+    "hors taxe taxes ht ttc"
+  ).split(" "),
+);
+/** Words of such a note that say what the unit is of (a lone « k€ » is not a note: parentheses or one of these). */
+const SUJETS_NOTE = new Set(
+  "montant montants chiffre chiffres somme sommes valeur valeurs prix cout couts budget budgets donnee donnees en unite unites".split(
+    " ",
+  ),
+);
+
+/** What a column's header may be named (« Montant (k€) »): a note holding one needs a verb or a mark (MARQUES_NOTE). */
+const NOMS_NOTE = new Set(
+  "montant montants chiffre chiffres somme sommes valeur valeurs prix cout couts budget budgets donnee donnees".split(
+    " ",
+  ),
+);
+const MARQUES_NOTE = new Set(
+  (
+    "tous toutes tout ensemble sont est exprime exprimes exprimee exprimees indique indiques indiquee indiquees donne " +
+    "donnes presente presentes affiche affiches unite unites note nota nb"
+  ).split(" "),
+);
+
+/**
+ * 1 000 or 1 000 000 when the (raw) text is a note that states the unit of the amounts and nothing else (« Montants
+ * exprimés en milliers d'euros », « (en k€) », « Unité : k€ »): no figure, every other word among those such a note
+ * holds, all its units the same; undefined for any other text, a devis line's label among them (« Location k€
+ * matériel »). `phrase`: and not worded as a column's header (« Montant (k€) »), for a cell on the header's rows.
+ */
+export function noteDUnite(texte: string, phrase = false): 1000 | 1000000 | undefined {
+  if (texte.length > 120 || /\d/.test(texte)) return undefined;
+  const facteur = echelleDite(texte);
+  if (!facteur) return undefined;
+  const s = normaliser(texte);
+  let memes = true;
+  const reste = s.replace(ECHELLES, (_m, k: string | undefined) => {
+    if ((k !== undefined ? 1000 : 1000000) !== facteur) memes = false;
+    return " ";
+  });
+  if (!memes) return undefined;
+  const mots = reste
+    .replace(/[()*:;,.!'\-–—/]/g, " ")
+    .split(" ")
+    .filter(Boolean);
+  if (!mots.every((m) => MOTS_NOTE.has(m))) return undefined;
+  // `phrase`: not a column's header (« Montant (k€) », « Budget en k€ »): a sentence (« … sont exprimés en k€ »), a
+  // marked note (« Unité : », « N.B. », « * ») or the unit alone (« (en k€) »).
+  if (phrase && mots.some((m) => NOMS_NOTE.has(m)) && !mots.some((m) => MARQUES_NOTE.has(m)) && !/^\s*\*/.test(s))
+    return undefined;
+  const entreParentheses = /\(\s*(?:en\s*)?$/.test(s.slice(0, s.search(ECHELLE))) || /^\(.*\)$/.test(s);
+  return entreParentheses || mots.some((m) => SUJETS_NOTE.has(m)) ? facteur : undefined;
+}

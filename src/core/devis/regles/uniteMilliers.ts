@@ -22,7 +22,7 @@ export function constatUniteMilliers(u: UniteMilliers): Constat {
   const quoi =
     u.portee === "colonne"
       ? `cet en-tête dit que les montants ${cols} sont en ${unite} ; ils`
-      : `ce titre dit que les chiffres de la feuille sont en ${unite} ; les montants ${cols}`;
+      : `${u.note ? "cette note" : "ce titre"} dit que les chiffres de la feuille sont en ${unite} ; les montants ${cols}`;
   return {
     regle: "unite-milliers",
     gravite: "alerte",

@@ -1,0 +1,44 @@
+import { noteDUnite } from "../../../src/core/devis/unites";
+
+/**
+ * A note stating the unit of the amounts (below or beside the table): the unit and only words such a note holds, no
+ * figure. A devis line's label naming « k€ » among other words is no such note.
+ */
+describe("noteDUnite", () => {
+  it.each([
+    ["Montants exprimés en milliers d'euros", 1000],
+    ["Montant en milliers d’euros", 1000],
+    ["(en k€)", 1000],
+    ["(k€)", 1000],
+    ["Unité : k€", 1000],
+    ["* Tous les montants sont en K€ HT", 1000],
+    ["N.B. : montants en KEUR", 1000],
+    ["Montants en k€ (milliers d'euros)", 1000],
+    ["Chiffres en millions d'euros", 1000000],
+  ])("« %s » : une note d'unité (× %d)", (texte, facteur) => {
+    expect(noteDUnite(texte)).toBe(facteur);
+  });
+
+  it.each([
+    "Location k€ matériel",
+    "Total k€",
+    "Budget total : 850 k€",
+    "Montants en k€ pour 2025",
+    "Montants en k€ et en M€",
+    "k€",
+    "milliers",
+    "Montants en euros",
+    "Source : devis du producteur, en k€",
+  ])("« %s » : pas une note d'unité", (texte) => {
+    expect(noteDUnite(texte)).toBeUndefined();
+  });
+
+  it("sur les lignes de l'en-tête (phrase) : un en-tête de colonne « Montant (k€) » n'est pas une note", () => {
+    expect(
+      ["Montant (k€)", "Budget en k€", "(en k€)", "Montants exprimés en k€", "Unité : k€", "* Budget en k€"].map((t) =>
+        noteDUnite(t, true),
+      ),
+    ).toEqual([undefined, undefined, 1000, 1000, 1000, 1000]);
+    expect(noteDUnite("Montant (k€)")).toBe(1000);
+  });
+});
