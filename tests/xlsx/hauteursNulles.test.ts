@@ -246,6 +246,26 @@ describe("zeroHeight gardé à l'enregistrement (la feuille de l'utilisateur rev
     }
   });
 
+  it('sans hauteur par défaut : pas de defaultRowHeight="0" customHeight="1" (toutes les lignes écrasées)', async () => {
+    const f = await classeur("sans-hauteur.xlsx");
+    const zip = await JSZip.loadAsync(await fs.readFile(f));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const sans = xml.replace(/<sheetFormatPr [^>]*\/>/, '<sheetFormatPr outlineLevelRow="0" x14ac:dyDescent="0.25"/>');
+    expect(sans).not.toBe(xml);
+    zip.file("xl/worksheets/sheet1.xml", sans);
+    await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer" }));
+    const wb = await XlsxWorkbook.ouvrir(f);
+    await wb.writeSheets([{ name: "Note", rows: [["x"]] }]);
+    const sortie = path.join(dir, "sans-hauteur-sortie.xlsx");
+    await wb.enregistrer(sortie);
+    // ExcelJS alone writes defaultRowHeight="0" customHeight="1": every row without a height of its own flattened.
+    const budget = (await formats(sortie)).get("Budget")!;
+    expect(budget).toMatch(/^<sheetFormatPr /);
+    expect(budget).not.toContain("defaultRowHeight");
+    expect(budget).not.toContain("customHeight");
+    expect((await (await XlsxWorkbook.ouvrir(sortie)).readSheet("Budget"))!.lignesMasquees).toEqual([3, 5, 6]);
+  });
+
   it("formatLignesDeTete / formatLignesAConserver / restituerFormatLignes", () => {
     expect(
       formatLignesDeTete(`<worksheet><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/></worksheet>`),
