@@ -9,7 +9,7 @@ import type { PartieCompressee } from "./zipEcriture";
 import { LignesRestituees, partagesEnLigne } from "./lignesRestituees";
 import { textesPartagesEnFlux } from "./lectureMiseDeCote";
 import { cheminRels, lireRels, resoudre } from "./zipParties";
-import { hauteurZeroParDefaut } from "./hauteursNulles";
+import { formatLignesAConserver, hauteurZeroParDefaut, remplacementFormat, type FormatLignes } from "./hauteursNulles";
 import {
   attr,
   baliseOuvrante,
@@ -78,6 +78,8 @@ export interface FeuilleVolumineuse {
   colonnesMasquees: number[];
   /** `<sheetFormatPr zeroHeight="1">`: its rows without a height of their own are hidden (hauteursNulles.ts). */
   lignesMasqueesParDefaut?: boolean;
+  /** Its `<sheetFormatPr>` attributes that ExcelJS does not write back as they were (hauteursNulles.ts). */
+  formatLignes?: FormatLignes;
 }
 
 /** Names in Prodbook's registry sheet (inline or shared strings in column A). */
@@ -211,6 +213,7 @@ export async function mettreDeCoteFeuilles(
     }
     const format = enfants(tous, r, "sheetFormatPr")[0];
     const parDefaut = hauteurZeroParDefaut(format && attr(format, "zeroHeight"));
+    const formatLignes = format && formatLignesAConserver(format.ecrits);
     zip.file(partie, placeholder);
     out.set(nom, {
       nom,
@@ -232,6 +235,7 @@ export async function mettreDeCoteFeuilles(
       fusions: fusions.filter(Boolean),
       colonnesMasquees,
       ...(parDefaut ? { lignesMasqueesParDefaut: true } : {}),
+      ...(formatLignes ? { formatLignes } : {}),
     });
   }
   return out;
@@ -577,7 +581,10 @@ export function debutTelles(lignes: Buffer, prefixe: string): number {
   return lignes.length;
 }
 
-/** Head of the saved sheet: the original dimension, the original namespaces, and <sheetData> opened. */
+/**
+ * Head of the saved sheet: the original dimension, the original namespaces, the original row format
+ * (`<sheetFormatPr>`, zeroHeight…) and <sheetData> opened.
+ */
 function teteRestituee(xml: string, tous: Element[], r: Element, donnees: Element, f: FeuilleVolumineuse): string {
   const edits: Remplacement[] = [];
   const manquants = [...f.espaces].filter(([p]) => !r.declarations.has(p));
@@ -588,6 +595,8 @@ function teteRestituee(xml: string, tous: Element[], r: Element, donnees: Elemen
   const dim = enfants(tous, r, "dimension")[0];
   if (dim)
     edits.push({ debut: dim.debut, fin: dim.fin, texte: `<${dim.nom} ref="${echapperAttribut(f.dimension)}"/>` });
+  const format = f.formatLignes && remplacementFormat(tous, f.formatLignes);
+  if (format) edits.push(format);
   edits.push({ debut: donnees.debut, fin: xml.length, texte: `<${donnees.nom}>` });
   return remplacer(xml, edits);
 }

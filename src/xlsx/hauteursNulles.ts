@@ -1,4 +1,13 @@
-import { remplacer, type Remplacement } from "./xml";
+import {
+  baliseOuvrante,
+  enfants,
+  NS_MAIN,
+  ouvertureModifiee,
+  racine,
+  remplacer,
+  type Element,
+  type Remplacement,
+} from "./xml";
 
 /**
  * Rows of height 0 (`<row ht="0">`, written by a tool or a macro that set the row's height to 0 rather than hiding
@@ -118,4 +127,110 @@ export function masquerHauteursNulles(xml: string): string | undefined {
   tok.write(xml);
   tok.end();
   return remplacements.length ? remplacer(xml, remplacements) : undefined;
+}
+
+/**
+ * The attributes of `<sheetFormatPr>` that ExcelJS does not write back as they were: it reads neither zeroHeight,
+ * customHeight, thickTop, thickBottom nor baseColWidth (a sheet whose rows were hidden by default comes back with its
+ * empty rows shown), writes customHeight="1" whenever the default height is not 15, and a default height of 0 when
+ * the sheet gave none. They are taken from the original sheet and put back, as they were, in the saved one.
+ */
+const FORMAT_RESTITUE = ["defaultRowHeight", "customHeight", "zeroHeight", "thickTop", "thickBottom", "baseColWidth"];
+
+/** The original `<sheetFormatPr>`'s attributes of FORMAT_RESTITUE, in written order. */
+export type FormatLignes = [string, string][];
+
+/**
+ * From the original `<sheetFormatPr>`'s attributes (`ecrits`, as written), those to put back in the saved sheet, or
+ * undefined when ExcelJS writes them back as they were (a default height of 15 and nothing else of FORMAT_RESTITUE).
+ */
+export function formatLignesAConserver(ecrits: [string, string][]): FormatLignes | undefined {
+  const gardes = ecrits.filter(([n]) => FORMAT_RESTITUE.includes(n));
+  const hauteur = gardes.find(([n]) => n === "defaultRowHeight")?.[1];
+  const seule = gardes.length === 1 && hauteur !== undefined && Number(hauteur) === 15;
+  return seule ? undefined : gardes;
+}
+
+/**
+ * The sheet's original `<sheetFormatPr>` attributes to put back (formatLignesAConserver), or undefined. Only the
+ * sheet's head is read, by htmlparser2's tokenizer (as masquerHauteursNulles), up to `<sheetData>`: the element
+ * comes before it (CT_Worksheet), a sheet's megabytes of rows are not tokenized.
+ */
+export function formatLignesDeTete(xml: string): FormatLignes | undefined {
+  if (!xml.includes("sheetFormatPr")) return undefined;
+  const { Tokenizer: Tok } = require("htmlparser2") as typeof import("htmlparser2");
+  let format = false,
+    attribut = "",
+    valeur = "";
+  let ecrits: [string, string][] | undefined;
+  const local = (a: number, b: number) => {
+    const nom = xml.slice(a, b);
+    return nom.slice(nom.indexOf(":") + 1);
+  };
+  const ignorer = () => {};
+  const finOuverture = () => {
+    if (format) tok.pause();
+  };
+  const tok = new Tok(
+    { xmlMode: true, decodeEntities: false },
+    {
+      onopentagname: (a, b) => {
+        const nom = local(a, b);
+        format = nom === "sheetFormatPr";
+        if (format) ecrits = [];
+        else if (nom === "sheetData") tok.pause();
+      },
+      onattribname: (a, b) => {
+        attribut = xml.slice(a, b);
+        valeur = "";
+      },
+      onattribdata: (a, b) => {
+        if (format) valeur += xml.slice(a, b);
+      },
+      onattribend: () => {
+        if (format) ecrits!.push([attribut, valeur]);
+      },
+      onopentagend: finOuverture,
+      onselfclosingtag: finOuverture,
+      ontext: ignorer,
+      onclosetag: ignorer,
+      ontextentity: ignorer,
+      onattribentity: ignorer,
+      oncdata: ignorer,
+      oncomment: ignorer,
+      ondeclaration: ignorer,
+      onprocessinginstruction: ignorer,
+      onend: ignorer,
+    },
+  );
+  tok.write(xml);
+  return ecrits && formatLignesAConserver(ecrits);
+}
+
+/**
+ * The saved sheet's `<sheetFormatPr>` start tag (`e`, as ExcelJS wrote it) with the attributes of FORMAT_RESTITUE
+ * as the original had them (`original`): the others (outline levels, column width, x14ac:dyDescent) as written.
+ */
+export function formatRestitue(e: Element, original: FormatLignes): string {
+  return ouvertureModifiee(e, (a) => [...a.filter(([n]) => !FORMAT_RESTITUE.includes(n)), ...original]);
+}
+
+/**
+ * The edit giving the saved sheet's `<sheetFormatPr>` (`tous`: its elements) the original's attributes
+ * (formatRestitue); when ExcelJS wrote none, one with them, where CT_Worksheet puts it (before <cols>, <sheetData>).
+ */
+export function remplacementFormat(tous: Element[], original: FormatLignes): Remplacement | undefined {
+  const r = racine(tous);
+  const e = enfants(tous, r, "sheetFormatPr").find((x) => x.uri === NS_MAIN);
+  if (e) return { debut: e.debut, fin: e.finOuverture, texte: formatRestitue(e, original) };
+  const suivant = enfants(tous, r).find((x) => x.uri === NS_MAIN && ["cols", "sheetData"].includes(x.local));
+  if (!suivant) return undefined;
+  const p = suivant.nom.includes(":") ? suivant.nom.slice(0, suivant.nom.indexOf(":") + 1) : "";
+  return { debut: suivant.debut, fin: suivant.debut, texte: baliseOuvrante(`${p}sheetFormatPr`, original, true) };
+}
+
+/** The saved sheet's XML with its `<sheetFormatPr>` given back the original's attributes (remplacementFormat). */
+export function restituerFormatLignes(xml: string, tous: Element[], original: FormatLignes): string {
+  const r = remplacementFormat(tous, original);
+  return r ? remplacer(xml, [r]) : xml;
 }

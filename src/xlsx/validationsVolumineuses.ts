@@ -5,7 +5,7 @@ import { catalogueZip, octetsEntree, type EntreeZip } from "./zipLecture";
 import { apresDansFeuille, attr, elements, enfants, NS_MAIN, positionAvant, racine, remplacer, sousArbre } from "./xml";
 import { extensionsAConserver, remettreExtensions } from "./extensions";
 import { mettreDeCoteFeuilles, type FeuilleVolumineuse } from "./feuillesVolumineuses";
-import { masquerHauteursNulles } from "./hauteursNulles";
+import { formatLignesDeTete, masquerHauteursNulles, restituerFormatLignes, type FormatLignes } from "./hauteursNulles";
 
 /**
  * ExcelJS expands every data validation to one entry per cell: a list on a whole column
@@ -34,6 +34,11 @@ export interface MisesDeCote {
   extensions: Map<string, string[]>;
   /** Prodbook's sheets too large for ExcelJS (see feuillesVolumineuses.ts), by sheet name. */
   feuilles: Map<string, FeuilleVolumineuse>;
+  /**
+   * The original `<sheetFormatPr>` attributes ExcelJS does not write back as they were (zeroHeight…, see
+   * hauteursNulles.ts), by sheet name: sheets given to ExcelJS (those set aside keep theirs, feuillesVolumineuses.ts).
+   */
+  formats: Map<string, FormatLignes>;
 }
 
 /**
@@ -48,7 +53,12 @@ export async function alleger(
   utilisateurEnFlux = false,
   aRemplacer: readonly string[] = [],
 ): Promise<{ donnees: Buffer; misesDeCote: MisesDeCote }> {
-  const misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() };
+  const misesDeCote: MisesDeCote = {
+    validations: new Map(),
+    extensions: new Map(),
+    feuilles: new Map(),
+    formats: new Map(),
+  };
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
@@ -84,6 +94,8 @@ export async function alleger(
     const entree = catalogue.get(partie);
     const lu = entree ? (await lire(entree)).toString("utf8") : await zip.file(partie)?.async("string");
     if (!lu) continue;
+    const format = formatLignesDeTete(lu);
+    if (format) misesDeCote.formats.set(nom, format);
     const masque = masquerHauteursNulles(lu);
     if (masque !== undefined) {
       zip.file(partie, masque);
@@ -129,17 +141,22 @@ export async function alleger(
   return { donnees: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), misesDeCote };
 }
 
-/** Puts what was set aside back into the saved sheets named in `feuilles`. */
+/** Puts what was set aside (validations, extensions, row format) back into the saved sheets named in `feuilles`. */
 export async function restituer(zip: JSZip, misesDeCote: MisesDeCote, feuilles: string[]): Promise<void> {
   const parties = await partiesFeuilles(zip);
   for (const nom of feuilles) {
     const partie = parties.get(nom);
     if (!partie) continue;
     const bloc = misesDeCote.validations.get(nom),
-      ext = misesDeCote.extensions.get(nom) ?? [];
-    if (!bloc && ext.length === 0) continue;
+      ext = misesDeCote.extensions.get(nom) ?? [],
+      format = misesDeCote.formats.get(nom);
+    if (!bloc && ext.length === 0 && !format) continue;
     let xml = await zip.file(partie)!.async("string");
-    const tous = elements(xml, { profondeurMax: 1, partie });
+    let tous = elements(xml, { profondeurMax: 1, partie });
+    if (format) {
+      xml = restituerFormatLignes(xml, tous, format);
+      if (bloc) tous = elements(xml, { profondeurMax: 1, partie });
+    }
     if (bloc && !enfants(tous, racine(tous), "dataValidations").length) {
       const i = positionAvant(tous, apresDansFeuille("dataValidations"));
       xml = remplacer(xml, [{ debut: i, fin: i, texte: bloc }]);

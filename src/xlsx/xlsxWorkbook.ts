@@ -86,7 +86,12 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly classeur: ExcelJS.Workbook,
     private readonly original?: Original,
     /** What ExcelJS would lose or choke on, set aside when the file was read (see validationsVolumineuses.ts). */
-    private readonly misesDeCote: MisesDeCote = { validations: new Map(), extensions: new Map(), feuilles: new Map() },
+    private readonly misesDeCote: MisesDeCote = {
+      validations: new Map(),
+      extensions: new Map(),
+      feuilles: new Map(),
+      formats: new Map(),
+    },
   ) {}
 
   /**
@@ -321,7 +326,11 @@ export class XlsxWorkbook implements WorkbookPort {
         ? { ...this.original, feuilles: intactes }
         : undefined;
     const gardees = [
-      ...new Set([...this.misesDeCote.validations.keys(), ...this.misesDeCote.extensions.keys()]),
+      ...new Set([
+        ...this.misesDeCote.validations.keys(),
+        ...this.misesDeCote.extensions.keys(),
+        ...this.misesDeCote.formats.keys(),
+      ]),
     ].filter((n) => !this.reecrites.has(n.toLowerCase()) && this.feuille(n));
     const validations = gardees.length ? { misesDeCote: this.misesDeCote, feuilles: gardees } : undefined;
     return graphiques.length || totaux.length || original || validations

@@ -7,6 +7,11 @@ import { devisBinaire, lancerCli } from "../helpers/cli";
 import { formatMontantFr } from "../../src/core/money/format";
 import type { Cents } from "../../src/core/money/cents";
 import { donnerHauteurNulle, masquerLignesParDefaut } from "../helpers/hauteurNulle";
+import JSZip from "jszip";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { attr, elements } from "../../src/xlsx/xml";
+import { resoudre } from "../../src/xlsx/zipParties";
+import { NS_R } from "../../src/xlsx/chartXml";
 
 /**
  * A devis whose producer hid rows — last version's line of a poste, and two options folded in a collapsed group —
@@ -171,6 +176,39 @@ describe("prodbook devis : lignes masquées par la hauteur par défaut de la feu
       `[alerte] Lignes masquées lues dans le devis — 3 lignes masquées de la feuille « Budget » comptées dans le ` +
         `devis (${eur(660000)}) : E4, E7, E8 — affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
     );
+  });
+});
+
+describe("prodbook devis -o : la feuille zeroHeight de l'utilisateur revient telle quelle", () => {
+  it("bin/prodbook.js -o : zeroHeight gardé sur « Budget », absent des feuilles de Prodbook ; lignes relues masquées", async () => {
+    const f = await classeur("zero-height-sortie.xlsx", false);
+    await masquerLignesParDefaut(f, [1, 2, 3, 5, 6, 9]);
+    const sortie = path.join(dir, "zero-height-sortie-ecrite.xlsx");
+    const r = devisBinaire(f, "--duree", "52", "--genre", "documentaire", "-o", sortie);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const zip = await JSZip.loadAsync(await fs.readFile(sortie));
+    const classeurXml = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const formats = new Map<string, string>();
+    for (const e of elements(classeurXml).filter((x) => x.local === "sheet")) {
+      const id = attr(e, "id", NS_R)!;
+      const rel = elements(rels).find((x) => attr(x, "Id") === id)!;
+      const partie = resoudre("xl/workbook.xml", attr(rel, "Target")!);
+      const xml = await zip.file(partie)!.async("string");
+      const format = elements(xml, { profondeurMax: 1 }).find((x) => x.local === "sheetFormatPr");
+      formats.set(attr(e, "name")!, format ? xml.slice(format.debut, format.fin) : "");
+    }
+    expect([...formats.keys()]).toEqual(["Budget", "Devis", "Synthèse", "Contrôles", "_prodbook"]);
+    expect(formats.get("Budget")).toContain('zeroHeight="1"');
+    expect(formats.get("Budget")).toContain('defaultRowHeight="15"');
+    for (const n of ["Devis", "Synthèse", "Contrôles", "_prodbook"]) expect(formats.get(n)).not.toContain("zeroHeight");
+    // Read back by the xlsx reader: the rows without a height of their own still hidden.
+    const relu = (await (await XlsxWorkbook.ouvrir(sortie)).readSheet("Budget"))!;
+    expect(relu.lignesMasquees).toEqual([3, 6, 7]);
+    // And the devis of the saved workbook reads as the original's.
+    const avant = devisBinaire(f, "--json"),
+      apres = devisBinaire(sortie, "--json");
+    expect(JSON.parse(apres.out).devis.masquees).toEqual(JSON.parse(avant.out).devis.masquees);
   });
 });
 

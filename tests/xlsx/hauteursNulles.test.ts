@@ -4,7 +4,15 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { cacheeParSaHauteur, hauteurNulle, masquerHauteursNulles } from "../../src/xlsx/hauteursNulles";
+import {
+  cacheeParSaHauteur,
+  formatLignesAConserver,
+  formatLignesDeTete,
+  hauteurNulle,
+  masquerHauteursNulles,
+  restituerFormatLignes,
+} from "../../src/xlsx/hauteursNulles";
+import { elements, NS_MAIN } from "../../src/xlsx/xml";
 import { donnerHauteurNulle, masquerLignesParDefaut } from "../helpers/hauteurNulle";
 
 /**
@@ -147,5 +155,153 @@ describe("lignes de hauteur nulle", () => {
       hauteurNulle(undefined),
       hauteurNulle("3"),
     ]).toEqual([true, true, false, false, false]);
+  });
+});
+
+/** The `<sheetFormatPr>` start tag of each sheet of a saved .xlsx, by sheet name. */
+async function formats(fichier: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(await fs.readFile(fichier));
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const out = new Map<string, string>();
+  for (const e of elements(wb).filter((x) => x.local === "sheet")) {
+    const rid = e.attributs.find((a) => a.local === "id")!.valeur;
+    const rel = elements(rels).find((x) => x.attributs.some((a) => a.local === "Id" && a.valeur === rid))!;
+    const cible = rel.attributs.find((a) => a.local === "Target")!.valeur.replace(/^\/?(xl\/)?/, "xl/");
+    const xml = await zip.file(cible)!.async("string");
+    const f = elements(xml, { profondeurMax: 1 }).find((x) => x.local === "sheetFormatPr");
+    out.set(e.attributs.find((a) => a.local === "name")!.valeur, f ? xml.slice(f.debut, f.fin) : "");
+  }
+  return out;
+}
+
+describe("zeroHeight gardé à l'enregistrement (la feuille de l'utilisateur revient telle quelle)", () => {
+  it("par ExcelJS : zeroHeight et la hauteur par défaut restent sur la feuille de l'utilisateur, pas sur celles de Prodbook", async () => {
+    const f = await classeur("garde-exceljs.xlsx", true);
+    const wb = await XlsxWorkbook.ouvrir(f);
+    await wb.writeSheets([{ name: "Note", rows: [["x"]] }]);
+    const sortie = path.join(dir, "garde-exceljs-sortie.xlsx");
+    await wb.enregistrer(sortie);
+    const f2 = await formats(sortie);
+    expect(f2.get("Budget")).toMatch(/^<sheetFormatPr [^>]*\bzeroHeight="1"[^>]*\/>$/);
+    expect(f2.get("Budget")).toContain('defaultRowHeight="15"');
+    expect(f2.get("Budget")).not.toContain("customHeight");
+    expect(f2.get("Note")).not.toContain("zeroHeight");
+    expect(f2.get("_prodbook") ?? "").not.toContain("zeroHeight");
+    expect((await (await XlsxWorkbook.ouvrir(sortie)).readSheet("Budget"))!.lignesMasquees).toEqual([3, 5, 6]);
+    // Saved a second time: the same.
+    const wb2 = await XlsxWorkbook.ouvrir(sortie);
+    await wb2.writeSheets([{ name: "Note", rows: [["y"]] }]);
+    const sortie2 = path.join(dir, "garde-exceljs-sortie2.xlsx");
+    await wb2.enregistrer(sortie2);
+    expect((await formats(sortie2)).get("Budget")).toBe(f2.get("Budget"));
+  });
+
+  it("mise de côté (lecture en flux) : les lignes remises sans hauteur propre restent masquées à la relecture", async () => {
+    const f = await classeur("garde-flux.xlsx", true);
+    const wb = await XlsxWorkbook.ouvrir(f, { utilisateurEnFlux: true });
+    await wb.writeSheets([{ name: "Note", rows: [["x"]] }]);
+    const sortie = path.join(dir, "garde-flux-sortie.xlsx");
+    await wb.enregistrer(sortie);
+    const xml = await (
+      await JSZip.loadAsync(await fs.readFile(sortie))
+    )
+      .file("xl/worksheets/sheet1.xml")!
+      .async("string");
+    // The original rows put back as they were: rows 6 and 7 have neither a height nor a hidden attribute.
+    expect(xml.match(/<row r="[67]"[^>]*>/g)).toEqual([
+      '<row r="6" spans="1:5" x14ac:dyDescent="0.25">',
+      '<row r="7" spans="1:5" x14ac:dyDescent="0.25">',
+    ]);
+    const f2 = await formats(sortie);
+    expect(f2.get("Budget")).toContain('zeroHeight="1"');
+    expect(f2.get("Note")).not.toContain("zeroHeight");
+    // Hidden by the sheet's default height only: read back hidden, by ExcelJS and by streaming.
+    expect((await (await XlsxWorkbook.ouvrir(sortie)).readSheet("Budget"))!.lignesMasquees).toEqual([3, 5, 6]);
+    expect(
+      (await (await XlsxWorkbook.ouvrir(sortie, { utilisateurEnFlux: true })).readSheet("Budget"))!.lignesMasquees,
+    ).toEqual([3, 5, 6]);
+  });
+
+  it("customHeight, thickTop, baseColWidth et une hauteur par défaut autre que 15 reviennent comme ils étaient", async () => {
+    const f = await classeur("format-divers.xlsx");
+    const zip = await JSZip.loadAsync(await fs.readFile(f));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const avant = xml.replace(
+      /<sheetFormatPr [^>]*\/>/,
+      '<sheetFormatPr baseColWidth="10" defaultRowHeight="15" customHeight="1" thickTop="1" x14ac:dyDescent="55"/>',
+    );
+    expect(avant).not.toBe(xml);
+    zip.file("xl/worksheets/sheet1.xml", avant);
+    await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer" }));
+    for (const utilisateurEnFlux of [false, true]) {
+      const wb = await XlsxWorkbook.ouvrir(f, { utilisateurEnFlux });
+      await wb.writeSheets([{ name: "Note", rows: [["x"]] }]);
+      const sortie = path.join(dir, `format-divers-${utilisateurEnFlux}.xlsx`);
+      await wb.enregistrer(sortie);
+      const budget = (await formats(sortie)).get("Budget")!;
+      for (const a of ['baseColWidth="10"', 'defaultRowHeight="15"', 'customHeight="1"', 'thickTop="1"'])
+        expect(budget).toContain(a);
+      expect(budget).not.toContain("zeroHeight");
+    }
+  });
+
+  it('sans hauteur par défaut : pas de defaultRowHeight="0" customHeight="1" (toutes les lignes écrasées)', async () => {
+    const f = await classeur("sans-hauteur.xlsx");
+    const zip = await JSZip.loadAsync(await fs.readFile(f));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const sans = xml.replace(/<sheetFormatPr [^>]*\/>/, '<sheetFormatPr outlineLevelRow="0" x14ac:dyDescent="0.25"/>');
+    expect(sans).not.toBe(xml);
+    zip.file("xl/worksheets/sheet1.xml", sans);
+    await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer" }));
+    const wb = await XlsxWorkbook.ouvrir(f);
+    await wb.writeSheets([{ name: "Note", rows: [["x"]] }]);
+    const sortie = path.join(dir, "sans-hauteur-sortie.xlsx");
+    await wb.enregistrer(sortie);
+    // ExcelJS alone writes defaultRowHeight="0" customHeight="1": every row without a height of its own flattened.
+    const budget = (await formats(sortie)).get("Budget")!;
+    expect(budget).toMatch(/^<sheetFormatPr /);
+    expect(budget).not.toContain("defaultRowHeight");
+    expect(budget).not.toContain("customHeight");
+    expect((await (await XlsxWorkbook.ouvrir(sortie)).readSheet("Budget"))!.lignesMasquees).toEqual([3, 5, 6]);
+  });
+
+  it("formatLignesDeTete / formatLignesAConserver / restituerFormatLignes", () => {
+    expect(
+      formatLignesDeTete(`<worksheet><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/></worksheet>`),
+    ).toBe(undefined);
+    expect(formatLignesDeTete(`<worksheet><sheetData><row r="1"/></sheetData></worksheet>`)).toBe(undefined);
+    expect(
+      formatLignesDeTete(
+        `<x:worksheet><x:sheetViews/><x:sheetFormatPr defaultRowHeight='14.4' zeroHeight="true" outlineLevelRow="1"/>` +
+          `<x:sheetData><x:row r="1"/></x:sheetData></x:worksheet>`,
+      ),
+    ).toEqual([
+      ["defaultRowHeight", "14.4"],
+      ["zeroHeight", "true"],
+    ]);
+    // Only the head is read: an element of that name after <sheetData> is none.
+    expect(formatLignesDeTete(`<worksheet><sheetData/><sheetFormatPr zeroHeight="1"/></worksheet>`)).toBe(undefined);
+    // A default height other than 15 without customHeight: ExcelJS would add customHeight="1".
+    expect(formatLignesAConserver([["defaultRowHeight", "20"]])).toEqual([["defaultRowHeight", "20"]]);
+    expect(
+      formatLignesAConserver([
+        ["defaultRowHeight", "15.0"],
+        ["outlineLevelRow", "0"],
+      ]),
+    ).toBe(undefined);
+    const ecrit = `<worksheet xmlns="${NS_MAIN}"><sheetFormatPr defaultRowHeight="20" outlineLevelRow="0" customHeight="1"/><sheetData/></worksheet>`;
+    expect(
+      restituerFormatLignes(ecrit, elements(ecrit), [
+        ["defaultRowHeight", "20"],
+        ["zeroHeight", "1"],
+      ]),
+    ).toBe(
+      `<worksheet xmlns="${NS_MAIN}"><sheetFormatPr outlineLevelRow="0" defaultRowHeight="20" zeroHeight="1"/><sheetData/></worksheet>`,
+    );
+    const sans = `<worksheet xmlns="${NS_MAIN}"><dimension ref="A1"/><sheetData/></worksheet>`;
+    expect(restituerFormatLignes(sans, elements(sans), [["zeroHeight", "1"]])).toBe(
+      `<worksheet xmlns="${NS_MAIN}"><dimension ref="A1"/><sheetFormatPr zeroHeight="1"/><sheetData/></worksheet>`,
+    );
   });
 });
