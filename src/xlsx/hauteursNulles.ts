@@ -18,6 +18,20 @@ import {
  * which ExcelJS ignores). The streaming reader (lectureMiseDeCote.ts) asks `cacheeParSaHauteur` of each row.
  */
 
+const ignorer = () => {};
+/** The tokenizer's callbacks these readers have no use for (text, closing tags, entities, comments…). */
+const SANS_SUITE = {
+  ontext: ignorer,
+  onclosetag: ignorer,
+  ontextentity: ignorer,
+  onattribentity: ignorer,
+  oncdata: ignorer,
+  oncomment: ignorer,
+  ondeclaration: ignorer,
+  onprocessinginstruction: ignorer,
+  onend: ignorer,
+};
+
 /** A row's `ht` attribute says a height of 0 (« 0 », « 0.0 »). */
 export function hauteurNulle(ht: string | undefined): boolean {
   return ht !== undefined && ht.trim() !== "" && Number(ht) === 0;
@@ -80,7 +94,6 @@ export function masquerHauteursNulles(xml: string): string | undefined {
       );
     row = format = false;
   };
-  const ignorer = () => {};
   const tok = new Tok(
     { xmlMode: true, decodeEntities: false },
     {
@@ -113,15 +126,7 @@ export function masquerHauteursNulles(xml: string): string | undefined {
       },
       onopentagend: finOuverture,
       onselfclosingtag: finOuverture,
-      ontext: ignorer,
-      onclosetag: ignorer,
-      ontextentity: ignorer,
-      onattribentity: ignorer,
-      oncdata: ignorer,
-      oncomment: ignorer,
-      ondeclaration: ignorer,
-      onprocessinginstruction: ignorer,
-      onend: ignorer,
+      ...SANS_SUITE,
     },
   );
   tok.write(xml);
@@ -167,7 +172,6 @@ export function formatLignesDeTete(xml: string): FormatLignes | undefined {
     const nom = xml.slice(a, b);
     return nom.slice(nom.indexOf(":") + 1);
   };
-  const ignorer = () => {};
   const finOuverture = () => {
     if (format) tok.pause();
   };
@@ -192,15 +196,7 @@ export function formatLignesDeTete(xml: string): FormatLignes | undefined {
       },
       onopentagend: finOuverture,
       onselfclosingtag: finOuverture,
-      ontext: ignorer,
-      onclosetag: ignorer,
-      ontextentity: ignorer,
-      onattribentity: ignorer,
-      oncdata: ignorer,
-      oncomment: ignorer,
-      ondeclaration: ignorer,
-      onprocessinginstruction: ignorer,
-      onend: ignorer,
+      ...SANS_SUITE,
     },
   );
   tok.write(xml);
