@@ -20,6 +20,15 @@ const constats = (controles: ConstatJson[], ...regles: string[]) =>
   controles.filter((c) => regles.includes(c.regle)).map((c) => [c.regle, c.gravite, c.cellule, espaces(c.message)]);
 
 const H = ["Code", "Désignation", "Montant"];
+/** Réalisateur 50 and Chef monteur 12,5 (k€) under a proven Total: every euro read, ×1 000, placed or proven. */
+const CONSERVATION_50_ET_12_5_KEUROS = {
+  colonne: "C",
+  lu: "125000.00",
+  lignes: "62500.00",
+  totauxProuves: "62500.00",
+  listes: "0.00",
+  ecart: "0.00",
+};
 const F = (formula: string, result: number) => ({ formula, result });
 
 /** « Montant (k€) »-style message for column C with `n` cells, its first one C2 holding 50. */
@@ -39,14 +48,7 @@ describe("un budget en milliers d'euros : lu × 1 000 et dit, jamais compté en 
     ]);
     expect([d.total, d.lignes]).toEqual(["62500.00", 2]);
     expect(d.chapitres.map((c) => [c.code, c.total])).toEqual([["2", "62500.00"]]);
-    expect(d.conservation).toMatchObject({
-      colonne: "C",
-      lu: "125000.00",
-      lignes: "62500.00",
-      totauxProuves: "62500.00",
-      listes: "0.00",
-      ecart: "0.00",
-    });
+    expect(d.conservation).toMatchObject(CONSERVATION_50_ET_12_5_KEUROS);
     expect(d.uniteMilliers).toEqual({
       cellule: "Devis!A1",
       texte: "Budget prévisionnel (en milliers d'euros)",
@@ -270,14 +272,7 @@ describe("une note « en milliers d'euros » sous le tableau ou à côté : lue 
       ["Montants exprimés en milliers d'euros"],
     ]);
     expect([d.total, d.lignes]).toEqual(["62500.00", 2]);
-    expect(d.conservation).toMatchObject({
-      colonne: "C",
-      lu: "125000.00",
-      lignes: "62500.00",
-      totauxProuves: "62500.00",
-      listes: "0.00",
-      ecart: "0.00",
-    });
+    expect(d.conservation).toMatchObject(CONSERVATION_50_ET_12_5_KEUROS);
     expect(d.uniteMilliers).toEqual({
       cellule: "Devis!A6",
       texte: "Montants exprimés en milliers d'euros",

@@ -65,6 +65,15 @@ async function devisJson(f: string) {
 }
 
 const eur = (c: number) => formatMontantFr(c as Cents);
+/** The finding on the example's three hidden rows (E4, E7, E8: 6 600,00 €), however they were hidden. */
+const ALERTE_E4_E7_E8 = {
+  regle: "lignes-masquees",
+  gravite: "alerte",
+  message:
+    `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
+    `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+  cellule: "Budget!E4",
+};
 
 describe("prodbook devis : lignes masquées", () => {
   it("--json : les lignes masquées restent comptées (même total, même conservation) et sont nommées, cellules et somme", async () => {
@@ -77,16 +86,7 @@ describe("prodbook devis : lignes masquées", () => {
     expect(sans.devis).not.toHaveProperty("masquees");
 
     const c = avec.controles.filter((x) => x.regle === "lignes-masquees");
-    expect(c).toEqual([
-      {
-        regle: "lignes-masquees",
-        gravite: "alerte",
-        message:
-          `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
-          `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
-        cellule: "Budget!E4",
-      },
-    ]);
+    expect(c).toEqual([ALERTE_E4_E7_E8]);
     // Nothing else changes: the other findings are those of the same devis with every row shown.
     expect(avec.controles.filter((x) => x.regle !== "lignes-masquees")).toEqual(sans.controles);
     expect(avec.devis.masquees).toEqual([
@@ -153,16 +153,7 @@ describe("prodbook devis : lignes masquées par la hauteur par défaut de la feu
       { cellule: "Budget!E7", libelle: "Mixage 5.1 (option)", montant: "1800.00", nature: "ligne" },
       { cellule: "Budget!E8", libelle: "Étalonnage (option)", montant: "2400.00", nature: "ligne" },
     ]);
-    expect(j.controles.filter((x) => x.regle === "lignes-masquees")).toEqual([
-      {
-        regle: "lignes-masquees",
-        gravite: "alerte",
-        message:
-          `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
-          `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
-        cellule: "Budget!E4",
-      },
-    ]);
+    expect(j.controles.filter((x) => x.regle === "lignes-masquees")).toEqual([ALERTE_E4_E7_E8]);
     // The same reading as the rows hidden one by one.
     expect(j.controles).toEqual(masque.controles);
   });
@@ -272,16 +263,7 @@ describe("prodbook versions enregistrer : lignes masquées (devis lu en flux, ho
     expect(avec.version.total).toBe("18450.00");
     expect(avec.version).toEqual(sans.version);
     expect(sans.controles).toEqual([]);
-    expect(avec.controles).toEqual([
-      {
-        regle: "lignes-masquees",
-        gravite: "alerte",
-        message:
-          `3 lignes masquées de la feuille « Budget » comptées dans le devis (${eur(660000)}) : E4, E7, E8 — ` +
-          `affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
-        cellule: "Budget!E4",
-      },
-    ]);
+    expect(avec.controles).toEqual([ALERTE_E4_E7_E8]);
   });
 });
 
