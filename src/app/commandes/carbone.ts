@@ -11,6 +11,7 @@ import type { Constat } from "../../core/controles/constat";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
 import { regleLisible, type ChiffreLisible, type RegleLisible } from "../presentationRegles";
+import { decimalFr } from "../../core/util/texte";
 
 export interface OptionsCarbone {
   /** Plan de travail sheet; omitted = the user's sheet with Date / Nom / Début / Fin headers, if any. */
@@ -61,14 +62,9 @@ export interface ConversionLisible {
   corrigee?: string;
 }
 
-const NBSP = "\u00a0";
-/** « 12.5 » → « 12,5 », « 1500 » → « 1 500 » (narrow no-break space between digit groups). */
-const nombreFr = (d: Decimal) => {
-  const [e, f] = d.toFixed().split(".");
-  return `${e.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}${f ? `,${f}` : ""}`;
-};
 /** « 1 semaine », « 1,5 semaine », « 2 semaines » (French: plural from 2), « 3 mois ». */
-const duree = (d: Decimal, un: string, plusieurs: string) => `${nombreFr(d)}${NBSP}${d.gte(2) ? plusieurs : un}`;
+const duree = (d: Decimal, un: string, plusieurs: string) =>
+  `${decimalFr(d.toFixed())}\u00a0${d.gte(2) ? plusieurs : un}`;
 
 function conversionLisible(a: ActiviteEstimee): ConversionLisible | undefined {
   const c = a.conversion;

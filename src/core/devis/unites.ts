@@ -50,38 +50,24 @@ export function sansUniteMilliers(s: string): string {
 /** Every statement of the unit in a normalised text (ECHELLE, global). */
 const ECHELLES = new RegExp(ECHELLE.source, "gu");
 
+/** What a column's header may be named (« Montant (k€) »): a note holding one needs a verb or a mark (MARQUES_NOTE). */
+const NOMS =
+  "montant montants chiffre chiffres somme sommes valeur valeurs prix cout couts budget budgets donnee donnees";
+/** The verbs and marks of a note (« … sont exprimés en k€ », « Unité : k€ », « N.B. »). */
+const MARQUES =
+  "tous toutes tout ensemble sont est exprime exprimes exprimee exprimees indique indiques indiquee indiquees donne " +
+  "donnes presente presentes affiche affiches unite unites note nota nb";
+const motsDe = (...listes: string[]) => new Set(listes.join(" ").split(" "));
+const NOMS_NOTE = motsDe(NOMS);
+const MARQUES_NOTE = motsDe(MARQUES);
 /**
  * The words a note stating the unit of the amounts may hold besides the unit (« Montants exprimés en milliers
  * d'euros », « * Tous les montants sont en k€ HT », « Unité : k€ »), normalised. Any other word (« Location k€
  * matériel », « Total k€ », « Source : … ») makes the text something else than such a note.
  */
-const MOTS_NOTE = new Set(
-  (
-    "montant montants chiffre chiffres somme sommes valeur valeurs prix cout couts budget budgets donnee donnees " +
-    "tous toutes tout ensemble les des du de la le l d sont est sont exprime exprimes exprimee exprimees indique " +
-    "indiques indiquee indiquees donne donnes presente presentes affiche affiches en unite unites note nota nb n b " +
-    "hors taxe taxes ht ttc"
-  ).split(" "),
-);
+const MOTS_NOTE = motsDe(NOMS, MARQUES, "les des du de la le l d en n b hors taxe taxes ht ttc");
 /** Words of such a note that say what the unit is of (a lone « k€ » is not a note: parentheses or one of these). */
-const SUJETS_NOTE = new Set(
-  "montant montants chiffre chiffres somme sommes valeur valeurs prix cout couts budget budgets donnee donnees en unite unites".split(
-    " ",
-  ),
-);
-
-/** What a column's header may be named (« Montant (k€) »): a note holding one needs a verb or a mark (MARQUES_NOTE). */
-const NOMS_NOTE = new Set(
-  "montant montants chiffre chiffres somme sommes valeur valeurs prix cout couts budget budgets donnee donnees".split(
-    " ",
-  ),
-);
-const MARQUES_NOTE = new Set(
-  (
-    "tous toutes tout ensemble sont est exprime exprimes exprimee exprimees indique indiques indiquee indiquees donne " +
-    "donnes presente presentes affiche affiches unite unites note nota nb"
-  ).split(" "),
-);
+const SUJETS_NOTE = motsDe(NOMS, "en unite unites");
 
 /**
  * 1 000 or 1 000 000 when the (raw) text is a note that states the unit of the amounts and nothing else (« Montants

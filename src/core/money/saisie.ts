@@ -3,6 +3,7 @@ import { type Cents, MONTANT_MAX_CENTIMES } from "./cents";
 import { formatMontantFr } from "./format";
 import { phraseDeviseEcrite } from "./messages";
 import { analyserMontant, analyserNombre } from "./parse";
+import { decimalFr } from "../util/texte";
 
 /**
  * A value typed in a form field (the pane's amounts, durations, counts), read by the same parser as the devis
@@ -12,11 +13,7 @@ import { analyserMontant, analyserNombre } from "./parse";
 export type Saisie<T> = { type: "vide" } | { type: "ok"; valeur: T } | { type: "refus"; message: string };
 
 /** 12.5 → « 12,5 »; 12500 → « 12 500 » (grouped as `formatMontantFr` does: « 12 500 » is not ambiguous). */
-function nombreFr(d: Decimal): string {
-  const [entier, dec] = d.toFixed().split(".");
-  const groupe = entier.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-  return dec ? `${groupe},${dec}` : groupe;
-}
+const nombreFr = (d: Decimal): string => decimalFr(d.toFixed());
 
 /**
  * One reading of an ambiguous amount, exact: « 12,50 € », « 12 500 € » (whole euros without « ,00 »), « 12,345 € »

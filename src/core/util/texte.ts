@@ -21,6 +21,16 @@ export function milliers(n: number): string {
 }
 
 /**
+ * « 12.5 » → « 12,5 », « 12500 » → « 12 500 »: an exact decimal written as a plain string (Decimal#toFixed()) in French,
+ * digit groups split by a narrow no-break space as `formatMontantFr` does.
+ */
+export function decimalFr(s: string): string {
+  const [entier, dec] = s.split(".");
+  const groupe = entier.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  return dec ? `${groupe},${dec}` : groupe;
+}
+
+/**
  * (3, "jour") → "3 jours", (1, "nuit") → "1 nuit", (2, "jour-personne", "jours-personne"): a count and its noun in a
  * French message, plural from 2 on (0 and 1 take the singular), a no-break space between them.
  */
