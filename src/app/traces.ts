@@ -1,5 +1,4 @@
-import Decimal from "decimal.js";
-import { formatEcartFr, type Cents } from "../core/money";
+import { eurosToCents, formatEcartFr } from "../core/money";
 import { tablesRegles } from "../core/regles/audit";
 import { aVerifier } from "../core/regles/table";
 import { lienTexte, nomTable, type LienTexte } from "./presentationRegles";
@@ -59,10 +58,7 @@ function regleAffichee(r: RegleTrace): RegleAffichee {
  * so the tree opened from the Écarts table shows the figure that was clicked.
  */
 function valeurAffichee(t: Trace): string {
-  if (t.unite === "euros" && /^Écart\b/.test(t.libelle))
-    return formatEcartFr(
-      new Decimal(t.valeur).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents,
-    );
+  if (t.unite === "euros" && /^Écart\b/.test(t.libelle)) return formatEcartFr(eurosToCents(t.valeur));
   return valeurFr(t);
 }
 

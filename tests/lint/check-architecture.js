@@ -9,6 +9,9 @@
  *  - src/app (the use cases shared by the pane and the CLI) imports no adapter (src/office, src/xlsx), no door
  *    (src/taskpane, src/cli) and no Node module: it runs in the pane too;
  *  - only src/office calls Excel.run;
+ *  - « as Cents » (a number taken for cents without the cents() guard) only in src/core/money, which defines the
+ *    guard, and in the FEC hot loop (src/core/comptabilite/fec, where npm run bench justifies skipping it);
+ *    elsewhere cents(), sumCents, subCents, negCents or ZERO;
  *  - src and tests read nothing outside the repository (no ../shared, no relative path that climbs above the root).
  * Usage: node tests/lint/check-architecture.js [racine]; exit 1 with one French line per violation.
  */
@@ -25,6 +28,8 @@ const INTERDITS_CORE = [
   /^jszip$/,
   /^node:/,
 ];
+/** Where a number may be branded Cents without the guard: the money module, and the FEC hot loop (bench). */
+const CENTS_SANS_GARDE = ["core/money/", "core/comptabilite/fec/"];
 const COUCHES_EXTERIEURES = ["office", "xlsx", "taskpane", "cli", "app", "functions", "commands", "workers"];
 
 function fichiers(dir) {
@@ -116,6 +121,11 @@ function verifier(racine) {
           "Excel.run n'est appelé que dans src/office (adaptateur du port classeur)",
         );
       }
+    }
+    const relatifSrc = path.relative(src, f).split(path.sep).join("/");
+    if (!CENTS_SANS_GARDE.some((d) => relatifSrc.startsWith(d))) {
+      for (const m of source.matchAll(/\bas\s+Cents\b/g))
+        signaler(f, ligneDe(source, m.index), "« as Cents » contourne la garde : cents(), sumCents, subCents ou ZERO");
     }
     if (c === "core") {
       for (const m of source.matchAll(/\b(Excel|Office|CustomFunctions)\s*\./g)) {

@@ -20,6 +20,8 @@ describe("lint d'architecture", () => {
       "src/core/money/cents.ts":
         'import Decimal from "decimal.js";\nimport { x } from "../util/texte";\n// Excel.run ici est un commentaire\n',
       "src/core/regles/data.ts": 'import t from "./data/charges.json";\n',
+      "src/core/money/zero.ts": "export const ZERO = 0 as Cents;\n",
+      "src/core/comptabilite/fec/cumuls.ts": "s.debit = (s.debit + d) as Cents;\n",
       "src/office/officeWorkbook.ts": "export const f = () => Excel.run(async (ctx) => ctx.sync());\n",
       "src/taskpane/App.tsx":
         'import { envoyer } from "../app/catalogue";\nimport { Button } from "@fluentui/react-components";\n',
@@ -38,7 +40,8 @@ describe("lint d'architecture", () => {
         'import * as fs from "fs";\nimport path = require("path");\nimport { readFile } from "node:fs/promises";\n',
       "src/core/b.ts":
         'export { OfficeWorkbook } from "../office/officeWorkbook";\nimport React from "react";\nconst x = y as any;\n',
-      "src/core/c.ts": "// @ts-ignore\nconst r = Office.context;\n",
+      "src/core/c.ts": "// @ts-ignore\nconst r = Office.context;\nconst e = (a - b) as Cents;\n",
+      "src/taskpane/pages/R.tsx": "const m = (c: number) => formatMontantFr(c as Cents);\n",
       "src/taskpane/pages/P.tsx": 'import { OfficeWorkbook } from "../../office/officeWorkbook";\n',
       "src/functions/functions.ts": "export async function f() { await Excel.run(async () => undefined); }\n",
       "src/taskpane/pages/Q.tsx":
@@ -58,6 +61,8 @@ describe("lint d'architecture", () => {
         "src/core/b.ts:3 : « as any » interdit dans src/core",
         "src/core/c.ts:1 : « @ts-ignore » interdit dans src/core",
         "src/core/c.ts:2 : src/core n'utilise pas le global Office",
+        "src/core/c.ts:3 : « as Cents » contourne la garde : cents(), sumCents, subCents ou ZERO",
+        "src/taskpane/pages/R.tsx:1 : « as Cents » contourne la garde : cents(), sumCents, subCents ou ZERO",
         "src/taskpane/pages/P.tsx:1 : le volet ne parle pas à Excel directement : passer par src/app/catalogue au lieu de « ../../office/officeWorkbook »",
         "src/functions/functions.ts:1 : Excel.run n'est appelé que dans src/office (adaptateur du port classeur)",
         "src/taskpane/pages/Q.tsx:1 : le volet n'utilise ni src/xlsx ni src/cli : import de src/xlsx (« ../../xlsx/xlsxWorkbook »)",

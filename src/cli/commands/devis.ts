@@ -11,7 +11,7 @@ import type {
 import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
-import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
+import { centsToDecimalString, formatMontantFr, ZERO, type Cents } from "../../core/money";
 import { choixArg, dureeArg } from "../args";
 import type { Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
@@ -64,7 +64,7 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               libelle: p.libelle,
               pourcentage: p.pourcentage,
               ...(p.pourcentageLibelle ? { pourcentageLibelle: p.pourcentageLibelle } : {}),
-              montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? (0 as Cents)),
+              montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? ZERO),
             })),
           }
         : {}),

@@ -1,7 +1,7 @@
 import { pluriel } from "../../core/util/texte";
 import * as os from "os";
 import { commandesVersions, type ResumeVersion } from "../../app/commandes/versions";
-import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
+import { centsToDecimalString, formatMontantFr, sumCents, type Cents } from "../../core/money";
 import { changementDeChapitre, type Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
 import { FEUILLE_COMPARAISON } from "../../core/versions/feuilleComparaison";
@@ -63,7 +63,7 @@ export function jsonVersion(v: ResumeVersion) {
 /** « ; non placé (hors total) : 1 200,00 € ('Budget'!G6) », or nothing when every line is placed. */
 function texteNonPlaces(v: ResumeVersion): string {
   if (!v.nonPlaces.length) return "";
-  const total = v.nonPlaces.reduce((s, n) => s + n.montant, 0) as Cents;
+  const total = sumCents(v.nonPlaces.map((n) => n.montant));
   const cellules = v.nonPlaces.map((n) => n.cellule);
   const ou = cellules.length > 3 ? `${cellules.slice(0, 3).join(", ")}…` : cellules.join(", ");
   return ` ; ${LIBELLE_NON_PLACE.toLowerCase()} : ${formatMontantFr(total)} (${pluriel(v.nonPlaces.length, "ligne")} : ${ou})`;

@@ -1,4 +1,4 @@
-import { centsToEuros, type Cents } from "../money/cents";
+import { cents, type Cents, centsToEuros, subCents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { Devis } from "../devis/model";
 import type { CellSpec, RangeFormat } from "../port/workbook";
@@ -35,10 +35,10 @@ export function couverture(devis: Devis, es: ActiviteEstimee[], hors: LigneHorsB
   const lignes = devis.lignes.reduce((s, l) => s + l.montant, 0);
   const somme = [...Object.values(parMethode), ...Object.values(h)].reduce((s, v) => s + v, 0);
   return {
-    lignes: lignes as Cents,
+    lignes: cents(lignes),
     parMethode: parMethode as Record<Methode, Cents>,
     hors: h as Record<LigneHorsBilan["motif"], Cents>,
-    classe: somme as Cents,
+    classe: cents(somme),
     conserve: somme === lignes,
   };
 }
@@ -90,7 +90,7 @@ export function blocsCouverture(
   const controle = ici();
   rows.push([
     "Contrôle (doit valoir 0)",
-    { formula: `ROUND(B${controle - 2}-B${controle - 1},2)`, result: centsToEuros((c.classe - c.lignes) as Cents) },
+    { formula: `ROUND(B${controle - 2}-B${controle - 1},2)`, result: centsToEuros(subCents(c.classe, c.lignes)) },
   ]);
   formats.push({ range: `B${debut}:B${controle}`, numFmt: FORMAT_EXCEL.montant });
   formats.push({ range: `A${controle - 2}:B${controle}`, bold: true });

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import Papa from "papaparse";
-import { centsToEuros, type Cents } from "../money/cents";
+import { type Cents, centsToEuros, sumCents, ZERO } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, SheetSpec } from "../port/workbook";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
@@ -26,17 +26,17 @@ export function regrouperExport(es: ActiviteEstimee[]): LigneExport[] {
   const groupes = new Map<string, LigneExport>();
   for (const e of es) {
     const k = `${e.categorie}\u0000${e.poste}\u0000${e.unite}`;
-    const g = groupes.get(k) ?? {
+    const g: LigneExport = groupes.get(k) ?? {
       categorie: e.categorie,
       poste: e.poste,
       unite: e.unite,
-      montant: 0 as Cents,
+      montant: ZERO,
       lignes: 0,
       aCompleter: 0,
       sources: [],
     };
     g.lignes++;
-    g.montant = (g.montant + (e.montant ?? 0)) as Cents;
+    g.montant = sumCents([g.montant, e.montant ?? ZERO]);
     if (e.quantiteRetenue !== undefined) g.quantite = new Decimal(g.quantite ?? 0).plus(e.quantiteRetenue).toFixed();
     else g.aCompleter++;
     g.sources.push(e.cellule);

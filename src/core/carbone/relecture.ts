@@ -17,6 +17,8 @@ const fr = (d: Decimal) => d.toFixed().replace(".", ",");
  * refused naming the cell: the correction is never dropped (the refreshed sheet would lose it) nor guessed. A
  * negative réalisé stays (the ledger's net réalisé, written back here, may be a credit).
  */
+function saisieLue(s: SheetData, ligne: number, col: number, montant: true): Cents | undefined;
+function saisieLue(s: SheetData, ligne: number, col: number, montant: false): Decimal | undefined;
 function saisieLue(s: SheetData, ligne: number, col: number, montant: boolean): Decimal | Cents | undefined {
   const c = s.rows[ligne]?.[col];
   if (!c || c.f || c.v === null || c.v === undefined || (typeof c.v === "string" && !c.v.trim())) return undefined;
@@ -77,13 +79,13 @@ export function lireSaisiesCarbone(s: SheetData): SaisieRelue[] {
     const id = texte(r[COL.id]);
     if (!id) break;
     const saisie: SaisieCarbone = {};
-    const q = saisieLue(s, i, COL.quantite, false) as Decimal | undefined;
+    const q = saisieLue(s, i, COL.quantite, false);
     if (q !== undefined) saisie.quantite = q.toFixed();
     const code = texte(r[COL.facteur]);
     if (code && code !== texte(r[COL.facteurPropose])) saisie.facteur = code;
-    const realise = saisieLue(s, i, COL.realise, true) as Cents | undefined;
+    const realise = saisieLue(s, i, COL.realise, true);
     if (realise !== undefined) saisie.realise = realise;
-    const qr = saisieLue(s, i, COL.quantiteRealisee, false) as Decimal | undefined;
+    const qr = saisieLue(s, i, COL.quantiteRealisee, false);
     if (qr !== undefined) saisie.quantiteRealisee = qr.toFixed();
     const com = texte(r[COL.commentaire]);
     if (com) saisie.commentaire = com;

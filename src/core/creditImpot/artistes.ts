@@ -1,5 +1,5 @@
 import type { Devis } from "../devis/model";
-import { type Cents, formatMontantFr, repartir, sumCents } from "../money";
+import { formatMontantFr, repartir, subCents, sumCents } from "../money";
 import type { Figures } from "./figures";
 import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT } from "./regles";
@@ -63,7 +63,7 @@ export function plafonnerArtistes(
     ajustements: [
       {
         nom: "artistes-interprètes au minimum conventionnel",
-        montant: (total - minimum) as Cents,
+        montant: subCents(total, minimum),
         detail: `${formatMontantFr(total)} retenus dans la limite de ${formatMontantFr(minimum)} (${liste})`,
       },
     ],

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import { cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import { plafondAidesSexies } from "./audiovisuel";
 import { type Ctx, exiger, plafondAidesPubliques } from "./contexteCalcul";
 import { TABLES_CREDIT_IMPOT as T } from "./regles";
@@ -158,9 +158,7 @@ export function regleInternational(ctx: Ctx): Decimal {
     v.plafondAidesPubliques,
   );
   const connues = opts.subventionsPubliques !== undefined || opts.autresAidesPubliques !== undefined;
-  const autres = connues
-    ? cents((opts.subventionsPubliques ?? 0) + (opts.autresAidesPubliques ?? 0))
-    : (undefined as Cents | undefined);
+  const autres = connues ? cents((opts.subventionsPubliques ?? 0) + (opts.autresAidesPubliques ?? 0)) : undefined;
   plafondAidesPubliques(ctx, partAides, autres, "Subventions et autres aides publiques");
   return taux;
 }

@@ -1,6 +1,16 @@
 import Decimal from "decimal.js";
 import type { Devis, LigneDevis } from "../devis/model";
-import { type Cents, formatMontantFr, montantLigne, multiplyCents, repartir, sumCents } from "../money";
+import {
+  cents,
+  type Cents,
+  formatMontantFr,
+  montantLigne,
+  multiplyCents,
+  repartir,
+  subCents,
+  sumCents,
+  ZERO,
+} from "../money";
 import { normaliser, pluriel } from "../util/texte";
 import type { Figures } from "./figures";
 import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
@@ -60,7 +70,7 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
         ? { contreDefaut: `${defaut.eligible ? "éligible" : "non éligible"} par défaut (${defaut.motif})` }
         : {}),
       partFrance: part.toString(),
-      base: eligible ? multiplyCents(l.montant, part) : (0 as Cents),
+      base: eligible ? multiplyCents(l.montant, part) : ZERO,
       cellule: l.source.cellules.montant,
     };
   });
@@ -129,7 +139,7 @@ export function plafonnerHebergement(
     if (plafonne >= b.base) continue;
     ajustements.push({
       nom: "plafond hébergement",
-      montant: (b.base - plafonne) as Cents,
+      montant: subCents(b.base, plafonne),
       detail: `${b.cellule ?? b.id} : ${pluriel(nuits.toNumber(), "nuit")} à ${formatMontantFr(plafond)} au plus`,
     });
     b.base = plafonne;
@@ -169,7 +179,7 @@ export function plafonnerRealisateur(
     const haut = new Decimal(t.jusqua);
     const taux = figures.taux(
       `credit-impot.cinema.realisateur.tranche-${i + 1}`,
-      `Rémunération du réalisateur : part de la tranche ${i + 1} du coût (jusqu'à ${formatMontantFr(haut.toNumber() as Cents)})`,
+      `Rémunération du réalisateur : part de la tranche ${i + 1} du coût (jusqu'à ${formatMontantFr(cents(haut.toNumber()))})`,
       regle,
       t.taux,
     );
@@ -177,7 +187,7 @@ export function plafonnerRealisateur(
     plafond = plafond.plus(dansTranche.times(taux));
     bas = haut;
   });
-  const max = plafond.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents;
+  const max = cents(plafond.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
   const total = sumCents(concernees.map((b) => b.base));
   if (total <= max) return [];
   const parts = repartir(
@@ -191,7 +201,7 @@ export function plafonnerRealisateur(
   return [
     {
       nom: "plafond rémunération du réalisateur",
-      montant: (total - max) as Cents,
+      montant: subCents(total, max),
       detail:
         `${formatMontantFr(total)} retenus dans la limite de ${formatMontantFr(max)} (tranches du coût de ` +
         `${formatMontantFr(budget)})`,

@@ -1,4 +1,4 @@
-import { Cents, sumCents } from "../money/cents";
+import { Cents, sumCents, ZERO } from "../money/cents";
 import type { Convention } from "../money/parse";
 import type { SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, parseCelluleRef } from "../util/adresse";
@@ -49,7 +49,7 @@ export function colonnesNonLues(
     if (prises.has(c) || typeof v !== "string") continue;
     const n = nature(v);
     if (!n) continue;
-    const somme = sumCents(cellulesMontant(sheet, entete.ligne, c, convention).map((x) => x.montant ?? (0 as Cents)));
+    const somme = sumCents(cellulesMontant(sheet, entete.ligne, c, convention).map((x) => x.montant ?? ZERO));
     if (somme === 0 && n !== "episode") continue;
     colonnes.push({
       col: c,
@@ -68,7 +68,7 @@ export function colonnesNonLues(
       for (const x of cellulesMontant(sheet, entete.ligne, col, convention))
         if (x.montant !== undefined) {
           const r = parseCelluleRef(x.cellule).row;
-          parLigne.set(r, ((parLigne.get(r) ?? 0) + x.montant) as Cents);
+          parLigne.set(r, sumCents([parLigne.get(r) ?? ZERO, x.montant]));
         }
     const cellules: string[] = [];
     let n = 0;

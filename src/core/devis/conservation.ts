@@ -1,5 +1,5 @@
 import type { Constat } from "../controles/constat";
-import { Cents, ZERO } from "../money/cents";
+import { cents, Cents, ZERO } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
 import type { Convention } from "../money/parse";
@@ -127,12 +127,12 @@ export function calculerConservation(
   const ecart = lu - sommes.lignes - sommes.totauxProuves - sommes.nonPlaces - sommes.listes;
   return {
     colonne: colonneLettre(colonne),
-    lu: lu as Cents,
-    lignes: sommes.lignes as Cents,
-    totauxProuves: sommes.totauxProuves as Cents,
-    nonPlaces: sommes.nonPlaces as Cents,
-    listes: sommes.listes as Cents,
-    ecart: ecart as Cents,
+    lu: cents(lu),
+    lignes: cents(sommes.lignes),
+    totauxProuves: cents(sommes.totauxProuves),
+    nonPlaces: cents(sommes.nonPlaces),
+    listes: cents(sommes.listes),
+    ecart: cents(ecart),
     cellules: {
       lues: lues.length,
       lignes: nombres.lignes,
@@ -157,8 +157,8 @@ export function completerConservation(c: Conservation, constats: readonly Consta
   for (const n of listees) listes += n.montant ?? 0;
   return {
     ...c,
-    listes: listes as Cents,
-    ecart: (c.ecart - (listes - c.listes)) as Cents,
+    listes: cents(listes),
+    ecart: cents(c.ecart - (listes - c.listes)),
     cellules: { ...c.cellules, listees: c.cellules.listees + listees.length },
     nonComptees: restent,
   };

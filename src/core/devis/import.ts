@@ -1,3 +1,4 @@
+import { ZERO, cents } from "../money/cents";
 import Decimal from "decimal.js";
 import {
   Cents,
@@ -203,7 +204,7 @@ function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
     const c = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
     if (c.abs().greaterThan(MONTANT_MAX_CENTIMES))
       throw new MontantHorsLimiteError(`${c.dividedBy(100).toFixed()} €`, cellule);
-    return c.toNumber() as Cents;
+    return cents(c.toNumber());
   };
   for (const a of devis.ambigus ?? []) {
     if (!colonnes.has(colonneLettre(parseCelluleRef(a.cellule).col))) continue;
@@ -229,7 +230,7 @@ function nommerSecondBloc(sheet: SheetData, bloc: SecondBloc, devis: Devis) {
     cellule: celluleRef(sheet.name, ligne, bloc.montant),
     entete: String(sheet.rows[ligne]?.[bloc.montant]?.v ?? "").trim(),
     nature: "secondBloc",
-    somme: sumCents(avecMontant.map((c) => c.montant as Cents)),
+    somme: sumCents(avecMontant.map((c) => c.montant ?? ZERO)),
     bloc: {
       debut: col(bloc.debut),
       fin: col(bloc.fin),
@@ -932,7 +933,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       nombre: n === undefined ? undefined : chaineFacteur(n),
       unite,
       taux: t === undefined ? undefined : chaineFacteur(t),
-      montant: montant ?? (0 as Cents),
+      montant: montant ?? ZERO,
       montantFormule: c?.f ? true : undefined,
       montantCalcule: montantCalcule || montant === undefined || undefined,
       pourcentage: pct && chaineDecimale(pct),
@@ -1077,7 +1078,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const m = (x: ColonneMontant) => ({
       ...nommee(x.col, x.entete),
       nature: x.nature,
-      somme: sumCents(cellules(x.col).map((c) => c.montant ?? (0 as Cents))),
+      somme: sumCents(cellules(x.col).map((c) => c.montant ?? ZERO)),
     });
     // Columns alike: the same cells (by row) holding the same amounts or texts, so the choice changes nothing.
     const parLigne = (col: number) =>

@@ -1,4 +1,4 @@
-import type { Cents } from "../money/cents";
+import { cents, type Cents } from "../money/cents";
 import { lettreColonne, parseCelluleRef } from "../util/adresse";
 import type { LigneDevis, LigneTotalProducteur } from "./model";
 import { TOLERANCE_CENTIMES } from "./regles/contexte";
@@ -123,7 +123,7 @@ export function prouverTotaux(
 export function sommeIds(lignes: ReadonlyMap<string, LigneDevis>, ids: readonly string[]): Cents {
   let s = 0;
   for (const id of ids) s += lignes.get(id)?.montant ?? 0;
-  return s as Cents;
+  return cents(s);
 }
 
 export { proche as egalAuCentime };

@@ -1,5 +1,5 @@
 import { estFormatPourcentage } from "../port/devises";
-import { type Cents, eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
+import { cents, eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import type { Convention } from "../money/parse";
 import { celluleRef } from "../util/adresse";
@@ -71,7 +71,7 @@ export function tvaSansHT(
     somme += t.montant.montant;
     n++;
   }
-  return { ttc: ttc as Cents, tva: somme as Cents, lignes: n };
+  return { ttc: cents(ttc), tva: cents(somme), lignes: n };
 }
 
 /**

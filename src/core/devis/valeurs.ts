@@ -7,7 +7,7 @@ import {
   type Cents,
   type Convention,
 } from "../money";
-import { eurosToCents, MONTANT_MAX_CENTIMES } from "../money/cents";
+import { eurosToCents, MONTANT_MAX_CENTIMES, ZERO } from "../money/cents";
 import { estFormatDate } from "../port/dates";
 import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
@@ -148,7 +148,7 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
       ? new MontantLu(c.v, undefined, !c.f && sousCentime(c.v) ? true : undefined)
       : { type: "texte", texte: String(c.v) };
   // « - € » is how Excel's accounting format shows a zero, pasted as text.
-  if (ZERO_COMPTABLE.test(c.v)) return new MontantLu(undefined, 0 as Cents);
+  if (ZERO_COMPTABLE.test(c.v)) return new MontantLu(undefined, ZERO);
   if (/%\s*$/.test(c.v)) return { type: "texte", texte: c.v };
   const a = analyserMontant(c.v, convention);
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };

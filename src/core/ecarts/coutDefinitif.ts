@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { centsToEuros } from "../money/cents";
+import { centsToEuros, eurosToCents, subCents, type Cents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
 import { nomFeuilleRef } from "../util/adresse";
@@ -78,7 +78,7 @@ export function feuilleCoutDefinitif(
     });
     notes.push({ cell: `E${row}`, text: noteDeTrace(t.ecart) });
   };
-  const ecartPct = (row: number, nom: string, x: { ecart: number; budget: number }) =>
+  const ecartPct = (row: number, nom: string, x: { ecart: Cents; budget: Cents }) =>
     notes.push({
       cell: `F${row}`,
       text: noteDeRatio(
@@ -105,14 +105,14 @@ export function feuilleCoutDefinitif(
     const cells: CellSpec[] = [
       c.code,
       c.libelle,
-      { formula: `${ref}!D${l}`, result: c.budget / 100 },
-      { formula: `${ref}!G${l}`, result: c.realise / 100 },
-      { formula: `D${row}-C${row}`, result: (c.realise - c.budget) / 100 },
+      { formula: `${ref}!D${l}`, result: centsToEuros(c.budget) },
+      { formula: `${ref}!G${l}`, result: centsToEuros(c.realise) },
+      { formula: `D${row}-C${row}`, result: centsToEuros(subCents(c.realise, c.budget)) },
       { formula: `IF(C${row}=0,"",E${row}/C${row})` },
     ];
     const t = traces?.chapitres[c.code];
     annoter(row, t, { budget: `repris de ${ref}!D${l}`, realise: `repris de ${ref}!G${l}` });
-    if (t) ecartPct(row, `${c.code} ${c.libelle}`, { ecart: c.realise - c.budget, budget: c.budget });
+    if (t) ecartPct(row, `${c.code} ${c.libelle}`, { ecart: subCents(c.realise, c.budget), budget: c.budget });
     if (parts) {
       const p = (parts.get(c.code) ?? new Decimal(1)).toDecimalPlaces(6);
       cells.push(p.toNumber(), { formula: `ROUND(D${row}*G${row},2)` }, { formula: `D${row}-H${row}` });
@@ -132,7 +132,8 @@ export function feuilleCoutDefinitif(
   rows.push(t);
   const ci = (c: string) => `${c}${premier} à ${c}${total - 1} ci-dessus`;
   annoter(total, traces?.total, { budget: ci("C"), realise: ci("D") });
-  if (traces?.total) ecartPct(total, "total", { ecart: r.total.realise - r.total.budget, budget: r.total.budget });
+  if (traces?.total)
+    ecartPct(total, "total", { ecart: subCents(r.total.realise, r.total.budget), budget: r.total.budget });
   if (parts && traces?.total && territoires.length === r.chapitres.length) {
     const somme = (libelle: string, ts: Trace[], c: string) => {
       const v = ts.reduce((a, x) => a.plus(x.valeur), new Decimal(0));
@@ -153,7 +154,7 @@ export function feuilleCoutDefinitif(
       cell: `G${total}`,
       text: noteDeRatio(
         "Part France du coût définitif",
-        { libelle: "France total", montant: france.times(100).toNumber(), cellule: `H${total}` },
+        { libelle: "France total", montant: eurosToCents(france), cellule: `H${total}` },
         { libelle: "coût définitif total", montant: r.total.realise, cellule: `D${total}` },
         "vide",
       ),

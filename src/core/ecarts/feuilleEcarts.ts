@@ -1,4 +1,4 @@
-import { centsToEuros, type Cents } from "../money/cents";
+import { cents, type Cents, centsToEuros, subCents, sumCents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, ConditionalFormat, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
 import { euros, feuille, noeud, valeurFr, type Trace } from "../traces/trace";
@@ -117,7 +117,7 @@ function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] 
         "maximum",
         [
           feuille("Rien à engager", "0", "euros"),
-          noeud("Budget − réalisé", euros((x.budget - x.realise) as Cents), "euros", "difference", [
+          noeud("Budget − réalisé", euros(subCents(x.budget, x.realise)), "euros", "difference", [
             feuille("Budget", euros(x.budget), "euros", { cellule: D }),
             feuille("Réalisé", euros(x.realise), "euros", { cellule: G }),
           ]),
@@ -261,7 +261,7 @@ export function feuilleEcarts(
     // Commitments typed on the lines add up to the chapter unless one is typed for the chapter itself.
     const engageLignes = r.lignes.filter((l) => l.chapitre === x.code).reduce((s, l) => s + (l.engage ?? 0), 0);
     if (x.engage === undefined)
-      cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(engageLignes as Cents) };
+      cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(cents(engageLignes)) };
     rows.push(cells);
     if (traces) notes.push(...notesResteEtRatio(x, row, `${x.code} ${x.libelle}`));
     annoter(
@@ -295,7 +295,7 @@ export function feuilleEcarts(
     const restes = r.chapitres.map((c, i) =>
       feuille(`Reste à engager ${c.code}`, euros(c.reste), "euros", { cellule: `H${premier + i}` }),
     );
-    const resteTotal = r.chapitres.reduce((a, c) => a + c.reste, 0) as Cents;
+    const resteTotal = sumCents(r.chapitres.map((c) => c.reste));
     notes.push({
       cell: `H${total}`,
       text: noteDeTrace(

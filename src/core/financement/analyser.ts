@@ -1,7 +1,7 @@
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
-import { formatMontantFr, type Cents } from "../money";
+import { type Cents, formatMontantFr, subCents } from "../money";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import type { CalculCreditImpotPlan } from "./creditImpotPlan";
@@ -138,7 +138,7 @@ function ecartCoutDevis(plan: PlanFinancement, devis: Devis | undefined): EcartC
     origineDevis: coutDuDevis(devis).origine,
     feuilleDevis: devis.feuille,
     totalDevis: devis.total,
-    ecart: (indique.montant - devis.total) as Cents,
+    ecart: subCents(indique.montant, devis.total),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Genre, TypeOeuvre } from "../devis/model";
 import { Constat, executerRegles, trierConstats } from "../controles/constat";
-import type { Cents } from "../money/cents";
+import { type Cents, ZERO } from "../money/cents";
 import type { Surcharges } from "../regles/table";
 import type { CreditImpotDuPlan } from "./creditImpotPlan";
 import type { ContexteFinancement } from "./contexte";
@@ -120,7 +120,7 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
   const synthese = synthetiser(sources, cout?.montant, date);
   const plafond = plafondApplicable({
     typeOeuvre,
-    cout: cout?.montant ?? (0 as Cents),
+    cout: cout?.montant ?? ZERO,
     premierOuDeuxiemeFilm: !!opts.premierOuDeuxiemeFilm,
     oeuvreDifficile: !!opts.oeuvreDifficile,
     dureeMinutes: opts.dureeMinutes,

@@ -1,4 +1,4 @@
-import { centsToEuros, FORMAT_EXCEL } from "../money";
+import { centsToEuros, FORMAT_EXCEL, sumCents } from "../money";
 import { type CellSpec, cellulesVides, type SheetSpec } from "../port/workbook";
 import { nomFeuilleRef } from "../util/adresse";
 import { categorie } from "./categories";
@@ -71,21 +71,21 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
     set(r, 11, { formula: i === 0 ? `K${r}` : `L${r - 1}+K${r}`, result: centsToEuros(mo.cumul) });
   });
   const t = last + 2;
-  const totalTranches = tranches.reduce((a, x) => a + x.t.montant, 0);
-  const enc = ech.mois.reduce((a, x) => a + x.encaissements, 0);
-  const dep = ech.mois.reduce((a, x) => a + x.depenses, 0);
+  const totalTranches = sumCents(tranches.map((x) => x.t.montant));
+  const enc = sumCents(ech.mois.map((x) => x.encaissements));
+  const dep = sumCents(ech.mois.map((x) => x.depenses));
   const I = `I${d}:I${n}`;
   rows.push(
     [],
     [
       ...cellulesVides(3),
       "Total",
-      { formula: `SUM(${E})`, result: totalTranches / 100 },
+      { formula: `SUM(${E})`, result: centsToEuros(totalTranches) },
       null,
       null,
       "Total",
-      { formula: `SUM(${I})`, result: enc / 100 },
-      { formula: `SUM(J${d}:J${n})`, result: dep / 100 },
+      { formula: `SUM(${I})`, result: centsToEuros(enc) },
+      { formula: `SUM(J${d}:J${n})`, result: centsToEuros(dep) },
     ],
   );
   rows.push([

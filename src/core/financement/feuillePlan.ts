@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr } from "../money";
+import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, ZERO } from "../money";
 import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
 import { noteDeRatio, noteDeTrace, type TermeRatio } from "../traces/note";
 import { tracesFinancement } from "../traces/financement";
@@ -247,10 +247,10 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   const cats = listes.nbCategories;
   categoriesEnVigueur(ctx.date).forEach((c, i) => {
     const r = lc + 1 + i;
-    const t = s.parCategorie.find((x) => x.categorie === c.id)?.montant ?? 0;
+    const t = s.parCategorie.find((x) => x.categorie === c.id)?.montant ?? ZERO;
     rows.push([
       f(`INDEX(${listes.categories},${i + 1})`, c.libelle),
-      f(`SUMIFS(${col("F")},${col("C")},$A${r})`, t / 100),
+      f(`SUMIFS(${col("F")},${col("C")},$A${r})`, centsToEuros(t)),
       f(`IF(${tot}=0,0,B${r}/${tot})`, s.total === 0 ? 0 : t / s.total),
       f(`INDEX(${listes.table},${i + 1},2)`, c.public ? OUI : NON),
     ]);

@@ -1,3 +1,4 @@
+import { cents, subCents } from "../money/cents";
 import { plagesFormule } from "../devis/preuve";
 import Decimal from "decimal.js";
 import {
@@ -409,7 +410,7 @@ function montantsMasques(sheet: SheetData, plan: PlanFinancement): MontantMasque
     if (!x || !masquees.has(r)) return;
     // A row read as one source per status (« Acquis | En cours ») is one hidden row: its parts summed on its first cell.
     const meme = nature === "source" ? out.find((y) => y.nature === "source" && y.r === r) : undefined;
-    if (meme) meme.montant = (meme.montant + x.montant) as Cents;
+    if (meme) meme.montant = sumCents([meme.montant, x.montant]);
     else out.push({ cellule: x.cellule, montant: x.montant, nature, r });
   };
   for (const s of plan.sources) if (s.cellule) ajouter({ montant: s.montant, cellule: s.cellule }, "source");
@@ -479,7 +480,7 @@ function completerTranches(ctx: Contexte, tranches: Tranche[], montant: Cents, c
         `${formatMontantFr(montant)} ; l'écart est compté sans date.`,
     });
   }
-  return tranches.concat([{ montant: (montant - somme) as Cents }]);
+  return tranches.concat([{ montant: subCents(montant, cents(somme)) }]);
 }
 
 /** A « Coût / Budget : 3 000 000 € » line above the header (the cost the plan must cover). */

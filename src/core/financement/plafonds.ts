@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import brutIntensite from "../regles/data/intensite-aides.json";
 import brutFsa from "../regles/data/financement-fsa.json";
 import type { TypeOeuvre } from "../devis/model";
-import type { Cents } from "../money/cents";
+import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { surchargeMontant, surchargeTaux } from "../regles/parametres";
 import { Confiance, Surcharges, TableRegles, validerTable, versionEnVigueur, VersionRegle } from "../regles/table";
@@ -137,7 +137,7 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
   // « coût ≤ seuil » formula gives the same answer as the exact comparison.
   const seuilDuree =
     parHeure !== undefined && c.dureeMinutes
-      ? (new Decimal(parHeure).times(c.dureeMinutes).dividedToIntegerBy(60).toNumber() as Cents)
+      ? cents(new Decimal(parHeure).times(c.dureeMinutes).dividedToIntegerBy(60).toNumber())
       : undefined;
   const seuil = seuilLu ? seuilLu.valeur : (p.seuilPetitBudget ?? seuilDuree);
   let motif = "plafond général";

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { formatMontantFr, type Cents } from "../money";
+import { cents, formatMontantFr } from "../money";
 import { libelleCle, majuscule, valeurLisible } from "./libellesCles";
 import accordTransparence from "./data/accord-transparence.json";
 import carboneFacteurs from "./data/carbone-facteurs.json";
@@ -231,7 +231,7 @@ function bloc(s: Noeud | undefined): Noeud | undefined {
 
 function feuille(s: Noeud | undefined, x: unknown): string {
   const b = bloc(s);
-  if (typeof x === "number" && b === centimes) return formatMontantFr(x as Cents);
+  if (typeof x === "number" && b === centimes) return formatMontantFr(cents(x));
   if (typeof x === "string" && b === taux) return tauxFr(x);
   if (typeof x === "number" && b === minutes) return `${x} min`;
   if (typeof x === "number" && b === jours) return `${x} j`;

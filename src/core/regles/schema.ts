@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import type { Cents } from "../money";
+import { cents } from "../money";
 
 /**
  * Building blocks of the rule-table schemas (valibot: the smallest of zod / zod mini / valibot in the pane bundle,
@@ -32,7 +32,7 @@ export const centimes = v.pipe(
     (n) => Number.isSafeInteger(n) && n >= 0,
     (i) => `${String(i.input)} n'est pas un montant en centimes (entier ≥ 0)`,
   ),
-  v.transform((n) => n as Cents),
+  v.transform((n) => cents(n)),
 );
 
 const TAUX = /^(0(\.\d+)?|1(\.0+)?)$/;

@@ -109,7 +109,7 @@ export function noteDeTrace(t: Trace, formule?: string, complements: string[] = 
 /** A term of a ratio as the sheet's formula reads it: what it is, its amount in cents, the cell it is read from. */
 export interface TermeRatio {
   libelle: string;
-  montant: number;
+  montant: Cents;
   cellule: string;
 }
 
@@ -125,7 +125,7 @@ export function noteDeRatio(
   siNul = "0",
   complements: string[] = [],
 ): string {
-  const terme = (t: TermeRatio) => feuille(t.libelle, euros(t.montant as Cents), "euros", { cellule: t.cellule });
+  const terme = (t: TermeRatio) => feuille(t.libelle, euros(t.montant), "euros", { cellule: t.cellule });
   const entrees = [terme(numerateur), terme(denominateur)];
   const formule =
     `${numerateur.libelle} ÷ ${denominateur.libelle} (${numerateur.cellule} ÷ ${denominateur.cellule}) ; ` +

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, centsToDecimalString, formatMontantFr, formatPourcentFr } from "../money";
+import { type Cents, centsToDecimalString, eurosToCents, formatMontantFr, formatPourcentFr } from "../money";
 
 /**
  * « D'où vient ce chiffre ? » — the trace of a computed figure, as plain data: what it is, its value, how it is
@@ -147,7 +147,7 @@ export function valeurFr(t: Pick<Trace, "valeur" | "unite">): string {
   const d = new Decimal(t.valeur);
   switch (t.unite) {
     case "euros":
-      return formatMontantFr(d.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents);
+      return formatMontantFr(eurosToCents(d));
     case "taux":
       return formatPourcentFr(d);
     case "minutes":

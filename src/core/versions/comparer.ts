@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { distance } from "fastest-levenshtein";
-import { cents, subCents, sumCents, type Cents } from "../money/cents";
+import { cents, type Cents, negCents, subCents, sumCents } from "../money/cents";
 import { libelleChapitre, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import type { CodeChapitre } from "../devis/model";
 import { normaliser } from "../util/texte";
@@ -314,7 +314,7 @@ export function comparerVersions(
   }
   for (const x of supprimees)
     tries.push({
-      l: { statut: "supprimee", chapitre: x.chapitre, de: x, delta: subCents(0 as Cents, x.montant), renommee: false },
+      l: { statut: "supprimee", chapitre: x.chapitre, de: x, delta: negCents(x.montant), renommee: false },
       k: [ordreChapitre(x.chapitre), apres.get(x) as number, 1, x.numero],
     });
   tries.sort((p, q) => {

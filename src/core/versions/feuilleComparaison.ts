@@ -1,6 +1,6 @@
 import { lienCellule } from "../devis/feuilleDevis";
 import type { RealiseDePoste } from "../ecarts/realiseParCode";
-import { centsToEuros, type Cents } from "../money/cents";
+import { type Cents, centsToEuros, subCents, ZERO } from "../money/cents";
 import { FORMAT_EXCEL, formatMontantFr } from "../money/format";
 import type { CellData, CellSpec, ConditionalFormat, NoteSpec, SheetData, SheetSpec } from "../port/workbook";
 import { LONGUEUR_NOTE_MAX, noteDeRatio, noteDeTrace } from "../traces/note";
@@ -184,7 +184,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   for (const [code, r] of sansLigne) {
     const ch = r.chapitre || code;
     if (ch !== CHAPITRE_NON_PLACE && !chapitres.some((x) => x.code === ch))
-      chapitres.push({ code: ch, libelle: ch, de: 0 as Cents, a: 0 as Cents, delta: 0 as Cents });
+      chapitres.push({ code: ch, libelle: ch, de: ZERO, a: ZERO, delta: ZERO });
   }
   const largeur = avecRealise ? ENTETES_LIGNES.length + ENTETES_REALISE.length : ENTETES_LIGNES.length;
   const ligneVide = (): CellSpec[] => new Array(largeur).fill(null);
@@ -432,7 +432,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
         : { formula: `ROUND((I${r}-H${r})*J${r},2)`, result: centsToEuros(lc.effetQuantite) };
     row[COL_C.effetTaux] = {
       formula: `N${r}-O${r}`,
-      result: centsToEuros((lc.delta - (lc.effetQuantite ?? 0)) as Cents),
+      result: centsToEuros(subCents(lc.delta, lc.effetQuantite ?? ZERO)),
     };
     row[COL_C.cellule] = lienCellule(ref.cellule);
     row[COL_C.commentaire] = commentairesLignes[i];
@@ -590,12 +590,12 @@ function sourceMontant(l: LigneVersion | undefined, version: Version | undefined
  */
 export function noteDeLigne(lc: LigneComparee, r: number, e: EntreeComparaison, nomDe: string, nomA: string): NoteSpec {
   const ref = lc.a ?? (lc.de as LigneVersion);
-  const m = (c: number) => formatMontantFr(c as Cents);
+  const m = (c: Cents) => formatMontantFr(c);
   const texte =
     `${libelleEcart(ref)} : ${m(lc.delta)}\n` +
     `= Montant à − Montant de (M${r} − L${r})\n` +
-    `← Montant à, ${nomA} : ${m(lc.a?.montant ?? 0)} (${sourceMontant(lc.a, e.versionA, e)}) [M${r}]\n` +
-    `← Montant de, ${nomDe} : ${m(lc.de?.montant ?? 0)} (${sourceMontant(lc.de, e.versionDe, e)}) [L${r}]\n` +
+    `← Montant à, ${nomA} : ${m(lc.a?.montant ?? ZERO)} (${sourceMontant(lc.a, e.versionA, e)}) [M${r}]\n` +
+    `← Montant de, ${nomDe} : ${m(lc.de?.montant ?? ZERO)} (${sourceMontant(lc.de, e.versionDe, e)}) [L${r}]\n` +
     `Cellules lues : M${r}, L${r}\n` +
     partiesDeLigne(lc, r) +
     "\n(Prodbook, « D'où vient ce chiffre ? »)";
@@ -616,13 +616,13 @@ function partiesDeLigne(lc: LigneComparee, r: number): string {
         `effet taux et autres (P${r}) = écart : ${formatMontantFr(lc.delta)}`
     : `dont effet quantité (O${r}) = ARRONDI((I${r} − H${r}) × J${r} ; 2), (quantité à − quantité de) × taux de : ` +
         `${formatMontantFr(effet)} ; effet taux et autres (P${r}) = N${r} − O${r} : ` +
-        formatMontantFr((lc.delta - effet) as Cents);
+        formatMontantFr(subCents(lc.delta, effet));
 }
 
 /** The trace of a line's écart, as « D'où vient ce chiffre ? » has it: what noteDeLigne writes (see the test). */
 export function traceDeLigne(lc: LigneComparee, r: number, e: EntreeComparaison, nomDe: string, nomA: string) {
   const ref = lc.a ?? (lc.de as LigneVersion);
-  const montant = (l: LigneVersion | undefined) => euros((l?.montant ?? 0) as Cents);
+  const montant = (l: LigneVersion | undefined) => euros(l?.montant ?? ZERO);
   const trace = noeud(
     libelleEcart(ref),
     euros(lc.delta),

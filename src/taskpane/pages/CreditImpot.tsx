@@ -18,7 +18,7 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { OptionsCreditImpotPane, VueCreditImpot } from "../../app/commandes/creditImpot";
 import type { GenreCredit } from "../../core/creditImpot/modele";
-import { type Cents, formatMontantFr, formatPourcentFr, saisieMontant, saisieNombre } from "../../core/money";
+import { type Cents, formatMontantFr, negCents, formatPourcentFr, saisieMontant, saisieNombre } from "../../core/money";
 import { saisieTaux } from "../../core/regles/parametres";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DetailsSources } from "../components/DetailsSources";
@@ -88,7 +88,7 @@ const useStyles = makeStyles({
   liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
-const m = (c: number) => formatMontantFr(c as Cents);
+const m = (c: Cents) => formatMontantFr(c);
 const lireJours = (t: string) => saisieNombre(t, { unite: "jours", min: 0, entier: true });
 const lireMontant = (t: string) => saisieMontant(t, { nonNegatif: true });
 
@@ -315,7 +315,7 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
             {r.subventions && (
               <TableRow>
                 <TableCell>Subventions publiques déduites</TableCell>
-                <TableCell className={styles.montant}>{m(-r.subventions.deduit)}</TableCell>
+                <TableCell className={styles.montant}>{m(negCents(r.subventions.deduit))}</TableCell>
               </TableRow>
             )}
             <TableRow>

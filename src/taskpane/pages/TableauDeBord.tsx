@@ -15,7 +15,7 @@ import { envoyer } from "../../app/catalogue";
 import { lienTexte } from "../../app/liensTextes";
 import type { Suite, TableauDeBord as Resume } from "../../app/commandes/tableauDeBord";
 import type { Source } from "../../core/regles/table";
-import { formatEcartFr, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
+import { cents, formatEcartFr, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
 import { DetailsSources } from "../components/DetailsSources";
 import { LienSource } from "../components/TextesAppliques";
 import { Retour } from "../components/Retour";
@@ -283,7 +283,7 @@ function BlocFinancement({ r }: { r: Resume }) {
           {f.resteAFinancer !== undefined && (
             <Chiffre
               libelle={f.resteAFinancer < 0 ? "Excédent" : "Reste à financer"}
-              valeur={m(Math.abs(f.resteAFinancer) as Cents)}
+              valeur={m(cents(Math.abs(f.resteAFinancer)))}
               id={IDS.chiffre("financement", "reste")}
             />
           )}

@@ -18,7 +18,7 @@ import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
 import type { ResumeVersion } from "../../app/commandes/versions";
 import type { Constat } from "../../core/controles/constat";
-import { type Cents, formatMontantFr } from "../../core/money";
+import { type Cents, formatMontantFr, sumCents } from "../../core/money";
 import { changementDeChapitre } from "../../core/versions/comparer";
 import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
 import { ChampListe, ChampSaisie } from "../components/Champ";
@@ -34,7 +34,7 @@ const IDS = TEST_IDS.versions;
 /** « , plus 1 200,00 € non placé (hors total) », or nothing: a version's total is the devis total. */
 const nonPlaces = (v: ResumeVersion): string => {
   if (!v.nonPlaces.length) return "";
-  const s = v.nonPlaces.reduce((t, n) => t + n.montant, 0) as Cents;
+  const s = sumCents(v.nonPlaces.map((n) => n.montant));
   return typographie(`, plus ${formatMontantFr(s)} ${LIBELLE_NON_PLACE.toLowerCase()}`);
 };
 const COURANT = "courant";
@@ -59,10 +59,10 @@ const useStyles = makeStyles({
   baisse: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-const m = (c: number) => formatMontantFr(c as Cents);
-const signe = (c: number) => (c > 0 ? "+" : "") + m(c);
+const m = (c: Cents) => formatMontantFr(c);
+const signe = (c: Cents) => (c > 0 ? "+" : "") + m(c);
 
-function Ecart({ delta }: { delta: number }) {
+function Ecart({ delta }: { delta: Cents }) {
   const styles = useStyles();
   return <span className={delta > 0 ? styles.hausse : delta < 0 ? styles.baisse : undefined}>{signe(delta)}</span>;
 }

@@ -1,5 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import type { Cents } from "../../money/cents";
+import { subCents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import { totauxProuves } from "../choixParTotaux";
 import type { ColonneMontantNommee, ColonneNonLue, ColonnesMontant, Devis, TotauxColonne } from "../model";
@@ -25,7 +25,7 @@ function montantsTTC(m: ColonnesMontant) {
   const ht =
     tva && s && s.lignes > 0
       ? ` Sur ${s.lignes > 1 ? `les ${s.lignes} lignes qui en portent` : "la ligne qui en porte"}, la colonne ` +
-        `${tva.colonne} « ${tva.entete} » donne un hors taxes de ${formatMontantFr((s.ttc - s.tva) as Cents)} ` +
+        `${tva.colonne} « ${tva.entete} » donne un hors taxes de ${formatMontantFr(subCents(s.ttc, s.tva))} ` +
         `(TTC ${formatMontantFr(s.ttc)} − TVA ${formatMontantFr(s.tva)}), non compté.`
       : "";
   return {

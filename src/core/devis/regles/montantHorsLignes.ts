@@ -1,5 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import type { Cents } from "../../money/cents";
+import { ZERO } from "../../money/cents";
 import type { MontantHorsLignes } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
 
@@ -37,8 +37,8 @@ export const montantHorsLignes: Regle<ContexteDevis> = {
               gravite: "alerte" as const,
               message:
                 `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis. Ce total de page ne ` +
-                `vaut ni la somme des lignes de sa page (${eur(h.sommePage ?? (0 as Cents))}) ni celle des lignes ` +
-                `au-dessus (${eur(h.cumul ?? (0 as Cents))}) : une ligne manque ou est en trop, ou le total est faux ; ` +
+                `vaut ni la somme des lignes de sa page (${eur(h.sommePage ?? ZERO)}) ni celle des lignes ` +
+                `au-dessus (${eur(h.cumul ?? ZERO)}) : une ligne manque ou est en trop, ou le total est faux ; ` +
                 `corrigez-le, ou saisissez ce montant comme une ligne s'il en est une.`,
               cellule: h.cellule,
             }
@@ -48,7 +48,7 @@ export const montantHorsLignes: Regle<ContexteDevis> = {
                 gravite: "alerte" as const,
                 message:
                   `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis. Ce report ne vaut ` +
-                  `ni la somme des lignes au-dessus (${eur(h.cumul ?? (0 as Cents))}) ni le report qui le précède : une ` +
+                  `ni la somme des lignes au-dessus (${eur(h.cumul ?? ZERO)}) ni le report qui le précède : une ` +
                   `ligne manque ou est en trop d'une page à l'autre, ou le report est faux ; corrigez-le, ou saisissez ce ` +
                   `montant comme une ligne s'il en est une.`,
                 cellule: h.cellule,

@@ -1,6 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import { subCents, sumCents } from "../../money/cents";
-import type { Cents } from "../../money/cents";
+import { cents, subCents, sumCents } from "../../money/cents";
 import { celluleMontant, cite, ContexteDevis, eur, TOLERANCE_CENTIMES } from "./contexte";
 
 /** CNC forms: "dont France" + "dont étranger" must make the line's amount (both columns filled). */
@@ -19,8 +18,8 @@ export const repartitionFranceEtranger: Regle<ContexteDevis> = {
           regle: "repartition-france-etranger",
           gravite: "alerte" as const,
           message:
-            `${celluleMontant(l)} ${cite(l.libelle)} : dont France ${eur(r.france as Cents)} + dont étranger ` +
-            `${eur(r.etranger as Cents)} = ${eur(somme)}, pas le montant ${eur(l.montant)} (écart ${eur(ecart)}) ; ` +
+            `${celluleMontant(l)} ${cite(l.libelle)} : dont France ${eur(cents(r.france))} + dont étranger ` +
+            `${eur(cents(r.etranger))} = ${eur(somme)}, pas le montant ${eur(l.montant)} (écart ${eur(ecart)}) ; ` +
             `part France retenue : dont France ÷ montant.`,
           cellule: celluleMontant(l),
         },

@@ -1,5 +1,5 @@
 import type { Constat, Regle } from "../../controles/constat";
-import { type Cents, multiplyCents } from "../../money/cents";
+import { multiplyCents, subCents } from "../../money/cents";
 import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
@@ -43,7 +43,7 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
         regle: "intensite-aides-publiques",
         gravite: "erreur",
         message:
-          `${quoi} : au-delà du ${plafond}, de ${euros((s.aidesPubliques - depasse) as Cents)}.` +
+          `${quoi} : au-delà du ${plafond}, de ${euros(subCents(s.aidesPubliques, depasse))}.` +
           (consequence ? ` Attention : ${lowerFirst(consequence.replace(/\.$/, ""))} — à vérifier.` : ""),
       };
     } else if (s.intensite.greaterThan(p.seuilAlerte)) {
