@@ -157,3 +157,47 @@ describe("hébergement : le constat « nombre de nuits inconnu » seulement quan
     expect(hotel.ajustements).toEqual([expect.objectContaining({ nom: "plafond hébergement", montant: euros(3000) })]);
   });
 });
+
+describe("coût minimal par minute (D331-4) : fiction 5 000 €/min, animation 3 000 €/min et 24 min, au centime", () => {
+  const oeuvre = (genre: "fiction" | "animation", cout: number, minutes: number) =>
+    calculerCreditImpot(
+      unDevis([{ ch: "2", libelle: "Équipe technique", montant: cout }]),
+      av({ genre, dureeMinutes: minutes }),
+    );
+
+  it("fiction de 45 min : 225 000 € (5 000,00 €/min) remplit la condition ; 224 999,99 € non, crédit nul", () => {
+    const pile = oeuvre("fiction", 225000, 45);
+    expect(condition(pile, "coût minimal par minute")).toMatchObject({ remplie: true });
+    expect(pile.credit).toBeGreaterThan(0);
+    const sous = oeuvre("fiction", 224999.99, 45);
+    expect(condition(sous, "coût minimal par minute")?.remplie).toBe(false);
+    expect(condition(sous, "durée minimale")?.remplie).toBe(true);
+    expect(sous.credit).toBe(0);
+  });
+
+  it("animation : 24 min à 72 000 € (3 000,00 €/min) remplit les deux conditions ; 71 999,99 € ou 23 min non", () => {
+    const pile = oeuvre("animation", 72000, 24);
+    expect(pile.conditions.filter((c) => !c.remplie)).toEqual([]);
+    expect(pile.credit).toBeGreaterThan(0);
+    expect(condition(oeuvre("animation", 71999.99, 24), "coût minimal par minute")?.remplie).toBe(false);
+    const court = oeuvre("animation", 69000, 23);
+    expect(condition(court, "durée minimale")?.remplie).toBe(false);
+    expect(condition(court, "coût minimal par minute")?.remplie).toBe(true);
+    expect(court.credit).toBe(0);
+  });
+});
+
+describe("plafond de la rémunération du réalisateur : premier exercice couvert (2020) en audiovisuel", () => {
+  const d = unDevis([
+    { ch: "2", libelle: "Réalisateur", montant: 150000.01 },
+    { ch: "2", libelle: "Équipe technique", montant: 849999.99 },
+  ]);
+  const ajustement = (annee: number) =>
+    calculerCreditImpot(d, av({ genre: "fiction", annee })).ajustements.find(
+      (a) => a.nom === "plafond rémunération du réalisateur",
+    )?.montant;
+  it("exercice 2019 : rien n'est retiré ; 2020 : 0,01 € au-delà de 15 % × 1 000 000 € retiré de la base", () => {
+    expect(ajustement(2019)).toBeUndefined();
+    expect(ajustement(2020)).toBe(1);
+  });
+});
