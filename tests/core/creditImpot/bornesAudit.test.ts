@@ -1,5 +1,6 @@
 import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
 import type { OptionsCreditImpot } from "../../../src/core/creditImpot/modele";
+import { lireParametres } from "../../../src/core/regles/parametres";
 import { euros, type LigneSimple, unDevis } from "./fabrique";
 
 /**
@@ -199,5 +200,33 @@ describe("plafond de la rémunération du réalisateur : premier exercice couver
   it("exercice 2019 : rien n'est retiré ; 2020 : 0,01 € au-delà de 15 % × 1 000 000 € retiré de la base", () => {
     expect(ajustement(2019)).toBeUndefined();
     expect(ajustement(2020)).toBe(1);
+  });
+});
+
+describe("artistes-interprètes retenus au minimum conventionnel saisi : un centime sous le total", () => {
+  const d = unDevis([
+    { ch: "2", libelle: "Équipe technique", montant: 200000 },
+    { ch: "3", libelle: "Rôle principal", montant: 60000 },
+    { ch: "3", libelle: "Seconds rôles", montant: 40000 },
+    { ch: "FG", libelle: "Frais généraux", montant: 75000 },
+  ]);
+  const avecMinimum = (minimum: string) =>
+    calculerCreditImpot(
+      d,
+      av({
+        surcharges: lireParametres({
+          name: "Paramètres",
+          rows: [
+            [{ v: "Paramètre" }, { v: "Valeur" }],
+            [{ v: "credit-impot.artistes.base-minimum" }, { v: minimum }],
+          ],
+          merges: [],
+        }),
+      }),
+    );
+  it("minimum 99 999,99 € pour 100 000 € de comédiens : 0,01 € retiré de la base (299 999,99 €)", () => {
+    const r = avecMinimum("99999,99");
+    expect(r.ajustements.reduce((s, a) => s + a.montant, 0)).toBe(1);
+    expect(r.base).toBe(euros(299999.99));
   });
 });
