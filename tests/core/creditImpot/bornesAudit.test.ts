@@ -148,14 +148,23 @@ describe("hébergement : le constat « nombre de nuits inconnu » seulement quan
     expect(train.alertes.filter((a) => NUITS_INCONNUES.test(a))).toEqual([]);
   });
 
-  it("limite écrite dans docs/credit-impot.md : « Chambres équipe » en nuits n'est pas lue comme de l'hébergement", () => {
-    // The lodging lines are those whose label says hôtel, hébergement, nuitée or logement: 30 nights at 300 € of
-    // « Chambres » stay whole, with no cap and no finding (a known limit, written in the documentation).
+  it("« Chambres équipe », 30 nuits à 300 € : pas un libellé d'hébergement, rien n'est plafonné ; le constat le dit", () => {
+    // The lodging lines are those whose label says hôtel, hébergement, nuitée or logement. A line in nights without
+    // such a word is not capped by a guess: it stays whole, and a finding names its cell.
     const r = calcul({ ch: "6", libelle: "Chambres équipe", montant: 9000, quantite: 30, taux: 300, unite: "nuits" });
     expect(r.ajustements).toEqual([]);
     expect(r.alertes.filter((a) => NUITS_INCONNUES.test(a))).toEqual([]);
+    expect(r.alertes.filter((a) => a.includes("Chambres"))).toEqual([
+      "Budget!E3 : « Chambres équipe » — unité en nuits, mais le libellé ne dit pas « hôtel », « hébergement », " +
+        "« nuitée » ni « logement » : plafond d'hébergement (200,00\u00a0€ par nuit) non appliqué ; 9\u202f000,00\u00a0€ " +
+        "retenus dans la base. S'il s'agit d'hébergement, dites-le dans le libellé.",
+    ]);
     const hotel = calcul({ ch: "6", libelle: "Hôtel équipe", montant: 9000, quantite: 30, taux: 300, unite: "nuits" });
     expect(hotel.ajustements).toEqual([expect.objectContaining({ nom: "plafond hébergement", montant: euros(3000) })]);
+    expect(hotel.alertes.filter((a) => a.includes("unité en nuits, mais"))).toEqual([]);
+    // A chapter-6 line that is not in nights (a taxi forfait) gets neither.
+    const taxi = calcul({ ch: "6", libelle: "Taxis", montant: 9000, quantite: 1, unite: "forfait" });
+    expect(taxi.alertes.filter((a) => a.includes("unité en nuits, mais") || NUITS_INCONNUES.test(a))).toEqual([]);
   });
 });
 
