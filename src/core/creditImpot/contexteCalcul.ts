@@ -21,7 +21,7 @@ export interface PlafondBrut {
   nom: string;
   montant: Cents;
   detail?: string;
-  /** The public-aid ceiling: exceeding it may cost the whole credit. */
+  /** The public-aid ceiling: only the fraction above it is taken back (CE_BARNEY), and the alert says so. */
   aides?: boolean;
 }
 

@@ -107,10 +107,14 @@ export function plafonnerHebergement(
   const ajustements: AjustementBase[] = [];
   const alertes: string[] = [];
   const parId = new Map(devis.lignes.map((l) => [l.id, l]));
-  const concernees = lignes.filter(
-    (b) => b.eligible && b.base > 0 && b.chapitre === "6" && HEBERGEMENT.test(normaliser(b.libelle)),
-  );
-  if (!concernees.length) return { ajustements, alertes };
+  const enBase = lignes.filter((b) => b.eligible && b.base > 0 && b.chapitre === "6");
+  const concernees = enBase.filter((b) => HEBERGEMENT.test(normaliser(b.libelle)));
+  // Nights in the unit, no lodging word in the label (« Chambres équipe », 30 nuits): named, never capped by a guess.
+  const nuitsSansHebergement = enBase.filter((b) => {
+    const u = parId.get(b.id)?.unite;
+    return !HEBERGEMENT.test(normaliser(b.libelle)) && u !== undefined && NUITS.test(normaliser(u));
+  });
+  if (!concernees.length && !nuitsSansHebergement.length) return { ajustements, alertes };
   const regle = regleAnnee(TABLES_CREDIT_IMPOT.hebergement, opts.annee);
   if (!regle) {
     alertes.push(`Aucun plafond d'hébergement en vigueur en ${opts.annee} : hébergement retenu sans plafond.`);
@@ -125,6 +129,12 @@ export function plafonnerHebergement(
     regle,
     regle.version.valeurs[lieu],
   );
+  for (const b of nuitsSansHebergement)
+    alertes.push(
+      `${b.cellule ?? b.id} : « ${b.libelle} » — unité en nuits, mais le libellé ne dit pas « hôtel », « hébergement », ` +
+        `« nuitée » ni « logement » : plafond d'hébergement (${formatMontantFr(plafond)} par nuit) non appliqué ; ` +
+        `${formatMontantFr(b.base)} retenus dans la base. S'il s'agit d'hébergement, dites-le dans le libellé.`,
+    );
   for (const b of concernees) {
     const l = parId.get(b.id);
     const nuits = l && nuitsDe(l);

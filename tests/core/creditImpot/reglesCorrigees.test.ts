@@ -230,10 +230,14 @@ describe("hébergement : le plafond par nuit ne vaut que pour des nuits", () => 
 describe("plafond des aides publiques : seule la fraction au-delà du plafond est retirée (CE 15 mars 2023)", () => {
   const d = unDevis([{ ch: "2", libelle: "Équipe technique", montant: 1000000 }]);
   it("autres aides déjà à 50 % du budget : crédit nul ; l'alerte cite le Conseil d'État (fraction excédentaire)", () => {
+    // 300 min (3 333,33 €/min ≥ 3 000 €/min): every condition is met, so the nil credit is the ceiling's doing; at
+    // 520 min the cost-per-minute condition failed and the credit was nil whatever the aid.
     const r = calculerCreditImpot(
       d,
-      av({ genre: "animation", dureeMinutes: 520, autresAidesPubliques: euros(500000) }),
+      av({ genre: "animation", dureeMinutes: 300, autresAidesPubliques: euros(500000) }),
     );
+    expect(r.conditions.filter((c) => !c.remplie)).toEqual([]);
+    expect(r.creditAvantPlafonds).toBe(euros(200000));
     expect(r.credit).toBe(0);
     const alertes = r.alertes.join("\n");
     expect(alertes).toMatch(/atteignent déjà 50,00\s% du budget.*Conseil d'État \(15 mars 2023, n° 452317\)/);
