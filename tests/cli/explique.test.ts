@@ -111,5 +111,62 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       expect(incoherences(j.traces[p].ecartEstime)).toEqual([]);
       expect(j.traces[p].ecart.formule).toBe("réalisé − budget");
     }
+    // Without -o too, each poste's réalisé goes down to the FEC lines, not to the accounts' debit and credit totals.
+    const feuilles = (t: Trace): Trace[] => (t.entrees?.length ? t.entrees.flatMap(feuilles) : [t]);
+    const realises = postes.map((p) => j.traces[p].realise as Trace).filter((t) => t.valeur !== "0.00");
+    expect(realises.length).toBeGreaterThan(3);
+    for (const t of realises) for (const f of feuilles(t)) expect(f.cellule).toMatch(/^FEC ligne \d+$/);
+    // The figures the command prints (`postes`: the chapter rows, and `totaux`) have their trace, keyed as there.
+    expect(Object.keys(j.tracesChapitres)).toEqual(j.postes.map((p: { code: string }) => p.code));
+    for (const c of j.postes) {
+      const t = j.tracesChapitres[c.code];
+      verifier(t.realise, c.realise);
+      verifier(t.ecart, c.ecart);
+      verifier(t.ecartEstime, c.ecartEstime);
+    }
+    verifier(j.traceTotal.realise, j.totaux.realise);
+    verifier(j.traceTotal.budget, j.totaux.budget);
+    verifier(j.traceTotal.ecart, j.totaux.ecart);
+    verifier(j.traceTotal.ecartEstime, j.totaux.ecartEstime);
+  });
+
+  it("ecarts --explique (text, built binary): one block, each chapter's écart down to the FEC lines, then the total", () => {
+    const bin = path.resolve(__dirname, "../../bin/prodbook.js");
+    const fec = path.join(FIX, "fec");
+    const sortie = execFileSync(
+      process.execPath,
+      [
+        bin,
+        "ecarts",
+        EXEMPLE,
+        "--fec",
+        path.join(fec, "production-2024.txt"),
+        "--correspondances",
+        path.join(fec, "correspondances.csv"),
+        "--explique",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(sortie.split("D'où viennent ces chiffres :")).toHaveLength(2);
+    const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres :"));
+    const lignes = arbre.split("\n");
+    const i = lignes.indexOf("  Écart 2 Personnel : -46\u202f110,00\u00a0€ = réalisé − budget");
+    expect(i).toBeGreaterThan(0);
+    expect(lignes.slice(i, i + 6)).toEqual([
+      "  Écart 2 Personnel : -46\u202f110,00\u00a0€ = réalisé − budget",
+      "    ← Réalisé 2 Personnel : 8\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
+      "      ← Réalisé 2 : 8\u202f000,00\u00a0€ = Σ 1 compte de classe 6 affecté au poste",
+      "        ← Compte 641100 Salaires techniciens : 8\u202f000,00\u00a0€ = Σ 1 ligne du FEC (débit − crédit)",
+      "          ← OD OD0001 « Paie janvier réalisateur » : 8\u202f000,00\u00a0€ = débit − crédit, compte 641100 [FEC ligne 4]",
+      "    ← Budget 2 Personnel : 54\u202f110,00\u00a0€ = Σ lignes du devis du chapitre",
+    ]);
+    // The total after the chapters, its chapters named without their detail (given above).
+    const t = lignes.indexOf("  Écart total : -145\u202f012,38\u00a0€ = réalisé total − budget total");
+    expect(t).toBeGreaterThan(i);
+    expect(lignes[t + 2]).toBe(
+      "      ← Réalisé 1 Droits artistiques : 12\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
+    );
+    expect(lignes[t + 3]).toMatch(/^ {6}← Réalisé 2 Personnel/);
+    expect(lignes.indexOf("  Écart estimé total : 600,50\u00a0€ = Σ écart estimé des 11 chapitres")).toBeGreaterThan(t);
   });
 });
