@@ -50,6 +50,24 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     const texte = (await lancer([...args, "--annee", "2025", "--explique"])).sortie;
     expect(texte).toMatch(/Crédit d'impôt : [\d\u202f]+,\d\d\u00a0€ = min\(crédit avant plafonds ; plafonds\)/);
     expect(texte).toMatch(/← Taux : 25,00\u00a0% = taux du crédit audiovisuel \[credit-impot\.audiovisuel\.taux/);
+    // Each cap down to its rule figures: plafond par minute × durée; the public-aid ceiling, part × budget − aids.
+    const lignes = texte.split("\n");
+    const i = lignes.indexOf(
+      "    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min",
+    );
+    expect(i).toBeGreaterThan(0);
+    expect(lignes[i + 1]).toMatch(
+      /^ {6}← Plafond par minute : 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance [HML]/,
+    );
+    expect(lignes[i + 2]).toBe("      ← Durée : 52\u00a0min = durée de l'œuvre");
+    expect(texte).toMatch(
+      /← Part maximale des aides publiques : 50,00\u00a0% \[credit-impot\.aides-publiques\.plafond, /,
+    );
+    const ci = j.traces.credit as Trace;
+    for (const p of ci.entrees!.filter((e) => e.libelle.startsWith("Plafond : "))) {
+      expect(incoherences(p)).toEqual([]);
+      expect(p.operation).not.toBe("valeur");
+    }
   });
 
   it("financement --explique: total, reste à financer and public-aid share", async () => {

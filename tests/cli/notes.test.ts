@@ -190,6 +190,16 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(Object.values(n).find((t) => t.startsWith("Plafond : 80\u00a0% du budget de production"))).toContain(
       "Plafond : 80\u00a0% du budget de production : 147\u202f607,30\u00a0€",
     );
+    // Each cap's note names its terms and the rule table of its figure.
+    const minute = Object.values(n).find((t) => t.startsWith("Plafond : plafond par minute"))!;
+    expect(minute).toContain(
+      "\n← Plafond par minute : 1\u202f450,00\u00a0€\n← Durée : 52\u00a0min (durée de l'œuvre)\n",
+    );
+    expect(minute).toMatch(
+      /\nRègle : credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d/,
+    );
+    const aides = Object.values(n).find((t) => t.startsWith("Plafond : plafond des aides publiques"))!;
+    expect(aides).toMatch(/\nRègle : credit-impot\.aides-publiques\.plafond, en vigueur au 2016-01-01, confiance M/);
   });
 
   it("financement: total, reste à financer, public aid and its share, down to the plan's cells; each ratio its numerator and denominator, as LibreOffice computes it", async () => {
