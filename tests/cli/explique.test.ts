@@ -96,6 +96,19 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       "    ← Les Films de l'Estran (sans date) : 60\u202f000,00\u00a0€ = montant de la source, sans échéance ['Plan de financement'!C7]",
     );
     expect(arbre).toContain("← Les Films de l'Estran (sans date) : 90\u202f000,00\u00a0€");
+    // Each month of the échéancier, down to its payments, each with the cell it was read in.
+    const mois = arbre.split("\n  Encaissements 20").slice(1);
+    expect(mois.map((m) => `20${m.slice(0, 5)}`)).toEqual([
+      ...["02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2026-${m}`),
+      ...["01", "02", "03"].map((m) => `2027-${m}`),
+    ]);
+    const versements = mois.flatMap((m) => m.split("\n").filter((l) => l.startsWith("    ← ")));
+    expect(versements.length).toBe(9);
+    for (const v of versements) expect(v).toMatch(/ \['Plan de financement'!C\d+\]$/);
+    expect(arbre).toContain(
+      "\n  Encaissements 2026-03 : 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
+        "    ← CNC (2026-03-01) : 500\u202f000,00\u00a0€ = montant de la source, en un versement ['Plan de financement'!C15]\n",
+    );
     // A plan whose payments are all dated has nothing to list.
     const docu = execFileSync(
       process.execPath,
