@@ -41,6 +41,11 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(r.sortie).toContain("D'où viennent ces chiffres :");
     expect(r.sortie).toMatch(/ {2}Total du devis : [\d\u202f]+,\d\d\u00a0€ = /);
     expect(r.sortie).toMatch(/← Taux : [\d\u202f]+,\d\d\u00a0€ \['Budget Gardiens'!F\d+\]/);
+    // An amount read from a formula of the producer names it, hence the cells it was computed from.
+    expect(r.sortie).toContain(
+      "← « Frais généraux 15 % » : 22\u202f833,09\u00a0€ = montant lu, calculé par la formule du producteur " +
+        "=ROUND(G71*15%,2) ['Budget Gardiens'!G73]",
+    );
   });
 
   it("credit-impot --explique: credit = min(base × taux ; caps), the rate with its rule table", async () => {
