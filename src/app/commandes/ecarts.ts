@@ -369,8 +369,10 @@ export const commandesEcarts = {
     const { devis, rapport } = await calculer(wb, args.fec, table);
     const postes = postesDuDevis(devis, rapport);
     const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)));
-    const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : {};
-    return { ...vue(rapport, [], constatsEcarts(rapport, devis)), postes, problemes, ...ex };
+    // The pane's explanations only (the core traces of the chapters and total are the CLI's).
+    const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
+    const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};
+    return { ...vue(rapport, [], constatsEcarts(rapport, devis)), postes, problemes, ...pourLeVolet };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */
