@@ -10,3 +10,16 @@ export function texteTraces(io: Io, traces: Record<string, Trace | undefined>): 
   io.out("D'où viennent ces chiffres :");
   for (const t of Object.values(traces)) if (t) for (const l of arbreTexte(t)) io.out(`  ${l}`);
 }
+
+/**
+ * A trace cut below `niveaux` levels, for a figure whose parts are explained above it in the same block (the écarts'
+ * total, after each chapter): the cut nodes keep their value and formula, their inputs are left out.
+ */
+export function resume(t: Trace, niveaux = 2): Trace {
+  if (!t.entrees) return t;
+  if (niveaux <= 0) {
+    const { entrees: _entrees, ...reste } = t;
+    return reste;
+  }
+  return { ...t, entrees: t.entrees.map((e) => resume(e, niveaux - 1)) };
+}

@@ -41,6 +41,11 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(r.sortie).toContain("D'où viennent ces chiffres :");
     expect(r.sortie).toMatch(/ {2}Total du devis : [\d\u202f]+,\d\d\u00a0€ = /);
     expect(r.sortie).toMatch(/← Taux : [\d\u202f]+,\d\d\u00a0€ \['Budget Gardiens'!F\d+\]/);
+    // An amount read from a formula of the producer names it, hence the cells it was computed from.
+    expect(r.sortie).toContain(
+      "← « Frais généraux 15 % » : 22\u202f833,09\u00a0€ = montant lu, calculé par la formule du producteur " +
+        "=ROUND(G71*15%,2) ['Budget Gardiens'!G73]",
+    );
   });
 
   it("credit-impot --explique: credit = min(base × taux ; caps), the rate with its rule table", async () => {
@@ -50,6 +55,24 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     const texte = (await lancer([...args, "--annee", "2025", "--explique"])).sortie;
     expect(texte).toMatch(/Crédit d'impôt : [\d\u202f]+,\d\d\u00a0€ = min\(crédit avant plafonds ; plafonds\)/);
     expect(texte).toMatch(/← Taux : 25,00\u00a0% = taux du crédit audiovisuel \[credit-impot\.audiovisuel\.taux/);
+    // Each cap down to its rule figures: plafond par minute × durée; the public-aid ceiling, part × budget − aids.
+    const lignes = texte.split("\n");
+    const i = lignes.indexOf(
+      "    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min",
+    );
+    expect(i).toBeGreaterThan(0);
+    expect(lignes[i + 1]).toMatch(
+      /^ {6}← Plafond par minute : 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance [HML]/,
+    );
+    expect(lignes[i + 2]).toBe("      ← Durée : 52\u00a0min = durée de l'œuvre");
+    expect(texte).toMatch(
+      /← Part maximale des aides publiques : 50,00\u00a0% \[credit-impot\.aides-publiques\.plafond, /,
+    );
+    const ci = j.traces.credit as Trace;
+    for (const p of ci.entrees!.filter((e) => e.libelle.startsWith("Plafond : "))) {
+      expect(incoherences(p)).toEqual([]);
+      expect(p.operation).not.toBe("valeur");
+    }
   });
 
   it("financement --explique: total, reste à financer and public-aid share", async () => {
@@ -78,6 +101,19 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       "    ← Les Films de l'Estran (sans date) : 60\u202f000,00\u00a0€ = montant de la source, sans échéance ['Plan de financement'!C7]",
     );
     expect(arbre).toContain("← Les Films de l'Estran (sans date) : 90\u202f000,00\u00a0€");
+    // Each month of the échéancier, down to its payments, each with the cell it was read in.
+    const mois = arbre.split("\n  Encaissements 20").slice(1);
+    expect(mois.map((m) => `20${m.slice(0, 5)}`)).toEqual([
+      ...["02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2026-${m}`),
+      ...["01", "02", "03"].map((m) => `2027-${m}`),
+    ]);
+    const versements = mois.flatMap((m) => m.split("\n").filter((l) => l.startsWith("    ← ")));
+    expect(versements.length).toBe(9);
+    for (const v of versements) expect(v).toMatch(/ \['Plan de financement'!C\d+\]$/);
+    expect(arbre).toContain(
+      "\n  Encaissements 2026-03 : 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
+        "    ← CNC (2026-03-01) : 500\u202f000,00\u00a0€ = montant de la source, en un versement ['Plan de financement'!C15]\n",
+    );
     // A plan whose payments are all dated has nothing to list.
     const docu = execFileSync(
       process.execPath,
@@ -111,5 +147,62 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       expect(incoherences(j.traces[p].ecartEstime)).toEqual([]);
       expect(j.traces[p].ecart.formule).toBe("réalisé − budget");
     }
+    // Without -o too, each poste's réalisé goes down to the FEC lines, not to the accounts' debit and credit totals.
+    const feuilles = (t: Trace): Trace[] => (t.entrees?.length ? t.entrees.flatMap(feuilles) : [t]);
+    const realises = postes.map((p) => j.traces[p].realise as Trace).filter((t) => t.valeur !== "0.00");
+    expect(realises.length).toBeGreaterThan(3);
+    for (const t of realises) for (const f of feuilles(t)) expect(f.cellule).toMatch(/^FEC ligne \d+$/);
+    // The figures the command prints (`postes`: the chapter rows, and `totaux`) have their trace, keyed as there.
+    expect(Object.keys(j.tracesChapitres)).toEqual(j.postes.map((p: { code: string }) => p.code));
+    for (const c of j.postes) {
+      const t = j.tracesChapitres[c.code];
+      verifier(t.realise, c.realise);
+      verifier(t.ecart, c.ecart);
+      verifier(t.ecartEstime, c.ecartEstime);
+    }
+    verifier(j.traceTotal.realise, j.totaux.realise);
+    verifier(j.traceTotal.budget, j.totaux.budget);
+    verifier(j.traceTotal.ecart, j.totaux.ecart);
+    verifier(j.traceTotal.ecartEstime, j.totaux.ecartEstime);
+  });
+
+  it("ecarts --explique (text, built binary): one block, each chapter's écart down to the FEC lines, then the total", () => {
+    const bin = path.resolve(__dirname, "../../bin/prodbook.js");
+    const fec = path.join(FIX, "fec");
+    const sortie = execFileSync(
+      process.execPath,
+      [
+        bin,
+        "ecarts",
+        EXEMPLE,
+        "--fec",
+        path.join(fec, "production-2024.txt"),
+        "--correspondances",
+        path.join(fec, "correspondances.csv"),
+        "--explique",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(sortie.split("D'où viennent ces chiffres :")).toHaveLength(2);
+    const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres :"));
+    const lignes = arbre.split("\n");
+    const i = lignes.indexOf("  Écart 2 Personnel : -46\u202f110,00\u00a0€ = réalisé − budget");
+    expect(i).toBeGreaterThan(0);
+    expect(lignes.slice(i, i + 6)).toEqual([
+      "  Écart 2 Personnel : -46\u202f110,00\u00a0€ = réalisé − budget",
+      "    ← Réalisé 2 Personnel : 8\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
+      "      ← Réalisé 2 : 8\u202f000,00\u00a0€ = Σ 1 compte de classe 6 affecté au poste",
+      "        ← Compte 641100 Salaires techniciens : 8\u202f000,00\u00a0€ = Σ 1 ligne du FEC (débit − crédit)",
+      "          ← OD OD0001 « Paie janvier réalisateur » : 8\u202f000,00\u00a0€ = débit − crédit, compte 641100 [FEC ligne 4]",
+      "    ← Budget 2 Personnel : 54\u202f110,00\u00a0€ = Σ lignes du devis du chapitre",
+    ]);
+    // The total after the chapters, its chapters named without their detail (given above).
+    const t = lignes.indexOf("  Écart total : -145\u202f012,38\u00a0€ = réalisé total − budget total");
+    expect(t).toBeGreaterThan(i);
+    expect(lignes[t + 2]).toBe(
+      "      ← Réalisé 1 Droits artistiques : 12\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
+    );
+    expect(lignes[t + 3]).toMatch(/^ {6}← Réalisé 2 Personnel/);
+    expect(lignes.indexOf("  Écart estimé total : 600,50\u00a0€ = Σ écart estimé des 11 chapitres")).toBeGreaterThan(t);
   });
 });

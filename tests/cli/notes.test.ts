@@ -117,6 +117,33 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     for (const t of Object.values(n)) expect(t).not.toMatch(/^=/);
   });
 
+  it("devis: a line computed on the coût hors frais (« Imprévus 7 % ») keeps its live formula and gets its note", async () => {
+    const src = new ExcelJS.Workbook();
+    const ws = src.addWorksheet("Budget");
+    ws.addRows([
+      ["Code", "Libellé", "Quantité", "Tarif", "Montant"],
+      ["2.1", "Chef opérateur", 10, 350, { formula: "C2*D2", result: 3500 }],
+      ["8.1", "Mixage", 1, 1500, { formula: "C3*D3", result: 1500 }],
+      [null, "Imprévus 7 %", null, null, 350],
+    ]);
+    const entree = path.join(dir, "imprevus.xlsx");
+    await src.xlsx.writeFile(entree);
+    const a = prodbook("devis", entree, "imprevus-1.xlsx");
+    const n = await notes(a, "Devis");
+    const [cellule, note] = Object.entries(n).find(([, t]) => t.startsWith("« Imprévus 7 % »"))!;
+    expect(await formule(a, "Devis", cellule)).toBe(`ROUND(G${cellule.slice(1)}*SUM(H$5:H$6),2)`);
+    expect(note).toBe(
+      "« Imprévus 7 % » : 350,00\u00a0€\n" +
+        `= taux G${cellule.slice(1)} × coût hors frais (Σ H5:H6 : lignes des chapitres 1 à 9 de cette feuille), ` +
+        "arrondi au centime\n" +
+        "← Coût hors frais (chapitres 1 à 9) : 5\u202f000,00\u00a0€ (voir « Coût hors frais »)\n" +
+        "← Pourcentage : 7,00\u00a0%\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    // The lines computed as quantité × nombre × taux carry none: their formula names their cells on the row.
+    expect(Object.keys(n).filter((c) => c === "H5" || c === "H6")).toEqual([]);
+  });
+
   it("devis: the Synthèse repeats each Devis figure's note with the cell it reads, and the cost per minute its own; LibreOffice agrees", async () => {
     const a = prodbook("devis", EXEMPLE, "sy-1.xlsx", ["--duree", "52"]);
     const b = prodbook("devis", a, "sy-2.xlsx", ["--duree", "52"]);
@@ -190,6 +217,16 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(Object.values(n).find((t) => t.startsWith("Plafond : 80\u00a0% du budget de production"))).toContain(
       "Plafond : 80\u00a0% du budget de production : 147\u202f607,30\u00a0€",
     );
+    // Each cap's note names its terms and the rule table of its figure.
+    const minute = Object.values(n).find((t) => t.startsWith("Plafond : plafond par minute"))!;
+    expect(minute).toContain(
+      "\n← Plafond par minute : 1\u202f450,00\u00a0€\n← Durée : 52\u00a0min (durée de l'œuvre)\n",
+    );
+    expect(minute).toMatch(
+      /\nRègle : credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d/,
+    );
+    const aides = Object.values(n).find((t) => t.startsWith("Plafond : plafond des aides publiques"))!;
+    expect(aides).toMatch(/\nRègle : credit-impot\.aides-publiques\.plafond, en vigueur au 2016-01-01, confiance M/);
   });
 
   it("financement: total, reste à financer, public aid and its share, down to the plan's cells; each ratio its numerator and denominator, as LibreOffice computes it", async () => {

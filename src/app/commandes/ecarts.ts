@@ -1,4 +1,10 @@
-import { traceEcartsTotal, tracesEcarts, tracesEcartsChapitres, type TracePoste } from "../../core/traces/ecarts";
+import {
+  traceEcartsTotal,
+  tracesEcarts,
+  tracesEcartsChapitres,
+  type TraceChapitreEcart,
+  type TracePoste,
+} from "../../core/traces/ecarts";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import type { ResultatFec } from "../../core/comptabilite/fec";
 import {
@@ -166,6 +172,10 @@ export async function ecarts(
 ): Promise<
   ResultatRapprochementVue & {
     traces?: Record<string, TracePoste>;
+    /** Each chapter row's réalisé, budget, écart and écart estimé, down to the postes, FEC and devis lines. */
+    tracesChapitres?: Record<string, TraceChapitreEcart>;
+    /** The total row's, down to the chapters. */
+    traceTotal?: TraceChapitreEcart;
     explications?: ExplicationsEcarts;
     explicationTotal?: ExplicationTotalEcarts;
   }
@@ -202,13 +212,20 @@ function explications(
   rapport: RapportEcarts,
   postes: Record<string, TracePoste>,
   devis: Devis,
-): { explications: ExplicationsEcarts; explicationTotal: ExplicationTotalEcarts } {
+): {
+  tracesChapitres: Record<string, TraceChapitreEcart>;
+  traceTotal: TraceChapitreEcart;
+  explications: ExplicationsEcarts;
+  explicationTotal: ExplicationTotalEcarts;
+} {
   const out: ExplicationsEcarts = {};
   const chapitres = tracesEcartsChapitres(rapport, postes, devis);
   for (const [code, t] of Object.entries(chapitres))
     out[code] = { realise: traceAffichee(t.realise), ecart: traceAffichee(t.ecart) };
   const total = traceEcartsTotal(rapport, chapitres);
   return {
+    tracesChapitres: chapitres,
+    traceTotal: total,
     explications: out,
     explicationTotal: { realise: traceAffichee(total.realise), ecart: traceAffichee(total.ecart) },
   };
@@ -352,8 +369,10 @@ export const commandesEcarts = {
     const { devis, rapport } = await calculer(wb, args.fec, table);
     const postes = postesDuDevis(devis, rapport);
     const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)));
-    const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : {};
-    return { ...vue(rapport, [], constatsEcarts(rapport, devis)), postes, problemes, ...ex };
+    // The pane's explanations only (the core traces of the chapters and total are the CLI's).
+    const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
+    const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};
+    return { ...vue(rapport, [], constatsEcarts(rapport, devis)), postes, problemes, ...pourLeVolet };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */
@@ -363,7 +382,8 @@ export const commandesEcarts = {
   ): Promise<
     ResultatRapprochementVue & { explications?: ExplicationsEcarts; explicationTotal?: ExplicationTotalEcarts }
   > {
-    const { traces: _traces, ...r } = await ecarts(wb, args, true);
+    // The pane gets the chapters' and total's explanations in its own shape, not the core traces.
+    const { traces: _traces, tracesChapitres: _chapitres, traceTotal: _total, ...r } = await ecarts(wb, args, true);
     return r;
   },
 };

@@ -13,7 +13,7 @@ import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import { choixArg } from "../args";
 import { CliError, erreurFichier, lireFichierTexte, type Io } from "../io";
 import { definirCommande, verifierSortie } from "../runner";
-import { OPTION_EXPLIQUE, texteTraces } from "../explique";
+import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
 import { lireFichierFec, lireMapping } from "./fec";
 import { ligneConstat } from "../constats";
 
@@ -163,11 +163,12 @@ export const commande = definirCommande({
     };
   },
   async executer({ wb, args, sortie }) {
-    // Kept lines are needed for the Grand livre sheet (a ledger CSV keeps them anyway, for its analytic sections).
+    // Kept lines are needed for the Grand livre sheet (a ledger CSV keeps them anyway, for its analytic sections), and
+    // for --explique: each poste's réalisé is traced down to the FEC lines, not to the accounts' totals.
     const fec = await lireFichierFec(args.fec, {
       encodage: args.encodage,
       colonnes: args.colonnes,
-      conserver: sortie !== undefined,
+      conserver: sortie !== undefined || args.explique,
     });
     // Read before the run writes its own « Correspondances » sheet (-o).
     const origine = args.fichierCorrespondances
@@ -192,12 +193,33 @@ export const commande = definirCommande({
     // Added: where the correspondances came from (« fichier » given, the workbook's « feuille », or the « defaut » table).
     correspondances: r.origineCorrespondances,
     ...(r.traces ? { traces: r.traces } : {}),
+    // Added with --explique: the traces of the figures `postes` (the chapter rows) and `totaux` give, keyed as there.
+    ...(r.tracesChapitres ? { tracesChapitres: r.tracesChapitres } : {}),
+    ...(r.traceTotal ? { traceTotal: r.traceTotal } : {}),
   }),
   texte: (r, io) => {
     texteEcarts(r, io);
     io.out(texteOrigine(r.origineCorrespondances));
+    // One « D'où viennent ces chiffres » block: the figures of the table above (each chapter's écart and écart
+    // estimé, then the total's, its chapters named without their detail), then each poste's (keys that are not
+    // integers, so that they keep this order).
     if (r.traces)
-      for (const [code, t] of Object.entries(r.traces))
-        texteTraces(io, { [code]: t.ecart, [`${code}-estime`]: t.ecartEstime });
+      texteTraces(io, {
+        ...Object.fromEntries(
+          Object.entries(r.tracesChapitres ?? {}).flatMap(([code, t]) => [
+            [`chapitre ${code}`, t.ecart],
+            [`chapitre ${code} estime`, t.ecartEstime],
+          ]),
+        ),
+        ...(r.traceTotal
+          ? { total: resume(r.traceTotal.ecart), "total estime": resume(r.traceTotal.ecartEstime, 1) }
+          : {}),
+        ...Object.fromEntries(
+          Object.entries(r.traces).flatMap(([code, t]) => [
+            [`ecart ${code}`, t.ecart],
+            [`estime ${code}`, t.ecartEstime],
+          ]),
+        ),
+      });
   },
 });

@@ -145,6 +145,8 @@ export const commande = definirCommande({
         intensite: r.traces.intensite,
         // Payments of the échéancier without a date (none: nothing to explain).
         sansDate: r.traces.sansDate?.entrees?.length ? r.traces.sansDate : undefined,
+        // Then each month of the échéancier, down to the payments dated in it and their cells.
+        ...r.traces.encaissements,
       });
   },
   constats: (r) => r.constats,

@@ -71,7 +71,13 @@ export function appliquerCredit(a: Assiette, opts: OptionsCreditImpot, figures: 
         `Plafond des aides publiques atteint : crédit ramené de ${formatMontantFr(creditAvantPlafonds)} à ` +
           `${formatMontantFr(p.montant)} (${p.detail}). ${CE_BARNEY} Vérifiez le plan de financement avant de signer.`,
       );
-    return { nom: p.nom, montant: p.montant, applique, ...(p.detail ? { detail: p.detail } : {}) };
+    return {
+      nom: p.nom,
+      montant: p.montant,
+      applique,
+      ...(p.detail ? { detail: p.detail } : {}),
+      ...(p.calcul ? { calcul: p.calcul } : {}),
+    };
   });
   const echecs = ctx.conditions.filter((c) => !c.remplie);
   for (const c of echecs) ctx.alertes.unshift(`Condition non remplie (${c.nom}) : ${c.detail} — crédit d'impôt nul.`);

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
-import { arrondi, type Ctx, exiger, plafondAidesPubliques } from "./contexteCalcul";
+import { arrondi, type Ctx, exiger, plafondAidesPubliques, termes } from "./contexteCalcul";
 import { CreditImpotError, type GenreCredit } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT as T } from "./regles";
 
@@ -24,12 +24,13 @@ export function regleAudiovisuel(ctx: Ctx): Decimal {
   if (g === "documentaire") minimumDocumentaire(ctx, duree);
   else minimumCout(ctx, g, duree);
 
-  const plafondMinute = plafondParMinute(g, ctx, opts.partFinancementEtranger);
+  const { montant: plafondMinute, cle } = plafondParMinuteCle(g, ctx, opts.partFinancementEtranger);
   alerteCoproduction(ctx);
   ctx.plafonds.push({
     nom: "plafond par minute",
     montant: multiplyCents(plafondMinute, duree),
     detail: `${formatMontantFr(plafondMinute)}/min × ${duree} min`,
+    calcul: { facteurs: [termes.regle("Plafond par minute", cle, plafondMinute, "euros"), termes.duree(duree)] },
   });
   plafondAidesSexies(ctx);
   return taux;
@@ -147,6 +148,9 @@ function alerteCoproduction(ctx: Ctx): void {
 export function plafondAidesSexies(ctx: Ctx): void {
   if (ctx.a.budget === undefined) return;
   const r = exiger(T.aidesPubliques, ctx);
+  const clePart = ctx.opts.oeuvreDifficile
+    ? "credit-impot.aides-publiques.plafond-difficile"
+    : "credit-impot.aides-publiques.plafond";
   const part = ctx.opts.oeuvreDifficile
     ? ctx.figures.taux(
         "credit-impot.aides-publiques.plafond-difficile",
@@ -168,16 +172,25 @@ export function plafondAidesSexies(ctx: Ctx): void {
         `crédit d'impôt et les subventions publiques saisies (${formatMontantFr(sub)}).`,
     );
   const aides = sub === undefined ? autres : cents(sub + (autres ?? 0));
-  plafondAidesPubliques(ctx, part, aides, "Autres aides publiques");
+  plafondAidesPubliques(ctx, part, clePart, aides, "Autres aides publiques");
 }
 
 /** €/min cap of the genre; fiction by cost-per-minute tranche (cost hors FG et imprévus). */
 export function plafondParMinute(g: GenreCredit, ctx: Ctx, partFinancementEtranger?: string): Cents {
+  return plafondParMinuteCle(g, ctx, partFinancementEtranger).montant;
+}
+
+/** The €/min cap and the key of the figure it is (the coproduction cap's when that one is higher). */
+function plafondParMinuteCle(
+  g: GenreCredit,
+  ctx: Ctx,
+  partFinancementEtranger?: string,
+): { montant: Cents; cle: string } {
   const { figures, coutMinute } = ctx;
   const cle = `credit-impot.audiovisuel.plafond-minute.${g}`;
   if (g !== "fiction") {
     const r = exiger(g === "documentaire" ? T.minuteDocumentaire : T.minuteAnimation, ctx);
-    return figures.montant(cle, `Plafond par minute ${g}`, r, r.version.valeurs.plafond);
+    return { montant: figures.montant(cle, `Plafond par minute ${g}`, r, r.version.valeurs.plafond), cle };
   }
   const r = exiger(T.minuteFiction, ctx);
   if (coutMinute === undefined)
@@ -193,8 +206,12 @@ export function plafondParMinute(g: GenreCredit, ctx: Ctx, partFinancementEtrang
     tranche.plafond,
   );
   const copro = partFinancementEtranger === undefined ? undefined : plafondCoproduction(ctx, partFinancementEtranger);
-  return copro !== undefined && copro > plafond ? copro : plafond;
+  return copro !== undefined && copro > plafond
+    ? { montant: copro, cle: CLE_PLAFOND_COPRODUCTION }
+    : { montant: plafond, cle };
 }
+
+const CLE_PLAFOND_COPRODUCTION = "credit-impot.audiovisuel.plafond-minute.fiction-coproduction";
 
 /** The coproduction cap when both its conditions hold (foreign financing share, cost per minute), else undefined. */
 function plafondCoproduction(ctx: Ctx, part: string): Cents | undefined {
@@ -220,7 +237,7 @@ function plafondCoproduction(ctx: Ctx, part: string): Cents | undefined {
   );
   if (p.lessThan(partMin) || ctx.coutMinute.lessThan(coutMin)) return undefined;
   return ctx.figures.montant(
-    "credit-impot.audiovisuel.plafond-minute.fiction-coproduction",
+    CLE_PLAFOND_COPRODUCTION,
     "Plafond par minute fiction en coproduction internationale",
     r,
     v.plafond,

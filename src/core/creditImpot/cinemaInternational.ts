@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import { plafondAidesSexies } from "./audiovisuel";
-import { type Ctx, exiger, plafondAidesPubliques } from "./contexteCalcul";
+import { type Ctx, exiger, plafondAidesPubliques, termes } from "./contexteCalcul";
 import { TABLES_CREDIT_IMPOT as T } from "./regles";
 import { pluriel } from "../util/texte";
 
@@ -49,7 +49,11 @@ export function regleCinema(ctx: Ctx): Decimal {
     rp,
     rp.version.valeurs.plafondOeuvre,
   );
-  ctx.plafonds.push({ nom: "plafond par œuvre", montant: p });
+  ctx.plafonds.push({
+    nom: "plafond par œuvre",
+    montant: p,
+    calcul: { facteurs: [termes.regle("Plafond par œuvre", "credit-impot.cinema.plafond-oeuvre", p, "euros")] },
+  });
   plafondAidesSexies(ctx);
   return taux;
 }
@@ -96,6 +100,7 @@ export function regleInternational(ctx: Ctx): Decimal {
   joursPlausibles(ctx);
   if (v.genresTournage.includes(opts.genre)) joursTournage(ctx, ri, v.joursTournageFranceMin);
   let taux = figures.taux("credit-impot.international.taux", "Taux international", ri, v.taux);
+  let cleTaux = "credit-impot.international.taux";
   const vfx = opts.depensesVfxFrance;
   if (vfx !== undefined && v.genresVfx.includes(opts.genre)) {
     const seuil = figures.montant(
@@ -113,6 +118,7 @@ export function regleInternational(ctx: Ctx): Decimal {
     const partOk = opts.partPlansVfx === undefined || new Decimal(opts.partPlansVfx).greaterThanOrEqualTo(partMin);
     if (vfx > seuil && partOk) {
       taux = figures.taux("credit-impot.international.taux-vfx", "Taux international majoré (VFX)", ri, v.tauxVfx);
+      cleTaux = "credit-impot.international.taux-vfx";
       if (opts.partPlansVfx === undefined)
         ctx.alertes.push(
           `Taux majoré VFX retenu : part de plans VFX non fournie, ` +
@@ -142,6 +148,13 @@ export function regleInternational(ctx: Ctx): Decimal {
       nom: "plafond 80 % du budget",
       montant: multiplyCents(a.budget, part, taux),
       detail: `${formatPourcentFr(part)} × ${formatMontantFr(a.budget)} × ${formatPourcentFr(taux)}`,
+      calcul: {
+        facteurs: [
+          termes.regle("Part maximale du budget", "credit-impot.international.part-budget", part, "taux"),
+          termes.budget(a.budget),
+          termes.regle("Taux", cleTaux, taux, "taux"),
+        ],
+      },
     });
   }
   const p = figures.montant(
@@ -150,7 +163,13 @@ export function regleInternational(ctx: Ctx): Decimal {
     ri,
     v.plafondOeuvre,
   );
-  ctx.plafonds.push({ nom: "plafond par œuvre", montant: p });
+  ctx.plafonds.push({
+    nom: "plafond par œuvre",
+    montant: p,
+    calcul: {
+      facteurs: [termes.regle("Plafond par œuvre", "credit-impot.international.plafond-oeuvre", p, "euros")],
+    },
+  });
   const partAides = figures.taux(
     "credit-impot.international.plafond-aides-publiques",
     "Plafond des aides publiques (international)",
@@ -159,7 +178,13 @@ export function regleInternational(ctx: Ctx): Decimal {
   );
   const connues = opts.subventionsPubliques !== undefined || opts.autresAidesPubliques !== undefined;
   const autres = connues ? cents((opts.subventionsPubliques ?? 0) + (opts.autresAidesPubliques ?? 0)) : undefined;
-  plafondAidesPubliques(ctx, partAides, autres, "Subventions et autres aides publiques");
+  plafondAidesPubliques(
+    ctx,
+    partAides,
+    "credit-impot.international.plafond-aides-publiques",
+    autres,
+    "Subventions et autres aides publiques",
+  );
   return taux;
 }
 

@@ -2,7 +2,13 @@ import Decimal from "decimal.js";
 import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import type { TableRegles } from "../regles/table";
 import type { Figures } from "./figures";
-import { AnneeNonCouverteError, type Condition, type OptionsCreditImpot } from "./modele";
+import {
+  AnneeNonCouverteError,
+  type CalculPlafond,
+  type Condition,
+  type OptionsCreditImpot,
+  type TermePlafond,
+} from "./modele";
 import { periodes, regleAnnee, type RegleDatee } from "./regles";
 
 /** What the credit is computed on, whether it comes from a devis or from a custom function's arguments. */
@@ -23,7 +29,31 @@ export interface PlafondBrut {
   detail?: string;
   /** The public-aid ceiling: only the fraction above it is taken back (CE_BARNEY), and the alert says so. */
   aides?: boolean;
+  calcul?: CalculPlafond;
 }
+
+/** Terms of a cap's computation (its trace). */
+export const termes = {
+  /** A rule figure, by its key among the figures used (`Figures`). */
+  regle: (libelle: string, cle: string, valeur: Decimal.Value, unite: "euros" | "taux"): TermePlafond => ({
+    libelle,
+    valeur: unite === "euros" ? new Decimal(valeur).dividedBy(100).toFixed(2) : new Decimal(valeur).toString(),
+    unite,
+    cle,
+  }),
+  duree: (minutes: number): TermePlafond => ({
+    libelle: "Durée",
+    valeur: new Decimal(minutes).toString(),
+    unite: "minutes",
+    origine: "durée de l'œuvre",
+  }),
+  budget: (budget: Cents): TermePlafond => ({
+    libelle: "Budget de production",
+    valeur: new Decimal(budget).dividedBy(100).toFixed(2),
+    unite: "euros",
+    origine: "total du devis",
+  }),
+};
 
 /** One calculation in progress: each regime adds its conditions, caps and alerts. */
 export interface Ctx {
@@ -74,7 +104,13 @@ export const CE_BARNEY =
  * The public-aid ceiling: the credit may not take public aid (the other aids + the credit) above `part` of the
  * budget. `autres` undefined: only the credit is counted, and an alert says so.
  */
-export function plafondAidesPubliques(ctx: Ctx, part: Decimal, autres: Cents | undefined, quoi: string): void {
+export function plafondAidesPubliques(
+  ctx: Ctx,
+  part: Decimal,
+  clePart: string,
+  autres: Cents | undefined,
+  quoi: string,
+): void {
   const budget = ctx.a.budget;
   if (budget === undefined) return;
   if (autres === undefined)
@@ -93,5 +129,14 @@ export function plafondAidesPubliques(ctx: Ctx, part: Decimal, autres: Cents | u
     montant: cents(Math.max(0, m)),
     detail: `${formatPourcentFr(part)} × ${formatMontantFr(budget)} − autres aides ${formatMontantFr(deja)}`,
     aides: true,
+    calcul: {
+      facteurs: [termes.regle("Part maximale des aides publiques", clePart, part, "taux"), termes.budget(budget)],
+      moins: {
+        libelle: quoi,
+        valeur: new Decimal(deja).dividedBy(100).toFixed(2),
+        unite: "euros",
+        origine: autres === undefined ? "non renseignées : 0" : "montant indiqué",
+      },
+    },
   });
 }

@@ -105,6 +105,29 @@ export interface Plafond {
   /** True when this cap lowered the credit. */
   applique: boolean;
   detail?: string;
+  /** How the amount is computed, term by term (« D'où vient ce chiffre ? »); not in the JSON. */
+  calcul?: CalculPlafond;
+}
+
+/** A term of a cap: a rule figure (named by its key among the result's `parametres`), the duration, the budget… */
+export interface TermePlafond {
+  libelle: string;
+  /** Decimal string with a dot: euros « 1450.00 », a rate « 0.8 », minutes « 52 ». */
+  valeur: string;
+  unite: "euros" | "taux" | "minutes";
+  /** Key of the rule figure (`ParametreUtilise.cle`) when the term is one. */
+  cle?: string;
+  /** Where the term comes from when it is not a rule figure (« total du devis »). */
+  origine?: string;
+}
+
+/**
+ * A cap's computation: the product of `facteurs` (in euros, rounded half-up to the cent once), less `moins` when
+ * given (then at least 0).
+ */
+export interface CalculPlafond {
+  facteurs: TermePlafond[];
+  moins?: TermePlafond;
 }
 
 /**

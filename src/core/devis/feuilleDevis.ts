@@ -108,8 +108,28 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
     { range: "A2:M2", italic: true, fontColor: "#595959" },
     { range: `A${LIGNE_ENTETE + 1}:M${LIGNE_ENTETE + 1}`, bold: true },
   ];
+  // « D'où vient ce chiffre ? » on each total, and on each line computed on the coût hors frais (frais généraux,
+  // imprévus…: « taux × coût hors frais »), whose formula reads the lines of chapters 1 to 9.
+  const traces = tracesDevis(devis);
+  const notes: NoteSpec[] = [];
+  const rangDansChapitre = new Map<CodeChapitre, number>();
   lignes.forEach((l, k) => {
     const r = premiere + k;
+    const rang = l.chapitre ? (rangDansChapitre.get(l.chapitre) ?? 0) : -1;
+    if (l.chapitre) rangDansChapitre.set(l.chapitre, rang + 1);
+    const montant = montantCellule(l, r, plageHorsFrais, devis);
+    if (l.chapitre && plageHorsFrais && montant && typeof montant === "object" && "formula" in montant) {
+      const t = traces.chapitres[l.chapitre]?.entrees?.[rang];
+      if (t && t.formule === "coût hors frais × pourcentage")
+        notes.push({
+          cell: `${H}${r + 1}`,
+          text: noteDeTrace(
+            t,
+            `taux G${r + 1} × coût hors frais (Σ ${plageHorsFrais.replace(/\$/g, "")} : lignes des chapitres 1 à 9 ` +
+              `de cette feuille), arrondi au centime`,
+          ),
+        });
+    }
     rows.push([
       l.chapitre ?? null,
       l.code ?? null,
@@ -118,7 +138,7 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
       num(l.nombre),
       l.unite ?? null,
       l.pourcentage && !l.taux ? num(l.pourcentage) : num(l.taux),
-      montantCellule(l, r, plageHorsFrais, devis),
+      montant,
       l.categorie ?? null,
       num(l.tauxCharges),
       territoire(l.partFrance),
@@ -138,9 +158,6 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
   rows.push([null, null, "Totaux par chapitre"]);
   formats.push({ range: `C${rows.length}`, bold: true });
   const ligneChapitre = new Map<CodeChapitre, number>();
-  // « D'où vient ce chiffre ? » on each total: the lines it adds up (rows of this sheet) and the cells they were read from.
-  const traces = tracesDevis(devis);
-  const notes: NoteSpec[] = [];
   const ajouterChapitre = (code: CodeChapitre) => {
     const ch = devis.chapitres.find((c) => c.code === code);
     if (!ch) return;

@@ -137,6 +137,7 @@ function ligneDeTotal(t: LigneTotalProducteur, r: number, code: string, libelle:
     libelle,
     montant: t.montant,
     montantFormule: t.formule ? true : undefined,
+    formuleMontant: t.formule || undefined,
     eligibleCI: "auto",
     source: { feuille, ligne: row + 1, cellules: { montant: t.cellule } },
   };
@@ -725,7 +726,10 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         if (!prouver(total)) {
           // « TOTAL ENERGIES », a total that adds up nothing above it: a line, whatever its wording.
           const ligne = ligneDeTotal(total, r, code, total.libelle);
-          if (cell(row, "montant")?.f) ligne.montantFormule = true;
+          if (cell(row, "montant")?.f) {
+            ligne.montantFormule = true;
+            ligne.formuleMontant = cell(row, "montant")?.f;
+          }
           const brute: Brute = {
             ligne,
             section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section,
@@ -935,6 +939,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       taux: t === undefined ? undefined : chaineFacteur(t),
       montant: montant ?? ZERO,
       montantFormule: c?.f ? true : undefined,
+      formuleMontant: c?.f || undefined,
       montantCalcule: montantCalcule || montant === undefined || undefined,
       pourcentage: pct && chaineDecimale(pct),
       tauxCharges: tc && chaineDecimale(tc),

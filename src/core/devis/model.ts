@@ -51,6 +51,8 @@ export interface LigneDevis {
   montant: Cents;
   /** Was the amount a formula in the producer's sheet (value = its cached result)? */
   montantFormule?: boolean;
+  /** That formula as the producer wrote it (without « = »): the trace of an amount read names it (its sources). */
+  formuleMontant?: string;
   /** The amount cell was empty: the amount was computed (quantité × nombre × taux, or % × coût hors frais). */
   montantCalcule?: boolean;
   /** Below-the-total lines given as a share ("Imprévus 7 %"): decimal fraction "0.07" of the coût hors frais. */

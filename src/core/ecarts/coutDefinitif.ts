@@ -31,7 +31,7 @@ export function partsFrance(devis: Devis): Map<string, Decimal> | undefined {
 }
 
 /** France = ROUND(réalisé × part France ; 2) and Étranger = réalisé − France, as the sheet computes them. */
-function tracesTerritoire(nom: string, realise: Trace, part: Decimal): { france: Trace; etranger: Trace } {
+export function tracesTerritoire(nom: string, realise: Trace, part: Decimal): { france: Trace; etranger: Trace } {
   const taux = feuille("Part France", part.toString(), "taux", {
     formule: "moyenne des parts France des lignes du devis, pondérée par leur montant",
   });

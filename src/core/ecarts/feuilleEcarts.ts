@@ -106,10 +106,29 @@ const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToE
  * sheet) and écart estimé % (L: écart estimé ÷ budget, K over D).
  */
 function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] {
+  return [
+    { cell: `H${row}`, text: noteDeTrace(traceReste(x, row, nom)) },
+    {
+      cell: `L${row}`,
+      text: noteDeRatio(
+        `Écart estimé % ${nom}`,
+        { libelle: "écart estimé", montant: x.ecartEstime, cellule: `K${row}` },
+        { libelle: "budget", montant: x.budget, cellule: `D${row}` },
+        "vide",
+      ),
+    },
+  ];
+}
+
+/**
+ * The trace of a row's reste à engager (H): max(0 ; budget D − réalisé G) on this row's cells, or the amount typed in
+ * the sheet.
+ */
+export function traceReste(x: Pick<LigneEcart, "budget" | "realise" | "reste">, row: number, nom: string): Trace {
   const D = `D${row}`;
   const G = `G${row}`;
   const calcule = x.reste === Math.max(0, x.budget - x.realise);
-  const reste = calcule
+  return calcule
     ? noeud(
         `Reste à engager ${nom}`,
         euros(x.reste),
@@ -127,18 +146,6 @@ function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] 
     : feuille(`Reste à engager ${nom}`, euros(x.reste), "euros", {
         formule: `saisi dans la feuille Écarts et repris (au lieu de max(0 ; budget ${D} − réalisé ${G}))`,
       });
-  return [
-    { cell: `H${row}`, text: noteDeTrace(reste) },
-    {
-      cell: `L${row}`,
-      text: noteDeRatio(
-        `Écart estimé % ${nom}`,
-        { libelle: "écart estimé", montant: x.ecartEstime, cellule: `K${row}` },
-        { libelle: "budget", montant: x.budget, cellule: D },
-        "vide",
-      ),
-    },
-  ];
 }
 
 /**

@@ -1,5 +1,6 @@
+import Decimal from "decimal.js";
 import { multiplyCents, sumCents, formatPourcentFr } from "../money";
-import type { LigneBase, ParametreUtilise, ResultatCreditImpot } from "../creditImpot/modele";
+import type { LigneBase, ParametreUtilise, Plafond, ResultatCreditImpot, TermePlafond } from "../creditImpot/modele";
 import { euros, feuille, noeud, type RegleTrace, type Trace } from "./trace";
 
 function regleDe(p: ParametreUtilise): RegleTrace {
@@ -11,6 +12,47 @@ function regleDe(p: ParametreUtilise): RegleTrace {
     ...(p.sources[0] ? { source: p.sources[0].url } : {}),
     ...(p.surcharge ? { surcharge: p.surcharge } : {}),
   };
+}
+
+/**
+ * A cap of the credit: its rule figure (« Plafond par œuvre »), or the product of its terms (plafond par minute ×
+ * durée; part × budget × taux), less the other public aids for the public-aid ceiling (at least 0), each term with the
+ * rule table it comes from. A cap computed otherwise is the amount with its detail in words.
+ */
+export function tracePlafond(p: Plafond, parametres: readonly ParametreUtilise[]): Trace {
+  const libelle = `Plafond : ${p.nom}`;
+  const formule = `${p.detail ?? p.nom}${p.applique ? " (appliqué)" : ""}`;
+  const regle = (cle?: string) => {
+    const x = cle ? parametres.find((y) => y.cle === cle) : undefined;
+    return x ? { regle: regleDe(x) } : {};
+  };
+  const terme = (t: TermePlafond): Trace =>
+    feuille(t.libelle, t.valeur, t.unite, { ...(t.origine ? { formule: t.origine } : {}), ...regle(t.cle) });
+  const c = p.calcul;
+  if (!c || !c.facteurs.length) return feuille(libelle, euros(p.montant), "euros", { formule });
+  if (c.facteurs.length === 1 && !c.moins)
+    return feuille(libelle, euros(p.montant), "euros", { formule, ...regle(c.facteurs[0].cle) });
+  const facteurs = c.facteurs.map(terme);
+  if (!c.moins) return noeud(libelle, euros(p.montant), "euros", "produit", facteurs, { formule });
+  const produit = facteurs
+    .reduce((a, f) => a.times(f.valeur), new Decimal(1))
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+    .toFixed(2);
+  const admis = noeud("Aides publiques admises", produit, "euros", "produit", facteurs, {
+    formule: c.facteurs.map((f) => f.libelle.toLowerCase()).join(" × "),
+  });
+  const reste = new Decimal(produit).minus(c.moins.valeur).toFixed(2);
+  const difference = noeud(libelle, reste, "euros", "difference", [admis, terme(c.moins)], { formule });
+  if (!new Decimal(reste).isNegative()) return difference;
+  // The other aids already reach the ceiling: nothing is left for the credit.
+  return noeud(
+    libelle,
+    euros(p.montant),
+    "euros",
+    "maximum",
+    [feuille("Zéro", "0", "euros"), { ...difference, libelle: "Reste sous le plafond" }],
+    { formule: `max(0 ; ${formule})` },
+  );
 }
 
 /** A line's eligible base: montant × part France, or the amount left after a per-line cap, or 0 with its reason. */
@@ -86,10 +128,18 @@ export function traceCreditImpot(r: ResultatCreditImpot): Trace {
       "minimum",
       [
         de,
-        feuille(`Plafond : ${formatPourcentFr(pb!.part, 0)} du budget de production`, euros(pb!.montant), "euros", {
-          formule: `${pb!.detail}${pb!.applique ? " (appliqué)" : ""}`,
-          ...(pPart ? { regle: regleDe(pPart) } : {}),
-        }),
+        noeud(
+          `Plafond : ${formatPourcentFr(pb!.part, 0)} du budget de production`,
+          euros(pb!.montant),
+          "euros",
+          "produit",
+          [
+            feuille("Part maximale du budget", pb!.part, "taux", pPart ? { regle: regleDe(pPart) } : {}),
+            feuille("Budget de production", euros(pb!.budget), "euros", { formule: "total du devis" }),
+          ],
+          // The rule stays on the cap too (where it was before its terms were given).
+          { formule: `${pb!.detail}${pb!.applique ? " (appliqué)" : ""}`, ...(pPart ? { regle: regleDe(pPart) } : {}) },
+        ),
       ],
       { formule: `min(${quoi} ; ${formatPourcentFr(pb!.part, 0)} du budget de production)` },
     );
@@ -125,11 +175,7 @@ export function traceCreditImpot(r: ResultatCreditImpot): Trace {
   const avant = noeud("Crédit avant plafonds", euros(r.creditAvantPlafonds), "euros", "produit", [base, taux], {
     formule: "base × taux",
   });
-  const plafonds = r.plafonds.map((p) =>
-    feuille(`Plafond : ${p.nom}`, euros(p.montant), "euros", {
-      formule: `${p.detail ?? p.nom}${p.applique ? " (appliqué)" : ""}`,
-    }),
-  );
+  const plafonds = r.plafonds.map((p) => tracePlafond(p, r.parametres));
   const echecs = r.conditions.filter((c) => !c.remplie);
   if (echecs.length)
     return noeud(
@@ -137,7 +183,12 @@ export function traceCreditImpot(r: ResultatCreditImpot): Trace {
       euros(r.credit),
       "euros",
       "nul",
-      [avant, ...echecs.map((c) => feuille(`Condition non remplie : ${c.nom}`, "0", "nombre", { formule: c.detail }))],
+      // The caps too: the command shows them, each is explained even when the credit is nil.
+      [
+        avant,
+        ...plafonds,
+        ...echecs.map((c) => feuille(`Condition non remplie : ${c.nom}`, "0", "nombre", { formule: c.detail })),
+      ],
       { formule: "nul : une condition d'éligibilité n'est pas remplie" },
     );
   return noeud("Crédit d'impôt", euros(r.credit), "euros", "minimum", [avant, ...plafonds], {

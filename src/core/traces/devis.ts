@@ -76,7 +76,18 @@ export function traceLigne(
       });
     }
   }
-  return feuille(libelleLigne(l), v, "euros", { formule: "montant lu", ...(cel ? { cellule: cel } : {}) });
+  return feuille(libelleLigne(l), v, "euros", { formule: montantLu(l), ...(cel ? { cellule: cel } : {}) });
+}
+
+/** Formulas of the producer quoted up to this length (a long SUM is cut, « … »). */
+const FORMULE_PRODUCTEUR_MAX = 120;
+
+/** « montant lu », with the producer's formula when the cell held one: the cells it was computed from. */
+function montantLu(l: LigneDevis): string {
+  const f = l.formuleMontant;
+  if (!f) return "montant lu";
+  const court = f.length > FORMULE_PRODUCTEUR_MAX ? `${f.slice(0, FORMULE_PRODUCTEUR_MAX - 1)}…` : f;
+  return `montant lu, calculé par la formule du producteur =${court}`;
 }
 
 export function tracesDevis(devis: Devis): TracesDevis {

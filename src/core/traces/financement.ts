@@ -109,9 +109,14 @@ export function tracesFinancement(a: AnalyseFinancement, echeancier?: Echeancier
       for (const t of src.tranches) {
         if (!t.date) continue;
         const arr = parMois.get(moisDe(t.date)) ?? [];
-        arr.push(
-          feuille(`${src.financeur} (${t.date})`, euros(t.montant), "euros", t.cellule ? { cellule: t.cellule } : {}),
-        );
+        // A payment read in its own column has its cell; the source's one payment (its amount, dated by the plan's
+        // date column) is read in the source's amount cell.
+        const ou = t.cellule
+          ? { cellule: t.cellule }
+          : src.tranches.length === 1 && src.cellule
+            ? { cellule: src.cellule, formule: "montant de la source, en un versement" }
+            : {};
+        arr.push(feuille(`${src.financeur} (${t.date})`, euros(t.montant), "euros", ou));
         parMois.set(moisDe(t.date), arr);
       }
     const sansDate: Trace[] = [];

@@ -113,6 +113,25 @@ export interface TermeRatio {
   cellule: string;
 }
 
+/** The trace of a ratio cell: numerator ÷ denominator (a rate), or `nul` when the denominator is 0. */
+export function traceDeRatio(libelle: string, numerateur: TermeRatio, denominateur: TermeRatio, siNul = "0"): Trace {
+  const terme = (t: TermeRatio) => feuille(t.libelle, euros(t.montant), "euros", { cellule: t.cellule });
+  const entrees = [terme(numerateur), terme(denominateur)];
+  const formule =
+    `${numerateur.libelle} ÷ ${denominateur.libelle} (${numerateur.cellule} ÷ ${denominateur.cellule}) ; ` +
+    `${siNul} quand ${denominateur.cellule} vaut 0`;
+  return denominateur.montant === 0
+    ? noeud(libelle, "0", "taux", "nul", entrees, { formule })
+    : noeud(
+        libelle,
+        new Decimal(numerateur.montant).dividedBy(denominateur.montant).toString(),
+        "taux",
+        "quotient",
+        entrees,
+        { formule },
+      );
+}
+
 /**
  * The note of a ratio cell (a percentage of the devis, of the financing, an écart %): which numerator over which
  * denominator, their amounts and the cells the formula reads, and what the cell shows when the denominator is 0
@@ -125,23 +144,7 @@ export function noteDeRatio(
   siNul = "0",
   complements: string[] = [],
 ): string {
-  const terme = (t: TermeRatio) => feuille(t.libelle, euros(t.montant), "euros", { cellule: t.cellule });
-  const entrees = [terme(numerateur), terme(denominateur)];
-  const formule =
-    `${numerateur.libelle} ÷ ${denominateur.libelle} (${numerateur.cellule} ÷ ${denominateur.cellule}) ; ` +
-    `${siNul} quand ${denominateur.cellule} vaut 0`;
-  const t =
-    denominateur.montant === 0
-      ? noeud(libelle, "0", "taux", "nul", entrees, { formule })
-      : noeud(
-          libelle,
-          new Decimal(numerateur.montant).dividedBy(denominateur.montant).toString(),
-          "taux",
-          "quotient",
-          entrees,
-          { formule },
-        );
-  const texte = noteDeTrace(t, undefined, complements);
+  const texte = noteDeTrace(traceDeRatio(libelle, numerateur, denominateur, siNul), undefined, complements);
   // An empty cell is not « 0,00 % »: the first line says what the cell shows.
   if (denominateur.montant !== 0 || siNul === "0") return texte;
   const fin = texte.indexOf("\n");

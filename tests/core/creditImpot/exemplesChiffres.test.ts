@@ -229,6 +229,12 @@ describe("base des crédits cinéma et audiovisuel plafonnée à 80 % du budget 
       formule: "80\u00a0% × budget de production 3\u202f000\u202f000,00\u00a0€ (appliqué)",
       regle: { table: "credit-impot-plafond-budget", confiance: "M", cle: "credit-impot.plafond-budget.part" },
     });
+    // Its terms: the part (its rule) × the budget of production.
+    expect(base.entrees![1].operation).toBe("produit");
+    expect(base.entrees![1].entrees!.map((e) => [e.libelle, e.valeur, e.regle?.cle])).toEqual([
+      ["Part maximale du budget", "0.8", "credit-impot.plafond-budget.part"],
+      ["Budget de production", "3000000.00", undefined],
+    ]);
     expect(evaluerNoeud(base).toFixed(2)).toBe(base.valeur);
   });
 

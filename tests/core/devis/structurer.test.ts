@@ -57,6 +57,18 @@ describe("structurerDevis", () => {
     expect(cellule(d, "M5")).toEqual({ formula: 'HYPERLINK("#Devis!G4","Devis!G4")', result: "Devis!G4" });
     // FG at 10 % of the coût hors frais: a formula on the chapters 1–9 lines.
     expect(cellule(d, "H9")).toEqual({ formula: "ROUND(G9*SUM(H$5:H$8),2)", result: 552.12 });
+    // Its note says so, with the rate's cell and the total it is applied to (the quantity × rate lines have none).
+    expect(d.notes?.filter((n) => /^H[5-9]$/.test(n.cell))).toEqual([
+      {
+        cell: "H9",
+        text:
+          "« Frais généraux 10 % » : 552,12\u00a0€\n" +
+          "= taux G9 × coût hors frais (Σ H5:H8 : lignes des chapitres 1 à 9 de cette feuille), arrondi au centime\n" +
+          "← Coût hors frais (chapitres 1 à 9) : 5\u202f521,20\u00a0€ (voir « Coût hors frais »)\n" +
+          "← Pourcentage : 10,00\u00a0%\n" +
+          "(Prodbook, « D'où vient ce chiffre ? »)",
+      },
+    ]);
     const s = wb.ecrites.get("Synthèse") as SheetSpec;
     expect(s.rows[1]).toEqual(["Durée (minutes)", 26, expect.any(String)]);
     expect(JSON.stringify(s.rows)).toContain("'Devis (Prodbook)'!H");

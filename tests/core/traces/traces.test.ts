@@ -12,7 +12,7 @@ import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCredi
 import { cents, centsToDecimalString, montantLigne } from "../../../src/core/money";
 import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
 import { tracesDevis } from "../../../src/core/traces/devis";
-import { arbreTexte, evaluerNoeud, incoherences, type Trace } from "../../../src/core/traces/trace";
+import { arbreTexte, chercherTrace, evaluerNoeud, incoherences, type Trace } from "../../../src/core/traces/trace";
 import { unDevis, type LigneSimple } from "../creditImpot/fabrique";
 import { importerDevis } from "../../../src/core/devis/import";
 import { analyserFinancement } from "../../../src/core/financement/analyser";
@@ -90,6 +90,60 @@ describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("each cap of the three credits is traced to its rule figures and terms, the public-aid ceiling at least 0 (property)", () => {
+    const feuilles = (t: Trace): Trace[] => (t.entrees?.length ? t.entrees.flatMap(feuilles) : [t]);
+    const vus = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.array(arbLigne, { minLength: 1, maxLength: 20 }),
+        fc.constantFrom<"audiovisuel" | "cinema" | "international">("audiovisuel", "cinema", "international"),
+        fc.constantFrom<"fiction" | "documentaire" | "animation">("documentaire", "animation"),
+        fc.integer({ min: 10, max: 200 }),
+        fc.option(fc.integer({ min: 0, max: 2_000_000_000 }), { nil: undefined }),
+        fc.boolean(),
+        (ls, regime, genre, duree, autres, difficile) => {
+          const d = unDevis(ls, { dureeMinutes: duree });
+          const r = calculerCreditImpot(d, {
+            regime,
+            genre,
+            annee: 2025,
+            dureeMinutes: duree,
+            joursTournageFrance: 10,
+            ...(autres !== undefined ? { autresAidesPubliques: cents(autres) } : {}),
+            ...(difficile ? { oeuvreDifficile: true } : {}),
+          });
+          const t = traceCreditImpot(r);
+          verifier(t, centsToDecimalString(r.credit));
+          expect(r.plafonds.length).toBeGreaterThan(0);
+          for (const p of r.plafonds) {
+            const tp = chercherTrace(t, (x) => x.libelle === `Plafond : ${p.nom}`) as Trace;
+            verifier(tp, centsToDecimalString(p.montant));
+            // Every cap names the rule table of its figure, and every term is a rule figure or says where it comes from.
+            expect(chercherTrace(tp, (x) => x.regle !== undefined)).toBeDefined();
+            for (const f of feuilles(tp)) if (f.libelle !== "Zéro") expect(f.regle ?? f.formule).toBeDefined();
+            if (p.nom === "plafond par minute")
+              expect(tp.entrees!.map((e) => [e.libelle, e.regle?.cle])).toEqual([
+                ["Plafond par minute", `credit-impot.audiovisuel.plafond-minute.${genre}`],
+                ["Durée", undefined],
+              ]);
+            if (p.nom.startsWith("plafond des aides publiques") && p.montant === 0 && autres)
+              expect(tp.operation).toBe("maximum");
+            vus.add(`${tp.operation} ${p.nom.replace(/ \(.*/, "")}`);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // Each form of cap was met: a rule figure, a product of terms, the public-aid ceiling and its floor at 0.
+    expect([...vus].sort()).toEqual([
+      "difference plafond des aides publiques",
+      "maximum plafond des aides publiques",
+      "produit plafond 80 % du budget",
+      "produit plafond par minute",
+      "valeur plafond par œuvre",
+    ]);
   });
 
   it("charges per line: salary × the rate typed in its Charges cell, or the amount read there (property, 100 devis)", async () => {
