@@ -35,6 +35,8 @@ export interface NomsClasseur {
   planDeTravail: string;
   planFinancement: string;
   fec: string;
+  /** Name of the file that is not a ledger, picked first on Écarts (« pas-un-fec.txt » unless given). */
+  fecIllisible?: string;
 }
 
 const NOMS_PRODUCTION: NomsClasseur = { planDeTravail: "PDT", planFinancement: "Plan fin.", fec: FEC };
@@ -108,7 +110,7 @@ export function actionsPages(
     },
     ecarts: async (page, verif) => {
       const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-largeur-"));
-      const mauvais = path.join(dossier, "pas-un-fec.txt");
+      const mauvais = path.join(dossier, noms.fecIllisible ?? "pas-un-fec.txt");
       fs.writeFileSync(mauvais, "Bonjour\nCeci n'est pas un grand livre\n");
       await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(mauvais);
       await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
@@ -188,3 +190,20 @@ export function actionsPages(
 
 /** The actions on the production workbook of volet.ts (classeurProduction). */
 export const ACTIONS = actionsPages(NOMS_PRODUCTION);
+
+/** Each page's main action where it needs a devis (or a plan, a financing plan): refused with a message. */
+export const SANS_DEVIS_ACTIONS: Record<string, (page: Page) => Promise<void>> = {
+  structurer: (page) => page.getByTestId(TEST_IDS.structurer.analyser).click(),
+  controles: (page) => page.getByTestId(TEST_IDS.controles.lancer).click(),
+  "credit-impot": async (page) => {
+    await page.getByTestId("ci-duree").fill("52");
+    await page.getByTestId("ci-calculer").click();
+  },
+  financement: (page) => page.getByTestId("fin-verifier").click(),
+  planning: (page) => page.getByTestId("planning-recalculer").click(),
+  carbone: (page) => page.getByTestId("carbone-estimer").click(),
+  versions: async (page) => {
+    await page.getByTestId(TEST_IDS.versions.nom).fill("Devis initial");
+    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+  },
+};

@@ -3,8 +3,9 @@ import * as os from "os";
 import * as path from "path";
 import type { FixtureExcel } from "../helpers/fake-excel";
 import { espacesInsecables } from "../../src/taskpane/francais";
+import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { actionsPages, pages } from "./actionsPages";
+import { SANS_DEVIS_ACTIONS, actionsPages, dansPage, pages } from "./actionsPages";
 import { cliquablesNonInteractifs } from "./cliquables";
 import { fautes, fautesDeLecture, textesDuVolet } from "./francaisVolet";
 import { POPUPS } from "./popups";
@@ -28,7 +29,9 @@ const RENOMMEES: Record<string, string> = {
   "Plan fin.": PLAN,
   "Étapes post-prod": ETAPES,
 };
-const FINANCEUR = "Fondation_pour_la_protection_du_littoral_atlantique_et_de_ses_phares";
+const FINANCEUR = "Famille_Le_Goff_et_amis_du_phare_du_Creach_a_Ouessant";
+/** A file that is not a ledger, its long name said in the refusal. */
+const FEC_ILLISIBLE = "Grand_livre_2026_export_du_cabinet_comptable_non_valide.txt";
 
 /** « 45 000,00 € » → « 45 000 000,00 € »: an amount written as text, a thousand times larger. */
 const milleFoisTexte = (t: string) => t.replace(/(\d),(\d{2})\s?€/g, "$1\u00a0000,$2\u00a0€");
@@ -47,12 +50,30 @@ async function classeurLong(): Promise<FixtureExcel> {
           if (c && typeof c === "object" && typeof c.v === "number") return { ...c, v: c.v * 1000 };
         }
         if (nom === "Plan fin." && typeof c === "string")
-          return c === "Fondation du littoral" ? FINANCEUR : milleFoisTexte(c);
+          return c === "M. et Mme Le Goff" ? FINANCEUR : milleFoisTexte(c);
         return c;
       }),
     );
   }
   return { sheets, active: DEVIS };
+}
+
+/**
+ * What is wrong now on the pane: overflows, what reacts to a click but not to the keyboard, then the French
+ * presentation of its texts and of its attributes.
+ */
+async function problemes(page: Page, etape: string): Promise<string[]> {
+  const { affiche, attributs } = await textesDuVolet(page);
+  return [
+    ...(await debordements(page)),
+    ...(await cliquablesNonInteractifs(page)).map((c) => `cliquable sans clavier : ${c}`),
+    ...fautes(affiche),
+    ...fautesDeLecture(affiche),
+    // An accessible name is heard, not laid out: its spaces may break anywhere.
+    ...attributs
+      .map((a) => (/^aria-/.test(a) ? espacesInsecables(a) : a))
+      .flatMap((a) => [...fautes(a), ...fautesDeLecture(a)]),
+  ].map((p) => `${etape} — ${p}`);
 }
 
 describe("balayage du volet à 320 px, classeur aux noms longs et aux montants à 9 chiffres", () => {
@@ -64,26 +85,8 @@ describe("balayage du volet à 320 px, classeur aux noms longs et aux montants �
   const v = voletDuBloc({ classeur: classeurLong, largeur: 320 });
   const { page } = v;
 
-  /**
-   * What is wrong now on the pane: overflows, what reacts to a click but not to the keyboard, then the French
-   * presentation of its texts and of its attributes.
-   */
-  async function problemes(etape: string): Promise<string[]> {
-    const { affiche, attributs } = await textesDuVolet(page);
-    return [
-      ...(await debordements(page)),
-      ...(await cliquablesNonInteractifs(page)).map((c) => `cliquable sans clavier : ${c}`),
-      ...fautes(affiche),
-      ...fautesDeLecture(affiche),
-      // An accessible name is heard, not laid out: its spaces may break anywhere.
-      ...attributs
-        .map((a) => (/^aria-/.test(a) ? espacesInsecables(a) : a))
-        .flatMap((a) => [...fautes(a), ...fautesDeLecture(a)]),
-    ].map((p) => `${etape} — ${p}`);
-  }
-
   it("chaque page, dans chacun de ses états et chacun de ses popups, tient dans la largeur, se lit en français, s'utilise au clavier", async () => {
-    const actions = actionsPages({ planDeTravail: PDT, planFinancement: PLAN, fec });
+    const actions = actionsPages({ planDeTravail: PDT, planFinancement: PLAN, fec, fecIllisible: FEC_ILLISIBLE });
     const ids = await pages(page);
     expect(ids).toEqual(expect.arrayContaining(Object.keys(actions)));
     const trouves: string[] = [];
@@ -103,25 +106,29 @@ describe("balayage du volet à 320 px, classeur aux noms longs et aux montants �
     };
     for (const id of ids) {
       await ouvrir(id);
-      trouves.push(...(await problemes(`${id} ouverture`)));
+      trouves.push(...(await problemes(page, `${id} ouverture`)));
       await ecouter(id);
       await actions[id]?.(page, async (etape) => {
-        trouves.push(...(await problemes(`${id} ${etape}`)));
+        trouves.push(...(await problemes(page, `${id} ${etape}`)));
         await ecouter(id);
       });
       await POPUPS[id]?.(page, async (etape) => {
-        trouves.push(...(await problemes(`${id} ${etape}`)));
+        trouves.push(...(await problemes(page, `${id} ${etape}`)));
       });
     }
     await page.getByTestId(TEST_IDS.production.modifier).click();
     await page.getByTestId(TEST_IDS.production.formulaire).waitFor();
-    trouves.push(...(await problemes("bandeau de production ouvert")));
+    trouves.push(...(await problemes(page, "bandeau de production ouvert")));
     await page.getByTestId(TEST_IDS.production.modifier).click();
     for (const id of ids) {
       await ouvrir(id);
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-      trouves.push(...(await problemes(`${id} retour`)));
+      trouves.push(...(await problemes(page, `${id} retour`)));
     }
+    // The workbook was read as meant: amounts in hundreds of millions and the long names shown on the pages.
+    const tout = (await page.locator("main").allTextContents()).join("\n");
+    expect(tout).toMatch(/\d{3}[\u202f\u00a0]\d{3}[\u202f\u00a0]\d{3},\d{2}[\u00a0 ]€/);
+    for (const nom of [DEVIS, PDT, PLAN, ETAPES, FINANCEUR, path.basename(fec)]) expect(tout).toContain(nom);
     expect(trouves).toEqual([]);
     // Each page's result was announced (its main action, or its reading on opening for Tableau de bord and Sources).
     expect(ids.filter((id) => !annonces[id]?.length)).toEqual([]);
@@ -154,10 +161,57 @@ describe("balayage du volet à 320 px, classeur aux noms longs et aux montants �
       await page.getByTestId(TEST_IDS.onglet(id)).click();
       await page.getByTestId(TEST_IDS.page(id)).waitFor();
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-      trouves.push(...(await problemes(`${id} après rechargement`)));
+      trouves.push(...(await problemes(page, `${id} après rechargement`)));
     }
     // The FEC loaded before is named on Écarts (its lines are not kept: the file is asked for again).
     expect(await page.getByTestId(TEST_IDS.page("ecarts")).innerText()).toContain(path.basename(fec));
+    expect(trouves).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+/** A workbook of notes only, its sheet name of 31 characters without a space: every page that reads a devis refuses. */
+const NOTES = "Notes_preparation_tournage_2026";
+
+describe("balayage du volet à 320 px, classeur sans devis : chaque refus tient dans la largeur et se lit en français", () => {
+  const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-balayage-"));
+  const fec = path.join(dossier, "123456789FEC20500930_export_comptable_definitif_valide_par_le_cabinet.txt");
+  fs.copyFileSync(path.join(__dirname, "../fixtures/fec-reel/123456789FEC20500930.txt"), fec);
+  afterAll(() => fs.rmSync(dossier, { recursive: true, force: true }));
+
+  const v = voletDuBloc({
+    classeur: () => ({
+      sheets: { [NOTES]: [["Repérages à Brest, semaine 12"], ["Contacts", "Régie"]] },
+      active: NOTES,
+    }),
+    largeur: 320,
+  });
+  const { page } = v;
+
+  it("chaque page qui lit le devis, puis Écarts (grand livre lu, rapprochement refusé)", async () => {
+    const trouves: string[] = [];
+    trouves.push(...(await problemes(page, "tableau-de-bord sans devis")));
+    for (const [id, action] of Object.entries(SANS_DEVIS_ACTIONS)) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      await action(page);
+      await dansPage(page, id, TEST_IDS.erreur).waitFor();
+      trouves.push(...(await problemes(page, `${id} refus`)));
+    }
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(fec);
+    await page.getByTestId(TEST_IDS.ecarts.format).waitFor({ timeout: 60000 });
+    // The reading over: its announcement or its error under the file picker, no spinner left.
+    await page.waitForFunction((id) => {
+      const r = document.querySelector(`[data-testid="${id}"]`);
+      return !!r && !r.querySelector(".fui-Spinner, .fui-ProgressBar") && (r.textContent ?? "").trim() !== "";
+    }, TEST_IDS.retour("ecarts-lire"));
+    trouves.push(...(await problemes(page, "ecarts grand livre lu sans devis")));
+    await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
+    const erreur = dansPage(page, "ecarts", TEST_IDS.erreur);
+    await erreur.waitFor();
+    expect(await erreur.innerText()).toContain(`«\u00a0${NOTES}\u00a0»`);
+    trouves.push(...(await problemes(page, "ecarts rapprochement refusé")));
     expect(trouves).toEqual([]);
     expect(v.erreursPage).toEqual([]);
   });
