@@ -195,7 +195,12 @@ describe("balayage du volet à 320 px, classeur sans devis : chaque refus tient 
       await page.getByTestId(TEST_IDS.onglet(id)).click();
       await page.getByTestId(TEST_IDS.page(id)).waitFor();
       await action(page);
-      await dansPage(page, id, TEST_IDS.erreur).waitFor();
+      const erreur = dansPage(page, id, TEST_IDS.erreur);
+      await erreur.waitFor();
+      // The refusal is announced to screen readers as it is shown (the error bar itself is not a live region).
+      const message = (await erreur.innerText()).replace(/^Erreur\s*/, "");
+      const annonces = await page.getByTestId(TEST_IDS.page(id)).locator("[aria-live]").allTextContents();
+      expect([id, annonces]).toEqual([id, expect.arrayContaining([`Erreur\u00a0: ${message}`])]);
       trouves.push(...(await problemes(page, `${id} refus`)));
     }
     await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
