@@ -3,12 +3,11 @@ import type { Page } from "playwright-core";
 /**
  * Elements of the page whose React props hold a click handler that a keyboard cannot use: neither a native control
  * (button, link, field) nor an element with an interactive role, or one with such a role (a `div role="button"`) left
- * out of the Tab order (no tabIndex ≥ 0) or without a key handler (Enter, Space). Options and menu items are reached
- * with the arrows of their list (active descendant), not with Tab: only their role is asked for; so is a combobox's
- * opening icon (Fluent's date picker calendar icon, a non-focusable button for touch and voice control), since the
- * field itself opens it from the keyboard (Enter, Alt+↓), and an element around a native control (a calendar's day cell
- * around its button), and an empty element hidden from assistive technologies (a dialog's backdrop, which Escape
- * stands for). React attaches its
+ * out of the Tab order (no tabIndex ≥ 0) or without a key handler (Enter, Space). Not asked for more than their role:
+ * options, menu items and list boxes (reached with the arrows of their list, through the active descendant) and a
+ * combobox's opening icon (Fluent's date picker calendar icon, a non-focusable button for touch and voice control: the
+ * field opens it from the keyboard, Enter or Alt+↓). Left out: a grid cell around a button (a calendar's day) and an
+ * empty element hidden from assistive technologies (a dialog's backdrop, which Escape stands for). React attaches its
  * listeners at the root, so the DOM alone does not tell: the props React keeps on each element (`__reactProps$…`) do.
  */
 const SCRIPT_CLIQUABLES = `(() => {
@@ -22,8 +21,8 @@ const SCRIPT_CLIQUABLES = `(() => {
     const props = cle && e[cle];
     if (!props || typeof props.onClick !== "function") continue;
     total++;
-    // A native control, or a cell around one (a calendar's day, whose button the arrows and Tab reach).
-    if (interactifs.has(e.tagName) || e.querySelector("button, a[href], input, select, textarea")) continue;
+    // A native control, or a grid cell around one (a calendar's day, whose button the arrows and Tab reach).
+    if (interactifs.has(e.tagName) || (e.getAttribute("role") === "gridcell" && e.querySelector("button"))) continue;
     // Hidden from assistive technologies: a dialog's backdrop, whose click Escape does too.
     if (e.getAttribute("aria-hidden") === "true" && !(e.textContent || "").trim()) continue;
     const role = e.getAttribute("role");
