@@ -30,142 +30,180 @@ async function champDateIllisible(page: Page, id: string, testId: string): Promi
   await page.getByTestId(TEST_IDS.page(id)).locator(".fui-Field__validationMessage").first().waitFor();
 }
 
+/** The names the actions pick in the workbook: its plan de travail sheet, its financing plan sheet, the FEC loaded. */
+export interface NomsClasseur {
+  planDeTravail: string;
+  planFinancement: string;
+  fec: string;
+  /** Name of the file that is not a ledger, picked first on Écarts (« pas-un-fec.txt » unless given). */
+  fecIllisible?: string;
+}
+
+const NOMS_PRODUCTION: NomsClasseur = { planDeTravail: "PDT", planFinancement: "Plan fin.", fec: FEC };
+
 /**
- * Main action (and error state) of each page, run in the page's own panel; `verif` is called at each state worth
- * checking (the width test looks for overflows there, the dark theme test for unreadable text).
+ * Main action (and error state) of each page, run in the page's own panel, on a workbook whose sheets are `noms`;
+ * `verif` is called at each state worth checking (the width test looks for overflows there, the dark theme test for
+ * unreadable text, the scan of balayage.test.ts for both and for French presentation).
  */
-export const ACTIONS: Record<string, (page: Page, verif: (etape: string) => Promise<void>) => Promise<void>> = {
-  "tableau-de-bord": async (page, verif) => {
-    await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("planning")).waitFor();
-    await verif("blocs");
-    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("button").click();
-    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("link").first().waitFor();
-    await verif("détails et sources ouverts");
-  },
-  structurer: async (page, verif) => {
-    await page.getByTestId(TEST_IDS.structurer.analyser).click();
-    await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
-    await verif("aperçu");
-    await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("PDT");
-    await page.getByTestId(TEST_IDS.structurer.analyser).click();
-    await dansPage(page, "structurer", TEST_IDS.erreur).waitFor();
-    await verif("erreur");
-    await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("");
-  },
-  controles: async (page, verif) => {
-    await page.getByTestId(TEST_IDS.controles.lancer).click();
-    await page.getByTestId(TEST_IDS.controles.liste).waitFor();
-    await verif("constats");
-  },
-  "credit-impot": async (page, verif) => {
+export function actionsPages(
+  noms: NomsClasseur,
+): Record<string, (page: Page, verif: (etape: string) => Promise<void>) => Promise<void>> {
+  return {
+    "tableau-de-bord": async (page, verif) => {
+      await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("planning")).waitFor();
+      await verif("blocs");
+      await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("button").click();
+      await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("link").first().waitFor();
+      await verif("détails et sources ouverts");
+    },
+    structurer: async (page, verif) => {
+      await page.getByTestId(TEST_IDS.structurer.analyser).click();
+      await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
+      await verif("aperçu");
+      await page.getByTestId(TEST_IDS.structurer.feuille).selectOption(noms.planDeTravail);
+      await page.getByTestId(TEST_IDS.structurer.analyser).click();
+      await dansPage(page, "structurer", TEST_IDS.erreur).waitFor();
+      await verif("erreur");
+      await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("");
+    },
+    controles: async (page, verif) => {
+      await page.getByTestId(TEST_IDS.controles.lancer).click();
+      await page.getByTestId(TEST_IDS.controles.liste).waitFor();
+      await verif("constats");
+    },
+    "credit-impot": async (page, verif) => {
+      await page.getByTestId("ci-duree").fill("52");
+      await page.getByTestId("ci-calculer").click();
+      await page.getByTestId("ci-resultat").waitFor();
+      await verif("résultat");
+      // A year that cannot be read is refused under its field (the action does not run): that state must fit too.
+      await page.getByTestId("ci-annee").fill("20xx");
+      await page.getByTestId("ci-calculer").click();
+      await page.locator('[data-testid="ci-annee"][aria-invalid="true"]').waitFor();
+      await page.getByTestId("page-credit-impot").locator(".fui-Field__validationMessage").first().waitFor();
+      await verif("erreur");
+      await page.getByTestId("ci-annee").fill("2026");
+    },
+    financement: async (page, verif) => {
+      await page.getByTestId("fin-verifier").click();
+      await page.getByTestId("fin-resultat").waitFor();
+      await verif("résultat");
+      // A cost that cannot be read is refused under its field, the check not run.
+      await page.getByTestId("fin-cout").fill("trois millions");
+      await page.getByTestId("fin-verifier").click();
+      await page.locator('[data-testid="fin-cout"][aria-invalid="true"]').waitFor();
+      await page.getByTestId("page-financement").locator(".fui-Field__validationMessage").first().waitFor();
+      await verif("erreur");
+      await page.getByTestId("fin-cout").fill("");
+    },
+    planning: async (page, verif) => {
+      await page.getByTestId("planning-livraison").fill("2026-12-15");
+      await page.getByTestId("planning-recalculer").click();
+      await page.getByTestId("planning-etapes").waitFor();
+      await verif("étapes");
+      // A date that cannot be read is said under its field (the steps stay): that state must fit too.
+      await champDateIllisible(page, "planning", "planning-livraison");
+      await verif("date illisible");
+      await page.getByTestId("planning-livraison").fill("15/12/2026");
+      await page.getByTestId("planning-livraison").press("Tab");
+    },
+    ecarts: async (page, verif) => {
+      const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-largeur-"));
+      const mauvais = path.join(dossier, noms.fecIllisible ?? "pas-un-fec.txt");
+      fs.writeFileSync(mauvais, "Bonjour\nCeci n'est pas un grand livre\n");
+      await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(mauvais);
+      await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
+      await verif("erreur");
+      await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(noms.fec);
+      await page.getByTestId(TEST_IDS.ecarts.format).waitFor();
+      // The écarts are computed as soon as the ledger is read: table, accounts without poste and their pickers.
+      await page.getByTestId(TEST_IDS.ecarts.sansPoste).waitFor({ timeout: 60000 });
+      await verif("FEC chargé, écarts calculés");
+      await page.getByTestId(TEST_IDS.ecarts.ajouter).click();
+      await verif("correspondance fautive");
+      await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
+      await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
+      await verif("rapprochement refusé");
+      await page.locator('[data-testid^="ecarts-supprimer-"]').last().click();
+      await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
+      await page.getByTestId(TEST_IDS.ecarts.feuilles).waitFor({ timeout: 60000 });
+      await verif("rapport");
+      fs.rmSync(dossier, { recursive: true, force: true });
+    },
+    carbone: async (page, verif) => {
+      await page
+        .locator('[data-testid="carbone-planning"] option', { hasText: noms.planDeTravail })
+        .waitFor({ state: "attached" });
+      await page.getByTestId("carbone-planning").selectOption(noms.planDeTravail);
+      await page.getByTestId("carbone-estimer").click();
+      await page.getByTestId("carbone-manquants").waitFor();
+      await verif("estimation");
+      await page
+        .getByTestId("carbone-details")
+        .getByRole("button", { name: /Détails et sources/ })
+        .click();
+      await page.getByTestId("carbone-details").getByTestId("chiffre-retenu").first().waitFor();
+      await verif("détails et sources ouverts");
+      // A sheet without the plan de travail's header, chosen as one: refused, its expected columns named.
+      await page.getByTestId("carbone-planning").selectOption(noms.planFinancement);
+      await page.getByTestId("carbone-estimer").click();
+      await dansPage(page, "carbone", TEST_IDS.erreur).waitFor();
+      await verif("erreur");
+    },
+    versions: async (page, verif) => {
+      await page.getByTestId(TEST_IDS.versions.nom).fill("Dépôt agrément provisoire");
+      await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+      await page.getByTestId(TEST_IDS.versions.enregistree).waitFor();
+      await verif("version enregistrée");
+      await page.getByTestId(TEST_IDS.versions.comparer).click();
+      await page.getByTestId(TEST_IDS.versions.resultat).waitFor();
+      await verif("comparaison");
+      // The same name again: the replacement is asked in a dialog, which must fit too.
+      await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+      await page.getByTestId(TEST_IDS.versions.confirmation).waitFor();
+      await verif("confirmation du remplacement");
+      await page.getByTestId(TEST_IDS.versions.annuler).click();
+      await page.getByTestId(TEST_IDS.versions.confirmation).waitFor({ state: "detached" });
+      // « courant » names the current devis: refused as a version name.
+      await page.getByTestId(TEST_IDS.versions.nom).fill("courant");
+      await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+      await dansPage(page, "versions", TEST_IDS.erreur).waitFor();
+      await verif("erreur");
+    },
+    sources: async (page, verif) => {
+      await page.getByTestId("sources-resume").waitFor();
+      await page.getByTestId("sources-table-credit-impot-audiovisuel").getByRole("button").first().click();
+      await page.getByTestId("sources-periodes-credit-impot-audiovisuel").waitFor();
+      await verif("barème ouvert");
+      // A date before every rule: each table says it has no version then.
+      await page.getByTestId("sources-date").fill("01/01/2000");
+      await page.getByTestId("sources-date").press("Tab");
+      await page.getByTestId("sources-actualiser").click();
+      await page.getByTestId("sources-liste").getByText("aucune version à cette date").first().waitFor();
+      await verif("aucune version à cette date");
+      await champDateIllisible(page, "sources", "sources-date");
+      await verif("date illisible");
+    },
+  };
+}
+
+/** The actions on the production workbook of volet.ts (classeurProduction). */
+export const ACTIONS = actionsPages(NOMS_PRODUCTION);
+
+/** Each page's main action where it needs a devis (or a plan, a financing plan): refused with a message. */
+export const SANS_DEVIS_ACTIONS: Record<string, (page: Page) => Promise<void>> = {
+  structurer: (page) => page.getByTestId(TEST_IDS.structurer.analyser).click(),
+  controles: (page) => page.getByTestId(TEST_IDS.controles.lancer).click(),
+  "credit-impot": async (page) => {
     await page.getByTestId("ci-duree").fill("52");
     await page.getByTestId("ci-calculer").click();
-    await page.getByTestId("ci-resultat").waitFor();
-    await verif("résultat");
-    // A year that cannot be read is refused under its field (the action does not run): that state must fit too.
-    await page.getByTestId("ci-annee").fill("20xx");
-    await page.getByTestId("ci-calculer").click();
-    await page.locator('[data-testid="ci-annee"][aria-invalid="true"]').waitFor();
-    await page.getByTestId("page-credit-impot").locator(".fui-Field__validationMessage").first().waitFor();
-    await verif("erreur");
-    await page.getByTestId("ci-annee").fill("2026");
   },
-  financement: async (page, verif) => {
-    await page.getByTestId("fin-verifier").click();
-    await page.getByTestId("fin-resultat").waitFor();
-    await verif("résultat");
-    // A cost that cannot be read is refused under its field, the check not run.
-    await page.getByTestId("fin-cout").fill("trois millions");
-    await page.getByTestId("fin-verifier").click();
-    await page.locator('[data-testid="fin-cout"][aria-invalid="true"]').waitFor();
-    await page.getByTestId("page-financement").locator(".fui-Field__validationMessage").first().waitFor();
-    await verif("erreur");
-    await page.getByTestId("fin-cout").fill("");
-  },
-  planning: async (page, verif) => {
-    await page.getByTestId("planning-livraison").fill("2026-12-15");
-    await page.getByTestId("planning-recalculer").click();
-    await page.getByTestId("planning-etapes").waitFor();
-    await verif("étapes");
-    // A date that cannot be read is said under its field (the steps stay): that state must fit too.
-    await champDateIllisible(page, "planning", "planning-livraison");
-    await verif("date illisible");
-    await page.getByTestId("planning-livraison").fill("15/12/2026");
-    await page.getByTestId("planning-livraison").press("Tab");
-  },
-  ecarts: async (page, verif) => {
-    const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-largeur-"));
-    const mauvais = path.join(dossier, "pas-un-fec.txt");
-    fs.writeFileSync(mauvais, "Bonjour\nCeci n'est pas un grand livre\n");
-    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(mauvais);
-    await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
-    await verif("erreur");
-    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
-    await page.getByTestId(TEST_IDS.ecarts.format).waitFor();
-    // The écarts are computed as soon as the ledger is read: table, accounts without poste and their pickers.
-    await page.getByTestId(TEST_IDS.ecarts.sansPoste).waitFor({ timeout: 60000 });
-    await verif("FEC chargé, écarts calculés");
-    await page.getByTestId(TEST_IDS.ecarts.ajouter).click();
-    await verif("correspondance fautive");
-    await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
-    await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
-    await verif("rapprochement refusé");
-    await page.locator('[data-testid^="ecarts-supprimer-"]').last().click();
-    await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
-    await page.getByTestId(TEST_IDS.ecarts.feuilles).waitFor({ timeout: 60000 });
-    await verif("rapport");
-    fs.rmSync(dossier, { recursive: true, force: true });
-  },
-  carbone: async (page, verif) => {
-    await page.locator('[data-testid="carbone-planning"] option', { hasText: "PDT" }).waitFor({ state: "attached" });
-    await page.getByTestId("carbone-planning").selectOption("PDT");
-    await page.getByTestId("carbone-estimer").click();
-    await page.getByTestId("carbone-manquants").waitFor();
-    await verif("estimation");
-    await page
-      .getByTestId("carbone-details")
-      .getByRole("button", { name: /Détails et sources/ })
-      .click();
-    await page.getByTestId("carbone-details").getByTestId("chiffre-retenu").first().waitFor();
-    await verif("détails et sources ouverts");
-    // A sheet without the plan de travail's header, chosen as one: refused, its expected columns named.
-    await page.getByTestId("carbone-planning").selectOption("Plan fin.");
-    await page.getByTestId("carbone-estimer").click();
-    await dansPage(page, "carbone", TEST_IDS.erreur).waitFor();
-    await verif("erreur");
-  },
-  versions: async (page, verif) => {
-    await page.getByTestId(TEST_IDS.versions.nom).fill("Dépôt agrément provisoire");
+  financement: (page) => page.getByTestId("fin-verifier").click(),
+  planning: (page) => page.getByTestId("planning-recalculer").click(),
+  carbone: (page) => page.getByTestId("carbone-estimer").click(),
+  versions: async (page) => {
+    await page.getByTestId(TEST_IDS.versions.nom).fill("Devis initial");
     await page.getByTestId(TEST_IDS.versions.enregistrer).click();
-    await page.getByTestId(TEST_IDS.versions.enregistree).waitFor();
-    await verif("version enregistrée");
-    await page.getByTestId(TEST_IDS.versions.comparer).click();
-    await page.getByTestId(TEST_IDS.versions.resultat).waitFor();
-    await verif("comparaison");
-    // The same name again: the replacement is asked in a dialog, which must fit too.
-    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
-    await page.getByTestId(TEST_IDS.versions.confirmation).waitFor();
-    await verif("confirmation du remplacement");
-    await page.getByTestId(TEST_IDS.versions.annuler).click();
-    await page.getByTestId(TEST_IDS.versions.confirmation).waitFor({ state: "detached" });
-    // « courant » names the current devis: refused as a version name.
-    await page.getByTestId(TEST_IDS.versions.nom).fill("courant");
-    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
-    await dansPage(page, "versions", TEST_IDS.erreur).waitFor();
-    await verif("erreur");
-  },
-  sources: async (page, verif) => {
-    await page.getByTestId("sources-resume").waitFor();
-    await page.getByTestId("sources-table-credit-impot-audiovisuel").getByRole("button").first().click();
-    await page.getByTestId("sources-periodes-credit-impot-audiovisuel").waitFor();
-    await verif("barème ouvert");
-    // A date before every rule: each table says it has no version then.
-    await page.getByTestId("sources-date").fill("01/01/2000");
-    await page.getByTestId("sources-date").press("Tab");
-    await page.getByTestId("sources-actualiser").click();
-    await page.getByTestId("sources-liste").getByText("aucune version à cette date").first().waitFor();
-    await verif("aucune version à cette date");
-    await champDateIllisible(page, "sources", "sources-date");
-    await verif("date illisible");
   },
 };

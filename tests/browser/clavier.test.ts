@@ -8,6 +8,7 @@ import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
+import { cliquablesNonInteractifs, compterCliquables } from "./cliquables";
 import { CALENDRIER, LISTE } from "./popups";
 import {
   RACINE,
@@ -420,34 +421,4 @@ async function idsPages(page: Page): Promise<string[]> {
 
 async function selectionDevient(page: Page, cellule: string): Promise<void> {
   expect(await selectionApres(page, cellule)).toBe(cellule);
-}
-
-/**
- * Elements of the page whose React props hold a click handler. React attaches its listeners at the root, so
- * the DOM alone does not tell: the props React keeps on each element (`__reactProps$…`) do.
- */
-const SCRIPT_CLIQUABLES = `(() => {
-  const interactifs = new Set(["BUTTON", "A", "INPUT", "SELECT", "TEXTAREA", "LABEL", "OPTION", "SUMMARY"]);
-  const rolesInteractifs = new Set(["button", "link", "tab", "menuitem", "option", "checkbox", "radio", "switch"]);
-  const out = [];
-  let total = 0;
-  for (const e of document.body.querySelectorAll("*")) {
-    const cle = Object.keys(e).find((k) => k.startsWith("__reactProps$"));
-    const props = cle && e[cle];
-    if (!props || typeof props.onClick !== "function") continue;
-    total++;
-    const role = e.getAttribute("role");
-    if (interactifs.has(e.tagName) || (role && rolesInteractifs.has(role))) continue;
-    const id = e.closest("[data-testid]")?.getAttribute("data-testid");
-    out.push(e.tagName.toLowerCase() + (id ? "[" + id + "]" : "") + " « " + (e.textContent || "").trim().slice(0, 40) + " »");
-  }
-  return { out, total };
-})()`;
-
-async function cliquablesNonInteractifs(page: Page): Promise<string[]> {
-  return ((await page.evaluate(SCRIPT_CLIQUABLES)) as { out: string[] }).out;
-}
-
-async function compterCliquables(page: Page): Promise<number> {
-  return ((await page.evaluate(SCRIPT_CLIQUABLES)) as { total: number }).total;
 }

@@ -2,7 +2,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ACTIONS, dansPage, pages } from "./actionsPages";
+import { ACTIONS, SANS_DEVIS_ACTIONS, dansPage, pages } from "./actionsPages";
 import { ECRANS, debordements, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
 
 /**
@@ -68,23 +68,6 @@ const FEUILLE_NOTES = "Notes_preparation_tournage_2026";
 const SANS_DEVIS = {
   sheets: { [FEUILLE_NOTES]: [["Repérages à Brest, semaine 12"], ["Contacts", "Régie"]] },
   active: FEUILLE_NOTES,
-};
-
-/** Each page's main action where it needs a devis (or a plan, a financing plan): refused with a message. */
-const SANS_DEVIS_ACTIONS: Record<string, (page: Page) => Promise<void>> = {
-  structurer: (page) => page.getByTestId(TEST_IDS.structurer.analyser).click(),
-  controles: (page) => page.getByTestId(TEST_IDS.controles.lancer).click(),
-  "credit-impot": async (page) => {
-    await page.getByTestId("ci-duree").fill("52");
-    await page.getByTestId("ci-calculer").click();
-  },
-  financement: (page) => page.getByTestId("fin-verifier").click(),
-  planning: (page) => page.getByTestId("planning-recalculer").click(),
-  carbone: (page) => page.getByTestId("carbone-estimer").click(),
-  versions: async (page) => {
-    await page.getByTestId(TEST_IDS.versions.nom).fill("Devis initial");
-    await page.getByTestId(TEST_IDS.versions.enregistrer).click();
-  },
 };
 
 describe.each([320, 500])("volet à %i px, classeur sans devis : les refus tiennent dans la largeur", (largeur) => {

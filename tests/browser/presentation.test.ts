@@ -1,6 +1,7 @@
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { nomTable } from "../../src/app/presentationRegles";
+import { fautes } from "./francaisVolet";
 import { tablesRegles } from "../../src/core/regles/audit";
 import { dateEnLettres } from "../../src/core/util/texte";
 import { espacesInsecables } from "../../src/taskpane/francais";
@@ -23,31 +24,6 @@ const texteVisible = (page: Page) =>
       .map((e) => (e as HTMLElement | null)?.innerText ?? "")
       .join("\n"),
   );
-
-/**
- * Faults of French presentation in a text: an ordinary (breakable) space before : ; ? ! » or after «, before « % »
- * or between the digit groups of a number, a « (s) » plural, a date « 01/07/2025 » or an ISO week « 2026-W20 », a
- * rule table's id, a negative number with the hyphen-minus
- * (« écart -1 200,00 € » where the pane writes « −1 200,00 € »), what a program prints for a missing value
- * (« undefined », « NaN », « [object Object] ») or a CLI option (« --json »). Each is given with what surrounds it.
- */
-function fautes(texte: string): string[] {
-  const ids = tablesRegles().map((t) => t.id);
-  const motifs = [
-    /\S {1,}[:;?!»]|« /g,
-    // « 60 % » and « 3 000 000 » cut at the end of a line: an ordinary space before % or between digit groups.
-    /\d %|(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)/g,
-    /\p{L}\(s\)/gu,
-    /\b\d{2}\/\d{2}\/\d{4}\b/g,
-    /\b\d{4}-W\d{2}\b/g,
-    /(^|[\s(«=])-\d/gm,
-    /\bundefined\b|\bNaN\b|\[object \w+\]|(^|\s)--[a-z]/gm,
-    new RegExp(`(?<![\\w-])(${ids.map((i) => i.replace(/-/g, "\\-")).join("|")})(?![\\w-])`, "g"),
-  ];
-  return motifs.flatMap((m) =>
-    [...texte.matchAll(m)].map((x) => texte.slice(Math.max(0, x.index - 30), x.index + x[0].length + 10)),
-  );
-}
 
 /** Top of an element in the page (CSS px). */
 const haut = async (l: Locator) => (await l.boundingBox())!.y;

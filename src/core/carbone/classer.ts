@@ -234,10 +234,24 @@ function refsLues(l: LigneDevis): string {
     .join(" × ");
 }
 
+/** Units written short, which take no plural mark (« 930 km », « 24 A/R » has a slash and is left as it is too). */
+const ABREVIATIONS = /^(km|kwh|mwh|kg|ht|ttc|min|mn|sem|pce|pcs|ens|fft|ff)$/;
+
+/**
+ * The devis's unit after a count: a French word agrees with it (« 3 semaines », « 2 forfaits », « 1 jour »), an
+ * abbreviation, a word already ending in s, x or z (« mois ») or anything else than letters (« A/R ») stays as written.
+ */
+function uniteAccordee(q: Decimal, unite: string): string {
+  const mot = /^\p{L}{3,}$/u.test(unite) && !/[sxz]$/i.test(unite) && !ABREVIATIONS.test(normaliser(unite));
+  return mot && q.gte(2) ? `${unite}s` : unite;
+}
+
+/** What the devis says of the line's quantity: « 3 semaines (C44 × E44) », « 2,5 jours », « aucune quantité ». */
 function lue(l: LigneDevis): string {
-  const q = l.quantite === undefined ? "" : new Decimal(l.quantite).times(l.nombre ?? 1).toFixed();
+  if (l.quantite === undefined) return "aucune quantité";
+  const q = new Decimal(l.quantite).times(l.nombre ?? 1);
   const refs = refsLues(l);
-  return q ? `${q} ${l.unite ?? ""}`.trim() + (refs ? ` (${refs})` : "") : "aucune quantité";
+  return `${fr(q)} ${uniteAccordee(q, l.unite ?? "")}`.trim() + (refs ? ` (${refs})` : "");
 }
 
 function transport(l: LigneDevis, s: string, u: string): Activite {

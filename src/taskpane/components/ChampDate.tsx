@@ -32,7 +32,7 @@ export const CALENDRIER_FR: CalendarStrings = {
 };
 
 const ERREURS: Record<DatePickerErrorType, string> = {
-  "invalid-input": "Date non reconnue : écrivez-la comme 15/04/2026 ou choisissez-la dans le calendrier.",
+  "invalid-input": "Date non reconnue : écrivez-la comme « 15/04/2026 » ou choisissez-la dans le calendrier.",
   "out-of-bounds": "Date hors de la période acceptée.",
   "required-input": "Indiquez une date.",
 };

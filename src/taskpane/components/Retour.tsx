@@ -2,7 +2,7 @@ import { ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-
 import * as React from "react";
 import { CACHE_VISUELLEMENT } from "../stylesGlobaux";
 import { TEST_IDS } from "../testIds";
-import { MessageErreur } from "./MessageErreur";
+import { MessageErreur, texteErreur } from "./MessageErreur";
 import type { Commande } from "./useCommande";
 
 const useStyles = makeStyles({
@@ -51,7 +51,7 @@ function montrerLaSuite(e: HTMLElement | null, suite: boolean) {
 
 /**
  * The feedback of one action, placed right under its button: a labelled spinner (or progress bar) while it
- * runs, its error scrolled into view when it fails, and what it produced announced to screen readers. With
+ * runs, its error scrolled into view when it fails, and what it produced (or its error) announced to screen readers. With
  * `resultat` (the result is shown right after this feedback), a success scrolls that result into view too: the
  * headline figures are seen without scrolling past the form.
  */
@@ -103,8 +103,13 @@ export function Retour({
         </>
       )}
       <MessageErreur erreur={erreur} />
+      {/* What the action produced, or its error: Fluent's MessageBar announces nothing without an AriaLiveAnnouncer. */}
       <div className={styles.cache} aria-live="polite" role="status">
-        {ici && commande.annonce?.action === action ? commande.annonce.texte : ""}
+        {erreur
+          ? `Erreur : ${texteErreur(erreur)}`
+          : ici && commande.annonce?.action === action
+            ? commande.annonce.texte
+            : ""}
       </div>
     </div>
   );

@@ -225,6 +225,9 @@ function ChoixPoste({
       data-testid={TEST_IDS.ecarts.affecter(c.compte)}
       disabled={disabled || postes.length === 0}
       selectedOptions={[]}
+      // Under (or over) the field, its height cut to the room left and scrolled: a list of every poste is taller than
+      // the pane, and Fluent's fallback beside the field put it past the pane's right edge (document 337 px at 320 px).
+      positioning={{ position: "below", align: "start", fallbackPositions: ["above-start"], autoSize: "height" }}
       onOptionSelect={(_, d) => d.optionValue && onChoix(d.optionValue)}
     >
       {chapitres.map((ch) => (
@@ -392,11 +395,17 @@ export function Ecarts() {
     );
   const enregistrer = () =>
     table &&
-    lancer(async () => {
-      setEnregistree(undefined);
-      setEnregistree((await envoyer("ecrireCorrespondances", { table })).feuille);
-      production.modifier({ correspondances: undefined });
-    }, "ecarts-enregistrer");
+    lancer(
+      async () => {
+        setEnregistree(undefined);
+        const feuille = (await envoyer("ecrireCorrespondances", { table })).feuille;
+        setEnregistree(feuille);
+        production.modifier({ correspondances: undefined });
+        return feuille;
+      },
+      "ecarts-enregistrer",
+      (feuille) => `Feuille ${guillemets(feuille)} enregistrée.`,
+    );
   const rapprocher = () =>
     fec &&
     lancer(

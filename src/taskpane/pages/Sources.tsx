@@ -18,7 +18,7 @@ import { nomTable } from "../../app/presentationRegles";
 import type { AuditRegles, TableAudit } from "../../core/regles/audit";
 import { Retour } from "../components/Retour";
 import { useCommande } from "../components/useCommande";
-import { dateFr, typographie } from "../francais";
+import { compte, dateFr, typographie } from "../francais";
 
 /** Stable ids for tests of this page. */
 export const IDS_SOURCES = {
@@ -66,7 +66,16 @@ export function Sources() {
   const [audit, setAudit] = React.useState<AuditRegles>();
 
   const charger = React.useCallback(
-    (d: string) => lancer(async () => setAudit(await envoyer("reglesEnVigueur", { date: d })), "sources-afficher"),
+    (d: string) =>
+      lancer(
+        async () => {
+          const a = await envoyer("reglesEnVigueur", { date: d });
+          setAudit(a);
+          return a;
+        },
+        "sources-afficher",
+        (a) => `${compte(a.tables.length, "barème")} en vigueur le ${dateFr(d)}.`,
+      ),
     [lancer],
   );
   React.useEffect(() => {

@@ -353,6 +353,24 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     expect(lignes[1]).toBe(`Achats et services;"'=HYPERLINK(""http://x"")";12,5;€ HT;12,50;1;0;"'@SUM(A1)"`);
   });
 
+  test("la quantité lue d'une ligne à compléter s'accorde : « 3 semaines », « 1 semaine », « 2,5 jours », « 2 A/R »", async () => {
+    const wb = devis([
+      ["6.1", "Location véhicule utilitaire", 3, "semaine", 1, 400, 1200],
+      ["6.2", "Location véhicule utilitaire B", 1, "semaine", 1, 400, 400],
+      ["6.3", "Train Paris-Brest", 2.5, "jour", 1, 100, 250],
+      ["6.4", "Train Paris-Quimper", 2, "A/R", 1, 100, 200],
+      ["6.5", "Carburant groupe", 2, "forfait", 1, 100, 200],
+    ]);
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    const message = (c: string) => r.manquants.find((m) => m.cellule === `Budget!${c}`)?.message;
+    expect(message("B3")).toMatch(/\(3 semaines \(C3 × E3\)\)\.$/);
+    expect(message("B4")).toMatch(/\(1 semaine \(C4 × E4\)\)\.$/);
+    expect(message("B5")).toBe("Distance manquante : indiquez les passager.km (2,5 jours (C5 × E5)).");
+    expect(message("B6")).toBe("Distance manquante : indiquez les passager.km (2 A/R (C6 × E6)).");
+    expect(message("B7")).toBe("Litres de carburant à indiquer (2 forfaits (C7 × E7)).");
+    expect(r.manquants.map((m) => m.message).join("\n")).not.toMatch(/\b[2-9] (semaine|jour|forfait)\b|\d\.\d/);
+  });
+
   test("un libellé qui ressemble à une formule reste du texte dans la feuille", async () => {
     const wb = devis([["6.1", "=1+1 repas", 10, "repas", 1, 10, 100]]);
     await bilanCarbone(wb, { date: "2026-06-01", ecrire: true });

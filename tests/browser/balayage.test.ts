@@ -1,0 +1,223 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { FixtureExcel } from "../helpers/fake-excel";
+import { espacesInsecables } from "../../src/taskpane/francais";
+import type { Page } from "playwright-core";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { SANS_DEVIS_ACTIONS, actionsPages, dansPage, pages } from "./actionsPages";
+import { cliquablesNonInteractifs } from "./cliquables";
+import { fautes, fautesDeLecture, textesDuVolet } from "./francaisVolet";
+import { POPUPS } from "./popups";
+import { classeurProduction, debordements, etatExcel, surveillerDebordements, voletDuBloc } from "./volet";
+
+/**
+ * A scan of every page of the built pane at 320 px, on a production workbook made long where the pane is narrow:
+ * sheet names of 31 characters without a space (Excel's longest, so cell references « 'Budget_…'!G76 » too), a devis
+ * and a financing plan in hundreds of millions (9-digit amounts), a financer's name without a space and a FEC whose file
+ * name is long. At every state of every page (opened, after its main action, in its error states, and back on it after a
+ * tab change), nothing scrolls sideways, and nothing the user reads or hears is in a programmer's French: no rule code, CLI
+ * option, breakable space before « : », « (s) », ISO date, disagreeing plural or English word left by a library.
+ */
+const DEVIS = "Budget_previsionnel_Gardiens_12";
+const PDT = "Plan_de_travail_tournage_2026_v";
+const PLAN = "Plan_de_financement_definitif_2";
+const ETAPES = "Etapes_postproduction_version_3";
+const RENOMMEES: Record<string, string> = {
+  "Budget Gardiens": DEVIS,
+  PDT,
+  "Plan fin.": PLAN,
+  "Étapes post-prod": ETAPES,
+};
+const FINANCEUR = "Famille_Le_Goff_et_amis_du_phare_du_Creach_a_Ouessant";
+/** A file that is not a ledger, its long name said in the refusal. */
+const FEC_ILLISIBLE = "Grand_livre_2026_export_du_cabinet_comptable_non_valide.txt";
+
+/** « 45 000,00 € » → « 45 000 000,00 € »: an amount written as text, a thousand times larger. */
+const milleFoisTexte = (t: string) => t.replace(/(\d),(\d{2})\s?€/g, "$1\u00a0000,$2\u00a0€");
+
+async function classeurLong(): Promise<FixtureExcel> {
+  const base = await classeurProduction();
+  const sheets: NonNullable<FixtureExcel["sheets"]> = {};
+  for (const [nom, lignes] of Object.entries(base.sheets ?? {})) {
+    const nouveau = RENOMMEES[nom] ?? nom;
+    sheets[nouveau] = lignes.map((l) =>
+      l.map((c, j) => {
+        // The devis: its rates (F) and amounts (G), values of formulas included; the plan: its amounts in words.
+        if (nom === "Budget Gardiens" && (j === 5 || j === 6)) {
+          if (typeof c === "number") return c * 1000;
+          if (typeof c === "string") return milleFoisTexte(c);
+          if (c && typeof c === "object" && typeof c.v === "number") return { ...c, v: c.v * 1000 };
+        }
+        if (nom === "Plan fin." && typeof c === "string")
+          return c === "M. et Mme Le Goff" ? FINANCEUR : milleFoisTexte(c);
+        return c;
+      }),
+    );
+  }
+  return { sheets, active: DEVIS };
+}
+
+/**
+ * What is wrong now on the pane: overflows, what reacts to a click but not to the keyboard, then the French
+ * presentation of its texts and of its attributes.
+ */
+async function problemes(page: Page, etape: string): Promise<string[]> {
+  const { affiche, attributs } = await textesDuVolet(page);
+  return [
+    ...(await debordements(page)),
+    ...(await cliquablesNonInteractifs(page)).map((c) => `cliquable sans clavier : ${c}`),
+    ...fautes(affiche),
+    ...fautesDeLecture(affiche),
+    // An accessible name is heard, not laid out: its spaces may break anywhere.
+    ...attributs
+      .map((a) => (/^aria-/.test(a) ? espacesInsecables(a) : a))
+      .flatMap((a) => [...fautes(a), ...fautesDeLecture(a)]),
+  ].map((p) => `${etape} — ${p}`);
+}
+
+describe("balayage du volet à 320 px, classeur aux noms longs et aux montants à 9 chiffres", () => {
+  const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-balayage-"));
+  const fec = path.join(dossier, "123456789FEC20500930_export_comptable_definitif_valide_par_le_cabinet.txt");
+  fs.copyFileSync(path.join(__dirname, "../fixtures/fec-reel/123456789FEC20500930.txt"), fec);
+  afterAll(() => fs.rmSync(dossier, { recursive: true, force: true }));
+
+  const v = voletDuBloc({ classeur: classeurLong, largeur: 320 });
+  const { page } = v;
+
+  it("chaque page, dans chacun de ses états et chacun de ses popups, tient dans la largeur, se lit en français, s'utilise au clavier", async () => {
+    const actions = actionsPages({ planDeTravail: PDT, planFinancement: PLAN, fec, fecIllisible: FEC_ILLISIBLE });
+    const ids = await pages(page);
+    expect(ids).toEqual(expect.arrayContaining(Object.keys(actions)));
+    const trouves: string[] = [];
+    const surveillance = await surveillerDebordements(page, 320);
+    const ouvrir = async (id: string) => {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+    };
+    // What each page announced to screen readers (aria-live), at any of its states.
+    const annonces: Record<string, string[]> = {};
+    const ecouter = async (id: string) => {
+      const textes = await page
+        .getByTestId(TEST_IDS.page(id))
+        .locator("[aria-live]")
+        .evaluateAll((es) => es.map((e) => (e.textContent ?? "").trim()).filter(Boolean));
+      annonces[id] = [...(annonces[id] ?? []), ...textes];
+    };
+    for (const id of ids) {
+      await ouvrir(id);
+      trouves.push(...(await problemes(page, `${id} ouverture`)));
+      await ecouter(id);
+      await actions[id]?.(page, async (etape) => {
+        trouves.push(...(await problemes(page, `${id} ${etape}`)));
+        await ecouter(id);
+      });
+      await POPUPS[id]?.(page, async (etape) => {
+        trouves.push(...(await problemes(page, `${id} ${etape}`)));
+      });
+    }
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(TEST_IDS.production.formulaire).waitFor();
+    trouves.push(...(await problemes(page, "bandeau de production ouvert")));
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    for (const id of ids) {
+      await ouvrir(id);
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      trouves.push(...(await problemes(page, `${id} retour`)));
+    }
+    // The workbook was read as meant: amounts in hundreds of millions and the long names shown on the pages.
+    const tout = (await page.locator("main").allTextContents()).join("\n");
+    expect(tout).toMatch(/\d{3}[\u202f\u00a0]\d{3}[\u202f\u00a0]\d{3},\d{2}[\u00a0 ]€/);
+    for (const nom of [DEVIS, PDT, PLAN, ETAPES, FINANCEUR, path.basename(fec)]) expect(tout).toContain(nom);
+    expect(trouves).toEqual([]);
+    // Each page's result was announced (its main action, or its reading on opening for Tableau de bord and Sources).
+    expect(ids.filter((id) => !annonces[id]?.length)).toEqual([]);
+    expect(await surveillance.vus()).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("Écarts : « Enregistrer » les correspondances dit la feuille écrite sous son bouton et l'annonce", async () => {
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    await page.getByTestId(TEST_IDS.ecarts.enregistrer).click();
+    const retour = page.getByTestId(TEST_IDS.retour("ecarts-enregistrer"));
+    await page.getByTestId(TEST_IDS.ecarts.enregistree).waitFor();
+    expect(await retour.locator("[aria-live]").textContent()).toBe(
+      "Feuille «\u00a0Correspondances\u00a0» enregistrée.",
+    );
+    const feuilles = (await etatExcel(page)).feuilles.map((f) => f.name);
+    expect(feuilles).toContain("Correspondances");
+  });
+
+  it("après un rechargement du volet (même classeur), chaque page retrouvée tient dans la largeur et se lit en français", async () => {
+    await page.reload();
+    await page.getByTestId(TEST_IDS.app).waitFor();
+    // The production context read back from the workbook: the devis sheet named in the production line.
+    await page.waitForFunction(
+      ([id, f]) => !!document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(f),
+      [TEST_IDS.production.resume, DEVIS],
+    );
+    const trouves: string[] = [];
+    for (const id of await pages(page)) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      trouves.push(...(await problemes(page, `${id} après rechargement`)));
+    }
+    // The FEC loaded before is named on Écarts (its lines are not kept: the file is asked for again).
+    expect(await page.getByTestId(TEST_IDS.page("ecarts")).innerText()).toContain(path.basename(fec));
+    expect(trouves).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+/** A workbook of notes only, its sheet name of 31 characters without a space: every page that reads a devis refuses. */
+const NOTES = "Notes_preparation_tournage_2026";
+
+describe("balayage du volet à 320 px, classeur sans devis : chaque refus tient dans la largeur et se lit en français", () => {
+  const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-balayage-"));
+  const fec = path.join(dossier, "123456789FEC20500930_export_comptable_definitif_valide_par_le_cabinet.txt");
+  fs.copyFileSync(path.join(__dirname, "../fixtures/fec-reel/123456789FEC20500930.txt"), fec);
+  afterAll(() => fs.rmSync(dossier, { recursive: true, force: true }));
+
+  const v = voletDuBloc({
+    classeur: () => ({
+      sheets: { [NOTES]: [["Repérages à Brest, semaine 12"], ["Contacts", "Régie"]] },
+      active: NOTES,
+    }),
+    largeur: 320,
+  });
+  const { page } = v;
+
+  it("chaque page qui lit le devis, puis Écarts (grand livre lu, rapprochement refusé)", async () => {
+    const trouves: string[] = [];
+    trouves.push(...(await problemes(page, "tableau-de-bord sans devis")));
+    for (const [id, action] of Object.entries(SANS_DEVIS_ACTIONS)) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      await action(page);
+      const erreur = dansPage(page, id, TEST_IDS.erreur);
+      await erreur.waitFor();
+      // The refusal is announced to screen readers as it is shown (the error bar itself is not a live region).
+      const message = (await erreur.innerText()).replace(/^Erreur\s*/, "");
+      const annonces = await page.getByTestId(TEST_IDS.page(id)).locator("[aria-live]").allTextContents();
+      expect([id, annonces]).toEqual([id, expect.arrayContaining([`Erreur\u00a0: ${message}`])]);
+      trouves.push(...(await problemes(page, `${id} refus`)));
+    }
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(fec);
+    await page.getByTestId(TEST_IDS.ecarts.format).waitFor({ timeout: 60000 });
+    // The reading over: its announcement or its error under the file picker, no spinner left.
+    await page.waitForFunction((id) => {
+      const r = document.querySelector(`[data-testid="${id}"]`);
+      return !!r && !r.querySelector(".fui-Spinner, .fui-ProgressBar") && (r.textContent ?? "").trim() !== "";
+    }, TEST_IDS.retour("ecarts-lire"));
+    trouves.push(...(await problemes(page, "ecarts grand livre lu sans devis")));
+    await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
+    const erreur = dansPage(page, "ecarts", TEST_IDS.erreur);
+    await erreur.waitFor();
+    expect(await erreur.innerText()).toContain(`«\u00a0${NOTES}\u00a0»`);
+    trouves.push(...(await problemes(page, "ecarts rapprochement refusé")));
+    expect(trouves).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
