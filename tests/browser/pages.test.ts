@@ -158,7 +158,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     const resume = page.getByTestId("sources-resume");
     await resume.waitFor();
     expect(await resume.textContent()).toMatch(
-      /^Le (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}\s: \d+ barèmes, dont \d+ lus dans le texte officiel/,
+      /^Le (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}\s: \d+\sbarèmes, dont \d+\slus dans le texte officiel/,
     );
     expect(await page.getByTestId("sources-confiance-credit-impot-cinema-plafond").textContent()).toBe(
       "texte officiel",

@@ -44,7 +44,7 @@ describe("page Sources", () => {
     afficher();
     await waitFor(() =>
       expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(
-        new RegExp(` : ${tablesRegles().length} barèmes, dont \\d+ lus`),
+        new RegExp(`\\s: ${tablesRegles().length}\\sbarèmes, dont \\d+\\slus`),
       ),
     );
     expect(classeur.ecritures).toBe(0);

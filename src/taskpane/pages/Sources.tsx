@@ -90,8 +90,9 @@ export function Sources() {
     <section className={styles.page} aria-label="Sources des règles">
       {audit && (
         <Text data-testid={IDS_SOURCES.resume}>
-          Le {dateFr(audit.date)} : {audit.tables.length} barèmes, dont {audit.tables.length - nAVerifier} lus dans le
-          texte officiel et {nAVerifier} à vérifier.
+          Le {dateFr(audit.date)}
+          {"\u00a0"}: {compte(audit.tables.length, "barème")}, dont{" "}
+          {compte(audit.tables.length - nAVerifier, "lu", "lus")} dans le texte officiel et {nAVerifier} à vérifier.
         </Text>
       )}
       <div className={styles.ligne}>
