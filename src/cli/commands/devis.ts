@@ -56,6 +56,14 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
             },
           }
         : {}),
+      // Only when amounts sit right of the table, under none of its headers (finding colonnes-lues): additive.
+      ...(devis.horsTableau ? { horsTableau: devis.horsTableau.map((h) => ({ ...h, somme: m(h.somme) })) } : {}),
+      // Only when the amount column read is hidden in the sheet (finding colonnes-lues): additive.
+      ...(devis.colonneMontantMasquee
+        ? { colonneMontantMasquee: { ...devis.colonneMontantMasquee, somme: m(devis.colonneMontantMasquee.somme) } }
+        : {}),
+      // Only when a unit note between the lines was not applied (finding unite-milliers): additive.
+      ...(devis.uniteNonAppliquee ? { uniteNonAppliquee: devis.uniteNonAppliquee } : {}),
       // Only when a line below the total holds a percentage in its amount cell (finding montant-pourcentage).
       ...(devis.pourcentagesMontant
         ? {

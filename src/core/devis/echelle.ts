@@ -5,7 +5,7 @@ import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { type Colonne, roleEntete, trouverEntete } from "./entetes";
-import type { UniteMilliers } from "./model";
+import type { UniteMilliers, UniteNonAppliquee } from "./model";
 import { ditMilliers, echelleDite, noteDUnite } from "./unites";
 import { conventionFeuille, estDate } from "./valeurs";
 
@@ -36,7 +36,11 @@ const EUROS = /€|\beur(o?s)?\b/;
  * other currencies are left as they are (each is named by its own finding). Without such a statement, the sheet
  * itself.
  */
-export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: UniteMilliers } {
+export function lireEnMilliers(sheet: SheetData): {
+  feuille: SheetData;
+  unite?: UniteMilliers;
+  noteIgnoree?: UniteNonAppliquee;
+} {
   // The header is within the top 60 rows (three at most): no statement there, only a note may say the unit.
   const haut = sheet.rows.slice(0, 63);
   const enHaut = haut.some((row) => row.some((c) => typeof c?.v === "string" && ditMilliers(c.v)));
@@ -44,6 +48,22 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
   if (!enHaut && !candidates?.length) return { feuille: sheet };
   const entete = trouverEntete(sheet);
   if (!entete) return { feuille: sheet };
+  const lu = lireAvecEntete(sheet, entete, candidates);
+  // A note inside the table (between its lines) is left alone, never applied: named, never silent either way.
+  const dedans = lu.unite ? undefined : (candidates ?? notesCandidates(sheet)).find((n) => n.r > entete.ligne);
+  if (!dedans) return lu;
+  const texte = String(sheet.rows[dedans.r][dedans.c].v).trim();
+  return {
+    ...lu,
+    noteIgnoree: { cellule: celluleRef(sheet.name, dedans.r, dedans.c), texte, facteur: dedans.facteur },
+  };
+}
+
+function lireAvecEntete(
+  sheet: SheetData,
+  entete: NonNullable<ReturnType<typeof trouverEntete>>,
+  candidates: { r: number; c: number; facteur: Facteur }[] | undefined,
+): { feuille: SheetData; unite?: UniteMilliers } {
   const enTete = sheet.rows[entete.ligne] ?? [];
   const largeur = Math.max(0, ...sheet.rows.slice(0, entete.ligne + 1).map((r) => r.length));
   /** A column holding figures in euros by its header (an amount, a « Réalisé », an « Écart »). */

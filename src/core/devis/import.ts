@@ -23,6 +23,7 @@ import {
 } from "./entetes";
 import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
+import { chiffresADroite } from "./horsTableau";
 import {
   chaineDecimale,
   chaineFacteur,
@@ -174,7 +175,7 @@ interface Provisoire {
  */
 export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devis {
   // Figures stated in thousands of euros (« Montant (k€) », « en milliers d'euros »): read × 1 000, said so.
-  const { feuille: sheet, unite } = lireEnMilliers(source);
+  const { feuille: sheet, unite, noteIgnoree } = lireEnMilliers(source);
   // Two blocks side by side (the header repeated to the right): only the first is read, the second named.
   const bloc = trouverEntete(sheet)?.secondBloc;
   const lue = bloc ? avantColonne(sheet, bloc.debut) : sheet;
@@ -183,6 +184,35 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
   if (bloc) nommerSecondBloc(sheet, bloc, devis);
+  // Amounts right of the table (and of a second block), under no header of it: named, never lost in silence.
+  const entete = trouverEntete(sheet);
+  if (entete) {
+    const enTete = sheet.rows[entete.ligne] ?? [];
+    let fin = bloc?.fin ?? -1;
+    enTete.forEach((x, c) => {
+      if (x && x.v !== null && String(x.v).trim() !== "") fin = Math.max(fin, c);
+    });
+    const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
+    const hors = chiffresADroite(sheet, entete.ligne, fin + 1, convention);
+    if (hors.length) devis.horsTableau = hors;
+  }
+  // The amount column read hidden by the producer: its amounts are counted, and said to be out of sight.
+  const colonne = devis.conservation?.colonne;
+  if (colonne && lue.colonnesMasquees?.includes(lettreColonne(colonne))) {
+    const c = lettreColonne(colonne);
+    const ligne = trouverEntete(lue)?.ligne ?? 0;
+    devis.colonneMontantMasquee = {
+      colonne,
+      cellule: celluleRef(sheet.name, ligne, c),
+      entete: String(sheet.rows[ligne]?.[c]?.v ?? "").trim(),
+      somme: sumCents(
+        devis.lignes
+          .filter((l) => l.source.cellules.montant && parseCelluleRef(l.source.cellules.montant).col === c)
+          .map((l) => l.montant),
+      ),
+    };
+  }
+  if (noteIgnoree) devis.uniteNonAppliquee = noteIgnoree;
   if (unite) {
     devis.uniteMilliers = unite;
     ambigusEnEuros(devis, unite);
@@ -236,6 +266,7 @@ function nommerSecondBloc(sheet: SheetData, bloc: SecondBloc, devis: Devis) {
       premier: { debut: col(bloc.premier.debut), fin: col(bloc.premier.fin) },
       cellules: cellules.length,
       ...(cellules.length ? { premiere: cellules[0].cellule, derniere: cellules[cellules.length - 1].cellule } : {}),
+      ...(bloc.autreEntete ? { autreEntete: true as const } : {}),
     },
   };
   devis.colonnesNonLues = [...(devis.colonnesNonLues ?? []), colonne];

@@ -396,6 +396,12 @@ export interface Devis {
    * numbers of those columns were read × 1 000, said by the finding `unite-milliers`.
    */
   uniteMilliers?: UniteMilliers;
+  /** Amounts right of the table, in columns its header does not reach: named by colonnes-lues, never counted. */
+  horsTableau?: ChiffresHorsTableau[];
+  /** The amount column read is hidden in the sheet (its header, its sum in cents): named by colonnes-lues. */
+  colonneMontantMasquee?: ColonneNommee & { somme: Cents };
+  /** A unit note between the lines, not applied (amounts read in euros as typed), named by unite-milliers. */
+  uniteNonAppliquee?: UniteNonAppliquee;
 }
 
 /** A percentage in the amount cell of a line below the total, read as the line's rate. */
@@ -408,6 +414,26 @@ export interface PourcentageMontant {
   pourcentage: string;
   /** The label's own percentage when it says another one (« Imprévus 7 % »): the cell's is read, the label's named. */
   pourcentageLibelle?: string;
+}
+
+/** A column right of the table holding amounts (never read as the devis): its cells and their sum, in cents. */
+export interface ChiffresHorsTableau {
+  colonne: string;
+  cellules: number;
+  premiere: string;
+  derniere: string;
+  somme: Cents;
+}
+
+/**
+ * A note stating thousands (or millions) of euros found between the devis's lines (« (montants en k€) » on a row of its
+ * own inside the table): nothing says whether it is the table's unit or a comment on one line, so it is not applied;
+ * the amounts are read as typed, in euros, and the note is named (finding unite-milliers).
+ */
+export interface UniteNonAppliquee {
+  cellule: string;
+  texte: string;
+  facteur: 1000 | 1000000;
 }
 
 /** Columns read in thousands of euros, and the cell that says so. */
@@ -445,6 +471,8 @@ export interface ColonneNonLue extends ColonneNommee {
     cellules: number;
     premiere?: string;
     derniere?: string;
+    /** Headers of its own (« Poste | Coût »), not the devis's header repeated. */
+    autreEntete?: true;
   };
 }
 
