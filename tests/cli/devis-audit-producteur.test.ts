@@ -324,3 +324,49 @@ describe("montants écrits en texte, avoirs, remises et pourcentages dans la col
     ]);
   });
 });
+
+describe('« Montant (k€) » sur des nombres que leur format affiche déjà en milliers (« #,##0,"k€" »)', () => {
+  const format = '#,##0,"k€"';
+  it("50 000 affiché « 50k€ » : des euros, jamais multipliés (avant : 50 000 000,00 € par ligne)", async () => {
+    const { d, controles } = await devis(
+      "format-milliers.xlsx",
+      [
+        ["Code", "Désignation", "Montant (k€)"],
+        ["21", "Réalisateur", 50000],
+        ["22", "Chef monteur", 12500],
+      ],
+      (ws) => {
+        ws.getCell("C2").numFmt = format;
+        ws.getCell("C3").numFmt = format;
+      },
+    );
+    expect([d.total, d.lignes]).toEqual(["62500.00", 2]);
+    expect(d.conservation).toMatchObject({ lu: "62500.00", lignes: "62500.00" });
+    conserve(d);
+    expect(d.uniteMilliers).toBeUndefined();
+    expect(constats(controles, "unite-milliers", "montant-devise")).toEqual([]);
+  });
+
+  it("une cellule au format « #,##0, », l'autre saisie en k€ : seule la seconde × 1 000, la première nommée", async () => {
+    const { d, controles } = await devis(
+      "format-milliers-mixte.xlsx",
+      [
+        ["Code", "Désignation", "Montant (k€)"],
+        ["21", "Réalisateur", 50000],
+        ["22", "Chef monteur", 12.5],
+      ],
+      (ws) => {
+        ws.getCell("C2").numFmt = format;
+      },
+    );
+    expect(d.total).toBe("62500.00");
+    conserve(d);
+    expect(d.uniteMilliers).toMatchObject({ cellules: 1, enEurosParFormat: { cellules: 1, premiere: "Devis!C2" } });
+    expect(constats(controles, "unite-milliers").map((c) => c[3])).toEqual([
+      "Devis!C1 « Montant (k€) » : cet en-tête dit que les montants de la colonne C sont en milliers d'euros ; ils " +
+        "sont lus × 1 000 pour compter le devis en euros (1 cellule, ex. Devis!C3 : 12,5 → 12 500,00 €) ; Devis!C2 " +
+        "tient des euros que son format affiche en milliers (« #,##0, ») : elle n'est pas multipliée. Si ces montants " +
+        "sont déjà en euros, retirez cette mention de la feuille et relancez.",
+    ]);
+  });
+});

@@ -53,6 +53,10 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               colonnes: devis.uniteMilliers.colonnes,
               cellules: devis.uniteMilliers.cellules,
               facteur: devis.uniteMilliers.facteur,
+              // Only when numbers of those columns hold euros shown in k€ by their format (« #,##0, »): additive.
+              ...(devis.uniteMilliers.enEurosParFormat
+                ? { enEurosParFormat: devis.uniteMilliers.enEurosParFormat }
+                : {}),
             },
           }
         : {}),

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { analyserMontant, analyserNombre, eurosToCents } from "../money";
-import { deviseDuFormat, estFormatPourcentage } from "../port/devises";
+import { deviseDuFormat, echelleDuFormat, estFormatPourcentage } from "../port/devises";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -119,6 +119,8 @@ function lireAvecEntete(
   const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
   let cellules = 0;
   let exemple: UniteMilliers["exemple"];
+  /** Numbers whose format divides them by 1 000 (« #,##0, "k€" »): euros shown in k€, never multiplied. */
+  const parFormat: string[] = [];
   const rows = sheet.rows.map((row, r) => {
     if (r === unites) return row.map((c) => (typeof c?.v === "string" && ditMilliers(c.v) ? { v: null } : c));
     // The note is the sheet's unit, not a text to read in a column of figures (nor a line's label).
@@ -129,6 +131,11 @@ function lireAvecEntete(
     }
     if (r <= entete.ligne) return copie ?? row;
     for (const c of ordre) {
+      const v = row[c];
+      if (typeof v?.v === "number" && v.v !== 0 && !v.erreur && !estDate(v) && echelleDuFormat(v.fmt) > 0) {
+        parFormat.push(celluleRef(sheet.name, r, c));
+        continue;
+      }
       const x = enMilliers(row[c], convention, colonnes.get(c) as Facteur);
       // A « Charges » cell below 1 is a rate (0,55: chargesEnColonne), not 550 € of charges: left as typed.
       if (x && c === entete.colonnes.montantCharges && Math.abs(x.v as number) < (colonnes.get(c) as number)) continue;
@@ -144,6 +151,8 @@ function lireAvecEntete(
     }
     return copie ?? row;
   });
+  // Every figure in euros already, shown in thousands by its format: nothing to multiply, the sheet as it is.
+  if (!cellules && parFormat.length) return { feuille: sheet };
   const cellSource = sheet.rows[source.r][source.c];
   const unite: UniteMilliers = {
     cellule: celluleRef(sheet.name, source.r, source.c),
@@ -154,6 +163,7 @@ function lireAvecEntete(
     colonnes: ordre.map(colonneLettre),
     cellules,
     ...(exemple ? { exemple } : {}),
+    ...(parFormat.length ? { enEurosParFormat: { cellules: parFormat.length, premiere: parFormat[0] } } : {}),
   };
   return { feuille: { ...sheet, rows }, unite };
 }

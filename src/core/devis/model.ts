@@ -453,6 +453,11 @@ export interface UniteMilliers {
   cellules: number;
   /** The first cell multiplied: its reference, the number as typed (« 62.5 ») and the amount read, in cents. */
   exemple?: { cellule: string; saisi: string; montant: Cents };
+  /**
+   * Numbers of those columns whose format divides them by 1 000 (« #,##0, "k€" » shows 50 000 as « 50 k€ »): they
+   * hold euros and are not multiplied; how many, and the first.
+   */
+  enEurosParFormat?: { cellules: number; premiere: string };
 }
 
 export interface ColonneNonLue extends ColonneNommee {

@@ -30,8 +30,16 @@ export function constatUniteMilliers(u: UniteMilliers): Constat {
     gravite: "alerte",
     message:
       `${u.cellule} « ${u.texte} » : ${quoi} sont lus × ${fois} pour compter le devis en euros ` +
-      `(${pluriel(u.cellules, "cellule")}${ex}). Si ces montants sont déjà en euros, retirez cette mention ` +
-      `de la feuille et relancez.`,
+      `(${pluriel(u.cellules, "cellule")}${ex})` +
+      (u.enEurosParFormat
+        ? u.enEurosParFormat.cellules > 1
+          ? ` ; ${pluriel(u.enEurosParFormat.cellules, "autre cellule", "autres cellules")} (dont ` +
+            `${u.enEurosParFormat.premiere}) tiennent des euros que leur format affiche en milliers (« #,##0, ») : ` +
+            `elles ne sont pas multipliées`
+          : ` ; ${u.enEurosParFormat.premiere} tient des euros que son format affiche en milliers (« #,##0, ») : ` +
+            `elle n'est pas multipliée`
+        : "") +
+      `. Si ces montants sont déjà en euros, retirez cette mention de la feuille et relancez.`,
     cellule: u.cellule,
   };
 }
