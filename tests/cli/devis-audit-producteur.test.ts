@@ -370,3 +370,32 @@ describe('« Montant (k€) » sur des nombres que leur format affiche déjà en
     ]);
   });
 });
+
+describe("un devis sur deux feuilles : la feuille non lue nommée avec ses montants", () => {
+  it("« Devis » lue, « Devis (suite) » au même en-tête (avant : 4 000,00 € ignorés sans un mot)", async () => {
+    const { d, controles } = await devis("deux-feuilles.xlsx", [H, ["21", "Réalisateur", 5000]], (_ws, wb) => {
+      const suite = wb.addWorksheet("Devis (suite)");
+      suite.addRow(H);
+      suite.addRow(["31", "Acteur", 4000]);
+      const notes = wb.addWorksheet("Notes");
+      notes.addRow(["Désignation", "Montant", "Code"]);
+      notes.addRow(["Pour mémoire", 999, "x"]);
+    });
+    expect(d.total).toBe("5000.00");
+    conserve(d);
+    expect((d as Lu & { autresFeuilles?: unknown }).autresFeuilles).toEqual([
+      { feuille: "Devis (suite)", cellule: "'Devis (suite)'!C1", cellules: 1, somme: "4000.00" },
+    ]);
+    expect(constats(controles, "feuille-lue")).toEqual([
+      [
+        "feuille-lue",
+        "alerte",
+        "'Devis (suite)'!C1",
+        "La feuille « Devis (suite) » ressemble aussi à un devis et tient des montants ('Devis (suite)'!C1 et " +
+          "dessous : 1 cellule, somme 4 000,00 €) ; elle n'est pas lue : seule la feuille « Devis » l'est. Si elle " +
+          "fait partie du devis, réunissez les deux feuilles en une ; si c'est elle le devis, indiquez-la comme " +
+          "feuille à lire.",
+      ],
+    ]);
+  });
+});

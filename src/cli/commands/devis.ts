@@ -60,6 +60,10 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
             },
           }
         : {}),
+      // Only when other sheets look like a devis and hold amounts, not read (finding feuille-lue): additive.
+      ...(devis.autresFeuilles
+        ? { autresFeuilles: devis.autresFeuilles.map((a) => ({ ...a, somme: m(a.somme) })) }
+        : {}),
       // Only when amounts sit right of the table, under none of its headers (finding colonnes-lues): additive.
       ...(devis.horsTableau ? { horsTableau: devis.horsTableau.map((h) => ({ ...h, somme: m(h.somme) })) } : {}),
       // Only when the amount column read is hidden in the sheet (finding colonnes-lues): additive.

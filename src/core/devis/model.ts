@@ -377,6 +377,11 @@ export interface Devis {
   taxes?: TaxesLigne[];
   /** The sheet was chosen as the devis (no sheet named by the user) although it is hidden in the workbook. */
   feuilleMasquee?: boolean;
+  /**
+   * Other sheets of the producer that look like a devis too (a name saying devis or budget, or the same header as the
+   * sheet read): not read when Prodbook chose the sheet; each named with its amount column's sum (finding feuille-lue).
+   */
+  autresFeuilles?: AutreFeuilleDevis[];
   /** Amounts read on hidden rows of the sheet, in row order (only when there are some). */
   masquees?: MontantMasque[];
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
@@ -422,6 +427,14 @@ export interface ChiffresHorsTableau {
   cellules: number;
   premiere: string;
   derniere: string;
+  somme: Cents;
+}
+
+/** A sheet that looks like a devis but is not the one read: its amount column's header cell, cells and sum (cents). */
+export interface AutreFeuilleDevis {
+  feuille: string;
+  cellule: string;
+  cellules: number;
   somme: Cents;
 }
 
