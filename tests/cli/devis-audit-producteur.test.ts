@@ -371,6 +371,31 @@ describe('« Montant (k€) » sur des nombres que leur format affiche déjà en
   });
 });
 
+describe("une remise en pourcentage sans montant sous le total", () => {
+  it("« Remise -10 % » sans montant : ni calculée ni tue (avant : 1 000,00 € de remise ignorés sans un mot)", async () => {
+    const { d, controles } = await devis("remise-sans-montant.xlsx", [
+      H,
+      ["21", "Réalisateur", 5000],
+      ["31", "Acteur", 5000],
+      [null, "Total", F("SUM(C2:C3)", 10000)],
+      [null, "Remise -10 %", null],
+    ]);
+    expect(d.total).toBe("10000.00");
+    expect(d.conservation).toMatchObject({ lu: "20000.00", lignes: "10000.00", totauxProuves: "10000.00" });
+    conserve(d);
+    expect(constats(controles, "montant-pourcentage")).toEqual([
+      [
+        "montant-pourcentage",
+        "alerte",
+        "Devis!B5",
+        "Devis!B5 « Remise -10 % » : une remise de 10 % sans montant n'est ni calculée ni comptée (rien ne dit sur " +
+          "quoi elle porte) ; le total du devis ne la déduit pas. Saisissez son montant (négatif) dans la colonne des " +
+          "montants, puis relancez.",
+      ],
+    ]);
+  });
+});
+
 describe("un devis sur deux feuilles : la feuille non lue nommée avec ses montants", () => {
   it("« Devis » lue, « Devis (suite) » au même en-tête (avant : 4 000,00 € ignorés sans un mot)", async () => {
     const { d, controles } = await devis("deux-feuilles.xlsx", [H, ["21", "Réalisateur", 5000]], (_ws, wb) => {

@@ -125,6 +125,9 @@ export class DevisIntrouvableError extends ErreurDonnees {
 /** « 5 - DÉCORS », « CHAPITRE 5 », « V. DÉCORS »: a numbered chapter title. */
 const TITRE_NUMEROTE = /^\s*(?:(?:chapitre|chap\.?|ch\.?)\s*\d|\d{1,2}\s*[-–.:)]?\s|[ivx]{1,4}\s*[-–.:)]\s)/i;
 
+/** A rebate, discount or commission (« Remise -10 % », « Rabais 5 % », « Ristourne »). */
+const REMISE = /\b(remises?|rabais|ristournes?|escomptes?|abattements?|discount|rebate)\b/i;
+
 /** The factors of a line, in the order their cells are examined. */
 const FACTEURS = ["quantite", "nombre", "taux"] as const;
 
@@ -475,6 +478,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   const arrondis: NonNullable<Devis["arrondis"]> = [];
   const devises: NonNullable<Devis["devises"]> = [];
   const pourcentages: NonNullable<Devis["pourcentagesMontant"]> = [];
+  const remises: NonNullable<Devis["remisesSansMontant"]> = [];
   /** An amount cell that says something other than an amount: named (cell, what it shows), never read. */
   const nommer = (lm: LectureMontant, r: number, libelle: string, total?: boolean) => {
     const cellule = ref(r, "montant") as string;
@@ -939,6 +943,14 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
           erreurExcel: !!cm.erreur,
         });
       }
+      // « Remise -10 % » with no amount: a rebate nothing says the base of, neither computed nor dropped in silence.
+      const pctRemise = REMISE.test(libelle || titre) ? pourcentDansTexte(libelle || titre) : undefined;
+      if (pctRemise && !pctRemise.isZero())
+        remises.push({
+          cellule: ref(r, "libelle") ?? (ref(r, "montant") as string),
+          libelle: libelle || titre,
+          pourcentage: chaineDecimale(pctRemise),
+        });
       continue; // a comment or an empty template line
     }
     const c = cell(row, "montant");
@@ -1087,6 +1099,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     arrondis,
     devises,
     ...(pourcentages.length ? { pourcentagesMontant: pourcentages } : {}),
+    ...(remises.length ? { remisesSansMontant: remises } : {}),
     totauxProducteur: totaux,
     totauxSansResultat,
     horsLignes,

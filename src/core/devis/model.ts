@@ -356,6 +356,11 @@ export interface Devis {
    * « 10 % » typed): read as the line's rate on the coût hors frais, said by the finding `montant-pourcentage`.
    */
   pourcentagesMontant?: PourcentageMontant[];
+  /**
+   * « Remise -10 % » rows with no amount: a rebate whose base nothing says, neither computed nor counted; named
+   * (finding montant-pourcentage) with its label's cell and rate (decimal string, « 0.1 »).
+   */
+  remisesSansMontant?: { cellule: string; libelle: string; pourcentage: string }[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
   totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
   totauxProducteur: LigneTotalProducteur[];
