@@ -324,13 +324,6 @@ describe("une note « en milliers d'euros » sous le tableau ou à côté : lue 
     ["« Location k€ matériel » sous le tableau, sans montant", [[], [null, "Location k€ matériel"]]],
     ["« Budget total : 850 k€ » sous le tableau", [[], ["Budget total : 850 k€"]]],
     ["« k€ » seul sous le tableau", [[], [null, null, "k€"]]],
-    [
-      "« (en k€) » entre deux lignes du tableau",
-      [
-        [null, "(en k€)"],
-        ["23", "Mixeur", 1000],
-      ],
-    ],
   ] as [string, CelluleDevis[][]][])("%s : pas une note d'unité, les montants restent en euros", async (_, fin) => {
     const { d, controles } = await devis(`pas-note-${fin.length}-${String(fin[fin.length - 1][1]).length}.xlsx`, [
       H,
@@ -341,6 +334,32 @@ describe("une note « en milliers d'euros » sous le tableau ou à côté : lue 
     expect(d.total).toBe(fin.some((l) => l[2] === 1000) ? "63500.00" : "62500.00");
     expect(d.uniteMilliers).toBeUndefined();
     expect(constats(controles, "unite-milliers")).toEqual([]);
+  });
+
+  it("« (en k€) » entre deux lignes du tableau : ni appliquée ni tue, nommée avec le total dans les deux lectures", async () => {
+    // Before: the note was left alone without a word (total 63 500,00 €, or 63 500 000,00 € if it meant the table).
+    const { d, controles } = await devis("note-entre-lignes.xlsx", [
+      H,
+      ["21", "Réalisateur", 50000],
+      ["22", "Chef monteur", 12500],
+      [null, "(en k€)"],
+      ["23", "Mixeur", 1000],
+    ]);
+    expect(d.total).toBe("63500.00");
+    expect(d.uniteMilliers).toBeUndefined();
+    expect(d.conservation).toMatchObject({ lu: "63500.00", lignes: "63500.00", listes: "0.00", ecart: "0.00" });
+    expect(d.uniteNonAppliquee).toEqual({ cellule: "Devis!B4", texte: "(en k€)", facteur: 1000 });
+    expect(constats(controles, "unite-milliers")).toEqual([
+      [
+        "unite-milliers",
+        "alerte",
+        "Devis!B4",
+        "Devis!B4 « (en k€) » : cette note, placée entre les lignes du devis, dit des montants en milliers d'euros, " +
+          "sans dire s'ils le sont tous ; les montants sont lus tels que saisis, en euros (total 63 500,00 €, " +
+          "63 500 000,00 € s'ils étaient tous × 1 000). Si tout le devis est en milliers d'euros, mettez cette mention " +
+          "dans le titre ou dans l'en-tête de la colonne des montants ; sinon retirez-la ; puis relancez.",
+      ],
+    ]);
   });
 
   it("bin/prodbook.js, texte : la note nommée sous le titre du constat, le total en euros", async () => {

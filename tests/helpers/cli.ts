@@ -128,6 +128,7 @@ export interface DevisJsonLu {
     cellules: number;
     facteur: number;
   };
+  uniteNonAppliquee?: { cellule: string; texte: string; facteur: number };
   colonnesNonLues?: {
     colonne: string;
     cellule: string;

@@ -53,9 +53,25 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               colonnes: devis.uniteMilliers.colonnes,
               cellules: devis.uniteMilliers.cellules,
               facteur: devis.uniteMilliers.facteur,
+              // Only when numbers of those columns hold euros shown in k€ by their format (« #,##0, »): additive.
+              ...(devis.uniteMilliers.enEurosParFormat
+                ? { enEurosParFormat: devis.uniteMilliers.enEurosParFormat }
+                : {}),
             },
           }
         : {}),
+      // Only when other sheets look like a devis and hold amounts, not read (finding feuille-lue): additive.
+      ...(devis.autresFeuilles
+        ? { autresFeuilles: devis.autresFeuilles.map((a) => ({ ...a, somme: m(a.somme) })) }
+        : {}),
+      // Only when amounts sit right of the table, under none of its headers (finding colonnes-lues): additive.
+      ...(devis.horsTableau ? { horsTableau: devis.horsTableau.map((h) => ({ ...h, somme: m(h.somme) })) } : {}),
+      // Only when the amount column read is hidden in the sheet (finding colonnes-lues): additive.
+      ...(devis.colonneMontantMasquee
+        ? { colonneMontantMasquee: { ...devis.colonneMontantMasquee, somme: m(devis.colonneMontantMasquee.somme) } }
+        : {}),
+      // Only when a unit note between the lines was not applied (finding unite-milliers): additive.
+      ...(devis.uniteNonAppliquee ? { uniteNonAppliquee: devis.uniteNonAppliquee } : {}),
       // Only when a line below the total holds a percentage in its amount cell (finding montant-pourcentage).
       ...(devis.pourcentagesMontant
         ? {

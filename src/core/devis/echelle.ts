@@ -1,11 +1,11 @@
 import Decimal from "decimal.js";
 import { analyserMontant, analyserNombre, eurosToCents } from "../money";
-import { deviseDuFormat, estFormatPourcentage } from "../port/devises";
+import { deviseDuFormat, echelleDuFormat, estFormatPourcentage } from "../port/devises";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { type Colonne, roleEntete, trouverEntete } from "./entetes";
-import type { UniteMilliers } from "./model";
+import type { UniteMilliers, UniteNonAppliquee } from "./model";
 import { ditMilliers, echelleDite, noteDUnite } from "./unites";
 import { conventionFeuille, estDate } from "./valeurs";
 
@@ -36,7 +36,11 @@ const EUROS = /€|\beur(o?s)?\b/;
  * other currencies are left as they are (each is named by its own finding). Without such a statement, the sheet
  * itself.
  */
-export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: UniteMilliers } {
+export function lireEnMilliers(sheet: SheetData): {
+  feuille: SheetData;
+  unite?: UniteMilliers;
+  noteIgnoree?: UniteNonAppliquee;
+} {
   // The header is within the top 60 rows (three at most): no statement there, only a note may say the unit.
   const haut = sheet.rows.slice(0, 63);
   const enHaut = haut.some((row) => row.some((c) => typeof c?.v === "string" && ditMilliers(c.v)));
@@ -44,6 +48,22 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
   if (!enHaut && !candidates?.length) return { feuille: sheet };
   const entete = trouverEntete(sheet);
   if (!entete) return { feuille: sheet };
+  const lu = lireAvecEntete(sheet, entete, candidates);
+  // A note inside the table (between its lines) is left alone, never applied: named, never silent either way.
+  const dedans = lu.unite ? undefined : (candidates ?? notesCandidates(sheet)).find((n) => n.r > entete.ligne);
+  if (!dedans) return lu;
+  const texte = String(sheet.rows[dedans.r][dedans.c].v).trim();
+  return {
+    ...lu,
+    noteIgnoree: { cellule: celluleRef(sheet.name, dedans.r, dedans.c), texte, facteur: dedans.facteur },
+  };
+}
+
+function lireAvecEntete(
+  sheet: SheetData,
+  entete: NonNullable<ReturnType<typeof trouverEntete>>,
+  candidates: { r: number; c: number; facteur: Facteur }[] | undefined,
+): { feuille: SheetData; unite?: UniteMilliers } {
   const enTete = sheet.rows[entete.ligne] ?? [];
   const largeur = Math.max(0, ...sheet.rows.slice(0, entete.ligne + 1).map((r) => r.length));
   /** A column holding figures in euros by its header (an amount, a « Réalisé », an « Écart »). */
@@ -99,6 +119,8 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
   const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
   let cellules = 0;
   let exemple: UniteMilliers["exemple"];
+  /** Numbers whose format divides them by 1 000 (« #,##0, "k€" »): euros shown in k€, never multiplied. */
+  const parFormat: string[] = [];
   const rows = sheet.rows.map((row, r) => {
     if (r === unites) return row.map((c) => (typeof c?.v === "string" && ditMilliers(c.v) ? { v: null } : c));
     // The note is the sheet's unit, not a text to read in a column of figures (nor a line's label).
@@ -109,6 +131,11 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     }
     if (r <= entete.ligne) return copie ?? row;
     for (const c of ordre) {
+      const v = row[c];
+      if (typeof v?.v === "number" && v.v !== 0 && !v.erreur && !estDate(v) && echelleDuFormat(v.fmt) > 0) {
+        parFormat.push(celluleRef(sheet.name, r, c));
+        continue;
+      }
       const x = enMilliers(row[c], convention, colonnes.get(c) as Facteur);
       // A « Charges » cell below 1 is a rate (0,55: chargesEnColonne), not 550 € of charges: left as typed.
       if (x && c === entete.colonnes.montantCharges && Math.abs(x.v as number) < (colonnes.get(c) as number)) continue;
@@ -124,6 +151,8 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     }
     return copie ?? row;
   });
+  // Every figure in euros already, shown in thousands by its format: nothing to multiply, the sheet as it is.
+  if (!cellules && parFormat.length) return { feuille: sheet };
   const cellSource = sheet.rows[source.r][source.c];
   const unite: UniteMilliers = {
     cellule: celluleRef(sheet.name, source.r, source.c),
@@ -134,6 +163,7 @@ export function lireEnMilliers(sheet: SheetData): { feuille: SheetData; unite?: 
     colonnes: ordre.map(colonneLettre),
     cellules,
     ...(exemple ? { exemple } : {}),
+    ...(parFormat.length ? { enEurosParFormat: { cellules: parFormat.length, premiere: parFormat[0] } } : {}),
   };
   return { feuille: { ...sheet, rows }, unite };
 }

@@ -58,6 +58,8 @@ export interface SecondBloc {
   montant: number;
   /** The first block's first and last columns (0-based). */
   premier: { debut: number; fin: number };
+  /** The second block has headers of its own (« Poste | Coût »), not the first block's repeated. */
+  autreEntete?: true;
 }
 
 /**
@@ -564,11 +566,26 @@ function secondBlocDe(row: CellData[] | undefined): SecondBloc | undefined {
   let s1 = l1;
   while (s1 > 0 && t[s1 - 1] !== undefined) s1--;
   const l2 = t.findIndex((s, c) => c > m1 && s === t[l1]);
-  if (l2 < 0) return undefined;
-  const m2 = t.findIndex((s, c) => c > l2 && s === t[m1]);
-  if (m2 < 0) return undefined;
+  const m2 = l2 < 0 ? -1 : t.findIndex((s, c) => c > l2 && s === t[m1]);
+  if (m2 < 0) return autreBloc(row, t, s1, m1);
   const debut = l2 - (l1 - s1) > m1 && t[l2 - (l1 - s1)] === t[s1] ? l2 - (l1 - s1) : l2;
   return { debut, fin: Math.max(m2, debut + (m1 - s1)), montant: m2, premier: { debut: s1, fin: m1 } };
+}
+
+/**
+ * « Code | Désignation | Montant | | Poste | Coût »: a second label column right of the first amount column, followed by
+ * an amount column, in other words: a line has one label, so these are two blocks side by side (read as columns alike,
+ * the rightmost amount would be paired with the first block's labels). The repeat starts at the run of headers holding
+ * that label.
+ */
+function autreBloc(row: CellData[], t: (string | undefined)[], s1: number, m1: number): SecondBloc | undefined {
+  const l2 = t.findIndex((s, c) => c > m1 && s !== undefined && roleDe(s) === "libelle");
+  if (l2 < 0) return undefined;
+  const m2 = row.findIndex((x, c) => c > l2 && ["montant", "ht", "ttc"].includes(natureMontant(x) ?? ""));
+  if (m2 < 0) return undefined;
+  let debut = l2;
+  while (debut - 1 > m1 && t[debut - 1] !== undefined) debut--;
+  return { debut, fin: m2, montant: m2, premier: { debut: s1, fin: m1 }, autreEntete: true };
 }
 
 /** The sheet cut before column `col` (a second block's first column): the first block alone. */

@@ -24,6 +24,7 @@ import {
 } from "./entetes";
 import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
+import { chiffresADroite } from "./horsTableau";
 import {
   chaineDecimale,
   chaineFacteur,
@@ -125,6 +126,9 @@ export class DevisIntrouvableError extends ErreurDonnees {
 /** « 5 - DÉCORS », « CHAPITRE 5 », « V. DÉCORS »: a numbered chapter title. */
 const TITRE_NUMEROTE = /^\s*(?:(?:chapitre|chap\.?|ch\.?)\s*\d|\d{1,2}\s*[-–.:)]?\s|[ivx]{1,4}\s*[-–.:)]\s)/i;
 
+/** A rebate, discount or commission (« Remise -10 % », « Rabais 5 % », « Ristourne »). */
+const REMISE = /\b(remises?|rabais|ristournes?|escomptes?|abattements?|discount|rebate)\b/i;
+
 /** The factors of a line, in the order their cells are examined. */
 const FACTEURS = ["quantite", "nombre", "taux"] as const;
 
@@ -176,7 +180,7 @@ interface Provisoire {
  */
 export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devis {
   // Figures stated in thousands of euros (« Montant (k€) », « en milliers d'euros »): read × 1 000, said so.
-  const { feuille: sheet, unite } = lireEnMilliers(source);
+  const { feuille: sheet, unite, noteIgnoree } = lireEnMilliers(source);
   // Two blocks side by side (the header repeated to the right): only the first is read, the second named.
   const bloc = trouverEntete(sheet)?.secondBloc;
   const lue = bloc ? avantColonne(sheet, bloc.debut) : sheet;
@@ -185,6 +189,35 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
   if (bloc) nommerSecondBloc(sheet, bloc, devis);
+  // Amounts right of the table (and of a second block), under no header of it: named, never lost in silence.
+  const entete = trouverEntete(sheet);
+  if (entete) {
+    const enTete = sheet.rows[entete.ligne] ?? [];
+    let fin = bloc?.fin ?? -1;
+    enTete.forEach((x, c) => {
+      if (x && x.v !== null && String(x.v).trim() !== "") fin = Math.max(fin, c);
+    });
+    const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
+    const hors = chiffresADroite(sheet, entete.ligne, fin + 1, convention);
+    if (hors.length) devis.horsTableau = hors;
+  }
+  // The amount column read hidden by the producer: its amounts are counted, and said to be out of sight.
+  const colonne = devis.conservation?.colonne;
+  if (colonne && lue.colonnesMasquees?.includes(lettreColonne(colonne))) {
+    const c = lettreColonne(colonne);
+    const ligne = trouverEntete(lue)?.ligne ?? 0;
+    devis.colonneMontantMasquee = {
+      colonne,
+      cellule: celluleRef(sheet.name, ligne, c),
+      entete: String(sheet.rows[ligne]?.[c]?.v ?? "").trim(),
+      somme: sumCents(
+        devis.lignes
+          .filter((l) => l.source.cellules.montant && parseCelluleRef(l.source.cellules.montant).col === c)
+          .map((l) => l.montant),
+      ),
+    };
+  }
+  if (noteIgnoree) devis.uniteNonAppliquee = noteIgnoree;
   if (unite) {
     devis.uniteMilliers = unite;
     ambigusEnEuros(devis, unite);
@@ -238,6 +271,7 @@ function nommerSecondBloc(sheet: SheetData, bloc: SecondBloc, devis: Devis) {
       premier: { debut: col(bloc.premier.debut), fin: col(bloc.premier.fin) },
       cellules: cellules.length,
       ...(cellules.length ? { premiere: cellules[0].cellule, derniere: cellules[cellules.length - 1].cellule } : {}),
+      ...(bloc.autreEntete ? { autreEntete: true as const } : {}),
     },
   };
   devis.colonnesNonLues = [...(devis.colonnesNonLues ?? []), colonne];
@@ -446,6 +480,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   const arrondis: NonNullable<Devis["arrondis"]> = [];
   const devises: NonNullable<Devis["devises"]> = [];
   const pourcentages: NonNullable<Devis["pourcentagesMontant"]> = [];
+  const remises: NonNullable<Devis["remisesSansMontant"]> = [];
   /** An amount cell that says something other than an amount: named (cell, what it shows), never read. */
   const nommer = (lm: LectureMontant, r: number, libelle: string, total?: boolean) => {
     const cellule = ref(r, "montant") as string;
@@ -913,6 +948,14 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
           erreurExcel: !!cm.erreur,
         });
       }
+      // « Remise -10 % » with no amount: a rebate nothing says the base of, neither computed nor dropped in silence.
+      const pctRemise = REMISE.test(libelle || titre) ? pourcentDansTexte(libelle || titre) : undefined;
+      if (pctRemise && !pctRemise.isZero())
+        remises.push({
+          cellule: ref(r, "libelle") ?? (ref(r, "montant") as string),
+          libelle: libelle || titre,
+          pourcentage: chaineDecimale(pctRemise),
+        });
       continue; // a comment or an empty template line
     }
     const c = cell(row, "montant");
@@ -1062,6 +1105,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     arrondis,
     devises,
     ...(pourcentages.length ? { pourcentagesMontant: pourcentages } : {}),
+    ...(remises.length ? { remisesSansMontant: remises } : {}),
     totauxProducteur: totaux,
     totauxSansResultat,
     horsLignes,

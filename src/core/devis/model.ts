@@ -358,6 +358,11 @@ export interface Devis {
    * « 10 % » typed): read as the line's rate on the coût hors frais, said by the finding `montant-pourcentage`.
    */
   pourcentagesMontant?: PourcentageMontant[];
+  /**
+   * « Remise -10 % » rows with no amount: a rebate whose base nothing says, neither computed nor counted; named
+   * (finding montant-pourcentage) with its label's cell and rate (decimal string, « 0.1 »).
+   */
+  remisesSansMontant?: { cellule: string; libelle: string; pourcentage: string }[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
   totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
   totauxProducteur: LigneTotalProducteur[];
@@ -379,6 +384,11 @@ export interface Devis {
   taxes?: TaxesLigne[];
   /** The sheet was chosen as the devis (no sheet named by the user) although it is hidden in the workbook. */
   feuilleMasquee?: boolean;
+  /**
+   * Other sheets of the producer that look like a devis too (a name saying devis or budget, or the same header as the
+   * sheet read): not read when Prodbook chose the sheet; each named with its amount column's sum (finding feuille-lue).
+   */
+  autresFeuilles?: AutreFeuilleDevis[];
   /** Amounts read on hidden rows of the sheet, in row order (only when there are some). */
   masquees?: MontantMasque[];
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
@@ -398,6 +408,12 @@ export interface Devis {
    * numbers of those columns were read × 1 000, said by the finding `unite-milliers`.
    */
   uniteMilliers?: UniteMilliers;
+  /** Amounts right of the table, in columns its header does not reach: named by colonnes-lues, never counted. */
+  horsTableau?: ChiffresHorsTableau[];
+  /** The amount column read is hidden in the sheet (its header, its sum in cents): named by colonnes-lues. */
+  colonneMontantMasquee?: ColonneNommee & { somme: Cents };
+  /** A unit note between the lines, not applied (amounts read in euros as typed), named by unite-milliers. */
+  uniteNonAppliquee?: UniteNonAppliquee;
 }
 
 /** A percentage in the amount cell of a line below the total, read as the line's rate. */
@@ -410,6 +426,34 @@ export interface PourcentageMontant {
   pourcentage: string;
   /** The label's own percentage when it says another one (« Imprévus 7 % »): the cell's is read, the label's named. */
   pourcentageLibelle?: string;
+}
+
+/** A column right of the table holding amounts (never read as the devis): its cells and their sum, in cents. */
+export interface ChiffresHorsTableau {
+  colonne: string;
+  cellules: number;
+  premiere: string;
+  derniere: string;
+  somme: Cents;
+}
+
+/** A sheet that looks like a devis but is not the one read: its amount column's header cell, cells and sum (cents). */
+export interface AutreFeuilleDevis {
+  feuille: string;
+  cellule: string;
+  cellules: number;
+  somme: Cents;
+}
+
+/**
+ * A note stating thousands (or millions) of euros found between the devis's lines (« (montants en k€) » on a row of its
+ * own inside the table): nothing says whether it is the table's unit or a comment on one line, so it is not applied;
+ * the amounts are read as typed, in euros, and the note is named (finding unite-milliers).
+ */
+export interface UniteNonAppliquee {
+  cellule: string;
+  texte: string;
+  facteur: 1000 | 1000000;
 }
 
 /** Columns read in thousands of euros, and the cell that says so. */
@@ -429,6 +473,11 @@ export interface UniteMilliers {
   cellules: number;
   /** The first cell multiplied: its reference, the number as typed (« 62.5 ») and the amount read, in cents. */
   exemple?: { cellule: string; saisi: string; montant: Cents };
+  /**
+   * Numbers of those columns whose format divides them by 1 000 (« #,##0, "k€" » shows 50 000 as « 50 k€ »): they
+   * hold euros and are not multiplied; how many, and the first.
+   */
+  enEurosParFormat?: { cellules: number; premiere: string };
 }
 
 export interface ColonneNonLue extends ColonneNommee {
@@ -447,6 +496,8 @@ export interface ColonneNonLue extends ColonneNommee {
     cellules: number;
     premiere?: string;
     derniere?: string;
+    /** Headers of its own (« Poste | Coût »), not the devis's header repeated. */
+    autreEntete?: true;
   };
 }
 

@@ -6,7 +6,7 @@ import { DevisIntrouvableError, importerDevis } from "./import";
 import type { Devis, Genre, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
 import type { RegleUtilisee } from "../regles/utilisees";
-import { trouverFeuilleDevis } from "./trouver";
+import { autresFeuillesDevis, trouverFeuilleDevis } from "./trouver";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
 
@@ -53,6 +53,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   const prodbook = await wb.feuillesProdbook();
   const anous = (n: string) => prodbook.some((p) => p.toLowerCase() === n.toLowerCase());
   let source: SheetData | undefined;
+  const candidates: SheetData[] = [];
   if (opts.feuille) {
     const nom = existantes.find((e) => e.toLowerCase() === (opts.feuille as string).toLowerCase());
     if (!nom) throw new FeuilleIntrouvableError(opts.feuille, existantes);
@@ -63,7 +64,6 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     source = await wb.readSheet(nom);
     if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes);
   } else {
-    const candidates: SheetData[] = [];
     for (const n of existantes.filter((e) => !anous(e) && !estFeuilleParametres(e))) {
       const s = await wb.readSheet(n);
       if (s) candidates.push(s);
@@ -80,6 +80,10 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     typeOeuvre: opts.typeOeuvre,
   });
   if (!opts.feuille && source.masquee) devis.feuilleMasquee = true;
+  if (!opts.feuille) {
+    const autres = autresFeuillesDevis(source, candidates);
+    if (autres.length) devis.autresFeuilles = autres;
+  }
   const parametres = nomFeuilleParametres(existantes);
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
   if (opts.controler === false) return { devis, constats: [], tables: [], feuillesEcrites: [] };

@@ -2,7 +2,10 @@ import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { trouverEntete } from "./entetes";
 import { importerDevis, type OptionsImport } from "./import";
-import type { Devis } from "./model";
+import { sumCents } from "../money/cents";
+import { celluleRef } from "../util/adresse";
+import { cellulesMontant } from "./conservation";
+import type { AutreFeuilleDevis, Devis } from "./model";
 
 /**
  * The sheet that holds the devis: among the sheets with a recognised header row, the one with the most
@@ -30,4 +33,32 @@ export function importerDevisTrouve(sheet: SheetData, opts?: OptionsImport): Dev
   const devis = importerDevis(sheet, opts);
   if (sheet.masquee) devis.feuilleMasquee = true;
   return devis;
+}
+
+/**
+ * The sheets besides `lue` that look like a devis too and hold amounts: a name saying devis or budget (« Devis
+ * (suite) », « Budget V1 »), or the very header of the sheet read. A devis split over two sheets, or an older version:
+ * either way not read, and named with its amounts, never left out in silence.
+ */
+export function autresFeuillesDevis(lue: SheetData, sheets: readonly SheetData[]): AutreFeuilleDevis[] {
+  const e = trouverEntete(lue);
+  const textes = (s: SheetData, ligne: number) => JSON.stringify((s.rows[ligne] ?? []).map((c) => c?.v ?? null));
+  const entete = e ? textes(lue, e.ligne) : undefined;
+  const out: AutreFeuilleDevis[] = [];
+  for (const s of sheets) {
+    if (s === lue || s.name === lue.name) continue;
+    const x = trouverEntete(s);
+    const col = x?.colonnes.montant;
+    if (!x || col === undefined || x.colonnes.libelle === undefined) continue;
+    if (!/devis|budget/.test(normaliser(s.name)) && textes(s, x.ligne) !== entete) continue;
+    const montants = cellulesMontant(s, x.ligne, col).filter((c) => c.montant !== undefined && c.montant !== 0);
+    if (!montants.length) continue;
+    out.push({
+      feuille: s.name,
+      cellule: celluleRef(s.name, x.ligne, col),
+      cellules: montants.length,
+      somme: sumCents(montants.map((c) => c.montant as NonNullable<typeof c.montant>)),
+    });
+  }
+  return out;
 }

@@ -74,6 +74,14 @@ function lireDevise(fmt: string): string | undefined {
 const ECHELLE = /(?:^|[^a-z])([km])\s*(?:€|eur)/i;
 
 /**
+ * How many times a number format divides the number it shows by 1 000 (« #,##0, "k€" »: 1; « 0,, » : 2; 0 for none or
+ * no format): the cell holds euros, however its format shows them.
+ */
+export function echelleDuFormat(fmt: string | undefined | null): number {
+  return fmt ? virgulesEchelle(fmt) : 0;
+}
+
+/**
  * The scaling commas of a format's first section: those right after its last digit placeholder (« #,##0, » divides
  * by 1 000, « 0,, » by 1 000 000); a comma between placeholders only groups thousands.
  */

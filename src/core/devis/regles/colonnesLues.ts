@@ -213,7 +213,10 @@ function secondBloc(c: ColonneNonLue) {
     regle: "colonnes-lues",
     gravite: "alerte" as const,
     message:
-      `${c.cellule} : un second bloc (${cols}) répète l'en-tête du devis sur la même ligne : il n'est pas lu ; ` +
+      `${c.cellule} : un second bloc (${cols}) ` +
+      (b?.autreEntete
+        ? `a son propre en-tête, à droite de celui du devis sur la même ligne : il n'est pas lu ; `
+        : `répète l'en-tête du devis sur la même ligne : il n'est pas lu ; `) +
       `ses montants (colonne ${c.colonne} « ${c.entete} », ${cellules}somme ${formatMontantFr(c.somme)}) ne sont ` +
       `pas comptés${premier}. Mettez les deux blocs l'un sous l'autre pour qu'ils soient lus.`,
     cellule: c.cellule,
@@ -298,6 +301,29 @@ export const colonnesLues: Regle<ContexteDevis> = {
     const autres = nonLues.filter((c) => c.nature !== "secondBloc");
     if (autres.length) out.push(colonnesNonLues(devis, autres));
     for (const c of nonLues) if (c.nature === "secondBloc") out.push(secondBloc(c));
+    for (const h of devis.horsTableau ?? [])
+      out.push({
+        regle: "colonnes-lues",
+        gravite: "alerte" as const,
+        message:
+          `${h.premiere} : la colonne ${h.colonne}, à droite du tableau du devis et sous aucun de ses en-têtes, tient ` +
+          `des montants (${h.cellules > 1 ? `${h.cellules} cellules, ${h.premiere} à ${h.derniere}` : h.premiere}, ` +
+          `somme ${formatMontantFr(h.somme)}) : ils ne sont pas lus comme le devis. S'ils en font partie, mettez-les ` +
+          `dans le tableau, sous son en-tête, puis relancez.`,
+        cellule: h.premiere,
+      });
+    const cm = devis.colonneMontantMasquee;
+    if (cm)
+      out.push({
+        regle: "colonnes-lues",
+        gravite: "alerte" as const,
+        message:
+          `${cm.cellule} : la colonne ${cm.colonne} « ${cm.entete} », lue comme le montant du devis, est masquée dans ` +
+          `la feuille : les lignes lues dans cette colonne (somme ${formatMontantFr(cm.somme)}) sont comptées sans être ` +
+          `visibles. ` +
+          `Affichez-la pour les vérifier.`,
+        cellule: cm.cellule,
+      });
     const l = devis.colonneLibelles;
     if (l)
       out.push({

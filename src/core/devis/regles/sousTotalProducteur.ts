@@ -1,6 +1,9 @@
 import type { Constat, Regle } from "../../controles/constat";
-import { subCents } from "../../money/cents";
-import type { LigneTotalProducteur } from "../model";
+import { type Cents, subCents } from "../../money/cents";
+import { parseCelluleRef } from "../../util/adresse";
+import { pluriel } from "../../util/texte";
+import { plagesFormule } from "../preuve";
+import type { Devis, LigneDevis, LigneTotalProducteur } from "../model";
 import { sommeLignes } from "../totaux";
 import { cite, ContexteDevis, eur, TOLERANCE_CENTIMES } from "./contexte";
 
@@ -21,11 +24,76 @@ export function verifierTotaux(ctx: ContexteDevis, type: LigneTotalProducteur["t
           gravite: "erreur" as const,
           message:
             `${t.cellule} : ${quoi} du producteur ${cite(t.libelle)} indique ${eur(t.montant)} mais les ${n} ligne${n > 1 ? "s" : ""} ` +
-            `qu'il couvre totalisent ${eur(calcule)} (écart ${eur(ecart)}).`,
+            `qu'il couvre totalisent ${eur(calcule)} (écart ${eur(ecart)}).` +
+            (t.formule ? cellulesDeLaFormule(devis, t, ecart) : ""),
           cellule: t.cellule,
         },
       ];
     });
+}
+
+/** « Devis!C4 (2 000,00 €) », « Devis!C4 (2 000,00 €), Devis!C6 (…) », at most five then « … ». */
+function cellules(items: readonly { cellule: string; montant: Cents }[]): string {
+  const noms = items.slice(0, 5).map((x) => `${x.cellule} (${eur(x.montant)})`);
+  return noms.join(", ") + (items.length > 5 ? `, … (${items.length} en tout)` : "");
+}
+
+/**
+ * What the total's formula does with the lines it covers, cell by cell: the lines its ranges skip (« SUM(C2:C3) » over
+ * C2 to C4), the subtotals they include on top of the lines (counted twice), the hidden rows a SUBTOTAL leaves out.
+ * Said only when there is such a cell; « c'est tout l'écart » when they make up the gap to the cent.
+ */
+function cellulesDeLaFormule(devis: Devis, t: LigneTotalProducteur, ecart: Cents): string {
+  const plages = plagesFormule(t.formule as string, devis.feuille);
+  if (!plages.length) return "";
+  const dans = (ref: string | undefined) => {
+    if (!ref) return false;
+    const c = parseCelluleRef(ref);
+    return plages.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
+  };
+  const couvertes = new Set(t.lignesCouvertes);
+  const lignes = devis.lignes.filter((l) => couvertes.has(l.id) && l.source.cellules.montant);
+  const item = (l: LigneDevis) => ({ cellule: l.source.cellules.montant as string, montant: l.montant });
+  // A subtotal the formula references stands for its lines (« =C5+C6 »); with its lines in the ranges too, twice.
+  const references = devis.totauxProducteur.filter((x) => x !== t && dans(x.cellule));
+  const parSousTotal = new Set(references.flatMap((x) => x.lignesCouvertes));
+  const directes = new Set(lignes.filter((l) => dans(l.source.cellules.montant)).map((l) => l.id));
+  const omises = lignes.filter((l) => !directes.has(l.id) && !parSousTotal.has(l.id)).map(item);
+  const doubles = references
+    .filter((x) => x.lignesCouvertes.some((id) => couvertes.has(id) && directes.has(id)))
+    .map((x) => ({ cellule: x.cellule, montant: x.montant }));
+  // SUBTOTAL(9, …) and AGGREGATE leave out the rows a filter hides: the hidden lines it covers, counted in the devis.
+  const sousTotal = /^\s*(?:_xlfn\.)?(subtotal|aggregate|sous\.total|agregat)\s*\(/i.test(t.formule as string);
+  const masquees = new Set((devis.masquees ?? []).map((m) => m.cellule));
+  const cachees = sousTotal
+    ? lignes
+        .filter((l) => dans(l.source.cellules.montant) && masquees.has(l.source.cellules.montant as string))
+        .map(item)
+    : [];
+  // A subtotal it takes up that is itself wrong (named by its own finding): its gap carried into this total.
+  const fausses = references
+    .filter((x) => !doubles.some((d) => d.cellule === x.cellule))
+    .map((x) => ({
+      cellule: x.cellule,
+      montant: x.montant,
+      ecart: x.montant - sommeLignes(devis.lignes, x.lignesCouvertes),
+    }))
+    .filter((x) => Math.abs(x.ecart) > TOLERANCE_CENTIMES);
+  const parties: string[] = [];
+  if (omises.length) parties.push(`omet ${pluriel(omises.length, "ligne")} : ${cellules(omises)}`);
+  if (doubles.length) parties.push(`compte aussi, en plus de leurs lignes, ${cellules(doubles)}`);
+  if (cachees.length)
+    parties.push(`ne compte pas les lignes masquées (SOUS.TOTAL) : ${cellules(cachees)}, comptées dans le devis`);
+  if (fausses.length)
+    parties.push(
+      `reprend ${fausses.length > 1 ? "les sous-totaux" : "le sous-total"} ` +
+        fausses.map((x) => `${x.cellule}, faux de ${eur(x.ecart as Cents)}`).join(", "),
+    );
+  if (!parties.length) return "";
+  const somme = (xs: readonly { montant: number }[]) => xs.reduce((a, x) => a + x.montant, 0);
+  const report = fausses.reduce((a, x) => a + x.ecart, 0);
+  const explique = somme(doubles) - somme(omises) - somme(cachees) + report === ecart;
+  return ` Sa formule =${t.formule} ${parties.join(" ; ")}${explique ? " : c'est tout l'écart." : "."}`;
 }
 
 export const sousTotalProducteur: Regle<ContexteDevis> = {

@@ -1,7 +1,9 @@
 import type { Constat, Regle } from "../../controles/constat";
 import { formatMontantFr } from "../../money/format";
 import { pluriel } from "../../util/texte";
-import type { UniteMilliers } from "../model";
+import Decimal from "decimal.js";
+import type { Cents } from "../../money/cents";
+import type { UniteMilliers, UniteNonAppliquee } from "../model";
 import type { ContexteDevis } from "./contexte";
 
 /** « C », « C et D », « C, D et E ». */
@@ -28,9 +30,37 @@ export function constatUniteMilliers(u: UniteMilliers): Constat {
     gravite: "alerte",
     message:
       `${u.cellule} « ${u.texte} » : ${quoi} sont lus × ${fois} pour compter le devis en euros ` +
-      `(${pluriel(u.cellules, "cellule")}${ex}). Si ces montants sont déjà en euros, retirez cette mention ` +
-      `de la feuille et relancez.`,
+      `(${pluriel(u.cellules, "cellule")}${ex})` +
+      (u.enEurosParFormat
+        ? u.enEurosParFormat.cellules > 1
+          ? ` ; ${pluriel(u.enEurosParFormat.cellules, "autre cellule", "autres cellules")} (dont ` +
+            `${u.enEurosParFormat.premiere}) tiennent des euros que leur format affiche en milliers (« #,##0, ») : ` +
+            `elles ne sont pas multipliées`
+          : ` ; ${u.enEurosParFormat.premiere} tient des euros que son format affiche en milliers (« #,##0, ») : ` +
+            `elle n'est pas multipliée`
+        : "") +
+      `. Si ces montants sont déjà en euros, retirez cette mention de la feuille et relancez.`,
     cellule: u.cellule,
+  };
+}
+
+/**
+ * A unit note between the devis's lines: neither applied nor ignored in silence. The amounts are read as typed (in
+ * euros); the note is named with the total both ways, for the producer to say which by moving or removing it.
+ */
+export function constatNoteNonAppliquee(n: UniteNonAppliquee, total: Cents): Constat {
+  const [unite, fois] = n.facteur === 1000 ? ["milliers d'euros", "1 000"] : ["millions d'euros", "1 000 000"];
+  const multiplie = new Decimal(total).times(n.facteur).toNumber() as Cents;
+  return {
+    regle: "unite-milliers",
+    gravite: "alerte",
+    message:
+      `${n.cellule} « ${n.texte} » : cette note, placée entre les lignes du devis, dit des montants en ${unite}, ` +
+      `sans dire s'ils le sont tous ; les montants sont lus tels que saisis, en euros (total ${formatMontantFr(total)}` +
+      (Number.isSafeInteger(multiplie) ? `, ${formatMontantFr(multiplie)} s'ils étaient tous × ${fois}` : "") +
+      `). Si tout le devis est en ${unite}, mettez ` +
+      `cette mention dans le titre ou dans l'en-tête de la colonne des montants ; sinon retirez-la ; puis relancez.`,
+    cellule: n.cellule,
   };
 }
 
@@ -44,6 +74,10 @@ export const uniteMilliers: Regle<ContexteDevis> = {
     "Des montants que la feuille dit en milliers ou en millions d'euros (« k€ », « en milliers d'euros », « M€ ») " +
     "sont lus × 1 000 ou × 1 000 000, et c'est dit.",
   verifier({ devis }) {
-    return devis.uniteMilliers ? [constatUniteMilliers(devis.uniteMilliers)] : [];
+    const n = devis.uniteNonAppliquee;
+    return [
+      ...(devis.uniteMilliers ? [constatUniteMilliers(devis.uniteMilliers)] : []),
+      ...(n ? [constatNoteNonAppliquee(n, devis.total)] : []),
+    ];
   },
 };

@@ -1,0 +1,48 @@
+import { type Cents, sumCents } from "../money/cents";
+import type { Convention } from "../money/parse";
+import type { SheetData } from "../port/workbook";
+import { colonneLettre, nomFeuilleRef } from "../util/adresse";
+import type { ChiffresHorsTableau } from "./model";
+import { lireMontantCellule } from "./valeurs";
+
+/**
+ * Amounts right of the table, below its header, in columns its header does not reach (`debut` and beyond): another
+ * block whose header sits on another row (« Poste | Coût » two rows lower), a column of figures added beside the
+ * devis. None is read as the devis; each column holding some is named with its cells and sum, never dropped in
+ * silence. Amounts only (numbers and amounts written as text), not dates, rates, errors or other texts.
+ */
+export function chiffresADroite(
+  sheet: SheetData,
+  ligneEntete: number,
+  debut: number,
+  convention?: Convention,
+): ChiffresHorsTableau[] {
+  const parColonne = new Map<number, { cellules: string[]; montants: Cents[] }>();
+  for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    for (let c = debut; c < row.length; c++) {
+      const x = row[c];
+      if (!x || x.v === null || typeof x.v === "boolean") continue;
+      let lu;
+      try {
+        lu = lireMontantCellule(x, convention);
+      } catch {
+        continue; // beyond any production: not an amount to name here
+      }
+      if (lu.type !== "montant" || lu.cents === 0) continue;
+      const col = parColonne.get(c) ?? { cellules: [], montants: [] };
+      col.cellules.push(`${nomFeuilleRef(sheet.name)}!${colonneLettre(c)}${r + 1}`);
+      col.montants.push(lu.cents);
+      parColonne.set(c, col);
+    }
+  }
+  return [...parColonne.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([c, x]) => ({
+      colonne: colonneLettre(c),
+      cellules: x.cellules.length,
+      premiere: x.cellules[0],
+      derniere: x.cellules[x.cellules.length - 1],
+      somme: sumCents(x.montants),
+    }));
+}
