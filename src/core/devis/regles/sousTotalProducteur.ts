@@ -76,7 +76,7 @@ function cellulesDeLaFormule(devis: Devis, t: LigneTotalProducteur, ecart: Cents
     .map((x) => ({
       cellule: x.cellule,
       montant: x.montant,
-      ecart: x.montant - sommeLignes(devis.lignes, x.lignesCouvertes),
+      ecart: subCents(x.montant, sommeLignes(devis.lignes, x.lignesCouvertes)),
     }))
     .filter((x) => Math.abs(x.ecart) > TOLERANCE_CENTIMES);
   const parties: string[] = [];
@@ -87,7 +87,7 @@ function cellulesDeLaFormule(devis: Devis, t: LigneTotalProducteur, ecart: Cents
   if (fausses.length)
     parties.push(
       `reprend ${fausses.length > 1 ? "les sous-totaux" : "le sous-total"} ` +
-        fausses.map((x) => `${x.cellule}, faux de ${eur(x.ecart as Cents)}`).join(", "),
+        fausses.map((x) => `${x.cellule}, faux de ${eur(x.ecart)}`).join(", "),
     );
   if (!parties.length) return "";
   const somme = (xs: readonly { montant: number }[]) => xs.reduce((a, x) => a + x.montant, 0);

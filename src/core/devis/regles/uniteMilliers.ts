@@ -2,7 +2,7 @@ import type { Constat, Regle } from "../../controles/constat";
 import { formatMontantFr } from "../../money/format";
 import { pluriel } from "../../util/texte";
 import Decimal from "decimal.js";
-import type { Cents } from "../../money/cents";
+import { cents, MONTANT_MAX_CENTIMES, type Cents } from "../../money/cents";
 import type { UniteMilliers, UniteNonAppliquee } from "../model";
 import type { ContexteDevis } from "./contexte";
 
@@ -50,14 +50,15 @@ export function constatUniteMilliers(u: UniteMilliers): Constat {
  */
 export function constatNoteNonAppliquee(n: UniteNonAppliquee, total: Cents): Constat {
   const [unite, fois] = n.facteur === 1000 ? ["milliers d'euros", "1 000"] : ["millions d'euros", "1 000 000"];
-  const multiplie = new Decimal(total).times(n.facteur).toNumber() as Cents;
+  const multiplie = new Decimal(total).times(n.facteur);
+  const dansLaLimite = multiplie.abs().lte(MONTANT_MAX_CENTIMES);
   return {
     regle: "unite-milliers",
     gravite: "alerte",
     message:
       `${n.cellule} « ${n.texte} » : cette note, placée entre les lignes du devis, dit des montants en ${unite}, ` +
       `sans dire s'ils le sont tous ; les montants sont lus tels que saisis, en euros (total ${formatMontantFr(total)}` +
-      (Number.isSafeInteger(multiplie) ? `, ${formatMontantFr(multiplie)} s'ils étaient tous × ${fois}` : "") +
+      (dansLaLimite ? `, ${formatMontantFr(cents(multiplie.toNumber()))} s'ils étaient tous × ${fois}` : "") +
       `). Si tout le devis est en ${unite}, mettez ` +
       `cette mention dans le titre ou dans l'en-tête de la colonne des montants ; sinon retirez-la ; puis relancez.`,
     cellule: n.cellule,
