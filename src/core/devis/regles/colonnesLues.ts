@@ -301,39 +301,34 @@ export const colonnesLues: Regle<ContexteDevis> = {
     const autres = nonLues.filter((c) => c.nature !== "secondBloc");
     if (autres.length) out.push(colonnesNonLues(devis, autres));
     for (const c of nonLues) if (c.nature === "secondBloc") out.push(secondBloc(c));
+    const constat = (gravite: "alerte" | "info", cellule: string, message: string) =>
+      out.push({ regle: "colonnes-lues", gravite, message: `${cellule} : ${message}`, cellule });
     for (const h of devis.horsTableau ?? [])
-      out.push({
-        regle: "colonnes-lues",
-        gravite: "alerte" as const,
-        message:
-          `${h.premiere} : la colonne ${h.colonne}, à droite du tableau du devis et sous aucun de ses en-têtes, tient ` +
-          `des montants (${h.cellules > 1 ? `${h.cellules} cellules, ${h.premiere} à ${h.derniere}` : h.premiere}, ` +
-          `somme ${formatMontantFr(h.somme)}) : ils ne sont pas lus comme le devis. S'ils en font partie, mettez-les ` +
-          `dans le tableau, sous son en-tête, puis relancez.`,
-        cellule: h.premiere,
-      });
+      constat(
+        "alerte",
+        h.premiere,
+        `la colonne ${h.colonne}, à droite du tableau du devis et sous aucun de ses en-têtes, tient des montants ` +
+          `(${h.cellules > 1 ? `${h.cellules} cellules, ${h.premiere} à ${h.derniere}` : h.premiere}, somme ` +
+          `${formatMontantFr(h.somme)}) : ils ne sont pas lus comme le devis. S'ils en font partie, mettez-les dans le ` +
+          `tableau, sous son en-tête, puis relancez.`,
+      );
     const cm = devis.colonneMontantMasquee;
     if (cm)
-      out.push({
-        regle: "colonnes-lues",
-        gravite: "alerte" as const,
-        message:
-          `${cm.cellule} : la colonne ${cm.colonne} « ${cm.entete} », lue comme le montant du devis, est masquée dans ` +
-          `la feuille : les lignes lues dans cette colonne (somme ${formatMontantFr(cm.somme)}) sont comptées sans être ` +
-          `visibles. ` +
+      constat(
+        "alerte",
+        cm.cellule,
+        `la colonne ${cm.colonne} « ${cm.entete} », lue comme le montant du devis, est masquée dans la feuille : les ` +
+          `lignes lues dans cette colonne (somme ${formatMontantFr(cm.somme)}) sont comptées sans être visibles. ` +
           `Affichez-la pour les vérifier.`,
-        cellule: cm.cellule,
-      });
+      );
     const l = devis.colonneLibelles;
     if (l)
-      out.push({
-        regle: "colonnes-lues",
-        gravite: "info" as const,
-        message:
-          `${l.aGaucheDe.cellule} : l'en-tête ne nomme pas la colonne des libellés ; ` +
-          `ils sont lus dans la colonne ${l.colonne}, sans en-tête, à gauche de « ${l.aGaucheDe.entete} ».`,
-        cellule: l.aGaucheDe.cellule,
-      });
+      constat(
+        "info",
+        l.aGaucheDe.cellule,
+        `l'en-tête ne nomme pas la colonne des libellés ; ils sont lus dans la colonne ${l.colonne}, sans en-tête, ` +
+          `à gauche de « ${l.aGaucheDe.entete} ».`,
+      );
     return out;
   },
 };
