@@ -1,21 +1,13 @@
 import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
 import type { OptionsCreditImpot } from "../../../src/core/creditImpot/modele";
 import { lireParametres } from "../../../src/core/regles/parametres";
-import { euros, type LigneSimple, unDevis } from "./fabrique";
+import { av, condition, creditAvecLigne, euros, unDevis } from "./fabrique";
 
 /**
  * Boundaries of the corrected rules (issue 11) that reglesCorrigees.test.ts and exemplesChiffres.test.ts left open:
  * the value just above a threshold, the 60 % public-aid ceiling of the œuvres difficiles, the public-aid ceiling one
  * cent below it, and lodging lines that show their nights never carry the « nombre de nuits inconnu » finding.
  */
-const av = (o: Partial<OptionsCreditImpot>): OptionsCreditImpot => ({
-  regime: "audiovisuel",
-  genre: "documentaire",
-  annee: 2025,
-  dureeMinutes: 52,
-  ...o,
-});
-const condition = (r: ReturnType<typeof calculerCreditImpot>, nom: string) => r.conditions.find((c) => c.nom === nom);
 const NUITS_INCONNUES = /nombre de nuits inconnu/;
 
 describe("documentaire : plancher de 2 000 € de dépenses éligibles par minute, au-dessus du seuil", () => {
@@ -94,15 +86,7 @@ describe("plafond des aides publiques du crédit international (220 quaterdecies
 });
 
 describe("hébergement : le constat « nombre de nuits inconnu » seulement quand les nuits ne se lisent pas", () => {
-  const calcul = (l: LigneSimple) =>
-    calculerCreditImpot(
-      unDevis([
-        { ch: "2", libelle: "Équipe technique", montant: 200000 },
-        l,
-        { ch: "FG", libelle: "Frais généraux", montant: 90000 },
-      ]),
-      av({}),
-    );
+  const calcul = creditAvecLigne;
 
   it("10 nuitées à 200,01 € : 0,10 € retirés, aucun constat de nuits inconnues", () => {
     const r = calcul({

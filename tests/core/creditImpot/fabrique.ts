@@ -1,5 +1,7 @@
 import type { CodeChapitre, Devis, LigneDevis } from "../../../src/core/devis/model";
 import { libelleChapitre, ORDRE_CHAPITRES } from "../../../src/core/devis/nomenclature";
+import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
+import type { OptionsCreditImpot } from "../../../src/core/creditImpot/modele";
 import { type Cents, eurosToCents, sumCents } from "../../../src/core/money";
 
 export interface LigneSimple {
@@ -59,3 +61,29 @@ export function unDevis(
 }
 
 export const euros = (e: number): Cents => eurosToCents(e);
+
+/** A 52-minute documentary of 2025 (audiovisuel), the options of the corrected-rules tests, with `o` on top. */
+export const av = (o: Partial<OptionsCreditImpot>): OptionsCreditImpot => ({
+  regime: "audiovisuel",
+  genre: "documentaire",
+  annee: 2025,
+  dureeMinutes: 52,
+  ...o,
+});
+
+export const condition = (r: ReturnType<typeof calculerCreditImpot>, nom: string) =>
+  r.conditions.find((c) => c.nom === nom);
+
+/**
+ * The credit of a devis holding `l` (a chapter 6 line, lodging or not) between a 200 000 € crew line and 90 000 € of
+ * frais généraux: budget 450 000 €, whose 80 % (360 000 €) does not cap the base (220 sexies III-3).
+ */
+export const creditAvecLigne = (l: LigneSimple) =>
+  calculerCreditImpot(
+    unDevis([
+      { ch: "2", libelle: "Équipe technique", montant: 200000 },
+      l,
+      { ch: "FG", libelle: "Frais généraux", montant: 90000 },
+    ]),
+    av({}),
+  );

@@ -1,16 +1,8 @@
 import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
 import type { OptionsCreditImpot } from "../../../src/core/creditImpot/modele";
 import { lireParametres } from "../../../src/core/regles/parametres";
-import { euros, type LigneSimple, unDevis } from "./fabrique";
+import { av, condition, creditAvecLigne, euros, unDevis } from "./fabrique";
 
-const av = (o: Partial<OptionsCreditImpot>): OptionsCreditImpot => ({
-  regime: "audiovisuel",
-  genre: "documentaire",
-  annee: 2025,
-  dureeMinutes: 52,
-  ...o,
-});
-const condition = (r: ReturnType<typeof calculerCreditImpot>, nom: string) => r.conditions.find((c) => c.nom === nom);
 const parametres = (rows: [string, string][]) =>
   lireParametres({
     name: "Paramètres",
@@ -184,16 +176,7 @@ describe("rémunération du réalisateur : depuis 2020, dans les trois crédits"
 
 /** The per-night lodging cap applies only to lines that show nights (unit or label). */
 describe("hébergement : le plafond par nuit ne vaut que pour des nuits", () => {
-  const base = (l: LigneSimple) =>
-    calculerCreditImpot(
-      unDevis([
-        { ch: "2", libelle: "Équipe technique", montant: 200000 },
-        l,
-        // Budget 450 000 € : 80 % = 360 000 €, la base n'est pas plafonnée (220 sexies III-3).
-        { ch: "FG", libelle: "Frais généraux", montant: 90000 },
-      ]),
-      av({}),
-    );
+  const base = creditAvecLigne;
 
   it("forfait « Transports, hébergement, repas » 160 000 € × 1 : reste dans la base, constat nommant la cellule", () => {
     const r = base({
