@@ -79,7 +79,7 @@ export function App() {
                   aria-label={p.titre}
                   data-testid={TEST_IDS.page(p.id)}
                 >
-                  <PageDifferee>
+                  <PageDifferee titre={p.titre}>
                     <Composant />
                   </PageDifferee>
                 </main>

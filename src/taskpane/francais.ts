@@ -70,8 +70,9 @@ export function espacesInsecables(s: string): string {
 }
 
 /**
- * A negative number written with the hyphen-minus (« écart -1 200,00 € », « -361,74 € », as the core's formatMontantFr
- * and the CLI write it) → the minus sign U+2212 (« −1 200,00 € »), as the pane writes its écarts: a hyphen at the start
+ * A negative number written with the hyphen-minus (« écart -1 200,00 € », « -361,74 € », as a message quoting a user's
+ * cell may write it; the core's formatMontantFr already writes « − ») → the minus sign U+2212 (« −1 200,00 € »), as the
+ * pane writes its écarts: a hyphen at the start
  * of a text or after a space, « ( », « « » or « = », before a digit. « 2026-12-15 », « n° 2013-1139 » or « ACTU-2022 »
  * (a hyphen between two words or figures) are left as they are.
  */

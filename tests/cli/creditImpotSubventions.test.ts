@@ -42,7 +42,7 @@ describe("prodbook credit-impot --subventions (CGI 220 sexies, V)", () => {
     const r = await lancer([CINEMA, ...FILM, "--subventions", "50000"]);
     expect(r.code).toBe(0);
     const i = r.sortie.findIndex((l) => l.trimStart().startsWith("Subventions publiques déduites"));
-    expect(r.sortie[i]).toMatch(/-50\u202f000,00\u00a0€ {2}sur 50\u202f000,00\u00a0€$/);
+    expect(r.sortie[i]).toMatch(/−50\u202f000,00\u00a0€ {2}sur 50\u202f000,00\u00a0€$/);
     expect(r.sortie[i - 1]).toContain("Plafond de la base");
     expect(r.sortie[i + 1]).toMatch(/Base retenue +358\u202f720,00\u00a0€$/);
     // Every label whole, every amount ending in the same column (the longest label, the public-aid ceiling, included).

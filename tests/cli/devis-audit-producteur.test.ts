@@ -150,10 +150,10 @@ describe("sous-totaux dont la formule saute une ligne ou compte un sous-total de
     conserve(d);
     expect(constats(controles, "sous-total-producteur", "total-producteur").map((c) => c[3])).toEqual([
       "Devis!C5 : Le sous-total du producteur « Sous-total » indique 8 000,00 € mais les 3 lignes qu'il couvre " +
-        "totalisent 10 000,00 € (écart -2 000,00 €). Sa formule =SUM(C2:C3) omet 1 ligne : Devis!C4 (2 000,00 €) : " +
+        "totalisent 10 000,00 € (écart −2 000,00 €). Sa formule =SUM(C2:C3) omet 1 ligne : Devis!C4 (2 000,00 €) : " +
         "c'est tout l'écart.",
       "Devis!C7 : Le total du producteur « Total » indique 12 000,00 € mais les 4 lignes qu'il couvre totalisent " +
-        "14 000,00 € (écart -2 000,00 €). Sa formule =SUM(C2:C3,C6) omet 1 ligne : Devis!C4 (2 000,00 €) : c'est " +
+        "14 000,00 € (écart −2 000,00 €). Sa formule =SUM(C2:C3,C6) omet 1 ligne : Devis!C4 (2 000,00 €) : c'est " +
         "tout l'écart.",
     ]);
   });
@@ -164,10 +164,10 @@ describe("sous-totaux dont la formule saute une ligne ou compte un sous-total de
     conserve(d);
     expect(constats(controles, "sous-total-producteur", "total-producteur").map((c) => c[3])).toEqual([
       "Devis!C5 : Le sous-total du producteur « Sous-total » indique 7 000,00 € mais les 3 lignes qu'il couvre " +
-        "totalisent 10 000,00 € (écart -3 000,00 €). Sa formule =C2+C4 omet 1 ligne : Devis!C3 (3 000,00 €) : " +
+        "totalisent 10 000,00 € (écart −3 000,00 €). Sa formule =C2+C4 omet 1 ligne : Devis!C3 (3 000,00 €) : " +
         "c'est tout l'écart.",
       "Devis!C7 : Le total du producteur « Total » indique 11 000,00 € mais les 4 lignes qu'il couvre totalisent " +
-        "14 000,00 € (écart -3 000,00 €). Sa formule =C5+C6 reprend le sous-total Devis!C5, faux de -3 000,00 € : " +
+        "14 000,00 € (écart −3 000,00 €). Sa formule =C5+C6 reprend le sous-total Devis!C5, faux de −3 000,00 € : " +
         "c'est tout l'écart.",
     ]);
   });
@@ -204,7 +204,7 @@ describe("sous-totaux dont la formule saute une ligne ou compte un sous-total de
     conserve(d);
     expect(constats(controles, "total-producteur").map((c) => c[3])).toEqual([
       "Devis!C5 : Le total du producteur « Total » indique 7 000,00 € mais les 3 lignes qu'il couvre totalisent " +
-        "10 000,00 € (écart -3 000,00 €). Sa formule =SUBTOTAL(9,C2:C4) ne compte pas les lignes masquées " +
+        "10 000,00 € (écart −3 000,00 €). Sa formule =SUBTOTAL(9,C2:C4) ne compte pas les lignes masquées " +
         "(SOUS.TOTAL) : Devis!C3 (3 000,00 €), comptées dans le devis : c'est tout l'écart.",
     ]);
   });

@@ -186,10 +186,10 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(sortie.split("D'où viennent ces chiffres :")).toHaveLength(2);
     const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres :"));
     const lignes = arbre.split("\n");
-    const i = lignes.indexOf("  Écart 2 Personnel : -46\u202f110,00\u00a0€ = réalisé − budget");
+    const i = lignes.indexOf("  Écart 2 Personnel : −46\u202f110,00\u00a0€ = réalisé − budget");
     expect(i).toBeGreaterThan(0);
     expect(lignes.slice(i, i + 6)).toEqual([
-      "  Écart 2 Personnel : -46\u202f110,00\u00a0€ = réalisé − budget",
+      "  Écart 2 Personnel : −46\u202f110,00\u00a0€ = réalisé − budget",
       "    ← Réalisé 2 Personnel : 8\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
       "      ← Réalisé 2 : 8\u202f000,00\u00a0€ = Σ 1 compte de classe 6 affecté au poste",
       "        ← Compte 641100 Salaires techniciens : 8\u202f000,00\u00a0€ = Σ 1 ligne du FEC (débit − crédit)",
@@ -197,7 +197,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       "    ← Budget 2 Personnel : 54\u202f110,00\u00a0€ = Σ lignes du devis du chapitre",
     ]);
     // The total after the chapters, its chapters named without their detail (given above).
-    const t = lignes.indexOf("  Écart total : -145\u202f012,38\u00a0€ = réalisé total − budget total");
+    const t = lignes.indexOf("  Écart total : −145\u202f012,38\u00a0€ = réalisé total − budget total");
     expect(t).toBeGreaterThan(i);
     expect(lignes[t + 2]).toBe(
       "      ← Réalisé 1 Droits artistiques : 12\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",

@@ -268,7 +268,7 @@ describe("financement --explique : des mots, pas des identifiants", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain(
       "Aides publiques de 450\u202f000,00\u00a0€ : intensité non calculée : la part française du coût est nulle ou " +
-        "négative (coût 1,00\u00a0€ − financements étrangers 100\u202f000,00\u00a0€ = -99\u202f999,00\u00a0€) ; vérifiez le " +
+        "négative (coût 1,00\u00a0€ − financements étrangers 100\u202f000,00\u00a0€ = −99\u202f999,00\u00a0€) ; vérifiez le " +
         "coût de production.",
     );
   });
@@ -450,7 +450,7 @@ describe("financement : un plan retouché à la main", () => {
 
   it("un montant négatif est une erreur nommée (avant : compté sans un mot sur son signe)", async () => {
     expect(await messages("fin-negatif.xlsx", (ws) => (ws.getCell("E3").value = -100000))).toContain(
-      "[erreur] Financement!E3 : montant négatif (-100\u202f000,00\u00a0€) pour « Panache Productions » : un " +
+      "[erreur] Financement!E3 : montant négatif (−100\u202f000,00\u00a0€) pour « Panache Productions » : un " +
         "financement est positif ; compté tel quel, vérifiez la cellule.",
     );
   });

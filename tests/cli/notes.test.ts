@@ -78,16 +78,23 @@ function figureEtCellule(ws: ExcelJS.Worksheet, c: string, t: string): [string, 
   if (!tete.endsWith("%") && !/ nul\)$/.test(tete)) return [c, String(chiffre(t)), String(nombre(ws.getCell(c)))];
   const r = resultat(ws.getCell(c));
   const note = / : vide \([^()]* nul\)$/.test(tete) ? "vide" : tete.replace(/^.* : /, "");
-  const pct = (x: number) => `${(Math.round(x * 10000) / 100).toFixed(2).replace(".", ",")}\u00a0%`;
+  // A negative rate is written with the minus sign U+2212 (« −12,50 % »), as every figure for a reader.
+  const pct = (x: number) =>
+    `${(Math.round(x * 10000) / 100).toFixed(2).replace(".", ",").replace("-", "\u2212")}\u00a0%`;
   return [c, note, r === "" ? "vide" : pct(Number(r))];
 }
 
-/** The figure a note starts with (« Chapitre 2 Personnel : 54 110,00 € » → 54110), to compare with the cell. */
+/**
+ * The figure a note starts with (« Chapitre 2 Personnel : 54 110,00 € » → 54110, « Écart : −6 000,00 € » → -6000: the
+ * note writes a negative with the minus sign U+2212, never the hyphen-minus), to compare with the cell.
+ */
 const chiffre = (t: string) =>
   Number(
     t
       .split("\n")[0]
       .replace(/^.* : /, "")
+      .replace(/^-/, "hyphen-minus refused")
+      .replace(/^\u2212/, "-")
       .replace(/[\u202f\u00a0€]/g, "")
       .replace(",", "."),
   );
@@ -306,7 +313,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
         "Comptes : 641100 Salaires techniciens 8\u202f000,00\u00a0€\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
-    expect(n.J7).toContain("Écart 2 Personnel : -46\u202f110,00\u00a0€\n= réalisé − budget\n");
+    expect(n.J7).toContain("Écart 2 Personnel : −46\u202f110,00\u00a0€\n= réalisé − budget\n");
     const total = Object.values(n).find((t) => t.startsWith("Écart total"))!;
     expect(total).toContain("← Réalisé total : 39\u202f496,75\u00a0€ (Σ réalisé des 11 chapitres)");
     expect(await formule(a, "Écarts", "K7")).toBe("I7-D7");
@@ -333,7 +340,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     await wb.xlsx.writeFile(saisi);
     const n = await notes(prodbook("ecarts", saisi, "ec-s-2.xlsx", FEC), "Écarts");
     // 8 000 réalisé + 1 000 typed − 54 110 budget.
-    expect(n.K7).toMatch(/^Écart estimé 2 Personnel : -45\u202f110,00\u00a0€\n/);
+    expect(n.K7).toMatch(/^Écart estimé 2 Personnel : −45\u202f110,00\u00a0€\n/);
     expect(n.K7).toContain(
       "Estimation finale = réalisé 8\u202f000,00\u00a0€ + reste à engager 1\u202f000,00\u00a0€ (saisi dans la feuille Écarts)",
     );
@@ -429,7 +436,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(n[`O${r}`]).toContain(
       `= écart ÷ montant de la version « Devis initial » (N${r} ÷ L${r}) ; vide quand L${r} vaut 0`,
     );
-    expect(n[`N${total}`]).toMatch(/^Écart total : -2\u202f422,89\u00a0€\n/);
+    expect(n[`N${total}`]).toMatch(/^Écart total : −2\u202f422,89\u00a0€\n/);
     expect(n[`N${entete}`]).toMatch(
       /^Écart \(à − de\) de chaque ligne = Montant à \(M\) − Montant de \(L\) : la ligne n° « N° à » \(G\) de la version « Dépôt agrément » moins la ligne n° « N° de » \(F\) de la version « Devis initial »/,
     );

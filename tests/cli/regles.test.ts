@@ -168,7 +168,7 @@ describe("prodbook regles (texte) : chaque nombre en français", () => {
     await wb.xlsx.writeFile(chiffres);
   });
 
-  test("surcharges en français (« -20,00 % », « -0,25 », « 612,5 »), --json inchangé (« -0.2 »)", async () => {
+  test("surcharges en français (« −20,00 % », « −0,25 », « 612,5 »), --json inchangé (« -0.2 »)", async () => {
     const r = await lancer(["--date", "2026-01-15", "--classeur", chiffres]);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 30,00\u00a0% ('Paramètres'!B2)");
@@ -178,7 +178,7 @@ describe("prodbook regles (texte) : chaque nombre en français", () => {
     expect(r.out).toContain(
       "  Surchargé par le classeur : credit-impot.audiovisuel.taux.fiction = 0,25 ('Paramètres'!B4)",
     );
-    expect(r.out).toContain("  ecarts.seuil = -0,25 ('Paramètres'!B6)\n  taux-tva = -20,00\u00a0% ('Paramètres'!B5)");
+    expect(r.out).toContain("  ecarts.seuil = −0,25 ('Paramètres'!B6)\n  taux-tva = −20,00\u00a0% ('Paramètres'!B5)");
     const j = JSON.parse((await lancer(["--date", "2026-01-15", "--classeur", chiffres, "--json"])).out);
     expect(j.surchargesNonRattachees).toEqual({
       "ecarts.seuil": { valeur: "-0.25", cellule: "'Paramètres'!B6" },

@@ -254,7 +254,7 @@ describe("prodbook versions comparer --json", () => {
     let io = enregistreur();
     expect(await main(["versions", "comparer", f.v2, "--de", "Devis initial", "--a", "Dépôt agrément"], io)).toBe(0);
     const t = io.sortie.join("\n");
-    expect(t).toMatch(/TOTAL\s+47\u202f197,82\u00a0€\s+44\u202f774,93\u00a0€\s+-2\u202f422,89\u00a0€/);
+    expect(t).toMatch(/TOTAL\s+47\u202f197,82\u00a0€\s+44\u202f774,93\u00a0€\s+−2\u202f422,89\u00a0€/);
     expect(t).toMatch(
       /modifiée\s+2\.3\s+« Chef opérateur » → « Directeur de la photographie » \+540,00\u00a0€ \(Budget!G9\)/,
     );

@@ -143,7 +143,7 @@ describe("notes on computed cells, inside Excel (Office adapter, ExcelApi 1.18)"
       expect(premiere[`O${r}`]).toContain(`(N${r} ÷ L${r}) ; vide quand L${r} vaut 0`);
     }
     const total = valeurs.findIndex((r) => r[0] === "Total") + 1;
-    expect(premiere[`N${total}`]).toMatch(/^Écart total : -2\u202f422,89\u00a0€\n/);
+    expect(premiere[`N${total}`]).toMatch(/^Écart total : −2\u202f422,89\u00a0€\n/);
     expect(valeurs[total + 1][13]).toBe("Écart (à − de)");
     expect(premiere[`N${total + 2}`]).toMatch(/^Écart \(à − de\) de chaque ligne = Montant à \(M\) − Montant de \(L\)/);
     // Each line's écart (the 9 lines below the header) names the rows of « Versions » it compares.

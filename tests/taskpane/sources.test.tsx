@@ -17,7 +17,7 @@ const classeur = new MemoryWorkbook({
     ["Paramètre", "Valeur"],
     ["credit-impot.cinema.taux", "25 %"],
     ["taux-tva", "20 %"],
-    // A number cell: shown in French (« -0,25 »), never as JavaScript writes it (« -0.25 »).
+    // A number cell: shown in French (« −0,25 », minus sign U+2212), never as JavaScript writes it (« -0.25 »).
     ["ecarts.seuil", -0.25],
     // 720 hours a day: the planning refuses it naming B5; the page says so, never « remplacé par le classeur ».
     ["temps-de-travail.2642.duree-quotidienne-max", 720],
@@ -69,7 +69,9 @@ describe("page Sources", () => {
     expect(cinema.textContent).toContain("Taux : 20,00\u00a0%");
     expect(cinema.textContent).toContain("credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
     expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("taux-tva = 20 % ('Paramètres'!B3)");
-    expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("ecarts.seuil = -0,25 ('Paramètres'!B4)");
+    expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain(
+      "ecarts.seuil = \u22120,25 ('Paramètres'!B4)",
+    );
   });
 
   it("une valeur que le calcul refuse est dite refusée, avec le message du calcul, pas « remplacé par le classeur »", async () => {

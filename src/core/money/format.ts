@@ -3,13 +3,25 @@ import { Cents } from "./cents";
 
 const NBSP = "\u202f"; // what fr-FR Intl uses as the thousands separator
 
-/** 123456 → "1 234,56 €" (narrow no-break space grouping, comma decimal). */
+/**
+ * The minus sign of a negative number written for a reader (U+2212, « −1 200,00 € »), never the hyphen-minus « - »:
+ * the pane, the sheets' notes, the CLI text and its `--explique` trees write the same sign. Machine values (the CLI
+ * `--json` decimal strings « -1200.00 », formulas, the FEC) keep the hyphen-minus.
+ */
+export const MOINS = "\u2212";
+
+/** « -12,5 » → « −12,5 »: the leading hyphen-minus of a number written in French becomes the minus sign. */
+export function signeMoinsFr(nombre: string): string {
+  return nombre.startsWith("-") ? `${MOINS}${nombre.slice(1)}` : nombre;
+}
+
+/** 123456 → "1 234,56 €", -123456 → "−1 234,56 €" (narrow no-break space grouping, comma decimal, minus sign U+2212). */
 export function formatMontantFr(c: Cents, avecSymbole = true): string {
   const neg = c < 0;
   const abs = Math.abs(c);
   const entier = grouper(Math.floor(abs / 100).toString());
   const dec = (abs % 100).toString().padStart(2, "0");
-  return `${neg ? "-" : ""}${entier},${dec}${avecSymbole ? "\u00a0€" : ""}`;
+  return `${neg ? MOINS : ""}${entier},${dec}${avecSymbole ? "\u00a0€" : ""}`;
 }
 
 /**
@@ -18,7 +30,7 @@ export function formatMontantFr(c: Cents, avecSymbole = true): string {
  */
 export function formatEcartFr(c: Cents): string {
   if (c === 0) return formatMontantFr(c);
-  return `${c > 0 ? "+" : "\u2212"}${formatMontantFr(Math.abs(c) as Cents)}`;
+  return `${c > 0 ? "+" : MOINS}${formatMontantFr(Math.abs(c) as Cents)}`;
 }
 
 /**
@@ -35,10 +47,11 @@ function grouper(chiffres: string): string {
   return out;
 }
 
-/** 0.2516 → "25,16 %". */
+/** 0.2516 → "25,16 %", -0.2 → "−20,00 %" (minus sign U+2212; a rate rounded to zero is « 0,00 % », unsigned). */
 export function formatPourcentFr(r: Decimal.Value, decimales = 2): string {
   const d = new Decimal(r).times(100).toDecimalPlaces(decimales, Decimal.ROUND_HALF_UP);
-  return `${d.toFixed(decimales).replace(".", ",")}\u00a0%`;
+  const texte = (d.isZero() ? d.abs() : d).toFixed(decimales).replace(".", ",");
+  return `${signeMoinsFr(texte)}\u00a0%`;
 }
 
 /** Excel number formats (locale-neutral codes; Excel displays them with the user's separators). */

@@ -104,7 +104,7 @@ export interface SurchargeLue {
   cellule: string;
   /**
    * `valeur` in French for the text output and the pane (never in --json, which keeps `valeur`): a number cell
-   * « -0,25 », a percent-formatted one « -20,00 % » as the tables' rates show, a text as typed with a « . » decimal
+   * « −0,25 », a percent-formatted one « −20,00 % » as the tables' rates show, a text as typed with a « . » decimal
    * made a comma.
    */
   lisible: string;
@@ -237,7 +237,7 @@ function feuille(s: Noeud | undefined, x: unknown): string {
   if (typeof x === "number" && b === jours) return `${x} j`;
   if (typeof x === "string" && b === dateIso) return x.split("-").reverse().join("/");
   if (typeof x === "boolean") return x ? "oui" : "non";
-  // Any other number in French: « -0,2 », never « -0.2 » (nor « 1e-7 »).
+  // Any other number in French: « −0,2 » (minus sign U+2212), never « -0.2 » (nor « 1e-7 »).
   if (typeof x === "number" && !Number.isInteger(x)) return decimaleFr(x);
   if (typeof x === "string" && DECIMALE_POINT.test(x)) return decimaleFr(x);
   if (typeof x === "string") return valeurLisible(x);

@@ -7,6 +7,7 @@ import {
   formatMontantFr,
   formatPourcentFr,
   phraseDeviseEcrite,
+  signeMoinsFr,
 } from "../money";
 import type { Saisie } from "../money/saisie";
 import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
@@ -111,8 +112,8 @@ const fr = (d: Decimal) => d.toFixed().replace(".", ",");
 /** A plain decimal number written with a point: « -0.2 », « 612.5 ». */
 export const DECIMALE_POINT = /^-?\d+\.\d+$/;
 
-/** A decimal string in French, without exponent: "-0.2" → « -0,2 ». */
-export const decimaleFr = (x: Decimal.Value) => new Decimal(x).toFixed().replace(".", ",");
+/** A decimal string in French, without exponent: "-0.2" → « −0,2 » (minus sign U+2212). */
+export const decimaleFr = (x: Decimal.Value) => signeMoinsFr(new Decimal(x).toFixed().replace(".", ","));
 
 /** A rate in French with as many decimals as it has (at least two, as the tables show theirs): 0.125 → « 12,50 % ». */
 export const tauxFr = (x: string) => formatPourcentFr(x, Math.max(2, (x.split(".")[1]?.length ?? 0) - 2));
@@ -121,7 +122,7 @@ type EntreeSurcharge = { valeur: string; nombre?: boolean; pourcent?: boolean };
 
 /**
  * An override's value in French, as the tables show theirs (the audit's text output and pane): a number cell
- * « -0,25 », a percent-formatted one « -20,00 % », a text as typed with a « . » decimal made a comma.
+ * « −0,25 », a percent-formatted one « −20,00 % », a text as typed with a « . » decimal made a comma.
  */
 export function surchargeLisible(e: EntreeSurcharge): string {
   const nombre = e.nombre === true && /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(e.valeur);
@@ -132,10 +133,11 @@ export function surchargeLisible(e: EntreeSurcharge): string {
 
 /**
  * An override's value as the user sees it in Excel, for the messages that quote it: a percent-formatted cell holding
- * 1.5 « 150,00 % », a number cell 12.5 « 12,5 », a text exactly as typed (« 12.500 » stays « 12.500 »).
+ * 1.5 « 150,00 % », a number cell 12.5 « 12,5 », -0.2 « -0,2 » (Excel shows the hyphen-minus: a quote is what the cell
+ * shows, so that it can be found), a text exactly as typed (« 12.500 » stays « 12.500 »).
  */
 export function surchargeVue(e: EntreeSurcharge): string {
-  return e.nombre ? surchargeLisible(e) : e.valeur;
+  return e.nombre ? surchargeLisible(e).replace(/^\u2212/, "-") : e.valeur;
 }
 
 /**

@@ -1,5 +1,12 @@
 import Decimal from "decimal.js";
-import { type Cents, centsToDecimalString, eurosToCents, formatMontantFr, formatPourcentFr } from "../money";
+import {
+  type Cents,
+  centsToDecimalString,
+  eurosToCents,
+  formatMontantFr,
+  formatPourcentFr,
+  signeMoinsFr,
+} from "../money";
 
 /**
  * « D'où vient ce chiffre ? » — the trace of a computed figure, as plain data: what it is, its value, how it is
@@ -142,7 +149,7 @@ export function chercherTrace(t: Trace, trouve: (x: Trace) => boolean): Trace | 
   return undefined;
 }
 
-/** A value in French for the text tree and the pane (« 1 234,56 € », « 25,00 % », « 90 min »). */
+/** A value in French for the text tree and the pane (« 1 234,56 € », « −300,00 € », « 25,00 % », « 90 min »). */
 export function valeurFr(t: Pick<Trace, "valeur" | "unite">): string {
   const d = new Decimal(t.valeur);
   switch (t.unite) {
@@ -151,9 +158,9 @@ export function valeurFr(t: Pick<Trace, "valeur" | "unite">): string {
     case "taux":
       return formatPourcentFr(d);
     case "minutes":
-      return `${d.toString().replace(".", ",")}\u00a0min`;
+      return `${signeMoinsFr(d.toString().replace(".", ","))}\u00a0min`;
     case "nombre":
-      return d.toString().replace(".", ",");
+      return signeMoinsFr(d.toString().replace(".", ","));
   }
 }
 

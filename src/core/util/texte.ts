@@ -21,11 +21,12 @@ export function milliers(n: number): string {
 }
 
 /**
- * « 12.5 » → « 12,5 », « 12500 » → « 12 500 »: an exact decimal written as a plain string (Decimal#toFixed()) in French,
- * digit groups split by a narrow no-break space as `formatMontantFr` does.
+ * « 12.5 » → « 12,5 », « 12500 » → « 12 500 », « -0.25 » → « −0,25 »: an exact decimal written as a plain string
+ * (Decimal#toFixed()) in French, digit groups split by a narrow no-break space and a negative one signed with the minus
+ * sign U+2212, as `formatMontantFr` does.
  */
 export function decimalFr(s: string): string {
-  const [entier, dec] = s.split(".");
+  const [entier, dec] = s.replace(/^-/, "\u2212").split(".");
   const groupe = entier.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
   return dec ? `${groupe},${dec}` : groupe;
 }

@@ -47,7 +47,7 @@ describe("HT + TVA = TTC sur chaque ligne", () => {
       ["Étalonnage", 1000, 200, 1200],
     ]);
     expect(constats.map((c) => sp(c.message))).toEqual([
-      "Devis!B2 + C2 ≠ D2 « Montage » : Montant 3 000,00 € + TVA 600,00 € ≠ TTC 3 500,00 € (écart -100,00 €) ; " +
+      "Devis!B2 + C2 ≠ D2 « Montage » : Montant 3 000,00 € + TVA 600,00 € ≠ TTC 3 500,00 € (écart −100,00 €) ; " +
         "le devis compte le montant 3 000,00 €.",
     ]);
   });

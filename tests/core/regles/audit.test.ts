@@ -191,7 +191,7 @@ test("les surcharges vont à leur table ; une clé inconnue est listée à part"
   });
 });
 
-test("une surcharge se lit en français : nombre « -0,25 », cellule au format pourcentage « -20,00 % »", () => {
+test("une surcharge se lit en français : nombre « −0,25 », cellule au format pourcentage « −20,00 % »", () => {
   const a = auditRegles(
     "2026-01-15",
     new Map([
@@ -203,8 +203,8 @@ test("une surcharge se lit en français : nombre « -0,25 », cellule au format 
     ]),
   );
   expect(Object.fromEntries(Object.entries(a.surchargesNonRattachees).map(([k, s]) => [k, s.lisible]))).toEqual({
-    "a.taux": "-20,00\u00a0%",
-    "a.seuil": "-0,25",
+    "a.taux": "−20,00\u00a0%",
+    "a.seuil": "−0,25",
     "a.texte": "0,125",
     "a.petit": "0,0000001",
     "a.pct": "12,50\u00a0%",

@@ -57,3 +57,18 @@ describe("notes « D'où vient ce chiffre ? » (text of an Excel note)", () => {
     expect(long.endsWith("…")).toBe(true);
   });
 });
+
+describe("notes « D'où vient ce chiffre ? » : a negative figure", () => {
+  it("is written with the minus sign « − » (U+2212) as the pane writes its écarts, never the hyphen-minus", () => {
+    const budget = feuille("Budget 8", "9700.00", "euros", { cellule: "Devis!H40" });
+    const realise = feuille("Réalisé 8", "8500.00", "euros", { cellule: "FEC ligne 17" });
+    const ecart = noeud("Écart 8 Post-production", "-1200.00", "euros", "difference", [realise, budget], {
+      formule: "réalisé − budget",
+    });
+    const note = noteDeTrace(ecart);
+    expect(note.split("\n")[0]).toBe("Écart 8 Post-production : \u22121\u202f200,00\u00a0€");
+    expect(note).not.toMatch(/-\d/);
+    // The trace itself keeps its machine value (the `--json` contract).
+    expect(ecart.valeur).toBe("-1200.00");
+  });
+});

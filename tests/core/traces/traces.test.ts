@@ -12,7 +12,16 @@ import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCredi
 import { cents, centsToDecimalString, montantLigne } from "../../../src/core/money";
 import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
 import { tracesDevis } from "../../../src/core/traces/devis";
-import { arbreTexte, chercherTrace, evaluerNoeud, incoherences, type Trace } from "../../../src/core/traces/trace";
+import {
+  arbreTexte,
+  chercherTrace,
+  evaluerNoeud,
+  feuille,
+  incoherences,
+  noeud,
+  type Trace,
+  valeurFr,
+} from "../../../src/core/traces/trace";
 import { unDevis, type LigneSimple } from "../creditImpot/fabrique";
 import { importerDevis } from "../../../src/core/devis/import";
 import { analyserFinancement } from "../../../src/core/financement/analyser";
@@ -321,4 +330,28 @@ describe("« D'où vient ce chiffre ? » : écarts down to the FEC lines", () =>
       expect(total.realise.entrees).toHaveLength(r.rapport.chapitres.length);
     },
   );
+});
+
+describe("« D'où vient ce chiffre ? » : negative values in the text tree (CLI --explique)", () => {
+  it("a negative amount, rate, duration or number is written with « − » (U+2212), the trace values stay « -… »", () => {
+    expect(valeurFr({ valeur: "-1200.00", unite: "euros" })).toBe("\u22121\u202f200,00\u00a0€");
+    expect(valeurFr({ valeur: "-0.2", unite: "taux" })).toBe("\u221220,00\u00a0%");
+    expect(valeurFr({ valeur: "-1.5", unite: "minutes" })).toBe("\u22121,5\u00a0min");
+    expect(valeurFr({ valeur: "-3", unite: "nombre" })).toBe("\u22123");
+    expect(valeurFr({ valeur: "1200.00", unite: "euros" })).toBe("1\u202f200,00\u00a0€");
+    const avoir = feuille("AC AC0005 « Avoir étalonnage »", "-300.00", "euros", { cellule: "FEC ligne 17" });
+    const realise = noeud("Réalisé 8", "-300.00", "euros", "somme", [avoir]);
+    const budget = feuille("Budget 8", "900.00", "euros", { cellule: "Devis!H40" });
+    const ecart = noeud("Écart 8", "-1200.00", "euros", "difference", [realise, budget], {
+      formule: "réalisé − budget",
+    });
+    expect(incoherences(ecart)).toEqual([]);
+    expect(arbreTexte(ecart)).toEqual([
+      "Écart 8 : \u22121\u202f200,00\u00a0€ = réalisé − budget",
+      "  ← Réalisé 8 : \u2212300,00\u00a0€ = Σ",
+      "    ← AC AC0005 « Avoir étalonnage » : \u2212300,00\u00a0€ [FEC ligne 17]",
+      "  ← Budget 8 : 900,00\u00a0€ [Devis!H40]",
+    ]);
+    expect(JSON.parse(JSON.stringify(ecart)).valeur).toBe("-1200.00");
+  });
 });
