@@ -7,7 +7,7 @@ import type { CellData, SheetData } from "../../../src/core/port/workbook";
  * blank and comment rows, amounts as numbers or French / English texts, Excel errors and dates in the amount
  * column, TVA and TTC rows under the total. Columns: Code | Désignation | Qté | Tarif | Montant (E), or the same
  * with Code and Désignation unheaded (`libellesSansEntete`). `devisProducteur` adds the layouts the import learned to
- * name: a « (en k€) » note between lines, « Remise -N % » without amount, a SUM subtotal skipping a line, a second
+ * name: a « (en k€) » note between lines, a figure typed « 12,5 k€ », « Remise -N % » without amount, a SUM subtotal skipping a line, a second
  * block « Poste | Coût » right of the table (G:H), the amount column hidden.
  */
 export type Montant = { cents: number; forme: "nombre" | "fr" | "en" | "formule" };
@@ -26,7 +26,9 @@ export type Rangee =
   /** « Remise -N % » without amount (named, neither computed nor counted). */
   | { type: "remise"; pct: number }
   /** A SUM formula over the section that skips its last line (its cached result skips it too). */
-  | { type: "saute"; libelle: string };
+  | { type: "saute"; libelle: string }
+  /** A figure typed with its unit (« 12,5 k€ ») in the amount column: named, listed at its value in euros. */
+  | { type: "texte-k"; libelle: string; dixiemes: number };
 
 const TITRES = ["PERSONNEL", "2 - PERSONNEL", "POST-PRODUCTION", "DÉCORS", "CHAPITRE 7 MOYENS TECHNIQUES", "RÉGIE"];
 const LIBELLES = [
@@ -141,6 +143,14 @@ const rangeeProducteur: fc.Arbitrary<Rangee> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ type: fc.constant("saute" as const), libelle: fc.constantFrom(...SOUS_TOTAUX) }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("texte-k" as const),
+      libelle: fc.constantFrom(...LIBELLES),
+      dixiemes: fc.integer({ min: 1, max: 9999 }),
+    }),
+  },
 );
 
 /** Sheet-wide layouts: a second block with its own header right of the table, the amount column hidden. */
@@ -240,6 +250,10 @@ export function grille(
         premiere = n + 1;
         break;
       }
+      case "texte-k":
+        ligne[1] = v(r.libelle);
+        ligne[4] = v(`${Math.floor(r.dixiemes / 10)}${r.dixiemes % 10 ? `,${r.dixiemes % 10}` : ""} k€`);
+        break;
       case "note-k":
         ligne[1] = v(r.texte);
         break;

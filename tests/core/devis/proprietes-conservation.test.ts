@@ -12,7 +12,7 @@ import { main } from "../../../src/cli/main";
 import { devisGenere, devisProducteur, grille, type MiseEnPage, type Rangee } from "./genererDevis";
 
 /** Conservation of one sheet through the core reading path, and every non-line amount proven or named. */
-function verifier(s: SheetData): void {
+function verifier(s: SheetData) {
   const d = importerDevis(s, { genre: "documentaire" });
   const constats = controlerDevis(d, "2026-01-15");
   const c = completerConservation(d.conservation!, constats);
@@ -23,24 +23,22 @@ function verifier(s: SheetData): void {
     if (!t.preuve && !nommees.has(t.cellule)) throw new Error(`total ${t.cellule} ni prouvé ni nommé`);
   for (const i of d.illisibles ?? []) if (!nommees.has(i.cellule)) throw new Error(`${i.cellule} non nommée`);
   for (const n of d.nonPlaces) if (!nommees.has(n.cellule)) throw new Error(`non placé ${n.cellule} non nommé`);
+  return { d, constats };
 }
 
 describe("conservation sur des devis générés (issue 10 §5)", () => {
   it("10 000 mises en page de producteur : chaque montant lu est une ligne, un total prouvé ou listé", () => {
     fc.assert(
-      fc.property(devisGenere, (rangees) => verifier(grille(rangees))),
+      fc.property(devisGenere, (rangees) => void verifier(grille(rangees))),
       { numRuns: 10_000, seed: 20261203 },
     );
   });
 
-  it("4 000 devis de producteur (note en k€, remise en %, sous-total qui saute une ligne, second bloc, montant masqué)", () => {
+  it("4 000 devis de producteur (note en k€, « 12,5 k€ », remise en %, sous-total qui saute une ligne, second bloc, montant masqué)", () => {
     fc.assert(
       fc.property(devisProducteur, ({ rangees, mise }) => {
-        const s = grille(rangees, "Devis", mise);
-        verifier(s);
         // Each layout named, never lost: the second block's column, the hidden amount column, the note, the discount.
-        const d = importerDevis(s, { genre: "documentaire" });
-        const constats = controlerDevis(d, "2026-01-15");
+        const { d, constats } = verifier(grille(rangees, "Devis", mise));
         const bloc = d.colonnesNonLues?.find((c) => c.nature === "secondBloc");
         if (mise.secondBloc && bloc?.colonne !== "H") throw new Error(`second bloc non nommé ${JSON.stringify(bloc)}`);
         if (!mise.secondBloc && bloc) throw new Error(`second bloc inventé ${JSON.stringify(bloc)}`);
@@ -51,6 +49,10 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
           throw new Error("remise en % non nommée");
         if (rangees.some((r) => r.type === "note-k") && !d.uniteNonAppliquee && !d.uniteMilliers)
           throw new Error("note en k€ non nommée");
+        // « 12,5 k€ » is in lu and listed at 12 500,00 € (never 0, never lost): every other listed amount is ≥ 0.
+        const k = rangees.reduce((t, r) => t + (r.type === "texte-k" ? r.dixiemes * 10_000 : 0), 0);
+        const c = completerConservation(d.conservation!, constats);
+        if (c.listes < k) throw new Error(`montants en k€ (${k} c) hors des listés (${c.listes} c)`);
       }),
       { numRuns: 4_000, seed: 20261205 },
     );
