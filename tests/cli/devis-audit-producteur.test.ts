@@ -424,3 +424,38 @@ describe("un devis sur deux feuilles : la feuille non lue nommée avec ses monta
     ]);
   });
 });
+
+describe("un montant saisi en texte avec son unité (« 50 k€ ») : nommé, et lu par la conservation à sa valeur", () => {
+  it("« 50 k€ », « 12,5 kEUR HT », « 12.500 k€ » (à la française) et un total « 17,5 k€ » (avant : hors de lu, 0 cellule listée)", async () => {
+    const { d, controles } = await devis("texte-k-euros.xlsx", [
+      H,
+      ["21", "Réalisateur", 5000],
+      ["22", "Chef monteur", "50 k€"],
+      ["23", "Monteur", "1 234,56 €"],
+      ["24", "Scripte", "12,5 kEUR HT"],
+      ["25", "Mixeur", "12.500 k€"],
+      [null, "Total", "17,5 k€"],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["6234.56", 2]);
+    // 5 000 + 1 234,56 placés ; 50 000 + 12 500 + 12 500 000 + 17 500 listés à leur valeur (« 12.500 » lu à la
+    // française, la convention que la feuille prouve par « 1 234,56 € » et « 12,5 »).
+    expect(d.conservation).toMatchObject({
+      lu: "12586234.56",
+      lignes: "6234.56",
+      totauxProuves: "0.00",
+      nonPlaces: "0.00",
+      listes: "12580000.00",
+      cellules: { lues: 6, lignes: 2, totauxProuves: 0, nonPlaces: 0, listees: 4 },
+    });
+    conserve(d);
+    expect(constats(controles, "montant-illisible").map((c) => c[2])).toEqual([
+      "Devis!C3",
+      "Devis!C5",
+      "Devis!C6",
+      "Devis!C7",
+    ]);
+    expect(constats(controles, "montant-illisible")[0][3]).toBe(
+      "Devis!C3 « Chef monteur » : « 50 k€ » n'est pas un montant ; la ligne n'est pas comptée.",
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { cents, Cents, ZERO } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
 import type { Convention } from "../money/parse";
+import { montantAvecUnite } from "./unites";
 import { lireMontantCellule, type LectureMontant } from "./valeurs";
 import type { CelluleNonComptee, Conservation, Devis } from "./model";
 
@@ -53,6 +54,12 @@ export function cellulesMontant(
       if (!DATE.test(c.v)) {
         const lu = lus?.[r] ?? lireMontantCellule(c, convention);
         if (lu.type === "montant") out.push({ cellule, montant: lu.cents, v: c.v, n: 0 });
+        // A figure with its unit (« 50 k€ »), named by the import and not counted: a numeric text, read at its value in
+        // euros (50 000,00 €) and listed at that value; an ambiguous figure (« 12.500 k€ ») is read at no amount.
+        else {
+          const k = montantAvecUnite(c.v, convention);
+          if (k !== undefined) out.push({ cellule, montant: k === "ambigu" ? undefined : k, v: c.v, n: 0 });
+        }
       }
       continue;
     }
@@ -109,7 +116,9 @@ export function calculerConservation(
     l.n++;
     nombres[cat]++;
     if (l.ambigu && l.montant === undefined && cat === "lignes") l.montant = montant;
-    if (l.montant !== undefined && montant !== undefined) sommes[cat] += montant;
+    // A listed cell that the import keeps no amount of (« 50 k€ » named unreadable) is listed at the amount read in it.
+    const m = montant ?? (cat === "listes" && !l.ambigu ? l.montant : undefined);
+    if (l.montant !== undefined && m !== undefined) sommes[cat] += m;
   };
   for (const l of devis.lignes) compter(l.source.cellules.montant, l.chapitre ? "lignes" : "nonPlaces", l.montant);
   for (const t of devis.totauxProducteur) compter(t.cellule, t.preuve ? "totauxProuves" : "listes", t.montant);

@@ -1,3 +1,6 @@
+import Decimal from "decimal.js";
+import { analyserNombre, type Cents, type Convention } from "../money";
+import { MONTANT_MAX_CENTIMES, eurosToCents } from "../money/cents";
 import { normaliser } from "../util/texte";
 
 /**
@@ -97,4 +100,26 @@ export function noteDUnite(texte: string, phrase = false): 1000 | 1000000 | unde
     return undefined;
   const entreParentheses = /\(\s*(?:en\s*)?$/.test(s.slice(0, s.search(ECHELLE))) || /^\(.*\)$/.test(s);
   return entreParentheses || mots.some((m) => SUJETS_NOTE.has(m)) ? facteur : undefined;
+}
+
+/** A figure followed by a unit of thousands or millions of euros and nothing else (« 50 k€ », « 1,2 M€ HT »). */
+const FIGURE_UNITE = /^\s*([-+\u2212(]?\s*\d[\d\s\u00a0\u202f.,']*\)?)\s*([km]\s?(?:€|eur(?:o?s)?))\s*(?:ht|ttc)?\s*$/i;
+
+/**
+ * A text typed in the amount column as a figure with its unit of thousands or millions of euros (« 50 k€ »,
+ * « 12,5 kEUR HT », « 1,2 M€ »): its value in euros, exact (50 000,00 €), read with the sheet's convention;
+ * `ambigu` when the figure is (« 12.500 k€ »); undefined for any other text or beyond the cents' limit. The import
+ * names such a cell (« n'est pas un montant ») and does not count it: this value is what conservation reads in it.
+ */
+export function montantAvecUnite(texte: string, convention?: Convention): Cents | "ambigu" | undefined {
+  const m = FIGURE_UNITE.exec(texte);
+  if (!m) return undefined;
+  const facteur = echelleDite(m[2]);
+  if (!facteur) return undefined;
+  const n = analyserNombre(m[1].replace(/\u2212/g, "-"), convention);
+  if (n.type === "ambigu") return "ambigu";
+  if (n.type !== "nombre") return undefined;
+  const euros = n.valeur.times(facteur);
+  if (euros.times(100).abs().greaterThan(MONTANT_MAX_CENTIMES)) return undefined;
+  return eurosToCents(new Decimal(euros));
 }

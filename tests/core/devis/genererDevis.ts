@@ -6,7 +6,9 @@ import type { CellData, SheetData } from "../../../src/core/port/workbook";
  * amount, subtotals right, wrong or as SUM formulas, capitals, « Total… » labels that are and are not totals,
  * blank and comment rows, amounts as numbers or French / English texts, Excel errors and dates in the amount
  * column, TVA and TTC rows under the total. Columns: Code | Désignation | Qté | Tarif | Montant (E), or the same
- * with Code and Désignation unheaded (`libellesSansEntete`).
+ * with Code and Désignation unheaded (`libellesSansEntete`). `devisProducteur` adds the layouts the import learned to
+ * name: a « (en k€) » note between lines, a figure typed « 12,5 k€ », « Remise -N % » without amount, a SUM subtotal skipping a line, a second
+ * block « Poste | Coût » right of the table (G:H), the amount column hidden.
  */
 export type Montant = { cents: number; forme: "nombre" | "fr" | "en" | "formule" };
 export type Rangee =
@@ -18,7 +20,15 @@ export type Rangee =
   | { type: "erreur"; libelle: string; code: string }
   | { type: "date"; libelle: string; date: string }
   | { type: "total"; libelle: string; juste: "oui" | "faux" | "formule" }
-  | { type: "derive"; libelle: string; cents: number };
+  | { type: "derive"; libelle: string; cents: number }
+  /** « (en k€) » on a row of its own between lines (named, never applied). */
+  | { type: "note-k"; texte: string }
+  /** « Remise -N % » without amount (named, neither computed nor counted). */
+  | { type: "remise"; pct: number }
+  /** A SUM formula over the section that skips its last line (its cached result skips it too). */
+  | { type: "saute"; libelle: string }
+  /** A figure typed with its unit (« 12,5 k€ ») in the amount column: named, listed at its value in euros. */
+  | { type: "texte-k"; libelle: string; dixiemes: number };
 
 const TITRES = ["PERSONNEL", "2 - PERSONNEL", "POST-PRODUCTION", "DÉCORS", "CHAPITRE 7 MOYENS TECHNIQUES", "RÉGIE"];
 const LIBELLES = [
@@ -115,9 +125,58 @@ const fin: fc.Arbitrary<Rangee[]> = fc
     return out;
   });
 
+/** The layouts of producer sheets the import learned to name (issue 10 §3, devis-audit-producteur). */
+const rangeeProducteur: fc.Arbitrary<Rangee> = fc.oneof(
+  { weight: 14, arbitrary: rangee },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("note-k" as const),
+      texte: fc.constantFrom("(en k€)", "Montants exprimés en milliers d'euros", "Unité : k€"),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant("remise" as const), pct: fc.integer({ min: 1, max: 30 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant("saute" as const), libelle: fc.constantFrom(...SOUS_TOTAUX) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("texte-k" as const),
+      libelle: fc.constantFrom(...LIBELLES),
+      dixiemes: fc.integer({ min: 1, max: 9999 }),
+    }),
+  },
+);
+
+/** Sheet-wide layouts: a second block with its own header right of the table, the amount column hidden. */
+export interface MiseEnPage {
+  secondBloc?: { lignes: number[]; total: boolean };
+  montantMasque?: boolean;
+}
+
 export const devisGenere: fc.Arbitrary<Rangee[]> = fc
   .tuple(fc.array(rangee, { minLength: 1, maxLength: 30 }), fin)
   .map(([a, b]) => [...a, ...b]);
+
+/** devisGenere with the producer layouts of rangeeProducteur, and a sheet-wide layout for `grille`. */
+export const devisProducteur: fc.Arbitrary<{ rangees: Rangee[]; mise: MiseEnPage }> = fc.record({
+  rangees: fc.tuple(fc.array(rangeeProducteur, { minLength: 1, maxLength: 30 }), fin).map(([a, b]) => [...a, ...b]),
+  mise: fc.record(
+    {
+      secondBloc: fc.record({
+        lignes: fc.array(fc.integer({ min: 1, max: 500_000 }), { minLength: 1, maxLength: 4 }),
+        total: fc.boolean(),
+      }),
+      montantMasque: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
+});
 
 const euros = (c: number) => c / 100;
 function texte(c: number, forme: "fr" | "en"): string {
@@ -127,7 +186,11 @@ function texte(c: number, forme: "fr" | "en"): string {
 }
 
 /** The grid of a generated devis (header on row 1), as the adapters give it to the import. */
-export function grille(rangees: Rangee[], nom = "Devis", opts: { libellesSansEntete?: boolean } = {}): SheetData {
+export function grille(
+  rangees: Rangee[],
+  nom = "Devis",
+  opts: { libellesSansEntete?: boolean } & MiseEnPage = {},
+): SheetData {
   // « | | Qté | Tarif | Montant »: the header names only the numeric columns (issue 10 §3).
   const entete = opts.libellesSansEntete
     ? [null, null, "Qté", "Tarif", "Montant"]
@@ -139,6 +202,7 @@ export function grille(rangees: Rangee[], nom = "Devis", opts: { libellesSansEnt
   let premiere = 2; // first row (1-based) since the last (sub)total
   let tout = 0;
   let code = 0;
+  let derniere: number | undefined; // cents of the line just above, if the row above is a line
   for (const r of rangees) {
     const ligne = vide();
     const n = rows.length + 1;
@@ -176,6 +240,26 @@ export function grille(rangees: Rangee[], nom = "Devis", opts: { libellesSansEnt
         premiere = n + 1;
         break;
       }
+      case "saute": {
+        // =SUM(E<first>:E<n-2>): the line just above is left out of the formula and of its result.
+        ligne[1] = v(r.libelle);
+        const saute = derniere ?? 0;
+        const fin = derniere !== undefined ? n - 2 : n - 1;
+        ligne[4] = { v: euros(depuis - saute), f: fin >= premiere ? `SUM(E${premiere}:E${fin})` : `E${n - 1}*0` };
+        depuis = 0;
+        premiere = n + 1;
+        break;
+      }
+      case "texte-k":
+        ligne[1] = v(r.libelle);
+        ligne[4] = v(`${Math.floor(r.dixiemes / 10)}${r.dixiemes % 10 ? `,${r.dixiemes % 10}` : ""} k€`);
+        break;
+      case "note-k":
+        ligne[1] = v(r.texte);
+        break;
+      case "remise":
+        ligne[1] = v(`Remise -${r.pct} %`);
+        break;
       case "vide":
         break;
       case "commentaire":
@@ -195,6 +279,24 @@ export function grille(rangees: Rangee[], nom = "Devis", opts: { libellesSansEnt
         break;
     }
     rows.push(ligne);
+    derniere = r.type === "ligne" ? r.montant.cents : undefined;
+  }
+  // A second block right of the table, « Poste | Coût » on the header's row: its amounts are never the devis's.
+  const bloc = opts.secondBloc;
+  if (bloc) {
+    rows[0].push(v(null), v("Poste"), v("Coût"));
+    for (let i = 1; i < rows.length; i++) rows[i].push(v(null), v(null), v(null));
+    bloc.lignes.forEach((c, i) => {
+      if (i + 1 >= rows.length) rows.push([...vide(), v(null), v(null), v(null)]);
+      rows[i + 1][6] = v(`Poste ${i + 1}`);
+      rows[i + 1][7] = v(euros(c));
+    });
+    if (bloc.total) {
+      const t = bloc.lignes.length + 1;
+      if (t >= rows.length) rows.push([...vide(), v(null), v(null), v(null)]);
+      rows[t][6] = v("Total");
+      rows[t][7] = { v: euros(bloc.lignes.reduce((a, b) => a + b, 0)), f: `SUM(H2:H${t})` };
+    }
   }
   // A title's amount: the sum of the lines up to the next title, a wrong figure, or a SUM over them.
   for (let i = 0; i < rangees.length; i++) {
@@ -211,5 +313,5 @@ export function grille(rangees: Rangee[], nom = "Devis", opts: { libellesSansEnt
     rows[i + 1][4] = r.montant === "formule" ? { v: euros(m), f: `SUM(E${i + 3}:E${j + 1})` } : { v: euros(m) };
     void cellule;
   }
-  return { name: nom, rows, merges: [] };
+  return { name: nom, rows, merges: [], ...(opts.montantMasque ? { colonnesMasquees: [4] } : {}) };
 }

@@ -9,10 +9,10 @@ import { controlerDevis } from "../../../src/core/devis/regles";
 import type { SheetData } from "../../../src/core/port/workbook";
 import type { Io } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
-import { devisGenere, grille, type Rangee } from "./genererDevis";
+import { devisGenere, devisProducteur, grille, type MiseEnPage, type Rangee } from "./genererDevis";
 
 /** Conservation of one sheet through the core reading path, and every non-line amount proven or named. */
-function verifier(s: SheetData): void {
+function verifier(s: SheetData) {
   const d = importerDevis(s, { genre: "documentaire" });
   const constats = controlerDevis(d, "2026-01-15");
   const c = completerConservation(d.conservation!, constats);
@@ -23,13 +23,38 @@ function verifier(s: SheetData): void {
     if (!t.preuve && !nommees.has(t.cellule)) throw new Error(`total ${t.cellule} ni prouvé ni nommé`);
   for (const i of d.illisibles ?? []) if (!nommees.has(i.cellule)) throw new Error(`${i.cellule} non nommée`);
   for (const n of d.nonPlaces) if (!nommees.has(n.cellule)) throw new Error(`non placé ${n.cellule} non nommé`);
+  return { d, constats };
 }
 
 describe("conservation sur des devis générés (issue 10 §5)", () => {
   it("10 000 mises en page de producteur : chaque montant lu est une ligne, un total prouvé ou listé", () => {
     fc.assert(
-      fc.property(devisGenere, (rangees) => verifier(grille(rangees))),
+      fc.property(devisGenere, (rangees) => void verifier(grille(rangees))),
       { numRuns: 10_000, seed: 20261203 },
+    );
+  });
+
+  it("4 000 devis de producteur (note en k€, « 12,5 k€ », remise en %, sous-total qui saute une ligne, second bloc, montant masqué)", () => {
+    fc.assert(
+      fc.property(devisProducteur, ({ rangees, mise }) => {
+        // Each layout named, never lost: the second block's column, the hidden amount column, the note, the discount.
+        const { d, constats } = verifier(grille(rangees, "Devis", mise));
+        const bloc = d.colonnesNonLues?.find((c) => c.nature === "secondBloc");
+        if (mise.secondBloc && bloc?.colonne !== "H") throw new Error(`second bloc non nommé ${JSON.stringify(bloc)}`);
+        if (!mise.secondBloc && bloc) throw new Error(`second bloc inventé ${JSON.stringify(bloc)}`);
+        if (!!mise.montantMasque !== (d.colonneMontantMasquee?.colonne === "E"))
+          throw new Error(`colonne masquée ${JSON.stringify(d.colonneMontantMasquee)}`);
+        const regles = new Set(constats.map((k) => k.regle));
+        if (rangees.some((r) => r.type === "remise") && !regles.has("montant-pourcentage"))
+          throw new Error("remise en % non nommée");
+        if (rangees.some((r) => r.type === "note-k") && !d.uniteNonAppliquee && !d.uniteMilliers)
+          throw new Error("note en k€ non nommée");
+        // « 12,5 k€ » is in lu and listed at 12 500,00 € (never 0, never lost): every other listed amount is ≥ 0.
+        const k = rangees.reduce((t, r) => t + (r.type === "texte-k" ? r.dixiemes * 10_000 : 0), 0);
+        const c = completerConservation(d.conservation!, constats);
+        if (c.listes < k) throw new Error(`montants en k€ (${k} c) hors des listés (${c.listes} c)`);
+      }),
+      { numRuns: 4_000, seed: 20261205 },
     );
   });
 
@@ -83,9 +108,13 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
 
   it("quelques devis générés écrits en .xlsx et lus par prodbook devis --json : écart 0,00, aucune cellule oubliée", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-conservation-"));
-    const exemples = fc.sample(devisGenere, { numRuns: 5, seed: 42 });
-    for (const [k, rangees] of exemples.entries()) {
-      const s = grille(rangees);
+    // Five generated devis, then three producer layouts (second block, hidden amount column, k€ note…) through ExcelJS.
+    const exemples = [
+      ...fc.sample(devisGenere, { numRuns: 5, seed: 42 }).map((rangees) => ({ rangees, mise: {} as MiseEnPage })),
+      ...fc.sample(devisProducteur, { numRuns: 3, seed: 42 }),
+    ];
+    for (const [k, { rangees, mise }] of exemples.entries()) {
+      const s = grille(rangees, "Devis", mise);
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet("Devis");
       s.rows.forEach((row, i) =>
@@ -98,6 +127,7 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
           else cell.value = c.v as ExcelJS.CellValue;
         }),
       );
+      for (const c of s.colonnesMasquees ?? []) ws.getColumn(c + 1).hidden = true;
       const f = path.join(dir, `devis-${k}.xlsx`);
       await wb.xlsx.writeFile(f);
       const sortie: string[] = [];
@@ -105,6 +135,7 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
       expect(await main(["devis", f, "--json", "--date", "2026-01-15"], io)).toBe(0);
       const j = JSON.parse(sortie[0]);
       expect(j.devis.conservation).toMatchObject({ ecart: "0.00", nonComptees: [] });
+      expect(j.devis.colonneMontantMasquee?.colonne).toBe(mise.montantMasque ? "E" : undefined);
     }
   });
 });
