@@ -144,7 +144,10 @@ describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", 
     fs.writeFileSync(mauvais, "compte;libelle;poste\n641;Salaires;2\n");
     await page.getByTestId(IDS.importer).setInputFiles(mauvais);
     const retour = page.getByTestId(TEST_IDS.retour("ecarts-importer"));
-    await retour.getByText(/plan-comptable\.csv, ligne 1/).waitFor();
+    await retour
+      .getByTestId(TEST_IDS.erreur)
+      .getByText(/plan-comptable\.csv, ligne 1/)
+      .waitFor();
     expect((await retour.innerText()).replace(/[\u00a0\u202f]/g, " ")).toContain(
       "plan-comptable.csv, ligne 1 : en-tête « compte;libelle;poste » inattendu ; attendu « compte;poste »",
     );
