@@ -1,23 +1,15 @@
 /** @jest-environment jsdom */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import * as React from "react";
+import { afficherNu, sansResizeObserver } from "./fluentNu";
 import { Infobulle, chargerTooltip } from "../../src/taskpane/components/Infobulle";
 
 /*
  * Infobulle before and after Fluent's Tooltip arrives (its own chunk, fetched on demand). This file does not import
  * ./rendu, which fetches it before the first render: here the first render comes before it.
  */
-class ResizeObserverInerte {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
-
-function afficher(enfant: React.ReactElement) {
-  return render(<FluentProvider theme={webLightTheme}>{enfant}</FluentProvider>);
-}
+sansResizeObserver();
+const afficher = afficherNu;
 
 describe("Infobulle", () => {
   it("un bouton d'icône seule est nommé dès le premier rendu, puis garde ce nom et le focus quand le Tooltip arrive", async () => {

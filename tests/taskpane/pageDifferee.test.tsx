@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import * as React from "react";
+import { afficherNu, sansResizeObserver } from "./fluentNu";
 import { PageDifferee } from "../../src/taskpane/components/PageDifferee";
 import { PAGES } from "../../src/taskpane/pages";
 
@@ -15,16 +15,8 @@ jest.mock("../../src/taskpane/pages/Ecarts", () => {
   throw new Error("ChunkLoadError: Loading chunk 412 failed. (error: https://localhost:3000/412.js)");
 });
 
-class ResizeObserverInerte {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
-
-function afficher(enfant: React.ReactElement) {
-  return render(<FluentProvider theme={webLightTheme}>{enfant}</FluentProvider>);
-}
+sansResizeObserver();
+const afficher = afficherNu;
 
 let erreurs: jest.SpyInstance;
 // React reports the error caught by the boundary on the console: expected here, kept out of the test output.

@@ -30,15 +30,7 @@ export function afficherPage(page: React.ReactElement) {
   );
 }
 
-/** jsdom has no ResizeObserver (Fluent's Table uses one); the pages do not depend on its callbacks. */
-export function sansResizeObserver(): void {
-  class ResizeObserverInerte {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverInerte;
-}
+export { sansResizeObserver } from "./fluentNu";
 
 /**
  * The refusal shown right under a field (Fluent Field `validationMessage`), found as the screen reader does: the
