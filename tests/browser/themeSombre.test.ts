@@ -59,6 +59,11 @@ async function focusPeuVisibles(page: Page, atteints: Record<string, number>): P
   const fautes: string[] = [];
   const ids = await pages(page);
   const premiere = ids[0];
+  // Focus rings measured in their end state at once: without transitions, each control's focus-blur-focus round trip
+  // does not wait for three fades (the measure compares computed styles, which a transition only delays).
+  const sansTransitions = await page.addStyleTag({
+    content: "*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; }",
+  });
   for (const id of ids) {
     await page.getByTestId(TEST_IDS.onglet(id)).click();
     await page.getByTestId(TEST_IDS.page(id)).waitFor();
@@ -87,6 +92,7 @@ async function focusPeuVisibles(page: Page, atteints: Record<string, number>): P
       if (f.ratio < 3) fautes.push(`${id} — ${f.nom} : ${f.ratio.toFixed(2)} (${f.detail})`);
     }
   }
+  await sansTransitions.evaluate((e) => (e as Element).remove());
   return fautes;
 }
 
