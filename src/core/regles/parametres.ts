@@ -106,13 +106,19 @@ export function normaliserCle(cle: string): string {
   return normaliser(cle).replace(/\s+/g, "-");
 }
 
-/** 12.5 → « 12,5 » (a number as a French reader writes it, without grouping). */
+/**
+ * 12.5 → « 12,5 », 12500 → « 12500 »: a number as the user types it in a cell (what « écrivez … » suggests), so
+ * without the digit grouping `decimalFr` adds for reading (a grouped « 12 500 » typed in Excel would be text).
+ */
 const fr = (d: Decimal) => d.toFixed().replace(".", ",");
 
 /** A plain decimal number written with a point: « -0.2 », « 612.5 ». */
 export const DECIMALE_POINT = /^-?\d+\.\d+$/;
 
-/** A decimal string in French, without exponent: "-0.2" → « −0,2 » (minus sign U+2212). */
+/**
+ * A decimal string in French, without exponent and without grouping: "-0.2" → « −0,2 » (minus sign U+2212); ungrouped
+ * because `surchargeVue` quotes a number cell as Excel shows it in the General format.
+ */
 export const decimaleFr = (x: Decimal.Value) => signeMoinsFr(new Decimal(x).toFixed().replace(".", ","));
 
 /** A rate in French with as many decimals as it has (at least two, as the tables show theirs): 0.125 → « 12,50 % ». */
