@@ -24,6 +24,7 @@ interface Lu extends DevisJsonLu {
   horsTableau?: { colonne: string; cellules: number; premiere: string; derniere: string; somme: string }[];
   colonneMontantMasquee?: { colonne: string; cellule: string; entete: string; somme: string };
   masquees?: { cellule: string; montant: string; nature: string }[];
+  remisesSansMontant?: { cellule: string; libelle: string; pourcentage: string }[];
 }
 
 /** Writes « Devis » (then `preparer` on the sheet and workbook), runs the binary: the devis and its findings. */
@@ -382,6 +383,8 @@ describe("une remise en pourcentage sans montant sous le total", () => {
     ]);
     expect(d.total).toBe("10000.00");
     expect(d.conservation).toMatchObject({ lu: "20000.00", lignes: "10000.00", totauxProuves: "10000.00" });
+    // The discount in the JSON too (additive field): the cell of its label, its rate as a decimal string.
+    expect(d.remisesSansMontant).toEqual([{ cellule: "Devis!B5", libelle: "Remise -10 %", pourcentage: "0.1" }]);
     conserve(d);
     expect(constats(controles, "montant-pourcentage")).toEqual([
       [
@@ -457,5 +460,77 @@ describe("un montant saisi en texte avec son unité (« 50 k€ ») : nommé, et
     expect(constats(controles, "montant-illisible")[0][3]).toBe(
       "Devis!C3 « Chef monteur » : « 50 k€ » n'est pas un montant ; la ligne n'est pas comptée.",
     );
+  });
+});
+
+describe("« (3 k€) », une autre devise, un tarif dans la colonne des montants : lus, listés, chacun nommé", () => {
+  it("« (3 k€) », « 1 500 USD », « 2 000 $ », « 900 £ », « 1 200 CHF », « 50 €/jour », « 300 €/sem » (avant : hors de lu)", async () => {
+    const { d, controles } = await devis("devises-tarifs.xlsx", [
+      H,
+      ["21", "Réalisateur", 5000],
+      ["22", "Avoir montage", "(3 k€)"],
+      ["23", "Compositeur", "1 500 USD"],
+      ["24", "Drone", "2 000 $"],
+      ["25", "Archives BBC", "900 £"],
+      ["26", "Laboratoire", "1 200 CHF"],
+      ["27", "Régisseur", "50 €/jour"],
+      ["28", "Loueur", "300 €/sem"],
+      [null, "Total", F("SUM(C2:C9)", 5000)],
+    ]);
+    expect([d.total, d.lignes]).toEqual(["5000.00", 1]);
+    // 5 000 placés, total prouvé (SUM) ; −3 000 + 50 + 300 listés à leur valeur ; les devises lues et listées, jamais
+    // sommées en euros.
+    expect(d.conservation).toMatchObject({
+      lu: "7350.00",
+      lignes: "5000.00",
+      totauxProuves: "5000.00",
+      nonPlaces: "0.00",
+      listes: "-2650.00",
+      cellules: { lues: 9, lignes: 1, totauxProuves: 1, nonPlaces: 0, listees: 7 },
+    });
+    conserve(d);
+    expect((d.conservation as { enDevise?: unknown }).enDevise).toEqual([
+      { cellule: "Devis!C4", texte: "1 500 USD", devise: "dollars US" },
+      { cellule: "Devis!C5", texte: "2 000 $", devise: "dollars" },
+      { cellule: "Devis!C6", texte: "900 £", devise: "livres sterling" },
+      { cellule: "Devis!C7", texte: "1 200 CHF", devise: "francs suisses" },
+    ]);
+    expect(constats(controles, "montant-illisible").map((c) => [c[2], c[3]])).toEqual([
+      ["Devis!C3", "Devis!C3 « Avoir montage » : « (3 k€) » n'est pas un montant ; la ligne n'est pas comptée."],
+      ...[
+        ["C4", "Compositeur", "1 500 USD", "dollars US"],
+        ["C5", "Drone", "2 000 $", "dollars"],
+        ["C6", "Archives BBC", "900 £", "livres sterling"],
+        ["C7", "Laboratoire", "1 200 CHF", "francs suisses"],
+      ].map(([c, l, t, n]) => [
+        `Devis!${c}`,
+        `Devis!${c} « ${l} » : « ${t} » : montant en ${n} : Prodbook ne convertit pas, convertissez en euros ; la ` +
+          "ligne n'est pas comptée.",
+      ]),
+    ]);
+    // The text summary names the cells in another currency too (plural, cells without the sheet).
+    const texte = devisBinaire(path.join(dossier(), "devises-tarifs.xlsx"));
+    expect(espaces(texte.out)).toContain(
+      "Montants lus (colonne C) : 7 350,00 € = lignes placées 5 000,00 € + totaux prouvés 5 000,00 € + non placés " +
+        "0,00 € + listés −2 650,00 € ; écart 0,00 €. 4 cellules dans une autre devise, listées sans montant en euros : " +
+        "C4, C5, C6, C7.",
+    );
+    const conseil =
+      "la ligne n'est pas comptée. Écrivez le montant de la ligne, ou le tarif dans la colonne du tarif et le nombre " +
+      "dans celle de la quantité, puis relancez.";
+    expect(constats(controles, "montant-tarif")).toEqual([
+      [
+        "montant-tarif",
+        "alerte",
+        "Devis!C8",
+        `Devis!C8 « Régisseur » : « 50 €/jour » est un tarif (50,00 € par jour), pas le montant de la ligne ; ${conseil}`,
+      ],
+      [
+        "montant-tarif",
+        "alerte",
+        "Devis!C9",
+        `Devis!C9 « Loueur » : « 300 €/sem » est un tarif (300,00 € par semaine), pas le montant de la ligne ; ${conseil}`,
+      ],
+    ]);
   });
 });

@@ -84,6 +84,16 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
             })),
           }
         : {}),
+      // Only when « Remise -N % » rows have no amount (finding montant-pourcentage): neither computed nor counted.
+      ...(devis.remisesSansMontant
+        ? {
+            remisesSansMontant: devis.remisesSansMontant.map((r) => ({
+              cellule: r.cellule,
+              libelle: r.libelle,
+              pourcentage: r.pourcentage,
+            })),
+          }
+        : {}),
       // Only when amounts were read on hidden rows (finding lignes-masquees): still counted, proven or listed.
       ...(devis.masquees
         ? {
@@ -137,6 +147,10 @@ export function jsonConservation(c: Conservation | undefined) {
       texte: n.texte,
       doublon: n.doublon ?? false,
     })),
+    // Only when figures in another currency were read (listed, a finding each, never summed in euros): additive.
+    ...(c.enDevise
+      ? { enDevise: c.enDevise.map((d) => ({ cellule: d.cellule, texte: d.texte, devise: d.devise })) }
+      : {}),
   };
 }
 

@@ -9,6 +9,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   // Devis
   "montant-calcul": "Montant ≠ quantité × taux",
   "montant-illisible": "Montant illisible",
+  "montant-tarif": "Tarif saisi à la place du montant",
   "montant-ambigu": "Montant ambigu (décimales ou milliers)",
   "montant-sous-centime": "Montant arrondi au centime",
   "montant-devise": "Montant dans une autre devise que l'euro",

@@ -3,7 +3,7 @@ import { cents, Cents, ZERO } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
 import type { Convention } from "../money/parse";
-import { montantAvecUnite } from "./unites";
+import { montantAvecUnite, tarifEcrit } from "./unites";
 import { lireMontantCellule, type LectureMontant } from "./valeurs";
 import type { CelluleNonComptee, Conservation, Devis } from "./model";
 
@@ -18,6 +18,8 @@ interface CelluleLue {
   v: string | number;
   /** How many of the import's items count this cell. */
   n: number;
+  /** A figure in another currency (written « 1 500 USD » or shown so by its format): that currency, no amount. */
+  devise?: string;
 }
 
 /** A date typed or stored where an amount belongs: ISO (the adapters' dates), « 15/04/2025 », « 15-04-25 ». */
@@ -54,10 +56,13 @@ export function cellulesMontant(
       if (!DATE.test(c.v)) {
         const lu = lus?.[r] ?? lireMontantCellule(c, convention);
         if (lu.type === "montant") out.push({ cellule, montant: lu.cents, v: c.v, n: 0 });
-        // A figure with its unit (« 50 k€ »), named by the import and not counted: a numeric text, read at its value in
-        // euros (50 000,00 €) and listed at that value; an ambiguous figure (« 12.500 k€ ») is read at no amount.
+        // A figure written in another currency (« 1 500 USD », « 900 £ »): read, never in euros (no amount), listed.
+        else if (lu.type === "texte" && lu.devise) out.push({ cellule, v: c.v, devise: lu.devise, n: 0 });
+        // A figure with its unit (« 50 k€ », « (3 k€) »), named by the import and not counted: a numeric text, read at
+        // its value in euros (50 000,00 €) and listed at that value; an ambiguous figure (« 12.500 k€ ») is read at no
+        // amount. A rate (« 50 €/jour ») likewise, at its figure (50,00 €).
         else {
-          const k = montantAvecUnite(c.v, convention);
+          const k = montantAvecUnite(c.v, convention) ?? tarifEcrit(c.v, convention)?.montant;
           if (k !== undefined) out.push({ cellule, montant: k === "ambigu" ? undefined : k, v: c.v, n: 0 });
         }
       }
@@ -65,15 +70,17 @@ export function cellulesMontant(
     }
     let montant: Cents | undefined;
     let ambigu = false;
+    let devise: string | undefined;
     try {
       // An ambiguous text (« 12.500 ») has no amount read unless the sheet's convention says which.
       const lu = lus?.[r] ?? lireMontantCellule(c, convention);
       montant = lu.type === "montant" ? lu.cents : undefined;
       ambigu = lu.type === "ambigu";
+      devise = lu.type === "devise" || (lu.type === "texte" && lu.devise) ? lu.devise : undefined;
     } catch {
       montant = undefined; // beyond any production: listed by the import, never counted
     }
-    out.push({ cellule, montant, v: c.v, ambigu: ambigu || undefined, n: 0 });
+    out.push({ cellule, montant, v: c.v, ambigu: ambigu || undefined, devise, n: 0 });
   }
   return out;
 }
@@ -134,6 +141,10 @@ export function calculerConservation(
       nonComptees.push({ cellule: l.cellule, montant: l.montant, texte: String(l.v), doublon: l.n > 1 || undefined });
   }
   const ecart = lu - sommes.lignes - sommes.totauxProuves - sommes.nonPlaces - sommes.listes;
+  // Figures in another currency: cells read and listed (a finding names each), never summed in euros.
+  const enDevise = lues
+    .filter((l) => l.devise !== undefined)
+    .map((l) => ({ cellule: l.cellule, texte: String(l.v), devise: l.devise as string }));
   return {
     colonne: colonneLettre(colonne),
     lu: cents(lu),
@@ -150,6 +161,7 @@ export function calculerConservation(
       listees: nombres.listes,
     },
     nonComptees,
+    ...(enDevise.length ? { enDevise } : {}),
   };
 }
 

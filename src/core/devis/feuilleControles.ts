@@ -28,9 +28,20 @@ export function texteConservation(c: Conservation): string {
   const base =
     `Montants lus${col} : ${e(c.lu)} = lignes placées ${e(c.lignes)} + totaux prouvés ${e(c.totauxProuves)} + ` +
     `non placés ${e(c.nonPlaces)} + listés ${e(c.listes)} ; écart ${e(c.ecart)}.`;
-  if (c.nonComptees.length === 0) return base;
-  const noms = c.nonComptees.slice(0, 10).map((n) => n.cellule.replace(/^.*!/, ""));
-  return `${base} Cellules non comptées : ${noms.join(", ")}${c.nonComptees.length > 10 ? "…" : ""}.`;
+  const cites = (cellules: readonly { cellule: string }[]) =>
+    cellules
+      .slice(0, 10)
+      .map((n) => n.cellule.replace(/^.*!/, ""))
+      .join(", ") + (cellules.length > 10 ? "…" : "");
+  // Figures in another currency: read and listed, never summed in euros (no exchange rate), named here by their cells.
+  const d = c.enDevise ?? [];
+  const devises = d.length
+    ? d.length === 1
+      ? ` Une cellule dans une autre devise, listée sans montant en euros : ${cites(d)}.`
+      : ` ${d.length} cellules dans une autre devise, listées sans montant en euros : ${cites(d)}.`
+    : "";
+  if (c.nonComptees.length === 0) return base + devises;
+  return `${base}${devises} Cellules non comptées : ${cites(c.nonComptees)}.`;
 }
 
 /** « Contrôles »: one row per finding, the cell as a clickable link. */

@@ -71,6 +71,7 @@ import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
+import { tarifEcrit } from "./unites";
 import { colonnesNonLues } from "./colonnesNonLues";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
@@ -516,7 +517,13 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         date: lm.type === "date" || undefined,
         ...ou,
         ...(lm.type === "texte" && lm.devise ? { devise: lm.devise } : {}),
+        ...(lm.type === "texte" && !lm.devise && !("colonne" in ou) ? tarifDe(lm.texte) : {}),
       });
+  };
+  /** A rate typed in the amount cell (« 50 €/jour »), read exactly (an ambiguous figure is not one). */
+  const tarifDe = (texte: string): { tarif?: MontantIllisible["tarif"] } => {
+    const t = tarifEcrit(texte, convention);
+    return t && t.montant !== "ambigu" ? { tarif: { montant: t.montant, periode: t.periode } } : {};
   };
 
   /**
@@ -946,6 +953,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
           texte: String(cm.v),
           libelle: titre || "(sans libellé)",
           erreurExcel: !!cm.erreur,
+          ...(typeof cm.v === "string" && !cm.erreur ? tarifDe(cm.v) : {}),
         });
       }
       // « Remise -10 % » with no amount: a rebate nothing says the base of, neither computed nor dropped in silence.

@@ -171,6 +171,11 @@ export interface Conservation {
   nonComptees: CelluleNonComptee[];
   /** Several amount columns: the one read (its header, HT or not) and those not counted. */
   colonneMontant?: ColonnesMontant;
+  /**
+   * Cells of the column holding a figure in another currency (« 1 500 USD », or a number shown in $ by its format):
+   * read and listed with a finding each, never converted nor summed in `lu` (no exchange rate is known).
+   */
+  enDevise?: { cellule: string; texte: string; devise: string }[];
 }
 
 export interface MontantNonPlace {
@@ -203,6 +208,11 @@ export interface MontantIllisible {
   fusionneAvec?: string;
   /** A figure written in another currency (« $1,500 »): the currency's French name (« dollars »). */
   devise?: string;
+  /**
+   * A rate typed in the amount cell (« 50 €/jour », « 300 €/sem »): its figure and its period's French name (« jour »,
+   * « semaine »). Named by montant-tarif, never taken as the line's amount; conservation lists it at that figure.
+   */
+  tarif?: { montant: Cents; periode: string };
 }
 
 /** A text amount whose lone « . » or « , » before three digits may be decimal or grouping, and nothing proves which. */

@@ -102,24 +102,70 @@ export function noteDUnite(texte: string, phrase = false): 1000 | 1000000 | unde
   return entreParentheses || mots.some((m) => SUJETS_NOTE.has(m)) ? facteur : undefined;
 }
 
-/** A figure followed by a unit of thousands or millions of euros and nothing else (« 50 k€ », « 1,2 M€ HT »). */
-const FIGURE_UNITE = /^\s*([-+\u2212(]?\s*\d[\d\s\u00a0\u202f.,']*\)?)\s*([km]\s?(?:€|eur(?:o?s)?))\s*(?:ht|ttc)?\s*$/i;
+/**
+ * A figure followed by a unit of thousands or millions of euros and nothing else (« 50 k€ », « 1,2 M€ HT »), or the
+ * whole in an accountant's parentheses (« (3 k€) », a negative amount): group 3 is that closing parenthesis.
+ */
+const FIGURE_UNITE =
+  /^\s*([-+\u2212(]?\s*\d[\d\s\u00a0\u202f.,']*\)?)\s*([km]\s?(?:€|eur(?:o?s)?))\s*(?:ht|ttc)?\s*(\))?\s*$/i;
 
 /**
  * A text typed in the amount column as a figure with its unit of thousands or millions of euros (« 50 k€ »,
- * « 12,5 kEUR HT », « 1,2 M€ »): its value in euros, exact (50 000,00 €), read with the sheet's convention;
- * `ambigu` when the figure is (« 12.500 k€ »); undefined for any other text or beyond the cents' limit. The import
- * names such a cell (« n'est pas un montant ») and does not count it: this value is what conservation reads in it.
+ * « 12,5 kEUR HT », « 1,2 M€ », « (3 k€) » for −3 000,00 €): its value in euros, exact (50 000,00 €), read with the
+ * sheet's convention; `ambigu` when the figure is (« 12.500 k€ »); undefined for any other text or beyond the cents'
+ * limit. The import names such a cell (« n'est pas un montant ») and does not count it: this value is what
+ * conservation reads in it.
  */
 export function montantAvecUnite(texte: string, convention?: Convention): Cents | "ambigu" | undefined {
   const m = FIGURE_UNITE.exec(texte);
   if (!m) return undefined;
+  // « (3 k€) »: the parenthesis opened before the figure closes after the unit (never twice, never alone).
+  if (m[3] && (!m[1].trimStart().startsWith("(") || m[1].includes(")"))) return undefined;
   const facteur = echelleDite(m[2]);
   if (!facteur) return undefined;
-  const n = analyserNombre(m[1].replace(/\u2212/g, "-"), convention);
+  return enEuros(m[1].replace(/\u2212/g, "-") + (m[3] ?? ""), facteur, convention);
+}
+
+/** A figure (read with the sheet's convention) times `facteur`, in cents; `ambigu` or undefined as montantAvecUnite. */
+function enEuros(figure: string, facteur: number, convention?: Convention): Cents | "ambigu" | undefined {
+  const n = analyserNombre(figure, convention);
   if (n.type === "ambigu") return "ambigu";
   if (n.type !== "nombre") return undefined;
   const euros = n.valeur.times(facteur);
   if (euros.times(100).abs().greaterThan(MONTANT_MAX_CENTIMES)) return undefined;
   return eurosToCents(new Decimal(euros));
+}
+
+/** The period of a rate, normalised text → its French name after « par » (« jour », « semaine »…). */
+const PERIODES: readonly [RegExp, string][] = [
+  [/^(?:j|jr|jrs|jour|jours|journee|journees|day|days)$/, "jour"],
+  [/^(?:sem|semaine|semaines|week|weeks|wk)$/, "semaine"],
+  [/^(?:h|hr|heure|heures|hour|hours)$/, "heure"],
+  [/^(?:mois|month|months)$/, "mois"],
+  [/^(?:nuit|nuits|nuitee|nuitees|night|nights)$/, "nuit"],
+  [/^(?:cachet|cachets)$/, "cachet"],
+  [/^(?:episode|episodes|ep)$/, "épisode"],
+];
+
+/** A figure, euros or not, then « / » or « par » and a period (« 50 €/jour », « 300 € HT / sem. », « 80 € par h »). */
+const TARIF =
+  /^\s*([-+\u2212]?\s*\d[\d\s\u00a0\u202f.,']*?)\s*(?:€|eur(?:o?s)?)?\s*(?:ht|ttc)?\s*(?:\/|par\b)\s*([a-z]+)\.?\s*(?:ht|ttc)?\s*$/;
+
+/**
+ * A rate typed in the amount column (« 50 €/jour », « 300 €/sem », « 1 200 € par semaine »): the figure in cents
+ * (read with the sheet's convention; `ambigu` for « 12.500 €/sem » without one) and the period's French name, or
+ * undefined for any other text. The import names such a cell (montant-tarif) and never takes it as the line's amount;
+ * conservation reads it at that figure and lists it.
+ */
+export function tarifEcrit(
+  texte: string,
+  convention?: Convention,
+): { montant: Cents | "ambigu"; periode: string } | undefined {
+  if (!/\d/.test(texte) || !/\/|par/i.test(texte)) return undefined;
+  const m = TARIF.exec(normaliser(texte));
+  if (!m) return undefined;
+  const periode = PERIODES.find(([re]) => re.test(m[2]))?.[1];
+  if (!periode) return undefined;
+  const montant = enEuros(m[1].replace(/\u2212/g, "-"), 1, convention);
+  return montant === undefined ? undefined : { montant, periode };
 }

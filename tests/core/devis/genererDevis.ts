@@ -8,7 +8,8 @@ import type { CellData, SheetData } from "../../../src/core/port/workbook";
  * column, TVA and TTC rows under the total. Columns: Code | Désignation | Qté | Tarif | Montant (E), or the same
  * with Code and Désignation unheaded (`libellesSansEntete`). `devisProducteur` adds the layouts the import learned to
  * name: a « (en k€) » note between lines, a figure typed « 12,5 k€ », « Remise -N % » without amount, a SUM subtotal skipping a line, a second
- * block « Poste | Coût » right of the table (G:H), the amount column hidden.
+ * block « Poste | Coût » right of the table (G:H), the amount column hidden, « (3 k€) », a figure in another currency
+ * (« 1 500 USD », « 2 000 $ », « 900 £ », « 1 200 CHF ») and a rate (« 50 €/jour », « 300 €/sem ») in the amount cell.
  */
 export type Montant = { cents: number; forme: "nombre" | "fr" | "en" | "formule" };
 export type Rangee =
@@ -28,7 +29,13 @@ export type Rangee =
   /** A SUM formula over the section that skips its last line (its cached result skips it too). */
   | { type: "saute"; libelle: string }
   /** A figure typed with its unit (« 12,5 k€ ») in the amount column: named, listed at its value in euros. */
-  | { type: "texte-k"; libelle: string; dixiemes: number };
+  | { type: "texte-k"; libelle: string; dixiemes: number }
+  /** An accountant's negative with its unit (« (3 k€) »): named, listed at −3 000,00 €. */
+  | { type: "texte-k-negatif"; libelle: string; milliers: number }
+  /** A figure written in another currency (« 1 500 USD », « 900 £ »): named with it, read, never summed in euros. */
+  | { type: "devise"; libelle: string; texte: string; devise: string }
+  /** A rate in the amount cell (« 50 €/jour », « 300 €/sem »): named (montant-tarif), listed at its figure. */
+  | { type: "tarif"; libelle: string; euros: number; periode: string };
 
 const TITRES = ["PERSONNEL", "2 - PERSONNEL", "POST-PRODUCTION", "DÉCORS", "CHAPITRE 7 MOYENS TECHNIQUES", "RÉGIE"];
 const LIBELLES = [
@@ -151,6 +158,37 @@ const rangeeProducteur: fc.Arbitrary<Rangee> = fc.oneof(
       dixiemes: fc.integer({ min: 1, max: 9999 }),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("texte-k-negatif" as const),
+      libelle: fc.constantFrom(...LIBELLES),
+      milliers: fc.integer({ min: 1, max: 999 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({
+        libelle: fc.constantFrom(...LIBELLES),
+        devise: fc.constantFrom<[string, string]>(
+          ["1 500 USD", "dollars US"],
+          ["2 000 $", "dollars"],
+          ["900 £", "livres sterling"],
+          ["1 200 CHF", "francs suisses"],
+        ),
+      })
+      .map(({ libelle, devise: d }) => ({ type: "devise" as const, libelle, texte: d[0], devise: d[1] })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("tarif" as const),
+      libelle: fc.constantFrom(...LIBELLES),
+      euros: fc.integer({ min: 1, max: 2000 }),
+      periode: fc.constantFrom("€/jour", "€/sem", " € / j", " € par semaine", "€ HT/jour"),
+    }),
+  },
 );
 
 /** Sheet-wide layouts: a second block with its own header right of the table, the amount column hidden. */
@@ -253,6 +291,18 @@ export function grille(
       case "texte-k":
         ligne[1] = v(r.libelle);
         ligne[4] = v(`${Math.floor(r.dixiemes / 10)}${r.dixiemes % 10 ? `,${r.dixiemes % 10}` : ""} k€`);
+        break;
+      case "texte-k-negatif":
+        ligne[1] = v(r.libelle);
+        ligne[4] = v(`(${r.milliers} k€)`);
+        break;
+      case "devise":
+        ligne[1] = v(r.libelle);
+        ligne[4] = v(r.texte);
+        break;
+      case "tarif":
+        ligne[1] = v(r.libelle);
+        ligne[4] = v(`${r.euros}${r.periode.startsWith(" ") ? r.periode : ` ${r.periode}`}`);
         break;
       case "note-k":
         ligne[1] = v(r.texte);

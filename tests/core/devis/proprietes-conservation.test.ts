@@ -34,7 +34,7 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
     );
   });
 
-  it("4 000 devis de producteur (note en k€, « 12,5 k€ », remise en %, sous-total qui saute une ligne, second bloc, montant masqué)", () => {
+  it("4 000 devis de producteur (note en k€, « 12,5 k€ », « (3 k€) », devises, tarifs, remise en %, sous-total qui saute une ligne, second bloc, montant masqué)", () => {
     fc.assert(
       fc.property(devisProducteur, ({ rangees, mise }) => {
         // Each layout named, never lost: the second block's column, the hidden amount column, the note, the discount.
@@ -49,10 +49,32 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
           throw new Error("remise en % non nommée");
         if (rangees.some((r) => r.type === "note-k") && !d.uniteNonAppliquee && !d.uniteMilliers)
           throw new Error("note en k€ non nommée");
-        // « 12,5 k€ » is in lu and listed at 12 500,00 € (never 0, never lost): every other listed amount is ≥ 0.
-        const k = rangees.reduce((t, r) => t + (r.type === "texte-k" ? r.dixiemes * 10_000 : 0), 0);
+        // « 12,5 k€ », « (3 k€) » and « 50 €/jour » are in lu and listed at 12 500,00 €, −3 000,00 € and 50,00 € (never
+        // 0, never lost): every other listed amount is ≥ 0.
+        const valeur = (r: Rangee) =>
+          r.type === "texte-k"
+            ? r.dixiemes * 10_000
+            : r.type === "texte-k-negatif"
+              ? -r.milliers * 100_000
+              : r.type === "tarif"
+                ? r.euros * 100
+                : 0;
+        const k = rangees.reduce((t, r) => t + valeur(r), 0);
         const c = completerConservation(d.conservation!, constats);
-        if (c.listes < k) throw new Error(`montants en k€ (${k} c) hors des listés (${c.listes} c)`);
+        if (c.listes < k) throw new Error(`montants en k€ et tarifs (${k} c) hors des listés (${c.listes} c)`);
+        // Each figure in another currency read (enDevise) and named with its currency; each rate named as one.
+        rangees.forEach((r, i) => {
+          const cellule = `Devis!E${i + 2}`;
+          const sur = constats.filter((x) => x.cellule === cellule);
+          if (r.type === "devise") {
+            if (!c.enDevise?.some((x) => x.cellule === cellule && x.devise === r.devise))
+              throw new Error(`${cellule} « ${r.texte} » hors de enDevise`);
+            if (!sur.some((x) => x.message.includes(`montant en ${r.devise} `)))
+              throw new Error(`${cellule} « ${r.texte} » : devise non nommée ${JSON.stringify(sur)}`);
+          }
+          if (r.type === "tarif" && !sur.some((x) => x.regle === "montant-tarif"))
+            throw new Error(`${cellule} : tarif non nommé ${JSON.stringify(sur)}`);
+        });
       }),
       { numRuns: 4_000, seed: 20261205 },
     );

@@ -1,4 +1,4 @@
-import { noteDUnite } from "../../../src/core/devis/unites";
+import { montantAvecUnite, noteDUnite, tarifEcrit } from "../../../src/core/devis/unites";
 
 /**
  * A note stating the unit of the amounts (below or beside the table): the unit and only words such a note holds, no
@@ -40,5 +40,37 @@ describe("noteDUnite", () => {
       ),
     ).toEqual([undefined, undefined, 1000, 1000, 1000, 1000]);
     expect(noteDUnite("Montant (k€)")).toBe(1000);
+  });
+});
+
+describe("un chiffre avec son unité ou sa période, dans la colonne des montants", () => {
+  it.each([
+    ["(3 k€)", -300_000],
+    ["( 3,5 k€ HT )", -350_000],
+    ["−3 k€", -300_000],
+    ["50 k€", 5_000_000],
+    ["(3 k€", undefined],
+    ["3 k€)", undefined],
+    ["((3) k€)", undefined],
+  ])("« %s » → %s centimes", (texte, attendu) => {
+    expect(montantAvecUnite(texte, "fr")).toBe(attendu);
+  });
+
+  it.each([
+    ["50 €/jour", 5_000, "jour"],
+    ["300 €/sem", 30_000, "semaine"],
+    ["300 € / sem.", 30_000, "semaine"],
+    ["1 200 € par semaine", 120_000, "semaine"],
+    ["80 € HT/h", 8_000, "heure"],
+    ["450,50 EUR/cachet", 45_050, "cachet"],
+    ["−50 €/jour", -5_000, "jour"],
+  ])("« %s » est un tarif de %s centimes par %s", (texte, montant, periode) => {
+    expect(tarifEcrit(texte, "fr")).toEqual({ montant, periode });
+  });
+
+  it("ni une date, ni une fraction, ni une période inconnue, ni un montant seul ne sont des tarifs ; « 12.500 €/sem » est ambigu", () => {
+    for (const t of ["15/04/2025", "1/2 journée", "50 €/personne", "50 €", "50 k€/jour", "voir détail"])
+      expect(tarifEcrit(t, "fr")).toBeUndefined();
+    expect(tarifEcrit("12.500 €/sem")).toEqual({ montant: "ambigu", periode: "semaine" });
   });
 });

@@ -19,6 +19,7 @@ import { montantHorsLignes } from "./montantHorsLignes";
 import { montantIllisible } from "./montantIllisible";
 import { montantAmbigu } from "./montantAmbigu";
 import { montantSousCentime } from "./montantSousCentime";
+import { montantTarif } from "./montantTarif";
 import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
@@ -35,6 +36,7 @@ export type { ContexteDevis } from "./contexte";
 export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devis", [
   montantCalcul,
   montantIllisible,
+  montantTarif,
   montantAmbigu,
   montantSousCentime,
   montantDevise,

@@ -51,15 +51,18 @@ export const montantIllisible: Regle<ContexteDevis> = {
   description:
     "Chaque cellule de montant du devis source contient un nombre lisible (ni erreur Excel, ni date, ni texte).",
   verifier({ devis }) {
-    return (devis.illisibles ?? []).map((m) => ({
-      regle: "montant-illisible",
-      gravite: m.fusionneAvec
-        ? ("info" as const)
-        : m.erreurExcel || m.formuleSansValeur || (m.date && !m.colonne)
-          ? ("erreur" as const)
-          : ("alerte" as const),
-      message: message(m),
-      cellule: m.cellule,
-    }));
+    // A rate typed in the amount cell (« 50 €/jour ») is named by montant-tarif.
+    return (devis.illisibles ?? [])
+      .filter((m) => !m.tarif)
+      .map((m) => ({
+        regle: "montant-illisible",
+        gravite: m.fusionneAvec
+          ? ("info" as const)
+          : m.erreurExcel || m.formuleSansValeur || (m.date && !m.colonne)
+            ? ("erreur" as const)
+            : ("alerte" as const),
+        message: message(m),
+        cellule: m.cellule,
+      }));
   },
 };
