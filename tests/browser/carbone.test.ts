@@ -32,7 +32,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     );
     expect(await page.getByTestId("carbone-categorie-hebergement").textContent()).toMatch(/Hébergement.*0,31$/);
     expect(await page.getByTestId("carbone-categorie-transport").textContent()).toContain(
-      "6\u00a0lignes · 4 à compléter · 2\u00a0facteurs manquants",
+      "6\u00a0lignes · 5 à compléter · 1\u00a0facteur manquant",
     );
     // A category none of whose lines could be computed says so, rather than « 0,00 » t CO2e (read as no emissions).
     for (const code of ["transport", "energie"])
@@ -40,9 +40,10 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     const homologation = await page.getByTestId("carbone-homologation").textContent();
     expect(homologation).toContain("SeCO2, Carbon'Clap ou Carbon Stage");
 
-    // 17 findings; the first is the Paris–Brest train without a distance: clicking it selects the devis cell.
+    // 16 findings (the van has a factor now: only its km are asked for); the first is the Paris–Brest train without a
+    // distance: clicking it selects the devis cell.
     const manquants = page.locator('[data-testid^="carbone-manquant-"]');
-    expect(await manquants.count()).toBe(17);
+    expect(await manquants.count()).toBe(16);
     expect(await page.getByTestId("carbone-manquant-0").textContent()).toContain("Distance manquante");
     await page.getByTestId("carbone-manquant-0").click();
     await page.waitForFunction(
@@ -51,7 +52,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     );
     expect((await etatExcel(page)).selection).toBe("'Budget Gardiens'!B43");
     // A plan de travail location selects its row in the plan.
-    await page.getByTestId("carbone-manquant-14").click();
+    await page.getByTestId("carbone-manquant-13").click();
     await page.waitForFunction(
       () =>
         (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection ===

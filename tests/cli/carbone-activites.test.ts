@@ -1,8 +1,8 @@
 /**
  * Issue 15 through the built binary (bin/prodbook.js, npm run build:cli): a real .xlsx devis with a ferry, a van, a
  * truck, hotel nights, a lodging forfait, meals and equipment rental. What the factor table can estimate is estimated
- * (hotel nights by the night, the forfait by its amount, meals); what it cannot stays « facteur manquant », with its
- * cell and, for the equipment, what the homologated calculators ask for instead.
+ * (the van per km, the truck per t.km by its PTAC class, hotel nights by the night, the forfait by its amount, meals);
+ * what it cannot (the ferry, the equipment) stays « facteur manquant », with its cell and what to enter instead.
  */
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
@@ -44,7 +44,7 @@ async function devisTournageCorse(): Promise<string> {
     ["6", "TRANSPORTS, DÉFRAIEMENTS, RÉGIE"],
     ["6.1", "Ferry Marseille–Ajaccio (400 km)", 6, "billet", 1, 90, 540],
     ["6.2", "Location utilitaire 12 m3", 850, "km", 1, 0.6, 510],
-    ["6.3", "Camion machinerie", 1200, "km", 1, 1, 1200],
+    ["6.3", "Camion 19 t machinerie", 2400, "t.km", 1, 0.5, 1200],
     ["6.4", "Hôtel équipe Ajaccio", 15, "nuits", 4, 85, 5100],
     ["6.5", "Hébergement Marseille", 1, "forfait", 1, 640, 640],
     ["6.6", "Catering végétarien", 120, "repas", 1, 14, 1680],
@@ -110,7 +110,35 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     });
   });
 
-  test("ferry, utilitaire et camion : quantités lues, facteur manquant, rien d'estimé", () => {
+  test("utilitaire et camion estimés avec leur élément de la Base Carbone ; ferry : facteur manquant, ce qu'il faut saisir", () => {
+    // 850 km × 0,547 kg CO2e/km (Base Carbone 21030, VUL 3,5 t, élément archivé : L).
+    expect(vue(activite("Devis!B4"))).toEqual([
+      "Véhicule utilitaire",
+      "850",
+      "km",
+      "utilitaire",
+      "0.547",
+      "donnée d'activité",
+      "464.95",
+    ]);
+    expect(activite("Devis!B4").source).toMatch(
+      /^Base Carbone 21030 — Véhicule Utilitaire Léger, PTAC 3,5 t, express, .* \[L, à vérifier\]$/,
+    );
+    // 2 400 t.km × 0,16 (Base Carbone 28033, camion rigide 12 à 20 t, PTAC 19 t lu dans le libellé : M).
+    expect(vue(activite("Devis!B5"))).toEqual([
+      "Camion",
+      "2400",
+      "t.km",
+      "camion-rigide-12-20t",
+      "0.16",
+      "donnée d'activité",
+      "384",
+    ]);
+    expect([activite("Devis!B5").uniteFacteur, activite("Devis!B5").source]).toEqual([
+      "t.km",
+      "Base Carbone 28033 — Rigide, 12 à 20 tonnes, diesel routier, incorporation 7 % de biodiesel (GLEC Framework, " +
+        "février 2020) [M, à vérifier]",
+    ]);
     expect(vue(activite("Devis!B3"))).toEqual([
       "Ferry",
       "2400",
@@ -120,34 +148,16 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
       "facteur manquant",
       null,
     ]);
-    expect(vue(activite("Devis!B4"))).toEqual([
-      "Véhicule utilitaire",
-      "850",
-      "km",
-      "utilitaire",
-      null,
-      "facteur manquant",
-      null,
-    ]);
-    expect(vue(activite("Devis!B5"))).toEqual([
-      "Camion",
-      "1200",
-      "km",
-      "camion-porteur",
-      null,
-      "facteur manquant",
-      null,
-    ]);
     const message = (c: string) => j.manquants.find((m) => m.cellule === c)?.message;
     expect(message("Devis!B3")).toBe(
       "Facteur manquant pour « Ferry » (Ferry Marseille–Ajaccio (400 km)) : aucun facteur d'émission sourcé en kg " +
         "CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; " +
-        "donnez-en un dans la feuille « Paramètres » (clé carbone.ferry) ou chiffrez ce poste avec le calculateur " +
-        "homologué.",
+        "chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la traversée) — " +
+        "montant lu : 540,00\u00a0€ HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
     );
-    expect(message("Devis!B5")).toMatch(
-      /^Facteur manquant pour « Camion » \(Camion machinerie\) : .*carbone\.camion-porteur/,
-    );
+    // Estimated: nothing to complete for the van and the truck.
+    expect([message("Devis!B4"), message("Devis!B5")]).toEqual([undefined, undefined]);
+    expect(j.facteursManquants.find((m) => m.code === "ferry")?.raison).toMatch(/21856 .*21860 /);
   });
 
   test("location de matériel : facteur manquant, avec ce que demande Carbon'Clap, les jours et le montant lus", () => {
@@ -173,13 +183,13 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
       /^Carbon'Clap demande le type de matériel et sa durée d'utilisation \(FAQ Carbon'Clap d'Ecoprod\)/,
     );
     // The field is added for every missing factor (null when the table gives no advice).
-    expect(j.facteursManquants.find((m) => m.code === "ferry")?.conseil).toBeNull();
+    expect(j.facteursManquants.find((m) => m.code === "regie")?.conseil).toBeNull();
     expect(j.facteursManquants.map((m) => m.code).sort()).toEqual(
-      ["camion-porteur", "ferry", "location-materiel", "postproduction", "regie", "utilitaire"].sort(),
+      ["camion-porteur", "ferry", "location-materiel", "postproduction", "regie"].sort(),
     );
   });
 
-  test("totaux : 258 + 204,8 + 61,2 = 524 kg, soit 0,52 t CO2e ; chaque euro du devis est classé", () => {
+  test("totaux : 464,95 + 384 + 258 + 204,8 + 61,2 = 1 372,95 kg, soit 1,37 t CO2e ; chaque euro du devis est classé", () => {
     expect(vue(activite("Devis!B8"))).toEqual([
       "Repas végétarien",
       "120",
@@ -189,9 +199,9 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
       "donnée d'activité",
       "61.2",
     ]);
-    expect([j.total, j.partActivite, j.partMonetaire]).toEqual(["0.52", "0.6092", "0.3908"]);
+    expect([j.total, j.partActivite, j.partMonetaire]).toEqual(["1.37", "0.8508", "0.1492"]);
     expect(j.categories.map((c) => [c.code, c.tCO2e])).toEqual([
-      ["transport", "0.00"],
+      ["transport", "0.85"],
       ["hebergement", "0.46"],
       ["repas", "0.06"],
       ["materiel", "0.00"],
@@ -201,9 +211,9 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     ]);
     expect(j.couverture).toMatchObject({
       lignes: "21670.00",
-      activite: "6780.00",
+      activite: "8490.00",
       monetaire: "640.00",
-      facteurManquant: "14250.00",
+      facteurManquant: "12540.00",
       conserve: true,
     });
   });
@@ -211,9 +221,9 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
   test("sortie texte : le total et les manquants avec leur cellule", () => {
     const r = carbone(fichier);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Total prévisionnel : 0,52 t CO2e (données d'activité 60,9 %, ratios monétaires 39,1 %)");
-    expect(r.out).toContain("À compléter (7) :");
-    expect(r.out).toMatch(/Transport de personnes +0,00 t +\(3\u00a0activités, 3\u00a0facteurs manquants\)/);
+    expect(r.out).toContain("Total prévisionnel : 1,37 t CO2e (données d'activité 85,1 %, ratios monétaires 14,9 %)");
+    expect(r.out).toContain("À compléter (5) :");
+    expect(r.out).toMatch(/Transport de personnes +0,85 t +\(3\u00a0activités, 1\u00a0facteur manquant\)/);
     expect(r.out).toMatch(/Hébergement +0,46 t +\(2\u00a0activités\)/);
     expect(r.out).toMatch(
       /Devis!B11 — Facteur manquant pour « Location lumière » .*montant lu : 3\u202f600,00\u00a0€ HT/,
@@ -247,7 +257,7 @@ const vueManquant = (a: Activite) => [a.poste, a.codeFacteur, a.facteur, a.metho
 describe("prodbook carbone (binaire) : location à la semaine comptée en jours d'utilisation", () => {
   const FACTEUR = ["carbone.location-materiel", "12"];
 
-  test("« Location caméra | 3 | semaine » : 15 jours (3 semaines × 5 j), × 12 kg = 180 kg ; ferry et fourgon manquants", async () => {
+  test("« Location caméra | 3 | semaine » : 15 jours (3 semaines × 5 j), × 12 kg = 180 kg ; fourgon estimé, ferry manquant", async () => {
     const r = carbone(await devisSemaines([FACTEUR]), "--json");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
@@ -273,12 +283,18 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
       "2",
     ]);
     expect(a("Devis!B6").source).toBe("Paramètres 'Paramètres'!B2 [L, à vérifier]");
-    // 300 kg = 0,30 t CO2e, all of it equipment.
-    expect(j.total).toBe("0.30");
+    // 300 kg of equipment + 600 km × 0,547 = 328,2 kg of van = 0,63 t CO2e.
+    expect(j.total).toBe("0.63");
     expect(j.categories.find((c) => c.code === "materiel")?.tCO2e).toBe("0.30");
-    // No sourced factor for the ferry and the van: listed, not estimated.
+    // No factor in force for the ferry: listed, not estimated; the van is (Base Carbone 21030, L).
     expect(vueManquant(a("Devis!B3"))).toEqual(["Ferry", "ferry", null, "facteur manquant", null]);
-    expect(vueManquant(a("Devis!B4"))).toEqual(["Véhicule utilitaire", "utilitaire", null, "facteur manquant", null]);
+    expect(vueManquant(a("Devis!B4"))).toEqual([
+      "Véhicule utilitaire",
+      "utilitaire",
+      "0.547",
+      "donnée d'activité",
+      "328.2",
+    ]);
     expect(a("Devis!B3").conversion).toBeNull();
     expect(j.conversions.find((c) => c.code === "jours-par-semaine")).toMatchObject({
       joursParUnite: "5",
@@ -288,13 +304,13 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
     });
   });
 
-  test("Paramètres carbone.jours-par-semaine = 4 : 12 + 8 jours × 12 kg = 240 kg, la conversion suit la clé", async () => {
+  test("Paramètres carbone.jours-par-semaine = 4 : 12 + 8 jours × 12 kg = 240 kg (+ 328,2 kg de fourgon), la conversion suit la clé", async () => {
     const r = carbone(await devisSemaines([FACTEUR, ["carbone.jours-par-semaine", 4]]), "--json");
     expect(r.code).toBe(0);
     const j: Sortie = JSON.parse(r.out);
     const a = j.categories.flatMap((x) => x.activites).find((x) => x.cellule === "Devis!B6")!;
     expect([a.quantite, a.kgCO2e, a.conversion?.joursParUnite]).toEqual(["12", "144", "4"]);
-    expect(j.total).toBe("0.24");
+    expect(j.total).toBe("0.57");
     // The text output says the conversion and where it comes from.
     const t = carbone(await devisSemaines([FACTEUR, ["carbone.jours-par-semaine", 4]]));
     expect(t.out).toContain(
@@ -340,7 +356,7 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
     expect(String(bc.getCell(`H${conv}`).value)).toMatch(/sans source primaire/);
 
     // The producer changes the camera to 4 weeks in the devis; every cached result is dropped: LibreOffice alone
-    // gives 20 days × 12 kg = 0,24 t on the row and 0,36 t in total.
+    // gives 20 days × 12 kg = 0,24 t on the row and 0,36 t + 0,3282 t of van in total.
     wb.getWorksheet("Devis")!.getCell("C6").value = 4;
     const modifie = path.join(dossier(), "bilan-semaines-4.xlsx");
     await wb.xlsx.writeFile(modifie);
@@ -350,6 +366,6 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
     expect(resultat(ws.getCell(`G${ligne}`))).toBe(20);
     expect(resultat(ws.getCell(`O${ligne}`))).toBeCloseTo(0.24, 9);
     expect(resultat(ws.getCell(`P${ligne}`))).toBe("donnée d'activité");
-    expect(resultat(ws.getCell("B5"))).toBeCloseTo(0.36, 9);
+    expect(resultat(ws.getCell("B5"))).toBeCloseTo(0.6882, 9);
   }, 240_000);
 });

@@ -59,7 +59,7 @@ const POSTES_TRANSPORT: Record<string, { poste: string; facteur: string; unite: 
   ferry: { poste: "Ferry", facteur: "ferry", unite: "passager.km" },
   taxi: { poste: "Taxi", facteur: "voiture", unite: "km" },
   utilitaire: { poste: "Véhicule utilitaire", facteur: "utilitaire", unite: "km" },
-  camion: { poste: "Camion", facteur: "camion-porteur", unite: "km" },
+  camion: { poste: "Camion", facteur: "camion-porteur", unite: "t.km" },
   voiture: { poste: "Voiture", facteur: "voiture", unite: "km" },
 };
 
@@ -118,6 +118,7 @@ function produit(l: LigneDevis, facteur = new Decimal(1)): { quantite: string; f
 
 const UNITES = {
   km: /^(km|kms|kilometres?)$/,
+  tkm: /^(t\.? ?km|tkm|tonnes?[ .-]?km)$/,
   nuit: /^(nuits?|nuitees?|nights?)$/,
   repas: /^(repas|couverts?|paniers?)$/,
   jour: /^(j|jrs?|jours?|journees?|days?)$/,
@@ -254,8 +255,49 @@ function lue(l: LigneDevis): string {
   return `${fr(q)} ${uniteAccordee(q, l.unite ?? "")}`.trim() + (refs ? ` (${refs})` : "");
 }
 
+/** The Base Carbone's rigid trucks (kg CO2e per t.km), by PTAC class: upper bound in tonnes. */
+const CLASSES_CAMION: { max: number; facteur: string; libelle: string }[] = [
+  { max: 7.5, facteur: "camion-rigide-3-5-7-5t", libelle: "3,5 à 7,5 t" },
+  { max: 12, facteur: "camion-rigide-7-5-12t", libelle: "7,5 à 12 t" },
+  { max: 20, facteur: "camion-rigide-12-20t", libelle: "12 à 20 t" },
+  { max: 26, facteur: "camion-rigide-20-26t", libelle: "20 à 26 t" },
+  { max: 32, facteur: "camion-rigide-26-32t", libelle: "26 à 32 t" },
+];
+/**
+ * « Camion 19 t », « porteur de 7,5 tonnes », « PTAC 3,5t »: the PTAC right after the vehicle's word (« 2 tonnes de
+ * décors » elsewhere in the label is a load, not read; nor « 12 m3 », nor « t.km »).
+ */
+const PTAC = /\b(?:camions?|porteurs?|poids lourds?|ptac)(?: de)? (\d{1,2}(?:[.,]\d+)?) ?(?:t|tonnes?)(?![a-z\d.])/;
+
+/**
+ * A truck: the Base Carbone counts rigid trucks per tonne.km of freight, by PTAC class. The class follows the PTAC
+ * read in the label (up to 3,5 t it is a light van, per km); without it the factor stays « camion-porteur » (missing),
+ * never a guessed class. The quantity is read only in t.km: km alone lack the load, which the finding asks for.
+ */
+function camion(l: LigneDevis, s: string, u: string): Activite | undefined {
+  const m = PTAC.exec(s);
+  const ptac = m ? new Decimal(m[1].replace(",", ".")) : undefined;
+  if (ptac?.lte(3.5)) return undefined;
+  const classe = ptac ? CLASSES_CAMION.find((c) => ptac.lte(c.max)) : undefined;
+  const a = base(l, "transport", "Camion", classe?.facteur ?? "camion-porteur", "t.km");
+  if (classe)
+    a.notes.push(`PTAC de ${m![1]} t lu dans le libellé : camion rigide ${classe.libelle} (code du facteur).`);
+  else if (ptac) a.notes.push(`PTAC de ${m![1]} t lu dans le libellé : au-delà des camions rigides de la table.`);
+  const p = UNITES.tkm.test(u) ? produit(l) : undefined;
+  if (p) {
+    a.quantite = p.quantite;
+    a.formuleQuantite = p.formule;
+  } else a.manqueQuantite = `Tonnes.km à indiquer : tonnes transportées × km parcourus (${lue(l)}).`;
+  return a;
+}
+
 function transport(l: LigneDevis, s: string, u: string): Activite {
-  const t = POSTES_TRANSPORT[modeTransport(s)];
+  const mode = modeTransport(s);
+  if (mode === "camion") {
+    const c = camion(l, s, u);
+    if (c) return c;
+  }
+  const t = POSTES_TRANSPORT[mode === "camion" ? "utilitaire" : mode];
   const a = base(l, "transport", t.poste, t.facteur, t.unite);
   // « 930 km », « 1 200 km » (French thousands grouping), « 12,5 km ».
   const km = /(?<![\d.,])(\d{1,3}(?: \d{3})+|\d+)(?:[.,](\d+))?\s*km\b/.exec(s);
@@ -282,6 +324,8 @@ function transport(l: LigneDevis, s: string, u: string): Activite {
     );
   } else if (t.poste === "Avion") a.notes.push("Tranche de distance de l'avion à confirmer (code du facteur).");
   if (t.poste === "Taxi") a.notes.push("Taxi compté comme une voiture (km parcourus par le véhicule).");
+  if (mode === "camion")
+    a.notes.push("PTAC de 3,5 t au plus lu dans le libellé : compté comme un véhicule utilitaire léger.");
   return a;
 }
 

@@ -204,21 +204,90 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     ]);
     const r = await bilanCarbone(wb, { date: "2026-06-01" });
     expect(
-      r.activites.map((a) => [a.poste, a.quantite, a.unite, a.facteurRetenu, a.methode, a.kgCO2e ?? null]),
+      r.activites.map((a) => [a.poste, a.quantite ?? null, a.unite, a.facteurRetenu, a.methode, a.kgCO2e ?? null]),
     ).toEqual([
-      ["Véhicule utilitaire", "600", "km", "utilitaire", "facteur-manquant", null],
-      ["Véhicule utilitaire", "200", "km", "utilitaire", "facteur-manquant", null],
-      ["Camion", "900", "km", "camion-porteur", "facteur-manquant", null],
+      // 600 km × 0,547 kg CO2e/km (Base Carbone 21030, VUL 3,5 t, élément archivé : L).
+      ["Véhicule utilitaire", "600", "km", "utilitaire", "activite", "328.2"],
+      ["Véhicule utilitaire", "200", "km", "utilitaire", "activite", "109.4"],
+      // A truck is counted per tonne.km, by PTAC class: neither the class nor the load is in the label.
+      ["Camion", null, "t.km", "camion-porteur", "facteur-manquant", null],
       // 12 nuits × 2 chambres × 4,3 kg CO2e (Impact CO2, étude ADEME tourisme 2022 : M).
       ["Hébergement (nuitées)", "24", "nuitée", "hebergement-nuitee", "activite", "103.2"],
-      // 8 billets × 2 trajets × 15 km : le bateau est un ferry, sans facteur sourcé.
+      // 8 billets × 2 trajets × 15 km : le bateau est un ferry, sans facteur en vigueur (21856, 21860 archivés).
       ["Ferry", "240", "passager.km", "ferry", "facteur-manquant", null],
       ["Hébergement (nuitées)", "6", "nuitée", "hebergement-nuitee", "activite", "25.8"],
     ]);
     expect(r.activites[3].notes).toEqual([]);
-    expect(r.manquants.find((m) => m.cellule === "Budget!B5")?.message).toMatch(
-      /^Facteur manquant pour « Camion » \(Camion machinerie 12 m3\) : aucun facteur d'émission sourcé en kg CO2e par km \(« Camion porteur »/,
-    );
+    const par = (c: string) => r.manquants.filter((m) => m.cellule === c).map((m) => m.message);
+    expect(par("Budget!B5").map((m) => m.replace(/[\u00a0\u202f]/g, " "))).toEqual([
+      "Tonnes.km à indiquer : tonnes transportées × km parcourus (900 km (C5 × E5)).",
+      "Facteur manquant pour « Camion » (Camion machinerie 12 m3) : aucun facteur d'émission sourcé en kg CO2e par " +
+        "t.km (« Camion (PTAC non précisé) », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; " +
+        "indiquez le PTAC dans le libellé (« camion 19 t ») ou le code du facteur de sa classe dans la colonne " +
+        "« Code facteur » (camion-rigide-3-5-7-5t, camion-rigide-7-5-12t, camion-rigide-12-20t, camion-rigide-20-26t, " +
+        "camion-rigide-26-32t), et la quantité en t.km (tonnes transportées × km) — montant lu : 900,00 € HT ; " +
+        "ou donnez un facteur dans la feuille « Paramètres » (clé carbone.camion-porteur).",
+    ]);
+    expect(par("Budget!B7").map((m) => m.replace(/[\u00a0\u202f]/g, " "))).toEqual([
+      "Facteur manquant pour « Ferry » (Navette maritime Quiberon–Belle-Île (15 km)) : aucun facteur d'émission " +
+        "sourcé en kg CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan " +
+        "carbone ») ; chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la " +
+        "traversée) — montant lu : 320,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
+    ]);
+    // The van's estimate names its Base Carbone element and why it is to check.
+    expect(r.activites[0].facteurTrouve).toMatchObject({
+      base: "Base Carbone",
+      identifiant: "21030",
+      valeur: "0.547",
+      unite: "km",
+      confiance: "L",
+      source: expect.stringMatching(/élément 21030, statut « Archivé ».*messagerie express/),
+    });
+  });
+
+  test("camion : classe de PTAC lue dans le libellé, quantité en t.km ; 3,5 t au plus = utilitaire ; une charge n'est pas un PTAC", async () => {
+    const wb = devis([
+      ["6.1", "Camion 19 t machinerie Paris–Brest", 2400, "t.km", 1, 0.4, 960],
+      ["6.2", "Camion porteur de 7,5 tonnes électro", 300, "km", 1, 2, 600],
+      ["6.3", "Camion 3,5t régie (20 m3)", 450, "km", 1, 0.6, 270],
+      ["6.4", "Camion décors 2 tonnes de matériel", 1000, "tkm", 1, 0.5, 500],
+      ["6.5", "Poids lourd 40 t groupe", 500, "t.km", 1, 1, 500],
+    ]);
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    expect(
+      r.activites.map((a) => [a.poste, a.quantite ?? null, a.unite, a.facteurRetenu, a.methode, a.kgCO2e ?? null]),
+    ).toEqual([
+      // 2 400 t.km × 0,16 (Base Carbone 28033, rigide 12 à 20 t, GLEC : M).
+      ["Camion", "2400", "t.km", "camion-rigide-12-20t", "activite", "384"],
+      // The class is read, the load is not: the t.km are asked for.
+      ["Camion", null, "t.km", "camion-rigide-3-5-7-5t", "a-completer", null],
+      // 3,5 t: a light van, per km (Base Carbone 21030 : L).
+      ["Véhicule utilitaire", "450", "km", "utilitaire", "activite", "246.15"],
+      // « 2 tonnes de matériel » is a load: no class chosen, t.km kept.
+      ["Camion", "1000", "t.km", "camion-porteur", "facteur-manquant", null],
+      // Beyond the rigid trucks of the table (articulated): not estimated.
+      ["Camion", "500", "t.km", "camion-porteur", "facteur-manquant", null],
+    ]);
+    expect(r.activites[0].notes).toEqual([
+      "PTAC de 19 t lu dans le libellé : camion rigide 12 à 20 t (code du facteur).",
+    ]);
+    expect(r.activites[0].facteurTrouve).toMatchObject({
+      base: "Base Carbone",
+      identifiant: "28033",
+      valeur: "0.16",
+      unite: "t.km",
+      confiance: "M",
+      url: expect.stringMatching(/^https:\/\/github\.com\/c79942474-cyber\/conseilprevcyber\/blob\/[0-9a-f]{40}\//),
+    });
+    expect(r.manquants.filter((m) => m.cellule === "Budget!B4").map((m) => m.message)).toEqual([
+      "Tonnes.km à indiquer : tonnes transportées × km parcourus (300 km (C4 × E4)).",
+    ]);
+    expect(r.activites[2].notes).toEqual([
+      "PTAC de 3,5 t au plus lu dans le libellé : compté comme un véhicule utilitaire léger.",
+    ]);
+    expect(r.activites[4].notes).toEqual([
+      "PTAC de 40 t lu dans le libellé : au-delà des camions rigides de la table.",
+    ]);
   });
 
   test("avion : la distance d'un vol lue dans le libellé choisit la tranche de l'ADEME ; sans distance, 500-1 000 km", async () => {

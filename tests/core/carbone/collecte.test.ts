@@ -30,7 +30,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
         "monetaire",
       ],
       ["'Budget Gardiens'!B43", "transport", "Train", null, "passager.km", "train-tgv", "a-completer"],
-      ["'Budget Gardiens'!B44", "transport", "Véhicule utilitaire", null, "km", "utilitaire", "facteur-manquant"],
+      ["'Budget Gardiens'!B44", "transport", "Véhicule utilitaire", null, "km", "utilitaire", "a-completer"],
       [
         "'Budget Gardiens'!B45",
         "hebergement",
@@ -109,12 +109,16 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(par("'Budget Gardiens'!B47")[0]).toMatch(/^Ligne mixte \(transport et hébergement\)/);
     expect(par("'Budget Gardiens'!B47")[2]).toMatch(/^Facteur manquant pour « Ferry »/);
     expect(par("'Budget Gardiens'!B52")).toEqual([expect.stringMatching(/^Facteur manquant pour « Location caméra »/)]);
+    // The van has a factor now (Base Carbone 21030, archived: L): only its km are asked for, by the weeks read.
+    expect(par("'Budget Gardiens'!B44")).toEqual(["Distance manquante : indiquez les km (3 semaines (C44 × E44))."]);
     // A missing factor says what to do, not the bases searched (that research note stays in the factor table).
-    expect(par("'Budget Gardiens'!B44")).toContain(
-      "Facteur manquant pour « Véhicule utilitaire » (Location véhicule utilitaire) : aucun facteur d'émission " +
-        "sourcé en kg CO2e par km (« Véhicule utilitaire léger », raison dans le tableau des facteurs de la feuille " +
-        "« Bilan carbone ») ; donnez-en un dans la feuille « Paramètres » (clé carbone.utilitaire) ou chiffrez ce " +
-        "poste avec le calculateur homologué.",
+    // (the amount is written with non-breaking spaces, normalised here)
+    expect(par("'Budget Gardiens'!B47")[2].replace(/[\u00a0\u202f]/g, " ")).toBe(
+      "Facteur manquant pour « Ferry » (Ferry Roscoff–Cork et hébergement Irlande) : aucun facteur d'émission " +
+        "sourcé en kg CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille " +
+        "« Bilan carbone ») ; chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance " +
+        "de la traversée) — montant lu : 2 400,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » " +
+        "(clé carbone.ferry).",
     );
     const facteurs = r.manquants.filter((m) => m.message.startsWith("Facteur manquant")).map((m) => m.message);
     expect(facteurs.length).toBeGreaterThan(3);
@@ -152,7 +156,8 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(c.conserve).toBe(true);
     expect(c.lignes).toBe(r.devis.lignes.reduce((s, l) => s + l.montant, 0));
     expect(c).toMatchObject({
-      parMethode: { activite: 757440, monetaire: 540000, "a-completer": 368000, "facteur-manquant": 2215000 },
+      // The van (1 950 €) has a factor now: « à compléter » (its km), no longer « facteur manquant ».
+      parMethode: { activite: 757440, monetaire: 540000, "a-completer": 563000, "facteur-manquant": 2020000 },
       hors: { personnel: 8921620, droits: 2300000, frais: 3348853, "non-classee": 120000 },
     });
     expect(r.hors.find((h) => h.motif === "non-classee")?.ligne.libelle).toBe("Repérages Bretagne (à ventiler)");

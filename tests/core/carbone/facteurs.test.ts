@@ -41,16 +41,37 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     // Read in Impact CO2 with its identifier, but the element's band is not named there: M.
     expect(v.facteurs["avion-2000-5000km"]).toMatchObject({ identifiant: "43747", valeur: "0.166794", confiance: "M" });
     expect(Object.keys(v.manquants).sort()).toEqual(
-      ["camion-porteur", "ferry", "location-materiel", "postproduction", "regie", "utilitaire"].sort(),
+      ["camion-porteur", "ferry", "location-materiel", "postproduction", "regie"].sort(),
     );
-    // The trucks found in a copy of the base are per tonne.km of freight: named with their identifiers and why they are
-    // not used (the devis gives no load), the page where they were read among the sources; no factor made up.
-    expect(v.manquants["camion-porteur"].raison).toMatch(/28033 .* 28041 .* kg CO2e\/t\.km : il y faudrait la charge/);
-    expect(t.versions[0].sources.map((s) => s.url)).toContain(
-      "https://github.com/ABC-TransitionBasCarbone/bilan-carbone/blob/949af9c48dff4589450bff7e3ff41fb9eeae0d7a/" +
-        "apps/bilan-carbone/prisma/seed/Base_Carbone_Test.csv#L75-L82",
+    // Trucks: the Base Carbone's rigid trucks (GLEC, per tonne.km), one factor per PTAC class, read with their
+    // identifiers in a copy of the v22.0 export (M); the van: its only per-km element is archived (L); no ferry in force.
+    const copieV22 =
+      "https://github.com/c79942474-cyber/conseilprevcyber/blob/c6ac5937fd0baae5b367325075e3311594db6c49/" +
+      "donnees/ademe/base_carbone_v22.csv";
+    const vehicules = Object.entries(v.facteurs).filter(([c]) => /camion|ferry|utilitaire|location/.test(c));
+    expect(vehicules.map(([c, f]) => [c, f.identifiant, f.valeur, f.unite, f.confiance, f.url])).toEqual([
+      ["camion-rigide-3-5-7-5t", "28026", "0.378", "t.km", "M", copieV22],
+      ["camion-rigide-7-5-12t", "28031", "0.241", "t.km", "M", copieV22],
+      ["camion-rigide-12-20t", "28033", "0.16", "t.km", "M", copieV22],
+      ["camion-rigide-20-26t", "28036", "0.135", "t.km", "M", copieV22],
+      ["camion-rigide-26-32t", "28039", "0.105", "t.km", "M", copieV22],
+      ["utilitaire", "21030", "0.547", "km", "L", copieV22],
+    ]);
+    expect(v.facteurs.utilitaire.source).toMatch(/statut « Archivé ».* L : élément archivé par l'ADEME/);
+    // The truck without its PTAC names the classes and what to type; the ferry names the archived elements not used.
+    expect(v.manquants["camion-porteur"]).toMatchObject({ unite: "t.km", conseil: expect.stringContaining("t.km") });
+    expect(v.manquants["camion-porteur"].raison).toMatch(/28026 .*28031 .*28033 .*28036 .*28039 /);
+    expect(v.manquants.ferry.raison).toMatch(
+      /^La Base Carbone n'a plus de facteur ferry .*21856 .*0,978 .*21860 .*0,524/,
     );
-    expect(Object.keys(v.facteurs).filter((c) => /camion|ferry|utilitaire|location/.test(c))).toEqual([]);
+    expect(t.versions[0].sources.map((s) => s.url)).toEqual(
+      expect.arrayContaining([
+        copieV22,
+        "https://prod-basecarbonesolo.ademe-dri.fr/documentation/UPLOAD_DOC_FR/routier.htm",
+        "https://github.com/ABC-TransitionBasCarbone/bilan-carbone/blob/949af9c48dff4589450bff7e3ff41fb9eeae0d7a/" +
+          "apps/bilan-carbone/prisma/seed/Base_Carbone_Test.csv#L75-L82",
+      ]),
+    );
     // The hotel night: read in Impact CO2 (ADEME) from ADEME's 2022 tourism study, not a Base Carbone element: M.
     expect(v.facteurs["hebergement-nuitee"]).toMatchObject({
       valeur: "4.3",
