@@ -1,3 +1,9 @@
+import * as fs from "node:fs";
+import path from "node:path";
+import { lireFec } from "../../../src/core/comptabilite/fec";
+import { lireCorrespondancesCsv } from "../../../src/core/comptabilite/correspondances";
+import { rapprocher } from "../../../src/core/ecarts/rapprocher";
+import { tracesEcarts } from "../../../src/core/traces/ecarts";
 import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
 import { importerDevis } from "../../../src/core/devis/import";
 import { feuilleDevis } from "../../../src/core/devis/feuilleDevis";
@@ -135,6 +141,34 @@ describe("« D'où vient ce chiffre ? » : every input with its cell (issue 14)"
     // A typed amount keeps its value, no note.
     const camera = plan.spec.rows.findIndex((r) => r[2] === "Location caméra") + 1;
     expect(plan.spec.notes!.some((n) => n.cell === `H${camera}`)).toBe(false);
+  });
+});
+
+describe("« D'où vient ce chiffre ? » : a budget line whose amount was computed names its factors' cells", () => {
+  it("écarts: the empty amount cell of « Caméra » is not named; its quantité and tarif cells are", async () => {
+    const FIX = path.resolve(__dirname, "../../fixtures/fec");
+    const fec = lireFec(new Uint8Array(fs.readFileSync(path.join(FIX, "production-2024.txt"))), { conserver: true });
+    const corr = lireCorrespondancesCsv(fs.readFileSync(path.join(FIX, "correspondances.csv"), "utf8"));
+    const wb = new MemoryWorkbook({
+      Budget: [
+        ["Code", "Libellé", "Quantité", "Tarif", "Montant"],
+        ["2.1", "Réalisateur", 15, 500, 7500],
+        ["7.1", "Caméra", 10, 300, null],
+      ],
+    });
+    const r = await rapprocher(wb, { fec, correspondances: corr });
+    const t = tracesEcarts(r.rapport, r.devis, fec, r.correspondances);
+    const camera = t["7.1"].budget.entrees![0];
+    expect([camera.libelle, camera.valeur, camera.operation, camera.formule]).toEqual([
+      "« Caméra »",
+      "3000.00",
+      "produit",
+      "quantité × taux (Budget!C3 × D3), montant absent, calculé",
+    ]);
+    expect(camera.entrees!.map((e) => e.cellule)).toEqual(["Budget!C3", "Budget!D3"]);
+    expect(incoherences(t["7.1"].ecart)).toEqual([]);
+    // A typed amount stays the cell it was read from.
+    expect(t["2.1"].budget.entrees![0]).toMatchObject({ operation: "valeur", cellule: "Budget!E2" });
   });
 });
 
