@@ -1,6 +1,6 @@
 import type { RegimeCredit } from "../core/creditImpot/modele";
-import type { TypeOeuvre } from "../core/devis/model";
-import type { ContexteProduction } from "../core/production/contexte";
+import type { OrigineDuree, TypeOeuvre } from "../core/devis/model";
+import type { ContexteDetecte, ContexteProduction } from "../core/production/contexte";
 import { saisieDuree } from "../core/money/saisie";
 import { ErreurDonnees } from "../core/erreurs";
 import type { OptionsDevis } from "./commandes/devis";
@@ -35,12 +35,37 @@ export function dureeDe(c: ContexteProduction): number | undefined {
   return s.type === "ok" ? s.valeur.toNumber() : undefined;
 }
 
-/** The devis options of the production context; a duration that is not a positive number is refused in French. */
-export function optionsDevisDe(c: ContexteProduction): OptionsDevis {
+/** A duration typed by the user (pane context, CLI option): what its trace says when no cell holds it. */
+export const DUREE_SAISIE: OrigineDuree = { formule: "durée saisie" };
+
+/**
+ * Where the context's duration comes from, for its trace: the cell it was detected in when the context still holds
+ * that value (« durée lue dans le classeur »), else typed (« durée saisie »); undefined without a duration.
+ */
+export function origineDureeDe(c: ContexteProduction, detecte?: ContexteDetecte): OrigineDuree | undefined {
+  // Never refuses: the duration itself is checked by dureeDe (or the page's field).
+  if (saisieDuree(c.duree ?? "").type !== "ok") return undefined;
+  const cellule = detecte?.sources.duree;
+  if (cellule && detecte?.valeurs.duree === c.duree) return { formule: "durée lue dans le classeur", cellule };
+  return DUREE_SAISIE;
+}
+
+/** The origin a use case gives a duration: the one handed in, else typed; none without a duration. */
+export function origineDuree(a: { dureeMinutes?: number; origineDuree?: OrigineDuree }): OrigineDuree | undefined {
+  return a.dureeMinutes === undefined ? undefined : (a.origineDuree ?? DUREE_SAISIE);
+}
+
+/**
+ * The devis options of the production context (the duration with the cell it was detected in, `detecte`); a duration
+ * that is not a positive number is refused in French.
+ */
+export function optionsDevisDe(c: ContexteProduction, detecte?: ContexteDetecte): OptionsDevis {
+  const origine = origineDureeDe(c, detecte);
   return {
     feuille: c.feuilleDevis || undefined,
     genre: c.genre,
     dureeMinutes: dureeDe(c),
+    ...(origine ? { origineDuree: origine } : {}),
     typeOeuvre: c.oeuvre,
   };
 }

@@ -1,8 +1,7 @@
-import { eurosToCents, formatEcartFr } from "../core/money";
 import { tablesRegles } from "../core/regles/audit";
 import { aVerifier } from "../core/regles/table";
 import { lienTexte, nomTable, type LienTexte } from "./presentationRegles";
-import { chercherTrace, valeurFr, type RegleTrace, type Trace } from "../core/traces/trace";
+import { chercherTrace, valeurSigneeFr, type RegleTrace, type Trace } from "../core/traces/trace";
 
 /**
  * « D'où vient ce chiffre ? » as the pane shows it: the core trace with its value in French and, for a rule, the
@@ -53,20 +52,12 @@ function regleAffichee(r: RegleTrace): RegleAffichee {
   };
 }
 
-/**
- * A node's value in French; an écart in euros signed as the pane writes every écart (« +211 651,90 € », « −900,00 € »),
- * so the tree opened from the Écarts table shows the figure that was clicked.
- */
-function valeurAffichee(t: Trace): string {
-  if (t.unite === "euros" && /^Écart\b/.test(t.libelle)) return formatEcartFr(eurosToCents(t.valeur));
-  return valeurFr(t);
-}
-
 /** A core trace for the pane (values in French, rule tables by their French name). */
 export function traceAffichee(t: Trace): TraceAffichee {
   return {
     libelle: t.libelle,
-    valeur: valeurAffichee(t),
+    // An écart signed as the pane writes every écart, so the tree opened from the Écarts table shows the figure clicked.
+    valeur: valeurSigneeFr(t),
     ...(t.formule ? { formule: t.formule } : {}),
     ...(t.cellule ? { cellule: t.cellule } : {}),
     ...(t.regle ? { regle: regleAffichee(t.regle) } : {}),

@@ -25,6 +25,11 @@ export function dureeArg(valeur: string | undefined, option = "--duree"): number
   return n;
 }
 
+/** A duration typed as an option, as its trace says it (« durée saisie avec l'option --duree »); none without it. */
+export function origineDureeArg(valeur: string | undefined, option = "--duree"): { formule: string } | undefined {
+  return valeur === undefined ? undefined : { formule: `durée saisie avec l'option ${option}` };
+}
+
 export function choixArg<T extends string>(
   valeur: string | undefined,
   option: string,

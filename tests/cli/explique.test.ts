@@ -2,7 +2,8 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
-import { evaluerNoeud, incoherences, type Trace } from "../../src/core/traces/trace";
+import { chercherTrace, evaluerNoeud, incoherences, type Trace } from "../../src/core/traces/trace";
+import { BINAIRE, devisBinaire } from "../helpers/cli";
 
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 const FIX = path.resolve(__dirname, "../fixtures");
@@ -48,6 +49,49 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     );
   });
 
+  it("devis --explique (built binary): a quantité × nombre × taux line names each factor's cell, the duration typed", () => {
+    const r = devisBinaire(EXEMPLE, "--duree", "52", "--explique");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain(
+      "← 1.1 « Auteur-réalisateur — droits d'auteur » : 12\u202f000,00\u00a0€ = quantité × nombre × taux " +
+        "('Budget Gardiens'!C9 × E9 × F9) ['Budget Gardiens'!G9]\n",
+    );
+    expect(r.out).toMatch(/\n {4}← Durée : 52\u00a0min = durée saisie avec l'option --duree\n/);
+    // --json: the same formula, each factor with its cell (field names unchanged: libelle, valeur, cellule…).
+    const j = JSON.parse(devisBinaire(EXEMPLE, "--duree", "52", "--json", "--explique").out);
+    const ligne = chercherTrace(j.traces.total, (t) => t.cellule === "'Budget Gardiens'!G9")!;
+    expect(ligne.formule).toBe("quantité × nombre × taux ('Budget Gardiens'!C9 × E9 × F9)");
+    expect(ligne.entrees!.map((e) => e.cellule)).toEqual([
+      "'Budget Gardiens'!C9",
+      "'Budget Gardiens'!E9",
+      "'Budget Gardiens'!F9",
+    ]);
+    expect(j.traces.coutMinute.entrees[1]).toEqual({
+      libelle: "Durée",
+      valeur: "52",
+      unite: "minutes",
+      operation: "valeur",
+      formule: "durée saisie avec l'option --duree",
+    });
+  });
+
+  it("credit-impot --explique (built binary): the share spent in France names its « Territoire » cell, the duration typed", () => {
+    const sortie = execFileSync(
+      process.execPath,
+      [BINAIRE, "credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"].concat([
+        "--annee",
+        "2025",
+        "--explique",
+      ]),
+      { encoding: "utf8" },
+    );
+    expect(sortie).toContain(
+      "← Part dépensée en France : 100,00\u00a0% = colonne « Éligible CI » = oui ('Budget Gardiens'!I9) " +
+        "['Budget Gardiens'!H9]\n",
+    );
+    expect(sortie).toContain("      ← Durée : 52\u00a0min = durée saisie avec l'option --duree\n");
+  });
+
   it("credit-impot --explique: credit = min(base × taux ; caps), the rate with its rule table", async () => {
     const args = ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"];
     const j = JSON.parse((await lancer([...args, "--annee", "2025", "--json", "--explique"])).sortie);
@@ -64,7 +108,8 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(lignes[i + 1]).toMatch(
       /^ {6}← Plafond par minute : 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance [HML]/,
     );
-    expect(lignes[i + 2]).toBe("      ← Durée : 52\u00a0min = durée de l'œuvre");
+    // The duration typed as an option says so (no cell holds it).
+    expect(lignes[i + 2]).toBe("      ← Durée : 52\u00a0min = durée saisie avec l'option --duree");
     expect(texte).toMatch(
       /← Part maximale des aides publiques : 50,00\u00a0% \[credit-impot\.aides-publiques\.plafond, /,
     );
@@ -164,6 +209,8 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     verifier(j.traceTotal.budget, j.totaux.budget);
     verifier(j.traceTotal.ecart, j.totaux.ecart);
     verifier(j.traceTotal.ecartEstime, j.totaux.ecartEstime);
+    // Machine values: no « + » on a positive écart, « - » on a negative one.
+    expect([j.traceTotal.ecartEstime.valeur, j.traceTotal.ecart.valeur]).toEqual(["600.50", "-145012.38"]);
   });
 
   it("ecarts --explique (text, built binary): one block, each chapter's écart down to the FEC lines, then the total", () => {
@@ -203,6 +250,10 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       "      ← Réalisé 1 Droits artistiques : 12\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
     );
     expect(lignes[t + 3]).toMatch(/^ {6}← Réalisé 2 Personnel/);
-    expect(lignes.indexOf("  Écart estimé total : 600,50\u00a0€ = Σ écart estimé des 11 chapitres")).toBeGreaterThan(t);
+    // A positive écart (over budget) is signed « + » in the text, as in the pane; the JSON keeps « 600.50 ».
+    expect(lignes.indexOf("  Écart estimé total : +600,50\u00a0€ = Σ écart estimé des 11 chapitres")).toBeGreaterThan(
+      t,
+    );
+    expect(arbre).not.toMatch(/Écart[^:\n]* : [1-9]/);
   });
 });

@@ -69,6 +69,19 @@ const formule = async (fichier: string, feuille: string, cellule: string) => {
   return v && typeof v === "object" ? v.formula : undefined;
 };
 
+/** The amount cells of the Devis sheet computed as quantité × nombre × taux (=ROUND(D5*E5*G5,2)). */
+async function cellulesProduit(fichier: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(fichier);
+  const out: string[] = [];
+  wb.getWorksheet("Devis")!.eachRow((r) => {
+    const v = r.getCell("H").value as { formula?: string } | null;
+    if (v && typeof v === "object" && /^ROUND\(([DE]\d+\*)+G\d+,2\)$/.test(v.formula ?? ""))
+      out.push(r.getCell("H").address);
+  });
+  return out;
+}
+
 /**
  * A note's figure and the cell's recalculated value, side by side and in the note's terms: euros to the cent, a
  * percentage to 0,01 % (« 12,34 % »), « vide » when the note says the cell is empty because its denominator is 0.
@@ -104,10 +117,25 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const a = prodbook("devis", EXEMPLE, "devis-1.xlsx");
     const b = prodbook("devis", a, "devis-2.xlsx");
     const n = await notes(a, "Devis");
-    expect(Object.keys(n)).toHaveLength(13); // 9 chapters, coût hors frais, FG, IMP, TOTAL
+    // 9 chapters, coût hors frais, FG, IMP, TOTAL, and each line computed as quantité × nombre × taux.
+    const produits = await cellulesProduit(a);
+    expect(produits.length).toBeGreaterThan(20);
+    expect(Object.keys(n)).toEqual(expect.arrayContaining(produits));
+    expect(Object.keys(n)).toHaveLength(13 + produits.length);
     expect(await notes(b, "Devis")).toEqual(n);
     // And the Synthèse's: 11 chapters, coût hors frais, TOTAL, each amount (C) and its share of the total (D).
-    expect(await commentairesXml(b)).toBe(13 + 13 * 2);
+    expect(await commentairesXml(b)).toBe(13 + produits.length + 13 * 2);
+    // A line's note names the cells its formula multiplies, and each factor's cell in the producer's sheet.
+    expect(await formule(a, "Devis", "H5")).toBe("ROUND(D5*E5*G5,2)");
+    expect(n.H5).toBe(
+      "1.1 « Auteur-réalisateur — droits d'auteur » : 12\u202f000,00\u00a0€\n" +
+        "= quantité × nombre × taux de cette ligne (D5 × E5 × G5), arrondi au centime\n" +
+        "← Quantité : 1 ['Budget Gardiens'!C9]\n" +
+        "← Nombre : 1 ['Budget Gardiens'!E9]\n" +
+        "← Taux : 12\u202f000,00\u00a0€ ['Budget Gardiens'!F9]\n" +
+        "Cellules lues : 'Budget Gardiens'!C9, E9, F9\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
 
     const [cellule2, note2] = Object.entries(n).find(([, t]) => t.startsWith("Chapitre 2 "))!;
     expect(await formule(a, "Devis", cellule2)).toMatch(/^SUMIF\(\$A\$5:\$A\$\d+,"2",/);
@@ -144,11 +172,22 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
         `= taux G${cellule.slice(1)} × coût hors frais (Σ H5:H6 : lignes des chapitres 1 à 9 de cette feuille), ` +
         "arrondi au centime\n" +
         "← Coût hors frais (chapitres 1 à 9) : 5\u202f000,00\u00a0€ (voir « Coût hors frais »)\n" +
-        "← Pourcentage : 7,00\u00a0%\n" +
+        // The percentage read in the label names that cell.
+        "← Pourcentage : 7,00\u00a0% [Budget!B4]\n" +
+        "Cellules lues : Budget!B4\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
-    // The lines computed as quantité × nombre × taux carry none: their formula names their cells on the row.
-    expect(Object.keys(n).filter((c) => c === "H5" || c === "H6")).toEqual([]);
+    // The lines computed as quantité × taux carry theirs: the row's cells and the producer's.
+    expect(await formule(a, "Devis", "H5")).toBe("ROUND(D5*G5,2)");
+    expect(n.H5).toBe(
+      "2.1 « Chef opérateur » : 3\u202f500,00\u00a0€\n" +
+        "= quantité × taux de cette ligne (D5 × G5), arrondi au centime\n" +
+        "← Quantité : 10 [Budget!C2]\n" +
+        "← Taux : 350,00\u00a0€ [Budget!D2]\n" +
+        "Cellules lues : Budget!C2, D2\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect(n.H6).toMatch(/^8\.1 « Mixage » : 1\u202f500,00\u00a0€\n= quantité × taux de cette ligne \(D6 × G6\)/);
   });
 
   it("devis: the Synthèse repeats each Devis figure's note with the cell it reads, and the cost per minute its own; LibreOffice agrees", async () => {
@@ -197,7 +236,9 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const n = await notes(a, "Crédit d'impôt");
     expect(await notes(b, "Crédit d'impôt")).toEqual(n);
     expect(await notes(b, "Devis")).toEqual(await notes(devis, "Devis"));
-    expect(await commentairesXml(b)).toBe(Object.keys(n).length + 13 + 13 * 2);
+    expect(await commentairesXml(b)).toBe(
+      Object.keys(n).length + Object.keys(await notes(devis, "Devis")).length + 13 * 2,
+    );
 
     const credit = Object.values(n).find((t) => t.startsWith("Crédit d'impôt : "))!;
     expect(credit).toMatch(/^Crédit d'impôt : 36\u202f305,15\u00a0€\n= min\(crédit avant plafonds ; plafonds\)\n/);
@@ -227,7 +268,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     // Each cap's note names its terms and the rule table of its figure.
     const minute = Object.values(n).find((t) => t.startsWith("Plafond : plafond par minute"))!;
     expect(minute).toContain(
-      "\n← Plafond par minute : 1\u202f450,00\u00a0€\n← Durée : 52\u00a0min (durée de l'œuvre)\n",
+      "\n← Plafond par minute : 1\u202f450,00\u00a0€\n← Durée : 52\u00a0min (durée saisie avec l'option --duree)\n",
     );
     expect(minute).toMatch(
       /\nRègle : credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d/,

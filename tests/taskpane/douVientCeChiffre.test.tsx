@@ -72,6 +72,9 @@ describe("« D'où vient ce chiffre ? » dans le volet", () => {
     fireEvent.click(screen.getByTestId(TEST_IDS.structurer.coutMinute));
     expect(panneau().textContent).toContain("= total ÷ durée");
     expect(panneau().textContent).toContain("52\u00a0min");
+    // The duration typed in the pane says so, without naming a CLI option.
+    expect(panneau().textContent).toContain("durée saisie");
+    expect(panneau().textContent).not.toMatch(/--duree|option/);
   });
 
   it("Crédit d'impôt : le crédit, sa base et chaque plafond ; la règle par son nom français et sa source, jamais son id", async () => {

@@ -12,6 +12,7 @@ import { invalide, verifierDuree, verifierEntier } from "../arguments";
 import { presentationCreditImpot, type PresentationCreditImpot } from "../presentationRegles";
 import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 import { verifierSubventions } from "./creditSurBase";
+import { origineDuree } from "../contexte";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
   /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */
@@ -96,7 +97,7 @@ export async function creditImpot(
   verifierOptionsCreditImpot(args);
   const { explique, ...options } = args;
   try {
-    return apercu(await creditImpotClasseur(wb, { ...options, ecrire }), explique);
+    return apercu(await creditImpotClasseur(wb, { ...options, origineDuree: origineDuree(options), ecrire }), explique);
   } catch (e) {
     // A year no rule covers is the year's fault, not the workbook's: name the field and the periods covered.
     if (e instanceof AnneeNonCouverteError)

@@ -1,16 +1,19 @@
-import type { Genre, TypeOeuvre } from "../../core/devis/model";
+import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { structurerDevis, type ResultatStructurer } from "../../core/devis/structurer";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { tracesDevis, type TracesDevis } from "../../core/traces/devis";
 import { ApercuDevis, apercuDevis } from "../apercu";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import { verifierDate, verifierDuree } from "../arguments";
+import { origineDuree } from "../contexte";
 
 export interface OptionsDevis {
   /** Source sheet; omitted = the sheet that looks most like a devis. */
   feuille?: string;
   genre?: Genre;
   dureeMinutes?: number;
+  /** Where the duration was taken (a cell, or typed: the default), named by the cost per minute's trace. */
+  origineDuree?: OrigineDuree;
   typeOeuvre?: TypeOeuvre;
   /** ISO date for dated rules (minimum pay…); today by default. */
   date?: string;
@@ -30,7 +33,7 @@ export async function structurer(
   verifierDuree(args.dureeMinutes);
   verifierDate(args.date, "date");
   const { explique, ...options } = args;
-  const r = await structurerDevis(wb, { ...options, ecrire });
+  const r = await structurerDevis(wb, { ...options, origineDuree: origineDuree(options), ecrire });
   return explique ? { ...r, traces: tracesDevis(r.devis) } : r;
 }
 

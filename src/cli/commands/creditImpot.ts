@@ -2,7 +2,7 @@ import { NOMS_REGIME } from "../../core/creditImpot/contexteCalcul";
 import { creditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { cents, centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
-import { choixArg, dureeArg, montantArg, nombreArg } from "../args";
+import { choixArg, dureeArg, montantArg, nombreArg, origineDureeArg } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
@@ -168,6 +168,7 @@ export const commande = definirCommande({
       genre: choixArg(v.genre, "--genre", GENRES_CREDIT)!,
       annee: v.annee === undefined ? new Date().getFullYear() : Number(v.annee),
       dureeMinutes: dureeArg(v.duree),
+      origineDuree: origineDureeArg(v.duree),
       langue: choixArg(v.langue, "--langue", LANGUES),
       depensesVfxFrance,
       subventionsPubliques,

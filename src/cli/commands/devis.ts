@@ -12,7 +12,7 @@ import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, ZERO, type Cents } from "../../core/money";
-import { choixArg, dureeArg } from "../args";
+import { choixArg, dureeArg, origineDureeArg } from "../args";
 import type { Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -192,6 +192,7 @@ export const commande = definirCommande({
   verifier: (v): OptionsDevis => ({
     feuille: v.feuille,
     dureeMinutes: dureeArg(v.duree),
+    origineDuree: origineDureeArg(v.duree),
     genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
     typeOeuvre: choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) as TypeOeuvre | undefined,
     date: v.date,

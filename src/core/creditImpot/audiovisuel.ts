@@ -30,7 +30,12 @@ export function regleAudiovisuel(ctx: Ctx): Decimal {
     nom: "plafond par minute",
     montant: multiplyCents(plafondMinute, duree),
     detail: `${formatMontantFr(plafondMinute)}/min × ${duree} min`,
-    calcul: { facteurs: [termes.regle("Plafond par minute", cle, plafondMinute, "euros"), termes.duree(duree)] },
+    calcul: {
+      facteurs: [
+        termes.regle("Plafond par minute", cle, plafondMinute, "euros"),
+        termes.duree(duree, ctx.a.origineDuree),
+      ],
+    },
   });
   plafondAidesSexies(ctx);
   return taux;

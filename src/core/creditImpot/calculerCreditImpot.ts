@@ -88,12 +88,14 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   const depensesFrance = sumCents(baseParChapitre.map((b) => b.base));
   const montantFrais = sumCents(devis.chapitres.filter((c) => c.code === "FG" || c.code === "IMP").map((c) => c.total));
   const duree = options.dureeMinutes ?? devis.dureeMinutes;
+  const origineDuree = options.dureeMinutes !== undefined ? options.origineDuree : devis.origineDuree;
   // The base before the 80 % cap and the subsidies, which appliquerCredit deducts in one step for the three credits.
   const assiette: Assiette = {
     base: depensesFrance,
     budget,
     coutHorsFrais: cents(devis.total - montantFrais),
     dureeMinutes: duree,
+    ...(origineDuree ? { origineDuree } : {}),
     depensesFrance,
   };
   const calc = appliquerCredit(assiette, options, figures);

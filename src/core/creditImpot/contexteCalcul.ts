@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import type { OrigineDuree } from "../devis/model";
 import type { TableRegles } from "../regles/table";
 import type { Figures } from "./figures";
 import {
@@ -19,6 +20,8 @@ export interface Assiette {
   /** Cost hors frais généraux et imprévus: cost per minute for the audiovisual minimum and fiction tranche. */
   coutHorsFrais?: Cents;
   dureeMinutes?: number;
+  /** Where the duration was taken (a cell, or typed), for the per-minute cap's trace. */
+  origineDuree?: OrigineDuree;
   /** International: eligible spend in France before subsidies are deducted (minimum-spend condition); default = base. */
   depensesFrance?: Cents;
 }
@@ -41,11 +44,12 @@ export const termes = {
     unite,
     cle,
   }),
-  duree: (minutes: number): TermePlafond => ({
+  duree: (minutes: number, origine?: OrigineDuree): TermePlafond => ({
     libelle: "Durée",
     valeur: new Decimal(minutes).toString(),
     unite: "minutes",
-    origine: "durée de l'œuvre",
+    origine: origine?.formule ?? "durée de l'œuvre",
+    ...(origine?.cellule ? { cellule: origine.cellule } : {}),
   }),
   budget: (budget: Cents): TermePlafond => ({
     libelle: "Budget de production",

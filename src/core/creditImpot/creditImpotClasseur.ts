@@ -110,7 +110,12 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes);
   const surcharges = lireParametres(nomParam ? await lire(nomParam) : undefined);
   const typeOeuvre = o.regime === "cinema" ? "cinema" : "audiovisuel";
-  const importOpts = { genre: o.genre, dureeMinutes: o.dureeMinutes, typeOeuvre } as const;
+  const importOpts = {
+    genre: o.genre,
+    dureeMinutes: o.dureeMinutes,
+    origineDuree: o.origineDuree,
+    typeOeuvre,
+  } as const;
   // Found, not named: a hidden sheet is flagged (feuille-lue).
   const devis = o.feuille ? importerDevis(source, importOpts) : importerDevisTrouve(source, importOpts);
   const joursPlanDeTravail =

@@ -72,9 +72,16 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
       partFrance: part.toString(),
       base: eligible ? multiplyCents(l.montant, part) : ZERO,
       cellule: l.source.cellules.montant,
+      // Read in the line's « Territoire » cell (not from « dont France » columns, nor the 100 % default).
+      ...(l.partFrance !== undefined && !l.repartition && l.source.cellules.territoire
+        ? { cellulePartFrance: cellRef(l.source.feuille, l.source.cellules.territoire) }
+        : {}),
     };
   });
 }
+
+/** A cell of the devis as its sheet names it (« 'Budget'!K9 »), the sheet prefixed when the reference lacks it. */
+const cellRef = (feuille: string, c: string) => (c.includes("!") ? c : `${feuille}!${c}`);
 
 const HEBERGEMENT = /\b(hotels?|hebergements?|nuitees?|logements?)\b/;
 const NUITS = /\bnuit(ee)?s?\b/;

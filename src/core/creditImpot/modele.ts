@@ -1,5 +1,5 @@
 import type { Cents } from "../money";
-import type { CodeChapitre } from "../devis/model";
+import type { CodeChapitre, OrigineDuree } from "../devis/model";
 import type { Confiance, Source, Surcharges } from "../regles/table";
 import type { GenreCredit } from "./regles";
 import type { OrdreSubventions } from "../regles/schemas/creditImpot";
@@ -20,6 +20,8 @@ export interface OptionsCreditImpot {
   annee: number;
   /** Defaults to the devis' duration. Required for the audiovisual credit (per-minute cap). */
   dureeMinutes?: number;
+  /** Where `dureeMinutes` was taken (a cell, or typed): the per-minute cap's trace names it. */
+  origineDuree?: OrigineDuree;
   /** International credit: VFX spend in France, and the share of VFX shots (0..1) when known. */
   depensesVfxFrance?: Cents;
   partPlansVfx?: string;
@@ -90,6 +92,8 @@ export interface LigneBase {
   /** Eligible amount spent in France, after the per-line limits (lodging, director). */
   base: Cents;
   cellule?: string;
+  /** The cell the share spent in France was read from (the line's « Territoire » cell), when one was. */
+  cellulePartFrance?: string;
 }
 
 export interface BaseChapitre {
@@ -119,6 +123,8 @@ export interface TermePlafond {
   cle?: string;
   /** Where the term comes from when it is not a rule figure (« total du devis »). */
   origine?: string;
+  /** The cell it was read from, when the workbook holds it (the duration written in a title cell). */
+  cellule?: string;
 }
 
 /**

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { centsToEuros, montantLigne, multiplyCents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
-import { tracesDevis, type TracesDevis } from "../traces/devis";
+import { traceLigne, tracesDevis, type TracesDevis } from "../traces/devis";
 import { noteDeTrace } from "../traces/note";
 import { adresse, colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
 import type { Constat } from "../controles/constat";
@@ -118,7 +118,19 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
     const rang = l.chapitre ? (rangDansChapitre.get(l.chapitre) ?? 0) : -1;
     if (l.chapitre) rangDansChapitre.set(l.chapitre, rang + 1);
     const montant = montantCellule(l, r, plageHorsFrais, devis);
-    if (l.chapitre && plageHorsFrais && montant && typeof montant === "object" && "formula" in montant) {
+    const facteurs = montant && typeof montant === "object" && "formula" in montant ? facteursProduit(l, r) : undefined;
+    if (facteurs) {
+      // quantité × nombre × taux: the factors on this row, each from its cell of the producer's sheet.
+      const t = (l.chapitre && traces.chapitres[l.chapitre]?.entrees?.[rang]) || traceLigne(l);
+      if (t.operation === "produit")
+        notes.push({
+          cell: `${H}${r + 1}`,
+          text: noteDeTrace(
+            t,
+            `${facteurs.mots} de cette ligne (${facteurs.cellules.join(" × ")}), arrondi au centime`,
+          ),
+        });
+    } else if (l.chapitre && plageHorsFrais && montant && typeof montant === "object" && "formula" in montant) {
       const t = traces.chapitres[l.chapitre]?.entrees?.[rang];
       if (t && t.formule === "coût hors frais × pourcentage")
         notes.push({
@@ -289,15 +301,23 @@ function montantCellule(l: LigneDevis, r: number, plageHorsFrais: string | undef
   if (l.pourcentage && !l.taux && plageHorsFrais && multiplyCents(devis.totalHorsFrais, l.pourcentage) === l.montant) {
     return { formula: `ROUND(G${ligne}*SUM(${plageHorsFrais}),2)`, result: valeur };
   }
-  if (l.taux !== undefined && !l.pourcentage && (l.quantite !== undefined || l.nombre !== undefined)) {
-    if (montantLigne(l.quantite ?? 1, l.nombre ?? 1, l.taux) === l.montant) {
-      const facteurs = [
-        l.quantite !== undefined ? `D${ligne}` : "",
-        l.nombre !== undefined ? `E${ligne}` : "",
-        `G${ligne}`,
-      ].filter(Boolean);
-      return { formula: `ROUND(${facteurs.join("*")},2)`, result: valeur };
-    }
-  }
+  const facteurs = facteursProduit(l, r);
+  if (facteurs) return { formula: `ROUND(${facteurs.cellules.join("*")},2)`, result: valeur };
   return valeur;
+}
+
+/**
+ * The cells of this sheet a line's quantité × nombre × taux formula multiplies (D, E, G of its row, the factors it has)
+ * and their names, when the producer's amount is exactly that product; undefined otherwise.
+ */
+function facteursProduit(l: LigneDevis, r: number): { cellules: string[]; mots: string } | undefined {
+  if (l.taux === undefined || l.pourcentage || (l.quantite === undefined && l.nombre === undefined)) return undefined;
+  if (montantLigne(l.quantite ?? 1, l.nombre ?? 1, l.taux) !== l.montant) return undefined;
+  const ligne = r + 1;
+  const f = [
+    ...(l.quantite !== undefined ? [[`D${ligne}`, "quantité"]] : []),
+    ...(l.nombre !== undefined ? [[`E${ligne}`, "nombre"]] : []),
+    [`G${ligne}`, "taux"],
+  ];
+  return { cellules: f.map((x) => x[0]), mots: f.map((x) => x[1]).join(" × ") };
 }

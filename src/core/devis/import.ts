@@ -51,6 +51,7 @@ import type {
   MontantHorsLignes,
   MontantIllisible,
   MontantNonPlace,
+  OrigineDuree,
   TypeOeuvre,
   UniteMilliers,
 } from "./model";
@@ -91,6 +92,8 @@ export interface OptionsImport {
   typeOeuvre?: TypeOeuvre;
   genre?: Genre;
   dureeMinutes?: number;
+  /** Where the duration was taken (a cell, or typed): kept on the devis for its traces. */
+  origineDuree?: OrigineDuree;
 }
 
 /** Share spent in France from "dont France" (else 1 − "dont étranger") over the line's amount, within 0..1. */
@@ -974,6 +977,8 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       if (v !== null && v !== undefined) cellules[x.k] = x.prefixe + numero;
     }
     cellules.montant = ref(r, "montant") ?? cellules.montant;
+    const celPct = !pct ? undefined : tauxPct ? ref(r, "taux") : pctMontant ? ref(r, "montant") : ref(r, "libelle");
+    if (celPct) cellules.pourcentage = celPct;
     const charges = lireAnnexe(row, r, "montantCharges", libelle || titre, montant).nommee
       ? {}
       : chargesEnColonne(cell(row, "montantCharges"), convention);
@@ -1102,6 +1107,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     typeOeuvre: opts.typeOeuvre,
     genre: opts.genre,
     dureeMinutes: opts.dureeMinutes,
+    ...(opts.dureeMinutes !== undefined && opts.origineDuree ? { origineDuree: opts.origineDuree } : {}),
     lignes,
     chapitres: tot.chapitres,
     total: tot.total,

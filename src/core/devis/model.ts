@@ -31,7 +31,17 @@ export interface SourceLigne {
   ligne: number;
   cellules: Partial<
     Record<
-      "code" | "libelle" | "quantite" | "nombre" | "unite" | "taux" | "montant" | "territoire" | "eligibleCI",
+      | "code"
+      | "libelle"
+      | "quantite"
+      | "nombre"
+      | "unite"
+      | "taux"
+      | "montant"
+      | "territoire"
+      | "eligibleCI"
+      /** Where the line's percentage was read: its rate cell, its amount cell (« 10 % ») or its label (« FG 7 % »). */
+      | "pourcentage",
       string
     >
   >;
@@ -341,11 +351,23 @@ export interface MontantMasque {
   nature: "ligne" | "nonPlace" | "total" | "liste";
 }
 
+/**
+ * Where the film's duration (minutes) was taken, for its trace: a cell of the workbook (`cellule`, « durée lue dans
+ * le classeur »), or typed (« durée saisie avec l'option --duree » in the CLI, « durée saisie dans le contexte de la
+ * production » in the pane).
+ */
+export interface OrigineDuree {
+  formule: string;
+  cellule?: string;
+}
+
 export interface Devis {
   feuille: string;
   typeOeuvre?: TypeOeuvre;
   genre?: Genre;
   dureeMinutes?: number;
+  /** Where `dureeMinutes` was taken (its trace names it). */
+  origineDuree?: OrigineDuree;
   lignes: LigneDevis[];
   /** Chapters 1..9 then FG, IMP, FF, PROD (only those with lines or a total). */
   chapitres: TotalChapitre[];

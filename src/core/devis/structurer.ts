@@ -3,7 +3,7 @@ import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
 import { completerConservation } from "./conservation";
 import { DevisIntrouvableError, importerDevis } from "./import";
-import type { Devis, Genre, TypeOeuvre } from "./model";
+import type { Devis, Genre, OrigineDuree, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
 import type { RegleUtilisee } from "../regles/utilisees";
 import { autresFeuillesDevis, trouverFeuilleDevis } from "./trouver";
@@ -15,6 +15,8 @@ export interface OptionsStructurer {
   feuille?: string;
   genre?: Genre;
   dureeMinutes?: number;
+  /** Where the duration was taken (a cell, or typed): its trace names it. */
+  origineDuree?: OrigineDuree;
   typeOeuvre?: TypeOeuvre;
   /** Write Devis, Synthèse and Contrôles (false = analyse only). */
   ecrire?: boolean;
@@ -77,6 +79,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   const devis = importerDevis(source, {
     genre: opts.genre,
     dureeMinutes: opts.dureeMinutes,
+    origineDuree: opts.origineDuree,
     typeOeuvre: opts.typeOeuvre,
   });
   if (!opts.feuille && source.masquee) devis.feuilleMasquee = true;

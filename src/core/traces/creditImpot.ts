@@ -27,7 +27,11 @@ export function tracePlafond(p: Plafond, parametres: readonly ParametreUtilise[]
     return x ? { regle: regleDe(x) } : {};
   };
   const terme = (t: TermePlafond): Trace =>
-    feuille(t.libelle, t.valeur, t.unite, { ...(t.origine ? { formule: t.origine } : {}), ...regle(t.cle) });
+    feuille(t.libelle, t.valeur, t.unite, {
+      ...(t.origine ? { formule: t.origine } : {}),
+      ...(t.cellule ? { cellule: t.cellule } : {}),
+      ...regle(t.cle),
+    });
   const c = p.calcul;
   if (!c || !c.facteurs.length) return feuille(libelle, euros(p.montant), "euros", { formule });
   if (c.facteurs.length === 1 && !c.moins)
@@ -67,7 +71,10 @@ function traceLigneBase(l: LigneBase): Trace {
       "produit",
       [
         feuille("Montant", euros(l.montant), "euros", cel),
-        feuille("Part dépensée en France", l.partFrance, "taux", { formule: l.motif }),
+        feuille("Part dépensée en France", l.partFrance, "taux", {
+          formule: l.motif,
+          ...(l.cellulePartFrance ? { cellule: l.cellulePartFrance } : {}),
+        }),
       ],
       { formule: "montant × part France", ...cel },
     );

@@ -1,7 +1,7 @@
 import type { CodeChapitre, Devis, LigneDevis } from "../devis/model";
 import { CHAPITRES_HORS_TOTAL, libelleChapitre } from "../devis/nomenclature";
 import { type Cents, montantLigne, multiplyCents, sumCents } from "../money";
-import { euros, feuille, noeud, type Trace } from "./trace";
+import { euros, feuille, noeud, valeurFr, type Trace } from "./trace";
 
 /** The traces of a structured devis: total, each chapter, coût hors frais, coût à la minute. */
 export interface TracesDevis {
@@ -56,7 +56,9 @@ export function traceLigne(
     });
   }
   if (l.pourcentage && !l.taux && horsFrais && multiplyCents(horsFrais.montant, l.pourcentage) === l.montant) {
-    const pct = feuille("Pourcentage", l.pourcentage, "taux", { cellule: cellule(l, "taux") });
+    const pct = feuille("Pourcentage", l.pourcentage, "taux", {
+      cellule: cellule(l, "pourcentage") ?? cellule(l, "taux"),
+    });
     return noeud(libelleLigne(l), v, "euros", "produit", [horsFrais.trace, pct], {
       formule: "coût hors frais × pourcentage",
       ...(cel ? { cellule: cel } : {}),
@@ -64,19 +66,52 @@ export function traceLigne(
   }
   if (l.taux !== undefined && !l.pourcentage && (l.quantite !== undefined || l.nombre !== undefined)) {
     if (montantLigne(l.quantite ?? 1, l.nombre ?? 1, l.taux) === l.montant) {
-      const entrees: Trace[] = [];
+      const facteurs: { mot: string; trace: Trace }[] = [];
       if (l.quantite !== undefined)
-        entrees.push(feuille("Quantité", l.quantite, "nombre", { cellule: cellule(l, "quantite") }));
+        facteurs.push({
+          mot: "quantité",
+          trace: feuille("Quantité", l.quantite, "nombre", { cellule: cellule(l, "quantite") }),
+        });
       if (l.nombre !== undefined)
-        entrees.push(feuille("Nombre", l.nombre, "nombre", { cellule: cellule(l, "nombre") }));
-      entrees.push(feuille("Taux", l.taux, "euros", { cellule: cellule(l, "taux") }));
-      return noeud(libelleLigne(l), v, "euros", "produit", entrees, {
-        formule: l.montantCalcule ? "quantité × nombre × taux (montant absent, calculé)" : "quantité × nombre × taux",
-        ...(cel ? { cellule: cel } : {}),
-      });
+        facteurs.push({
+          mot: "nombre",
+          trace: feuille("Nombre", l.nombre, "nombre", { cellule: cellule(l, "nombre") }),
+        });
+      facteurs.push({ mot: "taux", trace: feuille("Taux", l.taux, "euros", { cellule: cellule(l, "taux") }) });
+      const mots = facteurs.map((f) => f.mot).join(" × ");
+      const cellules = cellulesDesFacteurs(facteurs.map((f) => f.trace));
+      return noeud(
+        libelleLigne(l),
+        v,
+        "euros",
+        "produit",
+        facteurs.map((f) => f.trace),
+        {
+          formule: `${mots} (${cellules})${l.montantCalcule ? ", montant absent, calculé" : ""}`,
+          ...(cel ? { cellule: cel } : {}),
+        },
+      );
     }
   }
   return feuille(libelleLigne(l), v, "euros", { formule: montantLu(l), ...(cel ? { cellule: cel } : {}) });
+}
+
+/**
+ * The factors of a line as its formula reads them, each by its cell, the sheet named once when they share it
+ * (« 'Budget Gardiens'!D9 × E9 × F9 »); a factor without a cell by its value (« 1 × Budget!F3 »).
+ */
+function cellulesDesFacteurs(facteurs: Trace[]): string {
+  let feuillePrecedente: string | undefined;
+  return facteurs
+    .map((f) => {
+      if (!f.cellule) return valeurFr(f);
+      const i = f.cellule.lastIndexOf("!");
+      const nom = i < 0 ? undefined : f.cellule.slice(0, i);
+      const court = nom !== undefined && nom === feuillePrecedente ? f.cellule.slice(i + 1) : f.cellule;
+      feuillePrecedente = nom;
+      return court;
+    })
+    .join(" × ");
 }
 
 /** Formulas of the producer quoted up to this length (a long SUM is cut, « … »). */
@@ -147,7 +182,10 @@ export function tracesDevis(devis: Devis): TracesDevis {
       "quotient",
       [
         feuille("Total du devis", total.valeur, "euros", { formule: "voir « Total du devis »" }),
-        feuille("Durée", String(devis.dureeMinutes), "minutes", { formule: "durée de l'œuvre" }),
+        feuille("Durée", String(devis.dureeMinutes), "minutes", {
+          formule: devis.origineDuree?.formule ?? "durée de l'œuvre",
+          ...(devis.origineDuree?.cellule ? { cellule: devis.origineDuree.cellule } : {}),
+        }),
       ],
       { formule: "total ÷ durée" },
     );

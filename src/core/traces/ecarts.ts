@@ -1,8 +1,9 @@
-import type { Devis } from "../devis/model";
+import type { Devis, LigneDevis } from "../devis/model";
 import type { RapportEcarts, LigneEcart } from "../ecarts/calcul";
 import type { ResultatFec, EcritureFec } from "../comptabilite/fec/types";
 import { posteDe, type TableCorrespondances } from "../comptabilite/correspondances";
 import { cents } from "../money";
+import { traceLigne } from "./devis";
 import { euros, feuille, noeud, type Trace } from "./trace";
 
 /** FEC lines listed one by one under an account (beyond, the account's debit and credit totals stand for them). */
@@ -97,6 +98,16 @@ export function tracesEcarts(
   return out;
 }
 
+/**
+ * A devis line in a budget: its amount cell; an amount not read (its cell empty or absent: computed from quantité ×
+ * nombre × taux) is traced down to the cells of its factors, so every input of the budget names where it was read.
+ */
+function ligneBudget(l: LigneDevis, libelle: string): Trace {
+  const c = l.source.cellules.montant;
+  if (!c || l.montantCalcule) return { ...traceLigne(l), libelle };
+  return feuille(libelle, euros(l.montant), "euros", { cellule: c.includes("!") ? c : `${l.source.feuille}!${c}` });
+}
+
 function tracePoste(
   e: LigneEcart,
   comptes: Map<string, EcritureFec[] | undefined> | undefined,
@@ -116,11 +127,7 @@ function tracePoste(
     euros(e.budget),
     "euros",
     "somme",
-    lignesDevis.map((l) => {
-      const c = l.source.cellules.montant;
-      const cel = c ? (c.includes("!") ? c : `${l.source.feuille}!${c}`) : undefined;
-      return feuille(`« ${l.libelle} »`, euros(l.montant), "euros", cel ? { cellule: cel } : {});
-    }),
+    lignesDevis.map((l) => ligneBudget(l, `« ${l.libelle} »`)),
     {
       formule: lignesDevis.length
         ? "Σ lignes du devis portant ce code"
@@ -190,11 +197,7 @@ export function tracesEcartsChapitres(
     });
     const sansCode = devis.lignes
       .filter((l) => !l.code && l.chapitre === c.code && l.montant !== 0)
-      .map((l) => {
-        const m = l.source.cellules.montant;
-        const cel = m ? (m.includes("!") ? m : `${l.source.feuille}!${m}`) : undefined;
-        return feuille(`« ${l.libelle} » (sans code)`, euros(l.montant), "euros", cel ? { cellule: cel } : {});
-      });
+      .map((l) => ligneBudget(l, `« ${l.libelle} » (sans code)`));
     const budgets = [...avecCode.filter((l) => l.budget !== 0).map((l) => postes[l.code].budget), ...sansCode];
     const budget = noeud(`Budget ${nom}`, euros(c.budget), "euros", "somme", budgets, {
       formule: budgets.length ? "Σ lignes du devis du chapitre" : "chapitre absent du devis",

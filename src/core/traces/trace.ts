@@ -3,6 +3,7 @@ import {
   type Cents,
   centsToDecimalString,
   eurosToCents,
+  formatEcartFr,
   formatMontantFr,
   formatPourcentFr,
   signeMoinsFr,
@@ -164,6 +165,19 @@ export function valeurFr(t: Pick<Trace, "valeur" | "unite">): string {
   }
 }
 
+/** An écart in euros (« Écart 8 », « Écart estimé total »): écart = réalisé − budget, positive = overspend. */
+export function estEcart(t: Pick<Trace, "libelle" | "unite">): boolean {
+  return t.unite === "euros" && /^Écart\b/.test(t.libelle);
+}
+
+/**
+ * A node's value as a reader sees it: an écart signed as every écart is written (« +211 651,90 € », « −900,00 € »,
+ * « 0,00 € »), any other value as `valeurFr`. The text tree (CLI `--explique`) and the pane write the same figure.
+ */
+export function valeurSigneeFr(t: Pick<Trace, "libelle" | "valeur" | "unite">): string {
+  return estEcart(t) ? formatEcartFr(eurosToCents(t.valeur)) : valeurFr(t);
+}
+
 const SYMBOLE: Partial<Record<OperationTrace, string>> = {
   somme: "Σ",
   difference: "−",
@@ -181,7 +195,9 @@ export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0): string[] 
   const pad = "  ".repeat(profondeur);
   const ou = [t.cellule, t.regle ? regleFr(t.regle) : undefined].filter(Boolean).join(" ; ");
   const formule = t.formule ? ` = ${t.formule}` : t.operation !== "valeur" ? ` = ${SYMBOLE[t.operation] ?? ""}` : "";
-  const lignes = [`${pad}${profondeur ? "← " : ""}${t.libelle} : ${valeurFr(t)}${formule}${ou ? ` [${ou}]` : ""}`];
+  const lignes = [
+    `${pad}${profondeur ? "← " : ""}${t.libelle} : ${valeurSigneeFr(t)}${formule}${ou ? ` [${ou}]` : ""}`,
+  ];
   const entrees = t.entrees ?? [];
   for (const e of entrees.slice(0, maxEntrees)) lignes.push(...arbreTexte(e, maxEntrees, profondeur + 1));
   if (entrees.length > maxEntrees)

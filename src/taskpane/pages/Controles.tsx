@@ -27,7 +27,7 @@ export function Controles() {
     lancer(
       async () => {
         // The production as it is now (sheet, genre, duration chosen on any page).
-        const o = optionsDevisDe(production.contexte);
+        const o = optionsDevisDe(production.contexte, production.detecte);
         const r = await envoyer("analyserDevis", o);
         etat.definirConstats(r.constats, o);
         return r.constats;

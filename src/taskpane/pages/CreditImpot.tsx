@@ -42,7 +42,7 @@ import { ChampSaisie } from "../components/Champ";
 import { champsValides, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, guillemets, typographie } from "../francais";
-import { regimeDe } from "../listes";
+import { origineDureeDe, regimeDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
@@ -125,6 +125,8 @@ export function CreditImpot() {
     genre,
     annee: champAnnee.valeur as number,
     dureeMinutes: champDuree.valeur?.toNumber(),
+    // The cell it was detected in, else « durée saisie » (the page's field is the context's duration).
+    origineDuree: champDuree.valeur ? origineDureeDe(c, production.detecte) : undefined,
     depensesVfxFrance: champVfx.valeur,
     subventionsPubliques: champSubventions.valeur,
     partFinancementEtranger: champEtranger.valeur?.toString(),

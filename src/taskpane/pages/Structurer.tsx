@@ -66,7 +66,10 @@ export function Structurer() {
   const [ecrites, setEcrites] = React.useState<string[]>();
 
   // With the figures' traces: « D'où vient ce chiffre ? » on the totals.
-  const options = (): OptionsDevis => ({ ...optionsDevisDe(production.contexte), explique: true });
+  const options = (): OptionsDevis => ({
+    ...optionsDevisDe(production.contexte, production.detecte),
+    explique: true,
+  });
 
   const analyser = () =>
     champsValides(champDuree) &&

@@ -57,15 +57,27 @@ describe("structurerDevis", () => {
     expect(cellule(d, "M5")).toEqual({ formula: 'HYPERLINK("#Devis!G4","Devis!G4")', result: "Devis!G4" });
     // FG at 10 % of the coût hors frais: a formula on the chapters 1–9 lines.
     expect(cellule(d, "H9")).toEqual({ formula: "ROUND(G9*SUM(H$5:H$8),2)", result: 552.12 });
-    // Its note says so, with the rate's cell and the total it is applied to (the quantity × rate lines have none).
-    expect(d.notes?.filter((n) => /^H[5-9]$/.test(n.cell))).toEqual([
+    // Its note says so, with the rate's cell and the total it is applied to; each quantity × rate line's note names
+    // the cells of its row and the producer's; the wrong amount (H7), a value, has none.
+    expect(d.notes?.filter((n) => /^H[5-9]$/.test(n.cell)).map((n) => n.cell)).toEqual(["H5", "H6", "H8", "H9"]);
+    expect(d.notes?.find((n) => n.cell === "H5")?.text).toBe(
+      "2.1 « Chef monteur » : 2\u202f821,20\u00a0€\n" +
+        "= quantité × nombre × taux de cette ligne (D5 × E5 × G5), arrondi au centime\n" +
+        "← Quantité : 10 [Devis!C4]\n" +
+        "← Nombre : 1 [Devis!D4]\n" +
+        "← Taux : 282,12\u00a0€ [Devis!F4]\n" +
+        "Cellules lues : Devis!C4, D4, F4\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect(d.notes?.filter((n) => n.cell === "H9")).toEqual([
       {
         cell: "H9",
         text:
           "« Frais généraux 10 % » : 552,12\u00a0€\n" +
           "= taux G9 × coût hors frais (Σ H5:H8 : lignes des chapitres 1 à 9 de cette feuille), arrondi au centime\n" +
           "← Coût hors frais (chapitres 1 à 9) : 5\u202f521,20\u00a0€ (voir « Coût hors frais »)\n" +
-          "← Pourcentage : 10,00\u00a0%\n" +
+          "← Pourcentage : 10,00\u00a0% [Devis!B10]\n" +
+          "Cellules lues : Devis!B10\n" +
           "(Prodbook, « D'où vient ce chiffre ? »)",
       },
     ]);
