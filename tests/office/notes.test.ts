@@ -84,13 +84,17 @@ describe("notes on computed cells, inside Excel (Office adapter, ExcelApi 1.18)"
     await structurer(wb, {}, true);
     expect(feuille("Devis").notes).toEqual(premiere);
 
-    // One note on each total of the sheet (chapters by SUMIF, coût hors frais, TOTAL), and nowhere else.
-    const totaux = feuille("Devis")
+    // One note on each total of the sheet (chapters by SUMIF, coût hors frais, TOTAL) and on each line computed as
+    // quantité × nombre × taux (ROUND of a product), and nowhere else.
+    const calculees = feuille("Devis")
       .formules.map((r, i) => [`H${i + 1}`, r[7]] as const)
-      .filter(([, f]) => f !== null && /^=(SUMIF\(|SUM\(H|H\d+\+)/.test(f))
-      .map(([a]) => a);
+      .filter(([, f]) => f !== null && /^=(SUMIF\(|SUM\(H|H\d+\+|ROUND\(D\d+\*)/.test(f));
+    const totaux = calculees.filter(([, f]) => !f!.startsWith("=ROUND("));
     expect(totaux.length).toBe(13);
-    expect(Object.keys(premiere).sort()).toEqual(totaux.sort());
+    expect(calculees.length).toBeGreaterThan(totaux.length);
+    expect(Object.keys(premiere).sort()).toEqual(calculees.map(([a]) => a).sort());
+    const ligne = calculees.find(([, f]) => f!.startsWith("=ROUND("))![0];
+    expect(premiere[ligne]).toMatch(/\(D\d+ × E\d+( × [FG]\d+)?\), arrondi au centime/);
 
     const total = Object.entries(premiere).find(([, t]) => t.startsWith("Total du devis"))!;
     expect(feuille("Devis").formules[Number(total[0].slice(1)) - 1][7]).toMatch(/^=H\d+\+H\d+/);
