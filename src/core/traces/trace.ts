@@ -6,8 +6,8 @@ import {
   formatEcartFr,
   formatMontantFr,
   formatPourcentFr,
-  signeMoinsFr,
 } from "../money";
+import { decimalFr } from "../util/texte";
 
 /**
  * « D'où vient ce chiffre ? » — the trace of a computed figure, as plain data: what it is, its value, how it is
@@ -159,9 +159,9 @@ export function valeurFr(t: Pick<Trace, "valeur" | "unite">): string {
     case "taux":
       return formatPourcentFr(d);
     case "minutes":
-      return `${signeMoinsFr(d.toString().replace(".", ","))}\u00a0min`;
+      return `${decimalFr(d.toFixed())}\u00a0min`;
     case "nombre":
-      return signeMoinsFr(d.toString().replace(".", ","));
+      return decimalFr(d.toFixed());
   }
 }
 
