@@ -11,7 +11,7 @@ import { voletDuBloc } from "./volet";
 
 /**
  * Every Excel.run of the pane waits `ms` before running (once wrapped, a later call changes the wait): the action's
- * running state lasts long enough to be seen.
+ * running state lasts long enough to be seen; the tests set it back to 0 once they have seen it.
  */
 const ralentir = (page: Page, ms: number) =>
   page.evaluate((attente) => {
@@ -69,6 +69,7 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
     await expect(page.getByTestId(TEST_IDS.retour("carbone-estimer")).innerText()).resolves.toContain(
       "Lecture du devis et du plan de travail…",
     );
+    await ralentir(page, 0); // seen: the rest of the action runs at full speed
     await page.getByTestId("carbone-total").waitFor({ timeout: 20000 });
     await expect(
       page.getByTestId(TEST_IDS.retour("carbone-estimer")).locator('[aria-live="polite"]').innerText(),
@@ -91,6 +92,7 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
     await ralentir(page, 1500);
     await page.getByTestId(IDS.comparer).click();
     await expect(apresLeBouton(page, IDS.comparer)).resolves.toContain("Comparaison des versions…");
+    await ralentir(page, 0);
     await page.getByTestId(IDS.resultat).waitFor();
     await expect(
       page.getByTestId(TEST_IDS.retour("versions-comparer")).locator('[aria-live="polite"]').innerText(),
@@ -118,6 +120,7 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
     await expect(page.getByTestId(TEST_IDS.retour("sources-afficher")).innerText()).resolves.toContain(
       "Lecture des barèmes…",
     );
+    await ralentir(page, 0);
     expect(v.erreursPage).toEqual([]);
   });
 });
