@@ -1,7 +1,6 @@
-import * as path from "path";
 import type { Locator } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, debordements, etatExcel, sortiesInattendues, voletDuBloc } from "./volet";
+import { ecran, debordements, etatExcel, sortiesInattendues, voletDuBloc } from "./volet";
 
 /** What the pane must not show: a URL, the factor table's id, a factor code, a CLI flag, a confidence letter. */
 const TECHNIQUE = /https?:\/\/|carbone-facteurs|\b(train-tgv|repas-moyen|ratio-[a-z-]+)\b|--\w|confiance [HML]\b/;
@@ -72,7 +71,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     );
     for (const b of await conversions.evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().right)))
       expect(b).toBeLessThanOrEqual(320);
-    await page.screenshot({ path: path.join(ECRANS, "carbone.png"), fullPage: true });
+    await ecran(page, "carbone.png");
   });
 
   it("« à vérifier » sur le total et les catégories estimées avec des facteurs M ; « Détails et sources » après les résultats, au clavier", async () => {
@@ -123,7 +122,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
       await page.setViewportSize({ width: largeur, height: 1100 });
       expect(await debordements(page)).toEqual([]);
     }
-    await page.screenshot({ path: path.join(ECRANS, "carbone-details.png"), fullPage: true });
+    await ecran(page, "carbone-details.png");
   });
 
   it("« Écrire » : Bilan carbone (formules, graphique) et Export carbone ; le résultat reste après un changement de page", async () => {

@@ -1,10 +1,9 @@
-import * as path from "path";
 import type { Locator } from "playwright-core";
 import { tablesRegles } from "../../src/core/regles/audit";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, debordements, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
+import { ecran, debordements, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
 
 /**
  * « Détails et sources » in the built pane (Chromium, fake Excel, the production workbook): the figures
@@ -85,7 +84,7 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     expect(await texte(page.getByTestId("ci-alertes"))).not.toMatch(TECHNIQUE);
     expect(await texte(resultat)).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, `details-credit-impot-${largeur}.png`), fullPage: true });
+    await ecran(page, `details-credit-impot-${largeur}.png`);
   });
 
   it("Financement : total et reste à financer ouvrent « D'où vient ce chiffre ? », une cellule d'entrée sélectionne la cellule", async () => {
@@ -133,7 +132,7 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     );
     expect(await texte(resultat)).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, `details-financement-${largeur}.png`), fullPage: true });
+    await ecran(page, `details-financement-${largeur}.png`);
   });
 
   it("Planning : les dates d'abord, puis les règles du temps de travail appliquées au plan de travail", async () => {
@@ -156,7 +155,7 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     expect(await texte(details)).toContain("plan de travail «\u00a0");
     expect(await texte(page.getByTestId(TEST_IDS.page("planning")))).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, `details-planning-${largeur}.png`), fullPage: true });
+    await ecran(page, `details-planning-${largeur}.png`);
   });
 
   it("Sources : la confiance de chaque période, « à vérifier » écrit, dates en lettres", async () => {
@@ -181,7 +180,7 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     expect(attendu).toContain("à vérifier");
     expect(await texte(table)).not.toMatch(/confiance [HML]\b/);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, `details-sources-${largeur}.png`), fullPage: true });
+    await ecran(page, `details-sources-${largeur}.png`);
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { SheetData } from "../../src/core/port/workbook";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { ECRANS, RACINE, debordements, selectionApres, ouvrirVolet, versFixture, type Volet } from "./volet";
+import { ecran, RACINE, debordements, selectionApres, ouvrirVolet, versFixture, type Volet } from "./volet";
 
 /**
  * « D'où vient ce chiffre ? » in the built pane (Chromium, fake Excel): the Structurer page's total opens its tree,
@@ -76,7 +76,7 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     expect(await panneau.getByTestId(IDS_TRACE.cellule).count()).toBeGreaterThan(3);
     expect(await debordements(page)).toEqual([]);
     expect(v.erreursPage).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "dou-vient-ce-chiffre-320.png"), fullPage: true });
+    await ecran(page, "dou-vient-ce-chiffre-320.png");
     // Closed by its button; the figure keeps the focus order.
     await page.getByTestId(IDS_TRACE.fermer).click();
     expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
@@ -97,7 +97,7 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     expect(cartes.length).toBe(12);
     expect(Math.max(...cartes.slice(0, -1))).toBeLessThanOrEqual(HAUTEUR_CARTE_MAX);
     expect(cartes[cartes.length - 1]).toBeLessThanOrEqual(HAUTEUR_CARTE_TOTAL_MAX);
-    await tableau.screenshot({ path: path.join(ECRANS, "ecarts-cartes-320.png") });
+    await ecran(tableau, "ecarts-cartes-320.png");
 
     expect(await total.evaluate((e) => e.tagName)).toBe("BUTTON");
     await total.click();
@@ -139,6 +139,6 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     expect(await selectionApres(page, "'Budget Gardiens'!G6")).toBe("'Budget Gardiens'!G6");
     expect(await debordements(page)).toEqual([]);
     expect(v.erreursPage).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "ecarts-total-320.png"), fullPage: true });
+    await ecran(page, "ecarts-total-320.png");
   });
 });

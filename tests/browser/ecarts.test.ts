@@ -9,7 +9,7 @@ import { nombre } from "../../src/taskpane/francais";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { MemoryWorkbook, type CelluleMemoire } from "../helpers/memoryWorkbook";
 import {
-  ECRANS,
+  ecran,
   classeurProduction,
   etatExcel,
   lignesTableau,
@@ -162,7 +162,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     );
     expect(texte).toContain(`${nombre(gros.length)} lignes importées sur ${nombre(gros.length)}`);
     expect(await page.getByTestId(IDS.rejets).count()).toBe(0);
-    await page.screenshot({ path: path.join(ECRANS, "ecarts-fec.png"), fullPage: true });
+    await ecran(page, "ecarts-fec.png");
   });
 
   it("les écarts s'affichent dès le chargement : sept colonnes aux chiffres du cas d'usage, total, légende, classe 6 retrouvée", async () => {
@@ -231,7 +231,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     if (alertes) expect(legende).toContain("⚠ dépassement (ligne surlignée)");
     // Nothing written yet: computing the écarts writes no sheet.
     expect((await etatExcel(page)).feuilles.map((f) => f.name)).not.toContain("Écarts");
-    await page.getByTestId(IDS.rapport).screenshot({ path: path.join(ECRANS, "ecarts-colonnes.png") });
+    await ecran(page.getByTestId(IDS.rapport), "ecarts-colonnes.png");
   });
 
   it("« Affecter à… » au clavier : le compte sans poste passe au chapitre choisi, le total sans poste baisse d'autant ; supprimer la correspondance l'y remet", async () => {
@@ -284,7 +284,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const ajoutee = page.getByTestId(IDS.correspondance(nbCorr));
     expect(await ajoutee.getByLabel("Compte").inputValue()).toBe(compteNum);
     expect(await ajoutee.getByLabel("Poste").inputValue()).toBe(code);
-    await page.getByTestId(IDS.rapport).screenshot({ path: path.join(ECRANS, "ecarts-affecte.png") });
+    await ecran(page.getByTestId(IDS.rapport), "ecarts-affecte.png");
 
     // Deleted (keyboard again): the account is back without poste, the figures as before.
     await page.getByTestId(IDS.supprimer(nbCorr)).focus();
@@ -363,7 +363,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     // 10 756 rows of 14 cells plus their formats do not fit in one 2 MB request.
     expect(blocs.length).toBeGreaterThan(1);
     expect(v.erreursPage).toEqual([]);
-    await rapport.screenshot({ path: path.join(ECRANS, "ecarts-rapport.png") });
+    await ecran(rapport, "ecarts-rapport.png");
   });
 
   it("les correspondances se modifient dans le volet : une ligne incomplète est refusée en français, « 6026 → 5 » est enregistrée puis rapprochée", async () => {
@@ -409,7 +409,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     await page.getByTestId(IDS.enregistree).waitFor();
     const corr = (await etatExcel(page)).feuilles.find((f) => f.name === "Correspondances")!;
     expect(corr.valeurs.filter((l) => l[0] === "6026")).toEqual([["6026", "5", null]]);
-    await nouvelle.screenshot({ path: path.join(ECRANS, "ecarts-correspondance.png") });
+    await ecran(nouvelle, "ecarts-correspondance.png");
 
     await page.getByTestId(IDS.rapprocher).click();
     await page.getByTestId(TEST_IDS.erreur).waitFor({ state: "detached" });
@@ -454,7 +454,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const format = (await page.getByTestId(IDS.format).textContent()) ?? "";
     expect(format).toContain("séparées par des barres «\u00a0|\u00a0»");
     expect(format).toContain(`${nombre(donnees - 2)} lignes importées sur ${nombre(donnees)}`);
-    await page.getByTestId(IDS.format).screenshot({ path: path.join(ECRANS, "ecarts-rejets.png") });
+    await ecran(page.getByTestId(IDS.format), "ecarts-rejets.png");
 
     await page.getByTestId(IDS.rapprocher).click();
     await page.getByTestId(IDS.feuilles).waitFor();
@@ -489,7 +489,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
       () => (window as unknown as { __messagesWorker: { type: string }[] }).__messagesWorker,
     );
     expect(messages[messages.length - 1].type).toBe("erreur");
-    await erreur.screenshot({ path: path.join(ECRANS, "ecarts-erreur.png") });
+    await ecran(erreur, "ecarts-erreur.png");
     expect(v.erreursPage).toEqual([]);
   });
 

@@ -1,9 +1,8 @@
-import * as path from "path";
 import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, SANS_DEVIS_ACTIONS, dansPage, pages } from "./actionsPages";
-import { ECRANS, debordements, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
+import { ecran, debordements, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
 
 /**
  * The pane at Excel's narrow widths: at 320 px (and 500 px) no page scrolls sideways nor breaks a word over two lines,
@@ -34,7 +33,7 @@ describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (l
       const verif = (etape: string) => verifier(page, `${id} ${etape}`, problemes);
       await verif("ouverture");
       await ACTIONS[id]?.(page, verif);
-      if (largeur === 320) await page.screenshot({ path: path.join(ECRANS, `largeur-320-${id}.png`), fullPage: true });
+      if (largeur === 320) await ecran(page, `largeur-320-${id}.png`);
     }
     // Back on each page, results kept: a page hidden then shown again is laid out for the pane's width at once (it
     // measured 0 while hidden, and its tables were drawn as tables for one frame before becoming cards).
@@ -89,8 +88,7 @@ describe.each([320, 500])("volet à %i px, classeur sans devis : les refus tienn
       await erreur.waitFor();
       messages.push(`${id} : ${await erreur.innerText()}`);
       await verifier(page, `${id} refus`, problemes);
-      if (largeur === 320)
-        await page.screenshot({ path: path.join(ECRANS, `largeur-320-sans-devis-${id}.png`), fullPage: true });
+      if (largeur === 320) await ecran(page, `largeur-320-sans-devis-${id}.png`);
     }
     // Each refusal says in French what was looked for and not found; the devis ones name the sheet read.
     expect(messages).toEqual(

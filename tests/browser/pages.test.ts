@@ -1,6 +1,5 @@
-import * as path from "path";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, etatExcel, lignesTableau, sortiesInattendues, voletDuBloc } from "./volet";
+import { ecran, etatExcel, lignesTableau, sortiesInattendues, voletDuBloc } from "./volet";
 
 /**
  * Smoke test of the « Crédit d'impôt », « Financement » and « Planning » pages in the real bundle: each renders
@@ -35,7 +34,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(await page.getByTestId("ci-credit").textContent()).toMatch(/^\d{1,3}(\s\d{3})*,\d{2}\s€$/);
     expect(await page.getByTestId("ci-resultat").textContent()).toContain("Devis «\u00a0Budget Gardiens\u00a0»");
     expect(await feuillesEcrites((await succes.textContent()) ?? "")).toContain("Crédit d'impôt");
-    await page.screenshot({ path: path.join(ECRANS, "credit-impot.png"), fullPage: true });
+    await ecran(page, "credit-impot.png");
   });
 
   it("Crédit d'impôt cinéma : le champ « Langue de l'œuvre » fait passer le taux de 20 % à 30 %", async () => {
@@ -69,7 +68,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(await page.getByTestId("fin-intensite").textContent()).toMatch(/^\d+,\d{2}\s%$/);
     const noms = await feuillesEcrites((await succes.textContent()) ?? "");
     expect(noms).toEqual(expect.arrayContaining(["Plan de financement", "Échéancier"]));
-    await page.screenshot({ path: path.join(ECRANS, "financement.png"), fullPage: true });
+    await ecran(page, "financement.png");
   });
 
   it("Financement : un coût ambigu (« 12.500 ») est refusé sous le champ en nommant les deux lectures, sans rien calculer", async () => {
@@ -135,7 +134,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
       .pop();
     expect(fin! <= "2026-12-15").toBe(true);
     expect(await page.getByTestId("planning-critique").textContent()).toMatch(/^Chemin critique\s: .+/);
-    await page.screenshot({ path: path.join(ECRANS, "planning.png"), fullPage: true });
+    await ecran(page, "planning.png");
 
     await page.getByTestId("planning-ecrire").click();
     const message = page.getByTestId("planning-message");
@@ -172,7 +171,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(await table.textContent()).toContain("Pourquoi à vérifier");
     const largeur = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(largeur).toBeLessThanOrEqual(340);
-    await page.screenshot({ path: path.join(ECRANS, "sources.png"), fullPage: true });
+    await ecran(page, "sources.png");
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);

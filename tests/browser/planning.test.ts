@@ -1,10 +1,9 @@
-import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { SOURCES_FERIES } from "../../src/core/planning/calendrier";
 import { IDS_PLANNING } from "../../src/taskpane/pages/Planning";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, debordements, etatExcel, voletDuBloc } from "./volet";
+import { ecran, debordements, etatExcel, voletDuBloc } from "./volet";
 
 /**
  * The Planning page in the built pane (Chromium, fake Excel, the production workbook) at the widths of Excel's
@@ -104,7 +103,7 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     expect(await tabJusquAuLien(page, L3133_1)).toBe("a");
     expect(await texte(page.getByTestId(TEST_IDS.page("planning")))).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, `planning-feries-${largeur}.png`), fullPage: true });
+    await ecran(page, `planning-feries-${largeur}.png`);
   });
 
   it("Alsace-Moselle : l'art. L3134-13 (Vendredi saint, 26 décembre) s'ajoute à l'art. L3133-1", async () => {

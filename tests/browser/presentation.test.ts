@@ -6,7 +6,7 @@ import { tablesRegles } from "../../src/core/regles/audit";
 import { dateEnLettres } from "../../src/core/util/texte";
 import { espacesInsecables } from "../../src/taskpane/francais";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ECRANS, lignesTableau, selectionApres, voletDuBloc } from "./volet";
+import { ecran, lignesTableau, selectionApres, voletDuBloc } from "./volet";
 
 /**
  * How the built pane reads to a new user at 350 px (Chromium, fake Excel, the production workbook), page by page
@@ -166,7 +166,7 @@ describe("présentation du volet à 350 px, page par page", () => {
     const apres = await enVue(page, id("ci-credit"));
     expect(apres.haut).toBeGreaterThanOrEqual(apres.entete);
     expect(apres.bas).toBeLessThanOrEqual(apres.fenetre);
-    await page.screenshot({ path: path.join(ECRANS, "presentation-credit-en-vue.png") });
+    await ecran(page, "presentation-credit-en-vue.png");
   });
 
   it("Écarts : le fichier lu décrit en mots, les chiffres clés (réalisé, écart estimé, dépassements) avant le tableau", async () => {

@@ -1,4 +1,3 @@
-import * as path from "path";
 import type { Page } from "playwright-core";
 import { creerEnvoyeur } from "../../src/app/catalogue";
 import type { TableauDeBord } from "../../src/app/commandes/tableauDeBord";
@@ -6,7 +5,7 @@ import { formatMontantFr, formatPourcentFr } from "../../src/core/money";
 import { IDS_TABLEAU_DE_BORD as IDS } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ClasseurLu } from "../helpers/classeurLu";
-import { ECRANS, classeurProduction, debordements, motsCoupes, sansEspacesInsecables, voletDuBloc } from "./volet";
+import { ecran, classeurProduction, debordements, motsCoupes, sansEspacesInsecables, voletDuBloc } from "./volet";
 
 /**
  * The « Tableau de bord », first page of the built pane, in Chromium over the fake Excel: on a production workbook
@@ -81,7 +80,7 @@ describe("tableau de bord dans Chromium (classeur de production)", () => {
     expect(await texte(page, IDS.suite("planning"))).toBe("Calculez le rétroplanning depuis la date de PAD");
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "tableau-de-bord.png"), fullPage: true });
+    await ecran(page, "tableau-de-bord.png");
   });
 
   it("« Détails et sources » s'ouvre au clavier et donne les textes officiels en liens", async () => {
@@ -203,7 +202,7 @@ describe("Crédit d'impôt : le chiffre d'abord, le calcul et ses textes dans «
     const liens = await details.getByRole("link").evaluateAll((ls) => ls.map((l) => l.getAttribute("href")));
     expect(liens).toEqual(expect.arrayContaining(attendu.tables.flatMap((t) => t.sources.map((x) => x.url))));
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "credit-impot-details.png"), fullPage: true });
+    await ecran(page, "credit-impot-details.png");
   });
 });
 
@@ -241,7 +240,7 @@ describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     expect(await page.locator('[data-testid^="tdb-"][data-testid$="-probleme"]').count()).toBe(0);
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "tableau-de-bord-vide-sombre.png"), fullPage: true });
+    await ecran(page, "tableau-de-bord-vide-sombre.png");
   });
 
   it("suit le thème sombre d'Office (fond sombre, texte clair)", async () => {

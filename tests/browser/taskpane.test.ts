@@ -6,7 +6,7 @@ import { formatMontantFr } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import {
-  ECRANS,
+  ecran,
   RACINE,
   etatExcel,
   selectionApres,
@@ -103,7 +103,7 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     // Nothing written by « Analyser ».
     const etat = await etatExcel(page);
     expect(etat.feuilles.map((f) => f.name)).toEqual(["Notes", feuilleSource]);
-    await page.screenshot({ path: path.join(ECRANS, "structurer-apercu.png"), fullPage: true });
+    await ecran(page, "structurer-apercu.png");
   });
 
   it("« Créer la feuille Devis » écrit Devis, Synthèse et Contrôles avec des formules vivantes", async () => {
@@ -180,7 +180,7 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     }
     const n = await page.locator('[data-testid^="controles-constat-"]').count();
     expect(n).toBe(attendu.constats.length);
-    await page.screenshot({ path: path.join(ECRANS, "controles.png"), fullPage: true });
+    await ecran(page, "controles.png");
 
     // The displayed order is grouped by severity (erreur, alerte, info), as the core sorts them.
     const cible = attendu.constats.findIndex((c) => c.cellule);

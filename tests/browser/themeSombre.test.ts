@@ -1,10 +1,9 @@
-import * as path from "path";
 import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, pages } from "./actionsPages";
 import { indicateurFocus, textesIlisibles } from "./contraste";
 import { POPUPS, fautesDuPopup, type Theme } from "./popups";
-import { ECRANS, classeurProduction, voletDuBloc } from "./volet";
+import { ecran, classeurProduction, voletDuBloc } from "./volet";
 
 /**
  * The pane in Excel's dark theme (« Noir »), as Office.context.officeTheme reports it, at 320 px: every page, at
@@ -41,7 +40,7 @@ async function fautesDesPages(page: Page, theme: Theme, ouverts: string[], ecran
       // The page under the popup, and the popup among it.
       await verif(`${id} ${etape}`);
     });
-    if (ecrans) await page.screenshot({ path: path.join(ECRANS, `${ecrans}-${id}.png`), fullPage: true });
+    if (ecrans) await ecran(page, `${ecrans}-${id}.png`);
   }
   // The production line's form, opened over the pages.
   await page.getByTestId(TEST_IDS.production.modifier).click();

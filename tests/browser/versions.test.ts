@@ -7,7 +7,7 @@ import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { typographie } from "../../src/taskpane/francais";
 import {
-  ECRANS,
+  ecran,
   RACINE,
   classeurDevisMasque,
   debordements,
@@ -165,7 +165,7 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     // At 320 px the result fits without sideways scrolling.
     await page.setViewportSize({ width: 320, height: 1100 });
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "versions.png"), fullPage: true });
+    await ecran(page, "versions.png");
     expect(v.erreursPage).toEqual([]);
   });
 
@@ -262,7 +262,7 @@ describe("page Versions : ce qui a été lu est dit sous le résultat (Chromium,
     // At 320 px both lists fit without sideways scrolling.
     await page.setViewportSize({ width: 320, height: 1100 });
     expect(await debordements(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ECRANS, "versions-feuille-masquee.png"), fullPage: true });
+    await ecran(page, "versions-feuille-masquee.png");
 
     // The sheet chosen by the producer (the hidden one, named): nothing to say, no list.
     await page.getByTestId(TEST_IDS.production.feuille).selectOption(devis);

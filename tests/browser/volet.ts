@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { BrowserContext, Page, chromium } from "playwright-core";
+import { BrowserContext, Locator, Page, chromium } from "playwright-core";
 import type { CellData, SheetData } from "../../src/core/port/workbook";
 import type { EtatExcel, FixtureExcel } from "../helpers/fake-excel";
 import { TEST_IDS } from "../../src/taskpane/testIds";
@@ -17,6 +17,18 @@ const OFFICE_JS = path.join(RACINE, "node_modules/@microsoft/office-js/dist");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const ORIGINE = "https://localhost:3000/";
 export const ECRANS = path.join(__dirname, "__screens__");
+
+/**
+ * A picture of the pane (a page, whole) or of one part (a locator) in tests/browser/__screens__/`nom`, for a person
+ * to look at: taken only with PRODBOOK_ECRANS=1 (`PRODBOOK_ECRANS=1 npx jest tests/browser`), as no test reads it.
+ */
+export async function ecran(cible: Page | Locator, nom: string): Promise<void> {
+  if (!process.env.PRODBOOK_ECRANS) return;
+  fs.mkdirSync(ECRANS, { recursive: true });
+  const chemin = path.join(ECRANS, nom);
+  if ("goto" in cible) await cible.screenshot({ path: chemin, fullPage: true });
+  else await cible.screenshot({ path: chemin });
+}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -97,7 +109,6 @@ export async function ouvrirVolet(fixture: FixtureExcel, initScripts: string[] =
   await page.addInitScript({ path: path.join(RACINE, "tests/helpers/fake-excel.js") });
   await page.goto(`${ORIGINE}taskpane.html`);
   await page.getByTestId(TEST_IDS.app).waitFor();
-  fs.mkdirSync(ECRANS, { recursive: true });
   return {
     ...v,
     page,
