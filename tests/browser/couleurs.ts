@@ -15,48 +15,41 @@ import type { Page } from "playwright-core";
  * count). A plain word inside a tinted row is not taken as its cue: it is the row's content (« 2 Personnel »). Each fault
  * is given as « couleur seule : tag[data-testid] « text » (what is coloured) ».
  */
-const SCRIPT_COULEUR_SEULE = `(async () => {
-  // A colour in motion (a button's hover fading in, between two brand colours) is no state: looked at once settled
-  // (transitions and animations that end; a spinner turns for ever), within a second.
-  const finies = document
-    .getAnimations()
-    .filter((a) => a.playState === "running" && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
-  await Promise.race([
-    Promise.all(finies.map((a) => a.finished.catch(() => undefined))),
-    new Promise((ok) => setTimeout(ok, 1000)),
-  ]);
+const SCRIPT_COULEUR_SEULE = `(() => {
   const rgb = (c) => {
     const m = /rgba?\\(([\\d.]+),\\s*([\\d.]+),\\s*([\\d.]+)(?:,\\s*([\\d.]+))?/.exec(c || "");
     return m ? { r: +m[1], g: +m[2], b: +m[3], a: m[4] === undefined ? 1 : +m[4], css: c } : null;
   };
-  // The theme's brand colours, as computed colours (the theme's variables resolved through a probe).
-  const marques = new Set();
-  const sonde = document.createElement("span");
-  document.body.appendChild(sonde);
-  for (const feuille of Array.from(document.styleSheets)) {
-    let regles;
-    try { regles = feuille.cssRules; } catch { continue; }
-    for (const regle of Array.from(regles)) {
-      const st = regle.style;
-      if (!st) continue;
-      for (let i = 0; i < st.length; i++) {
-        const nom = st[i];
-        if (!nom.startsWith("--") || !/brand/i.test(nom)) continue;
-        sonde.style.color = "";
-        sonde.style.color = st.getPropertyValue(nom).trim();
-        if (sonde.style.color) marques.add(getComputedStyle(sonde).color);
+  // The theme's brand colours, as computed colours (the theme's variables resolved through a probe), read once per theme.
+  const w = window;
+  const theme = document.querySelector(".fui-FluentProvider")?.className ?? "";
+  if (w.__marquesTheme?.theme !== theme) {
+    const marques = new Set();
+    const sonde = document.createElement("span");
+    document.body.appendChild(sonde);
+    for (const feuille of Array.from(document.styleSheets)) {
+      let regles;
+      try { regles = feuille.cssRules; } catch { continue; }
+      for (const regle of Array.from(regles)) {
+        const st = regle.style;
+        if (!st) continue;
+        for (let i = 0; i < st.length; i++) {
+          const nom = st[i];
+          if (!nom.startsWith("--") || !/brand/i.test(nom)) continue;
+          sonde.style.color = "";
+          sonde.style.color = st.getPropertyValue(nom).trim();
+          if (sonde.style.color) marques.add(getComputedStyle(sonde).color);
+        }
       }
     }
+    sonde.remove();
+    w.__marquesTheme = { theme, marques };
   }
-  sonde.remove();
+  const marques = w.__marquesTheme.marques;
   const teinte = (c) => {
     const x = rgb(c);
     if (!x || x.a < 0.15) return false;
     return Math.max(x.r, x.g, x.b) - Math.min(x.r, x.g, x.b) >= 16 && !marques.has("rgb(" + x.r + ", " + x.g + ", " + x.b + ")");
-  };
-  const cache = (e) => {
-    const s = getComputedStyle(e);
-    return (s.clip !== "auto" && s.clip !== "") || (s.position === "absolute" && e.getBoundingClientRect().width <= 1);
   };
   const visible = (e) => {
     if (e.closest("[hidden]")) return false;
@@ -73,13 +66,11 @@ const SCRIPT_COULEUR_SEULE = `(async () => {
     }
     return "rgb(255, 255, 255)";
   };
-  /** What e colours itself with: « texte », « fond », « bordure » (several possible), or nothing. */
-  const signaux = (e) => {
-    const s = getComputedStyle(e);
+  /** What e (its computed style s) colours itself with: « texte », « fond », « bordure » (several possible), or nothing. */
+  const signaux = (e, s) => {
     const out = [];
-    const contenu = (e.textContent || "").trim() !== "" || e.querySelector("svg,img") || e.tagName === "svg";
     const parent = e.parentElement;
-    if (contenu && parent && s.color !== getComputedStyle(parent).color && teinte(s.color)) out.push("texte");
+    if (parent && teinte(s.color) && s.color !== getComputedStyle(parent).color) out.push("texte");
     if (teinte(s.backgroundColor) && (!parent || s.backgroundColor !== fond(parent))) out.push("fond");
     for (const cote of ["Top", "Right", "Bottom", "Left"]) {
       const b = "border" + cote;
@@ -91,9 +82,20 @@ const SCRIPT_COULEUR_SEULE = `(async () => {
     return out;
   };
   const colores = [];
+  // Texts for screen readers only (clipped to 1 px).
+  const lus = [];
   for (const e of Array.from(document.body.querySelectorAll("*"))) {
-    if (!visible(e)) continue;
-    const sig = signaux(e);
+    const s = getComputedStyle(e);
+    if (s.clip !== "auto" && s.clip !== "") {
+      lus.push(e);
+      continue;
+    }
+    let sig = signaux(e, s);
+    // A colour in motion (a button's hover fading in, between two brand colours) is no state: seen once settled.
+    if (!sig.length || !visible(e) || e.getAnimations().some((a) => a.playState === "running")) continue;
+    // A colour on a text or an icon is seen only where there is one.
+    const contenu = (e.textContent || "").trim() !== "" || e.tagName === "svg" || e.querySelector("svg,img");
+    if (!contenu) sig = sig.filter((x) => x !== "texte");
     if (sig.length) colores.push({ e, sig });
   }
   const texteDe = (e) => (e.textContent || "").replace(/\\s+/g, " ").trim();
@@ -117,7 +119,7 @@ const SCRIPT_COULEUR_SEULE = `(async () => {
     if (etiquettes.some((x) => x !== c.e && portee.contains(x))) return "mot coloré voisin";
     // The element named (aria-label), or a text for screen readers only beside it (« Erreur : » before a finding).
     if (mot(c.e.getAttribute("aria-label"))) return "aria-label";
-    for (const x of Array.from(portee.querySelectorAll("*"))) if (cache(x) && mot(texteDe(x))) return "texte lu";
+    if (lus.some((x) => portee.contains(x) && mot(texteDe(x)))) return "texte lu";
     // A coloured icon or figure: a word beside it in its parent (« Erreurs » before a red count).
     if (!mot(texteDe(c.e))) {
       const marche = document.createTreeWalker(portee, NodeFilter.SHOW_TEXT);
