@@ -46,10 +46,17 @@ const SCRIPT_COULEUR_SEULE = `(() => {
     w.__marquesTheme = { theme, marques };
   }
   const marques = w.__marquesTheme.marques;
+  // Whether a computed colour is a status colour, each colour string worked out once (a page has a few dozen).
+  const teintes = new Map();
   const teinte = (c) => {
-    const x = rgb(c);
-    if (!x || x.a < 0.15) return false;
-    return Math.max(x.r, x.g, x.b) - Math.min(x.r, x.g, x.b) >= 16 && !marques.has("rgb(" + x.r + ", " + x.g + ", " + x.b + ")");
+    let t = teintes.get(c);
+    if (t === undefined) {
+      const x = rgb(c);
+      t = !!x && x.a >= 0.15 && Math.max(x.r, x.g, x.b) - Math.min(x.r, x.g, x.b) >= 16 &&
+        !marques.has("rgb(" + x.r + ", " + x.g + ", " + x.b + ")");
+      teintes.set(c, t);
+    }
+    return t;
   };
   const visible = (e) => {
     if (e.closest("[hidden]")) return false;
