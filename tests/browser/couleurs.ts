@@ -91,7 +91,12 @@ const SCRIPT_COULEUR_SEULE = `(() => {
   const colores = [];
   // Texts for screen readers only (clipped to 1 px).
   const lus = [];
-  for (const e of Array.from(document.body.querySelectorAll("*"))) {
+  // Hidden subtrees (the pages not shown, a closed section) are skipped whole: their styles are never worked out.
+  const marche = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (e) =>
+      e.hasAttribute("hidden") || getComputedStyle(e).display === "none" ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let e = marche.nextNode(); e; e = marche.nextNode()) {
     const s = getComputedStyle(e);
     if (s.clip !== "auto" && s.clip !== "") {
       lus.push(e);
