@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { SANS_DEVIS_ACTIONS, actionsPages, dansPage, pages } from "./actionsPages";
 import { cliquablesNonInteractifs } from "./cliquables";
+import { couleurSeule, couleurs } from "./couleurs";
 import { fautes, fautesDeLecture, textesDuVolet } from "./francaisVolet";
 import { POPUPS } from "./popups";
 import { classeurProduction, debordements, etatExcel, surveillerDebordements, voletDuBloc } from "./volet";
@@ -16,8 +17,10 @@ import { classeurProduction, debordements, etatExcel, surveillerDebordements, vo
  * sheet names of 31 characters without a space (Excel's longest, so cell references « 'Budget_…'!G76 » too), a devis
  * and a financing plan in hundreds of millions (9-digit amounts), a financer's name without a space and a FEC whose file
  * name is long. At every state of every page (opened, after its main action, in its error states, and back on it after a
- * tab change), nothing scrolls sideways, and nothing the user reads or hears is in a programmer's French: no rule code, CLI
- * option, breakable space before « : », « (s) », ISO date, disagreeing plural or English word left by a library.
+ * tab change), nothing scrolls sideways, nothing the user reads or hears is in a programmer's French (no rule code, CLI
+ * option, breakable space before « : », « (s) », ISO date, disagreeing plural or English word left by a library), and no
+ * state is told by its colour alone (couleurs.ts). Écarts is seen too while its FEC is being read, its progress held
+ * half-way (« Lecture de … 58 % »).
  */
 const DEVIS = "Budget_previsionnel_Gardiens_12";
 const PDT = "Plan_de_travail_tournage_2026_v";
@@ -59,14 +62,42 @@ async function classeurLong(): Promise<FixtureExcel> {
 }
 
 /**
- * What is wrong now on the pane: overflows, what reacts to a click but not to the keyboard, then the French
- * presentation of its texts and of its attributes.
+ * Holds the reading of a FEC half-way when `window.__fec.retenir` is set: the Worker's messages after its first progress
+ * at 50 % or more are kept from the page until `window.__fec.relacher()` (the page's own handler then gets them, in
+ * order). `window.__fec.atteint` says the read stands there.
+ */
+const RETENUE_FEC = `(() => {
+  const W = window.Worker;
+  const f = (window.__fec = { retenir: false, atteint: false, retenus: [] });
+  f.relacher = () => {
+    f.retenir = false;
+    f.atteint = false;
+    for (const [w, data] of f.retenus.splice(0)) w.dispatchEvent(new MessageEvent("message", { data }));
+  };
+  window.Worker = class extends W {
+    constructor(u, o) {
+      super(u, o);
+      this.addEventListener("message", (e) => {
+        if (!f.retenir) return;
+        if (f.atteint) {
+          e.stopImmediatePropagation();
+          f.retenus.push([this, e.data]);
+        } else if (e.data.type === "progression" && e.data.total && e.data.fait / e.data.total >= 0.5) f.atteint = true;
+      });
+    }
+  };
+})();`;
+
+/**
+ * What is wrong now on the pane: overflows, what reacts to a click but not to the keyboard, what is told by colour
+ * alone, then the French presentation of its texts and of its attributes.
  */
 async function problemes(page: Page, etape: string): Promise<string[]> {
   const { affiche, attributs } = await textesDuVolet(page);
   return [
     ...(await debordements(page)),
     ...(await cliquablesNonInteractifs(page)).map((c) => `cliquable sans clavier : ${c}`),
+    ...(await couleurSeule(page)),
     ...fautes(affiche),
     ...fautesDeLecture(affiche),
     // An accessible name is heard, not laid out: its spaces may break anywhere.
@@ -76,19 +107,123 @@ async function problemes(page: Page, etape: string): Promise<string[]> {
   ].map((p) => `${etape} — ${p}`);
 }
 
+/**
+ * The colour check sees what it must on this page: three elements put in the pane for a moment, a red amount alone and
+ * a tinted row of words alone (told by colour alone), a red amount beside an icon named « Dépassement » (told).
+ */
+async function temoinsCouleur(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const d = document.createElement("div");
+    d.id = "temoins-couleur";
+    d.style.width = "200px";
+    d.innerHTML =
+      '<p><span data-testid="temoin-seul" style="color: rgb(197, 15, 31)">+1\u00a0200,00\u00a0€</span></p>' +
+      '<p><span data-testid="temoin-nomme" style="color: rgb(197, 15, 31)">+1\u00a0200,00\u00a0€</span>' +
+      '<svg role="img" aria-label="Dépassement" width="10" height="10"><circle r="4" cx="5" cy="5"/></svg></p>' +
+      '<p><span data-testid="temoin-ligne" style="display: block; background: rgb(241, 187, 188)">' +
+      "2 Personnel technique du tournage en Bretagne 1\u00a0200,00\u00a0€</span></p>";
+    document.querySelector("main")?.prepend(d);
+  });
+  const { fautes, vus } = await couleurs(page);
+  await page.evaluate(() => document.getElementById("temoins-couleur")?.remove());
+  expect(fautes.filter((f) => f.includes("temoin"))).toEqual([
+    "couleur seule : span[temoin-seul] « +1 200,00 € » (texte)",
+    "couleur seule : span[temoin-ligne] « 2 Personnel technique du tournage en Bre » (fond)",
+  ]);
+  expect(vus.filter((v) => v.includes("temoin"))).toEqual([
+    "span[temoin-nomme] « +1 200,00 € » (texte) : icône nommée",
+  ]);
+}
+
+/** Writes `valeurs` (cell → value) in the sheet `feuille` of the fake Excel, as a user typing them; gives the former values. */
+function ecrireCellules(
+  page: Page,
+  feuille: string,
+  valeurs: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    async ([f, vs]) => {
+      type Plage = { values: unknown[][]; load(p: string): void };
+      type Contexte = {
+        workbook: { worksheets: { getItem(n: string): { getRange(a: string): Plage } } };
+        sync(): Promise<void>;
+      };
+      const excel = (window as unknown as { Excel: { run<T>(f: (c: Contexte) => Promise<T>): Promise<T> } }).Excel;
+      return excel.run(async (ctx) => {
+        const plages = Object.keys(vs).map((a) => [a, ctx.workbook.worksheets.getItem(f).getRange(a)] as const);
+        for (const [, p] of plages) p.load("values");
+        await ctx.sync();
+        const avant = Object.fromEntries(plages.map(([a, p]) => [a, p.values[0][0]]));
+        for (const [a, p] of plages) p.values = [[vs[a]]];
+        await ctx.sync();
+        return avant;
+      });
+    },
+    [feuille, valeurs] as const,
+  );
+}
+
+/** Archives INA (line 1.2) taken from 4 to 5 minutes in the devis, compared with the version saved, then put back. */
+async function comparaisonModifiee(page: Page, verif: (etape: string) => Promise<void>): Promise<void> {
+  const avant = await ecrireCellules(page, DEVIS, { C10: 5, G10: "7\u00a0500\u00a0000,00\u00a0€" });
+  await page.getByTestId(TEST_IDS.versions.comparer).click();
+  const hausse = page.getByTestId(TEST_IDS.versions.resultat).getByRole("img", { name: "hausse" });
+  await hausse.first().waitFor();
+  expect(await page.getByTestId(TEST_IDS.versions.total).innerText()).toMatch(
+    /\(\+1[\u202f\u00a0]500[\u202f\u00a0]000,00/,
+  );
+  await verif("comparaison, devis modifié");
+  await ecrireCellules(page, DEVIS, avant);
+}
+
+/** Picks the FEC again, its reading held half-way: `verif` sees the progress (« Lecture de … 58 % »), then it ends. */
+async function lectureRetenue(page: Page, fec: string, verif: (etape: string) => Promise<void>): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __fec: { retenir: boolean } }).__fec.retenir = true));
+  await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(fec);
+  await page.waitForFunction(() => (window as unknown as { __fec: { atteint: boolean } }).__fec.atteint);
+  const libelle = dansPage(page, "ecarts", TEST_IDS.progressionLibelle);
+  await libelle.filter({ hasText: /[5-9]\d\u00a0%$/ }).waitFor();
+  expect(await libelle.innerText()).toMatch(
+    new RegExp(`^Lecture de ${path.basename(fec).replace(/\./g, "\\.")}… [5-9]\\d\u00a0%$`),
+  );
+  const barre = Number(await dansPage(page, "ecarts", TEST_IDS.ecarts.progression).getAttribute("aria-valuenow"));
+  expect(barre).toBeGreaterThanOrEqual(0.5);
+  expect(barre).toBeLessThan(1);
+  await verif("lecture du FEC en cours");
+  await page.evaluate(() => (window as unknown as { __fec: { relacher(): void } }).__fec.relacher());
+  // The reading over: its announcement under the picker, no progress left.
+  await page.waitForFunction((id) => {
+    const r = document.querySelector(`[data-testid="${id}"]`);
+    return !!r && !r.querySelector(".fui-Spinner, .fui-ProgressBar") && /écarts calculés/.test(r.textContent ?? "");
+  }, TEST_IDS.retour("ecarts-lire"));
+}
+
 describe("balayage du volet à 320 px, classeur aux noms longs et aux montants à 9 chiffres", () => {
   const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-balayage-"));
   const fec = path.join(dossier, "123456789FEC20500930_export_comptable_definitif_valide_par_le_cabinet.txt");
   fs.copyFileSync(path.join(__dirname, "../fixtures/fec-reel/123456789FEC20500930.txt"), fec);
   afterAll(() => fs.rmSync(dossier, { recursive: true, force: true }));
 
-  const v = voletDuBloc({ classeur: classeurLong, largeur: 320 });
+  const v = voletDuBloc({ classeur: classeurLong, largeur: 320, initScripts: [RETENUE_FEC] });
   const { page } = v;
 
-  it("chaque page, dans chacun de ses états et chacun de ses popups, tient dans la largeur, se lit en français, s'utilise au clavier", async () => {
+  it("chaque page, dans chacun de ses états et chacun de ses popups, tient dans la largeur, se lit en français, s'utilise au clavier, ne dit rien par la couleur seule", async () => {
     const actions = actionsPages({ planDeTravail: PDT, planFinancement: PLAN, fec, fecIllisible: FEC_ILLISIBLE });
+    // Écarts, then its FEC picked again and its reading held half-way: the progress under the picker must fit too.
+    const ecarts = actions.ecarts;
+    actions.ecarts = async (page, verif) => {
+      await ecarts(page, verif);
+      await lectureRetenue(page, fec, verif);
+    };
+    // Versions, then compared with the devis changed since (a rise, its amount in red and its arrow named).
+    const versions = actions.versions;
+    actions.versions = async (page, verif) => {
+      await versions(page, verif);
+      await comparaisonModifiee(page, verif);
+    };
     const ids = await pages(page);
     expect(ids).toEqual(expect.arrayContaining(Object.keys(actions)));
+    await temoinsCouleur(page);
     const trouves: string[] = [];
     const surveillance = await surveillerDebordements(page, 320);
     const ouvrir = async (id: string) => {

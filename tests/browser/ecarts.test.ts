@@ -384,7 +384,9 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const nouvelle = page.locator('[data-testid^="ecarts-correspondance-"]').last();
     // The row as added (« 6 », no poste) is faulty: tinted, its message under it, left out of the calculation.
     expect(await nouvelle.getAttribute("data-probleme")).toBe("erreur");
-    expect(await nouvelle.textContent()).toMatch(/✖ Correspondance n° \d+\s: poste vide pour «\s6\s»\. Ligne ignorée/);
+    expect(await nouvelle.textContent()).toMatch(
+      /✖ Erreur\s: Correspondance n° \d+\s: poste vide pour «\s6\s»\. Ligne ignorée/,
+    );
     expect(await nouvelle.getByLabel("Poste").getAttribute("aria-invalid")).toBe("true");
     // Left as added (« 6 » without a poste): refused with the row named, nothing written.
     const syncs = (await etatExcel(page)).syncs.length;
@@ -397,6 +399,8 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     // A poste the devis does not have is flagged too, but counted.
     await nouvelle.getByLabel("Poste").fill("5.99");
     expect(await nouvelle.getAttribute("data-probleme")).toBe("alerte");
+    // Its tint says it in colour, its first word too.
+    expect(await nouvelle.textContent()).toMatch(/⚠ Alerte\s: /);
     expect(await nouvelle.textContent()).toContain(
       "le poste «\u00a05.99\u00a0» n'est ni un chapitre ni une ligne du devis",
     );

@@ -67,6 +67,8 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`,
     paddingLeft: tokens.spacingHorizontalXS,
   },
+  motErreur: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  motAlerte: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   douteuse: {
     backgroundColor: tokens.colorPaletteYellowBackground1,
     borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`,
@@ -701,7 +703,11 @@ export function Ecarts() {
               </div>
               {p && (
                 <Caption1 block data-testid={TEST_IDS.ecarts.probleme(i)}>
-                  {p.gravite === "erreur" ? "✖ " : "⚠ "}
+                  {/* The row's tint and border say it in colour: its severity is said in a word too. */}
+                  <span className={p.gravite === "erreur" ? styles.motErreur : styles.motAlerte}>
+                    {p.gravite === "erreur" ? "✖ Erreur" : "⚠ Alerte"}
+                  </span>
+                  {"\u00a0: "}
                   {p.message}
                   {p.gravite === "erreur" ? " Ligne ignorée dans le calcul." : ""}
                 </Caption1>

@@ -14,6 +14,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
+import { ArrowDown12Regular, ArrowUp12Regular } from "@fluentui/react-icons";
 import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
 import type { ResumeVersion } from "../../app/commandes/versions";
@@ -57,14 +58,23 @@ const useStyles = makeStyles({
   montant: { whiteSpace: "nowrap", marginLeft: "auto" },
   hausse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   baisse: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  fleche: { verticalAlign: "middle", marginRight: "1px" },
 });
 
 const m = (c: Cents) => formatMontantFr(c);
 const signe = (c: Cents) => (c > 0 ? "+" : "") + m(c);
 
+/** A change of amount: red and ↑ named « hausse » when it rises, green and ↓ « baisse » when it falls (never colour alone). */
 function Ecart({ delta }: { delta: Cents }) {
   const styles = useStyles();
-  return <span className={delta > 0 ? styles.hausse : delta < 0 ? styles.baisse : undefined}>{signe(delta)}</span>;
+  if (delta === 0) return <span>{signe(delta)}</span>;
+  const Fleche = delta > 0 ? ArrowUp12Regular : ArrowDown12Regular;
+  return (
+    <span className={delta > 0 ? styles.hausse : styles.baisse}>
+      <Fleche className={styles.fleche} aria-label={delta > 0 ? "hausse" : "baisse"} />
+      {signe(delta)}
+    </span>
+  );
 }
 
 /**
