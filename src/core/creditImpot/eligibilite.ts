@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import type { Devis, LigneDevis } from "../devis/model";
+import { celluleDeLigne, type Devis, type LigneDevis } from "../devis/model";
 import {
   cents,
   type Cents,
@@ -74,14 +74,11 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
       cellule: l.source.cellules.montant,
       // Read in the line's « Territoire » cell (not from « dont France » columns, nor the 100 % default).
       ...(l.partFrance !== undefined && !l.repartition && l.source.cellules.territoire
-        ? { cellulePartFrance: cellRef(l.source.feuille, l.source.cellules.territoire) }
+        ? { cellulePartFrance: celluleDeLigne(l, "territoire") }
         : {}),
     };
   });
 }
-
-/** A cell of the devis as its sheet names it (« 'Budget'!K9 »), the sheet prefixed when the reference lacks it. */
-const cellRef = (feuille: string, c: string) => (c.includes("!") ? c : `${feuille}!${c}`);
 
 const HEBERGEMENT = /\b(hotels?|hebergements?|nuitees?|logements?)\b/;
 const NUITS = /\bnuit(ee)?s?\b/;

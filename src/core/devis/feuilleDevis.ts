@@ -117,8 +117,9 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
     const r = premiere + k;
     const rang = l.chapitre ? (rangDansChapitre.get(l.chapitre) ?? 0) : -1;
     if (l.chapitre) rangDansChapitre.set(l.chapitre, rang + 1);
-    const montant = montantCellule(l, r, plageHorsFrais, devis);
-    const facteurs = montant && typeof montant === "object" && "formula" in montant ? facteursProduit(l, r) : undefined;
+    // Once per line: the amount's formula and its note both follow from the factors.
+    const facteurs = facteursProduit(l, r);
+    const montant = montantCellule(l, r, plageHorsFrais, devis, facteurs);
     if (facteurs) {
       // quantité × nombre × taux: the factors on this row, each from its cell of the producer's sheet.
       const t = (l.chapitre && traces.chapitres[l.chapitre]?.entrees?.[rang]) || traceLigne(l);
@@ -295,13 +296,18 @@ function sommeLignes(lignes: LigneDevis[], code: CodeChapitre, premiere: number)
 }
 
 /** Live formula when the producer's amount is exactly what the formula gives; otherwise the amount read (flagged in Contrôles). */
-function montantCellule(l: LigneDevis, r: number, plageHorsFrais: string | undefined, devis: Devis): CellSpec {
+function montantCellule(
+  l: LigneDevis,
+  r: number,
+  plageHorsFrais: string | undefined,
+  devis: Devis,
+  facteurs: ReturnType<typeof facteursProduit>,
+): CellSpec {
   const valeur = centsToEuros(l.montant);
   const ligne = r + 1;
   if (l.pourcentage && !l.taux && plageHorsFrais && multiplyCents(devis.totalHorsFrais, l.pourcentage) === l.montant) {
     return { formula: `ROUND(G${ligne}*SUM(${plageHorsFrais}),2)`, result: valeur };
   }
-  const facteurs = facteursProduit(l, r);
   if (facteurs) return { formula: `ROUND(${facteurs.cellules.join("*")},2)`, result: valeur };
   return valeur;
 }

@@ -88,6 +88,16 @@ export interface LigneDevis {
   source: SourceLigne;
 }
 
+/**
+ * A line's cell for `champ` as its sheet names it (« 'Budget'!K9 »), the sheet prefixed when the reference lacks it;
+ * undefined when the line has no such cell.
+ */
+export function celluleDeLigne(l: LigneDevis, champ: keyof SourceLigne["cellules"]): string | undefined {
+  const c = l.source.cellules[champ];
+  if (!c) return undefined;
+  return c.includes("!") ? c : `${l.source.feuille}!${c}`;
+}
+
 export interface TotalChapitre {
   code: CodeChapitre;
   libelle: string;

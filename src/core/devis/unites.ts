@@ -1,4 +1,3 @@
-import Decimal from "decimal.js";
 import { analyserNombre, type Cents, type Convention } from "../money";
 import { MONTANT_MAX_CENTIMES, eurosToCents } from "../money/cents";
 import { normaliser } from "../util/texte";
@@ -133,7 +132,7 @@ function enEuros(figure: string, facteur: number, convention?: Convention): Cent
   if (n.type !== "nombre") return undefined;
   const euros = n.valeur.times(facteur);
   if (euros.times(100).abs().greaterThan(MONTANT_MAX_CENTIMES)) return undefined;
-  return eurosToCents(new Decimal(euros));
+  return eurosToCents(euros);
 }
 
 /** The period of a rate, normalised text → its French name after « par » (« jour », « semaine »…). */

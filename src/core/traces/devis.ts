@@ -1,4 +1,4 @@
-import type { CodeChapitre, Devis, LigneDevis } from "../devis/model";
+import { celluleDeLigne, type CodeChapitre, type Devis, type LigneDevis } from "../devis/model";
 import { CHAPITRES_HORS_TOTAL, libelleChapitre } from "../devis/nomenclature";
 import { type Cents, montantLigne, multiplyCents, sumCents } from "../money";
 import { euros, feuille, noeud, valeurFr, type Trace } from "./trace";
@@ -9,12 +9,6 @@ export interface TracesDevis {
   totalHorsFrais: Trace;
   chapitres: Partial<Record<CodeChapitre, Trace>>;
   coutMinute?: Trace;
-}
-
-function cellule(l: LigneDevis, champ: keyof LigneDevis["source"]["cellules"]): string | undefined {
-  const c = l.source.cellules[champ];
-  if (!c) return undefined;
-  return c.includes("!") ? c : `${l.source.feuille}!${c}`;
 }
 
 function libelleLigne(l: LigneDevis): string {
@@ -31,11 +25,11 @@ export function traceLigne(
   salaires?: ReadonlyMap<string, LigneDevis>,
 ): Trace {
   const v = euros(l.montant);
-  const cel = cellule(l, "montant");
+  const cel = celluleDeLigne(l, "montant");
   const salaire = l.chargesDe && salaires?.get(l.chargesDe.salaire);
   if (l.chargesDe && salaire) {
     const brut = feuille(`Salaire ${libelleLigne(salaire)}`, euros(salaire.montant), "euros", {
-      ...(cellule(salaire, "montant") ? { cellule: cellule(salaire, "montant") } : {}),
+      ...(celluleDeLigne(salaire, "montant") ? { cellule: celluleDeLigne(salaire, "montant") } : {}),
     });
     const taux = l.chargesDe.taux;
     if (taux !== undefined && multiplyCents(salaire.montant, taux) === l.montant)
@@ -57,7 +51,7 @@ export function traceLigne(
   }
   if (l.pourcentage && !l.taux && horsFrais && multiplyCents(horsFrais.montant, l.pourcentage) === l.montant) {
     const pct = feuille("Pourcentage", l.pourcentage, "taux", {
-      cellule: cellule(l, "pourcentage") ?? cellule(l, "taux"),
+      cellule: celluleDeLigne(l, "pourcentage") ?? celluleDeLigne(l, "taux"),
     });
     return noeud(libelleLigne(l), v, "euros", "produit", [horsFrais.trace, pct], {
       formule: "coût hors frais × pourcentage",
@@ -70,14 +64,14 @@ export function traceLigne(
       if (l.quantite !== undefined)
         facteurs.push({
           mot: "quantité",
-          trace: feuille("Quantité", l.quantite, "nombre", { cellule: cellule(l, "quantite") }),
+          trace: feuille("Quantité", l.quantite, "nombre", { cellule: celluleDeLigne(l, "quantite") }),
         });
       if (l.nombre !== undefined)
         facteurs.push({
           mot: "nombre",
-          trace: feuille("Nombre", l.nombre, "nombre", { cellule: cellule(l, "nombre") }),
+          trace: feuille("Nombre", l.nombre, "nombre", { cellule: celluleDeLigne(l, "nombre") }),
         });
-      facteurs.push({ mot: "taux", trace: feuille("Taux", l.taux, "euros", { cellule: cellule(l, "taux") }) });
+      facteurs.push({ mot: "taux", trace: feuille("Taux", l.taux, "euros", { cellule: celluleDeLigne(l, "taux") }) });
       const mots = facteurs.map((f) => f.mot).join(" × ");
       const cellules = cellulesDesFacteurs(facteurs.map((f) => f.trace));
       return noeud(

@@ -1,4 +1,4 @@
-import type { Devis, LigneDevis } from "../devis/model";
+import { celluleDeLigne, type Devis, type LigneDevis } from "../devis/model";
 import type { RapportEcarts, LigneEcart } from "../ecarts/calcul";
 import type { ResultatFec, EcritureFec } from "../comptabilite/fec/types";
 import { posteDe, type TableCorrespondances } from "../comptabilite/correspondances";
@@ -103,9 +103,9 @@ export function tracesEcarts(
  * nombre × taux) is traced down to the cells of its factors, so every input of the budget names where it was read.
  */
 function ligneBudget(l: LigneDevis, libelle: string): Trace {
-  const c = l.source.cellules.montant;
+  const c = celluleDeLigne(l, "montant");
   if (!c || l.montantCalcule) return { ...traceLigne(l), libelle };
-  return feuille(libelle, euros(l.montant), "euros", { cellule: c.includes("!") ? c : `${l.source.feuille}!${c}` });
+  return feuille(libelle, euros(l.montant), "euros", { cellule: c });
 }
 
 function tracePoste(

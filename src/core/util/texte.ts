@@ -1,3 +1,5 @@
+import { signeMoinsFr } from "../money/format";
+
 /** Lower case, no accents, single spaces: the key used to match headers and labels. */
 export function normaliser(s: string): string {
   return s
@@ -26,7 +28,7 @@ export function milliers(n: number): string {
  * sign U+2212, as `formatMontantFr` does.
  */
 export function decimalFr(s: string): string {
-  const [entier, dec] = s.replace(/^-/, "\u2212").split(".");
+  const [entier, dec] = signeMoinsFr(s).split(".");
   const groupe = entier.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
   return dec ? `${groupe},${dec}` : groupe;
 }
