@@ -152,8 +152,10 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     expect(message("Devis!B3")).toBe(
       "Facteur manquant pour « Ferry » (Ferry Marseille–Ajaccio (400 km)) : aucun facteur d'émission sourcé en kg " +
         "CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; " +
-        "chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la traversée) — " +
-        "montant lu : 540,00\u00a0€ HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
+        "chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la traversée), ou, " +
+        "pour une première estimation sur son montant, choisissez dans la colonne « Code facteur » le ratio " +
+        "monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — montant lu : " +
+        "540,00\u00a0€ HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
     );
     // Estimated: nothing to complete for the van and the truck.
     expect([message("Devis!B4"), message("Devis!B5")]).toEqual([undefined, undefined]);
@@ -321,6 +323,41 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
       "Durées converties en jours d'utilisation (2\u00a0lignes) : une semaine = 5 jours " +
         "[L, à vérifier ; clé carbone.jours-par-semaine].",
     );
+  });
+
+  test("ferry : le ratio monétaire « Transport fluvial et maritime » choisi dans « Code facteur » est repris au calcul suivant", async () => {
+    const sortie = path.join(dossier(), "bilan-corse.xlsx");
+    const r = carbone(await devisTournageCorse(), "-o", sortie);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const bc = wb.getWorksheet("Bilan carbone")!;
+    let ligne = 0;
+    bc.eachRow((row, i) => {
+      if (row.getCell(1).value === "devis:Devis!3") ligne = i;
+    });
+    // Column K, « Code facteur » (a yellow cell): the user picks the ratio the ferry's finding names.
+    expect(bc.getCell(`K${ligne}`).value).toBe("ferry");
+    bc.getCell(`K${ligne}`).value = "ratio-transport-maritime";
+    const corrige = path.join(dossier(), "bilan-corse-ratio.xlsx");
+    await wb.xlsx.writeFile(corrige);
+    const apres = carbone(corrige, "--json");
+    expect(apres.code).toBe(0);
+    const k = JSON.parse(apres.out) as Sortie;
+    const ferry = k.categories.flatMap((c) => c.activites).find((a) => a.cellule === "Devis!B3")!;
+    // 540 € HT = 0,54 k€ × 590 kg CO2e/k€ HT = 318,6 kg (Base Carbone 25006, 2016, copy of the v22.0 export: M).
+    expect([ferry.codeFacteur, ferry.facteur, ferry.uniteFacteur, ferry.methode, ferry.kgCO2e]).toEqual([
+      "ratio-transport-maritime",
+      "590",
+      "k€ HT",
+      "ratio monétaire",
+      "318.6",
+    ]);
+    expect(ferry.source).toBe(
+      "Base Carbone 25006 — Service — Transport fluvial et maritime, ratio monétaire (créé en 2016) [M, à vérifier]",
+    );
+    expect(k.manquants.filter((m) => m.cellule === "Devis!B3")).toEqual([]);
   });
 
   test("la feuille écrite : conversion sur la ligne, formule vivante recalculée par LibreOffice (semaines changées dans le devis)", async () => {

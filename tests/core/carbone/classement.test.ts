@@ -1,6 +1,9 @@
 import { bilanCarbone } from "../../../src/core/carbone/bilanClasseur";
 import { COL, ENTETES_ACTIVITES } from "../../../src/core/carbone/colonnes";
+import { estimer } from "../../../src/core/carbone/estimer";
 import { csvExport } from "../../../src/core/carbone/export";
+import { citation, facteursEnVigueur } from "../../../src/core/carbone/facteurs";
+import type { ActiviteEstimee } from "../../../src/core/carbone/modele";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 
 const ENTETE = ["Code", "Désignation", "Qté", "Unité", "Nb", "Tarif", "Montant"];
@@ -232,7 +235,9 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       "Facteur manquant pour « Ferry » (Navette maritime Quiberon–Belle-Île (15 km)) : aucun facteur d'émission " +
         "sourcé en kg CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan " +
         "carbone ») ; chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la " +
-        "traversée) — montant lu : 320,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
+        "traversée), ou, pour une première estimation sur son montant, choisissez dans la colonne « Code facteur » " +
+        "le ratio monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — montant lu : " +
+        "320,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
     ]);
     // The van's estimate names its Base Carbone element and why it is to check.
     expect(r.activites[0].facteurTrouve).toMatchObject({
@@ -243,6 +248,43 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       confiance: "L",
       source: expect.stringMatching(/élément 21030, statut « Archivé ».*messagerie express/),
     });
+  });
+
+  test("ferry et post-production : le ratio monétaire proposé n'est pas appliqué d'office ; choisi dans « Code facteur », il estime sur le montant", async () => {
+    const wb = devis([
+      ["6.5", "Navette maritime Quiberon–Belle-Île (15 km)", 8, "billet", 2, 20, 320],
+      ["8", "POST-PRODUCTION"],
+      ["8.1", "Montage", 4, "semaines", 1, 2500, 10000],
+    ]);
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    const vue = (es: ActiviteEstimee[]) =>
+      es.map((a) => [a.facteurRetenu, a.methode, a.base ?? null, a.kgCO2e ?? null]);
+    // By default both stay « facteur manquant »: the ratio is named in the finding, never picked for the user.
+    expect(vue(r.activites)).toEqual([
+      ["ferry", "facteur-manquant", null, null],
+      ["postproduction", "facteur-manquant", null, null],
+    ]);
+    // The user types the codes in the yellow « Code facteur » cells: the amount (k€ HT) × the ratio.
+    const jeu = facteursEnVigueur("2026-06-01");
+    const choisis = estimer(
+      r.activites,
+      jeu,
+      new Map([
+        [r.activites[0].id, { facteur: "ratio-transport-maritime" }],
+        [r.activites[1].id, { facteur: "ratio-films-television" }],
+      ]),
+    );
+    expect(vue(choisis)).toEqual([
+      // 320 € = 0,32 k€ × 590 kg CO2e/k€ HT (Base Carbone 25006, 2016, copie de l'export v22.0 : M).
+      ["ratio-transport-maritime", "monetaire", "0.32", "188.8"],
+      // 10 000 € = 10 k€ × 310 kg CO2e/k€ HT (Base Carbone 25003, 2016 : M).
+      ["ratio-films-television", "monetaire", "10", "3100"],
+    ]);
+    expect(choisis.map((a) => citation(a.facteurTrouve!))).toEqual([
+      "Base Carbone 25006 — Service — Transport fluvial et maritime, ratio monétaire (créé en 2016) [M, à vérifier]",
+      "Base Carbone 25003 — Service — Films, enregistrement sonores, télévision et radio, ratio monétaire (créé en " +
+        "2016) [M, à vérifier]",
+    ]);
   });
 
   test("camion : classe de PTAC lue dans le libellé, quantité en t.km ; 3,5 t au plus = utilitaire ; une charge n'est pas un PTAC", async () => {

@@ -117,14 +117,25 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
       "Facteur manquant pour « Ferry » (Ferry Roscoff–Cork et hébergement Irlande) : aucun facteur d'émission " +
         "sourcé en kg CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille " +
         "« Bilan carbone ») ; chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance " +
-        "de la traversée) — montant lu : 2 400,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » " +
-        "(clé carbone.ferry).",
+        "de la traversée), ou, pour une première estimation sur son montant, choisissez dans la colonne « Code " +
+        "facteur » le ratio monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — " +
+        "montant lu : 2 400,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
     );
     const facteurs = r.manquants.filter((m) => m.message.startsWith("Facteur manquant")).map((m) => m.message);
     expect(facteurs.length).toBeGreaterThan(3);
     expect(facteurs.join("\n")).not.toMatch(/incubateur|Impact CO2|Base Carbone V20|futureco|Nos Gestes/);
     // Lines with an estimate and nothing to complete are not findings.
     expect(par("'Budget Gardiens'!B46")).toEqual([]);
+    // Post-production: no factor per room day; the 2016 money ratio 25003 is offered, never applied on its own.
+    expect(par("'Budget Gardiens'!B62").map((m) => m.replace(/[\u00a0\u202f]/g, " "))).toEqual([
+      "Facteur manquant pour « Post-production » (Sous-titrage et PAD) : aucun facteur d'émission sourcé en kg " +
+        "CO2e par jour (« Post-production (montage, étalonnage, mixage, " +
+        "laboratoire) », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; chiffrez-la avec le " +
+        "calculateur homologué, ou, pour une première estimation sur son montant, choisissez dans la colonne « Code " +
+        "facteur » le ratio monétaire « Films, enregistrements sonores, télévision et radio » (Base Carbone 25003, " +
+        "2016, à vérifier) — montant lu : 1 500,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » (clé " +
+        "carbone.postproduction).",
+    ]);
   });
 
   test("une durée en semaines (caméra, son, salle de montage) devient des jours d'utilisation, conversion dite sur sa ligne", async () => {

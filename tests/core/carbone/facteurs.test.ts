@@ -84,6 +84,26 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
         /^https:\/\/github\.com\/incubateur-ademe\/impactco2\/blob\/[0-9a-f]{40}\/src\/data\/categories\/caspratiques\.ts#L95-L123$/,
       ),
     });
+    // Two 2016 money ratios of the v22.0 copy, offered (never applied by default) where no activity factor exists:
+    // the ferry (maritime transport) and post-production (films, television); none names equipment rental.
+    const ratios = ["ratio-transport-maritime", "ratio-films-television"].map((c) => [c, v.facteurs[c]] as const);
+    expect(ratios.map(([c, f]) => [c, f.identifiant, f.valeur, f.unite, f.type, f.confiance, f.url])).toEqual([
+      ["ratio-transport-maritime", "25006", "590", "k€ HT", "monetaire", "M", copieV22],
+      ["ratio-films-television", "25003", "310", "k€ HT", "monetaire", "M", copieV22],
+    ]);
+    for (const [, f] of ratios)
+      expect(f.source).toMatch(/statut « Valide générique ».*créé le 18\/05\/2016.*Non appliqué d'office/);
+    expect(v.manquants.ferry.conseil).toMatch(
+      /ratio monétaire « Transport fluvial et maritime » \(Base Carbone 25006, 2016/,
+    );
+    expect(v.manquants.postproduction.conseil).toMatch(
+      /« Films, enregistrements sonores, télévision et radio » \(Base Carbone 25003/,
+    );
+    expect(v.manquants["location-materiel"].raison).toMatch(
+      /24997 à 25032.*aucun ne nomme la location de matériel.*Aucun ratio n'est donc proposé pour la location de matériel\.$/,
+    );
+    // The findings are shown in the pane: they name the ratio by its label and identifier, never by its code.
+    for (const m of Object.values(v.manquants)) expect(m.conseil ?? "").not.toMatch(/\bratio-[a-z]/);
     // Equipment rental stays « facteur manquant », with what Carbon'Clap asks for (its publisher's FAQ, a source).
     expect(v.manquants["location-materiel"].conseil).toMatch(/^Carbon'Clap demande le type de matériel et sa durée/);
     expect(t.versions[0].sources.map((s) => s.url)).toContain(
