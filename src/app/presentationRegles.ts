@@ -48,6 +48,8 @@ export const NOMS_TABLES: Readonly<Record<string, string>> = {
   "financement-categories": "Catégories de financement (aide publique ou financement privé)",
   "financement-fsa": "Conditions du FSA",
   "idcc2642-minima": "Salaires minima, production audiovisuelle (IDCC 2642)",
+  "idcc3097-annexe3":
+    "Salaires minima de l'annexe III (films à budget limité), production cinématographique (IDCC 3097)",
   "idcc3097-minima": "Salaires minima, production cinématographique (IDCC 3097)",
   "intensite-aides": "Plafonds d'intensité des aides publiques",
   "nomenclature-cnc": "Nomenclature du devis CNC",

@@ -119,7 +119,10 @@ const tauxAccord = v.pipe(
   ),
 );
 
-/** Devis rule tables: accord transparence rates by genre, IDCC 2642 and 3097 minimum-pay grids (amounts in cents). */
+/**
+ * Devis rule tables: accord transparence rates by genre, IDCC 2642 and 3097 minimum-pay grids and the IDCC 3097
+ * annexe III formula (amounts in cents).
+ */
 export const SCHEMAS_DEVIS = {
   "accord-transparence": v.strictObject({
     fiction: tauxAccord,
@@ -129,5 +132,12 @@ export const SCHEMAS_DEVIS = {
   }),
   "idcc2642-minima": minima,
   "idcc3097-minima": minima,
+  /** Annexe III of IDCC 3097 (films under a budget limit): minimum = socle + part × (annexe I minimum − socle). */
+  "idcc3097-annexe3": v.strictObject({
+    socle: centimes,
+    partAuDela: taux,
+    budgetMaxFiction: centimes,
+    budgetMaxDocumentaire: centimes,
+  }),
   "nomenclature-cnc": nomenclature,
 } as const;
