@@ -10,17 +10,17 @@ import { cliquablesNonInteractifs } from "./cliquables";
 import { couleurSeule, couleurs } from "./couleurs";
 import { fautes, fautesDeLecture, textesDuVolet } from "./francaisVolet";
 import { POPUPS } from "./popups";
-import { classeurProduction, debordements, etatExcel, surveillerDebordements, voletDuBloc } from "./volet";
+import { classeurProduction, debordements, etatExcel, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
 
 /**
  * A scan of every page of the built pane at 320 px, on a production workbook made long where the pane is narrow:
  * sheet names of 31 characters without a space (Excel's longest, so cell references « 'Budget_…'!G76 » too), a devis
  * and a financing plan in hundreds of millions (9-digit amounts), a financer's name without a space and a FEC whose file
  * name is long. At every state of every page (opened, after its main action, in its error states, and back on it after a
- * tab change), nothing scrolls sideways, nothing the user reads or hears is in a programmer's French (no rule code, CLI
+ * tab change), nothing scrolls sideways nor breaks a word over two lines, nothing the user reads or hears is in a programmer's French (no rule code, CLI
  * option, breakable space before « : », « (s) », ISO date, disagreeing plural or English word left by a library), and no
  * state is told by its colour alone (couleurs.ts). Écarts is seen too while its FEC is being read, its progress held
- * half-way (« Lecture de … 58 % »).
+ * half-way (« Lecture de … 58 % »). Every page is then met again at 350 px, its results kept, and scanned the same.
  */
 const DEVIS = "Budget_previsionnel_Gardiens_12";
 const PDT = "Plan_de_travail_tournage_2026_v";
@@ -89,13 +89,14 @@ const RETENUE_FEC = `(() => {
 })();`;
 
 /**
- * What is wrong now on the pane: overflows, what reacts to a click but not to the keyboard, what is told by colour
- * alone, then the French presentation of its texts and of its attributes.
+ * What is wrong now on the pane: overflows, words broken over two lines, what reacts to a click but not to the keyboard,
+ * what is told by colour alone, then the French presentation of its texts and of its attributes.
  */
 async function problemes(page: Page, etape: string): Promise<string[]> {
   const { affiche, attributs } = await textesDuVolet(page);
   return [
     ...(await debordements(page)),
+    ...(await motsCoupes(page)).map((m) => `mot coupé ${m}`),
     ...(await cliquablesNonInteractifs(page)).map((c) => `cliquable sans clavier : ${c}`),
     ...(await couleurSeule(page)),
     ...fautes(affiche),
@@ -269,6 +270,25 @@ describe("balayage du volet à 320 px, classeur aux noms longs et aux montants �
     expect(ids.filter((id) => !annonces[id]?.length)).toEqual([]);
     expect(await surveillance.vus()).toEqual([]);
     expect(v.erreursPage).toEqual([]);
+  });
+
+  it("à 350 px aussi : chaque page, ses résultats gardés, tient dans la largeur, se lit en français, ne dit rien par la couleur seule", async () => {
+    // The pane widened to Excel's other usual width, every page met again as the first test left it (after its main
+    // action): laid out anew for 350 px, the same scan. Back to 320 px after.
+    await page.setViewportSize({ width: 350, height: 900 });
+    try {
+      expect(await page.evaluate(() => document.scrollingElement?.clientWidth)).toBeGreaterThan(320);
+      const trouves: string[] = [];
+      for (const id of await pages(page)) {
+        await page.getByTestId(TEST_IDS.onglet(id)).click();
+        await page.getByTestId(TEST_IDS.page(id)).waitFor();
+        await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+        trouves.push(...(await problemes(page, `${id} à 350 px`)));
+      }
+      expect(trouves).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 320, height: 900 });
+    }
   });
 
   it("Écarts : « Enregistrer » les correspondances dit la feuille écrite sous son bouton et l'annonce", async () => {

@@ -2,13 +2,15 @@ import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, pages } from "./actionsPages";
 import { indicateurFocus, textesIlisibles } from "./contraste";
+import { couleurSeule, couleurs } from "./couleurs";
 import { POPUPS, fautesDuPopup, type Theme } from "./popups";
 import { ecran, classeurProduction, voletDuBloc } from "./volet";
 
 /**
  * The pane in Excel's dark theme (« Noir »), as Office.context.officeTheme reports it, at 320 px: every page, at
  * its opening, after its main action and in its error state, keeps every text readable — 4.5:1 against what is
- * behind it (3:1 for large text), no dark text left on a dark background.
+ * behind it (3:1 for large text), no dark text left on a dark background — and tells no state by colour alone
+ * (couleurs.ts: the dark theme's status colours are other hues, its brand colours other blues).
  */
 const NOIR = {
   isDarkTheme: true,
@@ -19,13 +21,15 @@ const NOIR = {
 };
 
 /**
- * The faults of every page's states (each named « page état — ratio : texte … »), then of what each page opens (lists,
+ * The faults of every page's states (each named « page état — ratio : texte … », or « page état — couleur seule : … »
+ * in the dark theme: the light one is scanned for colour by balayage.test.ts), then of what each page opens (lists,
  * calendars, dialogs, trees: popups.ts), in `theme`; `ouverts` lists the popups measured.
  */
 async function fautesDesPages(page: Page, theme: Theme, ouverts: string[], ecrans?: string): Promise<string[]> {
   const fautes: string[] = [];
   const verif = async (etape: string) => {
     for (const f of await textesIlisibles(page)) fautes.push(`${etape} — ${f}`);
+    if (theme === "sombre") for (const f of await couleurSeule(page)) fautes.push(`${etape} — ${f}`);
   };
   const ids = await pages(page);
   expect(ids).toEqual(expect.arrayContaining(Object.keys(ACTIONS)));
@@ -93,6 +97,39 @@ async function focusPeuVisibles(page: Page, atteints: Record<string, number>): P
   }
   await sansTransitions.evaluate((e) => (e as Element).remove());
   return fautes;
+}
+
+/**
+ * The colour check sees what it must in the dark theme: elements put in the pane for a moment in Fluent's dark status
+ * colours (colorPaletteRedForeground1, colorPaletteRedBackground2) — a red amount alone and a tinted row of words alone
+ * (told by colour alone), the same amount beside an icon named « Dépassement » (told) — and an amount and a long text in
+ * the dark theme's brand colours (a link's, a primary button's), its accent rather than a state: neither a fault.
+ */
+async function temoinsCouleurSombre(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const d = document.createElement("div");
+    d.id = "temoins-couleur";
+    d.style.width = "200px";
+    d.innerHTML =
+      '<p><span data-testid="temoin-seul" style="color: rgb(220, 98, 109)">+1\u00a0200,00\u00a0€</span></p>' +
+      '<p><span data-testid="temoin-nomme" style="color: rgb(220, 98, 109)">+1\u00a0200,00\u00a0€</span>' +
+      '<svg role="img" aria-label="Dépassement" width="10" height="10"><circle r="4" cx="5" cy="5"/></svg></p>' +
+      '<p><span data-testid="temoin-ligne" style="display: block; background: rgb(110, 15, 21)">' +
+      "2 Personnel technique du tournage en Bretagne 1\u00a0200,00\u00a0€</span></p>" +
+      '<p><span data-testid="temoin-marque" style="color: var(--colorBrandForegroundLink)">1\u00a0200,00\u00a0€</span></p>' +
+      '<p><span data-testid="temoin-marque" style="display: block; background: var(--colorBrandBackground)">' +
+      "Analyser le devis du producteur et écrire le devis CNC</span></p>";
+    document.querySelector("main:not([hidden])")?.prepend(d);
+  });
+  const { fautes, vus } = await couleurs(page);
+  await page.evaluate(() => document.getElementById("temoins-couleur")?.remove());
+  expect(fautes.filter((f) => f.includes("temoin"))).toEqual([
+    "couleur seule : span[temoin-seul] « +1 200,00 € » (texte)",
+    "couleur seule : span[temoin-ligne] « 2 Personnel technique du tournage en Bre » (fond)",
+  ]);
+  expect(vus.filter((v) => v.includes("temoin"))).toEqual([
+    "span[temoin-nomme] « +1 200,00 € » (texte) : icône nommée",
+  ]);
 }
 
 /** Every popup measured, in each theme, in page order: none skipped. */
@@ -181,6 +218,10 @@ describe("thème sombre d'Office : chaque page lisible (contraste ≥ 4,5:1)", (
     ]);
   });
 
+  it("la mesure « couleur seule » voit en thème sombre un montant rouge seul, une ligne teintée seule, pas la marque", async () => {
+    await temoinsCouleurSombre(page);
+  });
+
   it("chaque page : à l'ouverture, après son action principale, en erreur, et chacun de ses popups ouvert", async () => {
     const ouverts: string[] = [];
     expect(await fautesDesPages(page, "sombre", ouverts, "sombre-320")).toEqual([]);
@@ -223,11 +264,15 @@ describe("changement de thème d'Office pendant que le volet est ouvert", () => 
     await page.getByTestId(TEST_IDS.controles.liste).waitFor();
     const theme = () => page.locator("[data-theme]").first().getAttribute("data-theme");
     expect(await theme()).toBe("clair");
+    expect(await couleurSeule(page)).toEqual([]);
     // The pane registered for Office's theme changes once.
     expect(await page.evaluate((t) => (window as unknown as Changeur).__changerThemeOffice(t), NOIR)).toBe(1);
     await page.locator('[data-theme="sombre"]').waitFor();
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("dark");
     expect(await textesIlisibles(page)).toEqual([]);
+    // Nothing told by colour alone in the dark theme now, its own brand colours read afresh (not the light theme's).
+    expect(await couleurSeule(page)).toEqual([]);
+    await temoinsCouleurSombre(page);
     await page.evaluate((t) => (window as unknown as Changeur).__changerThemeOffice(t), BLANC);
     await page.locator('[data-theme="clair"]').waitFor();
     expect(await theme()).toBe("clair");

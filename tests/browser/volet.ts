@@ -281,18 +281,35 @@ export async function debordements(page: Page): Promise<string[]> {
  * Words the pane breaks inside, over two lines (« Interprétatio / n » in a column too narrow for it): each visible text
  * node's words, split at spaces and after a hyphen, dash, slash or arrow (where a line may end), whose glyphs sit on
  * more than one line. Only words of letters (with their apostrophes, brackets and punctuation) are looked at: a URL, a
- * file name, a cell reference or an identifier may be cut anywhere rather than stick out. Each as « word » in « text ».
+ * file name, a cell reference or an identifier may be cut anywhere rather than stick out. Text for screen readers only
+ * (clipped) is not laid out for the eye. Each as « word » in « text ».
  */
 export async function motsCoupes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const sortie: string[] = [];
     const textes = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const plage = document.createRange();
+    // Text for screen readers only: in an element clipped, or cut to 1 px by its overflow (a calendar's « Date choisie : … »).
+    const lus = new Map<Element, boolean>();
+    const lu = (e: Element | null): boolean => {
+      if (!e) return false;
+      let v = lus.get(e);
+      if (v === undefined) {
+        const s = getComputedStyle(e);
+        const r = e.getBoundingClientRect();
+        v =
+          (s.clip !== "auto" && s.clip !== "") ||
+          (s.overflow === "hidden" && (r.width <= 1 || r.height <= 1)) ||
+          lu(e.parentElement);
+        lus.set(e, v);
+      }
+      return v;
+    };
     for (let n = textes.nextNode(); n; n = textes.nextNode()) {
       const parent = n.parentElement;
       if (!parent || !n.textContent?.trim() || parent.closest("[hidden]")) continue;
       const s = getComputedStyle(parent);
-      if (s.display === "none" || s.visibility === "hidden" || (s.clip !== "auto" && s.clip !== "")) continue;
+      if (s.display === "none" || s.visibility === "hidden" || lu(parent)) continue;
       const t = n.textContent;
       for (const m of t.matchAll(/[^\s/—→-]+[/—→-]?/g)) {
         if (!/^[(«]?[\p{L}'’]{3,}[)»,.;:\-/—→]*$/u.test(m[0])) continue;

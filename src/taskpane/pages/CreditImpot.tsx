@@ -25,6 +25,7 @@ import { DetailsSources } from "../components/DetailsSources";
 import { FeuillesEcrites } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
+import { ICONE_INTENTION } from "../components/iconeIntention";
 import { BadgeAVerifier, ChiffresRetenus, LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
 import {
   ChampAnnee,
@@ -291,7 +292,7 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
       </ChiffresCles>
       <PanneauTrace explication={explication} onAller={allerA} />
       {!r.eligible && (
-        <MessageBar layout="multiline" intent="error">
+        <MessageBar layout="multiline" intent="error" icon={ICONE_INTENTION.error}>
           <MessageBarBody>
             Une condition d'éligibilité n'est pas remplie : crédit nul (voir « Détails et sources »).
           </MessageBarBody>

@@ -224,6 +224,8 @@ export function Planning() {
                 id: "cellule",
                 titre: "Cellule",
                 valeur: (p) => <span className={styles.cellule}>{p.cellule ?? ""}</span>,
+                // In cards, a long reference (« 'Budget_…'!F40 ») on its own line, wrapping, its label left whole.
+                large: true,
               },
               // Both in the line's unit (days or weeks), written the French way (« 2,5 sem. »).
               {

@@ -24,6 +24,7 @@ import type { ExplicationsDevis, OptionsDevis } from "../../app/commandes/devis"
 import { formatEcartFr, formatMontantFr } from "../../core/money";
 import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
+import { ICONE_INTENTION } from "../components/iconeIntention";
 import { champsValides } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { ChampDuree, ChampFeuilleDevis, ChampGenre, useChampDuree } from "../components/ChampsProduction";
@@ -139,7 +140,12 @@ export function Structurer() {
         enCours="Écriture des feuilles Devis, Synthèse et Contrôles…"
       />
       {ecrites && (
-        <MessageBar layout="multiline" intent="success" data-testid={TEST_IDS.structurer.succes}>
+        <MessageBar
+          layout="multiline"
+          intent="success"
+          icon={ICONE_INTENTION.success}
+          data-testid={TEST_IDS.structurer.succes}
+        >
           <MessageBarBody>Feuilles écrites : {ecrites.join(", ")}.</MessageBarBody>
         </MessageBar>
       )}
@@ -249,7 +255,7 @@ function Apercu({
         {apercu.nonPlaces.length === 0 ? (
           <Caption1>Tous les montants ont été placés dans un chapitre.</Caption1>
         ) : (
-          <MessageBar layout="multiline" intent="warning">
+          <MessageBar layout="multiline" intent="warning" icon={ICONE_INTENTION.warning}>
             <MessageBarBody>
               {compte(apercu.nonPlaces.length, "montant")} hors chapitre{"\u00a0"}:{" "}
               {apercu.nonPlaces.map((n, i) => (

@@ -19,6 +19,7 @@ import { cents, formatEcartFr, formatMontantFr, formatPourcentFr, type Cents } f
 import { DetailsSources } from "../components/DetailsSources";
 import { LienSource } from "../components/TextesAppliques";
 import { Retour } from "../components/Retour";
+import { ICONE_INTENTION } from "../components/iconeIntention";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets, typographie } from "../francais";
 import { GENRES, REGIMES, libelle } from "../listes";
@@ -113,7 +114,7 @@ function Bloc({
         </Text>
       )}
       {bloc.probleme && (
-        <MessageBar layout="multiline" intent="warning" data-testid={IDS.probleme(id)}>
+        <MessageBar layout="multiline" intent="warning" icon={ICONE_INTENTION.warning} data-testid={IDS.probleme(id)}>
           <MessageBarBody className={styles.phrase}>{typographie(bloc.probleme)}</MessageBarBody>
         </MessageBar>
       )}
