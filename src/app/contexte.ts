@@ -67,5 +67,6 @@ export function optionsDevisDe(c: ContexteProduction, detecte?: ContexteDetecte)
     dureeMinutes: dureeDe(c),
     ...(origine ? { origineDuree: origine } : {}),
     typeOeuvre: c.oeuvre,
+    ...(c.annexe3097 ? { annexe3097: true } : {}),
   };
 }
