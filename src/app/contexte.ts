@@ -67,5 +67,7 @@ export function optionsDevisDe(c: ContexteProduction, detecte?: ContexteDetecte)
     dureeMinutes: dureeDe(c),
     ...(origine ? { origineDuree: origine } : {}),
     typeOeuvre: c.oeuvre,
+    // Declared for a cinema work only (the pane's box makes the work « cinéma »); never assumed.
+    ...(c.annexe3097 && c.oeuvre === "cinema" ? { annexe3097: true } : {}),
   };
 }

@@ -19,6 +19,7 @@ export const TEST_IDS = {
     annee: "production-annee",
     hebergement: "production-hebergement",
     langue: "production-langue",
+    annexe3: "production-annexe3",
     fec: "production-fec",
     enregistrement: "production-enregistrement",
   },

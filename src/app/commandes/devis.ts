@@ -15,6 +15,11 @@ export interface OptionsDevis {
   /** Where the duration was taken (a cell, or typed: the default), named by the cost per minute's trace. */
   origineDuree?: OrigineDuree;
   typeOeuvre?: TypeOeuvre;
+  /**
+   * The producer declares the film under annexe III of IDCC 3097 (films under a budget limit): the salary check uses
+   * its reduced minima when the devis stays under the cap of its genre. Never assumed (default: annexe I).
+   */
+  annexe3097?: boolean;
   /** ISO date for dated rules (minimum pay…); today by default. */
   date?: string;
   /** « D'où vient ce chiffre ? »: add the traces of the totals (CLI --explique). */

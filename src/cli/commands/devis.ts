@@ -13,14 +13,14 @@ import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utili
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, ZERO, type Cents } from "../../core/money";
 import { choixArg, dureeArg, origineDureeArg } from "../args";
-import type { Io } from "../io";
+import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
 import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
-  "[--oeuvre cinema|audiovisuel] [--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ] [--explique]";
+  "[--oeuvre cinema|audiovisuel [--annexe-iii]] [--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ] [--explique]";
 const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 const m = (c: Cents) => centsToDecimalString(c);
 
@@ -177,7 +177,9 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
 export const commande = definirCommande({
   nom: "devis",
   resume:
-    "Structure le devis d'un producteur (chapitres CNC, totaux, contrôles) ; -o écrit Devis, Synthèse et Contrôles",
+    "Structure le devis d'un producteur (chapitres CNC, totaux, contrôles) ; -o écrit Devis, Synthèse et Contrôles ; " +
+    "--annexe-iii : film de cinéma déclaré sous l'annexe III de l'IDCC 3097 (budget limité), salaires comparés à ses " +
+    "minima réduits sous le plafond de son genre",
   usage: USAGE,
   ...CONTROLE_CLASSEUR,
   options: {
@@ -185,19 +187,30 @@ export const commande = definirCommande({
     duree: { type: "string" },
     genre: { type: "string" },
     oeuvre: { type: "string" },
+    "annexe-iii": { type: "boolean" },
     date: { type: "string" },
     ...OPTION_EXPLIQUE,
   },
   champs: { dureeMinutes: "--duree", date: "--date" },
-  verifier: (v): OptionsDevis => ({
-    feuille: v.feuille,
-    dureeMinutes: dureeArg(v.duree),
-    origineDuree: origineDureeArg(v.duree),
-    genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
-    typeOeuvre: choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) as TypeOeuvre | undefined,
-    date: v.date,
-    explique: v.explique === true,
-  }),
+  verifier: (v): OptionsDevis => {
+    const typeOeuvre = choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) as TypeOeuvre | undefined;
+    // Annexe III is a derogation of the cinema convention: declared by the producer, never inferred.
+    if (v["annexe-iii"] && typeOeuvre !== "cinema")
+      throw new CliError(
+        "L'option --annexe-iii (film relevant de l'annexe III de l'IDCC 3097) ne vaut que pour un film de cinéma : " +
+          "ajoutez --oeuvre cinema.",
+      );
+    return {
+      feuille: v.feuille,
+      dureeMinutes: dureeArg(v.duree),
+      origineDuree: origineDureeArg(v.duree),
+      genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
+      typeOeuvre,
+      ...(v["annexe-iii"] ? { annexe3097: true } : {}),
+      date: v.date,
+      explique: v.explique === true,
+    };
+  },
   executer: ({ wb, args, sortie }) => structurer(wb, args, sortie !== undefined),
   json: (r) => ({ ...jsonDevis(r.devis, r.constats, r.tables), ...(r.traces ? { traces: r.traces } : {}) }),
   texte: (r, io) => {

@@ -22,6 +22,8 @@ export interface OptionsStructurer {
   ecrire?: boolean;
   /** ISO date for dated rules; today by default. */
   date?: string;
+  /** The producer declares the film under annexe III of IDCC 3097 (reduced minima; never assumed). */
+  annexe3097?: boolean;
   /** false: the structured devis only (versions save its lines), no rule run: `constats` and `tables` are empty. */
   controler?: boolean;
 }
@@ -91,9 +93,9 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
   if (opts.controler === false) return { devis, constats: [], tables: [], feuillesEcrites: [] };
   const date = opts.date ?? aujourdhui();
-  const constats = controlerDevis(devis, date, surcharges);
+  const constats = controlerDevis(devis, date, surcharges, opts.annexe3097);
   if (devis.conservation) devis.conservation = completerConservation(devis.conservation, constats);
-  const tables = tablesDevis(devis, date);
+  const tables = tablesDevis(devis, date, opts.annexe3097);
   if (!opts.ecrire) return { devis, constats, tables, feuillesEcrites: [] };
   const noms: NomsFeuilles = {
     devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),

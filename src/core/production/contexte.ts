@@ -24,6 +24,11 @@ export interface ContexteProduction {
   duree?: string;
   regime?: RegimeCredit;
   oeuvre?: TypeOeuvre;
+  /**
+   * The producer declares the cinema film under annexe III of IDCC 3097 (films under a budget limit, reduced minima):
+   * checked against its budget cap, never assumed. Undefined = not declared.
+   */
+  annexe3097?: boolean;
   /** Year of the expenses (AAAA), as typed. */
   annee?: string;
   hebergement?: "paris" | "ailleurs";
@@ -75,6 +80,7 @@ const CHAMPS = {
   duree: v.pipe(v.string(), v.maxLength(20)),
   regime: enumere(["cinema", "audiovisuel", "international"] as const),
   oeuvre: enumere(["cinema", "audiovisuel"] as const),
+  annexe3097: v.boolean(),
   annee: v.pipe(v.string(), v.maxLength(10)),
   hebergement: enumere(["paris", "ailleurs"] as const),
   langue: enumere(["francais", "etrangere"] as const),

@@ -7,6 +7,7 @@ import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 import {
   ChampAnnee,
+  ChampAnnexe3,
   ChampDuree,
   ChampFeuilleDevis,
   ChampGenre,
@@ -55,6 +56,7 @@ export function BandeauProduction() {
     libelle(GENRES, c.genre),
     c.duree && saisieDuree(c.duree).type === "ok" ? `${c.duree.trim()}\u00a0min` : undefined,
     libelle(REGIMES, c.regime)?.replace(/ \(.*\)$/, ""),
+    c.oeuvre === "cinema" && c.annexe3097 ? "Annexe III" : undefined,
     c.annee && saisieAnnee(c.annee).type === "ok" ? c.annee.trim() : undefined,
     c.fec ? `FEC ${c.fec.nom}` : undefined,
   ].filter(Boolean);
@@ -102,6 +104,7 @@ export function BandeauProduction() {
           <ChampAnnee id={TEST_IDS.production.annee} />
           <ChampHebergement id={TEST_IDS.production.hebergement} />
           <ChampLangue id={TEST_IDS.production.langue} />
+          <ChampAnnexe3 id={TEST_IDS.production.annexe3} className={styles.large} />
           <Caption1 className={styles.large} data-testid={TEST_IDS.production.fec}>
             {c.fec
               ? `Grand livre : ${c.fec.nom} (${taille(c.fec.octets)}, ${c.fec.encodage}, ${compte(c.fec.lignes, "ligne")}` +

@@ -1,3 +1,4 @@
+import { Caption1, Checkbox } from "@fluentui/react-components";
 import * as React from "react";
 import type { Genre } from "../../core/devis/model";
 import type { ContexteProduction } from "../../core/production/contexte";
@@ -147,3 +148,27 @@ export const ChampLangue = ({
 export const ChampZone = ({ label = "Jours fériés", ...props }: PropsChamp) => (
   <ChampListeContexte {...props} label={label} cle="zone" defaut="metropole" options={ZONES} />
 );
+
+/**
+ * The producer declares the cinema film under annexe III of IDCC 3097 (films under a budget limit): shown for a cinema
+ * work only. Ticking it makes the context's work « cinéma » (the salary check it changes is the cinema one).
+ */
+export function ChampAnnexe3({ id, className }: PropsChamp) {
+  const p = useProduction();
+  if (oeuvreDe(p.contexte) !== "cinema") return null;
+  const coche = p.contexte.oeuvre === "cinema" && p.contexte.annexe3097 === true;
+  return (
+    <div className={className}>
+      <Checkbox
+        data-testid={id}
+        checked={coche}
+        onChange={(_, d) => p.modifier(d.checked ? { annexe3097: true, oeuvre: "cinema" } : { annexe3097: undefined })}
+        label="Film relevant de l'annexe III (petit budget)"
+      />
+      <Caption1 block>
+        Dérogation accordée par la commission paritaire de la production cinématographique : les salaires du devis sont
+        comparés aux minima réduits de l'annexe III tant que le devis reste sous le plafond de son genre.
+      </Caption1>
+    </div>
+  );
+}

@@ -10,6 +10,11 @@ export interface ContexteDevis {
   date: string;
   /** Overrides from the workbook's « Paramètres » sheet (keys under "devis."; see docs/devis.md). */
   surcharges?: Surcharges;
+  /**
+   * The producer declares the film under annexe III of IDCC 3097 (films under a budget limit admitted by the joint
+   * commission): salaire-minimum then checks its reduced minima when the devis stays under the cap. Never assumed.
+   */
+  annexe3097?: boolean;
 }
 
 /** Override keys the devis rules read. */

@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import brutAccord from "../../regles/data/accord-transparence.json";
 import brutMinima from "../../regles/data/idcc2642-minima.json";
 import brutMinima3097 from "../../regles/data/idcc3097-minima.json";
+import brutAnnexe3 from "../../regles/data/idcc3097-annexe3.json";
 import { Confiance, TableRegles, validerTable } from "../../regles/table";
 import type { Cents } from "../../money/cents";
 import type { Genre } from "../model";
@@ -99,3 +100,19 @@ export function fonctionDuLibelle(libelle: string, valeurs: ValeursMinima): Fonc
 export function decimal(s: string): Decimal {
   return new Decimal(s);
 }
+
+/** IDCC 3097 annexe III (films under a budget limit): minimum = socle + partAuDela × (annexe I minimum − socle). */
+export interface ValeursAnnexe3 {
+  /** Weekly socle in cents. */
+  socle: Cents;
+  /** Decimal fraction (« 0.37 »). */
+  partAuDela: string;
+  /** Budget caps in cents, by genre. */
+  budgetMaxFiction: Cents;
+  budgetMaxDocumentaire: Cents;
+}
+
+export const TABLE_ANNEXE3_3097: TableRegles<ValeursAnnexe3> = validerTable<ValeursAnnexe3>(
+  brutAnnexe3,
+  "idcc3097-annexe3.json",
+);

@@ -3,7 +3,8 @@ import { creerRegistre } from "../../controles/registre";
 import type { Devis } from "../model";
 import { type Surcharges, versionEnVigueur } from "../../regles/table";
 import { regleUtilisee, type RegleUtilisee } from "../../regles/utilisees";
-import { TABLE_ACCORD_TRANSPARENCE } from "./donnees";
+import { TABLE_ACCORD_TRANSPARENCE, TABLE_ANNEXE3_3097 } from "./donnees";
+import { regimeAnnexe3 } from "./annexe3";
 import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
 import { colonnesLues } from "./colonnesLues";
 import { feuilleLue } from "./feuilleLue";
@@ -60,19 +61,25 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   feuilleLue,
 ]);
 
-/** Runs every devis rule; `date` (ISO) selects the dated tables in force; `surcharges` come from « Paramètres ». */
-export function controlerDevis(devis: Devis, date: string, surcharges?: Surcharges): Constat[] {
-  return executerRegles(REGLES_DEVIS, { devis, date, surcharges });
+/**
+ * Runs every devis rule; `date` (ISO) selects the dated tables in force; `surcharges` come from « Paramètres »;
+ * `annexe3097`: the producer declares the film under annexe III of IDCC 3097 (reduced minima).
+ */
+export function controlerDevis(devis: Devis, date: string, surcharges?: Surcharges, annexe3097?: boolean): Constat[] {
+  return executerRegles(REGLES_DEVIS, { devis, date, surcharges, ...(annexe3097 ? { annexe3097 } : {}) });
 }
 
 /**
  * The rule-table versions the devis checks read on `date`: the minimum-pay grid of the work (IDCC 3097 cinema,
- * 2642 otherwise) and, for an audiovisual work of known genre, the accord transparence rates.
+ * 2642 otherwise), the annexe III version when the film is declared under it (its cap was read, applied or not) and,
+ * for an audiovisual work of known genre, the accord transparence rates.
  */
-export function tablesDevis(devis: Devis, date: string): RegleUtilisee[] {
+export function tablesDevis(devis: Devis, date: string, annexe3097?: boolean): RegleUtilisee[] {
   const out: RegleUtilisee[] = [];
   const g = grilleMinima(devis, date);
   if (g) out.push(regleUtilisee(g.table.id, g.version));
+  const a3 = annexe3097 && g ? regimeAnnexe3(devis, date).version : undefined;
+  if (a3) out.push(regleUtilisee(TABLE_ANNEXE3_3097.id, a3));
   const accord = devis.genre && devis.typeOeuvre !== "cinema" && versionEnVigueur(TABLE_ACCORD_TRANSPARENCE, date);
   if (accord) out.push(regleUtilisee(TABLE_ACCORD_TRANSPARENCE.id, accord));
   return out;

@@ -5,6 +5,7 @@ import { TableRegles, versionEnVigueur, VersionRegle } from "../../regles/table"
 import { normaliser } from "../../util/texte";
 import type { CategorieLigne, Devis, LigneDevis } from "../model";
 import { surchargeMontant } from "../../regles/parametres";
+import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
 import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
 import {
   FonctionMinimum,
@@ -75,55 +76,97 @@ function minimumUnitaire(
   };
 }
 
+/**
+ * The annexe III minimum of a line (declared film, under the cap): weekly from the annexe I weekly minimum (the grid's,
+ * or a Paramètres override of it), then per day as annexe I does (× journeeSurSemaine). A function whose annexe I
+ * minimum is under the socle keeps it (not eligible). `texte` names the formula and both table versions.
+ */
+function minimumAnnexe3Ligne(
+  annexe1: Cents,
+  a3: Extract<RegimeAnnexe3, { applique: true }>,
+  grille: ValeursMinima,
+  f: FonctionMinimum,
+  parSemaine: boolean,
+  origineAnnexe1: string,
+): { minimum: Cents; derive: string; texte: string; eligible: boolean } | undefined {
+  const v3 = a3.version.valeurs;
+  const hebdo3 = minimumAnnexe3(annexe1, v3);
+  const m = minimumUnitaire({ ...f, hebdomadaire: hebdo3 ?? annexe1 }, grille, parSemaine);
+  if (!m) return undefined;
+  const texte =
+    hebdo3 !== undefined
+      ? `annexe III : ${formuleAnnexe3(annexe1, v3)} = ${eur(hebdo3)} par semaine, ${origineAnnexe3(a3.version)} ; ` +
+        `minimum de l'annexe I : ${origineAnnexe1}`
+      : `fonction non éligible à l'annexe III : son minimum de l'annexe I, ${eur(annexe1)} par semaine, est sous le ` +
+        `socle de ${eur(v3.socle)} (${origineAnnexe3(a3.version)}) ; minimum de l'annexe I : ${origineAnnexe1}`;
+  return { ...m, texte, eligible: hebdo3 !== undefined };
+}
+
 export const salaireMinimum: Regle<ContexteDevis> = {
   id: "salaire-minimum",
   description:
     "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
-    "cinéma, IDCC 2642 pour l'audiovisuel selon le genre).",
-  verifier({ devis, date, surcharges }) {
+    "cinéma, minima réduits de son annexe III quand le film y est déclaré ; IDCC 2642 pour l'audiovisuel selon le genre).",
+  verifier({ devis, date, surcharges, annexe3097 }) {
+    const regime = annexe3097 ? regimeAnnexe3(devis, date) : undefined;
+    const a3 = regime?.applique ? regime : undefined;
+    const avant = regime && !regime.applique ? [regime.constat] : [];
     const g = grilleMinima(devis, date);
-    if (!g) return [];
+    if (!g) return avant;
     const { table, version } = g;
     const grille = version.valeurs;
     const cinema = devis.typeOeuvre === "cinema";
     const portee = grille.genres?.[devis.genre ?? "inconnu"];
     const dateGrille = version.effetDu.split("-").reverse().join("/");
-    return devis.lignes.flatMap((l) => {
-      if (!SALARIES.includes(l.categorie) || l.pourcentage) return [];
-      const u = normaliser(l.unite ?? "");
-      const parSemaine = SEMAINE.test(u);
-      if (!parSemaine && !JOUR.test(u)) return [];
-      const f = fonctionDuLibelle(l.libelle, grille);
-      const taux = tauxUnitaire(l);
-      if (!f || !taux) return [];
-      const surcharge = surcharges && surchargeMontant(surcharges, CLE_MINIMUM(f.id));
-      const m = minimumUnitaire(f, grille, parSemaine, surcharge?.valeur);
-      if (!m) return [];
-      const paye = eurosToCents(taux);
-      if (paye >= m.minimum) return [];
-      const statut: StatutMinimum = surcharge ? "grille" : (f.statut ?? portee?.statut ?? "grille");
-      const confiance = f.confiance ?? version.confiance;
-      const unite = parSemaine ? "semaine" : "jour";
-      const aVerifier = confiance === "H" ? "" : ", à vérifier";
-      const motifPlancher =
-        f.statut === "plancher" ? "grille antérieure, le minimum en vigueur est plus élevé" : portee?.motif;
-      const origine = surcharge
-        ? `paramètre ${surcharge.cellule}`
-        : `table ${table.id} en vigueur au ${dateGrille}, ${grille.categorie}, base ${grille.baseHeures} h${aVerifier}` +
-          (statut === "plancher" ? ` ; plancher : ${motifPlancher ?? "minimum en vigueur plus élevé"}` : "") +
-          (cinema ? " ; un film dérogé à l'annexe III (budget limité) a des minima plus bas, non vérifiés" : "");
-      const cellule = l.source.cellules.taux ?? celluleMontant(l);
-      const quoi = statut === "plancher" ? "sous le plancher connu" : "sous le minimum";
-      return [
-        {
-          regle: "salaire-minimum",
-          gravite: statut === "grille" && !cinema ? ("erreur" as const) : ("alerte" as const),
-          message:
-            `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, ${quoi} ${grille.convention} de la fonction ` +
-            `« ${f.libelle} » : ${eur(m.minimum)} par ${unite}${m.derive} (${origine}).`,
-          cellule,
-        },
-      ];
-    });
+    const suiteCinema = !cinema
+      ? ""
+      : regime
+        ? a3
+          ? ""
+          : " ; annexe III déclarée, non appliquée (voir son alerte)"
+        : " ; un film dérogé à l'annexe III (budget limité) a des minima plus bas, non vérifiés";
+    return avant.concat(
+      devis.lignes.flatMap((l) => {
+        if (!SALARIES.includes(l.categorie) || l.pourcentage) return [];
+        const u = normaliser(l.unite ?? "");
+        const parSemaine = SEMAINE.test(u);
+        if (!parSemaine && !JOUR.test(u)) return [];
+        const f = fonctionDuLibelle(l.libelle, grille);
+        const taux = tauxUnitaire(l);
+        if (!f || !taux) return [];
+        const surcharge = surcharges && surchargeMontant(surcharges, CLE_MINIMUM(f.id));
+        const statut: StatutMinimum = surcharge ? "grille" : (f.statut ?? portee?.statut ?? "grille");
+        const confiance = f.confiance ?? version.confiance;
+        const aVerifier = confiance === "H" ? "" : ", à vérifier";
+        const motifPlancher =
+          f.statut === "plancher" ? "grille antérieure, le minimum en vigueur est plus élevé" : portee?.motif;
+        const origineGrille = surcharge
+          ? `paramètre ${surcharge.cellule}`
+          : `table ${table.id} en vigueur au ${dateGrille}, ${grille.categorie}, base ${grille.baseHeures} h${aVerifier}` +
+            (statut === "plancher" ? ` ; plancher : ${motifPlancher ?? "minimum en vigueur plus élevé"}` : "");
+        const annexe1 = surcharge?.valeur ?? f.hebdomadaire;
+        const m3 =
+          a3 && annexe1 !== undefined && minimumAnnexe3Ligne(annexe1, a3, grille, f, parSemaine, origineGrille);
+        const m = m3 || minimumUnitaire(f, grille, parSemaine, surcharge?.valeur);
+        if (!m) return [];
+        const paye = eurosToCents(taux);
+        if (paye >= m.minimum) return [];
+        const unite = parSemaine ? "semaine" : "jour";
+        const origine = m3 ? m3.texte : origineGrille + suiteCinema;
+        const cellule = l.source.cellules.taux ?? celluleMontant(l);
+        const quoi = statut === "plancher" ? "sous le plancher connu" : "sous le minimum";
+        const convention = m3 ? `${grille.convention}, annexe ${m3.eligible ? "III" : "I"},` : grille.convention;
+        return [
+          {
+            regle: "salaire-minimum",
+            gravite: statut === "grille" && !cinema ? ("erreur" as const) : ("alerte" as const),
+            message:
+              `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, ${quoi} ${convention} de la fonction ` +
+              `« ${f.libelle} » : ${eur(m.minimum)} par ${unite}${m.derive} (${origine}).`,
+            cellule,
+          },
+        ];
+      }),
+    );
   },
 };
