@@ -17,7 +17,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`Erreur interne : ${err && err.stack ? err.stack : err}\n`);
+    process.stderr.write(`Erreur interne\u00a0: ${err && err.stack ? err.stack : err}\n`);
     process.exitCode = 1;
   },
 );

@@ -2,17 +2,51 @@ import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
 import { ErreurDonnees } from "../core/erreurs";
+import { espacesInsecables } from "../core/util/texte";
 
 /** Where a command writes; tests pass a recorder, main passes process streams. */
 export interface Io {
   out(texte: string): void;
   err(texte: string): void;
+  /** The --json object, on stdout as it is (no typography); `out` when absent. */
+  json?(texte: string): void;
 }
 
 export const processIo: Io = {
   out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
   err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
 };
+
+/**
+ * A text of the CLI (its text output, a message on stderr) as the pane shows its texts: the no-break spaces of French
+ * typography (espacesInsecables, the pane's own function), whoever wrote the text (the CLI, src/app, a core message).
+ * Only spaces change; an argument typed on the command line (a file path, a `--feuille` name, a value echoed in a
+ * message) keeps its own spaces, so that a path copied from a message still names the file (an argument without a
+ * space has nothing to change: it needs no keeping).
+ */
+export function texteFrancais(texte: string, argv: readonly string[] = []): string {
+  const tels = new Set<string>();
+  for (const a of argv) for (const x of [a, path.basename(a), path.dirname(a)]) if (/\s/.test(x)) tels.add(x);
+  if (!tels.size) return espacesInsecables(texte);
+  // Longest first, so that a path is kept whole rather than its folder alone.
+  const motif = [...tels].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return texte
+    .split(new RegExp(`(${motif.join("|")})`))
+    .map((morceau, i) => (i % 2 ? morceau : espacesInsecables(morceau)))
+    .join("");
+}
+
+/**
+ * The CLI's door to its output (main and every command write through it): the text and the messages in French
+ * typography (texteFrancais), the --json object as it is, a public contract (ecrireJson).
+ */
+export function ioFrancais(io: Io, argv: readonly string[]): Io {
+  return {
+    out: (t) => io.out(texteFrancais(t, argv)),
+    err: (t) => io.err(texteFrancais(t, argv)),
+    json: (t) => (io.json ?? io.out)(t),
+  };
+}
 
 /** A user-facing failure: French message on stderr, exit code (2 = bad input/arguments). */
 export class CliError extends Error {
@@ -34,7 +68,7 @@ export interface Commande {
 
 /** JSON output of the CLI is a public contract: exactly one object, pretty-printed. */
 export function ecrireJson(io: Io, obj: unknown): void {
-  io.out(JSON.stringify(obj, null, 2));
+  (io.json ?? io.out)(JSON.stringify(obj, null, 2));
 }
 
 /**

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { COMMANDES } from "./commandes";
 import { ErreurDonnees } from "../core/erreurs";
-import { CliError, Io, processIo, procheDe } from "./io";
+import { CliError, Io, ioFrancais, processIo, procheDe } from "./io";
 
 /** The help, on stdout when asked for (`--help`), on stderr when the command is missing (exit 2, nothing on stdout). */
 function aide(ecrire: (t: string) => void): void {
@@ -18,7 +18,9 @@ function aide(ecrire: (t: string) => void): void {
  * Returns the exit code: 0 ok (findings are output, not failures), 1 with --strict when a finding is an « erreur
  * », 2 bad input or arguments.
  */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], processus: Io = processIo): Promise<number> {
+  // Every text below, the help and the messages in French typography; --json as it is.
+  const io = ioFrancais(processus, argv);
   const [nom, ...reste] = argv;
   // `prodbook help devis` (as git and npm take it): the command's own help.
   const aideDe = (nom === "aide" || nom === "help") && COMMANDES.find((c) => c.nom === reste[0]);

@@ -23,6 +23,7 @@ import {
   ecrireJson,
   enregistrerSortie,
   erreurFichier,
+  ioFrancais,
   procheDe,
   raisonEcriture,
   type Commande,
@@ -127,8 +128,10 @@ export function definirCommande<O extends OptionsCli, A, R>(def: DefinitionComma
 async function executer<O extends OptionsCli, A, R>(
   def: DefinitionCommande<O, A, R>,
   argv: string[],
-  io: Io,
+  processus: Io,
 ): Promise<number> {
+  // The text output in French typography, as main gives it (a test may run the command alone); --json as it is.
+  const io = ioFrancais(processus, argv);
   const options: OptionsCli = {
     ...def.options,
     json: { type: "boolean" },

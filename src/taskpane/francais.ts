@@ -1,4 +1,7 @@
-import { MOIS as MOIS_CORE, dateEnLettres } from "../core/util/texte";
+import { MOIS as MOIS_CORE, dateEnLettres, espacesInsecables } from "../core/util/texte";
+
+/** The no-break spaces of French typography: one function for the pane and the CLI (src/core/util/texte.ts). */
+export { espacesInsecables };
 
 /**
  * French presentation of the pane: numbers grouped with a narrow no-break space (« 10 756 lignes »), plurals
@@ -51,22 +54,6 @@ export function taille(octets: number): string {
 /** « texte » with no-break spaces inside the guillemets. */
 export function guillemets(s: string): string {
   return `«${INSECABLE}${s}${INSECABLE}»`;
-}
-
-/**
- * The no-break spaces of French typography: the space after « and before », :, ;, ?, ! becomes no-break, so the
- * sign never starts a line; so do the space of « 60 % » and those between the digit groups of « 3 000 000 » (U+00A0,
- * as formatMontantFr and formatPourcentFr write them), so a number is never cut at the end of a line. A year followed
- * by a number (« 2026 150 ») is not a group of three: left as it is. The pane applies it to every text it shows
- * (veillerTypographie), whoever wrote it.
- */
-export function espacesInsecables(s: string): string {
-  return s
-    .replace(/«[ \t\n]/g, `«${INSECABLE}`)
-    .replace(/[ \t\n]»/g, `${INSECABLE}»`)
-    .replace(/ ([:;?!])/g, `${INSECABLE}$1`)
-    .replace(/(\d) %/g, `$1${INSECABLE}%`)
-    .replace(/(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)/g, (n) => n.replace(/ /g, INSECABLE));
 }
 
 /**

@@ -106,8 +106,8 @@ describe("volet et CLI : mêmes cas d'usage, mêmes chiffres", () => {
     expect(await main(["devis", EXEMPLE, "--duree", "0"], io)).toBe(2);
     expect(await main(["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "fiction"], io)).toBe(2);
     expect(err).toEqual([
-      "L'option --duree attend une durée en minutes supérieure à 0, reçu « 0 ».",
-      "L'option --duree est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, indiquez la durée en minutes.",
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a00\u00a0».",
+      "L'option --duree est obligatoire\u00a0: le crédit d'impôt audiovisuel est plafonné par minute, indiquez la durée en minutes.",
     ]);
     expect(out).toEqual([]);
   });

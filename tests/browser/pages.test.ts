@@ -86,7 +86,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
           .find((m) => m?.classList.contains("fui-Field__validationMessage"))?.textContent,
     );
     expect(message).toBe(
-      "«\u00a012.500\u00a0»\u00a0: 12,50\u00a0€ ou 12\u202f500\u00a0€\u00a0? Écrivez «\u00a012,5\u00a0» ou «\u00a012\u202f500\u00a0».",
+      "«\u00a012.500\u00a0»\u00a0: 12,50\u00a0€ ou 12\u202f500\u00a0€\u202f? Écrivez «\u00a012,5\u00a0» ou «\u00a012\u202f500\u00a0».",
     );
     expect(await cout.evaluate((e) => e === document.activeElement)).toBe(true);
     // Nothing ran: the previous result is unchanged, no error box, no spinner.

@@ -18,12 +18,12 @@ describe("prodbook : une date mal écrite dit pourquoi", () => {
     ["2026-02-31", "février 2026 n'a que 28 jours"],
     ["2024-02-30", "février 2024 n'a que 29 jours"],
     ["2026-06-00", "il n'y a pas de jour 00"],
-    ["15/04/2025", "écrivez « 2025-04-15 »"],
-    ["1/10/2026", "écrivez « 2026-10-01 »"],
+    ["15/04/2025", "écrivez «\u00a02025-04-15\u00a0»"],
+    ["1/10/2026", "écrivez «\u00a02026-10-01\u00a0»"],
   ])("devis --date %s : « %s », rien n'est écrit", async (date, raison) => {
     const sortie = path.join(dossier(), `devis-${date.replace(/\W/g, "")}.xlsx`);
     const r = await lancerCli(main, ["devis", DEVIS, "--date", date, "-o", sortie]);
-    refus(r, `L'option --date attend une date AAAA-MM-JJ, reçu « ${date} » : ${raison}.`, sortie);
+    refus(r, `L'option --date attend une date AAAA-MM-JJ, reçu «\u00a0${date}\u00a0»\u00a0: ${raison}.`, sortie);
   });
 
   it("la même raison pour planning --livraison, carbone --date, regles --date et versions --date", async () => {
@@ -38,7 +38,7 @@ describe("prodbook : une date mal écrite dit pourquoi", () => {
       const r = await lancerCli(main, args);
       refus(
         r,
-        `L'option ${option} attend une date AAAA-MM-JJ, reçu « 31/02/2026 » : février 2026 n'a que 28 jours.`,
+        `L'option ${option} attend une date AAAA-MM-JJ, reçu «\u00a031/02/2026\u00a0»\u00a0: février 2026 n'a que 28 jours.`,
         sortie,
       );
     }
@@ -46,6 +46,6 @@ describe("prodbook : une date mal écrite dit pourquoi", () => {
 
   it("un texte qui n'est pas une date garde le message court", async () => {
     const r = await lancerCli(main, ["devis", DEVIS, "--date", "1er juin"]);
-    refus(r, "L'option --date attend une date AAAA-MM-JJ, reçu « 1er juin ».");
+    refus(r, "L'option --date attend une date AAAA-MM-JJ, reçu «\u00a01er juin\u00a0».");
   });
 });

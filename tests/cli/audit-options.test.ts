@@ -13,25 +13,41 @@ const dossier = dossierTemporaire("prodbook-audit-options-");
 
 describe("prodbook : option mal tapée", () => {
   it.each([
-    [["devis", DEVIS, "--dure", "52"], "option inconnue « --dure » : vouliez-vous dire « --duree » ?"],
-    [["devis", DEVIS, "--durée", "52"], "option inconnue « --durée » : vouliez-vous dire « --duree » ?"],
-    [["devis", DEVIS, "--duree52"], "option inconnue « --duree52 » : vouliez-vous dire « --duree 52 » ?"],
-    [["devis", DEVIS, "--jsn"], "option inconnue « --jsn » : vouliez-vous dire « --json » ?"],
+    [
+      ["devis", DEVIS, "--dure", "52"],
+      "option inconnue «\u00a0--dure\u00a0»\u00a0: vouliez-vous dire «\u00a0--duree\u00a0»\u202f?",
+    ],
+    [
+      ["devis", DEVIS, "--durée", "52"],
+      "option inconnue «\u00a0--durée\u00a0»\u00a0: vouliez-vous dire «\u00a0--duree\u00a0»\u202f?",
+    ],
+    [
+      ["devis", DEVIS, "--duree52"],
+      "option inconnue «\u00a0--duree52\u00a0»\u00a0: vouliez-vous dire «\u00a0--duree 52\u00a0»\u202f?",
+    ],
+    [
+      ["devis", DEVIS, "--jsn"],
+      "option inconnue «\u00a0--jsn\u00a0»\u00a0: vouliez-vous dire «\u00a0--json\u00a0»\u202f?",
+    ],
     [
       ["credit-impot", DEVIS, "--regime", "audiovisuel", "--genre", "documentaire", "--modele_parametres"],
-      "option inconnue « --modele_parametres » : vouliez-vous dire « --modele-parametres » ?",
+      "option inconnue «\u00a0--modele_parametres\u00a0»\u00a0: vouliez-vous dire «\u00a0--modele-parametres\u00a0»\u202f?",
     ],
   ])("%j : l'option voulue est nommée, rien n'est écrit", async (args, message) => {
     const sortie = path.join(dossier(), `sortie-${args[2].replace(/\W/g, "")}.xlsx`);
     const r = await lancerCli(main, [...args, "-o", sortie]);
-    refus(r, new RegExp(`^Arguments invalides : ${message.replace(/[?]/g, "\\?")}\\nUsage : prodbook `), sortie);
+    refus(
+      r,
+      new RegExp(`^Arguments invalides\u00a0: ${message.replace(/[?]/g, "\\?")}\\nUsage\u00a0: prodbook `),
+      sortie,
+    );
   });
 
   it("sans option proche, rien n'est deviné : « --inconnue », « --o », « -z »", async () => {
     for (const o of ["--inconnue", "--o", "-z"]) {
       const sortie = path.join(dossier(), "rien.xlsx");
       const r = await lancerCli(main, ["devis", DEVIS, o, "-o", sortie]);
-      refus(r, new RegExp(`^Arguments invalides : option inconnue « ${o} »\\.\\nUsage : `), sortie);
+      refus(r, new RegExp(`^Arguments invalides\u00a0: option inconnue «\u00a0${o}\u00a0»\\.\\nUsage\u00a0: `), sortie);
     }
   });
 });
@@ -46,7 +62,7 @@ describe("prodbook ecarts --encodage : l'aide donne les valeurs acceptées", () 
     const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", fec, "--encodage", "latin1", "-o", sortie]);
     refus(
       r,
-      "L'option --encodage attend l'une des valeurs utf-8, windows-1252, iso-8859-15 ; reçu « latin1 ».",
+      "L'option --encodage attend l'une des valeurs utf-8, windows-1252, iso-8859-15\u202f; reçu «\u00a0latin1\u00a0».",
       sortie,
     );
   });
@@ -76,7 +92,7 @@ describe("prodbook --version et prodbook help <commande>", () => {
       const attendu = await lancerCli(main, [cmd, "--help"]);
       expect([r.code, r.err]).toEqual([0, ""]);
       expect(r.out).toBe(attendu.out);
-      expect(r.out).toMatch(new RegExp(`^.+\\nUsage : prodbook ${cmd} <classeur\\.xlsx>`));
+      expect(r.out).toMatch(new RegExp(`^.+\\nUsage\u00a0: prodbook ${cmd} <classeur\\.xlsx>`));
     }
   });
 });

@@ -1,6 +1,8 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { lancerCli } from "../helpers/cli";
+import { BINAIRE, dossierTemporaire, lancerCli } from "../helpers/cli";
 
 /**
  * A new user's audit of the CLI's text: counts grouped by thousands with their noun agreed (« 10 756 lignes »), no
@@ -16,7 +18,7 @@ describe("prodbook : nombres et pluriels écrits en français", () => {
     const r = await lancerCli(main, ["fec", path.join(RACINE, "tests/fixtures/fec-reel/123456789FEC20500930.txt")]);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(
-      "Lignes importées : 10 756 sur 10 756\u00a0lignes de données (0\u00a0rejetée), 4 001\u00a0écritures",
+      "Lignes importées\u00a0: 10\u00a0756 sur 10\u00a0756\u00a0lignes de données (0\u00a0rejetée), 4\u00a0001\u00a0écritures",
     );
     expect(r.out).not.toMatch(/\d{4} sur|\d{4}\u00a0lignes/);
   });
@@ -41,9 +43,9 @@ describe("prodbook : nombres et pluriels écrits en français", () => {
     const texte = await lancerCli(main, ["carbone", PLANNING, "--date", "2026-06-01"]);
     expect([texte.code, texte.err]).toEqual([0, ""]);
     expect(texte.out).toContain(
-      "Distance et mode à indiquer pour « Phare du Créac'h, Ouessant » (3\u00a0jours au plan",
+      "Distance et mode à indiquer pour «\u00a0Phare du Créac'h, Ouessant\u00a0» (3\u00a0jours au plan",
     );
-    expect(texte.out).toContain("« Port de Lampaul » (1\u00a0jour au plan de travail)");
+    expect(texte.out).toContain("«\u00a0Port de Lampaul\u00a0» (1\u00a0jour au plan de travail)");
     const json = await lancerCli(main, ["carbone", PLANNING, "--date", "2026-06-01", "--json"]);
     expect(json.code).toBe(0);
     expect(json.out).toContain("Déplacements vers « Phare du Créac'h, Ouessant » : 3\u00a0jours, 4\u00a0personnes");
@@ -62,5 +64,64 @@ describe("prodbook ecarts : les écarts signés comme dans le README et le volet
     expect(lignes.find((l) => l.startsWith("2 Personnel"))).toMatch(/ \+1\u202f785,00\u00a0€ +\+1\u202f785,00\u00a0€$/);
     expect(total.length).toBe(lignes[0].length);
     expect(r.out).not.toMatch(/ -\d/);
+  });
+});
+
+/** An ordinary space (or a no-break one where the narrow one is due) before a sign, or after « : what must not be. */
+const MAL_ESPACE = / [:;?!»]|«[ \t]|\u00a0[;?!]/;
+const binaire = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const dossier = dossierTemporaire("prodbook-typographie-");
+
+describe("prodbook : espaces insécables du français, comme dans le volet (texte et messages, jamais --json)", () => {
+  it("devis en texte : « Contrôles : », « … » insécables, « ; » après une fine insécable", () => {
+    const r = binaire("devis", DEVIS, "--date", "2026-01-15");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain("Devis lu dans la feuille «\u00a0Budget Gardiens\u00a0»\u00a0: 39\u00a0lignes\n");
+    expect(r.out).toContain("\nContrôles\u00a0: 1 erreur, 2 alertes, 0 information\n");
+    expect(r.out).toContain("(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu)\u202f; il n'est pas compté");
+    expect(r.out).not.toMatch(MAL_ESPACE);
+  });
+
+  it("--json garde ses messages tels que src/app les écrit (contrat public) : seul le texte change", () => {
+    const r = binaire("devis", DEVIS, "--date", "2026-01-15", "--json");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const messages = (JSON.parse(r.out) as { controles: { message: string }[] }).controles.map((c) => c.message);
+    expect(messages).toContain(
+      "'Budget Gardiens'!G53 « Kit son HF » : le montant 1\u202f500,00\u00a0€ ne correspond pas au calcul " +
+        "4 × 1 × 350,00\u00a0€ = 1\u202f400,00\u00a0€ (écart 100,00\u00a0€).",
+    );
+  });
+
+  it("une erreur sur stderr : insécables autour du chemin, le chemin tapé gardé tel quel (« absent ! », « 1 000 »)", () => {
+    const sortie = path.join(dossier(), "absent !", "sortie 1 000.xlsx");
+    const r = binaire("devis", DEVIS, "-o", sortie);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toBe(
+      `Écriture impossible de «\u00a0${sortie}\u00a0»\u00a0: dossier «\u00a0${path.dirname(sortie)}\u00a0» introuvable.\n`,
+    );
+    expect(r.err.replace(sortie, "").replace(path.dirname(sortie), "")).not.toMatch(MAL_ESPACE);
+    expect(fs.existsSync(path.dirname(sortie))).toBe(false);
+    const inconnue = binaire("devis", DEVIS, "--jsn");
+    expect(inconnue.err).toMatch(
+      /^Arguments invalides\u00a0: option inconnue «\u00a0--jsn\u00a0»\u00a0: vouliez-vous dire /,
+    );
+    expect(inconnue.err).toContain("«\u00a0--json\u00a0»\u202f?\nUsage\u00a0: prodbook devis");
+    expect(inconnue.err).not.toMatch(MAL_ESPACE);
+  });
+
+  it("--help et l'aide d'une commande : « Usage : », « Commandes : » insécables", () => {
+    const aide = binaire("--help");
+    expect([aide.code, aide.err]).toEqual([0, ""]);
+    expect(aide.out).toMatch(/^prodbook — .*\nUsage\u00a0: prodbook <commande> \[options\]\n\nCommandes\u00a0:\n/);
+    expect(aide.out).not.toMatch(MAL_ESPACE);
+    const devis = binaire("devis", "--help");
+    expect(devis.out).toContain("\nUsage\u00a0: prodbook devis <classeur.xlsx>");
+    expect(devis.out).not.toMatch(MAL_ESPACE);
+    // Without a command, the help goes to stderr, in the same typography.
+    const sans = binaire();
+    expect([sans.code, sans.out, sans.err]).toEqual([2, "", aide.out]);
   });
 });

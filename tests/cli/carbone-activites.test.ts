@@ -223,12 +223,14 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
   test("sortie texte : le total et les manquants avec leur cellule", () => {
     const r = carbone(fichier);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Total prévisionnel : 1,37 t CO2e (données d'activité 85,1 %, ratios monétaires 14,9 %)");
-    expect(r.out).toContain("À compléter (5) :");
+    expect(r.out).toContain(
+      "Total prévisionnel\u00a0: 1,37 t CO2e (données d'activité 85,1\u00a0%, ratios monétaires 14,9\u00a0%)",
+    );
+    expect(r.out).toContain("À compléter (5)\u00a0:");
     expect(r.out).toMatch(/Transport de personnes +0,85 t +\(3\u00a0activités, 1\u00a0facteur manquant\)/);
     expect(r.out).toMatch(/Hébergement +0,46 t +\(2\u00a0activités\)/);
     expect(r.out).toMatch(
-      /Devis!B11 — Facteur manquant pour « Location lumière » .*montant lu : 3\u202f600,00\u00a0€ HT/,
+      /Devis!B11 — Facteur manquant pour «\u00a0Location lumière\u00a0» .*montant lu\u00a0: 3\u202f600,00\u00a0€ HT/,
     );
   });
 });
@@ -316,12 +318,12 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
     // The text output says the conversion and where it comes from.
     const t = carbone(await devisSemaines([FACTEUR, ["carbone.jours-par-semaine", 4]]));
     expect(t.out).toContain(
-      "Durées converties en jours d'utilisation (2\u00a0lignes) : une semaine = 4 jours " +
-        "[Paramètres 'Paramètres'!B3 ; clé carbone.jours-par-semaine].",
+      "Durées converties en jours d'utilisation (2\u00a0lignes)\u00a0: une semaine = 4 jours " +
+        "[Paramètres 'Paramètres'!B3\u202f; clé carbone.jours-par-semaine].",
     );
     expect(carbone(await devisSemaines([FACTEUR])).out).toContain(
-      "Durées converties en jours d'utilisation (2\u00a0lignes) : une semaine = 5 jours " +
-        "[L, à vérifier ; clé carbone.jours-par-semaine].",
+      "Durées converties en jours d'utilisation (2\u00a0lignes)\u00a0: une semaine = 5 jours " +
+        "[L, à vérifier\u202f; clé carbone.jours-par-semaine].",
     );
   });
 

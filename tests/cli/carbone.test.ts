@@ -134,9 +134,13 @@ describe("prodbook carbone -o et --csv", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const texte = r.out.join("\n");
-    expect(texte).toContain("Total prévisionnel : 0,98 t CO2e (données d'activité 46,6 %, ratios monétaires 53,4 %)");
-    expect(texte).toContain("doit être fait avec un outil homologué : SeCO2, Carbon'Clap ou Carbon Stage");
-    expect(texte).toContain(`Écrit : ${sortie} (feuilles « Bilan carbone », « Export carbone »)`);
+    expect(texte).toContain(
+      "Total prévisionnel\u00a0: 0,98 t CO2e (données d'activité 46,6\u00a0%, ratios monétaires 53,4\u00a0%)",
+    );
+    expect(texte).toContain("doit être fait avec un outil homologué\u00a0: SeCO2, Carbon'Clap ou Carbon Stage");
+    expect(texte).toContain(
+      `Écrit\u00a0: ${sortie} (feuilles «\u00a0Bilan carbone\u00a0», «\u00a0Export carbone\u00a0»)`,
+    );
 
     const octets = fs.readFileSync(csv);
     expect([...octets.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -282,8 +286,8 @@ describe("prodbook carbone : un montant du devis non lu est listé, pas perdu sa
 
 describe("prodbook carbone : entrée invalide → code 2, message en français, rien n'est écrit", () => {
   test.each([
-    [["--planning", "Tournage"], /La feuille de plan de travail « Tournage » n'existe pas dans le classeur/],
-    [["--planning", "Budget Gardiens"], /« Budget Gardiens » n'a pas d'en-tête de plan de travail/],
+    [["--planning", "Tournage"], /La feuille de plan de travail «\u00a0Tournage\u00a0» n'existe pas dans le classeur/],
+    [["--planning", "Budget Gardiens"], /«\u00a0Budget Gardiens\u00a0» n'a pas d'en-tête de plan de travail/],
     [["--date", "1er juin"], /L'option --date attend une date AAAA-MM-JJ/],
   ])("%j", async (options, message) => {
     const sortie = path.join(dir, `jamais-${options[1].replace(/\W/g, "")}.xlsx`);
@@ -303,7 +307,7 @@ describe("prodbook carbone : entrée invalide → code 2, message en français, 
     expect(r).toEqual({
       code: 2,
       out: [],
-      err: `Écriture impossible de « ${csv} » : dossier « ${path.dirname(csv)} » introuvable.`,
+      err: `Écriture impossible de «\u00a0${csv}\u00a0»\u00a0: dossier «\u00a0${path.dirname(csv)}\u00a0» introuvable.`,
     });
     expect(fs.existsSync(sortie)).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);

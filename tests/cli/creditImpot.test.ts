@@ -34,7 +34,7 @@ describe("prodbook credit-impot, texte", () => {
     const r = await lancer([devis, ...FICTION_52_2025]);
     expect(r.code).toBe(0);
     const texte = r.sortie.join("\n");
-    expect(texte).toContain("Règles appliquées :\n");
+    expect(texte).toContain("Règles appliquées\u00a0:\n");
     expect(texte).toMatch(
       /\n {2}Taux du crédit d'impôt audiovisuel, version du \d{1,2}(er)?\s\p{L}+\s\d{4}( au \d{1,2}(er)?\s\p{L}+\s\d{4})? \((à vérifier|texte officiel)\) — (Texte|Source)\s: .+ https:\/\//u,
     );
@@ -134,7 +134,7 @@ describe("prodbook credit-impot --json", () => {
     const faux = await lancer([...base, "--financement-etranger", "150"]);
     expect(faux.code).toBe(2);
     expect(faux.erreurs[0]).toMatch(
-      /^L'option --financement-etranger attend la part du coût couverte par des financements étrangers \(« 35 % » ou 0,35\), reçu « 150 »\.$/,
+      /^L'option --financement-etranger attend la part du coût couverte par des financements étrangers \(«\u00a035\u00a0%\u00a0» ou 0,35\), reçu «\u00a0150\u00a0»\.$/,
     );
   });
 
@@ -150,7 +150,9 @@ describe("prodbook credit-impot --json", () => {
     expect(sans.alertes.some((a: string) => a.startsWith("Langue de l'œuvre non renseignée"))).toBe(true);
     const faux = await lancer([...cinema, "--langue", "italien"]);
     expect(faux.code).toBe(2);
-    expect(faux.erreurs[0]).toBe("L'option --langue attend l'une des valeurs francais, etrangere ; reçu « italien ».");
+    expect(faux.erreurs[0]).toBe(
+      "L'option --langue attend l'une des valeurs francais, etrangere\u202f; reçu «\u00a0italien\u00a0».",
+    );
   });
 
   it("international avec --vfx-france 3 000 000 : 40 %, 318 000 × 40 % = 127 200 € < 80 % × 419 000 × 40 % = 134 080 €", async () => {
@@ -196,7 +198,9 @@ describe("prodbook credit-impot --json", () => {
     expect(JSON.parse((await lancer([...base, "--jours-tournage-france", "5"])).sortie[0]).credit).toBe("127200.00");
     const faux = await lancer([...base, "--jours-tournage-france", "2,5"]);
     expect(faux.code).toBe(2);
-    expect(faux.erreurs[0]).toBe("L'option --jours-tournage-france attend un nombre entier de jours, reçu « 2,5 ».");
+    expect(faux.erreurs[0]).toBe(
+      "L'option --jours-tournage-france attend un nombre entier de jours, reçu «\u00a02,5\u00a0».",
+    );
   });
 
   it("--jeunesse : le minimum de la fiction jeunesse (3 000 €/min) est celui vérifié", async () => {
@@ -242,11 +246,11 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
   it.each([
     [
       ["--regime", "sofica", "--genre", "fiction"],
-      /--regime attend l'une des valeurs cinema, audiovisuel, international ; reçu « sofica »/,
+      /--regime attend l'une des valeurs cinema, audiovisuel, international\u202f; reçu «\u00a0sofica\u00a0»/,
     ],
     [
       ["--regime", "audiovisuel", "--genre", "fiction"],
-      /L.option --duree est obligatoire : le crédit d.impôt audiovisuel est plafonné par minute/,
+      /L.option --duree est obligatoire\u00a0: le crédit d.impôt audiovisuel est plafonné par minute/,
     ],
     [["--regime", "cinema"], /L'option --genre est obligatoire/],
     [["--regime", "cinema", "--genre", "fiction", "--annee", "25"], /--annee attend une année AAAA/],
@@ -254,7 +258,7 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
     [
       ["--regime", "cinema", "--genre", "fiction", "--annee", "2010"],
       // The year is at fault, not the workbook: the option is named, with the periods the rules cover.
-      /^L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt \(périodes couvertes : 2016-01-01 → …\), reçu « 2010 »\.$/,
+      /^L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt \(périodes couvertes\u00a0: 2016-01-01 → …\), reçu «\u00a02010\u00a0»\.$/,
     ],
   ])("%j", async (args, message) => {
     const r = await lancer([devis, ...(args as string[])]);
@@ -269,7 +273,7 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
     const r = await lancer([f, "--regime", "cinema", "--genre", "fiction", "--annee", "2025", "--json"]);
     expect(r.code).toBe(2);
     expect(r.erreurs[0]).toBe(
-      "parametre-faux.xlsx : 'Paramètres'!B2 : « trente pour cent » n'est pas un taux valable pour « credit-impot.cinema.taux » (attendu par exemple « 25 % » ou « 0,25 »).",
+      "parametre-faux.xlsx\u00a0: 'Paramètres'!B2\u00a0: «\u00a0trente pour cent\u00a0» n'est pas un taux valable pour «\u00a0credit-impot.cinema.taux\u00a0» (attendu par exemple «\u00a025\u00a0%\u00a0» ou «\u00a00,25\u00a0»).",
     );
   });
 

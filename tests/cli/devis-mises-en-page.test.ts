@@ -127,7 +127,7 @@ describe("prodbook devis --json sur les mises en page d'un producteur", () => {
     const t = devis(f);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(
-      /\[information\] Colonne des montants choisie — Devis!D1 : plusieurs colonnes de montant ; la colonne D « Montant HT » est lue/,
+      /\[information\] Colonne des montants choisie — Devis!D1\u00a0: plusieurs colonnes de montant\u202f; la colonne D «\u00a0Montant HT\u00a0» est lue/,
     );
     expect(t.out).toMatch(/écart 0,00/i);
   });

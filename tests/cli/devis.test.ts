@@ -5,6 +5,7 @@ import * as path from "path";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { GRAVITES, TITRES_CONSTATS } from "../../src/core/controles/titres";
+import { fr } from "../helpers/cli";
 
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 
@@ -98,13 +99,13 @@ describe("prodbook devis, texte", () => {
     const texte = io.sortie.join("\n");
     for (const c of controles) {
       expect(texte).toContain(
-        `[${GRAVITES[c.gravite as keyof typeof GRAVITES].singulier}] ${TITRES_CONSTATS[c.regle]} — ${c.message}`,
+        fr(`[${GRAVITES[c.gravite as keyof typeof GRAVITES].singulier}] ${TITRES_CONSTATS[c.regle]} — ${c.message}`),
       );
       expect(texte).not.toMatch(new RegExp(`(^|[\\s\\]])${c.regle}\\b`, "m"));
     }
     expect(texte).toContain("[erreur] Montant ≠ quantité × taux — ");
     // Counts in French, without « (s) ».
-    expect(texte).toContain("Contrôles : 1 erreur, 2 alertes, 0 information\n");
+    expect(texte).toContain("Contrôles\u00a0: 1 erreur, 2 alertes, 0 information\n");
   });
 });
 
@@ -122,7 +123,7 @@ describe("prodbook devis -o", () => {
     expect(visibles).toEqual(["Budget Gardiens", "Devis", "Synthèse", "Contrôles"]);
     // The summary and the Contrôles sheet say where every amount read went.
     const conservation =
-      /Montants lus \(colonne G\) : 674\u202f659,46\s€ = lignes placées 184\u202f509,13\s€ .*écart 0,00\s€\./;
+      /Montants lus \(colonne G\)\s: 674\u202f659,46\s€ = lignes placées 184\u202f509,13\s€ .*écart 0,00\s€\./;
     expect(texte).toMatch(conservation);
     expect(String(wb.getWorksheet("Contrôles")?.getCell("A3").value)).toMatch(conservation);
     // Second run on the output: same sheets, no copies, source sheet intact.
@@ -158,7 +159,7 @@ describe("prodbook devis : erreurs (exit 2, message français, rien d'écrit)", 
       /n'est pas un classeur Excel lisible/,
     ],
     ["un fichier absent", async () => path.join(dir, "absent.xlsx"), /introuvable/],
-    ["un classeur sans en-tête de devis", async () => sansEntete(), /Aucun devis reconnu.*« Notes »/],
+    ["un classeur sans en-tête de devis", async () => sansEntete(), /Aucun devis reconnu.*«\u00a0Notes\u00a0»/],
   ];
   it.each(cas)("%s", async (_nom, fabrique, message) => {
     const fichier = await fabrique();
@@ -173,7 +174,7 @@ describe("prodbook devis : erreurs (exit 2, message français, rien d'écrit)", 
   it("refuse une feuille inconnue et un genre inconnu", async () => {
     const io = enregistreur();
     expect(await main(["devis", EXEMPLE, "--feuille", "Budget"], io)).toBe(2);
-    expect(io.erreurs[0]).toMatch(/La feuille « Budget » n'existe pas.*« Budget Gardiens »/);
+    expect(io.erreurs[0]).toMatch(/La feuille «\u00a0Budget\u00a0» n'existe pas.*«\u00a0Budget Gardiens\u00a0»/);
     const io2 = enregistreur();
     expect(await main(["devis", EXEMPLE, "--genre", "western"], io2)).toBe(2);
     expect(io2.erreurs[0]).toMatch(/--genre attend l'une des valeurs fiction, documentaire/);

@@ -225,7 +225,7 @@ describe("un montant écrit en texte dans une autre devise : la devise est nomm�
     const r = await lancerCli(main, ["financement", FICTION, "--cout", "$1,500,000", "-o", f]);
     refus(
       r,
-      "L'option --cout (« $1,500,000 ») : montant en dollars : Prodbook ne convertit pas, convertissez en euros.",
+      "L'option --cout («\u00a0$1,500,000\u00a0»)\u00a0: montant en dollars\u00a0: Prodbook ne convertit pas, convertissez en euros.",
       f,
     );
   });

@@ -5,7 +5,7 @@ import * as path from "path";
 import { commandesPlanning } from "../../src/app/commandes/planning";
 import { commande } from "../../src/cli/commands/planning";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { lancerCli } from "../helpers/cli";
+import { fr, lancerCli } from "../helpers/cli";
 
 const planning = (args: string[]) => lancerCli((argv, io) => commande.executer(argv, io), args);
 
@@ -127,8 +127,8 @@ describe("prodbook planning : tournage un dimanche ou un jour férié", () => {
     const io = await planning([classeur]);
     expect(io.code).toBe(0);
     const t = io.sortie.join("\n");
-    expect(t).toContain(`  [alerte] Travail du dimanche — ${DIMANCHE_12_AVRIL} (PDT!A2)`);
-    expect(t).toContain(`  [alerte] Travail un jour férié — ${PREMIER_MAI} (PDT!A5)`);
+    expect(t).toContain(`  [alerte] Travail du dimanche — ${fr(DIMANCHE_12_AVRIL)} (PDT!A2)`);
+    expect(t).toContain(`  [alerte] Travail un jour férié — ${fr(PREMIER_MAI)} (PDT!A5)`);
     expect(t).not.toMatch(/travail-dimanche|travail-jour-ferie/);
   });
 

@@ -135,7 +135,7 @@ describe("exemple : Grand livre fabriqué de la production d'exemple", () => {
     expect(sans.correspondances).toEqual({ origine: "defaut" });
     expect({ ...sans, correspondances: null }).toEqual({ ...avec, correspondances: null });
     const t = await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC]);
-    expect(t.out).toMatch(/^Correspondances : table par défaut de Prodbook \(usage de la profession, à vérifier/m);
+    expect(t.out).toMatch(/^Correspondances\u00a0: table par défaut de Prodbook \(usage de la profession, à vérifier/m);
     // Every chapter's name whole in the text table, its amounts in the same columns as the header's.
     expect(t.out).toMatch(/^6 Transports, défraiements, régie +15\s604,40\s€/m);
     const lignes = t.out.split("\n");

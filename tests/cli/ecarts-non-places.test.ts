@@ -77,8 +77,8 @@ describe("ecarts : Budget = total du devis, montants non placés à part", () =>
     const i = t.sortie.findIndex((l) => l.startsWith("Total "));
     expect(t.sortie[i]).toMatch(/^Total\s+184\u202f509,13\u00a0€ /);
     expect(t.sortie.slice(i + 1, i + 3)).toEqual([
-      `${TITRE} : 1\u202f200,00\u00a0€`,
-      `  ${G6} « ${LIBELLE_G6} » 1\u202f200,00\u00a0€`,
+      `${TITRE}\u00a0: 1\u202f200,00\u00a0€`,
+      `  ${G6} «\u00a0${LIBELLE_G6}\u00a0» 1\u202f200,00\u00a0€`,
     ]);
     expect(t.out).not.toMatch(/Hors chapitre/);
   });

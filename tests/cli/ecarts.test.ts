@@ -198,7 +198,7 @@ describe("prodbook ecarts", () => {
     const mauvais = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", csv]);
     expect([mauvais.code, mauvais.err]).toEqual([
       2,
-      "mauvais.csv, ligne 3 : « 64.1 » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».",
+      "mauvais.csv, ligne 3\u00a0: «\u00a064.1\u00a0» n'est pas un début de numéro de compte (ex. 6411) ni «\u00a0section:CODE\u00a0».",
     ]);
     const pasXlsx = await lancer(["ecarts", CORR, "--fec", FEC, "--correspondances", CORR]);
     expect(pasXlsx.code).toBe(2);
@@ -211,7 +211,7 @@ describe("prodbook ecarts", () => {
     fs.writeFileSync(corr, Buffer.from("compte;poste;libelle\r\n6\xe91;2;Com\xe9diens\r\n", "latin1"));
     const r = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", corr, "--json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("« 6é1 » n'est pas un début de numéro de compte");
+    expect(r.err).toContain("«\u00a06é1\u00a0» n'est pas un début de numéro de compte");
   });
 
   test("correspondances avec une colonne en plus (Commentaire) : lues, et l'alerte nomme le fichier, la ligne et la colonne", async () => {
@@ -251,9 +251,9 @@ describe("prodbook ecarts", () => {
     const texte = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", commentee]);
     expect(texte.code).toBe(0);
     expect(texte.out).toContain(
-      "[alerte] Colonne ignorée (correspondances) — correspondances-commentaires.csv, ligne 1 : colonne « Commentaire » (D)",
+      "[alerte] Colonne ignorée (correspondances) — correspondances-commentaires.csv, ligne 1\u00a0: colonne «\u00a0Commentaire\u00a0» (D)",
     );
-    expect(texte.out).toContain("correspondances-commentaires.csv, ligne 8 : 5 champs");
+    expect(texte.out).toContain("correspondances-commentaires.csv, ligne 8\u00a0: 5 champs");
     expect(texte.out).not.toContain("correspondances-colonnes");
   });
 

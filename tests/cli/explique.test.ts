@@ -39,12 +39,12 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
   it("devis --explique (text): an indented tree down to the cells", async () => {
     const r = await lancer(["devis", EXEMPLE, "--duree", "52", "--explique"]);
     expect(r.code).toBe(0);
-    expect(r.sortie).toContain("D'où viennent ces chiffres :");
-    expect(r.sortie).toMatch(/ {2}Total du devis : [\d\u202f]+,\d\d\u00a0€ = /);
-    expect(r.sortie).toMatch(/← Taux : [\d\u202f]+,\d\d\u00a0€ \['Budget Gardiens'!F\d+\]/);
+    expect(r.sortie).toContain("D'où viennent ces chiffres\u00a0:");
+    expect(r.sortie).toMatch(/ {2}Total du devis\u00a0: [\d\u202f]+,\d\d\u00a0€ = /);
+    expect(r.sortie).toMatch(/← Taux\u00a0: [\d\u202f]+,\d\d\u00a0€ \['Budget Gardiens'!F\d+\]/);
     // An amount read from a formula of the producer names it, hence the cells it was computed from.
     expect(r.sortie).toContain(
-      "← « Frais généraux 15 % » : 22\u202f833,09\u00a0€ = montant lu, calculé par la formule du producteur " +
+      "← «\u00a0Frais généraux 15\u00a0%\u00a0»\u00a0: 22\u202f833,09\u00a0€ = montant lu, calculé par la formule du producteur " +
         "=ROUND(G71*15%,2) ['Budget Gardiens'!G73]",
     );
   });
@@ -53,10 +53,10 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     const r = devisBinaire(EXEMPLE, "--duree", "52", "--explique");
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(
-      "← 1.1 « Auteur-réalisateur — droits d'auteur » : 12\u202f000,00\u00a0€ = quantité × nombre × taux " +
+      "← 1.1 «\u00a0Auteur-réalisateur — droits d'auteur\u00a0»\u00a0: 12\u202f000,00\u00a0€ = quantité × nombre × taux " +
         "('Budget Gardiens'!C9 × E9 × F9) ['Budget Gardiens'!G9]\n",
     );
-    expect(r.out).toMatch(/\n {4}← Durée : 52\u00a0min = durée saisie avec l'option --duree\n/);
+    expect(r.out).toMatch(/\n {4}← Durée\u00a0: 52\u00a0min = durée saisie avec l'option --duree\n/);
     // --json: the same formula, each factor with its cell (field names unchanged: libelle, valeur, cellule…).
     const j = JSON.parse(devisBinaire(EXEMPLE, "--duree", "52", "--json", "--explique").out);
     const ligne = chercherTrace(j.traces.total, (t) => t.cellule === "'Budget Gardiens'!G9")!;
@@ -86,10 +86,10 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       { encoding: "utf8" },
     );
     expect(sortie).toContain(
-      "← Part dépensée en France : 100,00\u00a0% = colonne « Éligible CI » = oui ('Budget Gardiens'!I9) " +
+      "← Part dépensée en France\u00a0: 100,00\u00a0% = colonne «\u00a0Éligible CI\u00a0» = oui ('Budget Gardiens'!I9) " +
         "['Budget Gardiens'!H9]\n",
     );
-    expect(sortie).toContain("      ← Durée : 52\u00a0min = durée saisie avec l'option --duree\n");
+    expect(sortie).toContain("      ← Durée\u00a0: 52\u00a0min = durée saisie avec l'option --duree\n");
   });
 
   it("credit-impot --explique: credit = min(base × taux ; caps), the rate with its rule table", async () => {
@@ -97,21 +97,23 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     const j = JSON.parse((await lancer([...args, "--annee", "2025", "--json", "--explique"])).sortie);
     verifier(j.traces.credit, j.credit);
     const texte = (await lancer([...args, "--annee", "2025", "--explique"])).sortie;
-    expect(texte).toMatch(/Crédit d'impôt : [\d\u202f]+,\d\d\u00a0€ = min\(crédit avant plafonds ; plafonds\)/);
-    expect(texte).toMatch(/← Taux : 25,00\u00a0% = taux du crédit audiovisuel \[credit-impot\.audiovisuel\.taux/);
+    expect(texte).toMatch(
+      /Crédit d'impôt\u00a0: [\d\u202f]+,\d\d\u00a0€ = min\(crédit avant plafonds\u202f; plafonds\)/,
+    );
+    expect(texte).toMatch(/← Taux\u00a0: 25,00\u00a0% = taux du crédit audiovisuel \[credit-impot\.audiovisuel\.taux/);
     // Each cap down to its rule figures: plafond par minute × durée; the public-aid ceiling, part × budget − aids.
     const lignes = texte.split("\n");
     const i = lignes.indexOf(
-      "    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min",
+      "    ← Plafond\u00a0: plafond par minute\u00a0: 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min",
     );
     expect(i).toBeGreaterThan(0);
     expect(lignes[i + 1]).toMatch(
-      /^ {6}← Plafond par minute : 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance [HML]/,
+      /^ {6}← Plafond par minute\u00a0: 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance [HML]/,
     );
     // The duration typed as an option says so (no cell holds it).
-    expect(lignes[i + 2]).toBe("      ← Durée : 52\u00a0min = durée saisie avec l'option --duree");
+    expect(lignes[i + 2]).toBe("      ← Durée\u00a0: 52\u00a0min = durée saisie avec l'option --duree");
     expect(texte).toMatch(
-      /← Part maximale des aides publiques : 50,00\u00a0% \[credit-impot\.aides-publiques\.plafond, /,
+      /← Part maximale des aides publiques\u00a0: 50,00\u00a0% \[credit-impot\.aides-publiques\.plafond, /,
     );
     const ci = j.traces.credit as Trace;
     for (const p of ci.entrees!.filter((e) => e.libelle.startsWith("Plafond : "))) {
@@ -140,12 +142,12 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
         encoding: "utf8",
       },
     );
-    const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres :"));
-    expect(arbre).toMatch(/\n {2}Encaissements sans date : 150\u202f000,00\u00a0€ = Σ tranches sans date\n/);
+    const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres\u00a0:"));
+    expect(arbre).toMatch(/\n {2}Encaissements sans date\u00a0: 150\u202f000,00\u00a0€ = Σ tranches sans date\n/);
     expect(arbre).toContain(
-      "    ← Les Films de l'Estran (sans date) : 60\u202f000,00\u00a0€ = montant de la source, sans échéance ['Plan de financement'!C7]",
+      "    ← Les Films de l'Estran (sans date)\u00a0: 60\u202f000,00\u00a0€ = montant de la source, sans échéance ['Plan de financement'!C7]",
     );
-    expect(arbre).toContain("← Les Films de l'Estran (sans date) : 90\u202f000,00\u00a0€");
+    expect(arbre).toContain("← Les Films de l'Estran (sans date)\u00a0: 90\u202f000,00\u00a0€");
     // Each month of the échéancier, down to its payments, each with the cell it was read in.
     const mois = arbre.split("\n  Encaissements 20").slice(1);
     expect(mois.map((m) => `20${m.slice(0, 5)}`)).toEqual([
@@ -156,8 +158,8 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(versements.length).toBe(9);
     for (const v of versements) expect(v).toMatch(/ \['Plan de financement'!C\d+\]$/);
     expect(arbre).toContain(
-      "\n  Encaissements 2026-03 : 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
-        "    ← CNC (2026-03-01) : 500\u202f000,00\u00a0€ = montant de la source, en un versement ['Plan de financement'!C15]\n",
+      "\n  Encaissements 2026-03\u00a0: 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
+        "    ← CNC (2026-03-01)\u00a0: 500\u202f000,00\u00a0€ = montant de la source, en un versement ['Plan de financement'!C15]\n",
     );
     // A plan whose payments are all dated has nothing to list.
     const docu = execFileSync(
@@ -167,7 +169,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
         encoding: "utf8",
       },
     );
-    expect(docu).toContain("D'où viennent ces chiffres :");
+    expect(docu).toContain("D'où viennent ces chiffres\u00a0:");
     expect(docu).not.toContain("Encaissements sans date");
   });
 
@@ -230,30 +232,30 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       ],
       { encoding: "utf8" },
     );
-    expect(sortie.split("D'où viennent ces chiffres :")).toHaveLength(2);
-    const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres :"));
+    expect(sortie.split("D'où viennent ces chiffres\u00a0:")).toHaveLength(2);
+    const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres\u00a0:"));
     const lignes = arbre.split("\n");
-    const i = lignes.indexOf("  Écart 2 Personnel : −46\u202f110,00\u00a0€ = réalisé − budget");
+    const i = lignes.indexOf("  Écart 2 Personnel\u00a0: −46\u202f110,00\u00a0€ = réalisé − budget");
     expect(i).toBeGreaterThan(0);
     expect(lignes.slice(i, i + 6)).toEqual([
-      "  Écart 2 Personnel : −46\u202f110,00\u00a0€ = réalisé − budget",
-      "    ← Réalisé 2 Personnel : 8\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
-      "      ← Réalisé 2 : 8\u202f000,00\u00a0€ = Σ 1 compte de classe 6 affecté au poste",
-      "        ← Compte 641100 Salaires techniciens : 8\u202f000,00\u00a0€ = Σ 1 ligne du FEC (débit − crédit)",
-      "          ← OD OD0001 « Paie janvier réalisateur » : 8\u202f000,00\u00a0€ = débit − crédit, compte 641100 [FEC ligne 4]",
-      "    ← Budget 2 Personnel : 54\u202f110,00\u00a0€ = Σ lignes du devis du chapitre",
+      "  Écart 2 Personnel\u00a0: −46\u202f110,00\u00a0€ = réalisé − budget",
+      "    ← Réalisé 2 Personnel\u00a0: 8\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
+      "      ← Réalisé 2\u00a0: 8\u202f000,00\u00a0€ = Σ 1 compte de classe 6 affecté au poste",
+      "        ← Compte 641100 Salaires techniciens\u00a0: 8\u202f000,00\u00a0€ = Σ 1 ligne du FEC (débit − crédit)",
+      "          ← OD OD0001 «\u00a0Paie janvier réalisateur\u00a0»\u00a0: 8\u202f000,00\u00a0€ = débit − crédit, compte 641100 [FEC ligne 4]",
+      "    ← Budget 2 Personnel\u00a0: 54\u202f110,00\u00a0€ = Σ lignes du devis du chapitre",
     ]);
     // The total after the chapters, its chapters named without their detail (given above).
-    const t = lignes.indexOf("  Écart total : −145\u202f012,38\u00a0€ = réalisé total − budget total");
+    const t = lignes.indexOf("  Écart total\u00a0: −145\u202f012,38\u00a0€ = réalisé total − budget total");
     expect(t).toBeGreaterThan(i);
     expect(lignes[t + 2]).toBe(
-      "      ← Réalisé 1 Droits artistiques : 12\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
+      "      ← Réalisé 1 Droits artistiques\u00a0: 12\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
     );
     expect(lignes[t + 3]).toMatch(/^ {6}← Réalisé 2 Personnel/);
     // A positive écart (over budget) is signed « + » in the text, as in the pane; the JSON keeps « 600.50 ».
-    expect(lignes.indexOf("  Écart estimé total : +600,50\u00a0€ = Σ écart estimé des 11 chapitres")).toBeGreaterThan(
-      t,
-    );
-    expect(arbre).not.toMatch(/Écart[^:\n]* : [1-9]/);
+    expect(
+      lignes.indexOf("  Écart estimé total\u00a0: +600,50\u00a0€ = Σ écart estimé des 11 chapitres"),
+    ).toBeGreaterThan(t);
+    expect(arbre).not.toMatch(/Écart[^:\n]*\u00a0: [1-9]/);
   });
 });

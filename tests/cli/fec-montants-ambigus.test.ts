@@ -58,7 +58,7 @@ describe("FEC réel aux montants « 3.000 » / « 215,000 » : lus selon la conv
     );
     // The text output says it too.
     const t = await lancerCli(main, ["fec", resolu]);
-    expect(t.out).toContain("Convention du fichier : virgule décimale, prouvée ligne 2");
+    expect(t.out).toContain("Convention du fichier\u00a0: virgule décimale, prouvée ligne 2");
   });
 
   test("ecarts -o : la convention et sa preuve dans les constats (--json controles) et sur « Écarts » et « Coût définitif »", async () => {

@@ -65,7 +65,7 @@ describe("FEC sans une colonne de la norme A47 A-1", () => {
     ]);
     const t = await lancerCli(main, ["fec", f]);
     expect(t.code).toBe(0);
-    expect(t.out).toContain("absente de l'en-tête : CompteLib.");
+    expect(t.out).toContain("absente de l'en-tête\u00a0: CompteLib.");
   });
 
   it("les 18 colonnes : aucune alerte ; plusieurs absentes : toutes nommées", async () => {

@@ -105,14 +105,14 @@ describe("prodbook fec", () => {
     expect([j.ecritures, j.ecrituresDistinctes, j.erreurs]).toEqual([934, 248, []]);
     const be = path.join(dir, "sans-bom-be.txt");
     fs.writeFileSync(be, Buffer.from(texte, "utf16le").swap16());
-    expect((await lancer(["fec", be])).out).toContain("Format : séparateur |, utf-16be, Debit/Credit");
+    expect((await lancer(["fec", be])).out).toContain("Format\u00a0: séparateur |, utf-16be, Debit/Credit");
   });
 
   test("texte lisible sans --json", async () => {
     const r = await lancer(["fec", path.join(DOSSIER, "111111111FEC20221231.TXT")]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "Lignes importées : 934 sur 934\u00a0lignes de données (0\u00a0rejetée), 248\u00a0écritures",
+      "Lignes importées\u00a0: 934 sur 934\u00a0lignes de données (0\u00a0rejetée), 248\u00a0écritures",
     );
     expect(r.out).toContain("(équilibré)");
   });
@@ -126,7 +126,9 @@ describe("prodbook fec", () => {
     fs.writeFileSync(f, "Compte;Date;Débit\n606;01/01/2024;12,00\n");
     const pas = await lancer(["fec", f, "--json"]);
     expect(pas.code).toBe(2);
-    expect(pas.err).toMatch(/pasunfec\.csv : ni FEC \(séparateur tabulation ou « \| »\) ni grand livre CSV reconnu/);
+    expect(pas.err).toMatch(
+      /pasunfec\.csv\u00a0: ni FEC \(séparateur tabulation ou «\u00a0\|\u00a0»\) ni grand livre CSV reconnu/,
+    );
     expect(pas.out).toBe("");
     const enc = await lancer(["fec", f, "--encodage", "latin9"]);
     expect(enc.code).toBe(2);

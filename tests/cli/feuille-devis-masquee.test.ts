@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 import { classeurPlanning } from "../core/planning/classeur";
+import { fr } from "../helpers/cli";
 
 /**
  * Issue 10: the devis sheet found by Prodbook is hidden in the workbook. `devis` says it (feuille-lue); so do the
@@ -60,7 +61,7 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(j.totaux.budget).toBe("41000.00");
     expect(feuilleLue(j.controles)).toEqual([constat("Budget doc")]);
     const t = await lancer(["ecarts", f, "--fec", FEC, "--correspondances", CORR]);
-    expect(t.out).toContain(`[information] Feuille lue — ${message("Budget doc")}`);
+    expect(t.out).toContain(`[information] Feuille lue — ${fr(message("Budget doc"))}`);
     const v = JSON.parse((await lancer(["ecarts", visible, "--fec", FEC, "--correspondances", CORR, "--json"])).out);
     expect(feuilleLue(v.controles)).toEqual([]);
   });
@@ -114,7 +115,7 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(j.total).toBe("0.98");
     expect(j.controles).toEqual([constat("Budget Gardiens")]);
     const t = await lancer(["carbone", f, "--planning", "PDT", "--date", "2026-06-01"]);
-    expect(t.out).toContain(`[information] Feuille lue — ${message("Budget Gardiens")}`);
+    expect(t.out).toContain(`[information] Feuille lue — ${fr(message("Budget Gardiens"))}`);
     const nommee = await lancer(["carbone", f, "--planning", "PDT", "--feuille", "Budget Gardiens", "--json"]);
     expect(JSON.parse(nommee.out).controles).toEqual([]);
   });
@@ -143,7 +144,7 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     const { cellule: _sans, ...sansCellule } = constat("Budget Gardiens");
     expect(feuilleLue(j.controles)).toEqual([sansCellule]);
     const t = await lancer(["financement", f, "--date", "2026-01-15"]);
-    expect(t.out).toContain(`Feuille lue — ${message("Budget Gardiens")}`);
+    expect(t.out).toContain(`Feuille lue — ${fr(message("Budget Gardiens"))}`);
     const v = JSON.parse((await lancer(["financement", visible, "--json", "--date", "2026-01-15"])).out);
     expect(v.cout).toBe("184509.13");
     expect(feuilleLue(v.controles)).toEqual([]);
@@ -178,7 +179,7 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(j.controles[0].regle).toBe("duree-quotidienne");
     expect(feuilleLue(j.controles)).toEqual([constat("Budget Gardiens")]);
     const t = await lancer(["planning", f, "--livraison", "2026-05-15"]);
-    expect(t.out).toContain(`[information] Feuille lue — ${message("Budget Gardiens")}`);
+    expect(t.out).toContain(`[information] Feuille lue — ${fr(message("Budget Gardiens"))}`);
     const v = JSON.parse((await lancer(["planning", visible, "--livraison", "2026-05-15", "--json"])).out);
     expect(feuilleLue(v.controles)).toEqual([]);
   });
@@ -199,8 +200,8 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(j.alertes).toEqual([...v.alertes, message("Budget")]);
     expect(v.alertes).not.toContain(message("Budget"));
     const t = await lancer(["credit-impot", f, ...args]);
-    expect(t.out).toContain(`Alertes :\n`);
-    expect(t.out).toContain(`  - ${message("Budget")}`);
+    expect(t.out).toContain(`Alertes\u00a0:\n`);
+    expect(t.out).toContain(`  - ${fr(message("Budget"))}`);
     const nommee = JSON.parse((await lancer(["credit-impot", f, ...args, "--feuille", "Budget", "--json"])).out);
     expect(nommee.credit).toBe(v.credit);
     expect(nommee.alertes).toEqual(v.alertes);
@@ -262,7 +263,7 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
       "-o",
       path.join(dir, "v1t.xlsx"),
     ]);
-    expect(t.out).toContain(`[information] Feuille lue — ${message("Budget doc")}`);
+    expect(t.out).toContain(`[information] Feuille lue — ${fr(message("Budget doc"))}`);
     const nommee = await lancer([
       "versions",
       "enregistrer",
@@ -284,7 +285,7 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(jc.total).toEqual({ de: "41000.00", a: "41000.00", delta: "0.00" });
     expect(jc.controles).toEqual([constat("Budget doc")]);
     const ct = await lancer(["versions", "comparer", v1, "--de", "Initial", "--a", "courant"]);
-    expect(ct.out).toContain(`[information] Feuille lue — ${message("Budget doc")}`);
+    expect(ct.out).toContain(`[information] Feuille lue — ${fr(message("Budget doc"))}`);
     const cn = await lancer([
       "versions",
       "comparer",

@@ -210,7 +210,7 @@ describe("prodbook financement : entrées invalides → message français, code 
   test("feuille absente", async () => {
     const r = await lancer([c.cinema, "--feuille", "Plan B", "--cout", "1"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/La feuille « Plan B » \(plan de financement\) n'existe pas/);
+    expect(r.err).toMatch(/La feuille «\u00a0Plan B\u00a0» \(plan de financement\) n'existe pas/);
   });
   test("--devis et --cout ensemble, --cout illisible, --oeuvre inconnue", async () => {
     expect((await lancer([c.cinema, "--devis", "Budget", "--cout", "1"])).code).toBe(2);
@@ -236,8 +236,8 @@ describe("prodbook financement : entrées invalides → message français, code 
     const r = await lancer([c.cinema, "--cout", "1000", "--date", "2010-01-01"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      "L'option --date attend une date couverte par les règles du financement (périodes couvertes : 2016-01-01 → …), " +
-        "reçu « 2010-01-01 ».",
+      "L'option --date attend une date couverte par les règles du financement (périodes couvertes\u00a0: 2016-01-01 → …), " +
+        "reçu «\u00a02010-01-01\u00a0».",
     );
   });
   test("coût introuvable", async () => {

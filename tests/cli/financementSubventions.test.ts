@@ -109,8 +109,8 @@ describe("prodbook financement --subventions : déduites de la base du crédit a
     expect([ambigu.code, ambigu.out, ambigu.err]).toEqual([
       2,
       "",
-      "L'option --subventions : « 12.500 » peut se lire 12,50\u00a0€ ou 12\u202f500,00\u00a0€ ; écrivez « 12,5 » ou " +
-        "« 12500 ».",
+      "L'option --subventions\u00a0: «\u00a012.500\u00a0» peut se lire 12,50\u00a0€ ou 12\u202f500,00\u00a0€\u202f; écrivez «\u00a012,5\u00a0» ou " +
+        "«\u00a012500\u00a0».",
     ]);
     const negatif = await lancer("financement", [p, ...CREDIT, "--subventions", "-5"]);
     expect([negatif.code, negatif.err]).toEqual([2, expect.stringContaining("L'option --subventions attend")]);
@@ -118,7 +118,7 @@ describe("prodbook financement --subventions : déduites de la base du crédit a
     expect([seul.code, seul.out, seul.err]).toEqual([
       2,
       "",
-      "L'option --subventions se déduit de la base du crédit d'impôt calculé sur le devis : indiquez aussi " +
+      "L'option --subventions se déduit de la base du crédit d'impôt calculé sur le devis\u00a0: indiquez aussi " +
         "--credit-impot.",
     ]);
   });

@@ -24,21 +24,25 @@ describe("carbone --csv : un chemin impossible est refusé avant tout travail (a
     const csv = path.join(fichier, "export.csv");
     const sortie = path.join(dossier(), "jamais-sous-fichier.xlsx");
     const r = await lancerCli(main, ["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
-    refus(r, `Écriture impossible de « ${csv} » : « ${fichier} » est un fichier, pas un dossier.`, sortie);
+    refus(
+      r,
+      `Écriture impossible de «\u00a0${csv}\u00a0»\u00a0: «\u00a0${fichier}\u00a0» est un fichier, pas un dossier.`,
+      sortie,
+    );
   });
 
   it("un nom trop long pour le disque", async () => {
     const csv = path.join(dossier(), `${"x".repeat(300)}.csv`);
     const sortie = path.join(dossier(), "jamais-nom-long.xlsx");
     const r = await lancerCli(main, ["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
-    refus(r, `Écriture impossible de « ${csv} » : nom de fichier trop long.`, sortie);
+    refus(r, `Écriture impossible de «\u00a0${csv}\u00a0»\u00a0: nom de fichier trop long.`, sortie);
     expect(readdirSync(dossier()).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
   it("-o au nom trop long : la raison en français (avant : « erreur système ENAMETOOLONG »)", async () => {
     const sortie = path.join(dossier(), `${"y".repeat(300)}.xlsx`);
     const r = await lancerCli(main, ["devis", EXEMPLE, "-o", sortie]);
-    refus(r, `Écriture impossible de « ${sortie} » : nom de fichier trop long.`);
+    refus(r, `Écriture impossible de «\u00a0${sortie}\u00a0»\u00a0: nom de fichier trop long.`);
   });
 });
 
@@ -61,13 +65,28 @@ describe("carbone : une saisie de la feuille « Bilan carbone » illisible est n
 
   it.each([
     // Before: each dropped without a word (exit 0), and the refreshed sheet written with -o had lost it.
-    ["H28", "1200 km", "« 1200 km » n'est pas une quantité (un nombre, par exemple « 1 200 »)", "Quantité retenue"],
-    ["H28", "1.200", "« 1.200 » peut se lire 1,2 ou 1200", "Quantité retenue"],
-    ["R28", "beaucoup", "« beaucoup » n'est pas une quantité (un nombre, par exemple « 1 200 »)", "Quantité réalisée"],
-    ["Q28", "à voir", "« à voir » n'est pas un montant en euros (par exemple « 2 880,00 »)", "Réalisé (€)"],
+    [
+      "H28",
+      "1200 km",
+      "«\u00a01200 km\u00a0» n'est pas une quantité (un nombre, par exemple «\u00a01\u00a0200\u00a0»)",
+      "Quantité retenue",
+    ],
+    ["H28", "1.200", "«\u00a01.200\u00a0» peut se lire 1,2 ou 1200", "Quantité retenue"],
+    [
+      "R28",
+      "beaucoup",
+      "«\u00a0beaucoup\u00a0» n'est pas une quantité (un nombre, par exemple «\u00a01\u00a0200\u00a0»)",
+      "Quantité réalisée",
+    ],
+    [
+      "Q28",
+      "à voir",
+      "«\u00a0à voir\u00a0» n'est pas un montant en euros (par exemple «\u00a02\u00a0880,00\u00a0»)",
+      "Réalisé (€)",
+    ],
     ["H28", { error: "#DIV/0!" }, "l'erreur Excel #DIV/0! n'est pas une quantité", "Quantité retenue"],
     // Before: kept, and the prévisionnel went down (negative emissions).
-    ["H28", -1200, "quantité négative (-1200) ; une quantité est positive ou nulle", "Quantité retenue"],
+    ["H28", -1200, "quantité négative (-1200)\u202f; une quantité est positive ou nulle", "Quantité retenue"],
   ] as [string, ExcelJS.CellValue, string, string][])("%s = %j", async (cellule, valeur, raison, colonne) => {
     const f = await saisir(`bilan-${cellule}-${++n}.xlsx`, cellule, valeur);
     const sortie = path.join(dossier(), `jamais-bilan-${n}.xlsx`);
@@ -75,8 +94,8 @@ describe("carbone : une saisie de la feuille « Bilan carbone » illisible est n
     const r = await lancerCli(main, ["carbone", f, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
     refus(
       r,
-      `${path.basename(f)} : 'Bilan carbone'!${cellule} (${colonne}) : ${raison} ; corrigez la cellule (Prodbook garde ` +
-        `les saisies de la feuille « Bilan carbone » à chaque mise à jour et n'en devine aucune).`,
+      `${path.basename(f)}\u00a0: 'Bilan carbone'!${cellule} (${colonne})\u00a0: ${raison}\u202f; corrigez la cellule (Prodbook garde ` +
+        `les saisies de la feuille «\u00a0Bilan carbone\u00a0» à chaque mise à jour et n'en devine aucune).`,
       sortie,
       csv,
     );
@@ -91,7 +110,7 @@ describe("carbone : une saisie de la feuille « Bilan carbone » illisible est n
     const sortie = path.join(dossier(), "bilan-texte-nombre-sortie.xlsx");
     const r = await lancerCli(main, ["carbone", f, "--date", "2026-06-01", "-o", sortie]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/\n1\scorrection de la feuille « Bilan carbone » gardée\./);
+    expect(r.out).toMatch(/\n1\scorrection de la feuille «\u00a0Bilan carbone\u00a0» gardée\./);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
     const ws = wb.getWorksheet("Bilan carbone")!;
@@ -120,8 +139,8 @@ describe("versions : une feuille « Versions » retouchée à la main", () => {
       // Before: exit 0, V1 at 196 509,13 € instead of 184 509,13 € (the copied line counted twice).
       "une ligne copiée en double",
       (ws: ExcelJS.Worksheet) => ws.addRow((ws.getRow(3).values as ExcelJS.CellValue[]).slice(1)),
-      "Version « V1 » : la ligne N° 2 figure deux fois (Versions!D3 et Versions!D80), son montant serait compté deux " +
-        "fois : supprimez la ligne en double.",
+      "Version «\u00a0V1\u00a0»\u00a0: la ligne N° 2 figure deux fois (Versions!D3 et Versions!D80), son montant serait compté deux " +
+        "fois\u00a0: supprimez la ligne en double.",
     ],
     [
       // Before: exit 0, two versions listed, and « --de v1 » took whichever came first.
@@ -130,27 +149,27 @@ describe("versions : une feuille « Versions » retouchée à la main", () => {
         ws.eachRow((row) => {
           if (row.getCell(1).value === "V2") row.getCell(1).value = "v1";
         }),
-      "La feuille « Versions » a deux versions « V1 » (Versions!A2) et « v1 » (Versions!A41) qui ne diffèrent que par " +
-        "les majuscules : renommez l'une d'elles.",
+      "La feuille «\u00a0Versions\u00a0» a deux versions «\u00a0V1\u00a0» (Versions!A2) et «\u00a0v1\u00a0» (Versions!A41) qui ne diffèrent que par " +
+        "les majuscules\u00a0: renommez l'une d'elles.",
     ],
     [
       // Before: the cell not named, and 300 digits printed.
       "un montant démesuré",
       (ws: ExcelJS.Worksheet) => (ws.getCell("M3").value = 1e300),
-      "Version « V1 » : la cellule Versions!M3 contient 1e+300, au-delà de la limite de Prodbook " +
-        "(± 22 517 998 136 852,48 €).",
+      "Version «\u00a0V1\u00a0»\u00a0: la cellule Versions!M3 contient 1e+300, au-delà de la limite de Prodbook " +
+        "(± 22\u00a0517\u00a0998\u00a0136\u00a0852,48 €).",
     ],
     [
       // Before: rounded to 12 000,01 € without a word.
       "un montant au-delà du centime",
       (ws: ExcelJS.Worksheet) => (ws.getCell("M3").value = 12000.005),
-      "Version « V1 » : la cellule Versions!M3 contient 12000,005, un montant au-delà du centime : écrivez-le avec " +
+      "Version «\u00a0V1\u00a0»\u00a0: la cellule Versions!M3 contient 12000,005, un montant au-delà du centime\u00a0: écrivez-le avec " +
         "deux décimales au plus.",
     ],
     [
       "un montant en texte",
-      (ws: ExcelJS.Worksheet) => (ws.getCell("M3").value = "12 000,00 €"),
-      "Version « V1 » : la cellule Versions!M3 contient « 12 000,00 € », un nombre est attendu.",
+      (ws: ExcelJS.Worksheet) => (ws.getCell("M3").value = "12\u00a0000,00 €"),
+      "Version «\u00a0V1\u00a0»\u00a0: la cellule Versions!M3 contient «\u00a012\u00a0000,00 €\u00a0», un nombre est attendu.",
     ],
   ])("%s : code 2, la cellule nommée", async (_cas, f, message) => {
     const fichier = await retoucher(`versions-${_cas.replace(/\W/g, "")}.xlsx`, f);
@@ -159,14 +178,17 @@ describe("versions : une feuille « Versions » retouchée à la main", () => {
       ["versions", "comparer", fichier, "--de", "V1", "--a", "courant", "-o", path.join(dossier(), "jamais-v.xlsx")],
     ]) {
       const r = await lancerCli(main, args);
-      refus(r, `${path.basename(fichier)} : ${message}`, path.join(dossier(), "jamais-v.xlsx"));
+      refus(r, `${path.basename(fichier)}\u00a0: ${message}`, path.join(dossier(), "jamais-v.xlsx"));
     }
   });
 
   it("une colonne supprimée : la ligne d'en-tête attendue est nommée", async () => {
     const fichier = await retoucher("versions-colonne.xlsx", (ws) => ws.spliceColumns(6, 1));
     const r = await lancerCli(main, ["versions", "lister", fichier]);
-    refus(r, /versions-colonne\.xlsx : La feuille « Versions » n'a plus les colonnes des versions .* en ligne 1/);
+    refus(
+      r,
+      /versions-colonne\.xlsx\u00a0: La feuille «\u00a0Versions\u00a0» n'a plus les colonnes des versions .* en ligne 1/,
+    );
   });
 
   it("le bruit d'un calcul flottant (0,1 + 0,2) n'est pas un montant au-delà du centime", async () => {
@@ -195,9 +217,9 @@ describe("planning : une durée démesurée (avant : « Erreur interne : RangeEr
     const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
     refus(
       r,
-      `${path.basename(f)} : Durée de ${lu.replace(/ /g, "\u202f")} jours pour l'étape « Montage son » (ligne 3, ` +
-        `'Étapes post-prod'!A3) : au-delà de 2\u202f600 jours (dix ans de jours ouvrés) ; une date ou un montant ` +
-        `a-t-il été saisi à la place d'une durée ?`,
+      `${path.basename(f)}\u00a0: Durée de ${lu.replace(/ /g, "\u202f")} jours pour l'étape «\u00a0Montage son\u00a0» (ligne 3, ` +
+        `'Étapes post-prod'!A3)\u00a0: au-delà de 2\u202f600 jours (dix ans de jours ouvrés)\u202f; une date ou un montant ` +
+        `a-t-il été saisi à la place d'une durée\u202f?`,
       sortie,
     );
   });
@@ -217,13 +239,13 @@ describe("regles --classeur : une surcharge qu'aucun calcul ne lirait est nommé
 
   it.each([
     // Before: exit 0, « Surchargé par le classeur : credit-impot.cinema.taux = beaucoup ('Paramètres'!B2) ».
-    ["beaucoup", "« beaucoup » n'est ni un taux"],
+    ["beaucoup", "«\u00a0beaucoup\u00a0» n'est ni un taux"],
     // A number cell is quoted as French Excel shows it (« -0,2 »), not as JavaScript writes it.
-    [-0.2, "« -0,2 » n'est ni un taux"],
-    [true, "« true » n'est ni un taux"],
+    [-0.2, "«\u00a0-0,2\u00a0» n'est ni un taux"],
+    [true, "«\u00a0true\u00a0» n'est ni un taux"],
     [
       "12.500",
-      "« 12.500 » peut se lire 12,5 ou 12500 pour « credit-impot.cinema.taux » ; écrivez « 12,5 » ou « 12500 ».",
+      "«\u00a012.500\u00a0» peut se lire 12,5 ou 12500 pour «\u00a0credit-impot.cinema.taux\u00a0»\u202f; écrivez «\u00a012,5\u00a0» ou «\u00a012500\u00a0».",
     ],
   ] as [ExcelJS.CellValue, string][])("%j", async (valeur, debut) => {
     const f = await parametres(
@@ -232,22 +254,26 @@ describe("regles --classeur : une surcharge qu'aucun calcul ne lirait est nommé
       valeur,
     );
     const r = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", f]);
-    const attendu = `${path.basename(f)} : 'Paramètres'!B2 : ${debut}`;
+    const attendu = `${path.basename(f)}\u00a0: 'Paramètres'!B2\u00a0: ${debut}`;
     refus(r, new RegExp(`^${attendu.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
     if (!debut.includes("peut se lire"))
-      expect(r.err).toMatch(/\(« 24 »\) : aucun calcul ne peut lire le paramètre « credit-impot\.cinema\.taux »\.$/);
+      expect(r.err).toMatch(
+        /\(«\u00a024\u00a0»\)\u00a0: aucun calcul ne peut lire le paramètre «\u00a0credit-impot\.cinema\.taux\u00a0»\.$/,
+      );
   });
 
   it("une valeur qu'un calcul peut lire reste listée, et une clé inconnue reste « qu'aucune table ne lit »", async () => {
     const f = await parametres("parametres-ok.xlsx", "credit-impot.cinema.taux", "25 %");
     const r = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", f]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
+    expect(r.out).toContain(
+      "  Surchargé par le classeur\u00a0: credit-impot.cinema.taux = 25\u00a0% ('Paramètres'!B2)",
+    );
     const g = await parametres("parametres-inconnu.xlsx", "n-importe.quoi", "beaucoup");
     const s = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", g]);
     expect(s.code).toBe(0);
     expect(s.out).toContain(
-      "Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n  n-importe.quoi = beaucoup",
+      "Paramètres du classeur qu'aucune table ne lit (faute de frappe\u202f?)\u00a0:\n  n-importe.quoi = beaucoup",
     );
   });
 });
@@ -258,7 +284,7 @@ describe("financement --explique : des mots, pas des identifiants", () => {
   it("le statut d'une source se lit « envisagé », « en négociation » (avant : « envisage », « en-negociation »)", async () => {
     const r = await lancerCli(main, ["financement", FICTION, "--cout", "3000000", "--explique"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("← Région Bretagne : 100\u202f000,00\u00a0€ = montant lu (envisagé) [Financement!E5]");
+    expect(r.out).toContain("← Région Bretagne\u00a0: 100\u202f000,00\u00a0€ = montant lu (envisagé) [Financement!E5]");
     expect(r.out).toContain("= montant lu (en négociation) [Financement!E6]");
     expect(r.out).not.toMatch(/en-negociation|\(envisage\)/);
   });
@@ -267,8 +293,8 @@ describe("financement --explique : des mots, pas des identifiants", () => {
     const r = await lancerCli(main, ["financement", FICTION, "--cout", "1", "--explique"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "Aides publiques de 450\u202f000,00\u00a0€ : intensité non calculée : la part française du coût est nulle ou " +
-        "négative (coût 1,00\u00a0€ − financements étrangers 100\u202f000,00\u00a0€ = −99\u202f999,00\u00a0€) ; vérifiez le " +
+      "Aides publiques de 450\u202f000,00\u00a0€\u00a0: intensité non calculée\u00a0: la part française du coût est nulle ou " +
+        "négative (coût 1,00\u00a0€ − financements étrangers 100\u202f000,00\u00a0€ = −99\u202f999,00\u00a0€)\u202f; vérifiez le " +
         "coût de production.",
     );
   });
@@ -287,7 +313,7 @@ describe("credit-impot : le régime s'écrit en français dans le résumé", () 
       "2025",
     ]);
     expect(r.code).toBe(0);
-    expect(r.sortie[0]).toBe("Crédit d'impôt cinéma — fiction — dépenses 2025 (devis « Budget Gardiens »)");
+    expect(r.sortie[0]).toBe("Crédit d'impôt cinéma — fiction — dépenses 2025 (devis «\u00a0Budget Gardiens\u00a0»)");
   });
 });
 
@@ -302,18 +328,18 @@ describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du pr
     // Before: « Erreur interne : Error: La feuille « Versions » a été créée par Prodbook… », exit 1.
     [
       ["versions", "enregistrer", "{structure}", "--nom", "V", "--feuille", "devis", "-o", "{sortie}"],
-      "structure.xlsx : La feuille « Devis » a été créée par Prodbook : choisissez la feuille de devis du producteur.",
+      "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: choisissez la feuille de devis du producteur.",
     ],
     // Before: « La feuille « Devis » n'existe pas dans le classeur » while it does.
     [
       ["planning", "{structure}", "--livraison", "2026-12-01", "--feuille", "Devis", "-o", "{sortie}"],
-      "structure.xlsx : La feuille « Devis » a été créée par Prodbook : indiquez une feuille d'étapes du producteur " +
-        "(« Budget Gardiens »).",
+      "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: indiquez une feuille d'étapes du producteur " +
+        "(«\u00a0Budget Gardiens\u00a0»).",
     ],
     [
       ["carbone", "{structure}", "--planning", "Synthèse", "-o", "{sortie}"],
-      "structure.xlsx : La feuille « Synthèse » a été créée par Prodbook : indiquez comme feuille de plan de travail " +
-        "une feuille du producteur (« Budget Gardiens »).",
+      "structure.xlsx\u00a0: La feuille «\u00a0Synthèse\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille de plan de travail " +
+        "une feuille du producteur («\u00a0Budget Gardiens\u00a0»).",
     ],
   ])("%j", async (args, message) => {
     const sortie = path.join(dossier(), `jamais-${args[0]}.xlsx`);
@@ -338,8 +364,8 @@ describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du pr
     const r = await lancerCli(main, ["devis", f, "-o", sortie]);
     refus(
       r,
-      "tableau-tblDevis.xlsx : Le classeur a déjà un tableau nommé « tblDevis » : Prodbook a besoin de ce nom pour sa " +
-        "feuille « Devis ». Renommez ce tableau dans Excel (Création de tableau › Nom du tableau), puis recommencez.",
+      "tableau-tblDevis.xlsx\u00a0: Le classeur a déjà un tableau nommé «\u00a0tblDevis\u00a0»\u00a0: Prodbook a besoin de ce nom pour sa " +
+        "feuille «\u00a0Devis\u00a0». Renommez ce tableau dans Excel (Création de tableau › Nom du tableau), puis recommencez.",
       sortie,
     );
   });
@@ -398,7 +424,7 @@ describe("ecarts : le fichier de correspondances tel qu'Excel ou un tableur l'en
     const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", f, "--correspondances", c]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "[alerte] Grand livre sans charges — Le grand livre ne contient aucune ligne de charges (comptes de classe 6) : " +
+      "[alerte] Grand livre sans charges — Le grand livre ne contient aucune ligne de charges (comptes de classe 6)\u00a0: " +
         "le réalisé est nul partout. Vérifiez le fichier exporté et sa période.",
     );
   });
@@ -407,7 +433,7 @@ describe("ecarts : le fichier de correspondances tel qu'Excel ou un tableur l'en
     const f = await csv("correspondances-guillemet.csv", 'compte;poste;libelle\n641;2;"Salaires\n');
     const sortie = path.join(dossier(), "jamais-ecarts.xlsx");
     const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", f, "-o", sortie]);
-    refus(r, /^correspondances-guillemet\.csv, ligne 2 : guillemet non fermé ou mal placé/, sortie);
+    refus(r, /^correspondances-guillemet\.csv, ligne 2\u00a0: guillemet non fermé ou mal placé/, sortie);
   });
 });
 
@@ -420,7 +446,7 @@ describe("regles --classeur : dire ce qui a été lu de la feuille « Paramètre
     const r = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", f]);
     expect(r.code).toBe(0);
     expect(r.sortie[1]).toBe(
-      `La feuille « Paramètres » de ${f} n'a pas d'en-tête « Paramètre | Valeur » dans ses 20 premières lignes : ` +
+      `La feuille «\u00a0Paramètres\u00a0» de ${f} n'a pas d'en-tête «\u00a0Paramètre | Valeur\u00a0» dans ses 20 premières lignes\u00a0: ` +
         "aucune de ses lignes n'est lue, les chiffres des tables s'appliquent. Ajoutez cet en-tête au-dessus des paramètres.",
     );
     const j = JSON.parse((await lancerCli(main, ["regles", "--classeur", f, "--json"])).out) as Record<string, unknown>;
@@ -431,7 +457,7 @@ describe("regles --classeur : dire ce qui a été lu de la feuille « Paramètre
     const r = await lancerCli(main, ["regles", "--date", "2026-01-15", "--classeur", EXEMPLE]);
     expect(r.code).toBe(0);
     expect(r.sortie[1]).toBe(
-      `${EXEMPLE} n'a pas de feuille « Paramètres » : aucune surcharge, les chiffres des tables s'appliquent.`,
+      `${EXEMPLE} n'a pas de feuille «\u00a0Paramètres\u00a0»\u00a0: aucune surcharge, les chiffres des tables s'appliquent.`,
     );
   });
 });
@@ -472,8 +498,8 @@ describe("planning : --genre n'est jamais ignoré sans un mot", () => {
     const r = await lancerCli(main, ["planning", PLAN, "--debut", "2026-01-05", "--genre", "fiction", "-o", sortie]);
     refus(
       r,
-      "gardiens-planning.xlsx : Le classeur a sa feuille d'étapes « Étapes post-prod » : ce sont ses étapes qui sont " +
-        "planifiées, pas les étapes par défaut d'un genre : retirez le genre (et sa durée, ses jours de tournage).",
+      "gardiens-planning.xlsx\u00a0: Le classeur a sa feuille d'étapes «\u00a0Étapes post-prod\u00a0»\u00a0: ce sont ses étapes qui sont " +
+        "planifiées, pas les étapes par défaut d'un genre\u00a0: retirez le genre (et sa durée, ses jours de tournage).",
       sortie,
     );
   });
@@ -489,7 +515,7 @@ describe("planning : --genre n'est jamais ignoré sans un mot", () => {
       "--tournage",
       "100000000",
     ]);
-    refus(r, "L'option --tournage attend au plus 2\u202f600 jours, reçu « 100000000 ».");
+    refus(r, "L'option --tournage attend au plus 2\u202f600 jours, reçu «\u00a0100000000\u00a0».");
   });
 });
 
@@ -503,7 +529,7 @@ describe("versions comparer --a courant sur un classeur dont la feuille du devis
     const r = await lancerCli(main, ["versions", "comparer", f, "--de", "V1", "--a", "courant"]);
     refus(
       r,
-      /^v1-sans-devis\.xlsx : Aucun devis reconnu : le classeur n'a aucune feuille du producteur \(seulement celles de Prodbook, ou aucune\) : /,
+      /^v1-sans-devis\.xlsx\u00a0: Aucun devis reconnu\u00a0: le classeur n'a aucune feuille du producteur \(seulement celles de Prodbook, ou aucune\)\u00a0: /,
     );
   });
 });

@@ -3,7 +3,7 @@ import * as iconv from "iconv-lite";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
+import { dossierTemporaire, fabriqueVariantes, fr, lancerCli, refus } from "../helpers/cli";
 
 /**
  * A hostile tester's third round on the CLI, away from the devis import: `financement`, `planning`, `regles
@@ -52,7 +52,7 @@ describe("financement : la feuille « Paramètres » n'agit jamais sans un mot",
     ]);
     const t = await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema"]);
     expect(t.out).toContain(
-      "[information] Paramètre du classeur utilisé — intensite-aides.cinema.plafond-general = 20 % ('Paramètres'!B2)",
+      "[information] Paramètre du classeur utilisé — intensite-aides.cinema.plafond-general = 20\u00a0% ('Paramètres'!B2)",
     );
   });
 
@@ -102,7 +102,7 @@ describe("regles --classeur : une clé qu'aucun calcul ne lit n'est pas « Surch
     ]);
     const t = await lancerCli(main, ["regles", "--date", "2026-06-01", "--classeur", f]);
     expect(t.out).toContain(
-      "Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n  credit-impot.cinema.tau = 25 %",
+      "Paramètres du classeur qu'aucune table ne lit (faute de frappe\u202f?)\u00a0:\n  credit-impot.cinema.tau = 25\u00a0%",
     );
   });
 });
@@ -171,9 +171,9 @@ describe("options données deux fois : code 2, rien de deviné ni d'écrit (avan
     refus(
       r,
       new RegExp(
-        `^Arguments invalides : l'option « ${option} » est donnée deux fois \\(« ${x(premiere)} » puis « ${x(
+        `^Arguments invalides\u00a0: l'option «\u00a0${option}\u00a0» est donnée deux fois \\(«\u00a0${x(premiere)}\u00a0» puis «\u00a0${x(
           seconde,
-        )} »\\) : gardez-en une\\.\\nUsage : prodbook planning `,
+        )}\u00a0»\\)\u00a0: gardez-en une\\.\\nUsage\u00a0: prodbook planning `,
       ),
       a,
       b,
@@ -205,7 +205,10 @@ describe("un montant d'option au-delà du centime est refusé (avant : arrondi s
     ],
   ])("%j", async (args, option, valeur) => {
     const r = await lancerCli(main, args);
-    refus(r, `L'option ${option} : « ${valeur} » a plus de deux décimales ; un montant s'écrit au centime près.`);
+    refus(
+      r,
+      `L'option ${option}\u00a0: «\u00a0${valeur}\u00a0» a plus de deux décimales\u202f; un montant s'écrit au centime près.`,
+    );
   });
 });
 
@@ -293,40 +296,60 @@ describe("planning : la cellule à corriger, en français", () => {
 
   it.each([
     // Before: « Durée négative ou invalide (-3) pour l'étape « Montage son » (ligne 3, 'Étapes post-prod'!A3) ».
-    ["B3", -3, "Ligne 3 : durée négative (-3) pour l'étape « Montage son » ('Étapes post-prod'!B3)"],
+    ["B3", -3, "Ligne 3\u00a0: durée négative (-3) pour l'étape «\u00a0Montage son\u00a0» ('Étapes post-prod'!B3)"],
     // Before: « Durée non entière (3.5) … 'Étapes post-prod'!A3 ».
-    ["B3", 3.5, "Ligne 3 : durée non entière (3,5) pour l'étape « Montage son » ('Étapes post-prod'!B3)"],
+    [
+      "B3",
+      3.5,
+      "Ligne 3\u00a0: durée non entière (3,5) pour l'étape «\u00a0Montage son\u00a0» ('Étapes post-prod'!B3)",
+    ],
     // Before: « durée illisible «  » ».
-    ["B3", DIV0, "Ligne 3 : durée illisible « #DIV/0! » (une erreur Excel) pour l'étape « Montage son »"],
+    [
+      "B3",
+      DIV0,
+      "Ligne 3\u00a0: durée illisible «\u00a0#DIV/0!\u00a0» (une erreur Excel) pour l'étape «\u00a0Montage son\u00a0»",
+    ],
     // Before: the error read as an empty cell: no lag, code 0.
-    ["E4", DIV0, "Ligne 4 : décalage invalide « #DIV/0! » (une erreur Excel) pour l'étape « Musique »"],
+    [
+      "E4",
+      DIV0,
+      "Ligne 4\u00a0: décalage invalide «\u00a0#DIV/0!\u00a0» (une erreur Excel) pour l'étape «\u00a0Musique\u00a0»",
+    ],
     // Before: the error read as an empty cell: « the row above » (Montage image) taken as predecessor, code 0.
-    ["C5", DIV0, "Ligne 5 : prédécesseurs illisibles « #DIV/0! » (une erreur Excel) pour l'étape « Mixage »"],
+    [
+      "C5",
+      DIV0,
+      "Ligne 5\u00a0: prédécesseurs illisibles «\u00a0#DIV/0!\u00a0» (une erreur Excel) pour l'étape «\u00a0Mixage\u00a0»",
+    ],
   ] as [string, ExcelJS.CellValue, string][])("étapes %s = %j", async (cellule, valeur, debut) => {
     const f = await etapes(`etapes-${cellule}-${JSON.stringify(valeur).replace(/\W/g, "")}.xlsx`, cellule, valeur);
     const sortie = path.join(dossier(), "jamais-etapes.xlsx");
     const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
-    refus(r, new RegExp(`^${path.basename(f)} : ${debut.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), sortie);
+    refus(r, new RegExp(`^${path.basename(f)}\u00a0: ${debut.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), sortie);
   });
 
   it.each([
     // Before: « date illisible «  » ».
-    ["A2", DIV0, "Ligne 2 : date illisible « #DIV/0! » (une erreur Excel) pour Yann Le Goff (PDT!A2)"],
+    ["A2", DIV0, "Ligne 2\u00a0: date illisible «\u00a0#DIV/0!\u00a0» (une erreur Excel) pour Yann Le Goff (PDT!A2)"],
     // Before: the error read as an empty date: the row above's date (11/05/2026) taken, code 0.
-    ["A3", DIV0, "Ligne 3 : date illisible « #DIV/0! » (une erreur Excel) pour Yann Le Goff (PDT!A3)"],
-    ["E2", DIV0, "Ligne 2 : heure de début illisible « #DIV/0! » (une erreur Excel) pour Yann Le Goff (PDT!E2)"],
+    ["A3", DIV0, "Ligne 3\u00a0: date illisible «\u00a0#DIV/0!\u00a0» (une erreur Excel) pour Yann Le Goff (PDT!A3)"],
+    [
+      "E2",
+      DIV0,
+      "Ligne 2\u00a0: heure de début illisible «\u00a0#DIV/0!\u00a0» (une erreur Excel) pour Yann Le Goff (PDT!E2)",
+    ],
     // Before: 900 min of pause on an 11-hour day: -4 h of work counted, code 0.
     [
       "G2",
       900,
-      "Ligne 2 : pause de 900 min pour Yann Le Goff (PDT!G2) : aussi longue que la journée (08:00–19:00, 11 h 00) ; " +
+      "Ligne 2\u00a0: pause de 900 min pour Yann Le Goff (PDT!G2)\u00a0: aussi longue que la journée (08:00–19:00, 11 h 00)\u202f; " +
         "la pause s'écrit en minutes.",
     ],
   ] as [string, ExcelJS.CellValue, string][])("plan de travail %s = %j", async (cellule, valeur, debut) => {
     const f = await pdt(`pdt-${cellule}-${JSON.stringify(valeur).replace(/\W/g, "")}.xlsx`, cellule, valeur);
     const sortie = path.join(dossier(), "jamais-pdt.xlsx");
     const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
-    refus(r, new RegExp(`^${path.basename(f)} : ${debut.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), sortie);
+    refus(r, new RegExp(`^${path.basename(f)}\u00a0: ${debut.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), sortie);
   });
 
   it("une pause plus courte que la journée de nuit reste lue (22:00 → 06:00, 60 min)", async () => {
@@ -381,7 +404,10 @@ describe("planning : les paramètres du temps de travail en heures, dans leurs b
       valeur,
     );
     const dit = String(valeur).replace(".", ",");
-    refus(r, `${path.basename(f)} : 'Paramètres'!B2 : « ${dit} » pour « ${cle} » : attendu ${attendu}.`);
+    refus(
+      r,
+      `${path.basename(f)}\u00a0: 'Paramètres'!B2\u00a0: «\u00a0${dit}\u00a0» pour «\u00a0${cle}\u00a0»\u00a0: attendu ${attendu}.`,
+    );
   });
 });
 
@@ -389,7 +415,7 @@ describe("prodbook sans commande", () => {
   it("l'aide va sur la sortie d'erreur, code 2, rien sur la sortie standard (avant : l'aide sur stdout)", async () => {
     const r = await lancerCli(main, []);
     expect([r.code, r.out]).toEqual([2, ""]);
-    expect(r.err).toMatch(/^prodbook — devis CNC[^\n]*\n+Usage : prodbook <commande> \[options\]/);
+    expect(r.err).toMatch(/^prodbook — devis CNC[^\n]*\n+Usage\u00a0: prodbook <commande> \[options\]/);
     const aide = await lancerCli(main, ["--help"]);
     expect([aide.code, aide.err]).toEqual([0, ""]);
     expect(aide.out).toBe(r.err);
@@ -428,7 +454,7 @@ describe("FEC réel en Windows-1252 lu de force en UTF-8 : les « � » ne part
     const r = await lancerCli(main, ["fec", f, "--encodage", "utf-8"]);
     expect(r.code).toBe(0);
     expect(r.sortie).toContain(
-      "    Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage windows-1252.",
+      "    Octets invalides en UTF-8\u00a0: des caractères ont été remplacés par «\u00a0�\u00a0». Essayez l'encodage windows-1252.",
     );
     expect(r.out).not.toContain("ligne 0");
   });
@@ -455,7 +481,7 @@ describe("FEC réel UTF-8 avec BOM lu de force en windows-1252", () => {
       { regle: "grand-livre-fichier", gravite: "alerte", message, cellule: null },
     ]);
     const f = await lancerCli(main, ["fec", FEC_REEL, "--encodage", "windows-1252"]);
-    expect(f.sortie).toContain(`    ${message}`);
+    expect(f.sortie).toContain(`    ${fr(message)}`);
     const sans = await lancerCli(main, ["fec", FEC_REEL, "--json"]);
     expect((JSON.parse(sans.out) as { alertes: unknown[] }).alertes).toEqual([]);
   });
@@ -471,13 +497,13 @@ describe("une option copiée d'un traitement de texte (tiret typographique)", ()
     refus(
       r,
       new RegExp(
-        `^Arguments invalides : « ${tape} » commence par un tiret typographique : écrivez « ${option} » avec ${tirets}\\.\\n`,
+        `^Arguments invalides\u00a0: «\u00a0${tape}\u00a0» commence par un tiret typographique\u00a0: écrivez «\u00a0${option}\u00a0» avec ${tirets}\\.\\n`,
       ),
     );
   });
 
   it("un fichier dont le nom commence par un tiret long reste un fichier", async () => {
     const r = await lancerCli(main, ["planning", PLAN, "—notes.xlsx"]);
-    refus(r, /^Argument en trop « —notes\.xlsx »/);
+    refus(r, /^Argument en trop «\u00a0—notes\.xlsx\u00a0»/);
   });
 });

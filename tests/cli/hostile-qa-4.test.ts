@@ -45,7 +45,7 @@ describe("plan de travail : des cellules fusionnées sur les journées d'une per
     const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", jamais()]);
     refus(
       r,
-      "pdt-heure-negative.xlsx : Ligne 2 : heure de début illisible « -0,1 » pour Yann Le Goff (PDT!E2) ; attendu HH:MM.",
+      "pdt-heure-negative.xlsx\u00a0: Ligne 2\u00a0: heure de début illisible «\u00a0-0,1\u00a0» pour Yann Le Goff (PDT!E2)\u202f; attendu HH:MM.",
       jamais(),
     );
   });
@@ -90,8 +90,8 @@ describe("planning --service : la feuille de service n'est jamais omise sans un 
     ]);
     refus(
       r,
-      "devis-producteur.xlsx : Pas de feuille de service sans plan de travail : le classeur n'a pas de feuille aux " +
-        "colonnes « Date », « Nom », « Début », « Fin ».",
+      "devis-producteur.xlsx\u00a0: Pas de feuille de service sans plan de travail\u00a0: le classeur n'a pas de feuille aux " +
+        "colonnes «\u00a0Date\u00a0», «\u00a0Nom\u00a0», «\u00a0Début\u00a0», «\u00a0Fin\u00a0».",
       jamais(),
     );
   });
@@ -99,7 +99,7 @@ describe("planning --service : la feuille de service n'est jamais omise sans un 
   it("sans -o (avant : code 0, l'option sans effet, un jour sans personne accepté)", async () => {
     refus(
       await lancerCli(main, ["planning", PLAN, "--livraison", "2026-12-01", "--service", "2026-05-12"]),
-      "L'option --service écrit la feuille de service : indiquez aussi -o sortie.xlsx.",
+      "L'option --service écrit la feuille de service\u00a0: indiquez aussi -o sortie.xlsx.",
     );
   });
 });
@@ -109,19 +109,22 @@ describe("planning : une date d'option impossible nomme l'option, pas le classeu
     // Before: « gardiens-planning.xlsx : Date de livraison invalide « 2026-02-29 » ».
     [
       ["--livraison", "2026-02-29"],
-      "L'option --livraison attend une date AAAA-MM-JJ, reçu « 2026-02-29 » : février 2026 n'a que 28 jours.",
+      "L'option --livraison attend une date AAAA-MM-JJ, reçu «\u00a02026-02-29\u00a0»\u00a0: février 2026 n'a que 28 jours.",
     ],
     [
       ["--debut", "2026-04-31"],
-      "L'option --debut attend une date AAAA-MM-JJ, reçu « 2026-04-31 » : avril 2026 n'a que 30 jours.",
+      "L'option --debut attend une date AAAA-MM-JJ, reçu «\u00a02026-04-31\u00a0»\u00a0: avril 2026 n'a que 30 jours.",
     ],
     [
       ["--livraison", "2026-12-01", "--service", "2026-13-01"],
-      "L'option --service attend une date AAAA-MM-JJ, reçu « 2026-13-01 » : il n'y a pas de mois 13.",
+      "L'option --service attend une date AAAA-MM-JJ, reçu «\u00a02026-13-01\u00a0»\u00a0: il n'y a pas de mois 13.",
     ],
     // Before: « Date impossible pour l'étape « Montage image » ('Étapes post-prod'!A2) : le calcul tombe le 07/12/9999 ».
-    [["--livraison", "9999-12-31"], "L'option --livraison attend une date de 1901 à 2199, reçu « 9999-12-31 »."],
-    [["--debut", "1900-01-01"], "L'option --debut attend une date de 1901 à 2199, reçu « 1900-01-01 »."],
+    [
+      ["--livraison", "9999-12-31"],
+      "L'option --livraison attend une date de 1901 à 2199, reçu «\u00a09999-12-31\u00a0».",
+    ],
+    [["--debut", "1900-01-01"], "L'option --debut attend une date de 1901 à 2199, reçu «\u00a01900-01-01\u00a0»."],
   ])("%j", async (options, message) => {
     refus(await lancerCli(main, ["planning", PLAN, ...options, "-o", jamais()]), message, jamais());
   });
@@ -132,31 +135,31 @@ describe("une valeur coupée par le terminal ou qui commence par un tiret", () =
     // Before: « Argument en trop « % » : prodbook credit-impot prend un classeur .xlsx et des options. »
     [
       ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "fiction", "--financement-etranger", "50", "%"],
-      '« 50 % » est coupé à ses espaces par le terminal : écrivez-le entre guillemets, --financement-etranger "50 %"',
+      '«\u00a050\u00a0%\u00a0» est coupé à ses espaces par le terminal\u00a0: écrivez-le entre guillemets, --financement-etranger "50\u00a0%"',
     ],
     // Before: « Argument en trop « 000 » ».
     [
       ["financement", FICTION, "--cout", "3", "000", "000,00", "€"],
-      '« 3 000 000,00 € » est coupé à ses espaces par le terminal : écrivez-le entre guillemets, --cout "3 000 000,00 €"',
+      '«\u00a03\u00a0000\u00a0000,00 €\u00a0» est coupé à ses espaces par le terminal\u00a0: écrivez-le entre guillemets, --cout "3\u00a0000\u00a0000,00 €"',
     ],
     // Before: « l'option « --nom » attend une valeur », the version name refused without a way to give it.
     [
       ["versions", "enregistrer", EXEMPLE, "--nom", "-V1", "-o", "{sortie}"],
-      "l'option « --nom » attend une valeur : si « -V1 » en est bien une, écrivez « --nom=-V1 »",
+      "l'option «\u00a0--nom\u00a0» attend une valeur\u00a0: si «\u00a0-V1\u00a0» en est bien une, écrivez «\u00a0--nom=-V1\u00a0»",
     ],
     [
       ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "fiction", "--financement-etranger", "-10%"],
-      "l'option « --financement-etranger » attend une valeur : si « -10% » en est bien une, écrivez " +
-        "« --financement-etranger=-10% »",
+      "l'option «\u00a0--financement-etranger\u00a0» attend une valeur\u00a0: si «\u00a0-10%\u00a0» en est bien une, écrivez " +
+        "«\u00a0--financement-etranger=-10%\u00a0»",
     ],
     // A value forgotten before another option is still said so.
-    [["planning", PLAN, "--livraison", "--json"], "l'option « --livraison » attend une valeur"],
+    [["planning", PLAN, "--livraison", "--json"], "l'option «\u00a0--livraison\u00a0» attend une valeur"],
   ])("%j", async (args, detail) => {
     const r = await lancerCli(
       main,
       args.map((a) => a.replace("{sortie}", jamais())),
     );
-    refus(r, `Arguments invalides : ${detail}.\nUsage : ${r.err.split("\nUsage : ")[1]}`, jamais());
+    refus(r, `Arguments invalides\u00a0: ${detail}.\nUsage\u00a0: ${r.err.split("\nUsage\u00a0: ")[1]}`, jamais());
   });
 
   it("--nom=-V1 enregistre la version « -V1 », gardée en texte", async () => {
@@ -210,7 +213,7 @@ describe("financement --credit-impot : jamais ignoré sans un mot", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain(
       "[alerte] Crédit d'impôt non ajouté — Le crédit d'impôt se calcule sur une feuille de devis, et aucune n'a été " +
-        "lue (le coût vient d'un montant saisi ou de la ligne « Coût » du plan) : il n'est pas ajouté au plan.",
+        "lue (le coût vient d'un montant saisi ou de la ligne «\u00a0Coût\u00a0» du plan)\u00a0: il n'est pas ajouté au plan.",
     );
   });
 
@@ -244,8 +247,8 @@ describe("financement --credit-impot : jamais ignoré sans un mot", () => {
     ]);
     refus(
       r,
-      "L'option --date attend une date couverte par les règles du financement (périodes couvertes : 2016-01-01 → …), " +
-        "reçu « 1900-01-01 ».",
+      "L'option --date attend une date couverte par les règles du financement (périodes couvertes\u00a0: 2016-01-01 → …), " +
+        "reçu «\u00a01900-01-01\u00a0».",
       jamais(),
     );
   });
@@ -267,7 +270,7 @@ describe("credit-impot : une option d'un autre régime n'est jamais ignorée san
     const r = await lancerCli(main, ["credit-impot", EXEMPLE, "--genre", "fiction", ...options, "-o", jamais()]);
     refus(
       r,
-      `L'option ${option} ne s'applique qu'au crédit d'impôt ${regime} (régime demandé : ${demande}) : retirez-la.`,
+      `L'option ${option} ne s'applique qu'au crédit d'impôt ${regime} (régime demandé\u00a0: ${demande})\u00a0: retirez-la.`,
       jamais(),
     );
   });
@@ -340,8 +343,8 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
       wb.getWorksheet("Versions")!.getCell("A5").value = null;
     });
     const message =
-      "versions-nom-efface.xlsx : La ligne 5 de la feuille « Versions » a un montant (Versions!M5) mais pas de nom " +
-      "de version (Versions!A5) : elle ne serait comptée dans aucune version. Rétablissez le nom de sa version, ou " +
+      "versions-nom-efface.xlsx\u00a0: La ligne 5 de la feuille «\u00a0Versions\u00a0» a un montant (Versions!M5) mais pas de nom " +
+      "de version (Versions!A5)\u00a0: elle ne serait comptée dans aucune version. Rétablissez le nom de sa version, ou " +
       "supprimez la ligne.";
     refus(await lancerCli(main, ["versions", "lister", f]), message);
     refus(
@@ -353,9 +356,9 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
   });
 
   it.each([
-    ["1er janvier", "« 1er janvier »"],
-    ["02/11/2026", "« 02/11/2026 »"],
-    [46000.5, "« 46000,5 »"],
+    ["1er janvier", "«\u00a01er janvier\u00a0»"],
+    ["02/11/2026", "«\u00a002/11/2026\u00a0»"],
+    [46000.5, "«\u00a046000,5\u00a0»"],
   ])(
     "une date de version saisie en texte ou en nombre (%s) : nommée (avant : une date vide sans un mot)",
     async (valeur, vu) => {
@@ -363,8 +366,8 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
         wb.getWorksheet("Versions")!.getCell("B2").value = valeur;
       });
       const message =
-        `versions-date-texte.xlsx : Version « Dépôt agrément » : la cellule Versions!B2 contient ${vu}, une date est ` +
-        "attendue : saisissez-la comme une date Excel (par exemple 02/11/2026) ou videz la cellule.";
+        `versions-date-texte.xlsx\u00a0: Version «\u00a0Dépôt agrément\u00a0»\u00a0: la cellule Versions!B2 contient ${vu}, une date est ` +
+        "attendue\u00a0: saisissez-la comme une date Excel (par exemple 02/11/2026) ou videz la cellule.";
       refus(await lancerCli(main, ["versions", "lister", f]), message);
       refus(await lancerCli(main, ["versions", "enregistrer", f, "--nom", "V3", "-o", jamais()]), message, jamais());
     },
@@ -392,7 +395,7 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
         "-o",
         jamais(),
       ]),
-      "L'option --date attend une date à partir du 1900-01-01 (le calendrier d'Excel), reçu « 1800-01-01 ».",
+      "L'option --date attend une date à partir du 1900-01-01 (le calendrier d'Excel), reçu «\u00a01800-01-01\u00a0».",
       jamais(),
     );
   });
@@ -410,8 +413,8 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
         "-o",
         jamais(),
       ]),
-      "versions.xlsx : « Dépôt agrément » est comparée à elle-même : tous les écarts seraient nuls. Choisissez une " +
-        "autre version, ou « courant » pour le devis actuel.",
+      "versions.xlsx\u00a0: «\u00a0Dépôt agrément\u00a0» est comparée à elle-même\u00a0: tous les écarts seraient nuls. Choisissez une " +
+        "autre version, ou «\u00a0courant\u00a0» pour le devis actuel.",
       jamais(),
     );
   });
@@ -434,7 +437,11 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
       "-o",
       jamais(),
     ]);
-    refus(r, /^Une version « Dépôt agrément » existe déjà dans .*versions\.xlsx : ajoutez --remplacer/, jamais());
+    refus(
+      r,
+      /^Une version «\u00a0Dépôt agrément\u00a0» existe déjà dans .*versions\.xlsx\u00a0: ajoutez --remplacer/,
+      jamais(),
+    );
   });
 });
 
@@ -447,8 +454,8 @@ describe("une commande mal tapée", () => {
     const r = await lancerCli(main, [tape, EXEMPLE]);
     refus(
       r,
-      `Commande inconnue « ${tape} » : vouliez-vous dire « ${voulue} » ? Commandes : carbone, credit-impot, devis, ` +
-        "ecarts, fec, financement, planning, regles, versions ; prodbook --help les décrit.",
+      `Commande inconnue «\u00a0${tape}\u00a0»\u00a0: vouliez-vous dire «\u00a0${voulue}\u00a0»\u202f? Commandes\u00a0: carbone, credit-impot, devis, ` +
+        "ecarts, fec, financement, planning, regles, versions\u202f; prodbook --help les décrit.",
     );
   });
 
@@ -461,7 +468,7 @@ describe("une commande mal tapée", () => {
   it("« versions Lister » : l'action voulue est proposée", async () => {
     refus(
       await lancerCli(main, ["versions", "Lister", EXEMPLE]),
-      /^Action inconnue « Lister » \(vouliez-vous dire « lister » \?\)/,
+      /^Action inconnue «\u00a0Lister\u00a0» \(vouliez-vous dire «\u00a0lister\u00a0»\u202f\?\)/,
     );
   });
 });

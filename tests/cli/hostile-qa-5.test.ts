@@ -129,7 +129,7 @@ describe("credit-impot --annee avant 1900", () => {
         r,
         new RegExp(
           `^L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt ` +
-            `\\(périodes couvertes : 2016-01-01 → .*\\), reçu « ${annee} »\\.$`,
+            `\\(périodes couvertes\u00a0: 2016-01-01 → .*\\), reçu «\u00a0${annee}\u00a0»\\.$`,
         ),
         sortie,
       );
@@ -138,7 +138,7 @@ describe("credit-impot --annee avant 1900", () => {
 
   it("« 0999 » est cité tel que tapé (avant : « reçu « 999 » »)", async () => {
     const r = await creditImpotCinema("0999");
-    refus(r, "L'option --annee attend une année AAAA, reçu « 0999 ».");
+    refus(r, "L'option --annee attend une année AAAA, reçu «\u00a00999\u00a0».");
   });
 });
 
@@ -271,7 +271,7 @@ describe("un nombre démesuré dans une cellule au format date", () => {
     const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
     refus(
       r,
-      "pdt-date-demesuree.xlsx : Ligne 3 : date illisible « ######## » pour Yann Le Goff (PDT!A3) ; attendu JJ/MM/AAAA.",
+      "pdt-date-demesuree.xlsx\u00a0: Ligne 3\u00a0: date illisible «\u00a0########\u00a0» pour Yann Le Goff (PDT!A3)\u202f; attendu JJ/MM/AAAA.",
       sortie,
     );
   });
@@ -335,20 +335,23 @@ describe("--colonnes : une correspondance de colonnes mal typée", () => {
   it.each([
     [
       { colonnes: { ...COLONNES, debit: 5 } },
-      "« colonnes.debit » attend le nom d'une colonne de l'en-tête (un texte), reçu 5.",
+      "«\u00a0colonnes.debit\u00a0» attend le nom d'une colonne de l'en-tête (un texte), reçu 5.",
     ],
     [
       { colonnes: { ...COLONNES, section: null } },
-      "« colonnes.section » attend le nom d'une colonne de l'en-tête (un texte), reçu null.",
+      "«\u00a0colonnes.section\u00a0» attend le nom d'une colonne de l'en-tête (un texte), reçu null.",
     ],
-    [{ colonnes: { ...COLONNES, debits: "Debit" } }, /^« colonnes\.debits » inconnue \(clés : compte, date, /],
+    [
+      { colonnes: { ...COLONNES, debits: "Debit" } },
+      /^«\u00a0colonnes\.debits\u00a0» inconnue \(clés\u00a0: compte, date, /,
+    ],
     [
       { separateur: "x", colonnes: COLONNES },
-      '« separateur » attend « ; », « , », « | » ou une tabulation (« \\t »), reçu "x".',
+      '«\u00a0separateur\u00a0» attend «\u202f;\u00a0», «\u00a0,\u00a0», «\u00a0|\u00a0» ou une tabulation («\u00a0\\t\u00a0»), reçu "x".',
     ],
     [
       { formatDate: "MM/JJ", colonnes: COLONNES },
-      '« formatDate » attend « JJ/MM/AAAA », « AAAA-MM-JJ » ou « AAAAMMJJ », reçu "MM/JJ".',
+      '«\u00a0formatDate\u00a0» attend «\u00a0JJ/MM/AAAA\u00a0», «\u00a0AAAA-MM-JJ\u00a0» ou «\u00a0AAAAMMJJ\u00a0», reçu "MM/JJ".',
     ],
   ])(
     "%j : la clé nommée, code 2 (avant : « Erreur interne : TypeError » ou chaque ligne rejetée)",
@@ -361,8 +364,8 @@ describe("--colonnes : une correspondance de colonnes mal typée", () => {
       refus(
         r,
         typeof message === "string"
-          ? `${json} : ${message}`
-          : new RegExp(`^${json.replace(/[.\\]/g, "\\$&")} : ${message.source.slice(1)}`),
+          ? `${json}\u00a0: ${message}`
+          : new RegExp(`^${json.replace(/[.\\]/g, "\\$&")}\u00a0: ${message.source.slice(1)}`),
       );
     },
   );

@@ -60,7 +60,7 @@ describe("-o : un chemin de sortie impossible est refusé avant tout travail, en
     expect([r.code, r.out, r.err]).toEqual([
       2,
       "",
-      `Écriture impossible de « ${sortie} » : dossier « ${absent} » introuvable.`,
+      `Écriture impossible de «\u00a0${sortie}\u00a0»\u00a0: dossier «\u00a0${absent}\u00a0» introuvable.`,
     ]);
     expect(existsSync(absent)).toBe(false);
   });
@@ -78,7 +78,7 @@ describe("-o : un chemin de sortie impossible est refusé avant tout travail, en
     expect([r.code, r.out, r.err]).toEqual([
       2,
       "",
-      `Écriture impossible de « ${sortie} » : « ${fichier} » est un fichier, pas un dossier.`,
+      `Écriture impossible de «\u00a0${sortie}\u00a0»\u00a0: «\u00a0${fichier}\u00a0» est un fichier, pas un dossier.`,
     ]);
   });
 
@@ -86,7 +86,11 @@ describe("-o : un chemin de sortie impossible est refusé avant tout travail, en
     const rep = path.join(dossier(), "rep.xlsx");
     await fs.mkdir(rep);
     const r = await lancerCli(main, ["devis", EXEMPLE, "-o", rep]);
-    expect([r.code, r.out, r.err]).toEqual([2, "", `Écriture impossible de « ${rep} » : c'est un dossier.`]);
+    expect([r.code, r.out, r.err]).toEqual([
+      2,
+      "",
+      `Écriture impossible de «\u00a0${rep}\u00a0»\u00a0: c'est un dossier.`,
+    ]);
   });
 });
 
@@ -105,9 +109,9 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
     const r = await lancerCli(main, ["fec", FEC, "--colonnes", chemin()]);
     expect([r.code, r.out]).toEqual([2, ""]);
     expect(r.err).toBe(
-      `Correspondance de colonnes illisible (${chemin()}) : ${raison}` +
+      `Correspondance de colonnes illisible (${chemin()})\u00a0: ${raison}` +
         (raison.startsWith("c'est une archive")
-          ? ", pas un fichier texte : décompressez-le ou enregistrez-le en texte."
+          ? ", pas un fichier texte\u00a0: décompressez-le ou enregistrez-le en texte."
           : "."),
     );
   });
@@ -117,14 +121,14 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
     await fs.writeFile(json, '{\n  "separateur": ";",\n  "colonnes": { "compte": "Compte", }\n}\n');
     const r = await lancerCli(main, ["fec", FEC, "--colonnes", json]);
     expect([r.code, r.out]).toEqual([2, ""]);
-    expect(r.err).toBe(`Correspondance de colonnes illisible (${json}) : ce n'est pas du JSON valide (ligne 3).`);
+    expect(r.err).toBe(`Correspondance de colonnes illisible (${json})\u00a0: ce n'est pas du JSON valide (ligne 3).`);
   });
 
   it.each([
     // Before: « Fichier de correspondances introuvable » for a folder that exists.
-    ["un dossier", () => dossier(), /^Fichier de correspondances illisible \(.+\) : c'est un dossier\.$/],
+    ["un dossier", () => dossier(), /^Fichier de correspondances illisible \(.+\)\u00a0: c'est un dossier\.$/],
     // Before: « ligne 27 : guillemet non fermé… », the zip read as a CSV.
-    ["un classeur .xlsx", () => EXEMPLE, /^Fichier de correspondances illisible \(.+\) : c'est une archive zip/],
+    ["un classeur .xlsx", () => EXEMPLE, /^Fichier de correspondances illisible \(.+\)\u00a0: c'est une archive zip/],
   ])("ecarts --correspondances %s", async (_cas, chemin, message) => {
     const sortie = path.join(dossier(), "ecarts-jamais.xlsx");
     const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", chemin(), "-o", sortie]);
@@ -141,7 +145,7 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
     ]) {
       const r = await lancerCli(main, args);
       expect([r.code, r.out]).toEqual([2, ""]);
-      expect(r.err).toMatch(/devis-producteur\.xlsx n'est pas un FEC lisible : c'est une archive zip/);
+      expect(r.err).toMatch(/devis-producteur\.xlsx n'est pas un FEC lisible\u00a0: c'est une archive zip/);
     }
   });
 });
@@ -184,7 +188,9 @@ describe("une option donnée vide (variable du shell non définie) n'est pas une
     // Before: `--feuille ""` ran on the sheet Prodbook found by itself, exit 0.
     expect([r.code, r.out]).toEqual([2, ""]);
     expect(r.err).toMatch(
-      new RegExp(`^Arguments invalides : l'option « ${option} » attend une valeur, reçu une valeur vide\\.`),
+      new RegExp(
+        `^Arguments invalides\u00a0: l'option «\u00a0${option}\u00a0» attend une valeur, reçu une valeur vide\\.`,
+      ),
     );
   });
 });

@@ -82,7 +82,7 @@ describe("ce que dit chaque fichier hostile", () => {
     ["lignes-sans-numero.xlsx", /lignes-sans-numero\.xlsx.*structure que Prodbook ne sait pas lire/],
     ["chaine-partagee-absente.xlsx", /chaine-partagee-absente\.xlsx.*structure que Prodbook ne sait pas lire/],
     ["relations-absentes.xlsx", /relations-absentes\.xlsx.*aucune feuille de calcul/],
-    ["montant-aberrant.xlsx", /Devis!F4 : « 1234567890123456 » n'est pas un montant plausible/],
+    ["montant-aberrant.xlsx", /Devis!F4\u00a0: «\u00a01234567890123456\u00a0» n'est pas un montant plausible/],
   ])("%s : code 2, %p", async (f, message) => {
     const r = await devis(f);
     expect(r.code).toBe(2);
@@ -188,13 +188,19 @@ describe("50 000 lignes", () => {
 describe("options de montant : le même lecteur, jamais « Erreur interne »", () => {
   const devis = path.join(DIR, "formules-zero.xlsx");
   it.each([
-    [["financement", devis, "--cout", "99999999999999999"], /--cout : « 99999999999999999 » dépasse la limite/],
+    [
+      ["financement", devis, "--cout", "99999999999999999"],
+      /--cout\u00a0: «\u00a099999999999999999\u00a0» dépasse la limite/,
+    ],
     [
       ["credit-impot", devis, "--regime", "cinema", "--genre", "fiction", "--vfx-france", "99999999999999999"],
-      /--vfx-france : « 99999999999999999 » dépasse la limite/,
+      /--vfx-france\u00a0: «\u00a099999999999999999\u00a0» dépasse la limite/,
     ],
-    [["financement", devis, "--cout", "12.500"], /--cout : « 12\.500 » peut se lire 12,50\s€ ou 12\u202f500,00\s€/],
-    [["devis", devis, "--duree", "1,500"], /--duree : « 1,500 » peut se lire 1,5 ou 1500/],
+    [
+      ["financement", devis, "--cout", "12.500"],
+      /--cout\u00a0: «\u00a012\.500\u00a0» peut se lire 12,50\s€ ou 12\u202f500,00\s€/,
+    ],
+    [["devis", devis, "--duree", "1,500"], /--duree\u00a0: «\u00a01,500\u00a0» peut se lire 1,5 ou 1500/],
   ])("%p → code 2, %p", async (args, message) => {
     const r = await lancer(args);
     expect(r.code).toBe(2);

@@ -46,7 +46,7 @@ describe("prodbook credit-impot --jours-tournage-france : une valeur invraisembl
     expect(aVerifier(an.alertes)).toEqual([]);
     const texte = (await lancer([devis, ...INTERNATIONAL.slice(0, -1), "--jours-tournage-france", "367"])).sortie;
     expect(texte.join("\n")).toContain(
-      `  - 367${nb}jours de tournage en France : valeur à vérifier (plus d'une année de tournage, 366 jours).`,
+      `  - 367${nb}jours de tournage en France\u00a0: valeur à vérifier (plus d'une année de tournage, 366 jours).`,
     );
   });
 

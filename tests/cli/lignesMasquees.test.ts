@@ -102,8 +102,8 @@ describe("prodbook devis : lignes masquées", () => {
     expect(io.code).toBe(0);
     const texte = io.sortie.join("\n");
     expect(texte).toContain(
-      `[alerte] Lignes masquées lues dans le devis — 3 lignes masquées de la feuille « Budget » comptées dans le ` +
-        `devis (${eur(660000)}) : E4, E7, E8 — affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+      `[alerte] Lignes masquées lues dans le devis — 3 lignes masquées de la feuille «\u00a0Budget\u00a0» comptées dans le ` +
+        `devis (${eur(660000)})\u00a0: E4, E7, E8 — affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
     );
     expect(texte).not.toMatch(/lignes-masquees/);
     expect(texte).toMatch(new RegExp(`TOTAL\\s+${eur(1845000).replace(/\s/g, "\\s")}`));
@@ -164,8 +164,8 @@ describe("prodbook devis : lignes masquées par la hauteur par défaut de la feu
     const r = devisBinaire(f);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(
-      `[alerte] Lignes masquées lues dans le devis — 3 lignes masquées de la feuille « Budget » comptées dans le ` +
-        `devis (${eur(660000)}) : E4, E7, E8 — affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
+      `[alerte] Lignes masquées lues dans le devis — 3 lignes masquées de la feuille «\u00a0Budget\u00a0» comptées dans le ` +
+        `devis (${eur(660000)})\u00a0: E4, E7, E8 — affichez-les ou supprimez-les si elles ne font pas partie de ce devis.`,
     );
   });
 });

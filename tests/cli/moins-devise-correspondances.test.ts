@@ -195,7 +195,7 @@ describe("correspondances : une clé qui ne commence aucun numéro de compte", (
       const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", csv, "-o", sortie]);
       refus(
         r,
-        `corr.csv, ligne 4 : « ${cle} » n'est pas un début de numéro de compte (ex. 6411) ni « section:CODE ».`,
+        `corr.csv, ligne 4\u00a0: «\u00a0${cle}\u00a0» n'est pas un début de numéro de compte (ex. 6411) ni «\u00a0section:CODE\u00a0».`,
         sortie,
       );
     },

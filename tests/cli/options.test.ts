@@ -52,17 +52,25 @@ const ECRIVENT = COMMANDES.filter(([n]) => n !== "fec" && n !== "versions lister
 
 describe("erreurs d'options : en français, l'option nommée, code 2, rien sur la sortie standard", () => {
   const cas: [string, (base: string[]) => string[], RegExp][] = [
-    ["option inconnue", (b) => [...b, "--inconnue"], /option inconnue « --inconnue »/],
-    ["option courte inconnue", (b) => [...b, "-z"], /option inconnue « -z »/],
-    ["option inconnue avec valeur", (b) => [...b, "--inconnue=3"], /option inconnue « --inconnue »/],
-    ["valeur manquante en fin de ligne", (b) => [...b, "--encodage"], /l'option « --encodage » attend une valeur/],
-    ["valeur qui est une option", (b) => [...b, "--encodage", "--json"], /l'option « --encodage » attend une valeur/],
+    ["option inconnue", (b) => [...b, "--inconnue"], /option inconnue «\u00a0--inconnue\u00a0»/],
+    ["option courte inconnue", (b) => [...b, "-z"], /option inconnue «\u00a0-z\u00a0»/],
+    ["option inconnue avec valeur", (b) => [...b, "--inconnue=3"], /option inconnue «\u00a0--inconnue\u00a0»/],
+    [
+      "valeur manquante en fin de ligne",
+      (b) => [...b, "--encodage"],
+      /l'option «\u00a0--encodage\u00a0» attend une valeur/,
+    ],
+    [
+      "valeur qui est une option",
+      (b) => [...b, "--encodage", "--json"],
+      /l'option «\u00a0--encodage\u00a0» attend une valeur/,
+    ],
     [
       "valeur donnée à un drapeau",
       (b) => [...b, "--json=oui"],
-      /l'option « --json » ne prend pas de valeur \(reçu « oui »\)/,
+      /l'option «\u00a0--json\u00a0» ne prend pas de valeur \(reçu «\u00a0oui\u00a0»\)/,
     ],
-    ["argument en trop", (b) => [...b, "autre.xlsx"], /Argument en trop « autre\.xlsx »/],
+    ["argument en trop", (b) => [...b, "autre.xlsx"], /Argument en trop «\u00a0autre\.xlsx\u00a0»/],
     ["argument manquant", (b) => b.slice(1), /^Indiquez (un|le) /],
   ];
   for (const [nom, args] of COMMANDES) {
@@ -73,77 +81,89 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
       expect(r.code).toBe(2);
       expect(r.out).toBe("");
       const connue = nom === "fec" || nom === "ecarts" || !argv.includes("--encodage");
-      expect(r.err).toMatch(connue ? attendu : /option inconnue « --encodage »/);
+      expect(r.err).toMatch(connue ? attendu : /option inconnue «\u00a0--encodage\u00a0»/);
       expect(r.err).not.toMatch(ANGLAIS);
     });
   }
 
   it.each([
-    ["devis", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
+    ["devis", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a0-5\u00a0»."],
     [
       "devis",
       ["--duree", "abc"],
-      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « abc ».",
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu «\u00a0abc\u00a0».",
     ],
     [
       "devis",
       ["--duree", "1e3"],
-      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « 1e3 ».",
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu «\u00a01e3\u00a0».",
     ],
     [
       "devis",
       ["--duree", "0x10"],
-      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « 0x10 ».",
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu «\u00a00x10\u00a0».",
     ],
-    ["devis", ["--duree=-2,5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -2,5 »."],
-    ["devis", ["--duree", "0"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « 0 »."],
+    [
+      "devis",
+      ["--duree=-2,5"],
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a0-2,5\u00a0».",
+    ],
+    ["devis", ["--duree", "0"], "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a00\u00a0»."],
     [
       "devis",
       ["--date", "2025-02-30"],
-      "L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 » : février 2025 n'a que 28 jours.",
+      "L'option --date attend une date AAAA-MM-JJ, reçu «\u00a02025-02-30\u00a0»\u00a0: février 2025 n'a que 28 jours.",
     ],
     [
       "planning",
       ["--genre", "fiction", "--duree", "-5"],
-      "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 ».",
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a0-5\u00a0».",
     ],
     [
       "planning",
       ["--genre", "fiction", "--tournage", "2,5"],
-      "L'option --tournage attend un nombre entier de jours, reçu « 2,5 ».",
+      "L'option --tournage attend un nombre entier de jours, reçu «\u00a02,5\u00a0».",
     ],
-    ["financement", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
+    [
+      "financement",
+      ["--duree", "-5"],
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a0-5\u00a0».",
+    ],
     [
       "financement",
       ["--date", "15/04/2025"],
-      "L'option --date attend une date AAAA-MM-JJ, reçu « 15/04/2025 » : écrivez « 2025-04-15 ».",
+      "L'option --date attend une date AAAA-MM-JJ, reçu «\u00a015/04/2025\u00a0»\u00a0: écrivez «\u00a02025-04-15\u00a0».",
     ],
-    ["credit-impot", ["--duree", "-5"], "L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 »."],
+    [
+      "credit-impot",
+      ["--duree", "-5"],
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a0-5\u00a0».",
+    ],
     [
       "credit-impot",
       ["--annee", "1900"],
       "L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt " +
-        "(périodes couvertes : 2016-01-01 → …), reçu « 1900 ».",
+        "(périodes couvertes\u00a0: 2016-01-01 → …), reçu «\u00a01900\u00a0».",
     ],
     [
       "planning",
       ["--genre", "fiction", "--duree", "0"],
-      "L'option --duree attend une durée en minutes supérieure à 0, reçu « 0 ».",
+      "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a00\u00a0».",
     ],
     [
       "credit-impot",
       ["--duree", "douze"],
-      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « douze ».",
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu «\u00a0douze\u00a0».",
     ],
     [
       "credit-impot",
       ["--jours-tournage-france", "-1"],
-      "L'option --jours-tournage-france attend un nombre ≥ 0, reçu « -1 ».",
+      "L'option --jours-tournage-france attend un nombre ≥ 0, reçu «\u00a0-1\u00a0».",
     ],
     [
       "credit-impot",
       ["--jours-tournage-france", "1e2"],
-      "L'option --jours-tournage-france attend un nombre écrit en chiffres, reçu « 1e2 ».",
+      "L'option --jours-tournage-france attend un nombre écrit en chiffres, reçu «\u00a01e2\u00a0».",
     ],
   ])("%s %j : valeur négative ou non numérique refusée en nommant l'option", async (nom, options, message) => {
     const base = COMMANDES.find(([n]) => n === nom)![1]();
@@ -156,13 +176,13 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
     const r = spawnSync(process.execPath, [bin, "devis", devis, "--duree", "-5"], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr.trim()).toBe("L'option --duree attend une durée en minutes supérieure à 0, reçu « -5 ».");
+    expect(r.stderr.trim()).toBe("L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a0-5\u00a0».");
   });
 });
 
 describe("-o ne désigne jamais le fichier lu (code 2, fichier d'entrée intact)", () => {
   const refus =
-    /Le fichier de sortie « .+ » est le fichier lu « .+ » : Prodbook ne modifie jamais le fichier d'origine/;
+    /Le fichier de sortie «\u00a0.+\u00a0» est le fichier lu «\u00a0.+\u00a0»\u00a0: Prodbook ne modifie jamais le fichier d'origine/;
 
   async function refuse(nom: string, args: string[], sortie: string, lu = devis) {
     const avant = fs.readFileSync(lu);
@@ -225,16 +245,19 @@ describe("-o ne désigne jamais le fichier lu (code 2, fichier d'entrée intact)
 
 describe("regles : des options seulement, les mêmes erreurs françaises", () => {
   it.each([
-    [["--inconnue"], /option inconnue « --inconnue »/],
-    [["--date"], /l'option « --date » attend une valeur/],
-    [["--classeur", "--json"], /l'option « --classeur » attend une valeur/],
-    [["--json=oui"], /l'option « --json » ne prend pas de valeur \(reçu « oui »\)/],
+    [["--inconnue"], /option inconnue «\u00a0--inconnue\u00a0»/],
+    [["--date"], /l'option «\u00a0--date\u00a0» attend une valeur/],
+    [["--classeur", "--json"], /l'option «\u00a0--classeur\u00a0» attend une valeur/],
+    [["--json=oui"], /l'option «\u00a0--json\u00a0» ne prend pas de valeur \(reçu «\u00a0oui\u00a0»\)/],
     [
       ["--date", "2025-02-30"],
-      /^L'option --date attend une date AAAA-MM-JJ, reçu « 2025-02-30 » : février 2025 n'a que 28 jours\.$/,
+      /^L'option --date attend une date AAAA-MM-JJ, reçu «\u00a02025-02-30\u00a0»\u00a0: février 2025 n'a que 28 jours\.$/,
     ],
-    [["classeur.xlsx"], /Argument en trop « classeur\.xlsx » : prodbook regles ne prend que des options/],
-    [["-o", "sortie.xlsx"], /option inconnue « -o »/],
+    [
+      ["classeur.xlsx"],
+      /Argument en trop «\u00a0classeur\.xlsx\u00a0»\u00a0: prodbook regles ne prend que des options/,
+    ],
+    [["-o", "sortie.xlsx"], /option inconnue «\u00a0-o\u00a0»/],
   ])("%j", async (args, attendu) => {
     const r = await lancer(["regles", ...args]);
     expect([r.code, r.out]).toEqual([2, ""]);
@@ -246,7 +269,7 @@ describe("regles : des options seulement, les mêmes erreurs françaises", () =>
     const absent = path.join(dir, "absent.xlsx");
     let r = await lancer(["regles", "--classeur", absent]);
     expect([r.code, r.out]).toEqual([2, ""]);
-    expect(r.err).toMatch(/« absent\.xlsx ».*introuvable/);
+    expect(r.err).toMatch(/«\u00a0absent\.xlsx\u00a0».*introuvable/);
     const faux = path.join(dir, "faux.xlsx");
     fs.writeFileSync(faux, "pas un classeur");
     r = await lancer(["regles", "--classeur", faux, "--json"]);
@@ -259,7 +282,7 @@ describe("versions et carbone : ce qu'écrit le lanceur commun", () => {
   it("versions lister n'écrit rien : -o y est une option inconnue", async () => {
     const r = await lancer(["versions", "lister", devis, "-o", path.join(dir, "l.xlsx")]);
     expect([r.code, r.out]).toEqual([2, ""]);
-    expect(r.err).toMatch(/option inconnue « -o »/);
+    expect(r.err).toMatch(/option inconnue «\u00a0-o\u00a0»/);
   });
 
   it("versions enregistrer sans -o, ou avec --masquer et --afficher : code 2, rien écrit", async () => {
@@ -278,7 +301,7 @@ describe("versions et carbone : ce qu'écrit le lanceur commun", () => {
     const avant = fs.readFileSync(devis);
     const r = await lancer(["carbone", devis, "--csv", lien]);
     expect([r.code, r.out]).toEqual([2, ""]);
-    expect(r.err).toMatch(/Le fichier de l'option --csv « .+lien-devis\.csv » est le fichier lu/);
+    expect(r.err).toMatch(/Le fichier de l'option --csv «\u00a0.+lien-devis\.csv\u00a0» est le fichier lu/);
     expect(fs.readFileSync(devis).equals(avant)).toBe(true);
   });
 });

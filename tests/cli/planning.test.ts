@@ -3,18 +3,18 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { commande } from "../../src/cli/commands/planning";
-import { CliError, type Io } from "../../src/cli/io";
+import { CliError, texteFrancais, type Io } from "../../src/cli/io";
 import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 import { classeurPlanning } from "../core/planning/classeur";
 
-/** Runs the command as src/cli/main.ts does (CliError → stderr + its exit code), without loading the other commands. */
+/** Runs the command as src/cli/main.ts does (CliError → stderr in its typography + its exit code), alone. */
 async function main(argv: string[], io: Io): Promise<number> {
   expect(argv[0]).toBe("planning");
   try {
     return await commande.executer(argv.slice(1), io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(e.message);
+      io.err(texteFrancais(e.message, argv));
       return e.code;
     }
     throw e;
@@ -76,12 +76,14 @@ describe("prodbook planning --json", () => {
     const io = enregistreur();
     expect(await main(["planning", classeur, "--livraison", "2026-05-15"], io)).toBe(0);
     const t = io.sortie.join("\n");
-    expect(t).toContain("Chemin critique : Montage image → Montage son → Mixage → PAD");
+    expect(t).toContain("Chemin critique\u00a0: Montage image → Montage son → Mixage → PAD");
     // Findings by their French title and severity, with their cell; the rule ids are for --json only.
-    expect(t).toContain("  [erreur] Journée trop longue — Yann Le Goff (Chef opérateur) le 12/05/2026 : 12 h 30 ");
+    expect(t).toContain("  [erreur] Journée trop longue — Yann Le Goff (Chef opérateur) le 12/05/2026\u00a0: 12 h 30 ");
     expect(t).toContain("(PDT!F3)");
     expect(t).not.toMatch(/duree-quotidienne|heures-supplementaires|\[info\]/);
-    expect(t).toContain("'Budget Gardiens'!C19 « Chef opérateur » : 18 → 4 (4\u00a0jours-personne, Chef opérateur)");
+    expect(t).toContain(
+      "'Budget Gardiens'!C19 «\u00a0Chef opérateur\u00a0»\u00a0: 18 → 4 (4\u00a0jours-personne, Chef opérateur)",
+    );
     expect(await fs.readFile(classeur)).toEqual(avant);
   });
 });
@@ -156,14 +158,14 @@ describe("entrées invalides : message en français nommant la ligne, code 2", (
     expect(r.out).toEqual([]);
     expect(r.err).toContain("Cycle de dépendances");
     expect(r.err).toContain(
-      "« Montage » (ligne 2, 'Étapes post-prod'!A2) → « Mixage » (ligne 3, 'Étapes post-prod'!A3) → « Montage » (ligne 2",
+      "«\u00a0Montage\u00a0» (ligne 2, 'Étapes post-prod'!A2) → «\u00a0Mixage\u00a0» (ligne 3, 'Étapes post-prod'!A3) → «\u00a0Montage\u00a0» (ligne 2",
     );
   });
   test("durée négative", async () => {
     const r = await essai([E, ["Montage", 5, "-"], ["Mixage", -2, null]]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      "Ligne 3 : durée négative (-2) pour l'étape « Mixage » ('Étapes post-prod'!B3) ; un nombre entier de jours ≥ 0 " +
+      "Ligne 3\u00a0: durée négative (-2) pour l'étape «\u00a0Mixage\u00a0» ('Étapes post-prod'!B3)\u202f; un nombre entier de jours ≥ 0 " +
         "est attendu.",
     );
   });
@@ -171,21 +173,21 @@ describe("entrées invalides : message en français nommant la ligne, code 2", (
     const r = await essai([E, ["Montage", 5, "-"], ["Mixage", 2, "Étalonage"]]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      "« Mixage » (ligne 3, 'Étapes post-prod'!A3) dépend de « Étalonage », qui n'est pas une étape du planning.",
+      "«\u00a0Mixage\u00a0» (ligne 3, 'Étapes post-prod'!A3) dépend de «\u00a0Étalonage\u00a0», qui n'est pas une étape du planning.",
     );
   });
   test("date impossible", async () => {
     const r = await essai([E, ["Montage", 5, "-"]], ["--livraison", "2026-02-30"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      "L'option --livraison attend une date AAAA-MM-JJ, reçu « 2026-02-30 » : février 2026 n'a que 28 jours.",
+      "L'option --livraison attend une date AAAA-MM-JJ, reçu «\u00a02026-02-30\u00a0»\u00a0: février 2026 n'a que 28 jours.",
     );
   });
   test("durée illisible", async () => {
     const r = await essai([E, ["Montage", "deux semaines", "-"]]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      "Ligne 2 : durée illisible « deux semaines » pour l'étape « Montage » ('Étapes post-prod'!B2)",
+      "Ligne 2\u00a0: durée illisible «\u00a0deux semaines\u00a0» pour l'étape «\u00a0Montage\u00a0» ('Étapes post-prod'!B2)",
     );
   });
 });
@@ -226,7 +228,7 @@ describe("options", () => {
     const io = enregistreur();
     expect(await main(["planning", f, "--livraison", "2026-04-10", "--zone", "corse"], io)).toBe(2);
     expect(io.erreurs.join("")).toContain(
-      "L'option --zone attend l'une des valeurs metropole, alsace-moselle ; reçu « corse ».",
+      "L'option --zone attend l'une des valeurs metropole, alsace-moselle\u202f; reçu «\u00a0corse\u00a0».",
     );
   });
 
@@ -242,7 +244,7 @@ describe("options", () => {
   test("--feuille inconnue, fichier illisible", async () => {
     const io = enregistreur();
     expect(await main(["planning", classeur, "--feuille", "Planning", "--livraison", "2026-05-15"], io)).toBe(2);
-    expect(io.erreurs.join("")).toContain("La feuille « Planning » n'existe pas dans le classeur");
+    expect(io.erreurs.join("")).toContain("La feuille «\u00a0Planning\u00a0» n'existe pas dans le classeur");
     const faux = path.join(dir, "faux.xlsx");
     await fs.writeFile(faux, "Étape;Durée\n");
     const io2 = enregistreur();

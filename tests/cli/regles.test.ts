@@ -109,28 +109,34 @@ describe("prodbook regles (texte)", () => {
   test("lisible par un comptable : dates et montants en français, « à vérifier » et son motif, sources, surcharges", async () => {
     const r = await lancer(["--date", "2026-01-15", "--classeur", classeur]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Règles en vigueur le 15\/01\/2026 : \d+ tables, dont \d+ à vérifier/);
+    expect(r.out).toMatch(/^Règles en vigueur le 15\/01\/2026\u00a0: \d+ tables, dont \d+ à vérifier/);
     expect(r.out).toContain("■ credit-impot-cinema-plafond — ");
-    expect(r.out).toContain("Version du 01/01/2016 (toujours en vigueur) — confiance H : texte primaire");
-    expect(r.out).toContain("    Plafond par œuvre : 30\u202f000\u202f000,00\u00a0€");
+    expect(r.out).toContain("Version du 01/01/2016 (toujours en vigueur) — confiance H\u00a0: texte primaire");
+    expect(r.out).toContain("    Plafond par œuvre\u00a0: 30\u202f000\u202f000,00\u00a0€");
     const cinema = r.out.slice(r.out.indexOf("■ credit-impot-cinema —"));
-    expect(cinema).toMatch(/confiance M : à vérifier\n {2}Pourquoi à vérifier : /);
+    expect(cinema).toMatch(/confiance M\u00a0: à vérifier\n {2}Pourquoi à vérifier\u00a0: /);
     // The motif for the accountant, one line; then, for the auditor, the research log (issue 13).
     const section = (id: string) => {
       const debut = r.out.indexOf(`■ ${id} —`);
       const fin = r.out.indexOf("\n■ ", debut);
       return r.out.slice(debut, fin < 0 ? undefined : fin);
     };
-    const motif = /\n {2}Pourquoi à vérifier : (.*)\n {2}Recherches : (.*)\n/.exec(section("credit-impot-cinema"));
+    const motif = /\n {2}Pourquoi à vérifier\u00a0: (.*)\n {2}Recherches\u00a0: (.*)\n/.exec(
+      section("credit-impot-cinema"),
+    );
     expect(motif?.[1]).toContain("loi n° 2026-103 du 19 février 2026");
     expect(motif?.[1].length).toBeLessThanOrEqual(300);
-    expect(motif?.[2]).toMatch(/^Aucun texte publié au Journal officiel .*Piste suivante : /);
+    expect(motif?.[2]).toMatch(/^Aucun texte publié au Journal officiel .*Piste suivante\u00a0: /);
     expect(section("credit-impot-cinema-plafond")).toContain("Plafond par œuvre");
-    expect(section("credit-impot-cinema-plafond")).not.toContain("Recherches :");
-    expect(cinema).toMatch(/ {2}Source : .* — https:\/\//);
-    expect(cinema).toContain("    Taux : 20,00\u00a0%");
-    expect(cinema).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 25 % ('Paramètres'!B2)");
-    expect(r.out).toContain("Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n  taux-tva = 20 %");
+    expect(section("credit-impot-cinema-plafond")).not.toContain("Recherches\u00a0:");
+    expect(cinema).toMatch(/ {2}Source\u00a0: .* — https:\/\//);
+    expect(cinema).toContain("    Taux\u00a0: 20,00\u00a0%");
+    expect(cinema).toContain(
+      "  Surchargé par le classeur\u00a0: credit-impot.cinema.taux = 25\u00a0% ('Paramètres'!B2)",
+    );
+    expect(r.out).toContain(
+      "Paramètres du classeur qu'aucune table ne lit (faute de frappe\u202f?)\u00a0:\n  taux-tva = 20\u00a0%",
+    );
   });
 });
 
@@ -171,12 +177,14 @@ describe("prodbook regles (texte) : chaque nombre en français", () => {
   test("surcharges en français (« −20,00 % », « −0,25 », « 612,5 »), --json inchangé (« -0.2 »)", async () => {
     const r = await lancer(["--date", "2026-01-15", "--classeur", chiffres]);
     expect([r.code, r.err]).toEqual([0, ""]);
-    expect(r.out).toContain("  Surchargé par le classeur : credit-impot.cinema.taux = 30,00\u00a0% ('Paramètres'!B2)");
     expect(r.out).toContain(
-      "  Surchargé par le classeur : devis.salaire-minimum.chef-operateur = 612,5 ('Paramètres'!B3)",
+      "  Surchargé par le classeur\u00a0: credit-impot.cinema.taux = 30,00\u00a0% ('Paramètres'!B2)",
     );
     expect(r.out).toContain(
-      "  Surchargé par le classeur : credit-impot.audiovisuel.taux.fiction = 0,25 ('Paramètres'!B4)",
+      "  Surchargé par le classeur\u00a0: devis.salaire-minimum.chef-operateur = 612,5 ('Paramètres'!B3)",
+    );
+    expect(r.out).toContain(
+      "  Surchargé par le classeur\u00a0: credit-impot.audiovisuel.taux.fiction = 0,25 ('Paramètres'!B4)",
     );
     expect(r.out).toContain("  ecarts.seuil = −0,25 ('Paramètres'!B6)\n  taux-tva = −20,00\u00a0% ('Paramètres'!B5)");
     const j = JSON.parse((await lancer(["--date", "2026-01-15", "--classeur", chiffres, "--json"])).out);
@@ -204,7 +212,7 @@ describe("prodbook regles (texte) : chaque nombre en français", () => {
     for (const date of [...dates].sort()) {
       const r = await lancer(["--date", date, "--classeur", chiffres]);
       expect([date, r.code, r.err]).toEqual([date, 0, ""]);
-      expect(r.out).toContain("Valeurs :");
+      expect(r.out).toContain("Valeurs\u00a0:");
       fautes.push(...decimalesAnglaises(r.out).map((f) => `${date}, ${f}`));
     }
     expect(fautes).toEqual([]);
@@ -216,13 +224,13 @@ describe("prodbook regles : entrées invalides → message français, code 2", (
     const d = await lancer(["--date", "2026-02-30"]);
     expect([d.code, d.err]).toEqual([
       2,
-      "L'option --date attend une date AAAA-MM-JJ, reçu « 2026-02-30 » : février 2026 n'a que 28 jours.",
+      "L'option --date attend une date AAAA-MM-JJ, reçu «\u00a02026-02-30\u00a0»\u00a0: février 2026 n'a que 28 jours.",
     ]);
     const f = await lancer(["--classeur", path.join(dossier, "absent.xlsx")]);
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/absent\.xlsx.*introuvable/);
     const a = await lancer(["classeur.xlsx"]);
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(/Argument en trop « classeur.xlsx »/);
+    expect(a.err).toMatch(/Argument en trop «\u00a0classeur.xlsx\u00a0»/);
   });
 });

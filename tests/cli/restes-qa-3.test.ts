@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, lancerCli } from "../helpers/cli";
+import { dossierTemporaire, fr, lancerCli } from "../helpers/cli";
 
 /**
  * Hostile QA round 3, the remainders: each input a real file written here, each refusal exit 2 with a French message
@@ -71,7 +71,7 @@ describe("versions lister / comparer : un classeur endommagé est refusé, pas �
   it("sans xl/sharedStrings.xml : lister et comparer refusent le fichier en le nommant (avant : « Aucune version », 0)", async () => {
     const f = await sansTextesPartages();
     const message =
-      /^Le fichier « sans-textes\.xlsx » n'est pas un classeur Excel lisible \(\.xlsx\) : il y manque la partie « xl\/sharedStrings\.xml » \(les textes des cellules\), l'archive est endommagée : ouvrez-le dans Excel/;
+      /^Le fichier «\u00a0sans-textes\.xlsx\u00a0» n'est pas un classeur Excel lisible \(\.xlsx\)\u00a0: il y manque la partie «\u00a0xl\/sharedStrings\.xml\u00a0» \(les textes des cellules\), l'archive est endommagée\u00a0: ouvrez-le dans Excel/;
     refus(await lancerCli(main, ["versions", "lister", f]), message);
     refus(await lancerCli(main, ["versions", "lister", f, "--json"]), message);
     refus(await lancerCli(main, ["versions", "comparer", f, "--de", "V1", "--a", "courant"]), message);
@@ -85,7 +85,7 @@ describe("versions lister / comparer : un classeur endommagé est refusé, pas �
     const f = path.join(dossier(), "tronque.xlsx");
     await fs.writeFile(f, octets.subarray(0, Math.floor(octets.length / 2)));
     const message =
-      /^Le fichier « tronque\.xlsx » n'est pas un classeur Excel lisible \(\.xlsx\) : l'archive est endommagée/;
+      /^Le fichier «\u00a0tronque\.xlsx\u00a0» n'est pas un classeur Excel lisible \(\.xlsx\)\u00a0: l'archive est endommagée/;
     refus(await lancerCli(main, ["versions", "lister", f]), message);
     refus(await lancerCli(main, ["versions", "comparer", f, "--de", "V1", "--a", "courant", "--json"]), message);
   });
@@ -98,12 +98,12 @@ describe("Paramètres : une valeur refusée est citée comme Excel l'affiche", (
     ]);
     refus(
       await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema"]),
-      /^pourcent\.xlsx : 'Paramètres'!B2 : « 150,00\u00a0% » n'est pas un taux valable pour « intensite-aides\.cinema\.plafond-general » \(attendu par exemple « 25 % » ou « 0,25 »\)\.$/,
+      /^pourcent\.xlsx\u00a0: 'Paramètres'!B2\u00a0: «\u00a0150,00\u00a0%\u00a0» n'est pas un taux valable pour «\u00a0intensite-aides\.cinema\.plafond-general\u00a0» \(attendu par exemple «\u00a025\u00a0%\u00a0» ou «\u00a00,25\u00a0»\)\.$/,
     );
     const c = await avecParametres(EXEMPLE, "pourcent-ci.xlsx", [["credit-impot.international.taux", 1.5, "0%"]]);
     refus(
       await lancerCli(main, ["credit-impot", c, "--regime", "international", "--genre", "fiction"]),
-      /^pourcent-ci\.xlsx : 'Paramètres'!B2 : « 150,00\u00a0% » n'est pas un taux valable pour « credit-impot\.international\.taux »/,
+      /^pourcent-ci\.xlsx\u00a0: 'Paramètres'!B2\u00a0: «\u00a0150,00\u00a0%\u00a0» n'est pas un taux valable pour «\u00a0credit-impot\.international\.taux\u00a0»/,
     );
   });
 
@@ -111,7 +111,7 @@ describe("Paramètres : une valeur refusée est citée comme Excel l'affiche", (
     const f = await avecParametres(FICTION, "nombre.xlsx", [["intensite-aides.cinema.plafond-general", 1.5]]);
     refus(
       await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema"]),
-      /^nombre\.xlsx : 'Paramètres'!B2 : « 1,5 » n'est pas un taux valable pour « intensite-aides\.cinema\.plafond-general »/,
+      /^nombre\.xlsx\u00a0: 'Paramètres'!B2\u00a0: «\u00a01,5\u00a0» n'est pas un taux valable pour «\u00a0intensite-aides\.cinema\.plafond-general\u00a0»/,
     );
   });
 
@@ -119,7 +119,7 @@ describe("Paramètres : une valeur refusée est citée comme Excel l'affiche", (
     const f = await avecParametres(FICTION, "texte.xlsx", [["intensite-aides.cinema.plafond-general", "1.5"]]);
     refus(
       await lancerCli(main, ["financement", f, "--cout", "3000000", "--oeuvre", "cinema"]),
-      /^texte\.xlsx : 'Paramètres'!B2 : « 1\.5 » n'est pas un taux valable/,
+      /^texte\.xlsx\u00a0: 'Paramètres'!B2\u00a0: «\u00a01\.5\u00a0» n'est pas un taux valable/,
     );
   });
 });
@@ -134,9 +134,9 @@ describe("regles --classeur : une surcharge que le calcul refuse n'est pas « en
     // The planning's own refusal: the one rule regles must repeat.
     const p = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01"]);
     expect(p.code).toBe(2);
-    const attendu = p.err.replace(/^regles-720\.xlsx : /, "");
+    const attendu = p.err.replace(/^regles-720\.xlsx\u00a0: /, "");
     expect(attendu).toMatch(
-      /^'Paramètres'!B2 : « 720 » pour « temps-de-travail\.2642\.duree-quotidienne-max » : attendu/,
+      /^'Paramètres'!B2\u00a0: «\u00a0720\u00a0» pour «\u00a0temps-de-travail\.2642\.duree-quotidienne-max\u00a0»\u00a0: attendu/,
     );
 
     const r = await lancerCli(main, ["regles", "--date", "2026-06-01", "--classeur", f, "--json"]);
@@ -149,18 +149,25 @@ describe("regles --classeur : une surcharge que le calcul refuse n'est pas « en
     expect(t.surcharges).toEqual({
       "temps-de-travail.2642.repos-quotidien": { valeur: "10", cellule: "'Paramètres'!B3" },
     });
-    expect(t.surchargesRefusees).toEqual({
-      "temps-de-travail.2642.duree-quotidienne-max": { valeur: "720", cellule: "'Paramètres'!B2", message: attendu },
+    const refusees = t.surchargesRefusees as Record<string, { valeur: string; cellule: string; message: string }>;
+    expect(refusees).toEqual({
+      "temps-de-travail.2642.duree-quotidienne-max": {
+        valeur: "720",
+        cellule: "'Paramètres'!B2",
+        message: expect.any(String),
+      },
     });
+    // The planning's own words; its stderr has the text's no-break spaces, --json keeps the message as src/app wrote it.
+    expect(fr(refusees["temps-de-travail.2642.duree-quotidienne-max"].message)).toBe(attendu);
 
     const x = await lancerCli(main, ["regles", "--date", "2026-06-01", "--classeur", f]);
     expect(x.code).toBe(0);
-    expect(x.out).not.toContain("Surchargé par le classeur : temps-de-travail.2642.duree-quotidienne-max");
+    expect(x.out).not.toContain("Surchargé par le classeur\u00a0: temps-de-travail.2642.duree-quotidienne-max");
     expect(x.out).toContain(
-      `  Refusé par le calcul : temps-de-travail.2642.duree-quotidienne-max = 720 ('Paramètres'!B2) — ${attendu}`,
+      `  Refusé par le calcul\u00a0: temps-de-travail.2642.duree-quotidienne-max = 720 ('Paramètres'!B2) — ${attendu}`,
     );
     expect(x.out).toContain(
-      "  Surchargé par le classeur : temps-de-travail.2642.repos-quotidien = 10 ('Paramètres'!B3)",
+      "  Surchargé par le classeur\u00a0: temps-de-travail.2642.repos-quotidien = 10 ('Paramètres'!B3)",
     );
   });
 });

@@ -53,7 +53,7 @@ describe("versions : total = total du devis, non placés à part", () => {
     expect(v.version.nonPlaces).toEqual([{ cellule: "'Budget Gardiens'!G6", montant: "1200.00" }]);
     const texte = execFileSync("node", [BIN, "versions", "lister", v1], { encoding: "utf8" });
     expect(texte).toMatch(
-      /184\u202f509,13\u00a0€ ; non placé \(hors total\) : 1\u202f200,00\u00a0€ \(1\u00a0ligne : 'Budget Gardiens'!G6\)/,
+      /184\u202f509,13\u00a0€\u202f; non placé \(hors total\)\u00a0: 1\u202f200,00\u00a0€ \(1\u00a0ligne\u00a0: 'Budget Gardiens'!G6\)/,
     );
   });
 
@@ -137,9 +137,9 @@ describe("versions : total = total du devis, non placés à part", () => {
     ]);
     expect(j.lignes.filter((l: { statut: string }) => l.statut !== "modifiee")).toEqual([]);
     const texte = await lancerCli(main, ["versions", "comparer", v2, "--de", "A", "--a", "B"]);
-    expect(texte.out).toContain("Lignes changées (1) :");
+    expect(texte.out).toContain("Lignes changées (1)\u00a0:");
     expect(texte.out).toMatch(
-      /modifiée\s+4\.9\s+« Repérages Bretagne \(à ventiler\) » 0,00\s€ \('Budget Gardiens'!G6\) — placée au chapitre 4, non placé \(hors total\) dans « A »$/m,
+      /modifiée\s+4\.9\s+«\u00a0Repérages Bretagne \(à ventiler\)\u00a0» 0,00\s€ \('Budget Gardiens'!G6\) — placée au chapitre 4, non placé \(hors total\) dans «\u00a0A\u00a0»$/m,
     );
     // The other way round (placed in « B », unplaced in « A »): the same line, its chapter « 4 » in « de ».
     const inverse = json((await lancerCli(main, ["versions", "comparer", v2, "--de", "B", "--a", "A", "--json"])).out);

@@ -48,7 +48,9 @@ describe("prodbook versions enregistrer / lister", () => {
       ),
     ).toBe(0);
     expect(io.erreurs).toEqual([]);
-    expect(io.sortie.join("\n")).toMatch(/Version « Devis initial » enregistrée : 8\u00a0lignes, total 47\u202f197,82/);
+    expect(io.sortie.join("\n")).toMatch(
+      /Version «\u00a0Devis initial\u00a0» enregistrée\u00a0: 8\u00a0lignes, total 47\u202f197,82/,
+    );
     const x = new ExcelJS.Workbook();
     await x.xlsx.readFile(v1);
     const ws = x.getWorksheet("Versions")!;
@@ -131,7 +133,7 @@ describe("prodbook versions enregistrer / lister", () => {
   it("erreurs d'usage en français, exit 2", async () => {
     const cas: [string[], RegExp][] = [
       [["versions"], /Indiquez une action/],
-      [["versions", "effacer", initial], /Action inconnue « effacer »/],
+      [["versions", "effacer", initial], /Action inconnue «\u00a0effacer\u00a0»/],
       [["versions", "enregistrer", initial, "-o", path.join(dir, "x.xlsx")], /--nom/],
       [["versions", "enregistrer", initial, "--nom", "A"], /-o sortie.xlsx/],
       [["versions", "enregistrer", initial, "--nom", "courant", "-o", path.join(dir, "x.xlsx")], /devis actuel/],
@@ -256,12 +258,12 @@ describe("prodbook versions comparer --json", () => {
     const t = io.sortie.join("\n");
     expect(t).toMatch(/TOTAL\s+47\u202f197,82\u00a0€\s+44\u202f774,93\u00a0€\s+−2\u202f422,89\u00a0€/);
     expect(t).toMatch(
-      /modifiée\s+2\.3\s+« Chef opérateur » → « Directeur de la photographie » \+540,00\u00a0€ \(Budget!G9\)/,
+      /modifiée\s+2\.3\s+«\u00a0Chef opérateur\u00a0» → «\u00a0Directeur de la photographie\u00a0» \+540,00\u00a0€ \(Budget!G9\)/,
     );
     const cas: [string[], RegExp][] = [
       [
         ["--de", "Devis final", "--a", "courant"],
-        /Aucune version « Devis final ».*« Devis initial », « Dépôt agrément »/,
+        /Aucune version «\u00a0Devis final\u00a0».*«\u00a0Devis initial\u00a0», «\u00a0Dépôt agrément\u00a0»/,
       ],
       [["--de", "courant", "--a", "Devis initial"], /se compare en second/],
       [["--de", "Devis initial"], /--de et --a/],

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import { existsSync, promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CliError, type Io } from "../../src/cli/io";
+import { CliError, texteFrancais, type Io } from "../../src/cli/io";
+import { espacesInsecables } from "../../src/core/util/texte";
 
 /** What a command printed (its lines on stdout and stderr, and each joined) and its exit code. */
 export interface Lancement {
@@ -16,7 +17,7 @@ export interface Lancement {
 
 /**
  * Runs a CLI entry as the binary does: `main`, or one command's `executer` (which loads no other command), where a
- * CliError becomes its French message on stderr and its exit code.
+ * CliError becomes its French message on stderr (in the typography main gives it) and its exit code.
  */
 export async function lancerCli(
   executer: (argv: string[], io: Io) => Promise<number>,
@@ -30,11 +31,17 @@ export async function lancerCli(
     code = await executer(args, io);
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
-    erreurs.push(e.message);
+    erreurs.push(texteFrancais(e.message, args));
     code = e.code;
   }
   return { code, sortie, erreurs, out: sortie.join("\n"), err: erreurs.join("\n") };
 }
+
+/**
+ * A sentence of src/app (a finding's message, as --json and the written sheets keep it) as the text output prints it:
+ * the same words with the no-break spaces of French typography (tests/cli/audit-typographie.test.ts checks those).
+ */
+export const fr = (s: string) => espacesInsecables(s);
 
 /**
  * `prodbook credit-impot` on the 52-minute fiction of tests/core/creditImpot/classeurs.ts (ecrireDevisFiction):

@@ -93,7 +93,7 @@ test("quantité corrigée dans la feuille « Bilan carbone » : la conversion lu
     ["Bilan carbone"],
   );
   expect(lignes("materiel")[0]).toBe(
-    "Location caméra\u00a0: 3\u00a0semaines → 15\u00a0jours d'utilisation (5\u00a0jours par semaine, à vérifier)\u00a0; " +
+    "Location caméra\u00a0: 3\u00a0semaines → 15\u00a0jours d'utilisation (5\u00a0jours par semaine, à vérifier)\u202f; " +
       "quantité corrigée dans la feuille «\u00a0Bilan carbone\u00a0»\u00a0: 12\u00a0jours",
   );
   unmount();

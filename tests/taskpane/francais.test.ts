@@ -17,4 +17,15 @@ describe("espacesInsecables", () => {
     for (const s of ["en 2026 150 jours", "chapitre 23 12 lignes", "0,25 000", "ligne 12 3456", "1 2345"])
       expect(espacesInsecables(s)).toBe(s);
   });
+
+  it("U+00A0 dans « … » et devant « : », U+202F devant « ; », « ? » et « ! », même après une insécable", () => {
+    expect(espacesInsecables("Fermer « D'où vient ce chiffre ? » : oui ; non !")).toBe(
+      "Fermer «\u00a0D'où vient ce chiffre\u202f?\u00a0»\u00a0: oui\u202f; non\u202f!",
+    );
+    expect(espacesInsecables("12,50 € ou 12 500 €\u00a0? a\u00a0; b")).toBe(
+      "12,50 € ou 12\u00a0500 €\u202f? a\u202f; b",
+    );
+    // Only spaces change: a sign with no space before it (an address, a time) is left as it is.
+    expect(espacesInsecables("https://x.fr/?a=1;b 10:30")).toBe("https://x.fr/?a=1;b 10:30");
+  });
 });

@@ -66,3 +66,21 @@ export function dateEnLettres(iso: string): string {
   const jour = Number(m[3]);
   return `${jour === 1 ? "1er" : jour}\u00a0${MOIS[Number(m[2]) - 1]}\u00a0${m[1]}`;
 }
+
+/**
+ * The no-break spaces of French typography, one function for the pane (veillerTypographie: every text it shows) and
+ * the CLI (its text output and messages, src/cli/io.ts): the space after « and before » and « : » becomes a no-break
+ * space U+00A0, the one before « ; », « ? » and « ! » a narrow no-break space U+202F (a no-break space already there
+ * too), so the sign never starts a line; so do the space of « 60 % » and those between the digit groups of
+ * « 3 000 000 » (U+00A0, as formatMontantFr and formatPourcentFr write them), so a number is never cut at the end of a
+ * line. A year followed by a number (« 2026 150 ») is not a group of three: left as it is. Only spaces change.
+ */
+export function espacesInsecables(s: string): string {
+  return s
+    .replace(/«[ \t\n]/g, "«\u00a0")
+    .replace(/[ \t\n]»/g, "\u00a0»")
+    .replace(/ :/g, "\u00a0:")
+    .replace(/[ \u00a0]([;?!])/g, "\u202f$1")
+    .replace(/(\d) %/g, "$1\u00a0%")
+    .replace(/(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)/g, (n) => n.replace(/ /g, "\u00a0"));
+}

@@ -137,7 +137,7 @@ export function ChiffreExplicable({
   if (!trace) return <span data-testid={testId}>{children}</span>;
   const ouvert = explication.ouverte?.cle === cle;
   return (
-    <Infobulle relation="description" texte={`D'où vient ce chiffre\u00a0? (${trace.libelle})`}>
+    <Infobulle relation="description" texte={`D'où vient ce chiffre\u202f? (${trace.libelle})`}>
       <button
         type="button"
         className={mergeClasses(styles.chiffre, ouvert && styles.ouvert)}
@@ -186,9 +186,9 @@ export function PanneauTrace({
     >
       <div className={styles.entete}>
         <h3 className={styles.titre} ref={titre} tabIndex={-1}>
-          <Subtitle2>D'où vient ce chiffre{"\u00a0"}?</Subtitle2>
+          <Subtitle2>D'où vient ce chiffre{"\u202f"}?</Subtitle2>
         </h3>
-        <Infobulle relation="label" texte={"Fermer «\u00a0D'où vient ce chiffre\u00a0?\u00a0»"}>
+        <Infobulle relation="label" texte={"Fermer «\u00a0D'où vient ce chiffre\u202f?\u00a0»"}>
           <Button
             appearance="subtle"
             size="small"

@@ -575,7 +575,7 @@ export function Ecarts() {
               {"\u00a0"}: {euros(rapport.budgetNonPlace)} —{" "}
               {rapport.nonPlaces.map((n, i) => (
                 <React.Fragment key={n.cellule}>
-                  {i > 0 && "\u00a0; "}
+                  {i > 0 && "\u202f; "}
                   <Link
                     onClick={() => lancer(() => envoyer("selectionnerCellule", { cellule: n.cellule }), "ecarts-aller")}
                     title={`Aller à ${n.cellule}`}

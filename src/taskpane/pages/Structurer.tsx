@@ -260,7 +260,7 @@ function Apercu({
               {compte(apercu.nonPlaces.length, "montant")} hors chapitre{"\u00a0"}:{" "}
               {apercu.nonPlaces.map((n, i) => (
                 <React.Fragment key={n.cellule}>
-                  {i > 0 && "\u00a0; "}
+                  {i > 0 && "\u202f; "}
                   <Infobulle relation="description" texte={`Aller à ${n.cellule}`}>
                     <Link onClick={() => allerA(n.cellule)}>{n.cellule}</Link>
                   </Infobulle>{" "}
