@@ -79,7 +79,7 @@ describe("prodbook devis --annexe-iii (binaire construit)", () => {
     const texte = prodbook(f, "--oeuvre", "cinema", "--genre", "documentaire", "--annexe-iii", "--date", "2025-09-01");
     expect(texte.code).toBe(0);
     expect(texte.out).toMatch(
-      /'Devis Rivages'!F5 « Secrétaire de production » : 874,69\s€ par semaine, sous le plancher connu IDCC 3097, annexe III,/,
+      /'Devis Rivages'!F5 «\sSecrétaire de production\s»\s:\s874,69\s€ par semaine, sous le plancher connu IDCC 3097, annexe III,/,
     );
     expect(texte.out).toMatch(
       /Salaires minima de l'annexe III \(films à budget limité\).*version du 11\savril\s2025 \(à vérifier\)/,
