@@ -122,19 +122,17 @@ export function nombresHorsColonnes(
   // brut + charges, a line total equal to the amount) is derived from what is counted: nothing in it is lost. Worked
   // out only when a column not read holds numbers.
   let parLigne: Map<number, Cents> | undefined;
-  const ajouter = (m: Map<number, Cents>, ref: string, c: Cents) => {
-    const r = parseCelluleRef(ref).row;
-    m.set(r, sumCents([m.get(r) ?? ZERO, c]));
-  };
+  const ajouter = (m: Map<number, Cents>, r: number, c: Cents) => m.set(r, sumCents([m.get(r) ?? ZERO, c]));
+  // The row of a cell of `cellulesMontant` (« Devis!G12 » → 11), its sheet-and-column part known.
+  const rang = (cellule: string) => Number(cellule.slice(cellule.lastIndexOf("!") + 1).replace(/^[A-Z]+/, "")) - 1;
   const attendu = (r: number): Cents | undefined => {
     if (!parLigne) {
       const lignes = new Map<number, Cents>();
-      for (const l of derivees.lignes)
-        if (l.source.cellules.montant) ajouter(lignes, l.source.cellules.montant, l.montant);
+      for (const l of derivees.lignes) if (l.source.cellules.montant) ajouter(lignes, l.source.ligne - 1, l.montant);
       const lus = new Map<number, Cents>();
       for (const col of derivees.colonnes)
         for (const x of cellulesMontant(sheet, ligne, col, convention))
-          if (x.montant !== undefined) ajouter(lus, x.cellule, x.montant);
+          if (x.montant !== undefined) ajouter(lus, rang(x.cellule), x.montant);
       for (const [k, v] of lus) if (!lignes.has(k)) lignes.set(k, v);
       parLigne = lignes;
     }
@@ -157,7 +155,7 @@ export function nombresHorsColonnes(
     for (const x of cellulesMontant(sheet, ligne, c, convention))
       if (x.montant) {
         montants.push(x.montant);
-        if (attendu(parseCelluleRef(x.cellule).row) !== x.montant) derivee = false;
+        if (derivee && attendu(rang(x.cellule)) !== x.montant) derivee = false;
       }
     if (!montants.length || derivee || (!entete && numerotation(montants))) continue;
     out.push({
