@@ -457,9 +457,14 @@ describe("un montant saisi en texte avec son unité (« 50 k€ ») : nommé, et
       "Devis!C6",
       "Devis!C7",
     ]);
+    // The finding says what was read in the cell (was: « n'est pas un montant »).
     expect(constats(controles, "montant-illisible")[0][3]).toBe(
-      "Devis!C3 « Chef monteur » : « 50 k€ » n'est pas un montant ; la ligne n'est pas comptée.",
+      "Devis!C3 « Chef monteur » : « 50 k€ » se lit 50 000,00 € (en milliers d'euros), mais un montant " +
+        "écrit avec son unité n'est pas compté sans vérification : la ligne n'est pas comptée. Écrivez ce montant en " +
+        "euros dans la cellule, puis relancez.",
     );
+    // « 12.500 k€ »: read with the French convention the sheet proves, as conservation reads it.
+    expect(constats(controles, "montant-illisible")[2][3]).toContain("« 12.500 k€ » se lit 12 500 000,00 €");
   });
 });
 
@@ -495,19 +500,28 @@ describe("« (3 k€) », une autre devise, un tarif dans la colonne des montant
       { cellule: "Devis!C6", texte: "900 £", devise: "livres sterling" },
       { cellule: "Devis!C7", texte: "1 200 CHF", devise: "francs suisses" },
     ]);
+    // « (3 k€) » says what was read (was: « n'est pas un montant »).
     expect(constats(controles, "montant-illisible").map((c) => [c[2], c[3]])).toEqual([
-      ["Devis!C3", "Devis!C3 « Avoir montage » : « (3 k€) » n'est pas un montant ; la ligne n'est pas comptée."],
-      ...[
+      [
+        "Devis!C3",
+        "Devis!C3 « Avoir montage » : « (3 k€) » se lit −3 000,00 € (en milliers d'euros, entre parenthèses : " +
+          "négatif), mais un montant écrit avec son unité n'est pas compté sans vérification : la ligne n'est pas " +
+          "comptée. Écrivez ce montant en euros dans la cellule, puis relancez.",
+      ],
+    ]);
+    // Another currency: its own code, montant-devise (was montant-illisible).
+    expect(constats(controles, "montant-devise").map((c) => [c[2], c[3]])).toEqual(
+      [
         ["C4", "Compositeur", "1 500 USD", "dollars US"],
         ["C5", "Drone", "2 000 $", "dollars"],
         ["C6", "Archives BBC", "900 £", "livres sterling"],
         ["C7", "Laboratoire", "1 200 CHF", "francs suisses"],
       ].map(([c, l, t, n]) => [
         `Devis!${c}`,
-        `Devis!${c} « ${l} » : « ${t} » : montant en ${n} : Prodbook ne convertit pas, convertissez en euros ; la ` +
-          "ligne n'est pas comptée.",
+        `Devis!${c} « ${l} » : « ${t} » est en ${n} ; Prodbook compte en euros et n'applique aucun taux de change : ` +
+          "la ligne n'est pas comptée. Convertissez-le ou indiquez le montant en euros, puis relancez.",
       ]),
-    ]);
+    );
     // The text summary names the cells in another currency too (plural, cells without the sheet).
     const texte = devisBinaire(path.join(dossier(), "devises-tarifs.xlsx"));
     expect(espaces(texte.out)).toContain(
@@ -532,5 +546,26 @@ describe("« (3 k€) », une autre devise, un tarif dans la colonne des montant
         `Devis!C9 « Loueur » : « 300 €/sem » est un tarif (300,00 € par semaine), pas le montant de la ligne ; ${conseil}`,
       ],
     ]);
+  });
+});
+
+describe("nombres sous une colonne non lue (« Budget N-1 ») : JSON, résumé texte, constat", () => {
+  it("horsColonnes par colonne dans devis.conservation, le résumé les nomme, la conservation reste à 0,00", async () => {
+    const { d, controles } = await devis("budget-n-1.xlsx", [
+      ["Code", "Désignation", "Montant", "Budget N-1"],
+      ["21", "Réalisateur", 5000, 4800],
+      ["22", "Monteur", 2500, "2 300,00 €"],
+      [null, "Total", F("SUM(C2:C3)", 7500), 7100],
+    ]);
+    expect(d.total).toBe("7500.00");
+    conserve(d);
+    expect((d.conservation as { horsColonnes?: unknown }).horsColonnes).toEqual([
+      { colonne: "D", entete: "Budget N-1", cellule: "Devis!D1", nombres: 3, total: "14200.00" },
+    ]);
+    expect(constats(controles, "colonnes-lues").map((c) => c.slice(1, 3))).toEqual([["alerte", "Devis!D1"]]);
+    const texte = devisBinaire(path.join(dossier(), "budget-n-1.xlsx"));
+    expect(espaces(texte.out)).toContain(
+      "écart 0,00 €. Nombres hors des colonnes lues, non comptés : colonne D « Budget N-1 » 3 nombres (14 200,00 €).",
+    );
   });
 });

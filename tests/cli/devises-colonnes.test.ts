@@ -161,10 +161,16 @@ describe("charges sur la ligne du salaire, au format d'une autre devise ou en te
         CONVERTIR,
       cellule: "Devis!D3",
     });
-    expect(parCellule.get("Devis!D4")?.message).toBe(
-      "Devis!D4 « Scripte » : « $800 » : montant en dollars : Prodbook ne convertit pas, convertissez en euros ; " +
-        "ces charges ne sont pas comptées (la ligne l'est, avec son montant lu, 2\u202f000,00\u00a0€).",
-    );
+    // A figure written in another currency has its own code, montant-devise (was montant-illisible).
+    expect(parCellule.get("Devis!D4")).toEqual({
+      regle: "montant-devise",
+      gravite: "alerte",
+      message:
+        "Devis!D4 « Scripte » : « $800 » est en dollars ; Prodbook compte en euros et n'applique aucun taux de change : " +
+        "ces charges ne sont pas comptées (la ligne l'est, avec son montant lu, 2\u202f000,00\u00a0€). Convertissez-le " +
+        "ou indiquez le montant en euros, puis relancez.",
+      cellule: "Devis!D4",
+    });
     expect(parCellule.get("Devis!D5")?.regle).toBe("montant-ambigu");
     expect(parCellule.get("Devis!D6")).toEqual(
       expect.objectContaining({
@@ -197,11 +203,11 @@ describe("un montant écrit en texte dans une autre devise : la devise est nomm�
     expect(j.devis.total).toBe("5000.00");
     expect(controles.filter((c) => c.cellule === "Devis!C3")).toEqual([
       {
-        regle: "montant-illisible",
+        regle: "montant-devise",
         gravite: "alerte",
         message:
-          `Devis!C3 « Musique » : « ${texte} » : montant en ${nom} : Prodbook ne convertit pas, convertissez en ` +
-          "euros ; la ligne n'est pas comptée.",
+          `Devis!C3 « Musique » : « ${texte} » est en ${nom} ; Prodbook compte en euros et n'applique aucun taux de ` +
+          "change : la ligne n'est pas comptée. Convertissez-le ou indiquez le montant en euros, puis relancez.",
         cellule: "Devis!C3",
       },
     ]);

@@ -590,22 +590,15 @@ describe("une autre devise que l'euro : nommée, jamais comptée en euros", () =
     ]);
     expect([d.total, d.lignes]).toEqual(["5000.00", 1]);
     expect(d.conservation).toMatchObject({ lu: "5000.00", ecart: "0.00" });
-    expect(constats(controles, "montant-illisible").map((c) => [c[2], c[3]])).toEqual([
-      [
-        "Devis!C3",
-        "Devis!C3 « Chef monteur » : « 1 200 USD » : montant en dollars US : Prodbook ne convertit pas, convertissez en " +
-          "euros ; la ligne n'est pas comptée.",
-      ],
-      [
-        "Devis!C4",
-        "Devis!C4 « Mixeur » : « $1,200 » : montant en dollars : Prodbook ne convertit pas, convertissez en euros ; la " +
-          "ligne n'est pas comptée.",
-      ],
-      [
-        "Devis!C5",
-        "Devis!C5 « Étalonneur » : « £300 » : montant en livres sterling : Prodbook ne convertit pas, convertissez en " +
-          "euros ; la ligne n'est pas comptée.",
-      ],
+    // Each named by montant-devise (its own code, was montant-illisible), with its currency.
+    expect(constats(controles, "montant-illisible")).toEqual([]);
+    const suite =
+      "Prodbook compte en euros et n'applique aucun taux de change : la ligne n'est pas comptée. Convertissez-le ou " +
+      "indiquez le montant en euros, puis relancez.";
+    expect(constats(controles, "montant-devise").map((c) => [c[2], c[3]])).toEqual([
+      ["Devis!C3", `Devis!C3 « Chef monteur » : « 1 200 USD » est en dollars US ; ${suite}`],
+      ["Devis!C4", `Devis!C4 « Mixeur » : « $1,200 » est en dollars ; ${suite}`],
+      ["Devis!C5", `Devis!C5 « Étalonneur » : « £300 » est en livres sterling ; ${suite}`],
     ]);
   });
 });

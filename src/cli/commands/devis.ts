@@ -151,6 +151,18 @@ export function jsonConservation(c: Conservation | undefined) {
     ...(c.enDevise
       ? { enDevise: c.enDevise.map((d) => ({ cellule: d.cellule, texte: d.texte, devise: d.devise })) }
       : {}),
+    // Only when columns the import does not read hold numbers (« Budget N-1 »), per column, never counted: additive.
+    ...(c.horsColonnes
+      ? {
+          horsColonnes: c.horsColonnes.map((h) => ({
+            colonne: h.colonne,
+            entete: h.entete,
+            cellule: h.cellule,
+            nombres: h.nombres,
+            total: m(h.total),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -3,9 +3,9 @@ import type { Convention } from "../money/parse";
 import type { SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
-import type { Entete } from "./entetes";
+import { roleEntete, type Entete } from "./entetes";
 import { norm } from "./lecture";
-import type { ColonneNonLue, EpisodesNonProuves, LigneDevis } from "./model";
+import type { ColonneNonLue, EpisodesNonProuves, LigneDevis, NombresHorsColonne } from "./model";
 
 /** « Réalisé », « Réel », « Dépensé », « Engagé », « Coût définitif »: what was spent, compared to the devis, not it. */
 const REALISE = new RegExp(
@@ -81,4 +81,91 @@ export function colonnesNonLues(
     episodes = { lignes: n, cellules };
   }
   return { colonnes: colonnes.map(({ col: _col, ...c }) => c), episodes };
+}
+
+/** A header naming row numbers or codes (« N° », « Réf. », « Compte », « Code », « Ligne », « Année »): not money. */
+const NUMEROTATION =
+  /^(n ?°|no|nr|num|numero|#|ref|reference|compte|cpt|code|ligne|rang|id|index|art|article|annee|page)s?\b/;
+/** A header speaking of money: its numbers not read are an alerte. */
+const ARGENT =
+  /(budget|montant|total|€|\beur\b|euros?\b|\bht\b|\bttc\b|prix|cout|tarif|somme|depense|cachet|salaire|frais|devis|facture)/;
+
+/**
+ * What a column without header holds when it numbers the rows or codes them: whole numbers in order, each at most 10
+ * above the one before (1, 2, 3 ; 21, 22, 23 ; 10, 20, 30), or whole numbers under 1 000 (2, 21, 81, 812).
+ */
+function numerotation(montants: readonly Cents[]): boolean {
+  if (!montants.every((m) => m % 100 === 0)) return false;
+  if (montants.every((m) => m > 0 && m < 100_000)) return true;
+  return (
+    montants.length > 1 && montants.every((m, i) => i === 0 || (m >= montants[i - 1] && m - montants[i - 1] <= 1000))
+  );
+}
+
+/**
+ * Columns of the table (up to its header's last cell; those right of it are chiffresADroite's) that no role reads
+ * and that colonnesNonLues does not name (réalisé, écart, épisodes): « Observations », « Budget N-1 », « Notes », a
+ * column without header. Their numbers other than 0, counted per column, never read as the devis: nothing lost in
+ * silence. `lues`: the columns the import reads (roles, amount columns set aside, labels without header). A header
+ * naming row numbers or codes, or a column without header holding a numbering or codes (1, 2, 3 ; 21, 81), is not
+ * counted.
+ */
+export function nombresHorsColonnes(
+  sheet: SheetData,
+  ligne: number,
+  lues: ReadonlySet<number>,
+  derivees: { lignes: readonly LigneDevis[]; colonnes: readonly number[] },
+  convention?: Convention,
+): NombresHorsColonne[] {
+  // By row: what the import counts there (its lines, a line's charges among them), else the figures of the money
+  // columns it reads (a subtotal row's amount and charges). A column equal to it on every row (« Total chargé » =
+  // brut + charges, a line total equal to the amount) is derived from what is counted: nothing in it is lost. Worked
+  // out only when a column not read holds numbers.
+  let parLigne: Map<number, Cents> | undefined;
+  const ajouter = (m: Map<number, Cents>, r: number, c: Cents) => m.set(r, sumCents([m.get(r) ?? ZERO, c]));
+  // The row of a cell of `cellulesMontant` (« Devis!G12 » → 11), its sheet-and-column part known.
+  const rang = (cellule: string) => Number(cellule.slice(cellule.lastIndexOf("!") + 1).replace(/^[A-Z]+/, "")) - 1;
+  const attendu = (r: number): Cents | undefined => {
+    if (!parLigne) {
+      const lignes = new Map<number, Cents>();
+      for (const l of derivees.lignes) if (l.source.cellules.montant) ajouter(lignes, l.source.ligne - 1, l.montant);
+      const lus = new Map<number, Cents>();
+      for (const col of derivees.colonnes)
+        for (const x of cellulesMontant(sheet, ligne, col, convention))
+          if (x.montant !== undefined) ajouter(lus, rang(x.cellule), x.montant);
+      for (const [k, v] of lus) if (!lignes.has(k)) lignes.set(k, v);
+      parLigne = lignes;
+    }
+    return parLigne.get(r);
+  };
+  const enTete = sheet.rows[ligne] ?? [];
+  let fin = -1;
+  enTete.forEach((x, c) => {
+    if (x && x.v !== null && String(x.v).trim() !== "") fin = c;
+  });
+  const out: NombresHorsColonne[] = [];
+  for (let c = 0; c <= fin; c++) {
+    if (lues.has(c)) continue;
+    const entete = enTete[c]?.v === null || enTete[c]?.v === undefined ? "" : String(enTete[c]?.v).trim();
+    const s = norm(entete);
+    if (entete && (nature(entete) || NUMEROTATION.test(s))) continue;
+    if (entete && roleEntete(enTete[c])) continue; // another version of a rate, a second « Jours »: recognised
+    const montants: Cents[] = [];
+    let derivee = true;
+    for (const x of cellulesMontant(sheet, ligne, c, convention))
+      if (x.montant) {
+        montants.push(x.montant);
+        if (derivee && attendu(rang(x.cellule)) !== x.montant) derivee = false;
+      }
+    if (!montants.length || derivee || (!entete && numerotation(montants))) continue;
+    out.push({
+      colonne: colonneLettre(c),
+      cellule: celluleRef(sheet.name, ligne, c),
+      entete,
+      nombres: montants.length,
+      total: sumCents(montants),
+      argent: ARGENT.test(s),
+    });
+  }
+  return out;
 }

@@ -40,8 +40,19 @@ export function texteConservation(c: Conservation): string {
       ? ` Une cellule dans une autre devise, listée sans montant en euros : ${cites(d)}.`
       : ` ${d.length} cellules dans une autre devise, listées sans montant en euros : ${cites(d)}.`
     : "";
-  if (c.nonComptees.length === 0) return base + devises;
-  return `${base}${devises} Cellules non comptées : ${cites(c.nonComptees)}.`;
+  // Numbers under columns the import does not read (« Budget N-1 »), per column: never counted, named here too.
+  const h = c.horsColonnes ?? [];
+  const hors = h.length
+    ? ` Nombres hors des colonnes lues, non comptés : ${h
+        .map(
+          (x) =>
+            `colonne ${x.colonne}${x.entete ? ` « ${x.entete} »` : ""} ` +
+            `${x.nombres > 1 ? `${x.nombres} nombres` : "un nombre"} (${e(x.total)})`,
+        )
+        .join(", ")}.`
+    : "";
+  if (c.nonComptees.length === 0) return base + devises + hors;
+  return `${base}${devises}${hors} Cellules non comptées : ${cites(c.nonComptees)}.`;
 }
 
 /** « Contrôles »: one row per finding, the cell as a clickable link. */

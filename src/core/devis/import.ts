@@ -72,8 +72,8 @@ import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
-import { tarifEcrit } from "./unites";
-import { colonnesNonLues } from "./colonnesNonLues";
+import { montantAvecUnite, tarifEcrit } from "./unites";
+import { colonnesNonLues, nombresHorsColonnes } from "./colonnesNonLues";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
@@ -520,8 +520,15 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         date: lm.type === "date" || undefined,
         ...ou,
         ...(lm.type === "texte" && lm.devise ? { devise: lm.devise } : {}),
+        ...(lm.type === "texte" && lm.devise && lm.periode ? { periodeDevise: lm.periode } : {}),
         ...(lm.type === "texte" && !lm.devise && !("colonne" in ou) ? tarifDe(lm.texte) : {}),
+        ...(lm.type === "texte" && !lm.devise ? avecUniteDe(lm.texte) : {}),
       });
+  };
+  /** A figure with its unit (« (3 k€) »), read exactly (an ambiguous figure is not one): said with its value. */
+  const avecUniteDe = (texte: string): { avecUnite?: Cents } => {
+    const k = montantAvecUnite(texte, convention);
+    return k === undefined || k === "ambigu" ? {} : { avecUnite: k };
   };
   /** A rate typed in the amount cell (« 50 €/jour »), read exactly (an ambiguous figure is not one). */
   const tarifDe = (texte: string): { tarif?: MontantIllisible["tarif"] } => {
@@ -1161,6 +1168,13 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     if (sansHT) devis.colonneMontant.tvaSansHT = sansHT;
   }
   const autres = colonnesNonLues(sheet, entete, lignes, convention);
+  // Numbers under a column no role reads (« Observations », « Budget N-1 »): counted per column, named, never read.
+  const lues = new Set<number>(Object.values(cols).filter((c): c is number => c !== undefined));
+  for (const x of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) lues.add(x.col);
+  if (entete.libelleSansEntete) lues.add(entete.libelleSansEntete.col);
+  const argent = [cols.montant, cols.montantCharges].filter((c): c is number => c !== undefined);
+  const horsColonnes = nombresHorsColonnes(sheet, entete.ligne, lues, { lignes, colonnes: argent }, convention);
+  if (horsColonnes.length) devis.conservation.horsColonnes = horsColonnes;
   if (autres.colonnes.length) {
     devis.colonnesNonLues = autres.colonnes;
     if (cols.montant !== undefined) devis.colonneLue = nommee(cols.montant);

@@ -196,6 +196,21 @@ export interface Conservation {
    * read and listed with a finding each, never converted nor summed in `lu` (no exchange rate is known).
    */
   enDevise?: { cellule: string; texte: string; devise: string }[];
+  /**
+   * Columns of the devis table (under its header) that no role reads and that nothing else names (réalisé, écart,
+   * épisodes, a second block): « Observations », « Budget N-1 », a column without header. Their numbers, per column,
+   * are never counted as the devis; named by colonnes-lues. Row numbers and codes are not numbers of this kind.
+   */
+  horsColonnes?: NombresHorsColonne[];
+}
+
+/** A column of the devis table that the import does not read, holding numbers: how many, their sum, its header. */
+export interface NombresHorsColonne extends ColonneNommee {
+  /** Numbers (and numeric texts) other than 0 under the header. */
+  nombres: number;
+  total: Cents;
+  /** The header speaks of money (« Budget », « Montant », « Total », « € », « HT »…): an alerte, not an info. */
+  argent: boolean;
 }
 
 export interface MontantNonPlace {
@@ -228,6 +243,13 @@ export interface MontantIllisible {
   fusionneAvec?: string;
   /** A figure written in another currency (« $1,500 »): the currency's French name (« dollars »). */
   devise?: string;
+  /** With `devise`: a rate in that currency (« 500 $/day »), its period's French name (« jour »). */
+  periodeDevise?: string;
+  /**
+   * A figure with its unit of thousands or millions of euros (« 50 k€ », « (3 k€) »): its value in euros as read
+   * (50 000,00 €, −3 000,00 €), said by the finding; the line is not counted (conservation lists the cell at it).
+   */
+  avecUnite?: Cents;
   /**
    * A rate typed in the amount cell (« 50 €/jour », « 300 €/sem »): its figure and its period's French name (« jour »,
    * « semaine »). Named by montant-tarif, never taken as the line's amount; conservation lists it at that figure.

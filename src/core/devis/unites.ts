@@ -1,5 +1,6 @@
 import { analyserNombre, type Cents, type Convention } from "../money";
 import { MONTANT_MAX_CENTIMES, eurosToCents } from "../money/cents";
+import { deviseEcrite } from "../money/devises";
 import { normaliser } from "../util/texte";
 
 /**
@@ -167,4 +168,22 @@ export function tarifEcrit(
   if (!periode) return undefined;
   const montant = enEuros(m[1].replace(/\u2212/g, "-"), 1, convention);
   return montant === undefined ? undefined : { montant, periode };
+}
+
+/** A figure, « / », « par » or « per », a period (« 500 $/day », « 500 USD / jour », « 80 £ per hour »). */
+const TARIF_AUTRE = /^\s*(.+?)\s*(?:\/|\bpar\b|\bper\b)\s*(\p{L}+)\.?\s*$/iu;
+
+/**
+ * A rate written in another currency than the euro (« 500 $/day », « 500 USD/jour », « 80 £ par heure »): the
+ * currency's French name (« dollars ») and the period's (« jour »); undefined for any other text (a rate in euros
+ * is tarifEcrit's). Never converted: the import names the cell (montant-devise) and does not count the line.
+ */
+export function tarifEnDevise(texte: string): { devise: string; periode: string } | undefined {
+  if (!/\d/.test(texte) || texte.length > 60) return undefined;
+  const m = TARIF_AUTRE.exec(texte);
+  if (!m) return undefined;
+  const p = normaliser(m[2]);
+  const periode = PERIODES.find(([re]) => re.test(p))?.[1];
+  const devise = periode ? deviseEcrite(m[1]) : undefined;
+  return devise && periode ? { devise, periode } : undefined;
 }

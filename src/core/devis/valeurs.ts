@@ -15,6 +15,7 @@ import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, plagesFusionnees } from "../util/adresse";
 import { ErreurDonnees } from "../erreurs";
 import type { Colonne, Colonnes } from "./entetes";
+import { tarifEnDevise } from "./unites";
 
 /**
  * What an amount cell of the producer's devis says. Nothing here is guessed: an ambiguous text, an Excel error,
@@ -27,8 +28,11 @@ export type LectureMontant =
   | { type: "ambigu"; texte: string; decimale: Cents; milliers: Cents }
   | { type: "erreur"; texte: string }
   | { type: "date"; texte: string }
-  /** `devise`: a figure written in another currency (« $1,500 », « 1 500 £ »), its French name (« dollars »). */
-  | { type: "texte"; texte: string; devise?: string }
+  /**
+   * `devise`: a figure written in another currency (« $1,500 », « 1 500 £ »), its French name (« dollars »); with
+   * `periode`, a rate in that currency (« 500 $/day »: « jour »).
+   */
+  | { type: "texte"; texte: string; devise?: string; periode?: string }
   /**
    * A number whose format shows another currency than the euro (« [$$-409]#,##0.00 »): its amount in that currency,
    * never converted (no exchange rate at run time) nor read as euros.
@@ -154,6 +158,9 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   if (a.type === "ambigu") return { type: "ambigu", texte: c.v, decimale: a.decimale, milliers: a.milliers };
   // Beyond ±2^51 cents: verifierGrandeurs has already refused the sheet, naming the cell.
   if (a.type === "invalide" && a.devise) return { type: "texte", texte: c.v, devise: a.devise };
+  // A rate in another currency (« 500 $/day », « 500 USD/jour »): named with its currency, never read in euros.
+  const t = a.type === "invalide" ? tarifEnDevise(c.v) : undefined;
+  if (t) return { type: "texte", texte: c.v, devise: t.devise, periode: t.periode };
   if (a.type === "invalide" || a.type === "hors-limite") return { type: "texte", texte: c.v };
   // The cents are the amount rounded half-up, as the import would round it.
   return new MontantLu(undefined, a.cents, a.sousCentime ? true : undefined);

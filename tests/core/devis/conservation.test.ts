@@ -1,4 +1,6 @@
+import { titreConstat } from "../../../src/core/controles/titres";
 import { calculerConservation, completerConservation } from "../../../src/core/devis/conservation";
+import { texteConservation } from "../../../src/core/devis/feuilleControles";
 import { importerDevis } from "../../../src/core/devis/import";
 import type { Conservation } from "../../../src/core/devis/model";
 import { controlerDevis } from "../../../src/core/devis/regles";
@@ -176,5 +178,174 @@ describe("un total n'en est un que prouvé (issue 10 §1)", () => {
       ["Mixage", "8"],
     ]);
     expect(d.conservation).toMatchObject({ ecart: 0, nonComptees: [] });
+  });
+});
+
+/** Findings of `regles` as [code, gravité, cellule, message], spaces plain. */
+const nommes = (d: ReturnType<typeof importerDevis>, ...regles: string[]) =>
+  controlerDevis(d, "2026-01-15")
+    .filter((c) => regles.includes(c.regle))
+    .map((c) => [c.regle, c.gravite, c.cellule, c.message.replace(/[\u00a0\u202f]/g, " ")]);
+
+describe("nombres sous des colonnes que l'import ne lit pas (issue 10, restes)", () => {
+  it("« Budget N-1 » (alerte) et « Observations » (info) : comptés et nommés par colonne ; « N° », « Jours », « Tarif V1 » non", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["N°", "Désignation", "Jours", "Tarif V1", "Tarif V2", "Montant", "Budget N-1", "Observations"],
+      [1, "Monteur", 10, 240, 250, 2500, 2300, "à revoir"],
+      [2, "Assistant monteur", 10, 140, 150, 1500, "1 100,00 €", 12],
+      [3, "Mixage", 2, 900, 900, 1800, null, "devis n° 4471"],
+      [4, "Étalonnage", 1, 800, 800, 800, 0, null],
+      [null, "Total", null, null, null, { formula: "SUM(F2:F5)", result: 6600 }, 3400],
+    ]);
+    const d = importerDevis(s);
+    expect(e(d.total)).toBe("6600.00");
+    expect(d.conservation?.horsColonnes).toEqual([
+      { colonne: "G", cellule: "Devis!G1", entete: "Budget N-1", nombres: 3, total: 680000, argent: true },
+      { colonne: "H", cellule: "Devis!H1", entete: "Observations", nombres: 1, total: 1200, argent: false },
+    ]);
+    // The devis itself is unchanged: every amount of F is a line or the proven total.
+    expect(d.conservation).toMatchObject({ lu: 1320000, ecart: 0, nonComptees: [] });
+    expect(nommes(d, "colonnes-lues")).toEqual([
+      [
+        "colonnes-lues",
+        "alerte",
+        "Devis!G1",
+        "Devis!G1 : la colonne G « Budget N-1 » tient 3 nombres non lus (6 800,00 € au total) : elle n'est pas une " +
+          "colonne du devis reconnue, ils ne sont pas comptés. Si ce sont des montants du devis, mettez-les dans la " +
+          "colonne des montants, puis relancez.",
+      ],
+      [
+        "colonnes-lues",
+        "info",
+        "Devis!H1",
+        "Devis!H1 : la colonne H « Observations » tient un nombre non lu (12,00 €) : elle n'est pas une colonne du " +
+          "devis reconnue, il n'est pas compté. Si c'est un montant du devis, mettez-le dans la colonne des montants, " +
+          "puis relancez.",
+      ],
+    ]);
+    // The summary (CLI text, Contrôles sheet) names them too.
+    expect(texteConservation(d.conservation as Conservation).replace(/[\u00a0\u202f]/g, " ")).toContain(
+      " Nombres hors des colonnes lues, non comptés : colonne G « Budget N-1 » 3 nombres (6 800,00 €), colonne H " +
+        "« Observations » un nombre (12,00 €).",
+    );
+  });
+
+  it("une colonne sans en-tête : une numérotation (1, 2, 3) ou des codes (21, 81, 8) ne sont pas nommés, des montants le sont", async () => {
+    const lignes = (x: (number | null)[]) => [
+      ["Désignation", "Montant", null, "Notes"],
+      ["Monteur", 2500, x[0], "ok"],
+      ["Mixage", 1800, x[1], null],
+      ["Étalonnage", 800, x[2], null],
+    ];
+    const numerote = importerDevis(await feuilleXlsx("Devis", lignes([1, 2, 3])));
+    expect(numerote.conservation?.horsColonnes).toBeUndefined();
+    const codes = importerDevis(await feuilleXlsx("Devis", lignes([21, 81, 8])));
+    expect(codes.conservation?.horsColonnes).toBeUndefined();
+    const chiffre = importerDevis(await feuilleXlsx("Devis", lignes([2300, 1700, null])));
+    expect(chiffre.conservation?.horsColonnes).toEqual([
+      { colonne: "C", cellule: "Devis!C1", entete: "", nombres: 2, total: 400000, argent: false },
+    ]);
+    expect(nommes(chiffre, "colonnes-lues").map((c) => c[3])).toEqual([
+      "Devis!C1 : la colonne C, sans en-tête, tient 2 nombres non lus (4 000,00 € au total) : elle n'est pas une " +
+        "colonne du devis reconnue, ils ne sont pas comptés. Si ce sont des montants du devis, mettez-les dans la " +
+        "colonne des montants, puis relancez.",
+    ]);
+  });
+});
+
+describe("une autre devise, « (3 k€) », un net après le total (issue 10, restes)", () => {
+  it("« 500 $ », « 500 $/day », « 500 USD/jour » : montant-devise, listés en devise ; « (3 k€) » dit ce qui est lu", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Code", "Désignation", "Montant"],
+      ["21", "Réalisateur", 5000],
+      ["22", "Compositeur", "500 $"],
+      ["23", "Steadicamer", "500 $/day"],
+      ["24", "Drone", "500 USD/jour"],
+      ["25", "Avoir montage", "(3 k€)"],
+      [null, "Total", { formula: "SUM(C2:C6)", result: 5000 }],
+    ]);
+    const d = importerDevis(s);
+    expect(e(d.total)).toBe("5000.00");
+    // 5 000 (line) + 5 000 (proven total) − 3 000 (listed at its reading); the dollars read, listed, never summed.
+    expect(d.conservation).toMatchObject({ lu: 700000, totauxProuves: 500000, listes: -300000, ecart: 0 });
+    expect(d.conservation?.nonComptees).toEqual([]);
+    expect(d.conservation?.enDevise).toEqual([
+      { cellule: "Devis!C3", texte: "500 $", devise: "dollars" },
+      { cellule: "Devis!C4", texte: "500 $/day", devise: "dollars" },
+      { cellule: "Devis!C5", texte: "500 USD/jour", devise: "dollars US" },
+    ]);
+    const suite = "Prodbook compte en euros et n'applique aucun taux de change : la ligne n'est pas comptée.";
+    const tarif =
+      "Indiquez le montant de la ligne en euros (ou le tarif en euros dans la colonne du tarif et le nombre dans " +
+      "celle de la quantité), puis relancez.";
+    expect(nommes(d, "montant-devise", "montant-tarif", "montant-illisible")).toEqual([
+      [
+        "montant-illisible",
+        "alerte",
+        "Devis!C6",
+        "Devis!C6 « Avoir montage » : « (3 k€) » se lit −3 000,00 € (en milliers d'euros, entre parenthèses : " +
+          "négatif), mais un montant écrit avec son unité n'est pas compté sans vérification : la ligne n'est pas " +
+          "comptée. Écrivez ce montant en euros dans la cellule, puis relancez.",
+      ],
+      [
+        "montant-devise",
+        "alerte",
+        "Devis!C3",
+        `Devis!C3 « Compositeur » : « 500 $ » est en dollars ; ${suite} Convertissez-le ou indiquez le montant en ` +
+          "euros, puis relancez.",
+      ],
+      [
+        "montant-devise",
+        "alerte",
+        "Devis!C4",
+        `Devis!C4 « Steadicamer » : « 500 $/day » est un tarif en dollars (par jour), pas le montant ; ${suite} ${tarif}`,
+      ],
+      [
+        "montant-devise",
+        "alerte",
+        "Devis!C5",
+        `Devis!C5 « Drone » : « 500 USD/jour » est un tarif en dollars US (par jour), pas le montant ; ${suite} ${tarif}`,
+      ],
+    ]);
+    // The pane shows a French title for the code, never the code itself.
+    expect(titreConstat("montant-devise")).toBe("Montant dans une autre devise que l'euro");
+  });
+
+  it("« Net à payer » = total prouvé − acompte : une info qui dit pourquoi il n'est pas compté ; sans preuve, l'alerte", async () => {
+    const feuille = (net: number) =>
+      feuilleXlsx("Devis", [
+        ["Code", "Désignation", "Montant"],
+        ["21", "Réalisateur", 2500],
+        ["22", "Scripte", 1500],
+        [null, "TOTAL", { formula: "SUM(C2:C3)", result: 4000 }],
+        [null, "Acompte versé", 1000],
+        [null, "Net à payer", net],
+      ]);
+    const d = importerDevis(await feuille(3000));
+    expect(e(d.total)).toBe("4000.00");
+    expect(d.conservation).toMatchObject({ nonPlaces: 400000, ecart: 0, nonComptees: [] });
+    expect(nommes(d, "ligne-hors-chapitre")).toEqual([
+      [
+        "ligne-hors-chapitre",
+        "alerte",
+        "Devis!C5",
+        "Devis!C5 « Acompte versé » : le montant 1 000,00 € n'est rattaché à aucun chapitre (ni code, ni titre de " +
+          "chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total.",
+      ],
+      [
+        "ligne-hors-chapitre",
+        "info",
+        "Devis!C6",
+        "Devis!C6 « Net à payer » : 3 000,00 € vaut le total Devis!C4 (4 000,00 €) moins Devis!C5 « Acompte versé » " +
+          "(1 000,00 €) : un net calculé après le total du devis, pas une ligne de dépense ; il n'est pas compté dans " +
+          "le total.",
+      ],
+    ]);
+    // 2 900 is not 4 000 − 1 000: the words alone prove nothing, the row stays an alerte.
+    const faux = importerDevis(await feuille(2900));
+    expect(nommes(faux, "ligne-hors-chapitre").map((c) => [c[1], c[2]])).toEqual([
+      ["alerte", "Devis!C5"],
+      ["alerte", "Devis!C6"],
+    ]);
   });
 });

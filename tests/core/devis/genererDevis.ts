@@ -176,6 +176,9 @@ const rangeeProducteur: fc.Arbitrary<Rangee> = fc.oneof(
           ["2 000 $", "dollars"],
           ["900 £", "livres sterling"],
           ["1 200 CHF", "francs suisses"],
+          // A rate in another currency: in another currency all the same, never a rate in euros.
+          ["500 $/day", "dollars"],
+          ["500 USD/jour", "dollars US"],
         ),
       })
       .map(({ libelle, devise: d }) => ({ type: "devise" as const, libelle, texte: d[0], devise: d[1] })),

@@ -69,7 +69,10 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
           if (r.type === "devise") {
             if (!c.enDevise?.some((x) => x.cellule === cellule && x.devise === r.devise))
               throw new Error(`${cellule} « ${r.texte} » hors de enDevise`);
-            if (!sur.some((x) => x.message.includes(`montant en ${r.devise} `)))
+            const nommee = (x: { regle: string; message: string }) =>
+              x.regle === "montant-devise" &&
+              (x.message.includes(`» est en ${r.devise} ;`) || x.message.includes(`» est un tarif en ${r.devise} (`));
+            if (!sur.some(nommee))
               throw new Error(`${cellule} « ${r.texte} » : devise non nommée ${JSON.stringify(sur)}`);
           }
           if (r.type === "tarif" && !sur.some((x) => x.regle === "montant-tarif"))

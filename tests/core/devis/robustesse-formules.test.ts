@@ -106,10 +106,15 @@ describe("robustesse — formules sans valeur en cache, colonnes masquées, colo
       ["total", "12530.00", "Budget!G8"],
     ]);
     // Monteur at 265 €/day is above the minimum; "assistant monteur" is not in the grid: no salary finding. The
-    // hidden « Montant » F is named, an information: the producer hid it.
+    // hidden « Montant » F is named, an information: the producer hid it. The numbers of « Notes » (H) are not
+    // read, and not lost in silence either: counted and named on its header, an information (not a money header).
     expect(constats(d)).toEqual([
       ["charges-sociales-absentes", "alerte", "Budget!G2"],
       ["colonnes-lues", "info", "Budget!G1"],
+      ["colonnes-lues", "info", "Budget!H1"],
+    ]);
+    expect(d.conservation?.horsColonnes).toEqual([
+      { colonne: "H", cellule: "Budget!H1", entete: "Notes", nombres: 6, total: 202857200, argent: false },
     ]);
     expect(d.colonneMontant).toMatchObject({
       retenue: { colonne: "G", somme: 2506000 },

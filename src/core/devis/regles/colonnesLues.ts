@@ -2,7 +2,14 @@ import type { Regle } from "../../controles/constat";
 import { subCents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import { totauxProuves } from "../choixParTotaux";
-import type { ColonneMontantNommee, ColonneNonLue, ColonnesMontant, Devis, TotauxColonne } from "../model";
+import type {
+  ColonneMontantNommee,
+  ColonneNonLue,
+  ColonnesMontant,
+  Devis,
+  NombresHorsColonne,
+  TotauxColonne,
+} from "../model";
 import type { ContexteDevis } from "./contexte";
 
 const NATURE: Record<ColonneMontantNommee["nature"], string> = {
@@ -267,6 +274,27 @@ function colonnesNonLues(devis: Devis, autres: readonly ColonneNonLue[]) {
 }
 
 /**
+ * A column of the table no role reads (« Observations », « Budget N-1 », no header) holding numbers: how many and
+ * their sum, on its header cell; an alerte when the header speaks of money, else an info. Never counted.
+ */
+function nombresNonLus(h: NombresHorsColonne) {
+  const n = h.nombres;
+  const quoi = h.entete ? `la colonne ${h.colonne} « ${h.entete} »` : `la colonne ${h.colonne}, sans en-tête,`;
+  return {
+    regle: "colonnes-lues",
+    gravite: h.argent ? ("alerte" as const) : ("info" as const),
+    message:
+      `${h.cellule} : ${quoi} tient ${n > 1 ? `${n} nombres non lus` : "un nombre non lu"} ` +
+      `(${formatMontantFr(h.total)}${n > 1 ? " au total" : ""}) : elle n'est pas une colonne du devis reconnue, ` +
+      `${n > 1 ? "ils ne sont pas comptés" : "il n'est pas compté"}. ` +
+      (n > 1
+        ? "Si ce sont des montants du devis, mettez-les dans la colonne des montants, puis relancez."
+        : "Si c'est un montant du devis, mettez-le dans la colonne des montants, puis relancez."),
+    cellule: h.cellule,
+  };
+}
+
+/**
  * Columns the import chose rather than read from a header: the amount column among several (« Montant TTC |
  * Montant TVA | Montant HT »), the labels of an unheaded column. Said with their cells, never silent.
  */
@@ -312,6 +340,7 @@ export const colonnesLues: Regle<ContexteDevis> = {
           `${formatMontantFr(h.somme)}) : ils ne sont pas lus comme le devis. S'ils en font partie, mettez-les dans le ` +
           `tableau, sous son en-tête, puis relancez.`,
       );
+    for (const h of devis.conservation?.horsColonnes ?? []) out.push(nombresNonLus(h));
     const cm = devis.colonneMontantMasquee;
     if (cm)
       constat(

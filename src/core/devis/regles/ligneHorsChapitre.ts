@@ -1,17 +1,65 @@
 import type { Regle } from "../../controles/constat";
+import type { Cents } from "../../money/cents";
+import { parseCelluleRef } from "../../util/adresse";
+import { norm } from "../lecture";
+import type { Devis, MontantNonPlace } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
+
+/** « Net », « Net à payer », « Montant net », « Reste à payer », « Solde »: what is left to pay after the total. */
+const NET = /^(net|montant net|total net|net a payer|reste a payer|solde|solde a payer|a payer)\b/;
+
+/**
+ * A « Net à payer » row below a proven total (or a derived TTC) equal to it plus or minus the unplaced rows between
+ * them (« Acompte versé », « Remise 10 % »): proven by arithmetic, not words alone. The base and the rows, or
+ * undefined.
+ */
+function netProuve(
+  np: MontantNonPlace,
+  devis: Devis,
+): { base: { cellule: string; montant: Cents }; signe: "plus" | "moins"; entre: MontantNonPlace[] } | undefined {
+  if (!NET.test(norm(np.libelle))) return undefined;
+  const ligne = (cellule: string) => parseCelluleRef(cellule).row + 1;
+  const bases = [
+    ...devis.totauxProducteur.filter((t) => t.type === "total" && t.preuve),
+    ...(devis.horsLignes ?? []).filter((h) => h.motif === "derive"),
+  ]
+    .filter((b) => ligne(b.cellule) < np.ligne)
+    .sort((a, b) => ligne(b.cellule) - ligne(a.cellule));
+  for (const base of bases) {
+    const entre = devis.nonPlaces.filter((x) => x.ligne > ligne(base.cellule) && x.ligne < np.ligne);
+    const somme = entre.reduce((s, x) => s + x.montant, 0);
+    if (np.montant === base.montant - somme && somme !== 0) return { base, signe: "moins", entre };
+    if (np.montant === base.montant + somme) return { base, signe: "plus", entre };
+  }
+  return undefined;
+}
 
 export const ligneHorsChapitre: Regle<ContexteDevis> = {
   id: "ligne-hors-chapitre",
   description: "Chaque montant du devis source est rattaché à un chapitre CNC.",
   verifier({ devis }) {
-    return devis.nonPlaces.map((np) => ({
-      regle: "ligne-hors-chapitre",
-      gravite: "alerte" as const,
-      message:
-        `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre ` +
-        `(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total.`,
-      cellule: np.cellule,
-    }));
+    return devis.nonPlaces.map((np) => {
+      const net = netProuve(np, devis);
+      if (net) {
+        const rangs = net.entre.map((x) => `${x.cellule} ${cite(x.libelle)} (${eur(x.montant)})`).join(", ");
+        return {
+          regle: "ligne-hors-chapitre",
+          gravite: "info" as const,
+          message:
+            `${np.cellule} ${cite(np.libelle)} : ${eur(np.montant)} vaut le total ${net.base.cellule} ` +
+            `(${eur(net.base.montant)})${rangs ? ` ${net.signe} ${rangs}` : ""} : un net calculé après le total du ` +
+            `devis, pas une ligne de dépense ; il n'est pas compté dans le total.`,
+          cellule: np.cellule,
+        };
+      }
+      return {
+        regle: "ligne-hors-chapitre",
+        gravite: "alerte" as const,
+        message:
+          `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre ` +
+          `(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total.`,
+        cellule: np.cellule,
+      };
+    });
   },
 };

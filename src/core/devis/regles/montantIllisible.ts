@@ -1,5 +1,4 @@
 import type { Regle } from "../../controles/constat";
-import { phraseDeviseEcrite } from "../../money/messages";
 import type { ColonneAnnexe, MontantIllisible } from "../model";
 import { cite, ContexteDevis, eur, suiteAnnexe } from "./contexte";
 
@@ -12,11 +11,15 @@ const NOM_COLONNE = {
   montantCharges: "la cellule des charges",
 } as const;
 
-function message(m: MontantIllisible): string {
-  const ou = `${m.cellule} ${cite(m.libelle)}`;
-  const quoi = m.colonne ? NOM_COLONNE[m.colonne] : m.total ? "le montant de ce total" : "le montant";
+/** What the cell is to the line (« le montant », « le taux », « le dont France »). */
+export function quoiIllisible(m: MontantIllisible): string {
+  return m.colonne ? NOM_COLONNE[m.colonne] : m.total ? "le montant de ce total" : "le montant";
+}
+
+/** What becomes of the line without that cell (« la ligne n'est pas comptée. »). */
+export function suiteIllisible(m: MontantIllisible): string {
   const annexe = m.colonne === "montantFrance" || m.colonne === "montantEtranger" || m.colonne === "montantCharges";
-  const suite = annexe
+  return annexe
     ? `${suiteAnnexe(m.colonne as ColonneAnnexe, m.compte)}.`
     : m.compte !== undefined
       ? `la ligne est comptée avec son montant lu, ${eur(m.compte)}.`
@@ -25,6 +28,13 @@ function message(m: MontantIllisible): string {
         : m.colonne
           ? "le montant n'est pas calculé sans cette valeur ; la ligne n'est pas comptée."
           : "la ligne n'est pas comptée.";
+}
+
+function message(m: MontantIllisible): string {
+  const ou = `${m.cellule} ${cite(m.libelle)}`;
+  const quoi = quoiIllisible(m);
+  const annexe = m.colonne === "montantFrance" || m.colonne === "montantEtranger" || m.colonne === "montantCharges";
+  const suite = suiteIllisible(m);
   if (m.fusionneAvec)
     return (
       `${ou} : la cellule du montant est fusionnée avec ${m.fusionneAvec}, dont le montant est compté une fois, sur sa ` +
@@ -38,7 +48,12 @@ function message(m: MontantIllisible): string {
       `${ou} : la formule ${m.texte} a été enregistrée sans son résultat ; ouvrez le classeur dans Excel et ` +
       `enregistrez-le, puis relancez. La ligne n'est pas comptée.`
     );
-  if (m.devise) return `${ou} : « ${m.texte} » : ${phraseDeviseEcrite(m.devise)} ; ${suite}`;
+  if (m.avecUnite !== undefined)
+    return (
+      `${ou} : « ${m.texte} » se lit ${eur(m.avecUnite)} (en ${/k\s?(?:€|eur)/i.test(m.texte) ? "milliers" : "millions"} ` +
+      `d'euros${/^\s*\(/.test(m.texte) ? ", entre parenthèses : négatif" : ""}), mais un montant écrit avec son unité ` +
+      `n'est pas compté sans vérification : ${suite} Écrivez ce montant en euros dans la cellule, puis relancez.`
+    );
   return `${ou} : « ${m.texte} » n'est pas un montant ; ${suite}`;
 }
 
@@ -51,9 +66,10 @@ export const montantIllisible: Regle<ContexteDevis> = {
   description:
     "Chaque cellule de montant du devis source contient un nombre lisible (ni erreur Excel, ni date, ni texte).",
   verifier({ devis }) {
-    // A rate typed in the amount cell (« 50 €/jour ») is named by montant-tarif.
+    // A rate typed in the amount cell (« 50 €/jour ») is named by montant-tarif, a figure in another currency
+    // (« 500 $ », « 500 USD/jour ») by montant-devise.
     return (devis.illisibles ?? [])
-      .filter((m) => !m.tarif)
+      .filter((m) => !m.tarif && (!m.devise || m.fusionneAvec))
       .map((m) => ({
         regle: "montant-illisible",
         gravite: m.fusionneAvec
