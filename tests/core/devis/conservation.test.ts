@@ -218,7 +218,7 @@ describe("nombres sous des colonnes que l'import ne lit pas (issue 10, restes)",
         "colonnes-lues",
         "info",
         "Devis!H1",
-        "Devis!H1 : la colonne H « Observations » tient un nombre non lu (12,00 €) : elle n'est pas une colonne du " +
+        "Devis!H1 : la colonne H « Observations » tient un nombre non lu (12) : elle n'est pas une colonne du " +
           "devis reconnue, il n'est pas compté. Si c'est un montant du devis, mettez-le dans la colonne des montants, " +
           "puis relancez.",
       ],

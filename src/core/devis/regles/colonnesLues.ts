@@ -1,6 +1,8 @@
+import Decimal from "decimal.js";
 import type { Regle } from "../../controles/constat";
 import { subCents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
+import { decimalFr } from "../../util/texte";
 import { totauxProuves } from "../choixParTotaux";
 import type {
   ColonneMontantNommee,
@@ -280,12 +282,17 @@ function colonnesNonLues(devis: Devis, autres: readonly ColonneNonLue[]) {
 function nombresNonLus(h: NombresHorsColonne) {
   const n = h.nombres;
   const quoi = h.entete ? `la colonne ${h.colonne} « ${h.entete} »` : `la colonne ${h.colonne}, sans en-tête,`;
+  // A header that does not speak of money (« Semaine », « Observations »): its figures are not said in euros.
+  const somme =
+    h.argent || !h.entete
+      ? `${formatMontantFr(h.total)}${n > 1 ? " au total" : ""}`
+      : `${n > 1 ? "somme " : ""}${decimalFr(new Decimal(h.total).div(100).toFixed())}`;
   return {
     regle: "colonnes-lues",
     gravite: h.argent ? ("alerte" as const) : ("info" as const),
     message:
       `${h.cellule} : ${quoi} tient ${n > 1 ? `${n} nombres non lus` : "un nombre non lu"} ` +
-      `(${formatMontantFr(h.total)}${n > 1 ? " au total" : ""}) : elle n'est pas une colonne du devis reconnue, ` +
+      `(${somme}) : elle n'est pas une colonne du devis reconnue, ` +
       `${n > 1 ? "ils ne sont pas comptés" : "il n'est pas compté"}. ` +
       (n > 1
         ? "Si ce sont des montants du devis, mettez-les dans la colonne des montants, puis relancez."
