@@ -6,6 +6,7 @@ import { ApercuDevis, apercuDevis } from "../apercu";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import { verifierDate, verifierDuree } from "../arguments";
 import { origineDuree } from "../contexte";
+import { avecDureeDuClasseur } from "./production";
 
 export interface OptionsDevis {
   /** Source sheet; omitted = the sheet that looks most like a devis. */
@@ -15,6 +16,11 @@ export interface OptionsDevis {
   /** Where the duration was taken (a cell, or typed: the default), named by the cost per minute's trace. */
   origineDuree?: OrigineDuree;
   typeOeuvre?: TypeOeuvre;
+  /**
+   * Without `dureeMinutes`, take the duration written in the workbook, with its cell (the CLI without --duree; the
+   * pane gives the production context's).
+   */
+  dureeDuClasseur?: boolean;
   /** ISO date for dated rules (minimum pay…); today by default. */
   date?: string;
   /** « D'où vient ce chiffre ? »: add the traces of the totals (CLI --explique). */
@@ -32,7 +38,7 @@ export async function structurer(
 ): Promise<ResultatStructurer & { traces?: TracesDevis }> {
   verifierDuree(args.dureeMinutes);
   verifierDate(args.date, "date");
-  const { explique, ...options } = args;
+  const { explique, dureeDuClasseur: _d, ...options } = await avecDureeDuClasseur(wb, args, args.feuille);
   const r = await structurerDevis(wb, { ...options, origineDuree: origineDuree(options), ecrire });
   return explique ? { ...r, traces: tracesDevis(r.devis) } : r;
 }

@@ -12,7 +12,7 @@ import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, ZERO, type Cents } from "../../core/money";
-import { choixArg, dureeArg, origineDureeArg } from "../args";
+import { choixArg, dureeArg, origineDureeArg, texteDuree } from "../args";
 import type { Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -165,6 +165,7 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
   io.out(`  ${"TOTAL".padEnd(39)} ${f(devis.total)}`);
   if (devis.coutMinute !== undefined)
     io.out(`  ${`Coût par minute (${devis.dureeMinutes} min)`.padEnd(39)} ${f(devis.coutMinute)}`);
+  if (devis.dureeMinutes !== undefined) io.out(`  ${texteDuree(devis.dureeMinutes, devis.origineDuree)}`);
   if (devis.nonPlaces.length) {
     io.out(`Montants non placés (hors total) :`);
     for (const n of devis.nonPlaces) io.out(`  ${n.cellule} « ${n.libelle} » ${formatMontantFr(n.montant)}`);
@@ -193,6 +194,7 @@ export const commande = definirCommande({
     feuille: v.feuille,
     dureeMinutes: dureeArg(v.duree),
     origineDuree: origineDureeArg(v.duree),
+    dureeDuClasseur: true,
     genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
     typeOeuvre: choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) as TypeOeuvre | undefined,
     date: v.date,
