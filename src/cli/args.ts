@@ -39,6 +39,10 @@ export function texteDuree(minutes: number, origine: { formule: string; cellule?
   return `Durée : ${String(minutes).replace(".", ",")} min${o}`;
 }
 
+/** Several durations written in the workbook and no --duree: « Durée : … aucune n'est prise : … ; indiquez --duree ». */
+export const texteDureesAmbigues = (d: string) =>
+  `Durée : le classeur écrit plusieurs durées, aucune n'est prise : ${d} ; indiquez --duree`;
+
 export function choixArg<T extends string>(
   valeur: string | undefined,
   option: string,

@@ -83,7 +83,11 @@ describe("prodbook devis: the duration read in the workbook", () => {
     const r = await lancer(["devis", deux, "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).devis.coutMinute).toBeNull();
-    expect((await lancer(["devis", deux])).out).not.toContain("Durée :");
+    // Named, each with its cell, never one picked among them.
+    expect((await lancer(["devis", deux])).out).toContain(
+      `\n  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
+        "indiquez --duree\n",
+    );
     // A second devis whose title says 26 min: named with --feuille, its own duration is the one read.
     const deuxFeuilles = await variante(EXEMPLE, "deux-feuilles.xlsx", (wb) => {
       const ws = wb.addWorksheet("Budget court");
@@ -133,22 +137,20 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
     const deux = await variante(EXEMPLE, "deux-durees-ci.xlsx", (wb) => {
       wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 52' ou 90 min";
     });
+    const ci = (f: string) =>
+      lancer(["credit-impot", f, "--regime", "audiovisuel", "--genre", "documentaire", "--annee", "2025"]);
     for (const f of [sans, deux]) {
-      const x = await lancer([
-        "credit-impot",
-        f,
-        "--regime",
-        "audiovisuel",
-        "--genre",
-        "documentaire",
-        "--annee",
-        "2025",
-      ]);
+      const x = await ci(f);
       expect([x.code, x.out]).toEqual([2, ""]);
       expect(x.err).toMatch(
         /^L'option --duree est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute/,
       );
     }
+    // The durations written are named in the refusal.
+    expect((await ci(deux)).err).toBe(
+      "L'option --duree est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, et le classeur écrit " +
+        `plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}).`,
+    );
   });
 });
 

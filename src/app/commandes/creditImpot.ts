@@ -14,7 +14,7 @@ import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 import { verifierSubventions } from "./creditSurBase";
 import { origineDuree } from "../contexte";
 import type { OrigineDuree } from "../../core/devis/model";
-import { avecDureeDuClasseur } from "./production";
+import { avecDureeDuClasseur, texteDureesAmbigues } from "./production";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
   /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */
@@ -101,7 +101,18 @@ export async function creditImpot(
   args: OptionsCreditImpotPane,
   ecrire: boolean,
 ): Promise<ApercuCreditImpot> {
-  const { explique, dureeDuClasseur: _d, ...options } = await avecDureeDuClasseur(wb, args, args.feuille);
+  const {
+    explique,
+    dureeDuClasseur: _d,
+    dureesAmbigues,
+    ...options
+  } = await avecDureeDuClasseur(wb, args, args.feuille);
+  // Durations written but not taken: named in the refusal (never one picked among them).
+  if (dureesAmbigues && options.regime === "audiovisuel" && options.dureeMinutes === undefined)
+    throw invalide(
+      "dureeMinutes",
+      `est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, et ${texteDureesAmbigues(dureesAmbigues)}`,
+    );
   verifierOptionsCreditImpot(options);
   const origine = origineDuree(options);
   try {

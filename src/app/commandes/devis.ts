@@ -8,6 +8,11 @@ import { verifierDate, verifierDuree } from "../arguments";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur } from "./production";
 
+/** The CLI's duration: several different ones written in the workbook, none taken (each with its cell). */
+export interface AvecDureesAmbigues {
+  dureesAmbigues?: string;
+}
+
 export interface OptionsDevis {
   /** Source sheet; omitted = the sheet that looks most like a devis. */
   feuille?: string;
@@ -35,12 +40,14 @@ export async function structurer(
   wb: WorkbookPort,
   args: OptionsDevis,
   ecrire: boolean,
-): Promise<ResultatStructurer & { traces?: TracesDevis }> {
+): Promise<ResultatStructurer & { traces?: TracesDevis } & AvecDureesAmbigues> {
   verifierDuree(args.dureeMinutes);
   verifierDate(args.date, "date");
-  const { explique, dureeDuClasseur: _d, ...options } = await avecDureeDuClasseur(wb, args, args.feuille);
+  const lue = await avecDureeDuClasseur(wb, args, args.feuille);
+  const { explique, dureeDuClasseur: _d, dureesAmbigues, ...options } = lue;
   const r = await structurerDevis(wb, { ...options, origineDuree: origineDuree(options), ecrire });
-  return explique ? { ...r, traces: tracesDevis(r.devis) } : r;
+  const ambigues = dureesAmbigues ? { dureesAmbigues } : {};
+  return explique ? { ...r, traces: tracesDevis(r.devis), ...ambigues } : { ...r, ...ambigues };
 }
 
 /** « D'où vient ce chiffre ? » of the Structurer page's figures: total, each chapter, coût à la minute. */

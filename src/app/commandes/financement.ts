@@ -78,7 +78,7 @@ function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
 }
 
 /** The argument checks and defaults of the financing use case, for the pane and the CLI. */
-function options(a: OptionsFinancementPane, ecrire: boolean) {
+function options(a: OptionsFinancementPane & { dureesAmbigues?: string }, ecrire: boolean) {
   if (a.feuilleDevis !== undefined && a.cout !== undefined)
     throw invalide(
       "cout",
@@ -116,6 +116,7 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
     explique: _explique,
     dureeDuClasseur: _d,
     origineDuree: _o,
+    dureesAmbigues: _a,
     ...reste
   } = a;
   return {
@@ -144,16 +145,21 @@ export async function financement(
   wb: WorkbookPort,
   args: OptionsFinancementPane,
   ecrire: boolean,
-): Promise<ResultatAnalyseFinancement & { traces?: TracesFinancement; origineDuree?: OrigineDuree }> {
+): Promise<
+  ResultatAnalyseFinancement & { traces?: TracesFinancement; origineDuree?: OrigineDuree; dureesAmbigues?: string }
+> {
   // The workbook's duration only where the pane would pass the context's: never for a cinema work whose cost is typed
   // (it would then be « indiquée » and said to be of no use).
   const utile = args.typeOeuvre === "audiovisuel" || (args.creditImpot !== undefined && args.cout === undefined);
-  const a = utile ? await avecDureeDuClasseur(wb, args, args.feuilleDevis) : args;
+  const a: OptionsFinancementPane & { dureesAmbigues?: string } = utile
+    ? await avecDureeDuClasseur(wb, args, args.feuilleDevis)
+    : args;
   // The devis found for the cost, hidden in the workbook: its « feuille-lue » finding comes with the core's (also
   // written on the « Plan de financement » sheet).
   const r = await analyserFinancement(wb, options(a, ecrire));
   const origine = origineDuree(a);
-  const avecOrigine = origine ? { ...r, origineDuree: origine } : r;
+  const ambigues = a.dureesAmbigues ? { dureesAmbigues: a.dureesAmbigues } : {};
+  const avecOrigine = { ...r, ...(origine ? { origineDuree: origine } : {}), ...ambigues };
   return args.explique ? { ...avecOrigine, traces: tracesFinancement(r, r.echeancier) } : avecOrigine;
 }
 

@@ -40,13 +40,21 @@ export interface DureeLue {
   origineDuree: OrigineDuree;
 }
 
+/** Several different durations written in the workbook: none taken, each named (« 52 min ('Budget'!A2) »). */
+export interface DureesAmbigues {
+  dureesAmbigues: string;
+}
+
 /**
  * The duration written in the workbook (« Documentaire 52' » above the devis header), for a use case given none (the
  * CLI without --duree): detected as the pane's production context detects it (`detecterContexte`), in the sheet named,
  * else in the user's sheet that looks most like a devis, with its cell (« durée lue dans le classeur »). None when
  * the workbook writes none, or two different ones (never one picked among them).
  */
-export async function dureeDuClasseur(wb: WorkbookPort, feuille?: string): Promise<DureeLue | undefined> {
+export async function dureeDuClasseur(
+  wb: WorkbookPort,
+  feuille?: string,
+): Promise<DureeLue | DureesAmbigues | undefined> {
   const { feuilles } = await commandesClasseur.listerFeuilles(wb, {});
   const nom = feuille && feuilles.find((f) => f.toLowerCase() === feuille.toLowerCase());
   // A sheet named that is not there: the use case says so, with its own message.
@@ -54,6 +62,8 @@ export async function dureeDuClasseur(wb: WorkbookPort, feuille?: string): Promi
   const detecte = detecterContexte(
     await lireFeuilles(wb, nom ? [nom] : feuilles.filter((f) => !estFeuilleParametres(f))),
   );
+  if (detecte.dureesAmbigues)
+    return { dureesAmbigues: detecte.dureesAmbigues.map((d) => `${d.duree} min (${d.cellule})`).join(", ") };
   const c: ContexteProduction = { duree: detecte.valeurs.duree };
   const origine = origineDureeDe(c, detecte);
   const minutes = origine?.cellule ? dureeDe(c) : undefined;
@@ -68,11 +78,14 @@ export async function avecDureeDuClasseur<T extends { dureeMinutes?: number; dur
   wb: WorkbookPort,
   a: T,
   feuille?: string,
-): Promise<T & { origineDuree?: OrigineDuree }> {
+): Promise<T & { origineDuree?: OrigineDuree; dureesAmbigues?: string }> {
   if (!a.dureeDuClasseur || a.dureeMinutes !== undefined) return a;
   const lue = await dureeDuClasseur(wb, feuille);
   return lue ? { ...a, ...lue } : a;
 }
+
+/** What a use case says of durations written but not taken (« 52 min ('Budget'!A2), 90 min ('Budget'!A2) »). */
+export const texteDureesAmbigues = (d: string) => `le classeur écrit plusieurs durées, aucune n'est prise : ${d}`;
 
 /** The production context shared by the pane's pages, saved in the workbook's document settings. */
 export const commandesProduction = {

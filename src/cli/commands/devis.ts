@@ -12,7 +12,7 @@ import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, ZERO, type Cents } from "../../core/money";
-import { choixArg, dureeArg, origineDureeArg, texteDuree } from "../args";
+import { choixArg, dureeArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import type { Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -204,6 +204,7 @@ export const commande = definirCommande({
   json: (r) => ({ ...jsonDevis(r.devis, r.constats, r.tables), ...(r.traces ? { traces: r.traces } : {}) }),
   texte: (r, io) => {
     texteDevis(r.devis, r.constats, io);
+    if (r.dureesAmbigues) io.out(`  ${texteDureesAmbigues(r.dureesAmbigues)}`);
     for (const l of texteRegles(r.tables)) io.out(l);
     if (r.traces) texteTraces(io, { total: r.traces.total, coutMinute: r.traces.coutMinute });
   },

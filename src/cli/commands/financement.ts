@@ -6,7 +6,7 @@ import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
-import { choixArg, dureeArg, montantArg, origineDureeArg, texteDuree } from "../args";
+import { choixArg, dureeArg, montantArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -18,7 +18,7 @@ const USAGE =
   "cinema|audiovisuel|international] [--langue francais|etrangere] [--subventions MONTANT] " +
   "[--date AAAA-MM-JJ] [--json] [--explique] [-o sortie.xlsx] [--strict]";
 
-function texte(r: ResultatAnalyseFinancement & { origineDuree?: OrigineDuree }, io: Io): void {
+function texte(r: ResultatAnalyseFinancement & { origineDuree?: OrigineDuree; dureesAmbigues?: string }, io: Io): void {
   const s = r.synthese;
   const f = (c: number) => formatMontantFr(c as Parameters<typeof formatMontantFr>[0]).padStart(18);
   io.out(`Plan de financement lu dans « ${r.plan.feuille} » : ${pluriel(r.sources.length, "source")}`);
@@ -30,6 +30,7 @@ function texte(r: ResultatAnalyseFinancement & { origineDuree?: OrigineDuree }, 
     io.out(`  ${"Reste à financer (négatif : excédent)".padEnd(62)} ${f(s.resteAFinancer ?? 0)}`);
   }
   if (r.contexte.dureeMinutes !== undefined) io.out(`  ${texteDuree(r.contexte.dureeMinutes, r.origineDuree)}`);
+  else if (r.dureesAmbigues) io.out(`  ${texteDureesAmbigues(r.dureesAmbigues)}`);
   io.out(`  ${"Aides publiques".padEnd(62)} ${f(s.aidesPubliques)}`);
   if (s.intensite)
     io.out(
