@@ -30,6 +30,19 @@ export function origineDureeArg(valeur: string | undefined, option = "--duree"):
   return valeur === undefined ? undefined : { formule: `durée saisie avec l'option ${option}` };
 }
 
+/**
+ * The duration used and where it comes from, for a command's text output: « Durée : 52 min (durée lue dans le classeur,
+ * cellule 'Budget'!A2) », « Durée : 52 min (durée saisie avec l'option --duree) ».
+ */
+export function texteDuree(minutes: number, origine: { formule: string; cellule?: string } | undefined): string {
+  const o = origine ? ` (${origine.formule}${origine.cellule ? `, cellule ${origine.cellule}` : ""})` : "";
+  return `Durée : ${String(minutes).replace(".", ",")} min${o}`;
+}
+
+/** Several durations written in the workbook and no --duree: « Durée : … aucune n'est prise : … ; indiquez --duree ». */
+export const texteDureesAmbigues = (d: string) =>
+  `Durée : le classeur écrit plusieurs durées, aucune n'est prise : ${d} ; indiquez --duree`;
+
 export function choixArg<T extends string>(
   valeur: string | undefined,
   option: string,

@@ -104,7 +104,10 @@ describe("volet et CLI : mêmes cas d'usage, mêmes chiffres", () => {
     const err: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
     expect(await main(["devis", EXEMPLE, "--duree", "0"], io)).toBe(2);
-    expect(await main(["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "fiction"], io)).toBe(2);
+    // A devis that writes no duration (the CLI takes the one a devis writes, « 52' » in the example's title).
+    const sansDuree = path.join(dir, "sans-duree.xlsx");
+    await ecrireDevisTest(sansDuree);
+    expect(await main(["credit-impot", sansDuree, "--regime", "audiovisuel", "--genre", "fiction"], io)).toBe(2);
     expect(err).toEqual([
       "L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a00\u00a0».",
       "L'option --duree est obligatoire\u00a0: le crédit d'impôt audiovisuel est plafonné par minute, indiquez la durée en minutes.",

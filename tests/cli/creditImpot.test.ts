@@ -248,10 +248,6 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
       ["--regime", "sofica", "--genre", "fiction"],
       /--regime attend l'une des valeurs cinema, audiovisuel, international\u202f; reçu «\u00a0sofica\u00a0»/,
     ],
-    [
-      ["--regime", "audiovisuel", "--genre", "fiction"],
-      /L.option --duree est obligatoire\u00a0: le crédit d.impôt audiovisuel est plafonné par minute/,
-    ],
     [["--regime", "cinema"], /L'option --genre est obligatoire/],
     [["--regime", "cinema", "--genre", "fiction", "--annee", "25"], /--annee attend une année AAAA/],
     [["--regime", "international", "--genre", "fiction", "--vfx-france", "beaucoup"], /--vfx-france attend un montant/],

@@ -80,10 +80,12 @@ describe("prodbook devis --json", () => {
     expect(sm.message).toMatch(/230,00.*240,87/);
   });
 
-  it("--strict sort en 1 quand il y a des erreurs ; sans --duree le coût par minute est null", async () => {
+  it("--strict sort en 1 quand il y a des erreurs ; sans --duree le coût par minute vient de la durée du titre (52')", async () => {
     const io = enregistreur();
     expect(await main(["devis", EXEMPLE, "--json", "--strict"], io)).toBe(1);
-    expect(JSON.parse(io.sortie[0]).devis.coutMinute).toBeNull();
+    const j = JSON.parse(io.sortie[0]).devis;
+    // « documentaire 52' » in 'Budget Gardiens'!A2: total ÷ 52, to the cent.
+    expect(j.coutMinute).toBe((Math.round((Number(j.total) * 100) / 52) / 100).toFixed(2));
   });
 });
 

@@ -3,7 +3,8 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { chercherTrace, evaluerNoeud, incoherences, type Trace } from "../../src/core/traces/trace";
-import { BINAIRE, devisBinaire } from "../helpers/cli";
+import ExcelJS from "exceljs";
+import { BINAIRE, devisBinaire, dossierTemporaire } from "../helpers/cli";
 
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 const FIX = path.resolve(__dirname, "../fixtures");
@@ -257,5 +258,44 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       lignes.indexOf("  Écart estimé total\u00a0: +600,50\u00a0€ = Σ écart estimé des 11 chapitres"),
     ).toBeGreaterThan(t);
     expect(arbre).not.toMatch(/Écart[^:\n]*\u00a0: [1-9]/);
+  });
+});
+
+describe("credit-impot --explique: a line whose amount the sheet leaves empty", () => {
+  const dossier = dossierTemporaire("prodbook-explique-ci-");
+
+  it("its « Montant » is quantité × taux on the factors' cells, never the empty amount cell", async () => {
+    const f = path.join(dossier(), "montant-absent.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget");
+    ws.addRow(["Code", "Libellé", "Quantité", "Tarif", "Montant"]);
+    ws.addRow(["7.1", "Caméra", 10, 300, null]);
+    ws.addRow(["7.2", "Éclairage", 4, 500, 2000]);
+    await wb.xlsx.writeFile(f);
+    const r = await lancer(
+      ["credit-impot", f, "--regime", "cinema", "--genre", "fiction", "--annee", "2025"].concat([
+        "--json",
+        "--explique",
+      ]),
+    );
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.sortie).traces.credit as Trace;
+    expect(incoherences(t)).toEqual([]);
+    const camera = chercherTrace(t, (x) => x.libelle === "7.1 « Caméra »")!;
+    expect(camera.entrees![0]).toEqual({
+      libelle: "Montant",
+      valeur: "3000.00",
+      unite: "euros",
+      operation: "produit",
+      formule: "calculé : quantité × taux (Budget!C2 × D2)",
+      entrees: [
+        { libelle: "Quantité", valeur: "10", unite: "nombre", operation: "valeur", cellule: "Budget!C2" },
+        { libelle: "Taux", valeur: "300", unite: "euros", operation: "valeur", cellule: "Budget!D2" },
+      ],
+    });
+    expect(JSON.stringify(t)).not.toContain("Budget!E2");
+    // A written amount is still its cell.
+    const eclairage = chercherTrace(t, (x) => x.libelle === "7.2 « Éclairage »")!;
+    expect(eclairage.entrees![0]).toMatchObject({ libelle: "Montant", operation: "valeur", cellule: "Budget!E3" });
   });
 });

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 import { deuxVersions } from "../core/versions/classeurs";
+import { chercherTrace, incoherences, type Trace } from "../../src/core/traces/trace";
 
 /**
  * « D'où vient ce chiffre ? » for a partner without the add-in: the sheets the built CLI writes carry an Excel note on
@@ -123,8 +124,9 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(Object.keys(n)).toEqual(expect.arrayContaining(produits));
     expect(Object.keys(n)).toHaveLength(13 + produits.length);
     expect(await notes(b, "Devis")).toEqual(n);
-    // And the Synthèse's: 11 chapters, coût hors frais, TOTAL, each amount (C) and its share of the total (D).
-    expect(await commentairesXml(b)).toBe(13 + produits.length + 13 * 2);
+    // And the Synthèse's: 11 chapters, coût hors frais, TOTAL, each amount (C) and its share of the total (D), and the
+    // cost per minute (no --duree: the 52' of the title, 'Budget Gardiens'!A2).
+    expect(await commentairesXml(b)).toBe(13 + produits.length + 13 * 2 + 1);
     // A line's note names the cells its formula multiplies, and each factor's cell in the producer's sheet.
     expect(await formule(a, "Devis", "H5")).toBe("ROUND(D5*E5*G5,2)");
     expect(n.H5).toBe(
@@ -237,7 +239,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await notes(b, "Crédit d'impôt")).toEqual(n);
     expect(await notes(b, "Devis")).toEqual(await notes(devis, "Devis"));
     expect(await commentairesXml(b)).toBe(
-      Object.keys(n).length + Object.keys(await notes(devis, "Devis")).length + 13 * 2,
+      // The Synthèse's 13 amounts and shares, and its cost per minute (the title's 52').
+      Object.keys(n).length + Object.keys(await notes(devis, "Devis")).length + 13 * 2 + 1,
     );
 
     const credit = Object.values(n).find((t) => t.startsWith("Crédit d'impôt : "))!;
@@ -343,7 +346,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(Object.keys(n).filter((c) => c.startsWith("D"))).toEqual(Array.from({ length: 12 }, (_, i) => `D${6 + i}`));
     expect(n.D7).toContain("= Σ lignes du devis du chapitre ; colonne D des postes du chapitre 2 ci-dessous\n");
     expect(n.I7).toContain("Estimation finale : 54\u202f110,00\u00a0€\n= réalisé + reste à engager\n");
-    expect(n.I7).toContain("← Reste à engager : 46\u202f110,00\u00a0€ (max(0 ; budget − réalisé))\n");
+    // The reste where this sheet holds it: H7, MAX(0,D7-G7) (its own note details it).
+    expect(n.I7).toContain("← Reste à engager : 46\u202f110,00\u00a0€ (max(0 ; budget − réalisé)) [H7]\n");
     expect(n.I17).toMatch(
       /^Estimation finale totale : .*\n= Σ estimation finale des 11 chapitres ; I6 à I16 ci-dessus\n/,
     );
@@ -369,7 +373,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     );
     const [cTotal, estimeTotal] = Object.entries(n).find(([, t]) => t.startsWith("Écart estimé total"))!;
     expect(await formule(a, "Écarts", cTotal)).toMatch(/^SUM\(K6:K\d+\)$/);
-    expect(estimeTotal).toMatch(/^Écart estimé total : 600,50\u00a0€\n= Σ écart estimé des 11 chapitres\n/);
+    // Signed as the pane and the text tree write an écart (« + » on an expected overspend).
+    expect(estimeTotal).toMatch(/^Écart estimé total : \+600,50\u00a0€\n= Σ écart estimé des 11 chapitres\n/);
   });
 
   it("ecarts: a reste à engager typed in the Écarts sheet is named under the chapter's écart estimé", async () => {
@@ -385,6 +390,27 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(n.K7).toContain(
       "Estimation finale = réalisé 8\u202f000,00\u00a0€ + reste à engager 1\u202f000,00\u00a0€ (saisi dans la feuille Écarts)",
     );
+    // The estimation finale names the reste where this sheet holds it (H7), typed.
+    expect(n.I7).toContain("← Reste à engager : 1\u202f000,00\u00a0€ (saisi dans la feuille Écarts) [H7]\n");
+    // --explique: the reste's trace names the cell it was typed in; a computed one is max(0 ; budget − réalisé).
+    const j = JSON.parse(
+      execFileSync(process.execPath, [BIN, "ecarts", saisi, ...FEC, "--json", "--explique"], { encoding: "utf8" }),
+    );
+    const reste = (t: Trace) => chercherTrace(t, (x) => x.libelle === "Reste à engager")!;
+    expect(reste(j.tracesChapitres["2"].ecartEstime)).toEqual({
+      libelle: "Reste à engager",
+      valeur: "1000.00",
+      unite: "euros",
+      operation: "valeur",
+      formule: "saisi dans la feuille Écarts",
+      cellule: "'Écarts'!H7",
+    });
+    const calcule = reste(j.tracesChapitres["3"].ecartEstime);
+    expect([calcule.operation, calcule.formule, incoherences(calcule)]).toEqual([
+      "maximum",
+      "max(0 ; budget − réalisé)",
+      [],
+    ]);
     // The typed reste itself says it was typed, and what it replaces.
     expect(n.H7).toMatch(
       /^Reste à engager 2 Personnel : 1\u202f000,00\u00a0€\n= saisi dans la feuille Écarts et repris \(au lieu de max\(0 ; budget D7 − réalisé G7\)\)\n/,

@@ -29,7 +29,8 @@
  * pageLayout, largeurs, colonnesMasquees, lignesMasquees, mises: {A1: {bold, fill…}}, notes: {H45: "texte"} }], syncs: [{ octets, reponse, ops }],
  * selection, active }. Each sync() is one entry of syncs, the implicit one at the end of run() included:
  * syncs.length counts the round trips. octets = request bytes, reponse = bytes of the loaded properties returned by
- * that sync; ops names each call, a load as "load <properties>". A missing sheet's getItem fails at the sync, as in
+ * that sync (a collection's items each by the data it returns: a sheet's loaded properties, a note's content);
+ * ops names each call, a load as "load <properties>". A missing sheet's getItem fails at the sync, as in
  * Excel (ItemNotFound).
  * Excel.__charger(fixture) resets the workbook. Excel.__calculer(nom, { D6: { f: "=SUM(D2:D5)", v: 40 } }) gives the
  * sheet's formulas the values a calculating application computed (scripts/captures.js, with LibreOffice's).
@@ -113,6 +114,41 @@
       var k = s.charCodeAt(i);
       n += k < 128 ? 1 : k < 2048 ? 2 : 3;
     }
+    return n;
+  }
+
+  /**
+   * Bytes of a loaded property in the response. A collection's `items` are proxies (a sheet, a note, a table…), which
+   * JSON cannot write (they hold the context): each counts as the data it returns, its loaded snapshot or its plain
+   * fields (a note's content), as Excel sends them.
+   */
+  function octetsReponse(v, vus) {
+    if (v === null || typeof v !== "object") return octets(v);
+    vus = vus || [];
+    if (vus.indexOf(v) >= 0) return 0;
+    vus.push(v);
+    if (Array.isArray(v))
+      return v.reduce(function (n, x) {
+        return n + 1 + octetsReponse(x, vus);
+      }, 2);
+    if (v._snap && typeof v._snap === "object") return octetsReponse(v._snap, vus);
+    try {
+      return octets(v);
+    } catch (e) {
+      /* a proxy without snapshot: its enumerable data fields */
+    }
+    var n = 2;
+    Object.keys(v).forEach(function (k) {
+      if (k.charAt(0) === "_") return;
+      var x;
+      try {
+        x = v[k];
+      } catch (e) {
+        return;
+      }
+      if (typeof x === "function") return;
+      n += octets(k) + 1 + octetsReponse(x, vus);
+    });
     return n;
   }
 
@@ -269,7 +305,7 @@
           obj._snap = lire(demandees, obj._snap);
           demandees.forEach(function (p) {
             try {
-              if (obj._snap[p] !== undefined) ctx._reponse += octets(obj._snap[p]);
+              if (obj._snap[p] !== undefined) ctx._reponse += octetsReponse(obj._snap[p]);
             } catch (e) {
               /* proxies: not data */
             }

@@ -59,3 +59,46 @@ describe("Excel.__calculer du faux Excel", () => {
     expect(t.illisibles).toEqual(["'Écarts'!E2"]);
   });
 });
+
+describe("réponses du faux Excel : les items d'une collection comptent dans les octets de la réponse", () => {
+  type Ctx = {
+    workbook: {
+      worksheets: {
+        load: (q: string) => void;
+        getItem: (n: string) => { notes: { add: (c: string, t: string) => void; load: (q: string) => void } };
+      };
+    };
+    sync: () => Promise<void>;
+  };
+  const run = (x: FauxExcel, f: (ctx: Ctx) => Promise<void>) =>
+    (x as unknown as { run: (f: (ctx: Ctx) => Promise<void>) => Promise<void> }).run(f);
+
+  it("3 000 notes de 900 caractères chargées en une fois : plus de 2 Mo de réponse ; les feuilles, leurs propriétés", async () => {
+    const x = creerFauxExcel({ sheets: { Écarts: ECARTS, Devis: [["Code"]] } });
+    const contenu = "é".repeat(450) + "x".repeat(450);
+    await run(x, async (ctx) => {
+      const notes = ctx.workbook.worksheets.getItem("Écarts").notes;
+      for (let i = 1; i <= 3000; i++) notes.add(`H${i}`, contenu);
+      await ctx.sync();
+    });
+    const avant = x.__etat().syncs.length;
+    await run(x, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Écarts").notes.load("items");
+      await ctx.sync();
+    });
+    const lecture = x.__etat().syncs[avant];
+    // 3 000 × (450 × 2 + 450 octets en UTF-8, plus les guillemets et le nom du champ).
+    expect(lecture.reponse).toBeGreaterThan(3000 * 1350);
+    expect(lecture.reponse).toBeLessThan(3000 * 1400);
+    expect(lecture.reponse).toBeGreaterThan(2 * 1024 * 1024);
+    const ensuite = x.__etat().syncs.length;
+    await run(x, async (ctx) => {
+      ctx.workbook.worksheets.load("items");
+      await ctx.sync();
+    });
+    const feuilles = x.__etat().syncs[ensuite];
+    // Two sheets: id, name, position, visibility and tabColor each, a few dozen bytes, not zero.
+    expect(feuilles.reponse).toBeGreaterThan(2 * 40);
+    expect(feuilles.reponse).toBeLessThan(2 * 200);
+  });
+});

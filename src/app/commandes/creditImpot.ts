@@ -13,10 +13,14 @@ import { presentationCreditImpot, type PresentationCreditImpot } from "../presen
 import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 import { verifierSubventions } from "./creditSurBase";
 import { origineDuree } from "../contexte";
+import type { OrigineDuree } from "../../core/devis/model";
+import { avecDureeDuClasseur, texteDureesAmbigues } from "./production";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
   /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */
   explique?: boolean;
+  /** Without `dureeMinutes`, take the duration written in the workbook, with its cell (the CLI without --duree). */
+  dureeDuClasseur?: boolean;
 };
 
 /** What the pane shows and `prodbook credit-impot` prints: the result without the line detail (the sheet has it). */
@@ -24,9 +28,11 @@ export type ApercuCreditImpot = Omit<ResultatCreditImpot, "lignes"> & {
   source: string;
   feuillesEcrites: string[];
   traces?: { credit: Trace };
+  /** Where the duration was taken (a cell, typed), when there is one. */
+  origineDuree?: OrigineDuree;
 };
 
-function apercu(r: ResultatClasseur, explique = false): ApercuCreditImpot {
+function apercu(r: ResultatClasseur, explique = false, origine?: OrigineDuree): ApercuCreditImpot {
   // The devis sheet found hidden: its sentence (feuille-lue) is already the last alert (core, as on the sheet).
   const { lignes: _lignes, ...reste } = r.resultat;
   return {
@@ -34,6 +40,7 @@ function apercu(r: ResultatClasseur, explique = false): ApercuCreditImpot {
     source: r.source,
     feuillesEcrites: r.feuillesEcrites,
     ...(explique ? { traces: { credit: traceCreditImpot(r.resultat) } } : {}),
+    ...(origine && r.resultat.dureeMinutes !== undefined ? { origineDuree: origine } : {}),
   };
 }
 
@@ -94,10 +101,22 @@ export async function creditImpot(
   args: OptionsCreditImpotPane,
   ecrire: boolean,
 ): Promise<ApercuCreditImpot> {
-  verifierOptionsCreditImpot(args);
-  const { explique, ...options } = args;
+  const {
+    explique,
+    dureeDuClasseur: _d,
+    dureesAmbigues,
+    ...options
+  } = await avecDureeDuClasseur(wb, args, args.feuille);
+  // Durations written but not taken: named in the refusal (never one picked among them).
+  if (dureesAmbigues && options.regime === "audiovisuel" && options.dureeMinutes === undefined)
+    throw invalide(
+      "dureeMinutes",
+      `est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, et ${texteDureesAmbigues(dureesAmbigues)}`,
+    );
+  verifierOptionsCreditImpot(options);
+  const origine = origineDuree(options);
   try {
-    return apercu(await creditImpotClasseur(wb, { ...options, origineDuree: origineDuree(options), ecrire }), explique);
+    return apercu(await creditImpotClasseur(wb, { ...options, origineDuree: origine, ecrire }), explique, origine);
   } catch (e) {
     // A year no rule covers is the year's fault, not the workbook's: name the field and the periods covered.
     if (e instanceof AnneeNonCouverteError)

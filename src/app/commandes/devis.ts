@@ -6,6 +6,12 @@ import { ApercuDevis, apercuDevis } from "../apercu";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import { verifierDate, verifierDuree } from "../arguments";
 import { origineDuree } from "../contexte";
+import { avecDureeDuClasseur } from "./production";
+
+/** The CLI's duration: several different ones written in the workbook, none taken (each with its cell). */
+export interface AvecDureesAmbigues {
+  dureesAmbigues?: string;
+}
 
 export interface OptionsDevis {
   /** Source sheet; omitted = the sheet that looks most like a devis. */
@@ -20,6 +26,11 @@ export interface OptionsDevis {
    * its reduced minima when the devis stays under the cap of its genre. Never assumed (default: annexe I).
    */
   annexe3097?: boolean;
+  /**
+   * Without `dureeMinutes`, take the duration written in the workbook, with its cell (the CLI without --duree; the
+   * pane gives the production context's).
+   */
+  dureeDuClasseur?: boolean;
   /** ISO date for dated rules (minimum pay…); today by default. */
   date?: string;
   /** « D'où vient ce chiffre ? »: add the traces of the totals (CLI --explique). */
@@ -34,12 +45,14 @@ export async function structurer(
   wb: WorkbookPort,
   args: OptionsDevis,
   ecrire: boolean,
-): Promise<ResultatStructurer & { traces?: TracesDevis }> {
+): Promise<ResultatStructurer & { traces?: TracesDevis } & AvecDureesAmbigues> {
   verifierDuree(args.dureeMinutes);
   verifierDate(args.date, "date");
-  const { explique, ...options } = args;
+  const lue = await avecDureeDuClasseur(wb, args, args.feuille);
+  const { explique, dureeDuClasseur: _d, dureesAmbigues, ...options } = lue;
   const r = await structurerDevis(wb, { ...options, origineDuree: origineDuree(options), ecrire });
-  return explique ? { ...r, traces: tracesDevis(r.devis) } : r;
+  const ambigues = dureesAmbigues ? { dureesAmbigues } : {};
+  return explique ? { ...r, traces: tracesDevis(r.devis), ...ambigues } : { ...r, ...ambigues };
 }
 
 /** « D'où vient ce chiffre ? » of the Structurer page's figures: total, each chapter, coût à la minute. */

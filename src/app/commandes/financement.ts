@@ -13,6 +13,9 @@ import { invalide, verifierDate, verifierDuree } from "../arguments";
 import { verifierSubventions } from "./creditSurBase";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
 import { traceAffichee, type TraceAffichee } from "../traces";
+import type { OrigineDuree } from "../../core/devis/model";
+import { origineDuree } from "../contexte";
+import { avecDureeDuClasseur } from "./production";
 
 export interface OptionsFinancementPane {
   feuille?: string;
@@ -38,6 +41,13 @@ export interface OptionsFinancementPane {
   subventionsPubliques?: Cents;
   /** « D'où vient ce chiffre ? »: add the traces of the plan's figures (CLI --explique). */
   explique?: boolean;
+  /**
+   * Without `dureeMinutes`, take the duration written in the workbook, with its cell (the CLI without --duree), where
+   * the pane passes the context's: for an audiovisual work (its aid ceiling) or the crédit d'impôt computed on the devis.
+   */
+  dureeDuClasseur?: boolean;
+  /** Where the duration was taken (a cell, typed): said by the CLI's text. */
+  origineDuree?: OrigineDuree;
 }
 
 /** What the pane shows: the CLI's JSON figures plus where they come from. */
@@ -68,7 +78,7 @@ function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
 }
 
 /** The argument checks and defaults of the financing use case, for the pane and the CLI. */
-function options(a: OptionsFinancementPane, ecrire: boolean) {
+function options(a: OptionsFinancementPane & { dureesAmbigues?: string }, ecrire: boolean) {
   if (a.feuilleDevis !== undefined && a.cout !== undefined)
     throw invalide(
       "cout",
@@ -99,7 +109,16 @@ function options(a: OptionsFinancementPane, ecrire: boolean) {
     );
   const annee = Number((a.date ?? new Date().toISOString()).slice(0, 4));
   const genreCredit: GenreCredit = a.genre === "documentaire" || a.genre === "animation" ? a.genre : "fiction";
-  const { creditImpot, langue, subventionsPubliques, explique: _explique, ...reste } = a;
+  const {
+    creditImpot,
+    langue,
+    subventionsPubliques,
+    explique: _explique,
+    dureeDuClasseur: _d,
+    origineDuree: _o,
+    dureesAmbigues: _a,
+    ...reste
+  } = a;
   return {
     ...reste,
     ecrire,
@@ -126,11 +145,22 @@ export async function financement(
   wb: WorkbookPort,
   args: OptionsFinancementPane,
   ecrire: boolean,
-): Promise<ResultatAnalyseFinancement & { traces?: TracesFinancement }> {
+): Promise<
+  ResultatAnalyseFinancement & { traces?: TracesFinancement; origineDuree?: OrigineDuree; dureesAmbigues?: string }
+> {
+  // The workbook's duration only where the pane would pass the context's: never for a cinema work whose cost is typed
+  // (it would then be « indiquée » and said to be of no use).
+  const utile = args.typeOeuvre === "audiovisuel" || (args.creditImpot !== undefined && args.cout === undefined);
+  const a: OptionsFinancementPane & { dureesAmbigues?: string } = utile
+    ? await avecDureeDuClasseur(wb, args, args.feuilleDevis)
+    : args;
   // The devis found for the cost, hidden in the workbook: its « feuille-lue » finding comes with the core's (also
   // written on the « Plan de financement » sheet).
-  const r = await analyserFinancement(wb, options(args, ecrire));
-  return args.explique ? { ...r, traces: tracesFinancement(r, r.echeancier) } : r;
+  const r = await analyserFinancement(wb, options(a, ecrire));
+  const origine = origineDuree(a);
+  const ambigues = a.dureesAmbigues ? { dureesAmbigues: a.dureesAmbigues } : {};
+  const avecOrigine = { ...r, ...(origine ? { origineDuree: origine } : {}), ...ambigues };
+  return args.explique ? { ...avecOrigine, traces: tracesFinancement(r, r.echeancier) } : avecOrigine;
 }
 
 /**

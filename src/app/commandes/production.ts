@@ -10,6 +10,8 @@ import {
 import type { SheetData, WorkbookPort } from "../../core/port/workbook";
 import { estFeuilleParametres } from "../../core/regles/parametres";
 import { commandesClasseur } from "./classeur";
+import type { OrigineDuree } from "../../core/devis/model";
+import { dureeDe, origineDureeDe } from "../contexte";
 
 export interface ProductionLue {
   /** What the pages start from: the saved context, completed by what was detected. */
@@ -23,16 +25,78 @@ export interface ProductionLue {
   enregistrable: boolean;
 }
 
+async function lireFeuilles(wb: WorkbookPort, noms: string[]): Promise<SheetData[]> {
+  const lues: SheetData[] = [];
+  for (const n of noms) {
+    const s = await wb.readSheet(n);
+    if (s) lues.push(s);
+  }
+  return lues;
+}
+
+/** A duration with where it comes from, as the use cases take it. */
+export interface DureeLue {
+  dureeMinutes: number;
+  origineDuree: OrigineDuree;
+}
+
+/** Several different durations written in the workbook: none taken, each named (« 52 min ('Budget'!A2) »). */
+export interface DureesAmbigues {
+  dureesAmbigues: string;
+}
+
+/**
+ * The duration written in the workbook (« Documentaire 52' » above the devis header), for a use case given none (the
+ * CLI without --duree): detected as the pane's production context detects it (`detecterContexte`), in the sheet named,
+ * else in the user's sheet that looks most like a devis, with its cell (« durée lue dans le classeur »). None when
+ * the workbook writes none, or two different ones (never one picked among them).
+ */
+export async function dureeDuClasseur(
+  wb: WorkbookPort,
+  feuille?: string,
+): Promise<DureeLue | DureesAmbigues | undefined> {
+  const { feuilles } = await commandesClasseur.listerFeuilles(wb, {});
+  const nom = feuille && feuilles.find((f) => f.toLowerCase() === feuille.toLowerCase());
+  // A sheet named that is not there: the use case says so, with its own message.
+  if (feuille && !nom) return undefined;
+  const detecte = detecterContexte(
+    await lireFeuilles(wb, nom ? [nom] : feuilles.filter((f) => !estFeuilleParametres(f))),
+  );
+  if (detecte.dureesAmbigues)
+    return { dureesAmbigues: detecte.dureesAmbigues.map((d) => `${d.duree} min (${d.cellule})`).join(", ") };
+  const c: ContexteProduction = { duree: detecte.valeurs.duree };
+  const origine = origineDureeDe(c, detecte);
+  const minutes = origine?.cellule ? dureeDe(c) : undefined;
+  return origine && minutes !== undefined ? { dureeMinutes: minutes, origineDuree: origine } : undefined;
+}
+
+/**
+ * The options of a use case asked to take the workbook's duration when none is given (`dureeDuClasseur`, the CLI):
+ * the duration detected and its cell added; a duration given wins (its origin unchanged).
+ */
+export async function avecDureeDuClasseur<T extends { dureeMinutes?: number; dureeDuClasseur?: boolean }>(
+  wb: WorkbookPort,
+  a: T,
+  feuille?: string,
+): Promise<T & { origineDuree?: OrigineDuree; dureesAmbigues?: string }> {
+  if (!a.dureeDuClasseur || a.dureeMinutes !== undefined) return a;
+  const lue = await dureeDuClasseur(wb, feuille);
+  return lue ? { ...a, ...lue } : a;
+}
+
+/** What a use case says of durations written but not taken (« 52 min ('Budget'!A2), 90 min ('Budget'!A2) »). */
+export const texteDureesAmbigues = (d: string) => `le classeur écrit plusieurs durées, aucune n'est prise : ${d}`;
+
 /** The production context shared by the pane's pages, saved in the workbook's document settings. */
 export const commandesProduction = {
   async lireProduction(wb: WorkbookPort, _args: Record<string, never>): Promise<ProductionLue> {
     const { feuilles } = await commandesClasseur.listerFeuilles(wb, {});
-    const lues: SheetData[] = [];
-    for (const n of feuilles.filter((f) => !estFeuilleParametres(f))) {
-      const s = await wb.readSheet(n);
-      if (s) lues.push(s);
-    }
-    const detecte = detecterContexte(lues);
+    const detecte = detecterContexte(
+      await lireFeuilles(
+        wb,
+        feuilles.filter((f) => !estFeuilleParametres(f)),
+      ),
+    );
     const enregistre = lireContexte(wb.lireReglage ? await wb.lireReglage(CLE_CONTEXTE_PRODUCTION) : undefined);
     // A sheet renamed or deleted since: back to detection rather than a page that fails on its first click.
     if (enregistre.feuilleDevis && !feuilles.some((f) => f.toLowerCase() === enregistre.feuilleDevis!.toLowerCase()))

@@ -1,8 +1,8 @@
 import { NOMS_REGIME } from "../../core/creditImpot/contexteCalcul";
-import { creditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
+import { creditImpot, type ApercuCreditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { cents, centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
-import { choixArg, dureeArg, montantArg, nombreArg, origineDureeArg } from "../args";
+import { choixArg, dureeArg, montantArg, nombreArg, origineDureeArg, texteDuree } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
@@ -58,9 +58,10 @@ export function jsonCreditImpot(r: Omit<ResultatCreditImpot, "lignes">) {
   };
 }
 
-function texte(r: Omit<ResultatCreditImpot, "lignes">, source: string, io: Io): void {
+function texte(r: ApercuCreditImpot, source: string, io: Io): void {
   const f = (c: Cents) => formatMontantFr(c).padStart(18);
   io.out(`Crédit d'impôt ${NOMS_REGIME[r.regime]} — ${r.genre} — dépenses ${r.annee} (devis « ${source} »)`);
+  if (r.dureeMinutes !== undefined) io.out(texteDuree(r.dureeMinutes, r.origineDuree));
   io.out("Base éligible en France par chapitre :");
   // Every label whole (« 5 Décors, costumes, maquillage, coiffure », « Plafond : plafond des aides publiques (50 % du
   // budget) »), the amounts in one column: the label column is as wide as its longest label.
@@ -169,6 +170,7 @@ export const commande = definirCommande({
       annee: v.annee === undefined ? new Date().getFullYear() : Number(v.annee),
       dureeMinutes: dureeArg(v.duree),
       origineDuree: origineDureeArg(v.duree),
+      dureeDuClasseur: true,
       langue: choixArg(v.langue, "--langue", LANGUES),
       depensesVfxFrance,
       subventionsPubliques,

@@ -12,7 +12,7 @@ import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, ZERO, type Cents } from "../../core/money";
-import { choixArg, dureeArg, origineDureeArg } from "../args";
+import { choixArg, dureeArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -177,6 +177,7 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
   io.out(`  ${"TOTAL".padEnd(39)} ${f(devis.total)}`);
   if (devis.coutMinute !== undefined)
     io.out(`  ${`Coût par minute (${devis.dureeMinutes} min)`.padEnd(39)} ${f(devis.coutMinute)}`);
+  if (devis.dureeMinutes !== undefined) io.out(`  ${texteDuree(devis.dureeMinutes, devis.origineDuree)}`);
   if (devis.nonPlaces.length) {
     io.out(`Montants non placés (hors total) :`);
     for (const n of devis.nonPlaces) io.out(`  ${n.cellule} « ${n.libelle} » ${formatMontantFr(n.montant)}`);
@@ -216,6 +217,7 @@ export const commande = definirCommande({
       feuille: v.feuille,
       dureeMinutes: dureeArg(v.duree),
       origineDuree: origineDureeArg(v.duree),
+      dureeDuClasseur: true,
       genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
       typeOeuvre,
       ...(v["annexe-iii"] ? { annexe3097: true } : {}),
@@ -227,6 +229,7 @@ export const commande = definirCommande({
   json: (r) => ({ ...jsonDevis(r.devis, r.constats, r.tables), ...(r.traces ? { traces: r.traces } : {}) }),
   texte: (r, io) => {
     texteDevis(r.devis, r.constats, io);
+    if (r.dureesAmbigues) io.out(`  ${texteDureesAmbigues(r.dureesAmbigues)}`);
     for (const l of texteRegles(r.tables)) io.out(l);
     if (r.traces) texteTraces(io, { total: r.traces.total, coutMinute: r.traces.coutMinute });
   },

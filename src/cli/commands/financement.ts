@@ -2,11 +2,11 @@ import { pluriel } from "../../core/util/texte";
 import * as path from "path";
 import { LANGUES, type RegimeCredit } from "../../core/creditImpot/modele";
 import { financement, type OptionsFinancementPane } from "../../app/commandes/financement";
-import type { Genre, TypeOeuvre } from "../../core/devis/model";
+import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
-import { choixArg, dureeArg, montantArg } from "../args";
+import { choixArg, dureeArg, montantArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -18,7 +18,7 @@ const USAGE =
   "cinema|audiovisuel|international] [--langue francais|etrangere] [--subventions MONTANT] " +
   "[--date AAAA-MM-JJ] [--json] [--explique] [-o sortie.xlsx] [--strict]";
 
-function texte(r: ResultatAnalyseFinancement, io: Io): void {
+function texte(r: ResultatAnalyseFinancement & { origineDuree?: OrigineDuree; dureesAmbigues?: string }, io: Io): void {
   const s = r.synthese;
   const f = (c: number) => formatMontantFr(c as Parameters<typeof formatMontantFr>[0]).padStart(18);
   io.out(`Plan de financement lu dans « ${r.plan.feuille} » : ${pluriel(r.sources.length, "source")}`);
@@ -29,6 +29,8 @@ function texte(r: ResultatAnalyseFinancement, io: Io): void {
     io.out(`  ${`Coût de production — ${r.contexte.cout.origine}`.padEnd(62)} ${f(r.contexte.cout.montant)}`);
     io.out(`  ${"Reste à financer (négatif : excédent)".padEnd(62)} ${f(s.resteAFinancer ?? 0)}`);
   }
+  if (r.contexte.dureeMinutes !== undefined) io.out(`  ${texteDuree(r.contexte.dureeMinutes, r.origineDuree)}`);
+  else if (r.dureesAmbigues) io.out(`  ${texteDureesAmbigues(r.dureesAmbigues)}`);
   io.out(`  ${"Aides publiques".padEnd(62)} ${f(s.aidesPubliques)}`);
   if (s.intensite)
     io.out(
@@ -113,6 +115,8 @@ export const commande = definirCommande({
       genre: choixArg(v.genre, "--genre", ["fiction", "documentaire", "animation", "spectacle"] as const) as
         Genre | undefined,
       dureeMinutes: dureeArg(v.duree),
+      origineDuree: origineDureeArg(v.duree),
+      dureeDuClasseur: true,
       premierOuDeuxiemeFilm: !!v["premier-film"],
       oeuvreDifficile: !!v["oeuvre-difficile"],
       date: v.date,

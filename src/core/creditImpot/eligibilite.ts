@@ -72,6 +72,8 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
       partFrance: part.toString(),
       base: eligible ? multiplyCents(l.montant, part) : ZERO,
       cellule: l.source.cellules.montant,
+      // A computed amount (the cell empty): its trace names its factors' cells instead (traceCreditImpot).
+      ...(l.montantCalcule ? { ligneCalculee: l } : {}),
       // Read in the line's « Territoire » cell (not from « dont France » columns, nor the 100 % default).
       ...(l.partFrance !== undefined && !l.repartition && l.source.cellules.territoire
         ? { cellulePartFrance: celluleDeLigne(l, "territoire") }

@@ -1,5 +1,5 @@
 import type { Cents } from "../money";
-import type { CodeChapitre, OrigineDuree } from "../devis/model";
+import type { CodeChapitre, LigneDevis, OrigineDuree } from "../devis/model";
 import type { Confiance, Source, Surcharges } from "../regles/table";
 import type { GenreCredit } from "./regles";
 import type { OrdreSubventions } from "../regles/schemas/creditImpot";
@@ -91,9 +91,15 @@ export interface LigneBase {
   partFrance: string;
   /** Eligible amount spent in France, after the per-line limits (lodging, director). */
   base: Cents;
+  /** The line's amount cell (where the alerts place the line; empty when `ligneCalculee`). */
   cellule?: string;
   /** The cell the share spent in France was read from (the line's « Territoire » cell), when one was. */
   cellulePartFrance?: string;
+  /**
+   * The devis line, when its amount was computed (quantité × nombre × taux, the amount cell empty): its trace names the
+   * cells of its factors, not the empty amount cell.
+   */
+  ligneCalculee?: LigneDevis;
 }
 
 export interface BaseChapitre {

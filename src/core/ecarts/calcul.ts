@@ -27,6 +27,8 @@ export interface LigneEcart {
   realise: Cents;
   /** Reste à engager: given, or max(0, budget − réalisé). */
   reste: Cents;
+  /** The cell the reste à engager was typed in (a previous Écarts sheet, « 'Écarts'!H12 »), when it was typed. */
+  celluleReste?: string;
   estimation: Cents;
   /** Écart: réalisé − budget (positive = overspend so far). */
   ecart: Cents;
@@ -53,6 +55,8 @@ export interface SaisiesEcarts {
   budgetRevise?: Map<string, Cents>;
   engage?: Map<string, Cents>;
   reste?: Map<string, Cents>;
+  /** Where each reste à engager of `reste` was typed (« 'Écarts'!H12 »), same keys. */
+  cellulesReste?: Map<string, string>;
 }
 
 /**
@@ -132,7 +136,9 @@ function ligne(
   seuils: Seuils,
 ): LigneEcart {
   const k = `${niveau}:${code}`;
-  const reste = saisies.reste?.get(k) ?? Math.max(0, budget - realise);
+  const saisi = saisies.reste?.get(k);
+  const reste = saisi ?? Math.max(0, budget - realise);
+  const celluleReste = saisi === undefined ? undefined : saisies.cellulesReste?.get(k);
   const estimation = realise + reste;
   const ecartEstime = estimation - budget;
   const ecart = realise - budget;
@@ -146,6 +152,7 @@ function ligne(
     engage: saisies.engage?.get(k),
     realise: cents(realise),
     reste: cents(reste),
+    ...(celluleReste ? { celluleReste } : {}),
     estimation: cents(estimation),
     ecart: cents(ecart),
     ecartPct: budget === 0 ? undefined : new Decimal(ecart).dividedBy(budget),

@@ -66,6 +66,19 @@ export function comptes(t: Trace): string[] {
 /** The estimation finale under a row's écart estimé (estimation finale − budget); none under the total's (a Σ). */
 const estimationDe = (t: Trace): Trace | undefined => (t.operation === "difference" ? t.entrees?.[0] : undefined);
 
+/**
+ * An estimation finale as this sheet's note names it: its reste à engager read in this row's H (where the sheet holds
+ * it, typed or MAX(0,D−G); its own note details it), not the cell of the previous Écarts sheet it was typed in.
+ */
+function resteEnH(est: Trace, row: number): Trace {
+  const entrees = est.entrees?.map((x): Trace => {
+    if (x.libelle !== "Reste à engager") return x;
+    const { entrees: _e, ...reste } = x;
+    return { ...reste, operation: "valeur", cellule: `H${row}` };
+  });
+  return entrees ? { ...est, entrees } : est;
+}
+
 /** Under an écart estimé: « Estimation finale = réalisé 8 000,00 € + reste à engager 46 110,00 € (max(0 ; …)) ». */
 function estimationFinale(t: Trace): string[] {
   const est = estimationDe(t);
@@ -184,7 +197,7 @@ export function feuilleEcarts(
       notes.push({ cell: `D${row}`, text: noteDeTrace(t.budget, `${t.budget.formule} ; ${budgetCalcule}`) });
     notes.push({ cell: `G${row}`, text: noteDeTrace(t.realise, `${t.realise.formule} ; ${ou}`, comptes(t.realise)) });
     const est = estimationDe(t.ecartEstime);
-    if (est) notes.push({ cell: `I${row}`, text: noteDeTrace(est) });
+    if (est) notes.push({ cell: `I${row}`, text: noteDeTrace(resteEnH(est, row)) });
     notes.push({ cell: `J${row}`, text: noteDeTrace(t.ecart) });
     notes.push({ cell: `K${row}`, text: noteDeTrace(t.ecartEstime, undefined, estimationFinale(t.ecartEstime)) });
   };

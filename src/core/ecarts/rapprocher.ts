@@ -5,6 +5,7 @@ import { DevisIntrouvableError } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { milliers, normaliser } from "../util/texte";
+import { celluleRef } from "../util/adresse";
 import type { ResultatFec } from "../comptabilite/fec/types";
 import {
   correspondancesParDefaut,
@@ -184,7 +185,12 @@ async function devisDuClasseur(wb: WorkbookPort, noms: string[]): Promise<Devis>
 
 /** Values typed by the user in a previous Écarts sheet (numbers, not formulas), by level and code. */
 export function lireSaisies(s: SheetData): { saisies: SaisiesEcarts; seuils?: Seuils } {
-  const saisies: Required<SaisiesEcarts> = { budgetRevise: new Map(), engage: new Map(), reste: new Map() };
+  const saisies: Required<SaisiesEcarts> = {
+    budgetRevise: new Map(),
+    engage: new Map(),
+    reste: new Map(),
+    cellulesReste: new Map(),
+  };
   const num = (r: number, c: number): Cents | undefined => {
     const x = s.rows[r]?.[c];
     return x && !x.f && typeof x.v === "number" ? eurosToCents(x.v) : undefined;
@@ -205,7 +211,10 @@ export function lireSaisies(s: SheetData): { saisies: SaisiesEcarts; seuils?: Se
     const re = num(r, 7);
     if (br !== undefined) saisies.budgetRevise.set(k, br);
     if (en !== undefined) saisies.engage.set(k, en);
-    if (re !== undefined) saisies.reste.set(k, re);
+    if (re !== undefined) {
+      saisies.reste.set(k, re);
+      saisies.cellulesReste.set(k, celluleRef(s.name, r, 7));
+    }
   }
   const pct = s.rows[1]?.[1];
   const mnt = s.rows[1]?.[3];

@@ -71,6 +71,8 @@ export interface ContexteDetecte {
   feuillesDevis: string[];
   /** The sheet detected as the devis is hidden in the workbook: the pane says so (as `devis` says « feuille-lue »). */
   feuilleDevisMasquee?: boolean;
+  /** Several different durations written above the devis header: none taken, each named with its cell. */
+  dureesAmbigues?: { duree: string; cellule: string }[];
 }
 
 const enumere = <T extends string>(valeurs: readonly T[]) => v.picklist(valeurs);
@@ -198,7 +200,7 @@ export function detecterContexte(feuilles: SheetData[]): ContexteDetecte {
     const [[d, cellule]] = [...durees];
     resultat.valeurs.duree = d;
     resultat.sources.duree = cellule;
-  }
+  } else if (durees.size > 1) resultat.dureesAmbigues = [...durees].map(([duree, cellule]) => ({ duree, cellule }));
   resultat.sources.feuilleDevis = celluleRef(devis.name, entete?.ligne ?? 0, 0);
   return resultat;
 }

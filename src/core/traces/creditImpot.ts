@@ -1,3 +1,4 @@
+import { traceLigne } from "./devis";
 import Decimal from "decimal.js";
 import { multiplyCents, sumCents, formatPourcentFr } from "../money";
 import type { LigneBase, ParametreUtilise, Plafond, ResultatCreditImpot, TermePlafond } from "../creditImpot/modele";
@@ -59,10 +60,24 @@ export function tracePlafond(p: Plafond, parametres: readonly ParametreUtilise[]
   );
 }
 
+/**
+ * A line's amount: its cell, or, computed (no amount written), quantité × nombre × taux on its factors' cells (as the
+ * devis traces it, `traceLigne`), never the empty amount cell.
+ */
+function montantDe(l: LigneBase): Trace {
+  if (!l.ligneCalculee) return feuille("Montant", euros(l.montant), "euros", l.cellule ? { cellule: l.cellule } : {});
+  // traceLigne's node names the (empty) amount cell as its own: left out.
+  const { cellule: _vide, ...t } = traceLigne(l.ligneCalculee);
+  return t.operation === "produit" && t.valeur === euros(l.montant)
+    ? { ...t, libelle: "Montant", formule: `calculé : ${t.formule?.replace(/, montant absent, calculé$/, "") ?? ""}` }
+    : feuille("Montant", euros(l.montant), "euros", { formule: "montant absent, calculé" });
+}
+
 /** A line's eligible base: montant × part France, or the amount left after a per-line cap, or 0 with its reason. */
 function traceLigneBase(l: LigneBase): Trace {
   const libelle = `${l.code ? `${l.code} ` : ""}« ${l.libelle} »`;
-  const cel = l.cellule ? { cellule: l.cellule } : {};
+  // A computed amount's cell is empty: not named (its factors' cells are, under « Montant »).
+  const cel = l.cellule && !l.ligneCalculee ? { cellule: l.cellule } : {};
   if (l.eligible && multiplyCents(l.montant, l.partFrance) === l.base)
     return noeud(
       libelle,
@@ -70,7 +85,7 @@ function traceLigneBase(l: LigneBase): Trace {
       "euros",
       "produit",
       [
-        feuille("Montant", euros(l.montant), "euros", cel),
+        montantDe(l),
         feuille("Part dépensée en France", l.partFrance, "taux", {
           formule: l.motif,
           ...(l.cellulePartFrance ? { cellule: l.cellulePartFrance } : {}),

@@ -147,10 +147,7 @@ function tracePoste(
  * the reste typed in the sheet or max(0 ; budget − réalisé)) − budget, on the row's réalisé and budget traces.
  */
 function traceEcartEstime(e: LigneEcart, nom: string, realise: Trace, budget: Trace): Trace {
-  const reste = feuille("Reste à engager", euros(e.reste), "euros", {
-    formule:
-      e.reste === Math.max(0, e.budget - e.realise) ? "max(0 ; budget − réalisé)" : "saisi dans la feuille Écarts",
-  });
+  const reste = traceResteAEngager(e);
   const estimation = noeud("Estimation finale", euros(e.estimation), "euros", "somme", [realise, reste], {
     formule: "réalisé + reste à engager",
   });
@@ -163,6 +160,33 @@ function traceEcartEstime(e: LigneEcart, nom: string, realise: Trace, budget: Tr
     {
       formule: "estimation finale − budget",
     },
+  );
+}
+
+/**
+ * Reste à engager of a row: typed in the Écarts sheet (its cell named), else computed, max(0 ; budget − réalisé), on
+ * the row's budget and réalisé (their detail is beside it in the écart estimé's tree, not repeated here).
+ */
+export function traceResteAEngager(e: Pick<LigneEcart, "budget" | "realise" | "reste" | "celluleReste">): Trace {
+  const calcule = Math.max(0, e.budget - e.realise);
+  if (e.celluleReste || e.reste !== calcule)
+    return feuille("Reste à engager", euros(e.reste), "euros", {
+      formule: "saisi dans la feuille Écarts",
+      ...(e.celluleReste ? { cellule: e.celluleReste } : {}),
+    });
+  return noeud(
+    "Reste à engager",
+    euros(e.reste),
+    "euros",
+    "maximum",
+    [
+      feuille("Rien à engager", "0", "euros"),
+      noeud("Budget − réalisé", euros(cents(e.budget - e.realise)), "euros", "difference", [
+        feuille("Budget", euros(e.budget), "euros", { formule: "budget de la ligne" }),
+        feuille("Réalisé", euros(e.realise), "euros", { formule: "réalisé de la ligne" }),
+      ]),
+    ],
+    { formule: "max(0 ; budget − réalisé)" },
   );
 }
 

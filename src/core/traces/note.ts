@@ -1,7 +1,7 @@
 import { colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
 import Decimal from "decimal.js";
 import type { Cents } from "../money";
-import { euros, feuille, noeud, regleFr, valeurFr, type RegleTrace, type Trace } from "./trace";
+import { euros, feuille, noeud, regleFr, valeurSigneeFr, type RegleTrace, type Trace } from "./trace";
 
 /** Inputs listed one by one in a note; beyond, the formula and the cells read stand for them. */
 export const ENTREES_NOTE_MAX = 6;
@@ -83,19 +83,20 @@ function regles(t: Trace, out: RegleTrace[] = []): RegleTrace[] {
 
 /**
  * « D'où vient ce chiffre ? » as an Excel note on a computed cell, for a partner without the add-in: what the figure
- * is and how it is computed (`formule` replaces the trace's when the sheet can say it better, « Σ lignes 12 à 40 du
- * chapitre 3 »), its inputs with their values and cells (when few), the cells it was read from, and the rule tables
- * used, then `complements` (lines the sheet adds). Plain text, never a formula; at most LONGUEUR_NOTE_MAX characters.
+ * is (an écart signed as the pane and the text tree write it, « +1 234,56 € », `valeurSigneeFr`) and how it is
+ * computed (`formule` replaces the trace's when the sheet can say it better, « Σ lignes 12 à 40 du chapitre 3 »), its
+ * inputs with their values and cells (when few), the cells it was read from, and the rule tables used, then
+ * `complements` (lines the sheet adds). Plain text, never a formula; at most LONGUEUR_NOTE_MAX characters.
  */
 export function noteDeTrace(t: Trace, formule?: string, complements: string[] = []): string {
-  const lignes = [`${t.libelle} : ${valeurFr(t)}`];
+  const lignes = [`${t.libelle} : ${valeurSigneeFr(t)}`];
   const f = formule ?? t.formule;
   if (f) lignes.push(`= ${f}`);
   const entrees = t.entrees ?? [];
   if (entrees.length && entrees.length <= ENTREES_NOTE_MAX)
     for (const e of entrees)
       lignes.push(
-        `← ${e.libelle} : ${valeurFr(e)}${e.formule ? ` (${e.formule})` : ""}${e.cellule ? ` [${e.cellule}]` : ""}`,
+        `← ${e.libelle} : ${valeurSigneeFr(e)}${e.formule ? ` (${e.formule})` : ""}${e.cellule ? ` [${e.cellule}]` : ""}`,
       );
   else if (!entrees.length && t.cellule) lignes.push(`Cellule lue : ${t.cellule}`);
   const plages = plagesDeCellules(cellulesSous(t));

@@ -1,7 +1,7 @@
 import { lienCellule } from "../devis/feuilleDevis";
 import type { RealiseDePoste } from "../ecarts/realiseParCode";
 import { type Cents, centsToEuros, subCents, ZERO } from "../money/cents";
-import { FORMAT_EXCEL, formatMontantFr } from "../money/format";
+import { FORMAT_EXCEL, formatEcartFr, formatMontantFr } from "../money/format";
 import type { CellData, CellSpec, ConditionalFormat, NoteSpec, SheetData, SheetSpec } from "../port/workbook";
 import { LONGUEUR_NOTE_MAX, noteDeRatio, noteDeTrace } from "../traces/note";
 import { euros, feuille, noeud } from "../traces/trace";
@@ -592,7 +592,8 @@ export function noteDeLigne(lc: LigneComparee, r: number, e: EntreeComparaison, 
   const ref = lc.a ?? (lc.de as LigneVersion);
   const m = (c: Cents) => formatMontantFr(c);
   const texte =
-    `${libelleEcart(ref)} : ${m(lc.delta)}\n` +
+    // Signed as noteDeTrace writes an écart (valeurSigneeFr).
+    `${libelleEcart(ref)} : ${formatEcartFr(lc.delta)}\n` +
     `= Montant à − Montant de (M${r} − L${r})\n` +
     `← Montant à, ${nomA} : ${m(lc.a?.montant ?? ZERO)} (${sourceMontant(lc.a, e.versionA, e)}) [M${r}]\n` +
     `← Montant de, ${nomDe} : ${m(lc.de?.montant ?? ZERO)} (${sourceMontant(lc.de, e.versionDe, e)}) [L${r}]\n` +

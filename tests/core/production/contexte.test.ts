@@ -60,6 +60,11 @@ describe("contexte de production", () => {
     expect(d.valeurs.feuilleDevis).toBe("Devis");
     expect(d.valeurs.genre).toBeUndefined();
     expect(d.valeurs.duree).toBeUndefined();
+    // Each duration named with its cell, for whoever must say why none was taken (the CLI without --duree).
+    expect(d.dureesAmbigues).toEqual([
+      { duree: "90", cellule: "Devis!A1" },
+      { duree: "52", cellule: "Devis!A1" },
+    ]);
   });
 
   it("relit ce qui a été enregistré, sans garder un champ invalide", () => {

@@ -1,0 +1,187 @@
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import type { Io } from "../../src/cli/io";
+import { incoherences, type Trace } from "../../src/core/traces/trace";
+import { ecrireDevisTest } from "../core/ecarts/devisTest";
+import { BINAIRE, dossierTemporaire, fabriqueVariantes } from "../helpers/cli";
+import { spawnSync } from "child_process";
+
+/**
+ * Without --duree, `devis`, `credit-impot` and `financement` take the duration the workbook writes above the devis
+ * header (« documentaire 52' » in 'Budget Gardiens'!A2), as the pane's production context detects it, and say where
+ * it comes from; --duree still wins. Two different durations, or none: nothing is picked.
+ */
+const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const PLAN = path.resolve(__dirname, "../fixtures/financement/documentaire.xlsx");
+const CELLULE = "'Budget Gardiens'!A2";
+const LUE = `Durée : 52 min (durée lue dans le classeur, cellule ${CELLULE})`;
+const dossier = dossierTemporaire("prodbook-duree-classeur-");
+const variante = fabriqueVariantes(dossier);
+
+function binaire(...args: string[]) {
+  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+async function lancer(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await main(args, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** The « Durée » input of the cost per minute's trace. */
+const dureeDe = (t: Trace) => t.entrees!.find((e) => e.libelle === "Durée");
+
+describe("prodbook devis: the duration read in the workbook", () => {
+  it("without --duree (built binary): 52 min from the title cell, in the text and the trace; the same figure as --duree 52", async () => {
+    const r = binaire("devis", EXEMPLE, "--date", "2026-01-15", "--explique");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain(`\n  ${LUE}\n`);
+    expect(r.out).toMatch(/\n {2}Coût par minute \(52 min\) +3\u202f548,25\u00a0€\n/);
+    expect(r.out).toContain(`← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]\n`);
+    const j = JSON.parse((await lancer(["devis", EXEMPLE, "--date", "2026-01-15", "--json", "--explique"])).out);
+    const saisie = JSON.parse(
+      (await lancer(["devis", EXEMPLE, "--date", "2026-01-15", "--json", "--duree", "52"])).out,
+    );
+    expect(j.devis.coutMinute).toBe(saisie.devis.coutMinute);
+    expect(j.devis.coutMinute).toBe("3548.25");
+    expect(incoherences(j.traces.coutMinute)).toEqual([]);
+    expect(dureeDe(j.traces.coutMinute)).toEqual({
+      libelle: "Durée",
+      valeur: "52",
+      unite: "minutes",
+      operation: "valeur",
+      formule: "durée lue dans le classeur",
+      cellule: CELLULE,
+    });
+  });
+
+  it("--duree wins over the title: 90 min, « durée saisie avec l'option --duree », no cell", async () => {
+    const r = await lancer(["devis", EXEMPLE, "--date", "2026-01-15", "--duree", "90", "--explique"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("\n  Durée : 90 min (durée saisie avec l'option --duree)\n");
+    expect(r.out).not.toContain("durée lue dans le classeur");
+    const j = JSON.parse((await lancer(["devis", EXEMPLE, "--duree", "90", "--json", "--explique"])).out);
+    expect(j.devis.coutMinute).toBe("2050.10");
+    expect(dureeDe(j.traces.coutMinute)).toEqual({
+      libelle: "Durée",
+      valeur: "90",
+      unite: "minutes",
+      operation: "valeur",
+      formule: "durée saisie avec l'option --duree",
+    });
+  });
+
+  it("two different durations in the title: none picked, no cost per minute; --feuille reads the sheet named", async () => {
+    const deux = await variante(EXEMPLE, "deux-durees.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value =
+        "« Les Gardiens du littoral » — documentaire 52' (version 90 min)";
+    });
+    const r = await lancer(["devis", deux, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).devis.coutMinute).toBeNull();
+    // Named, each with its cell, never one picked among them.
+    expect((await lancer(["devis", deux])).out).toContain(
+      `\n  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
+        "indiquez --duree\n",
+    );
+    // A second devis whose title says 26 min: named with --feuille, its own duration is the one read.
+    const deuxFeuilles = await variante(EXEMPLE, "deux-feuilles.xlsx", (wb) => {
+      const ws = wb.addWorksheet("Budget court");
+      ws.addRow(["Court métrage — fiction 26 min"]);
+      ws.addRow([]);
+      ws.addRow(["Code", "Désignation", "Qté", "Tarif", "Montant"]);
+      ws.addRow(["1", "DROITS ARTISTIQUES"]);
+      ws.addRow(["1.1", "Droits d'auteur", 1, 2600, 2600]);
+    });
+    const c = JSON.parse(
+      (await lancer(["devis", deuxFeuilles, "--feuille", "Budget court", "--json", "--explique"])).out,
+    );
+    expect(c.devis.total).toBe("2600.00");
+    expect(c.devis.coutMinute).toBe("100.00");
+    expect(dureeDe(c.traces.coutMinute)!.cellule).toBe("'Budget court'!A1");
+    // Without --feuille, the example's devis and its 52'.
+    const e = JSON.parse((await lancer(["devis", deuxFeuilles, "--json", "--explique"])).out);
+    expect(dureeDe(e.traces.coutMinute)!.cellule).toBe(CELLULE);
+  });
+});
+
+describe("prodbook credit-impot: the duration read in the workbook", () => {
+  const args = ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--annee", "2025"];
+
+  it("audiovisual credit without --duree (built binary): the per-minute cap × 52 min, its cell named", async () => {
+    const r = binaire(...args, "--explique");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out.split("\n")[1]).toBe(LUE);
+    const lignes = r.out.split("\n");
+    const i = lignes.indexOf(
+      "    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min",
+    );
+    expect(i).toBeGreaterThan(0);
+    expect(lignes[i + 2]).toBe(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`);
+    const j = JSON.parse((await lancer([...args, "--json"])).out);
+    const saisie = JSON.parse((await lancer([...args, "--json", "--duree", "52"])).out);
+    expect(j).toEqual(saisie);
+  });
+
+  it("--duree wins; a devis writing no duration or two still requires --duree (exit 2, nothing printed)", async () => {
+    const r = await lancer([...args, "--duree", "40", "--explique"]);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[1]).toBe("Durée : 40 min (durée saisie avec l'option --duree)");
+    expect(r.out).toContain("      ← Durée : 40\u00a0min = durée saisie avec l'option --duree\n");
+    const sans = path.join(dossier(), "sans-duree.xlsx");
+    await ecrireDevisTest(sans);
+    const deux = await variante(EXEMPLE, "deux-durees-ci.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 52' ou 90 min";
+    });
+    const ci = (f: string) =>
+      lancer(["credit-impot", f, "--regime", "audiovisuel", "--genre", "documentaire", "--annee", "2025"]);
+    for (const f of [sans, deux]) {
+      const x = await ci(f);
+      expect([x.code, x.out]).toEqual([2, ""]);
+      expect(x.err).toMatch(
+        /^L'option --duree est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute/,
+      );
+    }
+    // The durations written are named in the refusal.
+    expect((await ci(deux)).err).toBe(
+      "L'option --duree est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, et le classeur écrit " +
+        `plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}).`,
+    );
+  });
+});
+
+describe("prodbook financement: the duration read in the workbook", () => {
+  /** The example devis beside the documentary's plan de financement (values copied from the fixture). */
+  async function devisEtPlan(): Promise<string> {
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.readFile(PLAN);
+    const source = plan.worksheets[0];
+    return variante(EXEMPLE, "devis-et-plan.xlsx", (wb) => {
+      const ws = wb.addWorksheet(source.name);
+      source.eachRow({ includeEmpty: true }, (row, n) => {
+        ws.getRow(n).values = row.values as ExcelJS.CellValue[];
+      });
+    });
+  }
+
+  it("audiovisual work without --duree: the duration of the devis title, said with its cell; --duree wins", async () => {
+    const f = await devisEtPlan();
+    const r = await lancer(["financement", f, "--oeuvre", "audiovisuel", "--date", "2026-01-15"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain(`\n  ${LUE}\n`);
+    const s = await lancer(["financement", f, "--oeuvre", "audiovisuel", "--duree", "26", "--date", "2026-01-15"]);
+    expect(s.out).toContain("\n  Durée : 26 min (durée saisie avec l'option --duree)\n");
+    expect(s.out).not.toContain("durée lue dans le classeur");
+    // A cinema work without a credit computed: the duration serves nothing, none is read (nor said of no use).
+    const c = await lancer(["financement", f, "--oeuvre", "cinema", "--date", "2026-01-15", "--json"]);
+    expect(c.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(c.out).controles)).not.toContain("genre-duree-sans-effet");
+    expect((await lancer(["financement", f, "--oeuvre", "cinema", "--date", "2026-01-15"])).out).not.toContain(
+      "Durée :",
+    );
+  });
+});
