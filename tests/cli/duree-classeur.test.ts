@@ -4,7 +4,7 @@ import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { incoherences, type Trace } from "../../src/core/traces/trace";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { BINAIRE, dossierTemporaire, fabriqueVariantes } from "../helpers/cli";
+import { BINAIRE, dossierTemporaire, fabriqueVariantes, fr } from "../helpers/cli";
 import { spawnSync } from "child_process";
 
 /**
@@ -15,7 +15,7 @@ import { spawnSync } from "child_process";
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 const PLAN = path.resolve(__dirname, "../fixtures/financement/documentaire.xlsx");
 const CELLULE = "'Budget Gardiens'!A2";
-const LUE = `Durée : 52 min (durée lue dans le classeur, cellule ${CELLULE})`;
+const LUE = fr(`Durée : 52 min (durée lue dans le classeur, cellule ${CELLULE})`);
 const dossier = dossierTemporaire("prodbook-duree-classeur-");
 const variante = fabriqueVariantes(dossier);
 
@@ -41,7 +41,7 @@ describe("prodbook devis: the duration read in the workbook", () => {
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(`\n  ${LUE}\n`);
     expect(r.out).toMatch(/\n {2}Coût par minute \(52 min\) +3\u202f548,25\u00a0€\n/);
-    expect(r.out).toContain(`← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]\n`);
+    expect(r.out).toContain(fr(`← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]\n`));
     const j = JSON.parse((await lancer(["devis", EXEMPLE, "--date", "2026-01-15", "--json", "--explique"])).out);
     const saisie = JSON.parse(
       (await lancer(["devis", EXEMPLE, "--date", "2026-01-15", "--json", "--duree", "52"])).out,
@@ -62,7 +62,7 @@ describe("prodbook devis: the duration read in the workbook", () => {
   it("--duree wins over the title: 90 min, « durée saisie avec l'option --duree », no cell", async () => {
     const r = await lancer(["devis", EXEMPLE, "--date", "2026-01-15", "--duree", "90", "--explique"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("\n  Durée : 90 min (durée saisie avec l'option --duree)\n");
+    expect(r.out).toContain(fr("\n  Durée : 90 min (durée saisie avec l'option --duree)\n"));
     expect(r.out).not.toContain("durée lue dans le classeur");
     const j = JSON.parse((await lancer(["devis", EXEMPLE, "--duree", "90", "--json", "--explique"])).out);
     expect(j.devis.coutMinute).toBe("2050.10");
@@ -85,8 +85,10 @@ describe("prodbook devis: the duration read in the workbook", () => {
     expect(JSON.parse(r.out).devis.coutMinute).toBeNull();
     // Named, each with its cell, never one picked among them.
     expect((await lancer(["devis", deux])).out).toContain(
-      `\n  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
-        "indiquez --duree\n",
+      fr(
+        `\n  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
+          "indiquez --duree\n",
+      ),
     );
     // A second devis whose title says 26 min: named with --feuille, its own duration is the one read.
     const deuxFeuilles = await variante(EXEMPLE, "deux-feuilles.xlsx", (wb) => {
@@ -118,10 +120,10 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
     expect(r.out.split("\n")[1]).toBe(LUE);
     const lignes = r.out.split("\n");
     const i = lignes.indexOf(
-      "    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min",
+      fr("    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min"),
     );
     expect(i).toBeGreaterThan(0);
-    expect(lignes[i + 2]).toBe(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`);
+    expect(lignes[i + 2]).toBe(fr(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
     const j = JSON.parse((await lancer([...args, "--json"])).out);
     const saisie = JSON.parse((await lancer([...args, "--json", "--duree", "52"])).out);
     expect(j).toEqual(saisie);
@@ -130,8 +132,8 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
   it("--duree wins; a devis writing no duration or two still requires --duree (exit 2, nothing printed)", async () => {
     const r = await lancer([...args, "--duree", "40", "--explique"]);
     expect(r.code).toBe(0);
-    expect(r.out.split("\n")[1]).toBe("Durée : 40 min (durée saisie avec l'option --duree)");
-    expect(r.out).toContain("      ← Durée : 40\u00a0min = durée saisie avec l'option --duree\n");
+    expect(r.out.split("\n")[1]).toBe(fr("Durée : 40 min (durée saisie avec l'option --duree)"));
+    expect(r.out).toContain(fr("      ← Durée : 40\u00a0min = durée saisie avec l'option --duree\n"));
     const sans = path.join(dossier(), "sans-duree.xlsx");
     await ecrireDevisTest(sans);
     const deux = await variante(EXEMPLE, "deux-durees-ci.xlsx", (wb) => {
@@ -143,13 +145,15 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
       const x = await ci(f);
       expect([x.code, x.out]).toEqual([2, ""]);
       expect(x.err).toMatch(
-        /^L'option --duree est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute/,
+        /^L'option --duree est obligatoire\s: le crédit d'impôt audiovisuel est plafonné par minute/,
       );
     }
     // The durations written are named in the refusal.
     expect((await ci(deux)).err).toBe(
-      "L'option --duree est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, et le classeur écrit " +
-        `plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}).`,
+      fr(
+        "L'option --duree est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, et le classeur écrit " +
+          `plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}).`,
+      ),
     );
   });
 });
@@ -174,7 +178,7 @@ describe("prodbook financement: the duration read in the workbook", () => {
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(`\n  ${LUE}\n`);
     const s = await lancer(["financement", f, "--oeuvre", "audiovisuel", "--duree", "26", "--date", "2026-01-15"]);
-    expect(s.out).toContain("\n  Durée : 26 min (durée saisie avec l'option --duree)\n");
+    expect(s.out).toContain(fr("\n  Durée : 26 min (durée saisie avec l'option --duree)\n"));
     expect(s.out).not.toContain("durée lue dans le classeur");
     // A cinema work without a credit computed: the duration serves nothing, none is read (nor said of no use).
     const c = await lancer(["financement", f, "--oeuvre", "cinema", "--date", "2026-01-15", "--json"]);
