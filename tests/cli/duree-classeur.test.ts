@@ -48,6 +48,10 @@ describe("prodbook devis: the duration read in the workbook", () => {
     );
     expect(j.devis.coutMinute).toBe(saisie.devis.coutMinute);
     expect(j.devis.coutMinute).toBe("3548.25");
+    // The JSON says where the duration comes from (added field): the title cell, or the option.
+    expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
+    expect(saisie.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
+    expect(j.dureesAmbigues).toBeUndefined();
     expect(incoherences(j.traces.coutMinute)).toEqual([]);
     expect(dureeDe(j.traces.coutMinute)).toEqual({
       libelle: "Durée",
@@ -66,6 +70,7 @@ describe("prodbook devis: the duration read in the workbook", () => {
     expect(r.out).not.toContain("durée lue dans le classeur");
     const j = JSON.parse((await lancer(["devis", EXEMPLE, "--duree", "90", "--json", "--explique"])).out);
     expect(j.devis.coutMinute).toBe("2050.10");
+    expect(j.duree).toEqual({ minutes: "90", origine: "option", cellule: null });
     expect(dureeDe(j.traces.coutMinute)).toEqual({
       libelle: "Durée",
       valeur: "90",
@@ -83,6 +88,12 @@ describe("prodbook devis: the duration read in the workbook", () => {
     const r = await lancer(["devis", deux, "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).devis.coutMinute).toBeNull();
+    // The JSON names them too, each with its cell, and no duration used.
+    expect(JSON.parse(r.out).dureesAmbigues).toEqual([
+      { minutes: "52", cellule: CELLULE },
+      { minutes: "90", cellule: CELLULE },
+    ]);
+    expect(JSON.parse(r.out).duree).toBeUndefined();
     // Named, each with its cell, never one picked among them.
     expect((await lancer(["devis", deux])).out).toContain(
       fr(
@@ -126,7 +137,10 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
     expect(lignes[i + 2]).toBe(fr(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
     const j = JSON.parse((await lancer([...args, "--json"])).out);
     const saisie = JSON.parse((await lancer([...args, "--json", "--duree", "52"])).out);
-    expect(j).toEqual(saisie);
+    // The same figures; only the duration's origin differs (the cell, or the option).
+    expect({ ...j, duree: undefined }).toEqual({ ...saisie, duree: undefined });
+    expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
+    expect(saisie.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
   });
 
   it("--duree wins; a devis writing no duration or two still requires --duree (exit 2, nothing printed)", async () => {
@@ -180,10 +194,23 @@ describe("prodbook financement: the duration read in the workbook", () => {
     const s = await lancer(["financement", f, "--oeuvre", "audiovisuel", "--duree", "26", "--date", "2026-01-15"]);
     expect(s.out).toContain(fr("\n  Durée : 26 min (durée saisie avec l'option --duree)\n"));
     expect(s.out).not.toContain("durée lue dans le classeur");
+    const j = (...x: string[]) =>
+      lancer(["financement", f, ...x, "--date", "2026-01-15", "--json"]).then((y) => JSON.parse(y.out));
+    expect((await j("--oeuvre", "audiovisuel")).duree).toEqual({
+      minutes: "52",
+      origine: "classeur",
+      cellule: CELLULE,
+    });
+    expect((await j("--oeuvre", "audiovisuel", "--duree", "26")).duree).toEqual({
+      minutes: "26",
+      origine: "option",
+      cellule: null,
+    });
     // A cinema work without a credit computed: the duration serves nothing, none is read (nor said of no use).
     const c = await lancer(["financement", f, "--oeuvre", "cinema", "--date", "2026-01-15", "--json"]);
     expect(c.code).toBe(0);
     expect(JSON.stringify(JSON.parse(c.out).controles)).not.toContain("genre-duree-sans-effet");
+    expect(JSON.parse(c.out).duree).toBeUndefined();
     expect((await lancer(["financement", f, "--oeuvre", "cinema", "--date", "2026-01-15"])).out).not.toContain(
       "Durée :",
     );
