@@ -174,14 +174,16 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
 
 describe("prodbook financement: the duration read in the workbook", () => {
   /** The example devis beside the documentary's plan de financement (values copied from the fixture). */
-  async function devisEtPlan(): Promise<string> {
+  async function devisEtPlan(sansCredit = false): Promise<string> {
     const plan = new ExcelJS.Workbook();
     await plan.xlsx.readFile(PLAN);
     const source = plan.worksheets[0];
-    return variante(EXEMPLE, "devis-et-plan.xlsx", (wb) => {
+    return variante(EXEMPLE, sansCredit ? "devis-et-plan-sans-credit.xlsx" : "devis-et-plan.xlsx", (wb) => {
       const ws = wb.addWorksheet(source.name);
       source.eachRow({ includeEmpty: true }, (row, n) => {
-        ws.getRow(n).values = row.values as ExcelJS.CellValue[];
+        // Without its crédit d'impôt line, the plan gets the one Prodbook computes on the devis.
+        if (!sansCredit || !/crédit d'impôt/i.test(String(row.getCell(1).value ?? "")))
+          ws.getRow(n).values = row.values as ExcelJS.CellValue[];
       });
     });
   }
@@ -214,5 +216,38 @@ describe("prodbook financement: the duration read in the workbook", () => {
     expect((await lancer(["financement", f, "--oeuvre", "cinema", "--date", "2026-01-15"])).out).not.toContain(
       "Durée :",
     );
+  });
+
+  it("--explique: the duration node with its cell, and the credit computed on the devis down to its per-minute cap", async () => {
+    const f = await devisEtPlan(true);
+    const args = ["financement", f, "--devis", "Budget Gardiens", "--oeuvre", "audiovisuel", "--date", "2026-01-15"];
+    const ci = [...args, "--credit-impot", "audiovisuel", "--genre", "documentaire", "--explique"];
+    const r = binaire(...ci);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const lignes = r.out.split("\n");
+    expect(lignes).toContain(fr(`  Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
+    // The credit's tree: its per-minute cap × the duration read, with its cell.
+    const i = lignes.indexOf(
+      fr("    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min"),
+    );
+    expect(i).toBeGreaterThan(0);
+    expect(lignes[i + 2]).toBe(fr(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
+    const j = JSON.parse((await lancer([...ci, "--json"])).out);
+    expect(j.traces.duree).toEqual({
+      libelle: "Durée",
+      valeur: "52",
+      unite: "minutes",
+      operation: "valeur",
+      formule: "durée lue dans le classeur",
+      cellule: CELLULE,
+    });
+    expect(incoherences(j.traces.creditImpot)).toEqual([]);
+    expect(incoherences(j.traces.total)).toEqual([]);
+    const credit = j.parCategorie.find((c: { categorie: string }) => c.categorie === "credit-impot");
+    expect(j.traces.creditImpot.valeur).toBe(credit.montant);
+    // --duree: the node says the option, no cell.
+    const s = JSON.parse((await lancer([...ci, "--json", "--duree", "52"])).out);
+    expect(s.traces.duree).toMatchObject({ valeur: "52", formule: "durée saisie avec l'option --duree" });
+    expect(s.traces.duree.cellule).toBeUndefined();
   });
 });

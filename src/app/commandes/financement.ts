@@ -128,6 +128,7 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
           genre: genreCredit,
           annee,
           dureeMinutes: a.dureeMinutes,
+          ...(origineDuree(a) ? { origineDuree: origineDuree(a) } : {}),
           langue,
           premierOuDeuxiemeFilm: a.premierOuDeuxiemeFilm,
           oeuvreDifficile: a.oeuvreDifficile,
@@ -164,7 +165,7 @@ export async function financement(
   const origine = origineDuree(a);
   const ambigues = a.dureesAmbigues ? { dureesAmbigues: a.dureesAmbigues } : {};
   const avecOrigine = { ...r, ...(origine ? { origineDuree: origine } : {}), ...ambigues };
-  return args.explique ? { ...avecOrigine, traces: tracesFinancement(r, r.echeancier) } : avecOrigine;
+  return args.explique ? { ...avecOrigine, traces: tracesFinancement(r, r.echeancier, origine) } : avecOrigine;
 }
 
 /**

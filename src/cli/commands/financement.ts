@@ -156,6 +156,10 @@ export const commande = definirCommande({
         total: r.traces.total,
         resteAFinancer: r.traces.resteAFinancer,
         intensite: r.traces.intensite,
+        // The duration used (small-budget threshold per hour, the credit computed on the devis), with its cell.
+        duree: r.traces.duree,
+        // The crédit d'impôt computed on the devis, which the sources name, down to its lines and caps.
+        creditImpot: r.traces.creditImpot,
         // Payments of the échéancier without a date (none: nothing to explain).
         sansDate: r.traces.sansDate?.entrees?.length ? r.traces.sansDate : undefined,
         // Then each month of the échéancier, down to the payments dated in it and their cells.
