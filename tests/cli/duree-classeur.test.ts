@@ -251,3 +251,55 @@ describe("prodbook financement: the duration read in the workbook", () => {
     expect(s.traces.duree.cellule).toBeUndefined();
   });
 });
+
+describe("prodbook planning: the duration of the default steps read in the workbook", () => {
+  const args = (f: string) => ["planning", f, "--livraison", "2026-12-18", "--genre", "documentaire"];
+
+  it("--genre without --duree: the steps sized to the devis title's duration, said with its cell; --duree wins", async () => {
+    const r = binaire(...args(EXEMPLE));
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out.split("\n")[1]).toBe(`  ${LUE}`);
+    const j = JSON.parse((await lancer([...args(EXEMPLE), "--json"])).out);
+    expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
+    // A title saying 26': the steps of --duree 26, not those of 52 minutes.
+    const court = await variante(EXEMPLE, "planning-26.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "« Les Gardiens du littoral » — documentaire 26'";
+    });
+    const lu = JSON.parse((await lancer([...args(court), "--json"])).out);
+    const vingtSix = JSON.parse((await lancer([...args(court), "--json", "--duree", "26"])).out);
+    const cinquanteDeux = JSON.parse((await lancer([...args(court), "--json", "--duree", "52"])).out);
+    expect(lu.etapes).toEqual(vingtSix.etapes);
+    expect(lu.etapes).not.toEqual(cinquanteDeux.etapes);
+    expect(lu.duree).toEqual({ minutes: "26", origine: "classeur", cellule: CELLULE });
+    expect(cinquanteDeux.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
+    const t = await lancer([...args(court), "--duree", "52"]);
+    expect(t.out.split("\n")[1]).toBe(fr("  Durée : 52 min (durée saisie avec l'option --duree)"));
+    expect(t.out).not.toContain("durée lue dans le classeur");
+  });
+
+  it("two durations written: none taken (the steps of the reference duration), each named, the steps those of a workbook writing none", async () => {
+    const deux = await variante(EXEMPLE, "planning-deux.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 26' (version 90 min)";
+    });
+    const r = await lancer(args(deux));
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[1]).toBe(
+      fr(
+        `  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 26 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
+          "indiquez --duree",
+      ),
+    );
+    const j = JSON.parse((await lancer([...args(deux), "--json"])).out);
+    expect(j.duree).toBeUndefined();
+    expect(j.dureesAmbigues).toEqual([
+      { minutes: "26", cellule: CELLULE },
+      { minutes: "90", cellule: CELLULE },
+    ]);
+    // The steps without a duration: as before this change (the reference duration of the list).
+    const sans = path.join(dossier(), "planning-sans-duree.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").addRow(["Projet sans durée"]);
+    await wb.xlsx.writeFile(sans);
+    expect(j.etapes).toEqual(JSON.parse((await lancer([...args(sans), "--json"])).out).etapes);
+  });
+});
