@@ -38,8 +38,11 @@ export interface CreditImpotDuPlan {
   alertes?: string[];
   /** Every rule-table version the calculation used. */
   tables?: RegleUtilisee[];
-  /** « D'où vient ce chiffre ? »: the credit's trace, down to its lines, rates, caps and the duration's cell. */
-  trace?: Trace;
+  /**
+   * « D'où vient ce chiffre ? »: the credit's trace, down to its lines, rates, caps and the duration's cell; built on
+   * request (--explique), not for every plan checked.
+   */
+  trace?: () => Trace;
 }
 
 /** The plan the credit is added to: its sheet and sources, and the date of its rules. */
@@ -92,7 +95,7 @@ export function creditImpotPourPlan(o: OptionsCreditImpotPlan): CalculCreditImpo
       detail: `${o.regime}, ${o.genre}, taux ${formatPourcentFr(r.taux)}, base ${formatMontantFr(r.base)}${deduites}`,
       alertes: [...r.alertes, ...(aides ? [aides] : [])],
       tables: r.tables,
-      trace: traceCreditImpot(r),
+      trace: () => traceCreditImpot(r),
     };
   };
 }

@@ -52,8 +52,8 @@ export interface AnalyseFinancement {
   contexte: ContexteFinancement;
   /** True when the crédit d'impôt of the calculation was added as a source. */
   creditImpotAjoute: boolean;
-  /** The trace of that crédit d'impôt (its lines, caps and the duration's cell), when it was added. */
-  traceCreditImpot?: Trace;
+  /** The trace of that crédit d'impôt (its lines, caps and the duration's cell), when it was added; built on request. */
+  traceCreditImpot?: () => Trace;
   /** The rule-table versions the analysis read (categories, aid ceiling, FSA, the credit's tables when added). */
   tables: RegleUtilisee[];
 }

@@ -55,7 +55,7 @@ export function tracesFinancement(
   origineDuree?: OrigineDuree,
 ): TracesFinancement {
   const s = a.synthese;
-  const credit = a.traceCreditImpot && { ...a.traceCreditImpot, libelle: "Crédit d'impôt calculé par Prodbook" };
+  const credit = a.traceCreditImpot && { ...a.traceCreditImpot(), libelle: "Crédit d'impôt calculé par Prodbook" };
   const traceSource = (x: SourceFinancement) => traceSourceDe(x, credit);
   const jour = a.contexte.date;
   const total = noeud("Total des financements", euros(s.total), "euros", "somme", a.sources.map(traceSource), {
