@@ -218,6 +218,27 @@ describe("prodbook financement: the duration read in the workbook", () => {
     );
   });
 
+  it("two durations in the devis title: none taken, each named in the text and in --json (dureesAmbigues)", async () => {
+    const deux = await variante(await devisEtPlan(), "devis-et-plan-deux.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 52' (version 90 min)";
+    });
+    const args = ["financement", deux, "--oeuvre", "audiovisuel", "--date", "2026-01-15"];
+    const r = await lancer(args);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      fr(
+        `\n  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
+          "indiquez --duree\n",
+      ),
+    );
+    const j = JSON.parse((await lancer([...args, "--json"])).out);
+    expect(j.duree).toBeUndefined();
+    expect(j.dureesAmbigues).toEqual([
+      { minutes: "52", cellule: CELLULE },
+      { minutes: "90", cellule: CELLULE },
+    ]);
+  });
+
   it("--explique: the duration node with its cell, and the credit computed on the devis down to its per-minute cap", async () => {
     const f = await devisEtPlan(true);
     const args = ["financement", f, "--devis", "Budget Gardiens", "--oeuvre", "audiovisuel", "--date", "2026-01-15"];
