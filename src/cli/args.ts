@@ -1,4 +1,5 @@
 import { detailDuree } from "../app/arguments";
+import { nommerDurees, type DureeEcrite } from "../app/commandes/production";
 import { CliError } from "./io";
 import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";
 
@@ -40,8 +41,32 @@ export function texteDuree(minutes: number, origine: { formule: string; cellule?
 }
 
 /** Several durations written in the workbook and no --duree: « Durée : … aucune n'est prise : … ; indiquez --duree ». */
-export const texteDureesAmbigues = (d: string) =>
-  `Durée : le classeur écrit plusieurs durées, aucune n'est prise : ${d} ; indiquez --duree`;
+export const texteDureesAmbigues = (d: readonly DureeEcrite[]) =>
+  `Durée : le classeur écrit plusieurs durées, aucune n'est prise : ${nommerDurees(d)} ; indiquez --duree`;
+
+/**
+ * The duration used and where it comes from, for a command's --json (added fields, present only when they apply):
+ * `duree: { minutes: "52", origine: "classeur" | "option", cellule: "'Budget'!A2" | null }`, and without a duration
+ * the durations the workbook writes but none taken, `dureesAmbigues: [{ minutes, cellule }]`.
+ */
+export function jsonDuree(
+  minutes: number | undefined,
+  origine: { formule: string; cellule?: string } | undefined,
+  ambigues?: readonly DureeEcrite[],
+): {
+  duree?: { minutes: string; origine: "classeur" | "option"; cellule: string | null };
+  dureesAmbigues?: DureeEcrite[];
+} {
+  if (minutes !== undefined)
+    return {
+      duree: {
+        minutes: String(minutes),
+        origine: origine?.cellule ? "classeur" : "option",
+        cellule: origine?.cellule ?? null,
+      },
+    };
+  return ambigues?.length ? { dureesAmbigues: ambigues.map((d) => ({ minutes: d.minutes, cellule: d.cellule })) } : {};
+}
 
 export function choixArg<T extends string>(
   valeur: string | undefined,

@@ -65,7 +65,10 @@ describe("prodbook credit-impot --json", () => {
       "parametres",
       "plafondBase",
       "subventionsPubliques",
+      "duree",
     ]);
+    // Added field: the duration used and where it comes from (here the option).
+    expect(j.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
     // Added field (issue 11): 220 sexies III-3, base ≤ 80 % of the budget (419 000 €) = 335 200 €, not reached here.
     expect(j.plafondBase).toEqual({
       part: "0.80",

@@ -31,7 +31,9 @@ describe("prodbook devis --json", () => {
     expect(io.erreurs).toEqual([]);
     expect(io.sortie).toHaveLength(1);
     const j = JSON.parse(io.sortie[0]);
-    expect(Object.keys(j)).toEqual(["devis", "controles", "tables"]);
+    // `duree` added after the others: the duration used and where it comes from (here the option).
+    expect(Object.keys(j)).toEqual(["devis", "controles", "tables", "duree"]);
+    expect(j.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
     // The tables the checks read: the IDCC 2642 grid in force and the accord transparence (documentary).
     expect(j.tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`)).toEqual([
       "idcc2642-minima@2025-07-01",

@@ -48,6 +48,10 @@ describe("prodbook devis: the duration read in the workbook", () => {
     );
     expect(j.devis.coutMinute).toBe(saisie.devis.coutMinute);
     expect(j.devis.coutMinute).toBe("3548.25");
+    // The JSON says where the duration comes from (added field): the title cell, or the option.
+    expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
+    expect(saisie.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
+    expect(j.dureesAmbigues).toBeUndefined();
     expect(incoherences(j.traces.coutMinute)).toEqual([]);
     expect(dureeDe(j.traces.coutMinute)).toEqual({
       libelle: "Durée",
@@ -66,6 +70,7 @@ describe("prodbook devis: the duration read in the workbook", () => {
     expect(r.out).not.toContain("durée lue dans le classeur");
     const j = JSON.parse((await lancer(["devis", EXEMPLE, "--duree", "90", "--json", "--explique"])).out);
     expect(j.devis.coutMinute).toBe("2050.10");
+    expect(j.duree).toEqual({ minutes: "90", origine: "option", cellule: null });
     expect(dureeDe(j.traces.coutMinute)).toEqual({
       libelle: "Durée",
       valeur: "90",
@@ -83,6 +88,12 @@ describe("prodbook devis: the duration read in the workbook", () => {
     const r = await lancer(["devis", deux, "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).devis.coutMinute).toBeNull();
+    // The JSON names them too, each with its cell, and no duration used.
+    expect(JSON.parse(r.out).dureesAmbigues).toEqual([
+      { minutes: "52", cellule: CELLULE },
+      { minutes: "90", cellule: CELLULE },
+    ]);
+    expect(JSON.parse(r.out).duree).toBeUndefined();
     // Named, each with its cell, never one picked among them.
     expect((await lancer(["devis", deux])).out).toContain(
       fr(
@@ -126,7 +137,10 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
     expect(lignes[i + 2]).toBe(fr(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
     const j = JSON.parse((await lancer([...args, "--json"])).out);
     const saisie = JSON.parse((await lancer([...args, "--json", "--duree", "52"])).out);
-    expect(j).toEqual(saisie);
+    // The same figures; only the duration's origin differs (the cell, or the option).
+    expect({ ...j, duree: undefined }).toEqual({ ...saisie, duree: undefined });
+    expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
+    expect(saisie.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
   });
 
   it("--duree wins; a devis writing no duration or two still requires --duree (exit 2, nothing printed)", async () => {
@@ -160,14 +174,16 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
 
 describe("prodbook financement: the duration read in the workbook", () => {
   /** The example devis beside the documentary's plan de financement (values copied from the fixture). */
-  async function devisEtPlan(): Promise<string> {
+  async function devisEtPlan(sansCredit = false): Promise<string> {
     const plan = new ExcelJS.Workbook();
     await plan.xlsx.readFile(PLAN);
     const source = plan.worksheets[0];
-    return variante(EXEMPLE, "devis-et-plan.xlsx", (wb) => {
+    return variante(EXEMPLE, sansCredit ? "devis-et-plan-sans-credit.xlsx" : "devis-et-plan.xlsx", (wb) => {
       const ws = wb.addWorksheet(source.name);
       source.eachRow({ includeEmpty: true }, (row, n) => {
-        ws.getRow(n).values = row.values as ExcelJS.CellValue[];
+        // Without its crédit d'impôt line, the plan gets the one Prodbook computes on the devis.
+        if (!sansCredit || !/crédit d'impôt/i.test(String(row.getCell(1).value ?? "")))
+          ws.getRow(n).values = row.values as ExcelJS.CellValue[];
       });
     });
   }
@@ -180,12 +196,131 @@ describe("prodbook financement: the duration read in the workbook", () => {
     const s = await lancer(["financement", f, "--oeuvre", "audiovisuel", "--duree", "26", "--date", "2026-01-15"]);
     expect(s.out).toContain(fr("\n  Durée : 26 min (durée saisie avec l'option --duree)\n"));
     expect(s.out).not.toContain("durée lue dans le classeur");
+    const j = (...x: string[]) =>
+      lancer(["financement", f, ...x, "--date", "2026-01-15", "--json"]).then((y) => JSON.parse(y.out));
+    expect((await j("--oeuvre", "audiovisuel")).duree).toEqual({
+      minutes: "52",
+      origine: "classeur",
+      cellule: CELLULE,
+    });
+    expect((await j("--oeuvre", "audiovisuel", "--duree", "26")).duree).toEqual({
+      minutes: "26",
+      origine: "option",
+      cellule: null,
+    });
     // A cinema work without a credit computed: the duration serves nothing, none is read (nor said of no use).
     const c = await lancer(["financement", f, "--oeuvre", "cinema", "--date", "2026-01-15", "--json"]);
     expect(c.code).toBe(0);
     expect(JSON.stringify(JSON.parse(c.out).controles)).not.toContain("genre-duree-sans-effet");
+    expect(JSON.parse(c.out).duree).toBeUndefined();
     expect((await lancer(["financement", f, "--oeuvre", "cinema", "--date", "2026-01-15"])).out).not.toContain(
       "Durée :",
     );
+  });
+
+  it("two durations in the devis title: none taken, each named in the text and in --json (dureesAmbigues)", async () => {
+    const deux = await variante(await devisEtPlan(), "devis-et-plan-deux.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 52' (version 90 min)";
+    });
+    const args = ["financement", deux, "--oeuvre", "audiovisuel", "--date", "2026-01-15"];
+    const r = await lancer(args);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      fr(
+        `\n  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
+          "indiquez --duree\n",
+      ),
+    );
+    const j = JSON.parse((await lancer([...args, "--json"])).out);
+    expect(j.duree).toBeUndefined();
+    expect(j.dureesAmbigues).toEqual([
+      { minutes: "52", cellule: CELLULE },
+      { minutes: "90", cellule: CELLULE },
+    ]);
+  });
+
+  it("--explique: the duration node with its cell, and the credit computed on the devis down to its per-minute cap", async () => {
+    const f = await devisEtPlan(true);
+    const args = ["financement", f, "--devis", "Budget Gardiens", "--oeuvre", "audiovisuel", "--date", "2026-01-15"];
+    const ci = [...args, "--credit-impot", "audiovisuel", "--genre", "documentaire", "--explique"];
+    const r = binaire(...ci);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const lignes = r.out.split("\n");
+    expect(lignes).toContain(fr(`  Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
+    // The credit's tree: its per-minute cap × the duration read, with its cell.
+    const i = lignes.indexOf(
+      fr("    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min"),
+    );
+    expect(i).toBeGreaterThan(0);
+    expect(lignes[i + 2]).toBe(fr(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
+    const j = JSON.parse((await lancer([...ci, "--json"])).out);
+    expect(j.traces.duree).toEqual({
+      libelle: "Durée",
+      valeur: "52",
+      unite: "minutes",
+      operation: "valeur",
+      formule: "durée lue dans le classeur",
+      cellule: CELLULE,
+    });
+    expect(incoherences(j.traces.creditImpot)).toEqual([]);
+    expect(incoherences(j.traces.total)).toEqual([]);
+    const credit = j.parCategorie.find((c: { categorie: string }) => c.categorie === "credit-impot");
+    expect(j.traces.creditImpot.valeur).toBe(credit.montant);
+    // --duree: the node says the option, no cell.
+    const s = JSON.parse((await lancer([...ci, "--json", "--duree", "52"])).out);
+    expect(s.traces.duree).toMatchObject({ valeur: "52", formule: "durée saisie avec l'option --duree" });
+    expect(s.traces.duree.cellule).toBeUndefined();
+  });
+});
+
+describe("prodbook planning: the duration of the default steps read in the workbook", () => {
+  const args = (f: string) => ["planning", f, "--livraison", "2026-12-18", "--genre", "documentaire"];
+
+  it("--genre without --duree: the steps sized to the devis title's duration, said with its cell; --duree wins", async () => {
+    const r = binaire(...args(EXEMPLE));
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out.split("\n")[1]).toBe(`  ${LUE}`);
+    const j = JSON.parse((await lancer([...args(EXEMPLE), "--json"])).out);
+    expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
+    // A title saying 26': the steps of --duree 26, not those of 52 minutes.
+    const court = await variante(EXEMPLE, "planning-26.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "« Les Gardiens du littoral » — documentaire 26'";
+    });
+    const lu = JSON.parse((await lancer([...args(court), "--json"])).out);
+    const vingtSix = JSON.parse((await lancer([...args(court), "--json", "--duree", "26"])).out);
+    const cinquanteDeux = JSON.parse((await lancer([...args(court), "--json", "--duree", "52"])).out);
+    expect(lu.etapes).toEqual(vingtSix.etapes);
+    expect(lu.etapes).not.toEqual(cinquanteDeux.etapes);
+    expect(lu.duree).toEqual({ minutes: "26", origine: "classeur", cellule: CELLULE });
+    expect(cinquanteDeux.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
+    const t = await lancer([...args(court), "--duree", "52"]);
+    expect(t.out.split("\n")[1]).toBe(fr("  Durée : 52 min (durée saisie avec l'option --duree)"));
+    expect(t.out).not.toContain("durée lue dans le classeur");
+  });
+
+  it("two durations written: none taken (the steps of the reference duration), each named, the steps those of a workbook writing none", async () => {
+    const deux = await variante(EXEMPLE, "planning-deux.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 26' (version 90 min)";
+    });
+    const r = await lancer(args(deux));
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[1]).toBe(
+      fr(
+        `  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 26 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
+          "indiquez --duree",
+      ),
+    );
+    const j = JSON.parse((await lancer([...args(deux), "--json"])).out);
+    expect(j.duree).toBeUndefined();
+    expect(j.dureesAmbigues).toEqual([
+      { minutes: "26", cellule: CELLULE },
+      { minutes: "90", cellule: CELLULE },
+    ]);
+    // The steps without a duration: as before this change (the reference duration of the list).
+    const sans = path.join(dossier(), "planning-sans-duree.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").addRow(["Projet sans durée"]);
+    await wb.xlsx.writeFile(sans);
+    expect(j.etapes).toEqual(JSON.parse((await lancer([...args(sans), "--json"])).out).etapes);
   });
 });

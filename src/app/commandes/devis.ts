@@ -6,11 +6,11 @@ import { ApercuDevis, apercuDevis } from "../apercu";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import { verifierDate, verifierDuree } from "../arguments";
 import { origineDuree } from "../contexte";
-import { avecDureeDuClasseur } from "./production";
+import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 
 /** The CLI's duration: several different ones written in the workbook, none taken (each with its cell). */
 export interface AvecDureesAmbigues {
-  dureesAmbigues?: string;
+  dureesAmbigues?: DureeEcrite[];
 }
 
 export interface OptionsDevis {

@@ -15,7 +15,7 @@ import { regleLisible, type RegleLisible } from "../presentationRegles";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
-import { avecDureeDuClasseur } from "./production";
+import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 
 export interface OptionsFinancementPane {
   feuille?: string;
@@ -78,7 +78,7 @@ function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
 }
 
 /** The argument checks and defaults of the financing use case, for the pane and the CLI. */
-function options(a: OptionsFinancementPane & { dureesAmbigues?: string }, ecrire: boolean) {
+function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] }, ecrire: boolean) {
   if (a.feuilleDevis !== undefined && a.cout !== undefined)
     throw invalide(
       "cout",
@@ -128,6 +128,7 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: string }, ecrire
           genre: genreCredit,
           annee,
           dureeMinutes: a.dureeMinutes,
+          ...(origineDuree(a) ? { origineDuree: origineDuree(a) } : {}),
           langue,
           premierOuDeuxiemeFilm: a.premierOuDeuxiemeFilm,
           oeuvreDifficile: a.oeuvreDifficile,
@@ -146,12 +147,16 @@ export async function financement(
   args: OptionsFinancementPane,
   ecrire: boolean,
 ): Promise<
-  ResultatAnalyseFinancement & { traces?: TracesFinancement; origineDuree?: OrigineDuree; dureesAmbigues?: string }
+  ResultatAnalyseFinancement & {
+    traces?: TracesFinancement;
+    origineDuree?: OrigineDuree;
+    dureesAmbigues?: DureeEcrite[];
+  }
 > {
   // The workbook's duration only where the pane would pass the context's: never for a cinema work whose cost is typed
   // (it would then be « indiquée » and said to be of no use).
   const utile = args.typeOeuvre === "audiovisuel" || (args.creditImpot !== undefined && args.cout === undefined);
-  const a: OptionsFinancementPane & { dureesAmbigues?: string } = utile
+  const a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] } = utile
     ? await avecDureeDuClasseur(wb, args, args.feuilleDevis)
     : args;
   // The devis found for the cost, hidden in the workbook: its « feuille-lue » finding comes with the core's (also
@@ -160,7 +165,7 @@ export async function financement(
   const origine = origineDuree(a);
   const ambigues = a.dureesAmbigues ? { dureesAmbigues: a.dureesAmbigues } : {};
   const avecOrigine = { ...r, ...(origine ? { origineDuree: origine } : {}), ...ambigues };
-  return args.explique ? { ...avecOrigine, traces: tracesFinancement(r, r.echeancier) } : avecOrigine;
+  return args.explique ? { ...avecOrigine, traces: tracesFinancement(r, r.echeancier, origine) } : avecOrigine;
 }
 
 /**

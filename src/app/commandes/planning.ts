@@ -15,6 +15,9 @@ import { versionEnVigueur, type TableRegles } from "../../core/regles/table";
 import { TABLE_DIMANCHES_FERIES } from "../../core/planning/dimanchesFeries";
 import { invalide, verifierDate, verifierDuree, verifierEntier } from "../arguments";
 import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../presentationRegles";
+import type { OrigineDuree } from "../../core/devis/model";
+import { origineDuree } from "../contexte";
+import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 
 export interface OptionsPlanningPane {
   feuille?: string;
@@ -24,7 +27,21 @@ export interface OptionsPlanningPane {
   feuilleDeService?: string;
   /** Default post-production steps when the workbook has no steps sheet. */
   modele?: OptionsPlanningClasseur["modele"];
+  /** Where the default steps' duration was typed (the CLI's --duree); a duration given without it is « saisie ». */
+  origineDuree?: OrigineDuree;
+  /**
+   * Default steps without a duration: take the one written in the workbook, with its cell, as `devis` does (the CLI
+   * without --duree); none when it writes none or several (each named).
+   */
+  dureeDuClasseur?: boolean;
 }
+
+/** The planning, and the duration that sized the default steps with where it comes from (a cell, typed). */
+export type ResultatPlanning = ResultatPlanningClasseur & {
+  duree?: { minutes: number; origine: OrigineDuree };
+  /** Default steps without a duration: the different ones the workbook writes, none taken. */
+  dureesAmbigues?: DureeEcrite[];
+};
 
 /** What the Planning page shows. */
 export interface ApercuPlanning {
@@ -94,11 +111,11 @@ const ANNEE_MAX = 2199;
  * The planning use case, for the pane and `prodbook planning`: checks the arguments, computes the rétroplanning
  * and the plan de travail checks, and writes Rétroplanning / Plan de travail / Feuille de service when `ecrire`.
  */
-export function planifier(
+export async function planifier(
   wb: WorkbookPort,
   args: OptionsPlanningPane,
   ecrire: boolean,
-): Promise<ResultatPlanningClasseur> {
+): Promise<ResultatPlanning> {
   verifierDuree(args.modele?.dureeMinutes);
   verifierZone(args.zone);
   verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours");
@@ -110,10 +127,24 @@ export function planifier(
     if (annee < ANNEE_MIN || annee > ANNEE_MAX)
       throw invalide(champ, `attend une date de ${ANNEE_MIN} à ${ANNEE_MAX}, reçu « ${args[champ]} »`);
   }
-  return planifierClasseur(wb, { ...args, ecrire }).then((r) =>
+  const { origineDuree: origineDonnee, dureeDuClasseur, modele, ...options } = args;
+  // The duration only sizes the default steps: read in the workbook (its devis title) for them alone.
+  const d = modele
+    ? await avecDureeDuClasseur(wb, { dureeMinutes: modele.dureeMinutes, origineDuree: origineDonnee, dureeDuClasseur })
+    : undefined;
+  const r = await planifierClasseur(wb, {
+    ...options,
+    ...(modele ? { modele: { ...modele, dureeMinutes: d?.dureeMinutes } } : {}),
+    ecrire,
+  });
+  const origine = d && origineDuree(d);
+  return {
+    ...r,
     // The devis read for the quantities, found hidden: said like `devis` says it (feuille-lue).
-    r.devis ? { ...r, controles: trierConstats([...r.controles, ...constatsFeuilleLue(r.devis)]) } : r,
-  );
+    ...(r.devis ? { controles: trierConstats([...r.controles, ...constatsFeuilleLue(r.devis)]) } : {}),
+    ...(d?.dureeMinutes !== undefined && origine ? { duree: { minutes: d.dureeMinutes, origine } } : {}),
+    ...(d?.dureesAmbigues ? { dureesAmbigues: d.dureesAmbigues } : {}),
+  };
 }
 
 /**

@@ -40,10 +40,19 @@ export interface DureeLue {
   origineDuree: OrigineDuree;
 }
 
-/** Several different durations written in the workbook: none taken, each named (« 52 min ('Budget'!A2) »). */
-export interface DureesAmbigues {
-  dureesAmbigues: string;
+/** A duration written in the workbook, with its cell (« 52 » in 'Budget'!A2). */
+export interface DureeEcrite {
+  minutes: string;
+  cellule: string;
 }
+
+/** Several different durations written in the workbook: none taken, each named with its cell. */
+export interface DureesAmbigues {
+  dureesAmbigues: DureeEcrite[];
+}
+
+/** Durations written but not taken, as the messages name them: « 52 min ('Budget'!A2), 90 min ('Budget'!A2) ». */
+export const nommerDurees = (d: readonly DureeEcrite[]) => d.map((x) => `${x.minutes} min (${x.cellule})`).join(", ");
 
 /**
  * The duration written in the workbook (« Documentaire 52' » above the devis header), for a use case given none (the
@@ -63,7 +72,7 @@ export async function dureeDuClasseur(
     await lireFeuilles(wb, nom ? [nom] : feuilles.filter((f) => !estFeuilleParametres(f))),
   );
   if (detecte.dureesAmbigues)
-    return { dureesAmbigues: detecte.dureesAmbigues.map((d) => `${d.duree} min (${d.cellule})`).join(", ") };
+    return { dureesAmbigues: detecte.dureesAmbigues.map((d) => ({ minutes: d.duree, cellule: d.cellule })) };
   const c: ContexteProduction = { duree: detecte.valeurs.duree };
   const origine = origineDureeDe(c, detecte);
   const minutes = origine?.cellule ? dureeDe(c) : undefined;
@@ -78,14 +87,15 @@ export async function avecDureeDuClasseur<T extends { dureeMinutes?: number; dur
   wb: WorkbookPort,
   a: T,
   feuille?: string,
-): Promise<T & { origineDuree?: OrigineDuree; dureesAmbigues?: string }> {
+): Promise<T & { origineDuree?: OrigineDuree; dureesAmbigues?: DureeEcrite[] }> {
   if (!a.dureeDuClasseur || a.dureeMinutes !== undefined) return a;
   const lue = await dureeDuClasseur(wb, feuille);
   return lue ? { ...a, ...lue } : a;
 }
 
 /** What a use case says of durations written but not taken (« 52 min ('Budget'!A2), 90 min ('Budget'!A2) »). */
-export const texteDureesAmbigues = (d: string) => `le classeur écrit plusieurs durées, aucune n'est prise : ${d}`;
+export const texteDureesAmbigues = (d: readonly DureeEcrite[]) =>
+  `le classeur écrit plusieurs durées, aucune n'est prise : ${nommerDurees(d)}`;
 
 /** The production context shared by the pane's pages, saved in the workbook's document settings. */
 export const commandesProduction = {

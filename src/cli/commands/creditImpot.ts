@@ -2,7 +2,7 @@ import { NOMS_REGIME } from "../../core/creditImpot/contexteCalcul";
 import { creditImpot, type ApercuCreditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { cents, centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
-import { choixArg, dureeArg, montantArg, nombreArg, origineDureeArg, texteDuree } from "../args";
+import { choixArg, dureeArg, jsonDuree, montantArg, nombreArg, origineDureeArg, texteDuree } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
@@ -184,7 +184,12 @@ export const commande = definirCommande({
     };
   },
   executer: ({ wb, args, sortie }) => creditImpot(wb, args, sortie !== undefined),
-  json: (r) => ({ ...jsonCreditImpot(r), ...(r.traces ? { traces: r.traces } : {}) }),
+  json: (r) => ({
+    ...jsonCreditImpot(r),
+    // Added after the others: the duration used and where it comes from (a cell, or the option).
+    ...jsonDuree(r.dureeMinutes, r.origineDuree),
+    ...(r.traces ? { traces: r.traces } : {}),
+  }),
   texte: (r, io) => {
     texte(r, r.source, io);
     if (r.traces) texteTraces(io, r.traces);

@@ -12,7 +12,7 @@ import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { structurer, type OptionsDevis } from "../../app/commandes/devis";
 import { centsToDecimalString, formatMontantFr, ZERO, type Cents } from "../../core/money";
-import { choixArg, dureeArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
+import { choixArg, dureeArg, jsonDuree, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -226,7 +226,12 @@ export const commande = definirCommande({
     };
   },
   executer: ({ wb, args, sortie }) => structurer(wb, args, sortie !== undefined),
-  json: (r) => ({ ...jsonDevis(r.devis, r.constats, r.tables), ...(r.traces ? { traces: r.traces } : {}) }),
+  json: (r) => ({
+    ...jsonDevis(r.devis, r.constats, r.tables),
+    // Added after the others: the duration used, where it comes from; the durations written but not taken.
+    ...jsonDuree(r.devis.dureeMinutes, r.devis.origineDuree, r.dureesAmbigues),
+    ...(r.traces ? { traces: r.traces } : {}),
+  }),
   texte: (r, io) => {
     texteDevis(r.devis, r.constats, io);
     if (r.dureesAmbigues) io.out(`  ${texteDureesAmbigues(r.dureesAmbigues)}`);

@@ -6,7 +6,8 @@ import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
-import { choixArg, dureeArg, montantArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
+import type { DureeEcrite } from "../../app/commandes/production";
+import { choixArg, dureeArg, jsonDuree, montantArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -18,7 +19,10 @@ const USAGE =
   "cinema|audiovisuel|international] [--langue francais|etrangere] [--subventions MONTANT] " +
   "[--date AAAA-MM-JJ] [--json] [--explique] [-o sortie.xlsx] [--strict]";
 
-function texte(r: ResultatAnalyseFinancement & { origineDuree?: OrigineDuree; dureesAmbigues?: string }, io: Io): void {
+function texte(
+  r: ResultatAnalyseFinancement & { origineDuree?: OrigineDuree; dureesAmbigues?: DureeEcrite[] },
+  io: Io,
+): void {
   const s = r.synthese;
   const f = (c: number) => formatMontantFr(c as Parameters<typeof formatMontantFr>[0]).padStart(18);
   io.out(`Plan de financement lu dans « ${r.plan.feuille} » : ${pluriel(r.sources.length, "source")}`);
@@ -139,7 +143,12 @@ export const commande = definirCommande({
     }
     return r;
   },
-  json: (r) => ({ ...resultatJson(r), ...(r.traces ? { traces: r.traces } : {}) }),
+  json: (r) => ({
+    ...resultatJson(r),
+    // Added after the others: the duration used, where it comes from; the durations written but not taken.
+    ...jsonDuree(r.contexte.dureeMinutes, r.origineDuree, r.dureesAmbigues),
+    ...(r.traces ? { traces: r.traces } : {}),
+  }),
   texte: (r, io) => {
     texte(r, io);
     if (r.traces)
@@ -147,6 +156,10 @@ export const commande = definirCommande({
         total: r.traces.total,
         resteAFinancer: r.traces.resteAFinancer,
         intensite: r.traces.intensite,
+        // The duration used (small-budget threshold per hour, the credit computed on the devis), with its cell.
+        duree: r.traces.duree,
+        // The crédit d'impôt computed on the devis, which the sources name, down to its lines and caps.
+        creditImpot: r.traces.creditImpot,
         // Payments of the échéancier without a date (none: nothing to explain).
         sansDate: r.traces.sansDate?.entrees?.length ? r.traces.sansDate : undefined,
         // Then each month of the échéancier, down to the payments dated in it and their cells.

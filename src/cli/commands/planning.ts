@@ -2,9 +2,8 @@ import { pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateFr } from "../../core/planning/dates";
-import type { ResultatPlanningClasseur } from "../../core/planning/planningClasseur";
-import { planifier, type OptionsPlanningPane } from "../../app/commandes/planning";
-import { choixArg, dureeArg, nombreArg } from "../args";
+import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
+import { choixArg, dureeArg, jsonDuree, nombreArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { ligneConstat } from "../constats";
@@ -16,7 +15,7 @@ const USAGE =
 const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 
 /** The public JSON contract of `prodbook planning --json` (issue 6 §5). */
-export function jsonPlanning(r: ResultatPlanningClasseur) {
+export function jsonPlanning(r: ResultatPlanning) {
   return {
     etapes: (r.planning?.etapes ?? []).map((e) => ({
       nom: e.nom,
@@ -32,16 +31,22 @@ export function jsonPlanning(r: ResultatPlanningClasseur) {
       message: c.message,
       cellule: c.cellule ?? null,
     })),
+    // Added after the others: the duration that sized the default steps (--genre) and where it comes from; the
+    // durations the workbook writes when none was taken.
+    ...jsonDuree(r.duree?.minutes, r.duree?.origine, r.dureesAmbigues),
   };
 }
 
-function texte(r: ResultatPlanningClasseur, io: Io): void {
+function texte(r: ResultatPlanning, io: Io): void {
   const p = r.planning;
   if (p) {
     io.out(
       `${p.mode === "retro" ? "Rétroplanning" : "Planning"} du ${dateFr(p.debut)} au ${dateFr(p.fin)} (` +
         `${p.etapes.length} étapes, jours ouvrés, zone ${p.zone})`,
     );
+    // The duration that sized the default steps, and where it comes from (the devis title's cell, the option).
+    if (r.duree) io.out(`  ${texteDuree(r.duree.minutes, r.duree.origine)}`);
+    else if (r.dureesAmbigues) io.out(`  ${texteDureesAmbigues(r.dureesAmbigues)}`);
     const w = Math.max(5, ...p.etapes.map((e) => e.nom.length));
     io.out(`  ${"Étape".padEnd(w)}  Début       Fin         Jours  Marge`);
     for (const e of p.etapes) {
@@ -109,6 +114,8 @@ export const commande = definirCommande({
       zone: choixArg(v.zone, "--zone", ZONES) as Zone | undefined,
       feuilleDeService: v.service,
       modele: genre ? { genre, dureeMinutes, joursTournage } : undefined,
+      origineDuree: origineDureeArg(v.duree),
+      dureeDuClasseur: true,
     };
   },
   executer: ({ wb, args, sortie }) => planifier(wb, args, sortie !== undefined),

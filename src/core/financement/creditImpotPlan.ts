@@ -1,6 +1,8 @@
 import { calculerCreditImpot } from "../creditImpot/calculerCreditImpot";
 import type { GenreCredit, LangueOeuvre, RegimeCredit, RegleUtilisee } from "../creditImpot/modele";
-import type { Devis } from "../devis/model";
+import type { Devis, OrigineDuree } from "../devis/model";
+import { traceCreditImpot } from "../traces/creditImpot";
+import type { Trace } from "../traces/trace";
 import { formatMontantFr, formatPourcentFr } from "../money/format";
 import { type Cents, cents } from "../money/cents";
 import { aidesPubliquesFrancaises, phraseAidesDuPlan } from "../creditImpot/aidesDuPlan";
@@ -12,6 +14,8 @@ export interface OptionsCreditImpotPlan {
   genre: GenreCredit;
   annee: number;
   dureeMinutes?: number;
+  /** Where `dureeMinutes` was taken (a cell, typed): the per-minute cap's trace names it. */
+  origineDuree?: OrigineDuree;
   /** Cinema: original language (30 % for French or a regional language, 20 % otherwise; animation always 30 %). */
   langue?: LangueOeuvre;
   premierOuDeuxiemeFilm?: boolean;
@@ -34,6 +38,11 @@ export interface CreditImpotDuPlan {
   alertes?: string[];
   /** Every rule-table version the calculation used. */
   tables?: RegleUtilisee[];
+  /**
+   * « D'où vient ce chiffre ? »: the credit's trace, down to its lines, rates, caps and the duration's cell; built on
+   * request (--explique), not for every plan checked.
+   */
+  trace?: () => Trace;
 }
 
 /** The plan the credit is added to: its sheet and sources, and the date of its rules. */
@@ -66,6 +75,7 @@ export function creditImpotPourPlan(o: OptionsCreditImpotPlan): CalculCreditImpo
       genre: o.genre,
       annee: o.annee,
       dureeMinutes: o.dureeMinutes ?? devis.dureeMinutes,
+      ...(o.dureeMinutes !== undefined && o.origineDuree ? { origineDuree: o.origineDuree } : {}),
       langue: o.langue,
       autresAidesPubliques: sub === undefined ? autresAidesPubliques : cents(Math.max(0, autresAidesPubliques - sub)),
       ...(sub !== undefined ? { subventionsPubliques: sub } : {}),
@@ -85,6 +95,7 @@ export function creditImpotPourPlan(o: OptionsCreditImpotPlan): CalculCreditImpo
       detail: `${o.regime}, ${o.genre}, taux ${formatPourcentFr(r.taux)}, base ${formatMontantFr(r.base)}${deduites}`,
       alertes: [...r.alertes, ...(aides ? [aides] : [])],
       tables: r.tables,
+      trace: () => traceCreditImpot(r),
     };
   };
 }

@@ -3,6 +3,7 @@ import { Constat, executerRegles, trierConstats } from "../controles/constat";
 import { type Cents, ZERO } from "../money/cents";
 import type { Surcharges } from "../regles/table";
 import type { CreditImpotDuPlan } from "./creditImpotPlan";
+import type { Trace } from "../traces/trace";
 import type { ContexteFinancement } from "./contexte";
 import type { PlanFinancement, SourceFinancement, StatutSource } from "./model";
 import {
@@ -51,6 +52,8 @@ export interface AnalyseFinancement {
   contexte: ContexteFinancement;
   /** True when the crédit d'impôt of the calculation was added as a source. */
   creditImpotAjoute: boolean;
+  /** The trace of that crédit d'impôt (its lines, caps and the duration's cell), when it was added; built on request. */
+  traceCreditImpot?: () => Trace;
   /** The rule-table versions the analysis read (categories, aid ceiling, FSA, the credit's tables when added). */
   tables: RegleUtilisee[];
 }
@@ -160,5 +163,6 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
     ]),
     contexte,
     creditImpotAjoute,
+    ...(creditImpotAjoute && opts.creditImpot?.trace ? { traceCreditImpot: opts.creditImpot.trace } : {}),
   };
 }

@@ -185,7 +185,10 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   ];
   rows.push(...synthese);
   // « D'où vient ce chiffre ? » as notes on the computed cells, from the plan's traces.
-  const traces = tracesFinancement(a);
+  // The notes name the plan's cells: the computed crédit d'impôt stays one input there (its own tree, down to the
+  // devis lines, is --explique's and the « Crédit d'impôt » sheet's).
+  const { traceCreditImpot: _credit, ...sansCredit } = a;
+  const traces = tracesFinancement(sansCredit);
   const colonneF = `Σ colonne F, lignes ${d} à ${e} (${sources.length} source${sources.length > 1 ? "s" : ""})`;
   const notes: NoteSpec[] = [
     { cell: `F${ligneTotal}`, text: noteDeTrace(traces.total, colonneF) },

@@ -73,28 +73,44 @@ function montantDe(l: LigneBase): Trace {
     : feuille("Montant", euros(l.montant), "euros", { formule: "montant absent, calculé" });
 }
 
+/** The share of a line spent in France, with the cell it was read from. */
+function partFrance(l: LigneBase): Trace {
+  return feuille("Part dépensée en France", l.partFrance, "taux", {
+    formule: l.motif,
+    ...(l.cellulePartFrance ? { cellule: l.cellulePartFrance } : {}),
+  });
+}
+
 /** A line's eligible base: montant × part France, or the amount left after a per-line cap, or 0 with its reason. */
 function traceLigneBase(l: LigneBase): Trace {
   const libelle = `${l.code ? `${l.code} ` : ""}« ${l.libelle} »`;
   // A computed amount's cell is empty: not named (its factors' cells are, under « Montant »).
   const cel = l.cellule && !l.ligneCalculee ? { cellule: l.cellule } : {};
   if (l.eligible && multiplyCents(l.montant, l.partFrance) === l.base)
+    return noeud(libelle, euros(l.base), "euros", "produit", [montantDe(l), partFrance(l)], {
+      formule: "montant × part France",
+      ...cel,
+    });
+  const limite = `montant ${euros(l.montant)} limité : ${l.motif}`;
+  const produit = multiplyCents(l.montant, l.partFrance);
+  // A computed amount limited (the director's pay cap, artists at the minimum…): min(montant × part France ; the
+  // amount the limit leaves), the amount on its factors' cells as for a line not limited (its amount cell is empty).
+  if (l.eligible && l.ligneCalculee && l.base < produit)
     return noeud(
       libelle,
       euros(l.base),
       "euros",
-      "produit",
+      "minimum",
       [
-        montantDe(l),
-        feuille("Part dépensée en France", l.partFrance, "taux", {
-          formule: l.motif,
-          ...(l.cellulePartFrance ? { cellule: l.cellulePartFrance } : {}),
+        noeud("Montant × part France", euros(produit), "euros", "produit", [montantDe(l), partFrance(l)], {
+          formule: "montant × part France",
         }),
+        feuille("Montant retenu après la limite", euros(l.base), "euros", { formule: l.motif }),
       ],
-      { formule: "montant × part France", ...cel },
+      { formule: limite },
     );
   return feuille(libelle, euros(l.base), "euros", {
-    formule: l.eligible ? `montant ${euros(l.montant)} limité : ${l.motif}` : `non éligible : ${l.motif}`,
+    formule: l.eligible ? limite : `non éligible : ${l.motif}`,
     ...cel,
   });
 }

@@ -3,6 +3,7 @@ import type { Echeancier } from "../financement/echeancier";
 import { categorie } from "../financement/categories";
 import { LIBELLES_STATUT, type SourceFinancement } from "../financement/model";
 import { moisDe } from "../financement/dates";
+import type { OrigineDuree } from "../devis/model";
 import { euros, feuille, noeud, type Trace } from "./trace";
 
 export interface TracesFinancement {
@@ -18,9 +19,24 @@ export interface TracesFinancement {
    * the source's amount once its payments are taken away (montant − tranches).
    */
   sansDate?: Trace;
+  /**
+   * The duration the plan used (audiovisual small-budget threshold per hour, the crédit d'impôt computed on the
+   * devis), with where it comes from: a cell of the workbook, or typed. The computed credit's own trace names it too.
+   */
+  duree?: Trace;
+  /**
+   * The crédit d'impôt Prodbook computed on the devis and added to the plan (none in the plan): its tree down to the
+   * devis lines, the rates and caps, and the duration's cell (the per-minute cap). Each source names it.
+   */
+  creditImpot?: Trace;
 }
 
-function traceSource(s: SourceFinancement): Trace {
+/** A source as a trace: its amount and cell; the crédit d'impôt Prodbook computed, with its own trace (`calcul`). */
+function traceSourceDe(s: SourceFinancement, calcul?: Trace): Trace {
+  if (s.classement === "calcul" && calcul)
+    return feuille(s.financeur, euros(s.montant), "euros", {
+      formule: `calculé par Prodbook, voir « ${calcul.libelle} »`,
+    });
   return feuille(`${s.financeur}${s.etranger ? " (étranger)" : ""}`, euros(s.montant), "euros", {
     // The status as the plan's sheet writes it (« en négociation »), never its id (« en-negociation »).
     formule:
@@ -29,9 +45,18 @@ function traceSource(s: SourceFinancement): Trace {
   });
 }
 
-/** Traces of a plan de financement's figures, down to each source's cell and each dated payment. */
-export function tracesFinancement(a: AnalyseFinancement, echeancier?: Echeancier): TracesFinancement {
+/**
+ * Traces of a plan de financement's figures, down to each source's cell and each dated payment; `origineDuree` says
+ * where the duration used was taken (a cell, typed), as the devis' cost per minute says it.
+ */
+export function tracesFinancement(
+  a: AnalyseFinancement,
+  echeancier?: Echeancier,
+  origineDuree?: OrigineDuree,
+): TracesFinancement {
   const s = a.synthese;
+  const credit = a.traceCreditImpot && { ...a.traceCreditImpot(), libelle: "Crédit d'impôt calculé par Prodbook" };
+  const traceSource = (x: SourceFinancement) => traceSourceDe(x, credit);
   const jour = a.contexte.date;
   const total = noeud("Total des financements", euros(s.total), "euros", "somme", a.sources.map(traceSource), {
     formule: `Σ ${a.sources.length} source${a.sources.length > 1 ? "s" : ""}`,
@@ -48,6 +73,13 @@ export function tracesFinancement(a: AnalyseFinancement, echeancier?: Echeancier
     },
   );
   const out: TracesFinancement = { total, aidesPubliques };
+  if (credit) out.creditImpot = credit;
+  const minutes = a.contexte.dureeMinutes;
+  if (minutes !== undefined)
+    out.duree = feuille("Durée", String(minutes), "minutes", {
+      formule: origineDuree?.formule ?? "durée de l'œuvre",
+      ...(origineDuree?.cellule ? { cellule: origineDuree.cellule } : {}),
+    });
   if (s.cout !== undefined) {
     const origine = a.contexte.cout;
     const cout = feuille("Coût de l'œuvre", euros(s.cout), "euros", {

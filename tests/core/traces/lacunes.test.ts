@@ -6,7 +6,7 @@ import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCredi
 import { importerDevis } from "../../../src/core/devis/import";
 import { calculerEcarts } from "../../../src/core/ecarts/calcul";
 import { lireSaisies, rapprocher } from "../../../src/core/ecarts/rapprocher";
-import { cents, ZERO } from "../../../src/core/money";
+import { cents, centsToDecimalString, ZERO } from "../../../src/core/money";
 import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
 import { traceResteAEngager, tracesEcarts } from "../../../src/core/traces/ecarts";
 import { noteDeTrace } from "../../../src/core/traces/note";
@@ -130,5 +130,40 @@ describe("« D'où vient ce chiffre ? » : crédit d'impôt of a line whose amou
     const eclairage = chercherTrace(t, (x) => x.libelle === "7.2 « Éclairage »")!;
     expect(eclairage.cellule).toBe("Budget!E4");
     expect(eclairage.entrees![0]).toMatchObject({ libelle: "Montant", operation: "valeur", cellule: "Budget!E4" });
+  });
+});
+
+describe("« D'où vient ce chiffre ? » : crédit d'impôt of a computed line whose base is limited", () => {
+  it("the director's pay capped: min(montant × part France ; amount kept), the amount on its factors' cells", async () => {
+    const wb = new MemoryWorkbook({
+      Budget: [
+        ["Code", "Libellé", "Quantité", "Tarif", "Montant"],
+        ["2.1", "Réalisateur", 15, 5000, null],
+        ["7.1", "Caméra", 10, 300, 3000],
+      ],
+    });
+    const devis = importerDevis((await wb.readSheet("Budget"))!);
+    const r = calculerCreditImpot(devis, { regime: "cinema", genre: "fiction", annee: 2025 });
+    const ligne = r.lignes.find((l) => l.code === "2.1")!;
+    // The cap applies: the base is below the computed amount.
+    expect(ligne.base).toBeLessThan(ligne.montant);
+    expect(ligne.motif).toContain("rémunération du réalisateur plafonnée");
+    const t = traceCreditImpot(r);
+    expect(incoherences(t)).toEqual([]);
+    const realisateur = chercherTrace(t, (x) => x.libelle === "2.1 « Réalisateur »")!;
+    expect([realisateur.operation, realisateur.valeur, realisateur.formule]).toEqual([
+      "minimum",
+      centsToDecimalString(ligne.base),
+      `montant 75000.00 limité : ${ligne.motif}`,
+    ]);
+    const montant = chercherTrace(realisateur, (x) => x.libelle === "Montant")!;
+    expect([montant.operation, montant.valeur, montant.formule]).toEqual([
+      "produit",
+      "75000.00",
+      "calculé : quantité × taux (Budget!C2 × D2)",
+    ]);
+    expect(montant.entrees!.map((e) => e.cellule)).toEqual(["Budget!C2", "Budget!D2"]);
+    // Never the empty amount cell.
+    expect(JSON.stringify(realisateur)).not.toContain("Budget!E2");
   });
 });

@@ -26,6 +26,9 @@ import { unDevis, type LigneSimple } from "../creditImpot/fabrique";
 import { importerDevis } from "../../../src/core/devis/import";
 import { analyserFinancement } from "../../../src/core/financement/analyser";
 import { tracesFinancement } from "../../../src/core/traces/financement";
+import { creditImpotPourPlan } from "../../../src/core/financement/creditImpotPlan";
+import ExcelJS from "exceljs";
+import * as os from "node:os";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 
 const CHAPITRES: CodeChapitre[] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP"];
@@ -268,6 +271,53 @@ describe("« D'où vient ce chiffre ? » : the plan de financement", () => {
       verifier(t.sansDate as Trace, centsToDecimalString(r.echeancier.sansDate));
     },
   );
+});
+
+describe("« D'où vient ce chiffre ? » : the duration the plan de financement uses", () => {
+  it("the credit computed on the devis: its tree down to the per-minute cap's duration and cell, named by its source", async () => {
+    // The documentary's plan without its crédit d'impôt line, beside the example devis (52' written in its title).
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.readFile(path.join(__dirname, "../../fixtures/financement/documentaire.xlsx"));
+    const wbx = new ExcelJS.Workbook();
+    await wbx.xlsx.readFile(path.join(__dirname, "../../../assets/exemple/devis-producteur.xlsx"));
+    const ws = wbx.addWorksheet(plan.worksheets[0].name);
+    plan.worksheets[0].eachRow({ includeEmpty: true }, (row, n) => {
+      if (!/crédit d'impôt/i.test(String(row.getCell(1).value ?? "")))
+        ws.getRow(n).values = row.values as ExcelJS.CellValue[];
+    });
+    const fichier = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-traces-duree-")), "plan.xlsx");
+    await wbx.xlsx.writeFile(fichier);
+    const origine = { formule: "durée lue dans le classeur", cellule: "'Budget Gardiens'!A2" };
+    const r = await analyserFinancement(await XlsxWorkbook.ouvrir(fichier), {
+      date: "2026-01-15",
+      typeOeuvre: "audiovisuel",
+      feuilleDevis: "Budget Gardiens",
+      dureeMinutes: 52,
+      calculerCreditImpot: creditImpotPourPlan({
+        regime: "audiovisuel",
+        genre: "documentaire",
+        annee: 2026,
+        dureeMinutes: 52,
+        origineDuree: origine,
+      }),
+    });
+    expect(r.creditImpotAjoute).toBe(true);
+    const t = tracesFinancement(r, r.echeancier, origine);
+    expect(t.duree).toEqual({ ...feuille("Durée", "52", "minutes", origine) });
+    const credit = r.sources.find((x) => x.classement === "calcul")!;
+    verifier(t.creditImpot as Trace, centsToDecimalString(credit.montant));
+    const duree = chercherTrace(t.creditImpot as Trace, (x) => x.libelle === "Durée");
+    expect(duree).toMatchObject({ valeur: "52", unite: "minutes", ...origine });
+    // The source in the total and the public aids names the credit's tree; the figures still re-evaluate.
+    const source = t.total.entrees!.find((e) => e.libelle === credit.financeur)!;
+    expect(source).toMatchObject({ valeur: centsToDecimalString(credit.montant), operation: "valeur" });
+    expect(source.formule).toBe("calculé par Prodbook, voir « Crédit d'impôt calculé par Prodbook »");
+    verifier(t.total, centsToDecimalString(r.synthese.total));
+    verifier(t.aidesPubliques, centsToDecimalString(r.synthese.aidesPubliques));
+    // Without a duration, no duration node.
+    const sans = await analyserFinancement(await XlsxWorkbook.ouvrir(fichier), { date: "2026-01-15" });
+    expect(tracesFinancement(sans, sans.echeancier).duree).toBeUndefined();
+  });
 });
 
 describe("« D'où vient ce chiffre ? » : écarts down to the FEC lines", () => {
