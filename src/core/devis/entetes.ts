@@ -694,3 +694,48 @@ export function roleEntete(c: CellData | undefined): Colonne | undefined {
   const ver = versionDe(s);
   return roleDe(s) ?? (ver ? roleDe(ver.base) : undefined) ?? (natureMontant(c) ? "montant" : undefined);
 }
+
+/**
+ * A header row below the devis's own: a second table stacked under the first (« Poste | Qté | Tarif | Montant »,
+ * 40 rows lower) or the header printed again at a page break (`repete`: the same texts or the same roles as the
+ * header in force, a row that is nothing of the devis).
+ */
+export interface EnteteSuivante extends Entete {
+  repete: boolean;
+}
+
+/**
+ * The header rows below `entete`, recognised as the first one is (the same roles, one row: a label column and an
+ * amount or rate column, ≥ 3 roles or amounts below) on a row of texts only. A row that is not the header in force
+ * repeated opens a new table whose rows are read with its own columns (import.ts).
+ */
+export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivante[] {
+  const masquees = sheet.colonnesMasquees ?? [];
+  const textes = (r: number) => JSON.stringify((sheet.rows[r] ?? []).map((c) => nettoyer(c) ?? null));
+  const roles = (x: Colonnes) => JSON.stringify(Object.entries(x).sort());
+  // The first header's rows (a header over two or three rows is repeated whole at a page break).
+  const premiers = new Set([entete.ligne - 2, entete.ligne - 1, entete.ligne].filter((r) => r >= 0).map(textes));
+  let courant = { textes: textes(entete.ligne), roles: roles(entete.colonnes) };
+  const out: EnteteSuivante[] = [];
+  for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!ligneDeSousEntete(row)) continue;
+    let cols = colonnesDe(row, masquees);
+    if (!qualifie(cols)) continue;
+    const montants = choisirMontant(sheet, r, cols, masquees);
+    if (montants) cols = { ...cols, montant: montants.retenue.col };
+    if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, r, cols.montant) >= 2)) continue;
+    const t = textes(r);
+    if (premiers.has(t) || t === courant.textes || roles(cols) === courant.roles) {
+      out.push({ ligne: r, colonnes: cols, repete: true });
+      continue;
+    }
+    const e = ajusterColonnes(
+      sheet,
+      montantSousFusion(sheet, { ligne: r, colonnes: cols, ...(montants ? { montants } : {}) }),
+    );
+    out.push({ ...e, repete: false });
+    courant = { textes: t, roles: roles(e.colonnes) };
+  }
+  return out;
+}
