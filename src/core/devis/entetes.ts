@@ -611,6 +611,7 @@ function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
   const masquees = sheet.colonnesMasquees ?? [];
   let best: Entete | undefined;
   let sansLibelle: Entete | undefined;
+  const candidats: Entete[] = [];
   for (let r = 0; r < max; r++) {
     let cols = colonnesDe(sheet.rows[r], masquees);
     let ligne = r;
@@ -636,11 +637,49 @@ function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
     }
     // Two columns (label, amount) are enough when amounts follow: a minimal devis.
     if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, ligne, cols.montant) >= 2)) continue;
+    candidats.push({ ligne, colonnes: cols, montants });
     if (!best || score(cols) > score(best.colonnes)) best = { ligne, colonnes: cols, montants };
     if (score(cols) >= 5) break;
   }
   if (!best) return sansLibelle;
-  return ajusterColonnes(sheet, montantSousFusion(sheet, best));
+  const retenu = best;
+  // Two tables stacked, the lower one's header naming more columns: the upper table is read first (its own header,
+  // amounts under it), the lower one under its header (entetesSuivants), never left out above the header read. Not
+  // when its amounts add up to the lower table's (a summary of it on top: the detail alone is read, as before).
+  for (const c of candidats) {
+    if (c.ligne >= retenu.ligne) break;
+    const e = ajusterColonnes(sheet, montantSousFusion(sheet, c));
+    const haut = sommeNombres(sheet, e.colonnes.montant, e.ligne + 1, retenu.ligne);
+    if (!haut.n) continue;
+    const suivants = entetesSuivants(sheet, e).filter((x) => !x.repete);
+    if (suivants[0]?.ligne !== retenu.ligne) continue;
+    const fin = suivants[1]?.ligne ?? sheet.rows.length;
+    const bas = sommeNombres(sheet, suivants[0].colonnes.montant, retenu.ligne + 1, fin);
+    // A summary on top, with or without its total row (and the detail with or without its own).
+    if ([1, 2, 0.5].some((k) => Math.abs(bas.somme * k - haut.somme) < 0.005)) continue;
+    return e;
+  }
+  return ajusterColonnes(sheet, montantSousFusion(sheet, retenu));
+}
+
+/** The numbers of column `col` on rows `debut` to `fin` (excluded): how many, and their sum in euros (a float). */
+function sommeNombres(
+  sheet: SheetData,
+  col: number | undefined,
+  debut: number,
+  fin: number,
+): { n: number; somme: number } {
+  let n = 0;
+  let somme = 0;
+  if (col === undefined) return { n, somme };
+  for (let r = debut; r < fin && r < sheet.rows.length; r++) {
+    const v = sheet.rows[r][col]?.v;
+    if (typeof v === "number") {
+      n++;
+      somme += v;
+    }
+  }
+  return { n, somme };
 }
 
 /**

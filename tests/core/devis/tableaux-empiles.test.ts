@@ -138,4 +138,41 @@ describe("deux tableaux empilés dans la feuille, chacun avec sa ligne d'en-têt
     ]);
     expect(e(d.conservation!.ecart)).toBe("0.00");
   });
+
+  it("le second en-tête nomme plus de colonnes que le premier : le tableau du haut est lu aussi, pas perdu", async () => {
+    // Before: the header read was the lower one (more roles), and « Repérages », « Casting » (1 800 €) above it were
+    // lost without a word, the conservation counting the lower table only.
+    const rows: Cellule[][] = [
+      ["Désignation", "Montant"],
+      ["Repérages", 1000],
+      ["Casting", 800],
+    ];
+    while (rows.length < 45) rows.push([]);
+    rows.push(["Poste", "Qté", "Tarif", "Montant"], ["Caméra", 3, 1000, 3000], ["Lumière", 3, 500, 1500]);
+    const d = importerDevis(await feuilleXlsx("Devis", rows));
+    expect(lues(d)).toEqual([
+      ["Devis!B2", "Repérages", "1000.00"],
+      ["Devis!B3", "Casting", "800.00"],
+      ["Devis!D47", "Caméra", "3000.00"],
+      ["Devis!D48", "Lumière", "1500.00"],
+    ]);
+    expect([e(d.conservation!.lu), e(d.conservation!.ecart)]).toEqual(["6300.00", "0.00"]);
+    expect(d.entetesSuivants?.map((x) => x.cellule)).toEqual(["Devis!A46"]);
+  });
+
+  it("un récapitulatif en haut qui totalise le tableau détaillé dessous : seul le détail est lu, comme avant", async () => {
+    const rows: Cellule[][] = [
+      ["Poste", "Montant"],
+      ["Tournage", 4500],
+      ["Total", 4500],
+    ];
+    while (rows.length < 45) rows.push([]);
+    rows.push(["Poste", "Qté", "Tarif", "Montant"], ["Caméra", 3, 1000, 3000], ["Lumière", 3, 500, 1500]);
+    const d = importerDevis(await feuilleXlsx("Devis", rows));
+    expect(lues(d)).toEqual([
+      ["Devis!D47", "Caméra", "3000.00"],
+      ["Devis!D48", "Lumière", "1500.00"],
+    ]);
+    expect(e(d.total)).toBe("4500.00");
+  });
 });
