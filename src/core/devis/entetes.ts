@@ -743,6 +743,18 @@ export interface EnteteSuivante extends Entete {
   repete: boolean;
 }
 
+/** At least two texts and no other value: checked without allocating (every row of the devis is tested). */
+function textesSeuls(row: CellData[]): boolean {
+  let n = 0;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]?.v;
+    if (v === null || v === undefined || v === "") continue;
+    if (typeof v !== "string") return false;
+    n++;
+  }
+  return n >= 2;
+}
+
 /**
  * The header rows below `entete`, recognised as the first one is (the same roles, one row: a label column and an
  * amount or rate column, ≥ 3 roles or amounts below) on a row of texts only. A row that is not the header in force
@@ -758,7 +770,7 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
   const out: EnteteSuivante[] = [];
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    if (!ligneDeSousEntete(row)) continue;
+    if (!textesSeuls(row) || !ligneDeSousEntete(row)) continue;
     let cols = colonnesDe(row, masquees);
     if (!qualifie(cols)) continue;
     const montants = choisirMontant(sheet, r, cols, masquees);
