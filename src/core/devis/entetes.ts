@@ -348,6 +348,16 @@ function enteteSurTroisLignes(
   return parLeBas ? trois : undefined;
 }
 
+/** Numbers or numeric texts (« 1 234,56 € ») in column `col` of the 29 rows below row `r`. */
+function montantsOuTextesSous(sheet: SheetData, r: number, col: number): number {
+  let n = 0;
+  for (const row of sheet.rows.slice(r + 1, r + 30)) {
+    const v = row[col]?.v;
+    if (typeof v === "number" || (typeof v === "string" && /^\s*[-(]?\s*\d[\d\s.,]*\)?\s*(€|eur)?\s*$/i.test(v))) n++;
+  }
+  return n;
+}
+
 function montantsSous(sheet: SheetData, r: number, col: number): number {
   let n = 0;
   for (const row of sheet.rows.slice(r + 1, r + 30)) if (typeof row[col]?.v === "number") n++;
@@ -775,7 +785,8 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
     if (!qualifie(cols)) continue;
     const montants = choisirMontant(sheet, r, cols, masquees);
     if (montants) cols = { ...cols, montant: montants.retenue.col };
-    if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, r, cols.montant) >= 2)) continue;
+    // Two columns: amounts below (numbers or amounts typed as text, « 1 234,56 € »), as for the first header.
+    if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, r, cols.montant) >= 2)) continue;
     const t = textes(r);
     if (premiers.has(t) || t === courant.textes || roles(cols) === courant.roles) {
       out.push({ ligne: r, colonnes: cols, repete: true });

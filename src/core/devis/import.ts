@@ -9,7 +9,7 @@ import {
   multiplyCents,
   sumCents,
 } from "../money/cents";
-import { analyserNombre } from "../money/parse";
+import { analyserNombre, conventionProuvee } from "../money/parse";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, lettreColonne, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
@@ -82,6 +82,7 @@ import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, somm
 import { parseCelluleRef } from "../util/adresse";
 import {
   conventionFeuille,
+  textesNumeriques,
   dateLisible,
   estDate,
   fusionsDeColonne,
@@ -422,7 +423,15 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   };
   // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
   // magnitudes stop the import naming their cell.
-  const convention = conventionFeuille(premier, cols, entete.ligne + 1);
+  // The convention the sheet proves, each table's texts read under its own columns (two that disagree prove none).
+  const convention = tableaux.length
+    ? conventionProuvee([
+        ...textesNumeriques(premier, cols, entete.ligne + 1),
+        ...tableaux.flatMap((x, i) =>
+          textesNumeriques(jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length), x.colonnes, x.ligne + 1),
+        ),
+      ])
+    : conventionFeuille(sheet, cols, entete.ligne + 1);
   verifierGrandeurs(premier, cols, entete.ligne + 1, convention);
   tableaux.forEach((x, i) =>
     verifierGrandeurs(jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length), x.colonnes, x.ligne + 1, convention),

@@ -175,4 +175,24 @@ describe("deux tableaux empilés dans la feuille, chacun avec sa ligne d'en-têt
     ]);
     expect(e(d.total)).toBe("4500.00");
   });
+
+  it("les montants en texte du second tableau prouvent la convention de la feuille (« 12.500 » lu 12 500,00 €)", async () => {
+    // Before: « Poste | Montant » over amounts typed as text was no header, its amounts read as labels under
+    // « Désignation » and lost without a word.
+    const s = await feuilleXlsx(
+      "Devis",
+      deuxTableaux([
+        ["Poste", "Montant"],
+        ["Caméra", "1 234,56 €"],
+        ["Lumière", "12.500"],
+      ]),
+    );
+    const d = importerDevis(s);
+    expect(lues(d).slice(3)).toEqual([
+      ["Devis!B47", "Caméra", "1234.56"],
+      ["Devis!B48", "Lumière", "12500.00"],
+    ]);
+    expect(d.ambigus ?? []).toEqual([]);
+    expect([e(d.conservation!.lu), e(d.conservation!.ecart)]).toEqual(["15984.56", "0.00"]);
+  });
 });
