@@ -2,6 +2,7 @@ import { importerDevis } from "../../../src/core/devis/import";
 import { controlerDevis } from "../../../src/core/devis/regles";
 import { completerConservation, conservationRespectee } from "../../../src/core/devis/conservation";
 import { centsToDecimalString, type Cents } from "../../../src/core/money/cents";
+import { texteConservation } from "../../../src/core/devis/feuilleControles";
 import { titreConstat } from "../../../src/core/controles/titres";
 import { feuilleXlsx, type Cellule } from "./outils";
 
@@ -62,6 +63,11 @@ describe("deux tableaux empilés dans la feuille, chacun avec sa ligne d'en-têt
       "0.00",
     ]);
     expect(c.cellules.lues).toBe(7);
+    expect(texteConservation(c)).toBe(
+      "Montants lus (colonne E sous l'en-tête en A1, colonne D sous l'en-tête en A46) : 12\u202f650,00\u00a0€ = " +
+        "lignes placées 7\u202f450,00\u00a0€ + totaux prouvés 5\u202f200,00\u00a0€ + non placés 0,00\u00a0€ + " +
+        "listés 0,00\u00a0€ ; écart 0,00\u00a0€.",
+    );
     expect(c.tableaux).toEqual([
       { cellule: "Devis!A1", colonne: "E" },
       { cellule: "Devis!A46", colonne: "D" },
