@@ -788,8 +788,15 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
     // Two columns: amounts below (numbers or amounts typed as text, « 1 234,56 € »), as for the first header.
     if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, r, cols.montant) >= 2)) continue;
     const t = textes(r);
-    if (premiers.has(t) || t === courant.textes || roles(cols) === courant.roles) {
+    const premierEnVigueur = courant.roles === roles(entete.colonnes);
+    if ((premiers.has(t) && premierEnVigueur) || t === courant.textes || roles(cols) === courant.roles) {
       out.push({ ligne: r, colonnes: cols, repete: true });
+      continue;
+    }
+    // The first header again after another table: its columns again, as the first header read them.
+    if (premiers.has(t)) {
+      out.push({ ...entete, ligne: r, repete: false });
+      courant = { textes: t, roles: roles(entete.colonnes) };
       continue;
     }
     const e = ajusterColonnes(

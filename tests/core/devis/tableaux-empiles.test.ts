@@ -201,4 +201,30 @@ describe("deux tableaux empilés dans la feuille, chacun avec sa ligne d'en-têt
     expect(d.ambigus ?? []).toEqual([]);
     expect([e(d.conservation!.lu), e(d.conservation!.ecart)]).toEqual(["15984.56", "0.00"]);
   });
+
+  it("le premier en-tête revient après le second tableau : ses colonnes sont reprises à partir de là", async () => {
+    const s = await feuilleXlsx(
+      "Devis",
+      deuxTableaux([
+        ["Poste", "Montant"],
+        ["Caméra", 3000],
+        ["Lumière", 1500],
+        [],
+        ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+        ["9", "Assurance", 1, 900, 900],
+      ]),
+    );
+    const d = importerDevis(s);
+    expect(lues(d).slice(3)).toEqual([
+      ["Devis!B47", "Caméra", "3000.00"],
+      ["Devis!B48", "Lumière", "1500.00"],
+      ["Devis!E51", "Assurance", "900.00"],
+    ]);
+    expect(d.conservation?.tableaux?.map((t) => [t.cellule, t.colonne])).toEqual([
+      ["Devis!A1", "E"],
+      ["Devis!A46", "B"],
+      ["Devis!A50", "E"],
+    ]);
+    expect([e(d.conservation!.lu), e(d.conservation!.ecart)]).toEqual(["7650.00", "0.00"]);
+  });
 });
