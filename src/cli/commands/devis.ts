@@ -66,6 +66,10 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
         : {}),
       // Only when amounts sit right of the table, under none of its headers (finding colonnes-lues): additive.
       ...(devis.horsTableau ? { horsTableau: devis.horsTableau.map((h) => ({ ...h, somme: m(h.somme) })) } : {}),
+      // Only when a table stacked lower has a header of other columns, read with them (finding nouvel-entete): additive.
+      ...(devis.entetesSuivants
+        ? { entetesSuivants: devis.entetesSuivants.map((x) => ({ ...x, somme: m(x.somme) })) }
+        : {}),
       // Only when the amount column read is hidden in the sheet (finding colonnes-lues): additive.
       ...(devis.colonneMontantMasquee
         ? { colonneMontantMasquee: { ...devis.colonneMontantMasquee, somme: m(devis.colonneMontantMasquee.somme) } }
@@ -151,6 +155,8 @@ export function jsonConservation(c: Conservation | undefined) {
     ...(c.enDevise
       ? { enDevise: c.enDevise.map((d) => ({ cellule: d.cellule, texte: d.texte, devise: d.devise })) }
       : {}),
+    // Only when tables are stacked in the sheet, each with its header: each one's header cell and amount column.
+    ...(c.tableaux ? { tableaux: c.tableaux.map((t) => ({ cellule: t.cellule, colonne: t.colonne ?? null })) } : {}),
     // Only when columns the import does not read hold numbers (« Budget N-1 »), per column, never counted: additive.
     ...(c.horsColonnes
       ? {

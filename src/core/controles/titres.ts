@@ -31,6 +31,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "report-non-prouve": "Report ou total de page non prouvé",
   "colonnes-lues": "Colonne des montants choisie",
   "feuille-lue": "Feuille lue",
+  "nouvel-entete": "Second tableau lu selon son en-tête",
   "montants-non-lus": "Montants du devis non lus, hors calcul",
   "ht-tva-ttc": "HT + TVA ≠ TTC",
   // Planning (temps de travail)

@@ -348,6 +348,16 @@ function enteteSurTroisLignes(
   return parLeBas ? trois : undefined;
 }
 
+/** Numbers or numeric texts (« 1 234,56 € ») in column `col` of the 29 rows below row `r`. */
+function montantsOuTextesSous(sheet: SheetData, r: number, col: number): number {
+  let n = 0;
+  for (const row of sheet.rows.slice(r + 1, r + 30)) {
+    const v = row[col]?.v;
+    if (typeof v === "number" || (typeof v === "string" && /^\s*[-(]?\s*\d[\d\s.,]*\)?\s*(€|eur)?\s*$/i.test(v))) n++;
+  }
+  return n;
+}
+
 function montantsSous(sheet: SheetData, r: number, col: number): number {
   let n = 0;
   for (const row of sheet.rows.slice(r + 1, r + 30)) if (typeof row[col]?.v === "number") n++;
@@ -611,6 +621,7 @@ function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
   const masquees = sheet.colonnesMasquees ?? [];
   let best: Entete | undefined;
   let sansLibelle: Entete | undefined;
+  const candidats: Entete[] = [];
   for (let r = 0; r < max; r++) {
     let cols = colonnesDe(sheet.rows[r], masquees);
     let ligne = r;
@@ -636,11 +647,49 @@ function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
     }
     // Two columns (label, amount) are enough when amounts follow: a minimal devis.
     if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, ligne, cols.montant) >= 2)) continue;
+    candidats.push({ ligne, colonnes: cols, montants });
     if (!best || score(cols) > score(best.colonnes)) best = { ligne, colonnes: cols, montants };
     if (score(cols) >= 5) break;
   }
   if (!best) return sansLibelle;
-  return ajusterColonnes(sheet, montantSousFusion(sheet, best));
+  const retenu = best;
+  // Two tables stacked, the lower one's header naming more columns: the upper table is read first (its own header,
+  // amounts under it), the lower one under its header (entetesSuivants), never left out above the header read. Not
+  // when its amounts add up to the lower table's (a summary of it on top: the detail alone is read, as before).
+  for (const c of candidats) {
+    if (c.ligne >= retenu.ligne) break;
+    const e = ajusterColonnes(sheet, montantSousFusion(sheet, c));
+    const haut = sommeNombres(sheet, e.colonnes.montant, e.ligne + 1, retenu.ligne);
+    if (!haut.n) continue;
+    const suivants = entetesSuivants(sheet, e).filter((x) => !x.repete);
+    if (suivants[0]?.ligne !== retenu.ligne) continue;
+    const fin = suivants[1]?.ligne ?? sheet.rows.length;
+    const bas = sommeNombres(sheet, suivants[0].colonnes.montant, retenu.ligne + 1, fin);
+    // A summary on top, with or without its total row (and the detail with or without its own).
+    if ([1, 2, 0.5].some((k) => Math.abs(bas.somme * k - haut.somme) < 0.005)) continue;
+    return e;
+  }
+  return ajusterColonnes(sheet, montantSousFusion(sheet, retenu));
+}
+
+/** The numbers of column `col` on rows `debut` to `fin` (excluded): how many, and their sum in euros (a float). */
+function sommeNombres(
+  sheet: SheetData,
+  col: number | undefined,
+  debut: number,
+  fin: number,
+): { n: number; somme: number } {
+  let n = 0;
+  let somme = 0;
+  if (col === undefined) return { n, somme };
+  for (let r = debut; r < fin && r < sheet.rows.length; r++) {
+    const v = sheet.rows[r][col]?.v;
+    if (typeof v === "number") {
+      n++;
+      somme += v;
+    }
+  }
+  return { n, somme };
 }
 
 /**
@@ -693,4 +742,69 @@ export function roleEntete(c: CellData | undefined): Colonne | undefined {
   if (!s) return undefined;
   const ver = versionDe(s);
   return roleDe(s) ?? (ver ? roleDe(ver.base) : undefined) ?? (natureMontant(c) ? "montant" : undefined);
+}
+
+/**
+ * A header row below the devis's own: a second table stacked under the first (« Poste | Qté | Tarif | Montant »,
+ * 40 rows lower) or the header printed again at a page break (`repete`: the same texts or the same roles as the
+ * header in force, a row that is nothing of the devis).
+ */
+export interface EnteteSuivante extends Entete {
+  repete: boolean;
+}
+
+/** At least two texts and no other value: checked without allocating (every row of the devis is tested). */
+function textesSeuls(row: CellData[]): boolean {
+  let n = 0;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]?.v;
+    if (v === null || v === undefined || v === "") continue;
+    if (typeof v !== "string") return false;
+    n++;
+  }
+  return n >= 2;
+}
+
+/**
+ * The header rows below `entete`, recognised as the first one is (the same roles, one row: a label column and an
+ * amount or rate column, ≥ 3 roles or amounts below) on a row of texts only. A row that is not the header in force
+ * repeated opens a new table whose rows are read with its own columns (import.ts).
+ */
+export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivante[] {
+  const masquees = sheet.colonnesMasquees ?? [];
+  const textes = (r: number) => JSON.stringify((sheet.rows[r] ?? []).map((c) => nettoyer(c) ?? null));
+  const roles = (x: Colonnes) => JSON.stringify(Object.entries(x).sort());
+  // The first header's rows (a header over two or three rows is repeated whole at a page break).
+  const premiers = new Set([entete.ligne - 2, entete.ligne - 1, entete.ligne].filter((r) => r >= 0).map(textes));
+  let courant = { textes: textes(entete.ligne), roles: roles(entete.colonnes) };
+  const out: EnteteSuivante[] = [];
+  for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!textesSeuls(row) || !ligneDeSousEntete(row)) continue;
+    let cols = colonnesDe(row, masquees);
+    if (!qualifie(cols)) continue;
+    const montants = choisirMontant(sheet, r, cols, masquees);
+    if (montants) cols = { ...cols, montant: montants.retenue.col };
+    // Two columns: amounts below (numbers or amounts typed as text, « 1 234,56 € »), as for the first header.
+    if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, r, cols.montant) >= 2)) continue;
+    const t = textes(r);
+    const premierEnVigueur = courant.roles === roles(entete.colonnes);
+    if ((premiers.has(t) && premierEnVigueur) || t === courant.textes || roles(cols) === courant.roles) {
+      out.push({ ligne: r, colonnes: cols, repete: true });
+      continue;
+    }
+    // The first header again after another table: its columns again, as the first header read them.
+    if (premiers.has(t)) {
+      out.push({ ...entete, ligne: r, repete: false });
+      courant = { textes: t, roles: roles(entete.colonnes) };
+      continue;
+    }
+    const e = ajusterColonnes(
+      sheet,
+      montantSousFusion(sheet, { ligne: r, colonnes: cols, ...(montants ? { montants } : {}) }),
+    );
+    out.push({ ...e, repete: false });
+    courant = { textes: t, roles: roles(e.colonnes) };
+  }
+  return out;
 }

@@ -24,7 +24,14 @@ function colonneRetenue(c: Conservation): string {
 /** One sentence: where every amount of the producer's amount column went (issue 10 §1). */
 export function texteConservation(c: Conservation): string {
   const e = formatMontantFr;
-  const col = c.colonne ? ` (colonne ${c.colonne}${colonneRetenue(c)})` : "";
+  // Tables stacked in the sheet, each read under its own header: each one's amount column, with its header's cell.
+  const sous = (t: { cellule: string; colonne?: string }) =>
+    `${t.colonne ? `colonne ${t.colonne}` : "sans colonne de montant"} sous l'en-tête en ${t.cellule.replace(/^.*!/, "")}`;
+  const col = c.tableaux
+    ? ` (${c.tableaux.map(sous).join(", ")})`
+    : c.colonne
+      ? ` (colonne ${c.colonne}${colonneRetenue(c)})`
+      : "";
   const base =
     `Montants lus${col} : ${e(c.lu)} = lignes placées ${e(c.lignes)} + totaux prouvés ${e(c.totauxProuves)} + ` +
     `non placés ${e(c.nonPlaces)} + listés ${e(c.listes)} ; écart ${e(c.ecart)}.`;

@@ -9,7 +9,7 @@ import {
   multiplyCents,
   sumCents,
 } from "../money/cents";
-import { analyserNombre } from "../money/parse";
+import { analyserNombre, conventionProuvee } from "../money/parse";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, lettreColonne, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
@@ -20,6 +20,7 @@ import {
   type ColonneMontant,
   type Entete,
   type SecondBloc,
+  entetesSuivants,
   trouverEntete,
 } from "./entetes";
 import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
@@ -51,6 +52,8 @@ import type {
   MontantHorsLignes,
   MontantIllisible,
   MontantNonPlace,
+  NouvelEntete,
+  Conservation,
   OrigineDuree,
   TypeOeuvre,
   UniteMilliers,
@@ -79,6 +82,7 @@ import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, somm
 import { parseCelluleRef } from "../util/adresse";
 import {
   conventionFeuille,
+  textesNumeriques,
   dateLisible,
   estDate,
   fusionsDeColonne,
@@ -202,7 +206,10 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
       if (x && x.v !== null && String(x.v).trim() !== "") fin = Math.max(fin, c);
     });
     const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
-    const hors = chiffresADroite(sheet, entete.ligne, fin + 1, convention);
+    // Right of the first table only: a table stacked below is read with its own header (its columns may be wider).
+    const bas = devis.entetesSuivants?.[0]?.ligne;
+    const haut = bas === undefined ? sheet : { ...sheet, rows: sheet.rows.slice(0, bas - 1) };
+    const hors = chiffresADroite(haut, entete.ligne, fin + 1, convention);
     if (hors.length) devis.horsTableau = hors;
   }
   // The amount column read hidden by the producer: its amounts are counted, and said to be out of sight.
@@ -290,6 +297,80 @@ function nommerSecondBloc(sheet: SheetData, bloc: SecondBloc, devis: Devis) {
   }
 }
 
+/** Per column index, 1 for the columns whose text never titles a row (unit, category, territory, eligibility, rate). */
+function sansTitreDe(cols: Entete["colonnes"]): Uint8Array {
+  const sansTitre = [cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges].filter(
+    (c): c is number => c !== undefined,
+  );
+  const out = new Uint8Array(Math.max(-1, ...sansTitre) + 1);
+  for (const c of sansTitre) out[c] = 1;
+  return out;
+}
+
+/** The first non-empty cell of a row (0-based column). */
+function premiereCellule(sheet: SheetData, r: number): number {
+  const i = (sheet.rows[r] ?? []).findIndex((c) => c && c.v !== null && String(c.v).trim() !== "");
+  return Math.max(0, i);
+}
+
+/** The conservation of the first table with a stacked table's added: every figure summed, cells listed together. */
+function ajouterConservation(a: Conservation, b: Conservation, cellule: string): Conservation {
+  const plus = (x: Cents, y: Cents) => sumCents([x, y]);
+  const k = a.cellules,
+    l = b.cellules;
+  const enDevise = [...(a.enDevise ?? []), ...(b.enDevise ?? [])];
+  return {
+    ...a,
+    lu: plus(a.lu, b.lu),
+    lignes: plus(a.lignes, b.lignes),
+    totauxProuves: plus(a.totauxProuves, b.totauxProuves),
+    nonPlaces: plus(a.nonPlaces, b.nonPlaces),
+    listes: plus(a.listes, b.listes),
+    ecart: plus(a.ecart, b.ecart),
+    cellules: {
+      lues: k.lues + l.lues,
+      lignes: k.lignes + l.lignes,
+      totauxProuves: k.totauxProuves + l.totauxProuves,
+      nonPlaces: k.nonPlaces + l.nonPlaces,
+      listees: k.listees + l.listees,
+    },
+    nonComptees: [...a.nonComptees, ...b.nonComptees],
+    ...(enDevise.length ? { enDevise } : {}),
+    tableaux: [...(a.tableaux ?? []), { cellule, colonne: b.colonne }],
+  };
+}
+
+/** A stacked table's header: its cell, its columns by role, the lines read under it (to `fin`) and their sum. */
+function nouvelEntete(
+  sheet: SheetData,
+  e: Entete,
+  lignes: readonly LigneDevis[],
+  fin = sheet.rows.length,
+): NouvelEntete {
+  const colonnes: Record<string, string> = {};
+  for (const [k, c] of Object.entries(e.colonnes).sort((x, y) => (x[1] ?? 0) - (y[1] ?? 0)))
+    if (c !== undefined) colonnes[k] = colonneLettre(c);
+  const sous = lignes.filter((l) => l.source.ligne > e.ligne + 1 && l.source.ligne <= fin);
+  const m = e.colonnes.montant;
+  return {
+    cellule: celluleRef(sheet.name, e.ligne, premiereCellule(sheet, e.ligne)),
+    ligne: e.ligne + 1,
+    textes: (sheet.rows[e.ligne] ?? []).map((c) => String(c?.v ?? "").trim()).filter((t) => t !== ""),
+    colonnes,
+    ...(m !== undefined
+      ? {
+          montant: {
+            colonne: colonneLettre(m),
+            cellule: celluleRef(sheet.name, e.ligne, m),
+            entete: String(sheet.rows[e.ligne]?.[m]?.v ?? "").trim(),
+          },
+        }
+      : {}),
+    lignes: sous.length,
+    somme: sumCents(sous.map((l) => l.montant)),
+  };
+}
+
 function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
   const entete = trouverEntete(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name);
@@ -317,7 +398,16 @@ function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
 }
 
 function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImport): Devis {
-  const cols = entete.colonnes;
+  // Tables stacked in the sheet: a header row below this one with other columns opens a table read with its columns
+  // (`cols` changes there); the header merely printed again (page break) is skipped, nothing of the devis.
+  const suivants = entetesSuivants(sheet, entete);
+  const parLigneEntete = new Map(suivants.map((x) => [x.ligne, x]));
+  const tableaux = suivants.filter((x) => !x.repete);
+  /** The rows of each table: the sheet cut before the next table's header (row indices kept). */
+  const jusqua = (fin: number): SheetData =>
+    fin < sheet.rows.length ? { ...sheet, rows: sheet.rows.slice(0, fin) } : sheet;
+  const premier = jusqua(tableaux[0]?.ligne ?? sheet.rows.length);
+  let cols = entete.colonnes;
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
   // celluleRef(sheet.name, r, col), its sheet-and-column part written once per column.
@@ -333,9 +423,20 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   };
   // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
   // magnitudes stop the import naming their cell.
-  const convention = conventionFeuille(sheet, cols, entete.ligne + 1);
-  verifierGrandeurs(sheet, cols, entete.ligne + 1, convention);
-  const fusionsMontant = fusionsDeColonne(sheet, cols.montant);
+  // The convention the sheet proves, each table's texts read under its own columns (two that disagree prove none).
+  const convention = tableaux.length
+    ? conventionProuvee([
+        ...textesNumeriques(premier, cols, entete.ligne + 1),
+        ...tableaux.flatMap((x, i) =>
+          textesNumeriques(jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length), x.colonnes, x.ligne + 1),
+        ),
+      ])
+    : conventionFeuille(sheet, cols, entete.ligne + 1);
+  verifierGrandeurs(premier, cols, entete.ligne + 1, convention);
+  tableaux.forEach((x, i) =>
+    verifierGrandeurs(jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length), x.colonnes, x.ligne + 1, convention),
+  );
+  let fusionsMontant = fusionsDeColonne(sheet, cols.montant);
 
   const brutes: Brute[] = [];
   /** Σ of the lines read since `debut` (derived and withdrawn ones left out): what a total or a report may equal. */
@@ -561,18 +662,22 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
 
   // Columns whose text never titles a row (unit, category, territory, eligibility, charges rate).
   // A flag per column index (every row's cells are tested: no Set or array search per cell).
-  const sansTitre = [cols.unite, cols.categorie, cols.territoire, cols.eligibleCI, cols.tauxCharges].filter(
-    (c): c is number => c !== undefined,
-  );
-  const colonnesSansTitre = new Uint8Array(Math.max(-1, ...sansTitre) + 1);
-  for (const c of sansTitre) colonnesSansTitre[c] = 1;
+  let colonnesSansTitre = sansTitreDe(cols);
   // The columns a line names as its source cells (those of the header only), with their index and their reference
   // without the row number (what ref() writes, built once).
-  const colonnesSource = (
-    ["code", "libelle", "quantite", "nombre", "unite", "taux", "montant", "territoire", "eligibleCI"] as const
-  )
-    .filter((k) => cols[k] !== undefined)
-    .map((k) => ({ k, col: cols[k] as number, prefixe: prefixe(k, cols[k] as number) }));
+  const sourcesDe = () =>
+    (["code", "libelle", "quantite", "nombre", "unite", "taux", "montant", "territoire", "eligibleCI"] as const)
+      .filter((k) => cols[k] !== undefined)
+      .map((k) => ({ k, col: cols[k] as number, prefixe: prefixe(k, cols[k] as number) }));
+  let colonnesSource = sourcesDe();
+  /** A second table's header: the rows below it are read with its columns. */
+  const changerEntete = (e: Entete) => {
+    cols = e.colonnes;
+    prefixes.clear();
+    colonnesSansTitre = sansTitreDe(cols);
+    colonnesSource = sourcesDe();
+    fusionsMontant = fusionsDeColonne(sheet, cols.montant);
+  };
   /**
    * Lines whose formula sums only amount cells below them (« Location matériel » = SUM(E4:E5), its detail lines
    * « Caméra », « Optiques » under it): once the rows it references are read, when their lines add up to it, it is a
@@ -609,6 +714,11 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   };
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     if (parentsDetail.length) resoudreParents(r);
+    const suivant = parLigneEntete.get(r);
+    if (suivant) {
+      if (!suivant.repete) changerEntete(suivant);
+      continue;
+    }
     const row = sheet.rows[r];
     // The row's non-empty texts outside those columns, read in one pass (no object for the other cells).
     let vide = true;
@@ -1050,6 +1160,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   }
   resoudreParents(Number.MAX_SAFE_INTEGER);
   fermerSection();
+  if (tableaux.length) changerEntete(entete);
   // A total above every line covers the whole devis: proven against all of it, else it is a line too.
   for (const p of provisoires) {
     if (!p.enTete || p.revertie) continue;
@@ -1132,17 +1243,17 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     horsLignes,
     totauxNonProuves,
   };
-  devis.conservation = calculerConservation(sheet, entete.ligne, cols.montant, devis, convention, lus);
+  devis.conservation = calculerConservation(premier, entete.ligne, cols.montant, devis, convention, lus);
   const nommee = (col: number, texte?: string): ColonneNommee => ({
     colonne: colonneLettre(col),
-    cellule: celluleRef(sheet.name, entete.ligne, col),
-    entete: texte ?? String(sheet.rows[entete.ligne]?.[col]?.v ?? "").trim(),
+    cellule: celluleRef(premier.name, entete.ligne, col),
+    entete: texte ?? String(premier.rows[entete.ligne]?.[col]?.v ?? "").trim(),
   });
   if (entete.montants) {
     const { retenue, ecartees, choix } = entete.montants;
     const lues = new Map<number, ReturnType<typeof cellulesMontant>>();
     const cellules = (col: number) => {
-      if (!lues.has(col)) lues.set(col, cellulesMontant(sheet, entete.ligne, col, convention));
+      if (!lues.has(col)) lues.set(col, cellulesMontant(premier, entete.ligne, col, convention));
       return lues.get(col) ?? [];
     };
     const m = (x: ColonneMontant) => ({
@@ -1163,17 +1274,40 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       ...(identiques ? { identiques } : {}),
     };
     devis.conservation.colonneMontant = devis.colonneMontant;
-    devis.taxes = lireTaxes(sheet, lignes, entete.montants, convention);
-    const sansHT = tvaSansHT(sheet, lignes, entete.montants, convention);
+    devis.taxes = lireTaxes(premier, lignes, entete.montants, convention);
+    const sansHT = tvaSansHT(premier, lignes, entete.montants, convention);
     if (sansHT) devis.colonneMontant.tvaSansHT = sansHT;
   }
-  const autres = colonnesNonLues(sheet, entete, lignes, convention);
+  const autres = colonnesNonLues(premier, entete, lignes, convention);
   // Numbers under a column no role reads (« Observations », « Budget N-1 »): counted per column, named, never read.
   const lues = new Set<number>(Object.values(cols).filter((c): c is number => c !== undefined));
   for (const x of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) lues.add(x.col);
   if (entete.libelleSansEntete) lues.add(entete.libelleSansEntete.col);
   const argent = [cols.montant, cols.montantCharges].filter((c): c is number => c !== undefined);
-  const horsColonnes = nombresHorsColonnes(sheet, entete.ligne, lues, { lignes, colonnes: argent }, convention);
+  const horsColonnes = nombresHorsColonnes(premier, entete.ligne, lues, { lignes, colonnes: argent }, convention);
+  if (tableaux.length)
+    devis.conservation.tableaux = [
+      {
+        cellule: celluleRef(sheet.name, entete.ligne, premiereCellule(sheet, entete.ligne)),
+        colonne: devis.conservation.colonne,
+      },
+    ];
+  for (const [i, x] of tableaux.entries()) {
+    // Each table's amounts, in its own amount column, down to the next table: counted as the first one's are.
+    const rows = jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length);
+    const c = calculerConservation(rows, x.ligne, x.colonnes.montant, devis, convention, lus);
+    devis.conservation = ajouterConservation(
+      devis.conservation,
+      c,
+      celluleRef(sheet.name, x.ligne, premiereCellule(sheet, x.ligne)),
+    );
+    const luesX = new Set<number>(Object.values(x.colonnes).filter((k): k is number => k !== undefined));
+    for (const y of x.montants ? [x.montants.retenue, ...x.montants.ecartees] : []) luesX.add(y.col);
+    const argentX = [x.colonnes.montant, x.colonnes.montantCharges].filter((k): k is number => k !== undefined);
+    horsColonnes.push(...nombresHorsColonnes(rows, x.ligne, luesX, { lignes, colonnes: argentX }, convention));
+  }
+  if (tableaux.length)
+    devis.entetesSuivants = tableaux.map((x, i) => nouvelEntete(sheet, x, lignes, tableaux[i + 1]?.ligne));
   if (horsColonnes.length) devis.conservation.horsColonnes = horsColonnes;
   if (autres.colonnes.length) {
     devis.colonnesNonLues = autres.colonnes;

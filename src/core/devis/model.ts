@@ -202,6 +202,11 @@ export interface Conservation {
    * are never counted as the devis; named by colonnes-lues. Row numbers and codes are not numbers of this kind.
    */
   horsColonnes?: NombresHorsColonne[];
+  /**
+   * Tables stacked in the sheet, each with its own header row: the amount column under each (`colonne` above is the
+   * first one's). The figures above add up every table's cells, each counted in its own column.
+   */
+  tableaux?: { cellule: string; colonne?: string }[];
 }
 
 /** A column of the devis table that the import does not read, holding numbers: how many, their sum, its header. */
@@ -478,6 +483,28 @@ export interface Devis {
   colonneMontantMasquee?: ColonneNommee & { somme: Cents };
   /** A unit note between the lines, not applied (amounts read in euros as typed), named by unite-milliers. */
   uniteNonAppliquee?: UniteNonAppliquee;
+  /**
+   * Header rows below the devis's header whose columns differ (a second table stacked under the first): the rows
+   * below each are read with its columns. A header merely repeated (page break) is skipped and not listed here.
+   */
+  entetesSuivants?: NouvelEntete[];
+}
+
+/** A second table's header row, stacked under the first: the rows below it are read with its columns. */
+export interface NouvelEntete {
+  /** The header row's first non-empty cell (« Devis!A52 »). */
+  cellule: string;
+  /** 1-based row. */
+  ligne: number;
+  /** Its cells' texts, left to right (empty cells left out). */
+  textes: string[];
+  /** Its columns by role (the import's role names), as letters, left to right (« libelle: "A", montant: "D" »). */
+  colonnes: Partial<Record<string, string>>;
+  /** The amount column read under it and its header, when it has one. */
+  montant?: ColonneNommee;
+  /** Lines read under it (up to the next header) and their sum. */
+  lignes: number;
+  somme: Cents;
 }
 
 /** A percentage in the amount cell of a line below the total, read as the line's rate. */

@@ -86,6 +86,11 @@ const COLONNES_MONTANT: readonly Colonne[] = ["montant", "montantFrance", "monta
  * they all agree; undefined otherwise (then « 12.500 » stays ambiguous).
  */
 export function conventionFeuille(sheet: SheetData, cols: Colonnes, debut: number): Convention | undefined {
+  return conventionProuvee(textesNumeriques(sheet, cols, debut));
+}
+
+/** The texts with a figure and a separator in the numeric columns `cols`, from row `debut` (what proves a convention). */
+export function textesNumeriques(sheet: SheetData, cols: Colonnes, debut: number): string[] {
   const indices = COLONNES_NUMERIQUES.map((k) => cols[k]).filter((i): i is number => i !== undefined);
   const textes: string[] = [];
   for (let r = debut; r < sheet.rows.length; r++) {
@@ -96,7 +101,7 @@ export function conventionFeuille(sheet: SheetData, cols: Colonnes, debut: numbe
       if (typeof v === "string" && /\d[.,]/.test(v) && !row[i].erreur) textes.push(v);
     }
   }
-  return conventionProuvee(textes);
+  return textes;
 }
 
 const FORMATS_DATE = new Map<string, boolean>();

@@ -194,10 +194,15 @@ const rangeeProducteur: fc.Arbitrary<Rangee> = fc.oneof(
   },
 );
 
-/** Sheet-wide layouts: a second block with its own header right of the table, the amount column hidden. */
+/**
+ * Sheet-wide layouts: a second block with its own header right of the table, the amount column hidden, a second
+ * table stacked under the devis with a header of other columns (« Poste | Qté | Tarif | Montant » in A:D), the first
+ * header printed again above it (page break), its lines with or without factors, a total by formula.
+ */
 export interface MiseEnPage {
   secondBloc?: { lignes: number[]; total: boolean };
   montantMasque?: boolean;
+  empile?: { lignes: { cents: number; facteurs: boolean }[]; repete: boolean; total: boolean };
 }
 
 export const devisGenere: fc.Arbitrary<Rangee[]> = fc
@@ -214,6 +219,14 @@ export const devisProducteur: fc.Arbitrary<{ rangees: Rangee[]; mise: MiseEnPage
         total: fc.boolean(),
       }),
       montantMasque: fc.boolean(),
+      empile: fc.record({
+        lignes: fc.array(fc.record({ cents: fc.integer({ min: 1, max: 500_000 }), facteurs: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        repete: fc.boolean(),
+        total: fc.boolean(),
+      }),
     },
     { requiredKeys: [] },
   ),
@@ -365,6 +378,30 @@ export function grille(
     const m = r.montant === "faux" ? s + 12345 : s;
     rows[i + 1][4] = r.montant === "formule" ? { v: euros(m), f: `SUM(E${i + 3}:E${j + 1})` } : { v: euros(m) };
     void cellule;
+  }
+  // A second table under the devis, its header in A:D (other columns), after the first header printed again.
+  const empile = opts.empile;
+  if (empile) {
+    const largeur = rows[0].length;
+    const rangee = (cells: CellData["v"][]): CellData[] =>
+      Array.from({ length: largeur }, (_, i) => v(i < cells.length ? cells[i] : null));
+    rows.push(rangee([]));
+    if (empile.repete) rows.push(rangee([...entete]), rangee([null, "(suite)"]));
+    rows.push(rangee(["Poste", "Qté", "Tarif", "Montant"]));
+    const premiere = rows.length + 1;
+    for (const [i, l] of empile.lignes.entries())
+      rows.push(
+        rangee(
+          l.facteurs && l.cents % 100 === 0
+            ? [`Poste ${i + 1}`, 2, euros(l.cents) / 2, euros(l.cents)]
+            : [`Poste ${i + 1}`, null, null, euros(l.cents)],
+        ),
+      );
+    if (empile.total) {
+      const r = rangee(["Total second tableau"]);
+      r[3] = { v: euros(empile.lignes.reduce((a, b) => a + b.cents, 0)), f: `SUM(D${premiere}:D${rows.length})` };
+      rows.push(r);
+    }
   }
   return { name: nom, rows, merges: [], ...(opts.montantMasque ? { colonnesMasquees: [4] } : {}) };
 }

@@ -34,7 +34,7 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
     );
   });
 
-  it("4 000 devis de producteur (note en k€, « 12,5 k€ », « (3 k€) », devises, tarifs, remise en %, sous-total qui saute une ligne, second bloc, montant masqué)", () => {
+  it("4 000 devis de producteur (note en k€, « 12,5 k€ », « (3 k€) », devises, tarifs, remise en %, sous-total qui saute une ligne, second bloc, montant masqué, tableau empilé)", () => {
     fc.assert(
       fc.property(devisProducteur, ({ rangees, mise }) => {
         // Each layout named, never lost: the second block's column, the hidden amount column, the note, the discount.
@@ -44,6 +44,17 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
         if (!mise.secondBloc && bloc) throw new Error(`second bloc inventé ${JSON.stringify(bloc)}`);
         if (!!mise.montantMasque !== (d.colonneMontantMasquee?.colonne === "E"))
           throw new Error(`colonne masquée ${JSON.stringify(d.colonneMontantMasquee)}`);
+        // A second table stacked below: its header named, each of its amounts a line read in D (never guessed).
+        const nouveaux = d.entetesSuivants ?? [];
+        if (!mise.empile && nouveaux.length) throw new Error(`tableau empilé inventé ${JSON.stringify(nouveaux)}`);
+        if (mise.empile) {
+          if (nouveaux.length !== 1 || nouveaux[0].colonnes.montant !== "D")
+            throw new Error(`tableau empilé non lu ${JSON.stringify(nouveaux)}`);
+          const lus = d.lignes.filter((l) => l.source.ligne > nouveaux[0].ligne);
+          const attendus = mise.empile.lignes.map((l) => l.cents);
+          if (JSON.stringify(lus.map((l) => l.montant)) !== JSON.stringify(attendus))
+            throw new Error(`tableau empilé mal lu ${JSON.stringify(lus.map((l) => [l.libelle, l.montant]))}`);
+        }
         const regles = new Set(constats.map((k) => k.regle));
         if (rangees.some((r) => r.type === "remise") && !regles.has("montant-pourcentage"))
           throw new Error("remise en % non nommée");

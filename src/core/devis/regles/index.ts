@@ -19,6 +19,7 @@ import { montantCalcul } from "./montantCalcul";
 import { montantHorsLignes } from "./montantHorsLignes";
 import { montantIllisible } from "./montantIllisible";
 import { montantAmbigu } from "./montantAmbigu";
+import { nouvelEntete } from "./nouvelEntete";
 import { montantSousCentime } from "./montantSousCentime";
 import { montantTarif } from "./montantTarif";
 import { montantDevise } from "./montantDevise";
@@ -58,6 +59,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   parametreInconnu,
   montantHorsLignes,
   colonnesLues,
+  nouvelEntete,
   feuilleLue,
 ]);
 
