@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { SANS_DEVIS_ACTIONS, actionsPages, dansPage, pages } from "./actionsPages";
 import { cliquablesNonInteractifs } from "./cliquables";
-import { couleurSeule, couleurs } from "./couleurs";
+import { couleurSeule, temoinsCouleur } from "./couleurs";
 import { fautes, fautesDeLecture, textesDuVolet } from "./francaisVolet";
 import { POPUPS } from "./popups";
 import { classeurProduction, debordements, etatExcel, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
@@ -108,34 +108,6 @@ async function problemes(page: Page, etape: string): Promise<string[]> {
   ].map((p) => `${etape} — ${p}`);
 }
 
-/**
- * The colour check sees what it must on this page: three elements put in the pane for a moment, a red amount alone and
- * a tinted row of words alone (told by colour alone), a red amount beside an icon named « Dépassement » (told).
- */
-async function temoinsCouleur(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const d = document.createElement("div");
-    d.id = "temoins-couleur";
-    d.style.width = "200px";
-    d.innerHTML =
-      '<p><span data-testid="temoin-seul" style="color: rgb(197, 15, 31)">+1\u00a0200,00\u00a0€</span></p>' +
-      '<p><span data-testid="temoin-nomme" style="color: rgb(197, 15, 31)">+1\u00a0200,00\u00a0€</span>' +
-      '<svg role="img" aria-label="Dépassement" width="10" height="10"><circle r="4" cx="5" cy="5"/></svg></p>' +
-      '<p><span data-testid="temoin-ligne" style="display: block; background: rgb(241, 187, 188)">' +
-      "2 Personnel technique du tournage en Bretagne 1\u00a0200,00\u00a0€</span></p>";
-    document.querySelector("main")?.prepend(d);
-  });
-  const { fautes, vus } = await couleurs(page);
-  await page.evaluate(() => document.getElementById("temoins-couleur")?.remove());
-  expect(fautes.filter((f) => f.includes("temoin"))).toEqual([
-    "couleur seule : span[temoin-seul] « +1 200,00 € » (texte)",
-    "couleur seule : span[temoin-ligne] « 2 Personnel technique du tournage en Bre » (fond)",
-  ]);
-  expect(vus.filter((v) => v.includes("temoin"))).toEqual([
-    "span[temoin-nomme] « +1 200,00 € » (texte) : icône nommée",
-  ]);
-}
-
 /** Writes `valeurs` (cell → value) in the sheet `feuille` of the fake Excel, as a user typing them; gives the former values. */
 function ecrireCellules(
   page: Page,
@@ -224,7 +196,7 @@ describe("balayage du volet à 320 px, classeur aux noms longs et aux montants �
     };
     const ids = await pages(page);
     expect(ids).toEqual(expect.arrayContaining(Object.keys(actions)));
-    await temoinsCouleur(page);
+    await temoinsCouleur(page, { texte: "rgb(197, 15, 31)", fond: "rgb(241, 187, 188)" });
     const trouves: string[] = [];
     const surveillance = await surveillerDebordements(page, 320);
     const ouvrir = async (id: string) => {

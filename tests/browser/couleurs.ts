@@ -166,3 +166,45 @@ export async function couleurSeule(page: Page): Promise<string[]> {
 export async function couleurs(page: Page): Promise<{ fautes: string[]; vus: string[] }> {
   return (await page.evaluate(SCRIPT_COULEUR_SEULE)) as { fautes: string[]; vus: string[] };
 }
+
+/** Fluent's status colours of one theme, for `temoinsCouleur`: a red text (colorPaletteRedForeground1), a red tint. */
+export interface TeintesTemoins {
+  texte: string;
+  fond: string;
+  /** Also check the theme's brand colours (a link's, a primary button's): its accent, never a fault. */
+  marque?: boolean;
+}
+
+/**
+ * The colour check sees what it must on this page: elements put in the pane for a moment, a red amount alone and a
+ * tinted row of words alone (told by colour alone), a red amount beside an icon named « Dépassement » (told), and with
+ * `marque` an amount and a long text in the brand colours (neither a fault).
+ */
+export async function temoinsCouleur(page: Page, teintes: TeintesTemoins): Promise<void> {
+  await page.evaluate(({ texte, fond, marque }) => {
+    const d = document.createElement("div");
+    d.id = "temoins-couleur";
+    d.style.width = "200px";
+    d.innerHTML =
+      `<p><span data-testid="temoin-seul" style="color: ${texte}">+1\u00a0200,00\u00a0€</span></p>` +
+      `<p><span data-testid="temoin-nomme" style="color: ${texte}">+1\u00a0200,00\u00a0€</span>` +
+      '<svg role="img" aria-label="Dépassement" width="10" height="10"><circle r="4" cx="5" cy="5"/></svg></p>' +
+      `<p><span data-testid="temoin-ligne" style="display: block; background: ${fond}">` +
+      "2 Personnel technique du tournage en Bretagne 1\u00a0200,00\u00a0€</span></p>" +
+      (marque
+        ? '<p><span data-testid="temoin-marque" style="color: var(--colorBrandForegroundLink)">1\u00a0200,00\u00a0€</span></p>' +
+          '<p><span data-testid="temoin-marque" style="display: block; background: var(--colorBrandBackground)">' +
+          "Analyser le devis du producteur et écrire le devis CNC</span></p>"
+        : "");
+    document.querySelector("main:not([hidden])")?.prepend(d);
+  }, teintes);
+  const { fautes, vus } = await couleurs(page);
+  await page.evaluate(() => document.getElementById("temoins-couleur")?.remove());
+  expect(fautes.filter((f) => f.includes("temoin"))).toEqual([
+    "couleur seule : span[temoin-seul] « +1 200,00 € » (texte)",
+    "couleur seule : span[temoin-ligne] « 2 Personnel technique du tournage en Bre » (fond)",
+  ]);
+  expect(vus.filter((v) => v.includes("temoin"))).toEqual([
+    "span[temoin-nomme] « +1 200,00 € » (texte) : icône nommée",
+  ]);
+}

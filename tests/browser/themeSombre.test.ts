@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, pages } from "./actionsPages";
 import { indicateurFocus, textesIlisibles } from "./contraste";
-import { couleurSeule, couleurs } from "./couleurs";
+import { couleurSeule, temoinsCouleur } from "./couleurs";
 import { POPUPS, fautesDuPopup, type Theme } from "./popups";
 import { ecran, classeurProduction, voletDuBloc } from "./volet";
 
@@ -99,39 +99,6 @@ async function focusPeuVisibles(page: Page, atteints: Record<string, number>): P
   return fautes;
 }
 
-/**
- * The colour check sees what it must in the dark theme: elements put in the pane for a moment in Fluent's dark status
- * colours (colorPaletteRedForeground1, colorPaletteRedBackground2) — a red amount alone and a tinted row of words alone
- * (told by colour alone), the same amount beside an icon named « Dépassement » (told) — and an amount and a long text in
- * the dark theme's brand colours (a link's, a primary button's), its accent rather than a state: neither a fault.
- */
-async function temoinsCouleurSombre(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const d = document.createElement("div");
-    d.id = "temoins-couleur";
-    d.style.width = "200px";
-    d.innerHTML =
-      '<p><span data-testid="temoin-seul" style="color: rgb(220, 98, 109)">+1\u00a0200,00\u00a0€</span></p>' +
-      '<p><span data-testid="temoin-nomme" style="color: rgb(220, 98, 109)">+1\u00a0200,00\u00a0€</span>' +
-      '<svg role="img" aria-label="Dépassement" width="10" height="10"><circle r="4" cx="5" cy="5"/></svg></p>' +
-      '<p><span data-testid="temoin-ligne" style="display: block; background: rgb(110, 15, 21)">' +
-      "2 Personnel technique du tournage en Bretagne 1\u00a0200,00\u00a0€</span></p>" +
-      '<p><span data-testid="temoin-marque" style="color: var(--colorBrandForegroundLink)">1\u00a0200,00\u00a0€</span></p>' +
-      '<p><span data-testid="temoin-marque" style="display: block; background: var(--colorBrandBackground)">' +
-      "Analyser le devis du producteur et écrire le devis CNC</span></p>";
-    document.querySelector("main:not([hidden])")?.prepend(d);
-  });
-  const { fautes, vus } = await couleurs(page);
-  await page.evaluate(() => document.getElementById("temoins-couleur")?.remove());
-  expect(fautes.filter((f) => f.includes("temoin"))).toEqual([
-    "couleur seule : span[temoin-seul] « +1 200,00 € » (texte)",
-    "couleur seule : span[temoin-ligne] « 2 Personnel technique du tournage en Bre » (fond)",
-  ]);
-  expect(vus.filter((v) => v.includes("temoin"))).toEqual([
-    "span[temoin-nomme] « +1 200,00 € » (texte) : icône nommée",
-  ]);
-}
-
 /** Every popup measured, in each theme, in page order: none skipped. */
 const POPUPS_ATTENDUS = [
   "tableau-de-bord « Détails et sources » déplié",
@@ -219,7 +186,8 @@ describe("thème sombre d'Office : chaque page lisible (contraste ≥ 4,5:1)", (
   });
 
   it("la mesure « couleur seule » voit en thème sombre un montant rouge seul, une ligne teintée seule, pas la marque", async () => {
-    await temoinsCouleurSombre(page);
+    // Fluent's dark status colours (colorPaletteRedForeground1, colorPaletteRedBackground2) and its brand colours.
+    await temoinsCouleur(page, { texte: "rgb(220, 98, 109)", fond: "rgb(110, 15, 21)", marque: true });
   });
 
   it("chaque page : à l'ouverture, après son action principale, en erreur, et chacun de ses popups ouvert", async () => {
@@ -272,7 +240,8 @@ describe("changement de thème d'Office pendant que le volet est ouvert", () => 
     expect(await textesIlisibles(page)).toEqual([]);
     // Nothing told by colour alone in the dark theme now, its own brand colours read afresh (not the light theme's).
     expect(await couleurSeule(page)).toEqual([]);
-    await temoinsCouleurSombre(page);
+    // Fluent's dark status colours (colorPaletteRedForeground1, colorPaletteRedBackground2) and its brand colours.
+    await temoinsCouleur(page, { texte: "rgb(220, 98, 109)", fond: "rgb(110, 15, 21)", marque: true });
     await page.evaluate((t) => (window as unknown as Changeur).__changerThemeOffice(t), BLANC);
     await page.locator('[data-theme="clair"]').waitFor();
     expect(await theme()).toBe("clair");
