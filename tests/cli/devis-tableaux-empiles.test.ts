@@ -46,4 +46,41 @@ describe("prodbook devis : deux tableaux empilés, le second avec son propre en-
     const info = j.controles.filter((c: { regle: string }) => c.regle === "nouvel-entete");
     expect(info).toEqual([expect.objectContaining({ gravite: "info", cellule: "Devis!A46" })]);
   });
+
+  it("--json : « Montant (k€) » du premier en-tête ne multiplie pas le tableau du bas, en euros, nommé", async () => {
+    // Before: the lower table's amounts in column E (3 000 and 700 €) were read × 1 000 without a word.
+    const rows: Cellule[][] = [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant (k€)"],
+      ["1", "PRÉPARATION"],
+      ["", "Repérages", null, null, 1],
+      ["", "Casting", null, null, 0.8],
+    ];
+    while (rows.length < 45) rows.push([]);
+    rows.push(
+      [null, "Poste", "Jours", "Tarif", "Montant"],
+      [null, "Caméra", 3, 1000, 3000],
+      [null, "Régie", null, null, 700],
+    );
+    const r = devis(await classeurDevis(dir(), "empiles-k.xlsx", rows), "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.devis.total).toBe("5500.00");
+    expect(j.devis.conservation).toMatchObject({ lu: "5500.00", ecart: "0.00" });
+    expect(j.devis.uniteMilliers).toMatchObject({
+      cellule: "Devis!E1",
+      colonnes: ["E"],
+      cellules: 2,
+      tableaux: [{ entete: "Devis!A1", cellule: "Devis!E1", colonnes: ["E"], cellules: 2, facteur: 1000 }],
+      sansUnite: [{ entete: "Devis!B46", cellule: "Devis!E46", texte: "Montant", lignes: 2, somme: "3700.00" }],
+    });
+    const k = j.controles.filter((c: { regle: string }) => c.regle === "unite-milliers");
+    expect(k.map((c: { gravite: string; cellule: string }) => [c.gravite, c.cellule])).toEqual([
+      ["alerte", "Devis!E1"],
+      ["alerte", "Devis!E46"],
+    ]);
+    expect(k[1].message.replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "2 lignes pour 3 700,00 €, ou 3 700 000,00 € s'ils sont en milliers d'euros",
+    );
+  });
 });

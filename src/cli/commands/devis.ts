@@ -57,6 +57,12 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               ...(devis.uniteMilliers.enEurosParFormat
                 ? { enEurosParFormat: devis.uniteMilliers.enEurosParFormat }
                 : {}),
+              // Only when the sheet holds stacked tables: each table read in thousands, by its own header. Additive.
+              ...(devis.uniteMilliers.tableaux ? { tableaux: devis.uniteMilliers.tableaux } : {}),
+              // Only when a stacked table states no unit beside one in thousands: read in euros, named. Additive.
+              ...(devis.uniteMilliers.sansUnite
+                ? { sansUnite: devis.uniteMilliers.sansUnite.map((t) => ({ ...t, somme: m(t.somme) })) }
+                : {}),
             },
           }
         : {}),

@@ -1,10 +1,11 @@
 import Decimal from "decimal.js";
 import { analyserMontant, analyserNombre, eurosToCents } from "../money";
+import { cents } from "../money/cents";
 import { deviseDuFormat, echelleDuFormat, estFormatPourcentage } from "../port/devises";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre } from "../util/adresse";
 import { normaliser } from "../util/texte";
-import { type Colonne, roleEntete, trouverEntete } from "./entetes";
+import { type Colonne, type Entete, entetesSuivants, premiereCellule, roleEntete, trouverEntete } from "./entetes";
 import type { UniteMilliers, UniteNonAppliquee } from "./model";
 import { ditMilliers, echelleDite, noteDUnite } from "./unites";
 import { conventionFeuille, estDate } from "./valeurs";
@@ -35,45 +36,85 @@ const EUROS = /€|\beur(o?s)?\b/;
  * every column of figures whose header says no other unit. Rates, percentages, dates, errors, ambiguous texts and
  * other currencies are left as they are (each is named by its own finding). Without such a statement, the sheet
  * itself.
+ *
+ * Tables stacked in the sheet (a lower header with other columns, found as the import finds it: entetesSuivants) are
+ * each read by their own header, down to the next one: the first header's « (k€) » never reaches the rows of a lower
+ * table, nor a title above the first header (unless it says « tous les montants »). A table whose unit is stated
+ * nowhere while another's is stated in thousands is read as its header says (euros) and named (`sansUnite`).
  */
 export function lireEnMilliers(sheet: SheetData): {
   feuille: SheetData;
   unite?: UniteMilliers;
   noteIgnoree?: UniteNonAppliquee;
 } {
-  // The header is within the top 60 rows (three at most): no statement there, only a note may say the unit.
+  // The header is within the top 60 rows (three at most): no statement there, only a note may say the unit, or the
+  // header of a table stacked lower (« Montant (k€) » on row 120).
   const haut = sheet.rows.slice(0, 63);
   const enHaut = haut.some((row) => row.some((c) => typeof c?.v === "string" && ditMilliers(c.v)));
   const candidates = enHaut ? undefined : notesCandidates(sheet);
-  if (!enHaut && !candidates?.length) return { feuille: sheet };
+  const plusBas =
+    !enHaut &&
+    !candidates?.length &&
+    sheet.rows.some(
+      (row, r) => r >= 63 && row.some((c) => typeof c?.v === "string" && UNITE_BRUTE.test(c.v) && ditMilliers(c.v)),
+    );
+  if (!enHaut && !candidates?.length && !plusBas) return { feuille: sheet };
   const entete = trouverEntete(sheet);
   if (!entete) return { feuille: sheet };
-  const lu = lireAvecEntete(sheet, entete, candidates);
-  // A note inside the table (between its lines) is left alone, never applied: named, never silent either way.
-  const dedans = lu.unite ? undefined : (candidates ?? notesCandidates(sheet)).find((n) => n.r > entete.ligne);
+  // The tables of the sheet: the header read, then each lower header opening a table (a header merely printed again
+  // at a page break continues the table above it).
+  const tableaux: Entete[] = [entete, ...entetesSuivants(sheet, entete).filter((x) => !x.repete)];
+  const lu = lireAvecEntetes(sheet, tableaux, candidates);
+  // A note inside the table (between its lines) is left alone, never applied: named, never silent either way. Stacked
+  // tables: a note inside a table read in euros, while another is read in thousands, too.
+  const u = lu.unite;
+  const ref = (n: Mention) => celluleRef(sheet.name, n.r, n.c);
+  const appliquee = (n: Mention) =>
+    !!u && (!u.tableaux || u.tableaux.some((t) => (n.r + 1 > t.ligne && n.r + 1 <= t.fin) || t.cellule === ref(n)));
+  const dedans =
+    u && !u.tableaux
+      ? undefined
+      : (candidates ?? notesCandidates(sheet)).find((n) => n.r > entete.ligne && !appliquee(n));
   if (!dedans) return lu;
   const texte = String(sheet.rows[dedans.r][dedans.c].v).trim();
   return {
     ...lu,
-    noteIgnoree: { cellule: celluleRef(sheet.name, dedans.r, dedans.c), texte, facteur: dedans.facteur },
+    noteIgnoree: { cellule: ref(dedans), texte, facteur: dedans.facteur },
   };
 }
 
-function lireAvecEntete(
-  sheet: SheetData,
-  entete: NonNullable<ReturnType<typeof trouverEntete>>,
-  candidates: { r: number; c: number; facteur: Facteur }[] | undefined,
-): { feuille: SheetData; unite?: UniteMilliers } {
+type Mention = { r: number; c: number; facteur: Facteur };
+
+/** What a table's own rows say of its unit: its header's columns, a title above it, a note beside its header. */
+interface Lecture {
+  entete: Entete;
+  /** Rows `entete.ligne + 1` to `fin` (excluded) are the table's. */
+  fin: number;
+  enTete: CellData[];
+  largeur: number;
+  /** The row of units under the header (« (k€) » under « Montant »), when there is one. */
+  unites?: number;
+  parColonne: Map<number, Mention>;
+  titre?: Mention;
+  noteHaut?: Mention;
+  /** A column holding figures in euros by its header (an amount, a « Réalisé », an « Écart »). */
+  chiffree: (c: number) => boolean;
+}
+
+/** A title or note speaking for the whole sheet, every table of it (« Tous les montants sont en k€ »). */
+const TOUTE_LA_FEUILLE = /\b(?:tous|toutes|ensemble)\b/;
+
+function lecture(sheet: SheetData, tableaux: readonly Entete[], i: number): Lecture {
+  const entete = tableaux[i];
+  const fin = tableaux[i + 1]?.ligne ?? sheet.rows.length;
   const enTete = sheet.rows[entete.ligne] ?? [];
   const largeur = Math.max(0, ...sheet.rows.slice(0, entete.ligne + 1).map((r) => r.length));
-  /** A column holding figures in euros by its header (an amount, a « Réalisé », an « Écart »). */
   const chiffree = (c: number) => {
     const h = enTete[c];
     if (!h || typeof h.v !== "string" || !h.v.trim()) return false;
     const role = roleEntete(h);
     return role === undefined || !SANS_EUROS.has(role);
   };
-  type Mention = { r: number; c: number; facteur: Facteur };
   const parColonne = new Map<number, Mention>();
   let titre: Mention | undefined;
   /** A note in the header's rows right of the table (« (en k€) » over a column without figures). */
@@ -81,7 +122,10 @@ function lireAvecEntete(
   const derniereChiffree = Math.max(entete.colonnes.montant ?? -1, ...colonnesChiffrees(sheet, entete.ligne));
   // « Montant » over « (k€) »: a row of units under the header, no figure in it, is the header's.
   const unites = ligneDUnites(sheet.rows[entete.ligne + 1]) ? entete.ligne + 1 : undefined;
-  for (let r = 0; r <= (unites ?? entete.ligne); r++)
+  // A lower table's unit is its header's (and its row of units'): a note between two tables may end the one above as
+  // well as head the one below, so it is not applied (named as a note inside the table when nothing else is said).
+  const debut = i === 0 ? 0 : entete.ligne;
+  for (let r = debut; r <= (unites ?? entete.ligne); r++)
     for (let c = 0; c < largeur; c++) {
       const v = sheet.rows[r]?.[c]?.v;
       const facteur = typeof v === "string" ? echelleDite(v) : undefined;
@@ -93,56 +137,81 @@ function lireAvecEntete(
         else if (!parColonne.has(c)) parColonne.set(c, { r, c, facteur });
       } else titre ??= { r, c, facteur };
     }
-  // Nothing said above the table: a note below it or beside it (« Montants exprimés en milliers d'euros ») says it
-  // for the whole sheet, as a title would.
-  const note =
-    parColonne.size || titre
-      ? undefined
-      : (noteHaut ?? notePlacee(sheet, candidates ?? notesCandidates(sheet), entete.ligne));
-  if (note) titre = note;
-  if (!parColonne.size && !titre) return { feuille: sheet };
+  return { entete, fin, enTete, largeur, unites, parColonne, titre, noteHaut, chiffree };
+}
+
+function lireAvecEntetes(
+  sheet: SheetData,
+  tableaux: readonly Entete[],
+  candidates: Mention[] | undefined,
+): { feuille: SheetData; unite?: UniteMilliers } {
+  const lectures = tableaux.map((_, i) => lecture(sheet, tableaux, i));
+  const entete = tableaux[0];
+  /** The table holding row `r` (the first one above its header). */
+  const tableDe = (r: number) => {
+    let i = 0;
+    while (i + 1 < lectures.length && lectures[i + 1].entete.ligne <= r) i++;
+    return i;
+  };
+  const texteDe = (m: Mention) => String(sheet.rows[m.r]?.[m.c]?.v ?? "");
+  // Nothing said above any table: a note below it or beside it (« Montants exprimés en milliers d'euros ») says it for
+  // the table it sits by, as a title would (for every table when it says « tous les montants »).
+  const note = lectures.some((l) => l.parColonne.size || l.titre)
+    ? undefined
+    : (lectures.find((l) => l.noteHaut)?.noteHaut ??
+      notePlacee(sheet, candidates ?? notesCandidates(sheet), entete.ligne));
+  if (note) lectures[tableDe(note.r)].titre = note;
+  // A title (or note) reaches the table it heads; every table only when it says so.
+  const generale = lectures.map((l) => l.titre).find((m) => m && TOUTE_LA_FEUILLE.test(normaliser(texteDe(m))));
+  if (generale) for (const l of lectures) l.titre ??= generale;
+  if (lectures.every((l) => !l.parColonne.size && !l.titre)) return { feuille: sheet };
   // Each column by its own header's unit, else the title's.
-  const colonnes = new Map<number, Facteur>([...parColonne].map(([c, m]) => [c, m.facteur]));
-  if (titre)
-    for (let c = 0; c < largeur; c++) {
-      const h = enTete[c];
-      const euros = typeof h?.v === "string" && EUROS.test(normaliser(h.v)) && !ditMilliers(h.v);
-      if (chiffree(c) && !euros && !colonnes.has(c)) colonnes.set(c, titre.facteur);
-    }
-  // The note's own column, beside the table, holds no figure to read.
-  if (note && note.r <= entete.ligne) colonnes.delete(note.c);
-  if (!colonnes.size) return { feuille: sheet };
-  const montant = entete.colonnes.montant;
-  const ordre = [...colonnes.keys()].sort((a, b) => Number(b === montant) - Number(a === montant) || a - b);
-  const source = (montant !== undefined ? parColonne.get(montant) : undefined) ?? titre ?? parColonne.get(ordre[0]);
-  if (!source) return { feuille: sheet };
-  const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
-  let cellules = 0;
+  const plans = lectures.map((l) => {
+    const colonnes = new Map<number, Facteur>([...l.parColonne].map(([c, m]) => [c, m.facteur]));
+    const titre = l.titre;
+    if (titre)
+      for (let c = 0; c < l.largeur; c++) {
+        const h = l.enTete[c];
+        const euros = typeof h?.v === "string" && EUROS.test(normaliser(h.v)) && !ditMilliers(h.v);
+        if (l.chiffree(c) && !euros && !colonnes.has(c)) colonnes.set(c, titre.facteur);
+      }
+    // The note's own column, beside the table, holds no figure to read.
+    if (note && note.r <= l.entete.ligne) colonnes.delete(note.c);
+    const montant = l.entete.colonnes.montant;
+    const ordre = [...colonnes.keys()].sort((a, b) => Number(b === montant) - Number(a === montant) || a - b);
+    const source = colonnes.size
+      ? ((montant !== undefined ? l.parColonne.get(montant) : undefined) ?? titre ?? l.parColonne.get(ordre[0]))
+      : undefined;
+    const convention = conventionFeuille(sheet, l.entete.colonnes, l.entete.ligne + 1);
+    return { l, colonnes, ordre, source, convention, cellules: 0, parFormat: [] as string[] };
+  });
   let exemple: UniteMilliers["exemple"];
-  /** Numbers whose format divides them by 1 000 (« #,##0, "k€" »): euros shown in k€, never multiplied. */
-  const parFormat: string[] = [];
   const rows = sheet.rows.map((row, r) => {
-    if (r === unites) return row.map((c) => (typeof c?.v === "string" && ditMilliers(c.v) ? { v: null } : c));
+    const p = plans[tableDe(r)];
+    const { l } = p;
+    if (r === l.unites) return row.map((c) => (typeof c?.v === "string" && ditMilliers(c.v) ? { v: null } : c));
     // The note is the sheet's unit, not a text to read in a column of figures (nor a line's label).
     let copie: CellData[] | undefined;
     if (note && r === note.r) {
       copie = [...row];
       copie[note.c] = { v: null };
     }
-    if (r <= entete.ligne) return copie ?? row;
-    for (const c of ordre) {
+    if (r <= l.entete.ligne || !p.source) return copie ?? row;
+    for (const c of p.ordre) {
       const v = row[c];
       if (typeof v?.v === "number" && v.v !== 0 && !v.erreur && !estDate(v) && echelleDuFormat(v.fmt) > 0) {
-        parFormat.push(celluleRef(sheet.name, r, c));
+        /** Numbers whose format divides them by 1 000 (« #,##0, "k€" »): euros shown in k€, never multiplied. */
+        p.parFormat.push(celluleRef(sheet.name, r, c));
         continue;
       }
-      const x = enMilliers(row[c], convention, colonnes.get(c) as Facteur);
+      const x = enMilliers(row[c], p.convention, p.colonnes.get(c) as Facteur);
       // A « Charges » cell below 1 is a rate (0,55: chargesEnColonne), not 550 € of charges: left as typed.
-      if (x && c === entete.colonnes.montantCharges && Math.abs(x.v as number) < (colonnes.get(c) as number)) continue;
+      if (x && c === l.entete.colonnes.montantCharges && Math.abs(x.v as number) < (p.colonnes.get(c) as number))
+        continue;
       if (!x) continue;
       copie ??= [...row];
       copie[c] = x;
-      cellules++;
+      p.cellules++;
       exemple ??= {
         cellule: celluleRef(sheet.name, r, c),
         saisi: String(row[c].v).trim(),
@@ -151,20 +220,71 @@ function lireAvecEntete(
     }
     return copie ?? row;
   });
-  // Every figure in euros already, shown in thousands by its format: nothing to multiply, the sheet as it is.
-  if (!cellules && parFormat.length) return { feuille: sheet };
+  // Every figure in euros already, shown in thousands by its format: nothing to multiply, the table as it is.
+  const lus = plans.filter((p) => p.source && (p.cellules || !p.parFormat.length));
+  const premier = lus[0];
+  if (!premier?.source) return { feuille: sheet };
+  const source = premier.source;
+  const cellules = lus.reduce((n, p) => n + p.cellules, 0);
+  const parFormat = plans.flatMap((p) => p.parFormat);
+  const colonnes = [...new Set(lus.flatMap((p) => p.ordre.map(colonneLettre)))];
   const cellSource = sheet.rows[source.r][source.c];
+  const ref = (m: Mention) => celluleRef(sheet.name, m.r, m.c);
+  const enTeteRef = (e: Entete) => celluleRef(sheet.name, e.ligne, premiereCellule(sheet, e.ligne));
   const unite: UniteMilliers = {
-    cellule: celluleRef(sheet.name, source.r, source.c),
+    cellule: ref(source),
     texte: String(cellSource.v).trim(),
-    portee: source === titre ? "feuille" : "colonne",
+    portee: source === premier.l.titre ? "feuille" : "colonne",
     ...(note && source === note ? { note: true } : {}),
     facteur: source.facteur,
-    colonnes: ordre.map(colonneLettre),
+    colonnes,
     cellules,
     ...(exemple ? { exemple } : {}),
     ...(parFormat.length ? { enEurosParFormat: { cellules: parFormat.length, premiere: parFormat[0] } } : {}),
   };
+  if (plans.length > 1) {
+    unite.tableaux = lus.map((p) => ({
+      entete: enTeteRef(p.l.entete),
+      ligne: p.l.entete.ligne + 1,
+      fin: p.l.fin,
+      cellule: ref(p.source as Mention),
+      texte: texteDe(p.source as Mention).trim(),
+      portee: p.source === p.l.titre ? "feuille" : "colonne",
+      facteur: (p.source as Mention).facteur,
+      colonnes: p.ordre.map(colonneLettre),
+      cellules: p.cellules,
+    }));
+    // A table whose unit nothing states, beside a table in thousands: read as its header says (euros), never guessed.
+    const sansUnite = plans
+      .filter((p) => !lus.includes(p) && !p.parFormat.length)
+      .flatMap((p) => {
+        const m = p.l.entete.colonnes.montant;
+        const h = m === undefined ? undefined : p.l.enTete[m];
+        const texte = String(h?.v ?? "").trim();
+        if (m === undefined || EUROS.test(normaliser(texte))) return [];
+        // The reading it would have: the unit of the nearest table above it stated in thousands (else below it).
+        const i = plans.indexOf(p);
+        const voisin = [...lus].reverse().find((q) => plans.indexOf(q) < i) ?? premier;
+        return [
+          {
+            entete: enTeteRef(p.l.entete),
+            ligne: p.l.entete.ligne + 1,
+            fin: p.l.fin,
+            cellule: celluleRef(sheet.name, p.l.entete.ligne, m),
+            texte,
+            facteur: (voisin.source as Mention).facteur,
+            selon: {
+              entete: enTeteRef(voisin.l.entete),
+              cellule: ref(voisin.source as Mention),
+              texte: texteDe(voisin.source as Mention).trim(),
+            },
+            lignes: 0,
+            somme: cents(0),
+          },
+        ];
+      });
+    if (sansUnite.length) unite.sansUnite = sansUnite;
+  }
   return { feuille: { ...sheet, rows }, unite };
 }
 

@@ -808,3 +808,9 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
   }
   return out;
 }
+
+/** The first non-empty cell of a row (0-based column). */
+export function premiereCellule(sheet: SheetData, r: number): number {
+  const i = (sheet.rows[r] ?? []).findIndex((c) => c && c.v !== null && String(c.v).trim() !== "");
+  return Math.max(0, i);
+}

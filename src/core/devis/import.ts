@@ -21,6 +21,7 @@ import {
   type Entete,
   type SecondBloc,
   entetesSuivants,
+  premiereCellule,
   trouverEntete,
 } from "./entetes";
 import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
@@ -232,6 +233,12 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   if (unite) {
     devis.uniteMilliers = unite;
     ambigusEnEuros(devis, unite);
+    // A table read in euros beside one in thousands: its lines and their sum, for both readings to be named.
+    for (const t of unite.sansUnite ?? []) {
+      const sous = devis.lignes.filter((l) => l.source.ligne > t.ligne && l.source.ligne <= t.fin);
+      t.lignes = sous.length;
+      t.somme = sumCents(sous.map((l) => l.montant));
+    }
   }
   return devis;
 }
@@ -244,19 +251,27 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
  */
 function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
   const colonnes = new Set(unite.colonnes);
-  const enEuros = (exacte: Decimal | undefined, lue: Cents, cellule: string) => {
-    const d = (exacte ?? new Decimal(lue).dividedBy(100)).times(unite.facteur).times(100);
+  /** Stacked tables: the factor of the table holding the cell, when its column was scaled there (else none). */
+  const facteurDe = (cellule: string): number | undefined => {
+    const { row, col } = parseCelluleRef(cellule);
+    if (!unite.tableaux) return colonnes.has(colonneLettre(col)) ? unite.facteur : undefined;
+    const t = unite.tableaux.find((x) => row + 1 > x.ligne && row + 1 <= x.fin);
+    return t?.colonnes.includes(colonneLettre(col)) ? t.facteur : undefined;
+  };
+  const enEuros = (exacte: Decimal | undefined, lue: Cents, cellule: string, facteur: number) => {
+    const d = (exacte ?? new Decimal(lue).dividedBy(100)).times(facteur).times(100);
     const c = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
     if (c.abs().greaterThan(MONTANT_MAX_CENTIMES))
       throw new MontantHorsLimiteError(`${c.dividedBy(100).toFixed()} €`, cellule);
     return cents(c.toNumber());
   };
   for (const a of devis.ambigus ?? []) {
-    if (!colonnes.has(colonneLettre(parseCelluleRef(a.cellule).col))) continue;
+    const facteur = facteurDe(a.cellule);
+    if (facteur === undefined) continue;
     const n = analyserNombre(a.texte);
     const exacte = n.type === "ambigu" ? n : undefined;
-    a.decimale = enEuros(exacte?.decimale, a.decimale, a.cellule);
-    a.milliers = enEuros(exacte?.milliers, a.milliers, a.cellule);
+    a.decimale = enEuros(exacte?.decimale, a.decimale, a.cellule, facteur);
+    a.milliers = enEuros(exacte?.milliers, a.milliers, a.cellule, facteur);
   }
 }
 
@@ -305,12 +320,6 @@ function sansTitreDe(cols: Entete["colonnes"]): Uint8Array {
   const out = new Uint8Array(Math.max(-1, ...sansTitre) + 1);
   for (const c of sansTitre) out[c] = 1;
   return out;
-}
-
-/** The first non-empty cell of a row (0-based column). */
-function premiereCellule(sheet: SheetData, r: number): number {
-  const i = (sheet.rows[r] ?? []).findIndex((c) => c && c.v !== null && String(c.v).trim() !== "");
-  return Math.max(0, i);
 }
 
 /** The conservation of the first table with a stacked table's added: every figure summed, cells listed together. */

@@ -569,6 +569,50 @@ export interface UniteMilliers {
    * hold euros and are not multiplied; how many, and the first.
    */
   enEurosParFormat?: { cellules: number; premiere: string };
+  /**
+   * Tables stacked in the sheet (entetesSuivants): each table read in thousands, by its own header (or the title
+   * above it), down to the next table's header. Only when the sheet holds several tables.
+   */
+  tableaux?: UniteTableau[];
+  /**
+   * Tables whose unit nothing states while another table's is in thousands: read as their header says (euros, as
+   * typed), never guessed; named with both readings (finding unite-milliers).
+   */
+  sansUnite?: TableauSansUnite[];
+}
+
+/** A stacked table read in thousands (or millions) of euros. */
+export interface UniteTableau {
+  /** The table's header row: its first cell (« Devis!A46 », as NouvelEntete.cellule) and 1-based row. */
+  entete: string;
+  ligne: number;
+  /** Its last row (1-based, inclusive): the row before the next table's header, or the sheet's last. */
+  fin: number;
+  /** The cell stating its unit, its text, and whether it is the column's header or a title (or note) above. */
+  cellule: string;
+  texte: string;
+  portee: "colonne" | "feuille";
+  facteur: 1000 | 1000000;
+  /** Its columns read × 1 000 (letters) and how many cells. */
+  colonnes: string[];
+  cellules: number;
+}
+
+/** A stacked table whose unit is stated nowhere, beside a table read in thousands: read in euros as typed. */
+export interface TableauSansUnite {
+  /** The table's header row: its first cell and 1-based row; its last row (1-based, inclusive). */
+  entete: string;
+  ligne: number;
+  fin: number;
+  /** Its amount column's header cell (« Devis!D46 ») and text (« Montant »). */
+  cellule: string;
+  texte: string;
+  /** The other reading: the factor of the table in thousands (`selon`: its header cell and the cell stating it). */
+  facteur: 1000 | 1000000;
+  selon: { entete: string; cellule: string; texte: string };
+  /** Lines read under it and their sum in cents, as typed (in euros). */
+  lignes: number;
+  somme: Cents;
 }
 
 export interface ColonneNonLue extends ColonneNommee {

@@ -142,6 +142,47 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
     );
   });
 
+  it("600 devis à deux tableaux empilés, l'un des deux en-têtes en k€ : chacun lu selon le sien, l'autre nommé", () => {
+    // Before: the lower header's « Montant (k€) » was ignored (its amounts read ÷ 1 000), and the first header's reached
+    // every row below it.
+    const empiles = fc.tuple(devisProducteur, fc.boolean()).map(([{ rangees, mise }, basEnMilliers]) => ({
+      rangees,
+      mise: {
+        ...mise,
+        empile: mise.empile ?? { lignes: [{ cents: 123_400, facteurs: false }], repete: false, total: false },
+      },
+      basEnMilliers,
+    }));
+    fc.assert(
+      fc.property(empiles, ({ rangees, mise, basEnMilliers }) => {
+        const s = grille(rangees, "Devis", mise);
+        const bas = s.rows.findIndex((row) => row[0]?.v === "Poste");
+        const rows = s.rows.map((row, r) => {
+          if (!basEnMilliers) return r === 0 ? row.map((c, j) => (j === 4 ? { v: "Montant (k€)" } : c)) : row;
+          if (r === bas) return row.map((c, j) => (j === 3 ? { v: "Montant (k€)" } : c));
+          return r > bas ? row.map((c, j) => (j === 3 && typeof c.v === "number" ? { ...c, v: c.v / 1000 } : c)) : row;
+        });
+        const { d, constats } = verifier({ ...s, rows });
+        // The lower table's lines, in euros to the cent whichever header says k€.
+        const lus = d.lignes.filter((l) => l.source.ligne > bas + 1).map((l) => l.montant);
+        const attendus = mise.empile.lignes.map((l) => l.cents);
+        if (JSON.stringify(lus) !== JSON.stringify(attendus))
+          throw new Error(`tableau du bas mal lu ${JSON.stringify(lus)} au lieu de ${JSON.stringify(attendus)}`);
+        const u = d.uniteMilliers;
+        const tableau = basEnMilliers ? `Devis!A${bas + 1}` : "Devis!A1";
+        if (!u?.tableaux?.some((t) => t.entete === tableau))
+          throw new Error(`${tableau} non lu en k€ ${JSON.stringify(u)}`);
+        // The table whose header says no unit: read as typed and named with both readings (unless a note « (en k€) »
+        // on the row right under the first header, its row of units, states the first table's).
+        const muet = basEnMilliers ? "Devis!E1" : `Devis!D${bas + 1}`;
+        if (basEnMilliers && rangees[0].type === "note-k") return;
+        if (!constats.some((k) => k.regle === "unite-milliers" && k.cellule === muet))
+          throw new Error(`${muet} non nommé ${JSON.stringify(u?.sansUnite)}`);
+      }),
+      { numRuns: 600, seed: 20261205 },
+    );
+  });
+
   it("quelques devis générés écrits en .xlsx et lus par prodbook devis --json : écart 0,00, aucune cellule oubliée", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-conservation-"));
     // Five generated devis, then three producer layouts (second block, hidden amount column, k€ note…) through ExcelJS.

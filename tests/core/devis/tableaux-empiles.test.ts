@@ -228,3 +228,228 @@ describe("deux tableaux empilés dans la feuille, chacun avec sa ligne d'en-têt
     expect([e(d.conservation!.lu), e(d.conservation!.ecart)]).toEqual(["7650.00", "0.00"]);
   });
 });
+
+/** Messages write euros with narrow no-break spaces (« 4 500,00 € »): compared with plain spaces. */
+const espaces = (m: string | undefined) => m?.replace(/[\u00a0\u202f]/g, " ");
+
+/** « Préparation » in k€ (1 ; 0,8 ; 0,45) under « Montant (k€) » in E (rows 1–5), then `second` from row 46. */
+function deuxTableauxK(second: Cellule[][], titre?: string): Cellule[][] {
+  const rows: Cellule[][] = [
+    ...(titre ? [[titre]] : []),
+    ["Code", "Désignation", "Qté", "Tarif", "Montant (k€)"],
+    ["1", "PRÉPARATION"],
+    ["", "Repérages", null, null, 1],
+    ["", "Casting", null, null, 0.8],
+    ["", "Bureau de production", null, null, 0.45],
+  ];
+  while (rows.length < 45) rows.push([]);
+  return [...rows, ...second];
+}
+
+/** A second table « | Poste | Jours | Tarif | Montant » whose amounts (E) are typed in euros. */
+const SECOND_EN_EUROS: Cellule[][] = [
+  [null, "Poste", "Jours", "Tarif", "Montant"],
+  [null, "Caméra", 3, 1000, 3000],
+  [null, "Lumière", 3, 500, 1500],
+];
+
+describe("tableaux empilés et milliers d'euros : chaque tableau lu selon son propre en-tête", () => {
+  it("« Montant (k€) » en E1 ne multiplie pas la colonne E du tableau du bas (en euros) : lu tel quel, nommé", async () => {
+    // Before: Caméra and Lumière (column E under the lower header) were read 3 000 000,00 € and 1 500 000,00 €.
+    const d = importerDevis(await feuilleXlsx("Devis", deuxTableauxK(SECOND_EN_EUROS)));
+    expect(lues(d)).toEqual([
+      ["Devis!E3", "Repérages", "1000.00"],
+      ["Devis!E4", "Casting", "800.00"],
+      ["Devis!E5", "Bureau de production", "450.00"],
+      ["Devis!E47", "Caméra", "3000.00"],
+      ["Devis!E48", "Lumière", "1500.00"],
+    ]);
+    expect(d.uniteMilliers).toMatchObject({
+      cellule: "Devis!E1",
+      colonnes: ["E"],
+      cellules: 3,
+      tableaux: [
+        { entete: "Devis!A1", ligne: 1, fin: 45, cellule: "Devis!E1", colonnes: ["E"], cellules: 3, facteur: 1000 },
+      ],
+      sansUnite: [
+        {
+          entete: "Devis!B46",
+          cellule: "Devis!E46",
+          texte: "Montant",
+          facteur: 1000,
+          selon: { entete: "Devis!A1", cellule: "Devis!E1", texte: "Montant (k€)" },
+          lignes: 2,
+          somme: 450_000,
+        },
+      ],
+    });
+    expect([e(d.conservation!.lu), e(d.conservation!.ecart)]).toEqual(["6750.00", "0.00"]);
+    const constats = controlerDevis(d, "2026-01-15");
+    expect(conservationRespectee(completerConservation(d.conservation!, constats))).toBe(true);
+    const k = constats.filter((x) => x.regle === "unite-milliers");
+    expect(k.map((x) => [x.gravite, x.cellule])).toEqual([
+      ["alerte", "Devis!E1"],
+      ["alerte", "Devis!E46"],
+    ]);
+    expect(espaces(k[0].message)).toContain(
+      "chaque tableau de la feuille est lu selon son propre en-tête : seuls sont multipliés les montants colonne E " +
+        "du tableau sous l'en-tête en A1 (3 cellules)",
+    );
+    expect(espaces(k[1].message)).toBe(
+      "Devis!E46 « Montant » : l'en-tête du tableau en B46 ne dit pas l'unité de ses montants, alors que Devis!E1 " +
+        "« Montant (k€) » dit ceux du tableau sous l'en-tête en A1 en milliers d'euros ; ils sont lus tels que " +
+        "saisis, en euros : 2 lignes pour 4 500,00 €, ou 4 500 000,00 € s'ils sont en milliers d'euros. Dites " +
+        "l'unité dans cet en-tête (« Montant (k€) » ou « Montant (€) ») et relancez.",
+    );
+  });
+
+  it("« Montant (k€) » dans le second en-tête seulement : ses montants × 1 000, le premier tableau nommé", async () => {
+    // Before: the lower header's « (k€) » was ignored, Caméra read 3,00 €.
+    const rows: Cellule[][] = [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+      ["1", "PRÉPARATION"],
+      ["", "Repérages", null, null, 1000],
+    ];
+    while (rows.length < 45) rows.push([]);
+    rows.push(
+      [null, "Poste", "Jours", "Tarif", "Montant (k€)"],
+      [null, "Caméra", 3, 1, 3],
+      [null, "Régie", null, null, 0.7],
+    );
+    const d = importerDevis(await feuilleXlsx("Devis", rows));
+    expect(lues(d)).toEqual([
+      ["Devis!E3", "Repérages", "1000.00"],
+      ["Devis!E47", "Caméra", "3000.00"],
+      ["Devis!E48", "Régie", "700.00"],
+    ]);
+    expect(d.uniteMilliers?.tableaux).toEqual([
+      {
+        entete: "Devis!B46",
+        ligne: 46,
+        fin: rows.length,
+        cellule: "Devis!E46",
+        texte: "Montant (k€)",
+        portee: "colonne",
+        facteur: 1000,
+        colonnes: ["E"],
+        cellules: 2,
+      },
+    ]);
+    expect(d.uniteMilliers?.sansUnite?.map((t) => [t.cellule, t.lignes, e(t.somme)])).toEqual([
+      ["Devis!E1", 1, "1000.00"],
+    ]);
+    expect([e(d.conservation!.lu), e(d.conservation!.ecart)]).toEqual(["4700.00", "0.00"]);
+    const k = controlerDevis(d, "2026-01-15").filter((x) => x.regle === "unite-milliers");
+    expect(k.map((x) => x.cellule)).toEqual(["Devis!E46", "Devis!E1"]);
+    expect(espaces(k[1].message)).toContain("1 ligne pour 1 000,00 €, ou 1 000 000,00 € s'ils sont en milliers");
+  });
+
+  it("les deux en-têtes en k€ : chaque tableau × 1 000 selon le sien, rien à nommer de plus", async () => {
+    const d = importerDevis(
+      await feuilleXlsx(
+        "Devis",
+        deuxTableauxK([
+          [null, "Poste", "Jours", "Tarif", "Montant (k€)"],
+          [null, "Caméra", 3, 1, 3],
+        ]),
+      ),
+    );
+    expect(lues(d).map((x) => x[2])).toEqual(["1000.00", "800.00", "450.00", "3000.00"]);
+    expect(d.uniteMilliers?.tableaux?.map((t) => [t.entete, t.cellule, t.cellules])).toEqual([
+      ["Devis!A1", "Devis!E1", 3],
+      ["Devis!B46", "Devis!E46", 1],
+    ]);
+    expect(d.uniteMilliers?.sansUnite).toBeUndefined();
+    expect(d.uniteMilliers?.cellules).toBe(4);
+    const k = controlerDevis(d, "2026-01-15").filter((x) => x.regle === "unite-milliers");
+    expect(k).toHaveLength(1);
+    expect(espaces(k[0].message)).toContain(
+      "sont multipliés les montants colonne E du tableau sous l'en-tête en A1 (3 cellules) et colonne E du tableau " +
+        "sous l'en-tête en B46, selon Devis!E46 « Montant (k€) » (1 cellule)",
+    );
+    expect(e(d.conservation!.ecart)).toBe("0.00");
+  });
+
+  it("un titre « (en milliers d'euros) » au-dessus du premier en-tête n'atteint que le premier tableau", async () => {
+    const sansUnite = deuxTableauxK(SECOND_EN_EUROS, "Budget (en milliers d'euros)").map((r, i) =>
+      i === 1 ? ["Code", "Désignation", "Qté", "Tarif", "Montant"] : r,
+    );
+    const d = importerDevis(await feuilleXlsx("Devis", sansUnite));
+    expect(lues(d).map((x) => [x[0], x[2]])).toEqual([
+      ["Devis!E4", "1000.00"],
+      ["Devis!E5", "800.00"],
+      ["Devis!E6", "450.00"],
+      ["Devis!E47", "3000.00"],
+      ["Devis!E48", "1500.00"],
+    ]);
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!A1", portee: "feuille" });
+    expect(d.uniteMilliers?.sansUnite?.map((t) => [t.cellule, t.selon.cellule, e(t.somme)])).toEqual([
+      ["Devis!E46", "Devis!A1", "4500.00"],
+    ]);
+    expect(e(d.conservation!.ecart)).toBe("0.00");
+  });
+
+  it("un titre « Tous les montants sont en k€ » parle pour toute la feuille : les deux tableaux × 1 000", async () => {
+    const rows = deuxTableauxK(
+      [
+        [null, "Poste", "Jours", "Tarif", "Montant"],
+        [null, "Caméra", 3, 1, 3],
+      ],
+      "Tous les montants sont en k€",
+    ).map((r, i) => (i === 1 ? ["Code", "Désignation", "Qté", "Tarif", "Montant"] : r));
+    const d = importerDevis(await feuilleXlsx("Devis", rows));
+    expect(lues(d).map((x) => x[2])).toEqual(["1000.00", "800.00", "450.00", "3000.00"]);
+    expect(d.uniteMilliers?.tableaux?.map((t) => [t.entete, t.cellule, t.portee])).toEqual([
+      ["Devis!A2", "Devis!A1", "feuille"],
+      ["Devis!B46", "Devis!A1", "feuille"],
+    ]);
+    expect(d.uniteMilliers?.sansUnite).toBeUndefined();
+    expect(e(d.conservation!.ecart)).toBe("0.00");
+  });
+});
+
+describe("tableaux empilés et milliers d'euros : en-tête répété, note sous le dernier tableau", () => {
+  it("l'en-tête « Montant (k€) » imprimé de nouveau (saut de page) : le même tableau, toujours × 1 000", async () => {
+    const d = importerDevis(
+      await feuilleXlsx(
+        "Devis",
+        deuxTableauxK([
+          ["Code", "Désignation", "Qté", "Tarif", "Montant (k€)"],
+          ["", "Assurance", null, null, 0.9],
+        ]),
+      ),
+    );
+    expect(lues(d).map((x) => [x[0], x[2]])).toEqual([
+      ["Devis!E3", "1000.00"],
+      ["Devis!E4", "800.00"],
+      ["Devis!E5", "450.00"],
+      ["Devis!E47", "900.00"],
+    ]);
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!E1", colonnes: ["E"], cellules: 4 });
+    expect(d.uniteMilliers?.tableaux).toBeUndefined();
+    expect(d.uniteMilliers?.sansUnite).toBeUndefined();
+  });
+
+  it("une note « Montants exprimés en milliers d'euros » sous le dernier tableau n'atteint que lui", async () => {
+    const rows: Cellule[][] = [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+      ["", "Repérages", null, null, 1000],
+    ];
+    while (rows.length < 45) rows.push([]);
+    rows.push(
+      [null, "Poste", "Jours", "Tarif", "Montant"],
+      [null, "Caméra", 3, 1, 3],
+      [],
+      [null, "Montants exprimés en milliers d'euros"],
+    );
+    const d = importerDevis(await feuilleXlsx("Devis", rows));
+    expect(lues(d).map((x) => [x[0], x[2]])).toEqual([
+      ["Devis!E2", "1000.00"],
+      ["Devis!E47", "3000.00"],
+    ]);
+    expect(d.uniteMilliers).toMatchObject({ cellule: "Devis!B49", note: true });
+    expect(d.uniteMilliers?.tableaux?.map((t) => [t.entete, t.colonnes])).toEqual([["Devis!B46", ["E"]]]);
+    expect(d.uniteMilliers?.sansUnite?.map((t) => [t.cellule, e(t.somme)])).toEqual([["Devis!E1", "1000.00"]]);
+    expect(e(d.conservation!.ecart)).toBe("0.00");
+  });
+});

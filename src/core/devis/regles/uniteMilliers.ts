@@ -3,7 +3,7 @@ import { formatMontantFr } from "../../money/format";
 import { pluriel } from "../../util/texte";
 import Decimal from "decimal.js";
 import { cents, MONTANT_MAX_CENTIMES, type Cents } from "../../money/cents";
-import type { UniteMilliers, UniteNonAppliquee } from "../model";
+import type { TableauSansUnite, UniteMilliers, UniteNonAppliquee } from "../model";
 import type { ContexteDevis } from "./contexte";
 
 /** « C », « C et D », « C, D et E ». */
@@ -24,13 +24,15 @@ export function constatUniteMilliers(u: UniteMilliers): Constat {
   const quoi =
     u.portee === "colonne"
       ? `cet en-tête dit que les montants ${cols} sont en ${unite} ; ils`
-      : `${u.note ? "cette note" : "ce titre"} dit que les chiffres de la feuille sont en ${unite} ; les montants ${cols}`;
+      : `${u.note ? "cette note" : "ce titre"} dit ${u.tableaux ? "des chiffres" : "que les chiffres de la feuille sont"} en ` +
+        `${unite} ; les montants ${cols}`;
   return {
     regle: "unite-milliers",
     gravite: "alerte",
     message:
       `${u.cellule} « ${u.texte} » : ${quoi} sont lus × ${fois} pour compter le devis en euros ` +
       `(${pluriel(u.cellules, "cellule")}${ex})` +
+      parTableau(u) +
       (u.enEurosParFormat
         ? u.enEurosParFormat.cellules > 1
           ? ` ; ${pluriel(u.enEurosParFormat.cellules, "autre cellule", "autres cellules")} (dont ` +
@@ -41,6 +43,46 @@ export function constatUniteMilliers(u: UniteMilliers): Constat {
         : "") +
       `. Si ces montants sont déjà en euros, retirez cette mention de la feuille et relancez.`,
     cellule: u.cellule,
+  };
+}
+
+/** « A46 » of « Devis!A46 ». */
+const adresse = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1);
+
+/** Stacked tables: which were read in thousands, each by its own header (or title), and their columns. */
+function parTableau(u: UniteMilliers): string {
+  if (!u.tableaux?.length) return "";
+  const t = u.tableaux.map((x) => {
+    const cols = x.colonnes.length > 1 ? `colonnes ${liste(x.colonnes)}` : `colonne ${x.colonnes[0]}`;
+    const selon = x.cellule === u.cellule ? "" : `, selon ${x.cellule} « ${x.texte} »`;
+    const fois = x.facteur === u.facteur ? "" : x.facteur === 1000 ? ", × 1 000" : ", × 1 000 000";
+    return `${cols} du tableau sous l'en-tête en ${adresse(x.entete)}${selon}${fois} (${pluriel(x.cellules, "cellule")})`;
+  });
+  return (
+    ` ; chaque tableau de la feuille est lu selon son propre en-tête : ` +
+    `${u.tableaux.length > 1 ? "sont multipliés les" : "seuls sont multipliés les"} montants ${liste(t)}`
+  );
+}
+
+/**
+ * A stacked table whose header states no unit, while another table's says thousands of euros: its amounts are read
+ * as typed, in euros, never guessed; named with both readings, for the producer to state the unit in its header.
+ */
+export function constatSansUnite(t: TableauSansUnite): Constat {
+  const [unite, fois] = t.facteur === 1000 ? ["milliers d'euros", "k€"] : ["millions d'euros", "M€"];
+  const multiplie = new Decimal(t.somme).times(t.facteur);
+  const dansLaLimite = multiplie.abs().lte(MONTANT_MAX_CENTIMES);
+  return {
+    regle: "unite-milliers",
+    gravite: "alerte",
+    message:
+      `${t.cellule} « ${t.texte} » : l'en-tête du tableau en ${adresse(t.entete)} ne dit pas l'unité de ses montants, ` +
+      `alors que ${t.selon.cellule} « ${t.selon.texte} » dit ceux du tableau sous l'en-tête en ` +
+      `${adresse(t.selon.entete)} en ${unite} ; ils sont lus tels que saisis, en euros : ` +
+      `${pluriel(t.lignes, "ligne")} pour ${formatMontantFr(t.somme)}` +
+      (dansLaLimite ? `, ou ${formatMontantFr(cents(multiplie.toNumber()))} s'ils sont en ${unite}` : "") +
+      `. Dites l'unité dans cet en-tête (« ${t.texte} (${fois}) » ou « ${t.texte} (€) ») et relancez.`,
+    cellule: t.cellule,
   };
 }
 
@@ -78,6 +120,7 @@ export const uniteMilliers: Regle<ContexteDevis> = {
     const n = devis.uniteNonAppliquee;
     return [
       ...(devis.uniteMilliers ? [constatUniteMilliers(devis.uniteMilliers)] : []),
+      ...(devis.uniteMilliers?.sansUnite ?? []).map(constatSansUnite),
       ...(n ? [constatNoteNonAppliquee(n, devis.total)] : []),
     ];
   },
