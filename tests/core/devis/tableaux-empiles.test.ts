@@ -292,7 +292,7 @@ describe("tableaux empilés et milliers d'euros : chaque tableau lu selon son pr
       ["alerte", "Devis!E46"],
     ]);
     expect(espaces(k[0].message)).toContain(
-      "chaque tableau de la feuille est lu selon son propre en-tête : seuls sont multipliés les montants colonne E " +
+      "chaque tableau de la feuille est lu selon son propre en-tête : seuls sont multipliés les montants de la colonne E " +
         "du tableau sous l'en-tête en A1 (3 cellules)",
     );
     expect(espaces(k[1].message)).toBe(
@@ -364,8 +364,8 @@ describe("tableaux empilés et milliers d'euros : chaque tableau lu selon son pr
     const k = controlerDevis(d, "2026-01-15").filter((x) => x.regle === "unite-milliers");
     expect(k).toHaveLength(1);
     expect(espaces(k[0].message)).toContain(
-      "sont multipliés les montants colonne E du tableau sous l'en-tête en A1 (3 cellules) et colonne E du tableau " +
-        "sous l'en-tête en B46, selon Devis!E46 « Montant (k€) » (1 cellule)",
+      "sont multipliés les montants de la colonne E du tableau sous l'en-tête en A1 (3 cellules) et de la colonne E " +
+        "du tableau sous l'en-tête en B46, selon Devis!E46 « Montant (k€) » (1 cellule)",
     );
     expect(e(d.conservation!.ecart)).toBe("0.00");
   });

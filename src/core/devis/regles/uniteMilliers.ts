@@ -53,7 +53,7 @@ const adresse = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1);
 function parTableau(u: UniteMilliers): string {
   if (!u.tableaux?.length) return "";
   const t = u.tableaux.map((x) => {
-    const cols = x.colonnes.length > 1 ? `colonnes ${liste(x.colonnes)}` : `colonne ${x.colonnes[0]}`;
+    const cols = x.colonnes.length > 1 ? `des colonnes ${liste(x.colonnes)}` : `de la colonne ${x.colonnes[0]}`;
     const selon = x.cellule === u.cellule ? "" : `, selon ${x.cellule} « ${x.texte} »`;
     const fois = x.facteur === u.facteur ? "" : x.facteur === 1000 ? ", × 1 000" : ", × 1 000 000";
     return `${cols} du tableau sous l'en-tête en ${adresse(x.entete)}${selon}${fois} (${pluriel(x.cellules, "cellule")})`;
