@@ -1,11 +1,11 @@
 import { milliers, pluriel } from "../../core/util/texte";
 import * as fs from "fs";
 import * as os from "os";
-import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
+import * as path from "path";
+import { Worker } from "worker_threads";
 import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import {
   assemblerFec,
-  LecteurFec,
   analyserDebut,
   lireGrandLivreOctets,
   raisonMappingInvalide,
@@ -17,6 +17,7 @@ import {
   type ResultatFec,
 } from "../../core/comptabilite/fec";
 import { choixArg } from "../args";
+import { lirePlage } from "./fecPlage";
 import { CliError, erreurFichier, estZip, lireFichierTexte, PAS_TEXTE, raisonLecture, type Io } from "../io";
 import { definirCommande } from "../runner";
 
@@ -26,8 +27,6 @@ const ENCODAGES = ["utf-8", "windows-1252", "iso-8859-15"] as const;
 
 /** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
 const SEUIL_PARALLELE = 24 << 20;
-/** Bytes read at a time: small enough to stay in cache while scanned. */
-const TAMPON = 256 << 10;
 
 export interface OptionsFichier extends OptionsFec {
   /** Column mapping of a ledger CSV (Sage, Cegid, EBP…); a `;` file without one gets a guessed mapping. */
@@ -116,27 +115,6 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
   }
 }
 
-async function lirePlage(chemin: string, debut: number, fin: number, opts: OptionsFec): Promise<PartielFec> {
-  const lecteur = new LecteurFec(opts);
-  if (fin > debut) {
-    // One buffer for every chunk (the reader copies what it keeps): a stream allocated a fresh megabyte per chunk,
-    // and the page faults of those allocations cost more system time than the reads themselves.
-    const tampon = new Uint8Array(Number(process.env.PRODBOOK_FEC_TAMPON) || TAMPON);
-    const fd = fs.openSync(chemin, "r");
-    try {
-      for (let p = debut; p < fin;) {
-        const n = fs.readSync(fd, tampon, 0, Math.min(tampon.length, fin - p), p);
-        if (n <= 0) break;
-        lecteur.pousser(n === tampon.length ? tampon : tampon.subarray(0, n));
-        p += n;
-      }
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
-  return lecteur.terminerPartiel();
-}
-
 /** Offset just after the first LF at or after `depuis`, or -1. */
 function apresFinDeLigne(fd: number, depuis: number, taille: number): number {
   const tampon = Buffer.alloc(1 << 16);
@@ -181,7 +159,7 @@ async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec)
   const suites = bornes.slice(1, -1).map(
     (debut, i) =>
       new Promise<PartielFec>((ok, ko) => {
-        const w = new Worker(__filename, {
+        const w = new Worker(path.join(__dirname, "fecPlage.js"), {
           workerData: { prodbookFec: true, chemin, debut, fin: bornes[i + 2], opts: { ...opts, suite: { entete } } },
         });
         w.once("message", ok);
@@ -194,11 +172,6 @@ async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec)
   if (!opts.encodage && choix.size > 1)
     return [await lirePlage(chemin, 0, taille, { ...opts, encodage: "windows-1252" })];
   return parties;
-}
-
-if (!isMainThread && workerData?.prodbookFec) {
-  const d = workerData as { chemin: string; debut: number; fin: number; opts: OptionsFec };
-  lirePlage(d.chemin, d.debut, d.fin, d.opts).then((p) => parentPort!.postMessage(p));
 }
 
 const m = (c: Cents) => centsToDecimalString(c);
