@@ -1,6 +1,7 @@
 import { detailDuree } from "../app/arguments";
-import { nommerDurees, type DureeEcrite } from "../app/commandes/production";
+import { texteDureesAmbigues as dureesNonPrises, type DureeEcrite } from "../app/commandes/production";
 import { CliError } from "./io";
+import { decimalFr } from "../core/util/texte";
 import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";
 
 /** A number argument (accepts "52", "52,5"); French error naming the option otherwise (« 1,500 » is ambiguous). */
@@ -37,12 +38,11 @@ export function origineDureeArg(valeur: string | undefined, option = "--duree"):
  */
 export function texteDuree(minutes: number, origine: { formule: string; cellule?: string } | undefined): string {
   const o = origine ? ` (${origine.formule}${origine.cellule ? `, cellule ${origine.cellule}` : ""})` : "";
-  return `Durée : ${String(minutes).replace(".", ",")} min${o}`;
+  return `Durée : ${decimalFr(String(minutes))} min${o}`;
 }
 
 /** Several durations written in the workbook and no --duree: « Durée : … aucune n'est prise : … ; indiquez --duree ». */
-export const texteDureesAmbigues = (d: readonly DureeEcrite[]) =>
-  `Durée : le classeur écrit plusieurs durées, aucune n'est prise : ${nommerDurees(d)} ; indiquez --duree`;
+export const texteDureesAmbigues = (d: readonly DureeEcrite[]) => `Durée : ${dureesNonPrises(d)} ; indiquez --duree`;
 
 /**
  * The duration used and where it comes from, for a command's --json (added fields, present only when they apply):

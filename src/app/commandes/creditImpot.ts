@@ -15,6 +15,7 @@ import { verifierSubventions } from "./creditSurBase";
 import { origineDuree } from "../contexte";
 import type { OrigineDuree } from "../../core/devis/model";
 import { avecDureeDuClasseur, texteDureesAmbigues } from "./production";
+import { memoriserLectures } from "../lecturesMemorisees";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
   /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */
@@ -97,10 +98,12 @@ const NOMS_REGIMES: Record<RegimeCredit, string> = {
  * on the devis, and writes « Crédit d'impôt » (and the Paramètres template on request) when `ecrire`.
  */
 export async function creditImpot(
-  wb: WorkbookPort,
+  classeur: WorkbookPort,
   args: OptionsCreditImpotPane,
   ecrire: boolean,
 ): Promise<ApercuCreditImpot> {
+  // The duration's reading and the use case's share their sheets.
+  const wb = memoriserLectures(classeur);
   const {
     explique,
     dureeDuClasseur: _d,

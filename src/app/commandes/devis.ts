@@ -7,6 +7,7 @@ import { traceAffichee, type TraceAffichee } from "../traces";
 import { verifierDate, verifierDuree } from "../arguments";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
+import { memoriserLectures } from "../lecturesMemorisees";
 
 /** The CLI's duration: several different ones written in the workbook, none taken (each with its cell). */
 export interface AvecDureesAmbigues {
@@ -42,12 +43,14 @@ export interface OptionsDevis {
  * and checks the producer's devis, and writes Devis, Synthèse and Contrôles when `ecrire`.
  */
 export async function structurer(
-  wb: WorkbookPort,
+  classeur: WorkbookPort,
   args: OptionsDevis,
   ecrire: boolean,
 ): Promise<ResultatStructurer & { traces?: TracesDevis } & AvecDureesAmbigues> {
   verifierDuree(args.dureeMinutes);
   verifierDate(args.date, "date");
+  // The duration's reading and the devis' share their sheets.
+  const wb = memoriserLectures(classeur);
   const lue = await avecDureeDuClasseur(wb, args, args.feuille);
   const { explique, dureeDuClasseur: _d, dureesAmbigues, ...options } = lue;
   const r = await structurerDevis(wb, { ...options, origineDuree: origineDuree(options), ecrire });

@@ -16,6 +16,7 @@ import { traceAffichee, type TraceAffichee } from "../traces";
 import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
+import { memoriserLectures } from "../lecturesMemorisees";
 
 export interface OptionsFinancementPane {
   feuille?: string;
@@ -143,7 +144,7 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
  * plan de financement, and writes Plan de financement and Échéancier when `ecrire`.
  */
 export async function financement(
-  wb: WorkbookPort,
+  classeur: WorkbookPort,
   args: OptionsFinancementPane,
   ecrire: boolean,
 ): Promise<
@@ -153,6 +154,8 @@ export async function financement(
     dureesAmbigues?: DureeEcrite[];
   }
 > {
+  // The duration's reading and the use case's share their sheets.
+  const wb = memoriserLectures(classeur);
   // The workbook's duration only where the pane would pass the context's: never for a cinema work whose cost is typed
   // (it would then be « indiquée » and said to be of no use).
   const utile = args.typeOeuvre === "audiovisuel" || (args.creditImpot !== undefined && args.cout === undefined);

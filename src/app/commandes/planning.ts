@@ -18,6 +18,7 @@ import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../p
 import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
+import { memoriserLectures } from "../lecturesMemorisees";
 
 export interface OptionsPlanningPane {
   feuille?: string;
@@ -112,10 +113,12 @@ const ANNEE_MAX = 2199;
  * and the plan de travail checks, and writes Rétroplanning / Plan de travail / Feuille de service when `ecrire`.
  */
 export async function planifier(
-  wb: WorkbookPort,
+  classeur: WorkbookPort,
   args: OptionsPlanningPane,
   ecrire: boolean,
 ): Promise<ResultatPlanning> {
+  // The duration's reading and the use case's share their sheets.
+  const wb = memoriserLectures(classeur);
   verifierDuree(args.modele?.dureeMinutes);
   verifierZone(args.zone);
   verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours");

@@ -57,11 +57,7 @@ export function semaineIso(j: number): string {
   return `${annee}-W${String(n).padStart(2, "0")}`;
 }
 
-/** "01/05/2026" style for messages. */
-export function dateFr(iso: string): string {
-  const [a, m, j] = iso.split("-");
-  return `${j}/${m}/${a}`;
-}
+export { dateFr } from "../util/texte";
 
 /**
  * A date as a spreadsheet hands it over: an Excel serial (1900 system), ISO text or « 15/05/2026 ».

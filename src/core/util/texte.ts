@@ -84,3 +84,9 @@ export function espacesInsecables(s: string): string {
     .replace(/(\d) %/g, "$1\u00a0%")
     .replace(/(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)/g, (n) => n.replace(/ /g, "\u00a0"));
 }
+
+/** « 2026-05-01 » → « 01/05/2026 »: an ISO date as messages write it. */
+export function dateFr(iso: string): string {
+  const [a, m, j] = iso.split("-");
+  return `${j}/${m}/${a}`;
+}

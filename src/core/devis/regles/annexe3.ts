@@ -4,6 +4,7 @@ import { cents, subCents, sumCents, type Cents } from "../../money/cents";
 import { formatPourcentFr } from "../../money/format";
 import { aVerifier, versionEnVigueur, type VersionRegle } from "../../regles/table";
 import type { Devis } from "../model";
+import { dateFr } from "../../util/texte";
 import { eur } from "./contexte";
 import { TABLE_ANNEXE3_3097, type ValeursAnnexe3 } from "./donnees";
 
@@ -16,8 +17,6 @@ import { TABLE_ANNEXE3_3097, type ValeursAnnexe3 } from "./donnees";
 export type RegimeAnnexe3 =
   | { applique: true; version: VersionRegle<ValeursAnnexe3> }
   | { applique: false; version?: VersionRegle<ValeursAnnexe3>; constat: Constat };
-
-export const dateFr = (iso: string) => iso.split("-").reverse().join("/");
 
 /** « table idcc3097-annexe3 en vigueur au 11/04/2025, à vérifier ». */
 export function origineAnnexe3(v: VersionRegle<ValeursAnnexe3>): string {

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import type { Regle } from "../../controles/constat";
 import { centsToDecimal, eurosToCents, montantLigne, type Cents } from "../../money/cents";
 import { TableRegles, versionEnVigueur, VersionRegle } from "../../regles/table";
-import { normaliser } from "../../util/texte";
+import { dateFr, normaliser } from "../../util/texte";
 import type { CategorieLigne, Devis, LigneDevis } from "../model";
 import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
@@ -117,7 +117,7 @@ export const salaireMinimum: Regle<ContexteDevis> = {
     const grille = version.valeurs;
     const cinema = devis.typeOeuvre === "cinema";
     const portee = grille.genres?.[devis.genre ?? "inconnu"];
-    const dateGrille = version.effetDu.split("-").reverse().join("/");
+    const dateGrille = dateFr(version.effetDu);
     const suiteCinema = !cinema
       ? ""
       : regime
