@@ -454,4 +454,47 @@ describe("motif « à vérifier » : une ou deux phrases pour le comptable, le j
     const doc = versions.find((x) => x.ou === "credit-impot-audiovisuel-minimum-documentaire.json du 2016-01-01")!;
     expect(doc.recherche).toContain("décret n° 2021-1854 du 28 décembre 2021");
   });
+
+  it("issue 11, cinquième passe (a : IDCC 2642, b : majoration des CDDU, c : loi de finances pour 2026) : confiance inchangée, recherche datée", () => {
+    const passe = "Recherche du 5 décembre 2026, cinquième passe (issue 11, demande ";
+    const cherchees: [string, string, string, string][] = [
+      ["idcc2642-minima.json", "2025-01-01", "M", "a"],
+      ["idcc2642-minima.json", "2025-07-01", "L", "a"],
+      ["charges-sociales.json", "2025-05-01", "L", "b"],
+      ["credit-impot-cinema.json", "2026-01-01", "M", "c"],
+      ["credit-impot-audiovisuel.json", "2026-01-01", "M", "c"],
+      ["credit-impot-audiovisuel-plafond-minute-animation.json", "2026-01-01", "M", "c"],
+      ["credit-impot-international.json", "2020-01-01", "M", "c"],
+      ["credit-impot-international.json", "2027-01-01", "M", "c"],
+    ];
+    for (const [f, du, confiance, demande] of cherchees) {
+      const v = versions.find((x) => x.ou === `${f} du ${du}`)!;
+      expect([f, du, v.confiance]).toEqual([f, du, confiance]);
+      const entree = v.recherche!.slice(v.recherche!.indexOf(passe));
+      expect([f, du, entree.startsWith(`${passe}${demande} `)]).toEqual([f, du, true]);
+      // Each entry names what was found and where to look next: it is the log an auditor reads.
+      expect([f, du, /Piste suivante : .+\.$/.test(entree)]).toEqual([f, du, true]);
+    }
+    const lf = versions.find((x) => x.ou === "credit-impot-cinema.json du 2026-01-01")!;
+    expect(lf.recherche).toContain("JORFARTI000053508293");
+  });
+
+  it("majoration des CDDU depuis le 1er mai 2025 : base légale lue (L. 5422-12, L. 5424-20), taux toujours à vérifier", () => {
+    type Social = {
+      effetDu: string;
+      note: string;
+      sources: { url: string }[];
+      valeurs: { majorations: Record<string, { taux: string; confiance: string }> };
+    };
+    const t = lire("charges-sociales.json") as { versions: Social[] };
+    const v = t.versions.find((x) => x.effetDu === "2025-05-01")!;
+    const urls = v.sources.map((s) => s.url);
+    for (const id of ["LEGIARTI000052437203", "LEGIARTI000037388345"]) {
+      const url = urls.find((u) => u.includes(id));
+      expect([id, url !== undefined && estSourcePrimaire(url) && estPageLegifranceIdentifiee(url)]).toEqual([id, true]);
+    }
+    // The statute only makes the surcharge possible; the 4,50 % rate of annexe VIII (2024) was read in a non-primary copy.
+    expect(v.valeurs.majorations["cddu-3-mois"]).toMatchObject({ taux: "0.005", confiance: "M" });
+    expect(v.note).toContain("n'écarte pour les intermittents que la modulation du 1° (bonus-malus)");
+  });
 });
