@@ -34,6 +34,15 @@ async function lancer(args: string[]): Promise<{ code: number; out: string; err:
 
 /** The « Durée » input of the cost per minute's trace. */
 const dureeDe = (t: Trace) => t.entrees!.find((e) => e.libelle === "Durée");
+/** The duration's node of a trace when the workbook's title gives it: 52 min, with its cell. */
+const NOEUD_DUREE_LUE = {
+  libelle: "Durée",
+  valeur: "52",
+  unite: "minutes",
+  operation: "valeur",
+  formule: "durée lue dans le classeur",
+  cellule: CELLULE,
+};
 
 describe("prodbook devis: the duration read in the workbook", () => {
   it("without --duree (built binary): 52 min from the title cell, in the text and the trace; the same figure as --duree 52", async () => {
@@ -53,14 +62,7 @@ describe("prodbook devis: the duration read in the workbook", () => {
     expect(saisie.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
     expect(j.dureesAmbigues).toBeUndefined();
     expect(incoherences(j.traces.coutMinute)).toEqual([]);
-    expect(dureeDe(j.traces.coutMinute)).toEqual({
-      libelle: "Durée",
-      valeur: "52",
-      unite: "minutes",
-      operation: "valeur",
-      formule: "durée lue dans le classeur",
-      cellule: CELLULE,
-    });
+    expect(dureeDe(j.traces.coutMinute)).toEqual(NOEUD_DUREE_LUE);
   });
 
   it("--duree wins over the title: 90 min, « durée saisie avec l'option --duree », no cell", async () => {
@@ -254,14 +256,7 @@ describe("prodbook financement: the duration read in the workbook", () => {
     expect(i).toBeGreaterThan(0);
     expect(lignes[i + 2]).toBe(fr(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
     const j = JSON.parse((await lancer([...ci, "--json"])).out);
-    expect(j.traces.duree).toEqual({
-      libelle: "Durée",
-      valeur: "52",
-      unite: "minutes",
-      operation: "valeur",
-      formule: "durée lue dans le classeur",
-      cellule: CELLULE,
-    });
+    expect(j.traces.duree).toEqual(NOEUD_DUREE_LUE);
     expect(incoherences(j.traces.creditImpot)).toEqual([]);
     expect(incoherences(j.traces.total)).toEqual([]);
     const credit = j.parCategorie.find((c: { categorie: string }) => c.categorie === "credit-impot");

@@ -7,7 +7,7 @@ import {
   type ContexteDetecte,
   type ContexteProduction,
 } from "../../core/production/contexte";
-import type { SheetData, WorkbookPort } from "../../core/port/workbook";
+import { lireFeuilles, type WorkbookPort } from "../../core/port/workbook";
 import { estFeuilleParametres } from "../../core/regles/parametres";
 import { commandesClasseur } from "./classeur";
 import type { OrigineDuree } from "../../core/devis/model";
@@ -23,15 +23,6 @@ export interface ProductionLue {
   feuilles: string[];
   /** False where the workbook cannot keep settings (outside Office): the context then lives for the session. */
   enregistrable: boolean;
-}
-
-async function lireFeuilles(wb: WorkbookPort, noms: string[]): Promise<SheetData[]> {
-  const lues: SheetData[] = [];
-  for (const n of noms) {
-    const s = await wb.readSheet(n);
-    if (s) lues.push(s);
-  }
-  return lues;
 }
 
 /** A duration with where it comes from, as the use cases take it. */

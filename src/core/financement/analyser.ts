@@ -2,7 +2,7 @@ import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { type Cents, formatMontantFr, subCents } from "../money";
-import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
+import { choisirNomFeuille, lireFeuilles, SheetData, WorkbookPort } from "../port/workbook";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import type { CalculCreditImpotPlan } from "./creditImpotPlan";
 import { calculerEcheancier, Echeancier, PeriodeDepense } from "./echeancier";
@@ -70,15 +70,6 @@ export interface ResultatAnalyseFinancement extends AnalyseFinancement {
   ecartDevis?: EcartCoutDevis;
   /** Names of the sheets written (empty when `ecrire` is false). */
   feuillesEcrites: string[];
-}
-
-async function lireFeuilles(wb: WorkbookPort, noms: string[]): Promise<SheetData[]> {
-  const out: SheetData[] = [];
-  for (const n of noms) {
-    const s = await wb.readSheet(n);
-    if (s) out.push(s);
-  }
-  return out;
 }
 
 function coutDuDevis(devis: Devis): CoutProduction {

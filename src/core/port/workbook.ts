@@ -183,6 +183,16 @@ export interface WorkbookPort {
   ecrireReglage?(cle: string, valeur: string): Promise<void>;
 }
 
+/** The sheets named that exist, read one after the other (a host reads one sheet at a time), in that order. */
+export async function lireFeuilles(wb: WorkbookPort, noms: string[]): Promise<SheetData[]> {
+  const out: SheetData[] = [];
+  for (const n of noms) {
+    const s = await wb.readSheet(n);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
 export class ConflitFeuilleError extends Error {
   constructor(public readonly feuille: string) {
     super(`La feuille « ${feuille} » appartient au classeur de l'utilisateur : Prodbook ne la modifie pas.`);

@@ -1,7 +1,7 @@
 import type { Surcharges } from "../../../src/core/regles/table";
 import { controlerDevis, tablesDevis } from "../../../src/core/devis/regles";
 import type { Devis, Genre, LigneDevis, TypeOeuvre } from "../../../src/core/devis/model";
-import { devis, ligne } from "./fabrique";
+import { devis, ligne, salaireTechnicien } from "./fabrique";
 
 /**
  * IDCC 3097, titre II, annexe III (films under a budget limit), applied by salaire-minimum only when the producer
@@ -16,16 +16,7 @@ const NNBSP = "\u202f";
 /** Spaces as Prodbook writes amounts: « 1 067,00 € » with U+202F between digit groups, U+00A0 before €. */
 const e = (s: string) => s.replace(/(\d) (?=\d)/g, `$1${NNBSP}`).replace(/ ([€%])/g, `${NBSP}$1`);
 
-const sal = (libelle: string, taux: string, unite = "semaine") =>
-  ligne({
-    chapitre: "2",
-    categorie: "salaire-technicien",
-    libelle,
-    unite,
-    quantite: "1",
-    taux,
-    montant: Math.round(Number(taux) * 100),
-  });
+const sal = salaireTechnicien;
 /** A line of chapter `chapitre` that brings the devis to its total (décors, or imprévus). */
 const autre = (montant: number, chapitre: "5" | "IMP" = "5") =>
   ligne({ chapitre, categorie: "forfait", libelle: chapitre === "IMP" ? "Imprévus" : "Décors", montant });

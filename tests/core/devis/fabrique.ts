@@ -30,3 +30,15 @@ export function devis(lignes: LigneDevis[], o: Partial<Devis> = {}, totaux: Lign
 }
 
 export const somme = (ls: LigneDevis[]) => sumCents(ls.map((l) => l.montant));
+
+/** A technician's pay line of chapter 2: one `unite` (semaine, jour…) at `taux` euros, its amount to the cent. */
+export const salaireTechnicien = (libelle: string, taux: string, unite = "semaine") =>
+  ligne({
+    chapitre: "2",
+    categorie: "salaire-technicien",
+    libelle,
+    unite,
+    quantite: "1",
+    taux,
+    montant: Math.round(Number(taux) * 100),
+  });

@@ -1,22 +1,14 @@
+import type { LigneDevis } from "../../../src/core/devis/model";
 import { controlerDevis } from "../../../src/core/devis/regles";
-import { devis, ligne } from "./fabrique";
+import { devis, salaireTechnicien } from "./fabrique";
 
 /**
  * IDCC 3097 (cinema) minima at their exact boundaries: the grid's first day (1 April 2024) and the day before, the
  * weekly minimum and one cent below, the daily minimum derived from the weekly one (× 0,25, rounded half-up to the
  * cent) and one cent below. tests/cli/devis-cinema.test.ts runs the same grid on a real cinema devis.
  */
-const sal = (libelle: string, taux: string, unite: string) =>
-  ligne({
-    chapitre: "2",
-    categorie: "salaire-technicien",
-    libelle,
-    unite,
-    quantite: "1",
-    taux,
-    montant: Math.round(Number(taux) * 100),
-  });
-const minima = (l: ReturnType<typeof ligne>, date = "2025-09-01") =>
+const sal = salaireTechnicien;
+const minima = (l: LigneDevis, date = "2025-09-01") =>
   controlerDevis(devis([l], { typeOeuvre: "cinema", genre: "fiction" }), date).filter(
     (c) => c.regle === "salaire-minimum",
   );
