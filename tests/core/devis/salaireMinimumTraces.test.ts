@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { controlerDevis } from "../../../src/core/devis/regles";
 import { tracesSalaireMinimum } from "../../../src/core/devis/regles/salaireMinimum";
 import { TABLE_ANNEXE3_3097, TABLE_MINIMA_2642 } from "../../../src/core/devis/regles/donnees";
@@ -156,5 +157,51 @@ describe("salaire-minimum: each finding's trace", () => {
     const constats = controlerDevis(d, DOC_2025, undefined, true).filter((c) => c.regle === "salaire-minimum");
     expect(constats).toHaveLength(2);
     expect(controle(d, DOC_2025, undefined, true).map((t) => t.valeur)).toEqual(["82.12"]);
+  });
+  it("annexe III, a function under the socle: the annexe I minimum (a « Paramètres » cell), said not eligible", () => {
+    const l = sal("Habilleur", { unite: "semaine", quantite: "1", taux: "799.99", montant: 79999 });
+    const s: Surcharges = new Map([["devis.salaire-minimum.habilleur", { valeur: "800", cellule: "Paramètres!B2" }]]);
+    const [t] = controle(devis([l], { typeOeuvre: "cinema", genre: "fiction" }), "2025-09-01", s, true);
+    expect(t.valeur).toBe("0.01");
+    expect(t.entrees![0]).toMatchObject({ valeur: "800.00", cellule: "Paramètres!B2", operation: "valeur" });
+    expect(t.entrees![0].formule).toBe(
+      e("minimum saisi dans les Paramètres du classeur ; sous le socle de l'annexe III (850,00 €) : ") +
+        "fonction non éligible, minimum de l'annexe I",
+    );
+    expect(t.formule).toContain("(IDCC 3097, annexe I)");
+  });
+
+  it("property: any rate, quantity and unit — a trace exactly for each finding, re-evaluating to minimum − payé > 0", () => {
+    const centimes = fc.integer({ min: 1, max: 200000 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            libelle: fc.constantFrom("Chef monteur", "Monteuse", "Directrice de production", "Ingénieur du son"),
+            unite: fc.constantFrom("jour", "semaine"),
+            quantite: fc.integer({ min: 1, max: 40 }),
+            taux: centimes,
+            avecTaux: fc.boolean(),
+          }),
+          { maxLength: 6 },
+        ),
+        (xs) => {
+          const lignes = xs.map((x) =>
+            sal(x.libelle, {
+              unite: x.unite,
+              quantite: String(x.quantite),
+              ...(x.avecTaux ? { taux: (x.taux / 100).toFixed(2) } : {}),
+              montant: x.taux * x.quantite,
+            }),
+          );
+          // controle() checks one trace per finding, on its cell, each re-evaluating from its inputs.
+          for (const t of controle(devis(lignes, { genre: "documentaire" }), DOC_2025)) {
+            expect(Number(t.valeur)).toBeGreaterThan(0);
+            expect(t.operation).toBe("difference");
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
