@@ -1,9 +1,12 @@
+import ExcelJS from "exceljs";
 import * as path from "path";
 import { creerEnvoyeur } from "../../src/app/catalogue";
 import "../../src/app/commandes";
 import type { TraceAffichee } from "../../src/app/traces";
 import { eurosToCents, formatMontantFr, type Cents } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import type { OrigineDuree } from "../../src/core/devis/model";
+import { dossierTemporaire } from "../helpers/cli";
 
 /**
  * « D'où vient ce chiffre ? » of the Financement page on a real plan (tests/fixtures/financement/documentaire.xlsx):
@@ -57,5 +60,70 @@ describe("Financement : traces du total et du reste à financer pour le volet", 
     expect(c.cellule!.startsWith(`'${r.source}'!`)).toBe(true);
     expect(centimes(c.valeur)).toBe(eurosToCents(r.cout));
     expect(t.libelle).toBe("Total des financements");
+  });
+});
+
+describe("Financement : la durée dans les arbres du volet", () => {
+  const dossier = dossierTemporaire("prodbook-fin-duree-");
+  const DUREE = "'Budget Gardiens'!A2";
+  const LUE = { formule: "durée lue dans le classeur", cellule: DUREE };
+
+  /** The example devis (« documentaire 52' » in its title) beside the documentary's plan without its crédit d'impôt. */
+  async function devisEtPlan(): Promise<string> {
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.readFile(PLAN);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx"));
+    const ws = wb.addWorksheet(plan.worksheets[0].name);
+    plan.worksheets[0].eachRow({ includeEmpty: true }, (row, n) => {
+      if (!/crédit d'impôt/i.test(String(row.getCell(1).value ?? "")))
+        ws.getRow(n).values = row.values as ExcelJS.CellValue[];
+    });
+    const f = path.join(dossier(), "devis-et-plan.xlsx");
+    await wb.xlsx.writeFile(f);
+    return f;
+  }
+
+  const analyser = async (f: string, origineDuree?: OrigineDuree) =>
+    creerEnvoyeur(await XlsxWorkbook.ouvrir(f))("analyserFinancement", {
+      typeOeuvre: "audiovisuel",
+      feuilleDevis: "Budget Gardiens",
+      genre: "documentaire",
+      dureeMinutes: 52,
+      ...(origineDuree ? { origineDuree } : {}),
+      creditImpot: "audiovisuel",
+      premierOuDeuxiemeFilm: false,
+      date: "2026-01-15",
+      explique: true,
+    });
+
+  /** Every « Durée » node of a tree. */
+  const durees = (t: TraceAffichee): TraceAffichee[] =>
+    (t.libelle === "Durée" ? [t] : []).concat((t.entrees ?? []).flatMap(durees));
+
+  it("the credit computed on the devis, inside each headline figure, down to the duration's cell; the duration node itself", async () => {
+    const r = await analyser(await devisEtPlan(), LUE);
+    const ex = r.explications!;
+    const noeud = { libelle: "Durée", valeur: "52\u00a0min", ...LUE };
+    expect(ex.duree).toEqual(noeud);
+    expect(durees(ex.creditImpot!)).toEqual([noeud]);
+    // Each headline figure opens the credit's whole tree (not a « voir … » reference), its per-minute cap × 52 min.
+    for (const t of [ex.total, ex.resteAFinancer!, ex.aidesPubliques, ex.intensite!])
+      expect(durees(t)).toEqual([noeud]);
+    const source = ex.total.entrees!.find((e) => e.entrees?.length && durees(e).length)!;
+    expect(source.valeur).toBe(ex.creditImpot!.valeur);
+    expect(source.formule).not.toMatch(/^calculé par Prodbook, voir/);
+    // The aid ceiling's small-budget threshold per hour was sized to the same duration: named with its cell.
+    expect(ex.intensite!.formule).toContain(
+      `seuil « petit budget » pour 52 min, durée lue dans le classeur (${DUREE})`,
+    );
+  });
+
+  it("a duration typed in the pane: « durée saisie », no cell", async () => {
+    const r = await analyser(await devisEtPlan());
+    const ex = r.explications!;
+    expect(ex.duree).toEqual({ libelle: "Durée", valeur: "52\u00a0min", formule: "durée saisie" });
+    expect(durees(ex.total)).toEqual([ex.duree]);
+    expect(ex.intensite!.formule).toContain("seuil « petit budget » pour 52 min, durée saisie");
   });
 });

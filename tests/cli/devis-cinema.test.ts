@@ -1,6 +1,7 @@
 import * as path from "path";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { incoherences, type Trace } from "../../src/core/traces/trace";
 
 const CINEMA = path.join(__dirname, "../fixtures/devis-cinema/devis-cinema.xlsx");
 
@@ -61,6 +62,53 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
       "idcc2642-minima@2025-01-01",
       "accord-transparence@2024-11-08",
     ]);
+  });
+
+  it("--explique : chaque constat a sa trace (manque = minimum − payé), jusqu'à la table de la grille et aux cellules", async () => {
+    const args = ["--oeuvre", "cinema", "--date", "2025-09-01", "--explique"];
+    const io = enregistreur();
+    expect(await main(["devis", CINEMA, "--json", ...args], io)).toBe(0);
+    const j = JSON.parse(io.sortie[0]);
+    const constats = j.controles.filter((c: { regle: string }) => c.regle === "salaire-minimum");
+    const traces: Trace[] = j.traces.salairesMinimum;
+    // One trace per finding, on the finding's cell; each re-evaluates from its inputs.
+    expect(traces.map((t) => t.cellule)).toEqual(constats.map((c: { cellule: string }) => c.cellule));
+    for (const t of traces) expect(incoherences(t)).toEqual([]);
+    // Régisseur général, 10 days at 300 €: 1 436,49 € a week × 0,25 = 359,12 € a day.
+    const r = traces[4];
+    expect(r.valeur).toBe("59.12");
+    expect(r.formule).toBe(
+      "minimum − payé par jour ; 3\u202f000,00\u00a0€ ('Devis La Rade'!G17) < minimum 3\u202f591,20\u00a0€ = " +
+        "10\u00a0jours × 359,12\u00a0€ (IDCC 3097)",
+    );
+    expect(r.entrees![0].entrees![0].regle).toMatchObject({
+      table: "idcc3097-minima",
+      effetDu: "2024-04-01",
+      source: expect.stringMatching(/^https:\/\/www\.legifrance\.gouv\.fr\//),
+    });
+    // The existing fields are unchanged.
+    expect(Object.keys(j.traces)).toEqual(["total", "totalHorsFrais", "chapitres", "salairesMinimum"]);
+    // Text: each finding's tree, its table with version, confidence and source.
+    const t = enregistreur();
+    expect(await main(["devis", CINEMA, ...args], t)).toBe(0);
+    const texte = t.sortie.join("\n");
+    expect(texte).toContain("\nSalaires sous le minimum conventionnel (6)\u00a0:\n");
+    expect(texte).toContain(
+      "\n  Manque au minimum par jour, 2.9 «\u00a0Régisseur général (renfort)\u00a0»\u00a0: 59,12\u00a0€ = minimum − payé " +
+        "par jour\u202f; 3\u202f000,00\u00a0€ ('Devis La Rade'!G17) < minimum",
+    );
+    expect(texte).toMatch(
+      /\n {6}← Minimum hebdomadaire de la fonction «\u00a0Régisseur général\u00a0»\u00a0: 1\u202f436,49\u00a0€ = .*\[idcc3097-minima, en vigueur au 2024-04-01, confiance H — https:\/\/www\.legifrance/,
+    );
+    // No finding: an empty list; without --explique, no traces.
+    const a = enregistreur();
+    expect(await main(["devis", CINEMA, "--json", "--oeuvre", "cinema", "--date", "2024-03-31", "--explique"], a)).toBe(
+      0,
+    );
+    expect(JSON.parse(a.sortie[0]).traces.salairesMinimum).toEqual([]);
+    const sans = enregistreur();
+    expect(await main(["devis", CINEMA, "--json", "--oeuvre", "cinema", "--date", "2025-09-01"], sans)).toBe(0);
+    expect(JSON.parse(sans.sortie[0]).traces).toBeUndefined();
   });
 
   it("refuse un type d'œuvre inconnu", async () => {

@@ -174,6 +174,41 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
   });
 });
 
+describe("prodbook credit-impot: two durations written, a cinema work", () => {
+  const args = ["--regime", "cinema", "--genre", "documentaire", "--annee", "2025"];
+
+  it("none taken, each named in the text (built binary) and in --json (dureesAmbigues), as devis and financement do", async () => {
+    const deux = await variante(EXEMPLE, "deux-durees-cinema.xlsx", (wb) => {
+      wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 52' ou 90 min";
+    });
+    const r = binaire("credit-impot", deux, ...args);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out.split("\n")[1]).toBe(
+      fr(
+        `Durée : le classeur écrit plusieurs durées, aucune n'est prise : 52 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
+          "indiquez --duree",
+      ),
+    );
+    const j = JSON.parse((await lancer(["credit-impot", deux, ...args, "--json"])).out);
+    expect(j.dureesAmbigues).toEqual([
+      { minutes: "52", cellule: CELLULE },
+      { minutes: "90", cellule: CELLULE },
+    ]);
+    expect(j.duree).toBeUndefined();
+    // The credit itself is the one computed without a duration (the cinema credit has no per-minute cap).
+    const un = JSON.parse((await lancer(["credit-impot", EXEMPLE, ...args, "--json"])).out);
+    expect(un.dureesAmbigues).toBeUndefined();
+    expect(un.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
+    expect(j.credit).toBe(un.credit);
+    // --duree: that duration, nothing ambiguous said.
+    const s = await lancer(["credit-impot", deux, ...args, "--duree", "90"]);
+    expect(s.out.split("\n")[1]).toBe(fr("Durée : 90 min (durée saisie avec l'option --duree)"));
+    const sj = JSON.parse((await lancer(["credit-impot", deux, ...args, "--duree", "90", "--json"])).out);
+    expect(sj.dureesAmbigues).toBeUndefined();
+    expect(sj.duree).toEqual({ minutes: "90", origine: "option", cellule: null });
+  });
+});
+
 describe("prodbook financement: the duration read in the workbook", () => {
   /** The example devis beside the documentary's plan de financement (values copied from the fixture). */
   async function devisEtPlan(sansCredit = false): Promise<string> {

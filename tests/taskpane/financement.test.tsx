@@ -184,4 +184,24 @@ describe("page Financement", () => {
     expect(screen.queryByTestId(IDS_FINANCEMENT.feuilleErreur)).toBeNull();
     expect((screen.getByTestId(IDS_FINANCEMENT.feuille) as HTMLSelectElement).value).toBe("Feuil2");
   });
+  it("« D'où vient ce chiffre ? » : la durée du seuil « petit budget » est celle lue dans le classeur, avec sa cellule", async () => {
+    // A devis whose title writes the duration (« 52' »): the production context detects it in 'Devis'!A1.
+    classeur = new MemoryWorkbook({
+      "Plan de financement": plan,
+      Devis: [["Documentaire 52'"], [], ["Code", "Désignation", "Montant"], ["1", "Droits d'auteur", 1000]],
+    });
+    afficher();
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_FINANCEMENT.feuille).textContent).toContain("Plan de financement"),
+    );
+    saisir(IDS_FINANCEMENT.cout, "2 000 000");
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+    const part = await screen.findByTestId(IDS_FINANCEMENT.expliquerIntensite);
+    await waitFor(() => expect(part.tagName).toBe("BUTTON"));
+    fireEvent.click(part);
+    // 100 000 € per hour × 52 min: the threshold's duration comes from that cell, not « durée saisie ».
+    expect(screen.getByTestId(IDS_TRACE.panneau).textContent).toMatch(
+      /seuil «\s?petit budget\s?» pour 52 min, durée lue dans le classeur \(Devis!A1\)/,
+    );
+  });
 });

@@ -14,7 +14,7 @@ import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 import { verifierSubventions } from "./creditSurBase";
 import { origineDuree } from "../contexte";
 import type { OrigineDuree } from "../../core/devis/model";
-import { avecDureeDuClasseur, texteDureesAmbigues } from "./production";
+import { avecDureeDuClasseur, texteDureesAmbigues, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
@@ -31,6 +31,11 @@ export type ApercuCreditImpot = Omit<ResultatCreditImpot, "lignes"> & {
   traces?: { credit: Trace };
   /** Where the duration was taken (a cell, typed), when there is one. */
   origineDuree?: OrigineDuree;
+  /**
+   * Without a duration given (the CLI without --duree), the different durations the workbook writes: none taken, each
+   * named with its cell (a cinema or international credit is computed without; the audiovisual one is refused).
+   */
+  dureesAmbigues?: DureeEcrite[];
 };
 
 function apercu(r: ResultatClasseur, explique = false, origine?: OrigineDuree): ApercuCreditImpot {
@@ -119,7 +124,9 @@ export async function creditImpot(
   verifierOptionsCreditImpot(options);
   const origine = origineDuree(options);
   try {
-    return apercu(await creditImpotClasseur(wb, { ...options, origineDuree: origine, ecrire }), explique, origine);
+    const a = apercu(await creditImpotClasseur(wb, { ...options, origineDuree: origine, ecrire }), explique, origine);
+    // Durations written but not taken: named, as devis and financement name them (never one picked, never silent).
+    return dureesAmbigues && a.dureeMinutes === undefined ? { ...a, dureesAmbigues } : a;
   } catch (e) {
     // A year no rule covers is the year's fault, not the workbook's: name the field and the periods covered.
     if (e instanceof AnneeNonCouverteError)

@@ -53,9 +53,17 @@ export async function structurer(
   const wb = memoriserLectures(classeur);
   const lue = await avecDureeDuClasseur(wb, args, args.feuille);
   const { explique, dureeDuClasseur: _d, dureesAmbigues, ...options } = lue;
-  const r = await structurerDevis(wb, { ...options, origineDuree: origineDuree(options), ecrire });
+  const r = await structurerDevis(wb, {
+    ...options,
+    origineDuree: origineDuree(options),
+    ecrire,
+    ...(explique ? { tracer: true } : {}),
+  });
   const ambigues = dureesAmbigues ? { dureesAmbigues } : {};
-  return explique ? { ...r, traces: tracesDevis(r.devis), ...ambigues } : { ...r, ...ambigues };
+  const { salairesMinimum, ...resultat } = r;
+  if (!explique) return { ...resultat, ...ambigues };
+  // Every salaire-minimum finding's trace, an empty list when there is none.
+  return { ...resultat, traces: { ...tracesDevis(r.devis), salairesMinimum: salairesMinimum ?? [] }, ...ambigues };
 }
 
 /** « D'où vient ce chiffre ? » of the Structurer page's figures: total, each chapter, coût à la minute. */

@@ -147,6 +147,8 @@ export async function financement(
   classeur: WorkbookPort,
   args: OptionsFinancementPane,
   ecrire: boolean,
+  /** The pane: the computed crédit d'impôt's whole tree inside each figure (`tracesFinancement`'s `creditDetaille`). */
+  { creditDetaille = false } = {},
 ): Promise<
   ResultatAnalyseFinancement & {
     traces?: TracesFinancement;
@@ -168,7 +170,9 @@ export async function financement(
   const origine = origineDuree(a);
   const ambigues = a.dureesAmbigues ? { dureesAmbigues: a.dureesAmbigues } : {};
   const avecOrigine = { ...r, ...(origine ? { origineDuree: origine } : {}), ...ambigues };
-  return args.explique ? { ...avecOrigine, traces: tracesFinancement(r, r.echeancier, origine) } : avecOrigine;
+  return args.explique
+    ? { ...avecOrigine, traces: tracesFinancement(r, r.echeancier, origine, { creditDetaille }) }
+    : avecOrigine;
 }
 
 /**
@@ -180,6 +184,13 @@ export interface ExplicationsFinancement {
   resteAFinancer?: TraceAffichee;
   aidesPubliques: TraceAffichee;
   intensite?: TraceAffichee;
+  /** The duration the plan used (the credit computed, the small-budget threshold per hour): typed, or its cell. */
+  duree?: TraceAffichee;
+  /**
+   * The crédit d'impôt computed on the devis, down to its lines and its per-minute cap's duration; each figure it counts
+   * in (total, reste à financer, aides publiques, their share) holds this whole tree.
+   */
+  creditImpot?: TraceAffichee;
 }
 
 function avecExplications(
@@ -194,6 +205,8 @@ function avecExplications(
       ...(t.resteAFinancer ? { resteAFinancer: traceAffichee(t.resteAFinancer) } : {}),
       aidesPubliques: traceAffichee(t.aidesPubliques),
       ...(t.intensite ? { intensite: traceAffichee(t.intensite) } : {}),
+      ...(t.duree ? { duree: traceAffichee(t.duree) } : {}),
+      ...(t.creditImpot ? { creditImpot: traceAffichee(t.creditImpot) } : {}),
     },
   };
 }
@@ -207,12 +220,12 @@ export const commandesFinancement = {
     wb: WorkbookPort,
     args: OptionsFinancementPane,
   ): Promise<ApercuFinancement & { explications?: ExplicationsFinancement }> {
-    return avecExplications(await financement(wb, args, false));
+    return avecExplications(await financement(wb, args, false, { creditDetaille: true }));
   },
   async creerFeuillesFinancement(
     wb: WorkbookPort,
     args: OptionsFinancementPane,
   ): Promise<ApercuFinancement & { explications?: ExplicationsFinancement }> {
-    return avecExplications(await financement(wb, args, true));
+    return avecExplications(await financement(wb, args, true, { creditDetaille: true }));
   },
 };

@@ -2,7 +2,16 @@ import { NOMS_REGIME } from "../../core/creditImpot/contexteCalcul";
 import { creditImpot, type ApercuCreditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
 import { cents, centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
-import { choixArg, dureeArg, jsonDuree, montantArg, nombreArg, origineDureeArg, texteDuree } from "../args";
+import {
+  choixArg,
+  dureeArg,
+  jsonDuree,
+  montantArg,
+  nombreArg,
+  origineDureeArg,
+  texteDuree,
+  texteDureesAmbigues,
+} from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 import { CliError, type Io } from "../io";
@@ -62,6 +71,7 @@ function texte(r: ApercuCreditImpot, source: string, io: Io): void {
   const f = (c: Cents) => formatMontantFr(c).padStart(18);
   io.out(`Crédit d'impôt ${NOMS_REGIME[r.regime]} — ${r.genre} — dépenses ${r.annee} (devis « ${source} »)`);
   if (r.dureeMinutes !== undefined) io.out(texteDuree(r.dureeMinutes, r.origineDuree));
+  else if (r.dureesAmbigues) io.out(texteDureesAmbigues(r.dureesAmbigues));
   io.out("Base éligible en France par chapitre :");
   // Every label whole (« 5 Décors, costumes, maquillage, coiffure », « Plafond : plafond des aides publiques (50 % du
   // budget) »), the amounts in one column: the label column is as wide as its longest label.
@@ -186,8 +196,9 @@ export const commande = definirCommande({
   executer: ({ wb, args, sortie }) => creditImpot(wb, args, sortie !== undefined),
   json: (r) => ({
     ...jsonCreditImpot(r),
-    // Added after the others: the duration used and where it comes from (a cell, or the option).
-    ...jsonDuree(r.dureeMinutes, r.origineDuree),
+    // Added after the others: the duration used and where it comes from (a cell, or the option); the durations written
+    // but not taken.
+    ...jsonDuree(r.dureeMinutes, r.origineDuree, r.dureesAmbigues),
     ...(r.traces ? { traces: r.traces } : {}),
   }),
   texte: (r, io) => {

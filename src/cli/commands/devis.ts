@@ -16,6 +16,7 @@ import { choixArg, dureeArg, jsonDuree, origineDureeArg, texteDuree, texteDurees
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
+import { arbreTexte } from "../../core/traces/trace";
 import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
 const USAGE =
@@ -248,7 +249,16 @@ export const commande = definirCommande({
     texteDevis(r.devis, r.constats, io);
     if (r.dureesAmbigues) io.out(`  ${texteDureesAmbigues(r.dureesAmbigues)}`);
     for (const l of texteRegles(r.tables)) io.out(l);
-    if (r.traces) texteTraces(io, { total: r.traces.total, coutMinute: r.traces.coutMinute });
+    if (r.traces) {
+      texteTraces(io, { total: r.traces.total, coutMinute: r.traces.coutMinute });
+      // Each salary under its minimum: what it lacks, down to the grid's figure (its source) and the line's cells.
+      const salaires = r.traces.salairesMinimum ?? [];
+      if (salaires.length) {
+        io.out("");
+        io.out(`Salaires sous le minimum conventionnel (${salaires.length}) :`);
+        for (const t of salaires) for (const l of arbreTexte(t, 50, 0, true)) io.out(`  ${l}`);
+      }
+    }
   },
   constats: (r) => r.constats,
   feuillesEcrites: (r) => r.feuillesEcrites,

@@ -5,6 +5,8 @@ import { completerConservation } from "./conservation";
 import { DevisIntrouvableError, importerDevis } from "./import";
 import type { Devis, Genre, OrigineDuree, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
+import { tracesSalaireMinimum } from "./regles/salaireMinimum";
+import type { Trace } from "../traces/trace";
 import type { RegleUtilisee } from "../regles/utilisees";
 import { autresFeuillesDevis, trouverFeuilleDevis } from "./trouver";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
@@ -26,6 +28,8 @@ export interface OptionsStructurer {
   annexe3097?: boolean;
   /** false: the structured devis only (versions save its lines), no rule run: `constats` and `tables` are empty. */
   controler?: boolean;
+  /** « D'où vient ce chiffre ? »: the trace of each salaire-minimum finding (`salairesMinimum`). */
+  tracer?: boolean;
 }
 
 export interface ResultatStructurer {
@@ -34,6 +38,8 @@ export interface ResultatStructurer {
   /** The rule-table versions the checks read (minimum-pay grid, accord transparence). */
   tables: RegleUtilisee[];
   feuillesEcrites: string[];
+  /** With `tracer`: the trace of each salaire-minimum finding, in the findings' order (each root names its cell). */
+  salairesMinimum?: Trace[];
 }
 
 export class FeuilleIntrouvableError extends ErreurDonnees {
@@ -96,7 +102,17 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   const constats = controlerDevis(devis, date, surcharges, opts.annexe3097);
   if (devis.conservation) devis.conservation = completerConservation(devis.conservation, constats);
   const tables = tablesDevis(devis, date, opts.annexe3097);
-  if (!opts.ecrire) return { devis, constats, tables, feuillesEcrites: [] };
+  const traces = opts.tracer
+    ? {
+        salairesMinimum: tracesSalaireMinimum({
+          devis,
+          date,
+          surcharges,
+          ...(opts.annexe3097 ? { annexe3097: true } : {}),
+        }),
+      }
+    : {};
+  if (!opts.ecrire) return { devis, constats, tables, feuillesEcrites: [], ...traces };
   const noms: NomsFeuilles = {
     devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
@@ -104,5 +120,5 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   };
   const specs = feuillesDevis(devis, constats, noms);
   await wb.writeSheets(specs);
-  return { devis, constats, tables, feuillesEcrites: specs.map((s) => s.name) };
+  return { devis, constats, tables, feuillesEcrites: specs.map((s) => s.name), ...traces };
 }

@@ -9,6 +9,11 @@ export interface TracesDevis {
   totalHorsFrais: Trace;
   chapitres: Partial<Record<CodeChapitre, Trace>>;
   coutMinute?: Trace;
+  /**
+   * Added by the devis use case: each salaire-minimum finding's trace (minimum − payé per day or week, the minimum down
+   * to its rule table, the pay down to the line's cells), in the findings' order; each root's `cellule` is the finding's.
+   */
+  salairesMinimum?: Trace[];
 }
 
 function libelleLigne(l: LigneDevis): string {

@@ -31,8 +31,12 @@ export interface TracesFinancement {
   creditImpot?: Trace;
 }
 
-/** A source as a trace: its amount and cell; the crédit d'impôt Prodbook computed, with its own trace (`calcul`). */
-function traceSourceDe(s: SourceFinancement, calcul?: Trace): Trace {
+/**
+ * A source as a trace: its amount and cell; the crédit d'impôt Prodbook computed, with its own trace (`calcul`): named
+ * (« voir … »), or its whole tree when `detaille` (the pane, where each figure opens alone).
+ */
+function traceSourceDe(s: SourceFinancement, calcul?: Trace, detaille = false): Trace {
+  if (s.classement === "calcul" && calcul && detaille) return { ...calcul, libelle: s.financeur };
   if (s.classement === "calcul" && calcul)
     return feuille(s.financeur, euros(s.montant), "euros", {
       formule: `calculé par Prodbook, voir « ${calcul.libelle} »`,
@@ -47,16 +51,20 @@ function traceSourceDe(s: SourceFinancement, calcul?: Trace): Trace {
 
 /**
  * Traces of a plan de financement's figures, down to each source's cell and each dated payment; `origineDuree` says
- * where the duration used was taken (a cell, typed), as the devis' cost per minute says it.
+ * where the duration used was taken (a cell, typed), as the devis' cost per minute says it. `creditDetaille`: the
+ * crédit d'impôt Prodbook computed is its whole tree (down to the devis lines and the per-minute cap's duration) inside
+ * every figure it counts in, not a reference to `creditImpot` (the pane opens one figure's tree at a time; the CLI
+ * prints `creditImpot` once).
  */
 export function tracesFinancement(
   a: AnalyseFinancement,
   echeancier?: Echeancier,
   origineDuree?: OrigineDuree,
+  { creditDetaille = false } = {},
 ): TracesFinancement {
   const s = a.synthese;
   const credit = a.traceCreditImpot && { ...a.traceCreditImpot(), libelle: "Crédit d'impôt calculé par Prodbook" };
-  const traceSource = (x: SourceFinancement) => traceSourceDe(x, credit);
+  const traceSource = (x: SourceFinancement) => traceSourceDe(x, credit, creditDetaille);
   const jour = a.contexte.date;
   const total = noeud("Total des financements", euros(s.total), "euros", "somme", a.sources.map(traceSource), {
     formule: `Σ ${a.sources.length} source${a.sources.length > 1 ? "s" : ""}`,
@@ -117,6 +125,14 @@ export function tracesFinancement(
           : cout;
       const p = a.plafond;
       const plafond = p.plafond.times(100).toString().replace(".", ",");
+      // The small-budget threshold per hour (audiovisual) was sized to the duration: where that duration comes from.
+      const dureeSeuil =
+        out.duree &&
+        p.seuilPetitBudgetParHeure !== undefined &&
+        p.seuilPetitBudget !== undefined &&
+        !p.surchargesUtilisees.some((x) => x.cle.endsWith(".seuil-petit-budget"))
+          ? ` ; seuil « petit budget » pour ${minutes} min, ${out.duree.formule}${out.duree.cellule ? ` (${out.duree.cellule})` : ""}`
+          : "";
       out.intensite = noeud(
         "Intensité des aides publiques",
         s.intensite.toString(),
@@ -124,7 +140,9 @@ export function tracesFinancement(
         "quotient",
         [aidesPubliques, base],
         {
-          formule: `aides publiques ÷ ${s.financementEtranger > 0 ? "part française du coût" : "coût"} ; plafond ${plafond} % (${p.motif})`,
+          formule:
+            `aides publiques ÷ ${s.financementEtranger > 0 ? "part française du coût" : "coût"} ; plafond ${plafond} % ` +
+            `(${p.motif})${dureeSeuil}`,
           regle: {
             table: "intensite-aides",
             effetDu: p.version.effetDu,

@@ -189,17 +189,19 @@ const SYMBOLE: Partial<Record<OperationTrace, string>> = {
 
 /**
  * The trace as an indented text tree (CLI `--explique`): « Crédit d'impôt : 270 000,00 € = min(…) », each input
- * one level deeper with its cell and rule. `maxEntrees` caps the inputs listed per node (the rest are counted).
+ * one level deeper with its cell and rule. `maxEntrees` caps the inputs listed per node (the rest are counted);
+ * `sources` writes each rule's source URL after it (« … confiance M, à vérifier — https://… »).
  */
-export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0): string[] {
+export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0, sources = false): string[] {
   const pad = "  ".repeat(profondeur);
-  const ou = [t.cellule, t.regle ? regleFr(t.regle) : undefined].filter(Boolean).join(" ; ");
+  const regle = t.regle && `${regleFr(t.regle)}${sources && t.regle.source ? ` — ${t.regle.source}` : ""}`;
+  const ou = [t.cellule, regle].filter(Boolean).join(" ; ");
   const formule = t.formule ? ` = ${t.formule}` : t.operation !== "valeur" ? ` = ${SYMBOLE[t.operation] ?? ""}` : "";
   const lignes = [
     `${pad}${profondeur ? "← " : ""}${t.libelle} : ${valeurSigneeFr(t)}${formule}${ou ? ` [${ou}]` : ""}`,
   ];
   const entrees = t.entrees ?? [];
-  for (const e of entrees.slice(0, maxEntrees)) lignes.push(...arbreTexte(e, maxEntrees, profondeur + 1));
+  for (const e of entrees.slice(0, maxEntrees)) lignes.push(...arbreTexte(e, maxEntrees, profondeur + 1, sources));
   if (entrees.length > maxEntrees)
     lignes.push(`${"  ".repeat(profondeur + 1)}… et ${entrees.length - maxEntrees} autres (voir --json)`);
   return lignes;

@@ -31,7 +31,7 @@ import { ChampFeuilleDevis, ChampLangue, ChampOeuvre, useChampSubventions } from
 import { champsValides, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { guillemets, typographie } from "../francais";
-import { dureeDe, oeuvreDe } from "../listes";
+import { dureeDe, oeuvreDe, origineDureeDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
@@ -95,6 +95,9 @@ export function Financement() {
 
   const options = (plan = feuille): OptionsFinancementPane => {
     const montant = champCout.valeur;
+    const duree = oeuvre === "audiovisuel" || creditImpot ? dureeDe(production.contexte) : undefined;
+    // Where it comes from (the cell it was detected in, else « durée saisie »): named by the figures' trees.
+    const origineDuree = duree !== undefined ? origineDureeDe(production.contexte, production.detecte) : undefined;
     return {
       feuille: plan || undefined,
       feuilleDevis: montant === undefined ? devis || undefined : undefined,
@@ -103,7 +106,8 @@ export function Financement() {
       // The production's genre and duration, where they count: the audiovisual small-budget threshold is per hour,
       // and the tax credit added to the plan is the genre's (a documentary is not computed as a fiction).
       genre: creditImpot ? production.contexte.genre : undefined,
-      dureeMinutes: oeuvre === "audiovisuel" || creditImpot ? dureeDe(production.contexte) : undefined,
+      dureeMinutes: duree,
+      ...(origineDuree ? { origineDuree } : {}),
       premierOuDeuxiemeFilm: oeuvre === "cinema" && premierFilm,
       oeuvreDifficile: oeuvre === "audiovisuel" && difficile,
       creditImpot: creditImpot ? oeuvre : undefined,

@@ -314,6 +314,21 @@ describe("« D'où vient ce chiffre ? » : the duration the plan de financement 
     expect(source.formule).toBe("calculé par Prodbook, voir « Crédit d'impôt calculé par Prodbook »");
     verifier(t.total, centsToDecimalString(r.synthese.total));
     verifier(t.aidesPubliques, centsToDecimalString(r.synthese.aidesPubliques));
+    // creditDetaille (the pane): the credit's whole tree inside each figure it counts in, down to the duration's cell,
+    // and every figure still re-evaluates from its inputs.
+    const d = tracesFinancement(r, r.echeancier, origine, { creditDetaille: true });
+    const dedans = d.total.entrees!.find((e) => e.libelle === credit.financeur)!;
+    expect(dedans).toEqual({ ...t.creditImpot, libelle: credit.financeur });
+    for (const x of [d.total, d.aidesPubliques, d.resteAFinancer!, d.intensite!]) {
+      expect(incoherences(x)).toEqual([]);
+      expect(chercherTrace(x, (y) => y.libelle === "Durée")).toMatchObject({ valeur: "52", ...origine });
+    }
+    verifier(d.total, centsToDecimalString(r.synthese.total));
+    expect(d.intensite!.valeur).toBe(t.intensite!.valeur);
+    // The aid ceiling's threshold per hour was sized to that duration: the intensity says where it comes from.
+    expect(t.intensite!.formule).toMatch(
+      / ; seuil « petit budget » pour 52 min, durée lue dans le classeur \('Budget Gardiens'!A2\)$/,
+    );
     // Without a duration, no duration node.
     const sans = await analyserFinancement(await XlsxWorkbook.ouvrir(fichier), { date: "2026-01-15" });
     expect(tracesFinancement(sans, sans.echeancier).duree).toBeUndefined();

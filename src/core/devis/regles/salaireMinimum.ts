@@ -1,9 +1,10 @@
 import Decimal from "decimal.js";
-import type { Regle } from "../../controles/constat";
-import { centsToDecimal, eurosToCents, montantLigne, type Cents } from "../../money/cents";
+import type { Constat, Regle } from "../../controles/constat";
+import { cents, centsToDecimal, eurosToCents, montantLigne, type Cents } from "../../money/cents";
+import { euros, feuille, noeud, type RegleTrace, type Trace } from "../../traces/trace";
 import { TableRegles, versionEnVigueur, VersionRegle } from "../../regles/table";
-import { dateFr, normaliser } from "../../util/texte";
-import type { CategorieLigne, Devis, LigneDevis } from "../model";
+import { dateFr, decimalFr, normaliser, pluriel } from "../../util/texte";
+import { celluleDeLigne, type CategorieLigne, type Devis, type LigneDevis } from "../model";
 import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
 import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
@@ -11,6 +12,7 @@ import {
   FonctionMinimum,
   fonctionDuLibelle,
   StatutMinimum,
+  TABLE_ANNEXE3_3097,
   TABLE_MINIMA_2642,
   TABLE_MINIMA_3097,
   ValeursMinima,
@@ -48,32 +50,110 @@ function tauxUnitaire(l: LigneDevis): Decimal | undefined {
   return new Decimal(l.montant).dividedBy(100).dividedBy(q);
 }
 
+/** A minimum per day or per week for one line, with how it was derived (« 282,12 € × 4,5 jours ») and its trace. */
+interface MinimumLigne {
+  minimum: Cents;
+  derive: string;
+  trace: Trace;
+}
+
+/** The figure a minimum starts from, as a trace: the grid's (or its override's) weekly or daily minimum. */
+type TraceBase = (minimum: Cents, hebdomadaire: boolean) => Trace;
+
+/** The rule-table version a figure was read in, as a trace names it (its first source). */
+function regleVersion(table: string, v: VersionRegle<unknown>, confiance = v.confiance): RegleTrace {
+  return { table, effetDu: v.effetDu, confiance, ...(v.sources[0] ? { source: v.sources[0].url } : {}) };
+}
+
 /** Minimum per day or per week for one function, with how it was derived (« 282,12 € × 4,5 jours »). */
 function minimumUnitaire(
   f: FonctionMinimum,
   v: ValeursMinima,
   parSemaine: boolean,
+  base: TraceBase,
+  regleGrille: RegleTrace,
   surcharge?: Cents,
-): { minimum: Cents; derive: string } | undefined {
+): MinimumLigne | undefined {
   const virgule = (s: string) => s.replace(".", ",");
+  const libelle = `Minimum par ${parSemaine ? "semaine" : "jour"}`;
   if (f.hebdomadaire !== undefined || v.journeeSurSemaine !== undefined) {
     // Weekly grid (IDCC 3097): an override is a weekly minimum too.
     const hebdo = surcharge ?? f.hebdomadaire;
     if (hebdo === undefined) return undefined;
-    if (parSemaine) return { minimum: hebdo, derive: "" };
+    const h = base(hebdo, true);
+    if (parSemaine) return { minimum: hebdo, derive: "", trace: h };
     const part = v.journeeSurSemaine ?? "0.25";
+    const minimum = montantLigne(1, part, centsToDecimal(hebdo));
+    const journee = feuille(
+      "Part d'une semaine pour un jour",
+      part,
+      "taux",
+      v.journeeSurSemaine !== undefined
+        ? { formule: "fraction de la grille", regle: regleGrille }
+        : { formule: "un jour compté pour un quart de semaine" },
+    );
     return {
-      minimum: montantLigne(1, part, centsToDecimal(hebdo)),
+      minimum,
       derive: ` (${eur(hebdo)} par semaine × ${virgule(part)})`,
+      trace: noeud(libelle, euros(minimum), "euros", "produit", [h, journee], {
+        formule: "minimum hebdomadaire × part d'une semaine pour un jour",
+      }),
     };
   }
   const journalier = surcharge ?? f.journalier;
   if (journalier === undefined) return undefined;
-  if (!parSemaine) return { minimum: journalier, derive: "" };
+  const j = base(journalier, false);
+  if (!parSemaine) return { minimum: journalier, derive: "", trace: j };
+  const minimum = montantLigne(1, JOURS_PAR_SEMAINE, centsToDecimal(journalier));
+  const jours = feuille("Jours par semaine", JOURS_PAR_SEMAINE, "nombre", {
+    formule:
+      "lecture basse de la grille (un CDDU de 4 jours au plus a pour minimum journalier l'hebdomadaire ÷ 4,5), " +
+      "à vérifier",
+  });
   return {
-    minimum: montantLigne(1, JOURS_PAR_SEMAINE, centsToDecimal(journalier)),
+    minimum,
     derive: ` (${eur(journalier)} × ${virgule(JOURS_PAR_SEMAINE)} jours)`,
+    trace: noeud(libelle, euros(minimum), "euros", "produit", [j, jours], {
+      formule: "minimum journalier × jours par semaine",
+    }),
   };
+}
+
+/**
+ * The weekly annexe III minimum as a trace: socle + part × (annexe I minimum − socle), each figure with its table; the
+ * annexe I minimum itself when the function is under the socle (not eligible).
+ */
+function traceAnnexe3(
+  annexe1: Trace,
+  a1: Cents,
+  hebdo3: Cents | undefined,
+  a3: Extract<RegimeAnnexe3, { applique: true }>,
+) {
+  const v3 = a3.version.valeurs;
+  const regle = regleVersion(TABLE_ANNEXE3_3097.id, a3.version);
+  const socle = feuille("Socle de l'annexe III", euros(v3.socle), "euros", { regle });
+  if (hebdo3 === undefined)
+    return {
+      ...annexe1,
+      formule:
+        `${annexe1.formule ?? ""} ; sous le socle de l'annexe III (${eur(v3.socle)}) : fonction non éligible, ` +
+        "minimum de l'annexe I",
+    };
+  const auDela = noeud("Minimum de l'annexe I au-delà du socle", euros(cents(a1 - v3.socle)), "euros", "difference", [
+    annexe1,
+    socle,
+  ]);
+  const part = noeud(
+    "Part au-delà du socle",
+    euros(cents(hebdo3 - v3.socle)),
+    "euros",
+    "produit",
+    [auDela, feuille("Part de l'annexe III", v3.partAuDela, "taux", { regle })],
+    { formule: "(minimum de l'annexe I − socle) × part" },
+  );
+  return noeud("Minimum hebdomadaire de l'annexe III", euros(hebdo3), "euros", "somme", [socle, part], {
+    formule: formuleAnnexe3(a1, v3),
+  });
 }
 
 /**
@@ -88,10 +168,13 @@ function minimumAnnexe3Ligne(
   f: FonctionMinimum,
   parSemaine: boolean,
   origineAnnexe1: string,
-): { minimum: Cents; derive: string; texte: string; eligible: boolean } | undefined {
+  base: TraceBase,
+  regleGrille: RegleTrace,
+): (MinimumLigne & { texte: string; eligible: boolean }) | undefined {
   const v3 = a3.version.valeurs;
   const hebdo3 = minimumAnnexe3(annexe1, v3);
-  const m = minimumUnitaire({ ...f, hebdomadaire: hebdo3 ?? annexe1 }, grille, parSemaine);
+  const baseA3: TraceBase = () => traceAnnexe3(base(annexe1, true), annexe1, hebdo3, a3);
+  const m = minimumUnitaire({ ...f, hebdomadaire: hebdo3 ?? annexe1 }, grille, parSemaine, baseA3, regleGrille);
   if (!m) return undefined;
   const texte =
     hebdo3 !== undefined
@@ -102,71 +185,166 @@ function minimumAnnexe3Ligne(
   return { ...m, texte, eligible: hebdo3 !== undefined };
 }
 
-export const salaireMinimum: Regle<ContexteDevis> = {
-  id: "salaire-minimum",
-  description:
-    "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
-    "cinéma, minima réduits de son annexe III quand le film y est déclaré ; IDCC 2642 pour l'audiovisuel selon le genre).",
-  verifier({ devis, date, surcharges, annexe3097 }) {
-    const regime = annexe3097 ? regimeAnnexe3(devis, date) : undefined;
-    const a3 = regime?.applique ? regime : undefined;
-    const avant = regime && !regime.applique ? [regime.constat] : [];
-    const g = grilleMinima(devis, date);
-    if (!g) return avant;
-    const { table, version } = g;
-    const grille = version.valeurs;
-    const cinema = devis.typeOeuvre === "cinema";
-    const portee = grille.genres?.[devis.genre ?? "inconnu"];
-    const dateGrille = dateFr(version.effetDu);
-    const suiteCinema = !cinema
-      ? ""
-      : regime
-        ? a3
-          ? ""
-          : " ; annexe III déclarée, non appliquée (voir son alerte)"
-        : " ; un film dérogé à l'annexe III (budget limité) a des minima plus bas, non vérifiés";
-    return avant.concat(
-      devis.lignes.flatMap((l) => {
-        if (!SALARIES.includes(l.categorie) || l.pourcentage) return [];
-        const u = normaliser(l.unite ?? "");
-        const parSemaine = SEMAINE.test(u);
-        if (!parSemaine && !JOUR.test(u)) return [];
-        const f = fonctionDuLibelle(l.libelle, grille);
-        const taux = tauxUnitaire(l);
-        if (!f || !taux) return [];
-        const surcharge = surcharges && surchargeMontant(surcharges, CLE_MINIMUM(f.id));
-        const statut: StatutMinimum = surcharge ? "grille" : (f.statut ?? portee?.statut ?? "grille");
-        const confiance = f.confiance ?? version.confiance;
-        const aVerifier = confiance === "H" ? "" : ", à vérifier";
-        const motifPlancher =
-          f.statut === "plancher" ? "grille antérieure, le minimum en vigueur est plus élevé" : portee?.motif;
-        const origineGrille = surcharge
-          ? `paramètre ${surcharge.cellule}`
-          : `table ${table.id} en vigueur au ${dateGrille}, ${grille.categorie}, base ${grille.baseHeures} h${aVerifier}` +
-            (statut === "plancher" ? ` ; plancher : ${motifPlancher ?? "minimum en vigueur plus élevé"}` : "");
-        const annexe1 = surcharge?.valeur ?? f.hebdomadaire;
-        const m3 =
-          a3 && annexe1 !== undefined && minimumAnnexe3Ligne(annexe1, a3, grille, f, parSemaine, origineGrille);
-        const m = m3 || minimumUnitaire(f, grille, parSemaine, surcharge?.valeur);
-        if (!m) return [];
-        const paye = eurosToCents(taux);
-        if (paye >= m.minimum) return [];
-        const unite = parSemaine ? "semaine" : "jour";
-        const origine = m3 ? m3.texte : origineGrille + suiteCinema;
-        const cellule = l.source.cellules.taux ?? celluleMontant(l);
-        const quoi = statut === "plancher" ? "sous le plancher connu" : "sous le minimum";
-        const convention = m3 ? `${grille.convention}, annexe ${m3.eligible ? "III" : "I"},` : grille.convention;
-        return [
-          {
+/** What the line pays per day or week, as the rule reads it: its rate, or its amount ÷ (quantité × nombre). */
+function tracePaye(l: LigneDevis, paye: Cents, unite: string): Trace {
+  const libelle = `Payé par ${unite}`;
+  if (l.taux !== undefined)
+    return feuille(libelle, euros(paye), "euros", {
+      formule: new Decimal(l.taux).equals(centsToDecimal(paye))
+        ? "taux de la ligne"
+        : `taux de la ligne, ${decimalFr(l.taux)}, arrondi au centime`,
+      cellule: celluleDeLigne(l, "taux"),
+    });
+  const facteurs: Trace[] = [];
+  if (l.quantite !== undefined)
+    facteurs.push(feuille("Quantité", l.quantite, "nombre", { cellule: celluleDeLigne(l, "quantite") }));
+  if (l.nombre !== undefined)
+    facteurs.push(feuille("Nombre", l.nombre, "nombre", { cellule: celluleDeLigne(l, "nombre") }));
+  const n = new Decimal(l.quantite ?? 1).times(l.nombre ?? 1).toString();
+  const unites =
+    facteurs.length === 1
+      ? facteurs[0]
+      : noeud(`Nombre de ${unite}s`, n, "nombre", "produit", facteurs, { formule: "quantité × nombre" });
+  const montant = feuille("Montant de la ligne", euros(l.montant), "euros", {
+    cellule: celluleDeLigne(l, "montant"),
+  });
+  return noeud(libelle, euros(paye), "euros", "quotient", [montant, unites], {
+    formule: `montant ÷ ${facteurs.length === 1 ? (l.quantite !== undefined ? "quantité" : "nombre") : "quantité × nombre"}`,
+  });
+}
+
+/**
+ * The trace of a salaire-minimum finding: what the line lacks per day or week, minimum − payé, the minimum down to the
+ * grid's figure (table, version, source, confidence, or the « Paramètres » cell replacing it) and the pay down to the
+ * line's cells; the comparison in words, on the whole line when it has a quantity (« 1 200,00 € < minimum
+ * 1 450,00 € = 5 jours × 290,00 € »).
+ */
+function traceManque(
+  l: LigneDevis,
+  m: MinimumLigne,
+  paye: Cents,
+  unite: string,
+  cellule: string,
+  convention: string,
+): Trace {
+  const n =
+    l.quantite !== undefined || l.nombre !== undefined ? new Decimal(l.quantite ?? 1).times(l.nombre ?? 1) : undefined;
+  const minLigne = n && montantLigne(n, 1, centsToDecimal(m.minimum));
+  const montantCellule = celluleDeLigne(l, "montant");
+  const comparaison =
+    n && minLigne !== undefined && l.montant < minLigne
+      ? `${eur(l.montant)}${montantCellule ? ` (${montantCellule})` : ""} < minimum ${eur(minLigne)} = ` +
+        `${pluriel(n.toNumber(), unite)} × ${eur(m.minimum)}`
+      : `${eur(paye)} < minimum ${eur(m.minimum)} par ${unite}`;
+  return noeud(
+    `Manque au minimum par ${unite}, ${l.code ? `${l.code} ` : ""}${cite(l.libelle)}`,
+    euros(cents(m.minimum - paye)),
+    "euros",
+    "difference",
+    [m.trace, tracePaye(l, paye, unite)],
+    { formule: `minimum − payé par ${unite} ; ${comparaison} (${convention})`, cellule },
+  );
+}
+
+/** A finding of salaire-minimum with its trace (none for the annexe III alert, which checks no line). */
+interface Verification {
+  constat: Constat;
+  trace?: Trace;
+}
+
+function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis): Verification[] {
+  const regime = annexe3097 ? regimeAnnexe3(devis, date) : undefined;
+  const a3 = regime?.applique ? regime : undefined;
+  const avant: Verification[] = regime && !regime.applique ? [{ constat: regime.constat }] : [];
+  const g = grilleMinima(devis, date);
+  if (!g) return avant;
+  const { table, version } = g;
+  const grille = version.valeurs;
+  const cinema = devis.typeOeuvre === "cinema";
+  const portee = grille.genres?.[devis.genre ?? "inconnu"];
+  const dateGrille = dateFr(version.effetDu);
+  const regleGrille = regleVersion(table.id, version);
+  const suiteCinema = !cinema
+    ? ""
+    : regime
+      ? a3
+        ? ""
+        : " ; annexe III déclarée, non appliquée (voir son alerte)"
+      : " ; un film dérogé à l'annexe III (budget limité) a des minima plus bas, non vérifiés";
+  return avant.concat(
+    devis.lignes.flatMap((l): Verification[] => {
+      if (!SALARIES.includes(l.categorie) || l.pourcentage) return [];
+      const u = normaliser(l.unite ?? "");
+      const parSemaine = SEMAINE.test(u);
+      if (!parSemaine && !JOUR.test(u)) return [];
+      const f = fonctionDuLibelle(l.libelle, grille);
+      const taux = tauxUnitaire(l);
+      if (!f || !taux) return [];
+      const surcharge = surcharges && surchargeMontant(surcharges, CLE_MINIMUM(f.id));
+      const statut: StatutMinimum = surcharge ? "grille" : (f.statut ?? portee?.statut ?? "grille");
+      const confiance = f.confiance ?? version.confiance;
+      const aVerifier = confiance === "H" ? "" : ", à vérifier";
+      const motifPlancher =
+        f.statut === "plancher" ? "grille antérieure, le minimum en vigueur est plus élevé" : portee?.motif;
+      const plancher = statut === "plancher" ? ` ; plancher : ${motifPlancher ?? "minimum en vigueur plus élevé"}` : "";
+      const origineGrille = surcharge
+        ? `paramètre ${surcharge.cellule}`
+        : `table ${table.id} en vigueur au ${dateGrille}, ${grille.categorie}, base ${grille.baseHeures} h${aVerifier}` +
+          plancher;
+      // The grid's figure (or the « Paramètres » cell replacing it) as the trace's input.
+      const base: TraceBase = (c, hebdo) =>
+        feuille(`Minimum ${hebdo ? "hebdomadaire" : "journalier"} de la fonction « ${f.libelle} »`, euros(c), "euros", {
+          formule: surcharge
+            ? "minimum saisi dans les Paramètres du classeur"
+            : `${grille.convention}, ${grille.categorie}, base ${grille.baseHeures} h${plancher}`,
+          cellule: surcharge?.cellule,
+          regle: surcharge
+            ? { ...regleVersion(table.id, version, confiance), cle: CLE_MINIMUM(f.id), surcharge: surcharge.cellule }
+            : regleVersion(table.id, version, confiance),
+        });
+      const annexe1 = surcharge?.valeur ?? f.hebdomadaire;
+      const m3 =
+        a3 &&
+        annexe1 !== undefined &&
+        minimumAnnexe3Ligne(annexe1, a3, grille, f, parSemaine, origineGrille, base, regleGrille);
+      const m = m3 || minimumUnitaire(f, grille, parSemaine, base, regleGrille, surcharge?.valeur);
+      if (!m) return [];
+      const paye = eurosToCents(taux);
+      if (paye >= m.minimum) return [];
+      const unite = parSemaine ? "semaine" : "jour";
+      const origine = m3 ? m3.texte : origineGrille + suiteCinema;
+      const cellule = l.source.cellules.taux ?? celluleMontant(l);
+      const quoi = statut === "plancher" ? "sous le plancher connu" : "sous le minimum";
+      const convention = m3 ? `${grille.convention}, annexe ${m3.eligible ? "III" : "I"},` : grille.convention;
+      return [
+        {
+          constat: {
             regle: "salaire-minimum",
-            gravite: statut === "grille" && !cinema ? ("erreur" as const) : ("alerte" as const),
+            gravite: statut === "grille" && !cinema ? "erreur" : "alerte",
             message:
               `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, ${quoi} ${convention} de la fonction ` +
               `« ${f.libelle} » : ${eur(m.minimum)} par ${unite}${m.derive} (${origine}).`,
             cellule,
           },
-        ];
-      }),
-    );
-  },
+          trace: traceManque(l, m, paye, unite, cellule, convention.replace(/,$/, "")),
+        },
+      ];
+    }),
+  );
+}
+
+export const salaireMinimum: Regle<ContexteDevis> = {
+  id: "salaire-minimum",
+  description:
+    "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
+    "cinéma, minima réduits de son annexe III quand le film y est déclaré ; IDCC 2642 pour l'audiovisuel selon le genre).",
+  verifier: (ctx) => verifierSalaires(ctx).map((v) => v.constat),
 };
+
+/**
+ * « D'où vient ce chiffre ? » of the salaire-minimum findings, one per line found under its minimum, in the findings'
+ * order; each root names the finding's cell (`cellule`), so the finding and its trace are read together.
+ */
+export function tracesSalaireMinimum(ctx: ContexteDevis): Trace[] {
+  return verifierSalaires(ctx).flatMap((v) => (v.trace ? [v.trace] : []));
+}
