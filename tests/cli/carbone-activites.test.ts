@@ -23,7 +23,14 @@ interface Activite {
   source: string | null;
   methode: string;
   kgCO2e: string | null;
-  conversion: { code: string; quantite: string; unite: string; joursParUnite: string; confiance: string } | null;
+  conversion: {
+    code: string;
+    quantite: string;
+    unite: string;
+    joursParUnite: string;
+    confiance: string;
+    plan: string | null;
+  } | null;
 }
 interface Sortie {
   total: string;
@@ -33,7 +40,16 @@ interface Sortie {
   manquants: { cellule: string; message: string }[];
   facteursManquants: { code: string; libelle: string; raison: string; conseil: string | null }[];
   couverture: Record<string, string | boolean>;
-  conversions: { code: string; joursParUnite: string; de: string; fixeLe: string; confiance: string; source: string }[];
+  conversions: {
+    code: string;
+    joursParUnite: string;
+    de: string;
+    fixeLe: string;
+    confiance: string;
+    source: string;
+    plan: string | null;
+  }[];
+  plan: { feuille: string; semaines: { lundi: string; jours: number }[]; joursParSemaine: number | null } | null;
 }
 
 async function devisTournageCorse(): Promise<string> {
@@ -179,7 +195,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     );
     // Weeks: the days of use carried to the calculator are the converted ones (2 semaines × 5 j).
     expect(j.manquants.find((m) => m.cellule === "Devis!B12")?.message).toMatch(
-      /jours d'utilisation lus : 10 ; montant lu : 3\u202f000,00\u00a0€ HT ; ou donnez/,
+      /jours d'utilisation lus : 10 \(2 semaines × 5 jours : convention à vérifier, clé carbone\.jours-par-semaine\) ; montant lu : 3\u202f000,00\u00a0€ HT ; ou donnez/,
     );
     expect(j.facteursManquants.find((m) => m.code === "location-materiel")?.conseil).toMatch(
       /^Carbon'Clap demande le type de matériel et sa durée d'utilisation \(FAQ Carbon'Clap d'Ecoprod\)/,
@@ -279,6 +295,7 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
       unite: "semaine",
       joursParUnite: "5",
       confiance: "L",
+      plan: null,
     });
     // « forfait semaine » in the label: 2 weeks, 10 days, 120 kg.
     expect([a("Devis!B7").quantite, a("Devis!B7").kgCO2e, a("Devis!B7").conversion?.quantite]).toEqual([
@@ -407,4 +424,177 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
     expect(resultat(ws.getCell(`P${ligne}`))).toBe("donnée d'activité");
     expect(resultat(ws.getCell("B5"))).toBeCloseTo(0.6882, 9);
   }, 240_000);
+});
+
+/**
+ * A devis renting the camera and the lights by the week, the editing room by the week, a ferry and a van, with the
+ * production's plan de travail (one person per shooting day, JJ/MM/AAAA) and a per-day equipment factor in
+ * « Paramètres ».
+ */
+async function devisAvecPlan(jours: string[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Devis");
+  for (const r of [
+    ["Code", "Désignation", "Qté", "Unité", "Nb", "Tarif", "Montant"],
+    ["6", "TRANSPORTS"],
+    ["6.1", "Ferry Toulon–Bastia (350 km)", 4, "billet", 1, 80, 320],
+    ["6.2", "Fourgon régie", 600, "km", 1, 0.5, 300],
+    ["7", "MOYENS TECHNIQUES"],
+    ["7.1", "Location caméra", 3, "semaine", 1, 2500, 7500],
+    ["7.2", "Location lumière (forfait semaine)", 2, "forfait", 1, 1200, 2400],
+    ["8", "POST-PRODUCTION"],
+    ["8.1", "Salle de montage", 2, "semaine", 1, 900, 1800],
+  ])
+    ws.addRow(r);
+  const pdt = wb.addWorksheet("PDT");
+  pdt.addRow(["Date", "Nom", "Fonction", "Début", "Fin", "Lieu"]);
+  for (const j of jours) pdt.addRow([j, "Ana Leroy", "Cheffe opératrice", "08:00", "18:00", "Bastia"]);
+  const p = wb.addWorksheet("Paramètres");
+  for (const r of [
+    ["Paramètre", "Valeur"],
+    ["carbone.location-materiel", "12"],
+  ])
+    p.addRow(r);
+  const f = path.join(dossier(), `devis-plan-${jours.length}.xlsx`);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+describe("prodbook carbone (binaire) : une semaine de matériel de tournage compte les jours de tournage du plan", () => {
+  // Tue 12 to Fri 15 May, Mon 18 to Thu 21 May, Mon 25 and Tue 26 May 2026: 4, 4 and 2 shooting days.
+  const REGULIER = ["12/05/2026", "13/05/2026", "14/05/2026", "15/05/2026", "18/05/2026", "19/05/2026"].concat([
+    "20/05/2026",
+    "21/05/2026",
+    "25/05/2026",
+    "26/05/2026",
+  ]);
+  // 5, 6, 5 and 4 shooting days: the plan gives no single number of days per week.
+  const IRREGULIER = ["11", "12", "13", "14", "15", "18", "19", "20", "21", "22", "23", "25", "26", "27", "28", "29"]
+    .map((d) => `${d}/05/2026`)
+    .concat(["01/06/2026", "02/06/2026", "03/06/2026", "04/06/2026"]);
+
+  test("plan de 4 jours par semaine : caméra 3 semaines = 12 jours (144 kg), lumière 8 jours ; montage et ferry inchangés", async () => {
+    const r = carbone(await devisAvecPlan(REGULIER), "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j: Sortie = JSON.parse(r.out);
+    const a = (c: string) => j.categories.flatMap((x) => x.activites).find((x) => x.cellule === c)!;
+    expect(j.plan).toMatchObject({
+      feuille: "PDT",
+      semaines: [
+        { lundi: "2026-05-11", jours: 4 },
+        { lundi: "2026-05-18", jours: 4 },
+        { lundi: "2026-05-25", jours: 2 },
+      ],
+      joursParSemaine: 4,
+    });
+    expect([a("Devis!B6").quantite, a("Devis!B6").kgCO2e, a("Devis!B6").conversion]).toEqual([
+      "12",
+      "144",
+      { code: "jours-par-semaine", quantite: "3", unite: "semaine", joursParUnite: "4", confiance: "M", plan: "PDT" },
+    ]);
+    expect([a("Devis!B7").quantite, a("Devis!B7").kgCO2e, a("Devis!B7").conversion?.plan]).toEqual(["8", "96", "PDT"]);
+    // Editing comes after the shoot: the table's convention (5 days, L), and no factor (post-production).
+    expect([a("Devis!B9").quantite, a("Devis!B9").methode, a("Devis!B9").conversion]).toEqual([
+      "10",
+      "facteur manquant",
+      { code: "jours-par-semaine", quantite: "2", unite: "semaine", joursParUnite: "5", confiance: "L", plan: null },
+    ]);
+    expect(j.manquants.find((m) => m.cellule === "Devis!B9")?.message).toMatch(
+      /jours d'utilisation lus : 10 \(2 semaines × 5 jours : convention à vérifier, clé carbone\.jours-par-semaine\)/,
+    );
+    // The ferry still has no factor in force: listed, not estimated.
+    expect(vueManquant(a("Devis!B3"))).toEqual(["Ferry", "ferry", null, "facteur manquant", null]);
+    expect(j.manquants.find((m) => m.cellule === "Devis!B3")?.message).toMatch(/^Facteur manquant pour « Ferry »/);
+    // Days from the plan are not a convention: no « Durée convertie par convention » finding for them.
+    expect(j.manquants.filter((m) => /^Durée convertie/.test(m.message))).toEqual([]);
+    // 144 + 96 kg of equipment + 328,2 kg of van + 10 meals × 2,04 (the plan, no meal line in the devis) = 588,6 kg.
+    expect(j.total).toBe("0.59");
+    expect(j.conversions.find((c) => c.plan === "PDT")).toMatchObject({
+      code: "jours-par-semaine",
+      joursParUnite: "4",
+      de: "semaine",
+      fixeLe: "2026-05-11",
+      confiance: "M",
+    });
+    const t = carbone(await devisAvecPlan(REGULIER));
+    expect(t.out).toContain(
+      "Durées converties en jours d'utilisation (3\u00a0lignes)\u00a0: une semaine = 5 jours " +
+        "[L, à vérifier\u202f; clé carbone.jours-par-semaine], une semaine de tournage = 4 jours " +
+        "[plan de travail «\u00a0PDT\u00a0», à vérifier\u202f; clé carbone.jours-par-semaine].",
+    );
+  });
+
+  test("la feuille écrite dit d'où viennent les 4 jours, et la règle figure sous le tableau des facteurs", async () => {
+    const sortie = path.join(dossier(), "bilan-plan.xlsx");
+    const r = carbone(await devisAvecPlan(REGULIER), "-o", sortie);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const bc = wb.getWorksheet("Bilan carbone")!;
+    let ligne = 0;
+    const conv: number[] = [];
+    bc.eachRow((row, i) => {
+      if (row.getCell(1).value === "devis:Devis!6") ligne = i;
+      if (row.getCell(1).value === "jours-par-semaine") conv.push(i);
+    });
+    expect(bc.getCell(`G${ligne}`).value).toMatchObject({ formula: "Devis!C6*Devis!E6*4" });
+    expect(String(bc.getCell(`T${ligne}`).value)).toContain(
+      "3 semaines (C6 × E6) × 4 j = 12 jours d'utilisation (une semaine = 4 jours : jours de tournage par semaine au " +
+        "plan de travail « PDT », 3\u00a0semaines de tournage à partir du lundi 11/05/2026 : 4, 4 et 2 jours, à " +
+        "vérifier ; corrigez la quantité retenue, ou la clé carbone.jours-par-semaine de la feuille « Paramètres »).",
+    );
+    // The table's convention, then the plan's shooting week (4 days, M, its reason).
+    expect(conv).toHaveLength(2);
+    expect([bc.getCell(`C${conv[1]}`).value, bc.getCell(`F${conv[1]}`).value, bc.getCell(`G${conv[1]}`).value]).toEqual(
+      [4, "2026-05-11", "M (à vérifier)"],
+    );
+    expect(String(bc.getCell(`H${conv[1]}`).value)).toMatch(/^Plan de travail « PDT » : 3\u00a0semaines de tournage/);
+  });
+
+  test("plan irrégulier (5, 6, 5 et 4 jours) : la convention de 5 jours reste, et le constat le dit avec les semaines", async () => {
+    const r = carbone(await devisAvecPlan(IRREGULIER), "--json");
+    expect(r.code).toBe(0);
+    const j: Sortie = JSON.parse(r.out);
+    expect(j.plan?.joursParSemaine).toBeNull();
+    expect(j.plan?.semaines.map((s) => s.jours)).toEqual([5, 6, 5, 4]);
+    const camera = j.categories.flatMap((x) => x.activites).find((x) => x.cellule === "Devis!B6")!;
+    expect([camera.quantite, camera.kgCO2e, camera.conversion?.joursParUnite, camera.conversion?.plan]).toEqual([
+      "15",
+      "180",
+      "5",
+      null,
+    ]);
+    expect(j.manquants.find((m) => m.cellule === "Devis!B6")?.message).toBe(
+      "Durée convertie par convention : 3 semaines × 5 jours = 15 jours d'utilisation (une semaine = 5 jours, " +
+        "convention du tableau des facteurs, à vérifier ; le plan de travail « PDT » ne compte pas le même nombre de " +
+        "jours chaque semaine, 4\u00a0semaines de tournage à partir du lundi 11/05/2026 : 5, 6, 5 et 4 jours) ; " +
+        "corrigez la quantité retenue de la feuille « Bilan carbone », ou donnez la clé carbone.jours-par-semaine " +
+        "dans la feuille « Paramètres ».",
+    );
+    expect(j.conversions.some((c) => c.plan !== null)).toBe(false);
+  });
+
+  test("sans plan de travail : le constat nomme la convention de 5 jours et dit qu'un plan de travail la remplacerait", async () => {
+    const r = carbone(await devisSemaines([["carbone.location-materiel", "12"]]), "--json");
+    const j: Sortie = JSON.parse(r.out);
+    expect(j.manquants.find((m) => m.cellule === "Devis!B6")?.message).toBe(
+      "Durée convertie par convention : 3 semaines × 5 jours = 15 jours d'utilisation (une semaine = 5 jours, " +
+        "convention du tableau des facteurs, à vérifier ; aucun plan de travail lu) ; corrigez la quantité retenue de " +
+        "la feuille « Bilan carbone », ou donnez la clé carbone.jours-par-semaine dans la feuille « Paramètres », ou un " +
+        "plan de travail (ses jours de tournage par semaine sont alors comptés).",
+    );
+    // Days typed in « Paramètres » are the user's: no finding.
+    const k: Sortie = JSON.parse(
+      carbone(
+        await devisSemaines([
+          ["carbone.location-materiel", "12"],
+          ["carbone.jours-par-semaine", 4],
+        ]),
+        "--json",
+      ).out,
+    );
+    expect(k.manquants.filter((m) => /^Durée convertie/.test(m.message))).toEqual([]);
+  });
 });

@@ -77,6 +77,25 @@ test("jours par semaine donnés dans la feuille Paramètres : la conversion suit
   unmount();
 });
 
+test("plan de travail de 4 jours par semaine : la semaine de matériel en compte 4, dits venir du plan ; le mois reste", async () => {
+  // Tue 12 to Fri 15, Mon 18 to Thu 21, Mon 25 and Tue 26 May 2026: 4, 4 and 2 shooting days.
+  const jours = ["12", "13", "14", "15", "18", "19", "20", "21", "25", "26"].map((j) => `2026-05-${j}`);
+  const { unmount } = await estimer({
+    PDT: [
+      ["Date", "Nom", "Fonction", "Début", "Fin", "Lieu"],
+      ...jours.map((d) => [d, "A", "Cadreur", "08:00", "18:00", "Studio"]),
+    ],
+  });
+  expect(lignes("materiel")).toEqual([
+    "Location caméra\u00a0: 3\u00a0semaines → 12\u00a0jours d'utilisation " +
+      "(4\u00a0jours de tournage par semaine, plan de travail, à vérifier)",
+    "Location lumière (forfait semaine)\u00a0: 1\u00a0semaine → 4\u00a0jours d'utilisation " +
+      "(4\u00a0jours de tournage par semaine, plan de travail, à vérifier)",
+  ]);
+  expect(lignes("postproduction")[0]).toContain("(20\u00a0jours par mois, à vérifier)");
+  unmount();
+});
+
 test("quantité corrigée dans la feuille « Bilan carbone » : la conversion lue reste dite, suivie des jours retenus", async () => {
   // The user typed 12 days for the camera in the sheet Prodbook wrote before.
   const ligne: CelluleMemoire[] = [];

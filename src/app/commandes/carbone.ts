@@ -55,9 +55,10 @@ export interface ConversionLisible {
   regle: string;
   /**
    * « à vérifier » for the table's convention below H, « feuille Paramètres » when the user typed the days per unit,
+   * « plan de travail, à vérifier » when a week of shooting equipment counts the plan's shooting days per week,
    * undefined for a convention read in an official text.
    */
-  mention?: "à vérifier" | "feuille Paramètres";
+  mention?: "à vérifier" | "feuille Paramètres" | "plan de travail, à vérifier";
   /** The user's corrected quantity in the sheet (« 12 jours »: a converted line is counted in days), used instead. */
   corrigee?: string;
 }
@@ -72,7 +73,13 @@ function conversionLisible(a: ActiviteEstimee): ConversionLisible | undefined {
   const lues = new Decimal(c.quantite);
   const parUnite = new Decimal(c.jours);
   const semaine = c.unite === "semaine";
-  const mention = c.surcharge ? "feuille Paramètres" : aVerifier(c.confiance) ? "à vérifier" : undefined;
+  const mention = c.surcharge
+    ? "feuille Paramètres"
+    : c.plan
+      ? "plan de travail, à vérifier"
+      : aVerifier(c.confiance)
+        ? "à vérifier"
+        : undefined;
   return {
     categorie: a.categorie,
     cellule: a.cellule,
@@ -80,7 +87,7 @@ function conversionLisible(a: ActiviteEstimee): ConversionLisible | undefined {
     texte:
       `${semaine ? duree(lues, "semaine", "semaines") : duree(lues, "mois", "mois")} → ` +
       `${duree(lues.times(parUnite), "jour", "jours")} d'utilisation`,
-    regle: `${duree(parUnite, "jour", "jours")} par ${semaine ? "semaine" : "mois"}`,
+    regle: `${duree(parUnite, "jour", "jours")}${c.plan ? " de tournage" : ""} par ${semaine ? "semaine" : "mois"}`,
     ...(mention ? { mention } : {}),
     ...(a.corrigee && a.quantiteRetenue !== undefined
       ? { corrigee: duree(new Decimal(a.quantiteRetenue), "jour", "jours") }

@@ -36,16 +36,24 @@ function texte(r: ResultatCarbone, io: Io): void {
   }
   // Weeks and months turned into days of use: said with the convention's confidence and its Paramètres key.
   const converties = b.categories.flatMap((c) => c.activites).filter((a) => a.conversion);
-  const regles = b.conversions.filter((c) => converties.some((a) => a.conversion!.code === c.code));
+  const regles = b.conversions.filter((c) =>
+    converties.some((a) => a.conversion!.code === c.code && a.conversion!.plan === c.plan),
+  );
   if (regles.length)
     io.out(
       `Durées converties en jours d'utilisation (${pluriel(converties.length, "ligne")}) : ` +
         regles
           .map(
             (c) =>
-              `${c.de === "semaine" ? "une semaine" : "un mois"} = ${virgule(c.joursParUnite)} jours ` +
-              `[${c.surcharge ? `Paramètres ${c.surcharge}` : `${c.confiance}${c.confiance === "H" ? "" : ", à vérifier"}`} ; ` +
-              `clé carbone.${c.code}]`,
+              `${c.plan ? "une semaine de tournage" : c.de === "semaine" ? "une semaine" : "un mois"} = ` +
+              `${virgule(c.joursParUnite)} jours ` +
+              `[${
+                c.surcharge
+                  ? `Paramètres ${c.surcharge}`
+                  : c.plan
+                    ? `plan de travail « ${c.plan} », à vérifier`
+                    : `${c.confiance}${c.confiance === "H" ? "" : ", à vérifier"}`
+              } ; clé carbone.${c.code}]`,
           )
           .join(", ") +
         ".",

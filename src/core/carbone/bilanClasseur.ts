@@ -20,10 +20,10 @@ import { blocsCouverture, couverture, type Couverture } from "./couverture";
 import { realisesDesEcarts } from "./definitif";
 import { estimer, totaliser, type TotauxCarbone } from "./estimer";
 import { csvExport, feuilleExport, regrouperExport, type LigneExport } from "./export";
-import { facteursEnVigueur, PREFIXE_PARAMETRES, type JeuFacteurs } from "./facteurs";
+import { conversionDuPlan, facteursEnVigueur, PREFIXE_PARAMETRES, type JeuFacteurs } from "./facteurs";
 import { feuilleBilan } from "./feuilleBilan";
 import type { Activite, ActiviteEstimee, Manquant, SaisieCarbone } from "./modele";
-import { activitesDuPlan, resumerPlan, type ResumePlan } from "./plan";
+import { activitesDuPlan, resumerPlan, texteSemaines, type ResumePlan } from "./plan";
 import { apparierSaisies, lireSaisiesCarbone, type SaisieRelue } from "./relecture";
 
 export interface OptionsBilanCarbone {
@@ -105,15 +105,60 @@ function enJoursSaisis(activites: Activite[], saisies: Map<string, SaisieCarbone
   }
 }
 
+/** « 3 semaines × 5 jours »: the duration read in the devis and the days per unit it was converted with. */
+function dureeLue(e: ActiviteEstimee): string {
+  const c = e.conversion!;
+  const q = new Decimal(c.quantite);
+  const n = q.toFixed().replace(".", ",");
+  const unite = c.unite === "semaine" ? (q.gte(2) ? "semaines" : "semaine") : "mois";
+  return `${n} ${unite} × ${c.jours.replace(".", ",")} jours`;
+}
+
+/**
+ * Where the days per week (month) of a converted line come from, for its finding: the table's convention (to check),
+ * the plan de travail's shooting weeks, or the Paramètres cell.
+ */
+function origineConversion(e: ActiviteEstimee): string {
+  const c = e.conversion!;
+  if (c.surcharge) return `jours par ${c.unite} saisis en ${c.surcharge}`;
+  if (c.plan) return `jours de tournage par semaine au plan de travail « ${c.plan} »`;
+  return `convention${c.confiance === "H" ? "" : " à vérifier"}, clé ${PREFIXE_PARAMETRES}${c.code}`;
+}
+
 /** « — jours d'utilisation lus : 15 ; montant lu : 7 500,00 € HT »: what to carry to the calculator, as read. */
 function lu(e: ActiviteEstimee): string {
+  const conversion = e.conversion && !e.corrigee ? ` (${dureeLue(e)} : ${origineConversion(e)})` : "";
   const parts = [
     e.quantiteRetenue !== undefined && e.unite === "jour"
-      ? `jours d'utilisation lus : ${e.quantiteRetenue.replace(".", ",")}`
+      ? `jours d'utilisation lus : ${e.quantiteRetenue.replace(".", ",")}${conversion}`
       : undefined,
     e.montant ? `montant lu : ${formatMontantFr(e.montant)} HT` : undefined,
   ].filter((x): x is string => !!x);
   return parts.length ? ` — ${parts.join(" ; ")}` : "";
+}
+
+/**
+ * « Durée convertie par convention : 3 semaines × 5 jours = 15 jours d'utilisation (…) ; corrigez … »: an estimated
+ * line whose days come from the table's convention, not from the devis, the plan de travail or the user.
+ */
+function messageConvention(e: ActiviteEstimee, jeu: JeuFacteurs): string {
+  const c = e.conversion!;
+  const semaine = c.unite === "semaine";
+  const jours = new Decimal(e.quantiteRetenue ?? "0").toFixed().replace(".", ",");
+  const tournage = semaine && e.categorie === "materiel";
+  const plan = !tournage
+    ? ""
+    : jeu.plan
+      ? ` ; le plan de travail « ${jeu.plan.feuille} » ne compte pas le même nombre de jours chaque semaine, ` +
+        `${jeu.plan.semaines}`
+      : " ; aucun plan de travail lu";
+  return (
+    `Durée convertie par convention : ${dureeLue(e)} = ${jours} jours d'utilisation (${semaine ? "une semaine" : "un mois"} ` +
+    `= ${c.jours.replace(".", ",")} jours, convention du tableau des facteurs, à vérifier${plan}) ; corrigez la ` +
+    `quantité retenue de la feuille « ${NOM_FEUILLE_CARBONE} », ou donnez la clé ${PREFIXE_PARAMETRES}${c.code} dans ` +
+    `la feuille « Paramètres »` +
+    (tournage && !jeu.plan ? ", ou un plan de travail (ses jours de tournage par semaine sont alors comptés)." : ".")
+  );
 }
 
 /** The findings: data to complete, factors missing, unknown Paramètres keys. */
@@ -122,6 +167,10 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
   for (const e of es) {
     // Activity data the calculators ask for is listed even when the line is estimated on its amount.
     for (const m of e.manques) out.push({ cellule: e.cellule, message: m });
+    // An estimate on days counted by the table's convention (a week = 5 days, L): named, so that it is corrected.
+    const c = e.conversion;
+    if (c && !c.surcharge && !c.plan && c.confiance !== "H" && !e.corrigee && e.methode === "activite")
+      out.push({ cellule: e.cellule, message: messageConvention(e, jeu) });
     if (e.methode === "facteur-manquant") {
       const m = jeu.manquants.get(e.facteurRetenu);
       // What to do, in the trade's words. Why no factor could be sourced (the bases searched, a research note) is in
@@ -210,6 +259,17 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     opts.date ?? aujourdhui(),
     lireParametres(parametres ? await wb.readSheet(parametres) : undefined),
   );
+  // A rented week of shooting equipment counts the plan's shooting days per week, when every week has as many.
+  if (plan?.semaines.length) {
+    const semaines = texteSemaines(plan);
+    jeu.plan = {
+      feuille: plan.feuille,
+      semaines,
+      ...(plan.joursParSemaine !== undefined
+        ? { conversion: conversionDuPlan(jeu, plan.feuille, plan.joursParSemaine, plan.semaines[0].lundi, semaines) }
+        : {}),
+    };
+  }
   const activites: Activite[] = [];
   const hors: LigneHorsBilan[] = [];
   for (const l of devis.lignes) {

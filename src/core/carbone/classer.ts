@@ -169,7 +169,7 @@ const accord = (d: Decimal, un: string, plusieurs: string) => `${fr(d)} ${d.gte(
  * unit), and the row says what was read and how it was converted, so that the user can correct it.
  */
 function enJours(l: LigneDevis, a: Activite, d: Duree, jeu: JeuFacteurs, manque: string): Activite {
-  const conv = conversionPour(jeu, d.de);
+  const conv = conversionPour(jeu, d.de, a.categorie);
   // Without a conversion in the table, the weeks (months) stay as read.
   a.unite = conv ? "jour" : d.de;
   const p = produit(l, conv ? new Decimal(conv.valeur).times(d.parUnite) : d.parUnite);
@@ -188,6 +188,7 @@ function enJours(l: LigneDevis, a: Activite, d: Duree, jeu: JeuFacteurs, manque:
     jours: conv.valeur,
     confiance: conv.confiance,
     ...(conv.surcharge ? { surcharge: conv.surcharge } : {}),
+    ...(conv.plan ? { plan: conv.plan } : {}),
   };
   const unite = (n: Decimal) => (d.de === "semaine" ? accord(n, "semaine", "semaines") : `${fr(n)} mois`);
   const q = new Decimal(l.quantite!).times(l.nombre ?? 1);
@@ -197,9 +198,18 @@ function enJours(l: LigneDevis, a: Activite, d: Duree, jeu: JeuFacteurs, manque:
     : cellules
       ? ` (${cellules})`
       : "";
+  // A shooting week the plan de travail cannot give (its weeks differ) is said, with the plan's weeks.
+  const planSansRythme =
+    d.de === "semaine" && a.categorie === "materiel" && jeu.plan && !jeu.plan.conversion && !conv.surcharge
+      ? ` ; le plan de travail « ${jeu.plan.feuille} » ne compte pas le même nombre de jours chaque semaine, ` +
+        `${jeu.plan.semaines}`
+      : "";
   const regle = conv.surcharge
     ? `valeur saisie en ${conv.surcharge}`
-    : `convention du ${conv.fixeLe}, confiance ${conv.confiance}${conv.confiance === "H" ? "" : ", à vérifier"}`;
+    : conv.plan && jeu.plan
+      ? `jours de tournage par semaine au plan de travail « ${conv.plan} », ${jeu.plan.semaines}, à vérifier`
+      : `convention du ${conv.fixeLe}, confiance ${conv.confiance}${conv.confiance === "H" ? "" : ", à vérifier"}` +
+        planSansRythme;
   a.notes.push(
     `${unite(lues)}${origine} × ${fr(new Decimal(conv.valeur))} j = ${accord(new Decimal(p.quantite), "jour", "jours")} ` +
       `d'utilisation (${d.de === "semaine" ? "une semaine" : "un mois"} = ${fr(new Decimal(conv.valeur))} jours : ` +

@@ -51,6 +51,11 @@ export interface JeuFacteurs {
   effetDu: string;
   /** Paramètres keys under carbone. that name no factor. */
   inconnues: { cle: string; cellule: string }[];
+  /**
+   * The plan de travail's shooting weeks, for a rented week of shooting equipment: its sheet, its weeks in words, and
+   * the conversion it gives when every week has the same number of shooting days.
+   */
+  plan?: { feuille: string; semaines: string; conversion?: Conversion };
 }
 
 /**
@@ -145,9 +150,48 @@ export function tablesCarbone(jeu: Pick<JeuFacteurs, "effetDu">): RegleUtilisee[
   return v ? [regleUtilisee(TABLE_CARBONE.id, v)] : [];
 }
 
-/** The conversion of weeks (or months) into days of use in force, if the table has one. */
-export function conversionPour(jeu: Pick<JeuFacteurs, "conversions">, de: "semaine" | "mois"): Conversion | undefined {
-  return [...jeu.conversions.values()].find((c) => c.de === de);
+/**
+ * The conversion of weeks (or months) into days of use in force, if the table has one. A week of shooting equipment
+ * (category « materiel ») counts the plan de travail's shooting days per week when the plan gives them, unless the
+ * user typed the days in « Paramètres »: post-production weeks come after the shoot and keep the table's convention.
+ */
+export function conversionPour(
+  jeu: Pick<JeuFacteurs, "conversions" | "plan">,
+  de: "semaine" | "mois",
+  categorie?: CodeCategorie,
+): Conversion | undefined {
+  const table = [...jeu.conversions.values()].find((c) => c.de === de);
+  if (de === "semaine" && categorie === "materiel" && jeu.plan?.conversion && !table?.surcharge)
+    return jeu.plan.conversion;
+  return table;
+}
+
+/**
+ * The conversion of a rented week from the plan de travail's shooting weeks: « 4 jours de tournage par semaine »,
+ * confidence M (read in the producer's own plan, on the assumption that the equipment serves each shooting day).
+ */
+export function conversionDuPlan(
+  jeu: Pick<JeuFacteurs, "conversions">,
+  feuille: string,
+  joursParSemaine: number,
+  premierLundi: string,
+  semaines: string,
+): Conversion {
+  const table = [...jeu.conversions.values()].find((c) => c.de === "semaine");
+  return {
+    code: table?.code ?? "jours-par-semaine",
+    libelle: `Semaine de tournage au plan de travail « ${feuille} », en jours d'utilisation`,
+    valeur: String(joursParSemaine),
+    unite: "jour / semaine",
+    de: "semaine",
+    fixeLe: premierLundi,
+    confiance: "M",
+    source:
+      `Plan de travail « ${feuille} » : ${semaines}, soit ${joursParSemaine} jours de tournage par semaine ; le matériel de ` +
+      "tournage loué à la semaine est compté les jours où il sert, les jours de tournage du plan (à vérifier si du " +
+      "matériel sert aussi aux essais ou aux repérages).",
+    plan: feuille,
+  };
 }
 
 /** « Base Carbone 43256 — TGV, 2022 [M, à vérifier] »: how a factor is cited in the sheet, the CLI and the pane. */

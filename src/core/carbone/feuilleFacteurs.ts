@@ -57,7 +57,8 @@ export function blocFacteurs(
 /**
  * The conversions of weeks and months into days of use, under the factor table: code, days per unit, date,
  * confidence and reason, so that the « 3 semaines × 5 j » of an activity row can be checked and overridden
- * (Paramètres, clé carbone.<code>). `ligneBlanche` is the sheet row of the blank row before the block.
+ * (Paramètres, clé carbone.<code>), then the plan de travail's shooting week when it gives one. `ligneBlanche` is
+ * the sheet row of the blank row before the block.
  */
 export function blocConversions(
   jeu: JeuFacteurs,
@@ -69,7 +70,8 @@ export function blocConversions(
     ["Durées converties en jours d'utilisation (remplaçables dans la feuille Paramètres : clé carbone.<code>)"],
     ["Code", "Libellé", "Jours par unité", "Unité", "Unité du devis", "Fixé le", "Confiance", "Source"],
   ];
-  for (const c of jeu.conversions.values())
+  // The plan de travail's shooting week (for the rented shooting equipment) comes after the table's conventions.
+  for (const c of [...jeu.conversions.values(), ...(jeu.plan?.conversion ? [jeu.plan.conversion] : [])])
     rows.push([
       c.code,
       c.libelle,

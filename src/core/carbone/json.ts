@@ -51,6 +51,8 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
                 unite: a.conversion.unite,
                 joursParUnite: a.conversion.jours,
                 confiance: a.conversion.confiance,
+                /** Added: the plan de travail sheet whose shooting weeks gave the days per week, or null. */
+                plan: a.conversion.plan ?? null,
               }
             : null,
         })),
@@ -64,16 +66,20 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
       conseil: m.conseil ?? null,
     })),
     /** Added: the conventions turning weeks and months into days of use, with their confidence and reason. */
-    conversions: [...r.jeu.conversions.values()].map((c) => ({
-      code: c.code,
-      libelle: c.libelle,
-      joursParUnite: c.valeur,
-      de: c.de,
-      fixeLe: c.fixeLe,
-      confiance: c.confiance,
-      source: c.source,
-      surcharge: c.surcharge ?? null,
-    })),
+    conversions: [...r.jeu.conversions.values(), ...(r.jeu.plan?.conversion ? [r.jeu.plan.conversion] : [])].map(
+      (c) => ({
+        code: c.code,
+        libelle: c.libelle,
+        joursParUnite: c.valeur,
+        de: c.de,
+        fixeLe: c.fixeLe,
+        confiance: c.confiance,
+        source: c.source,
+        surcharge: c.surcharge ?? null,
+        /** Added: the plan de travail sheet this week of shooting equipment was read in, or null (the table's). */
+        plan: c.plan ?? null,
+      }),
+    ),
     plan: r.plan
       ? {
           feuille: r.plan.feuille,
@@ -81,6 +87,9 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
           personnes: r.plan.personnes,
           joursPersonne: r.plan.joursPersonne,
           lieux: r.plan.lieux.map((l) => ({ lieu: l.lieu, jours: l.jours, personnes: l.personnes })),
+          /** Added: shooting days per calendar week (Monday), and the days per week they give (null: they differ). */
+          semaines: r.plan.semaines.map((s) => ({ lundi: s.lundi, jours: s.jours })),
+          joursParSemaine: r.plan.joursParSemaine ?? null,
         }
       : null,
     couverture: {

@@ -73,6 +73,8 @@ export interface Conversion {
   source: string;
   /** The Paramètres cell that overrides it. */
   surcharge?: string;
+  /** The plan de travail sheet whose shooting weeks gave the days (a rented week of shooting equipment). */
+  plan?: string;
 }
 
 /** What the devis said before a conversion into days: « 3 semaine × 5 j ». */
@@ -87,6 +89,8 @@ export interface ConversionAppliquee {
   confiance: Confiance;
   /** The Paramètres cell that gave the days per unit, when the user typed them. */
   surcharge?: string;
+  /** The plan de travail sheet whose shooting weeks gave the days per week. */
+  plan?: string;
 }
 
 /** What Prodbook read for one activity (a devis line or a plan de travail count). */

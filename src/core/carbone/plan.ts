@@ -1,3 +1,4 @@
+import { dateFr, isoDepuisJour, jourDepuisIso, jourSemaine } from "../planning/dates";
 import { joursTravailles, type PlanDeTravail } from "../planning/planDeTravail";
 import { normaliser, pluriel } from "../util/texte";
 import type { Activite } from "./modele";
@@ -12,6 +13,53 @@ export interface ResumePlan {
   /** Σ distinct days worked per person (one meal each on the set). */
   joursPersonne: number;
   lieux: { lieu: string; jours: number; personnes: number; cellule: string }[];
+  /** Shooting days in each calendar week (Monday to Sunday) of the plan, in date order. */
+  semaines: SemainePlan[];
+  /**
+   * Shooting days per week, when the plan says it without ambiguity: every week has that many days, the first and
+   * the last week of a plan of three weeks or more excepted (a shoot may start or end mid-week, with no more days).
+   * Undefined when the weeks differ: the conversion of a rented week then keeps the table's convention, and says so.
+   */
+  joursParSemaine?: number;
+}
+
+/** One calendar week of the plan de travail: its Monday (ISO date) and its distinct shooting days. */
+export interface SemainePlan {
+  lundi: string;
+  jours: number;
+}
+
+/** Distinct shooting dates grouped by calendar week (Monday to Sunday), in date order. */
+function semainesDuPlan(dates: Iterable<string>): SemainePlan[] {
+  const parLundi = new Map<number, number>();
+  for (const d of dates) {
+    const j = jourDepuisIso(d);
+    const lundi = j - jourSemaine(j) + 1;
+    parLundi.set(lundi, (parLundi.get(lundi) ?? 0) + 1);
+  }
+  return [...parLundi.entries()].sort((a, b) => a[0] - b[0]).map(([l, n]) => ({ lundi: isoDepuisJour(l), jours: n }));
+}
+
+/** The plan's shooting days per week, or undefined when its weeks differ (see ResumePlan.joursParSemaine). */
+function rythme(semaines: SemainePlan[]): number | undefined {
+  if (!semaines.length) return undefined;
+  const pleines = semaines.length >= 3 ? semaines.slice(1, -1) : semaines;
+  const k = pleines[0].jours;
+  if (pleines.some((s) => s.jours !== k)) return undefined;
+  // A first or last week with more days than the others: the weeks differ.
+  if (semaines.some((s) => s.jours > k)) return undefined;
+  return k;
+}
+
+/** « 3 semaines de tournage à partir du lundi 02/03/2026 : 4, 4 et 2 jours ». */
+export function texteSemaines(r: Pick<ResumePlan, "semaines">): string {
+  const n = r.semaines.length;
+  const jours = r.semaines.map((s) => String(s.jours));
+  const liste = jours.length > 1 ? `${jours.slice(0, -1).join(", ")} et ${jours[jours.length - 1]}` : jours[0];
+  return (
+    `${pluriel(n, "semaine")} de tournage à partir du lundi ${dateFr(r.semaines[0].lundi)} : ` +
+    `${liste} ${n === 1 && r.semaines[0].jours < 2 ? "jour" : "jours"}`
+  );
 }
 
 export function resumerPlan(plan: PlanDeTravail): ResumePlan {
@@ -31,8 +79,12 @@ export function resumerPlan(plan: PlanDeTravail): ResumePlan {
     l.noms.add(normaliser(v.nom));
     lieux.set(k, l);
   }
+  const semaines = semainesDuPlan(jours);
+  const joursParSemaine = rythme(semaines);
   return {
     feuille: plan.feuille,
+    semaines,
+    ...(joursParSemaine !== undefined ? { joursParSemaine } : {}),
     jours: jours.size,
     personnes: parPersonne.size,
     joursPersonne: [...parPersonne.values()].reduce((s, p) => s + p.dates.size, 0),

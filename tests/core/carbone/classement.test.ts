@@ -539,3 +539,67 @@ describe("feuille « Bilan carbone » : la conversion en jours écrite sur la li
     );
   });
 });
+
+describe("semaine de matériel de tournage : les jours de tournage par semaine du plan de travail", () => {
+  /** A camera rented 2 weeks, an editing room 1 week, a lights rental 1 month; one person on each plan date. */
+  async function camera(dates: string[], parametres: CelluleMemoire[][] = []) {
+    const wb = devis(
+      [
+        ["7.1", "Location caméra", 2, "semaine", 1, 2500, 5000],
+        ["7.2", "Location lumière", 1, "mois", 1, 4000, 4000],
+        ["8.1", "Salle de montage", 1, "semaine", 1, 900, 900],
+      ],
+      {
+        PDT: [["Date", "Nom", "Fonction", "Début", "Fin"], ...dates.map((d) => [d, "A", "Cadreur", "08:00", "18:00"])],
+        ...(parametres.length ? { Paramètres: [["Paramètre", "Valeur"], ...parametres] } : {}),
+      },
+    );
+    const r = await bilanCarbone(wb, { date: "2026-06-01" });
+    const a = (ligne: number) => r.activites.find((x) => x.id === `devis:Budget!${ligne}`)!;
+    return { r, camera: a(3), lumiere: a(4), montage: a(5) };
+  }
+  const mai = (...jours: number[]) => jours.map((j) => `2026-05-${String(j).padStart(2, "0")}`);
+
+  test("une seule semaine de 3 jours : la semaine louée compte 3 jours (M, plan) ; le mois et le montage gardent la convention", async () => {
+    const { r, camera: c, lumiere, montage } = await camera(mai(13, 14, 15));
+    expect(r.plan?.semaines).toEqual([{ lundi: "2026-05-11", jours: 3 }]);
+    expect(r.plan?.joursParSemaine).toBe(3);
+    expect([c.quantite, c.conversion?.jours, c.conversion?.confiance, c.conversion?.plan]).toEqual([
+      "6",
+      "3",
+      "M",
+      "PDT",
+    ]);
+    expect([lumiere.quantite, lumiere.conversion?.jours, lumiere.conversion?.plan]).toEqual(["20", "20", undefined]);
+    expect([montage.quantite, montage.conversion?.jours, montage.conversion?.plan]).toEqual(["5", "5", undefined]);
+  });
+
+  test("deux semaines de 5 et 6 jours (samedi tourné) : rien n'est choisi, la convention reste et la ligne cite les semaines", async () => {
+    const { r, camera: c } = await camera(mai(11, 12, 13, 14, 15, 18, 19, 20, 21, 22, 23));
+    expect(r.plan?.semaines.map((s) => s.jours)).toEqual([5, 6]);
+    expect(r.plan?.joursParSemaine).toBeUndefined();
+    expect([c.quantite, c.conversion?.confiance, c.conversion?.plan]).toEqual(["10", "L", undefined]);
+    expect(c.notes.join(" ")).toContain(
+      "le plan de travail « PDT » ne compte pas le même nombre de jours chaque semaine, 2\u00a0semaines de tournage à " +
+        "partir du lundi 11/05/2026 : 5 et 6 jours",
+    );
+  });
+
+  test("semaines de 6 jours, la première et la dernière plus courtes : 6 jours par semaine", async () => {
+    // Thu 14 to Sat 16, Mon 18 to Sat 23, Mon 25 to Sat 30, Mon 1 and Tue 2 June.
+    const dates = mai(14, 15, 16, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 30).concat(["2026-06-01", "2026-06-02"]);
+    const { r, camera: c } = await camera(dates);
+    expect(r.plan?.semaines.map((s) => s.jours)).toEqual([3, 6, 6, 2]);
+    expect([r.plan?.joursParSemaine, c.quantite]).toEqual([6, "12"]);
+  });
+
+  test("la clé carbone.jours-par-semaine de la feuille Paramètres l'emporte sur le plan de travail", async () => {
+    const { camera: c } = await camera(mai(13, 14, 15), [["carbone.jours-par-semaine", 4]]);
+    expect([c.quantite, c.conversion?.jours, c.conversion?.plan, c.conversion?.surcharge]).toEqual([
+      "8",
+      "4",
+      undefined,
+      "'Paramètres'!B2",
+    ]);
+  });
+});
