@@ -220,6 +220,12 @@ export const POPUPS: Record<string, (page: Page, verif: VerifPopup) => Promise<v
     await verif("dialogue « Remplacer la version ? »", dialogue);
     await page.getByTestId(TEST_IDS.versions.annuler).hover();
     await verif("dialogue « Remplacer la version ? », bouton survolé", dialogue);
+    // Modal: Tab and Shift+Tab go round its buttons, never out to the page under it.
+    for (const touche of ["Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+      await page.keyboard.press(touche);
+      if (!(await page.locator(dialogue).evaluate((d) => d.contains(document.activeElement))))
+        throw new Error(`dialogue « Remplacer la version ? » : ${touche} en sort, vers ${await focusDecrit(page)}`);
+    }
     await fermerParEchap(page, "dialogue « Remplacer la version ? »", dialogue, enregistrer);
   },
 };
