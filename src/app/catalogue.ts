@@ -46,12 +46,36 @@ export function creerEnvoyeur(wb: WorkbookPort): Envoyer {
 
 let envoyeur: Envoyer | undefined;
 
+/** The workbook, given as it is or as a loader (the pane's Office adapter is a chunk fetched on the first command). */
+export type ClasseurBranche = WorkbookPort | (() => Promise<WorkbookPort>);
+
+/** A loader called once, on the first command; called again by the next command if it failed. */
+function classeurDiffere(charger: () => Promise<WorkbookPort>): () => Promise<WorkbookPort> {
+  let wb: Promise<WorkbookPort> | undefined;
+  return () => {
+    wb ??= charger().catch(() => {
+      wb = undefined;
+      throw new Error("Prodbook n'a pas pu charger l'accès au classeur : vérifiez la connexion puis recommencez.");
+    });
+    return wb;
+  };
+}
+
 /**
- * Binds `envoyer` to the open workbook. Called once by the composition root (src/taskpane/index.tsx, with the
- * Office workbook); src/app itself imports no adapter.
+ * Binds `envoyer` to the open workbook. Called once by the composition root (src/taskpane/index.tsx, with a loader
+ * of the Office workbook, so that the adapter stays out of the pane's first load); src/app itself imports no adapter.
  */
-export function brancherClasseur(wb: WorkbookPort): void {
-  envoyeur = creerEnvoyeur(wb);
+export function brancherClasseur(wb: ClasseurBranche): void {
+  if (typeof wb !== "function") {
+    envoyeur = creerEnvoyeur(wb);
+    return;
+  }
+  const classeur = classeurDiffere(wb);
+  envoyeur = async (nom, args) => {
+    // The adapter and the use cases arrive together (two chunks fetched side by side).
+    const [w] = await Promise.all([classeur(), chargerHandlers()]);
+    return creerEnvoyeur(w)(nom, args);
+  };
 }
 
 /** Runs a command against the workbook given to `brancherClasseur` (the open Excel workbook in the pane). */

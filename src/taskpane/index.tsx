@@ -2,7 +2,6 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { brancherClasseur } from "../app/catalogue";
-import { OfficeWorkbook } from "../office/officeWorkbook";
 import { App } from "./App";
 import { themeDe, type Theme } from "./theme";
 import { veillerTypographie } from "./typographieVolet";
@@ -41,8 +40,11 @@ function Racine() {
 
 /* Rendered once Office is ready; outside an Office host (browser tests) onReady still fires, with host null. */
 Office.onReady(() => {
-  // Composition root: the pane's use cases run on the open Excel workbook.
-  brancherClasseur(new OfficeWorkbook());
+  // Composition root: the pane's use cases run on the open Excel workbook. The Office adapter (src/office) is a chunk
+  // of its own, fetched with the use cases on the first command: out of the pane's first load (npm run bench).
+  brancherClasseur(() =>
+    import(/* webpackChunkName: "classeur-office" */ "../office/officeWorkbook").then((m) => new m.OfficeWorkbook()),
+  );
   const conteneur = document.getElementById("container");
   if (!conteneur) throw new Error("taskpane.html : élément #container introuvable");
   // The body, not only #container: Fluent renders tooltips, menus and listboxes in portals beside it.

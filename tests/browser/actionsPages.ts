@@ -49,6 +49,7 @@ const NOMS_PRODUCTION: NomsClasseur = { planDeTravail: "PDT", planFinancement: "
 export function actionsPages(
   noms: NomsClasseur,
 ): Record<string, (page: Page, verif: (etape: string) => Promise<void>) => Promise<void>> {
+  const erreurs = erreursPages(noms);
   return {
     "tableau-de-bord": async (page, verif) => {
       await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("planning")).waitFor();
@@ -61,11 +62,7 @@ export function actionsPages(
       await page.getByTestId(TEST_IDS.structurer.analyser).click();
       await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
       await verif("aperçu");
-      await page.getByTestId(TEST_IDS.structurer.feuille).selectOption(noms.planDeTravail);
-      await page.getByTestId(TEST_IDS.structurer.analyser).click();
-      await dansPage(page, "structurer", TEST_IDS.erreur).waitFor();
-      await verif("erreur");
-      await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("");
+      await erreurs.structurer(page, verif);
     },
     controles: async (page, verif) => {
       await page.getByTestId(TEST_IDS.controles.lancer).click();
@@ -77,36 +74,20 @@ export function actionsPages(
       await page.getByTestId("ci-calculer").click();
       await page.getByTestId("ci-resultat").waitFor();
       await verif("résultat");
-      // A year that cannot be read is refused under its field (the action does not run): that state must fit too.
-      await page.getByTestId("ci-annee").fill("20xx");
-      await page.getByTestId("ci-calculer").click();
-      await page.locator('[data-testid="ci-annee"][aria-invalid="true"]').waitFor();
-      await page.getByTestId("page-credit-impot").locator(".fui-Field__validationMessage").first().waitFor();
-      await verif("erreur");
-      await page.getByTestId("ci-annee").fill("2026");
+      await erreurs["credit-impot"](page, verif);
     },
     financement: async (page, verif) => {
       await page.getByTestId("fin-verifier").click();
       await page.getByTestId("fin-resultat").waitFor();
       await verif("résultat");
-      // A cost that cannot be read is refused under its field, the check not run.
-      await page.getByTestId("fin-cout").fill("trois millions");
-      await page.getByTestId("fin-verifier").click();
-      await page.locator('[data-testid="fin-cout"][aria-invalid="true"]').waitFor();
-      await page.getByTestId("page-financement").locator(".fui-Field__validationMessage").first().waitFor();
-      await verif("erreur");
-      await page.getByTestId("fin-cout").fill("");
+      await erreurs.financement(page, verif);
     },
     planning: async (page, verif) => {
       await page.getByTestId("planning-livraison").fill("2026-12-15");
       await page.getByTestId("planning-recalculer").click();
       await page.getByTestId("planning-etapes").waitFor();
       await verif("étapes");
-      // A date that cannot be read is said under its field (the steps stay): that state must fit too.
-      await champDateIllisible(page, "planning", "planning-livraison");
-      await verif("date illisible");
-      await page.getByTestId("planning-livraison").fill("15/12/2026");
-      await page.getByTestId("planning-livraison").press("Tab");
+      await erreurs.planning(page, verif);
     },
     ecarts: async (page, verif) => {
       const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-largeur-"));
@@ -120,12 +101,7 @@ export function actionsPages(
       // The écarts are computed as soon as the ledger is read: table, accounts without poste and their pickers.
       await page.getByTestId(TEST_IDS.ecarts.sansPoste).waitFor({ timeout: 60000 });
       await verif("FEC chargé, écarts calculés");
-      await page.getByTestId(TEST_IDS.ecarts.ajouter).click();
-      await verif("correspondance fautive");
-      await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
-      await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
-      await verif("rapprochement refusé");
-      await page.locator('[data-testid^="ecarts-supprimer-"]').last().click();
+      await erreurs.ecarts(page, verif);
       await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
       await page.getByTestId(TEST_IDS.ecarts.feuilles).waitFor({ timeout: 60000 });
       await verif("rapport");
@@ -145,11 +121,7 @@ export function actionsPages(
         .click();
       await page.getByTestId("carbone-details").getByTestId("chiffre-retenu").first().waitFor();
       await verif("détails et sources ouverts");
-      // A sheet without the plan de travail's header, chosen as one: refused, its expected columns named.
-      await page.getByTestId("carbone-planning").selectOption(noms.planFinancement);
-      await page.getByTestId("carbone-estimer").click();
-      await dansPage(page, "carbone", TEST_IDS.erreur).waitFor();
-      await verif("erreur");
+      await erreurs.carbone(page, verif);
     },
     versions: async (page, verif) => {
       await page.getByTestId(TEST_IDS.versions.nom).fill("Dépôt agrément provisoire");
@@ -165,11 +137,7 @@ export function actionsPages(
       await verif("confirmation du remplacement");
       await page.getByTestId(TEST_IDS.versions.annuler).click();
       await page.getByTestId(TEST_IDS.versions.confirmation).waitFor({ state: "detached" });
-      // « courant » names the current devis: refused as a version name.
-      await page.getByTestId(TEST_IDS.versions.nom).fill("courant");
-      await page.getByTestId(TEST_IDS.versions.enregistrer).click();
-      await dansPage(page, "versions", TEST_IDS.erreur).waitFor();
-      await verif("erreur");
+      await erreurs.versions(page, verif);
     },
     sources: async (page, verif) => {
       await page.getByTestId("sources-resume").waitFor();
@@ -182,6 +150,78 @@ export function actionsPages(
       await page.getByTestId("sources-actualiser").click();
       await page.getByTestId("sources-liste").getByText("aucune version à cette date").first().waitFor();
       await verif("aucune version à cette date");
+      await erreurs.sources(page, verif);
+    },
+  };
+}
+
+/**
+ * The error states of each page, reached from a page already used (after its main action, actionsPages): a field
+ * refused under itself, or a MessageBar in error under the button pressed. Each calls `verif` in that state, then puts
+ * back what it changed where the next action needs it (the page's sheet, the field typed), so it can be run again
+ * (balayage.test.ts does it at 350 px). Écarts needs its FEC read; Versions a name already saved.
+ */
+export function erreursPages(
+  noms: NomsClasseur,
+): Record<string, (page: Page, verif: (etape: string) => Promise<void>) => Promise<void>> {
+  return {
+    structurer: async (page, verif) => {
+      // The plan de travail chosen as the devis: refused, the sheet named.
+      await page.getByTestId(TEST_IDS.structurer.feuille).selectOption(noms.planDeTravail);
+      await page.getByTestId(TEST_IDS.structurer.analyser).click();
+      await dansPage(page, "structurer", TEST_IDS.erreur).waitFor();
+      await verif("erreur");
+      await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("");
+    },
+    "credit-impot": async (page, verif) => {
+      // A year that cannot be read is refused under its field (the action does not run): that state must fit too.
+      await page.getByTestId("ci-annee").fill("20xx");
+      await page.getByTestId("ci-calculer").click();
+      await page.locator('[data-testid="ci-annee"][aria-invalid="true"]').waitFor();
+      await page.getByTestId("page-credit-impot").locator(".fui-Field__validationMessage").first().waitFor();
+      await verif("erreur");
+      await page.getByTestId("ci-annee").fill("2026");
+    },
+    financement: async (page, verif) => {
+      // A cost that cannot be read is refused under its field, the check not run.
+      await page.getByTestId("fin-cout").fill("trois millions");
+      await page.getByTestId("fin-verifier").click();
+      await page.locator('[data-testid="fin-cout"][aria-invalid="true"]').waitFor();
+      await page.getByTestId("page-financement").locator(".fui-Field__validationMessage").first().waitFor();
+      await verif("erreur");
+      await page.getByTestId("fin-cout").fill("");
+    },
+    planning: async (page, verif) => {
+      // A date that cannot be read is said under its field (the steps stay): that state must fit too.
+      await champDateIllisible(page, "planning", "planning-livraison");
+      await verif("date illisible");
+      await page.getByTestId("planning-livraison").fill("15/12/2026");
+      await page.getByTestId("planning-livraison").press("Tab");
+    },
+    ecarts: async (page, verif) => {
+      // An empty correspondance row, then the report asked for: refused under its button; the row deleted after.
+      await page.getByTestId(TEST_IDS.ecarts.ajouter).click();
+      await verif("correspondance fautive");
+      await page.getByTestId(TEST_IDS.ecarts.rapprocher).click();
+      await dansPage(page, "ecarts", TEST_IDS.erreur).waitFor();
+      await verif("rapprochement refusé");
+      await page.locator('[data-testid^="ecarts-supprimer-"]').last().click();
+    },
+    carbone: async (page, verif) => {
+      // A sheet without the plan de travail's header, chosen as one: refused, its expected columns named.
+      await page.getByTestId("carbone-planning").selectOption(noms.planFinancement);
+      await page.getByTestId("carbone-estimer").click();
+      await dansPage(page, "carbone", TEST_IDS.erreur).waitFor();
+      await verif("erreur");
+    },
+    versions: async (page, verif) => {
+      // « courant » names the current devis: refused as a version name.
+      await page.getByTestId(TEST_IDS.versions.nom).fill("courant");
+      await page.getByTestId(TEST_IDS.versions.enregistrer).click();
+      await dansPage(page, "versions", TEST_IDS.erreur).waitFor();
+      await verif("erreur");
+    },
+    sources: async (page, verif) => {
       await champDateIllisible(page, "sources", "sources-date");
       await verif("date illisible");
     },

@@ -5,12 +5,20 @@ import type { FixtureExcel } from "../helpers/fake-excel";
 import { espacesInsecables } from "../../src/taskpane/francais";
 import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { SANS_DEVIS_ACTIONS, actionsPages, dansPage, pages } from "./actionsPages";
+import { SANS_DEVIS_ACTIONS, actionsPages, dansPage, erreursPages, pages } from "./actionsPages";
 import { cliquablesNonInteractifs } from "./cliquables";
 import { couleurSeule, temoinsCouleur } from "./couleurs";
 import { fautes, fautesDeLecture, textesDuVolet } from "./francaisVolet";
-import { POPUPS } from "./popups";
-import { classeurProduction, debordements, etatExcel, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
+import { POPUPS, temoinsPopups } from "./popups";
+import {
+  classeurProduction,
+  debordements,
+  debordementsSurface,
+  etatExcel,
+  motsCoupes,
+  surveillerDebordements,
+  voletDuBloc,
+} from "./volet";
 
 /**
  * A scan of every page of the built pane at 320 px, on a production workbook made long where the pane is narrow:
@@ -20,7 +28,9 @@ import { classeurProduction, debordements, etatExcel, motsCoupes, surveillerDebo
  * tab change), nothing scrolls sideways nor breaks a word over two lines, nothing the user reads or hears is in a programmer's French (no rule code, CLI
  * option, breakable space before « : », « (s) », ISO date, disagreeing plural or English word left by a library), and no
  * state is told by its colour alone (couleurs.ts). Écarts is seen too while its FEC is being read, its progress held
- * half-way (« Lecture de … 58 % »). Every page is then met again at 350 px, its results kept, and scanned the same.
+ * half-way (« Lecture de … 58 % »). Every page is then met again at 350 px, its results kept, and scanned the same, with
+ * its error states and its popups (popups.ts), each popup's surface measured itself and closed with Escape, the focus
+ * back on what opened it.
  */
 const DEVIS = "Budget_previsionnel_Gardiens_12";
 const PDT = "Plan_de_travail_tournage_2026_v";
@@ -33,6 +43,40 @@ const RENOMMEES: Record<string, string> = {
   "Étapes post-prod": ETAPES,
 };
 const FINANCEUR = "Famille_Le_Goff_et_amis_du_phare_du_Creach_a_Ouessant";
+/** The error states and popups the 350 px pass reaches, in page order. */
+const ATTEINTS_A_350 = [
+  "tableau-de-bord « Détails et sources » déplié",
+  "tableau-de-bord infobulle d'une source survolée",
+  "structurer erreur",
+  "structurer « D'où vient ce chiffre ? » ouvert",
+  "structurer « D'où vient ce chiffre ? », nœud survolé",
+  "controles infobulle « Aller à… » d'un constat",
+  "credit-impot erreur",
+  "credit-impot « D'où vient ce chiffre ? » ouvert",
+  "credit-impot « D'où vient ce chiffre ? », nœud survolé",
+  "financement erreur",
+  "financement « D'où vient ce chiffre ? » ouvert",
+  "financement « D'où vient ce chiffre ? », nœud survolé",
+  "planning date illisible",
+  "planning calendrier ouvert",
+  "planning calendrier, jour survolé",
+  "planning calendrier, choix du mois",
+  "ecarts correspondance fautive",
+  "ecarts rapprochement refusé",
+  "ecarts liste « Affecter à… » ouverte",
+  "ecarts liste « Affecter à… », option survolée",
+  "ecarts liste « Affecter à… », option active au clavier",
+  "ecarts « D'où vient ce chiffre ? » ouvert",
+  "ecarts « D'où vient ce chiffre ? », nœud survolé",
+  "carbone erreur",
+  "versions erreur",
+  "versions dialogue « Remplacer la version ? »",
+  "versions dialogue « Remplacer la version ? », bouton survolé",
+  "sources date illisible",
+  "sources calendrier ouvert",
+  "sources calendrier, jour survolé",
+  "sources calendrier, choix du mois",
+];
 /** A file that is not a ledger, its long name said in the refusal. */
 const FEC_ILLISIBLE = "Grand_livre_2026_export_du_cabinet_comptable_non_valide.txt";
 
@@ -220,8 +264,9 @@ describe("balayage du volet à 320 px, classeur aux noms longs et aux montants �
         trouves.push(...(await problemes(page, `${id} ${etape}`)));
         await ecouter(id);
       });
-      await POPUPS[id]?.(page, async (etape) => {
+      await POPUPS[id]?.(page, async (etape, surface) => {
         trouves.push(...(await problemes(page, `${id} ${etape}`)));
+        trouves.push(...(await debordementsSurface(page, surface)).map((d) => `${id} ${etape} — ${d}`));
       });
     }
     await page.getByTestId(TEST_IDS.production.modifier).click();
@@ -244,20 +289,43 @@ describe("balayage du volet à 320 px, classeur aux noms longs et aux montants �
     expect(v.erreursPage).toEqual([]);
   });
 
-  it("à 350 px aussi : chaque page, ses résultats gardés, tient dans la largeur, se lit en français, ne dit rien par la couleur seule", async () => {
+  it("à 350 px aussi : chaque page, ses résultats gardés, ses erreurs et chacun de ses popups, tient dans la largeur, se lit en français, se ferme par Échap au clavier", async () => {
     // The pane widened to Excel's other usual width, every page met again as the first test left it (after its main
-    // action): laid out anew for 350 px, the same scan. Back to 320 px after.
+    // action): laid out anew for 350 px, the same scan; then its error states (a field refused, a MessageBar in error)
+    // and each of its popups (popups.ts: infobulle, tree, list, calendar, dialog), the popup's own surface measured
+    // too, each closed with Escape, the focus back on what opened it. The production form too. Back to 320 px after.
     await page.setViewportSize({ width: 350, height: 900 });
     try {
       expect(await page.evaluate(() => document.scrollingElement?.clientWidth)).toBeGreaterThan(320);
+      await temoinsPopups(page);
+      const erreurs = erreursPages({ planDeTravail: PDT, planFinancement: PLAN, fec: "" });
       const trouves: string[] = [];
+      const ouverts: string[] = [];
+      const surveillance = await surveillerDebordements(page, 350);
       for (const id of await pages(page)) {
         await page.getByTestId(TEST_IDS.onglet(id)).click();
         await page.getByTestId(TEST_IDS.page(id)).waitFor();
         await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
         trouves.push(...(await problemes(page, `${id} à 350 px`)));
+        await erreurs[id]?.(page, async (etape) => {
+          ouverts.push(`${id} ${etape}`);
+          trouves.push(...(await problemes(page, `${id} ${etape} à 350 px`)));
+        });
+        await POPUPS[id]?.(page, async (etape, surface) => {
+          ouverts.push(`${id} ${etape}`);
+          trouves.push(...(await problemes(page, `${id} ${etape} à 350 px`)));
+          trouves.push(...(await debordementsSurface(page, surface)).map((d) => `${id} ${etape} à 350 px — ${d}`));
+        });
       }
+      await page.getByTestId(TEST_IDS.production.modifier).click();
+      await page.getByTestId(TEST_IDS.production.formulaire).waitFor();
+      trouves.push(...(await problemes(page, "bandeau de production ouvert à 350 px")));
+      await page.getByTestId(TEST_IDS.production.modifier).click();
       expect(trouves).toEqual([]);
+      // Every error state and popup was reached (none skipped because a page was not in the state it needs).
+      expect(ouverts).toEqual(ATTEINTS_A_350);
+      expect(await surveillance.vus()).toEqual([]);
+      expect(v.erreursPage).toEqual([]);
     } finally {
       await page.setViewportSize({ width: 320, height: 900 });
     }

@@ -278,6 +278,28 @@ export async function debordements(page: Page): Promise<string[]> {
 }
 
 /**
+ * What of a popup's surface (CSS selector; its first visible match) scrolls or sticks out sideways: its content wider
+ * than its box (scrollWidth > clientWidth) or the surface past the pane's edges. Fluent draws lists, calendars,
+ * dialogs and infobulles in portals beside the pane's root, so each is measured itself, not only through the page.
+ */
+export async function debordementsSurface(page: Page, surface: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const largeur = (document.scrollingElement as HTMLElement).clientWidth;
+    const e = Array.from(document.querySelectorAll(sel)).find((x) => {
+      const r = x.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    });
+    if (!e) return [`${sel} : aucune surface visible`];
+    const sortie: string[] = [];
+    if (e.scrollWidth > e.clientWidth + 1) sortie.push(`${sel} défile : ${e.scrollWidth} > ${e.clientWidth}`);
+    const r = e.getBoundingClientRect();
+    if (r.left < -1 || r.right > largeur + 1)
+      sortie.push(`${sel} hors du volet : de ${Math.round(r.left)} à ${Math.round(r.right)} (volet de ${largeur})`);
+    return sortie;
+  }, surface);
+}
+
+/**
  * Words the pane breaks inside, over two lines (« Interprétatio / n » in a column too narrow for it): each visible text
  * node's words, split at spaces and after a hyphen, dash, slash or arrow (where a line may end), whose glyphs sit on
  * more than one line. Only words of letters (with their apostrophes, brackets and punctuation) are looked at: a URL, a

@@ -1,21 +1,12 @@
-import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { saisieAnnee, saisieDuree } from "../../core/money/saisie";
-import { compte, dateFr, taille } from "../francais";
+import { guillemets } from "../francais";
 import { GENRES, REGIMES, libelle } from "../listes";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
-import {
-  ChampAnnee,
-  ChampAnnexe3,
-  ChampDuree,
-  ChampFeuilleDevis,
-  ChampGenre,
-  ChampHebergement,
-  ChampLangue,
-  ChampOeuvre,
-  ChampRegime,
-} from "./ChampsProduction";
+import type { FormulaireProduction } from "./FormulaireProduction";
+import { MessageErreur } from "./MessageErreur";
 
 const useStyles = makeStyles({
   bandeau: {
@@ -29,13 +20,28 @@ const useStyles = makeStyles({
   resume: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
   texte: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   bouton: { flexShrink: 0, whiteSpace: "nowrap" },
-  formulaire: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 130px), 1fr))",
-    gap: tokens.spacingHorizontalS,
-  },
-  large: { gridColumn: "1 / -1" },
 });
+
+type Formulaire = typeof FormulaireProduction;
+let formulaire: Formulaire | undefined;
+let chargement: Promise<Formulaire | undefined> | undefined;
+
+/**
+ * The form behind « Modifier » (its fields, Fluent's Input, Select, Checkbox and Field) is a chunk of its own, out of
+ * the pane's first load (npm run bench): fetched once when the banner is drawn, so it is there before the first click;
+ * until it arrives « Modifier » shows « Chargement du formulaire… ». A chunk that cannot be fetched is tried again at
+ * the next opening.
+ */
+function chargerFormulaire(): Promise<Formulaire | undefined> {
+  chargement ??= import(/* webpackChunkName: "formulaire-production" */ "./FormulaireProduction").then(
+    (m) => (formulaire = m.FormulaireProduction),
+    () => {
+      chargement = undefined;
+      return undefined;
+    },
+  );
+  return chargement;
+}
 
 /**
  * The production context in one line under the tabs (« Budget Gardiens · Documentaire · 52 min · 2026 »),
@@ -45,6 +51,21 @@ export function BandeauProduction() {
   const styles = useStyles();
   const p = useProduction();
   const [ouvert, setOuvert] = React.useState(false);
+  const [Formulaire, setFormulaire] = React.useState<Formulaire | undefined>(() => formulaire);
+  const [echec, setEchec] = React.useState(false);
+  React.useEffect(() => {
+    if (Formulaire) return;
+    let actif = true;
+    setEchec(false);
+    void chargerFormulaire().then((f) => {
+      if (!actif) return;
+      if (f) setFormulaire(() => f);
+      else setEchec(true);
+    });
+    return () => {
+      actif = false;
+    };
+  }, [Formulaire, ouvert]);
   const c = p.contexte;
   // The devis sheet detected is hidden in the workbook: said beside its name, as `devis` says it (feuille-lue).
   const masquee = !!p.detecte?.feuilleDevisMasquee && p.detecte.valeurs.feuilleDevis === c.feuilleDevis;
@@ -60,23 +81,6 @@ export function BandeauProduction() {
     c.annee && saisieAnnee(c.annee).type === "ok" ? c.annee.trim() : undefined,
     c.fec ? `FEC ${c.fec.nom}` : undefined,
   ].filter(Boolean);
-  const source = (champ: "feuilleDevis" | "genre" | "duree") => {
-    const d = p.detecte;
-    if (!d?.sources[champ] || d.valeurs[champ] !== c[champ]) return undefined;
-    if (champ !== "feuilleDevis") return `Lu dans ${d.sources[champ]}.`;
-    return (
-      "Détectée : son en-tête ressemble à un devis." +
-      (masquee ? " Elle est masquée dans le classeur ; si le devis est dans une autre feuille, choisissez-la." : "")
-    );
-  };
-  const etat =
-    p.enregistrement === "session"
-      ? "Gardé pour cette session : ce classeur ne peut pas enregistrer de réglages."
-      : p.enregistrement === "erreur"
-        ? "Non enregistré dans le classeur (erreur d'enregistrement)."
-        : p.enregistrement === "en-cours"
-          ? "Enregistrement dans le classeur…"
-          : "Enregistré dans le classeur (invisible dans ses feuilles).";
   return (
     <section className={styles.bandeau} aria-label="Production" data-testid={TEST_IDS.production.bandeau}>
       <div className={styles.resume}>
@@ -94,32 +98,19 @@ export function BandeauProduction() {
           {ouvert ? "Fermer" : "Modifier"}
         </Button>
       </div>
-      {ouvert && (
-        <div className={styles.formulaire} data-testid={TEST_IDS.production.formulaire}>
-          <ChampFeuilleDevis id={TEST_IDS.production.feuille} hint={source("feuilleDevis")} className={styles.large} />
-          <ChampGenre id={TEST_IDS.production.genre} hint={source("genre")} />
-          <ChampDuree id={TEST_IDS.production.duree} hint={source("duree")} />
-          <ChampOeuvre id={TEST_IDS.production.oeuvre} />
-          <ChampRegime id={TEST_IDS.production.regime} />
-          <ChampAnnee id={TEST_IDS.production.annee} />
-          <ChampHebergement id={TEST_IDS.production.hebergement} />
-          <ChampLangue id={TEST_IDS.production.langue} />
-          <ChampAnnexe3 id={TEST_IDS.production.annexe3} className={styles.large} />
-          <Caption1 className={styles.large} data-testid={TEST_IDS.production.fec}>
-            {c.fec
-              ? `Grand livre : ${c.fec.nom} (${taille(c.fec.octets)}, ${c.fec.encodage}, ${compte(c.fec.lignes, "ligne")}` +
-                `${c.fec.chargeLe ? `, chargé le ${dateFr(c.fec.chargeLe)}` : ""}).`
-              : "Aucun grand livre chargé (page Écarts)."}
-            {c.correspondances
-              ? ` ${compte(c.correspondances.length, "correspondance")} ` +
-                `${c.correspondances.length >= 2 ? "modifiées, non enregistrées" : "modifiée, non enregistrée"}.`
-              : ""}
-          </Caption1>
-          <Caption1 className={styles.large} data-testid={TEST_IDS.production.enregistrement}>
-            {etat}
-          </Caption1>
-        </div>
-      )}
+      {ouvert &&
+        (Formulaire ? (
+          <Formulaire masquee={masquee} />
+        ) : echec ? (
+          <MessageErreur
+            erreur={
+              "Le formulaire n'a pas pu être chargé\u00a0: vérifiez la connexion, puis cliquez sur " +
+              `${guillemets("Fermer")} et ${guillemets("Modifier")}.`
+            }
+          />
+        ) : (
+          <Spinner size="tiny" label="Chargement du formulaire…" />
+        ))}
     </section>
   );
 }

@@ -77,6 +77,9 @@ export function constatsAffiches(
   }));
 }
 
+/** The colour of a finding's cell while its button is hovered (a custom property the cell inherits). */
+const CELLULE_SURVOL = "--prodbook-cellule-survol";
+
 const useStyles = makeStyles({
   liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   groupe: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -114,12 +117,21 @@ const useStyles = makeStyles({
   },
   bouton: {
     cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    // On the hover background, the cell in the brand's hover shade: its usual one falls under 4.5:1 on it in the dark
+    // theme (3.87:1, #479EF5 on #3D3D3D).
+    ":hover": {
+      backgroundColor: tokens.colorNeutralBackground1Hover,
+      [CELLULE_SURVOL]: tokens.colorBrandForeground2Hover,
+    },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   corps: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   // « 'Budget Gardiens'!B43 » may be wider than the pane: it wraps instead of overflowing.
-  cellule: { color: tokens.colorBrandForeground1, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  cellule: {
+    color: `var(${CELLULE_SURVOL}, ${tokens.colorBrandForeground1})`,
+    fontFamily: tokens.fontFamilyMonospace,
+    overflowWrap: "anywhere",
+  },
   cache: CACHE_VISUELLEMENT,
 });
 
