@@ -46,6 +46,7 @@ import type {
   ColonneAnnexe,
   ColonneNommee,
   ColonneNonLue,
+  ColonnesMontant,
   Devis,
   Genre,
   LigneDevis,
@@ -208,9 +209,23 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     });
     const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
     // Right of the first table only: a table stacked below is read with its own header (its columns may be wider).
-    const bas = devis.entetesSuivants?.[0]?.ligne;
+    const s0 = devis.entetesSuivants?.[0];
+    const bas = s0 && (s0.debut ?? s0.ligne);
     const haut = bas === undefined ? sheet : { ...sheet, rows: sheet.rows.slice(0, bas - 1) };
     const hors = chiffresADroite(haut, entete.ligne, fin + 1, convention);
+    // Right of each table stacked lower, under none of its own header's cells, down to the next table: named too.
+    const suivants = devis.entetesSuivants ?? [];
+    suivants.forEach((x, i) => {
+      const debut = (x.debut ?? x.ligne) - 1;
+      const apres = suivants[i + 1];
+      const rows = sheet.rows.slice(0, apres ? (apres.debut ?? apres.ligne) - 1 : sheet.rows.length);
+      let derniere = -1;
+      for (let r = debut; r < x.ligne; r++)
+        (sheet.rows[r] ?? []).forEach((y, c) => {
+          if (y && y.v !== null && String(y.v).trim() !== "") derniere = Math.max(derniere, c);
+        });
+      hors.push(...chiffresADroite({ ...sheet, rows }, x.ligne - 1, derniere + 1, convention));
+    });
     if (hors.length) devis.horsTableau = hors;
   }
   // The amount column read hidden by the producer: its amounts are counted, and said to be out of sight.
@@ -323,7 +338,12 @@ function sansTitreDe(cols: Entete["colonnes"]): Uint8Array {
 }
 
 /** The conservation of the first table with a stacked table's added: every figure summed, cells listed together. */
-function ajouterConservation(a: Conservation, b: Conservation, cellule: string): Conservation {
+function ajouterConservation(
+  a: Conservation,
+  b: Conservation,
+  cellule: string,
+  colonneMontant?: ColonnesMontant,
+): Conservation {
   const plus = (x: Cents, y: Cents) => sumCents([x, y]);
   const k = a.cellules,
     l = b.cellules;
@@ -345,7 +365,7 @@ function ajouterConservation(a: Conservation, b: Conservation, cellule: string):
     },
     nonComptees: [...a.nonComptees, ...b.nonComptees],
     ...(enDevise.length ? { enDevise } : {}),
-    tableaux: [...(a.tableaux ?? []), { cellule, colonne: b.colonne }],
+    tableaux: [...(a.tableaux ?? []), { cellule, colonne: b.colonne, ...(colonneMontant ? { colonneMontant } : {}) }],
   };
 }
 
@@ -361,10 +381,15 @@ function nouvelEntete(
     if (c !== undefined) colonnes[k] = colonneLettre(c);
   const sous = lignes.filter((l) => l.source.ligne > e.ligne + 1 && l.source.ligne <= fin);
   const m = e.colonnes.montant;
+  // A header over two or three rows: its first row's cell, the texts of all its rows.
+  const debut = e.debut ?? e.ligne;
   return {
-    cellule: celluleRef(sheet.name, e.ligne, premiereCellule(sheet, e.ligne)),
+    cellule: celluleRef(sheet.name, debut, premiereCellule(sheet, debut)),
     ligne: e.ligne + 1,
-    textes: (sheet.rows[e.ligne] ?? []).map((c) => String(c?.v ?? "").trim()).filter((t) => t !== ""),
+    ...(debut < e.ligne ? { debut: debut + 1 } : {}),
+    textes: sheet.rows
+      .slice(debut, e.ligne + 1)
+      .flatMap((row) => row.map((c) => String(c?.v ?? "").trim()).filter((t) => t !== "")),
     colonnes,
     ...(m !== undefined
       ? {
@@ -378,6 +403,39 @@ function nouvelEntete(
     lignes: sous.length,
     somme: sumCents(sous.map((l) => l.montant)),
   };
+}
+
+/**
+ * Several amount columns under a header (« Montant TTC | Montant HT », « Montant | Montant V2 »): the one read and those
+ * not counted, each named with its sum over the table's rows (`sheet`, cut before the next table); `identiques` when
+ * columns alike hold the same amounts row by row. Worked out for the first table and for each table stacked lower.
+ */
+function colonnesMontantDe(
+  sheet: SheetData,
+  entete: Entete,
+  convention: ReturnType<typeof conventionFeuille>,
+): ColonnesMontant | undefined {
+  if (!entete.montants) return undefined;
+  const { retenue, ecartees, choix } = entete.montants;
+  const lues = new Map<number, ReturnType<typeof cellulesMontant>>();
+  const cellules = (col: number) => {
+    if (!lues.has(col)) lues.set(col, cellulesMontant(sheet, entete.ligne, col, convention));
+    return lues.get(col) ?? [];
+  };
+  const m = (x: ColonneMontant) => ({
+    colonne: colonneLettre(x.col),
+    cellule: celluleRef(sheet.name, entete.ligne, x.col),
+    entete: x.entete,
+    nature: x.nature,
+    somme: sumCents(cellules(x.col).map((c) => c.montant ?? ZERO)),
+  });
+  // Columns alike: the same cells (by row) holding the same amounts or texts, so the choice changes nothing.
+  const parLigne = (col: number) =>
+    JSON.stringify(cellules(col).map((c) => [c.cellule.replace(/^.*![A-Z]+/, ""), c.montant ?? String(c.v)]));
+  const pareilles = ecartees.filter((e) => e.nature === retenue.nature);
+  const identiques =
+    choix !== "taxes" && pareilles.length > 0 && pareilles.every((e) => parLigne(e.col) === parLigne(retenue.col));
+  return { retenue: m(retenue), ecartees: ecartees.map(m), choix, ...(identiques ? { identiques } : {}) };
 }
 
 function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
@@ -410,12 +468,18 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   // Tables stacked in the sheet: a header row below this one with other columns opens a table read with its columns
   // (`cols` changes there); the header merely printed again (page break) is skipped, nothing of the devis.
   const suivants = entetesSuivants(sheet, entete);
-  const parLigneEntete = new Map(suivants.map((x) => [x.ligne, x]));
+  // By the header's first row (a header over two or three rows is skipped whole).
+  const parLigneEntete = new Map(suivants.map((x) => [x.debut ?? x.ligne, x]));
   const tableaux = suivants.filter((x) => !x.repete);
   /** The rows of each table: the sheet cut before the next table's header (row indices kept). */
   const jusqua = (fin: number): SheetData =>
     fin < sheet.rows.length ? { ...sheet, rows: sheet.rows.slice(0, fin) } : sheet;
-  const premier = jusqua(tableaux[0]?.ligne ?? sheet.rows.length);
+  /** The first row of table `i`'s header (the sheet's end past the last table). */
+  const debutTableau = (i: number) => {
+    const x = tableaux[i];
+    return x ? (x.debut ?? x.ligne) : sheet.rows.length;
+  };
+  const premier = jusqua(debutTableau(0));
   let cols = entete.colonnes;
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
@@ -436,15 +500,11 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   const convention = tableaux.length
     ? conventionProuvee([
         ...textesNumeriques(premier, cols, entete.ligne + 1),
-        ...tableaux.flatMap((x, i) =>
-          textesNumeriques(jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length), x.colonnes, x.ligne + 1),
-        ),
+        ...tableaux.flatMap((x, i) => textesNumeriques(jusqua(debutTableau(i + 1)), x.colonnes, x.ligne + 1)),
       ])
     : conventionFeuille(sheet, cols, entete.ligne + 1);
   verifierGrandeurs(premier, cols, entete.ligne + 1, convention);
-  tableaux.forEach((x, i) =>
-    verifierGrandeurs(jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length), x.colonnes, x.ligne + 1, convention),
-  );
+  tableaux.forEach((x, i) => verifierGrandeurs(jusqua(debutTableau(i + 1)), x.colonnes, x.ligne + 1, convention));
   let fusionsMontant = fusionsDeColonne(sheet, cols.montant);
 
   const brutes: Brute[] = [];
@@ -721,11 +781,31 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       });
     }
   };
+  /** A lower table whose first rows are not under a chapter title of their own: the chapter above, not carried. */
+  const chapitresNonRepris = new Map<Entete, CodeChapitre>();
+  /**
+   * A table stacked lower starts a new run of lines: the chapter of the table above does not reach its lines unless a
+   * chapter title sits right above its header (no line read under it yet). Otherwise its lines are placed by their own
+   * code, chapter column or label, else listed unplaced (ligne-hors-chapitre names each cell); its subtotals cover
+   * its own lines.
+   */
+  const nouveauTableau = (e: Entete) => {
+    if (bloc.section !== undefined && bloc.debutSection === brutes.length) return;
+    const avant = bloc.section;
+    fermerSection();
+    if (avant !== undefined) chapitresNonRepris.set(e, avant);
+    bloc.section = undefined;
+    bloc.debutSection = bloc.debutRun = brutes.length;
+  };
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     if (parentsDetail.length) resoudreParents(r);
     const suivant = parLigneEntete.get(r);
     if (suivant) {
-      if (!suivant.repete) changerEntete(suivant);
+      if (!suivant.repete) {
+        changerEntete(suivant);
+        nouveauTableau(suivant);
+      }
+      r = suivant.ligne;
       continue;
     }
     const row = sheet.rows[r];
@@ -1258,30 +1338,9 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     cellule: celluleRef(premier.name, entete.ligne, col),
     entete: texte ?? String(premier.rows[entete.ligne]?.[col]?.v ?? "").trim(),
   });
-  if (entete.montants) {
-    const { retenue, ecartees, choix } = entete.montants;
-    const lues = new Map<number, ReturnType<typeof cellulesMontant>>();
-    const cellules = (col: number) => {
-      if (!lues.has(col)) lues.set(col, cellulesMontant(premier, entete.ligne, col, convention));
-      return lues.get(col) ?? [];
-    };
-    const m = (x: ColonneMontant) => ({
-      ...nommee(x.col, x.entete),
-      nature: x.nature,
-      somme: sumCents(cellules(x.col).map((c) => c.montant ?? ZERO)),
-    });
-    // Columns alike: the same cells (by row) holding the same amounts or texts, so the choice changes nothing.
-    const parLigne = (col: number) =>
-      JSON.stringify(cellules(col).map((c) => [c.cellule.replace(/^.*![A-Z]+/, ""), c.montant ?? String(c.v)]));
-    const pareilles = ecartees.filter((e) => e.nature === retenue.nature);
-    const identiques =
-      choix !== "taxes" && pareilles.length > 0 && pareilles.every((e) => parLigne(e.col) === parLigne(retenue.col));
-    devis.colonneMontant = {
-      retenue: m(retenue),
-      ecartees: ecartees.map(m),
-      choix,
-      ...(identiques ? { identiques } : {}),
-    };
+  const colonneMontant = colonnesMontantDe(premier, entete, convention);
+  if (entete.montants && colonneMontant) {
+    devis.colonneMontant = colonneMontant;
     devis.conservation.colonneMontant = devis.colonneMontant;
     devis.taxes = lireTaxes(premier, lignes, entete.montants, convention);
     const sansHT = tvaSansHT(premier, lignes, entete.montants, convention);
@@ -1301,14 +1360,24 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         colonne: devis.conservation.colonne,
       },
     ];
+  const colonnesMontantBas = new Map<Entete, ColonnesMontant>();
+  const nonLuesBas = new Map<Entete, ReturnType<typeof colonnesNonLues>>();
   for (const [i, x] of tableaux.entries()) {
     // Each table's amounts, in its own amount column, down to the next table: counted as the first one's are.
-    const rows = jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length);
+    const rows = jusqua(debutTableau(i + 1));
     const c = calculerConservation(rows, x.ligne, x.colonnes.montant, devis, convention, lus);
+    // Its own choice among several amount columns, named with their sums over its rows (never the first table's).
+    const cm = colonnesMontantDe(rows, x, convention);
+    if (cm) colonnesMontantBas.set(x, cm);
+    // Its own columns of réalisé, écart or episodes: named with their sums, never counted (nor lost in silence).
+    const sousX = lignes.filter((l) => l.source.ligne > x.ligne + 1 && l.source.ligne <= rows.rows.length);
+    const nl = colonnesNonLues(rows, x, sousX, convention);
+    if (nl.colonnes.length) nonLuesBas.set(x, nl);
     devis.conservation = ajouterConservation(
       devis.conservation,
       c,
-      celluleRef(sheet.name, x.ligne, premiereCellule(sheet, x.ligne)),
+      celluleRef(sheet.name, x.debut ?? x.ligne, premiereCellule(sheet, x.debut ?? x.ligne)),
+      cm,
     );
     const luesX = new Set<number>(Object.values(x.colonnes).filter((k): k is number => k !== undefined));
     for (const y of x.montants ? [x.montants.retenue, ...x.montants.ecartees] : []) luesX.add(y.col);
@@ -1316,7 +1385,18 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     horsColonnes.push(...nombresHorsColonnes(rows, x.ligne, luesX, { lignes, colonnes: argentX }, convention));
   }
   if (tableaux.length)
-    devis.entetesSuivants = tableaux.map((x, i) => nouvelEntete(sheet, x, lignes, tableaux[i + 1]?.ligne));
+    devis.entetesSuivants = tableaux.map((x, i) => {
+      const n = nouvelEntete(sheet, x, lignes, debutTableau(i + 1));
+      const avant = chapitresNonRepris.get(x);
+      const cm = colonnesMontantBas.get(x);
+      const nl = nonLuesBas.get(x);
+      return {
+        ...n,
+        ...(cm ? { colonneMontant: cm } : {}),
+        ...(avant === undefined ? {} : { chapitreNonRepris: avant }),
+        ...(nl ? { colonnesNonLues: nl.colonnes, ...(nl.episodes ? { episodes: nl.episodes } : {}) } : {}),
+      };
+    });
   if (horsColonnes.length) devis.conservation.horsColonnes = horsColonnes;
   if (autres.colonnes.length) {
     devis.colonnesNonLues = autres.colonnes;
