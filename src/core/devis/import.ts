@@ -1368,9 +1368,16 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     const c = calculerConservation(rows, x.ligne, x.colonnes.montant, devis, convention, lus);
     // Its own choice among several amount columns, named with their sums over its rows (never the first table's).
     const cm = colonnesMontantDe(rows, x, convention);
-    if (cm) colonnesMontantBas.set(x, cm);
-    // Its own columns of réalisé, écart or episodes: named with their sums, never counted (nor lost in silence).
     const sousX = lignes.filter((l) => l.source.ligne > x.ligne + 1 && l.source.ligne <= rows.rows.length);
+    if (cm) {
+      colonnesMontantBas.set(x, cm);
+      // « Montant HT | TVA | Montant TTC » under this header: HT + TVA = TTC checked on its lines (ht-tva-ttc) too.
+      const taxes = lireTaxes(rows, sousX, x.montants, convention);
+      if (taxes?.length) devis.taxes = [...(devis.taxes ?? []), ...taxes];
+      const sansHT = tvaSansHT(rows, sousX, x.montants, convention);
+      if (sansHT) cm.tvaSansHT = sansHT;
+    }
+    // Its own columns of réalisé, écart or episodes: named with their sums, never counted (nor lost in silence).
     const nl = colonnesNonLues(rows, x, sousX, convention);
     if (nl.colonnes.length) nonLuesBas.set(x, nl);
     devis.conservation = ajouterConservation(

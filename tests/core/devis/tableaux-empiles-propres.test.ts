@@ -249,6 +249,30 @@ describe("tableau du bas : ses colonnes de montant choisies pour lui, rien de pe
     );
   });
 
+  it("« Montant HT | TVA | Montant TTC » sous le second en-tête : HT + TVA = TTC vérifié sur ses lignes", async () => {
+    const bas: Cellule[][] = [
+      ["Poste", "Montant HT", "TVA", "Montant TTC"],
+      ["Caméra", 3000, 600, 3600],
+      ["Régie", 700, 140, 850],
+    ];
+    const d = importerDevis(await feuilleXlsx("Devis", empiles(bas)));
+    expect(lues(d).slice(2).map((x) => [x[0], x[2]])).toEqual([
+      ["Devis!B47", "3000.00"],
+      ["Devis!B48", "700.00"],
+    ]);
+    expect(d.taxes?.map((t) => [t.ht.cellule, t.ttc.cellule, e(t.ecart)])).toEqual([
+      ["Devis!B47", "Devis!D47", "0.00"],
+      ["Devis!B48", "Devis!D48", "10.00"],
+    ]);
+    const c = conservation(d);
+    expect(c.chiffres).toEqual(["10500.00", "10500.00", "0.00", "0.00", "0.00", "0.00"]);
+    const k = c.constats.filter((x) => x.regle === "ht-tva-ttc");
+    expect(k.map((x) => espaces(x.message))).toEqual([
+      "Devis!B48 + C48 ≠ D48 « Régie » : HT 700,00 € + TVA 140,00 € ≠ TTC 850,00 € (écart 10,00 €) ; le devis " +
+        "compte le HT 700,00 €.",
+    ]);
+  });
+
   it("« Montant V1 | Montant V2 » dans le seul tableau du bas : la V2 lue, la V1 nommée avec sa somme", async () => {
     const bas: Cellule[][] = [
       ["Poste", "Montant V1", "Montant V2"],
