@@ -256,7 +256,11 @@ describe("tableau du bas : ses colonnes de montant choisies pour lui, rien de pe
       ["Régie", 700, 140, 850],
     ];
     const d = importerDevis(await feuilleXlsx("Devis", empiles(bas)));
-    expect(lues(d).slice(2).map((x) => [x[0], x[2]])).toEqual([
+    expect(
+      lues(d)
+        .slice(2)
+        .map((x) => [x[0], x[2]]),
+    ).toEqual([
       ["Devis!B47", "3000.00"],
       ["Devis!B48", "700.00"],
     ]);
