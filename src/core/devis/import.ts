@@ -24,7 +24,7 @@ import {
   premiereCellule,
   trouverEntete,
 } from "./entetes";
-import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
+import { choisirParTotaux, choixParBilans, comparerAuTTC, lireOuRien } from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
 import { chiffresADroite } from "./horsTableau";
 import {
@@ -57,6 +57,7 @@ import type {
   NouvelEntete,
   Conservation,
   OrigineDuree,
+  TotauxColonne,
   TypeOeuvre,
   UniteMilliers,
 } from "./model";
@@ -441,8 +442,21 @@ function colonnesMontantDe(
 function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
   const entete = trouverEntete(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name);
+  // Tables stacked lower with amount columns alike: each one's column chosen by its own totals, first.
+  const { bas, bilans } = choisirColonnesBas(sheet, entete, opts);
   const m = entete.montants;
-  if (!m) return importerAvecEntete(sheet, entete, opts);
+  const devis = !m ? importerAvecEntete(sheet, entete, opts, bas) : importerPremier(sheet, entete, m, opts, bas);
+  noterBilansBas(devis, bilans);
+  return devis;
+}
+
+function importerPremier(
+  sheet: SheetData,
+  entete: Entete,
+  m: NonNullable<Entete["montants"]>,
+  opts: OptionsImport,
+  bas: ChoixBas,
+): Devis {
   const liste = [m.retenue, ...m.ecartees];
   const importer = (retenue: ColonneMontant, choix: ChoixMontant) =>
     importerAvecEntete(
@@ -453,21 +467,105 @@ function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
         montants: { ...m, retenue, ecartees: liste.filter((x) => x !== retenue), choix },
       },
       opts,
+      bas,
     );
   const semblables = m.semblables;
   const devis =
     semblables && semblables.length > 1
       ? choisirParTotaux(semblables, m.retenue, m.choix, importer)
-      : importerAvecEntete(sheet, entete, opts);
+      : importerAvecEntete(sheet, entete, opts, bas);
   // HT read beside a TTC column: their totals compared (the TTC is never counted).
   comparerAuTTC(devis, liste, (ttc) => importer(ttc, "taxes"));
   return devis;
 }
 
-function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImport): Devis {
+/** The amount column of a table stacked lower, by its header's last row (0-based), when chosen by its totals. */
+type ChoixBas = ReadonlyMap<number, { retenue: ColonneMontant; choix: ChoixMontant }>;
+
+/** What the totals of each column alike of a lower table said: put on its `colonneMontant` once the devis is read. */
+interface BilansBas {
+  ligne: number;
+  parPreuve: boolean;
+  colonnes: { col: number; totaux: TotauxColonne }[];
+}
+
+/**
+ * Each table stacked lower whose header has amount columns alike (« Montant | Montant révisé »): the devis read once
+ * per column of it, the subtotals and totals of that table's rows compared (choixParBilans), as for the first table.
+ * The column whose lines prove all its totals against one whose do not is read (`choix` « totaux »); otherwise the rule
+ * by header (version, visible, rightmost) stands.
+ */
+function choisirColonnesBas(
+  sheet: SheetData,
+  entete: Entete,
+  opts: OptionsImport,
+): { bas: ChoixBas; bilans: BilansBas[] } {
+  const bas = new Map<number, { retenue: ColonneMontant; choix: ChoixMontant }>();
+  const bilans: BilansBas[] = [];
+  const tableaux = entetesSuivants(sheet, entete).filter((x) => !x.repete);
+  tableaux.forEach((x, i) => {
+    const m = x.montants;
+    if (!m?.semblables || m.semblables.length < 2) return;
+    const apres = tableaux[i + 1];
+    const fin = apres ? (apres.debut ?? apres.ligne) : sheet.rows.length;
+    const dans = (cellule: string) => {
+      const r = parseCelluleRef(cellule).row;
+      return r > x.ligne && r < fin;
+    };
+    // That table's rows only: the other tables' totals say nothing of which of its columns is the devis.
+    const restreint = (d: Devis): Devis => ({
+      ...d,
+      lignes: d.lignes.filter((l) => !!l.source.cellules.montant && dans(l.source.cellules.montant)),
+      totauxProducteur: d.totauxProducteur.filter((t) => dans(t.cellule)),
+      totauxNonProuves: (d.totauxNonProuves ?? []).filter((t) => dans(t.cellule)),
+    });
+    const essais = m.semblables.flatMap((c) => {
+      const essai = new Map(bas).set(x.ligne, { retenue: c, choix: m.choix });
+      const d = lireOuRien(() => importerAvecEntete(sheet, entete, opts, essai));
+      return d ? [{ c, devis: restreint(d) }] : [];
+    });
+    if (!essais.length) return;
+    const r = choixParBilans(essais, m.retenue);
+    bas.set(x.ligne, { retenue: r.retenu.c, choix: r.parPreuve ? "totaux" : m.choix });
+    if (!r.aucun)
+      bilans.push({
+        ligne: x.ligne,
+        parPreuve: r.parPreuve,
+        colonnes: essais.map((e, k) => ({ col: e.c.col, totaux: r.bilans[k] })),
+      });
+  });
+  return { bas, bilans };
+}
+
+/** Each lower table's columns alike carry their totals' bilan, so that colonnes-lues can say why one was read. */
+function noterBilansBas(devis: Devis, bilans: readonly BilansBas[]): void {
+  for (const b of bilans) {
+    const cm = devis.entetesSuivants?.find((e) => e.ligne === b.ligne + 1)?.colonneMontant;
+    if (!cm) continue;
+    for (const x of [cm.retenue, ...cm.ecartees]) {
+      const t = b.colonnes.find((c) => colonneLettre(c.col) === x.colonne);
+      if (t) x.totaux = t.totaux;
+    }
+  }
+}
+
+function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImport, bas: ChoixBas = new Map()): Devis {
   // Tables stacked in the sheet: a header row below this one with other columns opens a table read with its columns
-  // (`cols` changes there); the header merely printed again (page break) is skipped, nothing of the devis.
-  const suivants = entetesSuivants(sheet, entete);
+  // (`cols` changes there); the header merely printed again (page break) is skipped, nothing of the devis. A lower
+  // table's amount column chosen by its totals (choisirColonnesBas) replaces its header's first choice.
+  const suivants = entetesSuivants(sheet, entete).map((x) => {
+    const b = bas.get(x.ligne);
+    if (!b || !x.montants) return x;
+    // By column: each read of the sheet makes its own header objects.
+    const liste = [x.montants.retenue, ...x.montants.ecartees];
+    const retenue = liste.find((y) => y.col === b.retenue.col) ?? b.retenue;
+    const ecartees = liste.filter((y) => y.col !== retenue.col);
+    return {
+      ...x,
+      colonnes: { ...x.colonnes, montant: retenue.col },
+      montants: { ...x.montants, retenue, ecartees, choix: b.choix },
+    };
+  });
   // By the header's first row (a header over two or three rows is skipped whole).
   const parLigneEntete = new Map(suivants.map((x) => [x.debut ?? x.ligne, x]));
   const tableaux = suivants.filter((x) => !x.repete);

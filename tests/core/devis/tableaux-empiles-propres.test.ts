@@ -277,6 +277,44 @@ describe("tableau du bas : ses colonnes de montant choisies pour lui, rien de pe
     ]);
   });
 
+  it("« Montant | Montant révisé » sous le second en-tête : la colonne que ses lignes prouvent est lue", async () => {
+    // The rule by header would read « Montant révisé », whose subtotal its lines miss (3 900,00 € ≠ 3 700,00 €); the
+    // lower table's own totals decide, as they do for the first table.
+    const bas: Cellule[][] = [
+      ["Poste", "Montant", "Montant révisé"],
+      ["Caméra", 3000, 3200],
+      ["Régie", 700, 700],
+      ["Sous-total", 3700, 3700],
+    ];
+    const d = importerDevis(await feuilleXlsx("Devis", empiles(bas)));
+    expect(
+      lues(d)
+        .slice(2)
+        .map((x) => [x[0], x[2]]),
+    ).toEqual([
+      ["Devis!B47", "3000.00"],
+      ["Devis!B48", "700.00"],
+    ]);
+    expect(d.totauxProducteur.map((t) => [t.cellule, t.preuve])).toEqual([["Devis!B49", "somme"]]);
+    expect(d.entetesSuivants?.[0].colonneMontant).toMatchObject({
+      retenue: { colonne: "B", somme: 740_000, totaux: { prouves: 1, nonProuves: [] } },
+      ecartees: [{ colonne: "C", somme: 760_000, totaux: { prouves: 0, nonProuves: ["Devis!C49"] } }],
+      choix: "totaux",
+    });
+    const c = conservation(d);
+    expect(c.chiffres).toEqual(["14200.00", "10500.00", "3700.00", "0.00", "0.00", "0.00"]);
+    expect(c.respectee).toBe(true);
+    const k = c.constats.filter((x) => x.regle === "colonnes-lues");
+    expect(k.map((x) => [x.gravite, espaces(x.message)])).toEqual([
+      [
+        "info",
+        "Devis!B46 : 2 colonnes de montant semblables ; la colonne B « Montant » (Devis!B46, somme 7 400,00 €) est " +
+          "lue : ses lignes prouvent son total (somme ou formule). C « Montant révisé » (Devis!C46, somme " +
+          "7 600,00 €) n'est pas comptée : un de ses totaux n'est pas prouvé par ses lignes (Devis!C49).",
+      ],
+    ]);
+  });
+
   it("« Montant V1 | Montant V2 » dans le seul tableau du bas : la V2 lue, la V1 nommée avec sa somme", async () => {
     const bas: Cellule[][] = [
       ["Poste", "Montant V1", "Montant V2"],
