@@ -801,6 +801,8 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!textesSeuls(row) || !ligneDeSousEntete(row)) continue;
+    // A row naming no role at all (a chapter title « 2 | PERSONNEL ») heads no table: the cheap test, every row.
+    if (!Object.keys(colonnesDe(row, masquees)).length) continue;
     // Read as the first header is: on one row, or over two or three (« Montant » merged over « Qté | Taux | Total »).
     const { ligne, colonnes: cols, montants } = enteteDepuis(sheet, r, masquees);
     if (!qualifie(cols)) continue;
