@@ -133,7 +133,7 @@ export function lireOuRien(lire: () => Devis): Devis | undefined {
 }
 
 /** Two bilans of the same column (one against columns alike, one against TTC): the cells either names. */
-function fusionner(a: TotauxColonne, b: TotauxColonne): TotauxColonne {
+export function fusionner(a: TotauxColonne, b: TotauxColonne): TotauxColonne {
   const nonProuves = [...new Set([...a.nonProuves, ...b.nonProuves])].sort((x, y) => rangee(x) - rangee(y));
   const commeLignes = [...new Set([...(a.commeLignes ?? []), ...(b.commeLignes ?? [])])].sort(
     (x, y) => rangee(x) - rangee(y),

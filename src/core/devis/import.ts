@@ -24,7 +24,14 @@ import {
   premiereCellule,
   trouverEntete,
 } from "./entetes";
-import { choisirParTotaux, choixParBilans, comparerAuTTC, lireOuRien } from "./choixParTotaux";
+import {
+  bilansCroises,
+  choisirParTotaux,
+  choixParBilans,
+  comparerAuTTC,
+  fusionner,
+  lireOuRien,
+} from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
 import { chiffresADroite } from "./horsTableau";
 import {
@@ -447,7 +454,49 @@ function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
   const m = entete.montants;
   const devis = !m ? importerAvecEntete(sheet, entete, opts, bas) : importerPremier(sheet, entete, m, opts, bas);
   noterBilansBas(devis, bilans);
+  comparerAuTTCBas(sheet, entete, opts, bas, devis);
   return devis;
+}
+
+/** The devis restricted to the rows of one table (`debut` < row < `fin`, 0-based): its lines and totals only. */
+function restreindre(d: Devis, debut: number, fin: number): Devis {
+  const dans = (cellule: string) => {
+    const r = parseCelluleRef(cellule).row;
+    return r > debut && r < fin;
+  };
+  return {
+    ...d,
+    lignes: d.lignes.filter((l) => !!l.source.cellules.montant && dans(l.source.cellules.montant)),
+    totauxProducteur: d.totauxProducteur.filter((t) => dans(t.cellule)),
+    totauxNonProuves: (d.totauxNonProuves ?? []).filter((t) => dans(t.cellule)),
+  };
+}
+
+/**
+ * A table stacked lower whose HT (or « Montant ») column is read beside a TTC one: the devis read once more with that
+ * table's TTC amounts, only to compare the subtotals and totals of its rows (never counted), as comparerAuTTC does for
+ * the first table. Both bilans go on that table's `colonneMontant`; colonnes-lues warns when only the TTC lines prove
+ * theirs.
+ */
+function comparerAuTTCBas(sheet: SheetData, entete: Entete, opts: OptionsImport, bas: ChoixBas, devis: Devis): void {
+  const tableaux = entetesSuivants(sheet, entete).filter((x) => !x.repete);
+  tableaux.forEach((x, i) => {
+    const m = x.montants;
+    const cm = devis.entetesSuivants?.find((e) => e.ligne === x.ligne + 1)?.colonneMontant;
+    if (!m || !cm || (cm.retenue.nature !== "ht" && cm.retenue.nature !== "montant")) return;
+    const apres = tableaux[i + 1];
+    const fin = apres ? (apres.debut ?? apres.ligne) : sheet.rows.length;
+    for (const ttc of [m.retenue, ...m.ecartees].filter((c) => c.nature === "ttc")) {
+      const essai = new Map(bas).set(x.ligne, { retenue: ttc, choix: "taxes" as ChoixMontant });
+      const autre = lireOuRien(() => importerAvecEntete(sheet, entete, opts, essai));
+      if (!autre) continue;
+      const [ht, t] = bilansCroises([restreindre(devis, x.ligne, fin), restreindre(autre, x.ligne, fin)]);
+      if (!ht.prouves && !ht.nonProuves.length && !t.prouves && !t.nonProuves.length) continue;
+      cm.retenue.totaux = cm.retenue.totaux ? fusionner(cm.retenue.totaux, ht) : ht;
+      const e = cm.ecartees.find((y) => y.colonne === colonneLettre(ttc.col));
+      if (e) e.totaux = t;
+    }
+  });
 }
 
 function importerPremier(
@@ -508,21 +557,11 @@ function choisirColonnesBas(
     if (!m?.semblables || m.semblables.length < 2) return;
     const apres = tableaux[i + 1];
     const fin = apres ? (apres.debut ?? apres.ligne) : sheet.rows.length;
-    const dans = (cellule: string) => {
-      const r = parseCelluleRef(cellule).row;
-      return r > x.ligne && r < fin;
-    };
     // That table's rows only: the other tables' totals say nothing of which of its columns is the devis.
-    const restreint = (d: Devis): Devis => ({
-      ...d,
-      lignes: d.lignes.filter((l) => !!l.source.cellules.montant && dans(l.source.cellules.montant)),
-      totauxProducteur: d.totauxProducteur.filter((t) => dans(t.cellule)),
-      totauxNonProuves: (d.totauxNonProuves ?? []).filter((t) => dans(t.cellule)),
-    });
     const essais = m.semblables.flatMap((c) => {
       const essai = new Map(bas).set(x.ligne, { retenue: c, choix: m.choix });
       const d = lireOuRien(() => importerAvecEntete(sheet, entete, opts, essai));
-      return d ? [{ c, devis: restreint(d) }] : [];
+      return d ? [{ c, devis: restreindre(d, x.ligne, fin) }] : [];
     });
     if (!essais.length) return;
     const r = choixParBilans(essais, m.retenue);

@@ -277,6 +277,30 @@ describe("tableau du bas : ses colonnes de montant choisies pour lui, rien de pe
     ]);
   });
 
+  it("« Montant HT | Montant TTC » : les lignes TTC seules prouvent le sous-total, le HT reste lu, alerte", async () => {
+    // A HT amount mistyped (700 instead of 750): the lower table's HT subtotal is not proven while its TTC one is.
+    const bas: Cellule[][] = [
+      ["Poste", "Montant HT", "Montant TTC"],
+      ["Caméra", 3000, 3600],
+      ["Régie", 700, 900],
+      ["Sous-total", 3750, 4500],
+    ];
+    const d = importerDevis(await feuilleXlsx("Devis", empiles(bas)));
+    expect(d.entetesSuivants?.[0].colonneMontant).toMatchObject({
+      retenue: { colonne: "B", nature: "ht", totaux: { prouves: 0, nonProuves: ["Devis!B49"] } },
+      ecartees: [{ colonne: "C", nature: "ttc", totaux: { prouves: 1, nonProuves: [] } }],
+    });
+    const c = conservation(d);
+    expect(c.chiffres[5]).toBe("0.00");
+    expect(c.respectee).toBe(true);
+    const k = c.constats.filter((x) => x.regle === "colonnes-lues" && x.gravite === "alerte");
+    expect(k.map((x) => x.cellule)).toEqual(["Devis!B46"]);
+    expect(espaces(k[0].message)).toContain(
+      "la colonne B « Montant HT » (Devis!B46, somme 7 450,00 €) est lue, le devis se comptant hors taxes ; mais ses " +
+        "lignes ne prouvent pas son seul sous-total ou total (non prouvé : Devis!B49)",
+    );
+  });
+
   it("« Montant | Montant révisé » sous le second en-tête : la colonne que ses lignes prouvent est lue", async () => {
     // The rule by header would read « Montant révisé », whose subtotal its lines miss (3 900,00 € ≠ 3 700,00 €); the
     // lower table's own totals decide, as they do for the first table.
