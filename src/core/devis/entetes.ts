@@ -804,7 +804,12 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
     // A row naming no role at all (a chapter title « 2 | PERSONNEL ») heads no table: the cheap test, every row.
     if (!Object.keys(colonnesDe(row, masquees)).length) continue;
     // Read as the first header is: on one row, or over two or three (« Montant » merged over « Qté | Taux | Total »).
-    const { ligne, colonnes: cols, montants } = enteteDepuis(sheet, r, masquees);
+    const lu = enteteDepuis(sheet, r, masquees);
+    const { ligne, montants } = lu;
+    let cols = lu.colonnes;
+    // « | Tarif | Jours | Montant »: only the numeric columns headed, the labels unheaded on their left (as the first).
+    const sansLibelle = qualifie(cols) ? undefined : enteteSansLibelle(sheet, ligne, cols);
+    if (sansLibelle) cols = sansLibelle.colonnes;
     if (!qualifie(cols)) continue;
     // Two columns: amounts below (numbers or amounts typed as text, « 1 234,56 € »), as for the first header.
     if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, ligne, cols.montant) >= 2))
@@ -825,7 +830,12 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
     }
     const e = ajusterColonnes(
       sheet,
-      montantSousFusion(sheet, { ligne, colonnes: cols, ...(montants ? { montants } : {}) }),
+      montantSousFusion(sheet, {
+        ligne,
+        colonnes: cols,
+        ...(montants ? { montants } : {}),
+        ...(sansLibelle?.libelleSansEntete ? { libelleSansEntete: sansLibelle.libelleSansEntete } : {}),
+      }),
     );
     out.push({ ...e, debut: r, repete: false });
     courant = { textes: t, roles: roles(e.colonnes) };

@@ -1534,8 +1534,21 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       const avant = chapitresNonRepris.get(x);
       const cm = colonnesMontantBas.get(x);
       const nl = nonLuesBas.get(x);
+      const l = x.libelleSansEntete;
       return {
         ...n,
+        ...(l
+          ? {
+              colonneLibelles: {
+                colonne: colonneLettre(l.col),
+                aGaucheDe: {
+                  colonne: colonneLettre(l.aGaucheDe),
+                  cellule: celluleRef(sheet.name, x.ligne, l.aGaucheDe),
+                  entete: String(sheet.rows[x.ligne]?.[l.aGaucheDe]?.v ?? "").trim(),
+                },
+              },
+            }
+          : {}),
         ...(cm ? { colonneMontant: cm } : {}),
         ...(avant === undefined ? {} : { chapitreNonRepris: avant }),
         ...(nl ? { colonnesNonLues: nl.colonnes, ...(nl.episodes ? { episodes: nl.episodes } : {}) } : {}),

@@ -526,6 +526,8 @@ export interface NouvelEntete {
   colonnesNonLues?: ColonneNonLue[];
   /** This table's per-episode columns compared line by line with its amount read. */
   episodes?: EpisodesNonProuves;
+  /** Its header names only the numeric columns: the labels read in the unheaded column left of them (as the first). */
+  colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
 }
 
 /** A percentage in the amount cell of a line below the total, read as the line's rate. */

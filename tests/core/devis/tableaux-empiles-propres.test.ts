@@ -141,6 +141,39 @@ describe("tableau du bas : son propre titre dit son unité", () => {
 });
 
 describe("tableau du bas : un en-tête sur deux lignes est un seul en-tête, lu comme le premier", () => {
+  it("« | Jours | Tarif | Montant » sans en-tête de libellés : les libellés lus à gauche, comme au premier tableau", async () => {
+    // Before: the lower header was not recognised, and « Caméra » and « Régie » were read with the first table's
+    // columns (their labels under its « Code », their figures under its « Désignation », « Qté » and « Tarif »).
+    const bas: Cellule[][] = [
+      [null, "Jours", "Tarif", "Montant"],
+      ["Caméra", 3, 1000, 3000],
+      ["Régie", 1, 700, 700],
+    ];
+    const d = importerDevis(await feuilleXlsx("Devis", empiles(bas)));
+    expect(lues(d).slice(2)).toEqual([
+      ["Devis!D47", "Caméra", "3000.00"],
+      ["Devis!D48", "Régie", "700.00"],
+    ]);
+    expect(d.entetesSuivants?.[0]).toMatchObject({
+      cellule: "Devis!B46",
+      colonnes: { libelle: "A", quantite: "B", taux: "C", montant: "D" },
+      colonneLibelles: { colonne: "A", aGaucheDe: { colonne: "B", cellule: "Devis!B46", entete: "Jours" } },
+    });
+    const c = conservation(d);
+    expect(c.chiffres).toEqual(["10500.00", "10500.00", "0.00", "0.00", "0.00", "0.00"]);
+    expect(c.respectee).toBe(true);
+    expect(
+      c.constats.filter((x) => x.regle === "colonnes-lues").map((x) => [x.gravite, x.cellule, espaces(x.message)]),
+    ).toEqual([
+      [
+        "info",
+        "Devis!B46",
+        "Devis!B46 : l'en-tête ne nomme pas la colonne des libellés ; ils sont lus dans la colonne A, sans en-tête, " +
+          "à gauche de « Jours ».",
+      ],
+    ]);
+  });
+
   it("« Montant » fusionné sur « Qté | Taux | Total » : le total est le montant, la ligne du bas n'est pas une ligne", async () => {
     // Before: « Poste | Montant » alone was taken for the header, the quantities (3 and 1) read as the amounts and the
     // row « Qté | Taux | Total » named as an amount that could not be read.

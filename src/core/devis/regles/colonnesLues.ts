@@ -383,14 +383,15 @@ export const colonnesLues: Regle<ContexteDevis> = {
           `lignes lues dans cette colonne (somme ${formatMontantFr(cm.somme)}) sont comptées sans être visibles. ` +
           `Affichez-la pour les vérifier.`,
       );
-    const l = devis.colonneLibelles;
-    if (l)
+    for (const l of [devis.colonneLibelles, ...(devis.entetesSuivants ?? []).map((e) => e.colonneLibelles)]) {
+      if (!l) continue;
       constat(
         "info",
         l.aGaucheDe.cellule,
         `l'en-tête ne nomme pas la colonne des libellés ; ils sont lus dans la colonne ${l.colonne}, sans en-tête, ` +
           `à gauche de « ${l.aGaucheDe.entete} ».`,
       );
+    }
     return out;
   },
 };
