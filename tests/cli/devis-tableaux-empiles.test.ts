@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { classeurDevis, type Cellule } from "../core/devis/outils";
 import { devisBinaire as devis, dossierTemporaire } from "../helpers/cli";
 
@@ -41,6 +42,8 @@ describe("prodbook devis : deux tableaux empilés, le second avec son propre en-
         montant: { colonne: "D", cellule: "Devis!D46", entete: "Montant" },
         lignes: 2,
         somme: "3700.00",
+        // No chapter title above the lower header: « PRÉPARATION » of the table above is not carried into it.
+        chapitreNonRepris: "1",
       },
     ]);
     const info = j.controles.filter((c: { regle: string }) => c.regle === "nouvel-entete");
@@ -81,6 +84,84 @@ describe("prodbook devis : deux tableaux empilés, le second avec son propre en-
     ]);
     expect(k[1].message.replace(/[\u00a0\u202f]/g, " ")).toContain(
       "2 lignes pour 3 700,00 €, ou 3 700 000,00 € s'ils sont en milliers d'euros",
+    );
+  });
+});
+
+describe("prodbook devis : chaque tableau du bas lu selon ce qui est à lui", () => {
+  it("--json : titre « TOURNAGE (en k€) », en-tête sur deux lignes, HT/TTC, chapitre non repris, tout compté", async () => {
+    // Before: the lower table's « Montant » over « Qté | Montant HT | Montant TTC » was read as the quantities, its
+    // title's k€ ignored, its lines filed under « Personnel » of the table above, its TTC column named nowhere.
+    const rows: Cellule[][] = [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+      ["2", "PERSONNEL"],
+      ["", "Chef opérateur", 10, 600, 6000],
+    ];
+    while (rows.length < 43) rows.push([]);
+    rows.push(
+      ["TOURNAGE (en k€)"],
+      [],
+      ["Poste", "Montant"],
+      [null, "Qté", "Montant HT", "Montant TTC"],
+      ["Location caméra", 3, 3, 3.6],
+      ["Bidule", 1, 0.7, 0.84],
+    );
+    const f = await classeurDevis(dir(), "empiles-propres.xlsx", rows);
+    // The merged « Montant » over B:D is written by ExcelJS too, as a producer's sheet has it.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    wb.getWorksheet("Devis")?.mergeCells("B46:D46");
+    await wb.xlsx.writeFile(f);
+    const r = devis(f, "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.devis.total).toBe("9000.00");
+    expect(j.devis.nonPlaces).toEqual([{ cellule: "Devis!C49", montant: "700.00" }]);
+    expect(j.devis.conservation).toMatchObject({
+      lu: "9700.00",
+      lignes: "9000.00",
+      totauxProuves: "0.00",
+      nonPlaces: "700.00",
+      listes: "0.00",
+      ecart: "0.00",
+      tableaux: [
+        { cellule: "Devis!A1", colonne: "E" },
+        {
+          cellule: "Devis!A46",
+          colonne: "C",
+          colonneMontant: {
+            retenue: { colonne: "C", entete: "Montant HT", nature: "ht", somme: "3700.00" },
+            ecartees: [{ colonne: "D", entete: "Montant TTC", nature: "ttc", somme: "4440.00" }],
+            choix: "taxes",
+            identiques: false,
+          },
+        },
+      ],
+    });
+    expect(j.devis.entetesSuivants).toEqual([
+      expect.objectContaining({
+        cellule: "Devis!A46",
+        ligne: 47,
+        debut: 46,
+        colonnes: { libelle: "A", quantite: "B", montant: "C" },
+        lignes: 2,
+        somme: "3700.00",
+        chapitreNonRepris: "2",
+        colonneMontant: expect.objectContaining({ choix: "taxes" }),
+      }),
+    ]);
+    expect(j.devis.uniteMilliers.tableaux).toEqual([
+      expect.objectContaining({ entete: "Devis!A46", cellule: "Devis!A44", colonnes: ["C", "D"], cellules: 4 }),
+    ]);
+    const regles = j.controles.map((c: { regle: string; cellule: string }) => [c.regle, c.cellule]);
+    expect(regles).toEqual(
+      expect.arrayContaining([
+        ["unite-milliers", "Devis!A44"],
+        ["ligne-hors-chapitre", "Devis!C49"],
+        ["colonnes-lues", "Devis!C47"],
+        ["nouvel-entete", "Devis!A46"],
+      ]),
     );
   });
 });

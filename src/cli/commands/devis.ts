@@ -75,7 +75,18 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       ...(devis.horsTableau ? { horsTableau: devis.horsTableau.map((h) => ({ ...h, somme: m(h.somme) })) } : {}),
       // Only when a table stacked lower has a header of other columns, read with them (finding nouvel-entete): additive.
       ...(devis.entetesSuivants
-        ? { entetesSuivants: devis.entetesSuivants.map((x) => ({ ...x, somme: m(x.somme) })) }
+        ? {
+            entetesSuivants: devis.entetesSuivants.map((x) => ({
+              ...x,
+              somme: m(x.somme),
+              // Only when this table has several amount columns: its own choice, with each column's sum. Additive.
+              ...(x.colonneMontant ? { colonneMontant: jsonColonneMontant(x.colonneMontant) } : {}),
+              // Only when this table names columns of figures that are not the devis (réalisé, écart). Additive.
+              ...(x.colonnesNonLues
+                ? { colonnesNonLues: x.colonnesNonLues.map((c) => ({ ...c, somme: m(c.somme) })) }
+                : {}),
+            })),
+          }
         : {}),
       // Only when the amount column read is hidden in the sheet (finding colonnes-lues): additive.
       ...(devis.colonneMontantMasquee
@@ -163,7 +174,16 @@ export function jsonConservation(c: Conservation | undefined) {
       ? { enDevise: c.enDevise.map((d) => ({ cellule: d.cellule, texte: d.texte, devise: d.devise })) }
       : {}),
     // Only when tables are stacked in the sheet, each with its header: each one's header cell and amount column.
-    ...(c.tableaux ? { tableaux: c.tableaux.map((t) => ({ cellule: t.cellule, colonne: t.colonne ?? null })) } : {}),
+    // A lower table with several amount columns also carries its own `colonneMontant` (additive).
+    ...(c.tableaux
+      ? {
+          tableaux: c.tableaux.map((t) => ({
+            cellule: t.cellule,
+            colonne: t.colonne ?? null,
+            ...(t.colonneMontant ? { colonneMontant: jsonColonneMontant(t.colonneMontant) } : {}),
+          })),
+        }
+      : {}),
     // Only when columns the import does not read hold numbers (« Budget N-1 »), per column, never counted: additive.
     ...(c.horsColonnes
       ? {

@@ -67,20 +67,33 @@ export function choisirParTotaux(
     const devis = c === parDefaut ? importer(c, choix) : lireOuRien(() => importer(c, choix));
     return devis ? [{ c, devis }] : [];
   });
-  const bilans = bilansCroises(essais.map((e) => e.devis));
-  const prouvees = essais.filter((_, i) => totauxProuves(bilans[i]));
-  const parPreuve = prouvees.length > 0 && bilans.some((b) => b.nonProuves.length > 0);
-  const cible = parPreuve ? reglePareilles(prouvees.map((e) => e.c)).retenue : parDefaut;
-  const retenu = essais.find((e) => e.c === cible) ?? essais[0];
+  const { retenu, parPreuve, bilans, aucun } = choixParBilans(essais, parDefaut);
   const d = retenu.devis;
   const m = d.colonneMontant;
-  // No subtotal or total in any column: no bilan to give.
-  const aucun = bilans.every((b) => !b.prouves && !b.nonProuves.length);
   if (m) {
     if (parPreuve) m.choix = "totaux";
     if (!aucun) essais.forEach((e, i) => noter(m, e.c.col, bilans[i]));
   }
   return d;
+}
+
+/**
+ * The same devis read once per column alike (`essais`): the bilans of their subtotals and totals compared row by row
+ * (bilansCroises). A column whose totals are all proven, against one whose are not, is kept (`parPreuve`; among
+ * several, the latest version, else the rightmost); otherwise `parDefaut`, the rule by header. `aucun`: no subtotal or
+ * total in any column. Used for the first table (choisirParTotaux) and for each table stacked lower (import.ts, its
+ * devis restricted to that table's rows).
+ */
+export function choixParBilans<T extends { c: ColonneMontant; devis: Devis }>(
+  essais: readonly T[],
+  parDefaut: ColonneMontant,
+): { retenu: T; parPreuve: boolean; bilans: TotauxColonne[]; aucun: boolean } {
+  const bilans = bilansCroises(essais.map((e) => e.devis));
+  const prouvees = essais.filter((_, i) => totauxProuves(bilans[i]));
+  const parPreuve = prouvees.length > 0 && bilans.some((b) => b.nonProuves.length > 0);
+  const cible = parPreuve ? reglePareilles(prouvees.map((e) => e.c)).retenue : parDefaut;
+  const retenu = essais.find((e) => e.c === cible) ?? essais[0];
+  return { retenu, parPreuve, bilans, aucun: bilans.every((b) => !b.prouves && !b.nonProuves.length) };
 }
 
 /**
@@ -111,7 +124,7 @@ export function comparerAuTTC(
 }
 
 /** The devis read with another amount column, only to compare: a column that stops the import is not compared. */
-function lireOuRien(lire: () => Devis): Devis | undefined {
+export function lireOuRien(lire: () => Devis): Devis | undefined {
   try {
     return lire();
   } catch {
@@ -120,7 +133,7 @@ function lireOuRien(lire: () => Devis): Devis | undefined {
 }
 
 /** Two bilans of the same column (one against columns alike, one against TTC): the cells either names. */
-function fusionner(a: TotauxColonne, b: TotauxColonne): TotauxColonne {
+export function fusionner(a: TotauxColonne, b: TotauxColonne): TotauxColonne {
   const nonProuves = [...new Set([...a.nonProuves, ...b.nonProuves])].sort((x, y) => rangee(x) - rangee(y));
   const commeLignes = [...new Set([...(a.commeLignes ?? []), ...(b.commeLignes ?? [])])].sort(
     (x, y) => rangee(x) - rangee(y),

@@ -106,7 +106,7 @@ const TOUTE_LA_FEUILLE = /\b(?:tous|toutes|ensemble)\b/;
 
 function lecture(sheet: SheetData, tableaux: readonly Entete[], i: number): Lecture {
   const entete = tableaux[i];
-  const fin = tableaux[i + 1]?.ligne ?? sheet.rows.length;
+  const fin = tableaux[i + 1] ? (tableaux[i + 1].debut ?? tableaux[i + 1].ligne) : sheet.rows.length;
   const enTete = sheet.rows[entete.ligne] ?? [];
   const largeur = Math.max(0, ...sheet.rows.slice(0, entete.ligne + 1).map((r) => r.length));
   const chiffree = (c: number) => {
@@ -124,7 +124,7 @@ function lecture(sheet: SheetData, tableaux: readonly Entete[], i: number): Lect
   const unites = ligneDUnites(sheet.rows[entete.ligne + 1]) ? entete.ligne + 1 : undefined;
   // A lower table's unit is its header's (and its row of units'): a note between two tables may end the one above as
   // well as head the one below, so it is not applied (named as a note inside the table when nothing else is said).
-  const debut = i === 0 ? 0 : entete.ligne;
+  const debut = i === 0 ? 0 : (entete.debut ?? entete.ligne);
   for (let r = debut; r <= (unites ?? entete.ligne); r++)
     for (let c = 0; c < largeur; c++) {
       const v = sheet.rows[r]?.[c]?.v;
@@ -137,7 +137,41 @@ function lecture(sheet: SheetData, tableaux: readonly Entete[], i: number): Lect
         else if (!parColonne.has(c)) parColonne.set(c, { r, c, facteur });
       } else titre ??= { r, c, facteur };
     }
+  // A lower table's own title, on the rows right above its header (« TOURNAGE (en k€) »), as a title above the first.
+  if (i > 0) titre ??= titreAuDessus(sheet, tableaux[i - 1].ligne, entete.debut ?? entete.ligne);
   return { entete, fin, enTete, largeur, unites, parColonne, titre, noteHaut, chiffree };
+}
+
+/** A row of the table above: a number or an Excel error in it (a title's « 5 - TOURNAGE » is no figure). */
+const ligneChiffree = (row: CellData[]) => row.some((x) => !!x && (typeof x.v === "number" || !!x.erreur));
+
+/**
+ * The title of a table stacked lower stating its unit, on the rows right above its header (two blank rows at most
+ * between), none holding a number: « TOURNAGE (en k€) », « en milliers d'euros ». It heads the table below when a
+ * blank row parts those rows from the table above, or when it says more than the unit (« TOURNAGE (en k€) » is a
+ * title, not a note closing the table above). A bare note glued to the table above is not applied (nothing says which
+ * table it speaks for): lireEnMilliers names it as a note not applied.
+ */
+function titreAuDessus(sheet: SheetData, enteteAuDessus: number, debut: number): Mention | undefined {
+  const mentions: { m: Mention; texte: string }[] = [];
+  const vide = (r: number) =>
+    !(sheet.rows[r] ?? []).some((x) => x?.v !== null && x?.v !== undefined && String(x.v).trim() !== "");
+  let haut = debut - 1;
+  while (haut > enteteAuDessus && haut >= debut - 2 && vide(haut)) haut--;
+  let separe = true;
+  for (let r = haut; r > enteteAuDessus; r--) {
+    const row = sheet.rows[r] ?? [];
+    if (vide(r)) break;
+    if (ligneChiffree(row)) {
+      separe = false;
+      break;
+    }
+    row.forEach((x, c) => {
+      const facteur = typeof x?.v === "string" ? echelleDite(x.v) : undefined;
+      if (facteur) mentions.push({ m: { r, c, facteur }, texte: x.v as string });
+    });
+  }
+  return mentions.find((x) => separe || !noteDUnite(x.texte))?.m;
 }
 
 function lireAvecEntetes(
@@ -150,7 +184,7 @@ function lireAvecEntetes(
   /** The table holding row `r` (the first one above its header). */
   const tableDe = (r: number) => {
     let i = 0;
-    while (i + 1 < lectures.length && lectures[i + 1].entete.ligne <= r) i++;
+    while (i + 1 < lectures.length && (lectures[i + 1].entete.debut ?? lectures[i + 1].entete.ligne) <= r) i++;
     return i;
   };
   const texteDe = (m: Mention) => String(sheet.rows[m.r]?.[m.c]?.v ?? "");
@@ -230,7 +264,8 @@ function lireAvecEntetes(
   const colonnes = [...new Set(lus.flatMap((p) => p.ordre.map(colonneLettre)))];
   const cellSource = sheet.rows[source.r][source.c];
   const ref = (m: Mention) => celluleRef(sheet.name, m.r, m.c);
-  const enTeteRef = (e: Entete) => celluleRef(sheet.name, e.ligne, premiereCellule(sheet, e.ligne));
+  const enTeteRef = (e: Entete) =>
+    celluleRef(sheet.name, e.debut ?? e.ligne, premiereCellule(sheet, e.debut ?? e.ligne));
   const unite: UniteMilliers = {
     cellule: ref(source),
     texte: String(cellSource.v).trim(),

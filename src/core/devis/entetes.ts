@@ -29,6 +29,11 @@ export type Colonnes = Partial<Record<Colonne, number>>;
 export interface Entete {
   /** 0-based row of the header (the lower row when the header is split over two rows). */
   ligne: number;
+  /**
+   * 0-based first row of the header (`ligne` for a header on one row; the upper row of one split over two or three).
+   * Set for the headers of tables stacked lower (entetesSuivants): their rows from `debut` to `ligne` are the header's.
+   */
+  debut?: number;
   colonnes: Colonnes;
   /**
    * « | Tarif | Jours | Montant »: the header names only the numeric columns; the labels were found in the unheaded
@@ -616,6 +621,37 @@ export function trouverEntete(sheet: SheetData): Entete | undefined {
   return premier && premier.ligne === e.ligne ? { ...premier, secondBloc: bloc } : e;
 }
 
+/**
+ * The header whose first row is `r`, read as the devis's own header is: that row alone, or with the one or two rows
+ * below it when they add roles (« Montant » merged over « Qté | Taux | Total »: enteteSurDeuxLignes,
+ * enteteSurTroisLignes), its amount column chosen among several (choisirMontant). `ligne` is its last row. Used for
+ * the first header and for every header of a table stacked lower (entetesSuivants), never two ways of reading one.
+ */
+function enteteDepuis(
+  sheet: SheetData,
+  r: number,
+  masquees: readonly number[],
+): { ligne: number; colonnes: Colonnes; montants?: Entete["montants"] } {
+  let cols = colonnesDe(sheet.rows[r] ?? [], masquees);
+  let ligne = r;
+  // A title row above a complete header is not the header's upper half.
+  if (qualifie(cols) || !qualifie(colonnesDe(sheet.rows[r + 1] ?? [], masquees))) {
+    const deux = enteteSurDeuxLignes(sheet, r, cols, masquees);
+    if (deux && qualifie(deux)) {
+      cols = deux;
+      ligne = r + 1;
+      const trois = enteteSurTroisLignes(sheet, r, deux, masquees);
+      if (trois && qualifie(trois)) {
+        cols = trois;
+        ligne = r + 2;
+      }
+    }
+  }
+  const montants = choisirMontant(sheet, ligne, cols, masquees);
+  if (montants) cols = { ...cols, montant: montants.retenue.col };
+  return { ligne, colonnes: cols, ...(montants ? { montants } : {}) };
+}
+
 function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
   const max = Math.min(sheet.rows.length, 60);
   const masquees = sheet.colonnesMasquees ?? [];
@@ -623,23 +659,7 @@ function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
   let sansLibelle: Entete | undefined;
   const candidats: Entete[] = [];
   for (let r = 0; r < max; r++) {
-    let cols = colonnesDe(sheet.rows[r], masquees);
-    let ligne = r;
-    // A title row above a complete header is not the header's upper half.
-    if (qualifie(cols) || !qualifie(colonnesDe(sheet.rows[r + 1] ?? [], masquees))) {
-      const deux = enteteSurDeuxLignes(sheet, r, cols, masquees);
-      if (deux && qualifie(deux)) {
-        cols = deux;
-        ligne = r + 1;
-        const trois = enteteSurTroisLignes(sheet, r, deux, masquees);
-        if (trois && qualifie(trois)) {
-          cols = trois;
-          ligne = r + 2;
-        }
-      }
-    }
-    const montants = choisirMontant(sheet, ligne, cols, masquees);
-    if (montants) cols = { ...cols, montant: montants.retenue.col };
+    const { ligne, colonnes: cols, montants } = enteteDepuis(sheet, r, masquees);
     if (!qualifie(cols)) {
       const e = sansLibelle ? undefined : enteteSansLibelle(sheet, ligne, cols);
       if (e) sansLibelle = montants ? { ...e, montants } : e;
@@ -781,30 +801,45 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!textesSeuls(row) || !ligneDeSousEntete(row)) continue;
-    let cols = colonnesDe(row, masquees);
+    // A row naming no role at all (a chapter title « 2 | PERSONNEL ») heads no table: the cheap test, every row.
+    if (!Object.keys(colonnesDe(row, masquees)).length) continue;
+    // Read as the first header is: on one row, or over two or three (« Montant » merged over « Qté | Taux | Total »).
+    const lu = enteteDepuis(sheet, r, masquees);
+    const { ligne, montants } = lu;
+    let cols = lu.colonnes;
+    // « | Tarif | Jours | Montant »: only the numeric columns headed, the labels unheaded on their left (as the first).
+    const sansLibelle = qualifie(cols) ? undefined : enteteSansLibelle(sheet, ligne, cols);
+    if (sansLibelle) cols = sansLibelle.colonnes;
     if (!qualifie(cols)) continue;
-    const montants = choisirMontant(sheet, r, cols, masquees);
-    if (montants) cols = { ...cols, montant: montants.retenue.col };
     // Two columns: amounts below (numbers or amounts typed as text, « 1 234,56 € »), as for the first header.
-    if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, r, cols.montant) >= 2)) continue;
+    if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, ligne, cols.montant) >= 2))
+      continue;
     const t = textes(r);
     const premierEnVigueur = courant.roles === roles(entete.colonnes);
     if ((premiers.has(t) && premierEnVigueur) || t === courant.textes || roles(cols) === courant.roles) {
-      out.push({ ligne: r, colonnes: cols, repete: true });
+      out.push({ ligne, debut: r, colonnes: cols, repete: true });
+      r = ligne;
       continue;
     }
     // The first header again after another table: its columns again, as the first header read them.
     if (premiers.has(t)) {
-      out.push({ ...entete, ligne: r, repete: false });
+      out.push({ ...entete, ligne, debut: r, repete: false });
       courant = { textes: t, roles: roles(entete.colonnes) };
+      r = ligne;
       continue;
     }
     const e = ajusterColonnes(
       sheet,
-      montantSousFusion(sheet, { ligne: r, colonnes: cols, ...(montants ? { montants } : {}) }),
+      montantSousFusion(sheet, {
+        ligne,
+        colonnes: cols,
+        ...(montants ? { montants } : {}),
+        ...(sansLibelle?.libelleSansEntete ? { libelleSansEntete: sansLibelle.libelleSansEntete } : {}),
+      }),
     );
-    out.push({ ...e, repete: false });
+    out.push({ ...e, debut: r, repete: false });
     courant = { textes: t, roles: roles(e.colonnes) };
+    r = ligne;
   }
   return out;
 }

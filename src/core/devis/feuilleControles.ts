@@ -10,9 +10,9 @@ import { formatMontantFr } from "../money/format";
 const NATURE = { ht: "hors taxes", montant: "lue comme hors taxes", ttc: "toutes taxes comprises", tva: "TVA" };
 
 /** Several amount columns: the one read, by its header, and those not counted. */
-function colonneRetenue(c: Conservation): string {
-  if (!c.colonneMontant) return "";
-  const { retenue, ecartees } = c.colonneMontant;
+function colonneRetenue(m: Conservation["colonneMontant"]): string {
+  if (!m) return "";
+  const { retenue, ecartees } = m;
   const autres = ecartees.map((e) => `${e.colonne} « ${e.entete} »`);
   const liste = autres.length > 1 ? `${autres.slice(0, -1).join(", ")} et ${autres[autres.length - 1]}` : autres[0];
   return (
@@ -25,12 +25,18 @@ function colonneRetenue(c: Conservation): string {
 export function texteConservation(c: Conservation): string {
   const e = formatMontantFr;
   // Tables stacked in the sheet, each read under its own header: each one's amount column, with its header's cell.
-  const sous = (t: { cellule: string; colonne?: string }) =>
-    `${t.colonne ? `colonne ${t.colonne}` : "sans colonne de montant"} sous l'en-tête en ${t.cellule.replace(/^.*!/, "")}`;
+  // A table with several amount columns: the one read and those not counted, the first table's as each lower one's.
+  const sous = (t: NonNullable<Conservation["tableaux"]>[number], i: number) => {
+    const m = i === 0 ? c.colonneMontant : t.colonneMontant;
+    return (
+      `${t.colonne ? `colonne ${t.colonne}` : "sans colonne de montant"} sous l'en-tête en ` +
+      `${t.cellule.replace(/^.*!/, "")}${m ? ` :${colonneRetenue(m)}` : ""}`
+    );
+  };
   const col = c.tableaux
     ? ` (${c.tableaux.map(sous).join(", ")})`
     : c.colonne
-      ? ` (colonne ${c.colonne}${colonneRetenue(c)})`
+      ? ` (colonne ${c.colonne}${colonneRetenue(c.colonneMontant)})`
       : "";
   const base =
     `Montants lus${col} : ${e(c.lu)} = lignes placées ${e(c.lignes)} + totaux prouvés ${e(c.totauxProuves)} + ` +

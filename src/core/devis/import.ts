@@ -24,7 +24,14 @@ import {
   premiereCellule,
   trouverEntete,
 } from "./entetes";
-import { choisirParTotaux, comparerAuTTC } from "./choixParTotaux";
+import {
+  bilansCroises,
+  choisirParTotaux,
+  choixParBilans,
+  comparerAuTTC,
+  fusionner,
+  lireOuRien,
+} from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
 import { chiffresADroite } from "./horsTableau";
 import {
@@ -46,6 +53,7 @@ import type {
   ColonneAnnexe,
   ColonneNommee,
   ColonneNonLue,
+  ColonnesMontant,
   Devis,
   Genre,
   LigneDevis,
@@ -56,6 +64,7 @@ import type {
   NouvelEntete,
   Conservation,
   OrigineDuree,
+  TotauxColonne,
   TypeOeuvre,
   UniteMilliers,
 } from "./model";
@@ -208,9 +217,23 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     });
     const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
     // Right of the first table only: a table stacked below is read with its own header (its columns may be wider).
-    const bas = devis.entetesSuivants?.[0]?.ligne;
+    const s0 = devis.entetesSuivants?.[0];
+    const bas = s0 && (s0.debut ?? s0.ligne);
     const haut = bas === undefined ? sheet : { ...sheet, rows: sheet.rows.slice(0, bas - 1) };
     const hors = chiffresADroite(haut, entete.ligne, fin + 1, convention);
+    // Right of each table stacked lower, under none of its own header's cells, down to the next table: named too.
+    const suivants = devis.entetesSuivants ?? [];
+    suivants.forEach((x, i) => {
+      const debut = (x.debut ?? x.ligne) - 1;
+      const apres = suivants[i + 1];
+      const rows = sheet.rows.slice(0, apres ? (apres.debut ?? apres.ligne) - 1 : sheet.rows.length);
+      let derniere = -1;
+      for (let r = debut; r < x.ligne; r++)
+        (sheet.rows[r] ?? []).forEach((y, c) => {
+          if (y && y.v !== null && String(y.v).trim() !== "") derniere = Math.max(derniere, c);
+        });
+      hors.push(...chiffresADroite({ ...sheet, rows }, x.ligne - 1, derniere + 1, convention));
+    });
     if (hors.length) devis.horsTableau = hors;
   }
   // The amount column read hidden by the producer: its amounts are counted, and said to be out of sight.
@@ -323,7 +346,12 @@ function sansTitreDe(cols: Entete["colonnes"]): Uint8Array {
 }
 
 /** The conservation of the first table with a stacked table's added: every figure summed, cells listed together. */
-function ajouterConservation(a: Conservation, b: Conservation, cellule: string): Conservation {
+function ajouterConservation(
+  a: Conservation,
+  b: Conservation,
+  cellule: string,
+  colonneMontant?: ColonnesMontant,
+): Conservation {
   const plus = (x: Cents, y: Cents) => sumCents([x, y]);
   const k = a.cellules,
     l = b.cellules;
@@ -345,7 +373,7 @@ function ajouterConservation(a: Conservation, b: Conservation, cellule: string):
     },
     nonComptees: [...a.nonComptees, ...b.nonComptees],
     ...(enDevise.length ? { enDevise } : {}),
-    tableaux: [...(a.tableaux ?? []), { cellule, colonne: b.colonne }],
+    tableaux: [...(a.tableaux ?? []), { cellule, colonne: b.colonne, ...(colonneMontant ? { colonneMontant } : {}) }],
   };
 }
 
@@ -361,10 +389,15 @@ function nouvelEntete(
     if (c !== undefined) colonnes[k] = colonneLettre(c);
   const sous = lignes.filter((l) => l.source.ligne > e.ligne + 1 && l.source.ligne <= fin);
   const m = e.colonnes.montant;
+  // A header over two or three rows: its first row's cell, the texts of all its rows.
+  const debut = e.debut ?? e.ligne;
   return {
-    cellule: celluleRef(sheet.name, e.ligne, premiereCellule(sheet, e.ligne)),
+    cellule: celluleRef(sheet.name, debut, premiereCellule(sheet, debut)),
     ligne: e.ligne + 1,
-    textes: (sheet.rows[e.ligne] ?? []).map((c) => String(c?.v ?? "").trim()).filter((t) => t !== ""),
+    ...(debut < e.ligne ? { debut: debut + 1 } : {}),
+    textes: sheet.rows
+      .slice(debut, e.ligne + 1)
+      .flatMap((row) => row.map((c) => String(c?.v ?? "").trim()).filter((t) => t !== "")),
     colonnes,
     ...(m !== undefined
       ? {
@@ -380,11 +413,99 @@ function nouvelEntete(
   };
 }
 
+/**
+ * Several amount columns under a header (« Montant TTC | Montant HT », « Montant | Montant V2 »): the one read and those
+ * not counted, each named with its sum over the table's rows (`sheet`, cut before the next table); `identiques` when
+ * columns alike hold the same amounts row by row. Worked out for the first table and for each table stacked lower.
+ */
+function colonnesMontantDe(
+  sheet: SheetData,
+  entete: Entete,
+  convention: ReturnType<typeof conventionFeuille>,
+): ColonnesMontant | undefined {
+  if (!entete.montants) return undefined;
+  const { retenue, ecartees, choix } = entete.montants;
+  const lues = new Map<number, ReturnType<typeof cellulesMontant>>();
+  const cellules = (col: number) => {
+    if (!lues.has(col)) lues.set(col, cellulesMontant(sheet, entete.ligne, col, convention));
+    return lues.get(col) ?? [];
+  };
+  const m = (x: ColonneMontant) => ({
+    colonne: colonneLettre(x.col),
+    cellule: celluleRef(sheet.name, entete.ligne, x.col),
+    entete: x.entete,
+    nature: x.nature,
+    somme: sumCents(cellules(x.col).map((c) => c.montant ?? ZERO)),
+  });
+  // Columns alike: the same cells (by row) holding the same amounts or texts, so the choice changes nothing.
+  const parLigne = (col: number) =>
+    JSON.stringify(cellules(col).map((c) => [c.cellule.replace(/^.*![A-Z]+/, ""), c.montant ?? String(c.v)]));
+  const pareilles = ecartees.filter((e) => e.nature === retenue.nature);
+  const identiques =
+    choix !== "taxes" && pareilles.length > 0 && pareilles.every((e) => parLigne(e.col) === parLigne(retenue.col));
+  return { retenue: m(retenue), ecartees: ecartees.map(m), choix, ...(identiques ? { identiques } : {}) };
+}
+
 function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
   const entete = trouverEntete(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name);
+  // Tables stacked lower with amount columns alike: each one's column chosen by its own totals, first.
+  const { bas, bilans } = choisirColonnesBas(sheet, entete, opts);
   const m = entete.montants;
-  if (!m) return importerAvecEntete(sheet, entete, opts);
+  const devis = !m ? importerAvecEntete(sheet, entete, opts, bas) : importerPremier(sheet, entete, m, opts, bas);
+  noterBilansBas(devis, bilans);
+  comparerAuTTCBas(sheet, entete, opts, bas, devis);
+  return devis;
+}
+
+/** The devis restricted to the rows of one table (`debut` < row < `fin`, 0-based): its lines and totals only. */
+function restreindre(d: Devis, debut: number, fin: number): Devis {
+  const dans = (cellule: string) => {
+    const r = parseCelluleRef(cellule).row;
+    return r > debut && r < fin;
+  };
+  return {
+    ...d,
+    lignes: d.lignes.filter((l) => !!l.source.cellules.montant && dans(l.source.cellules.montant)),
+    totauxProducteur: d.totauxProducteur.filter((t) => dans(t.cellule)),
+    totauxNonProuves: (d.totauxNonProuves ?? []).filter((t) => dans(t.cellule)),
+  };
+}
+
+/**
+ * A table stacked lower whose HT (or « Montant ») column is read beside a TTC one: the devis read once more with that
+ * table's TTC amounts, only to compare the subtotals and totals of its rows (never counted), as comparerAuTTC does for
+ * the first table. Both bilans go on that table's `colonneMontant`; colonnes-lues warns when only the TTC lines prove
+ * theirs.
+ */
+function comparerAuTTCBas(sheet: SheetData, entete: Entete, opts: OptionsImport, bas: ChoixBas, devis: Devis): void {
+  const tableaux = entetesSuivants(sheet, entete).filter((x) => !x.repete);
+  tableaux.forEach((x, i) => {
+    const m = x.montants;
+    const cm = devis.entetesSuivants?.find((e) => e.ligne === x.ligne + 1)?.colonneMontant;
+    if (!m || !cm || (cm.retenue.nature !== "ht" && cm.retenue.nature !== "montant")) return;
+    const apres = tableaux[i + 1];
+    const fin = apres ? (apres.debut ?? apres.ligne) : sheet.rows.length;
+    for (const ttc of [m.retenue, ...m.ecartees].filter((c) => c.nature === "ttc")) {
+      const essai = new Map(bas).set(x.ligne, { retenue: ttc, choix: "taxes" as ChoixMontant });
+      const autre = lireOuRien(() => importerAvecEntete(sheet, entete, opts, essai));
+      if (!autre) continue;
+      const [ht, t] = bilansCroises([restreindre(devis, x.ligne, fin), restreindre(autre, x.ligne, fin)]);
+      if (!ht.prouves && !ht.nonProuves.length && !t.prouves && !t.nonProuves.length) continue;
+      cm.retenue.totaux = cm.retenue.totaux ? fusionner(cm.retenue.totaux, ht) : ht;
+      const e = cm.ecartees.find((y) => y.colonne === colonneLettre(ttc.col));
+      if (e) e.totaux = t;
+    }
+  });
+}
+
+function importerPremier(
+  sheet: SheetData,
+  entete: Entete,
+  m: NonNullable<Entete["montants"]>,
+  opts: OptionsImport,
+  bas: ChoixBas,
+): Devis {
   const liste = [m.retenue, ...m.ecartees];
   const importer = (retenue: ColonneMontant, choix: ChoixMontant) =>
     importerAvecEntete(
@@ -395,27 +516,107 @@ function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
         montants: { ...m, retenue, ecartees: liste.filter((x) => x !== retenue), choix },
       },
       opts,
+      bas,
     );
   const semblables = m.semblables;
   const devis =
     semblables && semblables.length > 1
       ? choisirParTotaux(semblables, m.retenue, m.choix, importer)
-      : importerAvecEntete(sheet, entete, opts);
+      : importerAvecEntete(sheet, entete, opts, bas);
   // HT read beside a TTC column: their totals compared (the TTC is never counted).
   comparerAuTTC(devis, liste, (ttc) => importer(ttc, "taxes"));
   return devis;
 }
 
-function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImport): Devis {
+/** The amount column of a table stacked lower, by its header's last row (0-based), when chosen by its totals. */
+type ChoixBas = ReadonlyMap<number, { retenue: ColonneMontant; choix: ChoixMontant }>;
+
+/** What the totals of each column alike of a lower table said: put on its `colonneMontant` once the devis is read. */
+interface BilansBas {
+  ligne: number;
+  parPreuve: boolean;
+  colonnes: { col: number; totaux: TotauxColonne }[];
+}
+
+/**
+ * Each table stacked lower whose header has amount columns alike (« Montant | Montant révisé »): the devis read once
+ * per column of it, the subtotals and totals of that table's rows compared (choixParBilans), as for the first table.
+ * The column whose lines prove all its totals against one whose do not is read (`choix` « totaux »); otherwise the rule
+ * by header (version, visible, rightmost) stands.
+ */
+function choisirColonnesBas(
+  sheet: SheetData,
+  entete: Entete,
+  opts: OptionsImport,
+): { bas: ChoixBas; bilans: BilansBas[] } {
+  const bas = new Map<number, { retenue: ColonneMontant; choix: ChoixMontant }>();
+  const bilans: BilansBas[] = [];
+  const tableaux = entetesSuivants(sheet, entete).filter((x) => !x.repete);
+  tableaux.forEach((x, i) => {
+    const m = x.montants;
+    if (!m?.semblables || m.semblables.length < 2) return;
+    const apres = tableaux[i + 1];
+    const fin = apres ? (apres.debut ?? apres.ligne) : sheet.rows.length;
+    // That table's rows only: the other tables' totals say nothing of which of its columns is the devis.
+    const essais = m.semblables.flatMap((c) => {
+      const essai = new Map(bas).set(x.ligne, { retenue: c, choix: m.choix });
+      const d = lireOuRien(() => importerAvecEntete(sheet, entete, opts, essai));
+      return d ? [{ c, devis: restreindre(d, x.ligne, fin) }] : [];
+    });
+    if (!essais.length) return;
+    const r = choixParBilans(essais, m.retenue);
+    bas.set(x.ligne, { retenue: r.retenu.c, choix: r.parPreuve ? "totaux" : m.choix });
+    if (!r.aucun)
+      bilans.push({
+        ligne: x.ligne,
+        parPreuve: r.parPreuve,
+        colonnes: essais.map((e, k) => ({ col: e.c.col, totaux: r.bilans[k] })),
+      });
+  });
+  return { bas, bilans };
+}
+
+/** Each lower table's columns alike carry their totals' bilan, so that colonnes-lues can say why one was read. */
+function noterBilansBas(devis: Devis, bilans: readonly BilansBas[]): void {
+  for (const b of bilans) {
+    const cm = devis.entetesSuivants?.find((e) => e.ligne === b.ligne + 1)?.colonneMontant;
+    if (!cm) continue;
+    for (const x of [cm.retenue, ...cm.ecartees]) {
+      const t = b.colonnes.find((c) => colonneLettre(c.col) === x.colonne);
+      if (t) x.totaux = t.totaux;
+    }
+  }
+}
+
+function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImport, bas: ChoixBas = new Map()): Devis {
   // Tables stacked in the sheet: a header row below this one with other columns opens a table read with its columns
-  // (`cols` changes there); the header merely printed again (page break) is skipped, nothing of the devis.
-  const suivants = entetesSuivants(sheet, entete);
-  const parLigneEntete = new Map(suivants.map((x) => [x.ligne, x]));
+  // (`cols` changes there); the header merely printed again (page break) is skipped, nothing of the devis. A lower
+  // table's amount column chosen by its totals (choisirColonnesBas) replaces its header's first choice.
+  const suivants = entetesSuivants(sheet, entete).map((x) => {
+    const b = bas.get(x.ligne);
+    if (!b || !x.montants) return x;
+    // By column: each read of the sheet makes its own header objects.
+    const liste = [x.montants.retenue, ...x.montants.ecartees];
+    const retenue = liste.find((y) => y.col === b.retenue.col) ?? b.retenue;
+    const ecartees = liste.filter((y) => y.col !== retenue.col);
+    return {
+      ...x,
+      colonnes: { ...x.colonnes, montant: retenue.col },
+      montants: { ...x.montants, retenue, ecartees, choix: b.choix },
+    };
+  });
+  // By the header's first row (a header over two or three rows is skipped whole).
+  const parLigneEntete = new Map(suivants.map((x) => [x.debut ?? x.ligne, x]));
   const tableaux = suivants.filter((x) => !x.repete);
   /** The rows of each table: the sheet cut before the next table's header (row indices kept). */
   const jusqua = (fin: number): SheetData =>
     fin < sheet.rows.length ? { ...sheet, rows: sheet.rows.slice(0, fin) } : sheet;
-  const premier = jusqua(tableaux[0]?.ligne ?? sheet.rows.length);
+  /** The first row of table `i`'s header (the sheet's end past the last table). */
+  const debutTableau = (i: number) => {
+    const x = tableaux[i];
+    return x ? (x.debut ?? x.ligne) : sheet.rows.length;
+  };
+  const premier = jusqua(debutTableau(0));
   let cols = entete.colonnes;
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
@@ -436,15 +637,11 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   const convention = tableaux.length
     ? conventionProuvee([
         ...textesNumeriques(premier, cols, entete.ligne + 1),
-        ...tableaux.flatMap((x, i) =>
-          textesNumeriques(jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length), x.colonnes, x.ligne + 1),
-        ),
+        ...tableaux.flatMap((x, i) => textesNumeriques(jusqua(debutTableau(i + 1)), x.colonnes, x.ligne + 1)),
       ])
     : conventionFeuille(sheet, cols, entete.ligne + 1);
   verifierGrandeurs(premier, cols, entete.ligne + 1, convention);
-  tableaux.forEach((x, i) =>
-    verifierGrandeurs(jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length), x.colonnes, x.ligne + 1, convention),
-  );
+  tableaux.forEach((x, i) => verifierGrandeurs(jusqua(debutTableau(i + 1)), x.colonnes, x.ligne + 1, convention));
   let fusionsMontant = fusionsDeColonne(sheet, cols.montant);
 
   const brutes: Brute[] = [];
@@ -721,11 +918,31 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       });
     }
   };
+  /** A lower table whose first rows are not under a chapter title of their own: the chapter above, not carried. */
+  const chapitresNonRepris = new Map<Entete, CodeChapitre>();
+  /**
+   * A table stacked lower starts a new run of lines: the chapter of the table above does not reach its lines unless a
+   * chapter title sits right above its header (no line read under it yet). Otherwise its lines are placed by their own
+   * code, chapter column or label, else listed unplaced (ligne-hors-chapitre names each cell); its subtotals cover
+   * its own lines.
+   */
+  const nouveauTableau = (e: Entete) => {
+    if (bloc.section !== undefined && bloc.debutSection === brutes.length) return;
+    const avant = bloc.section;
+    fermerSection();
+    if (avant !== undefined) chapitresNonRepris.set(e, avant);
+    bloc.section = undefined;
+    bloc.debutSection = bloc.debutRun = brutes.length;
+  };
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     if (parentsDetail.length) resoudreParents(r);
     const suivant = parLigneEntete.get(r);
     if (suivant) {
-      if (!suivant.repete) changerEntete(suivant);
+      if (!suivant.repete) {
+        changerEntete(suivant);
+        nouveauTableau(suivant);
+      }
+      r = suivant.ligne;
       continue;
     }
     const row = sheet.rows[r];
@@ -1258,30 +1475,9 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     cellule: celluleRef(premier.name, entete.ligne, col),
     entete: texte ?? String(premier.rows[entete.ligne]?.[col]?.v ?? "").trim(),
   });
-  if (entete.montants) {
-    const { retenue, ecartees, choix } = entete.montants;
-    const lues = new Map<number, ReturnType<typeof cellulesMontant>>();
-    const cellules = (col: number) => {
-      if (!lues.has(col)) lues.set(col, cellulesMontant(premier, entete.ligne, col, convention));
-      return lues.get(col) ?? [];
-    };
-    const m = (x: ColonneMontant) => ({
-      ...nommee(x.col, x.entete),
-      nature: x.nature,
-      somme: sumCents(cellules(x.col).map((c) => c.montant ?? ZERO)),
-    });
-    // Columns alike: the same cells (by row) holding the same amounts or texts, so the choice changes nothing.
-    const parLigne = (col: number) =>
-      JSON.stringify(cellules(col).map((c) => [c.cellule.replace(/^.*![A-Z]+/, ""), c.montant ?? String(c.v)]));
-    const pareilles = ecartees.filter((e) => e.nature === retenue.nature);
-    const identiques =
-      choix !== "taxes" && pareilles.length > 0 && pareilles.every((e) => parLigne(e.col) === parLigne(retenue.col));
-    devis.colonneMontant = {
-      retenue: m(retenue),
-      ecartees: ecartees.map(m),
-      choix,
-      ...(identiques ? { identiques } : {}),
-    };
+  const colonneMontant = colonnesMontantDe(premier, entete, convention);
+  if (entete.montants && colonneMontant) {
+    devis.colonneMontant = colonneMontant;
     devis.conservation.colonneMontant = devis.colonneMontant;
     devis.taxes = lireTaxes(premier, lignes, entete.montants, convention);
     const sansHT = tvaSansHT(premier, lignes, entete.montants, convention);
@@ -1301,14 +1497,31 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
         colonne: devis.conservation.colonne,
       },
     ];
+  const colonnesMontantBas = new Map<Entete, ColonnesMontant>();
+  const nonLuesBas = new Map<Entete, ReturnType<typeof colonnesNonLues>>();
   for (const [i, x] of tableaux.entries()) {
     // Each table's amounts, in its own amount column, down to the next table: counted as the first one's are.
-    const rows = jusqua(tableaux[i + 1]?.ligne ?? sheet.rows.length);
+    const rows = jusqua(debutTableau(i + 1));
     const c = calculerConservation(rows, x.ligne, x.colonnes.montant, devis, convention, lus);
+    // Its own choice among several amount columns, named with their sums over its rows (never the first table's).
+    const cm = colonnesMontantDe(rows, x, convention);
+    const sousX = lignes.filter((l) => l.source.ligne > x.ligne + 1 && l.source.ligne <= rows.rows.length);
+    if (cm) {
+      colonnesMontantBas.set(x, cm);
+      // « Montant HT | TVA | Montant TTC » under this header: HT + TVA = TTC checked on its lines (ht-tva-ttc) too.
+      const taxes = lireTaxes(rows, sousX, x.montants, convention);
+      if (taxes?.length) devis.taxes = [...(devis.taxes ?? []), ...taxes];
+      const sansHT = tvaSansHT(rows, sousX, x.montants, convention);
+      if (sansHT) cm.tvaSansHT = sansHT;
+    }
+    // Its own columns of réalisé, écart or episodes: named with their sums, never counted (nor lost in silence).
+    const nl = colonnesNonLues(rows, x, sousX, convention);
+    if (nl.colonnes.length) nonLuesBas.set(x, nl);
     devis.conservation = ajouterConservation(
       devis.conservation,
       c,
-      celluleRef(sheet.name, x.ligne, premiereCellule(sheet, x.ligne)),
+      celluleRef(sheet.name, x.debut ?? x.ligne, premiereCellule(sheet, x.debut ?? x.ligne)),
+      cm,
     );
     const luesX = new Set<number>(Object.values(x.colonnes).filter((k): k is number => k !== undefined));
     for (const y of x.montants ? [x.montants.retenue, ...x.montants.ecartees] : []) luesX.add(y.col);
@@ -1316,7 +1529,31 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     horsColonnes.push(...nombresHorsColonnes(rows, x.ligne, luesX, { lignes, colonnes: argentX }, convention));
   }
   if (tableaux.length)
-    devis.entetesSuivants = tableaux.map((x, i) => nouvelEntete(sheet, x, lignes, tableaux[i + 1]?.ligne));
+    devis.entetesSuivants = tableaux.map((x, i) => {
+      const n = nouvelEntete(sheet, x, lignes, debutTableau(i + 1));
+      const avant = chapitresNonRepris.get(x);
+      const cm = colonnesMontantBas.get(x);
+      const nl = nonLuesBas.get(x);
+      const l = x.libelleSansEntete;
+      return {
+        ...n,
+        ...(l
+          ? {
+              colonneLibelles: {
+                colonne: colonneLettre(l.col),
+                aGaucheDe: {
+                  colonne: colonneLettre(l.aGaucheDe),
+                  cellule: celluleRef(sheet.name, x.ligne, l.aGaucheDe),
+                  entete: String(sheet.rows[x.ligne]?.[l.aGaucheDe]?.v ?? "").trim(),
+                },
+              },
+            }
+          : {}),
+        ...(cm ? { colonneMontant: cm } : {}),
+        ...(avant === undefined ? {} : { chapitreNonRepris: avant }),
+        ...(nl ? { colonnesNonLues: nl.colonnes, ...(nl.episodes ? { episodes: nl.episodes } : {}) } : {}),
+      };
+    });
   if (horsColonnes.length) devis.conservation.horsColonnes = horsColonnes;
   if (autres.colonnes.length) {
     devis.colonnesNonLues = autres.colonnes;

@@ -206,7 +206,12 @@ export interface Conservation {
    * Tables stacked in the sheet, each with its own header row: the amount column under each (`colonne` above is the
    * first one's). The figures above add up every table's cells, each counted in its own column.
    */
-  tableaux?: { cellule: string; colonne?: string }[];
+  tableaux?: {
+    cellule: string;
+    colonne?: string;
+    /** A lower table with several amount columns: the one read and those not counted, with their sums. */
+    colonneMontant?: ColonnesMontant;
+  }[];
 }
 
 /** A column of the devis table that the import does not read, holding numbers: how many, their sum, its header. */
@@ -494,9 +499,11 @@ export interface Devis {
 export interface NouvelEntete {
   /** The header row's first non-empty cell (« Devis!A52 »). */
   cellule: string;
-  /** 1-based row. */
+  /** 1-based row (the lowest of a header over two or three rows). */
   ligne: number;
-  /** Its cells' texts, left to right (empty cells left out). */
+  /** 1-based first row, only for a header over two or three rows (« Montant » merged over « Qté | Taux | Total »). */
+  debut?: number;
+  /** Its cells' texts, left to right, row by row for a header over several rows (empty cells left out). */
   textes: string[];
   /** Its columns by role (the import's role names), as letters, left to right (« libelle: "A", montant: "D" »). */
   colonnes: Partial<Record<string, string>>;
@@ -505,6 +512,22 @@ export interface NouvelEntete {
   /** Lines read under it (up to the next header) and their sum. */
   lignes: number;
   somme: Cents;
+  /**
+   * The chapter the table above ended in, not carried into this one (no chapter title right above this header): its
+   * lines are placed by their own code, chapter column or label, else listed unplaced.
+   */
+  chapitreNonRepris?: CodeChapitre;
+  /**
+   * Several amount columns under this header (« Montant TTC | Montant HT »): the one read and those not counted, each
+   * with its sum over this table's rows, chosen for this table as for the first (never the first table's choice).
+   */
+  colonneMontant?: ColonnesMontant;
+  /** Columns of this table's header that are not the devis (réalisé, écart, episodes), named with their sums. */
+  colonnesNonLues?: ColonneNonLue[];
+  /** This table's per-episode columns compared line by line with its amount read. */
+  episodes?: EpisodesNonProuves;
+  /** Its header names only the numeric columns: the labels read in the unheaded column left of them (as the first). */
+  colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
 }
 
 /** A percentage in the amount cell of a line below the total, read as the line's rate. */

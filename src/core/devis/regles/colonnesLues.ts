@@ -6,9 +6,10 @@ import { decimalFr } from "../../util/texte";
 import { totauxProuves } from "../choixParTotaux";
 import type {
   ColonneMontantNommee,
+  ColonneNommee,
   ColonneNonLue,
   ColonnesMontant,
-  Devis,
+  EpisodesNonProuves,
   NombresHorsColonne,
   TotauxColonne,
 } from "../model";
@@ -236,18 +237,21 @@ function secondBloc(c: ColonneNonLue) {
  * Columns of figures that are not the devis (réalisé, écart, per episode): the column read and each of them named
  * with its sum. Per-episode columns that do not add up, line by line, to the amount read: an alerte naming the lines.
  */
-function colonnesNonLues(devis: Devis, autres: readonly ColonneNonLue[]) {
-  const mont = devis.colonneMontant?.retenue ?? devis.colonneLue;
+function colonnesNonLues(
+  lu: { mont?: ColonneNommee; colonne?: string; episodes?: EpisodesNonProuves },
+  autres: readonly ColonneNonLue[],
+) {
+  const mont = lu.mont;
   const lue = mont
     ? `la colonne ${mont.colonne} « ${mont.entete} »`
-    : devis.conservation?.colonne
-      ? `la colonne ${devis.conservation.colonne}`
+    : lu.colonne
+      ? `la colonne ${lu.colonne}`
       : "la colonne des montants";
   const cellule = mont?.cellule ?? autres[0].cellule;
   const noms = autres
     .map((c) => `${c.colonne} « ${c.entete} » (${c.cellule}, somme ${formatMontantFr(c.somme)}) : ${NON_LUE[c.nature]}`)
     .join(" ; ");
-  const e = devis.episodes;
+  const e = lu.episodes;
   let episodes = "";
   let gravite: "info" | "alerte" = "info";
   if (e && e.lignes > 0) {
@@ -312,29 +316,51 @@ export const colonnesLues: Regle<ContexteDevis> = {
     "libellés n'ont pas d'en-tête, la colonne lue et celles écartées sont nommées, avec leurs sommes.",
   verifier({ devis }) {
     const out = [];
-    const m = devis.colonneMontant;
-    const ht = m && htNonProuve(m);
-    if (m && m.choix && m.choix !== "taxes") {
-      if (m.choix !== "seule" || m.ecartees.some((e) => e.somme)) out.push(colonnesPareilles(m));
-      if (ht) out.push(ht);
-    } else if (m && m.retenue.nature === "ttc") out.push(montantsTTC(m));
-    else if (ht) out.push(ht);
-    else if (m) {
-      const r = m.retenue;
-      const autres = m.ecartees.map((e) => `« ${e.entete} » (${e.colonne})`).join(", ");
-      out.push({
-        regle: "colonnes-lues",
-        gravite: "info" as const,
-        message:
-          `${r.cellule} : plusieurs colonnes de montant ; la colonne ${r.colonne} « ${r.entete} » est lue${NATURE[r.nature]}. ` +
-          `${autres} ${m.ecartees.length > 1 ? "ne sont pas comptées" : "n'est pas comptée"}` +
-          " : la TVA et le TTC se déduisent du hors taxes.",
-        cellule: r.cellule,
-      });
+    // The first table's amount columns, then those of each table stacked lower, chosen and named table by table.
+    for (const m of [devis.colonneMontant, ...(devis.entetesSuivants ?? []).map((e) => e.colonneMontant)]) {
+      if (!m) continue;
+      const ht = htNonProuve(m);
+      if (m.choix && m.choix !== "taxes") {
+        if (m.choix !== "seule" || m.ecartees.some((e) => e.somme)) out.push(colonnesPareilles(m));
+        if (ht) out.push(ht);
+      } else if (m.retenue.nature === "ttc") out.push(montantsTTC(m));
+      else if (ht) out.push(ht);
+      else {
+        const r = m.retenue;
+        const autres = m.ecartees.map((e) => `« ${e.entete} » (${e.colonne})`).join(", ");
+        out.push({
+          regle: "colonnes-lues",
+          gravite: "info" as const,
+          message:
+            `${r.cellule} : plusieurs colonnes de montant ; la colonne ${r.colonne} « ${r.entete} » est ` +
+            `lue${NATURE[r.nature]}. ${autres} ${m.ecartees.length > 1 ? "ne sont pas comptées" : "n'est pas comptée"}` +
+            " : la TVA et le TTC se déduisent du hors taxes.",
+          cellule: r.cellule,
+        });
+      }
     }
     const nonLues = devis.colonnesNonLues ?? [];
     const autres = nonLues.filter((c) => c.nature !== "secondBloc");
-    if (autres.length) out.push(colonnesNonLues(devis, autres));
+    if (autres.length)
+      out.push(
+        colonnesNonLues(
+          {
+            mont: devis.colonneMontant?.retenue ?? devis.colonneLue,
+            colonne: devis.conservation?.colonne,
+            episodes: devis.episodes,
+          },
+          autres,
+        ),
+      );
+    // A table stacked lower: its own columns of réalisé, écart or episodes, beside its own amount column.
+    for (const t of devis.entetesSuivants ?? [])
+      if (t.colonnesNonLues?.length)
+        out.push(
+          colonnesNonLues(
+            { mont: t.colonneMontant?.retenue ?? t.montant, colonne: t.montant?.colonne, episodes: t.episodes },
+            t.colonnesNonLues,
+          ),
+        );
     for (const c of nonLues) if (c.nature === "secondBloc") out.push(secondBloc(c));
     const constat = (gravite: "alerte" | "info", cellule: string, message: string) =>
       out.push({ regle: "colonnes-lues", gravite, message: `${cellule} : ${message}`, cellule });
@@ -357,14 +383,15 @@ export const colonnesLues: Regle<ContexteDevis> = {
           `lignes lues dans cette colonne (somme ${formatMontantFr(cm.somme)}) sont comptées sans être visibles. ` +
           `Affichez-la pour les vérifier.`,
       );
-    const l = devis.colonneLibelles;
-    if (l)
+    for (const l of [devis.colonneLibelles, ...(devis.entetesSuivants ?? []).map((e) => e.colonneLibelles)]) {
+      if (!l) continue;
       constat(
         "info",
         l.aGaucheDe.cellule,
         `l'en-tête ne nomme pas la colonne des libellés ; ils sont lus dans la colonne ${l.colonne}, sans en-tête, ` +
           `à gauche de « ${l.aGaucheDe.entete} ».`,
       );
+    }
     return out;
   },
 };
