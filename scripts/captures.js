@@ -9,7 +9,8 @@
  * post-production steps (tests/fixtures/planning/gardiens-planning.xlsx) and a financing plan
  * (tests/fixtures/financement/documentaire.xlsx), read with the xlsx adapter of the CLI build (build/). Each page
  * runs its main action as a user would (structure and write the devis, run the checks, compute the credit, check
- * the financing, compute and write the rétroplanning, load the production's FEC, assets/exemple/fec-exemple.txt), then
+ * the financing, compute and write the rétroplanning, load the production's FEC, assets/exemple/fec-exemple.txt,
+ * pre-estimate the bilan carbone, save « Dépôt agrément provisoire » and compare it with the current devis), then
  * the Tableau de bord is refreshed. Nothing leaves the machine: every request outside the pane's origin is refused.
  *
  * The fake Excel does not calculate: before the Tableau de bord, the formulas of the Écarts and Coût définitif sheets
@@ -378,6 +379,17 @@ async function main() {
         .map(([nom, n]) => `${nom} ${n}`)
         .join(", ")}\n`,
     );
+    await capturer(page, "carbone", async () => {
+      await id("carbone-estimer").click(); // IDS_CARBONE of pages/Carbone.tsx
+      await id("carbone-total").waitFor({ timeout: 60000 });
+    });
+    await capturer(page, "versions", async () => {
+      await id(TEST_IDS.versions.nom).fill("Dépôt agrément provisoire");
+      await id(TEST_IDS.versions.enregistrer).click();
+      await id(TEST_IDS.versions.enregistree).waitFor();
+      await id(TEST_IDS.versions.comparer).click();
+      await id(TEST_IDS.versions.resultat).waitFor();
+    });
     await capturer(page, "tableau-de-bord", async () => {
       await id(IDS_TABLEAU_DE_BORD.actualiser).click();
       await id(IDS_TABLEAU_DE_BORD.chiffre("planning", "pad")).waitFor({ timeout: 60000 });
