@@ -58,10 +58,10 @@ describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le 
     const bouton = screen.getByTestId(TEST_IDS.controles.explication(i));
     expect(bouton.tagName).toBe("BUTTON");
     expect(bouton.getAttribute("aria-expanded")).toBe("false");
-    // Its description names the line, so that two findings' buttons are told apart.
+    // Its description names the line (the pane's own typography pass, veillerTypographie, is not run here), so that two findings' buttons are told apart.
     await waitFor(() =>
       expect(document.getElementById(bouton.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
-        "D'où vient ce chiffre\u202f? (Manque au minimum par semaine, 2.1 «\u00a0Secrétaire de production\u00a0»)",
+        "D'où vient ce chiffre\u202f? (Manque au minimum par semaine, 2.1 « Secrétaire de production »)",
       ),
     );
     expect(screen.queryByTestId(IDS_TRACE.panneau)).toBeNull();
@@ -74,7 +74,7 @@ describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le 
     // 916,77 − 900,00 = 16,77 € a week, the grid's figure with its table in French, its version and its source.
     expect(panneau.textContent).toContain("Manque au minimum par semaine");
     expect(panneau.textContent).toContain("16,77\u00a0€");
-    expect(panneau.textContent).toContain("Minimum hebdomadaire de la fonction «\u00a0Secrétaire de production\u00a0»");
+    expect(panneau.textContent).toContain("Minimum hebdomadaire de la fonction « Secrétaire de production »");
     expect(panneau.textContent).toContain("916,77\u00a0€");
     const regle = within(panneau).getByTestId(IDS_TRACE.regle);
     expect(regle.textContent).toContain("version du 1er\u00a0avril\u00a02024");

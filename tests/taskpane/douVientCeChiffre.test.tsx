@@ -88,7 +88,7 @@ describe("« D'où vient ce chiffre ? » dans le volet", () => {
     await waitFor(() => expect(credit.tagName).toBe("BUTTON"));
     fireEvent.click(credit);
     expect(panneau().textContent).toContain("Crédit d'impôt");
-    expect(panneau().textContent).toContain("min(crédit avant plafonds\u202f; plafonds)");
+    expect(panneau().textContent).toContain("min(crédit avant plafonds ; plafonds)");
     // The rate's rule, one level down: French name of the table, version date, source as a link.
     fireEvent.click(
       within(panneau())
@@ -119,6 +119,6 @@ describe("« D'où vient ce chiffre ? » dans le volet", () => {
     // Each cap, in « Détails et sources ».
     fireEvent.click(within(screen.getByTestId(IDS_CREDIT_IMPOT.details)).getByRole("button", { name: /Détails/ }));
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.plafondChiffre(0)));
-    expect(panneau().textContent).toMatch(/Plafond\u00a0: /);
+    expect(panneau().textContent).toMatch(/Plafond : /);
   });
 });

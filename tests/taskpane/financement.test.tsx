@@ -69,8 +69,7 @@ describe("page Financement", () => {
     fireEvent.click(part);
     const panneau = screen.getByTestId(IDS_TRACE.panneau);
     expect(panneau.textContent).toContain("Intensité des aides publiques");
-    // In French typography, as every sentence of the pane.
-    expect(panneau.textContent).toContain("= aides publiques ÷ coût\u202f; plafond 50\u00a0%");
+    expect(panneau.textContent).toContain("= aides publiques ÷ coût ; plafond 50 %");
     expect(within(panneau).getByTestId(IDS_TRACE.regle).textContent).toContain(
       "Plafonds d'intensité des aides publiques",
     );

@@ -2,7 +2,7 @@ import { Button, Caption1, Link, Subtitle2, Text, makeStyles, mergeClasses, toke
 import { ChevronDown16Regular, ChevronRight16Regular, Dismiss16Regular } from "@fluentui/react-icons";
 import * as React from "react";
 import type { TraceAffichee } from "../../app/traces";
-import { dateFr, typographie } from "../francais";
+import { dateFr } from "../francais";
 import { Infobulle } from "./Infobulle";
 import { BadgeAVerifier, LienSource } from "./TextesAppliques";
 
@@ -137,7 +137,7 @@ export function ChiffreExplicable({
   if (!trace) return <span data-testid={testId}>{children}</span>;
   const ouvert = explication.ouverte?.cle === cle;
   return (
-    <Infobulle relation="description" texte={`D'où vient ce chiffre\u202f? (${typographie(trace.libelle)})`}>
+    <Infobulle relation="description" texte={`D'où vient ce chiffre\u202f? (${trace.libelle})`}>
       <button
         type="button"
         className={mergeClasses(styles.chiffre, ouvert && styles.ouvert)}
@@ -221,7 +221,7 @@ function Noeud({
   const idSous = React.useId();
   const tete = (
     <span className={styles.ligne}>
-      <span className={styles.libelle}>{typographie(trace.libelle)}</span>
+      <span className={styles.libelle}>{trace.libelle}</span>
       <Text weight={profondeur === 0 ? "semibold" : "regular"} className={styles.valeur}>
         {trace.valeur}
       </Text>
@@ -246,7 +246,7 @@ function Noeud({
       ) : (
         tete
       )}
-      {trace.formule && <Caption1 className={styles.detail}>= {typographie(trace.formule)}</Caption1>}
+      {trace.formule && <Caption1 className={styles.detail}>= {trace.formule}</Caption1>}
       {trace.cellule && (
         <Caption1 className={styles.detail}>
           {CELLULE.test(trace.cellule) ? (
