@@ -1,29 +1,31 @@
 import * as React from "react";
 import type { OptionsDevis } from "../app/commandes/devis";
+import type { TraceAffichee } from "../app/traces";
 import type { Constat } from "../core/controles/constat";
 
-/** State shared by the pages: the last findings and the options they were computed with. */
+/** State shared by the pages: the last findings, the options they were computed with and their trees. */
 export interface EtatApp {
   constats?: Constat[];
   options: OptionsDevis;
-  definirConstats(constats: Constat[], options: OptionsDevis): void;
+  /** « D'où vient ce chiffre ? » of each finding, in the findings' order (null: a finding without a tree). */
+  tracesConstats?: (TraceAffichee | null)[];
+  definirConstats(constats: Constat[], options: OptionsDevis, traces?: (TraceAffichee | null)[]): void;
 }
 
 const Contexte = React.createContext<EtatApp | undefined>(undefined);
 
 export function EtatProvider({ children }: { children: React.ReactNode }) {
-  const [constats, setConstats] = React.useState<Constat[]>();
-  const [options, setOptions] = React.useState<OptionsDevis>({});
+  const [etat, setEtat] = React.useState<{
+    constats?: Constat[];
+    options: OptionsDevis;
+    tracesConstats?: (TraceAffichee | null)[];
+  }>({ options: {} });
   const valeur = React.useMemo<EtatApp>(
     () => ({
-      constats,
-      options,
-      definirConstats: (c, o) => {
-        setConstats(c);
-        setOptions(o);
-      },
+      ...etat,
+      definirConstats: (constats, options, tracesConstats) => setEtat({ constats, options, tracesConstats }),
     }),
-    [constats, options],
+    [etat],
   );
   return <Contexte.Provider value={valeur}>{children}</Contexte.Provider>;
 }

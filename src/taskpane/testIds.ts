@@ -45,6 +45,8 @@ export const TEST_IDS = {
     liste: "controles-liste",
     groupe: (gravite: string) => `controles-groupe-${gravite}`,
     constat: (i: number) => `controles-constat-${i}`,
+    /** « D'où vient ce chiffre ? » of the finding `i` (a salary under its minimum). */
+    explication: (i: number) => `controles-explication-${i}`,
     lancer: "controles-lancer",
     vide: "controles-vide",
     invitation: "controles-invitation",

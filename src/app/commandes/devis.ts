@@ -1,8 +1,10 @@
+import type { Constat } from "../../core/controles/constat";
 import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { structurerDevis, type ResultatStructurer } from "../../core/devis/structurer";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { tracesDevis, type TracesDevis } from "../../core/traces/devis";
 import { ApercuDevis, apercuDevis } from "../apercu";
+import type { Trace } from "../../core/traces/trace";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import { verifierDate, verifierDuree } from "../arguments";
 import { origineDuree } from "../contexte";
@@ -66,14 +68,35 @@ export async function structurer(
   return { ...resultat, traces: { ...tracesDevis(r.devis), salairesMinimum: salairesMinimum ?? [] }, ...ambigues };
 }
 
-/** « D'où vient ce chiffre ? » of the Structurer page's figures: total, each chapter, coût à la minute. */
+/** « D'où vient ce chiffre ? » of the Structurer page's figures (total, each chapter, coût à la minute) and findings. */
 export interface ExplicationsDevis {
   total: TraceAffichee;
   chapitres: Record<string, TraceAffichee>;
   coutMinute?: TraceAffichee;
+  /**
+   * One entry per finding of `constats`, in its order: the finding's tree when it has one (a salary under its minimum:
+   * what it lacks, the grid's figure with its table and source, the pay from the line's cells), otherwise null.
+   */
+  constats: (TraceAffichee | null)[];
 }
 
-function explicationsDevis(t: TracesDevis | undefined): { explications?: ExplicationsDevis } {
+/**
+ * Each finding's trace, lined up with the findings: a salaire-minimum trace goes to the finding on its cell (the
+ * findings are sorted by severity, the traces are in the lines' order), each trace to one finding only.
+ */
+export function tracesDesConstats(constats: readonly Constat[], salaires: readonly Trace[]): (TraceAffichee | null)[] {
+  const parCellule = new Map<string, Trace[]>();
+  for (const t of salaires) if (t.cellule) parCellule.set(t.cellule, [...(parCellule.get(t.cellule) ?? []), t]);
+  return constats.map((c) => {
+    const t = c.regle === "salaire-minimum" && c.cellule ? parCellule.get(c.cellule)?.shift() : undefined;
+    return t ? traceAffichee(t) : null;
+  });
+}
+
+function explicationsDevis(
+  t: TracesDevis | undefined,
+  constats: readonly Constat[],
+): { explications?: ExplicationsDevis } {
   if (!t) return {};
   const chapitres: Record<string, TraceAffichee> = {};
   for (const [code, c] of Object.entries(t.chapitres)) if (c) chapitres[code] = traceAffichee(c);
@@ -82,6 +105,7 @@ function explicationsDevis(t: TracesDevis | undefined): { explications?: Explica
       total: traceAffichee(t.total),
       chapitres,
       ...(t.coutMinute ? { coutMinute: traceAffichee(t.coutMinute) } : {}),
+      constats: tracesDesConstats(constats, t.salairesMinimum ?? []),
     },
   };
 }
@@ -94,7 +118,7 @@ export const commandesDevis = {
     args: OptionsDevis,
   ): Promise<ApercuDevis & { explications?: ExplicationsDevis }> {
     const r = await structurer(wb, args, false);
-    return { ...apercuDevis(r.devis, r.constats), ...explicationsDevis(r.traces) };
+    return { ...apercuDevis(r.devis, r.constats), ...explicationsDevis(r.traces, r.constats) };
   },
 
   async creerFeuilleDevis(
@@ -102,6 +126,10 @@ export const commandesDevis = {
     args: OptionsDevis,
   ): Promise<ApercuDevis & { feuillesEcrites: string[]; explications?: ExplicationsDevis }> {
     const r = await structurer(wb, args, true);
-    return { ...apercuDevis(r.devis, r.constats), feuillesEcrites: r.feuillesEcrites, ...explicationsDevis(r.traces) };
+    return {
+      ...apercuDevis(r.devis, r.constats),
+      feuillesEcrites: r.feuillesEcrites,
+      ...explicationsDevis(r.traces, r.constats),
+    };
   },
 };

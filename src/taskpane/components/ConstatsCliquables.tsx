@@ -43,6 +43,10 @@ export interface ConstatAffiche {
   cellule?: string;
   /** A place that is not a cell (« PDT (plan de travail) »): shown, not selectable. */
   lieu?: string;
+  /**
+   * Shown under the item, outside its button (a button cannot hold another): « D'où vient ce chiffre ? » and its tree.
+   */
+  suite?: React.ReactNode;
 }
 
 /** The three severities of the validation engine, in the order the engine sorts them. */
@@ -126,6 +130,14 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   corps: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
+  avecSuite: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  suite: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
   // « 'Budget Gardiens'!B43 » may be wider than the pane: it wraps instead of overflowing.
   cellule: {
     color: `var(${CELLULE_SURVOL}, ${tokens.colorBrandForeground1})`,
@@ -207,7 +219,7 @@ export function ConstatsCliquables({
                   </>
                 );
                 return (
-                  <li key={i}>
+                  <li key={i} className={e.suite ? styles.avecSuite : undefined}>
                     {e.cellule ? (
                       <Infobulle relation="description" texte={`Aller à ${e.cellule}`}>
                         <button
@@ -224,6 +236,7 @@ export function ConstatsCliquables({
                         {contenu}
                       </div>
                     )}
+                    {e.suite && <div className={styles.suite}>{e.suite}</div>}
                   </li>
                 );
               })}

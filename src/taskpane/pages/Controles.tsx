@@ -2,6 +2,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
+import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { compte } from "../francais";
 import { useCommande } from "../components/useCommande";
@@ -21,21 +22,49 @@ export function Controles() {
   const commande = useCommande();
   const { occupe, lancer } = commande;
   const constats = etat.constats;
-  const elements = React.useMemo(() => (constats ? constatsAffiches(constats) : []), [constats]);
+  const traces = etat.tracesConstats;
+  const explication = useExplication();
+  const { fermer } = explication;
+  // New findings: the open tree was another run's.
+  React.useEffect(() => fermer(), [constats, fermer]);
+  const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "controles-aller");
+  const elements = constatsAffiches(constats ?? []).map((e, i) => {
+    const trace = traces?.[i];
+    if (!trace) return e;
+    const cle = `constat-${i}`;
+    return {
+      ...e,
+      // « D'où vient ce chiffre ? » under the finding (a salary under its minimum), its tree right below it.
+      suite: (
+        <>
+          <div>
+            <ChiffreExplicable
+              cle={cle}
+              trace={trace}
+              explication={explication}
+              testId={TEST_IDS.controles.explication(i)}
+            >
+              D'où vient ce chiffre{"\u202f"}?
+            </ChiffreExplicable>
+          </div>
+          {explication.ouverte?.cle === cle && <PanneauTrace explication={explication} onAller={aller} />}
+        </>
+      ),
+    };
+  });
 
   const relancer = () =>
     lancer(
       async () => {
-        // The production as it is now (sheet, genre, duration chosen on any page).
-        const o = optionsDevisDe(production.contexte, production.detecte);
+        // The production as it is now (sheet, genre, duration chosen on any page), with each finding's tree.
+        const o = { ...optionsDevisDe(production.contexte, production.detecte), explique: true };
         const r = await envoyer("analyserDevis", o);
-        etat.definirConstats(r.constats, o);
+        etat.definirConstats(r.constats, o, r.explications?.constats);
         return r.constats;
       },
       "controles-lancer",
       (cs) => (cs.length ? `${compte(cs.length, "constat")}.` : "Aucun constat."),
     );
-  const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "controles-aller");
 
   return (
     <section className={styles.liste} aria-label="Contrôles du devis">

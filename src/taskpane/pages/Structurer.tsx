@@ -80,7 +80,7 @@ export function Structurer() {
         const o = options();
         const r = await envoyer("analyserDevis", o);
         setApercu(r);
-        etat.definirConstats(r.constats, o);
+        etat.definirConstats(r.constats, o, r.explications?.constats);
         return r;
       },
       "structurer-analyser",
@@ -96,7 +96,7 @@ export function Structurer() {
         const r = await envoyer("creerFeuilleDevis", o);
         setApercu(r);
         setEcrites(r.feuillesEcrites);
-        etat.definirConstats(r.constats, o);
+        etat.definirConstats(r.constats, o, r.explications?.constats);
         return r;
       },
       "structurer-creer",
