@@ -217,6 +217,10 @@ describe("prodbook carbone : définitif à côté du prévisionnel", () => {
       kgCO2eDefinitif: "96.25",
     });
     expect([j.total, j.definitif, achats.tCO2e, achats.tCO2eDefinitif]).toEqual(["0.09", "0.10", "0.09", "0.10"]);
+    // A category with no line having a réalisé: its définitif is unknown (null), not « 0 t ».
+    const sans = j.categories.filter((c: { activites: unknown[] }) => c.activites.length === 0);
+    expect(sans.length).toBeGreaterThan(0);
+    expect(sans.map((c: { tCO2eDefinitif: string | null }) => c.tCO2eDefinitif)).toEqual(sans.map(() => null));
 
     const lu = new ExcelJS.Workbook();
     await lu.xlsx.readFile(sortie);
@@ -229,6 +233,40 @@ describe("prodbook carbone : définitif à côté du prévisionnel", () => {
       "Total prévisionnel (t CO2e)",
       "Total définitif (t CO2e)",
     ]);
+  });
+});
+
+describe("prodbook carbone : un réalisé imputé au chapitre n'est pas un réalisé de 0 sur ses lignes", () => {
+  test("correspondances par chapitre (table par défaut) : pas de définitif inventé, le montant du chapitre nommé", async () => {
+    const exemple = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+    const fec = path.resolve(__dirname, "../../assets/exemple/fec-exemple.txt");
+    const ecarts = path.join(dir, "ecarts-chapitres.xlsx");
+    const e = await lancer(["ecarts", exemple, "--fec", fec, "-o", ecarts]);
+    expect(e.code).toBe(0);
+    const r = await lancer(["carbone", ecarts, "--date", "2026-06-01", "--json"]);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out[0]);
+    // Every poste of the bilan's chapters has a réalisé of 0 of its own: the Grand livre's 276 € of chapter 5 went
+    // to the chapter. The définitif is unknown (null), not 0 t.
+    expect(j.total).toBe("0.98");
+    expect(j.definitif).toBeNull();
+    expect(j.categories.map((c: { tCO2eDefinitif: string | null }) => c.tCO2eDefinitif)).toEqual(
+      j.categories.map(() => null),
+    );
+    const imputes = j.manquants.filter((m: { cellule: string }) => m.cellule.startsWith("'Écarts'!"));
+    // Chapters 5 to 9 hold the bilan's activities; 1, 2 and 4 (rights, staff, social charges) do not and stay silent.
+    expect(imputes.map((m: { message: string }) => m.message.match(/du chapitre (\d+)/)![1])).toEqual([
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+    ]);
+    expect(imputes[0].message).toBe(
+      "276,00\u00a0€ de réalisé du chapitre 5 sont imputés au chapitre, à aucune de ses lignes " +
+        "(« Décors et costumes — imputé au chapitre ») : ils manquent au bilan définitif, et les lignes du chapitre " +
+        "sans réalisé propre n'ont pas de définitif. Affectez ces comptes aux postes dans les correspondances.",
+    );
   });
 });
 

@@ -17,7 +17,7 @@ import { normaliser, pluriel } from "../util/texte";
 import { classerLigne, type LigneHorsBilan } from "./classer";
 import { NOM_FEUILLE_CARBONE, NOM_FEUILLE_EXPORT } from "./colonnes";
 import { blocsCouverture, couverture, type Couverture } from "./couverture";
-import { realisesDesEcarts } from "./definitif";
+import { realisesDesEcarts, type RealisesCarbone } from "./definitif";
 import { estimer, totaliser, type TotauxCarbone } from "./estimer";
 import { csvExport, feuilleExport, regrouperExport, type LigneExport } from "./export";
 import { conversionDuPlan, facteursEnVigueur, PREFIXE_PARAMETRES, type JeuFacteurs } from "./facteurs";
@@ -290,9 +290,11 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   const { saisies, orphelines } = apparierSaisies(activites, precedente ? lireSaisiesCarbone(precedente) : []);
   const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
   const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
-  const realises = ecarts ? realisesDesEcarts(ecarts) : new Map();
+  const realises: RealisesCarbone = ecarts
+    ? realisesDesEcarts(ecarts, new Set(activites.flatMap((a) => (a.chapitre ? [a.chapitre] : []))))
+    : { parCode: new Map(), manquants: [] };
   enJoursSaisis(activites, saisies);
-  const es = estimer(activites, jeu, saisies, realises);
+  const es = estimer(activites, jeu, saisies, realises.parCode);
   const totaux = totaliser(es);
   const lignesExport = regrouperExport(es);
   const couv = couverture(devis, es, hors);
@@ -300,7 +302,12 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     devis,
     activites: es,
     totaux,
-    manquants: [...lesManquants(es, jeu), ...orphelines.map(correctionNonReprise), ...montantsNonLus(devis)],
+    manquants: [
+      ...lesManquants(es, jeu),
+      ...orphelines.map(correctionNonReprise),
+      ...montantsNonLus(devis),
+      ...realises.manquants,
+    ],
     hors,
     couverture: couv,
     plan,

@@ -71,7 +71,8 @@ export interface TotauxCarbone {
   definitif: Decimal;
   /** Activities with a définitif figure / all estimated ones. */
   definitifsDisponibles: number;
-  parCategorie: Map<CodeCategorie, { kg: Decimal; kgDefinitif: Decimal }>;
+  /** By category; `definitifs`: its activities with a définitif figure (none: the category's définitif is unknown). */
+  parCategorie: Map<CodeCategorie, { kg: Decimal; kgDefinitif: Decimal; definitifs: number }>;
   parChapitre: Map<string, { kg: Decimal; kgDefinitif: Decimal }>;
   /** Shares of the estimate (0..1) from activity data and from money-based ratios. */
   partActivite: Decimal;
@@ -79,8 +80,9 @@ export interface TotauxCarbone {
 }
 
 export function totaliser(es: ActiviteEstimee[]): TotauxCarbone {
-  const parCategorie = new Map<CodeCategorie, { kg: Decimal; kgDefinitif: Decimal }>();
-  for (const c of CATEGORIES) parCategorie.set(c.code, { kg: new Decimal(0), kgDefinitif: new Decimal(0) });
+  const parCategorie = new Map<CodeCategorie, { kg: Decimal; kgDefinitif: Decimal; definitifs: number }>();
+  for (const c of CATEGORIES)
+    parCategorie.set(c.code, { kg: new Decimal(0), kgDefinitif: new Decimal(0), definitifs: 0 });
   const parChapitre = new Map<string, { kg: Decimal; kgDefinitif: Decimal }>();
   let total = new Decimal(0);
   let definitif = new Decimal(0);
@@ -96,6 +98,7 @@ export function totaliser(es: ActiviteEstimee[]): TotauxCarbone {
     const c = parCategorie.get(e.categorie)!;
     c.kg = c.kg.plus(kg);
     c.kgDefinitif = c.kgDefinitif.plus(kgD);
+    if (e.kgCO2eDefinitif !== undefined) c.definitifs++;
     const ch = e.chapitre ?? "plan";
     const p = parChapitre.get(ch) ?? { kg: new Decimal(0), kgDefinitif: new Decimal(0) };
     p.kg = p.kg.plus(kg);

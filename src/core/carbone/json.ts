@@ -25,7 +25,8 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
       code: c.code,
       libelle: c.libelle,
       tCO2e: tonnes(t.parCategorie.get(c.code)!.kg),
-      tCO2eDefinitif: t.definitifsDisponibles ? tonnes(t.parCategorie.get(c.code)!.kgDefinitif) : null,
+      // Unknown (null) for a category none of whose lines has a réalisé: never « 0 t » it did not prove.
+      tCO2eDefinitif: t.parCategorie.get(c.code)!.definitifs ? tonnes(t.parCategorie.get(c.code)!.kgDefinitif) : null,
       activites: r.activites
         .filter((a) => a.categorie === c.code)
         .map((a) => ({

@@ -12,6 +12,7 @@ import {
   Text,
   Title3,
   makeStyles,
+  mergeClasses,
   tableHeaderCellClassNames,
   tokens,
 } from "@fluentui/react-components";
@@ -54,6 +55,10 @@ const useStyles = makeStyles({
   titre: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   nombre: { textAlign: "right", whiteSpace: "nowrap" },
   enteteNombre: { [`& .${tableHeaderCellClassNames.button}`]: { justifyContent: "flex-end" } },
+  // The table shares its width equally by default: at 350 px « Hébergement » would break inside the word. The figures
+  // take the width of « non chiffré », the category the rest.
+  colonneChiffre: { width: "5.5rem" },
+  colonneDefinitif: { width: "4.75rem" },
   liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   conversions: {
     margin: 0,
@@ -183,8 +188,14 @@ export function Carbone() {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Catégorie</TableHeaderCell>
-              <TableHeaderCell className={styles.enteteNombre}>t CO2e</TableHeaderCell>
-              {b.definitif !== null && <TableHeaderCell className={styles.enteteNombre}>Définitif</TableHeaderCell>}
+              <TableHeaderCell className={mergeClasses(styles.enteteNombre, styles.colonneChiffre)}>
+                t CO2e
+              </TableHeaderCell>
+              {b.definitif !== null && (
+                <TableHeaderCell className={mergeClasses(styles.enteteNombre, styles.colonneDefinitif)}>
+                  Définitif
+                </TableHeaderCell>
+              )}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -229,7 +240,16 @@ export function Carbone() {
                       : fr(c.tCO2e)}
                   </TableCell>
                   {b.definitif !== null && (
-                    <TableCell className={styles.nombre}>{fr(c.tCO2eDefinitif ?? "0.00")}</TableCell>
+                    <TableCell className={styles.nombre}>
+                      {/* No réalisé for the category's lines: unknown, not 0 t. */}
+                      {c.tCO2eDefinitif === null ? (
+                        <span aria-label="pas de réalisé" title="Pas de réalisé pour ces lignes">
+                          —
+                        </span>
+                      ) : (
+                        fr(c.tCO2eDefinitif)
+                      )}
+                    </TableCell>
                   )}
                 </TableRow>
               );
