@@ -63,8 +63,11 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     // The rental weeks converted into days of use, under their category, and inside the pane at 320 px.
     const conversions = page.locator('[data-testid="carbone-conversions-materiel"] li');
     expect(await conversions.evaluateAll((ls) => ls.map((l) => (l as HTMLElement).innerText))).toEqual([
-      "Location caméra et optiques\u00a0: 4\u00a0semaines → 20\u00a0jours d'utilisation (5\u00a0jours par semaine, à vérifier)",
-      "Kit son HF\u00a0: 4\u00a0semaines → 20\u00a0jours d'utilisation (5\u00a0jours par semaine, à vérifier)",
+      // The plan de travail « PDT » shoots 5 days every week: its weeks give the days (M, « à vérifier »).
+      "Location caméra et optiques\u00a0: 4\u00a0semaines → 20\u00a0jours d'utilisation " +
+        "(5\u00a0jours de tournage par semaine, plan de travail, à vérifier)",
+      "Kit son HF\u00a0: 4\u00a0semaines → 20\u00a0jours d'utilisation " +
+        "(5\u00a0jours de tournage par semaine, plan de travail, à vérifier)",
     ]);
     expect(await texte(page.getByTestId("carbone-conversions-postproduction"))).toContain(
       "Salle de montage (location)\u00a0: 8\u00a0semaines → 40\u00a0jours d'utilisation",

@@ -70,6 +70,13 @@ describe("prodbook carbone --json : le contrat public", () => {
       ["achats", "Achats et services", "0.52"],
       ["postproduction", "Post-production", "0.00"],
     ]);
+    // Added field: the « 0.00 » of a category whose every line waits for a quantity or a factor is no figure.
+    expect(j.categories.filter((c) => (c as { nonChiffree?: boolean }).nonChiffree).map((c) => c.code)).toEqual([
+      "transport",
+      "materiel",
+      "energie",
+      "postproduction",
+    ]);
     for (const c of j.categories) {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(["code", "libelle", "tCO2e", "activites"]));
       for (const a of c.activites)
@@ -138,6 +145,13 @@ describe("prodbook carbone -o et --csv", () => {
       "Total prévisionnel\u00a0: 0,98 t CO2e (données d'activité 46,6\u00a0%, ratios monétaires 53,4\u00a0%)",
     );
     expect(texte).toContain("doit être fait avec un outil homologué\u00a0: SeCO2, Carbon'Clap ou Carbon Stage");
+    // What the total leaves out is said next to it, and a category without any figure is not « 0,00 t ».
+    expect(texte).toContain(
+      "Non chiffré\u00a0: 25\u202f830,00\u00a0€ de dépenses du devis (5\u202f630,00\u00a0€ à compléter, " +
+        "20\u202f200,00\u00a0€ sans facteur d'émission), hors de ce total.",
+    );
+    expect(texte).toMatch(/\n {2}Matériel technique +non chiffré +\(3\u00a0activités/);
+    expect(texte).toMatch(/\n {2}Hébergement +0,31 t +\(1\u00a0activité\)/);
     expect(texte).toContain(
       `Écrit\u00a0: ${sortie} (feuilles «\u00a0Bilan carbone\u00a0», «\u00a0Export carbone\u00a0»)`,
     );

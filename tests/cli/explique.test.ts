@@ -102,6 +102,10 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       /Crédit d'impôt\u00a0: [\d\u202f]+,\d\d\u00a0€ = min\(crédit avant plafonds\u202f; plafonds\)/,
     );
     expect(texte).toMatch(/← Taux\u00a0: 25,00\u00a0% = taux du crédit audiovisuel \[credit-impot\.audiovisuel\.taux/);
+    // Other public aid not given: counted for 0 in its ceiling, said so — never a « 0 » that reads as known.
+    expect(texte).toContain(
+      "← Autres aides publiques\u00a0: 0,00\u00a0€ = non renseignées, comptées pour 0\u00a0: plafond à vérifier",
+    );
     // Each cap down to its rule figures: plafond par minute × durée; the public-aid ceiling, part × budget − aids.
     const lignes = texte.split("\n");
     const i = lignes.indexOf(

@@ -244,7 +244,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     );
 
     const credit = Object.values(n).find((t) => t.startsWith("Crédit d'impôt : "))!;
-    expect(credit).toMatch(/^Crédit d'impôt : 36\u202f305,15\u00a0€\n= min\(crédit avant plafonds ; plafonds\)\n/);
+    expect(credit).toMatch(/^Crédit d'impôt : 36\u202f134,65\u00a0€\n= min\(crédit avant plafonds ; plafonds\)\n/);
     expect(credit).toMatch(
       /\n← Plafond : plafond par minute : 75\u202f400,00\u00a0€ \(1\u202f450,00\u00a0€\/min × 52\smin\)\n/,
     );
@@ -257,7 +257,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     );
     const avant = Object.values(n).find((t) => t.startsWith("Crédit avant plafonds"))!;
     expect(avant).toContain(
-      "= base × taux\n← Base du crédit : 145\u202f220,60\u00a0€ (min(dépenses éligibles ; 80\u00a0% du budget de production))",
+      "= base × taux\n← Base du crédit : 144\u202f538,60\u00a0€ (min(dépenses éligibles ; 80\u00a0% du budget de production))",
     );
     const chapitre1 = Object.values(n).find((t) => t.startsWith("Chapitre 1 "))!;
     expect(chapitre1).toContain(

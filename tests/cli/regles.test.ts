@@ -106,6 +106,18 @@ describe("prodbook regles --json", () => {
 });
 
 describe("prodbook regles (texte)", () => {
+  test("une date avant toutes les tables : aucune en vigueur, pas « dont 0 à vérifier »", async () => {
+    const r = await lancer(["--date", "1990-01-01"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^Règles en vigueur le 01\/01\/1990\u00a0: \d+ tables, aucune n'a de version en vigueur à cette date\.\n/,
+    );
+    const tot = await lancer(["--date", "2018-01-15"]);
+    expect(tot.out).toMatch(
+      /^[^\n]*, dont \d+ à vérifier \(confiance M ou L\) et \d+ sans version en vigueur à cette date\.\n/,
+    );
+  });
+
   test("lisible par un comptable : dates et montants en français, « à vérifier » et son motif, sources, surcharges", async () => {
     const r = await lancer(["--date", "2026-01-15", "--classeur", classeur]);
     expect(r.code).toBe(0);

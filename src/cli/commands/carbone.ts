@@ -1,4 +1,5 @@
 import { pluriel } from "../../core/util/texte";
+import { cents, eurosToCents, formatMontantFr } from "../../core/money";
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
 import { detailDate } from "../../app/arguments";
 import { dateValide } from "../../app/commandes/regles";
@@ -23,6 +24,15 @@ function texte(r: ResultatCarbone, io: Io): void {
       (b.definitif !== null ? ` ; définitif : ${virgule(b.definitif)} t CO2e` : "") +
       ` (données d'activité ${pourcent(b.partActivite)}, ratios monétaires ${pourcent(b.partMonetaire)})`,
   );
+  // The spend the estimate leaves out, said next to it: a total is only what its lines could be computed on.
+  const aCompleter = eurosToCents(b.couverture.aCompleter);
+  const manquant = eurosToCents(b.couverture.facteurManquant);
+  if (aCompleter + manquant > 0)
+    io.out(
+      `Non chiffré : ${formatMontantFr(cents(aCompleter + manquant))} de dépenses du devis ` +
+        `(${formatMontantFr(aCompleter)} à compléter, ${formatMontantFr(manquant)} sans facteur d'émission), ` +
+        `hors de ce total.`,
+    );
   const w = Math.max(...b.categories.map((c) => c.libelle.length));
   for (const c of b.categories) {
     const aCompleter = c.activites.filter((a) => a.methode === "à compléter").length;
@@ -32,7 +42,9 @@ function texte(r: ResultatCarbone, io: Io): void {
       ...(aCompleter ? [`${aCompleter} à compléter`] : []),
       ...(manquant ? [pluriel(manquant, "facteur manquant", "facteurs manquants")] : []),
     ];
-    io.out(`  ${c.libelle.padEnd(w)}  ${virgule(c.tCO2e).padStart(8)} t  (${details.join(", ")})`);
+    // « 0,00 t » would read as no emissions: no line of the category could be computed.
+    const chiffre = c.nonChiffree ? "non chiffré" : `${virgule(c.tCO2e)} t`;
+    io.out(`  ${c.libelle.padEnd(w)}  ${chiffre.padStart(11)}  (${details.join(", ")})`);
   }
   // Weeks and months turned into days of use: said with the convention's confidence and its Paramètres key.
   const converties = b.categories.flatMap((c) => c.activites).filter((a) => a.conversion);

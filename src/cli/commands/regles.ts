@@ -3,15 +3,23 @@ import { dateValide, jsonRegles, reglesEnVigueur } from "../../app/commandes/reg
 import type { AuditRegles } from "../../core/regles/audit";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
+import { dateFr } from "../../core/util/texte";
 
 const USAGE = "prodbook regles [--date AAAA-MM-JJ] [--classeur classeur.xlsx] [--json]";
-
-const jour = (iso: string) => iso.split("-").reverse().join("/");
 
 /** The French listing an accountant reads: each table, its period, confidence, sources, figures and overrides. */
 function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
   const n = a.tables.filter((t) => t.version?.aVerifier).length;
-  io.out(`Règles en vigueur le ${jour(a.date)} : ${a.tables.length} tables, dont ${n} à vérifier (confiance M ou L).`);
+  const enVigueur = a.tables.filter((t) => t.version).length;
+  // Tables without a version at that date are counted apart: « 0 à vérifier » would vouch for figures that do not apply.
+  const horsPeriode = a.tables.length - enVigueur;
+  io.out(
+    `Règles en vigueur le ${dateFr(a.date)} : ${a.tables.length} tables` +
+      (enVigueur === 0
+        ? ", aucune n'a de version en vigueur à cette date."
+        : `, dont ${n} à vérifier (confiance M ou L)` +
+          (horsPeriode ? ` et ${horsPeriode} sans version en vigueur à cette date.` : ".")),
+  );
   if (classeur && a.feuilleParametres === "absente")
     io.out(`${classeur} n'a pas de feuille « Paramètres » : aucune surcharge, les chiffres des tables s'appliquent.`);
   else if (classeur && a.feuilleParametres === "sans-en-tete")
@@ -33,11 +41,11 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
     io.out(`■ ${t.id} — ${t.description}`);
     const v = t.version;
     if (!v) {
-      const p = t.periodes.map((x) => `du ${jour(x.effetDu)} ${x.effetAu ? `au ${jour(x.effetAu)}` : "à ce jour"}`);
+      const p = t.periodes.map((x) => `du ${dateFr(x.effetDu)} ${x.effetAu ? `au ${dateFr(x.effetAu)}` : "à ce jour"}`);
       io.out(`  Aucune version en vigueur à cette date (périodes couvertes : ${p.join(" ; ")}).`);
     } else {
       io.out(
-        `  Version du ${jour(v.effetDu)} ${v.effetAu ? `au ${jour(v.effetAu)}` : "(toujours en vigueur)"} — confiance ` +
+        `  Version du ${dateFr(v.effetDu)} ${v.effetAu ? `au ${dateFr(v.effetAu)}` : "(toujours en vigueur)"} — confiance ` +
           `${v.confiance}${v.aVerifier ? " : à vérifier" : " : texte primaire"}`,
       );
       if (v.motifConfiance) io.out(`  Pourquoi à vérifier : ${v.motifConfiance}`);

@@ -25,6 +25,10 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
       code: c.code,
       libelle: c.libelle,
       tCO2e: tonnes(t.parCategorie.get(c.code)!.kg),
+      // Added field: every line of the category waits for a quantity or a factor, so its « 0.00 » is no figure.
+      nonChiffree:
+        r.activites.some((a) => a.categorie === c.code) &&
+        r.activites.every((a) => a.categorie !== c.code || a.kgCO2e === undefined),
       // Unknown (null) for a category none of whose lines has a réalisé: never « 0 t » it did not prove.
       tCO2eDefinitif: t.parCategorie.get(c.code)!.definitifs ? tonnes(t.parCategorie.get(c.code)!.kgDefinitif) : null,
       activites: r.activites

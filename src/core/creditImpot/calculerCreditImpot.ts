@@ -4,7 +4,7 @@ import { cents, formatMontantFr, sumCents } from "../money";
 import { clesInconnues } from "../regles/parametres";
 import { appliquerCredit, type Assiette } from "./appliquer";
 import { CLE_BASE_ARTISTES, plafonnerArtistes } from "./artistes";
-import { lignesBase, plafonnerHebergement, plafonnerRealisateur } from "./eligibilite";
+import { lignesBase, plafonnerHebergement, plafonnerRealisateur, retirerChargesSalairesExclus } from "./eligibilite";
 import { Figures } from "./figures";
 import {
   type AjustementBase,
@@ -53,7 +53,8 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
     re,
     "table par chapitre",
   );
-  const ajustements: AjustementBase[] = [];
+  // Before any cap: the charges of salaries outside the base are outside it too.
+  const ajustements: AjustementBase[] = retirerChargesSalairesExclus(lignes);
   const heb = plafonnerHebergement(lignes, devis, options, figures);
   ajustements.push(...heb.ajustements);
   alertes.push(...heb.alertes);

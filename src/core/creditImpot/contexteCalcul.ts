@@ -139,7 +139,7 @@ export function plafondAidesPubliques(
         libelle: quoi,
         valeur: new Decimal(deja).dividedBy(100).toFixed(2),
         unite: "euros",
-        origine: autres === undefined ? "non renseignées : 0" : "montant indiqué",
+        origine: autres === undefined ? "non renseignées, comptées pour 0 : plafond à vérifier" : "montant indiqué",
       },
     },
   });

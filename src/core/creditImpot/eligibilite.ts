@@ -224,3 +224,43 @@ export function plafonnerRealisateur(
     },
   ];
 }
+
+/** « Charges sur salaires techniciens (62 %) »: the rate a charges line writes in its label. */
+const TAUX_LIBELLE = /(\d{1,2}(?:[.,]\d{1,2})?)\s*%/;
+
+/**
+ * Social charges counted on salaries the base leaves out. A charges line (chapter 4) whose label gives its rate and
+ * whose amount is exactly that rate × a salary chapter's total (to the cent: the arithmetic proves what it covers)
+ * carries the charges of every line of that chapter, those excluded from the base too (a foreign fixeur, a line
+ * declared « non »): rate × their amount outside the base leaves the base with the line's share spent in France. A line
+ * whose amount proves nothing is left as it is.
+ */
+export function retirerChargesSalairesExclus(lignes: LigneBase[]): AjustementBase[] {
+  const ajustements: AjustementBase[] = [];
+  for (const b of lignes) {
+    if (b.chapitre !== "4" || !b.eligible || b.base <= 0) continue;
+    const m = TAUX_LIBELLE.exec(b.libelle);
+    if (!m) continue;
+    const taux = new Decimal(m[1].replace(",", ".")).dividedBy(100);
+    for (const chapitre of ["2", "3", "1"] as const) {
+      const salaires = lignes.filter((x) => x.chapitre === chapitre);
+      if (!salaires.length || multiplyCents(sumCents(salaires.map((x) => x.montant)), taux) !== b.montant) continue;
+      const hors = salaires.filter((x) => x.base < x.montant);
+      const exclu = sumCents(hors.map((x) => subCents(x.montant, x.base)));
+      const retrait = Math.min(b.base, multiplyCents(multiplyCents(exclu, taux), new Decimal(b.partFrance)));
+      if (retrait > 0) {
+        ajustements.push({
+          nom: "charges sur salaires hors base",
+          montant: cents(retrait),
+          detail:
+            `${b.cellule ?? b.id} : ${m[1]} % × ${formatMontantFr(exclu)} de salaires du chapitre ${chapitre} hors base ` +
+            `(${hors.map((x) => x.cellule ?? x.id).join(", ")})`,
+        });
+        b.base = subCents(b.base, cents(retrait));
+        b.motif += ` ; charges des salaires hors base retirées (${formatMontantFr(cents(retrait))})`;
+      }
+      break;
+    }
+  }
+  return ajustements;
+}

@@ -159,7 +159,50 @@ const GENRES: readonly [Genre, RegExp][] = [
   ["spectacle", /\b(spectacle vivant|captation)\b/],
 ];
 /** « 52' », « 52 min », « 90 minutes », « durée : 52 » (a duration in minutes written in a title cell). */
-const DUREE = /(?:\bduree\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\b)|(?:\b(\d{1,3}(?:[.,]\d+)?)\s*(?:'|mn\b|min\b|minutes\b))/g;
+const NOMBRE = String.raw`\d{1,3}(?:[.,]\d+)?`;
+const MINUTES = String.raw`(?:'|mn\b|min\b|minutes?\b)`;
+/** « 6 × 26 min », « 2 x 52' »: episodes of a series, read two ways (one episode, or all of them). */
+const EPISODES = new RegExp(String.raw`\b(\d{1,3})\s*[x×]\s*(${NOMBRE})\s*${MINUTES}`, "g");
+/** « 1 h 30 », « 1h30 », « 2 heures », « 1 h 30 min ». */
+const HEURES = new RegExp(String.raw`\b(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{1,2})(?:\s*${MINUTES})?)?(?![\w'])`, "g");
+/** « durée : 52 » (not « durée : 90 secondes », nor « durée : 1 h 30 », read above), « 52' », « 52 min ». */
+const DUREE = new RegExp(
+  String.raw`(?:\bduree\s*:?\s*(${NOMBRE})\b(?!\s*(?:s\b|sec|seconde|h\b|h\d|heure|[x×]|[.,]\d)))|(?:\b(${NOMBRE})\s*${MINUTES})`,
+  "g",
+);
+const SECONDES = new RegExp(String.raw`\b${NOMBRE}\s*(?:s|sec|secondes?)\b`, "g");
+
+/** « 52,5 » (a comma, as the context keeps durations) from minutes. */
+const minutesFr = (n: number) => String(Math.round(n * 100) / 100).replace(".", ",");
+
+/**
+ * The durations a title cell writes, in minutes (« 52 », « 52,5 »): « 52' », « 52 min », « durée : 52 », « 1 h 30 »
+ * (90). A series « 6 × 26 min » gives both readings (26 for one episode, 156 for all), so that nothing is picked among
+ * them; seconds (« 90 secondes ») are no duration of a work.
+ */
+export function dureesDuTexte(texte: string): string[] {
+  let t = normaliser(texte);
+  const out: string[] = [];
+  const ajouter = (n: number) => {
+    if (n > 0 && !out.includes(minutesFr(n))) out.push(minutesFr(n));
+  };
+  // Each form read is blanked, so that « 26 min » of « 6 × 26 min » or « 30 min » of « 1 h 30 min » is not read again.
+  const lire = (re: RegExp, f: (m: RegExpMatchArray) => void) => {
+    t = t.replace(re, (...a) => {
+      f(a.slice(0, -2) as unknown as RegExpMatchArray);
+      return " ";
+    });
+  };
+  lire(EPISODES, (m) => {
+    const une = Number(m[2].replace(",", "."));
+    ajouter(une);
+    ajouter(Number(m[1]) * une);
+  });
+  lire(HEURES, (m) => ajouter(Number(m[1]) * 60 + Number(m[2] ?? 0)));
+  lire(SECONDES, () => undefined);
+  for (const m of t.matchAll(DUREE)) ajouter(Number((m[1] ?? m[2]).replace(",", ".")));
+  return out;
+}
 
 /**
  * What the workbook says about the production, before anyone types anything: the sheet that looks most like a
@@ -184,11 +227,8 @@ export function detecterContexte(feuilles: SheetData[]): ContexteDetecte {
       if (typeof x !== "string" || !x.trim()) continue;
       const t = normaliser(x);
       for (const [g, re] of GENRES) if (re.test(t) && !genres.has(g)) genres.set(g, celluleRef(devis.name, r, c));
-      for (const m of t.matchAll(DUREE)) {
-        const minutes = (m[1] ?? m[2]).replace(".", ",");
-        if (Number(minutes.replace(",", ".")) > 0 && !durees.has(minutes))
-          durees.set(minutes, celluleRef(devis.name, r, c));
-      }
+      for (const minutes of dureesDuTexte(x))
+        if (!durees.has(minutes)) durees.set(minutes, celluleRef(devis.name, r, c));
     }
   }
   if (genres.size === 1) {

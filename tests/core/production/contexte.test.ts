@@ -67,6 +67,31 @@ describe("contexte de production", () => {
     ]);
   });
 
+  it.each([
+    ["Documentaire 52'", "52", undefined],
+    ["Durée : 1 h 30", "90", undefined],
+    ["Unitaire 1h30 min", "90", undefined],
+    ["Durée : 52,5 min", "52,5", undefined],
+    // A series: one episode or all of them; nothing picked, both named.
+    ["Série documentaire 6 × 26 min", undefined, ["26", "156"]],
+    ["2 x 52'", undefined, ["52", "104"]],
+    // Seconds are no duration of a work: none read (the commands then ask for it).
+    ["Durée : 90 secondes", undefined, undefined],
+  ])("titre « %s » : durée %s, lectures %j", (titre, duree, ambigues) => {
+    const s: SheetData = {
+      name: "Devis",
+      rows: [
+        [{ v: titre }],
+        [{ v: "Code" }, { v: "Libellé" }, { v: "Quantité" }, { v: "Taux" }, { v: "Montant" }],
+        [{ v: "2.1" }, { v: "Réalisateur" }, { v: 1 }, { v: 1000 }, { v: 1000 }],
+      ],
+      merges: [],
+    };
+    const d = detecterContexte([s]);
+    expect(d.valeurs.duree).toBe(duree);
+    expect(d.dureesAmbigues?.map((x) => [x.duree, x.cellule])).toEqual(ambigues?.map((x) => [x, "Devis!A1"]));
+  });
+
   it("relit ce qui a été enregistré, sans garder un champ invalide", () => {
     const c = {
       feuilleDevis: "Budget",
