@@ -88,6 +88,36 @@ describe("prodbook planning --json", () => {
   });
 });
 
+describe("prodbook planning : une livraison un jour non ouvré", () => {
+  test.each([
+    ["2026-05-08", "2026-05-07", "vendredi 08/05/2026 (jour férié, Victoire des alliés)", "jeudi 07/05/2026"],
+    ["2026-06-27", "2026-06-26", "samedi 27/06/2026 (week-end)", "vendredi 26/06/2026"],
+  ])("%s : le PAD le %s, dit dans les contrôles", async (livraison, pad, demandee, retenue) => {
+    const io = enregistreur();
+    expect(await main(["planning", classeur, "--livraison", livraison, "--json"], io)).toBe(0);
+    const j = JSON.parse(io.sortie[0]);
+    expect(j.etapes.at(-1)).toMatchObject({ nom: "PAD", debut: pad });
+    expect(j.controles.filter((c: { regle: string }) => c.regle === "livraison-jour-ouvre")).toEqual([
+      {
+        regle: "livraison-jour-ouvre",
+        gravite: "info",
+        // The date is the option's, no cell's.
+        cellule: null,
+        message:
+          `Livraison demandée le ${demandee} : le rétroplanning finit le ${retenue}, dernier jour ouvré avant. ` +
+          "Indiquez une autre date si la livraison peut se faire ce jour-là.",
+      },
+    ]);
+  });
+
+  test("un jour ouvré : rien à dire", async () => {
+    const io = enregistreur();
+    expect(await main(["planning", classeur, "--livraison", "2026-06-30", "--json"], io)).toBe(0);
+    const j = JSON.parse(io.sortie[0]);
+    expect(j.controles.filter((c: { regle: string }) => c.regle === "livraison-jour-ouvre")).toEqual([]);
+  });
+});
+
 describe("prodbook planning -o : feuilles écrites, recalculées par LibreOffice", () => {
   test("Rétroplanning : NETWORKDAYS avec la liste des fériés retrouve les durées ; Gantt par mise en forme conditionnelle", async () => {
     const sortie = path.join(dir, "sortie.xlsx");

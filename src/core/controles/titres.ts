@@ -41,6 +41,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "heures-supplementaires": "Heures supplémentaires",
   "travail-dimanche": "Travail du dimanche",
   "travail-jour-ferie": "Travail un jour férié",
+  "livraison-jour-ouvre": "Livraison un jour non ouvré",
   "temps-de-travail-parametre": "Paramètre du classeur utilisé",
   "temps-de-travail-parametre-inconnu": "Paramètre inconnu",
   // Plan de financement
