@@ -35,6 +35,11 @@ describe("prodbook credit-impot, texte", () => {
     expect(r.code).toBe(0);
     const texte = r.sortie.join("\n");
     expect(texte).toContain("Règles appliquées\u00a0:\n");
+    // The euros left out of the base, each line with its cell and why.
+    expect(texte).toContain("\nHors base (7\u00a0lignes, 101\u202f000,00\u00a0€ non retenus)\u00a0:\n");
+    expect(texte).toMatch(
+      /\n {2}'?[^\n!]+'?![A-Z]+\d+ «\u00a0Location caméra\u00a0» 30\u202f000,00\u00a0€, 15\u202f000,00\u00a0€ retenus — /,
+    );
     expect(texte).toMatch(
       /\n {2}Taux du crédit d'impôt audiovisuel, version du \d{1,2}(er)?\s\p{L}+\s\d{4}( au \d{1,2}(er)?\s\p{L}+\s\d{4})? \((à vérifier|texte officiel)\) — (Texte|Source)\s: .+ https:\/\//u,
     );
@@ -66,7 +71,31 @@ describe("prodbook credit-impot --json", () => {
       "plafondBase",
       "subventionsPubliques",
       "duree",
+      "lignesHorsBase",
     ]);
+    // Added field: every line the base does not take in full, with its cell and why; with the chapters' bases they
+    // account for the 419 000 € of the devis to the cent (101 000 € out, 318 000 € in).
+    const hors = j.lignesHorsBase as {
+      cellule: string;
+      libelle: string;
+      montant: string;
+      base: string;
+      motif: string;
+    }[];
+    expect(hors.map((l) => [l.libelle, l.montant, l.base])).toEqual([
+      ["Taxe d'apprentissage", "1000.00", "0.00"],
+      ["Décors", "20000.00", "0.00"],
+      ["Location caméra", "30000.00", "15000.00"],
+      ["Mixage à Bruxelles", "10000.00", "0.00"],
+      ["Assurance production", "5000.00", "0.00"],
+      ["Frais généraux", "30000.00", "0.00"],
+      ["Imprévus", "20000.00", "0.00"],
+    ]);
+    expect(hors.every((l) => /^'?[^!]+'?![A-Z]+\d+$/.test(l.cellule) && l.motif.length > 0)).toBe(true);
+    const cts = (s: string) => Math.round(Number(s) * 100);
+    const dehors = hors.reduce((t, l) => t + cts(l.montant) - cts(l.base), 0);
+    expect(dehors).toBe(10_100_000);
+    expect(dehors + (j.baseParChapitre as { base: string }[]).reduce((t, c) => t + cts(c.base), 0)).toBe(41_900_000);
     // Added field: the duration used and where it comes from (here the option).
     expect(j.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
     // Added field (issue 11): 220 sexies III-3, base ≤ 80 % of the budget (419 000 €) = 335 200 €, not reached here.

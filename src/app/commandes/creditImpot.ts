@@ -1,3 +1,4 @@
+import type { Cents } from "../../core/money";
 import Decimal from "decimal.js";
 import {
   creditImpotClasseur,
@@ -36,13 +37,33 @@ export type ApercuCreditImpot = Omit<ResultatCreditImpot, "lignes"> & {
    * named with its cell (a cinema or international credit is computed without; the audiovisual one is refused).
    */
   dureesAmbigues?: DureeEcrite[];
+  /** Every devis line the base does not take in full, with its cell, amount, base and why: no euro left unsaid. */
+  horsBase: LigneHorsBase[];
 };
+
+/** A devis line outside the base, or in it only in part (spent abroad, a cap, declared « non »). */
+export interface LigneHorsBase {
+  cellule: string;
+  libelle: string;
+  montant: Cents;
+  base: Cents;
+  motif: string;
+}
 
 function apercu(r: ResultatClasseur, explique = false, origine?: OrigineDuree): ApercuCreditImpot {
   // The devis sheet found hidden: its sentence (feuille-lue) is already the last alert (core, as on the sheet).
-  const { lignes: _lignes, ...reste } = r.resultat;
+  const { lignes, ...reste } = r.resultat;
   return {
     ...reste,
+    horsBase: lignes
+      .filter((l) => l.base < l.montant)
+      .map((l) => ({
+        cellule: l.cellule ?? l.id,
+        libelle: l.libelle,
+        montant: l.montant,
+        base: l.base,
+        motif: l.motif,
+      })),
     source: r.source,
     feuillesEcrites: r.feuillesEcrites,
     ...(explique ? { traces: { credit: traceCreditImpot(r.resultat) } } : {}),

@@ -1,7 +1,16 @@
 import { NOMS_REGIME } from "../../core/creditImpot/contexteCalcul";
 import { creditImpot, type ApercuCreditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
 import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
-import { cents, centsToDecimalString, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
+import {
+  cents,
+  centsToDecimalString,
+  formatMontantFr,
+  formatPourcentFr,
+  subCents,
+  sumCents,
+  type Cents,
+} from "../../core/money";
+import { pluriel } from "../../core/util/texte";
 import {
   choixArg,
   dureeArg,
@@ -101,6 +110,17 @@ function texte(r: ApercuCreditImpot, source: string, io: Io): void {
   lignes.push(["CRÉDIT D'IMPÔT", f(r.credit), ""]);
   const largeur = Math.max(39, ...lignes.map(([l]) => l.length));
   for (const [libelle, montant, suite] of lignes) io.out(`  ${libelle.padEnd(largeur)} ${montant}${suite}`);
+  // The euros the base leaves out, line by line with their cell: what « 53 010,00 € sur 54 110,00 € » does not say.
+  if (r.horsBase.length) {
+    const total = sumCents(r.horsBase.map((l) => subCents(l.montant, l.base)));
+    io.out(`Hors base (${pluriel(r.horsBase.length, "ligne")}, ${formatMontantFr(total)} non retenus) :`);
+    for (const l of r.horsBase)
+      io.out(
+        `  ${l.cellule} « ${l.libelle} » ${formatMontantFr(l.montant)}` +
+          (l.base > 0 ? `, ${formatMontantFr(l.base)} retenus` : "") +
+          ` — ${l.motif}`,
+      );
+  }
   for (const l of texteRegles(r.tables)) io.out(l);
   if (r.alertes.length) {
     io.out("Alertes :");
@@ -199,6 +219,14 @@ export const commande = definirCommande({
     // Added after the others: the duration used and where it comes from (a cell, or the option); the durations written
     // but not taken.
     ...jsonDuree(r.dureeMinutes, r.origineDuree, r.dureesAmbigues),
+    // Added: each devis line the base does not take in full, with its cell and why.
+    lignesHorsBase: r.horsBase.map((l) => ({
+      cellule: l.cellule,
+      libelle: l.libelle,
+      montant: m(l.montant),
+      base: m(l.base),
+      motif: l.motif,
+    })),
     ...(r.traces ? { traces: r.traces } : {}),
   }),
   texte: (r, io) => {
