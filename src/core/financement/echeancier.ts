@@ -1,4 +1,5 @@
 import { Cents, cents, repartir, sumCents, ZERO } from "../money/cents";
+import { formatMontantFr } from "../money/format";
 import { estSerieDate, isoDepuisSerie, serieDepuisIso } from "../util/serieExcel";
 import { moisDe, moisEntre } from "./dates";
 import type { SourceFinancement } from "./model";
@@ -23,6 +24,11 @@ export interface Echeancier {
   mois: MoisEcheancier[];
   /** Cash-in without a date (not placed in a month). */
   sansDate: Cents;
+  /**
+   * Contributions that are no cash (mise en participation, apport en industrie): they pay part of the cost without a
+   * payment, so neither their amount comes in nor that part of the cost goes out.
+   */
+  nonNumeraire: Cents;
   /** Largest cumulative gap (≥ 0). */
   besoinMaximal: Cents;
   /** How spending was spread, in words. */
@@ -45,14 +51,16 @@ function joursParMois(p: PeriodeDepense): Map<string, number> {
 /**
  * Cash in by month from the sources' dated payments, against spending by month: the cost spread over the
  * planning's steps (weighted by their days in each month) or, without a planning, evenly over the months from the
- * first to the last payment date.
+ * first to the last payment date. Contributions that are no cash (`numeraire` false) stay out of both sides: the
+ * cost they cover is never paid out.
  */
 export function calculerEcheancier(
   sources: SourceFinancement[],
   cout: Cents | undefined,
   periodes: PeriodeDepense[] = [],
 ): Echeancier {
-  const tranches = sources.flatMap((s) => s.tranches);
+  const tranches = sources.filter((s) => s.numeraire).flatMap((s) => s.tranches);
+  const nonNumeraire = sumCents(sources.filter((s) => !s.numeraire).map((s) => s.montant));
   const datees = tranches.filter((t) => t.date).map((t) => t.date as string);
   const sansDate = sumCents(tranches.filter((t) => !t.date).map((t) => t.montant));
   const periodesValides = periodes.filter((p) => p.debut <= p.fin);
@@ -73,9 +81,10 @@ export function calculerEcheancier(
   const tousMois = bornes.length ? moisEntre(bornes[0], bornes[bornes.length - 1]) : [];
   const moisPoids = tousMois.filter((m) => poids.has(m));
   const depenses = new Map<string, Cents>();
-  if (cout !== undefined && cout > 0 && moisPoids.length) {
+  const decaisse = cout === undefined ? undefined : Math.max(0, cout - nonNumeraire);
+  if (decaisse !== undefined && decaisse > 0 && moisPoids.length) {
     const parts = repartir(
-      cout,
+      cents(decaisse),
       moisPoids.map((m) => poids.get(m) as number),
     );
     moisPoids.forEach((m, i) => depenses.set(m, parts[i]));
@@ -89,5 +98,7 @@ export function calculerEcheancier(
     besoin = Math.max(besoin, -cumul);
     return { mois: m, encaissements: enc, depenses: dep, cumul: cents(cumul) };
   });
-  return { mois, sansDate, besoinMaximal: cents(besoin), repartition };
+  if (nonNumeraire > 0 && cout !== undefined)
+    repartition += ` ; hors apports non numéraires (${formatMontantFr(nonNumeraire)}), qui ne se décaissent pas`;
+  return { mois, sansDate, nonNumeraire, besoinMaximal: cents(besoin), repartition };
 }

@@ -13,7 +13,9 @@ const LIGNE_ENTETE = 4;
  * over the payments' dates), the spending, the month's balance and the cumulative treasury position, by formula.
  */
 export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech: Echeancier, date: string): SheetSpec {
+  // Cash only: a mise en participation pays part of the cost without a payment (calculerEcheancier).
   const tranches = sources
+    .filter((s) => s.numeraire)
     .flatMap((s) => s.tranches.map((t) => ({ s, t })))
     .sort((a, b) => (a.t.date ?? "9999").localeCompare(b.t.date ?? "9999"));
   const d = LIGNE_ENTETE + 1;

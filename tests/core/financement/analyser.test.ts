@@ -203,4 +203,34 @@ describe("calculerEcheancier", () => {
     expect(e.mois).toEqual([]);
     expect(e.sansDate).toBe(1000);
   });
+
+  test("une mise en participation ne s'encaisse ni ne se décaisse : 100 000 € de coût, 20 000 € en participation", () => {
+    const source = (id: string, montant: number, numeraire: boolean, date?: string) => ({
+      id,
+      financeur: id,
+      categorie: "sofica" as const,
+      classement: "nature" as const,
+      montant: eurosToCents(montant),
+      statut: "acquis" as const,
+      etranger: false,
+      numeraire,
+      tranches: [{ montant: eurosToCents(montant), ...(date ? { date } : {}) }],
+    });
+    const e = calculerEcheancier(
+      [
+        source("Diffuseur", 40000, true, "2026-01-15"),
+        source("Région", 40000, true, "2026-02-15"),
+        source("Salaire producteur en participation", 20000, false),
+      ],
+      eurosToCents(100000),
+    );
+    // 80 000 € paid out over January–February (40 000 each), against 40 000 € in each month: no gap, nothing left
+    // « sans date » (the participation is no payment), the plan balanced on both sides.
+    expect(e.mois.map((m) => [m.mois, euros(m.encaissements), euros(m.depenses), euros(m.cumul)])).toEqual([
+      ["2026-01", 40000, 40000, 0],
+      ["2026-02", 40000, 40000, 0],
+    ]);
+    expect([e.sansDate, e.nonNumeraire, e.besoinMaximal]).toEqual([0, eurosToCents(20000), 0]);
+    expect(e.repartition).toContain("hors apports non numéraires (20\u202f000,00\u00a0€), qui ne se décaissent pas");
+  });
 });
