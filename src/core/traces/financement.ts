@@ -154,8 +154,10 @@ export function tracesFinancement(
     }
   }
   if (echeancier) {
+    // Cash only, as the échéancier counts it: a mise en participation is never paid in.
+    const especes = a.sources.filter((s) => s.numeraire);
     const parMois = new Map<string, Trace[]>();
-    for (const src of a.sources)
+    for (const src of especes)
       for (const t of src.tranches) {
         if (!t.date) continue;
         const arr = parMois.get(moisDe(t.date)) ?? [];
@@ -170,7 +172,7 @@ export function tracesFinancement(
         parMois.set(moisDe(t.date), arr);
       }
     const sansDate: Trace[] = [];
-    for (const src of a.sources)
+    for (const src of especes)
       for (const t of src.tranches) {
         if (t.date) continue;
         const nom = `${src.financeur} (sans date)`;

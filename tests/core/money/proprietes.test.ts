@@ -46,7 +46,7 @@ describe("argent : propriétés", () => {
     );
   });
 
-  test("échéancier : Σ encaissements des mois + sans date = Σ des tranches, Σ dépenses = coût", () => {
+  test("échéancier : Σ encaissements des mois + sans date = Σ des tranches en numéraire, Σ dépenses = coût − apports non numéraires", () => {
     const jour = fc
       .date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true })
       .map((d) => d.toISOString().slice(0, 10));
@@ -57,29 +57,36 @@ describe("argent : propriétés", () => {
     const arbPeriode = fc.tuple(jour, jour).map(([a, b]) => ({ debut: a < b ? a : b, fin: a < b ? b : a }));
     fc.assert(
       fc.property(
-        fc.array(fc.array(arbTranche, { maxLength: 4 }), { maxLength: 6 }),
+        fc.array(fc.tuple(fc.array(arbTranche, { maxLength: 4 }), fc.boolean()), { maxLength: 6 }),
         fc.option(fc.integer({ min: 1, max: 10 ** 11 }), { nil: undefined }),
         fc.array(arbPeriode, { maxLength: 4 }),
         (parSource, cout, periodes) => {
           const sources = parSource.map(
-            (tranches, i) =>
+            ([tranches, numeraire], i) =>
               ({
                 id: `Plan!${i + 2}`,
                 financeur: `F${i}`,
                 montant: sumCents(tranches.map((t) => t.montant)),
+                numeraire,
                 tranches,
               }) as unknown as SourceFinancement,
           );
           const e = calculerEcheancier(sources, cout === undefined ? undefined : cents(cout), periodes);
-          const tranches = parSource.flat();
+          const tranches = parSource.filter(([, numeraire]) => numeraire).flatMap(([t]) => t);
           expect(sumCents(e.mois.map((m) => m.encaissements)) + e.sansDate).toBe(
             tranches.reduce((s, t) => s + t.montant, 0),
           );
+          // A contribution that is no cash pays its part of the cost without a payment: the rest is spent.
+          const nonNumeraire = parSource
+            .filter(([, n]) => !n)
+            .reduce((s, [t]) => s + sumCents(t.map((x) => x.montant)), 0);
+          expect(e.nonNumeraire).toBe(nonNumeraire);
+          const decaisse = cout === undefined ? undefined : Math.max(0, cout - nonNumeraire);
           const depenses = sumCents(e.mois.map((m) => m.depenses));
           // Spending is spread over months only when there is a planning or a dated payment.
-          if (cout !== undefined && e.mois.some((m) => m.depenses !== 0)) expect(depenses).toBe(cout);
-          if (cout !== undefined && (periodes.length > 0 || tranches.some((t) => t.date)))
-            expect(depenses).toBe(cout as Cents);
+          if (decaisse !== undefined && e.mois.some((m) => m.depenses !== 0)) expect(depenses).toBe(decaisse);
+          if (decaisse !== undefined && (periodes.length > 0 || tranches.some((t) => t.date)))
+            expect(depenses).toBe(decaisse as Cents);
         },
       ),
       { numRuns: 1000 },
