@@ -11,7 +11,8 @@ import {
   sumCents,
   ZERO,
 } from "../money";
-import { normaliser, pluriel } from "../util/texte";
+import { decimalFr, normaliser, pluriel } from "../util/texte";
+import { pourcentDansTexte } from "../devis/lecture";
 import type { Figures } from "./figures";
 import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT, type RegleDatee, type ValeursEligibilite } from "./regles";
@@ -225,9 +226,6 @@ export function plafonnerRealisateur(
   ];
 }
 
-/** « Charges sur salaires techniciens (62 %) »: the rate a charges line writes in its label. */
-const TAUX_LIBELLE = /(\d{1,2}(?:[.,]\d{1,2})?)\s*%/;
-
 /**
  * Social charges counted on salaries the base leaves out. A charges line (chapter 4) whose label gives its rate and
  * whose amount is exactly that rate × a salary chapter's total (to the cent: the arithmetic proves what it covers)
@@ -239,9 +237,9 @@ export function retirerChargesSalairesExclus(lignes: LigneBase[]): AjustementBas
   const ajustements: AjustementBase[] = [];
   for (const b of lignes) {
     if (b.chapitre !== "4" || !b.eligible || b.base <= 0) continue;
-    const m = TAUX_LIBELLE.exec(b.libelle);
-    if (!m) continue;
-    const taux = new Decimal(m[1].replace(",", ".")).dividedBy(100);
+    // « Charges sur salaires techniciens (62 %) »: the rate the label writes.
+    const taux = pourcentDansTexte(b.libelle);
+    if (!taux) continue;
     for (const chapitre of ["2", "3", "1"] as const) {
       const salaires = lignes.filter((x) => x.chapitre === chapitre);
       if (!salaires.length || multiplyCents(sumCents(salaires.map((x) => x.montant)), taux) !== b.montant) continue;
@@ -253,8 +251,8 @@ export function retirerChargesSalairesExclus(lignes: LigneBase[]): AjustementBas
           nom: "charges sur salaires hors base",
           montant: cents(retrait),
           detail:
-            `${b.cellule ?? b.id} : ${m[1]} % × ${formatMontantFr(exclu)} de salaires du chapitre ${chapitre} hors base ` +
-            `(${hors.map((x) => x.cellule ?? x.id).join(", ")})`,
+            `${b.cellule ?? b.id} : ${decimalFr(taux.times(100).toFixed())} % × ${formatMontantFr(exclu)} de salaires ` +
+            `du chapitre ${chapitre} hors base (${hors.map((x) => x.cellule ?? x.id).join(", ")})`,
         });
         b.base = subCents(b.base, cents(retrait));
         b.motif += ` ; charges des salaires hors base retirées (${formatMontantFr(cents(retrait))})`;

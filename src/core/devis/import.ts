@@ -218,15 +218,15 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
     // Right of the first table only: a table stacked below is read with its own header (its columns may be wider).
     const s0 = devis.entetesSuivants?.[0];
-    const bas = s0 && (s0.debut ?? s0.ligne);
+    const bas = s0 && debutEntete(s0);
     const haut = bas === undefined ? sheet : { ...sheet, rows: sheet.rows.slice(0, bas - 1) };
     const hors = chiffresADroite(haut, entete.ligne, fin + 1, convention);
     // Right of each table stacked lower, under none of its own header's cells, down to the next table: named too.
     const suivants = devis.entetesSuivants ?? [];
     suivants.forEach((x, i) => {
-      const debut = (x.debut ?? x.ligne) - 1;
-      const apres = suivants[i + 1];
-      const rows = sheet.rows.slice(0, apres ? (apres.debut ?? apres.ligne) - 1 : sheet.rows.length);
+      const debut = debutEntete(x) - 1;
+      // 1-based rows here (the devis' headers): the next table's first row, less one, is where this one stops.
+      const rows = sheet.rows.slice(0, finTableau(suivants, i, sheet.rows.length + 1) - 1);
       let derniere = -1;
       for (let r = debut; r < x.ligne; r++)
         (sheet.rows[r] ?? []).forEach((y, c) => {
@@ -345,6 +345,13 @@ function sansTitreDe(cols: Entete["colonnes"]): Uint8Array {
   return out;
 }
 
+/** The first row of a header written over one to three rows (`debut` when it spans several, else its `ligne`). */
+const debutEntete = (x: { debut?: number; ligne: number }) => x.debut ?? x.ligne;
+
+/** Where table `i` of `tableaux` stops: the first row of the next table's header, or `n` past the last one. */
+const finTableau = (tableaux: readonly { debut?: number; ligne: number }[], i: number, n: number) =>
+  i + 1 < tableaux.length ? debutEntete(tableaux[i + 1]) : n;
+
 /** The conservation of the first table with a stacked table's added: every figure summed, cells listed together. */
 function ajouterConservation(
   a: Conservation,
@@ -390,7 +397,7 @@ function nouvelEntete(
   const sous = lignes.filter((l) => l.source.ligne > e.ligne + 1 && l.source.ligne <= fin);
   const m = e.colonnes.montant;
   // A header over two or three rows: its first row's cell, the texts of all its rows.
-  const debut = e.debut ?? e.ligne;
+  const debut = debutEntete(e);
   return {
     cellule: celluleRef(sheet.name, debut, premiereCellule(sheet, debut)),
     ligne: e.ligne + 1,
@@ -484,8 +491,7 @@ function comparerAuTTCBas(sheet: SheetData, entete: Entete, opts: OptionsImport,
     const m = x.montants;
     const cm = devis.entetesSuivants?.find((e) => e.ligne === x.ligne + 1)?.colonneMontant;
     if (!m || !cm || (cm.retenue.nature !== "ht" && cm.retenue.nature !== "montant")) return;
-    const apres = tableaux[i + 1];
-    const fin = apres ? (apres.debut ?? apres.ligne) : sheet.rows.length;
+    const fin = finTableau(tableaux, i, sheet.rows.length);
     for (const ttc of [m.retenue, ...m.ecartees].filter((c) => c.nature === "ttc")) {
       const essai = new Map(bas).set(x.ligne, { retenue: ttc, choix: "taxes" as ChoixMontant });
       const autre = lireOuRien(() => importerAvecEntete(sheet, entete, opts, essai));
@@ -555,8 +561,7 @@ function choisirColonnesBas(
   tableaux.forEach((x, i) => {
     const m = x.montants;
     if (!m?.semblables || m.semblables.length < 2) return;
-    const apres = tableaux[i + 1];
-    const fin = apres ? (apres.debut ?? apres.ligne) : sheet.rows.length;
+    const fin = finTableau(tableaux, i, sheet.rows.length);
     // That table's rows only: the other tables' totals say nothing of which of its columns is the devis.
     const essais = m.semblables.flatMap((c) => {
       const essai = new Map(bas).set(x.ligne, { retenue: c, choix: m.choix });
@@ -606,16 +611,13 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     };
   });
   // By the header's first row (a header over two or three rows is skipped whole).
-  const parLigneEntete = new Map(suivants.map((x) => [x.debut ?? x.ligne, x]));
+  const parLigneEntete = new Map(suivants.map((x) => [debutEntete(x), x]));
   const tableaux = suivants.filter((x) => !x.repete);
   /** The rows of each table: the sheet cut before the next table's header (row indices kept). */
   const jusqua = (fin: number): SheetData =>
     fin < sheet.rows.length ? { ...sheet, rows: sheet.rows.slice(0, fin) } : sheet;
   /** The first row of table `i`'s header (the sheet's end past the last table). */
-  const debutTableau = (i: number) => {
-    const x = tableaux[i];
-    return x ? (x.debut ?? x.ligne) : sheet.rows.length;
-  };
+  const debutTableau = (i: number) => (tableaux[i] ? debutEntete(tableaux[i]) : sheet.rows.length);
   const premier = jusqua(debutTableau(0));
   let cols = entete.colonnes;
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
@@ -1520,7 +1522,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     devis.conservation = ajouterConservation(
       devis.conservation,
       c,
-      celluleRef(sheet.name, x.debut ?? x.ligne, premiereCellule(sheet, x.debut ?? x.ligne)),
+      celluleRef(sheet.name, debutEntete(x), premiereCellule(sheet, debutEntete(x))),
       cm,
     );
     const luesX = new Set<number>(Object.values(x.colonnes).filter((k): k is number => k !== undefined));

@@ -48,6 +48,11 @@ export function jourSemaine(j: number): number {
   return ((((j + 3) % 7) + 7) % 7) + 1;
 }
 
+const JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+/** « vendredi » of an ISO date: its day of the week in French. */
+export const nomJour = (iso: string): string => JOURS[jourSemaine(jourDepuisIso(iso)) - 1];
+
 /** ISO week "2026-W19" of a day number (weeks start on Monday; week 1 holds the first Thursday). */
 export function semaineIso(j: number): string {
   const jeudi = j - jourSemaine(j) + 4;

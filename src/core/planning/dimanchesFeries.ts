@@ -6,7 +6,7 @@ import donnees from "../regles/data/dimanches-feries.json";
 import { validerTable, versionEnVigueur, type Confiance, type TableRegles } from "../regles/table";
 import { dateEnLettres, normaliser, pluriel } from "../util/texte";
 import { Calendrier, type Zone } from "./calendrier";
-import { jourDepuisIso, jourSemaine } from "./dates";
+import { jourDepuisIso, jourSemaine, nomJour } from "./dates";
 import { ferieConnu, type CleFerie } from "./feries";
 import type { Convention, PlanDeTravail, Vacation } from "./planDeTravail";
 
@@ -35,11 +35,9 @@ export const TABLE_DIMANCHES_FERIES: TableRegles<ValeursDimanchesFeries> = valid
   "dimanches-feries.json",
 );
 
-const JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-
 /** « dimanche 12 avril 2026 », « vendredi 1er mai 2026 ». */
 export function jourEnLettres(iso: string): string {
-  return `${JOURS[jourSemaine(jourDepuisIso(iso)) - 1]} ${dateEnLettres(iso)}`;
+  return `${nomJour(iso)} ${dateEnLettres(iso)}`;
 }
 
 /** One worked day of the plan that is a Sunday or a holiday: its vacations (in sheet order) by convention. */

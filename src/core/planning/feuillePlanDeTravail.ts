@@ -5,7 +5,7 @@ import { adresse, colonneLettre, plage } from "../util/adresse";
 import { normaliser, pluriel } from "../util/texte";
 import { Calendrier, GRIS_DIMANCHE_FERIE, SOURCES_FERIES, type Zone } from "./calendrier";
 import { hhmm } from "./cellules";
-import { dateFr, jourDepuisIso, jourSemaine } from "./dates";
+import { dateFr, jourDepuisIso, jourSemaine, nomJour } from "./dates";
 import { PlanningError } from "./modele";
 import { dureeEffective, type PlanDeTravail } from "./planDeTravail";
 import type { AnalyseTempsDeTravail } from "./tempsDeTravail";
@@ -191,10 +191,9 @@ export function feuilleDeService(
     throw new PlanningError(
       `Aucune personne n'est prévue le ${dateFr(date)} dans la feuille « ${plan.feuille} » : pas de feuille de service à établir.`,
     );
-  const jours = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
   const lieux = [...new Set(jour.map((v) => v.lieu).filter((l): l is string => !!l))];
   const rows: CellSpec[][] = [
-    [`Feuille de service — ${jours[jourSemaine(jourDepuisIso(date)) - 1]} ${dateFr(date)}`],
+    [`Feuille de service — ${nomJour(date)} ${dateFr(date)}`],
     [opts.production ? `Production : ${opts.production}` : ""],
     [`Lieu(x) de tournage : ${lieux.length ? lieux.join(" ; ") : "à préciser"}`],
     [`Première convocation : ${hhmm(jour[0].debut)} — ${pluriel(jour.length, "personne")}`],

@@ -7,7 +7,7 @@ import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { estFeuilleParametres, lireParametres } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import type { Zone } from "./calendrier";
-import { dateFr, estDateIso, jourDepuisIso, jourSemaine } from "./dates";
+import { dateFr, estDateIso, jourDepuisIso, nomJour } from "./dates";
 import { feriesAnnee } from "./calendrier";
 import {
   NOM_FEUILLE_DE_SERVICE,
@@ -226,24 +226,21 @@ export async function appliquerPropositions(
   return { appliquees, feuillesEcrites: specs.map((s) => s.name) };
 }
 
-const JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-
 /**
  * A delivery date that is no working day (a week-end, a public holiday of the zone): the rétroplanning ends on the
  * working day before, and says so — never a date moved without a word.
  */
 function livraisonAvancee(livraison: string, planning: Planning, zone: Zone | undefined): Constat[] {
   if (planning.fin >= livraison) return [];
-  const j = jourDepuisIso(livraison);
-  const ferie = feriesAnnee(Number(livraison.slice(0, 4)), zone).get(j);
+  const ferie = feriesAnnee(Number(livraison.slice(0, 4)), zone).get(jourDepuisIso(livraison));
   const pourquoi = ferie ? `jour férié, ${ferie}` : "week-end";
   return [
     {
       regle: "livraison-jour-ouvre",
       gravite: "info",
       message:
-        `Livraison demandée le ${JOURS[jourSemaine(j) - 1]} ${dateFr(livraison)} (${pourquoi}) : le ` +
-        `rétroplanning finit le ${JOURS[jourSemaine(jourDepuisIso(planning.fin)) - 1]} ${dateFr(planning.fin)}, dernier ` +
+        `Livraison demandée le ${nomJour(livraison)} ${dateFr(livraison)} (${pourquoi}) : le ` +
+        `rétroplanning finit le ${nomJour(planning.fin)} ${dateFr(planning.fin)}, dernier ` +
         `jour ouvré avant. Indiquez une autre date si la livraison peut se faire ce jour-là.`,
     },
   ];

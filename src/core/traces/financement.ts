@@ -4,7 +4,7 @@ import { categorie } from "../financement/categories";
 import { LIBELLES_STATUT, type SourceFinancement } from "../financement/model";
 import { moisDe } from "../financement/dates";
 import type { OrigineDuree } from "../devis/model";
-import { euros, feuille, noeud, type Trace } from "./trace";
+import { euros, feuille, noeud, regleDeVersion, type Trace } from "./trace";
 
 export interface TracesFinancement {
   total: Trace;
@@ -143,12 +143,7 @@ export function tracesFinancement(
           formule:
             `aides publiques ÷ ${s.financementEtranger > 0 ? "part française du coût" : "coût"} ; plafond ${plafond} % ` +
             `(${p.motif})${dureeSeuil}`,
-          regle: {
-            table: "intensite-aides",
-            effetDu: p.version.effetDu,
-            confiance: p.confiance,
-            ...(p.version.sources[0] ? { source: p.version.sources[0].url } : {}),
-          },
+          regle: regleDeVersion("intensite-aides", p.version, p.confiance),
         },
       );
     }

@@ -8,6 +8,7 @@ import {
   formatPourcentFr,
 } from "../money";
 import { decimalFr } from "../util/texte";
+import type { VersionRegle } from "../regles/table";
 
 /**
  * « D'où vient ce chiffre ? » — the trace of a computed figure, as plain data: what it is, its value, how it is
@@ -38,6 +39,15 @@ export interface RegleTrace {
   source?: string;
   /** Cell of the « Paramètres » sheet when the workbook overrides the table. */
   surcharge?: string;
+}
+
+/** The rule-table version a figure was read in, as a trace names it: its dates, confidence and first source. */
+export function regleDeVersion(
+  table: string,
+  v: Pick<VersionRegle<unknown>, "effetDu" | "confiance" | "sources">,
+  confiance = v.confiance,
+): RegleTrace {
+  return { table, effetDu: v.effetDu, confiance, ...(v.sources[0] ? { source: v.sources[0].url } : {}) };
 }
 
 export interface Trace {

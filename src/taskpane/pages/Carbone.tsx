@@ -235,9 +235,7 @@ export function Carbone() {
                   <TableCell className={styles.nombre}>
                     {/* No line of the category could be computed (distances or factors missing): « 0,00 » would read as
                         no emissions at all. */}
-                    {c.activites.length > 0 && aCompleter + manquant === c.activites.length
-                      ? "non chiffré"
-                      : fr(c.tCO2e)}
+                    {c.nonChiffree ? "non chiffré" : fr(c.tCO2e)}
                   </TableCell>
                   {b.definitif !== null && (
                     <TableCell className={styles.nombre}>

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import type { Constat, Regle } from "../../controles/constat";
 import { cents, centsToDecimal, eurosToCents, montantLigne, type Cents } from "../../money/cents";
-import { euros, feuille, noeud, type RegleTrace, type Trace } from "../../traces/trace";
+import { euros, feuille, noeud, regleDeVersion, type RegleTrace, type Trace } from "../../traces/trace";
 import { TableRegles, versionEnVigueur, VersionRegle } from "../../regles/table";
 import { dateFr, decimalFr, normaliser, pluriel } from "../../util/texte";
 import { celluleDeLigne, type CategorieLigne, type Devis, type LigneDevis } from "../model";
@@ -59,11 +59,6 @@ interface MinimumLigne {
 
 /** The figure a minimum starts from, as a trace: the grid's (or its override's) weekly or daily minimum. */
 type TraceBase = (minimum: Cents, hebdomadaire: boolean) => Trace;
-
-/** The rule-table version a figure was read in, as a trace names it (its first source). */
-function regleVersion(table: string, v: VersionRegle<unknown>, confiance = v.confiance): RegleTrace {
-  return { table, effetDu: v.effetDu, confiance, ...(v.sources[0] ? { source: v.sources[0].url } : {}) };
-}
 
 /** Minimum per day or per week for one function, with how it was derived (« 282,12 € × 4,5 jours »). */
 function minimumUnitaire(
@@ -130,7 +125,7 @@ function traceAnnexe3(
   a3: Extract<RegimeAnnexe3, { applique: true }>,
 ) {
   const v3 = a3.version.valeurs;
-  const regle = regleVersion(TABLE_ANNEXE3_3097.id, a3.version);
+  const regle = regleDeVersion(TABLE_ANNEXE3_3097.id, a3.version);
   const socle = feuille("Socle de l'annexe III", euros(v3.socle), "euros", { regle });
   if (hebdo3 === undefined)
     return {
@@ -263,7 +258,7 @@ function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis
   const cinema = devis.typeOeuvre === "cinema";
   const portee = grille.genres?.[devis.genre ?? "inconnu"];
   const dateGrille = dateFr(version.effetDu);
-  const regleGrille = regleVersion(table.id, version);
+  const regleGrille = regleDeVersion(table.id, version);
   const suiteCinema = !cinema
     ? ""
     : regime
@@ -299,8 +294,8 @@ function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis
             : `${grille.convention}, ${grille.categorie}, base ${grille.baseHeures} h${plancher}`,
           cellule: surcharge?.cellule,
           regle: surcharge
-            ? { ...regleVersion(table.id, version, confiance), cle: CLE_MINIMUM(f.id), surcharge: surcharge.cellule }
-            : regleVersion(table.id, version, confiance),
+            ? { ...regleDeVersion(table.id, version, confiance), cle: CLE_MINIMUM(f.id), surcharge: surcharge.cellule }
+            : regleDeVersion(table.id, version, confiance),
         });
       const annexe1 = surcharge?.valeur ?? f.hebdomadaire;
       const m3 =
