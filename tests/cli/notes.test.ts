@@ -16,6 +16,7 @@ import { chercherTrace, incoherences, type Trace } from "../../src/core/traces/t
 const RACINE = path.join(__dirname, "../..");
 const BIN = path.join(RACINE, "bin/prodbook.js");
 const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+const CINEMA = path.join(RACINE, "tests/fixtures/devis-cinema/devis-cinema.xlsx");
 const FIX = path.join(RACINE, "tests/fixtures");
 const FEC = [
   "--fec",
@@ -125,8 +126,12 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(Object.keys(n)).toHaveLength(13 + produits.length);
     expect(await notes(b, "Devis")).toEqual(n);
     // And the Synthèse's: 11 chapters, coût hors frais, TOTAL, each amount (C) and its share of the total (D), and the
-    // cost per minute (no --duree: the 52' of the title, 'Budget Gardiens'!A2).
-    expect(await commentairesXml(b)).toBe(13 + produits.length + 13 * 2 + 1);
+    // cost per minute (no --duree: the 52' of the title, 'Budget Gardiens'!A2); and the Contrôles' one, on the message
+    // of its salaire-minimum finding (« Chargée de production » paid 230,00 € a day, third finding: row 7).
+    const controles = await notes(b, "Contrôles");
+    expect(Object.keys(controles)).toEqual(["C7"]);
+    expect(controles.C7).toMatch(/^Manque au minimum par jour, .*« Chargée de production » : 10,87\u00a0€\n/);
+    expect(await commentairesXml(b)).toBe(13 + produits.length + 13 * 2 + 1 + 1);
     // A line's note names the cells its formula multiplies, and each factor's cell in the producer's sheet.
     expect(await formule(a, "Devis", "H5")).toBe("ROUND(D5*E5*G5,2)");
     expect(n.H5).toBe(
@@ -239,8 +244,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await notes(b, "Crédit d'impôt")).toEqual(n);
     expect(await notes(b, "Devis")).toEqual(await notes(devis, "Devis"));
     expect(await commentairesXml(b)).toBe(
-      // The Synthèse's 13 amounts and shares, and its cost per minute (the title's 52').
-      Object.keys(n).length + Object.keys(await notes(devis, "Devis")).length + 13 * 2 + 1,
+      // The Synthèse's 13 amounts and shares, its cost per minute (the title's 52'), the Contrôles' salary finding.
+      Object.keys(n).length + Object.keys(await notes(devis, "Devis")).length + 13 * 2 + 1 + 1,
     );
 
     const credit = Object.values(n).find((t) => t.startsWith("Crédit d'impôt : "))!;
@@ -249,11 +254,11 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       /\n← Plafond : plafond par minute : 75\u202f400,00\u00a0€ \(1\u202f450,00\u00a0€\/min × 52\smin\)\n/,
     );
     expect(credit).toMatch(
-      /Règle : credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance [HML]\b/,
+      /Règle : credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au \d+(er)?\s\S+\s\d{4}, confiance [HML]\b/,
     );
     // The base is capped at 80 % of the budget (220 sexies III-3, table at M): the note names that rule too.
     expect(credit).toMatch(
-      /Règle : credit-impot\.plafond-budget\.part, en vigueur au 2016-01-01, confiance M, à vérifier/,
+      /Règle : credit-impot\.plafond-budget\.part, en vigueur au 1er\sjanvier\s2016, confiance M, à vérifier/,
     );
     const avant = Object.values(n).find((t) => t.startsWith("Crédit avant plafonds"))!;
     expect(avant).toContain(
@@ -274,10 +279,84 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       "\n← Plafond par minute : 1\u202f450,00\u00a0€\n← Durée : 52\u00a0min (durée saisie avec l'option --duree)\n",
     );
     expect(minute).toMatch(
-      /\nRègle : credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d/,
+      /\nRègle : credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d+(er)?\s\S+\s\d{4}/,
     );
     const aides = Object.values(n).find((t) => t.startsWith("Plafond : plafond des aides publiques"))!;
-    expect(aides).toMatch(/\nRègle : credit-impot\.aides-publiques\.plafond, en vigueur au 2016-01-01, confiance M/);
+    expect(aides).toMatch(
+      /\nRègle : credit-impot\.aides-publiques\.plafond, en vigueur au 1er\sjanvier\s2016, confiance M/,
+    );
+  });
+
+  it("credit-impot: the rate's trace and note cite the version of the year's own source (2020: CGI 2013, 2025: BOFiP 2022)", async () => {
+    const devis = prodbook("devis", EXEMPLE, "ci-annees-0.xlsx");
+    const cas = [
+      [
+        "2020",
+        "1er\u00a0janvier\u00a02016",
+        "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000026949450/2013-12-12",
+      ],
+      ["2025", "31\u00a0décembre\u00a02021", "https://bofip.impots.gouv.fr/bofip/13601-PGP.html/ACTU-2022-00085"],
+    ];
+    for (const [annee, version, url] of cas) {
+      const options = [...CI.slice(0, -1), annee, "--json", "--explique"];
+      const sortie = path.join(dir, `ci-annee-${annee}.xlsx`);
+      const out = execFileSync(process.execPath, [BIN, "credit-impot", devis, ...options, "-o", sortie], {
+        encoding: "utf8",
+      });
+      const j = JSON.parse(out) as { traces: { credit: Trace } };
+      const taux = chercherTrace(j.traces.credit, (t) => t.regle?.table === "credit-impot-audiovisuel")!;
+      expect([taux.libelle, taux.regle!.source, taux.regle!.sources![0]]).toEqual(["Taux", url, url]);
+      const avant = Object.values(await notes(sortie, "Crédit d'impôt")).find((t) => t.startsWith("Crédit avant "))!;
+      expect(avant).toContain(
+        `\nRègle : credit-impot.audiovisuel.taux.documentaire, en vigueur au ${version}, confiance H — ${url} (et ` +
+          `${taux.regle!.sources!.length - 1} autres sources de cette version)\n`,
+      );
+    }
+  });
+
+  it("devis: each salaire-minimum finding of the Contrôles sheet names the grid's version and source, the minimum and the line's rate with its cell; twice the same", async () => {
+    const options = ["--oeuvre", "cinema", "--genre", "fiction", "--date", "2025-09-01"];
+    const a = prodbook("devis", CINEMA, "controles-1.xlsx", options);
+    const b = prodbook("devis", a, "controles-2.xlsx", options);
+    const n = await notes(a, "Contrôles");
+    expect(await notes(b, "Contrôles")).toEqual(n);
+    // The findings and their traces as `--json --explique` gives them: one note per salaire-minimum finding, on its
+    // message (column C of its row, findings from row 5 in the JSON's order), and on no other cell.
+    const j = JSON.parse(
+      execFileSync(process.execPath, [BIN, "devis", CINEMA, ...options, "--json", "--explique"], { encoding: "utf8" }),
+    ) as {
+      controles: { regle: string; message: string; cellule: string | null }[];
+      traces: { salairesMinimum: Trace[] };
+    };
+    const salaires = j.controles.flatMap((c, i) => (c.regle === "salaire-minimum" ? [[`C${5 + i}`, c] as const] : []));
+    expect(salaires).toHaveLength(6);
+    expect(Object.keys(n).sort()).toEqual(salaires.map(([c]) => c).sort());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a);
+    for (const [cellule, c] of salaires) {
+      expect(wb.getWorksheet("Contrôles")!.getCell(cellule).value).toBe(c.message);
+      const t = j.traces.salairesMinimum.find((x) => x.cellule === c.cellule)!;
+      const minimum = chercherTrace(t, (x) => x.regle?.table === "idcc3097-minima")!;
+      // The grid's table and version in words, its source, the minimum applied, the rate paid and its cell.
+      expect(n[cellule]).toContain(`\nRègle : idcc3097-minima, en vigueur au 1er\u00a0avril\u00a02024, confiance `);
+      expect(n[cellule]).toContain(` — ${minimum.regle!.source} (et 5 autres sources de cette version)\n`);
+      expect(minimum.regle!.source).toBe("https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044080");
+      expect(n[cellule]).toContain(`\n← Payé par `);
+      expect(n[cellule]).toContain(` (taux de la ligne) [${c.cellule}]\n`);
+      expect(incoherences(t)).toEqual([]);
+    }
+    expect(n[salaires[0][0]]).toBe(
+      "Manque au minimum par semaine, 2.1 « Directeur de production » : 278,64\u00a0€\n" +
+        "= minimum − payé par semaine ; 24\u202f000,00\u00a0€ ('Devis La Rade'!G9) < minimum 26\u202f786,40\u00a0€ = " +
+        "10\u00a0semaines × 2\u202f678,64\u00a0€ (IDCC 3097)\n" +
+        "← Minimum hebdomadaire de la fonction « Directeur de production » : 2\u202f678,64\u00a0€ (IDCC 3097, titre II, " +
+        "annexe I, base 39 h ; plancher : grille antérieure, le minimum en vigueur est plus élevé)\n" +
+        "← Payé par semaine : 2\u202f400,00\u00a0€ (taux de la ligne) ['Devis La Rade'!F9]\n" +
+        "Cellules lues : 'Devis La Rade'!F9\n" +
+        "Règle : idcc3097-minima, en vigueur au 1er\u00a0avril\u00a02024, confiance H — " +
+        "https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044080 (et 5 autres sources de cette version)\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
   });
 
   it("financement: total, reste à financer, public aid and its share, down to the plan's cells; each ratio its numerator and denominator, as LibreOffice computes it", async () => {
@@ -313,7 +392,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     );
     const part = Object.values(n).find((t) => t.startsWith("Intensité des aides publiques"))!;
     expect(part).toContain("Intensité des aides publiques : 35,00\u00a0%\n= aides publiques ÷ coût ; plafond 50 %");
-    expect(part).toContain("Règle : intensite-aides, en vigueur au 2016-01-01, confiance H");
+    expect(part).toContain("Règle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016, confiance H");
   });
 
   it("ecarts: réalisé, estimation, écart and écart estimé of each chapter, of the total and of each poste; twice the same", async () => {

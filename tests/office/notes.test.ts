@@ -8,8 +8,10 @@ import { structurer } from "../../src/app/commandes/devis";
 import { commandesVersions } from "../../src/app/commandes/versions";
 import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
 import { versFixture } from "../browser/volet";
+import { noteDeTrace } from "../../src/core/traces/note";
 
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const CINEMA = path.join(__dirname, "../fixtures/devis-cinema/devis-cinema.xlsx");
 
 let excel: FauxExcel;
 function installer(sheets: Record<string, ReturnType<typeof versFixture>>): FauxExcel {
@@ -119,6 +121,33 @@ describe("notes on computed cells, inside Excel (Office adapter, ExcelApi 1.18)"
       expect(sy.notes[`D${r}`]).toContain(` (C${r} ÷ C${totalCell}) ; 0 quand C${totalCell} vaut 0\n`);
     }
     expect(sy.notes.D6).toMatch(/^Part du total : chapitre 2 Personnel : 29,33\u00a0%\n/);
+  });
+
+  it("the Contrôles written in Excel: each salaire-minimum finding's message carries its trace's note, once", async () => {
+    const source = await XlsxWorkbook.ouvrir(CINEMA);
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    for (const n of await source.listSheets()) sheets[n] = versFixture((await source.readSheet(n)) as SheetData);
+    installer(sheets);
+    const wb = new OfficeWorkbook();
+    const args = { typeOeuvre: "cinema" as const, genre: "fiction" as const, date: "2025-09-01", explique: true };
+    const r = await structurer(wb, args, true);
+    const premiere = feuille("Contrôles").notes;
+    // A re-run replaces the notes with their sheet: the fake refuses a second note on a cell.
+    await structurer(wb, args, true);
+    expect(feuille("Contrôles").notes).toEqual(premiere);
+    const salaires = r.constats.flatMap((c, i) => (c.regle === "salaire-minimum" ? [[`C${5 + i}`, c] as const] : []));
+    expect(salaires).toHaveLength(6);
+    expect(Object.keys(premiere).sort()).toEqual(salaires.map(([a]) => a).sort());
+    for (const [cellule, c] of salaires) {
+      expect(feuille("Contrôles").valeurs[Number(cellule.slice(1)) - 1][2]).toBe(c.message);
+      const t = r.traces!.salairesMinimum!.find((x) => x.cellule === c.cellule)!;
+      expect(premiere[cellule]).toBe(noteDeTrace(t));
+      expect(premiere[cellule]).toContain(
+        "Règle : idcc3097-minima, en vigueur au 1er\u00a0avril\u00a02024, confiance ",
+      );
+      expect(premiere[cellule]).toContain(" — https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044080 (et 5 ");
+      expect(premiere[cellule]).toContain(` (taux de la ligne) [${c.cellule}]\n`);
+    }
   });
 
   it("the Comparaison written in Excel: chapters' and total's écart and écart % name both versions; the lines' écart column its rule, each line's écart its rows", async () => {

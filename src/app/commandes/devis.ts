@@ -1,6 +1,7 @@
 import type { Constat } from "../../core/controles/constat";
 import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { structurerDevis, type ResultatStructurer } from "../../core/devis/structurer";
+import { tracesDesConstats as tracesAlignees } from "../../core/devis/regles/salaireMinimum";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { tracesDevis, type TracesDevis } from "../../core/traces/devis";
 import { ApercuDevis, apercuDevis } from "../apercu";
@@ -80,17 +81,9 @@ export interface ExplicationsDevis {
   constats: (TraceAffichee | null)[];
 }
 
-/**
- * Each finding's trace, lined up with the findings: a salaire-minimum trace goes to the finding on its cell (the
- * findings are sorted by severity, the traces are in the lines' order), each trace to one finding only.
- */
+/** Each finding's trace for the pane, lined up with the findings (core's tracesDesConstats), null without one. */
 export function tracesDesConstats(constats: readonly Constat[], salaires: readonly Trace[]): (TraceAffichee | null)[] {
-  const parCellule = new Map<string, Trace[]>();
-  for (const t of salaires) if (t.cellule) parCellule.set(t.cellule, [...(parCellule.get(t.cellule) ?? []), t]);
-  return constats.map((c) => {
-    const t = c.regle === "salaire-minimum" && c.cellule ? parCellule.get(c.cellule)?.shift() : undefined;
-    return t ? traceAffichee(t) : null;
-  });
+  return tracesAlignees(constats, salaires).map((t) => (t ? traceAffichee(t) : null));
 }
 
 function explicationsDevis(

@@ -1,7 +1,9 @@
 import type { Constat } from "../controles/constat";
 import { descriptionRegle } from "../controles/registre";
 import { GRAVITES, titreConstat } from "../controles/titres";
-import type { CellSpec, SheetSpec } from "../port/workbook";
+import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
+import { noteDeTrace } from "../traces/note";
+import type { Trace } from "../traces/trace";
 import { lienCellule } from "./feuilleDevis";
 import { conservationRespectee } from "./conservation";
 import type { Conservation } from "./model";
@@ -68,12 +70,17 @@ export function texteConservation(c: Conservation): string {
   return `${base}${devises}${hors} Cellules non comptées : ${cites(c.nonComptees)}.`;
 }
 
-/** « Contrôles »: one row per finding, the cell as a clickable link. */
+/**
+ * « Contrôles »: one row per finding, the cell as a clickable link. `traces`, lined up with `constats`
+ * (tracesDesConstats), gives a finding its « D'où vient ce chiffre ? »: an Excel note on its message (column C) naming
+ * the grid's table, version and sources, the minimum applied and the line's rate with its cell.
+ */
 export function feuilleControles(
   constats: readonly Constat[],
   nom: string,
   feuilleSource: string,
   conservation?: Conservation,
+  traces: readonly (Trace | undefined)[] = [],
 ): SheetSpec {
   const n = (g: Constat["gravite"]) => {
     const k = constats.filter((c) => c.gravite === g).length;
@@ -88,8 +95,12 @@ export function feuilleControles(
   if (constats.length === 0)
     rows.push(["info", "Aucun constat", "Aucun constat : le devis passe tous les contrôles.", null]);
   // Column A keeps the severity's key (« erreur », « alerte », « info »): the conditional formats test it.
-  for (const c of constats)
+  const notes: NoteSpec[] = [];
+  constats.forEach((c, i) => {
     rows.push([c.gravite, titreConstat(c.regle), c.message, c.cellule ? lienCellule(c.cellule) : null]);
+    const t = traces[i];
+    if (t) notes.push({ cell: `C${rows.length}`, text: noteDeTrace(t) });
+  });
   const fin = rows.length;
   const regles = [...new Set(constats.map((c) => c.regle))];
   if (regles.length) {
@@ -116,5 +127,6 @@ export function feuilleControles(
     ],
     freeze: { rows: 4 },
     tabColor: "#C00000",
+    ...(notes.length ? { notes } : {}),
   };
 }

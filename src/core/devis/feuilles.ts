@@ -4,6 +4,7 @@ import { feuilleControles } from "./feuilleControles";
 import { feuilleDevis } from "./feuilleDevis";
 import { feuilleSynthese } from "./feuilleSynthese";
 import type { Devis } from "./model";
+import type { Trace } from "../traces/trace";
 
 export interface NomsFeuilles {
   devis: string;
@@ -13,16 +14,20 @@ export interface NomsFeuilles {
 
 export const NOMS_SOUHAITES: NomsFeuilles = { devis: "Devis", synthese: "Synthèse", controles: "Contrôles" };
 
-/** Prodbook's three devis sheets, as pure specs (the adapters write them). */
+/**
+ * Prodbook's three devis sheets, as pure specs (the adapters write them); `traces`, lined up with `constats`, become the
+ * notes of the « Contrôles » findings.
+ */
 export function feuillesDevis(
   devis: Devis,
   constats: readonly Constat[],
   noms: NomsFeuilles = NOMS_SOUHAITES,
+  traces: readonly (Trace | undefined)[] = [],
 ): SheetSpec[] {
   const plan = feuilleDevis(devis, noms.devis, constats);
   return [
     plan.spec,
     feuilleSynthese(devis, noms.synthese, plan),
-    feuilleControles(constats, noms.controles, devis.feuille, devis.conservation),
+    feuilleControles(constats, noms.controles, devis.feuille, devis.conservation, traces),
   ];
 }

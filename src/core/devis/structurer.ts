@@ -5,7 +5,7 @@ import { completerConservation } from "./conservation";
 import { DevisIntrouvableError, importerDevis } from "./import";
 import type { Devis, Genre, OrigineDuree, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
-import { tracesSalaireMinimum } from "./regles/salaireMinimum";
+import { tracesDesConstats, tracesSalaireMinimum } from "./regles/salaireMinimum";
 import type { Trace } from "../traces/trace";
 import type { RegleUtilisee } from "../regles/utilisees";
 import { autresFeuillesDevis, trouverFeuilleDevis } from "./trouver";
@@ -20,7 +20,7 @@ export interface OptionsStructurer {
   /** Where the duration was taken (a cell, or typed): its trace names it. */
   origineDuree?: OrigineDuree;
   typeOeuvre?: TypeOeuvre;
-  /** Write Devis, Synthèse and Contrôles (false = analyse only). */
+  /** Write Devis, Synthèse and Contrôles (false = analyse only); each salary finding gets its trace as a note. */
   ecrire?: boolean;
   /** ISO date for dated rules; today by default. */
   date?: string;
@@ -102,23 +102,19 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   const constats = controlerDevis(devis, date, surcharges, opts.annexe3097);
   if (devis.conservation) devis.conservation = completerConservation(devis.conservation, constats);
   const tables = tablesDevis(devis, date, opts.annexe3097);
-  const traces = opts.tracer
-    ? {
-        salairesMinimum: tracesSalaireMinimum({
-          devis,
-          date,
-          surcharges,
-          ...(opts.annexe3097 ? { annexe3097: true } : {}),
-        }),
-      }
-    : {};
+  // The salaire-minimum traces: asked (`tracer`), or for the notes of the « Contrôles » sheet written.
+  const salairesMinimum =
+    opts.tracer || opts.ecrire
+      ? tracesSalaireMinimum({ devis, date, surcharges, ...(opts.annexe3097 ? { annexe3097: true } : {}) })
+      : undefined;
+  const traces = opts.tracer ? { salairesMinimum } : {};
   if (!opts.ecrire) return { devis, constats, tables, feuillesEcrites: [], ...traces };
   const noms: NomsFeuilles = {
     devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
     controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
   };
-  const specs = feuillesDevis(devis, constats, noms);
+  const specs = feuillesDevis(devis, constats, noms, tracesDesConstats(constats, salairesMinimum ?? []));
   await wb.writeSheets(specs);
   return { devis, constats, tables, feuillesEcrites: specs.map((s) => s.name), ...traces };
 }

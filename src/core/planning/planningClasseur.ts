@@ -1,6 +1,7 @@
 import type { Constat } from "../controles/constat";
 import { trierConstats } from "../controles/constat";
 import { controlerDevis } from "../devis/regles";
+import { tracesDesConstats, tracesSalaireMinimum } from "../devis/regles/salaireMinimum";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
@@ -221,7 +222,9 @@ export async function appliquerPropositions(
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
     controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
   };
-  const specs = feuillesDevis(nouveau, constats, noms);
+  // Each salary finding keeps its « D'où vient ce chiffre ? » note, as `prodbook devis` writes it.
+  const traces = tracesDesConstats(constats, tracesSalaireMinimum({ devis: nouveau, date }));
+  const specs = feuillesDevis(nouveau, constats, noms, traces);
   await wb.writeSheets(specs);
   return { appliquees, feuillesEcrites: specs.map((s) => s.name) };
 }

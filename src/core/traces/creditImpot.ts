@@ -2,7 +2,7 @@ import { traceLigne } from "./devis";
 import Decimal from "decimal.js";
 import { multiplyCents, sumCents, formatPourcentFr } from "../money";
 import type { LigneBase, ParametreUtilise, Plafond, ResultatCreditImpot, TermePlafond } from "../creditImpot/modele";
-import { euros, feuille, noeud, type RegleTrace, type Trace } from "./trace";
+import { euros, feuille, noeud, sourcesDeVersion, type RegleTrace, type Trace } from "./trace";
 
 function regleDe(p: ParametreUtilise): RegleTrace {
   return {
@@ -10,7 +10,7 @@ function regleDe(p: ParametreUtilise): RegleTrace {
     effetDu: p.effetDu,
     confiance: p.confiance,
     cle: p.cle,
-    ...(p.sources[0] ? { source: p.sources[0].url } : {}),
+    ...sourcesDeVersion(p.sources),
     ...(p.surcharge ? { surcharge: p.surcharge } : {}),
   };
 }

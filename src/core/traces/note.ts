@@ -1,4 +1,5 @@
 import { colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
+import { dateEnLettres } from "../util/texte";
 import Decimal from "decimal.js";
 import type { Cents } from "../money";
 import { euros, feuille, noeud, regleFr, valeurSigneeFr, type RegleTrace, type Trace } from "./trace";
@@ -81,12 +82,20 @@ function regles(t: Trace, out: RegleTrace[] = []): RegleTrace[] {
   return out;
 }
 
+/** The version's first source, and how many more it lists (« — https://… (et 5 autres sources de cette version) »). */
+function sourcesFr(r: RegleTrace): string {
+  if (!r.source) return "";
+  const n = (r.sources?.length ?? 1) - 1;
+  return ` — ${r.source}${n > 0 ? ` (et ${n} autre${n > 1 ? "s" : ""} source${n > 1 ? "s" : ""} de cette version)` : ""}`;
+}
+
 /**
  * « D'où vient ce chiffre ? » as an Excel note on a computed cell, for a partner without the add-in: what the figure
  * is (an écart signed as the pane and the text tree write it, « +1 234,56 € », `valeurSigneeFr`) and how it is
  * computed (`formule` replaces the trace's when the sheet can say it better, « Σ lignes 12 à 40 du chapitre 3 »), its
- * inputs with their values and cells (when few), the cells it was read from, and the rule tables used, then
- * `complements` (lines the sheet adds). Plain text, never a formula; at most LONGUEUR_NOTE_MAX characters.
+ * inputs with their values and cells (when few), the cells it was read from, and the rule tables used (each version's
+ * date in words and its own sources), then `complements` (lines the sheet adds). Plain text, never a formula; at most
+ * LONGUEUR_NOTE_MAX characters.
  */
 export function noteDeTrace(t: Trace, formule?: string, complements: string[] = []): string {
   const lignes = [`${t.libelle} : ${valeurSigneeFr(t)}`];
@@ -101,7 +110,7 @@ export function noteDeTrace(t: Trace, formule?: string, complements: string[] = 
   else if (!entrees.length && t.cellule) lignes.push(`Cellule lue : ${t.cellule}`);
   const plages = plagesDeCellules(cellulesSous(t));
   if (plages) lignes.push(`Cellules lues : ${plages}`);
-  for (const r of regles(t).slice(0, 3)) lignes.push(`Règle : ${regleFr(r)}${r.source ? ` — ${r.source}` : ""}`);
+  for (const r of regles(t).slice(0, 3)) lignes.push(`Règle : ${regleFr(r, dateEnLettres)}${sourcesFr(r)}`);
   lignes.push(...complements, "(Prodbook, « D'où vient ce chiffre ? »)");
   const texte = lignes.join("\n");
   return texte.length > LONGUEUR_NOTE_MAX ? `${texte.slice(0, LONGUEUR_NOTE_MAX - 1)}…` : texte;

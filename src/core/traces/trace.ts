@@ -8,7 +8,7 @@ import {
   formatPourcentFr,
 } from "../money";
 import { decimalFr } from "../util/texte";
-import type { VersionRegle } from "../regles/table";
+import type { Source, VersionRegle } from "../regles/table";
 
 /**
  * « D'où vient ce chiffre ? » — the trace of a computed figure, as plain data: what it is, its value, how it is
@@ -35,19 +35,35 @@ export interface RegleTrace {
   confiance: "H" | "M" | "L";
   /** Key of the figure in the table / the « Paramètres » sheet. */
   cle?: string;
-  /** URL of the first primary source. */
+  /** URL of the first source of the version used (not of another version of the table). */
   source?: string;
+  /**
+   * Every source URL of the version used, in the table's order (the first is `source`), when it lists more than one:
+   * a figure backed by several texts names them all.
+   */
+  sources?: string[];
   /** Cell of the « Paramètres » sheet when the workbook overrides the table. */
   surcharge?: string;
 }
 
-/** The rule-table version a figure was read in, as a trace names it: its dates, confidence and first source. */
+/**
+ * The sources of the rule-table version a figure was read in, as a trace cites them: `source` (the first) and, when the
+ * version lists several, `sources` (all, duplicates dropped). Always the version's own: two versions of one table may
+ * rest on different texts (a rate changed by a later law), and a figure cites the one it was read in. Every version
+ * lists at least one source (`validerTable` refuses an empty list), so there is no other place to fall back on.
+ */
+export function sourcesDeVersion(sources: readonly Pick<Source, "url">[]): Pick<RegleTrace, "source" | "sources"> {
+  const urls = [...new Set(sources.map((s) => s.url))];
+  return { ...(urls[0] ? { source: urls[0] } : {}), ...(urls.length > 1 ? { sources: urls } : {}) };
+}
+
+/** The rule-table version a figure was read in, as a trace names it: its dates, confidence and sources. */
 export function regleDeVersion(
   table: string,
   v: Pick<VersionRegle<unknown>, "effetDu" | "confiance" | "sources">,
   confiance = v.confiance,
 ): RegleTrace {
-  return { table, effetDu: v.effetDu, confiance, ...(v.sources[0] ? { source: v.sources[0].url } : {}) };
+  return { table, effetDu: v.effetDu, confiance, ...sourcesDeVersion(v.sources) };
 }
 
 export interface Trace {
@@ -217,9 +233,12 @@ export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0, sources = 
   return lignes;
 }
 
-/** A rule in French: « cle, en vigueur au AAAA-MM-JJ, confiance H » (« à vérifier » below H, its override). */
-export function regleFr(r: RegleTrace): string {
-  const base = `${r.cle ?? r.table}, en vigueur au ${r.effetDu}, confiance ${r.confiance}`;
+/**
+ * A rule in French: « cle, en vigueur au AAAA-MM-JJ, confiance H » (« à vérifier » below H, its override); `date` writes
+ * the version's date (an Excel note: « 1er janvier 2025 », `dateEnLettres`).
+ */
+export function regleFr(r: RegleTrace, date: (iso: string) => string = (iso) => iso): string {
+  const base = `${r.cle ?? r.table}, en vigueur au ${date(r.effetDu)}, confiance ${r.confiance}`;
   const aVerifier = r.confiance === "H" ? "" : ", à vérifier";
   const surcharge = r.surcharge ? `, remplacé par Paramètres ${r.surcharge}` : "";
   return `${base}${aVerifier}${surcharge}`;

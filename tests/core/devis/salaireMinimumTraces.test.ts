@@ -53,14 +53,20 @@ describe("salaire-minimum: each finding's trace", () => {
         `minimum − payé par jour ; 1 200,00 € (Budget!G${r}) < minimum 1 410,60 € = 5 jours × 282,12 € (IDCC 2642)`,
       ),
     });
-    // The minimum from the rule table: its id, version, first source and confidence.
+    // The minimum from the rule table: its id, version, sources (the first apart) and confidence.
     expect(t.entrees![0]).toEqual({
       libelle: "Minimum journalier de la fonction « Chef monteur »",
       valeur: "282.12",
       unite: "euros",
       operation: "valeur",
       formule: "IDCC 2642, catégorie B en CDDU, base 8 h",
-      regle: { table: "idcc2642-minima", effetDu: "2025-01-01", confiance: "M", source: V2642.sources[0].url },
+      regle: {
+        table: "idcc2642-minima",
+        effetDu: "2025-01-01",
+        confiance: "M",
+        source: V2642.sources[0].url,
+        sources: V2642.sources.map((s) => s.url),
+      },
     });
     expect(t.entrees![1]).toEqual({
       libelle: "Payé par jour",

@@ -343,3 +343,16 @@ export const salaireMinimum: Regle<ContexteDevis> = {
 export function tracesSalaireMinimum(ctx: ContexteDevis): Trace[] {
   return verifierSalaires(ctx).flatMap((v) => (v.trace ? [v.trace] : []));
 }
+
+/**
+ * Each finding's trace, lined up with the findings: a salaire-minimum trace goes to the finding on its cell (the
+ * findings are sorted by severity, the traces are in the lines' order), each trace to one finding only; undefined for
+ * a finding without one. The pane's Contrôles page and the notes of the « Contrôles » sheet read them so.
+ */
+export function tracesDesConstats(constats: readonly Constat[], salaires: readonly Trace[]): (Trace | undefined)[] {
+  const parCellule = new Map<string, Trace[]>();
+  for (const t of salaires) if (t.cellule) parCellule.set(t.cellule, [...(parCellule.get(t.cellule) ?? []), t]);
+  return constats.map((c) =>
+    c.regle === "salaire-minimum" && c.cellule ? parCellule.get(c.cellule)?.shift() : undefined,
+  );
+}
