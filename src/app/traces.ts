@@ -1,11 +1,11 @@
 import { tablesRegles } from "../core/regles/audit";
-import { aVerifier } from "../core/regles/table";
+import { aVerifier, type Source } from "../core/regles/table";
 import { lienTexte, nomTable, type LienTexte } from "./presentationRegles";
 import { chercherTrace, valeurSigneeFr, type RegleTrace, type Trace } from "../core/traces/trace";
 
 /**
  * « D'où vient ce chiffre ? » as the pane shows it: the core trace with its value in French and, for a rule, the
- * table's French name and its source as a short link instead of the table id (no rule id in the pane), named as in
+ * table's French name and its sources as short links instead of the table id (no rule id in the pane), named as in
  * presentationRegles.
  */
 export interface RegleAffichee {
@@ -15,8 +15,10 @@ export interface RegleAffichee {
   confiance: RegleTrace["confiance"];
   /** M or L: shown « à vérifier ». */
   aVerifier: boolean;
-  /** « Texte : CGI art. 220 sexies », its full title and URL. */
+  /** « Texte : CGI art. 220 sexies », its full title and URL: the first source of the version used. */
   source?: LienTexte;
+  /** Every source of the version used, in the table's order (the first is `source`), when it lists more than one. */
+  sources?: LienTexte[];
   /** Cell of the « Paramètres » sheet that replaces the table's figure. */
   surcharge?: string;
 }
@@ -31,14 +33,21 @@ export interface TraceAffichee {
   entrees?: TraceAffichee[];
 }
 
-/** The source a trace names by its URL, with its title when a table lists it. */
-function sourceDe(url: string): LienTexte {
-  for (const t of tablesRegles())
-    for (const v of t.versions) {
-      const s = v.sources.find((x) => x.url === url);
-      if (s) return lienTexte(s);
-    }
-  return lienTexte({ titre: new URL(url).hostname.replace(/^www\./, ""), url });
+/**
+ * The source a trace names by its URL, with its title as the rule's own table lists it (the version in force on
+ * `effetDu` first), else as another table does, else the URL's host.
+ */
+function sourceDe(url: string, r: Pick<RegleTrace, "table" | "effetDu">): LienTexte {
+  const tables = tablesRegles();
+  const propre = tables.find((t) => t.id === r.table);
+  const dans = (versions: readonly { effetDu: string; sources: readonly Source[] }[], effetDu?: string) =>
+    versions
+      .find((v) => (!effetDu || v.effetDu === effetDu) && v.sources.some((x) => x.url === url))
+      ?.sources.find((x) => x.url === url);
+  const s =
+    (propre && (dans(propre.versions, r.effetDu) ?? dans(propre.versions))) ??
+    tables.map((t) => dans(t.versions)).find((x) => x);
+  return lienTexte(s ?? { titre: new URL(url).hostname.replace(/^www\./, ""), url });
 }
 
 function regleAffichee(r: RegleTrace): RegleAffichee {
@@ -47,7 +56,8 @@ function regleAffichee(r: RegleTrace): RegleAffichee {
     effetDu: r.effetDu,
     confiance: r.confiance,
     aVerifier: aVerifier(r.confiance),
-    ...(r.source ? { source: sourceDe(r.source) } : {}),
+    ...(r.source ? { source: sourceDe(r.source, r) } : {}),
+    ...(r.sources && r.sources.length > 1 ? { sources: r.sources.map((u) => sourceDe(u, r)) } : {}),
     ...(r.surcharge ? { surcharge: r.surcharge } : {}),
   };
 }

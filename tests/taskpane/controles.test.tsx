@@ -2,6 +2,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import * as React from "react";
 import { CLE_CONTEXTE_PRODUCTION } from "../../src/core/production/contexte";
+import { tablesRegles } from "../../src/core/regles/audit";
+import { versionEnVigueur } from "../../src/core/regles/table";
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
 import { afficherPage, sansResizeObserver } from "./rendu";
 
@@ -22,15 +24,36 @@ const classeur = new MemoryWorkbook({
   ],
 });
 classeur.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ oeuvre: "cinema", genre: "fiction" }));
+/**
+ * A film declared under annexe III whose secretary is paid 800 € a week, checked on 1 June 2024: the minimum is the
+ * annexe III socle + part × (annexe I − socle), read in idcc3097-annexe3's version of 1 September 2023, which lists
+ * three sources (SPIAC-CGT and two Légifrance texts), and in idcc3097-minima's version of 1 April 2024 (six).
+ */
+const annexe3 = new MemoryWorkbook({
+  Budget: [
+    ["Code", "Désignation", "Qté", "Unité", "Tarif", "Montant"],
+    ["2.1", "Secrétaire de production", 10, "semaine", 800, 8000],
+    ["4.1", "Charges sociales", 1, "forfait", 5000, 5000],
+  ],
+});
+annexe3.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ oeuvre: "cinema", genre: "fiction", annexe3097: true }));
+/** The workbook the pane runs on and the date its check is pinned to (the pane checks with today's date). */
+const essai = { classeur, date: "2025-09-01" };
 jest.mock("../../src/app/catalogue", () => {
   const reel = jest.requireActual("../../src/app/catalogue");
   return {
     ...reel,
-    // The pane checks with today's date: pinned to 1 September 2025 here.
     envoyer: (nom: string, args: Record<string, unknown>) =>
-      reel.creerEnvoyeur(classeur)(nom, nom === "analyserDevis" ? { ...args, date: "2025-09-01" } : args),
+      reel.creerEnvoyeur(essai.classeur)(nom, nom === "analyserDevis" ? { ...args, date: essai.date } : args),
   };
 });
+
+/** The source URLs of a rule table's version in force on `date`, in the table's order. */
+const urls = (table: string, date: string) =>
+  versionEnVigueur(
+    tablesRegles().find((t) => t.id === table)!,
+    date,
+  )!.sources.map((s) => s.url);
 
 import { BandeauProduction } from "../../src/taskpane/components/BandeauProduction";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
@@ -78,8 +101,10 @@ describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le 
     expect(panneau.textContent).toContain("916,77\u00a0€");
     const regle = within(panneau).getByTestId(IDS_TRACE.regle);
     expect(regle.textContent).toContain("version du 1er\u00a0avril\u00a02024");
-    const source = within(regle).getByRole("link");
-    expect(source.getAttribute("href")).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
+    // The version lists six sources: all of them, as links, in the table's order (Légifrance first).
+    const sources = within(regle).getAllByRole("link");
+    expect(sources.map((a) => a.getAttribute("href"))).toEqual(urls("idcc3097-minima", "2025-09-01"));
+    expect(sources[0].getAttribute("href")).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
     // No rule id in the pane.
     expect(panneau.textContent).not.toMatch(/idcc3097-minima|salaire-minimum/);
 
@@ -96,5 +121,74 @@ describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le 
     fireEvent.keyDown(panneau, { key: "Escape" });
     expect(screen.queryByTestId(IDS_TRACE.panneau)).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId(TEST_IDS.controles.explication(i)));
+  });
+
+  it("un minimum de l'annexe III cite toutes les sources de sa version : trois liens sous « Sources »", async () => {
+    essai.classeur = annexe3;
+    essai.date = "2024-06-01";
+    afficherPage(
+      <>
+        <BandeauProduction />
+        <Controles />
+      </>,
+    );
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toContain("Annexe III"));
+    fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
+    const liste = await screen.findByTestId(TEST_IDS.controles.liste);
+    const constats = within(liste).getAllByRole("listitem");
+    const i = constats.findIndex((c) => c.textContent?.includes("Salaire sous le minimum conventionnel"));
+    expect(constats[i].textContent).toContain("annexe III");
+    fireEvent.click(screen.getByTestId(TEST_IDS.controles.explication(i)));
+    const panneau = screen.getByTestId(IDS_TRACE.panneau);
+    // Open every node down to the grids' figures.
+    for (let n = 0; n < 10; n++) {
+      const fermes = within(panneau)
+        .queryAllByTestId(IDS_TRACE.deplier)
+        .filter((b) => b.getAttribute("aria-expanded") === "false");
+      if (!fermes.length) break;
+      fermes.forEach((b) => fireEvent.click(b));
+    }
+    const regles = within(panneau).getAllByTestId(IDS_TRACE.regle);
+    const socle = regles.find((r) => r.textContent?.includes("annexe III")) as HTMLElement;
+    expect(socle).toBeDefined();
+    // The annexe III version of 1 September 2023 (secondary source first: « à vérifier »), its three sources.
+    const v2023 = urls("idcc3097-annexe3", "2024-06-01");
+    expect(v2023).toHaveLength(3);
+    expect(socle.textContent).toBe(
+      "Règle\u00a0: Salaires minima de l'annexe III (films à budget limité), production cinématographique " +
+        "(IDCC 3097), version du 1er\u00a0septembre\u00a02023 à vérifier " +
+        "Sources\u00a0: SPIAC-CGT, « Vote sur la reconduction de l'Annexe 3 » · Légifrance KALI, IDCC 3097\u00a0(1) · " +
+        "Légifrance KALI, IDCC 3097\u00a0(2)",
+    );
+    const liens = within(socle).getAllByTestId(IDS_TRACE.source);
+    // Real links, opened outside the pane, to each source of that version, in the table's order.
+    expect(liens.map((a) => a.tagName)).toEqual(["A", "A", "A"]);
+    expect(liens.map((a) => a.getAttribute("href"))).toEqual(v2023);
+    expect(liens.every((a) => a.getAttribute("target") === "_blank")).toBe(true);
+    expect(within(socle).getAllByRole("link")).toEqual(liens);
+    // Each link's full title is its description (the two Légifrance avenants told apart).
+    await waitFor(() =>
+      expect(
+        liens.map((a) => document.getElementById(a.getAttribute("aria-describedby") ?? "")?.textContent ?? ""),
+      ).toEqual([
+        expect.stringMatching(/^SPIAC-CGT, « Vote sur la reconduction/),
+        expect.stringMatching(/^Légifrance KALI, IDCC 3097 : avenant du 25 octobre 2019/),
+        expect.stringMatching(/^Légifrance KALI, IDCC 3097 : avenant du 25 février 2022/),
+      ]),
+    );
+    // The line of sources is a block of its own that wraps anywhere (the pane is 320 px wide).
+    const ligne = liens[0].closest("span[class]:not(a)") as HTMLElement;
+    expect(getComputedStyle(ligne).display).toBe("block");
+    expect(getComputedStyle(ligne).overflowWrap).toBe("anywhere");
+    // Annexe I's grid, in the same tree, cites its own version's six sources.
+    const annexe1 = regles.find((r) =>
+      r.textContent?.includes("production cinématographique (IDCC 3097), version du 1er\u00a0avril"),
+    );
+    expect(
+      within(annexe1 as HTMLElement)
+        .getAllByRole("link")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(urls("idcc3097-minima", "2024-06-01"));
+    expect(panneau.textContent).not.toMatch(/idcc3097|https?:/);
   });
 });

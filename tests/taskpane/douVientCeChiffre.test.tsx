@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import * as React from "react";
+import { tablesRegles } from "../../src/core/regles/audit";
+import { versionEnVigueur } from "../../src/core/regles/table";
 import { classeurBudget, saisir } from "../helpers/catalogueMemoire";
 import { afficherPage, sansResizeObserver } from "./rendu";
 
@@ -96,16 +98,23 @@ describe("« D'où vient ce chiffre ? » dans le volet", () => {
         .find((b) => b.textContent?.includes("Crédit avant plafonds")) as HTMLElement,
     );
     const regle = within(panneau()).getByTestId(IDS_TRACE.regle);
-    // French name, date in words, « à vérifier » written out for a version below H, the source by its short name.
+    // French name, date in words, « à vérifier » written out for a version below H, then the version's several
+    // sources by their short names: all of them, as links in the table's order (BOFiP ACTU-2022-00085 first in 2025).
     expect(regle.textContent).toMatch(
-      /^Règle\u00a0: Taux du crédit d'impôt audiovisuel, version du (1er|\d{1,2})\u00a0\p{L}+\u00a0\d{4}( à vérifier)? — (Texte|Source)\u00a0: /u,
+      /^Règle\u00a0: Taux du crédit d'impôt audiovisuel, version du 31\u00a0décembre\u00a02021 Sources\u00a0: BOFiP ACTU-2022-00085 · /u,
     );
-    const lien = within(regle).getByRole("link");
-    expect(lien.getAttribute("href")).toMatch(/^https:\/\//);
-    expect(lien.textContent).not.toMatch(/https?:|«/);
+    const version = versionEnVigueur(
+      tablesRegles().find((t) => t.id === "credit-impot-audiovisuel")!,
+      "2025-06-30",
+    )!;
+    const liens = within(regle).getAllByRole("link");
+    expect(version.sources.length).toBeGreaterThan(1);
+    expect(liens.map((l) => l.getAttribute("href"))).toEqual(version.sources.map((x) => x.url));
+    const lien = liens[0];
+    expect(liens.every((l) => !/https?:|«/.test(l.textContent ?? ""))).toBe(true);
     // The source's full title is the link's infobulle and accessible description (Fluent Tooltip, loaded on demand).
     const description = await waitFor(() => {
-      const l = within(within(panneau()).getByTestId(IDS_TRACE.regle)).getByRole("link");
+      const l = within(within(panneau()).getByTestId(IDS_TRACE.regle)).getAllByRole("link")[0];
       const texte = document.getElementById(l.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
       expect(texte).not.toBe("");
       return texte;

@@ -4,7 +4,7 @@ import * as React from "react";
 import type { TraceAffichee } from "../../app/traces";
 import { dateFr } from "../francais";
 import { Infobulle } from "./Infobulle";
-import { BadgeAVerifier, LienSource } from "./TextesAppliques";
+import { BadgeAVerifier, LienSource, LiensSources } from "./TextesAppliques";
 
 /** Stable ids for the tests (data-testid). */
 export const IDS_TRACE = {
@@ -14,6 +14,8 @@ export const IDS_TRACE = {
   cellule: "trace-cellule",
   deplier: "trace-deplier",
   regle: "trace-regle",
+  /** Each link to a source of the rule's version. */
+  source: "trace-source",
 } as const;
 
 /** Inputs listed per node; beyond, they are counted (the CLI's --json has them all). */
@@ -93,6 +95,8 @@ const useStyles = makeStyles({
   chevron: { flexShrink: 0, paddingTop: "2px" },
   detail: { color: tokens.colorNeutralForeground2 },
   cellule: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere", textAlign: "left" },
+  // A version's several sources: a line of their own under the rule, wrapping between and inside the links.
+  sources: { display: "block", overflowWrap: "anywhere" },
 });
 
 /** Which figure's tree is open on a page (one at a time): its key and its trace. */
@@ -154,7 +158,7 @@ export function ChiffreExplicable({
 
 /**
  * The open figure's tree: the formula in words, each input with its label, value and cell (a link that selects
- * the cell in Excel through `onAller`), and the rule table (French name, version, source). Nodes beyond the first
+ * the cell in Excel through `onAller`), and the rule table (French name, version, sources). Nodes beyond the first
  * level open on demand, so a devis of thousands of lines is not drawn at once.
  */
 export function PanneauTrace({
@@ -278,11 +282,27 @@ function Noeud({
             </>
           )}
           {r.surcharge ? `, remplacée par le classeur (Paramètres ${r.surcharge})` : ""}
-          {r.source && (
+          {r.sources ? (
+            // Every text of the version the figure was read in, not only the first.
             <>
               {" "}
-              — <LienSource url={r.source.url} titre={r.source.titre} libelle={r.source.libelle} />
+              <span className={styles.sources}>
+                Sources{"\u00a0"}: <LiensSources sources={r.sources} testId={IDS_TRACE.source} />
+              </span>
             </>
+          ) : (
+            r.source && (
+              <>
+                {" "}
+                —{" "}
+                <LienSource
+                  url={r.source.url}
+                  titre={r.source.titre}
+                  libelle={r.source.libelle}
+                  testId={IDS_TRACE.source}
+                />
+              </>
+            )
           )}
         </Caption1>
       )}

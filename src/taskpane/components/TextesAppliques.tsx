@@ -146,26 +146,38 @@ function AutresSources({ textes: t }: { textes: RegleLisible }) {
     (s, i) => s.url !== t.texte?.url && t.sources.findIndex((x) => x.url === s.url) === i,
   );
   if (!autres.length) return null;
-  // Several pages of one publisher shorten to the same name (« Impact CO2 » three times, three links a reader could
-  // not tell apart): each is numbered, « Impact CO2 (1) · Impact CO2 (2) », its full title in its infobulle.
-  const libelles = autres.map((s) => s.libelle.replace(/^(Texte|Source)\u00a0: /, ""));
+  return (
+    <Caption1 block className={styles.detail}>
+      {autres.length > 1 ? "Autres sources" : "Autre source"}
+      {"\u00a0"}: <LiensSources sources={autres} />
+    </Caption1>
+  );
+}
+
+/**
+ * Several sources in a row, « A · B · C », each a real link (opened outside the pane) by its short name without
+ * « Texte : » / « Source : », so the row wraps within a 320 px pane. Several pages of one publisher shorten to the
+ * same name (« Impact CO2 » three times, three links a reader could not tell apart): each is numbered,
+ * « Impact CO2 (1) · Impact CO2 (2) », its full title in its infobulle.
+ */
+export function LiensSources({ sources, testId }: { sources: readonly LienTexte[]; testId?: string }) {
+  const libelles = sources.map((s) => s.libelle.replace(/^(Texte|Source)\u00a0: /, ""));
   const numeros = libelles.map((l, i) =>
     libelles.filter((x) => x === l).length > 1 ? libelles.slice(0, i + 1).filter((x) => x === l).length : 0,
   );
   return (
-    <Caption1 block className={styles.detail}>
-      {autres.length > 1 ? "Autres sources" : "Autre source"}
-      {"\u00a0"}:{" "}
-      {autres.map((s, i) => (
+    <>
+      {sources.map((s, i) => (
         <React.Fragment key={s.url}>
           {i > 0 && " · "}
           <LienSource
             url={s.url}
             titre={s.titre}
             libelle={numeros[i] ? `${libelles[i]}\u00a0(${numeros[i]})` : libelles[i]}
+            testId={testId}
           />
         </React.Fragment>
       ))}
-    </Caption1>
+    </>
   );
 }
