@@ -7,7 +7,7 @@ import { MemoryWorkbook } from "../helpers/memoryWorkbook";
 import { afficherPage } from "./rendu";
 
 // The page reaches the workbook only through the catalogue: route it to an in-memory workbook.
-const wb = new MemoryWorkbook({
+let wb = new MemoryWorkbook({
   Étapes: [
     ["Étape", "Durée (jours ouvrés)", "Dépend de"],
     ["Montage image", 10, "-"],
@@ -19,7 +19,10 @@ const wb = new MemoryWorkbook({
 });
 jest.mock("../../src/app/catalogue", () => jest.requireActual("../helpers/catalogueMemoire").catalogueSur(() => wb));
 
+import { CLE_CONTEXTE_PRODUCTION } from "../../src/core/production/contexte";
+import { BandeauProduction } from "../../src/taskpane/components/BandeauProduction";
 import { IDS_PLANNING, Planning } from "../../src/taskpane/pages/Planning";
+import { TEST_IDS } from "../../src/taskpane/testIds";
 
 test("page Planning : date de livraison, recalcul, chemin critique, écriture des feuilles", async () => {
   afficherPage(<Planning />);
@@ -90,4 +93,57 @@ test("la zone des jours fériés est celle du contexte de production : relue du 
   fireEvent.change(screen.getByTestId(IDS_PLANNING.zone), { target: { value: "metropole" } });
   await waitFor(() => expect(JSON.parse(wb.reglages.get("prodbook.production")!)).toEqual({ zone: "metropole" }));
   unmount();
+});
+
+test("appliquer les quantités : le devis est contrôlé pour l'œuvre du contexte (cinéma : IDCC 3097), notes comprises", async () => {
+  // A cinema film's devis: the sound engineer at 310 € a day for 18 days, 4 days in the plan de travail.
+  const h = (t: string) => (Number(t.slice(0, 2)) * 60 + Number(t.slice(3))) / 1440;
+  wb = new MemoryWorkbook({
+    Budget: [
+      ["Code", "Désignation", "Qté", "Unité", "Tarif", "Montant"],
+      ["2.1", "Ingénieur du son", 18, "jour", 310, 5580],
+      ["4.1", "Charges sociales", 1, "forfait", 5000, 5000],
+    ],
+    PDT: [
+      ["Date", "Nom", "Fonction", "Convention", "Début", "Fin", "Pause (min)", "Lieu", "Téléphone"],
+      ...["2026-05-11", "2026-05-12", "2026-05-13", "2026-05-15"].map((d) => [
+        d,
+        "Anne Kerbrat",
+        "Ingénieure du son",
+        "IDCC 3097",
+        h("09:00"),
+        h("18:00"),
+        60,
+        "Brest",
+        "06 00 00 00 02",
+      ]),
+    ],
+  });
+  wb.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ oeuvre: "cinema", genre: "fiction" }));
+  afficherPage(
+    <>
+      <BandeauProduction />
+      <Planning />
+    </>,
+  );
+  await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toContain("Fiction"));
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
+  });
+  fireEvent.click(await screen.findByLabelText("Ingénieur du son"));
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.appliquer));
+  });
+  await waitFor(() =>
+    expect(screen.getByTestId(IDS_PLANNING.applique).textContent).toContain("1\u00a0quantité appliquée"),
+  );
+  // 4 days × 310 € under IDCC 3097's minimum for the chef opérateur du son: the finding and its note, on its message.
+  const controles = wb.ecrites.get("Contrôles")!;
+  const ligne = controles.rows.findIndex((r) => String(r[2]).includes("« Ingénieur du son » : 310,00\u00a0€ par jour"));
+  expect(String(controles.rows[ligne][2])).toContain("sous le plancher connu IDCC 3097");
+  expect(controles.notes?.map((n) => n.cell)).toEqual([`C${ligne + 1}`]);
+  expect(controles.notes![0].text).toMatch(/^Manque au minimum par jour, 2\.1 « Ingénieur du son » : /);
+  // The plan's 4 days (18 in the producer's devis); the minimum is the grid in force today, as the pane checks it.
+  expect(controles.notes![0].text).toMatch(/ = 4\u00a0jours × [\d\u202f]+,\d\d\u00a0€ \(IDCC 3097\)\n/);
+  expect(controles.notes![0].text).toContain("Règle : idcc3097-minima, en vigueur au ");
 });

@@ -5,6 +5,7 @@ import {
   appliquerPropositions,
   planifierClasseur,
   type OptionsPlanningClasseur,
+  type ProductionDevis,
   type ResultatPlanningClasseur,
 } from "../../core/planning/planningClasseur";
 import type { PropositionQuantite } from "../../core/planning/quantitesDevis";
@@ -163,13 +164,17 @@ export const commandesPlanning = {
   },
   /**
    * The plan de travail is read again with the public holidays of `zone` (the production context's; métropole by
-   * default), so the Contrôles sheet written lists the same Sunday and holiday findings as the page.
+   * default), so the Contrôles sheet written lists the same Sunday and holiday findings as the page; the devis is read
+   * for the production (`production`: the context's work, genre, duration, annexe III, as the Contrôles page takes
+   * it), so a cinema devis keeps IDCC 3097's grid.
    */
   async appliquerQuantitesDevis(
     wb: WorkbookPort,
-    args: { lignes: string[]; date: string; zone?: Zone },
+    args: { lignes: string[]; date: string; zone?: Zone; production?: ProductionDevis },
   ): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
     verifierZone(args.zone);
-    return appliquerPropositions(wb, args.lignes, args.date, args.zone);
+    verifierDate(args.date, "date");
+    verifierDuree(args.production?.dureeMinutes);
+    return appliquerPropositions(wb, args.lignes, args.date, args.zone, args.production);
   },
 };

@@ -4,6 +4,7 @@ import { controlerDevis } from "../devis/regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "../devis/regles/salaireMinimum";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
 import type { Devis, Genre } from "../devis/model";
+import type { OptionsImport } from "../devis/import";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { estFeuilleParametres, lireParametres } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
@@ -193,15 +194,24 @@ export async function planifierClasseur(
 }
 
 /**
+ * The production the devis belongs to, as `prodbook devis` and the pane's Contrôles take it: the work (cinema: IDCC
+ * 3097's grid and chapter names), genre, duration, and annexe III when the producer declares it (never assumed).
+ */
+export type ProductionDevis = OptionsImport & { annexe3097?: boolean };
+
+/**
  * Applies the quantity changes the user accepted: the producer's devis sheet is left as it is; Prodbook's own
  * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities, the Contrôles sheet
- * also listing the working-time findings (Sundays and the public holidays of `zone` worked included).
+ * also listing the working-time findings (Sundays and the public holidays of `zone` worked included). The devis is
+ * read and checked for `production` with the workbook's « Paramètres », as `structurerDevis` does, so the sheets
+ * rewritten say what `prodbook devis` wrote: the same grid, and each salary finding's « D'où vient ce chiffre ? » note.
  */
 export async function appliquerPropositions(
   wb: WorkbookPort,
   acceptees: string[],
   date: string,
   zone?: Zone,
+  production: ProductionDevis = {},
 ): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
   const sheets = await feuillesUtilisateur(wb);
   const planSheet = trouverFeuillePlan(sheets);
@@ -211,10 +221,15 @@ export async function appliquerPropositions(
       "Il faut une feuille de plan de travail et une feuille de devis pour appliquer des quantités.",
     );
   const plan = lirePlanDeTravail(planSheet);
-  const devis = importerDevisTrouve(devisSheet);
+  const { annexe3097, ...lecture } = production;
+  const devis = importerDevisTrouve(devisSheet, lecture);
   const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId));
   const nouveau = appliquerQuantites(devis, appliquees);
-  const constats = trierConstats([...controlerDevis(nouveau, date), ...analyser(plan, sheets, zone).constats]);
+  const surcharges = lireParametres(sheets.find((s) => estFeuilleParametres(s.name)));
+  const constats = trierConstats([
+    ...controlerDevis(nouveau, date, surcharges, annexe3097),
+    ...analyser(plan, sheets, zone).constats,
+  ]);
   const existantes = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
   const noms = {
@@ -223,7 +238,8 @@ export async function appliquerPropositions(
     controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
   };
   // Each salary finding keeps its « D'où vient ce chiffre ? » note, as `prodbook devis` writes it.
-  const traces = tracesDesConstats(constats, tracesSalaireMinimum({ devis: nouveau, date }));
+  const salaires = tracesSalaireMinimum({ devis: nouveau, date, surcharges, ...(annexe3097 ? { annexe3097 } : {}) });
+  const traces = tracesDesConstats(constats, salaires);
   const specs = feuillesDevis(nouveau, constats, noms, traces);
   await wb.writeSheets(specs);
   return { appliquees, feuillesEcrites: specs.map((s) => s.name) };

@@ -13,6 +13,7 @@ import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets } from "../francais";
+import { optionsDevisDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Test ids of this page (kept here: the page is self-contained). */
@@ -93,10 +94,16 @@ export function Planning() {
     lancer(
       async () => {
         setApplique(undefined);
+        // The devis is checked for the production (work, genre, duration, annexe III), as the Contrôles page does.
+        const { typeOeuvre, genre, dureeMinutes, origineDuree, annexe3097 } = optionsDevisDe(
+          production.contexte,
+          production.detecte,
+        );
         const r = await envoyer("appliquerQuantitesDevis", {
           lignes: [...choisies],
           date: new Date().toISOString().slice(0, 10),
           zone,
+          production: { typeOeuvre, genre, dureeMinutes, origineDuree, annexe3097 },
         });
         const n = r.appliquees.length;
         const texte =

@@ -1,12 +1,16 @@
+import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
 import { importerDevis } from "../../../src/core/devis/import";
 import { appliquerPropositions, planifierClasseur } from "../../../src/core/planning/planningClasseur";
 import { appliquerQuantites, ligneDeFonction, proposerQuantites } from "../../../src/core/planning/quantitesDevis";
 import { lirePlanDeTravail } from "../../../src/core/planning/planDeTravail";
 import type { SheetData } from "../../../src/core/port/workbook";
 import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
+import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
-import { DEVIS_EXEMPLE, PDT } from "./classeur";
+import { classeurPlanning, DEVIS_EXEMPLE, PDT } from "./classeur";
 import { feuille } from "./feuille";
 
 const minutes = (t: string) => {
@@ -105,5 +109,105 @@ describe("application des quantités : le plan relu avec la zone des jours féri
     const alsace = await controles("alsace-moselle");
     expect(alsace).toMatch(/"Travail un jour férié","Tournage le vendredi\s3\savril\s2026, Vendredi saint/);
     expect(await controles()).not.toMatch(/Vendredi saint/);
+  });
+});
+
+describe("application des quantités sur un devis de cinéma : les notes « D'où vient ce chiffre ? » de la feuille Contrôles", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-quantites-"));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  /**
+   * The example devis with its plan de travail, as a real .xlsx: the « Ingénieur du son » quantity (18 days) set to
+   * the 4 days of the plan, the workbook saved, then its Contrôles sheet read back with ExcelJS: each row's message
+   * (column C) and each note, by cell.
+   */
+  async function appliquer(nom: string, production?: Parameters<typeof appliquerPropositions>[4]) {
+    const wb = await XlsxWorkbook.ouvrir(await classeurPlanning(path.join(dir, `${nom}.xlsx`)));
+    const p = (await planifierClasseur(wb, { livraison: "2026-09-30" })).propositions;
+    const son = p.find((x) => x.libelle === "Ingénieur du son")!;
+    const a = await appliquerPropositions(wb, [son.ligneId], "2026-05-01", undefined, production);
+    expect(a.feuillesEcrites).toEqual(["Devis", "Synthèse", "Contrôles"]);
+    const sortie = path.join(dir, `${nom}-applique.xlsx`);
+    await wb.enregistrer(sortie);
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(sortie);
+    const ws = lu.getWorksheet("Contrôles")!;
+    const notes: Record<string, string> = {};
+    const salaires: string[] = [];
+    ws.eachRow((r, n) => {
+      // A finding's row (its severity in column A), not the legend's below.
+      const constat = ["erreur", "alerte", "info"].includes(String(r.getCell(1).value));
+      if (constat && r.getCell(2).value === "Salaire sous le minimum conventionnel") salaires.push(`C${n}`);
+      r.eachCell((c) => {
+        if (c.note !== undefined) notes[c.address] = typeof c.note === "string" ? c.note : JSON.stringify(c.note);
+      });
+    });
+    const message = (cellule: string) => String(ws.getCell(cellule).value);
+    return { notes, salaires, message };
+  }
+
+  test("chaque constat de salaire porte sa note sur son message (colonne C), calculée sur la quantité appliquée", async () => {
+    const { notes, salaires, message } = await appliquer("cinema", { typeOeuvre: "cinema", genre: "fiction" });
+    // Three lines under IDCC 3097's annexe I (cinema): each finding's message, and only it, carries a note.
+    expect(salaires).toHaveLength(3);
+    expect(Object.keys(notes).sort()).toEqual(salaires);
+    const son = salaires.find((c) => message(c).includes("« Ingénieur du son » : 310,00\u00a0€ par jour"))!;
+    expect(message(son)).toContain("sous le plancher connu IDCC 3097 de la fonction « Chef opérateur du son »");
+    // The line's 4 days of the plan (it was 18 in the producer's devis, left as it is): 4 × 471,77 € = 1 887,08 €.
+    expect(notes[son].split("\n")).toEqual([
+      "Manque au minimum par jour, 2.6 « Ingénieur du son » : 161,77\u00a0€",
+      "= minimum \u2212 payé par jour ; 1\u202f240,00\u00a0€ ('Budget Gardiens'!G20) < minimum 1\u202f887,08\u00a0€ = " +
+        "4\u00a0jours × 471,77\u00a0€ (IDCC 3097)",
+      "\u2190 Minimum par jour : 471,77\u00a0€ (minimum hebdomadaire × part d'une semaine pour un jour)",
+      "\u2190 Payé par jour : 310,00\u00a0€ (taux de la ligne) ['Budget Gardiens'!F20]",
+      "Cellules lues : 'Budget Gardiens'!F20",
+      "Règle : idcc3097-minima, en vigueur au 1er\u00a0avril\u00a02024, confiance H — " +
+        "https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044080 (et 5 autres sources de cette version)",
+      "(Prodbook, « D'où vient ce chiffre ? »)",
+    ]);
+    // The other two findings' notes name their own line and the same grid.
+    for (const c of salaires.filter((x) => x !== son)) {
+      expect(notes[c]).toMatch(/^Manque au minimum par (jour|semaine), 2\.\d « /);
+      expect(notes[c]).toContain("Règle : idcc3097-minima, en vigueur au 1er\u00a0avril\u00a02024");
+    }
+  });
+
+  test("un minimum remplacé dans la feuille Paramètres : la note donne ce chiffre et sa cellule, comme `prodbook devis`", async () => {
+    const wb = new MemoryWorkbook({
+      "Budget Gardiens": versMemoire(budget),
+      PDT: lignesPdt(),
+      Paramètres: [
+        ["Paramètre", "Valeur"],
+        ["devis.salaire-minimum.chef-operateur-son", "1500"],
+      ],
+    });
+    const son = (await planifierClasseur(wb)).propositions.find((x) => x.libelle === "Ingénieur du son")!;
+    await appliquerPropositions(wb, [son.ligneId], "2026-05-01", undefined, { typeOeuvre: "cinema" });
+    const controles = wb.ecrites.get("Contrôles")!;
+    // The note sits on the finding's message (column C of its row).
+    const ligne = controles.rows.findIndex((r) => String(r[2]).includes("« Ingénieur du son » : 310,00\u00a0€"));
+    expect(ligne).toBeGreaterThan(0);
+    const note = controles.notes?.find((n) => n.cell === `C${ligne + 1}`);
+    // 1 500 € a week × 0,25 = 375 € a day, from 'Paramètres'!B2 instead of the grid's 471,77 €.
+    expect(note?.text).toContain("< minimum 1\u202f500,00\u00a0€ = 4\u00a0jours × 375,00\u00a0€ (IDCC 3097)");
+    expect(note?.text).toContain("Cellules lues : 'Paramètres'!B2 ; 'Budget Gardiens'!F20");
+    expect(note?.text).toContain(
+      "Règle : devis.salaire-minimum.chef-operateur-son, en vigueur au 1er\u00a0avril\u00a02024, confiance H, " +
+        "remplacé par Paramètres 'Paramètres'!B2",
+    );
+  });
+
+  test("sans œuvre de cinéma, le même devis est contrôlé sur la grille de l'audiovisuel (IDCC 2642), dont la note cite la table", async () => {
+    const { notes, salaires, message } = await appliquer("audiovisuel");
+    expect(salaires).toHaveLength(1);
+    expect(Object.keys(notes)).toEqual(salaires);
+    expect(message(salaires[0])).toContain("« Chargée de production » : 230,00\u00a0€ par jour");
+    expect(notes[salaires[0]]).toContain("Règle : idcc2642-minima, en vigueur au 1er\u00a0juillet\u00a02025");
+    expect(Object.values(notes).join("\n")).not.toContain("idcc3097");
   });
 });
