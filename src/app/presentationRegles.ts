@@ -18,6 +18,7 @@ export { libelleSource, lienTexte, type LienTexte } from "./liensTextes";
 /** French names of the rule tables, by id (a test checks that every table of src/core/regles/data has one). */
 export const NOMS_TABLES: Readonly<Record<string, string>> = {
   "accord-transparence": "Frais généraux et imprévus forfaitaires (accord transparence)",
+  "devis-frais-cinema": "Frais généraux et imprévus admis (devis cinéma)",
   "carbone-facteurs": "Facteurs d'émission du bilan carbone",
   "charges-sociales": "Taux de charges sociales patronales",
   "correspondances-pcg": "Correspondances des comptes PCG avec les postes du devis",

@@ -206,7 +206,11 @@ describe("prodbook credit-impot --json", () => {
       ).sortie[0],
     );
     expect(j).toMatchObject({ taux: "0.40", creditAvantPlafonds: "127200.00", credit: "127200.00" });
-    expect(j.plafonds[0]).toEqual({ nom: "plafond 80 % du budget", montant: "134080.00", applique: false });
+    expect(j.plafonds[0]).toEqual({
+      nom: "plafond 40\u00a0% × 80\u00a0% du budget de production",
+      montant: "134080.00",
+      applique: false,
+    });
   });
 
   it("international en prises de vues réelles : --jours-tournage-france 4 → crédit 0 avec la raison ; 5 → 127 200 € ; 2,5 refusé", async () => {

@@ -82,7 +82,7 @@ function texte(r: ApercuCreditImpot, source: string, io: Io): void {
   if (r.dureeMinutes !== undefined) io.out(texteDuree(r.dureeMinutes, r.origineDuree));
   else if (r.dureesAmbigues) io.out(texteDureesAmbigues(r.dureesAmbigues));
   io.out("Base éligible en France par chapitre :");
-  // Every label whole (« 5 Décors, costumes, maquillage, coiffure », « Plafond : plafond des aides publiques (50 % du
+  // Every label whole (« 5 Transports, défraiements, régie », « Plafond : plafond des aides publiques (50 % du
   // budget) »), the amounts in one column: the label column is as wide as its longest label.
   const lignes: [string, string, string][] = r.baseParChapitre.map((b) => [
     `${b.code.padEnd(4)} ${b.libelle}`,

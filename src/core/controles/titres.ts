@@ -25,6 +25,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "charges-sociales-absentes": "Charges sociales absentes",
   "frais-generaux-taux": "Frais généraux au-delà du taux",
   "imprevus-taux": "Imprévus au-delà du taux",
+  "frais-cinema-taux": "Frais généraux ou imprévus au-delà du taux",
   "salaire-minimum": "Salaire sous le minimum conventionnel",
   "devis-parametre-inconnu": "Paramètre inconnu",
   "montant-hors-lignes": "Montant lu hors des lignes",

@@ -4,7 +4,13 @@ import { cents, formatMontantFr, sumCents } from "../money";
 import { clesInconnues } from "../regles/parametres";
 import { appliquerCredit, type Assiette } from "./appliquer";
 import { CLE_BASE_ARTISTES, plafonnerArtistes } from "./artistes";
-import { lignesBase, plafonnerHebergement, plafonnerRealisateur, retirerChargesSalairesExclus } from "./eligibilite";
+import {
+  lignesBase,
+  plafonnerHebergement,
+  plafonnerRealisateur,
+  retirerChargesSalairesExclus,
+  TEXTE_DEPENSES_ELIGIBLES,
+} from "./eligibilite";
 import { Figures } from "./figures";
 import {
   type AjustementBase,
@@ -68,6 +74,12 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   for (const l of lignes) {
     if (!l.chapitre && !nonPlaces.has(l.cellule ?? ""))
       alertes.push(`${l.cellule ?? l.id} : ligne « ${l.libelle} » hors chapitre, exclue de la base.`);
+    if (l.horsTexte)
+      alertes.push(
+        `${l.cellule ?? l.id} : « ${l.libelle} » (${formatMontantFr(l.montant)}) déclarée éligible par sa colonne ` +
+          `« Éligible CI », exclue de la base : ${l.horsTexte} ne sont pas des dépenses éligibles au crédit d'impôt ` +
+          `(${TEXTE_DEPENSES_ELIGIBLES}).`,
+      );
     // The column wins, but an accountant should look at a line declared eligible against the default rule.
     if (l.contreDefaut && l.eligible)
       alertes.push(
@@ -82,7 +94,7 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
 
   const baseParChapitre: BaseChapitre[] = devis.chapitres.map((c) => ({
     code: c.code,
-    libelle: c.libelle || libelleChapitre(c.code, devis.typeOeuvre),
+    libelle: c.libelle || libelleChapitre(c.code),
     total: c.total,
     base: sumCents(lignes.filter((l) => l.chapitre === c.code).map((l) => l.base)),
   }));

@@ -5,6 +5,9 @@ import { type Ctx, exiger, plafondAidesPubliques, termes } from "./contexteCalcu
 import { TABLES_CREDIT_IMPOT as T } from "./regles";
 import { pluriel } from "../util/texte";
 
+/** 0.3 → « 30 % », 0.325 → « 32,50 % »: a rate in a cap's name, without trailing zero decimals. */
+const pourcentCourt = (d: Decimal.Value): string => formatPourcentFr(d).replace(/,00(?=\u00a0%$)/, "");
+
 /**
  * Cinema credit (220 sexies III-1): 30 % for animation, for works made wholly or mainly in French or a regional
  * language, and for fiction with at least 15 % of digitally processed shots (assimilated to animation); the base
@@ -145,7 +148,8 @@ export function regleInternational(ctx: Ctx): Decimal {
       budget: a.budget,
     };
     ctx.plafonds.push({
-      nom: "plafond 80 % du budget",
+      // What it computes: the rate times the part of the budget (« plafond 30 % × 80 % du budget de production »).
+      nom: `plafond ${pourcentCourt(taux)} × ${pourcentCourt(part)} du budget de production`,
       montant: multiplyCents(a.budget, part, taux),
       detail: `${formatPourcentFr(part)} × ${formatMontantFr(a.budget)} × ${formatPourcentFr(taux)}`,
       calcul: {

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { celluleDeLigne, type Devis, type LigneDevis } from "../devis/model";
+import { celluleDeLigne, type CodeChapitre, type Devis, type LigneDevis } from "../devis/model";
 import {
   cents,
   type Cents,
@@ -48,15 +48,32 @@ function partFrance(l: LigneDevis): Decimal {
   return d;
 }
 
+/**
+ * Frais généraux and imprévus are not eligible expenses whatever the line's column says: the texts list the eligible
+ * expenses (remunerations and their social charges, technical industries, transport, catering and lodging,
+ * depreciation) and these two are not among them (CGI art. 220 sexies III, 220 quaterdecies III; BOFiP
+ * BOI-IS-RICI-10-20-20 and 10-30-20). A line of these chapters declared eligible stays out of the base, said.
+ */
+export const HORS_DEPENSES_ELIGIBLES: Readonly<Partial<Record<CodeChapitre, string>>> = {
+  FG: "les frais généraux",
+  IMP: "les imprévus",
+};
+
+export const TEXTE_DEPENSES_ELIGIBLES = "CGI art. 220 sexies III et 220 quaterdecies III ; BOFiP BOI-IS-RICI-10-20-20";
+
 /** Each line's eligible amount spent in France, half-up to the cent per line. */
 export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): LigneBase[] {
   return devis.lignes.map((l) => {
     const defaut = eligibiliteParDefaut(l, r.version.valeurs, devis.typeOeuvre === "cinema");
     const colonne = l.eligibleCI !== "auto";
-    const eligible = colonne ? l.eligibleCI === "oui" : defaut.eligible;
-    const motif = colonne
-      ? `colonne « Éligible CI » = ${l.eligibleCI}${l.source.cellules.eligibleCI ? ` (${l.source.cellules.eligibleCI})` : ""}`
-      : defaut.motif;
+    const horsTexte = l.chapitre ? HORS_DEPENSES_ELIGIBLES[l.chapitre] : undefined;
+    const exclue = colonne && l.eligibleCI === "oui" && horsTexte !== undefined;
+    const eligible = exclue ? false : colonne ? l.eligibleCI === "oui" : defaut.eligible;
+    const motif = exclue
+      ? `colonne « Éligible CI » = oui, mais ${horsTexte} ne sont pas des dépenses éligibles (${TEXTE_DEPENSES_ELIGIBLES})`
+      : colonne
+        ? `colonne « Éligible CI » = ${l.eligibleCI}${l.source.cellules.eligibleCI ? ` (${l.source.cellules.eligibleCI})` : ""}`
+        : defaut.motif;
     const part = partFrance(l);
     return {
       id: l.id,
@@ -67,6 +84,7 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
       eligible,
       motif,
       origine: colonne ? "colonne" : "defaut",
+      ...(exclue ? { horsTexte } : {}),
       ...(colonne && eligible !== defaut.eligible
         ? { contreDefaut: `${defaut.eligible ? "éligible" : "non éligible"} par défaut (${defaut.motif})` }
         : {}),

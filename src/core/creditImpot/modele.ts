@@ -85,6 +85,11 @@ export interface LigneBase {
   /** Why: the line's own column, or the default rule that applied. */
   motif: string;
   origine: "colonne" | "defaut";
+  /**
+   * Declared eligible by its column but out of the base by the text (« les frais généraux »): the line's chapter is
+   * not an eligible expense (eligibilite.ts, HORS_DEPENSES_ELIGIBLES).
+   */
+  horsTexte?: string;
   /** When the line's column contradicts the default rule: what the default would have said. */
   contreDefaut?: string;
   /** Decimal fraction "0".."1". */

@@ -1447,7 +1447,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       ligne: l.source.ligne,
     }));
   prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
-  const tot = calculerTotaux(lignes, totaux, opts.typeOeuvre, opts.dureeMinutes);
+  const tot = calculerTotaux(lignes, totaux, opts.dureeMinutes);
   const devis: Devis = {
     feuille: sheet.name,
     typeOeuvre: opts.typeOeuvre,

@@ -10,9 +10,8 @@ import type { CategorieLigne, CodeChapitre } from "./model";
  */
 export interface Chapitre {
   code: CodeChapitre;
+  /** The chapter's one name, printed by every command whatever the work (devis, crédit d'impôt, écarts). */
   libelle: string;
-  /** Label of the 2018 cinema devis when it differs. */
-  libelleCinema?: string;
   /** FG, IMP, FF, PROD: computed below the total of chapters 1–9, not part of it. */
   sousLeTotal: boolean;
   /** Category of a line of this chapter before its label is read (categorie.ts refines it). */
@@ -52,10 +51,6 @@ export const CHAPITRES_AUDIOVISUEL: readonly Chapitre[] = VALEURS.chapitres;
 /** Known sub-chapters of the 2018 cinema devis (two digits). */
 export const SOUS_CHAPITRES_CINEMA: readonly SousChapitre[] = VALEURS.sousChapitresCinema;
 
-export const LIBELLES_CINEMA: Readonly<Partial<Record<CodeChapitre, string>>> = Object.fromEntries(
-  VALEURS.chapitres.filter((c) => c.libelleCinema).map((c) => [c.code, c.libelleCinema]),
-);
-
 export const ORDRE_CHAPITRES: readonly CodeChapitre[] = VALEURS.chapitres.map((c) => c.code);
 
 /** FG, IMP, FF, PROD: computed from the total of chapters 1–9 and not part of it. */
@@ -80,8 +75,10 @@ export function codeSousLeTotal(texte: string): CodeChapitre | undefined {
   return c?.sousLeTotal ? c.code : undefined;
 }
 
-export function libelleChapitre(code: CodeChapitre, type: "audiovisuel" | "cinema" = "audiovisuel"): string {
-  const c = PAR_CODE.get(code);
-  if (!c) return code;
-  return type === "cinema" && c.libelleCinema ? c.libelleCinema : c.libelle;
+/**
+ * The one name of a chapter: `prodbook devis`, `prodbook credit-impot` (any regime), the sheets and the pane print the
+ * same name for the same chapter, whatever the type of work (the 2018 cinema devis titles are recognised, not printed).
+ */
+export function libelleChapitre(code: CodeChapitre): string {
+  return PAR_CODE.get(code)?.libelle ?? code;
 }

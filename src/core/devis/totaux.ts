@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { Cents, cents, sumCents, ZERO } from "../money/cents";
-import type { CodeChapitre, LigneDevis, LigneTotalProducteur, TotalChapitre, TypeOeuvre } from "./model";
+import type { CodeChapitre, LigneDevis, LigneTotalProducteur, TotalChapitre } from "./model";
 import { CHAPITRES_HORS_TOTAL, libelleChapitre, ORDRE_CHAPITRES } from "./nomenclature";
 
 export interface Totaux {
@@ -14,7 +14,6 @@ export interface Totaux {
 export function calculerTotaux(
   lignes: readonly LigneDevis[],
   totauxProducteur: readonly LigneTotalProducteur[],
-  typeOeuvre?: TypeOeuvre,
   dureeMinutes?: number,
 ): Totaux {
   const parChapitre = new Map<CodeChapitre, LigneDevis[]>();
@@ -31,7 +30,7 @@ export function calculerTotaux(
     if (ls.length === 0 && !nommes.has(code)) continue;
     chapitres.push({
       code,
-      libelle: libelleChapitre(code, typeOeuvre),
+      libelle: libelleChapitre(code),
       total: sumCents(ls.map((l) => l.montant)),
       lignes: ls.length,
     });

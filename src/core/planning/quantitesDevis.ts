@@ -114,5 +114,5 @@ export function appliquerQuantites(devis: Devis, acceptees: PropositionQuantite[
       ? { ...l, quantite: p.nouvelleQuantite, montant: p.nouveauMontant ?? l.montant, montantFormule: false }
       : l;
   });
-  return { ...devis, lignes, ...calculerTotaux(lignes, devis.totauxProducteur, devis.typeOeuvre, devis.dureeMinutes) };
+  return { ...devis, lignes, ...calculerTotaux(lignes, devis.totauxProducteur, devis.dureeMinutes) };
 }

@@ -26,6 +26,7 @@ import creditImpotHebergement from "./data/credit-impot-hebergement.json";
 import creditImpotInternational from "./data/credit-impot-international.json";
 import creditImpotPhonographique from "./data/credit-impot-phonographique.json";
 import creditImpotSpectacleVivant from "./data/credit-impot-spectacle-vivant.json";
+import devisFraisCinema from "./data/devis-frais-cinema.json";
 import dimanchesFeries from "./data/dimanches-feries.json";
 import financementCategories from "./data/financement-categories.json";
 import financementFsa from "./data/financement-fsa.json";
@@ -81,6 +82,7 @@ const DONNEES: Readonly<Record<string, unknown>> = {
   "credit-impot-plafond-budget": creditImpotPlafondBudget,
   "credit-impot-spectacle-vivant": creditImpotSpectacleVivant,
   "credit-impot-subventions": creditImpotSubventions,
+  "devis-frais-cinema": devisFraisCinema,
   "dimanches-feries": dimanchesFeries,
   "financement-categories": financementCategories,
   "financement-fsa": financementFsa,

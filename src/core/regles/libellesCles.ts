@@ -86,7 +86,6 @@ const LIBELLES: Readonly<Record<string, string>> = {
   jusqua: "jusqu'à",
   lacunes: "lacunes",
   libelle: "libellé",
-  libelleCinema: "libellé (cinéma)",
   libelles: "libellés",
   majoration: "majoration",
   majorations: "majorations",

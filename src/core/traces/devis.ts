@@ -139,7 +139,7 @@ export function tracesDevis(devis: Devis): TracesDevis {
   const tracer = (code: CodeChapitre, horsFrais?: { trace: Trace; montant: Cents }): Trace => {
     const c = devis.chapitres.find((x) => x.code === code);
     const ls = parChapitre.get(code) ?? [];
-    const libelle = `Chapitre ${code} ${c?.libelle || libelleChapitre(code, devis.typeOeuvre)}`;
+    const libelle = `Chapitre ${code} ${c?.libelle || libelleChapitre(code)}`;
     return noeud(
       libelle,
       euros(sumCents(ls.map((l) => l.montant))),

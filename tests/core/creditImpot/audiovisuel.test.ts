@@ -103,6 +103,28 @@ describe("crédit d'impôt audiovisuel — fiction", () => {
     );
   });
 
+  it("frais généraux et imprévus déclarés éligibles par la colonne : hors base quand même (le texte ne les compte pas), avec un constat", () => {
+    // FG 30 000 € and imprévus 20 000 € marked « oui »: the base stays 318 000 €, each line named with its cell.
+    const lignes = FICTION.map((l) => (l.ch === "FG" || l.ch === "IMP" ? { ...l, eligibleCI: "oui" as const } : l));
+    for (const regime of ["audiovisuel", "cinema"] as const) {
+      const r = calculerCreditImpot(unDevis(lignes), { regime, genre: "fiction", annee: 2025, dureeMinutes: 52 });
+      expect(r.base).toBe(euros(318000));
+      const fg = r.lignes.find((x) => x.libelle === "Frais généraux");
+      expect(fg).toMatchObject({ eligible: false, origine: "colonne", base: 0, horsTexte: "les frais généraux" });
+      expect(fg?.motif).toMatch(/ne sont pas des dépenses éligibles \(CGI art\. 220 sexies III/);
+      expect(r.alertes).toContain(
+        "Budget!E13 : « Frais généraux » (30\u202f000,00\u00a0€) déclarée éligible par sa colonne « Éligible CI », exclue " +
+          "de la base : les frais généraux ne sont pas des dépenses éligibles au crédit d'impôt (CGI art. 220 sexies III " +
+          "et 220 quaterdecies III ; BOFiP BOI-IS-RICI-10-20-20).",
+      );
+      expect(r.alertes.some((a) => a.startsWith("Budget!E14 : « Imprévus » (20\u202f000,00\u00a0€) déclarée"))).toBe(
+        true,
+      );
+      // Not the « l'emporte sur la règle par défaut » alert: the column does not win here.
+      expect(r.alertes.filter((a) => a.includes("alors qu'elle serait"))).toEqual([]);
+    }
+  });
+
   it("surcharge du taux par la feuille Paramètres : 318 000 × 20 % = 63 600 € < 65 000 € (plafond non atteint)", () => {
     const surcharges = lireParametres(parametres([["credit-impot.audiovisuel.taux.fiction", "20 %"]]));
     const r = calculerCreditImpot(unDevis(FICTION), {

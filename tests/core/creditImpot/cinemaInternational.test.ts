@@ -100,7 +100,7 @@ describe("crédit d'impôt international", () => {
     expect(r.taux).toBe("0.4");
     expect(r.creditAvantPlafonds).toBe(euros(3600000));
     expect(r.plafonds.map((p) => [p.nom, p.montant, p.applique])).toEqual([
-      ["plafond 80 % du budget", euros(3200000), true],
+      ["plafond 40\u00a0% × 80\u00a0% du budget de production", euros(3200000), true],
       ["plafond par œuvre", euros(30000000), false],
       ["plafond des aides publiques (50\u00a0% du budget)", euros(5000000), false],
     ]);

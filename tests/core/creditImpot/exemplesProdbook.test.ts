@@ -165,7 +165,10 @@ describe("Exemple 3 — international (C2I), fiction tournée 10 jours en France
     const r = calcul();
     expect(r.taux).toBe("0.3");
     expect(r.creditAvantPlafonds).toBe(euros(1350000));
-    expect(montant(r, "plafond 80 % du budget")).toMatchObject({ montant: euros(1320000), applique: true });
+    expect(montant(r, "plafond 30\u00a0% × 80\u00a0% du budget de production")).toMatchObject({
+      montant: euros(1320000),
+      applique: true,
+    });
     expect(montant(r, "plafond par œuvre")).toMatchObject({ montant: euros(30000000), applique: false });
     // 50 % × 5 500 000 − 300 000 = 2 450 000 € : ne limite pas.
     expect(r.plafonds.find((p) => p.nom.startsWith("plafond des aides publiques"))).toMatchObject({
@@ -190,7 +193,10 @@ describe("Exemple 3 — international (C2I), fiction tournée 10 jours en France
     const r = calcul(undefined, 2000000.01);
     expect(r.taux).toBe("0.4");
     expect(r.creditAvantPlafonds).toBe(euros(1800000));
-    expect(montant(r, "plafond 80 % du budget")).toMatchObject({ montant: euros(1760000), applique: true });
+    expect(montant(r, "plafond 40\u00a0% × 80\u00a0% du budget de production")).toMatchObject({
+      montant: euros(1760000),
+      applique: true,
+    });
     expect(r.credit).toBe(euros(1760000));
   });
 });

@@ -36,7 +36,7 @@ describe("crédit d'impôt international : les textes lus, aux bornes", () => {
     expect(r.base).toBe(euros(8000000));
     expect(r.creditAvantPlafonds).toBe(euros(2400000));
     expect(r.plafonds.map((p) => [p.nom, p.montant, p.applique])).toEqual([
-      ["plafond 80 % du budget", euros(2400000), false],
+      ["plafond 30\u00a0% × 80\u00a0% du budget de production", euros(2400000), false],
       ["plafond par œuvre", euros(30000000), false],
       ["plafond des aides publiques (50\u00a0% du budget)", euros(2000000), true],
     ]);

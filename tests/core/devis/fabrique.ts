@@ -17,7 +17,7 @@ export function ligne(o: Partial<Omit<LigneDevis, "montant">> & { montant: numbe
 }
 
 export function devis(lignes: LigneDevis[], o: Partial<Devis> = {}, totaux: LigneTotalProducteur[] = []): Devis {
-  const t = calculerTotaux(lignes, totaux, o.typeOeuvre, o.dureeMinutes);
+  const t = calculerTotaux(lignes, totaux, o.dureeMinutes);
   const nonPlaces = lignes
     .filter((l) => !l.chapitre)
     .map((l) => ({

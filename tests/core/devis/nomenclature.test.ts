@@ -31,8 +31,7 @@ describe("nomenclature CNC : une seule table de données", () => {
     expect(ORDRE_CHAPITRES).toEqual([...CODES_CHAPITRE]);
     expect(CHAPITRES_HORS_TOTAL).toEqual(["FG", "IMP", "FF", "PROD"]);
     expect(libelleChapitre("3")).toBe("Interprétation");
-    expect(libelleChapitre("3", "cinema")).toBe("Équipe artistique");
-    expect(libelleChapitre("2", "cinema")).toBe("Personnel");
+    expect(libelleChapitre("FG")).toBe("Frais généraux");
   });
 
   it("l'éligibilité aux crédits d'impôt ne cite que des chapitres et sous-chapitres de la nomenclature", () => {
@@ -46,7 +45,7 @@ describe("nomenclature CNC : une seule table de données", () => {
 
   it("aucun module de src ne récrit la liste des chapitres : les libellés ne sont que dans la table", () => {
     const libelles = CHAPITRES_AUDIOVISUEL.filter((c) => !c.sousLeTotal).flatMap((c) =>
-      [c.libelle, c.libelleCinema].filter((x): x is string => !!x && x.split(" ").length >= 2),
+      [c.libelle].filter((x): x is string => !!x && x.split(" ").length >= 2),
     );
     expect(libelles.length).toBeGreaterThan(5);
     const fautifs: string[] = [];

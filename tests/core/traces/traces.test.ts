@@ -152,7 +152,7 @@ describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs
     expect([...vus].sort()).toEqual([
       "difference plafond des aides publiques",
       "maximum plafond des aides publiques",
-      "produit plafond 80 % du budget",
+      "produit plafond 30\u00a0% × 80\u00a0% du budget de production",
       "produit plafond par minute",
       "valeur plafond par œuvre",
     ]);

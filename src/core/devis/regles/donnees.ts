@@ -3,6 +3,7 @@ import brutAccord from "../../regles/data/accord-transparence.json";
 import brutMinima from "../../regles/data/idcc2642-minima.json";
 import brutMinima3097 from "../../regles/data/idcc3097-minima.json";
 import brutAnnexe3 from "../../regles/data/idcc3097-annexe3.json";
+import brutFraisCinema from "../../regles/data/devis-frais-cinema.json";
 import { Confiance, TableRegles, validerTable } from "../../regles/table";
 import type { Cents } from "../../money/cents";
 import type { Genre } from "../model";
@@ -115,4 +116,21 @@ export interface ValeursAnnexe3 {
 export const TABLE_ANNEXE3_3097: TableRegles<ValeursAnnexe3> = validerTable<ValeursAnnexe3>(
   brutAnnexe3,
   "idcc3097-annexe3.json",
+);
+
+/** A rate admitted in a cinema devis (decimal string) and, when it differs from the version's, its own confidence. */
+export interface TauxAdmis {
+  taux: string;
+  confiance?: Confiance;
+}
+
+/** Cinema: frais généraux and imprévus admitted, as parts of the devis hors frais généraux et imprévus. */
+export interface ValeursFraisCinema {
+  fraisGeneraux: TauxAdmis;
+  imprevus: TauxAdmis;
+}
+
+export const TABLE_FRAIS_CINEMA: TableRegles<ValeursFraisCinema> = validerTable<ValeursFraisCinema>(
+  brutFraisCinema,
+  "devis-frais-cinema.json",
 );

@@ -3,13 +3,14 @@ import { creerRegistre } from "../../controles/registre";
 import type { Devis } from "../model";
 import { type Surcharges, versionEnVigueur } from "../../regles/table";
 import { regleUtilisee, type RegleUtilisee } from "../../regles/utilisees";
-import { TABLE_ACCORD_TRANSPARENCE, TABLE_ANNEXE3_3097 } from "./donnees";
+import { TABLE_ACCORD_TRANSPARENCE, TABLE_ANNEXE3_3097, TABLE_FRAIS_CINEMA } from "./donnees";
 import { regimeAnnexe3 } from "./annexe3";
 import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
 import { colonnesLues } from "./colonnesLues";
 import { feuilleLue } from "./feuilleLue";
 import type { ContexteDevis } from "./contexte";
 import { formuleSansResultat } from "./formuleSansResultat";
+import { fraisCinemaConcernes, fraisCinemaTaux } from "./fraisCinemaTaux";
 import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
 import { htTvaTtc } from "./htTvaTtc";
 import { imprevusTaux } from "./imprevusTaux";
@@ -55,6 +56,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   chargesSocialesAbsentes,
   fraisGenerauxTaux,
   imprevusTaux,
+  fraisCinemaTaux,
   salaireMinimum,
   parametreInconnu,
   montantHorsLignes,
@@ -74,7 +76,8 @@ export function controlerDevis(devis: Devis, date: string, surcharges?: Surcharg
 /**
  * The rule-table versions the devis checks read on `date`: the minimum-pay grid of the work (IDCC 3097 cinema,
  * 2642 otherwise), the annexe III version when the film is declared under it (its cap was read, applied or not) and,
- * for an audiovisual work of known genre, the accord transparence rates.
+ * for an audiovisual work of known genre, the accord transparence rates; for a cinema devis with frais généraux or
+ * imprévus, their admitted rates.
  */
 export function tablesDevis(devis: Devis, date: string, annexe3097?: boolean): RegleUtilisee[] {
   const out: RegleUtilisee[] = [];
@@ -84,5 +87,7 @@ export function tablesDevis(devis: Devis, date: string, annexe3097?: boolean): R
   if (a3) out.push(regleUtilisee(TABLE_ANNEXE3_3097.id, a3));
   const accord = devis.genre && devis.typeOeuvre !== "cinema" && versionEnVigueur(TABLE_ACCORD_TRANSPARENCE, date);
   if (accord) out.push(regleUtilisee(TABLE_ACCORD_TRANSPARENCE.id, accord));
+  const frais = fraisCinemaConcernes({ devis }) && versionEnVigueur(TABLE_FRAIS_CINEMA, date);
+  if (frais) out.push(regleUtilisee(TABLE_FRAIS_CINEMA.id, frais));
   return out;
 }

@@ -2,6 +2,7 @@ import type { Regle } from "../../controles/constat";
 import { clesInconnues } from "../../regles/parametres";
 import type { Genre } from "../model";
 import { CLE_ACCORD, CLE_MINIMUM, ContexteDevis } from "./contexte";
+import { CLE_FRAIS_CINEMA } from "./fraisCinemaTaux";
 import { TABLE_MINIMA_2642, TABLE_MINIMA_3097 } from "./donnees";
 
 const GENRES: readonly Genre[] = ["fiction", "documentaire", "animation", "spectacle"];
@@ -15,7 +16,7 @@ export function clesDevis(): string[] {
       t.versions.flatMap((v) => v.valeurs.fonctions.map((f) => CLE_MINIMUM(f.id))),
     ),
   );
-  return [...accord, ...fonctions];
+  return [...accord, CLE_FRAIS_CINEMA("frais-generaux"), CLE_FRAIS_CINEMA("imprevus"), ...fonctions];
 }
 
 /** A « devis. » key nobody reads is a typo: say so rather than silently ignoring it. */
@@ -29,7 +30,8 @@ export const parametreInconnu: Regle<ContexteDevis> = {
       gravite: "alerte" as const,
       message:
         `${k.cellule} : le paramètre « ${k.cle} » n'est pas connu ; il est ignoré (clés possibles : ` +
-        `devis.accord-transparence.<genre>.frais-generaux|imprevus, devis.salaire-minimum.<fonction>).`,
+        `devis.accord-transparence.<genre>.frais-generaux|imprevus, devis.frais-cinema.frais-generaux|imprevus, ` +
+        `devis.salaire-minimum.<fonction>).`,
       cellule: k.cellule,
     }));
   },

@@ -59,7 +59,6 @@ const chapitreNomenclature = v.pipe(
   v.strictObject({
     code: v.picklist(CODES_CHAPITRE, (i) => `${String(i.received)} : code de chapitre 1 à 9, FG, IMP, FF ou PROD`),
     libelle: texte,
-    libelleCinema: v.optional(texte),
     sousLeTotal: v.boolean(),
     categorieParDefaut: v.optional(
       v.picklist(CATEGORIES_LIGNE, (i) => `${String(i.received)} : catégorie de ligne inconnue`),
@@ -119,6 +118,9 @@ const tauxAccord = v.pipe(
   ),
 );
 
+/** A rate admitted in a cinema devis, with its own confidence when it differs from the version's. */
+const tauxAdmis = v.strictObject({ taux, confiance: v.optional(confiance) });
+
 /**
  * Devis rule tables: accord transparence rates by genre, IDCC 2642 and 3097 minimum-pay grids and the IDCC 3097
  * annexe III formula (amounts in cents).
@@ -130,6 +132,8 @@ export const SCHEMAS_DEVIS = {
     animation: tauxAccord,
     spectacle: tauxAccord,
   }),
+  /** Cinema: frais généraux and imprévus admitted, as a part of the devis hors frais généraux et imprévus. */
+  "devis-frais-cinema": v.strictObject({ fraisGeneraux: tauxAdmis, imprevus: tauxAdmis }),
   "idcc2642-minima": minima,
   "idcc3097-minima": minima,
   /** Annexe III of IDCC 3097 (films under a budget limit): minimum = socle + part × (annexe I minimum − socle). */
