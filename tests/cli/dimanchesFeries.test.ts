@@ -80,7 +80,9 @@ describe("prodbook planning : tournage un dimanche ou un jour férié", () => {
     expect(io.code).toBe(0);
     expect(io.erreurs).toEqual([]);
     const j = JSON.parse(io.sortie[0]) as { etapes: unknown[]; controles: ConstatJson[] };
-    expect(Object.keys(j)).toEqual(["etapes", "controles"]);
+    expect(Object.keys(j)).toEqual(["etapes", "controles", "debut", "fin", "cheminCritique", "propositions"]);
+    // A plan de travail without steps nor devis: no dates, no critical path, nothing proposed.
+    expect(j).toMatchObject({ etapes: [], debut: null, fin: null, cheminCritique: [], propositions: [] });
     expect(jours(j.controles)).toEqual([
       { regle: "travail-dimanche", gravite: "alerte", message: DIMANCHE_12_AVRIL, cellule: "PDT!A2" },
       { regle: "travail-jour-ferie", gravite: "alerte", message: PREMIER_MAI, cellule: "PDT!A5" },

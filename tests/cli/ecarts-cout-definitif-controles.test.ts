@@ -81,7 +81,7 @@ describe("prodbook ecarts -o : la feuille « Coût définitif » liste les const
     const rejet = cout.find((l) => String(l[3]).includes("rejetée"))!;
     expect(rejet.slice(0, 2)).toEqual(["Erreur", "Lignes du FEC rejetées"]);
     expect(rejet[3]).toMatch(
-      /^1 ligne\(s\) du grand livre rejetée\(s\) à la lecture, absente\(s\) du réalisé : ligne\(s\) 936\./,
+      /^1\u00a0ligne du grand livre rejetée à la lecture, absente du réalisé : ligne 936 du FEC\./,
     );
     expect(cout.filter((l) => l[1] === "Comptes sans poste")).toHaveLength(1);
     expect(cout.filter((l) => l[1] === "Feuille lue")).toEqual([

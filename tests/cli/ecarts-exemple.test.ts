@@ -124,6 +124,56 @@ describe("exemple : Grand livre fabriqué de la production d'exemple", () => {
     expect(ecartEstime > 0 && ecartEstime < 0.05).toBe(true);
   });
 
+  it("ecarts --json : les constats du grand livre sans cellule disent leurs lignes du fichier et leurs comptes", async () => {
+    // Physical line numbers (header = 1) of the unmapped accounts' lines, read here without Prodbook's reader.
+    const numeros = lireFec()
+      .map((l, i) => ({ compte: l.compte, n: i + 2 }))
+      .filter((l) => SANS_POSTE.includes(l.compte))
+      .map((l) => l.n);
+    expect(numeros).toEqual([30, 52, 55, 111, 161, 168, 181, 284]);
+    const args = ["ecarts", DEVIS, "--fec", FEC, "--correspondances", CORR];
+    // Summed per account (--json) or from the lines kept (--explique): the same origin.
+    for (const options of [["--json"], ["--json", "--explique"]]) {
+      const j = JSON.parse((await lancerCli(main, [...args, ...options])).out);
+      const alerte = j.controles.find((c: { regle: string }) => c.regle === "comptes-non-affectes");
+      expect(alerte).toEqual({
+        regle: "comptes-non-affectes",
+        gravite: "alerte",
+        message: expect.stringContaining("(lignes 30, 52, 55, 111, 161, 168, 181 et 284 du FEC)"),
+        cellule: null,
+        fec: { lignes: numeros, nombreLignes: 8, comptes: SANS_POSTE },
+      });
+      expect(Object.keys(alerte)).toEqual(["regle", "gravite", "message", "cellule", "fec"]);
+      // The other findings keep their four fields.
+      for (const c of j.controles.filter((x: { regle: string }) => x.regle !== "comptes-non-affectes"))
+        expect(Object.keys(c)).toEqual(["regle", "gravite", "message", "cellule"]);
+    }
+    // The text names them too.
+    expect((await lancerCli(main, args)).out).toContain(
+      "627800 (lignes 30, 52, 55, 111, 161, 168, 181 et 284 du FEC). Complétez les correspondances.",
+    );
+
+    // Twelve lines with a date that does not exist: refused, the first ten named, all counted, no account.
+    const texte = fs.readFileSync(FEC, "utf8").split("\n");
+    const rejetees = [5, 25, 45, 65, 85, 105, 125, 145, 165, 185, 205, 225];
+    for (const n of rejetees) texte[n - 1] = texte[n - 1].replace(/\t2026\d{4}\t/, "\t20260231\t");
+    const fichier = path.join(dir(), "fec-dates-impossibles.txt");
+    fs.writeFileSync(fichier, texte.join("\n"));
+    const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", fichier, "--correspondances", CORR, "--json"]);
+    const erreur = JSON.parse(r.out).controles.find((c: { regle: string }) => c.regle === "lignes-fec-rejetees");
+    expect(erreur).toMatchObject({
+      gravite: "erreur",
+      cellule: null,
+      fec: { lignes: rejetees.slice(0, 10), nombreLignes: 12, comptes: [] },
+    });
+    const cites = "lignes 5, 25, 45, 65, 85, 105, 125, 145, 165, 185… du FEC (12\u00a0lignes)";
+    expect(erreur.message).toMatch(/^12\u00a0lignes du grand livre rejetées à la lecture, absentes du réalisé : /);
+    expect(erreur.message).toContain(cites);
+    const t = await lancerCli(main, ["ecarts", DEVIS, "--fec", fichier, "--correspondances", CORR]);
+    expect(t.out).toContain(cites);
+    expect(t.out).not.toContain("(s)");
+  });
+
   it("sans --correspondances : la table par défaut, puis la feuille « Correspondances » du classeur, modifiée", async () => {
     const avec = JSON.parse(
       (await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC, "--correspondances", CORR, "--json"])).out,

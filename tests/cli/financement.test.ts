@@ -39,6 +39,7 @@ describe("prodbook financement --json", () => {
       "plafond",
       "controles",
       "tables",
+      "echeancier",
     ]);
     // Categories, then the aid ceiling (a cinema plan: no FSA table).
     expect(j.tables.map((t: { id: string }) => t.id)).toEqual(["financement-categories", "intensite-aides"]);
@@ -193,6 +194,106 @@ test("les classeurs d'exemple de tests/fixtures/financement donnent le même ré
     expect(committe.code).toBe(0);
     expect(JSON.parse(committe.out)).toEqual(JSON.parse(genere.out));
   }
+});
+
+/** "1234.56" → cents, exactly (no float). */
+const centimes = (x: string) => {
+  const m = /^(-?)(\d+)\.(\d{2})$/.exec(x);
+  if (!m) throw new Error(`montant JSON « ${x} » hors convention`);
+  return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
+};
+
+interface MoisJson {
+  mois: string;
+  versements: { financeur: string; categorie: string; date: string; montant: string; cellule: string | null }[];
+  encaissements: string;
+  depenses: string;
+  solde: string;
+  cumul: string;
+  besoin: string;
+}
+
+describe("prodbook financement --json : l'échéancier (ajouté après les autres champs)", () => {
+  test("cinéma : mois ISO, versements datés avec leur cellule, besoin maximal, apports non numéraires hors échéancier", async () => {
+    const r = await lancer([c.cinema, "--devis", "Budget", "--premier-film", "--json", "--date", "2026-01-15"]);
+    const e = JSON.parse(r.out).echeancier;
+    expect(Object.keys(e)).toEqual(["mois", "sansDate", "nonNumeraire", "besoinMaximal", "repartition"]);
+    expect(e.mois.map((m: MoisJson) => m.mois)).toEqual([
+      ...["02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2026-${m}`),
+      "2027-01",
+      "2027-02",
+      "2027-03",
+    ]);
+    // 3 000 000 € of cost, 150 000 € of mises en participation never paid out: 2 850 000 € over 14 months.
+    expect(e.mois[0]).toEqual({
+      mois: "2026-02",
+      versements: [
+        {
+          financeur: "Les Films de l'Estran",
+          categorie: "apport-numeraire",
+          date: "2026-02-01",
+          montant: "150000.00",
+          cellule: "'Plan de financement'!C6",
+        },
+      ],
+      encaissements: "150000.00",
+      depenses: "203571.43",
+      solde: "-53571.43",
+      cumul: "-53571.43",
+      besoin: "53571.43",
+    });
+    expect(e.mois[6]).toMatchObject({ mois: "2026-08", versements: [], encaissements: "0.00", cumul: "824999.99" });
+    expect(e.mois[13]).toMatchObject({ mois: "2027-03", encaissements: "250000.00", cumul: "0.00", besoin: "0.00" });
+    expect(e.mois[13].versements[0]).toMatchObject({ financeur: "DGFiP", categorie: "credit-impot" });
+    expect([e.sansDate, e.nonNumeraire, e.besoinMaximal]).toEqual(["0.00", "150000.00", "53571.43"]);
+    // The text's wording, as it prints it.
+    expect(e.repartition).toBe(
+      "sans planning : coût réparti également de 2026-02 à 2027-03 (dates des versements) ; hors apports non " +
+        "numéraires (150\u202f000,00\u00a0€), qui ne se décaissent pas",
+    );
+    // The text prints the same words (its typography puts non-breaking spaces before « : » and « ; »).
+    const espaces = (t: string) => t.replace(/[\s\u00a0\u202f]+/g, " ");
+    const texte = (await lancer([c.cinema, "--devis", "Budget", "--date", "2026-01-15"])).out;
+    expect(espaces(texte)).toContain(espaces(`besoin de trésorerie maximal 53 571,43 € (${e.repartition})`));
+  });
+
+  test("propriété : Σ mois + sans date = total des sources en numéraire ; mois = Σ versements ; cumul et besoin", async () => {
+    // A payment without a date (the SOFICA's, F17 emptied) stays out of the months, in sansDate.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(c.cinema);
+    wb.getWorksheet("Plan de financement")!.getCell("F17").value = null;
+    const sansDate = path.join(c.dossier, "cinema-sofica-sans-date.xlsx");
+    await wb.xlsx.writeFile(sansDate);
+    const cas: [string, string[], string][] = [
+      [c.cinema, ["--devis", "Budget"], "0.00"],
+      [sansDate, ["--devis", "Budget"], "200000.00"],
+      [c.fiction, ["--cout", "1000000", "--oeuvre", "audiovisuel", "--duree", "52"], "0.00"],
+      [c.documentaire, ["--oeuvre", "audiovisuel"], "0.00"],
+    ];
+    for (const [fichier, args, attenduSansDate] of cas) {
+      const r = await lancer([fichier, ...args, "--json", "--date", "2026-01-15"]);
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out);
+      const e = j.echeancier;
+      expect(e.sansDate).toBe(attenduSansDate);
+      expect(e.mois.length).toBeGreaterThan(0);
+      const somme = e.mois.reduce((t: number, m: MoisJson) => t + centimes(m.encaissements), 0);
+      expect(somme + centimes(e.sansDate)).toBe(centimes(j.total) - centimes(e.nonNumeraire));
+      let cumul = 0;
+      let besoin = 0;
+      for (const m of e.mois as MoisJson[]) {
+        expect(m.mois).toMatch(/^\d{4}-\d{2}$/);
+        expect(m.versements.reduce((t, v) => t + centimes(v.montant), 0)).toBe(centimes(m.encaissements));
+        for (const v of m.versements) expect(v.date.slice(0, 7)).toBe(m.mois);
+        expect(centimes(m.solde)).toBe(centimes(m.encaissements) - centimes(m.depenses));
+        cumul += centimes(m.solde);
+        expect(centimes(m.cumul)).toBe(cumul);
+        expect(centimes(m.besoin)).toBe(Math.max(0, -cumul));
+        besoin = Math.max(besoin, centimes(m.besoin));
+      }
+      expect(centimes(e.besoinMaximal)).toBe(besoin);
+    }
+  });
 });
 
 function order(s: string): number {

@@ -42,7 +42,46 @@ describe("prodbook planning --json", () => {
     expect(code).toBe(0);
     expect(io.sortie).toHaveLength(1);
     const j = JSON.parse(io.sortie[0]);
-    expect(Object.keys(j)).toEqual(["etapes", "controles"]);
+    // Added after the others (December 2026): the plan's dates, its critical path, the quantities proposed.
+    expect(Object.keys(j)).toEqual(["etapes", "controles", "debut", "fin", "cheminCritique", "propositions"]);
+    expect([j.debut, j.fin]).toEqual(["2026-04-16", "2026-05-15"]);
+    // The steps of marge 0, in plan order: the text's « Chemin critique : Montage image → … → PAD ».
+    expect(j.cheminCritique).toEqual(["Montage image", "Montage son", "Mixage", "PAD"]);
+    expect(j.cheminCritique).toEqual(
+      j.etapes
+        .filter((e: { marge: number; critique: boolean }) => e.critique && e.marge === 0)
+        .map((e: { nom: string }) => e.nom),
+    );
+    // Chef opérateur: 18 days typed, 4 worked on the plan de travail → 4 × 350,00 € (the text's « 18 → 4 »).
+    expect(j.propositions[0]).toEqual({
+      ligneId: "Budget Gardiens!19",
+      libelle: "Chef opérateur",
+      cellule: "'Budget Gardiens'!C19",
+      fonction: "Chef opérateur",
+      personnes: ["Yann Le Goff"],
+      joursPersonne: 4,
+      unite: "jour",
+      ancienneQuantite: "18",
+      nouvelleQuantite: "4",
+      ancienMontant: "6300.00",
+      nouveauMontant: "1400.00",
+    });
+    // The director is paid by the week: 5 person-days → 1 week.
+    expect(
+      j.propositions.map(
+        (q: { cellule: string; unite: string; ancienneQuantite: string; nouvelleQuantite: string }) => [
+          q.cellule,
+          q.unite,
+          q.ancienneQuantite,
+          q.nouvelleQuantite,
+        ],
+      ),
+    ).toEqual([
+      ["'Budget Gardiens'!C19", "jour", "18", "4"],
+      ["'Budget Gardiens'!C20", "jour", "18", "4"],
+      ["'Budget Gardiens'!C15", "semaine", "6", "1"],
+      ["'Budget Gardiens'!C17", "jour", "25", "3"],
+    ]);
     // Same plan as the hand-computed unit test (retroplanning.test.ts): PAD Fri 15 May, Mixage 11–13 May.
     expect(j.etapes).toEqual([
       { nom: "Montage image", debut: "2026-04-16", fin: "2026-04-29", joursOuvres: 10, marge: 0, critique: true },

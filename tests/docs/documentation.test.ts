@@ -317,7 +317,10 @@ describe("les échantillons --json de la documentation = une vraie exécution", 
 
   test("financement (docs/financement.md) : cinema.xlsx du dépôt", async () => {
     const args = ["tests/fixtures/financement/cinema.xlsx", "--devis", "Budget", "--premier-film", "--json"];
-    verifier("docs/financement.md", "Avec `--json`, la commande imprime", await json(["financement", ...args]));
+    const j = (await json(["financement", ...args])) as { echeancier: object };
+    verifier("docs/financement.md", "Avec `--json`, la commande imprime", j);
+    // The échéancier's sample (its first month), figures and wording included.
+    verifier("docs/financement.md", "`echeancier` (ajouté en décembre 2026", j.echeancier);
   });
 
   test("credit-impot (docs/credit-impot.md) : la fiction de 52 minutes des tests, dépenses 2025", async () => {

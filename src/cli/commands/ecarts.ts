@@ -61,6 +61,9 @@ export function jsonEcarts(r: ResultatRapprochementVue) {
       gravite: c.gravite,
       message: c.message,
       cellule: c.cellule ?? null,
+      // Added (December 2026), on the ledger's findings that have no cell (lignes-fec-rejetees, comptes-non-affectes):
+      // the file's first lines (physical numbers), how many in all, and the accounts.
+      ...(c.fec ? { fec: { lignes: c.fec.lignes, nombreLignes: c.fec.nombreLignes, comptes: c.fec.comptes } } : {}),
     })),
     // Added (issue 10, « one name, one meaning »): the devis amounts placed in no chapter, outside totaux.budget (the
     // devis total), as `prodbook devis` lists them; budgetNonPlace is their sum.

@@ -4,7 +4,7 @@ import { LANGUES, type RegimeCredit } from "../../core/creditImpot/modele";
 import { financement, type OptionsFinancementPane } from "../../app/commandes/financement";
 import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
-import { resultatJson } from "../../core/financement/json";
+import { echeancierJson, resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
 import type { DureeEcrite } from "../../app/commandes/production";
 import { choixArg, dureeArg, jsonDuree, montantArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
@@ -147,6 +147,8 @@ export const commande = definirCommande({
     ...resultatJson(r),
     // Added after the others: the duration used, where it comes from; the durations written but not taken.
     ...jsonDuree(r.contexte.dureeMinutes, r.origineDuree, r.dureesAmbigues),
+    // Added (December 2026): the échéancier the text and the -o sheet give, month by month.
+    echeancier: echeancierJson(r.sources, r.echeancier),
     ...(r.traces ? { traces: r.traces } : {}),
   }),
   texte: (r, io) => {

@@ -1,5 +1,6 @@
 import { pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
+import { centsToDecimalString } from "../../core/money";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateFr } from "../../core/planning/dates";
 import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
@@ -34,6 +35,25 @@ export function jsonPlanning(r: ResultatPlanning) {
     // Added after the others: the duration that sized the default steps (--genre) and where it comes from; the
     // durations the workbook writes when none was taken.
     ...jsonDuree(r.duree?.minutes, r.duree?.origine, r.dureesAmbigues),
+    // Added (December 2026), what the text prints: the plan's first and last day (ISO, null without steps), the
+    // critical path (the steps whose marge is 0, in plan order), the devis quantities proposed from the plan de
+    // travail (nothing changed without validation), amounts as "1234.56".
+    debut: r.planning?.debut ?? null,
+    fin: r.planning?.fin ?? null,
+    cheminCritique: r.planning?.cheminCritique ?? [],
+    propositions: r.propositions.map((q) => ({
+      ligneId: q.ligneId,
+      libelle: q.libelle,
+      cellule: q.cellule ?? null,
+      fonction: q.fonction,
+      personnes: q.personnes,
+      joursPersonne: q.joursPersonne,
+      unite: q.unite,
+      ancienneQuantite: q.ancienneQuantite ?? null,
+      nouvelleQuantite: q.nouvelleQuantite,
+      ancienMontant: centsToDecimalString(q.ancienMontant),
+      nouveauMontant: q.nouveauMontant === undefined ? null : centsToDecimalString(q.nouveauMontant),
+    })),
   };
 }
 

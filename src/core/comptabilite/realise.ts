@@ -1,8 +1,8 @@
-import type { Constat } from "../controles/constat";
+import type { Constat, OrigineFec } from "../controles/constat";
 import { pluriel } from "../util/texte";
 import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
-import type { ResultatFec } from "./fec/types";
+import { LIGNES_PAR_COMPTE, type ResultatFec } from "./fec/types";
 import { posteDe, type TableCorrespondances } from "./correspondances";
 
 export interface CompteNonAffecte {
@@ -33,11 +33,15 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   const parPoste = new Map<string, number>();
   const non = new Map<string, { libelle: string; total: number }>();
   let classe6 = 0;
-  const imputer = (compte: string, libelle: string, net: number, section?: string) => {
+  // The lines of the money placed in no poste, when it is placed line by line (with sections).
+  const lignesNon: number[] = [];
+  let nombreLignesNon = 0;
+  const imputer = (compte: string, libelle: string, net: number, section?: string, ligne?: number) => {
     classe6 += net;
     const p = posteDe(t, compte, section);
     if (p !== undefined) parPoste.set(p, (parPoste.get(p) ?? 0) + net);
     else {
+      if (ligne !== undefined && nombreLignesNon++ < LIGNES_PAR_COMPTE) lignesNon.push(ligne);
       const n = non.get(compte);
       if (n) n.total += net;
       else non.set(compte, { libelle, total: net });
@@ -46,7 +50,7 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   const avecSections = fec.lignes?.some((l) => l.section);
   if (fec.lignes && avecSections) {
     for (const l of fec.lignes)
-      if (l.compte.startsWith("6")) imputer(l.compte, l.compteLib, l.debit - l.credit, l.section);
+      if (l.compte.startsWith("6")) imputer(l.compte, l.compteLib, l.debit - l.credit, l.section, l.ligne);
   } else {
     for (const [compte, s] of fec.comptes) if (compte.startsWith("6")) imputer(compte, s.libelle, s.debit - s.credit);
   }
@@ -69,21 +73,29 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
         `${formatMontantFr(cents(affecte))} + non affecté ${formatMontantFr(cents(totalNonAffecte))}.`,
     });
   }
+  const document = fec.format.type === "fec" ? "du FEC" : "du grand livre";
   if (fec.erreurs.length) {
     // Lines the reader refused carry money the réalisé cannot include: named, never dropped silently.
     const n = fec.erreurs.length;
+    const origine: OrigineFec = {
+      lignes: fec.erreurs
+        .map((e) => e.ligne)
+        .sort((a, b) => a - b)
+        .slice(0, LIGNES_PAR_COMPTE),
+      nombreLignes: n,
+      comptes: [],
+    };
+    const pl = n >= 2 ? "s" : "";
     constats.push({
       regle: "lignes-fec-rejetees",
       gravite: "erreur",
       message:
-        `${n} ligne(s) du grand livre rejetée(s) à la lecture, absente(s) du réalisé : ligne(s) ` +
-        `${fec.erreurs
-          .slice(0, 8)
-          .map((e) => e.ligne)
-          .join(", ")}${n > 8 ? "…" : ""}. ${fec.erreurs
+        `${pluriel(n, "ligne")} du grand livre rejetée${pl} à la lecture, absente${pl} du réalisé : ` +
+        `${citerLignes(origine, document)}. ${fec.erreurs
           .slice(0, 3)
           .map((e) => e.message)
           .join(" ")}${n > 3 ? " …" : ""} Corrigez l'export comptable puis relancez le rapprochement.`,
+      fec: origine,
     });
   }
   // What the reader says of the whole file (line 0): bytes the encoding could not read (a Windows-1252 file read as
@@ -102,13 +114,30 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     });
   }
   if (nonAffectes.length) {
+    // Their lines: by line with sections (an account may be mapped in one section and not in another), else from
+    // each account's first lines, which the reader keeps.
+    const parCompte = nonAffectes.map((c) => fec.comptes.get(c.compte));
+    const origine: OrigineFec =
+      fec.lignes && avecSections
+        ? { lignes: lignesNon, nombreLignes: nombreLignesNon, comptes: nonAffectes.map((c) => c.compte) }
+        : {
+            lignes: parCompte
+              .flatMap((s) => s?.lignes ?? [])
+              .sort((a, b) => a - b)
+              .slice(0, LIGNES_PAR_COMPTE),
+            nombreLignes: parCompte.reduce((n, s) => n + (s?.nombreLignes ?? 0), 0),
+            comptes: nonAffectes.map((c) => c.compte),
+          };
     constats.push({
       regle: "comptes-non-affectes",
       gravite: "alerte",
       message: `${pluriel(nonAffectes.length, "compte")} de classe 6 sans poste (${formatMontantFr(cents(totalNonAffecte))}) : ${nonAffectes
         .slice(0, 8)
         .map((c) => c.compte)
-        .join(", ")}${nonAffectes.length > 8 ? "…" : ""}. Complétez les correspondances.`,
+        .join(", ")}${nonAffectes.length > 8 ? "…" : ""}${
+        origine.nombreLignes ? ` (${citerLignes(origine, document)})` : ""
+      }. Complétez les correspondances.`,
+      fec: origine,
     });
   }
   return {
@@ -120,4 +149,13 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     conserve,
     constats,
   };
+}
+
+/** « ligne 12 du FEC », « lignes 12, 57 et 98 du FEC », « lignes 12, 57, 98… du FEC (41 lignes) ». */
+function citerLignes(o: OrigineFec, document: string): string {
+  const n = o.nombreLignes;
+  if (n === 1) return `ligne ${o.lignes[0]} ${document}`;
+  if (n === o.lignes.length)
+    return `lignes ${o.lignes.slice(0, -1).join(", ")} et ${o.lignes[o.lignes.length - 1]} ${document}`;
+  return `lignes ${o.lignes.join(", ")}… ${document} (${pluriel(n, "ligne")})`;
 }

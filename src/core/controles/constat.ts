@@ -9,6 +9,18 @@ export interface Constat {
   message: string;
   /** "Feuille!B12" when the finding points at a cell. */
   cellule?: string;
+  /** A finding on the ledger (FEC or CSV grand livre) with no cell: the file's lines and the accounts it is about. */
+  fec?: OrigineFec;
+}
+
+/** Where a finding on the ledger was read (`fec` in the --json findings of `prodbook ecarts`). */
+export interface OrigineFec {
+  /** Its first lines in the file (physical numbers, header = 1), ascending, at most 10. */
+  lignes: number[];
+  /** How many lines in all. */
+  nombreLignes: number;
+  /** The account numbers concerned, ascending (empty for lines refused before their account was read). */
+  comptes: string[];
 }
 
 export interface Regle<C> {

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { cents } from "../../../src/core/money";
-import { lireFec, type ResultatFec } from "../../../src/core/comptabilite/fec";
+import { devinerMapping, lireFec, lireGrandLivreCsv, type ResultatFec } from "../../../src/core/comptabilite/fec";
 import {
   correspondancesParDefaut,
   CorrespondancesError,
@@ -157,6 +157,46 @@ describe("réalisé par poste et conservation de la classe 6", () => {
     expect(r.nonAffectes).toEqual([{ compte: "606400", libelle: "L606400", total: 8590 }]);
     expect([r.classe6, r.affecte, r.totalNonAffecte, r.conserve]).toEqual([958590, 950000, 8590, true]);
     expect(r.constats.map((c) => c.regle)).toEqual(["comptes-non-affectes"]);
+    // Where it was read: line 4 of the file (header = 1), account 606400.
+    expect(r.constats[0].fec).toEqual({ lignes: [4], nombreLignes: 1, comptes: ["606400"] });
+    expect(r.constats[0].message).toContain(" : 606400 (ligne 4 du FEC). Complétez");
+  });
+
+  test("comptes sans poste : leurs premières lignes du fichier, toutes comptées, qu'elles soient gardées ou non", () => {
+    // 606400 on 12 lines, 618000 on one; the others mapped. Lines 2…: the header is line 1.
+    const lignes = [E];
+    for (let i = 0; i < 14; i++) lignes.push(ligne(i === 5 ? "618000" : i % 7 === 3 ? "611000" : "606400", 1000, 0));
+    const attendu = lignes
+      .map((l, i) => ({ l, n: i + 1 }))
+      .filter(({ l }) => /\t(606400|618000)\t/.test(l))
+      .map(({ n }) => n);
+    expect(attendu).toHaveLength(12);
+    for (const conserver of [false, true]) {
+      const r = calculerRealise(
+        lireFec(lignes.join("\n"), { conserver }),
+        lireCorrespondancesCsv("compte;poste\n611;8\n"),
+      );
+      const c = r.constats.find((x) => x.regle === "comptes-non-affectes");
+      expect(c?.fec).toEqual({ lignes: attendu.slice(0, 10), nombreLignes: 12, comptes: ["606400", "618000"] });
+      expect(c?.message).toContain(`(lignes ${attendu.slice(0, 10).join(", ")}… du FEC (12\u00a0lignes))`);
+    }
+  });
+
+  test("avec des sections analytiques : les lignes de la seule section sans poste", () => {
+    // A CSV ledger with sections, kept line by line: 641100 is mapped in section TOURNAGE only.
+    const csv = [
+      "Date;Compte;Section;Débit;Crédit",
+      "05/01/2024;641100;TOURNAGE;100,00;",
+      "05/01/2024;641100;BUREAU;50,00;",
+      "06/01/2024;641100;TOURNAGE;10,00;",
+      "06/01/2024;641100;BUREAU;5,00;",
+    ].join("\n");
+    const gl = lireGrandLivreCsv(csv, devinerMapping(csv.split("\n")[0].split(";"))!, { conserver: true });
+    const r = calculerRealise(gl, lireCorrespondancesCsv("compte;poste\nsection:TOURNAGE;2.3\n"));
+    expect(Object.fromEntries(r.parPoste)).toEqual({ "2.3": 11000 });
+    const c = r.constats.find((x) => x.regle === "comptes-non-affectes");
+    expect(c?.fec).toEqual({ lignes: [3, 5], nombreLignes: 2, comptes: ["641100"] });
+    expect(c?.message).toContain("(lignes 3 et 5 du grand livre)");
   });
 
   test("lignes rejetées à la lecture : nommées dans une erreur, jamais perdues en silence", () => {
@@ -170,9 +210,11 @@ describe("réalisé par poste et conservation de la classe 6", () => {
         regle: "lignes-fec-rejetees",
         gravite: "erreur",
         message:
-          "1 ligne(s) du grand livre rejetée(s) à la lecture, absente(s) du réalisé : ligne(s) 3. " +
+          "1\u00a0ligne du grand livre rejetée à la lecture, absente du réalisé : ligne 3 du FEC. " +
           "Ligne 3 rejetée : EcritureDate « 20240231 » n'est pas une date AAAAMMJJ valide. Corrigez l'export " +
           "comptable puis relancez le rapprochement.",
+        // Where it comes from: the file's line (header = 1), no account (the line was refused before).
+        fec: { lignes: [3], nombreLignes: 1, comptes: [] },
       },
     ]);
   });

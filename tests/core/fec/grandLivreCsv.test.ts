@@ -107,7 +107,7 @@ describe("montant au-delà de ± 2^51 centimes : une référence collée, dite t
     const re = calculerRealise(r, lireCorrespondancesCsv("compte;poste\n6135;7\n6064;9\n"));
     const c = re.constats.find((x) => x.regle === "lignes-fec-rejetees");
     expect(c?.message).toBe(
-      "1 ligne(s) du grand livre rejetée(s) à la lecture, absente(s) du réalisé : ligne(s) 2. " +
+      "1\u00a0ligne du grand livre rejetée à la lecture, absente du réalisé : ligne 2 du grand livre. " +
         `Ligne 2 rejetée : débit « 123456789012345678,00 » ${RAISON}. ` +
         "Corrigez l'export comptable puis relancez le rapprochement.",
     );

@@ -60,6 +60,30 @@ describe("lecture d'un FEC réel en parties (comme les fils de la CLI) = lecture
     }
   });
 
+  it.each(cas.slice(0, 2))(
+    "%s : les premières lignes de chaque compte, numéros du fichier, en 4 parties",
+    (_nom, octets) => {
+      // Independent figure: the lines kept one by one (conserver), grouped by account.
+      const garde = new LecteurFec({ conserver: true });
+      garde.pousser(octets);
+      const parCompte = new Map<string, number[]>();
+      const lignes = garde.terminer().lignes!;
+      for (const l of lignes) parCompte.set(l.compte, [...(parCompte.get(l.compte) ?? []), l.ligne]);
+      // The first part ends about a quarter down the file.
+      const quart = lignes[lignes.length - 1].ligne / 4;
+      const { resultat } = enParties(octets, 4);
+      expect(resultat.comptes.size).toBe(parCompte.size);
+      let auDela = 0;
+      for (const [compte, ls] of parCompte) {
+        const s = resultat.comptes.get(compte)!;
+        expect([compte, s.lignes, s.nombreLignes]).toEqual([compte, ls.slice(0, 10), ls.length]);
+        if (ls[Math.min(9, ls.length - 1)] > quart) auDela++;
+      }
+      // Some accounts have lines read by a later part: the offsets are tried.
+      expect(auDela).toBeGreaterThan(0);
+    },
+  );
+
   it("le fichier en Windows-1252 est lu comme tel, par chaque partie", () => {
     const octets = cas[cas.length - 1][1];
     expect(enParties(octets, 4).resultat.format.encodage).toBe("windows-1252");

@@ -3,7 +3,14 @@ import type { EncodageFec } from "./decodage";
 import type { EncodageUtf16 } from "./detection";
 import { compterCles, type ClesOctets } from "./cle";
 import type { EnteteFec } from "./entete";
-import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
+import {
+  LIGNES_PAR_COMPTE,
+  type AlerteFec,
+  type EcritureFec,
+  type LigneRejetee,
+  type ResultatFec,
+  type SoldeCompte,
+} from "./types";
 
 /** What one reader (a whole file or one part of it) found; `assemblerFec` makes the final result. */
 export interface PartielFec {
@@ -73,11 +80,26 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     dateMax = Math.max(dateMax, p.dateMax);
     remplacements ||= p.remplacements;
     for (const [k, v] of p.comptes) {
+      // The part's line numbers are local to it (unless numerosAbsolus): the file's are the part's plus its offset.
+      const ls = (v.lignes ?? []).map((l) => l + decalage);
       const c = comptes.get(k);
       if (c) {
         c.debit = (c.debit + v.debit) as Cents;
         c.credit = (c.credit + v.credit) as Cents;
-      } else comptes.set(k, { libelle: v.libelle, debit: v.debit, credit: v.credit });
+        c.nombreLignes = (c.nombreLignes ?? 0) + (v.nombreLignes ?? 0);
+        // The lines read again (numerosAbsolus) come last but may be earlier in the file: merged, the first kept.
+        c.lignes = (c.lignes ?? [])
+          .concat(ls)
+          .sort((a, b) => a - b)
+          .slice(0, LIGNES_PAR_COMPTE);
+      } else
+        comptes.set(k, {
+          libelle: v.libelle,
+          debit: v.debit,
+          credit: v.credit,
+          lignes: ls,
+          nombreLignes: v.nombreLignes ?? 0,
+        });
     }
     for (const e of p.erreurs)
       erreurs.push(

@@ -1,9 +1,11 @@
 import type { Cents } from "../../money/cents";
 import { Cle, EnsembleCles, egal } from "./cle";
 import type { LigneFec, SourceTexte } from "./ligneFec";
-import type { SoldeCompte } from "./types";
+import { LIGNES_PAR_COMPTE, type SoldeCompte } from "./types";
 
 interface EntreeCompte extends SoldeCompte {
+  lignes: number[];
+  nombreLignes: number;
   cle: Uint8Array;
   suivant?: EntreeCompte;
 }
@@ -55,6 +57,7 @@ export class CumulsFec {
     }
     tc.debit = (tc.debit + d) as Cents;
     tc.credit = (tc.credit + c) as Cents;
+    if (tc.nombreLignes++ < LIGNES_PAR_COMPTE) tc.lignes.push(numero);
     if (!this.cleNum.egale(u, l.n0, l.n1) || !this.cleJournal.egale(u, l.j0, l.j1)) {
       this.fermerRun();
       this.cleJournal.copier(u, l.j0, l.j1);
@@ -79,6 +82,8 @@ export class CumulsFec {
         libelle: k >= 0 && k < l.m ? this.source.texte(u, b[k], b[k + 1] - 1) : "",
         debit: 0 as Cents,
         credit: 0 as Cents,
+        lignes: [],
+        nombreLignes: 0,
         suivant: this.parHash.get(h),
       };
       this.parHash.set(h, e);

@@ -6,7 +6,14 @@ import { formatMontantFr } from "../../money/format";
 import { HORS_LIMITE, phraseDeviseEcrite } from "../../money/messages";
 import { normaliser } from "../../util/texte";
 import { FecFormatError } from "./entete";
-import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec, SoldeCompte } from "./types";
+import {
+  LIGNES_PAR_COMPTE,
+  type AlerteFec,
+  type EcritureFec,
+  type LigneRejetee,
+  type ResultatFec,
+  type SoldeCompte,
+} from "./types";
 
 /**
  * Generic ledger CSV (Sage, Cegid, EBP exports: `;`, DD/MM/YYYY, Débit/Crédit or Montant + Sens, optional
@@ -301,7 +308,9 @@ export function lireGrandLivreCsv(
     if (s) {
       s.debit = (s.debit + de) as Cents;
       s.credit = (s.credit + cr) as Cents;
-    } else comptes.set(compte, { libelle: v("compteLib"), debit: de, credit: cr });
+      s.nombreLignes = (s.nombreLignes ?? 0) + 1;
+      if (s.lignes && s.lignes.length < LIGNES_PAR_COMPTE) s.lignes.push(ligne);
+    } else comptes.set(compte, { libelle: v("compteLib"), debit: de, credit: cr, lignes: [ligne], nombreLignes: 1 });
     if (opts.conserver) {
       lignes.push({
         ligne,

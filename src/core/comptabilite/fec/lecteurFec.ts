@@ -447,6 +447,7 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
       })),
       alertes: relue.alertes.map((a) => (a.ligne ? { ...a, ligne: n(a.ligne) } : a)),
       desequilibres: new Map([...relue.desequilibres].map(([k, v]) => [k, { ...v, l: n(v.l) }])),
+      comptes: new Map([...relue.comptes].map(([k, v]) => [k, { ...v, lignes: v.lignes?.map(n) }])),
       lignes: relue.lignes?.map((l) => ({ ...l, ligne: n(l.ligne) })),
     },
   ]);

@@ -32,10 +32,17 @@ export interface AlerteFec {
   message: string;
 }
 
+/** Physical lines kept per account, the first ones of the file (a finding names where an account's money is read). */
+export const LIGNES_PAR_COMPTE = 10;
+
 export interface SoldeCompte {
   libelle: string;
   debit: Cents;
   credit: Cents;
+  /** Its first imported lines (physical numbers, header = 1, ascending), at most LIGNES_PAR_COMPTE. */
+  lignes?: number[];
+  /** How many imported lines it has. */
+  nombreLignes?: number;
 }
 
 export interface FormatFec {
