@@ -295,6 +295,29 @@ describe("prodbook devis : un budget réparti par semaine", () => {
     );
   });
 
+  it("--json : semaines d'un tableau empilé plus bas : comparées à son « Total », nommées dans son en-tête", async () => {
+    const rows: Cellule[][] = [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+      ["2", "PERSONNEL"],
+      ["", "Chef opérateur", 10, 600, 6000],
+    ];
+    while (rows.length < 20) rows.push([]);
+    rows.push(["Poste", "Total", "Semaine 1", "Semaine 2"], ["Caméra", 3000, 1500, 1500], ["Régie", 700, 300, 300]);
+    const { d, controles } = await lire("semaines-bas.xlsx", rows);
+    expect(d.total).toBe("9700.00");
+    expect(d.conservation).toMatchObject({ lu: "9700.00", lignes: "9700.00", ecart: "0.00" });
+    expect(d.conservation.tableaux[1]).toEqual({ cellule: "Devis!A21", colonne: "B" });
+    expect(d.entetesSuivants[0].semaines).toEqual({
+      lignes: 2,
+      prouvees: 1,
+      cellules: ["Devis!C23", "Devis!D23"],
+      somme: "600.00",
+    });
+    const vues = controles.filter((c) => c.regle === "colonnes-lues");
+    expect(vues.map((c) => [c.gravite, c.cellule])).toEqual([["info", "Devis!C21"]]);
+    expect(espaces(vues[0].message)).toContain("la colonne B « Total » est lue.");
+  });
+
   it("--json : des jours par semaine (leur somme fait la quantité) : ni montants ni cellules nommées", async () => {
     const { d, controles } = await lire("jours-semaines.xlsx", [
       ["Désignation", "Jours", "Tarif", "Montant", "Semaine 1", "Semaine 2"],
