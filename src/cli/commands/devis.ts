@@ -42,6 +42,9 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       ...(devis.colonnesNonLues
         ? { colonnesNonLues: devis.colonnesNonLues.map((c) => ({ ...c, somme: m(c.somme) })) }
         : {}),
+      // Only when the header has per-week columns (« Semaine 1 | Semaine 2 »), never read as amounts: the rows whose
+      // weeks add up to their amount (proven), the week cells of the others listed with their sum. Additive.
+      ...(devis.semaines ? { semaines: { ...devis.semaines, somme: m(devis.semaines.somme) } } : {}),
       // Only when the sheet states its figures in thousands of euros (finding unite-milliers): read × 1 000.
       ...(devis.uniteMilliers
         ? {
@@ -85,6 +88,8 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               ...(x.colonnesNonLues
                 ? { colonnesNonLues: x.colonnesNonLues.map((c) => ({ ...c, somme: m(c.somme) })) }
                 : {}),
+              // Only when this table has per-week columns, compared row by row with its amount read. Additive.
+              ...(x.semaines ? { semaines: { ...x.semaines, somme: m(x.semaines.somme) } } : {}),
             })),
           }
         : {}),

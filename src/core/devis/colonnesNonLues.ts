@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { Cents, sumCents, ZERO } from "../money/cents";
 import type { Convention } from "../money/parse";
 import type { SheetData } from "../port/workbook";
@@ -5,7 +6,7 @@ import { celluleRef, colonneLettre, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
 import { roleEntete, type Entete } from "./entetes";
 import { norm } from "./lecture";
-import type { ColonneNonLue, EpisodesNonProuves, LigneDevis, NombresHorsColonne } from "./model";
+import type { ColonneNonLue, EpisodesNonProuves, LigneDevis, NombresHorsColonne, SemainesNonProuvees } from "./model";
 
 /** « Réalisé », « Réel », « Dépensé », « Engagé », « Coût définitif »: what was spent, compared to the devis, not it. */
 const REALISE = new RegExp(
@@ -16,6 +17,8 @@ const REALISE = new RegExp(
 const ECART = /^(ecarts?|difference|diff|variance|delta)\b/;
 /** « Ép. 1 », « Épisode 2 », « Ep 3 », « Montant ép. 1 », « Épisode n° 4 ». */
 const EPISODE = /^(montant |cout |total |budget )?(ep|epi|episode|eps)\.? ?(n° ?|no ?)?\d{1,3}$/;
+/** « Semaine 1 », « Sem. 2 », « S3 », « Montant semaine 4 », « Week 5 », « Semaine n° 6 »: a budget spread over weeks. */
+const SEMAINE = /^(montant |cout |total |budget )?(semaine|sem|s|week|wk)\.? ?(n° ?|no ?)?\d{1,3}$/;
 
 function nature(texte: string): ColonneNonLue["nature"] | undefined {
   const s = norm(texte)
@@ -26,6 +29,7 @@ function nature(texte: string): ColonneNonLue["nature"] | undefined {
   if (REALISE.test(s)) return "realise";
   if (ECART.test(s)) return "ecart";
   if (EPISODE.test(s)) return "episode";
+  if (SEMAINE.test(s)) return "semaine";
   return undefined;
 }
 
@@ -39,7 +43,7 @@ export function colonnesNonLues(
   entete: Entete,
   lignes: readonly LigneDevis[],
   convention?: Convention,
-): { colonnes: ColonneNonLue[]; episodes?: EpisodesNonProuves } {
+): { colonnes: ColonneNonLue[]; episodes?: EpisodesNonProuves; semaines?: SemainesNonProuvees } {
   const enTete = sheet.rows[entete.ligne] ?? [];
   const prises = new Set<number>(Object.values(entete.colonnes).filter((c): c is number => c !== undefined));
   for (const m of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) prises.add(m.col);
@@ -50,7 +54,7 @@ export function colonnesNonLues(
     const n = nature(v);
     if (!n) continue;
     const somme = sumCents(cellulesMontant(sheet, entete.ligne, c, convention).map((x) => x.montant ?? ZERO));
-    if (somme === 0 && n !== "episode") continue;
+    if (somme === 0 && n !== "episode" && n !== "semaine") continue;
     colonnes.push({
       col: c,
       colonne: colonneLettre(c),
@@ -80,7 +84,77 @@ export function colonnesNonLues(
     }
     episodes = { lignes: n, cellules };
   }
-  return { colonnes: colonnes.map(({ col: _col, ...c }) => c), episodes };
+  const sems = colonnes.filter((c) => c.nature === "semaine").map((c) => c.col);
+  const semaines =
+    sems.length && entete.colonnes.montant !== undefined
+      ? semainesParLigne(sheet, entete.ligne, entete.colonnes.montant, sems, lignes, convention)
+      : undefined;
+  return {
+    colonnes: colonnes.map(({ col: _col, ...c }) => c),
+    episodes,
+    ...(semaines && semaines.lignes ? { semaines } : {}),
+  };
+}
+
+/**
+ * Each row holding figures in the week columns `sems`: proven when they add up, to the cent, to what the row's amount
+ * cell (column `montant`) counts, its line's amount (computed when the cell is empty) or else the figure read there (a
+ * subtotal's); otherwise its week cells holding money are listed, never counted.
+ */
+function semainesParLigne(
+  sheet: SheetData,
+  ligne: number,
+  montant: number,
+  sems: readonly number[],
+  lignes: readonly LigneDevis[],
+  convention?: Convention,
+): SemainesNonProuvees {
+  const parLigne = new Map<number, { cellule: string; montant: Cents }[]>();
+  for (const col of sems)
+    for (const x of cellulesMontant(sheet, ligne, col, convention))
+      if (x.montant !== undefined && x.montant !== 0) {
+        const r = parseCelluleRef(x.cellule).row;
+        parLigne.set(r, [...(parLigne.get(r) ?? []), { cellule: x.cellule, montant: x.montant }]);
+      }
+  const attendu = new Map<number, Cents>();
+  for (const x of cellulesMontant(sheet, ligne, montant, convention))
+    if (x.montant !== undefined) attendu.set(parseCelluleRef(x.cellule).row, x.montant);
+  // The line's amount where it is read (a line computed from its factors has an empty amount cell), and its quantity
+  // and number (in hundredths, as the figures of the week cells are read): weeks holding days, not money.
+  const facteurs = new Map<number, number[]>();
+  for (const l of lignes) {
+    const ref = l.source.cellules.montant;
+    const c = ref ? parseCelluleRef(ref) : undefined;
+    if (!c || c.col !== montant) continue;
+    attendu.set(c.row, l.montant);
+    const f = [l.quantite, l.nombre].filter((x): x is string => x !== undefined);
+    facteurs.set(
+      c.row,
+      f.map((x) => new Decimal(x).times(100).toNumber()),
+    );
+  }
+  let prouvees = 0;
+  let enQuantite = 0;
+  const cellules: string[] = [];
+  const nonProuves: Cents[] = [];
+  for (const [r, xs] of [...parLigne.entries()].sort((a, b) => a[0] - b[0])) {
+    const somme = sumCents(xs.map((x) => x.montant));
+    const a = attendu.get(r);
+    if (a !== undefined && a === somme) prouvees++;
+    else if (facteurs.get(r)?.includes(somme)) enQuantite++;
+    else
+      for (const x of xs) {
+        cellules.push(x.cellule);
+        nonProuves.push(x.montant);
+      }
+  }
+  return {
+    lignes: parLigne.size,
+    prouvees,
+    ...(enQuantite ? { enQuantite } : {}),
+    cellules,
+    somme: sumCents(nonProuves),
+  };
 }
 
 /** A header naming row numbers or codes (« N° », « Réf. », « Compte », « Code », « Ligne », « Année »): not money. */

@@ -785,6 +785,31 @@ function textesSeuls(row: CellData[]): boolean {
   return n >= 2;
 }
 
+/** The sheet cut before column `col` from row `r` down (a block beside a lower table): the rows above kept whole. */
+function gauche(sheet: SheetData, r: number, col: number): SheetData {
+  return { ...sheet, rows: sheet.rows.map((x, i) => (i < r || x.length <= col ? x : x.slice(0, col))) };
+}
+
+/**
+ * A lower header whose first row is `r`, read as the first header is (enteteDepuis, or the labels unheaded left of the
+ * numeric columns): its columns, when they make a header (a label, an amount or rate column, ≥ 3 roles or two columns
+ * with amounts below: numbers or amounts typed as text, « 1 234,56 € »), with the sheet it was read in.
+ */
+function lireEnteteBas(
+  source: SheetData,
+  r: number,
+  masquees: readonly number[],
+): (ReturnType<typeof enteteDepuis> & { source: SheetData; sansLibelle?: Entete }) | undefined {
+  const lu = enteteDepuis(source, r, masquees);
+  let cols = lu.colonnes;
+  const sansLibelle = qualifie(cols) ? undefined : enteteSansLibelle(source, lu.ligne, cols);
+  if (sansLibelle) cols = sansLibelle.colonnes;
+  if (!qualifie(cols)) return undefined;
+  if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(source, lu.ligne, cols.montant) >= 2))
+    return undefined;
+  return { ...lu, colonnes: cols, source, ...(sansLibelle ? { sansLibelle } : {}) };
+}
+
 /**
  * The header rows below `entete`, recognised as the first one is (the same roles, one row: a label column and an
  * amount or rate column, ≥ 3 roles or amounts below) on a row of texts only. A row that is not the header in force
@@ -803,41 +828,38 @@ export function entetesSuivants(sheet: SheetData, entete: Entete): EnteteSuivant
     if (!textesSeuls(row) || !ligneDeSousEntete(row)) continue;
     // A row naming no role at all (a chapter title « 2 | PERSONNEL ») heads no table: the cheap test, every row.
     if (!Object.keys(colonnesDe(row, masquees)).length) continue;
-    // Read as the first header is: on one row, or over two or three (« Montant » merged over « Qté | Taux | Total »).
-    const lu = enteteDepuis(sheet, r, masquees);
-    const { ligne, montants } = lu;
-    let cols = lu.colonnes;
-    // « | Tarif | Jours | Montant »: only the numeric columns headed, the labels unheaded on their left (as the first).
-    const sansLibelle = qualifie(cols) ? undefined : enteteSansLibelle(sheet, ligne, cols);
-    if (sansLibelle) cols = sansLibelle.colonnes;
-    if (!qualifie(cols)) continue;
-    // Two columns: amounts below (numbers or amounts typed as text, « 1 234,56 € »), as for the first header.
-    if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, ligne, cols.montant) >= 2))
-      continue;
+    // « Poste | Qté | Montant | | Chapitre | Libellé | Total »: a block beside the table on its header's row (a recap by
+    // chapter, a second list), found as the first header's is (secondBlocDe): the table is read left of it, the block
+    // named with its amounts (import.ts), never read as the table's columns. Unless the table alone is no header.
+    const bloc = secondBlocDe(row);
+    const lu = (bloc && lireEnteteBas(gauche(sheet, r, bloc.debut), r, masquees)) || lireEnteteBas(sheet, r, masquees);
+    if (!lu) continue;
+    const { ligne, montants, colonnes: cols, sansLibelle } = lu;
+    const cote = bloc && lu.source !== sheet ? { secondBloc: bloc } : {};
     const t = textes(r);
     const premierEnVigueur = courant.roles === roles(entete.colonnes);
     if ((premiers.has(t) && premierEnVigueur) || t === courant.textes || roles(cols) === courant.roles) {
-      out.push({ ligne, debut: r, colonnes: cols, repete: true });
+      out.push({ ligne, debut: r, colonnes: cols, repete: true, ...cote });
       r = ligne;
       continue;
     }
     // The first header again after another table: its columns again, as the first header read them.
     if (premiers.has(t)) {
-      out.push({ ...entete, ligne, debut: r, repete: false });
+      out.push({ ...entete, ligne, debut: r, repete: false, ...cote });
       courant = { textes: t, roles: roles(entete.colonnes) };
       r = ligne;
       continue;
     }
     const e = ajusterColonnes(
-      sheet,
-      montantSousFusion(sheet, {
+      lu.source,
+      montantSousFusion(lu.source, {
         ligne,
         colonnes: cols,
         ...(montants ? { montants } : {}),
         ...(sansLibelle?.libelleSansEntete ? { libelleSansEntete: sansLibelle.libelleSansEntete } : {}),
       }),
     );
-    out.push({ ...e, debut: r, repete: false });
+    out.push({ ...e, debut: r, repete: false, ...cote });
     courant = { textes: t, roles: roles(e.colonnes) };
     r = ligne;
   }

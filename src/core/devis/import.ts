@@ -19,6 +19,7 @@ import {
   type ChoixMontant,
   type ColonneMontant,
   type Entete,
+  type EnteteSuivante,
   type SecondBloc,
   entetesSuivants,
   premiereCellule,
@@ -193,22 +194,51 @@ interface Provisoire {
 }
 
 /**
+ * The headers of one import, each found once (they are pure functions of the sheet and the header they start from):
+ * the first header of a sheet (trouverEntete) and the tables stacked below a header (entetesSuivants), which the
+ * reads of the sheet with another amount column (choisirColonnesBas, comparerAuTTCBas, choisirParTotaux) ask again.
+ */
+class EntetesLus {
+  private readonly premiers = new Map<SheetData, Entete | undefined>();
+  private readonly suivants = new Map<SheetData, Map<string, EnteteSuivante[]>>();
+  premier(sheet: SheetData): Entete | undefined {
+    if (!this.premiers.has(sheet)) this.premiers.set(sheet, trouverEntete(sheet));
+    return this.premiers.get(sheet);
+  }
+  /** The headers below `entete` (keyed by its content: each read of the sheet makes its own header objects). */
+  dessous(sheet: SheetData, entete: Entete): readonly EnteteSuivante[] {
+    let parEntete = this.suivants.get(sheet);
+    if (!parEntete) this.suivants.set(sheet, (parEntete = new Map()));
+    const cle = JSON.stringify(entete);
+    let out = parEntete.get(cle);
+    if (!out) parEntete.set(cle, (out = entetesSuivants(sheet, entete)));
+    return out;
+  }
+}
+
+/**
  * Reads a devis in the producer's own layout (see docs/devis.md for what is recognised). Among amount columns
  * alike, the one whose subtotals and totals its own lines prove is read (choisirParTotaux).
  */
 export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devis {
   // Figures stated in thousands of euros (« Montant (k€) », « en milliers d'euros »): read × 1 000, said so.
   const { feuille: sheet, unite, noteIgnoree } = lireEnMilliers(source);
+  const entetes = new EntetesLus();
   // Two blocks side by side (the header repeated to the right): only the first is read, the second named.
-  const bloc = trouverEntete(sheet)?.secondBloc;
-  const lue = bloc ? avantColonne(sheet, bloc.debut) : sheet;
-  const devis = importerFeuille(lue, opts);
+  const entete = entetes.premier(sheet);
+  const bloc = entete?.secondBloc;
+  const gauche = bloc ? avantColonne(sheet, bloc.debut) : sheet;
+  // A block beside a table stacked lower (a recap by chapter in H–J): that table's rows read left of it, the block named.
+  const cotes = blocsDesTableauxBas(gauche, entetes);
+  const lue = cotes.length ? sansBlocsBas(gauche, cotes) : gauche;
+  const devis = importerFeuille(lue, opts, entetes);
   // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
-  if (bloc) nommerSecondBloc(sheet, bloc, devis);
+  if (bloc) nommerSecondBloc(sheet, entete?.ligne ?? 0, bloc, devis);
+  for (const x of cotes)
+    nommerSecondBloc({ ...sheet, rows: sheet.rows.slice(0, x.fin) }, x.debut, x.bloc, devis, false);
   // Amounts right of the table (and of a second block), under no header of it: named, never lost in silence.
-  const entete = trouverEntete(sheet);
   if (entete) {
     const enTete = sheet.rows[entete.ligne] ?? [];
     let fin = bloc?.fin ?? -1;
@@ -240,7 +270,7 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   const colonne = devis.conservation?.colonne;
   if (colonne && lue.colonnesMasquees?.includes(lettreColonne(colonne))) {
     const c = lettreColonne(colonne);
-    const ligne = trouverEntete(lue)?.ligne ?? 0;
+    const ligne = entetes.premier(lue)?.ligne ?? 0;
     devis.colonneMontantMasquee = {
       colonne,
       cellule: celluleRef(sheet.name, ligne, c),
@@ -298,12 +328,36 @@ function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
   }
 }
 
+/** A block beside a table stacked lower: the header's first row, where the table stops (the next header), the block. */
+interface BlocBas {
+  debut: number;
+  fin: number;
+  bloc: SecondBloc;
+}
+
+/** The blocks beside the tables stacked lower (entetesSuivants' `secondBloc`), each down to the next header. */
+function blocsDesTableauxBas(sheet: SheetData, entetes: EntetesLus): BlocBas[] {
+  const entete = entetes.premier(sheet);
+  const dessous = entete ? entetes.dessous(sheet, entete) : [];
+  return dessous.flatMap((x, i) =>
+    x.secondBloc ? [{ debut: debutEntete(x), fin: finTableau(dessous, i, sheet.rows.length), bloc: x.secondBloc }] : [],
+  );
+}
+
+/** The sheet with the rows of each table stacked lower that has a block beside it cut before that block. */
+function sansBlocsBas(sheet: SheetData, blocs: readonly BlocBas[]): SheetData {
+  const rows = sheet.rows.slice();
+  for (const b of blocs)
+    for (let r = b.debut; r < b.fin && r < rows.length; r++)
+      if (rows[r].length > b.bloc.debut) rows[r] = rows[r].slice(0, b.bloc.debut);
+  return { ...sheet, rows };
+}
+
 /**
  * The second block's amount column, named with its sum and its cells among the columns not read (never counted: the
  * conservation is the first block's amount column's). The first block's amount column is named as the one read.
  */
-function nommerSecondBloc(sheet: SheetData, bloc: SecondBloc, devis: Devis) {
-  const ligne = trouverEntete(sheet)?.ligne ?? 0;
+function nommerSecondBloc(sheet: SheetData, ligne: number, bloc: SecondBloc, devis: Devis, premier = true) {
   const convention = conventionFeuille(sheet, { montant: bloc.montant }, ligne + 1);
   const cellules = cellulesMontant(sheet, ligne, bloc.montant, convention);
   const avecMontant = cellules.filter((c) => c.montant !== undefined);
@@ -325,7 +379,7 @@ function nommerSecondBloc(sheet: SheetData, bloc: SecondBloc, devis: Devis) {
   };
   devis.colonnesNonLues = [...(devis.colonnesNonLues ?? []), colonne];
   const montant = devis.conservation?.colonne;
-  if (!devis.colonneLue && montant) {
+  if (premier && !devis.colonneLue && montant) {
     const c = lettreColonne(montant);
     devis.colonneLue = {
       colonne: col(c),
@@ -453,15 +507,17 @@ function colonnesMontantDe(
   return { retenue: m(retenue), ecartees: ecartees.map(m), choix, ...(identiques ? { identiques } : {}) };
 }
 
-function importerFeuille(sheet: SheetData, opts: OptionsImport): Devis {
-  const entete = trouverEntete(sheet);
+function importerFeuille(sheet: SheetData, opts: OptionsImport, entetes: EntetesLus): Devis {
+  const entete = entetes.premier(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name);
   // Tables stacked lower with amount columns alike: each one's column chosen by its own totals, first.
-  const { bas, bilans } = choisirColonnesBas(sheet, entete, opts);
+  const { bas, bilans } = choisirColonnesBas(sheet, entete, opts, entetes);
   const m = entete.montants;
-  const devis = !m ? importerAvecEntete(sheet, entete, opts, bas) : importerPremier(sheet, entete, m, opts, bas);
+  const devis = !m
+    ? importerAvecEntete(sheet, entete, opts, entetes, bas)
+    : importerPremier(sheet, entete, m, opts, entetes, bas);
   noterBilansBas(devis, bilans);
-  comparerAuTTCBas(sheet, entete, opts, bas, devis);
+  comparerAuTTCBas(sheet, entete, opts, entetes, bas, devis);
   return devis;
 }
 
@@ -485,8 +541,15 @@ function restreindre(d: Devis, debut: number, fin: number): Devis {
  * the first table. Both bilans go on that table's `colonneMontant`; colonnes-lues warns when only the TTC lines prove
  * theirs.
  */
-function comparerAuTTCBas(sheet: SheetData, entete: Entete, opts: OptionsImport, bas: ChoixBas, devis: Devis): void {
-  const tableaux = entetesSuivants(sheet, entete).filter((x) => !x.repete);
+function comparerAuTTCBas(
+  sheet: SheetData,
+  entete: Entete,
+  opts: OptionsImport,
+  entetes: EntetesLus,
+  bas: ChoixBas,
+  devis: Devis,
+): void {
+  const tableaux = entetes.dessous(sheet, entete).filter((x) => !x.repete);
   tableaux.forEach((x, i) => {
     const m = x.montants;
     const cm = devis.entetesSuivants?.find((e) => e.ligne === x.ligne + 1)?.colonneMontant;
@@ -494,7 +557,7 @@ function comparerAuTTCBas(sheet: SheetData, entete: Entete, opts: OptionsImport,
     const fin = finTableau(tableaux, i, sheet.rows.length);
     for (const ttc of [m.retenue, ...m.ecartees].filter((c) => c.nature === "ttc")) {
       const essai = new Map(bas).set(x.ligne, { retenue: ttc, choix: "taxes" as ChoixMontant });
-      const autre = lireOuRien(() => importerAvecEntete(sheet, entete, opts, essai));
+      const autre = lireOuRien(() => importerAvecEntete(sheet, entete, opts, entetes, essai));
       if (!autre) continue;
       const [ht, t] = bilansCroises([restreindre(devis, x.ligne, fin), restreindre(autre, x.ligne, fin)]);
       if (!ht.prouves && !ht.nonProuves.length && !t.prouves && !t.nonProuves.length) continue;
@@ -510,6 +573,7 @@ function importerPremier(
   entete: Entete,
   m: NonNullable<Entete["montants"]>,
   opts: OptionsImport,
+  entetes: EntetesLus,
   bas: ChoixBas,
 ): Devis {
   const liste = [m.retenue, ...m.ecartees];
@@ -522,13 +586,14 @@ function importerPremier(
         montants: { ...m, retenue, ecartees: liste.filter((x) => x !== retenue), choix },
       },
       opts,
+      entetes,
       bas,
     );
   const semblables = m.semblables;
   const devis =
     semblables && semblables.length > 1
       ? choisirParTotaux(semblables, m.retenue, m.choix, importer)
-      : importerAvecEntete(sheet, entete, opts, bas);
+      : importerAvecEntete(sheet, entete, opts, entetes, bas);
   // HT read beside a TTC column: their totals compared (the TTC is never counted).
   comparerAuTTC(devis, liste, (ttc) => importer(ttc, "taxes"));
   return devis;
@@ -554,10 +619,11 @@ function choisirColonnesBas(
   sheet: SheetData,
   entete: Entete,
   opts: OptionsImport,
+  entetes: EntetesLus,
 ): { bas: ChoixBas; bilans: BilansBas[] } {
   const bas = new Map<number, { retenue: ColonneMontant; choix: ChoixMontant }>();
   const bilans: BilansBas[] = [];
-  const tableaux = entetesSuivants(sheet, entete).filter((x) => !x.repete);
+  const tableaux = entetes.dessous(sheet, entete).filter((x) => !x.repete);
   tableaux.forEach((x, i) => {
     const m = x.montants;
     if (!m?.semblables || m.semblables.length < 2) return;
@@ -565,7 +631,7 @@ function choisirColonnesBas(
     // That table's rows only: the other tables' totals say nothing of which of its columns is the devis.
     const essais = m.semblables.flatMap((c) => {
       const essai = new Map(bas).set(x.ligne, { retenue: c, choix: m.choix });
-      const d = lireOuRien(() => importerAvecEntete(sheet, entete, opts, essai));
+      const d = lireOuRien(() => importerAvecEntete(sheet, entete, opts, entetes, essai));
       return d ? [{ c, devis: restreindre(d, x.ligne, fin) }] : [];
     });
     if (!essais.length) return;
@@ -593,11 +659,17 @@ function noterBilansBas(devis: Devis, bilans: readonly BilansBas[]): void {
   }
 }
 
-function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImport, bas: ChoixBas = new Map()): Devis {
+function importerAvecEntete(
+  sheet: SheetData,
+  entete: Entete,
+  opts: OptionsImport,
+  entetes: EntetesLus,
+  bas: ChoixBas = new Map(),
+): Devis {
   // Tables stacked in the sheet: a header row below this one with other columns opens a table read with its columns
   // (`cols` changes there); the header merely printed again (page break) is skipped, nothing of the devis. A lower
   // table's amount column chosen by its totals (choisirColonnesBas) replaces its header's first choice.
-  const suivants = entetesSuivants(sheet, entete).map((x) => {
+  const suivants = entetes.dessous(sheet, entete).map((x) => {
     const b = bas.get(x.ligne);
     if (!b || !x.montants) return x;
     // By column: each read of the sheet makes its own header objects.
@@ -745,9 +817,11 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       }
       if (t.lignesCouvertes.length === 0 && e) {
         totaux.splice(totaux.indexOf(t), 1);
-        if (e.apresTotal)
-          horsLignes.push({ cellule: t.cellule, montant: t.montant, libelle: t.libelle, motif: "rappel" });
-        else {
+        if (e.apresTotal) {
+          const h: MontantHorsLignes = { cellule: t.cellule, montant: t.montant, libelle: t.libelle, motif: "rappel" };
+          horsLignes.push(h);
+          if (t.chapitre) rappels.set(h, t.chapitre);
+        } else {
           const ligne: LigneDevis = {
             id: `${sheet.name}!${e.r + 1}`,
             code: e.code || undefined,
@@ -771,6 +845,8 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   /** « dont … » rows under the same line: the sum of their amounts so far, by the line's id. */
   const details = new Map<string, number>();
   const horsLignes: MontantHorsLignes[] = [];
+  /** A chapter repeated under the total with its amount: that chapter, to prove it against its lines once placed. */
+  const rappels = new Map<MontantHorsLignes, CodeChapitre>();
   /** The amount cell of each row as read, by row: conservation counts these readings, never parses twice. */
   const lus: LectureMontant[] = [];
   /** A row skipped as a whole (summary, TVA…): its amount, if any, is listed with why. */
@@ -787,6 +863,25 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     else nommer(lu, r, libelle, total);
   };
   const totauxEnTete: LigneTotalProducteur[] = [];
+  /** The last total proven by its lines, and how many lines were read then: a chapter title may follow it. */
+  let dernierProuve: { total: LigneTotalProducteur; n: number } | undefined;
+  /**
+   * A chapter title carrying `montant` right under a proven total, no line read since: its title in footer when that
+   * total's lines add up to it to the cent and none of them is under another chapter (they are then placed in it).
+   */
+  const enPied = (
+    ch: CodeChapitre,
+    montant: Cents,
+  ): { lignes: string[]; brutes: Brute[]; montant: Cents } | undefined => {
+    const d = dernierProuve;
+    if (!d || d.n !== brutes.length || !d.total.lignesCouvertes.length) return undefined;
+    if (!egalAuCentime(d.total.montant, montant) || !egalAuCentime(sommeIds(parId, d.total.lignesCouvertes), montant))
+      return undefined;
+    const ids = new Set(d.total.lignesCouvertes);
+    const couvertes = brutes.filter((b) => ids.has(b.ligne.id) && !b.derivee && !b.retiree);
+    if (couvertes.some((b) => b.section !== undefined && b.section !== ch)) return undefined;
+    return { lignes: d.total.lignesCouvertes, brutes: couvertes.filter((b) => b.section === undefined), montant };
+  };
   const illisibles: MontantIllisible[] = [];
   const totauxSansResultat: NonNullable<Devis["totauxSansResultat"]> = [];
   const ambigus: NonNullable<Devis["ambigus"]> = [];
@@ -1099,12 +1194,24 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
           if (sommeLignes(lignes, lignesCouvertes) !== montant && sommeLignes(lignes, section) === montant)
             lignesCouvertes = section;
         }
+        // « TOTAL » under each chapter (« TOTAL 1 800 », later « TOTAL 6 000 »): not the sum of every line above but, to
+        // the cent, that of the lines since the previous total: a subtotal of those, proven by them.
+        let type = tt.type;
+        if (type === "total" && bloc.debutRun > 0 && totaux.length > 0) {
+          const run = couvre(bloc.debutRun);
+          const lignes = brutes.map((b) => b.ligne);
+          if (run.length && sommeLignes(lignes, lignesCouvertes) !== montant && sommeLignes(lignes, run) === montant) {
+            type = "sous-total";
+            tt = { ...tt, type };
+            lignesCouvertes = run;
+          }
+        }
         const chapitre =
-          tt.type === "sous-total"
+          type === "sous-total"
             ? (tt.chapitre ?? bloc.section ?? chapitreMajoritaire(brutes.slice(bloc.debutRun)))
             : undefined;
         const total: LigneTotalProducteur = {
-          type: tt.type,
+          type,
           // The text that reads as a total, not a date or a reference in front of it.
           libelle: (textes.length && typeTotal(textes[0].t) ? textes[0].t : libelle) || textes[0]?.t || libelle,
           montant,
@@ -1132,6 +1239,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
           continue;
         }
         totaux.push(total);
+        dernierProuve = { total, n: brutes.length };
       }
       if (tt.type === "total") {
         fermerSection();
@@ -1160,6 +1268,29 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
       const sansMontant =
         montantLu === undefined && (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte)));
       const estTitre = sansMontant || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
+      const numerote = !!code || TITRE_NUMEROTE.test(titre);
+      const pied = ch && montantLu !== undefined && (estTitre || numerote) ? enPied(ch, montantLu) : undefined;
+      if (ch && pied) {
+        // The chapter's title under its own total (« Sous-total 1 800 », then « 1 PRÉPARATION 1 800 »): the same
+        // amount as the lines that total just closed, proven by them, never a line nor the title of the lines below.
+        fermerSection();
+        totaux.push({
+          type: "sous-total",
+          libelle: titre,
+          montant: pied.montant,
+          cellule: ref(r, "montant") as string,
+          chapitre: ch,
+          lignesCouvertes: [...pied.lignes],
+          formule: cell(row, "montant")?.f,
+          preuve: "somme",
+        });
+        for (const b of pied.brutes) b.section = ch;
+        bloc.section = undefined;
+        bloc.debutSection = bloc.debutRun = brutes.length;
+        dernierProuve = undefined;
+        continue;
+      }
+      if (ch) dernierProuve = undefined;
       if (ch && estTitre) {
         if (montantLu === undefined) nommer(lm, r, titre, true);
         fermerSection();
@@ -1437,6 +1568,12 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
   );
   for (const l of lignes)
     if (l.montantCalcule && l.pourcentage && !l.taux) l.montant = multiplyCents(horsFrais, l.pourcentage);
+  // A chapter repeated under the total: proven when it is the sum of its chapter's lines to the cent (a proven total
+  // in the conservation), else listed.
+  for (const [h, ch] of rappels) {
+    const somme = sumCents(lignes.filter((l) => l.chapitre === ch).map((l) => l.montant));
+    if (lignes.some((l) => l.chapitre === ch) && egalAuCentime(somme, h.montant)) h.prouve = true;
+  }
 
   const nonPlaces: MontantNonPlace[] = lignes
     .filter((l) => !l.chapitre && l.montant !== 0)
@@ -1553,7 +1690,13 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
           : {}),
         ...(cm ? { colonneMontant: cm } : {}),
         ...(avant === undefined ? {} : { chapitreNonRepris: avant }),
-        ...(nl ? { colonnesNonLues: nl.colonnes, ...(nl.episodes ? { episodes: nl.episodes } : {}) } : {}),
+        ...(nl
+          ? {
+              colonnesNonLues: nl.colonnes,
+              ...(nl.episodes ? { episodes: nl.episodes } : {}),
+              ...(nl.semaines ? { semaines: nl.semaines } : {}),
+            }
+          : {}),
       };
     });
   if (horsColonnes.length) devis.conservation.horsColonnes = horsColonnes;
@@ -1562,6 +1705,7 @@ function importerAvecEntete(sheet: SheetData, entete: Entete, opts: OptionsImpor
     if (cols.montant !== undefined) devis.colonneLue = nommee(cols.montant);
   }
   if (autres.episodes) devis.episodes = autres.episodes;
+  if (autres.semaines) devis.semaines = autres.semaines;
   if (entete.libelleSansEntete)
     devis.colonneLibelles = {
       colonne: colonneLettre(entete.libelleSansEntete.col),

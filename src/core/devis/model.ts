@@ -138,7 +138,10 @@ export interface MontantHorsLignes {
   motif: "derive" | "recapitulatif" | "rappel" | "report" | "page" | "detail";
   /** detail: the line it details (« dont caméra » under « Location matériel »), and whether its details exceed it. */
   detailDe?: { cellule: string; libelle: string; montant: Cents; depasse?: true };
-  /** A carried-forward amount equal to the lines above it (or to the previous one): a proven total, not listed. */
+  /**
+   * A carried-forward amount equal to the lines above it (or to the previous one), a chapter repeated under the total
+   * equal to its chapter's lines: a proven total, not listed.
+   */
   prouve?: true;
   /** report, page: the sum of every line above it, to name when it is not proven. */
   cumul?: Cents;
@@ -475,6 +478,8 @@ export interface Devis {
   colonnesNonLues?: ColonneNonLue[];
   /** Per-episode columns: how many lines were compared, and those whose episodes do not add up to the amount. */
   episodes?: EpisodesNonProuves;
+  /** Per-week columns (« Semaine 1 | Semaine 2 »): the rows compared, those whose weeks add up to the amount read. */
+  semaines?: SemainesNonProuvees;
   /** The amount column read, named when `colonnesNonLues` says what is not (not in the JSON: said by the finding). */
   colonneLue?: ColonneNommee;
   /**
@@ -526,6 +531,8 @@ export interface NouvelEntete {
   colonnesNonLues?: ColonneNonLue[];
   /** This table's per-episode columns compared line by line with its amount read. */
   episodes?: EpisodesNonProuves;
+  /** This table's per-week columns compared row by row with its amount read. */
+  semaines?: SemainesNonProuvees;
   /** Its header names only the numeric columns: the labels read in the unheaded column left of them (as the first). */
   colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
 }
@@ -639,8 +646,11 @@ export interface TableauSansUnite {
 }
 
 export interface ColonneNonLue extends ColonneNommee {
-  /** secondBloc: the amount column of a block repeating the header to the right (two blocks side by side). */
-  nature: "realise" | "ecart" | "episode" | "secondBloc";
+  /**
+   * secondBloc: the amount column of a block repeating the header to the right (two blocks side by side); semaine: a
+   * budget line spread over weeks (« Semaine 1 », « Sem. 2 », « S3 »).
+   */
+  nature: "realise" | "ecart" | "episode" | "secondBloc" | "semaine";
   /** Σ of its amounts below the header, in cents. */
   somme: Cents;
   /**
@@ -657,6 +667,20 @@ export interface ColonneNonLue extends ColonneNommee {
     /** Headers of its own (« Poste | Coût »), not the devis's header repeated. */
     autreEntete?: true;
   };
+}
+
+/**
+ * Per-week columns (a line's budget spread over « Semaine 1 | Semaine 2 | … »), never read as amounts: `lignes` rows
+ * hold figures in them, `prouvees` of which add up to the row's amount read (its line's, or its subtotal's) to the
+ * cent, proven by arithmetic; the week cells of the others are listed (`cellules`, their sum `somme`), never counted.
+ */
+export interface SemainesNonProuvees {
+  lignes: number;
+  prouvees: number;
+  /** Rows whose weeks add up to the line's quantity or number instead (days per week, not money): not listed. */
+  enQuantite?: number;
+  cellules: string[];
+  somme: Cents;
 }
 
 /** Per-episode columns: the lines whose episodes do not add up to the amount read (cells of the amount). */

@@ -11,6 +11,7 @@ import type {
   ColonnesMontant,
   EpisodesNonProuves,
   NombresHorsColonne,
+  SemainesNonProuvees,
   TotauxColonne,
 } from "../model";
 import type { ContexteDevis } from "./contexte";
@@ -201,7 +202,69 @@ const NON_LUE: Record<ColonneNonLue["nature"], string> = {
   ecart: "un écart se déduit des autres colonnes",
   episode: "les montants par épisode détaillent le montant lu",
   secondBloc: "un second bloc qui répète l'en-tête n'est pas lu",
+  semaine: "les montants par semaine répartissent le montant lu",
 };
+
+/**
+ * A line's budget spread over weeks (« Semaine 1 | Semaine 2 | … »): those columns seen, never read as amounts, the
+ * amount column read instead. An info: the rows whose weeks add up to their amount are proven by arithmetic; the week
+ * cells of the others are listed with their sum, not counted (the amount read is).
+ */
+function semainesVues(
+  lu: { mont?: ColonneNommee; colonne?: string },
+  cols: readonly ColonneNonLue[],
+  s: SemainesNonProuvees | undefined,
+) {
+  const premiere = cols[0];
+  const derniere = cols[cols.length - 1];
+  const plusieurs = cols.length > 1;
+  const quelles = plusieurs
+    ? `les ${cols.length} colonnes par semaine (${premiere.colonne} « ${premiere.entete} » à ${derniere.colonne} ` +
+      `« ${derniere.entete} ») répartissent`
+    : `la colonne par semaine (${premiere.colonne} « ${premiere.entete} ») répartit`;
+  const lue = lu.mont
+    ? `la colonne ${lu.mont.colonne} « ${lu.mont.entete} »`
+    : lu.colonne
+      ? `la colonne ${lu.colonne}`
+      : "la colonne des montants";
+  let detail = "";
+  if (s && s.lignes > 0) {
+    const jours = s.enQuantite ?? 0;
+    const faux = s.lignes - s.prouvees - jours;
+    const prouvees =
+      s.prouvees === s.lignes
+        ? s.lignes > 1
+          ? ` Sur chacune des ${s.lignes} lignes, les semaines font le montant lu, au centime.`
+          : " Sur la ligne, les semaines font le montant lu, au centime."
+        : s.prouvees > 0
+          ? ` Sur ${s.prouvees} des ${s.lignes} lignes, les semaines font le montant lu, au centime.`
+          : "";
+    const cites =
+      s.cellules.slice(0, 6).join(", ") + (s.cellules.length > 6 ? ` (${s.cellules.length} cellules en tout)` : "");
+    const uneSeule = s.cellules.length === 1;
+    const nonProuvees =
+      faux === 0
+        ? ""
+        : ` Sur ${faux > 1 ? `${faux} lignes` : "1 ligne"}, les semaines ne font pas le montant lu : ` +
+          `${cites} (${uneSeule ? "" : "somme "}${formatMontantFr(s.somme)}) ` +
+          `${uneSeule ? "n'est pas comptée" : "ne sont pas comptées"} ; c'est le montant lu qui est compté.`;
+    const enQuantite =
+      jours === 0
+        ? ""
+        : ` Sur ${jours > 1 ? `${jours} lignes` : "1 ligne"}, les semaines font la quantité de la ligne : ` +
+          "elles comptent des jours ou des unités, pas des euros.";
+    detail = prouvees + enQuantite + nonProuvees;
+  }
+  return {
+    regle: "colonnes-lues",
+    gravite: "info" as const,
+    message:
+      `${premiere.cellule} : ${quelles} le montant de chaque ligne : ` +
+      `${plusieurs ? "elles ne sont pas lues comme des montants" : "elle n'est pas lue comme un montant"}, ` +
+      `${lue} est lue.${detail}`,
+    cellule: premiere.cellule,
+  };
+}
 
 /**
  * Two blocks side by side: the header repeats its block further right on the same row. Only the first block is
@@ -340,7 +403,16 @@ export const colonnesLues: Regle<ContexteDevis> = {
       }
     }
     const nonLues = devis.colonnesNonLues ?? [];
-    const autres = nonLues.filter((c) => c.nature !== "secondBloc");
+    const autres = nonLues.filter((c) => c.nature !== "secondBloc" && c.nature !== "semaine");
+    const semaines = nonLues.filter((c) => c.nature === "semaine");
+    if (semaines.length)
+      out.push(
+        semainesVues(
+          { mont: devis.colonneMontant?.retenue ?? devis.colonneLue, colonne: devis.conservation?.colonne },
+          semaines,
+          devis.semaines,
+        ),
+      );
     if (autres.length)
       out.push(
         colonnesNonLues(
@@ -353,14 +425,13 @@ export const colonnesLues: Regle<ContexteDevis> = {
         ),
       );
     // A table stacked lower: its own columns of réalisé, écart or episodes, beside its own amount column.
-    for (const t of devis.entetesSuivants ?? [])
-      if (t.colonnesNonLues?.length)
-        out.push(
-          colonnesNonLues(
-            { mont: t.colonneMontant?.retenue ?? t.montant, colonne: t.montant?.colonne, episodes: t.episodes },
-            t.colonnesNonLues,
-          ),
-        );
+    for (const t of devis.entetesSuivants ?? []) {
+      const mont = t.colonneMontant?.retenue ?? t.montant;
+      const sems = (t.colonnesNonLues ?? []).filter((c) => c.nature === "semaine");
+      const reste = (t.colonnesNonLues ?? []).filter((c) => c.nature !== "semaine");
+      if (sems.length) out.push(semainesVues({ mont, colonne: t.montant?.colonne }, sems, t.semaines));
+      if (reste.length) out.push(colonnesNonLues({ mont, colonne: t.montant?.colonne, episodes: t.episodes }, reste));
+    }
     for (const c of nonLues) if (c.nature === "secondBloc") out.push(secondBloc(c));
     const constat = (gravite: "alerte" | "info", cellule: string, message: string) =>
       out.push({ regle: "colonnes-lues", gravite, message: `${cellule} : ${message}`, cellule });

@@ -58,7 +58,8 @@ export const montantHorsLignes: Regle<ContexteDevis> = {
                 gravite: "info" as const,
                 message:
                   `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis ; ` +
-                  `ce montant ${MOTIFS[h.motif]}.`,
+                  `ce montant ${MOTIFS[h.motif]}` +
+                  (h.motif === "rappel" && h.prouve ? " (somme au centime des lignes de ce chapitre)." : "."),
                 cellule: h.cellule,
               },
     );
