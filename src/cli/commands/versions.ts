@@ -1,7 +1,7 @@
 import { pluriel } from "../../core/util/texte";
 import * as os from "os";
 import { commandesVersions, type ResumeVersion } from "../../app/commandes/versions";
-import { centsToDecimalString, formatMontantFr, sumCents, type Cents } from "../../core/money";
+import { centsToDecimalString, formatEcartFr, formatMontantFr, sumCents, type Cents } from "../../core/money";
 import { changementDeChapitre, type Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
 import { FEUILLE_COMPARAISON } from "../../core/versions/feuilleComparaison";
@@ -242,15 +242,17 @@ const comparerCmd = definirCommande({
   texte(r, io, { sortie }) {
     const c = r.comparaison;
     const f = (x: Cents) => formatMontantFr(x).padStart(15);
-    const signe = (x: Cents) => (x > 0 ? "+" : "") + formatMontantFr(x);
+    // A variance signed as ecarts and the pane write it: « +1 200,00 € », « −1 200,00 € » (the JSON keeps « -1200.00 »).
+    const signe = (x: Cents) => formatEcartFr(x);
+    const d = (x: Cents) => signe(x).padStart(15);
     io.out(`Comparaison « ${c.de} » → « ${c.a === "courant" ? "devis actuel" : c.a} » (écart = à − de)`);
     io.out(`  ${"Chapitre".padEnd(40)} ${"De".padStart(15)} ${"À".padStart(15)} ${"Écart".padStart(15)}`);
     for (const ch of c.chapitres)
-      io.out(`  ${`${ch.code} ${ch.libelle}`.padEnd(40)} ${f(ch.de)} ${f(ch.a)} ${f(ch.delta)}`);
-    io.out(`  ${"TOTAL".padEnd(40)} ${f(c.total.de)} ${f(c.total.a)} ${f(c.total.delta)}`);
+      io.out(`  ${`${ch.code} ${ch.libelle}`.padEnd(40)} ${f(ch.de)} ${f(ch.a)} ${d(ch.delta)}`);
+    io.out(`  ${"TOTAL".padEnd(40)} ${f(c.total.de)} ${f(c.total.a)} ${d(c.total.delta)}`);
     if (c.nonPlaces.lignesDe || c.nonPlaces.lignesA)
       io.out(
-        `  ${`? ${LIBELLE_NON_PLACE}`.padEnd(40)} ${f(c.nonPlaces.de)} ${f(c.nonPlaces.a)} ${f(c.nonPlaces.delta)}`,
+        `  ${`? ${LIBELLE_NON_PLACE}`.padEnd(40)} ${f(c.nonPlaces.de)} ${f(c.nonPlaces.a)} ${d(c.nonPlaces.delta)}`,
       );
     const changees = c.lignes.filter((l) => l.statut !== "inchangee");
     io.out(changees.length ? `Lignes changées (${changees.length}) :` : "Aucune ligne changée.");

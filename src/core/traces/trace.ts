@@ -7,7 +7,7 @@ import {
   formatMontantFr,
   formatPourcentFr,
 } from "../money";
-import { decimalFr } from "../util/texte";
+import { dateEnLettres, decimalFr } from "../util/texte";
 import type { VersionRegle } from "../regles/table";
 
 /**
@@ -217,9 +217,9 @@ export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0, sources = 
   return lignes;
 }
 
-/** A rule in French: « cle, en vigueur au AAAA-MM-JJ, confiance H » (« à vérifier » below H, its override). */
+/** A rule in French: « cle, en vigueur au 1er janvier 2016, confiance H » (« à vérifier » below H, its override). */
 export function regleFr(r: RegleTrace): string {
-  const base = `${r.cle ?? r.table}, en vigueur au ${r.effetDu}, confiance ${r.confiance}`;
+  const base = `${r.cle ?? r.table}, en vigueur au ${dateEnLettres(r.effetDu)}, confiance ${r.confiance}`;
   const aVerifier = r.confiance === "H" ? "" : ", à vérifier";
   const surcharge = r.surcharge ? `, remplacé par Paramètres ${r.surcharge}` : "";
   return `${base}${aVerifier}${surcharge}`;

@@ -50,7 +50,7 @@ describe("notes « D'où vient ce chiffre ? » (text of an Excel note)", () => {
     });
     const n = noteDeTrace(noeud("Crédit", "25.00", "euros", "produit", [feuille("Base", "100.00", "euros"), taux]));
     expect(n).toContain(
-      "Règle : taux, en vigueur au 2021-01-01, confiance M, à vérifier — https://bofip.impots.gouv.fr/x",
+      "Règle : taux, en vigueur au 1er\u00a0janvier\u00a02021, confiance M, à vérifier — https://bofip.impots.gouv.fr/x",
     );
     const long = noteDeTrace(feuille("x".repeat(2000), "1", "nombre"));
     expect(long.length).toBe(LONGUEUR_NOTE_MAX);
