@@ -115,7 +115,7 @@ describe("prodbook versions enregistrer / lister", () => {
     });
     io = enregistreur();
     expect(await main(["versions", "lister", v2], io)).toBe(0);
-    expect(io.sortie.join("\n")).toMatch(/Dépôt agrément provisoire\s+2026-11-20\s+Paul\s+8\s+44\u202f774,93/);
+    expect(io.sortie.join("\n")).toMatch(/Dépôt agrément provisoire\s+20\/11\/2026\s+Paul\s+8\s+44\u202f774,93/);
     const y = new ExcelJS.Workbook();
     await y.xlsx.readFile(v2);
     expect(y.getWorksheet("Versions")!.state).toBe("hidden");

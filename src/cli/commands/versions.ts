@@ -1,4 +1,4 @@
-import { pluriel } from "../../core/util/texte";
+import { dateFr, pluriel } from "../../core/util/texte";
 import * as os from "os";
 import { commandesVersions, type ResumeVersion } from "../../app/commandes/versions";
 import { centsToDecimalString, formatEcartFr, formatMontantFr, sumCents, type Cents } from "../../core/money";
@@ -19,6 +19,8 @@ import { CliError, procheDe, type Commande } from "../io";
 import { ligneConstat } from "../constats";
 import { definirCommande } from "../runner";
 
+/** A version's date as the text lists it (« 20/11/2026 », as `regles` writes its dates); --json keeps it ISO. */
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE_ENREGISTRER =
   "prodbook versions enregistrer <classeur.xlsx> --nom NOM -o sortie.xlsx [--auteur NOM] [--date AAAA-MM-JJ] " +
   "[--remplacer] [--masquer | --afficher] [--feuille NOM] [--json]";
@@ -165,11 +167,13 @@ const lister = definirCommande({
     }
     const w = Math.max(7, ...r.versions.map((v) => v.nom.length));
     io.out(`${"Version".padEnd(w)}  Date        Auteur          Lignes            Total`);
-    for (const v of r.versions)
+    for (const v of r.versions) {
+      const date = ISO.test(v.date) ? dateFr(v.date) : v.date;
       io.out(
-        `${v.nom.padEnd(w)}  ${v.date.padEnd(10)}  ${v.auteur.padEnd(14)}  ${String(v.lignes).padStart(6)}  ` +
+        `${v.nom.padEnd(w)}  ${date.padEnd(10)}  ${v.auteur.padEnd(14)}  ${String(v.lignes).padStart(6)}  ` +
           `${formatMontantFr(v.total).padStart(15)}${texteNonPlaces(v)}`,
       );
+    }
   },
 });
 
