@@ -86,6 +86,12 @@ export function choixArg<T extends string>(
  * `attendu` says what is expected (« un montant positif (ex. « 3000000 ») »).
  */
 export function montantArg(valeur: string, option: string, attendu: string): Cents {
+  // « –5000 » (a word processor's dash): the minus sign « − » (U+2212) or « - » is read, a dash is not guessed.
+  if (/^[\u2010-\u2015]\s*\d/.test(valeur.trim()))
+    throw new CliError(
+      `L'option ${option} : « ${valeur} » commence par un tiret typographique ; un montant négatif s'écrit avec le ` +
+        `signe moins « − » ou « - » (« -5000 »).`,
+    );
   const a = analyserMontant(valeur);
   // « 3000000,005 »: refused as the pane's amount fields refuse it, never rounded without a word.
   if (a.type === "montant" && a.sousCentime)

@@ -93,6 +93,24 @@ export async function enregistrerSortie(
   }
 }
 
+/**
+ * The one wording of a file the user named that does not exist, whatever command reads it (the workbook, a FEC, a
+ * correspondances or columns file): « Fichier introuvable : « compta.txt » (FEC). ». `quoi` says what it was for.
+ */
+export function fichierIntrouvable(chemin: string, quoi?: string): string {
+  // « Fichier de correspondances » → « fichier de correspondances »; « FEC » stays.
+  const q = quoi && (/^\p{Lu}\p{Ll}/u.test(quoi) ? quoi.charAt(0).toLowerCase() + quoi.slice(1) : quoi);
+  return `Fichier introuvable : « ${chemin} »${q ? ` (${q})` : ""}.`;
+}
+
+/**
+ * The one wording of a file written (-o, `carbone --csv`), after the text output: « Écrit : sortie.xlsx (feuilles
+ * « Devis », « Synthèse ») », « Écrit : sortie.xlsx ».
+ */
+export function ligneEcrit(chemin: string, detail?: string): string {
+  return `Écrit : ${chemin}${detail ? ` (${detail})` : ""}`;
+}
+
 /** Why a file could not be written, in French (Node's text is English). */
 export function raisonEcriture(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -142,6 +160,7 @@ export function lireFichierTexte(chemin: string, quoi: string): Buffer {
   try {
     b = fs.readFileSync(chemin);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(fichierIntrouvable(chemin, quoi));
     throw new CliError(`${quoi} illisible (${chemin}) : ${raisonLecture(e)}.`);
   }
   if (estZip(b)) throw new CliError(`${quoi} illisible (${chemin}) : ${PAS_TEXTE}.`);

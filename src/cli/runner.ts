@@ -23,7 +23,9 @@ import {
   ecrireJson,
   enregistrerSortie,
   erreurFichier,
+  fichierIntrouvable,
   ioFrancais,
+  ligneEcrit,
   procheDe,
   raisonEcriture,
   type Commande,
@@ -93,11 +95,16 @@ export interface DefinitionCommande<O extends OptionsCli, A, R> {
   json(r: R, ctx: Contexte<A>): unknown;
   /** The French text summary. */
   texte(r: R, io: Io, ctx: Contexte<A>): void;
+  /**
+   * Warnings on stderr, in the text output and with --json alike (undefined: none), before the result: what the user
+   * asked for and got, though it looks wrong (`fec --encodage windows-1252` on a UTF-8 file).
+   */
+  avertissements?(r: R, ctx: Contexte<A>): readonly (string | undefined)[];
   /** Findings for --strict. */
   constats?(r: R): readonly { gravite: string }[];
   /** Exit code when there is no --strict failure (default 0). */
   code?(r: R, ctx: Contexte<A>): number;
-  /** Sheets written, for the « Écrit : … » line after -o (text output only). */
+  /** Sheets written, for the « Écrit : … » line after -o (text output only, ligneEcrit). */
   feuillesEcrites?(r: R): readonly string[];
   /**
    * Other files the command writes besides -o (`carbone --csv`), with the line said after them. They are written
@@ -179,15 +186,16 @@ async function executer<O extends OptionsCli, A, R>(
   }
   const autres = def.autresFichiers?.(r, ctx) ?? [];
   await ecrireTout(autres, sortie !== undefined && wb ? { wb, sortie } : undefined);
+  for (const a of def.avertissements?.(r, ctx) ?? []) if (a) io.err(a);
   if (valeurs.json) ecrireJson(io, def.json(r, ctx));
   else {
     def.texte(r, io, ctx);
     if (sortie !== undefined) {
       const f = def.feuillesEcrites?.(r);
       const liste = f && `feuille${f.length > 1 ? "s" : ""} ${f.map((x) => `« ${x} »`).join(", ")}`;
-      io.out(liste ? `Écrit : ${sortie} (${liste})` : `Classeur écrit : ${sortie}`);
+      io.out(ligneEcrit(sortie, liste));
     }
-    for (const a of autres) io.out(`Écrit : ${a.chemin} (${a.ecrit})`);
+    for (const a of autres) io.out(ligneEcrit(a.chemin, a.ecrit));
   }
   if (valeurs.strict && def.constats?.(r).some((c) => c.gravite === "erreur")) return 1;
   return def.code?.(r, ctx) ?? 0;
@@ -258,10 +266,12 @@ function enErreurOption(e: unknown, def: { champs?: Record<string, string> }): u
 async function ouvrirClasseur(entree: string, options?: OptionsOuverture): Promise<XlsxWorkbook> {
   // Loaded here, not at the top: `prodbook fec` never loads ExcelJS.
   const { XlsxWorkbook: Classeur } = require("../xlsx/xlsxWorkbook") as typeof import("../xlsx/xlsxWorkbook");
+  // A missing file is said as every command says it (the adapter's « n'est pas un classeur lisible » is for the others).
+  if (!fs.existsSync(entree)) throw new CliError(fichierIntrouvable(entree, "classeur"));
   try {
     return await Classeur.ouvrir(entree, options);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(`Fichier introuvable : ${entree}`);
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(fichierIntrouvable(entree, "classeur"));
     throw erreurFichier(e, entree);
   }
 }

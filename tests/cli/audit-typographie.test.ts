@@ -1,7 +1,9 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { montantArg } from "../../src/cli/args";
 import { main } from "../../src/cli/main";
+import { cents } from "../../src/core/money";
 import { BINAIRE, dossierTemporaire, lancerCli } from "../helpers/cli";
 
 /**
@@ -79,7 +81,9 @@ describe("prodbook : espaces insécables du français, comme dans le volet (text
   it("devis en texte : « Contrôles : », « … » insécables, « ; » après une fine insécable", () => {
     const r = binaire("devis", DEVIS, "--date", "2026-01-15");
     expect([r.code, r.err]).toEqual([0, ""]);
-    expect(r.out).toContain("Devis lu dans la feuille «\u00a0Budget Gardiens\u00a0»\u00a0: 39\u00a0lignes\n");
+    expect(r.out).toContain(
+      "Devis lu dans la feuille «\u00a0Budget Gardiens\u00a0»\u00a0: 38\u00a0lignes placées et 1\u00a0ligne non placée (hors total)\n",
+    );
     expect(r.out).toContain("\nContrôles\u00a0: 1 erreur, 2 alertes, 0 information\n");
     expect(r.out).toContain("(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu)\u202f; il n'est pas compté");
     expect(r.out).not.toMatch(MAL_ESPACE);
@@ -123,5 +127,176 @@ describe("prodbook : espaces insécables du français, comme dans le volet (text
     // Without a command, the help goes to stderr, in the same typography.
     const sans = binaire();
     expect([sans.code, sans.out, sans.err]).toEqual([2, "", aide.out]);
+  });
+});
+
+/** A FEC of one entry: credit 10 000,00 on 706000, debit 4 000,00 on 411000 (débit − crédit = −6 000,00 €). */
+const ENTETE_FEC =
+  "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|" +
+  "EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
+const fecDesequilibre = (nom: string, encodage: "utf8" | "latin1" = "utf8") => {
+  const f = path.join(dossier(), nom);
+  const texte = [
+    ENTETE_FEC,
+    "VT|Ventes|A1|20240105|706000|Ventes|||P|20240105|Vente café|0,00|10000,00|||20240110||",
+    "VT|Ventes|A1|20240105|411000|Clients|||P|20240105|Vente café|4000,00|0,00|||20240110||",
+  ].join("\n");
+  fs.writeFileSync(f, Buffer.from(texte + "\n", encodage));
+  return f;
+};
+
+describe("prodbook : montants, semaines, dates et messages de fichier écrits en français (revue de présentation)", () => {
+  it("fec : l'écriture déséquilibrée dit « −6 000,00 € » (formatMontantFr), en texte comme en --json", () => {
+    const f = fecDesequilibre("desequilibre.txt");
+    const r = binaire("fec", f);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain(
+      "ligne 2\u00a0: Écriture A1 déséquilibrée\u00a0: débit − crédit = \u22126\u202f000,00\u00a0€.\n",
+    );
+    expect(r.out.split(f).join("")).not.toMatch(/(^|[\s(=])-\d/m);
+    const j = binaire("fec", f, "--json");
+    const json = JSON.parse(j.out) as { debit: string; alertes: { message: string }[] };
+    // The message is the same sentence; the figures of the contract stay decimal strings.
+    expect([json.debit, json.alertes[0].message]).toEqual([
+      "4000.00",
+      "Écriture A1 déséquilibrée : débit − crédit = \u22126\u202f000,00\u00a0€.",
+    ]);
+  });
+
+  it("un montant hors limite est écrit groupé et signé : « −45 035 996 273 704,96 € », pas « -45035996273704.96 € »", () => {
+    expect(() => cents(-(2 ** 52))).toThrow(
+      "le montant \u221245\u202f035\u202f996\u202f273\u202f704,96\u00a0€ dépasse la limite de Prodbook",
+    );
+  });
+
+  it("planning : « semaine 20 (du lundi 11 mai 2026) », jamais la clé ISO « 2026-W20 », le JSON gardant ses dates", () => {
+    const r = binaire("planning", PLANNING, "--livraison", "2026-05-15");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain(
+      "Yann Le Goff, semaine 20 (du lundi 11\u00a0mai\u00a02026)\u00a0: 39 h 30 travaillées, dont 4 h 30 à 25\u00a0%.",
+    );
+    expect(r.out).not.toMatch(/\d{4}-W\d{2}/);
+    const j = JSON.parse(binaire("planning", PLANNING, "--livraison", "2026-05-15", "--json").out);
+    expect(j.etapes[3]).toMatchObject({ debut: "2026-05-11", fin: "2026-05-13" });
+  });
+
+  it("credit-impot : « Plafond par minute », jamais « Plafond : plafond … » ; --explique « en vigueur au 1er janvier 2016 »", () => {
+    const args = ["credit-impot", DEVIS, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"];
+    const r = binaire(...args, "--annee", "2025", "--explique");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toMatch(/\n {2}Plafond par minute +75\u202f400,00\u00a0€ {2}non atteint\n/);
+    expect(r.out).toMatch(
+      /\n {2}Plafond des aides publiques \(50\u00a0% du budget\) +92\u202f254,57\u00a0€ {2}non atteint\n/,
+    );
+    expect(r.out).toContain("[credit-impot.plafond-budget.part, en vigueur au 1er\u00a0janvier\u00a02016, confiance M");
+    expect(r.out).not.toMatch(/Plafond\u00a0: plafond|en vigueur au \d{4}-\d{2}-\d{2}/i);
+  });
+
+  it("regles : ni « null » ni « undefined » dans le texte ; une durée maximale absente s'écrit « — »", () => {
+    const r = binaire("regles", "--date", "2026-06-01");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).not.toMatch(/\bnull\b|\bundefined\b|Plafond\u00a0: plafond/i);
+    expect(r.out).toContain("une durée maximale non renseignée («\u00a0—\u00a0» dans la liste des règles)");
+    expect(r.out).toContain("    3097 › durée quotidienne maximale\u00a0: —\n");
+  });
+
+  it("devis : les lignes comptées sont celles des chapitres (38) et de la conservation, la non placée à part", () => {
+    const r = binaire("devis", DEVIS, "--duree", "52", "--genre", "documentaire");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const entete = r.out.split("\n")[0];
+    expect(entete).toBe(
+      "Devis lu dans la feuille «\u00a0Budget Gardiens\u00a0»\u00a0: 38\u00a0lignes placées et 1\u00a0ligne non placée " +
+        "(hors total)",
+    );
+    const parChapitre = [...r.out.matchAll(/\((\d+) lignes?\)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    const j = JSON.parse(binaire("devis", DEVIS, "--duree", "52", "--genre", "documentaire", "--json").out);
+    expect([parChapitre, j.devis.conservation.cellules.lignes, j.devis.conservation.cellules.nonPlaces]).toEqual([
+      38, 38, 1,
+    ]);
+    // The contract keeps its count of every line read.
+    expect(j.devis.lignes).toBe(39);
+  });
+
+  it("fec --encodage windows-1252 sur un fichier UTF-8 (et l'inverse) : avertissement français sur stderr, encodage gardé", () => {
+    const utf8 = fecDesequilibre("utf8.txt");
+    const r = binaire("fec", utf8, "--encodage", "windows-1252", "--json");
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      "Le fichier semble encodé en UTF-8\u00a0: «\u00a0é\u00a0» est lu «\u00a0Ã©\u00a0»\u202f; l'encodage windows-1252 imposé " +
+        "par --encodage est gardé\u00a0: retirez --encodage ou indiquez --encodage utf-8 si les libellés sont mal lus.\n",
+    );
+    expect(JSON.parse(r.out).format.encodage).toBe("windows-1252");
+    const latin = fecDesequilibre("latin.txt", "latin1");
+    const inverse = binaire("fec", latin, "--encodage", "utf-8");
+    expect(inverse.code).toBe(0);
+    expect(inverse.err).toBe(
+      "Le fichier ne semble pas encodé en UTF-8\u00a0: «\u00a0é\u00a0» (en windows-1252) est lu «\u00a0\ufffd\u00a0»\u202f; " +
+        "l'encodage utf-8 imposé par --encodage est gardé\u00a0: retirez --encodage ou indiquez --encodage windows-1252 si " +
+        "les libellés sont mal lus.\n",
+    );
+    expect(inverse.out).toContain("utf-8 imposé");
+    // The encoding the bytes have, forced or detected: nothing to say.
+    expect(binaire("fec", utf8, "--encodage", "utf-8").err).toBe("");
+    expect(binaire("fec", latin, "--encodage", "windows-1252").err).toBe("");
+    expect(binaire("fec", latin).err).toBe("");
+  });
+
+  it("un fichier absent : une seule tournure, « Fichier introuvable : « … » (quoi). », pour chaque commande", () => {
+    const absent = (nom: string) => path.join(dossier(), nom);
+    const FEC = path.join(EXEMPLE, "fec-exemple.txt");
+    const cas: [string[], string][] = [
+      [["devis", absent("a.xlsx")], `Fichier introuvable\u00a0: «\u00a0${absent("a.xlsx")}\u00a0» (classeur).\n`],
+      [["fec", absent("a.txt")], `Fichier introuvable\u00a0: «\u00a0${absent("a.txt")}\u00a0» (FEC).\n`],
+      [
+        ["ecarts", DEVIS, "--fec", absent("b.txt")],
+        `Fichier introuvable\u00a0: «\u00a0${absent("b.txt")}\u00a0» (FEC).\n`,
+      ],
+      [
+        ["ecarts", DEVIS, "--fec", FEC, "--correspondances", absent("c.csv")],
+        `Fichier introuvable\u00a0: «\u00a0${absent("c.csv")}\u00a0» (fichier de correspondances).\n`,
+      ],
+      [
+        ["regles", "--classeur", absent("d.xlsx")],
+        `Fichier introuvable\u00a0: «\u00a0${absent("d.xlsx")}\u00a0» (classeur).\n`,
+      ],
+    ];
+    for (const [args, message] of cas) {
+      for (const json of [[], ["--json"]]) {
+        const r = binaire(...args, ...json);
+        expect([r.code, r.out, r.err]).toEqual([2, "", message]);
+      }
+    }
+  });
+
+  it("-o : « Écrit : sortie.xlsx (feuilles « … ») » pour chaque commande qui écrit, la même tournure", () => {
+    const FEC = path.join(EXEMPLE, "fec-exemple.txt");
+    const devis = path.join(dossier(), "devis-ecrit.xlsx");
+    const ecarts = path.join(dossier(), "ecarts-ecrit.xlsx");
+    const d = binaire("devis", DEVIS, "-o", devis);
+    const e = binaire("ecarts", DEVIS, "--fec", FEC, "-o", ecarts);
+    expect([d.code, e.code]).toEqual([0, 0]);
+    expect(d.out).toMatch(
+      new RegExp(`\\nÉcrit\\u00a0: ${devis.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(feuilles «\\u00a0`),
+    );
+    expect(e.out).toContain(`\nÉcrit\u00a0: ${ecarts}`);
+    expect(d.out + e.out).not.toMatch(/Classeur écrit/);
+  });
+
+  it("--json : les messages de stderr ont la même typographie ; « −5000 » (U+2212) est lu négatif, « –5000 » refusé en français", () => {
+    const r = binaire("financement", DEVIS, "--cout", "\u22125000", "--json");
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toBe(
+      "L'option --cout attend un montant positif (ex. «\u00a03000000\u00a0» ou «\u00a03\u00a0000\u00a0000,00\u00a0»), " +
+        "reçu «\u00a0\u22125000\u00a0».\n",
+    );
+    expect(r.err).not.toMatch(MAL_ESPACE);
+    expect(montantArg("\u22125000", "--subventions", "un montant")).toBe(-500000);
+    expect(montantArg("\u22121\u202f200,50", "--subventions", "un montant")).toBe(-120050);
+    const tiret = binaire("financement", DEVIS, "--cout", "\u20135000", "--json");
+    expect([tiret.code, tiret.out]).toEqual([2, ""]);
+    expect(tiret.err).toBe(
+      "L'option --cout\u00a0: «\u00a0\u20135000\u00a0» commence par un tiret typographique\u202f; un montant négatif " +
+        "s'écrit avec le signe moins «\u00a0−\u00a0» ou «\u00a0-\u00a0» («\u00a0-5000\u00a0»).\n",
+    );
   });
 });

@@ -98,7 +98,7 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
         "par jour\u202f; 3\u202f000,00\u00a0€ ('Devis La Rade'!G17) < minimum",
     );
     expect(texte).toMatch(
-      /\n {6}← Minimum hebdomadaire de la fonction «\u00a0Régisseur général\u00a0»\u00a0: 1\u202f436,49\u00a0€ = .*\[idcc3097-minima, en vigueur au 2024-04-01, confiance H — https:\/\/www\.legifrance/,
+      /\n {6}← Minimum hebdomadaire de la fonction «\u00a0Régisseur général\u00a0»\u00a0: 1\u202f436,49\u00a0€ = .*\[idcc3097-minima, en vigueur au 1er\u00a0avril\u00a02024, confiance H — https:\/\/www\.legifrance/,
     );
     // No finding: an empty list; without --explique, no traces.
     const a = enregistreur();

@@ -133,7 +133,7 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
     expect(r.out.split("\n")[1]).toBe(LUE);
     const lignes = r.out.split("\n");
     const i = lignes.indexOf(
-      fr("    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min"),
+      fr("    ← Plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min"),
     );
     expect(i).toBeGreaterThan(0);
     expect(lignes[i + 2]).toBe(fr(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
@@ -286,7 +286,7 @@ describe("prodbook financement: the duration read in the workbook", () => {
     expect(lignes).toContain(fr(`  Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
     // The credit's tree: its per-minute cap × the duration read, with its cell.
     const i = lignes.indexOf(
-      fr("    ← Plafond : plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min"),
+      fr("    ← Plafond par minute : 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min"),
     );
     expect(i).toBeGreaterThan(0);
     expect(lignes[i + 2]).toBe(fr(`      ← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));

@@ -132,7 +132,7 @@ describe("prodbook ecarts", () => {
     const sortie = path.join(dir, "sortie.xlsx");
     const r = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "-o", sortie]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Classeur écrit");
+    expect(r.out).toContain(`\nÉcrit\u00a0: ${sortie}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
     expect(wb.worksheets.map((w) => w.name).filter((n) => !n.startsWith("_"))).toEqual([
@@ -303,7 +303,12 @@ describe("prodbook ecarts", () => {
     const sortie = path.join(dir, "ecarts-fec-bom.xlsx");
     const args = ["ecarts", devis, "--fec", fec, "--encodage", "windows-1252", "--correspondances", CORR, "-o", sortie];
     const r = await lancer([...args, "--json"]);
-    expect([r.code, r.err]).toEqual([0, ""]);
+    // The encoding forced is kept, and the bytes (UTF-8 after their BOM) are said on stderr, --json or not.
+    expect([r.code, r.err]).toEqual([
+      0,
+      "Le fichier semble encodé en UTF-8\u00a0: «\u00a0é\u00a0» est lu «\u00a0Ã©\u00a0»\u202f; l'encodage windows-1252 " +
+        "imposé par --encodage est gardé\u00a0: retirez --encodage ou indiquez --encodage utf-8 si les libellés sont mal lus.",
+    ]);
     const alerte = (JSON.parse(r.out).controles as { regle: string; message: string }[]).find(
       (c) => c.regle === "grand-livre-fichier",
     )!;

@@ -109,11 +109,11 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     // Each cap down to its rule figures: plafond par minute × durée; the public-aid ceiling, part × budget − aids.
     const lignes = texte.split("\n");
     const i = lignes.indexOf(
-      "    ← Plafond\u00a0: plafond par minute\u00a0: 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min",
+      "    ← Plafond par minute\u00a0: 75\u202f400,00\u00a0€ = 1\u202f450,00\u00a0€/min × 52 min",
     );
     expect(i).toBeGreaterThan(0);
     expect(lignes[i + 1]).toMatch(
-      /^ {6}← Plafond par minute\u00a0: 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au \d{4}-\d\d-\d\d, confiance [HML]/,
+      /^ {6}← Montant par minute\u00a0: 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}, confiance [HML]/,
     );
     // The duration typed as an option says so (no cell holds it).
     expect(lignes[i + 2]).toBe("      ← Durée\u00a0: 52\u00a0min = durée saisie avec l'option --duree");
@@ -121,7 +121,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       /← Part maximale des aides publiques\u00a0: 50,00\u00a0% \[credit-impot\.aides-publiques\.plafond, /,
     );
     const ci = j.traces.credit as Trace;
-    for (const p of ci.entrees!.filter((e) => e.libelle.startsWith("Plafond : "))) {
+    for (const p of ci.entrees!.filter((e) => e.libelle.startsWith("Plafond"))) {
       expect(incoherences(p)).toEqual([]);
       expect(p.operation).not.toBe("valeur");
     }

@@ -55,7 +55,9 @@ describe("plan de travail : des cellules fusionnées sur les journées d'une per
     const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "--json"]);
     expect(r.code).toBe(0);
     const yann = controles(r.out).find((c) => c.regle === "heures-supplementaires" && c.cellule === "PDT!B2");
-    expect(yann?.message).toBe("Yann Le Goff, semaine 2026-W20 : 40 h 00 travaillées, dont 5 h 00 à 25 %.");
+    expect(yann?.message).toBe(
+      "Yann Le Goff, semaine 20 (du lundi 11\u00a0mai\u00a02026) : 40 h 00 travaillées, dont 5 h 00 à 25 %.",
+    );
     expect(r.out).not.toMatch(/ h 60/);
   });
 });

@@ -109,10 +109,12 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
     const r = await lancerCli(main, ["fec", FEC, "--colonnes", chemin()]);
     expect([r.code, r.out]).toEqual([2, ""]);
     expect(r.err).toBe(
-      `Correspondance de colonnes illisible (${chemin()})\u00a0: ${raison}` +
-        (raison.startsWith("c'est une archive")
-          ? ", pas un fichier texte\u00a0: décompressez-le ou enregistrez-le en texte."
-          : "."),
+      raison === "fichier introuvable"
+        ? `Fichier introuvable\u00a0: «\u00a0${chemin()}\u00a0» (correspondance de colonnes).`
+        : `Correspondance de colonnes illisible (${chemin()})\u00a0: ${raison}` +
+            (raison.startsWith("c'est une archive")
+              ? ", pas un fichier texte\u00a0: décompressez-le ou enregistrez-le en texte."
+              : "."),
     );
   });
 

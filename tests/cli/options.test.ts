@@ -269,7 +269,7 @@ describe("regles : des options seulement, les mêmes erreurs françaises", () =>
     const absent = path.join(dir, "absent.xlsx");
     let r = await lancer(["regles", "--classeur", absent]);
     expect([r.code, r.out]).toEqual([2, ""]);
-    expect(r.err).toMatch(/«\u00a0absent\.xlsx\u00a0».*introuvable/);
+    expect(r.err).toBe(`Fichier introuvable\u00a0: «\u00a0${absent}\u00a0» (classeur).`);
     const faux = path.join(dir, "faux.xlsx");
     fs.writeFileSync(faux, "pas un classeur");
     r = await lancer(["regles", "--classeur", faux, "--json"]);

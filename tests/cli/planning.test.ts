@@ -104,7 +104,7 @@ describe("prodbook planning --json", () => {
       {
         regle: "heures-supplementaires",
         gravite: "info",
-        message: "Anne Kerbrat, semaine 2026-W20 : 36 h 00 travaillées, dont 1 h 00 à 25 %.",
+        message: "Anne Kerbrat, semaine 20 (du lundi 11\u00a0mai\u00a02026) : 36 h 00 travaillées, dont 1 h 00 à 25 %.",
         cellule: "PDT!B6",
       },
     ]);

@@ -240,7 +240,7 @@ describe("prodbook regles : entrées invalides → message français, code 2", (
     ]);
     const f = await lancer(["--classeur", path.join(dossier, "absent.xlsx")]);
     expect(f.code).toBe(2);
-    expect(f.err).toMatch(/absent\.xlsx.*introuvable/);
+    expect(f.err).toBe(`Fichier introuvable\u00a0: «\u00a0${path.join(dossier, "absent.xlsx")}\u00a0» (classeur).`);
     const a = await lancer(["classeur.xlsx"]);
     expect(a.code).toBe(2);
     expect(a.err).toMatch(/Argument en trop «\u00a0classeur.xlsx\u00a0»/);

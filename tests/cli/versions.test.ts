@@ -115,7 +115,7 @@ describe("prodbook versions enregistrer / lister", () => {
     });
     io = enregistreur();
     expect(await main(["versions", "lister", v2], io)).toBe(0);
-    expect(io.sortie.join("\n")).toMatch(/Dépôt agrément provisoire\s+2026-11-20\s+Paul\s+8\s+44\u202f774,93/);
+    expect(io.sortie.join("\n")).toMatch(/Dépôt agrément provisoire\s+20\/11\/2026\s+Paul\s+8\s+44\u202f774,93/);
     const y = new ExcelJS.Workbook();
     await y.xlsx.readFile(v2);
     expect(y.getWorksheet("Versions")!.state).toBe("hidden");
@@ -257,6 +257,12 @@ describe("prodbook versions comparer --json", () => {
     expect(await main(["versions", "comparer", f.v2, "--de", "Devis initial", "--a", "Dépôt agrément"], io)).toBe(0);
     const t = io.sortie.join("\n");
     expect(t).toMatch(/TOTAL\s+47\u202f197,82\u00a0€\s+44\u202f774,93\u00a0€\s+−2\u202f422,89\u00a0€/);
+    // Every variance signed, as ecarts and the pane write them: « +540,00 € », « −2 422,89 € » (the JSON keeps « -2422.89 »).
+    const chapitres = t.split("\n").filter((l) => /^ {2}\d /.test(l));
+    expect(chapitres.length).toBeGreaterThan(1);
+    for (const l of chapitres) expect(l).toMatch(/ ([+\u2212][\d\u202f]+,\d\d|0,00)\u00a0€$/);
+    expect(chapitres.some((l) => /\+[\d\u202f]+,\d\d\u00a0€$/.test(l))).toBe(true);
+    expect(chapitres.some((l) => /\u2212[\d\u202f]+,\d\d\u00a0€$/.test(l))).toBe(true);
     expect(t).toMatch(
       /modifiée\s+2\.3\s+«\u00a0Chef opérateur\u00a0» → «\u00a0Directeur de la photographie\u00a0» \+540,00\u00a0€ \(Budget!G9\)/,
     );

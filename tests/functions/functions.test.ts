@@ -73,7 +73,7 @@ describe("PROD.CHARGES", () => {
   it("renvoie #N/A pour une année antérieure à la table", () => {
     const e = erreurDe(() => charges(1000, "artiste", 2019));
     expect(e.code).toBe("#N/A");
-    expect(e.message).toContain("Aucun taux de charges sociales connu au 2019-07-01");
+    expect(e.message).toContain("Aucun taux de charges sociales connu au 1er\u00a0juillet\u00a02019");
   });
 
   it("refuse une année qui n'est pas un entier plausible", () => {

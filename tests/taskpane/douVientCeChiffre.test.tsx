@@ -128,6 +128,8 @@ describe("« D'où vient ce chiffre ? » dans le volet", () => {
     // Each cap, in « Détails et sources ».
     fireEvent.click(within(screen.getByTestId(IDS_CREDIT_IMPOT.details)).getByRole("button", { name: /Détails/ }));
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.plafondChiffre(0)));
-    expect(panneau().textContent).toMatch(/Plafond : /);
+    // The cap and the figure of its table, each by its own name (never « Plafond : plafond par minute »).
+    expect(panneau().textContent).toMatch(/Plafond par minute75\u202f400,00\u00a0€.*Montant par minute1\u202f450/);
+    expect(panneau().textContent).not.toMatch(/Plafond : plafond/i);
   });
 });

@@ -5,7 +5,12 @@ import {
   type OptionsClasseur,
   type ResultatClasseur,
 } from "../../core/creditImpot/creditImpotClasseur";
-import { AnneeNonCouverteError, type RegimeCredit, type ResultatCreditImpot } from "../../core/creditImpot/modele";
+import {
+  AnneeNonCouverteError,
+  libellePlafond,
+  type RegimeCredit,
+  type ResultatCreditImpot,
+} from "../../core/creditImpot/modele";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { traceCreditImpot } from "../../core/traces/creditImpot";
 import type { Trace } from "../../core/traces/trace";
@@ -180,7 +185,7 @@ function avecExplications(a: ApercuCreditImpot): VueCreditImpot {
   const base = sousTrace(t, (x) => x.libelle.startsWith("Base du crédit"));
   const plafonds: Record<string, TraceAffichee> = {};
   for (const p of r.plafonds) {
-    const x = sousTrace(t, (y) => y.libelle === `Plafond : ${p.nom}`);
+    const x = sousTrace(t, (y) => y.libelle === libellePlafond(p.nom));
     if (x) plafonds[p.nom] = traceAffichee(x);
   }
   const { traces: _traces, ...reste } = r;

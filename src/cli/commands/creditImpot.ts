@@ -1,6 +1,12 @@
 import { NOMS_REGIME } from "../../core/creditImpot/contexteCalcul";
 import { creditImpot, type ApercuCreditImpot, type OptionsCreditImpotPane } from "../../app/commandes/creditImpot";
-import { GENRES_CREDIT, LANGUES, REGIMES, type ResultatCreditImpot } from "../../core/creditImpot/modele";
+import {
+  GENRES_CREDIT,
+  LANGUES,
+  libellePlafond,
+  REGIMES,
+  type ResultatCreditImpot,
+} from "../../core/creditImpot/modele";
 import {
   cents,
   centsToDecimalString,
@@ -82,7 +88,7 @@ function texte(r: ApercuCreditImpot, source: string, io: Io): void {
   if (r.dureeMinutes !== undefined) io.out(texteDuree(r.dureeMinutes, r.origineDuree));
   else if (r.dureesAmbigues) io.out(texteDureesAmbigues(r.dureesAmbigues));
   io.out("Base éligible en France par chapitre :");
-  // Every label whole (« 5 Transports, défraiements, régie », « Plafond : plafond des aides publiques (50 % du
+  // Every label whole (« 6 Transports, défraiements, régie », « Plafond des aides publiques (50 % du
   // budget) »), the amounts in one column: the label column is as wide as its longest label.
   const lignes: [string, string, string][] = r.baseParChapitre.map((b) => [
     `${b.code.padEnd(4)} ${b.libelle}`,
@@ -106,7 +112,7 @@ function texte(r: ApercuCreditImpot, source: string, io: Io): void {
   lignes.push(["Taux", formatPourcentFr(r.taux).padStart(18), ""]);
   lignes.push(["Crédit avant plafonds", f(r.creditAvantPlafonds), ""]);
   for (const p of r.plafonds)
-    lignes.push([`Plafond : ${p.nom}`, f(p.montant), `  ${p.applique ? "appliqué" : "non atteint"}`]);
+    lignes.push([libellePlafond(p.nom), f(p.montant), `  ${p.applique ? "appliqué" : "non atteint"}`]);
   lignes.push(["CRÉDIT D'IMPÔT", f(r.credit), ""]);
   const largeur = Math.max(39, ...lignes.map(([l]) => l.length));
   for (const [libelle, montant, suite] of lignes) io.out(`  ${libelle.padEnd(largeur)} ${montant}${suite}`);

@@ -206,7 +206,17 @@ export function jsonConservation(c: Conservation | undefined) {
 
 function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
   const f = (c: Cents) => formatMontantFr(c).padStart(16);
-  io.out(`Devis lu dans la feuille « ${devis.feuille} » : ${pluriel(devis.lignes.length, "ligne")}`);
+  // The lines counted are those of the chapters below (and of the conservation's « lignes placées »); a line read but
+  // placed in no chapter is counted apart, as the « Montants non placés » below list it (--json `lignes` counts both).
+  const placees = devis.chapitres.reduce((n, c) => n + c.lignes, 0);
+  const nonPlacees = devis.lignes.length - placees;
+  io.out(
+    `Devis lu dans la feuille « ${devis.feuille} » : ` +
+      (nonPlacees > 0
+        ? `${pluriel(placees, "ligne placée", "lignes placées")} et ` +
+          `${pluriel(nonPlacees, "ligne non placée", "lignes non placées")} (hors total)`
+        : pluriel(placees, "ligne")),
+  );
   for (const c of devis.chapitres)
     io.out(
       `  ${c.code.padEnd(4)} ${c.libelle.padEnd(34)} ${f(c.total)}  (${c.lignes} ligne${c.lignes > 1 ? "s" : ""})`,

@@ -14,7 +14,7 @@ import { choixArg } from "../args";
 import { CliError, erreurFichier, lireFichierTexte, type Io } from "../io";
 import { definirCommande, verifierSortie } from "../runner";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
-import { lireFichierFec, lireMapping } from "./fec";
+import { avertissementEncodageFichier, lireFichierFec, lireMapping } from "./fec";
 import { ligneConstat } from "../constats";
 
 const USAGE =
@@ -191,6 +191,7 @@ export const commande = definirCommande({
       throw e instanceof GrandLivreTropGrandError ? erreurFichier(e, args.fec) : e;
     }
   },
+  avertissements: (_r, { args }) => [avertissementEncodageFichier(args.fec, args.encodage)],
   json: (r) => ({
     ...jsonEcarts(r),
     // Added: where the correspondances came from (« fichier » given, the workbook's « feuille », or the « defaut » table).

@@ -1,7 +1,7 @@
-import { pluriel } from "../../core/util/texte";
+import { dateFr, pluriel } from "../../core/util/texte";
 import * as os from "os";
 import { commandesVersions, type ResumeVersion } from "../../app/commandes/versions";
-import { centsToDecimalString, formatMontantFr, sumCents, type Cents } from "../../core/money";
+import { centsToDecimalString, formatEcartFr, formatMontantFr, sumCents, type Cents } from "../../core/money";
 import { changementDeChapitre, type Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
 import { FEUILLE_COMPARAISON } from "../../core/versions/feuilleComparaison";
@@ -19,6 +19,8 @@ import { CliError, procheDe, type Commande } from "../io";
 import { ligneConstat } from "../constats";
 import { definirCommande } from "../runner";
 
+/** A version's date as the text lists it (« 20/11/2026 », as `regles` writes its dates); --json keeps it ISO. */
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE_ENREGISTRER =
   "prodbook versions enregistrer <classeur.xlsx> --nom NOM -o sortie.xlsx [--auteur NOM] [--date AAAA-MM-JJ] " +
   "[--remplacer] [--masquer | --afficher] [--feuille NOM] [--json]";
@@ -165,11 +167,13 @@ const lister = definirCommande({
     }
     const w = Math.max(7, ...r.versions.map((v) => v.nom.length));
     io.out(`${"Version".padEnd(w)}  Date        Auteur          Lignes            Total`);
-    for (const v of r.versions)
+    for (const v of r.versions) {
+      const date = ISO.test(v.date) ? dateFr(v.date) : v.date;
       io.out(
-        `${v.nom.padEnd(w)}  ${v.date.padEnd(10)}  ${v.auteur.padEnd(14)}  ${String(v.lignes).padStart(6)}  ` +
+        `${v.nom.padEnd(w)}  ${date.padEnd(10)}  ${v.auteur.padEnd(14)}  ${String(v.lignes).padStart(6)}  ` +
           `${formatMontantFr(v.total).padStart(15)}${texteNonPlaces(v)}`,
       );
+    }
   },
 });
 
@@ -242,15 +246,17 @@ const comparerCmd = definirCommande({
   texte(r, io, { sortie }) {
     const c = r.comparaison;
     const f = (x: Cents) => formatMontantFr(x).padStart(15);
-    const signe = (x: Cents) => (x > 0 ? "+" : "") + formatMontantFr(x);
+    // A variance signed as ecarts and the pane write it: « +1 200,00 € », « −1 200,00 € » (the JSON keeps « -1200.00 »).
+    const signe = (x: Cents) => formatEcartFr(x);
+    const d = (x: Cents) => signe(x).padStart(15);
     io.out(`Comparaison « ${c.de} » → « ${c.a === "courant" ? "devis actuel" : c.a} » (écart = à − de)`);
     io.out(`  ${"Chapitre".padEnd(40)} ${"De".padStart(15)} ${"À".padStart(15)} ${"Écart".padStart(15)}`);
     for (const ch of c.chapitres)
-      io.out(`  ${`${ch.code} ${ch.libelle}`.padEnd(40)} ${f(ch.de)} ${f(ch.a)} ${f(ch.delta)}`);
-    io.out(`  ${"TOTAL".padEnd(40)} ${f(c.total.de)} ${f(c.total.a)} ${f(c.total.delta)}`);
+      io.out(`  ${`${ch.code} ${ch.libelle}`.padEnd(40)} ${f(ch.de)} ${f(ch.a)} ${d(ch.delta)}`);
+    io.out(`  ${"TOTAL".padEnd(40)} ${f(c.total.de)} ${f(c.total.a)} ${d(c.total.delta)}`);
     if (c.nonPlaces.lignesDe || c.nonPlaces.lignesA)
       io.out(
-        `  ${`? ${LIBELLE_NON_PLACE}`.padEnd(40)} ${f(c.nonPlaces.de)} ${f(c.nonPlaces.a)} ${f(c.nonPlaces.delta)}`,
+        `  ${`? ${LIBELLE_NON_PLACE}`.padEnd(40)} ${f(c.nonPlaces.de)} ${f(c.nonPlaces.a)} ${d(c.nonPlaces.delta)}`,
       );
     const changees = c.lignes.filter((l) => l.statut !== "inchangee");
     io.out(changees.length ? `Lignes changées (${changees.length}) :` : "Aucune ligne changée.");

@@ -5,7 +5,6 @@ import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import { cellulesNonLues } from "../devis/regles/montantsNonLus";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { ErreurDonnees } from "../erreurs";
-import { centsToDecimalString } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { FEUILLE_ECARTS } from "../ecarts/feuilleEcarts";
 import { PlanningError } from "../planning/modele";
@@ -200,7 +199,7 @@ function correctionNonReprise(r: SaisieRelue): Manquant {
   const valeurs = [
     s.quantite !== undefined ? `quantité retenue ${s.quantite}` : undefined,
     s.facteur !== undefined ? `code facteur ${s.facteur}` : undefined,
-    s.realise !== undefined ? `réalisé ${centsToDecimalString(s.realise).replace(".", ",")} €` : undefined,
+    s.realise !== undefined ? `réalisé ${formatMontantFr(s.realise)}` : undefined,
     s.quantiteRealisee !== undefined ? `quantité réalisée ${s.quantiteRealisee}` : undefined,
     s.commentaire !== undefined ? `commentaire « ${s.commentaire} »` : undefined,
   ].filter((v): v is string => v !== undefined);

@@ -1,3 +1,4 @@
+import { dateEnLettres } from "../util/texte";
 import Decimal from "decimal.js";
 import { Cents, multiplyCents, parseDecimalFr } from "../money";
 import { Confiance, Surcharges, TableRegles, VersionRegle, versionEnVigueur } from "../regles/table";
@@ -28,7 +29,10 @@ export class CategorieInconnueError extends ErreurDonnees {
 
 export class AucunTauxError extends ErreurDonnees {
   constructor(public readonly date: string) {
-    super(`Aucun taux de charges sociales connu au ${date} (la table commence le ${premierEffet(TABLE_CHARGES)})`);
+    super(
+      `Aucun taux de charges sociales connu au ${dateEnLettres(date)} ` +
+        `(la table commence le ${dateEnLettres(premierEffet(TABLE_CHARGES))})`,
+    );
   }
 }
 

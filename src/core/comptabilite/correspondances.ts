@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import type { CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { validerTable, versionEnVigueur, type VersionRegle } from "../regles/table";
-import { normaliser } from "../util/texte";
+import { dateEnLettres, normaliser } from "../util/texte";
 import brut from "../regles/data/correspondances-pcg.json";
 import { ErreurDonnees } from "../erreurs";
 import type { Constat } from "../controles/constat";
@@ -294,8 +294,8 @@ export function feuilleCorrespondances(t: TableCorrespondances, nom = FEUILLE_CO
     rows.push([c.type === "section" ? `section:${c.cle}` : c.cle, c.poste, c.libelle ?? null]);
   const n = rows.length;
   const note = t.source
-    ? `Table par défaut ${t.source.id} du ${t.source.effetDu} (confiance ${t.source.confiance}, à vérifier) : adaptez-la à votre ` +
-      `plan de comptes.`
+    ? `Table par défaut ${t.source.id} du ${dateEnLettres(t.source.effetDu)} (confiance ${t.source.confiance}, ` +
+      `à vérifier) : adaptez-la à votre plan de comptes.`
     : null;
   rows.push([]);
   rows.push([

@@ -32,7 +32,8 @@ export function regleAudiovisuel(ctx: Ctx): Decimal {
     detail: `${formatMontantFr(plafondMinute)}/min × ${duree} min`,
     calcul: {
       facteurs: [
-        termes.regle("Plafond par minute", cle, plafondMinute, "euros"),
+        // The figure of the table, named apart from the cap it gives (« Plafond par minute : 75 400,00 € »).
+        termes.regle("Montant par minute", cle, plafondMinute, "euros"),
         termes.duree(duree, ctx.a.origineDuree),
       ],
     },

@@ -55,7 +55,7 @@ export function regleCinema(ctx: Ctx): Decimal {
   ctx.plafonds.push({
     nom: "plafond par œuvre",
     montant: p,
-    calcul: { facteurs: [termes.regle("Plafond par œuvre", "credit-impot.cinema.plafond-oeuvre", p, "euros")] },
+    calcul: { facteurs: [termes.regle("Montant par œuvre", "credit-impot.cinema.plafond-oeuvre", p, "euros")] },
   });
   plafondAidesSexies(ctx);
   return taux;
@@ -171,7 +171,7 @@ export function regleInternational(ctx: Ctx): Decimal {
     nom: "plafond par œuvre",
     montant: p,
     calcul: {
-      facteurs: [termes.regle("Plafond par œuvre", "credit-impot.international.plafond-oeuvre", p, "euros")],
+      facteurs: [termes.regle("Montant par œuvre", "credit-impot.international.plafond-oeuvre", p, "euros")],
     },
   });
   const partAides = figures.taux(

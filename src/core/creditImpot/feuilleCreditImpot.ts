@@ -6,7 +6,7 @@ import { chercherTrace, type Trace } from "../traces/trace";
 import type { Source } from "../regles/table";
 import { adresse } from "../util/adresse";
 import { CHECKLIST_AGREMENT } from "./agrement";
-import { AJUSTEMENT_SUBVENTIONS, type ResultatCreditImpot } from "./modele";
+import { AJUSTEMENT_SUBVENTIONS, libellePlafond, type ResultatCreditImpot } from "./modele";
 
 export const NOM_FEUILLE_CREDIT_IMPOT = "Crédit d'impôt";
 
@@ -90,7 +90,7 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     result: euros(r.creditAvantPlafonds),
   });
   const iPlafonds = r.plafonds.map((p) =>
-    ligne(`Plafond : ${p.nom}`, euros(p.montant), p.applique ? "appliqué" : "non atteint", p.detail ?? ""),
+    ligne(libellePlafond(p.nom), euros(p.montant), p.applique ? "appliqué" : "non atteint", p.detail ?? ""),
   );
   const mins = [a(iAvant, 1), ...iPlafonds.map((i) => a(i, 1))].join(",");
   const iCredit = ligne("Crédit d'impôt", {
@@ -120,7 +120,7 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     chercherTrace(trace, (x) => x.libelle.startsWith("Base du crédit")),
   );
   annoter(a(iAvant, 1), nomme("Crédit avant plafonds"));
-  r.plafonds.forEach((p, k) => annoter(a(iPlafonds[k], 1), nomme(`Plafond : ${p.nom}`)));
+  r.plafonds.forEach((p, k) => annoter(a(iPlafonds[k], 1), nomme(libellePlafond(p.nom))));
   annoter(a(iCredit, 1), trace);
   if (r.dureeMinutes !== undefined) ligne("Durée (minutes)", r.dureeMinutes);
   if (r.coutMinute !== undefined)

@@ -114,6 +114,15 @@ export interface BaseChapitre {
   base: Cents;
 }
 
+/**
+ * The label of a cap, never repeating its own word: « plafond par minute » → « Plafond par minute », « plafond des
+ * aides publiques (50 % du budget) » → « Plafond des aides publiques (50 % du budget) »; a name that does not say
+ * « plafond » is introduced by it (« Plafond : … »). The text output, the traces and the sheet's notes use it alike.
+ */
+export function libellePlafond(nom: string): string {
+  return /^plafond(?![\p{L}-])/iu.test(nom) ? `P${nom.slice(1)}` : `Plafond : ${nom}`;
+}
+
 export interface Plafond {
   nom: string;
   montant: Cents;

@@ -1,4 +1,5 @@
 import { ZERO, cents } from "../money/cents";
+import { formatGrandMontantFr } from "../money/format";
 import Decimal from "decimal.js";
 import {
   Cents,
@@ -315,7 +316,7 @@ function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
     const d = (exacte ?? new Decimal(lue).dividedBy(100)).times(facteur).times(100);
     const c = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
     if (c.abs().greaterThan(MONTANT_MAX_CENTIMES))
-      throw new MontantHorsLimiteError(`${c.dividedBy(100).toFixed()} €`, cellule);
+      throw new MontantHorsLimiteError(formatGrandMontantFr(c.dividedBy(100)), cellule);
     return cents(c.toNumber());
   };
   for (const a of devis.ambigus ?? []) {

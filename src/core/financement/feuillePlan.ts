@@ -4,6 +4,7 @@ import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../
 import { noteDeRatio, noteDeTrace, type TermeRatio } from "../traces/note";
 import { tracesFinancement } from "../traces/financement";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
+import { dateEnLettres } from "../util/texte";
 import { categorie, categoriesEnVigueur } from "./categories";
 import type { AnalyseFinancement } from "./evaluer";
 import { NON, OUI, ORIGINES, PlagesListes } from "./feuilleListes";
@@ -55,7 +56,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   const seuil = p.seuilPetitBudget;
   const confiance =
     `table intensite-aides (en vigueur ` +
-    `depuis le ${p.version.effetDu}, confiance ${p.confiance}${p.confiance === "H" ? "" : ", à vérifier"})`;
+    `depuis le ${dateEnLettres(p.version.effetDu)}, confiance ${p.confiance}${p.confiance === "H" ? "" : ", à vérifier"})`;
 
   const rows: CellSpec[][] = [
     ["Plan de financement", null, "Établi par Prodbook — les cellules bleues sont modifiables, le reste se recalcule."],
@@ -262,7 +263,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   // The findings as they were when Prodbook analysed the plan (the figures above stay live).
   rows.push([]);
   const lk = rows.length + 1;
-  rows.push([`Contrôles au ${ctx.date}`, "Gravité", "Message", ...cellulesVides(8), "Cellule"]);
+  rows.push([`Contrôles au ${dateEnLettres(ctx.date)}`, "Gravité", "Message", ...cellulesVides(8), "Cellule"]);
   for (const k of a.constats) rows.push([k.regle, k.gravite, k.message, ...cellulesVides(8), k.cellule ?? null]);
   const fin = rows.length;
 

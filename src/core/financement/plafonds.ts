@@ -1,3 +1,4 @@
+import { dateEnLettres } from "../util/texte";
 import Decimal from "decimal.js";
 import brutIntensite from "../regles/data/intensite-aides.json";
 import brutFsa from "../regles/data/financement-fsa.json";
@@ -54,8 +55,8 @@ function enVigueur<V>(t: TableRegles<V>, date: string, fichier: string): Version
   const v = versionEnVigueur(t, date);
   if (!v)
     throw new RegleFinancementError(
-      `Aucune version de ${fichier} n'est en vigueur le ${date} (périodes couvertes : ${t.versions
-        .map((x) => `` + `${x.effetDu} → ${x.effetAu ?? "…"}`)
+      `Aucune version de ${fichier} n'est en vigueur le ${dateEnLettres(date)} (périodes couvertes : ${t.versions
+        .map((x) => `du ${dateEnLettres(x.effetDu)} ${x.effetAu ? `au ${dateEnLettres(x.effetAu)}` : "à ce jour"}`)
         .join(", ")}).`,
     );
   return v;

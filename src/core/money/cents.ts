@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { ErreurDonnees } from "../erreurs";
+import { formatGrandMontantFr } from "./format";
 
 /**
  * An amount in euro cents. Branded so a plain number (euros, a quantity) cannot be passed by mistake.
@@ -29,7 +30,7 @@ export class MontantHorsLimiteError extends ErreurDonnees {
 
 export function cents(n: number): Cents {
   if (!Number.isInteger(n)) throw new RangeError(`Montant en centimes invalide : ${n}`);
-  if (Math.abs(n) > LIMITE) throw new MontantHorsLimiteError(`${new Decimal(n).dividedBy(100).toFixed()} €`);
+  if (Math.abs(n) > LIMITE) throw new MontantHorsLimiteError(formatGrandMontantFr(new Decimal(n).dividedBy(100)));
   return n as Cents;
 }
 

@@ -25,6 +25,16 @@ export function formatMontantFr(c: Cents, avecSymbole = true): string {
 }
 
 /**
+ * An amount in euros too large to be Cents (a reference pasted as an amount, named by the « dépasse la limite »
+ * message): « 12 345 678 901 234 567,00 € », rounded half-up to the cent, grouped and signed as formatMontantFr.
+ */
+export function formatGrandMontantFr(euros: Decimal.Value): string {
+  const d = new Decimal(euros).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const [entier, dec] = d.abs().toFixed(2).split(".");
+  return `${d.isNeg() && !d.isZero() ? MOINS : ""}${grouper(entier)},${dec}\u00a0€`;
+}
+
+/**
  * A variance, signed as French typography writes it: 125000 → « +1 250,00 € » (over budget), -30000 → « −300,00 € »
  * (the minus sign U+2212, under budget), 0 → « 0,00 € ».
  */

@@ -1,5 +1,6 @@
 import { ErreurDonnees } from "../erreurs";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
+import { dateEnLettres } from "../util/texte";
 /**
  * ISO dates ("YYYY-MM-DD") as day numbers (days since 1970-01-01, UTC): no local time anywhere, so a
  * schedule computed in Paris, Montréal or a CI container is the same.
@@ -60,6 +61,18 @@ export function semaineIso(j: number): string {
   const premier = Date.UTC(annee, 0, 1) / MS_JOUR;
   const n = Math.floor((jeudi - premier) / 7) + 1;
   return `${annee}-W${String(n).padStart(2, "0")}`;
+}
+
+/**
+ * An ISO week key (« 2026-W20 », what semaineIso gives and the sheets keep) as a French sentence writes it: « semaine
+ * 20 (du lundi 11 mai 2026) ». A key that is not a week is returned as it is.
+ */
+export function texteSemaine(cle: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(cle);
+  if (!m) return cle;
+  const quatre = Date.UTC(+m[1], 0, 4) / MS_JOUR; // 4 January is always in week 1
+  const lundi = quatre - (jourSemaine(quatre) - 1) + (Number(m[2]) - 1) * 7;
+  return `semaine ${Number(m[2])} (du lundi ${dateEnLettres(isoDepuisJour(lundi))})`;
 }
 
 export { dateFr } from "../util/texte";

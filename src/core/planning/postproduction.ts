@@ -1,3 +1,4 @@
+import { dateEnLettres } from "../util/texte";
 import type { Genre } from "../devis/model";
 import { validerTable, versionEnVigueur, type TableRegles } from "../regles/table";
 import donnees from "../regles/data/postproduction-etapes.json";
@@ -41,7 +42,8 @@ export interface OptionsPostProduction {
 export function etapesPostProduction(o: OptionsPostProduction): Etape[] {
   const table = o.table ?? TABLE_POSTPRODUCTION;
   const v = o.date ? versionEnVigueur(table, o.date) : table.versions[table.versions.length - 1];
-  if (!v) throw new RangeError(`Aucune liste d'étapes de post-production en vigueur le ${o.date}.`);
+  if (!v)
+    throw new RangeError(`Aucune liste d'étapes de post-production en vigueur le ${dateEnLettres(o.date ?? "")}.`);
   const ref = v.valeurs.dureeReferenceMinutes;
   const facteur = o.dureeMinutes && o.dureeMinutes > 0 ? o.dureeMinutes / ref : 1;
   const etapes: Etape[] = v.valeurs.etapes.map((t) => {

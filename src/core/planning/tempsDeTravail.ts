@@ -8,7 +8,7 @@ import donnees from "../regles/data/temps-de-travail.json";
 import type { Zone } from "./calendrier";
 import { heuresFr, hhmm } from "./cellules";
 import { constatsDimanchesFeries } from "./dimanchesFeries";
-import { dateFr, jourDepuisIso, semaineIso } from "./dates";
+import { dateFr, jourDepuisIso, semaineIso, texteSemaine } from "./dates";
 import { bornes, dureeEffective, type Convention, type PlanDeTravail, type Vacation } from "./planDeTravail";
 
 export interface Tranche {
@@ -120,10 +120,10 @@ const reposQuotidien: Regle<Contexte> = {
             regle: "repos-quotidien",
             gravite: trop ? "erreur" : "alerte",
             message: trop
-              ? `${lieu} : repos réduit à ${heuresFr(repos)}, ${n}e réduction de la semaine ${semaine} alors que ` +
+              ? `${lieu} : repos réduit à ${heuresFr(repos)}, ${n}e réduction de la ${texteSemaine(semaine)} alors que ` +
                 `${r.reposReduitsParSemaine} au plus sont admises (${r.libelle})${aVerifier(r)}.`
               : `${lieu} : repos réduit à ${heuresFr(repos)} (moins de ${r.reposQuotidien} h ; réduction ${n} sur ` +
-                `${r.reposReduitsParSemaine} admises la semaine ${semaine}).`,
+                `${r.reposReduitsParSemaine} admises la ${texteSemaine(semaine)}).`,
             cellule: v.cellules.debut,
           });
         }
@@ -182,7 +182,7 @@ const dureeHebdomadaire: Regle<Contexte> = {
           regle: "duree-hebdomadaire",
           gravite: "erreur" as const,
           message:
-            `${h.nom} : ${heuresFr(h.minutes)} de travail la semaine ${h.semaine}, au-delà du maximum de ` +
+            `${h.nom} : ${heuresFr(h.minutes)} de travail la ${texteSemaine(h.semaine)}, au-delà du maximum de ` +
             `${r.dureeHebdomadaireMax} h (${r.libelle})${aVerifier(r)}.`,
           cellule: h.cellule,
         },
@@ -202,7 +202,7 @@ const heuresSupplementaires: Regle<Contexte> = {
         {
           regle: "heures-supplementaires",
           gravite: "info" as const,
-          message: `${h.nom}, semaine ${h.semaine} : ${heuresFr(h.minutes)} travaillées, dont ${parts.join(", ")}.`,
+          message: `${h.nom}, ${texteSemaine(h.semaine)} : ${heuresFr(h.minutes)} travaillées, dont ${parts.join(", ")}.`,
           cellule: h.cellule,
         },
       ];

@@ -1,7 +1,14 @@
 import { traceLigne } from "./devis";
 import Decimal from "decimal.js";
 import { multiplyCents, sumCents, formatPourcentFr } from "../money";
-import type { LigneBase, ParametreUtilise, Plafond, ResultatCreditImpot, TermePlafond } from "../creditImpot/modele";
+import {
+  libellePlafond,
+  type LigneBase,
+  type ParametreUtilise,
+  type Plafond,
+  type ResultatCreditImpot,
+  type TermePlafond,
+} from "../creditImpot/modele";
 import { euros, feuille, noeud, sourcesDeVersion, type RegleTrace, type Trace } from "./trace";
 
 function regleDe(p: ParametreUtilise): RegleTrace {
@@ -21,7 +28,7 @@ function regleDe(p: ParametreUtilise): RegleTrace {
  * rule table it comes from. A cap computed otherwise is the amount with its detail in words.
  */
 export function tracePlafond(p: Plafond, parametres: readonly ParametreUtilise[]): Trace {
-  const libelle = `Plafond : ${p.nom}`;
+  const libelle = libellePlafond(p.nom);
   const formule = `${p.detail ?? p.nom}${p.applique ? " (appliqué)" : ""}`;
   const regle = (cle?: string) => {
     const x = cle ? parametres.find((y) => y.cle === cle) : undefined;

@@ -1,3 +1,4 @@
+import { dateEnLettres } from "../util/texte";
 import type { AnalyseFinancement } from "../financement/evaluer";
 import type { Echeancier } from "../financement/echeancier";
 import { categorie } from "../financement/categories";
@@ -190,7 +191,7 @@ export function tracesFinancement(
               [
                 traceSource(src),
                 ...autres.map((x) =>
-                  feuille(`Tranche${x.date ? ` du ${x.date}` : ""}`, euros(x.montant), "euros", {
+                  feuille(`Tranche${x.date ? ` du ${dateEnLettres(x.date)}` : ""}`, euros(x.montant), "euros", {
                     ...(x.cellule ? { cellule: x.cellule } : {}),
                   }),
                 ),

@@ -7,7 +7,7 @@ import {
   formatMontantFr,
   formatPourcentFr,
 } from "../money";
-import { decimalFr } from "../util/texte";
+import { dateEnLettres, decimalFr } from "../util/texte";
 import type { Source, VersionRegle } from "../regles/table";
 
 /**
@@ -234,10 +234,10 @@ export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0, sources = 
 }
 
 /**
- * A rule in French: « cle, en vigueur au AAAA-MM-JJ, confiance H » (« à vérifier » below H, its override); `date` writes
- * the version's date (an Excel note: « 1er janvier 2025 », `dateEnLettres`).
+ * A rule in French: « cle, en vigueur au 1er janvier 2016, confiance H » (« à vérifier » below H, its override); `date`
+ * writes the version's date (in words unless told).
  */
-export function regleFr(r: RegleTrace, date: (iso: string) => string = (iso) => iso): string {
+export function regleFr(r: RegleTrace, date: (iso: string) => string = dateEnLettres): string {
   const base = `${r.cle ?? r.table}, en vigueur au ${date(r.effetDu)}, confiance ${r.confiance}`;
   const aVerifier = r.confiance === "H" ? "" : ", à vérifier";
   const surcharge = r.surcharge ? `, remplacé par Paramètres ${r.surcharge}` : "";

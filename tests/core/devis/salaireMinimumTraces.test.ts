@@ -80,7 +80,8 @@ describe("salaire-minimum: each finding's trace", () => {
     expect(arbreTexte(t, 50, 0, true)[1]).toBe(
       e(
         "  ← Minimum journalier de la fonction « Chef monteur » : 282,12 € = IDCC 2642, catégorie B en CDDU, base 8 h ",
-      ) + `[idcc2642-minima, en vigueur au 2025-01-01, confiance M, à vérifier — ${V2642.sources[0].url}]`,
+      ) +
+        `[idcc2642-minima, en vigueur au 1er\u00a0janvier\u00a02025, confiance M, à vérifier — ${V2642.sources[0].url}]`,
     );
   });
 

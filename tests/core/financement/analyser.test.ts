@@ -151,7 +151,9 @@ describe("analyserFinancement (classeur en mémoire)", () => {
       formula: "$B$2-$F$17",
       result: 0,
     });
-    const controles = plan.rows.slice(libelles.indexOf("Contrôles au 2026-01-15") + 1).map((l) => [l[0], l[1]]);
+    const controles = plan.rows
+      .slice(libelles.indexOf("Contrôles au 15\u00a0janvier\u00a02026") + 1)
+      .map((l) => [l[0], l[1]]);
     expect(controles).toEqual(r.constats.map((c) => [c.regle, c.gravite]));
     expect(controles).toContainEqual(["statut-envisage", "alerte"]);
     const listes = wb.ecrites.get("Listes financement")!;

@@ -67,6 +67,6 @@ describe("plafonds d'intensité (données datées)", () => {
         premierOuDeuxiemeFilm: false,
         date: "2010-01-01",
       }),
-    ).toThrow(/Aucune version de intensite-aides.json n'est en vigueur le 2010-01-01/);
+    ).toThrow(/Aucune version de intensite-aides.json n'est en vigueur le 1er\u00a0janvier\u00a02010/);
   });
 });

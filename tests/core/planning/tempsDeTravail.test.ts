@@ -71,7 +71,7 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
       ["alerte", "Plan!E4"],
     ]);
     expect(de("repos-quotidien")[0].message).toBe(
-      "Bruno (Électricien) entre le 14/05/2026 (fin 09:00) et le 15/05/2026 (début 18:00) : repos réduit à 9 h 00, 3e réduction de la semaine 2026-W20 alors que 2 au plus sont admises (IDCC 2642 — production audiovisuelle).",
+      "Bruno (Électricien) entre le 14/05/2026 (fin 09:00) et le 15/05/2026 (début 18:00) : repos réduit à 9 h 00, 3e réduction de la semaine 20 (du lundi 11\u00a0mai\u00a02026) alors que 2 au plus sont admises (IDCC 2642 — production audiovisuelle).",
     );
     expect(de("repos-quotidien")[1].message).toContain(
       "Chloé (Scripte) entre le 11/05/2026 (fin 22:00) et le 12/05/2026 (début 06:00) : 8 h 00 de repos seulement",
@@ -80,8 +80,8 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
 
   test("durée hebdomadaire > 48 h pour Bruno (49 h) et Denis (50 h)", () => {
     expect(de("duree-hebdomadaire").map((c) => c.message)).toEqual([
-      "Bruno : 49 h 00 de travail la semaine 2026-W20, au-delà du maximum de 48 h (IDCC 2642 — production audiovisuelle).",
-      "Denis : 50 h 00 de travail la semaine 2026-W20, au-delà du maximum de 48 h (IDCC 3097 — production cinématographique) [à vérifier].",
+      "Bruno : 49 h 00 de travail la semaine 20 (du lundi 11\u00a0mai\u00a02026), au-delà du maximum de 48 h (IDCC 2642 — production audiovisuelle).",
+      "Denis : 50 h 00 de travail la semaine 20 (du lundi 11\u00a0mai\u00a02026), au-delà du maximum de 48 h (IDCC 3097 — production cinématographique) [à vérifier].",
     ]);
     // No daily maximum is checked for cinema (10 h days anyway) nor for Bruno's 12 h days.
     expect(de("duree-quotidienne")).toEqual([]);
@@ -104,8 +104,8 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
     ]);
     expect(t("Chloé")).toMatchObject({ minutes: 18 * 60, tranches: [{ minutes: 0 }, { minutes: 0 }] });
     expect(de("heures-supplementaires").map((c) => c.message)).toEqual([
-      "Bruno, semaine 2026-W20 : 49 h 00 travaillées, dont 8 h 00 à 25 %, 6 h 00 à 50 %.",
-      "Denis, semaine 2026-W20 : 50 h 00 travaillées, dont 8 h 00 à 25 %, 5 h 00 à 50 %, 2 h 00 à 75 %.",
+      "Bruno, semaine 20 (du lundi 11\u00a0mai\u00a02026) : 49 h 00 travaillées, dont 8 h 00 à 25 %, 6 h 00 à 50 %.",
+      "Denis, semaine 20 (du lundi 11\u00a0mai\u00a02026) : 50 h 00 travaillées, dont 8 h 00 à 25 %, 5 h 00 à 50 %, 2 h 00 à 75 %.",
     ]);
     expect(de("heures-supplementaires").every((c) => c.gravite === "info")).toBe(true);
   });
@@ -205,6 +205,6 @@ describe("durée hebdomadaire : les règles en vigueur chaque semaine", () => {
       .constats.filter((c) => c.regle === "duree-hebdomadaire")
       .map((c) => c.message);
     expect(semaines).toHaveLength(1);
-    expect(semaines[0]).toMatch(/semaine 2026-W20, au-delà du maximum de 48 h/);
+    expect(semaines[0]).toMatch(/semaine 20 \(du lundi 11\u00a0mai\u00a02026\), au-delà du maximum de 48 h/);
   });
 });

@@ -9,6 +9,7 @@ import Decimal from "decimal.js";
 import path from "node:path";
 import type { CodeChapitre } from "../../../src/core/devis/model";
 import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
+import { libellePlafond } from "../../../src/core/creditImpot/modele";
 import { cents, centsToDecimalString, montantLigne } from "../../../src/core/money";
 import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
 import { tracesDevis } from "../../../src/core/traces/devis";
@@ -130,14 +131,14 @@ describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs
           verifier(t, centsToDecimalString(r.credit));
           expect(r.plafonds.length).toBeGreaterThan(0);
           for (const p of r.plafonds) {
-            const tp = chercherTrace(t, (x) => x.libelle === `Plafond : ${p.nom}`) as Trace;
+            const tp = chercherTrace(t, (x) => x.libelle === libellePlafond(p.nom)) as Trace;
             verifier(tp, centsToDecimalString(p.montant));
             // Every cap names the rule table of its figure, and every term is a rule figure or says where it comes from.
             expect(chercherTrace(tp, (x) => x.regle !== undefined)).toBeDefined();
             for (const f of feuilles(tp)) if (f.libelle !== "Zéro") expect(f.regle ?? f.formule).toBeDefined();
             if (p.nom === "plafond par minute")
               expect(tp.entrees!.map((e) => [e.libelle, e.regle?.cle])).toEqual([
-                ["Plafond par minute", `credit-impot.audiovisuel.plafond-minute.${genre}`],
+                ["Montant par minute", `credit-impot.audiovisuel.plafond-minute.${genre}`],
                 ["Durée", undefined],
               ]);
             if (p.nom.startsWith("plafond des aides publiques") && p.montant === 0 && autres)
@@ -243,7 +244,7 @@ describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs
     expect(texte.split("\n")[0]).toMatch(/^Crédit d'impôt : [\d\u202f]+,\d\d\u00a0€ = /);
     expect(texte).toMatch(/ {2}← Crédit avant plafonds : .* = base × taux/);
     expect(texte).toMatch(
-      /← Taux : \d+,\d\d\u00a0% .*\[credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au \d{4}-\d\d-\d\d/,
+      /← Taux : \d+,\d\d\u00a0% .*\[credit-impot\.audiovisuel\.taux\.documentaire, en vigueur au (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}/,
     );
   });
 });

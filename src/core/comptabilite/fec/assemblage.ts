@@ -1,4 +1,5 @@
 import { cents, type Cents } from "../../money/cents";
+import { formatMontantFr } from "../../money/format";
 import type { EncodageFec } from "./decodage";
 import type { EncodageUtf16 } from "./detection";
 import { compterCles, type ClesOctets } from "./cle";
@@ -125,11 +126,10 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
   }
   for (const so of deseq.values()) {
     if (so.d !== 0) {
-      const v = `${so.d < 0 ? "-" : ""}${Math.floor(Math.abs(so.d) / 100)},${String(Math.abs(so.d) % 100).padStart(2, "0")}`;
       alertes.push({
         ligne: so.l,
         ecritureNum: so.n,
-        message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${v} €.`,
+        message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
       });
     }
   }
