@@ -193,6 +193,16 @@ describe("prodbook devis : un bloc à côté d'un tableau empilé plus bas", () 
           derniere: "Devis!J24",
           autreEntete: true,
         },
+        // A recap by chapter: chapter 2 is the devis's (10 000,00 €); the devis has no chapter 5, and its total is
+        // 14 700,00 €, not 13 700,00 €.
+        recapitulatif: {
+          chapitres: 2,
+          total: true,
+          ecarts: [
+            { cellule: "Devis!J23", libelle: "5 Décors", chapitre: "5", montant: "3700.00", attendu: "0.00" },
+            { cellule: "Devis!J24", libelle: "Total", chapitre: "total", montant: "13700.00", attendu: "14700.00" },
+          ],
+        },
       },
     ]);
     // Named once: by the block's finding, not again as figures right of the table.
@@ -201,7 +211,10 @@ describe("prodbook devis : un bloc à côté d'un tableau empilé plus bas", () 
     expect(bloc.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "Devis!J21"]]);
     expect(espaces(bloc[0].message)).toContain(
       "ses montants (colonne J « Total », 3 cellules, Devis!J22 à Devis!J24, somme 27 400,00 €) ne sont pas comptés ; " +
-        "seul le premier bloc (colonnes A à D) est lu comme le devis",
+        "seul le premier bloc (colonnes A à D) est lu comme le devis. Récapitulatif des chapitres : 2 montants " +
+        "diffèrent des totaux du devis (Devis!J23 « 5 Décors » : 3 700,00 €, le devis n'a rien au chapitre 5 ; " +
+        "Devis!J24 « Total » : 13 700,00 €, le total du devis est de 14 700,00 €). Vérifiez ces cellules : ce sont " +
+        "les lignes du devis qui sont comptées.",
     );
     expect(controles.filter((c) => c.regle === "montant-calcul")).toEqual([]);
   });
@@ -229,6 +242,89 @@ describe("prodbook devis : un bloc à côté d'un tableau empilé plus bas", () 
         bloc: expect.objectContaining({ debut: "F", fin: "I", cellules: 3 }),
       }),
     ]);
+    // A list of lines (« Cantine », « Transport », quantities 10 and 1), not a recap by chapter: not compared.
+    expect(d.colonnesNonLues[0].recapitulatif).toBeUndefined();
+  });
+});
+
+describe("prodbook devis : un récapitulatif par chapitre à côté du devis", () => {
+  /** The devis in A–E (chapters 2 and 5, 13 700,00 €) and a recap « Chapitre | Libellé | Total » in G–I. */
+  const avecRecap = (recap: Cellule[][]): Cellule[][] => {
+    const devis: Cellule[][] = [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+      ["2", "PERSONNEL"],
+      ["", "Chef opérateur", 10, 600, 6000],
+      ["", "Cadreur", 10, 400, 4000],
+      ["5", "DÉCORS"],
+      ["", "Construction", 1, 3700, 3700],
+      ["", "TOTAL", null, null, 13700],
+    ];
+    return devis.map((r, i) => [...r, ...Array(5 - r.length).fill(null), null, ...(recap[i] ?? [])]);
+  };
+
+  it("--json et texte : ses montants égaux aux totaux des chapitres (par code), dit conforme, jamais compté", async () => {
+    const rows = avecRecap([
+      ["Chapitre", "Libellé", "Total"],
+      ["2", "Personnel", 10000],
+      [5, "Décors", 3700], // a code typed as a number
+      [null, "Total", 13700],
+    ]);
+    const { d, controles } = await lire("recap-conforme.xlsx", rows);
+    expect(d.total).toBe("13700.00");
+    // The recap (column I, 27 400,00 €) is outside the amount column read: not in the conservation.
+    expect(d.conservation).toMatchObject({
+      colonne: "E",
+      lu: "27400.00",
+      lignes: "13700.00",
+      totauxProuves: "13700.00",
+      nonPlaces: "0.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    expect(d.colonnesNonLues).toEqual([
+      expect.objectContaining({
+        colonne: "I",
+        nature: "secondBloc",
+        somme: "27400.00",
+        recapitulatif: { chapitres: 2, total: true, ecarts: [] },
+      }),
+    ]);
+    const bloc = controles.filter((c) => c.regle === "colonnes-lues");
+    expect(bloc.map((c) => [c.gravite, c.cellule])).toEqual([["info", "Devis!I1"]]);
+    expect(espaces(bloc[0].message)).toContain(
+      "seul le premier bloc (colonnes A à E) est lu comme le devis. Récapitulatif conforme aux totaux des chapitres : " +
+        "ses 2 montants de chapitre sont, au centime, ceux du devis, et son total le total du devis.",
+    );
+    const t = devis(await classeurDevis(dir(), "recap-conforme-texte.xlsx", rows));
+    expect(t.code).toBe(0);
+    expect(espaces(t.out)).toContain("[information] Colonne des montants choisie — Devis!I1 : un second bloc");
+    expect(espaces(t.out)).toContain("Récapitulatif conforme aux totaux des chapitres");
+    expect(espaces(t.out)).toContain(
+      "Montants lus (colonne E) : 27 400,00 € = lignes placées 13 700,00 € + totaux prouvés 13 700,00 €",
+    );
+  });
+
+  it("--json : un montant qui diffère (chapitres nommés par leur libellé) : alerte, cellule et les deux montants", async () => {
+    const { d, controles } = await lire(
+      "recap-ecart.xlsx",
+      avecRecap([
+        ["Chapitre", "Libellé", "Total"],
+        [null, "Personnel", 10000],
+        [null, "Décors", 3600],
+      ]),
+    );
+    expect(d.total).toBe("13700.00");
+    expect(d.conservation).toMatchObject({ colonne: "E", lignes: "13700.00", ecart: "0.00" });
+    expect(d.colonnesNonLues[0].recapitulatif).toEqual({
+      chapitres: 2,
+      ecarts: [{ cellule: "Devis!I3", libelle: "Décors", chapitre: "5", montant: "3600.00", attendu: "3700.00" }],
+    });
+    const bloc = controles.filter((c) => c.regle === "colonnes-lues");
+    expect(bloc.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "Devis!I1"]]);
+    expect(espaces(bloc[0].message)).toContain(
+      "Récapitulatif des chapitres : un montant diffère des totaux du devis (Devis!I3 « Décors » : 3 600,00 €, le " +
+        "chapitre 5 du devis fait 3 700,00 €). Vérifiez cette cellule : ce sont les lignes du devis qui sont comptées.",
+    );
   });
 });
 
@@ -255,15 +351,16 @@ describe("prodbook devis : un budget réparti par semaine", () => {
     // The week columns are no longer « figures not read » of unknown columns: named as weeks, never counted.
     expect(d.conservation.horsColonnes).toBeUndefined();
     expect(d.colonnesNonLues.map((c: { colonne: string; nature: string; somme: string }) => c)).toEqual([
-      { colonne: "F", cellule: "Devis!F1", entete: "Semaine 1", nature: "semaine", somme: "6000.00" },
-      { colonne: "G", cellule: "Devis!G1", entete: "Semaine 2", nature: "semaine", somme: "10000.00" },
-      { colonne: "H", cellule: "Devis!H1", entete: "Semaine 3", nature: "semaine", somme: "6500.00" },
+      { colonne: "F", cellule: "Devis!F1", entete: "Semaine 1", nature: "semaine", somme: "6000.00", unite: "euros" },
+      { colonne: "G", cellule: "Devis!G1", entete: "Semaine 2", nature: "semaine", somme: "10000.00", unite: "euros" },
+      { colonne: "H", cellule: "Devis!H1", entete: "Semaine 3", nature: "semaine", somme: "6500.00", unite: "euros" },
     ]);
     expect(d.semaines).toEqual({
       lignes: 4,
       prouvees: 3,
       cellules: ["Devis!F4", "Devis!G4", "Devis!H4"],
       somme: "3500.00",
+      unite: "euros",
     });
     const vues = controles.filter((c) => c.regle === "colonnes-lues");
     expect(vues.map((c) => [c.gravite, c.cellule, espaces(c.message)])).toEqual([
@@ -287,7 +384,7 @@ describe("prodbook devis : un budget réparti par semaine", () => {
     ]);
     expect(d.total).toBe("3700.50");
     expect(d.conservation).toMatchObject({ colonne: "D", lu: "3700.50", lignes: "3700.50", ecart: "0.00" });
-    expect(d.semaines).toEqual({ lignes: 2, prouvees: 2, cellules: [], somme: "0.00" });
+    expect(d.semaines).toEqual({ lignes: 2, prouvees: 2, cellules: [], somme: "0.00", unite: "euros" });
     const vues = controles.filter((c) => c.regle === "colonnes-lues");
     expect(vues.map((c) => [c.gravite, c.cellule])).toEqual([["info", "Devis!B1"]]);
     expect(espaces(vues[0].message)).toContain(
@@ -312,6 +409,7 @@ describe("prodbook devis : un budget réparti par semaine", () => {
       prouvees: 1,
       cellules: ["Devis!C23", "Devis!D23"],
       somme: "600.00",
+      unite: "euros",
     });
     const vues = controles.filter((c) => c.regle === "colonnes-lues");
     expect(vues.map((c) => [c.gravite, c.cellule])).toEqual([["info", "Devis!C21"]]);
@@ -326,12 +424,54 @@ describe("prodbook devis : un budget réparti par semaine", () => {
     ]);
     expect(d.total).toBe("6800.00");
     expect(d.conservation).toMatchObject({ colonne: "D", lu: "6800.00", lignes: "6800.00", ecart: "0.00" });
-    expect(d.semaines).toEqual({ lignes: 2, prouvees: 0, enQuantite: 2, cellules: [], somme: "0.00" });
+    expect(d.semaines).toEqual({ lignes: 2, prouvees: 0, enQuantite: 2, cellules: [], somme: "0.00", unite: "jours" });
     const vues = controles.filter((c) => c.regle === "colonnes-lues");
     expect(vues.map((c) => [c.gravite, c.cellule])).toEqual([["info", "Devis!E1"]]);
     expect(espaces(vues[0].message)).toContain(
       "la colonne D « Montant » est lue. Sur 2 lignes, les semaines font la quantité de la ligne : elles comptent " +
-        "des jours ou des unités, pas des euros.",
+        "des jours, pas des euros.",
+    );
+  });
+
+  it("texte : des jours par semaine dont une ligne ne fait pas la quantité : sa somme en jours, jamais en euros", async () => {
+    // Before: « Devis!E4, Devis!F4 (somme 5,00 €) », 3 + 2 days said in euros.
+    const rows: Cellule[][] = [
+      ["Désignation", "Jours", "Tarif", "Montant", "Semaine 1", "Semaine 2"],
+      ["Chef opérateur", 8, 600, 4800, 5, 3],
+      ["Cadreur", 5, 400, 2000, 5, null],
+      ["Scripte", 6, 300, 1800, 3, 2],
+    ];
+    const { d } = await lire("jours-ecart.xlsx", rows);
+    expect(d.semaines).toEqual({
+      lignes: 3,
+      prouvees: 0,
+      enQuantite: 2,
+      cellules: ["Devis!E4", "Devis!F4"],
+      somme: "5.00",
+      unite: "jours",
+    });
+    expect(d.colonnesNonLues.map((c: { unite?: string }) => c.unite)).toEqual(["jours", "jours"]);
+    const r = devis(await classeurDevis(dir(), "jours-ecart-texte.xlsx", rows));
+    expect(r.code).toBe(0);
+    expect(espaces(r.out)).toContain(
+      "Sur 2 lignes, les semaines font la quantité de la ligne : elles comptent des jours, pas des euros. Sur 1 ligne, " +
+        "les semaines ne font ni le montant lu ni la quantité de la ligne : Devis!E4, Devis!F4 (somme 5 jours) ne " +
+        "sont pas comptées ; c'est le montant lu qui est compté.",
+    );
+    expect(r.out).not.toMatch(/somme 5,00/);
+  });
+
+  it("--json : une quantité sans unité (« Qté ») : la somme sans unité, ni euros ni jours", async () => {
+    const { d, controles } = await lire("qte-ecart.xlsx", [
+      ["Désignation", "Qté", "Tarif", "Montant", "Semaine 1", "Semaine 2"],
+      ["Chef opérateur", 8, 600, 4800, 5, 3],
+      ["Scripte", 6, 300, 1800, 3, 2],
+    ]);
+    expect(d.semaines).toMatchObject({ enQuantite: 1, cellules: ["Devis!E3", "Devis!F3"], somme: "5.00", unite: null });
+    const vues = controles.filter((c) => c.regle === "colonnes-lues");
+    expect(espaces(vues[0].message)).toContain(
+      "elles comptent des jours ou des unités, pas des euros. Sur 1 ligne, les semaines ne font ni le montant lu ni la " +
+        "quantité de la ligne : Devis!E3, Devis!F3 (somme 5) ne sont pas comptées",
     );
   });
 });

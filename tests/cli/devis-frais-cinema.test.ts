@@ -82,3 +82,38 @@ describe("prodbook devis --oeuvre cinema : frais généraux et imprévus au-del�
     expect(chapitres(ci.stdout).filter((c) => /^[1-9] /.test(c))).toEqual(d.filter((c) => /^[1-9] /.test(c)));
   });
 });
+
+describe("prodbook devis --genre fiction : frais généraux et imprévus au-delà de l'accord transparence", () => {
+  it("même forme que le cinéma : taux, taux admis, base et dépassement en euros, chaque cellule nommée", async () => {
+    // Before: the audiovisual findings gave the rate and the maximum, never the excess in euros.
+    const f = await classeurDevis(dir(), "fiction-12.xlsx", [...lignes(120000, 50000), ["Imprévus tournage", 40000]]);
+    const r = devis(f, "--genre", "fiction", "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out).controles.filter((x: Constat) => /^(frais-generaux|imprevus)-taux$/.test(x.regle));
+    expect(c).toEqual([
+      {
+        regle: "frais-generaux-taux",
+        gravite: "alerte",
+        cellule: "Devis!B8",
+        message:
+          "Devis!B8 : les frais généraux de 120\u202f000,00\u00a0€ représentent 12,00\u00a0% du coût hors frais " +
+          "(chapitres 1 à 9 : 1\u202f000\u202f000,00\u00a0€), au-delà du taux admis de 10,00\u00a0% pour le genre " +
+          "« fiction » (soit 100\u202f000,00\u00a0€ au plus) : 20\u202f000,00\u00a0€ au-delà.",
+      },
+      {
+        regle: "imprevus-taux",
+        gravite: "alerte",
+        cellule: "Devis!B9",
+        message:
+          "Devis!B9, Devis!B10 (2 lignes) : les imprévus de 90\u202f000,00\u00a0€ représentent 9,00\u00a0% du coût " +
+          "hors frais (chapitres 1 à 9 : 1\u202f000\u202f000,00\u00a0€), au-delà du taux admis de 7,00\u00a0% pour le " +
+          "genre « fiction » (soit 70\u202f000,00\u00a0€ au plus) : 20\u202f000,00\u00a0€ au-delà.",
+      },
+    ]);
+    // The text output says the same, with the pane's titles.
+    const t = devis(f, "--genre", "fiction").out.replace(/[\u00a0\u202f]/g, " ");
+    expect(t).toContain("[alerte] Frais généraux au-delà du taux — Devis!B8 : les frais généraux de 120 000,00 €");
+    expect(t).toContain("(soit 70 000,00 € au plus) : 20 000,00 € au-delà.\n");
+  });
+});

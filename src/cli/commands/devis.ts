@@ -3,6 +3,7 @@ import type { Constat } from "../../core/controles/constat";
 import type {
   ColonneMontantNommee,
   ColonnesMontant,
+  ColonneNonLue,
   Conservation,
   Devis,
   Genre,
@@ -25,6 +26,23 @@ const USAGE =
 const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 const m = (c: Cents) => centsToDecimalString(c);
 
+/** A column not read, in the JSON: its sums in euros (a recap's amounts and the devis's totals they are compared to). */
+function colonneNonLueJson(c: ColonneNonLue) {
+  const r = c.recapitulatif;
+  return {
+    ...c,
+    somme: m(c.somme),
+    ...(r
+      ? {
+          recapitulatif: {
+            ...r,
+            ecarts: r.ecarts.map((e) => ({ ...e, montant: m(e.montant), attendu: m(e.attendu) })),
+          },
+        }
+      : {}),
+  };
+}
+
 /** The public JSON contract of `prodbook devis --json` (issue 2 §6). */
 export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly RegleUtilisee[] = []) {
   return {
@@ -39,9 +57,7 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       ...(devis.colonneMontant ? { colonneMontant: jsonColonneMontant(devis.colonneMontant) } : {}),
       ...(devis.colonneLibelles ? { colonneLibelles: devis.colonneLibelles } : {}),
       // Only when the header names columns of figures that are not the devis (réalisé, écart, per episode).
-      ...(devis.colonnesNonLues
-        ? { colonnesNonLues: devis.colonnesNonLues.map((c) => ({ ...c, somme: m(c.somme) })) }
-        : {}),
+      ...(devis.colonnesNonLues ? { colonnesNonLues: devis.colonnesNonLues.map(colonneNonLueJson) } : {}),
       // Only when the header has per-week columns (« Semaine 1 | Semaine 2 »), never read as amounts: the rows whose
       // weeks add up to their amount (proven), the week cells of the others listed with their sum. Additive.
       ...(devis.semaines ? { semaines: { ...devis.semaines, somme: m(devis.semaines.somme) } } : {}),
@@ -85,9 +101,7 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               // Only when this table has several amount columns: its own choice, with each column's sum. Additive.
               ...(x.colonneMontant ? { colonneMontant: jsonColonneMontant(x.colonneMontant) } : {}),
               // Only when this table names columns of figures that are not the devis (réalisé, écart). Additive.
-              ...(x.colonnesNonLues
-                ? { colonnesNonLues: x.colonnesNonLues.map((c) => ({ ...c, somme: m(c.somme) })) }
-                : {}),
+              ...(x.colonnesNonLues ? { colonnesNonLues: x.colonnesNonLues.map(colonneNonLueJson) } : {}),
               // Only when this table has per-week columns, compared row by row with its amount read. Additive.
               ...(x.semaines ? { semaines: { ...x.semaines, somme: m(x.semaines.somme) } } : {}),
             })),

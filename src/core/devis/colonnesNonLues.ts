@@ -87,10 +87,14 @@ export function colonnesNonLues(
   const sems = colonnes.filter((c) => c.nature === "semaine").map((c) => c.col);
   const semaines =
     sems.length && entete.colonnes.montant !== undefined
-      ? semainesParLigne(sheet, entete.ligne, entete.colonnes.montant, sems, lignes, convention)
+      ? semainesParLigne(sheet, entete, entete.colonnes.montant, sems, lignes, convention)
       : undefined;
+  // What the week cells count, as proven row by row: said with their sums (euros, days, or no unit when unknown).
+  const unite = semaines && semaines.lignes ? semaines.unite : undefined;
   return {
-    colonnes: colonnes.map(({ col: _col, ...c }) => c),
+    colonnes: colonnes.map(({ col: _col, ...c }) =>
+      c.nature === "semaine" && unite !== undefined ? { ...c, unite } : c,
+    ),
     episodes,
     ...(semaines && semaines.lignes ? { semaines } : {}),
   };
@@ -103,12 +107,13 @@ export function colonnesNonLues(
  */
 function semainesParLigne(
   sheet: SheetData,
-  ligne: number,
+  entete: Entete,
   montant: number,
   sems: readonly number[],
   lignes: readonly LigneDevis[],
   convention?: Convention,
 ): SemainesNonProuvees {
+  const ligne = entete.ligne;
   const parLigne = new Map<number, { cellule: string; montant: Cents }[]>();
   for (const col of sems)
     for (const x of cellulesMontant(sheet, ligne, col, convention))
@@ -122,40 +127,73 @@ function semainesParLigne(
   // The line's amount where it is read (a line computed from its factors has an empty amount cell), and its quantity
   // and number (in hundredths, as the figures of the week cells are read): weeks holding days, not money.
   const facteurs = new Map<number, number[]>();
+  // Whether each factor counts days: its column's header (« Jours », « Nb jours », « Durée (j) ») or the line's unit.
+  const texte = (c: number | undefined) => (c === undefined ? "" : norm(String(sheet.rows[ligne]?.[c]?.v ?? "")));
+  const enTete = {
+    quantite: JOURS.test(texte(entete.colonnes.quantite)),
+    nombre: JOURS.test(texte(entete.colonnes.nombre)),
+  };
+  const jours = new Map<number, boolean[]>();
   for (const l of lignes) {
     const ref = l.source.cellules.montant;
     const c = ref ? parseCelluleRef(ref) : undefined;
     if (!c || c.col !== montant) continue;
     attendu.set(c.row, l.montant);
-    const f = [l.quantite, l.nombre].filter((x): x is string => x !== undefined);
+    const uniteJours = l.unite !== undefined && UNITE_JOURS.test(norm(l.unite));
+    const f = (["quantite", "nombre"] as const).filter((k) => l[k] !== undefined);
     facteurs.set(
       c.row,
-      f.map((x) => new Decimal(x).times(100).toNumber()),
+      f.map((k) => new Decimal(l[k] as string).times(100).toNumber()),
+    );
+    jours.set(
+      c.row,
+      f.map((k) => enTete[k] || (k === "quantite" && uniteJours)),
     );
   }
   let prouvees = 0;
   let enQuantite = 0;
+  let toutEnJours = true;
   const cellules: string[] = [];
   const nonProuves: Cents[] = [];
   for (const [r, xs] of [...parLigne.entries()].sort((a, b) => a[0] - b[0])) {
     const somme = sumCents(xs.map((x) => x.montant));
     const a = attendu.get(r);
     if (a !== undefined && a === somme) prouvees++;
-    else if (facteurs.get(r)?.includes(somme)) enQuantite++;
-    else
+    else if (facteurs.get(r)?.includes(somme)) {
+      enQuantite++;
+      if (!jours.get(r)?.[(facteurs.get(r) as number[]).indexOf(somme)]) toutEnJours = false;
+    } else
       for (const x of xs) {
         cellules.push(x.cellule);
         nonProuves.push(x.montant);
       }
   }
+  // Proven money only: euros; proven days only: jours; a mix, or nothing proven: unknown, unless the week headers speak
+  // of money (« Montant semaine 1 »).
+  const argent = sems.every((c) => ARGENT.test(texte(c)));
+  const unite =
+    prouvees && !enQuantite
+      ? "euros"
+      : enQuantite && !prouvees
+        ? toutEnJours
+          ? "jours"
+          : null
+        : !prouvees && argent
+          ? "euros"
+          : null;
   return {
     lignes: parLigne.size,
     prouvees,
     ...(enQuantite ? { enQuantite } : {}),
     cellules,
     somme: sumCents(nonProuves),
+    unite,
   };
 }
+
+/** A header or a unit counting days: « Jours », « Nb jours », « Durée (j) », « Days ». */
+const JOURS = /\b(jours?|days?|j)\b/;
+const UNITE_JOURS = /^(j|jr|jrs|jours?|jour\(s\)|days?|journees?)$/;
 
 /** A header naming row numbers or codes (« N° », « Réf. », « Compte », « Code », « Ligne », « Année »): not money. */
 const NUMEROTATION =

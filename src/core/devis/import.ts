@@ -89,6 +89,7 @@ import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
 import { montantAvecUnite, tarifEcrit } from "./unites";
 import { colonnesNonLues, nombresHorsColonnes } from "./colonnesNonLues";
+import { recapitulatifChapitres } from "./recapitulatif";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
@@ -378,6 +379,9 @@ function nommerSecondBloc(sheet: SheetData, ligne: number, bloc: SecondBloc, dev
       ...(bloc.autreEntete ? { autreEntete: true as const } : {}),
     },
   };
+  // A recap by chapter (« Chapitre | Libellé | Total »): compared with the devis's chapter totals, never counted.
+  const recap = recapitulatifChapitres(sheet, bloc, avecMontant, devis);
+  if (recap) colonne.recapitulatif = recap;
   devis.colonnesNonLues = [...(devis.colonnesNonLues ?? []), colonne];
   const montant = devis.conservation?.colonne;
   if (premier && !devis.colonneLue && montant) {

@@ -651,8 +651,10 @@ export interface ColonneNonLue extends ColonneNommee {
    * budget line spread over weeks (« Semaine 1 », « Sem. 2 », « S3 »).
    */
   nature: "realise" | "ecart" | "episode" | "secondBloc" | "semaine";
-  /** Σ of its amounts below the header, in cents. */
+  /** Σ of its amounts below the header, in cents (in hundredths of `unite` for week columns). */
   somme: Cents;
+  /** Week columns: what their cells count, as proven row by row (SemainesNonProuvees.unite). */
+  unite?: "euros" | "jours" | null;
   /**
    * secondBloc: the repeated block's columns (« E » to « G »), the first block's (the devis read), and the amount
    * cells of the column (how many, the first and the last), none counted.
@@ -667,6 +669,19 @@ export interface ColonneNonLue extends ColonneNommee {
     /** Headers of its own (« Poste | Coût »), not the devis's header repeated. */
     autreEntete?: true;
   };
+  /** secondBloc: a recap by chapter, its amounts compared to the cent with the devis's chapter totals (never counted). */
+  recapitulatif?: RecapitulatifChapitres;
+}
+
+/**
+ * A block beside the devis recapping it by chapter: how many of its rows name a chapter (by code or label), whether a
+ * row names the total, and the rows whose amount is not the devis's (`attendu`: that chapter's total, 0 when the devis
+ * has none, or the devis's total), in cents.
+ */
+export interface RecapitulatifChapitres {
+  chapitres: number;
+  total?: true;
+  ecarts: { cellule: string; libelle: string; chapitre: CodeChapitre | "total"; montant: Cents; attendu: Cents }[];
 }
 
 /**
@@ -680,7 +695,13 @@ export interface SemainesNonProuvees {
   /** Rows whose weeks add up to the line's quantity or number instead (days per week, not money): not listed. */
   enQuantite?: number;
   cellules: string[];
+  /** Σ of the week cells listed, in hundredths of the unit `unite` (cents when euros). */
   somme: Cents;
+  /**
+   * What the week cells count, as proven: euros (rows whose weeks make the amount), jours (rows whose weeks make the
+   * quantity in days), null when unknown (a mix, or nothing proven): the sum is then said without unit.
+   */
+  unite: "euros" | "jours" | null;
 }
 
 /** Per-episode columns: the lines whose episodes do not add up to the amount read (cells of the amount). */

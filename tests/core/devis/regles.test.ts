@@ -116,7 +116,12 @@ describe("frais-generaux-taux et imprevus-taux (accord transparence)", () => {
       "frais-generaux-taux",
     );
     expect(c).toHaveLength(1);
-    expect(c[0].message).toMatch(/15,00\u00a0%.*documentaire/);
+    // The same shape as frais-cinema-taux: rate, admitted rate, base, and the excess in euros.
+    expect(c[0].message.replace(/[\u00a0\u202f]/g, " ")).toBe(
+      `${c[0].cellule} : les frais généraux de 15 000,02 € représentent 15,00 % du coût hors frais (chapitres 1 à 9 : ` +
+        "100 000,01 €), au-delà du taux admis de 15,00 % pour le genre « documentaire » (soit 15 000,00 € au plus) : " +
+        "0,02 € au-delà (taux issu d'une source secondaire : à vérifier).",
+    );
   });
   it("fiction : 10 % ; sans genre ou pour le cinéma, pas de constat", () => {
     const fg = ligne({ chapitre: "FG", montant: 1200000 });
@@ -129,8 +134,11 @@ describe("frais-generaux-taux et imprevus-taux (accord transparence)", () => {
   it("fiction : ligne du tableau lue dans l'avenant n° 3 (texte primaire), le constat ne dit pas « à vérifier » ; documentaire : si", () => {
     const hf = 10000001;
     const fiction = regles(devis([...base(), ligne({ chapitre: "FG", montant: 1200000 })], { genre: "fiction" }));
-    expect(fiction.find((c) => c.regle === "frais-generaux-taux")?.message).toMatch(
-      /10,00\u00a0% prévu pour le genre « fiction » \(soit [^)]+\)\.$/,
+    const fg = fiction.find((c) => c.regle === "frais-generaux-taux");
+    expect(fg?.message.replace(/[\u00a0\u202f]/g, " ")).toBe(
+      `${fg?.cellule} : les frais généraux de 12 000,00 € représentent 12,00 % du coût hors frais (chapitres 1 à 9 : ` +
+        "100 000,01 €), au-delà du taux admis de 10,00 % pour le genre « fiction » (soit 10 000,00 € au plus) : " +
+        "2 000,00 € au-delà.",
     );
     const doc = regles(
       devis([...base(), ligne({ chapitre: "FG", montant: Math.round(hf * 0.15) + 2 })], { genre: "documentaire" }),
@@ -142,7 +150,12 @@ describe("frais-generaux-taux et imprevus-taux (accord transparence)", () => {
     expect(regles(devis([...base(), imp("0.07")], { genre: "animation" }), "imprevus-taux")).toEqual([]);
     const c = regles(devis([...base(), imp("0.075")], { genre: "animation" }), "imprevus-taux");
     expect(c).toHaveLength(1);
-    expect(c[0].message).toMatch(/7,50\u00a0%.*7,00\u00a0%/);
+    // 8 000,00 € at 7,5 % stated: 7 % on the same base gives 7 466,67 €, so 533,33 € above it.
+    expect(c[0].message.replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "les imprévus de 8 000,00 € sont écrits à 7,50 % sur les lignes, au-delà du taux admis de 7,00 % pour le genre " +
+        "« animation » (coût hors frais, chapitres 1 à 9 : 100 000,01 €, soit 7 000,00 € au plus) : 533,33 € au-delà de " +
+        "ce que donne le taux admis sur la même base",
+    );
   });
 });
 
@@ -281,7 +294,9 @@ describe("surcharges de la feuille Paramètres", () => {
       s({ "devis.accord-transparence.fiction.imprevus": "5 %", "devis.salaire-minimum.chef-monteu": "1" }),
     );
     expect(c.map((x) => x.regle)).toEqual(["imprevus-taux", "devis-parametre-inconnu"]);
-    expect(c[0].message).toMatch(/6,00\u00a0%.*5,00\u00a0%.*Paramètres!B2/);
+    expect(c[0].message.replace(/[\u00a0\u202f]/g, " ")).toMatch(
+      /représentent 6,00 % .*au-delà du taux admis de 5,00 % .*\(soit 500,00 € au plus\) : 100,00 € au-delà \(taux du paramètre Paramètres!B2\)\.$/,
+    );
     expect(c[1].cellule).toBe("Paramètres!B3");
   });
   it("le minimum d'une fonction de la seule grille cinéma (IDCC 3097) n'est pas une clé inconnue", () => {

@@ -242,17 +242,26 @@ function semainesVues(
     const cites =
       s.cellules.slice(0, 6).join(", ") + (s.cellules.length > 6 ? ` (${s.cellules.length} cellules en tout)` : "");
     const uneSeule = s.cellules.length === 1;
+    // The sum in the unit proven row by row: never « € » for days, no unit when unknown.
+    const nombre = decimalFr(new Decimal(s.somme).div(100).toFixed());
+    const somme =
+      s.unite === "jours"
+        ? `${nombre}\u00a0${new Decimal(s.somme).gte(200) ? "jours" : "jour"}`
+        : s.unite === null
+          ? nombre
+          : formatMontantFr(s.somme);
+    const niQuantite = jours > 0 ? "ni le montant lu ni la quantité de la ligne" : "pas le montant lu";
     const nonProuvees =
       faux === 0
         ? ""
-        : ` Sur ${faux > 1 ? `${faux} lignes` : "1 ligne"}, les semaines ne font pas le montant lu : ` +
-          `${cites} (${uneSeule ? "" : "somme "}${formatMontantFr(s.somme)}) ` +
+        : ` Sur ${faux > 1 ? `${faux} lignes` : "1 ligne"}, les semaines ne font ${niQuantite} : ` +
+          `${cites} (${uneSeule ? "" : "somme "}${somme}) ` +
           `${uneSeule ? "n'est pas comptée" : "ne sont pas comptées"} ; c'est le montant lu qui est compté.`;
     const enQuantite =
       jours === 0
         ? ""
         : ` Sur ${jours > 1 ? `${jours} lignes` : "1 ligne"}, les semaines font la quantité de la ligne : ` +
-          "elles comptent des jours ou des unités, pas des euros.";
+          `elles comptent des ${s.unite === "jours" ? "jours" : "jours ou des unités"}, pas des euros.`;
     detail = prouvees + enQuantite + nonProuvees;
   }
   return {
@@ -282,16 +291,52 @@ function secondBloc(c: ColonneNonLue) {
   const premier = b
     ? ` ; seul le premier bloc (colonnes ${b.premier.debut} à ${b.premier.fin}) est lu comme le devis`
     : "";
+  const r = c.recapitulatif;
+  const debut =
+    `${c.cellule} : un second bloc (${cols}) ` +
+    (b?.autreEntete
+      ? `a son propre en-tête, à droite de celui du devis sur la même ligne : il n'est pas lu ; `
+      : `répète l'en-tête du devis sur la même ligne : il n'est pas lu ; `) +
+    `ses montants (colonne ${c.colonne} « ${c.entete} », ${cellules}somme ${formatMontantFr(c.somme)}) ne sont ` +
+    `pas comptés${premier}.`;
+  if (r) {
+    const chapitres = r.chapitres > 1 ? `ses ${r.chapitres} montants de chapitre` : "son montant de chapitre";
+    if (!r.ecarts.length)
+      return {
+        regle: "colonnes-lues",
+        gravite: "info" as const,
+        message:
+          `${debut} Récapitulatif conforme aux totaux des chapitres : ${chapitres} ` +
+          `${r.chapitres > 1 ? "sont" : "est"}, au centime, ${r.chapitres > 1 ? "ceux" : "celui"} du devis` +
+          `${r.total ? ", et son total le total du devis" : ""}.`,
+        cellule: c.cellule,
+      };
+    const ecarts = r.ecarts
+      .map(
+        (e) =>
+          `${e.cellule} « ${e.libelle} » : ${formatMontantFr(e.montant)}, ` +
+          (e.chapitre === "total"
+            ? `le total du devis est de ${formatMontantFr(e.attendu)}`
+            : e.attendu === 0
+              ? `le devis n'a rien au chapitre ${e.chapitre}`
+              : `le chapitre ${e.chapitre} du devis fait ${formatMontantFr(e.attendu)}`),
+      )
+      .join(" ; ");
+    const n = r.ecarts.length;
+    return {
+      regle: "colonnes-lues",
+      gravite: "alerte" as const,
+      message:
+        `${debut} Récapitulatif des chapitres : ${n > 1 ? `${n} montants diffèrent` : "un montant diffère"} des ` +
+        `totaux du devis (${ecarts}). Vérifiez ${n > 1 ? "ces cellules" : "cette cellule"} : ce sont les lignes du ` +
+        `devis qui sont comptées.`,
+      cellule: c.cellule,
+    };
+  }
   return {
     regle: "colonnes-lues",
     gravite: "alerte" as const,
-    message:
-      `${c.cellule} : un second bloc (${cols}) ` +
-      (b?.autreEntete
-        ? `a son propre en-tête, à droite de celui du devis sur la même ligne : il n'est pas lu ; `
-        : `répète l'en-tête du devis sur la même ligne : il n'est pas lu ; `) +
-      `ses montants (colonne ${c.colonne} « ${c.entete} », ${cellules}somme ${formatMontantFr(c.somme)}) ne sont ` +
-      `pas comptés${premier}. Mettez les deux blocs l'un sous l'autre pour qu'ils soient lus.`,
+    message: `${debut} Mettez les deux blocs l'un sous l'autre pour qu'ils soient lus.`,
     cellule: c.cellule,
   };
 }

@@ -40,6 +40,9 @@ export function verifierTauxAccord(
   const depasse = declare ? declare.greaterThan(plafond) : subCents(montant, max) > TOLERANCE_CENTIMES;
   if (!depasse) return [];
   const taux = declare ?? (ratio(montant, devis.totalHorsFrais) as Decimal);
+  // The excess in euros: above the admitted amount of the coût hors frais, or, for a stated %, above what the admitted
+  // rate gives on the producer's own base (the amount × admitted / stated).
+  const exces = declare ? subCents(montant, multiplyCents(montant, plafond.div(declare))) : subCents(montant, max);
   // The genre's own row may have been read in the text when the rest of the table was not.
   const confiance = version ? (version.valeurs[devis.genre].confiance ?? version.confiance) : undefined;
   const aVerifier = surcharge
@@ -47,15 +50,21 @@ export function verifierTauxAccord(
     : confiance === "H"
       ? ""
       : " (taux issu d'une source secondaire : à vérifier)";
+  const cellules = lignes.map(celluleMontant);
+  const ou = cellules.length > 1 ? `${cellules.join(", ")} (${lignes.length} lignes)` : cellules[0];
   return [
     {
       regle,
       gravite: "alerte",
-      message:
-        `${celluleMontant(lignes[0])} : ${nom} de ${eur(montant)} représentent ${formatPourcentFr(taux)} du coût hors frais ` +
-        `(${eur(devis.totalHorsFrais)}), au-delà du taux de ${formatPourcentFr(plafond)} prévu pour le genre ` +
-        `« ${devis.genre} » (soit ${eur(max)} au plus)${aVerifier}.`,
-      cellule: celluleMontant(lignes[0]),
+      message: declare
+        ? `${ou} : ${nom} de ${eur(montant)} sont écrits à ${formatPourcentFr(taux)} sur les lignes, au-delà du taux ` +
+          `admis de ${formatPourcentFr(plafond)} pour le genre « ${devis.genre} » (coût hors frais, chapitres 1 à 9 : ` +
+          `${eur(devis.totalHorsFrais)}, soit ${eur(max)} au plus) : ${eur(exces)} au-delà de ce que donne le taux ` +
+          `admis sur la même base${aVerifier}.`
+        : `${ou} : ${nom} de ${eur(montant)} représentent ${formatPourcentFr(taux)} du coût hors frais ` +
+          `(chapitres 1 à 9 : ${eur(devis.totalHorsFrais)}), au-delà du taux admis de ${formatPourcentFr(plafond)} ` +
+          `pour le genre « ${devis.genre} » (soit ${eur(max)} au plus) : ${eur(exces)} au-delà${aVerifier}.`,
+      cellule: cellules[0],
     },
   ];
 }
