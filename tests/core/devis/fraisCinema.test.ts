@@ -63,6 +63,8 @@ describe("frais-cinema-taux : frais généraux et imprévus d'un devis cinéma a
       ),
     );
     expect(c[1].message).toMatch(/aucun texte trouvé : taux par défaut.*« devis\.frais-cinema\.imprevus »\)\.$/);
+    // The frais généraux rate is read in a (secondary) source: an alerte; the imprévus one in none: information only.
+    expect(c.map((x) => x.gravite)).toEqual(["alerte", "info"]);
   });
 
   it("un taux de la feuille Paramètres remplace celui de la table et est nommé", () => {

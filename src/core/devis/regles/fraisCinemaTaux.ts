@@ -33,7 +33,7 @@ export function fraisCinemaConcernes(ctx: Pick<ContexteDevis, "devis">): boolean
  * Cinema devis: frais généraux and imprévus above the admitted rate of the coût de fabrication (chapters 1–9, the
  * devis without frais généraux, imprévus, frais financiers and producer's fee), table devis-frais-cinema or the
  * « Paramètres » override. The finding names the cell(s) of the block, its rate, the admitted rate, the base and the
- * excess in euros. Audiovisual works have their own rule (accord transparence by genre).
+ * excess in euros; a rate known by no text (confidence L) only informs (info). Audiovisual works have their own rule (accord transparence by genre).
  */
 export function verifierFraisCinema(ctx: ContexteDevis): Constat[] {
   const { devis } = ctx;
@@ -63,9 +63,11 @@ export function verifierFraisCinema(ctx: ContexteDevis): Constat[] {
             `« ${CLE_FRAIS_CINEMA(p.parametre)} »)`;
     const cellules = lignes.map(celluleMontant);
     const ou = cellules.length > 1 ? `${cellules.join(", ")} (${lignes.length} lignes)` : cellules[0];
+    // A default rate without any text (confidence L) is said, not alleged: information, not alerte.
+    const sansTexte = !surcharge && confiance !== "H" && confiance !== "M";
     out.push({
       regle: ID_FRAIS_CINEMA,
-      gravite: "alerte",
+      gravite: sansTexte ? "info" : "alerte",
       message:
         `${ou} : ${p.nom} de ${eur(montant)} représentent ${formatPourcentFr(taux)} du coût de fabrication ` +
         `(chapitres 1 à 9 : ${eur(devis.totalHorsFrais)}), au-delà du taux admis de ${formatPourcentFr(plafond)} ` +
