@@ -24,6 +24,10 @@ import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { Financement, IDS_FINANCEMENT } from "../../src/taskpane/pages/Financement";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { creerEnvoyeur } from "../../src/app/catalogue";
+import type { ApercuFinancement } from "../../src/app/commandes/financement";
+import { eurosToCents, formatMontantFr } from "../../src/core/money";
+import { moisFr } from "../../src/taskpane/francais";
 
 const afficher = () => afficherPage(<Financement />);
 const saisir = (id: string, valeur: string) => fireEvent.change(screen.getByTestId(id), { target: { value: valeur } });
@@ -202,6 +206,74 @@ describe("page Financement", () => {
     // 100 000 € per hour × 52 min: the threshold's duration comes from that cell, not « durée saisie ».
     expect(screen.getByTestId(IDS_TRACE.panneau).textContent).toMatch(
       /seuil «\s?petit budget\s?» pour 52 min, durée lue dans le classeur \(Devis!A1\)/,
+    );
+  });
+
+  it("« Échéancier mois par mois » : chaque mois du JSON, ses montants, le badge du besoin maximal et les apports hors échéancier", async () => {
+    classeur = new MemoryWorkbook({ "Plan de financement": plan });
+    afficher();
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_FINANCEMENT.feuille).textContent).toContain("Plan de financement"),
+    );
+    saisir(IDS_FINANCEMENT.cout, "3 000 000");
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+    const section = await screen.findByTestId(IDS_FINANCEMENT.echeancier);
+    // Closed by default: the months show once the section is opened.
+    expect(screen.queryByTestId(IDS_FINANCEMENT.mois(0))).toBeNull();
+    fireEvent.click(within(section).getByRole("button", { name: "Échéancier mois par mois" }));
+    // The same app call as the page: its JSON months, in order, with their French labels and amounts.
+    const attendu = (await creerEnvoyeur(classeur)("analyserFinancement", {
+      feuille: "Plan de financement",
+      cout: eurosToCents("3000000"),
+      typeOeuvre: "audiovisuel",
+      premierOuDeuxiemeFilm: false,
+    })) as ApercuFinancement;
+    const e = attendu.echeancier;
+    expect(e.mois.length).toBeGreaterThan(2);
+    const m = (s: string) => formatMontantFr(eurosToCents(s));
+    e.mois.forEach((mo, i) => {
+      const ligne = within(section).getByTestId(IDS_FINANCEMENT.mois(i));
+      expect(ligne.textContent).toContain(moisFr(mo.mois));
+      expect(ligne.textContent).toContain(`Encaissements${m(mo.encaissements)}`);
+      expect(ligne.textContent).toContain(`Dépenses${m(mo.depenses)}`);
+      expect(ligne.textContent).toContain(`Cumul${m(mo.cumul)}`);
+    });
+    expect(within(section).queryByTestId(IDS_FINANCEMENT.mois(e.mois.length))).toBeNull();
+    // Anchor: February 2026 receives the producer's cash contribution (150 000 € on 1 February).
+    expect(e.mois[0].mois).toBe("2026-02");
+    const fevrier = within(section).getByTestId(IDS_FINANCEMENT.mois(0));
+    expect(fevrier.textContent).toMatch(/^février\u00a02026/);
+    expect(fevrier.textContent).toContain("Encaissements150\u202f000,00\u00a0€");
+    // The badge, in words, on the month(s) whose need is the largest, and on no other.
+    expect(eurosToCents(e.besoinMaximal)).toBeGreaterThan(0);
+    const pires = e.mois.flatMap((mo, i) => (mo.besoin === e.besoinMaximal ? [i] : []));
+    expect(pires.length).toBeGreaterThan(0);
+    const badges = within(section).getAllByTestId(IDS_FINANCEMENT.besoinMaximal);
+    expect(badges.map((b) => b.textContent)).toEqual(pires.map(() => "besoin maximal"));
+    expect(badges.map((b) => b.closest("li")?.getAttribute("data-testid"))).toEqual(pires.map(IDS_FINANCEMENT.mois));
+    // Anchor: the need peaks in February 2026 (53 571,43 €); February 2027 has a smaller need, and no badge.
+    expect(pires).toEqual([0]);
+    expect(e.besoinMaximal).toBe("53571.43");
+    const fevrier2027 = e.mois.findIndex((mo) => mo.mois === "2027-02");
+    expect(eurosToCents(e.mois[fevrier2027].besoin)).toBeGreaterThan(0);
+    const ligne2027 = within(section).getByTestId(IDS_FINANCEMENT.mois(fevrier2027));
+    expect(within(ligne2027).queryByTestId(IDS_FINANCEMENT.besoinMaximal)).toBeNull();
+    const cumuls = e.mois.map((mo) => eurosToCents(mo.cumul));
+    expect(eurosToCents(e.mois[pires[0]].cumul)).toBe(Math.min(...cumuls));
+    // The two mises en participation (60 000 + 90 000 €) are no cash: said outside the échéancier, with their count.
+    expect(within(section).getByTestId(IDS_FINANCEMENT.horsEcheancier).textContent).toBe(
+      "Hors échéancier\u00a0: 2\u00a0apports non numéraires (150\u202f000,00\u00a0€).",
+    );
+    // Ciné+'s payment without its date: counted off the échéancier too.
+    classeur = new MemoryWorkbook({
+      "Plan de financement": memoire(LIGNES_CINEMA.map((l, i) => (i === 12 ? l.slice(0, 5) : l))),
+    });
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_FINANCEMENT.horsEcheancier).textContent).toBe(
+        "Hors échéancier\u00a0: 1\u00a0versement sans date (100\u202f000,00\u00a0€) et " +
+          "2\u00a0apports non numéraires (150\u202f000,00\u00a0€).",
+      ),
     );
   });
 });

@@ -4,7 +4,12 @@ import { analyserFinancement, ResultatAnalyseFinancement } from "../../core/fina
 import { creditImpotPourPlan } from "../../core/financement/creditImpotPlan";
 import { TABLE_FSA, TABLE_INTENSITE } from "../../core/financement/plafonds";
 import { versionEnVigueur, type TableRegles } from "../../core/regles/table";
-import { resultatJson, ResultatFinancementJson } from "../../core/financement/json";
+import {
+  echeancierJson,
+  resultatJson,
+  type EcheancierJson,
+  ResultatFinancementJson,
+} from "../../core/financement/json";
 import type { SourceNonClassee } from "../../core/financement/model";
 import type { Cents } from "../../core/money";
 import { tracesFinancement, type TracesFinancement } from "../../core/traces/financement";
@@ -62,6 +67,10 @@ export interface ApercuFinancement extends ResultatFinancementJson {
   feuillesEcrites: string[];
   /** The rule tables read (categories, aid ceiling, FSA…), in French with their texts (« Détails et sources »). */
   textes: RegleLisible[];
+  /** The échéancier month by month, as the CLI's JSON writes it (« Échéancier mois par mois »). */
+  echeancier: EcheancierJson;
+  /** How many cash payments have no date, how many contributions are no cash: left out of the échéancier. */
+  horsEcheancier: { versementsSansDate: number; apportsNonNumeraires: number };
 }
 
 function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
@@ -75,6 +84,12 @@ function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
     repartition: r.echeancier.repartition,
     feuillesEcrites: r.feuillesEcrites,
     textes: r.tables.map(regleLisible),
+    echeancier: echeancierJson(r.sources, r.echeancier),
+    // Counted as calculerEcheancier sums them: the undated tranches of cash sources, the non-cash sources.
+    horsEcheancier: {
+      versementsSansDate: r.sources.filter((s) => s.numeraire).flatMap((s) => s.tranches.filter((t) => !t.date)).length,
+      apportsNonNumeraires: r.sources.filter((s) => !s.numeraire).length,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Checkbox,
   Subtitle2,
@@ -30,7 +31,7 @@ import { ChampFeuille, ChampSaisie } from "../components/Champ";
 import { ChampFeuilleDevis, ChampLangue, ChampOeuvre, useChampSubventions } from "../components/ChampsProduction";
 import { champsValides, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
-import { guillemets, typographie } from "../francais";
+import { compte, guillemets, moisFr, typographie } from "../francais";
 import { dureeDe, oeuvreDe, origineDureeDe } from "../listes";
 import { useProduction } from "../production";
 
@@ -59,6 +60,11 @@ export const IDS_FINANCEMENT = {
   feuilleErreur: "fin-feuille-erreur",
   succes: "fin-succes",
   details: "fin-details",
+  /** « Échéancier mois par mois »: the section, each month's row, the « besoin maximal » badge, the line off it. */
+  echeancier: "fin-echeancier",
+  mois: (i: number) => `fin-mois-${i}`,
+  besoinMaximal: "fin-besoin-maximal",
+  horsEcheancier: "fin-hors-echeancier",
 } as const;
 
 const useStyles = makeStyles({
@@ -67,6 +73,14 @@ const useStyles = makeStyles({
   montant: { textAlign: "right", whiteSpace: "nowrap" },
   fort: { fontWeight: tokens.fontWeightSemibold },
   choixErreur: { maxWidth: "100%" },
+  listeMois: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
+  mois: {
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  enteteMois: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  chiffresMois: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalS, margin: 0 },
+  dd: { margin: 0, textAlign: "right", whiteSpace: "nowrap" },
 });
 
 /** JSON amounts ("1234.56") → French display. */
@@ -322,6 +336,7 @@ function Resultat({
           testIdElement={IDS_FINANCEMENT.constat}
         />
       )}
+      <EcheancierMois r={r} />
       <DetailsSources testId={IDS_FINANCEMENT.details}>
         <Table size="extra-small" aria-label="Synthèse du plan de financement">
           <TableBody>
@@ -347,5 +362,58 @@ function Resultat({
         <TextesAppliques textes={r.textes} />
       </DetailsSources>
     </div>
+  );
+}
+
+/**
+ * « Échéancier mois par mois »: each month stacked (encaissements, dépenses, cumul) so it fits 320 px, the month(s)
+ * where the need peaks named by a badge in words; what stays off the échéancier said once. Nothing without months.
+ */
+function EcheancierMois({ r }: { r: ApercuFinancement }) {
+  const styles = useStyles();
+  const e = r.echeancier;
+  if (!e.mois.length) return null;
+  const besoin = eurosToCents(e.besoinMaximal) > 0;
+  const hors: string[] = [];
+  if (eurosToCents(e.sansDate) > 0)
+    hors.push(`${compte(r.horsEcheancier.versementsSansDate, "versement")} sans date (${m(e.sansDate)})`);
+  if (eurosToCents(e.nonNumeraire) > 0)
+    hors.push(
+      `${compte(r.horsEcheancier.apportsNonNumeraires, "apport non numéraire", "apports non numéraires")} ` +
+        `(${m(e.nonNumeraire)})`,
+    );
+  const chiffre = (terme: string, valeur: string) => (
+    <>
+      <dt>{terme}</dt>
+      <dd className={styles.dd}>{m(valeur)}</dd>
+    </>
+  );
+  return (
+    <DetailsSources testId={IDS_FINANCEMENT.echeancier} titre="Échéancier mois par mois">
+      <ul className={styles.listeMois} aria-label="Échéancier mois par mois">
+        {e.mois.map((mo, i) => (
+          <li key={mo.mois} className={styles.mois} data-testid={IDS_FINANCEMENT.mois(i)}>
+            <div className={styles.enteteMois}>
+              <Text weight="semibold">{moisFr(mo.mois)}</Text>
+              {besoin && mo.besoin === e.besoinMaximal && (
+                <Badge appearance="tint" color="danger" size="small" data-testid={IDS_FINANCEMENT.besoinMaximal}>
+                  besoin maximal
+                </Badge>
+              )}
+            </div>
+            <dl className={styles.chiffresMois}>
+              {chiffre("Encaissements", mo.encaissements)}
+              {chiffre("Dépenses", mo.depenses)}
+              {chiffre("Cumul", mo.cumul)}
+            </dl>
+          </li>
+        ))}
+      </ul>
+      {hors.length > 0 && (
+        <Text size={200} data-testid={IDS_FINANCEMENT.horsEcheancier}>
+          {typographie(`Hors échéancier : ${hors.join(" et ")}.`)}
+        </Text>
+      )}
+    </DetailsSources>
   );
 }
