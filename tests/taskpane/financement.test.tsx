@@ -276,4 +276,17 @@ describe("page Financement", () => {
       ),
     );
   });
+
+  it("sans aucun mois (aucune date de versement, aucun coût), pas de section « Échéancier mois par mois »", async () => {
+    classeur = new MemoryWorkbook({ "Plan de financement": memoire(LIGNES_CINEMA.map((l) => l.slice(0, 5))) });
+    afficher();
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_FINANCEMENT.feuille).textContent).toContain("Plan de financement"),
+    );
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.verifier));
+    await screen.findByTestId(IDS_FINANCEMENT.resultat);
+    expect(screen.getByTestId(IDS_FINANCEMENT.details)).toBeTruthy();
+    expect(screen.queryByTestId(IDS_FINANCEMENT.echeancier)).toBeNull();
+    expect(screen.getByTestId(IDS_FINANCEMENT.resultat).textContent).not.toContain("Échéancier mois par mois");
+  });
 });
