@@ -33,7 +33,8 @@ export function fraisCinemaConcernes(ctx: Pick<ContexteDevis, "devis">): boolean
  * Cinema devis: frais généraux and imprévus above the admitted rate of the coût de fabrication (chapters 1–9, the
  * devis without frais généraux, imprévus, frais financiers and producer's fee), table devis-frais-cinema or the
  * « Paramètres » override. The finding names the cell(s) of the block, its rate, the admitted rate, the base and the
- * excess in euros; a rate known by no text (confidence L) only informs (info). Audiovisual works have their own rule (accord transparence by genre).
+ * excess in euros; a rate known by no text (confidence L) only informs (info). Audiovisual works have their own
+ * rule (accord transparence by genre).
  */
 export function verifierFraisCinema(ctx: ContexteDevis): Constat[] {
   const { devis } = ctx;
