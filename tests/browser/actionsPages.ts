@@ -80,6 +80,13 @@ export function actionsPages(
       await page.getByTestId("fin-verifier").click();
       await page.getByTestId("fin-resultat").waitFor();
       await verif("résultat");
+      // « Échéancier mois par mois » opened: each month stacked, its badge, must fit too.
+      await page
+        .getByTestId("fin-echeancier")
+        .getByRole("button", { name: /Échéancier mois par mois/ })
+        .click();
+      await page.getByTestId("fin-mois-0").waitFor();
+      await verif("échéancier ouvert");
       await erreurs.financement(page, verif);
     },
     planning: async (page, verif) => {
