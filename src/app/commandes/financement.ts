@@ -85,10 +85,9 @@ function apercu(r: ResultatAnalyseFinancement): ApercuFinancement {
     feuillesEcrites: r.feuillesEcrites,
     textes: r.tables.map(regleLisible),
     echeancier: echeancierJson(r.sources, r.echeancier),
-    // Counted as calculerEcheancier sums them: the undated tranches of cash sources, the non-cash sources.
     horsEcheancier: {
-      versementsSansDate: r.sources.filter((s) => s.numeraire).flatMap((s) => s.tranches.filter((t) => !t.date)).length,
-      apportsNonNumeraires: r.sources.filter((s) => !s.numeraire).length,
+      versementsSansDate: r.echeancier.versementsSansDate,
+      apportsNonNumeraires: r.echeancier.apportsNonNumeraires,
     },
   };
 }

@@ -24,11 +24,15 @@ export interface Echeancier {
   mois: MoisEcheancier[];
   /** Cash-in without a date (not placed in a month). */
   sansDate: Cents;
+  /** How many cash payments have no date. */
+  versementsSansDate: number;
   /**
    * Contributions that are no cash (mise en participation, apport en industrie): they pay part of the cost without a
    * payment, so neither their amount comes in nor that part of the cost goes out.
    */
   nonNumeraire: Cents;
+  /** How many sources are no cash. */
+  apportsNonNumeraires: number;
   /** Largest cumulative gap (≥ 0). */
   besoinMaximal: Cents;
   /** How spending was spread, in words. */
@@ -60,9 +64,11 @@ export function calculerEcheancier(
   periodes: PeriodeDepense[] = [],
 ): Echeancier {
   const tranches = sources.filter((s) => s.numeraire).flatMap((s) => s.tranches);
-  const nonNumeraire = sumCents(sources.filter((s) => !s.numeraire).map((s) => s.montant));
+  const apports = sources.filter((s) => !s.numeraire);
+  const nonNumeraire = sumCents(apports.map((s) => s.montant));
   const datees = tranches.filter((t) => t.date).map((t) => t.date as string);
-  const sansDate = sumCents(tranches.filter((t) => !t.date).map((t) => t.montant));
+  const nonDatees = tranches.filter((t) => !t.date);
+  const sansDate = sumCents(nonDatees.map((t) => t.montant));
   const periodesValides = periodes.filter((p) => p.debut <= p.fin);
   let poids = new Map<string, number>();
   let repartition: string;
@@ -100,5 +106,13 @@ export function calculerEcheancier(
   });
   if (nonNumeraire > 0 && cout !== undefined)
     repartition += ` ; hors apports non numéraires (${formatMontantFr(nonNumeraire)}), qui ne se décaissent pas`;
-  return { mois, sansDate, nonNumeraire, besoinMaximal: cents(besoin), repartition };
+  return {
+    mois,
+    sansDate,
+    versementsSansDate: nonDatees.length,
+    nonNumeraire,
+    apportsNonNumeraires: apports.length,
+    besoinMaximal: cents(besoin),
+    repartition,
+  };
 }

@@ -1,5 +1,4 @@
 import { colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
-import { dateEnLettres } from "../util/texte";
 import Decimal from "decimal.js";
 import type { Cents } from "../money";
 import { euros, feuille, noeud, regleFr, valeurSigneeFr, type RegleTrace, type Trace } from "./trace";
@@ -110,7 +109,7 @@ export function noteDeTrace(t: Trace, formule?: string, complements: string[] = 
   else if (!entrees.length && t.cellule) lignes.push(`Cellule lue : ${t.cellule}`);
   const plages = plagesDeCellules(cellulesSous(t));
   if (plages) lignes.push(`Cellules lues : ${plages}`);
-  for (const r of regles(t).slice(0, 3)) lignes.push(`Règle : ${regleFr(r, dateEnLettres)}${sourcesFr(r)}`);
+  for (const r of regles(t).slice(0, 3)) lignes.push(`Règle : ${regleFr(r)}${sourcesFr(r)}`);
   lignes.push(...complements, "(Prodbook, « D'où vient ce chiffre ? »)");
   const texte = lignes.join("\n");
   return texte.length > LONGUEUR_NOTE_MAX ? `${texte.slice(0, LONGUEUR_NOTE_MAX - 1)}…` : texte;

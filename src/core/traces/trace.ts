@@ -233,12 +233,9 @@ export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0, sources = 
   return lignes;
 }
 
-/**
- * A rule in French: « cle, en vigueur au 1er janvier 2016, confiance H » (« à vérifier » below H, its override); `date`
- * writes the version's date (in words unless told).
- */
-export function regleFr(r: RegleTrace, date: (iso: string) => string = dateEnLettres): string {
-  const base = `${r.cle ?? r.table}, en vigueur au ${date(r.effetDu)}, confiance ${r.confiance}`;
+/** A rule in French: « cle, en vigueur au 1er janvier 2016, confiance H » (« à vérifier » below H, its override). */
+export function regleFr(r: RegleTrace): string {
+  const base = `${r.cle ?? r.table}, en vigueur au ${dateEnLettres(r.effetDu)}, confiance ${r.confiance}`;
   const aVerifier = r.confiance === "H" ? "" : ", à vérifier";
   const surcharge = r.surcharge ? `, remplacé par Paramètres ${r.surcharge}` : "";
   return `${base}${aVerifier}${surcharge}`;
