@@ -150,6 +150,25 @@ describe("prodbook regles (texte)", () => {
       "Paramètres du classeur qu'aucune table ne lit (faute de frappe\u202f?)\u00a0:\n  taux-tva = 20\u00a0%",
     );
   });
+
+  test("un chiffre à sa propre confiance M ou L est « à vérifier » sur sa ligne, même sous une version H", async () => {
+    const r = await lancer(["--date", "2025-06-01"]);
+    expect(r.code).toBe(0);
+    // The CLI's typography: U+00A0 before « : » and « % », U+202F before « ; ».
+    const lignes = r.out.split("\n").map((l) => l.replace(/[\u00a0\u202f]/g, " "));
+    const ligne = (debut: string) => lignes.find((l) => l.startsWith(debut)) ?? `(aucune ligne « ${debut} »)`;
+    // Charges: the CDDU surcharge (annexe VIII of 2024 read only in a copy) and the AGS rate, under a version L.
+    expect(ligne("    Majorations › cddu-3-mois : ")).toContain("; taux = 0,50 % ; confiance = M (à vérifier) ;");
+    expect(ligne("    Composantes › ags : ")).toContain("; taux = 0,25 % ; confiance = M (à vérifier) ;");
+    // Cinema devis: frais généraux M, imprévus L.
+    expect(ligne("    Frais généraux : ")).toBe("    Frais généraux : taux = 7,00 % ; confiance = M (à vérifier)");
+    expect(ligne("    Imprévus : ")).toBe("    Imprévus : taux = 7,00 % ; confiance = L (à vérifier)");
+    // Accord transparence (version M): the fiction line read in the text stays H, the others are « à vérifier ».
+    expect(ligne("    Fiction › confiance : ")).toBe("    Fiction › confiance : H");
+    expect(ligne("    Documentaire : ")).toMatch(/; confiance = M \(à vérifier\)$/);
+    // No figure confidence M or L left bare anywhere in the listing.
+    expect(lignes.filter((l) => /confiance (?:=|:) [ML](?! \(à vérifier\))/.test(l))).toEqual([]);
+  });
 });
 
 /**

@@ -248,7 +248,15 @@ function feuille(s: Noeud | undefined, x: unknown): string {
   return String(x);
 }
 
-function lire(s: Noeud | undefined, x: unknown, chemin: string, out: FigureLisible[]): void {
+/**
+ * A figure's own confidence below H (« confiance » key of a row or of a nested record: a charges component, an accord
+ * line, a grid function, a carbon factor) is written « M (à vérifier) », as the version's own confidence is.
+ */
+function mentionConfiance(cle: string, x: unknown, valeur: string): string {
+  return cle === "confiance" && (x === "M" || x === "L") ? `${valeur} (à vérifier)` : valeur;
+}
+
+function lire(s: Noeud | undefined, x: unknown, chemin: string, out: FigureLisible[], cle = ""): void {
   const b = bloc(s);
   if (x === null || x === undefined) {
     out.push({ chemin, valeur: "—" });
@@ -269,13 +277,13 @@ function lire(s: Noeud | undefined, x: unknown, chemin: string, out: FigureLisib
           : e === null
             ? "—"
             : feuille(sk, e);
-        return `${libelleCle(k)} = ${valeur}`;
+        return `${libelleCle(k)} = ${mentionConfiance(k, e, valeur)}`;
       });
       out.push({ chemin, valeur: ligne.join(" ; ") });
     } else
       for (const [k, e] of entrees)
-        lire(b?.entries?.[k] ?? b?.value, e, chemin ? `${chemin} › ${libelleCle(k)}` : libelleCle(k), out);
-  } else out.push({ chemin, valeur: feuille(s, x) });
+        lire(b?.entries?.[k] ?? b?.value, e, chemin ? `${chemin} › ${libelleCle(k)}` : libelleCle(k), out, k);
+  } else out.push({ chemin, valeur: mentionConfiance(cle, x, feuille(s, x)) });
 }
 
 /** Every figure of a version's values, in French, with its path. */

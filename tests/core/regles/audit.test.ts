@@ -89,7 +89,9 @@ describe("version en vigueur à une date : bornes incluses", () => {
 });
 
 /** A data file as written (not through the loader): what the audit must give back. */
-function lireTable(id: string): { versions: { effetDu: string; effetAu?: string; confiance: string }[] } {
+function lireTable(id: string): {
+  versions: { effetDu: string; effetAu?: string; confiance: string; valeurs: unknown }[];
+} {
   return JSON.parse(fs.readFileSync(path.join(DATA, `${id}.json`), "utf8"));
 }
 
@@ -208,5 +210,51 @@ test("une surcharge se lit en français : nombre « −0,25 », cellule au forma
     "a.texte": "0,125",
     "a.petit": "0,0000001",
     "a.pct": "12,50\u00a0%",
+  });
+});
+
+describe("un chiffre qui porte sa propre confiance M ou L est écrit « à vérifier »", () => {
+  /** Every `confiance` of a figure inside a version's values (the version's own confidence is apart). */
+  function confiancesDeChiffres(x: unknown): string[] {
+    if (Array.isArray(x)) return x.flatMap(confiancesDeChiffres);
+    if (x === null || typeof x !== "object") return [];
+    return Object.entries(x as Record<string, unknown>).flatMap(([k, e]) =>
+      k === "confiance" && typeof e === "string" ? [e] : confiancesDeChiffres(e),
+    );
+  }
+
+  test("à chaque date où une table change de version, chaque chiffre M ou L de chaque table, et lui seul", () => {
+    const dates = [...new Set(tablesRegles().flatMap((t) => t.versions.map((v) => v.effetDu)))].sort();
+    let vus = 0;
+    for (const date of dates)
+      for (const t of auditRegles(date).tables) {
+        if (!t.version) continue;
+        const brut = lireTable(t.id).versions.find((v) => v.effetDu === t.version!.effetDu)!;
+        const attendus = confiancesDeChiffres(brut.valeurs).filter((c) => c !== "H").length;
+        const texte = t.version.lisibles.map((f) => `${f.chemin} : ${f.valeur}`).join("\n");
+        const mentions = texte.match(/(?:confiance = |confiance : )[ML] \(à vérifier\)/g) ?? [];
+        expect([date, t.id, mentions.length]).toEqual([date, t.id, attendus]);
+        // Never a bare « M » or « L » figure confidence, never « H (à vérifier) ».
+        expect([date, t.id, /(?:confiance = |confiance : )[ML](?! \(à vérifier\))/.test(texte)]).toEqual([
+          date,
+          t.id,
+          false,
+        ]);
+        expect(texte).not.toMatch(/H \(à vérifier\)/);
+        vus += attendus;
+      }
+    // The charges components, the accord lines, the grid functions, the carbon factors, the frais cinéma rates.
+    expect(vus).toBeGreaterThan(100);
+  });
+
+  test("frais cinéma : frais généraux M et imprévus L, chacun « à vérifier » ; une confiance H reste nue", () => {
+    expect(
+      figuresLisibles("devis-frais-cinema", {
+        fraisGeneraux: { taux: "0.07", confiance: "M" },
+        imprevus: { taux: "0.07", confiance: "L" },
+      }).map((f) => f.valeur),
+    ).toEqual(["taux = 7,00\u00a0% ; confiance = M (à vérifier)", "taux = 7,00\u00a0% ; confiance = L (à vérifier)"]);
+    const h = figuresLisibles("accord-transparence", lireTable("accord-transparence").versions[0].valeurs);
+    expect(h.find((f) => f.chemin === "Fiction › confiance")?.valeur).toBe("H");
   });
 });
