@@ -119,6 +119,24 @@ describe("prodbook financement --json", () => {
     );
   });
 
+  test("texte : le plafond d'intensité de l'audiovisuel (M) est « chiffre à vérifier », celui du cinéma (RGA lu, H) non", async () => {
+    const nbsp = (t: string) => t.replace(/[\u00a0\u202f]/g, " ");
+    const ligne = (out: string) =>
+      nbsp(out)
+        .split("\n")
+        .find((l) => l.startsWith("  Intensité des aides publiques : "));
+    const doc = await lancer([c.documentaire, "--oeuvre", "audiovisuel", "--duree", "52", "--date", "2026-01-15"]);
+    expect(doc.code).toBe(0);
+    expect(ligne(doc.out)).toBe(
+      "  Intensité des aides publiques : 38,89 % (plafond 50,00 %, chiffre à vérifier, plafond général)",
+    );
+    const cine = await lancer([c.cinema, "--oeuvre", "cinema", "--date", "2026-01-15"]);
+    expect(cine.code).toBe(0);
+    expect(ligne(cine.out)).toMatch(
+      /^ {2}Intensité des aides publiques : [\d,]+ % \(plafond 50,00 %, plafond général\)$/,
+    );
+  });
+
   test("le coût du plan diffère du total du devis trouvé à côté : les deux nommés, le plan vérifié sur le sien", async () => {
     // Same workbook, the plan's « Budget du film » (C2) typed 3 100 000 € while the « Budget » devis totals 3 000 000 €.
     const wb = new ExcelJS.Workbook();

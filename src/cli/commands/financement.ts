@@ -6,6 +6,7 @@ import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { echeancierJson, resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
+import { aVerifier } from "../../core/regles/table";
 import type { DureeEcrite } from "../../app/commandes/production";
 import { choixArg, dureeArg, jsonDuree, montantArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
@@ -38,8 +39,9 @@ function texte(
   io.out(`  ${"Aides publiques".padEnd(62)} ${f(s.aidesPubliques)}`);
   if (s.intensite)
     io.out(
-      `  Intensité des aides publiques : ${formatPourcentFr(s.intensite)} (plafond ${formatPourcentFr(r.plafond.plafond)}, ` +
-        `${r.plafond.motif})`,
+      `  Intensité des aides publiques : ${formatPourcentFr(s.intensite)} (plafond ${formatPourcentFr(r.plafond.plafond)}` +
+        // The ceiling's own confidence (audiovisual: D331-17 and the VII of 220 sexies not read in force): said here too.
+        `${aVerifier(r.plafond.confiance) ? ", chiffre à vérifier" : ""}, ${r.plafond.motif})`,
     );
   if (r.echeancier.mois.length)
     io.out(
