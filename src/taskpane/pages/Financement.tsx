@@ -104,7 +104,7 @@ const useStyles = makeStyles({
   teteVersement: { display: "flex", gap: tokens.spacingHorizontalS, justifyContent: "space-between", minWidth: 0 },
   financeur: { minWidth: 0, overflowWrap: "anywhere" },
   // « 'Plan de financement'!F12 » may be wider than the pane: it wraps instead of overflowing.
-  cellule: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere", textAlign: "left" },
+  cellule: { fontFamily: tokens.fontFamilyMonospace, fontSize: "inherit", overflowWrap: "anywhere", textAlign: "left" },
 });
 
 /** JSON amounts ("1234.56") → French display. */
