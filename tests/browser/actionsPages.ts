@@ -87,6 +87,16 @@ export function actionsPages(
         .click();
       await page.getByTestId("fin-mois-0").waitFor();
       await verif("échéancier ouvert");
+      // Every month's payments opened (financeur, date, montant, cell): they must fit as well.
+      const deplier = page.locator('[data-testid^="fin-mois-"][data-testid$="-deplier"]');
+      const n = await deplier.count();
+      if (!n) throw new Error("Aucun mois de l'échéancier n'a de versement à ouvrir");
+      for (let i = 0; i < n; i++) await deplier.nth(i).click();
+      await page
+        .locator('[data-testid^="fin-mois-"][data-testid$="-versements"]')
+        .nth(n - 1)
+        .waitFor();
+      await verif("versements ouverts");
       await erreurs.financement(page, verif);
     },
     planning: async (page, verif) => {

@@ -408,4 +408,20 @@ test("relancer sur le classeur écrit remplace les feuilles de Prodbook au lieu 
   // PAD moved to Fri 29 May: the replaced sheet shows the new plan.
   const pad = wb.getWorksheet("Rétroplanning")!.getCell("D9").value as Date;
   expect(pad.toISOString().slice(0, 10)).toBe("2026-05-29");
+  // The Plan de travail's weeks, as text « S20 – 11 mai 2026 », written the same by the second run.
+  const semaines = async (f: string) => {
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.readFile(f);
+    const ws = w.getWorksheet("Plan de travail")!;
+    const entete = ws.getColumn(4).values.findIndex((v) => v === "Semaine");
+    const suite = (ws.getColumn(4).values as unknown[]).slice(entete + 1);
+    return suite.slice(
+      0,
+      suite.findIndex((v) => typeof v !== "string"),
+    );
+  };
+  const [sa, sb] = [await semaines(a), await semaines(b)];
+  expect(sb).toEqual(sa);
+  expect(sb.length).toBeGreaterThan(2);
+  expect(new Set(sb)).toEqual(new Set(["S20 – 11\u00a0mai\u00a02026"]));
 });

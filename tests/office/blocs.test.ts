@@ -50,6 +50,7 @@ describe("Excel cell conventions", () => {
       "Jan 2025",
       " 12",
       "'déjà",
+      "S20 – 11\u00a0mai\u00a02026",
     ])
       expect(texteSur(s)).toBe("'" + s);
     for (const s of ["Réalisateur", "Chef opérateur", "Droits artistiques", ""]) expect(texteSur(s)).toBe(s);

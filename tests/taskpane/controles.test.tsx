@@ -56,9 +56,44 @@ const urls = (table: string, date: string) =>
   )!.sources.map((s) => s.url);
 
 import { BandeauProduction } from "../../src/taskpane/components/BandeauProduction";
+import { sansCelluleEnTete } from "../../src/taskpane/components/ConstatsCliquables";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { Controles } from "../../src/taskpane/pages/Controles";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+
+describe("page Contrôles : la phrase d'un constat, sa cellule une seule fois", () => {
+  it("le message ne recommence pas par la cellule que le constat montre déjà (le bouton qui la sélectionne)", async () => {
+    afficherPage(<Controles />);
+    fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
+    const liste = await screen.findByTestId(TEST_IDS.controles.liste);
+    const calcul = within(liste)
+      .getAllByRole("button")
+      .find((b) => b.textContent?.includes("Montant ≠ quantité × taux"))!;
+    // The core's message opens with « Budget!F3 « Repérages » : … »: the pane reads the sentence, the cell under it.
+    expect(calcul.textContent).toMatch(
+      /^Erreur\u00a0: Montant ≠ quantité × taux«\sRepérages\s»\s: le montant 250,00\u00a0€ .*\(écart 50,00\u00a0€\)\.Budget!F3$/,
+    );
+    expect(calcul.textContent?.split("Budget!F3")).toHaveLength(2);
+  });
+
+  it("seule la cellule du constat, en tête, est retirée ; une autre cellule ou un constat sans cellule restent entiers", () => {
+    expect(sansCelluleEnTete("'Plan fin.'!B2 : le coût indiqué diffère.", "'Plan fin.'!B2")).toBe(
+      "Le coût indiqué diffère.",
+    );
+    // Quotes, « $ » and case do not make another cell.
+    expect(sansCelluleEnTete("'Budget Gardiens'!$G$53 « Kit son HF » : écart.", "'budget gardiens'!G53")).toBe(
+      "« Kit son HF » : écart.",
+    );
+    expect(sansCelluleEnTete("Budget!F3 « Repérages » : écart.", "'Budget'!F3")).toBe("« Repérages » : écart.");
+    for (const [message, cellule] of [
+      ["'Plan fin.'!B2 : le coût indiqué diffère.", "'Plan fin.'!C13"],
+      ["'Plan fin.'!B2 : le coût indiqué diffère.", undefined],
+      ["Reste à financer : 4 509,13 € ('Plan fin.'!C13).", "'Plan fin.'!C13"],
+      ["'Plan fin.'!B20 : autre ligne.", "'Plan fin.'!B2"],
+    ] as const)
+      expect(sansCelluleEnTete(message, cellule)).toBe(message);
+  });
+});
 
 describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le minimum", () => {
   it("le bouton sous le constat ouvre son arbre : le minimum de la grille, sa source, les cellules de la ligne", async () => {

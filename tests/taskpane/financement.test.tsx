@@ -244,6 +244,32 @@ describe("page Financement", () => {
     const fevrier = within(section).getByTestId(IDS_FINANCEMENT.mois(0));
     expect(fevrier.textContent).toMatch(/^février\u00a02026/);
     expect(fevrier.textContent).toContain("Encaissements150\u202f000,00\u00a0€");
+    // Each month's payments stay closed until asked for; they add up to its encaissements.
+    expect(within(section).queryByTestId(IDS_FINANCEMENT.versements(0))).toBeNull();
+    e.mois.forEach((mo, i) => {
+      const bouton = within(section).queryByTestId(IDS_FINANCEMENT.deplierMois(i));
+      if (!mo.versements.length) return expect(bouton).toBeNull();
+      expect(bouton?.getAttribute("aria-expanded")).toBe("false");
+      fireEvent.click(bouton as HTMLElement);
+      expect(bouton?.getAttribute("aria-expanded")).toBe("true");
+      const liste = within(section).getByTestId(IDS_FINANCEMENT.versements(i));
+      expect(bouton?.getAttribute("aria-controls")).toBe(liste.id);
+      expect(within(liste).getAllByRole("listitem")).toHaveLength(mo.versements.length);
+      const somme = mo.versements.reduce((t, v) => t + eurosToCents(v.montant), 0);
+      expect(somme).toBe(eurosToCents(mo.encaissements));
+    });
+    // Anchor: February's one payment, the producer's cash on 1 February 2026, read in its amount's cell.
+    expect(screen.getByTestId(IDS_FINANCEMENT.deplierMois(0)).textContent).toBe("Masquer le versement");
+    const apport = screen.getByTestId(IDS_FINANCEMENT.versement(0, 0));
+    expect(apport.textContent).toBe(
+      "Les Films de l'Estran150\u202f000,00\u00a0€1er\u00a0février\u00a02026 · 'Plan de financement'!C6",
+    );
+    // Its cell selects it in Excel, through the app layer like every cell of the pane.
+    classeur.selections.length = 0;
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.celluleVersement(0, 0)));
+    await waitFor(() => expect(classeur.selections).toEqual(["'Plan de financement'!C6"]));
+    fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.deplierMois(0)));
+    expect(screen.queryByTestId(IDS_FINANCEMENT.versements(0))).toBeNull();
     // The badge, in words, on the month(s) whose need is the largest, and on no other.
     expect(eurosToCents(e.besoinMaximal)).toBeGreaterThan(0);
     const pires = e.mois.flatMap((mo, i) => (mo.besoin === e.besoinMaximal ? [i] : []));

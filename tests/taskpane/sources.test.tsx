@@ -105,6 +105,33 @@ describe("page Sources", () => {
     );
   });
 
+  it("avant tout barème, le résumé compte à part ceux sans version : jamais « lus dans le texte officiel »", async () => {
+    afficher();
+    await waitFor(() => screen.getByTestId(IDS_SOURCES.resume));
+    fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "1er janvier 2000" } });
+    fireEvent.blur(screen.getByTestId(IDS_SOURCES.date));
+    fireEvent.click(screen.getByTestId(IDS_SOURCES.actualiser));
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toMatch(/^Le 1er\u00a0janvier\u00a02000/),
+    );
+    // What the page lists, by its badges: read in the official text, to check, no version on that date.
+    const badges = tablesRegles().map((t) => screen.getByTestId(IDS_SOURCES.confiance(t.id)).textContent ?? "");
+    const n = (texte: string) => badges.filter((b) => b.startsWith(texte)).length;
+    const [lus, aVerifier, sans] = [n("texte officiel"), n("à vérifier"), n("aucune version à cette date")];
+    expect(lus + aVerifier + sans).toBe(tablesRegles().length);
+    expect(sans).toBeGreaterThan(tablesRegles().length / 2);
+    const lu = lus > 1 ? "lus" : "lu";
+    expect(screen.getByTestId(IDS_SOURCES.resume).textContent).toBe(
+      `Le 1er\u00a0janvier\u00a02000\u00a0: ${tablesRegles().length}\u00a0barèmes, dont ${lus}\u00a0${lu} dans le texte ` +
+        `officiel, ${aVerifier}\u00a0à vérifier et ${sans}\u00a0sans version à cette date.`,
+    );
+    // The announcement counts the tables in force on that date only.
+    const annonce = within(screen.getByTestId(TEST_IDS.retour("sources-afficher"))).getByRole("status");
+    expect(annonce.textContent).toBe(
+      `${lus + aVerifier}\u00a0barème${lus + aVerifier > 1 ? "s" : ""} en vigueur le 1er\u00a0janvier\u00a02000.`,
+    );
+  });
+
   it("une date impossible est signalée sous le champ ; sans date, « Afficher » est désactivé", async () => {
     afficher();
     await waitFor(() => screen.getByTestId(IDS_SOURCES.resume));

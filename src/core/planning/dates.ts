@@ -70,9 +70,25 @@ export function semaineIso(j: number): string {
 export function texteSemaine(cle: string): string {
   const m = /^(\d{4})-W(\d{2})$/.exec(cle);
   if (!m) return cle;
-  const quatre = Date.UTC(+m[1], 0, 4) / MS_JOUR; // 4 January is always in week 1
-  const lundi = quatre - (jourSemaine(quatre) - 1) + (Number(m[2]) - 1) * 7;
+  const lundi = lundiSemaine(+m[1], Number(m[2]));
   return `semaine ${Number(m[2])} (du lundi ${dateEnLettres(isoDepuisJour(lundi))})`;
+}
+
+/**
+ * An ISO week key (« 2026-W20 ») as the « Semaine » column of the Plan de travail writes it: « S20 – 11 mai 2026 »,
+ * the week's number (two digits, so the weeks of a year sort in order) and its Monday in words. Text, never a date:
+ * the same key gives the same label on every run. A key that is not a week is returned as it is.
+ */
+export function libelleSemaine(cle: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(cle);
+  if (!m) return cle;
+  return `S${m[2]} – ${dateEnLettres(isoDepuisJour(lundiSemaine(+m[1], Number(m[2]))))}`;
+}
+
+/** Day number of the Monday of ISO week `n` of `annee`. */
+function lundiSemaine(annee: number, n: number): number {
+  const quatre = Date.UTC(annee, 0, 4) / MS_JOUR; // 4 January is always in week 1
+  return quatre - (jourSemaine(quatre) - 1) + (n - 1) * 7;
 }
 
 export { dateFr } from "../util/texte";

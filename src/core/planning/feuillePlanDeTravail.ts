@@ -5,7 +5,7 @@ import { adresse, colonneLettre, plage } from "../util/adresse";
 import { normaliser, pluriel } from "../util/texte";
 import { Calendrier, GRIS_DIMANCHE_FERIE, SOURCES_FERIES, type Zone } from "./calendrier";
 import { hhmm } from "./cellules";
-import { dateFr, jourDepuisIso, jourSemaine, nomJour } from "./dates";
+import { dateFr, jourDepuisIso, jourSemaine, libelleSemaine, nomJour } from "./dates";
 import { PlanningError } from "./modele";
 import { dureeEffective, type PlanDeTravail } from "./planDeTravail";
 import type { AnalyseTempsDeTravail } from "./tempsDeTravail";
@@ -24,9 +24,10 @@ function densifier(rows: CellSpec[][]): CellSpec[][] {
 
 /**
  * « Plan de travail » sheet: people × days with effective hours (totals by formula), the hours and overtime
- * bands per person and ISO week, and the working-time findings with their cells. Each day's date is a date cell
- * above its column; a Sunday or a public holiday of `zone` (listed under the findings) greys the column by a
- * conditional format on that date, so the shading follows a date changed in Excel, as the Rétroplanning's does.
+ * bands per person and week (« S20 – 11 mai 2026 »), and the working-time findings with their cells. Each day's
+ * date is a date cell above its column; a Sunday or a public holiday of `zone` (listed under the findings) greys the
+ * column by a conditional format on that date, so the shading follows a date changed in Excel, as the Rétroplanning's
+ * does.
  */
 export function feuillePlanDeTravail(
   plan: PlanDeTravail,
@@ -102,7 +103,8 @@ export function feuillePlanDeTravail(
       h.nom,
       h.fonction,
       `IDCC ${h.convention}`,
-      h.semaine,
+      // « S20 – 11 mai 2026 », not the ISO key « 2026-W20 »: the week as a chargé de production names it.
+      libelleSemaine(h.semaine),
       jourFraction(h.minutes),
       bande("0.25"),
       bande("0.50"),

@@ -76,9 +76,32 @@ export function constatsAffiches(
   return constats.map((c) => ({
     groupe: c.gravite,
     titre: titreConstat(c.regle),
-    message: typographie(alerteLisible(c.message).texte),
+    message: typographie(alerteLisible(sansCelluleEnTete(c.message, c.cellule)).texte),
     cellule: c.cellule,
   }));
+}
+
+/** « 'Budget Gardiens'!$G$53 » and « Budget Gardiens!G53 » are the same cell. */
+const celluleNormale = (s: string) => {
+  const [feuille, adresse] = [s.slice(0, s.lastIndexOf("!")), s.slice(s.lastIndexOf("!") + 1)];
+  const nom = /^'(.*)'$/.exec(feuille)?.[1]?.replace(/''/g, "'") ?? feuille;
+  return `${nom.toLowerCase()}!${adresse.replace(/\$/g, "")}`;
+};
+
+/**
+ * A finding's message opening with its own cell (« 'Plan fin.'!B2 : le coût indiqué… », « 'Budget Gardiens'!G53
+ * « Kit son HF » : … ») → the sentence alone (« Le coût indiqué… », « « Kit son HF » : … »): the item already shows
+ * that cell under the message, as the button that selects it, so the reference is not read twice before the figures.
+ * Another cell at the start, or a message without its cell, is left as it is.
+ */
+export function sansCelluleEnTete(message: string, cellule: string | undefined): string {
+  if (!cellule) return message;
+  const m = /^((?:'(?:[^']|'')+'|[^\s!'«]+)!\$?[A-Z]{1,3}\$?\d+)(?:[\s\u00a0]*:[\s\u00a0]+|[\s\u00a0]+(?=«))/.exec(
+    message,
+  );
+  if (!m || celluleNormale(m[1]) !== celluleNormale(cellule)) return message;
+  const reste = message.slice(m[0].length);
+  return reste ? reste.charAt(0).toUpperCase() + reste.slice(1) : message;
 }
 
 /** The colour of a finding's cell while its button is hovered (a custom property the cell inherits). */

@@ -1,7 +1,9 @@
 import {
   Badge,
   Button,
+  Caption1,
   Checkbox,
+  Link,
   Subtitle2,
   Table,
   TableBody,
@@ -11,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type {
@@ -25,13 +28,14 @@ import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliq
 import { DetailsSources } from "../components/DetailsSources";
 import { FeuillesEcrites } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
+import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
 import { ChampFeuille, ChampSaisie } from "../components/Champ";
 import { ChampFeuilleDevis, ChampLangue, ChampOeuvre, useChampSubventions } from "../components/ChampsProduction";
 import { champsValides, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
-import { compte, guillemets, moisFr, typographie } from "../francais";
+import { compte, dateFr, guillemets, moisFr, typographie } from "../francais";
 import { dureeDe, oeuvreDe, origineDureeDe } from "../listes";
 import { useProduction } from "../production";
 
@@ -65,6 +69,11 @@ export const IDS_FINANCEMENT = {
   mois: (i: number) => `fin-mois-${i}`,
   besoinMaximal: "fin-besoin-maximal",
   horsEcheancier: "fin-hors-echeancier",
+  /** A month's « n versements » button, its list, each payment and the cell of a payment (month i, payment j). */
+  deplierMois: (i: number) => `fin-mois-${i}-deplier`,
+  versements: (i: number) => `fin-mois-${i}-versements`,
+  versement: (i: number, j: number) => `fin-mois-${i}-versement-${j}`,
+  celluleVersement: (i: number, j: number) => `fin-mois-${i}-versement-${j}-cellule`,
 } as const;
 
 const useStyles = makeStyles({
@@ -81,6 +90,21 @@ const useStyles = makeStyles({
   enteteMois: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   chiffresMois: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalS, margin: 0 },
   dd: { margin: 0, textAlign: "right", whiteSpace: "nowrap" },
+  deplier: { alignSelf: "flex-start", minWidth: 0, paddingInline: 0, fontWeight: tokens.fontWeightRegular },
+  listeVersements: {
+    listStyleType: "none",
+    margin: 0,
+    padding: `0 0 0 ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+  },
+  versement: { display: "flex", flexDirection: "column", minWidth: 0 },
+  teteVersement: { display: "flex", gap: tokens.spacingHorizontalS, justifyContent: "space-between", minWidth: 0 },
+  financeur: { minWidth: 0, overflowWrap: "anywhere" },
+  // « 'Plan de financement'!F12 » may be wider than the pane: it wraps instead of overflowing.
+  cellule: { fontFamily: tokens.fontFamilyMonospace, fontSize: "inherit", overflowWrap: "anywhere", textAlign: "left" },
 });
 
 /** JSON amounts ("1234.56") → French display. */
@@ -336,7 +360,7 @@ function Resultat({
           testIdElement={IDS_FINANCEMENT.constat}
         />
       )}
-      <EcheancierMois r={r} />
+      <EcheancierMois r={r} aller={aller} />
       <DetailsSources testId={IDS_FINANCEMENT.details}>
         <Table size="extra-small" aria-label="Synthèse du plan de financement">
           <TableBody>
@@ -368,8 +392,9 @@ function Resultat({
 /**
  * « Échéancier mois par mois »: each month stacked (encaissements, dépenses, cumul) so it fits 320 px, the month(s)
  * where the need peaks named by a badge in words; what stays off the échéancier said once. Nothing without months.
+ * A month with payments opens the list of them (financeur, date, montant, the cell that selects it in Excel).
  */
-function EcheancierMois({ r }: { r: ApercuFinancement }) {
+function EcheancierMois({ r, aller }: { r: ApercuFinancement; aller: (cellule: string) => void }) {
   const styles = useStyles();
   const e = r.echeancier;
   if (!e.mois.length) return null;
@@ -382,31 +407,17 @@ function EcheancierMois({ r }: { r: ApercuFinancement }) {
       `${compte(r.horsEcheancier.apportsNonNumeraires, "apport non numéraire", "apports non numéraires")} ` +
         `(${m(e.nonNumeraire)})`,
     );
-  const chiffre = (terme: string, valeur: string) => (
-    <>
-      <dt>{terme}</dt>
-      <dd className={styles.dd}>{m(valeur)}</dd>
-    </>
-  );
   return (
     <DetailsSources testId={IDS_FINANCEMENT.echeancier} titre="Échéancier mois par mois">
       <ul className={styles.listeMois} aria-label="Échéancier mois par mois">
         {e.mois.map((mo, i) => (
-          <li key={mo.mois} className={styles.mois} data-testid={IDS_FINANCEMENT.mois(i)}>
-            <div className={styles.enteteMois}>
-              <Text weight="semibold">{moisFr(mo.mois)}</Text>
-              {besoin && mo.besoin === e.besoinMaximal && (
-                <Badge appearance="tint" color="danger" size="small" data-testid={IDS_FINANCEMENT.besoinMaximal}>
-                  besoin maximal
-                </Badge>
-              )}
-            </div>
-            <dl className={styles.chiffresMois}>
-              {chiffre("Encaissements", mo.encaissements)}
-              {chiffre("Dépenses", mo.depenses)}
-              {chiffre("Cumul", mo.cumul)}
-            </dl>
-          </li>
+          <MoisEcheancier
+            key={mo.mois}
+            mo={mo}
+            i={i}
+            besoinMaximal={besoin && mo.besoin === e.besoinMaximal}
+            aller={aller}
+          />
         ))}
       </ul>
       {hors.length > 0 && (
@@ -415,5 +426,95 @@ function EcheancierMois({ r }: { r: ApercuFinancement }) {
         </Text>
       )}
     </DetailsSources>
+  );
+}
+
+function MoisEcheancier({
+  mo,
+  i,
+  besoinMaximal,
+  aller,
+}: {
+  mo: ApercuFinancement["echeancier"]["mois"][number];
+  i: number;
+  besoinMaximal: boolean;
+  aller: (cellule: string) => void;
+}) {
+  const styles = useStyles();
+  const [ouvert, setOuvert] = React.useState(false);
+  const idListe = `${IDS_FINANCEMENT.versements(i)}-liste`;
+  const chiffre = (terme: string, valeur: string) => (
+    <>
+      <dt>{terme}</dt>
+      <dd className={styles.dd}>{m(valeur)}</dd>
+    </>
+  );
+  const n = mo.versements.length;
+  return (
+    <li className={styles.mois} data-testid={IDS_FINANCEMENT.mois(i)}>
+      <div className={styles.enteteMois}>
+        <Text weight="semibold">{moisFr(mo.mois)}</Text>
+        {besoinMaximal && (
+          <Badge appearance="tint" color="danger" size="small" data-testid={IDS_FINANCEMENT.besoinMaximal}>
+            besoin maximal
+          </Badge>
+        )}
+      </div>
+      <dl className={styles.chiffresMois}>
+        {chiffre("Encaissements", mo.encaissements)}
+        {chiffre("Dépenses", mo.depenses)}
+        {chiffre("Cumul", mo.cumul)}
+      </dl>
+      {n > 0 && (
+        // The payments making up the month's encaissements, closed by default: a button the keyboard reaches.
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.deplier}
+          icon={ouvert ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+          aria-expanded={ouvert}
+          aria-controls={ouvert ? idListe : undefined}
+          data-testid={IDS_FINANCEMENT.deplierMois(i)}
+          onClick={() => setOuvert((o) => !o)}
+        >
+          {`${ouvert ? "Masquer" : "Voir"} ${n > 1 ? `les ${compte(n, "versement")}` : "le versement"}`}
+        </Button>
+      )}
+      {ouvert && (
+        <ul
+          id={idListe}
+          className={styles.listeVersements}
+          aria-label={`Versements de ${moisFr(mo.mois)}`}
+          data-testid={IDS_FINANCEMENT.versements(i)}
+        >
+          {mo.versements.map((v, j) => (
+            <li key={j} className={styles.versement} data-testid={IDS_FINANCEMENT.versement(i, j)}>
+              <div className={styles.teteVersement}>
+                <Text className={styles.financeur}>{v.financeur}</Text>
+                <Text className={styles.dd}>{m(v.montant)}</Text>
+              </div>
+              <Caption1>
+                {dateFr(v.date)}
+                {v.cellule && (
+                  <>
+                    {" · "}
+                    <Infobulle relation="description" texte={`Sélectionner ${v.cellule} dans Excel`}>
+                      <Link
+                        as="button"
+                        className={styles.cellule}
+                        data-testid={IDS_FINANCEMENT.celluleVersement(i, j)}
+                        onClick={() => aller(v.cellule as string)}
+                      >
+                        {v.cellule}
+                      </Link>
+                    </Infobulle>
+                  </>
+                )}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
   );
 }

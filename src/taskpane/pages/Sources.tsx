@@ -18,7 +18,7 @@ import { nomTable } from "../../app/presentationRegles";
 import type { AuditRegles, TableAudit } from "../../core/regles/audit";
 import { Retour } from "../components/Retour";
 import { useCommande } from "../components/useCommande";
-import { compte, dateFr, typographie } from "../francais";
+import { compte, dateFr, nombre, typographie } from "../francais";
 
 /** Stable ids for tests of this page. */
 export const IDS_SOURCES = {
@@ -74,7 +74,8 @@ export function Sources() {
           return a;
         },
         "sources-afficher",
-        (a) => `${compte(a.tables.length, "barème")} en vigueur le ${dateFr(d)}.`,
+        // Only the tables with a version on that date are in force (before 2016, few are).
+        (a) => `${compte(a.tables.filter((t) => t.version).length, "barème")} en vigueur le ${dateFr(d)}.`,
       ),
     [lancer],
   );
@@ -84,6 +85,9 @@ export function Sources() {
 
   const tables = audit?.tables.filter((t) => !seulementAVerifier || !t.version || t.version.aVerifier) ?? [];
   const nAVerifier = audit?.tables.filter((t) => t.version?.aVerifier).length ?? 0;
+  // A table without a version on that date was read nowhere: counted apart, never among those read in the text.
+  const nSansVersion = audit?.tables.filter((t) => !t.version).length ?? 0;
+  const nLus = (audit?.tables.length ?? 0) - nAVerifier - nSansVersion;
   const orphelines = Object.entries(audit?.surchargesNonRattachees ?? {});
 
   return (
@@ -91,8 +95,11 @@ export function Sources() {
       {audit && (
         <Text data-testid={IDS_SOURCES.resume}>
           Le {dateFr(audit.date)}
-          {"\u00a0"}: {compte(audit.tables.length, "barème")}, dont{" "}
-          {compte(audit.tables.length - nAVerifier, "lu", "lus")} dans le texte officiel et {nAVerifier} à vérifier.
+          {"\u00a0"}: {compte(audit.tables.length, "barème")}, dont {compte(nLus, "lu", "lus")} dans le texte officiel
+          {nSansVersion > 0 ? ", " : " et "}
+          {nAVerifier}
+          {"\u00a0"}à vérifier
+          {nSansVersion > 0 && ` et ${nombre(nSansVersion)}\u00a0sans version à cette date`}.
         </Text>
       )}
       <div className={styles.ligne}>

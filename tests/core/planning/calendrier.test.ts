@@ -1,5 +1,5 @@
 import { Calendrier, dateRetro, feriesAnnee, joursOuvres } from "../../../src/core/planning/calendrier";
-import { isoDepuisJour, jourDepuisIso, semaineIso } from "../../../src/core/planning/dates";
+import { isoDepuisJour, jourDepuisIso, libelleSemaine, semaineIso } from "../../../src/core/planning/dates";
 
 describe("jours fériés", () => {
   test("2026, métropole : les 11 jours fériés aux bonnes dates", () => {
@@ -81,5 +81,18 @@ describe("semaines", () => {
     expect(semaineIso(jourDepuisIso("2026-05-11"))).toBe("2026-W20");
     expect(semaineIso(jourDepuisIso("2027-01-01"))).toBe("2026-W53");
     expect(semaineIso(jourDepuisIso("2024-12-30"))).toBe("2025-W01");
+  });
+  test("libellé de la colonne « Semaine » : numéro sur deux chiffres et lundi en lettres, y compris à cheval sur deux ans", () => {
+    const libelle = (iso: string) => libelleSemaine(semaineIso(jourDepuisIso(iso)));
+    // Every day of a week gives its Monday's label: Thursday 14 and Sunday 17 May 2026 are in S20 (Monday 11).
+    expect(libelle("2026-05-14")).toBe("S20 – 11\u00a0mai\u00a02026");
+    expect(libelle("2026-05-17")).toBe("S20 – 11\u00a0mai\u00a02026");
+    expect(libelle("2026-05-18")).toBe("S21 – 18\u00a0mai\u00a02026");
+    // Week 1 of 2025 starts on Monday 30 December 2024; 1 January 2027 is in week 53 of 2026 (Monday 28 December).
+    expect(libelle("2025-01-01")).toBe("S01 – 30\u00a0décembre\u00a02024");
+    expect(libelle("2027-01-01")).toBe("S53 – 28\u00a0décembre\u00a02026");
+    expect(libelle("2026-06-01")).toBe("S23 – 1er\u00a0juin\u00a02026");
+    // Not a week key: left as it is, never guessed.
+    expect(libelleSemaine("2026-05-11")).toBe("2026-05-11");
   });
 });

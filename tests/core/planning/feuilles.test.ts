@@ -171,6 +171,23 @@ describe("feuilles Plan de travail et Feuille de service", () => {
       { formula: "SUM(C6:D6)", result: 19 / 24 },
       { formula: "COUNT(C6:D6)", result: 2 },
     ]);
+    // Hours per week: the week named as a chargé de production says it, in text, never the ISO key « 2026-W20 ».
+    const entete = s.rows.findIndex((r) => r[3] === "Semaine");
+    expect(s.rows[entete]).toEqual([
+      "Personne",
+      "Fonction",
+      "Convention",
+      "Semaine",
+      "Heures",
+      "HS 25 %",
+      "HS 50 %",
+      "HS 75 %",
+    ]);
+    expect(s.rows.slice(entete + 1, entete + 3).map((r) => [r[0], r[3]])).toEqual([
+      ["Yann", "S20 – 11\u00a0mai\u00a02026"],
+      ["Anne", "S20 – 11\u00a0mai\u00a02026"],
+    ]);
+    expect(JSON.stringify(s.rows)).not.toMatch(/\d{4}-W\d{2}/);
     // The findings table shows the finding's French title, not its code.
     expect(JSON.stringify(s.rows)).toContain("Journée trop longue");
     expect(JSON.stringify(s.rows)).not.toContain("duree-quotidienne");
