@@ -75,7 +75,7 @@ export function texteSemaine(cle: string): string {
   return `semaine ${Number(m[2])} (du lundi ${dateEnLettres(isoDepuisJour(lundi))})`;
 }
 
-export { dateFr } from "../util/texte";
+export { dateEnLettres, dateFr } from "../util/texte";
 
 /**
  * A date as a spreadsheet hands it over: an Excel serial (1900 system), ISO text or « 15/05/2026 ».
