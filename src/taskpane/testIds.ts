@@ -54,6 +54,7 @@ export const TEST_IDS = {
   ecarts: {
     fichier: "ecarts-fichier",
     encodage: "ecarts-encodage",
+    avertissementEncodage: "ecarts-avertissement-encodage",
     progression: "ecarts-progression",
     format: "ecarts-format",
     nomFec: "ecarts-nom-fec",

@@ -83,8 +83,9 @@ describe("apercuEcarts : les écarts du volet, recalculés sans rien écrire", (
     expect(r.nonAffecte).toEqual({
       total: "1335.90",
       comptes: [
-        { compte: "606400", libelle: "Fournitures administratives", total: "85.90" },
-        { compte: "616000", libelle: "Primes d'assurance", total: "1250.00" },
+        // Each with its line in the FEC (header = 1), as `prodbook ecarts` prints it.
+        { compte: "606400", libelle: "Fournitures administratives", total: "85.90", lignes: [19], nombreLignes: 1 },
+        { compte: "616000", libelle: "Primes d'assurance", total: "1250.00", lignes: [21], nombreLignes: 1 },
       ],
     });
     // The postes offered by « Affecter à… »: each chapter, then its lines.
@@ -117,6 +118,8 @@ describe("apercuEcarts : les écarts du volet, recalculés sans rien écrire", (
       compte: "611000",
       libelle: "Sous-traitance générale",
       total: "9500.00",
+      lignes: [15, 17],
+      nombreLignes: 2,
     });
   });
 

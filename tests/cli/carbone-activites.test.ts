@@ -542,7 +542,7 @@ describe("prodbook carbone (binaire) : une semaine de matériel de tournage comp
     expect(bc.getCell(`G${ligne}`).value).toMatchObject({ formula: "Devis!C6*Devis!E6*4" });
     expect(String(bc.getCell(`T${ligne}`).value)).toContain(
       "3 semaines (C6 × E6) × 4 j = 12 jours d'utilisation (une semaine = 4 jours : jours de tournage par semaine au " +
-        "plan de travail « PDT », 3\u00a0semaines de tournage à partir du lundi 11/05/2026 : 4, 4 et 2 jours, à " +
+        "plan de travail « PDT », 3\u00a0semaines de tournage à partir du lundi 11\u00a0mai\u00a02026 : 4, 4 et 2 jours, à " +
         "vérifier ; corrigez la quantité retenue, ou la clé carbone.jours-par-semaine de la feuille « Paramètres »).",
     );
     // The table's convention, then the plan's shooting week (4 days, M, its reason).
@@ -569,7 +569,7 @@ describe("prodbook carbone (binaire) : une semaine de matériel de tournage comp
     expect(j.manquants.find((m) => m.cellule === "Devis!B6")?.message).toBe(
       "Durée convertie par convention : 3 semaines × 5 jours = 15 jours d'utilisation (une semaine = 5 jours, " +
         "convention du tableau des facteurs, à vérifier ; le plan de travail « PDT » ne compte pas le même nombre de " +
-        "jours chaque semaine, 4\u00a0semaines de tournage à partir du lundi 11/05/2026 : 5, 6, 5 et 4 jours) ; " +
+        "jours chaque semaine, 4\u00a0semaines de tournage à partir du lundi 11\u00a0mai\u00a02026 : 5, 6, 5 et 4 jours) ; " +
         "corrigez la quantité retenue de la feuille « Bilan carbone », ou donnez la clé carbone.jours-par-semaine " +
         "dans la feuille « Paramètres ».",
     );

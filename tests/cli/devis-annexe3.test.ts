@@ -73,7 +73,7 @@ describe("prodbook devis --annexe-iii (binaire construit)", () => {
     );
     expect(minima[0].message).toContain(
       "socle 850,00\u00a0€ + 37\u00a0% × (916,77\u00a0€ − 850,00\u00a0€) = 874,70\u00a0€ par semaine, " +
-        "table idcc3097-annexe3 en vigueur au 11/04/2025, à vérifier",
+        "table idcc3097-annexe3 en vigueur au 11\u00a0avril\u00a02025, à vérifier",
     );
     // The text output says the same finding.
     const texte = prodbook(f, "--oeuvre", "cinema", "--genre", "documentaire", "--annexe-iii", "--date", "2025-09-01");

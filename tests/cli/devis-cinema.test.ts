@@ -36,7 +36,9 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     ]);
     expect(c.every((x) => x.gravite === "alerte")).toBe(true);
     expect(c[2].message).toMatch(/1\u202f300,00\u00a0€ par semaine, sous le minimum IDCC 3097/);
-    expect(c[2].message).toMatch(/1\u202f364,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 01\/04\/2024/);
+    expect(c[2].message).toMatch(
+      /1\u202f364,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 1er\u00a0avril\u00a02024/,
+    );
     expect(c[2].message).toMatch(/annexe III/);
     expect(c[0].message).toMatch(/sous le plancher connu IDCC 3097.*2\u202f678,64/);
     expect(c[4].message).toMatch(

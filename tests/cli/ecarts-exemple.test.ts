@@ -124,6 +124,27 @@ describe("exemple : Grand livre fabriqué de la production d'exemple", () => {
     expect(ecartEstime > 0 && ecartEstime < 0.05).toBe(true);
   });
 
+  it("ecarts (texte) : chaque compte sans poste dit ses premières lignes du FEC et combien il en a", async () => {
+    const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC, "--correspondances", CORR]);
+    expect(r.code).toBe(0);
+    const sansPoste = r.out.split("\n").filter((l) => /^ {2}sans poste\s:/.test(l));
+    expect(sansPoste).toHaveLength(SANS_POSTE.length);
+    // Physical line numbers (header = 1), read here without Prodbook's reader.
+    const lignes = lireFec();
+    for (const [i, compte] of SANS_POSTE.entries()) {
+      const n = lignes.map((l, k) => (l.compte === compte ? k + 2 : 0)).filter((k) => k > 0);
+      // One line, up to three, or the first three and how many (this file has 1 and 3; the core test has more).
+      const attendu =
+        n.length === 1
+          ? `ligne ${n[0]}`
+          : n.length <= 3
+            ? `lignes ${n.slice(0, -1).join(", ")} et ${n[n.length - 1]}`
+            : `lignes ${n.slice(0, 3).join(", ")}… (${n.length}\u00a0lignes)`;
+      expect(sansPoste[i]).toMatch(new RegExp(`^ {2}sans poste\\s: ${compte} `));
+      expect([compte, sansPoste[i].slice(sansPoste[i].indexOf(" — ") + 3)]).toEqual([compte, attendu]);
+    }
+  });
+
   it("ecarts --json : les constats du grand livre sans cellule disent leurs lignes du fichier et leurs comptes", async () => {
     // Physical line numbers (header = 1) of the unmapped accounts' lines, read here without Prodbook's reader.
     const numeros = lireFec()

@@ -17,7 +17,11 @@ const REEL = path.join(__dirname, "../fixtures/fec-reel");
 const MODULE = path.join(__dirname, "../../build/cli/commands/fec.js");
 const SEUIL = 24 << 20;
 
-type Fec = { lireFichierFec(chemin: string, opts?: object): Promise<ResultatFec>; jsonFec(r: ResultatFec): unknown };
+type Fec = {
+  lireFichierFec(chemin: string, opts?: object): Promise<ResultatFec>;
+  jsonFec(r: ResultatFec): unknown;
+  avertissementEncodageCli(f: ResultatFec["format"]): string | undefined;
+};
 let fec: Fec;
 let dir: string;
 let threads = 0;
@@ -55,10 +59,10 @@ function agrandir(octets: Buffer, nom: string): string {
   return f;
 }
 
-async function lire(f: string, fils: string): Promise<{ r: ResultatFec; threads: number }> {
+async function lire(f: string, fils: string, opts?: object): Promise<{ r: ResultatFec; threads: number }> {
   process.env.PRODBOOK_FEC_FILS = fils;
   const avant = threads;
-  const r = await fec.lireFichierFec(f);
+  const r = await fec.lireFichierFec(f, opts);
   return { r, threads: threads - avant };
 }
 
@@ -107,4 +111,25 @@ describe("lecture parallèle d'un grand FEC réel : en-tête lu une fois, encoda
     },
     120_000,
   );
+});
+
+describe("lecture parallèle et encodage imposé que les octets contredisent", () => {
+  it("Windows-1252 lu avec utf-8 imposé : le fil du début le constate dans les octets qu'il lit", async () => {
+    const octets = iconv.encode(utf8("000000000FEC20231231.txt").toString("utf8"), "windows-1252");
+    const f = agrandir(octets, "windows-1252-impose-utf-8.txt");
+    const par = await lire(f, "4", { encodage: "utf-8" });
+    expect(par.threads).toBe(3);
+    // « € » is 0x80 in Windows-1252, an invalid byte in UTF-8.
+    expect(par.r.format.contradictionEncodage).toEqual({
+      force: "utf-8",
+      montre: "windows-1252",
+      attendu: "€",
+      lu: "\ufffd",
+    });
+    expect(fec.avertissementEncodageCli(par.r.format)).toBe(
+      "Le fichier ne semble pas encodé en UTF-8 : « € » (en windows-1252) est lu « \ufffd » ; l'encodage utf-8 " +
+        "imposé par --encodage est gardé : retirez --encodage ou indiquez --encodage windows-1252 si les libellés sont " +
+        "mal lus.",
+    );
+  }, 120_000);
 });

@@ -95,7 +95,7 @@ describe("prodbook planning --json", () => {
       regle: "duree-quotidienne",
       gravite: "erreur",
       message:
-        "Yann Le Goff (Chef opérateur) le 12/05/2026 : 12 h 30 de travail effectif (08:00–20:30), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
+        "Yann Le Goff (Chef opérateur) le 12\u00a0mai\u00a02026 : 12 h 30 de travail effectif (08:00–20:30), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
       cellule: "PDT!F3",
     });
     // Anne ends Fri 15 May at 01:00 on Saturday: night work counted 7 h (10 + 10 + 9 + 7 = 36 h), no error.
@@ -117,7 +117,9 @@ describe("prodbook planning --json", () => {
     const t = io.sortie.join("\n");
     expect(t).toContain("Chemin critique\u00a0: Montage image → Montage son → Mixage → PAD");
     // Findings by their French title and severity, with their cell; the rule ids are for --json only.
-    expect(t).toContain("  [erreur] Journée trop longue — Yann Le Goff (Chef opérateur) le 12/05/2026\u00a0: 12 h 30 ");
+    expect(t).toContain(
+      "  [erreur] Journée trop longue — Yann Le Goff (Chef opérateur) le 12\u00a0mai\u00a02026\u00a0: 12 h 30 ",
+    );
     expect(t).toContain("(PDT!F3)");
     expect(t).not.toMatch(/duree-quotidienne|heures-supplementaires|\[info\]/);
     expect(t).toContain(
@@ -129,8 +131,13 @@ describe("prodbook planning --json", () => {
 
 describe("prodbook planning : une livraison un jour non ouvré", () => {
   test.each([
-    ["2026-05-08", "2026-05-07", "vendredi 08/05/2026 (jour férié, Victoire des alliés)", "jeudi 07/05/2026"],
-    ["2026-06-27", "2026-06-26", "samedi 27/06/2026 (week-end)", "vendredi 26/06/2026"],
+    [
+      "2026-05-08",
+      "2026-05-07",
+      "vendredi 8\u00a0mai\u00a02026 (jour férié, Victoire des alliés)",
+      "jeudi 7\u00a0mai\u00a02026",
+    ],
+    ["2026-06-27", "2026-06-26", "samedi 27\u00a0juin\u00a02026 (week-end)", "vendredi 26\u00a0juin\u00a02026"],
   ])("%s : le PAD le %s, dit dans les contrôles", async (livraison, pad, demandee, retenue) => {
     const io = enregistreur();
     expect(await main(["planning", classeur, "--livraison", livraison, "--json"], io)).toBe(0);

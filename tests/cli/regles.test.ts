@@ -110,7 +110,7 @@ describe("prodbook regles (texte)", () => {
     const r = await lancer(["--date", "1990-01-01"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^Règles en vigueur le 01\/01\/1990\u00a0: \d+ tables, aucune n'a de version en vigueur à cette date\.\n/,
+      /^Règles en vigueur le 1er\u00a0janvier\u00a01990\u00a0: \d+ tables, aucune n'a de version en vigueur à cette date\.\n/,
     );
     const tot = await lancer(["--date", "2018-01-15"]);
     expect(tot.out).toMatch(
@@ -121,9 +121,11 @@ describe("prodbook regles (texte)", () => {
   test("lisible par un comptable : dates et montants en français, « à vérifier » et son motif, sources, surcharges", async () => {
     const r = await lancer(["--date", "2026-01-15", "--classeur", classeur]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Règles en vigueur le 15\/01\/2026\u00a0: \d+ tables, dont \d+ à vérifier/);
+    expect(r.out).toMatch(/^Règles en vigueur le 15\u00a0janvier\u00a02026\u00a0: \d+ tables, dont \d+ à vérifier/);
     expect(r.out).toContain("■ credit-impot-cinema-plafond — ");
-    expect(r.out).toContain("Version du 01/01/2016 (toujours en vigueur) — confiance H\u00a0: texte primaire");
+    expect(r.out).toContain(
+      "Version du 1er\u00a0janvier\u00a02016 (toujours en vigueur) — confiance H\u00a0: texte primaire",
+    );
     expect(r.out).toContain("    Plafond par œuvre\u00a0: 30\u202f000\u202f000,00\u00a0€");
     const cinema = r.out.slice(r.out.indexOf("■ credit-impot-cinema —"));
     expect(cinema).toMatch(/confiance M\u00a0: à vérifier\n {2}Pourquoi à vérifier\u00a0: /);

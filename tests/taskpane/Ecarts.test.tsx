@@ -30,6 +30,19 @@ import { Ecarts } from "../../src/taskpane/pages/Ecarts";
 import { CLE_CONTEXTE_PRODUCTION, lireContexte } from "../../src/core/production/contexte";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
+// jsdom's Blob has no arrayBuffer() (browsers do): the FEC reader reads the file through it.
+if (!("arrayBuffer" in Blob.prototype)) {
+  Object.defineProperty(Blob.prototype, "arrayBuffer", {
+    value(this: Blob) {
+      return new Promise((ok) => {
+        const r = new FileReader();
+        r.onload = () => ok(r.result);
+        r.readAsArrayBuffer(this);
+      });
+    },
+  });
+}
+
 /** The production context as saved in the workbook's document settings. */
 const contexteEnregistre = () => lireContexte(wb.reglages.get(CLE_CONTEXTE_PRODUCTION));
 
@@ -39,17 +52,6 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   await screen.findByTestId(TEST_IDS.ecarts.correspondance(0));
   const octets = fs.readFileSync(path.resolve(__dirname, "../fixtures/fec/production-2024.txt"));
   const fichier = new File([octets], "production-2024.txt");
-  if (!("arrayBuffer" in Blob.prototype)) {
-    Object.defineProperty(Blob.prototype, "arrayBuffer", {
-      value(this: Blob) {
-        return new Promise((ok) => {
-          const r = new FileReader();
-          r.onload = () => ok(r.result);
-          r.readAsArrayBuffer(this);
-        });
-      },
-    });
-  }
   await act(async () => {
     fireEvent.change(screen.getByTestId(TEST_IDS.ecarts.fichier), { target: { files: [fichier] } });
   });
@@ -119,4 +121,31 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   expect(cellules.map((c) => c.textContent)).toEqual(["Budget!C5"]);
   fireEvent.click(cellules[0]);
   await waitFor(() => expect(wb.selections).toEqual(["Budget!C5"]));
+});
+
+test("page Écarts : un encodage choisi que les octets contredisent est dit à côté de la liste Encodage, comme en CLI", async () => {
+  afficherPage(<Ecarts />);
+  await screen.findByTestId(TEST_IDS.ecarts.correspondance(0));
+  // A UTF-8 file (« Opération » written C3 A9) read as Windows-1252, the encoding chosen before loading it.
+  const octets = fs.readFileSync(path.resolve(__dirname, "../fixtures/fec/production-2024.txt"));
+  fireEvent.change(screen.getByTestId(TEST_IDS.ecarts.encodage), { target: { value: "windows-1252" } });
+  await act(async () => {
+    fireEvent.change(screen.getByTestId(TEST_IDS.ecarts.fichier), {
+      target: { files: [new File([octets], "production-2024.txt")] },
+    });
+  });
+  const avertissement = await screen.findByTestId(TEST_IDS.ecarts.avertissementEncodage);
+  // The CLI's sentence (same core detection), with the pane's advice: its list, no option.
+  // Spaces made ordinary: in Excel the pane's typography watcher makes them no-break (« : », « … »).
+  expect(avertissement.textContent?.replace(/\s/g, " ")).toBe(
+    "Le fichier semble encodé en UTF-8 : « é » est lu « Ã© » ; l'encodage Windows-1252 choisi est gardé : choisissez " +
+      "« Détection automatique » ou UTF-8 dans la liste Encodage si les libellés sont mal lus.",
+  );
+  expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("encodage Windows-1252");
+  // Back to the detection: the file is read again, in UTF-8, and the warning goes.
+  await act(async () => {
+    fireEvent.change(screen.getByTestId(TEST_IDS.ecarts.encodage), { target: { value: "" } });
+  });
+  await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("encodage UTF-8"));
+  expect(screen.queryByTestId(TEST_IDS.ecarts.avertissementEncodage)).toBeNull();
 });

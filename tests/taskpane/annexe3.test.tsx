@@ -97,7 +97,7 @@ describe("contexte de production : film relevant de l'annexe III", () => {
       expect.stringContaining(
         "870,00\u00a0€ par semaine, sous le plancher connu IDCC 3097, annexe III, de la fonction « Secrétaire de " +
           "production » : 874,70\u00a0€ par semaine (annexe III : socle 850,00\u00a0€ + 37\u00a0% × (916,77\u00a0€ − " +
-          "850,00\u00a0€) = 874,70\u00a0€ par semaine, table idcc3097-annexe3 en vigueur au 11/04/2025, à vérifier",
+          "850,00\u00a0€) = 874,70\u00a0€ par semaine, table idcc3097-annexe3 en vigueur au 11\u00a0avril\u00a02025, à vérifier",
       ),
     ]);
     // Saved in the workbook's context.

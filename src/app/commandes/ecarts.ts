@@ -57,7 +57,11 @@ export interface ChapitreEcartVue {
 
 export interface ResultatRapprochementVue {
   chapitres: ChapitreEcartVue[];
-  nonAffecte: { total: string; comptes: { compte: string; libelle: string; total: string }[] };
+  nonAffecte: {
+    total: string;
+    /** Each account with its first lines placed in no poste and how many (when the ledger says), as the finding's `fec`. */
+    comptes: { compte: string; libelle: string; total: string; lignes?: number[]; nombreLignes?: number }[];
+  };
   /** Totals of the chapters; ecart = réalisé − budget, ecartEstime = estimation − budget. */
   totaux: {
     budget: string;
@@ -133,7 +137,12 @@ function vue(r: RapportEcarts, feuilles: string[], constats: Constat[]): Resulta
     })),
     nonAffecte: {
       total: m(r.realise.totalNonAffecte),
-      comptes: r.realise.nonAffectes.map((c) => ({ compte: c.compte, libelle: c.libelle, total: m(c.total) })),
+      comptes: r.realise.nonAffectes.map((c) => ({
+        compte: c.compte,
+        libelle: c.libelle,
+        total: m(c.total),
+        ...(c.lignes && c.nombreLignes ? { lignes: c.lignes, nombreLignes: c.nombreLignes } : {}),
+      })),
     },
     totaux: {
       budget: m(r.total.budget),

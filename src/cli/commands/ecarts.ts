@@ -10,11 +10,12 @@ import { CorrespondancesError } from "../../core/comptabilite/correspondances";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
+import { lignesEnBref } from "../../core/comptabilite/realise";
 import { choixArg } from "../args";
 import { CliError, erreurFichier, lireFichierTexte, type Io } from "../io";
 import { definirCommande, verifierSortie } from "../runner";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
-import { avertissementEncodageFichier, lireFichierFec, lireMapping } from "./fec";
+import { avertissementEncodageCli, lireFichierFec, lireMapping } from "./fec";
 import { ligneConstat } from "../constats";
 
 const USAGE =
@@ -101,7 +102,12 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
     `Classe 6 nette : ${e(r.classe6)} = affecté ${e(r.affecte)} + non affecté ${e(r.nonAffecte.total)}` +
       `${r.conserve ? "" : "  (INCOHÉRENT)"}`,
   );
-  for (const c of r.nonAffecte.comptes) io.out(`  sans poste : ${c.compte} ${c.libelle} ${e(c.total)}`);
+  // Each account with its first lines in the file, as the finding's `fec` says in --json: « lignes 12, 48, 97… (23 lignes) ».
+  for (const c of r.nonAffecte.comptes)
+    io.out(
+      `  sans poste : ${c.compte} ${c.libelle} ${e(c.total)}` +
+        (c.lignes && c.nombreLignes ? ` — ${lignesEnBref(c.lignes, c.nombreLignes)}` : ""),
+    );
   for (const c of r.constats) io.out(ligneConstat(c, ""));
 }
 
@@ -185,13 +191,13 @@ export const commande = definirCommande({
         { fec, correspondances: args.correspondances, explique: args.explique, alertes: args.alertes },
         sortie !== undefined,
       );
-      return { ...r, origineCorrespondances: origine };
+      return { ...r, origineCorrespondances: origine, formatFec: fec.format };
     } catch (e) {
       // Too many ledger lines for a sheet: the FEC is at stake, not the devis.
       throw e instanceof GrandLivreTropGrandError ? erreurFichier(e, args.fec) : e;
     }
   },
-  avertissements: (_r, { args }) => [avertissementEncodageFichier(args.fec, args.encodage)],
+  avertissements: (r) => [avertissementEncodageCli(r.formatFec)],
   json: (r) => ({
     ...jsonEcarts(r),
     // Added: where the correspondances came from (« fichier » given, the workbook's « feuille », or the « defaut » table).

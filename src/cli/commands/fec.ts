@@ -7,7 +7,7 @@ import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/mo
 import {
   assemblerFec,
   analyserDebut,
-  decoderOctets,
+  avertissementEncodage,
   lireGrandLivreOctets,
   raisonMappingInvalide,
   type DebutFichier,
@@ -16,7 +16,6 @@ import {
   type OptionsFec,
   type PartielFec,
   type ResultatFec,
-  utf8Strict,
 } from "../../core/comptabilite/fec";
 import { choixArg } from "../args";
 import { lirePlage } from "./fecPlage";
@@ -99,67 +98,21 @@ function lireCsv(chemin: string, opts: OptionsFichier): ResultatFec {
   return lu.resultat;
 }
 
-/** The end of the UTF-8 character whose lead byte is at `k` (at least one byte). */
-function finCaractereUtf8(b: Uint8Array, k: number): number {
-  const n = b[k] >= 0xf0 ? 4 : b[k] >= 0xe0 ? 3 : b[k] >= 0xc0 ? 2 : 1;
-  return Math.min(b.length, k + n);
-}
-
 /**
- * What to tell the user who forced an encoding that the bytes contradict (the forced one is kept): bytes that are valid
- * UTF-8 with accents read as windows-1252 or ISO-8859-15 (« é » read « Ã© »), or bytes that are not UTF-8 read as UTF-8
- * (« é » read « � »). `debut` is the file's first bytes (a sequence cut at their end is accepted); undefined when they
- * agree with the encoding forced, or hold no byte ≥ 0x80 (every encoding reads them alike).
+ * The warning on stderr when --encodage contradicts the file's first bytes (the reader found it in the bytes it read:
+ * no second reading): « Le fichier semble encodé en UTF-8 : « é » est lu « Ã© » ; l'encodage windows-1252 imposé par
+ * --encodage est gardé : … ». The pane says the same beside its Encodage list, with its own advice.
  */
-export function avertissementEncodage(debut: Uint8Array, force: EncodageFec): string | undefined {
-  // UTF-16 (its byte-order mark) is converted whatever the option says.
-  if ((debut[0] === 0xff && debut[1] === 0xfe) || (debut[0] === 0xfe && debut[1] === 0xff)) return undefined;
-  let k = debut[0] === 0xef && debut[1] === 0xbb && debut[2] === 0xbf ? 3 : 0;
-  while (k < debut.length && debut[k] < 0x80) k++;
-  if (k >= debut.length) return undefined;
-  const utf8 = utf8Strict(debut, true) !== undefined;
-  const conseil = (enc: EncodageFec) =>
-    `l'encodage ${force} imposé par --encodage est gardé : retirez --encodage ou indiquez --encodage ${enc} si les ` +
-    `libellés sont mal lus.`;
-  if (force !== "utf-8" && utf8) {
-    const car = debut.subarray(k, finCaractereUtf8(debut, k));
-    return (
-      `Le fichier semble encodé en UTF-8 : « ${decoderOctets(car, "utf-8")} » est lu « ${decoderOctets(car, force)} » ; ` +
-      conseil("utf-8")
-    );
-  }
-  if (force === "utf-8" && !utf8) {
-    // The first byte that breaks UTF-8, as windows-1252 reads it.
-    let i = k;
-    for (; i < debut.length; i++) {
-      if (debut[i] < 0x80) continue;
-      const fin = finCaractereUtf8(debut, i);
-      if (debut[i] < 0xc0 || utf8Strict(debut.subarray(i, fin), fin === debut.length) === undefined) break;
-      i = fin - 1;
-    }
-    const octet = debut.subarray(i < debut.length ? i : k, (i < debut.length ? i : k) + 1);
-    return (
-      `Le fichier ne semble pas encodé en UTF-8 : « ${decoderOctets(octet, "windows-1252")} » (en windows-1252) est lu ` +
-      `« \ufffd » ; ${conseil("windows-1252")}`
-    );
-  }
-  return undefined;
-}
-
-/** avertissementEncodage on the first megabyte of the file, when --encodage was given. */
-export function avertissementEncodageFichier(chemin: string, force: EncodageFec | undefined): string | undefined {
-  if (!force) return undefined;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(chemin, "r");
-    const b = Buffer.alloc(1 << 20);
-    const n = fs.readSync(fd, b, 0, b.length, 0);
-    return avertissementEncodage(b.subarray(0, n), force);
-  } catch {
-    return undefined; // the reading itself says what is wrong with the file
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+export function avertissementEncodageCli(f: ResultatFec["format"]): string | undefined {
+  const c = f.contradictionEncodage;
+  return (
+    c &&
+    avertissementEncodage(
+      c,
+      `l'encodage ${c.force} imposé par --encodage est gardé : retirez --encodage ou indiquez --encodage ${c.montre} si ` +
+        `les libellés sont mal lus.`,
+    )
+  );
 }
 
 /** Streams a FEC file from disk into the core reader (the only fs access of the FEC path). */
@@ -328,7 +281,7 @@ export const commande = definirCommande({
   executer: ({ entree, args }) => lireFichierFec(entree, args),
   json: (r) => jsonFec(r),
   texte: (r, io, { entree }) => texteFec(entree, r, io),
-  avertissements: (_r, { entree, args }) => [avertissementEncodageFichier(entree, args.encodage)],
+  avertissements: (r) => [avertissementEncodageCli(r.format)],
   // Rejected lines are part of the result (listed with their numbers), as findings are for every command:
   // exit 0, or 1 with --strict so that a script stops on a ledger not read in full.
   constats: (r) => r.erreurs.map(() => ({ gravite: "erreur" })),

@@ -2,7 +2,7 @@ import { pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
 import { centsToDecimalString } from "../../core/money";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
-import { dateFr } from "../../core/planning/dates";
+import { dateEnLettres, dateFr } from "../../core/planning/dates";
 import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
 import { choixArg, dureeArg, jsonDuree, nombreArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
@@ -61,7 +61,7 @@ function texte(r: ResultatPlanning, io: Io): void {
   const p = r.planning;
   if (p) {
     io.out(
-      `${p.mode === "retro" ? "Rétroplanning" : "Planning"} du ${dateFr(p.debut)} au ${dateFr(p.fin)} (` +
+      `${p.mode === "retro" ? "Rétroplanning" : "Planning"} du ${dateEnLettres(p.debut)} au ${dateEnLettres(p.fin)} (` +
         `${p.etapes.length} étapes, jours ouvrés, zone ${p.zone})`,
     );
     // The duration that sized the default steps, and where it comes from (the devis title's cell, the option).

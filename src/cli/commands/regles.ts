@@ -3,7 +3,7 @@ import { dateValide, jsonRegles, reglesEnVigueur } from "../../app/commandes/reg
 import type { AuditRegles } from "../../core/regles/audit";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
-import { dateFr } from "../../core/util/texte";
+import { dateEnLettres } from "../../core/util/texte";
 
 const USAGE = "prodbook regles [--date AAAA-MM-JJ] [--classeur classeur.xlsx] [--json]";
 
@@ -14,7 +14,7 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
   // Tables without a version at that date are counted apart: « 0 à vérifier » would vouch for figures that do not apply.
   const horsPeriode = a.tables.length - enVigueur;
   io.out(
-    `Règles en vigueur le ${dateFr(a.date)} : ${a.tables.length} tables` +
+    `Règles en vigueur le ${dateEnLettres(a.date)} : ${a.tables.length} tables` +
       (enVigueur === 0
         ? ", aucune n'a de version en vigueur à cette date."
         : `, dont ${n} à vérifier (confiance M ou L)` +
@@ -41,11 +41,13 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
     io.out(`■ ${t.id} — ${t.description}`);
     const v = t.version;
     if (!v) {
-      const p = t.periodes.map((x) => `du ${dateFr(x.effetDu)} ${x.effetAu ? `au ${dateFr(x.effetAu)}` : "à ce jour"}`);
+      const p = t.periodes.map(
+        (x) => `du ${dateEnLettres(x.effetDu)} ${x.effetAu ? `au ${dateEnLettres(x.effetAu)}` : "à ce jour"}`,
+      );
       io.out(`  Aucune version en vigueur à cette date (périodes couvertes : ${p.join(" ; ")}).`);
     } else {
       io.out(
-        `  Version du ${dateFr(v.effetDu)} ${v.effetAu ? `au ${dateFr(v.effetAu)}` : "(toujours en vigueur)"} — confiance ` +
+        `  Version du ${dateEnLettres(v.effetDu)} ${v.effetAu ? `au ${dateEnLettres(v.effetAu)}` : "(toujours en vigueur)"} — confiance ` +
           `${v.confiance}${v.aVerifier ? " : à vérifier" : " : texte primaire"}`,
       );
       if (v.motifConfiance) io.out(`  Pourquoi à vérifier : ${v.motifConfiance}`);

@@ -1,4 +1,4 @@
-import { dateFr, isoDepuisJour, jourDepuisIso, jourSemaine } from "../planning/dates";
+import { dateEnLettres, isoDepuisJour, jourDepuisIso, jourSemaine } from "../planning/dates";
 import { joursTravailles, type PlanDeTravail } from "../planning/planDeTravail";
 import { normaliser, pluriel } from "../util/texte";
 import type { Activite } from "./modele";
@@ -51,13 +51,13 @@ function rythme(semaines: SemainePlan[]): number | undefined {
   return k;
 }
 
-/** « 3 semaines de tournage à partir du lundi 02/03/2026 : 4, 4 et 2 jours ». */
+/** « 3 semaines de tournage à partir du lundi 2 mars 2026 : 4, 4 et 2 jours ». */
 export function texteSemaines(r: Pick<ResumePlan, "semaines">): string {
   const n = r.semaines.length;
   const jours = r.semaines.map((s) => String(s.jours));
   const liste = jours.length > 1 ? `${jours.slice(0, -1).join(", ")} et ${jours[jours.length - 1]}` : jours[0];
   return (
-    `${pluriel(n, "semaine")} de tournage à partir du lundi ${dateFr(r.semaines[0].lundi)} : ` +
+    `${pluriel(n, "semaine")} de tournage à partir du lundi ${dateEnLettres(r.semaines[0].lundi)} : ` +
     `${liste} ${n === 1 && r.semaines[0].jours < 2 ? "jour" : "jours"}`
   );
 }

@@ -9,6 +9,10 @@ export interface CompteNonAffecte {
   compte: string;
   libelle: string;
   total: Cents;
+  /** Its first lines placed in no poste (physical numbers, ascending, at most LIGNES_PAR_COMPTE), when known. */
+  lignes?: number[];
+  /** How many lines of it are placed in no poste. */
+  nombreLignes?: number;
 }
 
 export interface Realise {
@@ -31,7 +35,7 @@ export interface Realise {
  */
 export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Realise {
   const parPoste = new Map<string, number>();
-  const non = new Map<string, { libelle: string; total: number }>();
+  const non = new Map<string, { libelle: string; total: number; lignes: number[]; nombreLignes: number }>();
   let classe6 = 0;
   // The lines of the money placed in no poste, when it is placed line by line (with sections).
   const lignesNon: number[] = [];
@@ -42,12 +46,14 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     if (p !== undefined) parPoste.set(p, (parPoste.get(p) ?? 0) + net);
     else {
       if (ligne !== undefined && nombreLignesNon++ < LIGNES_PAR_COMPTE) lignesNon.push(ligne);
-      const n = non.get(compte);
+      let n = non.get(compte);
       if (n) n.total += net;
-      else non.set(compte, { libelle, total: net });
+      else non.set(compte, (n = { libelle, total: net, lignes: [], nombreLignes: 0 }));
+      if (ligne !== undefined && n.nombreLignes++ < LIGNES_PAR_COMPTE) n.lignes.push(ligne);
     }
   };
   const avecSections = fec.lignes?.some((l) => l.section);
+  const avecLignes = fec.lignes !== undefined && avecSections === true;
   if (fec.lignes && avecSections) {
     for (const l of fec.lignes)
       if (l.compte.startsWith("6")) imputer(l.compte, l.compteLib, l.debit - l.credit, l.section, l.ligne);
@@ -56,7 +62,16 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   }
   const nonAffectes = [...non]
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([compte, v]) => ({ compte, libelle: v.libelle, total: cents(v.total) }));
+    .map(([compte, v]): CompteNonAffecte => {
+      // Line by line (sections): the lines placed in no poste; else the account's first lines, which the reader keeps.
+      const s = avecLignes ? v : fec.comptes.get(compte);
+      return {
+        compte,
+        libelle: v.libelle,
+        total: cents(v.total),
+        ...(s?.lignes && s.nombreLignes ? { lignes: s.lignes, nombreLignes: s.nombreLignes } : {}),
+      };
+    });
   const totalNonAffecte = nonAffectes.reduce((s, c) => s + c.total, 0);
   const affecte = [...parPoste.values()].reduce((s, v) => s + v, 0);
   // Independent figure: the reader's class-6 totals.
@@ -149,6 +164,17 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     conserve,
     constats,
   };
+}
+
+/**
+ * An account's lines in a short list line (`prodbook ecarts`, « sans poste »): « ligne 12 », « lignes 12 et 48 »,
+ * « lignes 12, 48 et 97 », « lignes 12, 48, 97… (23 lignes) » — the first `max` lines, then how many in all.
+ */
+export function lignesEnBref(lignes: readonly number[], nombre: number, max = 3): string {
+  if (nombre === 1 && lignes.length) return `ligne ${lignes[0]}`;
+  if (nombre <= max && lignes.length === nombre)
+    return `lignes ${lignes.slice(0, -1).join(", ")} et ${lignes[lignes.length - 1]}`;
+  return `lignes ${lignes.slice(0, max).join(", ")}… (${pluriel(nombre, "ligne")})`;
 }
 
 /** « ligne 12 du FEC », « lignes 12, 57 et 98 du FEC », « lignes 12, 57, 98… du FEC (41 lignes) ». */

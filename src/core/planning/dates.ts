@@ -91,7 +91,7 @@ function lundiSemaine(annee: number, n: number): number {
   return quatre - (jourSemaine(quatre) - 1) + (n - 1) * 7;
 }
 
-export { dateFr } from "../util/texte";
+export { dateEnLettres, dateFr } from "../util/texte";
 
 /**
  * A date as a spreadsheet hands it over: an Excel serial (1900 system), ISO text or « 15/05/2026 ».

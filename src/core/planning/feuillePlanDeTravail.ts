@@ -5,7 +5,7 @@ import { adresse, colonneLettre, plage } from "../util/adresse";
 import { normaliser, pluriel } from "../util/texte";
 import { Calendrier, GRIS_DIMANCHE_FERIE, SOURCES_FERIES, type Zone } from "./calendrier";
 import { hhmm } from "./cellules";
-import { dateFr, jourDepuisIso, jourSemaine, libelleSemaine, nomJour } from "./dates";
+import { dateEnLettres, dateFr, jourDepuisIso, jourSemaine, libelleSemaine, nomJour } from "./dates";
 import { PlanningError } from "./modele";
 import { dureeEffective, type PlanDeTravail } from "./planDeTravail";
 import type { AnalyseTempsDeTravail } from "./tempsDeTravail";
@@ -191,7 +191,7 @@ export function feuilleDeService(
     .sort((a, b) => a.debut - b.debut || a.nom.localeCompare(b.nom, "fr"));
   if (jour.length === 0)
     throw new PlanningError(
-      `Aucune personne n'est prévue le ${dateFr(date)} dans la feuille « ${plan.feuille} » : pas de feuille de service à établir.`,
+      `Aucune personne n'est prévue le ${dateEnLettres(date)} dans la feuille « ${plan.feuille} » : pas de feuille de service à établir.`,
     );
   const lieux = [...new Set(jour.map((v) => v.lieu).filter((l): l is string => !!l))];
   const rows: CellSpec[][] = [

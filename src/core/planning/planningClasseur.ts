@@ -9,7 +9,7 @@ import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { estFeuilleParametres, lireParametres } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import type { Zone } from "./calendrier";
-import { dateFr, estDateIso, jourDepuisIso, nomJour } from "./dates";
+import { dateEnLettres, estDateIso, jourDepuisIso, nomJour } from "./dates";
 import { feriesAnnee } from "./calendrier";
 import {
   NOM_FEUILLE_DE_SERVICE,
@@ -258,8 +258,8 @@ function livraisonAvancee(livraison: string, planning: Planning, zone: Zone | un
       regle: "livraison-jour-ouvre",
       gravite: "info",
       message:
-        `Livraison demandée le ${nomJour(livraison)} ${dateFr(livraison)} (${pourquoi}) : le ` +
-        `rétroplanning finit le ${nomJour(planning.fin)} ${dateFr(planning.fin)}, dernier ` +
+        `Livraison demandée le ${nomJour(livraison)} ${dateEnLettres(livraison)} (${pourquoi}) : le ` +
+        `rétroplanning finit le ${nomJour(planning.fin)} ${dateEnLettres(planning.fin)}, dernier ` +
         `jour ouvré avant. Indiquez une autre date si la livraison peut se faire ce jour-là.`,
     },
   ];

@@ -1,5 +1,5 @@
 import { Calendrier, type Zone } from "./calendrier";
-import { dateFr, isoDepuisJour, jourDepuisIso } from "./dates";
+import { dateEnLettres, isoDepuisJour, jourDepuisIso } from "./dates";
 import { ordreTopologique } from "./graphe";
 import { PlanningError, designation, type Etape, type Predecesseur } from "./modele";
 
@@ -178,7 +178,7 @@ function verifierAnnee(e: Etape, j: number): void {
   const a = Number(iso.slice(0, 4));
   if (a < 1901 || a > 2199)
     throw new PlanningError(
-      `Date impossible pour l'étape ${designation(e)} : le calcul tombe le ${dateFr(iso)}.`,
+      `Date impossible pour l'étape ${designation(e)} : le calcul tombe le ${dateEnLettres(iso)}.`,
       e.ligne,
     );
 }

@@ -8,7 +8,7 @@ import donnees from "../regles/data/temps-de-travail.json";
 import type { Zone } from "./calendrier";
 import { heuresFr, hhmm } from "./cellules";
 import { constatsDimanchesFeries } from "./dimanchesFeries";
-import { dateFr, jourDepuisIso, semaineIso, texteSemaine } from "./dates";
+import { dateEnLettres, jourDepuisIso, semaineIso, texteSemaine } from "./dates";
 import { bornes, dureeEffective, type Convention, type PlanDeTravail, type Vacation } from "./planDeTravail";
 
 export interface Tranche {
@@ -72,7 +72,7 @@ const dureeQuotidienne: Regle<Contexte> = {
           regle: "duree-quotidienne",
           gravite: "erreur" as const,
           message:
-            `${qui(v)} le ${dateFr(v.date)} : ${heuresFr(d)} de travail effectif (${hhmm(v.debut)}–${hhmm(v.fin)}` +
+            `${qui(v)} le ${dateEnLettres(v.date)} : ${heuresFr(d)} de travail effectif (${hhmm(v.debut)}–${hhmm(v.fin)}` +
             `${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}), au-delà du maximum de ${r.dureeQuotidienneMax} h par jour (` +
             `${r.libelle})${aVerifier(r)}.`,
           cellule: v.cellules.fin,
@@ -94,7 +94,9 @@ const reposQuotidien: Regle<Contexte> = {
         const r = regles(v);
         if (!r) continue;
         const repos = bornes(v).debut - bornes(avant).fin;
-        const lieu = `${qui(v)} entre le ${dateFr(avant.date)} (fin ${hhmm(avant.fin)}) et le ${dateFr(v.date)} (début ${hhmm(v.debut)})`;
+        const lieu =
+          `${qui(v)} entre le ${dateEnLettres(avant.date)} (fin ${hhmm(avant.fin)}) ` +
+          `et le ${dateEnLettres(v.date)} (début ${hhmm(v.debut)})`;
         if (repos < 0) {
           out.push({
             regle: "repos-quotidien",

@@ -55,6 +55,7 @@ export function ChampListe<T extends string>({
   options,
   vide,
   disabled,
+  avertissement,
   onChange,
 }: PropsChamp & {
   valeur: string;
@@ -62,10 +63,18 @@ export function ChampListe<T extends string>({
   /** The label of the empty choice, when there is one. */
   vide?: string;
   disabled?: boolean;
+  /** A warning on the value chosen (Fluent's warning state, under the list), with its data-testid. */
+  avertissement?: { texte: string; testId?: string };
   onChange: (v: T | "") => void;
 }) {
   return (
-    <Field label={label} hint={hint} className={className}>
+    <Field
+      label={label}
+      hint={hint}
+      className={className}
+      validationState={avertissement ? "warning" : undefined}
+      validationMessage={avertissement && <span data-testid={avertissement.testId}>{avertissement.texte}</span>}
+    >
       <Select data-testid={id} value={valeur} disabled={disabled} onChange={(_e, d) => onChange(d.value as T | "")}>
         {vide !== undefined && <option value="">{vide}</option>}
         {options.map((o) => (

@@ -22,7 +22,7 @@ import type {
   PosteVue,
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import type { EncodageFec, ResultatFec } from "../../core/comptabilite/fec";
+import { avertissementEncodage, type EncodageFec, type ResultatFec } from "../../core/comptabilite/fec";
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import type { Constat } from "../../core/controles/constat";
 import {
@@ -111,6 +111,22 @@ function formatLu(f: ResultatFec["format"]): string {
     `Lu comme ${f.type === "fec" ? "un FEC" : "un grand livre CSV"} : ${compte(f.colonnes, "colonne")} séparées par ` +
     `${SEPARATEURS[f.separateur]}, montants ${f.montants === "debit-credit" ? "en débit et crédit" : "avec leur sens"}, ` +
     `encodage ${nomEncodage(f.encodage)}${f.bom ? " (avec BOM)" : ""}.`
+  );
+}
+
+/**
+ * The encoding chosen contradicted by the file's first bytes, as `prodbook fec --encodage` says it on stderr (the same
+ * core detection, from the bytes the reader read), with the pane's advice: its list, not the CLI's option.
+ */
+function avertissementEncodageVolet(f: ResultatFec["format"]): string | undefined {
+  const c = f.contradictionEncodage;
+  return (
+    c &&
+    avertissementEncodage(
+      c,
+      `l'encodage ${nomEncodage(c.force)} choisi est gardé : choisissez « Détection automatique » ou ` +
+        `${nomEncodage(c.montre)} dans la liste Encodage si les libellés sont mal lus.`,
+    )
   );
 }
 
@@ -434,6 +450,8 @@ export function Ecarts() {
       (r) => `Écarts calculés ; feuilles écrites : ${r.feuilles.join(", ")}.`,
     );
 
+  // Shown while the file read with the encoding chosen is the one loaded.
+  const avertissementLu = fec && avertissementEncodageVolet(fec.format);
   const nDepassements = rapport?.chapitres.filter((c) => c.alerte).length ?? 0;
   const alertes = nDepassements > 0;
   const sansEngage = rapport?.chapitres.some((c) => c.engage === null);
@@ -514,6 +532,9 @@ export function Ecarts() {
           vide="Détection automatique"
           options={ENCODAGES}
           disabled={occupe}
+          avertissement={
+            avertissementLu ? { texte: avertissementLu, testId: TEST_IDS.ecarts.avertissementEncodage } : undefined
+          }
           onChange={(enc) => {
             setEncodage(enc);
             if (fichierRef.current && fec) void choisir(fichierRef.current, enc);

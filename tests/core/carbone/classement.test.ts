@@ -581,7 +581,7 @@ describe("semaine de matériel de tournage : les jours de tournage par semaine d
     expect([c.quantite, c.conversion?.confiance, c.conversion?.plan]).toEqual(["10", "L", undefined]);
     expect(c.notes.join(" ")).toContain(
       "le plan de travail « PDT » ne compte pas le même nombre de jours chaque semaine, 2\u00a0semaines de tournage à " +
-        "partir du lundi 11/05/2026 : 5 et 6 jours",
+        "partir du lundi 11\u00a0mai\u00a02026 : 5 et 6 jours",
     );
   });
 

@@ -11,7 +11,7 @@ import {
   lireFeuilleCorrespondances,
   posteDe,
 } from "../../../src/core/comptabilite/correspondances";
-import { calculerRealise } from "../../../src/core/comptabilite/realise";
+import { calculerRealise, lignesEnBref } from "../../../src/core/comptabilite/realise";
 import { MemoryWorkbook } from "../../helpers/memoryWorkbook";
 
 describe("correspondances compte → poste", () => {
@@ -154,7 +154,10 @@ describe("réalisé par poste et conservation de la classe 6", () => {
     );
     const r = calculerRealise(fec, lireCorrespondancesCsv("compte;poste\n611;8\n"));
     expect(Object.fromEntries(r.parPoste)).toEqual({ "8": 950000 });
-    expect(r.nonAffectes).toEqual([{ compte: "606400", libelle: "L606400", total: 8590 }]);
+    // With the line it was read on (header = 1), as `prodbook ecarts` prints it.
+    expect(r.nonAffectes).toEqual([
+      { compte: "606400", libelle: "L606400", total: 8590, lignes: [4], nombreLignes: 1 },
+    ]);
     expect([r.classe6, r.affecte, r.totalNonAffecte, r.conserve]).toEqual([958590, 950000, 8590, true]);
     expect(r.constats.map((c) => c.regle)).toEqual(["comptes-non-affectes"]);
     // Where it was read: line 4 of the file (header = 1), account 606400.
@@ -179,6 +182,16 @@ describe("réalisé par poste et conservation de la classe 6", () => {
       const c = r.constats.find((x) => x.regle === "comptes-non-affectes");
       expect(c?.fec).toEqual({ lignes: attendu.slice(0, 10), nombreLignes: 12, comptes: ["606400", "618000"] });
       expect(c?.message).toContain(`(lignes ${attendu.slice(0, 10).join(", ")}… du FEC (12\u00a0lignes))`);
+      // Each account its own: 606400's first ten lines of eleven, 618000's one.
+      const parCompte = attendu.filter((n) => n !== 7);
+      expect(r.nonAffectes.map((x) => [x.compte, x.lignes, x.nombreLignes])).toEqual([
+        ["606400", parCompte.slice(0, 10), 11],
+        ["618000", [7], 1],
+      ]);
+      expect(r.nonAffectes.map((x) => lignesEnBref(x.lignes!, x.nombreLignes!))).toEqual([
+        `lignes ${parCompte.slice(0, 3).join(", ")}… (11\u00a0lignes)`,
+        "ligne 7",
+      ]);
     }
   });
 
@@ -197,6 +210,9 @@ describe("réalisé par poste et conservation de la classe 6", () => {
     const c = r.constats.find((x) => x.regle === "comptes-non-affectes");
     expect(c?.fec).toEqual({ lignes: [3, 5], nombreLignes: 2, comptes: ["641100"] });
     expect(c?.message).toContain("(lignes 3 et 5 du grand livre)");
+    // The account's lines placed in no poste, not its lines of section TOURNAGE.
+    expect(r.nonAffectes).toMatchObject([{ compte: "641100", lignes: [3, 5], nombreLignes: 2 }]);
+    expect(lignesEnBref([3, 5], 2)).toBe("lignes 3 et 5");
   });
 
   test("lignes rejetées à la lecture : nommées dans une erreur, jamais perdues en silence", () => {

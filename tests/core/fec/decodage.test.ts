@@ -1,5 +1,6 @@
 import * as iconv from "iconv-lite";
 import {
+  avertissementEncodage,
   decoderOctets,
   detecterEncodage,
   LecteurFec,
@@ -110,5 +111,86 @@ describe("encodages du FEC : Windows-1252, ISO-8859-15, UTF-8", () => {
     expect(lu.resultat.format).toMatchObject({ encodage: "windows-1252", bom: false });
     expect(lu.resultat.lignes![0].libelle).toBe("€ régie l’Œuvre");
     expect([lu.resultat.debit, lu.resultat.credit]).toEqual([1000, 1000]);
+  });
+});
+
+describe("encodage imposé contredit par les octets : trouvé par le lecteur, dans les octets qu'il lit", () => {
+  // « Régie » in UTF-8 (C3 A9) and in Windows-1252 (E9), written by hand.
+  const UTF8 = [...ascii("R"), 0xc3, 0xa9, ...ascii("gie")];
+  const LATIN = [...ascii("R"), 0xe9, ...ascii("gie")];
+  const CONSEIL = "conseil.";
+
+  test("UTF-8 imposé windows-1252 ou ISO-8859-15 : « é » est lu « Ã© » ; l'inverse : « é » est lu « � »", () => {
+    const r = lireFec(fec(UTF8), { encodage: "windows-1252" });
+    expect(r.format.contradictionEncodage).toEqual({ force: "windows-1252", montre: "utf-8", attendu: "é", lu: "Ã©" });
+    expect(avertissementEncodage(r.format.contradictionEncodage!, CONSEIL)).toBe(
+      "Le fichier semble encodé en UTF-8 : « é » est lu « Ã© » ; conseil.",
+    );
+    expect(lireFec(fec(UTF8), { encodage: "iso-8859-15" }).format.contradictionEncodage).toMatchObject({
+      montre: "utf-8",
+      lu: "Ã©",
+    });
+    const inverse = lireFec(fec(LATIN), { encodage: "utf-8" }).format.contradictionEncodage!;
+    expect(inverse).toEqual({ force: "utf-8", montre: "windows-1252", attendu: "é", lu: "\ufffd" });
+    expect(avertissementEncodage(inverse, CONSEIL)).toBe(
+      "Le fichier ne semble pas encodé en UTF-8 : « é » (en windows-1252) est lu « \ufffd » ; conseil.",
+    );
+  });
+
+  test("rien à dire : encodage des octets imposé, encodage détecté, fichier tout ASCII, UTF-16", () => {
+    expect(lireFec(fec(UTF8), { encodage: "utf-8" }).format.contradictionEncodage).toBeUndefined();
+    expect(lireFec(fec(LATIN), { encodage: "windows-1252" }).format.contradictionEncodage).toBeUndefined();
+    expect(lireFec(fec(UTF8)).format.contradictionEncodage).toBeUndefined();
+    expect(lireFec(fec(ascii("Regie")), { encodage: "windows-1252" }).format.contradictionEncodage).toBeUndefined();
+    const utf16 = Uint8Array.from(iconv.encode("\ufeff" + new TextDecoder().decode(fec(UTF8)), "utf-16le"));
+    const r = lireFec(utf16, { encodage: "windows-1252" });
+    expect([r.format.encodage, r.format.contradictionEncodage]).toEqual(["utf-16le", undefined]);
+  });
+
+  test("en flux, octet par octet dans un tampon réutilisé : le même avertissement (les octets sont copiés)", () => {
+    const octets = fec(UTF8);
+    const l = new LecteurFec({ encodage: "windows-1252" });
+    const tampon = new Uint8Array(1);
+    for (const o of octets) {
+      tampon[0] = o;
+      l.pousser(tampon);
+    }
+    expect(l.terminer().format.contradictionEncodage).toEqual({
+      force: "windows-1252",
+      montre: "utf-8",
+      attendu: "é",
+      lu: "Ã©",
+    });
+  });
+
+  test("seul le premier mégaoctet compte : des accents au-delà ne contredisent rien", () => {
+    // 1 MiB of ASCII lines after the header, then the two lines with UTF-8 accents.
+    const ascii2 = fec(ascii("Regie"));
+    const lignes = ascii2.subarray(E.length + 1);
+    const n = Math.ceil((1 << 20) / lignes.length);
+    const accents = fec(UTF8).subarray(E.length + 1);
+    const octets = Buffer.concat([ascii2, ...Array.from({ length: n }, () => lignes), accents]);
+    const r = lireFec(octets, { encodage: "windows-1252", conserver: true });
+    expect([r.erreurs.length, r.lignes!.at(-1)!.libelle]).toEqual([0, "RÃ©gie"]);
+    expect(r.format.contradictionEncodage).toBeUndefined();
+    // The same accents within the first megabyte: said.
+    const tot = Buffer.concat([ascii2, accents, ...Array.from({ length: n }, () => lignes)]);
+    expect(lireFec(tot, { encodage: "windows-1252" }).format.contradictionEncodage).toMatchObject({ lu: "Ã©" });
+  });
+
+  test("grand livre CSV : le même avertissement, sur les octets déjà lus", () => {
+    const octets = Uint8Array.from([
+      ...ascii("Compte;Date;Libelle;Debit;Credit\n606400;05/01/2024;"),
+      ...UTF8,
+      ...ascii(";10,00;\n"),
+    ]);
+    const lu = lireGrandLivreOctets(octets, { encodage: "windows-1252" })!;
+    expect(lu.resultat.format.contradictionEncodage).toEqual({
+      force: "windows-1252",
+      montre: "utf-8",
+      attendu: "é",
+      lu: "Ã©",
+    });
+    expect(lireGrandLivreOctets(octets)!.resultat.format.contradictionEncodage).toBeUndefined();
   });
 });

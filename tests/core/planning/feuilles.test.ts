@@ -207,7 +207,7 @@ describe("feuilles Plan de travail et Feuille de service", () => {
       ["Yann", "Chef opérateur", "14:00", "23:00", "Phare du Créac'h", "06 11 22 33 44"],
     ]);
     expect(s.print).toEqual({ landscape: true, repeatRows: 6, fitToWidth: true });
-    expect(() => feuilleDeService(plan, "2026-05-17")).toThrow(/Aucune personne n'est prévue le 17\/05\/2026/);
+    expect(() => feuilleDeService(plan, "2026-05-17")).toThrow(/Aucune personne n'est prévue le 17\u00a0mai\u00a02026/);
   });
 });
 

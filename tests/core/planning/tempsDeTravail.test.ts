@@ -25,7 +25,7 @@ describe("durée quotidienne (IDCC 2642 : 12 h)", () => {
         regle: "duree-quotidienne",
         gravite: "erreur",
         message:
-          "Alice Martin (Cheffe opératrice) le 12/05/2026 : 12 h 01 de travail effectif (08:00–20:01), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
+          "Alice Martin (Cheffe opératrice) le 12\u00a0mai\u00a02026 : 12 h 01 de travail effectif (08:00–20:01), au-delà du maximum de 12 h par jour (IDCC 2642 — production audiovisuelle).",
         cellule: "Plan!F3",
       },
     ]);
@@ -71,10 +71,10 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
       ["alerte", "Plan!E4"],
     ]);
     expect(de("repos-quotidien")[0].message).toBe(
-      "Bruno (Électricien) entre le 14/05/2026 (fin 09:00) et le 15/05/2026 (début 18:00) : repos réduit à 9 h 00, 3e réduction de la semaine 20 (du lundi 11\u00a0mai\u00a02026) alors que 2 au plus sont admises (IDCC 2642 — production audiovisuelle).",
+      "Bruno (Électricien) entre le 14\u00a0mai\u00a02026 (fin 09:00) et le 15\u00a0mai\u00a02026 (début 18:00) : repos réduit à 9 h 00, 3e réduction de la semaine 20 (du lundi 11\u00a0mai\u00a02026) alors que 2 au plus sont admises (IDCC 2642 — production audiovisuelle).",
     );
     expect(de("repos-quotidien")[1].message).toContain(
-      "Chloé (Scripte) entre le 11/05/2026 (fin 22:00) et le 12/05/2026 (début 06:00) : 8 h 00 de repos seulement",
+      "Chloé (Scripte) entre le 11\u00a0mai\u00a02026 (fin 22:00) et le 12\u00a0mai\u00a02026 (début 06:00) : 8 h 00 de repos seulement",
     );
   });
 

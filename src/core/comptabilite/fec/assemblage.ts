@@ -1,7 +1,7 @@
 import { cents, type Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import type { EncodageFec } from "./decodage";
-import type { EncodageUtf16 } from "./detection";
+import type { ContradictionEncodage, EncodageUtf16 } from "./detection";
 import { compterCles, type ClesOctets } from "./cle";
 import type { EnteteFec } from "./entete";
 import {
@@ -20,6 +20,8 @@ export interface PartielFec {
   /** The file was UTF-16 (converted to UTF-8 while read). */
   utf16?: EncodageUtf16;
   encodageForce: boolean;
+  /** The encoding forced contradicted by the file's first bytes (the first part only). */
+  contradictionEncodage?: ContradictionEncodage;
   bom: boolean;
   remplacements: boolean;
   /** Physical lines handled (header included for the first part). */
@@ -169,6 +171,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
       separateur: e.separateur,
       encodage,
       encodageForce: p0.encodageForce,
+      ...(p0.contradictionEncodage ? { contradictionEncodage: p0.contradictionEncodage } : {}),
       bom: p0.bom,
       montants: e.montants,
       colonnes: e.colonnes,

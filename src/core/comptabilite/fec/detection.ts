@@ -101,5 +101,81 @@ export function lireGrandLivreOctets(
   resultat.format.encodage = lu.encodage;
   resultat.format.encodageForce = lu.encodageForce;
   resultat.format.bom = lu.bom;
+  // The bytes are all here: the encoding forced is checked on the same first bytes as a FEC's (LecteurFec).
+  const contradiction =
+    opts.encodage && lu.encodageForce
+      ? contradictionEncodage(octets.subarray(0, ECHANTILLON_ENCODAGE), opts.encodage)
+      : undefined;
+  if (contradiction) resultat.format.contradictionEncodage = contradiction;
   return { resultat, mapping };
+}
+
+/** How many first bytes of a file tell whether the encoding forced contradicts them (contradictionEncodage). */
+export const ECHANTILLON_ENCODAGE = 1 << 20;
+
+/**
+ * The encoding the user forced contradicted by the file's first bytes (the forced one is kept): bytes that are valid
+ * UTF-8 with accents read as windows-1252 or ISO-8859-15 (« é » read « Ã© »), or bytes that are not UTF-8 read as UTF-8
+ * (« é » read « � »). Computed by the reader from the bytes it reads (the first ECHANTILLON_ENCODAGE), for the CLI
+ * (stderr) and the pane (beside its Encodage list) alike.
+ */
+export interface ContradictionEncodage {
+  /** The encoding forced, kept. */
+  force: EncodageFec;
+  /** The encoding the bytes show: UTF-8, or not UTF-8 (windows-1252 is then proposed). */
+  montre: "utf-8" | "windows-1252";
+  /** The first character concerned, as the bytes mean it (in `montre`). */
+  attendu: string;
+  /** The same bytes as the forced encoding reads them. */
+  lu: string;
+}
+
+/** The end of the UTF-8 character whose lead byte is at `k` (at least one byte). */
+function finCaractereUtf8(b: Uint8Array, k: number): number {
+  const n = b[k] >= 0xf0 ? 4 : b[k] >= 0xe0 ? 3 : b[k] >= 0xc0 ? 2 : 1;
+  return Math.min(b.length, k + n);
+}
+
+/**
+ * `debut` is the file's first bytes (a sequence cut at their end is accepted); undefined when they agree with the
+ * encoding forced, are UTF-16 (converted whatever was forced), or hold no byte ≥ 0x80 (every encoding reads them alike).
+ */
+export function contradictionEncodage(debut: Uint8Array, force: EncodageFec): ContradictionEncodage | undefined {
+  if (detecterUtf16(debut)) return undefined;
+  let k = bomUtf8(debut) ? 3 : 0;
+  while (k < debut.length && debut[k] < 0x80) k++;
+  if (k >= debut.length) return undefined;
+  const utf8 = utf8Strict(debut, true) !== undefined;
+  if (force !== "utf-8" && utf8) {
+    const car = debut.subarray(k, finCaractereUtf8(debut, k));
+    return { force, montre: "utf-8", attendu: decoderOctets(car, "utf-8"), lu: decoderOctets(car, force) };
+  }
+  if (force === "utf-8" && !utf8) {
+    // The first byte that breaks UTF-8, as windows-1252 reads it.
+    let i = k;
+    for (; i < debut.length; i++) {
+      if (debut[i] < 0x80) continue;
+      const fin = finCaractereUtf8(debut, i);
+      if (debut[i] < 0xc0 || utf8Strict(debut.subarray(i, fin), fin === debut.length) === undefined) break;
+      i = fin - 1;
+    }
+    const j = i < debut.length ? i : k;
+    return {
+      force,
+      montre: "windows-1252",
+      attendu: decoderOctets(debut.subarray(j, j + 1), "windows-1252"),
+      lu: "\ufffd",
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The warning in French: what the bytes show, then `conseil` — what the door says to do (the CLI names its option,
+ * the pane its list): « Le fichier semble encodé en UTF-8 : « é » est lu « Ã© » ; <conseil> ».
+ */
+export function avertissementEncodage(c: ContradictionEncodage, conseil: string): string {
+  return c.montre === "utf-8"
+    ? `Le fichier semble encodé en UTF-8 : « ${c.attendu} » est lu « ${c.lu} » ; ${conseil}`
+    : `Le fichier ne semble pas encodé en UTF-8 : « ${c.attendu} » (en windows-1252) est lu « ${c.lu} » ; ${conseil}`;
 }

@@ -1,5 +1,11 @@
 import { DecodeurTexte, detecterEncodage, type EncodageFec } from "./decodage";
-import { detecterUtf16, type EncodageUtf16 } from "./detection";
+import {
+  contradictionEncodage,
+  detecterUtf16,
+  ECHANTILLON_ENCODAGE,
+  type ContradictionEncodage,
+  type EncodageUtf16,
+} from "./detection";
 import { vide } from "./champs";
 import { colonnesNormeAbsentes, FecFormatError, lireEntete, type EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec } from "./types";
@@ -76,6 +82,12 @@ export class LecteurFec implements CibleLignes {
   private tete?: Uint8Array = RIEN;
   /** A UTF-16 file is converted to UTF-8 as it comes, then read like any other. */
   private utf16?: { encodage: EncodageUtf16; decodeur: TextDecoder; encodeur: TextEncoder };
+  /**
+   * With an encoding forced, at the start of a file: copies of its first bytes (ECHANTILLON_ENCODAGE in all), checked
+   * against it once gathered (contradictionEncodage); undefined otherwise or once checked. No second reading of the file.
+   */
+  private echantillon?: { force: EncodageFec; morceaux: Uint8Array[]; n: number };
+  private contradiction?: ContradictionEncodage;
 
   constructor(opts: OptionsFec = {}) {
     this.ambigus = opts.montantsAmbigus;
@@ -93,6 +105,7 @@ export class LecteurFec implements CibleLignes {
         libelle: new MemoTextes(false),
       };
     }
+    if (opts.encodage && !opts.suite) this.echantillon = { force: opts.encodage, morceaux: [], n: 0 };
     if (opts.suite) {
       this.debutFichier = false;
       this.tete = undefined;
@@ -119,6 +132,7 @@ export class LecteurFec implements CibleLignes {
   }
 
   pousser(chunk: Uint8Array, fin = false): void {
+    if (this.echantillon) this.echantillonner(chunk, fin);
     if (this.tete) {
       const t = this.tete.length ? concat(this.tete, chunk) : chunk;
       if (t.length < 4 && !fin) {
@@ -137,6 +151,23 @@ export class LecteurFec implements CibleLignes {
     }
     if (this.utf16) chunk = this.utf16.encodeur.encode(this.utf16.decodeur.decode(chunk, { stream: !fin }));
     this.lireOctets(chunk, fin);
+  }
+
+  /** Gathers the first bytes while an encoding forced is to be checked, and checks it once they are all there. */
+  private echantillonner(chunk: Uint8Array, fin: boolean): void {
+    const e = this.echantillon!;
+    const k = Math.min(chunk.length, ECHANTILLON_ENCODAGE - e.n);
+    // A copy (not Buffer#slice, a view): the caller may reuse its buffer for the next chunk.
+    if (k > 0) {
+      e.morceaux.push(new Uint8Array(chunk.subarray(0, k)));
+      e.n += k;
+    }
+    if (e.n < ECHANTILLON_ENCODAGE && !fin) return;
+    this.echantillon = undefined;
+    this.contradiction = contradictionEncodage(
+      e.morceaux.length === 1 ? e.morceaux[0] : concatTous(e.morceaux, e.n),
+      e.force,
+    );
   }
 
   private lireOctets(chunk: Uint8Array, fin: boolean): void {
@@ -343,6 +374,7 @@ export class LecteurFec implements CibleLignes {
       encodage: this.encodage,
       utf16: this.utf16?.encodage,
       encodageForce: this.forcee && !this.utf16,
+      ...(this.contradiction && !this.utf16 ? { contradictionEncodage: this.contradiction } : {}),
       bom: this.bom,
       remplacements: this.decodeur?.remplacements ?? false,
       lignesPhysiques: this.numero,
@@ -370,6 +402,16 @@ export class LecteurFec implements CibleLignes {
   terminer(): ResultatFec {
     return assemblerFec([this.terminerPartiel()]);
   }
+}
+
+function concatTous(morceaux: Uint8Array[], n: number): Uint8Array {
+  const t = new Uint8Array(n);
+  let p = 0;
+  for (const m of morceaux) {
+    t.set(m, p);
+    p += m.length;
+  }
+  return t;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -1,5 +1,5 @@
 import type { Cents } from "../../money/cents";
-import type { EncodageLu } from "./detection";
+import type { ContradictionEncodage, EncodageLu } from "./detection";
 import type { Separateur } from "./entete";
 
 /** One imported ledger line, compact (kept only when the Grand livre is to be written). */
@@ -51,6 +51,8 @@ export interface FormatFec {
   encodage: EncodageLu;
   /** Was the encoding given by the user rather than detected? */
   encodageForce: boolean;
+  /** The encoding forced, contradicted by the file's first bytes (kept all the same): the CLI and the pane warn. */
+  contradictionEncodage?: ContradictionEncodage;
   bom: boolean;
   montants: "debit-credit" | "montant-sens";
   colonnes: number;

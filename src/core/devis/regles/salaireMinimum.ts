@@ -3,7 +3,7 @@ import type { Constat, Regle } from "../../controles/constat";
 import { cents, centsToDecimal, eurosToCents, montantLigne, type Cents } from "../../money/cents";
 import { euros, feuille, noeud, regleDeVersion, type RegleTrace, type Trace } from "../../traces/trace";
 import { TableRegles, versionEnVigueur, VersionRegle } from "../../regles/table";
-import { dateFr, decimalFr, normaliser, pluriel } from "../../util/texte";
+import { dateEnLettres, decimalFr, normaliser, pluriel } from "../../util/texte";
 import { celluleDeLigne, type CategorieLigne, type Devis, type LigneDevis } from "../model";
 import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
@@ -257,7 +257,7 @@ function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis
   const grille = version.valeurs;
   const cinema = devis.typeOeuvre === "cinema";
   const portee = grille.genres?.[devis.genre ?? "inconnu"];
-  const dateGrille = dateFr(version.effetDu);
+  const dateGrille = dateEnLettres(version.effetDu);
   const regleGrille = regleDeVersion(table.id, version);
   const suiteCinema = !cinema
     ? ""
