@@ -116,4 +116,8 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
   const ex = lu.getWorksheet("Export carbone")!;
   const lt = ligne(ex, "Train", 2);
   expect([valeur(ex, `C${lt}`), valeur(ex, `E${lt}`), valeur(ex, `G${lt}`)]).toEqual([1000, 800, 0]);
+  // …and, for the bilan définitif, the réalisé next to the devis amount: 996 € (compte 625), 1 250 € (616).
+  expect(ex.getCell("I5").value).toBe("Réalisé (€)");
+  expect(valeur(ex, `I${lt}`)).toBe(996);
+  expect(valeur(ex, `I${ligne(ex, "Assurances", 2)}`)).toBe(1250);
 }, 240_000);
