@@ -117,7 +117,9 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
     await lu.xlsx.readFile(sortie);
     const ws = lu.getWorksheet("Bilan carbone")!;
     const l = ligneDe(ws, "devis:Budget doc!20");
-    expect(ws.getCell(`${col(COL.realise)}${l}`).value).toBe(1250);
+    // The FEC's amount as a formula: never read back as a réalisé the user typed.
+    expect(ws.getCell(`${col(COL.realise)}${l}`).formula).toBe("1250");
+    expect(ws.getCell(`${col(COL.realise)}${l}`).result).toBe(1250);
     expect(ws.getCell(`${col(COL.definitif)}${l}`).result).toBe(0.09625);
     // Nothing of the reconciliation is written: only the bilan's two sheets.
     const ex = lu.getWorksheet("Export carbone")!;
@@ -189,6 +191,14 @@ describe("prodbook carbone : rien n'est laissé de côté sans être nommé", ()
     const r = await lancer(["carbone", EXEMPLE, "--date", "2026-06-01", "--json"]);
     const j = JSON.parse(r.out[0]) as Json & { couverture: { nonClassees: string } };
     expect(j.couverture.nonClassees).toBe("1200.00");
+    // Every line of the example devis outside pay, rights and overheads: the unplaced line (6), sets and props (39),
+    // transport, lodging, meals, fuel (43–48), equipment (52–55), post-production (59–62), insurance and fees (66–68).
+    const vues = new Set([
+      ...j.categories.flatMap((c) => c.activites.map((a) => a.cellule)),
+      ...j.manquants.map((m) => m.cellule),
+    ]);
+    const lignes = [6, 39, 43, 44, 45, 46, 47, 48, 52, 53, 54, 55, 59, 60, 61, 62, 66, 67, 68];
+    expect(lignes.filter((n) => !vues.has(`'Budget Gardiens'!B${n}`))).toEqual([]);
     expect(j.manquants).toContainEqual({
       cellule: "'Budget Gardiens'!B6",
       message:
@@ -240,5 +250,42 @@ describe("prodbook carbone : une quantité corrigée sur une formule vivante, ga
       expect(b.getCell("B5").result).toBeCloseTo(0.92728, 9);
       entree = sortie;
     }
+  });
+});
+
+describe("prodbook carbone : le réalisé du Grand Livre n'est pas une saisie de l'utilisateur", () => {
+  test("relancé sur sa sortie : aucune « correction gardée » ; un réalisé tapé par-dessus est nommé, pas perdu sans un mot", async () => {
+    const devis = path.join(dir, "devis-relance.xlsx");
+    await ecrireDevisTest(devis);
+    const corr = path.join(dir, "correspondances-relance.csv");
+    fs.writeFileSync(corr, "compte;poste;libelle\n625;6.1;Déplacements\n616;9.1;Assurance\n6135;7.1;Caméra\n");
+    const ecarts = path.join(dir, "ecarts-relance.xlsx");
+    expect((await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", corr, "-o", ecarts])).code).toBe(0);
+    const premier = path.join(dir, "bilan-relance.xlsx");
+    expect((await lancer(["carbone", ecarts, "--date", "2026-06-01", "-o", premier])).code).toBe(0);
+
+    // Before: the réalisé written as a number was read back as 4 « corrections » the user never typed.
+    let r = await lancer(["carbone", premier, "--date", "2026-06-01"]);
+    expect(r.out.join("\n")).not.toMatch(/correction/);
+    r = await lancer(["carbone", premier, "--date", "2026-06-01", "--json"]);
+    expect((JSON.parse(r.out[0]) as Json).definitif).toBe("0.10");
+
+    // The chargé de production types 1 300 € over the insurance's réalisé: the ledger's 1 250 € stays (it is the
+    // accounts'), and the typed amount is named with its line.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(premier);
+    const ws = wb.getWorksheet("Bilan carbone")!;
+    ws.getCell(`${col(COL.realise)}${ligneDe(ws, "devis:Budget doc!20")}`).value = 1300;
+    const tape = path.join(dir, "bilan-tape.xlsx");
+    await wb.xlsx.writeFile(tape);
+    r = await lancer(["carbone", tape, "--date", "2026-06-01", "--json"]);
+    const j = JSON.parse(r.out[0]) as Json;
+    expect(j.categories.find((c) => c.code === "achats")!.activites[0].kgCO2eDefinitif).toBe("96.25");
+    expect(j.manquants).toContainEqual({
+      cellule: "'Budget doc'!B20",
+      message:
+        "Réalisé saisi 1\u202f300,00\u00a0€ non retenu : le Grand Livre donne 1\u202f250,00\u00a0€ au poste 9.1. Corrigez " +
+        "les correspondances (ou l'écriture), ou saisissez plutôt la quantité réalisée.",
+    });
   });
 });

@@ -67,8 +67,9 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
   const { fichier: aRecalculer, formules } = await sansResultats(corrige);
   expect(formules).toBeGreaterThan(50);
 
-  // The core's figures on the corrected workbook.
-  const r = await bilanCarbone(await XlsxWorkbook.ouvrir(aRecalculer), { date: "2026-06-01" });
+  // The core's figures on the corrected workbook (with its cached results: the core reads the Écarts sheet's réalisé,
+  // which the Bilan carbone sheet links to).
+  const r = await bilanCarbone(await XlsxWorkbook.ouvrir(corrige), { date: "2026-06-01" });
   const t = (id: string) => r.activites.find((a) => a.id === id)!;
   // Train: 1 000 × 0,00293 = 2,93 kg; définitif at the prorata of the spend: × 996 / 800.
   expect([t("devis:Budget doc!14").kgCO2e, t("devis:Budget doc!14").kgCO2eDefinitif]).toEqual(["2.93", "3.64785"]);

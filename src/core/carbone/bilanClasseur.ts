@@ -352,7 +352,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     origine = { source: "ecarts", feuille: ecarts.name };
   }
   enJoursSaisis(activites, saisies);
-  const es = estimer(activites, jeu, saisies, realises.parCode);
+  const es = estimer(activites, jeu, saisies, realises.parCode, realises.cellules);
   const totaux = totaliser(es);
   const lignesExport = regrouperExport(es);
   const couv = couverture(devis, es, hors);

@@ -13,6 +13,8 @@ import type { Manquant } from "./modele";
 /** The réalisé the définitif can use, by devis line code, and what it cannot use, named with its cell. */
 export interface RealisesCarbone {
   parCode: Map<string, Cents>;
+  /** Where each réalisé is on the « Écarts » sheet (the sheet's path only; none from a FEC). */
+  cellules?: Map<string, string>;
   manquants: Manquant[];
 }
 
@@ -26,7 +28,9 @@ export interface RealisesCarbone {
  * from the définitif (for the chapters of `chapitresDuBilan`, when given). A line with a réalisé of its own keeps it.
  */
 export function realisesDesEcarts(s: SheetData, chapitresDuBilan?: ReadonlySet<string>): RealisesCarbone {
-  return depuisPostes(realiseParCode(s), chapitresDuBilan, "");
+  const postes = realiseParCode(s);
+  const r = depuisPostes(postes, chapitresDuBilan, "");
+  return { ...r, cellules: new Map([...r.parCode.keys()].map((code) => [code, postes.get(code)!.cellule])) };
 }
 
 function depuisPostes(
