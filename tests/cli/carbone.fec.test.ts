@@ -278,6 +278,8 @@ describe("prodbook carbone : le réalisé du Grand Livre n'est pas une saisie de
     ws.getCell(`${col(COL.realise)}${ligneDe(ws, "devis:Budget doc!20")}`).value = 1300;
     const tape = path.join(dir, "bilan-tape.xlsx");
     await wb.xlsx.writeFile(tape);
+    // Nothing typed is kept (the ledger's réalisé is used): no « correction gardée » either.
+    expect((await lancer(["carbone", tape, "--date", "2026-06-01"])).out.join("\n")).not.toMatch(/correction/);
     r = await lancer(["carbone", tape, "--date", "2026-06-01", "--json"]);
     const j = JSON.parse(r.out[0]) as Json;
     expect(j.categories.find((c) => c.code === "achats")!.activites[0].kgCO2eDefinitif).toBe("96.25");

@@ -376,7 +376,16 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     ecarts: ecarts !== undefined,
     realise: origine,
     constatsFec,
-    corrections: es.filter((e) => saisies.has(e.id)).length,
+    // A row's input is kept when some of it is used: a réalisé typed over the ledger's is not (it is named instead).
+    corrections: es.filter((e) => {
+      const s = saisies.get(e.id);
+      if (!s) return false;
+      const { quantite, facteur, quantiteRealisee, commentaire, realise } = s;
+      return (
+        [quantite, facteur, quantiteRealisee, commentaire].some((v) => v !== undefined) ||
+        (realise !== undefined && !e.realiseDuGrandLivre)
+      );
+    }).length,
     feuillesEcrites: [],
   };
   if (!opts.ecrire) return r;
