@@ -160,26 +160,26 @@ describe("prodbook carbone -o et --csv", () => {
     expect([...octets.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lignes = octets.subarray(3).toString("utf8").split("\r\n");
     expect(lignes[0]).toBe(
-      "Catégorie;Poste du calculateur;Quantité;Unité;Montant devis (€);Lignes;À compléter;Sources",
+      "Catégorie;Poste du calculateur;Quantité;Unité;Montant devis (€);Lignes;À compléter;Quantité réalisée;Réalisé (€);Sources",
     );
     expect(lignes.slice(1)).toEqual([
-      "Transport de personnes;Ferry;;passager.km;2400,00;1;1;'Budget Gardiens'!B47",
-      "Transport de personnes;Train;;passager.km;2880,00;1;1;'Budget Gardiens'!B43",
-      "Transport de personnes;Véhicule utilitaire;;km;1950,00;1;1;'Budget Gardiens'!B44",
-      `Transport de personnes;Voiture;;km;0,00;3;3;"PDT!A2 ; PDT!A4 ; PDT!A13"`,
-      "Hébergement;Hébergement (nuitées);72;nuitée;6120,00;1;0;'Budget Gardiens'!B45",
-      "Repas;Repas (régime non précisé);72;repas;1454,40;1;0;'Budget Gardiens'!B46",
-      "Matériel technique;Location caméra;20;jour;4800,00;1;0;'Budget Gardiens'!B52",
-      "Matériel technique;Location drone;2;jour;1800,00;1;0;'Budget Gardiens'!B54",
-      "Matériel technique;Location son;20;jour;1500,00;1;0;'Budget Gardiens'!B53",
-      "Énergie;Carburant (gazole);;litre;800,00;1;1;'Budget Gardiens'!B48",
-      "Achats et services;Assurances;2200;€ HT;2200,00;1;0;'Budget Gardiens'!B66",
-      "Achats et services;Consommables (supports, batteries);600;€ HT;600,00;1;0;'Budget Gardiens'!B55",
-      "Achats et services;Décors, accessoires, costumes;300;€ HT;300,00;1;0;'Budget Gardiens'!B39",
-      `Achats et services;Services juridiques et comptables;2300;€ HT;2300,00;2;0;"'Budget Gardiens'!B67 ; 'Budget Gardiens'!B68"`,
-      "Post-production;Post-production;1500;€ HT;1500,00;1;0;'Budget Gardiens'!B62",
+      "Transport de personnes;Ferry;;passager.km;2400,00;1;1;;;'Budget Gardiens'!B47",
+      "Transport de personnes;Train;;passager.km;2880,00;1;1;;;'Budget Gardiens'!B43",
+      "Transport de personnes;Véhicule utilitaire;;km;1950,00;1;1;;;'Budget Gardiens'!B44",
+      `Transport de personnes;Voiture;;km;0,00;3;3;;;"PDT!A2 ; PDT!A4 ; PDT!A13"`,
+      "Hébergement;Hébergement (nuitées);72;nuitée;6120,00;1;0;;;'Budget Gardiens'!B45",
+      "Repas;Repas (régime non précisé);72;repas;1454,40;1;0;;;'Budget Gardiens'!B46",
+      "Matériel technique;Location caméra;20;jour;4800,00;1;0;;;'Budget Gardiens'!B52",
+      "Matériel technique;Location drone;2;jour;1800,00;1;0;;;'Budget Gardiens'!B54",
+      "Matériel technique;Location son;20;jour;1500,00;1;0;;;'Budget Gardiens'!B53",
+      "Énergie;Carburant (gazole);;litre;800,00;1;1;;;'Budget Gardiens'!B48",
+      "Achats et services;Assurances;2200;€ HT;2200,00;1;0;;;'Budget Gardiens'!B66",
+      "Achats et services;Consommables (supports, batteries);600;€ HT;600,00;1;0;;;'Budget Gardiens'!B55",
+      "Achats et services;Décors, accessoires, costumes;300;€ HT;300,00;1;0;;;'Budget Gardiens'!B39",
+      `Achats et services;Services juridiques et comptables;2300;€ HT;2300,00;2;0;;;"'Budget Gardiens'!B67 ; 'Budget Gardiens'!B68"`,
+      "Post-production;Post-production;1500;€ HT;1500,00;1;0;;;'Budget Gardiens'!B62",
       // 8 weeks of editing (40 days of use) and 5 days of other post-production: one calculator line of 45 days.
-      `Post-production;Post-production;45;jour;8200,00;3;0;"'Budget Gardiens'!B59 ; 'Budget Gardiens'!B60 ; 'Budget Gardiens'!B61"`,
+      `Post-production;Post-production;45;jour;8200,00;3;0;;;"'Budget Gardiens'!B59 ; 'Budget Gardiens'!B60 ; 'Budget Gardiens'!B61"`,
     ]);
   });
 
@@ -240,7 +240,9 @@ describe("prodbook carbone : définitif à côté du prévisionnel", () => {
     await lu.xlsx.readFile(sortie);
     const ws = lu.getWorksheet("Bilan carbone")!;
     const l = ligneDe(ws, "devis:Budget doc!20");
-    expect(ws.getCell(`${col(COL.realise)}${l}`).value).toBe(1250);
+    // A live link to the Écarts cell, so that the next run never takes it for a réalisé the user typed.
+    expect(ws.getCell(`${col(COL.realise)}${l}`).formula).toMatch(/^'Écarts'!G\d+$/);
+    expect(ws.getCell(`${col(COL.realise)}${l}`).result).toBe(1250);
     const cache = (ref: string) => (ws.getCell(ref).value as ExcelJS.CellFormulaValue).result;
     expect([cache(`${col(COL.previsionnel)}${l}`), cache(`${col(COL.definitif)}${l}`)]).toEqual([0.0924, 0.09625]);
     expect([ws.getCell("A5").value, ws.getCell("C5").value]).toEqual([
@@ -305,7 +307,7 @@ describe("prodbook carbone : un réalisé de 0 sur un poste est 0, pas « absent
     await lu.xlsx.readFile(sortie);
     const ws = lu.getWorksheet("Bilan carbone")!;
     const l = ligneDe(ws, "devis:Budget doc!20");
-    expect(ws.getCell(`${col(COL.realise)}${l}`).value).toBe(0);
+    expect(ws.getCell(`${col(COL.realise)}${l}`).result).toBe(0);
     // ExcelJS's `value.result` drops a cached 0 (exceljs #1528): its `result` getter keeps it.
     expect(ws.getCell(`${col(COL.definitif)}${l}`).result).toBe(0);
   });

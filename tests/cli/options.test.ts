@@ -74,13 +74,14 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
     ["argument manquant", (b) => b.slice(1), /^Indiquez (un|le) /],
   ];
   for (const [nom, args] of COMMANDES) {
-    // `--encodage` is an option of fec and ecarts only: elsewhere it is unknown, which is also an option error.
+    // `--encodage` is an option of fec, ecarts and carbone (its --fec) only: elsewhere it is unknown, which is also an
+    // option error.
     it.each(cas)(`${nom} : %s`, async (_quoi, modifier, attendu) => {
       const argv = modifier(args());
       const r = await lancer([...nom.split(" "), ...argv]);
       expect(r.code).toBe(2);
       expect(r.out).toBe("");
-      const connue = nom === "fec" || nom === "ecarts" || !argv.includes("--encodage");
+      const connue = nom === "fec" || nom === "ecarts" || nom === "carbone" || !argv.includes("--encodage");
       expect(r.err).toMatch(connue ? attendu : /option inconnue «\u00a0--encodage\u00a0»/);
       expect(r.err).not.toMatch(ANGLAIS);
     });

@@ -67,8 +67,9 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
   const { fichier: aRecalculer, formules } = await sansResultats(corrige);
   expect(formules).toBeGreaterThan(50);
 
-  // The core's figures on the corrected workbook.
-  const r = await bilanCarbone(await XlsxWorkbook.ouvrir(aRecalculer), { date: "2026-06-01" });
+  // The core's figures on the corrected workbook (with its cached results: the core reads the Écarts sheet's réalisé,
+  // which the Bilan carbone sheet links to).
+  const r = await bilanCarbone(await XlsxWorkbook.ouvrir(corrige), { date: "2026-06-01" });
   const t = (id: string) => r.activites.find((a) => a.id === id)!;
   // Train: 1 000 × 0,00293 = 2,93 kg; définitif at the prorata of the spend: × 996 / 800.
   expect([t("devis:Budget doc!14").kgCO2e, t("devis:Budget doc!14").kgCO2eDefinitif]).toEqual(["2.93", "3.64785"]);
@@ -116,4 +117,8 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
   const ex = lu.getWorksheet("Export carbone")!;
   const lt = ligne(ex, "Train", 2);
   expect([valeur(ex, `C${lt}`), valeur(ex, `E${lt}`), valeur(ex, `G${lt}`)]).toEqual([1000, 800, 0]);
+  // …and, for the bilan définitif, the réalisé next to the devis amount: 996 € (compte 625), 1 250 € (616).
+  expect(ex.getCell("I5").value).toBe("Réalisé (€)");
+  expect(valeur(ex, `I${lt}`)).toBe(996);
+  expect(valeur(ex, `I${ligne(ex, "Assurances", 2)}`)).toBe(1250);
 }, 240_000);

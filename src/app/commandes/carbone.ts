@@ -20,6 +20,12 @@ export interface OptionsCarbone {
   feuille?: string;
   /** ISO date for the factor table; today by default. */
   date?: string;
+  /**
+   * The ledger whose réalisé by poste gives the définitif (CLI `--fec`), read by the caller; its correspondances
+   * file when one was given (else the workbook's « Correspondances » sheet, else the default table), and that
+   * file's findings (columns not read).
+   */
+  fec?: OptionsBilanCarbone["fec"] & { alertes?: Constat[] };
 }
 
 /**
@@ -164,7 +170,13 @@ export async function executerBilanCarbone(
   const r = await bilanCarbone(wb, args);
   const tables = tablesCarbone(r.jeu);
   // The money of hidden devis rows is in the estimate (its ratios): said like `devis` says it (lignes-masquees).
-  const controles = [...constatsFeuilleLue(r.devis), ...constatsLignesMasquees(r.devis)];
+  // With a FEC: the correspondances file's columns not read, then the ledger's findings (accounts without poste…).
+  const controles = [
+    ...constatsFeuilleLue(r.devis),
+    ...constatsLignesMasquees(r.devis),
+    ...(args.fec?.alertes ?? []),
+    ...r.constatsFec,
+  ];
   return {
     // `controles` added to the public JSON (issue 10): { regle, gravite, message, cellule } like devis and planning.
     bilan: { ...jsonCarbone(r), controles: controles.map((c) => ({ ...c, cellule: c.cellule ?? null })) },

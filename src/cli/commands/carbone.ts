@@ -4,12 +4,38 @@ import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/
 import { detailDate } from "../../app/arguments";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
-import { definirCommande, memeFichier, verifierEmplacement } from "../runner";
+import { definirCommande, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
 import { ligneConstat, texteRegles } from "../constats";
+import * as path from "path";
+import { lireCsvCorrespondances } from "../../app/commandes/ecarts";
+import { CorrespondancesError } from "../../core/comptabilite/correspondances";
+import { choixArg } from "../args";
+import { lireFichierTexte } from "../io";
+import { avertissementEncodageFichier, lireFichierFec, lireMapping } from "./fec";
 
 const USAGE =
   "prodbook carbone <classeur.xlsx> [--planning FEUILLE] [--feuille DEVIS] [--date AAAA-MM-JJ] [--json] " +
-  "[-o sortie.xlsx] [--csv export.csv]";
+  "[-o sortie.xlsx] [--csv export.csv] [--fec <fichier> [--correspondances <fichier.csv>] " +
+  "[--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json]]";
+
+/** The correspondances file given with --fec, and its alertes (columns or text it holds that are not read). */
+function lireCorrespondances(chemin: string): ReturnType<typeof lireCsvCorrespondances> {
+  const octets = lireFichierTexte(chemin, "Fichier de correspondances");
+  try {
+    return lireCsvCorrespondances(octets, path.basename(chemin));
+  } catch (e) {
+    if (e instanceof CorrespondancesError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** « 0,52 t », « non chiffré », and with a réalisé « → définitif 0,55 t » (« définitif inconnu » without one). */
+function chiffreCategorie(c: ResultatCarbone["bilan"]["categories"][number], definitif: boolean): string {
+  const prev = c.nonChiffree ? "non chiffré" : `${virgule(c.tCO2e)} t`;
+  if (!definitif) return prev.padStart(11);
+  const def = c.tCO2eDefinitif === null ? "définitif inconnu" : `définitif ${virgule(c.tCO2eDefinitif)} t`;
+  return `${prev.padStart(11)}  ${def.padEnd(19)}`;
+}
 
 const virgule = (s: string) => s.replace(".", ",");
 const pourcent = (s: string) => `${virgule((Number(s) * 100).toFixed(1))} %`;
@@ -24,6 +50,37 @@ function texte(r: ResultatCarbone, io: Io): void {
       (b.definitif !== null ? ` ; définitif : ${virgule(b.definitif)} t CO2e` : "") +
       ` (données d'activité ${pourcent(b.partActivite)}, ratios monétaires ${pourcent(b.partMonetaire)})`,
   );
+  // The plan de travail's days × people: the set's meals, next to the devis's (or counted, when the devis has none).
+  if (b.plan) {
+    const p = b.plan;
+    const repasDevis = b.categories
+      .find((c) => c.code === "repas")!
+      .activites.filter((a) => !a.cellule.startsWith(`${p.feuille}!`) && !a.cellule.startsWith(`'${p.feuille}'!`));
+    const lus = repasDevis.reduce(
+      (s, a) => (a.unite === "repas" && a.quantite !== null ? s + Number(a.quantite) : s),
+      0,
+    );
+    io.out(
+      `Plan de travail « ${p.feuille} » : ${pluriel(p.jours, "jour")} de tournage, ${pluriel(p.personnes, "personne")}, ` +
+        `${pluriel(p.joursPersonne, "jour-personne", "jours-personne")} = ${pluriel(p.joursPersonne, "repas", "repas")} ` +
+        `sur le tournage (un par personne et par jour) ; ` +
+        (repasDevis.length
+          ? `le devis en compte ${pluriel(lus, "repas", "repas")} : à rapprocher, seuls ceux du devis sont comptés.`
+          : "le devis n'a pas de ligne de repas : ceux du plan sont comptés."),
+    );
+  }
+  const o = b.realise;
+  if (o.source === "fec")
+    io.out(
+      `Réalisé : FEC « ${o.fec} », correspondances ${
+        o.correspondances === "fichier"
+          ? "du fichier donné"
+          : o.correspondances === "feuille"
+            ? "de la feuille « Correspondances » du classeur"
+            : "par défaut de Prodbook (à vérifier)"
+      }${b.definitif === null ? " : aucun poste du bilan n'y a de réalisé" : ""}.`,
+    );
+  else if (o.source === "ecarts") io.out(`Réalisé : feuille « ${o.feuille} » du classeur.`);
   // The spend the estimate leaves out, said next to it: a total is only what its lines could be computed on.
   const aCompleter = eurosToCents(b.couverture.aCompleter);
   const manquant = eurosToCents(b.couverture.facteurManquant);
@@ -42,9 +99,9 @@ function texte(r: ResultatCarbone, io: Io): void {
       ...(aCompleter ? [`${aCompleter} à compléter`] : []),
       ...(manquant ? [pluriel(manquant, "facteur manquant", "facteurs manquants")] : []),
     ];
-    // « 0,00 t » would read as no emissions: no line of the category could be computed.
-    const chiffre = c.nonChiffree ? "non chiffré" : `${virgule(c.tCO2e)} t`;
-    io.out(`  ${c.libelle.padEnd(w)}  ${chiffre.padStart(11)}  (${details.join(", ")})`);
+    // « 0,00 t » would read as no emissions: no line of the category could be computed. With a réalisé, the
+    // définitif stands next to the prévisionnel.
+    io.out(`  ${c.libelle.padEnd(w)}  ${chiffreCategorie(c, b.definitif !== null)}  (${details.join(", ")})`);
   }
   // Weeks and months turned into days of use: said with the convention's confidence and its Paramètres key.
   const converties = b.categories.flatMap((c) => c.activites).filter((a) => a.conversion);
@@ -87,7 +144,7 @@ export const commande = definirCommande({
   nom: "carbone",
   resume:
     "Données d'activité du bilan carbone (devis et plan de travail), pré-estimation en t CO2e ; -o écrit les feuilles, " +
-    "--csv l'export pour le calculateur homologué",
+    "--csv l'export pour le calculateur homologué, --fec le définitif depuis le Grand Livre",
   usage: USAGE,
   entree: "un classeur .xlsx",
   ecrit: true,
@@ -96,6 +153,10 @@ export const commande = definirCommande({
     feuille: { type: "string" },
     date: { type: "string" },
     csv: { type: "string" },
+    fec: { type: "string" },
+    correspondances: { type: "string" },
+    encodage: { type: "string" },
+    colonnes: { type: "string" },
   },
   champs: { date: "--date" },
   verifier(v, { entree, sortie }) {
@@ -111,15 +172,54 @@ export const commande = definirCommande({
         );
       verifierEmplacement(csv);
     }
-    return { planning: v.planning, feuille: v.feuille, date: v.date, csv };
+    const fec = v.fec;
+    for (const [o, val] of [
+      ["--correspondances", v.correspondances],
+      ["--encodage", v.encodage],
+      ["--colonnes", v.colonnes],
+    ] as const)
+      if (val !== undefined && fec === undefined)
+        throw new CliError(
+          `L'option ${o} ne sert qu'avec --fec <fichier> (le Grand Livre du réalisé).\nUsage : ${USAGE}`,
+        );
+    if (fec !== undefined) {
+      verifierSortie(sortie, fec, ...(v.correspondances ? [v.correspondances] : []));
+      if (csv !== undefined && memeFichier(csv, fec))
+        throw new CliError(`Le fichier de l'option --csv « ${csv} » est le FEC lu : indiquez un autre nom.`);
+    }
+    const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
+    const corr = v.correspondances ? lireCorrespondances(v.correspondances) : undefined;
+    return {
+      planning: v.planning,
+      feuille: v.feuille,
+      date: v.date,
+      csv,
+      fec,
+      encodage,
+      correspondances: corr?.table,
+      alertes: corr?.alertes,
+      colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined,
+    };
   },
-  executer: ({ wb, args, sortie }) =>
-    executerBilanCarbone(wb, {
+  async executer({ wb, args, sortie }) {
+    const fec =
+      args.fec === undefined
+        ? undefined
+        : {
+            resultat: await lireFichierFec(args.fec, { encodage: args.encodage, colonnes: args.colonnes }),
+            nom: path.basename(args.fec),
+            ...(args.correspondances ? { correspondances: args.correspondances } : {}),
+            ...(args.alertes ? { alertes: args.alertes } : {}),
+          };
+    return executerBilanCarbone(wb, {
       planning: args.planning,
       feuille: args.feuille,
       date: args.date,
       ecrire: sortie !== undefined,
-    }),
+      ...(fec ? { fec } : {}),
+    });
+  },
+  avertissements: (_r, { args }) => (args.fec ? [avertissementEncodageFichier(args.fec, args.encodage)] : []),
   json: (r) => r.bilan,
   texte: (r, io) => texte(r, io),
   feuillesEcrites: (r) => r.bilan.feuilles,

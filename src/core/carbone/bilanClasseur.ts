@@ -16,7 +16,14 @@ import { normaliser, pluriel } from "../util/texte";
 import { classerLigne, type LigneHorsBilan } from "./classer";
 import { NOM_FEUILLE_CARBONE, NOM_FEUILLE_EXPORT } from "./colonnes";
 import { blocsCouverture, couverture, type Couverture } from "./couverture";
-import { realisesDesEcarts, type RealisesCarbone } from "./definitif";
+import { realisesDesEcarts, realisesDuFec, type FecCarbone, type RealisesCarbone } from "./definitif";
+import {
+  correspondancesParDefaut,
+  FEUILLE_CORRESPONDANCES,
+  lireFeuilleCorrespondances,
+  type TableCorrespondances,
+} from "../comptabilite/correspondances";
+import type { Constat } from "../controles/constat";
 import { estimer, totaliser, type TotauxCarbone } from "./estimer";
 import { csvExport, feuilleExport, regrouperExport, type LigneExport } from "./export";
 import { conversionDuPlan, facteursEnVigueur, PREFIXE_PARAMETRES, type JeuFacteurs } from "./facteurs";
@@ -34,6 +41,11 @@ export interface OptionsBilanCarbone {
   date?: string;
   /** Write « Bilan carbone » and « Export carbone » (false = compute only). */
   ecrire?: boolean;
+  /**
+   * The ledger (FEC) whose réalisé by poste gives the définitif, instead of the « Écarts » sheet. Without
+   * correspondances: the workbook's « Correspondances » sheet Prodbook wrote, else the default table.
+   */
+  fec?: Omit<FecCarbone, "correspondances"> & { correspondances?: TableCorrespondances };
 }
 
 export interface ResultatBilanCarbone {
@@ -49,6 +61,16 @@ export interface ResultatBilanCarbone {
   csv: string;
   /** Activities whose réalisé came from the Écarts sheet. */
   ecarts: boolean;
+  /**
+   * Where the réalisé came from: the ledger given (its name, and the correspondances used: the file given, the
+   * workbook's sheet, or the default table), the « Écarts » sheet, or nothing.
+   */
+  realise:
+    | { source: "fec"; fec: string; correspondances: "fichier" | "feuille" | "defaut" }
+    | { source: "ecarts"; feuille: string }
+    | { source: null };
+  /** The ledger's findings (class-6 accounts mapped to no poste…), when a FEC was given. */
+  constatsFec: Constat[];
   /** Corrections kept from the previous sheet. */
   corrections: number;
   feuillesEcrites: string[];
@@ -193,6 +215,24 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
   return out;
 }
 
+/**
+ * A devis line with an amount that no category of the bilan recognises (« Repérages Bretagne (à ventiler) »): its money
+ * is in the coverage's « Non classées » row, and the line is named here with its cell, so that nothing is left out
+ * silently: the producer splits it in the devis, or chooses its category in the calculator.
+ */
+function nonClassees(hors: LigneHorsBilan[]): Manquant[] {
+  return hors
+    .filter((h) => h.motif === "non-classee" && h.ligne.montant !== 0)
+    .map(({ ligne: l }) => ({
+      cellule: l.source.cellules.libelle ?? l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`,
+      message:
+        `Ligne non classée « ${l.libelle} » (${formatMontantFr(l.montant)} HT) : aucune catégorie du bilan ` +
+        "(transport, hébergement, repas, matériel, énergie, achats, post-production) ne la reconnaît, elle n'entre pas " +
+        "dans la pré-estimation. Ventilez-la dans le devis par poste (trajets, nuitées, repas…), ou saisissez-la dans " +
+        "le calculateur homologué.",
+    }));
+}
+
 /** A correction of the previous sheet whose devis line is gone: said, with what was typed, never put elsewhere. */
 function correctionNonReprise(r: SaisieRelue): Manquant {
   const s = r.saisie;
@@ -287,13 +327,32 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   const nomBilan = choisirNomFeuille(NOM_FEUILLE_CARBONE, existantes, prodbook);
   const precedente = anous(nomBilan) ? await wb.readSheet(nomBilan) : undefined;
   const { saisies, orphelines } = apparierSaisies(activites, precedente ? lireSaisiesCarbone(precedente) : []);
+  const chapitresDuBilan = new Set(activites.flatMap((a) => (a.chapitre ? [a.chapitre] : [])));
   const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
-  const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
-  const realises: RealisesCarbone = ecarts
-    ? realisesDesEcarts(ecarts, new Set(activites.flatMap((a) => (a.chapitre ? [a.chapitre] : []))))
-    : { parCode: new Map(), manquants: [] };
+  // A ledger given wins over the Écarts sheet of an earlier run: it is the réalisé asked for now.
+  const ecarts = !opts.fec && anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
+  let realises: RealisesCarbone = { parCode: new Map(), manquants: [] };
+  let origine: ResultatBilanCarbone["realise"] = { source: null };
+  let constatsFec: Constat[] = [];
+  if (opts.fec) {
+    let correspondances = opts.fec.correspondances;
+    let depuis: "fichier" | "feuille" | "defaut" = "fichier";
+    if (!correspondances) {
+      const nomCorr = choisirNomFeuille(FEUILLE_CORRESPONDANCES, existantes, prodbook);
+      const feuille = anous(nomCorr) ? await wb.readSheet(nomCorr) : undefined;
+      correspondances = feuille ? lireFeuilleCorrespondances(feuille) : correspondancesParDefaut();
+      depuis = feuille ? "feuille" : "defaut";
+    }
+    const r = realisesDuFec(devis, { ...opts.fec, correspondances }, chapitresDuBilan);
+    realises = r;
+    constatsFec = r.constats;
+    origine = { source: "fec", fec: opts.fec.nom, correspondances: depuis };
+  } else if (ecarts) {
+    realises = realisesDesEcarts(ecarts, chapitresDuBilan);
+    origine = { source: "ecarts", feuille: ecarts.name };
+  }
   enJoursSaisis(activites, saisies);
-  const es = estimer(activites, jeu, saisies, realises.parCode);
+  const es = estimer(activites, jeu, saisies, realises.parCode, realises.cellules);
   const totaux = totaliser(es);
   const lignesExport = regrouperExport(es);
   const couv = couverture(devis, es, hors);
@@ -303,6 +362,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     totaux,
     manquants: [
       ...lesManquants(es, jeu),
+      ...nonClassees(hors),
       ...orphelines.map(correctionNonReprise),
       ...montantsNonLus(devis),
       ...realises.manquants,
@@ -314,7 +374,18 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     export: lignesExport,
     csv: csvExport(lignesExport),
     ecarts: ecarts !== undefined,
-    corrections: es.filter((e) => saisies.has(e.id)).length,
+    realise: origine,
+    constatsFec,
+    // A row's input is kept when some of it is used: a réalisé typed over the ledger's is not (it is named instead).
+    corrections: es.filter((e) => {
+      const s = saisies.get(e.id);
+      if (!s) return false;
+      const { quantite, facteur, quantiteRealisee, commentaire, realise } = s;
+      return (
+        [quantite, facteur, quantiteRealisee, commentaire].some((v) => v !== undefined) ||
+        (realise !== undefined && !e.realiseDuGrandLivre)
+      );
+    }).length,
     feuillesEcrites: [],
   };
   if (!opts.ecrire) return r;

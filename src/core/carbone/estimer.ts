@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { Cents } from "../money/cents";
+import { formatMontantFr } from "../money/format";
 import type { JeuFacteurs } from "./facteurs";
 import { CATEGORIES, type Activite, type ActiviteEstimee, type CodeCategorie, type SaisieCarbone } from "./modele";
 
@@ -19,6 +20,7 @@ export function estimer(
   jeu: JeuFacteurs,
   saisies: ReadonlyMap<string, SaisieCarbone> = new Map(),
   realises: ReadonlyMap<string, Cents> = new Map(),
+  cellulesRealises: ReadonlyMap<string, string> = new Map(),
 ): ActiviteEstimee[] {
   return activites.map((a) => {
     const s = saisies.get(a.id) ?? {};
@@ -26,17 +28,36 @@ export function estimer(
     const facteurRetenu = connu(s.facteur) ? s.facteur! : a.facteur;
     const f = jeu.facteurs.get(facteurRetenu);
     const quantiteRetenue = s.quantite ?? a.quantite;
-    const realise = (a.codeLigne !== undefined ? realises.get(a.codeLigne) : undefined) ?? s.realise;
+    const duGrandLivre = a.codeLigne !== undefined ? realises.get(a.codeLigne) : undefined;
+    const realise = duGrandLivre ?? s.realise;
+    // A réalisé typed over the ledger's: the ledger's is used (it is the accounts'), and the typed one is named.
+    const ecarte =
+      duGrandLivre !== undefined && s.realise !== undefined && s.realise !== duGrandLivre
+        ? [
+            `Réalisé saisi ${formatMontantFr(s.realise)} non retenu : le Grand Livre donne ${formatMontantFr(duGrandLivre)} ` +
+              `au poste ${a.codeLigne}. Corrigez les correspondances (ou l'écriture), ou saisissez plutôt la quantité ` +
+              `réalisée.`,
+          ]
+        : [];
     const e: ActiviteEstimee = {
       ...a,
       // The missing quantity stays listed until the user types it in the sheet.
-      manques: quantiteRetenue === undefined && a.manqueQuantite ? [...a.manques, a.manqueQuantite] : a.manques,
+      manques: [
+        ...(quantiteRetenue === undefined && a.manqueQuantite ? [...a.manques, a.manqueQuantite] : a.manques),
+        ...ecarte,
+      ],
       quantiteRetenue,
       corrigee: s.quantite !== undefined && s.quantite !== a.quantite,
       facteurRetenu,
       facteurTrouve: f,
       methode: "facteur-manquant",
       realise,
+      ...(duGrandLivre !== undefined
+        ? {
+            realiseDuGrandLivre:
+              a.codeLigne && cellulesRealises.has(a.codeLigne) ? { cellule: cellulesRealises.get(a.codeLigne) } : {},
+          }
+        : {}),
       quantiteRealisee: s.quantiteRealisee,
       commentaire: s.commentaire,
     };

@@ -18,6 +18,10 @@ export interface LigneExport {
   lignes: number;
   /** Activities of the group whose quantity is still missing. */
   aCompleter: number;
+  /** For the bilan définitif: Σ of the quantités réalisées typed, undefined when none is. */
+  quantiteRealisee?: string;
+  /** For the bilan définitif: Σ of the réalisés (Écarts, FEC or typed), undefined when no line has one. */
+  realise?: Cents;
   sources: string[];
 }
 
@@ -39,6 +43,9 @@ export function regrouperExport(es: ActiviteEstimee[]): LigneExport[] {
     g.montant = sumCents([g.montant, e.montant ?? ZERO]);
     if (e.quantiteRetenue !== undefined) g.quantite = new Decimal(g.quantite ?? 0).plus(e.quantiteRetenue).toFixed();
     else g.aCompleter++;
+    if (e.quantiteRealisee !== undefined)
+      g.quantiteRealisee = new Decimal(g.quantiteRealisee ?? 0).plus(e.quantiteRealisee).toFixed();
+    if (e.realise !== undefined) g.realise = sumCents([g.realise ?? ZERO, e.realise]);
     g.sources.push(e.cellule);
     groupes.set(k, g);
   }
@@ -57,6 +64,8 @@ const ENTETES = [
   "Montant devis (€)",
   "Lignes",
   "À compléter",
+  "Quantité réalisée",
+  "Réalisé (€)",
   "Sources",
 ];
 
@@ -75,6 +84,8 @@ export function csvExport(lignes: LigneExport[]): string {
     virgule(new Decimal(l.montant).dividedBy(100).toFixed(2)),
     String(l.lignes),
     String(l.aCompleter),
+    l.quantiteRealisee === undefined ? "" : virgule(l.quantiteRealisee),
+    l.realise === undefined ? "" : virgule(new Decimal(l.realise).dividedBy(100).toFixed(2)),
     l.sources.join(" ; "),
   ]);
   return "\ufeff" + Papa.unparse({ fields: ENTETES, data }, { delimiter: ";", escapeFormulae: true, newline: "\r\n" });
@@ -115,6 +126,17 @@ export function feuilleExport(
         formula: `COUNTIFS(${crit(r)},${col(COL.quantite)},"")`,
         result: l.aCompleter,
       },
+      // For the bilan définitif: empty while no line of the group has one (a sum of nothing is no 0).
+      {
+        formula:
+          `IF(COUNTIFS(${crit(r)},${col(COL.quantiteRealisee)},"<>")=0,"",` +
+          `SUMIFS(${col(COL.quantiteRealisee)},${crit(r)}))`,
+        result: l.quantiteRealisee === undefined ? "" : Number(l.quantiteRealisee),
+      },
+      {
+        formula: `IF(COUNTIFS(${crit(r)},${col(COL.realise)},"<>")=0,"",SUMIFS(${col(COL.realise)},${crit(r)}))`,
+        result: l.realise === undefined ? "" : centsToEuros(l.realise),
+      },
       l.sources.join(" ; "),
     ]);
   });
@@ -130,14 +152,17 @@ export function feuilleExport(
       { width: 16 },
       { width: 8 },
       { width: 12 },
+      { width: 14 },
+      { width: 14 },
       { width: 60 },
     ],
     formats: [
       { range: "A1", bold: true },
       { range: "A2:A3", italic: true, fontColor: "#595959" },
-      { range: `A${premiere - 1}:H${premiere - 1}`, bold: true, fill: "#DDEBF7" },
+      { range: `A${premiere - 1}:J${premiere - 1}`, bold: true, fill: "#DDEBF7" },
       { range: `E${premiere}:E${fin}`, numFmt: FORMAT_EXCEL.montant },
-      { range: `H${premiere}:H${fin}`, wrap: true },
+      { range: `I${premiere}:I${fin}`, numFmt: FORMAT_EXCEL.montant },
+      { range: `J${premiere}:J${fin}`, wrap: true },
     ],
     freeze: { rows: premiere - 1 },
     tabColor: "#548235",

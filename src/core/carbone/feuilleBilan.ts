@@ -292,7 +292,13 @@ function ligneActivite(a: ActiviteEstimee, r: number, plageF: string, numerique:
       )})),"${A_COMPLETER}",${v(5)}))`,
       result: LIBELLES_METHODE[a.methode],
     },
-    a.realise === undefined ? null : centsToEuros(a.realise),
+    // The ledger's réalisé is a formula (a link to the Écarts cell, or the FEC's amount): read back, it is never taken
+    // for the user's input; a number typed over it is.
+    a.realise === undefined
+      ? null
+      : a.realiseDuGrandLivre
+        ? { formula: a.realiseDuGrandLivre.cellule ?? String(centsToEuros(a.realise)), result: centsToEuros(a.realise) }
+        : centsToEuros(a.realise),
     a.quantiteRealisee === undefined ? null : Number(a.quantiteRealisee),
     {
       formula:

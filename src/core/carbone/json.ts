@@ -110,6 +110,11 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
       conserve: r.couverture.conserve,
     },
     feuilles: r.feuillesEcrites,
+    /**
+     * Added: where the définitif's réalisé came from — `{ "source": "fec", "fec": "<file>", "correspondances":
+     * "fichier" | "feuille" | "defaut" }`, `{ "source": "ecarts", "feuille": "Écarts" }`, or `{ "source": null }`.
+     */
+    realise: r.realise,
     /** The rule-table versions used (the emission factors), like devis / financement / credit-impot. */
     tables: jsonTablesUtilisees(tablesCarbone(r.jeu)),
   };

@@ -160,6 +160,11 @@ export interface ActiviteEstimee extends Activite {
   /** kg CO2e, exact decimal string; undefined when not estimated. */
   kgCO2e?: string;
   realise?: Cents;
+  /**
+   * The réalisé came from the ledger (the « Écarts » sheet, at `cellule`, or the FEC given): written on the sheet as a
+   * formula (a link to that cell, or the amount), so that the next run never reads it back as the user's input.
+   */
+  realiseDuGrandLivre?: { cellule?: string };
   quantiteRealisee?: string;
   /** kg CO2e from actuals (quantité réalisée, or réalisé €). */
   kgCO2eDefinitif?: string;

@@ -459,9 +459,9 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     ]);
     const lignes = csv.replace(/^\ufeff/, "").split("\r\n");
     expect(lignes[0]).toBe(
-      "Catégorie;Poste du calculateur;Quantité;Unité;Montant devis (€);Lignes;À compléter;Sources",
+      "Catégorie;Poste du calculateur;Quantité;Unité;Montant devis (€);Lignes;À compléter;Quantité réalisée;Réalisé (€);Sources",
     );
-    expect(lignes[1]).toBe(`Achats et services;"'=HYPERLINK(""http://x"")";12,5;€ HT;12,50;1;0;"'@SUM(A1)"`);
+    expect(lignes[1]).toBe(`Achats et services;"'=HYPERLINK(""http://x"")";12,5;€ HT;12,50;1;0;;;"'@SUM(A1)"`);
   });
 
   test("la quantité lue d'une ligne à compléter s'accorde : « 3 semaines », « 1 semaine », « 2,5 jours », « 2 A/R »", async () => {
