@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { analyserMontant, analyserNombre, Cents, centsToEuros } from "../core/money";
+import { analyserMontant, analyserNombre, Cents, centsToDecimal, centsToEuros } from "../core/money";
 import { messageMontantRefuse, messageNombreRefuse } from "../core/money/messages";
 
 /**
@@ -40,9 +40,7 @@ export function lireMontant(v: Valeur | undefined, nom: string, opts: { positif?
   const a = analyserMontant(v);
   if (a.type !== "montant") throw erreurValeur(messageMontantRefuse(a, `L'argument « ${nom} »`, v));
   if (opts.positif && a.cents < 0)
-    throw erreurValeur(
-      `L'argument « ${nom} » doit être positif (reçu ${formatNombre(new Decimal(a.cents).div(100))}).`,
-    );
+    throw erreurValeur(`L'argument « ${nom} » doit être positif (reçu ${formatNombre(centsToDecimal(a.cents))}).`);
   return a.cents;
 }
 

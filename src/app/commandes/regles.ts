@@ -7,9 +7,7 @@ import { CLES_TEMPS_DE_TRAVAIL, verifierSurchargeTempsDeTravail } from "../../co
 import { CLES_INTENSITE } from "../../core/financement/plafonds";
 import { CLES_CREDIT_IMPOT } from "../../core/creditImpot/calculerCreditImpot";
 import { CLE_ACCORD } from "../../core/devis/regles/contexte";
-import type { Genre } from "../../core/devis/model";
-
-const GENRES: readonly Genre[] = ["fiction", "documentaire", "animation", "spectacle"];
+import { GENRES } from "../../core/devis/model";
 
 /**
  * The « Paramètres » keys of the domains that list every key they read: under these prefixes, any other key is read

@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import type { Gravite } from "../../core/controles/constat";
 import type { GenreCredit, RegimeCredit } from "../../core/creditImpot/modele";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
@@ -219,8 +220,8 @@ async function blocFinancement(wb: WorkbookPort, c: ContexteProduction, date: st
     bloc.resteAFinancer = s.resteAFinancer;
     bloc.equilibre = s.resteAFinancer === undefined ? undefined : s.resteAFinancer === 0;
     bloc.aidesPubliques = s.aidesPubliques;
-    bloc.intensite = s.intensite?.toFixed(4);
-    bloc.plafond = r.plafond.plafond.toFixed(2);
+    bloc.intensite = s.intensite?.toFixed(4, Decimal.ROUND_HALF_UP);
+    bloc.plafond = r.plafond.plafond.toFixed(2, Decimal.ROUND_HALF_UP);
     bloc.motifPlafond = r.plafond.motif;
     bloc.depassePlafond = s.intensite !== undefined && s.intensite.greaterThan(r.plafond.plafond);
     bloc.erreurs = r.constats.filter((x) => x.gravite === "erreur").length;

@@ -1,13 +1,14 @@
 import { pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
-import type {
-  ColonneMontantNommee,
-  ColonnesMontant,
-  ColonneNonLue,
-  Conservation,
-  Devis,
-  Genre,
-  TypeOeuvre,
+import {
+  GENRES,
+  type ColonneMontantNommee,
+  type ColonnesMontant,
+  type ColonneNonLue,
+  type Conservation,
+  type Devis,
+  type Genre,
+  type TypeOeuvre,
 } from "../../core/devis/model";
 import { texteConservation } from "../../core/devis/feuilleControles";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
@@ -23,7 +24,6 @@ import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 const USAGE =
   "prodbook devis <classeur.xlsx> [--feuille NOM] [--duree MINUTES] [--genre fiction|documentaire|animation|spectacle] " +
   "[--oeuvre cinema|audiovisuel [--annexe-iii]] [--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ] [--explique]";
-const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 const m = (c: Cents) => centsToDecimalString(c);
 
 /** A column not read, in the JSON: its sums in euros (a recap's amounts and the devis's totals they are compared to). */

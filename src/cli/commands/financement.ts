@@ -2,7 +2,7 @@ import { pluriel } from "../../core/util/texte";
 import * as path from "path";
 import { LANGUES, type RegimeCredit } from "../../core/creditImpot/modele";
 import { financement, type OptionsFinancementPane } from "../../app/commandes/financement";
-import type { Genre, OrigineDuree, TypeOeuvre } from "../../core/devis/model";
+import { GENRES, type Genre, type OrigineDuree, type TypeOeuvre } from "../../core/devis/model";
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { echeancierJson, resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
@@ -118,8 +118,7 @@ export const commande = definirCommande({
       feuilleDevis: v.devis,
       cout,
       typeOeuvre: (choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) ?? "cinema") as TypeOeuvre,
-      genre: choixArg(v.genre, "--genre", ["fiction", "documentaire", "animation", "spectacle"] as const) as
-        Genre | undefined,
+      genre: choixArg(v.genre, "--genre", GENRES) as Genre | undefined,
       dureeMinutes: dureeArg(v.duree),
       origineDuree: origineDureeArg(v.duree),
       dureeDuClasseur: true,

@@ -1,6 +1,7 @@
 import { pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
 import { centsToDecimalString } from "../../core/money";
+import { GENRES } from "../../core/devis/model";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateEnLettres, dateFr } from "../../core/planning/dates";
 import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
@@ -13,7 +14,6 @@ const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
   "[--service AAAA-MM-JJ] [--genre fiction|documentaire|animation|spectacle [--duree MINUTES] [--tournage JOURS]] [--json] [-o " +
   "sortie.xlsx] [--strict]";
-const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
 
 /** The public JSON contract of `prodbook planning --json` (issue 6 §5). */
 export function jsonPlanning(r: ResultatPlanning) {

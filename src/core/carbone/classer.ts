@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { centsToDecimal } from "../money/cents";
 import type { LigneDevis } from "../devis/model";
 import { estSousLeTotal } from "../devis/nomenclature";
 import { normaliser } from "../util/texte";
@@ -349,7 +350,7 @@ function parUnite(l: LigneDevis, a: Activite, re: RegExp, manque: string): Activ
 }
 
 function enEuros(a: Activite, l: LigneDevis): Activite {
-  a.quantite = new Decimal(l.montant).dividedBy(100).toFixed();
+  a.quantite = centsToDecimal(l.montant).toFixed();
   a.formuleQuantite = l.source.cellules.montant;
   return a;
 }

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import Papa from "papaparse";
-import { type Cents, centsToEuros, sumCents, ZERO } from "../money/cents";
+import { type Cents, centsToDecimalString, centsToEuros, sumCents, ZERO } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, SheetSpec } from "../port/workbook";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
@@ -81,7 +81,7 @@ export function csvExport(lignes: LigneExport[]): string {
     l.poste,
     l.quantite === undefined ? "" : virgule(l.quantite),
     l.unite,
-    virgule(new Decimal(l.montant).dividedBy(100).toFixed(2)),
+    virgule(centsToDecimalString(l.montant)),
     String(l.lignes),
     String(l.aCompleter),
     l.quantiteRealisee === undefined ? "" : virgule(l.quantiteRealisee),

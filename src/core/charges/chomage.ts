@@ -37,7 +37,7 @@ export function cdduCourt(debut: string, fin: string): boolean {
   return fin <= finTroisMois(debut);
 }
 
-const pct = (d: Decimal) => d.times(100).toFixed(2).replace(".", ",") + " %";
+const pct = (d: Decimal) => d.times(100).toFixed(2, Decimal.ROUND_HALF_UP).replace(".", ",") + " %";
 
 /**
  * Employer unemployment contribution for an intermittent on `date` (ISO): common-law rate + 5 % specific, plus the

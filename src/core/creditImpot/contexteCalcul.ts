@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
+import { type Cents, cents, centsToDecimalString, formatMontantFr, formatPourcentFr, multiplyCents } from "../money";
 import type { OrigineDuree } from "../devis/model";
 import type { TableRegles } from "../regles/table";
 import type { Figures } from "./figures";
@@ -53,7 +53,7 @@ export const termes = {
   }),
   budget: (budget: Cents): TermePlafond => ({
     libelle: "Budget de production",
-    valeur: new Decimal(budget).dividedBy(100).toFixed(2),
+    valeur: centsToDecimalString(budget),
     unite: "euros",
     origine: "total du devis",
   }),
@@ -137,7 +137,7 @@ export function plafondAidesPubliques(
       facteurs: [termes.regle("Part maximale des aides publiques", clePart, part, "taux"), termes.budget(budget)],
       moins: {
         libelle: quoi,
-        valeur: new Decimal(deja).dividedBy(100).toFixed(2),
+        valeur: centsToDecimalString(deja),
         unite: "euros",
         origine: autres === undefined ? "non renseignées, comptées pour 0 : plafond à vérifier" : "montant indiqué",
       },

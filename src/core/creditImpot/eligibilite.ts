@@ -3,6 +3,7 @@ import { celluleDeLigne, type CodeChapitre, type Devis, type LigneDevis } from "
 import {
   cents,
   type Cents,
+  centsToDecimal,
   formatMontantFr,
   montantLigne,
   multiplyCents,
@@ -170,7 +171,7 @@ export function plafonnerHebergement(
       );
       continue;
     }
-    const plafonne = multiplyCents(montantLigne(nuits, 1, new Decimal(plafond).dividedBy(100)), b.partFrance);
+    const plafonne = multiplyCents(montantLigne(nuits, 1, centsToDecimal(plafond)), b.partFrance);
     if (plafonne >= b.base) continue;
     ajustements.push({
       nom: "plafond hébergement",

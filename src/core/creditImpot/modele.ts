@@ -2,13 +2,13 @@ import type { Cents } from "../money";
 import type { CodeChapitre, LigneDevis, OrigineDuree } from "../devis/model";
 import type { Confiance, Source, Surcharges } from "../regles/table";
 import type { GenreCredit } from "./regles";
-import type { OrdreSubventions } from "../regles/schemas/creditImpot";
+import { GENRES_CREDIT as GENRES_TABLES, type OrdreSubventions } from "../regles/schemas/creditImpot";
 import { ErreurDonnees } from "../erreurs";
 
 export type { GenreCredit } from "./regles";
 export type RegimeCredit = "cinema" | "audiovisuel" | "international";
 export const REGIMES: readonly RegimeCredit[] = ["cinema", "audiovisuel", "international"];
-export const GENRES_CREDIT: readonly GenreCredit[] = ["fiction", "documentaire", "animation"];
+export const GENRES_CREDIT: readonly GenreCredit[] = GENRES_TABLES;
 /** Original language of the work (cinema rate): French or a regional language in use in France, or another one. */
 export type LangueOeuvre = "francais" | "etrangere";
 export const LANGUES: readonly LangueOeuvre[] = ["francais", "etrangere"];

@@ -3,6 +3,7 @@ import { formatGrandMontantFr } from "../money/format";
 import Decimal from "decimal.js";
 import {
   Cents,
+  centsToDecimal,
   eurosToCents,
   montantLigne,
   MONTANT_MAX_CENTIMES,
@@ -120,7 +121,7 @@ function partFranceDeRepartition(
   etr: Decimal | undefined,
 ): Decimal | undefined {
   if (!montant || (fr === undefined && etr === undefined)) return undefined;
-  const total = new Decimal(montant).dividedBy(100);
+  const total = centsToDecimal(montant);
   const part = fr !== undefined ? fr.dividedBy(total) : new Decimal(1).minus((etr as Decimal).dividedBy(total));
   return Decimal.max(0, Decimal.min(1, part));
 }
@@ -314,7 +315,7 @@ function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
     return t?.colonnes.includes(colonneLettre(col)) ? t.facteur : undefined;
   };
   const enEuros = (exacte: Decimal | undefined, lue: Cents, cellule: string, facteur: number) => {
-    const d = (exacte ?? new Decimal(lue).dividedBy(100)).times(facteur).times(100);
+    const d = (exacte ?? centsToDecimal(lue)).times(facteur).times(100);
     const c = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
     if (c.abs().greaterThan(MONTANT_MAX_CENTIMES))
       throw new MontantHorsLimiteError(formatGrandMontantFr(c.dividedBy(100)), cellule);

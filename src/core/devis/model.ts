@@ -20,7 +20,9 @@ export const CATEGORIES_LIGNE = [
 ] as const;
 export type CategorieLigne = (typeof CATEGORIES_LIGNE)[number];
 
-export type Genre = "fiction" | "documentaire" | "animation" | "spectacle";
+/** The genres of a work (accord transparence, planning, devis): the one list, for options and rule keys. */
+export const GENRES = ["fiction", "documentaire", "animation", "spectacle"] as const;
+export type Genre = (typeof GENRES)[number];
 export type TypeOeuvre = "audiovisuel" | "cinema";
 export type EligibiliteCI = "oui" | "non" | "auto";
 

@@ -7,7 +7,7 @@ import {
   type Cents,
   type Convention,
 } from "../money";
-import { eurosToCents, MONTANT_MAX_CENTIMES, ZERO } from "../money/cents";
+import { centsToDecimal, eurosToCents, MONTANT_MAX_CENTIMES, ZERO } from "../money/cents";
 import { estFormatDate } from "../port/dates";
 import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
@@ -63,7 +63,7 @@ export class MontantLu {
 
   /** The exact value: a number cell's own number, a text's amount rounded to the cent. */
   get valeur(): Decimal {
-    return this.nombre !== undefined ? new Decimal(this.nombre) : new Decimal(this.cents).dividedBy(100);
+    return this.nombre !== undefined ? new Decimal(this.nombre) : centsToDecimal(this.cents);
   }
 }
 

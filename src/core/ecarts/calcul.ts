@@ -3,7 +3,7 @@ import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import type { Constat } from "../controles/constat";
 import type { CodeChapitre, Devis } from "../devis/model";
-import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
+import { CHAPITRES_AUDIOVISUEL, CHAPITRES_HORS_TOTAL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import type { Realise } from "../comptabilite/realise";
 
 /** Alert when |écart estimé| > montant AND |écart estimé| / budget > pct (or the budget is zero). */
@@ -94,8 +94,8 @@ export function chapitreDuPoste(code: string, devis: Devis): string {
   if (l) return l.chapitre as string;
   const maj = code.toUpperCase();
   if ((ORDRE_CHAPITRES as readonly string[]).includes(maj)) return maj;
-  const p = /^(FG|IMP|FF|PROD)/i.exec(code);
-  if (p) return p[1].toUpperCase();
+  const p = CHAPITRES_HORS_TOTAL.find((c) => maj.startsWith(c));
+  if (p) return p;
   return /^\d/.test(code) ? code[0] : "?";
 }
 

@@ -114,7 +114,7 @@ export function feuilleCoutDefinitif(
     annoter(row, t, { budget: `repris de ${ref}!D${l}`, realise: `repris de ${ref}!G${l}` });
     if (t) ecartPct(row, `${c.code} ${c.libelle}`, { ecart: subCents(c.realise, c.budget), budget: c.budget });
     if (parts) {
-      const p = (parts.get(c.code) ?? new Decimal(1)).toDecimalPlaces(6);
+      const p = (parts.get(c.code) ?? new Decimal(1)).toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
       cells.push(p.toNumber(), { formula: `ROUND(D${row}*G${row},2)` }, { formula: `D${row}-H${row}` });
       if (t) {
         const x = tracesTerritoire(`${c.code} ${c.libelle}`, t.realise, p);

@@ -22,6 +22,9 @@ export const CELLULES_PLAN = {
   seuilPetitBudget: "B7",
   plafondCnc: "B8",
 };
+const P = CELLULES_PLAN;
+/** "B2" → "$B$2", for a formula. */
+const abs = (cellule: string) => cellule.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 const LIGNE_ENTETE = 10;
 
 const ratio = (d: Decimal | undefined) => (d ? d.toNumber() : 0);
@@ -60,7 +63,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
 
   const rows: CellSpec[][] = [
     ["Plan de financement", null, "Établi par Prodbook — les cellules bleues sont modifiables, le reste se recalcule."],
-    ["Coût de production (devis)", celluleCout(a), ctx.cout?.origine ?? "Coût inconnu : saisissez-le en B2."],
+    ["Coût de production (devis)", celluleCout(a), ctx.cout?.origine ?? `Coût inconnu : saisissez-le en ${P.cout}.`],
     ["Type d'œuvre", oeuvre, "Cinéma ou Audiovisuel"],
     ctx.typeOeuvre === "cinema"
       ? [
@@ -144,11 +147,11 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   rows.push([]);
   const synthese: CellSpec[][] = [
     ["Synthèse", null],
-    ["Coût de production", f("$B$2", euro(s.cout))],
+    ["Coût de production", f(abs(P.cout), euro(s.cout))],
     ["Total des financements", f(tot, euro(s.total))],
-    ["Reste à financer (négatif : excédent)", f(`$B$2-${tot}`, euro(s.resteAFinancer))],
+    ["Reste à financer (négatif : excédent)", f(`${abs(P.cout)}-${tot}`, euro(s.resteAFinancer))],
     ["Financement étranger", f(`SUMIFS(${col("F")},${col("E")},"${ORIGINES[1]}")`, euro(s.financementEtranger))],
-    ["Base de l'intensité (coût, part française)", f(`$B$2-$B$${L(4)}`, euro(s.baseIntensite))],
+    ["Base de l'intensité (coût, part française)", f(`${abs(P.cout)}-$B$${L(4)}`, euro(s.baseIntensite))],
     [
       "Aides publiques (France)",
       f(`SUMIFS(${col("F")},${col("H")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesPubliques)),
@@ -157,7 +160,11 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ["Intensité des aides publiques", f(`IF(${base}<=0,0,$B$${L(6)}/${base})`, ratio(s.intensite))],
     [
       "Plafond applicable",
-      f(`IF(OR($B$4="${OUI}",AND(ISNUMBER($B$7),$B$2<=$B$7)),$B$6,$B$5)`, ratio(p.plafond)),
+      f(
+        `IF(OR(${abs(P.premierFilm)}="${OUI}",AND(ISNUMBER(${abs(P.seuilPetitBudget)}),` +
+          `${abs(P.cout)}<=${abs(P.seuilPetitBudget)})),${abs(P.plafondDerogatoire)},${abs(P.plafondGeneral)})`,
+        ratio(p.plafond),
+      ),
       p.motif,
     ],
     ["Aides du CNC", f(`SUMIFS(${col("F")},${col("I")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesCnc))],
@@ -287,11 +294,11 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ],
     formats: [
       { range: "A1", bold: true },
-      { range: "B2", numFmt: FORMAT_EXCEL.montant, fill: bleu },
-      { range: "B3:B4", fill: bleu },
-      { range: "B5:B6", numFmt: FORMAT_EXCEL.pourcent },
-      { range: "B7", numFmt: FORMAT_EXCEL.montant },
-      { range: "B8", numFmt: FORMAT_EXCEL.pourcent },
+      { range: P.cout, numFmt: FORMAT_EXCEL.montant, fill: bleu },
+      { range: `${P.typeOeuvre}:${P.premierFilm}`, fill: bleu },
+      { range: `${P.plafondGeneral}:${P.plafondDerogatoire}`, numFmt: FORMAT_EXCEL.pourcent },
+      { range: P.seuilPetitBudget, numFmt: FORMAT_EXCEL.montant },
+      { range: P.plafondCnc, numFmt: FORMAT_EXCEL.pourcent },
       { range: `A${LIGNE_ENTETE}:L${LIGNE_ENTETE}`, bold: true },
       { range: `A${ligneTotal}:G${ligneTotal}`, bold: true, borderTop: true },
       { range: `A${L(0)}`, bold: true },
@@ -313,14 +320,14 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       },
       { range: `D${d}:D${e}`, list: { source: `=${listes.statuts}` }, prompt: "Acquis, en négociation ou envisagé" },
       { range: `E${d}:E${e}`, list: { source: `=${listes.origines}` } },
-      { range: "B3", list: ["Cinéma", "Audiovisuel"] },
-      { range: "B4", list: [OUI, NON] },
+      { range: P.typeOeuvre, list: ["Cinéma", "Audiovisuel"] },
+      { range: P.premierFilm, list: [OUI, NON] },
     ],
     conditionalFormats: [
       { range: `B${L(3)}`, formula: `ROUND($B$${L(3)},2)<>0`, fill: "#F8CBAD", bold: true },
       { range: `B${L(8)}`, formula: `$B$${L(8)}>$B$${L(9)}`, fill: "#FF9999", bold: true },
       { range: `B${L(8)}`, formula: `$B$${L(8)}>0.5`, fill: "#FFE699" },
-      { range: `B${L(11)}`, formula: `$B$${L(11)}>$B$8`, fill: "#FF9999", bold: true },
+      { range: `B${L(11)}`, formula: `$B$${L(11)}>${abs(P.plafondCnc)}`, fill: "#FF9999", bold: true },
       { range: `A${d}:L${e}`, formula: `$D${d}="${LIBELLES_STATUT.envisage}"`, fontColor: "#7F7F7F" },
       { range: `C${d}:C${e}`, formula: `$C${d}="Autre"`, fill: "#FFF2CC" },
       ...(fin > lk

@@ -130,7 +130,8 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
   }
   if (a.type !== "montant") return undefined;
   // A number typed beyond the cent (300000,005) too, once a calculation's float noise (0,1 + 0,2) is set aside.
-  const nombre = typeof c!.v === "number" && new Decimal(c!.v).toSignificantDigits(15).decimalPlaces() > 2;
+  const nombre =
+    typeof c!.v === "number" && new Decimal(c!.v).toSignificantDigits(15, Decimal.ROUND_HALF_UP).decimalPlaces() > 2;
   if (a.sousCentime || nombre)
     ctx.avertissements.push({
       cellule,

@@ -31,10 +31,10 @@ export class MontantHorsLimiteError extends ErreurDonnees {
 export function cents(n: number): Cents {
   if (!Number.isInteger(n)) throw new RangeError(`Montant en centimes invalide : ${n}`);
   if (Math.abs(n) > LIMITE) throw new MontantHorsLimiteError(formatGrandMontantFr(new Decimal(n).dividedBy(100)));
-  return n as Cents;
+  return n as Cents; // the guard: an integer within ± 2^51, checked above
 }
 
-export const ZERO = 0 as Cents;
+export const ZERO = 0 as Cents; // an integer, within the limit
 
 export function sumCents(xs: Iterable<Cents>): Cents {
   let s = 0;

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Cents } from "./cents";
+import { type Cents, negCents } from "./cents";
 
 const NBSP = "\u202f"; // what fr-FR Intl uses as the thousands separator
 
@@ -40,7 +40,7 @@ export function formatGrandMontantFr(euros: Decimal.Value): string {
  */
 export function formatEcartFr(c: Cents): string {
   if (c === 0) return formatMontantFr(c);
-  return `${c > 0 ? "+" : MOINS}${formatMontantFr(Math.abs(c) as Cents)}`;
+  return `${c > 0 ? "+" : MOINS}${formatMontantFr(c > 0 ? c : negCents(c))}`;
 }
 
 /**

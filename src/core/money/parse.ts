@@ -218,6 +218,7 @@ export function analyserMontant(input: string | number, convention?: Convention)
   const a = analyserNombre(input, convention);
   if (a.type === "invalide") return invalide(input);
   if (a.type === "ambigu") {
+    // Ambiguous means 1 to 3 digits, a lone separator, 3 digits: at most 999 999 €, far within the limit.
     const decimale = enCents(a.decimale) as Cents;
     const milliers = enCents(a.milliers) as Cents;
     return { type: "ambigu", decimale, milliers };
@@ -230,18 +231,23 @@ export function analyserMontant(input: string | number, convention?: Convention)
 }
 
 /**
- * Lenient reading for sources whose convention is fixed elsewhere (emission factors, charge rates):
- * "1 234,56 €", "1234.56", "(1 234,56)", "1.234,56", "1,234.56"; a lone separator before three digits is read as
- * the decimal one. Returns undefined when the text is not an amount or is beyond ±2^51 cents. For what a user
- * typed (devis cells, plan de financement, ledger CSV, Paramètres, function arguments, CLI options), use
- * `analyserMontant`, which names ambiguity.
+ * Lenient reading of an amount: "1 234,56 €", "1234.56", "(1 234,56)", "1.234,56", "1,234.56", "1.500.000".
+ * Returns undefined when the text is not an amount, is beyond ±2^51 cents, or is ambiguous: a lone separator before
+ * three digits (« 12.500 », « 2,345 ») is never guessed (it was read 12,50 € while « 1.500.000 » is 1 500 000 €).
+ * For what a user typed (devis cells, plan de financement, ledger CSV, Paramètres, function arguments, CLI options),
+ * use `analyserMontant`, which names both readings of an ambiguous text.
  */
 export function parseMontant(input: string | number | null | undefined): Cents | undefined {
-  const d = parseDecimalFr(input);
-  return d === undefined ? undefined : enCents(d);
+  if (input === null || input === undefined) return undefined;
+  const a = analyserNombre(input);
+  return a.type === "nombre" ? enCents(a.valeur) : undefined;
 }
 
-/** Same grammar as parseMontant, returning the exact decimal (quantities, rates with more than 2 decimals). */
+/**
+ * parseMontant's grammar, returning the exact decimal (quantities, rates with more than 2 decimals), for sources
+ * whose convention is fixed elsewhere (emission factors, charge rates): there a lone separator before three digits
+ * is the decimal one (« 282,125 »).
+ */
 export function parseDecimalFr(input: string | number | null | undefined): Decimal | undefined {
   if (input === null || input === undefined) return undefined;
   const a = analyserNombre(input);

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { type Cents, MONTANT_MAX_CENTIMES } from "./cents";
+import { cents, type Cents, MONTANT_MAX_CENTIMES } from "./cents";
 import { formatMontantFr } from "./format";
 import { phraseDeviseEcrite } from "./messages";
 import { analyserMontant, analyserNombre } from "./parse";
@@ -48,7 +48,7 @@ export function saisieMontant(texte: string, { positif = false, nonNegatif = fal
       return {
         type: "refus",
         message:
-          `« ${t} » dépasse la limite de Prodbook (± ${formatMontantFr(MONTANT_MAX_CENTIMES as Cents)}) : ` +
+          `« ${t} » dépasse la limite de Prodbook (± ${formatMontantFr(cents(MONTANT_MAX_CENTIMES))}) : ` +
           `un numéro ou une référence a-t-il été saisi à la place d'un montant ?`,
       };
     case "invalide":

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { cents, formatMontantFr } from "../money";
 import { libelleCle, majuscule, valeurLisible } from "./libellesCles";
+import { GENRES_CREDIT } from "./schemas/creditImpot";
 import accordTransparence from "./data/accord-transparence.json";
 import carboneFacteurs from "./data/carbone-facteurs.json";
 import chargesSociales from "./data/charges-sociales.json";
@@ -195,7 +196,7 @@ const PREFIXES_PARTICULIERS: readonly (readonly [string, readonly string[]])[] =
   ["credit-impot.audiovisuel.coproduction.", ["credit-impot-audiovisuel-plafond-minute-coproduction"]],
   ["credit-impot.audiovisuel.minimum-minute.fiction-jeunesse", ["credit-impot-audiovisuel-minimum-fiction-jeunesse"]],
   ["credit-impot.audiovisuel.cout-minimum.documentaire", ["credit-impot-audiovisuel-minimum-documentaire"]],
-  ...(["fiction", "documentaire", "animation"] as const).flatMap((g) => [
+  ...GENRES_CREDIT.flatMap((g) => [
     [`credit-impot.audiovisuel.minimum-minute.${g}`, [`credit-impot-audiovisuel-minimum-${g}`]] as const,
     [`credit-impot.audiovisuel.duree-minimum.${g}`, [`credit-impot-audiovisuel-minimum-${g}`]] as const,
   ]),

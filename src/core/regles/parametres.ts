@@ -4,6 +4,7 @@ import {
   analyserNombre,
   type AnalyseNombre,
   type Cents,
+  centsToDecimal,
   formatMontantFr,
   formatPourcentFr,
   phraseDeviseEcrite,
@@ -233,7 +234,7 @@ export function surchargeMontant(s: Surcharges, cle: string): SurchargeLue<Cents
       cle,
       surchargeVue(e),
       [formatMontantFr(a.decimale), formatMontantFr(a.milliers)],
-      [fr(new Decimal(a.decimale).dividedBy(100)), fr(new Decimal(a.milliers).dividedBy(100))],
+      [fr(centsToDecimal(a.decimale)), fr(centsToDecimal(a.milliers))],
     );
   if (a.type === "montant" && a.sousCentime)
     throw new ParametreInvalideError(

@@ -143,7 +143,7 @@ function montantLu(
   const x = row[COL_V.montant].v as number;
   const k = Math.round(x * 100);
   if (Math.abs(x) < 1e13 && k / 100 === x) return eurosToCents(x);
-  const euros = new Decimal(montant).toSignificantDigits(15);
+  const euros = new Decimal(montant).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
   if (euros.abs().times(100).greaterThan(MONTANT_MAX_CENTIMES) || euros.decimalPlaces() > 2)
     throw new ErreurDonnees(
       `Version « ${nom} » : la cellule ${ou(r, COL_V.montant)} contient ${String(x).replace(".", ",")}, ` +

@@ -5,7 +5,6 @@ import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCredi
 import { entreesParametresCreditImpot } from "../../../src/core/creditImpot/parametresModele";
 import { lireParametres } from "../../../src/core/regles/parametres";
 import { TABLES_CREDIT_IMPOT } from "../../../src/core/creditImpot/regles";
-import { validerTable } from "../../../src/core/regles/table";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 import { unDevis } from "./fabrique";
 
@@ -73,11 +72,10 @@ describe("creditImpotClasseur (port du classeur)", () => {
 });
 
 describe("tables et clés du crédit d'impôt", () => {
-  it("chaque table est valide et chaque version est sourcée avec une URL et une confiance", () => {
-    for (const t of Object.values(TABLES_CREDIT_IMPOT)) {
-      expect(() => validerTable(t, `${t.id}.json`)).not.toThrow();
+  it("chaque version est sourcée avec une URL et une confiance", () => {
+    // The tables are validated where they are imported (regles.ts): here, what validerTable does not require.
+    for (const t of Object.values(TABLES_CREDIT_IMPOT))
       for (const v of t.versions) expect(v.sources.every((s) => /^https?:\/\//.test(s.url))).toBe(true);
-    }
     // Every version below H says why in the table itself (shown with « à vérifier »).
     for (const t of Object.values(TABLES_CREDIT_IMPOT))
       for (const v of t.versions) expect(v.confiance === "H" || (v.motifConfiance ?? "").length > 20).toBe(true);

@@ -42,6 +42,19 @@ describe("parseMontant", () => {
     expect(parseMontant(texte as string)).toBeUndefined();
   });
 
+  it.each(["12.500 €", "2.345", "2,345", "-12.500", "(1,000)"])(
+    "%p est ambigu : ni l'une ni l'autre lecture",
+    (texte) => {
+      expect(parseMontant(texte)).toBeUndefined();
+    },
+  );
+
+  it("lit les milliers quand l'écriture les prouve, quel que soit le nombre de groupes", () => {
+    expect(parseMontant("1.500.000")).toBe(150000000);
+    expect(parseMontant("12.500,00 €")).toBe(1250000);
+    expect(parseMontant("2.345,0")).toBe(234500);
+  });
+
   it("garde les décimales au-delà du centime pour les taux", () => {
     expect(parseDecimalFr("282,125")?.toString()).toBe("282.125");
     expect(parseDecimalFr("1 000,0049")?.toString()).toBe("1000.0049");

@@ -62,6 +62,18 @@ describe("schémas des tables de règles", () => {
     expect(validerTable(cinema(), "credit-impot-cinema.json").versions).toHaveLength(2);
   });
 
+  it("un poste de correspondance PCG est un numéro de poste ou un chapitre sous le total du devis", () => {
+    const table = (poste: string) => {
+      const t = lire("correspondances-pcg.json") as { versions: { valeurs: { correspondances: object[] } }[] };
+      t.versions[0].valeurs.correspondances = [{ compte: "6411", poste, libelle: "Salaires" }];
+      return t;
+    };
+    for (const poste of ["2", "2.3.1", "FG", "IMP", "FF", "PROD"])
+      expect(() => validerTable(table(poste), "correspondances-pcg.json")).not.toThrow();
+    for (const poste of ["X", "FGX", "2.", "P"])
+      expect(erreur(table(poste), "correspondances-pcg.json")).toMatch(/poste du devis/);
+  });
+
   it.each([
     [
       "taux hors de [0, 1]",

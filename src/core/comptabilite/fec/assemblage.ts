@@ -87,8 +87,8 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
       const ls = (v.lignes ?? []).map((l) => l + decalage);
       const c = comptes.get(k);
       if (c) {
-        c.debit = (c.debit + v.debit) as Cents;
-        c.credit = (c.credit + v.credit) as Cents;
+        c.debit = cents(c.debit + v.debit);
+        c.credit = cents(c.credit + v.credit);
         c.nombreLignes = (c.nombreLignes ?? 0) + (v.nombreLignes ?? 0);
         // The lines read again (numerosAbsolus) come last but may be earlier in the file: merged, the first kept.
         c.lignes = (c.lignes ?? [])
@@ -98,8 +98,8 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
       } else
         comptes.set(k, {
           libelle: v.libelle,
-          debit: v.debit,
-          credit: v.credit,
+          debit: cents(v.debit),
+          credit: cents(v.credit),
           lignes: ls,
           nombreLignes: v.nombreLignes ?? 0,
         });

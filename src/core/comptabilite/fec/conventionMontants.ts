@@ -1,4 +1,4 @@
-import type { Cents } from "../../money/cents";
+import { cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import type { Convention } from "../../money/parse";
 import { milliers, pluriel } from "../../util/texte";
@@ -31,7 +31,7 @@ export function alerteConvention(
 ): string {
   const liste = resolus
     .slice(0, RESOLUS_CITES)
-    .map((x) => `ligne ${x.ligne} ${x.champ} « ${x.texte} » = ${formatMontantFr(x.cents as Cents)}`)
+    .map((x) => `ligne ${x.ligne} ${x.champ} « ${x.texte} » = ${formatMontantFr(cents(x.cents))}`)
     .join(" ; ");
   const autre = convention === "fr" ? "au point décimal" : "à la virgule décimale";
   const suite = total > RESOLUS_CITES ? ` ; et ${milliers(total - RESOLUS_CITES)} autres` : "";

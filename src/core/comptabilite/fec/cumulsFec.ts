@@ -1,4 +1,4 @@
-import type { Cents } from "../../money/cents";
+import { ZERO, type Cents } from "../../money/cents";
 import { Cle, EnsembleCles, egal } from "./cle";
 import type { LigneFec, SourceTexte } from "./ligneFec";
 import { LIGNES_PAR_COMPTE, type SoldeCompte } from "./types";
@@ -55,6 +55,7 @@ export class CumulsFec {
       this.comptePrecedent = tc;
       tc = this.compteCourant = autre && egal(autre.cle, u, l.c0, l.c1) ? autre : this.compte(u, b, l);
     }
+    // Hot loop (bench): integer cents from the byte parser; each account's sum passes cents() in assemblage.
     tc.debit = (tc.debit + d) as Cents;
     tc.credit = (tc.credit + c) as Cents;
     if (tc.nombreLignes++ < LIGNES_PAR_COMPTE) tc.lignes.push(numero);
@@ -80,8 +81,8 @@ export class CumulsFec {
       e = {
         cle: u.slice(a, z),
         libelle: k >= 0 && k < l.m ? this.source.texte(u, b[k], b[k + 1] - 1) : "",
-        debit: 0 as Cents,
-        credit: 0 as Cents,
+        debit: ZERO,
+        credit: ZERO,
         lignes: [],
         nombreLignes: 0,
         suivant: this.parHash.get(h),

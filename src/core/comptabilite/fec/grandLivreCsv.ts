@@ -306,8 +306,8 @@ export function lireGrandLivreCsv(
     dmax = Math.max(dmax, d);
     const s = comptes.get(compte);
     if (s) {
-      s.debit = (s.debit + de) as Cents;
-      s.credit = (s.credit + cr) as Cents;
+      s.debit = cents(s.debit + de);
+      s.credit = cents(s.credit + cr);
       s.nombreLignes = (s.nombreLignes ?? 0) + 1;
       if (s.lignes && s.lignes.length < LIGNES_PAR_COMPTE) s.lignes.push(ligne);
     } else comptes.set(compte, { libelle: v("compteLib"), debit: de, credit: cr, lignes: [ligne], nombreLignes: 1 });

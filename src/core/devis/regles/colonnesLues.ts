@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { Regle } from "../../controles/constat";
-import { subCents } from "../../money/cents";
+import { centsToDecimal, subCents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import { decimalFr } from "../../util/texte";
 import { totauxProuves } from "../choixParTotaux";
@@ -243,7 +243,7 @@ function semainesVues(
       s.cellules.slice(0, 6).join(", ") + (s.cellules.length > 6 ? ` (${s.cellules.length} cellules en tout)` : "");
     const uneSeule = s.cellules.length === 1;
     // The sum in the unit proven row by row: never « € » for days, no unit when unknown.
-    const nombre = decimalFr(new Decimal(s.somme).div(100).toFixed());
+    const nombre = decimalFr(centsToDecimal(s.somme).toFixed());
     const somme =
       s.unite === "jours"
         ? `${nombre}\u00a0${new Decimal(s.somme).gte(200) ? "jours" : "jour"}`
@@ -398,7 +398,7 @@ function nombresNonLus(h: NombresHorsColonne) {
   const somme =
     h.argent || !h.entete
       ? `${formatMontantFr(h.total)}${n > 1 ? " au total" : ""}`
-      : `${n > 1 ? "somme " : ""}${decimalFr(new Decimal(h.total).div(100).toFixed())}`;
+      : `${n > 1 ? "somme " : ""}${decimalFr(centsToDecimal(h.total).toFixed())}`;
   return {
     regle: "colonnes-lues",
     gravite: h.argent ? ("alerte" as const) : ("info" as const),

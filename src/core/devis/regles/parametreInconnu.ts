@@ -1,11 +1,9 @@
 import type { Regle } from "../../controles/constat";
 import { clesInconnues } from "../../regles/parametres";
-import type { Genre } from "../model";
+import { GENRES } from "../model";
 import { CLE_ACCORD, CLE_MINIMUM, ContexteDevis } from "./contexte";
 import { CLE_FRAIS_CINEMA } from "./fraisCinemaTaux";
 import { TABLE_MINIMA_2642, TABLE_MINIMA_3097 } from "./donnees";
-
-const GENRES: readonly Genre[] = ["fiction", "documentaire", "animation", "spectacle"];
 
 /** Every key the devis rules understand in the « Paramètres » sheet. */
 export function clesDevis(): string[] {

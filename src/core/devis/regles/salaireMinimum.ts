@@ -47,7 +47,7 @@ function tauxUnitaire(l: LigneDevis): Decimal | undefined {
   if (l.taux !== undefined) return new Decimal(l.taux);
   const q = new Decimal(l.quantite ?? 1).times(l.nombre ?? 1);
   if ((l.quantite === undefined && l.nombre === undefined) || q.isZero()) return undefined;
-  return new Decimal(l.montant).dividedBy(100).dividedBy(q);
+  return centsToDecimal(l.montant).dividedBy(q);
 }
 
 /** A minimum per day or per week for one line, with how it was derived (« 282,12 € × 4,5 jours ») and its trace. */
