@@ -11,7 +11,7 @@ import { lireCsvCorrespondances } from "../../app/commandes/ecarts";
 import { CorrespondancesError } from "../../core/comptabilite/correspondances";
 import { choixArg } from "../args";
 import { lireFichierTexte } from "../io";
-import { avertissementEncodageFichier, lireFichierFec, lireMapping } from "./fec";
+import { avertissementEncodageCli, lireFichierFec, lireMapping } from "./fec";
 
 const USAGE =
   "prodbook carbone <classeur.xlsx> [--planning FEUILLE] [--feuille DEVIS] [--date AAAA-MM-JJ] [--json] " +
@@ -211,15 +211,16 @@ export const commande = definirCommande({
             ...(args.correspondances ? { correspondances: args.correspondances } : {}),
             ...(args.alertes ? { alertes: args.alertes } : {}),
           };
-    return executerBilanCarbone(wb, {
+    const r = await executerBilanCarbone(wb, {
       planning: args.planning,
       feuille: args.feuille,
       date: args.date,
       ecrire: sortie !== undefined,
       ...(fec ? { fec } : {}),
     });
+    return { ...r, formatFec: fec?.resultat.format };
   },
-  avertissements: (_r, { args }) => (args.fec ? [avertissementEncodageFichier(args.fec, args.encodage)] : []),
+  avertissements: (r) => (r.formatFec ? [avertissementEncodageCli(r.formatFec)] : []),
   json: (r) => r.bilan,
   texte: (r, io) => texte(r, io),
   feuillesEcrites: (r) => r.bilan.feuilles,
