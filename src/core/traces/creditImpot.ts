@@ -1,6 +1,6 @@
 import { traceLigne } from "./devis";
 import Decimal from "decimal.js";
-import { multiplyCents, sumCents, formatPourcentFr } from "../money";
+import { formatMontantFr, multiplyCents, sumCents, formatPourcentFr } from "../money";
 import {
   libellePlafond,
   type LigneBase,
@@ -98,11 +98,12 @@ function traceLigneBase(l: LigneBase): Trace {
       formule: "montant × part France",
       ...cel,
     });
-  const limite = `montant ${euros(l.montant)} limité : ${l.motif}`;
+  const limite = `montant ${formatMontantFr(l.montant)} limité : ${l.motif}`;
   const produit = multiplyCents(l.montant, l.partFrance);
-  // A computed amount limited (the director's pay cap, artists at the minimum…): min(montant × part France ; the
-  // amount the limit leaves), the amount on its factors' cells as for a line not limited (its amount cell is empty).
-  if (l.eligible && l.ligneCalculee && l.base < produit)
+  // A line limited (the director's pay cap, artists at the minimum, the charges of salaries out of the base…):
+  // min(montant × part France ; the amount the limit leaves), the amount on its cell, or on its factors' cells when
+  // it was computed (its amount cell is empty), as for a line not limited.
+  if (l.eligible && l.base < produit)
     return noeud(
       libelle,
       euros(l.base),
@@ -114,7 +115,7 @@ function traceLigneBase(l: LigneBase): Trace {
         }),
         feuille("Montant retenu après la limite", euros(l.base), "euros", { formule: l.motif }),
       ],
-      { formule: limite },
+      { formule: limite, ...cel },
     );
   return feuille(libelle, euros(l.base), "euros", {
     formule: l.eligible ? limite : `non éligible : ${l.motif}`,

@@ -154,7 +154,7 @@ describe("« D'où vient ce chiffre ? » : crédit d'impôt of a computed line w
     expect([realisateur.operation, realisateur.valeur, realisateur.formule]).toEqual([
       "minimum",
       centsToDecimalString(ligne.base),
-      `montant 75000.00 limité : ${ligne.motif}`,
+      `montant 75\u202f000,00\u00a0€ limité : ${ligne.motif}`,
     ]);
     const montant = chercherTrace(realisateur, (x) => x.libelle === "Montant")!;
     expect([montant.operation, montant.valeur, montant.formule]).toEqual([
@@ -165,5 +165,34 @@ describe("« D'où vient ce chiffre ? » : crédit d'impôt of a computed line w
     expect(montant.entrees!.map((e) => e.cellule)).toEqual(["Budget!C2", "Budget!D2"]);
     // Never the empty amount cell.
     expect(JSON.stringify(realisateur)).not.toContain("Budget!E2");
+  });
+});
+
+describe("« D'où vient ce chiffre ? » : crédit d'impôt of a typed line whose base is limited", () => {
+  it("the director's typed pay capped: min(montant × part France ; amount kept), the amount on its own cell", async () => {
+    // Before: a leaf « montant 75000.00 limité : … », the amount in machine digits and nothing to re-evaluate.
+    const wb = new MemoryWorkbook({
+      Budget: [
+        ["Code", "Libellé", "Quantité", "Tarif", "Montant"],
+        ["2.1", "Réalisateur", null, null, 75000],
+        ["7.1", "Caméra", 10, 300, 3000],
+      ],
+    });
+    const devis = importerDevis((await wb.readSheet("Budget"))!);
+    const r = calculerCreditImpot(devis, { regime: "cinema", genre: "fiction", annee: 2025 });
+    const ligne = r.lignes.find((l) => l.code === "2.1")!;
+    expect(ligne.base).toBeLessThan(ligne.montant);
+    const t = traceCreditImpot(r);
+    expect(incoherences(t)).toEqual([]);
+    const realisateur = chercherTrace(t, (x) => x.libelle === "2.1 « Réalisateur »")!;
+    expect([realisateur.operation, realisateur.valeur, realisateur.cellule, realisateur.formule]).toEqual([
+      "minimum",
+      centsToDecimalString(ligne.base),
+      "Budget!E2",
+      `montant 75\u202f000,00\u00a0€ limité : ${ligne.motif}`,
+    ]);
+    expect(evaluerNoeud(realisateur).toFixed(2)).toBe(centsToDecimalString(ligne.base));
+    const montant = chercherTrace(realisateur, (x) => x.libelle === "Montant")!;
+    expect([montant.operation, montant.valeur, montant.cellule]).toEqual(["valeur", "75000.00", "Budget!E2"]);
   });
 });
