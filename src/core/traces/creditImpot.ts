@@ -89,7 +89,7 @@ function partFrance(l: LigneBase): Trace {
 }
 
 /** A line's eligible base: montant × part France, or the amount left after a per-line cap, or 0 with its reason. */
-function traceLigneBase(l: LigneBase): Trace {
+export function traceLigneBase(l: LigneBase): Trace {
   const libelle = `${l.code ? `${l.code} ` : ""}« ${l.libelle} »`;
   // A computed amount's cell is empty: not named (its factors' cells are, under « Montant »).
   const cel = l.cellule && !l.ligneCalculee ? { cellule: l.cellule } : {};
@@ -120,6 +120,19 @@ function traceLigneBase(l: LigneBase): Trace {
   return feuille(libelle, euros(l.base), "euros", {
     formule: l.eligible ? limite : `non éligible : ${l.motif}`,
     ...cel,
+  });
+}
+
+/**
+ * A chapter's eligible base that is 0 (the tax credit's trace leaves it out): Σ its lines, each 0 with its reason
+ * (« non éligible : chapitre FG : frais généraux », its cell), so its cell on the sheet says why it is empty.
+ */
+export function traceChapitreSansBase(r: ResultatCreditImpot, code: string, libelle: string): Trace {
+  const ls = r.lignes.filter((l) => l.chapitre === code);
+  return noeud(`Chapitre ${code} ${libelle}`, "0.00", "euros", "somme", ls.map(traceLigneBase), {
+    formule: ls.length
+      ? `aucune dépense éligible : Σ ${ls.length} ligne${ls.length > 1 ? "s" : ""} du chapitre, chacune à 0`
+      : "aucune ligne du chapitre",
   });
 }
 

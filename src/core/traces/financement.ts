@@ -211,7 +211,8 @@ export function tracesFinancement(
       const ts = parMois.get(m.mois) ?? [];
       // Keyed by « 2026-03 » (the JSON's contract), named « Encaissements de mars 2026 » for a reader.
       const [annee, mois] = m.mois.split("-");
-      const nom = `Encaissements de ${MOIS[Number(mois) - 1] ?? m.mois}\u00a0${annee}`;
+      const enLettres = MOIS[Number(mois) - 1] ?? m.mois;
+      const nom = `Encaissements ${/^[aeéio]/.test(enLettres) ? "d'" : "de "}${enLettres}\u00a0${annee}`;
       out.encaissements[m.mois] = noeud(nom, euros(m.encaissements), "euros", "somme", ts, {
         formule: "Σ échéances datées du mois",
       });
