@@ -382,8 +382,19 @@ describe("« D'où vient ce chiffre ? » : the plan de financement", () => {
       verifier(t.total, centsToDecimalString(r.synthese.total));
       verifier(t.aidesPubliques, centsToDecimalString(r.synthese.aidesPubliques));
       expect(t.total.entrees!.some((e) => e.cellule)).toBe(true);
-      if (r.synthese.resteAFinancer !== undefined)
+      if (r.synthese.resteAFinancer !== undefined) {
         verifier(t.resteAFinancer as Trace, centsToDecimalString(r.synthese.resteAFinancer));
+        // The cost names its cell once, as the node's cell (before: « lu : coût indiqué dans le plan, 'Plan fin.'!B2 »
+        // and the same cell again after it).
+        const cout = t.resteAFinancer!.entrees![0];
+        if (cout.cellule) expect(cout.formule).not.toContain(cout.cellule);
+      }
+      // Each month is named in words; its key stays « 2026-03 » (the JSON's contract).
+      for (const [mois, tm] of Object.entries(t.encaissements!)) {
+        expect(mois).toMatch(/^\d{4}-\d{2}$/);
+        expect(tm.libelle).toMatch(/^Encaissements d(e |')[a-zéû]+\u00a0\d{4}$/);
+        for (const e of tm.entrees ?? []) expect(e.libelle).not.toMatch(/\d{4}-\d{2}/);
+      }
       // cinema.xlsx and documentaire.xlsx carry their cost (share 35 % and 7/18), fiction.xlsx does not.
       expect(r.synthese.intensite !== undefined).toBe(nom !== "fiction.xlsx");
       if (r.synthese.intensite !== undefined) {
