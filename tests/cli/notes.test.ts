@@ -311,6 +311,37 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     );
   });
 
+  it("ecarts: the devis lines without a code get the notes of a poste (réalisé 0 said so, estimation, écart, écart estimé)", async () => {
+    const e = path.join(RACINE, "assets/exemple");
+    const a = prodbook("ecarts", EXEMPLE, "ec-sans-code.xlsx", [
+      "--fec",
+      path.join(e, "fec-exemple.txt"),
+      "--correspondances",
+      path.join(e, "correspondances-exemple.csv"),
+    ]);
+    const n = await notes(a, "Écarts");
+    const ws = await feuilleLue(a, "Écarts");
+    // Before: the rows of the six transport lines and of the frais généraux and imprévus (no code) had no note on
+    // their estimation, écart and écart estimé. Now every computed cell of G to L of the table has one, on every row.
+    const sansNote = celluleFormules(ws).filter(
+      (c) => /^[G-L]\d+$/.test(c) && Number(c.slice(1)) > 5 && n[c] === undefined,
+    );
+    expect(sansNote).toEqual([]);
+    const ligne = ws.getColumn(2).values.findIndex((v) => v === "Train Paris–Brest A/R");
+    expect(ws.getCell(`A${ligne}`).value ?? "").toBe("");
+    expect(n[`J${ligne}`].split("\n")).toEqual([
+      "Écart « Train Paris–Brest A/R » : −2\u202f880,00\u00a0€",
+      "= réalisé − budget",
+      "← Réalisé « Train Paris–Brest A/R » : 0,00\u00a0€ (ligne du devis sans code : aucune écriture du Grand livre ne " +
+        `lui est rapprochée, les correspondances allant par code) [G${ligne}]`,
+      `← Budget « Train Paris–Brest A/R » : 2\u202f880,00\u00a0€ (montant de la ligne du devis) [D${ligne}]`,
+      `Cellules lues : G${ligne}, D${ligne}`,
+      "(Prodbook, « D'où vient ce chiffre ? »)",
+    ]);
+    expect(n[`G${ligne}`]).toMatch(/^Réalisé « Train Paris–Brest A\/R » : 0,00\u00a0€\n= ligne du devis sans code/);
+    expect(n[`G${ligne}`]).not.toContain("Cellule lue");
+  });
+
   it("financement: each month's cash in on the Échéancier and the payments without a date name their payments and cells", async () => {
     const a = prodbook("financement", path.join(FIX, "financement/documentaire.xlsx"), "ech-1.xlsx", [
       "--date",
@@ -467,7 +498,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       "Reste à engager 2 Personnel : 46\u202f110,00\u00a0€\n" +
         "= max(0 ; budget D7 − réalisé G7) ; tapez à la place le reste connu (devis, bons de commande)\n" +
         "← Rien à engager : 0,00\u00a0€\n" +
-        "← Budget − réalisé : 46\u202f110,00\u00a0€\n" +
+        "← Budget − réalisé : 46\u202f110,00\u00a0€ (budget − réalisé)\n" +
         "Cellules lues : D7, G7\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );

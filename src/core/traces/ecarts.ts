@@ -150,7 +150,7 @@ function tracePoste(
  * Écart estimé of a row of the Écarts table (poste or chapter `nom`): estimation finale (réalisé + reste à engager,
  * the reste typed in the sheet or max(0 ; budget − réalisé)) − budget, on the row's réalisé and budget traces.
  */
-function traceEcartEstime(e: LigneEcart, nom: string, realise: Trace, budget: Trace, chapitre = false): Trace {
+export function traceEcartEstime(e: LigneEcart, nom: string, realise: Trace, budget: Trace, chapitre = false): Trace {
   const reste = traceResteAEngager(e, chapitre ? `du chapitre ${nom}` : `du poste ${nom}`);
   const estimation = noeud("Estimation finale", euros(e.estimation), "euros", "somme", [realise, reste], {
     formule: "réalisé + reste à engager",
@@ -202,6 +202,27 @@ export function traceResteAEngager(
     ],
     { formule: "max(0 ; budget − réalisé)" },
   );
+}
+
+/**
+ * A devis line without a code, a row of the Écarts table: no account is mapped to it (the correspondances go by code),
+ * so its réalisé is 0, said so; its budget is the amount written in `celluleBudget`; écart and écart estimé as a poste's.
+ */
+export function tracePosteSansCode(e: LigneEcart, celluleBudget: string, celluleRealise: string): TracePoste {
+  const nom = `« ${e.libelle} »`;
+  const realise = feuille(`Réalisé ${nom}`, euros(e.realise), "euros", {
+    formule:
+      "ligne du devis sans code : aucune écriture du Grand livre ne lui est rapprochée, les correspondances allant par code",
+    cellule: celluleRealise,
+  });
+  const budget = feuille(`Budget ${nom}`, euros(e.budget), "euros", {
+    formule: "montant de la ligne du devis",
+    cellule: celluleBudget,
+  });
+  const ecart = noeud(`Écart ${nom}`, euros(cents(e.realise - e.budget)), "euros", "difference", [realise, budget], {
+    formule: "réalisé − budget",
+  });
+  return { realise, budget, ecart, ecartEstime: traceEcartEstime(e, nom, realise, budget) };
 }
 
 /** A chapter row of the Écarts table: its réalisé, its écart (réalisé − budget) and écart estimé. */
