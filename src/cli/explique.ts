@@ -4,11 +4,14 @@ import type { Io } from "./io";
 /** The `--explique` option of devis, credit-impot, financement and ecarts. */
 export const OPTION_EXPLIQUE = { explique: { type: "boolean" as const } };
 
-/** « D'où viennent ces chiffres ? »: each trace as an indented tree, after the text summary. */
+/**
+ * « D'où viennent ces chiffres ? »: each trace as an indented tree, after the text summary; each rule-table figure with
+ * its table, version and the version's source (« — https://… »).
+ */
 export function texteTraces(io: Io, traces: Record<string, Trace | undefined>): void {
   io.out("");
   io.out("D'où viennent ces chiffres :");
-  for (const t of Object.values(traces)) if (t) for (const l of arbreTexte(t)) io.out(`  ${l}`);
+  for (const t of Object.values(traces)) if (t) for (const l of arbreTexte(t, 50, 0, true)) io.out(`  ${l}`);
 }
 
 /**

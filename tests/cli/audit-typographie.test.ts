@@ -188,7 +188,11 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     expect(r.out).toMatch(
       /\n {2}Plafond des aides publiques \(50\u00a0% du budget\) +92\u202f254,57\u00a0€ {2}non atteint\n/,
     );
-    expect(r.out).toContain("[credit-impot.plafond-budget.part, en vigueur au 1er\u00a0janvier\u00a02016, confiance M");
+    // The text tree names the key, its table and the version's source (« — https://… »).
+    expect(r.out).toContain(
+      "[credit-impot.plafond-budget.part (table credit-impot-plafond-budget), en vigueur au 1er\u00a0janvier\u00a02016, " +
+        "confiance M, à vérifier — https://www.legifrance.gouv.fr/",
+    );
     expect(r.out).not.toMatch(/Plafond\u00a0: plafond|en vigueur au \d{4}-\d{2}-\d{2}/i);
   });
 

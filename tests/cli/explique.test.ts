@@ -113,12 +113,19 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     );
     expect(i).toBeGreaterThan(0);
     expect(lignes[i + 1]).toMatch(
-      /^ {6}← Montant par minute\u00a0: 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire, en vigueur au (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}, confiance [HML]/,
+      /^ {6}← Montant par minute\u00a0: 1\u202f450,00\u00a0€ \[credit-impot\.audiovisuel\.plafond-minute\.documentaire \(table credit-impot-audiovisuel-plafond-minute-documentaire\), en vigueur au (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}, confiance [HML]/,
     );
+    // Every rule-table figure of the tree names its key, its table, its version in words and the version's source.
+    const regles = lignes.filter((l) => /^ *← .*\[.*en vigueur au /.test(l));
+    expect(regles.length).toBeGreaterThan(3);
+    for (const l of regles)
+      expect(l).toMatch(
+        /\[[\w.-]+ \(table [\w-]+\), en vigueur au (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}, confiance [HML].* — https:\/\//,
+      );
     // The duration typed as an option says so (no cell holds it).
     expect(lignes[i + 2]).toBe("      ← Durée\u00a0: 52\u00a0min = durée saisie avec l'option --duree");
     expect(texte).toMatch(
-      /← Part maximale des aides publiques\u00a0: 50,00\u00a0% \[credit-impot\.aides-publiques\.plafond, /,
+      /← Part maximale des aides publiques\u00a0: 50,00\u00a0% \[credit-impot\.aides-publiques\.plafond \(table credit-impot-aides-publiques\), /,
     );
     const ci = j.traces.credit as Trace;
     for (const p of ci.entrees!.filter((e) => e.libelle.startsWith("Plafond"))) {
@@ -154,17 +161,31 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(arbre).not.toContain("(sans date)");
     expect(sortie).toContain("hors apports non numéraires (150\u202f000,00\u00a0€), qui ne se décaissent pas");
     // Each month of the échéancier, down to its payments, each with the cell it was read in.
-    const mois = arbre.split("\n  Encaissements 20").slice(1);
-    expect(mois.map((m) => `20${m.slice(0, 5)}`)).toEqual([
-      ...["02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2026-${m}`),
-      ...["01", "02", "03"].map((m) => `2027-${m}`),
+    // Months and dates in words (« Encaissements de mars 2026 », « CNC (1er mars 2026) »), never « 2026-03 ».
+    const mois = arbre.split(/\n {2}Encaissements d(?:e |')/).slice(1);
+    expect(mois.map((m) => m.slice(0, m.indexOf("\u00a0:")))).toEqual([
+      ...[
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+      ].map((m) => `${m}\u00a02026`),
+      ...["janvier", "février", "mars"].map((m) => `${m}\u00a02027`),
     ]);
+    expect(arbre).not.toMatch(/\d{4}-\d{2}/);
     const versements = mois.flatMap((m) => m.split("\n").filter((l) => l.startsWith("    ← ")));
     expect(versements.length).toBe(9);
     for (const v of versements) expect(v).toMatch(/ \['Plan de financement'!C\d+\]$/);
     expect(arbre).toContain(
-      "\n  Encaissements 2026-03\u00a0: 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
-        "    ← CNC (2026-03-01)\u00a0: 500\u202f000,00\u00a0€ = montant de la source, en un versement ['Plan de financement'!C15]\n",
+      "\n  Encaissements de mars\u00a02026\u00a0: 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
+        "    ← CNC (1er\u00a0mars\u00a02026)\u00a0: 500\u202f000,00\u00a0€ = montant de la source, en un versement ['Plan de financement'!C15]\n",
     );
     // A plan whose payments are all dated has nothing to list.
     const docu = execFileSync(
@@ -247,7 +268,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       "    ← Réalisé 2 Personnel\u00a0: 8\u202f000,00\u00a0€ = Σ réalisé des postes du chapitre",
       "      ← Réalisé 2\u00a0: 8\u202f000,00\u00a0€ = Σ 1 compte de classe 6 affecté au poste",
       "        ← Compte 641100 Salaires techniciens\u00a0: 8\u202f000,00\u00a0€ = Σ 1 ligne du FEC (débit − crédit)",
-      "          ← OD OD0001 «\u00a0Paie janvier réalisateur\u00a0»\u00a0: 8\u202f000,00\u00a0€ = débit − crédit, compte 641100 [FEC ligne 4]",
+      "          ← OD OD0001 «\u00a0Paie janvier réalisateur\u00a0»\u00a0: 8\u202f000,00\u00a0€ = débit − crédit, compte 641100, écriture du 31\u00a0janvier\u00a02024 [FEC ligne 4]",
       "    ← Budget 2 Personnel\u00a0: 54\u202f110,00\u00a0€ = Σ lignes du devis du chapitre",
     ]);
     // The total after the chapters, its chapters named without their detail (given above).

@@ -55,6 +55,19 @@ async function notes(fichier: string, feuille: string): Promise<Record<string, s
   return out;
 }
 
+async function feuilleLue(fichier: string, feuille: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(fichier);
+  return wb.getWorksheet(feuille)!;
+}
+
+/** The cells of a sheet that hold a formula. */
+function celluleFormules(ws: ExcelJS.Worksheet): string[] {
+  const out: string[] = [];
+  ws.eachRow((r) => r.eachCell((c) => void (c.formula ? out.push(c.address) : undefined)));
+  return out;
+}
+
 /** <comment> elements in the file's comment parts: a stacked note would show here even if a reader kept one. */
 async function commentairesXml(fichier: string): Promise<number> {
   const zip = await JSZip.loadAsync(await fs.readFile(fichier));
@@ -283,6 +296,79 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(aides).toMatch(
       /\nRègle : credit-impot\.aides-publiques\.plafond, en vigueur au 1er\sjanvier\s2016, confiance M/,
     );
+    // Every computed figure of the result and of the base by chapter has its note (before: the result's first figure,
+    // « Base éligible par chapitre », and the chapters of base 0, frais généraux and imprévus, had none).
+    const ws = await feuilleLue(a, "Crédit d'impôt");
+    const formules = celluleFormules(ws).filter((c) => /^[BD]\d+$/.test(c) && Number(c.slice(1)) < 40);
+    expect(formules.length).toBeGreaterThan(15);
+    expect(formules.filter((c) => n[c] === undefined)).toEqual([]);
+    const ligneDe = (libelle: string) => ws.getColumn(1).values.findIndex((v) => v === libelle);
+    expect(n[`B${ligneDe("Base éligible par chapitre (dépenses en France)")}`]).toMatch(
+      /^Dépenses éligibles en France : 144\u202f538,60\u00a0€\n= D\d+ : Σ des bases éligibles par chapitre/,
+    );
+    expect(n[`D${ligneDe("FG")}`]).toMatch(
+      /^Chapitre FG Frais généraux : 0,00\u00a0€\n= Σ bases retenues .*\n← « Frais généraux 15 % » : 0,00\u00a0€ \(non éligible : /,
+    );
+  });
+
+  it("ecarts: the devis lines without a code get the notes of a poste (réalisé 0 said so, estimation, écart, écart estimé)", async () => {
+    const e = path.join(RACINE, "assets/exemple");
+    const a = prodbook("ecarts", EXEMPLE, "ec-sans-code.xlsx", [
+      "--fec",
+      path.join(e, "fec-exemple.txt"),
+      "--correspondances",
+      path.join(e, "correspondances-exemple.csv"),
+    ]);
+    const n = await notes(a, "Écarts");
+    const ws = await feuilleLue(a, "Écarts");
+    // Before: the rows of the six transport lines and of the frais généraux and imprévus (no code) had no note on
+    // their estimation, écart and écart estimé. Now every computed cell of G to L of the table has one, on every row.
+    const sansNote = celluleFormules(ws).filter(
+      (c) => /^[G-L]\d+$/.test(c) && Number(c.slice(1)) > 5 && n[c] === undefined,
+    );
+    expect(sansNote).toEqual([]);
+    const ligne = ws.getColumn(2).values.findIndex((v) => v === "Train Paris–Brest A/R");
+    expect(ws.getCell(`A${ligne}`).value ?? "").toBe("");
+    expect(n[`J${ligne}`].split("\n")).toEqual([
+      "Écart « Train Paris–Brest A/R » : −2\u202f880,00\u00a0€",
+      "= réalisé − budget",
+      "← Réalisé « Train Paris–Brest A/R » : 0,00\u00a0€ (ligne du devis sans code : aucune écriture du Grand livre ne " +
+        `lui est rapprochée, les correspondances allant par code) [G${ligne}]`,
+      `← Budget « Train Paris–Brest A/R » : 2\u202f880,00\u00a0€ (montant de la ligne du devis) [D${ligne}]`,
+      `Cellules lues : G${ligne}, D${ligne}`,
+      "(Prodbook, « D'où vient ce chiffre ? »)",
+    ]);
+    expect(n[`G${ligne}`]).toMatch(/^Réalisé « Train Paris–Brest A\/R » : 0,00\u00a0€\n= ligne du devis sans code/);
+    expect(n[`G${ligne}`]).not.toContain("Cellule lue");
+  });
+
+  it("financement: each month's cash in on the Échéancier and the payments without a date name their payments and cells", async () => {
+    const a = prodbook("financement", path.join(FIX, "financement/documentaire.xlsx"), "ech-1.xlsx", [
+      "--date",
+      "2026-01-15",
+    ]);
+    const b = prodbook("financement", a, "ech-2.xlsx", ["--date", "2026-01-15"]);
+    const n = await notes(a, "Échéancier");
+    expect(await notes(b, "Échéancier")).toEqual(n);
+    // Before: none of the 23 formulas of the sheet had a note. Now each month's cash in and the undated payments do.
+    const ws = await feuilleLue(a, "Échéancier");
+    const mois = celluleFormules(ws).filter(
+      (c) => /^I\d+$/.test(c) && ws.getCell(`H${c.slice(1)}`).value instanceof Date,
+    );
+    expect(mois).toHaveLength(6);
+    expect(mois.map((c) => n[c]?.split("\n")[0])).toEqual([
+      "Encaissements de janvier\u00a02026 : 57\u202f000,00\u00a0€",
+      "Encaissements de février\u00a02026 : 0,00\u00a0€",
+      "Encaissements de mars\u00a02026 : 60\u202f000,00\u00a0€",
+      "Encaissements d'avril\u00a02026 : 0,00\u00a0€",
+      "Encaissements de mai\u00a02026 : 0,00\u00a0€",
+      "Encaissements de juin\u00a02026 : 63\u202f000,00\u00a0€",
+    ]);
+    expect(n[mois[0]]).toContain(
+      "\n← Arte France (1er\u00a0janvier\u00a02026) : 20\u202f000,00\u00a0€ ['Plan fin.'!D5]\n",
+    );
+    const sansDate = ws.getColumn(8).values.findIndex((v) => v === "Versements sans date");
+    expect(n[`I${sansDate}`]).toMatch(/^Encaissements sans date : 0,00\u00a0€\n= Σ colonne E − Σ colonne I/);
   });
 
   it("credit-impot: the rate's trace and note cite the version of the year's own source (2020: CGI 2013, 2025: BOFiP 2022)", async () => {
@@ -412,7 +498,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       "Reste à engager 2 Personnel : 46\u202f110,00\u00a0€\n" +
         "= max(0 ; budget D7 − réalisé G7) ; tapez à la place le reste connu (devis, bons de commande)\n" +
         "← Rien à engager : 0,00\u00a0€\n" +
-        "← Budget − réalisé : 46\u202f110,00\u00a0€\n" +
+        "← Budget − réalisé : 46\u202f110,00\u00a0€ (budget − réalisé)\n" +
         "Cellules lues : D7, G7\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );

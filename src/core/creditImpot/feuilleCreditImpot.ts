@@ -1,6 +1,6 @@
 import { multiplyCents, centsToEuros, FORMAT_EXCEL, formatPourcentFr } from "../money";
 import type { CellSpec, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
-import { traceCreditImpot } from "../traces/creditImpot";
+import { traceChapitreSansBase, traceCreditImpot } from "../traces/creditImpot";
 import { noteDeTrace } from "../traces/note";
 import { chercherTrace, type Trace } from "../traces/trace";
 import type { Source } from "../regles/table";
@@ -156,7 +156,7 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     });
     annoter(
       a(i, 3),
-      nomme(`Chapitre ${b.code} ${b.libelle}`),
+      b.base === 0 ? traceChapitreSansBase(r, b.code, b.libelle) : nomme(`Chapitre ${b.code} ${b.libelle}`),
       `Σ bases retenues (colonne H) des lignes du chapitre ${b.code} dans « Détail par ligne du devis » ci-dessous`,
     );
     montant(i, 2);
@@ -180,6 +180,12 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
     `Σ ${a(iChap0, 3)} à ${a(iChap0 + nChap - 1, 3)} ci-dessus`,
   );
   rows[iBaseChap][1] = { formula: a(iTotChap, 3), result: (rows[iTotChap][3] as { result: number }).result };
+  // The result block's first figure repeats the chapters' total: the same trace, said from here.
+  annoter(
+    a(iBaseChap, 1),
+    nomme("Dépenses éligibles en France") ?? chercherTrace(trace, (x) => x.libelle.startsWith("Base du crédit")),
+    `${a(iTotChap, 3)} : Σ des bases éligibles par chapitre (« Base par chapitre » ci-dessous)`,
+  );
 
   section("Conditions d'éligibilité");
   entete("Condition", "Remplie", "Détail");

@@ -6,7 +6,7 @@ import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLivre";
 import { TITRE_NON_PLACES_ECARTS, type LigneEcart, type RapportEcarts } from "./calcul";
-import type { TraceChapitreEcart, TracePoste } from "../traces/ecarts";
+import { tracePosteSansCode, type TraceChapitreEcart, type TracePoste } from "../traces/ecarts";
 import { noteDeRatio, noteDeTrace } from "../traces/note";
 import type { Constat } from "../controles/constat";
 import { titreConstat } from "../controles/titres";
@@ -149,10 +149,17 @@ export function traceReste(x: Pick<LigneEcart, "budget" | "realise" | "reste">, 
         "maximum",
         [
           feuille("Rien à engager", "0", "euros"),
-          noeud("Budget − réalisé", euros(subCents(x.budget, x.realise)), "euros", "difference", [
-            feuille("Budget", euros(x.budget), "euros", { cellule: D }),
-            feuille("Réalisé", euros(x.realise), "euros", { cellule: G }),
-          ]),
+          noeud(
+            "Budget − réalisé",
+            euros(subCents(x.budget, x.realise)),
+            "euros",
+            "difference",
+            [
+              feuille("Budget", euros(x.budget), "euros", { cellule: D }),
+              feuille("Réalisé", euros(x.realise), "euros", { cellule: G }),
+            ],
+            { formule: "budget − réalisé" },
+          ),
         ],
         { formule: `max(0 ; budget ${D} − réalisé ${G}) ; tapez à la place le reste connu (devis, bons de commande)` },
       )
@@ -366,6 +373,16 @@ export function feuilleEcarts(
     cells[3] = centsToEuros(x.budget);
     rows.push(cells);
     if (!x.sansCode) annoter(row, traces?.postes[x.code], `lignes de « ${gl.nom} » dont la colonne M vaut ${x.code}`);
+    // A line without a code: its estimation, écart and écart estimé on this row's cells, its réalisé 0 said so.
+    else if (traces) {
+      const t = tracePosteSansCode(x, `D${row}`, `G${row}`);
+      annoter(row, t, "0 écrit ici, sans formule");
+      // The réalisé's own note says why it is 0, not that it reads itself.
+      const { cellule: _ici, ...realise } = t.realise;
+      const i = notes.findIndex((y) => y.cell === `G${row}`);
+      if (i >= 0)
+        notes[i] = { cell: `G${row}`, text: noteDeTrace(realise, `${realise.formule} ; 0 écrit ici, sans formule`) };
+    }
     if (traces) notes.push(...notesResteEtRatio(x, row, x.code ? `${x.code} ${x.libelle}` : `« ${x.libelle} »`));
   });
   const apres = premierDetail + r.lignes.length + 1;

@@ -12,6 +12,7 @@ import { feuilleEcheancier, NOM_FEUILLE_ECHEANCIER } from "./feuilleEcheancier";
 import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
 import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
 import { lirePlanFinancement } from "./lecture";
+import { tracesFinancement } from "../traces/financement";
 import type { PlanFinancement, SourceFinancement } from "./model";
 import { estNomPlanning, lirePeriodes, trouverFeuillePlanning } from "./periodes";
 import { synthetiser } from "./synthese";
@@ -183,6 +184,12 @@ function creditNonAjoute(sources: readonly SourceFinancement[], devis: Devis | u
   };
 }
 
+/** The analysis without its computed crédit d'impôt's tree: the sheets' notes name it as one input of the plan. */
+function sansArbreDuCredit(a: AnalyseFinancement): AnalyseFinancement {
+  const { traceCreditImpot: _credit, ...reste } = a;
+  return reste;
+}
+
 /**
  * Use case « Financement »: reads the producer's plan and the devis (or a given cost), checks the plan, computes the
  * échéancier and, when asked, writes Prodbook's « Plan de financement » and « Échéancier » sheets.
@@ -292,7 +299,14 @@ export async function analyserFinancement(
     await wb.writeSheets([
       listes.spec,
       feuillePlan(analyse, nomPlan, listes.plages),
-      feuilleEcheancier(nomEch, analyse.sources, echeancier, date),
+      // Notes on the months' cash in: the plan's cells, the computed credit one input (as on the plan's sheet).
+      feuilleEcheancier(
+        nomEch,
+        analyse.sources,
+        echeancier,
+        date,
+        tracesFinancement(sansArbreDuCredit(analyse), echeancier),
+      ),
     ]);
     feuillesEcrites.push(nomPlan, nomEch, nomListes);
   }

@@ -1,5 +1,7 @@
 import { centsToEuros, FORMAT_EXCEL, sumCents } from "../money";
-import { type CellSpec, cellulesVides, type SheetSpec } from "../port/workbook";
+import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
+import type { TracesFinancement } from "../traces/financement";
+import { noteDeTrace } from "../traces/note";
 import { nomFeuilleRef } from "../util/adresse";
 import { categorie } from "./categories";
 import type { Echeancier } from "./echeancier";
@@ -12,7 +14,13 @@ const LIGNE_ENTETE = 4;
  * The « Échéancier » sheet: the payments (tranches) on the left, and by month on the right the cash in (SUMIFS
  * over the payments' dates), the spending, the month's balance and the cumulative treasury position, by formula.
  */
-export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech: Echeancier, date: string): SheetSpec {
+export function feuilleEcheancier(
+  nom: string,
+  sources: SourceFinancement[],
+  ech: Echeancier,
+  date: string,
+  traces?: Pick<TracesFinancement, "encaissements" | "sansDate">,
+): SheetSpec {
   // Cash only: a mise en participation pays part of the cost without a payment (calculerEcheancier).
   const tranches = sources
     .filter((s) => s.numeraire)
@@ -100,6 +108,24 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
     "Besoin de trésorerie maximal",
     { formula: ech.mois.length ? `MAX(0,-MIN(L${d}:L${n}))` : "0", result: centsToEuros(ech.besoinMaximal) },
   ]);
+  // « D'où vient ce chiffre ? »: each month's cash in down to its payments and their cells, the payments without a date.
+  const notes: NoteSpec[] = [];
+  ech.mois.forEach((mo, i) => {
+    const tr = traces?.encaissements?.[mo.mois];
+    if (tr)
+      notes.push({
+        cell: `I${d + i}`,
+        text: noteDeTrace(tr, `Σ des versements datés du mois (colonne E, date en colonne D, lignes ${d} à ${m})`),
+      });
+  });
+  if (traces?.sansDate)
+    notes.push({
+      cell: `I${t + 1}`,
+      text: noteDeTrace(
+        traces.sansDate,
+        `Σ colonne E − Σ colonne I : les versements sans date (${traces.sansDate.formule})`,
+      ),
+    });
   const ref = nomFeuilleRef(nom);
   return {
     name: nom,
@@ -151,6 +177,7 @@ export function feuilleEcheancier(nom: string, sources: SourceFinancement[], ech
         ]
       : [],
     freeze: { rows: LIGNE_ENTETE },
+    ...(notes.length ? { notes } : {}),
     tabColor: "#2E75B6",
   };
 }

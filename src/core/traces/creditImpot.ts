@@ -1,6 +1,6 @@
 import { traceLigne } from "./devis";
 import Decimal from "decimal.js";
-import { multiplyCents, sumCents, formatPourcentFr } from "../money";
+import { formatMontantFr, multiplyCents, sumCents, formatPourcentFr } from "../money";
 import {
   libellePlafond,
   type LigneBase,
@@ -89,7 +89,7 @@ function partFrance(l: LigneBase): Trace {
 }
 
 /** A line's eligible base: montant × part France, or the amount left after a per-line cap, or 0 with its reason. */
-function traceLigneBase(l: LigneBase): Trace {
+export function traceLigneBase(l: LigneBase): Trace {
   const libelle = `${l.code ? `${l.code} ` : ""}« ${l.libelle} »`;
   // A computed amount's cell is empty: not named (its factors' cells are, under « Montant »).
   const cel = l.cellule && !l.ligneCalculee ? { cellule: l.cellule } : {};
@@ -98,11 +98,12 @@ function traceLigneBase(l: LigneBase): Trace {
       formule: "montant × part France",
       ...cel,
     });
-  const limite = `montant ${euros(l.montant)} limité : ${l.motif}`;
+  const limite = `montant ${formatMontantFr(l.montant)} limité : ${l.motif}`;
   const produit = multiplyCents(l.montant, l.partFrance);
-  // A computed amount limited (the director's pay cap, artists at the minimum…): min(montant × part France ; the
-  // amount the limit leaves), the amount on its factors' cells as for a line not limited (its amount cell is empty).
-  if (l.eligible && l.ligneCalculee && l.base < produit)
+  // A line limited (the director's pay cap, artists at the minimum, the charges of salaries out of the base…):
+  // min(montant × part France ; the amount the limit leaves), the amount on its cell, or on its factors' cells when
+  // it was computed (its amount cell is empty), as for a line not limited.
+  if (l.eligible && l.base < produit)
     return noeud(
       libelle,
       euros(l.base),
@@ -114,11 +115,24 @@ function traceLigneBase(l: LigneBase): Trace {
         }),
         feuille("Montant retenu après la limite", euros(l.base), "euros", { formule: l.motif }),
       ],
-      { formule: limite },
+      { formule: limite, ...cel },
     );
   return feuille(libelle, euros(l.base), "euros", {
     formule: l.eligible ? limite : `non éligible : ${l.motif}`,
     ...cel,
+  });
+}
+
+/**
+ * A chapter's eligible base that is 0 (the tax credit's trace leaves it out): Σ its lines, each 0 with its reason
+ * (« non éligible : chapitre FG : frais généraux », its cell), so its cell on the sheet says why it is empty.
+ */
+export function traceChapitreSansBase(r: ResultatCreditImpot, code: string, libelle: string): Trace {
+  const ls = r.lignes.filter((l) => l.chapitre === code);
+  return noeud(`Chapitre ${code} ${libelle}`, "0.00", "euros", "somme", ls.map(traceLigneBase), {
+    formule: ls.length
+      ? `aucune dépense éligible : Σ ${ls.length} ligne${ls.length > 1 ? "s" : ""} du chapitre, chacune à 0`
+      : "aucune ligne du chapitre",
   });
 }
 

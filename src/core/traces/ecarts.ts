@@ -3,6 +3,8 @@ import type { RapportEcarts, LigneEcart } from "../ecarts/calcul";
 import type { ResultatFec, EcritureFec } from "../comptabilite/fec/types";
 import { posteDe, type TableCorrespondances } from "../comptabilite/correspondances";
 import { cents } from "../money";
+import { dateIso } from "../comptabilite/fec/champs";
+import { dateEnLettres } from "../util/texte";
 import { traceLigne } from "./devis";
 import { euros, feuille, noeud, type Trace } from "./trace";
 
@@ -19,8 +21,10 @@ export interface TracePoste {
 }
 
 function ligneFec(l: EcritureFec): Trace {
+  // The entry's date in words (« écriture du 3 mars 2026 »), when the line has one.
+  const date = Number.isFinite(l.date) && l.date > 0 ? `, écriture du ${dateEnLettres(dateIso(l.date))}` : "";
   return feuille(`${l.journal} ${l.ecritureNum} « ${l.libelle} »`, euros(cents(l.debit - l.credit)), "euros", {
-    formule: `débit − crédit, compte ${l.compte}`,
+    formule: `débit − crédit, compte ${l.compte}${date}`,
     cellule: `FEC ligne ${l.ligne}`,
   });
 }
@@ -146,8 +150,8 @@ function tracePoste(
  * Écart estimé of a row of the Écarts table (poste or chapter `nom`): estimation finale (réalisé + reste à engager,
  * the reste typed in the sheet or max(0 ; budget − réalisé)) − budget, on the row's réalisé and budget traces.
  */
-function traceEcartEstime(e: LigneEcart, nom: string, realise: Trace, budget: Trace): Trace {
-  const reste = traceResteAEngager(e);
+export function traceEcartEstime(e: LigneEcart, nom: string, realise: Trace, budget: Trace, chapitre = false): Trace {
+  const reste = traceResteAEngager(e, chapitre ? `du chapitre ${nom}` : `du poste ${nom}`);
   const estimation = noeud("Estimation finale", euros(e.estimation), "euros", "somme", [realise, reste], {
     formule: "réalisé + reste à engager",
   });
@@ -167,7 +171,10 @@ function traceEcartEstime(e: LigneEcart, nom: string, realise: Trace, budget: Tr
  * Reste à engager of a row: typed in the Écarts sheet (its cell named), else computed, max(0 ; budget − réalisé), on
  * the row's budget and réalisé (their detail is beside it in the écart estimé's tree, not repeated here).
  */
-export function traceResteAEngager(e: Pick<LigneEcart, "budget" | "realise" | "reste" | "celluleReste">): Trace {
+export function traceResteAEngager(
+  e: Pick<LigneEcart, "budget" | "realise" | "reste" | "celluleReste">,
+  de = "de la ligne",
+): Trace {
   const calcule = Math.max(0, e.budget - e.realise);
   if (e.celluleReste || e.reste !== calcule)
     return feuille("Reste à engager", euros(e.reste), "euros", {
@@ -181,13 +188,41 @@ export function traceResteAEngager(e: Pick<LigneEcart, "budget" | "realise" | "r
     "maximum",
     [
       feuille("Rien à engager", "0", "euros"),
-      noeud("Budget − réalisé", euros(cents(e.budget - e.realise)), "euros", "difference", [
-        feuille("Budget", euros(e.budget), "euros", { formule: "budget de la ligne" }),
-        feuille("Réalisé", euros(e.realise), "euros", { formule: "réalisé de la ligne" }),
-      ]),
+      noeud(
+        "Budget − réalisé",
+        euros(cents(e.budget - e.realise)),
+        "euros",
+        "difference",
+        [
+          feuille("Budget", euros(e.budget), "euros", { formule: `budget ${de}` }),
+          feuille("Réalisé", euros(e.realise), "euros", { formule: `réalisé ${de}` }),
+        ],
+        { formule: "budget − réalisé" },
+      ),
     ],
     { formule: "max(0 ; budget − réalisé)" },
   );
+}
+
+/**
+ * A devis line without a code, a row of the Écarts table: no account is mapped to it (the correspondances go by code),
+ * so its réalisé is 0, said so; its budget is the amount written in `celluleBudget`; écart and écart estimé as a poste's.
+ */
+export function tracePosteSansCode(e: LigneEcart, celluleBudget: string, celluleRealise: string): TracePoste {
+  const nom = `« ${e.libelle} »`;
+  const realise = feuille(`Réalisé ${nom}`, euros(e.realise), "euros", {
+    formule:
+      "ligne du devis sans code : aucune écriture du Grand livre ne lui est rapprochée, les correspondances allant par code",
+    cellule: celluleRealise,
+  });
+  const budget = feuille(`Budget ${nom}`, euros(e.budget), "euros", {
+    formule: "montant de la ligne du devis",
+    cellule: celluleBudget,
+  });
+  const ecart = noeud(`Écart ${nom}`, euros(cents(e.realise - e.budget)), "euros", "difference", [realise, budget], {
+    formule: "réalisé − budget",
+  });
+  return { realise, budget, ecart, ecartEstime: traceEcartEstime(e, nom, realise, budget) };
 }
 
 /** A chapter row of the Écarts table: its réalisé, its écart (réalisé − budget) and écart estimé. */
@@ -229,7 +264,7 @@ export function tracesEcartsChapitres(
     const ecart = noeud(`Écart ${nom}`, euros(cents(c.realise - c.budget)), "euros", "difference", [realise, budget], {
       formule: "réalisé − budget",
     });
-    out[c.code] = { realise, budget, ecart, ecartEstime: traceEcartEstime(c, nom, realise, budget) };
+    out[c.code] = { realise, budget, ecart, ecartEstime: traceEcartEstime(c, nom, realise, budget, true) };
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { dateEnLettres } from "../util/texte";
+import { dateEnLettres, MOIS } from "../util/texte";
 import type { AnalyseFinancement } from "../financement/evaluer";
 import type { Echeancier } from "../financement/echeancier";
 import { categorie } from "../financement/categories";
@@ -92,7 +92,10 @@ export function tracesFinancement(
   if (s.cout !== undefined) {
     const origine = a.contexte.cout;
     const cout = feuille("Coût de l'œuvre", euros(s.cout), "euros", {
-      formule: origine ? `lu : ${origine.origine}` : "coût indiqué",
+      // The origin names its cell (« coût indiqué dans le plan, 'Plan fin.'!B2 »): said once, as the node's cell.
+      formule: origine
+        ? `lu : ${origine.cellule ? origine.origine.replace(`, ${origine.cellule}`, "") : origine.origine}`
+        : "coût indiqué",
       ...(origine?.cellule ? { cellule: origine.cellule } : {}),
     });
     if (s.resteAFinancer !== undefined)
@@ -164,7 +167,7 @@ export function tracesFinancement(
           : src.tranches.length === 1 && src.cellule
             ? { cellule: src.cellule, formule: "montant de la source, en un versement" }
             : {};
-        arr.push(feuille(`${src.financeur} (${t.date})`, euros(t.montant), "euros", ou));
+        arr.push(feuille(`${src.financeur} (${dateEnLettres(t.date)})`, euros(t.montant), "euros", ou));
         parMois.set(moisDe(t.date), arr);
       }
     const sansDate: Trace[] = [];
@@ -206,7 +209,11 @@ export function tracesFinancement(
     out.encaissements = {};
     for (const m of echeancier.mois) {
       const ts = parMois.get(m.mois) ?? [];
-      out.encaissements[m.mois] = noeud(`Encaissements ${m.mois}`, euros(m.encaissements), "euros", "somme", ts, {
+      // Keyed by « 2026-03 » (the JSON's contract), named « Encaissements de mars 2026 » for a reader.
+      const [annee, mois] = m.mois.split("-");
+      const enLettres = MOIS[Number(mois) - 1] ?? m.mois;
+      const nom = `Encaissements ${/^[aeéio]/.test(enLettres) ? "d'" : "de "}${enLettres}\u00a0${annee}`;
+      out.encaissements[m.mois] = noeud(nom, euros(m.encaissements), "euros", "somme", ts, {
         formule: "Σ échéances datées du mois",
       });
     }

@@ -1,7 +1,7 @@
 import { colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
 import Decimal from "decimal.js";
 import type { Cents } from "../money";
-import { euros, feuille, noeud, regleFr, valeurSigneeFr, type RegleTrace, type Trace } from "./trace";
+import { euros, feuille, noeud, regleFr, sourcesFr, valeurSigneeFr, type RegleTrace, type Trace } from "./trace";
 
 /** Inputs listed one by one in a note; beyond, the formula and the cells read stand for them. */
 export const ENTREES_NOTE_MAX = 6;
@@ -79,13 +79,6 @@ function regles(t: Trace, out: RegleTrace[] = []): RegleTrace[] {
   if (t.regle && !out.some((r) => r.table === t.regle!.table && r.cle === t.regle!.cle)) out.push(t.regle);
   for (const e of t.entrees ?? []) regles(e, out);
   return out;
-}
-
-/** The version's first source, and how many more it lists (« — https://… (et 5 autres sources de cette version) »). */
-function sourcesFr(r: RegleTrace): string {
-  if (!r.source) return "";
-  const n = (r.sources?.length ?? 1) - 1;
-  return ` — ${r.source}${n > 0 ? ` (et ${n} autre${n > 1 ? "s" : ""} source${n > 1 ? "s" : ""} de cette version)` : ""}`;
 }
 
 /**

@@ -216,11 +216,12 @@ const SYMBOLE: Partial<Record<OperationTrace, string>> = {
 /**
  * The trace as an indented text tree (CLI `--explique`): « Crédit d'impôt : 270 000,00 € = min(…) », each input
  * one level deeper with its cell and rule. `maxEntrees` caps the inputs listed per node (the rest are counted);
- * `sources` writes each rule's source URL after it (« … confiance M, à vérifier — https://… »).
+ * `sources` (the CLI) writes each rule's table id and its version's source URL (« cle (table id), … confiance M, à
+ * vérifier — https://… (et 2 autres sources de cette version) »).
  */
 export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0, sources = false): string[] {
   const pad = "  ".repeat(profondeur);
-  const regle = t.regle && `${regleFr(t.regle)}${sources && t.regle.source ? ` — ${t.regle.source}` : ""}`;
+  const regle = t.regle && (sources ? `${regleFr(t.regle, { table: true })}${sourcesFr(t.regle)}` : regleFr(t.regle));
   const ou = [t.cellule, regle].filter(Boolean).join(" ; ");
   const formule = t.formule ? ` = ${t.formule}` : t.operation !== "valeur" ? ` = ${SYMBOLE[t.operation] ?? ""}` : "";
   const lignes = [
@@ -233,10 +234,23 @@ export function arbreTexte(t: Trace, maxEntrees = 50, profondeur = 0, sources = 
   return lignes;
 }
 
-/** A rule in French: « cle, en vigueur au 1er janvier 2016, confiance H » (« à vérifier » below H, its override). */
-export function regleFr(r: RegleTrace): string {
-  const base = `${r.cle ?? r.table}, en vigueur au ${dateEnLettres(r.effetDu)}, confiance ${r.confiance}`;
+/**
+ * A rule in French: « cle, en vigueur au 1er janvier 2016, confiance H » (« à vérifier » below H, its override); with
+ * `table`, the table id after the key (« cle (table id), … »): the file a reader opens (`src/core/regles/data/<id>.json`,
+ * `prodbook regles`), the key being the figure in it and its « Paramètres » name. The CLI's text tree names both; a
+ * note, short, the key.
+ */
+export function regleFr(r: RegleTrace, { table = false } = {}): string {
+  const nom = table && r.cle && r.cle !== r.table ? `${r.cle} (table ${r.table})` : (r.cle ?? r.table);
+  const base = `${nom}, en vigueur au ${dateEnLettres(r.effetDu)}, confiance ${r.confiance}`;
   const aVerifier = r.confiance === "H" ? "" : ", à vérifier";
   const surcharge = r.surcharge ? `, remplacé par Paramètres ${r.surcharge}` : "";
   return `${base}${aVerifier}${surcharge}`;
+}
+
+/** The version's first source, and how many more it lists (« — https://… (et 5 autres sources de cette version) »). */
+export function sourcesFr(r: RegleTrace): string {
+  if (!r.source) return "";
+  const n = (r.sources?.length ?? 1) - 1;
+  return ` — ${r.source}${n > 0 ? ` (et ${n} autre${n > 1 ? "s" : ""} source${n > 1 ? "s" : ""} de cette version)` : ""}`;
 }

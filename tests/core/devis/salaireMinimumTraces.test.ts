@@ -76,12 +76,14 @@ describe("salaire-minimum: each finding's trace", () => {
       formule: "taux de la ligne",
       cellule: `Budget!F${r}`,
     });
-    // The text tree names the table, its version and confidence.
+    // The text tree names the table, its version and confidence, the version's first source and how many more it lists.
+    const autres = new Set(V2642.sources.map((x) => x.url)).size - 1;
     expect(arbreTexte(t, 50, 0, true)[1]).toBe(
       e(
         "  ← Minimum journalier de la fonction « Chef monteur » : 282,12 € = IDCC 2642, catégorie B en CDDU, base 8 h ",
       ) +
-        `[idcc2642-minima, en vigueur au 1er\u00a0janvier\u00a02025, confiance M, à vérifier — ${V2642.sources[0].url}]`,
+        `[idcc2642-minima, en vigueur au 1er\u00a0janvier\u00a02025, confiance M, à vérifier — ${V2642.sources[0].url}` +
+        `${autres ? ` (et ${autres} autre${autres > 1 ? "s" : ""} source${autres > 1 ? "s" : ""} de cette version)` : ""}]`,
     );
   });
 

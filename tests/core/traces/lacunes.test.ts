@@ -8,9 +8,9 @@ import { calculerEcarts } from "../../../src/core/ecarts/calcul";
 import { lireSaisies, rapprocher } from "../../../src/core/ecarts/rapprocher";
 import { cents, centsToDecimalString, ZERO } from "../../../src/core/money";
 import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
-import { traceResteAEngager, tracesEcarts } from "../../../src/core/traces/ecarts";
+import { traceResteAEngager, tracesEcarts, tracesEcartsChapitres } from "../../../src/core/traces/ecarts";
 import { noteDeTrace } from "../../../src/core/traces/note";
-import { chercherTrace, evaluerNoeud, feuille, incoherences, noeud } from "../../../src/core/traces/trace";
+import { arbreTexte, chercherTrace, evaluerNoeud, feuille, incoherences, noeud } from "../../../src/core/traces/trace";
 import { MemoryWorkbook } from "../../helpers/memoryWorkbook";
 
 const FIX = path.resolve(__dirname, "../../fixtures/fec");
@@ -37,6 +37,9 @@ describe("« D'où vient ce chiffre ? » : reste à engager", () => {
       ["Budget", "7500.00"],
       ["Réalisé", "2000.00"],
     ]);
+    // Before: no formula, the text tree read « Budget − réalisé : 5 500,00 € = − ».
+    expect(difference.formule).toBe("budget − réalisé");
+    expect(arbreTexte(calcule)[2]).toBe("  ← Budget − réalisé : 5\u202f500,00\u00a0€ = budget − réalisé");
     // Overspent: max(0 ; −) is 0, and says so.
     const depasse = traceResteAEngager({ budget: cents(1000), realise: cents(5000), reste: ZERO });
     expect(evaluerNoeud(depasse).toFixed(2)).toBe("0.00");
@@ -78,9 +81,18 @@ describe("« D'où vient ce chiffre ? » : reste à engager", () => {
       `'Écarts'!H${r + 1}`,
     ]);
     expect(incoherences(t["2.1"].ecartEstime)).toEqual([]);
-    // Nothing typed for 7.1: computed, with its inputs.
+    // Nothing typed for 7.1: computed, with its inputs, named as the poste's (a chapter's as the chapter's).
     const calcule = chercherTrace(t["7.1"].ecartEstime, (x) => x.libelle === "Reste à engager")!;
     expect([calcule.operation, calcule.cellule]).toEqual(["maximum", undefined]);
+    expect(calcule.entrees![1].entrees!.map((e) => e.formule)).toEqual(["budget du poste 7.1", "réalisé du poste 7.1"]);
+    const ch = tracesEcartsChapitres(rapport, t, premier.devis)["7"];
+    const resteChapitre = chercherTrace(ch.ecartEstime, (x) => x.libelle === "Reste à engager")!;
+    expect(resteChapitre.entrees![1].entrees![0].formule).toMatch(/^budget du chapitre 7 /);
+    // Each FEC line says the date of its entry in words.
+    const ligne = Object.values(t)
+      .map((p) => chercherTrace(p.realise, (x) => /^FEC ligne/.test(x.cellule ?? "")))
+      .find((x) => x !== undefined)!;
+    expect(ligne.formule).toMatch(/^débit − crédit, compte \d+, écriture du (1er|\d{1,2})\u00a0[a-zéû]+\u00a0\d{4}$/);
   });
 });
 
@@ -154,7 +166,7 @@ describe("« D'où vient ce chiffre ? » : crédit d'impôt of a computed line w
     expect([realisateur.operation, realisateur.valeur, realisateur.formule]).toEqual([
       "minimum",
       centsToDecimalString(ligne.base),
-      `montant 75000.00 limité : ${ligne.motif}`,
+      `montant 75\u202f000,00\u00a0€ limité : ${ligne.motif}`,
     ]);
     const montant = chercherTrace(realisateur, (x) => x.libelle === "Montant")!;
     expect([montant.operation, montant.valeur, montant.formule]).toEqual([
@@ -165,5 +177,34 @@ describe("« D'où vient ce chiffre ? » : crédit d'impôt of a computed line w
     expect(montant.entrees!.map((e) => e.cellule)).toEqual(["Budget!C2", "Budget!D2"]);
     // Never the empty amount cell.
     expect(JSON.stringify(realisateur)).not.toContain("Budget!E2");
+  });
+});
+
+describe("« D'où vient ce chiffre ? » : crédit d'impôt of a typed line whose base is limited", () => {
+  it("the director's typed pay capped: min(montant × part France ; amount kept), the amount on its own cell", async () => {
+    // Before: a leaf « montant 75000.00 limité : … », the amount in machine digits and nothing to re-evaluate.
+    const wb = new MemoryWorkbook({
+      Budget: [
+        ["Code", "Libellé", "Quantité", "Tarif", "Montant"],
+        ["2.1", "Réalisateur", null, null, 75000],
+        ["7.1", "Caméra", 10, 300, 3000],
+      ],
+    });
+    const devis = importerDevis((await wb.readSheet("Budget"))!);
+    const r = calculerCreditImpot(devis, { regime: "cinema", genre: "fiction", annee: 2025 });
+    const ligne = r.lignes.find((l) => l.code === "2.1")!;
+    expect(ligne.base).toBeLessThan(ligne.montant);
+    const t = traceCreditImpot(r);
+    expect(incoherences(t)).toEqual([]);
+    const realisateur = chercherTrace(t, (x) => x.libelle === "2.1 « Réalisateur »")!;
+    expect([realisateur.operation, realisateur.valeur, realisateur.cellule, realisateur.formule]).toEqual([
+      "minimum",
+      centsToDecimalString(ligne.base),
+      "Budget!E2",
+      `montant 75\u202f000,00\u00a0€ limité : ${ligne.motif}`,
+    ]);
+    expect(evaluerNoeud(realisateur).toFixed(2)).toBe(centsToDecimalString(ligne.base));
+    const montant = chercherTrace(realisateur, (x) => x.libelle === "Montant")!;
+    expect([montant.operation, montant.valeur, montant.cellule]).toEqual(["valeur", "75000.00", "Budget!E2"]);
   });
 });

@@ -10,7 +10,8 @@ import path from "node:path";
 import type { CodeChapitre } from "../../../src/core/devis/model";
 import { calculerCreditImpot } from "../../../src/core/creditImpot/calculerCreditImpot";
 import { libellePlafond } from "../../../src/core/creditImpot/modele";
-import { cents, centsToDecimalString, montantLigne } from "../../../src/core/money";
+import { cents, centsToDecimalString, montantLigne, multiplyCents } from "../../../src/core/money";
+import { calculerTotaux } from "../../../src/core/devis/totaux";
 import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
 import { tracesDevis } from "../../../src/core/traces/devis";
 import {
@@ -66,26 +67,84 @@ function verifier(t: Trace, attendu: string): void {
 }
 
 describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs", () => {
-  it("devis: total, coût hors frais, each chapter and the cost per minute (property, 300 devis)", () => {
+  it("devis: total, coût hors frais, each chapter and line, FG and imprévus, the cost per minute (property, 300 devis)", () => {
+    const vus = new Set<string>();
     fc.assert(
       fc.property(
         fc.array(arbLigne, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 40, maxLength: 40 }),
         fc.integer({ min: 1, max: 240 }),
-        (ls, duree) => {
-          const d = unDevis(ls, { dureeMinutes: duree });
-          d.coutMinute = new Decimal(d.total)
-            .dividedBy(duree)
-            .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-            .toNumber() as never;
+        fc.option(fc.integer({ min: 1, max: 250 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }),
+        (ls, nombres, duree, fg, imp) => {
+          // Lines of chapters 1 to 9 (some with a nombre: quantité × nombre × taux), then the frais généraux and
+          // imprévus as the producer writes them: a percentage of the coût hors frais (« 15 % »), or an amount.
+          const dessus = ls
+            .filter((l) => !["FG", "IMP"].includes(l.ch))
+            .map((l, i) => {
+              const n = nombres[i];
+              if (n === 1 || l.montant !== montantLigne(l.quantite!, 1, l.taux!) / 100) return l;
+              return { ...l, nombre: n, montant: montantLigne(l.quantite!, n, l.taux!) / 100 };
+            });
+          const d = unDevis(
+            [...dessus, ...ls.filter((l) => ["FG", "IMP"].includes(l.ch)).map(({ quantite: _q, taux: _t, ...l }) => l)],
+            { dureeMinutes: duree },
+          );
+          const horsFrais = calculerTotaux(d.lignes, [], duree).totalHorsFrais;
+          const pourcents = [
+            ["FG", "Frais généraux", fg],
+            ["IMP", "Imprévus", imp],
+          ] as const;
+          for (const [ch, libelle, p] of pourcents) {
+            if (p === undefined) continue;
+            const pct = new Decimal(p).dividedBy(1000).toString();
+            const row = d.lignes.length + 2;
+            d.lignes.push({
+              id: `Budget!${row}`,
+              libelle: `${libelle} ${p / 10} %`,
+              montant: multiplyCents(horsFrais, pct),
+              chapitre: ch,
+              eligibleCI: "auto",
+              pourcentage: pct,
+              source: {
+                feuille: "Budget",
+                ligne: row,
+                cellules: { montant: `Budget!E${row}`, pourcentage: `Budget!D${row}` },
+              },
+            });
+          }
+          // The figures as the importer computes them (calculerTotaux), not as the test would.
+          Object.assign(d, calculerTotaux(d.lignes, [], duree));
           const t = tracesDevis(d);
           verifier(t.total, centsToDecimalString(d.total));
           verifier(t.totalHorsFrais, centsToDecimalString(d.totalHorsFrais));
-          for (const c of d.chapitres) verifier(t.chapitres[c.code] as Trace, centsToDecimalString(c.total));
-          verifier(t.coutMinute as Trace, centsToDecimalString(d.coutMinute as never));
+          for (const c of d.chapitres) {
+            const tc = t.chapitres[c.code] as Trace;
+            verifier(tc, centsToDecimalString(c.total));
+            // Each line of the chapter, in its order, gives the line's amount.
+            const lignes = d.lignes.filter((l) => l.chapitre === c.code);
+            tc.entrees!.forEach((e, i) => verifier(e, centsToDecimalString(lignes[i].montant)));
+            for (const [i, l] of lignes.entries()) {
+              const e = tc.entrees![i];
+              if (l.pourcentage) {
+                // « 15 % » of the coût hors frais: the product of the coût hors frais and the percentage's cell.
+                expect(e.operation).toBe("produit");
+                expect(e.entrees!.map((x) => [x.libelle, x.cellule])).toEqual([
+                  ["Coût hors frais (chapitres 1 à 9)", undefined],
+                  ["Pourcentage", `Budget!D${l.source!.ligne}`],
+                ]);
+                expect(e.entrees![0].valeur).toBe(t.totalHorsFrais.valeur);
+              }
+              vus.add(`${e.operation} ${e.entrees?.length ?? 0}`);
+            }
+          }
+          verifier(t.coutMinute as Trace, centsToDecimalString(d.coutMinute!));
         },
       ),
       { numRuns: 300 },
     );
+    // Each form met: an amount read, quantité × taux, quantité × nombre × taux, coût hors frais × pourcentage.
+    expect([...vus].sort()).toEqual(["produit 2", "produit 3", "valeur 0"]);
   });
 
   it("crédit d'impôt audiovisuel and cinéma: credit = min(base × taux ; caps) down to the lines (property)", () => {
@@ -98,11 +157,74 @@ describe("« D'où vient ce chiffre ? » : traces re-evaluated from their inputs
         (ls, regime, genre, duree) => {
           const d = unDevis(ls, { dureeMinutes: duree });
           const r = calculerCreditImpot(d, { regime, genre, annee: 2025, dureeMinutes: duree });
-          verifier(traceCreditImpot(r), centsToDecimalString(r.credit));
+          const t = traceCreditImpot(r);
+          verifier(t, centsToDecimalString(r.credit));
+          // Each figure of the result under the credit: before caps, the base, each chapter's and each line's base.
+          const avant = chercherTrace(t, (x) => x.libelle === "Crédit avant plafonds")!;
+          verifier(avant, centsToDecimalString(r.creditAvantPlafonds));
+          verifier(avant.entrees![0], centsToDecimalString(r.base));
+          expect(avant.entrees![0].libelle).toMatch(/^Base du crédit/);
+          for (const c of r.baseParChapitre.filter((x) => x.base !== 0)) {
+            const tc = chercherTrace(t, (x) => x.libelle === `Chapitre ${c.code} ${c.libelle}`)!;
+            verifier(tc, centsToDecimalString(c.base));
+            const lignes = r.lignes.filter((l) => l.chapitre === c.code && l.base !== 0);
+            tc.entrees!.forEach((e, i) => verifier(e, centsToDecimalString(lignes[i].base)));
+          }
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("crédit d'impôt: a line limited (director's pay, lodging per night) is min(montant × part France ; retenu), re-evaluated (property)", () => {
+    const arbLimitee: fc.Arbitrary<LigneSimple> = fc
+      .record({
+        quoi: fc.constantFrom("Réalisateur", "Réalisatrice", "Hébergement équipe", "Chef opérateur"),
+        quantite: fc.integer({ min: 1, max: 60 }),
+        taux: fc.integer({ min: 5_000, max: 3_000_000 }).map((c) => c / 100),
+        partFrance: fc.constantFrom<string | undefined>(undefined, "1", "0.5"),
+        ecrit: fc.boolean(),
+      })
+      .map((r) => ({
+        ch: (r.quoi.startsWith("Héberg") ? "6" : "2") as CodeChapitre,
+        libelle: r.quoi,
+        montant: montantLigne(r.quantite, 1, r.taux) / 100,
+        ...(r.ecrit ? {} : { quantite: r.quantite, taux: r.taux }),
+        ...(r.quoi.startsWith("Héberg") ? { quantite: r.quantite, taux: r.taux, unite: "nuit" } : {}),
+        ...(r.partFrance !== undefined ? { partFrance: r.partFrance } : {}),
+      }));
+    let limitees = 0;
+    fc.assert(
+      fc.property(
+        fc.array(arbLimitee, { minLength: 1, maxLength: 6 }),
+        fc.array(arbLigne, { minLength: 0, maxLength: 10 }),
+        fc.constantFrom<"audiovisuel" | "cinema">("audiovisuel", "cinema"),
+        (limites, autres, regime) => {
+          const d = unDevis([...limites, ...autres], { dureeMinutes: 90 });
+          const r = calculerCreditImpot(d, { regime, genre: "fiction", annee: 2025, dureeMinutes: 90 });
+          const t = traceCreditImpot(r);
+          verifier(t, centsToDecimalString(r.credit));
+          for (const c of r.baseParChapitre.filter((x) => x.base !== 0)) {
+            const tc = chercherTrace(t, (x) => x.libelle === `Chapitre ${c.code} ${c.libelle}`)!;
+            const lignes = r.lignes.filter((l) => l.chapitre === c.code && l.base !== 0);
+            lignes.forEach((l, i) => {
+              const tl = tc.entrees![i];
+              verifier(tl, centsToDecimalString(l.base));
+              if (!l.eligible || l.base >= multiplyCents(l.montant, l.partFrance)) return;
+              limitees++;
+              expect(tl.operation).toBe("minimum");
+              // The amount in euros as a reader writes it, never « 75000.00 ».
+              expect(tl.formule).toMatch(/^montant [\d\u202f]+,\d\d\u00a0€ limité : /);
+              const montant = chercherTrace(tl, (x) => x.libelle === "Montant")!;
+              if (!l.ligneCalculee) expect([tl.cellule, montant.cellule]).toEqual([l.cellule, l.cellule]);
+              else expect(montant.operation).toBe("produit");
+            });
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(limitees).toBeGreaterThan(20);
   });
 
   it("each cap of the three credits is traced to its rule figures and terms, the public-aid ceiling at least 0 (property)", () => {
@@ -260,8 +382,19 @@ describe("« D'où vient ce chiffre ? » : the plan de financement", () => {
       verifier(t.total, centsToDecimalString(r.synthese.total));
       verifier(t.aidesPubliques, centsToDecimalString(r.synthese.aidesPubliques));
       expect(t.total.entrees!.some((e) => e.cellule)).toBe(true);
-      if (r.synthese.resteAFinancer !== undefined)
+      if (r.synthese.resteAFinancer !== undefined) {
         verifier(t.resteAFinancer as Trace, centsToDecimalString(r.synthese.resteAFinancer));
+        // The cost names its cell once, as the node's cell (before: « lu : coût indiqué dans le plan, 'Plan fin.'!B2 »
+        // and the same cell again after it).
+        const cout = t.resteAFinancer!.entrees![0];
+        if (cout.cellule) expect(cout.formule).not.toContain(cout.cellule);
+      }
+      // Each month is named in words; its key stays « 2026-03 » (the JSON's contract).
+      for (const [mois, tm] of Object.entries(t.encaissements!)) {
+        expect(mois).toMatch(/^\d{4}-\d{2}$/);
+        expect(tm.libelle).toMatch(/^Encaissements d(e |')[a-zéû]+\u00a0\d{4}$/);
+        for (const e of tm.entrees ?? []) expect(e.libelle).not.toMatch(/\d{4}-\d{2}/);
+      }
       // cinema.xlsx and documentaire.xlsx carry their cost (share 35 % and 7/18), fiction.xlsx does not.
       expect(r.synthese.intensite !== undefined).toBe(nom !== "fiction.xlsx");
       if (r.synthese.intensite !== undefined) {
