@@ -788,6 +788,26 @@ function importerAvecEntete(
   };
   const bloc: Bloc = { debutSection: 0, debutRun: 0 };
   let apresTotal = false;
+  /**
+   * The lines a formula stands for through the producer's totals it references (their lines) and the lines whose amount
+   * cell it references; undefined when it references no total read so far (a line's own formula, a plain SUM of lines).
+   * Provisional totals are lines until proven: referenced, they count as such.
+   */
+  const couvertsParReferences = (formule: string | undefined): string[] | undefined => {
+    if (!formule || !totaux.length) return undefined;
+    const plages = plagesFormule(formule, sheet.name);
+    if (!plages.length) return undefined;
+    const dans = (cellule: string | undefined) => {
+      if (!cellule) return false;
+      const c = parseCelluleRef(cellule);
+      return plages.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
+    };
+    const refs = totaux.filter((t) => !lignesProvisoires.has(t) && dans(t.cellule));
+    if (!refs.length) return undefined;
+    const ids = new Set(refs.flatMap((t) => t.lignesCouvertes));
+    for (const b of brutes) if (!b.derivee && !b.retiree && dans(b.ligne.source.cellules.montant)) ids.add(b.ligne.id);
+    return brutes.filter((b) => ids.has(b.ligne.id)).map((b) => b.ligne.id);
+  };
 
   const fermerSection = () => {
     const t = bloc.enteteTotal;
@@ -1198,6 +1218,18 @@ function importerAvecEntete(
           const lignes = brutes.map((b) => b.ligne);
           if (sommeLignes(lignes, lignesCouvertes) !== montant && sommeLignes(lignes, section) === montant)
             lignesCouvertes = section;
+        }
+        // « TOTAL CHAPITRE 1 » =G9+G12, « TOTAL DES CHARGES » =D12+D17+D21: a formula adding the producer's subtotals
+        // (and maybe lines) under the last of them, no line between. It covers the lines of the totals it references and
+        // the lines it references itself, when nothing since the last total is covered or when those add up to it.
+        if (!egalAuCentime(sommeIds(parId, lignesCouvertes), montant)) {
+          const parRefs = couvertsParReferences(cell(row, "montant")?.f);
+          if (
+            parRefs &&
+            (egalAuCentime(sommeIds(parId, parRefs), montant) ||
+              (tt.type === "sous-total" && lignesCouvertes.length === 0))
+          )
+            lignesCouvertes = parRefs;
         }
         // « TOTAL » under each chapter (« TOTAL 1 800 », later « TOTAL 6 000 »): not the sum of every line above but, to
         // the cent, that of the lines since the previous total: a subtotal of those, proven by them.
