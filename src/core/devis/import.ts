@@ -1231,6 +1231,21 @@ function importerAvecEntete(
           )
             lignesCouvertes = parRefs;
         }
+        // « TOTAL CHAPITRE 1 » typed 67 000 under « Total 1.1 » and « Total 1.2 » (values pasted, no formula): the
+        // sous-chapitre titles opened sections of their own, yet its lines are those of its chapter read just above it.
+        const chapitreTotal = tt.type === "sous-total" ? (tt.chapitre ?? bloc.section) : undefined;
+        if (chapitreTotal && !egalAuCentime(sommeIds(parId, lignesCouvertes), montant)) {
+          const ids: string[] = [];
+          for (let i = brutes.length - 1; i >= 0; i--) {
+            const b = brutes[i];
+            if (b.derivee || b.retiree) continue;
+            if (b.section !== chapitreTotal) break;
+            ids.push(b.ligne.id);
+          }
+          ids.reverse();
+          if (ids.length > lignesCouvertes.length && egalAuCentime(sommeIds(parId, ids), montant))
+            lignesCouvertes = ids;
+        }
         // « TOTAL » under each chapter (« TOTAL 1 800 », later « TOTAL 6 000 »): not the sum of every line above but, to
         // the cent, that of the lines since the previous total: a subtotal of those, proven by them.
         let type = tt.type;

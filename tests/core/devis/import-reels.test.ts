@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
 import { importerDevis } from "../../../src/core/devis/import";
 import { controlerDevis } from "../../../src/core/devis/regles";
@@ -36,6 +36,25 @@ describe("devis réels : mises en page de producteurs", () => {
     expect(t?.preuve).toBeDefined();
     expect(t?.lignesCouvertes).toEqual(["Devis détaillé!7", "Devis détaillé!8", "Devis détaillé!11"]);
     expect(chapitres(d)).toEqual({ "1": 6_700_000, "2": 9_465_000, "3": 3_510_000 });
+    expect(d.conservation).toMatchObject({ ecart: 0, listes: 0, totauxProuves: 59_025_000 });
+    expect(controles(d).filter((c) => c.gravite === "erreur")).toEqual([]);
+  });
+
+  it("devis type CNC collé en valeurs : « TOTAL CHAPITRE 1 » 67 000 sous ses sous-totaux couvre les lignes du chapitre", async () => {
+    // Before: « il ne couvre aucune ligne du devis (écart 67 000,00 €) », its amount listed, never proven.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(DOSSIER, "devis-type-cnc.xlsx"));
+    const ws = wb.getWorksheet("Devis détaillé") as ExcelJS.Worksheet;
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.formula) c.value = c.result as number;
+      }),
+    );
+    const relu = await chargerXlsx(Buffer.from(await wb.xlsx.writeBuffer()), "valeurs.xlsx");
+    const d = importerDevis(lireFeuille(relu.getWorksheet("Devis détaillé") as ExcelJS.Worksheet));
+    const t = d.totauxProducteur.find((x) => x.cellule === "'Devis détaillé'!G13");
+    expect(t).toMatchObject({ montant: 6_700_000, preuve: "somme" });
+    expect(t?.lignesCouvertes).toEqual(["Devis détaillé!7", "Devis détaillé!8", "Devis détaillé!11"]);
     expect(d.conservation).toMatchObject({ ecart: 0, listes: 0, totauxProuves: 59_025_000 });
     expect(controles(d).filter((c) => c.gravite === "erreur")).toEqual([]);
   });
