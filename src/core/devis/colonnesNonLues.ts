@@ -281,7 +281,7 @@ export function nombresHorsColonnes(
     if (role === "montant") {
       // « Total » right of the « Subtotal » read (Movie Magic): account totals, and figures that are no total of the
       // lines (« Total Fringes »: payroll taxes, real costs). Those the lines do not prove are named, cell by cell.
-      const x = totauxNonProuves(sheet, ligne, c, derivees.lignes, convention);
+      const x = totauxNonProuves(sheet, ligne, c, derivees.lignes, attendu, convention);
       if (x.cellules.length)
         out.push({
           colonne: colonneLettre(c),
@@ -320,13 +320,15 @@ export function nombresHorsColonnes(
  * A column of totals beside the amount column read, top to bottom: a figure is proven when it is, to the cent, the sum
  * of the lines read since the figure above it (an account's total), the sum of the column's figures since the last
  * such sum of sums (« Account Total for 1100 »), or the sum of all those sums or of all the lines above (a grand
- * total). A figure on a line's row equal to its amount repeats it. The others are returned with their cells.
+ * total). A figure equal to what its row counts (`compte`: its line with its charges, a total read) repeats it. The
+ * others are returned with their cells.
  */
 function totauxNonProuves(
   sheet: SheetData,
   ligne: number,
   c: number,
   lignes: readonly LigneDevis[],
+  compte: (r: number) => Cents | undefined,
   convention?: Convention,
 ): { cellules: string[]; montants: Cents[]; prouves: number } {
   const parRang = new Map<number, number>();
@@ -349,7 +351,8 @@ function totauxNonProuves(
       toutes += parRang.get(rangs[i]) ?? 0;
     }
     const m = x.montant ?? ZERO;
-    if (parRang.get(r) === m) continue;
+    // What the row counts already (its line, with its charges; a total read in the amount column), repeated.
+    if (compte(r) === m) continue;
     if (lignesDepuis !== 0 && m === lignesDepuis) {
       prouves++;
       depuisBloc += m;

@@ -9,6 +9,7 @@ import { roleEntete } from "../../../src/core/devis/entetes";
 import type { Devis } from "../../../src/core/devis/model";
 import { cents } from "../../../src/core/money/cents";
 import { devis, ligne } from "./fabrique";
+import { feuilleXlsx } from "./outils";
 
 /**
  * Issue 10, « tried as a new user would »: five producer layouts no fixture used (tests/fixtures/devis-reels/generer.js),
@@ -141,6 +142,36 @@ describe("devis réels : mises en page de producteurs", () => {
     expect(sp(erreurs[0].message)).toContain(
       "Sa formule =SUM(F5:F7)+F9 omet 1 ligne : Devis!F8 (1 800,00 €) : c'est tout l'écart.",
     );
+  });
+});
+
+describe("colonne « Total » à droite du « Subtotal » lu", () => {
+  it("qui répète le montant de chaque ligne et prouve le total : rien à nommer", async () => {
+    const f = (formula: string, result: number) => ({ formula, result });
+    const sheet = await feuilleXlsx("Detail", [
+      ["Acct#", "Description", "Amount", "Units", "X", "Rate", "Subtotal", "Total"],
+      ["1101", "Writer", 1, "Allow", 1, 25000, f("C2*E2*F2", 25000), f("G2", 25000)],
+      ["1102", "Rewrite", 2, "Weeks", 1, 3000, f("C3*E3*F3", 6000), f("G3", 6000)],
+      [null, "Total 1100", null, null, null, null, null, f("SUM(H2:H3)", 31000)],
+    ]);
+    const d = importerDevis(sheet);
+    expect(d.conservation).toMatchObject({ ecart: 0, totauxProuves: 0 });
+    expect((d.conservation?.lignes ?? 0) + (d.conservation?.nonPlaces ?? 0)).toBe(3_100_000);
+    expect(d.conservation?.horsColonnes).toBeUndefined();
+  });
+
+  it("dont un montant n'est ni une ligne ni un total : nommé avec sa cellule", async () => {
+    const sheet = await feuilleXlsx("Detail", [
+      ["Acct#", "Description", "Amount", "Units", "X", "Rate", "Subtotal", "Total"],
+      ["1101", "Writer", 1, "Allow", 1, 25000, 25000],
+      ["1102", "Rewrite", 2, "Weeks", 1, 3000, 6000],
+      [null, "Total 1100", null, null, null, null, null, 31000],
+      [null, "Total Fringes", null, null, null, null, null, 1240],
+    ]);
+    const h = importerDevis(sheet).conservation?.horsColonnes ?? [];
+    expect(h.map((x) => [x.colonne, x.nombres, x.total, x.cellules, x.totauxProuves])).toEqual([
+      ["H", 1, 124_000, [{ cellule: "Detail!H5", montant: 124_000 }], 1],
+    ]);
   });
 });
 
