@@ -212,6 +212,8 @@ export function jsonConservation(c: Conservation | undefined) {
             cellule: h.cellule,
             nombres: h.nombres,
             total: m(h.total),
+            ...(h.cellules ? { cellules: h.cellules.map((x) => ({ cellule: x.cellule, montant: m(x.montant) })) } : {}),
+            ...(h.totauxProuves ? { totauxProuves: h.totauxProuves } : {}),
           })),
         }
       : {}),

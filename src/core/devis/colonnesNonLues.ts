@@ -20,7 +20,23 @@ const EPISODE = /^(montant |cout |total |budget )?(ep|epi|episode|eps)\.? ?(n° 
 /** « Semaine 1 », « Sem. 2 », « S3 », « Montant semaine 4 », « Week 5 », « Semaine n° 6 »: a budget spread over weeks. */
 const SEMAINE = /^(montant |cout |total |budget )?(semaine|sem|s|week|wk)\.? ?(n° ?|no ?)?\d{1,3}$/;
 
+/**
+ * A week's column headed by its date only: a date cell (read as « 2025-03-03 »), « 03/03/2025 », « 3/3 », « Semaine du
+ * 3 mars », « Sem. du 03/03 », « Du 03/03 au 07/03 ».
+ */
+const SEMAINE_DATEE = new RegExp(
+  String.raw`^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?|((semaine|sem|week|wk)\.? )?(du |of |starting )` +
+    String.raw`\d{1,2}([/.]\d{1,2}([/.]\d{2,4})?| [a-z]+\.?( \d{4})?)( au \d{1,2}([/.]\d{1,2}([/.]\d{2,4})?| [a-z]+\.?( \d{4})?))?)$`,
+);
+
+/** A header as the producer sees it: a date cell (read as ISO text) written « 03/03/2025 ». */
+export function enteteLisible(texte: string): string {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(texte.trim());
+  return d ? `${d[3]}/${d[2]}/${d[1]}` : texte.trim();
+}
+
 function nature(texte: string): ColonneNonLue["nature"] | undefined {
+  if (SEMAINE_DATEE.test(norm(texte).trim())) return "semaine";
   const s = norm(texte)
     .replace(/\((€|eur|euros|en €|ht|%)\)/g, "")
     .replace(/\s*(€|eur|euros|ht)\s*$/, "")
@@ -59,7 +75,7 @@ export function colonnesNonLues(
       col: c,
       colonne: colonneLettre(c),
       cellule: celluleRef(sheet.name, entete.ligne, c),
-      entete: v.trim(),
+      entete: enteteLisible(v),
       nature: n,
       somme,
     });
@@ -197,7 +213,7 @@ const UNITE_JOURS = /^(j|jr|jrs|jours?|jour\(s\)|days?|journees?)$/;
 
 /** A header naming row numbers or codes (« N° », « Réf. », « Compte », « Code », « Ligne », « Année »): not money. */
 const NUMEROTATION =
-  /^(n ?°|no|nr|num|numero|#|ref|reference|compte|cpt|code|ligne|rang|id|index|art|article|annee|page)s?\b/;
+  /^(n ?°|no|nr|num|numero|#|ref|reference|compte|cpt|code|ligne|rang|id|index|art|article|annee|page|acct|account)s?\b/;
 /** A header speaking of money: its numbers not read are an alerte. */
 const ARGENT =
   /(budget|montant|total|€|\beur\b|euros?\b|\bht\b|\bttc\b|prix|cout|tarif|somme|depense|cachet|salaire|frais|devis|facture)/;
@@ -258,10 +274,28 @@ export function nombresHorsColonnes(
   const out: NombresHorsColonne[] = [];
   for (let c = 0; c <= fin; c++) {
     if (lues.has(c)) continue;
-    const entete = enTete[c]?.v === null || enTete[c]?.v === undefined ? "" : String(enTete[c]?.v).trim();
+    const entete = enTete[c]?.v === null || enTete[c]?.v === undefined ? "" : enteteLisible(String(enTete[c]?.v));
     const s = norm(entete);
     if (entete && (nature(entete) || NUMEROTATION.test(s))) continue;
-    if (entete && roleEntete(enTete[c])) continue; // another version of a rate, a second « Jours »: recognised
+    const role = entete ? roleEntete(enTete[c]) : undefined;
+    if (role === "montant") {
+      // « Total » right of the « Subtotal » read (Movie Magic): account totals, and figures that are no total of the
+      // lines (« Total Fringes »: payroll taxes, real costs). Those the lines do not prove are named, cell by cell.
+      const x = totauxNonProuves(sheet, ligne, c, derivees.lignes, attendu, convention);
+      if (x.cellules.length)
+        out.push({
+          colonne: colonneLettre(c),
+          cellule: celluleRef(sheet.name, ligne, c),
+          entete,
+          nombres: x.cellules.length,
+          total: sumCents(x.montants),
+          argent: true,
+          cellules: x.cellules.map((cellule, k) => ({ cellule, montant: x.montants[k] })),
+          ...(x.prouves ? { totauxProuves: x.prouves } : {}),
+        });
+      continue;
+    }
+    if (role) continue; // another version of a rate, a second « Jours »: recognised
     const montants: Cents[] = [];
     let derivee = true;
     for (const x of cellulesMontant(sheet, ligne, c, convention))
@@ -280,4 +314,59 @@ export function nombresHorsColonnes(
     });
   }
   return out;
+}
+
+/**
+ * A column of totals beside the amount column read, top to bottom: a figure is proven when it is, to the cent, the sum
+ * of the lines read since the figure above it (an account's total), the sum of the column's figures since the last
+ * such sum of sums (« Account Total for 1100 »), or the sum of all those sums or of all the lines above (a grand
+ * total). A figure equal to what its row counts (`compte`: its line with its charges, a total read) repeats it. The
+ * others are returned with their cells.
+ */
+function totauxNonProuves(
+  sheet: SheetData,
+  ligne: number,
+  c: number,
+  lignes: readonly LigneDevis[],
+  compte: (r: number) => Cents | undefined,
+  convention?: Convention,
+): { cellules: string[]; montants: Cents[]; prouves: number } {
+  const parRang = new Map<number, number>();
+  for (const l of lignes)
+    if (l.source.cellules.montant) parRang.set(l.source.ligne - 1, (parRang.get(l.source.ligne - 1) ?? 0) + l.montant);
+  const figures = cellulesMontant(sheet, ligne, c, convention).filter((x) => x.montant);
+  const rangs = [...parRang.keys()].sort((a, b) => a - b);
+  let i = 0;
+  let lignesDepuis = 0;
+  let toutes = 0;
+  let depuisBloc = 0;
+  let blocs = 0;
+  let prouves = 0;
+  const cellules: string[] = [];
+  const montants: Cents[] = [];
+  for (const x of figures) {
+    const r = parseCelluleRef(x.cellule).row;
+    for (; i < rangs.length && rangs[i] < r; i++) {
+      lignesDepuis += parRang.get(rangs[i]) ?? 0;
+      toutes += parRang.get(rangs[i]) ?? 0;
+    }
+    const m = x.montant ?? ZERO;
+    // What the row counts already (its line, with its charges; a total read in the amount column), repeated.
+    if (compte(r) === m) continue;
+    if (lignesDepuis !== 0 && m === lignesDepuis) {
+      prouves++;
+      depuisBloc += m;
+    } else if (depuisBloc !== 0 && m === depuisBloc) {
+      prouves++;
+      blocs += m;
+      depuisBloc = 0;
+    } else if ((blocs !== 0 && m === blocs) || (toutes !== 0 && m === toutes)) prouves++;
+    else {
+      cellules.push(x.cellule);
+      montants.push(m);
+      depuisBloc += m;
+    }
+    lignesDepuis = 0;
+  }
+  return { cellules, montants, prouves };
 }

@@ -119,7 +119,7 @@ const SYNONYMES: readonly [Colonne, RegExp][] = [
     new RegExp(
       String.raw`^(tarif|taux|prix|rate|pu|p\.?\s?u\.?|prix unit\.?|(prix|tarif|cout|taux|` +
         String.raw`salaire( brut)?|brut)\s*(unitaire|journalier|horaire|hebdo|hebdomadaire|` +
-        String.raw`\/ ?(jour|j|semaine|sem|unite))|unit (price|cost|rate)|day rate|weekly rate)$`,
+        String.raw`(\/ ?|par |a la )?(jour|j|journee|semaine|sem|heure|unite))|unit (price|cost|rate)|day rate|weekly rate)$`,
     ),
   ],
   [

@@ -789,6 +789,26 @@ function importerAvecEntete(
   };
   const bloc: Bloc = { debutSection: 0, debutRun: 0 };
   let apresTotal = false;
+  /**
+   * The lines a formula stands for through the producer's totals it references (their lines) and the lines whose amount
+   * cell it references; undefined when it references no total read so far (a line's own formula, a plain SUM of lines).
+   * Provisional totals are lines until proven: referenced, they count as such.
+   */
+  const couvertsParReferences = (formule: string | undefined): string[] | undefined => {
+    if (!formule || !totaux.length) return undefined;
+    const plages = plagesFormule(formule, sheet.name);
+    if (!plages.length) return undefined;
+    const dans = (cellule: string | undefined) => {
+      if (!cellule) return false;
+      const c = parseCelluleRef(cellule);
+      return plages.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
+    };
+    const refs = totaux.filter((t) => !lignesProvisoires.has(t) && dans(t.cellule));
+    if (!refs.length) return undefined;
+    const ids = new Set(refs.flatMap((t) => t.lignesCouvertes));
+    for (const b of brutes) if (!b.derivee && !b.retiree && dans(b.ligne.source.cellules.montant)) ids.add(b.ligne.id);
+    return brutes.filter((b) => ids.has(b.ligne.id)).map((b) => b.ligne.id);
+  };
 
   const fermerSection = () => {
     const t = bloc.enteteTotal;
@@ -1199,6 +1219,33 @@ function importerAvecEntete(
           const lignes = brutes.map((b) => b.ligne);
           if (sommeLignes(lignes, lignesCouvertes) !== montant && sommeLignes(lignes, section) === montant)
             lignesCouvertes = section;
+        }
+        // « TOTAL CHAPITRE 1 » =G9+G12, « TOTAL DES CHARGES » =D12+D17+D21: a formula adding the producer's subtotals
+        // (and maybe lines) under the last of them, no line between. It covers the lines of the totals it references and
+        // the lines it references itself, when nothing since the last total is covered or when those add up to it.
+        if (!egalAuCentime(sommeIds(parId, lignesCouvertes), montant)) {
+          const parRefs = couvertsParReferences(cell(row, "montant")?.f);
+          if (
+            parRefs &&
+            (egalAuCentime(sommeIds(parId, parRefs), montant) ||
+              (tt.type === "sous-total" && lignesCouvertes.length === 0))
+          )
+            lignesCouvertes = parRefs;
+        }
+        // « TOTAL CHAPITRE 1 » typed 67 000 under « Total 1.1 » and « Total 1.2 » (values pasted, no formula): the
+        // sous-chapitre titles opened sections of their own, yet its lines are those of its chapter read just above it.
+        const chapitreTotal = tt.type === "sous-total" ? (tt.chapitre ?? bloc.section) : undefined;
+        if (chapitreTotal && !egalAuCentime(sommeIds(parId, lignesCouvertes), montant)) {
+          const ids: string[] = [];
+          for (let i = brutes.length - 1; i >= 0; i--) {
+            const b = brutes[i];
+            if (b.derivee || b.retiree) continue;
+            if (b.section !== chapitreTotal) break;
+            ids.push(b.ligne.id);
+          }
+          ids.reverse();
+          if (ids.length > lignesCouvertes.length && egalAuCentime(sommeIds(parId, ids), montant))
+            lignesCouvertes = ids;
         }
         // « TOTAL » under each chapter (« TOTAL 1 800 », later « TOTAL 6 000 »): not the sum of every line above but, to
         // the cent, that of the lines since the previous total: a subtotal of those, proven by them.

@@ -226,6 +226,12 @@ export interface NombresHorsColonne extends ColonneNommee {
   total: Cents;
   /** The header speaks of money (« Budget », « Montant », « Total », « € », « HT »…): an alerte, not an info. */
   argent: boolean;
+  /**
+   * A column of totals beside the amount read (Movie Magic's « Total » right of « Subtotal »): its figures that no line
+   * proves, cell by cell (`nombres` and `total` count those only), and how many it holds that are proven totals.
+   */
+  cellules?: { cellule: string; montant: Cents }[];
+  totauxProuves?: number;
 }
 
 export interface MontantNonPlace {
@@ -682,6 +688,8 @@ export interface ColonneNonLue extends ColonneNommee {
  */
 export interface RecapitulatifChapitres {
   chapitres: number;
+  /** Sous-chapitre rows (« 1.1 », « 1.2 »…): compared by chapter, their sum against the devis's chapter total. */
+  sousChapitres?: number;
   total?: true;
   ecarts: { cellule: string; libelle: string; chapitre: CodeChapitre | "total"; montant: Cents; attendu: Cents }[];
 }

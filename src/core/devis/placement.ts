@@ -119,13 +119,26 @@ function chapitreParNom(s: string): CodeChapitre | undefined {
       .replace(/\s+/g, " ")
       .trim();
     const tete = lib.split(/[ ,]/)[0];
-    if (t === lib || t.startsWith(lib) || (tete.length >= 5 && t.split(" ")[0] === tete)) return ch.code;
+    if (t === lib || t.startsWith(lib) || (tete.length >= 5 && t.split(" ")[0] === tete && !autresCharges(t)))
+      return ch.code;
   }
   for (const ch of CHAPITRES_AUDIOVISUEL) if (ch.titres?.includes(t)) return ch.code;
   for (const [code, re] of DEBUTS_DE_TITRE) if (re.test(t)) return code;
   for (const [code, re] of TITRES_ANGLAIS) if (re.test(t)) return code;
   return undefined;
 }
+
+/**
+ * « Charges artistiques », « Charges techniques », « Charges de structure », « Charges fixes »: a live show's or a
+ * company's expenses by kind, not the social charges of chapter 4 (« Charges patronales », « Charges sociales »).
+ */
+function autresCharges(t: string): boolean {
+  return AUTRES_CHARGES.test(t);
+}
+const AUTRES_CHARGES = new RegExp(
+  String.raw`^charges (artistiques?|techniques?|de (structure|production|personnel|fonctionnement)|fixes|variables|` +
+    String.raw`d'exploitation|directes|indirectes|generales)\b`,
+);
 
 /** Section titles starting with a chapter's word ("Transports et régie", "Défraiements"). */
 const DEBUTS_DE_TITRE: readonly [CodeChapitre, RegExp][] = CHAPITRES_AUDIOVISUEL.filter((c) => c.debutTitre).map(
@@ -212,6 +225,8 @@ export function typeTotal(texte: string): { type: "sous-total" | "total"; chapit
   }
   if (/^(total|grand total|cout total|montant total|cout de (fabrication|production)|budget total|totaux)\b/.test(s)) {
     const reste = s.replace(/^(total|grand total|totaux)\s*(du |de |des |:|-)?\s*/, "");
+    // « Total des charges », « Total des dépenses »: every expense of a budget, not chapter 4.
+    if (/^(charges|depenses)$/.test(reste)) return { type: "total" };
     // "Total II", "Total B": the producer's chapter number or letter closes a chapter.
     const rang = /^(?:chapitre |chap\.? )?([ivx]{1,4}|[a-h])\.?$/.exec(reste);
     if (rang) return { type: "sous-total", chapitre: chiffreRomain(rang[1]) };

@@ -300,7 +300,9 @@ function secondBloc(c: ColonneNonLue) {
     `ses montants (colonne ${c.colonne} « ${c.entete} », ${cellules}somme ${formatMontantFr(c.somme)}) ne sont ` +
     `pas comptés${premier}.`;
   if (r) {
-    const chapitres = r.chapitres > 1 ? `ses ${r.chapitres} montants de chapitre` : "son montant de chapitre";
+    const chapitres =
+      (r.chapitres > 1 ? `ses ${r.chapitres} montants de chapitre` : "son montant de chapitre") +
+      (r.sousChapitres ? ` (ses ${r.sousChapitres} sous-chapitres additionnés par chapitre)` : "");
     if (!r.ecarts.length)
       return {
         regle: "colonnes-lues",
@@ -393,6 +395,31 @@ function colonnesNonLues(
  */
 function nombresNonLus(h: NombresHorsColonne) {
   const n = h.nombres;
+  if (h.cellules) {
+    const liste = h.cellules
+      .slice(0, 6)
+      .map((x) => `${x.cellule} (${formatMontantFr(x.montant)})`)
+      .join(", ");
+    const p = h.totauxProuves ?? 0;
+    return {
+      regle: "colonnes-lues",
+      gravite: "alerte" as const,
+      message:
+        `${h.cellule} : la colonne ${h.colonne} « ${h.entete} » n'est pas lue` +
+        (p
+          ? ` ; ${p > 1 ? `${p} de ses montants sont des totaux prouvés` : "un de ses montants est un total prouvé"}`
+          : "") +
+        (p ? " par les lignes lues" : "") +
+        `, mais ${n > 1 ? `${n} montants n'en sont pas` : "un montant n'en est pas"} (${formatMontantFr(h.total)}` +
+        `${n > 1 ? " au total" : ""}) : ${liste}${n > 6 ? `, … (${n} en tout)` : ""}. ` +
+        (n > 1
+          ? "Ils ne sont pas comptés dans le devis : si ce sont des dépenses (charges sociales « Fringes », par exemple), " +
+            "mettez-les dans la colonne des montants, puis relancez."
+          : "Il n'est pas compté dans le devis : si c'est une dépense (charges sociales « Fringes », par exemple), " +
+            "mettez-la dans la colonne des montants, puis relancez."),
+      cellule: h.cellule,
+    };
+  }
   const quoi = h.entete ? `la colonne ${h.colonne} « ${h.entete} »` : `la colonne ${h.colonne}, sans en-tête,`;
   // A header that does not speak of money (« Semaine », « Observations »): its figures are not said in euros.
   const somme =

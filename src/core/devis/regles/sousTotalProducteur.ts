@@ -23,8 +23,11 @@ export function verifierTotaux(ctx: ContexteDevis, type: LigneTotalProducteur["t
           regle,
           gravite: "erreur" as const,
           message:
-            `${t.cellule} : ${quoi} du producteur ${cite(t.libelle)} indique ${eur(t.montant)} mais les ${n} ligne${n > 1 ? "s" : ""} ` +
-            `qu'il couvre totalisent ${eur(calcule)} (écart ${eur(ecart)}).` +
+            `${t.cellule} : ${quoi} du producteur ${cite(t.libelle)} indique ${eur(t.montant)} mais ` +
+            (n === 0
+              ? `il ne couvre aucune ligne du devis (écart ${eur(ecart)}).`
+              : `${n > 1 ? `les ${n} lignes qu'il couvre totalisent` : "la ligne qu'il couvre totalise"} ` +
+                `${eur(calcule)} (écart ${eur(ecart)}).`) +
             (t.formule ? cellulesDeLaFormule(devis, t, ecart) : ""),
           cellule: t.cellule,
         },

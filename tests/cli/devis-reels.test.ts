@@ -1,0 +1,96 @@
+import * as path from "path";
+import { devisBinaire } from "../helpers/cli";
+
+/**
+ * Issue 10, « tried as a new user would », through the built binary (npm run build:cli): the five producer layouts of
+ * tests/fixtures/devis-reels (CNC devis type with sous-chapitres, Movie Magic export, live-show budget TTC / TVA / HT with
+ * months, weeks headed by dates, merged labels and hidden rows). Each closes its conservation or names every cell of it.
+ */
+const fichier = (nom: string) => path.join(__dirname, "../fixtures/devis-reels", nom);
+const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+function json(nom: string) {
+  const r = devisBinaire(fichier(nom), "--json");
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out);
+}
+const chapitres = (j: { devis: { chapitres: { code: string; total: string }[] } }) =>
+  Object.fromEntries(j.devis.chapitres.map((c) => [c.code, c.total]));
+
+describe("prodbook devis --json sur des devis de producteurs", () => {
+  it("devis type CNC à sous-chapitres : écart 0, rien de listé, aucun sous-total faux", () => {
+    const j = json("devis-type-cnc.xlsx");
+    expect(j.devis.conservation).toMatchObject({ lu: "787000.00", lignes: "196750.00", listes: "0.00", ecart: "0.00" });
+    expect(j.devis.conservation.totauxProuves).toBe("590250.00");
+    expect(chapitres(j)).toEqual({ "1": "67000.00", "2": "94650.00", "3": "35100.00" });
+    expect(j.controles.filter((c: { gravite: string }) => c.gravite === "erreur")).toEqual([]);
+  });
+
+  it("récapitulatif par sous-chapitres à côté du devis : comparé, « 2.1 à 2.2 » faux de 2 000 € nommé", () => {
+    const j = json("devis-type-cnc-recap-cote.xlsx");
+    expect(j.devis.conservation.ecart).toBe("0.00");
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "'Devis détaillé'!K4");
+    expect(sp(m.message)).toContain(
+      "Récapitulatif des chapitres : un montant diffère des totaux du devis ('Devis détaillé'!K10 « sous-chapitres " +
+        "2.1 à 2.2 » : 92 650,00 €, le chapitre 2 du devis fait 94 650,00 €).",
+    );
+  });
+
+  it("Movie Magic : la colonne « Total » nomme ses montants non prouvés (fringes), pas « Acct# »", () => {
+    const j = json("movie-magic.xlsx");
+    expect(j.devis.conservation.ecart).toBe("0.00");
+    expect(j.devis.conservation.horsColonnes).toEqual([
+      {
+        colonne: "H",
+        entete: "Total",
+        cellule: "'Budget Detail'!H3",
+        nombres: 5,
+        total: "162248.00",
+        cellules: [
+          { cellule: "'Budget Detail'!H9", montant: "1240.00" },
+          { cellule: "'Budget Detail'!H21", montant: "2340.00" },
+          { cellule: "'Budget Detail'!H28", montant: "1344.00" },
+          { cellule: "'Budget Detail'!H34", montant: "98080.00" },
+          { cellule: "'Budget Detail'!H35", montant: "59244.00" },
+        ],
+        totauxProuves: 9,
+      },
+    ]);
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "'Budget Detail'!H3");
+    expect(sp(m.message)).toMatch(/^'Budget Detail'!H3 : la colonne H « Total » n'est pas lue ; 9 de ses montants/);
+  });
+
+  it("spectacle TTC / TVA / HT et mois : le HT compté une fois, « TOTAL DES CHARGES » prouvé, rien au chapitre 4", () => {
+    const j = json("spectacle-ttc-mois.xlsx");
+    expect(j.devis.conservation).toMatchObject({
+      lu: "152400.00",
+      lignes: "42800.00",
+      totauxProuves: "101600.00",
+      nonPlaces: "8000.00",
+      ecart: "0.00",
+      colonne: "D",
+    });
+    expect(chapitres(j)["4"]).toBeUndefined();
+    expect(j.devis.nonPlaces).toEqual([{ cellule: "'Budget création'!D7", montant: "8000.00" }]);
+    expect(j.controles.some((c: { message: string }) => c.message.includes("TOTAL DES CHARGES"))).toBe(false);
+  });
+
+  it("semaines datées : colonnes de semaines en jours, dates en français, matériel au chapitre 7", () => {
+    const j = json("semaines-datees.xlsx");
+    expect(j.devis.conservation).toMatchObject({ ecart: "0.00", lignes: "26000.00" });
+    expect(j.devis.conservation.horsColonnes).toBeUndefined();
+    expect(chapitres(j)).toEqual({ "2": "15220.00", "7": "10780.00" });
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "'Devis tournage'!C3");
+    expect(sp(m.message)).toContain("les 4 colonnes par semaine (C « 03/03/2025 » à F « 24/03/2025 »)");
+    expect(sp(m.message)).toContain("elles comptent des jours, pas des euros");
+    expect(JSON.stringify(j)).not.toContain("2025-03-03");
+  });
+
+  it("fusions et lignes masquées : écart 0, la ligne masquée omise par la formule nommée", () => {
+    const j = json("fusions-masquees.xlsx");
+    expect(j.devis.conservation).toMatchObject({ lignes: "19550.00", totauxProuves: "30650.00", ecart: "0.00" });
+    const cellules = j.controles.map((c: { cellule?: string }) => c.cellule);
+    expect(cellules).toEqual(expect.arrayContaining(["Devis!F10", "Devis!F17"]));
+  });
+});
