@@ -379,7 +379,7 @@ export function Carbone() {
         </MessageBarBody>
       </MessageBar>
       {b && b.manquants.length > 0 && (
-        <div className={styles.liste}>
+        <div className={mergeClasses(styles.liste, perime && styles.perime)}>
           <Caption1>
             {typographie(
               "Aucune distance ni aucun facteur n'est deviné : complétez les cellules jaunes de la feuille « Bilan carbone ».",
