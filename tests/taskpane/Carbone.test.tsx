@@ -6,6 +6,17 @@ import * as React from "react";
 import { COL, ENTETES_ACTIVITES } from "../../src/core/carbone/colonnes";
 import { MemoryWorkbook, type CelluleMemoire } from "../helpers/memoryWorkbook";
 import { afficherPage, sansResizeObserver } from "./rendu";
+import * as fs from "fs";
+import * as path from "path";
+import { TextDecoder as TD, TextEncoder as TE } from "util";
+import { lireFec } from "../../src/core/comptabilite/fec";
+import type { Correspondance } from "../../src/core/comptabilite/correspondances";
+import { executerBilanCarbone } from "../../src/app/commandes/carbone";
+import { useProduction } from "../../src/taskpane/production";
+import { CLE_CONTEXTE_PRODUCTION } from "../../src/core/production/contexte";
+
+// jsdom lacks the encoding API the FEC reader uses (browsers and workers have it).
+Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? TD, TextEncoder: globalThis.TextEncoder ?? TE });
 
 const ENTETE = ["Code", "Désignation", "Qté", "Unité", "Nb", "Tarif", "Montant"];
 /** A devis renting its equipment by the week and its editing room by the month, one line already in days. */
@@ -116,4 +127,137 @@ test("quantité corrigée dans la feuille « Bilan carbone » : la conversion lu
       "quantité corrigée dans la feuille «\u00a0Bilan carbone\u00a0»\u00a0: 12\u00a0jours",
   );
   unmount();
+});
+
+/** Issue 13: a failed request leaves no old figure reading as its answer. */
+test("erreur sur une feuille qui n'est pas un plan de travail : le résultat d'avant est dit « Résultat précédent », avec son plan", async () => {
+  const jours = ["12", "13", "14"].map((j) => `2026-05-${j}`);
+  const { unmount } = await estimer({
+    PDT: [
+      ["Date", "Nom", "Fonction", "Début", "Fin", "Lieu"],
+      ...jours.map((d) => [d, "A", "Cadreur", "08:00", "18:00", "Studio"]),
+    ],
+    Notes: [["Penser à réserver le camion"]],
+  });
+  expect(screen.queryByTestId(IDS_CARBONE.perime)).toBeNull();
+  const total = screen.getByTestId(IDS_CARBONE.total).textContent;
+  fireEvent.change(screen.getByTestId(IDS_CARBONE.planning), { target: { value: "Notes" } });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_CARBONE.estimer));
+  });
+  const perime = await screen.findByTestId(IDS_CARBONE.perime);
+  expect(perime.textContent).toBe(
+    "Résultat précédent — devis «\u00a0Budget\u00a0», plan de travail «\u00a0PDT\u00a0», sans réalisé\u00a0: la " +
+      "dernière demande a échoué (voir le message ci-dessus), ces chiffres n'y répondent pas.",
+  );
+  // The error is shown (under the button), and the old figures stay below the warning, not above it.
+  expect(screen.getByTestId("retour-carbone-estimer").textContent).toContain("Notes");
+  const resultat = screen.getByTestId(IDS_CARBONE.resultat);
+  expect(resultat.contains(screen.getByTestId(IDS_CARBONE.total))).toBe(true);
+  expect(perime.compareDocumentPosition(resultat) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(screen.getByTestId(IDS_CARBONE.total).textContent).toBe(total);
+  // A request that works again: its figures, no warning.
+  fireEvent.change(screen.getByTestId(IDS_CARBONE.planning), { target: { value: "PDT" } });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_CARBONE.estimer));
+  });
+  await waitFor(() => expect(screen.queryByTestId(IDS_CARBONE.perime)).toBeNull());
+  unmount();
+});
+
+/** Issue 15: the définitif from the Grand livre loaded on the Écarts page, through the CLI's use case (`--fec`). */
+describe("page Carbone et Grand livre chargé", () => {
+  const octets = fs.readFileSync(path.resolve(__dirname, "../fixtures/fec/production-2024.txt"));
+  const NOM = "production-2024.txt";
+  // 616000 Primes d'assurance 1 250 € → 9.1; 613500 Locations mobilières 3 400 € → 7.1.
+  const EDITEES: Correspondance[] = [
+    { type: "compte", cle: "616", poste: "9.1" },
+    { type: "compte", cle: "6135", poste: "7.1" },
+  ];
+  const DEVIS: CelluleMemoire[][] = [
+    ENTETE,
+    ...LIGNES,
+    ["9", "ASSURANCES ET DIVERS"],
+    ["9.1", "Assurance production", 1, "forfait", 1, 1200, 1200],
+  ];
+
+  /** The Écarts page's doing, in the shared context: the ledger loaded (and correspondances edited). */
+  function ApresEcarts({ lignes }: { lignes?: Correspondance[] }) {
+    const { definirFec, modifier } = useProduction();
+    React.useEffect(() => {
+      definirFec(lireFec(octets), { nom: NOM, octets: octets.length });
+      if (lignes) modifier({ correspondances: lignes });
+    }, [definirFec, modifier, lignes]);
+    return <Carbone />;
+  }
+
+  const cliquer = async (id: string) =>
+    act(async () => {
+      fireEvent.click(screen.getByTestId(id));
+    });
+
+  test("case cochée : définitif du Grand livre, mêmes chiffres que prodbook carbone --fec, origine dite", async () => {
+    wb = new MemoryWorkbook({ Budget: DEVIS });
+    const { unmount } = afficherPage(<ApresEcarts lignes={EDITEES} />);
+    const caseGl = await screen.findByTestId(IDS_CARBONE.grandLivre);
+    expect(caseGl.closest("div")!.textContent).toContain(
+      "Réalisé\u00a0: depuis le Grand livre chargé (production-2024.txt)",
+    );
+    // Unchecked: today's behaviour, said (no Écarts sheet here: no définitif).
+    await cliquer(IDS_CARBONE.estimer);
+    await waitFor(() => expect(screen.getByTestId(IDS_CARBONE.realise).textContent).toContain("Pas de réalisé"));
+    expect(screen.getByTestId(IDS_CARBONE.origineRealise).textContent).toContain("feuille «\u00a0Écarts\u00a0»");
+    expect(screen.getByTestId(IDS_CARBONE.categories).textContent).not.toContain("Définitif");
+
+    fireEvent.click(caseGl);
+    await cliquer(IDS_CARBONE.estimer);
+    await waitFor(() => expect(screen.getByTestId(IDS_CARBONE.realise).textContent).toContain("Grand livre"));
+    expect(screen.getByTestId(IDS_CARBONE.realise).textContent).toBe(
+      "Réalisé\u00a0: Grand livre «\u00a0production-2024.txt\u00a0», correspondances modifiées sur la page Écarts.",
+    );
+    // The CLI's use case on the same ledger and correspondances: the same définitif, shown in French.
+    const cli = await executerBilanCarbone(new MemoryWorkbook({ Budget: DEVIS }), {
+      fec: { resultat: lireFec(octets), nom: NOM, correspondances: { comptes: EDITEES, sections: [] } },
+    });
+    expect(cli.bilan.definitif).not.toBeNull();
+    const assurance = cli.bilan.categories.find((c) => c.activites.some((a) => a.cellule === "Budget!B9"))!;
+    // 1 250 € réalisés × 77 kg/k€ = 96,25 kg.
+    expect(assurance.activites.find((a) => a.cellule === "Budget!B9")!.kgCO2eDefinitif).toBe("96.25");
+    const caption = screen.getByTestId(IDS_CARBONE.total).parentElement!.parentElement!.textContent;
+    expect(caption).toContain(`définitif ${cli.bilan.definitif!.replace(".", ",")} t CO2e`);
+    expect(screen.getByTestId(IDS_CARBONE.categorie(assurance.code)).textContent).toContain(
+      assurance.tCO2eDefinitif!.replace(".", ","),
+    );
+    expect(wb.ecritures).toBe(0);
+    unmount();
+  });
+
+  test("sans correspondances modifiées : celles par défaut, dites « à vérifier »", async () => {
+    wb = new MemoryWorkbook({ Budget: DEVIS });
+    const { unmount } = afficherPage(<ApresEcarts />);
+    fireEvent.click(await screen.findByTestId(IDS_CARBONE.grandLivre));
+    await cliquer(IDS_CARBONE.estimer);
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_CARBONE.realise).textContent).toContain(
+        "correspondances par défaut de Prodbook (à vérifier)",
+      ),
+    );
+    unmount();
+  });
+
+  test("workbook rouvert : le Grand livre n'est plus en mémoire, la page le dit et garde la feuille Écarts", async () => {
+    wb = new MemoryWorkbook({ Budget: DEVIS });
+    const resume = { nom: NOM, octets: octets.length, encodage: "utf-8", lignes: 23 };
+    wb.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ fec: resume }));
+    const { unmount } = afficherPage(<Carbone />);
+    await waitFor(() =>
+      expect(screen.getByTestId(IDS_CARBONE.origineRealise).textContent).toBe(
+        "Le Grand livre «\u00a0production-2024.txt\u00a0» n'est plus en mémoire\u00a0: rechargez-le sur la page " +
+          "Écarts pour en tirer le définitif. Réalisé (définitif)\u00a0: feuille «\u00a0Écarts\u00a0» du classeur, " +
+          "si elle existe.",
+      ),
+    );
+    expect(screen.queryByTestId(IDS_CARBONE.grandLivre)).toBeNull();
+    unmount();
+  });
 });

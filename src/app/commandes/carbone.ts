@@ -12,6 +12,8 @@ import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
 import { regleLisible, type ChiffreLisible, type RegleLisible } from "../presentationRegles";
 import { decimalFr } from "../../core/util/texte";
+import { trierCorrespondances, type Correspondance } from "../../core/comptabilite/correspondances";
+import type { ResultatFec } from "../../core/comptabilite/fec/types";
 
 export interface OptionsCarbone {
   /** Plan de travail sheet; omitted = the user's sheet with Date / Nom / Début / Fin headers, if any. */
@@ -160,6 +162,8 @@ export interface ResultatCarbone {
   presentation: PresentationCarbone;
   /** Findings on what was read: the devis sheet found hidden (« feuille-lue »), as `devis` says it. */
   controles: Constat[];
+  /** Pane only: edited correspondances left out because they are incomplete (the Écarts page names them). */
+  correspondancesLaissees?: number;
 }
 
 /** The one door to the bilan carbone, for the pane and the CLI. */
@@ -191,12 +195,38 @@ export async function executerBilanCarbone(
   };
 }
 
+/**
+ * The pane's ledger: the FEC loaded on the Écarts page (kept in memory by the production context), its file name,
+ * and the correspondances edited there and not yet written (omitted: the workbook's « Correspondances » sheet, else
+ * the default table, as `prodbook carbone --fec` without `--correspondances`).
+ */
+export interface GrandLivreVolet {
+  resultat: ResultatFec;
+  nom: string;
+  lignes?: Correspondance[];
+}
+
+export type OptionsCarboneVolet = Omit<OptionsCarbone, "fec"> & { grandLivre?: GrandLivreVolet };
+
+/** The pane's options turned into the CLI's (`--fec`): the same use case, the same définitif. */
+async function depuisLeVolet(
+  wb: WorkbookPort,
+  { grandLivre, ...args }: OptionsCarboneVolet,
+  ecrire: boolean,
+): Promise<ResultatCarbone> {
+  if (!grandLivre) return executerBilanCarbone(wb, { ...args, ecrire });
+  const tri = grandLivre.lignes ? trierCorrespondances(grandLivre.lignes) : undefined;
+  const fec = { resultat: grandLivre.resultat, nom: grandLivre.nom, ...(tri ? { correspondances: tri.table } : {}) };
+  const r = await executerBilanCarbone(wb, { ...args, fec, ecrire });
+  return tri?.problemes.length ? { ...r, correspondancesLaissees: tri.problemes.length } : r;
+}
+
 /** Carbone commands: « Estimer » reads only; « Écrire les feuilles » writes « Bilan carbone » and « Export carbone ». */
 export const commandesCarbone = {
-  async estimerCarbone(wb: WorkbookPort, args: OptionsCarbone): Promise<ResultatCarbone> {
-    return executerBilanCarbone(wb, { ...args, ecrire: false });
+  async estimerCarbone(wb: WorkbookPort, args: OptionsCarboneVolet): Promise<ResultatCarbone> {
+    return depuisLeVolet(wb, args, false);
   },
-  async ecrireBilanCarbone(wb: WorkbookPort, args: OptionsCarbone): Promise<ResultatCarbone> {
-    return executerBilanCarbone(wb, { ...args, ecrire: true });
+  async ecrireBilanCarbone(wb: WorkbookPort, args: OptionsCarboneVolet): Promise<ResultatCarbone> {
+    return depuisLeVolet(wb, args, true);
   },
 };

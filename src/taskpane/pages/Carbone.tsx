@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   Table,
@@ -43,6 +44,15 @@ export const IDS_CARBONE = {
   manquants: "carbone-manquants",
   manquant: (i: number) => `carbone-manquant-${i}`,
   message: "carbone-message",
+  /** « Réalisé : depuis le Grand livre chargé (…) » (only while a FEC is loaded in this session). */
+  grandLivre: "carbone-grand-livre",
+  /** Where the réalisé (définitif) will come from, before a run, and where it came from, with the result. */
+  origineRealise: "carbone-origine-realise",
+  realise: "carbone-realise",
+  /** The figures shown, answering the request they name. */
+  resultat: "carbone-resultat",
+  /** « Résultat précédent — … »: the last request failed, the figures below answer an earlier one. */
+  perime: "carbone-perime",
   homologation: "carbone-homologation",
   aVerifier: "carbone-a-verifier",
   details: "carbone-details",
@@ -59,6 +69,8 @@ const useStyles = makeStyles({
   // take the width of « non chiffré », the category the rest.
   colonneChiffre: { width: "5.5rem" },
   colonneDefinitif: { width: "4.75rem" },
+  // Figures answering an earlier request: dimmed (the warning above says why; not signalled by colour alone).
+  perime: { opacity: 0.6 },
   liste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   conversions: {
     margin: 0,
@@ -97,6 +109,49 @@ const pourcent = (s: string) => `${fr((Number(s) * 100).toFixed(1))} %`;
 /** A cell the pane can select (« Feuille!B12 »), not a description such as « PDT (plan de travail) ». */
 const estCellule = (c: string) => /^('[^']+'|[^'!\s]+)![A-Z]{1,3}\d+$/.test(c);
 
+/** « Réalisé : Grand livre « fec.txt », correspondances de la feuille « Correspondances » du classeur. » */
+function texteRealise(r: ResultatCarbone): string {
+  const o = r.bilan.realise;
+  const aucun = r.bilan.definitif === null;
+  if (o.source === "fec") {
+    const corr =
+      o.correspondances === "fichier"
+        ? "modifiées sur la page Écarts"
+        : o.correspondances === "feuille"
+          ? "de la feuille « Correspondances » du classeur"
+          : "par défaut de Prodbook (à vérifier)";
+    const laissees = r.correspondancesLaissees
+      ? ` (${compte(r.correspondancesLaissees, "incomplète laissée", "incomplètes laissées")} de côté)`
+      : "";
+    return typographie(
+      `Réalisé : Grand livre ${guillemets(o.fec)}, correspondances ${corr}${laissees}` +
+        `${aucun ? " ; aucun poste du bilan n'y a de réalisé" : ""}.`,
+    );
+  }
+  if (o.source === "ecarts")
+    return typographie(
+      `Réalisé : feuille ${guillemets(o.feuille)} du classeur` +
+        `${aucun ? " ; aucun poste du bilan n'y a de réalisé" : ""}.`,
+    );
+  return typographie(
+    "Pas de réalisé : ni feuille « Écarts » dans le classeur, ni Grand livre choisi ; pas de définitif.",
+  );
+}
+
+/** « devis « Budget », plan de travail « PDT », réalisé du Grand livre « fec.txt » »: what a result answered. */
+function demandeDe(r: ResultatCarbone): string {
+  const o = r.bilan.realise;
+  return [
+    `devis ${guillemets(r.feuilleDevis)}`,
+    r.bilan.plan ? `plan de travail ${guillemets(r.bilan.plan.feuille)}` : "sans plan de travail",
+    o.source === "fec"
+      ? `réalisé du Grand livre ${guillemets(o.fec)}`
+      : o.source === "ecarts"
+        ? `réalisé de la feuille ${guillemets(o.feuille)}`
+        : "sans réalisé",
+  ].join(", ");
+}
+
 export function Carbone() {
   const styles = useStyles();
   const commande = useCommande();
@@ -106,16 +161,33 @@ export function Carbone() {
   const [planning, setPlanning] = React.useState("");
   const [resultat, setResultat] = React.useState<ResultatCarbone>();
   const [message, setMessage] = React.useState<string>();
+  // The last request failed: the figures shown answer an earlier one, and say so.
+  const [perime, setPerime] = React.useState(false);
+  // The FEC loaded on the Écarts page, usable while its lines are in memory (a reload keeps only its summary).
+  const charge = production.fec && production.contexte.fec;
+  const [depuisGrandLivre, setDepuisGrandLivre] = React.useState(false);
+  const avecGrandLivre = depuisGrandLivre && !!charge;
 
   // Each action's spinner, error and announcement under its own button (Retour).
-  const executer = (ecrire: boolean) =>
-    lancer(
+  const executer = async (ecrire: boolean) => {
+    const r = await lancer(
       async () => {
+        setMessage(undefined);
         const r = await envoyer(ecrire ? "ecrireBilanCarbone" : "estimerCarbone", {
           planning: planning || undefined,
           feuille: production.contexte.feuilleDevis,
+          ...(avecGrandLivre && production.fec && charge
+            ? {
+                grandLivre: {
+                  resultat: production.fec,
+                  nom: charge.nom,
+                  ...(production.contexte.correspondances ? { lignes: production.contexte.correspondances } : {}),
+                },
+              }
+            : {}),
         });
         setResultat(r);
+        setPerime(false);
         setMessage(
           ecrire
             ? typographie(
@@ -131,6 +203,9 @@ export function Carbone() {
       ecrire ? "carbone-ecrire" : "carbone-estimer",
       (r) => typographie(`Pré-estimation : ${fr(r.bilan.total)} t CO2e.`),
     );
+    // An error: nothing new to show; the earlier figures stay, marked as answering an earlier request.
+    if (r === undefined) setPerime(true);
+  };
   const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "carbone-aller");
 
   const b = resultat?.bilan;
@@ -143,6 +218,34 @@ export function Carbone() {
         devis et le plan de travail, et une pré-estimation en tonnes de CO2e.
       </Caption1>
       <ChampFeuille id={IDS_CARBONE.planning} label="Plan de travail" valeur={planning} onChange={setPlanning} />
+      {charge ? (
+        <div>
+          <Checkbox
+            data-testid={IDS_CARBONE.grandLivre}
+            checked={depuisGrandLivre}
+            onChange={(_, d) => setDepuisGrandLivre(d.checked === true)}
+            label={typographie(`Réalisé : depuis le Grand livre chargé (${charge.nom})`)}
+          />
+          <Caption1 block data-testid={IDS_CARBONE.origineRealise}>
+            {typographie(
+              depuisGrandLivre
+                ? "Le définitif vient du Grand livre, avec les correspondances de la page Écarts."
+                : "Case décochée : le définitif vient de la feuille « Écarts » du classeur, si elle existe.",
+            )}
+          </Caption1>
+        </div>
+      ) : (
+        <Caption1 data-testid={IDS_CARBONE.origineRealise}>
+          {typographie(
+            (production.contexte.fec
+              ? `Le Grand livre ${guillemets(production.contexte.fec.nom)} n'est plus en mémoire : rechargez-le sur ` +
+                "la page Écarts pour en tirer le définitif. "
+              : "") +
+              "Réalisé (définitif) : feuille « Écarts » du classeur, si elle existe" +
+              (production.contexte.fec ? "." : " ; ou chargez un Grand livre sur la page Écarts."),
+          )}
+        </Caption1>
+      )}
       <div className={styles.ligne}>
         <Button
           appearance="primary"
@@ -158,103 +261,116 @@ export function Carbone() {
       </div>
       <Retour commande={commande} action="carbone-estimer" enCours="Lecture du devis et du plan de travail…" />
       <Retour commande={commande} action="carbone-ecrire" enCours="Écriture des feuilles Bilan carbone et Export…" />
-      {message && <Text data-testid={IDS_CARBONE.message}>{message}</Text>}
-      {b && (
-        <div className={styles.total}>
-          <span className={styles.titre}>
-            <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO2e</Title3>
-            {p?.totalAVerifier && <BadgeAVerifier />}
-          </span>
-          <Caption1>
-            Prévisionnel{b.definitif !== null ? ` · définitif ${fr(b.definitif)} t CO2e` : ""}
-            {resultat?.feuilleDevis ? ` · devis ${guillemets(resultat.feuilleDevis)}` : ""}
-            {b.plan ? ` · plan de travail ${guillemets(b.plan.feuille)}` : ""}
-          </Caption1>
-          <Text size={200} data-testid={IDS_CARBONE.parts}>
-            Données d'activité {pourcent(b.partActivite)} · ratios monétaires {pourcent(b.partMonetaire)}
-          </Text>
-          {nAVerifier > 0 && (
-            <Caption1 data-testid={IDS_CARBONE.aVerifier}>
-              {typographie(
-                `À vérifier : ${compte(nAVerifier, "facteur d'émission vient", "facteurs d'émission viennent")} de ` +
-                  "sources secondaires, pas d'un texte officiel lu (liste dans « Détails et sources »).",
-              )}
-            </Caption1>
-          )}
-        </div>
+      {message && !perime && <Text data-testid={IDS_CARBONE.message}>{message}</Text>}
+      {resultat && perime && (
+        <MessageBar layout="multiline" intent="warning" data-testid={IDS_CARBONE.perime}>
+          <MessageBarBody>
+            {typographie(
+              `Résultat précédent — ${demandeDe(resultat)} : la dernière demande a échoué (voir le message ` +
+                "ci-dessus), ces chiffres n'y répondent pas.",
+            )}
+          </MessageBarBody>
+        </MessageBar>
       )}
-      {b && (
-        <Table size="small" data-testid={IDS_CARBONE.categories} aria-label="Estimation par catégorie">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Catégorie</TableHeaderCell>
-              <TableHeaderCell className={mergeClasses(styles.enteteNombre, styles.colonneChiffre)}>
-                t CO2e
-              </TableHeaderCell>
-              {b.definitif !== null && (
-                <TableHeaderCell className={mergeClasses(styles.enteteNombre, styles.colonneDefinitif)}>
-                  Définitif
+      <div data-testid={IDS_CARBONE.resultat} className={mergeClasses(styles.page, perime && styles.perime)}>
+        {b && (
+          <div className={styles.total}>
+            <span className={styles.titre}>
+              <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO2e</Title3>
+              {p?.totalAVerifier && <BadgeAVerifier />}
+            </span>
+            <Caption1>
+              Prévisionnel{b.definitif !== null ? ` · définitif ${fr(b.definitif)} t CO2e` : ""}
+              {resultat?.feuilleDevis ? ` · devis ${guillemets(resultat.feuilleDevis)}` : ""}
+              {b.plan ? ` · plan de travail ${guillemets(b.plan.feuille)}` : ""}
+            </Caption1>
+            {resultat && <Caption1 data-testid={IDS_CARBONE.realise}>{texteRealise(resultat)}</Caption1>}
+            <Text size={200} data-testid={IDS_CARBONE.parts}>
+              Données d'activité {pourcent(b.partActivite)} · ratios monétaires {pourcent(b.partMonetaire)}
+            </Text>
+            {nAVerifier > 0 && (
+              <Caption1 data-testid={IDS_CARBONE.aVerifier}>
+                {typographie(
+                  `À vérifier : ${compte(nAVerifier, "facteur d'émission vient", "facteurs d'émission viennent")} de ` +
+                    "sources secondaires, pas d'un texte officiel lu (liste dans « Détails et sources »).",
+                )}
+              </Caption1>
+            )}
+          </div>
+        )}
+        {b && (
+          <Table size="small" data-testid={IDS_CARBONE.categories} aria-label="Estimation par catégorie">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Catégorie</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.enteteNombre, styles.colonneChiffre)}>
+                  t CO2e
                 </TableHeaderCell>
-              )}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {b.categories.map((c) => {
-              const aCompleter = c.activites.filter((a) => a.methode === "à compléter").length;
-              const manquant = c.activites.filter((a) => a.methode === "facteur manquant").length;
-              const conversions = p?.conversions.filter((x) => x.categorie === c.code) ?? [];
-              return (
-                <TableRow key={c.code} data-testid={IDS_CARBONE.categorie(c.code)}>
-                  <TableCell>
-                    <Text block>{c.libelle}</Text>
-                    <Caption1>
-                      {compte(c.activites.length, "ligne")}
-                      {aCompleter ? ` · ${aCompleter} à compléter` : ""}
-                      {manquant ? ` · ${compte(manquant, "facteur manquant", "facteurs manquants")}` : ""}
-                    </Caption1>
-                    {p?.categoriesAVerifier.includes(c.code) && (
-                      <>
-                        {" "}
-                        <BadgeAVerifier />
-                      </>
-                    )}
-                    {conversions.length > 0 && (
-                      <ul
-                        className={styles.conversions}
-                        data-testid={IDS_CARBONE.conversions(c.code)}
-                        aria-label="Durées converties en jours d'utilisation"
-                      >
-                        {conversions.map((x) => (
-                          <li key={x.cellule}>
-                            <Caption1>{texteConversion(x)}</Caption1>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </TableCell>
-                  <TableCell className={styles.nombre}>
-                    {/* No line of the category could be computed (distances or factors missing): « 0,00 » would read as
-                        no emissions at all. */}
-                    {c.nonChiffree ? "non chiffré" : fr(c.tCO2e)}
-                  </TableCell>
-                  {b.definitif !== null && (
-                    <TableCell className={styles.nombre}>
-                      {/* No réalisé for the category's lines: unknown, not 0 t. */}
-                      {c.tCO2eDefinitif === null ? (
-                        <span aria-label="pas de réalisé" title="Pas de réalisé pour ces lignes">
-                          —
-                        </span>
-                      ) : (
-                        fr(c.tCO2eDefinitif)
+                {b.definitif !== null && (
+                  <TableHeaderCell className={mergeClasses(styles.enteteNombre, styles.colonneDefinitif)}>
+                    Définitif
+                  </TableHeaderCell>
+                )}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {b.categories.map((c) => {
+                const aCompleter = c.activites.filter((a) => a.methode === "à compléter").length;
+                const manquant = c.activites.filter((a) => a.methode === "facteur manquant").length;
+                const conversions = p?.conversions.filter((x) => x.categorie === c.code) ?? [];
+                return (
+                  <TableRow key={c.code} data-testid={IDS_CARBONE.categorie(c.code)}>
+                    <TableCell>
+                      <Text block>{c.libelle}</Text>
+                      <Caption1>
+                        {compte(c.activites.length, "ligne")}
+                        {aCompleter ? ` · ${aCompleter} à compléter` : ""}
+                        {manquant ? ` · ${compte(manquant, "facteur manquant", "facteurs manquants")}` : ""}
+                      </Caption1>
+                      {p?.categoriesAVerifier.includes(c.code) && (
+                        <>
+                          {" "}
+                          <BadgeAVerifier />
+                        </>
+                      )}
+                      {conversions.length > 0 && (
+                        <ul
+                          className={styles.conversions}
+                          data-testid={IDS_CARBONE.conversions(c.code)}
+                          aria-label="Durées converties en jours d'utilisation"
+                        >
+                          {conversions.map((x) => (
+                            <li key={x.cellule}>
+                              <Caption1>{texteConversion(x)}</Caption1>
+                            </li>
+                          ))}
+                        </ul>
                       )}
                     </TableCell>
-                  )}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
+                    <TableCell className={styles.nombre}>
+                      {/* No line of the category could be computed (distances or factors missing): « 0,00 » would read as
+                        no emissions at all. */}
+                      {c.nonChiffree ? "non chiffré" : fr(c.tCO2e)}
+                    </TableCell>
+                    {b.definitif !== null && (
+                      <TableCell className={styles.nombre}>
+                        {/* No réalisé for the category's lines: unknown, not 0 t. */}
+                        {c.tCO2eDefinitif === null ? (
+                          <span aria-label="pas de réalisé" title="Pas de réalisé pour ces lignes">
+                            —
+                          </span>
+                        ) : (
+                          fr(c.tCO2eDefinitif)
+                        )}
+                      </TableCell>
+                    )}
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </div>
       <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
         <MessageBarBody>
           Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap
@@ -263,7 +379,7 @@ export function Carbone() {
         </MessageBarBody>
       </MessageBar>
       {b && b.manquants.length > 0 && (
-        <div className={styles.liste}>
+        <div className={mergeClasses(styles.liste, perime && styles.perime)}>
           <Caption1>
             {typographie(
               "Aucune distance ni aucun facteur n'est deviné : complétez les cellules jaunes de la feuille « Bilan carbone ».",
