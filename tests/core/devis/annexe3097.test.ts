@@ -70,7 +70,9 @@ describe("annexe III déclarée, sous le plafond : minima réduits de la version
     const c = controle({ lignes: [sal("Secrétaire de production", "854.51")], date: "2025-04-10" });
     expect(c).toHaveLength(1);
     expect(c[0].message).toContain(e("854,52 € par semaine (annexe III : socle 821,00 € + 35"));
-    expect(c[0].message).toContain("grille de l'annexe III (IDCC 3097) en vigueur au 1er\u00a0septembre\u00a02023, à vérifier");
+    expect(c[0].message).toContain(
+      "grille de l'annexe III (IDCC 3097) en vigueur au 1er\u00a0septembre\u00a02023, à vérifier",
+    );
     // From 11 April 2025 (socle 850 €, 37 %) the same 854,52 € is under 874,70 €.
     expect(controle({ lignes: [sal("Secrétaire de production", "854.52")], date: "2025-04-11" })).toHaveLength(1);
   });
