@@ -6,7 +6,7 @@ import { BINAIRE, dossierTemporaire } from "../helpers/cli";
 /**
  * `prodbook devis --oeuvre cinema --annexe-iii`, run through the built binary (npm run build:cli) on real .xlsx: the
  * producer declares the film under annexe III of IDCC 3097; the salaries are checked against its reduced minima
- * (grille de l'annexe III (IDCC 3097) on 1 September 2025: socle 850 €, 37 %) while the devis stays under the cap of its genre,
+ * (table idcc3097-annexe3 on 1 September 2025: socle 850 €, 37 %) while the devis stays under the cap of its genre,
  * and against annexe I with an alerte beyond it. Never applied without the option.
  */
 const CINEMA = path.join(__dirname, "../fixtures/devis-cinema/devis-cinema.xlsx");
@@ -73,7 +73,7 @@ describe("prodbook devis --annexe-iii (binaire construit)", () => {
     );
     expect(minima[0].message).toContain(
       "socle 850,00\u00a0€ + 37\u00a0% × (916,77\u00a0€ − 850,00\u00a0€) = 874,70\u00a0€ par semaine, " +
-        "grille de l'annexe III (IDCC 3097) en vigueur au 11\u00a0avril\u00a02025, à vérifier",
+        "table idcc3097-annexe3 en vigueur au 11\u00a0avril\u00a02025, à vérifier",
     );
     // The text output says the same finding.
     const texte = prodbook(f, "--oeuvre", "cinema", "--genre", "documentaire", "--annexe-iii", "--date", "2025-09-01");
@@ -94,7 +94,7 @@ describe("prodbook devis --annexe-iii (binaire construit)", () => {
       "le devis dépasse le plafond de l'annexe III : 611\u202f414,40\u00a0€ hors imprévus, pour un plafond de " +
         "600\u202f000,00\u00a0€ (film documentaire",
     );
-    expect(minima[1].message).toContain(": 916,77\u00a0€ par semaine (grille IDCC 3097");
+    expect(minima[1].message).toContain(": 916,77\u00a0€ par semaine (table idcc3097-minima");
     expect(minima[2].message).toContain(": 359,12\u00a0€ par jour (1\u202f436,49\u00a0€ par semaine × 0,25)");
   });
 

@@ -37,7 +37,7 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     expect(c.every((x) => x.gravite === "alerte")).toBe(true);
     expect(c[2].message).toMatch(/1\u202f300,00\u00a0€ par semaine, sous le minimum IDCC 3097/);
     expect(c[2].message).toMatch(
-      /1\u202f364,56\u00a0€ par semaine \(grille IDCC 3097 en vigueur au 1er\u00a0avril\u00a02024/,
+      /1\u202f364,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 1er\u00a0avril\u00a02024/,
     );
     expect(c[2].message).toMatch(/annexe III/);
     expect(c[0].message).toMatch(/sous le plancher connu IDCC 3097.*2\u202f678,64/);

@@ -11,7 +11,7 @@ sansResizeObserver();
 /**
  * The production context's box « Film relevant de l'annexe III (petit budget) »: shown for a cinema work, it declares
  * the film under annexe III of IDCC 3097, and Structurer's analysis then checks the secretary's 900 € per week
- * against 850 + 37 % × (916,77 − 850) = 874,70 € (grille de l'annexe III (IDCC 3097) on 1 September 2025) instead of annexe I's
+ * against 850 + 37 % × (916,77 − 850) = 874,70 € (table idcc3097-annexe3 on 1 September 2025) instead of annexe I's
  * 916,77 €. The use cases run for real on an in-memory workbook; only their results are recorded.
  */
 const classeur = new MemoryWorkbook({
@@ -78,7 +78,7 @@ describe("contexte de production : film relevant de l'annexe III", () => {
     // Not declared: annexe I (916,77 €) for both lines, and nothing says annexe III applied.
     expect(analyses[0].args.annexe3097).toBeUndefined();
     expect(minima()).toHaveLength(2);
-    expect(minima().every((m) => m.includes("916,77\u00a0€ par semaine (grille IDCC 3097"))).toBe(true);
+    expect(minima().every((m) => m.includes("916,77\u00a0€ par semaine (table idcc3097-minima"))).toBe(true);
 
     fireEvent.click(screen.getByTestId(TEST_IDS.production.modifier));
     const caseAnnexe = screen.getByTestId(TEST_IDS.production.annexe3) as HTMLInputElement;
@@ -97,7 +97,7 @@ describe("contexte de production : film relevant de l'annexe III", () => {
       expect.stringContaining(
         "870,00\u00a0€ par semaine, sous le plancher connu IDCC 3097, annexe III, de la fonction « Secrétaire de " +
           "production » : 874,70\u00a0€ par semaine (annexe III : socle 850,00\u00a0€ + 37\u00a0% × (916,77\u00a0€ − " +
-          "850,00\u00a0€) = 874,70\u00a0€ par semaine, grille de l'annexe III (IDCC 3097) en vigueur au 11\u00a0avril\u00a02025, à vérifier",
+          "850,00\u00a0€) = 874,70\u00a0€ par semaine, table idcc3097-annexe3 en vigueur au 11\u00a0avril\u00a02025, à vérifier",
       ),
     ]);
     // Saved in the workbook's context.

@@ -11,7 +11,7 @@ sansResizeObserver();
 
 /**
  * The Contrôles page's « D'où vient ce chiffre ? » on a salary under its minimum: a cinema devis whose secretary is
- * paid 900 € a week, under the 916,77 € of IDCC 3097 (grille IDCC 3097 in force on 1 September 2025). The use
+ * paid 900 € a week, under the 916,77 € of IDCC 3097 (table idcc3097-minima in force on 1 September 2025). The use
  * cases run for real on an in-memory workbook.
  */
 const classeur = new MemoryWorkbook({

@@ -56,11 +56,11 @@ describe("annexe III déclarée, sous le plafond : minima réduits de la version
     );
     expect(c[0].message).toContain(
       e(
-        "37 % × (916,77 € − 850,00 €) = 874,70 € par semaine, grille de l'annexe III (IDCC 3097) en vigueur au 11\u00a0avril\u00a02025, à vérifier ;",
+        "37 % × (916,77 € − 850,00 €) = 874,70 € par semaine, table idcc3097-annexe3 en vigueur au 11\u00a0avril\u00a02025, à vérifier ;",
       ),
     );
     expect(c[0].message).toContain(
-      "minimum de l'annexe I : grille IDCC 3097 en vigueur au 1er\u00a0avril\u00a02024, titre II, annexe I, base 39 h ; plancher",
+      "minimum de l'annexe I : table idcc3097-minima en vigueur au 1er\u00a0avril\u00a02024, titre II, annexe I, base 39 h ; plancher",
     );
     expect(c[0].message).not.toMatch(/non vérifiés/);
   });
@@ -70,9 +70,7 @@ describe("annexe III déclarée, sous le plafond : minima réduits de la version
     const c = controle({ lignes: [sal("Secrétaire de production", "854.51")], date: "2025-04-10" });
     expect(c).toHaveLength(1);
     expect(c[0].message).toContain(e("854,52 € par semaine (annexe III : socle 821,00 € + 35"));
-    expect(c[0].message).toContain(
-      "grille de l'annexe III (IDCC 3097) en vigueur au 1er\u00a0septembre\u00a02023, à vérifier",
-    );
+    expect(c[0].message).toContain("idcc3097-annexe3 en vigueur au 1er\u00a0septembre\u00a02023, à vérifier");
     // From 11 April 2025 (socle 850 €, 37 %) the same 854,52 € is under 874,70 €.
     expect(controle({ lignes: [sal("Secrétaire de production", "854.52")], date: "2025-04-11" })).toHaveLength(1);
   });
@@ -137,11 +135,11 @@ describe("annexe III déclarée, au-delà du plafond de son genre : alerte, et l
       e(
         "Annexe III de l'IDCC 3097 déclarée : le devis dépasse le plafond de l'annexe III : 3 100 000,01 € hors imprévus, " +
           "pour un plafond de 3 100 000,00 € (film de fiction ; dépenses extérieures à la société de production, hors " +
-          "imprévus ; grille de l'annexe III (IDCC 3097) en vigueur au 11\u00a0avril\u00a02025, à vérifier) ; les minima de l'annexe I sont appliqués.",
+          "imprévus ; table idcc3097-annexe3 en vigueur au 11\u00a0avril\u00a02025, à vérifier) ; les minima de l'annexe I sont appliqués.",
       ),
     );
     expect(c[1].message).toContain(e("900,00 € par semaine, sous le plancher connu IDCC 3097 de la fonction"));
-    expect(c[1].message).toContain(e(": 916,77 € par semaine (grille IDCC 3097"));
+    expect(c[1].message).toContain(e(": 916,77 € par semaine (table idcc3097-minima"));
     expect(c[1].message).toContain("annexe III déclarée, non appliquée (voir son alerte)");
   });
 
@@ -177,7 +175,7 @@ describe("annexe III non déclarée, ou hors cinéma", () => {
   it("non déclarée : rien ne change (annexe I, et le rappel que l'annexe III n'est pas vérifiée)", () => {
     const c = controle({ lignes: [sal("Secrétaire de production", "900")], annexe3097: false });
     expect(c).toHaveLength(1);
-    expect(c[0].message).toContain(e(": 916,77 € par semaine (grille IDCC 3097"));
+    expect(c[0].message).toContain(e(": 916,77 € par semaine (table idcc3097-minima"));
     expect(c[0].message).toMatch(
       /un film dérogé à l'annexe III \(budget limité\) a des minima plus bas, non vérifiés\)\.$/,
     );

@@ -20,7 +20,7 @@ describe("salaire-minimum, IDCC 3097 : aux bornes", () => {
     expect(c).toHaveLength(1);
     expect(c[0]).toMatchObject({ gravite: "alerte", cellule: expect.stringMatching(/^Budget!F\d+$/) });
     expect(c[0].message).toMatch(
-      /1\u202f364,55\u00a0€ par semaine, sous le minimum IDCC 3097 de la fonction « 1er assistant opérateur » : 1\u202f364,56\u00a0€ par semaine \(grille IDCC 3097 en vigueur au 1er\u00a0avril\u00a02024, titre II, annexe I, base 39 h, à vérifier/,
+      /1\u202f364,55\u00a0€ par semaine, sous le minimum IDCC 3097 de la fonction « 1er assistant opérateur » : 1\u202f364,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 1er\u00a0avril\u00a02024, titre II, annexe I, base 39 h, à vérifier/,
     );
   });
 
@@ -41,7 +41,7 @@ describe("salaire-minimum, IDCC 3097 : aux bornes", () => {
     const c = minima(l, "2024-04-01");
     expect(c).toHaveLength(1);
     expect(c[0].message).toMatch(
-      /1\u202f790,05\u00a0€ par semaine \(grille IDCC 3097 en vigueur au 1er\u00a0avril\u00a02024/,
+      /1\u202f790,05\u00a0€ par semaine \(table idcc3097-minima en vigueur au 1er\u00a0avril\u00a02024/,
     );
   });
 });

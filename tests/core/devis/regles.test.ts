@@ -252,7 +252,7 @@ describe("salaire-minimum (IDCC 2642, documentaire, grille du 1er janvier 2025)"
     expect(avant.map((x) => x.gravite)).toEqual(["erreur"]);
     expect(apres.map((x) => x.gravite)).toEqual(["alerte"]);
     expect(apres[0].message).toMatch(
-      /grille IDCC 2642 en vigueur au 1er\u00a0juillet\u00a02025.*revalorisation du 1er juillet 2025/,
+      /table idcc2642-minima en vigueur au 1er\u00a0juillet\u00a02025.*revalorisation du 1er juillet 2025/,
     );
   });
   it("masculinise les formes féminines et inclusives", () => {

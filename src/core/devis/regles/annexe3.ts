@@ -18,9 +18,9 @@ export type RegimeAnnexe3 =
   | { applique: true; version: VersionRegle<ValeursAnnexe3> }
   | { applique: false; version?: VersionRegle<ValeursAnnexe3>; constat: Constat };
 
-/** « grille de l'annexe III (IDCC 3097) en vigueur au 11 avril 2025, à vérifier »: the table named in words, not by its id. */
+/** « table idcc3097-annexe3 en vigueur au 11 avril 2025, à vérifier ». */
 export function origineAnnexe3(v: VersionRegle<ValeursAnnexe3>): string {
-  return `grille de l'annexe III (IDCC 3097) en vigueur au ${dateEnLettres(v.effetDu)}${aVerifier(v.confiance) ? ", à vérifier" : ""}`;
+  return `table ${TABLE_ANNEXE3_3097.id} en vigueur au ${dateEnLettres(v.effetDu)}${aVerifier(v.confiance) ? ", à vérifier" : ""}`;
 }
 
 /** The devis amount compared with the cap: its total without the imprévus (the text's budget is « hors imprévus »). */
@@ -53,7 +53,7 @@ export function regimeAnnexe3(
     return {
       applique: false,
       constat: alerte(
-        `aucune grille de l'annexe III (IDCC 3097) n'est en vigueur au ${dateEnLettres(date)} ; ` +
+        `aucune version de la table ${TABLE_ANNEXE3_3097.id} n'est en vigueur au ${dateEnLettres(date)} ; ` +
           "les minima de l'annexe I sont appliqués.",
       ),
     };

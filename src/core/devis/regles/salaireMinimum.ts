@@ -284,7 +284,7 @@ function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis
       const plancher = statut === "plancher" ? ` ; plancher : ${motifPlancher ?? "minimum en vigueur plus élevé"}` : "";
       const origineGrille = surcharge
         ? `paramètre ${surcharge.cellule}`
-        : `grille ${grille.convention} en vigueur au ${dateGrille}, ${grille.categorie}, base ${grille.baseHeures} h${aVerifier}` +
+        : `table ${table.id} en vigueur au ${dateGrille}, ${grille.categorie}, base ${grille.baseHeures} h${aVerifier}` +
           plancher;
       // The grid's figure (or the « Paramètres » cell replacing it) as the trace's input.
       const base: TraceBase = (c, hebdo) =>
