@@ -178,6 +178,17 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(incoherences(j.traces.resteAFinancer)).toEqual([]);
     expect(incoherences(j.traces.intensite)).toEqual([]);
     expect(j.traces.intensite.regle.table).toBe("intensite-aides");
+    // The échéancier's spending, cumulative position and largest gap (fields added to the JSON), as its figures.
+    expect(j.echeancier.mois.length).toBeGreaterThan(0);
+    for (const m of j.echeancier.mois) {
+      verifier(j.traces.depenses[m.mois], m.depenses);
+      verifier(j.traces.cumul[m.mois], m.cumul);
+    }
+    verifier(j.traces.besoinMaximal, j.echeancier.besoinMaximal);
+    expect(Number(j.echeancier.besoinMaximal)).toBeGreaterThan(0);
+    const texte = (await lancer(["financement", path.join(FIX, "financement/cinema.xlsx"), "--explique"])).sortie;
+    expect(texte).toMatch(/\n {2}Besoin de trésorerie maximal\u00a0: [\d\u202f]+,\d\d\u00a0€ = max\(0\u202f; − min/);
+    expect(texte).toMatch(/\n {2}Dépenses d(e |')[a-zéû]+\u00a0\d{4}\u00a0: [\d\u202f]+,\d\d\u00a0€ = coût décaissé/);
   });
 
   it("financement --explique (text, built binary): the échéancier's payments without a date, each with its cell", () => {
