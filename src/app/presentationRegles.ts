@@ -1,7 +1,7 @@
 import { entreesParametresCreditImpot } from "../core/creditImpot/parametresModele";
 import type { ParametreUtilise, RegleUtilisee } from "../core/creditImpot/modele";
 import { tablesRegles } from "../core/regles/audit";
-import { estSourcePrimaire } from "../core/regles/primaires";
+import { sourcePrincipale } from "../core/regles/primaires";
 import { aVerifier, type Confiance, type Source } from "../core/regles/table";
 import { dateEnLettres } from "../core/util/texte";
 import { lienTexte, type LienTexte } from "./liensTextes";
@@ -68,9 +68,11 @@ export function nomTable(id: string): string | undefined {
     .trim();
 }
 
-/** The text shown for a version: its first primary text when it has one (H always does), else its first source. */
+/**
+ * The text shown for a version: its most primary source (`sourcePrincipale`, as the traces cite it), else its first.
+ */
 function texteDe(sources: readonly Pick<Source, "titre" | "url">[]): LienTexte | undefined {
-  const s = sources.find((x) => estSourcePrimaire(x.url)) ?? sources[0];
+  const s = sourcePrincipale(sources);
   return s && lienTexte(s);
 }
 

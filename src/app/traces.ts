@@ -15,9 +15,9 @@ export interface RegleAffichee {
   confiance: RegleTrace["confiance"];
   /** M or L: shown « à vérifier ». */
   aVerifier: boolean;
-  /** « Texte : CGI art. 220 sexies », its full title and URL: the first source of the version used. */
+  /** « Texte : CGI art. 220 sexies », its full title and URL: the source the version is cited by (its most primary). */
   source?: LienTexte;
-  /** Every source of the version used, in the table's order (the first is `source`), when it lists more than one. */
+  /** Every source of the version used, `source` first, then the others in the table's order, when it lists more than one. */
   sources?: LienTexte[];
   /** Cell of the « Paramètres » sheet that replaces the table's figure. */
   surcharge?: string;

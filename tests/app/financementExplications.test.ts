@@ -46,6 +46,12 @@ describe("Financement : traces du total et du reste à financer pour le volet", 
     expect([c.libelle, centimes(c.valeur)]).toEqual(["Coût de l'œuvre", cout]);
     expect(t).toEqual(total);
     expect(centimes(reste.valeur)).toBe(cout - eurosToCents(r.total));
+    // The échéancier's largest gap opens its tree too: max(0 ; − min of the months' cumulative positions).
+    const besoin = ex.besoinMaximal!;
+    expect(besoin.libelle).toBe("Besoin de trésorerie maximal");
+    expect(r.besoinTresorerie).toBeGreaterThan(0);
+    expect(centimes(besoin.valeur)).toBe(r.besoinTresorerie);
+    expect(besoin.formule).toBe("max(0 ; − min des trésoreries cumulées)");
   });
 
   it("coût lu dans le plan : le coût de l'arbre du reste à financer est la cellule du plan qui le porte", async () => {

@@ -2,7 +2,9 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
-import { chercherTrace, evaluerNoeud, incoherences, type Trace } from "../../src/core/traces/trace";
+import { chercherTrace, evaluerNoeud, incoherences, type RegleTrace, type Trace } from "../../src/core/traces/trace";
+import { sourcePrincipale } from "../../src/core/regles/primaires";
+import { nomTable } from "../../src/app/presentationRegles";
 import ExcelJS from "exceljs";
 import { BINAIRE, devisBinaire, dossierTemporaire } from "../helpers/cli";
 
@@ -134,6 +136,40 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     }
   });
 
+  it("credit-impot --explique (2026): one rule version is cited by the same source in « Règles appliquées » and the tree", async () => {
+    const args = ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--annee", "2026"];
+    const j = JSON.parse((await lancer([...args, "--json", "--explique"])).sortie);
+    const regles: RegleTrace[] = [];
+    const parcourir = (t: Trace) => {
+      if (t.regle) regles.push(t.regle);
+      (t.entrees ?? []).forEach(parcourir);
+    };
+    parcourir(j.traces.credit);
+    const taux = regles.find((r) => r.cle === "credit-impot.audiovisuel.taux.documentaire")!;
+    // The 2026 version lists an Assemblée amendment first: it is cited by its BOFiP text, in the JSON as in the text.
+    expect(taux).toMatchObject({ table: "credit-impot-audiovisuel", effetDu: "2026-01-01" });
+    expect(taux.source).toBe("https://bofip.impots.gouv.fr/bofip/13601-PGP.html/ACTU-2022-00085");
+    expect(taux.sources![0]).toBe(taux.source);
+    const tables = j.tables as { id: string; effetDu: string; sources: { url: string }[] }[];
+    expect(tables.find((t) => t.id === taux.table)!.sources[0].url).toMatch(/assemblee-nationale/);
+    for (const r of regles.filter((x) => !x.surcharge)) {
+      const v = tables.find((t) => t.id === r.table && t.effetDu === r.effetDu)!;
+      expect(r.source).toBe(sourcePrincipale(v.sources)!.url);
+    }
+    // The text: the rate's line in « Règles appliquées » and its node in the tree end on the same address.
+    const texte = (await lancer([...args, "--explique"])).sortie;
+    const appliquees = texte
+      .split(/Règles appliquées\s:\n/)[1]
+      .split("\n")
+      .filter((l) => l.startsWith("  "));
+    const ligne = appliquees.find((l) => l.startsWith(`  ${nomTable(taux.table)},`))!;
+    expect(ligne.endsWith(` ${taux.source}`)).toBe(true);
+    expect(texte).toContain(
+      `(table credit-impot-audiovisuel), en vigueur au 1er\u00a0janvier\u00a02026, confiance M, à vérifier — ${taux.source} (`,
+    );
+    expect(texte).not.toContain("confiance M, à vérifier — https://www.assemblee-nationale.fr");
+  });
+
   it("financement --explique: total, reste à financer and public-aid share", async () => {
     const r = await lancer(["financement", path.join(FIX, "financement/cinema.xlsx"), "--json", "--explique"]);
     expect(r.code).toBe(0);
@@ -142,6 +178,17 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(incoherences(j.traces.resteAFinancer)).toEqual([]);
     expect(incoherences(j.traces.intensite)).toEqual([]);
     expect(j.traces.intensite.regle.table).toBe("intensite-aides");
+    // The échéancier's spending, cumulative position and largest gap (fields added to the JSON), as its figures.
+    expect(j.echeancier.mois.length).toBeGreaterThan(0);
+    for (const m of j.echeancier.mois) {
+      verifier(j.traces.depenses[m.mois], m.depenses);
+      verifier(j.traces.cumul[m.mois], m.cumul);
+    }
+    verifier(j.traces.besoinMaximal, j.echeancier.besoinMaximal);
+    expect(Number(j.echeancier.besoinMaximal)).toBeGreaterThan(0);
+    const texte = (await lancer(["financement", path.join(FIX, "financement/cinema.xlsx"), "--explique"])).sortie;
+    expect(texte).toMatch(/\n {2}Besoin de trésorerie maximal\u00a0: [\d\u202f]+,\d\d\u00a0€ = max\(0\u202f; − min/);
+    expect(texte).toMatch(/\n {2}Dépenses d(e |')[a-zéû]+\u00a0\d{4}\u00a0: [\d\u202f]+,\d\d\u00a0€ = coût décaissé/);
   });
 
   it("financement --explique (text, built binary): the échéancier's payments without a date, each with its cell", () => {

@@ -369,6 +369,21 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     );
     const sansDate = ws.getColumn(8).values.findIndex((v) => v === "Versements sans date");
     expect(n[`I${sansDate}`]).toMatch(/^Encaissements sans date : 0,00\u00a0€\n= Σ colonne E − Σ colonne I/);
+    // The spending side: each month's spread spending (J), cumulative position (L) and the largest gap.
+    const lignes = mois.map((c) => c.slice(1));
+    for (const l of lignes) {
+      expect(n[`J${l}`]).toMatch(
+        /^Dépenses d(e |')[a-zéû]+\u00a02026 : 30\u202f000,00\u00a0€\n= coût décaissé ÷ nombre de mois/,
+      );
+      expect(n[`L${l}`]).toMatch(
+        /^Trésorerie cumulée à fin [a-zéû]+\u00a02026 : .*\n= Σ encaissements − Σ dépenses, colonnes I et J/,
+      );
+    }
+    expect(n[`J${lignes[0]}`]).toContain("\n← Mois de dépense : 6 (mois de janvier\u00a02026 à juin\u00a02026)\n");
+    const besoin = ws.getColumn(8).values.findIndex((v) => v === "Besoin de trésorerie maximal");
+    expect(n[`I${besoin}`]).toMatch(
+      /^Besoin de trésorerie maximal : [\d\u202f]+,\d\d\u00a0€\n= max\(0 ; − min de la trésorerie/,
+    );
   });
 
   it("credit-impot: the rate's trace and note cite the version of the year's own source (2020: CGI 2013, 2025: BOFiP 2022)", async () => {

@@ -205,6 +205,8 @@ export interface ExplicationsFinancement {
    * in (total, reste à financer, aides publiques, their share) holds this whole tree.
    */
   creditImpot?: TraceAffichee;
+  /** The échéancier's largest cumulative gap: max(0 ; − min of the months' cumulative positions). */
+  besoinMaximal?: TraceAffichee;
 }
 
 function avecExplications(
@@ -221,6 +223,7 @@ function avecExplications(
       ...(t.intensite ? { intensite: traceAffichee(t.intensite) } : {}),
       ...(t.duree ? { duree: traceAffichee(t.duree) } : {}),
       ...(t.creditImpot ? { creditImpot: traceAffichee(t.creditImpot) } : {}),
+      ...(t.besoinMaximal ? { besoinMaximal: traceAffichee(t.besoinMaximal) } : {}),
     },
   };
 }

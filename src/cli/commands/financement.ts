@@ -11,7 +11,7 @@ import type { DureeEcrite } from "../../app/commandes/production";
 import { choixArg, dureeArg, jsonDuree, montantArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
-import { OPTION_EXPLIQUE, texteTraces } from "../explique";
+import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
 import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
 const USAGE =
@@ -165,6 +165,15 @@ export const commande = definirCommande({
         creditImpot: r.traces.creditImpot,
         // Payments of the échéancier without a date (none: nothing to explain).
         sansDate: r.traces.sansDate?.entrees?.length ? r.traces.sansDate : undefined,
+        // The échéancier's largest gap (min of the months' cumulative positions, each in --json `traces.cumul`) and each
+        // month's spending, the cost spread by the planning's days or evenly (keys apart from the cash-in months').
+        besoinMaximal: r.echeancier.mois.length ? r.traces.besoinMaximal : undefined,
+        ...Object.fromEntries(
+          Object.entries(r.traces.depenses ?? {})
+            .filter(([, t]) => t.operation !== "valeur")
+            // The first month spent in down to the cost's cell; the others (same cost, same total) one level.
+            .map(([m, t], i) => [`depenses ${m}`, i ? resume(t, 1) : t]),
+        ),
         // Then each month of the échéancier, down to the payments dated in it and their cells.
         ...r.traces.encaissements,
       });

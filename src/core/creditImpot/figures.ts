@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { type Cents, formatMontantFr, formatPourcentFr } from "../money";
+import { sourcePrincipale } from "../regles/primaires";
 import { surchargeMontant, surchargeNombre, surchargeTaux } from "../regles/parametres";
 import { aVerifier, type Surcharges } from "../regles/table";
 import type { ParametreUtilise, RegleUtilisee } from "./modele";
@@ -85,7 +86,8 @@ export class Figures {
       .filter((p) => p.aVerifier)
       .map(
         (p) =>
-          `à vérifier : ${p.libelle} = ${p.valeur} (confiance ${p.confiance}, ${p.table}, source ${p.sources[0]?.url ?? "?"})`,
+          `à vérifier : ${p.libelle} = ${p.valeur} (confiance ${p.confiance}, ${p.table}, ` +
+          `source ${sourcePrincipale(p.sources)?.url ?? "?"})`,
       );
   }
 

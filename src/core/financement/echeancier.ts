@@ -37,6 +37,24 @@ export interface Echeancier {
   besoinMaximal: Cents;
   /** How spending was spread, in words. */
   repartition: string;
+  /** How spending was spread, in figures (for its trace), when a cost was spread over months. */
+  detailRepartition?: DetailRepartition;
+}
+
+/**
+ * The spread of the cost paid out over the months: each month's spending = décaissé × its weight ÷ Σ weights, to the
+ * cent (`repartir`: the cents rounding leaves go to the largest remainders, so that Σ spending = décaissé).
+ */
+export interface DetailRepartition {
+  /** Cost paid out: coût − non-cash contributions. */
+  decaisse: Cents;
+  /** « jours »: days of the planning's steps in each month; « mois »: 1 for each month between the payment dates. */
+  unite: "jours" | "mois";
+  /** Weight of each month spent in (« 2026-03 » → days or 1). */
+  poids: Record<string, number>;
+  totalPoids: number;
+  /** Planning: each step's days in each month, in the planning's order. */
+  etapes?: Record<string, { nom?: string; jours: number }[]>;
 }
 
 /** Calendar days of [debut, fin] falling in each month. */
@@ -71,9 +89,14 @@ export function calculerEcheancier(
   const sansDate = sumCents(nonDatees.map((t) => t.montant));
   const periodesValides = periodes.filter((p) => p.debut <= p.fin);
   let poids = new Map<string, number>();
+  const etapes: Record<string, { nom?: string; jours: number }[]> = {};
   let repartition: string;
   if (periodesValides.length > 0) {
-    for (const p of periodesValides) for (const [m, j] of joursParMois(p)) poids.set(m, (poids.get(m) ?? 0) + j);
+    for (const p of periodesValides)
+      for (const [m, j] of joursParMois(p)) {
+        poids.set(m, (poids.get(m) ?? 0) + j);
+        (etapes[m] ??= []).push({ ...(p.nom ? { nom: p.nom } : {}), jours: j });
+      }
     repartition = `dépenses réparties selon le planning (${periodesValides.length} étape(s), au prorata des jours de chaque mois)`;
   } else if (datees.length > 0) {
     const tri = datees.slice().sort();
@@ -88,12 +111,18 @@ export function calculerEcheancier(
   const moisPoids = tousMois.filter((m) => poids.has(m));
   const depenses = new Map<string, Cents>();
   const decaisse = cout === undefined ? undefined : Math.max(0, cout - nonNumeraire);
+  let detailRepartition: DetailRepartition | undefined;
   if (decaisse !== undefined && decaisse > 0 && moisPoids.length) {
-    const parts = repartir(
-      cents(decaisse),
-      moisPoids.map((m) => poids.get(m) as number),
-    );
+    const ws = moisPoids.map((m) => poids.get(m) as number);
+    const parts = repartir(cents(decaisse), ws);
     moisPoids.forEach((m, i) => depenses.set(m, parts[i]));
+    detailRepartition = {
+      decaisse: cents(decaisse),
+      unite: periodesValides.length ? "jours" : "mois",
+      poids: Object.fromEntries(moisPoids.map((m, i) => [m, ws[i]])),
+      totalPoids: ws.reduce((a, b) => a + b, 0),
+      ...(periodesValides.length ? { etapes: Object.fromEntries(moisPoids.map((m) => [m, etapes[m]])) } : {}),
+    };
   }
   let cumul = 0;
   let besoin = 0;
@@ -114,5 +143,6 @@ export function calculerEcheancier(
     apportsNonNumeraires: apports.length,
     besoinMaximal: cents(besoin),
     repartition,
+    ...(detailRepartition ? { detailRepartition } : {}),
   };
 }

@@ -19,7 +19,7 @@ export function feuilleEcheancier(
   sources: SourceFinancement[],
   ech: Echeancier,
   date: string,
-  traces?: Pick<TracesFinancement, "encaissements" | "sansDate">,
+  traces?: Pick<TracesFinancement, "encaissements" | "sansDate" | "depenses" | "cumul" | "besoinMaximal">,
 ): SheetSpec {
   // Cash only: a mise en participation pays part of the cost without a payment (calculerEcheancier).
   const tranches = sources
@@ -118,6 +118,27 @@ export function feuilleEcheancier(
         text: noteDeTrace(tr, `Σ des versements datés du mois (colonne E, date en colonne D, lignes ${d} à ${m})`),
       });
   });
+  // The spending side: each month's share of the cost (the spread Prodbook computed; the column stays an input), the
+  // cumulative position, the largest gap.
+  ech.mois.forEach((mo, i) => {
+    const dep = traces?.depenses?.[mo.mois];
+    if (dep && dep.operation !== "valeur")
+      notes.push({
+        cell: `J${d + i}`,
+        text: noteDeTrace(dep, `${dep.formule} (valeur calculée par Prodbook, modifiable)`),
+      });
+    const cu = traces?.cumul?.[mo.mois];
+    if (cu)
+      notes.push({
+        cell: `L${d + i}`,
+        text: noteDeTrace(cu, `Σ encaissements − Σ dépenses, colonnes I et J, lignes ${d} à ${d + i}`),
+      });
+  });
+  if (traces?.besoinMaximal && ech.mois.length)
+    notes.push({
+      cell: `I${t + 2}`,
+      text: noteDeTrace(traces.besoinMaximal, `max(0 ; − min de la trésorerie cumulée, colonne L, lignes ${d} à ${n})`),
+    });
   if (traces?.sansDate)
     notes.push({
       cell: `I${t + 1}`,

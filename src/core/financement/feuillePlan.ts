@@ -3,6 +3,7 @@ import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, ZERO } from "../mon
 import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
 import { noteDeRatio, noteDeTrace, type TermeRatio } from "../traces/note";
 import { tracesFinancement } from "../traces/financement";
+import { sourcePrincipale } from "../regles/primaires";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
 import { dateEnLettres } from "../util/texte";
 import { categorie, categoriesEnVigueur } from "./categories";
@@ -80,7 +81,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     [
       "Plafond dérogatoire (œuvre difficile ou petit budget)",
       ratio(p.plafondDerogatoire),
-      p.version.sources[0]?.url ?? null,
+      sourcePrincipale(p.version.sources)?.url ?? null,
     ],
     [
       "Seuil « petit budget » (coût ≤)",

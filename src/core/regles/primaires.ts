@@ -107,3 +107,29 @@ export function exportsSansLegifrance(urls: readonly string[]): string[] {
   const exports = urls.filter(estExportLegi);
   return urls.some(estPageLegifranceIdentifiee) ? [] : exports;
 }
+
+/** The official texts themselves: codes, laws and decrees (Légifrance, JO), tax doctrine (BOFiP), the CNC's rules. */
+const HOTES_TEXTES = ["legifrance.gouv.fr", "journal-officiel.gouv.fr", "bofip.impots.gouv.fr", "cnc.fr"];
+
+/**
+ * How primary a source is, lower first: 0 an official text (Légifrance, JO, BOFiP, CNC), 1 another primary host
+ * (URSSAF, Unédic, BOSS, Audiens, EUR-Lex), 2 a mirror of the DILA's bases naming the text's identifier, 3 anything else
+ * (amendments, debates, portals, press: leads).
+ */
+export function rangSource(url: string): number {
+  if (!estSourcePrimaire(url)) return 3;
+  const h = hoteDe(url)!.hote;
+  const sur = (x: string) => h === x || h.endsWith(`.${x}`);
+  if (HOTES_TEXTES.some(sur)) return 0;
+  return HOTES_PRIMAIRES.some((p) => p.identifiant && sur(p.hote)) ? 2 : 1;
+}
+
+/**
+ * The source a rule-table version is cited by, everywhere (« Règles appliquées », the traces' trees, the CLI's text and
+ * JSON, the pane, the Excel notes): its most primary source (`rangSource`), the first in the table's order among equals.
+ */
+export function sourcePrincipale<S extends { url: string }>(sources: readonly S[]): S | undefined {
+  let meilleure: S | undefined;
+  for (const s of sources) if (!meilleure || rangSource(s.url) < rangSource(meilleure.url)) meilleure = s;
+  return meilleure;
+}

@@ -1,4 +1,5 @@
-import { dateEnLettres, MOIS } from "../util/texte";
+import { dateEnLettres } from "../util/texte";
+import { deMois, tracesEcheancier } from "./echeancier";
 import type { AnalyseFinancement } from "../financement/evaluer";
 import type { Echeancier } from "../financement/echeancier";
 import { categorie } from "../financement/categories";
@@ -30,6 +31,12 @@ export interface TracesFinancement {
    * devis lines, the rates and caps, and the duration's cell (the per-minute cap). Each source names it.
    */
   creditImpot?: Trace;
+  /** Spending by month of the échéancier (« 2026-03 »): the cost paid out spread over the months (`tracesEcheancier`). */
+  depenses?: Record<string, Trace>;
+  /** Cumulative position at the end of each month of the échéancier: Σ cash in − Σ spending up to it. */
+  cumul?: Record<string, Trace>;
+  /** The échéancier's largest cumulative gap: max(0 ; − min of the cumulative positions). */
+  besoinMaximal?: Trace;
 }
 
 /**
@@ -89,6 +96,7 @@ export function tracesFinancement(
       formule: origineDuree?.formule ?? "durée de l'œuvre",
       ...(origineDuree?.cellule ? { cellule: origineDuree.cellule } : {}),
     });
+  let coutLu: Trace | undefined;
   if (s.cout !== undefined) {
     const origine = a.contexte.cout;
     const cout = feuille("Coût de l'œuvre", euros(s.cout), "euros", {
@@ -98,6 +106,7 @@ export function tracesFinancement(
         : "coût indiqué",
       ...(origine?.cellule ? { cellule: origine.cellule } : {}),
     });
+    coutLu = cout;
     if (s.resteAFinancer !== undefined)
       out.resteAFinancer = noeud("Reste à financer", euros(s.resteAFinancer), "euros", "difference", [cout, total], {
         formule: "coût − total des financements",
@@ -210,13 +219,21 @@ export function tracesFinancement(
     for (const m of echeancier.mois) {
       const ts = parMois.get(m.mois) ?? [];
       // Keyed by « 2026-03 » (the JSON's contract), named « Encaissements de mars 2026 » for a reader.
-      const [annee, mois] = m.mois.split("-");
-      const enLettres = MOIS[Number(mois) - 1] ?? m.mois;
-      const nom = `Encaissements ${/^[aeéio]/.test(enLettres) ? "d'" : "de "}${enLettres}\u00a0${annee}`;
-      out.encaissements[m.mois] = noeud(nom, euros(m.encaissements), "euros", "somme", ts, {
-        formule: "Σ échéances datées du mois",
-      });
+      out.encaissements[m.mois] = noeud(
+        `Encaissements ${deMois(m.mois)}`,
+        euros(m.encaissements),
+        "euros",
+        "somme",
+        ts,
+        {
+          formule: "Σ échéances datées du mois",
+        },
+      );
     }
+    const e = tracesEcheancier(echeancier, out.encaissements, coutLu);
+    out.depenses = e.depenses;
+    out.cumul = e.cumul;
+    out.besoinMaximal = e.besoinMaximal;
   }
   return out;
 }

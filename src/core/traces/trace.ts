@@ -8,6 +8,7 @@ import {
   formatPourcentFr,
 } from "../money";
 import { dateEnLettres, decimalFr } from "../util/texte";
+import { sourcePrincipale } from "../regles/primaires";
 import type { Source, VersionRegle } from "../regles/table";
 
 /**
@@ -35,11 +36,14 @@ export interface RegleTrace {
   confiance: "H" | "M" | "L";
   /** Key of the figure in the table / the « Paramètres » sheet. */
   cle?: string;
-  /** URL of the first source of the version used (not of another version of the table). */
+  /**
+   * URL of the source the version used is cited by: its most primary one (`sourcePrincipale`: Légifrance, BOFiP, JORF,
+   * CNC before other hosts, a mirror or a lead), the one « Règles appliquées » names too. Never another version's.
+   */
   source?: string;
   /**
-   * Every source URL of the version used, in the table's order (the first is `source`), when it lists more than one:
-   * a figure backed by several texts names them all.
+   * Every source URL of the version used, when it lists more than one: `source` first, then the others in the table's
+   * order. A figure backed by several texts names them all.
    */
   sources?: string[];
   /** Cell of the « Paramètres » sheet when the workbook overrides the table. */
@@ -47,13 +51,15 @@ export interface RegleTrace {
 }
 
 /**
- * The sources of the rule-table version a figure was read in, as a trace cites them: `source` (the first) and, when the
- * version lists several, `sources` (all, duplicates dropped). Always the version's own: two versions of one table may
- * rest on different texts (a rate changed by a later law), and a figure cites the one it was read in. Every version
- * lists at least one source (`validerTable` refuses an empty list), so there is no other place to fall back on.
+ * The sources of the rule-table version a figure was read in, as a trace cites them: `source`, the version's most
+ * primary source (`sourcePrincipale`, as « Règles appliquées » cites the version) and, when the version lists several,
+ * `sources` (that one first, then the others in the table's order, duplicates dropped). Always the version's own: two
+ * versions of one table may rest on different texts (a rate changed by a later law), and a figure cites the one it was
+ * read in. Every version lists at least one source (`validerTable` refuses an empty list).
  */
 export function sourcesDeVersion(sources: readonly Pick<Source, "url">[]): Pick<RegleTrace, "source" | "sources"> {
-  const urls = [...new Set(sources.map((s) => s.url))];
+  const principale = sourcePrincipale(sources)?.url;
+  const urls = [...new Set([...(principale ? [principale] : []), ...sources.map((s) => s.url)])];
   return { ...(urls[0] ? { source: urls[0] } : {}), ...(urls.length > 1 ? { sources: urls } : {}) };
 }
 
@@ -248,7 +254,7 @@ export function regleFr(r: RegleTrace, { table = false } = {}): string {
   return `${base}${aVerifier}${surcharge}`;
 }
 
-/** The version's first source, and how many more it lists (« — https://… (et 5 autres sources de cette version) »). */
+/** The version's principal source, and how many more it lists (« — https://… (et 5 autres sources de cette version) »). */
 export function sourcesFr(r: RegleTrace): string {
   if (!r.source) return "";
   const n = (r.sources?.length ?? 1) - 1;

@@ -379,7 +379,12 @@ function Resultat({
               </ChiffreExplicable>,
             )}
             {ligne(`Plafond des aides publiques (${r.motifPlafond})`, formatPourcentFr(r.plafond))}
-            {ligne("Besoin de trésorerie maximal", formatMontantFr(r.besoinTresorerie))}
+            {ligne(
+              "Besoin de trésorerie maximal",
+              <ChiffreExplicable cle="besoin" trace={ex?.besoinMaximal} explication={explication}>
+                {formatMontantFr(r.besoinTresorerie)}
+              </ChiffreExplicable>,
+            )}
           </TableBody>
         </Table>
         <Text size={200}>{r.repartition}</Text>

@@ -4,6 +4,9 @@ import { TABLE_ANNEXE3_3097 } from "../../../src/core/devis/regles/donnees";
 import { tablesRegles } from "../../../src/core/regles/audit";
 import { versionEnVigueur, type TableRegles } from "../../../src/core/regles/table";
 import { noteDeTrace } from "../../../src/core/traces/note";
+import { rangSource, sourcePrincipale } from "../../../src/core/regles/primaires";
+import { regleUtilisee } from "../../../src/core/regles/utilisees";
+import { regleLisible } from "../../../src/app/presentationRegles";
 import { traceCreditImpot } from "../../../src/core/traces/creditImpot";
 import { chercherTrace, feuille, regleDeVersion, sourcesDeVersion, type Trace } from "../../../src/core/traces/trace";
 import { devis, ligne, salaireTechnicien } from "../devis/fabrique";
@@ -55,8 +58,49 @@ describe("« D'où vient ce chiffre ? » : the sources of the version used", () 
       )!.regle!;
     const [v2023, v2025] = [urls(TABLE_ANNEXE3_3097.id, "2024-06-01"), urls(TABLE_ANNEXE3_3097.id, "2025-09-01")];
     expect([v2023.length, v2025.length]).toEqual([3, 4]);
-    expect(socle("2024-06-01")).toMatchObject({ effetDu: "2023-09-01", source: v2023[0], sources: v2023 });
-    expect(socle("2025-09-01")).toMatchObject({ effetDu: "2025-04-11", source: v2025[0], sources: v2025 });
+    // The 2023 version lists a union's page first: it is cited by its Légifrance text, listed first, the others after.
+    expect(v2023[0]).toMatch(/spiac-cgt/);
+    const principale = v2023.find((u) => u.includes("legifrance.gouv.fr"))!;
+    expect(socle("2024-06-01")).toMatchObject({
+      effetDu: "2023-09-01",
+      source: principale,
+      sources: [principale, ...v2023.filter((u) => u !== principale)],
+    });
+    const p2025 = sourcePrincipale(v2025.map((url) => ({ url })))!.url;
+    expect(socle("2025-09-01")).toMatchObject({ effetDu: "2025-04-11", source: p2025 });
+    expect(new Set(socle("2025-09-01").sources)).toEqual(new Set(v2025));
+  });
+
+  it("a version is cited by its most primary source: the 2026 credit rate by its BOFiP text, not the amendment first", () => {
+    const v2026 = urls("credit-impot-audiovisuel", "2026-06-30");
+    expect(v2026[0]).toMatch(/assemblee-nationale\.fr/);
+    const t2026 = taux(2026).regle!;
+    const bofip = "https://bofip.impots.gouv.fr/bofip/13601-PGP.html/ACTU-2022-00085";
+    expect(t2026).toMatchObject({ effetDu: "2026-01-01", source: bofip });
+    expect(t2026.sources).toEqual([bofip, ...v2026.filter((u) => u !== bofip)]);
+    // « Règles appliquées » names the same text for that version.
+    const appliquee = regleLisible(
+      regleUtilisee("credit-impot-audiovisuel", versionEnVigueur(table("credit-impot-audiovisuel"), "2026-06-30")!),
+    );
+    expect(appliquee.texte?.url).toBe(bofip);
+    expect(noteDeTrace(feuille("Taux", "0.25", "taux", { regle: t2026 }))).toContain(
+      `confiance M, à vérifier — ${bofip} (`,
+    );
+  });
+
+  it("ranking: Légifrance, JORF, BOFiP, CNC before other primary hosts, mirrors and leads; table order among equals", () => {
+    const [lf, bofip, urssaf, miroir, amdt] = [
+      "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000026949450",
+      "https://bofip.impots.gouv.fr/bofip/13601-PGP.html",
+      "https://www.urssaf.fr/accueil/taux.html",
+      "https://legal.tricoteuses.fr/articles/LEGIARTI000042778965",
+      "https://www.assemblee-nationale.fr/dyn/17/amendements/1906A/CION_FIN/CF1218",
+    ];
+    expect([lf, bofip, urssaf, miroir, amdt].map(rangSource)).toEqual([0, 0, 1, 2, 3]);
+    expect(sourcePrincipale([amdt, miroir, urssaf, bofip, lf].map((url) => ({ url })))!.url).toBe(bofip);
+    expect(sourcePrincipale([amdt, miroir].map((url) => ({ url })))!.url).toBe(miroir);
+    expect(sourcePrincipale([{ url: amdt }])!.url).toBe(amdt);
+    expect(sourcesDeVersion([{ url: amdt }, { url: urssaf }])).toEqual({ source: urssaf, sources: [urssaf, amdt] });
   });
 
   it("one source: `source` only; a URL listed twice is cited once", () => {

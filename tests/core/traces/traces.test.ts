@@ -28,6 +28,9 @@ import { unDevis, type LigneSimple } from "../creditImpot/fabrique";
 import { importerDevis } from "../../../src/core/devis/import";
 import { analyserFinancement } from "../../../src/core/financement/analyser";
 import { tracesFinancement } from "../../../src/core/traces/financement";
+import { tracesEcheancier } from "../../../src/core/traces/echeancier";
+import { calculerEcheancier } from "../../../src/core/financement/echeancier";
+import type { SourceFinancement } from "../../../src/core/financement/model";
 import { creditImpotPourPlan } from "../../../src/core/financement/creditImpotPlan";
 import ExcelJS from "exceljs";
 import * as os from "node:os";
@@ -403,8 +406,84 @@ describe("« D'où vient ce chiffre ? » : the plan de financement", () => {
       }
       for (const m of r.echeancier.mois) verifier(t.encaissements![m.mois], centsToDecimalString(m.encaissements));
       verifier(t.sansDate as Trace, centsToDecimalString(r.echeancier.sansDate));
+      // The spending side: each month's spending, cumulative position, and the largest gap.
+      for (const m of r.echeancier.mois) {
+        verifier(t.depenses![m.mois], centsToDecimalString(m.depenses));
+        verifier(t.cumul![m.mois], centsToDecimalString(m.cumul));
+        expect(t.cumul![m.mois].libelle).toMatch(/^Trésorerie cumulée à fin [a-zéû]+\u00a0\d{4}$/);
+      }
+      verifier(t.besoinMaximal as Trace, centsToDecimalString(r.echeancier.besoinMaximal));
+      // A month spent in names the cost it spreads (its cell, when the plan gives one) and its weight.
+      // fiction.xlsx gives no cost: nothing is spread, each month says why.
+      const depense = Object.values(t.depenses!).find((x) => x.operation !== "valeur");
+      expect(depense === undefined).toBe(nom === "fiction.xlsx");
+      if (!depense) {
+        for (const x of Object.values(t.depenses!)) expect(x.formule).toMatch(/^aucune dépense répartie \(/);
+        return;
+      }
+      expect(chercherTrace(depense!, (x) => x.libelle === "Coût décaissé")).toBeDefined();
+      expect(
+        chercherTrace(depense!, (x) => /^(Jours de dépense du mois|Poids du mois)$/.test(x.libelle)),
+      ).toBeDefined();
     },
   );
+});
+
+describe("« D'où vient ce chiffre ? » : the échéancier's spending, cumulative position and largest gap", () => {
+  it("property: every month's spending and cumulative position, and the largest gap, re-evaluate from their inputs", () => {
+    const jour = fc
+      .date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2026-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const arbTranche = fc.record({
+      montant: fc.integer({ min: 0, max: 10 ** 9 }).map((n) => cents(n)),
+      date: fc.option(jour, { nil: undefined }),
+    });
+    const arbPeriode = fc
+      .tuple(jour, jour, fc.option(fc.constantFrom("Préparation", "Tournage", "Montage"), { nil: undefined }))
+      .map(([a, b, nom]) => ({ debut: a < b ? a : b, fin: a < b ? b : a, ...(nom ? { nom } : {}) }));
+    let etales = 0;
+    let arrondis = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(arbTranche, { maxLength: 4 }), fc.boolean()), { maxLength: 5 }),
+        fc.option(fc.integer({ min: 1, max: 10 ** 10 }), { nil: undefined }),
+        fc.array(arbPeriode, { maxLength: 3 }),
+        (parSource, cout, periodes) => {
+          const sources = parSource.map(
+            ([tranches, numeraire], i) =>
+              ({
+                id: `Plan!${i + 2}`,
+                financeur: `F${i}`,
+                montant: tranches.reduce((a, x) => a + x.montant, 0),
+                numeraire,
+                tranches,
+              }) as unknown as SourceFinancement,
+          );
+          const e = calculerEcheancier(sources, cout === undefined ? undefined : cents(cout), periodes);
+          const enc = Object.fromEntries(
+            e.mois.map((m) => [
+              m.mois,
+              feuille(`Encaissements ${m.mois}`, centsToDecimalString(m.encaissements), "euros"),
+            ]),
+          );
+          const coutLu =
+            cout === undefined ? undefined : feuille("Coût de l'œuvre", centsToDecimalString(cents(cout)), "euros");
+          const t = tracesEcheancier(e, enc, coutLu);
+          for (const m of e.mois) {
+            verifier(t.depenses[m.mois], centsToDecimalString(m.depenses));
+            verifier(t.cumul[m.mois], centsToDecimalString(m.cumul));
+            if (t.depenses[m.mois].operation !== "valeur") etales++;
+            if (chercherTrace(t.depenses[m.mois], (x) => x.libelle === "Arrondi au centime")) arrondis++;
+          }
+          verifier(t.besoinMaximal, centsToDecimalString(e.besoinMaximal));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The property met spread months, and months the cent's spread corrected.
+    expect(etales).toBeGreaterThan(50);
+    expect(arrondis).toBeGreaterThan(0);
+  });
 });
 
 describe("« D'où vient ce chiffre ? » : the duration the plan de financement uses", () => {
