@@ -90,6 +90,15 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       ...(devis.autresFeuilles
         ? { autresFeuilles: devis.autresFeuilles.map((a) => ({ ...a, somme: m(a.somme) })) }
         : {}),
+      // Only when a sheet of its own recaps the devis by chapter (« Récapitulatif »), compared, never counted. Additive.
+      ...(devis.recapitulatif
+        ? {
+            recapitulatif: {
+              ...devis.recapitulatif,
+              ecarts: devis.recapitulatif.ecarts.map((e) => ({ ...e, montant: m(e.montant), attendu: m(e.attendu) })),
+            },
+          }
+        : {}),
       // Only when amounts sit right of the table, under none of its headers (finding colonnes-lues): additive.
       ...(devis.horsTableau ? { horsTableau: devis.horsTableau.map((h) => ({ ...h, somme: m(h.somme) })) } : {}),
       // Only when a table stacked lower has a header of other columns, read with them (finding nouvel-entete): additive.

@@ -10,6 +10,10 @@ import type { Devis } from "../../../src/core/devis/model";
 import { cents } from "../../../src/core/money/cents";
 import { devis, ligne } from "./fabrique";
 import { feuilleXlsx } from "./outils";
+import type { SheetData } from "../../../src/core/port/workbook";
+import { structurerDevis } from "../../../src/core/devis/structurer";
+import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+import { ClasseurLu } from "../../helpers/classeurLu";
 
 /**
  * Issue 10, « tried as a new user would »: five producer layouts no fixture used (tests/fixtures/devis-reels/generer.js),
@@ -223,5 +227,89 @@ describe("sous-total qui ne couvre aucune ligne ou une seule", () => {
       "Budget!G9 : Le sous-total du producteur « Sous-total » indique 500,00 € mais la ligne qu'il couvre totalise " +
         "400,00 € (écart 100,00 €).",
     ]);
+  });
+});
+
+/**
+ * Issue 10 residual: a CNC « devis type » whose récapitulatif is a sheet of its own (« Récapitulatif », « Résumé »),
+ * read through the workbook port (the xlsx adapter's sheets). Before: only a recap beside the devis was compared; a
+ * recap sheet was not read at all (no finding, a wrong sous-chapitre left unsaid).
+ */
+describe("récapitulatif sur une feuille à part", () => {
+  const feuilles = async (fichier: string): Promise<SheetData[]> => {
+    const wb = await XlsxWorkbook.ouvrir(path.join(DOSSIER, fichier));
+    return Promise.all((await wb.listSheets()).map(async (n) => (await wb.readSheet(n)) as SheetData));
+  };
+  const structurer = async (sheets: SheetData[]) => structurerDevis(new ClasseurLu(sheets), { date: "2026-01-15" });
+
+  it("« Récapitulatif » en valeurs, avant le devis : comparé, conforme, jamais compté comme lignes", async () => {
+    const r = await structurer(await feuilles("devis-type-cnc.xlsx"));
+    expect(r.devis.feuille).toBe("Devis détaillé");
+    expect(r.devis.recapitulatif).toEqual({
+      feuille: "Récapitulatif",
+      cellule: "'Récapitulatif'!C3",
+      montants: 9,
+      parFormule: 0,
+      chapitres: 3,
+      sousChapitres: 5,
+      total: true,
+      ecarts: [],
+    });
+    expect(r.devis.lignes.filter((l) => l.source.feuille !== "Devis détaillé")).toEqual([]);
+    expect(r.devis.total).toBe(19_675_000);
+    expect(r.devis.conservation).toMatchObject({ lignes: 19_675_000, ecart: 0, listes: 0 });
+    const c = r.constats.filter((x) => x.regle === "feuille-lue");
+    expect(c.map((x) => [x.gravite, x.cellule])).toEqual([["info", "'Récapitulatif'!C3"]]);
+    expect(sp(c[0].message)).toBe(
+      "'Récapitulatif'!C3 : la feuille « Récapitulatif » récapitule le devis (3 chapitres, en 5 sous-chapitres " +
+        "additionnés par chapitre, et le total) ; ses montants ne sont pas comptés, seules les lignes de la feuille " +
+        "« Devis détaillé » le sont. Récapitulatif conforme au devis, au centime.",
+    );
+  });
+
+  it("« Résumé » en formules et en valeurs : 5 montants prouvés par formule, le sous-chapitre faux nommé par sa cellule", async () => {
+    const r = await structurer(await feuilles("devis-type-cnc-resume-formules.xlsx"));
+    expect(r.devis.recapitulatif).toMatchObject({ feuille: "Résumé", montants: 9, parFormule: 5 });
+    expect(r.devis.recapitulatif?.ecarts).toEqual([
+      {
+        cellule: "'Résumé'!C9",
+        libelle: "sous-chapitres 2.1 à 2.2",
+        chapitre: "2",
+        montant: 9_265_000,
+        attendu: 9_465_000,
+      },
+    ]);
+    expect(r.devis.conservation).toMatchObject({ lignes: 19_675_000, ecart: 0 });
+    const c = r.constats.find((x) => x.regle === "feuille-lue");
+    expect(c?.gravite).toBe("alerte");
+    expect(c?.cellule).toBe("'Résumé'!C9");
+    expect(sp(c?.message ?? "")).toContain(
+      "5 de ses 9 montants sont des formules qui reprennent les cellules du devis, les autres sont comparés par le " +
+        "calcul. Un montant diffère du devis ('Résumé'!C9 « sous-chapitres 2.1 à 2.2 » : 92 650,00 €, le chapitre 2 " +
+        "du devis fait 94 650,00 €).",
+    );
+  });
+
+  it("une formule qui reprend la mauvaise cellule du devis n'est pas une preuve, même si sa valeur est juste", async () => {
+    const sheets = await feuilles("devis-type-cnc-resume-formules.xlsx");
+    const resume = sheets.find((s) => s.name === "Résumé") as SheetData;
+    // « 1.1 » (52 000 €, =G9) made to reference « Total 1.2 » (G12) with its cached 52 000 € kept.
+    expect(resume.rows[4][2]).toMatchObject({ v: 52_000, f: "'Devis détaillé'!G9" });
+    resume.rows[4][2] = { ...resume.rows[4][2], f: "'Devis détaillé'!G12" };
+    const r = await structurer(sheets);
+    // 1.1 and 1.2 no longer cover chapter 1's lines together: proven by arithmetic only (no écart: the values agree).
+    expect(r.devis.recapitulatif).toMatchObject({ parFormule: 3, montants: 9 });
+    expect(r.devis.recapitulatif?.ecarts.map((e) => e.cellule)).toEqual(["'Résumé'!C9"]);
+  });
+
+  it("une feuille « Recap » plus large que le devis n'est pas prise pour le devis", async () => {
+    const sheets = await feuilles("devis-type-cnc.xlsx");
+    const recap = sheets.find((s) => s.name === "Récapitulatif") as SheetData;
+    // Four more headed columns than the devis's seven: without the rule, the recap would be read as the devis.
+    const larges = ["Quantité", "Unité", "Nombre", "Taux", "Part France", "Dont étranger", "Observations", "TVA"];
+    recap.rows[2] = [...recap.rows[2], ...larges.map((v) => ({ v }))];
+    const r = await structurer([{ ...recap, name: "Recap" }, ...sheets.filter((s) => s !== recap)]);
+    expect(r.devis.feuille).toBe("Devis détaillé");
+    expect(r.devis.total).toBe(19_675_000);
   });
 });
