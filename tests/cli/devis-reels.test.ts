@@ -98,6 +98,8 @@ describe("prodbook devis --json sur des devis de producteurs", () => {
     });
     expect(chapitres(j)["4"]).toBeUndefined();
     expect(j.devis.nonPlaces).toEqual([{ cellule: "'Budget création'!D7", montant: "8000.00" }]);
+    // Monthly columns checked row by row as weeks (before: four columns « not recognised », only summed).
+    expect(j.devis.mois).toEqual({ lignes: 12, prouvees: 12, cellules: [], somme: "0.00", unite: "euros" });
     expect(j.controles.some((c: { message: string }) => c.message.includes("TOTAL DES CHARGES"))).toBe(false);
   });
 

@@ -61,6 +61,8 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       // Only when the header has per-week columns (« Semaine 1 | Semaine 2 »), never read as amounts: the rows whose
       // weeks add up to their amount (proven), the week cells of the others listed with their sum. Additive.
       ...(devis.semaines ? { semaines: { ...devis.semaines, somme: m(devis.semaines.somme) } } : {}),
+      // Only when the header has per-month columns (« Sept. 2025 », « oct-25 »), checked row by row as weeks. Additive.
+      ...(devis.mois ? { mois: { ...devis.mois, somme: m(devis.mois.somme) } } : {}),
       // Only when the sheet states its figures in thousands of euros (finding unite-milliers): read × 1 000.
       ...(devis.uniteMilliers
         ? {

@@ -493,6 +493,8 @@ export interface Devis {
   episodes?: EpisodesNonProuves;
   /** Per-week columns (« Semaine 1 | Semaine 2 »): the rows compared, those whose weeks add up to the amount read. */
   semaines?: SemainesNonProuvees;
+  /** Per-month columns (« Sept. 2025 | Oct. 2025 », dates at month starts): the rows compared, as weeks are. */
+  mois?: SemainesNonProuvees;
   /** The amount column read, named when `colonnesNonLues` says what is not (not in the JSON: said by the finding). */
   colonneLue?: ColonneNommee;
   /**
@@ -663,7 +665,7 @@ export interface ColonneNonLue extends ColonneNommee {
    * secondBloc: the amount column of a block repeating the header to the right (two blocks side by side); semaine: a
    * budget line spread over weeks (« Semaine 1 », « Sem. 2 », « S3 »).
    */
-  nature: "realise" | "ecart" | "episode" | "secondBloc" | "semaine";
+  nature: "realise" | "ecart" | "episode" | "secondBloc" | "semaine" | "mois";
   /** Σ of its amounts below the header, in cents (in hundredths of `unite` for week columns). */
   somme: Cents;
   /** Week columns: what their cells count, as proven row by row (SemainesNonProuvees.unite). */

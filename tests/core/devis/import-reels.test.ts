@@ -313,3 +313,72 @@ describe("récapitulatif sur une feuille à part", () => {
     expect(r.devis.total).toBe(19_675_000);
   });
 });
+
+/**
+ * Issue 10 residual: monthly columns (« Sept. 2025 », « oct-25 », real dates at month starts) checked row by row as
+ * week columns are. Before: « Sept. 2025 » was a column « not recognised » (its numbers summed, no row checked), and
+ * dates at month starts were taken for weeks.
+ */
+describe("colonnes par mois", () => {
+  it("spectacle « Sept. 2025 » à « Déc. 2025 » : chaque ligne, sous-total et total a ses mois qui font son montant HT", async () => {
+    const d = await lire("spectacle-ttc-mois.xlsx");
+    expect(d.colonnesNonLues?.map((c) => [c.colonne, c.entete, c.nature, c.unite])).toEqual([
+      ["E", "Sept. 2025", "mois", "euros"],
+      ["F", "Oct. 2025", "mois", "euros"],
+      ["G", "Nov. 2025", "mois", "euros"],
+      ["H", "Déc. 2025", "mois", "euros"],
+    ]);
+    expect(d.mois).toEqual({ lignes: 12, prouvees: 12, cellules: [], somme: 0, unite: "euros" });
+    expect(d.conservation?.horsColonnes).toBeUndefined();
+    const m = controles(d).find((c) => c.cellule === "'Budget création'!E4");
+    expect(sp(m?.message ?? "")).toContain(
+      "les 4 colonnes par mois (E « Sept. 2025 » à H « Déc. 2025 ») répartissent le montant de chaque ligne",
+    );
+    expect(sp(m?.message ?? "")).toContain("Sur chacune des 12 lignes, les mois font le montant lu, au centime.");
+  });
+
+  it("dates au premier du mois : des mois, pas des semaines ; la ligne dont les mois ne font pas le montant est nommée", async () => {
+    const d = await lire("mois-dates.xlsx");
+    expect(d.colonnesNonLues?.map((c) => [c.colonne, c.entete, c.nature])).toEqual([
+      ["C", "01/09/2025", "mois"],
+      ["D", "01/10/2025", "mois"],
+      ["E", "01/11/2025", "mois"],
+    ]);
+    expect(d.semaines).toBeUndefined();
+    // « Montage » 7 500 € spread 3 000 + 3 000 (B5), and the total that spreads it (B8): named, never counted.
+    expect(d.mois).toEqual({
+      lignes: 4,
+      prouvees: 2,
+      cellules: ["Budget!C5", "Budget!D5", "Budget!C8", "Budget!D8", "Budget!E8"],
+      somme: 1_960_000,
+      unite: "euros",
+    });
+    expect(d.total).toBe(1_510_000);
+    expect(d.conservation).toMatchObject({ ecart: 0, lignes: 1_510_000 });
+    const m = controles(d).find((c) => c.cellule === "Budget!C3");
+    expect(sp(m?.message ?? "")).toContain(
+      "Sur 2 lignes, les mois ne font pas le montant lu : Budget!C5, Budget!D5, Budget!C8, Budget!D8, Budget!E8 " +
+        "(somme 19 600,00 €) ne sont pas comptées",
+    );
+  });
+
+  it("« sept-25 | oct-25 » en texte : colonnes par mois comparées ligne à ligne", async () => {
+    const sheet = await feuilleXlsx("Budget", [
+      ["Poste", "Montant", "sept-25", "oct-25"],
+      ["Costumes", 3000, 1000, 2000],
+      ["Décor", 5000, 2000, 2000],
+    ]);
+    const d = importerDevis(sheet);
+    expect(d.colonnesNonLues?.map((c) => [c.entete, c.nature])).toEqual([
+      ["sept-25", "mois"],
+      ["oct-25", "mois"],
+    ]);
+    expect(d.mois).toMatchObject({ lignes: 2, prouvees: 1, cellules: ["Budget!C3", "Budget!D3"], somme: 400_000 });
+  });
+
+  it("dates de semaines (pas au premier du mois) restent des semaines", async () => {
+    const d = await lire("semaines-datees.xlsx");
+    expect(d.mois).toBeUndefined();
+    expect(d.colonnesNonLues?.every((c) => c.nature === "semaine")).toBe(true);
+  });
+});
