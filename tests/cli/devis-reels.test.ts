@@ -37,6 +37,31 @@ describe("prodbook devis --json sur des devis de producteurs", () => {
     );
   });
 
+  it("récapitulatif sur une feuille « Résumé » : comparé au devis, 5 montants prouvés par formule, 2.1 à 2.2 nommé", () => {
+    const j = json("devis-type-cnc-resume-formules.xlsx");
+    expect(j.devis.conservation).toMatchObject({ lignes: "196750.00", ecart: "0.00" });
+    expect(j.devis.recapitulatif).toEqual({
+      feuille: "Résumé",
+      cellule: "'Résumé'!C3",
+      montants: 9,
+      parFormule: 5,
+      chapitres: 3,
+      sousChapitres: 5,
+      total: true,
+      ecarts: [
+        {
+          cellule: "'Résumé'!C9",
+          libelle: "sous-chapitres 2.1 à 2.2",
+          chapitre: "2",
+          montant: "92650.00",
+          attendu: "94650.00",
+        },
+      ],
+    });
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "'Résumé'!C9");
+    expect(m.gravite).toBe("alerte");
+  });
+
   it("Movie Magic : la colonne « Total » nomme ses montants non prouvés (fringes), pas « Acct# »", () => {
     const j = json("movie-magic.xlsx");
     expect(j.devis.conservation.ecart).toBe("0.00");
@@ -73,6 +98,8 @@ describe("prodbook devis --json sur des devis de producteurs", () => {
     });
     expect(chapitres(j)["4"]).toBeUndefined();
     expect(j.devis.nonPlaces).toEqual([{ cellule: "'Budget création'!D7", montant: "8000.00" }]);
+    // Monthly columns checked row by row as weeks (before: four columns « not recognised », only summed).
+    expect(j.devis.mois).toEqual({ lignes: 12, prouvees: 12, cellules: [], somme: "0.00", unite: "euros" });
     expect(j.controles.some((c: { message: string }) => c.message.includes("TOTAL DES CHARGES"))).toBe(false);
   });
 

@@ -61,6 +61,8 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       // Only when the header has per-week columns (« Semaine 1 | Semaine 2 »), never read as amounts: the rows whose
       // weeks add up to their amount (proven), the week cells of the others listed with their sum. Additive.
       ...(devis.semaines ? { semaines: { ...devis.semaines, somme: m(devis.semaines.somme) } } : {}),
+      // Only when the header has per-month columns (« Sept. 2025 », « oct-25 »), checked row by row as weeks. Additive.
+      ...(devis.mois ? { mois: { ...devis.mois, somme: m(devis.mois.somme) } } : {}),
       // Only when the sheet states its figures in thousands of euros (finding unite-milliers): read × 1 000.
       ...(devis.uniteMilliers
         ? {
@@ -89,6 +91,15 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       // Only when other sheets look like a devis and hold amounts, not read (finding feuille-lue): additive.
       ...(devis.autresFeuilles
         ? { autresFeuilles: devis.autresFeuilles.map((a) => ({ ...a, somme: m(a.somme) })) }
+        : {}),
+      // Only when a sheet of its own recaps the devis by chapter (« Récapitulatif »), compared, never counted. Additive.
+      ...(devis.recapitulatif
+        ? {
+            recapitulatif: {
+              ...devis.recapitulatif,
+              ecarts: devis.recapitulatif.ecarts.map((e) => ({ ...e, montant: m(e.montant), attendu: m(e.attendu) })),
+            },
+          }
         : {}),
       // Only when amounts sit right of the table, under none of its headers (finding colonnes-lues): additive.
       ...(devis.horsTableau ? { horsTableau: devis.horsTableau.map((h) => ({ ...h, somme: m(h.somme) })) } : {}),

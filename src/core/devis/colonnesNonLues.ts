@@ -29,6 +29,16 @@ const SEMAINE_DATEE = new RegExp(
     String.raw`\d{1,2}([/.]\d{1,2}([/.]\d{2,4})?| [a-z]+\.?( \d{4})?)( au \d{1,2}([/.]\d{1,2}([/.]\d{2,4})?| [a-z]+\.?( \d{4})?))?)$`,
 );
 
+/**
+ * A month's column: « Sept. 2025 », « oct-25 », « Octobre 2025 », « Montant nov. 2025 », « Jan 2026 », « 09/2025 ».
+ * (A real date at a month's start is told from a week's date by its neighbours: see `colonnesNonLues`.)
+ */
+const MOIS = new RegExp(
+  String.raw`^(montant |cout |budget |total )?(janv(ier)?|jan(uary)?|fevr?(ier)?|feb(ruary)?|mars?|march|avr(il)?|` +
+    String.raw`apr(il)?|mai|may|juin|june?|juil(let)?|july?|aout|aug(ust)?|sept?(embre|ember)?|oct(obre|ober)?|` +
+    String.raw`nov(embre|ember)?|dec(embre|ember)?)\.?( ?[-/ ] ?(\d{2}|\d{4}))?$|^(0?[1-9]|1[0-2])/\d{4}$`,
+);
+
 /** A header as the producer sees it: a date cell (read as ISO text) written « 03/03/2025 ». */
 export function enteteLisible(texte: string): string {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(texte.trim());
@@ -46,6 +56,7 @@ function nature(texte: string): ColonneNonLue["nature"] | undefined {
   if (ECART.test(s)) return "ecart";
   if (EPISODE.test(s)) return "episode";
   if (SEMAINE.test(s)) return "semaine";
+  if (MOIS.test(s)) return "mois";
   return undefined;
 }
 
@@ -59,7 +70,12 @@ export function colonnesNonLues(
   entete: Entete,
   lignes: readonly LigneDevis[],
   convention?: Convention,
-): { colonnes: ColonneNonLue[]; episodes?: EpisodesNonProuves; semaines?: SemainesNonProuvees } {
+): {
+  colonnes: ColonneNonLue[];
+  episodes?: EpisodesNonProuves;
+  semaines?: SemainesNonProuvees;
+  mois?: SemainesNonProuvees;
+} {
   const enTete = sheet.rows[entete.ligne] ?? [];
   const prises = new Set<number>(Object.values(entete.colonnes).filter((c): c is number => c !== undefined));
   for (const m of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) prises.add(m.col);
@@ -70,7 +86,7 @@ export function colonnesNonLues(
     const n = nature(v);
     if (!n) continue;
     const somme = sumCents(cellulesMontant(sheet, entete.ligne, c, convention).map((x) => x.montant ?? ZERO));
-    if (somme === 0 && n !== "episode" && n !== "semaine") continue;
+    if (somme === 0 && n !== "episode" && n !== "semaine" && n !== "mois") continue;
     colonnes.push({
       col: c,
       colonne: colonneLettre(c),
@@ -80,6 +96,10 @@ export function colonnesNonLues(
       somme,
     });
   }
+  // Columns headed by real dates, all the first of a month, two or more: months (« 01/09/2025 | 01/10/2025 »), not weeks.
+  const datees = colonnes.filter((c) => c.nature === "semaine" && /^\d{4}-\d{2}-\d{2}$/.test(String(enTete[c.col]?.v)));
+  if (datees.length > 1 && datees.every((c) => String(enTete[c.col]?.v).endsWith("-01")))
+    for (const c of datees) c.nature = "mois";
   const eps = colonnes.filter((c) => c.nature === "episode").map((c) => c.col);
   let episodes: EpisodesNonProuves | undefined;
   if (eps.length && entete.colonnes.montant !== undefined) {
@@ -105,14 +125,26 @@ export function colonnesNonLues(
     sems.length && entete.colonnes.montant !== undefined
       ? semainesParLigne(sheet, entete, entete.colonnes.montant, sems, lignes, convention)
       : undefined;
+  // Month columns, checked row by row as weeks are: the months of a line add up to its amount, or they are named.
+  const moisCols = colonnes.filter((c) => c.nature === "mois").map((c) => c.col);
+  const mois =
+    moisCols.length && entete.colonnes.montant !== undefined
+      ? semainesParLigne(sheet, entete, entete.colonnes.montant, moisCols, lignes, convention)
+      : undefined;
   // What the week cells count, as proven row by row: said with their sums (euros, days, or no unit when unknown).
   const unite = semaines && semaines.lignes ? semaines.unite : undefined;
+  const uniteMois = mois && mois.lignes ? mois.unite : undefined;
   return {
     colonnes: colonnes.map(({ col: _col, ...c }) =>
-      c.nature === "semaine" && unite !== undefined ? { ...c, unite } : c,
+      c.nature === "semaine" && unite !== undefined
+        ? { ...c, unite }
+        : c.nature === "mois" && uniteMois !== undefined
+          ? { ...c, unite: uniteMois }
+          : c,
     ),
     episodes,
     ...(semaines && semaines.lignes ? { semaines } : {}),
+    ...(mois && mois.lignes ? { mois } : {}),
   };
 }
 

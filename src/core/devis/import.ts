@@ -1759,6 +1759,7 @@ function importerAvecEntete(
   }
   if (autres.episodes) devis.episodes = autres.episodes;
   if (autres.semaines) devis.semaines = autres.semaines;
+  if (autres.mois) devis.mois = autres.mois;
   if (entete.libelleSansEntete)
     devis.colonneLibelles = {
       colonne: colonneLettre(entete.libelleSansEntete.col),

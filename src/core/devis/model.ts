@@ -474,6 +474,11 @@ export interface Devis {
    * sheet read): not read when Prodbook chose the sheet; each named with its amount column's sum (finding feuille-lue).
    */
   autresFeuilles?: AutreFeuilleDevis[];
+  /**
+   * A sheet of the workbook recapping the devis by chapter or sous-chapitre (« Récapitulatif », « Recap », « Résumé »):
+   * each amount compared to the cent with the structured devis, never counted (finding feuille-lue).
+   */
+  recapitulatif?: RecapitulatifFeuille;
   /** Amounts read on hidden rows of the sheet, in row order (only when there are some). */
   masquees?: MontantMasque[];
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
@@ -488,6 +493,8 @@ export interface Devis {
   episodes?: EpisodesNonProuves;
   /** Per-week columns (« Semaine 1 | Semaine 2 »): the rows compared, those whose weeks add up to the amount read. */
   semaines?: SemainesNonProuvees;
+  /** Per-month columns (« Sept. 2025 | Oct. 2025 », dates at month starts): the rows compared, as weeks are. */
+  mois?: SemainesNonProuvees;
   /** The amount column read, named when `colonnesNonLues` says what is not (not in the JSON: said by the finding). */
   colonneLue?: ColonneNommee;
   /**
@@ -658,7 +665,7 @@ export interface ColonneNonLue extends ColonneNommee {
    * secondBloc: the amount column of a block repeating the header to the right (two blocks side by side); semaine: a
    * budget line spread over weeks (« Semaine 1 », « Sem. 2 », « S3 »).
    */
-  nature: "realise" | "ecart" | "episode" | "secondBloc" | "semaine";
+  nature: "realise" | "ecart" | "episode" | "secondBloc" | "semaine" | "mois";
   /** Σ of its amounts below the header, in cents (in hundredths of `unite` for week columns). */
   somme: Cents;
   /** Week columns: what their cells count, as proven row by row (SemainesNonProuvees.unite). */
@@ -692,6 +699,19 @@ export interface RecapitulatifChapitres {
   sousChapitres?: number;
   total?: true;
   ecarts: { cellule: string; libelle: string; chapitre: CodeChapitre | "total"; montant: Cents; attendu: Cents }[];
+}
+
+/**
+ * A recap on a sheet of its own: its name, its amount column's header cell, and how many of its amounts are proven by
+ * formula (references to the devis sheet's cells that cover exactly the lines of their chapter, or all of them for the
+ * total); the others are compared by arithmetic. `ecarts` cells are sheet-qualified (« 'Récapitulatif'!C7 »).
+ */
+export interface RecapitulatifFeuille extends RecapitulatifChapitres {
+  feuille: string;
+  cellule: string;
+  /** Amounts of the recap, how many (its rows holding an amount). */
+  montants: number;
+  parFormule: number;
 }
 
 /**

@@ -33,6 +33,26 @@ export function plagesFormule(formule: string, feuille: string): Plage[] {
   return out;
 }
 
+/**
+ * Every reference of a formula with its sheet (undefined: the formula's own sheet), and whether the formula is nothing
+ * but a sum of them (« 'Devis'!G9+'Devis'!G12 », « SUM('Devis'!G5:G8) », « ='Devis'!G13 »).
+ */
+export function referencesFormule(formule: string): { refs: { feuille?: string; plage: Plage }[]; somme: boolean } {
+  const f = formule.replace(/"[^"]*"/g, '""');
+  const refs: { feuille?: string; plage: Plage }[] = [];
+  for (const m of f.matchAll(REFERENCE)) {
+    const feuille = m[1] ? (m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1]) : undefined;
+    const c1 = lettreColonne(m[2]);
+    const r1 = Number(m[3]) - 1;
+    const c2 = m[4] ? lettreColonne(m[4]) : c1;
+    const r2 = m[5] ? Number(m[5]) - 1 : r1;
+    const plage = { r1: Math.min(r1, r2), r2: Math.max(r1, r2), c1: Math.min(c1, c2), c2: Math.max(c1, c2) };
+    refs.push({ ...(feuille !== undefined ? { feuille } : {}), plage });
+  }
+  const reste = f.replace(REFERENCE, "").replace(/^\s*=/, "");
+  return { refs, somme: refs.length > 0 && /^(?:\s|\+|\(|\)|,|;|SUM|SOMME)*$/i.test(reste) };
+}
+
 function dans(p: readonly Plage[], row: number, col: number): boolean {
   return p.some((x) => row >= x.r1 && row <= x.r2 && col >= x.c1 && col <= x.c2);
 }

@@ -1,10 +1,12 @@
 import { type Cents, sumCents, ZERO } from "../money/cents";
 import type { SheetData } from "../port/workbook";
-import { parseCelluleRef } from "../util/adresse";
-import type { SecondBloc } from "./entetes";
+import { celluleRef, parseCelluleRef } from "../util/adresse";
+import { cellulesMontant } from "./conservation";
+import { trouverEntete, type SecondBloc } from "./entetes";
 import { norm } from "./lecture";
-import type { CodeChapitre, Devis, RecapitulatifChapitres } from "./model";
-import { chapitreDeColonne } from "./placement";
+import type { CodeChapitre, Devis, RecapitulatifChapitres, RecapitulatifFeuille } from "./model";
+import { chapitreDeColonne, estRecapitulatif } from "./placement";
+import { referencesFormule } from "./preuve";
 
 /** « 1.1 », « 2.3 », « 1.1 Droits d'auteur »: a sous-chapitre's number in the recap's first text (its chapter first). */
 const SOUS_CHAPITRE = /^\s*0?([1-9])\.\d{1,2}(?=\s|$)/;
@@ -20,13 +22,39 @@ const TOTAL_CHAPITRE = /^(?:sous[- ]?)?total (?:du |de la )?(?:chapitre |chap\.?
  */
 export function recapitulatifChapitres(
   sheet: SheetData,
-  bloc: SecondBloc,
+  bloc: Pick<SecondBloc, "debut" | "montant">,
   cellules: readonly { cellule: string; montant?: Cents }[],
   devis: Pick<Devis, "chapitres" | "total">,
 ): RecapitulatifChapitres | undefined {
-  const lus: { cellule: string; montant: Cents; libelle: string; chapitre: CodeChapitre | "total" }[] = [];
+  const l = lireRecapitulatif(sheet, bloc, cellules);
+  return l && comparer(l, devis);
+}
+
+interface MontantRecap {
+  cellule: string;
+  montant: Cents;
+  libelle: string;
+  chapitre: CodeChapitre | "total";
+}
+interface SousChapitreRecap {
+  cellule: string;
+  code: string;
+  montant: Cents;
+}
+interface RecapLu {
+  lus: MontantRecap[];
+  sous: Map<CodeChapitre, SousChapitreRecap[]>;
+}
+
+/** The recap's rows holding an amount, each naming a chapter, a sous-chapitre or the total; undefined: no recap. */
+function lireRecapitulatif(
+  sheet: SheetData,
+  bloc: Pick<SecondBloc, "debut" | "montant">,
+  cellules: readonly { cellule: string; montant?: Cents }[],
+): RecapLu | undefined {
+  const lus: MontantRecap[] = [];
   // Sous-chapitres (« 1.1 Droits d'auteur », « 2.3 ») by chapter, in order: their sum is the chapter's.
-  const sous = new Map<CodeChapitre, { cellule: string; code: string; montant: Cents }[]>();
+  const sous = new Map<CodeChapitre, SousChapitreRecap[]>();
   for (const x of cellules) {
     if (x.montant === undefined) continue;
     const row = sheet.rows[parseCelluleRef(x.cellule).row] ?? [];
@@ -58,6 +86,12 @@ export function recapitulatifChapitres(
   // A recap names each chapter once: a list of lines (several in one chapter) is not one.
   const codes = lus.filter((l) => l.chapitre !== "total").map((l) => l.chapitre);
   if ((!codes.length && !sous.size) || new Set(codes).size !== codes.length) return undefined;
+  return { lus, sous };
+}
+
+/** Each chapter's amount (or its sous-chapitres' sum) and the total compared to the cent with the devis's. */
+function comparer({ lus, sous }: RecapLu, devis: Pick<Devis, "chapitres" | "total">): RecapitulatifChapitres {
+  const codes = lus.filter((l) => l.chapitre !== "total").map((l) => l.chapitre);
   const ecarts: RecapitulatifChapitres["ecarts"] = [];
   const attenduDe = (ch: CodeChapitre) => devis.chapitres.find((c) => c.code === ch)?.total ?? ZERO;
   for (const [ch, xs] of sous) {
@@ -80,4 +114,92 @@ export function recapitulatifChapitres(
     ...(lus.some((l) => l.chapitre === "total") ? { total: true as const } : {}),
     ecarts,
   };
+}
+
+/**
+ * A sheet of its own recapping the devis (« Récapitulatif », « Recap », « Résumé »…, with a header naming its amount
+ * column): read as a recap by chapter or sous-chapitre, each amount compared to the cent with the structured devis,
+ * never counted. An amount whose formula is a sum of cells of the devis sheet covering exactly the lines of its chapter
+ * (its sous-chapitres together, or all the lines for the total) is proven by formula; the others by arithmetic only.
+ * Undefined when the sheet's name says no recap, it has no such header, or its rows are no recap.
+ */
+export function recapitulatifFeuille(
+  sheet: SheetData,
+  devisFeuille: string,
+  devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+): RecapitulatifFeuille | undefined {
+  if (!estRecapitulatif(sheet.name) || sheet.name.toLowerCase() === devisFeuille.toLowerCase()) return undefined;
+  const e = trouverEntete(sheet);
+  const col = e?.colonnes.montant;
+  if (!e || col === undefined) return undefined;
+  const entete = sheet.rows[e.ligne] ?? [];
+  const debut = Math.max(
+    0,
+    entete.findIndex((c) => c?.v !== null && c?.v !== undefined && String(c.v).trim() !== ""),
+  );
+  if (debut >= col) return undefined;
+  const cellules = cellulesMontant(sheet, e.ligne, col).filter((c) => c.montant !== undefined);
+  const lu = lireRecapitulatif(sheet, { debut, montant: col }, cellules);
+  if (!lu) return undefined;
+  const recap = comparer(lu, devis);
+  // What each cell of the devis sheet stands for: a line's amount (its id), a proven total (the lines it covers).
+  const parCellule = new Map<string, string[]>();
+  const cle = (row: number, c: number) => `${row}:${c}`;
+  for (const l of devis.lignes) {
+    const m = l.source.feuille.toLowerCase() === devisFeuille.toLowerCase() ? l.source.cellules.montant : undefined;
+    if (!m) continue;
+    const p = parCelluleRef(m);
+    if (p) parCellule.set(cle(p.row, p.col), [l.id]);
+  }
+  for (const t of devis.totauxProducteur) {
+    const p = t.preuve ? parCelluleRef(t.cellule) : undefined;
+    if (p && (p.feuille === undefined || p.feuille.toLowerCase() === devisFeuille.toLowerCase()))
+      parCellule.set(cle(p.row, p.col), t.lignesCouvertes);
+  }
+  // The lines a formula of the recap covers, undefined when it is no plain sum of the devis sheet's cells.
+  const couvertes = (cellule: string): string[] | undefined => {
+    const { row, col: c } = parseCelluleRef(cellule);
+    const f = sheet.rows[row]?.[c]?.f;
+    if (!f) return undefined;
+    const { refs, somme } = referencesFormule(f);
+    if (!somme || refs.some((r) => r.feuille?.toLowerCase() !== devisFeuille.toLowerCase())) return undefined;
+    const ids: string[] = [];
+    for (const { plage } of refs)
+      for (let r = plage.r1; r <= plage.r2; r++)
+        for (let k = plage.c1; k <= plage.c2; k++) {
+          const x = parCellule.get(cle(r, k));
+          if (x) ids.push(...x);
+        }
+    return ids;
+  };
+  const lignesDe = (ch: CodeChapitre | "total") =>
+    devis.lignes.filter((l) => ch === "total" || l.chapitre === ch).map((l) => l.id);
+  // Exactly the lines of the chapter, each once.
+  const exactement = (ids: readonly string[] | undefined, attendues: readonly string[]) =>
+    ids !== undefined &&
+    ids.length === attendues.length &&
+    new Set(ids).size === ids.length &&
+    attendues.every((id) => ids.includes(id));
+  let parFormule = 0;
+  for (const l of lu.lus) if (exactement(couvertes(l.cellule), lignesDe(l.chapitre))) parFormule++;
+  for (const [ch, xs] of lu.sous) {
+    const parts = xs.map((x) => couvertes(x.cellule));
+    if (parts.every((p) => p !== undefined) && exactement(parts.flat() as string[], lignesDe(ch)))
+      parFormule += xs.length;
+  }
+  return {
+    feuille: sheet.name,
+    cellule: celluleRef(sheet.name, e.ligne, col),
+    montants: cellules.length,
+    parFormule,
+    ...recap,
+  };
+}
+
+function parCelluleRef(ref: string): { feuille?: string; row: number; col: number } | undefined {
+  try {
+    return parseCelluleRef(ref);
+  } catch {
+    return undefined;
+  }
 }

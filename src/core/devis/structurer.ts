@@ -9,6 +9,8 @@ import { tracesDesConstats, tracesSalaireMinimum } from "./regles/salaireMinimum
 import type { Trace } from "../traces/trace";
 import type { RegleUtilisee } from "../regles/utilisees";
 import { autresFeuillesDevis, trouverFeuilleDevis } from "./trouver";
+import { estRecapitulatif } from "./placement";
+import { recapitulatifFeuille } from "./recapitulatif";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
 
@@ -84,6 +86,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
       throw new DevisIntrouvableError(lues[0] ?? "", lues);
     }
   }
+  const lue: SheetData = source;
   const devis = importerDevis(source, {
     genre: opts.genre,
     dureeMinutes: opts.dureeMinutes,
@@ -91,8 +94,18 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     typeOeuvre: opts.typeOeuvre,
   });
   if (!opts.feuille && source.masquee) devis.feuilleMasquee = true;
+  // A recap on a sheet of its own (« Récapitulatif », « Recap »): compared with the devis, never counted.
+  for (const n of existantes.filter((e) => e !== lue.name && !anous(e) && estRecapitulatif(e))) {
+    const s = candidates.find((c) => c.name === n) ?? (await wb.readSheet(n));
+    const recap = s && recapitulatifFeuille(s, lue.name, devis);
+    if (recap) {
+      devis.recapitulatif = recap;
+      break;
+    }
+  }
   if (!opts.feuille) {
-    const autres = autresFeuillesDevis(source, candidates);
+    const recap = devis.recapitulatif?.feuille;
+    const autres = autresFeuillesDevis(source, candidates).filter((a) => a.feuille !== recap);
     if (autres.length) devis.autresFeuilles = autres;
   }
   const parametres = nomFeuilleParametres(existantes);

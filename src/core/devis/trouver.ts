@@ -1,6 +1,7 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { trouverEntete } from "./entetes";
+import { estRecapitulatif } from "./placement";
 import { importerDevis, type OptionsImport } from "./import";
 import { sumCents } from "../money/cents";
 import { celluleRef } from "../util/adresse";
@@ -14,7 +15,10 @@ import type { AutreFeuilleDevis, Devis } from "./model";
  */
 export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined {
   let best: { s: SheetData; score: number } | undefined;
-  for (const s of sheets) {
+  // A sheet named as a recap (« Récapitulatif », « Recap ») is the devis only when no other sheet has a header.
+  const recap = (s: SheetData) => estRecapitulatif(s.name);
+  const autres = sheets.filter((s) => !recap(s) && trouverEntete(s));
+  for (const s of autres.length ? autres : sheets) {
     const e = trouverEntete(s);
     if (!e) continue;
     const nom = normaliser(s.name);

@@ -10,6 +10,10 @@ import type { Devis } from "../../../src/core/devis/model";
 import { cents } from "../../../src/core/money/cents";
 import { devis, ligne } from "./fabrique";
 import { feuilleXlsx } from "./outils";
+import type { SheetData } from "../../../src/core/port/workbook";
+import { structurerDevis } from "../../../src/core/devis/structurer";
+import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+import { ClasseurLu } from "../../helpers/classeurLu";
 
 /**
  * Issue 10, « tried as a new user would »: five producer layouts no fixture used (tests/fixtures/devis-reels/generer.js),
@@ -223,5 +227,158 @@ describe("sous-total qui ne couvre aucune ligne ou une seule", () => {
       "Budget!G9 : Le sous-total du producteur « Sous-total » indique 500,00 € mais la ligne qu'il couvre totalise " +
         "400,00 € (écart 100,00 €).",
     ]);
+  });
+});
+
+/**
+ * Issue 10 residual: a CNC « devis type » whose récapitulatif is a sheet of its own (« Récapitulatif », « Résumé »),
+ * read through the workbook port (the xlsx adapter's sheets). Before: only a recap beside the devis was compared; a
+ * recap sheet was not read at all (no finding, a wrong sous-chapitre left unsaid).
+ */
+describe("récapitulatif sur une feuille à part", () => {
+  const feuilles = async (fichier: string): Promise<SheetData[]> => {
+    const wb = await XlsxWorkbook.ouvrir(path.join(DOSSIER, fichier));
+    return Promise.all((await wb.listSheets()).map(async (n) => (await wb.readSheet(n)) as SheetData));
+  };
+  const structurer = async (sheets: SheetData[]) => structurerDevis(new ClasseurLu(sheets), { date: "2026-01-15" });
+
+  it("« Récapitulatif » en valeurs, avant le devis : comparé, conforme, jamais compté comme lignes", async () => {
+    const r = await structurer(await feuilles("devis-type-cnc.xlsx"));
+    expect(r.devis.feuille).toBe("Devis détaillé");
+    expect(r.devis.recapitulatif).toEqual({
+      feuille: "Récapitulatif",
+      cellule: "'Récapitulatif'!C3",
+      montants: 9,
+      parFormule: 0,
+      chapitres: 3,
+      sousChapitres: 5,
+      total: true,
+      ecarts: [],
+    });
+    expect(r.devis.lignes.filter((l) => l.source.feuille !== "Devis détaillé")).toEqual([]);
+    expect(r.devis.total).toBe(19_675_000);
+    expect(r.devis.conservation).toMatchObject({ lignes: 19_675_000, ecart: 0, listes: 0 });
+    const c = r.constats.filter((x) => x.regle === "feuille-lue");
+    expect(c.map((x) => [x.gravite, x.cellule])).toEqual([["info", "'Récapitulatif'!C3"]]);
+    expect(sp(c[0].message)).toBe(
+      "'Récapitulatif'!C3 : la feuille « Récapitulatif » récapitule le devis (3 chapitres, en 5 sous-chapitres " +
+        "additionnés par chapitre, et le total) ; ses montants ne sont pas comptés, seules les lignes de la feuille " +
+        "« Devis détaillé » le sont. Récapitulatif conforme au devis, au centime.",
+    );
+  });
+
+  it("« Résumé » en formules et en valeurs : 5 montants prouvés par formule, le sous-chapitre faux nommé par sa cellule", async () => {
+    const r = await structurer(await feuilles("devis-type-cnc-resume-formules.xlsx"));
+    expect(r.devis.recapitulatif).toMatchObject({ feuille: "Résumé", montants: 9, parFormule: 5 });
+    expect(r.devis.recapitulatif?.ecarts).toEqual([
+      {
+        cellule: "'Résumé'!C9",
+        libelle: "sous-chapitres 2.1 à 2.2",
+        chapitre: "2",
+        montant: 9_265_000,
+        attendu: 9_465_000,
+      },
+    ]);
+    expect(r.devis.conservation).toMatchObject({ lignes: 19_675_000, ecart: 0 });
+    const c = r.constats.find((x) => x.regle === "feuille-lue");
+    expect(c?.gravite).toBe("alerte");
+    expect(c?.cellule).toBe("'Résumé'!C9");
+    expect(sp(c?.message ?? "")).toContain(
+      "5 de ses 9 montants sont des formules qui reprennent les cellules du devis, les autres sont comparés par le " +
+        "calcul. Un montant diffère du devis ('Résumé'!C9 « sous-chapitres 2.1 à 2.2 » : 92 650,00 €, le chapitre 2 " +
+        "du devis fait 94 650,00 €).",
+    );
+  });
+
+  it("une formule qui reprend la mauvaise cellule du devis n'est pas une preuve, même si sa valeur est juste", async () => {
+    const sheets = await feuilles("devis-type-cnc-resume-formules.xlsx");
+    const resume = sheets.find((s) => s.name === "Résumé") as SheetData;
+    // « 1.1 » (52 000 €, =G9) made to reference « Total 1.2 » (G12) with its cached 52 000 € kept.
+    expect(resume.rows[4][2]).toMatchObject({ v: 52_000, f: "'Devis détaillé'!G9" });
+    resume.rows[4][2] = { ...resume.rows[4][2], f: "'Devis détaillé'!G12" };
+    const r = await structurer(sheets);
+    // 1.1 and 1.2 no longer cover chapter 1's lines together: proven by arithmetic only (no écart: the values agree).
+    expect(r.devis.recapitulatif).toMatchObject({ parFormule: 3, montants: 9 });
+    expect(r.devis.recapitulatif?.ecarts.map((e) => e.cellule)).toEqual(["'Résumé'!C9"]);
+  });
+
+  it("une feuille « Recap » plus large que le devis n'est pas prise pour le devis", async () => {
+    const sheets = await feuilles("devis-type-cnc.xlsx");
+    const recap = sheets.find((s) => s.name === "Récapitulatif") as SheetData;
+    // Four more headed columns than the devis's seven: without the rule, the recap would be read as the devis.
+    const larges = ["Quantité", "Unité", "Nombre", "Taux", "Part France", "Dont étranger", "Observations", "TVA"];
+    recap.rows[2] = [...recap.rows[2], ...larges.map((v) => ({ v }))];
+    const r = await structurer([{ ...recap, name: "Recap" }, ...sheets.filter((s) => s !== recap)]);
+    expect(r.devis.feuille).toBe("Devis détaillé");
+    expect(r.devis.total).toBe(19_675_000);
+  });
+});
+
+/**
+ * Issue 10 residual: monthly columns (« Sept. 2025 », « oct-25 », real dates at month starts) checked row by row as
+ * week columns are. Before: « Sept. 2025 » was a column « not recognised » (its numbers summed, no row checked), and
+ * dates at month starts were taken for weeks.
+ */
+describe("colonnes par mois", () => {
+  it("spectacle « Sept. 2025 » à « Déc. 2025 » : chaque ligne, sous-total et total a ses mois qui font son montant HT", async () => {
+    const d = await lire("spectacle-ttc-mois.xlsx");
+    expect(d.colonnesNonLues?.map((c) => [c.colonne, c.entete, c.nature, c.unite])).toEqual([
+      ["E", "Sept. 2025", "mois", "euros"],
+      ["F", "Oct. 2025", "mois", "euros"],
+      ["G", "Nov. 2025", "mois", "euros"],
+      ["H", "Déc. 2025", "mois", "euros"],
+    ]);
+    expect(d.mois).toEqual({ lignes: 12, prouvees: 12, cellules: [], somme: 0, unite: "euros" });
+    expect(d.conservation?.horsColonnes).toBeUndefined();
+    const m = controles(d).find((c) => c.cellule === "'Budget création'!E4");
+    expect(sp(m?.message ?? "")).toContain(
+      "les 4 colonnes par mois (E « Sept. 2025 » à H « Déc. 2025 ») répartissent le montant de chaque ligne",
+    );
+    expect(sp(m?.message ?? "")).toContain("Sur chacune des 12 lignes, les mois font le montant lu, au centime.");
+  });
+
+  it("dates au premier du mois : des mois, pas des semaines ; la ligne dont les mois ne font pas le montant est nommée", async () => {
+    const d = await lire("mois-dates.xlsx");
+    expect(d.colonnesNonLues?.map((c) => [c.colonne, c.entete, c.nature])).toEqual([
+      ["C", "01/09/2025", "mois"],
+      ["D", "01/10/2025", "mois"],
+      ["E", "01/11/2025", "mois"],
+    ]);
+    expect(d.semaines).toBeUndefined();
+    // « Montage » 7 500 € spread 3 000 + 3 000 (B5), and the total that spreads it (B8): named, never counted.
+    expect(d.mois).toEqual({
+      lignes: 4,
+      prouvees: 2,
+      cellules: ["Budget!C5", "Budget!D5", "Budget!C8", "Budget!D8", "Budget!E8"],
+      somme: 1_960_000,
+      unite: "euros",
+    });
+    expect(d.total).toBe(1_510_000);
+    expect(d.conservation).toMatchObject({ ecart: 0, lignes: 1_510_000 });
+    const m = controles(d).find((c) => c.cellule === "Budget!C3");
+    expect(sp(m?.message ?? "")).toContain(
+      "Sur 2 lignes, les mois ne font pas le montant lu : Budget!C5, Budget!D5, Budget!C8, Budget!D8, Budget!E8 " +
+        "(somme 19 600,00 €) ne sont pas comptées",
+    );
+  });
+
+  it("« sept-25 | oct-25 » en texte : colonnes par mois comparées ligne à ligne", async () => {
+    const sheet = await feuilleXlsx("Budget", [
+      ["Poste", "Montant", "sept-25", "oct-25"],
+      ["Costumes", 3000, 1000, 2000],
+      ["Décor", 5000, 2000, 2000],
+    ]);
+    const d = importerDevis(sheet);
+    expect(d.colonnesNonLues?.map((c) => [c.entete, c.nature])).toEqual([
+      ["sept-25", "mois"],
+      ["oct-25", "mois"],
+    ]);
+    expect(d.mois).toMatchObject({ lignes: 2, prouvees: 1, cellules: ["Budget!C3", "Budget!D3"], somme: 400_000 });
+  });
+
+  it("dates de semaines (pas au premier du mois) restent des semaines", async () => {
+    const d = await lire("semaines-datees.xlsx");
+    expect(d.mois).toBeUndefined();
+    expect(d.colonnesNonLues?.every((c) => c.nature === "semaine")).toBe(true);
   });
 });

@@ -203,6 +203,7 @@ const NON_LUE: Record<ColonneNonLue["nature"], string> = {
   episode: "les montants par épisode détaillent le montant lu",
   secondBloc: "un second bloc qui répète l'en-tête n'est pas lu",
   semaine: "les montants par semaine répartissent le montant lu",
+  mois: "les montants par mois répartissent le montant lu",
 };
 
 /**
@@ -214,14 +215,17 @@ function semainesVues(
   lu: { mont?: ColonneNommee; colonne?: string },
   cols: readonly ColonneNonLue[],
   s: SemainesNonProuvees | undefined,
+  periode: "semaine" | "mois" = "semaine",
 ) {
+  // « les semaines font le montant lu » / « les mois font le montant lu »: the same words for either period.
+  const les = periode === "mois" ? "les mois" : "les semaines";
   const premiere = cols[0];
   const derniere = cols[cols.length - 1];
   const plusieurs = cols.length > 1;
   const quelles = plusieurs
-    ? `les ${cols.length} colonnes par semaine (${premiere.colonne} « ${premiere.entete} » à ${derniere.colonne} ` +
+    ? `les ${cols.length} colonnes par ${periode} (${premiere.colonne} « ${premiere.entete} » à ${derniere.colonne} ` +
       `« ${derniere.entete} ») répartissent`
-    : `la colonne par semaine (${premiere.colonne} « ${premiere.entete} ») répartit`;
+    : `la colonne par ${periode} (${premiere.colonne} « ${premiere.entete} ») répartit`;
   const lue = lu.mont
     ? `la colonne ${lu.mont.colonne} « ${lu.mont.entete} »`
     : lu.colonne
@@ -234,10 +238,10 @@ function semainesVues(
     const prouvees =
       s.prouvees === s.lignes
         ? s.lignes > 1
-          ? ` Sur chacune des ${s.lignes} lignes, les semaines font le montant lu, au centime.`
-          : " Sur la ligne, les semaines font le montant lu, au centime."
+          ? ` Sur chacune des ${s.lignes} lignes, ${les} font le montant lu, au centime.`
+          : ` Sur la ligne, ${les} font le montant lu, au centime.`
         : s.prouvees > 0
-          ? ` Sur ${s.prouvees} des ${s.lignes} lignes, les semaines font le montant lu, au centime.`
+          ? ` Sur ${s.prouvees} des ${s.lignes} lignes, ${les} font le montant lu, au centime.`
           : "";
     const cites =
       s.cellules.slice(0, 6).join(", ") + (s.cellules.length > 6 ? ` (${s.cellules.length} cellules en tout)` : "");
@@ -254,13 +258,13 @@ function semainesVues(
     const nonProuvees =
       faux === 0
         ? ""
-        : ` Sur ${faux > 1 ? `${faux} lignes` : "1 ligne"}, les semaines ne font ${niQuantite} : ` +
+        : ` Sur ${faux > 1 ? `${faux} lignes` : "1 ligne"}, ${les} ne font ${niQuantite} : ` +
           `${cites} (${uneSeule ? "" : "somme "}${somme}) ` +
           `${uneSeule ? "n'est pas comptée" : "ne sont pas comptées"} ; c'est le montant lu qui est compté.`;
     const enQuantite =
       jours === 0
         ? ""
-        : ` Sur ${jours > 1 ? `${jours} lignes` : "1 ligne"}, les semaines font la quantité de la ligne : ` +
+        : ` Sur ${jours > 1 ? `${jours} lignes` : "1 ligne"}, ${les} font la quantité de la ligne : ` +
           `elles comptent des ${s.unite === "jours" ? "jours" : "jours ou des unités"}, pas des euros.`;
     detail = prouvees + enQuantite + nonProuvees;
   }
@@ -475,7 +479,8 @@ export const colonnesLues: Regle<ContexteDevis> = {
       }
     }
     const nonLues = devis.colonnesNonLues ?? [];
-    const autres = nonLues.filter((c) => c.nature !== "secondBloc" && c.nature !== "semaine");
+    const autres = nonLues.filter((c) => c.nature !== "secondBloc" && c.nature !== "semaine" && c.nature !== "mois");
+    const mois = nonLues.filter((c) => c.nature === "mois");
     const semaines = nonLues.filter((c) => c.nature === "semaine");
     if (semaines.length)
       out.push(
@@ -483,6 +488,15 @@ export const colonnesLues: Regle<ContexteDevis> = {
           { mont: devis.colonneMontant?.retenue ?? devis.colonneLue, colonne: devis.conservation?.colonne },
           semaines,
           devis.semaines,
+        ),
+      );
+    if (mois.length)
+      out.push(
+        semainesVues(
+          { mont: devis.colonneMontant?.retenue ?? devis.colonneLue, colonne: devis.conservation?.colonne },
+          mois,
+          devis.mois,
+          "mois",
         ),
       );
     if (autres.length)
@@ -500,7 +514,7 @@ export const colonnesLues: Regle<ContexteDevis> = {
     for (const t of devis.entetesSuivants ?? []) {
       const mont = t.colonneMontant?.retenue ?? t.montant;
       const sems = (t.colonnesNonLues ?? []).filter((c) => c.nature === "semaine");
-      const reste = (t.colonnesNonLues ?? []).filter((c) => c.nature !== "semaine");
+      const reste = (t.colonnesNonLues ?? []).filter((c) => c.nature !== "semaine" && c.nature !== "mois");
       if (sems.length) out.push(semainesVues({ mont, colonne: t.montant?.colonne }, sems, t.semaines));
       if (reste.length) out.push(colonnesNonLues({ mont, colonne: t.montant?.colonne, episodes: t.episodes }, reste));
     }

@@ -32,13 +32,69 @@ export function constatsFeuilleLue(devis: Pick<Devis, "feuille" | "feuilleMasque
   ];
 }
 
+/**
+ * A sheet of its own recapping the devis: conform (info: how many amounts, how many proven by formula) or the amounts
+ * that differ from the structured devis, each with its cell (alerte). Its amounts are never counted.
+ */
+export function constatsRecapitulatif(devis: Pick<Devis, "feuille" | "recapitulatif">): Constat[] {
+  const r = devis.recapitulatif;
+  if (!r) return [];
+  const chapitres =
+    (r.chapitres > 1 ? `${r.chapitres} chapitres` : "un chapitre") +
+    (r.sousChapitres ? `, en ${pluriel(r.sousChapitres, "sous-chapitre")} additionnés par chapitre` : "") +
+    (r.total ? ", et le total" : "");
+  const formules = !r.parFormule
+    ? ""
+    : r.parFormule === r.montants
+      ? r.montants > 1
+        ? ` ; ses ${r.montants} montants sont des formules qui reprennent les cellules du devis`
+        : " ; son montant est une formule qui reprend les cellules du devis"
+      : ` ; ${r.parFormule} de ses ${pluriel(r.montants, "montant")} sont des formules qui reprennent les cellules ` +
+        `du devis, les autres sont comparés par le calcul`;
+  const debut =
+    `${r.cellule} : la feuille « ${r.feuille} » récapitule le devis (${chapitres}) ; ses montants ne sont pas ` +
+    `comptés, seules les lignes de la feuille « ${devis.feuille} » le sont${formules}.`;
+  if (!r.ecarts.length)
+    return [
+      {
+        regle: "feuille-lue",
+        gravite: "info",
+        message: `${debut} Récapitulatif conforme au devis, au centime.`,
+        cellule: r.cellule,
+      },
+    ];
+  const n = r.ecarts.length;
+  const ecarts = r.ecarts
+    .map(
+      (e) =>
+        `${e.cellule} « ${e.libelle} » : ${formatMontantFr(e.montant)}, ` +
+        (e.chapitre === "total"
+          ? `le total du devis est de ${formatMontantFr(e.attendu)}`
+          : e.attendu === 0
+            ? `le devis n'a rien au chapitre ${e.chapitre}`
+            : `le chapitre ${e.chapitre} du devis fait ${formatMontantFr(e.attendu)}`),
+    )
+    .join(" ; ");
+  return [
+    {
+      regle: "feuille-lue",
+      gravite: "alerte",
+      message:
+        `${debut} ${n > 1 ? `${n} montants diffèrent` : "Un montant diffère"} du devis (${ecarts}). Vérifiez ` +
+        `${n > 1 ? "ces cellules" : "cette cellule"} : ce sont les lignes du devis qui sont comptées.`,
+      cellule: r.ecarts[0].cellule,
+    },
+  ];
+}
+
 /** The sheet read as the devis, found by Prodbook, is hidden in the workbook: the user may not know it is there. */
 export const feuilleLue: Regle<ContexteDevis> = {
   id: "feuille-lue",
   description:
     "Quand la feuille lue comme devis, trouvée par Prodbook, est masquée dans le classeur, c'est dit ; les autres " +
-    "feuilles qui ressemblent à un devis et tiennent des montants sont nommées avec leur somme.",
+    "feuilles qui ressemblent à un devis et tiennent des montants sont nommées avec leur somme ; une feuille de " +
+    "récapitulatif est comparée, chapitre par chapitre, au devis.",
   verifier({ devis }) {
-    return constatsFeuilleLue(devis);
+    return [...constatsFeuilleLue(devis), ...constatsRecapitulatif(devis)];
   },
 };
