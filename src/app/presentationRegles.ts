@@ -71,8 +71,8 @@ export function nomTable(id: string): string | undefined {
 /**
  * The text shown for a version: its most primary source (`sourcePrincipale`, as the traces cite it), else its first.
  */
-function texteDe(sources: readonly Pick<Source, "titre" | "url">[]): LienTexte | undefined {
-  const s = sourcePrincipale(sources);
+function texteDe(sources: readonly Pick<Source, "titre" | "url">[], confiance: string): LienTexte | undefined {
+  const s = sourcePrincipale(sources, confiance);
   return s && lienTexte(s);
 }
 
@@ -100,7 +100,7 @@ export function regleLisible(
   },
 ): RegleLisible {
   const av = aVerifier(r.confiance);
-  const texte = texteDe(r.sources);
+  const texte = texteDe(r.sources, r.confiance);
   return {
     cle: `${r.table}@${r.effetDu}`,
     nom: nomTable(r.table) ?? "Paramètres du classeur",
@@ -129,7 +129,7 @@ export interface ChiffreLisible {
 }
 
 export function chiffreLisible(p: ParametreUtilise): ChiffreLisible {
-  const texte = texteDe(p.sources);
+  const texte = texteDe(p.sources, p.confiance);
   return {
     cle: p.cle,
     libelle: p.libelle,

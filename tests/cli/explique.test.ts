@@ -146,15 +146,16 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     };
     parcourir(j.traces.credit);
     const taux = regles.find((r) => r.cle === "credit-impot.audiovisuel.taux.documentaire")!;
-    // The 2026 version lists an Assemblée amendment first: it is cited by its BOFiP text, in the JSON as in the text.
-    expect(taux).toMatchObject({ table: "credit-impot-audiovisuel", effetDu: "2026-01-01" });
-    expect(taux.source).toBe("https://bofip.impots.gouv.fr/bofip/13601-PGP.html/ACTU-2022-00085");
+    // The 2026 version (M) lists the Assemblée amendment its rate was read in first: it is cited by it, in the JSON as in
+    // the text, not by the 2022 BOFiP page listed after it (which does not give the 2026 rate).
+    expect(taux).toMatchObject({ table: "credit-impot-audiovisuel", effetDu: "2026-01-01", confiance: "M" });
+    expect(taux.source).toMatch(/assemblee-nationale\.fr/);
     expect(taux.sources![0]).toBe(taux.source);
     const tables = j.tables as { id: string; effetDu: string; sources: { url: string }[] }[];
     expect(tables.find((t) => t.id === taux.table)!.sources[0].url).toMatch(/assemblee-nationale/);
     for (const r of regles.filter((x) => !x.surcharge)) {
       const v = tables.find((t) => t.id === r.table && t.effetDu === r.effetDu)!;
-      expect(r.source).toBe(sourcePrincipale(v.sources)!.url);
+      expect(r.source).toBe(sourcePrincipale(v.sources, r.confiance)!.url);
     }
     // The text: the rate's line in « Règles appliquées » and its node in the tree end on the same address.
     const texte = (await lancer([...args, "--explique"])).sortie;
@@ -167,7 +168,10 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(texte).toContain(
       `(table credit-impot-audiovisuel), en vigueur au 1er\u00a0janvier\u00a02026, confiance M, à vérifier — ${taux.source} (`,
     );
-    expect(texte).not.toContain("confiance M, à vérifier — https://www.assemblee-nationale.fr");
+    // No node of that version cites the BOFiP page instead.
+    expect(texte).not.toContain(
+      "confiance M, à vérifier — https://bofip.impots.gouv.fr/bofip/13601-PGP.html/ACTU-2022-00085",
+    );
   });
 
   it("financement --explique: total, reste à financer and public-aid share", async () => {

@@ -87,7 +87,7 @@ export class Figures {
       .map(
         (p) =>
           `à vérifier : ${p.libelle} = ${p.valeur} (confiance ${p.confiance}, ${p.table}, ` +
-          `source ${sourcePrincipale(p.sources)?.url ?? "?"})`,
+          `source ${sourcePrincipale(p.sources, p.confiance)?.url ?? "?"})`,
       );
   }
 

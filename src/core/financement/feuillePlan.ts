@@ -81,7 +81,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     [
       "Plafond dérogatoire (œuvre difficile ou petit budget)",
       ratio(p.plafondDerogatoire),
-      sourcePrincipale(p.version.sources)?.url ?? null,
+      sourcePrincipale(p.version.sources, p.version.confiance)?.url ?? null,
     ],
     [
       "Seuil « petit budget » (coût ≤)",

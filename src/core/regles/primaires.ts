@@ -126,9 +126,13 @@ export function rangSource(url: string): number {
 
 /**
  * The source a rule-table version is cited by, everywhere (« Règles appliquées », the traces' trees, the CLI's text and
- * JSON, the pane, the Excel notes): its most primary source (`rangSource`), the first in the table's order among equals.
+ * JSON, the pane, the Excel notes): for a version at H, its most primary source (`rangSource`), the first in the table's
+ * order among equals. A version at M or L is cited by the source listed first, the one its figures were read in: ranking
+ * a primary text above it would present a figure as read in a text that does not give it (the IDCC 2642 grid of 2025
+ * comes from Arte's encoding, not from the Légifrance page of an avenant without its grid).
  */
-export function sourcePrincipale<S extends { url: string }>(sources: readonly S[]): S | undefined {
+export function sourcePrincipale<S extends { url: string }>(sources: readonly S[], confiance: string): S | undefined {
+  if (confiance !== "H") return sources[0];
   let meilleure: S | undefined;
   for (const s of sources) if (!meilleure || rangSource(s.url) < rangSource(meilleure.url)) meilleure = s;
   return meilleure;

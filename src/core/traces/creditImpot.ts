@@ -17,7 +17,7 @@ function regleDe(p: ParametreUtilise): RegleTrace {
     effetDu: p.effetDu,
     confiance: p.confiance,
     cle: p.cle,
-    ...sourcesDeVersion(p.sources),
+    ...sourcesDeVersion(p.sources, p.confiance),
     ...(p.surcharge ? { surcharge: p.surcharge } : {}),
   };
 }

@@ -57,8 +57,11 @@ export interface RegleTrace {
  * versions of one table may rest on different texts (a rate changed by a later law), and a figure cites the one it was
  * read in. Every version lists at least one source (`validerTable` refuses an empty list).
  */
-export function sourcesDeVersion(sources: readonly Pick<Source, "url">[]): Pick<RegleTrace, "source" | "sources"> {
-  const principale = sourcePrincipale(sources)?.url;
+export function sourcesDeVersion(
+  sources: readonly Pick<Source, "url">[],
+  confiance: string,
+): Pick<RegleTrace, "source" | "sources"> {
+  const principale = sourcePrincipale(sources, confiance)?.url;
   const urls = [...new Set([...(principale ? [principale] : []), ...sources.map((s) => s.url)])];
   return { ...(urls[0] ? { source: urls[0] } : {}), ...(urls.length > 1 ? { sources: urls } : {}) };
 }
@@ -69,7 +72,7 @@ export function regleDeVersion(
   v: Pick<VersionRegle<unknown>, "effetDu" | "confiance" | "sources">,
   confiance = v.confiance,
 ): RegleTrace {
-  return { table, effetDu: v.effetDu, confiance, ...sourcesDeVersion(v.sources) };
+  return { table, effetDu: v.effetDu, confiance, ...sourcesDeVersion(v.sources, v.confiance) };
 }
 
 export interface Trace {

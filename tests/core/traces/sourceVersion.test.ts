@@ -58,33 +58,41 @@ describe("« D'où vient ce chiffre ? » : the sources of the version used", () 
       )!.regle!;
     const [v2023, v2025] = [urls(TABLE_ANNEXE3_3097.id, "2024-06-01"), urls(TABLE_ANNEXE3_3097.id, "2025-09-01")];
     expect([v2023.length, v2025.length]).toEqual([3, 4]);
-    // The 2023 version lists a union's page first: it is cited by its Légifrance text, listed first, the others after.
+    // The 2023 version (M) lists the union's page its figures were read in first, then Légifrance texts that do not give
+    // them: it is cited by that page, not by a primary text that would seem to vouch for the figure.
     expect(v2023[0]).toMatch(/spiac-cgt/);
-    const principale = v2023.find((u) => u.includes("legifrance.gouv.fr"))!;
+    expect(v2023.some((u) => u.includes("legifrance.gouv.fr"))).toBe(true);
     expect(socle("2024-06-01")).toMatchObject({
       effetDu: "2023-09-01",
-      source: principale,
-      sources: [principale, ...v2023.filter((u) => u !== principale)],
+      confiance: "M",
+      source: v2023[0],
+      sources: v2023,
     });
-    const p2025 = sourcePrincipale(v2025.map((url) => ({ url })))!.url;
+    const c2025 = versionEnVigueur(TABLE_ANNEXE3_3097, "2025-09-01")!.confiance;
+    const p2025 = sourcePrincipale(
+      v2025.map((url) => ({ url })),
+      c2025,
+    )!.url;
     expect(socle("2025-09-01")).toMatchObject({ effetDu: "2025-04-11", source: p2025 });
     expect(new Set(socle("2025-09-01").sources)).toEqual(new Set(v2025));
   });
 
-  it("a version is cited by its most primary source: the 2026 credit rate by its BOFiP text, not the amendment first", () => {
+  it("a version at M is cited by the source listed first (its figure's): the 2026 credit rate by the amendment", () => {
     const v2026 = urls("credit-impot-audiovisuel", "2026-06-30");
     expect(v2026[0]).toMatch(/assemblee-nationale\.fr/);
     const t2026 = taux(2026).regle!;
-    const bofip = "https://bofip.impots.gouv.fr/bofip/13601-PGP.html/ACTU-2022-00085";
-    expect(t2026).toMatchObject({ effetDu: "2026-01-01", source: bofip });
-    expect(t2026.sources).toEqual([bofip, ...v2026.filter((u) => u !== bofip)]);
-    // « Règles appliquées » names the same text for that version.
+    // The BOFiP page of 2022 is listed too, but it does not give the 2026 rate: citing it would vouch for a figure it lacks.
+    const cite = v2026[0];
+    expect(v2026.some((u) => u.includes("bofip.impots.gouv.fr"))).toBe(true);
+    expect(t2026).toMatchObject({ effetDu: "2026-01-01", confiance: "M", source: cite });
+    expect(t2026.sources).toEqual(v2026);
+    // « Règles appliquées » and the Excel note name the same text for that version.
     const appliquee = regleLisible(
       regleUtilisee("credit-impot-audiovisuel", versionEnVigueur(table("credit-impot-audiovisuel"), "2026-06-30")!),
     );
-    expect(appliquee.texte?.url).toBe(bofip);
+    expect(appliquee.texte?.url).toBe(cite);
     expect(noteDeTrace(feuille("Taux", "0.25", "taux", { regle: t2026 }))).toContain(
-      `confiance M, à vérifier — ${bofip} (`,
+      `confiance M, à vérifier — ${cite} (`,
     );
   });
 
@@ -97,10 +105,31 @@ describe("« D'où vient ce chiffre ? » : the sources of the version used", () 
       "https://www.assemblee-nationale.fr/dyn/17/amendements/1906A/CION_FIN/CF1218",
     ];
     expect([lf, bofip, urssaf, miroir, amdt].map(rangSource)).toEqual([0, 0, 1, 2, 3]);
-    expect(sourcePrincipale([amdt, miroir, urssaf, bofip, lf].map((url) => ({ url })))!.url).toBe(bofip);
-    expect(sourcePrincipale([amdt, miroir].map((url) => ({ url })))!.url).toBe(miroir);
-    expect(sourcePrincipale([{ url: amdt }])!.url).toBe(amdt);
-    expect(sourcesDeVersion([{ url: amdt }, { url: urssaf }])).toEqual({ source: urssaf, sources: [urssaf, amdt] });
+    expect(
+      sourcePrincipale(
+        [amdt, miroir, urssaf, bofip, lf].map((url) => ({ url })),
+        "H",
+      )!.url,
+    ).toBe(bofip);
+    expect(
+      sourcePrincipale(
+        [amdt, miroir].map((url) => ({ url })),
+        "H",
+      )!.url,
+    ).toBe(miroir);
+    expect(sourcePrincipale([{ url: amdt }], "H")!.url).toBe(amdt);
+    expect(sourcesDeVersion([{ url: amdt }, { url: urssaf }], "H")).toEqual({
+      source: urssaf,
+      sources: [urssaf, amdt],
+    });
+    // Below H, the source listed first (where the figures were read), whatever the others.
+    expect(
+      sourcePrincipale(
+        [amdt, miroir, urssaf, bofip, lf].map((url) => ({ url })),
+        "M",
+      )!.url,
+    ).toBe(amdt);
+    expect(sourcesDeVersion([{ url: amdt }, { url: urssaf }], "L")).toEqual({ source: amdt, sources: [amdt, urssaf] });
   });
 
   it("one source: `source` only; a URL listed twice is cited once", () => {
@@ -111,11 +140,11 @@ describe("« D'où vient ce chiffre ? » : the sources of the version used", () 
       confiance: "H",
       source: "https://a",
     });
-    expect(sourcesDeVersion([{ url: "https://a" }, { url: "https://b" }, { url: "https://a" }])).toEqual({
+    expect(sourcesDeVersion([{ url: "https://a" }, { url: "https://b" }, { url: "https://a" }], "H")).toEqual({
       source: "https://a",
       sources: ["https://a", "https://b"],
     });
-    expect(sourcesDeVersion([{ url: "https://a" }, { url: "https://a" }])).toEqual({ source: "https://a" });
+    expect(sourcesDeVersion([{ url: "https://a" }, { url: "https://a" }], "H")).toEqual({ source: "https://a" });
     const deux = regleDeVersion("t", {
       ...v,
       sources: [
