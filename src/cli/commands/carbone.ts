@@ -7,27 +7,14 @@ import { CliError, type Io } from "../io";
 import { definirCommande, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
 import { ligneConstat, texteRegles } from "../constats";
 import * as path from "path";
-import { lireCsvCorrespondances } from "../../app/commandes/ecarts";
-import { CorrespondancesError } from "../../core/comptabilite/correspondances";
 import { choixArg } from "../args";
-import { lireFichierTexte } from "../io";
 import { avertissementEncodageCli, lireFichierFec, lireMapping } from "./fec";
+import { lireCorrespondances } from "./ecarts";
 
 const USAGE =
   "prodbook carbone <classeur.xlsx> [--planning FEUILLE] [--feuille DEVIS] [--date AAAA-MM-JJ] [--json] " +
   "[-o sortie.xlsx] [--csv export.csv] [--fec <fichier> [--correspondances <fichier.csv>] " +
   "[--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json]]";
-
-/** The correspondances file given with --fec, and its alertes (columns or text it holds that are not read). */
-function lireCorrespondances(chemin: string): ReturnType<typeof lireCsvCorrespondances> {
-  const octets = lireFichierTexte(chemin, "Fichier de correspondances");
-  try {
-    return lireCsvCorrespondances(octets, path.basename(chemin));
-  } catch (e) {
-    if (e instanceof CorrespondancesError) throw new CliError(e.message);
-    throw e;
-  }
-}
 
 /** « 0,52 t », « non chiffré », and with a réalisé « → définitif 0,55 t » (« définitif inconnu » without one). */
 function chiffreCategorie(c: ResultatCarbone["bilan"]["categories"][number], definitif: boolean): string {

@@ -124,8 +124,8 @@ function texteOrigine(
   );
 }
 
-/** The correspondances file, and its alertes (columns or text it holds that are not read). */
-function lireCsv(chemin: string): ReturnType<typeof lireCsvCorrespondances> {
+/** The correspondances file (ecarts, carbone --fec), and its alertes (columns or text it holds that are not read). */
+export function lireCorrespondances(chemin: string): ReturnType<typeof lireCsvCorrespondances> {
   const octets = lireFichierTexte(chemin, "Fichier de correspondances");
   try {
     return lireCsvCorrespondances(octets, path.basename(chemin));
@@ -159,7 +159,7 @@ export const commande = definirCommande({
     const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
     // Without a file: the workbook's « Correspondances » sheet of an earlier run, else the default table (the pane's).
     const { table: correspondances, alertes } = v.correspondances
-      ? lireCsv(v.correspondances)
+      ? lireCorrespondances(v.correspondances)
       : { table: undefined, alertes: undefined };
     return {
       fec: v.fec,

@@ -1,3 +1,4 @@
+import { formatMontantFr } from "../money/format";
 import { type Cents, sumCents, ZERO } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import { celluleRef, parseCelluleRef } from "../util/adresse";
@@ -202,4 +203,16 @@ function parCelluleRef(ref: string): { feuille?: string; row: number; col: numbe
   } catch {
     return undefined;
   }
+}
+
+/** One difference of a recap in words: « K10 « sous-chapitres 2.1 à 2.2 » : 92 650,00 €, le chapitre 2 du devis fait … ». */
+export function ecartRecapEnMots(e: RecapitulatifChapitres["ecarts"][number]): string {
+  return (
+    `${e.cellule} « ${e.libelle} » : ${formatMontantFr(e.montant)}, ` +
+    (e.chapitre === "total"
+      ? `le total du devis est de ${formatMontantFr(e.attendu)}`
+      : e.attendu === 0
+        ? `le devis n'a rien au chapitre ${e.chapitre}`
+        : `le chapitre ${e.chapitre} du devis fait ${formatMontantFr(e.attendu)}`)
+  );
 }

@@ -1,3 +1,4 @@
+import { ecartRecapEnMots } from "../recapitulatif";
 import Decimal from "decimal.js";
 import type { Regle } from "../../controles/constat";
 import { centsToDecimal, subCents } from "../../money/cents";
@@ -317,17 +318,7 @@ function secondBloc(c: ColonneNonLue) {
           `${r.total ? ", et son total le total du devis" : ""}.`,
         cellule: c.cellule,
       };
-    const ecarts = r.ecarts
-      .map(
-        (e) =>
-          `${e.cellule} « ${e.libelle} » : ${formatMontantFr(e.montant)}, ` +
-          (e.chapitre === "total"
-            ? `le total du devis est de ${formatMontantFr(e.attendu)}`
-            : e.attendu === 0
-              ? `le devis n'a rien au chapitre ${e.chapitre}`
-              : `le chapitre ${e.chapitre} du devis fait ${formatMontantFr(e.attendu)}`),
-      )
-      .join(" ; ");
+    const ecarts = r.ecarts.map(ecartRecapEnMots).join(" ; ");
     const n = r.ecarts.length;
     return {
       regle: "colonnes-lues",

@@ -1,3 +1,4 @@
+import { ecartRecapEnMots } from "../recapitulatif";
 import type { Constat, Regle } from "../../controles/constat";
 import { formatMontantFr } from "../../money/format";
 import { pluriel } from "../../util/texte";
@@ -64,17 +65,7 @@ export function constatsRecapitulatif(devis: Pick<Devis, "feuille" | "recapitula
       },
     ];
   const n = r.ecarts.length;
-  const ecarts = r.ecarts
-    .map(
-      (e) =>
-        `${e.cellule} « ${e.libelle} » : ${formatMontantFr(e.montant)}, ` +
-        (e.chapitre === "total"
-          ? `le total du devis est de ${formatMontantFr(e.attendu)}`
-          : e.attendu === 0
-            ? `le devis n'a rien au chapitre ${e.chapitre}`
-            : `le chapitre ${e.chapitre} du devis fait ${formatMontantFr(e.attendu)}`),
-    )
-    .join(" ; ");
+  const ecarts = r.ecarts.map(ecartRecapEnMots).join(" ; ");
   return [
     {
       regle: "feuille-lue",
