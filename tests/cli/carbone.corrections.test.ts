@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { ligneDe } from "../helpers/bilanCarbone";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -18,15 +19,6 @@ async function lancer(args: string[]) {
   const err: string[] = [];
   const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out, err: err.join("\n") };
-}
-
-function ligneDe(ws: ExcelJS.Worksheet, id: string): number {
-  let n = 0;
-  ws.eachRow((row, i) => {
-    if (row.getCell(1).value === id) n = i;
-  });
-  if (!n) throw new Error(`ligne ${id} absente`);
-  return n;
 }
 
 /**

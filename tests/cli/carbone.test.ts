@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { ligneDe } from "../helpers/bilanCarbone";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -20,15 +21,6 @@ async function lancer(args: string[]) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "carbone-cli-"));
 const col = (c: number) => String.fromCharCode(65 + c);
-
-function ligneDe(ws: ExcelJS.Worksheet, id: string): number {
-  let n = 0;
-  ws.eachRow((row, i) => {
-    if (row.getCell(1).value === id) n = i;
-  });
-  if (!n) throw new Error(`ligne ${id} absente`);
-  return n;
-}
 
 describe("prodbook carbone --json : le contrat public", () => {
   let j: {

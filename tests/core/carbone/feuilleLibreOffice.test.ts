@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { ligneDe } from "../../helpers/bilanCarbone";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -13,15 +14,6 @@ const PLAN = path.resolve(__dirname, "../../fixtures/planning/gardiens-planning.
 
 /** A recalculated cell's value: a formula LibreOffice left without a result fails, naming the cell. */
 const valeur = (ws: ExcelJS.Worksheet, ref: string) => resultat(ws.getCell(ref));
-
-function ligneDe(ws: ExcelJS.Worksheet, id: string): number {
-  let n = 0;
-  ws.eachRow((row, i) => {
-    if (row.getCell(1).value === id) n = i;
-  });
-  if (!n) throw new Error(`ligne ${id} absente`);
-  return n;
-}
 
 function ligneTexte(ws: ExcelJS.Worksheet, texte: string): number {
   let n = 0;

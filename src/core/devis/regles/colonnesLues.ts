@@ -473,23 +473,9 @@ export const colonnesLues: Regle<ContexteDevis> = {
     const autres = nonLues.filter((c) => c.nature !== "secondBloc" && c.nature !== "semaine" && c.nature !== "mois");
     const mois = nonLues.filter((c) => c.nature === "mois");
     const semaines = nonLues.filter((c) => c.nature === "semaine");
-    if (semaines.length)
-      out.push(
-        semainesVues(
-          { mont: devis.colonneMontant?.retenue ?? devis.colonneLue, colonne: devis.conservation?.colonne },
-          semaines,
-          devis.semaines,
-        ),
-      );
-    if (mois.length)
-      out.push(
-        semainesVues(
-          { mont: devis.colonneMontant?.retenue ?? devis.colonneLue, colonne: devis.conservation?.colonne },
-          mois,
-          devis.mois,
-          "mois",
-        ),
-      );
+    const montant = { mont: devis.colonneMontant?.retenue ?? devis.colonneLue, colonne: devis.conservation?.colonne };
+    if (semaines.length) out.push(semainesVues(montant, semaines, devis.semaines));
+    if (mois.length) out.push(semainesVues(montant, mois, devis.mois, "mois"));
     if (autres.length)
       out.push(
         colonnesNonLues(
