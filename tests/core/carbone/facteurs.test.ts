@@ -111,6 +111,40 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     );
   });
 
+  test("ferry (septième passe, 6 décembre 2026) : les valeurs de niveau 1 de 2012 sont citées, recalculées, non appliquées", () => {
+    const t = validerTableCarbone(brut);
+    const [version] = t.versions;
+    const journal = version.recherche ?? "";
+    // The research log quotes annex II (passengers, fuel kg/km) and annex I (kg CO2/kg) of the arrêté du 10 avril 2012:
+    // the kg CO2 per passager.km it states must be their arithmetic (consumption × factor ÷ passengers), to 2 decimals.
+    const nombre = (s: string) => Number(s.replace(",", "."));
+    const lu = (re: RegExp) => nombre(re.exec(journal)?.[1] ?? "NaN");
+    const fioul = lu(/fioul lourd (\d+,\d+), diesel marin \d+,\d+ kg CO2\/kg/);
+    const diesel = lu(/fioul lourd \d+,\d+, diesel marin (\d+,\d+) kg CO2\/kg/);
+    const navire = (nom: string) => {
+      const m = new RegExp(
+        `${nom} (\\d+) passagers \\((?:fioul lourd )?(\\d+,\\d+)(?: et (?:diesel marin )?(\\d+,\\d+))?`,
+      ).exec(journal)!;
+      return ((nombre(m[2]) * fioul + (m[3] ? nombre(m[3]) : 0) * diesel) / Number(m[1])).toFixed(2).replace(".", ",");
+    };
+    const annonce = /environ (\d,\d\d) \(jour\), (\d,\d\d) \(nuit\) et (\d,\d\d) \(Ro-Pax\) kg CO2 par passager\.km/;
+    expect(annonce.exec(journal)?.slice(1)).toEqual([
+      navire("ferry de jour"),
+      navire("ferry de nuit"),
+      navire("Ro-Pax"),
+    ]);
+    expect([fioul, diesel]).toEqual([3.58, 3.76]);
+    expect(journal).toMatch(/Septième passe \(6 décembre 2026 ;/);
+    expect(journal).toMatch(/184c41a3a0acd691cec7a88bd023c3e6bbdcb58f\/arrete\/2012\/.*annexe-ii\.md/);
+    // Not applied: still « facteur manquant », its reason saying why (text replaced in 2017, ship type unknown).
+    const { manquants, facteurs } = version.valeurs;
+    expect(Object.keys(facteurs).filter((c) => /ferry/.test(c))).toEqual([]);
+    expect(manquants.ferry.raison).toMatch(
+      /Septième passe \(6 décembre 2026\).*Non retenu : son annexe I a été remplacée en 2017.*ni le type de navire/,
+    );
+    expect(manquants["location-materiel"].raison).toMatch(/Septième passe \(6 décembre 2026\) : aucune méthodologie/);
+  });
+
   test("chaque dépôt GitHub cité est épinglé à son commit ; une valeur confirmée par l'ADEME sans identifiant reste M", () => {
     const v = validerTableCarbone(brut).versions[0];
     const adresses = [...v.sources.map((s) => s.url), ...Object.values(v.valeurs.facteurs).map((f) => f.url)];
