@@ -43,6 +43,8 @@ export const IDS_CARBONE = {
   conversions: (code: string) => `carbone-conversions-${code}`,
   manquants: "carbone-manquants",
   manquant: (i: number) => `carbone-manquant-${i}`,
+  /** « Voir les 12 autres » under the first data to complete. */
+  voirManquants: "carbone-manquants-voir",
   message: "carbone-message",
   /** « Réalisé : depuis le Grand livre chargé (…) » (only while a FEC is loaded in this session). */
   grandLivre: "carbone-grand-livre",
@@ -102,6 +104,12 @@ const A_COMPLETER: GroupeConstats = {
   icone: <Warning16Filled />,
   couleur: "warning",
 };
+
+/**
+ * The data to complete shown before « Voir les N autres »: a devis gives dozens (every trip without its distance), which
+ * would push the page's end far below the figures.
+ */
+const MANQUANTS_MONTRES = 5;
 
 /** « 2.63 » → « 2,63 » (French decimal comma). */
 const fr = (s: string) => s.replace(".", ",");
@@ -371,13 +379,12 @@ export function Carbone() {
           </Table>
         )}
       </div>
-      <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
-        <MessageBarBody>
-          Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap
-          ou Carbon Stage. Prodbook prépare les données et donne une pré-estimation ; la feuille « Export carbone » les
-          regroupe comme le formulaire du calculateur.
-        </MessageBarBody>
-      </MessageBar>
+      {p && (
+        <DetailsSources testId={IDS_CARBONE.details}>
+          <ChiffresRetenus chiffres={p.facteurs} />
+          <TextesAppliques textes={p.textes} />
+        </DetailsSources>
+      )}
       {b && b.manquants.length > 0 && (
         <div className={mergeClasses(styles.liste, perime && styles.perime)}>
           <Caption1>
@@ -396,16 +403,19 @@ export function Carbone() {
             etiquette="Données à compléter"
             testId={IDS_CARBONE.manquants}
             testIdElement={IDS_CARBONE.manquant}
+            limite={MANQUANTS_MONTRES}
+            testIdPlus={() => IDS_CARBONE.voirManquants}
           />
           <Retour commande={commande} action="carbone-aller" enCours="Sélection de la cellule…" />
         </div>
       )}
-      {p && (
-        <DetailsSources testId={IDS_CARBONE.details}>
-          <ChiffresRetenus chiffres={p.facteurs} />
-          <TextesAppliques textes={p.textes} />
-        </DetailsSources>
-      )}
+      <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
+        <MessageBarBody>
+          Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap
+          ou Carbon Stage. Prodbook prépare les données et donne une pré-estimation ; la feuille « Export carbone » les
+          regroupe comme le formulaire du calculateur.
+        </MessageBarBody>
+      </MessageBar>
     </section>
   );
 }
