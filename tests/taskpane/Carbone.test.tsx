@@ -232,6 +232,35 @@ describe("page Carbone et Grand livre chargé", () => {
     unmount();
   });
 
+  test("correspondances fautives : chaque ligne laissée de côté nommée, avec les comptes sans poste et le poste hors devis", async () => {
+    wb = new MemoryWorkbook({ Budget: DEVIS });
+    const fautives: Correspondance[] = [
+      { type: "compte", cle: "616", poste: "9.1" },
+      // No poste: left out of the calculation (the Écarts page marks the row).
+      { type: "compte", cle: "6135", poste: "" },
+      // A poste the devis does not have: used, its réalisé reaching no line of the bilan.
+      { type: "compte", cle: "6411", poste: "2.9" },
+    ];
+    const { unmount } = afficherPage(<ApresEcarts lignes={fautives} />);
+    fireEvent.click(await screen.findByTestId(IDS_CARBONE.grandLivre));
+    await cliquer(IDS_CARBONE.estimer);
+    const liste = await screen.findByTestId(IDS_CARBONE.controles);
+    expect(screen.getByTestId(IDS_CARBONE.realise).textContent).toContain("(1\u00a0incomplète laissée de côté)");
+    const titres = [...liste.querySelectorAll("li")].map((li) => li.querySelector(".fui-Text")?.textContent);
+    expect(titres).toEqual(["Correspondance laissée de côté", "Comptes sans poste", "Poste absent du devis"]);
+    const textes = [...liste.querySelectorAll("li")].map((li) => li.textContent);
+    expect(textes[0]).toContain(
+      "Correspondance n° 2\u00a0: poste vide pour «\u00a06135\u00a0». Cette correspondance est laissée de côté\u00a0: " +
+        "corrigez-la sur la page Écarts.",
+    );
+    expect(textes[2]).toContain("il ne va à aucune ligne du bilan définitif");
+    // Nothing signalled by colour alone, no rule id.
+    expect(liste.textContent).toContain("Alertes");
+    expect(liste.textContent).not.toMatch(/correspondance-laissee|postes-hors-devis|comptes-non-affectes/);
+    expect(wb.ecritures).toBe(0);
+    unmount();
+  });
+
   test("sans correspondances modifiées : celles par défaut, dites « à vérifier »", async () => {
     wb = new MemoryWorkbook({ Budget: DEVIS });
     const { unmount } = afficherPage(<ApresEcarts />);

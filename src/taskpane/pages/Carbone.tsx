@@ -22,7 +22,7 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ConversionLisible, ResultatCarbone } from "../../app/commandes/carbone";
 import { ChampFeuille } from "../components/Champ";
-import { ConstatsCliquables, type GroupeConstats } from "../components/ConstatsCliquables";
+import { ConstatsCliquables, constatsAffiches, type GroupeConstats } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, ChiffresRetenus, TextesAppliques } from "../components/TextesAppliques";
@@ -45,6 +45,12 @@ export const IDS_CARBONE = {
   manquant: (i: number) => `carbone-manquant-${i}`,
   /** « Voir les 12 autres » under the first data to complete. */
   voirManquants: "carbone-manquants-voir",
+  /**
+   * Findings on what was read: the devis sheet, and with the Grand livre the correspondances left out, the accounts
+   * without poste, the postes the devis lacks (as the Écarts page and `prodbook carbone --fec` give them).
+   */
+  controles: "carbone-controles",
+  controle: (i: number) => `carbone-controle-${i}`,
   message: "carbone-message",
   /** « Réalisé : depuis le Grand livre chargé (…) » (only while a FEC is loaded in this session). */
   grandLivre: "carbone-grand-livre",
@@ -215,6 +221,8 @@ export function Carbone() {
     if (r === undefined) setPerime(true);
   };
   const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "carbone-aller");
+  const allerControle = (cellule: string) =>
+    lancer(() => envoyer("selectionnerCellule", { cellule }), "carbone-aller-controle");
 
   const b = resultat?.bilan;
   const p = resultat?.presentation;
@@ -407,6 +415,19 @@ export function Carbone() {
             testIdPlus={() => IDS_CARBONE.voirManquants}
           />
           <Retour commande={commande} action="carbone-aller" enCours="Sélection de la cellule…" />
+        </div>
+      )}
+      {resultat && resultat.controles.length > 0 && (
+        <div className={mergeClasses(styles.liste, perime && styles.perime)}>
+          <ConstatsCliquables
+            elements={constatsAffiches(resultat.controles)}
+            onAller={allerControle}
+            etiquette="Constats de la lecture"
+            testId={IDS_CARBONE.controles}
+            testIdElement={IDS_CARBONE.controle}
+            limite={MANQUANTS_MONTRES}
+          />
+          <Retour commande={commande} action="carbone-aller-controle" enCours="Sélection de la cellule…" />
         </div>
       )}
       <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
