@@ -204,6 +204,8 @@ export interface GrandLivreVolet {
   resultat: ResultatFec;
   nom: string;
   lignes?: Correspondance[];
+  /** The alertes of the CSV those correspondances were imported from (columns not read…), with the findings. */
+  alertes?: Constat[];
 }
 
 export type OptionsCarboneVolet = Omit<OptionsCarbone, "fec"> & { grandLivre?: GrandLivreVolet };
@@ -226,7 +228,7 @@ async function depuisLeVolet(
     resultat: grandLivre.resultat,
     nom: grandLivre.nom,
     ...(tri ? { correspondances: tri.table } : {}),
-    ...(laissees.length ? { alertes: laissees } : {}),
+    ...(laissees.length || grandLivre.alertes?.length ? { alertes: [...(grandLivre.alertes ?? []), ...laissees] } : {}),
   };
   const r = await executerBilanCarbone(wb, { ...args, fec, ecrire });
   return tri?.problemes.length ? { ...r, correspondancesLaissees: tri.problemes.length } : r;

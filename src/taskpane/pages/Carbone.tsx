@@ -195,7 +195,13 @@ export function Carbone() {
                 grandLivre: {
                   resultat: production.fec,
                   nom: charge.nom,
-                  ...(production.contexte.correspondances ? { lignes: production.contexte.correspondances } : {}),
+                  ...(production.contexte.correspondances
+                    ? {
+                        lignes: production.contexte.correspondances,
+                        // The imported file's alertes go with its rows (never with the sheet's or default table).
+                        ...(production.alertesCorrespondances ? { alertes: production.alertesCorrespondances } : {}),
+                      }
+                    : {}),
                 },
               }
             : {}),
