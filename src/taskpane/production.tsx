@@ -1,6 +1,7 @@
 import * as React from "react";
 import { envoyer } from "../app/catalogue";
 import type { ResultatFec } from "../core/comptabilite/fec";
+import type { Constat } from "../core/controles/constat";
 import type { ContexteDetecte, ContexteProduction } from "../core/production/contexte";
 
 /**
@@ -24,6 +25,13 @@ export interface Production {
   /** The FEC parsed in this session (its summary is in contexte.fec; the lines stay in memory only). */
   fec?: ResultatFec;
   definirFec(fec: ResultatFec | undefined, fichier?: { nom: string; octets: number }): void;
+  /**
+   * The alertes of the correspondances CSV imported on the Écarts page in this session (columns or text it holds that
+   * are not read), in memory like the FEC's lines: the Carbone page hands them to its use case with the edited
+   * correspondances, as `prodbook carbone --fec --correspondances` does with the file's.
+   */
+  alertesCorrespondances?: Constat[];
+  definirAlertesCorrespondances(alertes: Constat[] | undefined): void;
   /** Reads the sheet list again (after the user added or renamed one). */
   relire(): Promise<void>;
 }
@@ -41,6 +49,7 @@ export function ProductionProvider({ children }: { children: React.ReactNode }) 
   const [enregistrement, setEnregistrement] = React.useState<Production["enregistrement"]>("enregistre");
   const [erreur, setErreur] = React.useState<unknown>();
   const [fec, setFec] = React.useState<ResultatFec>();
+  const [alertesCorrespondances, definirAlertesCorrespondances] = React.useState<Constat[]>();
   const enregistrable = React.useRef(true);
   const minuterie = React.useRef<ReturnType<typeof setTimeout>>();
   const dernier = React.useRef<ContexteProduction>({});
@@ -126,8 +135,33 @@ export function ProductionProvider({ children }: { children: React.ReactNode }) 
   );
 
   const valeur = React.useMemo<Production>(
-    () => ({ contexte, detecte, feuilles, pret, enregistrement, erreur, modifier, fec, definirFec, relire }),
-    [contexte, detecte, feuilles, pret, enregistrement, erreur, modifier, fec, definirFec, relire],
+    () => ({
+      contexte,
+      detecte,
+      feuilles,
+      pret,
+      enregistrement,
+      erreur,
+      modifier,
+      fec,
+      definirFec,
+      alertesCorrespondances,
+      definirAlertesCorrespondances,
+      relire,
+    }),
+    [
+      contexte,
+      detecte,
+      feuilles,
+      pret,
+      enregistrement,
+      erreur,
+      modifier,
+      fec,
+      definirFec,
+      alertesCorrespondances,
+      relire,
+    ],
   );
   return <Contexte.Provider value={valeur}>{children}</Contexte.Provider>;
 }

@@ -9,8 +9,8 @@ const haut = async (l: Locator) => (await l.boundingBox())!.y;
 
 /**
  * The « Carbone » page in the built bundle over the fake Excel holding the example devis and its plan de travail:
- * estimate, headline total and categories, « à compléter » findings that select their cell, the note about the
- * homologated calculators, then the two sheets written. (Ids from IDS_CARBONE; importing the page would load Fluent.)
+ * estimate, headline total and categories, « à compléter » findings (the first 5, then « Voir les N autres ») that
+ * select their cell, the note about the homologated calculators, then the two sheets written. (Ids from IDS_CARBONE; importing the page would load Fluent.)
  */
 describe("page Carbone dans Chromium (Excel simulé)", () => {
   const v = voletDuBloc();
@@ -41,10 +41,10 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
 
     // 17 findings (the van has a factor now: only its km are asked for; the last is the devis line no category
     // recognises, « Repérages Bretagne (à ventiler) »); the first is the Paris–Brest train without a distance: clicking
-    // it selects the devis cell.
+    // it selects the devis cell. Only the first 5 show at first, the heading counting all 17, then « Voir les 12 autres ».
     const manquants = page.locator('[data-testid^="carbone-manquant-"]');
-    expect(await manquants.count()).toBe(17);
-    expect(await page.getByTestId("carbone-manquant-16").textContent()).toContain("Ligne non classée");
+    expect(await manquants.count()).toBe(5);
+    expect(await texte(page.getByTestId("carbone-manquants").locator("h3"))).toMatch(/^À compléter\s*17$/);
     expect(await page.getByTestId("carbone-manquant-0").textContent()).toContain("Distance manquante");
     await page.getByTestId("carbone-manquant-0").click();
     await page.waitForFunction(
@@ -52,6 +52,18 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
         (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection !== null,
     );
     expect((await etatExcel(page)).selection).toBe("'Budget Gardiens'!B43");
+    // The rest by keyboard: Enter on « Voir les 12 autres » shows all 17 and puts the focus on the 6th.
+    const voir = page.getByTestId("carbone-manquants-voir");
+    expect(await voir.textContent()).toBe("Voir les 12\u00a0autres");
+    expect(await voir.getAttribute("aria-expanded")).toBe("false");
+    await voir.focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("carbone-manquant-16").waitFor();
+    expect(await manquants.count()).toBe(17);
+    expect(await voir.getAttribute("aria-expanded")).toBe("true");
+    expect(await voir.textContent()).toBe("Réduire la liste");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("carbone-manquant-5");
+    expect(await page.getByTestId("carbone-manquant-16").textContent()).toContain("Ligne non classée");
     // A plan de travail location selects its row in the plan.
     await page.getByTestId("carbone-manquant-13").click();
     await page.waitForFunction(
@@ -94,12 +106,23 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     for (const code of ["transport", "materiel", "energie", "postproduction"])
       expect(await page.getByTestId(`carbone-categorie-${code}`).getByTestId("badge-a-verifier").count()).toBe(0);
 
-    // Results first: total, categories, findings, then the details (on screen and in reading order).
+    // Results first: total, categories, the details (closed), then the data to complete and the note on the
+    // homologated tools (on screen and in reading order).
     const details = page.getByTestId("carbone-details");
-    expect(await haut(page.getByTestId("carbone-total"))).toBeLessThan(
-      await haut(page.getByTestId("carbone-categories")),
-    );
-    expect(await haut(page.getByTestId("carbone-manquants"))).toBeLessThan(await haut(details));
+    const ordre = [
+      "carbone-total",
+      "carbone-categories",
+      "carbone-details",
+      "carbone-manquants",
+      "carbone-homologation",
+    ];
+    const hauts = [];
+    for (const id of ordre) hauts.push(await haut(page.getByTestId(id)));
+    expect([...hauts].sort((a, b) => a - b)).toEqual(hauts);
+    expect(new Set(hauts).size).toBe(ordre.length);
+    // Folded again, the list shows its first 5 only.
+    await page.getByTestId("carbone-manquants-voir").click();
+    expect(await page.locator('[data-testid^="carbone-manquant-"]').count()).toBe(5);
     const bouton = details.getByRole("button", { name: /Détails et sources/ });
     await bouton.focus();
     await page.keyboard.press("Enter");

@@ -178,6 +178,92 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
   });
 });
 
+describe("prodbook carbone --fec --correspondances : les alertes du fichier, comme prodbook ecarts les donne", () => {
+  let devis: string;
+  let corr: string;
+  beforeAll(async () => {
+    devis = path.join(dir, "devis-alertes.xlsx");
+    await ecrireDevisTest(devis);
+    corr = path.join(dir, "correspondances-alertes.csv");
+    // A column the reader ignores (D), a line with a field beyond the header (E), and the directors' pay booked to a
+    // poste « 2.9 » the devis does not have (8 000 € of réalisé that reach no line).
+    fs.writeFileSync(
+      corr,
+      "compte;poste;libelle;note\n625;6.1;Déplacements;\n616;9.1;Assurance;\n6135;7.1;Caméra;;en trop\n6411;2.9;Salaires\n",
+    );
+  });
+
+  test("--json : les colonnes ignorées et le poste absent du devis dans controles, mêmes messages qu'ecarts", async () => {
+    const e = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", corr, "--json"]);
+    expect(e.code).toBe(0);
+    const parEcarts = (JSON.parse(e.out[0]) as { controles: Json["controles"] }).controles;
+    const r = await lancer([
+      "carbone",
+      devis,
+      "--fec",
+      FEC,
+      "--correspondances",
+      corr,
+      "--date",
+      "2026-06-01",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out[0]) as Json;
+    // Each of the file's alertes, word for word as prodbook ecarts gives them (never only counted).
+    const colonnes = j.controles.filter((c) => c.regle === "correspondances-colonnes");
+    expect(colonnes.map((c) => c.message)).toEqual([
+      "correspondances-alertes.csv, ligne 1 : colonne « note » (D) ignorée ; seules « compte », « poste » et " +
+        "« libellé » sont lues.",
+      "correspondances-alertes.csv, ligne 4 : 5 champs pour 4 colonnes dans l'en-tête ; « en trop » ignoré (colonne " +
+        "E). Un libellé qui contient « ; » s'écrit entre guillemets.",
+    ]);
+    expect(colonnes).toEqual(parEcarts.filter((c) => c.regle === "correspondances-colonnes"));
+    // The poste the devis lacks: named by both; here its réalisé reaches no line of the bilan, and says so.
+    expect(parEcarts.filter((c) => c.regle === "postes-hors-devis").map((c) => c.message)).toEqual([
+      "1 poste des correspondances absent du devis porte du réalisé (8\u202f000,00\u00a0€) : 2.9 " +
+        "(8\u202f000,00\u00a0€, compté au chapitre 2). Vérifiez les correspondances : un poste est un code de chapitre " +
+        "(« 2 ») ou de ligne du devis (« 2.3 »).",
+    ]);
+    expect(j.controles.filter((c) => c.regle === "postes-hors-devis")).toEqual([
+      {
+        regle: "postes-hors-devis",
+        gravite: "alerte",
+        message:
+          "1 poste des correspondances absent du devis porte du réalisé (8\u202f000,00\u00a0€) : 2.9 " +
+          "(8\u202f000,00\u00a0€) ; il ne va à aucune ligne du bilan définitif. Vérifiez les correspondances : un " +
+          "poste est un code de chapitre (« 2 ») ou de ligne du devis (« 2.3 »).",
+        cellule: null,
+      },
+    ]);
+    // The figures are those of the same table without the faulty parts: the insurance's définitif still 96,25 kg.
+    const achats = j.categories.find((c) => c.code === "achats")!;
+    expect(achats.activites[0].kgCO2eDefinitif).toBe("96.25");
+  });
+
+  test("texte : chaque alerte du fichier imprimée, en français ; une ligne fautive : code 2, rien d'écrit", async () => {
+    const r = await lancer(["carbone", devis, "--fec", FEC, "--correspondances", corr, "--date", "2026-06-01"]);
+    expect(r.code).toBe(0);
+    const texte = r.out.join("\n");
+    expect(texte).toContain(
+      "[alerte] Colonne ignorée (correspondances) — correspondances-alertes.csv, ligne 1\u00a0: colonne " +
+        "«\u00a0note\u00a0» (D) ignorée",
+    );
+    expect(texte).toContain("correspondances-alertes.csv, ligne 4\u00a0: 5 champs pour 4 colonnes");
+    expect(texte).toContain(
+      "1 poste des correspondances absent du devis porte du réalisé (8\u202f000,00\u00a0€)\u00a0: 2.9 " +
+        "(8\u202f000,00\u00a0€)\u202f; il ne va à aucune ligne du bilan définitif.",
+    );
+    const faux = path.join(dir, "correspondances-fausses.csv");
+    fs.writeFileSync(faux, "compte;poste\n625;6.1\n616;9,1\n");
+    const sortie = path.join(dir, "carbone-faux.xlsx");
+    const e = await lancer(["carbone", devis, "--fec", FEC, "--correspondances", faux, "-o", sortie]);
+    expect(e.code).toBe(2);
+    expect(e.err).toContain("correspondances-fausses.csv, ligne 3\u00a0: poste «\u00a09,1\u00a0» invalide");
+    expect(fs.existsSync(sortie)).toBe(false);
+  });
+});
+
 describe("prodbook carbone : rien n'est laissé de côté sans être nommé", () => {
   test("« Repérages Bretagne (à ventiler) », reconnue par aucune catégorie, est listée avec sa cellule et son montant", async () => {
     const r = await lancer(["carbone", EXEMPLE, "--date", "2026-06-01", "--json"]);

@@ -409,7 +409,7 @@ describe("ecarts : le fichier de correspondances tel qu'Excel ou un tableur l'en
         regle: "postes-hors-devis",
         gravite: "alerte",
         message:
-          "1 poste(s) des correspondances absent(s) du devis portent du réalisé (9\u202f500,50\u00a0€) : 99 " +
+          "1 poste des correspondances absent du devis porte du réalisé (9\u202f500,50\u00a0€) : 99 " +
           "(9\u202f500,50\u00a0€, compté au chapitre 9). Vérifiez les correspondances : un poste est un code de chapitre " +
           "(« 2 ») ou de ligne du devis (« 2.3 »).",
         cellule: null,

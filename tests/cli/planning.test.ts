@@ -214,7 +214,7 @@ describe("prodbook planning -o : feuilles écrites, recalculées par LibreOffice
     const pdt = wb.getWorksheet("Plan de travail")!;
     expect(pdt.getCell("A4").value).toBe("Personne");
     const fs2 = wb.getWorksheet("Feuille de service")!;
-    expect(String(fs2.getCell("A1").value)).toBe("Feuille de service — vendredi 15/05/2026");
+    expect(String(fs2.getCell("A1").value)).toBe("Feuille de service — vendredi 15\u00a0mai\u00a02026");
     expect(fs2.pageSetup.orientation).toBe("landscape");
   });
 });

@@ -12,6 +12,9 @@ import { TextDecoder as TD, TextEncoder as TE } from "util";
 import { lireFec } from "../../src/core/comptabilite/fec";
 import type { Correspondance } from "../../src/core/comptabilite/correspondances";
 import { executerBilanCarbone } from "../../src/app/commandes/carbone";
+import { lireCsvCorrespondances } from "../../src/app/commandes/ecarts";
+import type { Constat } from "../../src/core/controles/constat";
+import { titreConstat } from "../../src/core/controles/titres";
 import { useProduction } from "../../src/taskpane/production";
 import { CLE_CONTEXTE_PRODUCTION } from "../../src/core/production/contexte";
 
@@ -182,12 +185,13 @@ describe("page Carbone et Grand livre chargé", () => {
   ];
 
   /** The Écarts page's doing, in the shared context: the ledger loaded (and correspondances edited). */
-  function ApresEcarts({ lignes }: { lignes?: Correspondance[] }) {
-    const { definirFec, modifier } = useProduction();
+  function ApresEcarts({ lignes, alertes }: { lignes?: Correspondance[]; alertes?: Constat[] }) {
+    const { definirFec, modifier, definirAlertesCorrespondances } = useProduction();
     React.useEffect(() => {
       definirFec(lireFec(octets), { nom: NOM, octets: octets.length });
       if (lignes) modifier({ correspondances: lignes });
-    }, [definirFec, modifier, lignes]);
+      if (alertes) definirAlertesCorrespondances(alertes);
+    }, [definirFec, modifier, definirAlertesCorrespondances, lignes, alertes]);
     return <Carbone />;
   }
 
@@ -229,6 +233,60 @@ describe("page Carbone et Grand livre chargé", () => {
       assurance.tCO2eDefinitif!.replace(".", ","),
     );
     expect(wb.ecritures).toBe(0);
+    unmount();
+  });
+
+  test("correspondances fautives : chaque ligne laissée de côté nommée, avec les comptes sans poste et le poste hors devis", async () => {
+    wb = new MemoryWorkbook({ Budget: DEVIS });
+    const fautives: Correspondance[] = [
+      { type: "compte", cle: "616", poste: "9.1" },
+      // No poste: left out of the calculation (the Écarts page marks the row).
+      { type: "compte", cle: "6135", poste: "" },
+      // A poste the devis does not have: used, its réalisé reaching no line of the bilan.
+      { type: "compte", cle: "6411", poste: "2.9" },
+    ];
+    const { unmount } = afficherPage(<ApresEcarts lignes={fautives} />);
+    fireEvent.click(await screen.findByTestId(IDS_CARBONE.grandLivre));
+    await cliquer(IDS_CARBONE.estimer);
+    const liste = await screen.findByTestId(IDS_CARBONE.controles);
+    expect(screen.getByTestId(IDS_CARBONE.realise).textContent).toContain("(1\u00a0incomplète laissée de côté)");
+    const titres = [...liste.querySelectorAll("li")].map((li) => li.querySelector(".fui-Text")?.textContent);
+    expect(titres).toEqual(["Correspondance laissée de côté", "Comptes sans poste", "Poste absent du devis"]);
+    const textes = [...liste.querySelectorAll("li")].map((li) => li.textContent);
+    expect(textes[0]).toContain(
+      "Correspondance n° 2\u00a0: poste vide pour «\u00a06135\u00a0». Cette correspondance est laissée de côté\u00a0: " +
+        "corrigez-la sur la page Écarts.",
+    );
+    expect(textes[2]).toContain("il ne va à aucune ligne du bilan définitif");
+    // Nothing signalled by colour alone, no rule id.
+    expect(liste.textContent).toContain("Alertes");
+    expect(liste.textContent).not.toMatch(/correspondance-laissee|postes-hors-devis|comptes-non-affectes/);
+    expect(wb.ecritures).toBe(0);
+    unmount();
+  });
+
+  test("correspondances importées d'un fichier : ses alertes (colonne ignorée) dites comme par prodbook carbone --fec", async () => {
+    wb = new MemoryWorkbook({ Budget: DEVIS });
+    // What the Écarts page's « Importer un fichier .csv… » reads (importerCorrespondances), then puts in the context.
+    const fichier = "compte;poste;libelle;note\n616;9.1;Assurance;à revoir\n6135;7.1;Caméra;\n";
+    const { table, alertes } = lireCsvCorrespondances(new TextEncoder().encode(fichier), "corr.csv");
+    const { unmount } = afficherPage(<ApresEcarts lignes={[...table.comptes]} alertes={alertes} />);
+    fireEvent.click(await screen.findByTestId(IDS_CARBONE.grandLivre));
+    await cliquer(IDS_CARBONE.estimer);
+    const liste = await screen.findByTestId(IDS_CARBONE.controles);
+    const premier = liste.querySelector("li")!;
+    expect(premier.querySelector(".fui-Text")!.textContent).toBe("Colonne ignorée (correspondances)");
+    expect(premier.textContent).toContain(
+      "corr.csv, ligne 1\u00a0: colonne «\u00a0note\u00a0» (D) ignorée\u202f; seules «\u00a0compte\u00a0», " +
+        "«\u00a0poste\u00a0» et «\u00a0libellé\u00a0» sont lues.",
+    );
+    // The same findings as the CLI's use case given the same file.
+    const cli = await executerBilanCarbone(new MemoryWorkbook({ Budget: DEVIS }), {
+      fec: { resultat: lireFec(octets), nom: NOM, correspondances: table, alertes },
+    });
+    expect([...liste.querySelectorAll("li")].map((li) => li.querySelector(".fui-Text")!.textContent)).toEqual(
+      cli.controles.map((c) => titreConstat(c.regle)),
+    );
     unmount();
   });
 

@@ -204,6 +204,8 @@ export interface GrandLivreVolet {
   resultat: ResultatFec;
   nom: string;
   lignes?: Correspondance[];
+  /** The alertes of the CSV those correspondances were imported from (columns not read…), with the findings. */
+  alertes?: Constat[];
 }
 
 export type OptionsCarboneVolet = Omit<OptionsCarbone, "fec"> & { grandLivre?: GrandLivreVolet };
@@ -216,7 +218,18 @@ async function depuisLeVolet(
 ): Promise<ResultatCarbone> {
   if (!grandLivre) return executerBilanCarbone(wb, { ...args, ecrire });
   const tri = grandLivre.lignes ? trierCorrespondances(grandLivre.lignes) : undefined;
-  const fec = { resultat: grandLivre.resultat, nom: grandLivre.nom, ...(tri ? { correspondances: tri.table } : {}) };
+  // Each row left out named with its fault, among the findings (as the Écarts page marks it), not only counted.
+  const laissees: Constat[] = (tri?.problemes ?? []).map((p) => ({
+    regle: "correspondance-laissee",
+    gravite: "alerte",
+    message: `${p.message} Cette correspondance est laissée de côté : corrigez-la sur la page Écarts.`,
+  }));
+  const fec = {
+    resultat: grandLivre.resultat,
+    nom: grandLivre.nom,
+    ...(tri ? { correspondances: tri.table } : {}),
+    ...(laissees.length || grandLivre.alertes?.length ? { alertes: [...(grandLivre.alertes ?? []), ...laissees] } : {}),
+  };
   const r = await executerBilanCarbone(wb, { ...args, fec, ecrire });
   return tri?.problemes.length ? { ...r, correspondancesLaissees: tri.problemes.length } : r;
 }

@@ -2,7 +2,7 @@ import type { Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import type { SheetData } from "../port/workbook";
 import { realiseParCode, type RealiseDePoste } from "../ecarts/realiseParCode";
-import { calculerEcarts } from "../ecarts/calcul";
+import { calculerEcarts, constatsPostesHorsDevis } from "../ecarts/calcul";
 import { calculerRealise } from "../comptabilite/realise";
 import type { TableCorrespondances } from "../comptabilite/correspondances";
 import type { ResultatFec } from "../comptabilite/fec/types";
@@ -91,5 +91,10 @@ export function realisesDuFec(
       libelle: l.libelle,
     });
   }
-  return { ...depuisPostes(postes, chapitresDuBilan, ` dans le FEC « ${fec.nom} »`), constats: realise.constats };
+  // The ledger's findings as the Écarts report gives them: accounts without poste, then postes the devis lacks (their
+  // réalisé reaches no line of the bilan: named, never dropped without a word).
+  return {
+    ...depuisPostes(postes, chapitresDuBilan, ` dans le FEC « ${fec.nom} »`),
+    constats: [...realise.constats, ...constatsPostesHorsDevis(rapport, "carbone")],
+  };
 }

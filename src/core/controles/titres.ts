@@ -69,6 +69,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "grand-livre-sans-charges": "Grand livre sans charges",
   "grand-livre-fichier": "Fichier du grand livre à vérifier",
   "correspondances-colonnes": "Colonne ignorée (correspondances)",
+  "correspondance-laissee": "Correspondance laissée de côté",
 };
 
 /** What each severity is called, singular and plural (the pane writes « 2 alertes », the sheets « Alerte »). */

@@ -102,20 +102,25 @@ export function chapitreDuPoste(code: string, devis: Devis): string {
 /**
  * Réalisé booked to postes the devis does not have (a correspondance « 641;99 » for « 9 », or a line since
  * removed): shown apart on the Écarts sheet, and named here so that the summary says it (the pane's correspondances
- * editor warns row by row; the CLI reads a CSV).
+ * editor warns row by row; the CLI reads a CSV). The same finding for the bilan carbone's définitif read from a FEC
+ * (`pour: "carbone"`), where that réalisé goes to no line of the bilan: said so instead of « compté au chapitre ».
  */
-export function constatsPostesHorsDevis(r: RapportEcarts): Constat[] {
+export function constatsPostesHorsDevis(r: RapportEcarts, pour: "ecarts" | "carbone" = "ecarts"): Constat[] {
   const hors = r.lignes.filter((l) => l.horsDevis);
   if (!hors.length) return [];
   const total = hors.reduce((s, l) => s + l.realise, 0);
+  const n = hors.length;
+  const detail = (l: LigneEcart) =>
+    `${l.code} (${formatMontantFr(l.realise)}${pour === "ecarts" ? `, compté au chapitre ${l.chapitre}` : ""})`;
   return [
     {
       regle: "postes-hors-devis",
       gravite: "alerte",
       message:
-        `${hors.length} poste(s) des correspondances absent(s) du devis portent du réalisé (${formatMontantFr(cents(total))}) : ` +
-        `${hors.map((l) => `${l.code} (${formatMontantFr(l.realise)}, compté au chapitre ${l.chapitre})`).join(", ")}. ` +
-        `Vérifiez les correspondances : un poste est un code de chapitre (« 2 ») ou de ligne du devis (« 2.3 »).`,
+        `${n} ${n >= 2 ? "postes" : "poste"} des correspondances ${n >= 2 ? "absents" : "absent"} du devis ` +
+        `${n >= 2 ? "portent" : "porte"} du réalisé (${formatMontantFr(cents(total))}) : ${hors.map(detail).join(", ")}` +
+        (pour === "carbone" ? ` ; ${n >= 2 ? "ce réalisé ne va" : "il ne va"} à aucune ligne du bilan définitif` : "") +
+        `. Vérifiez les correspondances : un poste est un code de chapitre (« 2 ») ou de ligne du devis (« 2.3 »).`,
     },
   ];
 }

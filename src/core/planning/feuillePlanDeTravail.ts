@@ -195,7 +195,7 @@ export function feuilleDeService(
     );
   const lieux = [...new Set(jour.map((v) => v.lieu).filter((l): l is string => !!l))];
   const rows: CellSpec[][] = [
-    [`Feuille de service — ${nomJour(date)} ${dateFr(date)}`],
+    [`Feuille de service — ${nomJour(date)} ${dateEnLettres(date)}`],
     [opts.production ? `Production : ${opts.production}` : ""],
     [`Lieu(x) de tournage : ${lieux.length ? lieux.join(" ; ") : "à préciser"}`],
     [`Première convocation : ${hhmm(jour[0].debut)} — ${pluriel(jour.length, "personne")}`],

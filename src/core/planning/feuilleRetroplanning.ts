@@ -2,7 +2,7 @@ import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec } from "../por
 import { adresse, colonneLettre, plage } from "../util/adresse";
 import { Calendrier, GRIS_DIMANCHE_FERIE, SOURCES_FERIES } from "./calendrier";
 import { serieDepuisIso } from "../util/serieExcel";
-import { ajouterJours, dateFr, jourDepuisIso } from "./dates";
+import { ajouterJours, dateEnLettres, jourDepuisIso } from "./dates";
 import type { Planning } from "./retroplanning";
 
 export const NOM_RETROPLANNING = "Rétroplanning";
@@ -43,10 +43,12 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
   const rows: CellSpec[][] = [];
   const zone = p.zone === "alsace-moselle" ? "Alsace-Moselle" : "métropole";
   rows[0] = ["Rétroplanning"];
+  // The reference date in words (« 15 mai 2026 »), as the rest of the product writes a date for a reader.
+  const jours = `jours ouvrés (week-ends et jours fériés exclus, zone ${zone})`;
   rows[1] = [
     p.mode === "retro"
-      ? `À rebours depuis la livraison du ${dateFr(reference ?? p.fin)} — jours ouvrés (week-ends et jours fériés exclus, zone ${zone})`
-      : `Depuis le début du ${dateFr(reference ?? p.debut)} — jours ouvrés (week-ends et jours fériés exclus, zone ${zone})`,
+      ? `À rebours depuis la livraison du ${dateEnLettres(reference ?? p.fin)} — ${jours}`
+      : `Depuis le début du ${dateEnLettres(reference ?? p.debut)} — ${jours}`,
   ];
   rows[2] = [`Chemin critique : ${p.cheminCritique.join(" → ")}`];
   rows[LIGNE_ENTETE] = [...ENTETES];

@@ -1,4 +1,4 @@
-import { Badge, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import {
   AddCircle16Regular,
   Edit16Regular,
@@ -12,7 +12,7 @@ import { CACHE_VISUELLEMENT } from "../stylesGlobaux";
 import type { Constat, Gravite } from "../../core/controles/constat";
 import { GRAVITES, titreConstat } from "../../core/controles/titres";
 import { alerteLisible } from "../../app/presentationRegles";
-import { typographie } from "../francais";
+import { nombre, typographie } from "../francais";
 import { Infobulle } from "./Infobulle";
 
 /**
@@ -168,6 +168,8 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   cache: CACHE_VISUELLEMENT,
+  // « Voir les 12 autres » under a capped group: a real button, aligned with the items, wrapping at 320 px.
+  plus: { alignSelf: "flex-start", maxWidth: "100%", whiteSpace: "normal", textAlign: "left" },
 });
 
 /**
@@ -183,6 +185,8 @@ export function ConstatsCliquables({
   testId,
   testIdGroupe,
   testIdElement,
+  limite,
+  testIdPlus,
 }: {
   elements: readonly ConstatAffiche[];
   groupes?: readonly GroupeConstats[];
@@ -193,15 +197,47 @@ export function ConstatsCliquables({
   testIdGroupe?: (cle: string) => string;
   /** By the item's index in `elements`. */
   testIdElement?: (i: number) => string;
+  /**
+   * At most this many items per group at first, then a button « Voir les 12 autres » (aria-expanded) that shows the
+   * rest and moves the focus to the first item it revealed; the group's count always says the whole. A group of
+   * `limite + 1` items is shown whole: a button hiding a single item would be longer than the item.
+   */
+  limite?: number;
+  /** The « Voir les N autres » button of a group, by the group's key. */
+  testIdPlus?: (cle: string) => string;
 }) {
   const styles = useStyles();
   const indexes = new Map(elements.map((e, i) => [e, i]));
+  const [ouverts, setOuverts] = React.useState<ReadonlySet<string>>(new Set());
+  // The first item revealed by « Voir les N autres » takes the focus (keyboard users land on what appeared).
+  const [aFocaliser, setAFocaliser] = React.useState<string>();
+  const premierRevele = React.useRef<HTMLLIElement>(null);
+  React.useEffect(() => {
+    if (aFocaliser === undefined) return;
+    const li = premierRevele.current;
+    (li?.querySelector<HTMLElement>("button") ?? li)?.focus();
+    setAFocaliser(undefined);
+  }, [aFocaliser]);
+  const basculer = (cle: string) => {
+    const ouvrir = !ouverts.has(cle);
+    setOuverts((o) => {
+      const n = new Set(o);
+      if (ouvrir) n.add(cle);
+      else n.delete(cle);
+      return n;
+    });
+    if (ouvrir) setAFocaliser(cle);
+  };
   return (
     <section className={styles.liste} aria-label={etiquette} data-testid={testId}>
       {groupes.map((g) => {
         const dugroupe = elements.filter((e) => e.groupe === g.cle);
         if (dugroupe.length === 0) return null;
         const idTitre = `constats-${etiquette.replace(/\W+/g, "-")}-${g.cle}`;
+        const idListe = `${idTitre}-liste`;
+        const plafonne = limite !== undefined && dugroupe.length > limite + 1;
+        const ouvert = ouverts.has(g.cle);
+        const montres = plafonne && !ouvert ? dugroupe.slice(0, limite) : dugroupe;
         const icone = (
           <span className={mergeClasses(styles.icone, styles[g.couleur])} aria-hidden>
             {g.icone}
@@ -216,8 +252,8 @@ export function ConstatsCliquables({
                 {dugroupe.length}
               </Badge>
             </Subtitle2>
-            <ul className={styles.elements} aria-labelledby={idTitre}>
-              {dugroupe.map((e) => {
+            <ul className={styles.elements} aria-labelledby={idTitre} id={idListe}>
+              {montres.map((e, rang) => {
                 const i = indexes.get(e) as number;
                 const contenu = (
                   <>
@@ -242,7 +278,13 @@ export function ConstatsCliquables({
                   </>
                 );
                 return (
-                  <li key={i} className={e.suite ? styles.avecSuite : undefined}>
+                  <li
+                    key={i}
+                    className={e.suite ? styles.avecSuite : undefined}
+                    {...(plafonne && rang === limite
+                      ? { ref: aFocaliser === g.cle ? premierRevele : undefined, tabIndex: -1 }
+                      : {})}
+                  >
                     {e.cellule ? (
                       <Infobulle relation="description" texte={`Aller à ${e.cellule}`}>
                         <button
@@ -264,6 +306,19 @@ export function ConstatsCliquables({
                 );
               })}
             </ul>
+            {plafonne && (
+              <Button
+                appearance="subtle"
+                size="small"
+                className={styles.plus}
+                aria-expanded={ouvert}
+                aria-controls={idListe}
+                data-testid={testIdPlus?.(g.cle)}
+                onClick={() => basculer(g.cle)}
+              >
+                {ouvert ? "Réduire la liste" : `Voir les ${nombre(dugroupe.length - (limite as number))}\u00a0autres`}
+              </Button>
+            )}
           </div>
         );
       })}

@@ -22,7 +22,7 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ConversionLisible, ResultatCarbone } from "../../app/commandes/carbone";
 import { ChampFeuille } from "../components/Champ";
-import { ConstatsCliquables, type GroupeConstats } from "../components/ConstatsCliquables";
+import { ConstatsCliquables, constatsAffiches, type GroupeConstats } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, ChiffresRetenus, TextesAppliques } from "../components/TextesAppliques";
@@ -43,6 +43,14 @@ export const IDS_CARBONE = {
   conversions: (code: string) => `carbone-conversions-${code}`,
   manquants: "carbone-manquants",
   manquant: (i: number) => `carbone-manquant-${i}`,
+  /** « Voir les 12 autres » under the first data to complete. */
+  voirManquants: "carbone-manquants-voir",
+  /**
+   * Findings on what was read: the devis sheet, and with the Grand livre the correspondances left out, the accounts
+   * without poste, the postes the devis lacks (as the Écarts page and `prodbook carbone --fec` give them).
+   */
+  controles: "carbone-controles",
+  controle: (i: number) => `carbone-controle-${i}`,
   message: "carbone-message",
   /** « Réalisé : depuis le Grand livre chargé (…) » (only while a FEC is loaded in this session). */
   grandLivre: "carbone-grand-livre",
@@ -102,6 +110,12 @@ const A_COMPLETER: GroupeConstats = {
   icone: <Warning16Filled />,
   couleur: "warning",
 };
+
+/**
+ * The data to complete shown before « Voir les N autres »: a devis gives dozens (every trip without its distance), which
+ * would push the page's end far below the figures.
+ */
+const MANQUANTS_MONTRES = 5;
 
 /** « 2.63 » → « 2,63 » (French decimal comma). */
 const fr = (s: string) => s.replace(".", ",");
@@ -181,7 +195,13 @@ export function Carbone() {
                 grandLivre: {
                   resultat: production.fec,
                   nom: charge.nom,
-                  ...(production.contexte.correspondances ? { lignes: production.contexte.correspondances } : {}),
+                  ...(production.contexte.correspondances
+                    ? {
+                        lignes: production.contexte.correspondances,
+                        // The imported file's alertes go with its rows (never with the sheet's or default table).
+                        ...(production.alertesCorrespondances ? { alertes: production.alertesCorrespondances } : {}),
+                      }
+                    : {}),
                 },
               }
             : {}),
@@ -207,6 +227,8 @@ export function Carbone() {
     if (r === undefined) setPerime(true);
   };
   const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "carbone-aller");
+  const allerControle = (cellule: string) =>
+    lancer(() => envoyer("selectionnerCellule", { cellule }), "carbone-aller-controle");
 
   const b = resultat?.bilan;
   const p = resultat?.presentation;
@@ -371,13 +393,12 @@ export function Carbone() {
           </Table>
         )}
       </div>
-      <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
-        <MessageBarBody>
-          Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap
-          ou Carbon Stage. Prodbook prépare les données et donne une pré-estimation ; la feuille « Export carbone » les
-          regroupe comme le formulaire du calculateur.
-        </MessageBarBody>
-      </MessageBar>
+      {p && (
+        <DetailsSources testId={IDS_CARBONE.details}>
+          <ChiffresRetenus chiffres={p.facteurs} />
+          <TextesAppliques textes={p.textes} />
+        </DetailsSources>
+      )}
       {b && b.manquants.length > 0 && (
         <div className={mergeClasses(styles.liste, perime && styles.perime)}>
           <Caption1>
@@ -396,16 +417,32 @@ export function Carbone() {
             etiquette="Données à compléter"
             testId={IDS_CARBONE.manquants}
             testIdElement={IDS_CARBONE.manquant}
+            limite={MANQUANTS_MONTRES}
+            testIdPlus={() => IDS_CARBONE.voirManquants}
           />
           <Retour commande={commande} action="carbone-aller" enCours="Sélection de la cellule…" />
         </div>
       )}
-      {p && (
-        <DetailsSources testId={IDS_CARBONE.details}>
-          <ChiffresRetenus chiffres={p.facteurs} />
-          <TextesAppliques textes={p.textes} />
-        </DetailsSources>
+      {resultat && resultat.controles.length > 0 && (
+        <div className={mergeClasses(styles.liste, perime && styles.perime)}>
+          <ConstatsCliquables
+            elements={constatsAffiches(resultat.controles)}
+            onAller={allerControle}
+            etiquette="Constats de la lecture"
+            testId={IDS_CARBONE.controles}
+            testIdElement={IDS_CARBONE.controle}
+            limite={MANQUANTS_MONTRES}
+          />
+          <Retour commande={commande} action="carbone-aller-controle" enCours="Sélection de la cellule…" />
+        </div>
       )}
+      <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
+        <MessageBarBody>
+          Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap
+          ou Carbon Stage. Prodbook prépare les données et donne une pré-estimation ; la feuille « Export carbone » les
+          regroupe comme le formulaire du calculateur.
+        </MessageBarBody>
+      </MessageBar>
     </section>
   );
 }

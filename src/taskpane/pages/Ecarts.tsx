@@ -399,10 +399,13 @@ export function Ecarts() {
     lancer(
       async () => {
         setAlertesImport(undefined);
+        production.definirAlertesCorrespondances(undefined);
         const octets = new Uint8Array(await fichier.arrayBuffer());
         const r = await envoyer("importerCorrespondances", { octets, nom: fichier.name });
         changer(r.lignes);
         setAlertesImport({ nom: fichier.name, alertes: r.alertes, constats: r.constats });
+        // The Carbone page reads the réalisé with these correspondances: it gets the file's alertes too.
+        production.definirAlertesCorrespondances(r.constats.length ? r.constats : undefined);
         if (fec) await calculer(fec, r.lignes);
         return r;
       },

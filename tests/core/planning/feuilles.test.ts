@@ -92,6 +92,15 @@ describe("feuille Rétroplanning", () => {
     expect(spec.print).toMatchObject({ landscape: true });
   });
 
+  test("la date de référence est écrite en toutes lettres, comme dans le reste du produit", () => {
+    expect(spec.rows[1][0]).toBe(
+      "À rebours depuis la livraison du 15\u00a0mai\u00a02026 — jours ouvrés (week-ends et jours fériés exclus, zone métropole)",
+    );
+    const debut = "2026-03-01"; // a Sunday: the plan starts on Monday 2, the sheet names the date asked for
+    const avant = feuilleRetroplanning(planifier(lireEtapes(etapesSheet), { debut }), undefined, debut);
+    expect(avant.rows[1][0]).toMatch(/^Depuis le début du 1er\u00a0mars\u00a02026 — /);
+  });
+
   test("grille de Gantt : une colonne par jour du 16/04 au 15/05/2026, en-têtes enchaînés par formule, fériés listés", () => {
     expect(spec.rows[3][10]).toEqual({ date: "2026-04-16" });
     expect(spec.rows[3][11]).toEqual({ formula: "K4+1", result: 46129 });
@@ -200,7 +209,7 @@ describe("feuilles Plan de travail et Feuille de service", () => {
 
   test("feuille de service du 15 mai : convocations triées, lieux, contacts, impression paysage", () => {
     const s = feuilleDeService(plan, "2026-05-15", { production: "Les Films du Large" });
-    expect(s.rows[0]).toEqual(["Feuille de service — vendredi 15/05/2026"]);
+    expect(s.rows[0]).toEqual(["Feuille de service — vendredi 15\u00a0mai\u00a02026"]);
     expect(s.rows[2]).toEqual(["Lieu(x) de tournage : Phare du Créac'h"]);
     expect(s.rows.slice(6)).toEqual([
       ["Anne", "Ingénieure du son", "08:00", "01:00 (+1 j)", "Phare du Créac'h", "+33 7 55 66 77 88"],
