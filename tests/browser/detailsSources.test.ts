@@ -2,6 +2,7 @@ import type { Locator } from "playwright-core";
 import { tablesRegles } from "../../src/core/regles/audit";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
+import { IDS_FINANCEMENT } from "../../src/taskpane/pages/Financement";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ecran, debordements, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
 
@@ -87,7 +88,7 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     await ecran(page, `details-credit-impot-${largeur}.png`);
   });
 
-  it("Financement : total et reste à financer ouvrent « D'où vient ce chiffre ? », une cellule d'entrée sélectionne la cellule", async () => {
+  it("Financement : total, reste à financer et cumul de chaque mois ouvrent « D'où vient ce chiffre ? », une cellule d'entrée sélectionne la cellule", async () => {
     await page.getByTestId(TEST_IDS.onglet("financement")).click();
     await page.locator('[data-testid="fin-feuille"] option', { hasText: "Plan fin." }).waitFor({ state: "attached" });
     await page.getByTestId("fin-verifier").click();
@@ -120,6 +121,52 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     // Its second input is the total, whose sources open on demand, each with its cell.
     await panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: "Total des financements" }).click();
     expect(await panneau.getByTestId(IDS_TRACE.cellule).count()).toBeGreaterThan(1);
+
+    // « Échéancier mois par mois »: each month's cumul opens its tree, from the keyboard as well: the previous month's
+    // cumul + the month's solde, the solde = encaissements (each payment's cell selects it) − dépenses.
+    await page
+      .getByTestId(IDS_FINANCEMENT.echeancier)
+      .getByRole("button", { name: /Échéancier mois par mois/ })
+      .click();
+    await page.getByTestId(IDS_FINANCEMENT.mois(0)).waitFor();
+    const nMois = await page.locator('[data-testid^="fin-mois-"][data-testid$="-expliquer"]').count();
+    expect(nMois).toBe(await page.locator('li[data-testid^="fin-mois-"]').count());
+    // A month with payments after the first one: its tree goes from the previous month down to the payments' cells.
+    const avecVersements = await page
+      .locator('[data-testid^="fin-mois-"][data-testid$="-deplier"]')
+      .evaluateAll((bs) => bs.map((b) => Number(/^fin-mois-(\d+)-/.exec(b.getAttribute("data-testid")!)![1])));
+    const i = avecVersements.find((x) => x > 0)!;
+    expect(i).toBeGreaterThan(0);
+    const cumul = page.getByTestId(IDS_FINANCEMENT.expliquerMois(i));
+    expect(await cumul.evaluate((e) => e.tagName)).toBe("BUTTON");
+    await cumul.focus();
+    await page.keyboard.press("Enter");
+    await panneau.getByText(/^= trésorerie cumulée à fin .* \+ solde du mois$/).waitFor();
+    expect(await cumul.getAttribute("aria-expanded")).toBe("true");
+    const racine = await texte(panneau.getByTestId(IDS_TRACE.noeud).first());
+    expect(racine).toMatch(/^Trésorerie cumulée à fin \p{L}+\u00a0\d{4}/u);
+    expect(racine).toContain(await texte(cumul));
+    // Opened after the rest to finance's tree, whose second input was unfolded: this one opens folded (before, the
+    // node at the same place inherited it).
+    const solde = panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: /^Solde d/ });
+    expect(await solde.getAttribute("aria-expanded")).toBe("false");
+    await solde.click();
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: /^Encaissements d/ })
+      .click();
+    const versement = panneau.getByTestId(IDS_TRACE.cellule).first();
+    const refVersement = await texte(versement);
+    expect(refVersement).toMatch(/^'Plan fin\.'!\$?[A-Z]+\$?\d+$/);
+    await versement.click();
+    expect(await selectionApres(page, refVersement)).toBe(refVersement);
+    expect(await debordements(page)).toEqual([]);
+    // Escape closes the tree and gives the focus back to the month's cumul (from the tree's title, where opening it
+    // put the focus: on a button, the first Escape hides its infobulle).
+    await panneau.getByRole("heading").focus();
+    await page.keyboard.press("Escape");
+    await panneau.waitFor({ state: "detached" });
+    expect(await cumul.evaluate((e) => e === document.activeElement)).toBe(true);
 
     // Headline figures first; the rules read, in the details, by their French name.
     const details = page.getByTestId("fin-details");

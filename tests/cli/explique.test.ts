@@ -193,7 +193,40 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(Number(j.echeancier.besoinMaximal)).toBeGreaterThan(0);
     const texte = (await lancer(["financement", path.join(FIX, "financement/cinema.xlsx"), "--explique"])).sortie;
     expect(texte).toMatch(/\n {2}Besoin de trésorerie maximal\u00a0: [\d\u202f]+,\d\d\u00a0€ = max\(0\u202f; − min/);
-    expect(texte).toMatch(/\n {2}Dépenses d(e |')[a-zéû]+\u00a0\d{4}\u00a0: [\d\u202f]+,\d\d\u00a0€ = coût décaissé/);
+    expect(texte).toMatch(/\n {6}← Dépenses d(e |')[a-zéû]+\u00a0\d{4}\u00a0: [\d\u202f]+,\d\d\u00a0€ = coût décaissé/);
+    // Month by month (field added to the JSON: `traces.mois`), as the « Échéancier » sheet computes it: the cumul =
+    // the previous month's + the month's balance (encaissements − dépenses), each re-evaluating to the figures.
+    expect(Object.keys(j.traces.mois)).toEqual(j.echeancier.mois.map((m: { mois: string }) => m.mois));
+    j.echeancier.mois.forEach(
+      (m: Record<"mois" | "cumul" | "solde" | "encaissements" | "depenses", string>, i: number) => {
+        const t: Trace = j.traces.mois[m.mois];
+        verifier(t, m.cumul);
+        expect(t.libelle).toBe(j.traces.cumul[m.mois].libelle);
+        const solde = t.entrees![i ? 1 : 0];
+        verifier(solde, m.solde);
+        expect(solde.entrees!.map((e) => e.valeur)).toEqual([m.encaissements, m.depenses].map(String));
+        if (i) expect(t.entrees![0]).toMatchObject({ libelle: j.traces.cumul[j.echeancier.mois[i - 1].mois].libelle });
+      },
+    );
+    // The text prints each month once, its payments with their cells, in the order of the échéancier.
+    const blocs = texte.split(/\n {2}(?=Trésorerie cumulée à fin )/).slice(1);
+    expect(blocs).toHaveLength(j.echeancier.mois.length);
+    expect(blocs[1]).toBe(
+      "Trésorerie cumulée à fin mars\u00a02026\u00a0: 242\u202f857,14\u00a0€ = trésorerie cumulée à fin février\u00a02026 " +
+        "+ solde du mois\n" +
+        "    ← Trésorerie cumulée à fin février\u00a02026\u00a0: −53\u202f571,43\u00a0€ = reprise du mois précédent\n" +
+        "    ← Solde de mars\u00a02026\u00a0: 296\u202f428,57\u00a0€ = encaissements − dépenses du mois\n" +
+        "      ← Encaissements de mars\u00a02026\u00a0: 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
+        "        ← CNC (1er\u00a0mars\u00a02026)\u00a0: 500\u202f000,00\u00a0€ = montant de la source, en un versement " +
+        "['Plan de financement'!C15]\n" +
+        "      ← Dépenses de mars\u00a02026\u00a0: 203\u202f571,43\u00a0€ = coût décaissé ÷ nombre de mois de dépense\n" +
+        "        ← Coût décaissé × poids du mois\u00a0: 2\u202f850\u202f000,00\u00a0€ = coût décaissé × 1\n" +
+        "        ← Mois de dépense\u00a0: 14 = mois de février\u00a02026 à mars\u00a02027",
+    );
+    // The first month spent in goes down to the cost's cell.
+    expect(blocs[0]).toContain(
+      "← Coût de l'œuvre\u00a0: 3\u202f000\u202f000,00\u00a0€ = lu\u00a0: coût indiqué dans le plan ['Plan de financement'!C2]",
+    );
   });
 
   it("financement --explique (text, built binary): the échéancier's payments without a date, each with its cell", () => {
@@ -214,18 +247,26 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     expect(sortie).toContain("hors apports non numéraires (150\u202f000,00\u00a0€), qui ne se décaissent pas");
     // Each month of the échéancier, down to its payments, each with the cell it was read in.
     // Months and dates in words (« Encaissements de mars 2026 », « CNC (1er mars 2026) »), never « 2026-03 ».
-    const mois = arbre.split(/\n {2}Encaissements d(?:e |')/).slice(1);
+    // Each inside its month's block: « Trésorerie cumulée à fin … » ← solde du mois ← encaissements ← versements.
+    const mois = arbre.split(/\n {6}← Encaissements d(?:e |')/).slice(1);
     expect(mois.map((m) => m.slice(0, m.indexOf("\u00a0:")))).toEqual([
       ...MOIS.slice(1).map((m) => `${m}\u00a02026`),
       ...MOIS.slice(0, 3).map((m) => `${m}\u00a02027`),
     ]);
     expect(arbre).not.toMatch(/\d{4}-\d{2}/);
-    const versements = mois.flatMap((m) => m.split("\n").filter((l) => l.startsWith("    ← ")));
+    // The month's payments: the lines right under its encaissements, one level deeper.
+    const sous = (m: string) => {
+      const l = m.split("\n").slice(1);
+      const fin = l.findIndex((x) => !x.startsWith("        ← "));
+      return fin < 0 ? l : l.slice(0, fin);
+    };
+    const versements = mois.flatMap(sous);
     expect(versements.length).toBe(9);
     for (const v of versements) expect(v).toMatch(/ \['Plan de financement'!C\d+\]$/);
     expect(arbre).toContain(
-      "\n  Encaissements de mars\u00a02026\u00a0: 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
-        "    ← CNC (1er\u00a0mars\u00a02026)\u00a0: 500\u202f000,00\u00a0€ = montant de la source, en un versement ['Plan de financement'!C15]\n",
+      "\n      ← Encaissements de mars\u00a02026\u00a0: 500\u202f000,00\u00a0€ = Σ échéances datées du mois\n" +
+        "        ← CNC (1er\u00a0mars\u00a02026)\u00a0: 500\u202f000,00\u00a0€ = montant de la source, en un versement " +
+        "['Plan de financement'!C15]\n",
     );
     // A plan whose payments are all dated has nothing to list.
     const docu = execFileSync(

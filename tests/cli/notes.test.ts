@@ -505,7 +505,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     // Réalisé (G), reste à engager (H), estimation finale (I), écart (J), écart estimé (K) and its % (L) on every row;
     // budget (D) where it is a sum: the 11 chapters and the total (G6, placed in no chapter, is listed under the total
     // with its cell, outside every sum: the Budget total is the devis total).
-    expect(Object.keys(n).every((c) => /^[DGHIJKL]\d+$/.test(c))).toBe(true);
+    // Row 3 (the class-6 check: B3, D3, F3, H3), the chapters' engagé (F) and the total's budget révisé (E17) too.
+    expect(Object.keys(n).every((c) => /^[DGHIJKL]\d+$|^[BDFH]3$|^F(?:[6-9]|1[0-7])$|^E17$/.test(c))).toBe(true);
     for (const c of Object.keys(n).filter((x) => x.startsWith("G")))
       expect(["H", "I", "J", "K", "L"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
     expect(await formule(a, "Écarts", "H7")).toBe("MAX(0,D7-G7)");
@@ -521,7 +522,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await formule(a, "Écarts", "L7")).toBe('IF(D7=0,"",K7/D7)');
     expect(n.L7).toContain("= écart estimé ÷ budget (K7 ÷ D7) ; vide quand D7 vaut 0\n");
     expect(n.L17).toMatch(/^Écart estimé % total : .*\n= écart estimé total ÷ budget total \(K17 ÷ D17\)/);
-    expect(Object.keys(n).filter((c) => c.startsWith("D"))).toEqual(Array.from({ length: 12 }, (_, i) => `D${6 + i}`));
+    expect(Object.keys(n).filter((c) => /^D(?!3$)/.test(c))).toEqual(Array.from({ length: 12 }, (_, i) => `D${6 + i}`));
     expect(n.D7).toContain("= Σ lignes du devis du chapitre ; colonne D des postes du chapitre 2 ci-dessous\n");
     expect(n.I7).toContain("Estimation finale : 54\u202f110,00\u00a0€\n= réalisé + reste à engager\n");
     // The reste where this sheet holds it: H7, MAX(0,D7-G7) (its own note details it).
@@ -553,6 +554,80 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await formule(a, "Écarts", cTotal)).toMatch(/^SUM\(K6:K\d+\)$/);
     // Signed as the pane and the text tree write an écart (« + » on an expected overspend).
     expect(estimeTotal).toMatch(/^Écart estimé total : \+600,50\u00a0€\n= Σ écart estimé des 11 chapitres\n/);
+  });
+
+  it("ecarts: the engagé of each chapter and of the total, and the class-6 check of row 3, say where they come from", async () => {
+    // Two commitments typed on postes of chapter 2 in the written sheet, then the command run again on it.
+    const a = prodbook("ecarts", EXEMPLE, "ec-e-1.xlsx", FEC);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a);
+    const ws = wb.getWorksheet("Écarts")!;
+    const postes2: number[] = [];
+    const chapitre2: number[] = [];
+    ws.eachRow((r, i) => {
+      if (i > 17 && r.getCell("C").value === "2") chapitre2.push(i);
+      if (i > 17 && r.getCell("C").value === "2" && /^2\.\d+$/.test(String(r.getCell("A").value))) postes2.push(i);
+    });
+    expect(postes2.length).toBeGreaterThan(2);
+    ws.getCell(`F${postes2[0]}`).value = 1000;
+    ws.getCell(`F${postes2[2]}`).value = 234.56;
+    const saisi = path.join(dir, "ec-e-saisi.xlsx");
+    await wb.xlsx.writeFile(saisi);
+    const b = prodbook("ecarts", saisi, "ec-e-2.xlsx", FEC);
+    const n = await notes(b, "Écarts");
+    const lu = await feuilleLue(b, "Écarts");
+    // The chapter's engagé: SUMIFS over its postes' column F, each typed commitment with its cell.
+    expect(await formule(b, "Écarts", "F7")).toMatch(/^SUMIFS\(\$F\$\d+:\$F\$\d+,\$C\$\d+:\$C\$\d+,\$A7\)$/);
+    expect(nombre(lu.getCell("F7"))).toBe(1234.56);
+    const [l1, l3] = [postes2[0], postes2[2]].map((i) => `${lu.getCell(`A${i}`).value} ${lu.getCell(`B${i}`).value}`);
+    expect(n.F7).toBe(
+      "Engagé 2 Personnel : 1\u202f234,56\u00a0€\n" +
+        `= Σ engagé des postes du chapitre ; colonne F des postes du chapitre 2 ci-dessous, lignes ${chapitre2[0]} à ` +
+        `${chapitre2[chapitre2.length - 1]}\n` +
+        `← Engagé ${l1} : 1\u202f000,00\u00a0€ (saisi sur le poste) [F${postes2[0]}]\n` +
+        `← Engagé ${l3} : 234,56\u00a0€ (saisi sur le poste) [F${postes2[2]}]\n` +
+        `Cellules lues : F${postes2[0]}, F${postes2[2]}\n` +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect([1000, 234.56]).toEqual([postes2[0], postes2[2]].map((i) => nombre(lu.getCell(`F${i}`))));
+    // A chapter without any commitment says so.
+    expect(n.F6).toMatch(/^Engagé 1 [^:]+ : 0,00\u00a0€\n= Σ engagé des postes du chapitre : aucun n'est saisi/);
+    // The total: SUM of the chapters' F, which the note lists as the cells it reads.
+    expect(await formule(b, "Écarts", "F17")).toBe("SUM(F6:F16)");
+    expect(n.F17).toBe(
+      "Engagé total : 1\u202f234,56\u00a0€\n= Σ engagé des 11 chapitres ; F6 à F16 ci-dessus\nCellules lues : F6:F16\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    const chapitres = Array.from({ length: 11 }, (_, i) => nombre(lu.getCell(`F${6 + i}`)) ?? 0);
+    expect(chapitres.reduce((x, y) => x + y, 0)).toBeCloseTo(1234.56, 2);
+    expect(await formule(b, "Écarts", "E17")).toBe("SUM(E6:E16)");
+    expect(n.E17).toMatch(
+      /^Budget révisé total : 0,00\u00a0€\n= Σ budget révisé des 11 chapitres ; E6 à E16 ci-dessus : aucun/,
+    );
+    // Row 3: the net class 6 read in the Grand livre, the part placed in postes (the réalisé total), the part placed in
+    // none (each account listed at the bottom, on its row) and the check, each note's figure the cell's.
+    expect(n.B3).toMatch(
+      /^Classe 6 nette : 40\u202f832,65\u00a0€\n= Σ débit \(colonne J\) − Σ crédit \(colonne K\) des lignes 2 à \d+ de « Grand livre » dont le compte \(colonne E\) commence par 6\n/,
+    );
+    expect(chiffre(n.B3)).toBe(nombre(lu.getCell("B3")));
+    expect(await formule(b, "Écarts", "D3")).toBe("G17");
+    expect(n.D3).toMatch(
+      /^Affecté aux postes : 39\u202f496,75\u00a0€\n= Σ réalisé des 11 chapitres ; repris de G17\nComptes : /,
+    );
+    expect(chiffre(n.D3)).toBe(nombre(lu.getCell("D3")));
+    expect(chiffre(n.F3)).toBe(nombre(lu.getCell("F3")));
+    const comptes = [...n.F3.matchAll(/^← Compte (\d+) .* : ([\d\u202f]+,\d\d)\u00a0€ \[(G\d+)\]$/gm)];
+    expect(comptes.length).toBe(2);
+    for (const [, compte, montant, cellule] of comptes) {
+      const row = Number(cellule.slice(1));
+      expect(String(lu.getCell(`A${row}`).value)).toBe(compte);
+      expect(nombre(lu.getCell(cellule))).toBe(Number(montant.replace(/\u202f/g, "").replace(",", ".")));
+    }
+    expect(await formule(b, "Écarts", "H3")).toBe("B3-D3-F3");
+    expect(n.H3).toMatch(
+      /^Contrôle de la classe 6 : 0,00\u00a0€\n= classe 6 nette − affecté aux postes − non affecté \(B3 − D3 − F3\)/,
+    );
+    expect(n.H3).toContain("\nCellules lues : B3, D3, F3\n");
   });
 
   it("ecarts: a reste à engager typed in the Écarts sheet is named under the chapter's écart estimé", async () => {

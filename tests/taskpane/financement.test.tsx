@@ -270,6 +270,34 @@ describe("page Financement", () => {
     await waitFor(() => expect(classeur.selections).toEqual(["'Plan de financement'!C6"]));
     fireEvent.click(screen.getByTestId(IDS_FINANCEMENT.deplierMois(0)));
     expect(screen.queryByTestId(IDS_FINANCEMENT.versements(0))).toBeNull();
+    // Each month's cumul opens « D'où vient ce chiffre ? »: the previous month's + the month's solde, the solde =
+    // encaissements (each payment with its cell, which selects it) − dépenses.
+    e.mois.forEach((mo, i) =>
+      expect(within(section).getByTestId(IDS_FINANCEMENT.expliquerMois(i)).textContent).toBe(m(mo.cumul)),
+    );
+    const mars = within(section).getByTestId(IDS_FINANCEMENT.expliquerMois(1));
+    expect(mars.tagName).toBe("BUTTON");
+    fireEvent.click(mars);
+    expect(mars.getAttribute("aria-expanded")).toBe("true");
+    const arbre = screen.getByTestId(IDS_TRACE.panneau);
+    expect(within(arbre).getAllByTestId(IDS_TRACE.noeud)[0].textContent).toMatch(
+      /^Trésorerie cumulée à fin mars\u00a02026242\u202f857,14\u00a0€= trésorerie cumulée à fin février\u00a02026 \+ solde du mois/,
+    );
+    fireEvent.click(
+      within(arbre)
+        .getAllByTestId(IDS_TRACE.deplier)
+        .find((b) => /^Solde de mars/.test(b.textContent!))!,
+    );
+    fireEvent.click(
+      within(arbre)
+        .getAllByTestId(IDS_TRACE.deplier)
+        .find((b) => /^Encaissements de mars/.test(b.textContent!))!,
+    );
+    classeur.selections.length = 0;
+    fireEvent.click(within(arbre).getByText("'Plan de financement'!C15"));
+    await waitFor(() => expect(classeur.selections).toEqual(["'Plan de financement'!C15"]));
+    fireEvent.click(mars);
+    expect(screen.queryByTestId(IDS_TRACE.panneau)).toBeNull();
     // The badge, in words, on the month(s) whose need is the largest, and on no other.
     expect(eurosToCents(e.besoinMaximal)).toBeGreaterThan(0);
     const pires = e.mois.flatMap((mo, i) => (mo.besoin === e.besoinMaximal ? [i] : []));

@@ -207,6 +207,11 @@ export interface ExplicationsFinancement {
   creditImpot?: TraceAffichee;
   /** The échéancier's largest cumulative gap: max(0 ; − min of the months' cumulative positions). */
   besoinMaximal?: TraceAffichee;
+  /**
+   * Each month of the échéancier (« 2026-03 »), its cumul as the sheet computes it: the previous month's + its
+   * encaissements (down to the payments and their cells) − its dépenses.
+   */
+  mois?: Record<string, TraceAffichee>;
 }
 
 function avecExplications(
@@ -224,6 +229,7 @@ function avecExplications(
       ...(t.duree ? { duree: traceAffichee(t.duree) } : {}),
       ...(t.creditImpot ? { creditImpot: traceAffichee(t.creditImpot) } : {}),
       ...(t.besoinMaximal ? { besoinMaximal: traceAffichee(t.besoinMaximal) } : {}),
+      ...(t.mois ? { mois: Object.fromEntries(Object.entries(t.mois).map(([m, x]) => [m, traceAffichee(x)])) } : {}),
     },
   };
 }

@@ -12,6 +12,7 @@ import { choixArg, dureeArg, jsonDuree, montantArg, origineDureeArg, texteDuree,
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
+import type { Trace } from "../../core/traces/trace";
 import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
 const USAGE =
@@ -165,19 +166,32 @@ export const commande = definirCommande({
         creditImpot: r.traces.creditImpot,
         // Payments of the échéancier without a date (none: nothing to explain).
         sansDate: r.traces.sansDate?.entrees?.length ? r.traces.sansDate : undefined,
-        // The échéancier's largest gap (min of the months' cumulative positions, each in --json `traces.cumul`) and each
-        // month's spending, the cost spread by the planning's days or evenly (keys apart from the cash-in months').
+        // The échéancier's largest gap (min of the months' cumulative positions, each in --json `traces.cumul`).
         besoinMaximal: r.echeancier.mois.length ? r.traces.besoinMaximal : undefined,
-        ...Object.fromEntries(
-          Object.entries(r.traces.depenses ?? {})
-            .filter(([, t]) => t.operation !== "valeur")
-            // The first month spent in down to the cost's cell; the others (same cost, same total) one level.
-            .map(([m, t], i) => [`depenses ${m}`, i ? resume(t, 1) : t]),
-        ),
-        // Then each month of the échéancier, down to the payments dated in it and their cells.
-        ...r.traces.encaissements,
+        // Then month by month, as the « Échéancier » sheet computes it: cumul = the previous month's + the month's
+        // balance, the balance = its encaissements (down to the payments dated in it and their cells) − its dépenses
+        // (the cost spread by the planning's days or evenly). The first month spent in down to the cost's cell; the
+        // others (same cost, same total) one level.
+        ...moisDetailles(r.traces.mois ?? {}),
       });
   },
   constats: (r) => r.constats,
   feuillesEcrites: (r) => r.feuillesEcrites,
 });
+
+/**
+ * The échéancier's months for the text tree (`traces.mois`), keyed apart from the other figures: each month's dépenses
+ * in full for the first month spent in, cut one level below for the others (`resume`), which repeat the same cost.
+ */
+function moisDetailles(mois: Record<string, Trace>): Record<string, Trace> {
+  let premier = true;
+  const alleger = (t: Trace): Trace => {
+    if (/^Dépenses d/.test(t.libelle) && t.operation !== "valeur") {
+      const garder = premier;
+      premier = false;
+      return garder ? t : resume(t, 1);
+    }
+    return t.entrees ? { ...t, entrees: t.entrees.map(alleger) } : t;
+  };
+  return Object.fromEntries(Object.entries(mois).map(([m, t]) => [`mois ${m}`, alleger(t)]));
+}

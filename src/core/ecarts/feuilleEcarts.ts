@@ -1,4 +1,4 @@
-import { cents, type Cents, centsToEuros, subCents, sumCents } from "../money/cents";
+import { type Cents, centsToEuros, subCents, sumCents, ZERO } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, ConditionalFormat, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
 import { euros, feuille, noeud, valeurFr, type Trace } from "../traces/trace";
@@ -168,6 +168,101 @@ export function traceReste(x: Pick<LigneEcart, "budget" | "realise" | "reste">, 
       });
 }
 
+/** A chapter's engagé from its postes: Σ the engagé typed on its detail rows (a poste without one counts 0). */
+function engageDesPostes(c: Pick<LigneEcart, "code">, lignes: readonly LigneEcart[]): Cents {
+  return sumCents(lignes.filter((l) => l.chapitre === c.code).map((l) => l.engage ?? ZERO));
+}
+
+/**
+ * The trace of a chapter's engagé (F, SUMIFS over the postes' column F): Σ the engagé typed on its postes, each on its
+ * detail row (`premierDetail` is the first one), read from the previous Écarts sheet and written back there.
+ */
+function traceEngageChapitre(x: LigneEcart, lignes: readonly LigneEcart[], premierDetail: number): Trace {
+  const rangs = lignes.flatMap((l, k) => (l.chapitre === x.code ? [premierDetail + k] : []));
+  const saisis = lignes.flatMap((l, k) =>
+    l.chapitre === x.code && l.engage !== undefined
+      ? [
+          feuille(`Engagé ${l.code ? `${l.code} ${l.libelle}` : `« ${l.libelle} »`}`, euros(l.engage), "euros", {
+            formule: "saisi sur le poste",
+            cellule: `F${premierDetail + k}`,
+          }),
+        ]
+      : [],
+  );
+  const ou = rangs.length
+    ? `colonne F des postes du chapitre ${x.code} ci-dessous, ${
+        rangs.length > 1 ? `lignes ${rangs[0]} à ${rangs[rangs.length - 1]}` : `ligne ${rangs[0]}`
+      }`
+    : `aucun poste du chapitre ${x.code} ci-dessous`;
+  return noeud(`Engagé ${x.code} ${x.libelle}`, euros(engageDesPostes(x, lignes)), "euros", "somme", saisis, {
+    formule: saisis.length
+      ? `Σ engagé des postes du chapitre ; ${ou}`
+      : `Σ engagé des postes du chapitre : aucun n'est saisi (tapez-le en colonne F des postes) ; ${ou}`,
+  });
+}
+
+/**
+ * The notes of row 3, the class-6 check: the net class 6 read in the Grand livre (B3), the part placed in postes (D3,
+ * the réalisé total), the part placed in none (F3, Σ the accounts listed at the bottom from `premierCompte`, each on
+ * its row) and the check B3 − D3 − F3 (H3), which must be 0.
+ */
+function notesClasse6(
+  r: RapportEcarts,
+  nomGl: string,
+  derniere: number,
+  total: number,
+  premierCompte: number,
+  realiseTotal: Trace | undefined,
+): NoteSpec[] {
+  const x = r.realise;
+  const lignes = `lignes 2 à ${derniere} de « ${nomGl} »`;
+  const classe6 = feuille("Classe 6 nette", euros(x.classe6), "euros", {
+    formule: `Σ débit (colonne J) − Σ crédit (colonne K) des ${lignes} dont le compte (colonne E) commence par 6`,
+  });
+  const affecte: Trace = realiseTotal
+    ? { ...realiseTotal, libelle: "Affecté aux postes", formule: `${realiseTotal.formule} ; repris de G${total}` }
+    : feuille("Affecté aux postes", euros(x.affecte), "euros", { formule: `réalisé total, repris de G${total}` });
+  const sansPoste = x.nonAffectes.map((c, i) =>
+    feuille(`Compte ${c.compte} ${c.libelle}`, euros(c.total), "euros", { cellule: `G${premierCompte + i}` }),
+  );
+  const nc = sansPoste.length;
+  const nonAffecte = noeud("Non affecté", euros(x.totalNonAffecte), "euros", "somme", sansPoste, {
+    formule:
+      `Σ débit − crédit des ${lignes} dont la colonne M vaut « ${POSTE_NON_AFFECTE} » : ` +
+      (nc
+        ? `${nc} compte${nc > 1 ? "s" : ""} de classe 6 sans poste, listé${nc > 1 ? "s" : ""} en G${premierCompte}` +
+          `${nc > 1 ? ` à G${premierCompte + nc - 1}` : ""} ci-dessous`
+        : "aucun compte de classe 6 sans poste"),
+  });
+  const controle = noeud(
+    "Contrôle de la classe 6",
+    euros(subCents(subCents(x.classe6, x.affecte), x.totalNonAffecte)),
+    "euros",
+    "difference",
+    [
+      { ...classe6, cellule: "B3" },
+      feuille("Affecté aux postes", euros(x.affecte), "euros", { cellule: "D3" }),
+      feuille("Non affecté", euros(x.totalNonAffecte), "euros", { cellule: "F3" }),
+    ],
+    {
+      formule:
+        "classe 6 nette − affecté aux postes − non affecté (B3 − D3 − F3) ; doit valoir 0 : sinon une charge est " +
+        "comptée deux fois ou oubliée",
+    },
+  );
+  return [
+    {
+      cell: "B3",
+      text: noteDeTrace(classe6, undefined, [
+        "= affecté aux postes (D3) + non affecté (F3) quand chaque charge est placée une fois : contrôle en H3",
+      ]),
+    },
+    { cell: "D3", text: noteDeTrace(affecte, undefined, realiseTotal ? comptes(realiseTotal) : []) },
+    { cell: "F3", text: noteDeTrace(nonAffecte) },
+    { cell: "H3", text: noteDeTrace(controle) },
+  ];
+}
+
 /**
  * The « Écarts » sheet: chapters block (charted), total, then one row per poste, then the unmapped class-6
  * accounts. Réalisé is a live SUMIFS over the Grand livre; reste à engager is an editable formula; écart
@@ -286,9 +381,11 @@ export function feuilleEcarts(
     );
     cells[3] = { formula: `SUMIFS(${det("D")},${det("C")},${crit})`, result: centsToEuros(x.budget) };
     // Commitments typed on the lines add up to the chapter unless one is typed for the chapter itself.
-    const engageLignes = r.lignes.filter((l) => l.chapitre === x.code).reduce((s, l) => s + (l.engage ?? 0), 0);
-    if (x.engage === undefined)
-      cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(cents(engageLignes)) };
+    const engageLignes = engageDesPostes(x, r.lignes);
+    if (x.engage === undefined) {
+      cells[5] = { formula: `SUMIFS(${det("F")},${det("C")},${crit})`, result: centsToEuros(engageLignes) };
+      if (traces) notes.push({ cell: `F${row}`, text: noteDeTrace(traceEngageChapitre(x, r.lignes, premierDetail)) });
+    }
     rows.push(cells);
     if (traces) notes.push(...notesResteEtRatio(x, row, `${x.code} ${x.libelle}`));
     annoter(
@@ -329,6 +426,72 @@ export function feuilleEcarts(
         noeud("Reste à engager total", euros(resteTotal), "euros", "somme", restes, {
           formule: `Σ reste à engager des ${nch} chapitre${nch > 1 ? "s" : ""} ; H${premier} à H${total - 1} ci-dessus`,
         }),
+      ),
+    });
+    // The sums of columns E and F over the chapters, each chapter's figure on its row.
+    const chapitres = (
+      lib: string,
+      val: (c: LigneEcart) => Cents | undefined,
+      col: string,
+      comment: (c: LigneEcart) => string,
+    ) =>
+      r.chapitres.flatMap((c, i) => {
+        const v = val(c);
+        return v === undefined
+          ? []
+          : [
+              feuille(`${lib} ${c.code} ${c.libelle}`, euros(v), "euros", {
+                cellule: `${col}${premier + i}`,
+                formule: comment(c),
+              }),
+            ];
+      });
+    const engages = chapitres(
+      "Engagé",
+      (c) => c.engage ?? engageDesPostes(c, r.lignes),
+      "F",
+      (c) => (c.engage === undefined ? "Σ engagé de ses postes" : "saisi pour le chapitre"),
+    );
+    notes.push({
+      cell: `F${total}`,
+      text: noteDeTrace(
+        noeud(
+          "Engagé total",
+          euros(sumCents(r.chapitres.map((c) => c.engage ?? engageDesPostes(c, r.lignes)))),
+          "euros",
+          "somme",
+          engages,
+          {
+            formule: `Σ engagé des ${nch} chapitre${nch > 1 ? "s" : ""} ; F${premier} à F${total - 1} ci-dessus`,
+          },
+        ),
+      ),
+    });
+    const revises = chapitres(
+      "Budget révisé",
+      (c) => c.budgetRevise,
+      "E",
+      () => "",
+    );
+    notes.push({
+      cell: `E${total}`,
+      text: noteDeTrace(
+        noeud(
+          "Budget révisé total",
+          euros(sumCents(r.chapitres.map((c) => c.budgetRevise ?? ZERO))),
+          "euros",
+          "somme",
+          revises,
+          {
+            formule:
+              `Σ budget révisé des ${nch} chapitre${nch > 1 ? "s" : ""} ; E${premier} à E${total - 1} ci-dessus` +
+              (!revises.length
+                ? " : aucun n'est saisi (tapez-le en colonne E)"
+                : revises.length < nch
+                  ? " (un chapitre sans budget révisé y compte pour 0)"
+                  : ""),
+          },
+        ),
       ),
     });
     notes.push({
@@ -389,8 +552,10 @@ export function feuilleEcarts(
   rows.push([]);
   rows.push([`Comptes de classe 6 sans poste (${POSTE_NON_AFFECTE})`]);
   rows.push(["Compte", "Libellé", null, null, null, null, "Réalisé"]);
+  const premierCompte = rows.length + 1;
   for (const c of r.realise.nonAffectes)
     rows.push([c.compte, c.libelle, null, null, null, null, centsToEuros(c.total)]);
+  if (traces) notes.push(...notesClasse6(r, gl.nom, n, total, premierCompte, traces.total?.realise));
   const nl = rows.length;
   // The findings, as plain text (the adapters keep a text starting with « = » as text), below the live tables.
   rows.push([]);

@@ -12,6 +12,12 @@ export interface TracesEcheancier {
   cumul: Record<string, Trace>;
   /** Largest cumulative gap: max(0 ; − min of the cumulative positions). */
   besoinMaximal: Trace;
+  /**
+   * Each month as the « Échéancier » sheet computes it (L = L du mois précédent + K, K = I − J): the cumulative position
+   * at the end of the month = the previous month's + the month's balance, the balance = the month's cash in (down to
+   * its payments and their cells) − its spending (down to the cost's cell). Same figure as `cumul`, month by month.
+   */
+  mois: Record<string, Trace>;
 }
 
 /** « mars 2026 » for « 2026-03 ». */
@@ -204,5 +210,35 @@ export function tracesEcheancier(
     : feuille("Besoin de trésorerie maximal", euros(ech.besoinMaximal), "euros", {
         formule: "aucun mois d'échéancier",
       });
-  return { depenses, cumul, besoinMaximal };
+  const mois: Record<string, Trace> = {};
+  ech.mois.forEach((m, i) => {
+    const enc =
+      encaissements[m.mois] ??
+      feuille(`Encaissements ${deMois(m.mois)}`, euros(m.encaissements), "euros", { formule: "aucun versement daté" });
+    const solde = noeud(
+      `Solde ${deMois(m.mois)}`,
+      euros(m.encaissements - m.depenses),
+      "euros",
+      "difference",
+      [enc, depenses[m.mois]],
+      { formule: "encaissements − dépenses du mois" },
+    );
+    const prec = ech.mois[i - 1];
+    mois[m.mois] = prec
+      ? noeud(
+          cumul[m.mois].libelle,
+          euros(m.cumul),
+          "euros",
+          "somme",
+          [
+            feuille(cumul[prec.mois].libelle, euros(prec.cumul), "euros", { formule: "reprise du mois précédent" }),
+            solde,
+          ],
+          { formule: `trésorerie cumulée à fin ${moisEnLettres(prec.mois)} + solde du mois` },
+        )
+      : noeud(cumul[m.mois].libelle, euros(m.cumul), "euros", "somme", [solde], {
+          formule: "solde du premier mois de l'échéancier",
+        });
+  });
+  return { depenses, cumul, besoinMaximal, mois };
 }

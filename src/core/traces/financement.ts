@@ -37,6 +37,11 @@ export interface TracesFinancement {
   cumul?: Record<string, Trace>;
   /** The échéancier's largest cumulative gap: max(0 ; − min of the cumulative positions). */
   besoinMaximal?: Trace;
+  /**
+   * Each month of the échéancier (« 2026-03 »), as its sheet computes it: cumulative position = the previous month's +
+   * the month's balance (cash in down to the payments and their cells − spending down to the cost's cell).
+   */
+  mois?: Record<string, Trace>;
 }
 
 /**
@@ -234,6 +239,7 @@ export function tracesFinancement(
     out.depenses = e.depenses;
     out.cumul = e.cumul;
     out.besoinMaximal = e.besoinMaximal;
+    out.mois = e.mois;
   }
   return out;
 }

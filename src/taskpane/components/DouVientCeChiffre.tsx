@@ -203,7 +203,8 @@ export function PanneauTrace({
         </Infobulle>
       </div>
       <ul className={styles.liste}>
-        <Noeud trace={ouverte.trace} profondeur={0} onAller={onAller} />
+        {/* Keyed by the figure: another figure's tree opens closed, not with the nodes the previous one had opened. */}
+        <Noeud key={ouverte.cle} trace={ouverte.trace} profondeur={0} onAller={onAller} />
       </ul>
     </section>
   );

@@ -21,13 +21,14 @@ import type {
   ExplicationsFinancement,
   OptionsFinancementPane,
 } from "../../app/commandes/financement";
+import type { TraceAffichee } from "../../app/traces";
 import { AucunPlanError } from "../../core/financement/analyser";
 import { eurosToCents, formatMontantFr, formatPourcentFr, saisieMontant } from "../../core/money";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { FeuillesEcrites } from "../components/FeuillesEcrites";
-import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
+import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
@@ -74,6 +75,8 @@ export const IDS_FINANCEMENT = {
   versements: (i: number) => `fin-mois-${i}-versements`,
   versement: (i: number, j: number) => `fin-mois-${i}-versement-${j}`,
   celluleVersement: (i: number, j: number) => `fin-mois-${i}-versement-${j}-cellule`,
+  /** A month's cumul, which opens « D'où vient ce chiffre ? » (month i). */
+  expliquerMois: (i: number) => `fin-mois-${i}-expliquer`,
 } as const;
 
 const useStyles = makeStyles({
@@ -360,7 +363,7 @@ function Resultat({
           testIdElement={IDS_FINANCEMENT.constat}
         />
       )}
-      <EcheancierMois r={r} aller={aller} />
+      <EcheancierMois r={r} aller={aller} explication={explication} traces={ex?.mois} />
       <DetailsSources testId={IDS_FINANCEMENT.details}>
         <Table size="extra-small" aria-label="Synthèse du plan de financement">
           <TableBody>
@@ -399,7 +402,17 @@ function Resultat({
  * where the need peaks named by a badge in words; what stays off the échéancier said once. Nothing without months.
  * A month with payments opens the list of them (financeur, date, montant, the cell that selects it in Excel).
  */
-function EcheancierMois({ r, aller }: { r: ApercuFinancement; aller: (cellule: string) => void }) {
+function EcheancierMois({
+  r,
+  aller,
+  explication,
+  traces,
+}: {
+  r: ApercuFinancement;
+  aller: (cellule: string) => void;
+  explication: Explication;
+  traces?: ExplicationsFinancement["mois"];
+}) {
   const styles = useStyles();
   const e = r.echeancier;
   if (!e.mois.length) return null;
@@ -422,6 +435,8 @@ function EcheancierMois({ r, aller }: { r: ApercuFinancement; aller: (cellule: s
             i={i}
             besoinMaximal={besoin && mo.besoin === e.besoinMaximal}
             aller={aller}
+            explication={explication}
+            trace={traces?.[mo.mois]}
           />
         ))}
       </ul>
@@ -439,19 +454,24 @@ function MoisEcheancier({
   i,
   besoinMaximal,
   aller,
+  explication,
+  trace,
 }: {
   mo: ApercuFinancement["echeancier"]["mois"][number];
   i: number;
   besoinMaximal: boolean;
   aller: (cellule: string) => void;
+  explication: Explication;
+  /** The month's cumul = the previous month's + encaissements − dépenses, down to the payments' cells. */
+  trace?: TraceAffichee;
 }) {
   const styles = useStyles();
   const [ouvert, setOuvert] = React.useState(false);
   const idListe = `${IDS_FINANCEMENT.versements(i)}-liste`;
-  const chiffre = (terme: string, valeur: string) => (
+  const chiffre = (terme: string, valeur: React.ReactNode) => (
     <>
       <dt>{terme}</dt>
-      <dd className={styles.dd}>{m(valeur)}</dd>
+      <dd className={styles.dd}>{valeur}</dd>
     </>
   );
   const n = mo.versements.length;
@@ -466,9 +486,20 @@ function MoisEcheancier({
         )}
       </div>
       <dl className={styles.chiffresMois}>
-        {chiffre("Encaissements", mo.encaissements)}
-        {chiffre("Dépenses", mo.depenses)}
-        {chiffre("Cumul", mo.cumul)}
+        {chiffre("Encaissements", m(mo.encaissements))}
+        {chiffre("Dépenses", m(mo.depenses))}
+        {chiffre(
+          "Cumul",
+          // Opens « D'où vient ce chiffre ? »: the previous month's cumul + encaissements (each payment's cell) − dépenses.
+          <ChiffreExplicable
+            cle={`mois-${mo.mois}`}
+            trace={trace}
+            explication={explication}
+            testId={IDS_FINANCEMENT.expliquerMois(i)}
+          >
+            {m(mo.cumul)}
+          </ChiffreExplicable>,
+        )}
       </dl>
       {n > 0 && (
         // The payments making up the month's encaissements, closed by default: a button the keyboard reaches.

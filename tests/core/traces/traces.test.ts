@@ -410,6 +410,10 @@ describe("« D'où vient ce chiffre ? » : the plan de financement", () => {
       for (const m of r.echeancier.mois) {
         verifier(t.depenses![m.mois], centsToDecimalString(m.depenses));
         verifier(t.cumul![m.mois], centsToDecimalString(m.cumul));
+        verifier(t.mois![m.mois], centsToDecimalString(m.cumul));
+        // The month's payments, each with its cell, inside its month's tree.
+        for (const v of t.encaissements![m.mois].entrees ?? [])
+          expect(chercherTrace(t.mois![m.mois], (x) => x === v)).toBeDefined();
         expect(t.cumul![m.mois].libelle).toMatch(/^Trésorerie cumulée à fin [a-zéû]+\u00a0\d{4}$/);
       }
       verifier(t.besoinMaximal as Trace, centsToDecimalString(r.echeancier.besoinMaximal));
@@ -472,6 +476,8 @@ describe("« D'où vient ce chiffre ? » : the échéancier's spending, cumulati
           for (const m of e.mois) {
             verifier(t.depenses[m.mois], centsToDecimalString(m.depenses));
             verifier(t.cumul[m.mois], centsToDecimalString(m.cumul));
+            // Month by month as the sheet computes it (L = L du mois précédent + I − J): the same figure.
+            verifier(t.mois[m.mois], centsToDecimalString(m.cumul));
             if (t.depenses[m.mois].operation !== "valeur") etales++;
             if (chercherTrace(t.depenses[m.mois], (x) => x.libelle === "Arrondi au centime")) arrondis++;
           }
