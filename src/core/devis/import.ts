@@ -1748,6 +1748,7 @@ function importerAvecEntete(
               colonnesNonLues: nl.colonnes,
               ...(nl.episodes ? { episodes: nl.episodes } : {}),
               ...(nl.semaines ? { semaines: nl.semaines } : {}),
+              ...(nl.mois ? { mois: nl.mois } : {}),
             }
           : {}),
       };

@@ -1,8 +1,11 @@
 import Decimal from "decimal.js";
 import { cents, centsToDecimalString, type Cents } from "../money";
 import type { Echeancier } from "../financement/echeancier";
-import { MOIS } from "../util/texte";
+import { moisEnLettres } from "../util/texte";
 import { feuille, noeud, type Trace } from "./trace";
+
+/** « mars 2026 » for « 2026-03 » (util/texte). */
+export { moisEnLettres };
 
 /** Traces of the échéancier's spending side: each month's spending and cumulative position, the largest gap. */
 export interface TracesEcheancier {
@@ -12,13 +15,6 @@ export interface TracesEcheancier {
   cumul: Record<string, Trace>;
   /** Largest cumulative gap: max(0 ; − min of the cumulative positions). */
   besoinMaximal: Trace;
-}
-
-/** « mars 2026 » for « 2026-03 ». */
-export function moisEnLettres(mois: string): string {
-  const [annee, m] = mois.split("-");
-  const nom = MOIS[Number(m) - 1];
-  return nom ? `${nom}\u00a0${annee}` : mois;
 }
 
 /** « de mars 2026 », « d'avril 2026 ». */
