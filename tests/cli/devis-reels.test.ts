@@ -90,7 +90,8 @@ describe("prodbook devis --json sur des devis de producteurs", () => {
 
   it("Movie Magic, topsheet en valeurs : « Total Above-the-Line » et « Below-the-Line » prouvés par le calcul", () => {
     const j = json("movie-magic-topsheet.xlsx");
-    // Before: both covered all the accounts, listed (177 324 €) with two « Total ≠ somme des lignes » errors.
+    // Before: « STORY & RIGHTS » (capitals) left out of « Total Above-The-Line », every total then counted as a line
+    // (758 136 € « non placés »); in mixed case, both summary totals listed with « Total ≠ somme des lignes » errors.
     expect(j.devis.conservation).toMatchObject({
       lu: "886620.00",
       totauxProuves: "709296.00",

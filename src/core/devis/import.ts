@@ -778,7 +778,15 @@ function importerAvecEntete(
       return true;
     }
     const couverts = new Set(t.lignesCouvertes);
-    const dedans = ouverts.filter((p) => couverts.has(p.brute.ligne.id));
+    let dedans = ouverts.filter((p) => couverts.has(p.brute.ligne.id));
+    // The provisional totals it covers left out, the titles in capitals kept as lines (« STORY & RIGHTS » 37 240 is an
+    // account, not a subtotal): tried first, then every provisional row left out.
+    const totauxDedans = dedans.filter((p) => !p.titre);
+    if (totauxDedans.length && totauxDedans.length < dedans.length) {
+      const sansTotaux = new Set(totauxDedans.map((p) => p.brute.ligne.id));
+      const reste = t.lignesCouvertes.filter((id) => !sansTotaux.has(id));
+      if (reste.length && egalAuCentime(sommeIds(parId, reste), t.montant)) dedans = totauxDedans;
+    }
     const exclus = new Set(dedans.map((p) => p.brute.ligne.id));
     const sans = t.lignesCouvertes.filter((id) => !exclus.has(id));
     if (!dedans.length || !sans.length || !egalAuCentime(sommeIds(parId, sans), t.montant)) return false;
@@ -1211,6 +1219,23 @@ function importerAvecEntete(
         });
       }
       if (montantLu !== undefined) {
+        // A title in capitals carrying an amount, its section still open, whose amount is what this total lacks (« STORY &
+        // RIGHTS » 37 240 over « DIRECTION » 60 840, then « Total Above-The-Line » 98 080): the title is a line of it, by
+        // arithmetic — its section is closed first (the title a line unless its own lines prove it), then covered.
+        const titre = bloc.enteteTotal;
+        if (titre && bloc.debutSection >= bloc.debutRun) {
+          const manque = (debut: number) => {
+            const s = sommeIds(parId, idsCouverts(brutes.slice(debut)));
+            return !egalAuCentime(s, montantLu) && egalAuCentime(s + titre.montant, montantLu);
+          };
+          if ((tt.type === "total" && manque(0)) || manque(bloc.debutRun)) {
+            const run = bloc.debutRun;
+            const debut = bloc.debutSection;
+            fermerSection();
+            // The title opened its section after the last total: the line it became starts the run since that total.
+            if (debut === run && bloc.debutRun === run + 1) bloc.debutRun = run;
+          }
+        }
         const couvre = (debut: number) => idsCouverts(brutes.slice(debut));
         const montant = montantLu;
         let lignesCouvertes = tt.type === "total" ? couvre(0) : couvre(bloc.debutRun);

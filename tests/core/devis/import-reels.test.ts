@@ -164,9 +164,41 @@ describe("totaux Above-the-line / Below-the-line sans formule", () => {
     expect(t("Topsheet!C15")?.lignesCouvertes).toEqual(["Topsheet!7", "Topsheet!8", "Topsheet!10", "Topsheet!11"]);
     // « Total Above and Below-the-Line » right under them: their sum, so the sum of all the accounts.
     expect(t("Topsheet!C16")).toMatchObject({ montant: 17_732_400, preuve: "somme" });
-    // Before: 177 324 € listed (C14, C15) and 177 324 € more (C16), with three errors.
+    // Before: « STORY & RIGHTS » (capitals, 37 240) left out of « Total Above-The-Line » as an unproven title, and then
+    // every total counted as a line (758 136 € « non placés », nothing proven). Now the accounts are the lines (177 324 €),
+    // the six totals proven by them.
     expect(d.conservation).toMatchObject({ ecart: 0, listes: 0, totauxProuves: 70_929_600 });
+    expect((d.conservation?.lignes ?? 0) + (d.conservation?.nonPlaces ?? 0)).toBe(17_732_400);
+    expect(d.totauxProducteur.filter((x) => x.preuve).map((x) => x.cellule)).toEqual([
+      "Topsheet!C6",
+      "Topsheet!C9",
+      "Topsheet!C12",
+      "Topsheet!C14",
+      "Topsheet!C15",
+      "Topsheet!C16",
+      "Topsheet!C18",
+    ]);
     expect(controles(d).filter((c) => c.gravite === "erreur")).toEqual([]);
+  });
+
+  it("comptes en minuscules, les deux totaux l'un sous l'autre : chacun prouvé par sa tranche", async () => {
+    const sheet = await feuilleXlsx("Topsheet", [
+      ["Acct#", "Description", "Total"],
+      ["1100", "Story & Rights", 37240],
+      ["1300", "Direction", 60840],
+      ["2000", "Production Staff", 35000],
+      ["2100", "Catering", 24244],
+      [null, "Total Above-the-Line", 98080],
+      [null, "Total Below-the-Line", 59244],
+      [null, "Grand Total", 157324],
+    ]);
+    const d = importerDevis(sheet);
+    expect(d.totauxProducteur.map((x) => [x.cellule, x.preuve, x.lignesCouvertes])).toEqual([
+      ["Topsheet!C6", "somme", ["Topsheet!2", "Topsheet!3"]],
+      ["Topsheet!C7", "somme", ["Topsheet!4", "Topsheet!5"]],
+      ["Topsheet!C8", "somme", ["Topsheet!2", "Topsheet!3", "Topsheet!4", "Topsheet!5"]],
+    ]);
+    expect(d.conservation).toMatchObject({ ecart: 0, listes: 0, totauxProuves: 31_464_800 });
   });
 
   it("les mêmes libellés dont les montants ne coupent pas les comptes en tranches : toujours listés", async () => {
@@ -176,6 +208,7 @@ describe("totaux Above-the-line / Below-the-line sans formule", () => {
       ["1300", "Direction", 60840],
       ["2000", "Production Staff", 35000],
       ["2100", "Catering", 24244],
+      // 90 000 ≠ 37 240 + 60 840: the words « Above-the-Line » prove nothing.
       [null, "Total Above-the-Line", 90000],
       [null, "Total Below-the-Line", 67324],
       [null, "Grand Total", 157324],
