@@ -209,6 +209,7 @@ describe("prodbook devis : colonnes par mois datées au premier du mois, tableau
       unite: "euros",
     });
     const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Budget!E9");
-    expect(sp(m.message)).toContain("les 2 colonnes par mois (E « Nov. 2025 » à F « Déc. 2025 »)");
+    expect(sp(m.message)).toContain("les 2 colonnes par mois (E « novembre 2025 » à F « décembre 2025 »)");
+    expect(JSON.stringify(j)).not.toMatch(/2025-1[12]-01|01\/1[12]\/2025/);
   });
 });

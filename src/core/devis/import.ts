@@ -89,7 +89,7 @@ import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
 import { montantAvecUnite, tarifEcrit } from "./unites";
-import { colonnesNonLues, nombresHorsColonnes } from "./colonnesNonLues";
+import { colonnesNonLues, enteteLisible, nombresHorsColonnes } from "./colonnesNonLues";
 import { recapitulatifChapitres } from "./recapitulatif";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
@@ -450,7 +450,13 @@ function nouvelEntete(
   e: Entete,
   lignes: readonly LigneDevis[],
   fin = sheet.rows.length,
+  nonLues: readonly ColonneNonLue[] = [],
 ): NouvelEntete {
+  // A header cell as the messages say it: a column not read by its name there (a month « novembre 2025 »), a date
+  // « 03/03/2025 », never its ISO text.
+  const dits = new Map(nonLues.map((c) => [c.colonne, c.entete]));
+  const dit = (v: unknown, k: number, derniere: boolean) =>
+    (derniere ? dits.get(colonneLettre(k)) : undefined) ?? enteteLisible(String(v ?? "").trim());
   const colonnes: Record<string, string> = {};
   for (const [k, c] of Object.entries(e.colonnes).sort((x, y) => (x[1] ?? 0) - (y[1] ?? 0)))
     if (c !== undefined) colonnes[k] = colonneLettre(c);
@@ -464,7 +470,7 @@ function nouvelEntete(
     ...(debut < e.ligne ? { debut: debut + 1 } : {}),
     textes: sheet.rows
       .slice(debut, e.ligne + 1)
-      .flatMap((row) => row.map((c) => String(c?.v ?? "").trim()).filter((t) => t !== "")),
+      .flatMap((row, i) => row.map((c, k) => dit(c?.v, k, debut + i === e.ligne)).filter((t) => t !== "")),
     colonnes,
     ...(m !== undefined
       ? {
@@ -1747,10 +1753,10 @@ function importerAvecEntete(
   }
   if (tableaux.length)
     devis.entetesSuivants = tableaux.map((x, i) => {
-      const n = nouvelEntete(sheet, x, lignes, debutTableau(i + 1));
+      const nl = nonLuesBas.get(x);
+      const n = nouvelEntete(sheet, x, lignes, debutTableau(i + 1), nl?.colonnes);
       const avant = chapitresNonRepris.get(x);
       const cm = colonnesMontantBas.get(x);
-      const nl = nonLuesBas.get(x);
       const l = x.libelleSansEntete;
       return {
         ...n,

@@ -483,14 +483,16 @@ describe("colonnes par mois", () => {
       ["D", "octobre 2025", "mois"],
     ]);
     expect(d.mois).toEqual({ lignes: 3, prouvees: 3, cellules: [], somme: 0, unite: "euros" });
-    // The table below (« Poste | Jours | Tarif | Montant | Nov. 2025 | Déc. 2025 »): before, its months were neither
+    // The table below (« Poste | Jours | Tarif | Montant | 01/11/2025 | 01/12/2025 »): before, its months were neither
     // compared nor said. « Bruitage » (2 000 € of months for 2 400 €) and its total are named, never counted.
     const bas = d.entetesSuivants?.[0];
     expect(bas?.cellule).toBe("Budget!A9");
-    expect(bas?.colonnesNonLues?.map((c) => [c.colonne, c.entete, c.nature])).toEqual([
-      ["E", "Nov. 2025", "mois"],
-      ["F", "Déc. 2025", "mois"],
+    expect(bas?.colonnesNonLues?.map((c) => [c.colonne, sp(c.entete), c.nature])).toEqual([
+      ["E", "novembre 2025", "mois"],
+      ["F", "décembre 2025", "mois"],
     ]);
+    // Its header's texts as the finding nouvel-entete quotes them (before: « 2025-11-01 »).
+    expect(bas?.textes.map(sp)).toEqual(["Poste", "Jours", "Tarif", "Montant", "novembre 2025", "décembre 2025"]);
     expect(bas?.mois).toEqual({
       lignes: 3,
       prouvees: 1,
@@ -501,7 +503,7 @@ describe("colonnes par mois", () => {
     expect(d.conservation).toMatchObject({ ecart: 0, lignes: 1_600_000 });
     const m = controles(d).find((c) => c.cellule === "Budget!E9");
     expect(sp(m?.message ?? "")).toContain(
-      "les 2 colonnes par mois (E « Nov. 2025 » à F « Déc. 2025 ») répartissent le montant de chaque ligne : elles ne " +
+      "les 2 colonnes par mois (E « novembre 2025 » à F « décembre 2025 ») répartissent le montant de chaque ligne : elles ne " +
         "sont pas lues comme des montants, la colonne D « Montant » est lue. Sur 1 des 3 lignes, les mois font le " +
         "montant lu, au centime. Sur 2 lignes, les mois ne font pas le montant lu : Budget!E12, Budget!F12, " +
         "Budget!E13, Budget!F13 (somme 7 600,00 €) ne sont pas comptées",
