@@ -1,5 +1,6 @@
+import ExcelJS from "exceljs";
 import * as path from "path";
-import { devisBinaire } from "../helpers/cli";
+import { devisBinaire, dossierTemporaire } from "../helpers/cli";
 
 /**
  * Issue 10, « tried as a new user would », through the built binary (npm run build:cli): the five producer layouts of
@@ -70,20 +71,68 @@ describe("prodbook devis --json sur des devis de producteurs", () => {
         colonne: "H",
         entete: "Total",
         cellule: "'Budget Detail'!H3",
-        nombres: 5,
-        total: "162248.00",
+        nombres: 3,
+        total: "4924.00",
+        // « TOTAL ABOVE-THE-LINE » (H34) and « TOTAL BELOW-THE-LINE » (H35), typed: proven by the account totals they
+        // cover (before: listed here with the fringes).
         cellules: [
           { cellule: "'Budget Detail'!H9", montant: "1240.00" },
           { cellule: "'Budget Detail'!H21", montant: "2340.00" },
           { cellule: "'Budget Detail'!H28", montant: "1344.00" },
-          { cellule: "'Budget Detail'!H34", montant: "98080.00" },
-          { cellule: "'Budget Detail'!H35", montant: "59244.00" },
         ],
-        totauxProuves: 9,
+        totauxProuves: 11,
       },
     ]);
     const m = j.controles.find((c: { cellule?: string }) => c.cellule === "'Budget Detail'!H3");
-    expect(sp(m.message)).toMatch(/^'Budget Detail'!H3 : la colonne H « Total » n'est pas lue ; 9 de ses montants/);
+    expect(sp(m.message)).toMatch(/^'Budget Detail'!H3 : la colonne H « Total » n'est pas lue ; 11 de ses montants/);
+    expect(m.message).not.toContain("H34");
+  });
+
+  it("Movie Magic, topsheet en valeurs : « Total Above-the-Line » et « Below-the-Line » prouvés par le calcul", () => {
+    const j = json("movie-magic-topsheet.xlsx");
+    // Before: « STORY & RIGHTS » (capitals) left out of « Total Above-The-Line », every total then counted as a line
+    // (758 136 € « non placés »); in mixed case, both summary totals listed with « Total ≠ somme des lignes » errors.
+    expect(j.devis.conservation).toMatchObject({
+      lu: "886620.00",
+      totauxProuves: "709296.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    expect(j.devis.conservation.cellules).toMatchObject({ totauxProuves: 7, listees: 0 });
+    expect(j.controles.filter((c: { gravite: string }) => c.gravite === "erreur")).toEqual([]);
+    const cellules = j.controles.map((c: { cellule?: string }) => c.cellule);
+    for (const c of ["Topsheet!C14", "Topsheet!C15", "Topsheet!C16"]) expect(cellules).not.toContain(c);
+  });
+
+  it("récapitulatif sans ligne d'en-tête : reconnu par le calcul, le sous-chapitre faux nommé", () => {
+    const j = json("devis-type-cnc-recap-sans-entete.xlsx");
+    expect(j.devis.conservation).toMatchObject({ lignes: "196750.00", ecart: "0.00", listes: "0.00" });
+    // Before: no recap at all (no header row), its wrong « 2.2 » left unsaid.
+    expect(j.devis.recapitulatif).toEqual({
+      feuille: "Récapitulatif",
+      cellule: "'Récapitulatif'!C4",
+      sansEntete: true,
+      montants: 9,
+      parFormule: 0,
+      chapitres: 3,
+      sousChapitres: 5,
+      total: true,
+      ecarts: [
+        {
+          cellule: "'Récapitulatif'!C8",
+          libelle: "sous-chapitres 2.1 à 2.2",
+          chapitre: "2",
+          montant: "92650.00",
+          attendu: "94650.00",
+        },
+      ],
+    });
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "'Récapitulatif'!C8");
+    expect(m.gravite).toBe("alerte");
+    expect(sp(m.message)).toContain(
+      "Elle n'a pas de ligne d'en-tête : sa colonne de montants est reconnue par le calcul, la plupart de ses montants " +
+        "valant, au centime, les totaux du devis. Un montant diffère du devis ('Récapitulatif'!C8",
+    );
   });
 
   it("spectacle TTC / TVA / HT et mois : le HT compté une fois, « TOTAL DES CHARGES » prouvé, rien au chapitre 4", () => {
@@ -119,5 +168,48 @@ describe("prodbook devis --json sur des devis de producteurs", () => {
     expect(j.devis.conservation).toMatchObject({ lignes: "19550.00", totauxProuves: "30650.00", ecart: "0.00" });
     const cellules = j.controles.map((c: { cellule?: string }) => c.cellule);
     expect(cellules).toEqual(expect.arrayContaining(["Devis!F10", "Devis!F17"]));
+  });
+});
+
+describe("prodbook devis : colonnes par mois datées au premier du mois, tableaux empilés", () => {
+  const dossier = dossierTemporaire("prodbook-devis-mois-");
+
+  it("le mois en lettres (« septembre 2025 ») dans le JSON, le résumé et la feuille Contrôles, jamais « 01/09/2025 »", async () => {
+    const j = json("mois-dates.xlsx");
+    expect(j.devis.colonnesNonLues.map((c: { entete: string }) => sp(c.entete))).toEqual([
+      "septembre 2025",
+      "octobre 2025",
+      "novembre 2025",
+    ]);
+    expect(j.devis.conservation.ecart).toBe("0.00");
+    const sortie = path.join(dossier(), "mois.xlsx");
+    const r = devisBinaire(fichier("mois-dates.xlsx"), "-o", sortie);
+    expect(r.code).toBe(0);
+    expect(sp(r.out)).toContain("les 3 colonnes par mois (C « septembre 2025 » à E « novembre 2025 »)");
+    expect(r.out).not.toContain("01/09/2025");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Contrôles") as ExcelJS.Worksheet;
+    const messages: string[] = [];
+    ws.eachRow((row) => messages.push(String(row.getCell(3).value ?? "")));
+    const m = messages.find((x) => x.includes("colonnes par mois"));
+    expect(sp(m ?? "")).toContain("C « septembre 2025 » à E « novembre 2025 »");
+    expect(messages.join("\n")).not.toContain("01/09/2025");
+  });
+
+  it("tableau empilé plus bas : ses mois comparés ligne à ligne, dans le JSON de son en-tête", () => {
+    const j = json("mois-empiles.xlsx");
+    expect(j.devis.conservation).toMatchObject({ lignes: "16000.00", ecart: "0.00" });
+    expect(j.devis.mois).toEqual({ lignes: 3, prouvees: 3, cellules: [], somme: "0.00", unite: "euros" });
+    expect(j.devis.entetesSuivants[0].mois).toEqual({
+      lignes: 3,
+      prouvees: 1,
+      cellules: ["Budget!E12", "Budget!F12", "Budget!E13", "Budget!F13"],
+      somme: "7600.00",
+      unite: "euros",
+    });
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Budget!E9");
+    expect(sp(m.message)).toContain("les 2 colonnes par mois (E « novembre 2025 » à F « décembre 2025 »)");
+    expect(JSON.stringify(j)).not.toMatch(/2025-1[12]-01|01\/1[12]\/2025/);
   });
 });

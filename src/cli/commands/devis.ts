@@ -115,6 +115,8 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               ...(x.colonnesNonLues ? { colonnesNonLues: x.colonnesNonLues.map(colonneNonLueJson) } : {}),
               // Only when this table has per-week columns, compared row by row with its amount read. Additive.
               ...(x.semaines ? { semaines: { ...x.semaines, somme: m(x.semaines.somme) } } : {}),
+              // Only when this table has per-month columns, compared row by row as the first table's. Additive.
+              ...(x.mois ? { mois: { ...x.mois, somme: m(x.mois.somme) } } : {}),
             })),
           }
         : {}),

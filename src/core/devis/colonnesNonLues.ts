@@ -6,6 +6,7 @@ import { celluleRef, colonneLettre, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
 import { roleEntete, type Entete } from "./entetes";
 import { norm } from "./lecture";
+import { moisEnLettres } from "../util/texte";
 import type { ColonneNonLue, EpisodesNonProuves, LigneDevis, NombresHorsColonne, SemainesNonProuvees } from "./model";
 
 /** « Réalisé », « Réel », « Dépensé », « Engagé », « Coût définitif »: what was spent, compared to the devis, not it. */
@@ -98,8 +99,12 @@ export function colonnesNonLues(
   }
   // Columns headed by real dates, all the first of a month, two or more: months (« 01/09/2025 | 01/10/2025 »), not weeks.
   const datees = colonnes.filter((c) => c.nature === "semaine" && /^\d{4}-\d{2}-\d{2}$/.test(String(enTete[c.col]?.v)));
+  // Said as the month they stand for (« septembre 2025 »), never as its first day (« 01/09/2025 »).
   if (datees.length > 1 && datees.every((c) => String(enTete[c.col]?.v).endsWith("-01")))
-    for (const c of datees) c.nature = "mois";
+    for (const c of datees) {
+      c.nature = "mois";
+      c.entete = moisEnLettres(String(enTete[c.col]?.v));
+    }
   const eps = colonnes.filter((c) => c.nature === "episode").map((c) => c.col);
   let episodes: EpisodesNonProuves | undefined;
   if (eps.length && entete.colonnes.montant !== undefined) {
@@ -376,6 +381,18 @@ function totauxNonProuves(
   let prouves = 0;
   const cellules: string[] = [];
   const montants: Cents[] = [];
+  // The sums of sums (« Account Total for 1100 ») in order, those from `debut` not yet covered by a group's total
+  // (« TOTAL ABOVE-THE-LINE » covering 1100 and 1300, « TOTAL BELOW-THE-LINE » 2000). Figures that would be listed, in
+  // a row, each the sum of the next of them from `curseur`, are proven together once they cover all of them (`attente`:
+  // their indexes in `cellules`); a figure of another kind first, and they stay listed.
+  const sommes: number[] = [];
+  let debut = 0;
+  let curseur = 0;
+  let attente: number[] = [];
+  const renoncer = () => {
+    attente = [];
+    curseur = debut;
+  };
   for (const x of figures) {
     const r = parseCelluleRef(x.cellule).row;
     for (; i < rangs.length && rangs[i] < r; i++) {
@@ -386,17 +403,42 @@ function totauxNonProuves(
     // What the row counts already (its line, with its charges; a total read in the amount column), repeated.
     if (compte(r) === m) continue;
     if (lignesDepuis !== 0 && m === lignesDepuis) {
+      renoncer();
       prouves++;
       depuisBloc += m;
     } else if (depuisBloc !== 0 && m === depuisBloc) {
+      renoncer();
       prouves++;
       blocs += m;
       depuisBloc = 0;
-    } else if ((blocs !== 0 && m === blocs) || (toutes !== 0 && m === toutes)) prouves++;
-    else {
+      sommes.push(m);
+    } else if ((blocs !== 0 && m === blocs) || (toutes !== 0 && m === toutes)) {
+      renoncer();
+      prouves++;
+      // A grand total covers every sum of sums.
+      if (m === sommes.slice(debut).reduce((a, b) => a + b, 0)) debut = curseur = sommes.length;
+    } else {
       cellules.push(x.cellule);
       montants.push(m);
       depuisBloc += m;
+      // The sum of the next sums of sums not covered yet, one or more: a group's total, until proven otherwise.
+      let k = curseur;
+      let s = 0;
+      while (k < sommes.length && s !== m) s += sommes[k++];
+      if (k > curseur && s === m) {
+        attente.push(cellules.length - 1);
+        curseur = k;
+        if (curseur === sommes.length) {
+          for (const j of [...attente].reverse()) {
+            depuisBloc -= montants[j];
+            cellules.splice(j, 1);
+            montants.splice(j, 1);
+          }
+          prouves += attente.length;
+          debut = curseur;
+          attente = [];
+        }
+      } else renoncer();
     }
     lignesDepuis = 0;
   }

@@ -89,7 +89,7 @@ import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
 import { montantAvecUnite, tarifEcrit } from "./unites";
-import { colonnesNonLues, nombresHorsColonnes } from "./colonnesNonLues";
+import { colonnesNonLues, enteteLisible, nombresHorsColonnes } from "./colonnesNonLues";
 import { recapitulatifChapitres } from "./recapitulatif";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
@@ -450,7 +450,13 @@ function nouvelEntete(
   e: Entete,
   lignes: readonly LigneDevis[],
   fin = sheet.rows.length,
+  nonLues: readonly ColonneNonLue[] = [],
 ): NouvelEntete {
+  // A header cell as the messages say it: a column not read by its name there (a month « novembre 2025 »), a date
+  // « 03/03/2025 », never its ISO text.
+  const dits = new Map(nonLues.map((c) => [c.colonne, c.entete]));
+  const dit = (v: unknown, k: number, derniere: boolean) =>
+    (derniere ? dits.get(colonneLettre(k)) : undefined) ?? enteteLisible(String(v ?? "").trim());
   const colonnes: Record<string, string> = {};
   for (const [k, c] of Object.entries(e.colonnes).sort((x, y) => (x[1] ?? 0) - (y[1] ?? 0)))
     if (c !== undefined) colonnes[k] = colonneLettre(c);
@@ -464,7 +470,7 @@ function nouvelEntete(
     ...(debut < e.ligne ? { debut: debut + 1 } : {}),
     textes: sheet.rows
       .slice(debut, e.ligne + 1)
-      .flatMap((row) => row.map((c) => String(c?.v ?? "").trim()).filter((t) => t !== "")),
+      .flatMap((row, i) => row.map((c, k) => dit(c?.v, k, debut + i === e.ligne)).filter((t) => t !== "")),
     colonnes,
     ...(m !== undefined
       ? {
@@ -778,7 +784,15 @@ function importerAvecEntete(
       return true;
     }
     const couverts = new Set(t.lignesCouvertes);
-    const dedans = ouverts.filter((p) => couverts.has(p.brute.ligne.id));
+    let dedans = ouverts.filter((p) => couverts.has(p.brute.ligne.id));
+    // The provisional totals it covers left out, the titles in capitals kept as lines (« STORY & RIGHTS » 37 240 is an
+    // account, not a subtotal): tried first, then every provisional row left out.
+    const totauxDedans = dedans.filter((p) => !p.titre);
+    if (totauxDedans.length && totauxDedans.length < dedans.length) {
+      const sansTotaux = new Set(totauxDedans.map((p) => p.brute.ligne.id));
+      const reste = t.lignesCouvertes.filter((id) => !sansTotaux.has(id));
+      if (reste.length && egalAuCentime(sommeIds(parId, reste), t.montant)) dedans = totauxDedans;
+    }
     const exclus = new Set(dedans.map((p) => p.brute.ligne.id));
     const sans = t.lignesCouvertes.filter((id) => !exclus.has(id));
     if (!dedans.length || !sans.length || !egalAuCentime(sommeIds(parId, sans), t.montant)) return false;
@@ -1211,6 +1225,23 @@ function importerAvecEntete(
         });
       }
       if (montantLu !== undefined) {
+        // A title in capitals carrying an amount, its section still open, whose amount is what this total lacks (« STORY &
+        // RIGHTS » 37 240 over « DIRECTION » 60 840, then « Total Above-The-Line » 98 080): the title is a line of it, by
+        // arithmetic — its section is closed first (the title a line unless its own lines prove it), then covered.
+        const titre = bloc.enteteTotal;
+        if (titre && bloc.debutSection >= bloc.debutRun) {
+          const manque = (debut: number) => {
+            const s = sommeIds(parId, idsCouverts(brutes.slice(debut)));
+            return !egalAuCentime(s, montantLu) && egalAuCentime(s + titre.montant, montantLu);
+          };
+          if ((tt.type === "total" && manque(0)) || manque(bloc.debutRun)) {
+            const run = bloc.debutRun;
+            const debut = bloc.debutSection;
+            fermerSection();
+            // The title opened its section after the last total: the line it became starts the run since that total.
+            if (debut === run && bloc.debutRun === run + 1) bloc.debutRun = run;
+          }
+        }
         const couvre = (debut: number) => idsCouverts(brutes.slice(debut));
         const montant = montantLu;
         let lignesCouvertes = tt.type === "total" ? couvre(0) : couvre(bloc.debutRun);
@@ -1722,10 +1753,10 @@ function importerAvecEntete(
   }
   if (tableaux.length)
     devis.entetesSuivants = tableaux.map((x, i) => {
-      const n = nouvelEntete(sheet, x, lignes, debutTableau(i + 1));
+      const nl = nonLuesBas.get(x);
+      const n = nouvelEntete(sheet, x, lignes, debutTableau(i + 1), nl?.colonnes);
       const avant = chapitresNonRepris.get(x);
       const cm = colonnesMontantBas.get(x);
-      const nl = nonLuesBas.get(x);
       const l = x.libelleSansEntete;
       return {
         ...n,
@@ -1748,6 +1779,7 @@ function importerAvecEntete(
               colonnesNonLues: nl.colonnes,
               ...(nl.episodes ? { episodes: nl.episodes } : {}),
               ...(nl.semaines ? { semaines: nl.semaines } : {}),
+              ...(nl.mois ? { mois: nl.mois } : {}),
             }
           : {}),
       };

@@ -548,6 +548,8 @@ export interface NouvelEntete {
   episodes?: EpisodesNonProuves;
   /** This table's per-week columns compared row by row with its amount read. */
   semaines?: SemainesNonProuvees;
+  /** This table's per-month columns compared row by row with its amount read, as the first table's (`Devis.mois`). */
+  mois?: SemainesNonProuvees;
   /** Its header names only the numeric columns: the labels read in the unheaded column left of them (as the first). */
   colonneLibelles?: { colonne: string; aGaucheDe: ColonneNommee };
 }
@@ -708,7 +710,10 @@ export interface RecapitulatifChapitres {
  */
 export interface RecapitulatifFeuille extends RecapitulatifChapitres {
   feuille: string;
+  /** Its amount column's header cell; without header row (`sansEntete`), its first amount's cell. */
   cellule: string;
+  /** No header row: the amount column was proven by arithmetic (its amounts agree with the devis's chapter totals). */
+  sansEntete?: true;
   /** Amounts of the recap, how many (its rows holding an amount). */
   montants: number;
   parFormule: number;

@@ -137,6 +137,56 @@ export function prouverTotaux(
     const avant = enTete.has(t) ? totaux.filter((x) => !enTete.has(x)) : totaux.slice(0, i);
     t.preuve = preuveDe(t, avant, { lignes: parId, feuille });
   }
+  prouverParTranches(totaux, parId);
+}
+
+/**
+ * Totals in a row, none proven, covering the same lines (« TOTAL ABOVE-THE-LINE », « TOTAL BELOW-THE-LINE » under all
+ * the accounts of a Movie Magic topsheet, typed without formulas): proven together when their amounts, in order, cut
+ * those lines, in order, into consecutive runs each adding up to the cent to its total, every line in one run. Each
+ * then covers its run. Arithmetic only: their words play no part.
+ */
+function prouverParTranches(totaux: LigneTotalProducteur[], parId: ReadonlyMap<string, LigneDevis>): void {
+  const cle = (t: LigneTotalProducteur) => t.lignesCouvertes.join("\u0000");
+  for (let i = 0; i < totaux.length;) {
+    let j = i + 1;
+    if (!totaux[i].preuve && totaux[i].lignesCouvertes.length)
+      while (j < totaux.length && !totaux[j].preuve && cle(totaux[j]) === cle(totaux[i])) j++;
+    if (j - i >= 2) {
+      const serie = totaux.slice(i, j);
+      const ids = serie[0].lignesCouvertes;
+      const tranches: string[][] = [];
+      let k = 0;
+      for (const t of serie) {
+        const tranche: string[] = [];
+        let s = 0;
+        while (k < ids.length && (tranche.length === 0 || s !== t.montant)) {
+          s += parId.get(ids[k])?.montant ?? 0;
+          tranche.push(ids[k++]);
+        }
+        if (s !== t.montant) break;
+        tranches.push(tranche);
+      }
+      // Lines of no amount after the last run belong to it; any other line left over: no proof.
+      while (tranches.length === serie.length && k < ids.length && (parId.get(ids[k])?.montant ?? 0) === 0)
+        tranches[tranches.length - 1].push(ids[k++]);
+      if (tranches.length === serie.length && k === ids.length) {
+        serie.forEach((t, n) => {
+          t.lignesCouvertes = tranches[n];
+          t.preuve = "somme";
+        });
+        // Right under them, a total of them all (« Total Above and Below-the-Line »), covering no other line.
+        const tout = serie.reduce((a, t) => a + t.montant, 0);
+        for (; j < totaux.length && !totaux[j].preuve && totaux[j].montant === tout; j++) {
+          const c = totaux[j].lignesCouvertes;
+          if (c.length && c.join("\u0000") !== ids.join("\u0000")) break;
+          totaux[j].lignesCouvertes = [...ids];
+          totaux[j].preuve = "somme";
+        }
+      }
+    }
+    i = j;
+  }
 }
 
 /** Sum of the cents of these line ids. */

@@ -118,11 +118,14 @@ function comparer({ lus, sous }: RecapLu, devis: Pick<Devis, "chapitres" | "tota
 }
 
 /**
- * A sheet of its own recapping the devis (« Récapitulatif », « Recap », « Résumé »…, with a header naming its amount
- * column): read as a recap by chapter or sous-chapitre, each amount compared to the cent with the structured devis,
- * never counted. An amount whose formula is a sum of cells of the devis sheet covering exactly the lines of its chapter
- * (its sous-chapitres together, or all the lines for the total) is proven by formula; the others by arithmetic only.
- * Undefined when the sheet's name says no recap, it has no such header, or its rows are no recap.
+ * A sheet of its own recapping the devis (« Récapitulatif », « Recap », « Résumé »…): read as a recap by chapter or
+ * sous-chapitre, each amount compared to the cent with the structured devis, never counted. With a header naming its
+ * amount column, its rows are read under it; without one (a title, then the rows), a column is its amount column only
+ * when the arithmetic proves it: at least two of its amounts (a chapter, a chapter's sous-chapitres together, the total)
+ * equal the devis's, and more agree than differ — never its words alone. An amount whose formula is a sum of cells of
+ * the devis sheet covering exactly the lines of its chapter (its sous-chapitres together, or all the lines for the
+ * total) is proven by formula; the others by arithmetic only. Undefined when the sheet's name says no recap, or
+ * neither its header nor the arithmetic make its rows a recap.
  */
 export function recapitulatifFeuille(
   sheet: SheetData,
@@ -130,6 +133,15 @@ export function recapitulatifFeuille(
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
 ): RecapitulatifFeuille | undefined {
   if (!estRecapitulatif(sheet.name) || sheet.name.toLowerCase() === devisFeuille.toLowerCase()) return undefined;
+  return recapSousEntete(sheet, devisFeuille, devis) ?? recapSansEntete(sheet, devisFeuille, devis);
+}
+
+/** The recap under its header row (« N° | Postes | Montant »): undefined when there is none or its rows are no recap. */
+function recapSousEntete(
+  sheet: SheetData,
+  devisFeuille: string,
+  devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+): RecapitulatifFeuille | undefined {
   const e = trouverEntete(sheet);
   const col = e?.colonnes.montant;
   if (!e || col === undefined) return undefined;
@@ -142,7 +154,68 @@ export function recapitulatifFeuille(
   const cellules = cellulesMontant(sheet, e.ligne, col).filter((c) => c.montant !== undefined);
   const lu = lireRecapitulatif(sheet, { debut, montant: col }, cellules);
   if (!lu) return undefined;
-  const recap = comparer(lu, devis);
+  return {
+    feuille: sheet.name,
+    cellule: celluleRef(sheet.name, e.ligne, col),
+    montants: cellules.length,
+    parFormule: parFormule(sheet, lu, devisFeuille, devis),
+    ...comparer(lu, devis),
+  };
+}
+
+/**
+ * A recap sheet without header row: each column holding amounts, its rows read as a recap's (their texts left of it),
+ * kept when the arithmetic proves it (`prouveParCalcul`); the column with the most amounts agreeing wins. Named by
+ * its first amount's cell.
+ */
+function recapSansEntete(
+  sheet: SheetData,
+  devisFeuille: string,
+  devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+): RecapitulatifFeuille | undefined {
+  const largeur = sheet.rows.reduce((n, r) => Math.max(n, r.length), 0);
+  let meilleur: { r: RecapitulatifFeuille; accords: number } | undefined;
+  for (let col = 1; col < largeur; col++) {
+    const cellules = cellulesMontant(sheet, -1, col).filter((c) => c.montant !== undefined);
+    if (cellules.length < 2) continue;
+    // The block starts at the leftmost text of its amount rows.
+    let debut = col;
+    for (const x of cellules) {
+      const row = sheet.rows[parseCelluleRef(x.cellule).row] ?? [];
+      const i = row.findIndex((c) => c?.v !== null && c?.v !== undefined && String(c.v).trim() !== "");
+      if (i >= 0 && i < debut) debut = i;
+    }
+    if (debut >= col) continue;
+    const lu = lireRecapitulatif(sheet, { debut, montant: col }, cellules);
+    if (!lu) continue;
+    const recap = comparer(lu, devis);
+    const accords = comparaisons(lu) - recap.ecarts.length;
+    if (accords < 2 || accords <= recap.ecarts.length || (meilleur && meilleur.accords >= accords)) continue;
+    meilleur = {
+      accords,
+      r: {
+        feuille: sheet.name,
+        cellule: cellules[0].cellule,
+        sansEntete: true,
+        montants: cellules.length,
+        parFormule: parFormule(sheet, lu, devisFeuille, devis),
+        ...recap,
+      },
+    };
+  }
+  return meilleur?.r;
+}
+
+/** How many figures of a recap are compared with the devis: each chapter's sous-chapitres together, each other amount. */
+const comparaisons = (lu: RecapLu) => lu.sous.size + lu.lus.length;
+
+/** How many of the recap's amounts are formulas summing the devis sheet's cells that cover exactly their lines. */
+function parFormule(
+  sheet: SheetData,
+  lu: RecapLu,
+  devisFeuille: string,
+  devis: Pick<Devis, "lignes" | "totauxProducteur">,
+): number {
   // What each cell of the devis sheet stands for: a line's amount (its id), a proven total (the lines it covers).
   const parCellule = new Map<string, string[]>();
   const cle = (row: number, c: number) => `${row}:${c}`;
@@ -181,20 +254,13 @@ export function recapitulatifFeuille(
     ids.length === attendues.length &&
     new Set(ids).size === ids.length &&
     attendues.every((id) => ids.includes(id));
-  let parFormule = 0;
-  for (const l of lu.lus) if (exactement(couvertes(l.cellule), lignesDe(l.chapitre))) parFormule++;
+  let n = 0;
+  for (const l of lu.lus) if (exactement(couvertes(l.cellule), lignesDe(l.chapitre))) n++;
   for (const [ch, xs] of lu.sous) {
     const parts = xs.map((x) => couvertes(x.cellule));
-    if (parts.every((p) => p !== undefined) && exactement(parts.flat() as string[], lignesDe(ch)))
-      parFormule += xs.length;
+    if (parts.every((p) => p !== undefined) && exactement(parts.flat() as string[], lignesDe(ch))) n += xs.length;
   }
-  return {
-    feuille: sheet.name,
-    cellule: celluleRef(sheet.name, e.ligne, col),
-    montants: cellules.length,
-    parFormule,
-    ...recap,
-  };
+  return n;
 }
 
 function parCelluleRef(ref: string): { feuille?: string; row: number; col: number } | undefined {

@@ -1,8 +1,11 @@
 import Decimal from "decimal.js";
 import { cents, centsToDecimalString, type Cents } from "../money";
 import type { Echeancier } from "../financement/echeancier";
-import { MOIS } from "../util/texte";
+import { moisEnLettres } from "../util/texte";
 import { feuille, noeud, type Trace } from "./trace";
+
+/** « mars 2026 » for « 2026-03 » (util/texte). */
+export { moisEnLettres };
 
 /** Traces of the échéancier's spending side: each month's spending and cumulative position, the largest gap. */
 export interface TracesEcheancier {
@@ -18,13 +21,6 @@ export interface TracesEcheancier {
    * its payments and their cells) − its spending (down to the cost's cell). Same figure as `cumul`, month by month.
    */
   mois: Record<string, Trace>;
-}
-
-/** « mars 2026 » for « 2026-03 ». */
-export function moisEnLettres(mois: string): string {
-  const [annee, m] = mois.split("-");
-  const nom = MOIS[Number(m) - 1];
-  return nom ? `${nom}\u00a0${annee}` : mois;
 }
 
 /** « de mars 2026 », « d'avril 2026 ». */

@@ -59,6 +59,13 @@ export const MOIS = [
   "décembre",
 ] as const;
 
+/** « septembre 2025 » for « 2025-09 » (or an ISO date « 2025-09-01 »): a month in words; anything else as it is. */
+export function moisEnLettres(mois: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(mois);
+  const nom = m ? MOIS[Number(m[2]) - 1] : undefined;
+  return m && nom ? `${nom}\u00a0${m[1]}` : mois;
+}
+
 /** "2013-12-12" (or an ISO date-time) → « 12 décembre 2013 », « 1er janvier 2016 »; anything else as it is. */
 export function dateEnLettres(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

@@ -90,19 +90,19 @@ describe("devis réels : mises en page de producteurs", () => {
     // Before: column H was a second « Total » silently left out (4 924 € of fringes lost); A « Acct# » said in euros.
     const h = d.conservation?.horsColonnes ?? [];
     expect(h.map((x) => x.colonne)).toEqual(["H"]);
-    expect(h[0]).toMatchObject({ entete: "Total", nombres: 5, total: 16_224_800, totauxProuves: 9 });
+    // « TOTAL ABOVE-THE-LINE » (H34, typed 98 080) = Account Total for 1100 + 1300, « TOTAL BELOW-THE-LINE » (H35,
+    // 59 244) = for 2000: proven by that arithmetic (before: listed with the fringes as amounts not proven).
+    expect(h[0]).toMatchObject({ entete: "Total", nombres: 3, total: 492_400, totauxProuves: 11 });
     expect(h[0].cellules?.map((x) => [x.cellule, x.montant])).toEqual([
       ["'Budget Detail'!H9", 124_000],
       ["'Budget Detail'!H21", 234_000],
       ["'Budget Detail'!H28", 134_400],
-      ["'Budget Detail'!H34", 9_808_000],
-      ["'Budget Detail'!H35", 5_924_400],
     ]);
     const m = controles(d).find((c) => c.cellule === "'Budget Detail'!H3");
     expect(m?.gravite).toBe("alerte");
     expect(sp(m?.message ?? "")).toContain(
-      "la colonne H « Total » n'est pas lue ; 9 de ses montants sont des totaux prouvés par les lignes lues, mais 5 " +
-        "montants n'en sont pas (162 248,00 € au total) : 'Budget Detail'!H9 (1 240,00 €)",
+      "la colonne H « Total » n'est pas lue ; 11 de ses montants sont des totaux prouvés par les lignes lues, mais 3 " +
+        "montants n'en sont pas (4 924,00 € au total) : 'Budget Detail'!H9 (1 240,00 €)",
     );
     expect(d.conservation?.ecart).toBe(0);
   });
@@ -146,6 +146,78 @@ describe("devis réels : mises en page de producteurs", () => {
     expect(sp(erreurs[0].message)).toContain(
       "Sa formule =SUM(F5:F7)+F9 omet 1 ligne : Devis!F8 (1 800,00 €) : c'est tout l'écart.",
     );
+  });
+});
+
+/**
+ * Issue 10 residual: « Total Above-the-Line » / « Total Below-the-Line » typed without formulas (Movie Magic), one after
+ * the other under all the accounts. Proven when, in order, they cut the accounts they cover into runs each adding up to
+ * one of them; never by their words.
+ */
+describe("totaux Above-the-line / Below-the-line sans formule", () => {
+  it("topsheet : prouvés par le calcul et comptés dans les totaux prouvés, chacun ne couvrant que ses comptes", async () => {
+    const d = await lire("movie-magic-topsheet.xlsx");
+    const t = (c: string) => d.totauxProducteur.find((x) => x.cellule === c);
+    expect(t("Topsheet!C14")).toMatchObject({ libelle: "Total Above-the-Line", montant: 9_808_000, preuve: "somme" });
+    expect(t("Topsheet!C14")?.lignesCouvertes).toEqual(["Topsheet!4", "Topsheet!5"]);
+    expect(t("Topsheet!C15")).toMatchObject({ libelle: "Total Below-the-Line", montant: 7_924_400, preuve: "somme" });
+    expect(t("Topsheet!C15")?.lignesCouvertes).toEqual(["Topsheet!7", "Topsheet!8", "Topsheet!10", "Topsheet!11"]);
+    // « Total Above and Below-the-Line » right under them: their sum, so the sum of all the accounts.
+    expect(t("Topsheet!C16")).toMatchObject({ montant: 17_732_400, preuve: "somme" });
+    // Before: « STORY & RIGHTS » (capitals, 37 240) left out of « Total Above-The-Line » as an unproven title, and then
+    // every total counted as a line (758 136 € « non placés », nothing proven). Now the accounts are the lines (177 324 €),
+    // the six totals proven by them.
+    expect(d.conservation).toMatchObject({ ecart: 0, listes: 0, totauxProuves: 70_929_600 });
+    expect((d.conservation?.lignes ?? 0) + (d.conservation?.nonPlaces ?? 0)).toBe(17_732_400);
+    expect(d.totauxProducteur.filter((x) => x.preuve).map((x) => x.cellule)).toEqual([
+      "Topsheet!C6",
+      "Topsheet!C9",
+      "Topsheet!C12",
+      "Topsheet!C14",
+      "Topsheet!C15",
+      "Topsheet!C16",
+      "Topsheet!C18",
+    ]);
+    expect(controles(d).filter((c) => c.gravite === "erreur")).toEqual([]);
+  });
+
+  it("comptes en minuscules, les deux totaux l'un sous l'autre : chacun prouvé par sa tranche", async () => {
+    const sheet = await feuilleXlsx("Topsheet", [
+      ["Acct#", "Description", "Total"],
+      ["1100", "Story & Rights", 37240],
+      ["1300", "Direction", 60840],
+      ["2000", "Production Staff", 35000],
+      ["2100", "Catering", 24244],
+      [null, "Total Above-the-Line", 98080],
+      [null, "Total Below-the-Line", 59244],
+      [null, "Grand Total", 157324],
+    ]);
+    const d = importerDevis(sheet);
+    expect(d.totauxProducteur.map((x) => [x.cellule, x.preuve, x.lignesCouvertes])).toEqual([
+      ["Topsheet!C6", "somme", ["Topsheet!2", "Topsheet!3"]],
+      ["Topsheet!C7", "somme", ["Topsheet!4", "Topsheet!5"]],
+      ["Topsheet!C8", "somme", ["Topsheet!2", "Topsheet!3", "Topsheet!4", "Topsheet!5"]],
+    ]);
+    expect(d.conservation).toMatchObject({ ecart: 0, listes: 0, totauxProuves: 31_464_800 });
+  });
+
+  it("les mêmes libellés dont les montants ne coupent pas les comptes en tranches : toujours listés", async () => {
+    const sheet = await feuilleXlsx("Topsheet", [
+      ["Acct#", "Description", "Total"],
+      ["1100", "Story & Rights", 37240],
+      ["1300", "Direction", 60840],
+      ["2000", "Production Staff", 35000],
+      ["2100", "Catering", 24244],
+      // 90 000 ≠ 37 240 + 60 840: the words « Above-the-Line » prove nothing.
+      [null, "Total Above-the-Line", 90000],
+      [null, "Total Below-the-Line", 67324],
+      [null, "Grand Total", 157324],
+    ]);
+    const d = importerDevis(sheet);
+    // 90 000 + 67 324 = 157 324, but no run of accounts makes 90 000: not proven, whatever their words.
+    for (const c of ["Topsheet!C6", "Topsheet!C7"])
+      expect(d.totauxProducteur.find((x) => x.cellule === c)?.preuve).toBeUndefined();
+    expect(d.conservation).toMatchObject({ ecart: 0, listes: 15_732_400 });
   });
 });
 
@@ -302,6 +374,44 @@ describe("récapitulatif sur une feuille à part", () => {
     expect(r.devis.recapitulatif?.ecarts.map((e) => e.cellule)).toEqual(["'Résumé'!C9"]);
   });
 
+  it("« Récapitulatif » sans ligne d'en-tête : reconnu par le calcul, jamais compté, le sous-chapitre faux nommé", async () => {
+    const r = await structurer(await feuilles("devis-type-cnc-recap-sans-entete.xlsx"));
+    // Before: no header row, no recap: its amounts were neither compared nor said.
+    expect(r.devis.recapitulatif).toEqual({
+      feuille: "Récapitulatif",
+      cellule: "'Récapitulatif'!C4",
+      sansEntete: true,
+      montants: 9,
+      parFormule: 0,
+      chapitres: 3,
+      sousChapitres: 5,
+      total: true,
+      ecarts: [
+        {
+          cellule: "'Récapitulatif'!C8",
+          libelle: "sous-chapitres 2.1 à 2.2",
+          chapitre: "2",
+          montant: 9_265_000,
+          attendu: 9_465_000,
+        },
+      ],
+    });
+    expect(r.devis.total).toBe(19_675_000);
+    expect(r.devis.conservation).toMatchObject({ lignes: 19_675_000, ecart: 0, listes: 0 });
+  });
+
+  it("sans ligne d'en-tête, des montants qui ne font pas les totaux du devis : pas un récapitulatif (les mots ne suffisent pas)", async () => {
+    const sheets = await feuilles("devis-type-cnc-recap-sans-entete.xlsx");
+    const recap = sheets.find((s) => s.name === "Récapitulatif") as SheetData;
+    // Every amount one euro off: the same words (« 1.1 », « Total 1 », « TOTAL »), no arithmetic behind them.
+    for (const row of recap.rows)
+      if (typeof row[2]?.v === "number") row[2] = { ...row[2], v: (row[2].v as number) + 1 };
+    const r = await structurer(sheets);
+    expect(r.devis.recapitulatif).toBeUndefined();
+    expect(r.constats.filter((c) => c.regle === "feuille-lue")).toEqual([]);
+    expect(r.devis.conservation).toMatchObject({ lignes: 19_675_000, ecart: 0 });
+  });
+
   it("une feuille « Recap » plus large que le devis n'est pas prise pour le devis", async () => {
     const sheets = await feuilles("devis-type-cnc.xlsx");
     const recap = sheets.find((s) => s.name === "Récapitulatif") as SheetData;
@@ -339,10 +449,11 @@ describe("colonnes par mois", () => {
 
   it("dates au premier du mois : des mois, pas des semaines ; la ligne dont les mois ne font pas le montant est nommée", async () => {
     const d = await lire("mois-dates.xlsx");
-    expect(d.colonnesNonLues?.map((c) => [c.colonne, c.entete, c.nature])).toEqual([
-      ["C", "01/09/2025", "mois"],
-      ["D", "01/10/2025", "mois"],
-      ["E", "01/11/2025", "mois"],
+    // Said as months (« septembre 2025 »), never as their first day (before: « 01/09/2025 »).
+    expect(d.colonnesNonLues?.map((c) => [c.colonne, sp(c.entete), c.nature])).toEqual([
+      ["C", "septembre 2025", "mois"],
+      ["D", "octobre 2025", "mois"],
+      ["E", "novembre 2025", "mois"],
     ]);
     expect(d.semaines).toBeUndefined();
     // « Montage » 7 500 € spread 3 000 + 3 000 (B5), and the total that spreads it (B8): named, never counted.
@@ -359,6 +470,43 @@ describe("colonnes par mois", () => {
     expect(sp(m?.message ?? "")).toContain(
       "Sur 2 lignes, les mois ne font pas le montant lu : Budget!C5, Budget!D5, Budget!C8, Budget!D8, Budget!E8 " +
         "(somme 19 600,00 €) ne sont pas comptées",
+    );
+    expect(sp(m?.message ?? "")).toContain("les 3 colonnes par mois (C « septembre 2025 » à E « novembre 2025 »)");
+    expect(m?.message).not.toContain("01/09/2025");
+  });
+
+  it("tableau empilé plus bas : ses colonnes par mois sont comparées ligne à ligne comme celles du premier", async () => {
+    const d = await lire("mois-empiles.xlsx");
+    // The first table, headed by dates at month starts: months in words, each row proven.
+    expect(d.colonnesNonLues?.map((c) => [c.colonne, sp(c.entete), c.nature])).toEqual([
+      ["C", "septembre 2025", "mois"],
+      ["D", "octobre 2025", "mois"],
+    ]);
+    expect(d.mois).toEqual({ lignes: 3, prouvees: 3, cellules: [], somme: 0, unite: "euros" });
+    // The table below (« Poste | Jours | Tarif | Montant | 01/11/2025 | 01/12/2025 »): before, its months were neither
+    // compared nor said. « Bruitage » (2 000 € of months for 2 400 €) and its total are named, never counted.
+    const bas = d.entetesSuivants?.[0];
+    expect(bas?.cellule).toBe("Budget!A9");
+    expect(bas?.colonnesNonLues?.map((c) => [c.colonne, sp(c.entete), c.nature])).toEqual([
+      ["E", "novembre 2025", "mois"],
+      ["F", "décembre 2025", "mois"],
+    ]);
+    // Its header's texts as the finding nouvel-entete quotes them (before: « 2025-11-01 »).
+    expect(bas?.textes.map(sp)).toEqual(["Poste", "Jours", "Tarif", "Montant", "novembre 2025", "décembre 2025"]);
+    expect(bas?.mois).toEqual({
+      lignes: 3,
+      prouvees: 1,
+      cellules: ["Budget!E12", "Budget!F12", "Budget!E13", "Budget!F13"],
+      somme: 760_000,
+      unite: "euros",
+    });
+    expect(d.conservation).toMatchObject({ ecart: 0, lignes: 1_600_000 });
+    const m = controles(d).find((c) => c.cellule === "Budget!E9");
+    expect(sp(m?.message ?? "")).toContain(
+      "les 2 colonnes par mois (E « novembre 2025 » à F « décembre 2025 ») répartissent le montant de chaque ligne : elles ne " +
+        "sont pas lues comme des montants, la colonne D « Montant » est lue. Sur 1 des 3 lignes, les mois font le " +
+        "montant lu, au centime. Sur 2 lignes, les mois ne font pas le montant lu : Budget!E12, Budget!F12, " +
+        "Budget!E13, Budget!F13 (somme 7 600,00 €) ne sont pas comptées",
     );
   });
 

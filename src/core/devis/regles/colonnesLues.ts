@@ -491,8 +491,10 @@ export const colonnesLues: Regle<ContexteDevis> = {
     for (const t of devis.entetesSuivants ?? []) {
       const mont = t.colonneMontant?.retenue ?? t.montant;
       const sems = (t.colonnesNonLues ?? []).filter((c) => c.nature === "semaine");
+      const mois = (t.colonnesNonLues ?? []).filter((c) => c.nature === "mois");
       const reste = (t.colonnesNonLues ?? []).filter((c) => c.nature !== "semaine" && c.nature !== "mois");
       if (sems.length) out.push(semainesVues({ mont, colonne: t.montant?.colonne }, sems, t.semaines));
+      if (mois.length) out.push(semainesVues({ mont, colonne: t.montant?.colonne }, mois, t.mois, "mois"));
       if (reste.length) out.push(colonnesNonLues({ mont, colonne: t.montant?.colonne, episodes: t.episodes }, reste));
     }
     for (const c of nonLues) if (c.nature === "secondBloc") out.push(secondBloc(c));

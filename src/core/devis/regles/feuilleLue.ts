@@ -54,7 +54,12 @@ export function constatsRecapitulatif(devis: Pick<Devis, "feuille" | "recapitula
         `du devis, les autres sont comparés par le calcul`;
   const debut =
     `${r.cellule} : la feuille « ${r.feuille} » récapitule le devis (${chapitres}) ; ses montants ne sont pas ` +
-    `comptés, seules les lignes de la feuille « ${devis.feuille} » le sont${formules}.`;
+    `comptés, seules les lignes de la feuille « ${devis.feuille} » le sont${formules}.` +
+    // No header row: recognised by the arithmetic alone, never by its words.
+    (r.sansEntete
+      ? ` Elle n'a pas de ligne d'en-tête : sa colonne de montants est reconnue par le calcul, ` +
+        `${r.ecarts.length ? "la plupart de ses montants valant" : "ses montants valant"}, au centime, les totaux du devis.`
+      : "");
   if (!r.ecarts.length)
     return [
       {
