@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
+import { natureBinaire } from "../core/comptabilite/fec/detection";
 import { ErreurDonnees } from "../core/erreurs";
 import { espacesInsecables } from "../core/util/texte";
 
@@ -152,7 +153,8 @@ export function raisonLecture(e: unknown): string {
 
 /**
  * The bytes of a text file the user named (`--colonnes`, `--correspondances`, a FEC): a missing file, a folder, no
- * right to read or a zip (an .xlsx, a compressed FEC) given for text is the user's, French message naming it, exit 2.
+ * right to read, a zip (an .xlsx, a compressed FEC) or binary bytes (natureBinaire) given for text is the user's,
+ * French message naming it, exit 2.
  * `quoi` starts the message: « Fichier de correspondances ».
  */
 export function lireFichierTexte(chemin: string, quoi: string): Buffer {
@@ -164,6 +166,8 @@ export function lireFichierTexte(chemin: string, quoi: string): Buffer {
     throw new CliError(`${quoi} illisible (${chemin}) : ${raisonLecture(e)}.`);
   }
   if (estZip(b)) throw new CliError(`${quoi} illisible (${chemin}) : ${PAS_TEXTE}.`);
+  const binaire = natureBinaire(b.subarray(0, 4096));
+  if (binaire) throw new CliError(`${quoi} illisible (${chemin}) : ${binaire}.`);
   return b;
 }
 

@@ -1,0 +1,177 @@
+import { spawnSync } from "child_process";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import { main } from "../../src/cli/main";
+import { BINAIRE, dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
+
+/**
+ * A hostile pass on every command's inputs, sixth round: a file that is no text given as a FEC or a correspondances
+ * file, a FEC piped in, a duration past any œuvre, a yes/no cell of the étapes that says neither.
+ */
+const dossier = dossierTemporaire("prodbook-hostile-entrees-");
+const variante = fabriqueVariantes(dossier);
+const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+const XLS = path.join(__dirname, "../fixtures/hostiles/ancien.xls");
+const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+const PLAN = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+
+describe("un fichier qui n'est pas du texte donné pour un FEC (avant : ses octets cités comme noms de colonnes)", () => {
+  const XLS_DIT =
+    "c'est un ancien classeur .xls (Excel 97-2003) ou un autre document Office 97-2003, pas un fichier texte\u00a0: " +
+    "enregistrez-le en texte (.txt ou .csv).";
+
+  it("un ancien classeur .xls : fec, ecarts -o et carbone --fec le disent, rien n'est écrit", async () => {
+    refus(await lancerCli(main, ["fec", XLS]), `${XLS} n'est pas un FEC lisible\u00a0: ${XLS_DIT}`);
+    const sortie = path.join(dossier(), "jamais-ecarts.xlsx");
+    refus(
+      await lancerCli(main, ["ecarts", EXEMPLE, "--fec", XLS, "-o", sortie]),
+      `${XLS} n'est pas un FEC lisible\u00a0: ${XLS_DIT}`,
+      sortie,
+    );
+    const csv = path.join(dossier(), "jamais.csv");
+    refus(
+      await lancerCli(main, ["carbone", EXEMPLE, "--fec", XLS, "--csv", csv]),
+      `${XLS} n'est pas un FEC lisible\u00a0: ${XLS_DIT}`,
+      csv,
+    );
+  });
+
+  it("un FEC compressé (gzip), un PDF, des octets de contrôle dans la première ligne", async () => {
+    const gz = path.join(dossier(), "fec.txt.gz");
+    await fs.writeFile(gz, gzipSync(await fs.readFile(FEC)));
+    refus(
+      await lancerCli(main, ["fec", gz]),
+      `${gz} n'est pas un FEC lisible\u00a0: c'est un fichier compressé (gzip), pas un fichier texte\u00a0: ` +
+        "décompressez-le.",
+    );
+    const pdf = path.join(dossier(), "fec.pdf");
+    await fs.writeFile(pdf, "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n");
+    refus(
+      await lancerCli(main, ["fec", pdf]),
+      `${pdf} n'est pas un FEC lisible\u00a0: c'est un document PDF, pas un fichier texte\u00a0: demandez le fichier ` +
+        "en texte (.txt ou .csv).",
+    );
+    const binaire = path.join(dossier(), "binaire.txt");
+    await fs.writeFile(binaire, Buffer.from([0x4a, 0x6f, 0x01, 0x02, 0x09, 0x1b, 0x0a, 0x41]));
+    refus(
+      await lancerCli(main, ["fec", binaire]),
+      `${binaire} n'est pas un FEC lisible\u00a0: sa première ligne contient des octets binaires (caractères de ` +
+        "contrôle)\u00a0: ce n'est pas un fichier texte.",
+    );
+  });
+
+  it("un FEC en UTF-16 sans marque (un NUL à côté de chaque lettre) reste lu", async () => {
+    const utf16 = path.join(dossier(), "fec-utf16.txt");
+    await fs.writeFile(utf16, Buffer.from(await fs.readFile(FEC, "utf8"), "utf16le"));
+    const r = await lancerCli(main, ["fec", utf16, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { lignesImportees: number; format: { encodage: string } };
+    expect([j.lignesImportees, j.format.encodage]).toEqual([23, "utf-16le"]);
+  });
+
+  it("un fichier de correspondances ou de colonnes binaire : nommé, pas ses octets cités", async () => {
+    const corr = path.join(dossier(), "correspondances.csv");
+    await fs.writeFile(corr, Buffer.from([0x00, 0x01, 0x02, 0x3b, 0x03, 0x0a]));
+    const sortie = path.join(dossier(), "jamais-corr.xlsx");
+    refus(
+      await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", corr, "-o", sortie]),
+      "Fichier de correspondances illisible (" +
+        corr +
+        ")\u00a0: sa première ligne contient des octets binaires (caractères de contrôle)\u00a0: ce n'est pas un " +
+        "fichier texte.",
+      sortie,
+    );
+    refus(
+      await lancerCli(main, ["fec", FEC, "--colonnes", XLS]),
+      `Correspondance de colonnes illisible (${XLS})\u00a0: ${XLS_DIT}`,
+    );
+  });
+});
+
+describe("un FEC qui n'est pas un fichier ordinaire (avant : « n'est pas un fichier : c'est un dossier »)", () => {
+  it("lu par un tube, <(cat fec.txt) : les mêmes totaux que le fichier", () => {
+    const lancer = (commande: string) =>
+      spawnSync("bash", ["-c", commande, process.execPath, BINAIRE, FEC], { encoding: "utf8" });
+    const tube = lancer('"$0" "$1" fec <(cat "$2") --json');
+    const fichier = lancer('"$0" "$1" fec "$2" --json');
+    expect([tube.status, tube.stderr]).toEqual([0, ""]);
+    const lu = (out: string) => {
+      const j = JSON.parse(out) as { lignesImportees: number; debit: string; credit: string };
+      return [j.lignesImportees, j.debit, j.credit];
+    };
+    expect(lu(tube.stdout)).toEqual(lu(fichier.stdout));
+    // Compressed in the pipe: said, not listed as columns.
+    const gz = lancer('"$0" "$1" fec <(gzip -c "$2")');
+    expect([gz.status, gz.stdout]).toEqual([2, ""]);
+    expect(gz.stderr).toMatch(/n'est pas un FEC lisible\u00a0: c'est un fichier compressé \(gzip\)/);
+  });
+
+  it("un dossier reste dit dossier", async () => {
+    refus(await lancerCli(main, ["fec", dossier()]), `${dossier()} n'est pas un fichier\u00a0: c'est un dossier.`);
+  });
+});
+
+describe("--duree au-delà de toute œuvre (avant : 1e20 min arrondies sans un mot, ou un « montant » du devis accusé)", () => {
+  const DIT =
+    "L'option --duree attend une durée d'au plus 100\u202f000 minutes (plus de 1\u202f600 heures), reçu " +
+    "«\u00a099999999999999999999\u00a0».";
+  it.each([
+    ["devis", [EXEMPLE]],
+    ["credit-impot", [EXEMPLE, "--regime", "audiovisuel", "--genre", "fiction"]],
+    ["financement", [FICTION, "--cout", "1000000", "--oeuvre", "audiovisuel", "--genre", "fiction"]],
+  ])("%s", async (commande, args) => {
+    const sortie = path.join(dossier(), `jamais-${commande}.xlsx`);
+    const r = await lancerCli(main, [commande, ...args, "--duree", "99999999999999999999", "-o", sortie]);
+    refus(r, DIT, sortie);
+  });
+
+  it("100 000 minutes restent permises, 100 000,5 non", async () => {
+    const r = await lancerCli(main, ["devis", EXEMPLE, "--duree", "100000", "--json"]);
+    expect(r.code).toBe(0);
+    refus(
+      await lancerCli(main, ["devis", EXEMPLE, "--duree", "100000,5"]),
+      "L'option --duree attend une durée d'au plus 100\u202f000 minutes (plus de 1\u202f600 heures), reçu " +
+        "«\u00a0100000,5\u00a0».",
+    );
+  });
+});
+
+describe("étapes : une case « Calendaire » qui ne dit ni oui ni non (avant : lue « non » sans un mot)", () => {
+  it.each([
+    ["peut-être", "«\u00a0peut-être\u00a0»"],
+    [42, "«\u00a042\u00a0»"],
+  ])("%s : la cellule nommée, rien d'écrit", async (valeur, cite) => {
+    const f = await variante(PLAN, `calendaire-${String(valeur)}.xlsx`, (wb) => {
+      wb.getWorksheet("Étapes post-prod")!.getCell("D3").value = valeur;
+    });
+    const sortie = path.join(dossier(), "jamais-planning.xlsx");
+    refus(
+      await lancerCli(main, ["planning", f, "--livraison", "2026-06-01", "-o", sortie]),
+      `${path.basename(f)}\u00a0: Ligne 3\u00a0: valeur ${cite} illisible dans la colonne «\u00a0Calendaire\u00a0» pour ` +
+        `l'étape «\u00a0Montage son\u00a0» ('Étapes post-prod'!D3)\u202f; «\u00a0oui\u00a0» ou «\u00a0non\u00a0» est attendu.`,
+      sortie,
+    );
+  });
+
+  it("« oui », « non », « x » et une case vide restent lus", async () => {
+    const f = await variante(PLAN, "calendaire-lisible.xlsx", (wb) => {
+      const ws = wb.getWorksheet("Étapes post-prod")!;
+      ws.getCell("D2").value = "non";
+      ws.getCell("D3").value = "oui";
+      ws.getCell("D4").value = "x";
+    });
+    const r = await lancerCli(main, ["planning", f, "--livraison", "2026-06-01", "--json"]);
+    expect(r.code).toBe(0);
+    // Montage son and Musique in calendar days (a weekend inside), Montage image and Mixage in working days.
+    const etapes = (JSON.parse(r.out) as { etapes: { nom: string; debut: string; fin: string }[] }).etapes;
+    expect(etapes.map((e) => [e.nom, e.debut, e.fin])).toEqual([
+      ["Montage image", "2026-05-06", "2026-05-21"],
+      ["Montage son", "2026-05-22", "2026-05-26"],
+      ["Musique", "2026-05-23", "2026-05-26"],
+      ["Mixage", "2026-05-27", "2026-05-29"],
+      ["PAD", "2026-06-01", "2026-06-01"],
+    ]);
+  });
+});
