@@ -175,3 +175,52 @@ describe("étapes : une case « Calendaire » qui ne dit ni oui ni non (avant : 
     ]);
   });
 });
+
+describe("ecarts : une saisie de la feuille « Écarts » qui n'est pas un montant (avant : perdue sans un mot à la mise à jour)", () => {
+  const FEC_EXEMPLE = path.join(__dirname, "../../assets/exemple/fec-exemple.txt");
+  /** The example's Écarts written once by Prodbook, then `modifier` types over it, as a user does in Excel. */
+  async function retouche(nom: string, modifier: (ws: import("exceljs").Worksheet) => void): Promise<string> {
+    const premier = path.join(dossier(), "ecarts-premier.xlsx");
+    if (!(await fs.stat(premier).catch(() => undefined))) {
+      const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC_EXEMPLE, "-o", premier]);
+      expect(r.code).toBe(0);
+    }
+    return variante(premier, nom, (wb) => modifier(wb.getWorksheet("Écarts")!));
+  }
+  const GARDE =
+    "\u202f; corrigez la cellule (Prodbook garde les saisies de la feuille «\u00a0Écarts\u00a0» à chaque mise à jour et n'en devine aucune).";
+
+  it.each([
+    [
+      "H23",
+      "beaucoup",
+      "Reste à engager",
+      "«\u00a0beaucoup\u00a0» n'est pas un montant en euros (par exemple «\u00a02\u00a0880,00\u00a0»)",
+    ],
+    ["F23", "12.500", "Engagé", "«\u00a012.500\u00a0» peut se lire 12,50\u00a0€ ou 12\u202f500,00\u00a0€"],
+    ["E23", { error: "#REF!" }, "Budget révisé", "l'erreur Excel #REF! n'est pas un montant"],
+    ["B2", "cinq", "Seuil d'alerte (%)", "«\u00a0cinq\u00a0» n'est pas un nombre"],
+  ] as const)("%s = %j : la cellule nommée, rien d'écrit", async (cellule, valeur, colonne, raison) => {
+    const f = await retouche(`ecarts-${cellule}.xlsx`, (ws) => {
+      ws.getCell(cellule).value = valeur as import("exceljs").CellValue;
+    });
+    const sortie = path.join(dossier(), "jamais-ecarts-saisie.xlsx");
+    refus(
+      await lancerCli(main, ["ecarts", f, "--fec", FEC_EXEMPLE, "-o", sortie]),
+      `${path.basename(f)}\u00a0: 'Écarts'!${cellule} (${colonne})\u00a0: ${raison}${GARDE}`,
+      sortie,
+    );
+  });
+
+  it("un montant tapé en texte (« 1 200 ») est lu et gardé", async () => {
+    const f = await retouche("ecarts-texte-lisible.xlsx", (ws) => {
+      ws.getCell("F23").value = "1 200";
+    });
+    const r = await lancerCli(main, ["ecarts", f, "--fec", FEC_EXEMPLE, "--json"]);
+    expect(r.code).toBe(0);
+    const postes = (JSON.parse(r.out) as { postes: { code: string; engage: string | null }[] }).postes;
+    expect(postes.filter((p) => p.engage !== null)).toEqual([
+      expect.objectContaining({ code: "1", engage: "1200.00" }),
+    ]);
+  });
+});
