@@ -224,3 +224,27 @@ describe("ecarts : une saisie de la feuille « Écarts » qui n'est pas un monta
     ]);
   });
 });
+
+describe("financement : une date de tranche sans montant (avant : la date perdue sans un mot, la source comptée sans date)", () => {
+  it.each([
+    ["texte", "01/03/2026" as ExcelJSValeur, "01/03/2026"],
+    ["date Excel", new Date(Date.UTC(2026, 2, 1)) as ExcelJSValeur, "01/03/2026"],
+  ])("%s : l'alerte nomme la cellule, le reste du plan est lu", async (_nom, valeur, dite) => {
+    const f = await variante(FICTION, `tranche-sans-montant-${_nom.replace(" ", "-")}.xlsx`, (wb) => {
+      const ws = wb.getWorksheet("Financement")!;
+      ws.getCell("F3").value = null;
+      ws.getCell("G3").value = valeur;
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--json"]);
+    expect(r.code).toBe(0);
+    const messages = (JSON.parse(r.out) as { controles: { message: string; cellule?: string }[] }).controles;
+    expect(messages).toContainEqual(
+      expect.objectContaining({
+        cellule: "Financement!G3",
+        message: `Financement!G3 : date « ${dite} » sans montant de tranche (Financement!F3 vide) ; cette date n'est pas prise.`,
+      }),
+    );
+  });
+});
+
+type ExcelJSValeur = import("exceljs").CellValue;
