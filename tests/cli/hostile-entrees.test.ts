@@ -248,3 +248,39 @@ describe("financement : une date de tranche sans montant (avant : la date perdue
 });
 
 type ExcelJSValeur = import("exceljs").CellValue;
+
+describe("carbone --csv sur un fichier lu autre que le FEC (avant : le fichier de correspondances écrasé, code 0)", () => {
+  it("--csv = --correspondances : refusé, le fichier intact, rien d'écrit", async () => {
+    const corr = path.join(dossier(), "correspondances.csv");
+    const contenu = await fs.readFile(path.join(__dirname, "../../assets/exemple/correspondances-exemple.csv"));
+    await fs.writeFile(corr, contenu);
+    const FEC_EXEMPLE = path.join(__dirname, "../../assets/exemple/fec-exemple.txt");
+    const sortie = path.join(dossier(), "jamais-carbone.xlsx");
+    refus(
+      await lancerCli(main, [
+        "carbone",
+        EXEMPLE,
+        "--fec",
+        FEC_EXEMPLE,
+        "--correspondances",
+        corr,
+        "--csv",
+        corr,
+        "-o",
+        sortie,
+      ]),
+      `Le fichier de l'option --csv «\u00a0${corr}\u00a0» est le fichier de correspondances lu\u00a0: indiquez un autre nom.`,
+      sortie,
+    );
+    expect(await fs.readFile(corr)).toEqual(contenu);
+  });
+
+  it("--csv = --colonnes : refusé", async () => {
+    const colonnes = path.join(dossier(), "colonnes.csv");
+    await fs.writeFile(colonnes, '{ "separateur": ";", "colonnes": { "compte": "Compte", "date": "Date" } }');
+    refus(
+      await lancerCli(main, ["carbone", EXEMPLE, "--fec", FEC, "--colonnes", colonnes, "--csv", colonnes]),
+      `Le fichier de l'option --csv «\u00a0${colonnes}\u00a0» est la correspondance de colonnes lue\u00a0: indiquez un autre nom.`,
+    );
+  });
+});
