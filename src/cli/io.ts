@@ -130,10 +130,15 @@ export function raisonEcriture(e: unknown): string {
       return "nom de fichier trop long";
     case "ENOTDIR":
       return "un élément du chemin est un fichier, pas un dossier";
+    case "ELOOP":
+      return BOUCLE;
     default:
       return code ? `erreur système ${code}` : (e as Error).message;
   }
 }
+
+/** A symbolic link that leads back to itself (ELOOP), read or written. */
+const BOUCLE = "c'est un lien symbolique qui boucle sur lui-même";
 
 /** Why a file could not be read, in French (Node's text is English). */
 export function raisonLecture(e: unknown): string {
@@ -146,6 +151,12 @@ export function raisonLecture(e: unknown): string {
     case "EACCES":
     case "EPERM":
       return "lecture non autorisée";
+    case "ENOTDIR":
+      return "un élément du chemin est un fichier, pas un dossier";
+    case "ENAMETOOLONG":
+      return "nom de fichier trop long";
+    case "ELOOP":
+      return BOUCLE;
     default:
       return code ? `erreur système ${code}` : (e as Error).message;
   }

@@ -284,3 +284,34 @@ describe("carbone --csv sur un fichier lu autre que le FEC (avant : le fichier d
     );
   });
 });
+
+describe("un chemin qu'on ne peut pas suivre (avant : « erreur système ELOOP », ou « introuvable » pour un lien qui boucle)", () => {
+  const BOUCLE = "c'est un lien symbolique qui boucle sur lui-même.";
+  it("un lien symbolique qui boucle sur lui-même, lu ou écrit", async () => {
+    const classeur = path.join(dossier(), "boucle.xlsx");
+    const texte = path.join(dossier(), "boucle.txt");
+    await fs.symlink(classeur, classeur);
+    await fs.symlink(texte, texte);
+    refus(
+      await lancerCli(main, ["devis", classeur]),
+      `Le fichier «\u00a0${classeur}\u00a0» n'est pas un classeur Excel lisible (.xlsx)\u00a0: ${BOUCLE}`,
+    );
+    refus(await lancerCli(main, ["fec", texte]), `Lecture impossible de ${texte}\u00a0: ${BOUCLE}`);
+    refus(
+      await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", texte]),
+      `Fichier de correspondances illisible (${texte})\u00a0: ${BOUCLE}`,
+    );
+    refus(
+      await lancerCli(main, ["devis", EXEMPLE, "-o", classeur]),
+      `Écriture impossible de «\u00a0${classeur}\u00a0»\u00a0: ${BOUCLE}`,
+    );
+  });
+
+  it("un FEC sous un fichier pris pour un dossier", async () => {
+    const sous = path.join(FEC, "x.txt");
+    refus(
+      await lancerCli(main, ["fec", sous]),
+      `Lecture impossible de ${sous}\u00a0: un élément du chemin est un fichier, pas un dossier.`,
+    );
+  });
+});
