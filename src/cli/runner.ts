@@ -155,6 +155,12 @@ async function executer<O extends OptionsCli, A, R>(
     }
   } else {
     if (positionnels.length === 0) throw new CliError(`Indiquez ${def.entree}.\nUsage : ${def.usage}`);
+    // `prodbook devis "$F"` with F unset: no file named, never a command run on no workbook (« Erreur interne »).
+    if (positionnels[0] === "")
+      throw new CliError(
+        `Indiquez ${def.entree} : le nom de fichier reçu est vide (une variable du terminal non définie ?).\n` +
+          `Usage : ${def.usage}`,
+      );
     if (positionnels.length > 1) {
       throw new CliError(
         `Argument en trop « ${positionnels[1]} » : prodbook ${def.nom} prend ${def.entree} et des options.\n` +

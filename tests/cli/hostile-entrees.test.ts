@@ -315,3 +315,20 @@ describe("un chemin qu'on ne peut pas suivre (avant : « erreur système ELOOP �
     );
   });
 });
+
+describe('un nom de fichier vide, prodbook devis "$F" sans F (avant : « Erreur interne : TypeError », code 1)', () => {
+  const echapper = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  it.each([
+    [["devis", ""], "un classeur .xlsx"],
+    [["credit-impot", "", "--regime", "cinema", "--genre", "fiction"], "un classeur .xlsx"],
+    [["financement", "", "--cout", "1000"], "un classeur .xlsx"],
+    [["planning", "", "--livraison", "2026-06-01"], "un classeur .xlsx"],
+    [["carbone", ""], "un classeur .xlsx"],
+    [["ecarts", "", "--fec", FEC], "le classeur du devis (.xlsx)"],
+    [["versions", "lister", ""], "un classeur .xlsx"],
+    [["fec", ""], "un fichier FEC"],
+  ])("%j", async (args, quoi) => {
+    const dit = `Indiquez ${quoi}\u00a0: le nom de fichier reçu est vide (une variable du terminal non définie\u202f?).`;
+    refus(await lancerCli(main, args), new RegExp(`^${echapper(dit)}\nUsage\u00a0: prodbook `));
+  });
+});
