@@ -332,3 +332,40 @@ describe('un nom de fichier vide, prodbook devis "$F" sans F (avant : « Erreur 
     refus(await lancerCli(main, args), new RegExp(`^${echapper(dit)}\nUsage\u00a0: prodbook `));
   });
 });
+
+describe("versions enregistrer --auteur démesuré (avant : 40 000 caractères écrits dans une cellule qui en tient 32 767)", () => {
+  it("refusé comme un nom trop long, rien d'écrit ; un auteur ordinaire reste gardé", async () => {
+    const sortie = path.join(dossier(), "jamais-versions.xlsx");
+    const r = await lancerCli(main, [
+      "versions",
+      "enregistrer",
+      EXEMPLE,
+      "--nom",
+      "V1",
+      "--auteur",
+      "a".repeat(40000),
+      "-o",
+      sortie,
+    ]);
+    refus(
+      r,
+      `devis-producteur.xlsx\u00a0: Le nom d'auteur «\u00a0${"a".repeat(40)}…\u00a0» dépasse 100 caractères.`,
+      sortie,
+    );
+    const ok = path.join(dossier(), "versions-auteur.xlsx");
+    const r2 = await lancerCli(main, [
+      "versions",
+      "enregistrer",
+      EXEMPLE,
+      "--nom",
+      "V1",
+      "--auteur",
+      " Claire  Martin ",
+      "-o",
+      ok,
+      "--json",
+    ]);
+    expect(r2.code).toBe(0);
+    expect((JSON.parse(r2.out) as { version: { auteur: string } }).version.auteur).toBe("Claire Martin");
+  });
+});
