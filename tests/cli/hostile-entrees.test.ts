@@ -369,3 +369,31 @@ describe("versions enregistrer --auteur démesuré (avant : 40 000 caractères �
     expect((JSON.parse(r2.out) as { version: { auteur: string } }).version.auteur).toBe("Claire Martin");
   });
 });
+
+describe("un libellé du FEC plus long qu'une cellule (avant : 40 000 caractères écrits, classeur qu'Excel répare)", () => {
+  it("ecarts -o : code 2, la cellule nommée, rien d'écrit ; sans -o le FEC reste lu", async () => {
+    const lignes = (await fs.readFile(FEC, "utf8")).split("\n");
+    const champs = lignes[1].split("\t");
+    champs[10] = "L".repeat(40000);
+    lignes[1] = champs.join("\t");
+    const long = path.join(dossier(), "fec-libelle-long.txt");
+    await fs.writeFile(long, lignes.join("\n"));
+    const sortie = path.join(dossier(), "jamais-long.xlsx");
+    refus(
+      await lancerCli(main, ["ecarts", EXEMPLE, "--fec", long, "-o", sortie]),
+      new RegExp(
+        [
+          "^Écriture impossible de « [^»]+jamais-long\\.xlsx » : le texte de la cellule 'Grand livre'!I2 aurait 40 000",
+          "caractères : une cellule Excel en tient au plus 32 767 ; raccourcissez-le à sa source (un libellé du FEC ou",
+          "d'un fichier lu)\\.$",
+        ]
+          .join(" ")
+          .replace(/[()]/g, "\\$&")
+          .replace(/ /g, "\\s"),
+        "u",
+      ),
+      sortie,
+    );
+    expect((await lancerCli(main, ["ecarts", EXEMPLE, "--fec", long, "--json"])).code).toBe(0);
+  });
+});
