@@ -91,7 +91,7 @@ export async function enregistrerSortie(
     await wb.enregistrer(sortie);
   } catch (e) {
     // A data error met while writing (a text longer than a cell holds) says itself, with its cell.
-    if (e instanceof ErreurDonnees) throw new CliError(`Écriture impossible de « ${sortie} » : ${e.message}.`);
+    if (e instanceof ErreurDonnees) throw new CliError(`Écriture impossible de « ${sortie} » : ${e.message}`);
     throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e)}.`);
   }
 }

@@ -397,3 +397,22 @@ describe("un libellé du FEC plus long qu'une cellule (avant : 40 000 caractère
     expect((await lancerCli(main, ["ecarts", EXEMPLE, "--fec", long, "--json"])).code).toBe(0);
   });
 });
+
+describe("un libellé du fichier de correspondances plus long qu'une cellule", () => {
+  it("refusé avant toute écriture, la cellule nommée", async () => {
+    const source = await fs.readFile(path.join(__dirname, "../../assets/exemple/correspondances-exemple.csv"), "utf8");
+    const lignes = source.split("\n");
+    const champs = lignes[1].split(";");
+    champs[2] = "L".repeat(40000);
+    lignes[1] = champs.join(";");
+    const corr = path.join(dossier(), "correspondances-longues.csv");
+    await fs.writeFile(corr, lignes.join("\n"));
+    const sortie = path.join(dossier(), "jamais-corr-long.xlsx");
+    refus(
+      await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", corr, "-o", sortie]),
+      "devis-producteur.xlsx\u00a0: le texte de la cellule Correspondances!C2 aurait 40\u00a0000 caractères\u00a0: une cellule " +
+        "Excel en tient au plus 32\u00a0767\u202f; raccourcissez-le à sa source (un libellé du FEC ou d'un fichier lu).",
+      sortie,
+    );
+  });
+});

@@ -121,7 +121,7 @@ export class TexteTropLongError extends ErreurDonnees {
   ) {
     super(
       `le texte de la cellule ${cellule} aurait ${milliers(longueur)} caractères : une cellule Excel en tient au plus ` +
-        `${milliers(CARACTERES_MAX_CELLULE)} ; raccourcissez-le à sa source (un libellé du FEC ou d'un fichier lu)`,
+        `${milliers(CARACTERES_MAX_CELLULE)} ; raccourcissez-le à sa source (un libellé du FEC ou d'un fichier lu).`,
     );
   }
 }
