@@ -73,18 +73,29 @@ export function detailDate(valeur: string): string {
 }
 
 /**
- * What a duration must be, for the pane (« Durée (minutes) ») and the CLI (--duree): one rule, one wording. A value
- * that is no number written in figures (« abc », « 1e3 », « 0x10 ») is told so, not that it should exceed 0.
+ * The longest duration taken, in minutes: past any œuvre one devis covers (a daily soap's season is about 7 000 min).
+ * More is a date, an amount or a reference typed instead; taken, it was rounded past 2^53 (« 99999999999999999999 »
+ * printed « 100 000 000 000 000 000 000 min ») or blamed on an amount of the devis (a cap per minute times it).
  */
-export const detailDuree = (recu: string | number, lisible = true): string =>
-  lisible
-    ? `attend une durée en minutes supérieure à 0, reçu « ${recu} »`
-    : `attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « ${recu} »`;
+export const DUREE_MAX_MINUTES = 100_000;
 
-/** A duration in minutes, > 0. */
+/**
+ * What a duration must be, for the pane (« Durée (minutes) ») and the CLI (--duree): one rule, one wording. A value
+ * that is no number written in figures (« abc », « 1e3 », « 0x10 ») is told so, not that it should exceed 0; one past
+ * DUREE_MAX_MINUTES is told its bound.
+ */
+export const detailDuree = (recu: string | number, lisible = true, tropLongue = false): string =>
+  !lisible
+    ? `attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « ${recu} »`
+    : tropLongue
+      ? `attend une durée d'au plus 100\u202f000 minutes (plus de 1\u202f600 heures), reçu « ${recu} »`
+      : `attend une durée en minutes supérieure à 0, reçu « ${recu} »`;
+
+/** A duration in minutes, > 0 and at most DUREE_MAX_MINUTES. */
 export function verifierDuree(valeur: number | undefined, champ = "dureeMinutes"): void {
   if (valeur === undefined) return;
-  if (!Number.isFinite(valeur) || valeur <= 0) throw invalide(champ, detailDuree(valeur, Number.isFinite(valeur)));
+  if (!Number.isFinite(valeur) || valeur <= 0 || valeur > DUREE_MAX_MINUTES)
+    throw invalide(champ, detailDuree(valeur, Number.isFinite(valeur), valeur > DUREE_MAX_MINUTES));
 }
 
 /** A whole number ≥ min. */

@@ -1,4 +1,4 @@
-import { detailDuree } from "../app/arguments";
+import { detailDuree, DUREE_MAX_MINUTES } from "../app/arguments";
 import { texteDureesAmbigues as dureesNonPrises, type DureeEcrite } from "../app/commandes/production";
 import { CliError } from "./io";
 import { decimalFr } from "../core/util/texte";
@@ -22,8 +22,8 @@ export function dureeArg(valeur: string | undefined, option = "--duree"): number
   const a = analyserNombre(valeur);
   if (a.type === "ambigu") throw new CliError(messageNombreRefuse(a, `L'option ${option}`, valeur));
   const n = a.type === "nombre" ? a.valeur.toNumber() : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0)
-    throw new CliError(`L'option ${option} ${detailDuree(valeur, Number.isFinite(n))}.`);
+  if (!Number.isFinite(n) || n <= 0 || n > DUREE_MAX_MINUTES)
+    throw new CliError(`L'option ${option} ${detailDuree(valeur, Number.isFinite(n), n > DUREE_MAX_MINUTES)}.`);
   return n;
 }
 

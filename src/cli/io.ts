@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
+import { natureBinaire } from "../core/comptabilite/fec/detection";
 import { ErreurDonnees } from "../core/erreurs";
 import { espacesInsecables } from "../core/util/texte";
 
@@ -89,6 +90,8 @@ export async function enregistrerSortie(
   try {
     await wb.enregistrer(sortie);
   } catch (e) {
+    // A data error met while writing (a text longer than a cell holds) says itself, with its cell.
+    if (e instanceof ErreurDonnees) throw new CliError(`Écriture impossible de « ${sortie} » : ${e.message}`);
     throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e)}.`);
   }
 }
@@ -129,10 +132,15 @@ export function raisonEcriture(e: unknown): string {
       return "nom de fichier trop long";
     case "ENOTDIR":
       return "un élément du chemin est un fichier, pas un dossier";
+    case "ELOOP":
+      return BOUCLE;
     default:
       return code ? `erreur système ${code}` : (e as Error).message;
   }
 }
+
+/** A symbolic link that leads back to itself (ELOOP), read or written. */
+const BOUCLE = "c'est un lien symbolique qui boucle sur lui-même";
 
 /** Why a file could not be read, in French (Node's text is English). */
 export function raisonLecture(e: unknown): string {
@@ -145,6 +153,12 @@ export function raisonLecture(e: unknown): string {
     case "EACCES":
     case "EPERM":
       return "lecture non autorisée";
+    case "ENOTDIR":
+      return "un élément du chemin est un fichier, pas un dossier";
+    case "ENAMETOOLONG":
+      return "nom de fichier trop long";
+    case "ELOOP":
+      return BOUCLE;
     default:
       return code ? `erreur système ${code}` : (e as Error).message;
   }
@@ -152,7 +166,8 @@ export function raisonLecture(e: unknown): string {
 
 /**
  * The bytes of a text file the user named (`--colonnes`, `--correspondances`, a FEC): a missing file, a folder, no
- * right to read or a zip (an .xlsx, a compressed FEC) given for text is the user's, French message naming it, exit 2.
+ * right to read, a zip (an .xlsx, a compressed FEC) or binary bytes (natureBinaire) given for text is the user's,
+ * French message naming it, exit 2.
  * `quoi` starts the message: « Fichier de correspondances ».
  */
 export function lireFichierTexte(chemin: string, quoi: string): Buffer {
@@ -164,6 +179,8 @@ export function lireFichierTexte(chemin: string, quoi: string): Buffer {
     throw new CliError(`${quoi} illisible (${chemin}) : ${raisonLecture(e)}.`);
   }
   if (estZip(b)) throw new CliError(`${quoi} illisible (${chemin}) : ${PAS_TEXTE}.`);
+  const binaire = natureBinaire(b.subarray(0, 4096));
+  if (binaire) throw new CliError(`${quoi} illisible (${chemin}) : ${binaire}.`);
   return b;
 }
 

@@ -28,6 +28,7 @@ import {
   ligneEcrit,
   procheDe,
   raisonEcriture,
+  raisonLecture,
   type Commande,
   type Io,
 } from "./io";
@@ -154,6 +155,12 @@ async function executer<O extends OptionsCli, A, R>(
     }
   } else {
     if (positionnels.length === 0) throw new CliError(`Indiquez ${def.entree}.\nUsage : ${def.usage}`);
+    // `prodbook devis "$F"` with F unset: no file named, never a command run on no workbook (« Erreur interne »).
+    if (positionnels[0] === "")
+      throw new CliError(
+        `Indiquez ${def.entree} : le nom de fichier reçu est vide (une variable du terminal non définie ?).\n` +
+          `Usage : ${def.usage}`,
+      );
     if (positionnels.length > 1) {
       throw new CliError(
         `Argument en trop « ${positionnels[1]} » : prodbook ${def.nom} prend ${def.entree} et des options.\n` +
@@ -266,8 +273,15 @@ function enErreurOption(e: unknown, def: { champs?: Record<string, string> }): u
 async function ouvrirClasseur(entree: string, options?: OptionsOuverture): Promise<XlsxWorkbook> {
   // Loaded here, not at the top: `prodbook fec` never loads ExcelJS.
   const { XlsxWorkbook: Classeur } = require("../xlsx/xlsxWorkbook") as typeof import("../xlsx/xlsxWorkbook");
-  // A missing file is said as every command says it (the adapter's « n'est pas un classeur lisible » is for the others).
-  if (!fs.existsSync(entree)) throw new CliError(fichierIntrouvable(entree, "classeur"));
+  // A missing file is said as every command says it (the adapter's « n'est pas un classeur lisible » is for the others);
+  // a path that cannot be looked at (a link looping on itself, a name too long) says why, never « introuvable ».
+  try {
+    fs.statSync(entree);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new CliError(fichierIntrouvable(entree, "classeur"));
+    throw new CliError(`Le fichier « ${entree} » n'est pas un classeur Excel lisible (.xlsx) : ${raisonLecture(e)}.`);
+  }
   try {
     return await Classeur.ouvrir(entree, options);
   } catch (e) {

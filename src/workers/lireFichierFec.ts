@@ -23,6 +23,7 @@ export async function lireBlobFec(
   } = {},
 ): Promise<{ resultat: ResultatFec; mapping?: MappingGrandLivre }> {
   const debut = analyserDebut(new Uint8Array(await fichier.slice(0, 65536).arrayBuffer()));
+  if (debut.binaire) throw new FecFormatError(`Ce fichier n'est pas un FEC lisible : ${debut.binaire}.`);
   if (opts.mapping !== undefined || debut.csv) {
     const lu = lireGrandLivreOctets(new Uint8Array(await fichier.arrayBuffer()), opts);
     if (!lu) {

@@ -7,6 +7,7 @@ import { lignesDeVersion } from "../../core/versions/depuisDevis";
 import {
   lignesNonPlacees,
   nomVersionValide,
+  auteurVersionValide,
   totalVersion,
   VERSION_COURANTE,
   VersionExistanteError,
@@ -156,7 +157,7 @@ export const commandesVersions = {
     const version: Version = {
       nom,
       date: args.date ?? aujourdhui(),
-      auteur: (args.auteur ?? "").trim(),
+      auteur: auteurVersionValide(args.auteur ?? ""),
       lignes: lignesDeVersion(devis),
     };
     // Replacing keeps the version's place in the list; a new one goes last.

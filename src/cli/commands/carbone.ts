@@ -170,9 +170,19 @@ export const commande = definirCommande({
           `L'option ${o} ne sert qu'avec --fec <fichier> (le Grand Livre du réalisé).\nUsage : ${USAGE}`,
         );
     if (fec !== undefined) {
-      verifierSortie(sortie, fec, ...(v.correspondances ? [v.correspondances] : []));
-      if (csv !== undefined && memeFichier(csv, fec))
-        throw new CliError(`Le fichier de l'option --csv « ${csv} » est le FEC lu : indiquez un autre nom.`);
+      const lus = [fec, v.correspondances, v.colonnes].filter((f): f is string => f !== undefined);
+      verifierSortie(sortie, ...lus);
+      // Every file read, not the FEC alone: `--correspondances c.csv --csv c.csv` overwrote the correspondances.
+      const lu = csv === undefined ? undefined : lus.find((f) => memeFichier(csv, f));
+      if (lu !== undefined) {
+        const quoi =
+          lu === fec
+            ? "le FEC lu"
+            : lu === v.correspondances
+              ? "le fichier de correspondances lu"
+              : "la correspondance de colonnes lue";
+        throw new CliError(`Le fichier de l'option --csv « ${csv} » est ${quoi} : indiquez un autre nom.`);
+      }
     }
     const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
     const corr = v.correspondances ? lireCorrespondances(v.correspondances) : undefined;

@@ -155,7 +155,7 @@ export const commande = definirCommande({
   },
   verifier(v, { sortie }) {
     if (!v.fec) throw new CliError(`L'option --fec <fichier> est obligatoire.\nUsage : ${USAGE}`);
-    verifierSortie(sortie, v.fec, ...(v.correspondances ? [v.correspondances] : []));
+    verifierSortie(sortie, ...[v.fec, v.correspondances, v.colonnes].filter((f): f is string => f !== undefined));
     const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
     // Without a file: the workbook's « Correspondances » sheet of an earlier run, else the default table (the pane's).
     const { table: correspondances, alertes } = v.correspondances

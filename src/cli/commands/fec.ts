@@ -7,6 +7,7 @@ import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/mo
 import {
   assemblerFec,
   analyserDebut,
+  LecteurFec,
   avertissementEncodage,
   lireGrandLivreOctets,
   raisonMappingInvalide,
@@ -87,8 +88,8 @@ function debutDe(chemin: string): DebutFichier & { zip: boolean } {
   }
 }
 
-function lireCsv(chemin: string, opts: OptionsFichier): ResultatFec {
-  const lu = lireGrandLivreOctets(fs.readFileSync(chemin), { encodage: opts.encodage, mapping: opts.colonnes });
+function lireCsv(chemin: string, opts: OptionsFichier, octets: Uint8Array = fs.readFileSync(chemin)): ResultatFec {
+  const lu = lireGrandLivreOctets(octets, { encodage: opts.encodage, mapping: opts.colonnes });
   if (!lu) {
     throw new CliError(
       `${chemin} : ni FEC (séparateur tabulation ou « | ») ni grand livre CSV reconnu (colonnes Compte, Date et Débit/Crédit ou ` +
@@ -124,10 +125,12 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(fichierIntrouvable(chemin, "FEC"));
     throw new CliError(`Lecture impossible de ${chemin} : ${raisonLecture(e)}.`);
   }
-  if (!st.isFile()) throw new CliError(`${chemin} n'est pas un fichier : c'est un dossier.`);
+  if (st.isDirectory()) throw new CliError(`${chemin} n'est pas un fichier : c'est un dossier.`);
   try {
+    // A pipe (`prodbook fec <(gunzip -c fec.txt.gz)`) or a device has no size to cut at: read whole, in one go.
+    if (!st.isFile()) return lireFlux(chemin, opts);
     const debut = st.size > 0 ? debutDe(chemin) : undefined;
-    if (debut?.zip) throw new CliError(`${chemin} n'est pas un FEC lisible : ${PAS_TEXTE}.`);
+    refuserNonTexte(chemin, debut);
     if (opts.colonnes || debut?.csv) return lireCsv(chemin, opts);
     // UTF-16 cannot be cut at LF bytes: one reader converts it as it goes.
     const parties =
@@ -141,6 +144,23 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
     if ((e as NodeJS.ErrnoException).code) throw new CliError(`Lecture impossible de ${chemin} : ${raisonLecture(e)}.`);
     throw erreurFichier(e, chemin);
   }
+}
+
+/** A zip, an old .xls, a compressed file or binary bytes given as a FEC: refused, said in French (natureBinaire). */
+function refuserNonTexte(chemin: string, debut: (DebutFichier & { zip: boolean }) | undefined): void {
+  if (debut?.zip) throw new CliError(`${chemin} n'est pas un FEC lisible : ${PAS_TEXTE}.`);
+  if (debut?.binaire) throw new CliError(`${chemin} n'est pas un FEC lisible : ${debut.binaire}.`);
+}
+
+/** A FEC that is not a regular file (a pipe, a device): its bytes read whole, then as a file's. */
+function lireFlux(chemin: string, opts: OptionsFichier): ResultatFec {
+  const octets = fs.readFileSync(chemin);
+  const debut = octets.length > 0 ? { ...analyserDebut(octets.subarray(0, 4096)), zip: estZip(octets) } : undefined;
+  refuserNonTexte(chemin, debut);
+  if (opts.colonnes || debut?.csv) return lireCsv(chemin, opts, octets);
+  const lecteur = new LecteurFec(opts);
+  if (octets.length) lecteur.pousser(octets);
+  return assemblerFec([lecteur.terminerPartiel()]);
 }
 
 /** Offset just after the first LF at or after `depuis`, or -1. */

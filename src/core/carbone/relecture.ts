@@ -1,8 +1,7 @@
 import Decimal from "decimal.js";
-import { ErreurDonnees } from "../erreurs";
-import { analyserMontant, analyserNombre, formatMontantFr, type Cents } from "../money";
+import { analyserNombre, type Cents } from "../money";
 import type { CellData, SheetData } from "../port/workbook";
-import { celluleRef } from "../util/adresse";
+import { celluleSaisie, montantSaisi, refusSaisie } from "../util/saisie";
 import { normaliser } from "../util/texte";
 import { COL, ENTETES_ACTIVITES } from "./colonnes";
 import type { Activite, SaisieCarbone } from "./modele";
@@ -20,27 +19,14 @@ const fr = (d: Decimal) => d.toFixed().replace(".", ",");
 function saisieLue(s: SheetData, ligne: number, col: number, montant: true): Cents | undefined;
 function saisieLue(s: SheetData, ligne: number, col: number, montant: false): Decimal | undefined;
 function saisieLue(s: SheetData, ligne: number, col: number, montant: boolean): Decimal | Cents | undefined {
-  const c = s.rows[ligne]?.[col];
-  if (!c || c.f || c.v === null || c.v === undefined || (typeof c.v === "string" && !c.v.trim())) return undefined;
-  const ou = celluleRef(s.name, ligne, col);
-  const quoi = montant ? "un réalisé" : "une quantité";
-  const refus = (raison: string) =>
-    new ErreurDonnees(
-      `${ou} (${ENTETES_ACTIVITES[col]}) : ${raison} ; corrigez la cellule (Prodbook garde les saisies de la feuille ` +
-        `« ${s.name} » à chaque mise à jour et n'en devine aucune).`,
-    );
+  if (montant) return montantSaisi(s, ligne, col, ENTETES_ACTIVITES[col], "un réalisé");
+  const c = celluleSaisie(s, ligne, col);
+  if (!c) return undefined;
+  const refus = (raison: string) => refusSaisie(s, ligne, col, ENTETES_ACTIVITES[col], raison);
   const brut = typeof c.v === "number" ? c.v : String(c.v).trim();
+  const quoi = "une quantité";
   if (c.erreur) throw refus(`l'erreur Excel ${brut} n'est pas ${quoi}`);
   if (typeof c.v === "boolean") throw refus(`« ${brut} » n'est pas ${quoi}`);
-  if (montant) {
-    const a = analyserMontant(brut);
-    if (a.type === "ambigu")
-      throw refus(`« ${brut} » peut se lire ${formatMontantFr(a.decimale)} ou ${formatMontantFr(a.milliers)}`);
-    if (a.type === "hors-limite") throw refus(`le montant ${brut} dépasse la limite de Prodbook`);
-    if (a.type !== "montant") throw refus(`« ${brut} » n'est pas un montant en euros (par exemple « 2 880,00 »)`);
-    if (a.sousCentime) throw refus(`« ${brut} » a plus de deux décimales ; un montant s'écrit au centime`);
-    return a.cents;
-  }
   const a = analyserNombre(brut);
   if (a.type === "ambigu") throw refus(`« ${brut} » peut se lire ${fr(a.decimale)} ou ${fr(a.milliers)}`);
   if (a.type !== "nombre") throw refus(`« ${brut} » n'est pas une quantité (un nombre, par exemple « 1 200 »)`);

@@ -6,6 +6,7 @@ import type { Devis } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { milliers, normaliser } from "../util/texte";
 import { celluleRef } from "../util/adresse";
+import { montantSaisi, refusSaisie } from "../util/saisie";
 import type { ResultatFec } from "../comptabilite/fec/types";
 import {
   correspondancesParDefaut,
@@ -183,7 +184,14 @@ async function devisDuClasseur(wb: WorkbookPort, noms: string[]): Promise<Devis>
   return importerDevisTrouve(source);
 }
 
-/** Values typed by the user in a previous Écarts sheet (numbers, not formulas), by level and code. */
+/** The columns of the Écarts sheet whose typed values are kept (0-based), as its header names them. */
+const COLONNES_SAISIES: Record<number, string> = { 4: "Budget révisé", 5: "Engagé", 7: "Reste à engager" };
+
+/**
+ * Values typed by the user in a previous Écarts sheet (not formulas), by level and code. A number typed as text
+ * (« 1 200 ») is read; a text that is no amount (« mille »), an ambiguous one or an Excel error is refused naming its
+ * cell (montantSaisi): dropped, it would be lost from the refreshed sheet without a word.
+ */
 export function lireSaisies(s: SheetData): { saisies: SaisiesEcarts; seuils?: Seuils } {
   const saisies: Required<SaisiesEcarts> = {
     budgetRevise: new Map(),
@@ -193,7 +201,8 @@ export function lireSaisies(s: SheetData): { saisies: SaisiesEcarts; seuils?: Se
   };
   const num = (r: number, c: number): Cents | undefined => {
     const x = s.rows[r]?.[c];
-    return x && !x.f && typeof x.v === "number" ? eurosToCents(x.v) : undefined;
+    if (x && !x.f && !x.erreur && typeof x.v === "number") return eurosToCents(x.v);
+    return montantSaisi(s, r, c, COLONNES_SAISIES[c], "un montant");
   };
   let niveau: "chapitre" | "ligne" | undefined;
   let entetes = 0;
@@ -218,6 +227,14 @@ export function lireSaisies(s: SheetData): { saisies: SaisiesEcarts; seuils?: Se
   }
   const pct = s.rows[1]?.[1];
   const mnt = s.rows[1]?.[3];
+  // A threshold typed over is a number; anything else typed there (« cinq ») is named, not replaced by the default.
+  const seuil = (c: number, colonne: string) => {
+    const x = s.rows[1]?.[c];
+    if (x && !x.f && (x.erreur || (typeof x.v !== "number" && x.v !== null && String(x.v).trim() !== "")))
+      throw refusSaisie(s, 1, c, colonne, `« ${String(x.v).trim()} » n'est pas un nombre`);
+  };
+  seuil(1, "Seuil d'alerte (%)");
+  seuil(3, "Seuil d'alerte (€)");
   const seuils =
     typeof pct?.v === "number" && typeof mnt?.v === "number"
       ? { pct: String(pct.v), montant: cents(eurosToCents(mnt.v)) }

@@ -17,7 +17,7 @@ import {
 import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, parseCelluleRef } from "../util/adresse";
-import { normaliser } from "../util/texte";
+import { dateFr, normaliser } from "../util/texte";
 import { categorie, classer } from "./categories";
 import { lireDate } from "./dates";
 import { lireStatut } from "./statut";
@@ -200,6 +200,17 @@ function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | 
   for (const t of e.tranches) {
     const cellule = celluleRef(sheet.name, r, t.montant);
     const m = montantCellule(ctx, row[t.montant], cellule);
+    if (m === null && t.date !== undefined && !vide(row[t.date])) {
+      // A date typed beside an empty payment: the amount forgotten, never a payment guessed nor the date dropped unsaid.
+      const cd = celluleRef(sheet.name, r, t.date);
+      const lue = lireDate(row[t.date]);
+      const dite = lue && /^\d{4}-\d{2}-\d{2}$/.test(lue) ? dateFr(lue) : texte(row[t.date]);
+      ctx.avertissements.push({
+        cellule: cd,
+        gravite: "alerte",
+        message: `${cd} : date « ${dite} » sans montant de tranche (${cellule} vide) ; cette date n'est pas prise.`,
+      });
+    }
     if (m === null || m === "nomme") continue;
     if (m === undefined) {
       ctx.avertissements.push({

@@ -74,6 +74,19 @@ export function vrai(c: CellData | undefined): boolean {
   return /^(oui|o|x|vrai|true|yes|y|1)$/.test(normaliser(texte(c)));
 }
 
+/**
+ * A yes/no cell (« Calendaire », « Jalon »): true as `vrai` reads it, false when empty or « non » (as the Rétroplanning
+ * sheet writes it), « faux », « -»…; undefined for anything else (« peut-être », 42, #REF!), which the caller names:
+ * read as « non » it would be a guess.
+ */
+export function ouiNon(c: CellData | undefined): boolean | undefined {
+  if (vide(c)) return false;
+  if (c?.erreur) return undefined;
+  if (vrai(c)) return true;
+  if (c && typeof c.v === "boolean") return false;
+  return /^(non|n|faux|false|no|0|-|—|–)$/.test(normaliser(texte(c))) ? false : undefined;
+}
+
 /** ISO date from a cell: ISO text (adapters), an Excel serial number, or "11/05/2026". undefined = unreadable. */
 export function dateCellule(c: CellData | undefined): string | undefined {
   if (!c || c.v === null || c.erreur) return undefined;

@@ -1,6 +1,6 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
-import { cite, ref, sansFusions, texte, trouverEntetes, vide, vrai } from "./cellules";
+import { cite, ouiNon, ref, sansFusions, texte, trouverEntetes, vide } from "./cellules";
 import { PlanningError, type Etape, type Predecesseur } from "./modele";
 
 const MOTIFS = {
@@ -67,13 +67,26 @@ export function lireEtapes(feuille: SheetData): Etape[] {
         ligne,
       );
     }
+    /** A « Calendaire » or « Jalon » cell: oui or non, anything else named (never read as « non »). */
+    const coche = (c: number | undefined, colonne: string): boolean => {
+      if (c === undefined) return false;
+      const lu = ouiNon(row[c]);
+      const titre = texte(sheet.rows[ent.ligne][c]) || colonne;
+      if (lu === undefined)
+        throw new PlanningError(
+          `Ligne ${ligne} : valeur ${cite(row[c])} illisible dans la colonne « ${titre} » pour l'étape « ${nom} » (` +
+            `${ref(sheet, r, c)}) ; « oui » ou « non » est attendu.`,
+          ligne,
+        );
+      return lu;
+    };
     brutes.push({
       etape: {
         nom,
         dureeJoursOuvres: duree,
         predecesseurs: [],
-        calendaire: col.calendaire !== undefined && vrai(row[col.calendaire]),
-        jalon: duree === 0 || (col.jalon !== undefined && vrai(row[col.jalon])),
+        calendaire: coche(col.calendaire, "Calendaire"),
+        jalon: coche(col.jalon, "Jalon") || duree === 0,
         ligne,
         cellule: ref(sheet, r, col.nom!),
       },

@@ -2,7 +2,7 @@ import { ConflitFeuilleError, LIGNES_MAX_FEUILLE, LONGUEUR_MAX_NOM_FEUILLE, type
 import { ErreurDonnees } from "../erreurs";
 import { milliers } from "../util/texte";
 import { listeInline } from "./listes";
-import { rectanglePlage } from "../util/adresse";
+import { celluleRef, rectanglePlage } from "../util/adresse";
 
 /** Name of the very hidden sheet listing Prodbook's own sheets (one name per row, column A). */
 export const FEUILLE_REGISTRE = "_prodbook";
@@ -98,6 +98,31 @@ export function verifierSpecs(specs: SheetSpec[]): void {
     for (const v of s.validations ?? []) if (Array.isArray(v.list)) listeInline(v.list, `${n}!${v.range}`);
     const lignes = s.rows.length + (s.bulk?.count ?? 0);
     if (lignes > LIGNES_MAX_FEUILLE) throw new FeuilleTropGrandeError(n, lignes);
+    s.rows.forEach((ligne, r) =>
+      ligne.forEach((c, k) => {
+        if (typeof c === "string" && c.length > CARACTERES_MAX_CELLULE)
+          throw new TexteTropLongError(celluleRef(n, r, k), c.length);
+      }),
+    );
+  }
+}
+
+/** The most characters a cell holds (Excel's specifications and limits). */
+export const CARACTERES_MAX_CELLULE = 32767;
+
+/**
+ * A text longer than a cell holds (a 40 000-character label of a FEC line): written, it made a workbook Excel repairs
+ * on opening. A data error (exit 2 in the CLI), naming the cell it was for; the adapters check the generated rows too.
+ */
+export class TexteTropLongError extends ErreurDonnees {
+  constructor(
+    public readonly cellule: string,
+    public readonly longueur: number,
+  ) {
+    super(
+      `le texte de la cellule ${cellule} aurait ${milliers(longueur)} caractères : une cellule Excel en tient au plus ` +
+        `${milliers(CARACTERES_MAX_CELLULE)} ; raccourcissez-le à sa source (un libellé du FEC ou d'un fichier lu).`,
+    );
   }
 }
 

@@ -64,6 +64,16 @@ export function nomVersionValide(nom: string): string {
   return n;
 }
 
+/**
+ * The author the user gave (may be empty), trimmed; past 100 characters refused as a name is: a cell holds at most
+ * 32 767 (a longer text made a workbook Excel repairs on opening), and an author is a name, not a paste.
+ */
+export function auteurVersionValide(auteur: string): string {
+  const a = auteur.replace(/\s+/g, " ").trim();
+  if (a.length > 100) throw new ErreurDonnees(`Le nom d'auteur « ${a.slice(0, 40)}… » dépasse 100 caractères.`);
+  return a;
+}
+
 export class VersionExistanteError extends ErreurDonnees {
   constructor(public readonly nom: string) {
     super(`Une version « ${nom} » existe déjà : confirmez pour la remplacer.`);

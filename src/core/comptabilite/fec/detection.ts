@@ -21,6 +21,33 @@ export interface DebutFichier {
   bom: boolean;
   /** The first line, decoded (without the mark). */
   premiereLigne: string;
+  /** Why the file is no text at all (an old .xls, a compressed file, a PDF, binary bytes): natureBinaire. */
+  binaire?: string;
+}
+
+/**
+ * Why the first bytes of a file given for text (a FEC, a ledger CSV, a correspondances file) are no text, in French,
+ * or undefined: an Office 97-2003 document (an old .xls), a gzip file, a PDF, or control bytes in its first line (a
+ * header of names never holds any). Read as text, those bytes would only make a message of unreadable characters.
+ * UTF-16 (a NUL beside each letter) is text.
+ */
+export function natureBinaire(debut: Uint8Array): string | undefined {
+  const commence = (...octets: number[]) => debut.length >= octets.length && octets.every((o, i) => debut[i] === o);
+  if (commence(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
+    return (
+      "c'est un ancien classeur .xls (Excel 97-2003) ou un autre document Office 97-2003, pas un fichier texte : " +
+      "enregistrez-le en texte (.txt ou .csv)"
+    );
+  if (commence(0x1f, 0x8b)) return "c'est un fichier compressé (gzip), pas un fichier texte : décompressez-le";
+  if (commence(0x25, 0x50, 0x44, 0x46, 0x2d))
+    return "c'est un document PDF, pas un fichier texte : demandez le fichier en texte (.txt ou .csv)";
+  if (detecterUtf16(debut) !== undefined) return undefined;
+  for (const o of debut) {
+    if (o === 10 || o === 13) break;
+    if ((o < 0x20 && o !== 9) || o === 0x7f)
+      return "sa première ligne contient des octets binaires (caractères de contrôle) : ce n'est pas un fichier texte";
+  }
+  return undefined;
 }
 
 /**
@@ -48,7 +75,15 @@ export function analyserDebut(debut: Uint8Array): DebutFichier {
   const texte = decoderOctets(bomUtf8(debut) ? debut.subarray(3) : debut, utf16 ?? "windows-1252");
   const premiereLigne = texte.split(/\r|\n/)[0] ?? "";
   const csv = !premiereLigne.includes("\t") && !premiereLigne.includes("|") && /[;,]/.test(premiereLigne);
-  return { csv, separateurCsv: premiereLigne.includes(";") ? ";" : ",", utf16, bom, premiereLigne };
+  const binaire = natureBinaire(debut);
+  return {
+    csv,
+    separateurCsv: premiereLigne.includes(";") ? ";" : ",",
+    utf16,
+    bom,
+    premiereLigne,
+    ...(binaire ? { binaire } : {}),
+  };
 }
 
 /**
