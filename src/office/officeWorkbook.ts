@@ -7,14 +7,16 @@ import {
   type WorkbookPort,
 } from "../core/port/workbook";
 import {
+  CARACTERES_MAX_CELLULE,
   FEUILLE_REGISTRE,
   nomExistant,
+  TexteTropLongError,
   registreApres,
   verifierPossession,
   verifierTables,
 } from "../core/port/possession";
 import { decouperEnBlocs, octetsLigneJson, OCTETS_MAX_BLOC, type Bloc } from "../core/port/blocs";
-import { parseCelluleRef, adresse } from "../core/util/adresse";
+import { celluleRef, parseCelluleRef, adresse } from "../core/util/adresse";
 import { celluleLue, planEcriture, texteSur, type PlanEcriture } from "./cellules";
 import { appliquerMiseEnForme } from "./miseEnForme";
 import { ecrireReglageDocument, lireReglageDocument } from "./reglages";
@@ -178,6 +180,13 @@ export class OfficeWorkbook implements WorkbookPort {
           `Feuille « ${spec.name} », ligne ${i + 1} : ${row.length} colonnes pour une largeur de ` +
             `${plan.largeur} (lignes et colonnes de la feuille).`,
         );
+      // Generated rows (a Grand livre from a FEC) escape verifierSpecs: a text past a cell's limit is refused here, before
+      // any write, naming its cell (Excel would refuse it halfway through the sheet).
+      if (row && i >= spec.rows.length)
+        row.forEach((c, k) => {
+          if (typeof c === "string" && c.length > CARACTERES_MAX_CELLULE)
+            throw new TexteTropLongError(celluleRef(spec.name, i, k), c.length);
+        });
       const l = plan.ligne(row, i);
       octets[i++] =
         octetsLigneJson(l.valeurs, plan.largeur) + (plan.avecFormats ? octetsLigneJson(l.formats, plan.largeur) : 0);

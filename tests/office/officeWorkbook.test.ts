@@ -279,6 +279,25 @@ describe("OfficeWorkbook against the fake Excel", () => {
     expect(excel.__etat().syncs.length).toBe(avant);
   });
 
+  it("refuses a generated text longer than a cell holds, naming its cell, before writing anything", async () => {
+    const avant = excel.__etat().syncs.length;
+    const spec: SheetSpec = {
+      name: "Grand livre",
+      rows: [["Ligne", "Libellé"]],
+      bulk: {
+        count: 2,
+        *rows() {
+          yield [1, "a".repeat(32767)];
+          yield [2, "b".repeat(40000)];
+        },
+      },
+    };
+    await expect(new OfficeWorkbook().writeSheets([spec])).rejects.toThrow(
+      /le texte de la cellule 'Grand livre'!B3 aurait 40\s000 caractères/,
+    );
+    expect(excel.__etat().syncs.length).toBe(avant);
+  });
+
   it("selects a cell on its sheet", async () => {
     await new OfficeWorkbook().selectCell("'Devis producteur'!B3");
     expect(excel.__etat().selection).toBe("'Devis producteur'!B3");
