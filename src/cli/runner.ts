@@ -155,7 +155,7 @@ async function executer<O extends OptionsCli, A, R>(
     }
   } else {
     if (positionnels.length === 0) throw new CliError(`Indiquez ${def.entree}.\nUsage : ${def.usage}`);
-    // `prodbook devis "$F"` with F unset: no file named, never a command run on no workbook (« Erreur interne »).
+    // `prodbook devis "$F"` with F unset: no file named; said in French, never a command run on no workbook.
     if (positionnels[0] === "")
       throw new CliError(
         `Indiquez ${def.entree} : le nom de fichier reçu est vide (une variable du terminal non définie ?).\n` +

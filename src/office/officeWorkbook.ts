@@ -7,16 +7,15 @@ import {
   type WorkbookPort,
 } from "../core/port/workbook";
 import {
-  CARACTERES_MAX_CELLULE,
   FEUILLE_REGISTRE,
   nomExistant,
-  TexteTropLongError,
+  verifierTextesLigne,
   registreApres,
   verifierPossession,
   verifierTables,
 } from "../core/port/possession";
 import { decouperEnBlocs, octetsLigneJson, OCTETS_MAX_BLOC, type Bloc } from "../core/port/blocs";
-import { celluleRef, parseCelluleRef, adresse } from "../core/util/adresse";
+import { parseCelluleRef, adresse } from "../core/util/adresse";
 import { celluleLue, planEcriture, texteSur, type PlanEcriture } from "./cellules";
 import { appliquerMiseEnForme } from "./miseEnForme";
 import { ecrireReglageDocument, lireReglageDocument } from "./reglages";
@@ -182,11 +181,7 @@ export class OfficeWorkbook implements WorkbookPort {
         );
       // Generated rows (a Grand livre from a FEC) escape verifierSpecs: a text past a cell's limit is refused here, before
       // any write, naming its cell (Excel would refuse it halfway through the sheet).
-      if (row && i >= spec.rows.length)
-        row.forEach((c, k) => {
-          if (typeof c === "string" && c.length > CARACTERES_MAX_CELLULE)
-            throw new TexteTropLongError(celluleRef(spec.name, i, k), c.length);
-        });
+      if (row && i >= spec.rows.length) verifierTextesLigne(spec.name, i, row);
       const l = plan.ligne(row, i);
       octets[i++] =
         octetsLigneJson(l.valeurs, plan.largeur) + (plan.avecFormats ? octetsLigneJson(l.formats, plan.largeur) : 0);

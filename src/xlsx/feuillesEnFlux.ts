@@ -1,9 +1,9 @@
 import type { Writable } from "stream";
 import JSZip from "jszip";
 import type { CellSpec, NoteSpec, SheetSpec } from "../core/port/workbook";
-import { CARACTERES_MAX_CELLULE, TexteTropLongError } from "../core/port/possession";
+import { verifierTexteCellule } from "../core/port/possession";
 import { serieDepuisIso } from "../core/util/serieExcel";
-import { celluleRef, colonneLettre, lettreColonne, plage } from "../core/util/adresse";
+import { colonneLettre, lettreColonne, plage } from "../core/util/adresse";
 import { parsePlage } from "./ecrireFeuille";
 import { cheminRels, lireRels, partiesFeuilles, resoudre } from "./zipParties";
 import { attr, elements, enfants, ouvertureModifiee, racine, remplacer, type Element } from "./xml";
@@ -276,8 +276,7 @@ function celluleXml(
   colonne: number,
 ): string {
   if (typeof c === "string") {
-    if (c.length > CARACTERES_MAX_CELLULE)
-      throw new TexteTropLongError(celluleRef(feuille, Number(ligne) - 1, colonne), c.length);
+    verifierTexteCellule(feuille, Number(ligne) - 1, colonne, c);
     if (!PARTICULIER.test(c)) return ouverture + ' t="inlineStr"><is><t>' + c + "</t></is></c>";
     const espace = /^\s|\s$/.test(c) ? ' xml:space="preserve"' : "";
     return `${ouverture} t="inlineStr"><is><t${espace}>${texteXmlParticulier(c)}</t></is></c>`;

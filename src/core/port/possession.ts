@@ -98,13 +98,22 @@ export function verifierSpecs(specs: SheetSpec[]): void {
     for (const v of s.validations ?? []) if (Array.isArray(v.list)) listeInline(v.list, `${n}!${v.range}`);
     const lignes = s.rows.length + (s.bulk?.count ?? 0);
     if (lignes > LIGNES_MAX_FEUILLE) throw new FeuilleTropGrandeError(n, lignes);
-    s.rows.forEach((ligne, r) =>
-      ligne.forEach((c, k) => {
-        if (typeof c === "string" && c.length > CARACTERES_MAX_CELLULE)
-          throw new TexteTropLongError(celluleRef(n, r, k), c.length);
-      }),
-    );
+    s.rows.forEach((ligne, r) => verifierTextesLigne(n, r, ligne));
   }
+}
+
+/**
+ * Refuses a text of this row (0-based `r` on sheet `feuille`) longer than a cell holds, naming its cell: the one check
+ * of verifierSpecs (rows given up front) and of the adapters (rows generated while writing, e.g. a Grand livre).
+ */
+export function verifierTextesLigne(feuille: string, r: number, ligne: readonly unknown[]): void {
+  ligne.forEach((c, k) => verifierTexteCellule(feuille, r, k, c));
+}
+
+/** The same check for one cell (row `r`, column `k`, both 0-based). */
+export function verifierTexteCellule(feuille: string, r: number, k: number, c: unknown): void {
+  if (typeof c === "string" && c.length > CARACTERES_MAX_CELLULE)
+    throw new TexteTropLongError(celluleRef(feuille, r, k), c.length);
 }
 
 /** The most characters a cell holds (Excel's specifications and limits). */
