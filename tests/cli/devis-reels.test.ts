@@ -102,6 +102,82 @@ describe("prodbook devis --json sur des devis de producteurs", () => {
     expect(j.controles.filter((c: { gravite: string }) => c.gravite === "erreur")).toEqual([]);
     const cellules = j.controles.map((c: { cellule?: string }) => c.cellule);
     for (const c of ["Topsheet!C14", "Topsheet!C15", "Topsheet!C16"]) expect(cellules).not.toContain(c);
+    // « STORY & RIGHTS », « PRODUCTION STAFF », « EDITING » (capitals, no quantity) are lines that « Total Above-The-Line »,
+    // « Total Production », « Total Post Production » prove by their sums. Before: three « titre en majuscules » alerts
+    // (total-non-prouve) doubted them all the same.
+    expect(j.controles.filter((c: { regle: string }) => c.regle === "total-non-prouve")).toEqual([]);
+    expect(JSON.stringify(j.controles)).not.toContain("titre en majuscules");
+    // Their chapters come from their English names: said, each with its cell; « MUSIC » (rights or recording) unplaced.
+    expect(j.devis.chapitresDeduits.map((x: { cellule: string; chapitre: string }) => [x.cellule, x.chapitre])).toEqual(
+      [
+        ["Topsheet!C4", "1"],
+        ["Topsheet!C5", "2"],
+        ["Topsheet!C7", "2"],
+        ["Topsheet!C8", "6"],
+        ["Topsheet!C10", "8"],
+      ],
+    );
+    expect(j.devis.nonPlaces).toEqual([
+      { cellule: "Topsheet!C11", montant: "8000.00", chapitresPossibles: ["1", "8"] },
+    ]);
+  });
+
+  it("topsheet aux comptes anglais usuels : chaque chapitre déduit est dit avec sa cellule, les comptes à deux chapitres nommés", () => {
+    const j = json("movie-magic-comptes-anglais.xlsx");
+    expect(j.devis.conservation).toMatchObject({
+      lu: "2011050.00",
+      lignes: "443025.00",
+      totauxProuves: "1496025.00",
+      nonPlaces: "72000.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    expect(chapitres(j)).toEqual({
+      "1": "45000.00",
+      "2": "80000.00",
+      "3": "150000.00",
+      "4": "28000.00",
+      "6": "18500.00",
+      "7": "42000.00",
+      "8": "45000.00",
+      "9": "10000.00",
+      IMP: "24525.00",
+    });
+    const deduits = j.devis.chapitresDeduits.map(
+      (x: { libelle: string; chapitre: string }) => `${x.libelle}:${x.chapitre}`,
+    );
+    expect(deduits).toEqual([
+      "Story & Rights:1",
+      "Director:2",
+      "Cast:3",
+      "Camera:7",
+      "Travel & Living:6",
+      "Editing:8",
+      "Post Production Sound:8",
+      "Insurance:9",
+      "Publicity:9",
+      "Fringes:4",
+    ]);
+    // « Contingency » is the block below the total's own word for « Imprévus » (its start of label), not a deduction.
+    const alerte = (cellule: string, regle: string) =>
+      j.controles.find((c: { cellule?: string; regle: string }) => c.cellule === cellule && c.regle === regle);
+    expect(sp(alerte("Topsheet!C11", "chapitre-deduit-anglais").message)).toBe(
+      "Topsheet!C11 « Travel & Living » (18 500,00 €) : chapitre 6 « Transports, défraiements, régie » déduit du " +
+        "libellé anglais, à vérifier ; s'il n'est pas le bon, indiquez le chapitre dans une colonne « Chapitre » ou par un " +
+        "titre de chapitre en français.",
+    );
+    // « Producers » (producer's fee below the total, or an executive producer's salary) and « Music »: never guessed.
+    expect(j.devis.nonPlaces).toEqual([
+      { cellule: "Topsheet!C5", montant: "60000.00", chapitresPossibles: ["PROD", "2"] },
+      { cellule: "Topsheet!C15", montant: "12000.00", chapitresPossibles: ["1", "8"] },
+    ]);
+    expect(sp(alerte("Topsheet!C15", "ligne-hors-chapitre").message)).toBe(
+      "Topsheet!C15 « Music » : ce compte anglais peut relever de deux chapitres, 1 « Droits artistiques » ou 8 " +
+        "« Post-production » (droits et compositeur au chapitre 1, enregistrement et mixage au chapitre 8) ; son montant " +
+        "12 000,00 € n'est placé dans aucun et n'est pas compté dans le total. Indiquez son chapitre dans une colonne " +
+        "« Chapitre » ou par un titre de chapitre en français au-dessus de la ligne.",
+    );
+    expect(j.controles.filter((c: { regle: string }) => c.regle === "total-non-prouve")).toEqual([]);
   });
 
   it("récapitulatif sans ligne d'en-tête : reconnu par le calcul, le sous-chapitre faux nommé", () => {

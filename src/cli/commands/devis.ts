@@ -51,7 +51,25 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       lignes: devis.lignes.length,
       coutMinute: devis.coutMinute === undefined ? null : m(devis.coutMinute),
       chapitres: devis.chapitres.map((c) => ({ code: c.code, libelle: c.libelle, total: m(c.total) })),
-      nonPlaces: devis.nonPlaces.map((n) => ({ cellule: n.cellule, montant: m(n.montant) })),
+      nonPlaces: devis.nonPlaces.map((n) => ({
+        cellule: n.cellule,
+        montant: m(n.montant),
+        // Only for an English account name fitting two chapters (« MUSIC »): those chapters. Additive.
+        ...(n.chapitresPossibles ? { chapitresPossibles: n.chapitresPossibles.chapitres } : {}),
+      })),
+      // Only when lines were placed by an English account name (« DIRECTION » → 2), to check. Additive.
+      ...(devis.lignes.some((l) => l.chapitreDeduit)
+        ? {
+            chapitresDeduits: devis.lignes
+              .filter((l) => l.chapitreDeduit)
+              .map((l) => ({
+                cellule: l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`,
+                libelle: l.libelle,
+                chapitre: l.chapitre,
+                selon: l.chapitreDeduit,
+              })),
+          }
+        : {}),
       conservation: jsonConservation(devis.conservation),
       // Only when the import chose a column (several amount columns, unheaded labels): additive fields.
       ...(devis.colonneMontant ? { colonneMontant: jsonColonneMontant(devis.colonneMontant) } : {}),

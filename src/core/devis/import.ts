@@ -74,6 +74,7 @@ import type {
 import { CHAPITRES_HORS_TOTAL } from "./nomenclature";
 import {
   chapitreBasDeDevis,
+  chapitreCompteAnglais,
   chapitreDeColonne,
   chapitreDeTitre,
   estRecapitulatif,
@@ -178,6 +179,8 @@ interface Bloc {
   enteteTotal?: LigneTotalProducteur;
   /** Row of that heading and whether it came after the producer's total. */
   enteteLigne?: { r: number; code: string; libelle: string; apresTotal: boolean; sectionAvant?: CodeChapitre };
+  /** The current section's title is an English account name (« DIRECTION »): its chapter is deduced, said. */
+  titreAnglais?: { section: CodeChapitre; cellule: string; titre: string };
 }
 
 /**
@@ -838,6 +841,7 @@ function importerAvecEntete(
           ligne: ligneDeTotal(t, e.r, e.code, e.libelle || t.libelle),
           section: t.chapitre,
           apresTotal: e.apresTotal,
+          sectionDuLibelle: true,
         };
         brutes.splice(idx, 0, brute);
         parId.set(brute.ligne.id, brute.ligne);
@@ -1345,12 +1349,18 @@ function importerAvecEntete(
       !aDesFacteurs &&
       (!basDeDevis || (montantLu === undefined && !tauxPct && !pctMontant && !pourcentDansTexte(libelle)))
     ) {
-      const ch = chapitreDeTitre(titre);
+      const chTitre = chapitreDeTitre(titre);
       // An amount in another currency, an Excel error, a date, an ambiguous text or a figure that is no amount is an
       // amount cell all the same: « 25 Transport » with $300 or #REF! is a line (not counted, named as such), not a
       // title whose total would merely go uncompared.
       const sansMontant =
         montantLu === undefined && (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte)));
+      // A title without amount naming an English account (« 1300 DIRECTION » in a Movie Magic export): its chapter is
+      // deduced from that name, and said (finding chapitre-deduit-anglais). Only with an empty amount cell: « Grip »
+      // with a formula saved without its result is a line whose amount is missing, not a title.
+      const videMontant = lm.type === "vide" && !cell(row, "montant")?.f;
+      const anglais = !chTitre && sansMontant && videMontant ? chapitreCompteAnglais(titre) : undefined;
+      const ch = chTitre ?? (anglais && "chapitre" in anglais ? anglais.chapitre : undefined);
       const estTitre = sansMontant || enMajuscules(libelle || titre) || /^(chapitre|chap\b)/i.test(titre);
       const numerote = !!code || TITRE_NUMEROTE.test(titre);
       const pied = ch && montantLu !== undefined && (estTitre || numerote) ? enPied(ch, montantLu) : undefined;
@@ -1380,6 +1390,9 @@ function importerAvecEntete(
         fermerSection();
         const sectionAvant = bloc.section;
         bloc.section = ch;
+        bloc.titreAnglais = chTitre
+          ? undefined
+          : { section: ch, cellule: ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`, titre };
         bloc.debutSection = bloc.debutRun = brutes.length;
         if (montantLu !== undefined) {
           bloc.enteteTotal = {
@@ -1567,10 +1580,14 @@ function importerAvecEntete(
       ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
     if (cat) ligne.categorie = cat;
+    const colonneChapitre = chapitreDeColonne(texteCellule(cell(row, "chapitre")));
     const brute: Brute = {
       ligne,
-      section: chapitreDeColonne(texteCellule(cell(row, "chapitre"))) ?? bloc.section,
+      section: colonneChapitre ?? bloc.section,
       apresTotal,
+      ...(!colonneChapitre && bloc.titreAnglais && bloc.titreAnglais.section === bloc.section
+        ? { titreAnglais: { cellule: bloc.titreAnglais.cellule, titre: bloc.titreAnglais.titre } }
+        : {}),
     };
     pousser(brute);
     if (c?.f && montantLu !== undefined && cols.montant !== undefined) {
@@ -1627,9 +1644,15 @@ function importerAvecEntete(
     ...brutes.filter((b) => b.retiree),
   ]);
   const totauxNonProuves: NonNullable<Devis["totauxNonProuves"]> = [];
+  // A title in capitals that a proven total counts as one of its lines (« STORY & RIGHTS » 37 240 under « Total
+  // Above-The-Line » = the accounts above it) is proven a line by that arithmetic: no finding doubts it.
+  const lignesProuvees = new Set(
+    totaux.filter((t) => t.preuve && !lignesProvisoires.has(t)).flatMap((t) => t.lignesCouvertes),
+  );
   for (const p of provisoires) {
     if (p.revertie) continue;
     totaux.splice(totaux.indexOf(p.total), 1);
+    if (p.titre && lignesProuvees.has(p.brute.ligne.id)) continue;
     totauxNonProuves.push({
       cellule: p.total.cellule,
       libelle: p.total.libelle,
@@ -1666,6 +1689,7 @@ function importerAvecEntete(
       montant: l.montant,
       libelle: l.libelle,
       ligne: l.source.ligne,
+      ...(l.chapitresPossibles ? { chapitresPossibles: l.chapitresPossibles } : {}),
     }));
   prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
   const tot = calculerTotaux(lignes, totaux, opts.dureeMinutes);

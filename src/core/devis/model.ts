@@ -74,6 +74,15 @@ export interface LigneDevis {
   sousChapitre?: string;
   /** How the chapter was found. */
   placement?: "code" | "section" | "mot-cle";
+  /**
+   * The chapter was deduced from an English account name (« DIRECTION » → 2), the line having no section nor trusted
+   * code: a deduction the producer checks (finding chapitre-deduit-anglais).
+   */
+  chapitreDeduit?: "libelle-anglais" | "titre-anglais";
+  /** With « titre-anglais »: the English section title the chapter was deduced from, and its cell. */
+  titreAnglais?: { cellule: string; titre: string };
+  /** An English account name fitting two chapters (« MUSIC »): left unplaced, both chapters named, with why. */
+  chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
   categorie?: CategorieLigne;
   /** Employer charge rate as a decimal fraction ("0.62"). */
   tauxCharges?: string;
@@ -239,6 +248,8 @@ export interface MontantNonPlace {
   montant: Cents;
   libelle: string;
   ligne: number;
+  /** An English account name fitting two chapters: those chapters and why (LigneDevis.chapitresPossibles). */
+  chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
 }
 
 /** The columns read beside a line's amount: its French and foreign parts (« dont France »), its employer charges. */

@@ -26,6 +26,19 @@ export interface Chapitre {
   debutTitre?: string;
   /** Section title of an English budget (normalised, "&" removed). */
   titreAnglais?: string;
+  /**
+   * A whole account name of an English budget (a Movie Magic topsheet's « DIRECTION », « TRAVEL & LIVING »), normalised,
+   * "&" removed: places a line that has no section nor trusted code, as a deduction the producer is asked to check.
+   */
+  compteAnglais?: string;
+}
+
+/** An English account name that fits two chapters (« MUSIC »: rights or recording): never placed, both named. */
+export interface CompteAnglaisAmbigu {
+  motif: string;
+  chapitres: CodeChapitre[];
+  /** What each chapter would hold, in French. */
+  raison: string;
 }
 
 export interface SousChapitre {
@@ -36,6 +49,7 @@ export interface SousChapitre {
 interface ValeursNomenclature {
   chapitres: Chapitre[];
   sousChapitresCinema: SousChapitre[];
+  comptesAnglaisAmbigus?: CompteAnglaisAmbigu[];
 }
 
 /** The nomenclature table, validated at load (it has a single, undated version). */
@@ -50,6 +64,9 @@ export const CHAPITRES_AUDIOVISUEL: readonly Chapitre[] = VALEURS.chapitres;
 
 /** Known sub-chapters of the 2018 cinema devis (two digits). */
 export const SOUS_CHAPITRES_CINEMA: readonly SousChapitre[] = VALEURS.sousChapitresCinema;
+
+/** English account names fitting two chapters. */
+export const COMPTES_ANGLAIS_AMBIGUS: readonly CompteAnglaisAmbigu[] = VALEURS.comptesAnglaisAmbigus ?? [];
 
 export const ORDRE_CHAPITRES: readonly CodeChapitre[] = VALEURS.chapitres.map((c) => c.code);
 

@@ -1,5 +1,5 @@
 import type { CodeChapitre } from "./model";
-import { CHAPITRES_AUDIOVISUEL, codeSousLeTotal } from "./nomenclature";
+import { CHAPITRES_AUDIOVISUEL, codeSousLeTotal, COMPTES_ANGLAIS_AMBIGUS } from "./nomenclature";
 import { norm as normaliser } from "./lecture";
 
 /** Chapter (and two-digit sub-chapter) read from a line code: "2.3", "02.03", "2.3.1", "23", "203", "2-05". */
@@ -65,6 +65,28 @@ export function chapitreParMotsCles(libelle: string): CodeChapitre | undefined {
     }
   }
   return best?.code;
+}
+
+const COMPTES_ANGLAIS: readonly [CodeChapitre, RegExp][] = CHAPITRES_AUDIOVISUEL.filter((c) => c.compteAnglais).map(
+  (c) => [c.code, new RegExp(c.compteAnglais as string)],
+);
+const AMBIGUS_ANGLAIS = COMPTES_ANGLAIS_AMBIGUS.map((a) => ({ ...a, re: new RegExp(a.motif) }));
+
+/**
+ * The chapter an English account name deduces (« DIRECTION » → 2, « TRAVEL & LIVING » → 6), or the chapters it could
+ * be (« MUSIC »: 1 or 8) with why; undefined for any other label. The whole label must be the account's name.
+ */
+export function chapitreCompteAnglais(
+  libelle: string,
+): { chapitre: CodeChapitre } | { possibles: readonly CodeChapitre[]; raison: string } | undefined {
+  const t = normaliser(libelle)
+    .replace(/[^a-z' -]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!t || !/^[a-z]/.test(t)) return undefined;
+  for (const [code, re] of COMPTES_ANGLAIS) if (re.test(t)) return { chapitre: code };
+  const a = AMBIGUS_ANGLAIS.find((x) => x.re.test(t));
+  return a ? { possibles: a.chapitres, raison: a.raison } : undefined;
 }
 
 /** A chapter heading row: "2 - PERSONNEL", "CHAPITRE 3 INTERPRÉTATION", "Chap. 8 : Post-production", "POST-PRODUCTION". */

@@ -1,6 +1,6 @@
 import type { CodeChapitre, LigneDevis } from "./model";
 import { detecterCategorie } from "./categorie";
-import { chapitreBasDeDevis, chapitreDuCode, chapitreParMotsCles } from "./placement";
+import { chapitreBasDeDevis, chapitreCompteAnglais, chapitreDuCode, chapitreParMotsCles } from "./placement";
 
 /** A line as read, before placement (placement needs to know whether the sheet's codes can be trusted). */
 export interface Brute {
@@ -11,6 +11,10 @@ export interface Brute {
   derivee?: boolean;
   /** A provisional line that a later total proved to be the producer's subtotal: dropped at the end. */
   retiree?: boolean;
+  /** Its section was read from its own label (a title in capitals carrying an amount, kept as a line). */
+  sectionDuLibelle?: boolean;
+  /** Its section's title is an English account name (« DIRECTION »): that title's cell and text. */
+  titreAnglais?: { cellule: string; titre: string };
 }
 
 type ChapitreDuCode = ReturnType<typeof chapitreDuCode>;
@@ -60,12 +64,15 @@ function codesFiables(brutes: Brute[], parCode: readonly ChapitreDuCode[]): bool
   return baisses <= Math.max(1, Math.floor(codes.length / 10));
 }
 
-/** Places every line: below-the-total label, else trusted code, else section, else keywords; then its category. */
+/**
+ * Places every line: below-the-total label, else trusted code, else section, else an English account name (deduced,
+ * said), else keywords; then its category.
+ */
 export function placer(brutes: Brute[]): LigneDevis[] {
   // Each line's code read once, for the trust in codes and for the placement.
   const parCodes = brutes.map((b) => chapitreDuCode(b.ligne.code));
   const fiables = codesFiables(brutes, parCodes);
-  return brutes.map(({ ligne, section }, i) => {
+  return brutes.map(({ ligne, section, sectionDuLibelle, titreAnglais }, i) => {
     const bas = chapitreBasDeDevis(ligne.libelle);
     const parCode = fiables ? parCodes[i] : undefined;
     if (bas) {
@@ -78,8 +85,24 @@ export function placer(brutes: Brute[]): LigneDevis[] {
     } else if (section) {
       ligne.chapitre = section;
       ligne.placement = "section";
+      // « STORY & RIGHTS » 37 240 kept as a line: its chapter comes from its own English name, a deduction too.
+      if (sectionDuLibelle) {
+        const anglais = chapitreCompteAnglais(ligne.libelle);
+        if (anglais && "chapitre" in anglais && anglais.chapitre === section) ligne.chapitreDeduit = "libelle-anglais";
+      }
+      if (titreAnglais) {
+        ligne.chapitreDeduit = "titre-anglais";
+        ligne.titreAnglais = titreAnglais;
+      }
     } else {
-      const kw = chapitreParMotsCles(ligne.libelle);
+      // A whole English account name (« DIRECTION », « TRAVEL & LIVING »): deduced, said; two possible chapters: none.
+      const anglais = chapitreCompteAnglais(ligne.libelle);
+      const kw = anglais ? undefined : chapitreParMotsCles(ligne.libelle);
+      if (anglais && "chapitre" in anglais) {
+        ligne.chapitre = anglais.chapitre;
+        ligne.placement = "mot-cle";
+        ligne.chapitreDeduit = "libelle-anglais";
+      } else if (anglais) ligne.chapitresPossibles = { chapitres: anglais.possibles, raison: anglais.raison };
       if (kw) {
         ligne.chapitre = kw;
         ligne.placement = "mot-cle";

@@ -28,6 +28,8 @@ const LIBELLES: Readonly<Record<string, string>> = {
   code: "code",
   coefficient: "coefficient",
   composantes: "composantes",
+  compteAnglais: "compte anglais",
+  comptesAnglaisAmbigus: "comptes anglais ambigus",
   compte: "compte",
   confiance: "confiance",
   consequenceDepassement: "conséquence d'un dépassement",

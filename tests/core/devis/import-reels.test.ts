@@ -100,6 +100,18 @@ describe("devis réels : mises en page de producteurs", () => {
     ]);
     const m = controles(d).find((c) => c.cellule === "'Budget Detail'!H3");
     expect(m?.gravite).toBe("alerte");
+    // « 1301 DIRECTOR », « 2002 CATERING »: English account titles without amount. Before: their lines (Prep, Shoot,
+    // Post, Crew meals: 82 800 €) listed « hors chapitre »; now placed by that name, said once per title with its lines.
+    expect(d.nonPlaces).toEqual([]);
+    const sous = (titre: string) => d.lignes.filter((l) => l.titreAnglais?.titre === titre).map((l) => l.chapitre);
+    expect(sous("DIRECTOR")).toEqual(["2", "2", "2"]);
+    expect(sous("CATERING")).toEqual(["6"]);
+    const t = controles(d).find((c) => c.regle === "chapitre-deduit-anglais" && c.cellule === "'Budget Detail'!B16");
+    expect(sp(t?.message ?? "")).toBe(
+      "'Budget Detail'!B16 « DIRECTOR » : chapitre 2 « Personnel » déduit du titre anglais, à vérifier ; les 3 lignes " +
+        "placées sous ce titre (58 500,00 €) : 'Budget Detail'!G17, 'Budget Detail'!G18, 'Budget Detail'!G19 ; s'il n'est " +
+        "pas le bon, indiquez le chapitre dans une colonne « Chapitre » ou par un titre de chapitre en français.",
+    );
     expect(sp(m?.message ?? "")).toContain(
       "la colonne H « Total » n'est pas lue ; 11 de ses montants sont des totaux prouvés par les lignes lues, mais 3 " +
         "montants n'en sont pas (4 924,00 € au total) : 'Budget Detail'!H9 (1 240,00 €)",

@@ -5,6 +5,7 @@ import { type Surcharges, versionEnVigueur } from "../../regles/table";
 import { regleUtilisee, type RegleUtilisee } from "../../regles/utilisees";
 import { TABLE_ACCORD_TRANSPARENCE, TABLE_ANNEXE3_3097, TABLE_FRAIS_CINEMA } from "./donnees";
 import { regimeAnnexe3 } from "./annexe3";
+import { chapitreDeduitAnglais } from "./chapitreDeduitAnglais";
 import { chargesSocialesAbsentes } from "./chargesSocialesAbsentes";
 import { colonnesLues } from "./colonnesLues";
 import { feuilleLue } from "./feuilleLue";
@@ -51,6 +52,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   totalNonProuve,
   lignesMasquees,
   ligneHorsChapitre,
+  chapitreDeduitAnglais,
   repartitionFranceEtranger,
   htTvaTtc,
   chargesSocialesAbsentes,

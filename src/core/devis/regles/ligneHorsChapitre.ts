@@ -3,6 +3,7 @@ import type { Cents } from "../../money/cents";
 import { parseCelluleRef } from "../../util/adresse";
 import { norm } from "../lecture";
 import type { Devis, MontantNonPlace } from "../model";
+import { libelleChapitre } from "../nomenclature";
 import { cite, ContexteDevis, eur } from "./contexte";
 
 /** « Net », « Net à payer », « Montant net », « Reste à payer », « Solde »: what is left to pay after the total. */
@@ -52,6 +53,18 @@ export const ligneHorsChapitre: Regle<ContexteDevis> = {
           cellule: np.cellule,
         };
       }
+      const p = np.chapitresPossibles;
+      if (p)
+        return {
+          regle: "ligne-hors-chapitre",
+          gravite: "alerte" as const,
+          message:
+            `${np.cellule} ${cite(np.libelle)} : ce compte anglais peut relever de deux chapitres, ` +
+            `${p.chapitres.map((c) => `${c} « ${libelleChapitre(c)} »`).join(" ou ")} (${p.raison}) ; son montant ` +
+            `${eur(np.montant)} n'est placé dans aucun et n'est pas compté dans le total. Indiquez son chapitre dans ` +
+            `une colonne « Chapitre » ou par un titre de chapitre en français au-dessus de la ligne.`,
+          cellule: np.cellule,
+        };
       return {
         regle: "ligne-hors-chapitre",
         gravite: "alerte" as const,

@@ -72,6 +72,7 @@ const chapitreNomenclature = v.pipe(
     titres: v.optional(v.array(motif)),
     debutTitre: v.optional(expression),
     titreAnglais: v.optional(expression),
+    compteAnglais: v.optional(expression),
   }),
   v.check((c) => c.sousLeTotal === !/^\d$/.test(c.code), "sousLeTotal vaut vrai pour FG, IMP, FF et PROD seulement"),
   v.check((c) => !c.sousLeTotal || c.debutLibelle !== undefined, "un chapitre sous le total a un debutLibelle"),
@@ -96,6 +97,18 @@ const nomenclature = v.strictObject({
       ),
     ),
     v.check((xs) => new Set(xs.map((x) => x.code)).size === xs.length, "un sous-chapitre figure deux fois"),
+  ),
+  comptesAnglaisAmbigus: v.optional(
+    v.array(
+      v.strictObject({
+        motif: expression,
+        chapitres: v.pipe(
+          v.array(v.picklist(CODES_CHAPITRE, (i) => `${String(i.received)} : code de chapitre inconnu`)),
+          v.minLength(2, "au moins deux chapitres possibles"),
+        ),
+        raison: texte,
+      }),
+    ),
   ),
 });
 
