@@ -288,4 +288,51 @@ describe("prodbook devis : colonnes par mois datées au premier du mois, tableau
     expect(sp(m.message)).toContain("les 2 colonnes par mois (E « novembre 2025 » à F « décembre 2025 »)");
     expect(JSON.stringify(j)).not.toMatch(/2025-1[12]-01|01\/1[12]\/2025/);
   });
+
+  it("deux tableaux sous le même en-tête répété, chacun sa section et son sous-total : les deux lus, écart 0", () => {
+    const j = json("deux-tableaux-meme-entete.xlsx");
+    // The header printed again above « POST-PRODUCTION » is skipped as a repeat, its table's lines read all the same.
+    expect(j.devis.conservation).toMatchObject({
+      lu: "40050.00",
+      lignes: "13350.00",
+      totauxProuves: "26700.00",
+      nonPlaces: "0.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    expect(j.devis.conservation.cellules).toMatchObject({ lignes: 6, totauxProuves: 3 });
+    expect(chapitres(j)).toEqual({ "2": "4150.00", "7": "3000.00", "8": "6200.00" });
+    expect(j.devis.total).toBe("13350.00");
+    expect(j.controles.filter((c: { gravite: string }) => c.gravite === "erreur")).toEqual([]);
+  });
+
+  it("court métrage aux montants en texte (« 1 234,56 € », espaces insécables) : lus au centime, totaux prouvés", () => {
+    const j = json("court-metrage-textes.xlsx");
+    expect(j.devis.conservation).toMatchObject({
+      lu: "31426.94",
+      lignes: "11980.50",
+      totauxProuves: "19446.44",
+      nonPlaces: "0.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    expect(chapitres(j)).toEqual({ "1": "3734.56", "2": "7465.94", "6": "780.00" });
+    expect(j.controles.map((c: { regle: string }) => c.regle)).toEqual(["charges-sociales-absentes"]);
+  });
+
+  it("spectacle HT | TVA | TTC, libellés fusionnés : le HT lu et dit, rien de perdu, chaque montant non placé nommé", () => {
+    const j = json("spectacle-ht-tva-ttc.xlsx");
+    expect(j.devis.conservation).toMatchObject({
+      lu: "54480.00",
+      totauxProuves: "27240.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    expect(j.devis.colonneMontant.retenue).toMatchObject({ colonne: "C", entete: "Montant HT", nature: "ht" });
+    // Lines + unplaced = the HT total (27 240 €), every unplaced amount named by its cell.
+    const places = Number(j.devis.conservation.lignes) + Number(j.devis.conservation.nonPlaces);
+    expect(places).toBe(27240);
+    const nommees = new Set(j.controles.map((c: { cellule?: string }) => c.cellule));
+    for (const n of j.devis.nonPlaces) expect(nommees).toContain(n.cellule);
+  });
 });
