@@ -335,4 +335,22 @@ describe("prodbook devis : colonnes par mois datées au premier du mois, tableau
     const nommees = new Set(j.controles.map((c: { cellule?: string }) => c.cellule));
     for (const n of j.devis.nonPlaces) expect(nommees).toContain(n.cellule);
   });
+
+  it("récapitulatif sur une feuille au nom quelconque (« Feuil2 ») : reconnu par le calcul seul, le sous-chapitre faux nommé", () => {
+    const j = json("devis-type-cnc-recap-feuille-libre.xlsx");
+    expect(j.devis.conservation).toMatchObject({ lignes: "196750.00", ecart: "0.00", listes: "0.00" });
+    // Before: searched only on sheets named « Récapitulatif », « Résumé »…: this one left unsaid, its wrong « 2.2 » too.
+    expect(j.devis.recapitulatif).toMatchObject({
+      feuille: "Feuil2",
+      cellule: "Feuil2!C4",
+      montants: 9,
+      chapitres: 3,
+      sousChapitres: 5,
+      total: true,
+      ecarts: [{ cellule: "Feuil2!C8", chapitre: "2", montant: "92650.00", attendu: "94650.00" }],
+    });
+    expect(j.devis.autresFeuilles).toBeUndefined();
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Feuil2!C8");
+    expect(m.gravite).toBe("alerte");
+  });
 });

@@ -136,6 +136,20 @@ export function recapitulatifFeuille(
   return recapSousEntete(sheet, devisFeuille, devis) ?? recapSansEntete(sheet, devisFeuille, devis);
 }
 
+/**
+ * A recap on a sheet of any name (« Feuil2 », « Synthèse budget »): its name proves nothing, so only the arithmetic
+ * does, as for a recap without header (`recapSansEntete`), with at least three of its figures agreeing with the devis
+ * and more agreeing than differing. Undefined on the devis sheet itself or when the arithmetic does not prove it.
+ */
+export function recapitulatifParCalcul(
+  sheet: SheetData,
+  devisFeuille: string,
+  devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+): RecapitulatifFeuille | undefined {
+  if (sheet.name.toLowerCase() === devisFeuille.toLowerCase()) return undefined;
+  return recapSansEntete(sheet, devisFeuille, devis, 3);
+}
+
 /** The recap under its header row (« N° | Postes | Montant »): undefined when there is none or its rows are no recap. */
 function recapSousEntete(
   sheet: SheetData,
@@ -172,6 +186,7 @@ function recapSansEntete(
   sheet: SheetData,
   devisFeuille: string,
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+  accordsMin = 2,
 ): RecapitulatifFeuille | undefined {
   const largeur = sheet.rows.reduce((n, r) => Math.max(n, r.length), 0);
   let meilleur: { r: RecapitulatifFeuille; accords: number } | undefined;
@@ -190,7 +205,7 @@ function recapSansEntete(
     if (!lu) continue;
     const recap = comparer(lu, devis);
     const accords = comparaisons(lu) - recap.ecarts.length;
-    if (accords < 2 || accords <= recap.ecarts.length || (meilleur && meilleur.accords >= accords)) continue;
+    if (accords < accordsMin || accords <= recap.ecarts.length || (meilleur && meilleur.accords >= accords)) continue;
     meilleur = {
       accords,
       r: {

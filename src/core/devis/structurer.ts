@@ -10,7 +10,7 @@ import type { Trace } from "../traces/trace";
 import type { RegleUtilisee } from "../regles/utilisees";
 import { autresFeuillesDevis, trouverFeuilleDevis } from "./trouver";
 import { estRecapitulatif } from "./placement";
-import { recapitulatifFeuille } from "./recapitulatif";
+import { recapitulatifFeuille, recapitulatifParCalcul } from "./recapitulatif";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
 
@@ -104,8 +104,22 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     }
   }
   if (!opts.feuille) {
+    const tous = autresFeuillesDevis(source, candidates);
+    // None so named: a sheet of any other name that the arithmetic alone proves a recap (never one that looks like
+    // another devis: that one stays named by feuille-lue).
+    if (!devis.recapitulatif) {
+      const devisAilleurs = new Set(tous.map((a) => a.feuille));
+      for (const s of candidates) {
+        if (s.name === lue.name || estRecapitulatif(s.name) || devisAilleurs.has(s.name)) continue;
+        const recap = recapitulatifParCalcul(s, lue.name, devis);
+        if (recap) {
+          devis.recapitulatif = recap;
+          break;
+        }
+      }
+    }
     const recap = devis.recapitulatif?.feuille;
-    const autres = autresFeuillesDevis(source, candidates).filter((a) => a.feuille !== recap);
+    const autres = tous.filter((a) => a.feuille !== recap);
     if (autres.length) devis.autresFeuilles = autres;
   }
   const parametres = nomFeuilleParametres(existantes);
