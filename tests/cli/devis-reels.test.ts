@@ -334,6 +334,13 @@ describe("prodbook devis : colonnes par mois datées au premier du mois, tableau
     expect(places).toBe(27240);
     const nommees = new Set(j.controles.map((c: { cellule?: string }) => c.cellule));
     for (const n of j.devis.nonPlaces) expect(nommees).toContain(n.cellule);
+    // Before: « (ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu) », though a title stood right above.
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Budget!C5");
+    expect(sp(m.message)).toBe(
+      "Budget!C5 « Cession du spectacle » : le montant 12 000,00 € n'est rattaché à aucun chapitre : le titre " +
+        "« DÉPENSES ARTISTIQUES » au-dessus (Budget!A4) ne nomme pas un chapitre du devis CNC, et ni le code ni le " +
+        "libellé de la ligne n'en désignent un ; il n'est pas compté dans le total.",
+    );
   });
 
   it("récapitulatif sur une feuille au nom quelconque (« Feuil2 ») : reconnu par le calcul seul, le sous-chapitre faux nommé", () => {

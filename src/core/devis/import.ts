@@ -181,6 +181,8 @@ interface Bloc {
   enteteLigne?: { r: number; code: string; libelle: string; apresTotal: boolean; sectionAvant?: CodeChapitre };
   /** The current section's title is an English account name (« DIRECTION »): its chapter is deduced, said. */
   titreAnglais?: { section: CodeChapitre; cellule: string; titre: string };
+  /** A title in capitals without amount naming no chapter (« DÉPENSES ARTISTIQUES »), lines then read under none. */
+  titreInconnu?: { cellule: string; titre: string };
 }
 
 /**
@@ -1333,6 +1335,7 @@ function importerAvecEntete(
         fermerSection();
         apresTotal = true;
         bloc.section = undefined;
+        bloc.titreInconnu = undefined;
         bloc.debutSection = brutes.length;
       }
       bloc.debutRun = brutes.length;
@@ -1390,6 +1393,7 @@ function importerAvecEntete(
         fermerSection();
         const sectionAvant = bloc.section;
         bloc.section = ch;
+        bloc.titreInconnu = undefined;
         bloc.titreAnglais = chTitre
           ? undefined
           : { section: ch, cellule: ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`, titre };
@@ -1540,6 +1544,12 @@ function importerAvecEntete(
           libelle: libelle || titre,
           pourcentage: chaineDecimale(pctRemise),
         });
+      // A title in capitals naming no chapter: the lines under it are said to be under it when left unplaced.
+      if (bloc.section === undefined && lm.type === "vide" && !cm?.f && enMajuscules(libelle || titre))
+        bloc.titreInconnu = {
+          cellule: ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`,
+          titre: libelle || titre,
+        };
       continue; // a comment or an empty template line
     }
     const c = cell(row, "montant");
@@ -1589,6 +1599,7 @@ function importerAvecEntete(
         ? { titreAnglais: { cellule: bloc.titreAnglais.cellule, titre: bloc.titreAnglais.titre } }
         : {}),
     };
+    if (!colonneChapitre && bloc.section === undefined && bloc.titreInconnu) ligne.titreInconnu = bloc.titreInconnu;
     pousser(brute);
     if (c?.f && montantLu !== undefined && cols.montant !== undefined) {
       const plages = plagesFormule(c.f, sheet.name);
@@ -1690,6 +1701,7 @@ function importerAvecEntete(
       libelle: l.libelle,
       ligne: l.source.ligne,
       ...(l.chapitresPossibles ? { chapitresPossibles: l.chapitresPossibles } : {}),
+      ...(l.titreInconnu ? { titreInconnu: l.titreInconnu } : {}),
     }));
   prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
   const tot = calculerTotaux(lignes, totaux, opts.dureeMinutes);

@@ -83,6 +83,8 @@ export interface LigneDevis {
   titreAnglais?: { cellule: string; titre: string };
   /** An English account name fitting two chapters (« MUSIC »): left unplaced, both chapters named, with why. */
   chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
+  /** Read under a title in capitals that names no chapter (« DÉPENSES ARTISTIQUES »): that title and its cell. */
+  titreInconnu?: { cellule: string; titre: string };
   categorie?: CategorieLigne;
   /** Employer charge rate as a decimal fraction ("0.62"). */
   tauxCharges?: string;
@@ -250,6 +252,8 @@ export interface MontantNonPlace {
   ligne: number;
   /** An English account name fitting two chapters: those chapters and why (LigneDevis.chapitresPossibles). */
   chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
+  /** Read under a title naming no chapter (LigneDevis.titreInconnu). */
+  titreInconnu?: { cellule: string; titre: string };
 }
 
 /** The columns read beside a line's amount: its French and foreign parts (« dont France »), its employer charges. */

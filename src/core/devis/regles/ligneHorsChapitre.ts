@@ -65,6 +65,17 @@ export const ligneHorsChapitre: Regle<ContexteDevis> = {
             `une colonne « Chapitre » ou par un titre de chapitre en français au-dessus de la ligne.`,
           cellule: np.cellule,
         };
+      const t = np.titreInconnu;
+      if (t)
+        return {
+          regle: "ligne-hors-chapitre",
+          gravite: "alerte" as const,
+          message:
+            `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre : le ` +
+            `titre ${cite(t.titre)} au-dessus (${t.cellule}) ne nomme pas un chapitre du devis CNC, et ni le code ni le ` +
+            `libellé de la ligne n'en désignent un ; il n'est pas compté dans le total.`,
+          cellule: np.cellule,
+        };
       return {
         regle: "ligne-hors-chapitre",
         gravite: "alerte" as const,
