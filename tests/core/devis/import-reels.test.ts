@@ -193,6 +193,20 @@ describe("totaux Above-the-line / Below-the-line sans formule", () => {
     expect(controles(d).filter((c) => c.gravite === "erreur")).toEqual([]);
   });
 
+  it("compte en majuscules qu'aucun total ne prouve : l'alerte « titre en majuscules » reste", async () => {
+    const sheet = await feuilleXlsx("Topsheet", [
+      ["Acct#", "Description", "Total"],
+      ["1100", "STORY & RIGHTS", 37240],
+      ["1300", "DIRECTION", 60840],
+      [null, "Grand Total", 90000],
+    ]);
+    const d = importerDevis(sheet);
+    // « Grand Total » (90 000) is neither 98 080 nor 60 840: nothing proves « STORY & RIGHTS » a line, so it is doubted.
+    expect(d.totauxNonProuves?.filter((t) => t.titre).map((t) => t.cellule)).toEqual(["Topsheet!C2"]);
+    const c = controles(d).find((x) => x.regle === "total-non-prouve" && x.cellule === "Topsheet!C2");
+    expect(sp(c?.message ?? "")).toContain("le titre en majuscules porte 37 240,00 €");
+  });
+
   it("comptes en minuscules, les deux totaux l'un sous l'autre : chacun prouvé par sa tranche", async () => {
     const sheet = await feuilleXlsx("Topsheet", [
       ["Acct#", "Description", "Total"],
