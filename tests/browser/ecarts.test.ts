@@ -376,6 +376,23 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
       const comptes6026 = (await lignesTableau(page.getByTestId(IDS.sansPoste))).filter((c) => c[0].startsWith("6026"));
       return { sansPoste, chapitre5, comptes6026 };
     };
+    // In Excel's narrow pane, each row holds compte, poste, libellé and its ✕ side by side: the ✕ never drops alone
+    // to a line of its own under the row (Fluent's 64 px minimum width for a small button pushed it there).
+    for (const largeur of [350, 320]) {
+      await page.setViewportSize({ width: largeur, height: 900 });
+      const seuls = await page.locator('[data-testid^="ecarts-correspondance-"]').evaluateAll((ls) =>
+        ls.flatMap((l) => {
+          const compte = l.querySelector('input[aria-label="Compte"]')!.getBoundingClientRect();
+          const x = l.querySelector('[data-testid^="ecarts-supprimer-"]')!.getBoundingClientRect();
+          return x.top >= compte.bottom
+            ? [`${(l.querySelector("input") as HTMLInputElement).value} : ✕ sous la ligne`]
+            : [];
+        }),
+      );
+      expect([largeur, seuls]).toEqual([largeur, []]);
+    }
+    await page.setViewportSize({ width: 420, height: 1100 });
+
     const avant = await lire();
     expect(avant.comptes6026.length).toBeGreaterThan(0);
     const montant6026 = avant.comptes6026.reduce((s, c) => s + parseMontant(c[2])!, 0);

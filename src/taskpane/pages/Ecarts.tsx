@@ -83,7 +83,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
-  libelle: { flex: "1 1 12em", minWidth: 0, overflowWrap: "break-word" },
+  // At 320–350 px the label gets what compte, poste and ✕ leave (about 8em): ✕ stays on the row, never alone below.
+  libelle: { flex: "1 1 8em", minWidth: 0, overflowWrap: "break-word" },
+  // A glyph button: without Fluent's 64 px minimum width, so it fits beside the label.
+  supprimer: { minWidth: "auto", flexShrink: 0 },
   choix: { minWidth: 0, width: "11em", maxWidth: "100%" },
   boutons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   // Short keys: the account label gets the pane's remaining width.
@@ -717,6 +720,7 @@ export function Ecarts() {
                   <Button
                     size="small"
                     appearance="subtle"
+                    className={styles.supprimer}
                     data-testid={TEST_IDS.ecarts.supprimer(i)}
                     disabled={occupe}
                     onClick={() => supprimer(i)}
