@@ -56,10 +56,14 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(await page.getByTestId("ci-langue").count()).toBe(0);
   });
 
-  it("Financement : « Créer Plan de financement et Échéancier » lit le plan de l'utilisateur et écrit les deux feuilles", async () => {
+  it("Financement : « Créer les feuilles Plan de financement et Échéancier » lit le plan de l'utilisateur et écrit les deux feuilles", async () => {
     await page.getByTestId(TEST_IDS.onglet("financement")).click();
     await page.locator('[data-testid="fin-feuille"] option', { hasText: "Plan fin." }).waitFor({ state: "attached" });
     await page.getByTestId("fin-oeuvre").selectOption("audiovisuel");
+    // The button says it writes two sheets, named as in the workbook (« Créer Plan de … » read as a missing article).
+    expect(await page.getByTestId("fin-creer").textContent()).toBe(
+      "Créer les feuilles Plan de financement et Échéancier",
+    );
     await page.getByTestId("fin-creer").click();
     const succes = page.getByTestId("fin-succes");
     await succes.waitFor();
