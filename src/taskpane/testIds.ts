@@ -80,6 +80,8 @@ export const TEST_IDS = {
     aRecalculer: "ecarts-a-recalculer",
     recalculer: "ecarts-recalculer",
     sansPoste: "ecarts-sans-poste",
+    /** « Voir les 26 autres comptes » / « Réduire la liste » under the first accounts without poste. */
+    sansPostePlus: "ecarts-sans-poste-plus",
     totalSansPoste: "ecarts-total-sans-poste",
     /** « Montants non placés du devis (hors total) », below the table (outside the Budget total). */
     nonPlaces: "ecarts-non-places",

@@ -154,6 +154,10 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
   });
 
   it("« Écrire » : Bilan carbone (formules, graphique) et Export carbone ; le résultat reste après un changement de page", async () => {
+    // The button names the two sheets it writes as they are named in the workbook (not « Export », no such sheet).
+    expect(await page.getByTestId("carbone-ecrire").textContent()).toBe(
+      "Écrire les feuilles Bilan carbone et Export carbone",
+    );
     await page.getByTestId("carbone-ecrire").click();
     const message = page.getByTestId("carbone-message");
     await message.waitFor();

@@ -246,8 +246,32 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
         comptes: await lignesTableau(sans),
       };
     };
+    // The real ledger leaves 34 accounts without poste: the 8 largest amounts first, the others behind a button (they
+    // pushed the correspondances and « Écrire » thousands of pixels down); the heading still counts them all.
+    const titre = (await page.getByTestId(IDS.totalSansPoste).textContent()) ?? "";
+    const tous = Number(/(\d+)\scomptes/.exec(titre)![1]);
+    expect(tous).toBeGreaterThan(9);
+    const premiers = await lignesTableau(sans);
+    expect(premiers.length).toBe(8);
+    const montants = premiers.map((c) => Math.abs(parseMontant(c[2])!));
+    expect(montants).toEqual([...montants].sort((a, b) => b - a));
+    const plus = page.getByTestId(IDS.sansPostePlus);
+    expect(await plus.textContent()).toBe(`Voir les ${tous - 8}\u00a0autres comptes`);
+    expect(await plus.getAttribute("aria-expanded")).toBe("false");
+    // Opened with the keyboard: every account shown, the focus on the first one revealed.
+    await plus.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      (id) => document.querySelectorAll(`[data-testid="${id}"] [data-ligne]`).length > 8,
+      IDS.sansPoste,
+    );
+    expect(await plus.getAttribute("aria-expanded")).toBe("true");
+    expect(await plus.textContent()).toBe("Réduire la liste");
+    const revele = (await lignesTableau(sans))[8][0];
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(IDS.affecter(revele));
+
     const avant = await lire();
-    expect(avant.comptes.length).toBeGreaterThan(0);
+    expect(avant.comptes.length).toBe(tous);
     // Every name a screen reader may read in the list is French (Fluent's Dropdown named its clear button « Clear
     // selection »).
     const noms = await sans
@@ -376,6 +400,23 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
       const comptes6026 = (await lignesTableau(page.getByTestId(IDS.sansPoste))).filter((c) => c[0].startsWith("6026"));
       return { sansPoste, chapitre5, comptes6026 };
     };
+    // In Excel's narrow pane, each row holds compte, poste, libellé and its ✕ side by side: the ✕ never drops alone
+    // to a line of its own under the row (Fluent's 64 px minimum width for a small button pushed it there).
+    for (const largeur of [350, 320]) {
+      await page.setViewportSize({ width: largeur, height: 900 });
+      const seuls = await page.locator('[data-testid^="ecarts-correspondance-"]').evaluateAll((ls) =>
+        ls.flatMap((l) => {
+          const compte = l.querySelector('input[aria-label="Compte"]')!.getBoundingClientRect();
+          const x = l.querySelector('[data-testid^="ecarts-supprimer-"]')!.getBoundingClientRect();
+          return x.top >= compte.bottom
+            ? [`${(l.querySelector("input") as HTMLInputElement).value} : ✕ sous la ligne`]
+            : [];
+        }),
+      );
+      expect([largeur, seuls]).toEqual([largeur, []]);
+    }
+    await page.setViewportSize({ width: 420, height: 1100 });
+
     const avant = await lire();
     expect(avant.comptes6026.length).toBeGreaterThan(0);
     const montant6026 = avant.comptes6026.reduce((s, c) => s + parseMontant(c[2])!, 0);

@@ -56,10 +56,14 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(await page.getByTestId("ci-langue").count()).toBe(0);
   });
 
-  it("Financement : « Créer Plan de financement et Échéancier » lit le plan de l'utilisateur et écrit les deux feuilles", async () => {
+  it("Financement : « Créer les feuilles Plan de financement et Échéancier » lit le plan de l'utilisateur et écrit les deux feuilles", async () => {
     await page.getByTestId(TEST_IDS.onglet("financement")).click();
     await page.locator('[data-testid="fin-feuille"] option', { hasText: "Plan fin." }).waitFor({ state: "attached" });
     await page.getByTestId("fin-oeuvre").selectOption("audiovisuel");
+    // The button says it writes two sheets, named as in the workbook (« Créer Plan de … » read as a missing article).
+    expect(await page.getByTestId("fin-creer").textContent()).toBe(
+      "Créer les feuilles Plan de financement et Échéancier",
+    );
     await page.getByTestId("fin-creer").click();
     const succes = page.getByTestId("fin-succes");
     await succes.waitFor();
@@ -162,6 +166,21 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(await page.getByTestId("sources-confiance-credit-impot-cinema-plafond").textContent()).toBe(
       "texte officiel",
     );
+    // Each table's badge reads with its own title: the next table starts further below it, past a rule, than the
+    // badge sits under its title (not a list of titles and badges evenly spaced, the badge as near the next title).
+    const ecarts = await page.getByTestId("sources-liste").evaluate((liste) =>
+      Array.from(liste.children).flatMap((item, i, tous) => {
+        const titre = item.querySelector("button span span")!.getBoundingClientRect();
+        const badge = item.querySelector('[data-testid^="sources-confiance-"]')!.getBoundingClientRect();
+        const suivant = tous[i + 1]?.querySelector("button span span")?.getBoundingClientRect();
+        const trait = parseFloat(getComputedStyle(item).borderBottomWidth) > 0;
+        const dedans = badge.top - titre.bottom;
+        return suivant && (!trait || suivant.top - badge.bottom < 2 * dedans + 8)
+          ? [`${item.getAttribute("data-testid")} : ${Math.round(suivant.top - badge.bottom)} px`]
+          : [];
+      }),
+    );
+    expect(ecarts).toEqual([]);
     const table = page.getByTestId("sources-table-credit-impot-cinema");
     expect(await page.getByTestId("sources-confiance-credit-impot-cinema").textContent()).toContain("à vérifier");
     await table.getByRole("button").first().click();

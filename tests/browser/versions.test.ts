@@ -132,9 +132,15 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     );
     await page.getByTestId(IDS.de).selectOption("Devis initial");
     await page.getByTestId(IDS.a).selectOption("courant");
+    const boutonAvant = (await page.getByTestId(IDS.comparer).boundingBox())!;
     await page.getByTestId(IDS.comparer).click();
     const resultat = page.getByTestId(IDS.resultat);
     await resultat.waitFor();
+    // The result comes under « Comparer », the button left where it was clicked (it was pushed down by the result
+    // shown above it, out of the pointer's reach).
+    const bouton = (await page.getByTestId(IDS.comparer).boundingBox())!;
+    expect(bouton.y).toBe(boutonAvant.y);
+    expect((await resultat.boundingBox())!.y).toBeGreaterThanOrEqual(bouton.y + bouton.height);
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     expect(await page.getByTestId(IDS.total).textContent()).toBe(
       `${formatMontantFr(total)} → ${formatMontantFr((total + HAUSSE) as Cents)} (+${formatMontantFr(HAUSSE as Cents)})`,

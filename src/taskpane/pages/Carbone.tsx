@@ -278,11 +278,15 @@ export function Carbone() {
           {resultat ? "Recalculer" : "Estimer"}
         </Button>
         <Button disabled={occupe || !resultat} data-testid={IDS_CARBONE.ecrire} onClick={() => executer(true)}>
-          Écrire Bilan carbone et Export
+          Écrire les feuilles Bilan carbone et Export carbone
         </Button>
       </div>
       <Retour commande={commande} action="carbone-estimer" enCours="Lecture du devis et du plan de travail…" />
-      <Retour commande={commande} action="carbone-ecrire" enCours="Écriture des feuilles Bilan carbone et Export…" />
+      <Retour
+        commande={commande}
+        action="carbone-ecrire"
+        enCours="Écriture des feuilles Bilan carbone et Export carbone…"
+      />
       {message && !perime && <Text data-testid={IDS_CARBONE.message}>{message}</Text>}
       {resultat && perime && (
         <MessageBar layout="multiline" intent="warning" data-testid={IDS_CARBONE.perime}>

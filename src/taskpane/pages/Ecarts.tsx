@@ -83,7 +83,12 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
-  libelle: { flex: "1 1 12em", minWidth: 0, overflowWrap: "break-word" },
+  // At 320–350 px the label gets what compte, poste and ✕ leave (about 8em): ✕ stays on the row, never alone below.
+  libelle: { flex: "1 1 8em", minWidth: 0, overflowWrap: "break-word" },
+  // « Voir les 26 autres comptes » under the first accounts without poste: aligned with them, wrapping at 320 px.
+  plus: { alignSelf: "flex-start", maxWidth: "100%", whiteSpace: "normal", textAlign: "left" },
+  // A glyph button: without Fluent's 64 px minimum width, so it fits beside the label.
+  supprimer: { minWidth: "auto", flexShrink: 0 },
   choix: { minWidth: 0, width: "11em", maxWidth: "100%" },
   boutons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   // Short keys: the account label gets the pane's remaining width.
@@ -263,6 +268,19 @@ function ChoixPoste({
   );
 }
 
+/**
+ * Accounts without poste shown before « Voir les N autres comptes », the largest amounts first: a real ledger has dozens
+ * (34 in a 10 000-line FEC, 140 px each as cards at 350 px), which pushed the correspondances and the « Écrire » button
+ * thousands of pixels down. A list of one more is shown whole (a button hiding one account would be longer than it).
+ */
+const SANS_POSTE_AFFICHES = 8;
+
+/** The accounts without poste, the largest amounts (in absolute value) first, then by account number. */
+const parMontant = (comptes: readonly CompteSansPoste[]): CompteSansPoste[] =>
+  [...comptes].sort(
+    (a, b) => Math.abs(eurosToCents(b.total)) - Math.abs(eurosToCents(a.total)) || a.compte.localeCompare(b.compte),
+  );
+
 export function Ecarts() {
   const styles = useStyles();
   const commande = useCommande();
@@ -288,6 +306,14 @@ export function Ecarts() {
   // Correspondances typed since the écarts shown were computed.
   const [aRecalculer, setARecalculer] = React.useState(false);
   const [enregistree, setEnregistree] = React.useState<string>();
+  // Every account without poste shown (« Voir les N autres comptes »), and the first one revealed to focus.
+  const [tousSansPoste, setTousSansPoste] = React.useState(false);
+  const [aFocaliser, setAFocaliser] = React.useState<string>();
+  React.useEffect(() => {
+    if (!aFocaliser) return;
+    document.querySelector<HTMLElement>(`[data-testid="${TEST_IDS.ecarts.affecter(aFocaliser)}"]`)?.focus();
+    setAFocaliser(undefined);
+  }, [aFocaliser]);
   // What the correspondances file imported last holds that was not read (named by file, line and column): shown under
   // the button, and written with the other findings on the Écarts and Coût définitif sheets.
   const [alertesImport, setAlertesImport] = React.useState<{ nom: string; alertes: string[]; constats: Constat[] }>();
@@ -642,13 +668,19 @@ export function Ecarts() {
           {rapport.nonAffecte.comptes.length > 0 && (
             <>
               <Caption1 block>
-                « Affecter à… » ajoute la correspondance compte → poste et recalcule les écarts.
+                Les plus gros montants d'abord. « Affecter à… » ajoute la correspondance compte → poste et recalcule les
+                écarts.
               </Caption1>
               <TableauAdaptatif
                 titre="Comptes de classe 6 sans poste"
                 testId={TEST_IDS.ecarts.sansPoste}
                 seuil={560}
-                lignes={rapport.nonAffecte.comptes}
+                lignes={parMontant(rapport.nonAffecte.comptes).slice(
+                  0,
+                  tousSansPoste || rapport.nonAffecte.comptes.length <= SANS_POSTE_AFFICHES + 1
+                    ? undefined
+                    : SANS_POSTE_AFFICHES,
+                )}
                 cle={(c) => c.compte}
                 colonnes={[
                   { id: "compte", titre: "Compte", valeur: (c) => c.compte },
@@ -669,6 +701,25 @@ export function Ecarts() {
                   },
                 ]}
               />
+              {rapport.nonAffecte.comptes.length > SANS_POSTE_AFFICHES + 1 && (
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  className={styles.plus}
+                  aria-expanded={tousSansPoste}
+                  data-testid={TEST_IDS.ecarts.sansPostePlus}
+                  onClick={() => {
+                    // The first account revealed takes the focus: keyboard users land on what appeared.
+                    if (!tousSansPoste)
+                      setAFocaliser(parMontant(rapport.nonAffecte.comptes)[SANS_POSTE_AFFICHES].compte);
+                    setTousSansPoste(!tousSansPoste);
+                  }}
+                >
+                  {tousSansPoste
+                    ? "Réduire la liste"
+                    : `Voir les ${compte(rapport.nonAffecte.comptes.length - SANS_POSTE_AFFICHES, "autre compte", "autres comptes")}`}
+                </Button>
+              )}
             </>
           )}
           <Retour commande={commande} action="ecarts-affecter" enCours="Calcul des écarts…" />
@@ -717,6 +768,7 @@ export function Ecarts() {
                   <Button
                     size="small"
                     appearance="subtle"
+                    className={styles.supprimer}
                     data-testid={TEST_IDS.ecarts.supprimer(i)}
                     disabled={occupe}
                     onClick={() => supprimer(i)}

@@ -240,7 +240,7 @@ export function Financement() {
           onClick={() => executer(true)}
           disabled={occupe}
         >
-          Créer Plan de financement et Échéancier
+          Créer les feuilles Plan de financement et Échéancier
         </Button>
       </div>
       <Retour commande={commande} action="fin-verifier" resultat enCours="Lecture du plan de financement…" />

@@ -36,7 +36,16 @@ export const IDS_SOURCES = {
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   ligne: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
-  entete: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
+  entete: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  // A rule between tables: each badge reads with the title above it, not with the next one.
+  bareme: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   panneau: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
   liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   figure: { fontVariantNumeric: "tabular-nums" },
@@ -145,7 +154,7 @@ function Bareme({ t }: { t: TableAudit }) {
   const surcharges = Object.entries(t.surcharges);
   const refusees = Object.entries(t.surchargesRefusees ?? {});
   return (
-    <AccordionItem value={t.id} data-testid={IDS_SOURCES.table(t.id)}>
+    <AccordionItem value={t.id} className={styles.bareme} data-testid={IDS_SOURCES.table(t.id)}>
       <AccordionHeader size="small">
         <span className={styles.entete}>
           <span>{titre(t)}</span>

@@ -184,6 +184,30 @@ export function Versions() {
   const choixVersions = (versions ?? []).map((v) => ({ valeur: v.nom, libelle: v.nom }));
   return (
     <div className={styles.section}>
+      <section className={styles.section} aria-label="Comparer deux versions">
+        <Subtitle2>Comparer</Subtitle2>
+        <ChampListe
+          id={IDS.de}
+          label="De la version"
+          valeur={de}
+          vide={versions?.length ? undefined : "(aucune version)"}
+          options={choixVersions}
+          onChange={setDe}
+        />
+        <ChampListe
+          id={IDS.a}
+          label="À"
+          valeur={a}
+          options={[{ valeur: COURANT, libelle: "Devis actuel" }, ...choixVersions]}
+          onChange={setA}
+        />
+        <Button data-testid={IDS.comparer} onClick={comparer} disabled={occupe || !de} appearance="primary">
+          Comparer
+        </Button>
+        <Retour commande={commande} action="versions-comparer" enCours="Comparaison des versions…" />
+      </section>
+
+      {/* The result right under « Comparer » (its Retour), not above it: the button does not move under the pointer. */}
       {c && (
         <section className={styles.section} aria-label="Résultat de la comparaison" data-testid={IDS.resultat}>
           <Subtitle2>
@@ -263,29 +287,6 @@ export function Versions() {
           <Retour commande={commande} action="versions-aller-comparaison" enCours="Sélection de la cellule…" />
         </section>
       )}
-
-      <section className={styles.section} aria-label="Comparer deux versions">
-        <Subtitle2>Comparer</Subtitle2>
-        <ChampListe
-          id={IDS.de}
-          label="De la version"
-          valeur={de}
-          vide={versions?.length ? undefined : "(aucune version)"}
-          options={choixVersions}
-          onChange={setDe}
-        />
-        <ChampListe
-          id={IDS.a}
-          label="À"
-          valeur={a}
-          options={[{ valeur: COURANT, libelle: "Devis actuel" }, ...choixVersions]}
-          onChange={setA}
-        />
-        <Button data-testid={IDS.comparer} onClick={comparer} disabled={occupe || !de} appearance="primary">
-          Comparer
-        </Button>
-        <Retour commande={commande} action="versions-comparer" enCours="Comparaison des versions…" />
-      </section>
 
       <section className={styles.section} aria-label="Enregistrer une version">
         <Subtitle2>Enregistrer le devis comme version</Subtitle2>
