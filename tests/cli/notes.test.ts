@@ -7,6 +7,8 @@ import JSZip from "jszip";
 import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 import { deuxVersions } from "../core/versions/classeurs";
 import { chercherTrace, incoherences, type Trace } from "../../src/core/traces/trace";
+import { main } from "../../src/cli/main";
+import { lancerCli } from "../helpers/cli";
 
 /**
  * « D'où vient ce chiffre ? » for a partner without the add-in: the sheets the built CLI writes carry an Excel note on
@@ -34,7 +36,25 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function prodbook(commande: string, entree: string, sortie: string, options: string[] = []): string {
+/**
+ * `prodbook <args>` run in this process (the CLI's main, as the binary calls it), its stdout; any exit code but 0 fails
+ * with its stderr. The built binary itself writes the first devis below (prodbookBinaire), which the next run reads
+ * back with the same notes; every command's binary is run by its own tests (tests/cli/<commande>*.test.ts).
+ */
+async function executer(args: string[]): Promise<string> {
+  const r = await lancerCli(main, args);
+  if (r.code !== 0) throw new Error(`prodbook ${args.join(" ")} : code ${r.code}\n${r.err}`);
+  return r.out;
+}
+
+async function prodbook(commande: string, entree: string, sortie: string, options: string[] = []): Promise<string> {
+  const s = path.join(dir, sortie);
+  await executer([commande, entree, ...options, "-o", s]);
+  return s;
+}
+
+/** The same through the built binary (npm run build:cli), in its own process. */
+function prodbookBinaire(commande: string, entree: string, sortie: string, options: string[] = []): string {
   const s = path.join(dir, sortie);
   execFileSync(process.execPath, [BIN, commande, entree, ...options, "-o", s], { encoding: "utf8" });
   return s;
@@ -129,8 +149,8 @@ const chiffre = (t: string) =>
 
 describe("Excel notes on the computed cells of the sheets the CLI writes", () => {
   it("devis: each chapter total names its rows and the producer's cells; the total lists its parts; twice the same", async () => {
-    const a = prodbook("devis", EXEMPLE, "devis-1.xlsx");
-    const b = prodbook("devis", a, "devis-2.xlsx");
+    const a = prodbookBinaire("devis", EXEMPLE, "devis-1.xlsx");
+    const b = await prodbook("devis", a, "devis-2.xlsx");
     const n = await notes(a, "Devis");
     // 9 chapters, coût hors frais, FG, IMP, TOTAL, and each line computed as quantité × nombre × taux.
     const produits = await cellulesProduit(a);
@@ -183,7 +203,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     ]);
     const entree = path.join(dir, "imprevus.xlsx");
     await src.xlsx.writeFile(entree);
-    const a = prodbook("devis", entree, "imprevus-1.xlsx");
+    const a = await prodbook("devis", entree, "imprevus-1.xlsx");
     const n = await notes(a, "Devis");
     const [cellule, note] = Object.entries(n).find(([, t]) => t.startsWith("« Imprévus 7 % »"))!;
     expect(await formule(a, "Devis", cellule)).toBe(`ROUND(G${cellule.slice(1)}*SUM(H$5:H$6),2)`);
@@ -211,8 +231,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
   });
 
   it("devis: the Synthèse repeats each Devis figure's note with the cell it reads, and the cost per minute its own; LibreOffice agrees", async () => {
-    const a = prodbook("devis", EXEMPLE, "sy-1.xlsx", ["--duree", "52"]);
-    const b = prodbook("devis", a, "sy-2.xlsx", ["--duree", "52"]);
+    const a = await prodbook("devis", EXEMPLE, "sy-1.xlsx", ["--duree", "52"]);
+    const b = await prodbook("devis", a, "sy-2.xlsx", ["--duree", "52"]);
     const n = await notes(a, "Synthèse");
     expect(await notes(b, "Synthèse")).toEqual(n);
     // 11 chapters (C5:C15), coût hors frais (C16), TOTAL (C17), coût par minute (C18); the share of each in the
@@ -250,9 +270,9 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
   });
 
   it("credit-impot: base, credit before caps, each cap, credit and each chapter's base; the Devis notes of an earlier run are kept", async () => {
-    const devis = prodbook("devis", EXEMPLE, "ci-0.xlsx");
-    const a = prodbook("credit-impot", devis, "ci-1.xlsx", CI);
-    const b = prodbook("credit-impot", a, "ci-2.xlsx", CI);
+    const devis = await prodbook("devis", EXEMPLE, "ci-0.xlsx");
+    const a = await prodbook("credit-impot", devis, "ci-1.xlsx", CI);
+    const b = await prodbook("credit-impot", a, "ci-2.xlsx", CI);
     const n = await notes(a, "Crédit d'impôt");
     expect(await notes(b, "Crédit d'impôt")).toEqual(n);
     expect(await notes(b, "Devis")).toEqual(await notes(devis, "Devis"));
@@ -313,7 +333,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
 
   it("ecarts: the devis lines without a code get the notes of a poste (réalisé 0 said so, estimation, écart, écart estimé)", async () => {
     const e = path.join(RACINE, "assets/exemple");
-    const a = prodbook("ecarts", EXEMPLE, "ec-sans-code.xlsx", [
+    const a = await prodbook("ecarts", EXEMPLE, "ec-sans-code.xlsx", [
       "--fec",
       path.join(e, "fec-exemple.txt"),
       "--correspondances",
@@ -343,11 +363,11 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
   });
 
   it("financement: each month's cash in on the Échéancier and the payments without a date name their payments and cells", async () => {
-    const a = prodbook("financement", path.join(FIX, "financement/documentaire.xlsx"), "ech-1.xlsx", [
+    const a = await prodbook("financement", path.join(FIX, "financement/documentaire.xlsx"), "ech-1.xlsx", [
       "--date",
       "2026-01-15",
     ]);
-    const b = prodbook("financement", a, "ech-2.xlsx", ["--date", "2026-01-15"]);
+    const b = await prodbook("financement", a, "ech-2.xlsx", ["--date", "2026-01-15"]);
     const n = await notes(a, "Échéancier");
     expect(await notes(b, "Échéancier")).toEqual(n);
     // Before: none of the 23 formulas of the sheet had a note. Now each month's cash in and the undated payments do.
@@ -387,7 +407,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
   });
 
   it("credit-impot: the rate's trace and note cite the version of the year's own source (2020: CGI 2013, 2025: BOFiP 2022)", async () => {
-    const devis = prodbook("devis", EXEMPLE, "ci-annees-0.xlsx");
+    const devis = await prodbook("devis", EXEMPLE, "ci-annees-0.xlsx");
     const cas = [
       [
         "2020",
@@ -399,9 +419,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     for (const [annee, version, url] of cas) {
       const options = [...CI.slice(0, -1), annee, "--json", "--explique"];
       const sortie = path.join(dir, `ci-annee-${annee}.xlsx`);
-      const out = execFileSync(process.execPath, [BIN, "credit-impot", devis, ...options, "-o", sortie], {
-        encoding: "utf8",
-      });
+      const out = await executer(["credit-impot", devis, ...options, "-o", sortie]);
       const j = JSON.parse(out) as { traces: { credit: Trace } };
       const taux = chercherTrace(j.traces.credit, (t) => t.regle?.table === "credit-impot-audiovisuel")!;
       expect([taux.libelle, taux.regle!.source, taux.regle!.sources![0]]).toEqual(["Taux", url, url]);
@@ -415,15 +433,13 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
 
   it("devis: each salaire-minimum finding of the Contrôles sheet names the grid's version and source, the minimum and the line's rate with its cell; twice the same", async () => {
     const options = ["--oeuvre", "cinema", "--genre", "fiction", "--date", "2025-09-01"];
-    const a = prodbook("devis", CINEMA, "controles-1.xlsx", options);
-    const b = prodbook("devis", a, "controles-2.xlsx", options);
+    const a = await prodbook("devis", CINEMA, "controles-1.xlsx", options);
+    const b = await prodbook("devis", a, "controles-2.xlsx", options);
     const n = await notes(a, "Contrôles");
     expect(await notes(b, "Contrôles")).toEqual(n);
     // The findings and their traces as `--json --explique` gives them: one note per salaire-minimum finding, on its
     // message (column C of its row, findings from row 5 in the JSON's order), and on no other cell.
-    const j = JSON.parse(
-      execFileSync(process.execPath, [BIN, "devis", CINEMA, ...options, "--json", "--explique"], { encoding: "utf8" }),
-    ) as {
+    const j = JSON.parse(await executer(["devis", CINEMA, ...options, "--json", "--explique"])) as {
       controles: { regle: string; message: string; cellule: string | null }[];
       traces: { salairesMinimum: Trace[] };
     };
@@ -460,8 +476,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
 
   it("financement: total, reste à financer, public aid and its share, down to the plan's cells; each ratio its numerator and denominator, as LibreOffice computes it", async () => {
     const plan = path.join(FIX, "financement/cinema.xlsx");
-    const a = prodbook("financement", plan, "fi-1.xlsx");
-    const b = prodbook("financement", a, "fi-2.xlsx");
+    const a = await prodbook("financement", plan, "fi-1.xlsx");
+    const b = await prodbook("financement", a, "fi-2.xlsx");
     const feuille = "Plan de financement (Prodbook)";
     const n = await notes(a, feuille);
     expect(await notes(b, feuille)).toEqual(n);
@@ -495,8 +511,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
   });
 
   it("ecarts: réalisé, estimation, écart and écart estimé of each chapter, of the total and of each poste; twice the same", async () => {
-    const a = prodbook("ecarts", EXEMPLE, "ec-1.xlsx", FEC);
-    const b = prodbook("ecarts", a, "ec-2.xlsx", FEC);
+    const a = await prodbook("ecarts", EXEMPLE, "ec-1.xlsx", FEC);
+    const b = await prodbook("ecarts", a, "ec-2.xlsx", FEC);
     const n = await notes(a, "Écarts");
     const cout = await notes(a, "Coût définitif");
     expect(await notes(b, "Écarts")).toEqual(n);
@@ -558,7 +574,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
 
   it("ecarts: the engagé of each chapter and of the total, and the class-6 check of row 3, say where they come from", async () => {
     // Two commitments typed on postes of chapter 2 in the written sheet, then the command run again on it.
-    const a = prodbook("ecarts", EXEMPLE, "ec-e-1.xlsx", FEC);
+    const a = await prodbook("ecarts", EXEMPLE, "ec-e-1.xlsx", FEC);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(a);
     const ws = wb.getWorksheet("Écarts")!;
@@ -573,7 +589,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     ws.getCell(`F${postes2[2]}`).value = 234.56;
     const saisi = path.join(dir, "ec-e-saisi.xlsx");
     await wb.xlsx.writeFile(saisi);
-    const b = prodbook("ecarts", saisi, "ec-e-2.xlsx", FEC);
+    const b = await prodbook("ecarts", saisi, "ec-e-2.xlsx", FEC);
     const n = await notes(b, "Écarts");
     const lu = await feuilleLue(b, "Écarts");
     // The chapter's engagé: SUMIFS over its postes' column F, each typed commitment with its cell.
@@ -631,13 +647,13 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
   });
 
   it("ecarts: a reste à engager typed in the Écarts sheet is named under the chapter's écart estimé", async () => {
-    const a = prodbook("ecarts", EXEMPLE, "ec-s-1.xlsx", FEC);
+    const a = await prodbook("ecarts", EXEMPLE, "ec-s-1.xlsx", FEC);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(a);
     wb.getWorksheet("Écarts")!.getCell("H7").value = 1000;
     const saisi = path.join(dir, "ec-s-saisi.xlsx");
     await wb.xlsx.writeFile(saisi);
-    const n = await notes(prodbook("ecarts", saisi, "ec-s-2.xlsx", FEC), "Écarts");
+    const n = await notes(await prodbook("ecarts", saisi, "ec-s-2.xlsx", FEC), "Écarts");
     // 8 000 réalisé + 1 000 typed − 54 110 budget.
     expect(n.K7).toMatch(/^Écart estimé 2 Personnel : −45\u202f110,00\u00a0€\n/);
     expect(n.K7).toContain(
@@ -646,9 +662,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     // The estimation finale names the reste where this sheet holds it (H7), typed.
     expect(n.I7).toContain("← Reste à engager : 1\u202f000,00\u00a0€ (saisi dans la feuille Écarts) [H7]\n");
     // --explique: the reste's trace names the cell it was typed in; a computed one is max(0 ; budget − réalisé).
-    const j = JSON.parse(
-      execFileSync(process.execPath, [BIN, "ecarts", saisi, ...FEC, "--json", "--explique"], { encoding: "utf8" }),
-    );
+    const j = JSON.parse(await executer(["ecarts", saisi, ...FEC, "--json", "--explique"]));
     const reste = (t: Trace) => chercherTrace(t, (x) => x.libelle === "Reste à engager")!;
     expect(reste(j.tracesChapitres["2"].ecartEstime)).toEqual({
       libelle: "Reste à engager",
@@ -671,7 +685,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
   });
 
   it("ecarts: Coût définitif's budget, coût définitif, écart, France and Étranger of each chapter and of the total say what LibreOffice computes", async () => {
-    const a = prodbook("ecarts", EXEMPLE, "cd-1.xlsx", FEC);
+    const a = await prodbook("ecarts", EXEMPLE, "cd-1.xlsx", FEC);
     const feuille = "Coût définitif";
     const n = await notes(a, feuille);
     // 11 chapters and the total, six figures each: C, D, E, écart % (F) and France (H) / Étranger (I) as the devis has
@@ -712,10 +726,10 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const f = await deuxVersions(dir);
     const sortie = path.join(dir, "cmp-1.xlsx");
     const args = ["versions", "comparer", f.v2, "--de", "Devis initial", "--a", "Dépôt agrément", "-o"];
-    execFileSync(process.execPath, [BIN, ...args, sortie], { encoding: "utf8" });
+    await executer([...args, sortie]);
     const n = await notes(sortie, "Comparaison");
     const deux = path.join(dir, "cmp-2.xlsx");
-    execFileSync(process.execPath, [BIN, "versions", "comparer", sortie, ...args.slice(3), deux], { encoding: "utf8" });
+    await executer(["versions", "comparer", sortie, ...args.slice(3), deux]);
     expect(await notes(deux, "Comparaison")).toEqual(n);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
