@@ -375,10 +375,39 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       expect(n[`J${l}`]).toMatch(
         /^Dépenses d(e |')[a-zéû]+\u00a02026 : 30\u202f000,00\u00a0€\n= coût décaissé ÷ nombre de mois/,
       );
-      expect(n[`L${l}`]).toMatch(
-        /^Trésorerie cumulée à fin [a-zéû]+\u00a02026 : .*\n= Σ encaissements − Σ dépenses, colonnes I et J/,
-      );
     }
+    // The month's balance (K = I − J) and the cumulative position as the sheet writes it (L = L of the row above + K,
+    // K alone on the first month): each note names the cells its formula reads, and its figure is LibreOffice's.
+    const lo = (await lireRecalcule(await recalculerSansCache(a))).getWorksheet("Échéancier")!;
+    lignes.forEach((l, i) => {
+      expect(ws.getCell(`K${l}`).formula).toBe(`I${l}-J${l}`);
+      expect(n[`K${l}`]).toMatch(
+        new RegExp(`^Solde d(e |')[a-zéû]+\u00a02026 : .*\n= encaissements − dépenses du mois \\(I${l} − J${l}\\)\n`),
+      );
+      expect(n[`K${l}`]).toContain(`\nCellules lues : I${l}, J${l}\n`);
+      const f = ws.getCell(`L${l}`).formula;
+      expect(f).toBe(i === 0 ? `K${l}` : `L${Number(l) - 1}+K${l}`);
+      expect(n[`L${l}`]).toMatch(/^Trésorerie cumulée à fin [a-zéû]+\u00a02026 : /);
+      expect(n[`L${l}`]).not.toContain("Σ encaissements − Σ dépenses");
+      if (i === 0) {
+        expect(n[`L${l}`]).toContain(`\n= solde du premier mois de l'échéancier (K${l})\n`);
+        expect(n[`L${l}`]).toContain(`\nCellules lues : K${l}\n`);
+      } else {
+        expect(n[`L${l}`]).toContain(
+          `\n= trésorerie cumulée du mois précédent + solde du mois (L${Number(l) - 1} + K${l})\n`,
+        );
+        expect(n[`L${l}`]).toContain(`\nCellules lues : L${Number(l) - 1}, K${l}\n`);
+      }
+      for (const c of [`K${l}`, `L${l}`]) expect(chiffre(n[c])).toBeCloseTo(nombre(lo.getCell(c)), 2);
+    });
+    // The totals of the payments (E), cash in (I) and spending (J) list their terms' cells, as LibreOffice sums them.
+    const total = ws.getColumn(8).values.findIndex((v) => v === "Total");
+    for (const c of ["E", "I", "J"]) {
+      expect(ws.getCell(`${c}${total}`).formula).toMatch(/^SUM\(/);
+      expect(n[`${c}${total}`]).toMatch(/^Total des (versements|encaissements|dépenses) : .*\n= Σ des /);
+      expect(chiffre(n[`${c}${total}`])).toBeCloseTo(nombre(lo.getCell(`${c}${total}`)), 2);
+    }
+    expect(n[`I${total}`]).toContain(`\nCellules lues : I${lignes[0]}:I${lignes[lignes.length - 1]}\n`);
     expect(n[`J${lignes[0]}`]).toContain("\n← Mois de dépense : 6 (mois de janvier\u00a02026 à juin\u00a02026)\n");
     const besoin = ws.getColumn(8).values.findIndex((v) => v === "Besoin de trésorerie maximal");
     expect(n[`I${besoin}`]).toMatch(
