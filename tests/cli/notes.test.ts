@@ -659,6 +659,75 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(n.H3).toContain("\nCellules lues : B3, D3, F3\n");
   });
 
+  it("ecarts: each chapter's budget révisé names its sources: a live sum of its postes' (their budget where none is typed), or typed for the chapter; LibreOffice agrees", async () => {
+    // Revised budgets typed on two postes of chapter 2 and for chapter 3 itself, then the command run again, twice.
+    const a = prodbook("ecarts", EXEMPLE, "ec-r-1.xlsx", FEC);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a);
+    const ws = wb.getWorksheet("Écarts")!;
+    const postes2: number[] = [];
+    ws.eachRow((r, i) => {
+      if (i > 17 && r.getCell("C").value === "2" && /^2\.\d+$/.test(String(r.getCell("A").value))) postes2.push(i);
+    });
+    expect(postes2.length).toBeGreaterThan(3);
+    expect(ws.getCell("A8").value).toBe("3");
+    ws.getCell(`E${postes2[0]}`).value = 5000;
+    ws.getCell(`E${postes2[1]}`).value = 1234.56;
+    ws.getCell("E8").value = 7777.77;
+    const saisi = path.join(dir, "ec-r-saisi.xlsx");
+    await wb.xlsx.writeFile(saisi);
+    const b = prodbook("ecarts", saisi, "ec-r-2.xlsx", FEC);
+    const c = prodbook("ecarts", b, "ec-r-3.xlsx", FEC);
+    const n = await notes(b, "Écarts");
+    // Run again on its own output: the same notes, and chapter 2's budget révisé still a formula, not frozen as typed.
+    expect(await notes(c, "Écarts")).toEqual(n);
+    const ecrit = await feuilleLue(b, "Écarts");
+    const budgets = postes2.map((i) => nombre(ecrit.getCell(`D${i}`)));
+    const attendu = 5000 + 1234.56 + budgets.slice(2).reduce((x, y) => x + y, 0);
+    for (const f of [b, c]) {
+      expect(await formule(f, "Écarts", "E7")).toMatch(
+        /^SUMIFS\(\$E\$\d+:\$E\$\d+,\$C\$\d+:\$C\$\d+,\$A7\)\+SUMIFS\(\$D\$\d+:\$D\$\d+,\$C\$\d+:\$C\$\d+,\$A7\)-SUMIFS\(\$D.*"<>"\)$/,
+      );
+    }
+    // Chapter 2 has more rows than a note lists one by one: the note names the cells read — the two typed revisions,
+    // the budget of every other row of the chapter.
+    const chapitre2: number[] = [];
+    ecrit.eachRow((r, i) => void (i > 17 && r.getCell("C").value === "2" ? chapitre2.push(i) : undefined));
+    expect(postes2.slice(0, 2)).toEqual(chapitre2.slice(0, 2));
+    expect(n.E7.split("\n")).toEqual([
+      `Budget révisé 2 Personnel : ${attendu
+        .toFixed(2)
+        .replace(".", ",")
+        .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}\u00a0€`,
+      "= Σ budget révisé des postes du chapitre (colonne E), le budget (colonne D) d'un poste qui n'en a pas ; " +
+        `postes du chapitre 2 ci-dessous, lignes ${chapitre2[0]} à ${chapitre2[chapitre2.length - 1]}`,
+      `Cellules lues : E${chapitre2[0]}:E${chapitre2[1]}, D${chapitre2[2]}:D${chapitre2[chapitre2.length - 1]}`,
+      "(Prodbook, « D'où vient ce chiffre ? »)",
+    ]);
+    // Chapter 3: typed for the chapter, said so.
+    expect(await formule(b, "Écarts", "E8")).toBeUndefined();
+    expect(n.E8).toBe(
+      "Budget révisé 3 Interprétation : 7\u202f777,77\u00a0€\n" +
+        "= saisi pour le chapitre (il remplace alors le total de ses postes)\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    // Chapters with no revised budget anywhere stay empty, without a note.
+    expect(ecrit.getCell("E6").value).toBeNull();
+    expect(n.E6).toBeUndefined();
+    // LibreOffice recomputes chapter 2's sum as the note says; a revision typed later on a poste reaches the chapter.
+    const lo = (await lireRecalcule(await recalculerSansCache(b))).getWorksheet("Écarts")!;
+    expect(nombre(lo.getCell("E7"))).toBeCloseTo(chiffre(n.E7), 2);
+    expect(nombre(lo.getCell("E7"))).toBeCloseTo(attendu, 2);
+    expect(nombre(lo.getCell("E17"))).toBeCloseTo(attendu + 7777.77, 2);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(b);
+    wb2.getWorksheet("Écarts")!.getCell(`E${postes2[2]}`).value = 1;
+    const modifie = path.join(dir, "ec-r-modifie.xlsx");
+    await wb2.xlsx.writeFile(modifie);
+    const lo2 = (await lireRecalcule(await recalculerSansCache(modifie))).getWorksheet("Écarts")!;
+    expect(nombre(lo2.getCell("E7"))).toBeCloseTo(attendu - budgets[2] + 1, 2);
+  });
+
   it("ecarts: a reste à engager typed in the Écarts sheet is named under the chapter's écart estimé", async () => {
     const a = prodbook("ecarts", EXEMPLE, "ec-s-1.xlsx", FEC);
     const wb = new ExcelJS.Workbook();

@@ -174,6 +174,63 @@ function engageDesPostes(c: Pick<LigneEcart, "code">, lignes: readonly LigneEcar
 }
 
 /**
+ * A chapter's budget révisé from its postes: Σ the budget révisé typed on its postes, plus the budget of each poste
+ * without one; undefined when none of its postes has one.
+ */
+function reviseDesPostes(
+  c: Pick<LigneEcart, "code">,
+  lignes: readonly LigneEcart[],
+): { montant: Cents; saisis: LigneEcart[] } | undefined {
+  const ls = lignes.filter((l) => l.chapitre === c.code);
+  const saisis = ls.filter((l) => l.budgetRevise !== undefined);
+  if (!saisis.length) return undefined;
+  return { montant: sumCents(ls.map((l) => l.budgetRevise ?? l.budget)), saisis };
+}
+
+/**
+ * The trace of a chapter's budget révisé (E): typed for the chapter, or (a SUMIFS over the postes' columns E and D) Σ
+ * the budget révisé typed on its postes and the budget of its postes without one, each on its detail row.
+ */
+function traceReviseChapitre(
+  x: LigneEcart,
+  lignes: readonly LigneEcart[],
+  premierDetail: number,
+  cellule: CellSpec,
+): Trace {
+  const nom = `Budget révisé ${x.code} ${x.libelle}`;
+  const calcule = cellule !== null && typeof cellule === "object" && "formula" in cellule;
+  if (!calcule)
+    return feuille(nom, euros(x.budgetRevise ?? ZERO), "euros", {
+      formule: "saisi pour le chapitre (il remplace alors le total de ses postes)",
+    });
+  const entrees: Trace[] = [];
+  const rangs: number[] = [];
+  lignes.forEach((l, k) => {
+    if (l.chapitre !== x.code) return;
+    const row = premierDetail + k;
+    rangs.push(row);
+    const lib = l.code ? `${l.code} ${l.libelle}` : `« ${l.libelle} »`;
+    entrees.push(
+      l.budgetRevise !== undefined
+        ? feuille(`Budget révisé ${lib}`, euros(l.budgetRevise), "euros", {
+            formule: "saisi sur le poste",
+            cellule: `E${row}`,
+          })
+        : feuille(`Budget ${lib}`, euros(l.budget), "euros", {
+            formule: "sans budget révisé : son budget",
+            cellule: `D${row}`,
+          }),
+    );
+  });
+  const ou = rangs.length > 1 ? `lignes ${rangs[0]} à ${rangs[rangs.length - 1]}` : `ligne ${rangs[0]}`;
+  return noeud(nom, euros(x.budgetRevise ?? ZERO), "euros", "somme", entrees, {
+    formule:
+      `Σ budget révisé des postes du chapitre (colonne E), le budget (colonne D) d'un poste qui n'en a pas ; ` +
+      `postes du chapitre ${x.code} ci-dessous, ${ou}`,
+  });
+}
+
+/**
  * The trace of a chapter's engagé (F, SUMIFS over the postes' column F): Σ the engagé typed on its postes, each on its
  * detail row (`premierDetail` is the first one), read from the previous Écarts sheet and written back there.
  */
@@ -380,6 +437,19 @@ export function feuilleEcarts(
       lien(gl.blocs.chapitres.get(x.code), x),
     );
     cells[3] = { formula: `SUMIFS(${det("D")},${det("C")},${crit})`, result: centsToEuros(x.budget) };
+    // Revised budgets typed on the postes make the chapter's (each poste without one counts its budget), unless one
+    // is typed for the chapter itself: a live formula, so a revision typed later on a poste reaches its chapter.
+    const revise = x.budgetReviseDesPostes ? reviseDesPostes(x, r.lignes) : undefined;
+    if (revise) {
+      cells[4] = {
+        formula:
+          `SUMIFS(${det("E")},${det("C")},${crit})+SUMIFS(${det("D")},${det("C")},${crit})` +
+          `-SUMIFS(${det("D")},${det("C")},${crit},${det("E")},"<>")`,
+        result: centsToEuros(revise.montant),
+      };
+    }
+    if (traces && x.budgetRevise !== undefined)
+      notes.push({ cell: `E${row}`, text: noteDeTrace(traceReviseChapitre(x, r.lignes, premierDetail, cells[4])) });
     // Commitments typed on the lines add up to the chapter unless one is typed for the chapter itself.
     const engageLignes = engageDesPostes(x, r.lignes);
     if (x.engage === undefined) {
