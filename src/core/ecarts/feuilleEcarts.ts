@@ -189,17 +189,12 @@ function reviseDesPostes(
 
 /**
  * The trace of a chapter's budget révisé (E): typed for the chapter, or (a SUMIFS over the postes' columns E and D) Σ
- * the budget révisé typed on its postes and the budget of its postes without one, each on its detail row.
+ * the budget révisé typed on its postes and the budget of its postes without one, each on its detail row (the
+ * first is `premierDetail`).
  */
-function traceReviseChapitre(
-  x: LigneEcart,
-  lignes: readonly LigneEcart[],
-  premierDetail: number,
-  cellule: CellSpec,
-): Trace {
+export function traceReviseChapitre(x: LigneEcart, lignes: readonly LigneEcart[], premierDetail: number): Trace {
   const nom = `Budget révisé ${x.code} ${x.libelle}`;
-  const calcule = cellule !== null && typeof cellule === "object" && "formula" in cellule;
-  if (!calcule)
+  if (!x.budgetReviseDesPostes)
     return feuille(nom, euros(x.budgetRevise ?? ZERO), "euros", {
       formule: "saisi pour le chapitre (il remplace alors le total de ses postes)",
     });
@@ -449,7 +444,7 @@ export function feuilleEcarts(
       };
     }
     if (traces && x.budgetRevise !== undefined)
-      notes.push({ cell: `E${row}`, text: noteDeTrace(traceReviseChapitre(x, r.lignes, premierDetail, cells[4])) });
+      notes.push({ cell: `E${row}`, text: noteDeTrace(traceReviseChapitre(x, r.lignes, premierDetail)) });
     // Commitments typed on the lines add up to the chapter unless one is typed for the chapter itself.
     const engageLignes = engageDesPostes(x, r.lignes);
     if (x.engage === undefined) {
