@@ -103,6 +103,11 @@ async function cellulesProduit(fichier: string): Promise<string[]> {
  */
 function figureEtCellule(ws: ExcelJS.Worksheet, c: string, t: string): [string, string, string] {
   const tete = t.split("\n")[0];
+  // An alert (Écarts, column M): « oui » when the cell shows « Alerte », « non » when it is empty.
+  if (/^Alerte .* : (oui|non)$/.test(tete)) {
+    const r = resultat(ws.getCell(c));
+    return [c, tete.endsWith("oui") ? "oui" : "non", r === "Alerte" ? "oui" : r === "" ? "non" : String(r)];
+  }
   if (!tete.endsWith("%") && !/ nul\)$/.test(tete)) return [c, String(chiffre(t)), String(nombre(ws.getCell(c)))];
   const r = resultat(ws.getCell(c));
   const note = / : vide \([^()]* nul\)$/.test(tete) ? "vide" : tete.replace(/^.* : /, "");
@@ -534,10 +539,21 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     // Réalisé (G), reste à engager (H), estimation finale (I), écart (J), écart estimé (K) and its % (L) on every row;
     // budget (D) where it is a sum: the 11 chapters and the total (G6, placed in no chapter, is listed under the total
     // with its cell, outside every sum: the Budget total is the devis total).
-    // Row 3 (the class-6 check: B3, D3, F3, H3), the chapters' engagé (F) and the total's budget révisé (E17) too.
-    expect(Object.keys(n).every((c) => /^[DGHIJKL]\d+$|^[BDFH]3$|^F(?:[6-9]|1[0-7])$|^E17$/.test(c))).toBe(true);
+    // Row 3 (the class-6 check: B3, D3, F3, H3), the chapters' engagé (F) and the total's budget révisé (E17) too;
+    // and every row's alert (M).
+    expect(Object.keys(n).every((c) => /^[DGHIJKLM]\d+$|^[BDFH]3$|^F(?:[6-9]|1[0-7])$|^E17$/.test(c))).toBe(true);
     for (const c of Object.keys(n).filter((x) => x.startsWith("G")))
-      expect(["H", "I", "J", "K", "L"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
+      expect(["H", "I", "J", "K", "L", "M"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
+    expect(await formule(a, "Écarts", "M7")).toMatch(/^IF\(ABS\(K7\)<=\$D\$2,"",/);
+    expect(n.M7).toBe(
+      "Alerte 2 Personnel : non\n" +
+        "= « Alerte » quand |écart estimé K7| dépasse le seuil en euros (D2) et |K7| ÷ |budget D7| le seuil en % (B2) ; " +
+        "dès le seuil en euros quand le budget D7 vaut 0\n" +
+        "← Écart estimé : 0,00\u00a0€ [K7]\n" +
+        "← Budget : 54\u202f110,00\u00a0€ [D7]\n" +
+        "Cellules lues : K7, D7, B2, D2\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
     expect(await formule(a, "Écarts", "H7")).toBe("MAX(0,D7-G7)");
     expect(n.H7).toBe(
       "Reste à engager 2 Personnel : 46\u202f110,00\u00a0€\n" +

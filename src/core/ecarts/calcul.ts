@@ -127,7 +127,8 @@ export function constatsPostesHorsDevis(r: RapportEcarts, pour: "ecarts" | "carb
   ];
 }
 
-function alerte(ecart: Cents, budget: Cents, s: Seuils): boolean {
+/** The écart estimé is over both thresholds (or over the amount on a budget of 0). */
+export function alerte(ecart: Cents, budget: Cents, s: Seuils): boolean {
   if (Math.abs(ecart) <= s.montant) return false;
   return budget === 0 || new Decimal(Math.abs(ecart)).dividedBy(Math.abs(budget)).greaterThan(s.pct);
 }

@@ -5,7 +5,7 @@ import { euros, feuille, noeud, valeurFr, type Trace } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLivre";
-import { TITRE_NON_PLACES_ECARTS, type LigneEcart, type RapportEcarts } from "./calcul";
+import { alerte, TITRE_NON_PLACES_ECARTS, type LigneEcart, type RapportEcarts } from "./calcul";
 import { tracePosteSansCode, type TraceChapitreEcart, type TracePoste } from "../traces/ecarts";
 import { noteDeRatio, noteDeTrace } from "../traces/note";
 import type { Constat } from "../controles/constat";
@@ -120,6 +120,7 @@ const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToE
  */
 function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] {
   return [
+    { cell: `M${row}`, text: noteAlerte(x, row, nom) },
     { cell: `H${row}`, text: noteDeTrace(traceReste(x, row, nom)) },
     {
       cell: `L${row}`,
@@ -131,6 +132,22 @@ function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] 
       ),
     },
   ];
+}
+
+/**
+ * The note of a row's alert (M): « Alerte » when the écart estimé (K) is over both thresholds, the amount (D2) and the
+ * percentage of the budget (B2), or over the amount on a budget of 0; the row's figures named with their cells.
+ */
+function noteAlerte(x: Pick<LigneEcart, "alerte" | "ecartEstime" | "budget">, row: number, nom: string): string {
+  return [
+    `Alerte ${nom} : ${x.alerte ? "oui" : "non"}`,
+    `= « Alerte » quand |écart estimé K${row}| dépasse le seuil en euros (D2) et |K${row}| ÷ |budget D${row}| le seuil ` +
+      `en % (B2) ; dès le seuil en euros quand le budget D${row} vaut 0`,
+    `← Écart estimé : ${valeurFr({ valeur: euros(x.ecartEstime), unite: "euros" })} [K${row}]`,
+    `← Budget : ${valeurFr({ valeur: euros(x.budget), unite: "euros" })} [D${row}]`,
+    "Cellules lues : K" + row + ", D" + row + ", B2, D2",
+    "(Prodbook, « D'où vient ce chiffre ? »)",
+  ].join("\n");
 }
 
 /**
@@ -558,6 +575,10 @@ export function feuilleEcarts(
           },
         ),
       ),
+    });
+    notes.push({
+      cell: `M${total}`,
+      text: noteAlerte({ ...r.total, alerte: alerte(r.total.ecartEstime, r.total.budget, r.seuils) }, total, "total"),
     });
     notes.push({
       cell: `L${total}`,
