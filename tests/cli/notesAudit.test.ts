@@ -3,6 +3,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 
 /**
  * Audit of issue 14's « Written sheets keep live formulas and gain an Excel note on each computed cell naming its
@@ -182,5 +183,62 @@ describe("every computed cell of every sheet the CLI writes carries a note namin
     expect(EXCEPTIONS.filter((_, i) => !exceptionsVues.has(i)).map((x) => `${x[0]} ${x[1]}`)).toEqual([]);
     expect(A_FAIRE.filter((_, i) => !aFaireVus.has(i)).map((x) => `${x[0]} ${x[1]}`)).toEqual([]);
     expect(annotees).toBeGreaterThan(0);
+  });
+
+  it("the notes added by the audit say the figure LibreOffice computes from the live formula", async () => {
+    const premiere = (t: string) => t.split("\n")[0];
+    const euros = (t: string) =>
+      Number(
+        premiere(t)
+          .replace(/^.* : /, "")
+          .replace(/[\u202f\u00a0€]/g, "")
+          .replace(",", "."),
+      );
+    const notesDe = (ws: ExcelJS.Worksheet) => {
+      const out: [string, string][] = [];
+      ws.eachRow((r) => r.eachCell((c) => void (typeof c.note === "string" ? out.push([c.address, c.note]) : 0)));
+      return out;
+    };
+    // Crédit d'impôt: each line's base retenue (H) and the total devis by chapter.
+    const ci = path.join(dir, "ci-lo.xlsx");
+    prodbook([
+      "credit-impot",
+      EXEMPLE,
+      ...["--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52", "--annee", "2025", "-o", ci],
+    ]);
+    // The notes as Prodbook wrote them; the values as LibreOffice recomputes them from no cached result.
+    const ecrit = async (f: string, feuille: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return notesDe(wb.getWorksheet(feuille)!);
+    };
+    const wsCi = (await lireRecalcule(await recalculerSansCache(ci))).getWorksheet("Crédit d'impôt")!;
+    const bases = (await ecrit(ci, "Crédit d'impôt")).filter(([, t]) => /^(Base retenue |Total devis : )/.test(t));
+    expect(bases.length).toBeGreaterThan(30);
+    for (const [c, t] of bases) expect([c, euros(t)]).toEqual([c, nombre(wsCi.getCell(c))]);
+    // Planning: each step's days, each person's total hours and days.
+    const pl = path.join(dir, "planning-lo.xlsx");
+    prodbook(["planning", path.join(FIX, "planning/gardiens-planning.xlsx"), "--livraison", "2027-06-30", "-o", pl]);
+    const lu = await lireRecalcule(await recalculerSansCache(pl));
+    const retro = (await ecrit(pl, "Rétroplanning")).filter(([, t]) => t.startsWith("Jours (calcul) "));
+    expect(retro.length).toBeGreaterThan(3);
+    for (const [c, t] of retro)
+      expect([c, Number(premiere(t).replace(/^.* : /, ""))]).toEqual([
+        c,
+        nombre(lu.getWorksheet("Rétroplanning")!.getCell(c)),
+      ]);
+    const pdt = lu.getWorksheet("Plan de travail")!;
+    const lignes = (await ecrit(pl, "Plan de travail")).filter(([, t]) =>
+      /^(Total .* : \d+ h \d\d|Jours .* : \d+)$/.test(premiere(t)),
+    );
+    expect(lignes.length).toBeGreaterThan(3);
+    for (const [c, t] of lignes) {
+      const m = /^Total .* : (\d+) h (\d\d)$/.exec(premiere(t));
+      // A duration in the time format: ExcelJS reads it as a date from 30 December 1899.
+      const r = resultat(pdt.getCell(c));
+      const jours = r instanceof Date ? (r.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : Number(r);
+      if (m) expect([c, Number(m[1]) * 60 + Number(m[2])]).toEqual([c, Math.round(jours * 1440)]);
+      else expect([c, Number(premiere(t).replace(/^.* : /, ""))]).toEqual([c, nombre(pdt.getCell(c))]);
+    }
   });
 });
