@@ -58,7 +58,8 @@ const A_FAIRE: [string, string, RegExp, string][] = [
     "Comparaison",
     "[HJLMOP]",
     /./,
-    "quantité et taux de la version de départ (H, J), montants des chapitres (L, M), Δ quantité × taux (O), reste (P)",
+    "quantité, taux et montant « de » lus dans « Versions » (H, J, L), montant « à » des chapitres (M), " +
+      "« dont effet quantité » (O) et « dont effet taux et autres » (P)",
   ],
 ];
 
