@@ -123,6 +123,11 @@ async function cellulesProduit(fichier: string): Promise<string[]> {
  */
 function figureEtCellule(ws: ExcelJS.Worksheet, c: string, t: string): [string, string, string] {
   const tete = t.split("\n")[0];
+  // An alert (Écarts, column M): « oui » when the cell shows « Alerte », « non » when it is empty.
+  if (/^Alerte .* : (oui|non)$/.test(tete)) {
+    const r = resultat(ws.getCell(c));
+    return [c, tete.endsWith("oui") ? "oui" : "non", r === "Alerte" ? "oui" : r === "" ? "non" : String(r)];
+  }
   if (!tete.endsWith("%") && !/ nul\)$/.test(tete)) return [c, String(chiffre(t)), String(nombre(ws.getCell(c)))];
   const r = resultat(ws.getCell(c));
   const note = / : vide \([^()]* nul\)$/.test(tete) ? "vide" : tete.replace(/^.* : /, "");
@@ -395,10 +400,39 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       expect(n[`J${l}`]).toMatch(
         /^Dépenses d(e |')[a-zéû]+\u00a02026 : 30\u202f000,00\u00a0€\n= coût décaissé ÷ nombre de mois/,
       );
-      expect(n[`L${l}`]).toMatch(
-        /^Trésorerie cumulée à fin [a-zéû]+\u00a02026 : .*\n= Σ encaissements − Σ dépenses, colonnes I et J/,
-      );
     }
+    // The month's balance (K = I − J) and the cumulative position as the sheet writes it (L = L of the row above + K,
+    // K alone on the first month): each note names the cells its formula reads, and its figure is LibreOffice's.
+    const lo = (await lireRecalcule(await recalculerSansCache(a))).getWorksheet("Échéancier")!;
+    lignes.forEach((l, i) => {
+      expect(ws.getCell(`K${l}`).formula).toBe(`I${l}-J${l}`);
+      expect(n[`K${l}`]).toMatch(
+        new RegExp(`^Solde d(e |')[a-zéû]+\u00a02026 : .*\n= encaissements − dépenses du mois \\(I${l} − J${l}\\)\n`),
+      );
+      expect(n[`K${l}`]).toContain(`\nCellules lues : I${l}, J${l}\n`);
+      const f = ws.getCell(`L${l}`).formula;
+      expect(f).toBe(i === 0 ? `K${l}` : `L${Number(l) - 1}+K${l}`);
+      expect(n[`L${l}`]).toMatch(/^Trésorerie cumulée à fin [a-zéû]+\u00a02026 : /);
+      expect(n[`L${l}`]).not.toContain("Σ encaissements − Σ dépenses");
+      if (i === 0) {
+        expect(n[`L${l}`]).toContain(`\n= solde du premier mois de l'échéancier (K${l})\n`);
+        expect(n[`L${l}`]).toContain(`\nCellules lues : K${l}\n`);
+      } else {
+        expect(n[`L${l}`]).toContain(
+          `\n= trésorerie cumulée du mois précédent + solde du mois (L${Number(l) - 1} + K${l})\n`,
+        );
+        expect(n[`L${l}`]).toContain(`\nCellules lues : L${Number(l) - 1}, K${l}\n`);
+      }
+      for (const c of [`K${l}`, `L${l}`]) expect(chiffre(n[c])).toBeCloseTo(nombre(lo.getCell(c)), 2);
+    });
+    // The totals of the payments (E), cash in (I) and spending (J) list their terms' cells, as LibreOffice sums them.
+    const total = ws.getColumn(8).values.findIndex((v) => v === "Total");
+    for (const c of ["E", "I", "J"]) {
+      expect(ws.getCell(`${c}${total}`).formula).toMatch(/^SUM\(/);
+      expect(n[`${c}${total}`]).toMatch(/^Total des (versements|encaissements|dépenses) : .*\n= Σ des /);
+      expect(chiffre(n[`${c}${total}`])).toBeCloseTo(nombre(lo.getCell(`${c}${total}`)), 2);
+    }
+    expect(n[`I${total}`]).toContain(`\nCellules lues : I${lignes[0]}:I${lignes[lignes.length - 1]}\n`);
     expect(n[`J${lignes[0]}`]).toContain("\n← Mois de dépense : 6 (mois de janvier\u00a02026 à juin\u00a02026)\n");
     const besoin = ws.getColumn(8).values.findIndex((v) => v === "Besoin de trésorerie maximal");
     expect(n[`I${besoin}`]).toMatch(
@@ -521,10 +555,21 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     // Réalisé (G), reste à engager (H), estimation finale (I), écart (J), écart estimé (K) and its % (L) on every row;
     // budget (D) where it is a sum: the 11 chapters and the total (G6, placed in no chapter, is listed under the total
     // with its cell, outside every sum: the Budget total is the devis total).
-    // Row 3 (the class-6 check: B3, D3, F3, H3), the chapters' engagé (F) and the total's budget révisé (E17) too.
-    expect(Object.keys(n).every((c) => /^[DGHIJKL]\d+$|^[BDFH]3$|^F(?:[6-9]|1[0-7])$|^E17$/.test(c))).toBe(true);
+    // Row 3 (the class-6 check: B3, D3, F3, H3), the chapters' engagé (F) and the total's budget révisé (E17) too;
+    // and every row's alert (M).
+    expect(Object.keys(n).every((c) => /^[DGHIJKLM]\d+$|^[BDFH]3$|^F(?:[6-9]|1[0-7])$|^E17$/.test(c))).toBe(true);
     for (const c of Object.keys(n).filter((x) => x.startsWith("G")))
-      expect(["H", "I", "J", "K", "L"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
+      expect(["H", "I", "J", "K", "L", "M"].map((x) => n[c.replace("G", x)]).every(Boolean)).toBe(true);
+    expect(await formule(a, "Écarts", "M7")).toMatch(/^IF\(ABS\(K7\)<=\$D\$2,"",/);
+    expect(n.M7).toBe(
+      "Alerte 2 Personnel : non\n" +
+        "= « Alerte » quand |écart estimé K7| dépasse le seuil en euros (D2) et |K7| ÷ |budget D7| le seuil en % (B2) ; " +
+        "dès le seuil en euros quand le budget D7 vaut 0\n" +
+        "← Écart estimé : 0,00\u00a0€ [K7]\n" +
+        "← Budget : 54\u202f110,00\u00a0€ [D7]\n" +
+        "Cellules lues : K7, D7, B2, D2\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
     expect(await formule(a, "Écarts", "H7")).toBe("MAX(0,D7-G7)");
     expect(n.H7).toBe(
       "Reste à engager 2 Personnel : 46\u202f110,00\u00a0€\n" +
@@ -644,6 +689,75 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       /^Contrôle de la classe 6 : 0,00\u00a0€\n= classe 6 nette − affecté aux postes − non affecté \(B3 − D3 − F3\)/,
     );
     expect(n.H3).toContain("\nCellules lues : B3, D3, F3\n");
+  });
+
+  it("ecarts: each chapter's budget révisé names its sources: a live sum of its postes' (their budget where none is typed), or typed for the chapter; LibreOffice agrees", async () => {
+    // Revised budgets typed on two postes of chapter 2 and for chapter 3 itself, then the command run again, twice.
+    const a = prodbook("ecarts", EXEMPLE, "ec-r-1.xlsx", FEC);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a);
+    const ws = wb.getWorksheet("Écarts")!;
+    const postes2: number[] = [];
+    ws.eachRow((r, i) => {
+      if (i > 17 && r.getCell("C").value === "2" && /^2\.\d+$/.test(String(r.getCell("A").value))) postes2.push(i);
+    });
+    expect(postes2.length).toBeGreaterThan(3);
+    expect(ws.getCell("A8").value).toBe("3");
+    ws.getCell(`E${postes2[0]}`).value = 5000;
+    ws.getCell(`E${postes2[1]}`).value = 1234.56;
+    ws.getCell("E8").value = 7777.77;
+    const saisi = path.join(dir, "ec-r-saisi.xlsx");
+    await wb.xlsx.writeFile(saisi);
+    const b = prodbook("ecarts", saisi, "ec-r-2.xlsx", FEC);
+    const c = prodbook("ecarts", b, "ec-r-3.xlsx", FEC);
+    const n = await notes(b, "Écarts");
+    // Run again on its own output: the same notes, and chapter 2's budget révisé still a formula, not frozen as typed.
+    expect(await notes(c, "Écarts")).toEqual(n);
+    const ecrit = await feuilleLue(b, "Écarts");
+    const budgets = postes2.map((i) => nombre(ecrit.getCell(`D${i}`)));
+    const attendu = 5000 + 1234.56 + budgets.slice(2).reduce((x, y) => x + y, 0);
+    for (const f of [b, c]) {
+      expect(await formule(f, "Écarts", "E7")).toMatch(
+        /^SUMIFS\(\$E\$\d+:\$E\$\d+,\$C\$\d+:\$C\$\d+,\$A7\)\+SUMIFS\(\$D\$\d+:\$D\$\d+,\$C\$\d+:\$C\$\d+,\$A7\)-SUMIFS\(\$D.*"<>"\)$/,
+      );
+    }
+    // Chapter 2 has more rows than a note lists one by one: the note names the cells read — the two typed revisions,
+    // the budget of every other row of the chapter.
+    const chapitre2: number[] = [];
+    ecrit.eachRow((r, i) => void (i > 17 && r.getCell("C").value === "2" ? chapitre2.push(i) : undefined));
+    expect(postes2.slice(0, 2)).toEqual(chapitre2.slice(0, 2));
+    expect(n.E7.split("\n")).toEqual([
+      `Budget révisé 2 Personnel : ${attendu
+        .toFixed(2)
+        .replace(".", ",")
+        .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}\u00a0€`,
+      "= Σ budget révisé des postes du chapitre (colonne E), le budget (colonne D) d'un poste qui n'en a pas ; " +
+        `postes du chapitre 2 ci-dessous, lignes ${chapitre2[0]} à ${chapitre2[chapitre2.length - 1]}`,
+      `Cellules lues : E${chapitre2[0]}:E${chapitre2[1]}, D${chapitre2[2]}:D${chapitre2[chapitre2.length - 1]}`,
+      "(Prodbook, « D'où vient ce chiffre ? »)",
+    ]);
+    // Chapter 3: typed for the chapter, said so.
+    expect(await formule(b, "Écarts", "E8")).toBeUndefined();
+    expect(n.E8).toBe(
+      "Budget révisé 3 Interprétation : 7\u202f777,77\u00a0€\n" +
+        "= saisi pour le chapitre (il remplace alors le total de ses postes)\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    // Chapters with no revised budget anywhere stay empty, without a note.
+    expect(ecrit.getCell("E6").value).toBeNull();
+    expect(n.E6).toBeUndefined();
+    // LibreOffice recomputes chapter 2's sum as the note says; a revision typed later on a poste reaches the chapter.
+    const lo = (await lireRecalcule(await recalculerSansCache(b))).getWorksheet("Écarts")!;
+    expect(nombre(lo.getCell("E7"))).toBeCloseTo(chiffre(n.E7), 2);
+    expect(nombre(lo.getCell("E7"))).toBeCloseTo(attendu, 2);
+    expect(nombre(lo.getCell("E17"))).toBeCloseTo(attendu + 7777.77, 2);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(b);
+    wb2.getWorksheet("Écarts")!.getCell(`E${postes2[2]}`).value = 1;
+    const modifie = path.join(dir, "ec-r-modifie.xlsx");
+    await wb2.xlsx.writeFile(modifie);
+    const lo2 = (await lireRecalcule(await recalculerSansCache(modifie))).getWorksheet("Écarts")!;
+    expect(nombre(lo2.getCell("E7"))).toBeCloseTo(attendu - budgets[2] + 1, 2);
   });
 
   it("ecarts: a reste à engager typed in the Écarts sheet is named under the chapter's écart estimé", async () => {

@@ -1,8 +1,8 @@
-import { multiplyCents, centsToEuros, FORMAT_EXCEL, formatPourcentFr } from "../money";
+import { centsToDecimalString, multiplyCents, centsToEuros, FORMAT_EXCEL, formatPourcentFr, sumCents } from "../money";
 import type { CellSpec, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
 import { traceChapitreSansBase, traceCreditImpot } from "../traces/creditImpot";
 import { noteDeTrace } from "../traces/note";
-import { chercherTrace, type Trace } from "../traces/trace";
+import { chercherTrace, feuille, noeud, type Trace } from "../traces/trace";
 import type { Source } from "../regles/table";
 import { adresse } from "../util/adresse";
 import { CHECKLIST_AGREMENT } from "./agrement";
@@ -173,6 +173,21 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
   );
   montant(iTotChap, 2);
   montant(iTotChap, 3);
+  annoter(
+    a(iTotChap, 2),
+    noeud(
+      "Total devis",
+      centsToDecimalString(sumCents(r.baseParChapitre.map((b) => b.total))),
+      "euros",
+      "somme",
+      r.baseParChapitre.map((b, k) =>
+        feuille(`Chapitre ${b.code} ${b.libelle}`, centsToDecimalString(b.total), "euros", {
+          cellule: a(iChap0 + k, 2),
+        }),
+      ),
+      { formule: `Σ ${a(iChap0, 2)} à ${a(iChap0 + nChap - 1, 2)} ci-dessus : total du devis par chapitre` },
+    ),
+  );
   formats.push({ range: `${a(iTotChap, 0)}:${a(iTotChap, 3)}`, bold: true, borderTop: true });
   annoter(
     a(iTotChap, 3),
@@ -247,6 +262,30 @@ export function feuilleCreditImpot(r: ResultatCreditImpot, source: string, nom =
       base,
       l.motif,
     );
+    if (recalculable) {
+      // The formula's own terms on this row: montant (E) × part France (G) when F says « oui », else 0.
+      const [E, F, G] = [a(i, 4), a(i, 5), a(i, 6)];
+      const nom = `Base retenue ${l.code ? `${l.code} ` : ""}« ${l.libelle} »`;
+      annoter(
+        a(i, 7),
+        l.eligible
+          ? noeud(
+              nom,
+              centsToDecimalString(l.base),
+              "euros",
+              "produit",
+              [
+                feuille("Montant", centsToDecimalString(l.montant), "euros", { cellule: E }),
+                feuille("Part France", l.partFrance, "taux", { cellule: G }),
+              ],
+              { formule: `montant × part France (${E} × ${G}), arrondi au centime, puisque ${F} vaut « oui »` },
+            )
+          : feuille(nom, "0.00", "euros", {
+              formule: `0 : ${F} vaut « non » (${l.motif || "non éligible"}) ; ${E} × ${G} quand ${F} vaut « oui »`,
+              cellule: F,
+            }),
+      );
+    }
   }
   if (!r.lignes.length) ligne("(aucune ligne)");
   formats.push(

@@ -23,6 +23,8 @@ export interface LigneEcart {
   chapitre: string;
   budget: Cents;
   budgetRevise?: Cents;
+  /** A chapter's budget révisé is the sum of its postes' (none typed for the chapter itself). */
+  budgetReviseDesPostes?: boolean;
   engage?: Cents;
   realise: Cents;
   /** Reste à engager: given, or max(0, budget − réalisé). */
@@ -125,7 +127,8 @@ export function constatsPostesHorsDevis(r: RapportEcarts, pour: "ecarts" | "carb
   ];
 }
 
-function alerte(ecart: Cents, budget: Cents, s: Seuils): boolean {
+/** The écart estimé is over both thresholds (or over the amount on a budget of 0). */
+export function alerte(ecart: Cents, budget: Cents, s: Seuils): boolean {
   if (Math.abs(ecart) <= s.montant) return false;
   return budget === 0 || new Decimal(Math.abs(ecart)).dividedBy(Math.abs(budget)).greaterThan(s.pct);
 }
@@ -255,11 +258,13 @@ export function calculerEcarts(
       (c === "?" ? "Hors chapitre" : c);
     const e = ligne("chapitre", c, libelle, c, budget, real, saisies, seuils);
     const revises = ls.map((l) => l.budgetRevise).filter((x): x is Cents => x !== undefined);
-    if (e.budgetRevise === undefined && revises.length)
+    if (e.budgetRevise === undefined && revises.length) {
       e.budgetRevise = cents(
         revises.reduce((s, v) => s + v, 0) +
           ls.filter((l) => l.budgetRevise === undefined).reduce((s, l) => s + l.budget, 0),
       );
+      e.budgetReviseDesPostes = true;
+    }
     return e;
   });
   const total = {

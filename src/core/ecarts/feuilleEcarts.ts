@@ -5,7 +5,7 @@ import { euros, feuille, noeud, valeurFr, type Trace } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { type BlocsGrandLivre, POSTE_NON_AFFECTE } from "../comptabilite/grandLivre";
-import { TITRE_NON_PLACES_ECARTS, type LigneEcart, type RapportEcarts } from "./calcul";
+import { alerte, TITRE_NON_PLACES_ECARTS, type LigneEcart, type RapportEcarts } from "./calcul";
 import { tracePosteSansCode, type TraceChapitreEcart, type TracePoste } from "../traces/ecarts";
 import { noteDeRatio, noteDeTrace } from "../traces/note";
 import type { Constat } from "../controles/constat";
@@ -120,6 +120,7 @@ const e = (c: Cents | undefined): CellSpec => (c === undefined ? null : centsToE
  */
 function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] {
   return [
+    { cell: `M${row}`, text: noteAlerte(x, row, nom) },
     { cell: `H${row}`, text: noteDeTrace(traceReste(x, row, nom)) },
     {
       cell: `L${row}`,
@@ -131,6 +132,22 @@ function notesResteEtRatio(x: LigneEcart, row: number, nom: string): NoteSpec[] 
       ),
     },
   ];
+}
+
+/**
+ * The note of a row's alert (M): « Alerte » when the écart estimé (K) is over both thresholds, the amount (D2) and the
+ * percentage of the budget (B2), or over the amount on a budget of 0; the row's figures named with their cells.
+ */
+function noteAlerte(x: Pick<LigneEcart, "alerte" | "ecartEstime" | "budget">, row: number, nom: string): string {
+  return [
+    `Alerte ${nom} : ${x.alerte ? "oui" : "non"}`,
+    `= « Alerte » quand |écart estimé K${row}| dépasse le seuil en euros (D2) et |K${row}| ÷ |budget D${row}| le seuil ` +
+      `en % (B2) ; dès le seuil en euros quand le budget D${row} vaut 0`,
+    `← Écart estimé : ${valeurFr({ valeur: euros(x.ecartEstime), unite: "euros" })} [K${row}]`,
+    `← Budget : ${valeurFr({ valeur: euros(x.budget), unite: "euros" })} [D${row}]`,
+    "Cellules lues : K" + row + ", D" + row + ", B2, D2",
+    "(Prodbook, « D'où vient ce chiffre ? »)",
+  ].join("\n");
 }
 
 /**
@@ -171,6 +188,58 @@ export function traceReste(x: Pick<LigneEcart, "budget" | "realise" | "reste">, 
 /** A chapter's engagé from its postes: Σ the engagé typed on its detail rows (a poste without one counts 0). */
 function engageDesPostes(c: Pick<LigneEcart, "code">, lignes: readonly LigneEcart[]): Cents {
   return sumCents(lignes.filter((l) => l.chapitre === c.code).map((l) => l.engage ?? ZERO));
+}
+
+/**
+ * A chapter's budget révisé from its postes: Σ the budget révisé typed on its postes, plus the budget of each poste
+ * without one; undefined when none of its postes has one.
+ */
+function reviseDesPostes(
+  c: Pick<LigneEcart, "code">,
+  lignes: readonly LigneEcart[],
+): { montant: Cents; saisis: LigneEcart[] } | undefined {
+  const ls = lignes.filter((l) => l.chapitre === c.code);
+  const saisis = ls.filter((l) => l.budgetRevise !== undefined);
+  if (!saisis.length) return undefined;
+  return { montant: sumCents(ls.map((l) => l.budgetRevise ?? l.budget)), saisis };
+}
+
+/**
+ * The trace of a chapter's budget révisé (E): typed for the chapter, or (a SUMIFS over the postes' columns E and D) Σ
+ * the budget révisé typed on its postes and the budget of its postes without one, each on its detail row (the
+ * first is `premierDetail`).
+ */
+export function traceReviseChapitre(x: LigneEcart, lignes: readonly LigneEcart[], premierDetail: number): Trace {
+  const nom = `Budget révisé ${x.code} ${x.libelle}`;
+  if (!x.budgetReviseDesPostes)
+    return feuille(nom, euros(x.budgetRevise ?? ZERO), "euros", {
+      formule: "saisi pour le chapitre (il remplace alors le total de ses postes)",
+    });
+  const entrees: Trace[] = [];
+  const rangs: number[] = [];
+  lignes.forEach((l, k) => {
+    if (l.chapitre !== x.code) return;
+    const row = premierDetail + k;
+    rangs.push(row);
+    const lib = l.code ? `${l.code} ${l.libelle}` : `« ${l.libelle} »`;
+    entrees.push(
+      l.budgetRevise !== undefined
+        ? feuille(`Budget révisé ${lib}`, euros(l.budgetRevise), "euros", {
+            formule: "saisi sur le poste",
+            cellule: `E${row}`,
+          })
+        : feuille(`Budget ${lib}`, euros(l.budget), "euros", {
+            formule: "sans budget révisé : son budget",
+            cellule: `D${row}`,
+          }),
+    );
+  });
+  const ou = rangs.length > 1 ? `lignes ${rangs[0]} à ${rangs[rangs.length - 1]}` : `ligne ${rangs[0]}`;
+  return noeud(nom, euros(x.budgetRevise ?? ZERO), "euros", "somme", entrees, {
+    formule:
+      `Σ budget révisé des postes du chapitre (colonne E), le budget (colonne D) d'un poste qui n'en a pas ; ` +
+      `postes du chapitre ${x.code} ci-dessous, ${ou}`,
+  });
 }
 
 /**
@@ -380,6 +449,19 @@ export function feuilleEcarts(
       lien(gl.blocs.chapitres.get(x.code), x),
     );
     cells[3] = { formula: `SUMIFS(${det("D")},${det("C")},${crit})`, result: centsToEuros(x.budget) };
+    // Revised budgets typed on the postes make the chapter's (each poste without one counts its budget), unless one
+    // is typed for the chapter itself: a live formula, so a revision typed later on a poste reaches its chapter.
+    const revise = x.budgetReviseDesPostes ? reviseDesPostes(x, r.lignes) : undefined;
+    if (revise) {
+      cells[4] = {
+        formula:
+          `SUMIFS(${det("E")},${det("C")},${crit})+SUMIFS(${det("D")},${det("C")},${crit})` +
+          `-SUMIFS(${det("D")},${det("C")},${crit},${det("E")},"<>")`,
+        result: centsToEuros(revise.montant),
+      };
+    }
+    if (traces && x.budgetRevise !== undefined)
+      notes.push({ cell: `E${row}`, text: noteDeTrace(traceReviseChapitre(x, r.lignes, premierDetail)) });
     // Commitments typed on the lines add up to the chapter unless one is typed for the chapter itself.
     const engageLignes = engageDesPostes(x, r.lignes);
     if (x.engage === undefined) {
@@ -493,6 +575,10 @@ export function feuilleEcarts(
           },
         ),
       ),
+    });
+    notes.push({
+      cell: `M${total}`,
+      text: noteAlerte({ ...r.total, alerte: alerte(r.total.ecartEstime, r.total.budget, r.seuils) }, total, "total"),
     });
     notes.push({
       cell: `L${total}`,

@@ -1,6 +1,8 @@
-import { centsToEuros, FORMAT_EXCEL, sumCents } from "../money";
+import { type Cents, centsToEuros, FORMAT_EXCEL, sumCents } from "../money";
 import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
 import type { TracesFinancement } from "../traces/financement";
+import { deMois } from "../traces/echeancier";
+import { euros, feuille, noeud, type Trace } from "../traces/trace";
 import { noteDeTrace } from "../traces/note";
 import { nomFeuilleRef } from "../util/adresse";
 import { categorie } from "./categories";
@@ -19,7 +21,7 @@ export function feuilleEcheancier(
   sources: SourceFinancement[],
   ech: Echeancier,
   date: string,
-  traces?: Pick<TracesFinancement, "encaissements" | "sansDate" | "depenses" | "cumul" | "besoinMaximal">,
+  traces?: Pick<TracesFinancement, "encaissements" | "sansDate" | "depenses" | "cumul" | "besoinMaximal" | "mois">,
 ): SheetSpec {
   // Cash only: a mise en participation pays part of the cost without a payment (calculerEcheancier).
   const tranches = sources
@@ -127,13 +129,68 @@ export function feuilleEcheancier(
         cell: `J${d + i}`,
         text: noteDeTrace(dep, `${dep.formule} (valeur calculée par Prodbook, modifiable)`),
       });
-    const cu = traces?.cumul?.[mo.mois];
-    if (cu)
-      notes.push({
-        cell: `L${d + i}`,
-        text: noteDeTrace(cu, `Σ encaissements − Σ dépenses, colonnes I et J, lignes ${d} à ${d + i}`),
-      });
+    // The month's balance (K = I − J) and its cumulative position as the sheet writes it: the previous month's
+    // (L of the row above) + the month's balance (K), each input named by its cell.
+    const r = d + i;
+    const cu = traces?.mois?.[mo.mois];
+    const solde = cu?.entrees?.[cu.entrees.length - 1];
+    if (!cu || !solde) return;
+    const [enc, depMois] = solde.entrees ?? [];
+    const soldeIci: Trace = {
+      ...solde,
+      formule: `encaissements − dépenses du mois (I${r} − J${r})`,
+      entrees: [...(enc ? [{ ...enc, cellule: `I${r}` }] : []), ...(depMois ? [{ ...depMois, cellule: `J${r}` }] : [])],
+    };
+    notes.push({ cell: `K${r}`, text: noteDeTrace(soldeIci) });
+    const precedent = i > 0 ? cu.entrees?.[0] : undefined;
+    notes.push({
+      cell: `L${r}`,
+      text: noteDeTrace(
+        {
+          ...cu,
+          entrees: [
+            ...(precedent ? [{ ...precedent, cellule: `L${r - 1}` }] : []),
+            { ...soldeIci, cellule: `K${r}`, formule: "encaissements − dépenses du mois" },
+          ],
+        },
+        precedent
+          ? `trésorerie cumulée du mois précédent + solde du mois (L${r - 1} + K${r})`
+          : `solde du premier mois de l'échéancier (K${r})`,
+      ),
+    });
   });
+  // The totals of row t: the payments (E), the months' cash in (I) and spending (J), each term on its row.
+  if (traces) {
+    const somme = (libelle: string, total: Cents, termes: Trace[], formule: string) =>
+      noteDeTrace(noeud(libelle, euros(total), "euros", "somme", termes, { formule }));
+    if (tranches.length)
+      notes.push({
+        cell: `E${t}`,
+        text: somme(
+          "Total des versements",
+          totalTranches,
+          tranches.map(({ s, t: v }, i) =>
+            feuille(`${s.financeur}${v.date ? ` au ${v.date}` : " (sans date)"}`, euros(v.montant), "euros", {
+              cellule: `E${d + i}`,
+            }),
+          ),
+          `Σ des versements, colonne E, lignes ${d} à ${m}`,
+        ),
+      });
+    if (ech.mois.length) {
+      const parMois = (quoi: string, col: string, de: (x: (typeof ech.mois)[number]) => Cents) =>
+        somme(
+          `Total des ${quoi.toLowerCase()}`,
+          sumCents(ech.mois.map(de)),
+          ech.mois.map((x, i) =>
+            feuille(`${quoi} ${deMois(x.mois)}`, euros(de(x)), "euros", { cellule: `${col}${d + i}` }),
+          ),
+          `Σ des ${quoi.toLowerCase()} des mois, colonne ${col}, lignes ${d} à ${n}`,
+        );
+      notes.push({ cell: `I${t}`, text: parMois("Encaissements", "I", (x) => x.encaissements) });
+      notes.push({ cell: `J${t}`, text: parMois("Dépenses", "J", (x) => x.depenses) });
+    }
+  }
   if (traces?.besoinMaximal && ech.mois.length)
     notes.push({
       cell: `I${t + 2}`,

@@ -1,6 +1,6 @@
 import type { Constat } from "../controles/constat";
 import { titreConstat } from "../controles/titres";
-import type { CellSpec, ConditionalFormat, RangeFormat, SheetSpec, TableSpec } from "../port/workbook";
+import type { CellSpec, ConditionalFormat, NoteSpec, RangeFormat, SheetSpec, TableSpec } from "../port/workbook";
 import { adresse, colonneLettre, plage } from "../util/adresse";
 import { normaliser, pluriel } from "../util/texte";
 import { Calendrier, GRIS_DIMANCHE_FERIE, SOURCES_FERIES, type Zone } from "./calendrier";
@@ -73,8 +73,26 @@ export function feuillePlanDeTravail(
     "Jours",
   ];
   let r = e1 + 1;
+  // « D'où vient ce chiffre ? » of each person's total (H) and days (I): the cells of the row they read.
+  const notesLignes: NoteSpec[] = [];
   for (const p of personnes.values()) {
     const total = [...p.parDate.values()].reduce((a, b) => a + b, 0);
+    const jours = `${adresse(r, 2)}:${adresse(r, 1 + nbD)}`;
+    const fin = "(Prodbook, « D'où vient ce chiffre ? »)";
+    notesLignes.push(
+      {
+        cell: adresse(r, 2 + nbD),
+        text:
+          `Total ${p.nom} : ${Math.floor(total / 60)} h ${String(total % 60).padStart(2, "0")}\n` +
+          `= Σ des heures de chaque jour de cette ligne (${jours})\nCellules lues : ${jours}\n${fin}`,
+      },
+      {
+        cell: adresse(r, 3 + nbD),
+        text:
+          `Jours ${p.nom} : ${p.parDate.size}\n= nombre de jours de cette ligne où des heures sont saisies ` +
+          `(${jours})\nCellules lues : ${jours}\n${fin}`,
+      },
+    );
     rows[r] = [
       p.nom,
       p.fonction,
@@ -176,6 +194,7 @@ export function feuillePlanDeTravail(
           `Jours fériés (zone ${zoneLisible}) ; un jour de tournage un dimanche ou un de ces jours est grisé :\n` +
           SOURCES_FERIES[zone].map((x) => `${x.titre}\n${x.url}`).join("\n"),
       },
+      ...notesLignes,
     ],
   };
 }

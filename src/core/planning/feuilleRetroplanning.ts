@@ -70,6 +70,20 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
       },
     ];
   });
+  // « D'où vient ce chiffre ? » of each step's days (I): the formula's terms on its row, the public holidays below.
+  const notesJours = p.etapes.map((e, i) => {
+    const R = premiere + i + 1;
+    return {
+      cell: `I${R}`,
+      text: [
+        `Jours (calcul) « ${e.nom} » : ${e.joursOuvres}`,
+        `= 0 quand la durée B${R} vaut 0 ; sinon, calendaire (C${R} = « oui ») : fin E${R} − début D${R} + 1 ; ` +
+          `autrement les jours ouvrés de D${R} à E${R}, week-ends et jours fériés (${plageFeries.replace(/\$/g, "")}) exclus`,
+        `Cellules lues : B${R}, C${R}, D${R}, E${R}, ${plageFeries.replace(/\$/g, "")}`,
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+      ].join("\n"),
+    };
+  });
   rows[ligneFeries] = [`Jours fériés (${zone})`];
   feries.forEach((f, i) => (rows[fer1 + i] = [f.nom, null, null, { date: f.date }]));
 
@@ -162,6 +176,7 @@ export function feuilleRetroplanning(p: Planning, nom = NOM_RETROPLANNING, refer
           `Jours fériés retirés des jours ouvrés (zone ${zone}) :\n` +
           SOURCES_FERIES[p.zone].map((x) => `${x.titre}\n${x.url}`).join("\n"),
       },
+      ...notesJours,
     ],
   };
 }

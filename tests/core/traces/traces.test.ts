@@ -5,6 +5,9 @@ import { lireCorrespondancesCsv } from "../../../src/core/comptabilite/correspon
 import { rapprocher } from "../../../src/core/ecarts/rapprocher";
 import { traceEcartsTotal, tracesEcarts, tracesEcartsChapitres } from "../../../src/core/traces/ecarts";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
+import { calculerEcarts, type SaisiesEcarts } from "../../../src/core/ecarts/calcul";
+import { calculerRealise } from "../../../src/core/comptabilite/realise";
+import { traceReste, traceReviseChapitre } from "../../../src/core/ecarts/feuilleEcarts";
 import Decimal from "decimal.js";
 import path from "node:path";
 import type { CodeChapitre } from "../../../src/core/devis/model";
@@ -492,6 +495,82 @@ describe("« D'où vient ce chiffre ? » : the échéancier's spending, cumulati
   });
 });
 
+describe("« D'où vient ce chiffre ? » : each month of the échéancier as the plan's traces give it (property)", () => {
+  it("cash in of each month down to its payments' cells, the undated payments, the month's balance and cumulative position re-evaluate", () => {
+    const jour = fc
+      .date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2026-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    // A payment: dated or not; a source's one payment read in its own cell or not (then in the source's amount cell).
+    const arbTranche = fc.record({
+      montant: fc.integer({ min: 0, max: 10 ** 9 }),
+      date: fc.option(jour, { nil: undefined }),
+      celluleAPart: fc.boolean(),
+    });
+    let moisAvecVersements = 0;
+    let sansDateCalcules = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(arbTranche, { minLength: 1, maxLength: 4 }), fc.boolean()), { maxLength: 5 }),
+        fc.option(fc.integer({ min: 1, max: 10 ** 10 }), { nil: undefined }),
+        (parSource, cout) => {
+          const sources = parSource.map(([tranches, numeraire], i) => {
+            const ts = tranches.map((t, k) => ({
+              montant: cents(t.montant),
+              ...(t.date ? { date: t.date } : {}),
+              // Several dated payments are read each in its column, so each has its cell; an undated one without a
+              // cell is the rest of the source (montant − tranches saisies).
+              ...(t.celluleAPart || (tranches.length > 1 && t.date)
+                ? { cellule: `Plan!${String.fromCharCode(69 + k)}${i + 2}` }
+                : {}),
+            }));
+            return {
+              id: `Plan!${i + 2}`,
+              financeur: `Financeur ${i + 1}`,
+              categorie: "diffuseur-national",
+              classement: "financeur",
+              statut: "acquis",
+              montant: cents(ts.reduce((a, x) => a + x.montant, 0)),
+              numeraire,
+              tranches: ts,
+              cellule: `Plan!D${i + 2}`,
+            } as unknown as SourceFinancement;
+          });
+          const e = calculerEcheancier(sources, cout === undefined ? undefined : cents(cout), []);
+          const total = cents(sources.reduce((a, x) => a + x.montant, 0));
+          const analyse = {
+            sources,
+            synthese: { total, aidesPubliques: cents(0), financementEtranger: 0 },
+            contexte: { date: "2026-01-15" },
+          } as unknown as Parameters<typeof tracesFinancement>[0];
+          const t = tracesFinancement(analyse, e);
+          verifier(t.total, centsToDecimalString(total));
+          verifier(t.sansDate as Trace, centsToDecimalString(e.sansDate));
+          if (t.sansDate!.entrees!.some((x) => x.operation === "difference")) sansDateCalcules++;
+          for (const m of e.mois) {
+            const enc = t.encaissements![m.mois];
+            verifier(enc, centsToDecimalString(m.encaissements));
+            // Each payment of the month names a cell: its own, or its source's amount when it is its only payment.
+            for (const v of enc.entrees ?? []) expect(v.cellule).toMatch(/^Plan!/);
+            if (enc.entrees?.length) moisAvecVersements++;
+            verifier(t.depenses![m.mois], centsToDecimalString(m.depenses));
+            verifier(t.cumul![m.mois], centsToDecimalString(m.cumul));
+            // As the sheet writes it: L = L of the month before + K, K = I − J, I the month's cash in.
+            const mois = t.mois![m.mois];
+            verifier(mois, centsToDecimalString(m.cumul));
+            const solde = mois.entrees![mois.entrees!.length - 1];
+            verifier(solde, centsToDecimalString(cents(m.encaissements - m.depenses)));
+            expect(solde.entrees![0]).toBe(enc);
+          }
+          verifier(t.besoinMaximal as Trace, centsToDecimalString(e.besoinMaximal));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(moisAvecVersements).toBeGreaterThan(100);
+    expect(sansDateCalcules).toBeGreaterThan(5);
+  });
+});
+
 describe("« D'où vient ce chiffre ? » : the duration the plan de financement uses", () => {
   it("the credit computed on the devis: its tree down to the per-minute cap's duration and cell, named by its source", async () => {
     // The documentary's plan without its crédit d'impôt line, beside the example devis (52' written in its title).
@@ -614,6 +693,119 @@ describe("« D'où vient ce chiffre ? » : écarts down to the FEC lines", () =>
       expect(total.realise.entrees).toHaveLength(r.rapport.chapitres.length);
     },
   );
+});
+
+describe("« D'où vient ce chiffre ? » : écarts per poste, per chapter and in total (property)", () => {
+  const CORR = lireCorrespondancesCsv(
+    fs.readFileSync(path.resolve(__dirname, "../../fixtures/fec/correspondances.csv"), "utf8"),
+  );
+  // Postes of the correspondances (accounts 6516 → 1.1, 641 → 2, 6413 → 3, 6135 → 7.1, 611 → 8, 625 → 6…), and an
+  // account mapped to none (606100).
+  const POSTES = [
+    ["1.1", "1"],
+    ["2.1", "2"],
+    ["2.2", "2"],
+    ["3.1", "3"],
+    ["6.1", "6"],
+    ["7.1", "7"],
+    ["8.1", "8"],
+  ] as const;
+  const COMPTES = ["651600", "641100", "641300", "645100", "613500", "611000", "625100", "606100"];
+  const arbLigneDevis = fc.record({
+    poste: fc.option(fc.constantFrom(...POSTES), { nil: undefined }),
+    ch: fc.constantFrom<CodeChapitre>("1", "2", "3", "6", "7", "8"),
+    montant: fc.integer({ min: 0, max: 5_000_000 }),
+  });
+  const arbEcriture = fc.record({
+    compte: fc.constantFrom(...COMPTES),
+    debit: fc.integer({ min: 0, max: 3_000_000 }),
+    avoir: fc.boolean(),
+  });
+  const fecTexte = (ecritures: { compte: string; debit: number; avoir: boolean }[]) => {
+    const tete =
+      "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\t" +
+      "PieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise";
+    const m = (c: number) => (c / 100).toFixed(2).replace(".", ",");
+    const lignes = ecritures.flatMap((e, i) => {
+      const num = `OD${String(i + 1).padStart(4, "0")}`;
+      const [d, c] = e.avoir ? ["0,00", m(e.debit)] : [m(e.debit), "0,00"];
+      return [
+        `OD\tOpérations diverses\t${num}\t20240115\t${e.compte}\tCompte ${e.compte}\t\t\t${num}\t20240115\tPièce ${i}\t${d}\t${c}\t\t\t20240115\t\t`,
+        `OD\tOpérations diverses\t${num}\t20240115\t401000\tFournisseurs\t\t\t${num}\t20240115\tPièce ${i}\t${c}\t${d}\t\t\t20240115\t\t`,
+      ];
+    });
+    return [tete, ...lignes].join("\n") + "\n";
+  };
+
+  it("réalisé, budget, écart and écart estimé of every poste, chapter and the total, and each chapter's budget révisé, re-evaluate (200 ledgers)", () => {
+    let avecRealise = 0;
+    let revises = 0;
+    let restesSaisis = 0;
+    fc.assert(
+      fc.property(
+        fc.array(arbLigneDevis, { minLength: 1, maxLength: 25 }),
+        fc.array(arbEcriture, { minLength: 0, maxLength: 40 }),
+        fc.boolean(),
+        // Typed in a previous Écarts sheet: revised budgets and restes à engager, on postes and chapters.
+        fc.array(
+          fc.record({
+            niveau: fc.constantFrom<"ligne" | "chapitre">("ligne", "chapitre"),
+            code: fc.constantFrom(...POSTES.map((p) => p[0]), ...POSTES.map((p) => p[1])),
+            quoi: fc.constantFrom<"budgetRevise" | "reste">("budgetRevise", "reste"),
+            montant: fc.integer({ min: 0, max: 5_000_000 }),
+          }),
+          { maxLength: 6 },
+        ),
+        (ls, ecritures, conserver, saisis) => {
+          const d = unDevis(ls.map((l) => ({ ch: l.poste?.[1] ?? l.ch, libelle: "Ligne", montant: l.montant / 100 })));
+          d.lignes.forEach((l, i) => {
+            const p = ls[i].poste;
+            if (p) l.code = p[0];
+          });
+          const fec = lireFec(fecTexte(ecritures), { conserver: true });
+          const saisies: Required<Pick<SaisiesEcarts, "budgetRevise" | "reste">> = {
+            budgetRevise: new Map(),
+            reste: new Map(),
+          };
+          for (const x of saisis) saisies[x.quoi].set(`${x.niveau}:${x.code}`, cents(x.montant));
+          const rapport = calculerEcarts(d, calculerRealise(fec, CORR), saisies);
+          const t = tracesEcarts(rapport, d, conserver ? fec : { ...fec, lignes: undefined }, CORR);
+          for (const e of rapport.lignes.filter((x) => x.code && !x.sansCode)) {
+            const p = t[e.code];
+            verifier(p.realise, centsToDecimalString(e.realise));
+            verifier(p.budget, centsToDecimalString(e.budget));
+            verifier(p.ecart, centsToDecimalString(e.ecart));
+            verifier(p.ecartEstime, centsToDecimalString(e.ecartEstime));
+            if (e.realise !== 0) avecRealise++;
+            if (saisies.reste.has(`ligne:${e.code}`)) restesSaisis++;
+          }
+          const ch = tracesEcartsChapitres(rapport, t, d);
+          for (const c of rapport.chapitres) {
+            verifier(ch[c.code].realise, centsToDecimalString(c.realise));
+            verifier(ch[c.code].budget, centsToDecimalString(c.budget));
+            verifier(ch[c.code].ecart, centsToDecimalString(c.ecart));
+            verifier(ch[c.code].ecartEstime, centsToDecimalString(c.ecartEstime));
+            // The sheet's own cells of the chapter row: reste à engager (H) and budget révisé (E).
+            verifier(traceReste(c, 6, c.code), centsToDecimalString(c.reste));
+            if (c.budgetRevise !== undefined) {
+              verifier(traceReviseChapitre(c, rapport.lignes, 20), centsToDecimalString(c.budgetRevise));
+              if (c.budgetReviseDesPostes) revises++;
+            }
+          }
+          const total = traceEcartsTotal(rapport, ch);
+          verifier(total.realise, centsToDecimalString(rapport.total.realise));
+          verifier(total.budget, centsToDecimalString(rapport.total.budget));
+          verifier(total.ecart, centsToDecimalString(rapport.total.ecart));
+          verifier(total.ecartEstime, centsToDecimalString(rapport.total.ecartEstime));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // The property met postes with a réalisé, chapters revised from their postes, and restes typed.
+    expect(avecRealise).toBeGreaterThan(100);
+    expect(revises).toBeGreaterThan(20);
+    expect(restesSaisis).toBeGreaterThan(20);
+  });
 });
 
 describe("« D'où vient ce chiffre ? » : negative values in the text tree (CLI --explique)", () => {
