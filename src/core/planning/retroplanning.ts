@@ -46,7 +46,7 @@ interface Passe {
  * Ten years of working days: a longer step or lag is a typing error (a date or an amount in the duration column), and
  * the calendar would walk day by day through it before saying anything.
  */
-const JOURS_MAX = 2600;
+export const JOURS_MAX = 2600;
 const joursFr = (n: number) =>
   BigInt(n)
     .toString()
