@@ -4,8 +4,10 @@ import * as path from "path";
 import { gzipSync } from "zlib";
 import { main } from "../../src/cli/main";
 import { verifierOptionsCreditImpot } from "../../src/app/commandes/creditImpot";
+import { moisEntre } from "../../src/core/financement/dates";
+import { ErreurDonnees } from "../../src/core/erreurs";
 import ExcelJS from "exceljs";
-import { BINAIRE, dossierTemporaire, fabriqueVariantes, fr, lancerCli, refus } from "../helpers/cli";
+import { BINAIRE, dossierTemporaire, fabriqueVariantes, fr, lancerCli, refus, type ConstatJson } from "../helpers/cli";
 
 /**
  * A hostile pass on every command's inputs, sixth round: a file that is no text given as a FEC or a correspondances
@@ -542,6 +544,37 @@ describe("-o où rien ne peut s'écrire (avant : « dossier introuvable » pour 
     refus(
       await lancerCli(main, ["financement", FICTION, "--cout", "1000000", "-o", rep]),
       `Écriture impossible de «\u00a0${rep}\u00a0»\u00a0: c'est un dossier.`,
+    );
+  });
+});
+
+describe("financement : une date de versement en 1899 (avant : « Erreur interne : RangeError: Période trop longue »)", () => {
+  it.each([
+    ["une date Excel du 31/12/1899", new Date(Date.UTC(1899, 11, 31)) as ExcelJSValeur, "01/01/1900"],
+    ["le texte 15/03/2199", "15/03/2199" as ExcelJSValeur, "15/03/2199"],
+  ])("%s : nommée avec sa cellule, la tranche sans date, le reste du plan lu", async (_nom, valeur, dite) => {
+    const f = await variante(FICTION, `tranche-${dite.replace(/\//g, "-")}.xlsx`, (wb) => {
+      wb.getWorksheet("Financement")!.getCell("G3").value = valeur;
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--date", "2026-01-15", "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out) as { echeancier: { sansDate: string; mois: unknown[] }; controles: ConstatJson[] };
+    expect(j.echeancier.sansDate).toBe("100000.00");
+    expect(j.echeancier.mois).toHaveLength(12);
+    expect(j.controles.filter((c) => c.cellule === "Financement!G3")).toEqual([
+      expect.objectContaining({
+        gravite: "alerte",
+        message:
+          `Financement!G3 : date « ${dite} » à plus de 20 ans de la date d'analyse (15/01/2026) : une faute de ` +
+          "frappe ? Tranche sans date.",
+      }),
+    ]);
+  });
+
+  it("un échéancier de plus de 50 ans : une erreur de données en français, pas une RangeError", () => {
+    expect(() => moisEntre("1950-01", "2026-12")).toThrow(ErreurDonnees);
+    expect(() => moisEntre("1950-01", "2026-12")).toThrow(
+      "L'échéancier irait de 1950-01 à 2026-12, plus de 50 ans : vérifiez les dates des versements et du planning.",
     );
   });
 });

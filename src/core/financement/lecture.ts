@@ -197,6 +197,31 @@ interface Contexte {
    * contribution in kind, never placed in a month, is not blamed for its missing date).
    */
   sansDate: AvertissementLecture[];
+  /** The last date read was far from the analysis, already named (dateVraisemblable). */
+  invraisemblable?: boolean;
+}
+
+/** The most years a payment date lies from the day of the analysis: further, it is a typing slip (« 1899 », « 2206 »). */
+const ANNEES_VERSEMENT_MAX = 20;
+
+/**
+ * A payment date read, kept when it lies within ANNEES_VERSEMENT_MAX years of the analysis; further, named with its
+ * cell and not placed (`ctx.invraisemblable` says so to the caller): an échéancier from 1900 to 2026 is no plan.
+ */
+function dateVraisemblable(ctx: Contexte, date: string | undefined, cellule: string, quoi: string): string | undefined {
+  ctx.invraisemblable = false;
+  if (!date) return undefined;
+  const ecart = Math.abs(Number(date.slice(0, 4)) - Number(ctx.date.slice(0, 4)));
+  if (ecart <= ANNEES_VERSEMENT_MAX) return date;
+  ctx.invraisemblable = true;
+  ctx.avertissements.push({
+    cellule,
+    gravite: "alerte",
+    message:
+      `${cellule} : date « ${dateFr(date)} » à plus de ${ANNEES_VERSEMENT_MAX} ans de la date d'analyse ` +
+      `(${dateFr(ctx.date)}) : une faute de frappe ? ${quoi === "tranche" ? "Tranche" : "Versement"} sans date.`,
+  });
+  return undefined;
 }
 
 /** A payment whose date cell is empty: named with its cell, never placed in a guessed month nor left out unsaid. */
@@ -248,8 +273,8 @@ function lireTranches(
       ctx.sansDate.push(alerteSansDate("tranche", cellule, m, celluleRef(sheet.name, r, t.date)));
     }
     if (t.date !== undefined && !vide(row[t.date])) {
-      date = lireDate(row[t.date]);
-      if (!date) {
+      date = dateVraisemblable(ctx, lireDate(row[t.date]), celluleRef(sheet.name, r, t.date), "tranche");
+      if (!date && !ctx.invraisemblable) {
         const cd = celluleRef(sheet.name, r, t.date);
         ctx.avertissements.push({
           cellule: cd,
@@ -266,8 +291,8 @@ function lireTranches(
     if (dc !== undefined && vide(row[dc]) && total)
       ctx.sansDate.push(alerteSansDate("versement", celluleTotal, total, celluleRef(sheet.name, r, dc)));
     if (dc !== undefined && !vide(row[dc])) {
-      date = lireDate(row[dc]);
-      if (!date) {
+      date = dateVraisemblable(ctx, lireDate(row[dc]), celluleRef(sheet.name, r, dc), "versement");
+      if (!date && !ctx.invraisemblable) {
         const cd = celluleRef(sheet.name, r, dc);
         ctx.avertissements.push({
           cellule: cd,
