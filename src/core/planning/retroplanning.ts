@@ -47,10 +47,13 @@ interface Passe {
  * the calendar would walk day by day through it before saying anything.
  */
 export const JOURS_MAX = 2600;
+/** « 2 600 »; past 15 digits as the cell shows it (« 1e+300 »), never its 300 digits spelt out. */
 const joursFr = (n: number) =>
-  BigInt(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  n >= 1e15
+    ? String(n)
+    : BigInt(n)
+        .toString()
+        .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
 
 function valider(etapes: Etape[]): void {
   if (etapes.length === 0) throw new PlanningError("Aucune étape à planifier.");
