@@ -94,3 +94,17 @@ describe("un classeur de 200 feuilles sans devis (avant : les 200 noms sur une l
     refus(fin, new RegExp(`parmi\u00a0: ${trente.join(", ")} et 170 autres\\. `));
   });
 });
+
+describe("versions enregistrer --nom ou --auteur avec un caractère invisible (avant : enregistrée sous un nom qu'on ne retape pas)", () => {
+  it.each([
+    [["--nom", "V1\u202e"], "Le nom de version «\u00a0V1⟨U+202E⟩\u00a0»"],
+    [["--nom", "V1", "--auteur", "Claire\u200bMartin"], "Le nom d'auteur «\u00a0Claire⟨U+200B⟩Martin\u00a0»"],
+  ])("%j : refusé, le caractère montré, rien d'écrit", async (options, dit) => {
+    const sortie = path.join(dossier(), "jamais-version.xlsx");
+    refus(
+      await lancerCli(main, ["versions", "enregistrer", EXEMPLE, ...options, "-o", sortie]),
+      `devis-producteur.xlsx\u00a0: ${dit} contient un caractère invisible (montré entre ⟨ ⟩)\u00a0: retapez-le sans.`,
+      sortie,
+    );
+  });
+});
