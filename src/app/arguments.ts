@@ -1,5 +1,7 @@
 import { ErreurDonnees } from "../core/erreurs";
 import { MOIS } from "../core/util/texte";
+import { JOURS_MAX } from "../core/planning/retroplanning";
+import { DUREE_MAX_MINUTES } from "../core/money/saisie";
 
 /**
  * An argument of a use case is wrong (the user's input, not a bug). `champ` is the use case's argument name
@@ -72,12 +74,8 @@ export function detailDate(valeur: string): string {
   return `${base} : écrivez « ${a}-${m.padStart(2, "0")}-${j.padStart(2, "0")} »`;
 }
 
-/**
- * The longest duration taken, in minutes: past any œuvre one devis covers (a daily soap's season is about 7 000 min).
- * More is a date, an amount or a reference typed instead; taken, it was rounded past 2^53 (« 99999999999999999999 »
- * printed « 100 000 000 000 000 000 000 min ») or blamed on an amount of the devis (a cap per minute times it).
- */
-export const DUREE_MAX_MINUTES = 100_000;
+/** The longest duration taken, in minutes (core/money/saisie.ts, the pane's field alike). */
+export { DUREE_MAX_MINUTES };
 
 /**
  * What a duration must be, for the pane (« Durée (minutes) ») and the CLI (--duree): one rule, one wording. A value
@@ -98,12 +96,34 @@ export function verifierDuree(valeur: number | undefined, champ = "dureeMinutes"
     throw invalide(champ, detailDuree(valeur, Number.isFinite(valeur), valeur > DUREE_MAX_MINUTES));
 }
 
-/** A whole number ≥ min. */
-export function verifierEntier(valeur: number | undefined, champ: string, min: number, unite: string): void {
+/**
+ * The most days a count of days takes (shooting days, in France or in all): ten years of working days, the bound of a
+ * step of the retroplanning. More is a date, an amount or a reference typed instead (« 99999999999 » shooting days
+ * were taken and the credit computed on them).
+ */
+export { JOURS_MAX };
+
+/**
+ * A whole number from `min` to `max` (the pane's field and the CLI's option alike); `recu` is the value as typed
+ * (« 2,5 »), named in the message.
+ */
+export function verifierEntier(
+  valeur: number | undefined,
+  champ: string,
+  min: number,
+  unite: string,
+  { max, recu = String(valeur) }: { max?: number; recu?: string } = {},
+): void {
   if (valeur === undefined) return;
-  if (!Number.isInteger(valeur) || valeur < min)
+  if (!Number.isInteger(valeur)) throw invalide(champ, `attend un nombre entier de ${unite}, reçu « ${recu} »`);
+  if (valeur < min)
     throw invalide(
       champ,
-      `attend un nombre entier de ${unite}${min > 0 ? ` (au moins ${min})` : ""}, reçu « ${valeur} »`,
+      `attend un nombre entier de ${unite}${min > 0 ? ` (au moins ${min})` : " positif ou nul"}, reçu « ${recu} »`,
     );
+  if (max !== undefined && valeur > max)
+    throw invalide(champ, `attend au plus ${entierFr(max)} ${unite}, reçu « ${recu} »`);
 }
+
+/** « 2 600 »: a whole number with the narrow no-break space of French thousands. */
+const entierFr = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");

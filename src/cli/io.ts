@@ -92,7 +92,7 @@ export async function enregistrerSortie(
   } catch (e) {
     // A data error met while writing (a text longer than a cell holds) says itself, with its cell.
     if (e instanceof ErreurDonnees) throw new CliError(`Écriture impossible de « ${sortie} » : ${e.message}`);
-    throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e)}.`);
+    throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e, sortie)}.`);
   }
 }
 
@@ -114,12 +114,17 @@ export function ligneEcrit(chemin: string, detail?: string): string {
   return `Écrit : ${chemin}${detail ? ` (${detail})` : ""}`;
 }
 
-/** Why a file could not be written, in French (Node's text is English). */
-export function raisonEcriture(e: unknown): string {
+/**
+ * Why a file could not be written, in French (Node's text is English). With the file's path, « not found » for a
+ * folder that is there says what it is: a folder that takes no new file (/proc, a system folder), never « introuvable ».
+ */
+export function raisonEcriture(e: unknown, chemin?: string): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case "ENOENT":
-      return "dossier introuvable";
+      return chemin !== undefined && estDossier(path.dirname(chemin))
+        ? `le dossier « ${path.dirname(chemin)} » n'accepte pas de nouveau fichier (dossier système)`
+        : "dossier introuvable";
     case "EACCES":
     case "EPERM":
     case "EROFS":
@@ -136,6 +141,14 @@ export function raisonEcriture(e: unknown): string {
       return BOUCLE;
     default:
       return code ? `erreur système ${code}` : (e as Error).message;
+  }
+}
+
+function estDossier(chemin: string): boolean {
+  try {
+    return fs.statSync(chemin).isDirectory();
+  } catch {
+    return false;
   }
 }
 

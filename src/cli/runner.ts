@@ -228,7 +228,7 @@ async function ecrireTout(
       fs.writeFileSync(t, f.contenu, "utf8");
     } catch (e) {
       nettoyer();
-      throw new CliError(`Écriture impossible de « ${f.chemin} » : ${raisonEcriture(e)}.`);
+      throw new CliError(`Écriture impossible de « ${f.chemin} » : ${raisonEcriture(e, f.chemin)}.`);
     }
   }
   if (classeur) {
@@ -246,7 +246,7 @@ async function ecrireTout(
       nettoyer();
       for (const deja of fichiers.slice(0, i)) effacer(deja.chemin);
       if (classeur) effacer(classeur.sortie);
-      throw new CliError(`Écriture impossible de « ${f.chemin} » : ${raisonEcriture(e)}.`);
+      throw new CliError(`Écriture impossible de « ${f.chemin} » : ${raisonEcriture(e, f.chemin)}.`);
     }
   });
 }
@@ -334,7 +334,7 @@ export function verifierEmplacement(sortie: string): void {
     fs.statSync(sortie);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT") throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e)}.`);
+    if (code !== "ENOENT") throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e, sortie)}.`);
   }
 }
 

@@ -3,7 +3,11 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { main } from "../../src/cli/main";
-import { BINAIRE, dossierTemporaire, fabriqueVariantes, lancerCli, refus } from "../helpers/cli";
+import { verifierOptionsCreditImpot } from "../../src/app/commandes/creditImpot";
+import { moisEntre } from "../../src/core/financement/dates";
+import { ErreurDonnees } from "../../src/core/erreurs";
+import ExcelJS from "exceljs";
+import { BINAIRE, dossierTemporaire, fabriqueVariantes, fr, lancerCli, refus, type ConstatJson } from "../helpers/cli";
 
 /**
  * A hostile pass on every command's inputs, sixth round: a file that is no text given as a FEC or a correspondances
@@ -249,6 +253,61 @@ describe("financement : une date de tranche sans montant (avant : la date perdue
 
 type ExcelJSValeur = import("exceljs").CellValue;
 
+describe("financement : un montant de tranche sans date (avant : compté sans date sans un mot, hors de l'échéancier)", () => {
+  const controles = (out: string) =>
+    (JSON.parse(out) as { controles: { message: string; cellule?: string; gravite: string }[] }).controles;
+
+  it("une tranche sans sa date : l'alerte nomme la cellule du montant et celle de la date vide", async () => {
+    const f = await variante(FICTION, "tranche-sans-date.xlsx", (wb) => {
+      wb.getWorksheet("Financement")!.getCell("G3").value = null;
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { echeancier: { sansDate: string } };
+    expect(j.echeancier.sansDate).toBe("100000.00");
+    expect(controles(r.out).filter((c) => /sans date/.test(c.message))).toEqual([
+      expect.objectContaining({
+        cellule: "Financement!F3",
+        gravite: "alerte",
+        message:
+          "Financement!F3 : tranche de 100\u202f000,00\u00a0€ sans date (Financement!G3 vide) ; elle n'est placée dans aucun " +
+          "mois de l'échéancier.",
+      }),
+    ]);
+    // The text output says it too, in French typography.
+    const t = await lancerCli(main, ["financement", f, "--cout", "1000000"]);
+    expect(t.out).toContain(fr("Financement!F3 : tranche de 100\u202f000,00\u00a0€ sans date (Financement!G3 vide)"));
+  });
+
+  it("une seule colonne « Date de versement » : la ligne sans date est nommée ; la ligne Total ne l'est pas", async () => {
+    const f = path.join(dossier(), "plan-date-unique.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Plan");
+    ws.addRow(["Source de financement", "Type", "Montant", "Date de versement"]);
+    ws.addRow(["France 2", "Préachat", 300000, "15/01/2026"]);
+    ws.addRow(["CNC", "FSA", 150000, null]);
+    ws.addRow(["Société", "Apport producteur", 50000, "01/03/2026"]);
+    ws.addRow(["Total", "", 500000, null]);
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["financement", f, "--cout", "500000", "--json"]);
+    expect(r.code).toBe(0);
+    expect(controles(r.out).filter((c) => /sans date/.test(c.message))).toEqual([
+      expect.objectContaining({
+        cellule: "Plan!C3",
+        message:
+          "Plan!C3 : versement de 150\u202f000,00\u00a0€ sans date (Plan!D3 vide) ; il n'est placé dans aucun mois de " +
+          "l'échéancier.",
+      }),
+    ]);
+  });
+
+  it("toutes les tranches datées : aucune alerte de date", async () => {
+    const r = await lancerCli(main, ["financement", FICTION, "--cout", "1000000", "--json"]);
+    expect(r.code).toBe(0);
+    expect(controles(r.out).filter((c) => /sans date/.test(c.message))).toEqual([]);
+  });
+});
+
 describe("carbone --csv sur un fichier lu autre que le FEC (avant : le fichier de correspondances écrasé, code 0)", () => {
   it("--csv = --correspondances : refusé, le fichier intact, rien d'écrit", async () => {
     const corr = path.join(dossier(), "correspondances.csv");
@@ -413,6 +472,109 @@ describe("un libellé du fichier de correspondances plus long qu'une cellule", (
       "devis-producteur.xlsx\u00a0: le texte de la cellule Correspondances!C2 aurait 40\u00a0000 caractères\u00a0: une cellule " +
         "Excel en tient au plus 32\u00a0767\u202f; raccourcissez-le à sa source (un libellé du FEC ou d'un fichier lu).",
       sortie,
+    );
+  });
+});
+
+describe("un nombre de jours au-delà de tout tournage (avant : 99999999999 jours pris, le crédit calculé dessus)", () => {
+  it.each([
+    ["99999999999", "attend au plus 2\u202f600 jours, reçu «\u00a099999999999\u00a0»"],
+    ["2601", "attend au plus 2\u202f600 jours, reçu «\u00a02601\u00a0»"],
+    ["2,5", "attend un nombre entier de jours, reçu «\u00a02,5\u00a0»"],
+  ])("credit-impot --jours-tournage-france %s : refusé, rien d'écrit", async (jours, dit) => {
+    const sortie = path.join(dossier(), "jamais-jours.xlsx");
+    const args = ["credit-impot", EXEMPLE, "--regime", "international", "--genre", "fiction"];
+    refus(
+      await lancerCli(main, [...args, "--jours-tournage-france", jours, "-o", sortie]),
+      `L'option --jours-tournage-france ${dit}.`,
+      sortie,
+    );
+  });
+
+  it("credit-impot --jours-tournage-france 2600 : pris (la borne elle-même)", async () => {
+    const args = ["credit-impot", EXEMPLE, "--regime", "international", "--genre", "fiction"];
+    const r = await lancerCli(main, [...args, "--jours-tournage-france", "2600", "--json"]);
+    expect(r.code).toBe(0);
+  });
+
+  it("la même borne dans src/app, pour le volet (le champ nommé en français)", () => {
+    const base = { regime: "international", genre: "fiction", annee: 2026 } as const;
+    expect(() => verifierOptionsCreditImpot({ ...base, joursTournageFrance: 99999999999 })).toThrow(
+      "« Jours de tournage en France » attend au plus 2\u202f600 jours, reçu « 99999999999 ».",
+    );
+    expect(() => verifierOptionsCreditImpot({ ...base, joursTournageFrance: 2600 })).not.toThrow();
+  });
+
+  it("planning --tournage : la même borne, la même phrase", async () => {
+    refus(
+      await lancerCli(main, ["planning", PLAN, "--genre", "fiction", "--tournage", "2601"]),
+      "L'option --tournage attend au plus 2\u202f600 jours, reçu «\u00a02601\u00a0».",
+    );
+  });
+});
+
+describe("-o où rien ne peut s'écrire (avant : « dossier introuvable » pour /proc, qui existe)", () => {
+  it("-o et --csv dans /proc : le dossier nommé, code 2, rien d'écrit", async () => {
+    const dit = (f: string) =>
+      `Écriture impossible de «\u00a0${f}\u00a0»\u00a0: le dossier «\u00a0/proc\u00a0» n'accepte pas de nouveau fichier ` +
+      "(dossier système).";
+    refus(
+      await lancerCli(main, ["devis", EXEMPLE, "-o", "/proc/prodbook-sortie.xlsx"]),
+      dit("/proc/prodbook-sortie.xlsx"),
+    );
+    const csv = path.join(dossier(), "jamais-proc.csv");
+    refus(
+      await lancerCli(main, ["carbone", EXEMPLE, "--csv", csv, "-o", "/proc/prodbook-sortie.xlsx"]),
+      dit("/proc/prodbook-sortie.xlsx"),
+      csv,
+    );
+    refus(await lancerCli(main, ["carbone", EXEMPLE, "--csv", "/proc/prodbook.csv"]), dit("/proc/prodbook.csv"));
+  });
+
+  it("-o sous un fichier, -o sur un dossier : dit avant toute lecture", async () => {
+    const fichier = path.join(dossier(), "un-fichier");
+    await fs.writeFile(fichier, "x");
+    refus(
+      await lancerCli(main, ["devis", EXEMPLE, "-o", path.join(fichier, "x.xlsx")]),
+      `Écriture impossible de «\u00a0${path.join(fichier, "x.xlsx")}\u00a0»\u00a0: «\u00a0${fichier}\u00a0» est un ` +
+        "fichier, pas un dossier.",
+    );
+    const rep = path.join(dossier(), "rep.xlsx");
+    await fs.mkdir(rep);
+    refus(
+      await lancerCli(main, ["financement", FICTION, "--cout", "1000000", "-o", rep]),
+      `Écriture impossible de «\u00a0${rep}\u00a0»\u00a0: c'est un dossier.`,
+    );
+  });
+});
+
+describe("financement : une date de versement en 1899 (avant : « Erreur interne : RangeError: Période trop longue »)", () => {
+  it.each([
+    ["une date Excel du 31/12/1899", new Date(Date.UTC(1899, 11, 31)) as ExcelJSValeur, "01/01/1900"],
+    ["le texte 15/03/2199", "15/03/2199" as ExcelJSValeur, "15/03/2199"],
+  ])("%s : nommée avec sa cellule, la tranche sans date, le reste du plan lu", async (_nom, valeur, dite) => {
+    const f = await variante(FICTION, `tranche-${dite.replace(/\//g, "-")}.xlsx`, (wb) => {
+      wb.getWorksheet("Financement")!.getCell("G3").value = valeur;
+    });
+    const r = await lancerCli(main, ["financement", f, "--cout", "1000000", "--date", "2026-01-15", "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out) as { echeancier: { sansDate: string; mois: unknown[] }; controles: ConstatJson[] };
+    expect(j.echeancier.sansDate).toBe("100000.00");
+    expect(j.echeancier.mois).toHaveLength(12);
+    expect(j.controles.filter((c) => c.cellule === "Financement!G3")).toEqual([
+      expect.objectContaining({
+        gravite: "alerte",
+        message:
+          `Financement!G3 : date « ${dite} » à plus de 20 ans de la date d'analyse (15/01/2026) : une faute de ` +
+          "frappe ? Tranche sans date.",
+      }),
+    ]);
+  });
+
+  it("un échéancier de plus de 50 ans : une erreur de données en français, pas une RangeError", () => {
+    expect(() => moisEntre("1950-01", "2026-12")).toThrow(ErreurDonnees);
+    expect(() => moisEntre("1950-01", "2026-12")).toThrow(
+      "L'échéancier irait de 1950-01 à 2026-12, plus de 50 ans : vérifiez les dates des versements et du planning.",
     );
   });
 });

@@ -14,7 +14,7 @@ import {
 import type { WorkbookPort } from "../../core/port/workbook";
 import { traceCreditImpot } from "../../core/traces/creditImpot";
 import type { Trace } from "../../core/traces/trace";
-import { invalide, verifierDuree, verifierEntier } from "../arguments";
+import { invalide, JOURS_MAX, verifierDuree, verifierEntier } from "../arguments";
 import { presentationCreditImpot, type PresentationCreditImpot } from "../presentationRegles";
 import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 import { verifierSubventions } from "./creditSurBase";
@@ -102,7 +102,7 @@ export function verifierOptionsCreditImpot(a: OptionsCreditImpotPane): void {
         `attend la part du coût couverte par des financements étrangers (« 35 % » ou 0,35), reçu « ${a.partFinancementEtranger} »`,
       );
   }
-  verifierEntier(a.joursTournageFrance, "joursTournageFrance", 0, "jours");
+  verifierEntier(a.joursTournageFrance, "joursTournageFrance", 0, "jours", { max: JOURS_MAX });
   // An option of another regime would be ignored without a word: refused, the regime it belongs to named.
   const seul = (champ: string, regime: RegimeCredit) => {
     if (a.regime !== regime)

@@ -14,7 +14,7 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import { TABLE_TEMPS_DE_TRAVAIL } from "../../core/planning/tempsDeTravail";
 import { versionEnVigueur, type TableRegles } from "../../core/regles/table";
 import { TABLE_DIMANCHES_FERIES } from "../../core/planning/dimanchesFeries";
-import { invalide, verifierDate, verifierDuree, verifierEntier } from "../arguments";
+import { invalide, JOURS_MAX, verifierDate, verifierDuree, verifierEntier } from "../arguments";
 import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../presentationRegles";
 import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
@@ -122,7 +122,7 @@ export async function planifier(
   const wb = memoriserLectures(classeur);
   verifierDuree(args.modele?.dureeMinutes);
   verifierZone(args.zone);
-  verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours");
+  verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours", { max: JOURS_MAX });
   // Each date named by its field (the CLI: by its option), not the file's fault.
   for (const champ of ["livraison", "debut", "feuilleDeService"] as const) verifierDate(args[champ], champ);
   for (const champ of ["livraison", "debut"] as const) {

@@ -29,6 +29,7 @@ import {
 } from "../args";
 import { parseTaux } from "../../core/regles/parametres";
 import { jsonTablesUtilisees } from "../../core/regles/utilisees";
+import { JOURS_MAX, verifierEntier } from "../../app/arguments";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
@@ -193,10 +194,8 @@ export const commande = definirCommande({
       );
     }
     const jours = nombreArg(v["jours-tournage-france"], "--jours-tournage-france", { min: 0 });
-    if (jours !== undefined && !Number.isInteger(jours))
-      throw new CliError(
-        `L'option --jours-tournage-france attend un nombre entier de jours, reçu « ${v["jours-tournage-france"]} ».`,
-      );
+    // The app's check (the pane's alike), before the workbook is opened; named by its option through `champs`.
+    verifierEntier(jours, "joursTournageFrance", 0, "jours", { max: JOURS_MAX, recu: v["jours-tournage-france"] });
     const modeleParametres = v["modele-parametres"] === true;
     if (modeleParametres && sortie === undefined)
       throw new CliError("L'option --modele-parametres écrit une feuille : indiquez aussi -o sortie.xlsx.");

@@ -5,6 +5,7 @@ import { GENRES } from "../../core/devis/model";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateEnLettres, dateFr } from "../../core/planning/dates";
 import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
+import { JOURS_MAX, verifierEntier } from "../../app/arguments";
 import { choixArg, dureeArg, jsonDuree, nombreArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
@@ -119,10 +120,8 @@ export const commande = definirCommande({
     const genre = choixArg(v.genre, "--genre", GENRES);
     const dureeMinutes = dureeArg(v.duree);
     const joursTournage = nombreArg(v.tournage, "--tournage", { min: 1 });
-    if (joursTournage !== undefined && !Number.isInteger(joursTournage))
-      throw new CliError(`L'option --tournage attend un nombre entier de jours, reçu « ${v.tournage} ».`);
-    if (joursTournage !== undefined && joursTournage > 2600)
-      throw new CliError(`L'option --tournage attend au plus 2\u202f600 jours, reçu « ${v.tournage} ».`);
+    // The app's check (the pane's alike), before the workbook is opened; named by its option through `champs`.
+    verifierEntier(joursTournage, "joursTournage", 1, "jours", { max: JOURS_MAX, recu: v.tournage });
     if ((dureeMinutes !== undefined || joursTournage !== undefined) && !genre)
       throw new CliError(
         "Les options --duree et --tournage accompagnent --genre (étapes de post-production par défaut).",

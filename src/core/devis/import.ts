@@ -1,3 +1,4 @@
+import { listeFeuilles } from "../util/nomsFeuilles";
 import { ZERO, cents } from "../money/cents";
 import { formatGrandMontantFr } from "../money/format";
 import Decimal from "decimal.js";
@@ -138,7 +139,7 @@ export class DevisIntrouvableError extends ErreurDonnees {
         ? // Empty, or holding only Prodbook's sheets (a « Versions » kept after the devis sheet was deleted).
           "Aucun devis reconnu : le classeur n'a aucune feuille du producteur (seulement celles de Prodbook, ou aucune)"
         : feuilles && feuilles.length > 1
-          ? `Aucun devis reconnu dans les feuilles ${feuilles.map((f) => `« ${f} »`).join(", ")}`
+          ? `Aucun devis reconnu dans les feuilles ${listeFeuilles(feuilles)}`
           : `Aucun devis reconnu dans la feuille « ${feuille} »`) +
         ` : il faut une ligne d'en-tête avec au moins une colonne ` +
         `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
@@ -154,6 +155,8 @@ const REMISE = /\b(remises?|rabais|ristournes?|escomptes?|abattements?|discount|
 
 /** The factors of a line, in the order their cells are examined. */
 const FACTEURS = ["quantite", "nombre", "taux"] as const;
+/** A factor's text that means a figure: a digit, or JavaScript's « NaN » / « Infinity » pasted from another tool. */
+const FACTEUR_CHIFFRE = /\d|^[+-]?(nan|inf|infinity|infini)$/i;
 
 /** The line a total-looking row becomes when nothing proves it is a total. */
 function ligneDeTotal(t: LigneTotalProducteur, r: number, code: string, libelle: string): LigneDevis {
@@ -1446,6 +1449,29 @@ function importerAvecEntete(
         continue;
       }
     }
+    // A quantity or a number written as text with a figure that reads as none (« NaN », « 1e3 », « 3 j ½ ») beside an
+    // amount: named, never taken as 1 unsaid. A word alone (« forfait », « ens. ») is a unit written in its place.
+    const facteurTexte =
+      facteurIllisible || pct || montant === undefined
+        ? undefined
+        : (["quantite", "nombre"] as const).find((k) => {
+            const c = cell(row, k);
+            return (
+              typeof c?.v === "string" &&
+              FACTEUR_CHIFFRE.test(c.v.trim()) &&
+              quantiteCellule(c).valeur === undefined &&
+              !pourcentCellule(c)
+            );
+          });
+    if (facteurTexte)
+      illisibles.push({
+        cellule: ref(r, facteurTexte) as string,
+        texte: String(cell(row, facteurTexte)?.v).trim(),
+        libelle: libelle || titre,
+        erreurExcel: false,
+        colonne: facteurTexte,
+        compte: montant,
+      });
     // An amount cell that shows an error, a date, an ambiguous or unreadable text is named, never replaced.
     if (montantLu === undefined && lm.type !== "vide" && !pct && (libelle || code)) {
       nommer(lm, r, libelle || titre, false);

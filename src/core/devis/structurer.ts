@@ -1,3 +1,4 @@
+import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
 import type { Constat } from "../controles/constat";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
@@ -50,7 +51,8 @@ export class FeuilleIntrouvableError extends ErreurDonnees {
     existantes: string[],
   ) {
     super(
-      `La feuille « ${feuille} » n'existe pas dans le classeur (feuilles : ${existantes.map((f) => `« ${f} »`).join(", ")}).`,
+      `La feuille « ${nomVisible(feuille)} » n'existe pas dans le classeur (feuilles : ${listeFeuilles(existantes)})` +
+        `${indiceFeuille(feuille, existantes) || "."}`,
     );
   }
 }

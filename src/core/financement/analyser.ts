@@ -1,3 +1,4 @@
+import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
 import { DevisIntrouvableError, importerDevis } from "../devis/import";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
@@ -29,7 +30,10 @@ export class FeuilleAbsenteError extends ErreurDonnees {
     quoi: string,
     existantes: string[],
   ) {
-    super(`La feuille « ${feuille} » (${quoi}) n'existe pas dans le classeur. Feuilles : ${existantes.join(", ")}.`);
+    super(
+      `La feuille « ${nomVisible(feuille)} » (${quoi}) n'existe pas dans le classeur` +
+        `${indiceFeuille(feuille, existantes) || "."} Feuilles : ${listeFeuilles(existantes, false)}.`,
+    );
   }
 }
 
@@ -44,7 +48,7 @@ export class AucunPlanError extends ErreurDonnees {
   ) {
     super(
       `Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) ` +
-        `parmi : ${feuilles.join(", ")}. ${consigne}`,
+        `parmi : ${listeFeuilles(feuilles, false)}. ${consigne}`,
     );
   }
 }

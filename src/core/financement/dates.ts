@@ -1,3 +1,4 @@
+import { ErreurDonnees } from "../erreurs";
 import type { CellData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { isoDepuisSerie } from "../util/serieExcel";
@@ -76,7 +77,10 @@ export function moisEntre(debut: string, fin: string): string[] {
       m = 1;
       a++;
     }
-    if (out.length > 600) throw new RangeError(`Période trop longue : ${debut} → ${fin}`);
+    if (out.length > 600)
+      throw new ErreurDonnees(
+        `L'échéancier irait de ${debut} à ${fin}, plus de 50 ans : vérifiez les dates des versements et du planning.`,
+      );
   }
   return out;
 }

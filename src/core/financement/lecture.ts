@@ -192,9 +192,56 @@ interface Contexte {
   date: string;
   avertissements: AvertissementLecture[];
   convention?: Convention;
+  /**
+   * The row's payments beside an empty date cell: said once the row is known to be a cash source (a total row or a
+   * contribution in kind, never placed in a month, is not blamed for its missing date).
+   */
+  sansDate: AvertissementLecture[];
+  /** The last date read was far from the analysis, already named (dateVraisemblable). */
+  invraisemblable?: boolean;
 }
 
-function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | null): Tranche[] | undefined {
+/** The most years a payment date lies from the day of the analysis: further, it is a typing slip (« 1899 », « 2206 »). */
+const ANNEES_VERSEMENT_MAX = 20;
+
+/**
+ * A payment date read, kept when it lies within ANNEES_VERSEMENT_MAX years of the analysis; further, named with its
+ * cell and not placed (`ctx.invraisemblable` says so to the caller): an échéancier from 1900 to 2026 is no plan.
+ */
+function dateVraisemblable(ctx: Contexte, date: string | undefined, cellule: string, quoi: string): string | undefined {
+  ctx.invraisemblable = false;
+  if (!date) return undefined;
+  const ecart = Math.abs(Number(date.slice(0, 4)) - Number(ctx.date.slice(0, 4)));
+  if (ecart <= ANNEES_VERSEMENT_MAX) return date;
+  ctx.invraisemblable = true;
+  ctx.avertissements.push({
+    cellule,
+    gravite: "alerte",
+    message:
+      `${cellule} : date « ${dateFr(date)} » à plus de ${ANNEES_VERSEMENT_MAX} ans de la date d'analyse ` +
+      `(${dateFr(ctx.date)}) : une faute de frappe ? ${quoi === "tranche" ? "Tranche" : "Versement"} sans date.`,
+  });
+  return undefined;
+}
+
+/** A payment whose date cell is empty: named with its cell, never placed in a guessed month nor left out unsaid. */
+function alerteSansDate(quoi: string, cellule: string, montant: Cents, celluleDate: string): AvertissementLecture {
+  return {
+    cellule,
+    gravite: "alerte",
+    message:
+      `${cellule} : ${quoi} de ${formatMontantFr(montant)} sans date (${celluleDate} vide) ; ` +
+      `${quoi === "tranche" ? "elle n'est placée" : "il n'est placé"} dans aucun mois de l'échéancier.`,
+  };
+}
+
+function lireTranches(
+  ctx: Contexte,
+  row: CellData[],
+  r: number,
+  total: Cents | null,
+  celluleTotal: string,
+): Tranche[] | undefined {
   const { sheet, e } = ctx;
   const out: Tranche[] = [];
   for (const t of e.tranches) {
@@ -221,9 +268,13 @@ function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | 
       continue;
     }
     let date = t.dateEntete;
+    if (m !== 0 && date === undefined && t.date !== undefined && vide(row[t.date])) {
+      // A payment beside an empty date: named, never placed in a guessed month nor left out of the échéancier unsaid.
+      ctx.sansDate.push(alerteSansDate("tranche", cellule, m, celluleRef(sheet.name, r, t.date)));
+    }
     if (t.date !== undefined && !vide(row[t.date])) {
-      date = lireDate(row[t.date]);
-      if (!date) {
+      date = dateVraisemblable(ctx, lireDate(row[t.date]), celluleRef(sheet.name, r, t.date), "tranche");
+      if (!date && !ctx.invraisemblable) {
         const cd = celluleRef(sheet.name, r, t.date);
         ctx.avertissements.push({
           cellule: cd,
@@ -237,9 +288,11 @@ function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | 
   if (e.tranches.length === 0) {
     let date: string | undefined;
     const dc = e.colonnes.date;
+    if (dc !== undefined && vide(row[dc]) && total)
+      ctx.sansDate.push(alerteSansDate("versement", celluleTotal, total, celluleRef(sheet.name, r, dc)));
     if (dc !== undefined && !vide(row[dc])) {
-      date = lireDate(row[dc]);
-      if (!date) {
+      date = dateVraisemblable(ctx, lireDate(row[dc]), celluleRef(sheet.name, r, dc), "versement");
+      if (!date && !ctx.invraisemblable) {
         const cd = celluleRef(sheet.name, r, dc);
         ctx.avertissements.push({
           cellule: cd,
@@ -261,7 +314,14 @@ function lireTranches(ctx: Contexte, row: CellData[], r: number, total: Cents | 
 export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): PlanFinancement {
   const e = trouverEntetePlan(sheet);
   if (!e) throw new PlanIntrouvableError(sheet.name);
-  const ctx: Contexte = { sheet, e, date: opts.date, avertissements: [], convention: conventionPlan(sheet, e) };
+  const ctx: Contexte = {
+    sheet,
+    e,
+    date: opts.date,
+    avertissements: [],
+    convention: conventionPlan(sheet, e),
+    sansDate: [],
+  };
   const sources: SourceFinancement[] = [];
   const nonClasses: SourceNonClassee[] = [];
   const plan: PlanFinancement = { feuille: sheet.name, sources, nonClasses, avertissements: ctx.avertissements };
@@ -270,6 +330,7 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
   let section: string | undefined;
   for (let r = e.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
+    ctx.sansDate = [];
     const financeur = col.financeur !== undefined ? texte(row[col.financeur]) : "";
     const nature = col.nature !== undefined ? texte(row[col.nature]) : "";
     const premierTexte = row.map((c) => (typeof c.v === "string" ? c.v.trim() : "")).find((s) => s !== "") ?? "";
@@ -305,7 +366,7 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       });
       continue;
     }
-    const tranchesLues = lireTranches(ctx, row, r, montant);
+    const tranchesLues = lireTranches(ctx, row, r, montant, celluleMontant);
     if (montant === null && tranchesLues && tranchesLues.length > 0)
       montant = sumCents(tranchesLues.map((t) => t.montant));
     if (COUT.test(n) || COUT.test(normaliser(premierTexte))) {
@@ -346,6 +407,7 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     const statut = parts?.length ? parts[0].statut : lireStatutLigne(ctx, row, r, col.statut);
     const etranger = paysTexte !== "" ? !PAYS_FRANCE.test(paysTexte) : !!cat.etranger;
     const numeraire = cat.numeraire && !NON_NUMERAIRE.test(normaliser(`${nature} ${financeur}`));
+    if (numeraire) ctx.avertissements.push(...ctx.sansDate);
     let tranches = tranchesLues ?? [];
     if (e.tranches.length > 0 && col.montant !== undefined)
       tranches = completerTranches(ctx, tranches, montant, celluleMontant);

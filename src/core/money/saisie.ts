@@ -69,11 +69,17 @@ export function saisieMontant(texte: string, { positif = false, nonNegatif = fal
 
 /**
  * A number (a duration in minutes, a count of days): « 1.500 » is refused naming both readings; `entier` refuses
- * decimals, `min` (with `strict`: above it) the values out of range; `unite` names what is counted in the messages.
+ * decimals, `min` (with `strict`: above it) and `max` the values out of range; `unite` names what is counted in the messages.
  */
 export function saisieNombre(
   texte: string,
-  { unite, min, strict = false, entier = false }: { unite: string; min?: number; strict?: boolean; entier?: boolean },
+  {
+    unite,
+    min,
+    max,
+    strict = false,
+    entier = false,
+  }: { unite: string; min?: number; max?: number; strict?: boolean; entier?: boolean },
 ): Saisie<Decimal> {
   const t = texte.trim();
   if (t === "") return { type: "vide" };
@@ -94,12 +100,23 @@ export function saisieNombre(
       type: "refus",
       message: `Un nombre de ${unite} ${strict ? "supérieur à" : "d'au moins"} ${nombreFr(new Decimal(min))} est attendu (« ${t} »).`,
     };
+  if (max !== undefined && v.greaterThan(max))
+    return {
+      type: "refus",
+      message: `Un nombre de ${unite} d'au plus ${nombreFr(new Decimal(max))} est attendu (« ${t} »).`,
+    };
   return { type: "ok", valeur: v };
 }
 
+/**
+ * The longest duration taken, in minutes: past any œuvre one devis covers (a daily soap's season is about 7 000 min).
+ * More is a date, an amount or a reference typed instead (the bound of the pane's field, the CLI's --duree and src/app).
+ */
+export const DUREE_MAX_MINUTES = 100_000;
+
 /** The duration of a work in minutes, above 0 (the production context's « Durée (minutes) »). */
 export const saisieDuree = (texte: string): Saisie<Decimal> =>
-  saisieNombre(texte, { unite: "minutes", min: 0, strict: true });
+  saisieNombre(texte, { unite: "minutes", min: 0, strict: true, max: DUREE_MAX_MINUTES });
 
 /** A year of expenses, four digits (« 2026 »); required (an empty field is refused too). */
 export function saisieAnnee(texte: string): Saisie<number> {

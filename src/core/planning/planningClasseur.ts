@@ -1,3 +1,4 @@
+import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
 import type { Constat } from "../controles/constat";
 import { trierConstats } from "../controles/constat";
 import { controlerDevis } from "../devis/regles";
@@ -99,12 +100,18 @@ export async function planifierClasseur(
   if (opts.feuille) {
     etapesSheet = sheets.find((s) => s.name.toLowerCase() === opts.feuille!.toLowerCase());
     if (!etapesSheet) {
-      const liste = sheets.map((s) => `« ${s.name} »`).join(", ");
+      const liste = listeFeuilles(sheets.map((s) => s.name));
       const ecrite = (await wb.feuillesProdbook()).find((p) => p.toLowerCase() === opts.feuille!.toLowerCase());
       throw new PlanningError(
         ecrite
           ? `La feuille « ${ecrite} » a été créée par Prodbook : indiquez une feuille d'étapes du producteur (${liste}).`
-          : `La feuille « ${opts.feuille} » n'existe pas dans le classeur (feuilles : ${liste}).`,
+          : `La feuille « ${nomVisible(opts.feuille)} » n'existe pas dans le classeur (feuilles : ${liste})` +
+              `${
+                indiceFeuille(
+                  opts.feuille,
+                  sheets.map((s) => s.name),
+                ) || "."
+              }`,
       );
     }
   } else etapesSheet = sheets.find(estFeuilleEtapes);

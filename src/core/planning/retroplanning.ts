@@ -46,11 +46,14 @@ interface Passe {
  * Ten years of working days: a longer step or lag is a typing error (a date or an amount in the duration column), and
  * the calendar would walk day by day through it before saying anything.
  */
-const JOURS_MAX = 2600;
+export const JOURS_MAX = 2600;
+/** « 2 600 »; past 15 digits as the cell shows it (« 1e+300 »), never its 300 digits spelt out. */
 const joursFr = (n: number) =>
-  BigInt(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  n >= 1e15
+    ? String(n)
+    : BigInt(n)
+        .toString()
+        .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
 
 function valider(etapes: Etape[]): void {
   if (etapes.length === 0) throw new PlanningError("Aucune étape à planifier.");

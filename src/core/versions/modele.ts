@@ -1,3 +1,4 @@
+import { nomVisible } from "../util/nomsFeuilles";
 import { sumCents, type Cents } from "../money/cents";
 import { ErreurDonnees } from "../erreurs";
 
@@ -51,6 +52,17 @@ export interface Version {
 /** Name of the current devis when compared with a saved version (CLI: --a courant). */
 export const VERSION_COURANTE = "courant";
 
+/**
+ * A name holding a character that prints as nothing or turns the text around (U+200B, U+202E): refused, the character
+ * shown, so that the version is never saved under a name no one can type again.
+ */
+function invisible(nom: string, quoi: string): void {
+  if (/[\p{Cf}\p{Cc}]/u.test(nom))
+    throw new ErreurDonnees(
+      `${quoi} « ${nomVisible(nom)} » contient un caractère invisible (montré entre ⟨ ⟩) : retapez-le sans.`,
+    );
+}
+
 /** A version name the user gave: trimmed, not empty, not the reserved « courant ». */
 export function nomVersionValide(nom: string): string {
   const n = nom.replace(/\s+/g, " ").trim();
@@ -61,6 +73,7 @@ export function nomVersionValide(nom: string): string {
   if (n.toLowerCase() === VERSION_COURANTE)
     throw new ErreurDonnees(`« ${VERSION_COURANTE} » désigne le devis actuel : choisissez un autre nom de version.`);
   if (n.length > 100) throw new ErreurDonnees(`Le nom de version « ${n.slice(0, 40)}… » dépasse 100 caractères.`);
+  invisible(n, "Le nom de version");
   return n;
 }
 
@@ -71,6 +84,7 @@ export function nomVersionValide(nom: string): string {
 export function auteurVersionValide(auteur: string): string {
   const a = auteur.replace(/\s+/g, " ").trim();
   if (a.length > 100) throw new ErreurDonnees(`Le nom d'auteur « ${a.slice(0, 40)}… » dépasse 100 caractères.`);
+  invisible(a, "Le nom d'auteur");
   return a;
 }
 

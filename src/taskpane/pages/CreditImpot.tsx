@@ -15,6 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { JOURS_MAX } from "../../app/arguments";
 import { envoyer } from "../../app/catalogue";
 import type { OptionsCreditImpotPane, VueCreditImpot } from "../../app/commandes/creditImpot";
 import type { GenreCredit } from "../../core/creditImpot/modele";
@@ -90,7 +91,7 @@ const useStyles = makeStyles({
 });
 
 const m = (c: Cents) => formatMontantFr(c);
-const lireJours = (t: string) => saisieNombre(t, { unite: "jours", min: 0, entier: true });
+const lireJours = (t: string) => saisieNombre(t, { unite: "jours", min: 0, max: JOURS_MAX, entier: true });
 const lireMontant = (t: string) => saisieMontant(t, { nonNegatif: true });
 
 export function CreditImpot() {

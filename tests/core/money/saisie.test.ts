@@ -36,6 +36,12 @@ describe("saisies du volet (même analyseur que les cellules du devis, PROD.* et
     expect(refus(saisieDuree("cinquante"))).toMatch(/n'est pas un nombre de minutes/);
     expect(saisieDuree("52,5")).toMatchObject({ type: "ok" });
     expect(refus(saisieNombre("2,5", { unite: "jours", min: 0, entier: true }))).toMatch(/nombre entier de jours/);
+    // The bounds of src/app (the CLI's options alike): the pane's field refuses past them, under the field.
+    expect(refus(saisieDuree("100001"))).toBe("Un nombre de minutes d'au plus 100\u202f000 est attendu (« 100001 »).");
+    expect(saisieDuree("100000")).toMatchObject({ type: "ok" });
+    expect(refus(saisieNombre("99999999999", { unite: "jours", min: 0, max: 2600, entier: true }))).toBe(
+      "Un nombre de jours d'au plus 2\u202f600 est attendu (« 99999999999 »).",
+    );
     expect(refus(saisieAnnee("26"))).toMatch(/quatre chiffres/);
     expect(refus(saisieAnnee(""))).toMatch(/année des dépenses est attendue/);
     expect(refus(saisieTaux("12,500 %"))).toMatch(/12,5 % ou 12500 %/);

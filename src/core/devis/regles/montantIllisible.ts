@@ -54,6 +54,8 @@ function message(m: MontantIllisible): string {
       `d'euros${/^\s*\(/.test(m.texte) ? ", entre parenthèses : négatif" : ""}), mais un montant écrit avec son unité ` +
       `n'est pas compté sans vérification : ${suite} Écrivez ce montant en euros dans la cellule, puis relancez.`
     );
+  // A quantity or a number in words (« NaN »): the factor named, then why.
+  if (m.colonne && !annexe) return `${ou} : ${quoi} « ${m.texte} » n'est pas un nombre ; ${suite}`;
   return `${ou} : « ${m.texte} » n'est pas un montant ; ${suite}`;
 }
 
