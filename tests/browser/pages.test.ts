@@ -196,4 +196,48 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(sortiesInattendues(v.refusees)).toEqual([]);
     await page.setViewportSize({ width: 420, height: 1100 });
   });
+
+  it("Structurer : une feuille qui n'est pas un devis (« PDT ») ne devient pas celle de la production, ni ne laisse l'aperçu d'une autre", async () => {
+    await page.getByTestId(TEST_IDS.onglet("structurer")).click();
+    const choix = page.getByTestId(TEST_IDS.structurer.feuille);
+    const resume = page.getByTestId(TEST_IDS.production.resume);
+    const apercu = page.getByTestId(TEST_IDS.structurer.apercu);
+    const volet = page.getByTestId(TEST_IDS.page("structurer"));
+    await choix.selectOption("Budget Gardiens");
+    await page.getByTestId(TEST_IDS.structurer.analyser).click();
+    await apercu.waitFor();
+    expect(await apercu.textContent()).toContain("Ce que Prodbook a trouvé dans «\u00a0Budget Gardiens\u00a0»");
+    expect(await resume.textContent()).toMatch(/^Budget Gardiens( · |$)/);
+
+    // Picked, not yet read: every page keeps « Budget Gardiens » (before: « PDT · Documentaire »), said under the
+    // field; the preview of « Budget Gardiens » goes, it is not the picked sheet's.
+    await choix.selectOption("PDT");
+    expect(await apercu.count()).toBe(0);
+    expect(await resume.textContent()).toMatch(/^Budget Gardiens( · |$)/);
+    expect(await volet.innerText()).toContain(
+      "Les autres pages lisent toujours «\u00a0Budget Gardiens\u00a0»\u00a0: «\u00a0PDT\u00a0» ne sera retenue " +
+        "qu'après une analyse sans erreur.",
+    );
+
+    // Refused: the error alone under the button (no preview of another sheet), the production's sheet unchanged.
+    await page.getByTestId(TEST_IDS.structurer.analyser).click();
+    const erreur = volet.getByTestId(TEST_IDS.erreur);
+    await erreur.waitFor();
+    expect(await erreur.textContent()).toContain("Aucun devis reconnu dans la feuille «\u00a0PDT\u00a0»");
+    expect(await apercu.count()).toBe(0);
+    expect(await resume.textContent()).toMatch(/^Budget Gardiens( · |$)/);
+    expect(await resume.textContent()).not.toContain("PDT");
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    expect(await page.getByTestId("ci-feuille").inputValue()).toBe("Budget Gardiens");
+
+    // A sheet read without error becomes the production's: automatic detection finds « Budget Gardiens » again.
+    await page.getByTestId(TEST_IDS.onglet("structurer")).click();
+    await choix.selectOption("");
+    await page.getByTestId(TEST_IDS.structurer.analyser).click();
+    await apercu.waitFor();
+    expect(await volet.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await resume.textContent()).toMatch(/^Devis à détecter( · |$)/);
+    expect(await volet.innerText()).not.toContain("Les autres pages lisent toujours");
+    expect(v.erreursPage).toEqual([]);
+  });
 });

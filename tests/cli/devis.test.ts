@@ -164,6 +164,12 @@ describe("prodbook devis : erreurs (exit 2, message français, rien d'écrit)", 
     ],
     ["un fichier absent", async () => path.join(dir, "absent.xlsx"), /introuvable/],
     ["un classeur sans en-tête de devis", async () => sansEntete(), /Aucun devis reconnu.*«\u00a0Notes\u00a0»/],
+    // Said as it is, not « il faut une ligne d'en-tête » (issue of the Structurer page: an empty sheet picked).
+    [
+      "un classeur d'une feuille vide",
+      async () => feuillesVides("vide.xlsx", ["Vide"]),
+      /^vide\.xlsx\u00a0: La feuille «\u00a0Vide\u00a0» est vide\u00a0: elle ne contient aucun devis à lire\.$/,
+    ],
   ];
   it.each(cas)("%s", async (_nom, fabrique, message) => {
     const fichier = await fabrique();
@@ -173,6 +179,16 @@ describe("prodbook devis : erreurs (exit 2, message français, rien d'écrit)", 
     expect(io.sortie).toEqual([]);
     expect(io.erreurs.join("\n")).toMatch(message);
     expect(existsSync(sortie)).toBe(false);
+  });
+
+  it("--feuille sur une feuille vide : « La feuille « X » est vide », celle-là nommée, pas l'en-tête demandé", async () => {
+    const fichier = await feuillesVides("vides.xlsx", ["Budget", "Brouillon"]);
+    const io = enregistreur();
+    expect(await main(["devis", fichier, "--feuille", "Brouillon", "--json"], io)).toBe(2);
+    expect(io.sortie).toEqual([]);
+    expect(io.erreurs).toEqual([
+      "vides.xlsx\u00a0: La feuille «\u00a0Brouillon\u00a0» est vide\u00a0: elle ne contient aucun devis à lire.",
+    ]);
   });
 
   it("refuse une feuille inconnue et un genre inconnu", async () => {
@@ -188,6 +204,15 @@ describe("prodbook devis : erreurs (exit 2, message français, rien d'écrit)", 
 async function ecrire(nom: string, contenu: string | Buffer): Promise<string> {
   const f = path.join(dir, nom);
   await fs.writeFile(f, contenu);
+  return f;
+}
+
+/** A workbook of empty sheets named `noms`. */
+async function feuillesVides(nom: string, noms: string[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const n of noms) wb.addWorksheet(n);
+  const f = path.join(dir, nom);
+  await wb.xlsx.writeFile(f);
   return f;
 }
 

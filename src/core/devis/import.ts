@@ -129,20 +129,26 @@ function partFranceDeRepartition(
 }
 
 export class DevisIntrouvableError extends ErreurDonnees {
-  /** `feuille` names the sheet read; when several sheets were searched, pass them all in `feuilles`. */
+  /**
+   * `feuille` names the sheet read; when several sheets were searched, pass them all in `feuilles`. `vide`: the sheet
+   * read holds nothing at all, said as such rather than asking for a header row.
+   */
   constructor(
     public readonly feuille: string,
     feuilles?: string[],
+    vide = false,
   ) {
     super(
-      (feuilles && feuilles.length === 0
-        ? // Empty, or holding only Prodbook's sheets (a « Versions » kept after the devis sheet was deleted).
-          "Aucun devis reconnu : le classeur n'a aucune feuille du producteur (seulement celles de Prodbook, ou aucune)"
-        : feuilles && feuilles.length > 1
-          ? `Aucun devis reconnu dans les feuilles ${listeFeuilles(feuilles)}`
-          : `Aucun devis reconnu dans la feuille « ${feuille} »`) +
-        ` : il faut une ligne d'en-tête avec au moins une colonne ` +
-        `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
+      vide
+        ? `La feuille « ${feuille} » est vide : elle ne contient aucun devis à lire.`
+        : (feuilles && feuilles.length === 0
+            ? // Empty, or holding only Prodbook's sheets (a « Versions » kept after the devis sheet was deleted).
+              "Aucun devis reconnu : le classeur n'a aucune feuille du producteur (seulement celles de Prodbook, ou aucune)"
+            : feuilles && feuilles.length > 1
+              ? `Aucun devis reconnu dans les feuilles ${listeFeuilles(feuilles)}`
+              : `Aucun devis reconnu dans la feuille « ${feuille} »`) +
+            ` : il faut une ligne d'en-tête avec au moins une colonne ` +
+            `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
     );
   }
 }
@@ -527,9 +533,14 @@ function colonnesMontantDe(
   return { retenue: m(retenue), ecartees: ecartees.map(m), choix, ...(identiques ? { identiques } : {}) };
 }
 
+/** No value nor formula in any cell (blank texts count as nothing). */
+export function feuilleVide(sheet: SheetData): boolean {
+  return sheet.rows.every((r) => r.every((c) => !c.f && (c.v === null || (typeof c.v === "string" && !c.v.trim()))));
+}
+
 function importerFeuille(sheet: SheetData, opts: OptionsImport, entetes: EntetesLus): Devis {
   const entete = entetes.premier(sheet);
-  if (!entete) throw new DevisIntrouvableError(sheet.name);
+  if (!entete) throw new DevisIntrouvableError(sheet.name, undefined, feuilleVide(sheet));
   // Tables stacked lower with amount columns alike: each one's column chosen by its own totals, first.
   const { bas, bilans } = choisirColonnesBas(sheet, entete, opts, entetes);
   const m = entete.montants;

@@ -3,7 +3,7 @@ import type { Constat } from "../controles/constat";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
 import { completerConservation } from "./conservation";
-import { DevisIntrouvableError, importerDevis } from "./import";
+import { DevisIntrouvableError, feuilleVide, importerDevis } from "./import";
 import type { Devis, Genre, OrigineDuree, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "./regles/salaireMinimum";
@@ -85,7 +85,8 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     source = trouverFeuilleDevis(candidates);
     if (!source) {
       const lues = candidates.map((c) => c.name);
-      throw new DevisIntrouvableError(lues[0] ?? "", lues);
+      // A workbook of one empty sheet (a new file): said as such.
+      throw new DevisIntrouvableError(lues[0] ?? "", lues, candidates.length === 1 && feuilleVide(candidates[0]));
     }
   }
   const lue: SheetData = source;

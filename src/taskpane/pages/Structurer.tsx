@@ -27,7 +27,8 @@ import { Retour } from "../components/Retour";
 import { ICONE_INTENTION } from "../components/iconeIntention";
 import { champsValides } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
-import { ChampDuree, ChampFeuilleDevis, ChampGenre, useChampDuree } from "../components/ChampsProduction";
+import { ChampFeuille } from "../components/Champ";
+import { ChampDuree, ChampGenre, useChampDuree } from "../components/ChampsProduction";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { useEtat } from "../etat";
 import { compte, guillemets, typographie } from "../francais";
@@ -65,10 +66,24 @@ export function Structurer() {
   const champDuree = useChampDuree();
   const [apercu, setApercu] = React.useState<ApercuDevis & { explications?: ExplicationsDevis }>();
   const [ecrites, setEcrites] = React.useState<string[]>();
+  // The sheet picked here is tried first: it becomes the production's devis sheet (every page's) only once read
+  // without error, so picking the plan de travail by mistake never changes what the other pages read.
+  const enUsage = production.contexte.feuilleDevis ?? "";
+  const [choix, setChoix] = React.useState(enUsage);
+  React.useEffect(() => setChoix(enUsage), [enUsage]);
+  const choisir = (f: string) => {
+    setChoix(f);
+    // The preview and the sheets written were another sheet's.
+    setApercu(undefined);
+    setEcrites(undefined);
+  };
+  const adopter = () => {
+    if (choix !== enUsage) production.modifier({ feuilleDevis: choix || undefined });
+  };
 
   // With the figures' traces: « D'où vient ce chiffre ? » on the totals.
   const options = (): OptionsDevis => ({
-    ...optionsDevisDe(production.contexte, production.detecte),
+    ...optionsDevisDe({ ...production.contexte, feuilleDevis: choix || undefined }, production.detecte),
     explique: true,
   });
 
@@ -77,8 +92,11 @@ export function Structurer() {
     lancer(
       async () => {
         setEcrites(undefined);
+        // A refusal shows alone, never above the preview of the sheet read before.
+        setApercu(undefined);
         const o = options();
         const r = await envoyer("analyserDevis", o);
+        adopter();
         setApercu(r);
         etat.definirConstats(r.constats, o, r.explications?.constats);
         return r;
@@ -94,6 +112,7 @@ export function Structurer() {
       async () => {
         const o = options();
         const r = await envoyer("creerFeuilleDevis", o);
+        adopter();
         setApercu(r);
         setEcrites(r.feuillesEcrites);
         etat.definirConstats(r.constats, o, r.explications?.constats);
@@ -106,7 +125,21 @@ export function Structurer() {
   return (
     <section className={styles.formulaire} aria-label="Structurer un devis">
       <Text>Choisissez la feuille où vous tenez votre devis : Prodbook la lit sans la modifier.</Text>
-      <ChampFeuilleDevis id={TEST_IDS.structurer.feuille} label="Feuille source" />
+      <ChampFeuille
+        id={TEST_IDS.structurer.feuille}
+        label="Feuille source"
+        devis
+        valeur={choix}
+        onChange={choisir}
+        hint={
+          choix !== enUsage
+            ? typographie(
+                `Les autres pages lisent toujours ${enUsage ? guillemets(enUsage) : "la feuille détectée"} : ` +
+                  `${choix ? guillemets(choix) : "la détection automatique"} ne sera retenue qu'après une analyse sans erreur.`,
+              )
+            : undefined
+        }
+      />
       <div className={styles.ligne}>
         <ChampGenre id={TEST_IDS.structurer.genre} />
         <ChampDuree id={TEST_IDS.structurer.duree} champ={champDuree} />
