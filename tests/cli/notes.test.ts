@@ -693,7 +693,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
 
   it("ecarts: each chapter's budget révisé names its sources: a live sum of its postes' (their budget where none is typed), or typed for the chapter; LibreOffice agrees", async () => {
     // Revised budgets typed on two postes of chapter 2 and for chapter 3 itself, then the command run again, twice.
-    const a = prodbook("ecarts", EXEMPLE, "ec-r-1.xlsx", FEC);
+    const a = await prodbook("ecarts", EXEMPLE, "ec-r-1.xlsx", FEC);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(a);
     const ws = wb.getWorksheet("Écarts")!;
@@ -708,8 +708,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     ws.getCell("E8").value = 7777.77;
     const saisi = path.join(dir, "ec-r-saisi.xlsx");
     await wb.xlsx.writeFile(saisi);
-    const b = prodbook("ecarts", saisi, "ec-r-2.xlsx", FEC);
-    const c = prodbook("ecarts", b, "ec-r-3.xlsx", FEC);
+    const b = await prodbook("ecarts", saisi, "ec-r-2.xlsx", FEC);
+    const c = await prodbook("ecarts", b, "ec-r-3.xlsx", FEC);
     const n = await notes(b, "Écarts");
     // Run again on its own output: the same notes, and chapter 2's budget révisé still a formula, not frozen as typed.
     expect(await notes(c, "Écarts")).toEqual(n);
