@@ -521,8 +521,40 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       /^(Part |Intensité des aides (du CNC|publiques)|Diffuseurs)/.test(n[c]),
     );
     expect(ratios.filter((c) => /^G(1[1-9]|2[01])$/.test(c))).toHaveLength(11);
-    // The four others: total (twice), reste à financer, public aid; the public-aid share is among the ratios.
-    expect(Object.keys(n).length).toBe(4 + ratios.length);
+    // Each category's amount (B) beside its share (C).
+    const categories = Object.keys(n).filter((c) => n[c].startsWith("Total de la catégorie « "));
+    expect(categories.length).toBeGreaterThan(20);
+    expect(categories.map((c) => c.replace("B", "C"))).toEqual(ratios.filter((c) => /^C\d+$/.test(c)));
+    // The others: total (twice), reste à financer, public aid; the cost (its link, B2, and its copy), foreign
+    // financing, the intensity's base, private financing, the applicable ceiling, the CNC aid, the shares' total.
+    expect(Object.keys(n).length).toBe(4 + 8 + categories.length + ratios.length);
+    expect(await formule(a, feuille, "B34")).toBe('SUMIFS($F$11:$F$21,$I$11:$I$21,"Oui",$E$11:$E$21,"France")');
+    expect(n.B34).toBe(
+      "Aides du CNC : 500\u202f000,00\u00a0€\n" +
+        "= Σ colonne F, lignes 11 à 21, des sources françaises dont « Aide CNC » (colonne I) vaut Oui\n" +
+        "← CNC : 500\u202f000,00\u00a0€ (montant lu (acquis)) ['Plan de financement'!C15]\n" +
+        "Cellules lues : 'Plan de financement'!C15\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect(await formule(a, feuille, "B29")).toBe("$B$2-$B$28");
+    expect(n.B29).toBe(
+      "Base de l'intensité (part française du coût) : 3\u202f000\u202f000,00\u00a0€\n" +
+        "= coût de production − financement étranger (B25 − B28)\n" +
+        "← coût de production : 3\u202f000\u202f000,00\u00a0€ [B25]\n" +
+        "← financement étranger : 0,00\u00a0€ [B28]\n" +
+        "Cellules lues : B25, B28\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    expect(n.B33).toMatch(
+      /^Plafond applicable : 50,00\u00a0%\n= plafond dérogatoire \(B6\) si « premier ou deuxième film » \(B4\) vaut Oui ou si le coût \(B2\) ≤ seuil « petit budget » \(B7\), sinon plafond général \(B5\)\n/,
+    );
+    expect(n.B33).toContain(
+      "Cellules lues : B2, B5:B7\nRègle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016",
+    );
+    expect(n.G22).toBe(
+      "Total des parts : 100,00\u00a0%\n= Σ colonne G, lignes 11 à 21 (part de chaque source dans le total F22)\n" +
+        "Cellules lues : G11:G21\n(Prodbook, « D'où vient ce chiffre ? »)",
+    );
     expect(n.G11).toMatch(
       /^Part du total : .+ : \d+,\d\d\u00a0%\n= .+ ÷ total des financements \(F11 ÷ F22\) ; 0 quand F22 vaut 0\n← .+\[F11\]\n← total des financements : .+ \[F22\]\n/,
     );

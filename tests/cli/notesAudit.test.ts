@@ -53,7 +53,6 @@ const EXCEPTIONS: [string, string, RegExp, string][] = [
 const A_FAIRE: [string, string, RegExp, string][] = [
   ["Bilan carbone", "*", /./, "aucune note sur la feuille du bilan carbone (facteurs, émissions, totaux)"],
   ["Export carbone", "*", /./, "aucune note sur l'export pour le calculateur homologué"],
-  ["Plan de financement", "[BG]", /./, "coût, part étrangère, plafonds et totaux par catégorie (colonne B), Σ parts G"],
   [
     "Comparaison",
     "[HJLMOP]",

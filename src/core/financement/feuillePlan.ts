@@ -2,7 +2,9 @@ import Decimal from "decimal.js";
 import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, ZERO } from "../money";
 import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
 import { noteDeRatio, noteDeTrace, type TermeRatio } from "../traces/note";
-import { tracesFinancement } from "../traces/financement";
+import { traceSourceDe, tracesFinancement } from "../traces/financement";
+import { euros as eurosTrace, feuille, noeud, regleDeVersion, type Trace } from "../traces/trace";
+import type { SourceFinancement } from "./model";
 import { sourcePrincipale } from "../regles/primaires";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
 import { dateEnLettres } from "../util/texte";
@@ -253,6 +255,120 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
         cellule: `F${ligneTotal} − B${L(4)}`,
       },
     );
+  // The sums of column F by a flag of the sources: each source counted, with its cell (as « Aides publiques »).
+  const sommeSources = (libelle: string, montant: Cents, garde: (x: SourceFinancement) => boolean, formule: string) => {
+    const comptees = sources.filter(garde);
+    return noeud(
+      libelle,
+      eurosTrace(montant),
+      "euros",
+      "somme",
+      comptees.map((x) => traceSourceDe(x)),
+      {
+        formule: `${formule}${comptees.length ? "" : " : aucune source"}`,
+      },
+    );
+  };
+  const lignesF = `colonne F, lignes ${d} à ${e},`;
+  const attribut = (x: SourceFinancement) => categorie(x.categorie, ctx.date);
+  const celluleCoutLu = ctx.cout?.cellule;
+  if (celluleCoutLu && parseCelluleRef(celluleCoutLu).feuille && s.cout !== undefined)
+    notes.push({
+      cell: P.cout,
+      text: noteDeTrace(
+        feuille("Coût de production (devis)", eurosTrace(s.cout), "euros", {
+          formule: `lien vers ${celluleCoutLu}, ${ctx.cout!.origine.replace(`, ${celluleCoutLu}`, "")}`,
+          cellule: celluleCoutLu,
+        }),
+      ),
+    });
+  const coutB2 =
+    s.cout === undefined ? undefined : feuille("coût de production", eurosTrace(s.cout), "euros", { cellule: P.cout });
+  if (coutB2)
+    notes.push({
+      cell: `B${L(1)}`,
+      text: noteDeTrace({ ...coutB2, libelle: "Coût de production" }, `coût de production recopié de ${P.cout}`),
+    });
+  const etranger = sommeSources(
+    "Financement étranger",
+    s.financementEtranger,
+    (x) => x.etranger,
+    `Σ ${lignesF} des sources dont « Origine » (colonne E) vaut ${ORIGINES[1]}`,
+  );
+  notes.push({ cell: `B${L(4)}`, text: noteDeTrace(etranger) });
+  if (coutB2 && s.baseIntensite !== undefined)
+    notes.push({
+      cell: `B${L(5)}`,
+      text: noteDeTrace(
+        noeud("Base de l'intensité (part française du coût)", eurosTrace(s.baseIntensite), "euros", "difference", [
+          { ...coutB2, cellule: `B${L(1)}` },
+          feuille("financement étranger", eurosTrace(s.financementEtranger), "euros", { cellule: `B${L(4)}` }),
+        ]),
+        `coût de production − financement étranger (B${L(1)} − B${L(4)})`,
+      ),
+    });
+  notes.push({
+    cell: `B${L(7)}`,
+    text: noteDeTrace(
+      sommeSources(
+        "Financements privés",
+        s.financementPrive,
+        (x) => !attribut(x).public,
+        `Σ ${lignesF} des sources dont « Aide publique » (colonne H) vaut ${NON}`,
+      ),
+    ),
+  });
+  const taux = (libelle: string, d: Decimal | undefined, cellule: string) =>
+    feuille(libelle, (d ?? new Decimal(0)).toString(), "taux", { cellule });
+  const condition = ctx.typeOeuvre === "cinema" ? "premier ou deuxième film" : "œuvre difficile";
+  // A choice between the two ceilings, not a computation: its inputs are the cells the formula compares and picks from.
+  const plafondTrace: Trace = {
+    ...feuille("Plafond applicable", p.plafond.toString(), "taux", {
+      regle: regleDeVersion("intensite-aides", p.version, p.confiance),
+    }),
+    entrees: [
+      ...(s.cout === undefined
+        ? []
+        : [feuille("coût de production", eurosTrace(s.cout), "euros", { cellule: P.cout })]),
+      ...(seuil === undefined
+        ? []
+        : [feuille("seuil « petit budget »", eurosTrace(seuil), "euros", { cellule: P.seuilPetitBudget })]),
+      taux("plafond général", p.plafondGeneral, P.plafondGeneral),
+      taux("plafond dérogatoire", p.plafondDerogatoire, P.plafondDerogatoire),
+    ],
+  };
+  notes.push({
+    cell: `B${L(9)}`,
+    text: noteDeTrace(
+      plafondTrace,
+      `plafond dérogatoire (${P.plafondDerogatoire}) si « ${condition} » (${P.premierFilm}) vaut ${OUI} ou si le coût ` +
+        `(${P.cout}) ≤ seuil « petit budget » (${P.seuilPetitBudget}), sinon plafond général (${P.plafondGeneral})`,
+      [`Ici : ${p.motif}`],
+    ),
+  });
+  notes.push({
+    cell: `B${L(10)}`,
+    text: noteDeTrace(
+      sommeSources(
+        "Aides du CNC",
+        s.aidesCnc,
+        (x) => attribut(x).cnc && !x.etranger,
+        `Σ ${lignesF} des sources françaises dont « Aide CNC » (colonne I) vaut ${OUI}`,
+      ),
+    ),
+  });
+  const parts = sources.map((src, i) =>
+    feuille(src.financeur, s.total === 0 ? "0" : new Decimal(src.montant).dividedBy(s.total).toString(), "taux", {
+      cellule: `G${d + i}`,
+    }),
+  );
+  notes.push({
+    cell: `G${ligneTotal}`,
+    text: noteDeTrace(
+      noeud("Total des parts", s.total === 0 ? "0" : "1", "taux", "somme", parts),
+      `Σ colonne G, lignes ${d} à ${e} (part de chaque source dans le total F${ligneTotal})`,
+    ),
+  });
   rows.push([]);
   const lc = rows.length + 1; // header of the by-category block
   rows.push(["Catégorie", "Montant", "% du total", "Aide publique"]);
@@ -266,6 +382,17 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       f(`IF(${tot}=0,0,B${r}/${tot})`, s.total === 0 ? 0 : t / s.total),
       f(`INDEX(${listes.table},${i + 1},2)`, c.public ? OUI : NON),
     ]);
+    notes.push({
+      cell: `B${r}`,
+      text: noteDeTrace(
+        sommeSources(
+          `Total de la catégorie « ${c.libelle} »`,
+          t,
+          (x) => attribut(x).id === c.id,
+          `Σ ${lignesF} des sources dont la catégorie (colonne C) est A${r}`,
+        ),
+      ),
+    });
     ratioNote(`C${r}`, `Part du total : ${c.libelle}`, { libelle: c.libelle, montant: t, cellule: `B${r}` }, totalF);
   });
   // The findings as they were when Prodbook analysed the plan (the figures above stay live).

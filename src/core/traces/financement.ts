@@ -48,7 +48,7 @@ export interface TracesFinancement {
  * A source as a trace: its amount and cell; the crédit d'impôt Prodbook computed, with its own trace (`calcul`): named
  * (« voir … »), or its whole tree when `detaille` (the pane, where each figure opens alone).
  */
-function traceSourceDe(s: SourceFinancement, calcul?: Trace, detaille = false): Trace {
+export function traceSourceDe(s: SourceFinancement, calcul?: Trace, detaille = false): Trace {
   if (s.classement === "calcul" && calcul && detaille) return { ...calcul, libelle: s.financeur };
   if (s.classement === "calcul" && calcul)
     return feuille(s.financeur, euros(s.montant), "euros", {
