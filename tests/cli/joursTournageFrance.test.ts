@@ -36,11 +36,12 @@ const aVerifier = (alertes: string[]) => alertes.filter((a) => a.includes("de to
 
 describe("prodbook credit-impot --jours-tournage-france : une valeur invraisemblable est nommée, jamais reprise en silence", () => {
   it("sans plan de travail : au-delà de 366 jours, une alerte nomme la valeur ; 366 passe sans alerte", async () => {
-    const r = await lancer([devis, ...INTERNATIONAL, "--jours-tournage-france", "99999"]);
+    // Within the bound every input shares (2 600 days, refused beyond: hostile-entrees), yet more than a year.
+    const r = await lancer([devis, ...INTERNATIONAL, "--jours-tournage-france", "2500"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.sortie[0]) as { alertes: string[] };
     expect(aVerifier(j.alertes)).toEqual([
-      `99 999${nb}jours de tournage en France : valeur à vérifier (plus d'une année de tournage, 366 jours).`,
+      `2 500${nb}jours de tournage en France : valeur à vérifier (plus d'une année de tournage, 366 jours).`,
     ]);
     const an = JSON.parse((await lancer([devis, ...INTERNATIONAL, "--jours-tournage-france", "366"])).sortie[0]);
     expect(aVerifier(an.alertes)).toEqual([]);
@@ -63,10 +64,10 @@ describe("prodbook credit-impot --jours-tournage-france : une valeur invraisembl
     const wb = await XlsxWorkbook.ouvrir(devis);
     const a = await creditImpot(
       wb,
-      { regime: "international", genre: "fiction", annee: 2025, joursTournageFrance: 99999 },
+      { regime: "international", genre: "fiction", annee: 2025, joursTournageFrance: 2500 },
       true,
     );
-    const attendu = `99 999${nb}jours de tournage en France : valeur à vérifier (plus d'une année de tournage, 366 jours).`;
+    const attendu = `2 500${nb}jours de tournage en France : valeur à vérifier (plus d'une année de tournage, 366 jours).`;
     expect(aVerifier(a.alertes)).toEqual([attendu]);
     const sortie = path.join(dossier(), "ecrit.xlsx");
     await wb.enregistrer(sortie);
