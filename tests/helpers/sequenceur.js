@@ -19,16 +19,20 @@ class Sequenceur extends Sequencer {
       if (!taille.has(t.path)) taille.set(t.path, t.context.hasteFS.getSize(t.path) ?? 0);
       return taille.get(t.path);
     };
+    // The previous run's [status, milliseconds] of a file, through _getCache (public in the package's type
+    // declarations; its hasFailed and time helpers are private).
+    const cache = (t) => this._getCache(t)[t.path];
+    const echoue = (t) => cache(t)?.[0] === 0;
     const estime = (t) => {
-      const connu = this.time(t);
-      if (connu != null) return connu;
+      const connu = cache(t)?.[1];
+      if (connu) return connu;
       const dossier = t.path.split(/[\\/]tests[\\/]/)[1]?.split(/[\\/]/)[0];
       // Milliseconds, as Jest records them; unknown folders keep size order below the estimated ones.
       return (ESTIMATIONS[dossier] ?? 0) * 1000;
     };
     for (const t of tests) t.duration = estime(t);
     return tests.sort((a, b) => {
-      const [ea, eb] = [this.hasFailed(a), this.hasFailed(b)];
+      const [ea, eb] = [echoue(a), echoue(b)];
       if (ea !== eb) return ea ? -1 : 1;
       if (a.duration !== b.duration) return b.duration - a.duration;
       return poids(b) - poids(a);
