@@ -1,5 +1,5 @@
 import { ErreurDonnees } from "../core/erreurs";
-import { MOIS } from "../core/util/texte";
+import { decimalFr, MOIS } from "../core/util/texte";
 import { JOURS_MAX } from "../core/planning/retroplanning";
 import { DUREE_MAX_MINUTES } from "../core/money/saisie";
 
@@ -122,8 +122,5 @@ export function verifierEntier(
       `attend un nombre entier de ${unite}${min > 0 ? ` (au moins ${min})` : " positif ou nul"}, reçu « ${recu} »`,
     );
   if (max !== undefined && valeur > max)
-    throw invalide(champ, `attend au plus ${entierFr(max)} ${unite}, reçu « ${recu} »`);
+    throw invalide(champ, `attend au plus ${decimalFr(String(max))} ${unite}, reçu « ${recu} »`);
 }
-
-/** « 2 600 »: a whole number with the narrow no-break space of French thousands. */
-const entierFr = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");

@@ -2,6 +2,7 @@ import { Calendrier, type Zone } from "./calendrier";
 import { dateEnLettres, isoDepuisJour, jourDepuisIso } from "./dates";
 import { ordreTopologique } from "./graphe";
 import { PlanningError, designation, type Etape, type Predecesseur } from "./modele";
+import { decimalFr } from "../util/texte";
 
 export { PlanningError, designation, type Etape, type Predecesseur } from "./modele";
 
@@ -48,12 +49,7 @@ interface Passe {
  */
 export const JOURS_MAX = 2600;
 /** « 2 600 »; past 15 digits as the cell shows it (« 1e+300 »), never its 300 digits spelt out. */
-const joursFr = (n: number) =>
-  n >= 1e15
-    ? String(n)
-    : BigInt(n)
-        .toString()
-        .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+const joursFr = (n: number) => (n >= 1e15 ? String(n) : decimalFr(String(n)));
 
 function valider(etapes: Etape[]): void {
   if (etapes.length === 0) throw new PlanningError("Aucune étape à planifier.");
