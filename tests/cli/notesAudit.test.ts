@@ -44,6 +44,19 @@ const EXCEPTIONS: [string, string, RegExp, string][] = [
     /^INDEX\('Listes financement'!/,
     "la liste des catégories recopiée de « Listes financement » (libellé, attribut), pas un chiffre",
   ],
+  [
+    "Bilan carbone",
+    "M",
+    /^IFERROR\(VLOOKUP\(\$K\d+,\$A\$\d+:\$J\$\d+,4,FALSE\),""\)$/,
+    "unité du facteur recopiée du tableau des facteurs par le code de la colonne K : un texte, pas un chiffre",
+  ],
+  [
+    "Bilan carbone",
+    "P",
+    /^IF\(NOT\(ISNUMBER\(L\d+\)\),"facteur manquant",IF\(NOT\(ISNUMBER\(N\d+\)\),"à compléter",VLOOKUP\(/,
+    "méthode (texte) : « facteur manquant », « à compléter » ou le type du facteur recopié du tableau des facteurs ; " +
+      "les notes de la base (N) et du prévisionnel (O) disent pourquoi",
+  ],
 ];
 
 /**
@@ -51,8 +64,6 @@ const EXCEPTIONS: [string, string, RegExp, string][] = [
  * [sheet, column, formula pattern, what is missing].
  */
 const A_FAIRE: [string, string, RegExp, string][] = [
-  ["Bilan carbone", "*", /./, "aucune note sur la feuille du bilan carbone (facteurs, émissions, totaux)"],
-  ["Export carbone", "*", /./, "aucune note sur l'export pour le calculateur homologué"],
   [
     "Comparaison",
     "[HJLMOP]",
@@ -240,5 +251,69 @@ describe("every computed cell of every sheet the CLI writes carries a note namin
       if (m) expect([c, Number(m[1]) * 60 + Number(m[2])]).toEqual([c, Math.round(jours * 1440)]);
       else expect([c, Number(premiere(t).replace(/^.* : /, ""))]).toEqual([c, nombre(pdt.getCell(c))]);
     }
+  });
+
+  it("Bilan carbone: a train row's notes name its devis cells and the factor's ADEME id, and say LibreOffice's figure", async () => {
+    // A devis of three lines: a TGV in km (quantity × number), a hotel in nights, an insurance (money ratio).
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Devis");
+    for (const r of [
+      ["Code", "Désignation", "Qté", "Unité", "Nb", "Tarif", "Montant"],
+      ["6", "TRANSPORTS, DÉFRAIEMENTS, RÉGIE"],
+      ["6.1", "Train TGV Paris–Brest équipe", 1200, "km", 4, 0.1, 480],
+      ["6.2", "Hôtel équipe Brest", 10, "nuits", 4, 80, 3200],
+      ["9", "DIVERS"],
+      ["9.1", "Assurance production", 1, "forfait", 1, 2000, 2000],
+    ])
+      ws.addRow(r);
+    const devis = path.join(dir, "devis-train.xlsx");
+    await wb.xlsx.writeFile(devis);
+    const sortie = path.join(dir, "carbone-train.xlsx");
+    prodbook(["carbone", devis, "--date", "2026-06-01", "-o", sortie]);
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(sortie);
+    const bilan = lu.getWorksheet("Bilan carbone")!;
+    let r = 0;
+    bilan.eachRow((row, n) => void (row.getCell(2).value === "Devis!B3" ? (r = n) : 0));
+    expect(r).toBeGreaterThan(0);
+    const note = (c: string) => String(bilan.getCell(`${c}${r}`).note);
+    // Quantity: C3 × E3 of the devis = 4 800 passager.km.
+    expect(note("G").split("\n").slice(0, 3)).toEqual([
+      "Quantité lue (passager.km) : 4\u202f800",
+      "= produit des cellules lues du devis (quantité × nombre)",
+      "Cellule lue : Devis!C3, E3",
+    ]);
+    // The factor: its code, value, Base Carbone (Base Empreinte) identifier, table version and pinned source.
+    expect(note("L")).toMatch(
+      /^Facteur « train-tgv » \(kg CO₂e \/ passager\.km\) : 0,00293\n= Base Carbone 43256 — TGV/,
+    );
+    expect(note("L")).toContain(
+      "Règle : carbone.train-tgv, en vigueur au 31\u00a0mars\u00a02023, confiance H — https://github.com/",
+    );
+    // The prévisionnel: base × facteur ÷ 1 000 of this row's cells, down to the devis cells and the factor's id.
+    const prev = note("O").split("\n");
+    expect(prev.slice(0, 2)).toEqual([
+      "Prévisionnel (t CO₂e) : 0,014064",
+      `= N${r} × L${r} ÷ 1 000 (base × facteur, kg → t)`,
+    ]);
+    expect(prev).toContain("Cellules lues : Devis!C3, E3");
+    expect(prev.find((l) => l.startsWith("← Facteur"))).toMatch(/Base Carbone 43256/);
+    // The category total names its rows; the money ratio's base names the devis amount.
+    const transport = String(bilan.getCell("B8").note);
+    expect(transport).toMatch(
+      new RegExp(`^Transport de personnes, prévisionnel \\(t CO₂e\\) : 0,014064\\n= Σ O${r} :`),
+    );
+    // LibreOffice, recomputing the live formulas from no cached result, finds the figure each note states.
+    const recalcule = (await lireRecalcule(await recalculerSansCache(sortie))).getWorksheet("Bilan carbone")!;
+    const valeurs: [string, number][] = [];
+    bilan.eachRow((row) =>
+      row.eachCell((c) => {
+        const t = typeof c.note === "string" ? c.note.split("\n")[0] : "";
+        const m = /^(?:Prévisionnel|Total prévisionnel|.*, prévisionnel) \(t CO₂e\) : ([\d\u00a0\u202f,]+)$/.exec(t);
+        if (m) valeurs.push([c.address, Number(m[1].replace(/[\u00a0\u202f]/g, "").replace(",", "."))]);
+      }),
+    );
+    expect(valeurs.length).toBeGreaterThan(10);
+    for (const [c, v] of valeurs) expect([c, nombre(recalcule.getCell(c))]).toEqual([c, expect.closeTo(v, 9)]);
   });
 });

@@ -29,6 +29,7 @@ import { estimer, totaliser, type TotauxCarbone } from "./estimer";
 import { csvExport, feuilleExport, regrouperExport, type LigneExport } from "./export";
 import { conversionDuPlan, facteursEnVigueur, PREFIXE_PARAMETRES, type JeuFacteurs } from "./facteurs";
 import { feuilleBilan } from "./feuilleBilan";
+import { tracesCarbone, type TracesCarbone } from "../traces/carbone";
 import type { Activite, ActiviteEstimee, Manquant, SaisieCarbone } from "./modele";
 import { activitesDuPlan, resumerPlan, texteSemaines, type ResumePlan } from "./plan";
 import { apparierSaisies, lireSaisiesCarbone, type SaisieRelue } from "./relecture";
@@ -53,6 +54,11 @@ export interface ResultatBilanCarbone {
   devis: Devis;
   activites: ActiviteEstimee[];
   totaux: TotauxCarbone;
+  /**
+   * « D'où vient ce chiffre ? » of every figure (activities, categories, chapters, totals, shares): the notes of the
+   * « Bilan carbone » sheet; `prodbook carbone --json` may add them (as new fields).
+   */
+  traces: TracesCarbone;
   manquants: Manquant[];
   hors: LigneHorsBilan[];
   couverture: Couverture;
@@ -367,6 +373,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     devis,
     activites: es,
     totaux,
+    traces: tracesCarbone(es, jeu),
     manquants: [
       ...lesManquants(es, jeu),
       ...nonClassees(hors),
@@ -413,7 +420,15 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
       libelle: code === "plan" ? "Plan de travail (hors devis)" : (libelles.get(code) ?? code),
     }));
   const bilan = feuilleBilan(
-    { activites: es, totaux, jeu, chapitres, numerique, blocsApres: (l, col) => blocsCouverture(couv, plan, l, col) },
+    {
+      activites: es,
+      totaux,
+      jeu,
+      chapitres,
+      numerique,
+      traces: r.traces,
+      blocsApres: (l, col, ligne) => blocsCouverture(couv, plan, l, col, es, ligne),
+    },
     nomBilan,
   );
   const entete = bilan.rows.findIndex((row) => row[0] === "Id");
@@ -421,7 +436,13 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     bilan,
     feuilleExport(
       lignesExport,
-      { nom: nomBilan, premiere: entete + 2, derniere: entete + 1 + Math.max(es.length, 1) },
+      {
+        nom: nomBilan,
+        premiere: entete + 2,
+        derniere: entete + 1 + Math.max(es.length, 1),
+        activites: es,
+        traces: r.traces.activites,
+      },
       choisirNomFeuille(NOM_FEUILLE_EXPORT, existantes, prodbook),
     ),
   ];

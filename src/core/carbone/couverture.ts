@@ -1,8 +1,11 @@
 import { cents, type Cents, centsToEuros, subCents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { Devis } from "../devis/model";
-import type { CellSpec, RangeFormat } from "../port/workbook";
+import type { CellSpec, NoteSpec, RangeFormat } from "../port/workbook";
+import { noteDeTrace, plagesDeCellules } from "../traces/note";
+import { euros, feuille, noeud } from "../traces/trace";
 import type { LigneHorsBilan } from "./classer";
+import { colonneLettre } from "../util/adresse";
 import { COL } from "./colonnes";
 import { LIBELLES_METHODE, type ActiviteEstimee, type Methode } from "./modele";
 import type { ResumePlan } from "./plan";
@@ -43,15 +46,22 @@ export function couverture(devis: Devis, es: ActiviteEstimee[], hors: LigneHorsB
   };
 }
 
-/** The plan de travail summary (when there is one) and the coverage of the devis, with its check at 0. */
+/**
+ * The plan de travail summary (when there is one) and the coverage of the devis, with its check at 0. Each sum carries
+ * a note naming the activity rows (`ligne`) and devis cells it adds up.
+ */
 export function blocsCouverture(
   c: Couverture,
   plan: ResumePlan | undefined,
   premiere: number,
   col: (c: number) => string,
-): { rows: CellSpec[][]; formats: RangeFormat[] } {
+  es: ActiviteEstimee[] = [],
+  ligne: (id: string) => number = () => 0,
+): { rows: CellSpec[][]; formats: RangeFormat[]; notes: NoteSpec[] } {
   const rows: CellSpec[][] = [];
   const formats: RangeFormat[] = [];
+  const notes: NoteSpec[] = [];
+  const J = colonneLettre(COL.montant);
   const ici = () => premiere + rows.length;
   if (plan) {
     formats.push({ range: `A${ici()}`, bold: true });
@@ -75,6 +85,22 @@ export function blocsCouverture(
   rows.push(["Lignes du devis", "Montant (€)"]);
   const debut = ici();
   for (const m of METHODES) {
+    const de = es.filter((a) => a.origine === "devis" && a.methode === m && a.montant !== undefined);
+    const lignes = de.map((a) => ligne(a.id)).filter((r) => r > 0);
+    notes.push({
+      cell: `B${ici()}`,
+      text: noteDeTrace(
+        noeud(
+          `Lignes « ${LIBELLES_METHODE[m]} » (€ HT)`,
+          euros(c.parMethode[m]),
+          "euros",
+          "somme",
+          de.map((a) => feuille(a.libelle, euros(a.montant!), "euros", { cellule: a.celluleMontant ?? a.cellule })),
+        ),
+        `Σ ${lignes.length ? plagesDeCellules(lignes.map((r) => `${J}${r}`)) : "aucune ligne"} : ` +
+          `lignes du devis dont la méthode (colonne P) est « ${LIBELLES_METHODE[m]} »`,
+      ),
+    });
     rows.push([
       `Lignes estimées ou à estimer — ${LIBELLES_METHODE[m]}`,
       {
@@ -85,14 +111,30 @@ export function blocsCouverture(
   }
   for (const m of MOTIFS) rows.push([m.libelle, centsToEuros(c.hors[m.motif])]);
   const fin = ici() - 1;
+  const termes = [
+    ...METHODES.map((m) => [`Lignes « ${LIBELLES_METHODE[m]} »`, c.parMethode[m]] as const),
+    ...MOTIFS.map((m) => [m.libelle, c.hors[m.motif]] as const),
+  ].map(([libelle, v], i) => feuille(libelle, euros(v), "euros", { cellule: `B${debut + i}` }));
+  const totalClasse = noeud("Total des montants classés", euros(c.classe), "euros", "somme", termes);
+  notes.push({ cell: `B${ici()}`, text: noteDeTrace(totalClasse, `Σ B${debut}:B${fin}`) });
   rows.push(["Total des montants classés", { formula: `SUM(B${debut}:B${fin})`, result: centsToEuros(c.classe) }]);
   rows.push(["Montants des lignes du devis lues", centsToEuros(c.lignes)]);
   const controle = ici();
+  notes.push({
+    cell: `B${controle}`,
+    text: noteDeTrace(
+      noeud("Contrôle", euros(subCents(c.classe, c.lignes)), "euros", "difference", [
+        feuille("Total des montants classés", euros(c.classe), "euros", { cellule: `B${controle - 2}` }),
+        feuille("Montants des lignes du devis lues", euros(c.lignes), "euros", { cellule: `B${controle - 1}` }),
+      ]),
+      `B${controle - 2} − B${controle - 1}, arrondi au centime : 0 quand chaque euro du devis est classé une fois`,
+    ),
+  });
   rows.push([
     "Contrôle (doit valoir 0)",
     { formula: `ROUND(B${controle - 2}-B${controle - 1},2)`, result: centsToEuros(subCents(c.classe, c.lignes)) },
   ]);
   formats.push({ range: `B${debut}:B${controle}`, numFmt: FORMAT_EXCEL.montant });
   formats.push({ range: `A${controle - 2}:B${controle}`, bold: true });
-  return { rows, formats };
+  return { rows, formats, notes };
 }

@@ -2,7 +2,10 @@ import Decimal from "decimal.js";
 import Papa from "papaparse";
 import { type Cents, centsToDecimalString, centsToEuros, sumCents, ZERO } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
-import type { CellSpec, SheetSpec } from "../port/workbook";
+import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
+import type { TracesActiviteCarbone } from "../traces/carbone";
+import { noteDeTrace, noteVide, plagesDeCellules } from "../traces/note";
+import { euros, feuille, noeud, type Trace } from "../traces/trace";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
 import { AVERTISSEMENT_HOMOLOGATION, COL } from "./colonnes";
 import { CATEGORIES, libelleCategorie, type ActiviteEstimee, type CodeCategorie } from "./modele";
@@ -97,10 +100,20 @@ export function csvExport(lignes: LigneExport[]): string {
  */
 export function feuilleExport(
   lignes: LigneExport[],
-  bilan: { nom: string; premiere: number; derniere: number },
+  bilan: {
+    nom: string;
+    premiere: number;
+    derniere: number;
+    /** The activities in the order of the « Bilan carbone » rows, and their traces: each total's note names them. */
+    activites?: ActiviteEstimee[];
+    traces?: Record<string, TracesActiviteCarbone>;
+  },
   nom: string,
 ): SheetSpec {
   const b = nomFeuilleRef(bilan.nom);
+  const notes: NoteSpec[] = [];
+  const es = bilan.activites ?? [];
+  const rang = new Map(es.map((a, i) => [a.id, bilan.premiere + i]));
   const col = (c: number) => `${b}!$${colonneLettre(c)}$${bilan.premiere}:$${colonneLettre(c)}$${bilan.derniere}`;
   const crit = (r: number) => `${col(COL.categorie)},$A${r},${col(COL.poste)},$B${r},${col(COL.unite)},$D${r}`;
   const rows: CellSpec[][] = [
@@ -115,6 +128,7 @@ export function feuilleExport(
   const premiere = rows.length + 1;
   lignes.forEach((l, i) => {
     const r = premiere + i;
+    if (es.length) notes.push(...notesLigne(l, r, es, rang, bilan.traces ?? {}, b));
     rows.push([
       libelleCategorie(l.categorie),
       l.poste,
@@ -166,5 +180,104 @@ export function feuilleExport(
     ],
     freeze: { rows: premiere - 1 },
     tabColor: "#548235",
+    ...(notes.length ? { notes } : {}),
   };
+}
+
+/**
+ * The notes of one export row: each total is a Σ (or a count) over the « Bilan carbone » rows of the same category,
+ * poste and unit; the note names those rows and, through them, the devis (plan de travail) cells.
+ */
+function notesLigne(
+  l: LigneExport,
+  r: number,
+  es: ActiviteEstimee[],
+  rang: Map<string, number>,
+  traces: Record<string, TracesActiviteCarbone>,
+  b: string,
+): NoteSpec[] {
+  const groupe = es.filter((e) => e.categorie === l.categorie && e.poste === l.poste && e.unite === l.unite);
+  const ou = `lignes de ${b} de même catégorie, poste et unité`;
+  const plage = (c: number, x: ActiviteEstimee[]) =>
+    x.length ? `${b}!${plagesDeCellules(x.map((e) => `${colonneLettre(c)}${rang.get(e.id)}`))}` : "aucune ligne";
+  const terme = (e: ActiviteEstimee, t: Trace | undefined, valeur: string, unite: Trace["unite"]) =>
+    feuille(e.libelle, valeur, unite, {
+      cellule: t?.cellule ?? e.cellule,
+      ...(t?.formule ? { formule: t.formule } : {}),
+    });
+  const somme = (libelle: string, unite: Trace["unite"], termes: Trace[]) =>
+    noeud(libelle, termes.reduce((s, t) => s.plus(t.valeur), new Decimal(0)).toFixed(), unite, "somme", termes);
+  const out: NoteSpec[] = [];
+  const n = (c: string, text: string) => out.push({ cell: `${c}${r}`, text });
+  const avecQ = groupe.filter((e) => e.quantiteRetenue !== undefined);
+  n(
+    "C",
+    noteDeTrace(
+      somme(
+        `Quantité (${l.unite})`,
+        "nombre",
+        avecQ.map((e) => terme(e, traces[e.id]?.quantite, e.quantiteRetenue!, "nombre")),
+      ),
+      `Σ ${plage(COL.quantite, avecQ)} (quantité retenue) : ${ou}`,
+    ),
+  );
+  const avecM = groupe.filter((e) => e.montant !== undefined);
+  n(
+    "E",
+    noteDeTrace(
+      somme(
+        "Montant devis (€ HT)",
+        "euros",
+        avecM.map((e) => terme(e, traces[e.id]?.montant, euros(e.montant!), "euros")),
+      ),
+      `Σ ${plage(COL.montant, avecM)} : ${ou}`,
+    ),
+  );
+  const compte = (libelle: string, x: ActiviteEstimee[], quoi: string) =>
+    noteDeTrace(
+      somme(
+        libelle,
+        "nombre",
+        x.map((e) => feuille(e.libelle, "1", "nombre", { cellule: e.cellule })),
+      ),
+      `nombre de ${ou}${quoi} : ${plage(COL.categorie, x)}`,
+    );
+  n("F", compte("Lignes", groupe, ""));
+  n(
+    "G",
+    compte(
+      "À compléter",
+      groupe.filter((e) => e.quantiteRetenue === undefined),
+      " dont la quantité retenue est vide",
+    ),
+  );
+  const avecQR = groupe.filter((e) => e.quantiteRealisee !== undefined);
+  n(
+    "H",
+    avecQR.length
+      ? noteDeTrace(
+          somme(
+            `Quantité réalisée (${l.unite})`,
+            "nombre",
+            avecQR.map((e) => feuille(e.libelle, e.quantiteRealisee!, "nombre", { cellule: e.cellule })),
+          ),
+          `Σ ${plage(COL.quantiteRealisee, avecQR)} : ${ou}`,
+        )
+      : noteVide("Quantité réalisée", `aucune quantité réalisée saisie dans ${plage(COL.quantiteRealisee, groupe)}`),
+  );
+  const avecR = groupe.filter((e) => e.realise !== undefined);
+  n(
+    "I",
+    avecR.length
+      ? noteDeTrace(
+          somme(
+            "Réalisé (€)",
+            "euros",
+            avecR.map((e) => terme(e, traces[e.id]?.realise, euros(e.realise!), "euros")),
+          ),
+          `Σ ${plage(COL.realise, avecR)} : ${ou}`,
+        )
+      : noteVide("Réalisé (€)", `aucun réalisé dans ${plage(COL.realise, groupe)}`),
+  );
+  return out;
 }

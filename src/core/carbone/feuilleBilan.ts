@@ -1,7 +1,10 @@
 import Decimal from "decimal.js";
 import { centsToEuros } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
-import type { CellSpec, RangeFormat, SheetSpec } from "../port/workbook";
+import type { CellSpec, NoteSpec, RangeFormat, SheetSpec } from "../port/workbook";
+import { tracesCarbone, UNITE_TONNES, type TracesActiviteCarbone, type TracesCarbone } from "../traces/carbone";
+import { noteDeTrace, noteVide, plagesDeCellules } from "../traces/note";
+import { feuille, noeud, type Trace } from "../traces/trace";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import {
@@ -32,11 +35,37 @@ export interface EntreesFeuilleBilan {
   chapitres: { code: string; libelle: string }[];
   /** Is the producer's cell a number (a formula may refer to it), or text (its value is copied)? */
   numerique(ref: string): boolean;
-  /** Extra blocks after the factor table (plan de travail, coverage of the devis). */
+  /** Extra blocks after the factor table (plan de travail, coverage of the devis); `ligne` gives an activity's row. */
   blocsApres?: (
     premiereLigne: number,
     colonne: (c: number) => string,
-  ) => { rows: CellSpec[][]; formats: RangeFormat[] };
+    ligne: (id: string) => number,
+  ) => { rows: CellSpec[][]; formats: RangeFormat[]; notes?: NoteSpec[] };
+  /** « D'où vient ce chiffre ? » of every figure (computed here when not given). */
+  traces?: TracesCarbone;
+}
+
+/** The first sentence of a factor's source (« Lib&CO2 (copie de la Base Carbone V23.6). »), at most 200 characters. */
+function premierePhrase(s: string): string {
+  const m = /^.*?[.;](?=\s|$)/.exec(s);
+  const p = (m ? m[0] : s).trim();
+  return p.length > 200 ? `${p.slice(0, 199)}…` : p;
+}
+
+/** A count of activity rows as a trace: one per row, each named by its label and devis (plan de travail) cell. */
+function compte(libelle: string, es: ActiviteEstimee[]): Trace {
+  return noeud(
+    libelle,
+    String(es.length),
+    "nombre",
+    "somme",
+    es.map((a) => feuille(a.libelle, "1", "nombre", { cellule: a.cellule })),
+  );
+}
+
+/** « O26:O31, O35 » — the rows of a column on this sheet, or « aucune ligne ». */
+function lignesDe(c: number, rangs: number[]): string {
+  return rangs.length ? plagesDeCellules(rangs.map((r) => `${L(c)}${r}`)) : "aucune ligne";
 }
 
 /**
@@ -47,8 +76,11 @@ export interface EntreesFeuilleBilan {
 export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
   const moi = nomFeuilleRef(nom);
   const { activites: as, totaux } = e;
+  const tr = e.traces ?? tracesCarbone(as, e.jeu);
   const rows: CellSpec[][] = [];
   const formats: RangeFormat[] = [];
+  const notes: NoteSpec[] = [];
+  const note = (cell: string, text: string) => notes.push({ cell, text });
   rows.push(["Bilan carbone — pré-estimation préparée par Prodbook"]);
   rows.push([AVERTISSEMENT_HOMOLOGATION]);
   rows.push([
@@ -80,11 +112,42 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
   const plageF = `$A$${facteurs.premiere}:$J$${facteurs.derniere}`;
   const col = (c: number) => `$${L(c)}$${premiereAct}:$${L(c)}$${derniereAct}`;
   const somme = (c: number, crit: string) => `SUMIFS(${col(c)},${col(COL.categorie)},${crit})`;
+  const rang = new Map(as.map((a, i) => [a.id, premiereAct + i]));
+  const rangs = (es: ActiviteEstimee[]) => es.map((a) => rang.get(a.id)!);
+  const codesFacteurs = [...e.jeu.facteurs.keys(), ...e.jeu.manquants.keys()];
+  const ligneFacteur = (code: string) => {
+    const i = codesFacteurs.indexOf(code);
+    return i < 0 ? undefined : facteurs.premiere + i;
+  };
 
   CATEGORIES.forEach((c, i) => {
     const r = premiereCat + i;
     const de = as.filter((a) => a.categorie === c.code);
     const k = totaux.parCategorie.get(c.code)!;
+    const ct = tr.categories[c.code];
+    const ou = `catégorie « ${c.libelle} » (colonne D)`;
+    note(`B${r}`, noteDeTrace(ct.previsionnel, `Σ ${lignesDe(COL.previsionnel, rangs(de))} : ${ou}`));
+    const avecDef = de.filter((a) => a.kgCO2eDefinitif !== undefined);
+    note(
+      `C${r}`,
+      noteDeTrace(
+        ct.definitif,
+        `Σ ${lignesDe(COL.definitif, rangs(avecDef))} : lignes de la ${ou} qui ont un définitif`,
+      ),
+    );
+    const methode = (m: string, x: ActiviteEstimee[]) =>
+      `nombre de lignes de la ${ou}${m ? ` dont la méthode (colonne P) est « ${m} »` : ""} : ${lignesDe(COL.categorie, rangs(x))}`;
+    const aComp = de.filter((a) => a.methode === "a-completer");
+    const sansF = de.filter((a) => a.methode === "facteur-manquant");
+    note(`D${r}`, noteDeTrace(compte(`Activités « ${c.libelle} »`, de), methode("", de)));
+    note(`E${r}`, noteDeTrace(compte(`À compléter « ${c.libelle} »`, aComp), methode(A_COMPLETER, aComp)));
+    note(
+      `F${r}`,
+      noteDeTrace(
+        compte(`Facteur manquant « ${c.libelle} »`, sansF),
+        methode(LIBELLES_METHODE["facteur-manquant"], sansF),
+      ),
+    );
     rows.push([
       c.libelle,
       { formula: somme(COL.previsionnel, `$A${r}`), result: t(k.kg) },
@@ -101,6 +164,22 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
     ]);
   });
   const s = (c: string) => ({ formula: `SUM(${c}${premiereCat}:${c}${ligneTotalCat - 1})` });
+  const sommeCat = (c: string, libelle: string, valeur: (code: string) => string) =>
+    noeud(
+      libelle,
+      CATEGORIES.reduce((x, k) => x.plus(valeur(k.code)), new Decimal(0)).toFixed(),
+      "nombre",
+      "somme",
+      CATEGORIES.map((k, i) => feuille(k.libelle, valeur(k.code), "nombre", { cellule: `${c}${premiereCat + i}` })),
+      { formule: `Σ ${c}${premiereCat}:${c}${ligneTotalCat - 1} (les catégories)` },
+    );
+  const nb = (code: string, m?: string) =>
+    String(as.filter((a) => a.categorie === code && (!m || a.methode === m)).length);
+  note(`B${ligneTotalCat}`, noteDeTrace(sommeCat("B", tr.total.libelle, (k) => tr.categories[k].previsionnel.valeur)));
+  note(`C${ligneTotalCat}`, noteDeTrace(sommeCat("C", tr.definitif.libelle, (k) => tr.categories[k].definitif.valeur)));
+  note(`D${ligneTotalCat}`, noteDeTrace(sommeCat("D", "Activités", (k) => nb(k))));
+  note(`E${ligneTotalCat}`, noteDeTrace(sommeCat("E", "À compléter", (k) => nb(k, "a-completer"))));
+  note(`F${ligneTotalCat}`, noteDeTrace(sommeCat("F", "Facteur manquant", (k) => nb(k, "facteur-manquant"))));
   rows.push([
     "Total",
     { ...s("B"), result: t(totaux.total) },
@@ -115,6 +194,20 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
     const r = premiereChap + i;
     const k = totaux.parChapitre.get(ch.code);
     const crit = critereExact(ch.code, `$A${r}`);
+    const de = as.filter((a) => (a.chapitre ?? "plan") === ch.code);
+    const ct = tr.chapitres[ch.code];
+    const ou = `chapitre « ${ch.code} » (colonne F)`;
+    if (ct) {
+      note(`C${r}`, noteDeTrace(ct.previsionnel, `Σ ${lignesDe(COL.previsionnel, rangs(de))} : lignes du ${ou}`));
+      const avecDef = de.filter((a) => a.kgCO2eDefinitif !== undefined);
+      note(
+        `D${r}`,
+        noteDeTrace(
+          ct.definitif,
+          `Σ ${lignesDe(COL.definitif, rangs(avecDef))} : lignes du ${ou} qui ont un définitif`,
+        ),
+      );
+    }
     rows.push([
       ch.code,
       ch.libelle,
@@ -125,7 +218,11 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
   rows.push([]);
   rows.push(["Activités (une ligne par ligne du devis ou compte du plan de travail)"]);
   rows.push(ENTETES_ACTIVITES.slice());
-  as.forEach((a, i) => rows.push(ligneActivite(a, premiereAct + i, plageF, e.numerique)));
+  as.forEach((a, i) => {
+    const r = premiereAct + i;
+    rows.push(ligneActivite(a, r, plageF, e.numerique));
+    notes.push(...notesActivite(a, r, tr.activites[a.id], e.jeu, ligneFacteur(a.facteurRetenu)));
+  });
   if (as.length === 0) rows.push(["Aucune activité trouvée dans le devis ni le plan de travail."]);
   rows.push([]);
   rows.push(["Facteurs d'émission (remplaçables dans la feuille Paramètres : clé carbone.<code>)"]);
@@ -133,14 +230,29 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
   const conversions = blocConversions(e.jeu, facteurs.derniere + 1);
   rows.push(...conversions.rows);
   formats.push(...conversions.formats);
-  const apres = e.blocsApres?.(facteurs.derniere + conversions.rows.length + 2, col);
+  const apres = e.blocsApres?.(facteurs.derniere + conversions.rows.length + 2, col, (id) => rang.get(id) ?? 0);
   if (apres) {
     rows.push([]);
     rows.push(...apres.rows);
     formats.push(...apres.formats);
+    notes.push(...(apres.notes ?? []));
   }
 
   const tot = `B${ligneTotalCat}`;
+  note(`B${ligneKpi}`, noteDeTrace(tr.total, `${tot} (Σ des catégories)`));
+  note(
+    `D${ligneKpi}`,
+    totaux.definitifsDisponibles
+      ? noteDeTrace(tr.definitif, `C${ligneTotalCat} (Σ des catégories)`)
+      : noteVide(
+          tr.definitif.libelle,
+          `« ${AUCUN_REALISE} » : aucune ligne n'a de réalisé ni de quantité réalisée (colonnes Q et R)`,
+        ),
+  );
+  const parts = (m: string) =>
+    `Σ ${L(COL.previsionnel)} des lignes « ${m} » (colonne P) ÷ ${tot} ; 0 quand le total vaut 0`;
+  note(`F${ligneKpi}`, noteDeTrace(tr.partActivite, parts(TYPE_ACTIVITE)));
+  note(`H${ligneKpi}`, noteDeTrace(tr.partMonetaire, parts(TYPE_MONETAIRE)));
   rows[ligneKpi - 1] = [
     "Total prévisionnel (t CO2e)",
     { formula: tot, result: t(totaux.total) },
@@ -229,7 +341,7 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
     charts: [
       {
         type: "column",
-        title: "Émissions par catégorie (t CO2e)",
+        title: `Émissions par catégorie (${UNITE_TONNES})`,
         categories: `${moi}!$A$${premiereCat}:$A$${ligneTotalCat - 1}`,
         series: [
           { name: "Prévisionnel", values: `${moi}!$B$${premiereCat}:$B$${ligneTotalCat - 1}` },
@@ -241,7 +353,75 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
       },
     ],
     tabColor: "#548235",
+    ...(notes.length ? { notes } : {}),
   };
+}
+
+/**
+ * The notes of one activity row: quantity (the devis or plan de travail cells), amount, factor (identifier, table
+ * version, source, or why it is missing), base, prévisionnel, réalisé and définitif, each naming the cells of this
+ * row its formula reads. Only on cells written (a value read as text stays a value, without note).
+ */
+function notesActivite(
+  a: ActiviteEstimee,
+  r: number,
+  t: TracesActiviteCarbone,
+  jeu: JeuFacteurs,
+  ligneFacteur: number | undefined,
+): NoteSpec[] {
+  const K = (c: number) => `${L(c)}${r}`;
+  const out: NoteSpec[] = [];
+  const n = (c: number, text: string) => out.push({ cell: K(c), text });
+  if (t.quantiteLue) n(COL.quantiteLue, noteDeTrace(t.quantiteLue));
+  if (t.quantite && !a.corrigee)
+    n(COL.quantite, noteDeTrace(t.quantite, `${K(COL.quantiteLue)} (quantité lue), modifiable : cellule jaune`));
+  if (t.montant) n(COL.montant, noteDeTrace(t.montant));
+  const table = ligneFacteur ? `tableau des facteurs de cette feuille, ligne ${ligneFacteur}` : "tableau des facteurs";
+  const recherche = `lue par son code (${K(COL.facteur)}, « ${a.facteurRetenu} ») dans le ${table}`;
+  const manquant = jeu.manquants.get(a.facteurRetenu);
+  n(
+    COL.valeur,
+    t.facteur
+      ? noteDeTrace(t.facteur, undefined, [
+          ...(a.facteurTrouve && !a.facteurTrouve.url ? [`Source : ${premierePhrase(a.facteurTrouve.source)}`] : []),
+          `Valeur ${recherche}.`,
+        ])
+      : noteVide(
+          "Facteur (kg CO₂e / unité)",
+          manquant
+            ? `facteur manquant « ${manquant.libelle} » (${manquant.unite}) : ${manquant.raison}`
+            : `code « ${a.facteurRetenu} » inconnu du tableau des facteurs`,
+          [`Valeur ${recherche} ; donnez-en une dans la feuille « Paramètres » (clé carbone.${a.facteurRetenu}).`],
+        ),
+  );
+  const formuleBase =
+    a.facteurTrouve?.type === "monetaire"
+      ? `${K(COL.montant)} ÷ 1 000 (ratio monétaire : montant en k€ HT)`
+      : `${K(COL.quantite)} (quantité retenue)`;
+  n(
+    COL.base,
+    t.base ? noteDeTrace(t.base, formuleBase) : noteVide("Base de calcul", t.previsionnel.formule ?? "non chiffré"),
+  );
+  n(
+    COL.previsionnel,
+    noteDeTrace(
+      t.previsionnel,
+      t.base ? `${K(COL.base)} × ${K(COL.valeur)} ÷ 1 000 (base × facteur, kg → t)` : undefined,
+    ),
+  );
+  if (t.realise && a.realiseDuGrandLivre) n(COL.realise, noteDeTrace(t.realise));
+  n(
+    COL.definitif,
+    t.definitif
+      ? noteDeTrace(t.definitif)
+      : noteVide(
+          `Définitif (${UNITE_TONNES})`,
+          !t.facteur
+            ? "facteur manquant : non chiffré"
+            : "ni quantité réalisée (colonne R) ni réalisé (colonne Q) sur cette ligne",
+        ),
+  );
+  return out;
 }
 
 /** One activity row: the producer's cells by live formula when they hold numbers, else their value as read. */

@@ -108,6 +108,18 @@ export function noteDeTrace(t: Trace, formule?: string, complements: string[] = 
   return texte.length > LONGUEUR_NOTE_MAX ? `${texte.slice(0, LONGUEUR_NOTE_MAX - 1)}…` : texte;
 }
 
+/**
+ * The note of a formula cell that shows nothing (a figure not computed, a sum of nothing): what it would hold and why
+ * it is empty, as noteDeTrace writes a figure.
+ */
+export function noteVide(libelle: string, pourquoi: string, complements: string[] = []): string {
+  const fin = "(Prodbook, « D'où vient ce chiffre ? »)";
+  const texte = [`${libelle} : vide`, `= ${pourquoi}`, ...complements].join("\n");
+  // Cut before the last line, so that a long reason (a missing factor's research) still ends with it.
+  const max = LONGUEUR_NOTE_MAX - fin.length - 1;
+  return `${texte.length > max ? `${texte.slice(0, max - 1)}…` : texte}\n${fin}`;
+}
+
 /** A term of a ratio as the sheet's formula reads it: what it is, its amount in cents, the cell it is read from. */
 export interface TermeRatio {
   libelle: string;
