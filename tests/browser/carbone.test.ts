@@ -16,7 +16,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
   const v = voletDuBloc();
   const { page } = v;
 
-  it("« Estimer » : total en t CO2e, catégories, manquants cliquables vers leur cellule, outils homologués cités", async () => {
+  it("« Estimer » : total en t CO₂e, catégories, manquants cliquables vers leur cellule, outils homologués cités", async () => {
     await page.getByTestId(TEST_IDS.onglet("carbone")).click();
     await page.locator('[data-testid="carbone-planning"] option', { hasText: "PDT" }).waitFor({ state: "attached" });
     await page.getByTestId("carbone-planning").selectOption("PDT");
@@ -25,7 +25,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     await total.waitFor();
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     // Same figures as `prodbook carbone` on the same workbook (tests/cli/carbone.test.ts).
-    expect(await total.textContent()).toBe("0,98 t CO2e");
+    expect(await total.textContent()).toBe("0,98 t CO₂e");
     expect(await page.getByTestId("carbone-parts").textContent()).toBe(
       "Données d'activité 46,6\u00a0% · ratios monétaires 53,4\u00a0%",
     );
@@ -33,7 +33,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     expect(await page.getByTestId("carbone-categorie-transport").textContent()).toContain(
       "6\u00a0lignes · 5 à compléter · 1\u00a0facteur manquant",
     );
-    // A category none of whose lines could be computed says so, rather than « 0,00 » t CO2e (read as no emissions).
+    // A category none of whose lines could be computed says so, rather than « 0,00 » t CO₂e (read as no emissions).
     for (const code of ["transport", "energie"])
       expect(await page.getByTestId(`carbone-categorie-${code}`).textContent()).toMatch(/non chiffré$/);
     const homologation = await page.getByTestId("carbone-homologation").textContent();
@@ -132,12 +132,12 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     expect(
       await chiffres.evaluateAll((ls) => ls.map((l) => (l as HTMLElement).innerText.replace(/\s+/g, " "))),
     ).toEqual([
-      "Autres produits manufacturés (ratio monétaire) (Base Carbone 43365) : 231 kg CO2e / k€ HT à vérifier",
-      "Hébergement — nuit d'hôtel (France) (Étude ADEME tourisme 2022 réf. 7637) : 4,3 kg CO2e / nuitée à vérifier",
-      "Repas moyen (Base Carbone 20682) : 2,04 kg CO2e / repas à vérifier",
-      "Produits informatiques, électroniques et optiques (ratio monétaire) (Base Carbone 43420) : 216 kg CO2e / k€ HT à vérifier",
-      "Assurance (ratio monétaire) (Base Carbone 43475) : 77 kg CO2e / k€ HT à vérifier",
-      "Services juridiques et comptables (ratio monétaire) (Base Carbone 43545) : 67 kg CO2e / k€ HT à vérifier",
+      "Autres produits manufacturés (ratio monétaire) (Base Carbone 43365) : 231 kg CO₂e / k€ HT à vérifier",
+      "Hébergement — nuit d'hôtel (France) (Étude ADEME tourisme 2022 réf. 7637) : 4,3 kg CO₂e / nuitée à vérifier",
+      "Repas moyen (Base Carbone 20682) : 2,04 kg CO₂e / repas à vérifier",
+      "Produits informatiques, électroniques et optiques (ratio monétaire) (Base Carbone 43420) : 216 kg CO₂e / k€ HT à vérifier",
+      "Assurance (ratio monétaire) (Base Carbone 43475) : 77 kg CO₂e / k€ HT à vérifier",
+      "Services juridiques et comptables (ratio monétaire) (Base Carbone 43545) : 67 kg CO₂e / k€ HT à vérifier",
     ]);
     const table = details.getByTestId("texte-applique");
     expect(await table.count()).toBe(1);
@@ -166,13 +166,13 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     );
     const etat = await etatExcel(page);
     const bilan = etat.feuilles.find((f) => f.name === "Bilan carbone")!;
-    expect(bilan.charts.map((c) => c.title)).toEqual(["Émissions par catégorie (t CO2e)"]);
+    expect(bilan.charts.map((c) => c.title)).toEqual(["Émissions par catégorie (t CO₂e)"]);
     expect(bilan.formules[4][1]).toMatch(/^=B\d+$/);
     expect(etat.feuilles.map((f) => f.name)).toContain("Export carbone");
 
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await page.getByTestId(TEST_IDS.onglet("carbone")).click();
-    expect(await page.getByTestId("carbone-total").textContent()).toBe("0,98 t CO2e");
+    expect(await page.getByTestId("carbone-total").textContent()).toBe("0,98 t CO₂e");
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
   });

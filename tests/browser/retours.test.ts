@@ -73,7 +73,7 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
     await page.getByTestId("carbone-total").waitFor({ timeout: 20000 });
     await expect(
       page.getByTestId(TEST_IDS.retour("carbone-estimer")).locator('[aria-live="polite"]').innerText(),
-    ).resolves.toMatch(/^Pré-estimation\u00a0: \d+(,\d+)? t CO2e\.$/);
+    ).resolves.toMatch(/^Pré-estimation\u00a0: \d+(,\d+)? t CO₂e\.$/);
   });
 
   it("Versions : comparer montre son attente, son annonce et son erreur sous « Comparer »", async () => {

@@ -95,7 +95,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
   const activite = (cellule: string) => j.categories.flatMap((c) => c.activites).find((a) => a.cellule === cellule)!;
   const vue = (a: Activite) => [a.poste, a.quantite, a.unite, a.codeFacteur, a.facteur, a.methode, a.kgCO2e];
 
-  test("les nuits d'hôtel sont estimées par nuitée (4,3 kg CO2e, étude ADEME tourisme 2022, M)", () => {
+  test("les nuits d'hôtel sont estimées par nuitée (4,3 kg CO₂e, étude ADEME tourisme 2022, M)", () => {
     // 15 nuits × 4 chambres = 60 nuitées × 4,3 = 258 kg.
     expect(vue(activite("Devis!B6"))).toEqual([
       "Hébergement (nuitées)",
@@ -127,7 +127,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
   });
 
   test("utilitaire et camion estimés avec leur élément de la Base Carbone ; ferry : facteur manquant, ce qu'il faut saisir", () => {
-    // 850 km × 0,547 kg CO2e/km (Base Carbone 21030, VUL 3,5 t, élément archivé : L).
+    // 850 km × 0,547 kg CO₂e/km (Base Carbone 21030, VUL 3,5 t, élément archivé : L).
     expect(vue(activite("Devis!B4"))).toEqual([
       "Véhicule utilitaire",
       "850",
@@ -167,7 +167,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     const message = (c: string) => j.manquants.find((m) => m.cellule === c)?.message;
     expect(message("Devis!B3")).toBe(
       "Facteur manquant pour « Ferry » (Ferry Marseille–Ajaccio (400 km)) : aucun facteur d'émission sourcé en kg " +
-        "CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; " +
+        "CO₂e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; " +
         "chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la traversée), ou, " +
         "pour une première estimation sur son montant, choisissez dans la colonne « Code facteur » le ratio " +
         "monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — montant lu : " +
@@ -187,7 +187,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     ]);
     expect(j.manquants.find((m) => m.cellule === "Devis!B10")?.message).toBe(
       "Facteur manquant pour « Location caméra » (Location caméra Alexa Mini) : aucun facteur d'émission sourcé en " +
-        "kg CO2e par jour (« Location de matériel (caméra, lumière, machinerie, son) », raison dans le tableau des " +
+        "kg CO₂e par jour (« Location de matériel (caméra, lumière, machinerie, son) », raison dans le tableau des " +
         "facteurs de la feuille « Bilan carbone ») ; Carbon'Clap demande le type de matériel et sa durée " +
         "d'utilisation (FAQ Carbon'Clap d'Ecoprod) : saisissez-y la catégorie de matériel (caméra, lumière, " +
         "machinerie, son) et ses jours d'utilisation — jours d'utilisation lus : 12 ; montant lu : " +
@@ -207,7 +207,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     );
   });
 
-  test("totaux : 464,95 + 384 + 258 + 204,8 + 61,2 = 1 372,95 kg, soit 1,37 t CO2e ; chaque euro du devis est classé", () => {
+  test("totaux : 464,95 + 384 + 258 + 204,8 + 61,2 = 1 372,95 kg, soit 1,37 t CO₂e ; chaque euro du devis est classé", () => {
     expect(vue(activite("Devis!B8"))).toEqual([
       "Repas végétarien",
       "120",
@@ -240,7 +240,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     const r = carbone(fichier);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "Total prévisionnel\u00a0: 1,37 t CO2e (données d'activité 85,1\u00a0%, ratios monétaires 14,9\u00a0%)",
+      "Total prévisionnel\u00a0: 1,37 t CO₂e (données d'activité 85,1\u00a0%, ratios monétaires 14,9\u00a0%)",
     );
     expect(r.out).toContain("À compléter (5)\u00a0:");
     expect(r.out).toMatch(/Transport de personnes +0,85 t +\(3\u00a0activités, 1\u00a0facteur manquant\)/);
@@ -304,7 +304,7 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
       "2",
     ]);
     expect(a("Devis!B6").source).toBe("Paramètres 'Paramètres'!B2 [L, à vérifier]");
-    // 300 kg of equipment + 600 km × 0,547 = 328,2 kg of van = 0,63 t CO2e.
+    // 300 kg of equipment + 600 km × 0,547 = 328,2 kg of van = 0,63 t CO₂e.
     expect(j.total).toBe("0.63");
     expect(j.categories.find((c) => c.code === "materiel")?.tCO2e).toBe("0.30");
     // No factor in force for the ferry: listed, not estimated; the van is (Base Carbone 21030, L).
@@ -365,7 +365,7 @@ describe("prodbook carbone (binaire) : location à la semaine comptée en jours 
     expect(apres.code).toBe(0);
     const k = JSON.parse(apres.out) as Sortie;
     const ferry = k.categories.flatMap((c) => c.activites).find((a) => a.cellule === "Devis!B3")!;
-    // 540 € HT = 0,54 k€ × 590 kg CO2e/k€ HT = 318,6 kg (Base Carbone 25006, 2016, copy of the v22.0 export: M).
+    // 540 € HT = 0,54 k€ × 590 kg CO₂e/k€ HT = 318,6 kg (Base Carbone 25006, 2016, copy of the v22.0 export: M).
     expect([ferry.codeFacteur, ferry.facteur, ferry.uniteFacteur, ferry.methode, ferry.kgCO2e]).toEqual([
       "ratio-transport-maritime",
       "590",

@@ -132,7 +132,7 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
     expect(r.code).toBe(0);
     const texte = r.out.join("\n");
     expect(texte).toContain("Réalisé\u00a0: FEC «\u00a0production-2024.txt\u00a0», correspondances du fichier donné.");
-    expect(texte).toContain("Total prévisionnel\u00a0: 0,09 t CO2e\u202f; définitif\u00a0: 0,10 t CO2e");
+    expect(texte).toContain("Total prévisionnel\u00a0: 0,09 t CO₂e\u202f; définitif\u00a0: 0,10 t CO₂e");
     expect(texte).toMatch(/\n {2}Achats et services +0,09 t {2}définitif 0,10 t +\(1\u00a0activité\)/);
     expect(texte).toMatch(/\n {2}Hébergement +0,00 t {2}définitif inconnu +\(0\u00a0activité\)/);
   });
@@ -324,7 +324,7 @@ describe("prodbook carbone : une quantité corrigée sur une formule vivante, ga
       expect(b.getCell(`${col(COL.quantite)}${m}`).value).toBe(60);
       expect(b.getCell(`${col(COL.previsionnel)}${m}`).result).toBeCloseTo(0.258, 9);
       // The sheet's total (a formula over the rows) carries the recomputed figure.
-      expect(b.getCell("A5").value).toBe("Total prévisionnel (t CO2e)");
+      expect(b.getCell("A5").value).toBe("Total prévisionnel (t CO₂e)");
       expect(b.getCell("B5").result).toBeCloseTo(0.92728, 9);
       entree = sortie;
     }

@@ -48,7 +48,7 @@ describe("prodbook carbone --json : le contrat public", () => {
     j = JSON.parse(r.out[0]);
   });
 
-  test("total en t CO2e (deux décimales), catégories, activités avec cellule, quantité, unité, facteur, source", () => {
+  test("total en t CO₂e (deux décimales), catégories, activités avec cellule, quantité, unité, facteur, source", () => {
     expect(j.total).toBe("0.98");
     expect(Object.keys(j)).toEqual(
       expect.arrayContaining(["total", "categories", "manquants", "definitif", "partActivite", "partMonetaire"]),
@@ -134,7 +134,7 @@ describe("prodbook carbone -o et --csv", () => {
     expect(r.code).toBe(0);
     const texte = r.out.join("\n");
     expect(texte).toContain(
-      "Total prévisionnel\u00a0: 0,98 t CO2e (données d'activité 46,6\u00a0%, ratios monétaires 53,4\u00a0%)",
+      "Total prévisionnel\u00a0: 0,98 t CO₂e (données d'activité 46,6\u00a0%, ratios monétaires 53,4\u00a0%)",
     );
     expect(texte).toContain("doit être fait avec un outil homologué\u00a0: SeCO2, Carbon'Clap ou Carbon Stage");
     // What the total leaves out is said next to it, and a category without any figure is not « 0,00 t ».
@@ -198,6 +198,41 @@ describe("prodbook carbone -o et --csv", () => {
     await relu.xlsx.readFile(rafraichi);
     const b = relu.getWorksheet("Bilan carbone")!;
     expect(b.getCell(`${col(COL.quantite)}${ligneDe(b, "devis:Budget Gardiens!43")}`).value).toBe(28320);
+    // The prévisionnel's note says the quantity typed, not read: 28 320 × 0,00293 kg (Base Carbone 43256) = 0,082978 t.
+    const note = String(b.getCell(`${col(COL.previsionnel)}${ligneDe(b, "devis:Budget Gardiens!43")}`).note);
+    expect(note.split("\n").slice(0, 3)).toEqual([
+      "Prévisionnel (t CO₂e) : 0,0829776",
+      `= N${ligneDe(b, "devis:Budget Gardiens!43")} × L${ligneDe(b, "devis:Budget Gardiens!43")} ÷ 1 000 (base × facteur, kg → t)`,
+      "← Base (passager.km) : 28\u202f320 (saisie dans la feuille « Bilan carbone »)",
+    ]);
+    expect(note).toContain("(Base Carbone 43256 — TGV, 2022 [H])");
+  });
+
+  test("l'unité s'écrit « CO₂e » dans le texte, les feuilles et leurs notes ; les champs JSON gardent tCO2e, kgCO2e", async () => {
+    const ecrit = path.join(dir, "unite.xlsx");
+    const texte = await lancer(["carbone", PLAN, "--date", "2026-06-01", "-o", ecrit]);
+    expect(texte.out.join("\n")).toContain("t CO₂e");
+    expect(texte.out.join("\n")).not.toMatch(/(?<![A-Za-z])CO2e/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(ecrit);
+    const ascii: string[] = [];
+    let unites = 0;
+    for (const nom of ["Bilan carbone", "Export carbone"])
+      wb.getWorksheet(nom)!.eachRow((r) =>
+        r.eachCell((c) => {
+          for (const t of [c.value, c.note])
+            if (typeof t === "string") {
+              // Quotations of a source keep its spelling: « kgCO2e/kWh », « ktCO2e », a law's « ou CO2e ».
+              if (/(?<![A-Za-z])CO2e/.test(t.replace(/équivalent ou CO2e/g, ""))) ascii.push(`${nom}!${c.address}`);
+              if (t.includes("CO₂e")) unites++;
+            }
+        }),
+      );
+    expect(ascii).toEqual([]);
+    expect(unites).toBeGreaterThan(20);
+    const j = JSON.parse((await lancer(["carbone", PLAN, "--date", "2026-06-01", "--json"])).out[0]);
+    expect(Object.keys(j.categories[0])).toEqual(expect.arrayContaining(["tCO2e", "tCO2eDefinitif"]));
+    expect(Object.keys(j.categories[1].activites[0])).toEqual(expect.arrayContaining(["kgCO2e", "kgCO2eDefinitif"]));
   });
 });
 
@@ -238,8 +273,8 @@ describe("prodbook carbone : définitif à côté du prévisionnel", () => {
     const cache = (ref: string) => (ws.getCell(ref).value as ExcelJS.CellFormulaValue).result;
     expect([cache(`${col(COL.previsionnel)}${l}`), cache(`${col(COL.definitif)}${l}`)]).toEqual([0.0924, 0.09625]);
     expect([ws.getCell("A5").value, ws.getCell("C5").value]).toEqual([
-      "Total prévisionnel (t CO2e)",
-      "Total définitif (t CO2e)",
+      "Total prévisionnel (t CO₂e)",
+      "Total définitif (t CO₂e)",
     ]);
   });
 });

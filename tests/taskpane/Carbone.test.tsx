@@ -228,7 +228,7 @@ describe("page Carbone et Grand livre chargé", () => {
     // 1 250 € réalisés × 77 kg/k€ = 96,25 kg.
     expect(assurance.activites.find((a) => a.cellule === "Budget!B9")!.kgCO2eDefinitif).toBe("96.25");
     const caption = screen.getByTestId(IDS_CARBONE.total).parentElement!.parentElement!.textContent;
-    expect(caption).toContain(`définitif ${cli.bilan.definitif!.replace(".", ",")} t CO2e`);
+    expect(caption).toContain(`définitif ${cli.bilan.definitif!.replace(".", ",")} t CO₂e`);
     expect(screen.getByTestId(IDS_CARBONE.categorie(assurance.code)).textContent).toContain(
       assurance.tCO2eDefinitif!.replace(".", ","),
     );

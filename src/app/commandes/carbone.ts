@@ -103,8 +103,8 @@ function conversionLisible(a: ActiviteEstimee): ConversionLisible | undefined {
   };
 }
 
-/** « 0.00293 » → « 0,00293 kg CO2e / passager.km ». */
-const valeurFacteur = (f: Facteur) => `${f.valeur.replace(".", ",")}\u00a0kg CO2e / ${f.unite}`;
+/** « 0.00293 » → « 0,00293 kg CO₂e / passager.km ». */
+const valeurFacteur = (f: Facteur) => `${f.valeur.replace(".", ",")}\u00a0kg CO₂e / ${f.unite}`;
 
 function chiffreFacteur(f: Facteur): ChiffreLisible {
   const av = aVerifier(f.confiance);

@@ -33,8 +33,8 @@ function texte(r: ResultatCarbone, io: Io): void {
     `Bilan carbone — pré-estimation (devis « ${r.feuilleDevis} »${b.plan ? `, plan de travail « ${b.plan.feuille} »` : ""})`,
   );
   io.out(
-    `Total prévisionnel : ${virgule(b.total)} t CO2e` +
-      (b.definitif !== null ? ` ; définitif : ${virgule(b.definitif)} t CO2e` : "") +
+    `Total prévisionnel : ${virgule(b.total)} t CO₂e` +
+      (b.definitif !== null ? ` ; définitif : ${virgule(b.definitif)} t CO₂e` : "") +
       ` (données d'activité ${pourcent(b.partActivite)}, ratios monétaires ${pourcent(b.partMonetaire)})`,
   );
   // The plan de travail's days × people: the set's meals, next to the devis's (or counted, when the devis has none).
@@ -130,7 +130,7 @@ function texte(r: ResultatCarbone, io: Io): void {
 export const commande = definirCommande({
   nom: "carbone",
   resume:
-    "Données d'activité du bilan carbone (devis et plan de travail), pré-estimation en t CO2e ; -o écrit les feuilles, " +
+    "Données d'activité du bilan carbone (devis et plan de travail), pré-estimation en t CO₂e ; -o écrit les feuilles, " +
     "--csv l'export pour le calculateur homologué, --fec le définitif depuis le Grand Livre",
   usage: USAGE,
   entree: "un classeur .xlsx",

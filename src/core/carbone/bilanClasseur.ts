@@ -206,7 +206,7 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
       out.push({
         cellule: e.cellule,
         message: m
-          ? `Facteur manquant pour « ${e.poste} » (${e.libelle}) : aucun facteur d'émission sourcé en kg CO2e par ` +
+          ? `Facteur manquant pour « ${e.poste} » (${e.libelle}) : aucun facteur d'émission sourcé en kg CO₂e par ` +
             `${m.unite} (« ${m.libelle} », raison dans le tableau des facteurs de la feuille « ${NOM_FEUILLE_CARBONE} ») ; ` +
             (m.conseil
               ? `${m.conseil}${lu(e)} ; ou donnez ` +

@@ -266,7 +266,7 @@ function lue(l: LigneDevis): string {
   return `${fr(q)} ${uniteAccordee(q, l.unite ?? "")}`.trim() + (refs ? ` (${refs})` : "");
 }
 
-/** The Base Carbone's rigid trucks (kg CO2e per t.km), by PTAC class: upper bound in tonnes. */
+/** The Base Carbone's rigid trucks (kg CO₂e per t.km), by PTAC class: upper bound in tonnes. */
 const CLASSES_CAMION: { max: number; facteur: string; libelle: string }[] = [
   { max: 7.5, facteur: "camion-rigide-3-5-7-5t", libelle: "3,5 à 7,5 t" },
   { max: 12, facteur: "camion-rigide-7-5-12t", libelle: "7,5 à 12 t" },

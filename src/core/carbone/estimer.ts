@@ -87,7 +87,7 @@ export function estimer(
 }
 
 export interface TotauxCarbone {
-  /** kg CO2e, exact. */
+  /** kg CO₂e, exact. */
   total: Decimal;
   definitif: Decimal;
   /** Activities with a définitif figure / all estimated ones. */
@@ -138,7 +138,7 @@ export function totaliser(es: ActiviteEstimee[]): TotauxCarbone {
   };
 }
 
-/** kg CO2e → « 12.34 » t CO2e (half-up, two decimals): the CLI contract. */
+/** kg CO₂e → « 12.34 » t CO₂e (half-up, two decimals): the CLI contract. */
 export function tonnes(kg: Decimal.Value): string {
   return new Decimal(kg).dividedBy(1000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }

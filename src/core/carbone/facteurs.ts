@@ -39,7 +39,7 @@ export function validerTableCarbone(
 
 export const TABLE_CARBONE = validerTableCarbone(brut);
 
-/** Prefix of the « Paramètres » keys: carbone.<code> = kg CO2e per unit (« 0,0035 »). */
+/** Prefix of the « Paramètres » keys: carbone.<code> = kg CO₂e per unit (« 0,0035 »). */
 export const PREFIXE_PARAMETRES = "carbone.";
 
 export interface JeuFacteurs {
@@ -101,11 +101,11 @@ export function facteursEnVigueur(date: string, surcharges: Surcharges = new Map
     connues.push(cle);
     const s = surcharges.get(cle);
     if (!s) continue;
-    const d = parseDecimalFr(s.valeur.replace(/\s*kg\s*co2e.*$/i, ""));
+    const d = parseDecimalFr(s.valeur.replace(/\s*kg\s*co[2₂]e.*$/i, ""));
     if (d === undefined || !d.isPositive() || d.isZero())
       throw new ParametreInvalideError(
         s.cellule,
-        `« ${s.valeur} » n'est pas un facteur d'émission valable pour « ${cle} » (attendu des kg CO2e par unité, par ` +
+        `« ${s.valeur} » n'est pas un facteur d'émission valable pour « ${cle} » (attendu des kg CO₂e par unité, par ` +
           `exemple « 0,0035 »).`,
       );
     const existant = facteurs.get(code);

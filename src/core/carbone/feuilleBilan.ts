@@ -93,8 +93,8 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
   const premiereCat = 8;
   rows.push([
     "Catégorie",
-    "Prévisionnel (t CO2e)",
-    "Définitif (t CO2e)",
+    "Prévisionnel (t CO₂e)",
+    "Définitif (t CO₂e)",
     "Activités",
     "À compléter",
     "Facteur manquant",
@@ -189,7 +189,7 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
     { ...s("F"), result: as.filter((a) => a.methode === "facteur-manquant").length },
   ]);
   rows.push([]);
-  rows.push(["Chapitre du devis", "Libellé", "Prévisionnel (t CO2e)", "Définitif (t CO2e)"]);
+  rows.push(["Chapitre du devis", "Libellé", "Prévisionnel (t CO₂e)", "Définitif (t CO₂e)"]);
   e.chapitres.forEach((ch, i) => {
     const r = premiereChap + i;
     const k = totaux.parChapitre.get(ch.code);
@@ -254,9 +254,9 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
   note(`F${ligneKpi}`, noteDeTrace(tr.partActivite, parts(TYPE_ACTIVITE)));
   note(`H${ligneKpi}`, noteDeTrace(tr.partMonetaire, parts(TYPE_MONETAIRE)));
   rows[ligneKpi - 1] = [
-    "Total prévisionnel (t CO2e)",
+    "Total prévisionnel (t CO₂e)",
     { formula: tot, result: t(totaux.total) },
-    "Total définitif (t CO2e)",
+    "Total définitif (t CO₂e)",
     // No réalisé anywhere (no « Écarts » sheet, nothing typed): said, not shown as 0 t (the CLI gives null).
     {
       formula: `IF(COUNT(${col(COL.definitif)})=0,"${AUCUN_REALISE}",C${ligneTotalCat})`,

@@ -10,8 +10,8 @@ const kg = (v: string | undefined) =>
   v === undefined ? null : new Decimal(v).toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed();
 
 /**
- * The public JSON contract of `prodbook carbone --json` (issue 15): total in t CO2e (two decimals), categories with
- * their activities (cellule, quantite, unite, facteur in kg CO2e per unit, source), manquants { cellule, message }.
+ * The public JSON contract of `prodbook carbone --json` (issue 15): total in t CO₂e (two decimals), categories with
+ * their activities (cellule, quantite, unite, facteur in kg CO₂e per unit, source), manquants { cellule, message }.
  * Fields may be added, never renamed or removed.
  */
 export function jsonCarbone(r: ResultatBilanCarbone) {

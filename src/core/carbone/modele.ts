@@ -31,7 +31,7 @@ export interface Facteur {
   libelle: string;
   categorie: CodeCategorie;
   type: TypeFacteur;
-  /** kg CO2e per `unite`, exact decimal string. */
+  /** kg CO₂e per `unite`, exact decimal string. */
   valeur: string;
   unite: string;
   /** "Base Carbone", "JORF", or "Paramètres" when the workbook gives it. */
@@ -157,7 +157,7 @@ export interface ActiviteEstimee extends Activite {
   methode: Methode;
   /** Base of the estimate in the factor's unit (k€ HT for a money-based ratio). */
   base?: string;
-  /** kg CO2e, exact decimal string; undefined when not estimated. */
+  /** kg CO₂e, exact decimal string; undefined when not estimated. */
   kgCO2e?: string;
   realise?: Cents;
   /**
@@ -166,7 +166,7 @@ export interface ActiviteEstimee extends Activite {
    */
   realiseDuGrandLivre?: { cellule?: string };
   quantiteRealisee?: string;
-  /** kg CO2e from actuals (quantité réalisée, or réalisé €). */
+  /** kg CO₂e from actuals (quantité réalisée, or réalisé €). */
   kgCO2eDefinitif?: string;
   commentaire?: string;
 }

@@ -221,7 +221,7 @@ export function Carbone() {
         return r;
       },
       ecrire ? "carbone-ecrire" : "carbone-estimer",
-      (r) => typographie(`Pré-estimation : ${fr(r.bilan.total)} t CO2e.`),
+      (r) => typographie(`Pré-estimation : ${fr(r.bilan.total)} t CO₂e.`),
     );
     // An error: nothing new to show; the earlier figures stay, marked as answering an earlier request.
     if (r === undefined) setPerime(true);
@@ -237,7 +237,7 @@ export function Carbone() {
     <section className={styles.page} aria-label="Bilan carbone">
       <Caption1>
         Données d'activité du bilan carbone (transports, hébergement, repas, matériel, énergie, achats) lues dans le
-        devis et le plan de travail, et une pré-estimation en tonnes de CO2e.
+        devis et le plan de travail, et une pré-estimation en tonnes de CO₂e.
       </Caption1>
       <ChampFeuille id={IDS_CARBONE.planning} label="Plan de travail" valeur={planning} onChange={setPlanning} />
       {charge ? (
@@ -302,11 +302,11 @@ export function Carbone() {
         {b && (
           <div className={styles.total}>
             <span className={styles.titre}>
-              <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO2e</Title3>
+              <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO₂e</Title3>
               {p?.totalAVerifier && <BadgeAVerifier />}
             </span>
             <Caption1>
-              Prévisionnel{b.definitif !== null ? ` · définitif ${fr(b.definitif)} t CO2e` : ""}
+              Prévisionnel{b.definitif !== null ? ` · définitif ${fr(b.definitif)} t CO₂e` : ""}
               {resultat?.feuilleDevis ? ` · devis ${guillemets(resultat.feuilleDevis)}` : ""}
               {b.plan ? ` · plan de travail ${guillemets(b.plan.feuille)}` : ""}
             </Caption1>
@@ -330,7 +330,7 @@ export function Carbone() {
               <TableRow>
                 <TableHeaderCell>Catégorie</TableHeaderCell>
                 <TableHeaderCell className={mergeClasses(styles.enteteNombre, styles.colonneChiffre)}>
-                  t CO2e
+                  t CO₂e
                 </TableHeaderCell>
                 {b.definitif !== null && (
                   <TableHeaderCell className={mergeClasses(styles.enteteNombre, styles.colonneDefinitif)}>

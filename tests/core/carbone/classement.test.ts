@@ -209,12 +209,12 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     expect(
       r.activites.map((a) => [a.poste, a.quantite ?? null, a.unite, a.facteurRetenu, a.methode, a.kgCO2e ?? null]),
     ).toEqual([
-      // 600 km × 0,547 kg CO2e/km (Base Carbone 21030, VUL 3,5 t, élément archivé : L).
+      // 600 km × 0,547 kg CO₂e/km (Base Carbone 21030, VUL 3,5 t, élément archivé : L).
       ["Véhicule utilitaire", "600", "km", "utilitaire", "activite", "328.2"],
       ["Véhicule utilitaire", "200", "km", "utilitaire", "activite", "109.4"],
       // A truck is counted per tonne.km, by PTAC class: neither the class nor the load is in the label.
       ["Camion", null, "t.km", "camion-porteur", "facteur-manquant", null],
-      // 12 nuits × 2 chambres × 4,3 kg CO2e (Impact CO2, étude ADEME tourisme 2022 : M).
+      // 12 nuits × 2 chambres × 4,3 kg CO₂e (Impact CO2, étude ADEME tourisme 2022 : M).
       ["Hébergement (nuitées)", "24", "nuitée", "hebergement-nuitee", "activite", "103.2"],
       // 8 billets × 2 trajets × 15 km : le bateau est un ferry, sans facteur en vigueur (21856, 21860 archivés).
       ["Ferry", "240", "passager.km", "ferry", "facteur-manquant", null],
@@ -224,7 +224,7 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     const par = (c: string) => r.manquants.filter((m) => m.cellule === c).map((m) => m.message);
     expect(par("Budget!B5").map((m) => m.replace(/[\u00a0\u202f]/g, " "))).toEqual([
       "Tonnes.km à indiquer : tonnes transportées × km parcourus (900 km (C5 × E5)).",
-      "Facteur manquant pour « Camion » (Camion machinerie 12 m3) : aucun facteur d'émission sourcé en kg CO2e par " +
+      "Facteur manquant pour « Camion » (Camion machinerie 12 m3) : aucun facteur d'émission sourcé en kg CO₂e par " +
         "t.km (« Camion (PTAC non précisé) », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; " +
         "indiquez le PTAC dans le libellé (« camion 19 t ») ou le code du facteur de sa classe dans la colonne " +
         "« Code facteur » (camion-rigide-3-5-7-5t, camion-rigide-7-5-12t, camion-rigide-12-20t, camion-rigide-20-26t, " +
@@ -233,7 +233,7 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     ]);
     expect(par("Budget!B7").map((m) => m.replace(/[\u00a0\u202f]/g, " "))).toEqual([
       "Facteur manquant pour « Ferry » (Navette maritime Quiberon–Belle-Île (15 km)) : aucun facteur d'émission " +
-        "sourcé en kg CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan " +
+        "sourcé en kg CO₂e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan " +
         "carbone ») ; chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la " +
         "traversée), ou, pour une première estimation sur son montant, choisissez dans la colonne « Code facteur » " +
         "le ratio monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — montant lu : " +
@@ -275,9 +275,9 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       ]),
     );
     expect(vue(choisis)).toEqual([
-      // 320 € = 0,32 k€ × 590 kg CO2e/k€ HT (Base Carbone 25006, 2016, copie de l'export v22.0 : M).
+      // 320 € = 0,32 k€ × 590 kg CO₂e/k€ HT (Base Carbone 25006, 2016, copie de l'export v22.0 : M).
       ["ratio-transport-maritime", "monetaire", "0.32", "188.8"],
-      // 10 000 € = 10 k€ × 310 kg CO2e/k€ HT (Base Carbone 25003, 2016 : M).
+      // 10 000 € = 10 k€ × 310 kg CO₂e/k€ HT (Base Carbone 25003, 2016 : M).
       ["ratio-films-television", "monetaire", "10", "3100"],
     ]);
     expect(choisis.map((a) => citation(a.facteurTrouve!))).toEqual([

@@ -115,7 +115,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     // (the amount is written with non-breaking spaces, normalised here)
     expect(par("'Budget Gardiens'!B47")[2].replace(/[\u00a0\u202f]/g, " ")).toBe(
       "Facteur manquant pour « Ferry » (Ferry Roscoff–Cork et hébergement Irlande) : aucun facteur d'émission " +
-        "sourcé en kg CO2e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille " +
+        "sourcé en kg CO₂e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille " +
         "« Bilan carbone ») ; chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance " +
         "de la traversée), ou, pour une première estimation sur son montant, choisissez dans la colonne « Code " +
         "facteur » le ratio monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — " +
@@ -129,7 +129,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     // Post-production: no factor per room day; the 2016 money ratio 25003 is offered, never applied on its own.
     expect(par("'Budget Gardiens'!B62").map((m) => m.replace(/[\u00a0\u202f]/g, " "))).toEqual([
       "Facteur manquant pour « Post-production » (Sous-titrage et PAD) : aucun facteur d'émission sourcé en kg " +
-        "CO2e par jour (« Post-production (montage, étalonnage, mixage, " +
+        "CO₂e par jour (« Post-production (montage, étalonnage, mixage, " +
         "laboratoire) », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; chiffrez-la avec le " +
         "calculateur homologué, ou, pour une première estimation sur son montant, choisissez dans la colonne « Code " +
         "facteur » le ratio monétaire « Films, enregistrements sonores, télévision et radio » (Base Carbone 25003, " +
@@ -174,7 +174,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(r.hors.find((h) => h.motif === "non-classee")?.ligne.libelle).toBe("Repérages Bretagne (à ventiler)");
   });
 
-  test("première estimation : 0,98 t CO2e, dont 46,6 % par données d'activité (repas, nuitées) et le reste par ratios monétaires", async () => {
+  test("première estimation : 0,98 t CO₂e, dont 46,6 % par données d'activité (repas, nuitées) et le reste par ratios monétaires", async () => {
     const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
     // 72 repas × 2,04 + 72 nuitées × 4,3 + 0,3 × 231 + 0,6 × 216 + 2,2 × 77 + 2,3 × 67 = 978,88 kg
     expect(r.totaux.total.toFixed()).toBe("978.88");
@@ -212,7 +212,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
   });
 });
 
-test("le JSON public : total en t CO2e, catégories avec leurs activités (cellule, quantité, unité, facteur, source), manquants", async () => {
+test("le JSON public : total en t CO₂e, catégories avec leurs activités (cellule, quantité, unité, facteur, source), manquants", async () => {
   const r = await bilanCarbone(await XlsxWorkbook.ouvrir(PLAN), { date: "2026-06-01" });
   const j = jsonCarbone(r);
   expect(j.total).toBe("0.98");

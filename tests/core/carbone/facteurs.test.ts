@@ -250,6 +250,14 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     );
   });
 
+  test("Paramètres : « 0,004 kg CO₂e / passager.km » et « 0,004 kg CO2e » se lisent 0,004, l'unité écrite des deux façons", () => {
+    for (const v of ["0,004 kg CO₂e / passager.km", "0,004 kg CO2e", "0,004 kgCO₂e"])
+      expect([
+        v,
+        facteursEnVigueur("2026-06-01", surcharges({ "carbone.voiture": v })).facteurs.get("voiture")?.valeur,
+      ]).toEqual([v, "0.004"]);
+  });
+
   test("une valeur illisible ou nulle en Paramètres est refusée avec sa cellule ; une clé inconnue est listée", () => {
     expect(() => facteursEnVigueur("2026-06-01", surcharges({ "carbone.voiture": "beaucoup" }))).toThrow(
       ParametreInvalideError,

@@ -7,7 +7,7 @@ const categorie = v.picklist(
   CATEGORIES.map((c) => c.code),
   (i) => `${String(i.received)} : catégorie ${CATEGORIES.map((c) => c.code).join(", ")} attendue`,
 );
-/** kg CO2e per unit, as an exact decimal string > 0 (« 0.00293 »). */
+/** kg CO₂e per unit, as an exact decimal string > 0 (« 0.00293 »). */
 const valeur = v.pipe(
   v.string(),
   v.regex(/^\d+(\.\d+)?$/, (i) => `« ${String(i.input)} » n'est pas un décimal (ex. "0.00293")`),
