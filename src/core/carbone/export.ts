@@ -200,6 +200,8 @@ function notesLigne(
   const ou = `lignes de ${b} de même catégorie, poste et unité`;
   const plage = (c: number, x: ActiviteEstimee[]) =>
     x.length ? `${b}!${plagesDeCellules(x.map((e) => `${colonneLettre(c)}${rang.get(e.id)}`))}` : "aucune ligne";
+  const sigma = (c: number, x: ActiviteEstimee[]) =>
+    x.length ? `Σ ${plage(c, x)}` : `0 : aucune valeur dans ${plage(c, groupe)}`;
   const terme = (e: ActiviteEstimee, t: Trace | undefined, valeur: string, unite: Trace["unite"]) =>
     feuille(e.libelle, valeur, unite, {
       cellule: t?.cellule ?? e.cellule,
@@ -218,7 +220,7 @@ function notesLigne(
         "nombre",
         avecQ.map((e) => terme(e, traces[e.id]?.quantite, e.quantiteRetenue!, "nombre")),
       ),
-      `Σ ${plage(COL.quantite, avecQ)} (quantité retenue) : ${ou}`,
+      `${sigma(COL.quantite, avecQ)} (quantité retenue) : ${ou}`,
     ),
   );
   const avecM = groupe.filter((e) => e.montant !== undefined);
@@ -230,7 +232,7 @@ function notesLigne(
         "euros",
         avecM.map((e) => terme(e, traces[e.id]?.montant, euros(e.montant!), "euros")),
       ),
-      `Σ ${plage(COL.montant, avecM)} : ${ou}`,
+      `${sigma(COL.montant, avecM)} : ${ou}`,
     ),
   );
   const compte = (libelle: string, x: ActiviteEstimee[], quoi: string) =>
@@ -261,7 +263,7 @@ function notesLigne(
             "nombre",
             avecQR.map((e) => feuille(e.libelle, e.quantiteRealisee!, "nombre", { cellule: e.cellule })),
           ),
-          `Σ ${plage(COL.quantiteRealisee, avecQR)} : ${ou}`,
+          `${sigma(COL.quantiteRealisee, avecQR)} : ${ou}`,
         )
       : noteVide("Quantité réalisée", `aucune quantité réalisée saisie dans ${plage(COL.quantiteRealisee, groupe)}`),
   );
@@ -275,7 +277,7 @@ function notesLigne(
             "euros",
             avecR.map((e) => terme(e, traces[e.id]?.realise, euros(e.realise!), "euros")),
           ),
-          `Σ ${plage(COL.realise, avecR)} : ${ou}`,
+          `${sigma(COL.realise, avecR)} : ${ou}`,
         )
       : noteVide("Réalisé (€)", `aucun réalisé dans ${plage(COL.realise, groupe)}`),
   );

@@ -68,6 +68,11 @@ function lignesDe(c: number, rangs: number[]): string {
   return rangs.length ? plagesDeCellules(rangs.map((r) => `${L(c)}${r}`)) : "aucune ligne";
 }
 
+/** « Σ O26:O31, O35 » of a column's rows, or « 0 : aucune ligne » when there is none. */
+function sigma(c: number, rangs: number[]): string {
+  return rangs.length ? `Σ ${lignesDe(c, rangs)}` : "0 : aucune ligne";
+}
+
 /**
  * The « Bilan carbone » sheet: totals, by category (charted) and by chapter, then one row per activity with live
  * formulas (quantity × factor looked up in the factor table below), then the factor table itself. Yellow cells
@@ -126,14 +131,11 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
     const k = totaux.parCategorie.get(c.code)!;
     const ct = tr.categories[c.code];
     const ou = `catégorie « ${c.libelle} » (colonne D)`;
-    note(`B${r}`, noteDeTrace(ct.previsionnel, `Σ ${lignesDe(COL.previsionnel, rangs(de))} : ${ou}`));
+    note(`B${r}`, noteDeTrace(ct.previsionnel, `${sigma(COL.previsionnel, rangs(de))} : ${ou}`));
     const avecDef = de.filter((a) => a.kgCO2eDefinitif !== undefined);
     note(
       `C${r}`,
-      noteDeTrace(
-        ct.definitif,
-        `Σ ${lignesDe(COL.definitif, rangs(avecDef))} : lignes de la ${ou} qui ont un définitif`,
-      ),
+      noteDeTrace(ct.definitif, `${sigma(COL.definitif, rangs(avecDef))} : lignes de la ${ou} qui ont un définitif`),
     );
     const methode = (m: string, x: ActiviteEstimee[]) =>
       `nombre de lignes de la ${ou}${m ? ` dont la méthode (colonne P) est « ${m} »` : ""} : ${lignesDe(COL.categorie, rangs(x))}`;
@@ -198,14 +200,11 @@ export function feuilleBilan(e: EntreesFeuilleBilan, nom: string): SheetSpec {
     const ct = tr.chapitres[ch.code];
     const ou = `chapitre « ${ch.code} » (colonne F)`;
     if (ct) {
-      note(`C${r}`, noteDeTrace(ct.previsionnel, `Σ ${lignesDe(COL.previsionnel, rangs(de))} : lignes du ${ou}`));
+      note(`C${r}`, noteDeTrace(ct.previsionnel, `${sigma(COL.previsionnel, rangs(de))} : lignes du ${ou}`));
       const avecDef = de.filter((a) => a.kgCO2eDefinitif !== undefined);
       note(
         `D${r}`,
-        noteDeTrace(
-          ct.definitif,
-          `Σ ${lignesDe(COL.definitif, rangs(avecDef))} : lignes du ${ou} qui ont un définitif`,
-        ),
+        noteDeTrace(ct.definitif, `${sigma(COL.definitif, rangs(avecDef))} : lignes du ${ou} qui ont un définitif`),
       );
     }
     rows.push([
