@@ -92,7 +92,7 @@ import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
 import { montantAvecUnite, tarifEcrit } from "./unites";
 import { colonnesNonLues, enteteLisible, nombresHorsColonnes } from "./colonnesNonLues";
-import { recapitulatifChapitres } from "./recapitulatif";
+import { recapitulatifAuDessus, recapitulatifChapitres, recapitulatifEnBas } from "./recapitulatif";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
@@ -252,6 +252,8 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
+  // A recap by chapter above the header, on the devis sheet itself: proven by arithmetic, its figures never lines.
+  if (entete) recapitulatifEnHaut(lue, debutEntete(entete), devis);
   if (bloc) nommerSecondBloc(sheet, entete?.ligne ?? 0, bloc, devis);
   for (const x of cotes)
     nommerSecondBloc({ ...sheet, rows: sheet.rows.slice(0, x.fin) }, x.debut, x.bloc, devis, false);
@@ -343,6 +345,47 @@ function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
     a.decimale = enEuros(exacte?.decimale, a.decimale, a.cellule, facteur);
     a.milliers = enEuros(exacte?.milliers, a.milliers, a.cellule, facteur);
   }
+}
+
+/**
+ * A recap by chapter above the devis's header (rows 0 to `fin`, excluded), proven by arithmetic
+ * (recapitulatifAuDessus): its figures are named (montant-hors-lignes) and added to the conservation, those equal to
+ * the devis's chapters (or total) as proven totals, the others listed with both amounts. Out of the amount column read,
+ * they were neither read nor said before.
+ */
+function recapitulatifEnHaut(sheet: SheetData, fin: number, devis: Devis): void {
+  const haut = recapitulatifAuDessus(sheet, fin, devis);
+  if (!haut) return;
+  if (!devis.recapitulatifSurFeuille) devis.recapitulatifSurFeuille = haut.recap;
+  const ligne = (c: string) => parseCelluleRef(c).row;
+  const figures = [...haut.figures].sort((a, b) => ligne(a.cellule) - ligne(b.cellule));
+  devis.horsLignes = [
+    ...(devis.horsLignes ?? []),
+    ...figures.map((f): MontantHorsLignes => ({
+      cellule: f.cellule,
+      montant: f.montant,
+      libelle: f.libelle,
+      motif: "recapitulatif",
+      ...(f.prouve ? { prouve: true as const } : f.ecart ? { ecart: f.ecart } : {}),
+    })),
+  ];
+  const c = devis.conservation;
+  if (!c) return;
+  const prouves = figures.filter((f) => f.prouve);
+  const listes = figures.filter((f) => !f.prouve);
+  const somme = (xs: typeof figures) => sumCents(xs.map((f) => f.montant));
+  devis.conservation = {
+    ...c,
+    lu: sumCents([c.lu, somme(figures)]),
+    totauxProuves: sumCents([c.totauxProuves, somme(prouves)]),
+    listes: sumCents([c.listes, somme(listes)]),
+    cellules: {
+      ...c.cellules,
+      lues: c.cellules.lues + figures.length,
+      totauxProuves: c.cellules.totauxProuves + prouves.length,
+      listees: c.cellules.listees + listes.length,
+    },
+  };
 }
 
 /** A block beside a table stacked lower: the header's first row, where the table stops (the next header), the block. */
@@ -1728,6 +1771,8 @@ function importerAvecEntete(
   for (const [h, ch] of rappels) {
     const somme = sumCents(lignes.filter((l) => l.chapitre === ch).map((l) => l.montant));
     if (lignes.some((l) => l.chapitre === ch) && egalAuCentime(somme, h.montant)) h.prouve = true;
+    // Not its chapter's lines: both amounts named by the finding, never a line.
+    else h.ecart = { libelle: h.libelle, chapitre: ch, montant: h.montant, attendu: somme };
   }
 
   const nonPlaces: MontantNonPlace[] = lignes
@@ -1765,6 +1810,21 @@ function importerAvecEntete(
     horsLignes,
     totauxNonProuves,
   };
+  // A « Récapitulatif » block below the lines, proven by the arithmetic: its figures that equal the chapters' lines are
+  // proven totals, the others keep their écart (both amounts named by the finding). Never lines.
+  const recapBas = recapitulatifEnBas(
+    sheet,
+    horsLignes.filter((h) => h.motif === "recapitulatif"),
+    devis,
+  );
+  if (recapBas) {
+    devis.recapitulatifSurFeuille = recapBas.recap;
+    for (const f of recapBas.figures) {
+      const h = horsLignes.find((x) => x.cellule === f.cellule && x.motif === "recapitulatif");
+      if (h && f.prouve) h.prouve = true;
+      else if (h && f.ecart) h.ecart = f.ecart;
+    }
+  }
   devis.conservation = calculerConservation(premier, entete.ligne, cols.montant, devis, convention, lus);
   const nommee = (col: number, texte?: string): ColonneNommee => ({
     colonne: colonneLettre(col),
