@@ -779,6 +779,8 @@ function importerAvecEntete(
     const col = cols[k];
     return col === undefined ? undefined : prefixe(k, col) + (r + 1);
   };
+  /** A title's cell: its label cell, or column A of its row when the header has no label column. */
+  const celluleTitre = (r: number) => ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`;
   // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
   // magnitudes stop the import naming their cell.
   // The convention the sheet proves, each table's texts read under its own columns (two that disagree prove none).
@@ -1451,9 +1453,7 @@ function importerAvecEntete(
         const sectionAvant = bloc.section;
         bloc.section = ch;
         bloc.titreInconnu = undefined;
-        bloc.titreAnglais = chTitre
-          ? undefined
-          : { section: ch, cellule: ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`, titre };
+        bloc.titreAnglais = chTitre ? undefined : { section: ch, cellule: celluleTitre(r), titre };
         bloc.debutSection = bloc.debutRun = brutes.length;
         if (montantLu !== undefined) {
           bloc.enteteTotal = {
@@ -1626,10 +1626,7 @@ function importerAvecEntete(
         });
       // A title in capitals naming no chapter: the lines under it are said to be under it when left unplaced.
       if (bloc.section === undefined && lm.type === "vide" && !cm?.f && enMajuscules(libelle || titre))
-        bloc.titreInconnu = {
-          cellule: ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`,
-          titre: libelle || titre,
-        };
+        bloc.titreInconnu = { cellule: celluleTitre(r), titre: libelle || titre };
       continue; // a comment or an empty template line
     }
     const c = cell(row, "montant");
