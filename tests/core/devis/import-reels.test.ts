@@ -286,6 +286,14 @@ describe("mots des devis réels", () => {
     expect(chapitreDeTitre("MATÉRIEL")).toBe("7");
   });
 
+  it("« Frais de tournée », « Frais de déplacement » ne sont ni frais généraux ni frais financiers ; leurs noms entiers si", () => {
+    expect(chapitreDeTitre("Frais de tournée")).toBeUndefined();
+    expect(chapitreDeTitre("FRAIS DE DÉPLACEMENT")).toBeUndefined();
+    expect(chapitreDeTitre("Frais généraux")).toBe("FG");
+    expect(chapitreDeTitre("Frais de structure")).toBe("FG");
+    expect(chapitreDeTitre("FRAIS FINANCIERS")).toBe("FF");
+  });
+
   it("« Total des charges » est un total, « Total charges sociales » le sous-total du chapitre 4", () => {
     expect(typeTotal("TOTAL DES CHARGES")).toEqual({ type: "total" });
     expect(typeTotal("Total des dépenses")).toEqual({ type: "total" });
