@@ -423,4 +423,41 @@ describe("prodbook devis : colonnes par mois datées au premier du mois, tableau
       ["Devis!F22", "Devis!F23", "Devis!F24", "Devis!F25", "Devis!F26"].sort(),
     );
   });
+  it("budget de tournée aux sections en minuscules : « Frais de tournée » pas en frais généraux, « Communication » dite en une fois", () => {
+    const j = json("spectacle-sections.xlsx");
+    expect(j.devis.lignes).toBe(10);
+    expect(j.devis.total).toBe("13500.00");
+    expect(j.devis.conservation).toMatchObject({
+      lu: "41000.00",
+      lignes: "13500.00",
+      totauxProuves: "20500.00",
+      nonPlaces: "7000.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    // Before: « Frais de tournée » read as « Frais » généraux, its hébergement and repas (3 300 €) below the total.
+    expect(chapitres(j)).toEqual({ "2": "2200.00", "3": "5000.00", "6": "3300.00", "7": "3000.00" });
+    // Before: three alertes, one per line, none saying the section they stand under: now one alerte for the section,
+    // naming each cell and the sum, the other two lines an information each pointing to it.
+    const hc = j.controles.filter((c: { regle: string }) => c.regle === "ligne-hors-chapitre");
+    expect(hc.map((c: { gravite: string; cellule: string }) => [c.gravite, c.cellule])).toEqual([
+      ["alerte", "'Budget tournée'!D6"],
+      ["alerte", "'Budget tournée'!D11"],
+      ["alerte", "'Budget tournée'!D17"],
+      ["info", "'Budget tournée'!D12"],
+      ["info", "'Budget tournée'!D13"],
+    ]);
+    expect(sp(hc[1].message)).toBe(
+      "3 lignes sous « Communication » ('Budget tournée'!A10), qui ne nomme pas un chapitre du devis CNC, ne sont " +
+        "rattachées à aucun chapitre (ni leur code ni leur libellé n'en désignent un) : 2 250,00 € en tout, non " +
+        "comptés dans le total : 'Budget tournée'!D11 « Affiches et flyers » (1 200,00 €), 'Budget tournée'!D12 " +
+        "« Photographe » (600,00 €), 'Budget tournée'!D13 « Dossier de diffusion » (450,00 €). Indiquez leur " +
+        "chapitre dans une colonne « Chapitre » ou par un titre de chapitre au-dessus d'elles.",
+    );
+    // A few words alone on their row are said as a text, not asserted a title.
+    expect(sp(hc[2].message)).toContain("le texte « Frais de tournée » au-dessus ('Budget tournée'!A14)");
+    // Every unplaced amount is a finding's cell.
+    const cellules = new Set(hc.map((c: { cellule: string }) => c.cellule));
+    for (const n of j.devis.nonPlaces) expect(cellules).toContain(n.cellule);
+  });
 });

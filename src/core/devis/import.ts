@@ -156,6 +156,12 @@ export class DevisIntrouvableError extends ErreurDonnees {
 /** « 5 - DÉCORS », « CHAPITRE 5 », « V. DÉCORS »: a numbered chapter title. */
 const TITRE_NUMEROTE = /^\s*(?:(?:chapitre|chap\.?|ch\.?)\s*\d|\d{1,2}\s*[-–.:)]?\s|[ivx]{1,4}\s*[-–.:)]\s)/i;
 
+/**
+ * A section title written in lower case (« Plateau artistique », « Frais de tournée : »): a capital, one to five words,
+ * no figure, no sentence's end. Only for a row holding that text alone, no amount nor factor.
+ */
+const TITRE_DE_SECTION = /^(?=[A-ZÀ-Ý])(?:[^\s\d.!?;]+\s+){0,4}[^\s\d.!?;:]+\s*:?$/;
+
 /** A rebate, discount or commission (« Remise -10 % », « Rabais 5 % », « Ristourne »). */
 const REMISE = /\b(remises?|rabais|ristournes?|escomptes?|abattements?|discount|rebate)\b/i;
 
@@ -1625,8 +1631,16 @@ function importerAvecEntete(
           pourcentage: chaineDecimale(pctRemise),
         });
       // A title in capitals naming no chapter: the lines under it are said to be under it when left unplaced.
-      if (bloc.section === undefined && lm.type === "vide" && !cm?.f && enMajuscules(libelle || titre))
-        bloc.titreInconnu = { cellule: celluleTitre(r), titre: libelle || titre };
+      // A section title in lower case (« Technique », « Frais de tournée ») likewise: a few words alone on their row.
+      const seul = !code && !aDesFacteurs && textes.length === 1;
+      const majuscules = enMajuscules(libelle || titre);
+      const section = majuscules || (seul && TITRE_DE_SECTION.test(libelle || titre));
+      if (bloc.section === undefined && lm.type === "vide" && !cm?.f && section)
+        bloc.titreInconnu = {
+          cellule: celluleTitre(r),
+          titre: libelle || titre,
+          ...(majuscules ? {} : { minuscules: true as const }),
+        };
       continue; // a comment or an empty template line
     }
     const c = cell(row, "montant");

@@ -83,8 +83,11 @@ export interface LigneDevis {
   titreAnglais?: { cellule: string; titre: string };
   /** An English account name fitting two chapters (« MUSIC »): left unplaced, both chapters named, with why. */
   chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
-  /** Read under a title in capitals that names no chapter (« DÉPENSES ARTISTIQUES »): that title and its cell. */
-  titreInconnu?: { cellule: string; titre: string };
+  /**
+   * Read under a title in capitals that names no chapter (« DÉPENSES ARTISTIQUES »): that title and its cell; or under a
+   * few words alone on their row (« Technique »), `minuscules`: a section title or a comment, said as a text.
+   */
+  titreInconnu?: { cellule: string; titre: string; minuscules?: true };
   categorie?: CategorieLigne;
   /** Employer charge rate as a decimal fraction ("0.62"). */
   tauxCharges?: string;
@@ -258,7 +261,7 @@ export interface MontantNonPlace {
   /** An English account name fitting two chapters: those chapters and why (LigneDevis.chapitresPossibles). */
   chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
   /** Read under a title naming no chapter (LigneDevis.titreInconnu). */
-  titreInconnu?: { cellule: string; titre: string };
+  titreInconnu?: { cellule: string; titre: string; minuscules?: true };
 }
 
 /** The columns read beside a line's amount: its French and foreign parts (« dont France »), its employer charges. */
