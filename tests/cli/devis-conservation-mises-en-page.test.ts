@@ -123,9 +123,11 @@ describe("prodbook devis : le titre du chapitre sous son total", () => {
       "Devis!E10 « 1 PRÉPARATION » : 1 800,00 € n'est pas compté dans le devis ; ce montant rappelle un chapitre " +
         "sous le total du devis, ses lignes sont comptées au-dessus (somme au centime des lignes de ce chapitre).",
     );
+    // Before: an information saying its lines are counted above, the 1 000 € difference unsaid.
     expect(espaces(r.out)).toContain(
-      "Devis!E11 « 2 PERSONNEL » : 5 000,00 € n'est pas compté dans le devis ; ce montant rappelle un chapitre " +
-        "sous le total du devis, ses lignes sont comptées au-dessus.\n",
+      "[alerte] Montant lu hors des lignes — Devis!E11 « 2 PERSONNEL » : 5 000,00 € n'est pas compté dans le devis ; " +
+        "ce montant rappelle un chapitre sous le total du devis, mais il diffère du devis : le chapitre 2 du devis " +
+        "fait 6 000,00 €. Vérifiez cette cellule : ce sont les lignes du devis qui sont comptées.\n",
     );
   });
 });

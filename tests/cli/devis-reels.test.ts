@@ -360,4 +360,104 @@ describe("prodbook devis : colonnes par mois datées au premier du mois, tableau
     const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Feuil2!C8");
     expect(m.gravite).toBe("alerte");
   });
+  it("récapitulatif par chapitre au-dessus de l'en-tête, sur la feuille du devis : prouvé par le calcul, 03 faux nommé", () => {
+    const j = json("devis-recap-haut.xlsx");
+    // Before: its five figures (F4:F8) were neither read nor said, its wrong « 03 Interprétation » left in silence.
+    expect(j.devis.lignes).toBe(7);
+    expect(j.devis.total).toBe("160900.00");
+    expect(j.devis.conservation).toMatchObject({
+      lu: "804400.00",
+      lignes: "160900.00",
+      // The devis's 5 proven totals (321 800 €) and 4 figures of the recap (286 700 €), the wrong one listed.
+      totauxProuves: "608500.00",
+      nonPlaces: "0.00",
+      listes: "35000.00",
+      ecart: "0.00",
+      cellules: { lues: 17, lignes: 7, totauxProuves: 9, nonPlaces: 0, listees: 1 },
+      nonComptees: [],
+    });
+    expect(j.devis.recapitulatifSurFeuille).toEqual({
+      place: "haut",
+      cellule: "Devis!F4",
+      montants: 5,
+      chapitres: 4,
+      total: true,
+      ecarts: [
+        { cellule: "Devis!F6", libelle: "03 Interprétation", chapitre: "3", montant: "35000.00", attendu: "35100.00" },
+      ],
+    });
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Devis!F6");
+    expect(m.gravite).toBe("alerte");
+    expect(sp(m.message)).toBe(
+      "Devis!F6 « 03 Interprétation » : 35 000,00 € n'est pas compté dans le devis ; ce montant répète un montant " +
+        "dans un récapitulatif, mais il diffère du devis : le chapitre 3 du devis fait 35 100,00 €. Vérifiez cette " +
+        "cellule : ce sont les lignes du devis qui sont comptées.",
+    );
+  });
+
+  it("récapitulatif par chapitre sous les lignes, par formules : ses montants prouvés, jamais des lignes, 05 faux nommé", () => {
+    const j = json("devis-recap-bas.xlsx");
+    expect(j.devis.lignes).toBe(7);
+    expect(j.devis.total).toBe("160900.00");
+    // Before: its five figures listed (« répète un montant »), the wrong one too, its 1 000 € difference unsaid.
+    expect(j.devis.conservation).toMatchObject({
+      lu: "803500.00",
+      lignes: "160900.00",
+      totauxProuves: "625600.00",
+      listes: "17000.00",
+      ecart: "0.00",
+      cellules: { lues: 17, lignes: 7, totauxProuves: 9, nonPlaces: 0, listees: 1 },
+    });
+    expect(j.devis.recapitulatifSurFeuille).toMatchObject({
+      place: "bas",
+      cellule: "Devis!F22",
+      montants: 5,
+      ecarts: [{ cellule: "Devis!F25", chapitre: "5", montant: "17000.00", attendu: "18000.00" }],
+    });
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Devis!F25");
+    expect(m.gravite).toBe("alerte");
+    expect(sp(m.message)).toContain("17 000,00 €");
+    expect(sp(m.message)).toContain("le chapitre 5 du devis fait 18 000,00 €");
+    const infos = j.controles.filter((c: { regle: string; gravite: string }) => c.regle === "montant-hors-lignes");
+    expect(infos.map((c: { cellule: string }) => c.cellule).sort()).toEqual(
+      ["Devis!F22", "Devis!F23", "Devis!F24", "Devis!F25", "Devis!F26"].sort(),
+    );
+  });
+  it("budget de tournée aux sections en minuscules : « Frais de tournée » pas en frais généraux, « Communication » dite en une fois", () => {
+    const j = json("spectacle-sections.xlsx");
+    expect(j.devis.lignes).toBe(10);
+    expect(j.devis.total).toBe("13500.00");
+    expect(j.devis.conservation).toMatchObject({
+      lu: "41000.00",
+      lignes: "13500.00",
+      totauxProuves: "20500.00",
+      nonPlaces: "7000.00",
+      listes: "0.00",
+      ecart: "0.00",
+    });
+    // Before: « Frais de tournée » read as « Frais » généraux, its hébergement and repas (3 300 €) below the total.
+    expect(chapitres(j)).toEqual({ "2": "2200.00", "3": "5000.00", "6": "3300.00", "7": "3000.00" });
+    // Before: three alertes, one per line, none saying the section they stand under: now one alerte for the section,
+    // naming each cell and the sum, the other two lines an information each pointing to it.
+    const hc = j.controles.filter((c: { regle: string }) => c.regle === "ligne-hors-chapitre");
+    expect(hc.map((c: { gravite: string; cellule: string }) => [c.gravite, c.cellule])).toEqual([
+      ["alerte", "'Budget tournée'!D6"],
+      ["alerte", "'Budget tournée'!D11"],
+      ["alerte", "'Budget tournée'!D17"],
+      ["info", "'Budget tournée'!D12"],
+      ["info", "'Budget tournée'!D13"],
+    ]);
+    expect(sp(hc[1].message)).toBe(
+      "3 lignes sous « Communication » ('Budget tournée'!A10), qui ne nomme pas un chapitre du devis CNC, ne sont " +
+        "rattachées à aucun chapitre (ni leur code ni leur libellé n'en désignent un) : 2 250,00 € en tout, non " +
+        "comptés dans le total : 'Budget tournée'!D11 « Affiches et flyers » (1 200,00 €), 'Budget tournée'!D12 " +
+        "« Photographe » (600,00 €), 'Budget tournée'!D13 « Dossier de diffusion » (450,00 €). Indiquez leur " +
+        "chapitre dans une colonne « Chapitre » ou par un titre de chapitre au-dessus d'elles.",
+    );
+    // A few words alone on their row are said as a text, not asserted a title.
+    expect(sp(hc[2].message)).toContain("le texte « Frais de tournée » au-dessus ('Budget tournée'!A14)");
+    // Every unplaced amount is a finding's cell.
+    const cellules = new Set(hc.map((c: { cellule: string }) => c.cellule));
+    for (const n of j.devis.nonPlaces) expect(cellules).toContain(n.cellule);
+  });
 });

@@ -119,6 +119,20 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
             },
           }
         : {}),
+      // Only when a block of the devis sheet itself recaps it by chapter (above the header, or under a « Récapitulatif »
+      // title below the lines), proven by arithmetic: its figures never lines. Additive.
+      ...(devis.recapitulatifSurFeuille
+        ? {
+            recapitulatifSurFeuille: {
+              ...devis.recapitulatifSurFeuille,
+              ecarts: devis.recapitulatifSurFeuille.ecarts.map((e) => ({
+                ...e,
+                montant: m(e.montant),
+                attendu: m(e.attendu),
+              })),
+            },
+          }
+        : {}),
       // Only when amounts sit right of the table, under none of its headers (finding colonnes-lues): additive.
       ...(devis.horsTableau ? { horsTableau: devis.horsTableau.map((h) => ({ ...h, somme: m(h.somme) })) } : {}),
       // Only when a table stacked lower has a header of other columns, read with them (finding nouvel-entete): additive.

@@ -92,7 +92,7 @@ import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
 import { montantAvecUnite, tarifEcrit } from "./unites";
 import { colonnesNonLues, enteteLisible, nombresHorsColonnes } from "./colonnesNonLues";
-import { recapitulatifChapitres } from "./recapitulatif";
+import { recapitulatifAuDessus, recapitulatifChapitres, recapitulatifEnBas } from "./recapitulatif";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
@@ -155,6 +155,12 @@ export class DevisIntrouvableError extends ErreurDonnees {
 
 /** « 5 - DÉCORS », « CHAPITRE 5 », « V. DÉCORS »: a numbered chapter title. */
 const TITRE_NUMEROTE = /^\s*(?:(?:chapitre|chap\.?|ch\.?)\s*\d|\d{1,2}\s*[-–.:)]?\s|[ivx]{1,4}\s*[-–.:)]\s)/i;
+
+/**
+ * A section title written in lower case (« Plateau artistique », « Frais de tournée : »): a capital, one to five words,
+ * no figure, no sentence's end. Only for a row holding that text alone, no amount nor factor.
+ */
+const TITRE_DE_SECTION = /^(?=[A-ZÀ-Ý])(?:[^\s\d.!?;]+\s+){0,4}[^\s\d.!?;:]+\s*:?$/;
 
 /** A rebate, discount or commission (« Remise -10 % », « Rabais 5 % », « Ristourne »). */
 const REMISE = /\b(remises?|rabais|ristournes?|escomptes?|abattements?|discount|rebate)\b/i;
@@ -252,6 +258,8 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
+  // A recap by chapter above the header, on the devis sheet itself: proven by arithmetic, its figures never lines.
+  if (entete) recapitulatifEnHaut(lue, debutEntete(entete), devis);
   if (bloc) nommerSecondBloc(sheet, entete?.ligne ?? 0, bloc, devis);
   for (const x of cotes)
     nommerSecondBloc({ ...sheet, rows: sheet.rows.slice(0, x.fin) }, x.debut, x.bloc, devis, false);
@@ -343,6 +351,47 @@ function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
     a.decimale = enEuros(exacte?.decimale, a.decimale, a.cellule, facteur);
     a.milliers = enEuros(exacte?.milliers, a.milliers, a.cellule, facteur);
   }
+}
+
+/**
+ * A recap by chapter above the devis's header (rows 0 to `fin`, excluded), proven by arithmetic
+ * (recapitulatifAuDessus): its figures are named (montant-hors-lignes) and added to the conservation, those equal to
+ * the devis's chapters (or total) as proven totals, the others listed with both amounts. Out of the amount column read,
+ * they were neither read nor said before.
+ */
+function recapitulatifEnHaut(sheet: SheetData, fin: number, devis: Devis): void {
+  const haut = recapitulatifAuDessus(sheet, fin, devis);
+  if (!haut) return;
+  if (!devis.recapitulatifSurFeuille) devis.recapitulatifSurFeuille = haut.recap;
+  const ligne = (c: string) => parseCelluleRef(c).row;
+  const figures = [...haut.figures].sort((a, b) => ligne(a.cellule) - ligne(b.cellule));
+  devis.horsLignes = [
+    ...(devis.horsLignes ?? []),
+    ...figures.map((f): MontantHorsLignes => ({
+      cellule: f.cellule,
+      montant: f.montant,
+      libelle: f.libelle,
+      motif: "recapitulatif",
+      ...(f.prouve ? { prouve: true as const } : f.ecart ? { ecart: f.ecart } : {}),
+    })),
+  ];
+  const c = devis.conservation;
+  if (!c) return;
+  const prouves = figures.filter((f) => f.prouve);
+  const listes = figures.filter((f) => !f.prouve);
+  const somme = (xs: typeof figures) => sumCents(xs.map((f) => f.montant));
+  devis.conservation = {
+    ...c,
+    lu: sumCents([c.lu, somme(figures)]),
+    totauxProuves: sumCents([c.totauxProuves, somme(prouves)]),
+    listes: sumCents([c.listes, somme(listes)]),
+    cellules: {
+      ...c.cellules,
+      lues: c.cellules.lues + figures.length,
+      totauxProuves: c.cellules.totauxProuves + prouves.length,
+      listees: c.cellules.listees + listes.length,
+    },
+  };
 }
 
 /** A block beside a table stacked lower: the header's first row, where the table stops (the next header), the block. */
@@ -736,6 +785,8 @@ function importerAvecEntete(
     const col = cols[k];
     return col === undefined ? undefined : prefixe(k, col) + (r + 1);
   };
+  /** A title's cell: its label cell, or column A of its row when the header has no label column. */
+  const celluleTitre = (r: number) => ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`;
   // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
   // magnitudes stop the import naming their cell.
   // The convention the sheet proves, each table's texts read under its own columns (two that disagree prove none).
@@ -1408,9 +1459,7 @@ function importerAvecEntete(
         const sectionAvant = bloc.section;
         bloc.section = ch;
         bloc.titreInconnu = undefined;
-        bloc.titreAnglais = chTitre
-          ? undefined
-          : { section: ch, cellule: ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`, titre };
+        bloc.titreAnglais = chTitre ? undefined : { section: ch, cellule: celluleTitre(r), titre };
         bloc.debutSection = bloc.debutRun = brutes.length;
         if (montantLu !== undefined) {
           bloc.enteteTotal = {
@@ -1582,10 +1631,15 @@ function importerAvecEntete(
           pourcentage: chaineDecimale(pctRemise),
         });
       // A title in capitals naming no chapter: the lines under it are said to be under it when left unplaced.
-      if (bloc.section === undefined && lm.type === "vide" && !cm?.f && enMajuscules(libelle || titre))
+      // A section title in lower case (« Technique », « Frais de tournée ») likewise: a few words alone on their row.
+      const seul = !code && !aDesFacteurs && textes.length === 1;
+      const majuscules = enMajuscules(libelle || titre);
+      const section = majuscules || (seul && TITRE_DE_SECTION.test(libelle || titre));
+      if (bloc.section === undefined && lm.type === "vide" && !cm?.f && section)
         bloc.titreInconnu = {
-          cellule: ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`,
+          cellule: celluleTitre(r),
           titre: libelle || titre,
+          ...(majuscules ? {} : { minuscules: true as const }),
         };
       continue; // a comment or an empty template line
     }
@@ -1728,6 +1782,8 @@ function importerAvecEntete(
   for (const [h, ch] of rappels) {
     const somme = sumCents(lignes.filter((l) => l.chapitre === ch).map((l) => l.montant));
     if (lignes.some((l) => l.chapitre === ch) && egalAuCentime(somme, h.montant)) h.prouve = true;
+    // Not its chapter's lines: both amounts named by the finding, never a line.
+    else h.ecart = { libelle: h.libelle, chapitre: ch, montant: h.montant, attendu: somme };
   }
 
   const nonPlaces: MontantNonPlace[] = lignes
@@ -1765,6 +1821,21 @@ function importerAvecEntete(
     horsLignes,
     totauxNonProuves,
   };
+  // A « Récapitulatif » block below the lines, proven by the arithmetic: its figures that equal the chapters' lines are
+  // proven totals, the others keep their écart (both amounts named by the finding). Never lines.
+  const recapBas = recapitulatifEnBas(
+    sheet,
+    horsLignes.filter((h) => h.motif === "recapitulatif"),
+    devis,
+  );
+  if (recapBas) {
+    devis.recapitulatifSurFeuille = recapBas.recap;
+    for (const f of recapBas.figures) {
+      const h = horsLignes.find((x) => x.cellule === f.cellule && x.motif === "recapitulatif");
+      if (h && f.prouve) h.prouve = true;
+      else if (h && f.ecart) h.ecart = f.ecart;
+    }
+  }
   devis.conservation = calculerConservation(premier, entete.ligne, cols.montant, devis, convention, lus);
   const nommee = (col: number, texte?: string): ColonneNommee => ({
     colonne: colonneLettre(col),

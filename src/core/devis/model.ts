@@ -83,8 +83,11 @@ export interface LigneDevis {
   titreAnglais?: { cellule: string; titre: string };
   /** An English account name fitting two chapters (« MUSIC »): left unplaced, both chapters named, with why. */
   chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
-  /** Read under a title in capitals that names no chapter (« DÉPENSES ARTISTIQUES »): that title and its cell. */
-  titreInconnu?: { cellule: string; titre: string };
+  /**
+   * Read under a title in capitals that names no chapter (« DÉPENSES ARTISTIQUES »): that title and its cell; or under a
+   * few words alone on their row (« Technique »), `minuscules`: a section title or a comment, said as a text.
+   */
+  titreInconnu?: { cellule: string; titre: string; minuscules?: true };
   categorie?: CategorieLigne;
   /** Employer charge rate as a decimal fraction ("0.62"). */
   tauxCharges?: string;
@@ -156,6 +159,11 @@ export interface MontantHorsLignes {
    * equal to its chapter's lines: a proven total, not listed.
    */
   prouve?: true;
+  /**
+   * recapitulatif, rappel: not proven, the figure compared (its own, or its sous-chapitres' sum) and what the devis has
+   * instead (that chapter's lines, 0 when none, or the devis's total): the finding names both amounts.
+   */
+  ecart?: Omit<RecapitulatifChapitres["ecarts"][number], "cellule">;
   /** report, page: the sum of every line above it, to name when it is not proven. */
   cumul?: Cents;
   /** page: the sum of the lines of its page (since the previous page total or carried-forward amount). */
@@ -253,7 +261,7 @@ export interface MontantNonPlace {
   /** An English account name fitting two chapters: those chapters and why (LigneDevis.chapitresPossibles). */
   chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
   /** Read under a title naming no chapter (LigneDevis.titreInconnu). */
-  titreInconnu?: { cellule: string; titre: string };
+  titreInconnu?: { cellule: string; titre: string; minuscules?: true };
 }
 
 /** The columns read beside a line's amount: its French and foreign parts (« dont France »), its employer charges. */
@@ -494,6 +502,13 @@ export interface Devis {
    * each amount compared to the cent with the structured devis, never counted (finding feuille-lue).
    */
   recapitulatif?: RecapitulatifFeuille;
+  /**
+   * A block of the devis sheet itself recapping it by chapter (above the header, or under a « Récapitulatif » title
+   * below the lines), recognised by arithmetic only: at least three of its figures equal, to the cent, the chapter totals
+   * computed from the lines (or the devis's total), more agreeing than differing. Its figures are never lines: those
+   * that agree are proven totals, the others listed, each named with both amounts (finding montant-hors-lignes).
+   */
+  recapitulatifSurFeuille?: RecapitulatifSurFeuille;
   /** Amounts read on hidden rows of the sheet, in row order (only when there are some). */
   masquees?: MontantMasque[];
   /** Labels read in an unheaded column (« | Tarif | Jours | Montant »), left of the numeric block's first header. */
@@ -732,6 +747,17 @@ export interface RecapitulatifFeuille extends RecapitulatifChapitres {
   /** Amounts of the recap, how many (its rows holding an amount). */
   montants: number;
   parFormule: number;
+}
+
+/**
+ * A recap block on the devis sheet itself: `place` « haut » above the devis's header (outside its amount column, its
+ * figures added to the conservation), « bas » under a « Récapitulatif » title below the lines (in the amount column).
+ * `cellule`: its first amount's cell.
+ */
+export interface RecapitulatifSurFeuille extends RecapitulatifChapitres {
+  place: "haut" | "bas";
+  cellule: string;
+  montants: number;
 }
 
 /**

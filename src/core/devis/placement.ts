@@ -141,14 +141,29 @@ function chapitreParNom(s: string): CodeChapitre | undefined {
       .replace(/\s+/g, " ")
       .trim();
     const tete = lib.split(/[ ,]/)[0];
-    if (t === lib || t.startsWith(lib) || (tete.length >= 5 && t.split(" ")[0] === tete && !autresCharges(t)))
-      return ch.code;
+    // A first word two chapters share (« Frais » généraux, « Frais » financiers) names neither: « Frais de tournée »
+    // is no overhead (the block below the total is named by its whole words, chapitreBasDeDevis).
+    const teteSeule = tete.length >= 5 && !TETES_PARTAGEES.has(tete);
+    if (t === lib || t.startsWith(lib) || (teteSeule && t.split(" ")[0] === tete && !autresCharges(t))) return ch.code;
   }
   for (const ch of CHAPITRES_AUDIOVISUEL) if (ch.titres?.includes(t)) return ch.code;
   for (const [code, re] of DEBUTS_DE_TITRE) if (re.test(t)) return code;
   for (const [code, re] of TITRES_ANGLAIS) if (re.test(t)) return code;
   return undefined;
 }
+
+/** The first words of chapter labels that more than one chapter starts with (« frais »). */
+const TETES_PARTAGEES: ReadonlySet<string> = (() => {
+  const vus = new Map<string, number>();
+  for (const ch of CHAPITRES_AUDIOVISUEL) {
+    const tete = normaliser(ch.libelle)
+      .replace(/[^a-z' -]/g, " ")
+      .trim()
+      .split(/[ ,]/)[0];
+    vus.set(tete, (vus.get(tete) ?? 0) + 1);
+  }
+  return new Set([...vus].filter(([, n]) => n > 1).map(([t]) => t));
+})();
 
 /**
  * « Charges artistiques », « Charges techniques », « Charges de structure », « Charges fixes »: a live show's or a

@@ -5,7 +5,14 @@ import { celluleRef, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
 import { trouverEntete, type SecondBloc } from "./entetes";
 import { norm } from "./lecture";
-import type { CodeChapitre, Devis, RecapitulatifChapitres, RecapitulatifFeuille } from "./model";
+import type {
+  CodeChapitre,
+  Devis,
+  MontantHorsLignes,
+  RecapitulatifChapitres,
+  RecapitulatifFeuille,
+  RecapitulatifSurFeuille,
+} from "./model";
 import { chapitreDeColonne, estRecapitulatif } from "./placement";
 import { referencesFormule } from "./preuve";
 
@@ -41,6 +48,7 @@ interface SousChapitreRecap {
   cellule: string;
   code: string;
   montant: Cents;
+  libelle: string;
 }
 interface RecapLu {
   lus: MontantRecap[];
@@ -70,7 +78,8 @@ function lireRecapitulatif(
     const sc = SOUS_CHAPITRE.exec(textes[0] ?? "");
     if (sc) {
       const ch = sc[1] as CodeChapitre;
-      sous.set(ch, [...(sous.get(ch) ?? []), { cellule: x.cellule, code: sc[0].trim(), montant: x.montant }]);
+      const sc0 = { cellule: x.cellule, code: sc[0].trim(), montant: x.montant, libelle };
+      sous.set(ch, [...(sous.get(ch) ?? []), sc0]);
       continue;
     }
     const totalCh = TOTAL_CHAPITRE.exec(norm(libelle));
@@ -188,8 +197,18 @@ function recapSansEntete(
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
   accordsMin = 2,
 ): RecapitulatifFeuille | undefined {
+  return meilleureColonne(sheet, devisFeuille, devis, accordsMin)?.r;
+}
+
+/** The amount column of `recapSansEntete` proven by arithmetic, with its rows as read. */
+function meilleureColonne(
+  sheet: SheetData,
+  devisFeuille: string,
+  devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+  accordsMin: number,
+): { r: RecapitulatifFeuille; lu: RecapLu } | undefined {
   const largeur = sheet.rows.reduce((n, r) => Math.max(n, r.length), 0);
-  let meilleur: { r: RecapitulatifFeuille; accords: number } | undefined;
+  let meilleur: { r: RecapitulatifFeuille; lu: RecapLu; accords: number } | undefined;
   for (let col = 1; col < largeur; col++) {
     const cellules = cellulesMontant(sheet, -1, col).filter((c) => c.montant !== undefined);
     if (cellules.length < 2) continue;
@@ -208,6 +227,7 @@ function recapSansEntete(
     if (accords < accordsMin || accords <= recap.ecarts.length || (meilleur && meilleur.accords >= accords)) continue;
     meilleur = {
       accords,
+      lu,
       r: {
         feuille: sheet.name,
         cellule: cellules[0].cellule,
@@ -218,7 +238,7 @@ function recapSansEntete(
       },
     };
   }
-  return meilleur?.r;
+  return meilleur;
 }
 
 /** How many figures of a recap are compared with the devis: each chapter's sous-chapitres together, each other amount. */
@@ -288,12 +308,88 @@ function parCelluleRef(ref: string): { feuille?: string; row: number; col: numbe
 
 /** One difference of a recap in words: « K10 « sous-chapitres 2.1 à 2.2 » : 92 650,00 €, le chapitre 2 du devis fait … ». */
 export function ecartRecapEnMots(e: RecapitulatifChapitres["ecarts"][number]): string {
-  return (
-    `${e.cellule} « ${e.libelle} » : ${formatMontantFr(e.montant)}, ` +
-    (e.chapitre === "total"
-      ? `le total du devis est de ${formatMontantFr(e.attendu)}`
-      : e.attendu === 0
-        ? `le devis n'a rien au chapitre ${e.chapitre}`
-        : `le chapitre ${e.chapitre} du devis fait ${formatMontantFr(e.attendu)}`)
-  );
+  return `${e.cellule} « ${e.libelle} » : ${formatMontantFr(e.montant)}, ${attenduEnMots(e)}`;
+}
+
+/** What the devis has instead of a recap's figure: « le chapitre 2 du devis fait 94 650,00 € ». */
+export function attenduEnMots(e: Pick<RecapitulatifChapitres["ecarts"][number], "chapitre" | "attendu">): string {
+  return e.chapitre === "total"
+    ? `le total du devis est de ${formatMontantFr(e.attendu)}`
+    : e.attendu === 0
+      ? `le devis n'a rien au chapitre ${e.chapitre}`
+      : `le chapitre ${e.chapitre} du devis fait ${formatMontantFr(e.attendu)}`;
+}
+
+/** At least three figures of a recap on the devis sheet agree with the devis, and more agree than differ. */
+const ACCORDS_SUR_FEUILLE = 3;
+
+/** A recap block of the devis sheet and its figures, each proven (agreeing to the cent) or carrying its écart. */
+export interface RecapSurFeuilleLu {
+  recap: RecapitulatifSurFeuille;
+  figures: (Pick<MontantHorsLignes, "cellule" | "montant" | "libelle" | "ecart"> & { prouve: boolean })[];
+}
+
+/**
+ * A recap by chapter above the devis's header, on the devis sheet itself (rows 0 to `fin`, excluded): its amount column
+ * proven by arithmetic only, as a recap sheet of any name (`recapitulatifParCalcul`): at least three of its figures
+ * (a chapter, a chapter's sous-chapitres together, the total) equal the devis's, more agreeing than differing.
+ */
+export function recapitulatifAuDessus(
+  sheet: SheetData,
+  fin: number,
+  devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+): RecapSurFeuilleLu | undefined {
+  if (fin <= 0) return undefined;
+  const m = meilleureColonne({ ...sheet, rows: sheet.rows.slice(0, fin) }, sheet.name, devis, ACCORDS_SUR_FEUILLE);
+  if (!m) return undefined;
+  const { feuille: _f, sansEntete: _s, parFormule: _p, ...r } = m.r;
+  return { recap: { place: "haut", ...r }, figures: figuresDe(m.lu, r.ecarts) };
+}
+
+/**
+ * The rows under a « Récapitulatif » title below the lines (`cellules`, in the amount column read): a recap by chapter
+ * when each names a chapter, a sous-chapitre or the total and the arithmetic proves it as above. Undefined otherwise
+ * (they stay listed, as a summary whose figures nothing proves).
+ */
+export function recapitulatifEnBas(
+  sheet: SheetData,
+  cellules: readonly { cellule: string; montant: Cents }[],
+  devis: Pick<Devis, "chapitres" | "total">,
+): RecapSurFeuilleLu | undefined {
+  if (!cellules.length) return undefined;
+  const montant = parseCelluleRef(cellules[0].cellule).col;
+  if (cellules.some((c) => parseCelluleRef(c.cellule).col !== montant)) return undefined;
+  const lu = lireRecapitulatif(sheet, { debut: 0, montant }, cellules);
+  if (!lu) return undefined;
+  const recap = comparer(lu, devis);
+  const accords = comparaisons(lu) - recap.ecarts.length;
+  if (accords < ACCORDS_SUR_FEUILLE || accords <= recap.ecarts.length) return undefined;
+  return {
+    recap: { place: "bas", cellule: cellules[0].cellule, montants: cellules.length, ...recap },
+    figures: figuresDe(lu, recap.ecarts),
+  };
+}
+
+/** Each figure of the recap with its écart when it differs (a sous-chapitre: its chapter's, the group's sum). */
+function figuresDe(lu: RecapLu, ecarts: RecapitulatifChapitres["ecarts"]): RecapSurFeuilleLu["figures"] {
+  const ecartDe = (cellule: string) => {
+    const e = ecarts.find((x) => x.cellule === cellule);
+    return e && { libelle: e.libelle, chapitre: e.chapitre, montant: e.montant, attendu: e.attendu };
+  };
+  const out: RecapSurFeuilleLu["figures"] = lu.lus.map((l) => {
+    const ecart = ecartDe(l.cellule);
+    return { cellule: l.cellule, montant: l.montant, libelle: l.libelle, prouve: !ecart, ...(ecart ? { ecart } : {}) };
+  });
+  for (const xs of lu.sous.values()) {
+    const ecart = ecartDe(xs[0].cellule);
+    for (const x of xs)
+      out.push({
+        cellule: x.cellule,
+        montant: x.montant,
+        libelle: x.libelle,
+        prouve: !ecart,
+        ...(ecart ? { ecart } : {}),
+      });
+  }
+  return out;
 }

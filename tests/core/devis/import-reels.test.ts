@@ -286,6 +286,14 @@ describe("mots des devis réels", () => {
     expect(chapitreDeTitre("MATÉRIEL")).toBe("7");
   });
 
+  it("« Frais de tournée », « Frais de déplacement » ne sont ni frais généraux ni frais financiers ; leurs noms entiers si", () => {
+    expect(chapitreDeTitre("Frais de tournée")).toBeUndefined();
+    expect(chapitreDeTitre("FRAIS DE DÉPLACEMENT")).toBeUndefined();
+    expect(chapitreDeTitre("Frais généraux")).toBe("FG");
+    expect(chapitreDeTitre("Frais de structure")).toBe("FG");
+    expect(chapitreDeTitre("FRAIS FINANCIERS")).toBe("FF");
+  });
+
   it("« Total des charges » est un total, « Total charges sociales » le sous-total du chapitre 4", () => {
     expect(typeTotal("TOTAL DES CHARGES")).toEqual({ type: "total" });
     expect(typeTotal("Total des dépenses")).toEqual({ type: "total" });
@@ -554,5 +562,112 @@ describe("colonnes par mois", () => {
     const d = await lire("semaines-datees.xlsx");
     expect(d.mois).toBeUndefined();
     expect(d.colonnesNonLues?.every((c) => c.nature === "semaine")).toBe(true);
+  });
+});
+
+describe("récapitulatif par chapitre sur la feuille du devis (au-dessus de l'en-tête ou sous les lignes)", () => {
+  it("au-dessus de l'en-tête : 4 montants prouvés, le faux gardé avec son écart, aucun n'est une ligne", async () => {
+    const d = await lire("devis-recap-haut.xlsx");
+    expect(d.lignes).toHaveLength(7);
+    expect(d.total).toBe(16_090_000);
+    expect(d.lignes.every((l) => l.source.ligne > 9)).toBe(true);
+    const recap = (d.horsLignes ?? []).filter((h) => h.motif === "recapitulatif");
+    expect(recap.map((h) => [h.cellule, h.montant, h.prouve ?? false])).toEqual([
+      ["Devis!F4", 5_500_000, true],
+      ["Devis!F5", 5_280_000, true],
+      ["Devis!F6", 3_500_000, false],
+      ["Devis!F7", 1_800_000, true],
+      ["Devis!F8", 16_090_000, true],
+    ]);
+    expect(recap[2].ecart).toEqual({
+      libelle: "03 Interprétation",
+      chapitre: "3",
+      montant: 3_500_000,
+      attendu: 3_510_000,
+    });
+    expect(d.conservation).toMatchObject({ ecart: 0, totauxProuves: 60_850_000, listes: 3_500_000 });
+  });
+
+  /** The CNC devis of the fixture, with `haut` as its first rows (its header then on the next row). */
+  const devisAvec = (haut: (string | number | null)[][]) =>
+    feuilleXlsx("Devis", [
+      ...haut,
+      ["N°", "Intitulé", "Quantité", "Taux", "Montant"],
+      ["1", "DROITS ARTISTIQUES"],
+      ["1.1", "Scénario", 1, 40000, 40000],
+      ["1.2", "Musique originale", 1, 15000, 15000],
+      ["2", "PERSONNEL"],
+      ["2.1", "Réalisateur", 10, 3200, 32000],
+      ["3", "INTERPRÉTATION"],
+      ["3.1", "Rôle 1", 25, 900, 22500],
+      [null, "TOTAL GÉNÉRAL", null, null, 109500],
+    ]);
+
+  it("deux montants seulement égaux aux chapitres au-dessus de l'en-tête : le calcul ne prouve pas un récapitulatif", async () => {
+    const d = importerDevis(
+      await devisAvec([
+        ["Récapitulatif", null, null, null, null],
+        ["1", "Droits artistiques", null, null, 55000],
+        ["2", "Personnel", null, null, 32000],
+        [null, null, null, null, null],
+      ]),
+    );
+    expect(d.recapitulatifSurFeuille).toBeUndefined();
+    expect((d.horsLignes ?? []).filter((h) => h.motif === "recapitulatif")).toEqual([]);
+    expect(d.conservation).toMatchObject({ lu: 21_900_000, ecart: 0 });
+  });
+
+  it("plus de montants faux que justes : pas un récapitulatif (ses mots ne suffisent pas)", async () => {
+    const d = importerDevis(
+      await devisAvec([
+        ["Récapitulatif", null, null, null, null],
+        ["1", "Droits artistiques", null, null, 50000],
+        ["2", "Personnel", null, null, 30000],
+        ["3", "Interprétation", null, null, 22500],
+        [null, "Total", null, null, 102500],
+        [null, null, null, null, null],
+      ]),
+    );
+    expect(d.recapitulatifSurFeuille).toBeUndefined();
+  });
+
+  it("trois chapitres et le total justes au-dessus de l'en-tête : prouvés, comptés dans les totaux prouvés", async () => {
+    const d = importerDevis(
+      await devisAvec([
+        ["1", "Droits artistiques", null, null, 55000],
+        ["2", "Personnel", null, null, 32000],
+        ["3", "Interprétation", null, null, 22500],
+        [null, "Total", null, null, 109500],
+        [null, null, null, null, null],
+      ]),
+    );
+    expect(d.recapitulatifSurFeuille).toMatchObject({ place: "haut", chapitres: 3, total: true, ecarts: [] });
+    expect(d.lignes).toHaveLength(4);
+    expect(d.conservation).toMatchObject({
+      lu: 21_900_000 + 21_900_000,
+      lignes: 10_950_000,
+      totauxProuves: 10_950_000 + 21_900_000,
+      listes: 0,
+      ecart: 0,
+    });
+  });
+
+  it("sous un titre « Récapitulatif », des montants qui ne nomment aucun chapitre restent listés, non prouvés", async () => {
+    const sheet = await feuilleXlsx("Devis", [
+      ["N°", "Intitulé", "Quantité", "Taux", "Montant"],
+      ["1", "DROITS ARTISTIQUES"],
+      ["1.1", "Scénario", 1, 40000, 40000],
+      ["2", "PERSONNEL"],
+      ["2.1", "Réalisateur", 10, 3200, 32000],
+      [null, "TOTAL GÉNÉRAL", null, null, 72000],
+      ["RÉCAPITULATIF"],
+      [null, "Tournage", null, null, 40000],
+      [null, "Hors tournage", null, null, 32000],
+    ]);
+    const d = importerDevis(sheet);
+    expect(d.recapitulatifSurFeuille).toBeUndefined();
+    const recap = (d.horsLignes ?? []).filter((h) => h.motif === "recapitulatif");
+    expect(recap.map((h) => h.prouve)).toEqual([undefined, undefined]);
+    expect(d.conservation).toMatchObject({ listes: 7_200_000, ecart: 0 });
   });
 });

@@ -2,6 +2,7 @@ import type { Regle } from "../../controles/constat";
 import { ZERO } from "../../money/cents";
 import type { MontantHorsLignes } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
+import { attenduEnMots } from "../recapitulatif";
 
 const MOTIFS: Record<MontantHorsLignes["motif"], string> = {
   derive: "calculé à partir du total (TVA, TTC, coût par minute…), ce n'est ni une ligne ni un total de lignes",
@@ -11,6 +12,12 @@ const MOTIFS: Record<MontantHorsLignes["motif"], string> = {
   page: "totalise les lignes de sa page (somme au centime), déjà comptées",
   detail: "détaille la ligne au-dessus, déjà comptée",
 };
+
+/** A recap's figure or a chapter repeated under the total that the devis's lines do not make. */
+const MOTIFS_ECART = {
+  recapitulatif: "répète un montant dans un récapitulatif",
+  rappel: "rappelle un chapitre sous le total du devis",
+} as const;
 
 /** Amounts of the amount column that are neither lines nor totals: named, so that nothing read goes unsaid. */
 export const montantHorsLignes: Regle<ContexteDevis> = {
@@ -53,15 +60,33 @@ export const montantHorsLignes: Regle<ContexteDevis> = {
                   `montant comme une ligne s'il en est une.`,
                 cellule: h.cellule,
               }
-            : {
-                regle: "montant-hors-lignes",
-                gravite: "info" as const,
-                message:
-                  `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis ; ` +
-                  `ce montant ${MOTIFS[h.motif]}` +
-                  (h.motif === "rappel" && h.prouve ? " (somme au centime des lignes de ce chapitre)." : "."),
-                cellule: h.cellule,
-              },
+            : h.ecart && !h.prouve
+              ? {
+                  regle: "montant-hors-lignes",
+                  gravite: "alerte" as const,
+                  message:
+                    `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis ; ce montant ` +
+                    `${MOTIFS_ECART[h.motif === "rappel" ? "rappel" : "recapitulatif"]}, mais il diffère du devis : ` +
+                    // A sous-chapitre: the sum of its chapter's sous-chapitres is what differs, said with it.
+                    (h.ecart.libelle === h.libelle && h.ecart.montant === h.montant
+                      ? attenduEnMots(h.ecart)
+                      : `« ${h.ecart.libelle} » : ${eur(h.ecart.montant)}, ${attenduEnMots(h.ecart)}`) +
+                    `. Vérifiez cette cellule : ce sont les lignes du devis qui sont comptées.`,
+                  cellule: h.cellule,
+                }
+              : {
+                  regle: "montant-hors-lignes",
+                  gravite: "info" as const,
+                  message:
+                    `${h.cellule} ${cite(h.libelle)} : ${eur(h.montant)} n'est pas compté dans le devis ; ` +
+                    `ce montant ${MOTIFS[h.motif]}` +
+                    (h.motif === "rappel" && h.prouve
+                      ? " (somme au centime des lignes de ce chapitre)."
+                      : h.motif === "recapitulatif" && h.prouve
+                        ? " (égal, au centime, à la somme des lignes qu'il reprend)."
+                        : "."),
+                  cellule: h.cellule,
+                },
     );
   },
 };
