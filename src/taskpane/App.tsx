@@ -1,6 +1,7 @@
-import { makeStyles, SelectTabData, Tab, TabList, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { BandeauProduction } from "./components/BandeauProduction";
+import { BarreOnglets } from "./components/BarreOnglets";
 import { chargerTooltip } from "./components/Infobulle";
 import { PageDifferee } from "./components/PageDifferee";
 import { EtatProvider } from "./etat";
@@ -25,7 +26,6 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  onglets: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: "wrap" },
   page: {
     padding: tokens.spacingHorizontalM,
     display: "flex",
@@ -54,18 +54,7 @@ export function App() {
         <NavigationContexte.Provider value={aller}>
           <div className={styles.racine} data-testid={TEST_IDS.app}>
             <header className={styles.entete}>
-              <TabList
-                className={styles.onglets}
-                selectedValue={pageId}
-                onTabSelect={(_e, d: SelectTabData) => aller(String(d.value))}
-                size="small"
-              >
-                {PAGES.map((p) => (
-                  <Tab key={p.id} value={p.id} data-testid={TEST_IDS.onglet(p.id)}>
-                    {p.titre}
-                  </Tab>
-                ))}
-              </TabList>
+              <BarreOnglets pages={PAGES} selection={pageId} choisir={aller} />
               <BandeauProduction />
             </header>
             {PAGES.filter((p) => visitees.has(p.id)).map((p) => {

@@ -2,6 +2,9 @@
 export const TEST_IDS = {
   app: "prodbook-app",
   onglet: (page: string) => `onglet-${page}`,
+  /** The arrows over the ends of the tab row, when more tabs are beyond (the row scrolls sideways). */
+  ongletsPrecedents: "onglets-precedents",
+  ongletsSuivants: "onglets-suivants",
   erreur: "message-erreur",
   page: (page: string) => `page-${page}`,
   retour: (action: string) => `retour-${action}`,

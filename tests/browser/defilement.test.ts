@@ -5,11 +5,11 @@ import { voletDuBloc } from "./volet";
 /**
  * « Feedback next to the action »: when an action's result (or its error) appears below the fold, the pane scrolls
  * just enough to show it under its sticky header (Retour's montrerLaSuite). Checked in Chromium on the built bundle at
- * Excel's narrowest pane, 320 px wide, in a window only 480 px high: the header (tabs, production line) takes a good
- * part of it, so every result below a form starts out of view.
+ * Excel's narrowest pane, 320 px wide, in a window only 400 px high (a small laptop's Excel): below the header (tabs,
+ * production line) and a page's form, every result starts out of view.
  */
 const LARGEUR = 320;
-const HAUTEUR = 480;
+const HAUTEUR = 400;
 
 /** Where `l` is in the window, and where the sticky header ends (what is under it is not seen). */
 async function position(l: Locator): Promise<{ haut: number; bas: number; entete: number; fenetre: number }> {

@@ -321,6 +321,41 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(v.erreursPage).toEqual([]);
   });
 
+  it("un nouveau FEC chargé replie la liste des comptes sans poste dépliée", async () => {
+    const plus = page.getByTestId(IDS.sansPostePlus);
+    // Left open by the test before (« Réduire la liste »): every account shown.
+    expect(await plus.getAttribute("aria-expanded")).toBe("true");
+    expect((await lignesTableau(page.getByTestId(IDS.sansPoste))).length).toBeGreaterThan(8);
+    // The same ledger picked again from another folder: a new loading, read by the worker and reconciled again.
+    const dossier = path.join(tmp, "nouveau");
+    fs.mkdirSync(dossier, { recursive: true });
+    const copie = path.join(dossier, path.basename(GROS));
+    fs.copyFileSync(GROS, copie);
+    const resultats = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __messagesWorker: { type: string }[] }).__messagesWorker.filter(
+            (m) => m.type === "resultat",
+          ).length,
+      );
+    const avant = await resultats();
+    await page.getByTestId(IDS.fichier).setInputFiles(copie);
+    await page.waitForFunction((n) => {
+      const w = window as unknown as { __messagesWorker: { type: string }[] };
+      return w.__messagesWorker.filter((m) => m.type === "resultat").length > n;
+    }, avant);
+    expect(await resultats()).toBe(avant + 1);
+    // Folded again once its écarts are shown: the 8 largest amounts, the others behind the button.
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("aria-expanded") === "false",
+      IDS.sansPostePlus,
+      { timeout: 20000 },
+    );
+    expect(await plus.textContent()).toMatch(/^Voir les \d+\u00a0autres comptes$/);
+    expect((await lignesTableau(page.getByTestId(IDS.sansPoste))).length).toBe(8);
+    expect(v.erreursPage).toEqual([]);
+  });
+
   it("écrit Grand livre, Correspondances, Écarts et Coût définitif ; le Grand livre part par blocs ≤ 2 Mo, une synchronisation par bloc", async () => {
     const avant = (await etatExcel(page)).syncs.length;
     await observerBarre(page);

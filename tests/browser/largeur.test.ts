@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, SANS_DEVIS_ACTIONS, dansPage, pages } from "./actionsPages";
-import { ecran, debordements, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
+import { classeurProduction, ecran, debordements, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
 
 /**
  * The pane at Excel's narrow widths: at 320 px (and 500 px) no page scrolls sideways nor breaks a word over two lines,
@@ -97,6 +97,132 @@ describe.each([320, 500])("volet à %i px, classeur sans devis : les refus tienn
     expect(messages.filter((m) => m.includes(`«\u00a0${FEUILLE_NOTES}\u00a0»`)).length).toBeGreaterThanOrEqual(5);
     expect(problemes).toEqual([]);
     expect(await surveillance.vus()).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+/**
+ * The sticky header (tabs, production line) at Excel's narrowest pane: one row of tabs that scrolls sideways, the
+ * production summary on two lines at most, so that it takes no more than 90 px of a small pane (it took 185 px with
+ * the tabs on four rows). Every tab keeps its label, and is reached with the arrows at the row's ends or the keyboard.
+ */
+const CONTEXTE_LONG = {
+  genre: "documentaire",
+  duree: "52",
+  regime: "audiovisuel",
+  annee: "2026",
+  fec: { nom: "123456789FEC20500930.txt", octets: 1_250_000, encodage: "utf-8", lignes: 11_000 },
+};
+
+/** Where each tab is, and where the visible part of the tab row is (the arrows' width off each end shown). */
+async function rangeeOnglets(page: Page) {
+  return page.evaluate(() => {
+    const rangee = document.querySelector("[data-defilement-horizontal]")!;
+    const r = rangee.getBoundingClientRect();
+    const tabs = Array.from(rangee.querySelectorAll('[role="tab"]')).map((t) => {
+      const b = t.getBoundingClientRect();
+      return {
+        id: t.getAttribute("data-testid"),
+        texte: (t as HTMLElement).innerText.trim(),
+        haut: b.top,
+        gauche: b.left,
+        droite: b.right,
+      };
+    });
+    // The arrows shown over the row's ends (their left and right edges).
+    const fleches = Array.from(document.querySelectorAll('[data-testid^="onglets-"]')).map((f) => {
+      const b = f.getBoundingClientRect();
+      return { gauche: b.left, droite: b.right };
+    });
+    return { gauche: r.left, droite: r.right, tabs, fleches };
+  });
+}
+
+describe("volet à 320 px : l'en-tête reste compact", () => {
+  const v = voletDuBloc({
+    classeur: async () => ({
+      ...(await classeurProduction()),
+      reglages: { "prodbook.production": JSON.stringify(CONTEXTE_LONG) },
+    }),
+    largeur: 320,
+  });
+  const { page } = v;
+
+  it("onglets sur une rangée, production sur deux lignes au plus : 90 px au plus", async () => {
+    await page.getByTestId(TEST_IDS.production.resume).filter({ hasText: "FEC" }).waitFor();
+    const resume = await page.getByTestId(TEST_IDS.production.resume).innerText();
+    // The whole summary is there (for screen readers and the tests), only its third line is not drawn.
+    expect(resume).toContain("Documentaire · 52\u00a0min · Audiovisuel · 2026 · FEC 123456789FEC20500930.txt");
+    const hauteur = await page.locator("header").evaluate((e) => e.getBoundingClientRect().height);
+    expect(hauteur).toBeLessThanOrEqual(90);
+    const { tabs, droite } = await rangeeOnglets(page);
+    expect(tabs.length).toBeGreaterThanOrEqual(10);
+    // One row, every tab with its label written out; the row goes on past the pane's edge.
+    expect(new Set(tabs.map((t) => Math.round(t.haut))).size).toBe(1);
+    for (const t of tabs) expect(t.texte.length).toBeGreaterThan(3);
+    expect(tabs[tabs.length - 1].droite).toBeGreaterThan(droite);
+    expect(await page.getByTestId(TEST_IDS.ongletsPrecedents).count()).toBe(0);
+    await ecran(page, "entete-320.png");
+
+    // « Modifier » opens the form; closed again, the header is as small as before.
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(TEST_IDS.production.formulaire).waitFor();
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    expect(await page.locator("header").evaluate((e) => e.getBoundingClientRect().height)).toBeLessThanOrEqual(90);
+    expect(await debordements(page)).toEqual([]);
+  });
+
+  it("la flèche « Onglets suivants » amène les derniers onglets en vue, la flèche « précédents » revient", async () => {
+    const derniere = async () => {
+      const r = await rangeeOnglets(page);
+      return { ...r, t: r.tabs[r.tabs.length - 1] };
+    };
+    for (let i = 0; i < 10 && (await page.getByTestId(TEST_IDS.ongletsSuivants).count()) > 0; i++) {
+      await page.getByTestId(TEST_IDS.ongletsSuivants).click();
+      await page.waitForTimeout(400);
+    }
+    expect(await page.getByTestId(TEST_IDS.ongletsSuivants).count()).toBe(0);
+    const fin = await derniere();
+    expect(fin.t.droite).toBeLessThanOrEqual(fin.droite + 1);
+    await page.getByTestId(TEST_IDS.ongletsPrecedents).waitFor();
+    await page.getByTestId(TEST_IDS.onglet("sources")).click();
+    await page.getByTestId(TEST_IDS.page("sources")).waitFor();
+    for (let i = 0; i < 10 && (await page.getByTestId(TEST_IDS.ongletsPrecedents).count()) > 0; i++) {
+      await page.getByTestId(TEST_IDS.ongletsPrecedents).click();
+      await page.waitForTimeout(400);
+    }
+    const debut = await rangeeOnglets(page);
+    expect(debut.tabs[0].gauche).toBeGreaterThanOrEqual(debut.gauche - 1);
+  });
+
+  it("au clavier, ← → parcourent les onglets et chacun vient en vue, hors des flèches", async () => {
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    await page.getByTestId(TEST_IDS.page("tableau-de-bord")).waitFor();
+    const ids = (await rangeeOnglets(page)).tabs.map((t) => t.id);
+    const horsVue: string[] = [];
+    const verifierFocus = async () => {
+      const r = await rangeeOnglets(page);
+      const id = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+      const t = r.tabs.find((x) => x.id === id);
+      // Wholly in the row's visible part, under none of the arrows.
+      const couvert = !t || r.fleches.some((f) => f.gauche < t.droite - 1 && f.droite > t.gauche + 1);
+      if (!t || couvert || t.gauche < r.gauche - 1 || t.droite > r.droite + 1)
+        horsVue.push(
+          `${id} : ${t?.gauche}–${t?.droite} dans ${r.gauche}–${r.droite}, flèches ${JSON.stringify(r.fleches)}`,
+        );
+      return id;
+    };
+    for (let i = 1; i < ids.length; i++) {
+      await page.keyboard.press("ArrowRight");
+      expect(await verifierFocus()).toBe(ids[i]);
+    }
+    await page.keyboard.press("Enter");
+    await page.getByTestId(TEST_IDS.page(ids.at(-1)!.replace(/^onglet-/, ""))).waitFor();
+    for (let i = ids.length - 2; i >= 0; i--) {
+      await page.keyboard.press("ArrowLeft");
+      expect(await verifierFocus()).toBe(ids[i]);
+    }
+    expect(horsVue).toEqual([]);
     expect(v.erreursPage).toEqual([]);
   });
 });

@@ -123,6 +123,34 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
     await ralentir(page, 0);
     expect(v.erreursPage).toEqual([]);
   });
+
+  it("Structurer : pendant l'analyse, la feuille source, le genre et la durée ne se changent pas", async () => {
+    const S = TEST_IDS.structurer;
+    await page.getByTestId(TEST_IDS.onglet("structurer")).click();
+    await page.getByTestId(S.analyser).waitFor();
+    const champs = [S.feuille, S.genre, S.duree].map((id) => page.getByTestId(id));
+    const grises = () => Promise.all(champs.map((c) => c.isDisabled()));
+    // The devis sheet picked here (the production's may have been set back to detection by the test before).
+    const feuille = "Budget Gardiens";
+    await champs[0].selectOption(feuille);
+    expect(await grises()).toEqual([false, false, false]);
+
+    await ralentir(page, 1500);
+    await page.getByTestId(S.analyser).click();
+    await expect(page.getByTestId(TEST_IDS.retour("structurer-analyser")).innerText()).resolves.toContain(
+      "Lecture du devis…",
+    );
+    expect(await grises()).toEqual([true, true, true]);
+    // Another sheet cannot be picked while the analysis reads this one.
+    await expect(champs[0].selectOption("PDT", { timeout: 500 })).rejects.toThrow();
+    await ralentir(page, 0);
+    await page.getByTestId(S.apercu).waitFor({ timeout: 20000 });
+    // The preview is the sheet's that was read, and the picker still names it; usable again.
+    expect(await page.getByTestId(S.apercu).innerText()).toContain(feuille);
+    expect(await champs[0].inputValue()).toBe(feuille);
+    expect(await grises()).toEqual([false, false, false]);
+    expect(v.erreursPage).toEqual([]);
+  });
 });
 
 describe("volet à 350 px : Contrôles sans devis dans le classeur", () => {

@@ -1,11 +1,23 @@
+import * as path from "path";
 import type { Page } from "playwright-core";
 import { creerEnvoyeur } from "../../src/app/catalogue";
 import type { TableauDeBord } from "../../src/app/commandes/tableauDeBord";
 import { formatMontantFr, formatPourcentFr } from "../../src/core/money";
+import type { SheetData } from "../../src/core/port/workbook";
 import { IDS_TABLEAU_DE_BORD as IDS } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ClasseurLu } from "../helpers/classeurLu";
-import { ecran, classeurProduction, debordements, motsCoupes, sansEspacesInsecables, voletDuBloc } from "./volet";
+import {
+  RACINE,
+  ecran,
+  classeurProduction,
+  debordements,
+  motsCoupes,
+  sansEspacesInsecables,
+  versFixture,
+  voletDuBloc,
+} from "./volet";
 
 /**
  * The « Tableau de bord », first page of the built pane, in Chromium over the fake Excel: on a production workbook
@@ -363,6 +375,93 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     expect(await motsCoupes(page)).toEqual([]);
     await page.getByTestId(IDS.suite("financement")).click();
     expect(await page.getByTestId(TEST_IDS.onglet("financement")).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+  });
+});
+
+/**
+ * Two plans de financement in the workbook (the documentary's « Plan fin. » and another plan, « Financement »): the
+ * dashboard detected one while the Financement page read the one chosen in its picker, so its verdict depended on
+ * which picker was used. The plan sheet chosen on the page is the production's (shared context, saved with it): the
+ * dashboard reads that sheet, and both say the same.
+ */
+describe("Tableau de bord et Financement : le même plan de financement, celui choisi sur la page", () => {
+  const AUTRE_PLAN = "tests/fixtures/financement/fiction.xlsx";
+  const { page } = voletDuBloc({
+    classeur: async () => {
+      const p = await production();
+      const wb = await XlsxWorkbook.ouvrir(path.join(RACINE, AUTRE_PLAN));
+      const sheets = { ...p.sheets };
+      for (const n of await wb.listSheets()) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+      return { ...p, sheets };
+    },
+    largeur: 340,
+  });
+
+  it("la feuille choisie sur la page Financement est celle que lit le tableau de bord, après relecture aussi", async () => {
+    const envoyer = creerEnvoyeur(await ClasseurLu.depuis(...FICHIERS, AUTRE_PLAN));
+    const lu = await envoyer("lireProduction", {});
+    const tdb = async (feuilleFinancement?: string) =>
+      (
+        await envoyer("lireTableauDeBord", {
+          contexte: { ...lu.contexte, ...CONTEXTE, ...(feuilleFinancement ? { feuilleFinancement } : {}) } as never,
+        })
+      ).financement;
+    // The sheet detected, and the other plan: two different verdicts (else this test could not fail).
+    const detecte = await tdb();
+    expect(["Plan fin.", "Financement"]).toContain(detecte.source);
+    const autre = detecte.source === "Plan fin." ? "Financement" : "Plan fin.";
+    const choisi = await tdb(autre);
+    expect(choisi.source).toBe(autre);
+    expect(choisi.total).not.toBe(detecte.total);
+    const montant = (c: number) => sansEspacesInsecables(formatMontantFr(c as never));
+
+    // The dashboard first: the plan detected.
+    await page.getByTestId(IDS.chiffre("financement", "total")).waitFor();
+    expect(sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "total")))).toBe(montant(detecte.total!));
+
+    // The other plan chosen on the Financement page, then checked.
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    await page.getByTestId("fin-feuille").selectOption(autre);
+    await page.getByTestId("fin-verifier").click();
+    await page.getByTestId("fin-resultat").waitFor();
+    const resultat = sansEspacesInsecables(await page.getByTestId("fin-resultat").textContent());
+    expect(resultat).toContain(`Plan « ${autre} »`);
+    expect(resultat).toContain(montant(choisi.total!));
+
+    // Back on the dashboard (read again on coming back): the same plan, its figures and its verdict.
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    await page.waitForFunction(
+      ([id, a]) =>
+        (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ") === a,
+      [IDS.chiffre("financement", "total"), montant(choisi.total!)] as const,
+    );
+    const etat = choisi.equilibre ? "Équilibré" : (choisi.resteAFinancer ?? 0) > 0 ? "À boucler" : "Excédent";
+    if (!choisi.ecartDevis) expect(await texte(page, IDS.etat("financement"))).toBe(etat);
+    if (choisi.resteAFinancer !== undefined)
+      expect(sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "reste")))).toBe(
+        montant(Math.abs(choisi.resteAFinancer)),
+      );
+    const details = page.getByTestId(IDS.details);
+    if ((await details.getByRole("button").getAttribute("aria-expanded")) !== "true")
+      await details.getByRole("button").click();
+    expect(sansEspacesInsecables(await details.textContent())).toContain(`Plan lu : « ${autre} »`);
+    // Kept with the production in the workbook: the pane opened again finds the same plan on its dashboard.
+    await page.waitForFunction(
+      (a) =>
+        JSON.parse(
+          (window as unknown as { Excel: { __etat(): { reglages: Record<string, string> } } }).Excel.__etat().reglages[
+            "prodbook.production"
+          ] ?? "{}",
+        ).feuilleFinancement === a,
+      autre,
+    );
+    await page.reload();
+    await page.waitForFunction(
+      ([id, a]) =>
+        (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ") === a,
+      [IDS.chiffre("financement", "total"), montant(choisi.total!)] as const,
+    );
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
   });
 });

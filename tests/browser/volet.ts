@@ -236,7 +236,9 @@ export const sansEspacesInsecables = (s: string | null) => (s ?? "").replace(/[\
 /**
  * What scrolls or sticks out sideways in the pane: the document itself (scrollWidth > clientWidth), any element
  * that scrolls horizontally, and any visible element whose right edge passes the pane's width. Each is
- * described as « tag[data-testid] : largeur » so a failing test says where.
+ * described as « tag[data-testid] : largeur » so a failing test says where. The one row meant to scroll sideways,
+ * the tabs' (marked data-defilement-horizontal, with its arrows), is checked itself for fitting the pane; what it
+ * holds beyond its edge is reached by scrolling it.
  */
 export async function debordements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -249,12 +251,15 @@ export async function debordements(page: Page): Promise<string[]> {
       const texte = (e.textContent ?? "").trim().slice(0, 40);
       return `${e.tagName.toLowerCase()}${id ? `[${id}]` : ""} « ${texte} »`;
     };
+    const DEFILANT = "[data-defilement-horizontal]";
+    const dansDefilant = (e: Element | null) => !!e?.parentElement?.closest(DEFILANT);
     for (const e of Array.from(document.body.querySelectorAll("*"))) {
+      if (dansDefilant(e)) continue;
       const s = getComputedStyle(e);
       if (s.display === "none" || s.visibility === "hidden") continue;
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      if (/(auto|scroll)/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1)
+      if (/(auto|scroll)/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1 && !e.matches(DEFILANT))
         sortie.push(`${nom(e)} défile : ${e.scrollWidth} > ${e.clientWidth}`);
       else if (r.right > largeur + 1 && !e.closest("[hidden]"))
         sortie.push(`${nom(e)} dépasse : ${Math.round(r.right)} > ${largeur}`);
@@ -264,7 +269,7 @@ export async function debordements(page: Page): Promise<string[]> {
     const plage = document.createRange();
     for (let n = textes.nextNode(); n; n = textes.nextNode()) {
       const parent = n.parentElement;
-      if (!parent || !n.textContent?.trim() || parent.closest("[hidden]")) continue;
+      if (!parent || !n.textContent?.trim() || parent.closest("[hidden]") || parent.closest(DEFILANT)) continue;
       const sp = getComputedStyle(parent);
       // Visually hidden text for screen readers (clipped to 1 px) is not seen and cannot be scrolled to.
       if (sp.display === "none" || (sp.clip !== "auto" && sp.clip !== "") || sp.overflow === "hidden") continue;

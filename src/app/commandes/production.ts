@@ -100,8 +100,9 @@ export const commandesProduction = {
     );
     const enregistre = lireContexte(wb.lireReglage ? await wb.lireReglage(CLE_CONTEXTE_PRODUCTION) : undefined);
     // A sheet renamed or deleted since: back to detection rather than a page that fails on its first click.
-    if (enregistre.feuilleDevis && !feuilles.some((f) => f.toLowerCase() === enregistre.feuilleDevis!.toLowerCase()))
-      delete enregistre.feuilleDevis;
+    const existe = (n: string) => feuilles.some((f) => f.toLowerCase() === n.toLowerCase());
+    if (enregistre.feuilleDevis && !existe(enregistre.feuilleDevis)) delete enregistre.feuilleDevis;
+    if (enregistre.feuilleFinancement && !existe(enregistre.feuilleFinancement)) delete enregistre.feuilleFinancement;
     return {
       contexte: contexteInitial(enregistre, detecte),
       enregistre,

@@ -197,6 +197,8 @@ async function blocFinancement(wb: WorkbookPort, c: ContexteProduction, date: st
     const r = await financement(
       wb,
       {
+        // The plan sheet chosen on the Financement page (shared context), else the same detection as that page's.
+        feuille: c.feuilleFinancement || undefined,
         feuilleDevis: c.feuilleDevis || undefined,
         typeOeuvre: oeuvreDe(c),
         genre: c.genre,

@@ -19,6 +19,11 @@ import { normaliser } from "../util/texte";
 export interface ContexteProduction {
   /** The user's devis sheet; undefined = automatic detection. */
   feuilleDevis?: string;
+  /**
+   * The user's plan de financement sheet, chosen on the Financement page; undefined = automatic detection. The Tableau
+   * de bord reads the same sheet, so both give the same verdict.
+   */
+  feuilleFinancement?: string;
   genre?: Genre;
   /** Minutes, as typed (« 52 », « 52,5 »). */
   duree?: string;
@@ -78,6 +83,7 @@ export interface ContexteDetecte {
 const enumere = <T extends string>(valeurs: readonly T[]) => v.picklist(valeurs);
 const CHAMPS = {
   feuilleDevis: v.pipe(v.string(), v.maxLength(200)),
+  feuilleFinancement: v.pipe(v.string(), v.maxLength(200)),
   genre: enumere(["fiction", "documentaire", "animation", "spectacle"] as const),
   duree: v.pipe(v.string(), v.maxLength(20)),
   regime: enumere(["cinema", "audiovisuel", "international"] as const),

@@ -1,4 +1,4 @@
-import { Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { saisieAnnee, saisieDuree } from "../../core/money/saisie";
 import { guillemets } from "../francais";
@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   },
   resume: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
   texte: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  // Two lines at most while the form is closed, so the sticky header stays small; « Modifier » shows every value.
+  resserre: { display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden" },
   bouton: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
@@ -84,7 +86,10 @@ export function BandeauProduction() {
   return (
     <section className={styles.bandeau} aria-label="Production" data-testid={TEST_IDS.production.bandeau}>
       <div className={styles.resume}>
-        <Caption1 className={styles.texte} data-testid={TEST_IDS.production.resume}>
+        <Caption1
+          className={mergeClasses(styles.texte, !ouvert && styles.resserre)}
+          data-testid={TEST_IDS.production.resume}
+        >
           {p.pret ? morceaux.join(" · ") : "Lecture du classeur…"}
         </Caption1>
         <Button

@@ -14,6 +14,8 @@ export interface PropsChamp {
   label: string;
   hint?: string;
   className?: string;
+  /** Greyed out while the page's action runs (what it reads cannot change under it). */
+  disabled?: boolean;
 }
 
 /** A typed field: text, change, blur and refusal come from its `useChamp`/`useChampLocal`. */
@@ -22,6 +24,7 @@ export function ChampSaisie<T>({
   label,
   hint,
   className,
+  disabled,
   champ,
   inputMode,
   placeholder,
@@ -35,7 +38,14 @@ export function ChampSaisie<T>({
 }) {
   return (
     <Field label={label} hint={hint} className={className} {...champ.field}>
-      <Input {...champ.input} data-testid={id} inputMode={inputMode} placeholder={placeholder} list={list} />
+      <Input
+        {...champ.input}
+        data-testid={id}
+        disabled={disabled}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        list={list}
+      />
     </Field>
   );
 }
@@ -62,7 +72,6 @@ export function ChampListe<T extends string>({
   options: readonly Choix<T>[];
   /** The label of the empty choice, when there is one. */
   vide?: string;
-  disabled?: boolean;
   /** A warning on the value chosen (Fluent's warning state, under the list), with its data-testid. */
   avertissement?: { texte: string; testId?: string };
   onChange: (v: T | "") => void;
@@ -100,13 +109,14 @@ export function ChampFeuille({
   onChange,
   vide,
   devis = false,
+  disabled,
 }: PropsChamp & { valeur: string; onChange: (feuille: string) => void; vide?: string; devis?: boolean }) {
   return (
     <Field label={label} hint={hint} className={className}>
       {devis ? (
-        <ChoixFeuilleDevis id={id} valeur={valeur} onChange={onChange} />
+        <ChoixFeuilleDevis id={id} valeur={valeur} onChange={onChange} disabled={disabled} />
       ) : (
-        <ChoixFeuille id={id} valeur={valeur} onChange={onChange} vide={vide} />
+        <ChoixFeuille id={id} valeur={valeur} onChange={onChange} vide={vide} disabled={disabled} />
       )}
     </Field>
   );

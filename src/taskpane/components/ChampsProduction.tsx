@@ -18,6 +18,8 @@ interface PropsChamp {
   label?: string;
   hint?: string;
   className?: string;
+  /** Greyed out while the page's action runs. */
+  disabled?: boolean;
 }
 
 export function ChampFeuilleDevis({ label = "Feuille du devis", ...props }: PropsChamp) {

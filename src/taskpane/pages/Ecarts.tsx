@@ -356,6 +356,8 @@ export function Ecarts() {
         );
         fichierRef.current = fichier;
         setRapport(undefined);
+        // Another ledger: its accounts without poste start folded again, the first ones by amount.
+        setTousSansPoste(false);
         production.definirFec(r, { nom: fichier.name, octets: fichier.size });
         setProgression({ libelle: "Calcul des écarts…" });
         await calculer(r, lignesRef.current);

@@ -119,7 +119,9 @@ export function Financement() {
   const commande = useCommande();
   const { occupe, lancer } = commande;
   const production = useProduction();
-  const [feuille, setFeuille] = React.useState("");
+  // The plan sheet is the production's (shared context): the Tableau de bord reads the same one.
+  const feuille = production.contexte.feuilleFinancement ?? "";
+  const setFeuille = (f: string) => production.modifier({ feuilleFinancement: f || undefined });
   const devis = production.contexte.feuilleDevis ?? "";
   const oeuvre = oeuvreDe(production.contexte);
   // The ceiling's derogation: a first or second film in cinema, an « œuvre difficile » in audiovisual (art. D331-17).

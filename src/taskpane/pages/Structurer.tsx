@@ -131,6 +131,7 @@ export function Structurer() {
         devis
         valeur={choix}
         onChange={choisir}
+        disabled={occupe}
         hint={
           choix !== enUsage
             ? typographie(
@@ -141,8 +142,8 @@ export function Structurer() {
         }
       />
       <div className={styles.ligne}>
-        <ChampGenre id={TEST_IDS.structurer.genre} />
-        <ChampDuree id={TEST_IDS.structurer.duree} champ={champDuree} />
+        <ChampGenre id={TEST_IDS.structurer.genre} disabled={occupe} />
+        <ChampDuree id={TEST_IDS.structurer.duree} champ={champDuree} disabled={occupe} />
       </div>
       <div className={styles.ligne}>
         <Button

@@ -143,4 +143,29 @@ describe("contexte de production", () => {
     expect(r.contexte).toEqual({ feuilleDevis: "Budget", genre: "documentaire", duree: "28" });
     expect(r.feuilles).toEqual(["Notes", "Budget"]);
   });
+
+  it("la feuille du plan de financement choisie est gardée avec la production ; disparue, le plan est de nouveau détecté", async () => {
+    const wb = new MemoryWorkbook({
+      Notes: [["Notes"]],
+      "Plan B": [
+        ["Financeur", "Nature", "Montant"],
+        ["CNC", "Subvention", 1000],
+      ],
+    });
+    await commandesProduction.enregistrerProduction(wb, {
+      contexte: { feuilleFinancement: "Plan B", genre: "fiction" },
+    });
+    expect(JSON.parse(wb.reglages.get(CLE_CONTEXTE_PRODUCTION)!)).toEqual({
+      feuilleFinancement: "Plan B",
+      genre: "fiction",
+    });
+    expect((await commandesProduction.lireProduction(wb, {})).contexte).toEqual({
+      feuilleFinancement: "Plan B",
+      genre: "fiction",
+    });
+    // Too long to be a sheet name of Prodbook's saving: dropped, never guessed.
+    expect(lireContexte(JSON.stringify({ feuilleFinancement: "x".repeat(201) }))).toEqual({});
+    await commandesProduction.enregistrerProduction(wb, { contexte: { feuilleFinancement: "Plan supprimé" } });
+    expect((await commandesProduction.lireProduction(wb, {})).contexte).toEqual({});
+  });
 });

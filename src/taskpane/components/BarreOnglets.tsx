@@ -1,0 +1,148 @@
+import { Button, SelectTabData, Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ChevronLeft16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
+import * as React from "react";
+import { TEST_IDS } from "../testIds";
+
+/** Width the arrows take over each end of the row: a tab scrolled into view is kept clear of them. */
+const MARGE_FLECHE = 32;
+
+const useStyles = makeStyles({
+  barre: { position: "relative", minWidth: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // One row that scrolls sideways (by the arrows, the keyboard, a swipe) instead of four rows of tabs at 320 px.
+  defilement: {
+    overflowX: "auto",
+    overflowY: "hidden",
+    scrollbarWidth: "none",
+    position: "relative",
+    "::-webkit-scrollbar": { display: "none" },
+  },
+  onglets: { flexWrap: "nowrap", width: "max-content", whiteSpace: "nowrap" },
+  fleche: {
+    position: "absolute",
+    top: 0,
+    bottom: 0,
+    display: "flex",
+    alignItems: "center",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  gauche: { left: 0, boxShadow: `6px 0 6px -4px ${tokens.colorNeutralShadowAmbient}` },
+  droite: { right: 0, boxShadow: `-6px 0 6px -4px ${tokens.colorNeutralShadowAmbient}` },
+  bouton: { minWidth: "28px", height: "100%" },
+});
+
+/** Scrolls `conteneur` so that `e` is in view, clear of the arrows over its ends. */
+function montrer(conteneur: HTMLElement, e: HTMLElement): void {
+  const gauche = e.offsetLeft - MARGE_FLECHE;
+  const droite = e.offsetLeft + e.offsetWidth + MARGE_FLECHE;
+  if (gauche < conteneur.scrollLeft) conteneur.scrollLeft = Math.max(0, gauche);
+  else if (droite > conteneur.scrollLeft + conteneur.clientWidth) conteneur.scrollLeft = droite - conteneur.clientWidth;
+}
+
+/**
+ * The pages' tabs on one row, however narrow the pane: the row scrolls sideways, an arrow at each end that has more
+ * tabs beyond (« Onglets précédents », « Onglets suivants », for the mouse; the keyboard moves with ← → in the tab
+ * list, the tab focused or chosen always brought into view). Every tab keeps its label.
+ */
+export function BarreOnglets({
+  pages,
+  selection,
+  choisir,
+}: {
+  pages: readonly { id: string; titre: string }[];
+  selection: string;
+  choisir: (id: string) => void;
+}) {
+  const styles = useStyles();
+  const conteneur = React.useRef<HTMLDivElement>(null);
+  const [bords, setBords] = React.useState({ avant: false, apres: false });
+
+  const mesurer = React.useCallback(() => {
+    const c = conteneur.current;
+    if (!c) return;
+    const avant = c.scrollLeft > 1;
+    const apres = c.scrollLeft + c.clientWidth < c.scrollWidth - 1;
+    setBords((b) => (b.avant === avant && b.apres === apres ? b : { avant, apres }));
+  }, []);
+
+  React.useLayoutEffect(() => {
+    const c = conteneur.current;
+    if (!c) return;
+    mesurer();
+    if (typeof ResizeObserver === "undefined") return;
+    const o = new ResizeObserver(mesurer);
+    o.observe(c);
+    if (c.firstElementChild) o.observe(c.firstElementChild);
+    return () => o.disconnect();
+  }, [mesurer]);
+
+  // The tab chosen (by a click, a page's « voir la page » button) is brought into view.
+  React.useLayoutEffect(() => {
+    const c = conteneur.current;
+    const t = c?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    if (c && t) montrer(c, t);
+  }, [selection]);
+
+  const defiler = (sens: 1 | -1) => {
+    const c = conteneur.current;
+    if (c) c.scrollBy({ left: sens * Math.max(80, c.clientWidth - 2 * MARGE_FLECHE), behavior: "smooth" });
+  };
+
+  return (
+    <div className={styles.barre}>
+      <div
+        ref={conteneur}
+        className={styles.defilement}
+        data-defilement-horizontal=""
+        onScroll={mesurer}
+        onFocus={(e) => {
+          // From the keyboard only: moved under a mouse button pressed, the row would take the click from the tab.
+          const t = e.target;
+          if (conteneur.current && t instanceof HTMLElement && t.matches(":focus-visible"))
+            montrer(conteneur.current, t);
+        }}
+      >
+        <TabList
+          className={styles.onglets}
+          selectedValue={selection}
+          onTabSelect={(_e, d: SelectTabData) => choisir(String(d.value))}
+          size="small"
+        >
+          {pages.map((p) => (
+            <Tab key={p.id} value={p.id} data-testid={TEST_IDS.onglet(p.id)}>
+              {p.titre}
+            </Tab>
+          ))}
+        </TabList>
+      </div>
+      {/* Out of the Tab order: the arrows of the tab list do the same from the keyboard. */}
+      {bords.avant && (
+        <div className={mergeClasses(styles.fleche, styles.gauche)}>
+          <Button
+            appearance="subtle"
+            size="small"
+            className={styles.bouton}
+            icon={<ChevronLeft16Regular />}
+            aria-label="Onglets précédents"
+            tabIndex={-1}
+            data-testid={TEST_IDS.ongletsPrecedents}
+            onClick={() => defiler(-1)}
+          />
+        </div>
+      )}
+      {bords.apres && (
+        <div className={mergeClasses(styles.fleche, styles.droite)}>
+          <Button
+            appearance="subtle"
+            size="small"
+            className={styles.bouton}
+            icon={<ChevronRight16Regular />}
+            aria-label="Onglets suivants"
+            tabIndex={-1}
+            data-testid={TEST_IDS.ongletsSuivants}
+            onClick={() => defiler(1)}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
