@@ -893,9 +893,19 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const parLigne = Array.from({ length: 9 }, (_, i) => `N${entete + 1 + i}`);
     expect(ws.getCell(`A${entete + 9}`).value).not.toBeNull();
     expect(ws.getCell(`A${entete + 10}`).value).toBeNull();
-    expect(Object.keys(n).sort()).toEqual(
-      [...[...lignes, total].flatMap((r) => [`N${r}`, `O${r}`]), `N${entete}`, ...parLigne].sort(),
+    // Every computed cell has its note (a link to the producer's cell apart): the chapters' and the total's amounts,
+    // écart and écart %, each line's quantité, taux and montant read in « Versions », écart and its two parts.
+    const calculees: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        const formule = c.formula || (c.value as { sharedFormula?: string } | null)?.sharedFormula;
+        if (formule && !formule.startsWith("HYPERLINK(")) calculees.push(c.address);
+      }),
     );
+    for (const r of [...lignes, total])
+      expect(calculees).toEqual(expect.arrayContaining([`L${r}`, `M${r}`, `N${r}`, `O${r}`]));
+    expect(calculees).toEqual(expect.arrayContaining([...parLigne, ...parLigne.map((x) => x.replace("N", "P"))]));
+    expect(Object.keys(n).sort()).toEqual([...calculees, `N${entete}`].sort());
     const archives =
       entete + 1 + [...Array(9).keys()].find((i) => ws.getCell(`D${entete + 1 + i}`).value === "Archives INA")!;
     expect(n[`N${archives}`]).toContain(

@@ -53,13 +53,6 @@ const EXCEPTIONS: [string, string, RegExp, string][] = [
 const A_FAIRE: [string, string, RegExp, string][] = [
   ["Bilan carbone", "*", /./, "aucune note sur la feuille du bilan carbone (facteurs, émissions, totaux)"],
   ["Export carbone", "*", /./, "aucune note sur l'export pour le calculateur homologué"],
-  [
-    "Comparaison",
-    "[HJLMOP]",
-    /./,
-    "quantité, taux et montant « de » lus dans « Versions » (H, J, L), montant « à » des chapitres (M), " +
-      "« dont effet quantité » (O) et « dont effet taux et autres » (P)",
-  ],
 ];
 
 let dir: string;
@@ -157,6 +150,16 @@ describe("every computed cell of every sheet the CLI writes carries a note namin
       "courant",
       "-o",
       o("cmp.xlsx", ["Comparaison"]),
+    ]);
+    // Two saved versions: both sides' quantité, taux and montant are formulas on « Versions » (H to M).
+    const v2 = path.join(dir, "v2.xlsx");
+    prodbook(["versions", "enregistrer", v1, "--nom", "Tournage", "-o", v2]);
+    prodbook([
+      "versions",
+      "comparer",
+      v2,
+      ...["--de", "Dépôt agrément", "--a", "Tournage", "-o"],
+      o("cmp-versions.xlsx", ["Comparaison"]),
     ]);
 
     const nonJustifiees: string[] = [];
