@@ -5,7 +5,7 @@
  * devis (tests/bench/data/, not committed): `versions enregistrer` of the devis, the devis modified (lines added,
  * removed, renamed, quantities changed), `versions enregistrer` again (the « Versions » sheet then holds 10,000 rows),
  * `versions comparer --json` and `versions comparer -o` (the « Comparaison » sheet), then on that output (a workbook
- * holding a « Comparaison » with its 5 000 notes) `versions enregistrer` and `comparer -o` again. Each command runs in its own
+ * holding a « Comparaison » with its notes, up to 8 a line) `versions enregistrer` and `comparer -o` again. Each command runs in its own
  * process, as a user runs it; the wall time includes Node's start and reading/writing the .xlsx.
  * Target: each command ≤ 2 s (issue 14 §3) over REPETITIONS runs (5 by default: one run varies by ±15 %): met when the
  * median wall time or the median CPU time is ≤ 2 s. Each bounds what a user waits from one side: on a loaded machine

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 import { deuxVersions } from "../core/versions/classeurs";
-import { chercherTrace, incoherences, type Trace } from "../../src/core/traces/trace";
+import { chercherTrace, incoherences, valeurSigneeFr, type Trace } from "../../src/core/traces/trace";
+import { noteDeTrace } from "../../src/core/traces/note";
 import { main } from "../../src/cli/main";
 import { lancerCli } from "../helpers/cli";
 
@@ -531,7 +532,8 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await formule(a, feuille, "B34")).toBe('SUMIFS($F$11:$F$21,$I$11:$I$21,"Oui",$E$11:$E$21,"France")');
     expect(n.B34).toBe(
       "Aides du CNC : 500\u202f000,00\u00a0€\n" +
-        "= Σ colonne F, lignes 11 à 21, des sources françaises dont « Aide CNC » (colonne I) vaut Oui\n" +
+        "= Σ sources françaises du CNC ; Σ colonne F, lignes 11 à 21, des sources françaises dont « Aide CNC » " +
+        "(colonne I) vaut Oui\n" +
         "← CNC : 500\u202f000,00\u00a0€ (montant lu (acquis)) ['Plan de financement'!C15]\n" +
         "Cellules lues : 'Plan de financement'!C15\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
@@ -539,28 +541,28 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(await formule(a, feuille, "B29")).toBe("$B$2-$B$28");
     expect(n.B29).toBe(
       "Base de l'intensité (part française du coût) : 3\u202f000\u202f000,00\u00a0€\n" +
-        "= coût de production − financement étranger (B25 − B28)\n" +
-        "← coût de production : 3\u202f000\u202f000,00\u00a0€ [B25]\n" +
-        "← financement étranger : 0,00\u00a0€ [B28]\n" +
-        "Cellules lues : B25, B28\n" +
+        "= coût − financement étranger ; B2 − B28\n" +
+        "← Coût de l'œuvre : 3\u202f000\u202f000,00\u00a0€ (lu : coût indiqué dans le plan) ['Plan de financement'!C2]\n" +
+        "← Financement étranger : 0,00\u00a0€ (Σ sources étrangères : aucune source)\n" +
+        "Cellules lues : 'Plan de financement'!C2\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
     expect(n.B33).toMatch(
-      /^Plafond applicable : 50,00\u00a0%\n= plafond dérogatoire \(B6\) si « premier ou deuxième film » \(B4\) vaut Oui ou si le coût \(B2\) ≤ seuil « petit budget » \(B7\), sinon plafond général \(B5\)\n/,
+      /^Plafond applicable : 50,00\u00a0%\n= plafond dérogatoire si « premier ou deuxième film » ou si le coût ≤ seuil « petit budget », sinon plafond général ; ici : plafond général ; B6 si B4 vaut Oui ou si B2 ≤ B7, sinon B5\n/,
     );
     expect(n.B33).toContain(
-      "Cellules lues : B2, B5:B7\nRègle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016",
+      "← Plafond dérogatoire : 60,00\u00a0%\nCellules lues : 'Plan de financement'!C2\nRègle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016",
     );
     expect(n.G22).toBe(
-      "Total des parts : 100,00\u00a0%\n= Σ colonne G, lignes 11 à 21 (part de chaque source dans le total F22)\n" +
-        "Cellules lues : G11:G21\n(Prodbook, « D'où vient ce chiffre ? »)",
+      "Total des parts : 100,00\u00a0%\n= Σ parts des sources dans le total ; Σ colonne G, lignes 11 à 21\n" +
+        "Cellules lues : 'Plan de financement'!C6:C8, C11:C13, C15:C19\n(Prodbook, « D'où vient ce chiffre ? »)",
     );
     expect(n.G11).toMatch(
-      /^Part du total : .+ : \d+,\d\d\u00a0%\n= .+ ÷ total des financements \(F11 ÷ F22\) ; 0 quand F22 vaut 0\n← .+\[F11\]\n← total des financements : .+ \[F22\]\n/,
+      /^Part du total : .+ : \d+,\d\d\u00a0%\n= montant de la source ÷ total des financements ; F11 ÷ total F22, 0 quand F22 vaut 0\n← .+\['Plan de financement'!C6\]\n← Total des financements : .+ \(Σ 11 sources\)\n/,
     );
     const envisagee = Object.values(n).find((t) => t.startsWith("Part envisagée"))!;
-    expect(envisagee).toContain("← sources au statut « Envisagé » : ");
-    expect(envisagee).toContain("[Σ F11:F21 dont la colonne D vaut « Envisagé »]");
+    expect(envisagee).toContain("← Sources au statut « Envisagé » : ");
+    expect(envisagee).toContain("; Σ F11:F21 dont la colonne D vaut « Envisagé » ÷ total F22, 0 quand F22 vaut 0\n");
     const lu = (await lireRecalcule(await recalculerSansCache(a))).getWorksheet(feuille)!;
     for (const [c, t] of Object.entries(n)) {
       const [cellule, note, calcule] = figureEtCellule(lu, c, t);
@@ -569,11 +571,70 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const total = Object.entries(n).find(([, t]) => t.startsWith("Total des financements"))!;
     expect(await formule(a, feuille, total[0])).toMatch(/^SUM\(\$F\$11:\$F\$21\)$/);
     expect(total[1]).toContain(
-      "= Σ colonne F, lignes 11 à 21 (11 sources)\nCellules lues : 'Plan de financement'!C6:C8, C11:C13, C15:C19",
+      "= Σ 11 sources ; Σ colonne F, lignes 11 à 21 (11 sources)\nCellules lues : 'Plan de financement'!C6:C8, C11:C13, C15:C19",
     );
     const part = Object.values(n).find((t) => t.startsWith("Intensité des aides publiques"))!;
     expect(part).toContain("Intensité des aides publiques : 35,00\u00a0%\n= aides publiques ÷ coût ; plafond 50 %");
+    expect(part).toContain(" ; B30 ÷ B29, 0 quand B29 ≤ 0\n");
     expect(part).toContain("Règle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016, confiance H");
+  });
+
+  it("financement: each plan note is the trace --explique prints (and --json gives), then where the sheet computes it", async () => {
+    const plan = path.join(FIX, "financement/documentaire.xlsx");
+    const options = ["--date", "2026-01-15"];
+    const a = await prodbook("financement", plan, "fi-traces.xlsx", options);
+    const n = await notes(a, "Plan de financement");
+    const json = JSON.parse(await executer(["financement", plan, ...options, "--json", "--explique"]));
+    // Spaces compared as plain ones (the text output may write its own no-break spaces).
+    const plat = (x: string) => x.replace(/[\u00a0\u202f]/g, " ");
+    const texte = plat(await executer(["financement", plan, ...options, "--explique"]));
+    const t = json.traces as Record<string, Trace | Trace[] | Record<string, Trace>>;
+    const un = (k: string) => t[k] as Trace;
+    // The sheet: 8 sources on rows 11 to 18, the total on 19, the synthesis from B22.
+    const attendues: [string, Trace][] = [
+      ["F19", un("total")],
+      ["B23", un("total")],
+      ["B24", un("resteAFinancer")],
+      ["B25", un("financementEtranger")],
+      ["B26", un("baseIntensite")],
+      ["B27", un("aidesPubliques")],
+      ["B28", un("financementPrive")],
+      ["B29", un("intensite")],
+      ["B30", un("plafond")],
+      ["B31", un("aidesCnc")],
+      ["B32", un("intensiteCnc")],
+      ["B33", un("partEnvisagee")],
+      ["B34", un("partEnNegociation")],
+      ["B35", un("diffuseursFrancais")],
+      ["G19", un("totalParts")],
+      ...(t.partsSources as Trace[]).map((x, i): [string, Trace] => [`G${11 + i}`, x]),
+    ];
+    expect(attendues.every(([, x]) => x)).toBe(true);
+    for (const [cellule, trace] of attendues) {
+      const note = n[cellule];
+      // « = <the trace's formula> ; <where this sheet computes it> », the rest as noteDeTrace writes the trace.
+      const formule = note.split("\n")[1].slice(2);
+      expect([cellule, formule.startsWith(`${trace.formule} ; `)]).toEqual([cellule, true]);
+      expect([cellule, note]).toEqual([cellule, noteDeTrace(trace, formule)]);
+      // --explique prints the same figure, with the same formula.
+      expect(texte).toContain(plat(`  ${trace.libelle} : ${valeurSigneeFr(trace)} = ${trace.formule}`));
+    }
+    expect(n.B24).toContain("= coût − total des financements ; B2 − F19\n");
+    expect(n.B27).toMatch(/^Aides publiques : 70\u202f000,00\u00a0€\n/);
+    expect(texte).toContain("  Part du total : Arte France : 25,00 % = montant de la source ÷ total des financements");
+    expect(n.G11).toMatch(/^Part du total : Arte France : 25,00\u00a0%\n/);
+    // Each category holding a source: its total (B) and share (C), the same in --explique.
+    const categories = Object.entries(t.categories as Record<string, Trace>).filter(([, x]) => x.entrees?.length);
+    expect(categories.length).toBe(8);
+    for (const [id, x] of categories) {
+      const cellule = Object.keys(n).find((c) => /^B\d+$/.test(c) && n[c].startsWith(`${x.libelle} : `))!;
+      expect(n[cellule]).toBe(noteDeTrace(x, n[cellule].split("\n")[1].slice(2)));
+      const part = (t.partsCategories as Record<string, Trace>)[id];
+      expect(n[cellule.replace("B", "C")]).toBe(
+        noteDeTrace(part, n[cellule.replace("B", "C")].split("\n")[1].slice(2)),
+      );
+      expect(texte).toContain(plat(`  ${part.libelle} : ${valeurSigneeFr(part)} = ${part.formule}`));
+    }
   });
 
   it("ecarts: réalisé, estimation, écart and écart estimé of each chapter, of the total and of each poste; twice the same", async () => {
@@ -893,9 +954,19 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const parLigne = Array.from({ length: 9 }, (_, i) => `N${entete + 1 + i}`);
     expect(ws.getCell(`A${entete + 9}`).value).not.toBeNull();
     expect(ws.getCell(`A${entete + 10}`).value).toBeNull();
-    expect(Object.keys(n).sort()).toEqual(
-      [...[...lignes, total].flatMap((r) => [`N${r}`, `O${r}`]), `N${entete}`, ...parLigne].sort(),
+    // Every computed cell has its note (a link to the producer's cell apart): the chapters' and the total's amounts,
+    // écart and écart %, each line's quantité, taux and montant read in « Versions », écart and its two parts.
+    const calculees: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        const formule = c.formula || (c.value as { sharedFormula?: string } | null)?.sharedFormula;
+        if (formule && !formule.startsWith("HYPERLINK(")) calculees.push(c.address);
+      }),
     );
+    for (const r of [...lignes, total])
+      expect(calculees).toEqual(expect.arrayContaining([`L${r}`, `M${r}`, `N${r}`, `O${r}`]));
+    expect(calculees).toEqual(expect.arrayContaining([...parLigne, ...parLigne.map((x) => x.replace("N", "P"))]));
+    expect(Object.keys(n).sort()).toEqual([...calculees, `N${entete}`].sort());
     const archives =
       entete + 1 + [...Array(9).keys()].find((i) => ws.getCell(`D${entete + 1 + i}`).value === "Archives INA")!;
     expect(n[`N${archives}`]).toContain(

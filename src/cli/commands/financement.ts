@@ -13,6 +13,7 @@ import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
 import type { Trace } from "../../core/traces/trace";
+import type { TracesFinancement } from "../../core/traces/financement";
 import { ligneConstat, resumeConstats, texteRegles } from "../constats";
 
 const USAGE =
@@ -160,6 +161,10 @@ export const commande = definirCommande({
         total: r.traces.total,
         resteAFinancer: r.traces.resteAFinancer,
         intensite: r.traces.intensite,
+        // The other figures of the « Plan de financement » sheet, whose notes are these traces (-o): the synthesis
+        // (column B), each source's share and their total (column G), each category holding a source. The shares
+        // name the total without its sources again (listed above).
+        ...figuresDuPlan(r.traces),
         // The duration used (small-budget threshold per hour, the credit computed on the devis), with its cell.
         duree: r.traces.duree,
         // The crédit d'impôt computed on the devis, which the sources name, down to its lines and caps.
@@ -178,6 +183,32 @@ export const commande = definirCommande({
   constats: (r) => r.constats,
   feuillesEcrites: (r) => r.feuillesEcrites,
 });
+
+/** The plan sheet's figures beyond total, reste à financer and intensity, for the text tree (`texteTraces`). */
+function figuresDuPlan(t: TracesFinancement): Record<string, Trace | undefined> {
+  const part = (x: Trace | undefined) => x && resume(x, 1);
+  const categories = Object.entries(t.categories ?? {}).filter(([, x]) => x.entrees?.length);
+  return {
+    aidesPubliques: t.aidesPubliques,
+    financementEtranger: t.financementEtranger,
+    baseIntensite: t.baseIntensite,
+    financementPrive: t.financementPrive,
+    plafond: t.plafond,
+    aidesCnc: t.aidesCnc,
+    intensiteCnc: t.intensiteCnc,
+    partEnvisagee: part(t.partEnvisagee),
+    partEnNegociation: part(t.partEnNegociation),
+    diffuseursFrancais: part(t.diffuseursFrancais),
+    ...Object.fromEntries((t.partsSources ?? []).map((x, i) => [`part ${i}`, part(x)])),
+    totalParts: part(t.totalParts),
+    ...Object.fromEntries(
+      categories.flatMap(([id, x]) => [
+        [`categorie ${id}`, x],
+        [`part categorie ${id}`, part(t.partsCategories?.[id])],
+      ]),
+    ),
+  };
+}
 
 /**
  * The échéancier's months for the text tree (`traces.mois`), keyed apart from the other figures: each month's dépenses

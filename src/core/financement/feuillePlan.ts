@@ -1,10 +1,9 @@
 import Decimal from "decimal.js";
 import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, ZERO } from "../money";
 import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
-import { noteDeRatio, noteDeTrace, type TermeRatio } from "../traces/note";
-import { traceSourceDe, tracesFinancement } from "../traces/financement";
-import { euros as eurosTrace, feuille, noeud, regleDeVersion, type Trace } from "../traces/trace";
-import type { SourceFinancement } from "./model";
+import { noteDeTrace } from "../traces/note";
+import { tracesFinancement } from "../traces/financement";
+import { euros as eurosTrace, feuille, type Trace } from "../traces/trace";
 import { sourcePrincipale } from "../regles/primaires";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
 import { dateEnLettres } from "../util/texte";
@@ -32,6 +31,14 @@ const LIGNE_ENTETE = 10;
 
 const ratio = (d: Decimal | undefined) => (d ? d.toNumber() : 0);
 const f = (formula: string, result?: number | string): CellSpec => ({ formula, result });
+
+/**
+ * The formula a plan note writes: the trace's, then where this sheet computes it (« Σ sources étrangères ; Σ colonne
+ * F, lignes 11 à 18, … »), so the note says what `financement --explique` says, and the sheet's cells.
+ */
+export function formuleIci(t: Trace, ici: string): [string] {
+  return [t.formule ? `${t.formule} ; ${ici}` : ici];
+}
 
 /** Cost cell: a live link to the devis total when it sits in a cell of the workbook, else the value. */
 function celluleCout(a: AnalyseFinancement): CellSpec {
@@ -195,82 +202,57 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ],
   ];
   rows.push(...synthese);
-  // « D'où vient ce chiffre ? » as notes on the computed cells, from the plan's traces.
+  // « D'où vient ce chiffre ? » as notes on the computed cells: each is the figure's trace, the one `financement
+  // --explique` prints (tracesFinancement), its formula followed by where this sheet computes it (columns, cells).
   // The notes name the plan's cells: the computed crédit d'impôt stays one input there (its own tree, down to the
   // devis lines, is --explique's and the « Crédit d'impôt » sheet's).
   const { traceCreditImpot: _credit, ...sansCredit } = a;
-  const traces = tracesFinancement(sansCredit);
-  const colonneF = `Σ colonne F, lignes ${d} à ${e} (${sources.length} source${sources.length > 1 ? "s" : ""})`;
-  const notes: NoteSpec[] = [
-    { cell: `F${ligneTotal}`, text: noteDeTrace(traces.total, colonneF) },
-    { cell: `B${L(2)}`, text: noteDeTrace(traces.total, colonneF) },
-    ...(traces.resteAFinancer ? [{ cell: `B${L(3)}`, text: noteDeTrace(traces.resteAFinancer) }] : []),
-    {
-      cell: `B${L(6)}`,
-      text: noteDeTrace(
-        traces.aidesPubliques,
-        `Σ colonne F des sources françaises dont « Aide publique » (colonne H) vaut ${OUI}`,
-      ),
-    },
-    ...(traces.intensite ? [{ cell: `B${L(8)}`, text: noteDeTrace(traces.intensite) }] : []),
-  ];
-  // The ratios: which amount over which, read in which cells.
-  const totalF: TermeRatio = { libelle: "total des financements", montant: s.total, cellule: `F${ligneTotal}` };
-  const ratioNote = (cell: string, libelle: string, num: TermeRatio, den: TermeRatio) =>
-    notes.push({ cell, text: noteDeRatio(libelle, num, den) });
-  sources.forEach((src, i) =>
-    ratioNote(
-      `G${d + i}`,
-      `Part du total : ${src.financeur}`,
-      { libelle: src.financeur, montant: src.montant, cellule: `F${d + i}` },
-      totalF,
-    ),
-  );
-  const statut = (k: keyof typeof LIBELLES_STATUT): TermeRatio => ({
-    libelle: `sources au statut « ${LIBELLES_STATUT[k]} »`,
-    montant: s.parStatut[k],
-    cellule: `Σ F${d}:F${e} dont la colonne D vaut « ${LIBELLES_STATUT[k]} »`,
-  });
-  ratioNote(`B${L(12)}`, "Part envisagée", statut("envisage"), totalF);
-  ratioNote(`B${L(13)}`, "Part en négociation", statut("en-negociation"), totalF);
-  if (s.baseIntensite !== undefined && s.baseIntensite > 0)
-    ratioNote(
-      `B${L(11)}`,
-      "Intensité des aides du CNC",
-      { libelle: "aides du CNC (France)", montant: s.aidesCnc, cellule: `B${L(10)}` },
-      { libelle: "base de l'intensité", montant: s.baseIntensite, cellule: `B${L(5)}` },
-    );
-  if (s.financementFrancais > 0)
-    ratioNote(
-      `B${L(14)}`,
-      "Diffuseurs français / financement français",
-      {
-        libelle: "diffuseurs français",
-        montant: s.diffuseursFrancais,
-        cellule: `Σ F${d}:F${e} dont Diffuseur (J) vaut ${OUI} et Origine (E) ${ORIGINES[0]}`,
-      },
-      {
-        libelle: "financement français",
-        montant: s.financementFrancais,
-        cellule: `F${ligneTotal} − B${L(4)}`,
-      },
-    );
-  // The sums of column F by a flag of the sources: each source counted, with its cell (as « Aides publiques »).
-  const sommeSources = (libelle: string, montant: Cents, garde: (x: SourceFinancement) => boolean, formule: string) => {
-    const comptees = sources.filter(garde);
-    return noeud(
-      libelle,
-      eurosTrace(montant),
-      "euros",
-      "somme",
-      comptees.map((x) => traceSourceDe(x)),
-      {
-        formule: `${formule}${comptees.length ? "" : " : aucune source"}`,
-      },
-    );
+  const t = tracesFinancement(sansCredit);
+  const notes: NoteSpec[] = [];
+  const noter = (cell: string, trace: Trace | undefined, ici: string) => {
+    if (trace) notes.push({ cell, text: noteDeTrace(trace, ...formuleIci(trace, ici)) });
   };
-  const lignesF = `colonne F, lignes ${d} à ${e},`;
-  const attribut = (x: SourceFinancement) => categorie(x.categorie, ctx.date);
+  const lignesF = `colonne F, lignes ${d} à ${e}`;
+  const colonneF = `Σ ${lignesF} (${sources.length} source${sources.length > 1 ? "s" : ""})`;
+  const surTotal = (x: string) => `${x} ÷ total F${ligneTotal}, 0 quand F${ligneTotal} vaut 0`;
+  noter(`F${ligneTotal}`, t.total, colonneF);
+  noter(`B${L(2)}`, t.total, `${colonneF}, recopié de F${ligneTotal}`);
+  noter(`B${L(3)}`, t.resteAFinancer, `${P.cout} − F${ligneTotal}`);
+  noter(
+    `B${L(4)}`,
+    t.financementEtranger,
+    `Σ ${lignesF}, des sources dont « Origine » (colonne E) vaut ${ORIGINES[1]}`,
+  );
+  noter(`B${L(5)}`, t.baseIntensite, `${P.cout} − B${L(4)}`);
+  noter(
+    `B${L(6)}`,
+    t.aidesPubliques,
+    `Σ ${lignesF}, des sources françaises dont « Aide publique » (colonne H) vaut ${OUI}`,
+  );
+  noter(`B${L(7)}`, t.financementPrive, `Σ ${lignesF}, des sources dont « Aide publique » (colonne H) vaut ${NON}`);
+  noter(`B${L(8)}`, t.intensite, `B${L(6)} ÷ B${L(5)}, 0 quand B${L(5)} ≤ 0`);
+  noter(
+    `B${L(9)}`,
+    t.plafond,
+    `${P.plafondDerogatoire} si ${P.premierFilm} vaut ${OUI} ou si ${P.cout} ≤ ${P.seuilPetitBudget}, sinon ` +
+      `${P.plafondGeneral}`,
+  );
+  noter(`B${L(10)}`, t.aidesCnc, `Σ ${lignesF}, des sources françaises dont « Aide CNC » (colonne I) vaut ${OUI}`);
+  noter(`B${L(11)}`, t.intensiteCnc, `B${L(10)} ÷ B${L(5)}, 0 quand B${L(5)} ≤ 0`);
+  noter(`B${L(12)}`, t.partEnvisagee, surTotal(`Σ F${d}:F${e} dont la colonne D vaut « ${LIBELLES_STATUT.envisage} »`));
+  noter(
+    `B${L(13)}`,
+    t.partEnNegociation,
+    surTotal(`Σ F${d}:F${e} dont la colonne D vaut « ${LIBELLES_STATUT["en-negociation"]} »`),
+  );
+  noter(
+    `B${L(14)}`,
+    t.diffuseursFrancais,
+    `Σ F${d}:F${e} dont Diffuseur (J) vaut ${OUI} et Origine (E) ${ORIGINES[0]} ÷ (F${ligneTotal} − B${L(4)})`,
+  );
+  (t.partsSources ?? []).forEach((x, i) => noter(`G${d + i}`, x, surTotal(`F${d + i}`)));
+  noter(`G${ligneTotal}`, t.totalParts, `Σ colonne G, lignes ${d} à ${e}`);
+  // The cost: a link to the devis total when it is a cell of the workbook; its copy in the synthesis.
   const celluleCoutLu = ctx.cout?.cellule;
   if (celluleCoutLu && parseCelluleRef(celluleCoutLu).feuille && s.cout !== undefined)
     notes.push({
@@ -282,118 +264,29 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
         }),
       ),
     });
-  const coutB2 =
-    s.cout === undefined ? undefined : feuille("coût de production", eurosTrace(s.cout), "euros", { cellule: P.cout });
-  if (coutB2)
+  if (s.cout !== undefined)
     notes.push({
       cell: `B${L(1)}`,
-      text: noteDeTrace({ ...coutB2, libelle: "Coût de production" }, `coût de production recopié de ${P.cout}`),
-    });
-  const etranger = sommeSources(
-    "Financement étranger",
-    s.financementEtranger,
-    (x) => x.etranger,
-    `Σ ${lignesF} des sources dont « Origine » (colonne E) vaut ${ORIGINES[1]}`,
-  );
-  notes.push({ cell: `B${L(4)}`, text: noteDeTrace(etranger) });
-  if (coutB2 && s.baseIntensite !== undefined)
-    notes.push({
-      cell: `B${L(5)}`,
       text: noteDeTrace(
-        noeud("Base de l'intensité (part française du coût)", eurosTrace(s.baseIntensite), "euros", "difference", [
-          { ...coutB2, cellule: `B${L(1)}` },
-          feuille("financement étranger", eurosTrace(s.financementEtranger), "euros", { cellule: `B${L(4)}` }),
-        ]),
-        `coût de production − financement étranger (B${L(1)} − B${L(4)})`,
+        feuille("Coût de production", eurosTrace(s.cout), "euros", { cellule: P.cout }),
+        `coût de production recopié de ${P.cout}`,
       ),
     });
-  notes.push({
-    cell: `B${L(7)}`,
-    text: noteDeTrace(
-      sommeSources(
-        "Financements privés",
-        s.financementPrive,
-        (x) => !attribut(x).public,
-        `Σ ${lignesF} des sources dont « Aide publique » (colonne H) vaut ${NON}`,
-      ),
-    ),
-  });
-  const taux = (libelle: string, d: Decimal | undefined, cellule: string) =>
-    feuille(libelle, (d ?? new Decimal(0)).toString(), "taux", { cellule });
-  const condition = ctx.typeOeuvre === "cinema" ? "premier ou deuxième film" : "œuvre difficile";
-  // A choice between the two ceilings, not a computation: its inputs are the cells the formula compares and picks from.
-  const plafondTrace: Trace = {
-    ...feuille("Plafond applicable", p.plafond.toString(), "taux", {
-      regle: regleDeVersion("intensite-aides", p.version, p.confiance),
-    }),
-    entrees: [
-      ...(s.cout === undefined
-        ? []
-        : [feuille("coût de production", eurosTrace(s.cout), "euros", { cellule: P.cout })]),
-      ...(seuil === undefined
-        ? []
-        : [feuille("seuil « petit budget »", eurosTrace(seuil), "euros", { cellule: P.seuilPetitBudget })]),
-      taux("plafond général", p.plafondGeneral, P.plafondGeneral),
-      taux("plafond dérogatoire", p.plafondDerogatoire, P.plafondDerogatoire),
-    ],
-  };
-  notes.push({
-    cell: `B${L(9)}`,
-    text: noteDeTrace(
-      plafondTrace,
-      `plafond dérogatoire (${P.plafondDerogatoire}) si « ${condition} » (${P.premierFilm}) vaut ${OUI} ou si le coût ` +
-        `(${P.cout}) ≤ seuil « petit budget » (${P.seuilPetitBudget}), sinon plafond général (${P.plafondGeneral})`,
-      [`Ici : ${p.motif}`],
-    ),
-  });
-  notes.push({
-    cell: `B${L(10)}`,
-    text: noteDeTrace(
-      sommeSources(
-        "Aides du CNC",
-        s.aidesCnc,
-        (x) => attribut(x).cnc && !x.etranger,
-        `Σ ${lignesF} des sources françaises dont « Aide CNC » (colonne I) vaut ${OUI}`,
-      ),
-    ),
-  });
-  const parts = sources.map((src, i) =>
-    feuille(src.financeur, s.total === 0 ? "0" : new Decimal(src.montant).dividedBy(s.total).toString(), "taux", {
-      cellule: `G${d + i}`,
-    }),
-  );
-  notes.push({
-    cell: `G${ligneTotal}`,
-    text: noteDeTrace(
-      noeud("Total des parts", s.total === 0 ? "0" : "1", "taux", "somme", parts),
-      `Σ colonne G, lignes ${d} à ${e} (part de chaque source dans le total F${ligneTotal})`,
-    ),
-  });
   rows.push([]);
   const lc = rows.length + 1; // header of the by-category block
   rows.push(["Catégorie", "Montant", "% du total", "Aide publique"]);
   const cats = listes.nbCategories;
   categoriesEnVigueur(ctx.date).forEach((c, i) => {
     const r = lc + 1 + i;
-    const t = s.parCategorie.find((x) => x.categorie === c.id)?.montant ?? ZERO;
+    const montant = s.parCategorie.find((x) => x.categorie === c.id)?.montant ?? ZERO;
     rows.push([
       f(`INDEX(${listes.categories},${i + 1})`, c.libelle),
-      f(`SUMIFS(${col("F")},${col("C")},$A${r})`, centsToEuros(t)),
-      f(`IF(${tot}=0,0,B${r}/${tot})`, s.total === 0 ? 0 : t / s.total),
+      f(`SUMIFS(${col("F")},${col("C")},$A${r})`, centsToEuros(montant)),
+      f(`IF(${tot}=0,0,B${r}/${tot})`, s.total === 0 ? 0 : montant / s.total),
       f(`INDEX(${listes.table},${i + 1},2)`, c.public ? OUI : NON),
     ]);
-    notes.push({
-      cell: `B${r}`,
-      text: noteDeTrace(
-        sommeSources(
-          `Total de la catégorie « ${c.libelle} »`,
-          t,
-          (x) => attribut(x).id === c.id,
-          `Σ ${lignesF} des sources dont la catégorie (colonne C) est A${r}`,
-        ),
-      ),
-    });
-    ratioNote(`C${r}`, `Part du total : ${c.libelle}`, { libelle: c.libelle, montant: t, cellule: `B${r}` }, totalF);
+    noter(`B${r}`, t.categories?.[c.id], `Σ ${lignesF}, des sources dont la catégorie (colonne C) est A${r}`);
+    noter(`C${r}`, t.partsCategories?.[c.id], surTotal(`B${r}`));
   });
   // The findings as they were when Prodbook analysed the plan (the figures above stay live).
   rows.push([]);

@@ -1,11 +1,13 @@
+import Decimal from "decimal.js";
 import { dateEnLettres } from "../util/texte";
 import { deMois, tracesEcheancier } from "./echeancier";
 import type { AnalyseFinancement } from "../financement/evaluer";
 import type { Echeancier } from "../financement/echeancier";
-import { categorie } from "../financement/categories";
-import { LIBELLES_STATUT, type SourceFinancement } from "../financement/model";
+import { categorie, categoriesEnVigueur } from "../financement/categories";
+import { LIBELLES_STATUT, type SourceFinancement, type StatutSource } from "../financement/model";
 import { moisDe } from "../financement/dates";
 import type { OrigineDuree } from "../devis/model";
+import { type Cents, ZERO } from "../money";
 import { euros, feuille, noeud, regleDeVersion, type Trace } from "./trace";
 
 export interface TracesFinancement {
@@ -42,6 +44,44 @@ export interface TracesFinancement {
    * the month's balance (cash in down to the payments and their cells − spending down to the cost's cell).
    */
   mois?: Record<string, Trace>;
+  /*
+   * Added (December 2026): every other figure of the « Plan de financement » sheet Prodbook writes, whose notes are
+   * these traces (the sheet adds where it computes them: its columns and cells).
+   */
+  /** Σ the foreign sources. */
+  financementEtranger?: Trace;
+  /** Σ the private sources (not public aid), foreign ones included. */
+  financementPrive?: Trace;
+  /** Σ the French sources of the CNC. */
+  aidesCnc?: Trace;
+  /** The intensity's base: cost − foreign financing (the cost when there is none). */
+  baseIntensite?: Trace;
+  /** CNC aid ÷ the intensity's base (none when the base is not positive). */
+  intensiteCnc?: Trace;
+  /** The applicable ceiling of the public-aid intensity: the derogatory or the general one, and why. */
+  plafond?: Trace;
+  /** Each source's share of the total (in the plan's order): its amount ÷ the total. */
+  partsSources?: Trace[];
+  /** Σ the sources' shares (100 % unless the total is 0). */
+  totalParts?: Trace;
+  /** Shares of the total of the sources « Envisagé » and « En négociation ». */
+  partEnvisagee?: Trace;
+  partEnNegociation?: Trace;
+  /** French broadcasters ÷ French financing (total − foreign), when the French financing is positive. */
+  diffuseursFrancais?: Trace;
+  /** Each category in force (by id): Σ its sources, and its share of the total. */
+  categories?: Record<string, Trace>;
+  partsCategories?: Record<string, Trace>;
+}
+
+/** num ÷ den as a rate; « nul » (0) when den is 0, as the sheet's IF(…=0,0,…) gives. */
+function quotient(libelle: string, num: Trace, den: Trace, formule: string): Trace {
+  const d = new Decimal(den.valeur);
+  return d.isZero()
+    ? noeud(libelle, "0", "taux", "nul", [num, den], {
+        formule: `${formule} ; 0 quand ${den.libelle.toLowerCase()} est nul`,
+      })
+    : noeud(libelle, new Decimal(num.valeur).dividedBy(d).toString(), "taux", "quotient", [num, den], { formule });
 }
 
 /**
@@ -166,6 +206,7 @@ export function tracesFinancement(
       );
     }
   }
+  Object.assign(out, tracesDuPlan(a, traceSource, total, coutLu));
   if (echeancier) {
     // Cash only, as the échéancier counts it: a mise en participation is never paid in.
     const especes = a.sources.filter((s) => s.numeraire);
@@ -240,6 +281,133 @@ export function tracesFinancement(
     out.cumul = e.cumul;
     out.besoinMaximal = e.besoinMaximal;
     out.mois = e.mois;
+  }
+  return out;
+}
+
+/** The plan sheet's other figures (`TracesFinancement`'s fields added in December 2026), from its sources' traces. */
+function tracesDuPlan(
+  a: AnalyseFinancement,
+  traceSource: (x: SourceFinancement) => Trace,
+  total: Trace,
+  cout: Trace | undefined,
+): Partial<TracesFinancement> {
+  const { synthese: s, plafond: p, contexte: ctx } = a;
+  const attribut = (x: SourceFinancement) => categorie(x.categorie, ctx.date);
+  const somme = (libelle: string, montant: Cents, garde: (x: SourceFinancement) => boolean, formule: string) => {
+    const comptees = a.sources.filter(garde);
+    return noeud(libelle, euros(montant), "euros", "somme", comptees.map(traceSource), {
+      formule: `${formule}${comptees.length ? "" : " : aucune source"}`,
+    });
+  };
+  const financementEtranger = somme(
+    "Financement étranger",
+    s.financementEtranger,
+    (x) => x.etranger,
+    "Σ sources étrangères",
+  );
+  const out: Partial<TracesFinancement> = {
+    financementEtranger,
+    financementPrive: somme(
+      "Financements privés",
+      s.financementPrive,
+      (x) => !attribut(x).public,
+      "Σ sources qui ne sont pas des aides publiques",
+    ),
+    aidesCnc: somme("Aides du CNC", s.aidesCnc, (x) => attribut(x).cnc && !x.etranger, "Σ sources françaises du CNC"),
+  };
+  if (cout && s.baseIntensite !== undefined) {
+    out.baseIntensite = noeud(
+      "Base de l'intensité (part française du coût)",
+      euros(s.baseIntensite),
+      "euros",
+      "difference",
+      [cout, financementEtranger],
+      { formule: "coût − financement étranger" },
+    );
+    if (s.baseIntensite > 0)
+      out.intensiteCnc = quotient(
+        "Intensité des aides du CNC",
+        out.aidesCnc!,
+        out.baseIntensite,
+        "aides du CNC ÷ base de l'intensité",
+      );
+  }
+  const taux = (libelle: string, d: Decimal | undefined) => feuille(libelle, (d ?? new Decimal(0)).toString(), "taux");
+  const condition = ctx.typeOeuvre === "cinema" ? "premier ou deuxième film" : "œuvre difficile";
+  // A choice between the two ceilings, not a computation: its inputs are what the choice compares and picks from.
+  out.plafond = {
+    ...feuille("Plafond applicable", p.plafond.toString(), "taux", {
+      formule:
+        `plafond dérogatoire si « ${condition} » ou si le coût ≤ seuil « petit budget », sinon plafond général ; ` +
+        `ici : ${p.motif}`,
+      regle: regleDeVersion("intensite-aides", p.version, p.confiance),
+    }),
+    entrees: [
+      ...(cout ? [cout] : []),
+      ...(p.seuilPetitBudget === undefined
+        ? []
+        : [feuille("Seuil « petit budget »", euros(p.seuilPetitBudget), "euros")]),
+      taux("Plafond général", p.plafondGeneral),
+      taux("Plafond dérogatoire", p.plafondDerogatoire),
+    ],
+  };
+  const parts = a.sources.map((x) =>
+    quotient(`Part du total : ${x.financeur}`, traceSource(x), total, "montant de la source ÷ total des financements"),
+  );
+  out.partsSources = parts;
+  out.totalParts = noeud(
+    "Total des parts",
+    parts.reduce((t, x) => t.plus(x.valeur), new Decimal(0)).toString(),
+    "taux",
+    "somme",
+    parts,
+    { formule: "Σ parts des sources dans le total" },
+  );
+  const statut = (k: StatutSource, libelle: string) =>
+    quotient(
+      libelle,
+      somme(
+        `Sources au statut « ${LIBELLES_STATUT[k]} »`,
+        s.parStatut[k],
+        (x) => x.statut === k,
+        `Σ sources au statut « ${LIBELLES_STATUT[k]} »`,
+      ),
+      total,
+      `sources au statut « ${LIBELLES_STATUT[k]} » ÷ total des financements`,
+    );
+  out.partEnvisagee = statut("envisage", "Part envisagée");
+  out.partEnNegociation = statut("en-negociation", "Part en négociation");
+  if (s.financementFrancais > 0)
+    out.diffuseursFrancais = quotient(
+      "Diffuseurs français / financement français",
+      somme(
+        "Diffuseurs français",
+        s.diffuseursFrancais,
+        (x) => !!attribut(x).diffuseur && !x.etranger,
+        "Σ sources françaises des diffuseurs",
+      ),
+      noeud("Financement français", euros(s.financementFrancais), "euros", "difference", [total, financementEtranger], {
+        formule: "total des financements − financement étranger",
+      }),
+      "diffuseurs français ÷ financement français",
+    );
+  out.categories = {};
+  out.partsCategories = {};
+  for (const c of categoriesEnVigueur(ctx.date)) {
+    const t = somme(
+      `Total de la catégorie « ${c.libelle} »`,
+      s.parCategorie.find((x) => x.categorie === c.id)?.montant ?? ZERO,
+      (x) => attribut(x).id === c.id,
+      `Σ sources de la catégorie « ${c.libelle} »`,
+    );
+    out.categories[c.id] = t;
+    out.partsCategories[c.id] = quotient(
+      `Part du total : ${c.libelle}`,
+      t,
+      total,
+      "total de la catégorie ÷ total des financements",
+    );
   }
   return out;
 }

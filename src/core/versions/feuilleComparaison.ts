@@ -7,7 +7,7 @@ import { LONGUEUR_NOTE_MAX, noteDeRatio, noteDeTrace } from "../traces/note";
 import { euros, feuille, noeud } from "../traces/trace";
 import { nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
-import { normaliser } from "../util/texte";
+import { decimalFr, normaliser } from "../util/texte";
 import { quantiteTotale, type Comparaison, type LigneComparee, type StatutLigne } from "./comparer";
 import { CHAPITRE_NON_PLACE, LIBELLE_NON_PLACE, type LigneVersion, type Version } from "./modele";
 import { ligneDansVersions } from "./feuilleVersions";
@@ -250,6 +250,15 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const nomA = e.versionA ? `version « ${c.a} »` : e.libelleA;
   const nomDe = `version « ${c.de} »`;
   const annoter = (r: number, quoi: string, de: Cents, a: Cents, delta: Cents, ou: { de: string; a: string }) => {
+    // The two amounts compared, each with where its formula reads it.
+    notes.push({
+      cell: `L${r}`,
+      text: noteDeTrace(feuille(`Montant de, ${quoi}, ${nomDe}`, euros(de), "euros"), ou.de),
+    });
+    notes.push({
+      cell: `M${r}`,
+      text: noteDeTrace(feuille(`Montant à, ${quoi}, ${nomA}`, euros(a), "euros"), ou.a),
+    });
     const entrees = [
       feuille(`${quoi}, ${nomA}`, euros(a), "euros", { cellule: `M${r}`, formule: ou.a }),
       feuille(`${quoi}, ${nomDe}`, euros(de), "euros", { cellule: `L${r}`, formule: ou.de }),
@@ -394,8 +403,12 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
       m: { formula: valeurVersion("M", critV, r, numCol), result: centsToEuros(l.montant) },
     };
   };
-  // Each line's écart carries a note naming the two rows it compares (issue 14 §2).
-  c.lignes.forEach((lc, i) => notes.push(noteDeLigne(lc, premLigne + i, e, nomDe, nomA)));
+  // Each line's écart carries a note naming the two rows it compares (issue 14 §2); each figure read from « Versions »
+  // (quantité, taux, montant of a version) and the écart's two parts carry their own.
+  c.lignes.forEach((lc, i) => {
+    notes.push(noteDeLigne(lc, premLigne + i, e, nomDe, nomA));
+    notesDesCotes(notes, lc, premLigne + i, e, nomDe, nomA);
+  });
   // Comments are given to the lines once, before the rows are generated (bulk rows may be generated twice).
   // (Keys are only made when there are comments to give: 5 000 lines' normalised labels otherwise.)
   const commentairesLignes = c.lignes.map((lc) => {
@@ -582,8 +595,8 @@ function sourceMontant(l: LigneVersion | undefined, version: Version | undefined
 /**
  * The note of a line's écart (column N): the two cells it compares on the line (L and M) and where each is read —
  * the line's row of each version in « Versions » (or, for the current devis, the producer's cell) — then its two
- * parts, effet quantité (O) and effet taux et autres (P), with their formulas. One note per line: its parts are
- * told there rather than in 10 000 more notes (each note is also a shape in the sheet's drawing).
+ * parts, effet quantité (O) and effet taux et autres (P), with their formulas (each part has its own note too,
+ * `notesDesCotes`).
  *
  * The text is noteDeTrace's for the trace `traceDeLigne` gives (a test holds them equal), written directly: 5 000
  * lines, where the generic writer's decimal arithmetic and cell-range parsing cost a tenth of `comparer -o`.
@@ -605,6 +618,84 @@ export function noteDeLigne(lc: LigneComparee, r: number, e: EntreeComparaison, 
     cell: `N${r}`,
     text: texte.length > LONGUEUR_NOTE_MAX ? `${texte.slice(0, LONGUEUR_NOTE_MAX - 1)}…` : texte,
   };
+}
+
+const SIGNATURE = "\n(Prodbook, « D'où vient ce chiffre ? »)";
+
+/** A line's quantity as the sheet computes it (quantité × nombre), exactly, in French. */
+function quantiteFr(l: LigneVersion): string {
+  const seul = l.nombre === undefined || l.nombre === "1" ? (l.quantite ?? "1") : l.quantite === "1" ? l.nombre : "";
+  return decimalFr(seul || (quantiteTotale(l)?.toFixed() ?? "0"));
+}
+
+/**
+ * The notes of the figures of a line that a version's row of « Versions » gives (columns H to M: quantité, taux,
+ * montant, the formula of each side read by SOMME.SI.ENS on the version's name and the line's N°; none on the current
+ * devis' side, written as values) and of the écart's two parts (O, P). Written directly, short: 5 000 lines.
+ */
+export function notesDesCotes(
+  notes: NoteSpec[],
+  lc: LigneComparee,
+  r: number,
+  e: EntreeComparaison,
+  nomDe: string,
+  nomA: string,
+): void {
+  const V = nomFeuilleRef(e.feuilleVersions);
+  const cote = (
+    l: LigneVersion | undefined,
+    version: Version | undefined,
+    nom: string,
+    qte: string,
+    tx: string,
+    mt: string,
+  ) => {
+    if (!l || !version) return;
+    const n = ligneDansVersions(l);
+    // « lu en Versions!M45 » (the row the formula finds), else the sheet named; the criteria said in either case.
+    const lu = (x: string) =>
+      n === undefined ? `lu dans « ${e.feuilleVersions} » (colonne ${x})` : `lu en ${V}!${x}${n}`;
+    const fin = ` de la ligne n° ${l.numero} de la ${nom}, `;
+    const critere = ` (SOMME.SI.ENS par version (A) et N° (D))${SIGNATURE}`;
+    if (l.quantite !== undefined || l.nombre !== undefined) {
+      const ou =
+        l.quantite === undefined
+          ? `nombre${fin}${lu("J")}`
+          : l.nombre === undefined
+            ? `quantité${fin}${lu("I")}`
+            : n === undefined
+              ? `quantité × nombre${fin}lus dans « ${e.feuilleVersions} » (colonnes I et J)`
+              : `quantité × nombre${fin}lus en ${V}!I${n} et J${n}`;
+      notes.push({ cell: qte + r, text: `Quantité, ${nom} : ${quantiteFr(l)}\n= ${ou}${critere}` });
+    }
+    if (l.taux !== undefined)
+      notes.push({ cell: tx + r, text: `Taux, ${nom} : ${decimalFr(l.taux)} €\n= taux${fin}${lu("L")}${critere}` });
+    notes.push({
+      cell: mt + r,
+      text: `Montant, ${nom} : ${formatMontantFr(l.montant)}\n= montant${fin}${lu("M")}${critere}`,
+    });
+  };
+  cote(lc.de, e.versionDe, nomDe, "H", "J", "L");
+  cote(lc.a, e.versionA, nomA, "I", "K", "M");
+  const effet = lc.effetQuantite;
+  if (effet !== undefined && lc.de && lc.a && lc.de.taux !== undefined)
+    notes.push({
+      cell: `O${r}`,
+      text:
+        `dont effet quantité : ${formatEcartFr(effet)}\n` +
+        `= (quantité à − quantité de) × taux de, arrondi au centime : ARRONDI((I${r} − H${r}) × J${r} ; 2) = ` +
+        `(${quantiteFr(lc.a)} − ${quantiteFr(lc.de)}) × ${decimalFr(lc.de.taux)} €${SIGNATURE}`,
+    });
+  notes.push({
+    cell: `P${r}`,
+    text:
+      `dont effet taux et autres : ${formatEcartFr(subCents(lc.delta, effet ?? ZERO))}\n` +
+      (effet === undefined
+        ? `= écart (N${r}) : pas d'effet quantité (quantité ou taux absent d'un côté) ; N${r} − O${r} = ` +
+          formatEcartFr(lc.delta)
+        : `= écart − effet quantité : N${r} − O${r} = ${formatEcartFr(lc.delta)} − ${formatEcartFr(effet)}`) +
+      SIGNATURE,
+  });
 }
 
 const libelleEcart = (ref: LigneVersion) => `Écart de la ligne ${ref.code ? `${ref.code} ` : ""}« ${ref.libelle} »`;

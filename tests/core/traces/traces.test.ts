@@ -33,6 +33,8 @@ import { analyserFinancement } from "../../../src/core/financement/analyser";
 import { tracesFinancement } from "../../../src/core/traces/financement";
 import { tracesEcheancier } from "../../../src/core/traces/echeancier";
 import { calculerEcheancier } from "../../../src/core/financement/echeancier";
+import { synthetiser } from "../../../src/core/financement/synthese";
+import { plafondApplicable } from "../../../src/core/financement/plafonds";
 import type { SourceFinancement } from "../../../src/core/financement/model";
 import { creditImpotPourPlan } from "../../../src/core/financement/creditImpotPlan";
 import ExcelJS from "exceljs";
@@ -537,13 +539,38 @@ describe("« D'où vient ce chiffre ? » : each month of the échéancier as the
           });
           const e = calculerEcheancier(sources, cout === undefined ? undefined : cents(cout), []);
           const total = cents(sources.reduce((a, x) => a + x.montant, 0));
+          const coutC = cout === undefined ? undefined : cents(cout);
           const analyse = {
             sources,
-            synthese: { total, aidesPubliques: cents(0), financementEtranger: 0 },
-            contexte: { date: "2026-01-15" },
+            synthese: synthetiser(sources, coutC, "2026-01-15"),
+            plafond: plafondApplicable({
+              typeOeuvre: "audiovisuel",
+              cout: coutC ?? cents(0),
+              premierOuDeuxiemeFilm: false,
+              oeuvreDifficile: false,
+              date: "2026-01-15",
+            }),
+            contexte: { date: "2026-01-15", typeOeuvre: "audiovisuel" },
           } as unknown as Parameters<typeof tracesFinancement>[0];
           const t = tracesFinancement(analyse, e);
           verifier(t.total, centsToDecimalString(total));
+          // The plan sheet's figures (its notes): each re-evaluates from its inputs (the sources' amounts).
+          const plan = [
+            t.financementEtranger,
+            t.financementPrive,
+            t.aidesCnc,
+            t.baseIntensite,
+            t.intensiteCnc,
+            t.totalParts,
+            t.partEnvisagee,
+            t.partEnNegociation,
+            t.diffuseursFrancais,
+            ...(t.partsSources ?? []),
+            ...Object.values(t.categories ?? {}),
+            ...Object.values(t.partsCategories ?? {}),
+          ];
+          for (const x of plan) if (x) expect([x.libelle, incoherences(x)]).toEqual([x.libelle, []]);
+          expect(t.partsSources).toHaveLength(sources.length);
           verifier(t.sansDate as Trace, centsToDecimalString(e.sansDate));
           if (t.sansDate!.entrees!.some((x) => x.operation === "difference")) sansDateCalcules++;
           for (const m of e.mois) {

@@ -10,6 +10,9 @@ import type { Version } from "../../../src/core/versions/modele";
 import { toutesLesLignes, celluleEcrite } from "../../../src/core/port/workbook";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 import { dossierTemp, ecrireDevis } from "./classeurs";
+import { subCents, ZERO } from "../../../src/core/money/cents";
+import { formatEcartFr, formatMontantFr } from "../../../src/core/money/format";
+import { decimalFr } from "../../../src/core/util/texte";
 
 /** French amounts' no-break spaces as plain spaces, to compare texts. */
 const espaces = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
@@ -74,6 +77,80 @@ describe("notes des écarts de ligne de la feuille Comparaison", () => {
     const texte = espaces((spec.notes ?? []).find((n) => n.cell === `N${spec.rows.length + 1 + i}`)?.text ?? "");
     expect(texte).toContain(
       `← Montant à, Devis actuel (feuille « Budget ») : 1 800,00 € (devis actuel, écrit en valeur depuis ${c.lignes[i].a!.cellule})`,
+    );
+  });
+});
+
+describe("notes des chiffres lus dans « Versions » et des deux parts de l'écart (colonnes H à P)", () => {
+  it("chaque formule des lignes et des chapitres porte sa note, qui nomme la ligne de « Versions » lue et le chiffre", async () => {
+    const [de, a] = await versionsLues();
+    const c = comparerVersions(de.nom, de.lignes, a.nom, a.lignes);
+    const spec = feuilleComparaison({
+      comparaison: c,
+      feuilleVersions: "Versions",
+      versionDe: de,
+      versionA: a,
+      libelleA: a.nom,
+    });
+    const premiere = spec.rows.length + 1;
+    const parCellule = new Map((spec.notes ?? []).map((n) => [n.cell, espaces(n.text)]));
+    // Every formula of the sheet (chapters and total held, lines generated) has its note.
+    const sansNote: string[] = [];
+    const formules = (row: unknown[], r: number) =>
+      row.forEach((x, k) => {
+        const adr = `${String.fromCharCode(65 + k)}${r}`;
+        // A link (column Q, the producer's cell) is a link, not a figure (as in the notes audit).
+        const f = x && typeof x === "object" && "formula" in x ? String(x.formula) : "";
+        if (f && !f.startsWith("HYPERLINK(") && !parCellule.has(adr)) sansNote.push(adr);
+      });
+    spec.rows.forEach((row, i) => formules(row, i + 1));
+    let i = 0;
+    for (const row of spec.bulk!.rows()) formules(row, premiere + i++);
+    expect(sansNote).toEqual([]);
+    const rangDe = (l: (typeof de.lignes)[number]) => de.lignes.indexOf(l) + 2;
+    const rangA = (l: (typeof a.lignes)[number]) => de.lignes.length + a.lignes.indexOf(l) + 2;
+    c.lignes.forEach((lc, k) => {
+      const r = premiere + k;
+      if (lc.de) {
+        expect(parCellule.get(`L${r}`)).toBe(
+          espaces(
+            `Montant, version « ${de.nom} » : ${formatMontantFr(lc.de.montant)}\n= montant de la ligne n° ` +
+              `${lc.de.numero} de la version « ${de.nom} », lu en Versions!M${rangDe(lc.de)} ` +
+              `(SOMME.SI.ENS par version (A) et N° (D))\n(Prodbook, « D'où vient ce chiffre ? »)`,
+          ),
+        );
+        if (lc.de.taux !== undefined) expect(parCellule.get(`J${r}`)).toContain(`lu en Versions!L${rangDe(lc.de)} (`);
+      } else for (const x of ["H", "J", "L"]) expect(parCellule.has(`${x}${r}`)).toBe(false);
+      if (lc.a)
+        expect(parCellule.get(`M${r}`)).toContain(`de la version « ${a.nom} », lu en Versions!M${rangA(lc.a)} (`);
+      // The écart's parts: their amounts are those the comparison computed, as the sheet's formulas compute them.
+      const effet = lc.effetQuantite;
+      expect(parCellule.get(`P${r}`)?.split("\n")[0]).toBe(
+        espaces(`dont effet taux et autres : ${formatEcartFr(subCents(lc.delta, effet ?? ZERO))}`),
+      );
+      if (effet === undefined) expect(parCellule.has(`O${r}`)).toBe(false);
+      else
+        expect(parCellule.get(`O${r}`)?.split("\n")[0]).toBe(espaces(`dont effet quantité : ${formatEcartFr(effet)}`));
+    });
+    // A line whose quantity changed: the quantities and the rate the effect multiplies.
+    const k = c.lignes.findIndex((l) => l.a?.libelle === "Directrice de production");
+    const r = premiere + k;
+    const lc = c.lignes[k];
+    expect(parCellule.get(`H${r}`)).toContain(`lus en Versions!I${rangDe(lc.de!)} et J${rangDe(lc.de!)} (`);
+    expect(parCellule.get(`O${r}`)).toContain(`ARRONDI((I${r} − H${r}) × J${r} ; 2) = (`);
+    expect(parCellule.get(`O${r}`)).toContain(espaces(`× ${decimalFr(lc.de!.taux!)} €`));
+    // The chapters: each amount says which sum of « Versions » it is.
+    const chapitre = c.chapitres[0];
+    const rc = spec.rows.findIndex((row) => row[0] === "Chapitre" && row[1] === chapitre.code) + 1;
+    expect(parCellule.get(`L${rc}`)).toBe(
+      espaces(
+        `Montant de, chapitre ${chapitre.code}, version « ${de.nom} » : ${formatMontantFr(chapitre.de)}\n` +
+          `= Σ colonne M de « Versions » où la version (A) est « ${de.nom} » et le chapitre (E) ${chapitre.code}\n` +
+          `(Prodbook, « D'où vient ce chiffre ? »)`,
+      ),
+    );
+    expect(parCellule.get(`M${rc}`)).toContain(
+      `: ${espaces(formatMontantFr(chapitre.a))}\n= Σ colonne M de « Versions »`,
     );
   });
 });
