@@ -229,6 +229,7 @@ function alerteSansDate(quoi: string, cellule: string, montant: Cents, celluleDa
   return {
     cellule,
     gravite: "alerte",
+    sansDate: true,
     message:
       `${cellule} : ${quoi} de ${formatMontantFr(montant)} sans date (${celluleDate} vide) ; ` +
       `${quoi === "tranche" ? "elle n'est placée" : "il n'est placé"} dans aucun mois de l'échéancier.`,
