@@ -1,5 +1,5 @@
 import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
-import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { DevisIntrouvableError, feuilleVide, importerDevis } from "../devis/import";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { type Cents, formatMontantFr, subCents } from "../money";
@@ -12,7 +12,7 @@ import { AnalyseFinancement, aujourdhui, CoutProduction, evaluerFinancement, Opt
 import { feuilleEcheancier, NOM_FEUILLE_ECHEANCIER } from "./feuilleEcheancier";
 import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
 import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
-import { lirePlanFinancement } from "./lecture";
+import { lirePlanFinancement, PlanIntrouvableError } from "./lecture";
 import { tracesFinancement } from "../traces/financement";
 import type { PlanFinancement, SourceFinancement } from "./model";
 import { estNomPlanning, lirePeriodes, trouverFeuillePlanning } from "./periodes";
@@ -219,7 +219,11 @@ export async function analyserFinancement(
     feuillePlanSource = await wb.readSheet(opts.feuille);
     if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "plan de financement", noms);
   } else {
-    feuillePlanSource = choisirFeuillePlan(await utilisateur());
+    const lues = await utilisateur();
+    feuillePlanSource = choisirFeuillePlan(lues);
+    // The one sheet of the producer is empty: said as such (as `devis` says it), not « no sheet looks like a plan ».
+    if (!feuillePlanSource && lues.length === 1 && feuilleVide(lues[0]))
+      throw new PlanIntrouvableError(lues[0].name, true);
     if (!feuillePlanSource) throw new AucunPlanError(noms);
   }
   const plan = lirePlanFinancement(feuillePlanSource, { date });
