@@ -155,3 +155,60 @@ describe("ce que le balayage a trouvé mal dit (avant : le nom seul, ou un messa
     expect(existsSync(absent)).toBe(false);
   });
 });
+
+describe("options : la valeur voulue dite, jamais prise à sa place ; rien d'écrit", () => {
+  it.each<[string, string[], string]>([
+    [
+      "--genre Fiction",
+      ["devis", DEVIS, "--genre", "Fiction"],
+      "L'option --genre attend l'une des valeurs fiction, documentaire, animation, spectacle ; reçu « Fiction » : vouliez-vous dire « fiction » ?",
+    ],
+    [
+      "--regime Cinéma",
+      ["credit-impot", DEVIS, "--regime", "Cinéma", "--genre", "fiction"],
+      "L'option --regime attend l'une des valeurs cinema, audiovisuel, international ; reçu « Cinéma » : vouliez-vous dire « cinema » ?",
+    ],
+    [
+      "--encodage UTF8",
+      ["ecarts", DEVIS, "--fec", FEC, "--encodage", "UTF8"],
+      "L'option --encodage attend l'une des valeurs utf-8, windows-1252, iso-8859-15 ; reçu « UTF8 » : vouliez-vous dire « utf-8 » ?",
+    ],
+    [
+      "--zone corse (rien de proche)",
+      ["planning", DEVIS, "--livraison", "2026-06-01", "--zone", "corse"],
+      "L'option --zone attend l'une des valeurs metropole, alsace-moselle ; reçu « corse ».",
+    ],
+    [
+      "--duree 1h30",
+      ["devis", DEVIS, "--duree", "1h30"],
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « 1h30 » : écrivez « 90 ».",
+    ],
+    [
+      "--duree 52 min",
+      ["financement", DEVIS, "--cout", "1000", "--duree", "52 min"],
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « 52 min » : écrivez « 52 ».",
+    ],
+    [
+      "--duree 2h",
+      ["credit-impot", DEVIS, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "2h"],
+      "L'option --duree attend une durée en minutes écrite en chiffres (par exemple 52 ou 26,5), reçu « 2h » : écrivez « 120 ».",
+    ],
+    [
+      "-o .xlsx",
+      ["devis", DEVIS, "-o", "SORTIE/.xlsx"],
+      "Le fichier de sortie « SORTIE/.xlsx » n'a pas de nom avant .xlsx : indiquez-en un (-o sortie.xlsx).",
+    ],
+    [
+      "--csv .csv",
+      ["carbone", DEVIS, "--csv", "SORTIE/.csv"],
+      "Le fichier de l'option --csv « SORTIE/.csv » n'a pas de nom avant .csv : indiquez-en un.",
+    ],
+  ])("%s", async (_cas, args, message) => {
+    const d = dossier();
+    const argv = args.map((a) => a.replace("SORTIE", d));
+    const r = await lancerCli(main, argv);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err.split("\n")[0]).toBe(texteFrancais(message.replace("SORTIE", d), argv));
+    expect(existsSync(path.join(d, ".xlsx")) || existsSync(path.join(d, ".csv"))).toBe(false);
+  });
+});

@@ -153,6 +153,8 @@ export const commande = definirCommande({
     if (csv !== undefined) {
       if (!/\.csv$/i.test(csv))
         throw new CliError(`Le fichier de l'option --csv « ${csv} » doit avoir l'extension .csv.`);
+      if (/^\.csv$/i.test(path.basename(csv)))
+        throw new CliError(`Le fichier de l'option --csv « ${csv} » n'a pas de nom avant .csv : indiquez-en un.`);
       if (memeFichier(csv, entree) || (sortie !== undefined && memeFichier(csv, sortie)))
         throw new CliError(
           `Le fichier de l'option --csv « ${csv} » est ${memeFichier(csv, entree) ? "le fichier lu" : "le fichier de sortie -o"} : ` +
