@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -210,5 +211,27 @@ describe("options : la valeur voulue dite, jamais prise à sa place ; rien d'éc
     expect([r.code, r.out]).toEqual([2, ""]);
     expect(r.err.split("\n")[0]).toBe(texteFrancais(message.replace("SORTIE", d), argv));
     expect(existsSync(path.join(d, ".xlsx")) || existsSync(path.join(d, ".csv"))).toBe(false);
+  });
+});
+
+describe("un classeur neuf, une seule feuille vide : dite vide par chaque lecteur (avant : « il faut une ligne d'en-tête »)", () => {
+  it.each<[string, (f: string, o: string) => string[], string]>([
+    ["devis", (f, o) => ["devis", f, "-o", o], "devis"],
+    ["credit-impot", (f, o) => ["credit-impot", f, "--regime", "cinema", "--genre", "fiction", "-o", o], "devis"],
+    ["carbone", (f, o) => ["carbone", f, "-o", o], "devis"],
+    ["ecarts", (f, o) => ["ecarts", f, "--fec", FEC, "-o", o], "devis"],
+    ["financement", (f, o) => ["financement", f, "--cout", "1000", "-o", o], "plan de financement"],
+  ])("%s", async (nom, args, quoi) => {
+    const d = dossier();
+    const f = path.join(d, "neuf.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Feuil1");
+    await wb.xlsx.writeFile(f);
+    const sortie = path.join(d, `neuf-${nom}.xlsx`);
+    refus(
+      await lancerCli(main, args(f, sortie)),
+      `neuf.xlsx\u00a0: La feuille «\u00a0Feuil1\u00a0» est vide\u00a0: elle ne contient aucun ${quoi} à lire.`,
+      sortie,
+    );
   });
 });

@@ -12,7 +12,7 @@ import { AnalyseFinancement, aujourdhui, CoutProduction, evaluerFinancement, Opt
 import { feuilleEcheancier, NOM_FEUILLE_ECHEANCIER } from "./feuilleEcheancier";
 import { feuilleListes, NOM_FEUILLE_LISTES } from "./feuilleListes";
 import { feuillePlan, NOM_FEUILLE_PLAN } from "./feuillePlan";
-import { lirePlanFinancement, PlanIntrouvableError } from "./lecture";
+import { lirePlanFinancement } from "./lecture";
 import { tracesFinancement } from "../traces/financement";
 import type { PlanFinancement, SourceFinancement } from "./model";
 import { estNomPlanning, lirePeriodes, trouverFeuillePlanning } from "./periodes";
@@ -45,10 +45,14 @@ export class AucunPlanError extends ErreurDonnees {
   constructor(
     public readonly feuilles: string[],
     consigne = "Choisissez la feuille du plan de financement.",
+    /** The producer's one sheet, empty (a new workbook): said as such, as `devis` says it. */
+    public readonly vide?: string,
   ) {
     super(
-      `Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) ` +
-        `parmi : ${listeFeuilles(feuilles, false)}. ${consigne}`,
+      vide !== undefined
+        ? `La feuille « ${vide} » est vide : elle ne contient aucun plan de financement à lire.`
+        : `Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) ` +
+            `parmi : ${listeFeuilles(feuilles, false)}. ${consigne}`,
     );
   }
 }
@@ -222,9 +226,8 @@ export async function analyserFinancement(
     const lues = await utilisateur();
     feuillePlanSource = choisirFeuillePlan(lues);
     // The one sheet of the producer is empty: said as such (as `devis` says it), not « no sheet looks like a plan ».
-    if (!feuillePlanSource && lues.length === 1 && feuilleVide(lues[0]))
-      throw new PlanIntrouvableError(lues[0].name, true);
-    if (!feuillePlanSource) throw new AucunPlanError(noms);
+    const vide = lues.length === 1 && feuilleVide(lues[0]) ? lues[0].name : undefined;
+    if (!feuillePlanSource) throw new AucunPlanError(noms, undefined, vide);
   }
   const plan = lirePlanFinancement(feuillePlanSource, { date });
 
