@@ -216,11 +216,12 @@ describe("options : la valeur voulue dite, jamais prise à sa place ; rien d'éc
 
 describe("un classeur neuf, une seule feuille vide : dite vide par chaque lecteur (avant : « il faut une ligne d'en-tête »)", () => {
   it.each<[string, (f: string, o: string) => string[], string]>([
-    ["devis", (f, o) => ["devis", f, "-o", o], "devis"],
-    ["credit-impot", (f, o) => ["credit-impot", f, "--regime", "cinema", "--genre", "fiction", "-o", o], "devis"],
-    ["carbone", (f, o) => ["carbone", f, "-o", o], "devis"],
-    ["ecarts", (f, o) => ["ecarts", f, "--fec", FEC, "-o", o], "devis"],
-    ["financement", (f, o) => ["financement", f, "--cout", "1000", "-o", o], "plan de financement"],
+    ["devis", (f, o) => ["devis", f, "-o", o], "aucun devis"],
+    ["credit-impot", (f, o) => ["credit-impot", f, "--regime", "cinema", "--genre", "fiction", "-o", o], "aucun devis"],
+    ["carbone", (f, o) => ["carbone", f, "-o", o], "aucun devis"],
+    ["ecarts", (f, o) => ["ecarts", f, "--fec", FEC, "-o", o], "aucun devis"],
+    ["financement", (f, o) => ["financement", f, "--cout", "1000", "-o", o], "aucun plan de financement"],
+    ["planning", (f, o) => ["planning", f, "--livraison", "2026-06-01", "-o", o], "ni étapes ni plan de travail"],
   ])("%s", async (nom, args, quoi) => {
     const d = dossier();
     const f = path.join(d, "neuf.xlsx");
@@ -230,7 +231,7 @@ describe("un classeur neuf, une seule feuille vide : dite vide par chaque lecteu
     const sortie = path.join(d, `neuf-${nom}.xlsx`);
     refus(
       await lancerCli(main, args(f, sortie)),
-      `neuf.xlsx\u00a0: La feuille «\u00a0Feuil1\u00a0» est vide\u00a0: elle ne contient aucun ${quoi} à lire.`,
+      `neuf.xlsx\u00a0: La feuille «\u00a0Feuil1\u00a0» est vide\u00a0: elle ne contient ${quoi} à lire.`,
       sortie,
     );
   });
