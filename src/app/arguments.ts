@@ -2,6 +2,7 @@ import { ErreurDonnees } from "../core/erreurs";
 import { decimalFr, MOIS } from "../core/util/texte";
 import { JOURS_MAX } from "../core/planning/retroplanning";
 import { DUREE_MAX_MINUTES } from "../core/money/saisie";
+import { premierJourDesRegles } from "../core/regles/audit";
 
 /**
  * An argument of a use case is wrong (the user's input, not a bug). `champ` is the use case's argument name
@@ -51,6 +52,22 @@ export function verifierDate(valeur: string | undefined, champ: string): void {
   const d = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
     throw invalide(champ, detailDate(valeur));
+}
+
+/**
+ * A date the rule tables are read at (devis, carbone, « Règles et sources »): a real AAAA-MM-JJ day, not before the
+ * first version of any table (« 1850-01-01 », « 0001-01-01 » would be answered with no table at all).
+ */
+export function verifierDateRegles(valeur: string | undefined, champ: string): void {
+  verifierDate(valeur, champ);
+  if (valeur === undefined) return;
+  const premier = premierJourDesRegles();
+  if (valeur < premier)
+    throw invalide(
+      champ,
+      `attend une date à partir du ${premier} : les tables de règles de Prodbook commencent en ${premier.slice(0, 4)}, ` +
+        `reçu « ${valeur} »`,
+    );
 }
 
 /**

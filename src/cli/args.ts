@@ -1,6 +1,6 @@
 import { detailDuree, DUREE_MAX_MINUTES } from "../app/arguments";
 import { texteDureesAmbigues as dureesNonPrises, type DureeEcrite } from "../app/commandes/production";
-import { CliError } from "./io";
+import { CliError, procheDe } from "./io";
 import { decimalFr } from "../core/util/texte";
 import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";
 
@@ -22,9 +22,24 @@ export function dureeArg(valeur: string | undefined, option = "--duree"): number
   const a = analyserNombre(valeur);
   if (a.type === "ambigu") throw new CliError(messageNombreRefuse(a, `L'option ${option}`, valeur));
   const n = a.type === "nombre" ? a.valeur.toNumber() : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > DUREE_MAX_MINUTES)
-    throw new CliError(`L'option ${option} ${detailDuree(valeur, Number.isFinite(n), n > DUREE_MAX_MINUTES)}.`);
+  if (!Number.isFinite(n) || n <= 0 || n > DUREE_MAX_MINUTES) {
+    // « 1h30 », « 52 min », « 90' »: the minutes meant said in the form asked for, never taken unsaid.
+    const m = Number.isFinite(n) ? undefined : minutesEcrites(valeur);
+    const indice = m !== undefined && m > 0 && m <= DUREE_MAX_MINUTES ? ` : écrivez « ${m} »` : "";
+    throw new CliError(
+      `L'option ${option} ${detailDuree(valeur, Number.isFinite(n), n > DUREE_MAX_MINUTES)}${indice}.`,
+    );
+  }
   return n;
+}
+
+/** A duration written with its units (« 1h30 », « 1 h 30 min », « 52 min », « 90' », « 2h »): its minutes, whole. */
+function minutesEcrites(valeur: string): number | undefined {
+  const v = valeur.trim().toLowerCase();
+  const hm = /^(\d{1,3})\s*h(?:eures?)?\s*(?:(\d{1,2})\s*(?:min(?:utes?)?|mn|')?)?$/.exec(v);
+  if (hm) return Number(hm[1]) * 60 + Number(hm[2] ?? 0);
+  const mn = /^(\d{1,6})\s*(?:min(?:utes?)?|mn|'|’)$/.exec(v);
+  return mn ? Number(mn[1]) : undefined;
 }
 
 /** A duration typed as an option, as its trace says it (« durée saisie avec l'option --duree »); none without it. */
@@ -75,7 +90,12 @@ export function choixArg<T extends string>(
 ): T | undefined {
   if (valeur === undefined) return undefined;
   if (!(choix as readonly string[]).includes(valeur)) {
-    throw new CliError(`L'option ${option} attend l'une des valeurs ${choix.join(", ")} ; reçu « ${valeur} ».`);
+    // « Fiction », « Cinéma », « documentaires »: the value meant named, never taken in its place.
+    const proche = procheDe(valeur, choix);
+    throw new CliError(
+      `L'option ${option} attend l'une des valeurs ${choix.join(", ")} ; reçu « ${valeur} »` +
+        (proche ? ` : vouliez-vous dire « ${proche} » ?` : "."),
+    );
   }
   return valeur as T;
 }

@@ -99,11 +99,54 @@ export async function enregistrerSortie(
 /**
  * The one wording of a file the user named that does not exist, whatever command reads it (the workbook, a FEC, a
  * correspondances or columns file): « Fichier introuvable : « compta.txt » (FEC). ». `quoi` says what it was for.
+ * What the user most likely meant is added when the disk shows it (indiceIntrouvable).
  */
 export function fichierIntrouvable(chemin: string, quoi?: string): string {
   // « Fichier de correspondances » → « fichier de correspondances »; « FEC » stays.
   const q = quoi && (/^\p{Lu}\p{Ll}/u.test(quoi) ? quoi.charAt(0).toLowerCase() + quoi.slice(1) : quoi);
-  return `Fichier introuvable : « ${chemin} »${q ? ` (${q})` : ""}.`;
+  const indice = indiceIntrouvable(chemin);
+  return `Fichier introuvable : « ${chemin} »${q ? ` (${q})` : ""}${indice ?? "."}`;
+}
+
+/** The fewest letters of a file name that gets a neighbour suggested: « a.xlsx » is one typo from too many names. */
+const NOM_PROCHE_MIN = 8;
+
+/**
+ * Why a named file is not there, when the disk says it (with its final punctuation), else undefined: « - » (no file
+ * read from the terminal's input), a name with a space typed before or after it, a folder that does not exist, or a
+ * file one typo away in the same folder (« devis.xslx » → « devis.xlsx »). Never a file taken in its place.
+ */
+function indiceIntrouvable(chemin: string): string | undefined {
+  if (chemin === "-") return " : Prodbook ne lit pas l'entrée du terminal, indiquez le chemin du fichier.";
+  const nettoye = chemin.trim();
+  if (nettoye && nettoye !== chemin && existe(nettoye)) {
+    const ou = chemin.startsWith(nettoye) ? "finit" : "commence";
+    return ` : le nom reçu ${ou} par une espace ; vouliez-vous dire « ${nettoye} » ?`;
+  }
+  const dossier = path.dirname(chemin);
+  if (!existe(dossier)) return ` : le dossier « ${dossier} » n'existe pas.`;
+  const nom = path.basename(chemin);
+  if (nom.length < NOM_PROCHE_MIN || !estDossier(dossier)) return undefined;
+  let voisins: string[];
+  try {
+    voisins = fs
+      .readdirSync(dossier, { withFileTypes: true })
+      .filter((e) => !e.isDirectory())
+      .map((e) => e.name);
+  } catch {
+    return undefined; // a folder that cannot be listed: nothing to suggest
+  }
+  const proche = voisins.length <= 5000 ? procheDe(nom, voisins) : undefined;
+  return proche && proche !== nom ? ` ; vouliez-vous dire « ${path.join(dossier, proche)} » ?` : undefined;
+}
+
+function existe(chemin: string): boolean {
+  try {
+    fs.statSync(chemin);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -298,6 +298,11 @@ async function ouvrirClasseur(entree: string, options?: OptionsOuverture): Promi
 export function verifierSortie(sortie: string | undefined, ...entrees: string[]): string | undefined {
   if (sortie === undefined) return undefined;
   if (!/\.xlsx$/i.test(sortie)) throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
+  // `-o .xlsx`, `-o sorties/.xlsx`: the name forgotten before its extension (a hidden file nobody would find).
+  if (/^\.xlsx$/i.test(path.basename(sortie)))
+    throw new CliError(
+      `Le fichier de sortie « ${sortie} » n'a pas de nom avant .xlsx : indiquez-en un (-o sortie.xlsx).`,
+    );
   verifierEmplacement(sortie);
   for (const entree of entrees) {
     if (memeFichier(sortie, entree)) {

@@ -1,5 +1,6 @@
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { premierJourDesRegles } from "../../src/core/regles/audit";
 import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
 
 /**
@@ -47,5 +48,33 @@ describe("prodbook : une date mal écrite dit pourquoi", () => {
   it("un texte qui n'est pas une date garde le message court", async () => {
     const r = await lancerCli(main, ["devis", DEVIS, "--date", "1er juin"]);
     refus(r, "L'option --date attend une date AAAA-MM-JJ, reçu «\u00a01er juin\u00a0».");
+  });
+});
+
+describe("prodbook : une date avant toutes les tables de règles (avant : répondu sans aucune table, exit 0)", () => {
+  // The first day of the tables, read from their data (src/core/regles/data): the earliest `effetDu`.
+  const PREMIER = "2000-01-01";
+  const cas: [string, (date: string, sortie: string) => string[]][] = [
+    ["devis", (d, s) => ["devis", DEVIS, "--date", d, "-o", s]],
+    ["carbone", (d, s) => ["carbone", DEVIS, "--date", d, "-o", s]],
+    ["regles", (d) => ["regles", "--date", d]],
+  ];
+  it.each(cas.flatMap(([nom, args]) => ["1850-01-01", "0001-01-01", "1999-12-31"].map((d) => [nom, d, args] as const)))(
+    "%s --date %s : refusée en nommant la première date des tables, rien n'est écrit",
+    async (nom, date, args) => {
+      const sortie = path.join(dossier(), `${nom}-${date}.xlsx`);
+      refus(
+        await lancerCli(main, args(date, sortie)),
+        `L'option --date attend une date à partir du ${PREMIER}\u00a0: les tables de règles de Prodbook commencent en ` +
+          `2000, reçu «\u00a0${date}\u00a0».`,
+        sortie,
+      );
+    },
+  );
+
+  it("le premier jour des tables est accepté", async () => {
+    expect(premierJourDesRegles()).toBe(PREMIER);
+    for (const [, args] of cas)
+      expect((await lancerCli(main, args(PREMIER, path.join(dossier(), "premier.xlsx")))).code).toBe(0);
   });
 });

@@ -351,6 +351,28 @@ describe("prodbook financement : entrées invalides → message français, code 
     // The CLI names its option; the core's message (the pane's) names none.
     expect(r.err).toMatch(/Indiquez-la avec --feuille\.$/m);
   });
+  test("une feuille vide : dite vide, pas « il faut une ligne d'en-tête » (avec ou sans --feuille)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Plan");
+    const p = path.join(c.dossier, "plan-vide.xlsx");
+    await wb.xlsx.writeFile(p);
+    for (const args of [
+      [p, "--cout", "1000"],
+      [p, "--cout", "1000", "--feuille", "Plan"],
+    ]) {
+      const r = await lancer(args);
+      expect([r.code, r.out]).toEqual([2, ""]);
+      expect(r.err).toBe(
+        "plan-vide.xlsx\u00a0: La feuille «\u00a0Plan\u00a0» est vide\u00a0: elle ne contient aucun plan de financement à lire.",
+      );
+    }
+    // Two sheets, one empty: which one holds the plan is not guessed, both are named.
+    wb.addWorksheet("Notes").getCell("A1").value = "Rien ici";
+    await wb.xlsx.writeFile(p);
+    expect((await lancer([p, "--cout", "1000"])).err).toMatch(
+      /Aucune feuille ne ressemble .* parmi\u00a0: Plan, Notes\./,
+    );
+  });
   test("date sans règle en vigueur", async () => {
     const r = await lancer([c.cinema, "--cout", "1000", "--date", "2010-01-01"]);
     expect(r.code).toBe(2);

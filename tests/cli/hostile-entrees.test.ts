@@ -255,7 +255,8 @@ type ExcelJSValeur = import("exceljs").CellValue;
 
 describe("financement : un montant de tranche sans date (avant : compté sans date sans un mot, hors de l'échéancier)", () => {
   const controles = (out: string) =>
-    (JSON.parse(out) as { controles: { message: string; cellule?: string; gravite: string }[] }).controles;
+    (JSON.parse(out) as { controles: { regle: string; message: string; cellule?: string; gravite: string }[] })
+      .controles;
 
   it("une tranche sans sa date : l'alerte nomme la cellule du montant et celle de la date vide", async () => {
     const f = await variante(FICTION, "tranche-sans-date.xlsx", (wb) => {
@@ -267,6 +268,7 @@ describe("financement : un montant de tranche sans date (avant : compté sans da
     expect(j.echeancier.sansDate).toBe("100000.00");
     expect(controles(r.out).filter((c) => /sans date/.test(c.message))).toEqual([
       expect.objectContaining({
+        regle: "versement-sans-date",
         cellule: "Financement!F3",
         gravite: "alerte",
         message:
@@ -274,9 +276,11 @@ describe("financement : un montant de tranche sans date (avant : compté sans da
           "mois de l'échéancier.",
       }),
     ]);
-    // The text output says it too, in French typography.
+    // The text output says it too, in French typography, under its own title (not « Cellule du plan illisible »).
     const t = await lancerCli(main, ["financement", f, "--cout", "1000000"]);
-    expect(t.out).toContain(fr("Financement!F3 : tranche de 100\u202f000,00\u00a0€ sans date (Financement!G3 vide)"));
+    expect(t.out).toContain(
+      fr("Versement sans date — Financement!F3 : tranche de 100\u202f000,00\u00a0€ sans date (Financement!G3 vide)"),
+    );
   });
 
   it("une seule colonne « Date de versement » : la ligne sans date est nommée ; la ligne Total ne l'est pas", async () => {
@@ -293,6 +297,7 @@ describe("financement : un montant de tranche sans date (avant : compté sans da
     expect(r.code).toBe(0);
     expect(controles(r.out).filter((c) => /sans date/.test(c.message))).toEqual([
       expect.objectContaining({
+        regle: "versement-sans-date",
         cellule: "Plan!C3",
         message:
           "Plan!C3 : versement de 150\u202f000,00\u00a0€ sans date (Plan!D3 vide) ; il n'est placé dans aucun mois de " +

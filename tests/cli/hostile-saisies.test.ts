@@ -31,6 +31,32 @@ describe("une quantité écrite en texte sans nombre lisible (avant : prise pour
     ]);
   });
 
+  it.each<[string, ExcelJS.CellValue, string]>([
+    ["« NaN »", "NaN", "« NaN » n'est pas un nombre"],
+    ["« 3 à 4 »", "3 à 4", "« 3 à 4 » n'est pas un nombre"],
+    ["#REF!", { error: "#REF!" } as ExcelJS.CellErrorValue, "est une erreur Excel (#REF!)"],
+    ["une date", new Date(Date.UTC(2026, 2, 1)), "est une date (01/03/2026)"],
+  ])(
+    "quantité %s en C53 : jamais prise pour 1 dans « Montant ≠ quantité × taux » (avant : « 1 × 350,00 € » faux)",
+    async (_nom, q, dit) => {
+      // The line's own figures disagree (4 × 1 × 350 ≠ 1 500): the check fires on the untouched workbook…
+      const avant = await lancerCli(main, ["devis", EXEMPLE, "--date", "2026-01-15", "--json"]);
+      const calcul = (out: string) =>
+        controlesJson(out).filter((c) => c.regle === "montant-calcul" && c.cellule === "'Budget Gardiens'!G53");
+      expect(calcul(avant.out)).toHaveLength(1);
+      // …but with an unreadable quantity, only that cell is named: no calculation with 1 in its place.
+      const f = await variante(EXEMPLE, `quantite-calcul-${_nom.replace(/\W+/g, "")}.xlsx`, (wb) => {
+        wb.worksheets[0].getCell("C53").value = q;
+      });
+      const r = await lancerCli(main, ["devis", f, "--date", "2026-01-15", "--json"]);
+      expect(r.code).toBe(0);
+      expect(calcul(r.out)).toEqual([]);
+      expect(controlesJson(r.out).filter((c) => c.cellule === "'Budget Gardiens'!C53")).toEqual([
+        expect.objectContaining({ regle: "montant-illisible", message: expect.stringContaining(dit) }),
+      ]);
+    },
+  );
+
   it("« forfait » (un mot sans chiffre) reste une unité écrite à la place de la quantité : rien à dire", async () => {
     const f = await variante(EXEMPLE, "quantite-forfait.xlsx", (wb) => {
       wb.worksheets[0].getCell("C53").value = "forfait";

@@ -106,11 +106,12 @@ describe("prodbook regles --json", () => {
 });
 
 describe("prodbook regles (texte)", () => {
-  test("une date avant toutes les tables : aucune en vigueur, pas « dont 0 à vérifier »", async () => {
+  test("une date avant toutes les tables : refusée en nommant la première (avant : « aucune n'a de version en vigueur »)", async () => {
     const r = await lancer(["--date", "1990-01-01"]);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(
-      /^Règles en vigueur le 1er\u00a0janvier\u00a01990\u00a0: \d+ tables, aucune n'a de version en vigueur à cette date\.\n/,
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toBe(
+      "L'option --date attend une date à partir du 2000-01-01\u00a0: les tables de règles de Prodbook commencent en " +
+        "2000, reçu «\u00a01990-01-01\u00a0».",
     );
     const tot = await lancer(["--date", "2018-01-15"]);
     expect(tot.out).toMatch(

@@ -14,6 +14,7 @@ import { regleLisible, type ChiffreLisible, type RegleLisible } from "../present
 import { decimalFr } from "../../core/util/texte";
 import { trierCorrespondances, type Correspondance } from "../../core/comptabilite/correspondances";
 import type { ResultatFec } from "../../core/comptabilite/fec/types";
+import { verifierDateRegles } from "../arguments";
 
 export interface OptionsCarbone {
   /** Plan de travail sheet; omitted = the user's sheet with Date / Nom / Début / Fin headers, if any. */
@@ -171,6 +172,7 @@ export async function executerBilanCarbone(
   wb: WorkbookPort,
   args: OptionsCarbone & Pick<OptionsBilanCarbone, "ecrire">,
 ): Promise<ResultatCarbone> {
+  verifierDateRegles(args.date, "date");
   const r = await bilanCarbone(wb, args);
   const tables = tablesCarbone(r.jeu);
   // The money of hidden devis rows is in the estimate (its ratios): said like `devis` says it (lignes-masquees).

@@ -7,7 +7,7 @@ import { tracesDevis, type TracesDevis } from "../../core/traces/devis";
 import { ApercuDevis, apercuDevis } from "../apercu";
 import type { Trace } from "../../core/traces/trace";
 import { traceAffichee, type TraceAffichee } from "../traces";
-import { verifierDate, verifierDuree } from "../arguments";
+import { verifierDateRegles, verifierDuree } from "../arguments";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
@@ -51,7 +51,7 @@ export async function structurer(
   ecrire: boolean,
 ): Promise<ResultatStructurer & { traces?: TracesDevis } & AvecDureesAmbigues> {
   verifierDuree(args.dureeMinutes);
-  verifierDate(args.date, "date");
+  verifierDateRegles(args.date, "date");
   // The duration's reading and the devis' share their sheets.
   const wb = memoriserLectures(classeur);
   const lue = await avecDureeDuClasseur(wb, args, args.feuille);

@@ -22,7 +22,7 @@ import {
 import Decimal from "decimal.js";
 import { calculerRealise } from "../../core/comptabilite/realise";
 import type { Constat } from "../../core/controles/constat";
-import { DevisIntrouvableError } from "../../core/devis/import";
+import { devisIntrouvable } from "../../core/devis/import";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../../core/devis/trouver";
 import { calculerEcarts, SEUILS_DEFAUT, type LigneEcart, type RapportEcarts } from "../../core/ecarts/calcul";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
@@ -259,11 +259,7 @@ async function calculer(
     if (s) feuilles.push(s);
   }
   const source = trouverFeuilleDevis(feuilles);
-  if (!source)
-    throw new DevisIntrouvableError(
-      feuilles[0]?.name ?? "",
-      feuilles.map((f) => f.name),
-    );
+  if (!source) throw devisIntrouvable(feuilles);
   const devis = importerDevisTrouve(source);
   const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, noms, prodbook);
   const precedente = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;

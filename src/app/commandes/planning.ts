@@ -14,7 +14,7 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import { TABLE_TEMPS_DE_TRAVAIL } from "../../core/planning/tempsDeTravail";
 import { versionEnVigueur, type TableRegles } from "../../core/regles/table";
 import { TABLE_DIMANCHES_FERIES } from "../../core/planning/dimanchesFeries";
-import { invalide, JOURS_MAX, verifierDate, verifierDuree, verifierEntier } from "../arguments";
+import { invalide, JOURS_MAX, verifierDate, verifierDateRegles, verifierDuree, verifierEntier } from "../arguments";
 import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../presentationRegles";
 import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
@@ -173,7 +173,7 @@ export const commandesPlanning = {
     args: { lignes: string[]; date: string; zone?: Zone; production?: ProductionDevis },
   ): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
     verifierZone(args.zone);
-    verifierDate(args.date, "date");
+    verifierDateRegles(args.date, "date");
     verifierDuree(args.production?.dureeMinutes);
     return appliquerPropositions(wb, args.lignes, args.date, args.zone, args.production);
   },

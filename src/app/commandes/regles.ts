@@ -8,6 +8,7 @@ import { CLES_INTENSITE } from "../../core/financement/plafonds";
 import { CLES_CREDIT_IMPOT } from "../../core/creditImpot/calculerCreditImpot";
 import { CLE_ACCORD } from "../../core/devis/regles/contexte";
 import { GENRES } from "../../core/devis/model";
+import { verifierDateRegles } from "../arguments";
 
 /**
  * The « Paramètres » keys of the domains that list every key they read: under these prefixes, any other key is read
@@ -55,6 +56,7 @@ export function dateValide(date: string): boolean {
 export async function reglesEnVigueur(wb: WorkbookPort | undefined, date?: string): Promise<AuditRegles> {
   const jour = date ?? new Date().toISOString().slice(0, 10);
   if (!dateValide(jour)) throw new DateReglesError(`Date « ${jour} » invalide : attendu AAAA-MM-JJ (ex. 2026-01-15).`);
+  verifierDateRegles(jour, "date");
   if (!wb) return auditRegles(jour, new Map() as Surcharges);
   const nom = nomFeuilleParametres(await wb.listSheets());
   const feuille = nom ? await wb.readSheet(nom) : undefined;

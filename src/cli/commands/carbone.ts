@@ -1,7 +1,7 @@
 import { pluriel } from "../../core/util/texte";
 import { cents, eurosToCents, formatMontantFr } from "../../core/money";
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
-import { detailDate } from "../../app/arguments";
+import { detailDate, verifierDateRegles } from "../../app/arguments";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
 import { definirCommande, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
@@ -148,10 +148,13 @@ export const commande = definirCommande({
   champs: { date: "--date" },
   verifier(v, { entree, sortie }) {
     if (v.date !== undefined && !dateValide(v.date)) throw new CliError(`L'option --date ${detailDate(v.date)}.`);
+    verifierDateRegles(v.date, "date");
     const csv = v.csv;
     if (csv !== undefined) {
       if (!/\.csv$/i.test(csv))
         throw new CliError(`Le fichier de l'option --csv « ${csv} » doit avoir l'extension .csv.`);
+      if (/^\.csv$/i.test(path.basename(csv)))
+        throw new CliError(`Le fichier de l'option --csv « ${csv} » n'a pas de nom avant .csv : indiquez-en un.`);
       if (memeFichier(csv, entree) || (sortie !== undefined && memeFichier(csv, sortie)))
         throw new CliError(
           `Le fichier de l'option --csv « ${csv} » est ${memeFichier(csv, entree) ? "le fichier lu" : "le fichier de sortie -o"} : ` +

@@ -49,6 +49,12 @@ export function lireMapping(chemin: string): MappingGrandLivre {
   const texte = lireFichierTexte(chemin, "Correspondance de colonnes")
     .toString("utf8")
     .replace(/^\uFEFF/, "");
+  // An empty file (or only blanks) is said so, not « ce n'est pas du JSON valide ».
+  if (!texte.trim())
+    throw new CliError(
+      `Correspondance de colonnes illisible (${chemin}) : le fichier est vide (attendu un objet JSON ` +
+        `{ "colonnes": { "compte": …, "date": … } }).`,
+    );
   let brut: unknown;
   try {
     brut = JSON.parse(texte);

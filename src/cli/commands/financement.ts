@@ -136,7 +136,7 @@ export const commande = definirCommande({
   async executer({ wb, args, entree, sortie }) {
     const r = await financement(wb, args, sortie !== undefined).catch((e: unknown) => {
       // The core's message says « choose the sheet »; here the way to choose it is the option.
-      throw e instanceof AucunPlanError ? new AucunPlanError(e.feuilles, "Indiquez-la avec --feuille.") : e;
+      throw e instanceof AucunPlanError ? new AucunPlanError(e.feuilles, "Indiquez-la avec --feuille.", e.vide) : e;
     });
     if (!r.contexte.cout) {
       throw new CliError(

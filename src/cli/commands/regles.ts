@@ -1,4 +1,4 @@
-import { detailDate } from "../../app/arguments";
+import { detailDate, verifierDateRegles } from "../../app/arguments";
 import { dateValide, jsonRegles, reglesEnVigueur } from "../../app/commandes/regles";
 import type { AuditRegles } from "../../core/regles/audit";
 import { CliError, type Io } from "../io";
@@ -78,8 +78,10 @@ export const commande = definirCommande({
   usage: USAGE,
   entree: null,
   options: { date: { type: "string" }, classeur: { type: "string" } },
+  champs: { date: "--date" },
   verifier(v) {
     if (v.date !== undefined && !dateValide(v.date)) throw new CliError(`L'option --date ${detailDate(v.date)}.`);
+    verifierDateRegles(v.date, "date");
     return { date: v.date, classeur: v.classeur };
   },
   classeur: (args) => args.classeur,

@@ -297,6 +297,15 @@ export const commande: Commande = {
   async executer(args, io) {
     const [sous, ...reste] = args;
     const f = sous === undefined ? undefined : SOUS_COMMANDES[sous];
+    // `prodbook versions devis.xlsx lister`, or the action forgotten: the workbook is named, the action asked first.
+    const action = f ? undefined : args.find((a) => Object.prototype.hasOwnProperty.call(SOUS_COMMANDES, a));
+    if (!f && sous !== undefined && /\.xls[xmb]?$/i.test(sous))
+      throw new CliError(
+        (action
+          ? `L'action « ${action} » s'écrit avant le classeur : prodbook versions ${action} ${sous} …`
+          : `Indiquez l'action avant le classeur « ${sous} » : enregistrer, lister ou comparer.`) +
+          `\nUsage : ${USAGE}`,
+      );
     if (!f)
       throw new CliError(
         `${sous === undefined ? "Indiquez une action" : `Action inconnue « ${sous} »${suggestion(sous)}`} : ` +

@@ -1,6 +1,6 @@
 import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
 import Decimal from "decimal.js";
-import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { devisIntrouvable, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import { cellulesNonLues } from "../devis/regles/montantsNonLus";
@@ -297,11 +297,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     );
   const candidates = utilisateur.filter((s) => s !== planSheet);
   const devisSheet = opts.feuille ? chercher(opts.feuille, "de devis") : trouverFeuilleDevis(candidates);
-  if (!devisSheet)
-    throw new DevisIntrouvableError(
-      candidates[0]?.name ?? "",
-      candidates.map((s) => s.name),
-    );
+  if (!devisSheet) throw devisIntrouvable(candidates);
   // Found by Prodbook (no --feuille): a hidden sheet is flagged, said by src/app (feuille-lue).
   const devis = opts.feuille ? importerDevis(devisSheet) : importerDevisTrouve(devisSheet);
   const plan = planSheet ? resumerPlan(lirePlanDeTravail(planSheet)) : undefined;

@@ -50,6 +50,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "aides-cnc": "Aides du CNC",
   equilibre: "Équilibre du plan",
   "lecture-plan": "Cellule du plan illisible",
+  "versement-sans-date": "Versement sans date",
   "diffuseurs-fsa": "Apport des diffuseurs (FSA)",
   "source-non-classee": "Financeur non classé",
   "lignes-masquees-plan": "Lignes masquées lues dans le plan",

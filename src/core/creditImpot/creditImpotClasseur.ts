@@ -1,4 +1,4 @@
-import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { devisIntrouvable, importerDevis } from "../devis/import";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
@@ -101,11 +101,7 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
       if (s) candidates.push(s);
     }
     source = trouverFeuilleDevis(candidates);
-    if (!source)
-      throw new DevisIntrouvableError(
-        candidates[0]?.name ?? "",
-        candidates.map((c) => c.name),
-      );
+    if (!source) throw devisIntrouvable(candidates);
   }
   if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes);
   const surcharges = lireParametres(nomParam ? await lire(nomParam) : undefined);

@@ -587,6 +587,15 @@ export function feuilleVide(sheet: SheetData): boolean {
   return sheet.rows.every((r) => r.every((c) => !c.f && (c.v === null || (typeof c.v === "string" && !c.v.trim()))));
 }
 
+/**
+ * The refusal when no devis is found among the producer's `candidates` (devis, crédit d'impôt, carbone, écarts alike):
+ * a workbook of one empty sheet (a new file) is said to be empty, never asked for a header row.
+ */
+export function devisIntrouvable(candidates: readonly SheetData[]): DevisIntrouvableError {
+  const noms = candidates.map((c) => c.name);
+  return new DevisIntrouvableError(noms[0] ?? "", noms, candidates.length === 1 && feuilleVide(candidates[0]));
+}
+
 function importerFeuille(sheet: SheetData, opts: OptionsImport, entetes: EntetesLus): Devis {
   const entete = entetes.premier(sheet);
   if (!entete) throw new DevisIntrouvableError(sheet.name, undefined, feuilleVide(sheet));

@@ -3,7 +3,7 @@ import type { Constat } from "../controles/constat";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
 import { completerConservation } from "./conservation";
-import { DevisIntrouvableError, feuilleVide, importerDevis } from "./import";
+import { devisIntrouvable, importerDevis } from "./import";
 import type { Devis, Genre, OrigineDuree, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "./regles/salaireMinimum";
@@ -83,11 +83,8 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
       if (s) candidates.push(s);
     }
     source = trouverFeuilleDevis(candidates);
-    if (!source) {
-      const lues = candidates.map((c) => c.name);
-      // A workbook of one empty sheet (a new file): said as such.
-      throw new DevisIntrouvableError(lues[0] ?? "", lues, candidates.length === 1 && feuilleVide(candidates[0]));
-    }
+    // A workbook of one empty sheet (a new file): said as such.
+    if (!source) throw devisIntrouvable(candidates);
   }
   const lue: SheetData = source;
   const devis = importerDevis(source, {

@@ -1,7 +1,7 @@
 import { cents, eurosToCents, type Cents } from "../money/cents";
 import { choisirNomFeuille, LIGNES_MAX_FEUILLE, type SheetData, type WorkbookPort } from "../port/workbook";
 import { ErreurDonnees } from "../erreurs";
-import { DevisIntrouvableError } from "../devis/import";
+import { devisIntrouvable } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { milliers, normaliser } from "../util/texte";
@@ -180,7 +180,7 @@ async function devisDuClasseur(wb: WorkbookPort, noms: string[]): Promise<Devis>
     if (s) feuilles.push(s);
   }
   const source = trouverFeuilleDevis(feuilles);
-  if (!source) throw new DevisIntrouvableError(noms[0] ?? "", noms);
+  if (!source) throw devisIntrouvable(feuilles);
   return importerDevisTrouve(source);
 }
 

@@ -1,5 +1,5 @@
 import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
-import { DevisIntrouvableError, importerDevis } from "../devis/import";
+import { DevisIntrouvableError, feuilleVide, importerDevis } from "../devis/import";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { type Cents, formatMontantFr, subCents } from "../money";
@@ -45,10 +45,14 @@ export class AucunPlanError extends ErreurDonnees {
   constructor(
     public readonly feuilles: string[],
     consigne = "Choisissez la feuille du plan de financement.",
+    /** The producer's one sheet, empty (a new workbook): said as such, as `devis` says it. */
+    public readonly vide?: string,
   ) {
     super(
-      `Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) ` +
-        `parmi : ${listeFeuilles(feuilles, false)}. ${consigne}`,
+      vide !== undefined
+        ? `La feuille « ${vide} » est vide : elle ne contient aucun plan de financement à lire.`
+        : `Aucune feuille ne ressemble à un plan de financement (colonnes Financeur / Nature / Montant) ` +
+            `parmi : ${listeFeuilles(feuilles, false)}. ${consigne}`,
     );
   }
 }
@@ -219,8 +223,11 @@ export async function analyserFinancement(
     feuillePlanSource = await wb.readSheet(opts.feuille);
     if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "plan de financement", noms);
   } else {
-    feuillePlanSource = choisirFeuillePlan(await utilisateur());
-    if (!feuillePlanSource) throw new AucunPlanError(noms);
+    const lues = await utilisateur();
+    feuillePlanSource = choisirFeuillePlan(lues);
+    // The one sheet of the producer is empty: said as such (as `devis` says it), not « no sheet looks like a plan ».
+    const vide = lues.length === 1 && feuilleVide(lues[0]) ? lues[0].name : undefined;
+    if (!feuillePlanSource) throw new AucunPlanError(noms, undefined, vide);
   }
   const plan = lirePlanFinancement(feuillePlanSource, { date });
 

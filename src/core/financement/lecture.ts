@@ -1,4 +1,5 @@
 import { cents, subCents } from "../money/cents";
+import { feuilleVide } from "../devis/import";
 import { plagesFormule } from "../devis/preuve";
 import Decimal from "decimal.js";
 import {
@@ -33,12 +34,20 @@ import type {
 } from "./model";
 import { ErreurDonnees } from "../erreurs";
 
-/** No plan header (Financeur / Nature / Montant…) in the sheet. */
+/**
+ * No plan header (Financeur / Nature / Montant…) in the sheet. `vide`: the sheet holds nothing at all, said as such
+ * (as the devis reader says it) rather than asking for a header row.
+ */
 export class PlanIntrouvableError extends ErreurDonnees {
-  constructor(public readonly feuille: string) {
+  constructor(
+    public readonly feuille: string,
+    vide = false,
+  ) {
     super(
-      `Aucun plan de financement trouvé dans la feuille « ${feuille} » : il faut une ligne d'en-tête avec une colonne ` +
-        `de montant (« Montant », « Apport »…) et une colonne « Financeur » ou « Nature ».`,
+      vide
+        ? `La feuille « ${feuille} » est vide : elle ne contient aucun plan de financement à lire.`
+        : `Aucun plan de financement trouvé dans la feuille « ${feuille} » : il faut une ligne d'en-tête avec une ` +
+            `colonne de montant (« Montant », « Apport »…) et une colonne « Financeur » ou « Nature ».`,
     );
   }
 }
@@ -229,6 +238,7 @@ function alerteSansDate(quoi: string, cellule: string, montant: Cents, celluleDa
   return {
     cellule,
     gravite: "alerte",
+    sansDate: true,
     message:
       `${cellule} : ${quoi} de ${formatMontantFr(montant)} sans date (${celluleDate} vide) ; ` +
       `${quoi === "tranche" ? "elle n'est placée" : "il n'est placé"} dans aucun mois de l'échéancier.`,
@@ -313,7 +323,7 @@ function lireTranches(
  */
 export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): PlanFinancement {
   const e = trouverEntetePlan(sheet);
-  if (!e) throw new PlanIntrouvableError(sheet.name);
+  if (!e) throw new PlanIntrouvableError(sheet.name, feuilleVide(sheet));
   const ctx: Contexte = {
     sheet,
     e,

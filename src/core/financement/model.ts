@@ -55,6 +55,8 @@ export interface AvertissementLecture {
   message: string;
   /** "erreur" when an amount could not be read (the line is then left out of the totals). */
   gravite: "erreur" | "alerte";
+  /** A cash payment read beside an empty date cell (rule `versement-sans-date`, not an unreadable cell). */
+  sansDate?: true;
 }
 
 export interface PlanFinancement {

@@ -5,7 +5,7 @@ import { controlerDevis } from "../devis/regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "../devis/regles/salaireMinimum";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
 import type { Devis, Genre } from "../devis/model";
-import type { OptionsImport } from "../devis/import";
+import { feuilleVide, type OptionsImport } from "../devis/import";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { estFeuilleParametres, lireParametres } from "../regles/parametres";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
@@ -158,6 +158,11 @@ export async function planifierClasseur(
         })
       : undefined;
   if (!planning && !plan) {
+    // A new workbook of one empty sheet: said as such (as `devis` says it), not « no sheet of steps ».
+    if (sheets.length === 1 && feuilleVide(sheets[0]))
+      throw new PlanningError(
+        `La feuille « ${sheets[0].name} » est vide : elle ne contient ni étapes ni plan de travail à lire.`,
+      );
     throw new PlanningError(
       `Aucune feuille d'étapes (colonnes « Étape », « Durée ») ni de plan de travail (« Date », « Nom », « Début », « Fin ») dans ` +
         `le classeur.`,

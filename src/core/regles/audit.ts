@@ -103,6 +103,16 @@ export function tablesRegles(): TableRegles<unknown>[] {
   return tables;
 }
 
+/**
+ * The first day any rule table answers for (the earliest `effetDu` of all their versions): before it, Prodbook has no
+ * rule to apply, and a date asked for there is refused rather than answered with no table.
+ */
+export function premierJourDesRegles(): string {
+  return tablesRegles()
+    .flatMap((t) => t.versions.map((v) => v.effetDu))
+    .reduce((a, b) => (b < a ? b : a));
+}
+
 /** A « Paramètres » row: raw text and its cell, and the value as a French reader reads it. */
 export interface SurchargeLue {
   valeur: string;

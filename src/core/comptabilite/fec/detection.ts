@@ -33,6 +33,12 @@ export interface DebutFichier {
  */
 export function natureBinaire(debut: Uint8Array): string | undefined {
   const commence = (...octets: number[]) => debut.length >= octets.length && octets.every((o, i) => debut[i] === o);
+  // An encrypted .xlsx is an OLE container too, whose directory (in its first sectors) names EncryptionInfo.
+  if (commence(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1) && contientUtf16(debut, "EncryptionInfo"))
+    return (
+      "c'est un classeur Excel protégé par mot de passe, pas un fichier texte : enregistrez le grand livre en " +
+      "texte (.txt ou .csv)"
+    );
   if (commence(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
     return (
       "c'est un ancien classeur .xls (Excel 97-2003) ou un autre document Office 97-2003, pas un fichier texte : " +
@@ -48,6 +54,17 @@ export function natureBinaire(debut: Uint8Array): string | undefined {
       return "sa première ligne contient des octets binaires (caractères de contrôle) : ce n'est pas un fichier texte";
   }
   return undefined;
+}
+
+/** `nom` written in UTF-16LE (as an OLE directory names its streams) among the bytes. */
+function contientUtf16(octets: Uint8Array, nom: string): boolean {
+  const cible = Array.from(nom).flatMap((c) => [c.charCodeAt(0), 0]);
+  for (let i = 0; i + cible.length <= octets.length; i++) {
+    let j = 0;
+    while (j < cible.length && octets[i + j] === cible[j]) j++;
+    if (j === cible.length) return true;
+  }
+  return false;
 }
 
 /**

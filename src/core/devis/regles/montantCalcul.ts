@@ -5,13 +5,27 @@ import { celluleMontant, cite, ContexteDevis, eur, TOLERANCE_CENTIMES } from "./
 
 const nb = (s: string) => s.replace(".", ",");
 
-/** A line's amount must equal quantité × nombre × taux (missing factors count as 1), to the cent. */
+/**
+ * A line's amount must equal quantité × nombre × taux (empty factors count as 1), to the cent. A factor whose cell
+ * holds something unreadable (« NaN », « 10 à 12 », #REF!, a date) is never taken as 1: the line is not checked, and
+ * montant-illisible names that cell.
+ */
 export const montantCalcul: Regle<ContexteDevis> = {
   id: "montant-calcul",
   description: "Le montant d'une ligne est égal à quantité × nombre × taux (à un centime près).",
   verifier({ devis }) {
+    const facteursIllisibles = new Set(
+      (devis.illisibles ?? [])
+        .filter((m) => m.colonne === "quantite" || m.colonne === "nombre" || m.colonne === "taux")
+        .map((m) => m.cellule),
+    );
+    const illisible = (c: string | undefined) => c !== undefined && facteursIllisibles.has(c);
     return devis.lignes.flatMap((l) => {
+      const { quantite: cq, nombre: cn, taux: ct } = l.source.cellules;
       if (
+        illisible(cq) ||
+        illisible(cn) ||
+        illisible(ct) ||
         l.montantCalcule ||
         l.pourcentage ||
         l.taux === undefined ||

@@ -10,6 +10,7 @@ import { lignesMasqueesPlan } from "./lignesMasqueesPlan";
 import { sourceNonClassee } from "./sourceNonClassee";
 import { statutEnvisage } from "./statutEnvisage";
 import { totalPlan } from "./totalPlan";
+import { versementSansDate } from "./versementSansDate";
 
 /** The financing rules, in the order their findings are listed (within a severity). */
 export const REGLES_FINANCEMENT: readonly Regle<ContexteFinancement>[] = creerRegistre("financement", [
@@ -22,4 +23,5 @@ export const REGLES_FINANCEMENT: readonly Regle<ContexteFinancement>[] = creerRe
   sourceNonClassee,
   lignesMasqueesPlan,
   lecturePlan,
+  versementSansDate,
 ]);

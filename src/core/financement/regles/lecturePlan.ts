@@ -6,11 +6,13 @@ export const lecturePlan: Regle<ContexteFinancement> = {
   id: "lecture-plan",
   description: "Chaque montant, date et statut du plan est lisible.",
   verifier(ctx) {
-    return ctx.plan.avertissements.map((a) => ({
-      regle: "lecture-plan",
-      gravite: a.gravite,
-      cellule: a.cellule,
-      message: a.message,
-    }));
+    return ctx.plan.avertissements
+      .filter((a) => !a.sansDate)
+      .map((a) => ({
+        regle: "lecture-plan",
+        gravite: a.gravite,
+        cellule: a.cellule,
+        message: a.message,
+      }));
   },
 };
