@@ -1,9 +1,10 @@
 import type { RegimeCredit } from "../core/creditImpot/modele";
 import type { OrigineDuree, TypeOeuvre } from "../core/devis/model";
 import type { ContexteDetecte, ContexteProduction } from "../core/production/contexte";
-import { saisieDuree } from "../core/money/saisie";
+import { saisieDuree, saisieMontant } from "../core/money/saisie";
 import { ErreurDonnees } from "../core/erreurs";
 import type { OptionsDevis } from "./commandes/devis";
+import type { OptionsFinancementPane } from "./commandes/financement";
 
 /**
  * What the production context means for the use cases, for the pane's pages and the « Tableau de bord » alike
@@ -69,5 +70,57 @@ export function optionsDevisDe(c: ContexteProduction, detecte?: ContexteDetecte)
     typeOeuvre: c.oeuvre,
     // Declared for a cinema work only (the pane's box makes the work « cinéma »); never assumed.
     ...(c.annexe3097 && c.oeuvre === "cinema" ? { annexe3097: true } : {}),
+  };
+}
+
+/** An amount of the context (euros as typed) in cents; undefined when empty; refused in French, the field named. */
+function montantDe(texte: string | undefined, champ: string, regle: { positif?: boolean; nonNegatif?: boolean }) {
+  const s = saisieMontant(texte ?? "", regle);
+  if (s.type === "refus") throw new ErreurDonnees(`${champ} : ${s.message}`);
+  return s.type === "ok" ? s.valeur : undefined;
+}
+
+/**
+ * The financing options of the production context, for the Financement page and the « Tableau de bord » alike (one
+ * reading, one verdict): the plan sheet chosen, the cost typed (else the devis'), the kind of work and the ceiling's
+ * derogation declared (first or second film in cinema, « œuvre difficile » in audiovisual), the crédit d'impôt added
+ * with its language and subsidies. A cost, subsidies or duration that cannot be read is refused in French, except
+ * the duration with `dureeTolerante` (the dashboard says it in the devis block and leaves the threshold unchecked).
+ */
+export function optionsFinancementDe(
+  c: ContexteProduction,
+  detecte?: ContexteDetecte,
+  { dureeTolerante = false } = {},
+): OptionsFinancementPane {
+  const oeuvre = oeuvreDe(c);
+  const creditImpot = c.creditImpotPlan === true;
+  const cout = montantDe(c.coutProduction, "Coût de production (€)", { positif: true });
+  let duree: number | undefined;
+  if (oeuvre === "audiovisuel" || creditImpot) {
+    try {
+      duree = dureeDe(c);
+    } catch (e) {
+      if (!dureeTolerante) throw e;
+    }
+  }
+  // Where it comes from (the cell it was detected in, else « durée saisie »): named by the figures' trees.
+  const origine = duree !== undefined ? origineDureeDe(c, detecte) : undefined;
+  return {
+    feuille: c.feuilleFinancement || undefined,
+    feuilleDevis: cout === undefined ? c.feuilleDevis || undefined : undefined,
+    cout,
+    typeOeuvre: oeuvre,
+    // The production's genre and duration, where they count: the audiovisual small-budget threshold is per hour,
+    // and the tax credit added to the plan is the genre's (a documentary is not computed as a fiction).
+    genre: creditImpot ? c.genre : undefined,
+    dureeMinutes: duree,
+    ...(origine ? { origineDuree: origine } : {}),
+    premierOuDeuxiemeFilm: oeuvre === "cinema" && c.premierFilm === true,
+    oeuvreDifficile: oeuvre === "audiovisuel" && c.oeuvreDifficile === true,
+    creditImpot: creditImpot ? oeuvre : undefined,
+    langue: creditImpot && oeuvre === "cinema" ? c.langue : undefined,
+    subventionsPubliques: creditImpot
+      ? montantDe(c.subventions, "Subventions publiques (€)", { nonNegatif: true })
+      : undefined,
   };
 }

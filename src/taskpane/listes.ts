@@ -39,4 +39,12 @@ export const ZONES: { valeur: Zone; libelle: string }[] = [
 export const libelle = <T extends string>(liste: { valeur: T; libelle: string }[], v: T | undefined) =>
   liste.find((x) => x.valeur === v)?.libelle;
 
-export { anneeCourante, dureeDe, oeuvreDe, optionsDevisDe, origineDureeDe, regimeDe } from "../app/contexte";
+export {
+  anneeCourante,
+  dureeDe,
+  oeuvreDe,
+  optionsDevisDe,
+  optionsFinancementDe,
+  origineDureeDe,
+  regimeDe,
+} from "../app/contexte";

@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { creerEnvoyeur } from "../../src/app/catalogue";
+import { optionsFinancementDe } from "../../src/app/contexte";
+import type { ContexteProduction } from "../../src/core/production/contexte";
 import { lireCorrespondancesCsv } from "../../src/core/comptabilite/correspondances";
 import { lireFichierFec } from "../../src/cli/commands/fec";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
@@ -205,5 +207,32 @@ describe("tableau de bord : la production d'un coup d'œil", () => {
     expect(ambigu.devis.probleme).toBe(
       "Durée (minutes) : « 1.500 » : 1,5 ou 1\u202f500 minutes ? Écrivez « 1,5 » ou « 1\u202f500 ».",
     );
+  });
+
+  it("financement : le coût saisi et l'œuvre difficile de la production changent le verdict du tableau de bord comme celui de la page", async () => {
+    const envoyer = creerEnvoyeur(
+      await lire("tests/fixtures/planning/gardiens-planning.xlsx", "tests/fixtures/financement/documentaire.xlsx"),
+    );
+    const page = (c: ContexteProduction) => envoyer("analyserFinancement", { ...optionsFinancementDe(c), date: DATE });
+    const tdb = async (c: ContexteProduction) =>
+      (await envoyer("lireTableauDeBord", { contexte: c, date: DATE })).financement;
+    const avant = await tdb(contexte);
+    // The documentary's plan: the audiovisual ceiling of an ordinary work, then of an « œuvre difficile ».
+    expect(Number(avant.plafond)).toBe(0.5);
+    const difficile = { ...contexte, oeuvreDifficile: true, coutProduction: "900 000" };
+    const [apres, fin] = await Promise.all([tdb(difficile), page(difficile)]);
+    expect(Number(apres.plafond)).toBe(0.6);
+    expect(Number(fin.plafond)).toBe(0.6);
+    expect(apres.motifPlafond).toBe(fin.motifPlafond);
+    // The cost typed is the one both read: the same rest to finance, not the one of the plan's own cost.
+    expect(apres.cout).toBe(900_000_00);
+    expect(apres.resteAFinancer).toBe(Math.round(Number(fin.resteAFinancer) * 100));
+    expect(apres.resteAFinancer).toBe(900_000_00 - apres.total!);
+    expect(apres.resteAFinancer).not.toBe(avant.resteAFinancer);
+    expect(apres.intensite).toBe(fin.intensiteAidesPubliques);
+    expect(apres.depassePlafond).toBe(Number(apres.intensite) > 0.6);
+    // A cost that cannot be read: said in French in the block, never a guess.
+    const refus = await tdb({ ...contexte, coutProduction: "3.500" });
+    expect(refus.probleme).toMatch(/^Coût de production \(€\) : « 3\.500 » : 3,50\u00a0€ ou 3\u202f500\u00a0€ \?/);
   });
 });

@@ -465,3 +465,75 @@ describe("Tableau de bord et Financement : le même plan de financement, celui c
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
   });
 });
+
+/**
+ * « Œuvre difficile » (art. D331-17: aid ceiling 60 % instead of 50 % for an audiovisual work) was the Financement
+ * page's own box while the dashboard always took an ordinary work, so their ceilings disagreed. The box is the
+ * production's (shared context, saved in the workbook): ticked on the page, the dashboard's ceiling and verdict follow,
+ * and the pane opened again on the same workbook finds the box ticked and the same ceiling.
+ */
+describe("Tableau de bord et Financement : « œuvre difficile » cochée sur la page change le plafond du tableau de bord", () => {
+  const { page } = voletDuBloc({ classeur: production, largeur: 340 });
+  const intensite = () => IDS.chiffre("financement", "intensite");
+  const attendre = (id: string, attendu: string) =>
+    page.waitForFunction(
+      ([i, a]) =>
+        (document.querySelector(`[data-testid="${i}"]`)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ").includes(a),
+      [id, attendu] as const,
+    );
+  const chiffres = (f: TableauDeBord["financement"]) =>
+    sansEspacesInsecables(
+      `${formatPourcentFr(f.intensite!)} (plafond ${formatPourcentFr(f.plafond!)})${f.depassePlafond ? " — dépassé" : ""}`,
+    );
+
+  it("cochée sur la page Financement, le tableau de bord prend le plafond de 60 %, après relecture du volet aussi", async () => {
+    const envoyer = await envoyeurNode();
+    const lu = await envoyer("lireProduction", {});
+    const tdb = async (c: object) =>
+      (await envoyer("lireTableauDeBord", { contexte: { ...lu.contexte, ...CONTEXTE, ...c } as never })).financement;
+    const [ordinaire, difficile] = await Promise.all([tdb({}), tdb({ oeuvreDifficile: true })]);
+    // Two different ceilings (else this test could not fail).
+    expect(Number(ordinaire.plafond)).toBe(0.5);
+    expect(Number(difficile.plafond)).toBe(0.6);
+
+    await page.getByTestId(intensite()).waitFor();
+    await attendre(intensite(), chiffres(ordinaire));
+
+    // Ticked on the Financement page (an audiovisual work: the box shown is « œuvre difficile »), then checked.
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    const boite = page.getByTestId("fin-oeuvre-difficile");
+    expect(await boite.isChecked()).toBe(false);
+    await boite.check();
+    await page.getByTestId("fin-verifier").click();
+    await page.getByTestId("fin-resultat").waitFor();
+    expect(sansEspacesInsecables(await texte(page, "fin-resultat"))).toContain(
+      sansEspacesInsecables(`plafond ${formatPourcentFr(difficile.plafond!)}`),
+    );
+    expect(await debordements(page)).toEqual([]);
+
+    // Back on the dashboard: the same ceiling, the same verdict.
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    await attendre(intensite(), chiffres(difficile));
+
+    // Saved with the production: the pane opened again on the same workbook keeps the box and the ceiling.
+    await page.waitForFunction(
+      () =>
+        JSON.parse(
+          (window as unknown as { Excel: { __etat(): { reglages: Record<string, string> } } }).Excel.__etat().reglages[
+            "prodbook.production"
+          ] ?? "{}",
+        ).oeuvreDifficile === true,
+    );
+    await page.reload();
+    await page.getByTestId(intensite()).waitFor();
+    await attendre(intensite(), chiffres(difficile));
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    expect(await page.getByTestId("fin-oeuvre-difficile").isChecked()).toBe(true);
+
+    // Unticked: the ordinary ceiling again on the dashboard.
+    await page.getByTestId("fin-oeuvre-difficile").uncheck();
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    await attendre(intensite(), chiffres(ordinaire));
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+  });
+});

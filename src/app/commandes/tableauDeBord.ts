@@ -16,7 +16,7 @@ import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core
 import type { ContexteProduction, FecCharge } from "../../core/production/contexte";
 import type { Source } from "../../core/regles/table";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
-import { anneeCourante, dureeDe, oeuvreDe, optionsDevisDe, regimeDe } from "../contexte";
+import { anneeCourante, optionsDevisDe, optionsFinancementDe, regimeDe } from "../contexte";
 import { creditImpot } from "./creditImpot";
 import { structurer } from "./devis";
 import { financement } from "./financement";
@@ -178,15 +178,6 @@ async function blocDevis(wb: WorkbookPort, c: ContexteProduction, date: string, 
   return bloc;
 }
 
-/** The production's duration in minutes, or undefined when none is given or it cannot be read. */
-function dureeLisible(c: ContexteProduction): number | undefined {
-  try {
-    return dureeDe(c);
-  } catch {
-    return undefined;
-  }
-}
-
 async function blocFinancement(wb: WorkbookPort, c: ContexteProduction, date: string) {
   const bloc: BlocFinancement = {
     erreurs: 0,
@@ -196,18 +187,10 @@ async function blocFinancement(wb: WorkbookPort, c: ContexteProduction, date: st
   try {
     const r = await financement(
       wb,
-      {
-        // The plan sheet chosen on the Financement page (shared context), else the same detection as that page's.
-        feuille: c.feuilleFinancement || undefined,
-        feuilleDevis: c.feuilleDevis || undefined,
-        typeOeuvre: oeuvreDe(c),
-        genre: c.genre,
-        // The audiovisual small-budget threshold is per hour: as the Financement page, with the production's duration
-        // (one that cannot be read is said in the devis block, and the threshold left unchecked here).
-        dureeMinutes: dureeLisible(c),
-        premierOuDeuxiemeFilm: false,
-        date,
-      },
+      // The Financement page's options, read from the same context (plan sheet, cost typed, ceiling's derogation,
+      // crédit d'impôt added): both give the same verdict. A duration that cannot be read is said in the devis block,
+      // and the audiovisual threshold left unchecked here.
+      { ...optionsFinancementDe(c, undefined, { dureeTolerante: true }), date },
       false,
     );
     const s = r.synthese;

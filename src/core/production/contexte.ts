@@ -24,6 +24,17 @@ export interface ContexteProduction {
    * de bord reads the same sheet, so both give the same verdict.
    */
   feuilleFinancement?: string;
+  /**
+   * The production cost typed on the Financement page, in euros as typed (« 1 250 000 »); undefined = the cost the
+   * plan or the devis gives (detected). The Tableau de bord reads the same, so both give the same rest to finance.
+   */
+  coutProduction?: string;
+  /** Cinema: a first or second film of its director (aid ceiling 60 %, art. D331-17). Undefined = not declared. */
+  premierFilm?: boolean;
+  /** Audiovisual: an « œuvre difficile » (aid ceiling 60 %, art. D331-17). Undefined = not declared. */
+  oeuvreDifficile?: boolean;
+  /** The Financement page adds the crédit d'impôt computed on the devis when the plan has none. */
+  creditImpotPlan?: boolean;
   genre?: Genre;
   /** Minutes, as typed (« 52 », « 52,5 »). */
   duree?: string;
@@ -84,6 +95,10 @@ const enumere = <T extends string>(valeurs: readonly T[]) => v.picklist(valeurs)
 const CHAMPS = {
   feuilleDevis: v.pipe(v.string(), v.maxLength(200)),
   feuilleFinancement: v.pipe(v.string(), v.maxLength(200)),
+  coutProduction: v.pipe(v.string(), v.maxLength(30)),
+  premierFilm: v.boolean(),
+  oeuvreDifficile: v.boolean(),
+  creditImpotPlan: v.boolean(),
   genre: enumere(["fiction", "documentaire", "animation", "spectacle"] as const),
   duree: v.pipe(v.string(), v.maxLength(20)),
   regime: enumere(["cinema", "audiovisuel", "international"] as const),

@@ -34,10 +34,10 @@ import { Retour } from "../components/Retour";
 import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
 import { ChampFeuille, ChampSaisie } from "../components/Champ";
 import { ChampFeuilleDevis, ChampLangue, ChampOeuvre, useChampSubventions } from "../components/ChampsProduction";
-import { champsValides, useChampLocal } from "../components/useChamp";
+import { champsValides, useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets, moisFr, typographie } from "../francais";
-import { dureeDe, oeuvreDe, origineDureeDe } from "../listes";
+import { oeuvreDe, optionsFinancementDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
@@ -122,43 +122,31 @@ export function Financement() {
   // The plan sheet is the production's (shared context): the Tableau de bord reads the same one.
   const feuille = production.contexte.feuilleFinancement ?? "";
   const setFeuille = (f: string) => production.modifier({ feuilleFinancement: f || undefined });
-  const devis = production.contexte.feuilleDevis ?? "";
   const oeuvre = oeuvreDe(production.contexte);
-  // The ceiling's derogation: a first or second film in cinema, an « œuvre difficile » in audiovisual (art. D331-17).
-  const [premierFilm, setPremierFilm] = React.useState(false);
-  const [difficile, setDifficile] = React.useState(false);
-  const [creditImpot, setCreditImpot] = React.useState(false);
-  const langue = production.contexte.langue ?? "";
+  // The ceiling's derogation (a first or second film in cinema, an « œuvre difficile » in audiovisual, art. D331-17)
+  // and the crédit d'impôt added: the production's too, saved with it and read by the Tableau de bord.
+  const premierFilm = production.contexte.premierFilm === true;
+  const difficile = production.contexte.oeuvreDifficile === true;
+  const creditImpot = production.contexte.creditImpotPlan === true;
+  const cocher = (cle: "premierFilm" | "oeuvreDifficile" | "creditImpotPlan", oui: boolean) =>
+    production.modifier({ [cle]: oui || undefined });
   const [resultat, setResultat] = React.useState<ApercuFinancement & { explications?: ExplicationsFinancement }>();
 
-  // The cost goes through the shared parser: « 3.500 » is refused under the field, never read as 3,50 €.
-  const champCout = useChampLocal(lireCout);
+  // The cost typed is the production's (empty = the plan's or the devis'); read by the shared parser: « 3.500 » is
+  // refused under the field, never read as 3,50 €.
+  const champCout = useChamp(
+    production.contexte.coutProduction ?? "",
+    (t) => production.modifier({ coutProduction: t || undefined }),
+    lireCout,
+  );
   // The production's subsidies (the Crédit d'impôt page's figure): deducted from the base of the credit added.
   const champSubventions = useChampSubventions(creditImpot);
 
-  const options = (plan = feuille): OptionsFinancementPane => {
-    const montant = champCout.valeur;
-    const duree = oeuvre === "audiovisuel" || creditImpot ? dureeDe(production.contexte) : undefined;
-    // Where it comes from (the cell it was detected in, else « durée saisie »): named by the figures' trees.
-    const origineDuree = duree !== undefined ? origineDureeDe(production.contexte, production.detecte) : undefined;
-    return {
-      feuille: plan || undefined,
-      feuilleDevis: montant === undefined ? devis || undefined : undefined,
-      cout: montant,
-      typeOeuvre: oeuvre,
-      // The production's genre and duration, where they count: the audiovisual small-budget threshold is per hour,
-      // and the tax credit added to the plan is the genre's (a documentary is not computed as a fiction).
-      genre: creditImpot ? production.contexte.genre : undefined,
-      dureeMinutes: duree,
-      ...(origineDuree ? { origineDuree } : {}),
-      premierOuDeuxiemeFilm: oeuvre === "cinema" && premierFilm,
-      oeuvreDifficile: oeuvre === "audiovisuel" && difficile,
-      creditImpot: creditImpot ? oeuvre : undefined,
-      langue: creditImpot && oeuvre === "cinema" && langue ? langue : undefined,
-      subventionsPubliques: creditImpot ? champSubventions.valeur : undefined,
-      explique: true,
-    };
-  };
+  // The same options as the Tableau de bord's (one reading of the context), the plan sheet just chosen if any.
+  const options = (plan = feuille): OptionsFinancementPane => ({
+    ...optionsFinancementDe({ ...production.contexte, feuilleFinancement: plan || undefined }, production.detecte),
+    explique: true,
+  });
 
   const executer = (ecrire: boolean, plan = feuille) => {
     if (!champsValides(champCout, champSubventions)) return;
@@ -198,21 +186,21 @@ export function Financement() {
         <Checkbox
           data-testid={IDS_FINANCEMENT.premierFilm}
           checked={premierFilm}
-          onChange={(_, d) => setPremierFilm(!!d.checked)}
+          onChange={(_, d) => cocher("premierFilm", !!d.checked)}
           label="Premier ou deuxième film du réalisateur (plafond 60 %)"
         />
       ) : (
         <Checkbox
           data-testid={IDS_FINANCEMENT.oeuvreDifficile}
           checked={difficile}
-          onChange={(_, d) => setDifficile(!!d.checked)}
+          onChange={(_, d) => cocher("oeuvreDifficile", !!d.checked)}
           label="Œuvre difficile : innovante, peu accessible ou délicate (plafond 60 %)"
         />
       )}
       <Checkbox
         data-testid={IDS_FINANCEMENT.creditImpot}
         checked={creditImpot}
-        onChange={(_, d) => setCreditImpot(!!d.checked)}
+        onChange={(_, d) => cocher("creditImpotPlan", !!d.checked)}
         label="Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan"
       />
       {creditImpot && oeuvre === "cinema" && (

@@ -168,4 +168,26 @@ describe("contexte de production", () => {
     await commandesProduction.enregistrerProduction(wb, { contexte: { feuilleFinancement: "Plan supprimé" } });
     expect((await commandesProduction.lireProduction(wb, {})).contexte).toEqual({});
   });
+
+  it("le coût saisi, premier film, œuvre difficile et le crédit d'impôt ajouté au plan sont gardés avec la production", async () => {
+    const wb = new MemoryWorkbook({ Notes: [["Notes"]] });
+    const financement = {
+      coutProduction: "1 250 000",
+      premierFilm: true,
+      oeuvreDifficile: true,
+      creditImpotPlan: true,
+      genre: "documentaire" as const,
+    };
+    await commandesProduction.enregistrerProduction(wb, { contexte: financement });
+    expect(JSON.parse(wb.reglages.get(CLE_CONTEXTE_PRODUCTION)!)).toEqual(financement);
+    expect((await commandesProduction.lireProduction(wb, {})).contexte).toEqual(financement);
+    // Unticked (undefined) and emptied: left out of what is saved, as a context saved before these fields existed.
+    expect(ecrireContexte({ premierFilm: undefined, coutProduction: "", oeuvreDifficile: false })).toBe(
+      JSON.stringify({ oeuvreDifficile: false }),
+    );
+    // Not what Prodbook writes (a box as text, a cost too long): dropped, never guessed.
+    expect(
+      lireContexte(JSON.stringify({ oeuvreDifficile: "oui", premierFilm: 1, coutProduction: "9".repeat(31) })),
+    ).toEqual({});
+  });
 });
