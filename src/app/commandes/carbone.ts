@@ -14,6 +14,9 @@ import { regleLisible, type ChiffreLisible, type RegleLisible } from "../present
 import { decimalFr } from "../../core/util/texte";
 import { trierCorrespondances, type Correspondance } from "../../core/comptabilite/correspondances";
 import type { ResultatFec } from "../../core/comptabilite/fec/types";
+import { totalDetaille, type TracesCarbone } from "../../core/traces/carbone";
+import type { Trace } from "../../core/traces/trace";
+import { traceAffichee, type TraceAffichee } from "../traces";
 
 export interface OptionsCarbone {
   /** Plan de travail sheet; omitted = the user's sheet with Date / Nom / Début / Fin headers, if any. */
@@ -28,6 +31,24 @@ export interface OptionsCarbone {
    * file's findings (columns not read).
    */
   fec?: OptionsBilanCarbone["fec"] & { alertes?: Constat[] };
+  /** « D'où vient ce chiffre ? » (CLI --explique): add `traces`. */
+  explique?: boolean;
+}
+
+/**
+ * The traces `prodbook carbone --explique` prints: every figure's (`carbone`, the JSON's `traces`), and the total and
+ * each category's down to the activities' factors and devis cells (`totalDetaille`, the text tree).
+ */
+export interface TracesCommandeCarbone {
+  carbone: TracesCarbone;
+  total: Trace;
+  categories: Record<string, Trace>;
+}
+
+/** « D'où vient ce chiffre ? » of the Carbone page's figures: the total and each category, down to the factors. */
+export interface ExplicationsCarbone {
+  total: TraceAffichee;
+  categories: Record<string, TraceAffichee>;
 }
 
 /**
@@ -164,6 +185,10 @@ export interface ResultatCarbone {
   controles: Constat[];
   /** Pane only: edited correspondances left out because they are incomplete (the Écarts page names them). */
   correspondancesLaissees?: number;
+  /** With `explique` (CLI): the traces of the figures. */
+  traces?: TracesCommandeCarbone;
+  /** Pane: the total's and categories' trees (« D'où vient ce chiffre ? »). */
+  explications?: ExplicationsCarbone;
 }
 
 /** The one door to the bilan carbone, for the pane and the CLI. */
@@ -192,7 +217,16 @@ export async function executerBilanCarbone(
     avertissement: AVERTISSEMENT_HOMOLOGATION,
     tables,
     presentation: presentationCarbone(r.activites, tables),
+    ...(args.explique ? { traces: { carbone: r.traces, ...totalDetaille(r.traces, r.activites) } } : {}),
   };
+}
+
+/** The pane's trees from the use case's traces (the same as the CLI's text tree). */
+function explications({ traces, ...r }: ResultatCarbone): ResultatCarbone {
+  if (!traces) return r;
+  const categories: Record<string, TraceAffichee> = {};
+  for (const [code, t] of Object.entries(traces.categories)) categories[code] = traceAffichee(t);
+  return { ...r, explications: { total: traceAffichee(traces.total), categories } };
 }
 
 /**
@@ -208,7 +242,7 @@ export interface GrandLivreVolet {
   alertes?: Constat[];
 }
 
-export type OptionsCarboneVolet = Omit<OptionsCarbone, "fec"> & { grandLivre?: GrandLivreVolet };
+export type OptionsCarboneVolet = Omit<OptionsCarbone, "fec" | "explique"> & { grandLivre?: GrandLivreVolet };
 
 /** The pane's options turned into the CLI's (`--fec`): the same use case, the same définitif. */
 async function depuisLeVolet(
@@ -216,7 +250,7 @@ async function depuisLeVolet(
   { grandLivre, ...args }: OptionsCarboneVolet,
   ecrire: boolean,
 ): Promise<ResultatCarbone> {
-  if (!grandLivre) return executerBilanCarbone(wb, { ...args, ecrire });
+  if (!grandLivre) return explications(await executerBilanCarbone(wb, { ...args, ecrire, explique: true }));
   const tri = grandLivre.lignes ? trierCorrespondances(grandLivre.lignes) : undefined;
   // Each row left out named with its fault, among the findings (as the Écarts page marks it), not only counted.
   const laissees: Constat[] = (tri?.problemes ?? []).map((p) => ({
@@ -230,7 +264,7 @@ async function depuisLeVolet(
     ...(tri ? { correspondances: tri.table } : {}),
     ...(laissees.length || grandLivre.alertes?.length ? { alertes: [...(grandLivre.alertes ?? []), ...laissees] } : {}),
   };
-  const r = await executerBilanCarbone(wb, { ...args, fec, ecrire });
+  const r = explications(await executerBilanCarbone(wb, { ...args, fec, ecrire, explique: true }));
   return tri?.problemes.length ? { ...r, correspondancesLaissees: tri.problemes.length } : r;
 }
 
