@@ -1,6 +1,7 @@
 import type { Locator } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ecran, debordements, etatExcel, sortiesInattendues, voletDuBloc } from "./volet";
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
+import { ecran, debordements, etatExcel, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
 
 /** What the pane must not show: a URL, the factor table's id, a factor code, a CLI flag, a confidence letter. */
 const TECHNIQUE = /https?:\/\/|carbone-facteurs|\b(train-tgv|repas-moyen|ratio-[a-z-]+)\b|--\w|confiance [HML]\b/;
@@ -151,6 +152,65 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
       expect(await debordements(page)).toEqual([]);
     }
     await ecran(page, "carbone-details.png");
+  });
+
+  it("« D'où vient ce chiffre ? » : le total ouvre son arbre jusqu'aux facteurs et aux cellules du devis, à 320 px", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    // A fresh estimate (this test also runs alone).
+    await page.getByTestId(TEST_IDS.onglet("carbone")).click();
+    await page.locator('[data-testid="carbone-planning"] option', { hasText: "PDT" }).waitFor({ state: "attached" });
+    await page.getByTestId("carbone-planning").selectOption("PDT");
+    await page.getByTestId("carbone-estimer").click();
+    const total = page.getByTestId("carbone-expliquer-total");
+    await total.waitFor();
+    expect(await total.evaluate((e) => e.tagName)).toBe("BUTTON");
+    expect(await total.textContent()).toBe("0,98 t CO₂e");
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    await total.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    expect(await total.getAttribute("aria-expanded")).toBe("true");
+    // The tree opens under the total, before the table of categories.
+    expect(await haut(panneau)).toBeLessThan(await haut(page.getByTestId("carbone-categories")));
+    expect(await texte(panneau)).toMatch(/Total prévisionnel \(t CO₂e\)\s+0,97888\s+= Σ des catégories/);
+    // Down to a line: « Achats et services » → « Assurance production » → its base (the devis amount) and its factor.
+    const deplier = (t: string | RegExp) => panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: t }).first();
+    await deplier("Achats et services, prévisionnel").click();
+    await deplier("Assurance production").click();
+    await deplier("Base (k€ HT)").click();
+    const arbre = await texte(panneau);
+    expect(arbre).toMatch(/Assurance production\s+0,1694\s+= base × facteur ÷ 1\s000/);
+    expect(arbre).toMatch(
+      /Facteur d'émission \(kg CO₂e \/ k€ HT\)\s+77\s+= Base Carbone 43475 — Assurance, réassurance, retraites, 2023 \(à vérifier\)/,
+    );
+    expect(arbre).toContain("Facteurs d'émission du bilan carbone");
+    // The pane's words: no factor code, table id, confidence letter or URL in the tree.
+    expect(arbre).not.toMatch(TECHNIQUE);
+    // The devis cells are links that select them in Excel: the line's label, then its amount.
+    const cellule = (ref: string) => panneau.getByTestId(IDS_TRACE.cellule).filter({ hasText: ref }).first();
+    await cellule("'Budget Gardiens'!B66").click();
+    expect(await selectionApres(page, "'Budget Gardiens'!B66")).toBe("'Budget Gardiens'!B66");
+    await cellule("'Budget Gardiens'!G66").focus();
+    await page.keyboard.press("Enter");
+    expect(await selectionApres(page, "'Budget Gardiens'!G66")).toBe("'Budget Gardiens'!G66");
+    expect(await debordements(page)).toEqual([]);
+    await ecran(page, "carbone-dou-vient-ce-chiffre-320.png");
+    // A category's figure opens its own tree, under the table; the total's closes.
+    const hebergement = page.getByTestId("carbone-expliquer-categorie-hebergement");
+    expect(await hebergement.textContent()).toBe("0,31");
+    await hebergement.click();
+    expect(await total.getAttribute("aria-expanded")).toBe("false");
+    expect(await haut(panneau)).toBeGreaterThan(await haut(page.getByTestId("carbone-categories")));
+    expect(await texte(panneau)).toMatch(/Hébergement, prévisionnel \(t CO₂e\)\s+0,3096/);
+    await deplier("Hébergement (nuitées)").click();
+    expect(await texte(panneau)).toMatch(/Base \(nuitée\)\s+72/);
+    expect(await debordements(page)).toEqual([]);
+    // Closed by its button: the focus goes back to the figure.
+    await page.getByTestId(IDS_TRACE.fermer).click();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      "carbone-expliquer-categorie-hebergement",
+    );
   });
 
   it("« Écrire » : Bilan carbone (formules, graphique) et Export carbone ; le résultat reste après un changement de page", async () => {

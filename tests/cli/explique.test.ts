@@ -405,3 +405,55 @@ describe("credit-impot --explique: a line whose amount the sheet leaves empty", 
     expect(eclairage.entrees![0]).toMatchObject({ libelle: "Montant", operation: "valeur", cellule: "Budget!E3" });
   });
 });
+
+describe("carbone --explique: the pre-estimate's figures down to the factors and the devis cells", () => {
+  const PDT = path.join(FIX, "planning/gardiens-planning.xlsx");
+  const args = ["carbone", PDT, "--planning", "PDT", "--date", "2026-06-01"];
+
+  it("text: the total's tree reaches each line's factor with its Base Carbone identifier and its devis cells", async () => {
+    const r = await lancer([...args, "--explique"]);
+    expect([r.code, r.erreurs]).toEqual([0, ""]);
+    expect(r.sortie).toContain("D'où viennent ces chiffres\u00a0:");
+    // The total printed above is the tree's root (0,97888 t, 0,98 t rounded).
+    expect(r.sortie).toContain("Total prévisionnel\u00a0: 0,98 t CO₂e");
+    expect(r.sortie).toMatch(/\n {2}Total prévisionnel \(t CO₂e\)\u00a0: 0,97888 = Σ des catégories\n/);
+    // The hotel nights: C45 × E45 of the devis × the nuitée factor, under « Hébergement ».
+    expect(r.sortie).toMatch(
+      /\n {4}← Hébergement, prévisionnel \(t CO₂e\)\u00a0: [\d,]+ = Σ des prévisionnels de ses lignes\n/,
+    );
+    expect(r.sortie).toMatch(
+      /\n {6}← Hébergement \(nuitées\)\u00a0: 0,3096 = base × facteur ÷ 1.000 \['Budget Gardiens'!B45\]\n/,
+    );
+    expect(r.sortie).toContain(
+      "← Base (nuitée)\u00a0: 72 = produit des cellules lues du devis (quantité × nombre) ['Budget Gardiens'!C45, E45]",
+    );
+    expect(r.sortie).toMatch(
+      /← Facteur «\u00a0ratio-assurance\u00a0» \(kg CO₂e \/ k€ HT\)\u00a0: 77 = Base Carbone 43475 — Assurance, réassurance, retraites/,
+    );
+    expect(r.sortie).toContain(
+      "carbone.ratio-assurance (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023",
+    );
+    expect(r.sortie).toMatch(/Part données d'activité\u00a0: 46,63\u00a0% = /);
+    // Without the option, no tree.
+    expect((await lancer(args)).sortie).not.toContain("D'où viennent ces chiffres");
+  });
+
+  it("--json: `traces` only with --explique; every node re-evaluates, the total's to the figure", async () => {
+    const r = await lancer([...args, "--json", "--explique"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.sortie);
+    verifier(j.traces.total, j.total);
+    for (const c of j.categories) verifier(j.traces.categories[c.code].previsionnel, c.tCO2e);
+    for (const a of Object.values(j.traces.activites) as { previsionnel: Trace }[])
+      expect(incoherences(a.previsionnel)).toEqual([]);
+    expect(incoherences(j.traces.partActivite)).toEqual([]);
+    expect(evaluerNoeud(j.traces.partActivite).toFixed(4)).toBe(j.partActivite);
+    const hotel = j.traces.activites["devis:Budget Gardiens!45"];
+    expect(hotel.quantite).toMatchObject({ valeur: "72", cellule: "'Budget Gardiens'!C45, E45" });
+    expect(hotel.facteur.regle).toMatchObject({ table: "carbone-facteurs", cle: "carbone.hebergement-nuitee" });
+    // Without the option, the contract is unchanged.
+    const sans = JSON.parse((await lancer([...args, "--json"])).sortie);
+    expect(sans.traces).toBeUndefined();
+    expect(Object.keys(sans)).toEqual(Object.keys(j).filter((k) => k !== "traces"));
+  });
+});

@@ -15,6 +15,9 @@ import { decimalFr } from "../../core/util/texte";
 import { trierCorrespondances, type Correspondance } from "../../core/comptabilite/correspondances";
 import type { ResultatFec } from "../../core/comptabilite/fec/types";
 import { verifierDateRegles } from "../arguments";
+import { totalDetaille, type TracesCarbone } from "../../core/traces/carbone";
+import type { Trace } from "../../core/traces/trace";
+import { traceAffichee, type TraceAffichee } from "../traces";
 
 export interface OptionsCarbone {
   /** Plan de travail sheet; omitted = the user's sheet with Date / Nom / Début / Fin headers, if any. */
@@ -29,6 +32,24 @@ export interface OptionsCarbone {
    * file's findings (columns not read).
    */
   fec?: OptionsBilanCarbone["fec"] & { alertes?: Constat[] };
+  /** « D'où vient ce chiffre ? » (CLI --explique): add `traces`. */
+  explique?: boolean;
+}
+
+/**
+ * The traces `prodbook carbone --explique` prints: every figure's (`carbone`, the JSON's `traces`), and the total and
+ * each category's down to the activities' factors and devis cells (`totalDetaille`, the text tree).
+ */
+export interface TracesCommandeCarbone {
+  carbone: TracesCarbone;
+  total: Trace;
+  categories: Record<string, Trace>;
+}
+
+/** « D'où vient ce chiffre ? » of the Carbone page's figures: the total and each category, down to the factors. */
+export interface ExplicationsCarbone {
+  total: TraceAffichee;
+  categories: Record<string, TraceAffichee>;
 }
 
 /**
@@ -165,6 +186,10 @@ export interface ResultatCarbone {
   controles: Constat[];
   /** Pane only: edited correspondances left out because they are incomplete (the Écarts page names them). */
   correspondancesLaissees?: number;
+  /** With `explique` (CLI): the traces of the figures. */
+  traces?: TracesCommandeCarbone;
+  /** Pane: the total's and categories' trees (« D'où vient ce chiffre ? »). */
+  explications?: ExplicationsCarbone;
 }
 
 /** The one door to the bilan carbone, for the pane and the CLI. */
@@ -194,7 +219,40 @@ export async function executerBilanCarbone(
     avertissement: AVERTISSEMENT_HOMOLOGATION,
     tables,
     presentation: presentationCarbone(r.activites, tables),
+    ...(args.explique ? { traces: { carbone: r.traces, ...totalDetaille(r.traces, r.activites) } } : {}),
   };
+}
+
+/** « [M, à vérifier] », « [H] » after a factor's citation: the pane says « à vérifier » in words, never the letter. */
+const CONFIANCE_CITEE = / \[[HML](, à vérifier)?\]/g;
+
+/**
+ * A trace in the pane's words: no factor code, Paramètres key or confidence letter (the tree names the factor by its
+ * base and identifier, the rule by its table's French name, « à vérifier » in words); the values and cells unchanged.
+ */
+export function traceCarboneVolet(t: Trace): Trace {
+  const libelle = t.libelle.replace(/^Facteur « [^»]+ » /, "Facteur d'émission ");
+  const formule = t.formule
+    ?.replace(CONFIANCE_CITEE, (_, v?: string) => (v ? " (à vérifier)" : ""))
+    .replace(/\(convention carbone\.[\w-]+, confiance ([HML])\)/g, (_, c: string) =>
+      c === "H" ? "(convention)" : "(convention, à vérifier)",
+    )
+    .replace(/^facteur manquant \(code « [^»]+ »\)/, "facteur d'émission manquant");
+  return {
+    ...t,
+    libelle,
+    ...(formule !== undefined ? { formule } : {}),
+    ...(t.entrees ? { entrees: t.entrees.map(traceCarboneVolet) } : {}),
+  };
+}
+
+/** The pane's trees from the use case's traces (the CLI's text tree, in the pane's words). */
+function explications({ traces, ...r }: ResultatCarbone): ResultatCarbone {
+  if (!traces) return r;
+  const affichee = (t: Trace) => traceAffichee(traceCarboneVolet(t));
+  const categories: Record<string, TraceAffichee> = {};
+  for (const [code, t] of Object.entries(traces.categories)) categories[code] = affichee(t);
+  return { ...r, explications: { total: affichee(traces.total), categories } };
 }
 
 /**
@@ -210,7 +268,7 @@ export interface GrandLivreVolet {
   alertes?: Constat[];
 }
 
-export type OptionsCarboneVolet = Omit<OptionsCarbone, "fec"> & { grandLivre?: GrandLivreVolet };
+export type OptionsCarboneVolet = Omit<OptionsCarbone, "fec" | "explique"> & { grandLivre?: GrandLivreVolet };
 
 /** The pane's options turned into the CLI's (`--fec`): the same use case, the same définitif. */
 async function depuisLeVolet(
@@ -218,7 +276,7 @@ async function depuisLeVolet(
   { grandLivre, ...args }: OptionsCarboneVolet,
   ecrire: boolean,
 ): Promise<ResultatCarbone> {
-  if (!grandLivre) return executerBilanCarbone(wb, { ...args, ecrire });
+  if (!grandLivre) return explications(await executerBilanCarbone(wb, { ...args, ecrire, explique: true }));
   const tri = grandLivre.lignes ? trierCorrespondances(grandLivre.lignes) : undefined;
   // Each row left out named with its fault, among the findings (as the Écarts page marks it), not only counted.
   const laissees: Constat[] = (tri?.problemes ?? []).map((p) => ({
@@ -232,7 +290,7 @@ async function depuisLeVolet(
     ...(tri ? { correspondances: tri.table } : {}),
     ...(laissees.length || grandLivre.alertes?.length ? { alertes: [...(grandLivre.alertes ?? []), ...laissees] } : {}),
   };
-  const r = await executerBilanCarbone(wb, { ...args, fec, ecrire });
+  const r = explications(await executerBilanCarbone(wb, { ...args, fec, ecrire, explique: true }));
   return tri?.problemes.length ? { ...r, correspondancesLaissees: tri.problemes.length } : r;
 }
 

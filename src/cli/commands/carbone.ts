@@ -10,10 +10,11 @@ import * as path from "path";
 import { choixArg } from "../args";
 import { avertissementEncodageCli, lireFichierFec, lireMapping } from "./fec";
 import { lireCorrespondances } from "./ecarts";
+import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
 
 const USAGE =
   "prodbook carbone <classeur.xlsx> [--planning FEUILLE] [--feuille DEVIS] [--date AAAA-MM-JJ] [--json] " +
-  "[-o sortie.xlsx] [--csv export.csv] [--fec <fichier> [--correspondances <fichier.csv>] " +
+  "[--explique] [-o sortie.xlsx] [--csv export.csv] [--fec <fichier> [--correspondances <fichier.csv>] " +
   "[--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json]]";
 
 /** « 0,52 t », « non chiffré », and with a réalisé « → définitif 0,55 t » (« définitif inconnu » without one). */
@@ -131,7 +132,8 @@ export const commande = definirCommande({
   nom: "carbone",
   resume:
     "Données d'activité du bilan carbone (devis et plan de travail), pré-estimation en t CO₂e ; -o écrit les feuilles, " +
-    "--csv l'export pour le calculateur homologué, --fec le définitif depuis le Grand Livre",
+    "--csv l'export pour le calculateur homologué, --fec le définitif depuis le Grand Livre ; --explique : d'où vient " +
+    "chaque chiffre (total, catégories, facteurs et cellules du devis)",
   usage: USAGE,
   entree: "un classeur .xlsx",
   ecrit: true,
@@ -144,6 +146,7 @@ export const commande = definirCommande({
     correspondances: { type: "string" },
     encodage: { type: "string" },
     colonnes: { type: "string" },
+    ...OPTION_EXPLIQUE,
   },
   champs: { date: "--date" },
   verifier(v, { entree, sortie }) {
@@ -199,6 +202,7 @@ export const commande = definirCommande({
       correspondances: corr?.table,
       alertes: corr?.alertes,
       colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined,
+      explique: v.explique === true,
     };
   },
   async executer({ wb, args, sortie }) {
@@ -216,13 +220,27 @@ export const commande = definirCommande({
       feuille: args.feuille,
       date: args.date,
       ecrire: sortie !== undefined,
+      explique: args.explique,
       ...(fec ? { fec } : {}),
     });
     return { ...r, formatFec: fec?.resultat.format };
   },
   avertissements: (r) => (r.formatFec ? [avertissementEncodageCli(r.formatFec)] : []),
-  json: (r) => r.bilan,
-  texte: (r, io) => texte(r, io),
+  // Added with --explique: the traces of every figure (activities, categories, chapters, totals, shares).
+  json: (r) => (r.traces ? { ...r.bilan, traces: r.traces.carbone } : r.bilan),
+  texte: (r, io) => {
+    texte(r, io);
+    const t = r.traces;
+    if (!t) return;
+    // The total down to each line's factor (its Base Carbone identifier) and devis cells; the définitif by category;
+    // the shares, whose lines are those of the total above.
+    texteTraces(io, {
+      total: t.total,
+      definitif: r.bilan.definitif !== null ? t.carbone.definitif : undefined,
+      partActivite: resume(t.carbone.partActivite, 1),
+      partMonetaire: resume(t.carbone.partMonetaire, 1),
+    });
+  },
   feuillesEcrites: (r) => r.bilan.feuilles,
   autresFichiers: (r, { args }) =>
     args.csv === undefined

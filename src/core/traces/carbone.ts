@@ -323,3 +323,23 @@ export function tracesCarbone(es: ActiviteEstimee[], jeu: Pick<JeuFacteurs, "eff
     partMonetaire: part("Part ratios monétaires", "monetaire", "ratio monétaire"),
   };
 }
+
+/**
+ * The total prévisionnel down to the factors, for `prodbook carbone --explique` and the pane: the total's categories
+ * are their sums, whose terms are each activity's prévisionnel (base × facteur ÷ 1 000, down to the devis cells and
+ * the factor's Base Carbone identifier) at its devis (plan de travail) cell. Same values as `total` and `categories`.
+ */
+export function totalDetaille(
+  t: TracesCarbone,
+  es: readonly ActiviteEstimee[],
+): { total: Trace; categories: Record<string, Trace> } {
+  const categories: Record<string, Trace> = {};
+  for (const c of CATEGORIES) {
+    const somme = t.categories[c.code].previsionnel;
+    const termes = es
+      .filter((a) => a.categorie === c.code)
+      .map((a) => ({ ...t.activites[a.id].previsionnel, libelle: a.libelle, cellule: a.cellule }));
+    categories[c.code] = { ...somme, entrees: termes };
+  }
+  return { total: { ...t.total, entrees: CATEGORIES.map((c) => categories[c.code]) }, categories };
+}

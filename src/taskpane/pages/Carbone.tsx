@@ -24,6 +24,7 @@ import type { ConversionLisible, ResultatCarbone } from "../../app/commandes/car
 import { ChampFeuille } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, type GroupeConstats } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
+import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, ChiffresRetenus, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
@@ -36,6 +37,10 @@ export const IDS_CARBONE = {
   estimer: "carbone-estimer",
   ecrire: "carbone-ecrire",
   total: "carbone-total",
+  /** The total as a button: « D'où vient ce chiffre ? » (its tree opens under the total). */
+  expliquerTotal: "carbone-expliquer-total",
+  /** A category's figure as a button (its tree opens under the table). */
+  expliquerCategorie: (code: string) => `carbone-expliquer-categorie-${code}`,
   parts: "carbone-parts",
   categories: "carbone-categories",
   categorie: (code: string) => `carbone-categorie-${code}`,
@@ -232,6 +237,14 @@ export function Carbone() {
 
   const b = resultat?.bilan;
   const p = resultat?.presentation;
+  // « D'où vient ce chiffre ? » on the total and each category, down to the lines' factors and devis cells.
+  const ex = resultat?.explications;
+  const explication = useExplication();
+  const { fermer } = explication;
+  // A new estimate closes the tree of the previous one.
+  React.useEffect(() => fermer(), [resultat, fermer]);
+  const panneau = (ici: boolean) => ici && <PanneauTrace explication={explication} onAller={aller} />;
+  const totalOuvert = explication.ouverte?.cle === "total";
   const nAVerifier = p?.facteurs.filter((f) => f.aVerifier).length ?? 0;
   return (
     <section className={styles.page} aria-label="Bilan carbone">
@@ -302,7 +315,16 @@ export function Carbone() {
         {b && (
           <div className={styles.total}>
             <span className={styles.titre}>
-              <Title3 data-testid={IDS_CARBONE.total}>{fr(b.total)} t CO₂e</Title3>
+              <Title3 data-testid={IDS_CARBONE.total}>
+                <ChiffreExplicable
+                  cle="total"
+                  trace={ex?.total}
+                  explication={explication}
+                  testId={IDS_CARBONE.expliquerTotal}
+                >
+                  {fr(b.total)} t CO₂e
+                </ChiffreExplicable>
+              </Title3>
               {p?.totalAVerifier && <BadgeAVerifier />}
             </span>
             <Caption1>
@@ -324,6 +346,7 @@ export function Carbone() {
             )}
           </div>
         )}
+        {panneau(totalOuvert)}
         {b && (
           <Table size="small" data-testid={IDS_CARBONE.categories} aria-label="Estimation par catégorie">
             <TableHeader>
@@ -376,7 +399,14 @@ export function Carbone() {
                     <TableCell className={styles.nombre}>
                       {/* No line of the category could be computed (distances or factors missing): « 0,00 » would read as
                         no emissions at all. */}
-                      {c.nonChiffree ? "non chiffré" : fr(c.tCO2e)}
+                      <ChiffreExplicable
+                        cle={`categorie-${c.code}`}
+                        trace={ex?.categories[c.code]}
+                        explication={explication}
+                        testId={IDS_CARBONE.expliquerCategorie(c.code)}
+                      >
+                        {c.nonChiffree ? "non chiffré" : fr(c.tCO2e)}
+                      </ChiffreExplicable>
                     </TableCell>
                     {b.definitif !== null && (
                       <TableCell className={styles.nombre}>
@@ -396,6 +426,7 @@ export function Carbone() {
             </TableBody>
           </Table>
         )}
+        {panneau(!!explication.ouverte && !totalOuvert)}
       </div>
       {p && (
         <DetailsSources testId={IDS_CARBONE.details}>

@@ -5,8 +5,8 @@ import { estimer, totaliser } from "../../../src/core/carbone/estimer";
 import { facteursEnVigueur } from "../../../src/core/carbone/facteurs";
 import type { Activite } from "../../../src/core/carbone/modele";
 import { cents } from "../../../src/core/money";
-import { tracesCarbone, type TracesCarbone } from "../../../src/core/traces/carbone";
-import { incoherences, type Trace } from "../../../src/core/traces/trace";
+import { totalDetaille, tracesCarbone, type TracesCarbone } from "../../../src/core/traces/carbone";
+import { chercherTrace, evaluerNoeud, incoherences, type Trace } from "../../../src/core/traces/trace";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 
 const PLAN = path.resolve(__dirname, "../../fixtures/planning/gardiens-planning.xlsx");
@@ -45,6 +45,22 @@ describe("tracesCarbone: « D'où vient ce chiffre ? » of the carbon pre-estima
     expect(hotel.quantiteLue).toMatchObject({ valeur: "72", cellule: "'Budget Gardiens'!C45, E45" });
     expect(hotel.previsionnel).toMatchObject({ valeur: "0.3096", operation: "produit" });
     expect(hotel.facteur?.regle).toMatchObject({ table: "carbone-facteurs", cle: "carbone.hebergement-nuitee" });
+  });
+
+  test("totalDetaille (--explique, the pane): the total down to each line's factor re-evaluates to the total", async () => {
+    const wb = await XlsxWorkbook.ouvrir(PLAN);
+    const r = await bilanCarbone(wb, { planning: "PDT", date: "2026-06-01" });
+    const d = totalDetaille(r.traces, r.activites);
+    expect(incoherences(d.total)).toEqual([]);
+    expect(evaluerNoeud(d.total).toFixed()).toBe(r.totaux.total.dividedBy(1000).toFixed());
+    for (const [code, c] of Object.entries(d.categories)) {
+      expect(incoherences(c)).toEqual([]);
+      expect(c.valeur).toBe(r.traces.categories[code].previsionnel.valeur);
+    }
+    // Each line of a category is its activity's prévisionnel at the line's cell, its factor beneath.
+    const hotel = chercherTrace(d.total, (x) => x.cellule === "'Budget Gardiens'!B45")!;
+    expect(hotel).toMatchObject({ libelle: "Hébergement (nuitées)", valeur: "0.3096", operation: "produit" });
+    expect(hotel.entrees![1].regle).toMatchObject({ cle: "carbone.hebergement-nuitee" });
   });
 
   test("définitif: by the quantity réalisée, by the réalisé × a money ratio, by the budget's prorata", () => {
