@@ -171,6 +171,12 @@ describe("every computed cell of every sheet the CLI writes carries a note namin
       ...["--de", "Dépôt agrément", "--a", "Tournage", "-o"],
       o("cmp-versions.xlsx", ["Comparaison"]),
     ]);
+    // Compared against the coût définitif: the workbook holds the Écarts sheet (FEC), so the Comparaison gains the
+    // réalisé (S) and the écart réalisé − à (T) on its chapters, total, non placé, lines and « réalisé sans ligne ».
+    const vRealise = path.join(dir, "v-realise.xlsx");
+    prodbook(["versions", "enregistrer", path.join(dir, "ecarts.xlsx"), "--nom", "Dépôt agrément", "-o", vRealise]);
+    const cmpRealise = o("cmp-realise.xlsx", ["Comparaison"]);
+    prodbook(["versions", "comparer", vRealise, "--de", "Dépôt agrément", "--a", "courant", "-o", cmpRealise]);
 
     const nonJustifiees: string[] = [];
     const exceptionsVues = new Set<number>();
@@ -196,6 +202,34 @@ describe("every computed cell of every sheet the CLI writes carries a note namin
     expect(EXCEPTIONS.filter((_, i) => !exceptionsVues.has(i)).map((x) => `${x[0]} ${x[1]}`)).toEqual([]);
     expect(A_FAIRE.filter((_, i) => !aFaireVus.has(i)).map((x) => `${x[0]} ${x[1]}`)).toEqual([]);
     expect(annotees).toBeGreaterThan(0);
+
+    // The réalisé columns are there, annotated: chapter 1's réalisé is its lines' (here the poste « 1 » imputé au
+    // chapitre, a « réalisé sans ligne » row reading the Écarts sheet), its écart réalisé − à says both figures.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(cmpRealise);
+    const cmp = wb.getWorksheet("Comparaison")!;
+    let ch1 = 0;
+    let sansLigne = 0;
+    cmp.eachRow((r, n) => {
+      if (r.getCell(1).value === "Chapitre" && r.getCell(2).value === "1") ch1 = n;
+      if (r.getCell(1).value === "réalisé sans ligne" && r.getCell(3).value === "1") sansLigne = n;
+    });
+    expect([ch1, sansLigne].every((n) => n > 0)).toBe(true);
+    expect(cmp.getCell(`S${ch1}`).formula).toMatch(/^SUMIFS\(\$S\$\d+:\$S\$\d+,\$B\$\d+:\$B\$\d+,\$B\d+\)$/);
+    expect(String(cmp.getCell(`S${ch1}`).note).split("\n")[0]).toBe(
+      "Réalisé (coût définitif), chapitre 1 : 23\u202f600,00\u00a0€",
+    );
+    expect(
+      String(cmp.getCell(`T${ch1}`).note)
+        .split("\n")
+        .slice(0, 2),
+    ).toEqual([
+      "Écart réalisé − à, chapitre 1 : +600,00\u00a0€",
+      `= Réalisé − Montant à (Devis actuel (feuille « Budget Gardiens »)) : S${ch1} − M${ch1} = ` +
+        "23\u202f600,00\u00a0€ − 23\u202f000,00\u00a0€",
+    ]);
+    expect(cmp.getCell(`S${sansLigne}`).formula).toBe("'Écarts'!G26");
+    expect(String(cmp.getCell(`S${sansLigne}`).note)).toContain("lu en 'Écarts'!G26 (analyse des écarts");
   });
 
   it("the notes added by the audit say the figure LibreOffice computes from the live formula", async () => {

@@ -1,6 +1,6 @@
 import { lienCellule } from "../devis/feuilleDevis";
 import type { RealiseDePoste } from "../ecarts/realiseParCode";
-import { type Cents, centsToEuros, subCents, ZERO } from "../money/cents";
+import { type Cents, centsToEuros, subCents, sumCents, ZERO } from "../money/cents";
 import { FORMAT_EXCEL, formatEcartFr, formatMontantFr } from "../money/format";
 import type { CellData, CellSpec, ConditionalFormat, NoteSpec, SheetData, SheetSpec } from "../port/workbook";
 import { LONGUEUR_NOTE_MAX, noteDeRatio, noteDeTrace } from "../traces/note";
@@ -249,6 +249,41 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const notes: NoteSpec[] = [];
   const nomA = e.versionA ? `version « ${c.a} »` : e.libelleA;
   const nomDe = `version « ${c.de} »`;
+  // The réalisé columns (S, T) when the Écarts sheet is in the workbook: each line's réalisé is its poste's cell there,
+  // a chapter's the Σ of its lines' (SOMME.SI.ENS on B), the total the Σ of the chapters'; each écart réalisé is S − M.
+  const realiseDe = (lc: LigneComparee): RealiseDePoste | undefined => {
+    const code = (lc.a ?? (lc.de as LigneVersion)).code;
+    return code ? e.realise?.get(code) : undefined;
+  };
+  const realiseParChapitre = new Map<string, Cents>();
+  const cumulerRealise = (ch: string, m: Cents) =>
+    realiseParChapitre.set(ch, sumCents([realiseParChapitre.get(ch) ?? ZERO, m]));
+  if (avecRealise) {
+    for (const lc of c.lignes) {
+      const re = realiseDe(lc);
+      if (re) cumulerRealise(lc.chapitre, re.montant);
+    }
+    for (const [code, re] of sansLigne) cumulerRealise(re.chapitre || code, re.montant);
+  }
+  const noteRealise = (r: number, quoi: string, realise: Cents, a: Cents, source: string) => {
+    notes.push({
+      cell: `S${r}`,
+      text: `Réalisé (coût définitif), ${quoi} : ${formatMontantFr(realise)}\n= ${source}${SIGNATURE}`,
+    });
+    notes.push({
+      cell: `T${r}`,
+      text:
+        `Écart réalisé − à, ${quoi} : ${formatEcartFr(subCents(realise, a))}\n` +
+        `= Réalisé − Montant à (${nomA}) : S${r} − M${r} = ${formatMontantFr(realise)} − ${formatMontantFr(a)}` +
+        SIGNATURE,
+    });
+  };
+  const realiseDuPoste = (code: string, re: RealiseDePoste) =>
+    `réalisé du poste ${code} lu en ${re.cellule} (analyse des écarts : les écritures du FEC / grand livre ` +
+    `affectées au poste, dont la note de cette cellule nomme les comptes)`;
+  const realiseDesLignes = (ch: string) =>
+    `Σ colonne S des lignes du chapitre ${ch} ci-dessous (SOMME.SI.ENS sur S${premLigne}:S${derLigne} ` +
+    `où le chapitre, colonne B, est « ${ch} »)`;
   const annoter = (r: number, quoi: string, de: Cents, a: Cents, delta: Cents, ou: { de: string; a: string }) => {
     // The two amounts compared, each with where its formula reads it.
     notes.push({
@@ -306,6 +341,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     if (avecRealise) {
       row[COL_C.realise] = { formula: `SUMIFS(${L("S")},${L("B")},${crit})` };
       row[COL_C.ecartRealise] = { formula: `S${r}-M${r}` };
+      noteRealise(r, `chapitre ${ch.code}`, realiseParChapitre.get(ch.code) ?? ZERO, ch.a, realiseDesLignes(ch.code));
     }
     rows.push(row);
   });
@@ -325,6 +361,8 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   if (avecRealise) {
     t[COL_C.realise] = somme("S");
     t[COL_C.ecartRealise] = { formula: `S${ligneTotal}-M${ligneTotal}` };
+    const realiseTotal = sumCents(chapitres.map((ch) => realiseParChapitre.get(ch.code) ?? ZERO));
+    noteRealise(ligneTotal, "total", realiseTotal, c.total.a, `${chapitresCi} (S${premChap} à S${ligneTotal - 1})`);
   }
   rows.push(t);
   if (avecNonPlaces) {
@@ -352,6 +390,8 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     if (avecRealise) {
       row[COL_C.realise] = { formula: `SUMIFS(${L("S")},${L("B")},${crit})` };
       row[COL_C.ecartRealise] = { formula: `S${r}-M${r}` };
+      const realiseNp = realiseParChapitre.get(CHAPITRE_NON_PLACE) ?? ZERO;
+      noteRealise(r, "non placé (hors total)", realiseNp, np.a, realiseDesLignes(CHAPITRE_NON_PLACE));
     }
     annoter(r, "non placé (hors total)", np.de, np.a, np.delta, {
       de: dansVersions(c.de, CHAPITRE_NON_PLACE),
@@ -408,7 +448,22 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   c.lignes.forEach((lc, i) => {
     notes.push(noteDeLigne(lc, premLigne + i, e, nomDe, nomA));
     notesDesCotes(notes, lc, premLigne + i, e, nomDe, nomA);
+    const re = avecRealise ? realiseDe(lc) : undefined;
+    if (re) {
+      const ref = lc.a ?? (lc.de as LigneVersion);
+      const quoi = `ligne ${ref.code} « ${ref.libelle} »`;
+      noteRealise(premLigne + i, quoi, re.montant, lc.a?.montant ?? ZERO, realiseDuPoste(ref.code as string, re));
+    }
   });
+  sansLigne.forEach(([code, re], i) =>
+    noteRealise(
+      premLigne + c.lignes.length + i,
+      `poste ${code} « ${re.libelle || code} » (${REALISE_SANS_LIGNE})`,
+      re.montant,
+      ZERO,
+      realiseDuPoste(code, re),
+    ),
+  );
   // Comments are given to the lines once, before the rows are generated (bulk rows may be generated twice).
   // (Keys are only made when there are comments to give: 5 000 lines' normalised labels otherwise.)
   const commentairesLignes = c.lignes.map((lc) => {
