@@ -172,6 +172,24 @@ describe("volet à 320 px : l'en-tête reste compact", () => {
     expect(await debordements(page)).toEqual([]);
   });
 
+  it("l'onglet ouvert vient en vue : le dernier, puis le premier (la rangée défilée à l'autre bout)", async () => {
+    const enVue = async (id: string) => {
+      const r = await rangeeOnglets(page);
+      const t = r.tabs.find((x) => x.id === TEST_IDS.onglet(id))!;
+      return t.gauche >= r.gauche - 1 && t.droite <= r.droite + 1
+        ? "en vue"
+        : `${t.gauche}–${t.droite} hors de ${r.gauche}–${r.droite}`;
+    };
+    const ids = (await rangeeOnglets(page)).tabs.map((t) => t.id!.replace(TEST_IDS.onglet(""), ""));
+    for (const id of [ids[ids.length - 1], ids[0], ids[ids.length - 1]]) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      await page.waitForTimeout(300);
+      expect(`${id} ${await enVue(id)}`).toBe(`${id} en vue`);
+    }
+    await page.getByTestId(TEST_IDS.onglet(ids[0])).click();
+  });
+
   it("la flèche « Onglets suivants » amène les derniers onglets en vue, la flèche « précédents » revient", async () => {
     const derniere = async () => {
       const r = await rangeeOnglets(page);

@@ -75,10 +75,13 @@ export function BarreOnglets({
     return () => o.disconnect();
   }, [mesurer]);
 
-  // The tab chosen (by a click, a page's « voir la page » button) is brought into view.
+  // The tab chosen (by a click, a page's « voir la page » button) is brought into view. Found by its page, not by
+  // aria-selected: the TabList passes the selection to its tabs in a later render, the old tab still carries it here.
   React.useLayoutEffect(() => {
     const c = conteneur.current;
-    const t = c?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    const t = Array.from(c?.querySelectorAll<HTMLElement>("[data-onglet]") ?? []).find(
+      (e) => e.dataset.onglet === selection,
+    );
     if (c && t) montrer(c, t);
   }, [selection]);
 
@@ -108,7 +111,7 @@ export function BarreOnglets({
           size="small"
         >
           {pages.map((p) => (
-            <Tab key={p.id} value={p.id} data-testid={TEST_IDS.onglet(p.id)}>
+            <Tab key={p.id} value={p.id} data-onglet={p.id} data-testid={TEST_IDS.onglet(p.id)}>
               {p.titre}
             </Tab>
           ))}
