@@ -1,11 +1,20 @@
 import type { Locator } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
-import { ecran, debordements, etatExcel, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ecran, debordements, etatExcel, RACINE, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
 
 /** What the pane must not show: a URL, the factor table's id, a factor code, a CLI flag, a confidence letter. */
 const TECHNIQUE = /https?:\/\/|carbone-facteurs|\b(train-tgv|repas-moyen|ratio-[a-z-]+)\b|--\w|confiance [HML]\b/;
+/** A ledger whose réalisé the Écarts page reads against the example devis (as tests/browser/douVientCeChiffre.test.ts). */
+const FEC = path.join(RACINE, "tests/fixtures/fec/production-2024.txt");
+const CORRESPONDANCES = path.join(RACINE, "tests/fixtures/fec/correspondances.csv");
 const texte = (l: Locator) => l.evaluate((e) => (e as HTMLElement).innerText);
+/** A devis cell named in a tree (a link that selects it). */
+const lienCellule = (panneau: Locator, ref: string) =>
+  panneau.getByTestId(IDS_TRACE.cellule).filter({ hasText: ref }).first();
 const haut = async (l: Locator) => (await l.boundingBox())!.y;
 
 /**
@@ -213,6 +222,62 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     );
   });
 
+  it("« D'où vient ce chiffre ? » : les parts (données d'activité, ratios monétaires) ouvrent leur arbre jusqu'aux lignes, à 320 px", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    const activite = page.getByTestId("carbone-expliquer-part-activite");
+    const monetaire = page.getByTestId("carbone-expliquer-part-monetaire");
+    await activite.waitFor();
+    expect(await activite.evaluate((e) => e.tagName)).toBe("BUTTON");
+    expect(await activite.textContent()).toBe("46,6\u00a0%");
+    expect(await monetaire.textContent()).toBe("53,4\u00a0%");
+    // The line still reads as before.
+    expect(await page.getByTestId("carbone-parts").textContent()).toBe(
+      "Données d'activité 46,6\u00a0% · ratios monétaires 53,4\u00a0%",
+    );
+    await activite.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    expect(await activite.getAttribute("aria-expanded")).toBe("true");
+    // Under the shares, before the table of categories.
+    expect(await haut(panneau)).toBeGreaterThan(await haut(page.getByTestId("carbone-parts")));
+    expect(await haut(panneau)).toBeLessThan(await haut(page.getByTestId("carbone-categories")));
+    const deplier = (t: string | RegExp) => panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: t }).first();
+    expect(await texte(panneau)).toMatch(
+      /Part données d'activité\s+46,63\s%\s+= Σ des prévisionnels des lignes «\sdonnée d'activité\s» ÷ total prévisionnel/,
+    );
+    // Down to the lines counted, each at its devis cell, and the total it is a share of.
+    await deplier("Prévisionnel des lignes").click();
+    const arbreActivite = await texte(panneau);
+    expect(arbreActivite).toMatch(/Prévisionnel des lignes «\sdonnée d'activité\s» \(t CO₂e\)\s+0,45648/);
+    expect(arbreActivite).toMatch(/Hébergement \(nuitées\)\s+0,3096\s+= base × facteur ÷ 1\s000/);
+    expect(await lienCellule(panneau, "'Budget Gardiens'!B45").count()).toBe(1);
+    expect(arbreActivite).toMatch(/Repas \(défraiements\)\s+0,14688/);
+    expect(arbreActivite).toMatch(/Total prévisionnel \(t CO₂e\)\s+0,97888/);
+    expect(arbreActivite).not.toMatch(TECHNIQUE);
+    expect(await debordements(page)).toEqual([]);
+    // The other share opens its own tree in its place.
+    await monetaire.click();
+    expect(await activite.getAttribute("aria-expanded")).toBe("false");
+    expect(await monetaire.getAttribute("aria-expanded")).toBe("true");
+    expect(await texte(panneau)).toMatch(/Part ratios monétaires\s+53,37\s%/);
+    await deplier("Prévisionnel des lignes").click();
+    const arbre = await texte(panneau);
+    expect(arbre).toMatch(/Prévisionnel des lignes «\sratio monétaire\s» \(t CO₂e\)\s+0,5224/);
+    expect(arbre).toMatch(/Assurance production\s+0,1694\s+= base × facteur ÷ 1\s000/);
+    expect(arbre).not.toMatch(TECHNIQUE);
+    // Its lines' cells select them in Excel.
+    await lienCellule(panneau, "'Budget Gardiens'!B66").click();
+    expect(await selectionApres(page, "'Budget Gardiens'!B66")).toBe("'Budget Gardiens'!B66");
+    expect(await debordements(page)).toEqual([]);
+    await ecran(page, "carbone-parts-320.png");
+    // Closed by its button: the focus goes back to the share.
+    await page.getByTestId(IDS_TRACE.fermer).click();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      "carbone-expliquer-part-monetaire",
+    );
+  });
+
   it("« Écrire » : Bilan carbone (formules, graphique) et Export carbone ; le résultat reste après un changement de page", async () => {
     // The button names the two sheets it writes as they are named in the workbook (not « Export », no such sheet).
     expect(await page.getByTestId("carbone-ecrire").textContent()).toBe(
@@ -235,5 +300,63 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     expect(await page.getByTestId("carbone-total").textContent()).toBe("0,98 t CO₂e");
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
+  });
+
+  it("« D'où vient ce chiffre ? » : avec le Grand livre chargé, le définitif ouvre son arbre jusqu'au réalisé des lignes, à 320 px", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    // The réalisé, as the user gets it: on the Écarts page, the correspondances imported (the fixture's, plus the
+    // insurance premiums 616 → poste 9.1 « Assurance production ») and the ledger loaded; then « Réalisé : depuis le
+    // Grand livre chargé » here.
+    const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-carbone-"));
+    const csv = path.join(dossier, "correspondances.csv");
+    fs.writeFileSync(csv, `${fs.readFileSync(CORRESPONDANCES, "utf8").trimEnd()}\n616;9.1;Assurance\n`);
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    await page.locator(`[data-testid="${TEST_IDS.ecarts.enregistrer}"]:not([disabled])`).waitFor();
+    await page.getByTestId(TEST_IDS.ecarts.importer).setInputFiles(csv);
+    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
+    await page.getByTestId(TEST_IDS.ecarts.expliquer("ecart", "total")).waitFor({ timeout: 60000 });
+    fs.rmSync(dossier, { recursive: true, force: true });
+    await page.getByTestId(TEST_IDS.onglet("carbone")).click();
+    await page.getByTestId("carbone-grand-livre").click();
+    await page.getByTestId("carbone-estimer").click();
+    await page.getByTestId("carbone-realise").filter({ hasText: "Grand livre" }).waitFor();
+    // 1 250,00 € of premiums × 77 kg CO₂e / k€ HT = 96,25 kg: the only line with a réalisé.
+    const definitif = page.getByTestId("carbone-expliquer-definitif");
+    expect(await definitif.evaluate((e) => e.tagName)).toBe("BUTTON");
+    expect(await definitif.textContent()).toBe("0,10 t CO₂e");
+    await definitif.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    expect(await definitif.getAttribute("aria-expanded")).toBe("true");
+    // Under the total, before the table of categories.
+    expect(await haut(panneau)).toBeLessThan(await haut(page.getByTestId("carbone-categories")));
+    expect(await texte(panneau)).toMatch(/Total définitif \(t CO₂e\)\s+0,09625\s+= Σ des catégories/);
+    // Down to the line's réalisé, from the ledger, and its factor.
+    const deplier = (t: string | RegExp) => panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: t }).first();
+    await deplier("Achats et services, définitif").click();
+    await deplier("Assurance production").click();
+    await deplier("Réalisé (k€ HT)").click();
+    const arbre = await texte(panneau);
+    expect(arbre).toMatch(/Assurance production\s+0,09625\s+= réalisé ÷ 1\s000 × facteur ÷ 1\s000/);
+    expect(arbre).toMatch(/Réalisé \(€\)\s+1\s250,00\s€\s+= Grand Livre \(FEC\), poste 9\.1/);
+    expect(arbre).toMatch(/Facteur d'émission \(kg CO₂e \/ k€ HT\)\s+77/);
+    expect(arbre).not.toMatch(TECHNIQUE);
+    expect(await debordements(page)).toEqual([]);
+    await ecran(page, "carbone-definitif-320.png");
+    // The category's définitif opens its own tree, under the table; the total's closes.
+    const achats = page.getByTestId("carbone-expliquer-definitif-achats");
+    expect(await achats.textContent()).toBe("0,10");
+    await achats.click();
+    expect(await definitif.getAttribute("aria-expanded")).toBe("false");
+    expect(await haut(panneau)).toBeGreaterThan(await haut(page.getByTestId("carbone-categories")));
+    expect(await texte(panneau)).toMatch(/Achats et services, définitif \(t CO₂e\)\s+0,09625/);
+    expect(await debordements(page)).toEqual([]);
+    // Closed by its button: the focus goes back to the figure.
+    await page.getByTestId(IDS_TRACE.fermer).click();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      "carbone-expliquer-definitif-achats",
+    );
+    expect(v.erreursPage).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ let wb = new MemoryWorkbook();
 jest.mock("../../src/app/catalogue", () => jest.requireActual("../helpers/catalogueMemoire").catalogueSur(() => wb));
 
 import { Carbone, IDS_CARBONE } from "../../src/taskpane/pages/Carbone";
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 
 beforeAll(sansResizeObserver);
 
@@ -232,6 +233,20 @@ describe("page Carbone et Grand livre chargé", () => {
     expect(screen.getByTestId(IDS_CARBONE.categorie(assurance.code)).textContent).toContain(
       assurance.tCO2eDefinitif!.replace(".", ","),
     );
+    // « D'où vient ce chiffre ? » on the définitif: the total's tree, then the category's, down to the line's réalisé.
+    const panneau = () => screen.getByTestId(IDS_TRACE.panneau).textContent;
+    fireEvent.click(screen.getByTestId(IDS_CARBONE.expliquerDefinitif));
+    expect(panneau()).toContain("Total définitif (t CO₂e)");
+    fireEvent.click(screen.getByTestId(IDS_CARBONE.expliquerCategorieDefinitif(assurance.code)));
+    expect(panneau()).toContain(`${assurance.libelle}, définitif (t CO₂e)0,09625`);
+    const deplier = (t: string) =>
+      fireEvent.click(screen.getAllByTestId(IDS_TRACE.deplier).find((b) => b.textContent!.includes(t))!);
+    deplier("Assurance production");
+    deplier("Réalisé (k€ HT)");
+    expect(panneau()).toMatch(/Réalisé \(€\)1\s250,00\s€= Grand Livre \(FEC\), poste 9\.1/);
+    // And on the share of money ratios (the insurance is one).
+    fireEvent.click(screen.getByTestId(IDS_CARBONE.expliquerPartMonetaire));
+    expect(panneau()).toMatch(/^D'où vient ce chiffre.*Part ratios monétaires/);
     expect(wb.ecritures).toBe(0);
     unmount();
   });

@@ -44,12 +44,23 @@ export interface TracesCommandeCarbone {
   carbone: TracesCarbone;
   total: Trace;
   categories: Record<string, Trace>;
+  /** The total définitif and each category's, down to the réalisé and factor of each line that has a réalisé. */
+  definitif: Trace;
+  categoriesDefinitif: Record<string, Trace>;
 }
 
-/** « D'où vient ce chiffre ? » of the Carbone page's figures: the total and each category, down to the factors. */
+/**
+ * « D'où vient ce chiffre ? » of the Carbone page's figures: the total and each category, down to the factors; the
+ * définitif (total and by category, shown when there is a réalisé), down to the lines' réalisé; the two shares
+ * (activity data, money ratios), down to the lines counted.
+ */
 export interface ExplicationsCarbone {
   total: TraceAffichee;
   categories: Record<string, TraceAffichee>;
+  definitif: TraceAffichee;
+  categoriesDefinitif: Record<string, TraceAffichee>;
+  partActivite: TraceAffichee;
+  partMonetaire: TraceAffichee;
 }
 
 /**
@@ -250,9 +261,22 @@ export function traceCarboneVolet(t: Trace): Trace {
 function explications({ traces, ...r }: ResultatCarbone): ResultatCarbone {
   if (!traces) return r;
   const affichee = (t: Trace) => traceAffichee(traceCarboneVolet(t));
-  const categories: Record<string, TraceAffichee> = {};
-  for (const [code, t] of Object.entries(traces.categories)) categories[code] = affichee(t);
-  return { ...r, explications: { total: affichee(traces.total), categories } };
+  const parCategorie = (ts: Record<string, Trace>) => {
+    const categories: Record<string, TraceAffichee> = {};
+    for (const [code, t] of Object.entries(ts)) categories[code] = affichee(t);
+    return categories;
+  };
+  return {
+    ...r,
+    explications: {
+      total: affichee(traces.total),
+      categories: parCategorie(traces.categories),
+      definitif: affichee(traces.definitif),
+      categoriesDefinitif: parCategorie(traces.categoriesDefinitif),
+      partActivite: affichee(traces.carbone.partActivite),
+      partMonetaire: affichee(traces.carbone.partMonetaire),
+    },
+  };
 }
 
 /**

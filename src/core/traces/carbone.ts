@@ -328,18 +328,34 @@ export function tracesCarbone(es: ActiviteEstimee[], jeu: Pick<JeuFacteurs, "eff
  * The total prévisionnel down to the factors, for `prodbook carbone --explique` and the pane: the total's categories
  * are their sums, whose terms are each activity's prévisionnel (base × facteur ÷ 1 000, down to the devis cells and
  * the factor's Base Carbone identifier) at its devis (plan de travail) cell. Same values as `total` and `categories`.
+ * Likewise the total définitif (for the pane): its categories' sums, whose terms are the définitif of each line that has
+ * a réalisé, down to its réalisé cell and factor. Same values as `definitif` and the categories' `definitif`.
  */
 export function totalDetaille(
   t: TracesCarbone,
   es: readonly ActiviteEstimee[],
-): { total: Trace; categories: Record<string, Trace> } {
-  const categories: Record<string, Trace> = {};
-  for (const c of CATEGORIES) {
-    const somme = t.categories[c.code].previsionnel;
-    const termes = es
-      .filter((a) => a.categorie === c.code)
-      .map((a) => ({ ...t.activites[a.id].previsionnel, libelle: a.libelle, cellule: a.cellule }));
-    categories[c.code] = { ...somme, entrees: termes };
-  }
-  return { total: { ...t.total, entrees: CATEGORIES.map((c) => categories[c.code]) }, categories };
+): {
+  total: Trace;
+  categories: Record<string, Trace>;
+  definitif: Trace;
+  categoriesDefinitif: Record<string, Trace>;
+} {
+  const detail = (definitif: boolean) => {
+    const categories: Record<string, Trace> = {};
+    for (const c of CATEGORIES) {
+      const somme = definitif ? t.categories[c.code].definitif : t.categories[c.code].previsionnel;
+      const termes = es
+        .filter((a) => a.categorie === c.code)
+        .flatMap((a) => {
+          const x = definitif ? t.activites[a.id].definitif : t.activites[a.id].previsionnel;
+          return x ? [{ ...x, libelle: a.libelle, cellule: a.cellule }] : [];
+        });
+      categories[c.code] = { ...somme, entrees: termes };
+    }
+    const total = definitif ? t.definitif : t.total;
+    return { total: { ...total, entrees: CATEGORIES.map((c) => categories[c.code]) }, categories };
+  };
+  const p = detail(false);
+  const d = detail(true);
+  return { ...p, definitif: d.total, categoriesDefinitif: d.categories };
 }

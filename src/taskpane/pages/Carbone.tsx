@@ -41,6 +41,13 @@ export const IDS_CARBONE = {
   expliquerTotal: "carbone-expliquer-total",
   /** A category's figure as a button (its tree opens under the table). */
   expliquerCategorie: (code: string) => `carbone-expliquer-categorie-${code}`,
+  /** The total définitif (with a réalisé) as a button; its tree opens under the total. */
+  expliquerDefinitif: "carbone-expliquer-definitif",
+  /** A category's définitif as a button (its tree opens under the table). */
+  expliquerCategorieDefinitif: (code: string) => `carbone-expliquer-definitif-${code}`,
+  /** The shares of activity data and of money ratios as buttons; their trees open under the total. */
+  expliquerPartActivite: "carbone-expliquer-part-activite",
+  expliquerPartMonetaire: "carbone-expliquer-part-monetaire",
   parts: "carbone-parts",
   categories: "carbone-categories",
   categorie: (code: string) => `carbone-categorie-${code}`,
@@ -171,6 +178,9 @@ function demandeDe(r: ResultatCarbone): string {
   ].join(", ");
 }
 
+/** The figures of the total's block, whose trees open under it (before the table of categories). */
+const CHIFFRES_DU_TOTAL = ["total", "definitif", "part-activite", "part-monetaire"];
+
 export function Carbone() {
   const styles = useStyles();
   const commande = useCommande();
@@ -237,14 +247,16 @@ export function Carbone() {
 
   const b = resultat?.bilan;
   const p = resultat?.presentation;
-  // « D'où vient ce chiffre ? » on the total and each category, down to the lines' factors and devis cells.
+  // « D'où vient ce chiffre ? » on the total, the définitif, the shares and each category's figures, down to the lines'
+  // factors, réalisé and devis cells.
   const ex = resultat?.explications;
   const explication = useExplication();
   const { fermer } = explication;
   // A new estimate closes the tree of the previous one.
   React.useEffect(() => fermer(), [resultat, fermer]);
   const panneau = (ici: boolean) => ici && <PanneauTrace explication={explication} onAller={aller} />;
-  const totalOuvert = explication.ouverte?.cle === "total";
+  // The trees of the figures above the table open under them (the total's block); the categories', under the table.
+  const totalOuvert = !!explication.ouverte && CHIFFRES_DU_TOTAL.includes(explication.ouverte.cle);
   const nAVerifier = p?.facteurs.filter((f) => f.aVerifier).length ?? 0;
   return (
     <section className={styles.page} aria-label="Bilan carbone">
@@ -328,13 +340,43 @@ export function Carbone() {
               {p?.totalAVerifier && <BadgeAVerifier />}
             </span>
             <Caption1>
-              Prévisionnel{b.definitif !== null ? ` · définitif ${fr(b.definitif)} t CO₂e` : ""}
+              Prévisionnel
+              {b.definitif !== null && (
+                <>
+                  {" · définitif "}
+                  <ChiffreExplicable
+                    cle="definitif"
+                    trace={ex?.definitif}
+                    explication={explication}
+                    testId={IDS_CARBONE.expliquerDefinitif}
+                  >
+                    {fr(b.definitif)} t CO₂e
+                  </ChiffreExplicable>
+                </>
+              )}
               {resultat?.feuilleDevis ? ` · devis ${guillemets(resultat.feuilleDevis)}` : ""}
               {b.plan ? ` · plan de travail ${guillemets(b.plan.feuille)}` : ""}
             </Caption1>
             {resultat && <Caption1 data-testid={IDS_CARBONE.realise}>{texteRealise(resultat)}</Caption1>}
             <Text size={200} data-testid={IDS_CARBONE.parts}>
-              Données d'activité {pourcent(b.partActivite)} · ratios monétaires {pourcent(b.partMonetaire)}
+              Données d'activité{" "}
+              <ChiffreExplicable
+                cle="part-activite"
+                trace={ex?.partActivite}
+                explication={explication}
+                testId={IDS_CARBONE.expliquerPartActivite}
+              >
+                {pourcent(b.partActivite)}
+              </ChiffreExplicable>{" "}
+              · ratios monétaires{" "}
+              <ChiffreExplicable
+                cle="part-monetaire"
+                trace={ex?.partMonetaire}
+                explication={explication}
+                testId={IDS_CARBONE.expliquerPartMonetaire}
+              >
+                {pourcent(b.partMonetaire)}
+              </ChiffreExplicable>
             </Text>
             {nAVerifier > 0 && (
               <Caption1 data-testid={IDS_CARBONE.aVerifier}>
@@ -416,7 +458,14 @@ export function Carbone() {
                             —
                           </span>
                         ) : (
-                          fr(c.tCO2eDefinitif)
+                          <ChiffreExplicable
+                            cle={`definitif-${c.code}`}
+                            trace={ex?.categoriesDefinitif[c.code]}
+                            explication={explication}
+                            testId={IDS_CARBONE.expliquerCategorieDefinitif(c.code)}
+                          >
+                            {fr(c.tCO2eDefinitif)}
+                          </ChiffreExplicable>
                         )}
                       </TableCell>
                     )}

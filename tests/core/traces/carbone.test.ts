@@ -110,5 +110,13 @@ describe("tracesCarbone: « D'où vient ce chiffre ? » of the carbon pre-estima
     expect([def("5").operation, def("5").valeur]).toEqual(["produit", "0.1925"]);
     const total = totaliser(es);
     expect(t.definitif.valeur).toBe(total.definitif.dividedBy(1000).toFixed());
+    // totalDetaille's définitif (the pane): each category's lines that have a réalisé, down to it; same values.
+    const d = totalDetaille(t, es);
+    expect(incoherences(d.definitif)).toEqual([]);
+    expect(evaluerNoeud(d.definitif).toFixed()).toBe(t.definitif.valeur);
+    expect(d.categoriesDefinitif.achats.valeur).toBe(t.categories.achats.definitif.valeur);
+    const assurance = chercherTrace(d.definitif, (x) => x.cellule === "Devis!B5")!;
+    expect([assurance.libelle, assurance.valeur]).toEqual(["5", "0.1925"]);
+    expect(chercherTrace(assurance, (x) => x.libelle === "Réalisé (€)")?.valeur).toBe("2500.00");
   });
 });
