@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -299,5 +300,46 @@ describe("planning --service hors du plan de travail : dit hors du plan, avec se
     ]);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(existsSync(sortie)).toBe(true);
+  });
+});
+
+describe("une partie du classeur abîmée dans un zip intact : dit endommagé, la partie nommée, la réparation par Excel", () => {
+  /** The example devis with one part rewritten by `abimer`, rezipped whole (the zip itself is sound). */
+  async function abime(nom: string, partie: string, abimer: (xml: string) => string): Promise<string> {
+    const zip = await JSZip.loadAsync(await fs.readFile(DEVIS));
+    zip.file(partie, abimer(await zip.file(partie)!.async("string")));
+    const f = path.join(dossier(), nom);
+    await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    return f;
+  }
+  const CAS: [string, string, (xml: string) => string][] = [
+    // Bytes changed mid-file (Excel: « nous avons trouvé un problème dans le contenu »).
+    [
+      "octets-changes.xlsx",
+      "xl/worksheets/sheet1.xml",
+      (x) => `${x.slice(0, x.length / 2)}\u0000<<>>&&${x.slice(x.length / 2 + 8)}`,
+    ],
+    ["feuille-coupee.xlsx", "xl/worksheets/sheet1.xml", (x) => x.slice(0, Math.floor(x.length / 2))],
+    ["classeur-coupe.xlsx", "xl/workbook.xml", (x) => x.slice(0, Math.floor(x.length / 2))],
+  ];
+  it.each<[string, (f: string, o: string) => string[]]>([
+    ["devis", (f, o) => ["devis", f, "-o", o]],
+    ["financement", (f, o) => ["financement", f, "--cout", "1000000", "-o", o]],
+    ["planning", (f, o) => ["planning", f, "--livraison", "2026-06-01", "-o", o]],
+    ["carbone", (f, o) => ["carbone", f, "-o", o]],
+    ["regles --classeur", (f) => ["regles", "--classeur", f]],
+  ])("%s", async (nom, args) => {
+    for (const [fichier, partie, abimer] of CAS) {
+      const f = await abime(fichier, partie, abimer);
+      const sortie = path.join(dossier(), `${nom.replace(/\W+/g, "-")}-${fichier}`);
+      refus(
+        await lancerCli(main, args(f, sortie)),
+        texteFrancais(
+          `Le classeur « ${fichier} » est endommagé (la partie « ${partie} » est illisible) : ouvrez-le dans Excel, ` +
+            "qui propose de le réparer, puis enregistrez-le à nouveau.",
+        ),
+        sortie,
+      );
+    }
   });
 });
