@@ -3,6 +3,8 @@ import type { CellData, SheetData } from "../core/port/workbook";
 import { ErreurDonnees } from "../core/erreurs";
 import { plage } from "../core/util/adresse";
 import { classeExcelJS } from "./exceljsInterne";
+import { elements, XmlIllisibleError } from "./xml";
+import { catalogueZip, octetsEntree } from "./zipLecture";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 
 /** Thrown for files that cannot be opened as a workbook; the message is French and names the file. */
@@ -13,6 +15,53 @@ export class FichierIllisibleError extends ErreurDonnees {
   ) {
     super(`Le fichier « ${fichier} » n'est pas un classeur Excel lisible (.xlsx) : ${raison}`);
   }
+}
+
+/**
+ * A package whose zip is whole but one of its XML parts is not (bytes changed in it, cut short): named with that part
+ * when Prodbook's own parser finds it (partieXmlIllisible), with how to recover. Excel repairs such a file.
+ */
+export class ClasseurEndommageError extends FichierIllisibleError {
+  constructor(
+    fichier: string,
+    public readonly partie?: string,
+  ) {
+    super(fichier, "");
+    this.message =
+      `Le classeur « ${fichier} » est endommagé${partie ? ` (la partie « ${partie} » est illisible)` : ""} : ` +
+      "ouvrez-le dans Excel, qui propose de le réparer, puis enregistrez-le à nouveau.";
+  }
+}
+
+/**
+ * The first XML part of the package (in the zip's order) that is not well-formed, read with Prodbook's own parser
+ * once a library failed on the file: the libraries' messages never name the part. Undefined when every part parses,
+ * or when the zip itself cannot be listed (said by raisonLecture).
+ */
+export async function partieXmlIllisible(data: Buffer): Promise<string | undefined> {
+  try {
+    for (const [nom, entree] of await catalogueZip(data)) {
+      if (!/\.(xml|rels)$/i.test(nom)) continue;
+      try {
+        elements((await octetsEntree(entree)).toString("utf8"), { profondeurMax: 0, partie: nom });
+      } catch (e) {
+        if (e instanceof XmlIllisibleError) return nom;
+        throw e;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The damaged part behind `e`, a failure reading the package `data`: the one Prodbook's parser named (a zip path),
+ * else the first one that is no XML (partieXmlIllisible); undefined when every part parses.
+ */
+export async function partieEndommagee(e: unknown, data: Buffer): Promise<string | undefined> {
+  if (e instanceof XmlIllisibleError && /\.(xml|rels)$/i.test(e.partie)) return e.partie;
+  return partieXmlIllisible(data);
 }
 
 /** A part the workbook's relationships name but the archive lacks (see partieDeDonneesAbsente). */
@@ -136,6 +185,9 @@ export async function chargerXlsx(data: Buffer, nomFichier: string): Promise<Exc
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
+    // A zip that lists its parts but one of them is no XML: said damaged, with that part (never the library's words).
+    const partie = await partieEndommagee(e, data);
+    if (partie) throw new ClasseurEndommageError(nomFichier, partie);
     throw new FichierIllisibleError(nomFichier, raisonLecture(e));
   }
   // Excel has no workbook without a sheet: none read means a package ExcelJS did not understand.

@@ -19,11 +19,13 @@ import {
 } from "../core/port/possession";
 import {
   chargerXlsx,
+  ClasseurEndommageError,
   FichierIllisibleError,
   formatNonPrisEnCharge,
   lireFeuille,
   nomme,
   nouveauClasseurExcelJS,
+  partieEndommagee,
   raisonLecture,
   zonesDesNoms,
 } from "./read";
@@ -127,6 +129,9 @@ export class XlsxWorkbook implements WorkbookPort {
       );
     } catch (e) {
       if (e instanceof ErreurDonnees) throw e;
+      // A part Prodbook reads itself (the workbook, a sheet) that is no XML: the file is damaged, that part named.
+      const partie = await partieEndommagee(e, data);
+      if (partie) throw new ClasseurEndommageError(nom, partie);
       throw new FichierIllisibleError(nom, raisonLecture(e));
     }
     const { donnees, misesDeCote } = allege;

@@ -48,7 +48,10 @@ export function attr(e: Element, local: string, uri = ""): string | undefined {
 
 /** Thrown when a part is not well-formed XML; `partie` names it. */
 export class XmlIllisibleError extends Error {
-  constructor(partie: string, cause: string) {
+  constructor(
+    public readonly partie: string,
+    cause: string,
+  ) {
     super(`Partie « ${partie} » : XML illisible (${cause})`);
   }
 }

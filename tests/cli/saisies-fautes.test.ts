@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -234,5 +235,111 @@ describe("un classeur neuf, une seule feuille vide : dite vide par chaque lecteu
       `neuf.xlsx\u00a0: La feuille «\u00a0Feuil1\u00a0» est vide\u00a0: elle ne contient ${quoi} à lire.`,
       sortie,
     );
+  });
+});
+
+describe("--date des tables de règles : au plus 20 ans après aujourd'hui (avant : « 9999-12-31 » lu avec les tables du jour)", () => {
+  // The bound of the plan de financement's payment dates (ANNEES_VRAISEMBLABLES_MAX), counted from today's year.
+  const dernier = `${new Date().getUTCFullYear() + 20}-12-31`;
+  const lendemain = `${new Date().getUTCFullYear() + 21}-01-01`;
+  const refusee = (date: string) =>
+    `L'option --date attend une date jusqu'au ${dernier}\u00a0: Prodbook ne lit pas les tables de règles à plus de ` +
+    `20 ans d'aujourd'hui, reçu «\u00a0${date}\u00a0».`;
+  it.each<[string, (o: string) => string[]]>([
+    ["devis", (o) => ["devis", DEVIS, "-o", o]],
+    ["carbone", (o) => ["carbone", DEVIS, "-o", o]],
+    ["regles", () => ["regles"]],
+    ["regles --json", () => ["regles", "--json"]],
+  ])("%s", async (nom, args) => {
+    for (const date of ["9999-12-31", lendemain]) {
+      const sortie = path.join(dossier(), `${nom.replace(/\W+/g, "-")}-${date}.xlsx`);
+      refus(await lancerCli(main, [...args(sortie), "--date", date]), refusee(date), sortie);
+    }
+  });
+
+  it("le dernier jour admis est lu", async () => {
+    const r = await lancerCli(main, ["regles", "--date", dernier, "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(JSON.parse(r.out).date).toBe(dernier);
+  });
+});
+
+describe("planning --service hors du plan de travail : dit hors du plan, avec ses dates (avant : « Aucune personne n'est prévue »)", () => {
+  const PLAN = path.join(RACINE, "tests/fixtures/planning/gardiens-planning.xlsx");
+  it.each<[string, string]>([
+    ["1850-01-01", "1er janvier 1850"],
+    ["0001-01-01", "1er janvier 0001"],
+    ["2026-05-10", "10 mai 2026"],
+    ["2026-05-16", "16 mai 2026"],
+    ["2199-12-31", "31 décembre 2199"],
+  ])("%s", async (date, lettres) => {
+    // A date in words keeps its parts together (no-break spaces, as dateEnLettres writes it).
+    const [enLettres, debut, fin] = [lettres, "11 mai 2026", "15 mai 2026"].map((t) => t.replace(/ /g, "\u00a0"));
+    const sortie = path.join(dossier(), `service-${date}.xlsx`);
+    refus(
+      await lancerCli(main, ["planning", PLAN, "--livraison", "2026-12-01", "--service", date, "-o", sortie]),
+      texteFrancais(
+        `gardiens-planning.xlsx : Le ${enLettres} est hors du plan de travail de la feuille « PDT » ` +
+          `(du ${debut} au ${fin}) : pas de feuille de service à établir.`,
+      ),
+      sortie,
+    );
+  });
+
+  it("un jour du plan sans personne garde son message ; un jour du plan avec des convocations est écrit", async () => {
+    const sortie = path.join(dossier(), "service-ok.xlsx");
+    const r = await lancerCli(main, [
+      "planning",
+      PLAN,
+      "--livraison",
+      "2026-12-01",
+      "--service",
+      "2026-05-12",
+      "-o",
+      sortie,
+    ]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(existsSync(sortie)).toBe(true);
+  });
+});
+
+describe("une partie du classeur abîmée dans un zip intact : dit endommagé, la partie nommée, la réparation par Excel", () => {
+  /** The example devis with one part rewritten by `abimer`, rezipped whole (the zip itself is sound). */
+  async function abime(nom: string, partie: string, abimer: (xml: string) => string): Promise<string> {
+    const zip = await JSZip.loadAsync(await fs.readFile(DEVIS));
+    zip.file(partie, abimer(await zip.file(partie)!.async("string")));
+    const f = path.join(dossier(), nom);
+    await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    return f;
+  }
+  const CAS: [string, string, (xml: string) => string][] = [
+    // Bytes changed mid-file (Excel: « nous avons trouvé un problème dans le contenu »).
+    [
+      "octets-changes.xlsx",
+      "xl/worksheets/sheet1.xml",
+      (x) => `${x.slice(0, x.length / 2)}\u0000<<>>&&${x.slice(x.length / 2 + 8)}`,
+    ],
+    ["feuille-coupee.xlsx", "xl/worksheets/sheet1.xml", (x) => x.slice(0, Math.floor(x.length / 2))],
+    ["classeur-coupe.xlsx", "xl/workbook.xml", (x) => x.slice(0, Math.floor(x.length / 2))],
+  ];
+  it.each<[string, (f: string, o: string) => string[]]>([
+    ["devis", (f, o) => ["devis", f, "-o", o]],
+    ["financement", (f, o) => ["financement", f, "--cout", "1000000", "-o", o]],
+    ["planning", (f, o) => ["planning", f, "--livraison", "2026-06-01", "-o", o]],
+    ["carbone", (f, o) => ["carbone", f, "-o", o]],
+    ["regles --classeur", (f) => ["regles", "--classeur", f]],
+  ])("%s", async (nom, args) => {
+    for (const [fichier, partie, abimer] of CAS) {
+      const f = await abime(fichier, partie, abimer);
+      const sortie = path.join(dossier(), `${nom.replace(/\W+/g, "-")}-${fichier}`);
+      refus(
+        await lancerCli(main, args(f, sortie)),
+        texteFrancais(
+          `Le classeur « ${fichier} » est endommagé (la partie « ${partie} » est illisible) : ouvrez-le dans Excel, ` +
+            "qui propose de le réparer, puis enregistrez-le à nouveau.",
+        ),
+        sortie,
+      );
+    }
   });
 });

@@ -19,6 +19,7 @@ import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../por
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, parseCelluleRef } from "../util/adresse";
 import { dateFr, normaliser } from "../util/texte";
+import { ANNEES_VRAISEMBLABLES_MAX } from "../util/saisie";
 import { categorie, classer } from "./categories";
 import { lireDate } from "./dates";
 import { lireStatut } from "./statut";
@@ -210,24 +211,21 @@ interface Contexte {
   invraisemblable?: boolean;
 }
 
-/** The most years a payment date lies from the day of the analysis: further, it is a typing slip (« 1899 », « 2206 »). */
-const ANNEES_VERSEMENT_MAX = 20;
-
 /**
- * A payment date read, kept when it lies within ANNEES_VERSEMENT_MAX years of the analysis; further, named with its
+ * A payment date read, kept when it lies within ANNEES_VRAISEMBLABLES_MAX years of the analysis; further, named with its
  * cell and not placed (`ctx.invraisemblable` says so to the caller): an échéancier from 1900 to 2026 is no plan.
  */
 function dateVraisemblable(ctx: Contexte, date: string | undefined, cellule: string, quoi: string): string | undefined {
   ctx.invraisemblable = false;
   if (!date) return undefined;
   const ecart = Math.abs(Number(date.slice(0, 4)) - Number(ctx.date.slice(0, 4)));
-  if (ecart <= ANNEES_VERSEMENT_MAX) return date;
+  if (ecart <= ANNEES_VRAISEMBLABLES_MAX) return date;
   ctx.invraisemblable = true;
   ctx.avertissements.push({
     cellule,
     gravite: "alerte",
     message:
-      `${cellule} : date « ${dateFr(date)} » à plus de ${ANNEES_VERSEMENT_MAX} ans de la date d'analyse ` +
+      `${cellule} : date « ${dateFr(date)} » à plus de ${ANNEES_VRAISEMBLABLES_MAX} ans de la date d'analyse ` +
       `(${dateFr(ctx.date)}) : une faute de frappe ? ${quoi === "tranche" ? "Tranche" : "Versement"} sans date.`,
   });
   return undefined;

@@ -208,6 +208,13 @@ export function feuilleDeService(
   const jour = plan.vacations
     .filter((v) => v.date === date)
     .sort((a, b) => a.debut - b.debut || a.nom.localeCompare(b.nom, "fr"));
+  const dates = plan.vacations.map((v) => v.date).sort();
+  // A day outside the plan (« 1850-01-01 », a year typed wrong) says the plan's span, not that nobody is called that day.
+  if (dates.length && (date < dates[0] || date > dates[dates.length - 1]))
+    throw new PlanningError(
+      `Le ${dateEnLettres(date)} est hors du plan de travail de la feuille « ${plan.feuille} » (du ` +
+        `${dateEnLettres(dates[0])} au ${dateEnLettres(dates[dates.length - 1])}) : pas de feuille de service à établir.`,
+    );
   if (jour.length === 0)
     throw new PlanningError(
       `Aucune personne n'est prévue le ${dateEnLettres(date)} dans la feuille « ${plan.feuille} » : pas de feuille de service à établir.`,

@@ -55,8 +55,20 @@ export interface ResultatPlanningClasseur {
   devis?: Devis;
 }
 
-function verifierDate(d: string | undefined, quoi: string): void {
-  if (d !== undefined && !estDateIso(d))
+/**
+ * An AAAA-MM-JJ day that exists, whatever its year: the call sheet's day is only compared with the plan's days (a
+ * day of year 0001 is said outside the plan, not « invalide », which Date.UTC would make it by reading year 1 as 1901).
+ */
+function jourExiste(d: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  if (!m) return false;
+  const x = new Date(0);
+  x.setUTCFullYear(+m[1], +m[2] - 1, +m[3]);
+  return x.getUTCFullYear() === +m[1] && x.getUTCMonth() === +m[2] - 1 && x.getUTCDate() === +m[3];
+}
+
+function verifierDate(d: string | undefined, quoi: string, existe = estDateIso): void {
+  if (d !== undefined && !existe(d))
     throw new PlanningError(`Date ${quoi} invalide « ${d} » : attendu AAAA-MM-JJ (par exemple 2026-05-15).`);
 }
 
@@ -92,7 +104,7 @@ export async function planifierClasseur(
 ): Promise<ResultatPlanningClasseur> {
   verifierDate(opts.livraison, "de livraison");
   verifierDate(opts.debut, "de début");
-  verifierDate(opts.feuilleDeService, "de la feuille de service");
+  verifierDate(opts.feuilleDeService, "de la feuille de service", jourExiste);
   if (opts.livraison && opts.debut)
     throw new PlanningError("Indiquez soit une date de livraison, soit une date de début, pas les deux.");
   const sheets = await feuillesUtilisateur(wb);

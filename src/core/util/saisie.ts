@@ -4,6 +4,12 @@ import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef } from "./adresse";
 
 /**
+ * The most years a date typed lies from the day of the analysis (a payment of the plan de financement, the --date of
+ * the rule tables): further, it is a typing slip (« 1899 », « 2206 », « 9999-12-31 »), named, never used.
+ */
+export const ANNEES_VRAISEMBLABLES_MAX = 20;
+
+/**
  * What the user typed in a cell of a sheet Prodbook refreshes and whose typed values it keeps (« Écarts », « Bilan
  * carbone »): the cell, or undefined when it is empty or holds Prodbook's formula.
  */

@@ -216,7 +216,13 @@ describe("feuilles Plan de travail et Feuille de service", () => {
       ["Yann", "Chef opérateur", "14:00", "23:00", "Phare du Créac'h", "06 11 22 33 44"],
     ]);
     expect(s.print).toEqual({ landscape: true, repeatRows: 6, fitToWidth: true });
-    expect(() => feuilleDeService(plan, "2026-05-17")).toThrow(/Aucune personne n'est prévue le 17\u00a0mai\u00a02026/);
+    // A day past the plan names the plan's span; a day inside it with nobody called keeps its own message.
+    expect(() => feuilleDeService(plan, "2026-05-17")).toThrow(
+      "Le 17\u00a0mai\u00a02026 est hors du plan de travail de la feuille « PDT » (du 15\u00a0mai\u00a02026 au " +
+        "16\u00a0mai\u00a02026) : pas de feuille de service à établir.",
+    );
+    const trou = { ...plan, vacations: plan.vacations.map((v, i) => (i === 0 ? { ...v, date: "2026-05-13" } : v)) };
+    expect(() => feuilleDeService(trou, "2026-05-14")).toThrow(/Aucune personne n'est prévue le 14\u00a0mai\u00a02026/);
   });
 });
 
