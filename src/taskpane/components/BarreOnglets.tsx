@@ -118,34 +118,28 @@ export function BarreOnglets({
         </TabList>
       </div>
       {/* Out of the Tab order: the arrows of the tab list do the same from the keyboard. */}
-      {bords.avant && (
-        <div className={mergeClasses(styles.fleche, styles.gauche)}>
-          <Button
-            appearance="subtle"
-            size="small"
-            className={styles.bouton}
-            icon={<ChevronLeft16Regular />}
-            aria-label="Onglets précédents"
-            tabIndex={-1}
-            data-testid={TEST_IDS.ongletsPrecedents}
-            onClick={() => defiler(-1)}
-          />
-        </div>
-      )}
-      {bords.apres && (
-        <div className={mergeClasses(styles.fleche, styles.droite)}>
-          <Button
-            appearance="subtle"
-            size="small"
-            className={styles.bouton}
-            icon={<ChevronRight16Regular />}
-            aria-label="Onglets suivants"
-            tabIndex={-1}
-            data-testid={TEST_IDS.ongletsSuivants}
-            onClick={() => defiler(1)}
-          />
-        </div>
-      )}
+      {bords.avant && <Fleche sens={-1} defiler={defiler} />}
+      {bords.apres && <Fleche sens={1} defiler={defiler} />}
+    </div>
+  );
+}
+
+/** The arrow over one end of the row (« Onglets précédents » at the left, « Onglets suivants » at the right). */
+function Fleche({ sens, defiler }: { sens: 1 | -1; defiler: (sens: 1 | -1) => void }) {
+  const styles = useStyles();
+  const avant = sens === -1;
+  return (
+    <div className={mergeClasses(styles.fleche, avant ? styles.gauche : styles.droite)}>
+      <Button
+        appearance="subtle"
+        size="small"
+        className={styles.bouton}
+        icon={avant ? <ChevronLeft16Regular /> : <ChevronRight16Regular />}
+        aria-label={avant ? "Onglets précédents" : "Onglets suivants"}
+        tabIndex={-1}
+        data-testid={avant ? TEST_IDS.ongletsPrecedents : TEST_IDS.ongletsSuivants}
+        onClick={() => defiler(sens)}
+      />
     </div>
   );
 }
