@@ -219,6 +219,17 @@ describe("volet à 320 px : l'en-tête reste compact", () => {
     const ids = (await rangeeOnglets(page)).tabs.map((t) => t.id);
     const horsVue: string[] = [];
     const verifierFocus = async () => {
+      // The row scrolls at once; its scroll event, and the arrows it shows or hides, follow a frame or two later.
+      await page.waitForFunction(
+        ([precedents, suivants]) => {
+          const c = document.querySelector("[data-defilement-horizontal]")!;
+          const avant = c.scrollLeft > 1;
+          const apres = c.scrollLeft + c.clientWidth < c.scrollWidth - 1;
+          const vue = (id: string) => document.querySelector(`[data-testid="${id}"]`) !== null;
+          return vue(precedents) === avant && vue(suivants) === apres;
+        },
+        [TEST_IDS.ongletsPrecedents, TEST_IDS.ongletsSuivants],
+      );
       const r = await rangeeOnglets(page);
       const id = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
       const t = r.tabs.find((x) => x.id === id);
