@@ -2,8 +2,6 @@ import { ErreurDonnees } from "../core/erreurs";
 import { decimalFr, MOIS } from "../core/util/texte";
 import { JOURS_MAX } from "../core/planning/retroplanning";
 import { DUREE_MAX_MINUTES } from "../core/money/saisie";
-import { premierJourDesRegles } from "../core/regles/audit";
-import { ANNEES_VRAISEMBLABLES_MAX } from "../core/util/saisie";
 
 /**
  * An argument of a use case is wrong (the user's input, not a bug). `champ` is the use case's argument name
@@ -53,38 +51,6 @@ export function verifierDate(valeur: string | undefined, champ: string): void {
   const d = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
     throw invalide(champ, detailDate(valeur));
-}
-
-/**
- * The last day a date of the rule tables may be: the end of the year ANNEES_VRAISEMBLABLES_MAX years after today's
- * (`aujourdhui`, AAAA-MM-JJ), the bound the plan de financement puts on its payment dates.
- */
-export function dernierJourDesRegles(aujourdhui = new Date().toISOString().slice(0, 10)): string {
-  return `${String(Number(aujourdhui.slice(0, 4)) + ANNEES_VRAISEMBLABLES_MAX).padStart(4, "0")}-12-31`;
-}
-
-/**
- * A date the rule tables are read at (devis, carbone, « Règles et sources »): a real AAAA-MM-JJ day, not before the
- * first version of any table (« 1850-01-01 », « 0001-01-01 » would be answered with no table at all), nor more than
- * ANNEES_VRAISEMBLABLES_MAX years ahead (« 9999-12-31 » would be answered with today's tables, as if foreseen).
- */
-export function verifierDateRegles(valeur: string | undefined, champ: string): void {
-  verifierDate(valeur, champ);
-  if (valeur === undefined) return;
-  const premier = premierJourDesRegles();
-  if (valeur < premier)
-    throw invalide(
-      champ,
-      `attend une date à partir du ${premier} : les tables de règles de Prodbook commencent en ${premier.slice(0, 4)}, ` +
-        `reçu « ${valeur} »`,
-    );
-  const dernier = dernierJourDesRegles();
-  if (valeur > dernier)
-    throw invalide(
-      champ,
-      `attend une date jusqu'au ${dernier} : Prodbook ne lit pas les tables de règles à plus de ` +
-        `${ANNEES_VRAISEMBLABLES_MAX} ans d'aujourd'hui, reçu « ${valeur} »`,
-    );
 }
 
 /**

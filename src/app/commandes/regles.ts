@@ -8,7 +8,7 @@ import { CLES_INTENSITE } from "../../core/financement/plafonds";
 import { CLES_CREDIT_IMPOT } from "../../core/creditImpot/calculerCreditImpot";
 import { CLE_ACCORD } from "../../core/devis/regles/contexte";
 import { GENRES } from "../../core/devis/model";
-import { verifierDateRegles } from "../arguments";
+import { verifierDateRegles } from "../dateRegles";
 
 /**
  * The « Paramètres » keys of the domains that list every key they read: under these prefixes, any other key is read

@@ -1,7 +1,8 @@
 import { pluriel } from "../../core/util/texte";
 import { cents, eurosToCents, formatMontantFr } from "../../core/money";
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
-import { detailDate, verifierDateRegles } from "../../app/arguments";
+import { detailDate } from "../../app/arguments";
+import { verifierDateRegles } from "../../app/dateRegles";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
 import { definirCommande, memeFichier, verifierEmplacement, verifierSortie } from "../runner";

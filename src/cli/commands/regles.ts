@@ -1,4 +1,5 @@
-import { detailDate, verifierDateRegles } from "../../app/arguments";
+import { detailDate } from "../../app/arguments";
+import { verifierDateRegles } from "../../app/dateRegles";
 import { dateValide, jsonRegles, reglesEnVigueur } from "../../app/commandes/regles";
 import type { AuditRegles } from "../../core/regles/audit";
 import { CliError, type Io } from "../io";
