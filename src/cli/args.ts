@@ -3,6 +3,7 @@ import { texteDureesAmbigues as dureesNonPrises, type DureeEcrite } from "../app
 import { CliError, procheDe } from "./io";
 import { decimalFr } from "../core/util/texte";
 import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";
+import { minutesEcrites } from "../core/money/saisie";
 
 /** A number argument (accepts "52", "52,5"); French error naming the option otherwise (« 1,500 » is ambiguous). */
 export function nombreArg(valeur: string | undefined, option: string, { min = 0 } = {}): number | undefined {
@@ -25,21 +26,12 @@ export function dureeArg(valeur: string | undefined, option = "--duree"): number
   if (!Number.isFinite(n) || n <= 0 || n > DUREE_MAX_MINUTES) {
     // « 1h30 », « 52 min », « 90' »: the minutes meant said in the form asked for, never taken unsaid.
     const m = Number.isFinite(n) ? undefined : minutesEcrites(valeur);
-    const indice = m !== undefined && m > 0 && m <= DUREE_MAX_MINUTES ? ` : écrivez « ${m} »` : "";
+    const indice = m !== undefined ? ` : écrivez « ${m} »` : "";
     throw new CliError(
       `L'option ${option} ${detailDuree(valeur, Number.isFinite(n), n > DUREE_MAX_MINUTES)}${indice}.`,
     );
   }
   return n;
-}
-
-/** A duration written with its units (« 1h30 », « 1 h 30 min », « 52 min », « 90' », « 2h »): its minutes, whole. */
-function minutesEcrites(valeur: string): number | undefined {
-  const v = valeur.trim().toLowerCase();
-  const hm = /^(\d{1,3})\s*h(?:eures?)?\s*(?:(\d{1,2})\s*(?:min(?:utes?)?|mn|')?)?$/.exec(v);
-  if (hm) return Number(hm[1]) * 60 + Number(hm[2] ?? 0);
-  const mn = /^(\d{1,6})\s*(?:min(?:utes?)?|mn|'|’)$/.exec(v);
-  return mn ? Number(mn[1]) : undefined;
 }
 
 /** A duration typed as an option, as its trace says it (« durée saisie avec l'option --duree »); none without it. */

@@ -114,9 +114,29 @@ export function saisieNombre(
  */
 export const DUREE_MAX_MINUTES = 100_000;
 
-/** The duration of a work in minutes, above 0 (the production context's « Durée (minutes) »). */
-export const saisieDuree = (texte: string): Saisie<Decimal> =>
-  saisieNombre(texte, { unite: "minutes", min: 0, strict: true, max: DUREE_MAX_MINUTES });
+/**
+ * The duration of a work in minutes, above 0 (the production context's « Durée (minutes) », the CLI's --duree). A
+ * duration written with its units (« 1h30 ») is refused, its minutes named in the form asked for: never taken unsaid.
+ */
+export function saisieDuree(texte: string): Saisie<Decimal> {
+  const s = saisieNombre(texte, { unite: "minutes", min: 0, strict: true, max: DUREE_MAX_MINUTES });
+  const m = s.type === "refus" ? minutesEcrites(texte) : undefined;
+  return s.type === "refus" && m !== undefined
+    ? { ...s, message: `${s.message.replace(/\.$/, "")} : écrivez « ${m} ».` }
+    : s;
+}
+
+/**
+ * A duration written with its units (« 1h30 », « 1 h 30 min », « 52 min », « 90' », « 2h »): its whole minutes, when
+ * above 0 and at most DUREE_MAX_MINUTES; else undefined.
+ */
+export function minutesEcrites(valeur: string): number | undefined {
+  const v = valeur.trim().toLowerCase();
+  const hm = /^(\d{1,3})\s*h(?:eures?)?\s*(?:(\d{1,2})\s*(?:min(?:utes?)?|mn|')?)?$/.exec(v);
+  const mn = /^(\d{1,6})\s*(?:min(?:utes?)?|mn|'|’)$/.exec(v);
+  const m = hm ? Number(hm[1]) * 60 + Number(hm[2] ?? 0) : mn ? Number(mn[1]) : undefined;
+  return m !== undefined && m > 0 && m <= DUREE_MAX_MINUTES ? m : undefined;
+}
 
 /** A year of expenses, four digits (« 2026 »); required (an empty field is refused too). */
 export function saisieAnnee(texte: string): Saisie<number> {

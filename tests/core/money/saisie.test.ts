@@ -35,6 +35,10 @@ describe("saisies du volet (même analyseur que les cellules du devis, PROD.* et
     expect(refus(saisieDuree("0"))).toMatch(/supérieur à 0/);
     expect(refus(saisieDuree("cinquante"))).toMatch(/n'est pas un nombre de minutes/);
     expect(saisieDuree("52,5")).toMatchObject({ type: "ok" });
+    // A duration with its units, in the pane's field as with --duree: refused, its minutes named, never taken unsaid.
+    expect(refus(saisieDuree("1h30"))).toBe("« 1h30 » n'est pas un nombre de minutes : écrivez « 90 ».");
+    expect(refus(saisieDuree("52 min"))).toBe("« 52 min » n'est pas un nombre de minutes : écrivez « 52 ».");
+    expect(refus(saisieDuree("2000h"))).toBe("« 2000h » n'est pas un nombre de minutes.");
     expect(refus(saisieNombre("2,5", { unite: "jours", min: 0, entier: true }))).toMatch(/nombre entier de jours/);
     // The bounds of src/app (the CLI's options alike): the pane's field refuses past them, under the field.
     expect(refus(saisieDuree("100001"))).toBe("Un nombre de minutes d'au plus 100\u202f000 est attendu (« 100001 »).");
