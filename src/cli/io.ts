@@ -119,12 +119,12 @@ const NOM_PROCHE_MIN = 8;
 function indiceIntrouvable(chemin: string): string | undefined {
   if (chemin === "-") return " : Prodbook ne lit pas l'entrée du terminal, indiquez le chemin du fichier.";
   const nettoye = chemin.trim();
-  if (nettoye && nettoye !== chemin && existe(nettoye)) {
+  if (nettoye && nettoye !== chemin && fs.existsSync(nettoye)) {
     const ou = chemin.startsWith(nettoye) ? "finit" : "commence";
     return ` : le nom reçu ${ou} par une espace ; vouliez-vous dire « ${nettoye} » ?`;
   }
   const dossier = path.dirname(chemin);
-  if (!existe(dossier)) return ` : le dossier « ${dossier} » n'existe pas.`;
+  if (!fs.existsSync(dossier)) return ` : le dossier « ${dossier} » n'existe pas.`;
   const nom = path.basename(chemin);
   if (nom.length < NOM_PROCHE_MIN || !estDossier(dossier)) return undefined;
   let voisins: string[];
@@ -138,15 +138,6 @@ function indiceIntrouvable(chemin: string): string | undefined {
   }
   const proche = voisins.length <= 5000 ? procheDe(nom, voisins) : undefined;
   return proche && proche !== nom ? ` ; vouliez-vous dire « ${path.join(dossier, proche)} » ?` : undefined;
-}
-
-function existe(chemin: string): boolean {
-  try {
-    fs.statSync(chemin);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
