@@ -307,17 +307,12 @@ export async function analyserFinancement(
     const nomEch = choisirNomFeuille(NOM_FEUILLE_ECHEANCIER, noms, prodbook);
     const listes = feuilleListes(nomListes, date);
     // The lists first: the plan's lookups and validations refer to them (Excel resolves sheet names on write).
+    // The notes of both sheets: the plan's cells, the computed credit one input (its tree is --explique's).
+    const traces = tracesFinancement(sansArbreDuCredit(analyse), echeancier);
     await wb.writeSheets([
       listes.spec,
-      feuillePlan(analyse, nomPlan, listes.plages),
-      // Notes on the months' cash in: the plan's cells, the computed credit one input (as on the plan's sheet).
-      feuilleEcheancier(
-        nomEch,
-        analyse.sources,
-        echeancier,
-        date,
-        tracesFinancement(sansArbreDuCredit(analyse), echeancier),
-      ),
+      feuillePlan(analyse, nomPlan, listes.plages, traces),
+      feuilleEcheancier(nomEch, analyse.sources, echeancier, date, traces),
     ]);
     feuillesEcrites.push(nomPlan, nomEch, nomListes);
   }

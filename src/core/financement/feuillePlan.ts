@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, ZERO } from "../money";
 import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
 import { noteDeTrace } from "../traces/note";
-import { tracesFinancement } from "../traces/financement";
+import type { TracesFinancement } from "../traces/financement";
 import { euros as eurosTrace, feuille, type Trace } from "../traces/trace";
 import { sourcePrincipale } from "../regles/primaires";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
@@ -56,7 +56,7 @@ function celluleCout(a: AnalyseFinancement): CellSpec {
  * public/CNC/broadcaster flags looked up live in the lists sheet), then totals, the synthesis (reste à financer,
  * intensity against the applicable ceiling) and totals by category, all by formula.
  */
-export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesListes): SheetSpec {
+export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesListes, t: TracesFinancement): SheetSpec {
   const { synthese: s, plafond: p, contexte: ctx } = a;
   const sources = a.sources;
   const n = Math.max(sources.length, 1);
@@ -204,10 +204,8 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   rows.push(...synthese);
   // « D'où vient ce chiffre ? » as notes on the computed cells: each is the figure's trace, the one `financement
   // --explique` prints (tracesFinancement), its formula followed by where this sheet computes it (columns, cells).
-  // The notes name the plan's cells: the computed crédit d'impôt stays one input there (its own tree, down to the
-  // devis lines, is --explique's and the « Crédit d'impôt » sheet's).
-  const { traceCreditImpot: _credit, ...sansCredit } = a;
-  const t = tracesFinancement(sansCredit);
+  // The notes name the plan's cells: `t` is built without the computed crédit d'impôt's own tree, which stays one
+  // input there (its tree, down to the devis lines, is --explique's and the « Crédit d'impôt » sheet's).
   const notes: NoteSpec[] = [];
   const noter = (cell: string, trace: Trace | undefined, ici: string) => {
     if (trace) notes.push({ cell, text: noteDeTrace(trace, ...formuleIci(trace, ici)) });
