@@ -80,6 +80,24 @@ describe("prodbook regles --json", () => {
     expect(plafond.surcharges).toEqual({});
   });
 
+  test("au 6 décembre 2026, chaque table a une version et une confiance (crédit phonographique compris)", async () => {
+    const j = JSON.parse((await lancer(["--date", "2026-12-06", "--json"])).out);
+    const sansVersion = j.tables
+      .filter((t: { version: unknown }) => t.version === null)
+      .map((t: { id: string }) => t.id);
+    expect(sansVersion).toEqual([]);
+    const phono = j.tables.find((t: { id: string }) => t.id === "credit-impot-phonographique").version;
+    // Prorogation to 2027 (LF 2024 art. 54): 20 %, 40 % for SMEs, 1.5 M€ per company, from a public-aid page [M].
+    expect(phono).toMatchObject({
+      effetDu: "2025-01-01",
+      effetAu: "2027-12-31",
+      confiance: "M",
+      aVerifier: true,
+      valeurs: { taux: "0.20", tauxPme: "0.40", plafondEntreprise: 150000000 },
+    });
+    expect(phono.motifConfiance).toContain("LEGIARTI000042908783");
+  });
+
   test("la date choisit la version : IDCC 2642 au 30 juin et au 1er juillet 2025", async () => {
     const version = async (date: string) =>
       JSON.parse((await lancer(["--date", date, "--json"])).out).tables.find(

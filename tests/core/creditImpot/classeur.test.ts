@@ -80,12 +80,13 @@ describe("tables et clés du crédit d'impôt", () => {
     for (const t of Object.values(TABLES_CREDIT_IMPOT))
       for (const v of t.versions) expect(v.confiance === "H" || (v.motifConfiance ?? "").length > 20).toBe(true);
     // Spectacle vivant stays [L]: its rates were not read. Phonographique: 2013–2020 rates and caps read in BOFiP
-    // actualités [H]; the 2021–2024 cap comes from parliamentary debates only [M]; nothing after 2024.
+    // actualités [H]; the 2021–2024 cap comes from parliamentary debates only [M]; 2025–2027 from a public-aid page [M].
     expect(TABLES_CREDIT_IMPOT.spectacleVivant.versions.every((v) => v.confiance === "L")).toBe(true);
     expect(TABLES_CREDIT_IMPOT.phonographique.versions.map((v) => `${v.effetDu}→${v.effetAu}:${v.confiance}`)).toEqual([
       "2013-07-12→2014-12-31:H",
       "2015-01-01→2020-12-31:H",
       "2021-01-01→2024-12-31:M",
+      "2025-01-01→2027-12-31:M",
     ]);
   });
 
