@@ -81,7 +81,7 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
   test("durée hebdomadaire > 48 h pour Bruno (49 h) et Denis (50 h)", () => {
     expect(de("duree-hebdomadaire").map((c) => c.message)).toEqual([
       "Bruno : 49 h 00 de travail la semaine 20 (du lundi 11\u00a0mai\u00a02026), au-delà du maximum de 48 h (IDCC 2642 — production audiovisuelle).",
-      "Denis : 50 h 00 de travail la semaine 20 (du lundi 11\u00a0mai\u00a02026), au-delà du maximum de 48 h (IDCC 3097 — production cinématographique) [à vérifier].",
+      "Denis : 50 h 00 de travail la semaine 20 (du lundi 11\u00a0mai\u00a02026), au-delà du maximum de 48 h (IDCC 3097 — production cinématographique).",
     ]);
     // No daily maximum is checked for cinema (10 h days anyway) nor for Bruno's 12 h days.
     expect(de("duree-quotidienne")).toEqual([]);
@@ -108,6 +108,42 @@ describe("repos quotidien, durée hebdomadaire, heures supplémentaires, travail
       "Denis, semaine 20 (du lundi 11\u00a0mai\u00a02026) : 50 h 00 travaillées, dont 8 h 00 à 25 %, 5 h 00 à 50 %, 2 h 00 à 75 %.",
     ]);
     expect(de("heures-supplementaires").every((c) => c.gravite === "info")).toBe(true);
+  });
+});
+
+describe("repos quotidien des techniciens cinéma (IDCC 3097, titre II art. 27 : 11 h, sans réduction)", () => {
+  // Emma (3097): Mon 11 May 08:00–21:00, Tue 12 07:00 → 10 h rest; Tue 07:00–18:00, Wed 05:00 → 11 h (allowed).
+  // Hugo (2642), same hours: 10 h rest is the first of the two 9 h reductions a week allowed by art. VI.3.
+  const a = analyser([
+    ["11/05/2026", "Emma", "Chef machiniste", "IDCC 3097", "08:00", "21:00", 60, ""],
+    ["12/05/2026", "Emma", "Chef machiniste", "IDCC 3097", "07:00", "18:00", 60, ""],
+    ["13/05/2026", "Emma", "Chef machiniste", "IDCC 3097", "05:00", "12:00", 0, ""],
+    ["11/05/2026", "Hugo", "Chef machiniste", "IDCC 2642", "08:00", "21:00", 60, ""],
+    ["12/05/2026", "Hugo", "Chef machiniste", "IDCC 2642", "07:00", "18:00", 60, ""],
+  ]);
+  test("10 h de repos : erreur sous le minimum de 11 h au cinéma, réduction admise en audiovisuel", () => {
+    expect(a.constats.filter((c) => c.regle === "repos-quotidien")).toEqual([
+      {
+        regle: "repos-quotidien",
+        gravite: "erreur",
+        message:
+          "Emma (Chef machiniste) entre le 11\u00a0mai\u00a02026 (fin 21:00) et le 12\u00a0mai\u00a02026 (début 07:00) : " +
+          "10 h 00 de repos seulement, moins que le minimum absolu de 11 h (IDCC 3097 — production cinématographique).",
+        cellule: "Plan!E3",
+      },
+      {
+        regle: "repos-quotidien",
+        gravite: "alerte",
+        message:
+          "Hugo (Chef machiniste) entre le 11\u00a0mai\u00a02026 (fin 21:00) et le 12\u00a0mai\u00a02026 (début 07:00) : " +
+          "repos réduit à 10 h 00 (moins de 11 h ; réduction 1 sur 2 admises la semaine 20 (du lundi 11\u00a0mai\u00a02026)).",
+        cellule: "Plan!E6",
+      },
+    ]);
+  });
+  test("la table le dit : 11 h, aucune réduction, confiance H", () => {
+    const r = TABLE_TEMPS_DE_TRAVAIL.versions.at(-1)!.valeurs["3097"];
+    expect([r.reposQuotidien, r.reposReduit, r.reposReduitsParSemaine, r.confiance]).toEqual([11, 11, 0, "H"]);
   });
 });
 
