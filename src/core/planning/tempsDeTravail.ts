@@ -83,7 +83,8 @@ const dureeQuotidienne: Regle<Contexte> = {
 
 const reposQuotidien: Regle<Contexte> = {
   id: "repos-quotidien",
-  description: "Repos quotidien : 11 h consécutives, réductible à 9 h au plus deux fois par semaine.",
+  description:
+    "Repos quotidien : 11 h consécutives, réductible à 9 h deux fois par semaine en audiovisuel (IDCC 2642), pas au cinéma.",
   verifier: ({ parPersonne, regles }) => {
     const out: Constat[] = [];
     for (const vs of parPersonne) {
