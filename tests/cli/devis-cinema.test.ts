@@ -46,8 +46,32 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     );
   });
 
-  it("avant le 1er avril 2024 la grille cinéma ne s'applique pas ; en audiovisuel c'est la grille IDCC 2642", async () => {
-    expect(await minima(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual([]);
+  it("grille du 1er avril 2022 lue dans l'avenant (KALI) : mêmes lignes, minimum 2022 sans « à vérifier »", async () => {
+    const c = await minima(["--oeuvre", "cinema", "--date", "2023-06-01"]);
+    expect(c.map((x) => x.cellule)).toEqual([
+      "'Devis La Rade'!F9", // directeur de production 2 400 < 2 678,64
+      "'Devis La Rade'!F11", // scripte 1 250 < 1 267,82
+      "'Devis La Rade'!F13", // 1er assistant opérateur 1 300 < 1 321,56 (1 364,56 in 2024)
+      "'Devis La Rade'!F16", // cheffe monteuse 1 400 < 1 790,05
+      "'Devis La Rade'!F17", // régisseur général 300 €/jour < 1 436,49 × 0,25
+      "'Devis La Rade'!F18", // secrétaire de production 900 < 916,77
+    ]);
+    expect(c[2].message).toMatch(
+      /1\u202f300,00\u00a0€ par semaine, sous le minimum IDCC 3097 de la fonction « 1er assistant opérateur » : 1\u202f321,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 1er\u00a0avril\u00a02022, titre II, annexe I, base 39 h ;/,
+    );
+    // Every line of the 2022 grid is read in the text: a minimum, not a floor, and nothing « à vérifier ».
+    expect(c[0].message).toMatch(/sous le minimum IDCC 3097.*2\u202f678,64/);
+    expect(c.some((x) => /plancher|à vérifier/.test(x.message))).toBe(false);
+    // September 2023 – March 2024: the assistant-operator lines +20 € (third-party grid, à vérifier), the others as floors.
+    const s = await minima(["--oeuvre", "cinema", "--date", "2024-03-31"]);
+    expect(s[2].message).toMatch(
+      /1\u202f341,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 1er\u00a0septembre\u00a02023.*à vérifier/,
+    );
+    expect(s[0].message).toMatch(/sous le plancher connu IDCC 3097/);
+  });
+
+  it("avant le 1er avril 2022 la grille cinéma ne s'applique pas ; en audiovisuel c'est la grille IDCC 2642", async () => {
+    expect(await minima(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([]);
     // Same crew, audiovisual documentary: every rate is above the IDCC 2642 grid (e.g. régisseur général 300 > 240,87).
     expect(await minima(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([]);
   });
@@ -59,7 +83,9 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
       return JSON.parse(io.sortie[0]).tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`);
     };
     expect(await tables(["--oeuvre", "cinema", "--date", "2025-09-01"])).toEqual(["idcc3097-minima@2024-04-01"]);
-    expect(await tables(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual([]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual(["idcc3097-minima@2023-09-01"]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2023-08-31"])).toEqual(["idcc3097-minima@2022-04-01"]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([]);
     expect(await tables(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([
       "idcc2642-minima@2025-01-01",
       "accord-transparence@2024-11-08",
@@ -104,7 +130,7 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     );
     // No finding: an empty list; without --explique, no traces.
     const a = enregistreur();
-    expect(await main(["devis", CINEMA, "--json", "--oeuvre", "cinema", "--date", "2024-03-31", "--explique"], a)).toBe(
+    expect(await main(["devis", CINEMA, "--json", "--oeuvre", "cinema", "--date", "2022-03-31", "--explique"], a)).toBe(
       0,
     );
     expect(JSON.parse(a.sortie[0]).traces.salairesMinimum).toEqual([]);

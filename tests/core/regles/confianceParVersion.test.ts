@@ -100,7 +100,8 @@ describe("chaque version de chaque table : H sur un texte primaire, ou M/L avec 
 
   it("le contrôle voit chaque faute : M sans motif, H sur un hôte non accepté, chiffre M sans motif dans une version H", () => {
     const t = lire("idcc3097-minima.json");
-    const v = t.versions[0];
+    // The 2024 grid: it mixes H floors, M lines and two L floors.
+    const v = t.versions.find((x) => x.effetDu === "2024-04-01")!;
     const casse: { versions: Version[] } = {
       versions: [
         { ...v, effetDu: "2020-01-01", confiance: "M", motifConfiance: "  " },
