@@ -427,11 +427,21 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
     expect(r.sortie).toContain(
       "← Base (nuitée)\u00a0: 72 = produit des cellules lues du devis (quantité × nombre) ['Budget Gardiens'!C45, E45]",
     );
-    expect(r.sortie).toMatch(
-      /← Facteur «\u00a0ratio-assurance\u00a0» \(kg CO₂e \/ k€ HT\)\u00a0: 77 = Base Carbone 43475 — Assurance, réassurance, retraites/,
-    );
+    // The factor: its identifier in the text, its key, table, version and confidence in its rule (as every command's).
     expect(r.sortie).toContain(
-      "carbone.ratio-assurance (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023",
+      "← Facteur d'émission (kg CO₂e / k€ HT)\u00a0: 77 = Base Carbone 43475 — Assurance, réassurance, retraites, 2023 " +
+        "[carbone.ratio-assurance (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, à vérifier]",
+    );
+    // A line without factor: the key the table lists as missing, in the rule; the text says it in words.
+    expect(r.sortie).toContain(
+      "← Ferry Roscoff–Cork et hébergement Irlande\u00a0: 0 = facteur d'émission manquant\u00a0: non chiffré " +
+        "['Budget Gardiens'!B47\u202f; carbone.ferry (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, " +
+        "à vérifier]",
+    );
+    // Weeks into days of use by the table's convention (L): the convention's key in the quantity's rule.
+    expect(r.sortie).toContain(
+      "8 semaine × 5 jours (convention) ['Budget Gardiens'!C59, E59\u202f; carbone.jours-par-semaine (table carbone-facteurs), " +
+        "en vigueur au 31\u00a0mars\u00a02023, confiance L, à vérifier]",
     );
     expect(r.sortie).toMatch(/Part données d'activité\u00a0: 46,63\u00a0% = /);
     // Without the option, no tree.
