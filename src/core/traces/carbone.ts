@@ -218,10 +218,14 @@ export function traceActiviteCarbone(a: ActiviteEstimee, jeu: Pick<JeuFacteurs, 
         "nombre",
         "produit",
         [
-          noeud("Réalisé (k€ HT)", new Decimal(a.realise!).dividedBy(100000).toFixed(), "nombre", "quotient", [
-            r,
-            feuille("€ par k€", "1000", "nombre"),
-          ]),
+          noeud(
+            "Réalisé (k€ HT)",
+            new Decimal(a.realise!).dividedBy(100000).toFixed(),
+            "nombre",
+            "quotient",
+            [r, feuille("€ par k€", "1000", "nombre")],
+            { formule: "réalisé ÷ 1 000" },
+          ),
           facteur,
           KG_EN_T,
         ],
