@@ -365,8 +365,9 @@ export function tracesCarbone(es: ActiviteEstimee[], jeu: Pick<JeuFacteurs, "eff
  * The total prévisionnel down to the factors, for `prodbook carbone --explique` and the pane: the total's categories
  * are their sums, whose terms are each activity's prévisionnel (base × facteur ÷ 1 000, down to the devis cells and
  * the factor's Base Carbone identifier) at its devis (plan de travail) cell. Same values as `total` and `categories`.
- * Likewise the total définitif (for the pane): its categories' sums, whose terms are the définitif of each line that has
- * a réalisé, down to its réalisé cell and factor. Same values as `definitif` and the categories' `definitif`.
+ * Likewise the total définitif (the pane, `--explique`): its categories' sums, whose terms are the définitif of each
+ * line that has a réalisé, down to its réalisé cell and factor. Same values as `definitif` and the categories'
+ * `definitif`.
  */
 export function totalDetaille(
   t: TracesCarbone,
