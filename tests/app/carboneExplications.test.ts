@@ -120,4 +120,27 @@ describe("Carbone page: « D'où vient ce chiffre ? » in the pane's words", () 
       url: f.url,
     });
   });
+
+  test("a factor typed in « Paramètres »: its cell in the text, the override in the rule (confidence L, no source)", () => {
+    const jeu = facteursEnVigueur(
+      "2026-06-01",
+      new Map([["carbone.train-tgv", { valeur: "0,004", cellule: "Paramètres!B2" }]]),
+    );
+    const a = { facteurTrouve: jeu.facteurs.get("train-tgv")! } as ActiviteEstimee;
+    const t = traceFacteur(a, jeu)!;
+    expect(t).toMatchObject({
+      libelle: "Facteur d'émission (kg CO₂e / passager.km)",
+      valeur: "0.004",
+      formule: "valeur saisie en Paramètres!B2",
+      regle: { table: "carbone-facteurs", cle: "carbone.train-tgv", confiance: "L", surcharge: "Paramètres!B2" },
+    });
+    expect(t.regle?.source).toBeUndefined();
+    expect(traceAffichee(t).regle).toEqual({
+      nom: "Facteurs d'émission du bilan carbone",
+      effetDu: "2023-03-31",
+      confiance: "L",
+      aVerifier: true,
+      surcharge: "Paramètres!B2",
+    });
+  });
 });
