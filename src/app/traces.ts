@@ -35,9 +35,10 @@ export interface TraceAffichee {
 
 /**
  * The source a trace names by its URL, with its title as the rule's own table lists it (the version in force on
- * `effetDu` first), else as another table does, else the URL's host.
+ * `effetDu` first), else as the trace gives it (`titre`, a figure's own page), else as another table does, else the
+ * URL's host.
  */
-function sourceDe(url: string, r: Pick<RegleTrace, "table" | "effetDu">): LienTexte {
+function sourceDe(url: string, r: Pick<RegleTrace, "table" | "effetDu" | "source" | "titre">): LienTexte {
   const tables = tablesRegles();
   const propre = tables.find((t) => t.id === r.table);
   const dans = (versions: readonly { effetDu: string; sources: readonly Source[] }[], effetDu?: string) =>
@@ -46,6 +47,7 @@ function sourceDe(url: string, r: Pick<RegleTrace, "table" | "effetDu">): LienTe
       ?.sources.find((x) => x.url === url);
   const s =
     (propre && (dans(propre.versions, r.effetDu) ?? dans(propre.versions))) ??
+    (r.titre && url === r.source ? { titre: r.titre, url } : undefined) ??
     tables.map((t) => dans(t.versions)).find((x) => x);
   return lienTexte(s ?? { titre: new URL(url).hostname.replace(/^www\./, ""), url });
 }

@@ -1,9 +1,11 @@
 import * as path from "path";
-import { commandesCarbone, traceCarboneVolet } from "../../src/app/commandes/carbone";
+import { commandesCarbone } from "../../src/app/commandes/carbone";
 import { bilanCarbone } from "../../src/core/carbone/bilanClasseur";
-import { totalDetaille } from "../../src/core/traces/carbone";
-import { incoherences, type Trace } from "../../src/core/traces/trace";
-import type { TraceAffichee } from "../../src/app/traces";
+import { facteursEnVigueur } from "../../src/core/carbone/facteurs";
+import type { ActiviteEstimee } from "../../src/core/carbone/modele";
+import { totalDetaille, traceFacteur } from "../../src/core/traces/carbone";
+import { chercherTrace, type Trace } from "../../src/core/traces/trace";
+import { traceAffichee, type TraceAffichee } from "../../src/app/traces";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 
 const PLAN = path.resolve(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
@@ -15,31 +17,130 @@ function textes(t: Trace | TraceAffichee): string[] {
   return [t.libelle, t.formule ?? "", ...(t.entrees ?? []).flatMap((e: Trace | TraceAffichee) => textes(e))];
 }
 
+/** The first node of the pane's tree (depth first) that `ok` accepts. */
+function trouver(t: TraceAffichee, ok: (x: TraceAffichee) => boolean): TraceAffichee | undefined {
+  if (ok(t)) return t;
+  for (const e of t.entrees ?? []) {
+    const x = trouver(e, ok);
+    if (x) return x;
+  }
+  return undefined;
+}
+
+/** Every string of the pane's tree (labels, formulas, cells, the rule's name and links), URLs left out. */
+function tout(t: TraceAffichee): string[] {
+  const r = t.regle;
+  return [
+    ...textes({ ...t, entrees: [] }),
+    t.cellule ?? "",
+    ...(r
+      ? [r.nom, r.surcharge ?? "", ...[r.source, ...(r.sources ?? [])].flatMap((s) => (s ? [s.libelle] : []))]
+      : []),
+    ...(t.entrees ?? []).flatMap(tout),
+  ];
+}
+
 describe("Carbone page: « D'où vient ce chiffre ? » in the pane's words", () => {
-  test("traceCarboneVolet: every line of the tree without code, key or confidence letter; values unchanged", async () => {
+  test("core traces: ids and confidence in the rule (structured), none in the text; values unchanged", async () => {
     const wb = await XlsxWorkbook.ouvrir(PLAN);
     const r = await bilanCarbone(wb, { planning: "PDT", date: "2026-06-01" });
     const { total } = totalDetaille(r.traces, r.activites);
-    // The CLI's tree names them (a reader opens the table by its id and key)…
-    expect(textes(total).filter((x) => TECHNIQUE.test(x)).length).toBeGreaterThan(0);
-    // …the pane's does not, and stays the computation.
-    const volet = traceCarboneVolet(total);
-    expect(textes(volet).filter((x) => TECHNIQUE.test(x))).toEqual([]);
-    expect(incoherences(volet)).toEqual([]);
-    expect(volet.valeur).toBe(total.valeur);
-    const t = textes(volet);
-    expect(t).toContain("Facteur d'émission (kg CO₂e / k€ HT)");
-    expect(t).toContain("Base Carbone 43475 — Assurance, réassurance, retraites, 2023 (à vérifier)");
-    expect(t).toContain("facteur d'émission manquant : non chiffré");
-    expect(t.some((x) => x.includes("(convention, à vérifier)"))).toBe(true);
+    // The text of the tree (labels, formulas) is the pane's: no code, key, confidence letter or table id…
+    expect(textes(total).filter((x) => TECHNIQUE.test(x))).toEqual([]);
+    // …those are the rules' fields, which the CLI writes and the pane names.
+    const facteur = chercherTrace(
+      total,
+      (x) => x.libelle === "Facteur d'émission (kg CO₂e / k€ HT)" && x.valeur === "77",
+    );
+    expect(facteur).toMatchObject({
+      formule: "Base Carbone 43475 — Assurance, réassurance, retraites, 2023",
+      regle: { table: "carbone-facteurs", effetDu: "2023-03-31", confiance: "M", cle: "carbone.ratio-assurance" },
+    });
+    // The ferry line: no factor in the table; the rule names the key the table lists as missing.
+    const ferry = chercherTrace(total, (x) => x.cellule === "'Budget Gardiens'!B47")!;
+    expect(ferry).toMatchObject({
+      valeur: "0",
+      operation: "nul",
+      formule: "facteur d'émission manquant : non chiffré",
+      regle: { table: "carbone-facteurs", cle: "carbone.ferry", confiance: "M" },
+    });
+    // The editing room: 8 weeks × 5 days, the table's convention (L) as the quantity's rule.
+    const salle = chercherTrace(total, (x) => x.cellule === "'Budget Gardiens'!C59, E59")!;
+    expect(salle.formule).toBe(
+      "produit des cellules lues du devis (quantité × nombre) ; 8 semaine × 5 jours (convention)",
+    );
+    expect(salle.regle).toMatchObject({ cle: "carbone.jours-par-semaine", confiance: "L" });
+    // A week of shooting equipment counted by the plan de travail: no table rule, the plan said in words.
+    const camera = chercherTrace(total, (x) => x.cellule === "'Budget Gardiens'!C52, E52")!;
+    expect(camera.formule).toContain("(jours de tournage par semaine au plan de travail « PDT »)");
+    expect(camera.regle).toBeUndefined();
   });
 
-  test("estimerCarbone: the total's and each category's tree, in the pane's words, no raw traces", async () => {
+  test("estimerCarbone: the pane's trees are the core's through traceAffichee, rules by name, « à vérifier », links", async () => {
     const wb = await XlsxWorkbook.ouvrir(PLAN);
     const r = await commandesCarbone.estimerCarbone(wb, { planning: "PDT", date: "2026-06-01" });
     expect(r.traces).toBeUndefined();
-    expect(r.explications?.total.libelle).toBe("Total prévisionnel (t CO₂e)");
-    expect(Object.keys(r.explications!.categories).sort()).toEqual(r.bilan.categories.map((c) => c.code).sort());
-    expect(textes(r.explications!.total).filter((x) => TECHNIQUE.test(x))).toEqual([]);
+    const ex = r.explications!;
+    expect(ex.total.libelle).toBe("Total prévisionnel (t CO₂e)");
+    expect(ex.total.valeur).toBe("0,97888");
+    expect(Object.keys(ex.categories).sort()).toEqual(r.bilan.categories.map((c) => c.code).sort());
+    for (const t of [ex.total, ex.definitif, ex.partActivite, ex.partMonetaire, ...Object.values(ex.categories)])
+      expect(tout(t).filter((x) => TECHNIQUE.test(x))).toEqual([]);
+    const assurance = trouver(
+      ex.total,
+      (x) => x.libelle === "Facteur d'émission (kg CO₂e / k€ HT)" && x.valeur === "77",
+    );
+    expect(assurance?.formule).toBe("Base Carbone 43475 — Assurance, réassurance, retraites, 2023");
+    expect(assurance?.regle).toMatchObject({
+      nom: "Facteurs d'émission du bilan carbone",
+      effetDu: "2023-03-31",
+      aVerifier: true,
+    });
+    // The missing factor and the convention: « à vérifier » from their rules, the table by its French name.
+    const ferry = trouver(ex.categories.transport, (x) => x.cellule === "'Budget Gardiens'!B47")!;
+    expect(ferry.formule).toBe("facteur d'émission manquant : non chiffré");
+    expect(ferry.regle).toMatchObject({ nom: "Facteurs d'émission du bilan carbone", aVerifier: true });
+    const salle = trouver(ex.categories.postproduction, (x) => x.cellule === "'Budget Gardiens'!C59, E59")!;
+    expect(salle.formule).toMatch(/8 semaine × 5 jours \(convention\)$/);
+    expect(salle.regle).toMatchObject({ nom: "Facteurs d'émission du bilan carbone", aVerifier: true });
+  });
+
+  test("a factor's own pinned page is named by its source's title, not by the URL's host", () => {
+    const jeu = facteursEnVigueur("2026-06-01");
+    const f = jeu.facteurs.get("train-tgv")!;
+    const t = traceAffichee(traceFacteur({ facteurTrouve: f } as ActiviteEstimee, jeu)!);
+    expect(t).toMatchObject({
+      libelle: "Facteur d'émission (kg CO₂e / passager.km)",
+      valeur: "0,00293",
+      formule: "Base Carbone 43256 — TGV, 2022",
+      regle: { nom: "Facteurs d'émission du bilan carbone", aVerifier: false },
+    });
+    expect(t.regle?.source).toMatchObject({
+      libelle: "Source\u00a0: Impact CO2, deplacement.json, élément 43256",
+      url: f.url,
+    });
+  });
+
+  test("a factor typed in « Paramètres »: its cell in the text, the override in the rule (confidence L, no source)", () => {
+    const jeu = facteursEnVigueur(
+      "2026-06-01",
+      new Map([["carbone.train-tgv", { valeur: "0,004", cellule: "Paramètres!B2" }]]),
+    );
+    const a = { facteurTrouve: jeu.facteurs.get("train-tgv")! } as ActiviteEstimee;
+    const t = traceFacteur(a, jeu)!;
+    expect(t).toMatchObject({
+      libelle: "Facteur d'émission (kg CO₂e / passager.km)",
+      valeur: "0.004",
+      formule: "valeur saisie en Paramètres!B2",
+      regle: { table: "carbone-facteurs", cle: "carbone.train-tgv", confiance: "L", surcharge: "Paramètres!B2" },
+    });
+    expect(t.regle?.source).toBeUndefined();
+    expect(traceAffichee(t).regle).toEqual({
+      nom: "Facteurs d'émission du bilan carbone",
+      effetDu: "2023-03-31",
+      confiance: "L",
+      aVerifier: true,
+      surcharge: "Paramètres!B2",
+    });
   });
 });

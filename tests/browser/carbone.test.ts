@@ -189,10 +189,13 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     await deplier("Base (k€ HT)").click();
     const arbre = await texte(panneau);
     expect(arbre).toMatch(/Assurance production\s+0,1694\s+= base × facteur ÷ 1\s000/);
+    // The factor's identifier, then its rule: the table by its French name, its version, « à vérifier » (confidence M).
     expect(arbre).toMatch(
-      /Facteur d'émission \(kg CO₂e \/ k€ HT\)\s+77\s+= Base Carbone 43475 — Assurance, réassurance, retraites, 2023 \(à vérifier\)/,
+      new RegExp(
+        "Facteur d'émission \\(kg CO₂e / k€ HT\\)\\s+77\\s+= Base Carbone 43475 — Assurance, réassurance, retraites, 2023\\s+" +
+          "Règle\\s*: Facteurs d'émission du bilan carbone, version du 31\\s+mars\\s+2023\\s+à vérifier",
+      ),
     );
-    expect(arbre).toContain("Facteurs d'émission du bilan carbone");
     // The pane's words: no factor code, table id, confidence letter or URL in the tree.
     expect(arbre).not.toMatch(TECHNIQUE);
     // The devis cells are links that select them in Excel: the line's label, then its amount.

@@ -205,7 +205,9 @@ describe("prodbook carbone -o et --csv", () => {
       `= N${ligneDe(b, "devis:Budget Gardiens!43")} × L${ligneDe(b, "devis:Budget Gardiens!43")} ÷ 1 000 (base × facteur, kg → t)`,
       "← Base (passager.km) : 28\u202f320 (saisie dans la feuille « Bilan carbone »)",
     ]);
-    expect(note).toContain("(Base Carbone 43256 — TGV, 2022 [H])");
+    // The factor's identifier on its line, its confidence with its rule.
+    expect(note).toContain("← Facteur d'émission (kg CO₂e / passager.km) : 0,00293 (Base Carbone 43256 — TGV, 2022)\n");
+    expect(note).toContain("Règle : carbone.train-tgv, en vigueur au 31\u00a0mars\u00a02023, confiance H — https://");
   });
 
   test("l'unité s'écrit « CO₂e » dans le texte, les feuilles et leurs notes ; les champs JSON gardent tCO2e, kgCO2e", async () => {

@@ -1,5 +1,6 @@
 import { execFileSync } from "child_process";
 import { MOIS } from "../../src/core/util/texte";
+import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
@@ -427,11 +428,21 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
     expect(r.sortie).toContain(
       "← Base (nuitée)\u00a0: 72 = produit des cellules lues du devis (quantité × nombre) ['Budget Gardiens'!C45, E45]",
     );
-    expect(r.sortie).toMatch(
-      /← Facteur «\u00a0ratio-assurance\u00a0» \(kg CO₂e \/ k€ HT\)\u00a0: 77 = Base Carbone 43475 — Assurance, réassurance, retraites/,
-    );
+    // The factor: its identifier in the text, its key, table, version and confidence in its rule (as every command's).
     expect(r.sortie).toContain(
-      "carbone.ratio-assurance (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023",
+      "← Facteur d'émission (kg CO₂e / k€ HT)\u00a0: 77 = Base Carbone 43475 — Assurance, réassurance, retraites, 2023 " +
+        "[carbone.ratio-assurance (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, à vérifier]",
+    );
+    // A line without factor: the key the table lists as missing, in the rule; the text says it in words.
+    expect(r.sortie).toContain(
+      "← Ferry Roscoff–Cork et hébergement Irlande\u00a0: 0 = facteur d'émission manquant\u00a0: non chiffré " +
+        "['Budget Gardiens'!B47\u202f; carbone.ferry (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, " +
+        "à vérifier]",
+    );
+    // Weeks into days of use by the table's convention (L): the convention's key in the quantity's rule.
+    expect(r.sortie).toContain(
+      "8 semaine × 5 jours (convention) ['Budget Gardiens'!C59, E59\u202f; carbone.jours-par-semaine (table carbone-facteurs), " +
+        "en vigueur au 31\u00a0mars\u00a02023, confiance L, à vérifier]",
     );
     expect(r.sortie).toMatch(/Part données d'activité\u00a0: 46,63\u00a0% = /);
     // Without the option, no tree.
@@ -451,9 +462,71 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
     const hotel = j.traces.activites["devis:Budget Gardiens!45"];
     expect(hotel.quantite).toMatchObject({ valeur: "72", cellule: "'Budget Gardiens'!C45, E45" });
     expect(hotel.facteur.regle).toMatchObject({ table: "carbone-facteurs", cle: "carbone.hebergement-nuitee" });
+    // The total down to each line (the text's tree, the pane's), added next to the other traces.
+    verifier(j.traces.totalDetaille, j.total);
+    expect(j.traces.totalDetaille.entrees.map((c: Trace) => c.valeur)).toEqual(
+      j.traces.total.entrees.map((c: Trace) => c.valeur),
+    );
+    expect(chercherTrace(j.traces.totalDetaille, (x) => x.cellule === "'Budget Gardiens'!B45")?.valeur).toBe("0.3096");
     // Without the option, the contract is unchanged.
     const sans = JSON.parse((await lancer([...args, "--json"])).sortie);
     expect(sans.traces).toBeUndefined();
     expect(Object.keys(sans)).toEqual(Object.keys(j).filter((k) => k !== "traces"));
+  });
+
+  describe("with the ledger (--fec): the définitif as deep as the pane's, down to each line's réalisé", () => {
+    const dossier = dossierTemporaire("prodbook-explique-carbone-");
+    let fec: string[];
+    beforeAll(() => {
+      // The fixture's correspondances, plus the insurance premiums (616 → poste 9.1 « Assurance production »), as the
+      // pane's test imports them on the Écarts page.
+      const csv = path.join(dossier(), "correspondances.csv");
+      fs.writeFileSync(
+        csv,
+        `${fs.readFileSync(path.join(FIX, "fec/correspondances.csv"), "utf8").trimEnd()}\n616;9.1;Assurance\n`,
+      );
+      fec = ["--fec", path.join(FIX, "fec/production-2024.txt"), "--correspondances", csv];
+    });
+
+    it("text: Total définitif → category → line → réalisé (FEC poste) and factor", async () => {
+      const r = await lancer([...args, ...fec, "--explique"]);
+      expect([r.code, r.erreurs]).toEqual([0, ""]);
+      const arbre = r.sortie.slice(r.sortie.indexOf("D'où viennent ces chiffres"));
+      const lignes = arbre.split("\n");
+      const i = lignes.indexOf(
+        "  Total définitif (t CO₂e)\u00a0: 0,09625 = Σ des catégories (lignes ayant un réalisé)",
+      );
+      expect(i).toBeGreaterThan(0);
+      const j = lignes.findIndex((l, k) => k > i && l.startsWith("    ← Achats et services, définitif"));
+      expect(lignes.slice(j, j + 1)).toEqual([
+        "    ← Achats et services, définitif (t CO₂e)\u00a0: 0,09625 = Σ des définitifs de ses lignes qui en ont un",
+      ]);
+      const k = lignes.findIndex((l, n) => n > j && l.startsWith("      ← Assurance production"));
+      expect(lignes.slice(k, k + 5)).toEqual([
+        "      ← Assurance production\u00a0: 0,09625 = réalisé ÷ 1\u00a0000 × facteur ÷ 1\u00a0000 (ratio monétaire) " +
+          "['Budget Gardiens'!B66]",
+        "        ← Réalisé (k€ HT)\u00a0: 1,25 = réalisé ÷ 1\u00a0000",
+        "          ← Réalisé (€)\u00a0: 1\u202f250,00\u00a0€ = Grand Livre (FEC), poste 9.1",
+        "          ← € par k€\u00a0: 1\u202f000",
+        "        ← Facteur d'émission (kg CO₂e / k€ HT)\u00a0: 77 = Base Carbone 43475 — Assurance, réassurance, retraites, " +
+          "2023 [carbone.ratio-assurance (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, à vérifier]",
+      ]);
+    });
+
+    it("--json: `definitifDetaille` down to the lines re-evaluates to the définitif; `definitif` unchanged", async () => {
+      const j = JSON.parse((await lancer([...args, ...fec, "--json", "--explique"])).sortie);
+      expect(j.definitif).toBe("0.10");
+      verifier(j.traces.definitifDetaille, j.definitif);
+      const achats = j.traces.definitifDetaille.entrees.find((c: Trace) => c.libelle.startsWith("Achats et services"));
+      expect(achats.entrees.map((a: Trace) => [a.libelle, a.valeur])).toContainEqual([
+        "Assurance production",
+        "0.09625",
+      ]);
+      const realise = chercherTrace(achats, (x) => x.libelle === "Réalisé (€)" && x.valeur === "1250.00");
+      expect(realise?.formule).toBe("Grand Livre (FEC), poste 9.1");
+      // The existing field keeps its shape: the total définitif by category, each a value.
+      expect(j.traces.definitif.entrees.every((c: Trace) => c.operation === "valeur")).toBe(true);
+      expect(j.traces.definitif.valeur).toBe(j.traces.definitifDetaille.valeur);
+    });
   });
 });

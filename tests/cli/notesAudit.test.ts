@@ -319,9 +319,9 @@ describe("every computed cell of every sheet the CLI writes carries a note namin
       "= produit des cellules lues du devis (quantité × nombre)",
       "Cellule lue : Devis!C3, E3",
     ]);
-    // The factor: its code, value, Base Carbone (Base Empreinte) identifier, table version and pinned source.
+    // The factor: its value, Base Carbone (Base Empreinte) identifier; its key, table version and pinned source.
     expect(note("L")).toMatch(
-      /^Facteur « train-tgv » \(kg CO₂e \/ passager\.km\) : 0,00293\n= Base Carbone 43256 — TGV/,
+      /^Facteur d'émission \(kg CO₂e \/ passager\.km\) : 0,00293\n= Base Carbone 43256 — TGV, 2022\n/,
     );
     expect(note("L")).toContain(
       "Règle : carbone.train-tgv, en vigueur au 31\u00a0mars\u00a02023, confiance H — https://github.com/",

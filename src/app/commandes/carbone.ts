@@ -234,47 +234,27 @@ export async function executerBilanCarbone(
   };
 }
 
-/** « [M, à vérifier] », « [H] » after a factor's citation: the pane says « à vérifier » in words, never the letter. */
-const CONFIANCE_CITEE = / \[[HML](, à vérifier)?\]/g;
-
 /**
- * A trace in the pane's words: no factor code, Paramètres key or confidence letter (the tree names the factor by its
- * base and identifier, the rule by its table's French name, « à vérifier » in words); the values and cells unchanged.
+ * The pane's trees from the use case's traces: the CLI's trees, rendered as every page's (`traceAffichee`: the factor
+ * table by its French name, « à vérifier » in words, the factor's source as a link; no code, key or confidence letter,
+ * which the traces carry in their rules, not in their text).
  */
-export function traceCarboneVolet(t: Trace): Trace {
-  const libelle = t.libelle.replace(/^Facteur « [^»]+ » /, "Facteur d'émission ");
-  const formule = t.formule
-    ?.replace(CONFIANCE_CITEE, (_, v?: string) => (v ? " (à vérifier)" : ""))
-    .replace(/\(convention carbone\.[\w-]+, confiance ([HML])\)/g, (_, c: string) =>
-      c === "H" ? "(convention)" : "(convention, à vérifier)",
-    )
-    .replace(/^facteur manquant \(code « [^»]+ »\)/, "facteur d'émission manquant");
-  return {
-    ...t,
-    libelle,
-    ...(formule !== undefined ? { formule } : {}),
-    ...(t.entrees ? { entrees: t.entrees.map(traceCarboneVolet) } : {}),
-  };
-}
-
-/** The pane's trees from the use case's traces (the CLI's text tree, in the pane's words). */
 function explications({ traces, ...r }: ResultatCarbone): ResultatCarbone {
   if (!traces) return r;
-  const affichee = (t: Trace) => traceAffichee(traceCarboneVolet(t));
   const parCategorie = (ts: Record<string, Trace>) => {
     const categories: Record<string, TraceAffichee> = {};
-    for (const [code, t] of Object.entries(ts)) categories[code] = affichee(t);
+    for (const [code, t] of Object.entries(ts)) categories[code] = traceAffichee(t);
     return categories;
   };
   return {
     ...r,
     explications: {
-      total: affichee(traces.total),
+      total: traceAffichee(traces.total),
       categories: parCategorie(traces.categories),
-      definitif: affichee(traces.definitif),
+      definitif: traceAffichee(traces.definitif),
       categoriesDefinitif: parCategorie(traces.categoriesDefinitif),
-      partActivite: affichee(traces.carbone.partActivite),
-      partMonetaire: affichee(traces.carbone.partMonetaire),
+      partActivite: traceAffichee(traces.carbone.partActivite),
+      partMonetaire: traceAffichee(traces.carbone.partMonetaire),
     },
   };
 }

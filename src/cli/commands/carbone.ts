@@ -134,7 +134,7 @@ export const commande = definirCommande({
   resume:
     "Données d'activité du bilan carbone (devis et plan de travail), pré-estimation en t CO₂e ; -o écrit les feuilles, " +
     "--csv l'export pour le calculateur homologué, --fec le définitif depuis le Grand Livre ; --explique : d'où vient " +
-    "chaque chiffre (total, catégories, facteurs et cellules du devis)",
+    "chaque chiffre (total et définitif, catégories, lignes, facteurs, cellules du devis et réalisé)",
   usage: USAGE,
   entree: "un classeur .xlsx",
   ecrit: true,
@@ -227,17 +227,25 @@ export const commande = definirCommande({
     return { ...r, formatFec: fec?.resultat.format };
   },
   avertissements: (r) => (r.formatFec ? [avertissementEncodageCli(r.formatFec)] : []),
-  // Added with --explique: the traces of every figure (activities, categories, chapters, totals, shares).
-  json: (r) => (r.traces ? { ...r.bilan, traces: r.traces.carbone } : r.bilan),
+  // Added with --explique: the traces of every figure (activities, categories, chapters, totals, shares), and the
+  // totals down to each line (`totalDetaille`, `definitifDetaille`: the trees the text and the pane show).
+  json: (r) =>
+    r.traces
+      ? {
+          ...r.bilan,
+          traces: { ...r.traces.carbone, totalDetaille: r.traces.total, definitifDetaille: r.traces.definitif },
+        }
+      : r.bilan,
   texte: (r, io) => {
     texte(r, io);
     const t = r.traces;
     if (!t) return;
-    // The total down to each line's factor (its Base Carbone identifier) and devis cells; the définitif by category;
-    // the shares, whose lines are those of the total above.
+    // The total down to each line's factor (its Base Carbone identifier) and devis cells; the définitif, as deep (each
+    // line's réalisé, its Écarts cell or FEC poste, and factor), as the pane shows it; the shares, whose lines are those
+    // of the total above.
     texteTraces(io, {
       total: t.total,
-      definitif: r.bilan.definitif !== null ? t.carbone.definitif : undefined,
+      definitif: r.bilan.definitif !== null ? t.definitif : undefined,
       partActivite: resume(t.carbone.partActivite, 1),
       partMonetaire: resume(t.carbone.partMonetaire, 1),
     });

@@ -194,10 +194,16 @@ export function conversionDuPlan(
   };
 }
 
-/** « Base Carbone 43256 — TGV, 2022 [M, à vérifier] »: how a factor is cited in the sheet, the CLI and the pane. */
+/**
+ * « Base Carbone 43256 — TGV, 2022 »: the factor's identifier and name in its base (« Paramètres Paramètres!B2 » for
+ * a value typed in the workbook), without its confidence: a trace carries that in its rule (`regle.confiance`).
+ */
+export function designation(f: Facteur): string {
+  return f.base === "Paramètres" ? `Paramètres ${f.identifiant}` : `${f.base} ${f.identifiant} — ${f.nom}`;
+}
+
+/** « Base Carbone 43256 — TGV, 2022 [M, à vérifier] »: how `prodbook carbone --json` cites a factor (`source`). */
 export function citation(f: Facteur): string {
   const conf = f.confiance === "H" ? "H" : `${f.confiance}, à vérifier`;
-  if (f.base === "Paramètres") return `Paramètres ${f.identifiant} [${conf}]`;
-  const id = f.base === "Base Carbone" ? `Base Carbone ${f.identifiant}` : `${f.base} ${f.identifiant}`;
-  return `${id} — ${f.nom} [${conf}]`;
+  return `${designation(f)} [${conf}]`;
 }

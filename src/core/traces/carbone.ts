@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { citation, TABLE_CARBONE, type JeuFacteurs } from "../carbone/facteurs";
+import { designation, TABLE_CARBONE, type JeuFacteurs } from "../carbone/facteurs";
 import { CATEGORIES, type ActiviteEstimee, type CodeCategorie } from "../carbone/modele";
 import { plagesDeCellules } from "./note";
 import { euros, feuille, noeud, type RegleTrace, type Trace } from "./trace";
@@ -50,30 +50,55 @@ const t = (kg: Decimal.Value) => new Decimal(kg).dividedBy(1000).toFixed();
 const KG_EN_T = feuille("kg → t", "0.001", "nombre", { formule: "÷ 1 000" });
 const fr = (d: Decimal.Value) => new Decimal(d).toFixed().replace(".", ",");
 
+/**
+ * A figure of the factor table as a trace's rule: the table, its version's date, the figure's key (« carbone.<code> »,
+ * also its « Paramètres » name) and confidence. The text of a trace names none of them: the CLI writes the rule with
+ * its ids (`arbreTexte`), the pane with the table's French name and « à vérifier » (`traceAffichee`).
+ */
+function regleCarbone(
+  jeu: Pick<JeuFacteurs, "effetDu">,
+  code: string,
+  confiance: RegleTrace["confiance"],
+  surcharge?: string,
+): RegleTrace {
+  return {
+    table: TABLE_CARBONE.id,
+    effetDu: jeu.effetDu,
+    confiance,
+    cle: `carbone.${code}`,
+    ...(surcharge ? { surcharge } : {}),
+  };
+}
+
 /** The factor's rule: the table, its version's date, the factor's own confidence and source (its pinned page first). */
 function regleFacteur(a: ActiviteEstimee, jeu: Pick<JeuFacteurs, "effetDu">): RegleTrace | undefined {
   const f = a.facteurTrouve;
   if (!f) return undefined;
   return {
-    table: TABLE_CARBONE.id,
-    effetDu: jeu.effetDu,
-    confiance: f.confiance,
-    cle: `carbone.${f.code}`,
-    // The factor's own pinned page; the version's other sources back other factors, so none is cited in its place.
-    ...(f.url ? { source: f.url } : {}),
-    ...(f.surcharge ? { surcharge: f.surcharge } : {}),
+    ...regleCarbone(jeu, f.code, f.confiance, f.surcharge),
+    // The factor's own pinned page, with its title; the version's other sources back other factors, so none is cited
+    // in its place.
+    ...(f.url ? { source: f.url, titre: f.source } : {}),
   };
 }
 
-/** The factor as a trace: its code, value, unit, identifier in its base (« Base Carbone 43256 — TGV »). */
+/**
+ * The factor as a trace: its value, unit, identifier in its base (« Base Carbone 43256 — TGV, 2022 »), or the
+ * « Paramètres » cell it was typed in; its code, confidence and source in its rule.
+ */
 export function traceFacteur(a: ActiviteEstimee, jeu: Pick<JeuFacteurs, "effetDu">): Trace | undefined {
   const f = a.facteurTrouve;
   if (!f) return undefined;
   const regle = regleFacteur(a, jeu);
-  return feuille(`Facteur « ${f.code} » (kg CO₂e / ${f.unite})`, f.valeur, "nombre", {
-    formule: citation(f),
+  return feuille(`Facteur d'émission (kg CO₂e / ${f.unite})`, f.valeur, "nombre", {
+    formule: f.surcharge ? `valeur saisie en ${f.identifiant}` : designation(f),
     ...(regle ? { regle } : {}),
   });
+}
+
+/** The version's confidence (a missing factor's rule: the table says it has none). */
+function confianceVersion(jeu: Pick<JeuFacteurs, "effetDu">): RegleTrace["confiance"] {
+  return TABLE_CARBONE.versions.find((v) => v.effetDu === jeu.effetDu)?.confiance ?? "M";
 }
 
 /** The devis cells of a live quantity formula (« 'Budget'!C45*'Budget'!E45*5 »): the references, not the numbers. */
@@ -81,7 +106,7 @@ function refsFormule(f: string | undefined): string[] {
   return f ? f.split("*").filter((x) => x.includes("!")) : [];
 }
 
-function quantiteLue(a: ActiviteEstimee): Trace | undefined {
+function quantiteLue(a: ActiviteEstimee, jeu: Pick<JeuFacteurs, "effetDu">): Trace | undefined {
   if (a.quantite === undefined) return undefined;
   const refs = refsFormule(a.formuleQuantite);
   const c = a.conversion;
@@ -91,8 +116,10 @@ function quantiteLue(a: ActiviteEstimee): Trace | undefined {
         ? `(saisis en ${c.surcharge})`
         : c.plan
           ? `(jours de tournage par semaine au plan de travail « ${c.plan} »)`
-          : `(convention carbone.${c.code}, confiance ${c.confiance})`)
+          : "(convention)")
     : "";
+  // The days per week (month) of the table, or of « Paramètres »: its key and confidence as the rule of the quantity.
+  const regle = c && !c.plan ? regleCarbone(jeu, c.code, c.confiance, c.surcharge) : undefined;
   const lue =
     a.origine === "plan"
       ? "compté au plan de travail"
@@ -106,6 +133,7 @@ function quantiteLue(a: ActiviteEstimee): Trace | undefined {
   return feuille(`Quantité lue (${a.unite})`, a.quantite, "nombre", {
     formule: lue,
     cellule: refs.length ? plagesDeCellules(refs) : a.cellule,
+    ...(regle ? { regle } : {}),
   });
 }
 
@@ -131,7 +159,7 @@ function realise(a: ActiviteEstimee): Trace | undefined {
 
 /** The traces of one activity row. */
 export function traceActiviteCarbone(a: ActiviteEstimee, jeu: Pick<JeuFacteurs, "effetDu">): TracesActiviteCarbone {
-  const lue = quantiteLue(a);
+  const lue = quantiteLue(a, jeu);
   const quantite =
     a.quantiteRetenue === undefined
       ? undefined
@@ -165,13 +193,18 @@ export function traceActiviteCarbone(a: ActiviteEstimee, jeu: Pick<JeuFacteurs, 
           "nombre",
           "nul",
           [quantite, m].filter((x): x is Trace => !!x),
-          {
-            formule: !f
-              ? `facteur manquant (code « ${a.facteurRetenu} ») : non chiffré`
-              : f.type === "monetaire"
-                ? "montant du devis à compléter : non chiffré"
-                : `quantité (${a.unite}) à compléter : non chiffré`,
-          },
+          !f
+            ? {
+                formule: "facteur d'émission manquant : non chiffré",
+                // The code the table lists without a factor (« manquants »), as the rule of the 0.
+                regle: regleCarbone(jeu, a.facteurRetenu, confianceVersion(jeu)),
+              }
+            : {
+                formule:
+                  f.type === "monetaire"
+                    ? "montant du devis à compléter : non chiffré"
+                    : `quantité (${a.unite}) à compléter : non chiffré`,
+              },
         );
   const r = realise(a);
   let definitif: Trace | undefined;
@@ -185,10 +218,14 @@ export function traceActiviteCarbone(a: ActiviteEstimee, jeu: Pick<JeuFacteurs, 
         "nombre",
         "produit",
         [
-          noeud("Réalisé (k€ HT)", new Decimal(a.realise!).dividedBy(100000).toFixed(), "nombre", "quotient", [
-            r,
-            feuille("€ par k€", "1000", "nombre"),
-          ]),
+          noeud(
+            "Réalisé (k€ HT)",
+            new Decimal(a.realise!).dividedBy(100000).toFixed(),
+            "nombre",
+            "quotient",
+            [r, feuille("€ par k€", "1000", "nombre")],
+            { formule: "réalisé ÷ 1 000" },
+          ),
           facteur,
           KG_EN_T,
         ],
@@ -328,8 +365,9 @@ export function tracesCarbone(es: ActiviteEstimee[], jeu: Pick<JeuFacteurs, "eff
  * The total prévisionnel down to the factors, for `prodbook carbone --explique` and the pane: the total's categories
  * are their sums, whose terms are each activity's prévisionnel (base × facteur ÷ 1 000, down to the devis cells and
  * the factor's Base Carbone identifier) at its devis (plan de travail) cell. Same values as `total` and `categories`.
- * Likewise the total définitif (for the pane): its categories' sums, whose terms are the définitif of each line that has
- * a réalisé, down to its réalisé cell and factor. Same values as `definitif` and the categories' `definitif`.
+ * Likewise the total définitif (the pane, `--explique`): its categories' sums, whose terms are the définitif of each
+ * line that has a réalisé, down to its réalisé cell and factor. Same values as `definitif` and the categories'
+ * `definitif`.
  */
 export function totalDetaille(
   t: TracesCarbone,

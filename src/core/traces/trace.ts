@@ -46,6 +46,11 @@ export interface RegleTrace {
    * order. A figure backed by several texts names them all.
    */
   sources?: string[];
+  /**
+   * Title of `source` when the figure cites its own page rather than one of the version's sources (an emission factor's
+   * pinned page: « Impact CO2 (ADEME…), deplacement.json, élément 43256 : … »), so a reader sees what the link is.
+   */
+  titre?: string;
   /** Cell of the « Paramètres » sheet when the workbook overrides the table. */
   surcharge?: string;
 }
