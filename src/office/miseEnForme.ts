@@ -26,6 +26,39 @@ function plageRef(ctx: Excel.RequestContext, ws: Excel.Worksheet, ref: string): 
 export const FORMATS_PAR_SYNC = 500;
 
 /**
+ * Notes per request, by size: a request carries at most this many bytes of notes (their estimated payload,
+ * octetsNote), so that with what else it holds (at most FORMATS_PAR_SYNC formats) it stays under 2 MB. A note is a
+ * few hundred characters (a line's écart: 600), a chapter's up to 3 000: a fixed count of notes bounds nothing.
+ */
+export const OCTETS_NOTES_PAR_SYNC = 1.5 * 1024 * 1024;
+/** What a note's call costs in a request besides its text (the range's address, the method, the ids). */
+const COUT_NOTE = 200;
+
+/**
+ * The bytes a note adds to a request: its text as JSON in UTF-8 (an escaped character « \n » is two bytes, a control
+ * character six, a non-ASCII one two or three, each half of a surrogate pair three), its cell, and COUT_NOTE.
+ */
+export function octetsNote(cell: string, texte: string): number {
+  let n = COUT_NOTE + cell.length;
+  for (let i = 0; i < texte.length; i++) {
+    const c = texte.charCodeAt(i);
+    n +=
+      c < 0x20
+        ? c === 10 || c === 13 || c === 9
+          ? 2
+          : 6
+        : c === 0x22 || c === 0x5c
+          ? 2
+          : c < 0x80
+            ? 1
+            : c < 0x800
+              ? 2
+              : 3;
+  }
+  return n;
+}
+
+/**
  * Queues everything but the cell values (formats, tables, validations, charts, notes when the host has ExcelApi 1.18…).
  * Syncs only between chunks of FORMATS_PAR_SYNC range formats or notes; the caller syncs the rest.
  */
@@ -95,12 +128,22 @@ export async function appliquerMiseEnForme(
     else if (columns > 0) ws.freezePanes.freezeColumns(columns);
   }
   if (spec.tabColor) ws.tabColor = spec.tabColor;
-  if (spec.notes?.length && apiExcel("1.18"))
+  if (spec.notes?.length && apiExcel("1.18")) {
+    // Synced by size (OCTETS_NOTES_PAR_SYNC): the 45 000 notes of a 5 000-line comparison are 15 MB of text.
+    let octets = 0;
     for (const note of spec.notes) {
-      if (++n % FORMATS_PAR_SYNC === 0) await ctx.sync();
+      // Read once: a note's text may be written when read (noteDifferee).
+      const texte = note.text;
+      const o = octetsNote(note.cell, texte);
+      if (octets > 0 && octets + o > OCTETS_NOTES_PAR_SYNC) {
+        await ctx.sync();
+        octets = 0;
+      }
+      octets += o;
       // A note's content is plain text: « = Σ … » stays text.
-      ws.notes.add(ws.getRange(sansFeuille(note.cell)), note.text);
+      ws.notes.add(ws.getRange(sansFeuille(note.cell)), texte);
     }
+  }
   if (spec.print && apiExcel("1.9")) {
     const p = spec.print;
     ws.pageLayout.paperSize = "A4";

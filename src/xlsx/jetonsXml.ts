@@ -1,4 +1,28 @@
 import type { Tokenizer } from "htmlparser2";
+import { XmlIllisibleError } from "./xml";
+
+/**
+ * What a strict reader checks of the text it reads (XML 1.0 well-formedness, what a damaged part breaks): `partie`
+ * names the part in the XmlIllisibleError thrown; `ouverts`, the elements open where the text begins (the rows of a
+ * sheet are read from inside <sheetData>, a row or a cell: those the text closes, and no others).
+ */
+export interface Verification {
+  partie: string;
+  ouverts?: readonly string[];
+}
+
+/** Characters XML 1.0 forbids (§ 2.2): control characters, U+FFFE and U+FFFF. */
+const CARACTERE_INTERDIT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** A tag name (XML's Name, its start characters read broadly: letters, « _ », « : » and non-ASCII). */
+const NOM_XML = /^[A-Za-z_:\u00C0-\uFFFD][-.\w:\u00B7\u00C0-\uFFFD]*$/;
+
+/** A part's text with a character XML forbids: the error naming the part and the character, else undefined. */
+export function caractereInterdit(texte: string, partie: string): XmlIllisibleError | undefined {
+  const m = CARACTERE_INTERDIT.exec(texte);
+  if (!m) return undefined;
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return new XmlIllisibleError(partie, `caractère U+${code} interdit en XML`);
+}
 
 /** What `LecteurJetons` reports: tags by their index in the names asked for (-1: another tag). */
 export interface EvenementsXml {
@@ -22,8 +46,9 @@ export interface EvenementsXml {
  * It reports what saxes reports for these parts: a text node as one text, entities (the five of XML and character
  * references) decoded, CR LF and lone CR of the source read as LF (XML 1.0 § 2.11; a `&#13;` stays a CR), CDATA
  * (unless asked for, then as a text of its own), comments and processing instructions left out, as the saxes
- * readers (and ExcelJS's) leave them. Tag and attribute names are compared as written, prefix included. It does not
- * check that the XML is well formed.
+ * readers (and ExcelJS's) leave them. Tag and attribute names are compared as written, prefix included. It checks
+ * that the XML is well formed only when asked (`verification`: tags closed in order, no « < » or stray « & » in a text
+ * or a value, quoted values, no character XML forbids), for the parts of a workbook a damaged byte must not pass.
  */
 export class LecteurJetons {
   private readonly tok: Tokenizer;
@@ -39,6 +64,11 @@ export class LecteurJetons {
   /** The text node being read, and whether its last source character was a CR (a LF right after it goes). */
   private enCours = "";
   private cr = false;
+  /** With a verification: the elements open (names as written), the attributes of the tag being read, and where
+   * the last attribute ended (the next one must be after white space). */
+  private readonly pile: string[] | undefined;
+  private readonly nomsAttributs: string[] = [];
+  private finAttribut = -1;
 
   constructor(
     private readonly evenements: EvenementsXml,
@@ -48,7 +78,10 @@ export class LecteurJetons {
     private readonly attributs: readonly string[],
     /** CDATA sections reported as text nodes of their own (as saxes reports « cdata » beside « text »). */
     cdata = false,
+    private readonly verification?: Verification,
   ) {
+    this.pile = verification ? [...(verification.ouverts ?? [])] : undefined;
+    const pile = this.pile;
     // Loaded here (htmlparser2's entry loads its DOM modules too): only the commands that read a sheet so pay for it.
     const { Tokenizer: Tok } = require("htmlparser2") as typeof import("htmlparser2");
     const sur = (_a: number, b: number) => {
@@ -60,11 +93,18 @@ export class LecteurJetons {
       {
         onopentagname: (a, b) => {
           this.vider();
+          if (pile) {
+            const nom = this.lire(a, b);
+            if (!NOM_XML.test(nom)) this.illisible(`nom de balise « ${nom.slice(0, 20)} » invalide`);
+            pile.push(nom);
+            this.nomsAttributs.length = 0;
+          }
           this.sur = b;
           this.balise = this.indice(a, b);
           if (this.balise >= 0) for (const n of this.attributs) this.valeurs[n] = undefined;
         },
         onattribname: (a, b) => {
+          if (pile) this.nomAttribut(a, b);
           this.sur = b;
           this.attribut = undefined;
           if (this.balise < 0) return;
@@ -72,13 +112,17 @@ export class LecteurJetons {
           this.valeur = "";
         },
         onattribdata: (a, b) => {
+          if (pile) this.sansBaliseNiEsperluette(a, b);
           this.sur = b;
           if (this.attribut !== undefined) this.valeur += this.lire(a, b);
         },
         onattribentity: (cp) => {
           if (this.attribut !== undefined) this.valeur += String.fromCodePoint(cp);
         },
-        onattribend: (_q, fin) => {
+        onattribend: (q, fin) => {
+          // QuoteType: 0 no value, 1 unquoted (2 and 3: single and double quotes).
+          if (pile && q < 2) this.illisible("valeur d'attribut sans guillemets");
+          this.finAttribut = fin;
           this.sur = fin;
           if (this.attribut !== undefined) this.valeurs[this.attribut] = this.valeur;
           this.attribut = undefined;
@@ -88,16 +132,28 @@ export class LecteurJetons {
           this.evenements.ouverture(this.balise, this.valeurs);
         },
         onselfclosingtag: (fin) => {
+          pile?.pop();
           this.sur = fin + 1;
           this.evenements.ouverture(this.balise, this.valeurs);
           this.evenements.fermeture(this.balise);
         },
         onclosetag: (a, b) => {
           this.vider();
+          if (pile) {
+            const nom = this.lire(a, b),
+              ouvert = pile.pop();
+            if (nom !== ouvert)
+              this.illisible(
+                ouvert === undefined
+                  ? `balise fermante </${nom.slice(0, 20)}> sans ouvrante`
+                  : `</${nom.slice(0, 20)}> ferme <${ouvert}>`,
+              );
+          }
           this.sur = b;
           this.evenements.fermeture(this.indice(a, b));
         },
         ontext: (a, b) => {
+          if (pile) this.sansBaliseNiEsperluette(a, b);
           this.sur = b;
           let x = this.lire(a, b);
           if (this.cr && x.charCodeAt(0) === 10) x = x.slice(1);
@@ -125,6 +181,10 @@ export class LecteurJetons {
   }
 
   ecrire(morceau: string): void {
+    if (this.verification) {
+      const e = caractereInterdit(morceau, this.verification.partie);
+      if (e) throw e;
+    }
     this.texteSource = this.texteSource.slice(this.sur - this.base) + morceau;
     this.base = this.sur;
     this.tok.write(morceau);
@@ -132,6 +192,27 @@ export class LecteurJetons {
 
   finir(): void {
     this.tok.end();
+    if (this.pile?.length) this.illisible(`<${this.pile[this.pile.length - 1]}> non fermé`);
+  }
+
+  /** An attribute's name: a name, after white space, once on its tag. */
+  private nomAttribut(a: number, b: number): void {
+    const nom = this.lire(a, b);
+    if (!NOM_XML.test(nom)) this.illisible(`nom d'attribut « ${nom.slice(0, 20)} » invalide`);
+    if (a === this.finAttribut) this.illisible(`attribut « ${nom.slice(0, 20)} » sans espace avant`);
+    if (this.nomsAttributs.includes(nom)) this.illisible(`attribut « ${nom.slice(0, 20)} » répété`);
+    this.nomsAttributs.push(nom);
+  }
+
+  private illisible(cause: string): never {
+    throw new XmlIllisibleError(this.verification?.partie ?? "?", cause);
+  }
+
+  /** A text or a value, read from the source: « < » and « & » there (not an entity the tokenizer decoded) are raw. */
+  private sansBaliseNiEsperluette(a: number, b: number): void {
+    const x = this.lire(a, b);
+    if (x.includes("<")) this.illisible("« < » dans un texte");
+    if (x.includes("&")) this.illisible("« & » hors d'une entité");
   }
 
   private vider(): void {
@@ -225,6 +306,8 @@ export class LecteurLignes {
      * empty row. The tokenizer, once it took over, reads every row.
      */
     private readonly garder?: (contenu: string) => boolean,
+    /** Checks the XML is well formed (see Verification), the rows being read from inside <sheetData>. */
+    private readonly verification?: Verification,
   ) {
     const p = prefixe ? prefixe + ":" : "";
     [this.nRow, this.nC, this.nV, this.nF, this.nIs, this.nT] = ["row", "c", "v", "f", "is", "t"].map((n) => p + n);
@@ -250,6 +333,10 @@ export class LecteurLignes {
 
   ecrire(morceau: string): void {
     if (this.jetons) return this.jetons.ecrire(morceau);
+    if (this.verification) {
+      const e = caractereInterdit(morceau, this.verification.partie);
+      if (e) throw e;
+    }
     const s = this.reste ? this.reste + morceau : morceau;
     this.reste = "";
     const i = this.lignes(s, false);
@@ -354,7 +441,7 @@ export class LecteurLignes {
 
   /** One row from `i`: the index after it, or -1 once the rest was handed to the tokenizer. */
   private ligne(s: string, i: number): number {
-    if (!this.ouverture(s, i, this.nRow)) return this.passer(s, i);
+    if (!this.ouverture(s, i, this.nRow)) return this.passer(s, i, []);
     const ev = this.evenements;
     ev.ouverture(this.iRow, this.valeurs);
     if (this.autoFermante) {
@@ -387,7 +474,7 @@ export class LecteurLignes {
           continue;
         }
       }
-      if (!this.ouverture(s, k, this.nC)) return this.passer(s, k);
+      if (!this.ouverture(s, k, this.nC)) return this.passer(s, k, [this.nRow]);
       ev.ouverture(this.iC, this.valeurs);
       k = this.fin;
       if (!this.autoFermante) {
@@ -466,7 +553,7 @@ export class LecteurLignes {
         apres = this.fin;
         if (!this.autoFermante) {
           const x = this.texteJusqua(s, apres, nom);
-          if (!x) return this.passer(s, k);
+          if (!x) return this.passer(s, k, [this.nRow, this.nC]);
           [texte, apres] = x;
         }
       } else if (this.ouverture(s, k, this.nIs)) {
@@ -476,16 +563,16 @@ export class LecteurLignes {
           continue;
         }
         const debutT = this.blancs(s, apres);
-        if (!this.ouverture(s, debutT, this.nT)) return this.passer(s, k);
+        if (!this.ouverture(s, debutT, this.nT)) return this.passer(s, k, [this.nRow, this.nC]);
         let finT = this.fin;
         if (!this.autoFermante) {
           const x = this.texteJusqua(s, finT, this.nT);
-          if (!x) return this.passer(s, k);
+          if (!x) return this.passer(s, k, [this.nRow, this.nC]);
           [texte, finT] = x;
         }
         const debutFin = this.blancs(s, finT);
         const finIs = this.fermeture(s, debutFin, this.nIs);
-        if (finIs < 0) return this.passer(s, k);
+        if (finIs < 0) return this.passer(s, k, [this.nRow, this.nC]);
         // <is> itself is not reported (a tag not asked for); the white space around <t> is.
         this.espace(s, apres, debutT);
         ev.ouverture(this.iT, this.valeurs);
@@ -494,7 +581,7 @@ export class LecteurLignes {
         this.espace(s, finT, debutFin);
         k = finIs;
         continue;
-      } else return this.passer(s, k);
+      } else return this.passer(s, k, [this.nRow, this.nC]);
       ev.ouverture(balise, this.valeurs);
       if (texte) ev.texte(texte);
       ev.fermeture(balise);
@@ -502,9 +589,13 @@ export class LecteurLignes {
     }
   }
 
-  /** The rest of the part, from `i` (a tag's start, or where the text begins), goes to the tokenizer. */
-  private passer(s: string, i: number): number {
-    this.jetons = new LecteurJetons(this.evenements, this.noms, this.attributs);
+  /**
+   * The rest of the part, from `i` (a tag's start, or where the text begins), goes to the tokenizer; `ouverts`: the
+   * elements open there (below <sheetData>), for its verification.
+   */
+  private passer(s: string, i: number, ouverts: string[]): number {
+    const v = this.verification;
+    this.jetons = new LecteurJetons(this.evenements, this.noms, this.attributs, false, v && { ...v, ouverts });
     this.jetons.ecrire(s.slice(i));
     return -1;
   }

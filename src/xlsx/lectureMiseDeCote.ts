@@ -5,6 +5,7 @@ import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/
 import type { EntreeZip } from "./zipLecture";
 import { LecteurJetons, LecteurLignes, type EvenementsXml } from "./jetonsXml";
 import { cacheeParSaHauteur } from "./hauteursNulles";
+import { XmlIllisibleError } from "./xml";
 
 /**
  * Reads back one of Prodbook's sheets set aside on opening (feuillesVolumineuses.ts: the « Versions » sheet of
@@ -260,6 +261,8 @@ export async function lireFeuilleMiseDeCote(
     ["r", "t", "s", "si", "ref", "hidden", "ht", "customHeight"],
     f.prefixe,
     options.lignesAvec === undefined ? undefined : ligneAvecColonne(colonneLettre(options.lignesAvec), f.prefixe),
+    // A damaged part (bytes changed in it) is refused, never read as far as it goes: its name is in the error.
+    { partie: f.entree.nom },
   );
 
   /**
@@ -322,16 +325,24 @@ export async function lireFeuilleMiseDeCote(
   };
 
   // The rows only: the part's head and tail are ExcelJS's (the placeholder).
-  const decodeur = new StringDecoder("utf8");
+  // Bytes that are no UTF-8 (a damaged part) are refused, not read as U+FFFD.
+  const decodeur = new TextDecoder("utf-8", { fatal: true });
+  const decoder = (b?: Buffer) => {
+    try {
+      return b ? decodeur.decode(b, { stream: true }) : decodeur.decode();
+    } catch {
+      throw new XmlIllisibleError(f.entree.nom, "octets qui ne sont pas de l'UTF-8");
+    }
+  };
   let vu = 0;
   for await (const morceau of await f.entree.flux()) {
     const b = morceau as Buffer;
     const debut = Math.max(0, f.debutLignes - vu),
       fin = Math.min(b.length, f.finLignes - vu);
     vu += b.length;
-    if (fin > debut) jetons.ecrire(decodeur.write(b.subarray(debut, fin)));
+    if (fin > debut) jetons.ecrire(decoder(b.subarray(debut, fin)));
   }
-  jetons.ecrire(decodeur.end());
+  jetons.ecrire(decoder());
   jetons.finir();
 
   if (aPartager.length) {

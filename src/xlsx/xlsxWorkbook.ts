@@ -37,6 +37,7 @@ import { completerXlsx, type GraphiquesFeuille, type TotauxTable } from "./graph
 import { ecrireAvecFlux, specGabarit, type FeuilleEnFlux } from "./feuillesEnFlux";
 import type { FeuilleVolumineuse } from "./feuillesVolumineuses";
 import { lireFeuilleMiseDeCote } from "./lectureMiseDeCote";
+import { XmlIllisibleError } from "./xml";
 import { completerStylesTables, nomsTables, placerOnglet, positionOnglet } from "./exceljsInterne";
 import { ErreurDonnees } from "../core/erreurs";
 
@@ -77,6 +78,9 @@ export class XlsxWorkbook implements WorkbookPort {
   private graphiques = new Map<string, GraphiquesFeuille>();
   /** Tables' custom totals formulas to complete at save time, by sheet name. */
   private totaux = new Map<string, TotauxTable[]>();
+
+  /** The name of the file read (ouvrir), for a damaged part met when reading a sheet set aside. */
+  private fichier = "classeur";
 
   /** Sheets whose bulk rows are streamed at save time, by sheet name (see feuillesEnFlux.ts). */
   private flux = new Map<string, FeuilleEnFlux>();
@@ -143,7 +147,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const feuillesGraphiques = nomme(zones, "xl/chartsheets/");
     // The charts are copied back from the package given to ExcelJS: the same drawings and charts as the file's,
     // without the rows of the sheets set aside (JSZip would read a 75 MB Grand livre again when saving).
-    return new XlsxWorkbook(
+    const wb = new XlsxWorkbook(
       classeur,
       avecGraphiques || feuillesGraphiques
         ? {
@@ -154,6 +158,8 @@ export class XlsxWorkbook implements WorkbookPort {
         : undefined,
       misesDeCote,
     );
+    wb.fichier = nom;
+    return wb;
   }
 
   static vide(): XlsxWorkbook {
@@ -198,17 +204,23 @@ export class XlsxWorkbook implements WorkbookPort {
     f: FeuilleVolumineuse,
     options?: OptionsLecture,
   ): Promise<SheetData> {
-    return lireFeuilleMiseDeCote(
-      f,
-      {
-        // The placeholder holds one cell per style id: style s at row s / 16384 + 1, column s % 16384 + 1.
-        format: (s) => ws.findCell(Math.floor(s / 16384) + 1, (s % 16384) + 1)?.numFmt || undefined,
-        date1904: !!this.classeur.properties?.date1904,
-        partagees: f.partagees,
-        liens: f.liens,
-      },
-      options,
-    );
+    try {
+      return await lireFeuilleMiseDeCote(
+        f,
+        {
+          // The placeholder holds one cell per style id: style s at row s / 16384 + 1, column s % 16384 + 1.
+          format: (s) => ws.findCell(Math.floor(s / 16384) + 1, (s % 16384) + 1)?.numFmt || undefined,
+          date1904: !!this.classeur.properties?.date1904,
+          partagees: f.partagees,
+          liens: f.liens,
+        },
+        options,
+      );
+    } catch (e) {
+      // Its rows are no XML (bytes changed in them): the file is damaged, that part named, as when opening it.
+      if (e instanceof XmlIllisibleError) throw new ClasseurEndommageError(this.fichier, e.partie);
+      throw e;
+    }
   }
 
   async feuillesProdbook(): Promise<string[]> {

@@ -266,17 +266,21 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     for (const [code, re] of sansLigne) cumulerRealise(re.chapitre || code, re.montant);
   }
   const noteRealise = (r: number, quoi: string, realise: Cents, a: Cents, source: string) => {
-    notes.push({
-      cell: `S${r}`,
-      text: `Réalisé (coût définitif), ${quoi} : ${formatMontantFr(realise)}\n= ${source}${SIGNATURE}`,
-    });
-    notes.push({
-      cell: `T${r}`,
-      text:
-        `Écart réalisé − à, ${quoi} : ${formatEcartFr(subCents(realise, a))}\n` +
-        `= Réalisé − Montant à (${nomA}) : S${r} − M${r} = ${formatMontantFr(realise)} − ${formatMontantFr(a)}` +
-        SIGNATURE,
-    });
+    notes.push(
+      noteDifferee(
+        `S${r}`,
+        () => `Réalisé (coût définitif), ${quoi} : ${formatMontantFr(realise)}\n= ${source}${SIGNATURE}`,
+      ),
+    );
+    notes.push(
+      noteDifferee(
+        `T${r}`,
+        () =>
+          `Écart réalisé − à, ${quoi} : ${formatEcartFr(subCents(realise, a))}\n` +
+          `= Réalisé − Montant à (${nomA}) : S${r} − M${r} = ${formatMontantFr(realise)} − ${formatMontantFr(a)}` +
+          SIGNATURE,
+      ),
+    );
   };
   const realiseDuPoste = (code: string, re: RealiseDePoste) =>
     `réalisé du poste ${code} lu en ${re.cellule} (analyse des écarts : les écritures du FEC / grand livre ` +
@@ -445,8 +449,10 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   };
   // Each line's écart carries a note naming the two rows it compares (issue 14 §2); each figure read from « Versions »
   // (quantité, taux, montant of a version) and the écart's two parts carry their own.
+  // Their texts are written when read (noteDifferee): 45 000 notes for 5 000 lines, not held as text meanwhile.
   c.lignes.forEach((lc, i) => {
-    notes.push(noteDeLigne(lc, premLigne + i, e, nomDe, nomA));
+    const r = premLigne + i;
+    notes.push(noteDifferee(`N${r}`, () => noteDeLigne(lc, r, e, nomDe, nomA).text));
     notesDesCotes(notes, lc, premLigne + i, e, nomDe, nomA);
     const re = avecRealise ? realiseDe(lc) : undefined;
     if (re) {
@@ -710,47 +716,75 @@ export function notesDesCotes(
     // « lu en Versions!M45 » (the row the formula finds), else the sheet named; the criteria said in either case.
     const lu = (x: string) =>
       n === undefined ? `lu dans « ${e.feuilleVersions} » (colonne ${x})` : `lu en ${V}!${x}${n}`;
-    const fin = ` de la ligne n° ${l.numero} de la ${nom}, `;
+    const fin = () => ` de la ligne n° ${l.numero} de la ${nom}, `;
     const critere = ` (SOMME.SI.ENS par version (A) et N° (D))${SIGNATURE}`;
-    if (l.quantite !== undefined || l.nombre !== undefined) {
-      const ou =
-        l.quantite === undefined
-          ? `nombre${fin}${lu("J")}`
-          : l.nombre === undefined
-            ? `quantité${fin}${lu("I")}`
-            : n === undefined
-              ? `quantité × nombre${fin}lus dans « ${e.feuilleVersions} » (colonnes I et J)`
-              : `quantité × nombre${fin}lus en ${V}!I${n} et J${n}`;
-      notes.push({ cell: qte + r, text: `Quantité, ${nom} : ${quantiteFr(l)}\n= ${ou}${critere}` });
-    }
-    if (l.taux !== undefined)
-      notes.push({ cell: tx + r, text: `Taux, ${nom} : ${decimalFr(l.taux)} €\n= taux${fin}${lu("L")}${critere}` });
-    notes.push({
-      cell: mt + r,
-      text: `Montant, ${nom} : ${formatMontantFr(l.montant)}\n= montant${fin}${lu("M")}${critere}`,
-    });
+    if (l.quantite !== undefined || l.nombre !== undefined)
+      notes.push(
+        noteDifferee(qte + r, () => {
+          const ou =
+            l.quantite === undefined
+              ? `nombre${fin()}${lu("J")}`
+              : l.nombre === undefined
+                ? `quantité${fin()}${lu("I")}`
+                : n === undefined
+                  ? `quantité × nombre${fin()}lus dans « ${e.feuilleVersions} » (colonnes I et J)`
+                  : `quantité × nombre${fin()}lus en ${V}!I${n} et J${n}`;
+          return `Quantité, ${nom} : ${quantiteFr(l)}\n= ${ou}${critere}`;
+        }),
+      );
+    const taux = l.taux;
+    if (taux !== undefined)
+      notes.push(noteDifferee(tx + r, () => `Taux, ${nom} : ${decimalFr(taux)} €\n= taux${fin()}${lu("L")}${critere}`));
+    notes.push(
+      noteDifferee(
+        mt + r,
+        () => `Montant, ${nom} : ${formatMontantFr(l.montant)}\n= montant${fin()}${lu("M")}${critere}`,
+      ),
+    );
   };
   cote(lc.de, e.versionDe, nomDe, "H", "J", "L");
   cote(lc.a, e.versionA, nomA, "I", "K", "M");
   const effet = lc.effetQuantite;
-  if (effet !== undefined && lc.de && lc.a && lc.de.taux !== undefined)
-    notes.push({
-      cell: `O${r}`,
-      text:
-        `dont effet quantité : ${formatEcartFr(effet)}\n` +
-        `= (quantité à − quantité de) × taux de, arrondi au centime : ARRONDI((I${r} − H${r}) × J${r} ; 2) = ` +
-        `(${quantiteFr(lc.a)} − ${quantiteFr(lc.de)}) × ${decimalFr(lc.de.taux)} €${SIGNATURE}`,
-    });
-  notes.push({
-    cell: `P${r}`,
-    text:
-      `dont effet taux et autres : ${formatEcartFr(subCents(lc.delta, effet ?? ZERO))}\n` +
-      (effet === undefined
-        ? `= écart (N${r}) : pas d'effet quantité (quantité ou taux absent d'un côté) ; N${r} − O${r} = ` +
-          formatEcartFr(lc.delta)
-        : `= écart − effet quantité : N${r} − O${r} = ${formatEcartFr(lc.delta)} − ${formatEcartFr(effet)}`) +
-      SIGNATURE,
-  });
+  const de = lc.de,
+    a = lc.a;
+  if (effet !== undefined && de && a && de.taux !== undefined) {
+    const tauxDe = de.taux;
+    notes.push(
+      noteDifferee(
+        `O${r}`,
+        () =>
+          `dont effet quantité : ${formatEcartFr(effet)}\n` +
+          `= (quantité à − quantité de) × taux de, arrondi au centime : ARRONDI((I${r} − H${r}) × J${r} ; 2) = ` +
+          `(${quantiteFr(a)} − ${quantiteFr(de)}) × ${decimalFr(tauxDe)} €${SIGNATURE}`,
+      ),
+    );
+  }
+  notes.push(
+    noteDifferee(
+      `P${r}`,
+      () =>
+        `dont effet taux et autres : ${formatEcartFr(subCents(lc.delta, effet ?? ZERO))}\n` +
+        (effet === undefined
+          ? `= écart (N${r}) : pas d'effet quantité (quantité ou taux absent d'un côté) ; N${r} − O${r} = ` +
+            formatEcartFr(lc.delta)
+          : `= écart − effet quantité : N${r} − O${r} = ${formatEcartFr(lc.delta)} − ${formatEcartFr(effet)}`) +
+        SIGNATURE,
+    ),
+  );
+}
+
+/**
+ * A note whose text is written each time it is read (a getter), not held: the 45 000 notes of a 5 000-line
+ * comparison, held as text (a few hundred characters each) from the sheet's building to its writing, kept the
+ * engine's garbage collector copying them. A reader reads `text` once per use.
+ */
+export function noteDifferee(cell: string, texte: () => string): NoteSpec {
+  return {
+    cell,
+    get text() {
+      return texte();
+    },
+  };
 }
 
 const libelleEcart = (ref: LigneVersion) => `Écart de la ligne ${ref.code ? `${ref.code} ` : ""}« ${ref.libelle} »`;
