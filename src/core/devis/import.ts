@@ -12,9 +12,8 @@ import {
   multiplyCents,
   sumCents,
 } from "../money/cents";
-import { analyserNombre, conventionProuvee } from "../money/parse";
+import { analyserNombre, type Convention, conventionProuvee } from "../money/parse";
 import type { CellData, SheetData } from "../port/workbook";
-import type { Convention } from "../money/parse";
 import { celluleRef, colonneLettre, lettreColonne, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
 import {
@@ -471,11 +470,12 @@ function compterRegion(
       const cellule = celluleRef(sheet.name, r, x.col);
       if (dansRecap.has(cellule)) continue;
       // Its row's texts left of it, as its label (« Budget prévisionnel »).
-      const libelle = row
-        .slice(0, x.col)
-        .filter((c) => typeof c.v === "string" && c.v.trim() !== "")
-        .map((c) => String(c.v).trim())
-        .join(" ") || "sans libellé";
+      const libelle =
+        row
+          .slice(0, x.col)
+          .filter((c) => typeof c.v === "string" && c.v.trim() !== "")
+          .map((c) => String(c.v).trim())
+          .join(" ") || "sans libellé";
       const total = motif === "auDessus" && x.montant !== ZERO && egalAuCentime(x.montant, devis.total);
       autres.push({ cellule, montant: x.montant, libelle, motif, ...(total ? { prouve: true as const } : {}) });
     }
