@@ -501,7 +501,9 @@ describe("prodbook devis : récapitulatif sous l'en-tête, chiffres au-dessus de
       montants: 5,
       chapitres: 4,
       total: true,
-      ecarts: [{ cellule: "Devis!F5", libelle: "02 Personnel", chapitre: "2", montant: "52000.00", attendu: "52800.00" }],
+      ecarts: [
+        { cellule: "Devis!F5", libelle: "02 Personnel", chapitre: "2", montant: "52000.00", attendu: "52800.00" },
+      ],
     });
     expect(j.controles.filter((c: { gravite: string }) => c.gravite === "erreur")).toEqual([]);
     const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Devis!F5");

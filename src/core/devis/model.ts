@@ -239,7 +239,8 @@ export interface Conservation {
     colonne?: string;
     /** A lower table with several amount columns: the one read and those not counted, with their sums. */
     colonneMontant?: ColonnesMontant;
-  }[];  /**
+  }[];
+  /**
    * Cells counted in `lu` outside the amount column under the header: every figure above the header row (a recap's,
    * proven or listed, and any other number or numeric text, listed), and those of a recap block just under the header
    * outside that column. In row order; named by the conservation's sentence.
