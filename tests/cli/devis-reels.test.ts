@@ -577,9 +577,10 @@ describe("prodbook devis : récapitulatif sous l'en-tête, chiffres au-dessus de
       nonPlaces: "0.00",
       listes: "170000.00",
       ecart: "0.00",
-      cellules: { lues: 15, lignes: 7, totauxProuves: 6, nonPlaces: 0, listees: 2 },
+      cellules: { lues: 16, lignes: 7, totauxProuves: 6, nonPlaces: 0, listees: 3 },
       nonComptees: [],
       ailleurs: [
+        { cellule: "Devis!F2", montant: null, place: "au-dessus" },
         { cellule: "Devis!F3", montant: "150000.00", place: "au-dessus" },
         { cellule: "Devis!D4", montant: "20000.00", place: "au-dessus" },
         { cellule: "Devis!F6", montant: "160900.00", place: "au-dessus" },
@@ -598,17 +599,24 @@ describe("prodbook devis : récapitulatif sous l'en-tête, chiffres au-dessus de
         "de la ligne d'en-tête du devis, hors de ses lignes, et il est égal, au centime, au total du devis, déjà " +
         "compté par ses lignes.",
     );
+    // An Excel error above the header: named (alerte), listed without amount, never lost with its row.
+    const e = j.controles.find((c: { cellule?: string }) => c.cellule === "Devis!F2");
+    expect(e.gravite).toBe("alerte");
+    expect(sp(e.message)).toBe(
+      "Devis!F2 « Frais de structure » : cette cellule, au-dessus de la ligne d'en-tête du devis, est une erreur " +
+        "Excel (#REF!) ; elle n'est pas comptée dans le devis. Corrigez-la, puis relancez.",
+    );
     // The devis's date (B5) is no amount: neither counted nor named.
     expect(JSON.stringify(j)).not.toContain("Devis!B5");
     const r = devisBinaire(fichier("devis-chiffres-au-dessus.xlsx"));
     expect(sp(r.out)).toContain(
-      "Montants lus (colonne F, et au-dessus de l'en-tête D4, F3, F6) : 813 600,00 € = lignes placées 160 900,00 € + " +
+      "Montants lus (colonne F, et au-dessus de l'en-tête D4, F2:F3, F6) : 813 600,00 € = lignes placées 160 900,00 € + " +
         "totaux prouvés 482 700,00 € + non placés 0,00 € + listés 170 000,00 € ; écart 0,00 €.",
     );
     expect(sp(r.out)).toContain("[information] Montant lu hors des lignes — Devis!F3 « Budget prévisionnel »");
     const c = await controles("devis-chiffres-au-dessus.xlsx");
-    expect(c.conservation).toContain("au-dessus de l'en-tête D4, F3, F6");
-    for (const cellule of ["Devis!F3", "Devis!D4", "Devis!F6"])
+    expect(c.conservation).toContain("au-dessus de l'en-tête D4, F2:F3, F6");
+    for (const cellule of ["Devis!F2", "Devis!F3", "Devis!D4", "Devis!F6"])
       expect(c.messages.some((x) => x.startsWith(`${cellule} «`))).toBe(true);
   });
 });

@@ -463,19 +463,33 @@ function compterRegion(
   if (recap && !devis.recapitulatifSurFeuille) devis.recapitulatifSurFeuille = recap.recap;
   const dansRecap = new Set((recap?.figures ?? []).map((f) => f.cellule));
   const motif = recap?.recap.place === "sous-entete" ? "sousEntete" : "auDessus";
+  const region = motif === "sousEntete" ? "sous-entete" : "au-dessus";
   const autres: MontantHorsLignes[] = [];
+  const erreurs: MontantIllisible[] = [];
+  // A cell's label: its row's texts left of it (« Budget prévisionnel »).
+  const libelleDe = (row: readonly CellData[], col: number) =>
+    row
+      .slice(0, col)
+      .filter((c) => typeof c.v === "string" && c.v.trim() !== "" && !c.erreur)
+      .map((c) => String(c.v).trim())
+      .join(" ") || "sans libellé";
   for (let r = debut; r < fin; r++) {
     const row = sheet.rows[r] ?? [];
+    // An Excel error there is named too, never lost with its row.
+    row.forEach((c, col) => {
+      if (c?.erreur)
+        erreurs.push({
+          cellule: celluleRef(sheet.name, r, col),
+          texte: String(c.v),
+          libelle: libelleDe(row, col),
+          erreurExcel: true,
+          region,
+        });
+    });
     for (const x of chiffresDeLigne(row, entete, convention)) {
       const cellule = celluleRef(sheet.name, r, x.col);
       if (dansRecap.has(cellule)) continue;
-      // Its row's texts left of it, as its label (« Budget prévisionnel »).
-      const libelle =
-        row
-          .slice(0, x.col)
-          .filter((c) => typeof c.v === "string" && c.v.trim() !== "")
-          .map((c) => String(c.v).trim())
-          .join(" ") || "sans libellé";
+      const libelle = libelleDe(row, x.col);
       const total = motif === "auDessus" && x.montant !== ZERO && egalAuCentime(x.montant, devis.total);
       autres.push({ cellule, montant: x.montant, libelle, motif, ...(total ? { prouve: true as const } : {}) });
     }
@@ -490,13 +504,14 @@ function compterRegion(
     })),
     ...autres,
   ];
-  if (!figures.length) return;
+  if (!figures.length && !erreurs.length) return;
   const ordre = (c: string) => {
     const p = parseCelluleRef(c);
     return p.row * 16384 + p.col;
   };
   figures.sort((a, b) => ordre(a.cellule) - ordre(b.cellule));
-  devis.horsLignes = [...(devis.horsLignes ?? []), ...figures];
+  if (figures.length) devis.horsLignes = [...(devis.horsLignes ?? []), ...figures];
+  if (erreurs.length) devis.illisibles = [...(devis.illisibles ?? []), ...erreurs];
   const c = devis.conservation;
   if (!c) return;
   const prouves = figures.filter((f) => f.prouve);
@@ -504,10 +519,17 @@ function compterRegion(
   const somme = (xs: typeof figures) => sumCents(xs.map((f) => f.montant));
   // Out of the amount column under the header: named by the conservation's sentence (the column alone does not say).
   const colonne = c.colonne === undefined ? undefined : lettreColonne(c.colonne);
-  const ailleurs = figures.filter((f) => {
-    const p = parseCelluleRef(f.cellule);
+  const dehors = (x: { cellule: string }) => {
+    const p = parseCelluleRef(x.cellule);
     return p.row < entete.ligne || p.col !== colonne;
-  });
+  };
+  const place = (cellule: string): "au-dessus" | "sous-entete" =>
+    parseCelluleRef(cellule).row < entete.ligne ? "au-dessus" : "sous-entete";
+  // An Excel error: no amount.
+  const ailleurs: NonNullable<Conservation["ailleurs"]> = [
+    ...figures.filter(dehors).map((f) => ({ cellule: f.cellule, montant: f.montant, place: place(f.cellule) })),
+    ...erreurs.filter(dehors).map((e) => ({ cellule: e.cellule, place: place(e.cellule) })),
+  ];
   devis.conservation = {
     ...c,
     lu: sumCents([c.lu, somme(figures)]),
@@ -515,20 +537,13 @@ function compterRegion(
     listes: sumCents([c.listes, somme(listes)]),
     cellules: {
       ...c.cellules,
-      lues: c.cellules.lues + figures.length,
+      lues: c.cellules.lues + figures.length + erreurs.length,
       totauxProuves: c.cellules.totauxProuves + prouves.length,
-      listees: c.cellules.listees + listes.length,
+      listees: c.cellules.listees + listes.length + erreurs.length,
     },
     ...(ailleurs.length || c.ailleurs
       ? {
-          ailleurs: [
-            ...(c.ailleurs ?? []),
-            ...ailleurs.map((f) => ({
-              cellule: f.cellule,
-              montant: f.montant,
-              place: parseCelluleRef(f.cellule).row < entete.ligne ? ("au-dessus" as const) : ("sous-entete" as const),
-            })),
-          ].sort((a, b) => ordre(a.cellule) - ordre(b.cellule)),
+          ailleurs: [...(c.ailleurs ?? []), ...ailleurs].sort((a, b) => ordre(a.cellule) - ordre(b.cellule)),
         }
       : {}),
   };

@@ -243,9 +243,10 @@ export interface Conservation {
   /**
    * Cells counted in `lu` outside the amount column under the header: every figure above the header row (a recap's,
    * proven or listed, and any other number or numeric text, listed), and those of a recap block just under the header
-   * outside that column. In row order; named by the conservation's sentence.
+   * outside that column; an Excel error there too, listed without amount. In row order; named by the conservation's
+   * sentence.
    */
-  ailleurs?: { cellule: string; montant: Cents; place: "au-dessus" | "sous-entete" }[];
+  ailleurs?: { cellule: string; montant?: Cents; place: "au-dessus" | "sous-entete" }[];
 }
 
 /** A column of the devis table that the import does not read, holding numbers: how many, their sum, its header. */
@@ -279,6 +280,11 @@ export type ColonneAnnexe = "montantFrance" | "montantEtranger" | "montantCharge
 
 export interface MontantIllisible {
   cellule: string;
+  /**
+   * An Excel error outside the devis's lines: above its header row (`au-dessus`), or on a row of a recap just under it
+   * (`sous-entete`). No line nor total; counted apart by the conservation (`ailleurs`), named.
+   */
+  region?: "au-dessus" | "sous-entete";
   /** What the cell shows ("#REF!", "à définir"). */
   texte: string;
   libelle: string;
