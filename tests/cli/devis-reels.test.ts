@@ -461,3 +461,162 @@ describe("prodbook devis : colonnes par mois datées au premier du mois, tableau
     for (const n of j.devis.nonPlaces) expect(cellules).toContain(n.cellule);
   });
 });
+
+describe("prodbook devis : récapitulatif sous l'en-tête, chiffres au-dessus de l'en-tête, récapitulatif dans une autre colonne", () => {
+  const dossier = dossierTemporaire("prodbook-devis-recap-");
+  /** The « Contrôles » sheet written by -o: each row's message (column C), and its conservation sentence (A3). */
+  async function controles(nom: string) {
+    const sortie = path.join(dossier(), nom);
+    const r = devisBinaire(fichier(nom), "-o", sortie);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Contrôles") as ExcelJS.Worksheet;
+    const messages: string[] = [];
+    ws.eachRow((row) => messages.push(sp(String(row.getCell(3).value ?? ""))));
+    return { messages, conservation: sp(String(ws.getCell("A3").value ?? "")) };
+  }
+
+  it("récapitulatif juste sous la ligne d'en-tête, sans titre : prouvé par le calcul, jamais des lignes, 02 faux nommé", async () => {
+    const j = json("devis-recap-sous-entete.xlsx");
+    // Before: its five figures read as lines, the devis doubled to 321 000 € and its « TOTAL GÉNÉRAL » called wrong.
+    expect(j.devis.lignes).toBe(7);
+    expect(j.devis.total).toBe("160900.00");
+    expect(chapitres(j)).toEqual({ "1": "55000.00", "2": "52800.00", "3": "35100.00", "5": "18000.00" });
+    expect(j.devis.conservation).toMatchObject({
+      lu: "803700.00",
+      lignes: "160900.00",
+      totauxProuves: "590800.00",
+      nonPlaces: "0.00",
+      listes: "52000.00",
+      ecart: "0.00",
+      cellules: { lues: 17, lignes: 7, totauxProuves: 9, nonPlaces: 0, listees: 1 },
+      nonComptees: [],
+    });
+    // In the amount column under the header: no cell to name apart.
+    expect(j.devis.conservation.ailleurs).toBeUndefined();
+    expect(j.devis.recapitulatifSurFeuille).toEqual({
+      place: "sous-entete",
+      cellule: "Devis!F4",
+      montants: 5,
+      chapitres: 4,
+      total: true,
+      ecarts: [
+        { cellule: "Devis!F5", libelle: "02 Personnel", chapitre: "2", montant: "52000.00", attendu: "52800.00" },
+      ],
+    });
+    expect(j.controles.filter((c: { gravite: string }) => c.gravite === "erreur")).toEqual([]);
+    const m = j.controles.find((c: { cellule?: string }) => c.cellule === "Devis!F5");
+    expect(m.gravite).toBe("alerte");
+    expect(sp(m.message)).toBe(
+      "Devis!F5 « 02 Personnel » : 52 000,00 € n'est pas compté dans le devis ; ce montant répète un montant dans " +
+        "un récapitulatif, mais il diffère du devis : le chapitre 2 du devis fait 52 800,00 €. Vérifiez cette " +
+        "cellule : ce sont les lignes du devis qui sont comptées.",
+    );
+    const infos = j.controles.filter((c: { regle: string; gravite: string }) => c.regle === "montant-hors-lignes");
+    expect(infos.map((c: { cellule: string }) => c.cellule)).toEqual([
+      "Devis!F5",
+      "Devis!F4",
+      "Devis!F6",
+      "Devis!F7",
+      "Devis!F8",
+    ]);
+    const r = devisBinaire(fichier("devis-recap-sous-entete.xlsx"));
+    expect(r.code).toBe(0);
+    expect(sp(r.out)).toContain(
+      "Montants lus (colonne F) : 803 700,00 € = lignes placées 160 900,00 € + totaux prouvés 590 800,00 € + " +
+        "non placés 0,00 € + listés 52 000,00 € ; écart 0,00 €.",
+    );
+    expect(sp(r.out)).toContain("  TOTAL                                       160 900,00 €\n");
+    const c = await controles("devis-recap-sous-entete.xlsx");
+    expect(c.messages.some((x) => x.startsWith("Devis!F5 « 02 Personnel » : 52 000,00 €"))).toBe(true);
+  });
+
+  it("récapitulatif au-dessus de l'en-tête dans la colonne D : le résumé nomme D4:D8, pas la seule colonne F", async () => {
+    const j = json("devis-recap-haut-colonne.xlsx");
+    expect(j.devis.total).toBe("160900.00");
+    expect(j.devis.conservation).toMatchObject({
+      lu: "804400.00",
+      totauxProuves: "608500.00",
+      listes: "35000.00",
+      ecart: "0.00",
+      colonne: "F",
+      ailleurs: [
+        { cellule: "Devis!D4", montant: "55000.00", place: "au-dessus" },
+        { cellule: "Devis!D5", montant: "52800.00", place: "au-dessus" },
+        { cellule: "Devis!D6", montant: "35000.00", place: "au-dessus" },
+        { cellule: "Devis!D7", montant: "18000.00", place: "au-dessus" },
+        { cellule: "Devis!D8", montant: "160900.00", place: "au-dessus" },
+      ],
+    });
+    expect(j.devis.recapitulatifSurFeuille).toMatchObject({
+      place: "haut",
+      cellule: "Devis!D4",
+      ecarts: [{ cellule: "Devis!D6", chapitre: "3", montant: "35000.00", attendu: "35100.00" }],
+    });
+    const r = devisBinaire(fichier("devis-recap-haut-colonne.xlsx"));
+    // Before: « Montants lus (colonne F) », the recap's cells in D unsaid.
+    expect(sp(r.out)).toContain(
+      "Montants lus (colonne F, et au-dessus de l'en-tête D4:D8) : 804 400,00 € = lignes placées 160 900,00 € + " +
+        "totaux prouvés 608 500,00 € + non placés 0,00 € + listés 35 000,00 € ; écart 0,00 €.",
+    );
+    expect(sp(r.out)).toContain("[alerte] Montant lu hors des lignes — Devis!D6 « 03 Interprétation » : 35 000,00 €");
+    const c = await controles("devis-recap-haut-colonne.xlsx");
+    expect(c.conservation).toContain("Montants lus (colonne F, et au-dessus de l'en-tête D4:D8)");
+  });
+
+  it("chiffres au-dessus de l'en-tête qui ne sont pas un récapitulatif : lus, comptés et nommés par leur cellule", async () => {
+    const j = json("devis-chiffres-au-dessus.xlsx");
+    expect(j.devis.total).toBe("160900.00");
+    expect(j.devis.recapitulatifSurFeuille).toBeUndefined();
+    // Before: lu 482 700 €, the 150 000 € and 20 000 € above the header neither read nor said.
+    expect(j.devis.conservation).toMatchObject({
+      lu: "813600.00",
+      lignes: "160900.00",
+      totauxProuves: "482700.00",
+      nonPlaces: "0.00",
+      listes: "170000.00",
+      ecart: "0.00",
+      cellules: { lues: 16, lignes: 7, totauxProuves: 6, nonPlaces: 0, listees: 3 },
+      nonComptees: [],
+      ailleurs: [
+        { cellule: "Devis!F2", montant: null, place: "au-dessus" },
+        { cellule: "Devis!F3", montant: "150000.00", place: "au-dessus" },
+        { cellule: "Devis!D4", montant: "20000.00", place: "au-dessus" },
+        { cellule: "Devis!F6", montant: "160900.00", place: "au-dessus" },
+      ],
+    });
+    const message = (cellule: string) =>
+      sp(j.controles.find((c: { cellule?: string }) => c.cellule === cellule)?.message ?? "");
+    expect(message("Devis!F3")).toBe(
+      "Devis!F3 « Budget prévisionnel » : 150 000,00 € n'est pas compté dans le devis ; ce montant est écrit " +
+        "au-dessus de la ligne d'en-tête du devis, hors de ses lignes : ce n'est ni une ligne ni un total prouvé. " +
+        "Vérifiez cette cellule : si c'est une ligne du devis, placez-la sous l'en-tête, avec les autres.",
+    );
+    expect(message("Devis!D4")).toContain("Devis!D4 « Apport du producteur » : 20 000,00 € n'est pas compté");
+    expect(message("Devis!F6")).toBe(
+      "Devis!F6 « Total du devis » : 160 900,00 € n'est pas compté dans le devis ; ce montant est écrit au-dessus " +
+        "de la ligne d'en-tête du devis, hors de ses lignes, et il est égal, au centime, au total du devis, déjà " +
+        "compté par ses lignes.",
+    );
+    // An Excel error above the header: named (alerte), listed without amount, never lost with its row.
+    const e = j.controles.find((c: { cellule?: string }) => c.cellule === "Devis!F2");
+    expect(e.gravite).toBe("alerte");
+    expect(sp(e.message)).toBe(
+      "Devis!F2 « Frais de structure » : cette cellule, au-dessus de la ligne d'en-tête du devis, est une erreur " +
+        "Excel (#REF!) ; elle n'est pas comptée dans le devis. Corrigez-la, puis relancez.",
+    );
+    // The devis's date (B5) is no amount: neither counted nor named.
+    expect(JSON.stringify(j)).not.toContain("Devis!B5");
+    const r = devisBinaire(fichier("devis-chiffres-au-dessus.xlsx"));
+    expect(sp(r.out)).toContain(
+      "Montants lus (colonne F, et au-dessus de l'en-tête D4, F2:F3, F6) : 813 600,00 € = lignes placées 160 900,00 € + " +
+        "totaux prouvés 482 700,00 € + non placés 0,00 € + listés 170 000,00 € ; écart 0,00 €.",
+    );
+    expect(sp(r.out)).toContain("[information] Montant lu hors des lignes — Devis!F3 « Budget prévisionnel »");
+    const c = await controles("devis-chiffres-au-dessus.xlsx");
+    expect(c.conservation).toContain("au-dessus de l'en-tête D4, F2:F3, F6");
+    for (const cellule of ["Devis!F2", "Devis!F3", "Devis!D4", "Devis!F6"])
+      expect(c.messages.some((x) => x.startsWith(`${cellule} «`))).toBe(true);
+  });
+});

@@ -248,6 +248,18 @@ export function jsonConservation(c: Conservation | undefined) {
           })),
         }
       : {}),
+    // Only when cells outside the amount column under the header are counted (figures above the header, a recap's in
+    // another column): each one's cell and amount; additive.
+    // An Excel error there: `montant` null.
+    ...(c.ailleurs
+      ? {
+          ailleurs: c.ailleurs.map((x) => ({
+            cellule: x.cellule,
+            montant: x.montant === undefined ? null : m(x.montant),
+            place: x.place,
+          })),
+        }
+      : {}),
     // Only when columns the import does not read hold numbers (« Budget N-1 »), per column, never counted: additive.
     ...(c.horsColonnes
       ? {

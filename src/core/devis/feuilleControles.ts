@@ -8,6 +8,7 @@ import { lienCellule } from "./feuilleDevis";
 import { conservationRespectee } from "./conservation";
 import type { Conservation } from "./model";
 import { formatMontantFr } from "../money/format";
+import { colonneLettre, parseCelluleRef } from "../util/adresse";
 
 const NATURE = { ht: "hors taxes", montant: "lue comme hors taxes", ttc: "toutes taxes comprises", tva: "TVA" };
 
@@ -23,6 +24,25 @@ function colonneRetenue(m: Conservation["colonneMontant"]): string {
   );
 }
 
+/**
+ * Cells in words, without their sheet, those following each other in a column as one range: « D4:D8, F2 » (the
+ * first ten ranges, then « … »).
+ */
+export function plagesEnMots(cellules: readonly string[]): string {
+  const plages: { col: number; de: number; a: number }[] = [];
+  const refs = cellules.map((x) => parseCelluleRef(x)).sort((a, b) => a.col - b.col || a.row - b.row);
+  for (const p of refs) {
+    const der = plages[plages.length - 1];
+    if (der && der.col === p.col && der.a + 1 === p.row) der.a = p.row;
+    else plages.push({ col: p.col, de: p.row, a: p.row });
+  }
+  const mot = (x: (typeof plages)[number]) => {
+    const l = colonneLettre(x.col);
+    return x.de === x.a ? `${l}${x.de + 1}` : `${l}${x.de + 1}:${l}${x.a + 1}`;
+  };
+  return plages.slice(0, 10).map(mot).join(", ") + (plages.length > 10 ? "…" : "");
+}
+
 /** One sentence: where every amount of the producer's amount column went (issue 10 §1). */
 export function texteConservation(c: Conservation): string {
   const e = formatMontantFr;
@@ -35,10 +55,18 @@ export function texteConservation(c: Conservation): string {
       `${t.cellule.replace(/^.*!/, "")}${m ? ` :${colonneRetenue(m)}` : ""}`
     );
   };
+  // Cells counted outside that column under the header (a recap's or other figures above the header, a recap block
+  // under it in another column): named by their own cells, never said to be the amount column's.
+  const cellulesDe = (place: NonNullable<Conservation["ailleurs"]>[number]["place"]) =>
+    (c.ailleurs ?? []).filter((x) => x.place === place).map((x) => x.cellule);
+  const [dessus, dessous] = [cellulesDe("au-dessus"), cellulesDe("sous-entete")];
+  const ailleurs =
+    (dessus.length ? `, et au-dessus de l'en-tête ${plagesEnMots(dessus)}` : "") +
+    (dessous.length ? `, et ${plagesEnMots(dessous)} du récapitulatif sous l'en-tête` : "");
   const col = c.tableaux
-    ? ` (${c.tableaux.map(sous).join(", ")})`
+    ? ` (${c.tableaux.map(sous).join(", ")}${ailleurs})`
     : c.colonne
-      ? ` (colonne ${c.colonne}${colonneRetenue(c.colonneMontant)})`
+      ? ` (colonne ${c.colonne}${colonneRetenue(c.colonneMontant)}${ailleurs})`
       : "";
   const base =
     `Montants lus${col} : ${e(c.lu)} = lignes placées ${e(c.lignes)} + totaux prouvés ${e(c.totauxProuves)} + ` +

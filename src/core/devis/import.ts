@@ -12,7 +12,7 @@ import {
   multiplyCents,
   sumCents,
 } from "../money/cents";
-import { analyserNombre, conventionProuvee } from "../money/parse";
+import { analyserNombre, type Convention, conventionProuvee } from "../money/parse";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, lettreColonne, nomFeuilleRef } from "../util/adresse";
 import { categorieDeTexte, eligibiliteDeTexte } from "./categorie";
@@ -92,7 +92,13 @@ import { ErreurDonnees } from "../erreurs";
 import { calculerConservation, cellulesMontant } from "./conservation";
 import { montantAvecUnite, tarifEcrit } from "./unites";
 import { colonnesNonLues, enteteLisible, nombresHorsColonnes } from "./colonnesNonLues";
-import { recapitulatifAuDessus, recapitulatifChapitres, recapitulatifEnBas } from "./recapitulatif";
+import {
+  recapitulatifChapitres,
+  recapitulatifDansRegion,
+  recapitulatifEnBas,
+  type RecapSurFeuilleLu,
+  ressembleRecapitulatif,
+} from "./recapitulatif";
 import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
@@ -254,12 +260,21 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   // A block beside a table stacked lower (a recap by chapter in H–J): that table's rows read left of it, the block named.
   const cotes = blocsDesTableauxBas(gauche, entetes);
   const lue = cotes.length ? sansBlocsBas(gauche, cotes) : gauche;
-  const devis = importerFeuille(lue, opts, entetes);
+  // A recap by chapter just under the header row, before the first chapter: the devis read without its rows when the
+  // arithmetic proves it against that reading; else its rows are read as any others (lines, unless proven totals).
+  const sous = entete && recapSousEntete(lue, entete, opts, entetes);
+  const devis = sous?.devis ?? importerFeuille(lue, opts, entetes);
   // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
-  // A recap by chapter above the header, on the devis sheet itself: proven by arithmetic, its figures never lines.
-  if (entete) recapitulatifEnHaut(lue, debutEntete(entete), devis);
+  if (entete) {
+    const convention = conventionFeuille(lue, entete.colonnes, entete.ligne + 1);
+    if (sous) compterRegion(lue, sous.debut, sous.fin, devis, sous.recap, convention, entete);
+    // Above the header, on the devis sheet itself: a recap by chapter proven by arithmetic (its figures never lines),
+    // and every other figure, read and named (listed), so that nothing there is lost in silence.
+    const haut = debutEntete(entete);
+    compterRegion(lue, 0, haut, devis, recapitulatifDansRegion(lue, 0, haut, devis, "haut"), convention, entete);
+  }
   if (bloc) nommerSecondBloc(sheet, entete?.ligne ?? 0, bloc, devis);
   for (const x of cotes)
     nommerSecondBloc({ ...sheet, rows: sheet.rows.slice(0, x.fin) }, x.debut, x.bloc, devis, false);
@@ -354,32 +369,167 @@ function ambigusEnEuros(devis: Devis, unite: UniteMilliers) {
 }
 
 /**
- * A recap by chapter above the devis's header (rows 0 to `fin`, excluded), proven by arithmetic
- * (recapitulatifAuDessus): its figures are named (montant-hors-lignes) and added to the conservation, those equal to
- * the devis's chapters (or total) as proven totals, the others listed with both amounts. Out of the amount column read,
- * they were neither read nor said before.
+ * A block just under the header row, before the first chapter, that recaps the devis by chapter: rows `debut` to `fin`
+ * (excluded), from the first holding a figure (a « Récapitulatif » title or blank rows above it included) to the first
+ * after them holding none (a chapter's title) or a factor (a line). Only when its rows look like a recap
+ * (ressembleRecapitulatif) is the devis read without them, and kept when the arithmetic proves the recap against it.
  */
-function recapitulatifEnHaut(sheet: SheetData, fin: number, devis: Devis): void {
-  const haut = recapitulatifAuDessus(sheet, fin, devis);
-  if (!haut) return;
-  if (!devis.recapitulatifSurFeuille) devis.recapitulatifSurFeuille = haut.recap;
-  const ligne = (c: string) => parseCelluleRef(c).row;
-  const figures = [...haut.figures].sort((a, b) => ligne(a.cellule) - ligne(b.cellule));
-  devis.horsLignes = [
-    ...(devis.horsLignes ?? []),
-    ...figures.map((f): MontantHorsLignes => ({
+function recapSousEntete(
+  sheet: SheetData,
+  entete: Entete,
+  opts: OptionsImport,
+  entetes: EntetesLus,
+): { debut: number; fin: number; devis: Devis; recap: RecapSurFeuilleLu } | undefined {
+  const facteurs = [entete.colonnes.quantite, entete.colonnes.nombre, entete.colonnes.taux].filter(
+    (c): c is number => c !== undefined,
+  );
+  const plein = (c: CellData | undefined) => !!c && c.v !== null && String(c.v).trim() !== "";
+  let debut = entete.ligne + 1;
+  let premier = -1;
+  let fin = -1;
+  for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    if (!row.some(plein)) {
+      if (premier >= 0) {
+        fin = r;
+        break;
+      }
+      continue;
+    }
+    if (facteurs.some((c) => plein(row[c]))) {
+      fin = r;
+      break;
+    }
+    const chiffre = chiffresDeLigne(row, entete).length > 0;
+    if (chiffre && premier < 0) premier = r;
+    if (!chiffre && premier >= 0) {
+      fin = r;
+      break;
+    }
+    // Rows before its first figure belong to the block only when they title it (« Récapitulatif »).
+    if (!chiffre && !estRecapitulatif(row.filter(plein).map((c) => String(c.v).trim())[0] ?? "")) debut = r + 1;
+  }
+  if (premier < 0 || fin < 0 || !ressembleRecapitulatif(sheet, premier, fin)) return undefined;
+  const sans: SheetData = { ...sheet, rows: sheet.rows.map((row, i) => (i >= debut && i < fin ? [] : row)) };
+  let devis: Devis;
+  try {
+    devis = importerFeuille(sans, opts, entetes);
+  } catch {
+    return undefined; // the sheet read with its rows says why
+  }
+  const recap = recapitulatifDansRegion(sheet, debut, fin, devis, "sous-entete");
+  return recap && { debut, fin, devis, recap };
+}
+
+/**
+ * The figures of a row outside the devis's table reading: numbers and numeric texts, by column. A code or label left
+ * of other cells (« 01 | Droits artistiques | … ») and the code column are no figures; dates and errors are not read.
+ */
+function chiffresDeLigne(
+  row: readonly CellData[],
+  entete: Entete,
+  convention?: Convention,
+): { col: number; montant: Cents }[] {
+  const plein = (c: CellData | undefined) => !!c && c.v !== null && String(c.v).trim() !== "";
+  const gauche = row.findIndex(plein);
+  const droite = row.length - 1 - [...row].reverse().findIndex(plein);
+  const out: { col: number; montant: Cents }[] = [];
+  row.forEach((c, col) => {
+    if (!plein(c) || col === entete.colonnes.code || (col === gauche && droite > gauche)) return;
+    if (typeof c.v === "string" && !/\d/.test(c.v)) return;
+    const lu = lireMontantCellule(c, convention);
+    if (lu.type === "montant") out.push({ col, montant: lu.cents });
+  });
+  return out;
+}
+
+/**
+ * Rows `debut` to `fin` (excluded) of the devis sheet read apart from the lines: above the header, or a recap block
+ * just under it. The recap's figures (when the arithmetic proves one) are named (montant-hors-lignes), those equal to
+ * the devis's chapters (or total) proven totals, the others listed with both amounts; every other figure of those rows
+ * is listed and named too (a figure above the header equal to the devis's total, to the cent, is a proven total). All
+ * are added to the conservation (`lu`, and `ailleurs` for the cells out of the amount column under the header).
+ */
+function compterRegion(
+  sheet: SheetData,
+  debut: number,
+  fin: number,
+  devis: Devis,
+  recap: RecapSurFeuilleLu | undefined,
+  convention: Convention | undefined,
+  entete: Entete,
+): void {
+  if (fin <= debut) return;
+  if (recap && !devis.recapitulatifSurFeuille) devis.recapitulatifSurFeuille = recap.recap;
+  const dansRecap = new Set((recap?.figures ?? []).map((f) => f.cellule));
+  const motif = recap?.recap.place === "sous-entete" ? "sousEntete" : "auDessus";
+  const region = motif === "sousEntete" ? "sous-entete" : "au-dessus";
+  const autres: MontantHorsLignes[] = [];
+  const erreurs: MontantIllisible[] = [];
+  // A cell's label: its row's texts left of it (« Budget prévisionnel »).
+  const libelleDe = (row: readonly CellData[], col: number) =>
+    row
+      .slice(0, col)
+      .filter((c) => typeof c.v === "string" && c.v.trim() !== "" && !c.erreur)
+      .map((c) => String(c.v).trim())
+      .join(" ") || "sans libellé";
+  for (let r = debut; r < fin; r++) {
+    const row = sheet.rows[r] ?? [];
+    // An Excel error there is named too, never lost with its row.
+    row.forEach((c, col) => {
+      if (c?.erreur)
+        erreurs.push({
+          cellule: celluleRef(sheet.name, r, col),
+          texte: String(c.v),
+          libelle: libelleDe(row, col),
+          erreurExcel: true,
+          region,
+        });
+    });
+    for (const x of chiffresDeLigne(row, entete, convention)) {
+      const cellule = celluleRef(sheet.name, r, x.col);
+      if (dansRecap.has(cellule)) continue;
+      const libelle = libelleDe(row, x.col);
+      const total = motif === "auDessus" && x.montant !== ZERO && egalAuCentime(x.montant, devis.total);
+      autres.push({ cellule, montant: x.montant, libelle, motif, ...(total ? { prouve: true as const } : {}) });
+    }
+  }
+  const figures: MontantHorsLignes[] = [
+    ...(recap?.figures ?? []).map((f): MontantHorsLignes => ({
       cellule: f.cellule,
       montant: f.montant,
       libelle: f.libelle,
       motif: "recapitulatif",
       ...(f.prouve ? { prouve: true as const } : f.ecart ? { ecart: f.ecart } : {}),
     })),
+    ...autres,
   ];
+  if (!figures.length && !erreurs.length) return;
+  const ordre = (c: string) => {
+    const p = parseCelluleRef(c);
+    return p.row * 16384 + p.col;
+  };
+  figures.sort((a, b) => ordre(a.cellule) - ordre(b.cellule));
+  if (figures.length) devis.horsLignes = [...(devis.horsLignes ?? []), ...figures];
+  if (erreurs.length) devis.illisibles = [...(devis.illisibles ?? []), ...erreurs];
   const c = devis.conservation;
   if (!c) return;
   const prouves = figures.filter((f) => f.prouve);
   const listes = figures.filter((f) => !f.prouve);
   const somme = (xs: typeof figures) => sumCents(xs.map((f) => f.montant));
+  // Out of the amount column under the header: named by the conservation's sentence (the column alone does not say).
+  const colonne = c.colonne === undefined ? undefined : lettreColonne(c.colonne);
+  const dehors = (x: { cellule: string }) => {
+    const p = parseCelluleRef(x.cellule);
+    return p.row < entete.ligne || p.col !== colonne;
+  };
+  const place = (cellule: string): "au-dessus" | "sous-entete" =>
+    parseCelluleRef(cellule).row < entete.ligne ? "au-dessus" : "sous-entete";
+  // An Excel error: no amount.
+  const ailleurs: NonNullable<Conservation["ailleurs"]> = [
+    ...figures.filter(dehors).map((f) => ({ cellule: f.cellule, montant: f.montant, place: place(f.cellule) })),
+    ...erreurs.filter(dehors).map((e) => ({ cellule: e.cellule, place: place(e.cellule) })),
+  ];
   devis.conservation = {
     ...c,
     lu: sumCents([c.lu, somme(figures)]),
@@ -387,10 +537,15 @@ function recapitulatifEnHaut(sheet: SheetData, fin: number, devis: Devis): void 
     listes: sumCents([c.listes, somme(listes)]),
     cellules: {
       ...c.cellules,
-      lues: c.cellules.lues + figures.length,
+      lues: c.cellules.lues + figures.length + erreurs.length,
       totauxProuves: c.cellules.totauxProuves + prouves.length,
-      listees: c.cellules.listees + listes.length,
+      listees: c.cellules.listees + listes.length + erreurs.length,
     },
+    ...(ailleurs.length || c.ailleurs
+      ? {
+          ailleurs: [...(c.ailleurs ?? []), ...ailleurs].sort((a, b) => ordre(a.cellule) - ordre(b.cellule)),
+        }
+      : {}),
   };
 }
 

@@ -151,7 +151,11 @@ export interface MontantHorsLignes {
    * report: a carried-forward amount (« A reporter », « Report ») between two pages; page: a page total
    * (« Total page 1 »); detail: « dont … », « soit … » under a line, a part of its amount.
    */
-  motif: "derive" | "recapitulatif" | "rappel" | "report" | "page" | "detail";
+  /**
+   * auDessus: a figure above the devis's header row that no recap proves; sousEntete: a figure of a recap block just
+   * under the header, outside the recap's amount column. Both read, counted in the conservation, named.
+   */
+  motif: "derive" | "recapitulatif" | "rappel" | "report" | "page" | "detail" | "auDessus" | "sousEntete";
   /** detail: the line it details (« dont caméra » under « Location matériel »), and whether its details exceed it. */
   detailDe?: { cellule: string; libelle: string; montant: Cents; depasse?: true };
   /**
@@ -236,6 +240,13 @@ export interface Conservation {
     /** A lower table with several amount columns: the one read and those not counted, with their sums. */
     colonneMontant?: ColonnesMontant;
   }[];
+  /**
+   * Cells counted in `lu` outside the amount column under the header: every figure above the header row (a recap's,
+   * proven or listed, and any other number or numeric text, listed), and those of a recap block just under the header
+   * outside that column; an Excel error there too, listed without amount. In row order; named by the conservation's
+   * sentence.
+   */
+  ailleurs?: { cellule: string; montant?: Cents; place: "au-dessus" | "sous-entete" }[];
 }
 
 /** A column of the devis table that the import does not read, holding numbers: how many, their sum, its header. */
@@ -269,6 +280,11 @@ export type ColonneAnnexe = "montantFrance" | "montantEtranger" | "montantCharge
 
 export interface MontantIllisible {
   cellule: string;
+  /**
+   * An Excel error outside the devis's lines: above its header row (`au-dessus`), or on a row of a recap just under it
+   * (`sous-entete`). No line nor total; counted apart by the conservation (`ailleurs`), named.
+   */
+  region?: "au-dessus" | "sous-entete";
   /** What the cell shows ("#REF!", "à définir"). */
   texte: string;
   libelle: string;
@@ -755,7 +771,8 @@ export interface RecapitulatifFeuille extends RecapitulatifChapitres {
  * `cellule`: its first amount's cell.
  */
 export interface RecapitulatifSurFeuille extends RecapitulatifChapitres {
-  place: "haut" | "bas";
+  /** « sous-entete »: a block just under the header row, before the first chapter, read apart from the lines. */
+  place: "haut" | "bas" | "sous-entete";
   cellule: string;
   montants: number;
 }

@@ -330,20 +330,52 @@ export interface RecapSurFeuilleLu {
 }
 
 /**
- * A recap by chapter above the devis's header, on the devis sheet itself (rows 0 to `fin`, excluded): its amount column
- * proven by arithmetic only, as a recap sheet of any name (`recapitulatifParCalcul`): at least three of its figures
- * (a chapter, a chapter's sous-chapitres together, the total) equal the devis's, more agreeing than differing.
+ * A recap by chapter in rows `debut` to `fin` (excluded) of the devis sheet: above the header (`haut`), or a block just
+ * under the header row, before the first chapter (`sous-entete`), compared with the devis read without it. Its amount
+ * column is proven by arithmetic only, as a recap sheet of any name (`recapitulatifParCalcul`): at least three of its
+ * figures (a chapter, a chapter's sous-chapitres together, the total) equal the devis's, more agreeing than differing.
  */
-export function recapitulatifAuDessus(
+export function recapitulatifDansRegion(
   sheet: SheetData,
+  debut: number,
   fin: number,
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+  place: "haut" | "sous-entete",
 ): RecapSurFeuilleLu | undefined {
-  if (fin <= 0) return undefined;
-  const m = meilleureColonne({ ...sheet, rows: sheet.rows.slice(0, fin) }, sheet.name, devis, ACCORDS_SUR_FEUILLE);
+  if (fin <= debut) return undefined;
+  const m = meilleureColonne(regionSeule(sheet, debut, fin), sheet.name, devis, ACCORDS_SUR_FEUILLE);
   if (!m) return undefined;
   const { feuille: _f, sansEntete: _s, parFormule: _p, ...r } = m.r;
-  return { recap: { place: "haut", ...r }, figures: figuresDe(m.lu, r.ecarts) };
+  return { recap: { place, ...r }, figures: figuresDe(m.lu, r.ecarts) };
+}
+
+/** The sheet with its rows `debut` to `fin` (excluded) only, the others emptied (their indices kept). */
+function regionSeule(sheet: SheetData, debut: number, fin: number): SheetData {
+  return { ...sheet, rows: sheet.rows.slice(0, fin).map((r, i) => (i < debut ? [] : r)) };
+}
+
+/**
+ * Rows `debut` to `fin` (excluded) look like a recap by chapter, before any arithmetic: a column holds at least three
+ * figures (a chapter, a chapter's sous-chapitres together, the total), each row naming a chapter, a sous-chapitre or
+ * the total. Cheap: only then is the devis read without them to prove it (`recapitulatifDansRegion`).
+ */
+export function ressembleRecapitulatif(sheet: SheetData, debut: number, fin: number): boolean {
+  const region = regionSeule(sheet, debut, fin);
+  const largeur = region.rows.reduce((n, r) => Math.max(n, r.length), 0);
+  for (let col = 1; col < largeur; col++) {
+    const cellules = cellulesMontant(region, -1, col).filter((c) => c.montant !== undefined);
+    if (cellules.length < ACCORDS_SUR_FEUILLE) continue;
+    let gauche = col;
+    for (const x of cellules) {
+      const row = region.rows[parseCelluleRef(x.cellule).row] ?? [];
+      const i = row.findIndex((c) => c?.v !== null && c?.v !== undefined && String(c.v).trim() !== "");
+      if (i >= 0 && i < gauche) gauche = i;
+    }
+    if (gauche >= col) continue;
+    const lu = lireRecapitulatif(region, { debut: gauche, montant: col }, cellules);
+    if (lu && comparaisons(lu) >= ACCORDS_SUR_FEUILLE) return true;
+  }
+  return false;
 }
 
 /**

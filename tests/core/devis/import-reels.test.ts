@@ -614,7 +614,12 @@ describe("récapitulatif par chapitre sur la feuille du devis (au-dessus de l'en
     );
     expect(d.recapitulatifSurFeuille).toBeUndefined();
     expect((d.horsLignes ?? []).filter((h) => h.motif === "recapitulatif")).toEqual([]);
-    expect(d.conservation).toMatchObject({ lu: 21_900_000, ecart: 0 });
+    // Not a recap, but read all the same: each figure above the header counted and listed, named by its cell.
+    expect((d.horsLignes ?? []).filter((h) => h.motif === "auDessus").map((h) => [h.cellule, h.montant])).toEqual([
+      ["Devis!E2", 5_500_000],
+      ["Devis!E3", 3_200_000],
+    ]);
+    expect(d.conservation).toMatchObject({ lu: 21_900_000 + 8_700_000, listes: 8_700_000, ecart: 0 });
   });
 
   it("plus de montants faux que justes : pas un récapitulatif (ses mots ne suffisent pas)", async () => {
@@ -669,5 +674,81 @@ describe("récapitulatif par chapitre sur la feuille du devis (au-dessus de l'en
     const recap = (d.horsLignes ?? []).filter((h) => h.motif === "recapitulatif");
     expect(recap.map((h) => h.prouve)).toEqual([undefined, undefined]);
     expect(d.conservation).toMatchObject({ listes: 7_200_000, ecart: 0 });
+  });
+});
+
+describe("récapitulatif juste sous la ligne d'en-tête, avant le premier chapitre", () => {
+  /** A header, `recap` right under it, then the devis's chapters and lines (a factor each) and its total. */
+  const devisSous = (recap: (string | number | null)[][]) =>
+    feuilleXlsx("Devis", [
+      ["N°", "Intitulé", "Quantité", "Taux", "Montant"],
+      ...recap,
+      ["1", "DROITS ARTISTIQUES"],
+      ["1.1", "Scénario", 1, 40000, 40000],
+      ["1.2", "Musique originale", 1, 15000, 15000],
+      ["2", "PERSONNEL"],
+      ["2.1", "Réalisateur", 10, 3200, 32000],
+      ["3", "INTERPRÉTATION"],
+      ["3.1", "Rôle 1", 25, 900, 22500],
+      [null, "TOTAL GÉNÉRAL", null, null, 109500],
+    ]);
+
+  it("sous un titre « Récapitulatif » : place sous-entete (avant : « bas »), ses montants prouvés, jamais des lignes", async () => {
+    const d = importerDevis(
+      await devisSous([
+        ["RÉCAPITULATIF"],
+        ["1", "Droits artistiques", null, null, 55000],
+        ["2", "Personnel", null, null, 32000],
+        ["3", "Interprétation", null, null, 22500],
+        [null, "Total", null, null, 109500],
+      ]),
+    );
+    expect(d.recapitulatifSurFeuille).toMatchObject({ place: "sous-entete", cellule: "Devis!E3", chapitres: 3 });
+    expect(d.lignes).toHaveLength(4);
+    expect(d.total).toBe(10_950_000);
+    expect(d.conservation).toMatchObject({ lu: 21_900_000 * 2, totauxProuves: 10_950_000 + 21_900_000, ecart: 0 });
+  });
+
+  it("deux montants seulement justes : pas un récapitulatif, ses lignes lues comme les autres (rien de perdu)", async () => {
+    const d = importerDevis(
+      await devisSous([
+        ["1", "Droits artistiques", null, null, 55000],
+        ["2", "Personnel", null, null, 30000],
+        ["3", "Interprétation", null, null, 20000],
+        [null, "Total", null, null, 110000],
+      ]),
+    );
+    expect(d.recapitulatifSurFeuille).toBeUndefined();
+    expect(d.conservation?.ecart).toBe(0);
+    // Read as before: its figures are lines or totals of the devis, each counted once.
+    expect(d.lignes.some((l) => l.source.cellules.montant === "Devis!E2")).toBe(true);
+  });
+
+  it("un autre chiffre sur les lignes du récapitulatif (une note) : lu, listé, nommé par sa cellule", async () => {
+    const sheet = await feuilleXlsx("Devis", [
+      ["N°", "Intitulé", "Quantité", "Taux", "Montant", "Note"],
+      ["1", "Droits artistiques", null, null, 55000, 50],
+      ["2", "Personnel", null, null, 32000],
+      ["3", "Interprétation", null, null, 22500],
+      [null, "Total", null, null, 109500],
+      ["1", "DROITS ARTISTIQUES"],
+      ["1.1", "Scénario", 1, 40000, 40000],
+      ["1.2", "Musique originale", 1, 15000, 15000],
+      ["2", "PERSONNEL"],
+      ["2.1", "Réalisateur", 10, 3200, 32000],
+      ["3", "INTERPRÉTATION"],
+      ["3.1", "Rôle 1", 25, 900, 22500],
+      [null, "TOTAL GÉNÉRAL", null, null, 109500],
+    ]);
+    const d = importerDevis(sheet);
+    expect(d.recapitulatifSurFeuille).toMatchObject({ place: "sous-entete", ecarts: [] });
+    const autre = (d.horsLignes ?? []).find((h) => h.motif === "sousEntete");
+    expect(autre).toMatchObject({ cellule: "Devis!F2", montant: 5_000 });
+    expect(d.conservation).toMatchObject({
+      ecart: 0,
+      ailleurs: [{ cellule: "Devis!F2", montant: 5_000, place: "sous-entete" }],
+    });
+    const m = controlerDevis(d, "2026-01-15").find((c) => c.cellule === "Devis!F2");
+    expect(m?.message).toContain("écrit dans le récapitulatif placé sous la ligne d'en-tête");
   });
 });

@@ -11,6 +11,8 @@ const MOTIFS: Record<MontantHorsLignes["motif"], string> = {
   report: "reporte d'une page à l'autre la somme des lignes au-dessus (somme au centime), déjà comptées",
   page: "totalise les lignes de sa page (somme au centime), déjà comptées",
   detail: "détaille la ligne au-dessus, déjà comptée",
+  auDessus: "est écrit au-dessus de la ligne d'en-tête du devis, hors de ses lignes",
+  sousEntete: "est écrit dans le récapitulatif placé sous la ligne d'en-tête, hors de sa colonne des montants",
 };
 
 /** A recap's figure or a chapter repeated under the total that the devis's lines do not make. */
@@ -84,7 +86,12 @@ export const montantHorsLignes: Regle<ContexteDevis> = {
                       ? " (somme au centime des lignes de ce chapitre)."
                       : h.motif === "recapitulatif" && h.prouve
                         ? " (égal, au centime, à la somme des lignes qu'il reprend)."
-                        : "."),
+                        : h.motif === "auDessus" && h.prouve
+                          ? ", et il est égal, au centime, au total du devis, déjà compté par ses lignes."
+                          : h.motif === "auDessus" || h.motif === "sousEntete"
+                            ? " : ce n'est ni une ligne ni un total prouvé. Vérifiez cette cellule : si c'est une ligne " +
+                              "du devis, placez-la sous l'en-tête, avec les autres."
+                            : "."),
                   cellule: h.cellule,
                 },
     );

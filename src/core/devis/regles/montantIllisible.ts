@@ -40,6 +40,14 @@ function message(m: MontantIllisible): string {
       `${ou} : la cellule du montant est fusionnée avec ${m.fusionneAvec}, dont le montant est compté une fois, sur sa ` +
       `propre ligne ; cette ligne n'est pas calculée à part.`
     );
+  if (m.region)
+    return (
+      `${ou} : cette cellule, ` +
+      (m.region === "au-dessus"
+        ? "au-dessus de la ligne d'en-tête du devis"
+        : "dans le récapitulatif placé sous la ligne d'en-tête") +
+      `, est une erreur Excel (${m.texte}) ; elle n'est pas comptée dans le devis. Corrigez-la, puis relancez.`
+    );
   if (m.erreurExcel) return `${ou} : ${quoi} est une erreur Excel (${m.texte}) ; ${suite}`;
   if (m.date)
     return `${ou} : ${quoi} est une date (${m.texte}), pas un ${m.colonne && !annexe ? "nombre" : "montant"} ; ${suite}`;
@@ -74,11 +82,14 @@ export const montantIllisible: Regle<ContexteDevis> = {
       .filter((m) => !m.tarif && (!m.devise || m.fusionneAvec))
       .map((m) => ({
         regle: "montant-illisible",
+        // Outside the devis's lines (above its header): the devis is whole without it, said as an alerte.
         gravite: m.fusionneAvec
           ? ("info" as const)
-          : m.erreurExcel || m.formuleSansValeur || (m.date && !m.colonne)
-            ? ("erreur" as const)
-            : ("alerte" as const),
+          : m.region
+            ? ("alerte" as const)
+            : m.erreurExcel || m.formuleSansValeur || (m.date && !m.colonne)
+              ? ("erreur" as const)
+              : ("alerte" as const),
         message: message(m),
         cellule: m.cellule,
       }));

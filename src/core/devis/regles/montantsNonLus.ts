@@ -4,14 +4,14 @@ import type { Devis } from "../model";
 /**
  * The devis's cells whose amount was not read — an Excel error, a date, an ambiguous text, a figure in another
  * currency, in the amount column of a line or in its « dont France » or charges — outside the producer's totals (those
- * are only not compared) and merged cells (counted on their own row). A factor unreadable beside an amount read is not
- * one: the line is counted with it.
+ * are only not compared), merged cells (counted on their own row) and errors outside the lines (above the header).
+ * A factor unreadable beside an amount read is not one: the line is counted with it.
  */
 export function cellulesNonLues(devis: Pick<Devis, "illisibles" | "ambigus" | "devises">): string[] {
   const facteur = (c: string | undefined) => c === "quantite" || c === "nombre" || c === "taux";
   return [
     ...(devis.illisibles ?? [])
-      .filter((x) => !x.total && !x.fusionneAvec && !(facteur(x.colonne) && x.compte !== undefined))
+      .filter((x) => !x.total && !x.fusionneAvec && !x.region && !(facteur(x.colonne) && x.compte !== undefined))
       .map((x) => x.cellule),
     ...(devis.ambigus ?? []).filter((x) => !x.total).map((x) => x.cellule),
     ...(devis.devises ?? []).filter((x) => !x.total).map((x) => x.cellule),
