@@ -153,6 +153,71 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
   });
 });
 
+/**
+ * The pages whose actions were not looked at here: Financement (« Vérifier », « Créer les feuilles »), Crédit d'impôt
+ * (« Créer la feuille ») and the Tableau de bord's « Actualiser », at Excel's narrowest pane. Each shows its labelled
+ * wait right under the row of its button, then announces what it did there (aria-live).
+ */
+describe("volet à 320 px : Financement, Crédit d'impôt et Tableau de bord disent leur attente et leur résultat sous le bouton", () => {
+  const v = voletDuBloc({ largeur: 320 });
+  const { page } = v;
+  const annonce = (action: string) =>
+    page.getByTestId(TEST_IDS.retour(action)).locator('[aria-live="polite"]').innerText();
+  /**
+   * The feedback of `action` starts within 20 px under the row of the button `bouton` (at 320 px a page's two buttons
+   * may stand one above the other: the feedback comes right after both), and within 90 px of the button itself.
+   */
+  const sousLeBouton = async (bouton: string, action: string) => {
+    const b = page.getByTestId(bouton);
+    const [bb, rangee, r] = await Promise.all([
+      b.boundingBox(),
+      b.locator("xpath=..").boundingBox(),
+      page.getByTestId(TEST_IDS.retour(action)).boundingBox(),
+    ]);
+    expect(r!.y).toBeGreaterThanOrEqual(rangee!.y + rangee!.height);
+    expect(r!.y - (rangee!.y + rangee!.height)).toBeLessThan(20);
+    expect(r!.y - (bb!.y + bb!.height)).toBeLessThan(90);
+  };
+  /** Clicks `bouton`, its Excel calls slowed: its wait `attente` shows under it, then its announcement `fin`. */
+  const pendantPuisApres = async (bouton: string, action: string, attente: string, fin: RegExp) => {
+    await ralentir(page, 1500);
+    await page.getByTestId(bouton).click();
+    await expect(page.getByTestId(TEST_IDS.retour(action)).innerText()).resolves.toContain(attente);
+    await sousLeBouton(bouton, action);
+    await ralentir(page, 0);
+    await page.waitForFunction(
+      (id) => !document.querySelector(`[data-testid="${id}"] .fui-Spinner`),
+      TEST_IDS.retour(action),
+      { timeout: 20000 },
+    );
+    await expect(annonce(action)).resolves.toMatch(fin);
+  };
+
+  it("Tableau de bord : « Actualiser »", async () => {
+    await page.getByTestId("tdb-financement").waitFor();
+    await pendantPuisApres("tdb-actualiser", "tdb-actualiser", "Lecture du classeur…", /^Tableau de bord à jour\.$/);
+  });
+
+  it("Financement : « Vérifier le plan », puis « Créer les feuilles Plan de financement et Échéancier »", async () => {
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    const total = /^Plan «\u00a0Plan fin\.\u00a0»\u00a0: total des financements [\d\u202f\u00a0]+,\d\d\u00a0€\.$/;
+    await pendantPuisApres("fin-verifier", "fin-verifier", "Lecture du plan de financement…", total);
+    await pendantPuisApres("fin-creer", "fin-creer", "Écriture du plan et de l'échéancier…", total);
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("Crédit d'impôt : « Créer la feuille Crédit d'impôt »", async () => {
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    await pendantPuisApres(
+      "ci-creer",
+      "ci-creer",
+      "Écriture de la feuille Crédit d'impôt…",
+      /^Crédit d'impôt estimé\u00a0: [\d\u202f\u00a0]+,\d\d\u00a0€\.$/,
+    );
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
 describe("volet à 350 px : Contrôles sans devis dans le classeur", () => {
   const v = voletDuBloc({
     largeur: 350,
