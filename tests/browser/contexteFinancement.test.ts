@@ -1,14 +1,18 @@
-import * as path from "path";
 import type { Page } from "playwright-core";
 import { creerEnvoyeur } from "../../src/app/catalogue";
 import type { TableauDeBord } from "../../src/app/commandes/tableauDeBord";
 import { formatMontantFr, formatPourcentFr } from "../../src/core/money";
-import type { SheetData } from "../../src/core/port/workbook";
 import { IDS_TABLEAU_DE_BORD as IDS } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ClasseurLu } from "../helpers/classeurLu";
-import { RACINE, debordements, sansEspacesInsecables, versFixture, voletDuBloc } from "./volet";
+import {
+  classeurDe,
+  debordements,
+  feuillesDe,
+  productionSansCreditAuPlan,
+  sansEspacesInsecables,
+  voletDuBloc,
+} from "./volet";
 
 /**
  * The financing settings of the production (shared context, saved in the workbook's document settings): the cost
@@ -29,23 +33,6 @@ const FIN = {
   reste: "fin-reste",
   intensite: "fin-intensite",
 };
-
-/** The sheets of .xlsx files as the xlsx adapter reads them (`modifier` may change them before use). */
-async function feuilles(fichiers: string[]): Promise<SheetData[]> {
-  const out: SheetData[] = [];
-  for (const f of fichiers) {
-    const wb = await XlsxWorkbook.ouvrir(path.join(RACINE, f));
-    for (const n of await wb.listSheets()) out.push((await wb.readSheet(n)) as SheetData);
-  }
-  return out;
-}
-
-/** The fake Excel's workbook of these sheets, with the production saved in its document settings. */
-const fixture = (s: SheetData[], contexte: object) => ({
-  sheets: Object.fromEntries(s.map((f) => [f.name, versFixture(f)])),
-  active: s[0].name,
-  reglages: { "prodbook.production": JSON.stringify(contexte) },
-});
 
 const texte = async (page: Page, id: string) => sansEspacesInsecables(await page.getByTestId(id).textContent()).trim();
 /** Waits for the element `id` to read `attendu` (no-break spaces as spaces); a timeout fails with what it reads. */
@@ -103,24 +90,10 @@ async function verifierPage(page: Page) {
 }
 
 /**
- * The documentary's production workbook (devis « Budget Gardiens », plan « Plan fin. ») with the plan's crédit
- * d'impôt line taken out (and its total), so that « Ajouter le crédit d'impôt calculé sur le devis s'il manque au
- * plan » adds one.
+ * The documentary's production workbook (devis « Budget Gardiens », plan « Plan fin. ») without the plan's crédit
+ * d'impôt line, so that « Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan » adds one.
  */
-const FICHIERS_DOC = ["tests/fixtures/planning/gardiens-planning.xlsx", "tests/fixtures/financement/documentaire.xlsx"];
 const CONTEXTE_DOC = { genre: "documentaire", duree: "52", regime: "audiovisuel", annee: "2026" };
-async function sansCreditAuPlan(): Promise<SheetData[]> {
-  const s = await feuilles(FICHIERS_DOC);
-  const plan = s.find((f) => f.name === "Plan fin.")!;
-  const ligneCredit = plan.rows.findIndex((r) => r.some((c) => String(c.v).startsWith("Crédit d'impôt")));
-  expect(ligneCredit).toBeGreaterThan(0);
-  plan.rows.splice(ligneCredit, 1);
-  const total = plan.rows.find((r) => r.some((c) => c.v === "TOTAL"))!;
-  const colonne = total.findIndex((c) => typeof c.v === "string" && /€/.test(c.v));
-  expect(colonne).toBeGreaterThan(0);
-  total[colonne] = { v: "140 000,00 €" };
-  return s;
-}
 
 describe("Financement → tableau de bord : le coût saisi, le crédit d'impôt ajouté et les subventions", () => {
   let envoyer: ReturnType<typeof creerEnvoyeur>;
@@ -129,12 +102,12 @@ describe("Financement → tableau de bord : le coût saisi, le crédit d'impôt 
   const tdb = async (c: object) =>
     (await envoyer("lireTableauDeBord", { contexte: { ...detecte, ...CONTEXTE_DOC, ...c } as never })) as TableauDeBord;
   const v = voletDuBloc({
-    classeur: async () => fixture(await sansCreditAuPlan(), CONTEXTE_DOC),
+    classeur: async () => classeurDe(await productionSansCreditAuPlan(), CONTEXTE_DOC),
     largeur: 340,
   });
   const { page } = v;
   beforeAll(async () => {
-    envoyer = creerEnvoyeur(new ClasseurLu(await sansCreditAuPlan()));
+    envoyer = creerEnvoyeur(new ClasseurLu(await productionSansCreditAuPlan()));
     detecte = (await envoyer("lireProduction", {})).contexte;
   });
 
@@ -237,10 +210,10 @@ describe("Financement → tableau de bord : « premier ou deuxième film » d'un
   let detecte: object;
   const tdb = async (c: object) =>
     (await envoyer("lireTableauDeBord", { contexte: { ...detecte, ...CONTEXTE, ...c } as never })) as TableauDeBord;
-  const v = voletDuBloc({ classeur: async () => fixture(await feuilles(FICHIERS), CONTEXTE), largeur: 340 });
+  const v = voletDuBloc({ classeur: async () => classeurDe(await feuillesDe(FICHIERS), CONTEXTE), largeur: 340 });
   const { page } = v;
   beforeAll(async () => {
-    envoyer = creerEnvoyeur(new ClasseurLu(await feuilles(FICHIERS)));
+    envoyer = creerEnvoyeur(new ClasseurLu(await feuillesDe(FICHIERS)));
     detecte = (await envoyer("lireProduction", {})).contexte;
   });
 
