@@ -81,6 +81,14 @@ function montantDe(texte: string | undefined, champ: string, regle: { positif?: 
 }
 
 /**
+ * The production's public subsidies in cents (deducted from the tax credit's base), undefined when none was typed; refused
+ * in French, the field named. The Crédit d'impôt page, the credit added to the plan and the « Tableau de bord » all take
+ * this one figure.
+ */
+export const subventionsDe = (c: ContexteProduction) =>
+  montantDe(c.subventions, "Subventions publiques (€)", { nonNegatif: true });
+
+/**
  * The financing options of the production context, for the Financement page and the « Tableau de bord » alike (one
  * reading, one verdict): the plan sheet chosen, the cost typed (else the devis'), the kind of work and the ceiling's
  * derogation declared (first or second film in cinema, « œuvre difficile » in audiovisual), the crédit d'impôt added
@@ -119,8 +127,6 @@ export function optionsFinancementDe(
     oeuvreDifficile: oeuvre === "audiovisuel" && c.oeuvreDifficile === true,
     creditImpot: creditImpot ? oeuvre : undefined,
     langue: creditImpot && oeuvre === "cinema" ? c.langue : undefined,
-    subventionsPubliques: creditImpot
-      ? montantDe(c.subventions, "Subventions publiques (€)", { nonNegatif: true })
-      : undefined,
+    subventionsPubliques: creditImpot ? subventionsDe(c) : undefined,
   };
 }

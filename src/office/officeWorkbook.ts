@@ -14,6 +14,7 @@ import {
   verifierPossession,
   verifierTables,
 } from "../core/port/possession";
+import { ErreurDonnees } from "../core/erreurs";
 import { decouperEnBlocs, octetsLigneJson, OCTETS_MAX_BLOC, type Bloc } from "../core/port/blocs";
 import { parseCelluleRef, adresse } from "../core/util/adresse";
 import { celluleLue, planEcriture, texteSur, type PlanEcriture } from "./cellules";
@@ -190,13 +191,25 @@ export class OfficeWorkbook implements WorkbookPort {
     return { spec, plan, blocs: decouperEnBlocs(n, (k) => octets[k], this.octetsMax) };
   }
 
+  /**
+   * Selects `ref` in Excel. Its sheet renamed or deleted since the page read it (ItemNotFound, said by Office in its own
+   * words and language): refused in French, the sheet and the cell named.
+   */
   async selectCell(ref: string): Promise<void> {
     const { feuille, row, col } = parseCelluleRef(ref);
     await excelRun(async (ctx) => {
-      const ws = feuille ? ctx.workbook.worksheets.getItem(feuille) : ctx.workbook.worksheets.getActiveWorksheet();
-      ws.activate();
-      ws.getRange(adresse(row, col)).select();
-      await ctx.sync();
+      try {
+        const ws = feuille ? ctx.workbook.worksheets.getItem(feuille) : ctx.workbook.worksheets.getActiveWorksheet();
+        ws.activate();
+        ws.getRange(adresse(row, col)).select();
+        await ctx.sync();
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== "ItemNotFound" || !feuille) throw e;
+        throw new ErreurDonnees(
+          `La feuille « ${feuille} » n'est plus dans le classeur (renommée ou supprimée) : la cellule ${ref} ne peut ` +
+            "être sélectionnée. Relancez l'action de la page pour relire le classeur.",
+        );
+      }
     });
   }
 }

@@ -235,4 +235,31 @@ describe("tableau de bord : la production d'un coup d'œil", () => {
     const refus = await tdb({ ...contexte, coutProduction: "3.500" });
     expect(refus.probleme).toMatch(/^Coût de production \(€\) : « 3\.500 » : 3,50\u00a0€ ou 3\u202f500\u00a0€ \?/);
   });
+
+  it("crédit d'impôt : les subventions de la production viennent en déduction de sa base, comme sur sa page", async () => {
+    const envoyer = creerEnvoyeur(
+      await lire("tests/fixtures/planning/gardiens-planning.xlsx", "tests/fixtures/financement/documentaire.xlsx"),
+    );
+    const tdb = (c: ContexteProduction) => envoyer("lireTableauDeBord", { contexte: c, date: DATE });
+    const page = (subventionsPubliques?: number) =>
+      envoyer("calculerCreditImpot", {
+        regime: "audiovisuel",
+        genre: "documentaire",
+        annee: 2026,
+        dureeMinutes: 52,
+        hebergement: "ailleurs",
+        ...(subventionsPubliques !== undefined ? { subventionsPubliques: subventionsPubliques as never } : {}),
+      });
+    const [sans, avec] = [await tdb(contexte), await tdb({ ...contexte, subventions: "30 000" })];
+    const [pageSans, pageAvec] = [await page(), await page(30_000_00)];
+    expect(sans.creditImpot.credit).toBe(pageSans.credit);
+    // 30 000 € off the base: a smaller credit (else this test could not fail), the page's.
+    expect(pageAvec.credit).toBeLessThan(pageSans.credit);
+    expect(avec.creditImpot.credit).toBe(pageAvec.credit);
+    expect(avec.creditImpot.base).toBe(pageAvec.base);
+    // Subsidies that cannot be read: said in French in the block.
+    const refus = await tdb({ ...contexte, subventions: "-5" });
+    expect(refus.creditImpot.probleme).toMatch(/^Subventions publiques \(€\) : /);
+    expect(refus.creditImpot.credit).toBeUndefined();
+  });
 });

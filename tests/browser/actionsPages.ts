@@ -101,6 +101,8 @@ export function actionsPages(
     },
     planning: async (page, verif) => {
       await page.getByTestId("planning-livraison").fill("2026-12-15");
+      // Left with Tab: the date field reads what was typed when it loses the focus (no race with the click).
+      await page.getByTestId("planning-livraison").press("Tab");
       await page.getByTestId("planning-recalculer").click();
       await page.getByTestId("planning-etapes").waitFor();
       await verif("étapes");

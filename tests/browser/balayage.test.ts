@@ -2,23 +2,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { FixtureExcel } from "../helpers/fake-excel";
-import { espacesInsecables } from "../../src/taskpane/francais";
 import type { Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { SANS_DEVIS_ACTIONS, actionsPages, dansPage, erreursPages, pages } from "./actionsPages";
-import { cliquablesNonInteractifs } from "./cliquables";
-import { couleurSeule, temoinsCouleur } from "./couleurs";
-import { fautes, fautesDeLecture, textesDuVolet } from "./francaisVolet";
+import { temoinsCouleur } from "./couleurs";
+import { problemes } from "./problemesVolet";
 import { POPUPS, temoinsPopups } from "./popups";
-import {
-  classeurProduction,
-  debordements,
-  debordementsSurface,
-  etatExcel,
-  motsCoupes,
-  surveillerDebordements,
-  voletDuBloc,
-} from "./volet";
+import { classeurProduction, debordementsSurface, etatExcel, surveillerDebordements, voletDuBloc } from "./volet";
 
 /**
  * A scan of every page of the built pane at 320 px, on a production workbook made long where the pane is narrow:
@@ -131,26 +121,6 @@ const RETENUE_FEC = `(() => {
     }
   };
 })();`;
-
-/**
- * What is wrong now on the pane: overflows, words broken over two lines, what reacts to a click but not to the keyboard,
- * what is told by colour alone, then the French presentation of its texts and of its attributes.
- */
-async function problemes(page: Page, etape: string): Promise<string[]> {
-  const { affiche, attributs } = await textesDuVolet(page);
-  return [
-    ...(await debordements(page)),
-    ...(await motsCoupes(page)).map((m) => `mot coupé ${m}`),
-    ...(await cliquablesNonInteractifs(page)).map((c) => `cliquable sans clavier : ${c}`),
-    ...(await couleurSeule(page)),
-    ...fautes(affiche),
-    ...fautesDeLecture(affiche),
-    // An accessible name is heard, not laid out: its spaces may break anywhere.
-    ...attributs
-      .map((a) => (/^aria-/.test(a) ? espacesInsecables(a) : a))
-      .flatMap((a) => [...fautes(a), ...fautesDeLecture(a)]),
-  ].map((p) => `${etape} — ${p}`);
-}
 
 /** Writes `valeurs` (cell → value) in the sheet `feuille` of the fake Excel, as a user typing them; gives the former values. */
 function ecrireCellules(

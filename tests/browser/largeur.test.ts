@@ -2,7 +2,18 @@ import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ACTIONS, SANS_DEVIS_ACTIONS, dansPage, pages } from "./actionsPages";
-import { classeurProduction, ecran, debordements, motsCoupes, surveillerDebordements, voletDuBloc } from "./volet";
+import { problemes } from "./problemesVolet";
+import {
+  classeurDe,
+  classeurProduction,
+  ecran,
+  debordements,
+  feuillesDe,
+  motsCoupes,
+  productionSansCreditAuPlan,
+  surveillerDebordements,
+  voletDuBloc,
+} from "./volet";
 
 /**
  * The pane at Excel's narrow widths: at 320 px (and 500 px) no page scrolls sideways nor breaks a word over two lines,
@@ -56,6 +67,125 @@ describe.each([320, 500])("volet à %i px : rien ne défile horizontalement", (l
     expect(problemes).toEqual([]);
     await page.getByTestId(TEST_IDS.production.modifier).click();
     expect(v.erreursPage).toEqual([]);
+  });
+});
+
+/**
+ * The production's financing settings at Excel's narrowest pane, states the pages' main actions do not reach: on the
+ * documentary whose plan lacks its crédit d'impôt, the credit added with subsidies (their field and hint, the plan's
+ * result with the credit computed, its findings and « Détails et sources »), subsidies refused under their field and in
+ * the dashboard's blocks, a typed cost below the plan (excédent); on a cinema production, « premier ou deuxième film »
+ * and the credit's language, the plan checked, the Crédit d'impôt page in the cinema regime. At each state nothing
+ * scrolls sideways nor breaks a word, nothing is in a programmer's French, clickable without the keyboard or told by
+ * colour alone (problemesVolet.ts).
+ */
+describe("volet à 320 px : les réglages de financement de la production", () => {
+  const trouves: string[] = [];
+  const ouvrir = async (page: Page, id: string) => {
+    await page.getByTestId(TEST_IDS.onglet(id)).click();
+    await page.getByTestId(TEST_IDS.page(id)).waitFor();
+  };
+  /** The dashboard read again for the context as it is now (its « Actualiser » announced). */
+  const tableauRelu = async (page: Page) => {
+    await ouvrir(page, "tableau-de-bord");
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.actualiser).click();
+    await page.getByTestId(TEST_IDS.retour("tdb-actualiser")).getByText("Tableau de bord à jour.").waitFor();
+  };
+
+  describe("documentaire, plan sans crédit d'impôt", () => {
+    const v = voletDuBloc({
+      classeur: async () =>
+        classeurDe(await productionSansCreditAuPlan(), {
+          genre: "documentaire",
+          duree: "52",
+          regime: "audiovisuel",
+          annee: "2026",
+        }),
+      largeur: 320,
+    });
+    const { page } = v;
+
+    it("crédit ajouté et subventions, subventions refusées, coût sous le plan", async () => {
+      const surveillance = await surveillerDebordements(page, 320);
+      const verif = async (etape: string) => trouves.push(...(await problemes(page, etape)));
+      await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("financement")).waitFor();
+      await ouvrir(page, "financement");
+      await page.getByTestId("fin-credit-impot").check();
+      await page.getByTestId("fin-subventions").fill("30 000");
+      await verif("financement, crédit coché");
+      await page.getByTestId("fin-verifier").click();
+      await page.getByTestId("fin-reste").waitFor();
+      // The credit computed is in the plan: said among its findings.
+      expect(await page.getByTestId("fin-resultat").innerText()).toContain("Crédit d'impôt calculé");
+      await page
+        .getByTestId("fin-details")
+        .getByRole("button", { name: /Détails et sources/ })
+        .click();
+      await page.getByTestId("fin-details").getByRole("link").first().waitFor();
+      await verif("financement, crédit ajouté au plan");
+      await tableauRelu(page);
+      await verif("tableau de bord, crédit ajouté au plan");
+
+      // Subsidies that cannot be read: under their field, and in the dashboard's blocks that use them.
+      await ouvrir(page, "financement");
+      await page.getByTestId("fin-subventions").fill("-5");
+      await page.getByTestId("fin-verifier").click();
+      await page.locator('[data-testid="fin-subventions"][aria-invalid="true"]').waitFor();
+      await verif("financement, subventions refusées");
+      await tableauRelu(page);
+      await page.getByTestId(IDS_TABLEAU_DE_BORD.probleme("credit-impot")).waitFor();
+      await verif("tableau de bord, subventions refusées");
+
+      // A cost below the plan: an excédent, on the page and the dashboard.
+      await ouvrir(page, "financement");
+      await page.getByTestId("fin-subventions").fill("");
+      await page.getByTestId("fin-credit-impot").uncheck();
+      await page.getByTestId("fin-cout").fill("50 000");
+      await page.getByTestId("fin-verifier").click();
+      await page.getByTestId("fin-resultat").getByText("Excédent de financement", { exact: true }).waitFor();
+      await verif("financement, excédent");
+      await tableauRelu(page);
+      await verif("tableau de bord, excédent");
+      expect(trouves).toEqual([]);
+      expect(await surveillance.vus()).toEqual([]);
+      expect(v.erreursPage).toEqual([]);
+    });
+  });
+
+  describe("cinéma, premier film", () => {
+    const v = voletDuBloc({
+      classeur: async () =>
+        classeurDe(await feuillesDe(["tests/fixtures/financement/cinema.xlsx"]), {
+          genre: "fiction",
+          regime: "cinema",
+          oeuvre: "cinema",
+          annee: "2026",
+        }),
+      largeur: 320,
+    });
+    const { page } = v;
+
+    it("premier film et langue de l'œuvre, plan vérifié, crédit d'impôt cinéma", async () => {
+      const surveillance = await surveillerDebordements(page, 320);
+      const verif = async (etape: string) => trouves.push(...(await problemes(page, etape)));
+      await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("financement")).waitFor();
+      await verif("tableau de bord, cinéma");
+      await ouvrir(page, "financement");
+      await page.getByTestId("fin-premier-film").check();
+      await page.getByTestId("fin-credit-impot").check();
+      await page.getByTestId("fin-langue").waitFor();
+      await verif("financement, premier film, langue");
+      await page.getByTestId("fin-verifier").click();
+      await page.getByTestId("fin-reste").waitFor();
+      await verif("financement cinéma, résultat");
+      await ouvrir(page, "credit-impot");
+      await page.getByTestId("ci-calculer").click();
+      await page.getByTestId("ci-resultat").waitFor();
+      await verif("crédit d'impôt cinéma, résultat");
+      expect(trouves).toEqual([]);
+      expect(await surveillance.vus()).toEqual([]);
+      expect(v.erreursPage).toEqual([]);
+    });
   });
 });
 

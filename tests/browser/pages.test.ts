@@ -104,6 +104,9 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
   it("Planning : « Recalculer » rétroplanifie les étapes de l'utilisateur, puis les feuilles de planning sont écrites", async () => {
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await page.getByTestId("planning-livraison").fill("2026-12-15");
+    // Left with Tab, as a user would: the date field reads what was typed when it loses the focus (clicking
+    // « Recalculer » at once raced with it under load, the action then asking for the date).
+    await page.getByTestId("planning-livraison").press("Tab");
     await page.getByTestId("planning-recalculer").click();
     const etapes = page.getByTestId("planning-etapes");
     await etapes.waitFor();

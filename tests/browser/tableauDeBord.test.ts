@@ -462,6 +462,9 @@ describe("Tableau de bord et Financement : le même plan de financement, celui c
         (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ") === a,
       [IDS.chiffre("financement", "total"), montant(choisi.total!)] as const,
     );
+    // The page's picker too shows the plan chosen.
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    expect(await page.getByTestId("fin-feuille").inputValue()).toBe(autre);
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
   });
 });

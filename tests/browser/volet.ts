@@ -202,6 +202,12 @@ export function sortiesInattendues(refusees: string[]): string[] {
   return refusees.filter((u) => !new URL(u).hostname.endsWith(".oaspapps.com"));
 }
 
+/** The sheets of classeurProduction. */
+export const FICHIERS_PRODUCTION = [
+  "tests/fixtures/planning/gardiens-planning.xlsx",
+  "tests/fixtures/financement/documentaire.xlsx",
+];
+
 /**
  * A production workbook as the user would have it: the example devis with its post-production steps and
  * plan de travail (tests/fixtures/planning/gardiens-planning.xlsx) plus a financing plan sheet
@@ -209,11 +215,46 @@ export function sortiesInattendues(refusees: string[]): string[] {
  */
 export async function classeurProduction(): Promise<FixtureExcel> {
   const sheets: Record<string, CelluleFixture[][]> = {};
-  for (const f of ["tests/fixtures/planning/gardiens-planning.xlsx", "tests/fixtures/financement/documentaire.xlsx"]) {
+  for (const f of FICHIERS_PRODUCTION) {
     const wb = await XlsxWorkbook.ouvrir(path.join(RACINE, f));
     for (const n of await wb.listSheets()) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
   }
   return { sheets, active: Object.keys(sheets)[0] };
+}
+
+/** The sheets of .xlsx files (paths from the repository's root) as the xlsx adapter reads them. */
+export async function feuillesDe(fichiers: string[]): Promise<SheetData[]> {
+  const out: SheetData[] = [];
+  for (const f of fichiers) {
+    const wb = await XlsxWorkbook.ouvrir(path.join(RACINE, f));
+    for (const n of await wb.listSheets()) out.push((await wb.readSheet(n)) as SheetData);
+  }
+  return out;
+}
+
+/** The fake Excel's workbook of `feuilles`, the first one active, the production `contexte` saved in its settings. */
+export const classeurDe = (feuilles: SheetData[], contexte: object): FixtureExcel => ({
+  sheets: Object.fromEntries(feuilles.map((f) => [f.name, versFixture(f)])),
+  active: feuilles[0].name,
+  reglages: { "prodbook.production": JSON.stringify(contexte) },
+});
+
+/**
+ * The sheets of classeurProduction, the crédit d'impôt line taken out of its plan « Plan fin. » (and its total
+ * brought down to the 140 000,00 € left), so that the Financement page's « Ajouter le crédit d'impôt calculé sur le
+ * devis s'il manque au plan » adds one.
+ */
+export async function productionSansCreditAuPlan(): Promise<SheetData[]> {
+  const s = await feuillesDe(FICHIERS_PRODUCTION);
+  const plan = s.find((f) => f.name === "Plan fin.");
+  const ligne = plan?.rows.findIndex((r) => r.some((c) => String(c.v).startsWith("Crédit d'impôt"))) ?? -1;
+  const total = plan?.rows.find((r) => r.some((c) => c.v === "TOTAL"));
+  const colonne = total?.findIndex((c) => typeof c.v === "string" && c.v.includes("€")) ?? -1;
+  if (!plan || ligne < 0 || !total || colonne < 0)
+    throw new Error("Plan fin. : ligne du crédit d'impôt ou total introuvable (documentaire.xlsx a changé ?)");
+  plan.rows.splice(ligne, 1);
+  total[colonne] = { v: "140 000,00 €" };
+  return s;
 }
 
 /**

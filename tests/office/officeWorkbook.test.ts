@@ -2,6 +2,7 @@ import { creerFauxExcel, type FauxExcel, type FixtureExcel } from "../helpers/fa
 import { OfficeWorkbook } from "../../src/office/officeWorkbook";
 import { ConflitFeuilleError, type SheetSpec } from "../../src/core/port/workbook";
 import { OCTETS_MAX_BLOC } from "../../src/core/port/blocs";
+import { ErreurDonnees } from "../../src/core/erreurs";
 
 let excel: FauxExcel;
 function installer(fx: FixtureExcel): FauxExcel {
@@ -302,6 +303,17 @@ describe("OfficeWorkbook against the fake Excel", () => {
     await new OfficeWorkbook().selectCell("'Devis producteur'!B3");
     expect(excel.__etat().selection).toBe("'Devis producteur'!B3");
     expect(excel.__etat().active).toBe("Devis producteur");
+  });
+
+  it("a cell whose sheet is gone (renamed since the page read it) is refused in French, the sheet and cell named", async () => {
+    const avant = excel.__etat().selection;
+    const e = await new OfficeWorkbook().selectCell("'Plan fin.'!B2").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ErreurDonnees);
+    expect((e as Error).message).toBe(
+      "La feuille « Plan fin. » n'est plus dans le classeur (renommée ou supprimée) : la cellule 'Plan fin.'!B2 ne " +
+        "peut être sélectionnée. Relancez l'action de la page pour relire le classeur.",
+    );
+    expect(excel.__etat().selection).toBe(avant);
   });
 });
 

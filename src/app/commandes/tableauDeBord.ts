@@ -16,7 +16,7 @@ import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core
 import type { ContexteProduction, FecCharge } from "../../core/production/contexte";
 import type { Source } from "../../core/regles/table";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
-import { anneeCourante, optionsDevisDe, optionsFinancementDe, regimeDe } from "../contexte";
+import { anneeCourante, optionsDevisDe, optionsFinancementDe, regimeDe, subventionsDe } from "../contexte";
 import { creditImpot } from "./creditImpot";
 import { structurer } from "./devis";
 import { financement } from "./financement";
@@ -260,6 +260,8 @@ async function blocCreditImpot(wb: WorkbookPort, c: ContexteProduction, date: st
         dureeMinutes: devis.dureeMinutes,
         hebergement: c.hebergement ?? "ailleurs",
         langue: regime === "cinema" && genre !== "animation" ? c.langue : undefined,
+        // The production's subsidies off the base, as on the Crédit d'impôt page and in the credit added to the plan.
+        subventionsPubliques: subventionsDe(c),
       },
       false,
     );

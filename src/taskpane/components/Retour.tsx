@@ -1,4 +1,4 @@
-import { ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ProgressBar, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { CACHE_VISUELLEMENT } from "../stylesGlobaux";
 import { TEST_IDS } from "../testIds";
@@ -7,6 +7,14 @@ import type { Commande } from "./useCommande";
 
 const useStyles = makeStyles({
   retour: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  // Held at the bottom of the visible pane while its page is in view: seen without scrolling away from the click.
+  flottant: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  flottantPlein: { paddingBlock: tokens.spacingVerticalXS },
   cache: CACHE_VISUELLEMENT,
 });
 
@@ -50,6 +58,23 @@ function montrerLaSuite(e: HTMLElement | null, suite: boolean) {
 }
 
 /**
+ * A feedback held at the bottom of the pane (`flottant`) now showing an error: if it covers what was clicked (the
+ * focused element), scroll just enough to bring that above it. Once painted, and again once Fluent has measured its
+ * message bar.
+ */
+function degager(e: HTMLElement | null) {
+  const degage = () => {
+    const cible = e?.ownerDocument.activeElement;
+    if (!e || !cible || cible === e.ownerDocument.body || e.contains(cible)) return;
+    const r = cible.getBoundingClientRect();
+    const haut = e.getBoundingClientRect().top;
+    if (r.height > 0 && r.bottom > haut - 4) window.scrollBy({ top: r.bottom - haut + 8 });
+  };
+  requestAnimationFrame(degage);
+  setTimeout(degage, 250);
+}
+
+/**
  * The feedback of one action, placed right under its button: a labelled spinner (or progress bar) while it
  * runs, its error scrolled into view when it fails, and what it produced (or its error) announced to screen readers. With
  * `resultat` (the result is shown right after this feedback), a success scrolls that result into view too: the
@@ -62,6 +87,7 @@ export function Retour({
   testId,
   progressionTestId,
   resultat = false,
+  flottant = false,
 }: {
   commande: Commande;
   action?: string;
@@ -71,14 +97,23 @@ export function Retour({
   /** data-testid of the progress bar (browser tests follow its aria-valuenow). */
   progressionTestId?: string;
   resultat?: boolean;
+  /**
+   * For an action started from anywhere in a long page (a finding or a cell reference clicked: « Sélection de la
+   * cellule… »): its wait and error are held at the bottom of the visible pane, so the page is not scrolled away from
+   * what was clicked to show them at its foot.
+   */
+  flottant?: boolean;
 }) {
   const styles = useStyles();
   const ici = commande.action === action;
   const erreur = ici && !commande.occupe ? commande.erreur : undefined;
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    if (erreur) montrerLaSuite(ref.current, false);
-  }, [erreur]);
+    if (erreur) {
+      if (flottant) degager(ref.current);
+      else montrerLaSuite(ref.current, false);
+    }
+  }, [erreur, flottant]);
   // This action was busy at the previous render: at its end without error, its result is brought into view.
   const lancee = React.useRef(false);
   const occupeIci = ici && commande.occupe;
@@ -91,7 +126,15 @@ export function Retour({
   }, [occupeIci, erreur, resultat]);
   const p = ici && commande.occupe ? commande.progression : undefined;
   return (
-    <div className={styles.retour} ref={ref} data-testid={testId ?? TEST_IDS.retour(action)}>
+    <div
+      className={mergeClasses(
+        styles.retour,
+        flottant && styles.flottant,
+        flottant && ici && (commande.occupe || !!erreur) && styles.flottantPlein,
+      )}
+      ref={ref}
+      data-testid={testId ?? TEST_IDS.retour(action)}
+    >
       {ici && commande.occupe && !p && <Spinner size="tiny" labelPosition="after" label={enCours} />}
       {p && (
         <>

@@ -504,7 +504,7 @@ export function Carbone() {
             limite={MANQUANTS_MONTRES}
             testIdPlus={() => IDS_CARBONE.voirManquants}
           />
-          <Retour commande={commande} action="carbone-aller" enCours="Sélection de la cellule…" />
+          <Retour commande={commande} action="carbone-aller" enCours="Sélection de la cellule…" flottant />
         </div>
       )}
       {resultat && resultat.controles.length > 0 && (
@@ -517,7 +517,7 @@ export function Carbone() {
             testIdElement={IDS_CARBONE.controle}
             limite={MANQUANTS_MONTRES}
           />
-          <Retour commande={commande} action="carbone-aller-controle" enCours="Sélection de la cellule…" />
+          <Retour commande={commande} action="carbone-aller-controle" enCours="Sélection de la cellule…" flottant />
         </div>
       )}
       <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>

@@ -72,7 +72,6 @@ export function Controles() {
         {constats ? "Relancer les contrôles" : "Lancer les contrôles"}
       </Button>
       <Retour commande={commande} action="controles-lancer" resultat enCours="Contrôle du devis…" />
-      <Retour commande={commande} action="controles-aller" enCours="Sélection de la cellule…" />
       {/* The invitation only before a first run: after a failed one, the error under the button says what to do. */}
       {!constats && !commande.erreur && !occupe && (
         <Text data-testid={TEST_IDS.controles.invitation}>
@@ -92,6 +91,8 @@ export function Controles() {
           testIdElement={TEST_IDS.controles.constat}
         />
       )}
+      {/* After the findings: a selection's wait or error held at the bottom of the pane, under what was clicked. */}
+      <Retour commande={commande} action="controles-aller" enCours="Sélection de la cellule…" flottant />
     </section>
   );
 }

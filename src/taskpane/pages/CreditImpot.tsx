@@ -247,7 +247,7 @@ export function CreditImpot() {
           allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "ci-aller")}
         />
       )}
-      <Retour commande={commande} action="ci-aller" enCours="Sélection de la cellule…" />
+      <Retour commande={commande} action="ci-aller" enCours="Sélection de la cellule…" flottant />
     </section>
   );
 }

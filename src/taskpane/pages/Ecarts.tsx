@@ -644,7 +644,7 @@ export function Ecarts() {
             explication={explication}
             onAller={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "ecarts-aller")}
           />
-          <Retour commande={commande} action="ecarts-aller" enCours="Sélection de la cellule…" />
+          <Retour commande={commande} action="ecarts-aller" enCours="Sélection de la cellule…" flottant />
           <div data-testid={TEST_IDS.ecarts.legende}>
             <Caption1 block>
               Écart = réalisé − budget. Écart estimé = estimation finale − budget, où estimation finale = réalisé +

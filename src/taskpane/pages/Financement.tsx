@@ -255,7 +255,7 @@ export function Financement() {
           aller={(c) => lancer(() => envoyer("selectionnerCellule", { cellule: c }), "fin-aller")}
         />
       )}
-      <Retour commande={commande} action="fin-aller" enCours="Sélection de la cellule…" />
+      <Retour commande={commande} action="fin-aller" enCours="Sélection de la cellule…" flottant />
     </section>
   );
 }

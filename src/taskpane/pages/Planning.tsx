@@ -206,7 +206,7 @@ export function Planning() {
         />
       )}
       {apercu && apercu.controles.length > 0 && (
-        <Retour commande={commande} action="planning-aller" enCours="Sélection de la cellule…" />
+        <Retour commande={commande} action="planning-aller" enCours="Sélection de la cellule…" flottant />
       )}
       {apercu && apercu.propositions.length > 0 && (
         <>

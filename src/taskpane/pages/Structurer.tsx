@@ -162,7 +162,7 @@ export function Structurer() {
           allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "structurer-aller")}
         />
       )}
-      <Retour commande={commande} action="structurer-aller" enCours="Sélection de la cellule…" />
+      <Retour commande={commande} action="structurer-aller" enCours="Sélection de la cellule…" flottant />
       {apercu && (
         <Button appearance="primary" data-testid={TEST_IDS.structurer.creer} disabled={occupe} onClick={creer}>
           Créer la feuille Devis

@@ -284,7 +284,7 @@ export function Versions() {
             etiquette="Ce qui a été lu pour la comparaison"
             testId={IDS.constatsComparaison}
           />
-          <Retour commande={commande} action="versions-aller-comparaison" enCours="Sélection de la cellule…" />
+          <Retour commande={commande} action="versions-aller-comparaison" enCours="Sélection de la cellule…" flottant />
         </section>
       )}
 
@@ -327,7 +327,7 @@ export function Versions() {
             testId={IDS.constatsEnregistrement}
           />
         )}
-        <Retour commande={commande} action="versions-aller-version" enCours="Sélection de la cellule…" />
+        <Retour commande={commande} action="versions-aller-version" enCours="Sélection de la cellule…" flottant />
       </section>
 
       <section className={styles.section} aria-label="Versions enregistrées">
