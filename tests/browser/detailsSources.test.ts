@@ -185,6 +185,7 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
   it("Planning : les dates d'abord, puis les règles du temps de travail appliquées au plan de travail", async () => {
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await page.getByTestId("planning-livraison").fill("2026-12-15");
+    await page.getByTestId("planning-livraison").press("Tab");
     await page.getByTestId("planning-recalculer").click();
     const chiffres = page.getByTestId("planning-chiffres");
     await chiffres.waitFor();

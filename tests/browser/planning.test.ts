@@ -55,6 +55,7 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
 
   it("les résultats d'abord (chiffres, puis le tableau des étapes), « Détails et sources » ensuite", async () => {
     await page.getByTestId(IDS_PLANNING.livraison).fill("2026-05-15");
+    await page.getByTestId(IDS_PLANNING.livraison).press("Tab");
     await page.getByTestId(IDS_PLANNING.recalculer).click();
     const etapes = page.getByTestId(IDS_PLANNING.etapes);
     await etapes.waitFor();
@@ -157,6 +158,7 @@ describe("zone des jours fériés dans le volet construit : celle de la producti
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await zoneDevient("alsace-moselle");
     await page.getByTestId(IDS_PLANNING.livraison).fill("2026-05-15");
+    await page.getByTestId(IDS_PLANNING.livraison).press("Tab");
     await page.getByTestId(IDS_PLANNING.recalculer).click();
     await page.getByTestId(IDS_PLANNING.etapes).waitFor();
     await page

@@ -85,6 +85,7 @@ describe("présentation du volet à 350 px, page par page", () => {
         "planning",
         async () => {
           await id("planning-livraison").fill("2027-03-15");
+          await id("planning-livraison").press("Tab");
           await id("planning-recalculer").click();
           await id("planning-etapes").waitFor();
         },
