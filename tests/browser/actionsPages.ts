@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
+import { saisirDate } from "./volet";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
 /**
@@ -100,9 +101,7 @@ export function actionsPages(
       await erreurs.financement(page, verif);
     },
     planning: async (page, verif) => {
-      await page.getByTestId("planning-livraison").fill("2026-12-15");
-      // Left with Tab: the date field reads what was typed when it loses the focus (no race with the click).
-      await page.getByTestId("planning-livraison").press("Tab");
+      await saisirDate(page.getByTestId("planning-livraison"), "2026-12-15");
       await page.getByTestId("planning-recalculer").click();
       await page.getByTestId("planning-etapes").waitFor();
       await verif("étapes");
@@ -214,8 +213,7 @@ export function erreursPages(
       // A date that cannot be read is said under its field (the steps stay): that state must fit too.
       await champDateIllisible(page, "planning", "planning-livraison");
       await verif("date illisible");
-      await page.getByTestId("planning-livraison").fill("15/12/2026");
-      await page.getByTestId("planning-livraison").press("Tab");
+      await saisirDate(page.getByTestId("planning-livraison"), "15/12/2026");
     },
     ecarts: async (page, verif) => {
       // An empty correspondance row, then the report asked for: refused under its button; the row deleted after.

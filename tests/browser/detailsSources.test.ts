@@ -4,7 +4,7 @@ import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { IDS_FINANCEMENT } from "../../src/taskpane/pages/Financement";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ecran, debordements, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
+import { ecran, debordements, selectionApres, sortiesInattendues, voletDuBloc, saisirDate } from "./volet";
 
 /**
  * « Détails et sources » in the built pane (Chromium, fake Excel, the production workbook): the figures
@@ -184,8 +184,7 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
 
   it("Planning : les dates d'abord, puis les règles du temps de travail appliquées au plan de travail", async () => {
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
-    await page.getByTestId("planning-livraison").fill("2026-12-15");
-    await page.getByTestId("planning-livraison").press("Tab");
+    await saisirDate(page.getByTestId("planning-livraison"), "2026-12-15");
     await page.getByTestId("planning-recalculer").click();
     const chiffres = page.getByTestId("planning-chiffres");
     await chiffres.waitFor();

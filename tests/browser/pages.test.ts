@@ -1,5 +1,5 @@
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ecran, etatExcel, lignesTableau, sortiesInattendues, voletDuBloc } from "./volet";
+import { ecran, etatExcel, lignesTableau, sortiesInattendues, voletDuBloc, saisirDate } from "./volet";
 
 /**
  * Smoke test of the « Crédit d'impôt », « Financement » and « Planning » pages in the real bundle: each renders
@@ -103,10 +103,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
 
   it("Planning : « Recalculer » rétroplanifie les étapes de l'utilisateur, puis les feuilles de planning sont écrites", async () => {
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
-    await page.getByTestId("planning-livraison").fill("2026-12-15");
-    // Left with Tab, as a user would: the date field reads what was typed when it loses the focus (clicking
-    // « Recalculer » at once raced with it under load, the action then asking for the date).
-    await page.getByTestId("planning-livraison").press("Tab");
+    await saisirDate(page.getByTestId("planning-livraison"), "2026-12-15");
     await page.getByTestId("planning-recalculer").click();
     const etapes = page.getByTestId("planning-etapes");
     await etapes.waitFor();

@@ -3,7 +3,7 @@ import { SOURCES_FERIES } from "../../src/core/planning/calendrier";
 import { IDS_PLANNING } from "../../src/taskpane/pages/Planning";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ecran, debordements, etatExcel, voletDuBloc } from "./volet";
+import { ecran, debordements, etatExcel, voletDuBloc, saisirDate } from "./volet";
 
 /**
  * The Planning page in the built pane (Chromium, fake Excel, the production workbook) at the widths of Excel's
@@ -54,8 +54,7 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
   });
 
   it("les résultats d'abord (chiffres, puis le tableau des étapes), « Détails et sources » ensuite", async () => {
-    await page.getByTestId(IDS_PLANNING.livraison).fill("2026-05-15");
-    await page.getByTestId(IDS_PLANNING.livraison).press("Tab");
+    await saisirDate(page.getByTestId(IDS_PLANNING.livraison), "2026-05-15");
     await page.getByTestId(IDS_PLANNING.recalculer).click();
     const etapes = page.getByTestId(IDS_PLANNING.etapes);
     await etapes.waitFor();
@@ -157,8 +156,7 @@ describe("zone des jours fériés dans le volet construit : celle de la producti
     await page.getByTestId(TEST_IDS.app).waitFor();
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await zoneDevient("alsace-moselle");
-    await page.getByTestId(IDS_PLANNING.livraison).fill("2026-05-15");
-    await page.getByTestId(IDS_PLANNING.livraison).press("Tab");
+    await saisirDate(page.getByTestId(IDS_PLANNING.livraison), "2026-05-15");
     await page.getByTestId(IDS_PLANNING.recalculer).click();
     await page.getByTestId(IDS_PLANNING.etapes).waitFor();
     await page

@@ -6,7 +6,7 @@ import { tablesRegles } from "../../src/core/regles/audit";
 import { dateEnLettres } from "../../src/core/util/texte";
 import { espacesInsecables } from "../../src/taskpane/francais";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ecran, lignesTableau, selectionApres, voletDuBloc } from "./volet";
+import { ecran, lignesTableau, selectionApres, voletDuBloc, saisirDate } from "./volet";
 
 /**
  * How the built pane reads to a new user at 350 px (Chromium, fake Excel, the production workbook), page by page
@@ -84,8 +84,7 @@ describe("présentation du volet à 350 px, page par page", () => {
       [
         "planning",
         async () => {
-          await id("planning-livraison").fill("2027-03-15");
-          await id("planning-livraison").press("Tab");
+          await saisirDate(id("planning-livraison"), "2027-03-15");
           await id("planning-recalculer").click();
           await id("planning-etapes").waitFor();
         },

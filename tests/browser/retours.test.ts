@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { debordements, voletDuBloc } from "./volet";
+import { debordements, voletDuBloc, saisirDate } from "./volet";
 
 /**
  * The feedback of an action stands next to its button, on every page: while it runs a labelled spinner right under
@@ -41,8 +41,7 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
 
   it("Planning : « Appliquer » dit ce qu'il a écrit sous le bouton, pas en haut de la page", async () => {
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
-    await page.getByTestId("planning-livraison").fill("15/12/2026");
-    await page.getByTestId("planning-livraison").press("Tab");
+    await saisirDate(page.getByTestId("planning-livraison"), "15/12/2026");
     await page.getByTestId("planning-recalculer").click();
     await page.getByTestId("planning-propositions").getByRole("checkbox").first().check();
     const bouton = page.getByTestId("planning-appliquer");

@@ -17,6 +17,7 @@ import {
   sansEspacesInsecables,
   versFixture,
   voletDuBloc,
+  saisirDate,
 } from "./volet";
 
 /**
@@ -148,8 +149,7 @@ describe("tableau de bord dans Chromium (classeur de production)", () => {
   });
 
   it("après le rétroplanning, « Actualiser » montre la date de PAD et le chemin critique", async () => {
-    await page.getByTestId("planning-livraison").fill("2027-03-15");
-    await page.getByTestId("planning-livraison").press("Tab");
+    await saisirDate(page.getByTestId("planning-livraison"), "2027-03-15");
     await page.getByTestId("planning-recalculer").click();
     await page.getByTestId("planning-etapes").waitFor();
     await page.getByTestId("planning-ecrire").click();

@@ -435,3 +435,26 @@ export async function lignesTableau(conteneur: ReturnType<Page["getByTestId"]>):
     .locator("[data-ligne]")
     .evaluateAll((ls) => ls.map((l) => [...l.querySelectorAll("[data-colonne]")].map((c) => c.textContent ?? "")));
 }
+
+/**
+ * Types a date in a date field (Fluent DatePicker) and leaves it with Tab, as a user does, then waits until the field
+ * shows the date it read, written out in French (« 15 décembre 2026 »): the page has taken it before the next click.
+ */
+export async function saisirDate(champ: Locator, texte: string): Promise<void> {
+  await champ.fill(texte);
+  await champ.press("Tab");
+  await champ.evaluate(
+    (e) =>
+      new Promise<void>((ok, ko) => {
+        const lu = () => /^\d{1,2}(er)?\s[a-zéû]+\s\d{4}$/.test((e as HTMLInputElement).value);
+        const debut = Date.now();
+        const attendre = () =>
+          lu()
+            ? ok()
+            : Date.now() - debut > 20000
+              ? ko(new Error(`date non lue par le champ : « ${(e as HTMLInputElement).value} »`))
+              : setTimeout(attendre, 20);
+        attendre();
+      }),
+  );
+}
