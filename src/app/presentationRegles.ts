@@ -51,6 +51,7 @@ export const NOMS_TABLES: Readonly<Record<string, string>> = {
   "idcc2642-minima": "Salaires minima, production audiovisuelle (IDCC 2642)",
   "idcc3097-annexe3":
     "Salaires minima de l'annexe III (films à budget limité), production cinématographique (IDCC 3097)",
+  "idcc3097-artistes-minima": "Salaires minima des artistes-interprètes, production cinématographique (IDCC 3097)",
   "idcc3097-minima": "Salaires minima, production cinématographique (IDCC 3097)",
   "intensite-aides": "Plafonds d'intensité des aides publiques",
   "nomenclature-cnc": "Nomenclature du devis CNC",

@@ -15,6 +15,7 @@ import minimumJeunesseJson from "../regles/data/credit-impot-audiovisuel-minimum
 import minimumDocumentaireJson from "../regles/data/credit-impot-audiovisuel-minimum-documentaire.json";
 import minimumAnimationJson from "../regles/data/credit-impot-audiovisuel-minimum-animation.json";
 import artistesJson from "../regles/data/credit-impot-artistes.json";
+import artistesMinimaJson from "../regles/data/idcc3097-artistes-minima.json";
 import internationalJson from "../regles/data/credit-impot-international.json";
 import aidesJson from "../regles/data/credit-impot-aides-publiques.json";
 import spectacleJson from "../regles/data/credit-impot-spectacle-vivant.json";
@@ -38,6 +39,7 @@ export type ValeursMinimumCout = ValeursCredit<"credit-impot-audiovisuel-minimum
 export type ValeursMinimumJeunesse = ValeursCredit<"credit-impot-audiovisuel-minimum-fiction-jeunesse">;
 export type ValeursMinimumDocumentaire = ValeursCredit<"credit-impot-audiovisuel-minimum-documentaire">;
 export type ValeursArtistes = ValeursCredit<"credit-impot-artistes">;
+export type ValeursArtistesMinima = ValeursCredit<"idcc3097-artistes-minima">;
 export type ValeursInternational = ValeursCredit<"credit-impot-international">;
 export type ValeursAides = ValeursCredit<"credit-impot-aides-publiques">;
 export type ValeursSpectacle = ValeursCredit<"credit-impot-spectacle-vivant">;
@@ -84,6 +86,7 @@ export const TABLES_CREDIT_IMPOT = {
     "credit-impot-audiovisuel-minimum-animation.json",
   ),
   artistes: validerTable<ValeursArtistes>(artistesJson, "credit-impot-artistes.json"),
+  artistesMinima: validerTable<ValeursArtistesMinima>(artistesMinimaJson, "idcc3097-artistes-minima.json"),
   international: validerTable<ValeursInternational>(internationalJson, "credit-impot-international.json"),
   aidesPubliques: validerTable<ValeursAides>(aidesJson, "credit-impot-aides-publiques.json"),
   spectacleVivant: validerTable<ValeursSpectacle>(spectacleJson, "credit-impot-spectacle-vivant.json"),

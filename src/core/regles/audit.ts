@@ -33,6 +33,7 @@ import financementCategories from "./data/financement-categories.json";
 import financementFsa from "./data/financement-fsa.json";
 import idcc2642Minima from "./data/idcc2642-minima.json";
 import idcc3097Annexe3 from "./data/idcc3097-annexe3.json";
+import idcc3097ArtistesMinima from "./data/idcc3097-artistes-minima.json";
 import idcc3097Minima from "./data/idcc3097-minima.json";
 import intensiteAides from "./data/intensite-aides.json";
 import nomenclatureCnc from "./data/nomenclature-cnc.json";
@@ -89,6 +90,7 @@ const DONNEES: Readonly<Record<string, unknown>> = {
   "financement-fsa": financementFsa,
   "idcc2642-minima": idcc2642Minima,
   "idcc3097-annexe3": idcc3097Annexe3,
+  "idcc3097-artistes-minima": idcc3097ArtistesMinima,
   "idcc3097-minima": idcc3097Minima,
   "intensite-aides": intensiteAides,
   "nomenclature-cnc": nomenclatureCnc,

@@ -158,6 +158,20 @@ const LIBELLES: Readonly<Record<string, string>> = {
   url: "adresse",
   valeur: "valeur",
   vers: "vers",
+  autresArtistes: "autres artistes (acteurs…)",
+  choregraphiquesLyriquesCirqueMusiciens: "artistes chorégraphiques, lyriques et de cirque, musiciens",
+  courtMetrage: "court-métrage",
+  horsGrille: "libellés hors grille",
+  journee: "engagement à la journée",
+  longMetrage: "long-métrage",
+  repetitions: "répétitions",
+  semaine5Jours: "engagement à la semaine de 5 jours",
+  semaine6Jours: "engagement à la semaine de 6 jours",
+  service2x3h: "service de 2 × 3 heures",
+  service2x4h: "service de 2 × 4 heures",
+  service3h: "service de 3 heures",
+  service4h: "service de 4 heures",
+  unitesJournee: "unités à la journée",
 };
 
 /** Text values of the tables shown in French (the JSON keeps the value): the order of the subsidies' deduction. */

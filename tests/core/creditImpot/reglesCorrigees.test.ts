@@ -273,6 +273,32 @@ describe("artistes-interprètes : dans la limite du minimum conventionnel", () =
   });
 });
 
+/**
+ * Cinema credit, table idcc3097-artistes-minima (2022 grid, long-métrage, engagement à la journée 412,08 €): a line paid
+ * by the day is limited to quantité × nombre × 412,08 €; weeks, extras and rehearsals are not (other minima).
+ */
+describe("artistes-interprètes : grille IDCC 3097 au crédit cinéma", () => {
+  const d = unDevis([
+    { ch: "2", libelle: "Équipe technique", montant: 200000 },
+    // 10 cachets × 2 comédiens = 20 jours × 412,08 € = 8 241,60 € < 10 000 €.
+    { ch: "3", libelle: "Petits rôles", montant: 10000, quantite: 10, nombre: 2, unite: "Cachets", taux: 500 },
+    { ch: "3", libelle: "Premier rôle", montant: 6000, quantite: 4, unite: "semaine", taux: 1500 },
+    { ch: "3", libelle: "Figurants", montant: 3000, quantite: 30, unite: "jour", taux: 100 },
+    { ch: "FG", libelle: "Frais généraux", montant: 100000 },
+  ]);
+  it("cachets × nombre limités au minimum journalier ; semaine et figurants retenus en entier, nommés avec la raison", () => {
+    const r = calculerCreditImpot(d, av({ regime: "cinema", genre: "fiction", langue: "francais" }));
+    expect(r.lignes.slice(1, 4).map((l) => l.base)).toEqual([euros(8241.6), euros(6000), euros(3000)]);
+    expect(r.base).toBe(euros(217241.6));
+    const alertes = r.alertes.join("\n");
+    expect(alertes).toContain(
+      "Rémunérations des artistes-interprètes retenues en entier : 9\u202f000,00\u00a0€ (Budget!E4, Budget!E5)",
+    );
+    expect(alertes).toContain("Budget!E4 : unité « semaine » (seules les journées et cachets sont limités)");
+    expect(alertes).toContain("Budget!E5 : libellé « Figurants » hors grille (figurant)");
+  });
+});
+
 describe("chaque résultat nomme les tables et versions utilisées", () => {
   it("chaque paramètre renvoie à une table listée avec la même version ; la table d'éligibilité y figure", () => {
     const r = calculerCreditImpot(

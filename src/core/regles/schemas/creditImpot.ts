@@ -36,6 +36,9 @@ function parCle<T extends v.GenericSchema>(cles: readonly string[], valeur: T, t
   );
 }
 
+/** Artists' minima of one film format (IDCC 3097 titre III): per day, per week of 5 or 6 days, in cents. */
+const engagementsArtiste = v.strictObject({ journee: centimes, semaine5Jours: centimes, semaine6Jours: centimes });
+
 /** Schemas of the tax-credit tables (src/core/regles/data/credit-impot-*.json). Amounts in cents. */
 export const SCHEMAS_CREDIT_IMPOT = {
   "credit-impot-cinema": v.strictObject({ taux, tauxMajore: taux, partPlansVfxAnimation: taux }),
@@ -72,6 +75,18 @@ export const SCHEMAS_CREDIT_IMPOT = {
   "credit-impot-artistes": v.strictObject({
     chapitres: v.array(v.picklist(CHAPITRES, "chapitre du devis inconnu")),
     categories: v.array(v.picklist(CATEGORIES, "catégorie de ligne inconnue")),
+  }),
+  "idcc3097-artistes-minima": v.strictObject({
+    convention: texte,
+    categorie: texte,
+    longMetrage: engagementsArtiste,
+    courtMetrage: engagementsArtiste,
+    repetitions: v.strictObject({
+      choregraphiquesLyriquesCirqueMusiciens: v.strictObject({ service3h: centimes, service2x3h: centimes }),
+      autresArtistes: v.strictObject({ service4h: centimes, service2x4h: centimes }),
+    }),
+    unitesJournee: v.pipe(v.array(texte), v.minLength(1, "au moins une unité")),
+    horsGrille: v.array(texte),
   }),
   "credit-impot-international": v.strictObject({
     taux,
