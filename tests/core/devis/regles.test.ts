@@ -24,7 +24,12 @@ describe("registre des règles du devis", () => {
       ]),
     );
     expect(TABLE_ACCORD_TRANSPARENCE.versions[0].sources.length).toBeGreaterThan(0);
-    expect(TABLE_MINIMA_2642.versions[0].effetDu).toBe("2025-01-01");
+    // The 2012 grid read in KALI (H), then nothing until the 2025 grids.
+    expect(TABLE_MINIMA_2642.versions.map((v) => `${v.effetDu}→${v.effetAu ?? ""}`)).toEqual([
+      "2012-07-01→2016-09-30",
+      "2025-01-01→2025-06-30",
+      "2025-07-01→",
+    ]);
   });
 });
 
@@ -309,5 +314,34 @@ describe("surcharges de la feuille Paramètres", () => {
       (x) => x.regle === "devis-parametre-inconnu",
     );
     expect(c.map((x) => x.cellule)).toEqual(["Paramètres!B3"]);
+  });
+});
+
+describe("salaire-minimum (IDCC 2642, grille de l'avenant n° 4 du 3 juillet 2012, lue dans KALI)", () => {
+  const sal = (libelle: string, taux: string) =>
+    ligne({
+      chapitre: "2",
+      categorie: "salaire-technicien",
+      libelle,
+      unite: "jour",
+      quantite: "10",
+      taux,
+      montant: Math.round(Number(taux) * 1000),
+    });
+  const minima = (genre: "fiction" | "documentaire", libelle: string, taux: string) =>
+    controlerDevis(devis([sal(libelle, taux)], { genre }), "2014-06-02").filter((c) => c.regle === "salaire-minimum");
+
+  it("en fiction, une fonction fermée à la fiction lourde (renvoi (24)) est un plancher, les autres la grille", () => {
+    // Chef monteur (24): 256,92 € (8 h), a floor in fiction (the « spécialisé » line applies in fiction lourde).
+    expect(minima("fiction", "Chef monteur", "256.92")).toEqual([]);
+    expect(minima("fiction", "Chef monteur", "256.91")).toMatchObject([{ gravite: "alerte" }]);
+    expect(minima("fiction", "Chef monteur", "256.91")[0].message).toMatch(/sous le plancher connu/);
+    // Mixeur (filière K, no (24)): 316,36 €, the minimum in every genre.
+    expect(minima("fiction", "Mixeur", "316.36")).toEqual([]);
+    const c = minima("fiction", "Mixeur", "316.35");
+    expect(c).toMatchObject([{ gravite: "erreur" }]);
+    expect(c[0].message).toMatch(/sous le minimum IDCC 2642 de la fonction « Mixeur » : 316,36\u00a0€ par jour/);
+    // Documentary: the chef monteur's 256,92 € is the minimum itself.
+    expect(minima("documentaire", "Chef monteur", "256.91")).toMatchObject([{ gravite: "erreur" }]);
   });
 });

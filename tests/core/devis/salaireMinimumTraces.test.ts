@@ -22,7 +22,7 @@ const e = (s: string) =>
     .replace(/(\d) (jours?|semaines?)/g, `$1${NBSP}$2`);
 
 const DOC_2025 = "2025-03-01";
-const V2642 = TABLE_MINIMA_2642.versions[0];
+const V2642 = TABLE_MINIMA_2642.versions.find((v) => v.effetDu === "2025-01-01")!;
 
 function sal(libelle: string, o: Partial<Omit<LigneDevis, "montant">> & { montant: number }): LigneDevis {
   return ligne({ chapitre: "2", categorie: "salaire-technicien", libelle, unite: "jour", ...o });
