@@ -565,6 +565,18 @@ describe("colonnes par mois", () => {
   });
 });
 
+/** Three chapters of lines (a factor each) and their total, 109 500 €: the devis under the rows a test adds. */
+const CHAPITRES_109500: (string | number | null)[][] = [
+  ["1", "DROITS ARTISTIQUES"],
+  ["1.1", "Scénario", 1, 40000, 40000],
+  ["1.2", "Musique originale", 1, 15000, 15000],
+  ["2", "PERSONNEL"],
+  ["2.1", "Réalisateur", 10, 3200, 32000],
+  ["3", "INTERPRÉTATION"],
+  ["3.1", "Rôle 1", 25, 900, 22500],
+  [null, "TOTAL GÉNÉRAL", null, null, 109500],
+];
+
 describe("récapitulatif par chapitre sur la feuille du devis (au-dessus de l'en-tête ou sous les lignes)", () => {
   it("au-dessus de l'en-tête : 4 montants prouvés, le faux gardé avec son écart, aucun n'est une ligne", async () => {
     const d = await lire("devis-recap-haut.xlsx");
@@ -590,18 +602,7 @@ describe("récapitulatif par chapitre sur la feuille du devis (au-dessus de l'en
 
   /** The CNC devis of the fixture, with `haut` as its first rows (its header then on the next row). */
   const devisAvec = (haut: (string | number | null)[][]) =>
-    feuilleXlsx("Devis", [
-      ...haut,
-      ["N°", "Intitulé", "Quantité", "Taux", "Montant"],
-      ["1", "DROITS ARTISTIQUES"],
-      ["1.1", "Scénario", 1, 40000, 40000],
-      ["1.2", "Musique originale", 1, 15000, 15000],
-      ["2", "PERSONNEL"],
-      ["2.1", "Réalisateur", 10, 3200, 32000],
-      ["3", "INTERPRÉTATION"],
-      ["3.1", "Rôle 1", 25, 900, 22500],
-      [null, "TOTAL GÉNÉRAL", null, null, 109500],
-    ]);
+    feuilleXlsx("Devis", [...haut, ["N°", "Intitulé", "Quantité", "Taux", "Montant"], ...CHAPITRES_109500]);
 
   it("deux montants seulement égaux aux chapitres au-dessus de l'en-tête : le calcul ne prouve pas un récapitulatif", async () => {
     const d = importerDevis(
@@ -680,18 +681,7 @@ describe("récapitulatif par chapitre sur la feuille du devis (au-dessus de l'en
 describe("récapitulatif juste sous la ligne d'en-tête, avant le premier chapitre", () => {
   /** A header, `recap` right under it, then the devis's chapters and lines (a factor each) and its total. */
   const devisSous = (recap: (string | number | null)[][]) =>
-    feuilleXlsx("Devis", [
-      ["N°", "Intitulé", "Quantité", "Taux", "Montant"],
-      ...recap,
-      ["1", "DROITS ARTISTIQUES"],
-      ["1.1", "Scénario", 1, 40000, 40000],
-      ["1.2", "Musique originale", 1, 15000, 15000],
-      ["2", "PERSONNEL"],
-      ["2.1", "Réalisateur", 10, 3200, 32000],
-      ["3", "INTERPRÉTATION"],
-      ["3.1", "Rôle 1", 25, 900, 22500],
-      [null, "TOTAL GÉNÉRAL", null, null, 109500],
-    ]);
+    feuilleXlsx("Devis", [["N°", "Intitulé", "Quantité", "Taux", "Montant"], ...recap, ...CHAPITRES_109500]);
 
   it("sous un titre « Récapitulatif » : place sous-entete (avant : « bas »), ses montants prouvés, jamais des lignes", async () => {
     const d = importerDevis(
@@ -731,14 +721,7 @@ describe("récapitulatif juste sous la ligne d'en-tête, avant le premier chapit
       ["2", "Personnel", null, null, 32000],
       ["3", "Interprétation", null, null, 22500],
       [null, "Total", null, null, 109500],
-      ["1", "DROITS ARTISTIQUES"],
-      ["1.1", "Scénario", 1, 40000, 40000],
-      ["1.2", "Musique originale", 1, 15000, 15000],
-      ["2", "PERSONNEL"],
-      ["2.1", "Réalisateur", 10, 3200, 32000],
-      ["3", "INTERPRÉTATION"],
-      ["3.1", "Rôle 1", 25, 900, 22500],
-      [null, "TOTAL GÉNÉRAL", null, null, 109500],
+      ...CHAPITRES_109500,
     ]);
     const d = importerDevis(sheet);
     expect(d.recapitulatifSurFeuille).toMatchObject({ place: "sous-entete", ecarts: [] });
