@@ -40,6 +40,7 @@ import { lireEnMilliers } from "./echelle";
 import { chiffresADroite } from "./horsTableau";
 import {
   chaineDecimale,
+  cellulePleine,
   chaineFacteur,
   facteurCellule,
   enMajuscules,
@@ -383,20 +384,19 @@ function recapSousEntete(
   const facteurs = [entete.colonnes.quantite, entete.colonnes.nombre, entete.colonnes.taux].filter(
     (c): c is number => c !== undefined,
   );
-  const plein = (c: CellData | undefined) => !!c && c.v !== null && String(c.v).trim() !== "";
   let debut = entete.ligne + 1;
   let premier = -1;
   let fin = -1;
   for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
-    if (!row.some(plein)) {
+    if (!row.some(cellulePleine)) {
       if (premier >= 0) {
         fin = r;
         break;
       }
       continue;
     }
-    if (facteurs.some((c) => plein(row[c]))) {
+    if (facteurs.some((c) => cellulePleine(row[c]))) {
       fin = r;
       break;
     }
@@ -407,7 +407,7 @@ function recapSousEntete(
       break;
     }
     // Rows before its first figure belong to the block only when they title it (« Récapitulatif »).
-    if (!chiffre && !estRecapitulatif(row.filter(plein).map((c) => String(c.v).trim())[0] ?? "")) debut = r + 1;
+    if (!chiffre && !estRecapitulatif(row.filter(cellulePleine).map((c) => String(c.v).trim())[0] ?? "")) debut = r + 1;
   }
   if (premier < 0 || fin < 0 || !ressembleRecapitulatif(sheet, premier, fin)) return undefined;
   const sans: SheetData = { ...sheet, rows: sheet.rows.map((row, i) => (i >= debut && i < fin ? [] : row)) };
@@ -430,12 +430,11 @@ function chiffresDeLigne(
   entete: Entete,
   convention?: Convention,
 ): { col: number; montant: Cents }[] {
-  const plein = (c: CellData | undefined) => !!c && c.v !== null && String(c.v).trim() !== "";
-  const gauche = row.findIndex(plein);
-  const droite = row.length - 1 - [...row].reverse().findIndex(plein);
+  const gauche = row.findIndex(cellulePleine);
+  const droite = row.length - 1 - [...row].reverse().findIndex(cellulePleine);
   const out: { col: number; montant: Cents }[] = [];
   row.forEach((c, col) => {
-    if (!plein(c) || col === entete.colonnes.code || (col === gauche && droite > gauche)) return;
+    if (!cellulePleine(c) || col === entete.colonnes.code || (col === gauche && droite > gauche)) return;
     if (typeof c.v === "string" && !/\d/.test(c.v)) return;
     const lu = lireMontantCellule(c, convention);
     if (lu.type === "montant") out.push({ col, montant: lu.cents });

@@ -15,6 +15,11 @@ export function texteCellule(c: CellData | undefined): string {
   return "";
 }
 
+/** Something is in the cell (a text that is not blank, a number, an Excel error): the left edge of a row's block. */
+export function cellulePleine(c: CellData | undefined): boolean {
+  return !!c && c.v !== null && c.v !== undefined && String(c.v).trim() !== "";
+}
+
 /**
  * A number read from a number cell, a formula's cached value or text ("1 234,56 €"); undefined otherwise. A text
  * « 1.500 » is read with `convention` (what the sheet proves); without one, its separator is taken as decimal.

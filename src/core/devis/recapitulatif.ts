@@ -4,7 +4,7 @@ import type { SheetData } from "../port/workbook";
 import { celluleRef, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
 import { trouverEntete, type SecondBloc } from "./entetes";
-import { norm } from "./lecture";
+import { cellulePleine, norm } from "./lecture";
 import type {
   CodeChapitre,
   Devis,
@@ -213,12 +213,7 @@ function meilleureColonne(
     const cellules = cellulesMontant(sheet, -1, col).filter((c) => c.montant !== undefined);
     if (cellules.length < 2) continue;
     // The block starts at the leftmost text of its amount rows.
-    let debut = col;
-    for (const x of cellules) {
-      const row = sheet.rows[parseCelluleRef(x.cellule).row] ?? [];
-      const i = row.findIndex((c) => c?.v !== null && c?.v !== undefined && String(c.v).trim() !== "");
-      if (i >= 0 && i < debut) debut = i;
-    }
+    const debut = Math.min(col, bordGauche(sheet, cellules));
     if (debut >= col) continue;
     const lu = lireRecapitulatif(sheet, { debut, montant: col }, cellules);
     if (!lu) continue;
@@ -354,6 +349,16 @@ function regionSeule(sheet: SheetData, debut: number, fin: number): SheetData {
   return { ...sheet, rows: sheet.rows.slice(0, fin).map((r, i) => (i < debut ? [] : r)) };
 }
 
+/** The leftmost column holding something on the rows of `cellules` (Infinity when none): where a recap block starts. */
+function bordGauche(sheet: SheetData, cellules: readonly { cellule: string }[]): number {
+  let gauche = Infinity;
+  for (const x of cellules) {
+    const i = (sheet.rows[parseCelluleRef(x.cellule).row] ?? []).findIndex(cellulePleine);
+    if (i >= 0 && i < gauche) gauche = i;
+  }
+  return gauche;
+}
+
 /**
  * Rows `debut` to `fin` (excluded) look like a recap by chapter, before any arithmetic: a column holds at least three
  * figures (a chapter, a chapter's sous-chapitres together, the total), each row naming a chapter, a sous-chapitre or
@@ -365,12 +370,7 @@ export function ressembleRecapitulatif(sheet: SheetData, debut: number, fin: num
   for (let col = 1; col < largeur; col++) {
     const cellules = cellulesMontant(region, -1, col).filter((c) => c.montant !== undefined);
     if (cellules.length < ACCORDS_SUR_FEUILLE) continue;
-    let gauche = col;
-    for (const x of cellules) {
-      const row = region.rows[parseCelluleRef(x.cellule).row] ?? [];
-      const i = row.findIndex((c) => c?.v !== null && c?.v !== undefined && String(c.v).trim() !== "");
-      if (i >= 0 && i < gauche) gauche = i;
-    }
+    const gauche = Math.min(col, bordGauche(region, cellules));
     if (gauche >= col) continue;
     const lu = lireRecapitulatif(region, { debut: gauche, montant: col }, cellules);
     if (lu && comparaisons(lu) >= ACCORDS_SUR_FEUILLE) return true;
