@@ -2,6 +2,7 @@ import type { ChartSpec, SheetSpec } from "../core/port/workbook";
 import { adresse, parseAdresse, parseCelluleRef } from "../core/util/adresse";
 import { apiExcel } from "./run";
 import { listeInline } from "../core/port/listes";
+import { octetsJson } from "../core/port/blocs";
 
 /** Excel JS widths are in points; SheetSpec widths are in characters, as in the xlsx file format. */
 export const largeurPoints = (caracteres: number) => Math.round((caracteres * 7 + 5) * 0.75 * 100) / 100;
@@ -34,28 +35,9 @@ export const OCTETS_NOTES_PAR_SYNC = 1.5 * 1024 * 1024;
 /** What a note's call costs in a request besides its text (the range's address, the method, the ids). */
 const COUT_NOTE = 200;
 
-/**
- * The bytes a note adds to a request: its text as JSON in UTF-8 (an escaped character « \n » is two bytes, a control
- * character six, a non-ASCII one two or three, each half of a surrogate pair three), its cell, and COUT_NOTE.
- */
+/** The bytes a note adds to a request: its text as JSON in UTF-8 (octetsJson, as the value blocks count), its cell, COUT_NOTE. */
 export function octetsNote(cell: string, texte: string): number {
-  let n = COUT_NOTE + cell.length;
-  for (let i = 0; i < texte.length; i++) {
-    const c = texte.charCodeAt(i);
-    n +=
-      c < 0x20
-        ? c === 10 || c === 13 || c === 9
-          ? 2
-          : 6
-        : c === 0x22 || c === 0x5c
-          ? 2
-          : c < 0x80
-            ? 1
-            : c < 0x800
-              ? 2
-              : 3;
-  }
-  return n;
+  return COUT_NOTE + cell.length + octetsJson(texte);
 }
 
 /**
