@@ -491,6 +491,37 @@ describe("motif « à vérifier » : une ou deux phrases pour le comptable, le j
     expect(lf.recherche).toContain("JORFARTI000053508293");
   });
 
+  it("passe « sources récentes » (a : IDCC 2642, b : IDCC 3097, c : CGI en vigueur) : confiance inchangée, recherche datée", () => {
+    const passe = "Recherche du 6 décembre 2026, passe « sources récentes » (";
+    const cherchees: [string, string, string, string][] = [
+      ["idcc2642-minima.json", "2025-01-01", "M", "a"],
+      ["idcc2642-minima.json", "2025-07-01", "L", "a"],
+      ["idcc3097-minima.json", "2023-09-01", "M", "b"],
+      ["idcc3097-minima.json", "2024-04-01", "M", "b"],
+      ["idcc3097-annexe3.json", "2023-09-01", "M", "b"],
+      ["idcc3097-annexe3.json", "2025-04-11", "M", "b"],
+      ["credit-impot-cinema.json", "2026-01-01", "M", "c"],
+      ["credit-impot-audiovisuel.json", "2026-01-01", "M", "c"],
+      ["credit-impot-audiovisuel-plafond-minute-animation.json", "2026-01-01", "M", "c"],
+      ["credit-impot-international.json", "2020-01-01", "M", "c"],
+      ["credit-impot-international.json", "2027-01-01", "M", "c"],
+      ["credit-impot-subventions.json", "2026-01-01", "M", "c"],
+    ];
+    for (const [f, du, confiance, demande] of cherchees) {
+      const v = versions.find((x) => x.ou === `${f} du ${du}`)!;
+      expect([f, du, v.confiance]).toEqual([f, du, confiance]);
+      // The entry is the last one of the log, and ends on what to read next.
+      const entree = v.recherche!.slice(v.recherche!.indexOf(passe));
+      expect([f, du, entree.startsWith(`${passe}${demande} : `)]).toEqual([f, du, true]);
+      expect([f, du, /Piste suivante : [^.]+.*\.$/.test(entree)]).toEqual([f, du, true]);
+    }
+    // What the KALI republication holds, as read in the package: the last salary text of each convention.
+    const av = (f: string, du: string) => versions.find((x) => x.ou === `${f} du ${du}`)!.recherche!;
+    expect(av("idcc2642-minima.json", "2025-01-01")).toContain("le dernier étant l'avenant n° 14 du 23 décembre 2022");
+    expect(av("idcc3097-minima.json", "2024-04-01")).toContain("l'avenant du 25 février 2022 (titre II)");
+    expect(av("credit-impot-cinema.json", "2026-01-01")).toContain("legal.tricoteuses.fr/textes/JORFTEXT000053508155");
+  });
+
   it("majoration des CDDU depuis le 1er mai 2025 : base légale lue (L. 5422-12, L. 5424-20), taux toujours à vérifier", () => {
     type Social = {
       effetDu: string;
