@@ -182,7 +182,8 @@ interface LigneCharges {
   commentaire: string;
 }
 
-const MOTS_ARTISTES = ["artiste", "interprete", "comedien", "acteur", "cachet"];
+/** Words naming the artists in a charges label (word starts: « facteur » is not « acteur »). */
+const MOTS_ARTISTES = /(?:^|[^a-z])(?:artiste|interprete|comedien|acteur|actrice|cachet)/;
 
 /**
  * The charges lines of the artist lines: a line drawn from a salary's « Charges » cell (`chargesDe`) carries that
@@ -200,7 +201,7 @@ function lignesCharges(lignes: LigneBase[], parId: Map<string, LigneDevis>, regl
     propres.add(salaire.id);
     const taux = de.taux ? new Decimal(de.taux) : new Decimal(c.montant).dividedBy(salaire.montant);
     const commentaire = de.taux
-      ? `${decimalFr(taux.times(100).toFixed())} % (taux de la cellule des charges)`
+      ? `${decimalFr(taux.times(100).toFixed())}\u00a0% (taux de la cellule des charges)`
       : `${formatMontantFr(c.montant)} ÷ ${formatMontantFr(salaire.montant)} (charges de la ligne ÷ son salaire)`;
     out.push({ charges: c, salaires: new Set([salaire.id]), assiette: salaire.montant, taux, commentaire });
   }
@@ -212,7 +213,7 @@ function lignesCharges(lignes: LigneBase[], parId: Map<string, LigneDevis>, regl
     const taux = pourcentDansTexte(c.libelle);
     const prouve = taux !== undefined && multiplyCents(assiette, taux) === c.montant;
     const libelle = normaliser(c.libelle);
-    if (!prouve && !MOTS_ARTISTES.some((m) => libelle.includes(m))) continue;
+    if (!prouve && !MOTS_ARTISTES.test(libelle)) continue;
     out.push({
       charges: c,
       salaires: new Set(chapitre3.map((x) => x.id)),
@@ -220,7 +221,7 @@ function lignesCharges(lignes: LigneBase[], parId: Map<string, LigneDevis>, regl
       ...(prouve
         ? {
             taux,
-            commentaire: `${decimalFr(taux.times(100).toFixed())} % (taux du libellé × chapitre 3 = son montant)`,
+            commentaire: `${decimalFr(taux.times(100).toFixed())}\u00a0% (taux du libellé × chapitre 3 = son montant)`,
           }
         : {
             taux: new Decimal(c.montant).dividedBy(assiette),
