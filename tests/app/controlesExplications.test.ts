@@ -20,7 +20,8 @@ describe("analyserDevis : l'arbre de chaque constat de salaire minimum, aligné 
     const traces = r.explications!.constats;
     expect(traces).toHaveLength(r.constats.length);
     const salaires = r.constats.filter((c) => c.regle === "salaire-minimum");
-    expect(salaires).toHaveLength(6);
+    // Six technicians and one artist (F21, its own table: idcc3097-artistes-minima).
+    expect(salaires).toHaveLength(7);
     r.constats.forEach((c, i) => {
       const t = traces[i];
       if (c.regle !== "salaire-minimum") return expect(t).toBeNull();
@@ -30,8 +31,13 @@ describe("analyserDevis : l'arbre de chaque constat de salaire minimum, aligné 
       expect(c.message).toContain(t!.libelle.replace(/^Manque au minimum par (jour|semaine), \S+ /, ""));
       const minimum = t!.entrees![0];
       const regle = minimum.regle ?? minimum.entrees![0].regle!;
-      expect(regle.nom).toBe("Salaires minima, production cinématographique (IDCC 3097)");
-      expect(regle.effetDu).toBe("2024-04-01");
+      const artiste = c.cellule === "'Devis La Rade'!F21";
+      expect(regle.nom).toBe(
+        artiste
+          ? "Salaires minima des artistes-interprètes, production cinématographique (IDCC 3097)"
+          : "Salaires minima, production cinématographique (IDCC 3097)",
+      );
+      expect(regle.effetDu).toBe(artiste ? "2022-01-01" : "2024-04-01");
       expect(regle.source!.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
     });
     // Régisseur général (renfort), 300 € a day: 359,12 − 300 = 59,12 €.
@@ -69,6 +75,6 @@ describe("analyserDevis : l'arbre de chaque constat de salaire minimum, aligné 
     const traces = tracesDesConstats(inverses, r.traces!.salairesMinimum!);
     const cellules = inverses.map((c) => (c.regle === "salaire-minimum" ? c.cellule : null));
     expect(traces.map((t) => t?.cellule ?? null)).toEqual(cellules);
-    expect(traces.filter(Boolean)).toHaveLength(6);
+    expect(traces.filter(Boolean)).toHaveLength(7);
   });
 });

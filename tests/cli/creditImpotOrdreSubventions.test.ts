@@ -6,7 +6,8 @@ import { dossierTemporaire, lancerCli } from "../helpers/cli";
 
 /*
  * tests/fixtures/devis-cinema/devis-cinema.xlsx (« Devis La Rade »): budget 510 900 €, 492 900 € eligible in France
- * (cinema credit: 492 141,60 €, the « Rôle principal » line limited to 20 days × 412,08 €, idcc3097-artistes-minima), the
+ * (cinema credit: 491 772,12 €, the « Rôle principal » line limited to 20 days × 412,08 €, idcc3097-artistes-minima, and
+ * the artists' charges on the 758,40 € removed, 369,48 €), the
  * cap of the base at 80 % × 510 900 = 408 720 €. The same devis and the same 100 000 € of subsidies through
  * `prodbook credit-impot`: the order of the deduction comes from the table credit-impot-subventions per credit type,
  * and the figure changes with it.
@@ -59,15 +60,15 @@ describe("prodbook credit-impot --subventions : la place de la déduction suit l
     expect([j.base, j.credit, j.subventionsPubliques.baseAvant]).toEqual(["308720.00", "92616.00", "408720.00"]);
   });
 
-  it("cinéma, la table mise à « avant-plafond » : min(392 141,60 ; 408 720) = 392 141,60 € × 30 % = 117 642,48 € ; LibreOffice recalcule la feuille au même chiffre", async () => {
+  it("cinéma, la table mise à « avant-plafond » : min(391 772,12 ; 408 720) = 391 772,12 € × 30 % = 117 531,64 € ; LibreOffice recalcule la feuille au même chiffre", async () => {
     const sortie = path.join(dossier(), "avant.xlsx");
     const args = [CINEMA, ...["--regime", "cinema", "--genre", "fiction", "--langue", "francais", "--annee", "2025"]];
     const c = commandeAvec("avant-plafond");
     const r = await lancer(c, [...args, "--subventions", "100000", "--json"]);
     const j = JSON.parse(r.sortie[0]);
-    expect(j.subventionsPubliques).toEqual({ montant: "100000.00", deduit: "100000.00", baseAvant: "492141.60" });
-    expect(j.plafondBase).toMatchObject({ montant: "408720.00", baseAvant: "392141.60", applique: false });
-    expect([j.base, j.credit]).toEqual(["392141.60", "117642.48"]);
+    expect(j.subventionsPubliques).toEqual({ montant: "100000.00", deduit: "100000.00", baseAvant: "491772.12" });
+    expect(j.plafondBase).toMatchObject({ montant: "408720.00", baseAvant: "391772.12", applique: false });
+    expect([j.base, j.credit]).toEqual(["391772.12", "117531.64"]);
     expect(j.alertes.some((a: string) => a.includes("déduites après ce plafond, la base serait 308\u202f720,00"))).toBe(
       true,
     );
@@ -83,7 +84,7 @@ describe("prodbook credit-impot --subventions : la place de la déduction suit l
         if (ws.getRow(k).getCell(1).value === libelle) return nombre(ws.getRow(k).getCell(2));
       throw new Error(`ligne « ${libelle} » absente`);
     };
-    expect(valeur("Base retenue")).toBe(392141.6);
-    expect(valeur("Crédit d'impôt")).toBe(117642.48);
+    expect(valeur("Base retenue")).toBe(391772.12);
+    expect(valeur("Crédit d'impôt")).toBe(117531.64);
   });
 });

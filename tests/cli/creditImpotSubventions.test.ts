@@ -10,8 +10,9 @@ const CINEMA = path.join(__dirname, "../fixtures/devis-cinema/devis-cinema.xlsx"
 const FILM = ["--regime", "cinema", "--genre", "fiction", "--langue", "francais", "--annee", "2025"];
 
 /*
- * tests/fixtures/devis-cinema/devis-cinema.xlsx (« Devis La Rade »), budget 510 900 €, 492 141,60 € eligible in France (the
- * « Rôle principal » line limited to 20 days × 412,08 €, table idcc3097-artistes-minima):
+ * tests/fixtures/devis-cinema/devis-cinema.xlsx (« Devis La Rade »), budget 510 900 €, 491 772,12 € eligible in France (the
+ * « Rôle principal » line limited to 20 days × 412,08 €, table idcc3097-artistes-minima, and the artists' charges on
+ * the 758,40 € removed, 369,48 €):
  * base capped at 80 % × 510 900 = 408 720 € (220 sexies III-3). With 50 000 € of non-refundable public subsidies
  * directly allotted to eligible expenses (V), deducted after the cap: 358 720 € × 30 % = 107 616 €.
  */
@@ -24,7 +25,7 @@ describe("prodbook credit-impot --subventions (CGI 220 sexies, V)", () => {
     const j = JSON.parse(r.sortie[0]);
     expect(Object.keys(j).slice(-3)).toEqual(["plafondBase", "subventionsPubliques", "lignesHorsBase"]);
     expect(j.subventionsPubliques).toEqual({ montant: "50000.00", deduit: "50000.00", baseAvant: "408720.00" });
-    expect(j.plafondBase).toMatchObject({ montant: "408720.00", baseAvant: "492141.60", applique: true });
+    expect(j.plafondBase).toMatchObject({ montant: "408720.00", baseAvant: "491772.12", applique: true });
     expect([j.base, j.creditAvantPlafonds, j.credit]).toEqual(["358720.00", "107616.00", "107616.00"]);
     expect(j.tables.find((t: { id: string }) => t.id === "credit-impot-subventions")).toMatchObject({
       effetDu: "2016-01-01",
@@ -82,7 +83,7 @@ describe("prodbook credit-impot --subventions (CGI 220 sexies, V)", () => {
         if (ws.getRow(i).getCell(1).value === libelle) return nombre(ws.getRow(i).getCell(2));
       throw new Error(`ligne « ${libelle} » absente`);
     };
-    expect(valeur("Base éligible par chapitre (dépenses en France)")).toBe(492141.6);
+    expect(valeur("Base éligible par chapitre (dépenses en France)")).toBe(491772.12);
     expect(valeur("Plafond de la base : 80\u00a0% du budget de production")).toBe(408720);
     expect(valeur("Déductions de la base (subventions publiques)")).toBe(50000);
     expect(valeur("Base retenue")).toBe(358720);

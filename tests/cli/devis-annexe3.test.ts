@@ -52,14 +52,17 @@ async function documentaire(nom: string, decors: number): Promise<string> {
 describe("prodbook devis --annexe-iii (binaire construit)", () => {
   it("« La Rade » (fiction, 510 900 €) : les six salaires sous l'annexe I sont au-dessus des minima de l'annexe III", () => {
     const sans = json(CINEMA, "--oeuvre", "cinema", "--genre", "fiction");
-    expect(sans.minima).toHaveLength(6);
-    expect(sans.tables.map((t) => t.id)).toEqual(["idcc3097-minima"]);
+    // Six technicians and one artist (F21, 350 €/jour < 412,08 €, idcc3097-artistes-minima).
+    expect(sans.minima).toHaveLength(7);
+    expect(sans.tables.map((t) => t.id)).toEqual(["idcc3097-minima", "idcc3097-artistes-minima"]);
     const avec = json(CINEMA, "--oeuvre", "cinema", "--genre", "fiction", "--annexe-iii");
     // e.g. secrétaire de production 900 € ≥ 850 + 37 % × (916,77 − 850) = 874,70 €; régisseur 300 €/jour ≥ 266,75 €.
-    expect(avec.minima).toEqual([]);
+    // Annexe III (titre II) lowers the technicians' minima only: the artist line stays under its own.
+    expect(avec.minima.map((m) => m.cellule)).toEqual(["'Devis La Rade'!F21"]);
     expect(avec.tables.map((t) => `${t.id}@${t.effetDu}`)).toEqual([
       "idcc3097-minima@2024-04-01",
       "idcc3097-annexe3@2025-04-11",
+      "idcc3097-artistes-minima@2022-01-01",
     ]);
   });
 

@@ -33,6 +33,7 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
       "'Devis La Rade'!F16", // cheffe monteuse 1 400 < 1 790,05 (plancher 2022)
       "'Devis La Rade'!F17", // régisseur général 300 €/jour < 1 436,49 × 0,25
       "'Devis La Rade'!F18", // secrétaire de production 900 < 916,77 (plancher 2022)
+      "'Devis La Rade'!F21", // seconds rôles 350 €/jour < 412,08 (artistes-interprètes, idcc3097-artistes-minima)
     ]);
     expect(c.every((x) => x.gravite === "alerte")).toBe(true);
     expect(c[2].message).toMatch(/1\u202f300,00\u00a0€ par semaine, sous le minimum IDCC 3097/);
@@ -55,6 +56,7 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
       "'Devis La Rade'!F16", // cheffe monteuse 1 400 < 1 790,05
       "'Devis La Rade'!F17", // régisseur général 300 €/jour < 1 436,49 × 0,25
       "'Devis La Rade'!F18", // secrétaire de production 900 < 916,77
+      "'Devis La Rade'!F21", // seconds rôles 350 €/jour < 412,08 (artists' grid from 1 January 2022)
     ]);
     expect(c[2].message).toMatch(
       /1\u202f300,00\u00a0€ par semaine, sous le minimum IDCC 3097 de la fonction « 1er assistant opérateur » : 1\u202f321,56\u00a0€ par semaine \(table idcc3097-minima en vigueur au 1er\u00a0avril\u00a02022, titre II, annexe I, base 39 h ;/,
@@ -71,7 +73,11 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
   });
 
   it("avant le 1er avril 2022 la grille cinéma ne s'applique pas ; en audiovisuel c'est la grille IDCC 2642", async () => {
-    expect(await minima(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([]);
+    // The artists' grid (1 January 2022) does: only the « Seconds rôles » line; before it, nothing.
+    expect((await minima(["--oeuvre", "cinema", "--date", "2022-03-31"])).map((x) => x.cellule)).toEqual([
+      "'Devis La Rade'!F21",
+    ]);
+    expect(await minima(["--oeuvre", "cinema", "--date", "2021-12-31"])).toEqual([]);
     // Same crew, audiovisual documentary: every rate is above the IDCC 2642 grid (e.g. régisseur général 300 > 240,87).
     expect(await minima(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([]);
   });
@@ -82,10 +88,22 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
       expect(await main(["devis", CINEMA, "--json", ...args], io)).toBe(0);
       return JSON.parse(io.sortie[0]).tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`);
     };
-    expect(await tables(["--oeuvre", "cinema", "--date", "2025-09-01"])).toEqual(["idcc3097-minima@2024-04-01"]);
-    expect(await tables(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual(["idcc3097-minima@2023-09-01"]);
-    expect(await tables(["--oeuvre", "cinema", "--date", "2023-08-31"])).toEqual(["idcc3097-minima@2022-04-01"]);
-    expect(await tables(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([]);
+    // The artists' grid too: the devis has artist lines paid by the day (chapter 3).
+    const artistes = "idcc3097-artistes-minima@2022-01-01";
+    expect(await tables(["--oeuvre", "cinema", "--date", "2025-09-01"])).toEqual([
+      "idcc3097-minima@2024-04-01",
+      artistes,
+    ]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual([
+      "idcc3097-minima@2023-09-01",
+      artistes,
+    ]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2023-08-31"])).toEqual([
+      "idcc3097-minima@2022-04-01",
+      artistes,
+    ]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([artistes]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2021-12-31"])).toEqual([]);
     expect(await tables(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([
       "idcc2642-minima@2025-01-01",
       "accord-transparence@2024-11-08",
@@ -120,7 +138,7 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     const t = enregistreur();
     expect(await main(["devis", CINEMA, ...args], t)).toBe(0);
     const texte = t.sortie.join("\n");
-    expect(texte).toContain("\nSalaires sous le minimum conventionnel (6)\u00a0:\n");
+    expect(texte).toContain("\nSalaires sous le minimum conventionnel (7)\u00a0:\n");
     expect(texte).toContain(
       "\n  Manque au minimum par jour, 2.9 «\u00a0Régisseur général (renfort)\u00a0»\u00a0: 59,12\u00a0€ = minimum − payé " +
         "par jour\u202f; 3\u202f000,00\u00a0€ ('Devis La Rade'!G17) < minimum",
@@ -130,7 +148,7 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     );
     // No finding: an empty list; without --explique, no traces.
     const a = enregistreur();
-    expect(await main(["devis", CINEMA, "--json", "--oeuvre", "cinema", "--date", "2022-03-31", "--explique"], a)).toBe(
+    expect(await main(["devis", CINEMA, "--json", "--oeuvre", "cinema", "--date", "2021-12-31", "--explique"], a)).toBe(
       0,
     );
     expect(JSON.parse(a.sortie[0]).traces.salairesMinimum).toEqual([]);

@@ -479,11 +479,31 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       traces: { salairesMinimum: Trace[] };
     };
     const salaires = j.controles.flatMap((c, i) => (c.regle === "salaire-minimum" ? [[`C${5 + i}`, c] as const] : []));
-    expect(salaires).toHaveLength(6);
+    // Six technicians and one artist (F21, checked against idcc3097-artistes-minima: its note below).
+    expect(salaires).toHaveLength(7);
     expect(Object.keys(n).sort()).toEqual(salaires.map(([c]) => c).sort());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(a);
-    for (const [cellule, c] of salaires) {
+    const [[celluleArtiste, artiste]] = salaires.filter(([, c]) => c.cellule === "'Devis La Rade'!F21");
+    expect(wb.getWorksheet("Contrôles")!.getCell(celluleArtiste).value).toBe(artiste.message);
+    expect(artiste.message).toBe(
+      "'Devis La Rade'!F21 « Seconds rôles » : 350,00\u00a0€ par jour, sous le minimum IDCC 3097 des " +
+        "artistes-interprètes : 412,08\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au 1er\u00a0janvier" +
+        "\u00a02022, annexe III.1 (long-métrage), engagement à la journée).",
+    );
+    expect(n[celluleArtiste]).toBe(
+      "Manque au minimum par jour, 3.2 « Seconds rôles » : 62,08\u00a0€\n" +
+        "= minimum − payé par jour ; 10\u202f500,00\u00a0€ ('Devis La Rade'!G21) < minimum 12\u202f362,40\u00a0€ = " +
+        "30\u00a0jours × 412,08\u00a0€ (IDCC 3097)\n" +
+        "← Minimum par jour des artistes-interprètes : 412,08\u00a0€ (IDCC 3097, artistes-interprètes, annexe III.1 " +
+        "(long-métrage), engagement à la journée)\n" +
+        "← Payé par jour : 350,00\u00a0€ (taux de la ligne) ['Devis La Rade'!F21]\n" +
+        "Cellules lues : 'Devis La Rade'!F21\n" +
+        "Règle : idcc3097-artistes-minima, en vigueur au 1er\u00a0janvier\u00a02022, confiance H — " +
+        "https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044102 (et 2 autres sources de cette version)\n" +
+        "(Prodbook, « D'où vient ce chiffre ? »)",
+    );
+    for (const [cellule, c] of salaires.filter(([, x]) => x !== artiste)) {
       expect(wb.getWorksheet("Contrôles")!.getCell(cellule).value).toBe(c.message);
       const t = j.traces.salairesMinimum.find((x) => x.cellule === c.cellule)!;
       const minimum = chercherTrace(t, (x) => x.regle?.table === "idcc3097-minima")!;

@@ -136,16 +136,26 @@ describe("notes on computed cells, inside Excel (Office adapter, ExcelApi 1.18)"
     await structurer(wb, args, true);
     expect(feuille("Contrôles").notes).toEqual(premiere);
     const salaires = r.constats.flatMap((c, i) => (c.regle === "salaire-minimum" ? [[`C${5 + i}`, c] as const] : []));
-    expect(salaires).toHaveLength(6);
+    // Six technicians (idcc3097-minima) and one artist, F21 (idcc3097-artistes-minima).
+    expect(salaires).toHaveLength(7);
     expect(Object.keys(premiere).sort()).toEqual(salaires.map(([a]) => a).sort());
     for (const [cellule, c] of salaires) {
       expect(feuille("Contrôles").valeurs[Number(cellule.slice(1)) - 1][2]).toBe(c.message);
       const t = r.traces!.salairesMinimum!.find((x) => x.cellule === c.cellule)!;
       expect(premiere[cellule]).toBe(noteDeTrace(t));
-      expect(premiere[cellule]).toContain(
-        "Règle : idcc3097-minima, en vigueur au 1er\u00a0avril\u00a02024, confiance ",
-      );
-      expect(premiere[cellule]).toContain(" — https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044080 (et 5 ");
+      if (c.cellule === "'Devis La Rade'!F21")
+        expect(premiere[cellule]).toContain(
+          "Règle : idcc3097-artistes-minima, en vigueur au 1er\u00a0janvier\u00a02022, confiance H — " +
+            "https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044102",
+        );
+      else {
+        expect(premiere[cellule]).toContain(
+          "Règle : idcc3097-minima, en vigueur au 1er\u00a0avril\u00a02024, confiance ",
+        );
+        expect(premiere[cellule]).toContain(
+          " — https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044080 (et 5 ",
+        );
+      }
       expect(premiere[cellule]).toContain(` (taux de la ligne) [${c.cellule}]\n`);
     }
   });

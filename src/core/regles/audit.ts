@@ -198,6 +198,9 @@ export interface AuditRegles {
 const PREFIXES_PARTICULIERS: readonly (readonly [string, readonly string[]])[] = [
   ["devis.accord-transparence.", ["accord-transparence"]],
   // The minimum of one function, whichever grid applies to the devis (IDCC 2642 audiovisual, 3097 cinema).
+  // The artists' minima of a cinema devis, per day and per week (keys of salaireMinimum.ts, CLE_MINIMUM_ARTISTE).
+  ["devis.salaire-minimum.artiste-interprete", ["idcc3097-artistes-minima"]],
+  ["devis.salaire-minimum.artiste-interprete-semaine", ["idcc3097-artistes-minima"]],
   ["devis.salaire-minimum.", ["idcc2642-minima", "idcc3097-minima"]],
   ["carbone.", ["carbone-facteurs"]],
   // Audiovisual credit: keys grouped by figure, tables by genre.

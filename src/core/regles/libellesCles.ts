@@ -172,6 +172,7 @@ const LIBELLES: Readonly<Record<string, string>> = {
   service3h: "service de 3 heures",
   service4h: "service de 4 heures",
   unitesJournee: "unités à la journée",
+  unitesSemaine: "unités à la semaine",
 };
 
 /** Text values of the tables shown in French (the JSON keeps the value): the order of the subsidies' deduction. */

@@ -275,7 +275,9 @@ describe("artistes-interprètes : dans la limite du minimum conventionnel", () =
 
 /**
  * Cinema credit, table idcc3097-artistes-minima (2022 grid, long-métrage, engagement à la journée 412,08 €): a line paid
- * by the day is limited to quantité × nombre × 412,08 €; weeks, extras and rehearsals are not (other minima).
+ * by the day is limited to quantité × nombre × 412,08 €, a line paid by the week to its weeks × the weekly minimum (6 days
+ * when the line does not say: 4 × 1 548,03 = 6 192,12 € ≥ 6 000 €, kept, with an alert: 5 days would give 4 995,48 €);
+ * extras and rehearsals are not (other minima).
  */
 describe("artistes-interprètes : grille IDCC 3097 au crédit cinéma", () => {
   const d = unDevis([
@@ -286,15 +288,19 @@ describe("artistes-interprètes : grille IDCC 3097 au crédit cinéma", () => {
     { ch: "3", libelle: "Figurants", montant: 3000, quantite: 30, unite: "jour", taux: 100 },
     { ch: "FG", libelle: "Frais généraux", montant: 100000 },
   ]);
-  it("cachets × nombre limités au minimum journalier ; semaine et figurants retenus en entier, nommés avec la raison", () => {
+  it("cachets × nombre limités au minimum journalier ; semaine sous le minimum de 6 jours, figurants en entier", () => {
     const r = calculerCreditImpot(d, av({ regime: "cinema", genre: "fiction", langue: "francais" }));
     expect(r.lignes.slice(1, 4).map((l) => l.base)).toEqual([euros(8241.6), euros(6000), euros(3000)]);
     expect(r.base).toBe(euros(217241.6));
     const alertes = r.alertes.join("\n");
     expect(alertes).toContain(
-      "Rémunérations des artistes-interprètes retenues en entier : 9\u202f000,00\u00a0€ (Budget!E4, Budget!E5)",
+      "Rémunérations des artistes-interprètes retenues en entier : 3\u202f000,00\u00a0€ (Budget!E5)",
     );
-    expect(alertes).toContain("Budget!E4 : unité « semaine » (seules les journées et cachets sont limités)");
+    expect(alertes).toContain(
+      "Budget!E4 : 6\u202f000,00\u00a0€ retenus en entier (minimum 4 semaines × 1\u202f548,03\u00a0€ (semaine de 6 jours) = " +
+        "6\u202f192,12\u00a0€)",
+    );
+    expect(alertes).toContain("si la semaine est de 5 jours, la limite est 4\u202f995,48\u00a0€");
     expect(alertes).toContain("Budget!E5 : libellé « Figurants » hors grille (figurant)");
   });
 });

@@ -28,7 +28,7 @@ import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
-import { grilleMinima, salaireMinimum } from "./salaireMinimum";
+import { grilleMinima, salaireMinimum, versionArtistesVerifiee } from "./salaireMinimum";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
 import { totalProducteur } from "./totalProducteur";
@@ -87,6 +87,8 @@ export function tablesDevis(devis: Devis, date: string, annexe3097?: boolean): R
   if (g) out.push(regleUtilisee(g.table.id, g.version));
   const a3 = annexe3097 && g ? regimeAnnexe3(devis, date).version : undefined;
   if (a3) out.push(regleUtilisee(TABLE_ANNEXE3_3097.id, a3));
+  const artistes = versionArtistesVerifiee(devis, date);
+  if (artistes) out.push(regleUtilisee("idcc3097-artistes-minima", artistes));
   const accord = devis.genre && devis.typeOeuvre !== "cinema" && versionEnVigueur(TABLE_ACCORD_TRANSPARENCE, date);
   if (accord) out.push(regleUtilisee(TABLE_ACCORD_TRANSPARENCE.id, accord));
   const frais = fraisCinemaConcernes({ devis }) && versionEnVigueur(TABLE_FRAIS_CINEMA, date);

@@ -3,6 +3,7 @@ import { clesInconnues } from "../../regles/parametres";
 import { GENRES } from "../model";
 import { CLE_ACCORD, CLE_MINIMUM, ContexteDevis } from "./contexte";
 import { CLE_FRAIS_CINEMA } from "./fraisCinemaTaux";
+import { CLE_MINIMUM_ARTISTE } from "./salaireMinimum";
 import { TABLE_MINIMA_2642, TABLE_MINIMA_3097 } from "./donnees";
 
 /** Every key the devis rules understand in the « Paramètres » sheet. */
@@ -14,7 +15,9 @@ export function clesDevis(): string[] {
       t.versions.flatMap((v) => v.valeurs.fonctions.map((f) => CLE_MINIMUM(f.id))),
     ),
   );
-  return [...accord, CLE_FRAIS_CINEMA("frais-generaux"), CLE_FRAIS_CINEMA("imprevus"), ...fonctions];
+  // The artists' minima of a cinema devis (table idcc3097-artistes-minima), per day and per week.
+  const artistes = [CLE_MINIMUM_ARTISTE.jour, CLE_MINIMUM_ARTISTE.semaine];
+  return [...accord, CLE_FRAIS_CINEMA("frais-generaux"), CLE_FRAIS_CINEMA("imprevus"), ...fonctions, ...artistes];
 }
 
 /** A « devis. » key nobody reads is a typo: say so rather than silently ignoring it. */

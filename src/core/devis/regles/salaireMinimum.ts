@@ -8,6 +8,8 @@ import { celluleDeLigne, type CategorieLigne, type Devis, type LigneDevis } from
 import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
 import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
+import { engagementArtiste, estLigneArtiste, minimumArtiste } from "../../creditImpot/artistes";
+import { TABLES_CREDIT_IMPOT, type ValeursArtistes, type ValeursArtistesMinima } from "../../creditImpot/regles";
 import {
   FonctionMinimum,
   fonctionDuLibelle,
@@ -247,12 +249,102 @@ interface Verification {
   trace?: Trace;
 }
 
+/** « Paramètres » keys of the artists' minima a cinema devis is checked against (per day, per week). */
+export const CLE_MINIMUM_ARTISTE = {
+  jour: CLE_MINIMUM("artiste-interprete"),
+  semaine: CLE_MINIMUM("artiste-interprete-semaine"),
+};
+
+/**
+ * The artists' grid a cinema devis is checked against on `date` (table idcc3097-artistes-minima, long-métrage) with the
+ * table saying which lines are artists' pay (credit-impot-artistes, as the tax credit reads them); undefined for an
+ * audiovisual devis or a date no version covers.
+ */
+export function grilleArtistes(
+  devis: Pick<Devis, "typeOeuvre">,
+  date: string,
+): { version: VersionRegle<ValeursArtistesMinima>; artistes: ValeursArtistes } | undefined {
+  if (devis.typeOeuvre !== "cinema") return undefined;
+  const version = versionEnVigueur(TABLES_CREDIT_IMPOT.artistesMinima, date);
+  const artistes = versionEnVigueur(TABLES_CREDIT_IMPOT.artistes, date);
+  return version && artistes && { version, artistes: artistes.valeurs };
+}
+
+/** The artists' grid version when the salaire-minimum check compares at least one line of the devis to it. */
+export function versionArtistesVerifiee(devis: Devis, date: string): VersionRegle<ValeursArtistesMinima> | undefined {
+  const g = grilleArtistes(devis, date);
+  const verifiee = (l: LigneDevis) =>
+    g &&
+    !l.pourcentage &&
+    !l.chargesDe &&
+    estLigneArtiste(l, g.artistes) &&
+    typeof engagementArtiste(l, g.version.valeurs) !== "string";
+  return g && devis.lignes.some(verifiee) ? g.version : undefined;
+}
+
+/**
+ * An artist line of a cinema devis paid by the day or the week under the IDCC 3097 artists' minimum (long-métrage): the
+ * daily one, or the weekly one of 5 days (6 when the line says so; 5 when it says nothing, the lower, no false alarm),
+ * or the « Paramètres » figure replacing it. Lines the grid does not cover (extras, rehearsals, a flat fee) are not
+ * checked: the tax credit names them.
+ */
+function verifierArtiste(
+  l: LigneDevis,
+  g: NonNullable<ReturnType<typeof grilleArtistes>>,
+  surcharges: ContexteDevis["surcharges"],
+): Verification[] {
+  const v = g.version.valeurs;
+  const e = engagementArtiste(l, v);
+  const taux = tauxUnitaire(l);
+  if (typeof e === "string" || !taux) return [];
+  const unite = e.unite;
+  const cle = CLE_MINIMUM_ARTISTE[unite];
+  const surcharge = surcharges && surchargeMontant(surcharges, cle);
+  const grille = minimumArtiste(e, v, 5);
+  const minimum = surcharge?.valeur ?? grille.minimum;
+  const paye = eurosToCents(taux);
+  if (paye >= minimum) return [];
+  const id = TABLES_CREDIT_IMPOT.artistesMinima.id;
+  const regle = regleDeVersion(id, g.version);
+  const version = `table ${id} en vigueur au ${dateEnLettres(g.version.effetDu)}`;
+  const origine = surcharge
+    ? `paramètre ${surcharge.cellule} remplaçant le minimum de la ${version}`
+    : `${version}, annexe III.1 (long-métrage), ${grille.libelle}${g.version.confiance === "H" ? "" : ", à vérifier"}`;
+  const trace = feuille(`Minimum par ${unite} des artistes-interprètes`, euros(minimum), "euros", {
+    formule: surcharge
+      ? "minimum saisi dans les Paramètres du classeur"
+      : `${v.convention}, artistes-interprètes, annexe III.1 (long-métrage), ${grille.libelle}`,
+    cellule: surcharge?.cellule,
+    regle: surcharge ? { ...regle, cle, surcharge: surcharge.cellule } : regle,
+  });
+  const cellule = l.source.cellules.taux ?? celluleMontant(l);
+  return [
+    {
+      constat: {
+        regle: "salaire-minimum",
+        gravite: "alerte",
+        message:
+          `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, sous le minimum ${v.convention} des ` +
+          `artistes-interprètes : ${eur(minimum)} par ${unite} (${origine}).`,
+        cellule,
+      },
+      trace: traceManque(l, { minimum, derive: "", trace }, paye, unite, cellule, v.convention),
+    },
+  ];
+}
+
 function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis): Verification[] {
   const regime = annexe3097 ? regimeAnnexe3(devis, date) : undefined;
   const a3 = regime?.applique ? regime : undefined;
   const avant: Verification[] = regime && !regime.applique ? [{ constat: regime.constat }] : [];
+  const artistes = grilleArtistes(devis, date);
+  // Artist lines (as the tax credit finds them) against the artists' grid, whatever the crew grid's dates.
+  const artiste = (l: LigneDevis): Verification[] | undefined =>
+    artistes && !l.chargesDe && estLigneArtiste(l, artistes.artistes)
+      ? verifierArtiste(l, artistes, surcharges)
+      : undefined;
   const g = grilleMinima(devis, date);
-  if (!g) return avant;
+  if (!g) return avant.concat(devis.lignes.flatMap((l) => (l.pourcentage ? [] : (artiste(l) ?? []))));
   const { table, version } = g;
   const grille = version.valeurs;
   const cinema = devis.typeOeuvre === "cinema";
@@ -268,7 +360,10 @@ function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis
       : " ; un film dérogé à l'annexe III (budget limité) a des minima plus bas, non vérifiés";
   return avant.concat(
     devis.lignes.flatMap((l): Verification[] => {
-      if (!SALARIES.includes(l.categorie) || l.pourcentage) return [];
+      if (l.pourcentage) return [];
+      const a = artiste(l);
+      if (a) return a;
+      if (!SALARIES.includes(l.categorie)) return [];
       const u = normaliser(l.unite ?? "");
       const parSemaine = SEMAINE.test(u);
       if (!parSemaine && !JOUR.test(u)) return [];
@@ -332,7 +427,8 @@ export const salaireMinimum: Regle<ContexteDevis> = {
   id: "salaire-minimum",
   description:
     "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
-    "cinéma, minima réduits de son annexe III quand le film y est déclaré ; IDCC 2642 pour l'audiovisuel selon le genre).",
+    "cinéma, minima réduits de son annexe III quand le film y est déclaré, minima des artistes-interprètes du " +
+    "long-métrage ; IDCC 2642 pour l'audiovisuel selon le genre).",
   verifier: (ctx) => verifierSalaires(ctx).map((v) => v.constat),
 };
 

@@ -86,6 +86,7 @@ export const SCHEMAS_CREDIT_IMPOT = {
       autresArtistes: v.strictObject({ service4h: centimes, service2x4h: centimes }),
     }),
     unitesJournee: v.pipe(v.array(texte), v.minLength(1, "au moins une unité")),
+    unitesSemaine: v.pipe(v.array(texte), v.minLength(1, "au moins une unité")),
     horsGrille: v.array(texte),
   }),
   "credit-impot-international": v.strictObject({
