@@ -64,12 +64,17 @@ describe("Carbone page: « D'où vient ce chiffre ? » in the pane's words", () 
       formule: "facteur d'émission manquant : non chiffré",
       regle: { table: "carbone-facteurs", cle: "carbone.ferry", confiance: "M" },
     });
-    // The editing room: 8 weeks × 5 days, the table's convention (L) as the quantity's rule.
-    const salle = chercherTrace(total, (x) => x.cellule === "'Budget Gardiens'!C59, E59")!;
-    expect(salle.formule).toBe(
-      "produit des cellules lues du devis (quantité × nombre) ; 8 semaine × 5 jours (convention)",
-    );
-    expect(salle.regle).toMatchObject({ cle: "carbone.jours-par-semaine", confiance: "L" });
+    // The editing room: no factor per day, estimated on its amount (G59) with the 2023 money ratio 43375 (M).
+    const salle = chercherTrace(total, (x) => x.cellule === "'Budget Gardiens'!B59")!;
+    expect(salle).toMatchObject({ valeur: "0.5616", formule: "base × facteur ÷ 1 000" });
+    expect(chercherTrace(salle, (x) => x.cellule === "'Budget Gardiens'!G59")).toMatchObject({ valeur: "3600.00" });
+    expect(chercherTrace(salle, (x) => x.libelle === "Facteur d'émission (kg CO₂e / k€ HT)")).toMatchObject({
+      valeur: "156",
+      formule:
+        "Base Carbone 43375 — Cinéma, TV, musique, enregistrement / Programmation, diffusion – 2023 (ratio " +
+        "monétaire, export V23.6)",
+      regle: { table: "carbone-facteurs", cle: "carbone.ratio-cinema-audiovisuel", confiance: "M" },
+    });
     // A week of shooting equipment counted by the plan de travail: no table rule, the plan said in words.
     const camera = chercherTrace(total, (x) => x.cellule === "'Budget Gardiens'!C52, E52")!;
     expect(camera.formule).toContain("(jours de tournage par semaine au plan de travail « PDT »)");
@@ -82,7 +87,8 @@ describe("Carbone page: « D'où vient ce chiffre ? » in the pane's words", () 
     expect(r.traces).toBeUndefined();
     const ex = r.explications!;
     expect(ex.total.libelle).toBe("Total prévisionnel (t CO₂e)");
-    expect(ex.total.valeur).toBe("0,97888");
+    // 978,88 kg + the post-production's 9,7 k€ × 156 kg CO₂e/k€ HT (1 513,2 kg).
+    expect(ex.total.valeur).toBe("2,49208");
     expect(Object.keys(ex.categories).sort()).toEqual(r.bilan.categories.map((c) => c.code).sort());
     for (const t of [ex.total, ex.definitif, ex.partActivite, ex.partMonetaire, ...Object.values(ex.categories)])
       expect(tout(t).filter((x) => TECHNIQUE.test(x))).toEqual([]);
@@ -100,8 +106,11 @@ describe("Carbone page: « D'où vient ce chiffre ? » in the pane's words", () 
     const ferry = trouver(ex.categories.transport, (x) => x.cellule === "'Budget Gardiens'!B47")!;
     expect(ferry.formule).toBe("facteur d'émission manquant : non chiffré");
     expect(ferry.regle).toMatchObject({ nom: "Facteurs d'émission du bilan carbone", aVerifier: true });
-    const salle = trouver(ex.categories.postproduction, (x) => x.cellule === "'Budget Gardiens'!C59, E59")!;
-    expect(salle.formule).toMatch(/8 semaine × 5 jours \(convention\)$/);
+    const salle = trouver(
+      ex.categories.postproduction,
+      (x) => x.libelle === "Facteur d'émission (kg CO₂e / k€ HT)" && x.valeur === "156",
+    )!;
+    expect(salle.formule).toMatch(/^Base Carbone 43375 — Cinéma, TV/);
     expect(salle.regle).toMatchObject({ nom: "Facteurs d'émission du bilan carbone", aVerifier: true });
   });
 

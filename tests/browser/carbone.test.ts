@@ -35,9 +35,9 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     await total.waitFor();
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     // Same figures as `prodbook carbone` on the same workbook (tests/cli/carbone.test.ts).
-    expect(await total.textContent()).toBe("0,98 t CO₂e");
+    expect(await total.textContent()).toBe("2,49 t CO₂e");
     expect(await page.getByTestId("carbone-parts").textContent()).toBe(
-      "Données d'activité 46,6\u00a0% · ratios monétaires 53,4\u00a0%",
+      "Données d'activité 18,3\u00a0% · ratios monétaires 81,7\u00a0%",
     );
     expect(await page.getByTestId("carbone-categorie-hebergement").textContent()).toMatch(/Hébergement.*0,31$/);
     expect(await page.getByTestId("carbone-categorie-transport").textContent()).toContain(
@@ -49,12 +49,13 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     const homologation = await page.getByTestId("carbone-homologation").textContent();
     expect(homologation).toContain("SeCO2, Carbon'Clap ou Carbon Stage");
 
-    // 17 findings (the van has a factor now: only its km are asked for; the last is the devis line no category
-    // recognises, « Repérages Bretagne (à ventiler) »); the first is the Paris–Brest train without a distance: clicking
-    // it selects the devis cell. Only the first 5 show at first, the heading counting all 17, then « Voir les 12 autres ».
+    // 13 findings (the van has a factor now: only its km are asked for; post-production is estimated on its amount,
+    // no finding; the last is the devis line no category recognises, « Repérages Bretagne (à ventiler) »); the first
+    // is the Paris–Brest train without a distance: clicking it selects the devis cell. Only the first 5 show at first,
+    // the heading counting all 13, then « Voir les 8 autres ».
     const manquants = page.locator('[data-testid^="carbone-manquant-"]');
     expect(await manquants.count()).toBe(5);
-    expect(await texte(page.getByTestId("carbone-manquants").locator("h3"))).toMatch(/^À compléter\s*17$/);
+    expect(await texte(page.getByTestId("carbone-manquants").locator("h3"))).toMatch(/^À compléter\s*13$/);
     expect(await page.getByTestId("carbone-manquant-0").textContent()).toContain("Distance manquante");
     await page.getByTestId("carbone-manquant-0").click();
     await page.waitForFunction(
@@ -62,20 +63,20 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
         (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection !== null,
     );
     expect((await etatExcel(page)).selection).toBe("'Budget Gardiens'!B43");
-    // The rest by keyboard: Enter on « Voir les 12 autres » shows all 17 and puts the focus on the 6th.
+    // The rest by keyboard: Enter on « Voir les 8 autres » shows all 13 and puts the focus on the 6th.
     const voir = page.getByTestId("carbone-manquants-voir");
-    expect(await voir.textContent()).toBe("Voir les 12\u00a0autres");
+    expect(await voir.textContent()).toBe("Voir les 8\u00a0autres");
     expect(await voir.getAttribute("aria-expanded")).toBe("false");
     await voir.focus();
     await page.keyboard.press("Enter");
-    await page.getByTestId("carbone-manquant-16").waitFor();
-    expect(await manquants.count()).toBe(17);
+    await page.getByTestId("carbone-manquant-12").waitFor();
+    expect(await manquants.count()).toBe(13);
     expect(await voir.getAttribute("aria-expanded")).toBe("true");
     expect(await voir.textContent()).toBe("Réduire la liste");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("carbone-manquant-5");
-    expect(await page.getByTestId("carbone-manquant-16").textContent()).toContain("Ligne non classée");
+    expect(await page.getByTestId("carbone-manquant-12").textContent()).toContain("Ligne non classée");
     // A plan de travail location selects its row in the plan.
-    await page.getByTestId("carbone-manquant-13").click();
+    await page.getByTestId("carbone-manquant-9").click();
     await page.waitForFunction(
       () =>
         (window as unknown as { Excel: { __etat(): { selection: string | null } } }).Excel.__etat().selection ===
@@ -107,13 +108,13 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     const titre = page.getByTestId("carbone-total").locator("xpath=..");
     expect(await titre.getByTestId("badge-a-verifier").textContent()).toBe("à vérifier");
     expect(await texte(page.getByTestId("carbone-a-verifier"))).toBe(
-      "À vérifier\u00a0: 6\u00a0facteurs d'émission viennent de sources secondaires, pas d'un texte officiel lu " +
+      "À vérifier\u00a0: 7\u00a0facteurs d'émission viennent de sources secondaires, pas d'un texte officiel lu " +
         "(liste dans «\u00a0Détails et sources\u00a0»).",
     );
-    for (const code of ["hebergement", "repas", "achats"])
+    for (const code of ["hebergement", "repas", "achats", "postproduction"])
       expect(await page.getByTestId(`carbone-categorie-${code}`).getByTestId("badge-a-verifier").count()).toBe(1);
-    // Nothing estimated in transport, equipment, energy, post-production: no figure to doubt.
-    for (const code of ["transport", "materiel", "energie", "postproduction"])
+    // Nothing estimated in transport, equipment, energy: no figure to doubt.
+    for (const code of ["transport", "materiel", "energie"])
       expect(await page.getByTestId(`carbone-categorie-${code}`).getByTestId("badge-a-verifier").count()).toBe(0);
 
     // Results first: total, categories, the details (closed), then the data to complete and the note on the
@@ -146,6 +147,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
       "Hébergement — nuit d'hôtel (France) (Étude ADEME tourisme 2022 réf. 7637) : 4,3 kg CO₂e / nuitée à vérifier",
       "Repas moyen (Base Carbone 20682) : 2,04 kg CO₂e / repas à vérifier",
       "Produits informatiques, électroniques et optiques (ratio monétaire) (Base Carbone 43420) : 216 kg CO₂e / k€ HT à vérifier",
+      "Cinéma, télévision, enregistrement, post-production (ratio monétaire 2023) (Base Carbone 43375) : 156 kg CO₂e / k€ HT à vérifier",
       "Assurance (ratio monétaire) (Base Carbone 43475) : 77 kg CO₂e / k€ HT à vérifier",
       "Services juridiques et comptables (ratio monétaire) (Base Carbone 43545) : 67 kg CO₂e / k€ HT à vérifier",
     ]);
@@ -173,7 +175,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     const total = page.getByTestId("carbone-expliquer-total");
     await total.waitFor();
     expect(await total.evaluate((e) => e.tagName)).toBe("BUTTON");
-    expect(await total.textContent()).toBe("0,98 t CO₂e");
+    expect(await total.textContent()).toBe("2,49 t CO₂e");
     expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
     await total.click();
     const panneau = page.getByTestId(IDS_TRACE.panneau);
@@ -181,7 +183,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     expect(await total.getAttribute("aria-expanded")).toBe("true");
     // The tree opens under the total, before the table of categories.
     expect(await haut(panneau)).toBeLessThan(await haut(page.getByTestId("carbone-categories")));
-    expect(await texte(panneau)).toMatch(/Total prévisionnel \(t CO₂e\)\s+0,97888\s+= Σ des catégories/);
+    expect(await texte(panneau)).toMatch(/Total prévisionnel \(t CO₂e\)\s+2,49208\s+= Σ des catégories/);
     // Down to a line: « Achats et services » → « Assurance production » → its base (the devis amount) and its factor.
     const deplier = (t: string | RegExp) => panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: t }).first();
     await deplier("Achats et services, prévisionnel").click();
@@ -231,11 +233,11 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     const monetaire = page.getByTestId("carbone-expliquer-part-monetaire");
     await activite.waitFor();
     expect(await activite.evaluate((e) => e.tagName)).toBe("BUTTON");
-    expect(await activite.textContent()).toBe("46,6\u00a0%");
-    expect(await monetaire.textContent()).toBe("53,4\u00a0%");
+    expect(await activite.textContent()).toBe("18,3\u00a0%");
+    expect(await monetaire.textContent()).toBe("81,7\u00a0%");
     // The line still reads as before.
     expect(await page.getByTestId("carbone-parts").textContent()).toBe(
-      "Données d'activité 46,6\u00a0% · ratios monétaires 53,4\u00a0%",
+      "Données d'activité 18,3\u00a0% · ratios monétaires 81,7\u00a0%",
     );
     await activite.click();
     const panneau = page.getByTestId(IDS_TRACE.panneau);
@@ -246,7 +248,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     expect(await haut(panneau)).toBeLessThan(await haut(page.getByTestId("carbone-categories")));
     const deplier = (t: string | RegExp) => panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: t }).first();
     expect(await texte(panneau)).toMatch(
-      /Part données d'activité\s+46,63\s%\s+= Σ des prévisionnels des lignes «\sdonnée d'activité\s» ÷ total prévisionnel/,
+      /Part données d'activité\s+18,32\s%\s+= Σ des prévisionnels des lignes «\sdonnée d'activité\s» ÷ total prévisionnel/,
     );
     // Down to the lines counted, each at its devis cell, and the total it is a share of.
     await deplier("Prévisionnel des lignes").click();
@@ -255,17 +257,17 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     expect(arbreActivite).toMatch(/Hébergement \(nuitées\)\s+0,3096\s+= base × facteur ÷ 1\s000/);
     expect(await lienCellule(panneau, "'Budget Gardiens'!B45").count()).toBe(1);
     expect(arbreActivite).toMatch(/Repas \(défraiements\)\s+0,14688/);
-    expect(arbreActivite).toMatch(/Total prévisionnel \(t CO₂e\)\s+0,97888/);
+    expect(arbreActivite).toMatch(/Total prévisionnel \(t CO₂e\)\s+2,49208/);
     expect(arbreActivite).not.toMatch(TECHNIQUE);
     expect(await debordements(page)).toEqual([]);
     // The other share opens its own tree in its place.
     await monetaire.click();
     expect(await activite.getAttribute("aria-expanded")).toBe("false");
     expect(await monetaire.getAttribute("aria-expanded")).toBe("true");
-    expect(await texte(panneau)).toMatch(/Part ratios monétaires\s+53,37\s%/);
+    expect(await texte(panneau)).toMatch(/Part ratios monétaires\s+81,68\s%/);
     await deplier("Prévisionnel des lignes").click();
     const arbre = await texte(panneau);
-    expect(arbre).toMatch(/Prévisionnel des lignes «\sratio monétaire\s» \(t CO₂e\)\s+0,5224/);
+    expect(arbre).toMatch(/Prévisionnel des lignes «\sratio monétaire\s» \(t CO₂e\)\s+2,0356/);
     expect(arbre).toMatch(/Assurance production\s+0,1694\s+= base × facteur ÷ 1\s000/);
     expect(arbre).not.toMatch(TECHNIQUE);
     // Its lines' cells select them in Excel.
@@ -300,7 +302,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
 
     await page.getByTestId(TEST_IDS.onglet("planning")).click();
     await page.getByTestId(TEST_IDS.onglet("carbone")).click();
-    expect(await page.getByTestId("carbone-total").textContent()).toBe("0,98 t CO₂e");
+    expect(await page.getByTestId("carbone-total").textContent()).toBe("2,49 t CO₂e");
     expect(v.erreursPage).toEqual([]);
     expect(sortiesInattendues(v.refusees)).toEqual([]);
   });

@@ -146,7 +146,7 @@ describe("présentation du volet à 350 px, page par page", () => {
     await ouvrir("carbone");
     // The plan de travail's locations come after the first 5 findings: open the whole list first.
     await page.getByTestId("carbone-manquants-voir").click();
-    await page.getByTestId("carbone-manquant-16").waitFor();
+    await page.getByTestId("carbone-manquant-12").waitFor();
     const t = await texteVisible(page);
     const jours = [...t.matchAll(/\((\d+)\s(jours?) au plan de travail\)/g)];
     expect(jours.length).toBeGreaterThan(0);

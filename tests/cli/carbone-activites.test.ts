@@ -170,7 +170,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
         "CO₂e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; " +
         "chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la traversée), ou, " +
         "pour une première estimation sur son montant, choisissez dans la colonne « Code facteur » le ratio " +
-        "monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — montant lu : " +
+        "monétaire « Transport par eau » (Base Carbone 43560, 2023, à vérifier) — montant lu : " +
         "540,00\u00a0€ HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
     );
     // Estimated: nothing to complete for the van and the truck.
@@ -494,22 +494,24 @@ describe("prodbook carbone (binaire) : une semaine de matériel de tournage comp
       { code: "jours-par-semaine", quantite: "3", unite: "semaine", joursParUnite: "4", confiance: "M", plan: "PDT" },
     ]);
     expect([a("Devis!B7").quantite, a("Devis!B7").kgCO2e, a("Devis!B7").conversion?.plan]).toEqual(["8", "96", "PDT"]);
-    // Editing comes after the shoot: the table's convention (5 days, L), and no factor (post-production).
-    expect([a("Devis!B9").quantite, a("Devis!B9").methode, a("Devis!B9").conversion]).toEqual([
+    // Editing comes after the shoot: the table's convention (5 days, L) for its days; no factor per day, so it is
+    // estimated on its amount: 1 800 € = 1,8 k€ × 156 kg CO₂e/k€ HT (Base Carbone 43375, 2023) = 280,8 kg.
+    expect([a("Devis!B9").quantite, a("Devis!B9").methode, a("Devis!B9").kgCO2e, a("Devis!B9").conversion]).toEqual([
       "10",
-      "facteur manquant",
+      "ratio monétaire",
+      "280.8",
       { code: "jours-par-semaine", quantite: "2", unite: "semaine", joursParUnite: "5", confiance: "L", plan: null },
     ]);
-    expect(j.manquants.find((m) => m.cellule === "Devis!B9")?.message).toMatch(
-      /jours d'utilisation lus : 10 \(2 semaines × 5 jours : convention à vérifier, clé carbone\.jours-par-semaine\)/,
-    );
+    // Estimated on its amount, the days do not change the figure: no finding on the line.
+    expect(j.manquants.filter((m) => m.cellule === "Devis!B9")).toEqual([]);
     // The ferry still has no factor in force: listed, not estimated.
     expect(vueManquant(a("Devis!B3"))).toEqual(["Ferry", "ferry", null, "facteur manquant", null]);
     expect(j.manquants.find((m) => m.cellule === "Devis!B3")?.message).toMatch(/^Facteur manquant pour « Ferry »/);
     // Days from the plan are not a convention: no « Durée convertie par convention » finding for them.
     expect(j.manquants.filter((m) => /^Durée convertie/.test(m.message))).toEqual([]);
-    // 144 + 96 kg of equipment + 328,2 kg of van + 10 meals × 2,04 (the plan, no meal line in the devis) = 588,6 kg.
-    expect(j.total).toBe("0.59");
+    // 144 + 96 kg of equipment + 328,2 kg of van + 10 meals × 2,04 (the plan, no meal line in the devis) = 588,6 kg,
+    // + 280,8 kg of editing (on its amount) = 869,4 kg.
+    expect(j.total).toBe("0.87");
     expect(j.conversions.find((c) => c.plan === "PDT")).toMatchObject({
       code: "jours-par-semaine",
       joursParUnite: "4",

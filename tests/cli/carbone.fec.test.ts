@@ -79,7 +79,9 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out[0]) as Json;
-    expect([j.total, j.definitif]).toEqual(["0.09", "0.10"]);
+    // Prévisionnel: 92,4 kg of insurance + « Montage et étalonnage » 9 000 € × 156 kg CO₂e/k€ HT (Base Carbone 43375)
+    // = 1 404 kg; its poste has no ledger entry, so its définitif is 0 × 156.
+    expect([j.total, j.definitif]).toEqual(["1.50", "0.10"]);
     expect([j.total, j.definitif]).toEqual([a.total, a.definitif]);
     const achats = j.categories.find((c) => c.code === "achats")!;
     expect(achats.activites[0]).toMatchObject({
@@ -132,7 +134,7 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
     expect(r.code).toBe(0);
     const texte = r.out.join("\n");
     expect(texte).toContain("Réalisé\u00a0: FEC «\u00a0production-2024.txt\u00a0», correspondances du fichier donné.");
-    expect(texte).toContain("Total prévisionnel\u00a0: 0,09 t CO₂e\u202f; définitif\u00a0: 0,10 t CO₂e");
+    expect(texte).toContain("Total prévisionnel\u00a0: 1,50 t CO₂e\u202f; définitif\u00a0: 0,10 t CO₂e");
     expect(texte).toMatch(/\n {2}Achats et services +0,09 t {2}définitif 0,10 t +\(1\u00a0activité\)/);
     expect(texte).toMatch(/\n {2}Hébergement +0,00 t {2}définitif inconnu +\(0\u00a0activité\)/);
   });
@@ -314,8 +316,8 @@ describe("prodbook carbone : une quantité corrigée sur une formule vivante, ga
       const j = JSON.parse(r.out[0]) as Json;
       const nuits = j.categories.find((c) => c.code === "hebergement")!.activites[0];
       expect(nuits).toMatchObject({ quantite: "60", corrigee: true, kgCO2e: "258" });
-      // 978,88 − 309,6 + 258 = 927,28 kg
-      expect(j.total).toBe("0.93");
+      // 2 492,08 − 309,6 + 258 = 2 440,48 kg
+      expect(j.total).toBe("2.44");
 
       const relu = new ExcelJS.Workbook();
       await relu.xlsx.readFile(sortie);
@@ -325,7 +327,7 @@ describe("prodbook carbone : une quantité corrigée sur une formule vivante, ga
       expect(b.getCell(`${col(COL.previsionnel)}${m}`).result).toBeCloseTo(0.258, 9);
       // The sheet's total (a formula over the rows) carries the recomputed figure.
       expect(b.getCell("A5").value).toBe("Total prévisionnel (t CO₂e)");
-      expect(b.getCell("B5").result).toBeCloseTo(0.92728, 9);
+      expect(b.getCell("B5").result).toBeCloseTo(2.44048, 9);
       entree = sortie;
     }
   });

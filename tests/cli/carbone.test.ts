@@ -49,7 +49,9 @@ describe("prodbook carbone --json : le contrat public", () => {
   });
 
   test("total en t CO₂e (deux décimales), catégories, activités avec cellule, quantité, unité, facteur, source", () => {
-    expect(j.total).toBe("0.98");
+    // 978,88 kg + the post-production on its amount: (3 600 + 2 700 + 1 900 + 1 500) € = 9,7 k€ × 156 kg CO₂e/k€ HT
+    // (Base Carbone 43375, 2023) = 1 513,2 kg → 2 492,08 kg.
+    expect(j.total).toBe("2.49");
     expect(Object.keys(j)).toEqual(
       expect.arrayContaining(["total", "categories", "manquants", "definitif", "partActivite", "partMonetaire"]),
     );
@@ -60,14 +62,13 @@ describe("prodbook carbone --json : le contrat public", () => {
       ["materiel", "Matériel technique", "0.00"],
       ["energie", "Énergie", "0.00"],
       ["achats", "Achats et services", "0.52"],
-      ["postproduction", "Post-production", "0.00"],
+      ["postproduction", "Post-production", "1.51"],
     ]);
     // Added field: the « 0.00 » of a category whose every line waits for a quantity or a factor is no figure.
     expect(j.categories.filter((c) => (c as { nonChiffree?: boolean }).nonChiffree).map((c) => c.code)).toEqual([
       "transport",
       "materiel",
       "energie",
-      "postproduction",
     ]);
     for (const c of j.categories) {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(["code", "libelle", "tCO2e", "activites"]));
@@ -134,16 +135,17 @@ describe("prodbook carbone -o et --csv", () => {
     expect(r.code).toBe(0);
     const texte = r.out.join("\n");
     expect(texte).toContain(
-      "Total prévisionnel\u00a0: 0,98 t CO₂e (données d'activité 46,6\u00a0%, ratios monétaires 53,4\u00a0%)",
+      "Total prévisionnel\u00a0: 2,49 t CO₂e (données d'activité 18,3\u00a0%, ratios monétaires 81,7\u00a0%)",
     );
     expect(texte).toContain("doit être fait avec un outil homologué\u00a0: SeCO2, Carbon'Clap ou Carbon Stage");
     // What the total leaves out is said next to it, and a category without any figure is not « 0,00 t ».
     expect(texte).toContain(
-      "Non chiffré\u00a0: 25\u202f830,00\u00a0€ de dépenses du devis (5\u202f630,00\u00a0€ à compléter, " +
-        "20\u202f200,00\u00a0€ sans facteur d'émission), hors de ce total.",
+      "Non chiffré\u00a0: 16\u202f130,00\u00a0€ de dépenses du devis (5\u202f630,00\u00a0€ à compléter, " +
+        "10\u202f500,00\u00a0€ sans facteur d'émission), hors de ce total.",
     );
     expect(texte).toMatch(/\n {2}Matériel technique +non chiffré +\(3\u00a0activités/);
     expect(texte).toMatch(/\n {2}Hébergement +0,31 t +\(1\u00a0activité\)/);
+    expect(texte).toMatch(/\n {2}Post-production +1,51 t +\(4\u00a0activités\)/);
     expect(texte).toContain(
       `Écrit\u00a0: ${sortie} (feuilles «\u00a0Bilan carbone\u00a0», «\u00a0Export carbone\u00a0»)`,
     );
@@ -190,8 +192,8 @@ describe("prodbook carbone -o et --csv", () => {
     const j = JSON.parse(r.out[0]);
     const train = j.categories[0].activites.find((a: { cellule: string }) => a.cellule === "'Budget Gardiens'!B43");
     expect(train).toMatchObject({ quantite: "28320", corrigee: true, kgCO2e: "82.978", methode: "donnée d'activité" });
-    // 978,88 + 82,9776 kg
-    expect(j.total).toBe("1.06");
+    // 2 492,08 + 82,9776 kg
+    expect(j.total).toBe("2.58");
     expect(j.manquants.map((m: { cellule: string }) => m.cellule)).not.toContain("'Budget Gardiens'!B43");
 
     const relu = new ExcelJS.Workbook();
@@ -259,7 +261,8 @@ describe("prodbook carbone : définitif à côté du prévisionnel", () => {
       kgCO2e: "92.4",
       kgCO2eDefinitif: "96.25",
     });
-    expect([j.total, j.definitif, achats.tCO2e, achats.tCO2eDefinitif]).toEqual(["0.09", "0.10", "0.09", "0.10"]);
+    // The total adds « Montage et étalonnage » (9 000 € × 156 kg CO₂e/k€ HT = 1 404 kg), whose poste has no réalisé.
+    expect([j.total, j.definitif, achats.tCO2e, achats.tCO2eDefinitif]).toEqual(["1.50", "0.10", "0.09", "0.10"]);
     // A category with no line having a réalisé: its définitif is unknown (null), not « 0 t ».
     const sans = j.categories.filter((c: { activites: unknown[] }) => c.activites.length === 0);
     expect(sans.length).toBeGreaterThan(0);
@@ -293,7 +296,7 @@ describe("prodbook carbone : un réalisé imputé au chapitre n'est pas un réal
     const j = JSON.parse(r.out[0]);
     // Every poste of the bilan's chapters has a réalisé of 0 of its own: the Grand livre's 276 € of chapter 5 went
     // to the chapter. The définitif is unknown (null), not 0 t.
-    expect(j.total).toBe("0.98");
+    expect(j.total).toBe("2.49");
     expect(j.definitif).toBeNull();
     expect(j.categories.map((c: { tCO2eDefinitif: string | null }) => c.tCO2eDefinitif)).toEqual(
       j.categories.map(() => null),
@@ -331,7 +334,7 @@ describe("prodbook carbone : un réalisé de 0 sur un poste est 0, pas « absent
     const j = JSON.parse(r.out[0]);
     const achats = j.categories.find((c: { code: string }) => c.code === "achats");
     expect(achats.activites[0]).toMatchObject({ cellule: "'Budget doc'!B20", kgCO2e: "92.4", kgCO2eDefinitif: "0" });
-    expect([j.total, j.definitif, achats.tCO2eDefinitif]).toEqual(["0.09", "0.00", "0.00"]);
+    expect([j.total, j.definitif, achats.tCO2eDefinitif]).toEqual(["1.50", "0.00", "0.00"]);
     const lu = new ExcelJS.Workbook();
     await lu.xlsx.readFile(sortie);
     const ws = lu.getWorksheet("Bilan carbone")!;

@@ -415,9 +415,9 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
     const r = await lancer([...args, "--explique"]);
     expect([r.code, r.erreurs]).toEqual([0, ""]);
     expect(r.sortie).toContain("D'où viennent ces chiffres\u00a0:");
-    // The total printed above is the tree's root (0,97888 t, 0,98 t rounded).
-    expect(r.sortie).toContain("Total prévisionnel\u00a0: 0,98 t CO₂e");
-    expect(r.sortie).toMatch(/\n {2}Total prévisionnel \(t CO₂e\)\u00a0: 0,97888 = Σ des catégories\n/);
+    // The total printed above is the tree's root (2,49208 t, 2,49 t rounded).
+    expect(r.sortie).toContain("Total prévisionnel\u00a0: 2,49 t CO₂e");
+    expect(r.sortie).toMatch(/\n {2}Total prévisionnel \(t CO₂e\)\u00a0: 2,49208 = Σ des catégories\n/);
     // The hotel nights: C45 × E45 of the devis × the nuitée factor, under « Hébergement ».
     expect(r.sortie).toMatch(
       /\n {4}← Hébergement, prévisionnel \(t CO₂e\)\u00a0: [\d,]+ = Σ des prévisionnels de ses lignes\n/,
@@ -439,12 +439,18 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
         "['Budget Gardiens'!B47\u202f; carbone.ferry (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, " +
         "à vérifier]",
     );
-    // Weeks into days of use by the table's convention (L): the convention's key in the quantity's rule.
-    expect(r.sortie).toContain(
-      "8 semaine × 5 jours (convention) ['Budget Gardiens'!C59, E59\u202f; carbone.jours-par-semaine (table carbone-facteurs), " +
-        "en vigueur au 31\u00a0mars\u00a02023, confiance L, à vérifier]",
+    // The editing room, without a factor per day: its amount (G59) × the 2023 money ratio 43375, with its rule.
+    expect(r.sortie).toMatch(
+      /\n {6}← Salle de montage \(location\)\u00a0: 0,5616 = base × facteur ÷ 1.000 \['Budget Gardiens'!B59\]\n/,
     );
-    expect(r.sortie).toMatch(/Part données d'activité\u00a0: 46,63\u00a0% = /);
+    expect(r.sortie).toContain(
+      "← Facteur d'émission (kg CO₂e / k€ HT)\u00a0: 156 = Base Carbone 43375 — Cinéma, TV, musique, enregistrement / " +
+        "Programmation, diffusion – 2023 (ratio monétaire, export V23.6) [carbone.ratio-cinema-audiovisuel (table " +
+        "carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, à vérifier — https://github.com/" +
+        "ChadouMohamedAli/BaseCarbone/blob/577efaf789faff3b8dc42fd46fc3c9139bf3ebaa/dataSource/Base_Carbone_V23.6-v2.xlsx]",
+    );
+    // 456,48 kg of activity data (meals, nights) of 2 492,08.
+    expect(r.sortie).toMatch(/Part données d'activité\u00a0: 18,32\u00a0% = /);
     // Without the option, no tree.
     expect((await lancer(args)).sortie).not.toContain("D'où viennent ces chiffres");
   });

@@ -112,7 +112,7 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.total).toBe("0.98");
+    expect(j.total).toBe("2.49");
     expect(j.controles).toEqual([constat("Budget Gardiens")]);
     const t = await lancer(["carbone", f, "--planning", "PDT", "--date", "2026-06-01"]);
     expect(t.out).toContain(`[information] Feuille lue — ${fr(message("Budget Gardiens"))}`);

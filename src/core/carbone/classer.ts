@@ -457,15 +457,31 @@ function materiel(l: LigneDevis, s: string, u: string, poste: string, jeu: JeuFa
   return { activite: d ? enJours(l, a, d, jeu, manque) : parUnite(l, a, UNITES.jour, manque) };
 }
 
+/** The post-production's money ratio (Base Carbone 43375, 2023), applied when no factor per day is given. */
+const RATIO_POSTPRODUCTION = "ratio-cinema-audiovisuel";
+
 /** Equipment, post-production and purchases: by keyword, then by chapter (7 equipment, 8 post-production, 5 sets). */
 function avecAutres(l: LigneDevis, s: string, u: string, jeu: JeuFacteurs): Classement | undefined {
   if (MOTS.postprod.test(s) || l.chapitre === "8") {
     const a = base(l, "postproduction", "Post-production", "postproduction", "jour");
     const d = duree(s, u);
-    if (d && l.quantite !== undefined) return { activite: enJours(l, a, d, jeu, "") };
-    if (UNITES.jour.test(u)) return { activite: parUnite(l, a, UNITES.jour, "") };
-    a.unite = "€ HT";
-    return { activite: enEuros(a, l) };
+    if (d && l.quantite !== undefined) enJours(l, a, d, jeu, "");
+    else if (UNITES.jour.test(u)) parUnite(l, a, UNITES.jour, "");
+    else {
+      a.unite = "€ HT";
+      enEuros(a, l);
+    }
+    // No sourced factor per day of editing room: the line is estimated on its amount with the 2023 money ratio of
+    // its NAF division (J59_60, « montage, doublage, sous-titrage »), unless Paramètres gives a factor per day.
+    const parJour = a.unite === "jour" && jeu.facteurs.has("postproduction");
+    if (!parJour && jeu.facteurs.has(RATIO_POSTPRODUCTION)) {
+      a.facteur = RATIO_POSTPRODUCTION;
+      a.notes.push(
+        "Pas de facteur par jour de salle sourcé : estimé sur le montant (ratio monétaire cinéma, télévision, " +
+          "post-production, Base Carbone 43375, 2023, à vérifier).",
+      );
+    }
+    return { activite: a };
   }
   if (MOTS.electronique.test(s))
     return {

@@ -236,7 +236,7 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
         "sourcé en kg CO₂e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille « Bilan " +
         "carbone ») ; chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance de la " +
         "traversée), ou, pour une première estimation sur son montant, choisissez dans la colonne « Code facteur » " +
-        "le ratio monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — montant lu : " +
+        "le ratio monétaire « Transport par eau » (Base Carbone 43560, 2023, à vérifier) — montant lu : " +
         "320,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
     ]);
     // The van's estimate names its Base Carbone element and why it is to check.
@@ -250,7 +250,7 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     });
   });
 
-  test("ferry et post-production : le ratio monétaire proposé n'est pas appliqué d'office ; choisi dans « Code facteur », il estime sur le montant", async () => {
+  test("ferry : le ratio monétaire proposé n'est pas appliqué d'office ; post-production : estimée sur son montant (Base Carbone 43375, 2023)", async () => {
     const wb = devis([
       ["6.5", "Navette maritime Quiberon–Belle-Île (15 km)", 8, "billet", 2, 20, 320],
       ["8", "POST-PRODUCTION"],
@@ -259,32 +259,57 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     const r = await bilanCarbone(wb, { date: "2026-06-01" });
     const vue = (es: ActiviteEstimee[]) =>
       es.map((a) => [a.facteurRetenu, a.methode, a.base ?? null, a.kgCO2e ?? null]);
-    // By default both stay « facteur manquant »: the ratio is named in the finding, never picked for the user.
+    // The ferry stays « facteur manquant » (its ratio is named in the finding, never picked for the user); the editing
+    // room, with no factor per day, is estimated on its amount: 10 000 € = 10 k€ × 156 kg CO₂e/k€ HT = 1 560 kg.
     expect(vue(r.activites)).toEqual([
       ["ferry", "facteur-manquant", null, null],
-      ["postproduction", "facteur-manquant", null, null],
+      ["ratio-cinema-audiovisuel", "monetaire", "10", "1560"],
     ]);
+    // Its days are still read (for the calculator) and the row says why the amount is used.
+    expect(r.activites[1]).toMatchObject({ quantite: "20", unite: "jour" });
+    expect(r.activites[1].notes).toContain(
+      "Pas de facteur par jour de salle sourcé : estimé sur le montant (ratio monétaire cinéma, télévision, " +
+        "post-production, Base Carbone 43375, 2023, à vérifier).",
+    );
     // The user types the codes in the yellow « Code facteur » cells: the amount (k€ HT) × the ratio.
     const jeu = facteursEnVigueur("2026-06-01");
     const choisis = estimer(
       r.activites,
       jeu,
       new Map([
-        [r.activites[0].id, { facteur: "ratio-transport-maritime" }],
+        [r.activites[0].id, { facteur: "ratio-transport-par-eau" }],
         [r.activites[1].id, { facteur: "ratio-films-television" }],
       ]),
     );
     expect(vue(choisis)).toEqual([
-      // 320 € = 0,32 k€ × 590 kg CO₂e/k€ HT (Base Carbone 25006, 2016, copie de l'export v22.0 : M).
-      ["ratio-transport-maritime", "monetaire", "0.32", "188.8"],
-      // 10 000 € = 10 k€ × 310 kg CO₂e/k€ HT (Base Carbone 25003, 2016 : M).
+      // 320 € = 0,32 k€ × 1 247 kg CO₂e/k€ HT (Base Carbone 43560, 2023, copie de l'export V23.6 : M) = 399,04 kg.
+      ["ratio-transport-par-eau", "monetaire", "0.32", "399.04"],
+      // 10 000 € = 10 k€ × 310 kg CO₂e/k€ HT (Base Carbone 25003, 2016, archivé : M).
       ["ratio-films-television", "monetaire", "10", "3100"],
     ]);
     expect(choisis.map((a) => citation(a.facteurTrouve!))).toEqual([
-      "Base Carbone 25006 — Service — Transport fluvial et maritime, ratio monétaire (créé en 2016) [M, à vérifier]",
+      "Base Carbone 43560 — Transport par eau – 2023 (ratio monétaire, export V23.6) [M, à vérifier]",
       "Base Carbone 25003 — Service — Films, enregistrement sonores, télévision et radio, ratio monétaire (créé en " +
         "2016) [M, à vérifier]",
     ]);
+    // A factor per day given in Paramètres (carbone.postproduction) wins for a line counted in days.
+    const parJour = await bilanCarbone(
+      devis(
+        [
+          ["8", "POST-PRODUCTION"],
+          ["8.1", "Montage", 4, "semaines", 1, 2500, 10000],
+        ],
+        {
+          Paramètres: [
+            ["Paramètre", "Valeur"],
+            ["carbone.postproduction", "12"],
+          ],
+        },
+      ),
+      { date: "2026-06-01" },
+    );
+    // 4 semaines × 5 jours = 20 jours × 12 kg CO₂e/jour = 240 kg.
+    expect(vue(parJour.activites)).toEqual([["postproduction", "activite", "20", "240"]]);
   });
 
   test("camion : classe de PTAC lue dans le libellé, quantité en t.km ; 3,5 t au plus = utilitaire ; une charge n'est pas un PTAC", async () => {
@@ -514,7 +539,9 @@ describe("feuille « Bilan carbone » : la conversion en jours écrite sur la li
       hypotheses:
         "2 mois (C4 × E4) × 20 j = 40 jours d'utilisation (un mois = 20 jours : convention du 2026-12-05, " +
         "confiance L, à vérifier ; corrigez la quantité retenue, ou la clé carbone.jours-par-mois de la feuille " +
-        "« Paramètres »).",
+        "« Paramètres »). " +
+        "Pas de facteur par jour de salle sourcé : estimé sur le montant (ratio monétaire cinéma, télévision, " +
+        "post-production, Base Carbone 43375, 2023, à vérifier).",
     });
   });
 
@@ -535,7 +562,9 @@ describe("feuille « Bilan carbone » : la conversion en jours écrite sur la li
     expect(l.lue).toEqual(["Budget!C4*Budget!E4*18", 36]);
     expect(l.hypotheses).toBe(
       "2 mois (C4 × E4) × 18 j = 36 jours d'utilisation (un mois = 18 jours : valeur saisie en 'Paramètres'!B2 ; " +
-        "corrigez la quantité retenue, ou la clé carbone.jours-par-mois de la feuille « Paramètres »).",
+        "corrigez la quantité retenue, ou la clé carbone.jours-par-mois de la feuille « Paramètres »). " +
+        "Pas de facteur par jour de salle sourcé : estimé sur le montant (ratio monétaire cinéma, télévision, " +
+        "post-production, Base Carbone 43375, 2023, à vérifier).",
     );
   });
 });

@@ -1,4 +1,5 @@
 import * as path from "path";
+import Decimal from "decimal.js";
 import { bilanCarbone } from "../../../src/core/carbone/bilanClasseur";
 import { tonnes } from "../../../src/core/carbone/estimer";
 import { jsonCarbone } from "../../../src/core/carbone/json";
@@ -55,25 +56,42 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
         "ratio-produits-electroniques",
         "monetaire",
       ],
+      // Post-production: no factor per room day, estimated on its amount (Base Carbone 43375, 2023).
       [
         "'Budget Gardiens'!B59",
         "postproduction",
         "Post-production",
         "40",
         "jour",
-        "postproduction",
-        "facteur-manquant",
+        "ratio-cinema-audiovisuel",
+        "monetaire",
       ],
-      ["'Budget Gardiens'!B60", "postproduction", "Post-production", "3", "jour", "postproduction", "facteur-manquant"],
-      ["'Budget Gardiens'!B61", "postproduction", "Post-production", "2", "jour", "postproduction", "facteur-manquant"],
+      [
+        "'Budget Gardiens'!B60",
+        "postproduction",
+        "Post-production",
+        "3",
+        "jour",
+        "ratio-cinema-audiovisuel",
+        "monetaire",
+      ],
+      [
+        "'Budget Gardiens'!B61",
+        "postproduction",
+        "Post-production",
+        "2",
+        "jour",
+        "ratio-cinema-audiovisuel",
+        "monetaire",
+      ],
       [
         "'Budget Gardiens'!B62",
         "postproduction",
         "Post-production",
         "1500",
         "€ HT",
-        "postproduction",
-        "facteur-manquant",
+        "ratio-cinema-audiovisuel",
+        "monetaire",
       ],
       ["'Budget Gardiens'!B66", "achats", "Assurances", "2200", "€ HT", "ratio-assurance", "monetaire"],
       [
@@ -118,7 +136,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
         "sourcé en kg CO₂e par passager.km (« Ferry », raison dans le tableau des facteurs de la feuille " +
         "« Bilan carbone ») ; chiffrez la traversée avec le calculateur homologué (nombre de passagers et distance " +
         "de la traversée), ou, pour une première estimation sur son montant, choisissez dans la colonne « Code " +
-        "facteur » le ratio monétaire « Transport fluvial et maritime » (Base Carbone 25006, 2016, à vérifier) — " +
+        "facteur » le ratio monétaire « Transport par eau » (Base Carbone 43560, 2023, à vérifier) — " +
         "montant lu : 2 400,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » (clé carbone.ferry).",
     );
     const facteurs = r.manquants.filter((m) => m.message.startsWith("Facteur manquant")).map((m) => m.message);
@@ -126,16 +144,9 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(facteurs.join("\n")).not.toMatch(/incubateur|Impact CO2|Base Carbone V20|futureco|Nos Gestes/);
     // Lines with an estimate and nothing to complete are not findings.
     expect(par("'Budget Gardiens'!B46")).toEqual([]);
-    // Post-production: no factor per room day; the 2016 money ratio 25003 is offered, never applied on its own.
-    expect(par("'Budget Gardiens'!B62").map((m) => m.replace(/[\u00a0\u202f]/g, " "))).toEqual([
-      "Facteur manquant pour « Post-production » (Sous-titrage et PAD) : aucun facteur d'émission sourcé en kg " +
-        "CO₂e par jour (« Post-production (montage, étalonnage, mixage, " +
-        "laboratoire) », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; chiffrez-la avec le " +
-        "calculateur homologué, ou, pour une première estimation sur son montant, choisissez dans la colonne « Code " +
-        "facteur » le ratio monétaire « Films, enregistrements sonores, télévision et radio » (Base Carbone 25003, " +
-        "2016, à vérifier) — montant lu : 1 500,00 € HT ; ou donnez un facteur dans la feuille « Paramètres » (clé " +
-        "carbone.postproduction).",
-    ]);
+    // Post-production: no factor per room day, estimated on its amount with the 2023 money ratio 43375: no finding.
+    expect(par("'Budget Gardiens'!B62")).toEqual([]);
+    expect(facteurs.join("\n")).not.toMatch(/« Post-production »/);
   });
 
   test("une durée en semaines (caméra, son, salle de montage) devient des jours d'utilisation, conversion dite sur sa ligne", async () => {
@@ -146,7 +157,11 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
       "convention du 2026-12-05, confiance L, à vérifier ; corrigez la quantité retenue, ou la clé " +
       "carbone.jours-par-semaine de la feuille « Paramètres »).";
     expect(a("'Budget Gardiens'!B52").notes).toEqual([note(4, "C52 × E52")]);
-    expect(a("'Budget Gardiens'!B59").notes).toEqual([note(8, "C59 × E59")]);
+    expect(a("'Budget Gardiens'!B59").notes).toEqual([
+      note(8, "C59 × E59"),
+      "Pas de facteur par jour de salle sourcé : estimé sur le montant (ratio monétaire cinéma, télévision, " +
+        "post-production, Base Carbone 43375, 2023, à vérifier).",
+    ]);
     // The days stay a live formula over the producer's cells, × the days per week.
     expect(a("'Budget Gardiens'!B52").formuleQuantite).toBe("'Budget Gardiens'!C52*'Budget Gardiens'!E52*5");
     expect(a("'Budget Gardiens'!B52").conversion).toEqual({
@@ -168,18 +183,26 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(c.lignes).toBe(r.devis.lignes.reduce((s, l) => s + l.montant, 0));
     expect(c).toMatchObject({
       // The van (1 950 €) has a factor now: « à compléter » (its km), no longer « facteur manquant ».
-      parMethode: { activite: 757440, monetaire: 540000, "a-completer": 563000, "facteur-manquant": 2020000 },
+      // Post-production (3 600 + 2 700 + 1 900 + 1 500 = 9 700 €) is estimated by its money ratio since the 8th pass.
+      parMethode: { activite: 757440, monetaire: 1510000, "a-completer": 563000, "facteur-manquant": 1050000 },
       hors: { personnel: 8921620, droits: 2300000, frais: 3348853, "non-classee": 120000 },
     });
     expect(r.hors.find((h) => h.motif === "non-classee")?.ligne.libelle).toBe("Repérages Bretagne (à ventiler)");
   });
 
-  test("première estimation : 0,98 t CO₂e, dont 46,6 % par données d'activité (repas, nuitées) et le reste par ratios monétaires", async () => {
+  test("première estimation : 2,49 t CO₂e, dont 18,3 % par données d'activité (repas, nuitées) et le reste par ratios monétaires", async () => {
     const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
-    // 72 repas × 2,04 + 72 nuitées × 4,3 + 0,3 × 231 + 0,6 × 216 + 2,2 × 77 + 2,3 × 67 = 978,88 kg
-    expect(r.totaux.total.toFixed()).toBe("978.88");
-    expect(tonnes(r.totaux.total)).toBe("0.98");
-    expect(r.totaux.partActivite.toFixed(4)).toBe("0.4663");
+    // 72 repas × 2,04 + 72 nuitées × 4,3 + 0,3 × 231 + 0,6 × 216 + 2,2 × 77 + 2,3 × 67 = 978,88 kg, plus the
+    // post-production: (3 600 + 2 700 + 1 900 + 1 500) € = 9,7 k€ × 156 kg CO₂e/k€ HT (Base Carbone 43375) = 1 513,2 kg.
+    const postproduction = new Decimal(3600 + 2700 + 1900 + 1500).dividedBy(1000).times(156);
+    expect(postproduction.toFixed()).toBe("1513.2");
+    expect(r.totaux.parCategorie.get("postproduction")!.kg.toFixed()).toBe(postproduction.toFixed());
+    expect(tonnes(r.totaux.parCategorie.get("postproduction")!.kg)).toBe("1.51");
+    expect(r.totaux.total.toFixed()).toBe(new Decimal("978.88").plus(postproduction).toFixed());
+    expect(r.totaux.total.toFixed()).toBe("2492.08");
+    expect(tonnes(r.totaux.total)).toBe("2.49");
+    // Activity data: 146,88 + 309,6 = 456,48 kg of 2 492,08.
+    expect(r.totaux.partActivite.toFixed(4)).toBe("0.1832");
     // The nights counted by the devis (24 × 3) use the per-night factor, no longer the 2016 money ratio.
     expect(r.totaux.parCategorie.get("hebergement")!.kg.toFixed()).toBe("309.6");
   });
@@ -197,7 +220,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     expect(r.activites.find((a) => a.categorie === "repas")?.notes).toContain(
       "Plan de travail « PDT » : 16\u00a0jours-personne de tournage (un repas chacun), à rapprocher.",
     );
-    expect(tonnes(r.totaux.total)).toBe("0.98");
+    expect(tonnes(r.totaux.total)).toBe("2.49");
   });
 
   test("--planning nomme une feuille absente ou sans en-tête : message en français, rien n'est écrit", async () => {
@@ -215,7 +238,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
 test("le JSON public : total en t CO₂e, catégories avec leurs activités (cellule, quantité, unité, facteur, source), manquants", async () => {
   const r = await bilanCarbone(await XlsxWorkbook.ouvrir(PLAN), { date: "2026-06-01" });
   const j = jsonCarbone(r);
-  expect(j.total).toBe("0.98");
+  expect(j.total).toBe("2.49");
   expect(j.definitif).toBeNull();
   expect(j.categories.map((c) => [c.code, c.tCO2e, c.activites.length])).toEqual([
     ["transport", "0.00", 6],
@@ -224,7 +247,7 @@ test("le JSON public : total en t CO₂e, catégories avec leurs activités (cel
     ["materiel", "0.00", 3],
     ["energie", "0.00", 1],
     ["achats", "0.52", 5],
-    ["postproduction", "0.00", 4],
+    ["postproduction", "1.51", 4],
   ]);
   expect(j.categories[2].activites[0]).toMatchObject({
     cellule: "'Budget Gardiens'!B46",

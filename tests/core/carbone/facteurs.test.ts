@@ -93,14 +93,29 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     ]);
     for (const [, f] of ratios)
       expect(f.source).toMatch(/statut « Valide générique ».*créé le 18\/05\/2016.*Non appliqué d'office/);
-    expect(v.manquants.ferry.conseil).toMatch(
-      /ratio monétaire « Transport fluvial et maritime » \(Base Carbone 25006, 2016/,
+    // Both are archived in the V23.6 export (20 March 2025): their 2023 ratios (SDES/INSEE) replace them, read with
+    // their identifiers in a full copy of that export (M). Post-production is estimated with 43375 by default.
+    for (const [, f] of ratios) expect(f.source).toMatch(/V23\.6.*« Archivé » \(modifié le 20\/03\/2025\)/);
+    const copieV236 =
+      "https://github.com/ChadouMohamedAli/BaseCarbone/blob/577efaf789faff3b8dc42fd46fc3c9139bf3ebaa/" +
+      "dataSource/Base_Carbone_V23.6-v2.xlsx";
+    const ratios2023 = ["ratio-transport-par-eau", "ratio-cinema-audiovisuel"].map((c) => [c, v.facteurs[c]] as const);
+    expect(
+      ratios2023.map(([c, f]) => [c, f.categorie, f.identifiant, f.valeur, f.unite, f.type, f.confiance, f.url]),
+    ).toEqual([
+      ["ratio-transport-par-eau", "transport", "43560", "1247", "k€ HT", "monetaire", "M", copieV236],
+      ["ratio-cinema-audiovisuel", "postproduction", "43375", "156", "k€ HT", "monetaire", "M", copieV236],
+    ]);
+    expect(v.facteurs["ratio-cinema-audiovisuel"].source).toMatch(
+      /statut « Valide générique ».*156 kgCO2e\/keuro \(2023\) HT.*SDES\/INSEE.*montage, doublage, sous-titrage.*Appliqué d'office/,
     );
-    expect(v.manquants.postproduction.conseil).toMatch(
-      /« Films, enregistrements sonores, télévision et radio » \(Base Carbone 25003/,
-    );
+    expect(v.facteurs["ratio-transport-par-eau"].source).toMatch(/statut « Valide générique ».*Non appliqué d'office/);
+    expect(t.versions[0].sources.map((s) => s.url)).toContain(copieV236);
+    expect(v.manquants.ferry.conseil).toMatch(/ratio monétaire « Transport par eau » \(Base Carbone 43560, 2023/);
+    expect(v.manquants.ferry.raison).toMatch(/V23\.6 .*21854 à 21861.*« Archivé ».*28248 .*28249 .*28250 /);
+    expect(v.manquants.postproduction.conseil).toMatch(/ratio monétaire Base Carbone 43375, 2023/);
     expect(v.manquants["location-materiel"].raison).toMatch(
-      /24997 à 25032.*aucun ne nomme la location de matériel.*Aucun ratio n'est donc proposé pour la location de matériel\.$/,
+      /24997 à 25032.*aucun ne nomme la location de matériel.*V23\.6 .*sans la division N77.*Aucun ratio n'est donc proposé pour la location de matériel\.$/,
     );
     // The findings are shown in the pane: they name the ratio by its label and identifier, never by its code.
     for (const m of Object.values(v.manquants)) expect(m.conseil ?? "").not.toMatch(/\bratio-[a-z]/);

@@ -68,13 +68,13 @@ test(
       "36.72",
       "Cantine végétarienne confirmée",
     ]);
-    // 978,88 − 146,88 + 36,72 + 82,9776 kg
-    expect(apres.totaux.total.toFixed()).toBe("951.6976");
+    // 2 492,08 − 146,88 + 36,72 + 82,9776 kg (2 492,08 = 978,88 + the post-production's 9,7 k€ × 156 kg CO₂e/k€ HT)
+    expect(apres.totaux.total.toFixed()).toBe("2464.8976");
 
     // … that LibreOffice recomputes from the broken copy's formulas.
     const lu = await lireRecalcule(await recalculer(aRecalculer));
     const ws = lu.getWorksheet("Bilan carbone")!;
-    expect(valeur(ws, "B5")).toBeCloseTo(0.9516976, 9);
+    expect(valeur(ws, "B5")).toBeCloseTo(2.4648976, 9);
     expect(nombre(ws.getCell("B5")).toFixed(2)).toBe(tonnes(apres.totaux.total));
     // No « Écarts » sheet and no réalisé typed: the définitif is said to be missing, not shown as 0 t.
     expect(valeur(ws, "D5")).toBe("aucun réalisé");
@@ -92,6 +92,19 @@ test(
     expect(valeur(ws, `${col(COL.methode)}${rNuits}`)).toBe("donnée d'activité");
     expect(valeur(ws, `${col(COL.previsionnel)}${rNuits}`)).toBeCloseTo(0.3096, 9);
     expect(valeur(ws, `${col(COL.methode)}${ligneDe(ws, "devis:Budget Gardiens!52")}`)).toBe("facteur manquant");
+    // Post-production, on its amount with the 2023 money ratio (Base Carbone 43375, 156 kg CO₂e/k€ HT): the editing
+    // room 3 600 € → 3,6 × 156 ÷ 1 000 = 0,5616 t; the subtitles 1 500 € → 0,234 t; the category 9,7 × 156 = 1,5132 t.
+    for (const [ligne, t] of [
+      [59, 0.5616],
+      [60, 0.4212],
+      [61, 0.2964],
+      [62, 0.234],
+    ] as const) {
+      const r = ligneDe(ws, `devis:Budget Gardiens!${ligne}`);
+      expect([ligne, valeur(ws, `${col(COL.methode)}${r}`)]).toEqual([ligne, "ratio monétaire"]);
+      expect(valeur(ws, `${col(COL.previsionnel)}${r}`)).toBeCloseTo(t, 9);
+    }
+    expect(valeur(ws, `B${ligneTexte(ws, "Post-production")}`)).toBeCloseTo(1.5132, 9);
     expect(valeur(ws, `${col(COL.methode)}${ligneDe(ws, "devis:Budget Gardiens!48")}`)).toBe("à compléter");
     // Coverage of the devis: the check cell is 0.
     const controle = ligneTexte(ws, "Contrôle (doit valoir 0)");
