@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
+import { classeurDevis, type Cellule } from "../core/devis/outils";
 import { devisBinaire, dossierTemporaire } from "../helpers/cli";
 
 /**
@@ -157,6 +158,39 @@ describe("prodbook devis : chiffres entre deux tableaux empilés", () => {
         "0,00 € + listés 9 250,00 € ; écart 0,00 €. Nombre lu hors du tableau, qui n'est pas un montant (ni en " +
         "euros ni dans les sommes) : C22 32 (jours).",
     );
+  });
+});
+
+describe("prodbook devis : chiffres entre deux tableaux, dans une colonne que le tableau du haut nomme déjà", () => {
+  it("« Observations » du premier tableau : ses nombres sous lui restent nommés par la colonne, jamais deux fois", async () => {
+    const rows: Cellule[][] = [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant", "Observations"],
+      ["1", "PRÉPARATION"],
+      ["", "Repérages", 2, 500, 1000, 12],
+      ["", "Casting", 1, 800, 800],
+      [],
+      ["", "Jours de tournage", null, null, null, 32],
+      ["", "Note", null, null, null, 4500],
+      ["", "Apport", null, 2500],
+      [],
+      ["Poste", "Qté", "Tarif", "Montant"],
+      ["Caméra", 3, 1000, 3000],
+    ];
+    const r = devisBinaire(await classeurDevis(dossier(), "observations.xlsx", rows), "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    // F6 and F7 are the « Observations » column's (3 numbers, 4 544), said by colonnes-lues; D8 is nobody's: listed.
+    expect(j.devis.conservation).toMatchObject({
+      lu: "7300.00",
+      lignes: "4800.00",
+      listes: "2500.00",
+      ecart: "0.00",
+      ailleurs: [
+        { cellule: "Devis!D8", montant: "2500.00", place: "au-dessus", nature: "montant", entete: "Devis!A10" },
+      ],
+      horsColonnes: [{ colonne: "F", entete: "Observations", cellule: "Devis!F1", nombres: 3, total: "4544.00" }],
+    });
+    for (const cellule of ["Devis!F6", "Devis!F7"]) expect(JSON.stringify(j.controles)).not.toContain(cellule);
   });
 });
 

@@ -621,6 +621,7 @@ function compterEntreTableaux(
 ): void {
   const bas = entetes.dessous(sheet, entete).filter((x) => !x.repete);
   const lignesLues = new Set(devis.lignes.map((l) => l.source.ligne - 1));
+  const nommees = colonnesNommees(devis);
   bas.forEach((x, i) => {
     const dessus: Entete = i === 0 ? entete : bas[i - 1];
     const fin = debutEntete(x);
@@ -628,10 +629,53 @@ function compterEntreTableaux(
     let debut = dessus.ligne + 1;
     for (let r = dessus.ligne + 1; r < fin; r++)
       if (lignesLues.has(r) || (col !== undefined && cellulePleine(sheet.rows[r]?.[col]))) debut = r + 1;
-    const recap = recapitulatifDansRegion(sheet, debut, fin, devis, "haut");
+    // The columns of the table above named with their numbers down to this header (« Observations », « Réalisé », an
+    // amount column not counted): their cells are said there, never twice.
+    const parColonne = nommees
+      .filter((n) => n.ligne >= debutEntete(dessus) && n.ligne <= dessus.ligne)
+      .map((n) => n.col);
+    const region: SheetData = parColonne.length
+      ? { ...sheet, rows: sheet.rows.map((row, r) => (r < debut || r >= fin ? row : sansColonnes(row, parColonne))) }
+      : sheet;
+    const recap = recapitulatifDansRegion(region, debut, fin, devis, "haut");
     const cellule = celluleRef(sheet.name, fin, premiereCellule(sheet, fin));
-    compterRegion(sheet, debut, fin, devis, recap, convention, entete, { entete: x, cellule });
+    compterRegion(region, debut, fin, devis, recap, convention, entete, { entete: x, cellule });
   });
+}
+
+/** A row with the cells of `cols` emptied. */
+const sansColonnes = (row: readonly CellData[], cols: readonly number[]) =>
+  row.map((c, k) => (cols.includes(k) ? { v: null } : c));
+
+/**
+ * The header cells (0-based row, column) of the columns the import names with their numbers per column, never read:
+ * columns no role reads (horsColonnes), réalisé / écart / episodes / weeks (colonnesNonLues), amount columns not
+ * counted (colonneMontant's ecartees), for the first table and each one stacked lower.
+ */
+function colonnesNommees(devis: Devis): { ligne: number; col: number }[] {
+  const cellules = [
+    ...(devis.conservation?.horsColonnes ?? []),
+    ...(devis.colonnesNonLues ?? []),
+    ...(devis.colonneMontant?.ecartees ?? []),
+    ...(devis.entetesSuivants ?? []).flatMap((e) => [
+      ...(e.colonnesNonLues ?? []),
+      ...(e.colonneMontant?.ecartees ?? []),
+    ]),
+  ].map((x) => x.cellule);
+  const out: { ligne: number; col: number }[] = [];
+  for (const c of cellules) {
+    const p = parCellule(c);
+    if (p) out.push({ ligne: p.row, col: p.col });
+  }
+  return out;
+}
+
+function parCellule(ref: string): { row: number; col: number } | undefined {
+  try {
+    return parseCelluleRef(ref);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A block beside a table stacked lower: the header's first row, where the table stops (the next header), the block. */
