@@ -55,6 +55,9 @@ describe("prodbook devis : récapitulatif sous l'en-tête dans une autre colonne
   it.each([
     ["devis-recap-sous-entete-cote.xlsx", "I", "F"],
     ["devis-recap-sous-entete-gauche.xlsx", "B", "H"],
+    // Beside the chapters' own rows, under no header: before, named only as « columns right of the table », never
+    // compared with the devis nor counted.
+    ["devis-recap-cote-lignes.xlsx", "I", "F"],
   ])("%s : prouvé par le calcul, compté hors de la colonne, nommé une fois", async (nom, col, colonne) => {
     const j = json(nom);
     // The recap's rows are no lines: the devis is its 7 lines, its total 160 900 €.

@@ -295,6 +295,18 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     const s0 = devis.entetesSuivants?.[0];
     const bas = s0 && debutEntete(s0);
     const haut = bas === undefined ? sheet : { ...sheet, rows: sheet.rows.slice(0, bas - 1) };
+    // A recap by chapter beside the first table under none of its header's cells (labels in H, amounts in I on the
+    // chapters' own rows): proven by arithmetic, its figures counted and named as a recap's (the other figures there
+    // with them), not as columns right of the table.
+    if (!devis.recapitulatifSurFeuille) {
+      const droite: SheetData = {
+        ...haut,
+        rows: haut.rows.map((row, r) => (r <= entete.ligne ? [] : row.map((c, k) => (k <= fin ? { v: null } : c)))),
+      };
+      const n = droite.rows.length;
+      const recap = recapitulatifDansRegion(droite, entete.ligne + 1, n, devis, "sous-entete");
+      if (recap) compterRegion(droite, entete.ligne + 1, n, devis, recap, convention, entete);
+    }
     // The cells read above or just under a header (a recap beside the table, proven or listed): not named twice.
     const deja = new Set([
       ...(devis.horsLignes ?? []).map((h) => h.cellule),
