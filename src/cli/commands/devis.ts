@@ -250,13 +250,18 @@ export function jsonConservation(c: Conservation | undefined) {
       : {}),
     // Only when cells outside the amount column under the header are counted (figures above the header, a recap's in
     // another column): each one's cell and amount; additive.
-    // An Excel error there: `montant` null.
+    // An Excel error there: `montant` null. `nature` (additive): "montant", or "nombre" / "date" for a figure whose unit
+    // proves it no amount (« Durée | 90 | min », « Année | 2026 »), then `montant` null, its `valeur` and `unite`. A
+    // figure above the header of a table stacked lower carries that header's cell (`entete`).
     ...(c.ailleurs
       ? {
           ailleurs: c.ailleurs.map((x) => ({
             cellule: x.cellule,
             montant: x.montant === undefined ? null : m(x.montant),
             place: x.place,
+            nature: x.nature ?? "montant",
+            ...(x.nature ? { valeur: x.valeur ?? null, unite: x.unite ?? null } : {}),
+            ...(x.entete ? { entete: x.entete } : {}),
           })),
         }
       : {}),

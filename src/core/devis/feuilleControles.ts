@@ -57,11 +57,18 @@ export function texteConservation(c: Conservation): string {
   };
   // Cells counted outside that column under the header (a recap's or other figures above the header, a recap block
   // under it in another column): named by their own cells, never said to be the amount column's.
-  const cellulesDe = (place: NonNullable<Conservation["ailleurs"]>[number]["place"]) =>
-    (c.ailleurs ?? []).filter((x) => x.place === place).map((x) => x.cellule);
+  // A figure proven no amount by its unit (« Durée | 90 | min ») is said apart, never among the euros.
+  const montants = (c.ailleurs ?? []).filter((x) => !x.nature);
+  const cellulesDe = (place: NonNullable<Conservation["ailleurs"]>[number]["place"], entete?: string) =>
+    montants.filter((x) => x.place === place && x.entete === entete).map((x) => x.cellule);
   const [dessus, dessous] = [cellulesDe("au-dessus"), cellulesDe("sous-entete")];
+  // Above a table stacked lower: each header's cells, by that header.
+  const entetesBas = [...new Set(montants.map((x) => x.entete).filter((x): x is string => !!x))];
   const ailleurs =
     (dessus.length ? `, et au-dessus de l'en-tête ${plagesEnMots(dessus)}` : "") +
+    entetesBas
+      .map((t) => `, et ${plagesEnMots(cellulesDe("au-dessus", t))} au-dessus de l'en-tête en ${t.replace(/^.*!/, "")}`)
+      .join("") +
     (dessous.length ? `, et ${plagesEnMots(dessous)} du récapitulatif sous l'en-tête` : "");
   const col = c.tableaux
     ? ` (${c.tableaux.map(sous).join(", ")}${ailleurs})`
@@ -94,8 +101,21 @@ export function texteConservation(c: Conservation): string {
         )
         .join(", ")}.`
     : "";
-  if (c.nonComptees.length === 0) return base + devises + hors;
-  return `${base}${devises}${hors} Cellules non comptées : ${cites(c.nonComptees)}.`;
+  // Figures outside the table whose unit proves them no amount: listed by cell, value and unit, never in euros.
+  const nb = (c.ailleurs ?? []).filter((x) => x.nature);
+  const nombres = nb.length
+    ? (nb.length > 1
+        ? " Nombres lus hors du tableau, qui ne sont pas des montants (ni en euros ni dans les sommes) : "
+        : " Nombre lu hors du tableau, qui n'est pas un montant (ni en euros ni dans les sommes) : ") +
+      nb
+        .slice(0, 10)
+        .map((x) => `${x.cellule.replace(/^.*!/, "")} ${x.valeur ?? ""} (${x.unite ?? x.nature})`)
+        .join(", ") +
+      (nb.length > 10 ? "…" : "") +
+      "."
+    : "";
+  if (c.nonComptees.length === 0) return base + devises + hors + nombres;
+  return `${base}${devises}${hors}${nombres} Cellules non comptées : ${cites(c.nonComptees)}.`;
 }
 
 /**

@@ -9,13 +9,15 @@ import { lireMontantCellule } from "./valeurs";
  * Amounts right of the table, below its header, in columns its header does not reach (`debut` and beyond): another
  * block whose header sits on another row (« Poste | Coût » two rows lower), a column of figures added beside the
  * devis. None is read as the devis; each column holding some is named with its cells and sum, never dropped in
- * silence. Amounts only (numbers and amounts written as text), not dates, rates, errors or other texts.
+ * silence. Amounts only (numbers and amounts written as text), not dates, rates, errors or other texts. The cells of
+ * `deja` are read and counted elsewhere (a recap under the header proven against the devis): not named here twice.
  */
 export function chiffresADroite(
   sheet: SheetData,
   ligneEntete: number,
   debut: number,
   convention?: Convention,
+  deja: ReadonlySet<string> = new Set(),
 ): ChiffresHorsTableau[] {
   const parColonne = new Map<number, { cellules: string[]; montants: Cents[] }>();
   for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
@@ -30,8 +32,10 @@ export function chiffresADroite(
         continue; // beyond any production: not an amount to name here
       }
       if (lu.type !== "montant" || lu.cents === 0) continue;
+      const cellule = `${nomFeuilleRef(sheet.name)}!${colonneLettre(c)}${r + 1}`;
+      if (deja.has(cellule)) continue;
       const col = parColonne.get(c) ?? { cellules: [], montants: [] };
-      col.cellules.push(`${nomFeuilleRef(sheet.name)}!${colonneLettre(c)}${r + 1}`);
+      col.cellules.push(cellule);
       col.montants.push(lu.cents);
       parColonne.set(c, col);
     }

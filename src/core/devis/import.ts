@@ -38,6 +38,7 @@ import {
 } from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
 import { chiffresADroite } from "./horsTableau";
+import { natureNonMonetaire } from "./natureChiffre";
 import {
   chaineDecimale,
   cellulePleine,
@@ -64,6 +65,7 @@ import type {
   LigneDevis,
   LigneTotalProducteur,
   MontantHorsLignes,
+  NombreHorsLignes,
   MontantIllisible,
   MontantNonPlace,
   NouvelEntete,
@@ -275,6 +277,8 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     // and every other figure, read and named (listed), so that nothing there is lost in silence.
     const haut = debutEntete(entete);
     compterRegion(lue, 0, haut, devis, recapitulatifDansRegion(lue, 0, haut, devis, "haut"), convention, entete);
+    // Between two stacked tables, above the lower one's header: read the same way, never dropped in silence.
+    compterEntreTableaux(lue, entete, devis, convention, entetes);
   }
   if (bloc) nommerSecondBloc(sheet, entete?.ligne ?? 0, bloc, devis);
   for (const x of cotes)
@@ -291,7 +295,24 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     const s0 = devis.entetesSuivants?.[0];
     const bas = s0 && debutEntete(s0);
     const haut = bas === undefined ? sheet : { ...sheet, rows: sheet.rows.slice(0, bas - 1) };
-    const hors = chiffresADroite(haut, entete.ligne, fin + 1, convention);
+    // A recap by chapter beside the first table under none of its header's cells (labels in H, amounts in I on the
+    // chapters' own rows): proven by arithmetic, its figures counted and named as a recap's (the other figures there
+    // with them), not as columns right of the table.
+    if (!devis.recapitulatifSurFeuille) {
+      const droite: SheetData = {
+        ...haut,
+        rows: haut.rows.map((row, r) => (r <= entete.ligne ? [] : row.map((c, k) => (k <= fin ? { v: null } : c)))),
+      };
+      const n = droite.rows.length;
+      const recap = recapitulatifDansRegion(droite, entete.ligne + 1, n, devis, "sous-entete");
+      if (recap) compterRegion(droite, entete.ligne + 1, n, devis, recap, convention, entete);
+    }
+    // The cells read above or just under a header (a recap beside the table, proven or listed): not named twice.
+    const deja = new Set([
+      ...(devis.horsLignes ?? []).map((h) => h.cellule),
+      ...(devis.conservation?.ailleurs ?? []).map((a) => a.cellule),
+    ]);
+    const hors = chiffresADroite(haut, entete.ligne, fin + 1, convention, deja);
     // Right of each table stacked lower, under none of its own header's cells, down to the next table: named too.
     const suivants = devis.entetesSuivants ?? [];
     suivants.forEach((x, i) => {
@@ -303,7 +324,7 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
         (sheet.rows[r] ?? []).forEach((y, c) => {
           if (y && y.v !== null && String(y.v).trim() !== "") derniere = Math.max(derniere, c);
         });
-      hors.push(...chiffresADroite({ ...sheet, rows }, x.ligne - 1, derniere + 1, convention));
+      hors.push(...chiffresADroite({ ...sheet, rows }, x.ligne - 1, derniere + 1, convention, deja));
     });
     if (hors.length) devis.horsTableau = hors;
   }
@@ -447,7 +468,10 @@ function chiffresDeLigne(
  * just under it. The recap's figures (when the arithmetic proves one) are named (montant-hors-lignes), those equal to
  * the devis's chapters (or total) proven totals, the others listed with both amounts; every other figure of those rows
  * is listed and named too (a figure above the header equal to the devis's total, to the cent, is a proven total). All
- * are added to the conservation (`lu`, and `ailleurs` for the cells out of the amount column under the header).
+ * are added to the conservation (`lu`, and `ailleurs` for the cells out of the amount column under the header). A
+ * figure whose unit proves it no amount (« Durée | 90 | min », « Année | 2026 ») is listed and named as a number,
+ * never read in euros nor summed. `bas`: the rows lie above the header of a table stacked lower (between two tables),
+ * every cell out of the first table's amount column; a cell already read (a line, a total, an error named) is skipped.
  */
 function compterRegion(
   sheet: SheetData,
@@ -457,13 +481,16 @@ function compterRegion(
   recap: RecapSurFeuilleLu | undefined,
   convention: Convention | undefined,
   entete: Entete,
+  bas?: { entete: Entete; cellule: string },
 ): void {
   if (fin <= debut) return;
   if (recap && !devis.recapitulatifSurFeuille) devis.recapitulatifSurFeuille = recap.recap;
   const dansRecap = new Set((recap?.figures ?? []).map((f) => f.cellule));
+  const deja = cellulesDejaLues(devis);
   const motif = recap?.recap.place === "sous-entete" ? "sousEntete" : "auDessus";
   const region = motif === "sousEntete" ? "sous-entete" : "au-dessus";
   const autres: MontantHorsLignes[] = [];
+  const nombres: NombreHorsLignes[] = [];
   const erreurs: MontantIllisible[] = [];
   // A cell's label: its row's texts left of it (« Budget prévisionnel »).
   const libelleDe = (row: readonly CellData[], col: number) =>
@@ -476,21 +503,38 @@ function compterRegion(
     const row = sheet.rows[r] ?? [];
     // An Excel error there is named too, never lost with its row.
     row.forEach((c, col) => {
-      if (c?.erreur)
+      const cellule = celluleRef(sheet.name, r, col);
+      if (c?.erreur && !deja.has(cellule))
         erreurs.push({
-          cellule: celluleRef(sheet.name, r, col),
+          cellule,
           texte: String(c.v),
           libelle: libelleDe(row, col),
           erreurExcel: true,
           region,
+          ...(bas ? { entete: bas.cellule } : {}),
         });
     });
-    for (const x of chiffresDeLigne(row, entete, convention)) {
+    for (const x of chiffresDeLigne(row, bas?.entete ?? entete, convention)) {
       const cellule = celluleRef(sheet.name, r, x.col);
-      if (dansRecap.has(cellule)) continue;
+      if (dansRecap.has(cellule) || deja.has(cellule)) continue;
       const libelle = libelleDe(row, x.col);
+      // A duration, a count, a year: its unit proves it no amount; named as a number, never in euros.
+      const n = natureNonMonetaire(row, x.col, libelle);
+      if (n) {
+        const valeur = String(row[x.col].v).trim();
+        nombres.push({ cellule, valeur, libelle, ...n, ...(bas ? { entete: bas.cellule } : {}) });
+        continue;
+      }
       const total = motif === "auDessus" && x.montant !== ZERO && egalAuCentime(x.montant, devis.total);
-      autres.push({ cellule, montant: x.montant, libelle, motif, ...(total ? { prouve: true as const } : {}) });
+      const sous = bas ? { entete: bas.cellule } : {};
+      autres.push({
+        cellule,
+        montant: x.montant,
+        libelle,
+        motif,
+        ...sous,
+        ...(total ? { prouve: true as const } : {}),
+      });
     }
   }
   const figures: MontantHorsLignes[] = [
@@ -503,13 +547,14 @@ function compterRegion(
     })),
     ...autres,
   ];
-  if (!figures.length && !erreurs.length) return;
+  if (!figures.length && !erreurs.length && !nombres.length) return;
   const ordre = (c: string) => {
     const p = parseCelluleRef(c);
     return p.row * 16384 + p.col;
   };
   figures.sort((a, b) => ordre(a.cellule) - ordre(b.cellule));
   if (figures.length) devis.horsLignes = [...(devis.horsLignes ?? []), ...figures];
+  if (nombres.length) devis.nombresHorsLignes = [...(devis.nombresHorsLignes ?? []), ...nombres];
   if (erreurs.length) devis.illisibles = [...(devis.illisibles ?? []), ...erreurs];
   const c = devis.conservation;
   if (!c) return;
@@ -520,14 +565,25 @@ function compterRegion(
   const colonne = c.colonne === undefined ? undefined : lettreColonne(c.colonne);
   const dehors = (x: { cellule: string }) => {
     const p = parseCelluleRef(x.cellule);
-    return p.row < entete.ligne || p.col !== colonne;
+    return !!bas || p.row < entete.ligne || p.col !== colonne;
   };
   const place = (cellule: string): "au-dessus" | "sous-entete" =>
-    parseCelluleRef(cellule).row < entete.ligne ? "au-dessus" : "sous-entete";
-  // An Excel error: no amount.
+    bas || parseCelluleRef(cellule).row < entete.ligne ? "au-dessus" : "sous-entete";
+  const sous = bas ? { entete: bas.cellule } : {};
+  // An Excel error: no amount. A number proven no amount: its value and unit, no amount.
   const ailleurs: NonNullable<Conservation["ailleurs"]> = [
-    ...figures.filter(dehors).map((f) => ({ cellule: f.cellule, montant: f.montant, place: place(f.cellule) })),
-    ...erreurs.filter(dehors).map((e) => ({ cellule: e.cellule, place: place(e.cellule) })),
+    ...figures
+      .filter(dehors)
+      .map((f) => ({ cellule: f.cellule, montant: f.montant, place: place(f.cellule), ...sous })),
+    ...erreurs.filter(dehors).map((e) => ({ cellule: e.cellule, place: place(e.cellule), ...sous })),
+    ...nombres.map((x) => ({
+      cellule: x.cellule,
+      place: place(x.cellule),
+      nature: x.nature,
+      valeur: x.valeur,
+      unite: x.unite,
+      ...sous,
+    })),
   ];
   devis.conservation = {
     ...c,
@@ -536,9 +592,9 @@ function compterRegion(
     listes: sumCents([c.listes, somme(listes)]),
     cellules: {
       ...c.cellules,
-      lues: c.cellules.lues + figures.length + erreurs.length,
+      lues: c.cellules.lues + figures.length + erreurs.length + nombres.length,
       totauxProuves: c.cellules.totauxProuves + prouves.length,
-      listees: c.cellules.listees + listes.length + erreurs.length,
+      listees: c.cellules.listees + listes.length + erreurs.length + nombres.length,
     },
     ...(ailleurs.length || c.ailleurs
       ? {
@@ -546,6 +602,92 @@ function compterRegion(
         }
       : {}),
   };
+}
+
+/** The cells the import has already read and counted or named: lines' amounts, totals, figures apart, errors. */
+function cellulesDejaLues(devis: Devis): Set<string> {
+  return new Set(
+    [
+      ...devis.lignes.map((l) => l.source.cellules.montant),
+      ...devis.totauxProducteur.map((t) => t.cellule),
+      ...(devis.horsLignes ?? []).map((h) => h.cellule),
+      ...(devis.nombresHorsLignes ?? []).map((h) => h.cellule),
+      ...(devis.illisibles ?? []).map((i) => i.cellule),
+      ...(devis.ambigus ?? []).map((i) => i.cellule),
+      ...(devis.devises ?? []).map((i) => i.cellule),
+    ].filter((x): x is string => !!x),
+  );
+}
+
+/**
+ * Tables stacked lower: the rows between the end of the table above (its last row holding a line or a cell of its
+ * amount column) and each lower header are read as the rows above the first header are (compterRegion): every figure
+ * placed, proven or listed with its cell, never dropped in silence.
+ */
+function compterEntreTableaux(
+  sheet: SheetData,
+  entete: Entete,
+  devis: Devis,
+  convention: Convention | undefined,
+  entetes: EntetesLus,
+): void {
+  const bas = entetes.dessous(sheet, entete).filter((x) => !x.repete);
+  const lignesLues = new Set(devis.lignes.map((l) => l.source.ligne - 1));
+  const nommees = colonnesNommees(devis);
+  bas.forEach((x, i) => {
+    const dessus: Entete = i === 0 ? entete : bas[i - 1];
+    const fin = debutEntete(x);
+    const col = dessus.colonnes.montant;
+    let debut = dessus.ligne + 1;
+    for (let r = dessus.ligne + 1; r < fin; r++)
+      if (lignesLues.has(r) || (col !== undefined && cellulePleine(sheet.rows[r]?.[col]))) debut = r + 1;
+    // The columns of the table above named with their numbers down to this header (« Observations », « Réalisé », an
+    // amount column not counted): their cells are said there, never twice.
+    const parColonne = nommees
+      .filter((n) => n.ligne >= debutEntete(dessus) && n.ligne <= dessus.ligne)
+      .map((n) => n.col);
+    const region: SheetData = parColonne.length
+      ? { ...sheet, rows: sheet.rows.map((row, r) => (r < debut || r >= fin ? row : sansColonnes(row, parColonne))) }
+      : sheet;
+    const recap = recapitulatifDansRegion(region, debut, fin, devis, "haut");
+    const cellule = celluleRef(sheet.name, fin, premiereCellule(sheet, fin));
+    compterRegion(region, debut, fin, devis, recap, convention, entete, { entete: x, cellule });
+  });
+}
+
+/** A row with the cells of `cols` emptied. */
+const sansColonnes = (row: readonly CellData[], cols: readonly number[]) =>
+  row.map((c, k) => (cols.includes(k) ? { v: null } : c));
+
+/**
+ * The header cells (0-based row, column) of the columns the import names with their numbers per column, never read:
+ * columns no role reads (horsColonnes), réalisé / écart / episodes / weeks (colonnesNonLues), amount columns not
+ * counted (colonneMontant's ecartees), for the first table and each one stacked lower.
+ */
+function colonnesNommees(devis: Devis): { ligne: number; col: number }[] {
+  const cellules = [
+    ...(devis.conservation?.horsColonnes ?? []),
+    ...(devis.colonnesNonLues ?? []),
+    ...(devis.colonneMontant?.ecartees ?? []),
+    ...(devis.entetesSuivants ?? []).flatMap((e) => [
+      ...(e.colonnesNonLues ?? []),
+      ...(e.colonneMontant?.ecartees ?? []),
+    ]),
+  ].map((x) => x.cellule);
+  const out: { ligne: number; col: number }[] = [];
+  for (const c of cellules) {
+    const p = parCellule(c);
+    if (p) out.push({ ligne: p.row, col: p.col });
+  }
+  return out;
+}
+
+function parCellule(ref: string): { row: number; col: number } | undefined {
+  try {
+    return parseCelluleRef(ref);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A block beside a table stacked lower: the header's first row, where the table stops (the next header), the block. */

@@ -168,6 +168,8 @@ export interface MontantHorsLignes {
    * instead (that chapter's lines, 0 when none, or the devis's total): the finding names both amounts.
    */
   ecart?: Omit<RecapitulatifChapitres["ecarts"][number], "cellule">;
+  /** auDessus: above the header of a table stacked lower (between two tables), that header's cell. */
+  entete?: string;
   /** report, page: the sum of every line above it, to name when it is not proven. */
   cumul?: Cents;
   /** page: the sum of the lines of its page (since the previous page total or carried-forward amount). */
@@ -246,7 +248,35 @@ export interface Conservation {
    * outside that column; an Excel error there too, listed without amount. In row order; named by the conservation's
    * sentence.
    */
-  ailleurs?: { cellule: string; montant?: Cents; place: "au-dessus" | "sous-entete" }[];
+  ailleurs?: {
+    cellule: string;
+    montant?: Cents;
+    place: "au-dessus" | "sous-entete";
+    /**
+     * A figure whose unit proves it is no amount (« Durée | 90 | min », « Année de production | 2026 »): listed, never
+     * read in euros nor summed (`montant` undefined); its number as written and its unit. Absent: an amount.
+     */
+    nature?: "nombre" | "date";
+    valeur?: string;
+    unite?: string;
+    /** Above the header of a table stacked lower (not the first): that header's cell (« Devis!A25 »). */
+    entete?: string;
+  }[];
+}
+
+/**
+ * A figure outside the devis's table (above a header) whose unit proves it is no amount in euros (a duration, a count,
+ * a year, a percentage): named with its cell and unit, never read as euros nor counted in any sum of euros.
+ */
+export interface NombreHorsLignes {
+  cellule: string;
+  /** The number as written (« 2026 », « 90 »). */
+  valeur: string;
+  libelle: string;
+  nature: "nombre" | "date";
+  unite: string;
+  /** Above a stacked table's header (not the first): that header's cell. */
+  entete?: string;
 }
 
 /** A column of the devis table that the import does not read, holding numbers: how many, their sum, its header. */
@@ -285,6 +315,8 @@ export interface MontantIllisible {
    * (`sous-entete`). No line nor total; counted apart by the conservation (`ailleurs`), named.
    */
   region?: "au-dessus" | "sous-entete";
+  /** au-dessus of the header of a table stacked lower (between two tables): that header's cell. */
+  entete?: string;
   /** What the cell shows ("#REF!", "à définir"). */
   texte: string;
   libelle: string;
@@ -492,6 +524,8 @@ export interface Devis {
   totauxProducteur: LigneTotalProducteur[];
   /** Amounts of the amount column that are neither lines nor totals (TVA, TTC, summaries): listed, not counted. */
   horsLignes?: MontantHorsLignes[];
+  /** Figures above a header whose unit proves they are no amounts (« Jours de tournage | 32 »): named, never in euros. */
+  nombresHorsLignes?: NombreHorsLignes[];
   /**
    * Rows worded as a total (« Total… », a chapter title in capitals with an amount) that no sum or formula proves:
    * counted as lines, each named by a finding.

@@ -44,7 +44,7 @@ function message(m: MontantIllisible): string {
     return (
       `${ou} : cette cellule, ` +
       (m.region === "au-dessus"
-        ? "au-dessus de la ligne d'en-tête du devis"
+        ? `au-dessus de la ligne d'en-tête ${m.entete ? `du tableau en ${m.entete.replace(/^.*!/, "")}` : "du devis"}`
         : "dans le récapitulatif placé sous la ligne d'en-tête") +
       `, est une erreur Excel (${m.texte}) ; elle n'est pas comptée dans le devis. Corrigez-la, puis relancez.`
     );
