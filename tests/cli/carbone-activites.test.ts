@@ -110,15 +110,15 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
       "Étude ADEME tourisme 2022 réf. 7637 — Nuit dans un hôtel, France, 2022 : énergie 2,1 + entretien 1,5 + " +
         "déplacements du personnel 0,3 + construction 0,4 (aucun poste repas) [M, à vérifier]",
     );
-    // A forfait without nights: on its amount, 0,64 k€ × 320 = 204,8 kg, and the nights are asked for.
+    // A forfait without nights: on its amount, 0,64 k€ × 250 (Base Carbone 43525, 2023) = 160 kg, and the nights are asked for.
     expect(vue(activite("Devis!B7"))).toEqual([
       "Hébergement (nuitées)",
       null,
       "nuitée",
       "ratio-hebergement-restauration",
-      "320",
+      "250",
       "ratio monétaire",
-      "204.8",
+      "160",
     ]);
     expect(j.manquants).toContainEqual({
       cellule: "Devis!B7",
@@ -207,7 +207,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     );
   });
 
-  test("totaux : 464,95 + 384 + 258 + 204,8 + 61,2 = 1 372,95 kg, soit 1,37 t CO₂e ; chaque euro du devis est classé", () => {
+  test("totaux : 464,95 + 384 + 258 + 160 + 61,2 = 1 328,15 kg, soit 1,33 t CO₂e ; chaque euro du devis est classé", () => {
     expect(vue(activite("Devis!B8"))).toEqual([
       "Repas végétarien",
       "120",
@@ -217,10 +217,10 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
       "donnée d'activité",
       "61.2",
     ]);
-    expect([j.total, j.partActivite, j.partMonetaire]).toEqual(["1.37", "0.8508", "0.1492"]);
+    expect([j.total, j.partActivite, j.partMonetaire]).toEqual(["1.33", "0.8795", "0.1205"]);
     expect(j.categories.map((c) => [c.code, c.tCO2e])).toEqual([
       ["transport", "0.85"],
-      ["hebergement", "0.46"],
+      ["hebergement", "0.42"],
       ["repas", "0.06"],
       ["materiel", "0.00"],
       ["energie", "0.00"],
@@ -240,11 +240,11 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     const r = carbone(fichier);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "Total prévisionnel\u00a0: 1,37 t CO₂e (données d'activité 85,1\u00a0%, ratios monétaires 14,9\u00a0%)",
+      "Total prévisionnel\u00a0: 1,33 t CO₂e (données d'activité 88,0\u00a0%, ratios monétaires 12,0\u00a0%)",
     );
     expect(r.out).toContain("À compléter (5)\u00a0:");
     expect(r.out).toMatch(/Transport de personnes +0,85 t +\(3\u00a0activités, 1\u00a0facteur manquant\)/);
-    expect(r.out).toMatch(/Hébergement +0,46 t +\(2\u00a0activités\)/);
+    expect(r.out).toMatch(/Hébergement +0,42 t +\(2\u00a0activités\)/);
     expect(r.out).toMatch(
       /Devis!B11 — Facteur manquant pour «\u00a0Location lumière\u00a0» .*montant lu\u00a0: 3\u202f600,00\u00a0€ HT/,
     );

@@ -1,5 +1,5 @@
 import { pluriel } from "../../core/util/texte";
-import { cents, eurosToCents, formatMontantFr } from "../../core/money";
+import { cents, eurosToCents, formatMontantFr, pourcentsComplementaires } from "../../core/money";
 import { executerBilanCarbone, type ResultatCarbone } from "../../app/commandes/carbone";
 import { detailDate } from "../../app/arguments";
 import { verifierDateRegles } from "../../app/dateRegles";
@@ -27,17 +27,17 @@ function chiffreCategorie(c: ResultatCarbone["bilan"]["categories"][number], def
 }
 
 const virgule = (s: string) => s.replace(".", ",");
-const pourcent = (s: string) => `${virgule((Number(s) * 100).toFixed(1))} %`;
 
 function texte(r: ResultatCarbone, io: Io): void {
   const b = r.bilan;
+  const [partActivite, partMonetaire] = pourcentsComplementaires(b.partActivite, b.partMonetaire);
   io.out(
     `Bilan carbone — pré-estimation (devis « ${r.feuilleDevis} »${b.plan ? `, plan de travail « ${b.plan.feuille} »` : ""})`,
   );
   io.out(
     `Total prévisionnel : ${virgule(b.total)} t CO₂e` +
       (b.definitif !== null ? ` ; définitif : ${virgule(b.definitif)} t CO₂e` : "") +
-      ` (données d'activité ${pourcent(b.partActivite)}, ratios monétaires ${pourcent(b.partMonetaire)})`,
+      ` (données d'activité ${partActivite}, ratios monétaires ${partMonetaire})`,
   );
   // The plan de travail's days × people: the set's meals, next to the devis's (or counted, when the devis has none).
   if (b.plan) {

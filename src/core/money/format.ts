@@ -64,6 +64,17 @@ export function formatPourcentFr(r: Decimal.Value, decimales = 2): string {
   return `${signeMoinsFr(texte)}\u00a0%`;
 }
 
+/**
+ * Two shares of one whole (a + b = 1, or both 0 when there is nothing to share) as percentages that add up to
+ * 100 %: b is printed as the complement of a once rounded, so « 0.8795 / 0.1205 » reads « 88,0 % / 12,0 % », not
+ * « 88,0 % / 12,1 % ».
+ */
+export function pourcentsComplementaires(a: Decimal.Value, b: Decimal.Value, decimales = 1): [string, string] {
+  const premier = new Decimal(a).toDecimalPlaces(decimales + 2, Decimal.ROUND_HALF_UP);
+  const second = new Decimal(a).isZero() && new Decimal(b).isZero() ? 0 : new Decimal(1).minus(premier);
+  return [formatPourcentFr(premier, decimales), formatPourcentFr(second, decimales)];
+}
+
 /** Excel number formats (locale-neutral codes; Excel displays them with the user's separators). */
 export const FORMAT_EXCEL = {
   montant: '#,##0.00 "€";-#,##0.00 "€";"-"',

@@ -20,6 +20,7 @@ import {
 import { Warning16Filled } from "@fluentui/react-icons";
 import * as React from "react";
 import { envoyer } from "../../app/catalogue";
+import { pourcentsComplementaires } from "../../core/money/format";
 import type { ConversionLisible, ResultatCarbone } from "../../app/commandes/carbone";
 import { ChampFeuille } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, type GroupeConstats } from "../components/ConstatsCliquables";
@@ -131,7 +132,6 @@ const MANQUANTS_MONTRES = 5;
 
 /** « 2.63 » → « 2,63 » (French decimal comma). */
 const fr = (s: string) => s.replace(".", ",");
-const pourcent = (s: string) => `${fr((Number(s) * 100).toFixed(1))} %`;
 /** A cell the pane can select (« Feuille!B12 »), not a description such as « PDT (plan de travail) ». */
 const estCellule = (c: string) => /^('[^']+'|[^'!\s]+)![A-Z]{1,3}\d+$/.test(c);
 
@@ -366,7 +366,7 @@ export function Carbone() {
                 explication={explication}
                 testId={IDS_CARBONE.expliquerPartActivite}
               >
-                {pourcent(b.partActivite)}
+                {pourcentsComplementaires(b.partActivite, b.partMonetaire)[0]}
               </ChiffreExplicable>{" "}
               · ratios monétaires{" "}
               <ChiffreExplicable
@@ -375,7 +375,7 @@ export function Carbone() {
                 explication={explication}
                 testId={IDS_CARBONE.expliquerPartMonetaire}
               >
-                {pourcent(b.partMonetaire)}
+                {pourcentsComplementaires(b.partActivite, b.partMonetaire)[1]}
               </ChiffreExplicable>
             </Text>
             {nAVerifier > 0 && (

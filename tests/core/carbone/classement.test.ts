@@ -168,7 +168,7 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       ["Groupe électrogène", "Groupe électrogène", "400", "litre", "gazole-non-routier", "1268"],
       ["Électricité plateau", "Électricité", "1500", "kWh", "electricite", "77.85"],
       ["Catering végétarien", "Repas végétarien", "200", "repas", "repas-vegetarien", "102"],
-      ["Hôtel équipe", "Hébergement (nuitées)", null, "nuitée", "ratio-hebergement-restauration", "288"],
+      ["Hôtel équipe", "Hébergement (nuitées)", null, "nuitée", "ratio-hebergement-restauration", "225"],
       [
         "Achat batteries caméra",
         "Consommables (supports, batteries)",

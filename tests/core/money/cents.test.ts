@@ -10,7 +10,12 @@ import {
   sumCents,
   ratio,
 } from "../../../src/core/money/cents";
-import { formatEcartFr, formatMontantFr, formatPourcentFr } from "../../../src/core/money/format";
+import {
+  formatEcartFr,
+  formatMontantFr,
+  formatPourcentFr,
+  pourcentsComplementaires,
+} from "../../../src/core/money/format";
 import { parseMontant } from "../../../src/core/money/parse";
 import { decimalFr } from "../../../src/core/util/texte";
 
@@ -47,6 +52,14 @@ describe("formats", () => {
     expect(formatMontantFr(cents(-100000000), false)).toBe("\u22121\u202f000\u202f000,00");
     expect(formatPourcentFr(new Decimal("0.07"))).toBe("7,00\u00a0%");
     expect(ratio(cents(1), cents(0))).toBeUndefined();
+  });
+
+  it("deux parts d'un tout s'affichent en pourcentages qui font 100 % (pas de double arrondi, pas d'arrondi flottant)", () => {
+    // 0.8795 + 0.1205 (JSON, 4 decimals): each rounded alone would read 88,0 % + 12,1 %; a float 87,9 % + 12,0 %.
+    expect(pourcentsComplementaires("0.8795", "0.1205")).toEqual(["88,0\u00a0%", "12,0\u00a0%"]);
+    expect(pourcentsComplementaires("1.0000", "0.0000")).toEqual(["100,0\u00a0%", "0,0\u00a0%"]);
+    // Nothing to share (total 0): both 0, not 0 % + 100 %.
+    expect(pourcentsComplementaires("0.0000", "0.0000")).toEqual(["0,0\u00a0%", "0,0\u00a0%"]);
   });
 
   it("un négatif s'écrit avec le signe moins « − » (U+2212), jamais le trait d'union : montant, pourcentage, décimal", () => {
