@@ -162,6 +162,15 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     );
     expect(texte).toContain(`${nombre(gros.length)} lignes importées sur ${nombre(gros.length)}`);
     expect(await page.getByTestId(IDS.rejets).count()).toBe(0);
+    // The production's form names the loaded FEC's encoding as the page does: « UTF-8 », not the value « utf-8 ».
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    const ligneFec = page.getByTestId(TEST_IDS.production.fec);
+    await ligneFec.waitFor();
+    expect(await ligneFec.textContent()).toMatch(
+      new RegExp(`^Grand livre\u00a0: ${path.basename(GROS)} \\(.+?, UTF-8, ${nombre(gros.length)}\u00a0lignes`),
+    );
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await ligneFec.waitFor({ state: "detached" });
     await ecran(page, "ecarts-fec.png");
   });
 
