@@ -9,6 +9,7 @@ import { TEST_IDS } from "../../src/taskpane/testIds";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { cliquablesNonInteractifs, compterCliquables } from "./cliquables";
+import { fautes } from "./francaisVolet";
 import { CALENDRIER, LISTE } from "./popups";
 import {
   RACINE,
@@ -372,6 +373,11 @@ describe("infobulles : le texte entier au survol et au focus clavier, Échap les
     await fenetre.waitForLoadState();
     expect(new URL(fenetre.url()).pathname).toBe("/aide.html");
     expect(await fenetre.locator("h1").innerText()).toBe("Prodbook");
+    // It tells every page of the tab list, in the pane's French (no-break spaces before « : » and inside « »).
+    const aideTexte = await fenetre.locator("body").innerText();
+    const titres = await page.locator('[role="tab"]').allInnerTexts();
+    expect(titres.filter((t) => !aideTexte.includes(t.trim()))).toEqual([]);
+    expect(fautes(aideTexte)).toEqual([]);
     await fenetre.close();
     await page.keyboard.press("Escape");
     expect(volet.erreursPage).toEqual([]);
