@@ -92,6 +92,9 @@ export function lireDateFr(texte: string): Date | null {
   return null;
 }
 
+/** A date as the field shows it (« 15 décembre 2026 »): one function for the pane's life (see ChampDate). */
+const formaterDate = (d?: Date) => (d ? dateFr(versIso(d)) : "");
+
 function depuisIso(iso: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? dateValide(Number(m[1]), Number(m[2]), Number(m[3])) : null;
@@ -110,6 +113,10 @@ export function ChampDate({ label, value, onChange, hint, "data-testid": testId 
   const [erreur, setErreur] = React.useState<{ type: DatePickerErrorType; texte: string } | undefined>();
   // The text the user typed, as the picker last read it (it puts the date kept back in the field when it refuses one).
   const saisie = React.useRef("");
+  // The picker puts the formatted value back in the field whenever its value or its formatDate changes identity: both
+  // kept the same across renders, so a page drawn again while the user types (its context saved, another field) does
+  // not wipe the text being typed.
+  const date = React.useMemo(() => depuisIso(value), [value]);
   return (
     <Field
       label={label}
@@ -118,19 +125,19 @@ export function ChampDate({ label, value, onChange, hint, "data-testid": testId 
       validationMessage={
         erreur
           ? erreur.type === "invalid-input"
-            ? dateNonReconnue(erreur.texte, depuisIso(value) ? value : "")
+            ? dateNonReconnue(erreur.texte, date ? value : "")
             : ERREURS[erreur.type]
           : undefined
       }
     >
       <DatePicker
         data-testid={testId}
-        value={depuisIso(value)}
+        value={date}
         onSelectDate={(d) => onChange(d ? versIso(d) : "")}
         onValidationResult={(r) => setErreur(r.error && { type: r.error, texte: saisie.current })}
         allowTextInput
         placeholder="jj/mm/aaaa"
-        formatDate={(d) => (d ? dateFr(versIso(d)) : "")}
+        formatDate={formaterDate}
         parseDateFromString={(t) => {
           saisie.current = t;
           return lireDateFr(t);
