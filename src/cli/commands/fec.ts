@@ -263,8 +263,8 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
   const seps: Record<string, string> = { tab: "tabulation", pipe: "|", "point-virgule": ";", virgule: "," };
   io.out(`${f.type === "fec" ? "FEC" : "Grand livre CSV"} ${chemin}`);
   io.out(
-    `  Format : séparateur ${seps[f.separateur]}, ${nomEncodage(f.encodage)}${f.bom ? " (BOM)" : ""}${f.encodageForce ? " imposé" : ""}, ` +
-      `${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
+    `  Format : séparateur ${seps[f.separateur]}, ${nomEncodage(f.encodage)}${f.bom ? " (BOM)" : ""}` +
+      `${f.encodageForce ? " imposé" : ""}, ${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
   );
   io.out(
     `  Lignes importées : ${milliers(r.ecritures)} sur ${pluriel(r.lignesDonnees, "ligne")} de données ` +
