@@ -92,6 +92,17 @@ export function choixArg<T extends string>(
   return valeur as T;
 }
 
+const ENCODAGES_ARG = ["utf-8", "windows-1252", "iso-8859-15"] as const;
+
+/**
+ * `--encodage`: the value as the usage writes it (« windows-1252 ») or as the messages name the encoding (« Windows-1252 »,
+ * « UTF-8 »); anything else refused as choixArg refuses it.
+ */
+export function encodageArg(valeur: string | undefined): (typeof ENCODAGES_ARG)[number] | undefined {
+  const e = valeur === undefined ? undefined : ENCODAGES_ARG.find((x) => x === valeur.toLowerCase());
+  return e ?? choixArg(valeur, "--encodage", ENCODAGES_ARG);
+}
+
 /**
  * An amount argument in euros, read by the same parser as the devis cells and the PROD.* arguments: an ambiguous
  * (« 12.500 »), absurd (beyond ±2^51 cents) or unreadable value is refused with a French message naming the option;

@@ -3,6 +3,7 @@ import * as React from "react";
 import { BandeauProduction } from "./components/BandeauProduction";
 import { BarreOnglets } from "./components/BarreOnglets";
 import { chargerTooltip } from "./components/Infobulle";
+import { LienAide } from "./components/LienAide";
 import { PageDifferee } from "./components/PageDifferee";
 import { EtatProvider } from "./etat";
 import { NavigationContexte } from "./navigation";
@@ -54,7 +55,7 @@ export function App() {
         <NavigationContexte.Provider value={aller}>
           <div className={styles.racine} data-testid={TEST_IDS.app}>
             <header className={styles.entete}>
-              <BarreOnglets pages={PAGES} selection={pageId} choisir={aller} />
+              <BarreOnglets pages={PAGES} selection={pageId} choisir={aller} fin={<LienAide />} />
               <BandeauProduction />
             </header>
             {PAGES.filter((p) => visitees.has(p.id)).map((p) => {

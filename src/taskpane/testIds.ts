@@ -5,6 +5,8 @@ export const TEST_IDS = {
   /** The arrows over the ends of the tab row, when more tabs are beyond (the row scrolls sideways). */
   ongletsPrecedents: "onglets-precedents",
   ongletsSuivants: "onglets-suivants",
+  /** The help link (« ? ») at the end of the tab row, on every page. */
+  aide: "aide",
   erreur: "message-erreur",
   page: (page: string) => `page-${page}`,
   retour: (action: string) => `retour-${action}`,

@@ -9,6 +9,7 @@ import { TEST_IDS } from "../../src/taskpane/testIds";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { cliquablesNonInteractifs, compterCliquables } from "./cliquables";
+import { fautes } from "./francaisVolet";
 import { CALENDRIER, LISTE } from "./popups";
 import {
   RACINE,
@@ -345,6 +346,40 @@ describe("infobulles : le texte entier au survol et au focus clavier, Échap les
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
       TEST_IDS.structurer.expliquerTotal,
     );
+    expect(volet.erreursPage).toEqual([]);
+  });
+
+  it("« Aide de Prodbook » depuis chaque page : le « ? » au bout des onglets, atteint avec Tab, ouvre l'aide dans une nouvelle fenêtre", async () => {
+    const aide = page.getByTestId(TEST_IDS.aide);
+    for (const id of await idsPages(page)) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      // In view at 320 px, beside the tabs (not scrolled away with them), nothing pushed sideways.
+      const b = await aide.boundingBox();
+      expect([id, b !== null && b.x >= 0 && b.x + b.width <= 320 && b.y < 60]).toEqual([id, true]);
+      expect(await debordements(page)).toEqual([]);
+    }
+    // From the tab chosen, the next Tab: its name in an infobulle and as its accessible name (an icon only).
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+    await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(TEST_IDS.aide);
+    await infobulle().waitFor();
+    const nom = "Aide de Prodbook (nouvelle fenêtre)";
+    expect(await texteDe(infobulle())).toBe(nom);
+    expect(sansEspacesInsecables(await aide.getAttribute("aria-label"))).toBe(nom);
+    // Enter opens the help page the dashboard's « Aide de Prodbook » opens, served beside the pane.
+    const [fenetre] = await Promise.all([page.context().waitForEvent("page"), page.keyboard.press("Enter")]);
+    await fenetre.waitForLoadState();
+    expect(new URL(fenetre.url()).pathname).toBe("/aide.html");
+    expect(await fenetre.locator("h1").innerText()).toBe("Prodbook");
+    // It tells every page of the tab list, in the pane's French (no-break spaces before « : » and inside « »).
+    const aideTexte = await fenetre.locator("body").innerText();
+    const titres = await page.locator('[role="tab"]').allInnerTexts();
+    expect(titres.filter((t) => !aideTexte.includes(t.trim()))).toEqual([]);
+    expect(fautes(aideTexte)).toEqual([]);
+    await fenetre.close();
+    await page.keyboard.press("Escape");
     expect(volet.erreursPage).toEqual([]);
   });
 });

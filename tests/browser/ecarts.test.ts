@@ -162,6 +162,15 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     );
     expect(texte).toContain(`${nombre(gros.length)} lignes importées sur ${nombre(gros.length)}`);
     expect(await page.getByTestId(IDS.rejets).count()).toBe(0);
+    // The production's form names the loaded FEC's encoding as the page does: « UTF-8 », not the value « utf-8 ».
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    const ligneFec = page.getByTestId(TEST_IDS.production.fec);
+    await ligneFec.waitFor();
+    expect(await ligneFec.textContent()).toMatch(
+      new RegExp(`^Grand livre\u00a0: ${path.basename(GROS)} \\(.+?, UTF-8, ${nombre(gros.length)}\u00a0lignes`),
+    );
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await ligneFec.waitFor({ state: "detached" });
     await ecran(page, "ecarts-fec.png");
   });
 
@@ -570,6 +579,20 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     );
     expect(messages[messages.length - 1].type).toBe("erreur");
     await ecran(erreur, "ecarts-erreur.png");
+    // A text with no separator at all: neither a FEC nor a ledger CSV, said with what a CSV needs (the pane has no
+    // other « import CSV » to send the user to: this picker reads both).
+    const compteRendu = path.join(tmp, "compte rendu.txt");
+    fs.writeFileSync(compteRendu, "Réunion de production du 12 mars\nOrdre du jour\n", "utf8");
+    await page.getByTestId(IDS.fichier).setInputFiles(compteRendu);
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes("compte rendu.txt"),
+      TEST_IDS.erreur,
+    );
+    const texte = (await erreur.textContent()) ?? "";
+    expect(texte).toContain("compte rendu.txt\u00a0: Ligne 1\u00a0: en-tête sans séparateur tabulation");
+    expect(texte).toContain("ni un grand livre CSV lisible (colonnes Compte, Date et Débit/Crédit ou Montant/Sens");
+    expect(texte).not.toMatch(/import CSV|correspondance de colonnes/);
+    expect(await page.getByTestId(IDS.nomFec).textContent()).toContain("111111111FEC20221231-corrompu.txt");
     expect(v.erreursPage).toEqual([]);
   });
 

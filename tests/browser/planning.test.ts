@@ -86,6 +86,28 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     expect(await debordements(page)).toEqual([]);
   });
 
+  it("une date impossible tapée : le champ revient à la date gardée et le dit, avec la saisie refusée et pourquoi", async () => {
+    const champ = page.getByTestId(IDS_PLANNING.livraison);
+    const avant = await champ.inputValue();
+    expect(avant).toBe("15\u00a0mai\u00a02026");
+    await champ.fill("31/02/2026");
+    await champ.press("Tab");
+    await page.locator(`[data-testid="${IDS_PLANNING.livraison}"][aria-invalid="true"]`).waitFor();
+    // The field shows the date kept again: its message says so, not « Date non reconnue » beside a date that is one.
+    expect(await champ.inputValue()).toBe(avant);
+    const message = page.getByTestId(TEST_IDS.page("planning")).locator(".fui-Field__validationMessage");
+    expect(await message.count()).toBe(1);
+    expect(await message.innerText()).toBe(
+      "Date non reconnue\u00a0: «\u00a031/02/2026\u00a0» (février 2026 n'a que 28\u00a0jours). La date reste le " +
+        `${avant}\u00a0: écrivez-en une autre comme «\u00a015/04/2026\u00a0» ou choisissez-la dans le calendrier.`,
+    );
+    expect(await debordements(page)).toEqual([]);
+    // A date read: the message goes.
+    await saisirDate(champ, "2026-05-15");
+    await message.waitFor({ state: "detached" });
+    expect(await champ.getAttribute("aria-invalid")).not.toBe("true");
+  });
+
   it("« Détails et sources » ouvert au clavier : les jours fériés renvoient au Code du travail, art. L3133-1, sur Légifrance", async () => {
     const bouton = page.getByTestId(IDS_PLANNING.details).getByRole("button", { name: /Détails et sources/ });
     await bouton.focus();

@@ -221,12 +221,12 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     expect(j.devis.lignes).toBe(39);
   });
 
-  it("fec --encodage windows-1252 sur un fichier UTF-8 (et l'inverse) : avertissement français sur stderr, encodage gardé", () => {
+  it("fec --encodage windows-1252 sur un fichier UTF-8 (et l'inverse) : avertissement français sur stderr, encodage gardé, nommé « UTF-8 », « Windows-1252 »", () => {
     const utf8 = fecDesequilibre("utf8.txt");
     const r = binaire("fec", utf8, "--encodage", "windows-1252", "--json");
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      "Le fichier semble encodé en UTF-8\u00a0: «\u00a0é\u00a0» est lu «\u00a0Ã©\u00a0»\u202f; l'encodage windows-1252 imposé " +
+      "Le fichier semble encodé en UTF-8\u00a0: «\u00a0é\u00a0» est lu «\u00a0Ã©\u00a0»\u202f; l'encodage Windows-1252 imposé " +
         "par --encodage est gardé\u00a0: retirez --encodage ou indiquez --encodage utf-8 si les libellés sont mal lus.\n",
     );
     expect(JSON.parse(r.out).format.encodage).toBe("windows-1252");
@@ -234,11 +234,14 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     const inverse = binaire("fec", latin, "--encodage", "utf-8");
     expect(inverse.code).toBe(0);
     expect(inverse.err).toBe(
-      "Le fichier ne semble pas encodé en UTF-8\u00a0: «\u00a0é\u00a0» (en windows-1252) est lu «\u00a0\ufffd\u00a0»\u202f; " +
-        "l'encodage utf-8 imposé par --encodage est gardé\u00a0: retirez --encodage ou indiquez --encodage windows-1252 si " +
+      "Le fichier ne semble pas encodé en UTF-8\u00a0: «\u00a0é\u00a0» (en Windows-1252) est lu «\u00a0\ufffd\u00a0»\u202f; " +
+        "l'encodage UTF-8 imposé par --encodage est gardé\u00a0: retirez --encodage ou indiquez --encodage windows-1252 si " +
         "les libellés sont mal lus.\n",
     );
-    expect(inverse.out).toContain("utf-8 imposé");
+    expect(inverse.out).toContain("UTF-8 imposé");
+    // The encoding as the messages name it (« Windows-1252 ») is taken too; --json keeps its value.
+    const nomme = binaire("fec", latin, "--encodage", "Windows-1252", "--json");
+    expect([nomme.code, nomme.err, JSON.parse(nomme.out).format.encodage]).toEqual([0, "", "windows-1252"]);
     // The encoding the bytes have, forced or detected: nothing to say.
     expect(binaire("fec", utf8, "--encodage", "utf-8").err).toBe("");
     expect(binaire("fec", latin, "--encodage", "windows-1252").err).toBe("");

@@ -295,7 +295,7 @@ describe("prodbook ecarts", () => {
     expect(ws.getCell("H3").value).toMatchObject({ formula: "B3-D3-F3" });
   });
 
-  test("-o : l'alerte d'encodage du FEC (BOM UTF-8 lu en windows-1252) est dans la section Contrôles de « Écarts »", async () => {
+  test("-o : l'alerte d'encodage du FEC (BOM UTF-8 lu en Windows-1252) est dans la section Contrôles de « Écarts »", async () => {
     const octets = fs.readFileSync(FEC);
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
     const fec = path.join(dir, "fec-bom.txt");
@@ -306,13 +306,15 @@ describe("prodbook ecarts", () => {
     // The encoding forced is kept, and the bytes (UTF-8 after their BOM) are said on stderr, --json or not.
     expect([r.code, r.err]).toEqual([
       0,
-      "Le fichier semble encodé en UTF-8\u00a0: «\u00a0é\u00a0» est lu «\u00a0Ã©\u00a0»\u202f; l'encodage windows-1252 " +
+      "Le fichier semble encodé en UTF-8\u00a0: «\u00a0é\u00a0» est lu «\u00a0Ã©\u00a0»\u202f; l'encodage Windows-1252 " +
         "imposé par --encodage est gardé\u00a0: retirez --encodage ou indiquez --encodage utf-8 si les libellés sont mal lus.",
     ]);
     const alerte = (JSON.parse(r.out).controles as { regle: string; message: string }[]).find(
       (c) => c.regle === "grand-livre-fichier",
     )!;
     expect(alerte.message).toMatch(/^Le fichier commence par la marque UTF-8 \(BOM\)/);
+    // The encoding as the pane's list names it, in the sheet too (the JSON's value stays "windows-1252").
+    expect(alerte.message).toContain("lu en Windows-1252 comme demandé");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
     const ws = wb.getWorksheet("Écarts") as ExcelJS.Worksheet;

@@ -127,7 +127,7 @@ describe("lecture parallèle et encodage imposé que les octets contredisent", (
       lu: "\ufffd",
     });
     expect(fec.avertissementEncodageCli(par.r.format)).toBe(
-      "Le fichier ne semble pas encodé en UTF-8 : « € » (en windows-1252) est lu « \ufffd » ; l'encodage utf-8 " +
+      "Le fichier ne semble pas encodé en UTF-8 : « € » (en Windows-1252) est lu « \ufffd » ; l'encodage UTF-8 " +
         "imposé par --encodage est gardé : retirez --encodage ou indiquez --encodage windows-1252 si les libellés sont " +
         "mal lus.",
     );

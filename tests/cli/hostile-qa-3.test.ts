@@ -440,7 +440,7 @@ describe("FEC réel en Windows-1252 lu de force en UTF-8 : les « � » ne part
         regle: "grand-livre-fichier",
         gravite: "alerte",
         message:
-          "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage windows-1252.",
+          "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage Windows-1252.",
         cellule: null,
       },
     ]);
@@ -454,7 +454,7 @@ describe("FEC réel en Windows-1252 lu de force en UTF-8 : les « � » ne part
     const r = await lancerCli(main, ["fec", f, "--encodage", "utf-8"]);
     expect(r.code).toBe(0);
     expect(r.sortie).toContain(
-      "    Octets invalides en UTF-8\u00a0: des caractères ont été remplacés par «\u00a0�\u00a0». Essayez l'encodage windows-1252.",
+      "    Octets invalides en UTF-8\u00a0: des caractères ont été remplacés par «\u00a0�\u00a0». Essayez l'encodage Windows-1252.",
     );
     expect(r.out).not.toContain("ligne 0");
   });
@@ -475,8 +475,8 @@ describe("FEC réel UTF-8 avec BOM lu de force en windows-1252", () => {
     ]);
     expect(r.code).toBe(0);
     const message =
-      "Le fichier commence par la marque UTF-8 (BOM) mais est lu en windows-1252 comme demandé : ses lettres " +
-      "accentuées deviennent « Ã© ». Essayez l'encodage utf-8.";
+      "Le fichier commence par la marque UTF-8 (BOM) mais est lu en Windows-1252 comme demandé : ses lettres " +
+      "accentuées deviennent « Ã© ». Essayez l'encodage UTF-8.";
     expect((JSON.parse(r.out) as Constats).controles.filter((c) => c.regle === "grand-livre-fichier")).toEqual([
       { regle: "grand-livre-fichier", gravite: "alerte", message, cellule: null },
     ]);

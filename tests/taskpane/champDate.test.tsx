@@ -66,3 +66,37 @@ test("le calendrier s'ouvre en français, semaine du lundi, et le jour choisi de
   });
   expect(choisies.at(-1)).toBe("2026-04-20");
 });
+
+test("une date en cours de saisie survit à un nouveau rendu de la page (le contexte enregistré, un autre champ)", async () => {
+  const choisies: string[] = [];
+  let rafraichir: () => void = () => undefined;
+  function Hote() {
+    const [v, setV] = React.useState("");
+    const [, setN] = React.useState(0);
+    rafraichir = () => setN((n) => n + 1);
+    return (
+      <ChampDate
+        label="Date de livraison (PAD)"
+        value={v}
+        data-testid="d"
+        onChange={(x) => {
+          choisies.push(x);
+          setV(x);
+        }}
+      />
+    );
+  }
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Hote />
+    </FluentProvider>,
+  );
+  const champ = screen.getByTestId("d") as HTMLInputElement;
+  fireEvent.change(champ, { target: { value: "15/12/2026" } });
+  // The page draws itself again while the user is typing (nothing of the field changed): the text typed stays.
+  act(() => rafraichir());
+  expect(champ.value).toBe("15/12/2026");
+  fireEvent.blur(champ);
+  expect(choisies).toEqual(["2026-12-15"]);
+  expect(champ.value).toBe("15\u00a0décembre\u00a02026");
+});

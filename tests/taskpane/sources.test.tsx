@@ -138,7 +138,9 @@ describe("page Sources", () => {
     // An impossible date is said under the field and the previous date is kept, never guessed.
     fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "31/02/2026" } });
     fireEvent.blur(screen.getByTestId(IDS_SOURCES.date));
-    expect(screen.getByText(/Date non reconnue : écrivez-la comme « 15\/04\/2026 »/)).toBeTruthy();
+    expect(
+      screen.getByText(/Date non reconnue : « 31\/02\/2026 » \(février 2026 n'a que 28.jours\)\. La date reste le /),
+    ).toBeTruthy();
     expect(screen.getByTestId(IDS_SOURCES.actualiser).hasAttribute("disabled")).toBe(false);
     fireEvent.change(screen.getByTestId(IDS_SOURCES.date), { target: { value: "" } });
     fireEvent.blur(screen.getByTestId(IDS_SOURCES.date));

@@ -8,7 +8,7 @@ import { CliError, type Io } from "../io";
 import { definirCommande, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
 import { ligneConstat, texteRegles } from "../constats";
 import * as path from "path";
-import { choixArg } from "../args";
+import { encodageArg } from "../args";
 import { avertissementEncodageCli, lireFichierFec, lireMapping } from "./fec";
 import { lireCorrespondances } from "./ecarts";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
@@ -191,7 +191,7 @@ export const commande = definirCommande({
         throw new CliError(`Le fichier de l'option --csv « ${csv} » est ${quoi} : indiquez un autre nom.`);
       }
     }
-    const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
+    const encodage = encodageArg(v.encodage);
     const corr = v.correspondances ? lireCorrespondances(v.correspondances) : undefined;
     return {
       planning: v.planning,

@@ -11,7 +11,7 @@ import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import { lignesEnBref } from "../../core/comptabilite/realise";
-import { choixArg } from "../args";
+import { encodageArg } from "../args";
 import { CliError, erreurFichier, lireFichierTexte, type Io } from "../io";
 import { definirCommande, verifierSortie } from "../runner";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
@@ -156,7 +156,7 @@ export const commande = definirCommande({
   verifier(v, { sortie }) {
     if (!v.fec) throw new CliError(`L'option --fec <fichier> est obligatoire.\nUsage : ${USAGE}`);
     verifierSortie(sortie, ...[v.fec, v.correspondances, v.colonnes].filter((f): f is string => f !== undefined));
-    const encodage = choixArg(v.encodage, "--encodage", ["utf-8", "windows-1252", "iso-8859-15"] as const);
+    const encodage = encodageArg(v.encodage);
     // Without a file: the workbook's « Correspondances » sheet of an earlier run, else the default table (the pane's).
     const { table: correspondances, alertes } = v.correspondances
       ? lireCorrespondances(v.correspondances)

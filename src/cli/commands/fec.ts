@@ -9,16 +9,16 @@ import {
   analyserDebut,
   LecteurFec,
   avertissementEncodage,
+  nomEncodage,
   lireGrandLivreOctets,
   raisonMappingInvalide,
   type DebutFichier,
   type MappingGrandLivre,
-  type EncodageFec,
   type OptionsFec,
   type PartielFec,
   type ResultatFec,
 } from "../../core/comptabilite/fec";
-import { choixArg } from "../args";
+import { encodageArg } from "../args";
 import { lirePlage } from "./fecPlage";
 import {
   CliError,
@@ -34,7 +34,6 @@ import { definirCommande } from "../runner";
 
 const USAGE =
   "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json] [--strict]";
-const ENCODAGES = ["utf-8", "windows-1252", "iso-8859-15"] as const;
 
 /** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
 const SEUIL_PARALLELE = 24 << 20;
@@ -116,7 +115,7 @@ export function avertissementEncodageCli(f: ResultatFec["format"]): string | und
     c &&
     avertissementEncodage(
       c,
-      `l'encodage ${c.force} imposé par --encodage est gardé : retirez --encodage ou indiquez --encodage ${c.montre} si ` +
+      `l'encodage ${nomEncodage(c.force)} imposé par --encodage est gardé : retirez --encodage ou indiquez --encodage ${c.montre} si ` +
         `les libellés sont mal lus.`,
     )
   );
@@ -264,8 +263,8 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
   const seps: Record<string, string> = { tab: "tabulation", pipe: "|", "point-virgule": ";", virgule: "," };
   io.out(`${f.type === "fec" ? "FEC" : "Grand livre CSV"} ${chemin}`);
   io.out(
-    `  Format : séparateur ${seps[f.separateur]}, ${f.encodage}${f.bom ? " (BOM)" : ""}${f.encodageForce ? " imposé" : ""}, ` +
-      `${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
+    `  Format : séparateur ${seps[f.separateur]}, ${nomEncodage(f.encodage)}${f.bom ? " (BOM)" : ""}` +
+      `${f.encodageForce ? " imposé" : ""}, ${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
   );
   io.out(
     `  Lignes importées : ${milliers(r.ecritures)} sur ${pluriel(r.lignesDonnees, "ligne")} de données ` +
@@ -301,7 +300,7 @@ export const commande = definirCommande({
   strict: true,
   options: { encodage: { type: "string" }, colonnes: { type: "string" } },
   verifier: (v): OptionsFichier => ({
-    encodage: choixArg(v.encodage, "--encodage", ENCODAGES) as EncodageFec | undefined,
+    encodage: encodageArg(v.encodage),
     colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined,
   }),
   executer: ({ entree, args }) => lireFichierFec(entree, args),

@@ -7,7 +7,14 @@ import { TEST_IDS } from "../testIds";
 const MARGE_FLECHE = 32;
 
 const useStyles = makeStyles({
-  barre: { position: "relative", minWidth: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  barre: {
+    display: "flex",
+    alignItems: "center",
+    minWidth: 0,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  // The tabs' row and its arrows, beside what ends the bar (the help link), which never scrolls away.
+  zone: { position: "relative", flexGrow: 1, flexShrink: 1, minWidth: 0 },
   // One row that scrolls sideways (by the arrows, the keyboard, a swipe) instead of four rows of tabs at 320 px.
   defilement: {
     overflowX: "auto",
@@ -41,16 +48,19 @@ function montrer(conteneur: HTMLElement, e: HTMLElement): void {
 /**
  * The pages' tabs on one row, however narrow the pane: the row scrolls sideways, an arrow at each end that has more
  * tabs beyond (« Onglets précédents », « Onglets suivants », for the mouse; the keyboard moves with ← → in the tab
- * list, the tab focused or chosen always brought into view). Every tab keeps its label.
+ * list, the tab focused or chosen always brought into view). Every tab keeps its label. `fin` (the help link) stays at
+ * the right end of the bar, out of the scrolling row.
  */
 export function BarreOnglets({
   pages,
   selection,
   choisir,
+  fin,
 }: {
   pages: readonly { id: string; titre: string }[];
   selection: string;
   choisir: (id: string) => void;
+  fin?: React.ReactNode;
 }) {
   const styles = useStyles();
   const conteneur = React.useRef<HTMLDivElement>(null);
@@ -92,34 +102,37 @@ export function BarreOnglets({
 
   return (
     <div className={styles.barre}>
-      <div
-        ref={conteneur}
-        className={styles.defilement}
-        data-defilement-horizontal=""
-        onScroll={mesurer}
-        onFocus={(e) => {
-          // From the keyboard only: moved under a mouse button pressed, the row would take the click from the tab.
-          const t = e.target;
-          if (conteneur.current && t instanceof HTMLElement && t.matches(":focus-visible"))
-            montrer(conteneur.current, t);
-        }}
-      >
-        <TabList
-          className={styles.onglets}
-          selectedValue={selection}
-          onTabSelect={(_e, d: SelectTabData) => choisir(String(d.value))}
-          size="small"
+      <div className={styles.zone}>
+        <div
+          ref={conteneur}
+          className={styles.defilement}
+          data-defilement-horizontal=""
+          onScroll={mesurer}
+          onFocus={(e) => {
+            // From the keyboard only: moved under a mouse button pressed, the row would take the click from the tab.
+            const t = e.target;
+            if (conteneur.current && t instanceof HTMLElement && t.matches(":focus-visible"))
+              montrer(conteneur.current, t);
+          }}
         >
-          {pages.map((p) => (
-            <Tab key={p.id} value={p.id} data-onglet={p.id} data-testid={TEST_IDS.onglet(p.id)}>
-              {p.titre}
-            </Tab>
-          ))}
-        </TabList>
+          <TabList
+            className={styles.onglets}
+            selectedValue={selection}
+            onTabSelect={(_e, d: SelectTabData) => choisir(String(d.value))}
+            size="small"
+          >
+            {pages.map((p) => (
+              <Tab key={p.id} value={p.id} data-onglet={p.id} data-testid={TEST_IDS.onglet(p.id)}>
+                {p.titre}
+              </Tab>
+            ))}
+          </TabList>
+        </div>
+        {/* Out of the Tab order: the arrows of the tab list do the same from the keyboard. */}
+        {bords.avant && <Fleche sens={-1} defiler={defiler} />}
+        {bords.apres && <Fleche sens={1} defiler={defiler} />}
       </div>
-      {/* Out of the Tab order: the arrows of the tab list do the same from the keyboard. */}
-      {bords.avant && <Fleche sens={-1} defiler={defiler} />}
-      {bords.apres && <Fleche sens={1} defiler={defiler} />}
+      {fin}
     </div>
   );
 }

@@ -37,6 +37,30 @@ const ERREURS: Record<DatePickerErrorType, string> = {
   "required-input": "Indiquez une date.",
 };
 
+/** Why a typed « 31/02/2026 » is no date (« février 2026 n'a que 28 jours »), when its figures say it; else undefined. */
+function raisonDate(texte: string): string | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(texte.trim()) ?? undefined;
+  if (!m) return undefined;
+  const [jour, mois, annee] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mois < 1 || mois > 12) return `il n'y a pas de mois ${m[2]}`;
+  const jours = new Date(annee, mois, 0).getDate();
+  if (jour < 1) return `il n'y a pas de jour ${m[1]}`;
+  return jour > jours ? `${MOIS[mois - 1]} ${annee} n'a que ${jours}\u00a0jours` : undefined;
+}
+
+/**
+ * The message under a field whose typed text was refused: what was typed, why when its figures say it, and the date
+ * the field went back to (the page keeps it) — not a date shown in the field next to « Date non reconnue » alone.
+ */
+export function dateNonReconnue(texte: string, gardee: string): string {
+  const raison = raisonDate(texte);
+  const saisie = texte.trim() ? ` « ${texte.trim()} »${raison ? ` (${raison})` : ""}.` : "";
+  return gardee
+    ? `Date non reconnue :${saisie} La date reste le ${dateFr(gardee)} : écrivez-en une autre comme « 15/04/2026 » ou ` +
+        "choisissez-la dans le calendrier."
+    : `Date non reconnue :${saisie} Écrivez-la comme « 15/04/2026 » ou choisissez-la dans le calendrier.`;
+}
+
 const majuscule = (s: string) => s[0].toUpperCase() + s.slice(1);
 const deux = (n: number) => String(n).padStart(2, "0");
 
@@ -68,6 +92,9 @@ export function lireDateFr(texte: string): Date | null {
   return null;
 }
 
+/** A date as the field shows it (« 15 décembre 2026 »): one function for the pane's life (see ChampDate). */
+const formaterDate = (d?: Date) => (d ? dateFr(versIso(d)) : "");
+
 function depuisIso(iso: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? dateValide(Number(m[1]), Number(m[2]), Number(m[3])) : null;
@@ -83,23 +110,38 @@ export interface ChampDateProps {
 }
 
 export function ChampDate({ label, value, onChange, hint, "data-testid": testId }: ChampDateProps) {
-  const [erreur, setErreur] = React.useState<DatePickerErrorType | undefined>();
+  const [erreur, setErreur] = React.useState<{ type: DatePickerErrorType; texte: string } | undefined>();
+  // The text the user typed, as the picker last read it (it puts the date kept back in the field when it refuses one).
+  const saisie = React.useRef("");
+  // The picker puts the formatted value back in the field whenever its value or its formatDate changes identity: both
+  // kept the same across renders, so a page drawn again while the user types (its context saved, another field) does
+  // not wipe the text being typed.
+  const date = React.useMemo(() => depuisIso(value), [value]);
   return (
     <Field
       label={label}
       hint={hint}
       validationState={erreur ? "error" : "none"}
-      validationMessage={erreur ? ERREURS[erreur] : undefined}
+      validationMessage={
+        erreur
+          ? erreur.type === "invalid-input"
+            ? dateNonReconnue(erreur.texte, date ? value : "")
+            : ERREURS[erreur.type]
+          : undefined
+      }
     >
       <DatePicker
         data-testid={testId}
-        value={depuisIso(value)}
+        value={date}
         onSelectDate={(d) => onChange(d ? versIso(d) : "")}
-        onValidationResult={(r) => setErreur(r.error)}
+        onValidationResult={(r) => setErreur(r.error && { type: r.error, texte: saisie.current })}
         allowTextInput
         placeholder="jj/mm/aaaa"
-        formatDate={(d) => (d ? dateFr(versIso(d)) : "")}
-        parseDateFromString={lireDateFr}
+        formatDate={formaterDate}
+        parseDateFromString={(t) => {
+          saisie.current = t;
+          return lireDateFr(t);
+        }}
         firstDayOfWeek={1}
         strings={CALENDRIER_FR}
         popupSurface={{ "aria-label": "Calendrier" }}

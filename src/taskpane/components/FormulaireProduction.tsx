@@ -1,5 +1,6 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { nomEncodage } from "../../core/comptabilite/fec/nomEncodage";
 import { compte, dateFr, taille } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
@@ -63,7 +64,7 @@ export function FormulaireProduction({ masquee }: { masquee: boolean }) {
       <ChampAnnexe3 id={TEST_IDS.production.annexe3} className={styles.large} />
       <Caption1 className={styles.large} data-testid={TEST_IDS.production.fec}>
         {c.fec
-          ? `Grand livre : ${c.fec.nom} (${taille(c.fec.octets)}, ${c.fec.encodage}, ${compte(c.fec.lignes, "ligne")}` +
+          ? `Grand livre : ${c.fec.nom} (${taille(c.fec.octets)}, ${nomEncodage(c.fec.encodage)}, ${compte(c.fec.lignes, "ligne")}` +
             `${c.fec.chargeLe ? `, chargé le ${dateFr(c.fec.chargeLe)}` : ""}).`
           : "Aucun grand livre chargé (page Écarts)."}
         {c.correspondances

@@ -22,7 +22,7 @@ import type {
   PosteVue,
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import { avertissementEncodage, type EncodageFec, type ResultatFec } from "../../core/comptabilite/fec";
+import { avertissementEncodage, nomEncodage, type EncodageFec, type ResultatFec } from "../../core/comptabilite/fec";
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import type { Constat } from "../../core/controles/constat";
 import {
@@ -103,9 +103,6 @@ const SEPARATEURS: Record<ResultatFec["format"]["separateur"], string> = {
   "point-virgule": "des points-virgules",
   virgule: "des virgules",
 };
-
-/** The encoding as the Encodage list names it (« UTF-8 », not « utf-8 »). */
-const nomEncodage = (e: string) => e.toUpperCase().replace(/^WINDOWS/, "Windows");
 
 /**
  * How the file was read, in a sentence: « Lu comme un FEC : 18 colonnes séparées par des tabulations, montants en

@@ -19,6 +19,7 @@ import { cents, formatEcartFr, formatMontantFr, formatPourcentFr, type Cents } f
 import { DetailsSources } from "../components/DetailsSources";
 import { LienSource } from "../components/TextesAppliques";
 import { Retour } from "../components/Retour";
+import { URL_AIDE } from "../components/LienAide";
 import { ICONE_INTENTION } from "../components/iconeIntention";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets, typographie } from "../francais";
@@ -562,7 +563,7 @@ function Details({ r }: { r: Resume }) {
         )}
       </ul>
       <Text size={200}>
-        <Link href="aide.html" target="_blank" rel="noopener noreferrer">
+        <Link href={URL_AIDE} target="_blank" rel="noopener noreferrer">
           Aide de Prodbook
         </Link>
         {" · "}

@@ -58,10 +58,10 @@ describe("encodages du FEC : Windows-1252, ISO-8859-15, UTF-8", () => {
     expect(r.alertes).toEqual([]);
   });
 
-  test("UTF-8 imposé sur des octets Windows-1252 : « � » et une alerte qui propose windows-1252", () => {
+  test("UTF-8 imposé sur des octets Windows-1252 : « � » et une alerte qui propose Windows-1252", () => {
     const r = lireFec(fec(CP1252), { conserver: true, encodage: "utf-8" });
     expect(r.lignes![0].libelle).toBe("R\ufffdgie \ufffd \ufffduvre \ufffd \ufffd");
-    expect(r.alertes.map((a) => a.message)).toEqual([expect.stringContaining("windows-1252")]);
+    expect(r.alertes.map((a) => a.message)).toEqual([expect.stringContaining("l'encodage Windows-1252.")]);
   });
 
   test("caractère UTF-8 coupé entre deux morceaux lus : toujours UTF-8", () => {
@@ -133,7 +133,7 @@ describe("encodage imposé contredit par les octets : trouvé par le lecteur, da
     const inverse = lireFec(fec(LATIN), { encodage: "utf-8" }).format.contradictionEncodage!;
     expect(inverse).toEqual({ force: "utf-8", montre: "windows-1252", attendu: "é", lu: "\ufffd" });
     expect(avertissementEncodage(inverse, CONSEIL)).toBe(
-      "Le fichier ne semble pas encodé en UTF-8 : « é » (en windows-1252) est lu « \ufffd » ; conseil.",
+      "Le fichier ne semble pas encodé en UTF-8 : « é » (en Windows-1252) est lu « \ufffd » ; conseil.",
     );
   });
 

@@ -2,6 +2,7 @@ import { cents, type Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import type { EncodageFec } from "./decodage";
 import type { ContradictionEncodage, EncodageUtf16 } from "./detection";
+import { nomEncodage } from "./nomEncodage";
 import { compterCles, type ClesOctets } from "./cle";
 import type { EnteteFec } from "./entete";
 import {
@@ -139,7 +140,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     alertes.push({
       ligne: 0,
       message:
-        "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage windows-1252.",
+        "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage Windows-1252.",
     });
   }
   const encodage = p0.utf16 ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8";
@@ -148,8 +149,8 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     alertes.push({
       ligne: 0,
       message:
-        `Le fichier commence par la marque UTF-8 (BOM) mais est lu en ${encodage} comme demandé : ses lettres ` +
-        "accentuées deviennent « Ã© ». Essayez l'encodage utf-8.",
+        `Le fichier commence par la marque UTF-8 (BOM) mais est lu en ${nomEncodage(encodage)} comme demandé : ses lettres ` +
+        "accentuées deviennent « Ã© ». Essayez l'encodage UTF-8.",
     });
   }
   alertes.sort((a, b) => a.ligne - b.ligne);

@@ -229,5 +229,5 @@ export function contradictionEncodage(debut: Uint8Array, force: EncodageFec): Co
 export function avertissementEncodage(c: ContradictionEncodage, conseil: string): string {
   return c.montre === "utf-8"
     ? `Le fichier semble encodé en UTF-8 : « ${c.attendu} » est lu « ${c.lu} » ; ${conseil}`
-    : `Le fichier ne semble pas encodé en UTF-8 : « ${c.attendu} » (en windows-1252) est lu « ${c.lu} » ; ${conseil}`;
+    : `Le fichier ne semble pas encodé en UTF-8 : « ${c.attendu} » (en Windows-1252) est lu « ${c.lu} » ; ${conseil}`;
 }

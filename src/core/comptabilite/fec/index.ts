@@ -4,3 +4,4 @@ export * from "./entete";
 export * from "./lecteurFec";
 export * from "./grandLivreCsv";
 export * from "./detection";
+export * from "./nomEncodage";
