@@ -75,15 +75,18 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
   expect([t("devis:Budget doc!14").kgCO2e, t("devis:Budget doc!14").kgCO2eDefinitif]).toEqual(["2.93", "3.64785"]);
   // Assurance: 1,2 k€ × 77 = 92,4 kg; réalisé 1 250 € → 96,25 kg.
   expect([t("devis:Budget doc!20").kgCO2e, t("devis:Budget doc!20").kgCO2eDefinitif]).toEqual(["92.4", "96.25"]);
-  expect([r.totaux.total.toFixed(), r.totaux.definitif.toFixed()]).toEqual(["95.33", "99.89785"]);
+  // Montage et étalonnage: 9 k€ × 156 (Base Carbone 43375, 2023) = 1 404 kg; no réalisé booked on it, no définitif.
+  expect([t("devis:Budget doc!18").kgCO2e, t("devis:Budget doc!18").kgCO2eDefinitif]).toEqual(["1404", "0"]);
+  expect([r.totaux.total.toFixed(), r.totaux.definitif.toFixed()]).toEqual(["1499.33", "99.89785"]);
 
   const lu = await lireRecalcule(await recalculer(aRecalculer));
   const ws = lu.getWorksheet("Bilan carbone")!;
-  expect(valeur(ws, "B5")).toBeCloseTo(0.09533, 12);
+  expect(valeur(ws, "B5")).toBeCloseTo(1.49933, 12);
   expect(valeur(ws, "D5")).toBeCloseTo(0.09989785, 12);
   for (const [id, a] of [
     ["devis:Budget doc!14", t("devis:Budget doc!14")],
     ["devis:Budget doc!20", t("devis:Budget doc!20")],
+    ["devis:Budget doc!18", t("devis:Budget doc!18")],
   ] as const) {
     const l = ligne(ws, id);
     expect(valeur(ws, `${col(COL.previsionnel)}${l}`)).toBeCloseTo(Number(a.kgCO2e) / 1000, 12);
@@ -97,10 +100,11 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
       expect.closeTo(k.kgDefinitif.dividedBy(1000).toNumber(), 12),
     ]);
   }
-  // By chapter: 6 Transports (train) and 9 Assurances (insurance), prévisionnel and définitif.
+  // By chapter: 6 Transports (train), 8 Post-production and 9 Assurances (insurance), prévisionnel and définitif.
   const titre = ligne(ws, "Chapitre du devis");
   for (const [code, kg, kgDef] of [
     ["6", 2.93, 3.64785],
+    ["8", 1404, 0],
     ["9", 92.4, 96.25],
   ] as const) {
     let l = 0;
@@ -111,8 +115,8 @@ test("prévisionnel et définitif côte à côte, recalculés par LibreOffice de
       expect.closeTo(kgDef / 1000, 12),
     ]);
   }
-  // Share of the estimate from activity data: 2,93 / 95,33.
-  expect(valeur(ws, "F5")).toBeCloseTo(2.93 / 95.33, 12);
+  // Share of the estimate from activity data: 2,93 / 1 499,33.
+  expect(valeur(ws, "F5")).toBeCloseTo(2.93 / 1499.33, 12);
   // The export sums the typed quantity.
   const ex = lu.getWorksheet("Export carbone")!;
   const lt = ligne(ex, "Train", 2);
