@@ -13,9 +13,20 @@ import { dossierTemporaire, fabriqueVariantes } from "../helpers/cli";
  * devis compares the artist lines (chapter 3, as the cinema tax credit finds them) to it: F21 350 € < 412,08 €.
  */
 const CINEMA = path.join(__dirname, "../fixtures/devis-cinema/devis-cinema.xlsx");
+/*
+ * tests/fixtures/devis-cinema/devis-court-metrage.xlsx (generer-court-metrage.js): the same devis as a short film,
+ * « … DEVIS COURT MÉTRAGE « La Rade » (cinéma, fiction) — durée 25 min » in A1 (the duration the CLI reads there):
+ *   row 20 « Rôle principal (comédienne) » 4 jour × 150 € (F20); row 21 « Seconds rôles » 3 jour × 147,27 € (F21).
+ * Court-métrage minima of the same table (accord du 9 juillet 2014, avenant du 20 décembre 2021): journée 147,28 €,
+ * semaine de 5 jours 552,39 €, de 6 jours 662,78 €. A work of an hour at most is a short film (code du cinéma,
+ * art. D. 210-2).
+ */
+const COURT = path.join(__dirname, "../fixtures/devis-cinema/devis-court-metrage.xlsx");
 const dossier = dossierTemporaire("prodbook-devis-artistes-");
 const variante = fabriqueVariantes(dossier);
 const OPTIONS = ["--oeuvre", "cinema", "--genre", "fiction", "--date", "2025-09-01"];
+/** The format the finding names when the workbook writes no duration and none is given: the long feature's minima. */
+const SANS_DUREE = "annexe III.1 (long-métrage ; durée du film non indiquée, minimum du long-métrage retenu)";
 
 function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
   const sortie: string[] = [];
@@ -40,6 +51,10 @@ async function controles(fichier: string, args: string[] = OPTIONS) {
 
 /** The artist findings (chapter 3 lines' rate cells, F20 and F21). */
 const artistes = (cs: Constat[]) => cs.filter((c) => c.regle === "salaire-minimum" && /!F2[01]$/.test(c.cellule ?? ""));
+
+/** The messages of the artist findings. */
+const messages = async (fichier: string, args: string[] = OPTIONS) =>
+  artistes(await controles(fichier, args)).map((c) => c.message);
 
 /** Row 21 as `quantite` × `taux` in `unite` (and `libelle`), its amount (a formula's cached result) and the total kept. */
 function ligne21(quantite: number, unite: string, taux: number, libelle = "Seconds rôles") {
@@ -71,7 +86,7 @@ describe("prodbook devis --oeuvre cinema : artistes-interprètes sous le minimum
         message:
           "'Devis La Rade'!F21 « Seconds rôles » : 350,00\u00a0€ par jour, sous le minimum IDCC 3097 des " +
           "artistes-interprètes : 412,08\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au " +
-          "1er\u00a0janvier\u00a02022, annexe III.1 (long-métrage), engagement à la journée).",
+          `1er\u00a0janvier\u00a02022, ${SANS_DUREE}, engagement à la journée).`,
       },
     ]);
     // An audiovisual devis is not checked against the cinema artists' grid.
@@ -95,7 +110,7 @@ describe("prodbook devis --oeuvre cinema : artistes-interprètes sous le minimum
     expect(c.map((x) => x.message)).toEqual([
       "'Devis La Rade'!F21 « Seconds rôles » : 1\u202f248,86\u00a0€ par semaine, sous le minimum IDCC 3097 des " +
         "artistes-interprètes : 1\u202f248,87\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
-        "1er\u00a0janvier\u00a02022, annexe III.1 (long-métrage), engagement à la semaine de 5 jours (durée de la " +
+        `1er\u00a0janvier\u00a02022, ${SANS_DUREE}, engagement à la semaine de 5 jours (durée de la ` +
         "semaine non dite)).",
     ]);
     const pile = await variante(CINEMA, "artiste-sem-124887.xlsx", ligne21(7, "semaine", 1248.87));
@@ -108,8 +123,8 @@ describe("prodbook devis --oeuvre cinema : artistes-interprètes sous le minimum
     expect(artistes(await controles(six)).map((x) => x.message)).toEqual([
       expect.stringContaining(
         ": 1\u202f548,02\u00a0€ par semaine, sous le minimum IDCC 3097 des artistes-interprètes : 1\u202f548,03\u00a0€ " +
-          "par semaine (table idcc3097-artistes-minima en vigueur au 1er\u00a0janvier\u00a02022, annexe III.1 " +
-          "(long-métrage), engagement à la semaine de 6 jours).",
+          "par semaine (table idcc3097-artistes-minima en vigueur au 1er\u00a0janvier\u00a02022, " +
+          `${SANS_DUREE}, engagement à la semaine de 6 jours).`,
       ),
     ]);
   });
@@ -144,7 +159,107 @@ describe("prodbook devis --oeuvre cinema : artistes-interprètes sous le minimum
     expect(textes).toContain(
       "'Devis La Rade'!F21 « Seconds rôles » : 350,00\u00a0€ par jour, sous le minimum IDCC 3097 des " +
         "artistes-interprètes : 412,08\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au " +
-        "1er\u00a0janvier\u00a02022, annexe III.1 (long-métrage), engagement à la journée).",
+        `1er\u00a0janvier\u00a02022, ${SANS_DUREE}, engagement à la journée).`,
     );
+  });
+});
+
+describe("prodbook devis --oeuvre cinema : court-métrage, minima de l'accord du 9 juillet 2014", () => {
+  const court = (duree: string) => `accord du 9 juillet 2014 (court-métrage : ${duree} min, une heure au plus)`;
+
+  it("durée lue dans le classeur (25 min, A1) : F21 147,27 € signalé sous 147,28 €, F20 150 € non", async () => {
+    const io = enregistreur();
+    expect(await main(["devis", COURT, "--json", ...OPTIONS], io)).toBe(0);
+    const j = JSON.parse(io.sortie[0]);
+    expect(j.duree).toEqual({ minutes: "25", origine: "classeur", cellule: "'Devis La Rade'!A1" });
+    expect(artistes(j.controles)).toEqual([
+      {
+        regle: "salaire-minimum",
+        gravite: "alerte",
+        cellule: "'Devis La Rade'!F21",
+        message:
+          "'Devis La Rade'!F21 « Seconds rôles » : 147,27\u00a0€ par jour, sous le minimum IDCC 3097 des " +
+          "artistes-interprètes : 147,28\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au " +
+          `1er\u00a0janvier\u00a02022, ${court("25")}, engagement à la journée).`,
+      },
+    ]);
+    // 147,28 € per day, the short-film minimum to the cent: no finding.
+    const pile = await variante(COURT, "court-14728.xlsx", ligne21(3, "jour", 147.28));
+    expect(await messages(pile)).toEqual([]);
+  });
+
+  it("à la limite d'une heure : --duree 60 court-métrage (147,28 €), --duree 61 long-métrage (412,08 €)", async () => {
+    expect(await messages(COURT, [...OPTIONS, "--duree", "60"])).toEqual([
+      expect.stringContaining(
+        `: 147,28\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au 1er\u00a0janvier\u00a02022, ${court("60")}`,
+      ),
+    ]);
+    const long = "annexe III.1 (long-métrage : 61 min, plus d'une heure)";
+    expect(await messages(COURT, [...OPTIONS, "--duree", "61"])).toEqual([
+      "'Devis La Rade'!F20 « Rôle principal (comédienne) » : 150,00\u00a0€ par jour, sous le minimum IDCC 3097 des " +
+        "artistes-interprètes : 412,08\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au " +
+        `1er\u00a0janvier\u00a02022, ${long}, engagement à la journée).`,
+      "'Devis La Rade'!F21 « Seconds rôles » : 147,27\u00a0€ par jour, sous le minimum IDCC 3097 des " +
+        "artistes-interprètes : 412,08\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au " +
+        `1er\u00a0janvier\u00a02022, ${long}, engagement à la journée).`,
+    ]);
+    // The long devis given 60 minutes is checked as a short film: 350 € and 450 € per day are above 147,28 €.
+    expect(await messages(CINEMA, [...OPTIONS, "--duree", "60"])).toEqual([]);
+  });
+
+  it("à la semaine : 552,38 € sous la semaine de 5 jours (552,39 €), 662,77 € sous celle de 6 jours dite", async () => {
+    const sous = await variante(COURT, "court-sem-55238.xlsx", ligne21(1, "semaine", 552.38));
+    expect(await messages(sous)).toEqual([
+      "'Devis La Rade'!F21 « Seconds rôles » : 552,38\u00a0€ par semaine, sous le minimum IDCC 3097 des " +
+        "artistes-interprètes : 552,39\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
+        `1er\u00a0janvier\u00a02022, ${court("25")}, engagement à la semaine de 5 jours (durée de la semaine non ` +
+        "dite)).",
+    ]);
+    const pile = await variante(COURT, "court-sem-55239.xlsx", ligne21(1, "semaine", 552.39));
+    expect(await messages(pile)).toEqual([]);
+    const six = await variante(
+      COURT,
+      "court-sem6-66277.xlsx",
+      ligne21(1, "semaine", 662.77, "Seconds rôles (6 jours)"),
+    );
+    expect(await messages(six)).toEqual([
+      expect.stringContaining(
+        ": 662,77\u00a0€ par semaine, sous le minimum IDCC 3097 des artistes-interprètes : 662,78",
+      ),
+    ]);
+    const six78 = await variante(
+      COURT,
+      "court-sem6-66278.xlsx",
+      ligne21(1, "semaine", 662.78, "Seconds rôles (6 jours)"),
+    );
+    expect(await messages(six78)).toEqual([]);
+  });
+});
+
+describe("prodbook devis --oeuvre cinema : barème des artistes avant son extension (1er août 2022)", () => {
+  const EXTENSION =
+    " ; minimum applicable aux adhérents des organisations signataires ; étendu au 1er\u00a0août\u00a02022 " +
+    "(arrêté du 20 juin 2022 publié au JO du 8 juillet 2022)).";
+  const date = (d: string) => ["--oeuvre", "cinema", "--genre", "fiction", "--date", d];
+
+  it("daté du 1er janvier au 31 juillet 2022 : le constat dit qui le minimum oblige ; dès le 1er août, non", async () => {
+    for (const d of ["2022-01-01", "2022-07-31"]) {
+      expect(await messages(CINEMA, date(d))).toEqual([
+        "'Devis La Rade'!F21 « Seconds rôles » : 350,00\u00a0€ par jour, sous le minimum IDCC 3097 des " +
+          "artistes-interprètes : 412,08\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au " +
+          `1er\u00a0janvier\u00a02022, ${SANS_DUREE}, engagement à la journée${EXTENSION}`,
+      ]);
+    }
+    expect(await messages(CINEMA, date("2022-08-01"))).toEqual([
+      expect.stringMatching(/, engagement à la journée\)\.$/),
+    ]);
+    // The short film too, between the two dates.
+    expect(await messages(COURT, date("2022-07-31"))).toEqual([
+      expect.stringContaining(
+        `accord du 9 juillet 2014 (court-métrage : 25 min, une heure au plus), engagement à la journée${EXTENSION}`,
+      ),
+    ]);
+    // Before the table's first version (31 December 2021): no artists' grid, no finding.
+    expect(await messages(CINEMA, date("2021-12-31"))).toEqual([]);
   });
 });

@@ -489,18 +489,19 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     expect(artiste.message).toBe(
       "'Devis La Rade'!F21 « Seconds rôles » : 350,00\u00a0€ par jour, sous le minimum IDCC 3097 des " +
         "artistes-interprètes : 412,08\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au 1er\u00a0janvier" +
-        "\u00a02022, annexe III.1 (long-métrage), engagement à la journée).",
+        "\u00a02022, annexe III.1 (long-métrage ; durée du film non indiquée, minimum du long-métrage retenu), " +
+        "engagement à la journée).",
     );
     expect(n[celluleArtiste]).toBe(
       "Manque au minimum par jour, 3.2 « Seconds rôles » : 62,08\u00a0€\n" +
         "= minimum − payé par jour ; 10\u202f500,00\u00a0€ ('Devis La Rade'!G21) < minimum 12\u202f362,40\u00a0€ = " +
         "30\u00a0jours × 412,08\u00a0€ (IDCC 3097)\n" +
         "← Minimum par jour des artistes-interprètes : 412,08\u00a0€ (IDCC 3097, artistes-interprètes, annexe III.1 " +
-        "(long-métrage), engagement à la journée)\n" +
+        "(long-métrage ; durée du film non indiquée, minimum du long-métrage retenu), engagement à la journée)\n" +
         "← Payé par jour : 350,00\u00a0€ (taux de la ligne) ['Devis La Rade'!F21]\n" +
         "Cellules lues : 'Devis La Rade'!F21\n" +
         "Règle : idcc3097-artistes-minima, en vigueur au 1er\u00a0janvier\u00a02022, confiance H — " +
-        "https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044102 (et 2 autres sources de cette version)\n" +
+        "https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044102 (et 4 autres sources de cette version)\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
     for (const [cellule, c] of salaires.filter(([, x]) => x !== artiste)) {

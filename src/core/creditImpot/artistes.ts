@@ -93,20 +93,26 @@ export function engagementArtiste(l: LigneDevis | undefined, v: ValeursArtistesM
   return jours ? { unite: "semaine", nombre, joursSemaine: jours[1] === "5" ? 5 : 6 } : { unite: "semaine", nombre };
 }
 
+/** The film format whose artists' minima apply: long-métrage (annexe III.1) or court-métrage (accord of 9 July 2014). */
+export type FormatFilm = "longMetrage" | "courtMetrage";
+
 /**
- * The IDCC 3097 minimum (long-métrage) of one day or week of an engagement: the daily one, or the weekly one of the
- * week's length; a week whose length is not said takes `semaineSansDuree` (the credit: 6 days, the higher, so that
- * only what is above both minima leaves the base; the salaire-minimum check: 5 days, the lower, no false alarm).
+ * The IDCC 3097 minimum (long-métrage unless `format` says otherwise) of one day or week of an engagement: the daily
+ * one, or the weekly one of the week's length; a week whose length is not said takes `semaineSansDuree` (the credit:
+ * 6 days, the higher, so that only what is above both minima leaves the base; the salaire-minimum check: 5 days, the
+ * lower, no false alarm).
  */
 export function minimumArtiste(
   e: EngagementArtiste,
   v: ValeursArtistesMinima,
   semaineSansDuree: 5 | 6,
+  format: FormatFilm = "longMetrage",
 ): { minimum: Cents; libelle: string } {
-  if (e.unite === "jour") return { minimum: v.longMetrage.journee, libelle: "engagement à la journée" };
+  const grille = v[format];
+  if (e.unite === "jour") return { minimum: grille.journee, libelle: "engagement à la journée" };
   const jours = e.joursSemaine ?? semaineSansDuree;
   return {
-    minimum: jours === 5 ? v.longMetrage.semaine5Jours : v.longMetrage.semaine6Jours,
+    minimum: jours === 5 ? grille.semaine5Jours : grille.semaine6Jours,
     libelle: `engagement à la semaine de ${jours} jours${e.joursSemaine ? "" : " (durée de la semaine non dite)"}`,
   };
 }

@@ -8,7 +8,7 @@ import { celluleDeLigne, type CategorieLigne, type Devis, type LigneDevis } from
 import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
 import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
-import { engagementArtiste, estLigneArtiste, minimumArtiste } from "../../creditImpot/artistes";
+import { engagementArtiste, estLigneArtiste, type FormatFilm, minimumArtiste } from "../../creditImpot/artistes";
 import { TABLES_CREDIT_IMPOT, type ValeursArtistes, type ValeursArtistesMinima } from "../../creditImpot/regles";
 import {
   FonctionMinimum,
@@ -255,19 +255,68 @@ export const CLE_MINIMUM_ARTISTE = {
   semaine: CLE_MINIMUM("artiste-interprete-semaine"),
 };
 
+/** The film format whose artists' minima a cinema devis is checked against, and the finding's words for it. */
+export interface FormatArtistes {
+  format: FormatFilm;
+  texte: string;
+}
+
 /**
- * The artists' grid a cinema devis is checked against on `date` (table idcc3097-artistes-minima, long-métrage) with the
- * table saying which lines are artists' pay (credit-impot-artistes, as the tax credit reads them); undefined for an
- * audiovisual devis or a date no version covers.
+ * Short film when the work's duration is known and at most the table's maximum (code du cinéma, art. D. 210-2: one
+ * hour); long feature when it is longer or not known (the finding says the duration was not given).
+ */
+export function formatArtistes(dureeMinutes: number | undefined, v: ValeursArtistesMinima): FormatArtistes {
+  const max = v.courtMetrageDureeMaxMinutes;
+  if (dureeMinutes === undefined || !(dureeMinutes > 0))
+    return {
+      format: "longMetrage",
+      texte: "annexe III.1 (long-métrage ; durée du film non indiquée, minimum du long-métrage retenu)",
+    };
+  const d = `${decimalFr(new Decimal(dureeMinutes).toString())} min`;
+  return dureeMinutes <= max
+    ? { format: "courtMetrage", texte: `accord du 9 juillet 2014 (court-métrage : ${d}, une heure au plus)` }
+    : { format: "longMetrage", texte: `annexe III.1 (long-métrage : ${d}, plus d'une heure)` };
+}
+
+/**
+ * Before the grid binds every employer (its extension, `etenduLe`), the words saying it binds only the members of the
+ * signatory employers' organisations; undefined from that date.
+ */
+export function texteExtension(v: ValeursArtistesMinima, date: string): string | undefined {
+  return date < v.etenduLe
+    ? `minimum applicable aux adhérents des organisations signataires ; étendu au ${dateEnLettres(v.etenduLe)} ` +
+        `(${v.arreteExtension})`
+    : undefined;
+}
+
+/**
+ * The artists' grid a cinema devis is checked against on `date` (table idcc3097-artistes-minima: court-métrage for a
+ * work of an hour at most, long-métrage otherwise) with the table saying which lines are artists' pay
+ * (credit-impot-artistes, as the tax credit reads them), and before the grid's extension the words saying whom it
+ * binds; undefined for an audiovisual devis or a date no version covers.
  */
 export function grilleArtistes(
-  devis: Pick<Devis, "typeOeuvre">,
+  devis: Pick<Devis, "typeOeuvre" | "dureeMinutes">,
   date: string,
-): { version: VersionRegle<ValeursArtistesMinima>; artistes: ValeursArtistes } | undefined {
+):
+  | {
+      version: VersionRegle<ValeursArtistesMinima>;
+      artistes: ValeursArtistes;
+      format: FormatArtistes;
+      extension?: string;
+    }
+  | undefined {
   if (devis.typeOeuvre !== "cinema") return undefined;
   const version = versionEnVigueur(TABLES_CREDIT_IMPOT.artistesMinima, date);
   const artistes = versionEnVigueur(TABLES_CREDIT_IMPOT.artistes, date);
-  return version && artistes && { version, artistes: artistes.valeurs };
+  if (!version || !artistes) return undefined;
+  const extension = texteExtension(version.valeurs, date);
+  return {
+    version,
+    artistes: artistes.valeurs,
+    format: formatArtistes(devis.dureeMinutes, version.valeurs),
+    ...(extension ? { extension } : {}),
+  };
 }
 
 /** The artists' grid version when the salaire-minimum check compares at least one line of the devis to it. */
@@ -283,10 +332,11 @@ export function versionArtistesVerifiee(devis: Devis, date: string): VersionRegl
 }
 
 /**
- * An artist line of a cinema devis paid by the day or the week under the IDCC 3097 artists' minimum (long-métrage): the
- * daily one, or the weekly one of 5 days (6 when the line says so; 5 when it says nothing, the lower, no false alarm),
- * or the « Paramètres » figure replacing it. Lines the grid does not cover (extras, rehearsals, a flat fee) are not
- * checked: the tax credit names them.
+ * An artist line of a cinema devis paid by the day or the week under the IDCC 3097 artists' minimum of the film's
+ * format (`g.format`): the daily one, or the weekly one of 5 days (6 when the line says so; 5 when it says nothing, the
+ * lower, no false alarm), or the « Paramètres » figure replacing it. Lines the grid does not cover (extras,
+ * rehearsals, a flat fee) are not checked: the tax credit names them. Before the grid's extension the finding says it
+ * binds only the members of the signatory organisations.
  */
 function verifierArtiste(
   l: LigneDevis,
@@ -300,7 +350,7 @@ function verifierArtiste(
   const unite = e.unite;
   const cle = CLE_MINIMUM_ARTISTE[unite];
   const surcharge = surcharges && surchargeMontant(surcharges, cle);
-  const grille = minimumArtiste(e, v, 5);
+  const grille = minimumArtiste(e, v, 5, g.format.format);
   const minimum = surcharge?.valeur ?? grille.minimum;
   const paye = eurosToCents(taux);
   if (paye >= minimum) return [];
@@ -309,11 +359,12 @@ function verifierArtiste(
   const version = `table ${id} en vigueur au ${dateEnLettres(g.version.effetDu)}`;
   const origine = surcharge
     ? `paramètre ${surcharge.cellule} remplaçant le minimum de la ${version}`
-    : `${version}, annexe III.1 (long-métrage), ${grille.libelle}${g.version.confiance === "H" ? "" : ", à vérifier"}`;
+    : `${version}, ${g.format.texte}, ${grille.libelle}${g.version.confiance === "H" ? "" : ", à vérifier"}` +
+      (g.extension ? ` ; ${g.extension}` : "");
   const trace = feuille(`Minimum par ${unite} des artistes-interprètes`, euros(minimum), "euros", {
     formule: surcharge
       ? "minimum saisi dans les Paramètres du classeur"
-      : `${v.convention}, artistes-interprètes, annexe III.1 (long-métrage), ${grille.libelle}`,
+      : `${v.convention}, artistes-interprètes, ${g.format.texte}, ${grille.libelle}`,
     cellule: surcharge?.cellule,
     regle: surcharge ? { ...regle, cle, surcharge: surcharge.cellule } : regle,
   });

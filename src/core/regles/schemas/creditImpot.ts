@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { CATEGORIES_LIGNE, CODES_CHAPITRE } from "../../devis/model";
-import { centimes, grille, jours, minutes, taux, texte } from "../schema";
+import { centimes, dateIso, grille, jours, minutes, taux, texte } from "../schema";
 
 /** Genres of the cinema and audiovisual credits (CGI 220 sexies II-1: fiction, documentaire, animation). */
 export const GENRES_CREDIT = ["fiction", "documentaire", "animation"] as const;
@@ -81,6 +81,11 @@ export const SCHEMAS_CREDIT_IMPOT = {
     categorie: texte,
     longMetrage: engagementsArtiste,
     courtMetrage: engagementsArtiste,
+    /** A work of at most this many minutes is a short film (code du cinéma, art. D. 210-2). */
+    courtMetrageDureeMaxMinutes: minutes,
+    /** When the grid binds every employer (first day of the month after its extension order's publication). */
+    etenduLe: dateIso,
+    arreteExtension: texte,
     repetitions: v.strictObject({
       choregraphiquesLyriquesCirqueMusiciens: v.strictObject({ service3h: centimes, service2x3h: centimes }),
       autresArtistes: v.strictObject({ service4h: centimes, service2x4h: centimes }),
