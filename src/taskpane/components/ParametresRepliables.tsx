@@ -1,6 +1,8 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import * as React from "react";
+import { flushSync } from "react-dom";
+import { type Champ, champsValides } from "./useChamp";
 
 const useStyles = makeStyles({
   bascule: {
@@ -102,4 +104,13 @@ export function useMontrerEnTete(ref: React.RefObject<HTMLElement>, cle: unknown
     };
     requestAnimationFrame(montrer);
   }, [ref, cle]);
+}
+
+/**
+ * champsValides for folded parameters: when a field is refused, they unfold first (at once, so that the refused field
+ * can take the focus and show its message under it).
+ */
+export function champsValidesDeplies(deplier: () => void, ...champs: Champ<unknown>[]): boolean {
+  if (champs.some((c) => c.lecture.type === "refus")) flushSync(deplier);
+  return champsValides(...champs);
 }

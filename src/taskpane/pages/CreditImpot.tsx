@@ -25,7 +25,7 @@ import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DetailsSources } from "../components/DetailsSources";
 import { FeuillesEcrites } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
-import { ParametresRepliables, useMontrerEnTete } from "../components/ParametresRepliables";
+import { ParametresRepliables, champsValidesDeplies, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { ICONE_INTENTION } from "../components/iconeIntention";
 import { BadgeAVerifier, ChiffresRetenus, LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
@@ -42,7 +42,7 @@ import {
   useChampSubventions,
 } from "../components/ChampsProduction";
 import { ChampSaisie } from "../components/Champ";
-import { champsValides, useChampLocal } from "../components/useChamp";
+import { useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, guillemets, typographie } from "../francais";
 import { LANGUES, libelle, origineDureeDe, regimeDe } from "../listes";
@@ -174,9 +174,19 @@ export function CreditImpot() {
   const allerA = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "ci-aller");
 
   const executer = (ecrire: boolean) => {
-    // A field refused is said under it: the folded parameters unfold to show it.
-    if (!champsValides(champDuree, champAnnee, champEtranger, champJours, champVfx, champSubventions))
-      return setParametresOuverts(true);
+    // A field refused is said under it, focused: the folded parameters unfold to show it.
+    if (
+      !champsValidesDeplies(
+        () => setParametresOuverts(true),
+        champDuree,
+        champAnnee,
+        champEtranger,
+        champJours,
+        champVfx,
+        champSubventions,
+      )
+    )
+      return;
     return lancer(
       async () => {
         const o = options();

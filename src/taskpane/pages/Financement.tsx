@@ -30,12 +30,12 @@ import { DetailsSources } from "../components/DetailsSources";
 import { FeuillesEcrites } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Infobulle } from "../components/Infobulle";
-import { ParametresRepliables, useMontrerEnTete } from "../components/ParametresRepliables";
+import { ParametresRepliables, champsValidesDeplies, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
 import { ChampFeuille, ChampSaisie } from "../components/Champ";
 import { ChampFeuilleDevis, ChampLangue, ChampOeuvre, useChampSubventions } from "../components/ChampsProduction";
-import { champsValides, useChamp } from "../components/useChamp";
+import { useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets, moisFr, typographie } from "../francais";
 import { oeuvreDe, optionsFinancementDe } from "../listes";
@@ -178,8 +178,8 @@ export function Financement() {
   const aller = (c: string) => lancer(() => envoyer("selectionnerCellule", { cellule: c }), "fin-aller");
 
   const executer = (ecrire: boolean, plan = feuille) => {
-    // A field refused is said under it: the folded parameters unfold to show it.
-    if (!champsValides(champCout, champSubventions)) return setParametresOuverts(true);
+    // A field refused is said under it, focused: the folded parameters unfold to show it.
+    if (!champsValidesDeplies(() => setParametresOuverts(true), champCout, champSubventions)) return;
     return lancer(
       async () => {
         const o = options(plan);
