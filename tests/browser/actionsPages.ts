@@ -192,6 +192,7 @@ export function erreursPages(
       await page.getByTestId(TEST_IDS.structurer.feuille).selectOption("");
     },
     "credit-impot": async (page, verif) => {
+      await deplierParametres(page, "ci-parametres");
       // A year that cannot be read is refused under its field (the action does not run): that state must fit too.
       await page.getByTestId("ci-annee").fill("20xx");
       await page.getByTestId("ci-calculer").click();
@@ -201,6 +202,7 @@ export function erreursPages(
       await page.getByTestId("ci-annee").fill("2026");
     },
     financement: async (page, verif) => {
+      await deplierParametres(page, "fin-parametres");
       // A cost that cannot be read is refused under its field, the check not run.
       await page.getByTestId("fin-cout").fill("trois millions");
       await page.getByTestId("fin-verifier").click();
@@ -210,6 +212,7 @@ export function erreursPages(
       await page.getByTestId("fin-cout").fill("");
     },
     planning: async (page, verif) => {
+      await deplierParametres(page, "planning-parametres");
       // A date that cannot be read is said under its field (the steps stay): that state must fit too.
       await champDateIllisible(page, "planning", "planning-livraison");
       await verif("date illisible");
@@ -243,6 +246,17 @@ export function erreursPages(
       await verif("date illisible");
     },
   };
+}
+
+/**
+ * Once a page shows its result, its parameters are folded under it into one line (a button): unfolds them when folded,
+ * so that its fields can be filled. Nothing when the page has no result (the fields are shown) or they are unfolded.
+ */
+export async function deplierParametres(page: Page, testId: string): Promise<void> {
+  const bascule = page.getByTestId(testId);
+  if ((await bascule.count()) === 0 || (await bascule.getAttribute("aria-expanded")) === "true") return;
+  await bascule.click();
+  await page.locator(`[data-testid="${testId}"][aria-expanded="true"]`).waitFor();
 }
 
 /** The actions on the production workbook of volet.ts (classeurProduction). */

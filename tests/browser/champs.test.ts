@@ -91,7 +91,7 @@ describe("volet à 350 px : les subventions publiques de la production", () => {
     await page.getByTestId("fin-verifier").click();
     await page.waitForFunction(() =>
       /de subventions publiques/.test(
-        (document.querySelector('[data-testid="fin-resultat"]') as HTMLElement)?.innerText,
+        (document.querySelector('[data-testid="page-financement"]') as HTMLElement)?.innerText,
       ),
     );
     const avec = await dans(page, "financement").innerText();

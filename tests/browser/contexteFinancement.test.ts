@@ -13,6 +13,7 @@ import {
   sansEspacesInsecables,
   voletDuBloc,
 } from "./volet";
+import { deplierParametres } from "./actionsPages";
 
 /**
  * The financing settings of the production (shared context, saved in the workbook's document settings): the cost
@@ -173,6 +174,7 @@ describe("Financement → tableau de bord : le coût saisi, le crédit d'impôt 
 
     // The subsidies, typed on the Financement page: the credit of the plan and of the dashboard alike.
     await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    await deplierParametres(page, "fin-parametres");
     await page.getByTestId(FIN.subventions).fill("30 000");
     expect((await verifierPage(page)).reste).toContain(montant(subventionne.financement.resteAFinancer!));
     await verifierTableau(page, subventionne);

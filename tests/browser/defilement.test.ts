@@ -68,6 +68,11 @@ describe(`le résultat d'une action vient en vue (Chromium, ${LARGEUR} × ${HAUT
   // Each result's first line (its title or headline figure), which appears below the window's bottom.
   const CAS: { page: string; bouton: string; cible: string; avant?: () => Promise<void> }[] = [
     { page: "structurer", bouton: TEST_IDS.structurer.analyser, cible: TEST_IDS.structurer.nbLignes },
+  ];
+
+  // Crédit d'impôt and Financement put their result first, their form folded under it: the button was pressed far down
+  // a long form, the headline is shown at once under the header, the button (under the folded form) in view too.
+  const EN_TETE: { page: string; bouton: string; cible: string; avant?: () => Promise<void> }[] = [
     { page: "credit-impot", bouton: "ci-calculer", cible: "ci-credit", avant: () => id("ci-duree").fill("52") },
     { page: "financement", bouton: "fin-verifier", cible: "fin-resultat" },
   ];
@@ -86,6 +91,23 @@ describe(`le résultat d'une action vient en vue (Chromium, ${LARGEUR} × ${HAUT
     // As little as needed: the button just pressed is still in view above it.
     expect([cas.page, enVue(r.bouton)]).toEqual([cas.page, true]);
   });
+
+  it.each(EN_TETE)(
+    "$page : après le clic, le chiffre en tête est en vue sous l'en-tête, le bouton aussi",
+    async (cas) => {
+      await ouvrir(cas.page);
+      await cas.avant?.();
+      const cible = id(cas.cible);
+      // The button below the window's fold before the click: the form is longer than the window.
+      const avant = await position(id(cas.bouton));
+      expect(avant.bas + (await page.evaluate(() => window.scrollY))).toBeGreaterThan(HAUTEUR);
+      const r = await agirPuisMesurer(page, id(cas.bouton), cible, () => id(cas.bouton).click());
+      const ligne = { ...r.cible, bas: Math.min(r.cible.bas, r.cible.haut + 40) };
+      expect([cas.page, enVue(ligne)]).toEqual([cas.page, true]);
+      expect([cas.page, enVue(r.bouton)]).toEqual([cas.page, true]);
+      expect(r.bouton.haut).toBeGreaterThan(r.cible.haut);
+    },
+  );
 
   it("Contrôles : le résultat déjà en vue sous le bouton, rien ne bouge", async () => {
     await ouvrir("controles");

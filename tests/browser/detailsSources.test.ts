@@ -40,8 +40,9 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     await page.getByTestId("ci-duree").fill("52");
     await page.getByTestId("ci-hebergement").selectOption("paris");
     await page.getByTestId("ci-calculer").click();
-    const resultat = page.getByTestId("ci-resultat");
-    await resultat.waitFor();
+    // The headline first, then the folded parameters, then the details: the page holds them all.
+    await page.getByTestId("ci-resultat").waitFor();
+    const resultat = page.getByTestId(TEST_IDS.page("credit-impot"));
     expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
     // The figure is the first thing: above the details, which are closed.
     const credit = await page.getByTestId("ci-credit").boundingBox();
@@ -92,8 +93,9 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     await page.getByTestId(TEST_IDS.onglet("financement")).click();
     await page.locator('[data-testid="fin-feuille"] option', { hasText: "Plan fin." }).waitFor({ state: "attached" });
     await page.getByTestId("fin-verifier").click();
-    const resultat = page.getByTestId("fin-resultat");
-    await resultat.waitFor();
+    // The headline first, then the folded parameters, then the details: the page holds them all.
+    await page.getByTestId("fin-resultat").waitFor();
+    const resultat = page.getByTestId(TEST_IDS.page("financement"));
     const total = page.getByTestId("fin-expliquer-total");
     await total.waitFor();
     expect(await total.evaluate((e) => e.tagName)).toBe("BUTTON");

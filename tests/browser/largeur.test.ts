@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { IDS_TABLEAU_DE_BORD } from "../../src/taskpane/pages/tableauDeBordIds";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { ACTIONS, SANS_DEVIS_ACTIONS, dansPage, pages } from "./actionsPages";
+import { ACTIONS, SANS_DEVIS_ACTIONS, dansPage, deplierParametres, pages } from "./actionsPages";
 import { problemes } from "./problemesVolet";
 import {
   classeurDe,
@@ -116,7 +116,7 @@ describe("volet à 320 px : les réglages de financement de la production", () =
       await page.getByTestId("fin-verifier").click();
       await page.getByTestId("fin-reste").waitFor();
       // The credit computed is in the plan: said among its findings.
-      expect(await page.getByTestId("fin-resultat").innerText()).toContain("Crédit d'impôt calculé");
+      expect(await page.getByTestId(TEST_IDS.page("financement")).innerText()).toContain("Crédit d'impôt calculé");
       await page
         .getByTestId("fin-details")
         .getByRole("button", { name: /Détails et sources/ })
@@ -128,6 +128,7 @@ describe("volet à 320 px : les réglages de financement de la production", () =
 
       // Subsidies that cannot be read: under their field, and in the dashboard's blocks that use them.
       await ouvrir(page, "financement");
+      await deplierParametres(page, "fin-parametres");
       await page.getByTestId("fin-subventions").fill("-5");
       await page.getByTestId("fin-verifier").click();
       await page.locator('[data-testid="fin-subventions"][aria-invalid="true"]').waitFor();

@@ -1,5 +1,6 @@
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ecran, etatExcel, lignesTableau, sortiesInattendues, voletDuBloc, saisirDate } from "./volet";
+import { deplierParametres } from "./actionsPages";
 
 /**
  * Smoke test of the « Crédit d'impôt », « Financement » and « Planning » pages in the real bundle: each renders
@@ -38,6 +39,8 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
   });
 
   it("Crédit d'impôt cinéma : le champ « Langue de l'œuvre » fait passer le taux de 20 % à 30 %", async () => {
+    // The credit computed above: its parameters folded under it, unfolded to change them.
+    await deplierParametres(page, "ci-parametres");
     await page.getByTestId("ci-regime").selectOption("cinema");
     await page.getByTestId("ci-genre").selectOption("fiction");
     /** Recomputes and waits for the result to show `attendu` (the previous result stays on screen meanwhile). */
@@ -78,6 +81,7 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
   it("Financement : un coût ambigu (« 12.500 ») est refusé sous le champ en nommant les deux lectures, sans rien calculer", async () => {
     const avant = await page.getByTestId("fin-resultat").textContent();
     const cout = page.getByTestId("fin-cout");
+    await deplierParametres(page, "fin-parametres");
     await cout.fill("12.500");
     await page.getByTestId("fin-verifier").click();
     // The message is the field's own (Fluent Field validationMessage), linked to the input for screen readers.

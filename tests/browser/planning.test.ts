@@ -4,6 +4,7 @@ import { IDS_PLANNING } from "../../src/taskpane/pages/Planning";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ecran, debordements, etatExcel, voletDuBloc, saisirDate } from "./volet";
+import { deplierParametres } from "./actionsPages";
 
 /**
  * The Planning page in the built pane (Chromium, fake Excel, the production workbook) at the widths of Excel's
@@ -88,6 +89,7 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
 
   it("une date impossible tapée : le champ revient à la date gardée et le dit, avec la saisie refusée et pourquoi", async () => {
     const champ = page.getByTestId(IDS_PLANNING.livraison);
+    await deplierParametres(page, IDS_PLANNING.parametres);
     const avant = await champ.inputValue();
     expect(avant).toBe("15\u00a0mai\u00a02026");
     await champ.fill("31/02/2026");
@@ -129,6 +131,7 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
   });
 
   it("Alsace-Moselle : l'art. L3134-13 (Vendredi saint, 26 décembre) s'ajoute à l'art. L3133-1", async () => {
+    await deplierParametres(page, IDS_PLANNING.parametres);
     await page.getByTestId(IDS_PLANNING.zone).selectOption("alsace-moselle");
     await page.getByTestId(IDS_PLANNING.recalculer).click();
     const feries = page.getByTestId(IDS_PLANNING.feries);

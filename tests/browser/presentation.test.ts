@@ -7,6 +7,7 @@ import { dateEnLettres } from "../../src/core/util/texte";
 import { espacesInsecables } from "../../src/taskpane/francais";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { ecran, lignesTableau, selectionApres, voletDuBloc, saisirDate } from "./volet";
+import { deplierParametres } from "./actionsPages";
 
 /**
  * How the built pane reads to a new user at 350 px (Chromium, fake Excel, the production workbook), page by page
@@ -160,11 +161,14 @@ describe("présentation du volet à 350 px, page par page", () => {
     const calculer = id("ci-calculer");
     // The button at the foot of the window (the form is taller than the window at 350 px since the subsidies field).
     await calculer.evaluate((e) => e.scrollIntoView({ block: "end" }));
-    // Before: the button is in view, the result (computed in the first test) is below the window.
+    // Before: the result (computed in the first test) comes first, its parameters folded under it: unfolded, the
+    // button at the foot of the window leaves the credit above it, under the header.
+    await deplierParametres(page, "ci-parametres");
+    await calculer.evaluate((e) => e.scrollIntoView({ block: "end" }));
     const avant = await enVue(page, id("ci-credit"));
-    expect(avant.bas).toBeGreaterThan(avant.fenetre);
+    expect(avant.haut).toBeLessThan(avant.entete);
     await calculer.click();
-    await page.waitForFunction(() => window.scrollY > 0);
+    await page.waitForFunction(() => window.scrollY === 0 || window.scrollY < 200);
     await page.waitForTimeout(300);
     const apres = await enVue(page, id("ci-credit"));
     expect(apres.haut).toBeGreaterThanOrEqual(apres.entete);
@@ -251,6 +255,7 @@ describe("présentation du volet à 350 px, page par page", () => {
 
   it("une erreur s'affiche entière à l'endroit de l'action, même en bas d'un long formulaire", async () => {
     await ouvrir("credit-impot");
+    await deplierParametres(page, "ci-parametres");
     await id("ci-duree").fill("");
     await page.evaluate(() => window.scrollTo(0, 0));
     await id("ci-calculer").click();

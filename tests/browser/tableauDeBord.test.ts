@@ -332,15 +332,16 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     expect(await texte(page, IDS.etat("financement"))).toBe("À boucler");
     await verifier();
     expect(await reste()).toContain("4 509,13 €");
-    expect(sansEspacesInsecables(await page.getByTestId(IDS_FINANCEMENT.resultat).textContent())).toContain(
-      "(total du devis « Budget Gardiens »)",
-    );
+    // The cost's origin in « Détails et sources », after the headline and the folded parameters: the page's text.
+    const textePage = async () =>
+      sansEspacesInsecables(await page.getByTestId(TEST_IDS.page("financement")).textContent());
+    expect(await textePage()).toContain("(total du devis « Budget Gardiens »)");
 
     // Back to « Détection automatique »: the plan's own cost; the page says why and names the gap to the devis.
     await page.getByTestId(TEST_IDS.production.feuille).selectOption("");
     await verifier();
     expect(await reste()).toContain("0,00 €");
-    const resultat = sansEspacesInsecables(await page.getByTestId(IDS_FINANCEMENT.resultat).textContent());
+    const resultat = await textePage();
     expect(resultat).toContain("coût indiqué dans le plan, 'Plan fin.'!B2");
     expect(resultat).toContain("diffère du total du devis « Budget Gardiens » (184 509,13 €) de −4 509,13 €");
 

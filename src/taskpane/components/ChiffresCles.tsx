@@ -18,9 +18,17 @@ const useStyles = makeStyles({
 });
 
 /** The headline figures of a page, first under its actions: a description list, label left, figure right. */
-export function ChiffresCles({ children, testId }: { children: React.ReactNode; testId?: string }) {
+export function ChiffresCles({
+  children,
+  testId,
+  refListe,
+}: {
+  children: React.ReactNode;
+  testId?: string;
+  refListe?: React.Ref<HTMLDListElement>;
+}) {
   return (
-    <dl className={useStyles().liste} data-testid={testId}>
+    <dl className={useStyles().liste} data-testid={testId} ref={refListe}>
       {children}
     </dl>
   );

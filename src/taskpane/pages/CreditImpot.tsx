@@ -24,7 +24,8 @@ import { saisieTaux } from "../../core/regles/parametres";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DetailsSources } from "../components/DetailsSources";
 import { FeuillesEcrites } from "../components/FeuillesEcrites";
-import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
+import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
+import { ParametresRepliables, champsValidesDeplies, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { ICONE_INTENTION } from "../components/iconeIntention";
 import { BadgeAVerifier, ChiffresRetenus, LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
@@ -41,10 +42,10 @@ import {
   useChampSubventions,
 } from "../components/ChampsProduction";
 import { ChampSaisie } from "../components/Champ";
-import { champsValides, useChampLocal } from "../components/useChamp";
+import { useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, guillemets, typographie } from "../francais";
-import { origineDureeDe, regimeDe } from "../listes";
+import { LANGUES, libelle, origineDureeDe, regimeDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Stable ids for browser tests of this page. */
@@ -64,7 +65,10 @@ export const IDS_CREDIT_IMPOT = {
   modeleParametres: "ci-modele-parametres",
   calculer: "ci-calculer",
   creer: "ci-creer",
+  /** The result's headline (title, credit, rate, base); its details come after the parameters. */
   resultat: "ci-resultat",
+  /** Once a result is shown: the parameters' one-line summary, a button that unfolds them (`-champs`: the fields). */
+  parametres: "ci-parametres",
   credit: "ci-credit",
   plafond: (i: number) => `ci-plafond-${i}`,
   alertes: "ci-alertes",
@@ -91,6 +95,14 @@ const useStyles = makeStyles({
 });
 
 const m = (c: Cents) => formatMontantFr(c);
+
+/** The work as the credit's régime and genre name it: « Film de cinéma », « Documentaire audiovisuel »… */
+function oeuvreResumee(regime: string, genre: GenreCredit): string {
+  const film = genre === "fiction" ? "Film" : genre === "documentaire" ? "Documentaire" : "Animation";
+  if (regime === "cinema") return `${film} de cinéma`;
+  if (regime === "international") return `Crédit international, ${genre}`;
+  return genre === "fiction" ? "Fiction audiovisuelle" : `${film} audiovisuel${genre === "animation" ? "le" : ""}`;
+}
 const lireJours = (t: string) => saisieNombre(t, { unite: "jours", min: 0, max: JOURS_MAX, entier: true });
 const lireMontant = (t: string) => saisieMontant(t, { nonNegatif: true });
 
@@ -109,6 +121,14 @@ export function CreditImpot() {
   const [jeunesse, setJeunesse] = React.useState(false);
   const [modeleParametres, setModeleParametres] = React.useState(false);
   const [resultat, setResultat] = React.useState<VueCreditImpot>();
+  // Once there is a result, the parameters fold under it; the user's choice stays (the page stays mounted).
+  const [parametresOuverts, setParametresOuverts] = React.useState(false);
+  const explication = useExplication();
+  const { fermer } = explication;
+  // A new calculation closes the tree of the previous one, and brings its headline into view.
+  React.useEffect(() => fermer(), [resultat, fermer]);
+  const tete = React.useRef<HTMLDivElement>(null);
+  useMontrerEnTete(tete, resultat);
 
   // Every typed figure goes through the shared parser: « 12.500 » is refused under its field, never read as 12,50 €.
   const coproduction = regime === "audiovisuel" && genre === "fiction";
@@ -140,8 +160,33 @@ export function CreditImpot() {
     explique: true,
   });
 
+  const resume = [
+    feuille ? `Devis ${guillemets(feuille)}` : undefined,
+    oeuvreResumee(regime, genre),
+    champDuree.valeur ? `${champDuree.valeur.toString().replace(".", ",")}\u00a0min` : undefined,
+    regime === "cinema" && genre !== "animation" && langue
+      ? libelle(LANGUES, langue)?.replace(" ou langue régionale", "").toLowerCase()
+      : undefined,
+    champAnnee.valeur !== undefined ? String(champAnnee.valeur) : undefined,
+  ]
+    .filter((x) => x)
+    .join(" · ");
+  const allerA = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "ci-aller");
+
   const executer = (ecrire: boolean) => {
-    if (!champsValides(champDuree, champAnnee, champEtranger, champJours, champVfx, champSubventions)) return;
+    // A field refused is said under it, focused: the folded parameters unfold to show it.
+    if (
+      !champsValidesDeplies(
+        () => setParametresOuverts(true),
+        champDuree,
+        champAnnee,
+        champEtranger,
+        champJours,
+        champVfx,
+        champSubventions,
+      )
+    )
+      return;
     return lancer(
       async () => {
         const o = options();
@@ -156,77 +201,88 @@ export function CreditImpot() {
 
   return (
     <section className={styles.page} aria-label="Crédit d'impôt">
-      <div className={styles.ligne}>
-        <ChampFeuilleDevis id={IDS_CREDIT_IMPOT.feuille} />
-        <ChampRegime id={IDS_CREDIT_IMPOT.regime} label="Régime" />
-        <ChampGenre id={IDS_CREDIT_IMPOT.genre} choix={GENRES} valeur={genre} />
-      </div>
-      <div className={styles.ligne}>
-        <ChampDuree id={IDS_CREDIT_IMPOT.duree} champ={champDuree} />
-        {regime === "cinema" && genre !== "animation" && (
-          <ChampLangue
-            id={IDS_CREDIT_IMPOT.langue}
-            hint="30 % en français ou langue régionale, 20 % sinon"
-            vide="Non renseignée (taux de base)"
-          />
-        )}
-        <ChampHebergement id={IDS_CREDIT_IMPOT.hebergement} label="Hébergement (plafond par nuit)" />
-        <ChampAnnee id={IDS_CREDIT_IMPOT.annee} champ={champAnnee} />
-        {coproduction && (
+      {resultat && <Tete key="tete" r={resultat} explication={explication} allerA={allerA} refTete={tete} />}
+      <ParametresRepliables
+        key="parametres"
+        resultat={!!resultat}
+        ouvert={parametresOuverts}
+        setOuvert={setParametresOuverts}
+        resume={resume}
+        id="ci-parametres-champs"
+        testId={IDS_CREDIT_IMPOT.parametres}
+      >
+        <div className={styles.ligne}>
+          <ChampFeuilleDevis id={IDS_CREDIT_IMPOT.feuille} />
+          <ChampRegime id={IDS_CREDIT_IMPOT.regime} label="Régime" />
+          <ChampGenre id={IDS_CREDIT_IMPOT.genre} choix={GENRES} valeur={genre} />
+        </div>
+        <div className={styles.ligne}>
+          <ChampDuree id={IDS_CREDIT_IMPOT.duree} champ={champDuree} />
+          {regime === "cinema" && genre !== "animation" && (
+            <ChampLangue
+              id={IDS_CREDIT_IMPOT.langue}
+              hint="30 % en français ou langue régionale, 20 % sinon"
+              vide="Non renseignée (taux de base)"
+            />
+          )}
+          <ChampHebergement id={IDS_CREDIT_IMPOT.hebergement} label="Hébergement (plafond par nuit)" />
+          <ChampAnnee id={IDS_CREDIT_IMPOT.annee} champ={champAnnee} />
+          {coproduction && (
+            <ChampSaisie
+              id={IDS_CREDIT_IMPOT.financementEtranger}
+              label="Coproduction internationale : part de financement étranger"
+              hint="« 35 % » ; vide si l'œuvre n'est pas coproduite"
+              champ={champEtranger}
+            />
+          )}
+          {tournage && (
+            <ChampSaisie
+              id={IDS_CREDIT_IMPOT.joursTournage}
+              label="Jours de tournage en France"
+              champ={champJours}
+              inputMode="numeric"
+            />
+          )}
+          {regime === "international" && (
+            <ChampSaisie
+              id={IDS_CREDIT_IMPOT.vfx}
+              label="Dépenses VFX en France (€)"
+              champ={champVfx}
+              inputMode="decimal"
+            />
+          )}
+          {/* 220 sexies V: the non-refundable subsidies directly allotted to eligible expenses; 220 quaterdecies V:
+            the subsidies received, refundable or not. The user says which aids they are. */}
           <ChampSaisie
-            id={IDS_CREDIT_IMPOT.financementEtranger}
-            label="Coproduction internationale : part de financement étranger"
-            hint="« 35 % » ; vide si l'œuvre n'est pas coproduite"
-            champ={champEtranger}
-          />
-        )}
-        {tournage && (
-          <ChampSaisie
-            id={IDS_CREDIT_IMPOT.joursTournage}
-            label="Jours de tournage en France"
-            champ={champJours}
-            inputMode="numeric"
-          />
-        )}
-        {regime === "international" && (
-          <ChampSaisie
-            id={IDS_CREDIT_IMPOT.vfx}
-            label="Dépenses VFX en France (€)"
-            champ={champVfx}
+            id={IDS_CREDIT_IMPOT.subventions}
+            label={
+              regime === "international" ? "Subventions publiques (€)" : "Subventions publiques non remboursables (€)"
+            }
+            hint={
+              regime === "international"
+                ? "remboursables ou non ; déduites de la base"
+                : "directement affectées aux dépenses éligibles ; déduites de la base"
+            }
+            champ={champSubventions}
             inputMode="decimal"
           />
+        </div>
+        {regime === "audiovisuel" && genre === "fiction" && (
+          <Checkbox
+            data-testid={IDS_CREDIT_IMPOT.jeunesse}
+            checked={jeunesse}
+            onChange={(_, d) => setJeunesse(d.checked === true)}
+            label="Fiction jeunesse (coût minimal par minute réduit)"
+          />
         )}
-        {/* 220 sexies V: the non-refundable subsidies directly allotted to eligible expenses; 220 quaterdecies V:
-            the subsidies received, refundable or not. The user says which aids they are. */}
-        <ChampSaisie
-          id={IDS_CREDIT_IMPOT.subventions}
-          label={
-            regime === "international" ? "Subventions publiques (€)" : "Subventions publiques non remboursables (€)"
-          }
-          hint={
-            regime === "international"
-              ? "remboursables ou non ; déduites de la base"
-              : "directement affectées aux dépenses éligibles ; déduites de la base"
-          }
-          champ={champSubventions}
-          inputMode="decimal"
-        />
-      </div>
-      {regime === "audiovisuel" && genre === "fiction" && (
         <Checkbox
-          data-testid={IDS_CREDIT_IMPOT.jeunesse}
-          checked={jeunesse}
-          onChange={(_, d) => setJeunesse(d.checked === true)}
-          label="Fiction jeunesse (coût minimal par minute réduit)"
+          data-testid={IDS_CREDIT_IMPOT.modeleParametres}
+          checked={modeleParametres}
+          onChange={(_, d) => setModeleParametres(d.checked === true)}
+          label="Ajouter une feuille « Paramètres » modèle (chiffres en vigueur et sources) si le classeur n'en a pas"
         />
-      )}
-      <Checkbox
-        data-testid={IDS_CREDIT_IMPOT.modeleParametres}
-        checked={modeleParametres}
-        onChange={(_, d) => setModeleParametres(d.checked === true)}
-        label="Ajouter une feuille « Paramètres » modèle (chiffres en vigueur et sources) si le classeur n'en a pas"
-      />
-      <div className={styles.ligne}>
+      </ParametresRepliables>
+      <div key="actions" className={styles.ligne}>
         <Button data-testid={IDS_CREDIT_IMPOT.calculer} onClick={() => executer(false)} disabled={occupe}>
           Calculer
         </Button>
@@ -239,32 +295,40 @@ export function CreditImpot() {
           Créer la feuille Crédit d'impôt
         </Button>
       </div>
-      <Retour commande={commande} action="ci-calculer" resultat enCours="Calcul du crédit d'impôt…" />
-      <Retour commande={commande} action="ci-creer" resultat enCours="Écriture de la feuille Crédit d'impôt…" />
-      {resultat && (
-        <Resultat
-          r={resultat}
-          allerA={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "ci-aller")}
-        />
-      )}
-      <Retour commande={commande} action="ci-aller" enCours="Sélection de la cellule…" flottant />
+      {/* Under the buttons; the result, above, is brought into view by useMontrerEnTete. */}
+      <Retour key="retour-calculer" commande={commande} action="ci-calculer" enCours="Calcul du crédit d'impôt…" />
+      <Retour
+        key="retour-creer"
+        commande={commande}
+        action="ci-creer"
+        enCours="Écriture de la feuille Crédit d'impôt…"
+      />
+      {resultat && <Details key="details" r={resultat} explication={explication} />}
+      <Retour key="retour-aller" commande={commande} action="ci-aller" enCours="Sélection de la cellule…" flottant />
     </section>
   );
 }
 
-function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) => void }) {
+/** The result's headline, first on the page: the credit, its rate and base, each opening « D'où vient ce chiffre ? ». */
+function Tete({
+  r,
+  explication,
+  allerA,
+  refTete,
+}: {
+  r: VueCreditImpot;
+  explication: Explication;
+  allerA: (cellule: string) => void;
+  refTete: React.RefObject<HTMLDivElement>;
+}) {
   const styles = useStyles();
   const ex = r.explications;
-  const explication = useExplication();
-  const { fermer } = explication;
-  // A new calculation closes the tree of the previous one.
-  React.useEffect(() => fermer(), [r, fermer]);
   const p = r.presentation;
   const aVerifier = p.chiffres.filter((c) => c.aVerifier);
   // The rate's own figure (« Taux documentaire », « Taux cinéma de base »…): its badge sits by the headline rate.
   const taux = p.chiffres.find((c) => /^Taux\b/.test(c.libelle));
   return (
-    <div className={styles.page} data-testid={IDS_CREDIT_IMPOT.resultat}>
+    <div className={styles.page} data-testid={IDS_CREDIT_IMPOT.resultat} ref={refTete}>
       <FeuillesEcrites feuilles={r.feuillesEcrites} testId={IDS_CREDIT_IMPOT.succes} />
       <Subtitle2>
         Devis {guillemets(r.source)} — dépenses {r.annee}
@@ -305,6 +369,17 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
           (liste dans « Détails et sources »).
         </Caption1>
       )}
+    </div>
+  );
+}
+
+/** How the credit is reached, and from which texts: after the parameters, folded in « Détails et sources ». */
+function Details({ r, explication }: { r: VueCreditImpot; explication: Explication }) {
+  const styles = useStyles();
+  const ex = r.explications;
+  const p = r.presentation;
+  return (
+    <>
       <DetailsSources testId={IDS_CREDIT_IMPOT.details}>
         <Table size="extra-small" aria-label="Calcul du crédit d'impôt">
           <TableBody>
@@ -380,6 +455,6 @@ function Resultat({ r, allerA }: { r: VueCreditImpot; allerA: (cellule: string) 
         <ChiffresRetenus chiffres={p.chiffres} />
         <TextesAppliques textes={p.textes} />
       </DetailsSources>
-    </div>
+    </>
   );
 }

@@ -30,11 +30,12 @@ import { DetailsSources } from "../components/DetailsSources";
 import { FeuillesEcrites } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Infobulle } from "../components/Infobulle";
+import { ParametresRepliables, champsValidesDeplies, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, TextesAppliques } from "../components/TextesAppliques";
 import { ChampFeuille, ChampSaisie } from "../components/Champ";
 import { ChampFeuilleDevis, ChampLangue, ChampOeuvre, useChampSubventions } from "../components/ChampsProduction";
-import { champsValides, useChamp } from "../components/useChamp";
+import { useChamp } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets, moisFr, typographie } from "../francais";
 import { oeuvreDe, optionsFinancementDe } from "../listes";
@@ -53,7 +54,10 @@ export const IDS_FINANCEMENT = {
   subventions: "fin-subventions",
   verifier: "fin-verifier",
   creer: "fin-creer",
+  /** The result's headline (plan, total, reste à financer, aid share); its details come after the parameters. */
   resultat: "fin-resultat",
+  /** Once a result is shown: the parameters' one-line summary, a button that unfolds them (`-champs`: the fields). */
+  parametres: "fin-parametres",
   reste: "fin-reste",
   intensite: "fin-intensite",
   /** « D'où vient ce chiffre ? » of the total, the rest to finance, the public aids and their share. */
@@ -131,6 +135,14 @@ export function Financement() {
   const cocher = (cle: "premierFilm" | "oeuvreDifficile" | "creditImpotPlan", oui: boolean) =>
     production.modifier({ [cle]: oui || undefined });
   const [resultat, setResultat] = React.useState<ApercuFinancement & { explications?: ExplicationsFinancement }>();
+  // Once there is a result, the parameters fold under it; the user's choice stays (the page stays mounted).
+  const [parametresOuverts, setParametresOuverts] = React.useState(false);
+  const explication = useExplication();
+  const { fermer } = explication;
+  // A new check closes the tree of the previous one, and brings its headline into view.
+  React.useEffect(() => fermer(), [resultat, fermer]);
+  const tete = React.useRef<HTMLDivElement>(null);
+  useMontrerEnTete(tete, resultat);
 
   // The cost typed is the production's (empty = the plan's or the devis'); read by the shared parser: « 3.500 » is
   // refused under the field, never read as 3,50 €.
@@ -148,8 +160,26 @@ export function Financement() {
     explique: true,
   });
 
+  const devis = production.contexte.feuilleDevis;
+  const resume = [
+    feuille ? `Plan ${guillemets(feuille)}` : "Plan détecté",
+    oeuvre === "cinema" ? "Film de cinéma" : "Œuvre audiovisuelle",
+    champCout.valeur !== undefined
+      ? `coût ${formatMontantFr(champCout.valeur)}`
+      : devis
+        ? `coût du devis ${guillemets(devis)}`
+        : undefined,
+    oeuvre === "cinema" && premierFilm ? "premier ou deuxième film" : undefined,
+    oeuvre !== "cinema" && difficile ? "œuvre difficile" : undefined,
+    creditImpot ? "crédit d'impôt ajouté" : undefined,
+  ]
+    .filter((x) => x)
+    .join(" · ");
+  const aller = (c: string) => lancer(() => envoyer("selectionnerCellule", { cellule: c }), "fin-aller");
+
   const executer = (ecrire: boolean, plan = feuille) => {
-    if (!champsValides(champCout, champSubventions)) return;
+    // A field refused is said under it, focused: the folded parameters unfold to show it.
+    if (!champsValidesDeplies(() => setParametresOuverts(true), champCout, champSubventions)) return;
     return lancer(
       async () => {
         const o = options(plan);
@@ -164,63 +194,74 @@ export function Financement() {
 
   return (
     <section className={styles.page} aria-label="Financement">
-      <div className={styles.ligne}>
-        <ChampFeuille
-          id={IDS_FINANCEMENT.feuille}
-          label="Feuille du plan de financement"
-          valeur={feuille}
-          onChange={setFeuille}
-        />
-        <ChampFeuilleDevis id={IDS_FINANCEMENT.devis} />
-      </div>
-      <div className={styles.ligne}>
-        <ChampSaisie
-          id={IDS_FINANCEMENT.cout}
-          label="ou coût de production (€)"
-          champ={champCout}
-          inputMode="decimal"
-        />
-        <ChampOeuvre id={IDS_FINANCEMENT.oeuvre} />
-      </div>
-      {oeuvre === "cinema" ? (
+      {resultat && <Tete key="tete" r={resultat} explication={explication} aller={aller} refTete={tete} />}
+      <ParametresRepliables
+        key="parametres"
+        resultat={!!resultat}
+        ouvert={parametresOuverts}
+        setOuvert={setParametresOuverts}
+        resume={resume}
+        id="fin-parametres-champs"
+        testId={IDS_FINANCEMENT.parametres}
+      >
+        <div className={styles.ligne}>
+          <ChampFeuille
+            id={IDS_FINANCEMENT.feuille}
+            label="Feuille du plan de financement"
+            valeur={feuille}
+            onChange={setFeuille}
+          />
+          <ChampFeuilleDevis id={IDS_FINANCEMENT.devis} />
+        </div>
+        <div className={styles.ligne}>
+          <ChampSaisie
+            id={IDS_FINANCEMENT.cout}
+            label="ou coût de production (€)"
+            champ={champCout}
+            inputMode="decimal"
+          />
+          <ChampOeuvre id={IDS_FINANCEMENT.oeuvre} />
+        </div>
+        {oeuvre === "cinema" ? (
+          <Checkbox
+            data-testid={IDS_FINANCEMENT.premierFilm}
+            checked={premierFilm}
+            onChange={(_, d) => cocher("premierFilm", !!d.checked)}
+            label="Premier ou deuxième film du réalisateur (plafond 60 %)"
+          />
+        ) : (
+          <Checkbox
+            data-testid={IDS_FINANCEMENT.oeuvreDifficile}
+            checked={difficile}
+            onChange={(_, d) => cocher("oeuvreDifficile", !!d.checked)}
+            label="Œuvre difficile : innovante, peu accessible ou délicate (plafond 60 %)"
+          />
+        )}
         <Checkbox
-          data-testid={IDS_FINANCEMENT.premierFilm}
-          checked={premierFilm}
-          onChange={(_, d) => cocher("premierFilm", !!d.checked)}
-          label="Premier ou deuxième film du réalisateur (plafond 60 %)"
+          data-testid={IDS_FINANCEMENT.creditImpot}
+          checked={creditImpot}
+          onChange={(_, d) => cocher("creditImpotPlan", !!d.checked)}
+          label="Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan"
         />
-      ) : (
-        <Checkbox
-          data-testid={IDS_FINANCEMENT.oeuvreDifficile}
-          checked={difficile}
-          onChange={(_, d) => cocher("oeuvreDifficile", !!d.checked)}
-          label="Œuvre difficile : innovante, peu accessible ou délicate (plafond 60 %)"
-        />
-      )}
-      <Checkbox
-        data-testid={IDS_FINANCEMENT.creditImpot}
-        checked={creditImpot}
-        onChange={(_, d) => cocher("creditImpotPlan", !!d.checked)}
-        label="Ajouter le crédit d'impôt calculé sur le devis s'il manque au plan"
-      />
-      {creditImpot && oeuvre === "cinema" && (
-        <ChampLangue
-          id={IDS_FINANCEMENT.langue}
-          hint="30 % en français ou langue régionale, 20 % sinon (animation : 30 %)"
-          vide="Non renseignée (taux de base)"
-        />
-      )}
-      {creditImpot && (
-        // 220 sexies V: only the non-refundable subsidies directly allotted to eligible expenses come off the base.
-        <ChampSaisie
-          id={IDS_FINANCEMENT.subventions}
-          label="Subventions publiques non remboursables (€)"
-          hint="déduites de la base du crédit ; les aides du plan ne le sont pas d'office"
-          champ={champSubventions}
-          inputMode="decimal"
-        />
-      )}
-      <div className={styles.ligne}>
+        {creditImpot && oeuvre === "cinema" && (
+          <ChampLangue
+            id={IDS_FINANCEMENT.langue}
+            hint="30 % en français ou langue régionale, 20 % sinon (animation : 30 %)"
+            vide="Non renseignée (taux de base)"
+          />
+        )}
+        {creditImpot && (
+          // 220 sexies V: only the non-refundable subsidies directly allotted to eligible expenses come off the base.
+          <ChampSaisie
+            id={IDS_FINANCEMENT.subventions}
+            label="Subventions publiques non remboursables (€)"
+            hint="déduites de la base du crédit ; les aides du plan ne le sont pas d'office"
+            champ={champSubventions}
+            inputMode="decimal"
+          />
+        )}
+      </ParametresRepliables>
+      <div key="actions" className={styles.ligne}>
         <Button data-testid={IDS_FINANCEMENT.verifier} onClick={() => executer(false)} disabled={occupe}>
           Vérifier le plan
         </Button>
@@ -233,11 +274,23 @@ export function Financement() {
           Créer les feuilles Plan de financement et Échéancier
         </Button>
       </div>
-      <Retour commande={commande} action="fin-verifier" resultat enCours="Lecture du plan de financement…" />
-      <Retour commande={commande} action="fin-creer" resultat enCours="Écriture du plan et de l'échéancier…" />
+      {/* Under the buttons; the result, above, is brought into view by useMontrerEnTete. */}
+      <Retour
+        key="retour-verifier"
+        commande={commande}
+        action="fin-verifier"
+        enCours="Lecture du plan de financement…"
+      />
+      <Retour
+        key="retour-creer"
+        commande={commande}
+        action="fin-creer"
+        enCours="Écriture du plan et de l'échéancier…"
+      />
       {!occupe && commande.erreur instanceof AucunPlanError && (
         // The plan was not found: the sheet picker right at the error, choosing a sheet runs the action again.
         <ChampFeuille
+          key="feuille-erreur"
           id={IDS_FINANCEMENT.feuilleErreur}
           label="Feuille du plan de financement"
           className={styles.choixErreur}
@@ -249,42 +302,32 @@ export function Financement() {
           }}
         />
       )}
-      {resultat && (
-        <Resultat
-          r={resultat}
-          aller={(c) => lancer(() => envoyer("selectionnerCellule", { cellule: c }), "fin-aller")}
-        />
-      )}
-      <Retour commande={commande} action="fin-aller" enCours="Sélection de la cellule…" flottant />
+      {resultat && <Details key="details" r={resultat} explication={explication} aller={aller} />}
+      <Retour key="retour-aller" commande={commande} action="fin-aller" enCours="Sélection de la cellule…" flottant />
     </section>
   );
 }
 
-function Resultat({
+type ResultatFinancement = ApercuFinancement & { explications?: ExplicationsFinancement };
+
+/** The result's headline, first on the page: each figure opens « D'où vient ce chiffre ? ». */
+function Tete({
   r,
+  explication,
   aller,
+  refTete,
 }: {
-  r: ApercuFinancement & { explications?: ExplicationsFinancement };
+  r: ResultatFinancement;
+  explication: Explication;
   aller: (cellule: string) => void;
+  refTete: React.RefObject<HTMLDivElement>;
 }) {
   const styles = useStyles();
   const ex = r.explications;
-  const explication = useExplication();
-  const { fermer } = explication;
-  // A new check closes the tree of the previous one.
-  React.useEffect(() => fermer(), [r, fermer]);
-  const ligne = (libelle: string, valeur: React.ReactNode, id?: string, fort = false) => (
-    <TableRow>
-      <TableCell className={fort ? styles.fort : undefined}>{libelle}</TableCell>
-      <TableCell className={styles.montant} data-testid={id}>
-        {valeur}
-      </TableCell>
-    </TableRow>
-  );
   const reste = Number(r.resteAFinancer);
   const plafondAVerifier = r.textes.some((t) => t.cle.startsWith("intensite-aides@") && t.aVerifier);
   return (
-    <div className={styles.page} data-testid={IDS_FINANCEMENT.resultat}>
+    <div className={styles.page} data-testid={IDS_FINANCEMENT.resultat} ref={refTete}>
       <FeuillesEcrites feuilles={r.feuillesEcrites} testId={IDS_FINANCEMENT.succes} />
       <Subtitle2>Plan {guillemets(r.source)}</Subtitle2>
       {/* The figures first (each opens « D'où vient ce chiffre ? »); how they are reached in « Détails et sources ». */}
@@ -345,6 +388,32 @@ function Resultat({
         </ChiffreCle>
       </ChiffresCles>
       <PanneauTrace explication={explication} onAller={aller} />
+    </div>
+  );
+}
+
+/** The plan's findings, its month-by-month échéancier and how the figures are reached: after the parameters. */
+function Details({
+  r,
+  explication,
+  aller,
+}: {
+  r: ResultatFinancement;
+  explication: Explication;
+  aller: (cellule: string) => void;
+}) {
+  const styles = useStyles();
+  const ex = r.explications;
+  const ligne = (libelle: string, valeur: React.ReactNode, id?: string, fort = false) => (
+    <TableRow>
+      <TableCell className={fort ? styles.fort : undefined}>{libelle}</TableCell>
+      <TableCell className={styles.montant} data-testid={id}>
+        {valeur}
+      </TableCell>
+    </TableRow>
+  );
+  return (
+    <>
       {r.controles.length > 0 && (
         <ConstatsCliquables
           elements={constatsAffiches(r.controles)}
@@ -383,7 +452,7 @@ function Resultat({
         <Text size={200}>{r.repartition}</Text>
         <TextesAppliques textes={r.textes} />
       </DetailsSources>
-    </div>
+    </>
   );
 }
 

@@ -8,12 +8,13 @@ import type { Zone } from "../../core/planning/calendrier";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
+import { ParametresRepliables, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets } from "../francais";
-import { optionsDevisDe } from "../listes";
+import { ZONES, libelle, optionsDevisDe } from "../listes";
 import { useProduction } from "../production";
 
 /** Test ids of this page (kept here: the page is self-contained). */
@@ -31,6 +32,8 @@ export const IDS_PLANNING = {
   /** What « Appliquer » wrote, under that button. */
   applique: "planning-applique",
   chiffres: "planning-chiffres",
+  /** Once a result is shown: the parameters' one-line summary, a button that unfolds them (`-champs`: the fields). */
+  parametres: "planning-parametres",
   tempsDeTravail: "planning-temps-de-travail",
   /** The working-time findings themselves, on the page (not only in the written sheet). */
   constats: "planning-constats",
@@ -75,6 +78,17 @@ export function Planning() {
   const [choisies, setChoisies] = React.useState<Set<string>>(new Set());
   const [message, setMessage] = React.useState<string>();
   const [applique, setApplique] = React.useState<string>();
+  // Once there is a result, the parameters fold under its figures; the user's choice stays (the page stays mounted).
+  const [parametresOuverts, setParametresOuverts] = React.useState(false);
+  const tete = React.useRef<HTMLDListElement>(null);
+  useMontrerEnTete(tete, apercu);
+  const resume = [
+    livraison ? `Livraison (PAD) le ${fr(livraison)}` : "Livraison (PAD) du classeur",
+    libelle(ZONES, zone),
+    service ? `feuille de service du ${fr(service)}` : undefined,
+  ]
+    .filter((x) => x)
+    .join(" · ");
 
   const options = () => ({ livraison: livraison || undefined, zone, feuilleDeService: service || undefined });
   const recalculer = (ecrire: boolean) =>
@@ -128,40 +142,9 @@ export function Planning() {
   const nCritiques = apercu?.etapes.filter((e) => e.critique).length ?? 0;
   return (
     <section className={styles.page} aria-label="Planning">
-      <div className={styles.ligne}>
-        <ChampDate
-          label="Date de livraison (PAD)"
-          value={livraison}
-          data-testid={IDS_PLANNING.livraison}
-          onChange={setLivraison}
-        />
-        <ChampDate
-          label="Jour de la feuille de service (facultatif)"
-          value={service}
-          data-testid={IDS_PLANNING.service}
-          onChange={setService}
-        />
-        <ChampZone id={IDS_PLANNING.zone} />
-      </div>
-      <div className={styles.ligne}>
-        <Button
-          appearance="primary"
-          disabled={occupe}
-          data-testid={IDS_PLANNING.recalculer}
-          onClick={() => recalculer(false)}
-        >
-          Recalculer
-        </Button>
-        <Button disabled={occupe || !apercu} data-testid={IDS_PLANNING.ecrire} onClick={() => recalculer(true)}>
-          Écrire les feuilles de planning
-        </Button>
-      </div>
-      <Retour commande={commande} action="planning-recalculer" resultat enCours="Calcul du rétroplanning…" />
-      <Retour commande={commande} action="planning-ecrire" resultat enCours="Écriture des feuilles de planning…" />
-      {message && <Text data-testid={IDS_PLANNING.message}>{message}</Text>}
       {apercu && (
-        // The figures first: delivery, start, critical path, working-time errors; where they come from below.
-        <ChiffresCles testId={IDS_PLANNING.chiffres}>
+        // The figures first: delivery, start, critical path, working-time errors; the parameters, then the details.
+        <ChiffresCles key="tete" testId={IDS_PLANNING.chiffres} refListe={tete}>
           {apercu.fin && (
             <ChiffreCle terme="Livraison (PAD)" fort>
               {fr(apercu.fin)}
@@ -179,6 +162,62 @@ export function Planning() {
             </ChiffreCle>
           )}
         </ChiffresCles>
+      )}
+      <ParametresRepliables
+        key="parametres"
+        resultat={!!apercu}
+        ouvert={parametresOuverts}
+        setOuvert={setParametresOuverts}
+        resume={resume}
+        id="planning-parametres-champs"
+        testId={IDS_PLANNING.parametres}
+      >
+        <div className={styles.ligne}>
+          <ChampDate
+            label="Date de livraison (PAD)"
+            value={livraison}
+            data-testid={IDS_PLANNING.livraison}
+            onChange={setLivraison}
+          />
+          <ChampDate
+            label="Jour de la feuille de service (facultatif)"
+            value={service}
+            data-testid={IDS_PLANNING.service}
+            onChange={setService}
+          />
+          <ChampZone id={IDS_PLANNING.zone} />
+        </div>
+      </ParametresRepliables>
+      <div key="actions" className={styles.ligne}>
+        <Button
+          appearance="primary"
+          disabled={occupe}
+          data-testid={IDS_PLANNING.recalculer}
+          onClick={() => recalculer(false)}
+        >
+          Recalculer
+        </Button>
+        <Button disabled={occupe || !apercu} data-testid={IDS_PLANNING.ecrire} onClick={() => recalculer(true)}>
+          Écrire les feuilles de planning
+        </Button>
+      </div>
+      {/* Under the buttons; the figures, above, are brought into view by useMontrerEnTete. */}
+      <Retour
+        key="retour-recalculer"
+        commande={commande}
+        action="planning-recalculer"
+        enCours="Calcul du rétroplanning…"
+      />
+      <Retour
+        key="retour-ecrire"
+        commande={commande}
+        action="planning-ecrire"
+        enCours="Écriture des feuilles de planning…"
+      />
+      {message && (
+        <Text key="message" data-testid={IDS_PLANNING.message}>
+          {message}
+        </Text>
       )}
       {apercu && apercu.etapes.length > 0 && (
         <>
