@@ -719,6 +719,8 @@ function nombresEntreTableaux(
     if (!p || p.row <= apres || !dans(p.row) || (!totaux.length && l.chapitre)) continue;
     const row = sheet.rows[p.row] ?? [];
     if (facteurs.some((c) => cellulePleine(row[c])) || dateReelle(row[p.col]) !== undefined) continue;
+    // Only a figure the gap's reading lists (not the row's leftmost cell, as a code, nor the lower table's code column).
+    if (!chiffresDeLigne(row, bas).some((x) => x.col === p.col)) continue;
     if (natureNonMonetaire(row, p.col, libelleDe(row, p.col))) out.push(p);
   }
   return out;
