@@ -43,22 +43,22 @@ async function controles(nom: string) {
 }
 
 /** The recap's five figures, in the column `col` from row 4 (« 02 Personnel » typed 52 000 € for 52 800 €). */
-const recap = (col: string) =>
+const recap = (col: string, place: string) =>
   [55000, 52000, 35100, 18000, 160900].map((m, i) => ({
     cellule: `Devis!${col}${4 + i}`,
     montant: `${m}.00`,
-    place: "sous-entete",
+    place,
     nature: "montant",
   }));
 
 describe("prodbook devis : récapitulatif sous l'en-tête dans une autre colonne que les montants", () => {
   it.each([
-    ["devis-recap-sous-entete-cote.xlsx", "I", "F"],
-    ["devis-recap-sous-entete-gauche.xlsx", "B", "H"],
+    ["devis-recap-sous-entete-cote.xlsx", "I", "F", "sous-entete", "du récapitulatif sous l'en-tête"],
+    ["devis-recap-sous-entete-gauche.xlsx", "B", "H", "sous-entete", "du récapitulatif sous l'en-tête"],
     // Beside the chapters' own rows, under no header: before, named only as « columns right of the table », never
-    // compared with the devis nor counted.
-    ["devis-recap-cote-lignes.xlsx", "I", "F"],
-  ])("%s : prouvé par le calcul, compté hors de la colonne, nommé une fois", async (nom, col, colonne) => {
+    // compared with the devis nor counted; then said « sous l'en-tête » (`place` « sous-entete »), where it is not.
+    ["devis-recap-cote-lignes.xlsx", "I", "F", "a-cote", "du récapitulatif à côté du tableau"],
+  ])("%s : prouvé par le calcul, compté hors de la colonne, nommé une fois", async (nom, col, colonne, place, dit) => {
     const j = json(nom);
     // The recap's rows are no lines: the devis is its 7 lines, its total 160 900 €.
     expect(j.devis.lignes).toBe(7);
@@ -73,10 +73,10 @@ describe("prodbook devis : récapitulatif sous l'en-tête dans une autre colonne
       ecart: "0.00",
       cellules: { lues: 17, lignes: 7, totauxProuves: 9, nonPlaces: 0, listees: 1 },
       nonComptees: [],
-      ailleurs: recap(col),
+      ailleurs: recap(col, place),
     });
     expect(j.devis.recapitulatifSurFeuille).toEqual({
-      place: "sous-entete",
+      place,
       cellule: `Devis!${col}4`,
       montants: 5,
       chapitres: 4,
@@ -95,11 +95,12 @@ describe("prodbook devis : récapitulatif sous l'en-tête dans une autre colonne
     expect(j.controles.filter((c: Controle) => c.regle === "colonnes-lues")).toEqual([]);
     const r = devisBinaire(fichier(nom));
     expect(sp(r.out)).toContain(
-      `Montants lus (colonne ${colonne}, et ${col}4:${col}8 du récapitulatif sous l'en-tête) : 803 700,00 € = lignes ` +
+      `Montants lus (colonne ${colonne}, et ${col}4:${col}8 ${dit}) : 803 700,00 € = lignes ` +
         "placées 160 900,00 € + totaux prouvés 590 800,00 € + non placés 0,00 € + listés 52 000,00 € ; écart 0,00 €.",
     );
     const c = await controles(nom);
-    expect(c.conservation).toContain(`et ${col}4:${col}8 du récapitulatif sous l'en-tête`);
+    expect(c.conservation).toContain(`et ${col}4:${col}8 ${dit}`);
+    if (place === "a-cote") expect(c.conservation).not.toContain("sous l'en-tête");
     expect(c.messages.some((x) => x.startsWith(`Devis!${col}5 « 02 Personnel » : 52 000,00 €`))).toBe(true);
   });
 });
@@ -161,6 +162,65 @@ describe("prodbook devis : chiffres entre deux tableaux empilés", () => {
         "0,00 € + listés 9 250,00 € ; écart 0,00 €. Nombre lu hors du tableau, qui n'est pas un montant (ni en " +
         "euros ni dans les sommes) : C22 32 (jours).",
     );
+  });
+});
+
+describe("prodbook devis : nombres et dates entre deux tableaux, dans la colonne du montant du tableau du haut", () => {
+  it("un nombre d'unité prouvée est listé comme nombre, sans unité il reste un montant ; les dates sont nommées", async () => {
+    const j = json("devis-empiles-nombres-colonne.xlsx");
+    const nombre = (cellule: string, valeur: string, unite: string, nature = "nombre", entete = "Devis!A28") => ({
+      cellule,
+      montant: null,
+      place: "au-dessus",
+      nature,
+      valeur,
+      unite,
+      ...(entete ? { entete } : {}),
+    });
+    expect(j.devis.conservation.ailleurs).toEqual([
+      // A real date above the header: before, neither read nor said.
+      nombre("Devis!B2", "2025-04-15", "date", "date", ""),
+      // In F, the first table's amount column, after its « TOTAL GÉNÉRAL »: before, lines in euros (32,00 €, 6,00 €).
+      nombre("Devis!F21", "32", "jours"),
+      nombre("Devis!F22", "6", "semaines"),
+      nombre("Devis!B25", "2025-05-20", "date", "date"),
+    ]);
+    // 32 and 6 are in no sum of euros; « Reliquat | 1 250 » (no unit proven) stays an amount, an unplaced line.
+    expect(j.devis.conservation).toMatchObject({
+      lu: "487650.00",
+      lignes: "164600.00",
+      totauxProuves: "321800.00",
+      nonPlaces: "1250.00",
+      listes: "0.00",
+      ecart: "0.00",
+      cellules: { lues: 20, lignes: 9, totauxProuves: 5, nonPlaces: 1, listees: 5 },
+      nonComptees: [],
+    });
+    // 7 lines above, 2 below, and « Reliquat »; before, 12 (with F21 and F22).
+    expect(j.devis.lignes).toBe(10);
+    expect(j.devis.nonPlaces).toEqual([{ cellule: "Devis!F23", montant: "1250.00" }]);
+    // A date in the amount column read by the table stays an error, as before: never a number listed, never euros.
+    const date = j.controles.find((c: Controle) => c.cellule === "Devis!F24");
+    expect(date).toMatchObject({ regle: "montant-illisible", gravite: "erreur" });
+    expect(sp(date.message)).toContain("le montant est une date (30/09/2025), pas un montant");
+    expect(JSON.stringify(j.devis.conservation.ailleurs)).not.toContain("Devis!F24");
+    expect(message(j, "Devis!F21")).toBe(
+      "Devis!F21 « Jours de tournage » : 32 (jours) est écrit au-dessus de la ligne d'en-tête du tableau en A28 ; " +
+        "c'est un nombre, pas un montant : il n'est ni lu en euros ni compté dans le devis.",
+    );
+    expect(message(j, "Devis!B2")).toBe(
+      "Devis!B2 « Date du devis » : 15/04/2025 est écrit au-dessus de la ligne d'en-tête du devis ; c'est une date, " +
+        "pas un montant : il n'est ni lu en euros ni compté dans le devis.",
+    );
+    for (const m of ["32,00 €", "6,00 €"])
+      expect(j.controles.filter((c: Controle) => sp(c.message).includes(` ${m}`))).toEqual([]);
+    const attendu =
+      "Montants lus (colonne F sous l'en-tête en A3, colonne D sous l'en-tête en A28) : 487 650,00 € = lignes placées " +
+      "164 600,00 € + totaux prouvés 321 800,00 € + non placés 1 250,00 € + listés 0,00 € ; écart 0,00 €. Nombres lus " +
+      "hors du tableau, qui ne sont pas des montants (ni en euros ni dans les sommes) : B2 15/04/2025, F21 32 (jours), " +
+      "F22 6 (semaines), B25 20/05/2025.";
+    expect(sp(devisBinaire(fichier("devis-empiles-nombres-colonne.xlsx")).out)).toContain(attendu);
+    expect((await controles("devis-empiles-nombres-colonne.xlsx")).conservation).toBe(attendu);
   });
 });
 

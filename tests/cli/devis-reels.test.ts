@@ -577,12 +577,14 @@ describe("prodbook devis : récapitulatif sous l'en-tête, chiffres au-dessus de
       nonPlaces: "0.00",
       listes: "170000.00",
       ecart: "0.00",
-      cellules: { lues: 16, lignes: 7, totauxProuves: 6, nonPlaces: 0, listees: 3 },
+      // The date B5 is read and listed (a cell), never in euros.
+      cellules: { lues: 17, lignes: 7, totauxProuves: 6, nonPlaces: 0, listees: 4 },
       nonComptees: [],
       ailleurs: [
         { cellule: "Devis!F2", montant: null, place: "au-dessus" },
         { cellule: "Devis!F3", montant: "150000.00", place: "au-dessus" },
         { cellule: "Devis!D4", montant: "20000.00", place: "au-dessus" },
+        { cellule: "Devis!B5", montant: null, place: "au-dessus", nature: "date", valeur: "2025-04-15", unite: "date" },
         { cellule: "Devis!F6", montant: "160900.00", place: "au-dessus" },
       ],
     });
@@ -606,12 +608,16 @@ describe("prodbook devis : récapitulatif sous l'en-tête, chiffres au-dessus de
       "Devis!F2 « Frais de structure » : cette cellule, au-dessus de la ligne d'en-tête du devis, est une erreur " +
         "Excel (#REF!) ; elle n'est pas comptée dans le devis. Corrigez-la, puis relancez.",
     );
-    // The devis's date (B5) is no amount: neither counted nor named.
-    expect(JSON.stringify(j)).not.toContain("Devis!B5");
+    // The devis's date (B5) is no amount: never in euros, but named as a date (before: dropped, said nowhere).
+    expect(message("Devis!B5")).toBe(
+      "Devis!B5 « Date du devis » : 15/04/2025 est écrit au-dessus de la ligne d'en-tête du devis ; c'est une date, " +
+        "pas un montant : il n'est ni lu en euros ni compté dans le devis.",
+    );
     const r = devisBinaire(fichier("devis-chiffres-au-dessus.xlsx"));
     expect(sp(r.out)).toContain(
       "Montants lus (colonne F, et au-dessus de l'en-tête D4, F2:F3, F6) : 813 600,00 € = lignes placées 160 900,00 € + " +
-        "totaux prouvés 482 700,00 € + non placés 0,00 € + listés 170 000,00 € ; écart 0,00 €.",
+        "totaux prouvés 482 700,00 € + non placés 0,00 € + listés 170 000,00 € ; écart 0,00 €. Nombre lu hors du " +
+        "tableau, qui n'est pas un montant (ni en euros ni dans les sommes) : B5 15/04/2025.",
     );
     expect(sp(r.out)).toContain("[information] Montant lu hors des lignes — Devis!F3 « Budget prévisionnel »");
     const c = await controles("devis-chiffres-au-dessus.xlsx");

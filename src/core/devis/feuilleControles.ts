@@ -6,6 +6,7 @@ import { noteDeTrace } from "../traces/note";
 import type { Trace } from "../traces/trace";
 import { lienCellule } from "./feuilleDevis";
 import { conservationRespectee } from "./conservation";
+import { valeurEnMots } from "./natureChiffre";
 import type { Conservation } from "./model";
 import { formatMontantFr } from "../money/format";
 import { colonneLettre, parseCelluleRef } from "../util/adresse";
@@ -61,7 +62,7 @@ export function texteConservation(c: Conservation): string {
   const montants = (c.ailleurs ?? []).filter((x) => !x.nature);
   const cellulesDe = (place: NonNullable<Conservation["ailleurs"]>[number]["place"], entete?: string) =>
     montants.filter((x) => x.place === place && x.entete === entete).map((x) => x.cellule);
-  const [dessus, dessous] = [cellulesDe("au-dessus"), cellulesDe("sous-entete")];
+  const [dessus, dessous, cote] = [cellulesDe("au-dessus"), cellulesDe("sous-entete"), cellulesDe("a-cote")];
   // Above a table stacked lower: each header's cells, by that header.
   const entetesBas = [...new Set(montants.map((x) => x.entete).filter((x): x is string => !!x))];
   const ailleurs =
@@ -69,7 +70,8 @@ export function texteConservation(c: Conservation): string {
     entetesBas
       .map((t) => `, et ${plagesEnMots(cellulesDe("au-dessus", t))} au-dessus de l'en-tête en ${t.replace(/^.*!/, "")}`)
       .join("") +
-    (dessous.length ? `, et ${plagesEnMots(dessous)} du récapitulatif sous l'en-tête` : "");
+    (dessous.length ? `, et ${plagesEnMots(dessous)} du récapitulatif sous l'en-tête` : "") +
+    (cote.length ? `, et ${plagesEnMots(cote)} du récapitulatif à côté du tableau` : "");
   const col = c.tableaux
     ? ` (${c.tableaux.map(sous).join(", ")}${ailleurs})`
     : c.colonne
@@ -109,7 +111,7 @@ export function texteConservation(c: Conservation): string {
         : " Nombre lu hors du tableau, qui n'est pas un montant (ni en euros ni dans les sommes) : ") +
       nb
         .slice(0, 10)
-        .map((x) => `${x.cellule.replace(/^.*!/, "")} ${x.valeur ?? ""} (${x.unite ?? x.nature})`)
+        .map((x) => `${x.cellule.replace(/^.*!/, "")} ${valeurEnMots(x)}`)
         .join(", ") +
       (nb.length > 10 ? "…" : "") +
       "."

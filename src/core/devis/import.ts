@@ -38,7 +38,7 @@ import {
 } from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
 import { chiffresADroite } from "./horsTableau";
-import { natureNonMonetaire } from "./natureChiffre";
+import { dateReelle, natureNonMonetaire } from "./natureChiffre";
 import {
   chaineDecimale,
   cellulePleine,
@@ -265,8 +265,21 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   const lue = cotes.length ? sansBlocsBas(gauche, cotes) : gauche;
   // A recap by chapter just under the header row, before the first chapter: the devis read without its rows when the
   // arithmetic proves it against that reading; else its rows are read as any others (lines, unless proven totals).
-  const sous = entete && recapSousEntete(lue, entete, opts, entetes);
-  const devis = sous?.devis ?? importerFeuille(lue, opts, entetes);
+  const lire = (s: SheetData) => {
+    const x = entete && recapSousEntete(s, entete, opts, entetes);
+    return { sous: x, devis: x?.devis ?? importerFeuille(s, opts, entetes) };
+  };
+  let { sous, devis } = lire(lue);
+  // Between two stacked tables, in the upper one's amount column: a number whose unit proves it no amount (« Jours de
+  // tournage | 32 ») is no line in euros; the devis read again without it, the number listed with the gap's figures.
+  const leves = entete ? nombresEntreTableaux(lue, entete, devis, entetes) : [];
+  if (leves.length) {
+    const cellules = new Set(leves.map((x) => `${x.row}:${x.col}`));
+    ({ sous, devis } = lire({
+      ...lue,
+      rows: lue.rows.map((row, r) => row.map((c, k) => (cellules.has(`${r}:${k}`) ? { v: null } : c))),
+    }));
+  }
   // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
@@ -278,7 +291,7 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     const haut = debutEntete(entete);
     compterRegion(lue, 0, haut, devis, recapitulatifDansRegion(lue, 0, haut, devis, "haut"), convention, entete);
     // Between two stacked tables, above the lower one's header: read the same way, never dropped in silence.
-    compterEntreTableaux(lue, entete, devis, convention, entetes);
+    compterEntreTableaux(lue, entete, devis, convention, entetes, new Set(leves.map((x) => x.row)));
   }
   if (bloc) nommerSecondBloc(sheet, entete?.ligne ?? 0, bloc, devis);
   for (const x of cotes)
@@ -304,7 +317,7 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
         rows: haut.rows.map((row, r) => (r <= entete.ligne ? [] : row.map((c, k) => (k <= fin ? { v: null } : c)))),
       };
       const n = droite.rows.length;
-      const recap = recapitulatifDansRegion(droite, entete.ligne + 1, n, devis, "sous-entete");
+      const recap = recapitulatifDansRegion(droite, entete.ligne + 1, n, devis, "a-cote");
       if (recap) compterRegion(droite, entete.ligne + 1, n, devis, recap, convention, entete);
     }
     // The cells read above or just under a header (a recap beside the table, proven or listed): not named twice.
@@ -442,6 +455,14 @@ function recapSousEntete(
   return recap && { debut, fin, devis, recap };
 }
 
+/** A cell's label: its row's texts left of it (« Budget prévisionnel »). */
+const libelleDe = (row: readonly CellData[], col: number) =>
+  row
+    .slice(0, col)
+    .filter((c) => typeof c.v === "string" && c.v.trim() !== "" && !c.erreur && dateReelle(c) === undefined)
+    .map((c) => String(c.v).trim())
+    .join(" ") || "sans libellé";
+
 /**
  * The figures of a row outside the devis's table reading: numbers and numeric texts, by column. A code or label left
  * of other cells (« 01 | Droits artistiques | … ») and the code column are no figures; dates and errors are not read.
@@ -487,18 +508,12 @@ function compterRegion(
   if (recap && !devis.recapitulatifSurFeuille) devis.recapitulatifSurFeuille = recap.recap;
   const dansRecap = new Set((recap?.figures ?? []).map((f) => f.cellule));
   const deja = cellulesDejaLues(devis);
-  const motif = recap?.recap.place === "sous-entete" ? "sousEntete" : "auDessus";
-  const region = motif === "sousEntete" ? "sous-entete" : "au-dessus";
+  const motif =
+    recap?.recap.place === "sous-entete" ? "sousEntete" : recap?.recap.place === "a-cote" ? "aCote" : "auDessus";
+  const region = motif === "sousEntete" ? "sous-entete" : motif === "aCote" ? "a-cote" : "au-dessus";
   const autres: MontantHorsLignes[] = [];
   const nombres: NombreHorsLignes[] = [];
   const erreurs: MontantIllisible[] = [];
-  // A cell's label: its row's texts left of it (« Budget prévisionnel »).
-  const libelleDe = (row: readonly CellData[], col: number) =>
-    row
-      .slice(0, col)
-      .filter((c) => typeof c.v === "string" && c.v.trim() !== "" && !c.erreur)
-      .map((c) => String(c.v).trim())
-      .join(" ") || "sans libellé";
   for (let r = debut; r < fin; r++) {
     const row = sheet.rows[r] ?? [];
     // An Excel error there is named too, never lost with its row.
@@ -514,6 +529,15 @@ function compterRegion(
           ...(bas ? { entete: bas.cellule } : {}),
         });
     });
+    // A real date above a header (« Date du devis | 15/04/2025 »): named as a date, never dropped nor read in euros.
+    if (bas || r < entete.ligne)
+      row.forEach((c, col) => {
+        const iso = dateReelle(c);
+        const cellule = celluleRef(sheet.name, r, col);
+        if (iso === undefined || deja.has(cellule) || dansRecap.has(cellule)) return;
+        const sous = bas ? { entete: bas.cellule } : {};
+        nombres.push({ cellule, valeur: iso, libelle: libelleDe(row, col), nature: "date", unite: "date", ...sous });
+      });
     for (const x of chiffresDeLigne(row, bas?.entete ?? entete, convention)) {
       const cellule = celluleRef(sheet.name, r, x.col);
       if (dansRecap.has(cellule) || deja.has(cellule)) continue;
@@ -567,8 +591,8 @@ function compterRegion(
     const p = parseCelluleRef(x.cellule);
     return !!bas || p.row < entete.ligne || p.col !== colonne;
   };
-  const place = (cellule: string): "au-dessus" | "sous-entete" =>
-    bas || parseCelluleRef(cellule).row < entete.ligne ? "au-dessus" : "sous-entete";
+  const place = (cellule: string): "au-dessus" | "sous-entete" | "a-cote" =>
+    bas || parseCelluleRef(cellule).row < entete.ligne ? "au-dessus" : region === "a-cote" ? "a-cote" : "sous-entete";
   const sous = bas ? { entete: bas.cellule } : {};
   // An Excel error: no amount. A number proven no amount: its value and unit, no amount.
   const ailleurs: NonNullable<Conservation["ailleurs"]> = [
@@ -630,6 +654,7 @@ function compterEntreTableaux(
   devis: Devis,
   convention: Convention | undefined,
   entetes: EntetesLus,
+  leves: ReadonlySet<number> = new Set(),
 ): void {
   const bas = entetes.dessous(sheet, entete).filter((x) => !x.repete);
   const lignesLues = new Set(devis.lignes.map((l) => l.source.ligne - 1));
@@ -639,8 +664,10 @@ function compterEntreTableaux(
     const fin = debutEntete(x);
     const col = dessus.colonnes.montant;
     let debut = dessus.ligne + 1;
+    // A number lifted from the upper table's amount column (nombresEntreTableaux) does not end that table: read alone.
     for (let r = dessus.ligne + 1; r < fin; r++)
-      if (lignesLues.has(r) || (col !== undefined && cellulePleine(sheet.rows[r]?.[col]))) debut = r + 1;
+      if (!leves.has(r) && (lignesLues.has(r) || (col !== undefined && cellulePleine(sheet.rows[r]?.[col]))))
+        debut = r + 1;
     // The columns of the table above named with their numbers down to this header (« Observations », « Réalisé », an
     // amount column not counted): their cells are said there, never twice.
     const parColonne = nommees
@@ -652,7 +679,51 @@ function compterEntreTableaux(
     const recap = recapitulatifDansRegion(region, debut, fin, devis, "haut");
     const cellule = celluleRef(sheet.name, fin, premiereCellule(sheet, fin));
     compterRegion(region, debut, fin, devis, recap, convention, entete, { entete: x, cellule });
+    for (const r of [...leves].sort((a, b) => a - b))
+      if (r > dessus.ligne && r < debut)
+        compterRegion(region, r, r + 1, devis, undefined, convention, entete, { entete: x, cellule });
   });
+}
+
+/**
+ * Between the first table and a table stacked lower, in the first table's amount column: the numbers it read as lines
+ * (after its last total, or, without one, unplaced after its last placed line; no quantité, nombre or taux on the row)
+ * whose unit proves them no amount (natureNonMonetaire: the unit cell right of it, its number format, its label). They
+ * are no lines in euros: the devis is read without them, and they are listed as numbers with the gap's other figures.
+ * A number with no unit proven stays an amount (a line, unplaced or not), and a date stays a date named as an error.
+ */
+function nombresEntreTableaux(
+  sheet: SheetData,
+  entete: Entete,
+  devis: Devis,
+  entetes: EntetesLus,
+): { row: number; col: number }[] {
+  const bas = entetes.dessous(sheet, entete).find((x) => !x.repete);
+  if (!bas) return [];
+  const fin = debutEntete(bas);
+  const dans = (r: number) => r > entete.ligne && r < fin;
+  const rangee = (cellule: string | undefined) => (cellule ? (parCellule(cellule)?.row ?? -1) : -1);
+  const totaux = devis.totauxProducteur.map((t) => rangee(t.cellule)).filter(dans);
+  const placees = devis.lignes
+    .filter((l) => l.chapitre)
+    .map((l) => rangee(l.source.cellules.montant))
+    .filter(dans);
+  const facteurs = [entete.colonnes.quantite, entete.colonnes.nombre, entete.colonnes.taux].filter(
+    (c): c is number => c !== undefined,
+  );
+  const apres = totaux.length ? Math.max(...totaux) : placees.length ? Math.max(...placees) : undefined;
+  if (apres === undefined) return [];
+  const out: { row: number; col: number }[] = [];
+  for (const l of devis.lignes) {
+    const p = l.source.cellules.montant ? parCellule(l.source.cellules.montant) : undefined;
+    if (!p || p.row <= apres || !dans(p.row) || (!totaux.length && l.chapitre)) continue;
+    const row = sheet.rows[p.row] ?? [];
+    if (facteurs.some((c) => cellulePleine(row[c])) || dateReelle(row[p.col]) !== undefined) continue;
+    // Only a figure the gap's reading lists (not the row's leftmost cell, as a code, nor the lower table's code column).
+    if (!chiffresDeLigne(row, bas).some((x) => x.col === p.col)) continue;
+    if (natureNonMonetaire(row, p.col, libelleDe(row, p.col))) out.push(p);
+  }
+  return out;
 }
 
 /** A row with the cells of `cols` emptied. */

@@ -153,9 +153,10 @@ export interface MontantHorsLignes {
    */
   /**
    * auDessus: a figure above the devis's header row that no recap proves; sousEntete: a figure of a recap block just
-   * under the header, outside the recap's amount column. Both read, counted in the conservation, named.
+   * under the header, outside the recap's amount column; aCote: the same for a recap beside the table, on the
+   * chapters' own rows. All read, counted in the conservation, named.
    */
-  motif: "derive" | "recapitulatif" | "rappel" | "report" | "page" | "detail" | "auDessus" | "sousEntete";
+  motif: "derive" | "recapitulatif" | "rappel" | "report" | "page" | "detail" | "auDessus" | "sousEntete" | "aCote";
   /** detail: the line it details (« dont caméra » under « Location matériel »), and whether its details exceed it. */
   detailDe?: { cellule: string; libelle: string; montant: Cents; depasse?: true };
   /**
@@ -251,10 +252,13 @@ export interface Conservation {
   ailleurs?: {
     cellule: string;
     montant?: Cents;
-    place: "au-dessus" | "sous-entete";
+    /** « a-cote »: a recap beside the table, on the chapters' own rows, under none of its header's cells (H–I). */
+    place: "au-dessus" | "sous-entete" | "a-cote";
     /**
      * A figure whose unit proves it is no amount (« Durée | 90 | min », « Année de production | 2026 »): listed, never
      * read in euros nor summed (`montant` undefined); its number as written and its unit. Absent: an amount.
+     * A real date (an Excel date) above a header: `nature` « date », `valeur` its ISO date (« 2025-04-15 »), `unite`
+     * « date ».
      */
     nature?: "nombre" | "date";
     valeur?: string;
@@ -314,7 +318,7 @@ export interface MontantIllisible {
    * An Excel error outside the devis's lines: above its header row (`au-dessus`), or on a row of a recap just under it
    * (`sous-entete`). No line nor total; counted apart by the conservation (`ailleurs`), named.
    */
-  region?: "au-dessus" | "sous-entete";
+  region?: "au-dessus" | "sous-entete" | "a-cote";
   /** au-dessus of the header of a table stacked lower (between two tables): that header's cell. */
   entete?: string;
   /** What the cell shows ("#REF!", "à définir"). */
@@ -806,7 +810,8 @@ export interface RecapitulatifFeuille extends RecapitulatifChapitres {
  */
 export interface RecapitulatifSurFeuille extends RecapitulatifChapitres {
   /** « sous-entete »: a block just under the header row, before the first chapter, read apart from the lines. */
-  place: "haut" | "bas" | "sous-entete";
+  /** « a-cote »: beside the table, on the chapters' own rows, under none of its header's cells (labels H, amounts I). */
+  place: "haut" | "bas" | "sous-entete" | "a-cote";
   cellule: string;
   montants: number;
 }

@@ -1,4 +1,6 @@
+import { estFormatDate } from "../port/dates";
 import type { CellData } from "../port/workbook";
+import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import { norm } from "./lecture";
 
 /** What a figure read outside the devis's table measures, when its unit proves it is no amount in euros. */
@@ -89,3 +91,21 @@ export function natureNonMonetaire(
   if (mot === "pourcentage") return { nature: "nombre", unite: "%" };
   return { nature: "nombre", unite: unite(mot) ?? mot };
 }
+
+/**
+ * A real date (an Excel date value: the adapters' ISO text, or a serial shown with a date format): its ISO date
+ * (« 2025-04-15 »). A date typed as text (« 15/04/2025 ») or a number without a date format is none: undefined.
+ */
+export function dateReelle(c: CellData | undefined): string | undefined {
+  if (!c || c.v === null || c.erreur) return undefined;
+  if (typeof c.v === "number") return estFormatDate(c.fmt) && estSerieDate(c.v) ? isoDepuisSerie(c.v) : undefined;
+  if (typeof c.v !== "string") return undefined;
+  const m = /^\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?\s*$/.exec(c.v);
+  return m ? m[1] : undefined;
+}
+
+/** A number with its unit (« 90 (min) »); a real date as the user sees it (« 15/04/2025 »). */
+export const valeurEnMots = (x: { valeur?: string; unite?: string; nature?: string }): string =>
+  x.unite === "date" && x.valeur && /^\d{4}-\d{2}-\d{2}$/.test(x.valeur)
+    ? `${x.valeur.slice(8, 10)}/${x.valeur.slice(5, 7)}/${x.valeur.slice(0, 4)}`
+    : `${x.valeur ?? ""} (${x.unite ?? x.nature})`;

@@ -326,16 +326,17 @@ export interface RecapSurFeuilleLu {
 
 /**
  * A recap by chapter in rows `debut` to `fin` (excluded) of the devis sheet: above the header (`haut`), or a block just
- * under the header row, before the first chapter (`sous-entete`), compared with the devis read without it. Its amount
- * column is proven by arithmetic only, as a recap sheet of any name (`recapitulatifParCalcul`): at least three of its
- * figures (a chapter, a chapter's sous-chapitres together, the total) equal the devis's, more agreeing than differing.
+ * under the header row, before the first chapter (`sous-entete`), compared with the devis read without it, or beside the
+ * table on the chapters' own rows (`a-cote`). Its amount column is proven by arithmetic only, as a recap sheet of any
+ * name (`recapitulatifParCalcul`): at least three of its figures (a chapter, a chapter's sous-chapitres together, the
+ * total) equal the devis's, more agreeing than differing.
  */
 export function recapitulatifDansRegion(
   sheet: SheetData,
   debut: number,
   fin: number,
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
-  place: "haut" | "sous-entete",
+  place: "haut" | "sous-entete" | "a-cote",
 ): RecapSurFeuilleLu | undefined {
   if (fin <= debut) return undefined;
   const m = meilleureColonne(regionSeule(sheet, debut, fin), sheet.name, devis, ACCORDS_SUR_FEUILLE);

@@ -20,6 +20,45 @@ const resume = (c: Conservation) => ({
 });
 
 describe("conservation des montants lus (issue 10 §1)", () => {
+  it("entre deux tableaux, dans la colonne du montant du haut : un nombre d'unité prouvée listé, jamais perdu", async () => {
+    const s = await feuilleXlsx("Devis", [
+      ["Code", "Désignation", "Qté", "Tarif", "Montant"],
+      ["1", "PRÉPARATION"],
+      [null, "Repérages", 2, 500, 1000],
+      [null, "TOTAL", null, null, 1000],
+      [],
+      [null, "Jours de tournage", null, null, 32],
+      // Alone on its row but for its unit: no label, the gap's reading would take it for a code; it stays a line.
+      [null, null, null, null, 12, "jours"],
+      [null, "Nombre de jours", 4, null, 40],
+      [],
+      ["Poste", "Qté", "Tarif", "Montant"],
+      ["Caméra", 3, 1000, 3000],
+    ]);
+    const d = importerDevis(s);
+    const c = completerConservation(d.conservation as Conservation, controlerDevis(d, "2026-01-15"));
+    expect(c.ecart).toBe(0);
+    expect(c.nonComptees).toEqual([]);
+    expect(c.ailleurs).toEqual([
+      {
+        cellule: "Devis!E6",
+        place: "au-dessus",
+        nature: "nombre",
+        valeur: "32",
+        unite: "jours",
+        entete: "Devis!A10",
+      },
+    ]);
+    // E7 (no label) and E8 (a quantity on its row: a line, whatever its label) stay amounts, read in euros.
+    const montants = d.lignes.map((l) => [l.source.cellules.montant, e(l.montant)]);
+    expect(montants).toEqual([
+      ["Devis!E3", "1000.00"],
+      ["Devis!E7", "12.00"],
+      ["Devis!E8", "40.00"],
+      ["Devis!D11", "3000.00"],
+    ]);
+  });
+
   it("lignes, sous-totaux prouvés, TVA et TTC, récapitulatif, erreur sans libellé : chaque cellule comptée une fois", async () => {
     const s = await feuilleXlsx("Devis", [
       ["Code", "Désignation", "Qté", "Tarif", "Montant"],

@@ -197,12 +197,16 @@ const rangeeProducteur: fc.Arbitrary<Rangee> = fc.oneof(
 /**
  * Sheet-wide layouts: a second block with its own header right of the table, the amount column hidden, a second
  * table stacked under the devis with a header of other columns (« Poste | Qté | Tarif | Montant » in A:D), the first
- * header printed again above it (page break), its lines with or without factors, a total by formula.
+ * header printed again above it (page break), its lines with or without factors, a total by formula. `entre`: between
+ * the two tables, a number in the first table's amount column E whose unit is proven (« Jours de tournage | 32 », or
+ * « Préparation | 6 | semaines » with the unit in F), or one without a unit (« Reliquat | 32 »: an amount), and a real
+ * date in B (« Révisé le | 2025-05-20 »).
  */
 export interface MiseEnPage {
   secondBloc?: { lignes: number[]; total: boolean };
   montantMasque?: boolean;
   empile?: { lignes: { cents: number; facteurs: boolean }[]; repete: boolean; total: boolean };
+  entre?: { nombre: number; sorte: "jours" | "semaines" | "sansUnite"; date: boolean };
 }
 
 export const devisGenere: fc.Arbitrary<Rangee[]> = fc
@@ -384,9 +388,15 @@ export function grille(
   if (empile) {
     const largeur = rows[0].length;
     const rangee = (cells: CellData["v"][]): CellData[] =>
-      Array.from({ length: largeur }, (_, i) => v(i < cells.length ? cells[i] : null));
+      Array.from({ length: Math.max(largeur, cells.length) }, (_, i) => v(i < cells.length ? cells[i] : null));
     rows.push(rangee([]));
     if (empile.repete) rows.push(rangee([...entete]), rangee([null, "(suite)"]));
+    const e = opts.entre;
+    if (e) {
+      const libelle = { jours: "Jours de tournage", semaines: "Préparation", sansUnite: "Reliquat" }[e.sorte];
+      rows.push(rangee([null, libelle, null, null, e.nombre, e.sorte === "semaines" ? "semaines" : null]));
+      if (e.date) rows.push(rangee(["Révisé le", "2025-05-20"]));
+    }
     rows.push(rangee(["Poste", "Qté", "Tarif", "Montant"]));
     const premiere = rows.length + 1;
     for (const [i, l] of empile.lignes.entries())

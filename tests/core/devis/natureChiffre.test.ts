@@ -1,5 +1,5 @@
 import type { CellData } from "../../../src/core/port/workbook";
-import { natureNonMonetaire } from "../../../src/core/devis/natureChiffre";
+import { dateReelle, natureNonMonetaire, valeurEnMots } from "../../../src/core/devis/natureChiffre";
 
 /**
  * Issue 10: a figure above the devis's header is no amount only when its unit proves it (the cell beside it, its own
@@ -78,5 +78,26 @@ describe("natureNonMonetaire : l'unité prouvée, jamais les mots seuls pour l'a
   it("une erreur ou une cellule vide : aucune nature", () => {
     expect(natureNonMonetaire([cellule("Durée"), { v: "#REF!", erreur: true }], 1, "Durée")).toBeUndefined();
     expect(natureNonMonetaire([cellule("Durée"), cellule(null)], 1, "Durée")).toBeUndefined();
+  });
+});
+
+describe("dateReelle : une vraie date d'Excel, jamais un nombre ni un texte", () => {
+  it("la date ISO des adaptateurs, ou un numéro de série au format date", () => {
+    expect(dateReelle(cellule("2025-04-15"))).toBe("2025-04-15");
+    expect(dateReelle(cellule("2025-04-15T00:00:00.000Z"))).toBe("2025-04-15");
+    // 45762: 15/04/2025 as Excel numbers it, shown as a date.
+    expect(dateReelle(cellule(45762, "dd/mm/yyyy"))).toBe("2025-04-15");
+  });
+  it("un nombre sans format de date, un texte « 15/04/2025 », une erreur : aucune", () => {
+    expect(dateReelle(cellule(45762))).toBeUndefined();
+    expect(dateReelle(cellule(45762, "#,##0.00 €"))).toBeUndefined();
+    expect(dateReelle(cellule("15/04/2025"))).toBeUndefined();
+    expect(dateReelle({ v: "#REF!", erreur: true })).toBeUndefined();
+    expect(dateReelle(undefined)).toBeUndefined();
+  });
+  it("dite comme l'utilisateur la voit ; un nombre avec son unité", () => {
+    expect(valeurEnMots({ valeur: "2025-04-15", unite: "date", nature: "date" })).toBe("15/04/2025");
+    expect(valeurEnMots({ valeur: "2026", unite: "année", nature: "date" })).toBe("2026 (année)");
+    expect(valeurEnMots({ valeur: "90", unite: "min", nature: "nombre" })).toBe("90 (min)");
   });
 });

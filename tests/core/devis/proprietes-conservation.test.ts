@@ -6,7 +6,8 @@ import * as path from "path";
 import { completerConservation } from "../../../src/core/devis/conservation";
 import { importerDevis } from "../../../src/core/devis/import";
 import { controlerDevis } from "../../../src/core/devis/regles";
-import type { SheetData } from "../../../src/core/port/workbook";
+import type { CellData, SheetData } from "../../../src/core/port/workbook";
+import { parseCelluleRef } from "../../../src/core/util/adresse";
 import type { Io } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
 import { devisGenere, devisProducteur, grille, type MiseEnPage, type Rangee } from "./genererDevis";
@@ -180,6 +181,73 @@ describe("conservation sur des devis générés (issue 10 §5)", () => {
           throw new Error(`${muet} non nommé ${JSON.stringify(u?.sansUnite)}`);
       }),
       { numRuns: 600, seed: 20261205 },
+    );
+  });
+
+  it("600 devis empilés, une date et un nombre d'unité prouvée au-dessus de l'en-tête et entre les tableaux : listés, jamais en euros", () => {
+    const cas = fc.record({
+      base: devisProducteur,
+      entre: fc.record({
+        nombre: fc.integer({ min: 1, max: 400 }),
+        sorte: fc.constantFrom("jours" as const, "semaines" as const, "sansUnite" as const),
+        date: fc.boolean(),
+      }),
+      dessus: fc.record({
+        date: fc.boolean(),
+        nombre: fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
+      }),
+    });
+    fc.assert(
+      fc.property(cas, ({ base: { rangees, mise }, entre, dessus }) => {
+        const empile = mise.empile ?? { lignes: [{ cents: 123_400, facteurs: false }], repete: false, total: false };
+        const s = grille(rangees, "Devis", { ...mise, empile, entre });
+        // Above the header: the devis's date (a real date, ISO as the adapters give it), a duration by its label.
+        const haut: CellData[][] = [];
+        if (dessus.date) haut.push([{ v: "Date du devis" }, { v: "2025-04-15" }]);
+        if (dessus.nombre !== undefined)
+          haut.push([{ v: "Durée (min)" }, { v: null }, { v: null }, { v: null }, { v: dessus.nombre }]);
+        const k = haut.length;
+        const decale = (f: string) => f.replace(/([A-Z]+)(\d+)/g, (_, c: string, n: string) => `${c}${Number(n) + k}`);
+        const rows = [...haut, ...s.rows.map((row) => row.map((c) => (c.f ? { ...c, f: decale(c.f) } : c)))];
+        const { d, constats } = verifier({ ...s, rows });
+        const ailleurs = d.conservation?.ailleurs ?? [];
+        const liste = (cellule: string) => ailleurs.find((a) => a.cellule === cellule);
+        const nommee = (cellule: string) => constats.some((x) => x.cellule === cellule);
+        const dateListee = (cellule: string) => {
+          const a = liste(cellule);
+          if (a?.nature !== "date" || a.montant !== undefined || !nommee(cellule))
+            throw new Error(`${cellule} : date non listée ${JSON.stringify(a)}`);
+        };
+        if (dessus.date) dateListee("Devis!B1");
+        if (dessus.nombre !== undefined) {
+          const a = liste(`Devis!E${k}`);
+          if (a?.nature !== "nombre" || a.unite !== "min")
+            throw new Error(`E${k} : durée non listée ${JSON.stringify(a)}`);
+        }
+        // Between the tables, in E: with its unit proven, listed as a number, or a line (in euros) only when the first
+        // table has no total above it that ends it; without one (« Reliquat »), an amount (a line, in k€ under a note
+        // « (en k€) »), never a number.
+        const r = rows.findIndex((row) => ["Jours de tournage", "Préparation", "Reliquat"].includes(String(row[1]?.v)));
+        const cellule = `Devis!E${r + 1}`;
+        const ligne = d.lignes.find((l) => l.source.cellules.montant === cellule);
+        const a = liste(cellule);
+        if (entre.sorte === "sansUnite") {
+          if (!ligne || a?.nature)
+            throw new Error(`${cellule} « Reliquat » : pas lu comme un montant ${JSON.stringify(a)}`);
+        } else {
+          if (!ligne && (a?.nature !== "nombre" || a.montant !== undefined))
+            throw new Error(`${cellule} ni ligne ni nombre listé ${JSON.stringify(a)}`);
+          if (ligne && d.totauxProducteur.some((t) => !!t.cellule && parseCelluleRef(t.cellule).row < r))
+            throw new Error(`${cellule} lu en euros après le total du premier tableau`);
+        }
+        if (entre.date) {
+          const rd = rows.findIndex((row) => row[0]?.v === "Révisé le");
+          const cd = `Devis!B${rd + 1}`;
+          // A date the first table reads (a line's label column) is named there; otherwise listed as a date.
+          if (liste(cd) || !nommee(cd)) dateListee(cd);
+        }
+      }),
+      { numRuns: 600, seed: 20261206 },
     );
   });
 

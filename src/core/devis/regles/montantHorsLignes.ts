@@ -3,6 +3,7 @@ import { ZERO } from "../../money/cents";
 import type { MontantHorsLignes } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
 import { attenduEnMots } from "../recapitulatif";
+import { valeurEnMots } from "../natureChiffre";
 
 const MOTIFS: Record<MontantHorsLignes["motif"], string> = {
   derive: "calculé à partir du total (TVA, TTC, coût par minute…), ce n'est ni une ligne ni un total de lignes",
@@ -13,6 +14,7 @@ const MOTIFS: Record<MontantHorsLignes["motif"], string> = {
   detail: "détaille la ligne au-dessus, déjà comptée",
   auDessus: "est écrit au-dessus de la ligne d'en-tête du devis, hors de ses lignes",
   sousEntete: "est écrit dans le récapitulatif placé sous la ligne d'en-tête, hors de sa colonne des montants",
+  aCote: "est écrit dans le récapitulatif placé à côté du tableau, hors de sa colonne des montants",
 };
 
 const sansFeuille = (cellule: string) => cellule.replace(/^.*!/, "");
@@ -36,7 +38,7 @@ export const montantHorsLignes: Regle<ContexteDevis> = {
       regle: "montant-hors-lignes",
       gravite: "info" as const,
       message:
-        `${x.cellule} ${cite(x.libelle)} : ${x.valeur} (${x.unite}) est écrit au-dessus de la ligne d'en-tête ` +
+        `${x.cellule} ${cite(x.libelle)} : ${valeurEnMots(x)} est écrit au-dessus de la ligne d'en-tête ` +
         `${x.entete ? `du tableau en ${sansFeuille(x.entete)}` : "du devis"} ; ` +
         `${x.nature === "date" ? "c'est une date" : "c'est un nombre"}, pas un montant : il n'est ni lu en euros ni ` +
         `compté dans le devis.`,
@@ -110,7 +112,7 @@ function montants(horsLignes: readonly MontantHorsLignes[]) {
                       ? " (égal, au centime, à la somme des lignes qu'il reprend)."
                       : h.motif === "auDessus" && h.prouve
                         ? ", et il est égal, au centime, au total du devis, déjà compté par ses lignes."
-                        : h.motif === "auDessus" || h.motif === "sousEntete"
+                        : h.motif === "auDessus" || h.motif === "sousEntete" || h.motif === "aCote"
                           ? " : ce n'est ni une ligne ni un total prouvé. Vérifiez cette cellule : si c'est une ligne " +
                             "du devis, placez-la sous l'en-tête, avec les autres."
                           : "."),
