@@ -1,0 +1,56 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
+
+/**
+ * A first-time user's pass over every command (December 2026): what a chargée de production and a production
+ * accountant met on real and hostile inputs, each case failing before its fix.
+ */
+const dossier = dossierTemporaire("prodbook-qa-fraiche-");
+const HOSTILES = path.join(__dirname, "../fixtures/hostiles");
+
+describe("un classeur illisible : la phrase se termine par un point, comme tous les autres refus", () => {
+  it.each([
+    ["vide", "vide.xlsx", "le fichier est vide."],
+    [
+      "ancien .xls",
+      "ancien.xls",
+      "c'est un ancien classeur .xls (Excel 97-2003)\u00a0: ouvrez-le dans Excel et enregistrez-le au format .xlsx.",
+    ],
+    ["OpenDocument", "classeur.ods", "puis relancez sur ce fichier."],
+    ["CSV renommé", "csv-renomme.xlsx", "enregistrez-le au format .xlsx."],
+  ])("%s (avant : sans point final)", async (_cas, fichier, fin) => {
+    const chemin = fichier === "vide.xlsx" ? path.join(dossier(), "vide.xlsx") : path.join(HOSTILES, fichier);
+    if (fichier === "vide.xlsx") await fs.writeFile(chemin, "");
+    for (const commande of [["devis"], ["carbone"], ["credit-impot", "--regime", "cinema", "--genre", "fiction"]]) {
+      const r = await lancerCli(main, [commande[0], chemin, ...commande.slice(1)]);
+      refus(
+        r,
+        new RegExp(`^Le fichier «\u00a0${fichier.replace(".", "\\.")}\u00a0» n'est pas un classeur Excel lisible`),
+      );
+      expect(r.err.trimEnd().endsWith(fin)).toBe(true);
+    }
+  });
+
+  it("un dossier donné pour le classeur (avant : « … : c'est un dossier » sans point)", async () => {
+    const rep = path.join(dossier(), "budget.xlsx");
+    await fs.mkdir(rep);
+    refus(
+      await lancerCli(main, ["devis", rep]),
+      "Le fichier «\u00a0budget.xlsx\u00a0» n'est pas un classeur Excel lisible (.xlsx)\u00a0: c'est un dossier.",
+    );
+  });
+});
+
+describe("un classeur que le système ne peut pas lire (avant : « EIO: i/o error, read », le texte anglais de Node)", () => {
+  it("/proc/self/mem : existe, mais sa lecture échoue (EIO)", async () => {
+    const lien = path.join(dossier(), "memoire.xlsx");
+    await fs.symlink("/proc/self/mem", lien);
+    refus(
+      await lancerCli(main, ["devis", lien]),
+      "Le fichier «\u00a0memoire.xlsx\u00a0» n'est pas un classeur Excel lisible (.xlsx)\u00a0: " +
+        "erreur de lecture du disque (EIO).",
+    );
+  });
+});
