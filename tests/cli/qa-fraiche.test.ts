@@ -54,3 +54,41 @@ describe("un classeur que le système ne peut pas lire (avant : « EIO: i/o erro
     );
   });
 });
+
+describe("une durée en minutes s'écrit en français partout où un texte la cite (avant : « 26.5 min », « 1500 min »)", () => {
+  const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+  const CINEMA = path.join(__dirname, "../fixtures/financement/cinema.xlsx");
+  const sansEspaces = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+  it("devis : le coût par minute nomme la durée comme la ligne « Durée »", async () => {
+    const r = await lancerCli(main, ["devis", EXEMPLE, "--duree", "26,5"]);
+    expect(r.code).toBe(0);
+    expect(sansEspaces(r.out)).toMatch(/^ {2}Coût par minute \(26,5 min\) +6 962,61 €$/m);
+    expect(sansEspaces(r.out)).toContain("Durée : 26,5 min (durée saisie avec l'option --duree)");
+  });
+
+  it("credit-impot : le plafond par minute et la condition de dépenses par minute, en texte et dans les traces", async () => {
+    const r = await lancerCli(main, [
+      "credit-impot",
+      EXEMPLE,
+      "--regime",
+      "audiovisuel",
+      "--genre",
+      "documentaire",
+      "--duree",
+      "1500,5",
+      "--explique",
+    ]);
+    expect(r.code).toBe(0);
+    const texte = sansEspaces(r.out);
+    expect(texte).toContain("dépenses éligibles 144 538,60 € / 1 500,5 min = 96,33 €/min");
+    expect(texte).toContain("Plafond par minute : 2 175 725,00 € = 1 450,00 €/min × 1 500,5 min");
+    expect(texte).not.toMatch(/\d\.\d+ min|\d{4} min/);
+  });
+
+  it("financement : le genre et la durée sans effet", async () => {
+    const r = await lancerCli(main, ["financement", CINEMA, "--duree", "1500", "--genre", "fiction"]);
+    expect(r.code).toBe(0);
+    expect(sansEspaces(r.out)).toContain("Le genre (« fiction ») et la durée (1 500 min) indiqués restent sans effet");
+  });
+});
