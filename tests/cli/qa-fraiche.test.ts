@@ -92,3 +92,25 @@ describe("une durée en minutes s'écrit en français partout où un texte la ci
     expect(sansEspaces(r.out)).toContain("Le genre (« fiction ») et la durée (1 500 min) indiqués restent sans effet");
   });
 });
+
+describe("ecarts : le chapitre en alerte que le README annonce se voit dans le texte (avant : rien ne le disait)", () => {
+  it("l'exemple : le chapitre 7 (écart estimé +1 100,00 €, 12,64 %) au-delà des seuils de 5 % et 1 000 €", async () => {
+    const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+    const FEC_EXEMPLE = path.join(__dirname, "../../assets/exemple/fec-exemple.txt");
+    const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC_EXEMPLE]);
+    expect(r.code).toBe(0);
+    const lignes = r.out.replace(/[\u00a0\u202f]/g, " ").split("\n");
+    const i = lignes.indexOf(
+      "Écart = réalisé − budget ; écart estimé = estimation finale (réalisé + reste à engager) − budget.",
+    );
+    expect(lignes[i + 1]).toBe(
+      "Chapitre en alerte (écart estimé au-delà de 5,00 % du budget et de 1 000,00 €) : 7 Moyens techniques (+1 100,00 €).",
+    );
+    // The same chapter as the JSON's figures: écart estimé above both thresholds, the only one.
+    const json = JSON.parse((await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC_EXEMPLE, "--json"])).out) as {
+      postes: { code: string; ecartEstime: string; ecartEstimePct: string }[];
+    };
+    const auDela = json.postes.filter((p) => Math.abs(+p.ecartEstime) > 1000 && Math.abs(+p.ecartEstimePct) > 5);
+    expect(auDela.map((p) => p.code)).toEqual(["7"]);
+  });
+});
