@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -112,5 +113,30 @@ describe("ecarts : le chapitre en alerte que le README annonce se voit dans le t
     };
     const auDela = json.postes.filter((p) => Math.abs(+p.ecartEstime) > 1000 && Math.abs(+p.ecartEstimePct) > 5);
     expect(auDela.map((p) => p.code)).toEqual(["7"]);
+  });
+});
+
+describe("planning : la première ligne accorde le nombre d'étapes et nomme la zone en français (avant : « 1 étapes, … zone metropole »)", () => {
+  it("une seule étape, en métropole puis en Alsace-Moselle", async () => {
+    const classeur = path.join(dossier(), "une-etape.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Étapes");
+    ws.addRow(["Étape", "Durée"]);
+    ws.addRow(["Mixage", 3]);
+    await wb.xlsx.writeFile(classeur);
+    const r = await lancerCli(main, ["planning", classeur, "--livraison", "2026-05-15"]);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toBe(
+      "Rétroplanning du 12\u00a0mai\u00a02026 au 15\u00a0mai\u00a02026 (1\u00a0étape, jours ouvrés, zone Métropole)",
+    );
+    const alsace = await lancerCli(main, [
+      "planning",
+      classeur,
+      "--livraison",
+      "2026-05-15",
+      "--zone",
+      "alsace-moselle",
+    ]);
+    expect(alsace.out.split("\n")[0]).toMatch(/\(1\u00a0étape, jours ouvrés, zone Alsace-Moselle\)$/);
   });
 });
