@@ -13,7 +13,29 @@ export class FichierIllisibleError extends ErreurDonnees {
     public readonly fichier: string,
     raison: string,
   ) {
-    super(`Le fichier « ${fichier} » n'est pas un classeur Excel lisible (.xlsx) : ${raison}`);
+    // Every reason is a clause without its full stop: the sentence ends here, as every other refusal does.
+    super(`Le fichier « ${fichier} » n'est pas un classeur Excel lisible (.xlsx) : ${raison.replace(/[\s.]*$/, ".")}`);
+  }
+}
+
+/**
+ * Why the system could not read a file that exists, in French (Node's own text, « EIO: i/o error, read », is English):
+ * the errno code is kept in parentheses for whoever helps the user.
+ */
+export function raisonSysteme(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "fichier introuvable";
+    case "EISDIR":
+      return "c'est un dossier";
+    case "EACCES":
+    case "EPERM":
+      return "lecture non autorisée";
+    case "EIO":
+      return "erreur de lecture du disque (EIO)";
+    default:
+      return code ? `erreur système ${code}` : "le fichier n'a pas pu être lu";
   }
 }
 

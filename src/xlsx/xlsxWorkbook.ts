@@ -27,6 +27,7 @@ import {
   nouveauClasseurExcelJS,
   partieEndommagee,
   raisonLecture,
+  raisonSysteme,
   zonesDesNoms,
 } from "./read";
 import { ecrireFeuille } from "./ecrireFeuille";
@@ -111,11 +112,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       data = await fs.readFile(chemin);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new FichierIllisibleError(
-        nom,
-        code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : (e as Error).message,
-      );
+      throw new FichierIllisibleError(nom, raisonSysteme(e));
     }
     const format = formatNonPrisEnCharge(data);
     if (format) throw new FichierIllisibleError(nom, format);

@@ -12,6 +12,7 @@ import { estFeuilleParametres } from "../../core/regles/parametres";
 import { commandesClasseur } from "./classeur";
 import type { OrigineDuree } from "../../core/devis/model";
 import { dureeDe, origineDureeDe } from "../contexte";
+import { minutesFr } from "../../core/util/texte";
 
 export interface ProductionLue {
   /** What the pages start from: the saved context, completed by what was detected. */
@@ -43,7 +44,8 @@ export interface DureesAmbigues {
 }
 
 /** Durations written but not taken, as the messages name them: « 52 min ('Budget'!A2), 90 min ('Budget'!A2) ». */
-export const nommerDurees = (d: readonly DureeEcrite[]) => d.map((x) => `${x.minutes} min (${x.cellule})`).join(", ");
+export const nommerDurees = (d: readonly DureeEcrite[]) =>
+  d.map((x) => `${minutesFr(x.minutes)} min (${x.cellule})`).join(", ");
 
 /**
  * The duration written in the workbook (« Documentaire 52' » above the devis header), for a use case given none (the

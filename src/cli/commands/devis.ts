@@ -1,4 +1,4 @@
-import { pluriel } from "../../core/util/texte";
+import { minutesFr, pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
 import {
   GENRES,
@@ -302,7 +302,7 @@ function texteDevis(devis: Devis, constats: Constat[], io: Io): void {
   io.out(`  ${"Coût hors frais (chapitres 1 à 9)".padEnd(39)} ${f(devis.totalHorsFrais)}`);
   io.out(`  ${"TOTAL".padEnd(39)} ${f(devis.total)}`);
   if (devis.coutMinute !== undefined)
-    io.out(`  ${`Coût par minute (${devis.dureeMinutes} min)`.padEnd(39)} ${f(devis.coutMinute)}`);
+    io.out(`  ${`Coût par minute (${minutesFr(devis.dureeMinutes)} min)`.padEnd(39)} ${f(devis.coutMinute)}`);
   if (devis.dureeMinutes !== undefined) io.out(`  ${texteDuree(devis.dureeMinutes, devis.origineDuree)}`);
   if (devis.nonPlaces.length) {
     io.out(`Montants non placés (hors total) :`);

@@ -5,7 +5,8 @@ import {
   origineCorrespondances,
   type ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import { eurosToCents, formatEcartFr, formatMontantFr } from "../../core/money";
+import Decimal from "decimal.js";
+import { eurosToCents, formatEcartFr, formatMontantFr, formatPourcentFr } from "../../core/money";
 import { CorrespondancesError } from "../../core/comptabilite/correspondances";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
@@ -98,6 +99,16 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
       io.out(`  ${n.cellule} « ${n.libelle} » ${e(n.montant)}${n.code ? ` (poste ${n.code})` : ""}`);
   }
   io.out("Écart = réalisé − budget ; écart estimé = estimation finale (réalisé + reste à engager) − budget.");
+  // The chapters the Écarts sheet and the pane mark in alert (both thresholds exceeded), said here too: the table alone
+  // does not show which ones.
+  const enAlerte = r.chapitres.filter((c) => c.alerte);
+  if (enAlerte.length) {
+    const seuil = `${formatPourcentFr(new Decimal(r.seuils.pct).dividedBy(100))} du budget et de ${e(r.seuils.montant)}`;
+    io.out(
+      `${enAlerte.length > 1 ? "Chapitres" : "Chapitre"} en alerte (écart estimé au-delà de ${seuil}) : ` +
+        `${enAlerte.map((c) => `${c.code} ${c.libelle} (${formatEcartFr(eurosToCents(c.ecartEstime))})`).join(", ")}.`,
+    );
+  }
   io.out(
     `Classe 6 nette : ${e(r.classe6)} = affecté ${e(r.affecte)} + non affecté ${e(r.nonAffecte.total)}` +
       `${r.conserve ? "" : "  (INCOHÉRENT)"}`,

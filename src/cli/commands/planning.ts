@@ -63,7 +63,7 @@ function texte(r: ResultatPlanning, io: Io): void {
   if (p) {
     io.out(
       `${p.mode === "retro" ? "Rétroplanning" : "Planning"} du ${dateEnLettres(p.debut)} au ${dateEnLettres(p.fin)} (` +
-        `${p.etapes.length} étapes, jours ouvrés, zone ${p.zone})`,
+        `${pluriel(p.etapes.length, "étape")}, jours ouvrés, zone ${p.zone === "alsace-moselle" ? "Alsace-Moselle" : "Métropole"})`,
     );
     // The duration that sized the default steps, and where it comes from (the devis title's cell, the option).
     if (r.duree) io.out(`  ${texteDuree(r.duree.minutes, r.duree.origine)}`);

@@ -3,6 +3,7 @@ import { type Cents, cents, formatMontantFr, formatPourcentFr, multiplyCents } f
 import { arrondi, type Ctx, exiger, plafondAidesPubliques, termes } from "./contexteCalcul";
 import { CreditImpotError, type GenreCredit } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT as T } from "./regles";
+import { minutesFr } from "../util/texte";
 
 /**
  * Audiovisual credit (220 sexies): rate by genre, minimum conditions (D331-4 CCIA for fiction and animation: duration
@@ -29,7 +30,7 @@ export function regleAudiovisuel(ctx: Ctx): Decimal {
   ctx.plafonds.push({
     nom: "plafond par minute",
     montant: multiplyCents(plafondMinute, duree),
-    detail: `${formatMontantFr(plafondMinute)}/min × ${duree} min`,
+    detail: `${formatMontantFr(plafondMinute)}/min × ${minutesFr(duree)} min`,
     calcul: {
       facteurs: [
         // The figure of the table, named apart from the cap it gives (« Plafond par minute : 75 400,00 € »).
@@ -59,7 +60,7 @@ function dureeMinimale(
   ctx.conditions.push({
     nom: "durée minimale",
     remplie: dmin.lessThanOrEqualTo(duree),
-    detail: `durée ${duree} min, minimum ${dmin} min (${g})`,
+    detail: `durée ${minutesFr(duree)} min, minimum ${minutesFr(dmin)} min (${g})`,
   });
 }
 
@@ -123,7 +124,7 @@ function minimumDocumentaire(ctx: Ctx, duree: number): void {
     nom: "dépenses éligibles minimales par minute",
     remplie: parMinute.greaterThanOrEqualTo(dmin),
     detail:
-      `dépenses éligibles ${formatMontantFr(ctx.a.base)} / ${duree} min = ${formatMontantFr(arrondi(parMinute))}/min, ` +
+      `dépenses éligibles ${formatMontantFr(ctx.a.base)} / ${minutesFr(duree)} min = ${formatMontantFr(arrondi(parMinute))}/min, ` +
       `minimum ${formatMontantFr(dmin)}/min (documentaire)`,
   });
   // D331-4, 2° (original wording, décret n° 2014-794): a production cost per minute, tested apart from the spend floor.

@@ -22,6 +22,7 @@ import { trierConstats, type Constat } from "../controles/constat";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
+import { minutesFr } from "../util/texte";
 
 /** A sheet asked for by name that is not in the workbook. */
 export class FeuilleAbsenteError extends ErreurDonnees {
@@ -100,10 +101,10 @@ function genreDureeSansEffet(genre: Genre | undefined, dureeMinutes: number | un
   // French agreement: « le genre … indiqué … il », « la durée … indiquée … elle », both « indiqués … ils ».
   const [quoi, pronom] =
     genre && dureeMinutes
-      ? [`Le genre (« ${genre} ») et la durée (${dureeMinutes} min) indiqués restent`, "ils ne servent"]
+      ? [`Le genre (« ${genre} ») et la durée (${minutesFr(dureeMinutes)} min) indiqués restent`, "ils ne servent"]
       : genre
         ? [`Le genre (« ${genre} ») indiqué reste`, "il ne sert"]
-        : [`La durée (${dureeMinutes} min) indiquée reste`, "elle ne sert"];
+        : [`La durée (${minutesFr(dureeMinutes)} min) indiquée reste`, "elle ne sert"];
   return [
     {
       regle: "genre-duree-sans-effet",

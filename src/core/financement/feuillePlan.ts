@@ -6,7 +6,7 @@ import type { TracesFinancement } from "../traces/financement";
 import { euros as eurosTrace, feuille, type Trace } from "../traces/trace";
 import { sourcePrincipale } from "../regles/primaires";
 import { parseCelluleRef, celluleRef } from "../util/adresse";
-import { dateEnLettres } from "../util/texte";
+import { dateEnLettres, minutesFr } from "../util/texte";
 import { categorie, categoriesEnVigueur } from "./categories";
 import type { AnalyseFinancement } from "./evaluer";
 import { NON, OUI, ORIGINES, PlagesListes } from "./feuilleListes";
@@ -100,7 +100,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
           ? `Audiovisuel : ${formatMontantFr(p.seuilPetitBudgetParHeure)} par heure — durée inconnue`
           : "Pas de seuil connu pour ce type d'œuvre"
         : p.seuilPetitBudgetParHeure !== undefined
-          ? `Audiovisuel : ${formatMontantFr(p.seuilPetitBudgetParHeure)} par heure × ${ctx.dureeMinutes} min`
+          ? `Audiovisuel : ${formatMontantFr(p.seuilPetitBudgetParHeure)} par heure × ${minutesFr(ctx.dureeMinutes)} min`
           : "Cinéma : coût définitif ≤ seuil",
     ],
     ["Plafond des aides du CNC", ratio(p.plafondCnc), null],

@@ -1,4 +1,4 @@
-import { dateEnLettres } from "../util/texte";
+import { dateEnLettres, minutesFr } from "../util/texte";
 import Decimal from "decimal.js";
 import brutIntensite from "../regles/data/intensite-aides.json";
 import brutFsa from "../regles/data/financement-fsa.json";
@@ -154,7 +154,7 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
     motif =
       parHeure !== undefined && !seuilLu
         ? `œuvre à petit budget (${formatMontantFr(parHeure)} par heure au plus : ${formatMontantFr(seuil)} pour ` +
-          `${c.dureeMinutes} min)`
+          `${minutesFr(c.dureeMinutes)} min)`
         : `œuvre à petit budget (coût ≤ ${formatMontantFr(seuil)})`;
     derogation = true;
   }

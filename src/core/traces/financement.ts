@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { dateEnLettres } from "../util/texte";
+import { dateEnLettres, minutesFr } from "../util/texte";
 import { deMois, tracesEcheancier } from "./echeancier";
 import type { AnalyseFinancement } from "../financement/evaluer";
 import type { Echeancier } from "../financement/echeancier";
@@ -189,7 +189,8 @@ export function tracesFinancement(
         p.seuilPetitBudgetParHeure !== undefined &&
         p.seuilPetitBudget !== undefined &&
         !p.surchargesUtilisees.some((x) => x.cle.endsWith(".seuil-petit-budget"))
-          ? ` ; seuil « petit budget » pour ${minutes} min, ${out.duree.formule}${out.duree.cellule ? ` (${out.duree.cellule})` : ""}`
+          ? ` ; seuil « petit budget » pour ${minutesFr(minutes)} min, ${out.duree.formule}` +
+            (out.duree.cellule ? ` (${out.duree.cellule})` : "")
           : "";
       out.intensite = noeud(
         "Intensité des aides publiques",

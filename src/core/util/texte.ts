@@ -35,6 +35,13 @@ export function decimalFr(s: string): string {
 }
 
 /**
+ * 26.5 → « 26,5 », 1500 → « 1 500 »: a number of minutes in a French text, as « Durée : 26,5 min » writes it.
+ * Undefined only where the caller's own test already excludes it (a duration typed as optional): written « ? ».
+ */
+export const minutesFr = (minutes: number | { toString(): string } | undefined) =>
+  minutes === undefined ? "?" : decimalFr(String(minutes));
+
+/**
  * (3, "jour") → "3 jours", (1, "nuit") → "1 nuit", (2, "jour-personne", "jours-personne"): a count and its noun in a
  * French message, plural from 2 on (0 and 1 take the singular), a no-break space between them.
  */

@@ -3,6 +3,7 @@ import type { Constat, Regle } from "../../controles/constat";
 import { multiplyCents } from "../../money/cents";
 import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
 import { seuilsFsa } from "../plafonds";
+import { minutesFr } from "../../util/texte";
 
 /**
  * Audiovisual works: access to the FSA's automatic support needs French broadcasters to bring at least 25 % of the
@@ -48,7 +49,7 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
         regle: "diffuseurs-fsa",
         gravite: "alerte",
         message:
-          `Fiction de ${ctx.dureeMinutes} min : numéraire des diffuseurs ` +
+          `Fiction de ${minutesFr(ctx.dureeMinutes)} min : numéraire des diffuseurs ` +
           `français ${euros(s.numeraireDiffuseursFrancais)}, en dessous du minimum de ${euros(minimum)} (` +
           `${euros(f.numeraireParHeure)} par heure)${v}.`,
       });
