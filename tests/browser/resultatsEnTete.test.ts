@@ -75,8 +75,9 @@ describe(`le chiffre d'abord, les paramètres repliés (Chromium, ${LARGEUR} × 
     await id(TEST_IDS.onglet(cas.page)).click();
     await id(TEST_IDS.page(cas.page)).waitFor();
     // Before any result: the form as a form, no summary line.
+    // (The page's fields may still be loading under a busy machine: wait for the field, then check no summary line.)
+    await id(cas.champ).waitFor({ state: "visible" });
     expect(await id(cas.bascule).count()).toBe(0);
-    expect(await id(cas.champ).isVisible()).toBe(true);
     const boutonAvant = await hautDansLaPage(cas.bouton);
 
     await cas.agir(page);
