@@ -4,6 +4,7 @@ import * as path from "path";
 import { natureBinaire } from "../core/comptabilite/fec/detection";
 import { ErreurDonnees } from "../core/erreurs";
 import { espacesInsecables } from "../core/util/texte";
+import { BOUCLE, raisonSysteme } from "../xlsx/read";
 
 /** Where a command writes; tests pass a recorder, main passes process streams. */
 export interface Io {
@@ -186,30 +187,8 @@ function estDossier(chemin: string): boolean {
   }
 }
 
-/** A symbolic link that leads back to itself (ELOOP), read or written. */
-const BOUCLE = "c'est un lien symbolique qui boucle sur lui-même";
-
-/** Why a file could not be read, in French (Node's text is English). */
-export function raisonLecture(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return "fichier introuvable";
-    case "EISDIR":
-      return "c'est un dossier";
-    case "EACCES":
-    case "EPERM":
-      return "lecture non autorisée";
-    case "ENOTDIR":
-      return "un élément du chemin est un fichier, pas un dossier";
-    case "ENAMETOOLONG":
-      return "nom de fichier trop long";
-    case "ELOOP":
-      return BOUCLE;
-    default:
-      return code ? `erreur système ${code}` : (e as Error).message;
-  }
-}
+/** Why a file could not be read, in French (Node's text is English): one list for the CLI and the workbook reader. */
+export const raisonLecture = raisonSysteme;
 
 /**
  * The bytes of a text file the user named (`--colonnes`, `--correspondances`, a FEC): a missing file, a folder, no

@@ -18,9 +18,12 @@ export class FichierIllisibleError extends ErreurDonnees {
   }
 }
 
+/** A symbolic link that leads back to itself (ELOOP), read or written. */
+export const BOUCLE = "c'est un lien symbolique qui boucle sur lui-même";
+
 /**
- * Why the system could not read a file that exists, in French (Node's own text, « EIO: i/o error, read », is English):
- * the errno code is kept in parentheses for whoever helps the user.
+ * Why the system could not read a file (the CLI's text files and the workbooks alike), in French (Node's own text,
+ * « EIO: i/o error, read », is English): the errno code is kept in parentheses for whoever helps the user.
  */
 export function raisonSysteme(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -32,6 +35,12 @@ export function raisonSysteme(e: unknown): string {
     case "EACCES":
     case "EPERM":
       return "lecture non autorisée";
+    case "ENOTDIR":
+      return "un élément du chemin est un fichier, pas un dossier";
+    case "ENAMETOOLONG":
+      return "nom de fichier trop long";
+    case "ELOOP":
+      return BOUCLE;
     case "EIO":
       return "erreur de lecture du disque (EIO)";
     default:

@@ -479,7 +479,7 @@ export const salaireMinimum: Regle<ContexteDevis> = {
   description:
     "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
     "cinéma, minima réduits de son annexe III quand le film y est déclaré, minima des artistes-interprètes du " +
-    "long-métrage ; IDCC 2642 pour l'audiovisuel selon le genre).",
+    "long ou du court métrage selon la durée ; IDCC 2642 pour l'audiovisuel selon le genre).",
   verifier: (ctx) => verifierSalaires(ctx).map((v) => v.constat),
 };
 
