@@ -2,6 +2,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import * as React from "react";
 import { flushSync } from "react-dom";
+import { basEntete } from "./Retour";
 import { type Champ, champsValides } from "./useChamp";
 
 const useStyles = makeStyles({
@@ -80,11 +81,6 @@ export function ParametresRepliables({
       </div>
     </>
   );
-}
-
-/** Bottom of the pane's sticky header (tabs and production line), which hides what scrolls under it. */
-function basEntete(e: Element): number {
-  return e.ownerDocument.querySelector("header")?.getBoundingClientRect().bottom ?? 0;
 }
 
 /**

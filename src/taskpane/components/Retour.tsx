@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 const LIGNES_DU_RESULTAT = 160;
 
 /** Bottom of the pane's sticky header (tabs and production line), which hides what scrolls under it. */
-function basEntete(e: Element): number {
+export function basEntete(e: Element): number {
   return e.ownerDocument.querySelector("header")?.getBoundingClientRect().bottom ?? 0;
 }
 

@@ -45,11 +45,9 @@ import { compte, dateFr, guillemets, nombre, taille } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
-const ENCODAGES: { valeur: EncodageFec; libelle: string }[] = [
-  { valeur: "utf-8", libelle: "UTF-8" },
-  { valeur: "windows-1252", libelle: "Windows-1252" },
-  { valeur: "iso-8859-15", libelle: "ISO-8859-15" },
-];
+const ENCODAGES: { valeur: EncodageFec; libelle: string }[] = (["utf-8", "windows-1252", "iso-8859-15"] as const).map(
+  (valeur) => ({ valeur, libelle: nomEncodage(valeur) }),
+);
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
