@@ -522,6 +522,38 @@ describe("motif « à vérifier » : une ou deux phrases pour le comptable, le j
     expect(av("credit-impot-cinema.json", "2026-01-01")).toContain("legal.tricoteuses.fr/textes/JORFTEXT000053508155");
   });
 
+  it("dernière passe de l'issue 11 (6 décembre 2026) : confiance inchangée, recherche datée en fin de journal", () => {
+    const passe = "Recherche du 6 décembre 2026, dernière passe de l'issue 11 (";
+    const cherchees: [string, string, string][] = [
+      ["credit-impot-cinema.json", "2026-01-01", "M"],
+      ["credit-impot-audiovisuel.json", "2026-01-01", "M"],
+      ["credit-impot-audiovisuel-plafond-minute-animation.json", "2026-01-01", "M"],
+      ["credit-impot-international.json", "2027-01-01", "M"],
+      ["credit-impot-subventions.json", "2026-01-01", "M"],
+      ["credit-impot-cinema-realisateur.json", "2020-01-01", "M"],
+      ["intensite-aides.json", "2016-01-01", "M"],
+      ["credit-impot-plafond-budget.json", "2016-01-01", "M"],
+      ["credit-impot-audiovisuel-minimum-documentaire.json", "2016-01-01", "M"],
+      ["credit-impot-audiovisuel-minimum-animation.json", "2016-01-01", "M"],
+      ["credit-impot-audiovisuel-minimum-fiction-jeunesse.json", "2016-01-01", "M"],
+      ["idcc3097-minima.json", "2023-09-01", "M"],
+      ["idcc3097-minima.json", "2024-04-01", "M"],
+      ["financement-fsa.json", "2015-01-01", "M"],
+      ["charges-sociales.json", "2025-05-01", "L"],
+    ];
+    for (const [f, du, confiance] of cherchees) {
+      const v = versions.find((x) => x.ou === `${f} du ${du}`)!;
+      expect([f, du, v.confiance]).toEqual([f, du, confiance]);
+      // The entry is the last one of the log (one entry per version), and ends on what to read next.
+      expect([f, du, v.recherche!.split(passe).length]).toEqual([f, du, 2]);
+      const entree = v.recherche!.slice(v.recherche!.indexOf(passe));
+      expect([f, du, /Piste suivante[^:]* : [^.]+.*\.$/.test(entree)]).toEqual([f, du, true]);
+    }
+    // What the registry holds of the KALI republication after 2.671.0: no article of the IDCC 3097.
+    const k = versions.find((x) => x.ou === "idcc3097-minima.json du 2024-04-01")!.recherche!;
+    expect(k).toContain("(3.418.0 et 3.431.0)");
+  });
+
   it("majoration des CDDU depuis le 1er mai 2025 : base légale lue (L. 5422-12, L. 5424-20), taux toujours à vérifier", () => {
     type Social = {
       effetDu: string;
