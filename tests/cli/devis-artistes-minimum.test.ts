@@ -111,7 +111,7 @@ describe("prodbook devis --oeuvre cinema : artistes-interprètes sous le minimum
       "'Devis La Rade'!F21 « Seconds rôles » : 1\u202f248,86\u00a0€ par semaine, sous le minimum IDCC 3097 des " +
         "artistes-interprètes : 1\u202f248,87\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
         `1er\u00a0janvier\u00a02022, ${SANS_DUREE}, engagement à la semaine de 5 jours (durée de la ` +
-        "semaine non dite)).",
+        "semaine non dite : semaine normale de tournage, titre III, art. 4.2.1)).",
     ]);
     const pile = await variante(CINEMA, "artiste-sem-124887.xlsx", ligne21(7, "semaine", 1248.87));
     expect(artistes(await controles(pile))).toEqual([]);
@@ -213,7 +213,7 @@ describe("prodbook devis --oeuvre cinema : court-métrage, minima de l'accord du
       "'Devis La Rade'!F21 « Seconds rôles » : 552,38\u00a0€ par semaine, sous le minimum IDCC 3097 des " +
         "artistes-interprètes : 552,39\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
         `1er\u00a0janvier\u00a02022, ${court("25")}, engagement à la semaine de 5 jours (durée de la semaine non ` +
-        "dite)).",
+        "dite : semaine normale de tournage, titre III, art. 4.2.1)).",
     ]);
     const pile = await variante(COURT, "court-sem-55239.xlsx", ligne21(1, "semaine", 552.39));
     expect(await messages(pile)).toEqual([]);

@@ -20,7 +20,7 @@ interface LigneGrille {
   ligne: LigneBase;
   calcul: string;
   plafond: Cents;
-  /** A week whose length (5 or 6 days) the line does not say: what a 5-day week would leave. */
+  /** A week whose length (5 or 6 days) the line does not say: what a 6-day week would leave. */
   semaineIncertaine?: Cents;
 }
 
@@ -98,22 +98,23 @@ export type FormatFilm = "longMetrage" | "courtMetrage";
 
 /**
  * The IDCC 3097 minimum (long-métrage unless `format` says otherwise) of one day or week of an engagement: the daily
- * one, or the weekly one of the week's length; a week whose length is not said takes `semaineSansDuree` (the credit:
- * 6 days, the higher, so that only what is above both minima leaves the base; the salaire-minimum check: 5 days, the
- * lower, no false alarm).
+ * one, or the weekly one of the week's length; a week whose length is not said is the normal shooting week of the
+ * table (`joursSemaineNormale`: 5 days, titre III, art. 4.2.1 « Le tournage s'organise normalement sur 5 jours »), for
+ * the credit and for the salaire-minimum check alike.
  */
 export function minimumArtiste(
   e: EngagementArtiste,
   v: ValeursArtistesMinima,
-  semaineSansDuree: 5 | 6,
   format: FormatFilm = "longMetrage",
 ): { minimum: Cents; libelle: string } {
   const grille = v[format];
   if (e.unite === "jour") return { minimum: grille.journee, libelle: "engagement à la journée" };
-  const jours = e.joursSemaine ?? semaineSansDuree;
+  const jours = e.joursSemaine ?? v.joursSemaineNormale;
   return {
     minimum: jours === 5 ? grille.semaine5Jours : grille.semaine6Jours,
-    libelle: `engagement à la semaine de ${jours} jours${e.joursSemaine ? "" : " (durée de la semaine non dite)"}`,
+    libelle:
+      `engagement à la semaine de ${jours} jours` +
+      (e.joursSemaine ? "" : " (durée de la semaine non dite : semaine normale de tournage, titre III, art. 4.2.1)"),
   };
 }
 
@@ -316,7 +317,8 @@ function alerteEntier(lignes: LigneBase[], horsGrille?: LigneHorsGrille[]): stri
 
 /**
  * Each line paid by the day limited to its days × the daily minimum, each line paid by the week to its weeks × the
- * weekly minimum (6 days when the line does not say 5, with an alert); the others kept in full, named in an alert.
+ * weekly minimum (the normal 5-day week when the line does not say 5 or 6, with an alert when a 6-day week would keep
+ * more); the others kept in full, named in an alert.
  */
 function parGrille(
   concernees: LigneBase[],
@@ -334,17 +336,18 @@ function parGrille(
       hors.push({ ligne: b, raison: e });
       continue;
     }
-    const { minimum } = minimumArtiste(e, g, 6);
+    const { minimum } = minimumArtiste(e, g);
     const plafond = multiplyCents(minimum, e.nombre);
     const calcul =
       `${e.unite === "jour" ? joursFr(e.nombre) : semainesFr(e.nombre)} × ${formatMontantFr(minimum)}` +
-      `${e.unite === "semaine" ? ` (semaine de ${e.joursSemaine ?? 6} jours)` : ""} = ${formatMontantFr(plafond)}`;
-    const incertaine = e.unite === "semaine" && !e.joursSemaine;
+      `${e.unite === "semaine" ? ` (semaine de ${e.joursSemaine ?? g.joursSemaineNormale} jours)` : ""} = ` +
+      formatMontantFr(plafond);
+    const incertaine = e.unite === "semaine" && !e.joursSemaine && g.joursSemaineNormale === 5;
     limitees.push({
       ligne: b,
       calcul,
       plafond,
-      ...(incertaine ? { semaineIncertaine: multiplyCents(g.longMetrage.semaine5Jours, e.nombre) } : {}),
+      ...(incertaine ? { semaineIncertaine: multiplyCents(g.longMetrage.semaine6Jours, e.nombre) } : {}),
     });
   }
   const alertes = hors.length
@@ -356,12 +359,13 @@ function parGrille(
       ]
     : [];
   for (const l of limitees)
-    if (l.semaineIncertaine !== undefined && l.ligne.base > l.semaineIncertaine)
+    if (l.semaineIncertaine !== undefined && l.ligne.base > l.plafond)
       alertes.push(
         `${cellule(l.ligne)} : artiste-interprète payé à la semaine sans que la ligne dise 5 ou 6 jours : retenu dans ` +
-          `la limite du minimum de la semaine de 6 jours (${l.calcul}), le plus haut ; si la semaine est de 5 jours, ` +
-          `la limite est ${formatMontantFr(l.semaineIncertaine)} et le crédit est surestimé — écrivez « 5 jours » ou ` +
-          `« 6 jours » dans le libellé ou l'unité.`,
+          `la limite du minimum de la semaine de 5 jours (${l.calcul}), la semaine normale de tournage (IDCC 3097, ` +
+          `titre III, art. 4.2.1) ; si la semaine est de 6 jours, la limite est ` +
+          `${formatMontantFr(l.semaineIncertaine)} et le crédit est sous-estimé — écrivez « 6 jours » dans le libellé ` +
+          `ou l'unité.`,
       );
   const retraits = new Map<string, Cents>();
   if (!limitees.some((l) => l.ligne.base > l.plafond)) return { ajustements: [], alertes, retraits };

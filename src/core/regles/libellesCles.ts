@@ -165,6 +165,7 @@ const LIBELLES: Readonly<Record<string, string>> = {
   etenduLe: "en vigueur pour tous les employeurs le",
   arreteExtension: "arrêté d'extension",
   horsGrille: "libellés hors grille",
+  joursSemaineNormale: "semaine de tournage normale (jours), quand la ligne ne dit pas 5 ou 6",
   journee: "engagement à la journée",
   longMetrage: "long-métrage",
   repetitions: "répétitions",

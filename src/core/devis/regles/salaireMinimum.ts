@@ -333,8 +333,8 @@ export function versionArtistesVerifiee(devis: Devis, date: string): VersionRegl
 
 /**
  * An artist line of a cinema devis paid by the day or the week under the IDCC 3097 artists' minimum of the film's
- * format (`g.format`): the daily one, or the weekly one of 5 days (6 when the line says so; 5 when it says nothing, the
- * lower, no false alarm), or the « Paramètres » figure replacing it. Lines the grid does not cover (extras,
+ * format (`g.format`): the daily one, or the weekly one of 5 days (6 when the line says so; 5 when it says nothing,
+ * the normal shooting week of titre III, art. 4.2.1), or the « Paramètres » figure replacing it. Lines the grid does not cover (extras,
  * rehearsals, a flat fee) are not checked: the tax credit names them. Before the grid's extension the finding says it
  * binds only the members of the signatory organisations.
  */
@@ -350,7 +350,7 @@ function verifierArtiste(
   const unite = e.unite;
   const cle = CLE_MINIMUM_ARTISTE[unite];
   const surcharge = surcharges && surchargeMontant(surcharges, cle);
-  const grille = minimumArtiste(e, v, 5, g.format.format);
+  const grille = minimumArtiste(e, v, g.format.format);
   const minimum = surcharge?.valeur ?? grille.minimum;
   const paye = eurosToCents(taux);
   if (paye >= minimum) return [];
