@@ -236,6 +236,42 @@ describe("prodbook devis --oeuvre cinema : court-métrage, minima de l'accord du
   });
 });
 
+describe("prodbook devis --oeuvre cinema : court-métrage, engagement à la journée de 4 jours au plus", () => {
+  /*
+   * Accord du 9 juillet 2014, art. 1er (KALIARTI000030440763): « l'engagement à la journée doit porter sur 4 jours au
+   * plus ». The finding is on the quantité cell (column C, days per artist; column E counts the artists).
+   */
+  const jours = (cs: Constat[]) => cs.filter((c) => c.regle === "salaire-minimum" && /!C2[01]$/.test(c.cellule ?? ""));
+
+  it("4 jours (F20 du court-métrage) passe ; 5 jours à la journée en C21 : alerte nommant la cellule", async () => {
+    // The fixture's row 20 is 4 jour × 150 €, row 21 3 jour: at the limit, no finding.
+    expect(jours(await controles(COURT))).toEqual([]);
+    const cinq = await variante(COURT, "court-5-jours.xlsx", ligne21(5, "jour", 150));
+    expect(jours(await controles(cinq))).toEqual([
+      {
+        regle: "salaire-minimum",
+        gravite: "alerte",
+        cellule: "'Devis La Rade'!C21",
+        message:
+          "'Devis La Rade'!C21 « Seconds rôles » : 5 jours d'engagement à la journée sur un court-métrage ; l'accord " +
+          "du 9 juillet 2014 (IDCC 3097, artistes-interprètes, art. 1er) dit que « l'engagement à la journée doit " +
+          "porter sur 4 jours au plus » (accord du 9 juillet 2014 (court-métrage : 25 min, une heure au plus)) : " +
+          "vérifiez la formule d'engagement (à la semaine, « au moins une semaine », minimum 552,39\u00a0€ la " +
+          "semaine de 5 jours).",
+      },
+    ]);
+    // 150 € per day is above the short film's daily minimum (147,28 €): the rate itself is not flagged.
+    expect(await messages(cinq)).toEqual([]);
+  });
+
+  it("le long-métrage (--duree 61) et la semaine n'ont pas cette limite", async () => {
+    const cinq = await variante(COURT, "court-5-jours-long.xlsx", ligne21(5, "jour", 450));
+    expect(jours(await controles(cinq, [...OPTIONS, "--duree", "61"]))).toEqual([]);
+    const semaines = await variante(COURT, "court-5-semaines.xlsx", ligne21(5, "semaine", 600));
+    expect(jours(await controles(semaines))).toEqual([]);
+  });
+});
+
 describe("prodbook devis --oeuvre cinema : barème des artistes avant son extension (1er août 2022)", () => {
   const EXTENSION =
     " ; minimum applicable aux adhérents des organisations signataires ; étendu au 1er\u00a0août\u00a02022 " +

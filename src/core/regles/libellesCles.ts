@@ -162,6 +162,7 @@ const LIBELLES: Readonly<Record<string, string>> = {
   choregraphiquesLyriquesCirqueMusiciens: "artistes chorégraphiques, lyriques et de cirque, musiciens",
   courtMetrage: "court-métrage",
   courtMetrageDureeMaxMinutes: "durée maximale du court-métrage (minutes)",
+  courtMetrageJourneeMaxJours: "court-métrage : jours au plus d'un engagement à la journée",
   etenduLe: "en vigueur pour tous les employeurs le",
   arreteExtension: "arrêté d'extension",
   horsGrille: "libellés hors grille",

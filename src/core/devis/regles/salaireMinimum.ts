@@ -8,7 +8,13 @@ import { celluleDeLigne, type CategorieLigne, type Devis, type LigneDevis } from
 import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
 import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
-import { engagementArtiste, estLigneArtiste, type FormatFilm, minimumArtiste } from "../../creditImpot/artistes";
+import {
+  engagementArtiste,
+  type EngagementArtiste,
+  estLigneArtiste,
+  type FormatFilm,
+  minimumArtiste,
+} from "../../creditImpot/artistes";
 import { TABLES_CREDIT_IMPOT, type ValeursArtistes, type ValeursArtistesMinima } from "../../creditImpot/regles";
 import {
   FonctionMinimum,
@@ -345,8 +351,59 @@ function verifierArtiste(
 ): Verification[] {
   const v = g.version.valeurs;
   const e = engagementArtiste(l, v);
+  if (typeof e === "string") return [];
+  return [...journeesCourtMetrage(l, e, g), ...minimumArtisteLigne(l, e, g, surcharges)];
+}
+
+/**
+ * Short film (accord du 9 juillet 2014, art. 1er): « l'engagement à la journée doit porter sur 4 jours au plus ». An
+ * artist line paid by the day whose quantité (days per artist; the nombre column counts the artists) is above the
+ * table's `courtMetrageJourneeMaxJours` gets an alert on its quantité cell; the text says no more (the minimum of the
+ * line is still checked against the daily one).
+ */
+function journeesCourtMetrage(
+  l: LigneDevis,
+  e: EngagementArtiste,
+  g: NonNullable<ReturnType<typeof grilleArtistes>>,
+): Verification[] {
+  const v = g.version.valeurs;
+  const max = v.courtMetrageJourneeMaxJours;
+  if (g.format.format !== "courtMetrage" || e.unite !== "jour" || l.quantite === undefined) return [];
+  let jours: Decimal;
+  try {
+    jours = new Decimal(l.quantite);
+  } catch {
+    return [];
+  }
+  if (!jours.isFinite() || jours.lte(max)) return [];
+  const cellule = celluleDeLigne(l, "quantite") ?? celluleMontant(l);
+  return [
+    {
+      constat: {
+        regle: "salaire-minimum",
+        gravite: "alerte",
+        message:
+          `${cellule} ${cite(l.libelle)} : ${decimalFr(jours.toString())} jours d'engagement à la journée sur un ` +
+          `court-métrage ; l'accord du 9 juillet 2014 (${v.convention}, artistes-interprètes, art. 1er) dit que ` +
+          `« l'engagement à la journée doit porter sur ${max} jours au plus » (${g.format.texte}) : vérifiez la ` +
+          `formule d'engagement (à la semaine, « au moins une semaine », minimum ${eur(v.courtMetrage.semaine5Jours)} ` +
+          `la semaine de 5 jours).`,
+        cellule,
+      },
+    },
+  ];
+}
+
+/** The line's rate against the artists' minimum of its engagement (see verifierArtiste). */
+function minimumArtisteLigne(
+  l: LigneDevis,
+  e: EngagementArtiste,
+  g: NonNullable<ReturnType<typeof grilleArtistes>>,
+  surcharges: ContexteDevis["surcharges"],
+): Verification[] {
+  const v = g.version.valeurs;
   const taux = tauxUnitaire(l);
-  if (typeof e === "string" || !taux) return [];
+  if (!taux) return [];
   const unite = e.unite;
   const cle = CLE_MINIMUM_ARTISTE[unite];
   const surcharge = surcharges && surchargeMontant(surcharges, cle);
