@@ -272,6 +272,93 @@ describe("prodbook devis --oeuvre cinema : court-métrage, engagement à la jour
   });
 });
 
+describe("prodbook devis --oeuvre cinema : acteurs de complément, annexe III.2 (figuration, silhouettes, doublures)", () => {
+  /*
+   * Annexe III.2 A (KALIARTI000028053421, avenant du 1er juillet 2013, étendu): figuration 105 € par jour, 492,11 € la
+   * semaine de 5 jours, 611,41 € de 6 jours; silhouette muette 150 €; silhouette parlante 250 €, 1 171,91 €, 1 456,01 €;
+   * doublure simple 165 €; doublure polyvalente 200 €, 937,61 €, 1 164,92 €. Only for films shot in Paris (40 km) and
+   * six cities (25 km): the alert says so.
+   */
+  const ZONE =
+    " ; ce barème ne vaut que pour les films tournés à Paris et dans sa banlieue à 40 km au plus, à Marseille, Lyon, " +
+    "Bordeaux, Nice, Lille, Nantes et dans leur banlieue à 25 km au plus : ailleurs, la convention n'en fixe pas.";
+
+  it("figurants à la journée : 104,99 € sous 105 € (alerte nommant la zone), 105 € passe", async () => {
+    const sous = await variante(CINEMA, "figurants-10499.xlsx", ligne21(10, "jour", 104.99, "Figurants"));
+    expect(await messages(sous)).toEqual([
+      "'Devis La Rade'!F21 « Figurants » : 104,99\u00a0€ par jour, sous le minimum IDCC 3097 des acteurs de " +
+        "complément (figuration) : 105,00\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au " +
+        "1er\u00a0janvier\u00a02022, annexe III.2 (avenant du 1er juillet 2013), sous-titre II du titre III, " +
+        `engagement à la journée)${ZONE}`,
+    ]);
+    const pile = await variante(CINEMA, "figurants-105.xlsx", ligne21(10, "jour", 105, "Figurants"));
+    expect(await messages(pile)).toEqual([]);
+    // Not the artistes-interprètes' 412,08 €: a figurant at 150 € a day is above its own minimum.
+    const plus = await variante(CINEMA, "figurants-150.xlsx", ligne21(10, "jour", 150, "Figuration"));
+    expect(await messages(plus)).toEqual([]);
+  });
+
+  it("silhouettes : muette sans autre mot (149,99 € < 150 €), parlante à la semaine (1 171,90 € < 1 171,91 €)", async () => {
+    const muette = await variante(CINEMA, "silhouettes-14999.xlsx", ligne21(3, "jour", 149.99, "Silhouettes"));
+    expect(await messages(muette)).toEqual([
+      expect.stringContaining(
+        ": 149,99\u00a0€ par jour, sous le minimum IDCC 3097 des acteurs de complément " +
+          "(silhouette muette) : 150,00\u00a0€ par jour",
+      ),
+    ]);
+    const m150 = await variante(CINEMA, "silhouettes-150.xlsx", ligne21(3, "jour", 150, "Silhouettes"));
+    expect(await messages(m150)).toEqual([]);
+    const parlante = await variante(
+      CINEMA,
+      "silhouette-parlante-117190.xlsx",
+      ligne21(2, "semaine", 1171.9, "Silhouette parlante"),
+    );
+    expect(await messages(parlante)).toEqual([
+      expect.stringContaining(
+        ": 1\u202f171,90\u00a0€ par semaine, sous le minimum IDCC 3097 des acteurs de complément (silhouette " +
+          "parlante) : 1\u202f171,91\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
+          "1er\u00a0janvier\u00a02022, annexe III.2 (avenant du 1er juillet 2013), sous-titre II du titre III, " +
+          "engagement à la semaine de 5 jours (durée de la semaine non dite : semaine normale de tournage))",
+      ),
+    ]);
+    const p117191 = await variante(
+      CINEMA,
+      "silhouette-parlante-117191.xlsx",
+      ligne21(2, "semaine", 1171.91, "Silhouette parlante"),
+    );
+    expect(await messages(p117191)).toEqual([]);
+  });
+
+  it("doublure polyvalente, semaine de 6 jours dite : 1 164,91 € sous 1 164,92 €, 1 164,92 € passe", async () => {
+    const sous = await variante(
+      CINEMA,
+      "doublure-116491.xlsx",
+      ligne21(1, "semaine", 1164.91, "Doublure polyvalente (6 jours)"),
+    );
+    expect(await messages(sous)).toEqual([
+      expect.stringContaining(
+        "(doublure polyvalente) : 1\u202f164,92\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
+          "1er\u00a0janvier\u00a02022, annexe III.2 (avenant du 1er juillet 2013), sous-titre II du titre III, " +
+          "engagement à la semaine de 6 jours)",
+      ),
+    ]);
+    const pile = await variante(
+      CINEMA,
+      "doublure-116492.xlsx",
+      ligne21(1, "semaine", 1164.92, "Doublure polyvalente (6 jours)"),
+    );
+    expect(await messages(pile)).toEqual([]);
+    // A doublure not said polyvalente is a doublure simple (165 € a day, the lower).
+    const simple = await variante(CINEMA, "doublure-16499.xlsx", ligne21(2, "jour", 164.99, "Doublure lumière"));
+    expect(await messages(simple)).toEqual([expect.stringContaining("(doublure simple) : 165,00\u00a0€ par jour")]);
+  });
+
+  it("les répétitions des figurants ne sont pas comparées au minimum journalier", async () => {
+    const rep = await variante(CINEMA, "figurants-repetition.xlsx", ligne21(2, "jour", 30, "Répétition figurants"));
+    expect(await messages(rep)).toEqual([]);
+  });
+});
+
 describe("prodbook devis --oeuvre cinema : barème des artistes avant son extension (1er août 2022)", () => {
   const EXTENSION =
     " ; minimum applicable aux adhérents des organisations signataires ; étendu au 1er\u00a0août\u00a02022 " +

@@ -66,10 +66,14 @@ const JOURS_SEMAINE = /(?:^|[^\d,.])([56])\s*(?:j|jr|jrs|jours?)(?![a-z])/;
  * The engagement of an artist line, or why the grid does not limit it (an extra, rehearsals: other minima; a unit the
  * grid has no minimum for; a number of days or weeks the devis does not give).
  */
-export function engagementArtiste(l: LigneDevis | undefined, v: ValeursArtistesMinima): EngagementArtiste | string {
+export function engagementArtiste(
+  l: LigneDevis | undefined,
+  v: ValeursArtistesMinima,
+  horsGrille: readonly string[] = v.horsGrille,
+): EngagementArtiste | string {
   if (!l) return "ligne introuvable dans le devis";
   const libelle = normaliser(l.libelle);
-  const hors = v.horsGrille.find((m) => libelle.includes(m));
+  const hors = horsGrille.find((m) => libelle.includes(m));
   if (hors) return `libellé « ${l.libelle} » hors grille (${hors})`;
   const brute = normaliser(l.unite ?? "");
   const jours = JOURS_SEMAINE.exec(`${libelle} ${brute}`);
@@ -91,6 +95,39 @@ export function engagementArtiste(l: LigneDevis | undefined, v: ValeursArtistesM
   if (!nombre.isFinite() || !nombre.gt(0)) return `nombre de ${parJour ? "jours" : "semaines"} non indiqué`;
   if (parJour) return { unite: "jour", nombre };
   return jours ? { unite: "semaine", nombre, joursSemaine: jours[1] === "5" ? 5 : 6 } : { unite: "semaine", nombre };
+}
+
+/** The acteurs de complément of annexe III.2 (IDCC 3097 titre III, sous-titre II), as the table names their minima. */
+export type ActeurComplement =
+  "figuration" | "silhouetteMuette" | "silhouetteParlante" | "doublureSimple" | "doublurePolyvalente";
+
+/** Words of a label naming an acteur de complément (normalised); the artists' grid leaves them out (horsGrille). */
+const MOTS_COMPLEMENT = ["figurant", "figuration", "complement", "silhouette", "doublure"];
+
+/**
+ * The acteur de complément a label names, or undefined: « silhouette parlante » (its own minimum; a silhouette not
+ * said « parlante » is taken as muette, the lower minimum: no false alarm), « doublure polyvalente » (a doublure not
+ * said « polyvalente » is a doublure simple, the lower), « figurant », « figuration » or « acteurs de complément »
+ * (figuration, the lowest).
+ */
+export function acteurComplement(libelle: string): ActeurComplement | undefined {
+  const t = normaliser(libelle);
+  if (t.includes("silhouette")) return t.includes("parlant") ? "silhouetteParlante" : "silhouetteMuette";
+  if (t.includes("doublure")) return t.includes("polyvalent") ? "doublurePolyvalente" : "doublureSimple";
+  if (["figurant", "figuration", "complement"].some((m) => t.includes(m))) return "figuration";
+  return undefined;
+}
+
+/**
+ * The engagement (day or week) of an acteur de complément's line: as an artist's, its label's words naming the
+ * acteur de complément aside (rehearsals, services stay out: other minima).
+ */
+export function engagementComplement(l: LigneDevis, v: ValeursArtistesMinima): EngagementArtiste | string {
+  return engagementArtiste(
+    l,
+    v,
+    v.horsGrille.filter((m) => !MOTS_COMPLEMENT.includes(m)),
+  );
 }
 
 /** The film format whose artists' minima apply: long-métrage (annexe III.1) or court-métrage (accord of 9 July 2014). */

@@ -9,8 +9,11 @@ import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
 import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
 import {
+  type ActeurComplement,
+  acteurComplement,
   engagementArtiste,
   type EngagementArtiste,
+  engagementComplement,
   estLigneArtiste,
   type FormatFilm,
   minimumArtiste,
@@ -333,7 +336,7 @@ export function versionArtistesVerifiee(devis: Devis, date: string): VersionRegl
     !l.pourcentage &&
     !l.chargesDe &&
     estLigneArtiste(l, g.artistes) &&
-    typeof engagementArtiste(l, g.version.valeurs) !== "string";
+    typeof (acteurComplement(l.libelle) ? engagementComplement : engagementArtiste)(l, g.version.valeurs) !== "string";
   return g && devis.lignes.some(verifiee) ? g.version : undefined;
 }
 
@@ -350,9 +353,74 @@ function verifierArtiste(
   surcharges: ContexteDevis["surcharges"],
 ): Verification[] {
   const v = g.version.valeurs;
+  const complement = acteurComplement(l.libelle);
+  if (complement) return verifierComplement(l, complement, g);
   const e = engagementArtiste(l, v);
   if (typeof e === "string") return [];
   return [...journeesCourtMetrage(l, e, g), ...minimumArtisteLigne(l, e, g, surcharges)];
+}
+
+const NOMS_COMPLEMENT: Record<ActeurComplement, string> = {
+  figuration: "figuration",
+  silhouetteMuette: "silhouette muette",
+  silhouetteParlante: "silhouette parlante",
+  doublureSimple: "doublure simple",
+  doublurePolyvalente: "doublure polyvalente",
+};
+
+/**
+ * An acteur de complément's line (figurant, silhouette, doublure: titre III, sous-titre II) paid by the day or the week,
+ * against the minimum of annexe III.2 (`acteursComplement`): daily, or weekly of 6 days when the line says so, of 5
+ * otherwise (the normal shooting week, sous-titre II art. 4.2.1). The annex's grid applies only to films shot in its
+ * zone (Paris within 40 km, six cities within 25 km), which a devis does not say: the alert says so. The same minima
+ * for a short film and a feature (the accord of 9 July 2014 concerns the artistes-interprètes only).
+ */
+function verifierComplement(
+  l: LigneDevis,
+  quoi: ActeurComplement,
+  g: NonNullable<ReturnType<typeof grilleArtistes>>,
+): Verification[] {
+  const v = g.version.valeurs;
+  const e = engagementComplement(l, v);
+  const taux = tauxUnitaire(l);
+  if (typeof e === "string" || !taux) return [];
+  const grille = v.acteursComplement[quoi];
+  const jours = e.unite === "semaine" ? (e.joursSemaine ?? v.joursSemaineNormale) : undefined;
+  const minimum = jours === undefined ? grille.journee : jours === 5 ? grille.semaine5Jours : grille.semaine6Jours;
+  const paye = eurosToCents(taux);
+  if (paye >= minimum) return [];
+  const unite = e.unite;
+  const engagement =
+    jours === undefined
+      ? "engagement à la journée"
+      : `engagement à la semaine de ${jours} jours` +
+        (e.unite === "semaine" && !e.joursSemaine
+          ? " (durée de la semaine non dite : semaine normale de tournage)"
+          : "");
+  const id = TABLES_CREDIT_IMPOT.artistesMinima.id;
+  const nom = NOMS_COMPLEMENT[quoi];
+  const texte = `${v.convention}, acteurs de complément, ${v.acteursComplement.source}, ${nom}, ${engagement}`;
+  const trace = feuille(`Minimum par ${unite} des acteurs de complément (${nom})`, euros(minimum), "euros", {
+    formule: texte,
+    regle: regleDeVersion(id, g.version),
+  });
+  const cellule = l.source.cellules.taux ?? celluleMontant(l);
+  return [
+    {
+      constat: {
+        regle: "salaire-minimum",
+        gravite: "alerte",
+        message:
+          `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, sous le minimum ${v.convention} des acteurs de ` +
+          `complément (${nom}) : ${eur(minimum)} par ${unite} (table ${id} en vigueur au ` +
+          `${dateEnLettres(g.version.effetDu)}, ${v.acteursComplement.source}, ${engagement}${
+            g.version.confiance === "H" ? "" : ", à vérifier"
+          }) ; ce barème ne vaut que pour les ${v.acteursComplement.zone} : ailleurs, la convention n'en fixe pas.`,
+        cellule,
+      },
+      trace: traceManque(l, { minimum, derive: "", trace }, paye, unite, cellule, v.convention),
+    },
+  ];
 }
 
 /**
@@ -536,7 +604,7 @@ export const salaireMinimum: Regle<ContexteDevis> = {
   description:
     "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
     "cinéma, minima réduits de son annexe III quand le film y est déclaré, minima des artistes-interprètes du " +
-    "long ou du court métrage selon la durée ; IDCC 2642 pour l'audiovisuel selon le genre).",
+    "long ou du court métrage selon la durée et des acteurs de complément ; IDCC 2642 pour l'audiovisuel selon le genre).",
   verifier: (ctx) => verifierSalaires(ctx).map((v) => v.constat),
 };
 

@@ -97,6 +97,16 @@ export const SCHEMAS_CREDIT_IMPOT = {
     unitesJournee: v.pipe(v.array(texte), v.minLength(1, "au moins une unité")),
     unitesSemaine: v.pipe(v.array(texte), v.minLength(1, "au moins une unité")),
     horsGrille: v.array(texte),
+    /** Annexe III.2 (sous-titre II): minima of the acteurs de complément, valid only in the zone the annex names. */
+    acteursComplement: v.strictObject({
+      source: texte,
+      zone: texte,
+      figuration: engagementsArtiste,
+      silhouetteMuette: engagementsArtiste,
+      silhouetteParlante: engagementsArtiste,
+      doublureSimple: engagementsArtiste,
+      doublurePolyvalente: engagementsArtiste,
+    }),
   }),
   "credit-impot-international": v.strictObject({
     taux,
