@@ -111,7 +111,7 @@ describe("prodbook devis --oeuvre cinema : artistes-interprètes sous le minimum
       "'Devis La Rade'!F21 « Seconds rôles » : 1\u202f248,86\u00a0€ par semaine, sous le minimum IDCC 3097 des " +
         "artistes-interprètes : 1\u202f248,87\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
         `1er\u00a0janvier\u00a02022, ${SANS_DUREE}, engagement à la semaine de 5 jours (durée de la ` +
-        "semaine non dite)).",
+        "semaine non dite : semaine normale de tournage, titre III, art. 4.2.1)).",
     ]);
     const pile = await variante(CINEMA, "artiste-sem-124887.xlsx", ligne21(7, "semaine", 1248.87));
     expect(artistes(await controles(pile))).toEqual([]);
@@ -213,7 +213,7 @@ describe("prodbook devis --oeuvre cinema : court-métrage, minima de l'accord du
       "'Devis La Rade'!F21 « Seconds rôles » : 552,38\u00a0€ par semaine, sous le minimum IDCC 3097 des " +
         "artistes-interprètes : 552,39\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
         `1er\u00a0janvier\u00a02022, ${court("25")}, engagement à la semaine de 5 jours (durée de la semaine non ` +
-        "dite)).",
+        "dite : semaine normale de tournage, titre III, art. 4.2.1)).",
     ]);
     const pile = await variante(COURT, "court-sem-55239.xlsx", ligne21(1, "semaine", 552.39));
     expect(await messages(pile)).toEqual([]);
@@ -233,6 +233,129 @@ describe("prodbook devis --oeuvre cinema : court-métrage, minima de l'accord du
       ligne21(1, "semaine", 662.78, "Seconds rôles (6 jours)"),
     );
     expect(await messages(six78)).toEqual([]);
+  });
+});
+
+describe("prodbook devis --oeuvre cinema : court-métrage, engagement à la journée de 4 jours au plus", () => {
+  /*
+   * Accord du 9 juillet 2014, art. 1er (KALIARTI000030440763): « l'engagement à la journée doit porter sur 4 jours au
+   * plus ». The finding is on the quantité cell (column C, days per artist; column E counts the artists).
+   */
+  const jours = (cs: Constat[]) => cs.filter((c) => c.regle === "salaire-minimum" && /!C2[01]$/.test(c.cellule ?? ""));
+
+  it("4 jours (F20 du court-métrage) passe ; 5 jours à la journée en C21 : alerte nommant la cellule", async () => {
+    // The fixture's row 20 is 4 jour × 150 €, row 21 3 jour: at the limit, no finding.
+    expect(jours(await controles(COURT))).toEqual([]);
+    const cinq = await variante(COURT, "court-5-jours.xlsx", ligne21(5, "jour", 150));
+    expect(jours(await controles(cinq))).toEqual([
+      {
+        regle: "salaire-minimum",
+        gravite: "alerte",
+        cellule: "'Devis La Rade'!C21",
+        message:
+          "'Devis La Rade'!C21 « Seconds rôles » : 5 jours d'engagement à la journée sur un court-métrage ; l'accord " +
+          "du 9 juillet 2014 (IDCC 3097, artistes-interprètes, art. 1er) dit que « l'engagement à la journée doit " +
+          "porter sur 4 jours au plus » (accord du 9 juillet 2014 (court-métrage : 25 min, une heure au plus)) : " +
+          "vérifiez la formule d'engagement (à la semaine, « au moins une semaine », minimum 552,39\u00a0€ la " +
+          "semaine de 5 jours).",
+      },
+    ]);
+    // 150 € per day is above the short film's daily minimum (147,28 €): the rate itself is not flagged.
+    expect(await messages(cinq)).toEqual([]);
+  });
+
+  it("le long-métrage (--duree 61) et la semaine n'ont pas cette limite", async () => {
+    const cinq = await variante(COURT, "court-5-jours-long.xlsx", ligne21(5, "jour", 450));
+    expect(jours(await controles(cinq, [...OPTIONS, "--duree", "61"]))).toEqual([]);
+    const semaines = await variante(COURT, "court-5-semaines.xlsx", ligne21(5, "semaine", 600));
+    expect(jours(await controles(semaines))).toEqual([]);
+  });
+});
+
+describe("prodbook devis --oeuvre cinema : acteurs de complément, annexe III.2 (figuration, silhouettes, doublures)", () => {
+  /*
+   * Annexe III.2 A (KALIARTI000028053421, avenant du 1er juillet 2013, étendu): figuration 105 € par jour, 492,11 € la
+   * semaine de 5 jours, 611,41 € de 6 jours; silhouette muette 150 €; silhouette parlante 250 €, 1 171,91 €, 1 456,01 €;
+   * doublure simple 165 €; doublure polyvalente 200 €, 937,61 €, 1 164,92 €. Only for films shot in Paris (40 km) and
+   * six cities (25 km): the alert says so.
+   */
+  const ZONE =
+    " ; ce barème ne vaut que pour les films tournés à Paris et dans sa banlieue à 40 km au plus, à Marseille, Lyon, " +
+    "Bordeaux, Nice, Lille, Nantes et dans leur banlieue à 25 km au plus : ailleurs, la convention n'en fixe pas.";
+
+  it("figurants à la journée : 104,99 € sous 105 € (alerte nommant la zone), 105 € passe", async () => {
+    const sous = await variante(CINEMA, "figurants-10499.xlsx", ligne21(10, "jour", 104.99, "Figurants"));
+    expect(await messages(sous)).toEqual([
+      "'Devis La Rade'!F21 « Figurants » : 104,99\u00a0€ par jour, sous le minimum IDCC 3097 des acteurs de " +
+        "complément (figuration) : 105,00\u00a0€ par jour (table idcc3097-artistes-minima en vigueur au " +
+        "1er\u00a0janvier\u00a02022, annexe III.2 (avenant du 1er juillet 2013), sous-titre II du titre III, " +
+        `engagement à la journée)${ZONE}`,
+    ]);
+    const pile = await variante(CINEMA, "figurants-105.xlsx", ligne21(10, "jour", 105, "Figurants"));
+    expect(await messages(pile)).toEqual([]);
+    // Not the artistes-interprètes' 412,08 €: a figurant at 150 € a day is above its own minimum.
+    const plus = await variante(CINEMA, "figurants-150.xlsx", ligne21(10, "jour", 150, "Figuration"));
+    expect(await messages(plus)).toEqual([]);
+  });
+
+  it("silhouettes : muette sans autre mot (149,99 € < 150 €), parlante à la semaine (1 171,90 € < 1 171,91 €)", async () => {
+    const muette = await variante(CINEMA, "silhouettes-14999.xlsx", ligne21(3, "jour", 149.99, "Silhouettes"));
+    expect(await messages(muette)).toEqual([
+      expect.stringContaining(
+        ": 149,99\u00a0€ par jour, sous le minimum IDCC 3097 des acteurs de complément " +
+          "(silhouette muette) : 150,00\u00a0€ par jour",
+      ),
+    ]);
+    const m150 = await variante(CINEMA, "silhouettes-150.xlsx", ligne21(3, "jour", 150, "Silhouettes"));
+    expect(await messages(m150)).toEqual([]);
+    const parlante = await variante(
+      CINEMA,
+      "silhouette-parlante-117190.xlsx",
+      ligne21(2, "semaine", 1171.9, "Silhouette parlante"),
+    );
+    expect(await messages(parlante)).toEqual([
+      expect.stringContaining(
+        ": 1\u202f171,90\u00a0€ par semaine, sous le minimum IDCC 3097 des acteurs de complément (silhouette " +
+          "parlante) : 1\u202f171,91\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
+          "1er\u00a0janvier\u00a02022, annexe III.2 (avenant du 1er juillet 2013), sous-titre II du titre III, " +
+          "engagement à la semaine de 5 jours (durée de la semaine non dite : semaine normale de tournage))",
+      ),
+    ]);
+    const p117191 = await variante(
+      CINEMA,
+      "silhouette-parlante-117191.xlsx",
+      ligne21(2, "semaine", 1171.91, "Silhouette parlante"),
+    );
+    expect(await messages(p117191)).toEqual([]);
+  });
+
+  it("doublure polyvalente, semaine de 6 jours dite : 1 164,91 € sous 1 164,92 €, 1 164,92 € passe", async () => {
+    const sous = await variante(
+      CINEMA,
+      "doublure-116491.xlsx",
+      ligne21(1, "semaine", 1164.91, "Doublure polyvalente (6 jours)"),
+    );
+    expect(await messages(sous)).toEqual([
+      expect.stringContaining(
+        "(doublure polyvalente) : 1\u202f164,92\u00a0€ par semaine (table idcc3097-artistes-minima en vigueur au " +
+          "1er\u00a0janvier\u00a02022, annexe III.2 (avenant du 1er juillet 2013), sous-titre II du titre III, " +
+          "engagement à la semaine de 6 jours)",
+      ),
+    ]);
+    const pile = await variante(
+      CINEMA,
+      "doublure-116492.xlsx",
+      ligne21(1, "semaine", 1164.92, "Doublure polyvalente (6 jours)"),
+    );
+    expect(await messages(pile)).toEqual([]);
+    // A doublure not said polyvalente is a doublure simple (165 € a day, the lower).
+    const simple = await variante(CINEMA, "doublure-16499.xlsx", ligne21(2, "jour", 164.99, "Doublure lumière"));
+    expect(await messages(simple)).toEqual([expect.stringContaining("(doublure simple) : 165,00\u00a0€ par jour")]);
+  });
+
+  it("les répétitions des figurants ne sont pas comparées au minimum journalier", async () => {
+    const rep = await variante(CINEMA, "figurants-repetition.xlsx", ligne21(2, "jour", 30, "Répétition figurants"));
+    expect(await messages(rep)).toEqual([]);
   });
 });
 

@@ -501,7 +501,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
         "← Payé par jour : 350,00\u00a0€ (taux de la ligne) ['Devis La Rade'!F21]\n" +
         "Cellules lues : 'Devis La Rade'!F21\n" +
         "Règle : idcc3097-artistes-minima, en vigueur au 1er\u00a0janvier\u00a02022, confiance H — " +
-        "https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044102 (et 4 autres sources de cette version)\n" +
+        "https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044102 (et 8 autres sources de cette version)\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
     for (const [cellule, c] of salaires.filter(([, x]) => x !== artiste)) {

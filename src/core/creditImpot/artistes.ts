@@ -20,7 +20,7 @@ interface LigneGrille {
   ligne: LigneBase;
   calcul: string;
   plafond: Cents;
-  /** A week whose length (5 or 6 days) the line does not say: what a 5-day week would leave. */
+  /** A week whose length (5 or 6 days) the line does not say: what a 6-day week would leave. */
   semaineIncertaine?: Cents;
 }
 
@@ -66,10 +66,14 @@ const JOURS_SEMAINE = /(?:^|[^\d,.])([56])\s*(?:j|jr|jrs|jours?)(?![a-z])/;
  * The engagement of an artist line, or why the grid does not limit it (an extra, rehearsals: other minima; a unit the
  * grid has no minimum for; a number of days or weeks the devis does not give).
  */
-export function engagementArtiste(l: LigneDevis | undefined, v: ValeursArtistesMinima): EngagementArtiste | string {
+export function engagementArtiste(
+  l: LigneDevis | undefined,
+  v: ValeursArtistesMinima,
+  horsGrille: readonly string[] = v.horsGrille,
+): EngagementArtiste | string {
   if (!l) return "ligne introuvable dans le devis";
   const libelle = normaliser(l.libelle);
-  const hors = v.horsGrille.find((m) => libelle.includes(m));
+  const hors = horsGrille.find((m) => libelle.includes(m));
   if (hors) return `libellé « ${l.libelle} » hors grille (${hors})`;
   const brute = normaliser(l.unite ?? "");
   const jours = JOURS_SEMAINE.exec(`${libelle} ${brute}`);
@@ -93,27 +97,61 @@ export function engagementArtiste(l: LigneDevis | undefined, v: ValeursArtistesM
   return jours ? { unite: "semaine", nombre, joursSemaine: jours[1] === "5" ? 5 : 6 } : { unite: "semaine", nombre };
 }
 
+/** The acteurs de complément of annexe III.2 (IDCC 3097 titre III, sous-titre II), as the table names their minima. */
+export type ActeurComplement =
+  "figuration" | "silhouetteMuette" | "silhouetteParlante" | "doublureSimple" | "doublurePolyvalente";
+
+/** Words of a label naming an acteur de complément (normalised); the artists' grid leaves them out (horsGrille). */
+const MOTS_COMPLEMENT = ["figurant", "figuration", "complement", "silhouette", "doublure"];
+
+/**
+ * The acteur de complément a label names, or undefined: « silhouette parlante » (its own minimum; a silhouette not
+ * said « parlante » is taken as muette, the lower minimum: no false alarm), « doublure polyvalente » (a doublure not
+ * said « polyvalente » is a doublure simple, the lower), « figurant », « figuration » or « acteurs de complément »
+ * (figuration, the lowest).
+ */
+export function acteurComplement(libelle: string): ActeurComplement | undefined {
+  const t = normaliser(libelle);
+  if (t.includes("silhouette")) return t.includes("parlant") ? "silhouetteParlante" : "silhouetteMuette";
+  if (t.includes("doublure")) return t.includes("polyvalent") ? "doublurePolyvalente" : "doublureSimple";
+  if (["figurant", "figuration", "complement"].some((m) => t.includes(m))) return "figuration";
+  return undefined;
+}
+
+/**
+ * The engagement (day or week) of an acteur de complément's line: as an artist's, its label's words naming the
+ * acteur de complément aside (rehearsals, services stay out: other minima).
+ */
+export function engagementComplement(l: LigneDevis, v: ValeursArtistesMinima): EngagementArtiste | string {
+  return engagementArtiste(
+    l,
+    v,
+    v.horsGrille.filter((m) => !MOTS_COMPLEMENT.includes(m)),
+  );
+}
+
 /** The film format whose artists' minima apply: long-métrage (annexe III.1) or court-métrage (accord of 9 July 2014). */
 export type FormatFilm = "longMetrage" | "courtMetrage";
 
 /**
  * The IDCC 3097 minimum (long-métrage unless `format` says otherwise) of one day or week of an engagement: the daily
- * one, or the weekly one of the week's length; a week whose length is not said takes `semaineSansDuree` (the credit:
- * 6 days, the higher, so that only what is above both minima leaves the base; the salaire-minimum check: 5 days, the
- * lower, no false alarm).
+ * one, or the weekly one of the week's length; a week whose length is not said is the normal shooting week of the
+ * table (`joursSemaineNormale`: 5 days, titre III, art. 4.2.1 « Le tournage s'organise normalement sur 5 jours »), for
+ * the credit and for the salaire-minimum check alike.
  */
 export function minimumArtiste(
   e: EngagementArtiste,
   v: ValeursArtistesMinima,
-  semaineSansDuree: 5 | 6,
   format: FormatFilm = "longMetrage",
 ): { minimum: Cents; libelle: string } {
   const grille = v[format];
   if (e.unite === "jour") return { minimum: grille.journee, libelle: "engagement à la journée" };
-  const jours = e.joursSemaine ?? semaineSansDuree;
+  const jours = e.joursSemaine ?? v.joursSemaineNormale;
   return {
     minimum: jours === 5 ? grille.semaine5Jours : grille.semaine6Jours,
-    libelle: `engagement à la semaine de ${jours} jours${e.joursSemaine ? "" : " (durée de la semaine non dite)"}`,
+    libelle:
+      `engagement à la semaine de ${jours} jours` +
+      (e.joursSemaine ? "" : " (durée de la semaine non dite : semaine normale de tournage, titre III, art. 4.2.1)"),
   };
 }
 
@@ -316,7 +354,8 @@ function alerteEntier(lignes: LigneBase[], horsGrille?: LigneHorsGrille[]): stri
 
 /**
  * Each line paid by the day limited to its days × the daily minimum, each line paid by the week to its weeks × the
- * weekly minimum (6 days when the line does not say 5, with an alert); the others kept in full, named in an alert.
+ * weekly minimum (the normal 5-day week when the line does not say 5 or 6, with an alert when a 6-day week would keep
+ * more); the others kept in full, named in an alert.
  */
 function parGrille(
   concernees: LigneBase[],
@@ -334,17 +373,18 @@ function parGrille(
       hors.push({ ligne: b, raison: e });
       continue;
     }
-    const { minimum } = minimumArtiste(e, g, 6);
+    const { minimum } = minimumArtiste(e, g);
     const plafond = multiplyCents(minimum, e.nombre);
     const calcul =
       `${e.unite === "jour" ? joursFr(e.nombre) : semainesFr(e.nombre)} × ${formatMontantFr(minimum)}` +
-      `${e.unite === "semaine" ? ` (semaine de ${e.joursSemaine ?? 6} jours)` : ""} = ${formatMontantFr(plafond)}`;
-    const incertaine = e.unite === "semaine" && !e.joursSemaine;
+      `${e.unite === "semaine" ? ` (semaine de ${e.joursSemaine ?? g.joursSemaineNormale} jours)` : ""} = ` +
+      formatMontantFr(plafond);
+    const incertaine = e.unite === "semaine" && !e.joursSemaine && g.joursSemaineNormale === 5;
     limitees.push({
       ligne: b,
       calcul,
       plafond,
-      ...(incertaine ? { semaineIncertaine: multiplyCents(g.longMetrage.semaine5Jours, e.nombre) } : {}),
+      ...(incertaine ? { semaineIncertaine: multiplyCents(g.longMetrage.semaine6Jours, e.nombre) } : {}),
     });
   }
   const alertes = hors.length
@@ -356,12 +396,13 @@ function parGrille(
       ]
     : [];
   for (const l of limitees)
-    if (l.semaineIncertaine !== undefined && l.ligne.base > l.semaineIncertaine)
+    if (l.semaineIncertaine !== undefined && l.ligne.base > l.plafond)
       alertes.push(
         `${cellule(l.ligne)} : artiste-interprète payé à la semaine sans que la ligne dise 5 ou 6 jours : retenu dans ` +
-          `la limite du minimum de la semaine de 6 jours (${l.calcul}), le plus haut ; si la semaine est de 5 jours, ` +
-          `la limite est ${formatMontantFr(l.semaineIncertaine)} et le crédit est surestimé — écrivez « 5 jours » ou ` +
-          `« 6 jours » dans le libellé ou l'unité.`,
+          `la limite du minimum de la semaine de 5 jours (${l.calcul}), la semaine normale de tournage (IDCC 3097, ` +
+          `titre III, art. 4.2.1) ; si la semaine est de 6 jours, la limite est ` +
+          `${formatMontantFr(l.semaineIncertaine)} et le crédit est sous-estimé — écrivez « 6 jours » dans le libellé ` +
+          `ou l'unité.`,
       );
   const retraits = new Map<string, Cents>();
   if (!limitees.some((l) => l.ligne.base > l.plafond)) return { ajustements: [], alertes, retraits };

@@ -115,7 +115,7 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     expect(v.manquants.ferry.raison).toMatch(/V23\.6 .*21854 à 21861.*« Archivé ».*28248 .*28249 .*28250 /);
     expect(v.manquants.postproduction.conseil).toMatch(/ratio monétaire Base Carbone 43375, 2023/);
     expect(v.manquants["location-materiel"].raison).toMatch(
-      /24997 à 25032.*aucun ne nomme la location de matériel.*V23\.6 .*sans la division N77.*Aucun ratio n'est donc proposé pour la location de matériel\.$/,
+      /24997 à 25032.*aucun ne nomme la location de matériel.*V23\.6 .*sans la division N77.*Aucun ratio n'est donc proposé pour la location de matériel\. Neuvième passe/,
     );
     // The findings are shown in the pane: they name the ratio by its label and identifier, never by its code.
     for (const m of Object.values(v.manquants)) expect(m.conseil ?? "").not.toMatch(/\bratio-[a-z]/);
@@ -124,6 +124,21 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     expect(t.versions[0].sources.map((s) => s.url)).toContain(
       "https://www.ecoprod.com/fr/carbon-clap/faq-carbon-clap.html",
     );
+  });
+
+  test("neuvième passe (6 décembre 2026) : ni ferry ni location de matériel dans la V23.6, aucun ratio d'achat proposé", () => {
+    const t = validerTableCarbone(brut);
+    const v = t.versions[0].valeurs;
+    // Both categories stay « facteur manquant »: no factor code for them, and no ratio offered for equipment rental.
+    expect(Object.keys(v.facteurs)).not.toContain("ferry");
+    expect(Object.keys(v.facteurs)).not.toContain("location-materiel");
+    expect(Object.keys(v.manquants)).toEqual(expect.arrayContaining(["ferry", "location-materiel"]));
+    expect(v.manquants["location-materiel"].raison).toMatch(
+      /Neuvième passe .*N78 \(43550\) et N79 \(43515\).*43420 .*43355 .*non sa location : non proposés\.$/,
+    );
+    expect(v.manquants["location-materiel"].conseil).not.toMatch(/43420|43355/);
+    expect(v.manquants.ferry.raison).toMatch(/Neuvième passe .*28234 « Ro-Pax » valide est en t\.km de marchandises/);
+    expect(t.versions[0].recherche).toMatch(/Neuvième passe .*find_string « NAF-N77 » : aucun résultat/);
   });
 
   test("ferry (septième passe, 6 décembre 2026) : les valeurs de niveau 1 de 2012 sont citées, recalculées, non appliquées", () => {

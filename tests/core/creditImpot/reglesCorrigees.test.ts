@@ -288,19 +288,20 @@ describe("artistes-interprètes : grille IDCC 3097 au crédit cinéma", () => {
     { ch: "3", libelle: "Figurants", montant: 3000, quantite: 30, unite: "jour", taux: 100 },
     { ch: "FG", libelle: "Frais généraux", montant: 100000 },
   ]);
-  it("cachets × nombre limités au minimum journalier ; semaine sous le minimum de 6 jours, figurants en entier", () => {
+  // A week the line does not say 5 or 6 days of: the normal 5-day shooting week (titre III, art. 4.2.1), 4 × 1 248,87 €.
+  it("cachets × nombre limités au minimum journalier ; semaine de 5 jours quand la ligne ne dit rien ; figurants en entier", () => {
     const r = calculerCreditImpot(d, av({ regime: "cinema", genre: "fiction", langue: "francais" }));
-    expect(r.lignes.slice(1, 4).map((l) => l.base)).toEqual([euros(8241.6), euros(6000), euros(3000)]);
-    expect(r.base).toBe(euros(217241.6));
+    expect(r.lignes.slice(1, 4).map((l) => l.base)).toEqual([euros(8241.6), euros(4995.48), euros(3000)]);
+    expect(r.base).toBe(euros(216237.08));
     const alertes = r.alertes.join("\n");
     expect(alertes).toContain(
       "Rémunérations des artistes-interprètes retenues en entier : 3\u202f000,00\u00a0€ (Budget!E5)",
     );
     expect(alertes).toContain(
-      "Budget!E4 : 6\u202f000,00\u00a0€ retenus en entier (minimum 4 semaines × 1\u202f548,03\u00a0€ (semaine de 6 jours) = " +
-        "6\u202f192,12\u00a0€)",
+      "Budget!E4 : 6\u202f000,00\u00a0€ limités à 4 semaines × 1\u202f248,87\u00a0€ (semaine de 5 jours) = " +
+        "4\u202f995,48\u00a0€",
     );
-    expect(alertes).toContain("si la semaine est de 5 jours, la limite est 4\u202f995,48\u00a0€");
+    expect(alertes).toContain("si la semaine est de 6 jours, la limite est 6\u202f192,12\u00a0€");
     expect(alertes).toContain("Budget!E5 : libellé « Figurants » hors grille (figurant)");
   });
 });

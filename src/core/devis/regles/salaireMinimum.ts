@@ -8,7 +8,16 @@ import { celluleDeLigne, type CategorieLigne, type Devis, type LigneDevis } from
 import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
 import { CLE_MINIMUM, celluleMontant, cite, ContexteDevis, eur } from "./contexte";
-import { engagementArtiste, estLigneArtiste, type FormatFilm, minimumArtiste } from "../../creditImpot/artistes";
+import {
+  type ActeurComplement,
+  acteurComplement,
+  engagementArtiste,
+  type EngagementArtiste,
+  engagementComplement,
+  estLigneArtiste,
+  type FormatFilm,
+  minimumArtiste,
+} from "../../creditImpot/artistes";
 import { TABLES_CREDIT_IMPOT, type ValeursArtistes, type ValeursArtistesMinima } from "../../creditImpot/regles";
 import {
   FonctionMinimum,
@@ -327,14 +336,14 @@ export function versionArtistesVerifiee(devis: Devis, date: string): VersionRegl
     !l.pourcentage &&
     !l.chargesDe &&
     estLigneArtiste(l, g.artistes) &&
-    typeof engagementArtiste(l, g.version.valeurs) !== "string";
+    typeof (acteurComplement(l.libelle) ? engagementComplement : engagementArtiste)(l, g.version.valeurs) !== "string";
   return g && devis.lignes.some(verifiee) ? g.version : undefined;
 }
 
 /**
  * An artist line of a cinema devis paid by the day or the week under the IDCC 3097 artists' minimum of the film's
- * format (`g.format`): the daily one, or the weekly one of 5 days (6 when the line says so; 5 when it says nothing, the
- * lower, no false alarm), or the « Paramètres » figure replacing it. Lines the grid does not cover (extras,
+ * format (`g.format`): the daily one, or the weekly one of 5 days (6 when the line says so; 5 when it says nothing,
+ * the normal shooting week of titre III, art. 4.2.1), or the « Paramètres » figure replacing it. Lines the grid does not cover (extras,
  * rehearsals, a flat fee) are not checked: the tax credit names them. Before the grid's extension the finding says it
  * binds only the members of the signatory organisations.
  */
@@ -344,13 +353,129 @@ function verifierArtiste(
   surcharges: ContexteDevis["surcharges"],
 ): Verification[] {
   const v = g.version.valeurs;
+  const complement = acteurComplement(l.libelle);
+  if (complement) return verifierComplement(l, complement, g);
   const e = engagementArtiste(l, v);
+  if (typeof e === "string") return [];
+  return [...journeesCourtMetrage(l, e, g), ...minimumArtisteLigne(l, e, g, surcharges)];
+}
+
+const NOMS_COMPLEMENT: Record<ActeurComplement, string> = {
+  figuration: "figuration",
+  silhouetteMuette: "silhouette muette",
+  silhouetteParlante: "silhouette parlante",
+  doublureSimple: "doublure simple",
+  doublurePolyvalente: "doublure polyvalente",
+};
+
+/**
+ * An acteur de complément's line (figurant, silhouette, doublure: titre III, sous-titre II) paid by the day or the week,
+ * against the minimum of annexe III.2 (`acteursComplement`): daily, or weekly of 6 days when the line says so, of 5
+ * otherwise (the normal shooting week, sous-titre II art. 4.2.1). The annex's grid applies only to films shot in its
+ * zone (Paris within 40 km, six cities within 25 km), which a devis does not say: the alert says so. The same minima
+ * for a short film and a feature (the accord of 9 July 2014 concerns the artistes-interprètes only).
+ */
+function verifierComplement(
+  l: LigneDevis,
+  quoi: ActeurComplement,
+  g: NonNullable<ReturnType<typeof grilleArtistes>>,
+): Verification[] {
+  const v = g.version.valeurs;
+  const e = engagementComplement(l, v);
   const taux = tauxUnitaire(l);
   if (typeof e === "string" || !taux) return [];
+  const grille = v.acteursComplement[quoi];
+  const jours = e.unite === "semaine" ? (e.joursSemaine ?? v.joursSemaineNormale) : undefined;
+  const minimum = jours === undefined ? grille.journee : jours === 5 ? grille.semaine5Jours : grille.semaine6Jours;
+  const paye = eurosToCents(taux);
+  if (paye >= minimum) return [];
+  const unite = e.unite;
+  const engagement =
+    jours === undefined
+      ? "engagement à la journée"
+      : `engagement à la semaine de ${jours} jours` +
+        (e.unite === "semaine" && !e.joursSemaine
+          ? " (durée de la semaine non dite : semaine normale de tournage)"
+          : "");
+  const id = TABLES_CREDIT_IMPOT.artistesMinima.id;
+  const nom = NOMS_COMPLEMENT[quoi];
+  const texte = `${v.convention}, acteurs de complément, ${v.acteursComplement.source}, ${nom}, ${engagement}`;
+  const trace = feuille(`Minimum par ${unite} des acteurs de complément (${nom})`, euros(minimum), "euros", {
+    formule: texte,
+    regle: regleDeVersion(id, g.version),
+  });
+  const cellule = l.source.cellules.taux ?? celluleMontant(l);
+  return [
+    {
+      constat: {
+        regle: "salaire-minimum",
+        gravite: "alerte",
+        message:
+          `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, sous le minimum ${v.convention} des acteurs de ` +
+          `complément (${nom}) : ${eur(minimum)} par ${unite} (table ${id} en vigueur au ` +
+          `${dateEnLettres(g.version.effetDu)}, ${v.acteursComplement.source}, ${engagement}${
+            g.version.confiance === "H" ? "" : ", à vérifier"
+          }) ; ce barème ne vaut que pour les ${v.acteursComplement.zone} : ailleurs, la convention n'en fixe pas.`,
+        cellule,
+      },
+      trace: traceManque(l, { minimum, derive: "", trace }, paye, unite, cellule, v.convention),
+    },
+  ];
+}
+
+/**
+ * Short film (accord du 9 juillet 2014, art. 1er): « l'engagement à la journée doit porter sur 4 jours au plus ». An
+ * artist line paid by the day whose quantité (days per artist; the nombre column counts the artists) is above the
+ * table's `courtMetrageJourneeMaxJours` gets an alert on its quantité cell; the text says no more (the minimum of the
+ * line is still checked against the daily one).
+ */
+function journeesCourtMetrage(
+  l: LigneDevis,
+  e: EngagementArtiste,
+  g: NonNullable<ReturnType<typeof grilleArtistes>>,
+): Verification[] {
+  const v = g.version.valeurs;
+  const max = v.courtMetrageJourneeMaxJours;
+  if (g.format.format !== "courtMetrage" || e.unite !== "jour" || l.quantite === undefined) return [];
+  let jours: Decimal;
+  try {
+    jours = new Decimal(l.quantite);
+  } catch {
+    return [];
+  }
+  if (!jours.isFinite() || jours.lte(max)) return [];
+  const cellule = celluleDeLigne(l, "quantite") ?? celluleMontant(l);
+  return [
+    {
+      constat: {
+        regle: "salaire-minimum",
+        gravite: "alerte",
+        message:
+          `${cellule} ${cite(l.libelle)} : ${decimalFr(jours.toString())} jours d'engagement à la journée sur un ` +
+          `court-métrage ; l'accord du 9 juillet 2014 (${v.convention}, artistes-interprètes, art. 1er) dit que ` +
+          `« l'engagement à la journée doit porter sur ${max} jours au plus » (${g.format.texte}) : vérifiez la ` +
+          `formule d'engagement (à la semaine, « au moins une semaine », minimum ${eur(v.courtMetrage.semaine5Jours)} ` +
+          `la semaine de 5 jours).`,
+        cellule,
+      },
+    },
+  ];
+}
+
+/** The line's rate against the artists' minimum of its engagement (see verifierArtiste). */
+function minimumArtisteLigne(
+  l: LigneDevis,
+  e: EngagementArtiste,
+  g: NonNullable<ReturnType<typeof grilleArtistes>>,
+  surcharges: ContexteDevis["surcharges"],
+): Verification[] {
+  const v = g.version.valeurs;
+  const taux = tauxUnitaire(l);
+  if (!taux) return [];
   const unite = e.unite;
   const cle = CLE_MINIMUM_ARTISTE[unite];
   const surcharge = surcharges && surchargeMontant(surcharges, cle);
-  const grille = minimumArtiste(e, v, 5, g.format.format);
+  const grille = minimumArtiste(e, v, g.format.format);
   const minimum = surcharge?.valeur ?? grille.minimum;
   const paye = eurosToCents(taux);
   if (paye >= minimum) return [];
@@ -479,7 +604,7 @@ export const salaireMinimum: Regle<ContexteDevis> = {
   description:
     "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
     "cinéma, minima réduits de son annexe III quand le film y est déclaré, minima des artistes-interprètes du " +
-    "long ou du court métrage selon la durée ; IDCC 2642 pour l'audiovisuel selon le genre).",
+    "long ou du court métrage selon la durée et des acteurs de complément ; IDCC 2642 pour l'audiovisuel selon le genre).",
   verifier: (ctx) => verifierSalaires(ctx).map((v) => v.constat),
 };
 

@@ -83,6 +83,10 @@ export const SCHEMAS_CREDIT_IMPOT = {
     courtMetrage: engagementsArtiste,
     /** A work of at most this many minutes is a short film (code du cinéma, art. D. 210-2). */
     courtMetrageDureeMaxMinutes: minutes,
+    /** Short film: most days an engagement by the day may cover (accord du 9 juillet 2014, art. 1er). */
+    courtMetrageJourneeMaxJours: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    /** Days of a week the line does not say 5 or 6 of: the normal shooting week (titre III, art. 4.2.1). */
+    joursSemaineNormale: v.picklist([5, 6], "5 ou 6 jours attendus"),
     /** When the grid binds every employer (first day of the month after its extension order's publication). */
     etenduLe: dateIso,
     arreteExtension: texte,
@@ -93,6 +97,16 @@ export const SCHEMAS_CREDIT_IMPOT = {
     unitesJournee: v.pipe(v.array(texte), v.minLength(1, "au moins une unité")),
     unitesSemaine: v.pipe(v.array(texte), v.minLength(1, "au moins une unité")),
     horsGrille: v.array(texte),
+    /** Annexe III.2 (sous-titre II): minima of the acteurs de complément, valid only in the zone the annex names. */
+    acteursComplement: v.strictObject({
+      source: texte,
+      zone: texte,
+      figuration: engagementsArtiste,
+      silhouetteMuette: engagementsArtiste,
+      silhouetteParlante: engagementsArtiste,
+      doublureSimple: engagementsArtiste,
+      doublurePolyvalente: engagementsArtiste,
+    }),
   }),
   "credit-impot-international": v.strictObject({
     taux,
