@@ -251,21 +251,36 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const nomDe = `version « ${c.de} »`;
   // The réalisé columns (S, T) when the Écarts sheet is in the workbook: each line's réalisé is its poste's cell there,
   // a chapter's the Σ of its lines' (SOMME.SI.ENS on B), the total the Σ of the chapters'; each écart réalisé is S − M.
-  const realiseDe = (lc: LigneComparee): RealiseDePoste | undefined => {
-    const code = (lc.a ?? (lc.de as LigneVersion)).code;
-    return code ? e.realise?.get(code) : undefined;
+  // A poste's réalisé is one figure of the Écarts sheet however many devis lines carry its code (the sheet sums their
+  // budgets into one poste): the first compared line with the code carries it, so chapters and total count it once.
+  const lignesDuCode = new Map<string, number[]>();
+  if (avecRealise)
+    c.lignes.forEach((lc, i) => {
+      const code = (lc.a ?? (lc.de as LigneVersion)).code;
+      if (!code || !e.realise?.has(code)) return;
+      const l = lignesDuCode.get(code);
+      if (l) l.push(i);
+      else lignesDuCode.set(code, [i]);
+    });
+  const codeDe = (i: number) => (c.lignes[i].a ?? (c.lignes[i].de as LigneVersion)).code;
+  /** The réalisé on line i: its poste's, when it is the first line with that code; else none. */
+  const realiseDe = (i: number): RealiseDePoste | undefined => {
+    const code = codeDe(i);
+    return code && lignesDuCode.get(code)?.[0] === i ? e.realise?.get(code) : undefined;
   };
+  /** The « à » amounts the poste's réalisé is compared with: M of each line carrying its code. */
+  const montantsADuPoste = (code: string) => (lignesDuCode.get(code) ?? []).map((j) => `M${premLigne + j}`);
   const realiseParChapitre = new Map<string, Cents>();
   const cumulerRealise = (ch: string, m: Cents) =>
     realiseParChapitre.set(ch, sumCents([realiseParChapitre.get(ch) ?? ZERO, m]));
   if (avecRealise) {
-    for (const lc of c.lignes) {
-      const re = realiseDe(lc);
+    c.lignes.forEach((lc, i) => {
+      const re = realiseDe(i);
       if (re) cumulerRealise(lc.chapitre, re.montant);
-    }
+    });
     for (const [code, re] of sansLigne) cumulerRealise(re.chapitre || code, re.montant);
   }
-  const noteRealise = (r: number, quoi: string, realise: Cents, a: Cents, source: string) => {
+  const noteRealise = (r: number, quoi: string, realise: Cents, a: Cents, source: string, ma = [`M${r}`]) => {
     notes.push(
       noteDifferee(
         `S${r}`,
@@ -277,7 +292,8 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
         `T${r}`,
         () =>
           `Écart réalisé − à, ${quoi} : ${formatEcartFr(subCents(realise, a))}\n` +
-          `= Réalisé − Montant à (${nomA}) : S${r} − M${r} = ${formatMontantFr(realise)} − ${formatMontantFr(a)}` +
+          `= Réalisé − Montant à (${nomA}) : S${r} − ${ma.length > 1 ? `(${ma.join(" + ")})` : ma[0]} = ` +
+          `${formatMontantFr(realise)} − ${formatMontantFr(a)}` +
           SIGNATURE,
       ),
     );
@@ -454,11 +470,23 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     const r = premLigne + i;
     notes.push(noteDifferee(`N${r}`, () => noteDeLigne(lc, r, e, nomDe, nomA).text));
     notesDesCotes(notes, lc, premLigne + i, e, nomDe, nomA);
-    const re = avecRealise ? realiseDe(lc) : undefined;
+    const re = avecRealise ? realiseDe(i) : undefined;
+    const ref = lc.a ?? (lc.de as LigneVersion);
+    const autres = ref.code ? (lignesDuCode.get(ref.code) ?? []) : [];
     if (re) {
-      const ref = lc.a ?? (lc.de as LigneVersion);
       const quoi = `ligne ${ref.code} « ${ref.libelle} »`;
-      noteRealise(premLigne + i, quoi, re.montant, lc.a?.montant ?? ZERO, realiseDuPoste(ref.code as string, re));
+      if (autres.length === 1)
+        noteRealise(premLigne + i, quoi, re.montant, lc.a?.montant ?? ZERO, realiseDuPoste(ref.code as string, re));
+      else
+        noteRealise(
+          premLigne + i,
+          `poste ${ref.code} (${autres.length} lignes du devis)`,
+          re.montant,
+          sumCents(autres.map((j) => c.lignes[j].a?.montant ?? ZERO)),
+          `${realiseDuPoste(ref.code as string, re)} ; compté une fois pour les ${autres.length} lignes qui portent ` +
+            `ce code (${autres.map((j) => `ligne ${premLigne + j}`).join(", ")})`,
+          montantsADuPoste(ref.code as string),
+        );
     }
   });
   sansLigne.forEach(([code, re], i) =>
@@ -511,9 +539,10 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     row[COL_C.cellule] = lienCellule(ref.cellule);
     row[COL_C.commentaire] = commentairesLignes[i];
     if (avecRealise) {
-      const re = ref.code ? e.realise?.get(ref.code) : undefined;
+      const re = realiseDe(i);
+      const ma = re ? montantsADuPoste(ref.code as string) : [];
       row[COL_C.realise] = re ? { formula: re.cellule, result: centsToEuros(re.montant) } : null;
-      row[COL_C.ecartRealise] = re ? { formula: `S${r}-M${r}` } : null;
+      row[COL_C.ecartRealise] = re ? { formula: ma.length > 1 ? `S${r}-SUM(${ma.join(",")})` : `S${r}-M${r}` } : null;
     }
     return row;
   };
