@@ -90,6 +90,36 @@ describe("Comparaison against the coût définitif, recalculated by LibreOffice"
     );
     expect(texte).toContain("réalisé de la feuille Écarts");
 
+    // The JSON says what the sheet computes: réalisé, « à » and écart réalisé − à of the total, the chapter, each poste.
+    const json = JSON.parse(
+      prodbook(["versions", "comparer", "v.xlsx", "--de", "Dépôt agrément", "--a", "courant", "--json"], dir),
+    );
+    expect(json.coutDefinitif).toEqual({
+      total: { realise: "9000.00", a: "11500.00", ecart: "-2500.00" },
+      chapitres: [{ code: "2", libelle: "Personnel", realise: "9000.00", a: "11500.00", ecart: "-2500.00" }],
+      nonPlaces: { realise: "0.00", a: "0.00", ecart: "0.00" },
+      postes: [
+        {
+          code: "2.1",
+          chapitre: "2",
+          realise: "6000.00",
+          a: "7500.00",
+          ecart: "-1500.00",
+          cellule: expect.stringMatching(/^'Écarts'!G\d+$/),
+          lignes: 2,
+        },
+        {
+          code: "2.2",
+          chapitre: "2",
+          realise: "3000.00",
+          a: "4000.00",
+          ecart: "-1000.00",
+          cellule: expect.stringMatching(/^'Écarts'!G\d+$/),
+          lignes: 1,
+        },
+      ],
+    });
+
     const { fichier, formules } = await sansResultats(path.join(dir, "cmp.xlsx"));
     expect(formules).toBeGreaterThan(10);
     const lu = await lireRecalcule(await recalculer(fichier));
@@ -141,5 +171,56 @@ describe("Comparaison against the coût définitif, recalculated by LibreOffice"
     expect(texteNote(c.getCell(`S${ch2}`).note).split("\n")[0]).toBe(
       "Réalisé (coût définitif), chapitre 2 : 9 000,00 €",
     );
+  });
+
+  it("the example (FEC imputed by chapter): JSON, `ecarts` and LibreOffice give the same réalisé per chapter and in total", async () => {
+    const ex = (f: string) => path.join(RACINE, "assets/exemple", f);
+    const ecarts = JSON.parse(
+      prodbook(
+        ["ecarts", ex("devis-producteur.xlsx"), "--fec", ex("fec-exemple.txt"), "--json", "-o", "ex-ecarts.xlsx"],
+        dir,
+      ),
+    );
+    prodbook(["versions", "enregistrer", "ex-ecarts.xlsx", "--nom", "Dépôt agrément", "-o", "ex-v.xlsx"], dir);
+    const args = ["versions", "comparer", "ex-v.xlsx", "--de", "Dépôt agrément", "--a", "courant"];
+    const json = JSON.parse(prodbook([...args, "--json"], dir)).coutDefinitif;
+    expect(json.total).toEqual({
+      realise: ecarts.totaux.realise,
+      a: ecarts.totaux.budget,
+      ecart: ecarts.totaux.ecart,
+    });
+    expect(
+      json.chapitres.map((c: { code: string; realise: string; ecart: string }) => [c.code, c.realise, c.ecart]),
+    ).toEqual(ecarts.postes.map((p: { code: string; realise: string; ecart: string }) => [p.code, p.realise, p.ecart]));
+    // The postes imputed to a chapter (no devis line carries code « 1 »): each a poste without line.
+    expect(json.postes.filter((p: { lignes: number }) => p.lignes === 0).map((p: { code: string }) => p.code)).toEqual([
+      "1",
+      "2",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+    ]);
+
+    prodbook([...args, "-o", "ex-cmp.xlsx"], dir);
+    const { fichier } = await sansResultats(path.join(dir, "ex-cmp.xlsx"));
+    const cmp = (await lireRecalcule(await recalculer(fichier))).getWorksheet("Comparaison")!;
+    const vus: [string, number, number][] = [];
+    let total: [number, number] | undefined;
+    cmp.eachRow((row, r) => {
+      if (row.getCell(1).value === "Chapitre")
+        vus.push([String(row.getCell(2).value), centimes(cmp.getCell(`S${r}`)), centimes(cmp.getCell(`T${r}`))]);
+      if (row.getCell(1).value === "Total") total = [centimes(cmp.getCell(`S${r}`)), centimes(cmp.getCell(`T${r}`))];
+    });
+    expect(vus).toEqual(
+      json.chapitres.map((c: { code: string; realise: string; ecart: string }) => [
+        c.code,
+        eurosToCents(c.realise),
+        eurosToCents(c.ecart),
+      ]),
+    );
+    expect(total).toEqual([eurosToCents(json.total.realise), eurosToCents(json.total.ecart)]);
   });
 });

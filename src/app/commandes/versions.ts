@@ -23,6 +23,7 @@ import {
   type Commentaires,
 } from "../../core/versions/feuilleComparaison";
 import { realiseParCode } from "../../core/ecarts/realiseParCode";
+import { coutDefinitifCompare, type CoutDefinitifCompare } from "../../core/versions/realise";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
 import type { Constat } from "../../core/controles/constat";
@@ -123,6 +124,11 @@ export interface ResultatComparaison {
   commentaires: number;
   /** The réalisé of the Écarts sheet is on the comparison. */
   realise: boolean;
+  /**
+   * The comparison against the coût définitif (the Écarts sheet's réalisé by poste), as the sheet's columns S and T
+   * compute it; null when the workbook has no Écarts sheet with a réalisé.
+   */
+  coutDefinitif: CoutDefinitifCompare | null;
   /** Findings on the devis read for « courant »: its sheet found hidden (« feuille-lue »), as `devis` says it. */
   controles: Constat[];
 }
@@ -218,7 +224,9 @@ export const commandesVersions = {
     const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
     const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
     const realise = ecarts ? realiseParCode(ecarts) : undefined;
-    if (!args.ecrire) return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size, controles };
+    const coutDefinitif = realise?.size ? coutDefinitifCompare(c, realise) : null;
+    if (!args.ecrire)
+      return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size, coutDefinitif, controles };
     const nom = choisirNomFeuille(FEUILLE_COMPARAISON, existantes, prodbook);
     // Only the rows holding a comment are needed (a workbook file reads those alone, not its 5 000 lines).
     const precedente = anous(nom) ? await wb.readSheet(nom, { lignesAvec: COL_C.commentaire }) : undefined;
@@ -238,6 +246,6 @@ export const commandesVersions = {
     await wb.writeSheets([spec]);
     let n = 0;
     for (const l of commentaires.values()) n += l.length;
-    return { comparaison: c, feuille: nom, commentaires: n, realise: !!realise?.size, controles };
+    return { comparaison: c, feuille: nom, commentaires: n, realise: !!realise?.size, coutDefinitif, controles };
   },
 };

@@ -4,6 +4,7 @@ import { commandesVersions, type ResumeVersion } from "../../app/commandes/versi
 import { centsToDecimalString, formatEcartFr, formatMontantFr, sumCents, type Cents } from "../../core/money";
 import { changementDeChapitre, type Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
+import type { CoutDefinitifCompare, FaceAuRealise } from "../../core/versions/realise";
 import { FEUILLE_COMPARAISON } from "../../core/versions/feuilleComparaison";
 import {
   estNonPlacee,
@@ -221,6 +222,27 @@ export function jsonComparaison(c: Comparaison) {
   };
 }
 
+/**
+ * Added: the comparison against the coût définitif (the workbook's Écarts sheet), as the « Comparaison » sheet's columns
+ * S and T compute it: réalisé, « à » and écart = réalisé − à of the total, each chapter, the unplaced lines and each
+ * poste with a réalisé (a poste's réalisé counted once however many lines carry its code). null without Écarts sheet.
+ */
+export function jsonCoutDefinitif(d: CoutDefinitifCompare) {
+  const face = (f: FaceAuRealise) => ({ realise: m(f.realise), a: m(f.a), ecart: m(f.ecart) });
+  return {
+    total: face(d.total),
+    chapitres: d.chapitres.map((ch) => ({ code: ch.code, libelle: ch.libelle, ...face(ch) })),
+    nonPlaces: face(d.nonPlaces),
+    postes: d.postes.map((p) => ({
+      code: p.code,
+      chapitre: p.chapitre,
+      ...face(p),
+      cellule: p.cellule,
+      lignes: p.lignes,
+    })),
+  };
+}
+
 const STATUT: Record<string, string> = { ajoutee: "ajoutée", supprimee: "supprimée", modifiee: "modifiée" };
 
 const comparerCmd = definirCommande({
@@ -242,7 +264,11 @@ const comparerCmd = definirCommande({
     return { de: v.de, a: v.a, feuille: v.feuille };
   },
   executer: ({ wb, args, sortie }) => commandesVersions.comparerVersions(wb, { ...args, ecrire: sortie !== undefined }),
-  json: (r) => ({ ...jsonComparaison(r.comparaison), controles: jsonControles(r.controles) }),
+  json: (r) => ({
+    ...jsonComparaison(r.comparaison),
+    controles: jsonControles(r.controles),
+    coutDefinitif: r.coutDefinitif ? jsonCoutDefinitif(r.coutDefinitif) : null,
+  }),
   texte(r, io, { sortie }) {
     const c = r.comparaison;
     const f = (x: Cents) => formatMontantFr(x).padStart(15);
@@ -254,6 +280,11 @@ const comparerCmd = definirCommande({
     for (const ch of c.chapitres)
       io.out(`  ${`${ch.code} ${ch.libelle}`.padEnd(40)} ${f(ch.de)} ${f(ch.a)} ${d(ch.delta)}`);
     io.out(`  ${"TOTAL".padEnd(40)} ${f(c.total.de)} ${f(c.total.a)} ${d(c.total.delta)}`);
+    if (r.coutDefinitif)
+      io.out(
+        `Coût définitif (feuille Écarts) : réalisé ${formatMontantFr(r.coutDefinitif.total.realise)}, ` +
+          `écart réalisé − à ${signe(r.coutDefinitif.total.ecart)}`,
+      );
     if (c.nonPlaces.lignesDe || c.nonPlaces.lignesA)
       io.out(
         `  ${`? ${LIBELLE_NON_PLACE}`.padEnd(40)} ${f(c.nonPlaces.de)} ${f(c.nonPlaces.a)} ${d(c.nonPlaces.delta)}`,

@@ -11,6 +11,7 @@ import { decimalFr, normaliser } from "../util/texte";
 import { quantiteTotale, type Comparaison, type LigneComparee, type StatutLigne } from "./comparer";
 import { CHAPITRE_NON_PLACE, LIBELLE_NON_PLACE, type LigneVersion, type Version } from "./modele";
 import { ligneDansVersions } from "./feuilleVersions";
+import { realiseCompare } from "./realise";
 
 export const FEUILLE_COMPARAISON = "Comparaison";
 export const TABLE_COMPARAISON = "tblComparaison";
@@ -174,18 +175,9 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const avecRealise = e.realise !== undefined;
   // The Écarts sheet's réalisé that no compared line carries (imputé au chapitre, poste absent du devis): each gets
   // a row after the lines, so the chapters' and the total's réalisé are the Écarts sheet's, not only the lines'.
-  const codesLignes = new Set(c.lignes.map((lc) => (lc.a ?? (lc.de as LigneVersion)).code).filter(Boolean));
-  const sansLigne = c.lignes.length
-    ? [...(e.realise ?? new Map<string, RealiseDePoste>())].filter(
-        ([code, r]) => !codesLignes.has(code) && r.montant !== 0,
-      )
-    : [];
-  const chapitres = c.chapitres.slice();
-  for (const [code, r] of sansLigne) {
-    const ch = r.chapitre || code;
-    if (ch !== CHAPITRE_NON_PLACE && !chapitres.some((x) => x.code === ch))
-      chapitres.push({ code: ch, libelle: ch, de: ZERO, a: ZERO, delta: ZERO });
-  }
+  // A poste's réalisé is carried by the first compared line with its code (realiseCompare), once.
+  const rc = realiseCompare(c, e.realise ?? new Map<string, RealiseDePoste>());
+  const { sansLigne, chapitres, lignesDuCode } = rc;
   const largeur = avecRealise ? ENTETES_LIGNES.length + ENTETES_REALISE.length : ENTETES_LIGNES.length;
   const ligneVide = (): CellSpec[] => new Array(largeur).fill(null);
 
@@ -251,17 +243,6 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const nomDe = `version « ${c.de} »`;
   // The réalisé columns (S, T) when the Écarts sheet is in the workbook: each line's réalisé is its poste's cell there,
   // a chapter's the Σ of its lines' (SOMME.SI.ENS on B), the total the Σ of the chapters'; each écart réalisé is S − M.
-  // A poste's réalisé is one figure of the Écarts sheet however many devis lines carry its code (the sheet sums their
-  // budgets into one poste): the first compared line with the code carries it, so chapters and total count it once.
-  const lignesDuCode = new Map<string, number[]>();
-  if (avecRealise)
-    c.lignes.forEach((lc, i) => {
-      const code = (lc.a ?? (lc.de as LigneVersion)).code;
-      if (!code || !e.realise?.has(code)) return;
-      const l = lignesDuCode.get(code);
-      if (l) l.push(i);
-      else lignesDuCode.set(code, [i]);
-    });
   const codeDe = (i: number) => (c.lignes[i].a ?? (c.lignes[i].de as LigneVersion)).code;
   /** The réalisé on line i: its poste's, when it is the first line with that code; else none. */
   const realiseDe = (i: number): RealiseDePoste | undefined => {
@@ -270,16 +251,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   };
   /** The « à » amounts the poste's réalisé is compared with: M of each line carrying its code. */
   const montantsADuPoste = (code: string) => (lignesDuCode.get(code) ?? []).map((j) => `M${premLigne + j}`);
-  const realiseParChapitre = new Map<string, Cents>();
-  const cumulerRealise = (ch: string, m: Cents) =>
-    realiseParChapitre.set(ch, sumCents([realiseParChapitre.get(ch) ?? ZERO, m]));
-  if (avecRealise) {
-    c.lignes.forEach((lc, i) => {
-      const re = realiseDe(i);
-      if (re) cumulerRealise(lc.chapitre, re.montant);
-    });
-    for (const [code, re] of sansLigne) cumulerRealise(re.chapitre || code, re.montant);
-  }
+  const realiseParChapitre = rc.parChapitre;
   const noteRealise = (r: number, quoi: string, realise: Cents, a: Cents, source: string, ma = [`M${r}`]) => {
     notes.push(
       noteDifferee(
@@ -381,8 +353,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   if (avecRealise) {
     t[COL_C.realise] = somme("S");
     t[COL_C.ecartRealise] = { formula: `S${ligneTotal}-M${ligneTotal}` };
-    const realiseTotal = sumCents(chapitres.map((ch) => realiseParChapitre.get(ch.code) ?? ZERO));
-    noteRealise(ligneTotal, "total", realiseTotal, c.total.a, `${chapitresCi} (S${premChap} à S${ligneTotal - 1})`);
+    noteRealise(ligneTotal, "total", rc.total, c.total.a, `${chapitresCi} (S${premChap} à S${ligneTotal - 1})`);
   }
   rows.push(t);
   if (avecNonPlaces) {
