@@ -24,6 +24,8 @@ import {
 } from "../../core/versions/feuilleComparaison";
 import { realiseParCode } from "../../core/ecarts/realiseParCode";
 import { coutDefinitifCompare, type CoutDefinitifCompare } from "../../core/versions/realise";
+import { tracesComparaison } from "../../core/traces/versions";
+import { traceAffichee, type TraceAffichee } from "../traces";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
 import type { Constat } from "../../core/controles/constat";
@@ -114,6 +116,8 @@ export interface ArgsComparerVersions {
   ecrire?: boolean;
   /** The producer's devis sheet for « courant »; omitted = the sheet that looks most like a devis. */
   feuille?: string;
+  /** « D'où vient ce chiffre ? »: add the traces of the total's and each chapter's écart (the pane). */
+  explique?: boolean;
 }
 
 export interface ResultatComparaison {
@@ -129,6 +133,8 @@ export interface ResultatComparaison {
    * compute it; null when the workbook has no Écarts sheet with a réalisé.
    */
   coutDefinitif: CoutDefinitifCompare | null;
+  /** With `explique`: the écart of the total and of each chapter (by code), down to the lines' cells. */
+  explications?: { total: TraceAffichee; chapitres: Record<string, TraceAffichee> };
   /** Findings on the devis read for « courant »: its sheet found hidden (« feuille-lue »), as `devis` says it. */
   controles: Constat[];
 }
@@ -225,8 +231,19 @@ export const commandesVersions = {
     const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
     const realise = ecarts ? realiseParCode(ecarts) : undefined;
     const coutDefinitif = realise?.size ? coutDefinitifCompare(c, realise) : null;
+    const explications = args.explique
+      ? expliquer(c, { feuilleVersions: f.nom, versionDe: de, versionA, libelleA })
+      : {};
     if (!args.ecrire)
-      return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size, coutDefinitif, controles };
+      return {
+        comparaison: c,
+        feuille: null,
+        commentaires: 0,
+        realise: !!realise?.size,
+        coutDefinitif,
+        controles,
+        ...explications,
+      };
     const nom = choisirNomFeuille(FEUILLE_COMPARAISON, existantes, prodbook);
     // Only the rows holding a comment are needed (a workbook file reads those alone, not its 5 000 lines).
     const precedente = anous(nom) ? await wb.readSheet(nom, { lignesAvec: COL_C.commentaire }) : undefined;
@@ -246,6 +263,25 @@ export const commandesVersions = {
     await wb.writeSheets([spec]);
     let n = 0;
     for (const l of commentaires.values()) n += l.length;
-    return { comparaison: c, feuille: nom, commentaires: n, realise: !!realise?.size, coutDefinitif, controles };
+    return {
+      comparaison: c,
+      feuille: nom,
+      commentaires: n,
+      realise: !!realise?.size,
+      coutDefinitif,
+      controles,
+      ...explications,
+    };
   },
 };
+
+/** The pane's « D'où vient ce chiffre ? » of a comparison: the total's and each chapter's écart. */
+function expliquer(
+  c: Comparaison,
+  cotes: Parameters<typeof tracesComparaison>[1],
+): Pick<ResultatComparaison, "explications"> {
+  const t = tracesComparaison(c, cotes);
+  const chapitres: Record<string, TraceAffichee> = {};
+  for (const [code, x] of Object.entries(t.chapitres)) chapitres[code] = traceAffichee(x);
+  return { explications: { total: traceAffichee(t.total), chapitres } };
+}
