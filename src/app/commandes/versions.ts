@@ -24,7 +24,7 @@ import {
 } from "../../core/versions/feuilleComparaison";
 import { realiseParCode } from "../../core/ecarts/realiseParCode";
 import { coutDefinitifCompare, type CoutDefinitifCompare } from "../../core/versions/realise";
-import { tracesComparaison } from "../../core/traces/versions";
+import { tracesComparaison, type TracesComparaison } from "../../core/traces/versions";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
@@ -133,8 +133,10 @@ export interface ResultatComparaison {
    * compute it; null when the workbook has no Écarts sheet with a réalisé.
    */
   coutDefinitif: CoutDefinitifCompare | null;
-  /** With `explique`: the écart of the total and of each chapter (by code), down to the lines' cells. */
+  /** With `explique`: the écart of the total and of each chapter (by code), down to the lines' cells (the pane). */
   explications?: { total: TraceAffichee; chapitres: Record<string, TraceAffichee> };
+  /** The same traces as plain data (CLI --explique). */
+  traces?: TracesComparaison;
   /** Findings on the devis read for « courant »: its sheet found hidden (« feuille-lue »), as `devis` says it. */
   controles: Constat[];
 }
@@ -275,13 +277,13 @@ export const commandesVersions = {
   },
 };
 
-/** The pane's « D'où vient ce chiffre ? » of a comparison: the total's and each chapter's écart. */
+/** « D'où vient ce chiffre ? » of a comparison, the total's and each chapter's écart: for the pane and the CLI. */
 function expliquer(
   c: Comparaison,
   cotes: Parameters<typeof tracesComparaison>[1],
-): Pick<ResultatComparaison, "explications"> {
+): Pick<ResultatComparaison, "explications" | "traces"> {
   const t = tracesComparaison(c, cotes);
   const chapitres: Record<string, TraceAffichee> = {};
   for (const [code, x] of Object.entries(t.chapitres)) chapitres[code] = traceAffichee(x);
-  return { explications: { total: traceAffichee(t.total), chapitres } };
+  return { explications: { total: traceAffichee(t.total), chapitres }, traces: t };
 }

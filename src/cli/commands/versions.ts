@@ -19,6 +19,7 @@ import type { Constat } from "../../core/controles/constat";
 import { CliError, procheDe, type Commande } from "../io";
 import { ligneConstat } from "../constats";
 import { definirCommande } from "../runner";
+import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
 
 /** A version's date as the text lists it (« 20/11/2026 », as `regles` writes its dates); --json keeps it ISO. */
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,7 +28,8 @@ const USAGE_ENREGISTRER =
   "[--remplacer] [--masquer | --afficher] [--feuille NOM] [--json]";
 const USAGE_LISTER = "prodbook versions lister <classeur.xlsx> [--json]";
 const USAGE_COMPARER =
-  "prodbook versions comparer <classeur.xlsx> --de NOM --a NOM|courant [--json] [-o sortie.xlsx] [--feuille NOM]";
+  "prodbook versions comparer <classeur.xlsx> --de NOM --a NOM|courant [--json] [-o sortie.xlsx] [--feuille NOM] " +
+  "[--explique]";
 const USAGE = `${USAGE_ENREGISTRER}\n       ${USAGE_LISTER}\n       ${USAGE_COMPARER}`;
 
 const m = (c: Cents) => centsToDecimalString(c);
@@ -257,17 +259,19 @@ const comparerCmd = definirCommande({
   usage: USAGE_COMPARER,
   entree: "un classeur .xlsx",
   ecrit: true,
-  options: { de: { type: "string" }, a: { type: "string" }, feuille: { type: "string" } },
+  options: { de: { type: "string" }, a: { type: "string" }, feuille: { type: "string" }, ...OPTION_EXPLIQUE },
   verifier(v) {
     if (v.de === undefined || v.a === undefined)
       throw new CliError(`Indiquez les deux versions à comparer (--de et --a).\nUsage : ${USAGE_COMPARER}`);
-    return { de: v.de, a: v.a, feuille: v.feuille };
+    return { de: v.de, a: v.a, feuille: v.feuille, explique: v.explique === true };
   },
   executer: ({ wb, args, sortie }) => commandesVersions.comparerVersions(wb, { ...args, ecrire: sortie !== undefined }),
   json: (r) => ({
     ...jsonComparaison(r.comparaison),
     controles: jsonControles(r.controles),
     coutDefinitif: r.coutDefinitif ? jsonCoutDefinitif(r.coutDefinitif) : null,
+    // Added with --explique: « D'où vient ce chiffre ? » of the total's écart and of each chapter's (by code).
+    ...(r.traces ? { traces: r.traces } : {}),
   }),
   texte(r, io, { sortie }) {
     const c = r.comparaison;
@@ -308,6 +312,8 @@ const comparerCmd = definirCommande({
         ].join(", ") + ".",
       );
     for (const ct of r.controles) io.out(ligneConstat(ct, ""));
+    // Each chapter's écart down to its lines, then the total's cut above the lines (its chapters are just above).
+    if (r.traces) texteTraces(io, { ...r.traces.chapitres, total: resume(r.traces.total, 2) });
   },
   feuillesEcrites: (r) => (r.feuille ? [r.feuille] : []),
 });
