@@ -111,6 +111,9 @@ export const TEST_IDS = {
     total: "versions-total",
     nonPlaces: "versions-non-places",
     chapitre: (code: string) => `versions-chapitre-${code}`,
+    /** The total's and a chapter's écart: « D'où vient ce chiffre ? » on click. */
+    expliquerTotal: "versions-expliquer-total",
+    expliquerChapitre: (code: string) => `versions-expliquer-chapitre-${code}`,
     lignes: "versions-lignes",
     ligne: (i: number) => `versions-ligne-${i}`,
     /** What was read (the devis sheet found hidden…), under the comparison and under the saved version. */

@@ -5,6 +5,7 @@ import { importerDevis } from "../../src/core/devis/import";
 import { type Cents, formatMontantFr, parseMontant } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { typographie } from "../../src/taskpane/francais";
 import {
   ecran,
@@ -33,7 +34,7 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
   let page: Page;
   let feuille: string;
   /** The line changed by the test: its amount cell (« 'Budget Gardiens'!F12 »), A1 address and amount. */
-  let ligne: { cellule: string; adresse: string; montant: Cents; libelle: string };
+  let ligne: { cellule: string; adresse: string; montant: Cents; libelle: string; chapitre: string };
   /** The version's total, as saved: the devis total (frais généraux and imprévus included, unplaced lines not). */
   let total: Cents;
   let devis: ReturnType<typeof importerDevis>;
@@ -59,6 +60,7 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
       adresse: (l!.source.cellules.montant as string).split("!").pop() as string,
       montant: l!.montant,
       libelle: l!.libelle,
+      chapitre: l!.chapitre as string,
     };
     v = await ouvrirVolet({ sheets, active: feuille });
     page = v.page;
@@ -172,6 +174,58 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     await page.setViewportSize({ width: 320, height: 1100 });
     expect(await debordements(page)).toEqual([]);
     await ecran(page, "versions.png");
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("D'où vient ce chiffre ? : l'écart total et celui du chapitre changé mènent aux cellules des deux côtés", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    const ecartTotal = page.getByTestId(IDS.expliquerTotal);
+    expect(await ecartTotal.evaluate((e) => e.tagName)).toBe("BUTTON");
+    expect(await ecartTotal.textContent()).toBe(`+${formatMontantFr(HAUSSE as Cents)}`);
+    await ecartTotal.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    expect(await ecartTotal.getAttribute("aria-expanded")).toBe("true");
+    const texte = sansEspacesInsecables((await panneau.textContent()) ?? "");
+    expect(texte).toContain("Écart total");
+    expect(texte).toContain("Total, version « Devis initial »");
+    expect(texte).toContain(sansEspacesInsecables(formatMontantFr(total)));
+    // The current devis' side, down to the changed line's chapter and the line: its cell selects it in Excel.
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: /Total, Devis actuel/ })
+      .click();
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: new RegExp(`Chapitre ${ligne.chapitre}, Devis actuel`) })
+      .click();
+    const celluleA = panneau.getByTestId(IDS_TRACE.cellule).filter({ hasText: ligne.cellule });
+    await celluleA.waitFor();
+    await celluleA.click();
+    expect(await selectionApres(page, ligne.cellule)).toBe(ligne.cellule);
+    // The version's side: each line read in its row of « Versions ».
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: /Total, version/ })
+      .click();
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: new RegExp(`Chapitre ${ligne.chapitre}, version`) })
+      .click();
+    const celluleDe = panneau
+      .getByTestId(IDS_TRACE.cellule)
+      .filter({ hasText: /^Versions!M\d+$/ })
+      .first();
+    await celluleDe.waitFor();
+    const ref = (await celluleDe.textContent()) as string;
+    await celluleDe.click();
+    expect(await selectionApres(page, ref)).toBe(ref);
+    // The chapter's écart opens its own tree.
+    await page.getByTestId(IDS.expliquerChapitre(ligne.chapitre)).click();
+    expect(sansEspacesInsecables((await panneau.textContent()) ?? "")).toContain(`Écart chapitre ${ligne.chapitre} `);
+    expect(await debordements(page)).toEqual([]);
+    await page.getByTestId(IDS_TRACE.fermer).click();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
     expect(v.erreursPage).toEqual([]);
   });
 

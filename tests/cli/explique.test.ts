@@ -9,6 +9,7 @@ import { sourcePrincipale } from "../../src/core/regles/primaires";
 import { nomTable } from "../../src/app/presentationRegles";
 import ExcelJS from "exceljs";
 import { BINAIRE, devisBinaire, dossierTemporaire } from "../helpers/cli";
+import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
 
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 const FIX = path.resolve(__dirname, "../fixtures");
@@ -534,5 +535,39 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
       expect(j.traces.definitif.entrees.every((c: Trace) => c.operation === "valeur")).toBe(true);
       expect(j.traces.definitif.valeur).toBe(j.traces.definitifDetaille.valeur);
     });
+  });
+});
+
+describe("versions comparer --explique (built binary): each écart of the comparison down to the lines' cells", () => {
+  const binaire = (args: string[]) => execFileSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
+  let f: { v1m: string; v2: string };
+  beforeAll(async () => {
+    f = await deuxVersions(await dossierTemp("prodbook-cli-versions-explique-"));
+  });
+
+  it("--json: `traces` only with --explique; the total's and each chapter's écart re-evaluate to the JSON's figures", () => {
+    const args = ["versions", "comparer", f.v2, "--de", "Devis initial", "--a", "Dépôt agrément", "--json"];
+    expect(JSON.parse(binaire(args)).traces).toBeUndefined();
+    const j = JSON.parse(binaire([...args, "--explique"]));
+    verifier(j.traces.total, j.total.delta);
+    for (const ch of j.chapitres) verifier(j.traces.chapitres[ch.code], ch.delta);
+    // Each side of the total is its version's total, each chapter of it the Σ of its lines, each line in « Versions ».
+    const [a, de] = j.traces.total.entrees as Trace[];
+    expect([a.valeur, de.valeur]).toEqual([j.total.a, j.total.de]);
+    const lignes = (t: Trace): Trace[] => (t.entrees ? t.entrees.flatMap(lignes) : [t]);
+    expect(lignes(j.traces.total).every((l) => /^Versions!M\d+$/.test(l.cellule ?? ""))).toBe(true);
+    const archives = lignes(de).find((l) => /Archives INA/.test(l.libelle));
+    expect(archives).toMatchObject({ valeur: "6000.00" });
+    expect(lignes(a).some((l) => /Archives INA/.test(l.libelle))).toBe(false);
+  });
+
+  it("text, against the current devis: the tree names the producer's cells on the « à » side", () => {
+    const t = binaire(["versions", "comparer", f.v1m, "--de", "Devis initial", "--a", "courant", "--explique"]);
+    const arbre = t.split("D'où viennent ces chiffres\u00a0:")[1];
+    expect(arbre).toMatch(/\n {2}Écart total\u00a0: \u22122\u202f422,89\u00a0€ = Devis actuel/);
+    expect(arbre).toMatch(
+      /\n {6}← 7\.3 «\u00a0Drone et télépilote\u00a0»\u00a0: 1\u202f800,00\u00a0€ = .*\[Budget!G14\]/,
+    );
+    expect(arbre).toMatch(/← 1\.2 «\u00a0Archives INA\u00a0»\u00a0: 6\u202f000,00\u00a0€ = .*\[Versions!M\d+\]/);
   });
 });

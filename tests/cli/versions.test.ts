@@ -239,8 +239,18 @@ describe("prodbook versions comparer --json", () => {
     ).toBe(0);
     expect(io.sortie).toHaveLength(1);
     const j = JSON.parse(io.sortie[0]);
-    expect(Object.keys(j)).toEqual(["de", "a", "total", "chapitres", "lignes", "nonPlaces", "controles"]);
-    expect(j).toEqual({ ...attendu, controles: [] });
+    expect(Object.keys(j)).toEqual([
+      "de",
+      "a",
+      "total",
+      "chapitres",
+      "lignes",
+      "nonPlaces",
+      "controles",
+      "coutDefinitif",
+    ]);
+    // No Écarts sheet in the workbook: no comparison against the coût définitif.
+    expect(j).toEqual({ ...attendu, controles: [], coutDefinitif: null });
   });
 
   it("une version et le devis courant donnent les mêmes écarts", async () => {
@@ -249,7 +259,7 @@ describe("prodbook versions comparer --json", () => {
       0,
     );
     const j = JSON.parse(io.sortie[0]);
-    expect(j).toEqual({ ...attendu, a: "courant", controles: [] });
+    expect(j).toEqual({ ...attendu, a: "courant", controles: [], coutDefinitif: null });
   });
 
   it("texte lisible, et erreurs en français (exit 2) pour une version absente ou « courant » en premier", async () => {

@@ -23,6 +23,9 @@ import {
   type Commentaires,
 } from "../../core/versions/feuilleComparaison";
 import { realiseParCode } from "../../core/ecarts/realiseParCode";
+import { coutDefinitifCompare, type CoutDefinitifCompare } from "../../core/versions/realise";
+import { tracesComparaison, type TracesComparaison } from "../../core/traces/versions";
+import { traceAffichee, type TraceAffichee } from "../traces";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
 import type { Constat } from "../../core/controles/constat";
@@ -113,6 +116,8 @@ export interface ArgsComparerVersions {
   ecrire?: boolean;
   /** The producer's devis sheet for « courant »; omitted = the sheet that looks most like a devis. */
   feuille?: string;
+  /** « D'où vient ce chiffre ? »: add the traces of the total's and each chapter's écart (the pane). */
+  explique?: boolean;
 }
 
 export interface ResultatComparaison {
@@ -123,6 +128,15 @@ export interface ResultatComparaison {
   commentaires: number;
   /** The réalisé of the Écarts sheet is on the comparison. */
   realise: boolean;
+  /**
+   * The comparison against the coût définitif (the Écarts sheet's réalisé by poste), as the sheet's columns S and T
+   * compute it; null when the workbook has no Écarts sheet with a réalisé.
+   */
+  coutDefinitif: CoutDefinitifCompare | null;
+  /** With `explique`: the écart of the total and of each chapter (by code), down to the lines' cells (the pane). */
+  explications?: { total: TraceAffichee; chapitres: Record<string, TraceAffichee> };
+  /** The same traces as plain data (CLI --explique). */
+  traces?: TracesComparaison;
   /** Findings on the devis read for « courant »: its sheet found hidden (« feuille-lue »), as `devis` says it. */
   controles: Constat[];
 }
@@ -218,7 +232,20 @@ export const commandesVersions = {
     const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, existantes, prodbook);
     const ecarts = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
     const realise = ecarts ? realiseParCode(ecarts) : undefined;
-    if (!args.ecrire) return { comparaison: c, feuille: null, commentaires: 0, realise: !!realise?.size, controles };
+    const coutDefinitif = realise?.size ? coutDefinitifCompare(c, realise) : null;
+    const explications = args.explique
+      ? expliquer(c, { feuilleVersions: f.nom, versionDe: de, versionA, libelleA })
+      : {};
+    if (!args.ecrire)
+      return {
+        comparaison: c,
+        feuille: null,
+        commentaires: 0,
+        realise: !!realise?.size,
+        coutDefinitif,
+        controles,
+        ...explications,
+      };
     const nom = choisirNomFeuille(FEUILLE_COMPARAISON, existantes, prodbook);
     // Only the rows holding a comment are needed (a workbook file reads those alone, not its 5 000 lines).
     const precedente = anous(nom) ? await wb.readSheet(nom, { lignesAvec: COL_C.commentaire }) : undefined;
@@ -238,6 +265,25 @@ export const commandesVersions = {
     await wb.writeSheets([spec]);
     let n = 0;
     for (const l of commentaires.values()) n += l.length;
-    return { comparaison: c, feuille: nom, commentaires: n, realise: !!realise?.size, controles };
+    return {
+      comparaison: c,
+      feuille: nom,
+      commentaires: n,
+      realise: !!realise?.size,
+      coutDefinitif,
+      controles,
+      ...explications,
+    };
   },
 };
+
+/** « D'où vient ce chiffre ? » of a comparison, the total's and each chapter's écart: for the pane and the CLI. */
+function expliquer(
+  c: Comparaison,
+  cotes: Parameters<typeof tracesComparaison>[1],
+): Pick<ResultatComparaison, "explications" | "traces"> {
+  const t = tracesComparaison(c, cotes);
+  const chapitres: Record<string, TraceAffichee> = {};
+  for (const [code, x] of Object.entries(t.chapitres)) chapitres[code] = traceAffichee(x);
+  return { explications: { total: traceAffichee(t.total), chapitres }, traces: t };
+}

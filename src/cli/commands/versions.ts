@@ -4,6 +4,7 @@ import { commandesVersions, type ResumeVersion } from "../../app/commandes/versi
 import { centsToDecimalString, formatEcartFr, formatMontantFr, sumCents, type Cents } from "../../core/money";
 import { changementDeChapitre, type Comparaison } from "../../core/versions/comparer";
 import { FEUILLE_VERSIONS } from "../../core/versions/feuilleVersions";
+import type { CoutDefinitifCompare, FaceAuRealise } from "../../core/versions/realise";
 import { FEUILLE_COMPARAISON } from "../../core/versions/feuilleComparaison";
 import {
   estNonPlacee,
@@ -18,6 +19,7 @@ import type { Constat } from "../../core/controles/constat";
 import { CliError, procheDe, type Commande } from "../io";
 import { ligneConstat } from "../constats";
 import { definirCommande } from "../runner";
+import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
 
 /** A version's date as the text lists it (« 20/11/2026 », as `regles` writes its dates); --json keeps it ISO. */
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,7 +28,8 @@ const USAGE_ENREGISTRER =
   "[--remplacer] [--masquer | --afficher] [--feuille NOM] [--json]";
 const USAGE_LISTER = "prodbook versions lister <classeur.xlsx> [--json]";
 const USAGE_COMPARER =
-  "prodbook versions comparer <classeur.xlsx> --de NOM --a NOM|courant [--json] [-o sortie.xlsx] [--feuille NOM]";
+  "prodbook versions comparer <classeur.xlsx> --de NOM --a NOM|courant [--json] [-o sortie.xlsx] [--feuille NOM] " +
+  "[--explique]";
 const USAGE = `${USAGE_ENREGISTRER}\n       ${USAGE_LISTER}\n       ${USAGE_COMPARER}`;
 
 const m = (c: Cents) => centsToDecimalString(c);
@@ -221,6 +224,27 @@ export function jsonComparaison(c: Comparaison) {
   };
 }
 
+/**
+ * Added: the comparison against the coût définitif (the workbook's Écarts sheet), as the « Comparaison » sheet's columns
+ * S and T compute it: réalisé, « à » and écart = réalisé − à of the total, each chapter, the unplaced lines and each
+ * poste with a réalisé (a poste's réalisé counted once however many lines carry its code). null without Écarts sheet.
+ */
+export function jsonCoutDefinitif(d: CoutDefinitifCompare) {
+  const face = (f: FaceAuRealise) => ({ realise: m(f.realise), a: m(f.a), ecart: m(f.ecart) });
+  return {
+    total: face(d.total),
+    chapitres: d.chapitres.map((ch) => ({ code: ch.code, libelle: ch.libelle, ...face(ch) })),
+    nonPlaces: face(d.nonPlaces),
+    postes: d.postes.map((p) => ({
+      code: p.code,
+      chapitre: p.chapitre,
+      ...face(p),
+      cellule: p.cellule,
+      lignes: p.lignes,
+    })),
+  };
+}
+
 const STATUT: Record<string, string> = { ajoutee: "ajoutée", supprimee: "supprimée", modifiee: "modifiée" };
 
 const comparerCmd = definirCommande({
@@ -235,14 +259,20 @@ const comparerCmd = definirCommande({
   usage: USAGE_COMPARER,
   entree: "un classeur .xlsx",
   ecrit: true,
-  options: { de: { type: "string" }, a: { type: "string" }, feuille: { type: "string" } },
+  options: { de: { type: "string" }, a: { type: "string" }, feuille: { type: "string" }, ...OPTION_EXPLIQUE },
   verifier(v) {
     if (v.de === undefined || v.a === undefined)
       throw new CliError(`Indiquez les deux versions à comparer (--de et --a).\nUsage : ${USAGE_COMPARER}`);
-    return { de: v.de, a: v.a, feuille: v.feuille };
+    return { de: v.de, a: v.a, feuille: v.feuille, explique: v.explique === true };
   },
   executer: ({ wb, args, sortie }) => commandesVersions.comparerVersions(wb, { ...args, ecrire: sortie !== undefined }),
-  json: (r) => ({ ...jsonComparaison(r.comparaison), controles: jsonControles(r.controles) }),
+  json: (r) => ({
+    ...jsonComparaison(r.comparaison),
+    controles: jsonControles(r.controles),
+    coutDefinitif: r.coutDefinitif ? jsonCoutDefinitif(r.coutDefinitif) : null,
+    // Added with --explique: « D'où vient ce chiffre ? » of the total's écart and of each chapter's (by code).
+    ...(r.traces ? { traces: r.traces } : {}),
+  }),
   texte(r, io, { sortie }) {
     const c = r.comparaison;
     const f = (x: Cents) => formatMontantFr(x).padStart(15);
@@ -254,6 +284,11 @@ const comparerCmd = definirCommande({
     for (const ch of c.chapitres)
       io.out(`  ${`${ch.code} ${ch.libelle}`.padEnd(40)} ${f(ch.de)} ${f(ch.a)} ${d(ch.delta)}`);
     io.out(`  ${"TOTAL".padEnd(40)} ${f(c.total.de)} ${f(c.total.a)} ${d(c.total.delta)}`);
+    if (r.coutDefinitif)
+      io.out(
+        `Coût définitif (feuille Écarts) : réalisé ${formatMontantFr(r.coutDefinitif.total.realise)}, ` +
+          `écart réalisé − à ${signe(r.coutDefinitif.total.ecart)}`,
+      );
     if (c.nonPlaces.lignesDe || c.nonPlaces.lignesA)
       io.out(
         `  ${`? ${LIBELLE_NON_PLACE}`.padEnd(40)} ${f(c.nonPlaces.de)} ${f(c.nonPlaces.a)} ${d(c.nonPlaces.delta)}`,
@@ -277,6 +312,8 @@ const comparerCmd = definirCommande({
         ].join(", ") + ".",
       );
     for (const ct of r.controles) io.out(ligneConstat(ct, ""));
+    // Each chapter's écart down to its lines, then the total's cut above the lines (its chapters are just above).
+    if (r.traces) texteTraces(io, { ...r.traces.chapitres, total: resume(r.traces.total, 2) });
   },
   feuillesEcrites: (r) => (r.feuille ? [r.feuille] : []),
 });

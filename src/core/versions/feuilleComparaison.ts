@@ -11,6 +11,7 @@ import { decimalFr, normaliser } from "../util/texte";
 import { quantiteTotale, type Comparaison, type LigneComparee, type StatutLigne } from "./comparer";
 import { CHAPITRE_NON_PLACE, LIBELLE_NON_PLACE, type LigneVersion, type Version } from "./modele";
 import { ligneDansVersions } from "./feuilleVersions";
+import { realiseCompare } from "./realise";
 
 export const FEUILLE_COMPARAISON = "Comparaison";
 export const TABLE_COMPARAISON = "tblComparaison";
@@ -174,18 +175,9 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const avecRealise = e.realise !== undefined;
   // The Écarts sheet's réalisé that no compared line carries (imputé au chapitre, poste absent du devis): each gets
   // a row after the lines, so the chapters' and the total's réalisé are the Écarts sheet's, not only the lines'.
-  const codesLignes = new Set(c.lignes.map((lc) => (lc.a ?? (lc.de as LigneVersion)).code).filter(Boolean));
-  const sansLigne = c.lignes.length
-    ? [...(e.realise ?? new Map<string, RealiseDePoste>())].filter(
-        ([code, r]) => !codesLignes.has(code) && r.montant !== 0,
-      )
-    : [];
-  const chapitres = c.chapitres.slice();
-  for (const [code, r] of sansLigne) {
-    const ch = r.chapitre || code;
-    if (ch !== CHAPITRE_NON_PLACE && !chapitres.some((x) => x.code === ch))
-      chapitres.push({ code: ch, libelle: ch, de: ZERO, a: ZERO, delta: ZERO });
-  }
+  // A poste's réalisé is carried by the first compared line with its code (realiseCompare), once.
+  const rc = realiseCompare(c, e.realise ?? new Map<string, RealiseDePoste>());
+  const { sansLigne, chapitres, lignesDuCode } = rc;
   const largeur = avecRealise ? ENTETES_LIGNES.length + ENTETES_REALISE.length : ENTETES_LIGNES.length;
   const ligneVide = (): CellSpec[] => new Array(largeur).fill(null);
 
@@ -251,21 +243,16 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   const nomDe = `version « ${c.de} »`;
   // The réalisé columns (S, T) when the Écarts sheet is in the workbook: each line's réalisé is its poste's cell there,
   // a chapter's the Σ of its lines' (SOMME.SI.ENS on B), the total the Σ of the chapters'; each écart réalisé is S − M.
-  const realiseDe = (lc: LigneComparee): RealiseDePoste | undefined => {
-    const code = (lc.a ?? (lc.de as LigneVersion)).code;
-    return code ? e.realise?.get(code) : undefined;
+  const codeDe = (i: number) => (c.lignes[i].a ?? (c.lignes[i].de as LigneVersion)).code;
+  /** The réalisé on line i: its poste's, when it is the first line with that code; else none. */
+  const realiseDe = (i: number): RealiseDePoste | undefined => {
+    const code = codeDe(i);
+    return code && lignesDuCode.get(code)?.[0] === i ? e.realise?.get(code) : undefined;
   };
-  const realiseParChapitre = new Map<string, Cents>();
-  const cumulerRealise = (ch: string, m: Cents) =>
-    realiseParChapitre.set(ch, sumCents([realiseParChapitre.get(ch) ?? ZERO, m]));
-  if (avecRealise) {
-    for (const lc of c.lignes) {
-      const re = realiseDe(lc);
-      if (re) cumulerRealise(lc.chapitre, re.montant);
-    }
-    for (const [code, re] of sansLigne) cumulerRealise(re.chapitre || code, re.montant);
-  }
-  const noteRealise = (r: number, quoi: string, realise: Cents, a: Cents, source: string) => {
+  /** The « à » amounts the poste's réalisé is compared with: M of each line carrying its code. */
+  const montantsADuPoste = (code: string) => (lignesDuCode.get(code) ?? []).map((j) => `M${premLigne + j}`);
+  const realiseParChapitre = rc.parChapitre;
+  const noteRealise = (r: number, quoi: string, realise: Cents, a: Cents, source: string, ma = [`M${r}`]) => {
     notes.push(
       noteDifferee(
         `S${r}`,
@@ -277,7 +264,8 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
         `T${r}`,
         () =>
           `Écart réalisé − à, ${quoi} : ${formatEcartFr(subCents(realise, a))}\n` +
-          `= Réalisé − Montant à (${nomA}) : S${r} − M${r} = ${formatMontantFr(realise)} − ${formatMontantFr(a)}` +
+          `= Réalisé − Montant à (${nomA}) : S${r} − ${ma.length > 1 ? `(${ma.join(" + ")})` : ma[0]} = ` +
+          `${formatMontantFr(realise)} − ${formatMontantFr(a)}` +
           SIGNATURE,
       ),
     );
@@ -365,8 +353,7 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
   if (avecRealise) {
     t[COL_C.realise] = somme("S");
     t[COL_C.ecartRealise] = { formula: `S${ligneTotal}-M${ligneTotal}` };
-    const realiseTotal = sumCents(chapitres.map((ch) => realiseParChapitre.get(ch.code) ?? ZERO));
-    noteRealise(ligneTotal, "total", realiseTotal, c.total.a, `${chapitresCi} (S${premChap} à S${ligneTotal - 1})`);
+    noteRealise(ligneTotal, "total", rc.total, c.total.a, `${chapitresCi} (S${premChap} à S${ligneTotal - 1})`);
   }
   rows.push(t);
   if (avecNonPlaces) {
@@ -454,11 +441,23 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     const r = premLigne + i;
     notes.push(noteDifferee(`N${r}`, () => noteDeLigne(lc, r, e, nomDe, nomA).text));
     notesDesCotes(notes, lc, premLigne + i, e, nomDe, nomA);
-    const re = avecRealise ? realiseDe(lc) : undefined;
+    const re = avecRealise ? realiseDe(i) : undefined;
+    const ref = lc.a ?? (lc.de as LigneVersion);
+    const autres = ref.code ? (lignesDuCode.get(ref.code) ?? []) : [];
     if (re) {
-      const ref = lc.a ?? (lc.de as LigneVersion);
       const quoi = `ligne ${ref.code} « ${ref.libelle} »`;
-      noteRealise(premLigne + i, quoi, re.montant, lc.a?.montant ?? ZERO, realiseDuPoste(ref.code as string, re));
+      if (autres.length === 1)
+        noteRealise(premLigne + i, quoi, re.montant, lc.a?.montant ?? ZERO, realiseDuPoste(ref.code as string, re));
+      else
+        noteRealise(
+          premLigne + i,
+          `poste ${ref.code} (${autres.length} lignes du devis)`,
+          re.montant,
+          sumCents(autres.map((j) => c.lignes[j].a?.montant ?? ZERO)),
+          `${realiseDuPoste(ref.code as string, re)} ; compté une fois pour les ${autres.length} lignes qui portent ` +
+            `ce code (${autres.map((j) => `ligne ${premLigne + j}`).join(", ")})`,
+          montantsADuPoste(ref.code as string),
+        );
     }
   });
   sansLigne.forEach(([code, re], i) =>
@@ -511,9 +510,10 @@ export function feuilleComparaison(e: EntreeComparaison, nom = FEUILLE_COMPARAIS
     row[COL_C.cellule] = lienCellule(ref.cellule);
     row[COL_C.commentaire] = commentairesLignes[i];
     if (avecRealise) {
-      const re = ref.code ? e.realise?.get(ref.code) : undefined;
+      const re = realiseDe(i);
+      const ma = re ? montantsADuPoste(ref.code as string) : [];
       row[COL_C.realise] = re ? { formula: re.cellule, result: centsToEuros(re.montant) } : null;
-      row[COL_C.ecartRealise] = re ? { formula: `S${r}-M${r}` } : null;
+      row[COL_C.ecartRealise] = re ? { formula: ma.length > 1 ? `S${r}-SUM(${ma.join(",")})` : `S${r}-M${r}` } : null;
     }
     return row;
   };

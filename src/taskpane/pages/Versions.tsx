@@ -24,6 +24,7 @@ import { changementDeChapitre } from "../../core/versions/comparer";
 import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
 import { ChampListe, ChampSaisie } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
+import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { lireTexte, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
@@ -108,6 +109,7 @@ export function Versions() {
   const styles = useStyles();
   const production = useProduction();
   const commande = useCommande();
+  const explication = useExplication();
   const { occupe, lancer } = commande;
   const [versions, setVersions] = React.useState<ResumeVersion[]>();
   const champNom = useChampLocal(lireTexte);
@@ -169,7 +171,8 @@ export function Versions() {
   const comparer = () =>
     lancer(
       async () => {
-        const r = await envoyer("comparerVersions", { de, a, ecrire: true, feuille });
+        const r = await envoyer("comparerVersions", { de, a, ecrire: true, feuille, explique: true });
+        explication.fermer();
         setResultat(r);
         return r;
       },
@@ -180,6 +183,7 @@ export function Versions() {
     void lancer(() => envoyer("selectionnerCellule", { cellule }), action);
 
   const c = resultat?.comparaison;
+  const ex = resultat?.explications;
   const changees = resultat ? changeesDe(resultat) : [];
   const choixVersions = (versions ?? []).map((v) => ({ valeur: v.nom, libelle: v.nom }));
   return (
@@ -216,7 +220,11 @@ export function Versions() {
           <div className={styles.chiffres}>
             <Text>Total</Text>
             <Text data-testid={IDS.total}>
-              {m(c.total.de)} → {m(c.total.a)} (<Ecart delta={c.total.delta} />)
+              {m(c.total.de)} → {m(c.total.a)} (
+              <ChiffreExplicable cle="total" trace={ex?.total} explication={explication} testId={IDS.expliquerTotal}>
+                <Ecart delta={c.total.delta} />
+              </ChiffreExplicable>
+              )
             </Text>
           </div>
           {c.nonPlaces.lignesDe + c.nonPlaces.lignesA > 0 && (
@@ -235,10 +243,18 @@ export function Versions() {
                   {ch.code} {ch.libelle}
                 </Caption1>
                 <Caption1 className={styles.montant}>
-                  <Ecart delta={ch.delta} />
+                  <ChiffreExplicable
+                    cle={`chapitre-${ch.code}`}
+                    trace={ex?.chapitres[ch.code]}
+                    explication={explication}
+                    testId={IDS.expliquerChapitre(ch.code)}
+                  >
+                    <Ecart delta={ch.delta} />
+                  </ChiffreExplicable>
                 </Caption1>
               </div>
             ))}
+          <PanneauTrace explication={explication} onAller={allerDepuis("versions-aller-comparaison")} />
           <Text>
             {changees.length
               ? `${compte(changees.length, "ligne changée", "lignes changées")}\u00a0: choisissez-en une pour aller à sa cellule.`
