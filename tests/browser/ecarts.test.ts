@@ -543,6 +543,9 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const format = (await page.getByTestId(IDS.format).textContent()) ?? "";
     expect(format).toContain("séparées par des barres «\u00a0|\u00a0»");
     expect(format).toContain(`${nombre(donnees - 2)} lignes importées sur ${nombre(donnees)}`);
+    // The entries the rejected lines leave unbalanced: « Ligne N » at the start of the sentence, lower case after.
+    expect(format).toMatch(/⚠ Ligne \d+\u00a0: écriture \d+ déséquilibrée\u00a0: débit − crédit = /);
+    expect(format).not.toMatch(/⚠ ligne|: Écriture/);
     await ecran(page.getByTestId(IDS.format), "ecarts-rejets.png");
 
     await page.getByTestId(IDS.rapprocher).click();

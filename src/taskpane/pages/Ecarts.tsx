@@ -22,7 +22,13 @@ import type {
   PosteVue,
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import { avertissementEncodage, nomEncodage, type EncodageFec, type ResultatFec } from "../../core/comptabilite/fec";
+import {
+  avertissementEncodage,
+  nomEncodage,
+  texteAlerteFec,
+  type EncodageFec,
+  type ResultatFec,
+} from "../../core/comptabilite/fec";
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import type { Constat } from "../../core/controles/constat";
 import {
@@ -541,8 +547,7 @@ export function Ecarts() {
             )}
             {fec.alertes.slice(0, 100).map((a, i) => (
               <Caption1 block key={i}>
-                ⚠ {a.ligne ? `ligne ${a.ligne} : ` : ""}
-                {a.message}
+                ⚠ {texteAlerteFec(a)}
               </Caption1>
             ))}
             {fec.alertes.length > 100 && (
