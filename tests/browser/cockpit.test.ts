@@ -132,7 +132,11 @@ describe("constats récents dans le volet à 320 px : titres français, messages
       () => !!document.querySelector('[data-testid="page-credit-impot"]')?.textContent?.includes("périodes couvertes"),
     );
     const texte = sp(await page.getByTestId("page-credit-impot").innerText());
-    expect(texte).toContain("(périodes couvertes : du 1er janvier 2016 à ce jour), reçu « 2010 »");
+    // Named by the field's label (« Année des dépenses »), not « Année ».
+    expect(texte).toContain(
+      "« Année des dépenses » attend une année de dépenses couverte par les règles du crédit d'impôt " +
+        "(périodes couvertes : du 1er janvier 2016 à ce jour), reçu « 2010 ».",
+    );
     expect(fautesDeLecture(texte)).toEqual([]);
     expect(texte).not.toMatch(/\d{4}-\d{2}-\d{2}|→ …/);
     expect(await debordements(page)).toEqual([]);
