@@ -162,7 +162,17 @@ function lireAvecWorker(
         else ko(new Error(m.message));
       }
     };
-    w.onerror = (e) => (w.terminate(), ko(new Error(`Lecture du fichier impossible : ${e.message}`)));
+    // The browser's own message (« Uncaught Error: … », in English) is not the user's: said in French, with the file.
+    w.onerror = (e) => {
+      e.preventDefault();
+      w.terminate();
+      ko(
+        new Error(
+          `${fichier.name} : Lecture du fichier impossible : le lecteur du grand livre s'est arrêté sur une erreur. ` +
+            "Choisissez de nouveau le fichier ; si l'erreur revient, rechargez le volet.",
+        ),
+      );
+    };
     const d: DemandeFec = { type: "lire", fichier, nom: fichier.name, encodage };
     w.postMessage(d);
   });
