@@ -23,7 +23,7 @@ export class ArgumentInvalideError extends ErreurDonnees {
 export const LIBELLES_ARGUMENTS: Record<string, string> = {
   dureeMinutes: "Durée (minutes)",
   date: "Date",
-  annee: "Année",
+  annee: "Année des dépenses",
   cout: "Coût de production",
   depensesVfxFrance: "Dépenses d'effets visuels en France",
   subventionsPubliques: "Subventions publiques",

@@ -1,5 +1,6 @@
 import { premierJourDesRegles } from "../core/regles/audit";
 import { ANNEES_VRAISEMBLABLES_MAX } from "../core/util/saisie";
+import { dateEnLettres } from "../core/util/texte";
 import { invalide, verifierDate } from "./arguments";
 
 // Apart from ./arguments: the first day of the rule tables is read from every table, which the pane's first load
@@ -25,14 +26,14 @@ export function verifierDateRegles(valeur: string | undefined, champ: string): v
   if (valeur < premier)
     throw invalide(
       champ,
-      `attend une date à partir du ${premier} : les tables de règles de Prodbook commencent en ${premier.slice(0, 4)}, ` +
-        `reçu « ${valeur} »`,
+      `attend une date à partir du ${dateEnLettres(premier)} : les tables de règles de Prodbook commencent en ` +
+        `${premier.slice(0, 4)}, reçu « ${dateEnLettres(valeur)} »`,
     );
   const dernier = dernierJourDesRegles();
   if (valeur > dernier)
     throw invalide(
       champ,
-      `attend une date jusqu'au ${dernier} : Prodbook ne lit pas les tables de règles à plus de ` +
-        `${ANNEES_VRAISEMBLABLES_MAX} ans d'aujourd'hui, reçu « ${valeur} »`,
+      `attend une date jusqu'au ${dateEnLettres(dernier)} : Prodbook ne lit pas les tables de règles à plus de ` +
+        `${ANNEES_VRAISEMBLABLES_MAX} ans d'aujourd'hui, reçu « ${dateEnLettres(valeur)} »`,
     );
 }

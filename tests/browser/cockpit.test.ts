@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { TITRES_CONSTATS } from "../../src/core/controles/titres";
 import { IDS_TEXTES } from "../../src/taskpane/components/TextesAppliques";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { fautesDeLecture } from "./francaisVolet";
 import { debordements, sansEspacesInsecables, voletDuBloc } from "./volet";
 
 /**
@@ -120,6 +121,26 @@ describe("constats récents dans le volet à 320 px : titres français, messages
       TEST_IDS.production.resume,
     );
     expect(sp(await resume.textContent())).toBe("Devis B · 52 min · 2026");
+  });
+
+  it("une année qu'aucune règle ne couvre : les périodes couvertes dites en lettres (avant : « 2016-01-01 → … »)", async () => {
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    await page.getByTestId("ci-duree").fill("52");
+    await page.getByTestId("ci-annee").fill("2010");
+    await page.getByTestId("ci-calculer").click();
+    await page.waitForFunction(
+      () => !!document.querySelector('[data-testid="page-credit-impot"]')?.textContent?.includes("périodes couvertes"),
+    );
+    const texte = sp(await page.getByTestId("page-credit-impot").innerText());
+    // Named by the field's label (« Année des dépenses »), not « Année ».
+    expect(texte).toContain(
+      "« Année des dépenses » attend une année de dépenses couverte par les règles du crédit d'impôt " +
+        "(périodes couvertes : du 1er janvier 2016 à ce jour), reçu « 2010 ».",
+    );
+    expect(fautesDeLecture(texte)).toEqual([]);
+    expect(texte).not.toMatch(/\d{4}-\d{2}-\d{2}|→ …/);
+    expect(await debordements(page)).toEqual([]);
+    await page.getByTestId("ci-annee").fill("2026");
   });
 });
 

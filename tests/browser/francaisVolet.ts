@@ -58,14 +58,16 @@ const COMPTES = [
 ];
 
 /**
- * What a French reader stumbles on beyond typography (fautes): an ISO date « 2026-03-12 » (the pane writes « 12 mars
- * 2026 »), a plural that disagrees with its count (« 1 lignes », « 3 ligne »), and English words a library left in
+ * What a French reader stumbles on beyond typography (fautes): an ISO date « 2026-03-12 » or month « 2026-03 » (the
+ * pane writes « 12 mars 2026 », « mars 2026 »), a plural that disagrees with its count (« 1 lignes », « 3 ligne »), and English words a library left in
  * (« Close », « Loading », « Previous month »…).
  */
 export function fautesDeLecture(texte: string): string[] {
   const mots = COMPTES.join("|");
   const motifs = [
     /(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/.-])/g,
+    // An ISO month (« de 2026-01 à 2026-06 »): the pane writes « janvier 2026 ».
+    /(?<![\w/.-])\d{4}-(0[1-9]|1[0-2])(?![\w/.-])/g,
     new RegExp(`(?<![\\d,.\\u202f\\u00a0 ])[01][\\u00a0\\u202f ](${mots})s(?![\\p{L}])`, "gu"),
     new RegExp(
       `(?<![\\p{L}\\d,.])(?:[2-9]|[1-9](?:[\\d\\u202f\\u00a0]*\\d))[\\u00a0\\u202f ](${mots})(?![\\p{L}])`,

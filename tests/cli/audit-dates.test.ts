@@ -1,6 +1,7 @@
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { premierJourDesRegles } from "../../src/core/regles/audit";
+import { dateEnLettres } from "../../src/core/util/texte";
 import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
 
 /**
@@ -65,8 +66,8 @@ describe("prodbook : une date avant toutes les tables de règles (avant : répon
       const sortie = path.join(dossier(), `${nom}-${date}.xlsx`);
       refus(
         await lancerCli(main, args(date, sortie)),
-        `L'option --date attend une date à partir du ${PREMIER}\u00a0: les tables de règles de Prodbook commencent en ` +
-          `2000, reçu «\u00a0${date}\u00a0».`,
+        `L'option --date attend une date à partir du 1er\u00a0janvier\u00a02000\u00a0: les tables de règles de Prodbook commencent en ` +
+          `2000, reçu «\u00a0${dateEnLettres(date)}\u00a0».`,
         sortie,
       );
     },

@@ -59,7 +59,7 @@ describe("FEC sans une colonne de la norme A47 A-1", () => {
       {
         ligne: 1,
         message:
-          "Colonne prévue par la norme FEC (article A47 A-1 du LPF, 18 colonnes) absente de l'en-tête : CompteLib. " +
+          "Colonne prévue par la norme FEC (18 colonnes) absente de l'en-tête : CompteLib. " +
           "Les montants sont lus ; les comptes n'auront pas de libellé. Demandez un FEC complet au cabinet comptable.",
       },
     ]);
@@ -77,8 +77,7 @@ describe("FEC sans une colonne de la norme A47 A-1", () => {
     const r = JSON.parse((await lancerCli(main, ["fec", f, "--json"])).out) as { alertes: { message: string }[] };
     expect(r.alertes.map((a) => a.message)).toEqual([
       expect.stringContaining(
-        "Colonnes prévues par la norme FEC (article A47 A-1 du LPF, 18 colonnes) absentes de " +
-          "l'en-tête : CompteLib, EcritureLet, Idevise.",
+        "Colonnes prévues par la norme FEC (18 colonnes) absentes de l'en-tête : CompteLib, EcritureLet, Idevise.",
       ),
     ]);
   });

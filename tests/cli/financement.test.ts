@@ -266,7 +266,7 @@ describe("prodbook financement --json : l'échéancier (ajouté après les autre
     expect([e.sansDate, e.nonNumeraire, e.besoinMaximal]).toEqual(["0.00", "150000.00", "53571.43"]);
     // The text's wording, as it prints it.
     expect(e.repartition).toBe(
-      "sans planning : coût réparti également de 2026-02 à 2027-03 (dates des versements) ; hors apports non " +
+      "sans planning : coût réparti également de février\u00a02026 à mars\u00a02027 (dates des versements) ; hors apports non " +
         "numéraires (150\u202f000,00\u00a0€), qui ne se décaissent pas",
     );
     // The text prints the same words (its typography puts non-breaking spaces before « : » and « ; »).
@@ -377,8 +377,8 @@ describe("prodbook financement : entrées invalides → message français, code 
     const r = await lancer([c.cinema, "--cout", "1000", "--date", "2010-01-01"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      "L'option --date attend une date couverte par les règles du financement (périodes couvertes\u00a0: 2016-01-01 → …), " +
-        "reçu «\u00a02010-01-01\u00a0».",
+      "L'option --date attend une date couverte par les règles du financement (périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 à ce jour), " +
+        "reçu «\u00a01er\u00a0janvier\u00a02010\u00a0».",
     );
   });
   test("coût introuvable", async () => {

@@ -579,7 +579,7 @@ describe("financement : une date de versement en 1899 (avant : « Erreur interne
   it("un échéancier de plus de 50 ans : une erreur de données en français, pas une RangeError", () => {
     expect(() => moisEntre("1950-01", "2026-12")).toThrow(ErreurDonnees);
     expect(() => moisEntre("1950-01", "2026-12")).toThrow(
-      "L'échéancier irait de 1950-01 à 2026-12, plus de 50 ans : vérifiez les dates des versements et du planning.",
+      "L'échéancier irait de janvier\u00a01950 à décembre\u00a02026, plus de 50 ans : vérifiez les dates des versements et du planning.",
     );
   });
 });

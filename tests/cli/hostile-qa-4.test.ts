@@ -249,8 +249,8 @@ describe("financement --credit-impot : jamais ignoré sans un mot", () => {
     ]);
     refus(
       r,
-      "L'option --date attend une date couverte par les règles du financement (périodes couvertes\u00a0: 2016-01-01 → …), " +
-        "reçu «\u00a01900-01-01\u00a0».",
+      "L'option --date attend une date couverte par les règles du financement (périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 à ce jour), " +
+        "reçu «\u00a01er\u00a0janvier\u00a01900\u00a0».",
       jamais(),
     );
   });

@@ -129,7 +129,7 @@ describe("credit-impot --annee avant 1900", () => {
         r,
         new RegExp(
           `^L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt ` +
-            `\\(périodes couvertes\u00a0: 2016-01-01 → .*\\), reçu «\u00a0${annee}\u00a0»\\.$`,
+            `\\(périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 .*\\), reçu «\u00a0${annee}\u00a0»\\.$`,
         ),
         sortie,
       );

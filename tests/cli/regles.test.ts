@@ -128,8 +128,8 @@ describe("prodbook regles (texte)", () => {
     const r = await lancer(["--date", "1990-01-01"]);
     expect([r.code, r.out]).toEqual([2, ""]);
     expect(r.err).toBe(
-      "L'option --date attend une date à partir du 2000-01-01\u00a0: les tables de règles de Prodbook commencent en " +
-        "2000, reçu «\u00a01990-01-01\u00a0».",
+      "L'option --date attend une date à partir du 1er\u00a0janvier\u00a02000\u00a0: les tables de règles de Prodbook commencent en " +
+        "2000, reçu «\u00a01er\u00a0janvier\u00a01990\u00a0».",
     );
     const tot = await lancer(["--date", "2018-01-15"]);
     expect(tot.out).toMatch(

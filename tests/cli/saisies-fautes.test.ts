@@ -4,6 +4,7 @@ import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { texteFrancais } from "../../src/cli/io";
+import { dateEnLettres } from "../../src/core/util/texte";
 import { dossierTemporaire, lancerCli, refus } from "../helpers/cli";
 
 /**
@@ -243,8 +244,8 @@ describe("--date des tables de règles : au plus 20 ans après aujourd'hui (avan
   const dernier = `${new Date().getUTCFullYear() + 20}-12-31`;
   const lendemain = `${new Date().getUTCFullYear() + 21}-01-01`;
   const refusee = (date: string) =>
-    `L'option --date attend une date jusqu'au ${dernier}\u00a0: Prodbook ne lit pas les tables de règles à plus de ` +
-    `20 ans d'aujourd'hui, reçu «\u00a0${date}\u00a0».`;
+    `L'option --date attend une date jusqu'au ${dateEnLettres(dernier)}\u00a0: Prodbook ne lit pas les tables de règles à plus de ` +
+    `20 ans d'aujourd'hui, reçu «\u00a0${dateEnLettres(date)}\u00a0».`;
   it.each<[string, (o: string) => string[]]>([
     ["devis", (o) => ["devis", DEVIS, "-o", o]],
     ["carbone", (o) => ["carbone", DEVIS, "-o", o]],

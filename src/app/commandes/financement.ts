@@ -22,6 +22,7 @@ import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { dateEnLettres, periodeEnLettres } from "../../core/util/texte";
 
 export interface OptionsFinancementPane {
   feuille?: string;
@@ -108,8 +109,8 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
       throw invalide(
         "date",
         `attend une date couverte par les règles du financement (périodes couvertes : ${t.versions
-          .map((x) => `${x.effetDu} → ${x.effetAu ?? "…"}`)
-          .join(", ")}), reçu « ${a.date} »`,
+          .map((x) => periodeEnLettres(x.effetDu, x.effetAu))
+          .join(", ")}), reçu « ${dateEnLettres(a.date)} »`,
       );
   if (a.creditImpot && a.genre === "spectacle")
     throw invalide(

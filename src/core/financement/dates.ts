@@ -1,6 +1,6 @@
 import { ErreurDonnees } from "../erreurs";
 import type { CellData } from "../port/workbook";
-import { normaliser } from "../util/texte";
+import { moisEnLettres, normaliser } from "../util/texte";
 import { isoDepuisSerie } from "../util/serieExcel";
 
 const MOIS: [RegExp, number][] = [
@@ -79,7 +79,8 @@ export function moisEntre(debut: string, fin: string): string[] {
     }
     if (out.length > 600)
       throw new ErreurDonnees(
-        `L'échéancier irait de ${debut} à ${fin}, plus de 50 ans : vérifiez les dates des versements et du planning.`,
+        `L'échéancier irait de ${moisEnLettres(debut)} à ${moisEnLettres(fin)}, plus de 50 ans : vérifiez les dates ` +
+          "des versements et du planning.",
       );
   }
   return out;

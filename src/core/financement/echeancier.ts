@@ -1,6 +1,7 @@
 import { Cents, cents, repartir, sumCents, ZERO } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { estSerieDate, isoDepuisSerie, serieDepuisIso } from "../util/serieExcel";
+import { moisEnLettres, pluriel } from "../util/texte";
 import { moisDe, moisEntre } from "./dates";
 import type { SourceFinancement } from "./model";
 
@@ -97,11 +98,15 @@ export function calculerEcheancier(
         poids.set(m, (poids.get(m) ?? 0) + j);
         (etapes[m] ??= []).push({ ...(p.nom ? { nom: p.nom } : {}), jours: j });
       }
-    repartition = `dépenses réparties selon le planning (${periodesValides.length} étape(s), au prorata des jours de chaque mois)`;
+    repartition =
+      `dépenses réparties selon le planning (${pluriel(periodesValides.length, "étape")}, ` +
+      "au prorata des jours de chaque mois)";
   } else if (datees.length > 0) {
     const tri = datees.slice().sort();
     for (const m of moisEntre(moisDe(tri[0]), moisDe(tri[tri.length - 1]))) poids.set(m, 1);
-    repartition = `sans planning : coût réparti également de ${moisDe(tri[0])} à ${moisDe(tri[tri.length - 1])} (dates des versements)`;
+    repartition =
+      `sans planning : coût réparti également de ${moisEnLettres(moisDe(tri[0]))} à ` +
+      `${moisEnLettres(moisDe(tri[tri.length - 1]))} (dates des versements)`;
   } else {
     poids = new Map();
     repartition = "aucune date de versement ni planning : pas d'échéancier mensuel";

@@ -5,6 +5,7 @@ import { deMois } from "../traces/echeancier";
 import { euros, feuille, noeud, type Trace } from "../traces/trace";
 import { noteDeTrace } from "../traces/note";
 import { nomFeuilleRef } from "../util/adresse";
+import { dateEnLettres } from "../util/texte";
 import { categorie } from "./categories";
 import type { Echeancier } from "./echeancier";
 import { LIBELLES_STATUT, SourceFinancement } from "./model";
@@ -170,9 +171,14 @@ export function feuilleEcheancier(
           "Total des versements",
           totalTranches,
           tranches.map(({ s, t: v }, i) =>
-            feuille(`${s.financeur}${v.date ? ` au ${v.date}` : " (sans date)"}`, euros(v.montant), "euros", {
-              cellule: `E${d + i}`,
-            }),
+            feuille(
+              `${s.financeur}${v.date ? ` au ${dateEnLettres(v.date)}` : " (sans date)"}`,
+              euros(v.montant),
+              "euros",
+              {
+                cellule: `E${d + i}`,
+              },
+            ),
           ),
           `Σ des versements, colonne E, lignes ${d} à ${m}`,
         ),

@@ -83,6 +83,14 @@ export function dateEnLettres(iso: string): string {
 }
 
 /**
+ * A rule's period in words, as messages write it: « du 1er janvier 2016 à ce jour », « du 1er janvier 2021 au
+ * 31 décembre 2024 » (`au` absent: still in force).
+ */
+export function periodeEnLettres(du: string, au?: string): string {
+  return `du ${dateEnLettres(du)} ${au ? `au ${dateEnLettres(au)}` : "à ce jour"}`;
+}
+
+/**
  * The no-break spaces of French typography, one function for the pane (veillerTypographie: every text it shows) and
  * the CLI (its text output and messages, src/cli/io.ts): the space after « and before » and « : » becomes a no-break
  * space U+00A0, the one before « ; », « ? » and « ! » a narrow no-break space U+202F (a no-break space already there

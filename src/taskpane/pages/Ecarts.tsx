@@ -22,7 +22,13 @@ import type {
   PosteVue,
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import { avertissementEncodage, nomEncodage, type EncodageFec, type ResultatFec } from "../../core/comptabilite/fec";
+import {
+  avertissementEncodage,
+  nomEncodage,
+  texteAlerteFec,
+  type EncodageFec,
+  type ResultatFec,
+} from "../../core/comptabilite/fec";
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import type { Constat } from "../../core/controles/constat";
 import {
@@ -156,7 +162,17 @@ function lireAvecWorker(
         else ko(new Error(m.message));
       }
     };
-    w.onerror = (e) => (w.terminate(), ko(new Error(`Lecture du fichier impossible : ${e.message}`)));
+    // The browser's own message (« Uncaught Error: … », in English) is not the user's: said in French, with the file.
+    w.onerror = (e) => {
+      e.preventDefault();
+      w.terminate();
+      ko(
+        new Error(
+          `${fichier.name} : Lecture du fichier impossible : le lecteur du grand livre s'est arrêté sur une erreur. ` +
+            "Choisissez de nouveau le fichier ; si l'erreur revient, rechargez le volet.",
+        ),
+      );
+    };
     const d: DemandeFec = { type: "lire", fichier, nom: fichier.name, encodage };
     w.postMessage(d);
   });
@@ -541,8 +557,7 @@ export function Ecarts() {
             )}
             {fec.alertes.slice(0, 100).map((a, i) => (
               <Caption1 block key={i}>
-                ⚠ {a.ligne ? `ligne ${a.ligne} : ` : ""}
-                {a.message}
+                ⚠ {texteAlerteFec(a)}
               </Caption1>
             ))}
             {fec.alertes.length > 100 && (

@@ -314,7 +314,9 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
   it("année sans règle : erreur française", () => {
     expect(() =>
       calculerCreditImpot(ANIM, { regime: "audiovisuel", genre: "animation", annee: 2015, dureeMinutes: 26 }),
-    ).toThrow(/^Aucune règle .* en vigueur en 2015 \(périodes couvertes : 2016-01-01/);
+    ).toThrow(
+      /^Aucune règle .* en vigueur en 2015 \(périodes couvertes : du 1er\u00a0janvier\u00a02016 à ce jour\)\.$/,
+    );
   });
 });
 

@@ -40,7 +40,9 @@ describe("BOI 4 A-1-06 § 93 (27 janvier 2006) : exemple d'un régime antérieur
 
   it.each([2005, 2006])("exercice %s (celui de l'exemple) : refusé, avec les périodes couvertes", (annee) => {
     expect(() => calcul(annee)).toThrow(AnneeNonCouverteError);
-    expect(() => calcul(annee)).toThrow(`en vigueur en ${annee} (périodes couvertes : 2016-01-01 → …).`);
+    expect(() => calcul(annee)).toThrow(
+      `en vigueur en ${annee} (périodes couvertes : du 1er\u00a0janvier\u00a02016 à ce jour).`,
+    );
   });
 
   it("aucune version du taux audiovisuel avant 2016 : le 20 % de 2005 n'est pas dans la table", () => {

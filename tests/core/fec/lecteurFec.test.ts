@@ -196,4 +196,31 @@ describe("lecteur FEC", () => {
     );
     expect(() => lireFec("")).toThrow(/vide/);
   });
+
+  test("un texte sans séparateur : dit en clair, sans référence d'article de loi", () => {
+    let message = "";
+    try {
+      lireFec("Réunion de production du 12 mars\nOrdre du jour\n");
+    } catch (e) {
+      expect(e).toBeInstanceOf(FecFormatError);
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      "Ligne 1 : le fichier n'a pas les colonnes d'un FEC (JournalCode, EcritureNum, CompteNum…, séparées par des " +
+        "tabulations ou des « | »), ni celles d'un grand livre CSV lisible (colonnes Compte, Date et Débit/Crédit ou " +
+        "Montant/Sens, séparées par « ; » ou « , »).",
+    );
+    expect(message).not.toMatch(/A\.?47|LPF|article/);
+  });
+
+  test("une colonne de la norme absente : alerte sans référence d'article de loi", () => {
+    const sansLib = E.split("|")
+      .filter((c) => c !== "CompteLib")
+      .join("|");
+    const r = lireFec(`${sansLib}\n`);
+    expect(r.alertes.map((a) => a.message)).toEqual([
+      "Colonne prévue par la norme FEC (18 colonnes) absente de l'en-tête : CompteLib. Les montants sont lus ; les " +
+        "comptes n'auront pas de libellé. Demandez un FEC complet au cabinet comptable.",
+    ]);
+  });
 });

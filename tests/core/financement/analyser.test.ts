@@ -48,6 +48,10 @@ describe("analyserFinancement (classeur en mémoire)", () => {
     ]);
     expect(euros(e.besoinMaximal)).toBe(116666.67);
     expect(e.sansDate).toBe(0);
+    // The months in words, as the pane and the CLI show them (not « 2026-01 à 2026-12 »).
+    expect(e.repartition).toMatch(
+      /^sans planning : coût réparti également de janvier\u00a02026 à décembre\u00a02026 \(dates des versements\)/,
+    );
     expect(wb.ecritures).toBe(0);
   });
 
@@ -74,7 +78,7 @@ describe("analyserFinancement (classeur en mémoire)", () => {
       "2026-07": 0,
       "2026-12": 0,
     });
-    expect(r.echeancier.repartition).toMatch(/selon le planning \(3 étape/);
+    expect(r.echeancier.repartition).toMatch(/selon le planning \(3\u00a0étapes, au prorata/);
   });
 
   test("lit aussi le « Rétroplanning » écrit par Prodbook (dates en formules, jours fériés ignorés)", async () => {

@@ -74,8 +74,9 @@ export function lireEntete(ligne: string): EnteteFec {
   if (tabs === 0 && pipes === 0) {
     throw new FecFormatError(
       // Said the same by both doors: a ledger CSV is recognised by its header, in the pane's picker as by the CLI.
-      "Ligne 1 : en-tête sans séparateur tabulation ni « | » — ce n'est pas un FEC (format A.47 A-1), ni un grand livre " +
-        "CSV lisible (colonnes Compte, Date et Débit/Crédit ou Montant/Sens, séparées par « ; » ou « , »).",
+      "Ligne 1 : le fichier n'a pas les colonnes d'un FEC (JournalCode, EcritureNum, CompteNum…, séparées par des " +
+        "tabulations ou des « | »), ni celles d'un grand livre CSV lisible (colonnes Compte, Date et Débit/Crédit ou " +
+        "Montant/Sens, séparées par « ; » ou « , »).",
     );
   }
   const separateur: Separateur = tabs >= pipes ? "tab" : "pipe";

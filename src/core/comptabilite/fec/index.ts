@@ -5,3 +5,4 @@ export * from "./lecteurFec";
 export * from "./grandLivreCsv";
 export * from "./detection";
 export * from "./nomEncodage";
+export * from "./alerte";

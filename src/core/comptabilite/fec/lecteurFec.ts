@@ -245,7 +245,7 @@ export class LecteurFec implements CibleLignes {
             ligne: this.numero,
             message:
               `${absentes.length > 1 ? "Colonnes prévues" : "Colonne prévue"} par la norme FEC ` +
-              `(article A47 A-1 du LPF, 18 colonnes) ${absentes.length > 1 ? "absentes" : "absente"} de l'en-tête : ` +
+              `(18 colonnes) ${absentes.length > 1 ? "absentes" : "absente"} de l'en-tête : ` +
               `${absentes.join(", ")}. Les montants sont lus ; ` +
               (absentes.includes("CompteLib") ? "les comptes n'auront pas de libellé. " : "") +
               "Demandez un FEC complet au cabinet comptable.",
