@@ -36,6 +36,11 @@ import {
 export interface OptionCli {
   type: "string" | "boolean";
   short?: string;
+  /**
+   * The option names one file the command reads (`--fec`, `--correspondances`): given twice, even with the same name,
+   * it is refused (one file is read; the second one meant, a second FEC, is never guessed).
+   */
+  fichier?: boolean;
 }
 export type OptionsCli = Record<string, OptionCli>;
 
@@ -384,7 +389,11 @@ export function analyserOptions(
   options: OptionsCli,
   usage: string,
 ): { valeurs: Record<string, string | boolean | undefined>; positionnels: string[] } {
-  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  // parseArgs knows `type` and `short` only.
+  const pourNode = Object.fromEntries(
+    Object.entries(options).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+  );
+  const { tokens } = parseArgs({ args, options: pourNode, allowPositionals: true, strict: false, tokens: true });
   const valeurs: Record<string, string | boolean | undefined> = {};
   const positionnels: string[] = [];
   const erreur = (detail: string) =>
@@ -452,6 +461,12 @@ export function analyserOptions(
     const deja = valeurs[t.name];
     if (typeof deja === "string" && deja !== t.value)
       throw erreur(`l'option « ${t.rawName} » est donnée deux fois (« ${deja} » puis « ${t.value} ») : gardez-en une`);
+    // `--fec a.txt --fec a.txt`: one file is read, the second one meant (another year's FEC?) is not guessed.
+    if (deja === t.value && o.fichier)
+      throw erreur(
+        `l'option « ${t.rawName} » est donnée deux fois avec le même fichier « ${t.value} » : un seul fichier est lu ` +
+          `avec cette option ; gardez-en une`,
+      );
     valeurs[t.name] = t.value;
   }
   return { valeurs, positionnels };

@@ -158,10 +158,10 @@ export const commande = definirCommande({
   // are never inflated.
   ouverture: { remplacees: [FEUILLE_GRAND_LIVRE] },
   options: {
-    fec: { type: "string" },
-    correspondances: { type: "string" },
+    fec: { type: "string", fichier: true },
+    correspondances: { type: "string", fichier: true },
     encodage: { type: "string" },
-    colonnes: { type: "string" },
+    colonnes: { type: "string", fichier: true },
     ...OPTION_EXPLIQUE,
   },
   verifier(v, { sortie }) {

@@ -298,7 +298,7 @@ export const commande = definirCommande({
   entree: "un fichier FEC",
   classeur: false,
   strict: true,
-  options: { encodage: { type: "string" }, colonnes: { type: "string" } },
+  options: { encodage: { type: "string" }, colonnes: { type: "string", fichier: true } },
   verifier: (v): OptionsFichier => ({
     encodage: encodageArg(v.encodage),
     colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined,

@@ -1,0 +1,54 @@
+import * as fs from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { dossierTemporaire, fr, lancerCli, refus } from "../helpers/cli";
+
+/**
+ * Issue 10, the CLI's input files (December 2026): a file read given twice, an empty FEC the user may not read, an
+ * input file missing and also named by -o. Each refused with the real reason (exit 2, French, nothing written).
+ */
+const dossier = dossierTemporaire("prodbook-entrees-lues-");
+const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+const CORRESPONDANCES = path.join(__dirname, "../fixtures/fec/correspondances.csv");
+const DEVIS = path.join(__dirname, "../fixtures/devis-reels/devis-type-cnc.xlsx");
+
+describe("un fichier lu donné deux fois avec la même option (avant : accepté sans un mot, code 0)", () => {
+  it.each([
+    ["ecarts", ["ecarts", DEVIS, "--fec", FEC, "--fec", FEC], "--fec", FEC],
+    [
+      "ecarts",
+      ["ecarts", DEVIS, "--fec", FEC, "--correspondances", CORRESPONDANCES, "--correspondances", CORRESPONDANCES],
+      "--correspondances",
+      CORRESPONDANCES,
+    ],
+    ["carbone", ["carbone", DEVIS, "--fec", FEC, "--fec=" + FEC], "--fec", FEC],
+  ])("%s %j", async (commande, args, option, fichier) => {
+    const sortie = path.join(dossier(), "jamais.xlsx");
+    const r = await lancerCli(main, [...args, "-o", sortie]);
+    refus(r, /^Arguments invalides/, sortie);
+    expect(
+      r.err.startsWith(
+        fr(
+          `Arguments invalides : l'option « ${option} » est donnée deux fois avec le même fichier « ${fichier} » : ` +
+            `un seul fichier est lu avec cette option ; gardez-en une.\nUsage : prodbook ${commande} `,
+        ),
+      ),
+    ).toBe(true);
+  });
+
+  it("une autre option répétée avec la même valeur ne gêne toujours pas", async () => {
+    const r = await lancerCli(main, [
+      "ecarts",
+      DEVIS,
+      "--fec",
+      FEC,
+      "--encodage",
+      "utf-8",
+      "--encodage",
+      "utf-8",
+      "--json",
+    ]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+  });
+});
