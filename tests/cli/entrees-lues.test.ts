@@ -52,3 +52,27 @@ describe("un fichier lu donné deux fois avec la même option (avant : accepté 
     expect(r.code).toBe(0);
   });
 });
+
+describe("un FEC vide qu'on n'a pas le droit de lire (avant : « Fichier vide »)", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([["fec"], ["ecarts"]])("prodbook %s dit « lecture non autorisée »", async (commande) => {
+    const vide = path.join(dossier(), "interdit.txt");
+    fs.writeFileSync(vide, "");
+    // The tests run as root, whom chmod 000 does not stop: the system's refusal is given as Node gives it.
+    const module = jest.requireActual<typeof fs>("fs");
+    const ouvrir = module.openSync;
+    jest.spyOn(module, "openSync").mockImplementation((p, ...reste) => {
+      if (p === vide) throw Object.assign(new Error("EACCES: permission denied, open"), { code: "EACCES" });
+      return ouvrir(p, ...(reste as [fs.OpenMode]));
+    });
+    const r = await lancerCli(main, commande === "fec" ? ["fec", vide] : ["ecarts", DEVIS, "--fec", vide]);
+    refus(r, `Lecture impossible de ${vide}\u00a0: lecture non autorisée.`);
+  });
+
+  it("un FEC vide lisible reste dit vide", async () => {
+    const vide = path.join(dossier(), "vide.txt");
+    fs.writeFileSync(vide, "");
+    refus(await lancerCli(main, ["fec", vide]), /Fichier vide/);
+  });
+});
