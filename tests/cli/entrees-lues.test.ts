@@ -76,3 +76,31 @@ describe("un FEC vide qu'on n'a pas le droit de lire (avant : « Fichier vide »
     refus(await lancerCli(main, ["fec", vide]), /Fichier vide/);
   });
 });
+
+describe("le fichier lu absent et donné aussi à -o (avant : « … est le fichier lu »)", () => {
+  it.each([
+    ["devis", (a: string) => ["devis", a, "-o", a], "classeur"],
+    [
+      "credit-impot",
+      (a: string) => ["credit-impot", a, "--regime", "cinema", "--genre", "fiction", "-o", a],
+      "classeur",
+    ],
+    ["ecarts --fec", (a: string) => ["ecarts", DEVIS, "--fec", a, "-o", a], "FEC"],
+    [
+      "carbone --correspondances",
+      (a: string) => ["carbone", DEVIS, "--fec", FEC, "--correspondances", a, "-o", a],
+      "fichier de correspondances",
+    ],
+  ])("%s : « Fichier introuvable » d'abord", async (_cas, args, quoi) => {
+    const absent = path.join(dossier(), "absent.xlsx");
+    refus(await lancerCli(main, args(absent)), `Fichier introuvable\u00a0: «\u00a0${absent}\u00a0» (${quoi}).`, absent);
+  });
+
+  it("un fichier lu qui existe et donné à -o reste refusé comme tel", async () => {
+    const copie = path.join(dossier(), "copie.xlsx");
+    fs.copyFileSync(DEVIS, copie);
+    const avant = fs.readFileSync(copie);
+    refus(await lancerCli(main, ["devis", copie, "-o", copie]), /est le fichier lu/);
+    expect(fs.readFileSync(copie).equals(avant)).toBe(true);
+  });
+});

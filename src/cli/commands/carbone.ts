@@ -5,7 +5,7 @@ import { detailDate } from "../../app/arguments";
 import { verifierDateRegles } from "../../app/dateRegles";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
-import { definirCommande, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
+import { definirCommande, lusPar, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
 import { ligneConstat, texteRegles } from "../constats";
 import * as path from "path";
 import { encodageArg } from "../args";
@@ -178,7 +178,7 @@ export const commande = definirCommande({
         );
     if (fec !== undefined) {
       const lus = [fec, v.correspondances, v.colonnes].filter((f): f is string => f !== undefined);
-      verifierSortie(sortie, ...lus);
+      verifierSortie(sortie, ...lusPar({ fec, correspondances: v.correspondances, colonnes: v.colonnes }));
       // Every file read, not the FEC alone: `--correspondances c.csv --csv c.csv` overwrote the correspondances.
       const lu = csv === undefined ? undefined : lus.find((f) => memeFichier(csv, f));
       if (lu !== undefined) {
