@@ -108,6 +108,7 @@ import { parseCelluleRef } from "../util/adresse";
 import {
   conventionFeuille,
   textesNumeriques,
+  dateEcrite,
   dateLisible,
   estDate,
   fusionsDeColonne,
@@ -459,7 +460,7 @@ function recapSousEntete(
 const libelleDe = (row: readonly CellData[], col: number) =>
   row
     .slice(0, col)
-    .filter((c) => typeof c.v === "string" && c.v.trim() !== "" && !c.erreur && dateReelle(c) === undefined)
+    .filter((c) => typeof c.v === "string" && c.v.trim() !== "" && !c.erreur && !estDate(c))
     .map((c) => String(c.v).trim())
     .join(" ") || "sans libellé";
 
@@ -529,10 +530,13 @@ function compterRegion(
           ...(bas ? { entete: bas.cellule } : {}),
         });
     });
-    // A real date above a header (« Date du devis | 15/04/2025 »): named as a date, never dropped nor read in euros.
+    // A date above a header (« Date du devis | 15/04/2025 »), real or typed as text (« 15 avril 2025 »): named as a
+    // date, never dropped nor read in euros.
     if (bas || r < entete.ligne)
       row.forEach((c, col) => {
-        const iso = dateReelle(c);
+        // A text shaped as a date but none (« 31/02/2025 ») is named as typed, never read in euros nor lost.
+        const iso =
+          dateReelle(c) ?? (typeof c?.v === "string" && estDate(c) ? (dateEcrite(c.v) ?? c.v.trim()) : undefined);
         const cellule = celluleRef(sheet.name, r, col);
         if (iso === undefined || deja.has(cellule) || dansRecap.has(cellule)) return;
         const sous = bas ? { entete: bas.cellule } : {};
