@@ -35,6 +35,8 @@ describe("prodbook devis : dates écrites en texte hors du tableau", () => {
         date("Devis!F3", "2025-04-15"),
         date("Devis!B4", "2025-06-03"),
         date("Devis!B26", "2025-07-01", "Devis!A29"),
+        // Above « 30/09/2025 » in F: before, the gap was read from the row after it, D24 skipped in silence.
+        date("Devis!D24", "2025-05-20", "Devis!A29"),
       ]),
     );
   });
@@ -48,6 +50,9 @@ describe("prodbook devis : dates écrites en texte hors du tableau", () => {
     expect(message("Devis!B4")).toContain("Devis!B4 « Mise à jour » : 03/06/2025 est écrit au-dessus");
     expect(message("Devis!B26")).toContain(
       "Devis!B26 « Version du » : 01/07/2025 est écrit au-dessus de la ligne d'en-tête du tableau en A29 ; c'est une date",
+    );
+    expect(message("Devis!D24")).toContain(
+      "Devis!D24 « Révisé le » : 20/05/2025 est écrit au-dessus de la ligne d'en-tête du tableau en A29",
     );
     // « 30/09/2025 » in the first table's amount column: a date where an amount belongs, named as before.
     expect(message("Devis!F25")).toContain("le montant est une date (30/09/2025), pas un montant");

@@ -662,6 +662,9 @@ function compterEntreTableaux(
 ): void {
   const bas = entetes.dessous(sheet, entete).filter((x) => !x.repete);
   const lignesLues = new Set(devis.lignes.map((l) => l.source.ligne - 1));
+  // The rows of the producer's totals (proven or not): rows of the table above, never of the gap.
+  const totaux = new Set(devis.totauxProducteur.map((t) => parCellule(t.cellule)?.row ?? -1));
+  const placees = new Set(devis.lignes.filter((l) => l.chapitre).map((l) => l.source.ligne - 1));
   const nommees = colonnesNommees(devis);
   bas.forEach((x, i) => {
     const dessus: Entete = i === 0 ? entete : bas[i - 1];
@@ -683,9 +686,18 @@ function compterEntreTableaux(
     const recap = recapitulatifDansRegion(region, debut, fin, devis, "haut");
     const cellule = celluleRef(sheet.name, fin, premiereCellule(sheet, fin));
     compterRegion(region, debut, fin, devis, recap, convention, entete, { entete: x, cellule });
-    for (const r of [...leves].sort((a, b) => a - b))
-      if (r > dessus.ligne && r < debut)
-        compterRegion(region, r, r + 1, devis, undefined, convention, entete, { entete: x, cellule });
+    // Before `debut`, after the upper table's last total (without one, its last placed line, as nombresEntreTableaux
+    // says): a row with nothing in its amount column is no row of that table (« Révisé le | | | 20 mai 2025 » above a
+    // date typed in F, or above a leftover amount read as an unplaced line): its figures are read alone, as the gap's.
+    const dans = (rs: ReadonlySet<number>) => [...rs].filter((r) => r > dessus.ligne && r < debut && !leves.has(r));
+    const fins = [dans(totaux), dans(placees), dans(lignesLues)].find((x) => x.length) ?? [];
+    const apres = Math.max(dessus.ligne, ...fins);
+    const seules = [...leves].filter((r) => r > dessus.ligne && r < debut);
+    for (let r = apres + 1; r < debut; r++)
+      if (!leves.has(r) && !lignesLues.has(r) && (col === undefined || !cellulePleine(sheet.rows[r]?.[col])))
+        seules.push(r);
+    for (const r of seules.sort((a, b) => a - b))
+      compterRegion(region, r, r + 1, devis, undefined, convention, entete, { entete: x, cellule });
   });
 }
 
