@@ -1994,6 +1994,19 @@ function importerAvecEntete(
         });
         continue;
       }
+      // « Provision imprévus | | 8 000 | » (a rate, no quantity, no number, no amount): 1 × the rate is never guessed,
+      // and the figure is never dropped in silence either: named with its cell (before: lost, even after the total).
+      if (vide(cell(row, "montant")) && (libelle || code) && t !== undefined && q === undefined && n === undefined) {
+        illisibles.push({
+          cellule: ref(r, "taux") as string,
+          texte: String(cell(row, "taux")?.v ?? "").trim(),
+          libelle: libelle || titre,
+          erreurExcel: false,
+          colonne: "taux",
+          tauxSeul: montantLigne(1, 1, t),
+        });
+        continue;
+      }
       const cm = cell(row, "montant");
       if (cm && ((cm.v !== null && String(cm.v).trim() !== "") || cm.f) && (libelle || code)) {
         const sansValeur = cm.v === null;

@@ -335,6 +335,11 @@ export interface MontantIllisible {
   total?: boolean;
   /** The line is still counted, with this amount read from its amount cell. */
   compte?: Cents;
+  /**
+   * A rate (« taux », « tarif ») typed with no quantity, no number and no amount: the line's amount is not computed
+   * (1 × the rate is never guessed), the rate (read in euros) named with its cell.
+   */
+  tauxSeul?: Cents;
   /** The amount cell is part of a range merged from this cell, whose amount is counted on that cell's row. */
   fusionneAvec?: string;
   /** A figure written in another currency (« $1,500 »): the currency's French name (« dollars »). */
