@@ -49,3 +49,25 @@ describe("prodbook devis : formes hostiles d'un budget de spectacle", () => {
     }
   });
 });
+
+describe("prodbook devis : un montant écrit seulement dans la colonne TTC (HT lu)", () => {
+  // tests/fixtures/devis-reels/generer.js, `ttcSansHt`: before, « Catering » (1 200 € TTC) and « Régie » (480 € TTC) were
+  // dropped in silence, the HT read without them.
+  const r = devisBinaire(path.join(__dirname, "../fixtures/devis-reels/ttc-sans-ht.xlsx"), "--json");
+  const j = JSON.parse(r.out);
+
+  it("la ligne sans HT est nommée avec ses deux cellules ; le TTC n'est jamais compté à sa place", () => {
+    expect(r.code).toBe(0);
+    expect(j.devis.colonneMontant.retenue).toMatchObject({ colonne: "B", entete: "Montant HT" });
+    expect(j.devis.conservation).toMatchObject({ lu: "7000.00", ecart: "0.00", nonComptees: [] });
+    const messages = j.controles
+      .filter((c: { regle: string }) => c.regle === "montant-illisible")
+      .map((c: { message: string }) => sp(c.message));
+    expect(messages).toEqual([
+      "Budget!B5 « Catering » : ce montant est vide, mais la colonne « Montant TTC » tient 1 200,00 € sur cette ligne " +
+        "(D5) ; ce montant n'est pas compté. Si c'est une ligne du devis, écrivez son montant dans la colonne lue, puis relancez.",
+      "Budget!B7 « Régie » : ce montant est vide, mais la colonne « Montant TTC » tient 480,00 € sur cette ligne (D7) ; " +
+        "ce montant n'est pas compté. Si c'est une ligne du devis, écrivez son montant dans la colonne lue, puis relancez.",
+    ]);
+  });
+});

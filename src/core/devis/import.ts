@@ -1164,6 +1164,9 @@ function importerAvecEntete(
   const debutTableau = (i: number) => (tableaux[i] ? debutEntete(tableaux[i]) : sheet.rows.length);
   const premier = jusqua(debutTableau(0));
   let cols = entete.colonnes;
+  // The amount columns left aside that write a line's amount another way (« TTC », « Montant V1 »; not « TVA »).
+  const autresMontants = (e: Entete) => (e.montants?.ecartees ?? []).filter((x) => x.nature !== "tva");
+  let ecartees = autresMontants(entete);
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
   // celluleRef(sheet.name, r, col), its sheet-and-column part written once per column.
@@ -1479,6 +1482,7 @@ function importerAvecEntete(
   /** A second table's header: the rows below it are read with its columns. */
   const changerEntete = (e: Entete) => {
     cols = e.colonnes;
+    ecartees = autresMontants(e);
     prefixes.clear();
     colonnesSansTitre = sansTitreDe(cols);
     colonnesSource = sourcesDe();
@@ -1582,6 +1586,21 @@ function importerAvecEntete(
     const t = tauxPct ? undefined : facteurCellule(cell(row, "taux"), convention);
     // An ambiguous text amount is read only when quantité × nombre × taux proves one of its readings.
     const montantLu = montantProuve(lm, q, n, t);
+    // « Catering | (HT vide) | 1 200 (TTC) »: an amount only in a column left aside, on a row whose amount read is empty
+    // and not computable: the line is missing from the devis read. Named with both cells, never taken nor lost.
+    if (lm.type === "vide" && ecartees.length && q === undefined && n === undefined && t === undefined)
+      for (const e of ecartees) {
+        const x = row[e.col] && !row[e.col].erreur ? lireMontantCellule(row[e.col], convention) : undefined;
+        if (x?.type !== "montant" || x.cents === 0 || !(libelle || code) || cell(row, "montant")?.f) continue;
+        illisibles.push({
+          cellule: ref(r, "montant") as string,
+          texte: "",
+          libelle: libelle || titre,
+          erreurExcel: false,
+          autreColonne: { cellule: celluleRef(sheet.name, r, e.col), entete: e.entete, montant: x.cents },
+        });
+        break;
+      }
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
     // A "Récapitulatif" block repeats chapter totals: skipped until detailed lines (with factors) come back.
     if (recap && !aDesFacteurs) {
