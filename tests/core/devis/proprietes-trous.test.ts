@@ -43,7 +43,13 @@ const trou: fc.Arbitrary<Trou> = fc.oneof(
   fc.constant<Trou>({ type: "texte-f" }),
 );
 
-const cas = fc.record({
+interface Cas {
+  lignes: { q: number; t: number }[];
+  total: boolean;
+  trous: [Trou, string][];
+}
+
+const cas: fc.Arbitrary<Cas> = fc.record({
   lignes: fc.array(fc.record({ q: fc.integer({ min: 1, max: 20 }), t: fc.integer({ min: 50, max: 5_000 }) }), {
     minLength: 1,
     maxLength: 5,
@@ -52,7 +58,7 @@ const cas = fc.record({
   trous: fc.array(fc.tuple(trou, fc.constantFrom(...LIBELLES)), { minLength: 1, maxLength: 7 }),
 });
 
-function feuille({ lignes, total, trous }: fc.RecordValue<typeof cas>) {
+function feuille({ lignes, total, trous }: Cas) {
   const rows: (string | number | null)[][] = [
     ["DEVIS — « Les Marées »"],
     ["N°", "Intitulé", "Quantité", "Unité", "Taux", "Montant"],
