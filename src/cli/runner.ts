@@ -36,6 +36,11 @@ import {
 export interface OptionCli {
   type: "string" | "boolean";
   short?: string;
+  /**
+   * The option names one file the command reads (`--fec`, `--correspondances`): given twice, even with the same name,
+   * it is refused (one file is read; the second one meant, a second FEC, is never guessed).
+   */
+  fichier?: boolean;
 }
 export type OptionsCli = Record<string, OptionCli>;
 
@@ -170,7 +175,10 @@ async function executer<O extends OptionsCli, A, R>(
   }
   const entree = positionnels[0] ?? "";
   const sortie = def.ecrit
-    ? verifierSortie(valeurs.sortie as string | undefined, ...(def.entree === null ? [] : [entree]))
+    ? verifierSortie(
+        valeurs.sortie as string | undefined,
+        ...(def.entree === null ? [] : [{ chemin: entree, quoi: def.classeur === false ? "" : "classeur" }]),
+      )
     : undefined;
   let args: A;
   try {
@@ -295,7 +303,10 @@ async function ouvrirClasseur(entree: string, options?: OptionsOuverture): Promi
  * pivot tables and macros). Same file = same device and inode, so a symlink, a hard link, `./x.xlsx` or
  * `../dir/x.xlsx` naming the input are all refused.
  */
-export function verifierSortie(sortie: string | undefined, ...entrees: string[]): string | undefined {
+export function verifierSortie(
+  sortie: string | undefined,
+  ...entrees: (string | { chemin: string; quoi: string })[]
+): string | undefined {
   if (sortie === undefined) return undefined;
   if (!/\.xlsx$/i.test(sortie)) throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
   // `-o .xlsx`, `-o sorties/.xlsx`: the name forgotten before its extension (a hidden file nobody would find).
@@ -304,8 +315,11 @@ export function verifierSortie(sortie: string | undefined, ...entrees: string[])
       `Le fichier de sortie « ${sortie} » n'a pas de nom avant .xlsx : indiquez-en un (-o sortie.xlsx).`,
     );
   verifierEmplacement(sortie);
-  for (const entree of entrees) {
+  for (const e of entrees) {
+    const [entree, quoi] = typeof e === "string" ? [e, undefined] : [e.chemin, e.quoi];
     if (memeFichier(sortie, entree)) {
+      // `devis absent.xlsx -o absent.xlsx`: the input missing is what is wrong, said first (as without -o).
+      if (!fs.existsSync(entree)) throw new CliError(fichierIntrouvable(entree, quoi));
       throw new CliError(
         `Le fichier de sortie « ${sortie} » est le fichier lu « ${entree} » : Prodbook ne modifie jamais le fichier ` +
           `d'origine. Indiquez un autre nom avec -o.`,
@@ -314,6 +328,16 @@ export function verifierSortie(sortie: string | undefined, ...entrees: string[])
   }
   return sortie;
 }
+
+/** The text files `--fec`, `--correspondances` and `--colonnes` name, each with what it is for (verifierSortie). */
+export const lusPar = (v: { fec?: string; correspondances?: string; colonnes?: string }) =>
+  (
+    [
+      [v.fec, "FEC"],
+      [v.correspondances, "fichier de correspondances"],
+      [v.colonnes, "correspondance de colonnes"],
+    ] as const
+  ).flatMap(([chemin, quoi]) => (chemin === undefined ? [] : [{ chemin, quoi }]));
 
 /**
  * A file the command will write (-o, `carbone --csv`), checked before anything is read: its folder exists and is a
@@ -384,7 +408,11 @@ export function analyserOptions(
   options: OptionsCli,
   usage: string,
 ): { valeurs: Record<string, string | boolean | undefined>; positionnels: string[] } {
-  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  // parseArgs knows `type` and `short` only.
+  const pourNode = Object.fromEntries(
+    Object.entries(options).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+  );
+  const { tokens } = parseArgs({ args, options: pourNode, allowPositionals: true, strict: false, tokens: true });
   const valeurs: Record<string, string | boolean | undefined> = {};
   const positionnels: string[] = [];
   const erreur = (detail: string) =>
@@ -452,6 +480,12 @@ export function analyserOptions(
     const deja = valeurs[t.name];
     if (typeof deja === "string" && deja !== t.value)
       throw erreur(`l'option « ${t.rawName} » est donnée deux fois (« ${deja} » puis « ${t.value} ») : gardez-en une`);
+    // `--fec a.txt --fec a.txt`: one file is read, the second one meant (another year's FEC?) is not guessed.
+    if (deja === t.value && o.fichier)
+      throw erreur(
+        `l'option « ${t.rawName} » est donnée deux fois avec le même fichier « ${t.value} » : un seul fichier est lu ` +
+          `avec cette option ; gardez-en une`,
+      );
     valeurs[t.name] = t.value;
   }
   return { valeurs, positionnels };

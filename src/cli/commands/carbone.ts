@@ -5,7 +5,7 @@ import { detailDate } from "../../app/arguments";
 import { verifierDateRegles } from "../../app/dateRegles";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
-import { definirCommande, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
+import { definirCommande, lusPar, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
 import { ligneConstat, texteRegles } from "../constats";
 import * as path from "path";
 import { encodageArg } from "../args";
@@ -143,10 +143,10 @@ export const commande = definirCommande({
     feuille: { type: "string" },
     date: { type: "string" },
     csv: { type: "string" },
-    fec: { type: "string" },
-    correspondances: { type: "string" },
+    fec: { type: "string", fichier: true },
+    correspondances: { type: "string", fichier: true },
     encodage: { type: "string" },
-    colonnes: { type: "string" },
+    colonnes: { type: "string", fichier: true },
     ...OPTION_EXPLIQUE,
   },
   champs: { date: "--date" },
@@ -178,7 +178,7 @@ export const commande = definirCommande({
         );
     if (fec !== undefined) {
       const lus = [fec, v.correspondances, v.colonnes].filter((f): f is string => f !== undefined);
-      verifierSortie(sortie, ...lus);
+      verifierSortie(sortie, ...lusPar({ fec, correspondances: v.correspondances, colonnes: v.colonnes }));
       // Every file read, not the FEC alone: `--correspondances c.csv --csv c.csv` overwrote the correspondances.
       const lu = csv === undefined ? undefined : lus.find((f) => memeFichier(csv, f));
       if (lu !== undefined) {

@@ -14,7 +14,7 @@ import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import { lignesEnBref } from "../../core/comptabilite/realise";
 import { encodageArg } from "../args";
 import { CliError, erreurFichier, lireFichierTexte, type Io } from "../io";
-import { definirCommande, verifierSortie } from "../runner";
+import { definirCommande, lusPar, verifierSortie } from "../runner";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
 import { avertissementEncodageCli, lireFichierFec, lireMapping } from "./fec";
 import { ligneConstat } from "../constats";
@@ -158,15 +158,15 @@ export const commande = definirCommande({
   // are never inflated.
   ouverture: { remplacees: [FEUILLE_GRAND_LIVRE] },
   options: {
-    fec: { type: "string" },
-    correspondances: { type: "string" },
+    fec: { type: "string", fichier: true },
+    correspondances: { type: "string", fichier: true },
     encodage: { type: "string" },
-    colonnes: { type: "string" },
+    colonnes: { type: "string", fichier: true },
     ...OPTION_EXPLIQUE,
   },
   verifier(v, { sortie }) {
     if (!v.fec) throw new CliError(`L'option --fec <fichier> est obligatoire.\nUsage : ${USAGE}`);
-    verifierSortie(sortie, ...[v.fec, v.correspondances, v.colonnes].filter((f): f is string => f !== undefined));
+    verifierSortie(sortie, ...lusPar(v));
     const encodage = encodageArg(v.encodage);
     // Without a file: the workbook's « Correspondances » sheet of an earlier run, else the default table (the pane's).
     const { table: correspondances, alertes } = v.correspondances

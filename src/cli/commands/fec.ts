@@ -134,7 +134,8 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
   try {
     // A pipe (`prodbook fec <(gunzip -c fec.txt.gz)`) or a device has no size to cut at: read whole, in one go.
     if (!st.isFile()) return lireFlux(chemin, opts);
-    const debut = st.size > 0 ? debutDe(chemin) : undefined;
+    // An empty file is opened all the same: one the user may not read says so, never « Fichier vide ».
+    const debut = st.size > 0 ? debutDe(chemin) : void fs.closeSync(fs.openSync(chemin, "r"));
     refuserNonTexte(chemin, debut);
     if (opts.colonnes || debut?.csv) return lireCsv(chemin, opts);
     // UTF-16 cannot be cut at LF bytes: one reader converts it as it goes.
@@ -298,7 +299,7 @@ export const commande = definirCommande({
   entree: "un fichier FEC",
   classeur: false,
   strict: true,
-  options: { encodage: { type: "string" }, colonnes: { type: "string" } },
+  options: { encodage: { type: "string" }, colonnes: { type: "string", fichier: true } },
   verifier: (v): OptionsFichier => ({
     encodage: encodageArg(v.encodage),
     colonnes: v.colonnes ? lireMapping(v.colonnes) : undefined,

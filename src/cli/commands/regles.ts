@@ -78,7 +78,7 @@ export const commande = definirCommande({
     "surcharges de la feuille Paramètres d'un classeur",
   usage: USAGE,
   entree: null,
-  options: { date: { type: "string" }, classeur: { type: "string" } },
+  options: { date: { type: "string" }, classeur: { type: "string", fichier: true } },
   champs: { date: "--date" },
   verifier(v) {
     if (v.date !== undefined && !dateValide(v.date)) throw new CliError(`L'option --date ${detailDate(v.date)}.`);

@@ -4,7 +4,7 @@ import type { SheetData } from "../port/workbook";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
 import type { Convention } from "../money/parse";
 import { montantAvecUnite, tarifEcrit } from "./unites";
-import { lireMontantCellule, type LectureMontant } from "./valeurs";
+import { dateEcrite, lireMontantCellule, type LectureMontant } from "./valeurs";
 import type { CelluleNonComptee, Conservation, Devis } from "./model";
 
 /** What a cell of the amount column holds, as far as conservation is concerned. */
@@ -22,8 +22,13 @@ interface CelluleLue {
   devise?: string;
 }
 
-/** A date typed or stored where an amount belongs: ISO (the adapters' dates), « 15/04/2025 », « 15-04-25 ». */
-const DATE = /^\s*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\s*$/;
+/**
+ * A date typed or stored where an amount belongs: ISO (the adapters' dates), « 15/04/2025 », « 15-04-25 », « 15 avril
+ * 2025 ».
+ */
+const DATE_CHIFFRES = /^\s*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\s*$/;
+/** The same, or a date in words (« 15 avril 2025 »). */
+const DATE = { test: (s: string) => DATE_CHIFFRES.test(s) || dateEcrite(s) !== undefined };
 /** A text that looks like a number (digits, separators, sign, currency), readable or not. */
 const NUMERIQUE = /^[\s(+\-–−]*(?:€|eur|\$|£)?\s*\d[\d\s\u00a0\u202f\u2009.,']*(?:[-)]|€|eur(?:os)?|ht|ttc|%|\s)*$/i;
 

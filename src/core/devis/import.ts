@@ -108,6 +108,7 @@ import { parseCelluleRef } from "../util/adresse";
 import {
   conventionFeuille,
   textesNumeriques,
+  dateEcrite,
   dateLisible,
   estDate,
   fusionsDeColonne,
@@ -459,7 +460,7 @@ function recapSousEntete(
 const libelleDe = (row: readonly CellData[], col: number) =>
   row
     .slice(0, col)
-    .filter((c) => typeof c.v === "string" && c.v.trim() !== "" && !c.erreur && dateReelle(c) === undefined)
+    .filter((c) => typeof c.v === "string" && c.v.trim() !== "" && !c.erreur && !estDate(c))
     .map((c) => String(c.v).trim())
     .join(" ") || "sans libellé";
 
@@ -529,10 +530,13 @@ function compterRegion(
           ...(bas ? { entete: bas.cellule } : {}),
         });
     });
-    // A real date above a header (« Date du devis | 15/04/2025 »): named as a date, never dropped nor read in euros.
+    // A date above a header (« Date du devis | 15/04/2025 »), real or typed as text (« 15 avril 2025 »): named as a
+    // date, never dropped nor read in euros.
     if (bas || r < entete.ligne)
       row.forEach((c, col) => {
-        const iso = dateReelle(c);
+        // A text shaped as a date but none (« 31/02/2025 ») is named as typed, never read in euros nor lost.
+        const iso =
+          dateReelle(c) ?? (typeof c?.v === "string" && estDate(c) ? (dateEcrite(c.v) ?? c.v.trim()) : undefined);
         const cellule = celluleRef(sheet.name, r, col);
         if (iso === undefined || deja.has(cellule) || dansRecap.has(cellule)) return;
         const sous = bas ? { entete: bas.cellule } : {};
@@ -658,6 +662,9 @@ function compterEntreTableaux(
 ): void {
   const bas = entetes.dessous(sheet, entete).filter((x) => !x.repete);
   const lignesLues = new Set(devis.lignes.map((l) => l.source.ligne - 1));
+  // The rows of the producer's totals (proven or not): rows of the table above, never of the gap.
+  const totaux = new Set(devis.totauxProducteur.map((t) => parCellule(t.cellule)?.row ?? -1));
+  const placees = new Set(devis.lignes.filter((l) => l.chapitre).map((l) => l.source.ligne - 1));
   const nommees = colonnesNommees(devis);
   bas.forEach((x, i) => {
     const dessus: Entete = i === 0 ? entete : bas[i - 1];
@@ -679,9 +686,18 @@ function compterEntreTableaux(
     const recap = recapitulatifDansRegion(region, debut, fin, devis, "haut");
     const cellule = celluleRef(sheet.name, fin, premiereCellule(sheet, fin));
     compterRegion(region, debut, fin, devis, recap, convention, entete, { entete: x, cellule });
-    for (const r of [...leves].sort((a, b) => a - b))
-      if (r > dessus.ligne && r < debut)
-        compterRegion(region, r, r + 1, devis, undefined, convention, entete, { entete: x, cellule });
+    // Before `debut`, after the upper table's last total (without one, its last placed line, as nombresEntreTableaux
+    // says): a row with nothing in its amount column is no row of that table (« Révisé le | | | 20 mai 2025 » above a
+    // date typed in F, or above a leftover amount read as an unplaced line): its figures are read alone, as the gap's.
+    const dans = (rs: ReadonlySet<number>) => [...rs].filter((r) => r > dessus.ligne && r < debut && !leves.has(r));
+    const fins = [dans(totaux), dans(placees), dans(lignesLues)].find((x) => x.length) ?? [];
+    const apres = Math.max(dessus.ligne, ...fins);
+    const seules = [...leves].filter((r) => r > dessus.ligne && r < debut);
+    for (let r = apres + 1; r < debut; r++)
+      if (!leves.has(r) && !lignesLues.has(r) && (col === undefined || !cellulePleine(sheet.rows[r]?.[col])))
+        seules.push(r);
+    for (const r of seules.sort((a, b) => a - b))
+      compterRegion(region, r, r + 1, devis, undefined, convention, entete, { entete: x, cellule });
   });
 }
 
@@ -1148,6 +1164,9 @@ function importerAvecEntete(
   const debutTableau = (i: number) => (tableaux[i] ? debutEntete(tableaux[i]) : sheet.rows.length);
   const premier = jusqua(debutTableau(0));
   let cols = entete.colonnes;
+  // The amount columns left aside that write a line's amount another way (« TTC », « Montant V1 »; not « TVA »).
+  const autresMontants = (e: Entete) => (e.montants?.ecartees ?? []).filter((x) => x.nature !== "tva");
+  let ecartees = autresMontants(entete);
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
   // celluleRef(sheet.name, r, col), its sheet-and-column part written once per column.
@@ -1463,6 +1482,7 @@ function importerAvecEntete(
   /** A second table's header: the rows below it are read with its columns. */
   const changerEntete = (e: Entete) => {
     cols = e.colonnes;
+    ecartees = autresMontants(e);
     prefixes.clear();
     colonnesSansTitre = sansTitreDe(cols);
     colonnesSource = sourcesDe();
@@ -1566,6 +1586,21 @@ function importerAvecEntete(
     const t = tauxPct ? undefined : facteurCellule(cell(row, "taux"), convention);
     // An ambiguous text amount is read only when quantité × nombre × taux proves one of its readings.
     const montantLu = montantProuve(lm, q, n, t);
+    // « Catering | (HT vide) | 1 200 (TTC) »: an amount only in a column left aside, on a row whose amount read is empty
+    // and not computable: the line is missing from the devis read. Named with both cells, never taken nor lost.
+    if (lm.type === "vide" && ecartees.length && q === undefined && n === undefined && t === undefined)
+      for (const e of ecartees) {
+        const x = row[e.col] && !row[e.col].erreur ? lireMontantCellule(row[e.col], convention) : undefined;
+        if (x?.type !== "montant" || x.cents === 0 || !(libelle || code) || cell(row, "montant")?.f) continue;
+        illisibles.push({
+          cellule: ref(r, "montant") as string,
+          texte: "",
+          libelle: libelle || titre,
+          erreurExcel: false,
+          autreColonne: { cellule: celluleRef(sheet.name, r, e.col), entete: e.entete, montant: x.cents },
+        });
+        break;
+      }
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
     // A "Récapitulatif" block repeats chapter totals: skipped until detailed lines (with factors) come back.
     if (recap && !aDesFacteurs) {
@@ -1975,6 +2010,19 @@ function importerAvecEntete(
           texte: String(cell(row, facteur)?.v),
           libelle: libelle || titre,
           erreurExcel: false,
+        });
+        continue;
+      }
+      // « Provision imprévus | | 8 000 | » (a rate, no quantity, no number, no amount): 1 × the rate is never guessed,
+      // and the figure is never dropped in silence either: named with its cell (before: lost, even after the total).
+      if (vide(cell(row, "montant")) && (libelle || code) && t !== undefined && q === undefined && n === undefined) {
+        illisibles.push({
+          cellule: ref(r, "taux") as string,
+          texte: String(cell(row, "taux")?.v ?? "").trim(),
+          libelle: libelle || titre,
+          erreurExcel: false,
+          colonne: "taux",
+          tauxSeul: montantLigne(1, 1, t),
         });
         continue;
       }

@@ -335,6 +335,16 @@ export interface MontantIllisible {
   total?: boolean;
   /** The line is still counted, with this amount read from its amount cell. */
   compte?: Cents;
+  /**
+   * A rate (« taux », « tarif ») typed with no quantity, no number and no amount: the line's amount is not computed
+   * (1 × the rate is never guessed), the rate (read in euros) named with its cell.
+   */
+  tauxSeul?: Cents;
+  /**
+   * The amount cell read is empty, but an amount column left aside (« TTC », « Montant V1 ») holds one on the row: that
+   * cell, its header and its amount. The line is missing from the devis read: named, never taken from that column.
+   */
+  autreColonne?: { cellule: string; entete: string; montant: Cents };
   /** The amount cell is part of a range merged from this cell, whose amount is counted on that cell's row. */
   fusionneAvec?: string;
   /** A figure written in another currency (« $1,500 »): the currency's French name (« dollars »). */

@@ -48,6 +48,17 @@ function message(m: MontantIllisible): string {
         : "dans le récapitulatif placé sous la ligne d'en-tête") +
       `, est une erreur Excel (${m.texte}) ; elle n'est pas comptée dans le devis. Corrigez-la, puis relancez.`
     );
+  if (m.autreColonne)
+    return (
+      `${ou} : ce montant est vide, mais la colonne « ${m.autreColonne.entete} » tient ${eur(m.autreColonne.montant)} ` +
+      `sur cette ligne (${m.autreColonne.cellule.replace(/^.*!/, "")}) ; ce montant n'est pas compté. Si c'est une ` +
+      `ligne du devis, écrivez son montant dans la colonne lue, puis relancez.`
+    );
+  if (m.tauxSeul !== undefined)
+    return (
+      `${ou} : le taux ${eur(m.tauxSeul)} est écrit sans quantité ni montant ; Prodbook ne devine pas la quantité, ` +
+      `la ligne n'est pas comptée. Indiquez sa quantité ou son montant, puis relancez.`
+    );
   if (m.erreurExcel) return `${ou} : ${quoi} est une erreur Excel (${m.texte}) ; ${suite}`;
   if (m.date)
     return `${ou} : ${quoi} est une date (${m.texte}), pas un ${m.colonne && !annexe ? "nombre" : "montant"} ; ${suite}`;

@@ -1,0 +1,73 @@
+import * as path from "path";
+import { devisBinaire } from "../helpers/cli";
+
+/**
+ * Issue 10, hostile shapes a producer's budget really has (tests/fixtures/devis-reels/generer.js, `tauxSansQuantite`):
+ * « 1 234,56 € » with a narrow no-break space, the accountant's negatives « (1 200,00) » and « 1200- », « 12 % » in the
+ * amount column, and a rate with no quantity nor amount mid-table and after the TOTAL (before: both dropped in silence,
+ * 9 500 € said nowhere).
+ */
+const FICHIER = path.join(__dirname, "../fixtures/devis-reels/taux-sans-quantite.xlsx");
+const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+describe("prodbook devis : formes hostiles d'un budget de spectacle", () => {
+  const r = devisBinaire(FICHIER, "--json");
+  const j = JSON.parse(r.out);
+  const constat = (cellule: string) => j.controles.find((c: { cellule?: string }) => c.cellule === cellule);
+
+  it("chaque montant lu est une ligne, un total prouvé ou listé ; les négatifs comptables lus négatifs", () => {
+    expect(r.code).toBe(0);
+    // 5 000 + 1 234,56 − 1 200 − 1 200 + 600 = 4 434,56 €, the TOTAL proven by them.
+    expect(j.devis.conservation).toMatchObject({
+      lu: "8869.12",
+      lignes: "5634.56",
+      totauxProuves: "4434.56",
+      nonPlaces: "-1200.00",
+      listes: "0.00",
+      ecart: "0.00",
+      cellules: { lues: 7, lignes: 4, totauxProuves: 1, nonPlaces: 1, listees: 1 },
+      nonComptees: [],
+    });
+    expect(sp(constat("Budget!D7").message)).toContain("« Avoir loueur » : le montant −1 200,00 €");
+    expect(sp(constat("Budget!D9").message)).toBe(
+      "Budget!D9 « Remise négociée » : « 12 % » n'est pas un montant ; la ligne n'est pas comptée.",
+    );
+  });
+
+  it("un taux sans quantité ni montant est nommé, jamais compté une fois ni perdu", () => {
+    for (const [cellule, libelle, taux] of [
+      ["Budget!C6", "Provision imprévus", "8 000,00 €"],
+      ["Budget!C14", "Frais de structure", "1 500,00 €"],
+    ]) {
+      const c = constat(cellule);
+      expect(c.regle).toBe("montant-illisible");
+      expect(c.gravite).toBe("alerte");
+      expect(sp(c.message)).toBe(
+        `${cellule} « ${libelle} » : le taux ${taux} est écrit sans quantité ni montant ; Prodbook ne devine pas la ` +
+          `quantité, la ligne n'est pas comptée. Indiquez sa quantité ou son montant, puis relancez.`,
+      );
+    }
+  });
+});
+
+describe("prodbook devis : un montant écrit seulement dans la colonne TTC (HT lu)", () => {
+  // tests/fixtures/devis-reels/generer.js, `ttcSansHt`: before, « Catering » (1 200 € TTC) and « Régie » (480 € TTC) were
+  // dropped in silence, the HT read without them.
+  const r = devisBinaire(path.join(__dirname, "../fixtures/devis-reels/ttc-sans-ht.xlsx"), "--json");
+  const j = JSON.parse(r.out);
+
+  it("la ligne sans HT est nommée avec ses deux cellules ; le TTC n'est jamais compté à sa place", () => {
+    expect(r.code).toBe(0);
+    expect(j.devis.colonneMontant.retenue).toMatchObject({ colonne: "B", entete: "Montant HT" });
+    expect(j.devis.conservation).toMatchObject({ lu: "7000.00", ecart: "0.00", nonComptees: [] });
+    const messages = j.controles
+      .filter((c: { regle: string }) => c.regle === "montant-illisible")
+      .map((c: { message: string }) => sp(c.message));
+    expect(messages).toEqual([
+      "Budget!B5 « Catering » : ce montant est vide, mais la colonne « Montant TTC » tient 1 200,00 € sur cette ligne " +
+        "(D5) ; ce montant n'est pas compté. Si c'est une ligne du devis, écrivez son montant dans la colonne lue, puis relancez.",
+      "Budget!B7 « Régie » : ce montant est vide, mais la colonne « Montant TTC » tient 480,00 € sur cette ligne (D7) ; " +
+        "ce montant n'est pas compté. Si c'est une ligne du devis, écrivez son montant dans la colonne lue, puis relancez.",
+    ]);
+  });
+});
