@@ -62,6 +62,10 @@ describe("prodbook fec", () => {
     expect(j.alertes).toEqual([
       { ligne: 2, ecritureNum: "VT-0042", message: expect.stringContaining("déséquilibrée") },
     ]);
+    // The text says the alerte as the pane does: « Ligne 2 : écriture … », capital first, lower case after.
+    const texte = (await lancer(["fec", f, "--encodage", "windows-1252"])).out;
+    expect(texte).toMatch(/\n {4}Ligne 2\s:\sécriture VT-0042 déséquilibrée/u);
+    expect(texte).not.toMatch(/\n {4}ligne 2\s:/u);
   });
 
   test("grand livre CSV « ; » : colonnes devinées ou données par --colonnes", async () => {

@@ -17,6 +17,7 @@ import {
   type OptionsFec,
   type PartielFec,
   type ResultatFec,
+  texteAlerteFec,
 } from "../../core/comptabilite/fec";
 import { encodageArg } from "../args";
 import { lirePlage } from "./fecPlage";
@@ -287,8 +288,8 @@ function texteFec(chemin: string, r: ResultatFec, io: Io): void {
   if (r.erreurs.length > max)
     io.out(`    … et ${pluriel(r.erreurs.length - max, "autre")} (--json pour la liste complète)`);
   if (r.alertes.length) io.out(`  Alertes :`);
-  // Line 0 is the whole file (its encoding): no « ligne 0 ».
-  for (const a of r.alertes.slice(0, max)) io.out(`    ${a.ligne ? `ligne ${a.ligne} : ` : ""}${a.message}`);
+  // One wording with the pane: « Ligne 6 : écriture… »; line 0 is the whole file (its encoding), said as it is.
+  for (const a of r.alertes.slice(0, max)) io.out(`    ${texteAlerteFec(a)}`);
   if (r.alertes.length > max) io.out(`    … et ${pluriel(r.alertes.length - max, "autre")}`);
 }
 
