@@ -204,7 +204,9 @@ describe("exemple : Grand livre fabriqué de la production d'exemple", () => {
     expect(r.code).toBe(0);
     const sans = JSON.parse(r.out);
     expect(sans.correspondances).toEqual({ origine: "defaut" });
-    expect({ ...sans, correspondances: null }).toEqual({ ...avec, correspondances: null });
+    // Same figures; only the origin differs, and the default table is named among the tables used (a file is not one).
+    expect({ ...sans, correspondances: null, tables: null }).toEqual({ ...avec, correspondances: null, tables: null });
+    expect([avec.tables, sans.tables.map((t: { id: string }) => t.id)]).toEqual([[], ["correspondances-pcg"]]);
     const t = await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC]);
     expect(t.out).toMatch(/^Correspondances\u00a0: table par défaut de Prodbook \(usage de la profession, à vérifier/m);
     // Every chapter's name whole in the text table, its amounts in the same columns as the header's.

@@ -36,7 +36,10 @@ describe("prodbook ecarts", () => {
       "budgetNonPlace",
       "nonPlaces",
       "correspondances",
+      "tables",
     ]);
+    // A correspondances file given: no rule table behind the réalisé.
+    expect(j.tables).toEqual([]);
     // Every devis amount of this devis is in a chapter: nothing outside the Budget total.
     expect([j.budgetNonPlace, j.nonPlaces]).toEqual(["0.00", []]);
     expect(j.postes[0]).toEqual({

@@ -1,7 +1,6 @@
 import Decimal from "decimal.js";
-import { bilanCarbone, type OptionsBilanCarbone } from "../../core/carbone/bilanClasseur";
+import { bilanCarbone, tablesBilanCarbone, type OptionsBilanCarbone } from "../../core/carbone/bilanClasseur";
 import { AVERTISSEMENT_HOMOLOGATION } from "../../core/carbone/colonnes";
-import { tablesCarbone } from "../../core/carbone/facteurs";
 import { jsonCarbone } from "../../core/carbone/json";
 import type { ActiviteEstimee, Facteur } from "../../core/carbone/modele";
 import { aVerifier } from "../../core/regles/table";
@@ -210,7 +209,7 @@ export async function executerBilanCarbone(
 ): Promise<ResultatCarbone> {
   verifierDateRegles(args.date, "date");
   const r = await bilanCarbone(wb, args);
-  const tables = tablesCarbone(r.jeu);
+  const tables = tablesBilanCarbone(r);
   // The money of hidden devis rows is in the estimate (its ratios): said like `devis` says it (lignes-masquees).
   // With a FEC: the correspondances file's columns not read, then the ledger's findings (accounts without poste…).
   const controles = [

@@ -20,6 +20,7 @@ import { blocsCouverture, couverture, type Couverture } from "./couverture";
 import { realisesDesEcarts, realisesDuFec, type FecCarbone, type RealisesCarbone } from "./definitif";
 import {
   correspondancesParDefaut,
+  regleCorrespondancesParDefaut,
   FEUILLE_CORRESPONDANCES,
   lireFeuilleCorrespondances,
   type TableCorrespondances,
@@ -27,7 +28,8 @@ import {
 import type { Constat } from "../controles/constat";
 import { estimer, totaliser, type TotauxCarbone } from "./estimer";
 import { csvExport, feuilleExport, regrouperExport, type LigneExport } from "./export";
-import { conversionDuPlan, facteursEnVigueur, PREFIXE_PARAMETRES, type JeuFacteurs } from "./facteurs";
+import { conversionDuPlan, facteursEnVigueur, PREFIXE_PARAMETRES, tablesCarbone, type JeuFacteurs } from "./facteurs";
+import type { RegleUtilisee } from "../regles/utilisees";
 import { feuilleBilan } from "./feuilleBilan";
 import { tracesCarbone, type TracesCarbone } from "../traces/carbone";
 import type { Activite, ActiviteEstimee, Manquant, SaisieCarbone } from "./modele";
@@ -444,4 +446,13 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   ];
   await wb.writeSheets(specs);
   return { ...r, feuillesEcrites: specs.map((s) => s.name) };
+}
+
+/**
+ * The rule-table versions a bilan used: the emission factors', then the default PCG correspondances' when they gave the
+ * définitif's réalisé from a FEC (neither a file nor the workbook's sheet), as `prodbook ecarts` names them.
+ */
+export function tablesBilanCarbone(r: Pick<ResultatBilanCarbone, "jeu" | "realise">): RegleUtilisee[] {
+  const defaut = r.realise.source === "fec" && r.realise.correspondances === "defaut";
+  return [...tablesCarbone(r.jeu), ...(defaut ? [regleCorrespondancesParDefaut()] : [])];
 }

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { centsToDecimal } from "../money/cents";
 import type { LigneDevis } from "../devis/model";
-import { estSousLeTotal } from "../devis/nomenclature";
+import { chapitreDuRole, estSousLeTotal } from "../devis/nomenclature";
 import { normaliser } from "../util/texte";
 import { conversionPour, type JeuFacteurs } from "./facteurs";
 import type { Activite, CodeCategorie } from "./modele";
@@ -361,8 +361,12 @@ export function classerLigne(l: LigneDevis, jeu: JeuFacteurs): Classement {
   const u = normaliser(l.unite ?? "");
   const hors = (motif: LigneHorsBilan["motif"]): Classement => ({ hors: { ligne: l, motif } });
   if (estSousLeTotal(l.chapitre)) return hors("frais");
-  if (l.chapitre === "1") return hors("droits");
-  if (l.categorie?.startsWith("salaire") || l.categorie === "charges-sociales" || l.chapitre === "4")
+  if (l.chapitre === chapitreDuRole("droits")) return hors("droits");
+  if (
+    l.categorie?.startsWith("salaire") ||
+    l.categorie === "charges-sociales" ||
+    l.chapitre === chapitreDuRole("charges-sociales")
+  )
     return hors("personnel");
   const f = familles(s);
   const avec = (a: Activite): Classement => {
@@ -462,7 +466,7 @@ const RATIO_POSTPRODUCTION = "ratio-cinema-audiovisuel";
 
 /** Equipment, post-production and purchases: by keyword, then by chapter (7 equipment, 8 post-production, 5 sets). */
 function avecAutres(l: LigneDevis, s: string, u: string, jeu: JeuFacteurs): Classement | undefined {
-  if (MOTS.postprod.test(s) || l.chapitre === "8") {
+  if (MOTS.postprod.test(s) || l.chapitre === chapitreDuRole("post-production")) {
     const a = base(l, "postproduction", "Post-production", "postproduction", "jour");
     const d = duree(s, u);
     if (d && l.quantite !== undefined) enJours(l, a, d, jeu, "");
@@ -497,7 +501,7 @@ function avecAutres(l: LigneDevis, s: string, u: string, jeu: JeuFacteurs): Clas
   if (MOTS.son.test(s)) return materiel(l, s, u, "Son", jeu);
   if (MOTS.regie.test(s)) return { activite: enEuros(base(l, "achats", "Régie", "regie", "€ HT"), l) };
   if (MOTS.mobilier.test(s)) return { activite: enEuros(base(l, "achats", "Mobilier", "ratio-meubles", "€ HT"), l) };
-  if (MOTS.decors.test(s) || l.chapitre === "5") {
+  if (MOTS.decors.test(s) || l.chapitre === chapitreDuRole("decors")) {
     const a = enEuros(
       base(l, "achats", "Décors, accessoires, costumes", "ratio-autres-produits-manufactures", "€ HT"),
       l,
@@ -518,6 +522,6 @@ function avecAutres(l: LigneDevis, s: string, u: string, jeu: JeuFacteurs): Clas
         l,
       ),
     };
-  if (l.chapitre === "7") return materiel(l, s, u, "Matériel", jeu);
+  if (l.chapitre === chapitreDuRole("moyens-techniques")) return materiel(l, s, u, "Matériel", jeu);
   return undefined;
 }

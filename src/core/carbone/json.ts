@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
 import { centsToDecimalString } from "../money/cents";
-import type { ResultatBilanCarbone } from "./bilanClasseur";
+import { tablesBilanCarbone, type ResultatBilanCarbone } from "./bilanClasseur";
 import { tonnes } from "./estimer";
 import { jsonTablesUtilisees } from "../regles/utilisees";
-import { citation, tablesCarbone } from "./facteurs";
+import { citation } from "./facteurs";
 import { CATEGORIES, LIBELLES_METHODE } from "./modele";
 
 const kg = (v: string | undefined) =>
@@ -115,7 +115,10 @@ export function jsonCarbone(r: ResultatBilanCarbone) {
      * "fichier" | "feuille" | "defaut" }`, `{ "source": "ecarts", "feuille": "Écarts" }`, or `{ "source": null }`.
      */
     realise: r.realise,
-    /** The rule-table versions used (the emission factors), like devis / financement / credit-impot. */
-    tables: jsonTablesUtilisees(tablesCarbone(r.jeu)),
+    /**
+     * The rule-table versions used (the emission factors; the default PCG correspondances of a FEC's réalisé), like
+     * devis / financement / credit-impot / ecarts.
+     */
+    tables: jsonTablesUtilisees(tablesBilanCarbone(r)),
   };
 }

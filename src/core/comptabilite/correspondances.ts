@@ -5,6 +5,7 @@ import { dateEnLettres, normaliser } from "../util/texte";
 import brut from "../regles/data/correspondances-pcg.json";
 import { ErreurDonnees } from "../erreurs";
 import type { Constat } from "../controles/constat";
+import { regleUtilisee, type RegleUtilisee } from "../regles/utilisees";
 
 /**
  * Account → devis poste mapping: a prefix of the account number ("6411") or an analytic section
@@ -66,10 +67,21 @@ interface ValeursPcg {
 
 const TABLE_PCG = validerTable<ValeursPcg>(brut, "correspondances-pcg.json");
 
+function versionPcg(date: string): VersionRegle<ValeursPcg> {
+  return versionEnVigueur(TABLE_PCG, date) ?? TABLE_PCG.versions[TABLE_PCG.versions.length - 1];
+}
+
+/**
+ * The version of the default table a réalisé was computed with, for the same date as correspondancesParDefaut: the
+ * `tables` of `prodbook ecarts` (and « Règles appliquées ») when neither a file nor the workbook's sheet gave them.
+ */
+export function regleCorrespondancesParDefaut(date = new Date().toISOString().slice(0, 10)): RegleUtilisee {
+  return regleUtilisee(TABLE_PCG.id, versionPcg(date));
+}
+
 /** The default PCG class 6 table (dated, sourced data), for the given ISO date (today by default). */
 export function correspondancesParDefaut(date = new Date().toISOString().slice(0, 10)): TableCorrespondances {
-  const v: VersionRegle<ValeursPcg> | undefined =
-    versionEnVigueur(TABLE_PCG, date) ?? TABLE_PCG.versions[TABLE_PCG.versions.length - 1];
+  const v = versionPcg(date);
   return {
     comptes: v.valeurs.correspondances.map((c) => ({
       type: "compte",

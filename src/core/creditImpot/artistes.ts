@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { Devis, LigneDevis } from "../devis/model";
 import { type Cents, cents, formatMontantFr, multiplyCents, repartir, subCents, sumCents } from "../money";
 import { pourcentDansTexte } from "../devis/lecture";
+import { chapitreDuRole } from "../devis/nomenclature";
 import { dateFr, decimalFr, normaliser } from "../util/texte";
 import type { Figures } from "./figures";
 import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
@@ -249,11 +250,14 @@ function lignesCharges(lignes: LigneBase[], parId: Map<string, LigneDevis>, regl
       : `${formatMontantFr(c.montant)} ÷ ${formatMontantFr(salaire.montant)} (charges de la ligne ÷ son salaire)`;
     out.push({ charges: c, salaires: new Set([salaire.id]), assiette: salaire.montant, taux, commentaire });
   }
-  const chapitre3 = lignes.filter((x) => x.chapitre === "3" && !propres.has(x.id) && !parId.get(x.id)?.chargesDe);
+  const interpretation = chapitreDuRole("interpretation");
+  const chapitre3 = lignes.filter(
+    (x) => x.chapitre === interpretation && !propres.has(x.id) && !parId.get(x.id)?.chargesDe,
+  );
   const assiette = sumCents(chapitre3.map((x) => x.montant));
   if (assiette <= 0) return out;
   for (const c of lignes) {
-    if (c.chapitre !== "4" || parId.get(c.id)?.chargesDe) continue;
+    if (c.chapitre !== chapitreDuRole("charges-sociales") || parId.get(c.id)?.chargesDe) continue;
     const taux = pourcentDansTexte(c.libelle);
     const prouve = taux !== undefined && multiplyCents(assiette, taux) === c.montant;
     const libelle = normaliser(c.libelle);

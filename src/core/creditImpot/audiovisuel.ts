@@ -87,6 +87,15 @@ function minimumCout(ctx: Ctx, g: GenreCredit, duree: number): void {
 }
 
 /**
+ * A per-minute figure compared with a minimum in whole cents, shown rounded down to the cent: the shown figure reaches
+ * the minimum exactly when the figure does (103 999,99 € / 52 min is 1 999,99 €/min, not « 2 000,00 €/min » under a
+ * minimum of 2 000,00 €/min).
+ */
+function parMinuteVue(d: Decimal): Cents {
+  return cents(d.toDecimalPlaces(0, Decimal.ROUND_FLOOR).toNumber());
+}
+
+/**
  * The condition « coût minimal par minute » (cost without FG and imprévus), or the alert that it could not be checked
  * when the cost of the work is not given; `precision` follows the minimum in the alert.
  */
@@ -101,7 +110,7 @@ function coutMinimal(ctx: Ctx, cmin: Cents, genre: string, precision: string): v
     nom: "coût minimal par minute",
     remplie: ctx.coutMinute.greaterThanOrEqualTo(cmin),
     detail:
-      `coût hors frais généraux et imprévus ${formatMontantFr(arrondi(ctx.coutMinute))}/min, minimum ` +
+      `coût hors frais généraux et imprévus ${formatMontantFr(parMinuteVue(ctx.coutMinute))}/min, minimum ` +
       `${formatMontantFr(cmin)}/min (${genre})`,
   });
 }
@@ -124,7 +133,7 @@ function minimumDocumentaire(ctx: Ctx, duree: number): void {
     nom: "dépenses éligibles minimales par minute",
     remplie: parMinute.greaterThanOrEqualTo(dmin),
     detail:
-      `dépenses éligibles ${formatMontantFr(ctx.a.base)} / ${minutesFr(duree)} min = ${formatMontantFr(arrondi(parMinute))}/min, ` +
+      `dépenses éligibles ${formatMontantFr(ctx.a.base)} / ${minutesFr(duree)} min = ${formatMontantFr(parMinuteVue(parMinute))}/min, ` +
       `minimum ${formatMontantFr(dmin)}/min (documentaire)`,
   });
   // D331-4, 2° (original wording, décret n° 2014-794): a production cost per minute, tested apart from the spend floor.

@@ -14,6 +14,7 @@ import {
 } from "../money";
 import { decimalFr, normaliser, pluriel } from "../util/texte";
 import { pourcentDansTexte } from "../devis/lecture";
+import { chapitreDuRole } from "../devis/nomenclature";
 import type { Figures } from "./figures";
 import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
 import { regleAnnee, TABLES_CREDIT_IMPOT, type RegleDatee, type ValeursEligibilite } from "./regles";
@@ -133,7 +134,7 @@ export function plafonnerHebergement(
   const ajustements: AjustementBase[] = [];
   const alertes: string[] = [];
   const parId = new Map(devis.lignes.map((l) => [l.id, l]));
-  const enBase = lignes.filter((b) => b.eligible && b.base > 0 && b.chapitre === "6");
+  const enBase = lignes.filter((b) => b.eligible && b.base > 0 && b.chapitre === chapitreDuRole("transports"));
   const concernees = enBase.filter((b) => HEBERGEMENT.test(normaliser(b.libelle)));
   // Nights in the unit, no lodging word in the label (« Chambres équipe », 30 nuits): named, never capped by a guess.
   const nuitsSansHebergement = enBase.filter((b) => {
@@ -202,7 +203,7 @@ export function plafonnerRealisateur(
     (b) =>
       b.eligible &&
       b.base > 0 &&
-      (b.chapitre === "1" || b.chapitre === "2") &&
+      (b.chapitre === chapitreDuRole("droits") || b.chapitre === chapitreDuRole("personnel")) &&
       REALISATEUR.test(normaliser(b.libelle)) &&
       !/assist/.test(normaliser(b.libelle)),
   );
@@ -252,14 +253,17 @@ export function plafonnerRealisateur(
  * declared « non »): rate × their amount outside the base leaves the base with the line's share spent in France. A line
  * whose amount proves nothing is left as it is.
  */
+/** The chapters of pay that carry social charges, in the order a charges line is matched against their totals. */
+const SALARIES = ["personnel", "interpretation", "droits"] as const;
+
 export function retirerChargesSalairesExclus(lignes: LigneBase[]): AjustementBase[] {
   const ajustements: AjustementBase[] = [];
   for (const b of lignes) {
-    if (b.chapitre !== "4" || !b.eligible || b.base <= 0) continue;
+    if (b.chapitre !== chapitreDuRole("charges-sociales") || !b.eligible || b.base <= 0) continue;
     // « Charges sur salaires techniciens (62 %) »: the rate the label writes.
     const taux = pourcentDansTexte(b.libelle);
     if (!taux) continue;
-    for (const chapitre of ["2", "3", "1"] as const) {
+    for (const chapitre of SALARIES.map(chapitreDuRole)) {
       const salaires = lignes.filter((x) => x.chapitre === chapitre);
       if (!salaires.length || multiplyCents(sumCents(salaires.map((x) => x.montant)), taux) !== b.montant) continue;
       const hors = salaires.filter((x) => x.base < x.montant);

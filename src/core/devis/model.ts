@@ -8,6 +8,24 @@ import type { Cents } from "../money/cents";
 export const CODES_CHAPITRE = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "FG", "IMP", "FF", "PROD"] as const;
 export type CodeChapitre = (typeof CODES_CHAPITRE)[number];
 
+/**
+ * What each numbered chapter holds, as the rules that treat a chapter apart name it (artists' pay and its charges,
+ * lodging, the director's pay, the carbone families): the chapter of a role is data (`role` in nomenclature-cnc.json),
+ * read through chapitreDuRole, never a code written in the logic.
+ */
+export const ROLES_CHAPITRE = [
+  "droits",
+  "personnel",
+  "interpretation",
+  "charges-sociales",
+  "decors",
+  "transports",
+  "moyens-techniques",
+  "post-production",
+  "assurances",
+] as const;
+export type RoleChapitre = (typeof ROLES_CHAPITRE)[number];
+
 export const CATEGORIES_LIGNE = [
   "salaire-technicien",
   "salaire-artiste",

@@ -1,6 +1,6 @@
 import brut from "../regles/data/nomenclature-cnc.json";
 import { type TableRegles, validerTable } from "../regles/table";
-import type { CategorieLigne, CodeChapitre } from "./model";
+import type { CategorieLigne, CodeChapitre, RoleChapitre } from "./model";
 
 /**
  * The CNC devis nomenclature, read from its one data table (src/core/regles/data/nomenclature-cnc.json): chapters 1–9
@@ -10,6 +10,8 @@ import type { CategorieLigne, CodeChapitre } from "./model";
  */
 export interface Chapitre {
   code: CodeChapitre;
+  /** What a numbered chapter holds (droits, charges sociales, transports…), for the rules that treat it apart. */
+  role?: RoleChapitre;
   /** The chapter's one name, printed by every command whatever the work (devis, crédit d'impôt, écarts). */
   libelle: string;
   /** FG, IMP, FF, PROD: computed below the total of chapters 1–9, not part of it. */
@@ -76,6 +78,19 @@ export const CHAPITRES_HORS_TOTAL: readonly CodeChapitre[] = VALEURS.chapitres
   .map((c) => c.code);
 
 const PAR_CODE = new Map<string, Chapitre>(VALEURS.chapitres.map((c) => [c.code, c]));
+
+const PAR_ROLE = new Map<RoleChapitre, CodeChapitre>(
+  VALEURS.chapitres.flatMap((c) => (c.role ? [[c.role, c.code] as const] : [])),
+);
+
+/**
+ * The chapter that holds a role (« charges-sociales » → "4"): the rules that treat a chapter apart (artists' charges,
+ * lodging, the director's pay, the carbone families, the planning's quantities) ask here instead of writing its code.
+ * The schema checks that every role has exactly one chapter.
+ */
+export function chapitreDuRole(role: RoleChapitre): CodeChapitre {
+  return PAR_ROLE.get(role)!;
+}
 
 export function chapitreNomenclature(code: CodeChapitre): Chapitre | undefined {
   return PAR_CODE.get(code);

@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { Devis, LigneDevis } from "../devis/model";
 import { montantLigne, type Cents } from "../money/cents";
 import { masculiniser } from "../devis/regles/donnees";
+import { chapitreDuRole } from "../devis/nomenclature";
 import { calculerTotaux } from "../devis/totaux";
 import { normaliser } from "../util/texte";
 import { joursTravailles, type PlanDeTravail } from "./planDeTravail";
@@ -51,7 +52,8 @@ export function ligneDeFonction(fonction: string, lignes: LigneDevis[]): LigneDe
   if (f.length === 0) return undefined;
   let meilleure: { l: LigneDevis; extra: number } | undefined;
   for (const l of lignes) {
-    if (l.chapitre === "4" || l.categorie === "charges-sociales" || !uniteDe(l)) continue;
+    if (l.chapitre === chapitreDuRole("charges-sociales") || l.categorie === "charges-sociales" || !uniteDe(l))
+      continue;
     const m = mots(l.libelle);
     if (!f.every((x) => m.includes(x))) continue;
     const extra = m.length - f.length;

@@ -133,6 +133,7 @@ const LIBELLES: Readonly<Record<string, string>> = {
   reposQuotidien: "repos quotidien",
   reposReduit: "repos réduit",
   reposReduitsParSemaine: "repos réduits par semaine",
+  role: "rôle",
   seuilAlerte: "seuil d'alerte",
   seuilPetitBudget: "seuil petit budget",
   seuilPetitBudgetParHeure: "seuil petit budget par heure",

@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { detecterCategorie } from "../../../src/core/devis/categorie";
-import { CODES_CHAPITRE } from "../../../src/core/devis/model";
+import { CODES_CHAPITRE, ROLES_CHAPITRE } from "../../../src/core/devis/model";
 import {
+  chapitreDuRole,
   CHAPITRES_AUDIOVISUEL,
   CHAPITRES_HORS_TOTAL,
   libelleChapitre,
@@ -64,6 +65,45 @@ describe("nomenclature CNC : une seule table de données", () => {
     expect(fautifs).toEqual([]);
   });
 
+  it("le rôle de chaque chapitre numéroté vient de la table : un chapitre par rôle, aucun sous le total", () => {
+    expect(Object.fromEntries(ROLES_CHAPITRE.map((r) => [r, chapitreDuRole(r)]))).toEqual({
+      droits: "1",
+      personnel: "2",
+      interpretation: "3",
+      "charges-sociales": "4",
+      decors: "5",
+      transports: "6",
+      "moyens-techniques": "7",
+      "post-production": "8",
+      assurances: "9",
+    });
+    expect(CHAPITRES_AUDIOVISUEL.filter((c) => c.sousLeTotal && c.role)).toEqual([]);
+  });
+
+  it("aucun module de src ne compare un chapitre à un code écrit en dur : il demande le chapitre de son rôle", () => {
+    // `l.chapitre === "4"`, `c.code !== "6"`, `"1" === b.chapitre`: the chapter of charges, lodging… is the table's.
+    // A list of chapter codes (`["2", "3", "1"]`) is a role list too.
+    const LISTE = /\[\s*["'][1-9]["']\s*,\s*["'][1-9]["']/;
+    const COMPARAISON =
+      /\b(chapitre|code|ch)\s*[!=]==?\s*["'][1-9]["']|["'][1-9]["']\s*[!=]==?\s*\w+\.(chapitre|code)\b/;
+    const fautifs: string[] = [];
+    const parcourir = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) parcourir(p);
+        else if (/\.(ts|tsx)$/.test(e.name))
+          fs.readFileSync(p, "utf8")
+            .split("\n")
+            .forEach((ligne, i) => {
+              if ((COMPARAISON.test(ligne) || LISTE.test(ligne)) && !/CODES_CHAPITRE =/.test(ligne))
+                fautifs.push(`${path.relative(RACINE, p)}:${i + 1} ${ligne.trim()}`);
+            });
+      }
+    };
+    parcourir(path.join(RACINE, "src"));
+    expect(fautifs).toEqual([]);
+  });
+
   it("le placement lit ses mots-clés, titres et débuts de libellé dans la table", () => {
     expect(chapitreParMotsCles("Chef opérateur")).toBe("2");
     expect(chapitreParMotsCles("Frais généraux 7 %")).toBe("FG");
@@ -119,6 +159,26 @@ describe("schéma de la nomenclature : refus bruyant avec le chemin JSON", () =>
     const w = table();
     w.versions[0].valeurs.sousChapitresCinema.push({ code: "47", libelle: "Taxes" });
     expect(erreur(w)).toContain("un sous-chapitre figure deux fois");
+  });
+
+  it("un rôle absent, en double ou sous le total", () => {
+    const t = table();
+    delete t.versions[0].valeurs.chapitres[3].role;
+    expect(erreur(t)).toContain(
+      "versions[0].valeurs.chapitres[3] : un rôle pour chaque chapitre 1 à 9, aucun sous le total",
+    );
+    const u = table();
+    u.versions[0].valeurs.chapitres[5].role = "charges-sociales";
+    expect(erreur(u)).toContain(
+      "versions[0].valeurs.chapitres : les rôles droits, personnel, interpretation, charges-sociales, decors, " +
+        "transports, moyens-techniques, post-production, assurances, chacun à un seul chapitre",
+    );
+    const w = table();
+    w.versions[0].valeurs.chapitres[10].role = "assurances";
+    expect(erreur(w)).toContain("versions[0].valeurs.chapitres[10] : un rôle pour chaque chapitre 1 à 9");
+    const x = table();
+    x.versions[0].valeurs.chapitres[0].role = "scenario";
+    expect(erreur(x)).toContain(`versions[0].valeurs.chapitres[0].role : "scenario" : rôle de chapitre inconnu`);
   });
 
   it("un chapitre du bloc sous le total marqué dans le total", () => {

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { CATEGORIES_LIGNE, CODES_CHAPITRE } from "../../devis/model";
+import { CATEGORIES_LIGNE, CODES_CHAPITRE, ROLES_CHAPITRE } from "../../devis/model";
 import { estSourcePrimaire } from "../primaires";
 import { centimes, texte, taux } from "../schema";
 
@@ -58,6 +58,8 @@ const expression = v.pipe(
 const chapitreNomenclature = v.pipe(
   v.strictObject({
     code: v.picklist(CODES_CHAPITRE, (i) => `${String(i.received)} : code de chapitre 1 à 9, FG, IMP, FF ou PROD`),
+    /** What the chapter holds, for the rules that treat it apart (one chapter per role, each numbered chapter one). */
+    role: v.optional(v.picklist(ROLES_CHAPITRE, (i) => `${String(i.received)} : rôle de chapitre inconnu`)),
     libelle: texte,
     sousLeTotal: v.boolean(),
     categorieParDefaut: v.optional(
@@ -76,6 +78,7 @@ const chapitreNomenclature = v.pipe(
   }),
   v.check((c) => c.sousLeTotal === !/^\d$/.test(c.code), "sousLeTotal vaut vrai pour FG, IMP, FF et PROD seulement"),
   v.check((c) => !c.sousLeTotal || c.debutLibelle !== undefined, "un chapitre sous le total a un debutLibelle"),
+  v.check((c) => c.sousLeTotal === (c.role === undefined), "un rôle pour chaque chapitre 1 à 9, aucun sous le total"),
 );
 
 /** The CNC nomenclature: every chapter code once, in the devis order; known cinema 2018 sub-chapters. */
@@ -85,6 +88,10 @@ const nomenclature = v.strictObject({
     v.check(
       (cs) => cs.map((c) => c.code).join(",") === CODES_CHAPITRE.join(","),
       `les chapitres ${CODES_CHAPITRE.join(", ")}, chacun une fois et dans cet ordre`,
+    ),
+    v.check(
+      (cs) => ROLES_CHAPITRE.every((r) => cs.filter((c) => c.role === r).length === 1),
+      `les rôles ${ROLES_CHAPITRE.join(", ")}, chacun à un seul chapitre`,
     ),
   ),
   sousChapitresCinema: v.pipe(

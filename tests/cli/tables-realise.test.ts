@@ -1,0 +1,92 @@
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { BINAIRE } from "../helpers/cli";
+
+/**
+ * « Each result that used a table names the table id and version » (issue 11 §3): `prodbook ecarts` computes the
+ * réalisé by poste with the default PCG correspondances (table correspondances-pcg, confidence L) when neither a file
+ * nor the workbook's sheet gives them; its --json lists that version in `tables`, with the shape of credit-impot,
+ * devis, financement and carbone, and its text ends with « Règles appliquées ». `prodbook carbone --fec` names it
+ * too, after its emission factors, when the same table gave the définitif's réalisé. Run through the built binary on
+ * the example devis and FEC, and on the Gardiens devis with its plan de travail.
+ */
+const RACINE = path.resolve(__dirname, "../..");
+const DEVIS = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+const FEC = path.join(RACINE, "assets/exemple/fec-exemple.txt");
+const CORR = path.join(RACINE, "tests/fixtures/fec/correspondances.csv");
+const PLAN = path.join(RACINE, "tests/fixtures/planning/gardiens-planning.xlsx");
+const FEC_GARDIENS = path.join(RACINE, "tests/fixtures/fec/production-2024.txt");
+
+function ecarts(...options: string[]) {
+  const r = spawnSync(process.execPath, [BINAIRE, "ecarts", DEVIS, "--fec", FEC, ...options], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("prodbook ecarts (binaire) : la table de correspondances utilisée est nommée", () => {
+  it("table par défaut : --json la liste avec sa version, sa confiance et ses sources", () => {
+    const r = ecarts("--json");
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
+    const j = JSON.parse(r.out);
+    expect(j.correspondances).toEqual({ origine: "defaut" });
+    expect(j.tables).toHaveLength(1);
+    expect(j.tables[0]).toMatchObject({
+      id: "correspondances-pcg",
+      effetDu: "2016-01-01",
+      effetAu: null,
+      confiance: "L",
+      aVerifier: true,
+    });
+    expect(j.tables[0].sources.length).toBeGreaterThan(0);
+    for (const s of j.tables[0].sources) expect(Object.keys(s)).toEqual(["titre", "url"]);
+  });
+
+  it("table par défaut : le texte finit par « Règles appliquées », la table nommée en français, « à vérifier »", () => {
+    const r = ecarts();
+    expect(r.code).toBe(0);
+    const lignes = r.out
+      .replace(/[\u00a0\u202f]/g, " ")
+      .trimEnd()
+      .split("\n");
+    const i = lignes.indexOf("Règles appliquées :");
+    expect(i).toBeGreaterThan(0);
+    expect(lignes[i + 1]).toMatch(
+      /^ {2}Correspondances des comptes PCG avec les postes du devis, version du 1er\s+janvier\s+2016 \(à vérifier\) — .+ https:\/\//,
+    );
+    expect(r.out).not.toContain("correspondances-pcg");
+  });
+
+  it("fichier de correspondances donné : aucune table listée, ni en --json ni en texte", () => {
+    const j = JSON.parse(ecarts("--correspondances", CORR, "--json").out);
+    expect([j.correspondances.origine, j.tables]).toEqual(["fichier", []]);
+    expect(ecarts("--correspondances", CORR).out).not.toContain("Règles appliquées");
+  });
+});
+
+describe("prodbook carbone --fec (binaire) : la table de correspondances du réalisé nommée après les facteurs", () => {
+  const carbone = (...options: string[]) => {
+    const args = [BINAIRE, "carbone", PLAN, "--date", "2026-06-01", "--fec", FEC_GARDIENS, ...options];
+    const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it("correspondances par défaut : facteurs d'émission puis correspondances-pcg, en --json et en texte", () => {
+    const r = carbone("--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.realise).toEqual({ source: "fec", fec: "production-2024.txt", correspondances: "defaut" });
+    expect(j.tables.map((t: { id: string; confiance: string }) => [t.id, t.confiance])).toEqual([
+      ["carbone-facteurs", j.tables[0].confiance],
+      ["correspondances-pcg", "L"],
+    ]);
+    const texte = carbone().out.replace(/[\u00a0\u202f]/g, " ");
+    expect(texte).toMatch(
+      /Règles appliquées :\n {2}Facteurs d'émission du bilan carbone, .+\n {2}Correspondances des comptes PCG avec les postes du devis, version du 1er janvier 2016 \(à vérifier\)/,
+    );
+  });
+
+  it("fichier de correspondances donné : seuls les facteurs d'émission", () => {
+    const j = JSON.parse(carbone("--correspondances", CORR, "--json").out);
+    expect(j.realise.correspondances).toBe("fichier");
+    expect(j.tables.map((t: { id: string }) => t.id)).toEqual(["carbone-facteurs"]);
+  });
+});
