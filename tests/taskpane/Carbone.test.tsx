@@ -152,7 +152,7 @@ test("erreur sur une feuille qui n'est pas un plan de travail : le résultat d'a
   const perime = await screen.findByTestId(IDS_CARBONE.perime);
   expect(perime.textContent).toBe(
     "Résultat précédent — devis «\u00a0Budget\u00a0», plan de travail «\u00a0PDT\u00a0», sans réalisé\u00a0: la " +
-      "dernière demande a échoué (voir le message ci-dessus), ces chiffres n'y répondent pas.",
+      "dernière demande a échoué (voir le message sous les boutons), ces chiffres n'y répondent pas.",
   );
   // The error is shown (under the button), and the old figures stay below the warning, not above it.
   expect(screen.getByTestId("retour-carbone-estimer").textContent).toContain("Notes");
