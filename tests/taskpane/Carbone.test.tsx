@@ -71,6 +71,11 @@ test("page Carbone : semaines et mois convertis en jours d'utilisation, dits sou
   expect(screen.queryByTestId(IDS_CARBONE.conversions("transport"))).toBeNull();
   // No rule code, Paramètres key or confidence letter in the pane.
   expect(materiel.textContent).not.toMatch(/jours-par-semaine|carbone\.|confiance|\bL\b/);
+  // The parameters folded under the total: the plan de travail field left on « Détection automatique » is said so.
+  const bascule = screen.getByTestId(IDS_CARBONE.parametres);
+  expect(bascule.getAttribute("aria-expanded")).toBe("false");
+  expect(bascule.textContent?.replace(/\s+/g, " ")).toMatch(/ · plan de travail : détection automatique — Modifier$/);
+  expect(screen.getByTestId(`${IDS_CARBONE.parametres}-champs`).hidden).toBe(true);
   expect(wb.ecritures).toBe(0);
   unmount();
 });

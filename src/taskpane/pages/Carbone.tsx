@@ -206,7 +206,8 @@ export function Carbone() {
   const resume = typographie(
     [
       production.contexte.feuilleDevis ? `Devis ${guillemets(production.contexte.feuilleDevis)}` : undefined,
-      planning ? `plan de travail ${guillemets(planning)}` : "sans plan de travail",
+      // The field left on « Détection automatique »: the plan found, if any, is said with the total.
+      planning ? `plan de travail ${guillemets(planning)}` : "plan de travail : détection automatique",
       avecGrandLivre && charge ? `réalisé du Grand livre ${guillemets(charge.nom)}` : undefined,
     ]
       .filter((x) => x)
