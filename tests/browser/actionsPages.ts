@@ -126,6 +126,8 @@ export function actionsPages(
       fs.rmSync(dossier, { recursive: true, force: true });
     },
     carbone: async (page, verif) => {
+      // Run again after a result: the parameters are folded under the total.
+      await deplierParametres(page, "carbone-parametres");
       await page
         .locator('[data-testid="carbone-planning"] option', { hasText: noms.planDeTravail })
         .waitFor({ state: "attached" });
@@ -229,6 +231,7 @@ export function erreursPages(
     },
     carbone: async (page, verif) => {
       // A sheet without the plan de travail's header, chosen as one: refused, its expected columns named.
+      await deplierParametres(page, "carbone-parametres");
       await page.getByTestId("carbone-planning").selectOption(noms.planFinancement);
       await page.getByTestId("carbone-estimer").click();
       await dansPage(page, "carbone", TEST_IDS.erreur).waitFor();

@@ -4,6 +4,7 @@ import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { deplierParametres } from "./actionsPages";
 import { ecran, debordements, etatExcel, RACINE, selectionApres, sortiesInattendues, voletDuBloc } from "./volet";
 
 /** What the pane must not show: a URL, the factor table's id, a factor code, a CLI flag, a confidence letter. */
@@ -117,20 +118,33 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     for (const code of ["transport", "materiel", "energie"])
       expect(await page.getByTestId(`carbone-categorie-${code}`).getByTestId("badge-a-verifier").count()).toBe(0);
 
-    // Results first: total, categories, the details (closed), then the data to complete and the note on the
-    // homologated tools (on screen and in reading order).
+    // Results first: total, the note on the homologated tools (the total is a pre-estimate), categories, the details
+    // (closed), then the data to complete (on screen and in reading order).
     const details = page.getByTestId("carbone-details");
     const ordre = [
       "carbone-total",
+      "carbone-homologation",
       "carbone-categories",
       "carbone-details",
       "carbone-manquants",
-      "carbone-homologation",
     ];
     const hauts = [];
     for (const id of ordre) hauts.push(await haut(page.getByTestId(id)));
     expect([...hauts].sort((a, b) => a - b)).toEqual(hauts);
     expect(new Set(hauts).size).toBe(ordre.length);
+    // The form the total was computed from is folded into one line under it (issue 13), its plan de travail hidden;
+    // unfolded, its fields still come after the total.
+    const bascule = page.getByTestId("carbone-parametres");
+    expect(await bascule.getAttribute("aria-expanded")).toBe("false");
+    expect((await texte(bascule)).replace(/\s+/g, " ").trim()).toMatch(/ · plan de travail « PDT » — Modifier$/);
+    expect(await page.getByTestId("carbone-planning").isVisible()).toBe(false);
+    expect(await haut(page.getByTestId("carbone-total"))).toBeLessThan(await haut(bascule));
+    await deplierParametres(page, "carbone-parametres");
+    expect(await haut(page.getByTestId("carbone-total"))).toBeLessThan(
+      await haut(page.getByTestId("carbone-planning")),
+    );
+    await bascule.click();
+    await page.locator('[data-testid="carbone-parametres"][aria-expanded="false"]').waitFor();
     // Folded again, the list shows its first 5 only.
     await page.getByTestId("carbone-manquants-voir").click();
     expect(await page.locator('[data-testid^="carbone-manquant-"]').count()).toBe(5);
@@ -167,8 +181,9 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
 
   it("« D'où vient ce chiffre ? » : le total ouvre son arbre jusqu'aux facteurs et aux cellules du devis, à 320 px", async () => {
     await page.setViewportSize({ width: 320, height: 1100 });
-    // A fresh estimate (this test also runs alone).
+    // A fresh estimate (this test also runs alone): after one, the plan de travail is in the folded parameters.
     await page.getByTestId(TEST_IDS.onglet("carbone")).click();
+    await deplierParametres(page, "carbone-parametres");
     await page.locator('[data-testid="carbone-planning"] option', { hasText: "PDT" }).waitFor({ state: "attached" });
     await page.getByTestId("carbone-planning").selectOption("PDT");
     await page.getByTestId("carbone-estimer").click();
@@ -322,6 +337,7 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
     await page.getByTestId(TEST_IDS.ecarts.expliquer("ecart", "total")).waitFor({ timeout: 60000 });
     fs.rmSync(dossier, { recursive: true, force: true });
     await page.getByTestId(TEST_IDS.onglet("carbone")).click();
+    await deplierParametres(page, "carbone-parametres");
     await page.getByTestId("carbone-grand-livre").click();
     await page.getByTestId("carbone-estimer").click();
     await page.getByTestId("carbone-realise").filter({ hasText: "Grand livre" }).waitFor();

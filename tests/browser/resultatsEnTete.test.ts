@@ -58,6 +58,19 @@ const CAS: Cas[] = [
     resume: /^Livraison \(PAD\) le 15 décembre 2026 · Métropole — Modifier$/,
     bouton: "planning-recalculer",
   },
+  {
+    page: "carbone",
+    agir: async (page) => {
+      await page.locator('[data-testid="carbone-planning"] option', { hasText: "PDT" }).waitFor({ state: "attached" });
+      await page.getByTestId("carbone-planning").selectOption("PDT");
+      await page.getByTestId("carbone-estimer").click();
+    },
+    chiffre: "carbone-total",
+    bascule: "carbone-parametres",
+    champ: "carbone-planning",
+    resume: / · plan de travail « PDT » — Modifier$/,
+    bouton: "carbone-estimer",
+  },
 ];
 
 describe(`le chiffre d'abord, les paramètres repliés (Chromium, ${LARGEUR} × ${HAUTEUR} px)`, () => {

@@ -71,6 +71,11 @@ test("page Carbone : semaines et mois convertis en jours d'utilisation, dits sou
   expect(screen.queryByTestId(IDS_CARBONE.conversions("transport"))).toBeNull();
   // No rule code, Paramètres key or confidence letter in the pane.
   expect(materiel.textContent).not.toMatch(/jours-par-semaine|carbone\.|confiance|\bL\b/);
+  // The parameters folded under the total: the plan de travail field left on « Détection automatique » is said so.
+  const bascule = screen.getByTestId(IDS_CARBONE.parametres);
+  expect(bascule.getAttribute("aria-expanded")).toBe("false");
+  expect(bascule.textContent?.replace(/\s+/g, " ")).toMatch(/ · plan de travail : détection automatique — Modifier$/);
+  expect(screen.getByTestId(`${IDS_CARBONE.parametres}-champs`).hidden).toBe(true);
   expect(wb.ecritures).toBe(0);
   unmount();
 });
@@ -152,7 +157,7 @@ test("erreur sur une feuille qui n'est pas un plan de travail : le résultat d'a
   const perime = await screen.findByTestId(IDS_CARBONE.perime);
   expect(perime.textContent).toBe(
     "Résultat précédent — devis «\u00a0Budget\u00a0», plan de travail «\u00a0PDT\u00a0», sans réalisé\u00a0: la " +
-      "dernière demande a échoué (voir le message ci-dessus), ces chiffres n'y répondent pas.",
+      "dernière demande a échoué (voir le message sous les boutons), ces chiffres n'y répondent pas.",
   );
   // The error is shown (under the button), and the old figures stay below the warning, not above it.
   expect(screen.getByTestId("retour-carbone-estimer").textContent).toContain("Notes");

@@ -26,6 +26,7 @@ import { ChampFeuille } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, type GroupeConstats } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
+import { ParametresRepliables, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, ChiffresRetenus, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
@@ -35,6 +36,8 @@ import { useProduction } from "../production";
 /** Test ids of this page (kept here: the page is self-contained). */
 export const IDS_CARBONE = {
   planning: "carbone-planning",
+  /** Once a result exists, the parameters (plan de travail, réalisé) fold under this toggle (block: `…-champs`). */
+  parametres: "carbone-parametres",
   estimer: "carbone-estimer",
   ecrire: "carbone-ecrire",
   total: "carbone-total",
@@ -196,6 +199,21 @@ export function Carbone() {
   const charge = production.fec && production.contexte.fec;
   const [depuisGrandLivre, setDepuisGrandLivre] = React.useState(false);
   const avecGrandLivre = depuisGrandLivre && !!charge;
+  // Folded once a result exists (the total first); the state survives tab changes (the page stays mounted).
+  const [parametresOuverts, setParametresOuverts] = React.useState(false);
+  const tete = React.useRef<HTMLDivElement>(null);
+  useMontrerEnTete(tete, resultat);
+  const resume = typographie(
+    [
+      production.contexte.feuilleDevis ? `Devis ${guillemets(production.contexte.feuilleDevis)}` : undefined,
+      // The field left on « Détection automatique »: the plan found, if any, is said with the total.
+      planning ? `plan de travail ${guillemets(planning)}` : "plan de travail : détection automatique",
+      avecGrandLivre && charge ? `réalisé du Grand livre ${guillemets(charge.nom)}` : undefined,
+    ]
+      .filter((x) => x)
+      .join(" · ")
+      .replace(/^./, (c) => c.toUpperCase()),
+  );
 
   // Each action's spinner, error and announcement under its own button (Retour).
   const executer = async (ecrire: boolean) => {
@@ -258,73 +276,36 @@ export function Carbone() {
   // The trees of the figures above the table open under them (the total's block); the categories', under the table.
   const totalOuvert = !!explication.ouverte && CHIFFRES_DU_TOTAL.includes(explication.ouverte.cle);
   const nAVerifier = p?.facteurs.filter((f) => f.aVerifier).length ?? 0;
+  // The note on the homologated tools goes with the total once there is one (the figure is only a pre-estimate).
+  const homologation = (
+    <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
+      <MessageBarBody>
+        Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap ou
+        Carbon Stage. Prodbook prépare les données et donne une pré-estimation ; la feuille « Export carbone » les
+        regroupe comme le formulaire du calculateur.
+      </MessageBarBody>
+    </MessageBar>
+  );
   return (
     <section className={styles.page} aria-label="Bilan carbone">
-      <Caption1>
-        Données d'activité du bilan carbone (transports, hébergement, repas, matériel, énergie, achats) lues dans le
-        devis et le plan de travail, et une pré-estimation en tonnes de CO₂e.
-      </Caption1>
-      <ChampFeuille id={IDS_CARBONE.planning} label="Plan de travail" valeur={planning} onChange={setPlanning} />
-      {charge ? (
-        <div>
-          <Checkbox
-            data-testid={IDS_CARBONE.grandLivre}
-            checked={depuisGrandLivre}
-            onChange={(_, d) => setDepuisGrandLivre(d.checked === true)}
-            label={typographie(`Réalisé : depuis le Grand livre chargé (${charge.nom})`)}
-          />
-          <Caption1 block data-testid={IDS_CARBONE.origineRealise}>
-            {typographie(
-              depuisGrandLivre
-                ? "Le définitif vient du Grand livre, avec les correspondances de la page Écarts."
-                : "Case décochée : le définitif vient de la feuille « Écarts » du classeur, si elle existe.",
-            )}
-          </Caption1>
-        </div>
-      ) : (
-        <Caption1 data-testid={IDS_CARBONE.origineRealise}>
-          {typographie(
-            (production.contexte.fec
-              ? `Le Grand livre ${guillemets(production.contexte.fec.nom)} n'est plus en mémoire : rechargez-le sur ` +
-                "la page Écarts pour en tirer le définitif. "
-              : "") +
-              "Réalisé (définitif) : feuille « Écarts » du classeur, si elle existe" +
-              (production.contexte.fec ? "." : " ; ou chargez un Grand livre sur la page Écarts."),
-          )}
-        </Caption1>
-      )}
-      <div className={styles.ligne}>
-        <Button
-          appearance="primary"
-          disabled={occupe}
-          data-testid={IDS_CARBONE.estimer}
-          onClick={() => executer(false)}
-        >
-          {resultat ? "Recalculer" : "Estimer"}
-        </Button>
-        <Button disabled={occupe || !resultat} data-testid={IDS_CARBONE.ecrire} onClick={() => executer(true)}>
-          Écrire les feuilles Bilan carbone et Export carbone
-        </Button>
-      </div>
-      <Retour commande={commande} action="carbone-estimer" enCours="Lecture du devis et du plan de travail…" />
-      <Retour
-        commande={commande}
-        action="carbone-ecrire"
-        enCours="Écriture des feuilles Bilan carbone et Export carbone…"
-      />
-      {message && !perime && <Text data-testid={IDS_CARBONE.message}>{message}</Text>}
+      {/* The figures answering an earlier request come after the warning that says so. */}
       {resultat && perime && (
         <MessageBar layout="multiline" intent="warning" data-testid={IDS_CARBONE.perime}>
           <MessageBarBody>
             {typographie(
               `Résultat précédent — ${demandeDe(resultat)} : la dernière demande a échoué (voir le message ` +
-                "ci-dessus), ces chiffres n'y répondent pas.",
+                "sous les boutons), ces chiffres n'y répondent pas.",
             )}
           </MessageBarBody>
         </MessageBar>
       )}
-      <div data-testid={IDS_CARBONE.resultat} className={mergeClasses(styles.page, perime && styles.perime)}>
-        {b && (
+      {b && (
+        // The headline first: the total, its « à vérifier », then the note on the homologated tools.
+        <div
+          ref={tete}
+          data-testid={IDS_CARBONE.resultat}
+          className={mergeClasses(styles.page, perime && styles.perime)}
+        >
           <div className={styles.total}>
             <span className={styles.titre}>
               <Title3 data-testid={IDS_CARBONE.total}>
@@ -387,9 +368,74 @@ export function Carbone() {
               </Caption1>
             )}
           </div>
+          {panneau(totalOuvert)}
+        </div>
+      )}
+      {b && homologation}
+      <ParametresRepliables
+        resultat={!!b}
+        ouvert={parametresOuverts}
+        setOuvert={setParametresOuverts}
+        resume={resume}
+        id="carbone-parametres-champs"
+        testId={IDS_CARBONE.parametres}
+      >
+        <Caption1>
+          Données d'activité du bilan carbone (transports, hébergement, repas, matériel, énergie, achats) lues dans le
+          devis et le plan de travail, et une pré-estimation en tonnes de CO₂e.
+        </Caption1>
+        <ChampFeuille id={IDS_CARBONE.planning} label="Plan de travail" valeur={planning} onChange={setPlanning} />
+        {charge ? (
+          <div>
+            <Checkbox
+              data-testid={IDS_CARBONE.grandLivre}
+              checked={depuisGrandLivre}
+              onChange={(_, d) => setDepuisGrandLivre(d.checked === true)}
+              label={typographie(`Réalisé : depuis le Grand livre chargé (${charge.nom})`)}
+            />
+            <Caption1 block data-testid={IDS_CARBONE.origineRealise}>
+              {typographie(
+                depuisGrandLivre
+                  ? "Le définitif vient du Grand livre, avec les correspondances de la page Écarts."
+                  : "Case décochée : le définitif vient de la feuille « Écarts » du classeur, si elle existe.",
+              )}
+            </Caption1>
+          </div>
+        ) : (
+          <Caption1 data-testid={IDS_CARBONE.origineRealise}>
+            {typographie(
+              (production.contexte.fec
+                ? `Le Grand livre ${guillemets(production.contexte.fec.nom)} n'est plus en mémoire : rechargez-le sur ` +
+                  "la page Écarts pour en tirer le définitif. "
+                : "") +
+                "Réalisé (définitif) : feuille « Écarts » du classeur, si elle existe" +
+                (production.contexte.fec ? "." : " ; ou chargez un Grand livre sur la page Écarts."),
+            )}
+          </Caption1>
         )}
-        {panneau(totalOuvert)}
-        {b && (
+      </ParametresRepliables>
+      <div className={styles.ligne}>
+        <Button
+          appearance="primary"
+          disabled={occupe}
+          data-testid={IDS_CARBONE.estimer}
+          onClick={() => executer(false)}
+        >
+          {resultat ? "Recalculer" : "Estimer"}
+        </Button>
+        <Button disabled={occupe || !resultat} data-testid={IDS_CARBONE.ecrire} onClick={() => executer(true)}>
+          Écrire les feuilles Bilan carbone et Export carbone
+        </Button>
+      </div>
+      <Retour commande={commande} action="carbone-estimer" enCours="Lecture du devis et du plan de travail…" />
+      <Retour
+        commande={commande}
+        action="carbone-ecrire"
+        enCours="Écriture des feuilles Bilan carbone et Export carbone…"
+      />
+      {message && !perime && <Text data-testid={IDS_CARBONE.message}>{message}</Text>}
+      {b && (
+        <div className={mergeClasses(styles.page, perime && styles.perime)}>
           <Table size="small" data-testid={IDS_CARBONE.categories} aria-label="Estimation par catégorie">
             <TableHeader>
               <TableRow>
@@ -474,9 +520,9 @@ export function Carbone() {
               })}
             </TableBody>
           </Table>
-        )}
-        {panneau(!!explication.ouverte && !totalOuvert)}
-      </div>
+          {panneau(!!explication.ouverte && !totalOuvert)}
+        </div>
+      )}
       {p && (
         <DetailsSources testId={IDS_CARBONE.details}>
           <ChiffresRetenus chiffres={p.facteurs} />
@@ -520,13 +566,7 @@ export function Carbone() {
           <Retour commande={commande} action="carbone-aller-controle" enCours="Sélection de la cellule…" flottant />
         </div>
       )}
-      <MessageBar layout="multiline" intent="info" data-testid={IDS_CARBONE.homologation}>
-        <MessageBarBody>
-          Le bilan remis au CNC (prévisionnel et définitif) doit être fait avec un outil homologué : SeCO2, Carbon'Clap
-          ou Carbon Stage. Prodbook prépare les données et donne une pré-estimation ; la feuille « Export carbone » les
-          regroupe comme le formulaire du calculateur.
-        </MessageBarBody>
-      </MessageBar>
+      {!b && homologation}
     </section>
   );
 }
