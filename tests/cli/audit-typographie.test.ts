@@ -151,7 +151,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     const r = binaire("fec", f);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(
-      "ligne 2\u00a0: Écriture A1 déséquilibrée\u00a0: débit − crédit = \u22126\u202f000,00\u00a0€.\n",
+      "    Ligne 2\u00a0: écriture A1 déséquilibrée\u00a0: débit − crédit = \u22126\u202f000,00\u00a0€.\n",
     );
     expect(r.out.split(f).join("")).not.toMatch(/(^|[\s(=])-\d/m);
     const j = binaire("fec", f, "--json");

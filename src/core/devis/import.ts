@@ -632,7 +632,11 @@ function compterRegion(
   };
 }
 
-/** The cells the import has already read and counted or named: lines' amounts, totals, figures apart, errors. */
+/**
+ * The cells the import has already read and counted or named: lines' amounts, totals, figures apart, errors. A rate
+ * typed alone (« Apport | | 2 500 | », tauxSeul) is named as the upper table's rate but counted nowhere: between two
+ * stacked tables it may be the lower table's amount column, so it stays to be listed there too (never lost from lu).
+ */
 function cellulesDejaLues(devis: Devis): Set<string> {
   return new Set(
     [
@@ -640,7 +644,7 @@ function cellulesDejaLues(devis: Devis): Set<string> {
       ...devis.totauxProducteur.map((t) => t.cellule),
       ...(devis.horsLignes ?? []).map((h) => h.cellule),
       ...(devis.nombresHorsLignes ?? []).map((h) => h.cellule),
-      ...(devis.illisibles ?? []).map((i) => i.cellule),
+      ...(devis.illisibles ?? []).filter((i) => i.tauxSeul === undefined).map((i) => i.cellule),
       ...(devis.ambigus ?? []).map((i) => i.cellule),
       ...(devis.devises ?? []).map((i) => i.cellule),
     ].filter((x): x is string => !!x),
