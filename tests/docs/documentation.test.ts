@@ -365,12 +365,12 @@ describe("les échantillons --json de la documentation = une vraie exécution", 
   test("versions (docs/versions.md) : les deux versions des tests, et lister / enregistrer sur l'exemple", async () => {
     const v = await deuxVersions(fs.mkdtempSync(path.join(dir, "versions-")));
     const c = await json(["versions", "comparer", v.v2, "--de", "Devis initial", "--a", "Dépôt agrément", "--json"]);
-    verifier("docs/versions.md", "JSON (`--json`, one object", c);
+    verifier("docs/versions.md", "JSON (`--json`, un seul objet", c);
     const sortie = path.join(dir, "version.xlsx");
     const e = await json(["versions", "enregistrer", EXEMPLE, "--nom", "Devis initial", "-o", sortie, "--json"]);
-    verifier("docs/versions.md", "`enregistrer --json` gives", e, false);
+    verifier("docs/versions.md", "`enregistrer --json` donne", e, false);
     // The example's version holds its unplaced line ('Budget Gardiens'!G6), so `nonPlaces` has an element to check.
-    verifier("docs/versions.md", "`lister --json` gives", await json(["versions", "lister", sortie, "--json"]), false);
+    verifier("docs/versions.md", "`lister --json` donne", await json(["versions", "lister", sortie, "--json"]), false);
   });
 });
 
