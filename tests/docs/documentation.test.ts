@@ -336,14 +336,14 @@ describe("les échantillons --json de la documentation = une vraie exécution", 
   });
 
   test("carbone (docs/carbone.md) : l'exemple du dépôt", async () => {
-    verifier("docs/carbone.md", "- `--json` prints exactly one object", await json(["carbone", EXEMPLE, "--json"]));
+    verifier("docs/carbone.md", "- `--json` imprime un seul objet", await json(["carbone", EXEMPLE, "--json"]));
     // --csv: UTF-8 with a BOM, CRLF, the header row the document gives, decimal comma.
     const csv = path.join(dir, "export-carbone.csv");
     expect((await lancerCli(main, ["carbone", EXEMPLE, "--csv", csv])).code).toBe(0);
     const octets = fs.readFileSync(csv);
     expect([...octets.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lignes = octets.subarray(3).toString("utf8").split("\r\n");
-    const entete = /one header row\s+`([^`]+)`/.exec(lire("docs/carbone.md"))![1];
+    const entete = /une ligne d'en-tête\s+`([^`]+)`/.exec(lire("docs/carbone.md"))![1];
     expect(lignes[0]).toBe(entete.replace(/\s+/g, " "));
     expect(lignes[1]).toMatch(/;\d+,\d\d;/);
   });
