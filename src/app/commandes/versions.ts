@@ -24,7 +24,8 @@ import {
 } from "../../core/versions/feuilleComparaison";
 import { realiseParCode } from "../../core/ecarts/realiseParCode";
 import { coutDefinitifCompare, type CoutDefinitifCompare } from "../../core/versions/realise";
-import { tracesComparaison, type TracesComparaison } from "../../core/traces/versions";
+import { tracesComparaison, tracesCoutDefinitif, type TracesComparaison } from "../../core/traces/versions";
+import type { RealiseDePoste } from "../../core/ecarts/realiseParCode";
 import { traceAffichee, type TraceAffichee } from "../traces";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
@@ -42,6 +43,12 @@ export interface ResumeVersion {
   total: Cents;
   /** The lines the devis did not place (chapter « ? »): in the version, out of its total, as in `devis`. */
   nonPlaces: { cellule: string; libelle: string; montant: Cents }[];
+}
+
+/** A comparison's traces as the pane shows them: the total's and each chapter's (by code). */
+export interface TracesAffichees {
+  total: TraceAffichee;
+  chapitres: Record<string, TraceAffichee>;
 }
 
 export interface ArgsEnregistrerVersion {
@@ -133,10 +140,13 @@ export interface ResultatComparaison {
    * compute it; null when the workbook has no Écarts sheet with a réalisé.
    */
   coutDefinitif: CoutDefinitifCompare | null;
-  /** With `explique`: the écart of the total and of each chapter (by code), down to the lines' cells (the pane). */
-  explications?: { total: TraceAffichee; chapitres: Record<string, TraceAffichee> };
+  /**
+   * With `explique`: the écart of the total and of each chapter (by code), down to the lines' cells (the pane); with
+   * `coutDefinitif`, the same for the écart réalisé − à, down to the postes' cells of the Écarts sheet.
+   */
+  explications?: TracesAffichees & { coutDefinitif?: TracesAffichees };
   /** The same traces as plain data (CLI --explique). */
-  traces?: TracesComparaison;
+  traces?: TracesComparaison & { coutDefinitif?: TracesComparaison };
   /** Findings on the devis read for « courant »: its sheet found hidden (« feuille-lue »), as `devis` says it. */
   controles: Constat[];
 }
@@ -234,7 +244,7 @@ export const commandesVersions = {
     const realise = ecarts ? realiseParCode(ecarts) : undefined;
     const coutDefinitif = realise?.size ? coutDefinitifCompare(c, realise) : null;
     const explications = args.explique
-      ? expliquer(c, { feuilleVersions: f.nom, versionDe: de, versionA, libelleA })
+      ? expliquer(c, { feuilleVersions: f.nom, versionDe: de, versionA, libelleA }, realise?.size ? realise : undefined)
       : {};
     if (!args.ecrire)
       return {
@@ -281,9 +291,16 @@ export const commandesVersions = {
 function expliquer(
   c: Comparaison,
   cotes: Parameters<typeof tracesComparaison>[1],
+  realise: ReadonlyMap<string, RealiseDePoste> | undefined,
 ): Pick<ResultatComparaison, "explications" | "traces"> {
+  const affichees = (t: TracesComparaison): TracesAffichees => {
+    const chapitres: Record<string, TraceAffichee> = {};
+    for (const [code, x] of Object.entries(t.chapitres)) chapitres[code] = traceAffichee(x);
+    return { total: traceAffichee(t.total), chapitres };
+  };
   const t = tracesComparaison(c, cotes);
-  const chapitres: Record<string, TraceAffichee> = {};
-  for (const [code, x] of Object.entries(t.chapitres)) chapitres[code] = traceAffichee(x);
-  return { explications: { total: traceAffichee(t.total), chapitres }, traces: t };
+  if (!realise) return { explications: affichees(t), traces: t };
+  // Against the coût définitif too: the écart réalisé − à of the total and of each chapter.
+  const d = tracesCoutDefinitif(c, realise, cotes);
+  return { explications: { ...affichees(t), coutDefinitif: affichees(d) }, traces: { ...t, coutDefinitif: d } };
 }

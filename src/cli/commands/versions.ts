@@ -270,7 +270,8 @@ const comparerCmd = definirCommande({
     ...jsonComparaison(r.comparaison),
     controles: jsonControles(r.controles),
     coutDefinitif: r.coutDefinitif ? jsonCoutDefinitif(r.coutDefinitif) : null,
-    // Added with --explique: « D'où vient ce chiffre ? » of the total's écart and of each chapter's (by code).
+    // Added with --explique: « D'où vient ce chiffre ? » of the total's écart and of each chapter's (by code); with an
+    // Écarts sheet, `traces.coutDefinitif` too: the écart réalisé − à of the total and of each chapter.
     ...(r.traces ? { traces: r.traces } : {}),
   }),
   texte(r, io, { sortie }) {
@@ -313,7 +314,16 @@ const comparerCmd = definirCommande({
       );
     for (const ct of r.controles) io.out(ligneConstat(ct, ""));
     // Each chapter's écart down to its lines, then the total's cut above the lines (its chapters are just above).
-    if (r.traces) texteTraces(io, { ...r.traces.chapitres, total: resume(r.traces.total, 2) });
+    if (r.traces) {
+      const d = r.traces.coutDefinitif;
+      texteTraces(io, {
+        ...r.traces.chapitres,
+        total: resume(r.traces.total, 2),
+        // Against the coût définitif: each chapter's écart réalisé − à down to the postes' cells of the Écarts sheet.
+        ...(d ? Object.fromEntries(Object.entries(d.chapitres).map(([k, t]) => [`realise ${k}`, t])) : {}),
+        ...(d ? { "realise total": resume(d.total, 2) } : {}),
+      });
+    }
   },
   feuillesEcrites: (r) => (r.feuille ? [r.feuille] : []),
 });

@@ -1,8 +1,10 @@
-import type { Cents } from "../money/cents";
+import type { RealiseDePoste } from "../ecarts/realiseParCode";
+import { type Cents, subCents, ZERO } from "../money/cents";
 import { nomFeuilleRef } from "../util/adresse";
 import type { Comparaison } from "../versions/comparer";
 import { ligneDansVersions } from "../versions/feuilleVersions";
 import type { LigneVersion, Version } from "../versions/modele";
+import { postesRealises, realiseCompare, type PosteRealise } from "../versions/realise";
 import { euros, feuille, noeud, type Trace } from "./trace";
 
 /** The two sides of a comparison as « D'où vient ce chiffre ? » names them. */
@@ -22,6 +24,43 @@ export interface TracesComparaison {
   chapitres: Record<string, Trace>;
 }
 
+const nomDeA = (cotes: CotesComparaison) => (cotes.versionA ? `version « ${cotes.versionA.nom} »` : cotes.libelleA);
+
+/** A version's line with its cell: its row of « Versions » for a saved version, the producer's cell for the devis. */
+function traceLigne(l: LigneVersion, sauvee: boolean, feuilleVersions: string): Trace {
+  const n = sauvee ? ligneDansVersions(l) : undefined;
+  return feuille(`${l.code ? `${l.code} ` : ""}« ${l.libelle} »`, euros(l.montant), "euros", {
+    cellule: n !== undefined ? `${nomFeuilleRef(feuilleVersions)}!M${n}` : sauvee ? undefined : l.cellule,
+    formule: sauvee ? `ligne n° ${l.numero} de la version, lue dans « ${feuilleVersions} »` : "montant du devis actuel",
+  });
+}
+
+/** The lines of one side of a comparison, by chapter code. */
+function parChapitre(c: Comparaison, cote: "de" | "a"): Map<string, LigneVersion[]> {
+  const m = new Map<string, LigneVersion[]>();
+  for (const lc of c.lignes) {
+    const l = lc[cote];
+    if (!l) continue;
+    const x = m.get(l.chapitre);
+    if (x) x.push(l);
+    else m.set(l.chapitre, [l]);
+  }
+  return m;
+}
+
+/** A chapter's amount in one side: Σ its lines, each with its cell. */
+const coteChapitre =
+  (cotes: CotesComparaison) =>
+  (code: string, lignes: LigneVersion[] | undefined, nom: string, sauvee: boolean, montant: Cents): Trace =>
+    noeud(
+      `Chapitre ${code}, ${nom}`,
+      euros(montant),
+      "euros",
+      "somme",
+      (lignes ?? []).map((l) => traceLigne(l, sauvee, cotes.feuilleVersions)),
+      { formule: `Σ ${lignes?.length ?? 0} ligne${(lignes?.length ?? 0) > 1 ? "s" : ""} du chapitre` },
+    );
+
 /**
  * « D'où vient ce chiffre ? » of a comparison's écarts: each chapter's écart = its amount in « à » − in « de », each
  * the Σ of that version's lines in the chapter (each line's amount with its cell: its row of « Versions » for a saved
@@ -29,42 +68,11 @@ export interface TracesComparaison {
  * The unplaced lines (chapter « ? ») are out of the total, as in the comparison.
  */
 export function tracesComparaison(c: Comparaison, cotes: CotesComparaison): TracesComparaison {
-  const V = nomFeuilleRef(cotes.feuilleVersions);
   const nomDe = `version « ${c.de} »`;
-  const nomA = cotes.versionA ? `version « ${cotes.versionA.nom} »` : cotes.libelleA;
-  const ligne = (l: LigneVersion, sauvee: boolean): Trace => {
-    const n = sauvee ? ligneDansVersions(l) : undefined;
-    return feuille(`${l.code ? `${l.code} ` : ""}« ${l.libelle} »`, euros(l.montant), "euros", {
-      cellule: n !== undefined ? `${V}!M${n}` : sauvee ? undefined : l.cellule,
-      formule: sauvee
-        ? `ligne n° ${l.numero} de la version, lue dans « ${cotes.feuilleVersions} »`
-        : "montant du devis actuel",
-    });
-  };
-  const parChapitre = (cote: "de" | "a") => {
-    const m = new Map<string, LigneVersion[]>();
-    for (const lc of c.lignes) {
-      const l = lc[cote];
-      if (!l) continue;
-      const x = m.get(l.chapitre);
-      if (x) x.push(l);
-      else m.set(l.chapitre, [l]);
-    }
-    return m;
-  };
-  const de = parChapitre("de");
-  const a = parChapitre("a");
-  const cote = (code: string, lignes: LigneVersion[] | undefined, nom: string, sauvee: boolean, montant: Cents) =>
-    noeud(
-      `Chapitre ${code}, ${nom}`,
-      euros(montant),
-      "euros",
-      "somme",
-      (lignes ?? []).map((l) => ligne(l, sauvee)),
-      {
-        formule: `Σ ${lignes?.length ?? 0} ligne${(lignes?.length ?? 0) > 1 ? "s" : ""} du chapitre`,
-      },
-    );
+  const nomA = nomDeA(cotes);
+  const de = parChapitre(c, "de");
+  const a = parChapitre(c, "a");
+  const cote = coteChapitre(cotes);
   const chapitres: Record<string, Trace> = {};
   const totauxA: Trace[] = [];
   const totauxDe: Trace[] = [];
@@ -94,6 +102,78 @@ export function tracesComparaison(c: Comparaison, cotes: CotesComparaison): Trac
       "difference",
       [total(nomA, c.total.a, totauxA), total(nomDe, c.total.de, totauxDe)],
       { formule: `${nomA} − ${nomDe} (lignes non placées hors total)` },
+    ),
+    chapitres,
+  };
+}
+
+/**
+ * « D'où vient ce chiffre ? » of the comparison against the coût définitif (`coutDefinitifCompare`, the « Comparaison »
+ * sheet's columns S and T): each chapter's écart = its réalisé − its amount in « à », the réalisé the Σ of its postes'
+ * réalisé, each read in its cell of the Écarts sheet (a poste counted once however many lines carry its code; a poste
+ * with no line in « à » counted in the chapter it is imputed to), the amount in « à » the Σ of its lines with their
+ * cells; the total's = Σ chapters' réalisé − Σ chapters of « à ». The unplaced lines (chapter « ? ») are out of it.
+ */
+export function tracesCoutDefinitif(
+  c: Comparaison,
+  realise: ReadonlyMap<string, RealiseDePoste>,
+  cotes: CotesComparaison,
+): TracesComparaison {
+  const r = realiseCompare(c, realise);
+  const postes = postesRealises(c, realise, r);
+  const nomA = nomDeA(cotes);
+  const a = parChapitre(c, "a");
+  const cote = coteChapitre(cotes);
+  const poste = (p: PosteRealise): Trace => {
+    const libelle = (realise.get(p.code) as RealiseDePoste).libelle;
+    const formule =
+      p.lignes === 0
+        ? "réalisé du poste, lu dans la feuille Écarts (aucune ligne ne porte ce code : imputé au chapitre)"
+        : p.lignes > 1
+          ? `réalisé du poste, lu dans la feuille Écarts, compté une fois pour ses ${p.lignes} lignes`
+          : "réalisé du poste, lu dans la feuille Écarts";
+    return feuille(`Réalisé ${p.code}${libelle ? ` « ${libelle} »` : ""}`, euros(p.realise), "euros", {
+      cellule: p.cellule,
+      formule,
+    });
+  };
+  const chapitres: Record<string, Trace> = {};
+  const realises: Trace[] = [];
+  const totauxA: Trace[] = [];
+  for (const ch of r.chapitres) {
+    const ps = postes.filter((p) => p.chapitre === ch.code && p.realise !== 0);
+    const montant = r.parChapitre.get(ch.code) ?? ZERO;
+    const tR = noeud(`Réalisé chapitre ${ch.code}`, euros(montant), "euros", "somme", ps.map(poste), {
+      formule: ps.length
+        ? `Σ réalisé de ${ps.length} poste${ps.length > 1 ? "s" : ""} du chapitre (feuille Écarts)`
+        : "aucun réalisé dans la feuille Écarts pour ce chapitre",
+    });
+    const tA = cote(ch.code, a.get(ch.code), nomA, !!cotes.versionA, ch.a);
+    realises.push(tR);
+    totauxA.push(tA);
+    chapitres[ch.code] = noeud(
+      `Écart réalisé chapitre ${ch.code} ${ch.libelle}`,
+      euros(subCents(montant, ch.a)),
+      "euros",
+      "difference",
+      [tR, tA],
+      { formule: `réalisé − ${nomA}` },
+    );
+  }
+  const n = r.chapitres.length;
+  return {
+    total: noeud(
+      "Écart réalisé total",
+      euros(subCents(r.total, c.total.a)),
+      "euros",
+      "difference",
+      [
+        noeud("Réalisé total", euros(r.total), "euros", "somme", realises, {
+          formule: `Σ réalisé des ${n} chapitre${n > 1 ? "s" : ""}`,
+        }),
+        noeud(`Total, ${nomA}`, euros(c.total.a), "euros", "somme", totauxA, { formule: "Σ chapitres" }),
+      ],
+      { formule: `réalisé − ${nomA} (lignes non placées hors total)` },
     ),
     chapitres,
   };
