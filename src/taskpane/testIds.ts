@@ -114,6 +114,13 @@ export const TEST_IDS = {
     /** The total's and a chapter's écart: « D'où vient ce chiffre ? » on click. */
     expliquerTotal: "versions-expliquer-total",
     expliquerChapitre: (code: string) => `versions-expliquer-chapitre-${code}`,
+    /** Against the coût définitif (the Écarts sheet's réalisé): the block, the total's and each chapter's row. */
+    realise: "versions-realise",
+    realiseTotal: "versions-realise-total",
+    realiseChapitre: (code: string) => `versions-realise-chapitre-${code}`,
+    /** The écart réalisé − à of the total and of a chapter: « D'où vient ce chiffre ? » on click. */
+    expliquerRealiseTotal: "versions-expliquer-realise-total",
+    expliquerRealiseChapitre: (code: string) => `versions-expliquer-realise-chapitre-${code}`,
     lignes: "versions-lignes",
     ligne: (i: number) => `versions-ligne-${i}`,
     /** What was read (the devis sheet found hidden…), under the comparison and under the saved version. */

@@ -17,14 +17,16 @@ import {
 import { ArrowDown12Regular, ArrowUp12Regular } from "@fluentui/react-icons";
 import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
-import type { ResumeVersion } from "../../app/commandes/versions";
+import type { ResumeVersion, TracesAffichees } from "../../app/commandes/versions";
+import type { TraceAffichee } from "../../app/traces";
+import type { CoutDefinitifCompare, FaceAuRealise as FaceAuRealiseCompare } from "../../core/versions/realise";
 import type { Constat } from "../../core/controles/constat";
 import { type Cents, formatMontantFr, sumCents } from "../../core/money";
 import { changementDeChapitre } from "../../core/versions/comparer";
 import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
 import { ChampListe, ChampSaisie } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
-import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
+import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
 import { lireTexte, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
@@ -57,6 +59,9 @@ const useStyles = makeStyles({
     overflowWrap: "normal",
   },
   montant: { whiteSpace: "nowrap", marginLeft: "auto" },
+  /** Several figures on the right: each kept whole, the line breaking between them when narrow. */
+  figures: { marginLeft: "auto", textAlign: "right" },
+  entier: { whiteSpace: "nowrap" },
   hausse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   baisse: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   fleche: { verticalAlign: "middle", marginRight: "1px" },
@@ -65,14 +70,17 @@ const useStyles = makeStyles({
 const m = (c: Cents) => formatMontantFr(c);
 const signe = (c: Cents) => (c > 0 ? "+" : "") + m(c);
 
-/** A change of amount: red and ↑ named « hausse » when it rises, green and ↓ « baisse » when it falls (never colour alone). */
-function Ecart({ delta }: { delta: Cents }) {
+/**
+ * A change of amount: red and ↑ named « hausse » when it rises, green and ↓ « baisse » when it falls (never colour
+ * alone); an écart réalisé − à names « dépassement » and « économie » instead.
+ */
+function Ecart({ delta, mots = ["hausse", "baisse"] }: { delta: Cents; mots?: [string, string] }) {
   const styles = useStyles();
   if (delta === 0) return <span>{signe(delta)}</span>;
   const Fleche = delta > 0 ? ArrowUp12Regular : ArrowDown12Regular;
   return (
     <span className={delta > 0 ? styles.hausse : styles.baisse}>
-      <Fleche className={styles.fleche} aria-label={delta > 0 ? "hausse" : "baisse"} />
+      <Fleche className={styles.fleche} aria-label={delta > 0 ? mots[0] : mots[1]} />
       {signe(delta)}
     </span>
   );
@@ -102,6 +110,73 @@ function ControlesLus({
       testId={testId}
       testIdElement={(i) => IDS.constat(testId, i)}
     />
+  );
+}
+
+/** The keys of the figures against the coût définitif: their tree opens under their block, not above it. */
+const REALISE = "realise-";
+/** The open tree if it is one of the réalisé's figures (`realise`) or one of the versions' (not `realise`). */
+const sauf = (e: Explication, realise: boolean): Explication => ({
+  ...e,
+  ouverte: e.ouverte && e.ouverte.cle.startsWith(REALISE) === realise ? e.ouverte : undefined,
+});
+
+/**
+ * The comparison against the coût définitif (the Écarts sheet's réalisé by poste, as the « Comparaison » sheet's
+ * columns S and T): the réalisé of the total and of each chapter, and its écart = réalisé − « à », each écart opening
+ * its tree (down to the postes' cells of the Écarts sheet). Names as on the Écarts page: « réalisé », « écart ».
+ */
+function FaceAuRealise({
+  d,
+  traces,
+  libelleA,
+  explication,
+}: {
+  d: CoutDefinitifCompare;
+  traces: TracesAffichees | undefined;
+  libelleA: string;
+  explication: Explication;
+}) {
+  const styles = useStyles();
+  const mots: [string, string] = ["dépassement", "économie"];
+  const chiffre = (f: FaceAuRealiseCompare, cle: string, trace: TraceAffichee | undefined, testId: string) => (
+    <>
+      <span className={styles.entier}>réalisé {m(f.realise)}</span>{" "}
+      <span className={styles.entier}>
+        (écart{" "}
+        <ChiffreExplicable cle={cle} trace={trace} explication={explication} testId={testId}>
+          <Ecart delta={f.ecart} mots={mots} />
+        </ChiffreExplicable>
+        )
+      </span>
+    </>
+  );
+  return (
+    <section className={styles.section} aria-label="Face au réalisé" data-testid={IDS.realise}>
+      <Subtitle2>Face au réalisé (feuille Écarts)</Subtitle2>
+      <Caption1>{typographie(`Écart = réalisé − ${libelleA}.`)}</Caption1>
+      <div className={styles.chiffres}>
+        <Text>Total</Text>
+        <Text className={styles.figures} data-testid={IDS.realiseTotal}>
+          {chiffre(d.total, `${REALISE}total`, traces?.total, IDS.expliquerRealiseTotal)}
+        </Text>
+      </div>
+      {d.chapitres.map((ch) => (
+        <div key={ch.code} className={styles.chiffres} data-testid={IDS.realiseChapitre(ch.code)}>
+          <Caption1>
+            {ch.code} {ch.libelle}
+          </Caption1>
+          <Caption1 className={styles.figures}>
+            {chiffre(
+              ch,
+              `${REALISE}chapitre-${ch.code}`,
+              traces?.chapitres[ch.code],
+              IDS.expliquerRealiseChapitre(ch.code),
+            )}
+          </Caption1>
+        </div>
+      ))}
+    </section>
   );
 }
 
@@ -254,7 +329,16 @@ export function Versions() {
                 </Caption1>
               </div>
             ))}
-          <PanneauTrace explication={explication} onAller={allerDepuis("versions-aller-comparaison")} />
+          <PanneauTrace explication={sauf(explication, false)} onAller={allerDepuis("versions-aller-comparaison")} />
+          {resultat?.coutDefinitif && (
+            <FaceAuRealise
+              d={resultat.coutDefinitif}
+              traces={ex?.coutDefinitif}
+              libelleA={c.a === COURANT ? "devis actuel" : `« ${c.a} »`}
+              explication={explication}
+            />
+          )}
+          <PanneauTrace explication={sauf(explication, true)} onAller={allerDepuis("versions-aller-comparaison")} />
           <Text>
             {changees.length
               ? `${compte(changees.length, "ligne changée", "lignes changées")}\u00a0: choisissez-en une pour aller à sa cellule.`

@@ -1,0 +1,157 @@
+import { execFileSync } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import type { SheetData } from "../../src/core/port/workbook";
+import { FEUILLE_REGISTRE } from "../../src/core/port/possession";
+import { eurosToCents, formatEcartFr, formatMontantFr } from "../../src/core/money";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
+import {
+  debordements,
+  ouvrirVolet,
+  RACINE,
+  sansEspacesInsecables,
+  selectionApres,
+  versFixture,
+  type Volet,
+} from "./volet";
+
+/**
+ * Issue 14, « compare against the coût définitif »: the Versions page, on a workbook `prodbook ecarts … -o` wrote from
+ * the example's files (then `prodbook versions enregistrer`), shows the réalisé of the Écarts sheet against the current
+ * devis — the total's and each chapter's réalisé and écart (réalisé − à) — with the figures of
+ * `prodbook versions comparer --json` (built CLI); each écart opens its tree down to the postes' Écarts cells, which
+ * select them in Excel; nothing overflows at 320 and 350 px.
+ */
+const IDS = TEST_IDS.versions;
+const BIN = path.join(RACINE, "bin/prodbook.js");
+const ex = (f: string) => path.join(RACINE, "assets/exemple", f);
+const sp = sansEspacesInsecables;
+
+interface Face {
+  realise: string;
+  a: string;
+  ecart: string;
+}
+interface CoutDefinitifJson {
+  total: Face;
+  chapitres: (Face & { code: string; libelle: string })[];
+  postes: (Face & { code: string; chapitre: string; cellule: string; lignes: number })[];
+}
+
+describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (Excel simulé)", () => {
+  let v: Volet;
+  let page: Page;
+  let dir: string;
+  let attendu: CoutDefinitifJson;
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-volet-versions-realise-"));
+    const prodbook = (args: string[]) => execFileSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" });
+    prodbook(["ecarts", ex("devis-producteur.xlsx"), "--fec", ex("fec-exemple.txt"), "-o", "e.xlsx"]);
+    prodbook(["versions", "enregistrer", "e.xlsx", "--nom", "Dépôt agrément", "-o", "v.xlsx"]);
+    attendu = JSON.parse(
+      prodbook(["versions", "comparer", "v.xlsx", "--de", "Dépôt agrément", "--a", "courant", "--json"]),
+    ).coutDefinitif;
+    expect(attendu.chapitres.length).toBeGreaterThan(5);
+    // The workbook as written, Prodbook's register of its own sheets included (hidden, as in Excel).
+    const wb = await XlsxWorkbook.ouvrir(path.join(dir, "v.xlsx"));
+    const noms = await wb.listSheets();
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    const prodbookFeuilles = await wb.feuillesProdbook();
+    expect(prodbookFeuilles).toEqual(expect.arrayContaining(["Écarts", "Versions"]));
+    sheets[FEUILLE_REGISTRE] = prodbookFeuilles.map((n) => [n]);
+    v = await ouvrirVolet({ sheets, hidden: [FEUILLE_REGISTRE], active: noms[0] });
+    page = v.page;
+    await page.getByTestId(TEST_IDS.onglet("versions")).click();
+    await page.getByTestId(IDS.nom).waitFor();
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const ecart = (x: string) => formatEcartFr(eurosToCents(x));
+  const montant = (x: string) => formatMontantFr(eurosToCents(x));
+
+  it("réalisé et écart (réalisé − à) du total et de chaque chapitre : les chiffres de `versions comparer --json`", async () => {
+    await page.getByTestId(IDS.de).selectOption("Dépôt agrément");
+    await page.getByTestId(IDS.a).selectOption("courant");
+    await page.getByTestId(IDS.comparer).click();
+    const bloc = page.getByTestId(IDS.realise);
+    await bloc.waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await page.getByTestId(IDS.realiseTotal).textContent()).toBe(
+      `réalisé ${montant(attendu.total.realise)} (écart ${ecart(attendu.total.ecart)})`,
+    );
+    expect(await page.getByTestId(IDS.expliquerRealiseTotal).textContent()).toBe(ecart(attendu.total.ecart));
+    for (const ch of attendu.chapitres) {
+      const ligne = page.getByTestId(IDS.realiseChapitre(ch.code));
+      expect(sp(await ligne.textContent())).toBe(
+        sp(`${ch.code} ${ch.libelle}réalisé ${montant(ch.realise)} (écart ${ecart(ch.ecart)})`),
+      );
+    }
+    expect(await bloc.locator(`[data-testid^="${IDS.realiseChapitre("")}"]`).count()).toBe(attendu.chapitres.length);
+    // Said in words: an écart over the « à » amount is a dépassement (never colour alone).
+    const depasse = attendu.chapitres.find((c) => eurosToCents(c.ecart) > 0)!;
+    expect(await page.getByTestId(IDS.realiseChapitre(depasse.code)).getByLabel("dépassement").count()).toBe(1);
+    for (const largeur of [320, 350]) {
+      await page.setViewportSize({ width: largeur, height: 1100 });
+      expect([largeur, await debordements(page)]).toEqual([largeur, []]);
+    }
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("D'où vient ce chiffre ? : l'écart total et celui d'un chapitre mènent aux postes et à leurs cellules de la feuille Écarts", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    const poste = attendu.postes.find((p) => eurosToCents(p.realise) !== 0)!;
+    const ecartTotal = page.getByTestId(IDS.expliquerRealiseTotal);
+    expect(await ecartTotal.evaluate((e) => e.tagName)).toBe("BUTTON");
+    await ecartTotal.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    // The tree opens under the block it explains.
+    const bloc = (await page.getByTestId(IDS.realise).boundingBox())!;
+    expect((await panneau.boundingBox())!.y).toBeGreaterThanOrEqual(bloc.y + bloc.height);
+    const texte = sp(await panneau.textContent());
+    expect(texte).toContain("Écart réalisé total");
+    expect(texte).toContain(sp(ecart(attendu.total.ecart)));
+    expect(texte).toContain(sp(montant(attendu.total.realise)));
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ has: page.getByText("Réalisé total", { exact: true }) })
+      .click();
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      // The label alone (the value follows it in the same button).
+      .filter({ has: page.getByText(`Réalisé chapitre ${poste.chapitre}`, { exact: true }) })
+      .click();
+    const cellule = panneau.getByTestId(IDS_TRACE.cellule).filter({ hasText: poste.cellule });
+    await cellule.waitFor();
+    for (const largeur of [320, 350]) {
+      await page.setViewportSize({ width: largeur, height: 1100 });
+      expect([largeur, await debordements(page)]).toEqual([largeur, []]);
+    }
+    await cellule.click();
+    expect(await selectionApres(page, poste.cellule)).toBe(poste.cellule);
+
+    // The chapter's écart opens its own tree: réalisé of its postes − its amount in the current devis.
+    const ch = attendu.chapitres.find((c) => c.code === poste.chapitre)!;
+    await page.getByTestId(IDS.expliquerRealiseChapitre(ch.code)).click();
+    const t = sp(await panneau.textContent());
+    expect(t).toContain(`Écart réalisé chapitre ${ch.code} ${ch.libelle}`);
+    expect(t).toContain(sp(ecart(ch.ecart)));
+    expect(t).toContain(sp(montant(ch.realise)));
+    expect(t).toContain(sp(montant(ch.a)));
+    await page.setViewportSize({ width: 350, height: 1100 });
+    expect(await debordements(page)).toEqual([]);
+    await page.getByTestId(IDS_TRACE.fermer).click();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
