@@ -11,6 +11,7 @@ import { TEST_IDS } from "../../src/taskpane/testIds";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import {
   debordements,
+  ecran,
   ouvrirVolet,
   RACINE,
   sansEspacesInsecables,
@@ -137,6 +138,7 @@ describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (
       await page.setViewportSize({ width: largeur, height: 1100 });
       expect([largeur, await debordements(page)]).toEqual([largeur, []]);
     }
+    await ecran(page.getByTestId(IDS.resultat), "versions-realise.png");
     await cellule.click();
     expect(await selectionApres(page, poste.cellule)).toBe(poste.cellule);
 
