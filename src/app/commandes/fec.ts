@@ -39,7 +39,7 @@ export interface OptionsLectureFec extends OptionsFec {
 
 /**
  * Where the bytes of a FEC come from: the door's side. `debut` gives the first bytes (at most OCTETS_DEBUT; empty
- * for an empty file), `tout` every byte (a ledger CSV is read whole), `lireFec` the core's reader (LecteurFec) over
+ * for an empty file), `tout` every byte (a ledger CSV is read whole), `parties` the core's reader (LecteurFec) over
  * the file, in one part or several read side by side (a file cut at line ends, see assemblerFec).
  */
 export interface SourceFec {
@@ -47,7 +47,7 @@ export interface SourceFec {
   nom: string;
   debut(): Uint8Array | Promise<Uint8Array>;
   tout(): Uint8Array | Promise<Uint8Array>;
-  lireFec(opts: OptionsFec, debut: DebutFichier | undefined): Promise<PartielFec[]>;
+  parties(opts: OptionsFec, debut: DebutFichier | undefined): Promise<PartielFec[]>;
 }
 
 /** Neither a FEC nor a ledger CSV the reader knows: the door adds how to give the columns (an option, a field). */
@@ -123,7 +123,7 @@ export function debutFec(octets: Uint8Array): (DebutFichier & { zip: boolean }) 
  * Reads a FEC or a ledger CSV from its source: refuses a zip or binary bytes, reads a ledger CSV whole (with the
  * mapping given, else a guessed one), a FEC by the core's reader in the parts the source cuts, then assembles them.
  */
-export async function lireFec(source: SourceFec, options: OptionsLectureFec = {}): Promise<ResultatFec> {
+export async function lireFecDepuis(source: SourceFec, options: OptionsLectureFec = {}): Promise<ResultatFec> {
   const opts = verifierOptionsFec(options);
   const debut = debutFec(await source.debut());
   if (debut?.zip) throw new FecFormatError(`${source.nom} n'est pas un FEC lisible : ${PAS_TEXTE}.`);
@@ -133,7 +133,7 @@ export async function lireFec(source: SourceFec, options: OptionsLectureFec = {}
     if (!lu) throw new GrandLivreNonReconnuError(source.nom);
     return lu.resultat;
   }
-  return assemblerFec(await source.lireFec(opts, debut));
+  return assemblerFec(await source.parties(opts, debut));
 }
 
 const m = (c: Cents) => centsToDecimalString(c);

@@ -4,7 +4,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import {
   GrandLivreNonReconnuError,
-  lireFec,
+  lireFecDepuis,
   lireMappingTexte,
   MappingInvalideError,
   OCTETS_DEBUT,
@@ -78,7 +78,7 @@ export function avertissementEncodageCli(f: ResultatFec["format"]): string | und
 }
 
 /**
- * Reads a FEC file from disk through the use case (lireFec): the only fs access of the FEC path. A regular file is
+ * Reads a FEC file from disk through the use case (lireFecDepuis): the only fs access of the FEC path. A regular file is
  * read in place (by several threads when large), a pipe or a device whole.
  */
 export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}): Promise<ResultatFec> {
@@ -92,7 +92,7 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
   if (st.isDirectory()) throw new CliError(`${chemin} n'est pas un fichier : c'est un dossier.`);
   try {
     // A pipe (`prodbook fec <(gunzip -c fec.txt.gz)`) or a device has no size to cut at: read whole, in one go.
-    return await lireFec(st.isFile() ? sourceFichier(chemin, st.size) : sourceFlux(chemin), opts);
+    return await lireFecDepuis(st.isFile() ? sourceFichier(chemin, st.size) : sourceFlux(chemin), opts);
   } catch (e) {
     if (e instanceof CliError) throw e;
     if (e instanceof GrandLivreNonReconnuError)
@@ -109,7 +109,7 @@ function sourceFichier(chemin: string, taille: number): SourceFec {
     // An empty file is opened all the same: one the user may not read says so, never « Fichier vide ».
     debut: () => premiersOctets(chemin),
     tout: () => fs.readFileSync(chemin),
-    lireFec: async (opts: OptionsFec, debut: DebutFichier | undefined) => {
+    parties: async (opts: OptionsFec, debut: DebutFichier | undefined) => {
       // UTF-16 cannot be cut at LF bytes: one reader converts it as it goes.
       const parties =
         taille >= SEUIL_PARALLELE && !opts.conserver && !debut?.utf16 && __filename.endsWith(".js")
@@ -128,7 +128,7 @@ function sourceFlux(chemin: string): SourceFec {
     nom: chemin,
     debut: tout,
     tout,
-    lireFec: async (opts: OptionsFec) => {
+    parties: async (opts: OptionsFec) => {
       const lecteur = new LecteurFec(opts);
       if (tout().length) lecteur.pousser(tout());
       return [lecteur.terminerPartiel()];
