@@ -80,7 +80,7 @@ describe("lecture d'un FEC (cas d'usage partagé par le volet et la CLI)", () =>
     const chemin = path.join(DOSSIER, fichier);
     const octets = new Uint8Array(fs.readFileSync(chemin));
     const attendu = sommes(octets);
-    const vue = vueFec(await lireFecDepuis(enMemoire(fichier, octets)));
+    const vue = vueFec((await lireFecDepuis(enMemoire(fichier, octets))).resultat);
     expect(vue.format).toMatchObject({ separateur, montants: "debit-credit", colonnes });
     expect(vue.erreurs).toEqual([]);
     expect(vue.lignesImportees).toBe(attendu.donnees);
@@ -95,12 +95,14 @@ describe("lecture d'un FEC (cas d'usage partagé par le volet et la CLI)", () =>
     // The CLI's door (the file from disk) gives the same view: one use case, one result.
     expect(vueFec(await lireFichierFec(chemin))).toEqual(vue);
     // Cut in two parts or read whole: the same figures.
-    expect(vueFec(await lireFecDepuis(enMemoire(fichier, octets, false)))).toEqual(vue);
+    expect(vueFec((await lireFecDepuis(enMemoire(fichier, octets, false))).resultat)).toEqual(vue);
   });
 
   test("le résumé en français : format, lignes, totaux équilibrés, comptes, classes", async () => {
     const fichier = "0000000001FEC20220831.txt";
-    const r = await lireFecDepuis(enMemoire(fichier, new Uint8Array(fs.readFileSync(path.join(DOSSIER, fichier)))));
+    const { resultat: r } = await lireFecDepuis(
+      enMemoire(fichier, new Uint8Array(fs.readFileSync(path.join(DOSSIER, fichier)))),
+    );
     const lignes = resumeFec(fichier, r);
     expect(lignes[0]).toBe(`FEC ${fichier}`);
     expect(lignes[1]).toMatch(/^ {2}Format : séparateur tabulation, UTF-8 \(BOM\), Debit\/Credit, 18 colonnes$/);

@@ -119,11 +119,17 @@ export function debutFec(octets: Uint8Array): (DebutFichier & { zip: boolean }) 
   return octets.length > 0 ? { ...analyserDebut(octets.subarray(0, OCTETS_DEBUT)), zip: estZip(octets) } : undefined;
 }
 
+/** A reading: the result, and for a ledger CSV the column mapping used (given or guessed), to be saved. */
+export interface LectureFec {
+  resultat: ResultatFec;
+  mapping?: MappingGrandLivre;
+}
+
 /**
  * Reads a FEC or a ledger CSV from its source: refuses a zip or binary bytes, reads a ledger CSV whole (with the
  * mapping given, else a guessed one), a FEC by the core's reader in the parts the source cuts, then assembles them.
  */
-export async function lireFecDepuis(source: SourceFec, options: OptionsLectureFec = {}): Promise<ResultatFec> {
+export async function lireFecDepuis(source: SourceFec, options: OptionsLectureFec = {}): Promise<LectureFec> {
   const opts = verifierOptionsFec(options);
   const debut = debutFec(await source.debut());
   if (debut?.zip) throw new FecFormatError(`${source.nom} n'est pas un FEC lisible : ${PAS_TEXTE}.`);
@@ -131,9 +137,9 @@ export async function lireFecDepuis(source: SourceFec, options: OptionsLectureFe
   if (opts.colonnes || debut?.csv) {
     const lu = lireGrandLivreOctets(await source.tout(), { encodage: opts.encodage, mapping: opts.colonnes });
     if (!lu) throw new GrandLivreNonReconnuError(source.nom);
-    return lu.resultat;
+    return lu;
   }
-  return assemblerFec(await source.parties(opts, debut));
+  return { resultat: assemblerFec(await source.parties(opts, debut)) };
 }
 
 const m = (c: Cents) => centsToDecimalString(c);

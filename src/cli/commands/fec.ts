@@ -92,7 +92,7 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
   if (st.isDirectory()) throw new CliError(`${chemin} n'est pas un fichier : c'est un dossier.`);
   try {
     // A pipe (`prodbook fec <(gunzip -c fec.txt.gz)`) or a device has no size to cut at: read whole, in one go.
-    return await lireFecDepuis(st.isFile() ? sourceFichier(chemin, st.size) : sourceFlux(chemin), opts);
+    return (await lireFecDepuis(st.isFile() ? sourceFichier(chemin, st.size) : sourceFlux(chemin), opts)).resultat;
   } catch (e) {
     if (e instanceof CliError) throw e;
     if (e instanceof GrandLivreNonReconnuError)
