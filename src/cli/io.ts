@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
-import { natureBinaire } from "../core/comptabilite/fec/detection";
+import { estZip, natureBinaire, PAS_TEXTE } from "../core/comptabilite/fec/detection";
 import { ErreurDonnees } from "../core/erreurs";
 import { espacesInsecables } from "../core/util/texte";
 import { BOUCLE, raisonSysteme } from "../xlsx/read";
@@ -210,15 +210,8 @@ export function lireFichierTexte(chemin: string, quoi: string): Buffer {
   return b;
 }
 
-/** What a zip given for a text file is. */
-export const PAS_TEXTE =
-  "c'est une archive zip (un classeur .xlsx ou un fichier compressé), pas un fichier texte : " +
-  "décompressez-le ou enregistrez-le en texte";
-
-/** The local file header of a zip (an .xlsx is one). */
-export function estZip(debut: Uint8Array): boolean {
-  return debut.length >= 4 && debut[0] === 0x50 && debut[1] === 0x4b && debut[2] === 0x03 && debut[3] === 0x04;
-}
+// What a zip given for a text file is, and how to tell one: core's, shared with the FEC use case (src/app).
+export { estZip, PAS_TEXTE } from "../core/comptabilite/fec/detection";
 
 /**
  * The name among `noms` a mistyped one was meant to be (« Devis », « finacement », « credit_impot »): the same once

@@ -1,36 +1,32 @@
-import { milliers, pluriel } from "../../core/util/texte";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { centsToDecimalString, formatMontantFr, type Cents } from "../../core/money";
 import {
-  assemblerFec,
+  GrandLivreNonReconnuError,
+  lireFecDepuis,
+  lireMappingTexte,
+  MappingInvalideError,
+  OCTETS_DEBUT,
+  resumeFec,
+  vueFec,
+  type OptionsLectureFec,
+  type SourceFec,
+} from "../../app/commandes/fec";
+import {
   analyserDebut,
-  LecteurFec,
   avertissementEncodage,
+  LecteurFec,
   nomEncodage,
-  lireGrandLivreOctets,
-  raisonMappingInvalide,
   type DebutFichier,
   type MappingGrandLivre,
   type OptionsFec,
   type PartielFec,
   type ResultatFec,
-  texteAlerteFec,
 } from "../../core/comptabilite/fec";
 import { encodageArg } from "../args";
 import { lirePlage } from "./fecPlage";
-import {
-  CliError,
-  erreurFichier,
-  estZip,
-  fichierIntrouvable,
-  lireFichierTexte,
-  PAS_TEXTE,
-  raisonLecture,
-  type Io,
-} from "../io";
+import { CliError, erreurFichier, fichierIntrouvable, lireFichierTexte, raisonLecture, type Io } from "../io";
 import { definirCommande } from "../runner";
 
 const USAGE =
@@ -39,70 +35,29 @@ const USAGE =
 /** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
 const SEUIL_PARALLELE = 24 << 20;
 
-export interface OptionsFichier extends OptionsFec {
-  /** Column mapping of a ledger CSV (Sage, Cegid, EBP…); a `;` file without one gets a guessed mapping. */
-  colonnes?: MappingGrandLivre;
-}
+/** The options of a reading (the use case's, src/app/commandes/fec.ts). */
+export type OptionsFichier = OptionsLectureFec;
 
-/** Reads a JSON column mapping file (--colonnes). */
+/** Reads a JSON column mapping file (--colonnes); the use case checks its text. */
 export function lireMapping(chemin: string): MappingGrandLivre {
-  const texte = lireFichierTexte(chemin, "Correspondance de colonnes")
-    .toString("utf8")
-    .replace(/^\uFEFF/, "");
-  // An empty file (or only blanks) is said so, not « ce n'est pas du JSON valide ».
-  if (!texte.trim())
-    throw new CliError(
-      `Correspondance de colonnes illisible (${chemin}) : le fichier est vide (attendu un objet JSON ` +
-        `{ "colonnes": { "compte": …, "date": … } }).`,
-    );
-  let brut: unknown;
+  const texte = lireFichierTexte(chemin, "Correspondance de colonnes").toString("utf8");
   try {
-    brut = JSON.parse(texte);
+    return lireMappingTexte(texte, chemin);
   } catch (e) {
-    // JSON.parse's text is English; its position, when it gives one, is the line to look at.
-    const position = /position (\d+)/.exec((e as Error).message);
-    const ligne = position ? ` (ligne ${texte.slice(0, Number(position[1])).split("\n").length})` : "";
-    throw new CliError(`Correspondance de colonnes illisible (${chemin}) : ce n'est pas du JSON valide${ligne}.`);
+    if (e instanceof MappingInvalideError) throw new CliError(e.message);
+    throw e;
   }
-  const raison = raisonMappingInvalide(brut);
-  if (raison) throw new CliError(`${chemin} : ${raison}`);
-  const m = brut as MappingGrandLivre;
-  if (
-    !m ||
-    typeof m !== "object" ||
-    !m.colonnes ||
-    typeof m.colonnes.compte !== "string" ||
-    typeof m.colonnes.date !== "string"
-  ) {
-    throw new CliError(
-      `${chemin} : correspondance de colonnes attendue sous la forme { "separateur": ";", "colonnes": { "compte": "Compte", ` +
-        `"date": "Date", "debit": "Débit", "credit": "Crédit" } }.`,
-    );
-  }
-  return m;
 }
 
-/** What the file's first bytes say (FEC or ledger CSV, UTF-16): the decision the pane's worker makes too. */
-function debutDe(chemin: string): DebutFichier & { zip: boolean } {
+/** The first bytes of a file (the use case tells FEC from ledger CSV and refuses what is no text). */
+function premiersOctets(chemin: string): Uint8Array {
   const fd = fs.openSync(chemin, "r");
   try {
-    const b = Buffer.alloc(4096);
-    const n = fs.readSync(fd, b, 0, b.length, 0);
-    return { ...analyserDebut(b.subarray(0, n)), zip: estZip(b.subarray(0, n)) };
+    const b = Buffer.alloc(OCTETS_DEBUT);
+    return b.subarray(0, fs.readSync(fd, b, 0, b.length, 0));
   } finally {
     fs.closeSync(fd);
   }
-}
-
-function lireCsv(chemin: string, opts: OptionsFichier, octets: Uint8Array = fs.readFileSync(chemin)): ResultatFec {
-  const lu = lireGrandLivreOctets(octets, { encodage: opts.encodage, mapping: opts.colonnes });
-  if (!lu) {
-    throw new CliError(
-      `${chemin} : ni FEC (séparateur tabulation ou « | ») ni grand livre CSV reconnu (colonnes Compte, Date et Débit/Crédit ou ` +
-        `Montant/Sens). Donnez la correspondance des colonnes avec --colonnes fichier.json.`,
-    );
-  }
-  return lu.resultat;
 }
 
 /**
@@ -122,7 +77,10 @@ export function avertissementEncodageCli(f: ResultatFec["format"]): string | und
   );
 }
 
-/** Streams a FEC file from disk into the core reader (the only fs access of the FEC path). */
+/**
+ * Reads a FEC file from disk through the use case (lireFecDepuis): the only fs access of the FEC path. A regular file is
+ * read in place (by several threads when large), a pipe or a device whole.
+ */
 export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}): Promise<ResultatFec> {
   let st: fs.Stats;
   try {
@@ -134,40 +92,48 @@ export async function lireFichierFec(chemin: string, opts: OptionsFichier = {}):
   if (st.isDirectory()) throw new CliError(`${chemin} n'est pas un fichier : c'est un dossier.`);
   try {
     // A pipe (`prodbook fec <(gunzip -c fec.txt.gz)`) or a device has no size to cut at: read whole, in one go.
-    if (!st.isFile()) return lireFlux(chemin, opts);
-    // An empty file is opened all the same: one the user may not read says so, never « Fichier vide ».
-    const debut = st.size > 0 ? debutDe(chemin) : void fs.closeSync(fs.openSync(chemin, "r"));
-    refuserNonTexte(chemin, debut);
-    if (opts.colonnes || debut?.csv) return lireCsv(chemin, opts);
-    // UTF-16 cannot be cut at LF bytes: one reader converts it as it goes.
-    const parties =
-      st.size >= SEUIL_PARALLELE && !opts.conserver && !debut?.utf16 && __filename.endsWith(".js")
-        ? await lireEnParallele(chemin, st.size, opts)
-        : undefined;
-    if (parties) return assemblerFec(parties);
-    return assemblerFec([await lirePlage(chemin, 0, st.size, opts)]);
+    return (await lireFecDepuis(st.isFile() ? sourceFichier(chemin, st.size) : sourceFlux(chemin), opts)).resultat;
   } catch (e) {
     if (e instanceof CliError) throw e;
+    if (e instanceof GrandLivreNonReconnuError)
+      throw new CliError(`${e.message} Donnez la correspondance des colonnes avec --colonnes fichier.json.`);
     if ((e as NodeJS.ErrnoException).code) throw new CliError(`Lecture impossible de ${chemin} : ${raisonLecture(e)}.`);
     throw erreurFichier(e, chemin);
   }
 }
 
-/** A zip, an old .xls, a compressed file or binary bytes given as a FEC: refused, said in French (natureBinaire). */
-function refuserNonTexte(chemin: string, debut: (DebutFichier & { zip: boolean }) | undefined): void {
-  if (debut?.zip) throw new CliError(`${chemin} n'est pas un FEC lisible : ${PAS_TEXTE}.`);
-  if (debut?.binaire) throw new CliError(`${chemin} n'est pas un FEC lisible : ${debut.binaire}.`);
+/** A regular file: its first bytes, then its FEC read in place (by several threads when large) or its CSV whole. */
+function sourceFichier(chemin: string, taille: number): SourceFec {
+  return {
+    nom: chemin,
+    // An empty file is opened all the same: one the user may not read says so, never « Fichier vide ».
+    debut: () => premiersOctets(chemin),
+    tout: () => fs.readFileSync(chemin),
+    parties: async (opts: OptionsFec, debut: DebutFichier | undefined) => {
+      // UTF-16 cannot be cut at LF bytes: one reader converts it as it goes.
+      const parties =
+        taille >= SEUIL_PARALLELE && !opts.conserver && !debut?.utf16 && __filename.endsWith(".js")
+          ? await lireEnParallele(chemin, taille, opts)
+          : undefined;
+      return parties ?? [await lirePlage(chemin, 0, taille, opts)];
+    },
+  };
 }
 
 /** A FEC that is not a regular file (a pipe, a device): its bytes read whole, then as a file's. */
-function lireFlux(chemin: string, opts: OptionsFichier): ResultatFec {
-  const octets = fs.readFileSync(chemin);
-  const debut = octets.length > 0 ? { ...analyserDebut(octets.subarray(0, 4096)), zip: estZip(octets) } : undefined;
-  refuserNonTexte(chemin, debut);
-  if (opts.colonnes || debut?.csv) return lireCsv(chemin, opts, octets);
-  const lecteur = new LecteurFec(opts);
-  if (octets.length) lecteur.pousser(octets);
-  return assemblerFec([lecteur.terminerPartiel()]);
+function sourceFlux(chemin: string): SourceFec {
+  let octets: Uint8Array | undefined;
+  const tout = () => (octets ??= fs.readFileSync(chemin));
+  return {
+    nom: chemin,
+    debut: tout,
+    tout,
+    parties: async (opts: OptionsFec) => {
+      const lecteur = new LecteurFec(opts);
+      if (tout().length) lecteur.pousser(tout());
+      return [lecteur.terminerPartiel()];
+    },
+  };
 }
 
 /** Offset just after the first LF at or after `depuis`, or -1. */
@@ -229,68 +195,11 @@ async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec)
   return parties;
 }
 
-const m = (c: Cents) => centsToDecimalString(c);
-
-/** The public JSON contract of `prodbook fec --json` (issue 3). */
-export function jsonFec(r: ResultatFec) {
-  const parClasse: Record<string, { debit: string; credit: string }> = {};
-  for (const [k, v] of r.parClasse) parClasse[k] = { debit: m(v.debit), credit: m(v.credit) };
-  return {
-    format: {
-      separateur: r.format.separateur,
-      encodage: r.format.encodage,
-      montants: r.format.montants,
-      colonnes: r.format.colonnes,
-    },
-    // « ecritures » counts imported lines (kept for the contract); lignesImportees says so by its name.
-    ecritures: r.ecritures,
-    lignesImportees: r.ecritures,
-    // Distinct entries JournalCode + EcritureNum (null: a ledger CSV mapped without journal number or piece).
-    ecrituresDistinctes: r.ecrituresDistinctes ?? null,
-    debit: m(r.debit),
-    credit: m(r.credit),
-    comptes: r.comptes.size,
-    parClasse,
-    erreurs: r.erreurs.map((e) => ({ ligne: e.ligne, message: e.message })),
-    alertes: r.alertes.map((a) =>
-      a.ecritureNum !== undefined
-        ? { ligne: a.ligne, ecritureNum: a.ecritureNum, message: a.message }
-        : { ligne: a.ligne, message: a.message },
-    ),
-  };
-}
+/** The public JSON contract of `prodbook fec --json` (issue 3): the use case's result shape. */
+export const jsonFec = vueFec;
 
 function texteFec(chemin: string, r: ResultatFec, io: Io): void {
-  const f = r.format;
-  const seps: Record<string, string> = { tab: "tabulation", pipe: "|", "point-virgule": ";", virgule: "," };
-  io.out(`${f.type === "fec" ? "FEC" : "Grand livre CSV"} ${chemin}`);
-  io.out(
-    `  Format : séparateur ${seps[f.separateur]}, ${nomEncodage(f.encodage)}${f.bom ? " (BOM)" : ""}` +
-      `${f.encodageForce ? " imposé" : ""}, ${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes`,
-  );
-  io.out(
-    `  Lignes importées : ${milliers(r.ecritures)} sur ${pluriel(r.lignesDonnees, "ligne")} de données ` +
-      `(${pluriel(r.erreurs.length, "rejetée")})` +
-      (r.ecrituresDistinctes !== undefined
-        ? `, ${pluriel(r.ecrituresDistinctes, "écriture")} (JournalCode + EcritureNum)`
-        : ""),
-  );
-  io.out(
-    `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}` +
-      `${r.debit === r.credit ? "   (équilibré)" : "   (DÉSÉQUILIBRÉ)"}`,
-  );
-  io.out(`  Comptes : ${milliers(r.comptes.size)}`);
-  for (const [k, v] of r.parClasse)
-    io.out(`    classe ${k} : débit ${formatMontantFr(v.debit)}, crédit ${formatMontantFr(v.credit)}`);
-  const max = 20;
-  if (r.erreurs.length) io.out(`  Lignes rejetées :`);
-  for (const e of r.erreurs.slice(0, max)) io.out(`    ${e.message}`);
-  if (r.erreurs.length > max)
-    io.out(`    … et ${pluriel(r.erreurs.length - max, "autre")} (--json pour la liste complète)`);
-  if (r.alertes.length) io.out(`  Alertes :`);
-  // One wording with the pane: « Ligne 6 : écriture… »; line 0 is the whole file (its encoding), said as it is.
-  for (const a of r.alertes.slice(0, max)) io.out(`    ${texteAlerteFec(a)}`);
-  if (r.alertes.length > max) io.out(`    … et ${pluriel(r.alertes.length - max, "autre")}`);
+  for (const l of resumeFec(chemin, r, " (--json pour la liste complète)")) io.out(l);
 }
 
 export const commande = definirCommande({

@@ -42,4 +42,12 @@ describe("lecture d'un fichier choisi dans le volet (Blob, par blocs d'1 Mio, av
     expect([c16.resultat.ecritures, c16.resultat.debit, c16.resultat.format.encodage]).toEqual([1, 120000, "utf-16le"]);
     expect(c16.resultat.lignes![0].libelle).toBe("Caméra");
   });
+
+  test("un classeur .xlsx choisi pour le grand livre : refusé comme par `prodbook fec` (même cas d'usage)", async () => {
+    const xlsx = fs.readFileSync(path.join(__dirname, "../../fixtures/hostiles/prefixes-xml.xlsx"));
+    await expect(lireBlobFec(new Blob([xlsx]))).rejects.toThrow(
+      "Ce fichier n'est pas un FEC lisible : c'est une archive zip (un classeur .xlsx ou un fichier compressé), pas un " +
+        "fichier texte : décompressez-le ou enregistrez-le en texte.",
+    );
+  });
 });

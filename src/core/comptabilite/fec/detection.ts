@@ -25,6 +25,16 @@ export interface DebutFichier {
   binaire?: string;
 }
 
+/** What a zip given for a text file is. */
+export const PAS_TEXTE =
+  "c'est une archive zip (un classeur .xlsx ou un fichier compressé), pas un fichier texte : " +
+  "décompressez-le ou enregistrez-le en texte";
+
+/** The local file header of a zip (an .xlsx is one). */
+export function estZip(debut: Uint8Array): boolean {
+  return debut.length >= 4 && debut[0] === 0x50 && debut[1] === 0x4b && debut[2] === 0x03 && debut[3] === 0x04;
+}
+
 /**
  * Why the first bytes of a file given for text (a FEC, a ledger CSV, a correspondances file) are no text, in French,
  * or undefined: an Office 97-2003 document (an old .xls), a gzip file, a PDF, or control bytes in its first line (a
