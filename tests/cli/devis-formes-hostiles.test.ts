@@ -71,3 +71,33 @@ describe("prodbook devis : un montant écrit seulement dans la colonne TTC (HT l
     ]);
   });
 });
+
+describe("prodbook devis : une quantité ou un nombre seul, sans taux ni montant", () => {
+  // tests/fixtures/devis-reels/generer.js, `quantiteSansTaux`: before, « Divers | 1 250 | | | » and « Location salle | | 3 | | »
+  // were dropped in silence (maybe an amount typed one column off). Named with their cell, never counted in euros.
+  const r = devisBinaire(path.join(__dirname, "../fixtures/devis-reels/quantite-sans-taux.xlsx"), "--json");
+  const j = JSON.parse(r.out);
+
+  it("la cellule est nommée, la ligne n'est pas comptée en euros", () => {
+    expect(r.code).toBe(0);
+    expect(j.devis.total).toBe("5600.00");
+    expect(j.devis.conservation).toMatchObject({ lu: "11200.00", lignes: "5600.00", ecart: "0.00", nonComptees: [] });
+    const messages = j.controles
+      .filter((c: { regle: string }) => c.regle === "montant-illisible")
+      .map((c: { gravite: string; cellule: string; message: string }) => [c.gravite, c.cellule, sp(c.message)]);
+    expect(messages).toEqual([
+      [
+        "alerte",
+        "Budget!B5",
+        "Budget!B5 « Divers » : quantité 1 250 sans taux ni montant : ligne non comptée ; si c'est un montant, " +
+          "mettez-le dans la colonne des montants, puis relancez.",
+      ],
+      [
+        "alerte",
+        "Budget!C6",
+        "Budget!C6 « Location salle » : nombre 3 sans taux ni montant : ligne non comptée ; si c'est un montant, " +
+          "mettez-le dans la colonne des montants, puis relancez.",
+      ],
+    ]);
+  });
+});

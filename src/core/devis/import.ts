@@ -293,6 +293,11 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     compterRegion(lue, 0, haut, devis, recapitulatifDansRegion(lue, 0, haut, devis, "haut"), convention, entete);
     // Between two stacked tables, above the lower one's header: read the same way, never dropped in silence.
     compterEntreTableaux(lue, entete, devis, convention, entetes, new Set(leves.map((x) => x.row)));
+    // A quantity alone (« Jours de tournage | 32 ») between two stacked tables, in a column the gap's reading names
+    // (above the lower header): said there once, not also as a line of the upper table without rate nor amount.
+    const dessus = new Set((devis.conservation?.ailleurs ?? []).map((a) => a.cellule));
+    if (devis.illisibles?.some((i) => i.quantiteSeule !== undefined && dessus.has(i.cellule)))
+      devis.illisibles = devis.illisibles.filter((i) => i.quantiteSeule === undefined || !dessus.has(i.cellule));
   }
   if (bloc) nommerSecondBloc(sheet, entete?.ligne ?? 0, bloc, devis);
   for (const x of cotes)
@@ -644,7 +649,9 @@ function cellulesDejaLues(devis: Devis): Set<string> {
       ...devis.totauxProducteur.map((t) => t.cellule),
       ...(devis.horsLignes ?? []).map((h) => h.cellule),
       ...(devis.nombresHorsLignes ?? []).map((h) => h.cellule),
-      ...(devis.illisibles ?? []).filter((i) => i.tauxSeul === undefined).map((i) => i.cellule),
+      ...(devis.illisibles ?? [])
+        .filter((i) => i.tauxSeul === undefined && i.quantiteSeule === undefined)
+        .map((i) => i.cellule),
       ...(devis.ambigus ?? []).map((i) => i.cellule),
       ...(devis.devises ?? []).map((i) => i.cellule),
     ].filter((x): x is string => !!x),
@@ -2027,6 +2034,21 @@ function importerAvecEntete(
           erreurExcel: false,
           colonne: "taux",
           tauxSeul: montantLigne(1, 1, t),
+        });
+        continue;
+      }
+      // « Divers | 1 250 | | » (a quantity or a number, no rate, no amount): maybe an amount typed one column off. Named
+      // with its cell, never counted in euros (before: dropped in silence).
+      const facteurSeul =
+        q !== undefined && n === undefined ? "quantite" : n !== undefined && q === undefined ? "nombre" : undefined;
+      if (vide(cell(row, "montant")) && (libelle || code) && t === undefined && facteurSeul) {
+        illisibles.push({
+          cellule: ref(r, facteurSeul) as string,
+          texte: String(cell(row, facteurSeul)?.v ?? "").trim(),
+          libelle: libelle || titre,
+          erreurExcel: false,
+          colonne: facteurSeul,
+          quantiteSeule: chaineFacteur((facteurSeul === "quantite" ? q : n) as Decimal),
         });
         continue;
       }
